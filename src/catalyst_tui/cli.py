@@ -1,0 +1,261 @@
+"""The `catalyst` command: parses arguments, resolves the config and database, dispatches."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from . import __version__
+from .config import Config, ConfigError, load_config
+from .paths import APP_NAME, find_config, find_database
+from .store import Store, StoreError, describe_sqlite_error
+
+EXIT_OK = 0
+EXIT_FLAGGED = 1
+EXIT_USAGE = 2
+EXIT_STALE = 3
+
+log = logging.getLogger("catalyst")
+
+
+class CommandError(Exception):
+    """A failure to report in one line and exit with `code`."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+# --------------------------------------------------------------------------------------------
+# Argument parsing
+# --------------------------------------------------------------------------------------------
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        default=default,
+        help="catalysts.toml to use (else $CATALYST_CONFIG, ./catalysts.toml, the user config dir)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="database file (else $CATALYST_DB, [settings].database, the user data dir)",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="log to stderr as well as the log file",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="catalyst",
+        description="A terminal watchlist that tracks whether your investment thesis is "
+        "still alive: prices, positions and dated checkpoints, flagged met or missed.",
+        epilog="Run without a command to open the TUI. Exit codes: 0 ok, 1 unacknowledged "
+        "misses (check), 2 bad input, 3 stale quotes (refresh).",
+    )
+    parser.add_argument("--version", action="version", version=f"catalyst {__version__}")
+    _global_options(parser, suppress=False)
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+
+    command("tui", "open the TUI (the default)")
+    command("validate", "check catalysts.toml and print every error with its location")
+    command("refresh", "one cycle: quotes, fundamentals when due, evaluate, notify")
+    check = command("check", "evaluate checkpoints on stored data (no network)")
+    check.add_argument("--json", action="store_true", help="print a JSON array")
+    mark = command("mark", "resolve a checkpoint by hand (pending reopens it)")
+    mark.add_argument("target", metavar="SYMBOL/ID")
+    mark.add_argument("status", choices=["met", "missed", "pending"])
+    mark.add_argument("--note", default="", metavar="TEXT")
+    ack = command("ack", "acknowledge flagged misses")
+    ack.add_argument("targets", nargs="*", metavar="SYMBOL/ID")
+    ack.add_argument("--all", action="store_true", help="acknowledge every flag")
+    export = command("export", "write prices, checkpoints or events to stdout")
+    export.add_argument(
+        "what", nargs="?", default="checkpoints", choices=["prices", "checkpoints", "events"]
+    )
+    export.add_argument("--format", default="csv", choices=["csv", "json"])
+    export.add_argument("--symbol", metavar="S")
+    command("daemon", "run the scheduler without the TUI (for a systemd user service)")
+    notify = command("notify", "notification channels")
+    notify.add_argument("--test", action="store_true", help="send one test notification")
+    return parser
+
+
+# --------------------------------------------------------------------------------------------
+# Shared steps
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    out: Callable[[str], None]
+    err: Callable[[str], None]
+
+    def load_config(self) -> Config:
+        location = find_config(self.args.config)
+        if location.created:
+            self.err(
+                f"catalyst: no catalysts.toml found, so the bundled example thesis was copied "
+                f"to {location.path}: edit it to make it yours."
+            )
+        try:
+            return load_config(location.path)
+        except ConfigError as exc:
+            for issue in exc.issues:
+                self.err(str(issue))
+            count = len(exc.issues)
+            raise CommandError(
+                f"catalyst: {location.path}: {count} error{'s' if count != 1 else ''}; "
+                "nothing was written"
+            ) from None
+
+    def open_store(self, config: Config) -> Store:
+        assert config.path is not None
+        path = find_database(self.args.db, config.settings.database, config.path)
+        try:
+            store = Store.open(path)
+        except StoreError as exc:
+            raise CommandError(f"catalyst: {exc}") from None
+        log.info("database %s (schema %d)", path, store.schema_version)
+        return store
+
+    def synced_store(self) -> tuple[Config, Store]:
+        config = self.load_config()
+        store = self.open_store(config)
+        try:
+            report = store.sync_config(config)
+        except sqlite3.Error as exc:
+            store.close()
+            raise CommandError(f"catalyst: {describe_sqlite_error(store.path, exc)}") from None
+        if report.changed:
+            log.info("config sync: %s", report)
+        return config, store
+
+
+# --------------------------------------------------------------------------------------------
+# Commands
+# --------------------------------------------------------------------------------------------
+
+
+def cmd_validate(ctx: Context) -> int:
+    config = ctx.load_config()
+    checkpoints = sum(len(t.checkpoints) for t in config.tickers.values())
+    lots = sum(len(t.lots) for t in config.tickers.values())
+    ctx.out(
+        f"{config.path}: ok: {len(config.tickers)} tickers, {checkpoints} checkpoints, "
+        f"{lots} lot{'s' if lots != 1 else ''}"
+    )
+    return EXIT_OK
+
+
+def cmd_tui(ctx: Context) -> int:
+    config, store = ctx.synced_store()
+    from .tui.app import CatalystApp  # deferred: textual is heavy and only the TUI needs it
+
+    try:
+        CatalystApp(store=store, config=config).run()
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_not_yet(ctx: Context) -> int:
+    raise CommandError(
+        f"catalyst {ctx.args.command}: not available yet in catalyst {__version__}; "
+        "see the README for what works today"
+    )
+
+
+COMMANDS: dict[str, Callable[[Context], int]] = {
+    "tui": cmd_tui,
+    "validate": cmd_validate,
+    "refresh": cmd_not_yet,
+    "check": cmd_not_yet,
+    "mark": cmd_not_yet,
+    "ack": cmd_not_yet,
+    "export": cmd_not_yet,
+    "daemon": cmd_not_yet,
+    "notify": cmd_not_yet,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------------
+
+
+def log_file() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "catalyst.log"
+
+
+def setup_logging(debug: bool) -> Path | None:
+    """Log to a 0600 file in the user log dir; with --debug, to stderr too."""
+    root = logging.getLogger("catalyst")
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+    root.propagate = False
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    path: Path | None = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
+        file_handler = logging.FileHandler(path, encoding="utf-8")
+        file_handler.setFormatter(fmt)
+        root.addHandler(file_handler)
+    except OSError:
+        path = None  # an unwritable log dir must not stop the app
+    if debug:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setFormatter(fmt)
+        root.addHandler(stream)
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.command = args.command or "tui"
+    logfile = setup_logging(args.debug)
+    ctx = Context(args, out=print, err=lambda text: print(text, file=sys.stderr))
+    try:
+        return COMMANDS[args.command](ctx)
+    except CommandError as exc:
+        ctx.err(str(exc))
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # last resort: the user gets a line, the log gets the traceback
+        log.exception("unexpected error in %s", args.command)
+        where = f"; details in {logfile}" if logfile else ""
+        ctx.err(f"catalyst: unexpected error: {exc.__class__.__name__}: {exc}{where}")
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""Where the config and the database are: lookup order, and the first-run copy of the example."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "catalyst"
+CONFIG_NAME = "catalysts.toml"
+DB_NAME = "catalyst.db"
+
+
+@dataclass(frozen=True)
+class ConfigLocation:
+    path: Path
+    origin: str  # "--config", "$CATALYST_CONFIG", "./catalysts.toml", "user config dir"
+    created: bool = False  # True when the bundled example was just copied there
+
+
+def user_config_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / CONFIG_NAME
+
+
+def user_database_file() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_NAME
+
+
+def bundled_example() -> bytes:
+    """The thesis shipped with catalyst (the repository's catalysts.toml)."""
+    return resources.files("catalyst_tui").joinpath("data", CONFIG_NAME).read_bytes()
+
+
+def find_config(cli_path: str | None, *, create: bool = True) -> ConfigLocation:
+    """--config, then $CATALYST_CONFIG, then ./catalysts.toml, then the user config dir.
+
+    If none exists, the bundled example is copied to the user config dir (when `create`).
+    An explicitly named file is returned even if missing, so the error names it.
+    """
+    if cli_path:
+        return ConfigLocation(Path(cli_path).expanduser(), "--config")
+    env = os.environ.get("CATALYST_CONFIG")
+    if env:
+        return ConfigLocation(Path(env).expanduser(), "$CATALYST_CONFIG")
+    local = Path.cwd() / CONFIG_NAME
+    if local.is_file():
+        return ConfigLocation(Path(CONFIG_NAME), "./catalysts.toml")
+    user = user_config_file()
+    if user.exists() or not create:
+        return ConfigLocation(user, "user config dir")
+    user.parent.mkdir(parents=True, exist_ok=True)
+    tmp = user.with_suffix(".toml.tmp")
+    tmp.write_bytes(bundled_example())
+    os.replace(tmp, user)
+    return ConfigLocation(user, "user config dir", created=True)
+
+
+def find_database(cli_path: str | None, configured: str | None, config_path: Path) -> Path:
+    """--db, then $CATALYST_DB, then [settings].database (relative to the config file), then
+    the user data dir."""
+    if cli_path:
+        return Path(cli_path).expanduser()
+    env = os.environ.get("CATALYST_DB")
+    if env:
+        return Path(env).expanduser()
+    if configured:
+        path = Path(configured).expanduser()
+        return path if path.is_absolute() else config_path.parent / path
+    return user_database_file()

@@ -1,0 +1,504 @@
+"""The SQLite store (sqlite-utils): opening safely, schema migrations, config sync, queries.
+
+One file, WAL, busy_timeout, foreign keys on, created 0600. The schema version lives in
+PRAGMA user_version; MIGRATIONS[n] takes a database from version n to n + 1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .config import Checkpoint, Config, Lot, Ticker
+
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """The database can't be used; the message names the file and says why."""
+
+
+def describe_sqlite_error(path: Path | str, exc: BaseException) -> str:
+    """A one-line explanation of a SQLite failure on `path`, for people."""
+    text = str(exc).lower()
+    if "file is not a database" in text:
+        why = "is not a SQLite database (the file is corrupt or is something else)"
+    elif "malformed" in text or "corrupt" in text:
+        why = "is corrupt (SQLite says: database disk image is malformed)"
+    elif "locked" in text or "busy" in text:
+        why = "is locked by another process; close it or try again"
+    elif "readonly" in text or "read-only" in text:
+        why = "is read-only: catalyst needs to write to it"
+    elif "unable to open" in text:
+        why = "cannot be opened (check that the folder exists and is writable)"
+    elif "disk i/o" in text:
+        why = "could not be read or written (disk I/O error)"
+    elif "full" in text:
+        why = "could not be written: the disk is full"
+    else:
+        why = f"could not be used: {exc}"
+    return f"database {path}: {why}"
+
+
+# --------------------------------------------------------------------------------------------
+# Schema
+# --------------------------------------------------------------------------------------------
+
+
+def _schema_v1(db: sqlite_utils.Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE tickers (
+            symbol TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            grp TEXT NOT NULL,
+            thesis TEXT NOT NULL DEFAULT '',
+            archived INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE lots (
+            id INTEGER PRIMARY KEY,
+            symbol TEXT NOT NULL REFERENCES tickers(symbol),
+            seq INTEGER NOT NULL,
+            shares REAL NOT NULL,
+            cost REAL NOT NULL,
+            date TEXT,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX lots_symbol ON lots(symbol, seq);
+        CREATE TABLE checkpoints (
+            symbol TEXT NOT NULL REFERENCES tickers(symbol),
+            id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            due TEXT,
+            until TEXT,
+            condition TEXT,
+            period_end TEXT,
+            source TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'pending',
+            status_since TEXT NOT NULL,
+            manual INTEGER NOT NULL DEFAULT 0,
+            manual_note TEXT NOT NULL DEFAULT '',
+            last_value REAL,
+            last_reason TEXT NOT NULL DEFAULT '',
+            evaluated_at TEXT,
+            archived INTEGER NOT NULL DEFAULT 0,
+            archived_at TEXT,
+            PRIMARY KEY (symbol, id)
+        );
+        CREATE TABLE quotes (
+            symbol TEXT PRIMARY KEY,
+            price REAL,
+            prev_close REAL,
+            change REAL,
+            change_pct REAL,
+            currency TEXT,
+            market_state TEXT,
+            quote_time TEXT,
+            fetched_at TEXT,
+            source TEXT,
+            stale INTEGER NOT NULL DEFAULT 0,
+            day_high REAL,
+            day_low REAL,
+            volume REAL,
+            high_52w REAL,
+            low_52w REAL,
+            last_error TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE prices (
+            symbol TEXT NOT NULL,
+            ts TEXT NOT NULL,
+            open REAL,
+            high REAL,
+            low REAL,
+            close REAL NOT NULL,
+            volume REAL,
+            source TEXT NOT NULL,
+            PRIMARY KEY (symbol, ts)
+        ) WITHOUT ROWID;
+        CREATE TABLE fundamentals (
+            symbol TEXT NOT NULL,
+            concept TEXT NOT NULL,
+            period_start TEXT NOT NULL DEFAULT '',
+            period_end TEXT NOT NULL,
+            value REAL NOT NULL,
+            unit TEXT NOT NULL,
+            form TEXT NOT NULL DEFAULT '',
+            filed TEXT NOT NULL DEFAULT '',
+            source_concept TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (symbol, concept, period_end, period_start)
+        );
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            ts TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            checkpoint_id TEXT NOT NULL,
+            from_status TEXT NOT NULL,
+            to_status TEXT NOT NULL,
+            value REAL,
+            threshold TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            manual INTEGER NOT NULL DEFAULT 0,
+            flagged INTEGER NOT NULL DEFAULT 0,
+            acked_at TEXT,
+            FOREIGN KEY (symbol, checkpoint_id) REFERENCES checkpoints(symbol, id)
+        );
+        CREATE INDEX events_checkpoint ON events(symbol, checkpoint_id, ts);
+        CREATE INDEX events_flagged ON events(flagged) WHERE flagged = 1;
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES events(id),
+            created_at TEXT NOT NULL,
+            claimed_by TEXT,
+            claimed_at TEXT,
+            sent_at TEXT,
+            channels TEXT NOT NULL DEFAULT '',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX outbox_unsent ON outbox(sent_at) WHERE sent_at IS NULL;
+        """,
+    )
+
+
+def _schema_v2(db: sqlite_utils.Database) -> None:
+    # Keep the file's order on screen, and hold each symbol's next earnings date.
+    _run_script(
+        db,
+        """
+        ALTER TABLE tickers ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE checkpoints ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE earnings (
+            symbol TEXT PRIMARY KEY,
+            next_date TEXT,
+            estimate INTEGER NOT NULL DEFAULT 0,
+            source TEXT NOT NULL DEFAULT '',
+            fetched_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
+def _run_script(db: sqlite_utils.Database, script: str) -> None:
+    # Not executescript(): it COMMITs first, which would break the migration's transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_schema_v1, _schema_v2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# --------------------------------------------------------------------------------------------
+# Rows handed to the rest of the app
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    tickers_added: int = 0
+    tickers_updated: int = 0
+    tickers_archived: int = 0
+    checkpoints_added: int = 0
+    checkpoints_updated: int = 0
+    checkpoints_archived: int = 0
+    lots_replaced: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return any(getattr(self, f) for f in self.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class TickerOverview:
+    symbol: str
+    name: str
+    group: str
+    met: int
+    missed: int
+    pending: int
+    archived_checkpoints: int
+
+    @property
+    def checkpoints(self) -> int:
+        return self.met + self.missed + self.pending
+
+
+# --------------------------------------------------------------------------------------------
+# The store
+# --------------------------------------------------------------------------------------------
+
+
+class Store:
+    """An open catalyst database. Every write goes through `transaction()`."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Store:
+        """Open (creating 0600 if needed) and migrate; StoreError with the path on failure."""
+        path = Path(path).expanduser()
+        if path.is_dir():
+            raise StoreError(f"database {path}: is a directory, not a database file")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _create_private(path)
+        except OSError as exc:
+            raise StoreError(f"database {path}: cannot be created: {exc.strerror or exc}") from None
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(
+                path, timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False
+            )
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"database {path}: could not switch to WAL mode (got {mode})")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            store = cls(path, conn)
+            store.migrate()
+            return store
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise StoreError(describe_sqlite_error(path, exc)) from None
+        except StoreError:
+            if conn is not None:
+                conn.close()
+            raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """BEGIN IMMEDIATE … COMMIT: take the write lock up front so two writers never deadlock."""
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # -- migrations ------------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self, target: int = SCHEMA_VERSION) -> None:
+        """Bring the schema to `target`, one transaction per step."""
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"database {self.path}: was written by a newer catalyst (schema {current}; "
+                f"this version knows up to {SCHEMA_VERSION}): upgrade catalyst"
+            )
+        while current < target:
+            with self.transaction():
+                # Re-read under the write lock: another process may have migrated meanwhile.
+                current = self.schema_version
+                if current >= target:
+                    break
+                MIGRATIONS[current](self.db)
+                self.conn.execute(f"PRAGMA user_version = {current + 1}")
+            current += 1
+
+    # -- config → database -----------------------------------------------------------------
+    def sync_config(self, config: Config, now: dt.datetime | None = None) -> SyncReport:
+        """Make the database match the config. Idempotent; removed checkpoints are archived."""
+        stamp = _iso(now or dt.datetime.now(dt.UTC))
+        counts: dict[str, int] = dict.fromkeys(SyncReport.__dataclass_fields__, 0)
+        with self.transaction() as db:
+            stored_tickers = {row["symbol"]: row for row in db["tickers"].rows}
+            for position, ticker in enumerate(config.tickers.values()):
+                wanted = _ticker_row(ticker, position)
+                have = stored_tickers.get(ticker.symbol)
+                if have is None:
+                    db["tickers"].insert(wanted)
+                    counts["tickers_added"] += 1
+                elif any(have[k] != v for k, v in wanted.items()):
+                    db["tickers"].update(ticker.symbol, wanted)
+                    counts["tickers_updated"] += 1
+                counts["lots_replaced"] += self._sync_lots(db, ticker)
+                added, updated = self._sync_checkpoints(db, ticker, stamp)
+                counts["checkpoints_added"] += added
+                counts["checkpoints_updated"] += updated
+            for symbol, row in stored_tickers.items():
+                if symbol not in config.tickers and not row["archived"]:
+                    db["tickers"].update(symbol, {"archived": 1})
+                    counts["tickers_archived"] += 1
+            counts["checkpoints_archived"] += self._archive_removed_checkpoints(db, config, stamp)
+        return SyncReport(**counts)
+
+    @staticmethod
+    def _sync_lots(db: sqlite_utils.Database, ticker: Ticker) -> int:
+        have = [
+            (r["shares"], r["cost"], r["date"], r["note"])
+            for r in db.query(
+                "SELECT shares, cost, date, note FROM lots WHERE symbol = ? ORDER BY seq",
+                [ticker.symbol],
+            )
+        ]
+        wanted = [_lot_tuple(lot) for lot in ticker.lots]
+        if have == wanted:
+            return 0
+        db.execute("DELETE FROM lots WHERE symbol = ?", [ticker.symbol])
+        db["lots"].insert_all(
+            {"symbol": ticker.symbol, "seq": seq, "shares": s, "cost": c, "date": d, "note": n}
+            for seq, (s, c, d, n) in enumerate(wanted)
+        )
+        return 1
+
+    @staticmethod
+    def _sync_checkpoints(db: sqlite_utils.Database, ticker: Ticker, stamp: str) -> tuple[int, int]:
+        stored = {
+            row["id"]: row
+            for row in db.query("SELECT * FROM checkpoints WHERE symbol = ?", [ticker.symbol])
+        }
+        added = updated = 0
+        for position, checkpoint in enumerate(ticker.checkpoints):
+            wanted = _checkpoint_row(checkpoint, position)
+            have = stored.get(checkpoint.id)
+            if have is None:
+                db["checkpoints"].insert(
+                    {"symbol": ticker.symbol, **wanted, "status": "pending", "status_since": stamp}
+                )
+                added += 1
+            elif have["archived"] or any(have[k] != v for k, v in wanted.items()):
+                db.execute(
+                    "UPDATE checkpoints SET "
+                    + ", ".join(f"{k} = ?" for k in wanted)
+                    + ", archived = 0, archived_at = NULL WHERE symbol = ? AND id = ?",
+                    [*wanted.values(), ticker.symbol, checkpoint.id],
+                )
+                updated += 1
+        return added, updated
+
+    @staticmethod
+    def _archive_removed_checkpoints(db: sqlite_utils.Database, config: Config, stamp: str) -> int:
+        archived = 0
+        for row in db.query("SELECT symbol, id FROM checkpoints WHERE archived = 0"):
+            ticker = config.tickers.get(row["symbol"])
+            if ticker is None or all(c.id != row["id"] for c in ticker.checkpoints):
+                db.execute(
+                    "UPDATE checkpoints SET archived = 1, archived_at = ?"
+                    " WHERE symbol = ? AND id = ?",
+                    [stamp, row["symbol"], row["id"]],
+                )
+                archived += 1
+        return archived
+
+    # -- queries ---------------------------------------------------------------------------
+    def ticker_overview(self) -> list[TickerOverview]:
+        """Active tickers in file order, with their checkpoint counts by status."""
+        rows = self.db.query(
+            """
+            SELECT t.symbol, t.name, t.grp,
+                   SUM(c.archived = 0 AND c.status = 'met') AS met,
+                   SUM(c.archived = 0 AND c.status = 'missed') AS missed,
+                   SUM(c.archived = 0 AND c.status = 'pending') AS pending,
+                   SUM(c.archived = 1) AS archived_checkpoints
+            FROM tickers t LEFT JOIN checkpoints c ON c.symbol = t.symbol
+            WHERE t.archived = 0
+            GROUP BY t.symbol
+            ORDER BY t.position, t.symbol
+            """
+        )
+        return [
+            TickerOverview(
+                r["symbol"],
+                r["name"],
+                r["grp"],
+                r["met"] or 0,
+                r["missed"] or 0,
+                r["pending"] or 0,
+                r["archived_checkpoints"] or 0,
+            )
+            for r in rows
+        ]
+
+    def checkpoint_rows(
+        self, symbol: str, *, include_archived: bool = False
+    ) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM checkpoints WHERE symbol = ?"
+        if not include_archived:
+            sql += " AND archived = 0"
+        return list(self.db.query(sql + " ORDER BY archived, position", [symbol]))
+
+
+def _create_private(path: Path) -> None:
+    """Create the file 0600 if it doesn't exist yet (never loosen an existing file)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+    os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _ticker_row(ticker: Ticker, position: int) -> dict[str, Any]:
+    return {
+        "symbol": ticker.symbol,
+        "name": ticker.name,
+        "grp": ticker.group,
+        "thesis": ticker.thesis,
+        "position": position,
+        "archived": 0,
+    }
+
+
+def _lot_tuple(lot: Lot) -> tuple[float, float, str | None, str]:
+    return (lot.shares, lot.cost, _date(lot.date), lot.note)
+
+
+def _checkpoint_row(checkpoint: Checkpoint, position: int) -> dict[str, Any]:
+    return {
+        "id": checkpoint.id,
+        "title": checkpoint.title,
+        "kind": checkpoint.kind,
+        "due": _date(checkpoint.due),
+        "until": _date(checkpoint.until),
+        "condition": checkpoint.when.text if checkpoint.when else None,
+        "period_end": _date(checkpoint.period_end),
+        "source": checkpoint.source,
+        "notes": checkpoint.notes,
+        "position": position,
+    }

@@ -1,0 +1,1 @@
+"""Thesis engine: condition grammar, metrics, evaluation of checkpoints."""

@@ -1,0 +1,170 @@
+"""The `when` condition grammar (METRIC OP NUMBER) and the metric catalogue; never eval.
+
+condition := metric op number
+metric    := one of METRICS
+op        := ">=" | "<=" | ">" | "<"
+number    := ["-"] digits ["." digits] [suffix]
+suffix    := "%" (÷100, ratio metrics only) | "K" | "M" | "B" (×1e3/1e6/1e9, not on ratios)
+"""
+
+from __future__ import annotations
+
+import difflib
+import operator
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Source(Enum):
+    QUOTES = "quotes and stored price history"
+    FUNDAMENTALS = "SEC EDGAR fundamentals"
+    MIXED = "quote price and SEC EDGAR fundamentals"
+    LOTS = "your lots"
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    source: Source
+    ratio: bool  # written with % in conditions, stored as a fraction
+    description: str
+
+    @property
+    def pinnable(self) -> bool:
+        """Whether `period_end` can pin this metric to a reported period."""
+        return self.source is Source.FUNDAMENTALS
+
+
+METRICS: dict[str, Metric] = {
+    m.name: m
+    for m in (
+        Metric("price", Source.QUOTES, False, "last price"),
+        Metric("change_pct", Source.QUOTES, True, "day change"),
+        Metric("drawdown", Source.QUOTES, True, "fraction below the 52-week high"),
+        Metric("market_cap", Source.MIXED, False, "price × shares outstanding"),
+        Metric("revenue_q", Source.FUNDAMENTALS, False, "revenue of the latest quarter"),
+        Metric("revenue_ttm", Source.FUNDAMENTALS, False, "revenue of the last four quarters"),
+        Metric("revenue_fy", Source.FUNDAMENTALS, False, "revenue of the latest fiscal year"),
+        Metric(
+            "revenue_growth_yoy",
+            Source.FUNDAMENTALS,
+            True,
+            "latest quarter's revenue vs the same quarter a year earlier",
+        ),
+        Metric("gross_margin", Source.FUNDAMENTALS, True, "gross profit / revenue, latest quarter"),
+        Metric(
+            "operating_margin",
+            Source.FUNDAMENTALS,
+            True,
+            "operating income / revenue, latest quarter",
+        ),
+        Metric("eps_ttm", Source.FUNDAMENTALS, False, "diluted EPS over the last four quarters"),
+        Metric("pe_ttm", Source.MIXED, False, "price / eps_ttm"),
+        Metric("weight", Source.LOTS, True, "position value / portfolio value"),
+        Metric("gain_pct", Source.LOTS, True, "unrealized gain of the position vs its cost"),
+    )
+}
+
+OPERATORS: dict[str, Callable[[float, float], bool]] = {
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
+}
+
+_SCALE = {"%": 0.01, "K": 1e3, "M": 1e6, "B": 1e9}
+_TOKEN = re.compile(
+    r"\s*(?:(?P<word>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>=>|=<|[<>=!]=?)|"
+    r"(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?P<suffix>[%A-Za-z]*)|(?P<other>\S+))"
+)
+
+
+class ConditionError(ValueError):
+    """A `when` string that does not parse; `offset` is the 0-based column inside the string."""
+
+    def __init__(self, message: str, offset: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+@dataclass(frozen=True)
+class Condition:
+    metric: str
+    op: str
+    threshold: float
+    text: str
+
+    def holds(self, value: float) -> bool:
+        return OPERATORS[self.op](value, self.threshold)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_condition(text: str) -> Condition:
+    """Parse `METRIC OP NUMBER`; raise ConditionError naming the bad part and where it is."""
+    tokens = [(_kind(m), m) for m in _TOKEN.finditer(text)]
+    tokens = [(m.start(kind), m) for kind, m in tokens if kind]
+    if not tokens:
+        raise ConditionError("empty condition: write METRIC OP NUMBER, e.g. 'gross_margin >= 70%'")
+
+    start, m = tokens[0]
+    if m.group("word") is None:
+        raise ConditionError(
+            f"a condition starts with a metric name, not {m.group().strip()!r}", start
+        )
+    name = m.group("word")
+    metric = METRICS.get(name)
+    if metric is None:
+        close = difflib.get_close_matches(name, METRICS, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else f"; known: {', '.join(METRICS)}"
+        raise ConditionError(f"unknown metric {name!r}{hint}", start)
+
+    if len(tokens) < 2:
+        raise ConditionError(f"missing operator after {name!r}: one of >=, <=, >, <", len(text))
+    start, m = tokens[1]
+    op = m.group("op")
+    if op not in OPERATORS:
+        raise ConditionError(f"bad operator {m.group().strip()!r}: use one of >=, <=, >, <", start)
+
+    if len(tokens) < 3:
+        raise ConditionError(f"missing number after {op!r}", len(text))
+    start, m = tokens[2]
+    if m.group("num") is None:
+        raise ConditionError(f"{m.group().strip()!r} is not a number", start)
+    threshold = _number(metric, m.group("num"), m.group("suffix"), start)
+
+    if len(tokens) > 3:
+        extra_start, extra = tokens[3]
+        raise ConditionError(
+            f"unexpected {extra.group().strip()!r} after the number: "
+            "one condition is METRIC OP NUMBER",
+            extra_start,
+        )
+    return Condition(metric=name, op=op, threshold=threshold, text=" ".join(text.split()))
+
+
+def _kind(m: re.Match[str]) -> str | None:
+    return next((g for g in ("word", "op", "num", "other") if m.group(g) is not None), None)
+
+
+def _number(metric: Metric, digits: str, suffix: str, at: int) -> float:
+    value = float(digits)
+    if suffix == "":
+        if metric.ratio:
+            raise ConditionError(f"{metric.name} is a ratio: write it with %, e.g. '{digits}%'", at)
+        return value
+    if suffix not in _SCALE:
+        raise ConditionError(
+            f"bad number suffix {suffix!r} in '{digits}{suffix}': use %, K, M or B", at
+        )
+    if suffix == "%" and not metric.ratio:
+        raise ConditionError(f"{metric.name} is not a ratio: '%' does not apply", at)
+    if suffix != "%" and metric.ratio:
+        raise ConditionError(
+            f"{metric.name} is a ratio: write a percentage such as '70%', not {suffix}", at
+        )
+    return value * _SCALE[suffix]

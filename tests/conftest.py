@@ -1,0 +1,24 @@
+"""Shared fixtures: every test runs with its own XDG dirs, so nothing touches the real home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BUNDLED_CONFIG = REPO / "catalysts.toml"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
+                     ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache")):  # fmt: skip
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.setenv("HOME", str(home))
+    for var in ("CATALYST_CONFIG", "CATALYST_DB", "FINNHUB_API_KEY"):
+        monkeypatch.delenv(var, raising=False)
+    return home

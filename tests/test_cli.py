@@ -1,0 +1,141 @@
+"""`catalyst` end to end as a subprocess: version, help, validate, lookups, bad databases."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalyst_tui import __version__
+
+from .conftest import BUNDLED_CONFIG, REPO
+
+BROKEN = REPO / "tests" / "fixtures" / "broken"
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", *args],
+        cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+
+def no_traceback(result: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def data_files(home: Path) -> list[Path]:
+    return sorted(p for p in (home / "data").rglob("*") if p.is_file())
+
+
+def test_version(tmp_path):
+    result = run("--version", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"catalyst {__version__}"
+
+
+def test_help_lists_every_command_and_global_option(tmp_path):
+    result = run("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    for word in ("validate", "refresh", "check", "mark", "ack", "export", "daemon", "notify",
+                 "--config", "--db", "--debug", "--version"):  # fmt: skip
+        assert word in result.stdout
+
+
+def test_validate_bundled_file_exits_0_and_writes_nothing(tmp_path, isolated_home):
+    result = run("validate", "--config", str(BUNDLED_CONFIG), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "ok: 8 tickers" in result.stdout
+    assert data_files(isolated_home) == []
+
+
+def test_validate_broken_file_prints_every_located_error_and_exits_2(tmp_path, isolated_home):
+    broken = BROKEN / "29_many_errors_at_once.toml"
+    result = run("--config", str(broken), "validate", cwd=tmp_path)
+    assert result.returncode == 2
+    no_traceback(result)
+    lines = [line for line in result.stderr.splitlines() if line.startswith(str(broken))]
+    assert [line.split(":")[1] for line in lines] == ["7", "8", "12", "18", "25"]
+    assert "5 errors; nothing was written" in result.stderr
+    assert data_files(isolated_home) == []
+
+
+def test_invalid_config_stops_the_tui_before_the_database_is_touched(tmp_path, isolated_home):
+    db = tmp_path / "catalyst.db"
+    result = run("--db", str(db), "--config", str(BROKEN / "04_bad_date_string.toml"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "tickers.ALAB.checkpoints[0].due: '2027-13-01' is not a date" in result.stderr
+    assert not db.exists()
+
+
+def test_first_run_copies_the_bundled_example_and_says_where(tmp_path, isolated_home):
+    result = run("validate", cwd=tmp_path)
+    copied = isolated_home / "config" / "catalyst" / "catalysts.toml"
+    assert result.returncode == 0, result.stderr
+    assert copied.read_bytes() == BUNDLED_CONFIG.read_bytes()
+    assert str(copied) in result.stderr
+    again = run("validate", cwd=tmp_path)
+    assert str(copied) not in again.stderr  # told once, on the run that copied it
+
+
+def test_config_lookup_order(tmp_path):
+    shutil.copy(BUNDLED_CONFIG, tmp_path / "catalysts.toml")
+    assert "catalysts.toml: ok" in run("validate", cwd=tmp_path).stdout
+    env_file = tmp_path / "env.toml"
+    env_file.write_text('[tickers.ALAB]\nname = "from env"\n')
+    result = run("validate", cwd=tmp_path, env={"CATALYST_CONFIG": str(env_file)})
+    assert f"{env_file}: ok: 1 tickers" in result.stdout
+    explicit = tmp_path / "explicit.toml"
+    explicit.write_text("[tickers.NVDA]\n[tickers.AVGO]\n")
+    result = run("validate", "--config", str(explicit), cwd=tmp_path,
+                 env={"CATALYST_CONFIG": str(env_file)})  # fmt: skip
+    assert f"{explicit}: ok: 2 tickers" in result.stdout
+
+
+def test_missing_explicit_config_is_an_error_not_a_copy(tmp_path, isolated_home):
+    result = run("validate", "--config", str(tmp_path / "nope.toml"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "nope.toml:1:1: file not found" in result.stderr
+    assert not (isolated_home / "config" / "catalyst").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"garbage " * 512, "is not a SQLite database"),
+        (None, "is a directory"),
+    ],
+)
+def test_unusable_database_is_named_with_exit_2(tmp_path, content, expected):
+    db = tmp_path / "catalyst.db"
+    if content is None:
+        db.mkdir()
+    else:
+        db.write_bytes(content)
+    result = run("--config", str(BUNDLED_CONFIG), "--db", str(db), cwd=tmp_path)
+    assert result.returncode == 2
+    no_traceback(result)
+    assert f"database {db}: {expected}" in result.stderr
+
+
+def test_database_lookup_order(tmp_path, monkeypatch):
+    from catalyst_tui.paths import find_database
+
+    config = tmp_path / "conf" / "catalysts.toml"
+    assert find_database(None, "state/my.db", config) == tmp_path / "conf" / "state" / "my.db"
+    assert find_database(None, None, config).name == "catalyst.db"
+    monkeypatch.setenv("CATALYST_DB", str(tmp_path / "env.db"))
+    assert find_database(None, "x.db", config) == tmp_path / "env.db"
+    assert find_database(str(tmp_path / "cli.db"), "x.db", config) == tmp_path / "cli.db"
+
+
+@pytest.mark.parametrize("command", ["refresh", "check", "daemon", "export"])
+def test_later_commands_say_not_available_yet(tmp_path, command):
+    result = run(command, "--config", str(BUNDLED_CONFIG), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "not available yet" in result.stderr
+    no_traceback(result)
