@@ -16,12 +16,12 @@ run: $(STAMP)  ## open catalyst on the bundled catalysts.toml
 	$(BIN)/catalyst --config catalysts.toml
 
 test: $(STAMP)  ## lint and run the whole test suite
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
