@@ -1,0 +1,1 @@
+"""Market data: providers, the shared HTTP client, refresh orchestration."""

@@ -1,0 +1,207 @@
+"""Next earnings date per symbol: Yahoo v10 calendarEvents (cookie + crumb), or Finnhub's calendar.
+
+Yahoo's v10 API wants the A3 cookie (set by `cookie_url`, which answers 404 and sets it anyway)
+and a crumb from `/v1/test/getcrumb`; the crumb is cached and fetched again, once, when an answer
+is 401 "Invalid Crumb". Dates are taken as UTC calendar days; the earliest one >= today wins.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Protocol
+
+import httpx
+
+from .finnhub import DEFAULT_BASE_URL as FINNHUB_BASE_URL
+from .finnhub import FinnhubProvider
+from .http import MarketClient, raise_for_status
+from .models import EarningsDate, FetchError
+from .provider import body_shape
+from .symbols import finnhub_symbol, yahoo_path
+from .yahoo import DEFAULT_BASE_URL as YAHOO_BASE_URL
+
+DEFAULT_COOKIE_URL = "https://fc.yahoo.com"
+CRUMB_RETRY = 60.0  # seconds before a failed crumb fetch is tried again
+
+
+class EarningsSource(Protocol):
+    name: str
+
+    async def next_earnings(
+        self, client: MarketClient, symbol: str, today: date
+    ) -> EarningsDate | None: ...
+
+
+class YahooEarnings:
+    """calendarEvents from Yahoo's quoteSummary; holds the crumb between calls."""
+
+    name = "yahoo"
+
+    def __init__(
+        self, base_url: str = YAHOO_BASE_URL, cookie_url: str = DEFAULT_COOKIE_URL
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.cookie_url = cookie_url
+        self._crumb: str | None = None
+        self._crumb_lock = asyncio.Lock()
+        # A failed cookie/crumb fetch is remembered briefly, so a refresh of many symbols does
+        # not repeat it (with its retries) once per symbol.
+        self._crumb_failure: tuple[float, FetchError] | None = None
+
+    async def crumb(self, client: MarketClient, *, stale: str | None = None) -> str:
+        """The cached crumb; a new cookie and crumb when there is none or it is `stale`."""
+        async with self._crumb_lock:
+            if self._crumb is not None and self._crumb != stale:
+                return self._crumb  # another task already replaced the stale one
+            if self._crumb_failure and time.monotonic() - self._crumb_failure[0] < CRUMB_RETRY:
+                raise self._crumb_failure[1]
+            try:
+                self._crumb = await self._fetch_crumb(client)
+            except FetchError as error:
+                self._crumb_failure = (time.monotonic(), error)
+                raise
+            self._crumb_failure = None
+            return self._crumb
+
+    async def _fetch_crumb(self, client: MarketClient) -> str:
+        await self._get_cookie(client)
+        response = await client.get(self.name, f"{self.base_url}/v1/test/getcrumb")
+        raise_for_status(response, self.name)
+        crumb = response.text.strip()
+        if not crumb or len(crumb) > 64 or any(c in crumb for c in "<>{} \n"):
+            raise FetchError("auth", f"getcrumb gave no crumb ({crumb[:30]!r})", self.name)
+        return crumb
+
+    async def _get_cookie(self, client: MarketClient) -> None:
+        response = await client.get(self.name, self.cookie_url)  # any status: it is the cookie
+        if not response.headers.get_list("set-cookie") and not client.cookies:
+            raise FetchError("auth", f"{self.cookie_url} set no cookie", self.name)
+
+    async def next_earnings(
+        self, client: MarketClient, symbol: str, today: date
+    ) -> EarningsDate | None:
+        crumb = await self.crumb(client)
+        response = await self._calendar_events(client, symbol, crumb)
+        if response.status_code == 401:
+            crumb = await self.crumb(client, stale=crumb)
+            response = await self._calendar_events(client, symbol, crumb)
+        if response.status_code != 404 or '"quoteSummary"' not in response.text:
+            raise_for_status(response, self.name, symbol)
+        return parse_calendar_events(response.text, symbol, today)
+
+    async def _calendar_events(
+        self, client: MarketClient, symbol: str, crumb: str
+    ) -> httpx.Response:
+        url = f"{self.base_url}/v10/finance/quoteSummary/{yahoo_path(symbol)}"
+        return await client.get(
+            self.name, url, params={"modules": "calendarEvents", "crumb": crumb}, symbol=symbol
+        )
+
+
+def parse_calendar_events(body: str, symbol: str, today: date) -> EarningsDate | None:
+    """The earliest earnings date >= today in a quoteSummary calendarEvents body."""
+    try:
+        summary = json.loads(body)["quoteSummary"]
+    except (ValueError, KeyError, TypeError):
+        raise FetchError("bad_body", "not a quoteSummary answer", "yahoo", symbol) from None
+    with body_shape("yahoo", symbol):
+        error = summary.get("error")
+        if error:
+            code = error.get("code") if isinstance(error, dict) else None
+            kind = "unknown_symbol" if code == "Not Found" else "bad_body"
+            raise FetchError(kind, f"{code or 'error'}: {_description(error)}", "yahoo", symbol)
+        earnings = summary["result"][0]["calendarEvents"].get("earnings") or {}
+        days = [_utc_day(stamp) for stamp in earnings.get("earningsDate") or []]
+        estimate = bool(earnings.get("isEarningsDateEstimate", len(days) > 1))
+    upcoming = sorted(day for day in days if day is not None and day >= today)
+    return EarningsDate(symbol, upcoming[0], "yahoo", estimate) if upcoming else None
+
+
+class FinnhubEarnings:
+    """Finnhub's earnings calendar for one symbol, from today to `horizon_days` ahead."""
+
+    name = "finnhub"
+
+    def __init__(
+        self, api_key: str, base_url: str = FINNHUB_BASE_URL, *, horizon_days: int = 120
+    ) -> None:
+        self._quotes = FinnhubProvider(api_key, base_url)  # same key handling and redaction
+        self.base_url = self._quotes.base_url
+        self.horizon_days = horizon_days
+
+    async def next_earnings(
+        self, client: MarketClient, symbol: str, today: date
+    ) -> EarningsDate | None:
+        wanted = finnhub_symbol(symbol)
+        if wanted is None:
+            return None
+        until = today + timedelta(days=self.horizon_days)
+        try:
+            params = {"from": today.isoformat(), "to": until.isoformat(), "symbol": wanted}
+            body = await self._quotes.get_text(
+                client, f"{self.base_url}/api/v1/calendar/earnings", symbol, params
+            )
+            data = self._quotes.decode(body, symbol)
+        except FetchError as error:
+            raise error.with_message(self._quotes.redact(error.message)) from None
+        return parse_finnhub_calendar(data, symbol, today)
+
+
+def parse_finnhub_calendar(data: dict[str, Any], symbol: str, today: date) -> EarningsDate | None:
+    """The earliest calendar entry for `symbol` dated >= today. Finnhub has no estimate flag."""
+    entries = data.get("earningsCalendar")
+    if not isinstance(entries, list):
+        raise FetchError("bad_body", "no earningsCalendar in the answer", "finnhub", symbol)
+    wanted = (finnhub_symbol(symbol) or symbol).upper()
+    days = []
+    for entry in entries:
+        if not isinstance(entry, dict) or str(entry.get("symbol", "")).upper() != wanted:
+            continue
+        try:
+            day = date.fromisoformat(str(entry.get("date")))
+        except ValueError:
+            continue
+        if day >= today:
+            days.append(day)
+    return EarningsDate(symbol, min(days), "finnhub", False) if days else None
+
+
+async def fetch_next_earnings(
+    client: MarketClient,
+    sources: Sequence[EarningsSource],
+    symbol: str,
+    today: date | None = None,
+) -> EarningsDate | None:
+    """The first source's upcoming date; None if no source knows one. FetchError (the last one)
+    only when every source failed."""
+    today = today or datetime.now(UTC).date()
+    error: FetchError | None = None
+    answered = False
+    for source in sources:
+        try:
+            found = await source.next_earnings(client, symbol, today)
+        except FetchError as exc:
+            error = exc
+            continue
+        answered = True
+        if found is not None:
+            return found
+    if error is not None and not answered:
+        raise error
+    return None
+
+
+def _utc_day(stamp: object) -> date | None:
+    if isinstance(stamp, dict):  # older answers: {"raw": 1746010740, "fmt": "2025-04-30"}
+        stamp = stamp.get("raw")
+    if isinstance(stamp, bool) or not isinstance(stamp, int | float):
+        return None
+    return datetime.fromtimestamp(stamp, UTC).date()
+
+
+def _description(error: object) -> str:
+    return str(error.get("description")) if isinstance(error, dict) else str(error)

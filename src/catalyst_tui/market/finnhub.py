@@ -1,0 +1,143 @@
+"""Finnhub `/api/v1/quote` with a free API key; no history (daily candles are a paid feature).
+
+The key travels in the `X-Finnhub-Token` header, which Finnhub accepts as well as `?token=`, so it
+is never part of a URL that a log line or an error message could repeat; every message built from
+an answer is redacted anyway. An unknown symbol is HTTP 200 with every field 0.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote as urlquote
+
+from .http import MarketClient, raise_for_status
+from .models import FetchError, Quote
+from .provider import QuoteProvider, QuoteResult, RequestSpec, positive
+from .symbols import finnhub_symbol
+
+DEFAULT_BASE_URL = "https://finnhub.io"
+TOKEN_HEADER = "X-Finnhub-Token"
+
+
+class FinnhubProvider(QuoteProvider):
+    name = "finnhub"
+
+    def __init__(self, api_key: str, base_url: str = DEFAULT_BASE_URL) -> None:
+        if not api_key or not api_key.strip():
+            raise ValueError("Finnhub needs an API key (providers.finnhub.api_key_env)")
+        self.base_url = base_url.rstrip("/")
+        self._key = api_key.strip()
+
+    def supports(self, symbol: str) -> bool:
+        return finnhub_symbol(symbol) is not None
+
+    @property
+    def auth_headers(self) -> tuple[tuple[str, str], ...]:
+        return ((TOKEN_HEADER, self._key),)
+
+    def redact(self, text: str) -> str:
+        return text.replace(self._key, "***")
+
+    def build_quote_requests(self, symbols: Sequence[str]) -> list[RequestSpec]:
+        return [
+            RequestSpec(
+                f"{self.base_url}/api/v1/quote?symbol={urlquote(finnhub_symbol(s) or s, safe='')}",
+                (s,),
+                self.auth_headers,
+            )
+            for s in symbols
+        ]
+
+    async def fetch_raw(self, client: MarketClient, spec: RequestSpec) -> str:
+        return await self.get_text(client, spec.url, spec.symbols[0])
+
+    async def get_text(
+        self,
+        client: MarketClient,
+        url: str,
+        symbol: str | None,
+        params: Mapping[str, str] | None = None,
+    ) -> str:
+        """GET with the key; 401/403 become "auth". Every FetchError leaves redacted."""
+        try:
+            response = await client.get(
+                self.name, url, params=params, headers=dict(self.auth_headers), symbol=symbol
+            )
+            if response.status_code in (401, 403):
+                raise FetchError(
+                    "auth", self._error_text(response.text, response.status_code), self.name, symbol
+                )
+            raise_for_status(response, self.name, symbol)
+        except FetchError as error:
+            raise error.with_message(self.redact(error.message)) from None
+        return response.text
+
+    def transform_quotes(self, body: str, symbols: Sequence[str]) -> dict[str, QuoteResult]:
+        symbol = symbols[0]
+        try:
+            return {symbol: self._quote(self.decode(body, symbol), symbol)}
+        except FetchError as error:
+            return {symbol: error.with_message(self.redact(error.message))}
+
+    def decode(self, body: str, symbol: str | None) -> dict[str, Any]:
+        """The JSON object of an answer; `{"error": ...}` is "auth", anything else non-JSON bad."""
+        try:
+            data = json.loads(body)
+        except ValueError:
+            kind_of = "an HTML page" if body.lstrip().startswith("<") else "not JSON"
+            raise FetchError("bad_body", f"answer is {kind_of}", self.name, symbol) from None
+        if not isinstance(data, dict):
+            raise FetchError("bad_body", "answer is not a JSON object", self.name, symbol)
+        if data.get("error"):
+            raise FetchError("auth", self.redact(str(data["error"])), self.name, symbol)
+        return data
+
+    def _quote(self, data: dict[str, Any], symbol: str) -> Quote:
+        price = positive(data.get("c"))
+        if price is None:
+            if not any(positive(data.get(k)) for k in ("c", "h", "l", "o", "pc", "t")):
+                raise FetchError(
+                    "unknown_symbol", "finnhub knows no such symbol (all zeros)", self.name, symbol
+                )
+            raise FetchError("bad_body", f"no price (c={data.get('c')!r})", self.name, symbol)
+        stamp = positive(data.get("t"))
+        if stamp is None:
+            raise FetchError("bad_body", "no quote time (t)", self.name, symbol)
+        prev_close = positive(data.get("pc"))
+        change = _number(data.get("d"))
+        if change is None and prev_close is not None:
+            change = price - prev_close
+        change_pct = _number(data.get("dp"))
+        if change_pct is not None:
+            change_pct /= 100  # Finnhub gives percent
+        elif change is not None and prev_close:
+            change_pct = change / prev_close
+        return Quote(
+            symbol=symbol,
+            price=price,
+            prev_close=prev_close,
+            change=change,
+            change_pct=change_pct,
+            currency="USD",  # only US listings are asked for
+            market_state=None,
+            quote_time=datetime.fromtimestamp(stamp, UTC),
+            source=self.name,
+            day_high=positive(data.get("h")),
+            day_low=positive(data.get("l")),
+        )
+
+    def _error_text(self, body: str, status: int) -> str:
+        try:
+            detail = json.loads(body).get("error")
+        except (ValueError, AttributeError):
+            detail = None
+        return self.redact(f"HTTP {status}: {detail or 'key refused'}")
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)

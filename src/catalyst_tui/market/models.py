@@ -1,0 +1,90 @@
+"""The standard market-data records every provider transforms into, and FetchError."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal, get_args
+
+MarketState = Literal["REGULAR", "PRE", "POST", "CLOSED"]
+ErrorKind = Literal[
+    "http", "rate_limited", "timeout", "network", "bad_body", "unknown_symbol", "quota", "auth"
+]
+ERROR_KINDS: frozenset[str] = frozenset(get_args(ErrorKind))
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """The latest price of one symbol; `change_pct` is a fraction (0.0127 for +1.27%)."""
+
+    symbol: str
+    price: float
+    prev_close: float | None
+    change: float | None
+    change_pct: float | None
+    currency: str | None
+    market_state: MarketState | None
+    quote_time: datetime  # aware, UTC
+    source: str
+    day_high: float | None = None
+    day_low: float | None = None
+    volume: int | None = None
+    fifty_two_week_high: float | None = None
+    fifty_two_week_low: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One daily bar; `day` is the exchange-local trading day."""
+
+    symbol: str
+    day: date
+    open: float
+    high: float
+    low: float
+    close: float
+    volume: int | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class EarningsDate:
+    """The next earnings date of a symbol; `estimate` when the company has not confirmed it."""
+
+    symbol: str
+    day: date
+    source: str
+    estimate: bool
+
+
+class FetchError(Exception):
+    """A provider gave no usable answer. `kind` says why, `message` says it to a human."""
+
+    def __init__(
+        self, kind: ErrorKind, message: str, provider: str = "", symbol: str | None = None
+    ) -> None:
+        if kind not in ERROR_KINDS:
+            raise ValueError(f"unknown FetchError kind {kind!r}")
+        super().__init__(kind, message, provider, symbol)
+        self.kind: ErrorKind = kind
+        self.message = message
+        self.provider = provider
+        self.symbol = symbol
+
+    def for_symbol(self, symbol: str) -> FetchError:
+        """The same failure, attributed to one symbol (a failed batch fails each of its symbols)."""
+        return FetchError(self.kind, self.message, self.provider, symbol)
+
+    def with_message(self, message: str) -> FetchError:
+        """The same failure told differently (more detail, a secret redacted)."""
+        return FetchError(self.kind, message, self.provider, self.symbol)
+
+    def __str__(self) -> str:
+        where = " ".join(part for part in (self.provider, self.symbol) if part)
+        return f"{where}: {self.message}" if where else self.message
+
+    def __repr__(self) -> str:
+        return (
+            f"FetchError(kind={self.kind!r}, message={self.message!r}, "
+            f"provider={self.provider!r}, symbol={self.symbol!r})"
+        )

@@ -1,0 +1,133 @@
+"""The quote-provider interface: build the request, fetch the raw body, transform it to Quotes.
+
+The split is OpenBB's: `build_quote_requests` and `transform_quotes` are pure (tested on recorded
+bodies), `fetch_raw` is the only step that talks to the network. Async methods raise FetchError;
+`transform_quotes` and `fetch_quotes` return one Quote or FetchError per symbol instead, because a
+batch answer can be good for one symbol and bad for the next.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from .http import MarketClient, raise_for_status
+from .models import Bar, FetchError, Quote
+
+log = logging.getLogger(__name__)
+
+QuoteResult = Quote | FetchError
+# Malformed-but-parseable bodies (a list where an object was expected, a string for a number)
+# surface from the transforms as these; they are the provider's fault, reported as "bad_body".
+BODY_SHAPE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError)
+
+
+@dataclass(frozen=True, slots=True)
+class RequestSpec:
+    """One HTTP request for `symbols`. The URL is complete, query included, because Stooq's
+    `s=a.us+b.us&...&h` is not a key=value mapping that an encoder would leave alone."""
+
+    url: str
+    symbols: tuple[str, ...]
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+class QuoteProvider(ABC):
+    """One quote source. Subclasses set `name`, and `batch_size` when one request serves many."""
+
+    name: ClassVar[str]
+    batch_size: int = 1
+    has_history: ClassVar[bool] = False
+
+    def supports(self, symbol: str) -> bool:
+        """Whether this source carries the symbol at all (Stooq: US equities only)."""
+        return True
+
+    @abstractmethod
+    def build_quote_requests(self, symbols: Sequence[str]) -> list[RequestSpec]:
+        """The requests that fetch quotes for `symbols` (all supported), at most batch_size each."""
+
+    async def fetch_raw(self, client: MarketClient, spec: RequestSpec) -> str:
+        """The body of one request; FetchError for transport failures and error statuses."""
+        symbol = spec.symbols[0] if len(spec.symbols) == 1 else None
+        response = await client.get(self.name, spec.url, headers=dict(spec.headers), symbol=symbol)
+        raise_for_status(response, self.name, symbol)
+        return response.text
+
+    @abstractmethod
+    def transform_quotes(self, body: str, symbols: Sequence[str]) -> dict[str, QuoteResult]:
+        """A Quote or a FetchError for each of `symbols` from one raw body. Never raises."""
+
+    async def fetch_quotes(
+        self, client: MarketClient, symbols: Sequence[str]
+    ) -> dict[str, QuoteResult]:
+        """Build, fetch (requests concurrently) and transform: a result for every symbol."""
+        results: dict[str, QuoteResult] = {}
+        supported = []
+        for symbol in dict.fromkeys(symbols):
+            if self.supports(symbol):
+                supported.append(symbol)
+            else:
+                results[symbol] = FetchError(
+                    "unknown_symbol", f"{self.name} does not carry this symbol", self.name, symbol
+                )
+        specs = self.build_quote_requests(supported) if supported else []
+        for answer in await asyncio.gather(*(self._fetch_one(client, spec) for spec in specs)):
+            results.update(answer)
+        return results
+
+    async def _fetch_one(self, client: MarketClient, spec: RequestSpec) -> dict[str, QuoteResult]:
+        try:
+            body = await self.fetch_raw(client, spec)
+            with body_shape(self.name):
+                return self.transform_quotes(body, spec.symbols)
+        except FetchError as error:
+            return {symbol: error.for_symbol(symbol) for symbol in spec.symbols}
+
+    async def fetch_history(
+        self, client: MarketClient, symbol: str, start: date | None
+    ) -> list[Bar]:
+        """Daily bars from `start` (inclusive) to today; None = one year back. [] if no history."""
+        return []
+
+    async def fetch_quote_and_history(
+        self, client: MarketClient, symbol: str, start: date | None
+    ) -> tuple[Quote, list[Bar]]:
+        """The quote and the bars since `start`, in one request where the source allows it."""
+        result = (await self.fetch_quotes(client, [symbol]))[symbol]
+        if isinstance(result, FetchError):
+            raise result
+        bars = await self.fetch_history(client, symbol, start) if self.has_history else []
+        return result, bars
+
+
+@contextmanager
+def body_shape(provider: str, symbol: str | None = None) -> Iterator[None]:
+    """Turn the exceptions of reading a malformed-but-parseable body into FetchError bad_body."""
+    try:
+        yield
+    except BODY_SHAPE_ERRORS as exc:
+        log.debug("%s: unexpected body shape", provider, exc_info=True)
+        raise FetchError("bad_body", f"unexpected answer shape ({exc!r})", provider,
+                         symbol) from None  # fmt: skip
+
+
+def positive(value: object) -> float | None:
+    """A finite JSON number > 0, else None (0, null, a string, NaN, booleans)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if 0 < value < float("inf") else None
+
+
+def positive_text(text: str | None) -> float | None:
+    """A CSV field as a number > 0, else None ("N/D", "", "abc", "0")."""
+    try:
+        return positive(float(text)) if text is not None else None
+    except ValueError:
+        return None

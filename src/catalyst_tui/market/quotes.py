@@ -1,0 +1,186 @@
+"""One quote pass over many symbols: per-symbol fallback along the providers, history alongside.
+
+Providers are tried in order; each takes the symbols still without a quote (that it carries), so a
+symbol Yahoo fails on is asked of Stooq next, in a batch with the others. Symbols run concurrently
+under the client's cap and a failure is recorded on its own symbol only. Bars come from the provider
+that answered when it has history (Yahoo gives both in one request), else from the next provider
+with history that has not already failed that symbol.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from .http import MarketClient
+from .models import Bar, FetchError, Quote
+from .provider import QuoteProvider, QuoteResult
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@dataclass
+class QuoteOutcome:
+    """What one pass got for one symbol. `errors` holds every failure met on the way (providers
+    that failed before one answered, a failed history fetch), also when `quote` is set."""
+
+    symbol: str
+    quote: Quote | None = None
+    bars: list[Bar] = field(default_factory=list)
+    errors: list[FetchError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.quote is not None
+
+
+async def fetch_quotes(
+    client: MarketClient,
+    providers: Sequence[QuoteProvider],
+    symbols: Sequence[str],
+    history_start: Mapping[str, date | None] | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> dict[str, QuoteOutcome]:
+    """A QuoteOutcome for every symbol. `history_start[symbol]` asks for bars from that day (None:
+    one year back); symbols absent from it get a quote only. `on_progress(done, total, symbol)`
+    is called once per symbol when it is finished."""
+    run = _QuotePass(
+        client, list(providers), list(dict.fromkeys(symbols)), history_start or {}, on_progress
+    )
+    await run.run()
+    return run.outcomes
+
+
+class _QuotePass:
+    def __init__(
+        self,
+        client: MarketClient,
+        providers: list[QuoteProvider],
+        symbols: list[str],
+        history_start: Mapping[str, date | None],
+        on_progress: ProgressCallback | None,
+    ) -> None:
+        self.client = client
+        self.providers = providers
+        self.symbols = symbols
+        self.history_start = history_start
+        self.on_progress = on_progress
+        self.outcomes = {symbol: QuoteOutcome(symbol) for symbol in symbols}
+        self.failed: dict[str, set[str]] = {symbol: set() for symbol in symbols}
+        self.finished: set[str] = set()
+
+    async def run(self) -> None:
+        async with asyncio.TaskGroup() as history:
+            pending = self.symbols
+            for index, provider in enumerate(self.providers):
+                todo = [s for s in pending if provider.supports(s)]
+                if todo:
+                    await self._ask(provider, todo, history)
+                pending = [s for s in pending if self.outcomes[s].quote is None]
+                later = self.providers[index + 1 :]
+                for symbol in pending:
+                    if not any(p.supports(symbol) for p in later):
+                        self._finish(symbol)
+        for symbol in self.symbols:
+            if not self.failed[symbol] and self.outcomes[symbol].quote is None:
+                self.outcomes[symbol].errors.append(
+                    FetchError("unknown_symbol", "no configured provider carries it", "", symbol)
+                )
+            self._finish(symbol)
+
+    async def _ask(
+        self, provider: QuoteProvider, symbols: list[str], history: asyncio.TaskGroup
+    ) -> None:
+        if provider.batch_size > 1:
+            try:
+                results = await provider.fetch_quotes(self.client, symbols)
+            except Exception as exc:  # a provider bug must not take the pass down
+                log.exception("%s failed on a batch", provider.name)
+                results = {symbol: _unexpected(provider, symbol, exc) for symbol in symbols}
+            for symbol in symbols:
+                result = results.get(symbol)
+                if result is None:
+                    result = _unexpected(provider, symbol, KeyError(symbol))
+                self._record(provider, symbol, result, None, history)
+            return
+
+        async def one(symbol: str) -> None:
+            bars: list[Bar] | None = None
+            try:
+                if provider.has_history and symbol in self.history_start:
+                    result, bars = await provider.fetch_quote_and_history(
+                        self.client, symbol, self.history_start[symbol]
+                    )
+                else:
+                    result = (await provider.fetch_quotes(self.client, [symbol]))[symbol]
+            except FetchError as error:
+                result = error.for_symbol(symbol)
+            except Exception as exc:  # a provider bug must not take the other symbols down
+                log.exception("%s failed on %s", provider.name, symbol)
+                result = _unexpected(provider, symbol, exc)
+            self._record(provider, symbol, result, bars, history)
+
+        await asyncio.gather(*(one(symbol) for symbol in symbols))
+
+    def _record(
+        self,
+        provider: QuoteProvider,
+        symbol: str,
+        result: QuoteResult,
+        bars: list[Bar] | None,
+        history: asyncio.TaskGroup,
+    ) -> None:
+        outcome = self.outcomes[symbol]
+        if isinstance(result, FetchError):
+            outcome.errors.append(result)
+            self.failed[symbol].add(provider.name)
+            return
+        outcome.quote = result
+        if bars is not None:
+            outcome.bars = bars
+        elif symbol in self.history_start:
+            history.create_task(self._history(symbol, provider))
+            return
+        self._finish(symbol)
+
+    async def _history(self, symbol: str, answered_by: QuoteProvider) -> None:
+        outcome = self.outcomes[symbol]
+        candidates = [answered_by] if answered_by.has_history else []
+        candidates += [
+            p
+            for p in self.providers
+            if p.has_history
+            and p is not answered_by
+            and p.name not in self.failed[symbol]
+            and p.supports(symbol)
+        ]
+        for provider in candidates:
+            try:
+                outcome.bars = await provider.fetch_history(
+                    self.client, symbol, self.history_start[symbol]
+                )
+                break
+            except FetchError as error:
+                outcome.errors.append(error.for_symbol(symbol))
+            except Exception as exc:
+                log.exception("%s history failed on %s", provider.name, symbol)
+                outcome.errors.append(_unexpected(provider, symbol, exc))
+        self._finish(symbol)
+
+    def _finish(self, symbol: str) -> None:
+        if symbol in self.finished:
+            return
+        self.finished.add(symbol)
+        if self.on_progress is not None:
+            self.on_progress(len(self.finished), len(self.symbols), symbol)
+
+
+def _unexpected(provider: QuoteProvider, symbol: str, exc: BaseException) -> FetchError:
+    return FetchError(
+        "bad_body", f"unexpected failure: {type(exc).__name__}: {exc}", provider.name, symbol
+    )

@@ -1,0 +1,221 @@
+"""One market refresh cycle: quotes and history, then fundamentals and earnings when due; stored.
+
+Quotes come first and are written in one transaction for the whole batch (a crash leaves the
+previous refresh or this one, never half). Fundamentals (SEC EDGAR) and next earnings dates are
+daily and per symbol: each symbol's facts replace its old ones in their own transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from ..config import Config
+from ..store import QuoteSaved, QuoteStatus, Store
+from .earnings import EarningsSource, FinnhubEarnings, YahooEarnings, fetch_next_earnings
+from .finnhub import FinnhubProvider
+from .http import MarketClient
+from .models import FetchError
+from .provider import QuoteProvider
+from .quotes import ProgressCallback, fetch_quotes
+from .sec import cik_for
+from .sec_client import SecClient
+from .stooq import StooqProvider
+from .yahoo import YahooProvider
+
+log = logging.getLogger(__name__)
+
+DAILY = dt.timedelta(days=1)
+RETRY_FAILED_AFTER = dt.timedelta(hours=1)
+CIK_MAP_MAX_AGE = dt.timedelta(days=7)
+NO_SEC_CONTACT = (
+    "fundamentals: no SEC contact set, so no EDGAR request was made; set "
+    'providers.sec.user_agent = "Your Name you@example.com" in catalysts.toml'
+)
+
+
+@dataclass
+class RefreshReport:
+    """What a cycle did: the stored quote of every symbol afterwards, and notes for people."""
+
+    started: dt.datetime
+    statuses: list[QuoteStatus] = field(default_factory=list)
+    fresh: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+    fundamentals_updated: list[str] = field(default_factory=list)
+    earnings_updated: list[str] = field(default_factory=list)
+
+    @property
+    def stale(self) -> list[str]:
+        return [s.symbol for s in self.statuses if s.symbol not in self.fresh]
+
+    @property
+    def all_fresh(self) -> bool:
+        return not self.stale
+
+
+def quote_providers(
+    config: Config, env: Mapping[str, str] = os.environ
+) -> tuple[list[QuoteProvider], list[str]]:
+    """The configured quote providers in fallback order, and notes about ones left out."""
+    providers: list[QuoteProvider] = []
+    notes: list[str] = []
+    settings = config.providers
+    for name in config.settings.providers:
+        if name == "yahoo":
+            providers.append(YahooProvider(settings.yahoo.base_url))
+        elif name == "stooq":
+            providers.append(StooqProvider(settings.stooq.base_url))
+        elif name == "finnhub":
+            key = env.get(settings.finnhub.api_key_env, "").strip()
+            if key:
+                providers.append(FinnhubProvider(key, settings.finnhub.base_url))
+            else:
+                notes.append(
+                    f"finnhub: skipped, ${settings.finnhub.api_key_env} is not set "
+                    "(get a free key at finnhub.io and export it)"
+                )
+    return providers, notes
+
+
+def earnings_sources(config: Config, env: Mapping[str, str] = os.environ) -> list[EarningsSource]:
+    settings = config.providers
+    sources: list[EarningsSource] = []
+    key = env.get(settings.finnhub.api_key_env, "").strip()
+    if key and "finnhub" in config.settings.providers:
+        sources.append(FinnhubEarnings(key, settings.finnhub.base_url))
+    sources.append(YahooEarnings(settings.yahoo.base_url, settings.yahoo.cookie_url))
+    return sources
+
+
+def _due(store: Store, kind: str, symbol: str, now: dt.datetime) -> bool:
+    state = store.fetch_state(kind, symbol)
+    if state is None:
+        return True
+    return now - state.fetched_at >= (DAILY if state.ok else RETRY_FAILED_AFTER)
+
+
+async def refresh_market(
+    config: Config,
+    store: Store,
+    *,
+    now: Callable[[], dt.datetime] | None = None,
+    on_progress: ProgressCallback | None = None,
+    client: MarketClient | None = None,
+    env: Mapping[str, str] = os.environ,
+) -> RefreshReport:
+    """Fetch and store quotes (+ history), then fundamentals and earnings where due."""
+    clock = now or (lambda: dt.datetime.now(dt.UTC))
+    report = RefreshReport(started=clock())
+    symbols = store.active_symbols()
+    providers, notes = quote_providers(config, env)
+    report.notes.extend(notes)
+    owned = client is None
+    client = client or MarketClient()
+    try:
+        outcomes = await fetch_quotes(
+            client, providers, symbols, store.history_starts(symbols), on_progress
+        )
+        saved = [
+            QuoteSaved(s, o.quote, o.bars, "" if o.quote else _summary(o.errors))
+            for s, o in outcomes.items()
+        ]
+        store.save_quotes(saved, clock())
+        report.fresh = {s for s, o in outcomes.items() if o.quote is not None}
+        offline = not report.fresh and all(
+            e.kind in ("network", "timeout") for o in outcomes.values() for e in o.errors
+        )
+        if symbols and offline:
+            report.notes.append("no network: fundamentals and earnings dates not refreshed")
+        else:
+            await asyncio.gather(
+                _refresh_fundamentals(config, store, client, symbols, clock, report),
+                _refresh_earnings(config, store, client, symbols, clock, report, env),
+            )
+    finally:
+        if owned:
+            await client.aclose()
+    report.statuses = store.quote_statuses(symbols)
+    return report
+
+
+async def _refresh_fundamentals(
+    config: Config,
+    store: Store,
+    client: MarketClient,
+    symbols: list[str],
+    clock: Callable[[], dt.datetime],
+    report: RefreshReport,
+) -> None:
+    sec = config.providers.sec
+    if not sec.user_agent:
+        report.notes.append(NO_SEC_CONTACT)
+        return
+    due = [s for s in symbols if _due(store, "fundamentals", s, clock())]
+    if not due:
+        return
+    edgar = SecClient(client, sec.base_url, sec.tickers_url, sec.user_agent)
+    ciks = store.cik_map()
+    cik_state = store.fetch_state("cik_map")
+    if not ciks or cik_state is None or clock() - cik_state.fetched_at > CIK_MAP_MAX_AGE:
+        try:
+            ciks = await edgar.fetch_cik_map()
+            store.save_cik_map(ciks, clock())
+        except FetchError as error:
+            if not ciks:
+                report.notes.append(f"fundamentals: the SEC ticker map is unavailable ({error})")
+                return
+            log.warning("keeping the cached SEC ticker map: %s", error)
+
+    async def one(symbol: str) -> None:
+        cik = cik_for(symbol, ciks)
+        if cik is None:  # ETFs, indices, foreign listings: not an error, just no filings
+            store.mark_fetched("fundamentals", symbol, clock(), ok=True, detail="no CIK")
+            return
+        try:
+            facts = await edgar.fetch_facts(cik)
+        except FetchError as error:
+            store.mark_fetched("fundamentals", symbol, clock(), ok=False, detail=str(error))
+            report.notes.append(f"fundamentals {symbol}: {error}")
+            return
+        store.save_facts(symbol, facts, clock())
+        report.fundamentals_updated.append(symbol)
+
+    await asyncio.gather(*(one(symbol) for symbol in due))
+
+
+async def _refresh_earnings(
+    config: Config,
+    store: Store,
+    client: MarketClient,
+    symbols: list[str],
+    clock: Callable[[], dt.datetime],
+    report: RefreshReport,
+    env: Mapping[str, str],
+) -> None:
+    due = [s for s in symbols if _due(store, "earnings", s, clock())]
+    if not due:
+        return
+    sources = earnings_sources(config, env)
+    today = clock().date()
+
+    async def one(symbol: str) -> None:
+        try:
+            found = await fetch_next_earnings(client, sources, symbol, today)
+        except FetchError as error:
+            store.mark_fetched("earnings", symbol, clock(), ok=False, detail=str(error))
+            log.info("earnings %s: %s", symbol, error)
+            return
+        store.save_earnings(symbol, found, clock())
+        report.earnings_updated.append(symbol)
+
+    await asyncio.gather(*(one(symbol) for symbol in due))
+
+
+def _summary(errors: list[FetchError]) -> str:
+    """The failures of one symbol in one line: 'yahoo: HTTP 500; stooq: N/D (unknown symbol)'."""
+    return "; ".join(str(e) for e in errors) or "no provider answered"

@@ -1,0 +1,106 @@
+"""SEC EDGAR over HTTP: the ticker→CIK map and companyfacts, with the declared User-Agent.
+
+EDGAR refuses undeclared tools (HTTP 403 and an HTML page) and allows 10 requests per second, so
+every request carries `User-Agent: <Name email>` and goes through the client's "sec" rate limit,
+which this class lowers to 10/s if it was set higher. Parsing lives in `sec.py`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+
+from .http import MarketClient, describe_url, raise_for_status
+from .models import FetchError
+from .sec import Fact, SecFormatError, derive_facts, parse_cik_map
+
+DEFAULT_BASE_URL = "https://data.sec.gov"
+DEFAULT_TICKERS_URL = "https://www.sec.gov/files/company_tickers.json"
+SEC_MAX_PER_SECOND = 10.0
+PROVIDER = "sec"
+
+
+class SecClient:
+    """companyfacts and the ticker map through the shared client, as the declared User-Agent."""
+
+    def __init__(
+        self,
+        client: MarketClient,
+        base_url: str = DEFAULT_BASE_URL,
+        tickers_url: str = DEFAULT_TICKERS_URL,
+        user_agent: str | None = None,
+    ) -> None:
+        if not user_agent or not user_agent.strip():
+            raise ValueError(
+                "SEC EDGAR needs a declared User-Agent: set providers.sec.user_agent to "
+                "'Your Name you@example.com'"
+            )
+        self.client = client
+        self.base_url = base_url.rstrip("/")
+        self.tickers_url = tickers_url
+        self.user_agent = user_agent.strip()
+        current = client.rate_limit(PROVIDER)
+        if current is None or current > SEC_MAX_PER_SECOND:
+            client.limit_rate(PROVIDER, SEC_MAX_PER_SECOND)
+
+    async def fetch_cik_map(self) -> dict[str, str]:
+        """{ticker: 10-digit CIK} from company_tickers.json."""
+        response = await self._get(self.tickers_url)
+        try:
+            return parse_cik_map(response.content)
+        except SecFormatError as exc:
+            raise FetchError("bad_body", str(exc), PROVIDER) from None
+
+    async def fetch_companyfacts(self, cik: str) -> dict[str, Any]:
+        """The decoded companyfacts body of one company; unknown CIK is "unknown_symbol"."""
+        cik10 = _cik10(cik)
+        response = await self._get(
+            f"{self.base_url}/api/xbrl/companyfacts/CIK{cik10}.json", cik10, missing_ok=True
+        )
+        if response.status_code == 404:
+            raise FetchError(
+                "unknown_symbol", f"EDGAR has no companyfacts for CIK{cik10}", PROVIDER, cik10
+            )
+        try:
+            data = json.loads(response.content)
+        except ValueError:
+            raise FetchError(
+                "bad_body", "companyfacts is not JSON (cut off?)", PROVIDER, cik10
+            ) from None
+        if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
+            raise FetchError("bad_body", "companyfacts has no facts object", PROVIDER, cik10)
+        return data
+
+    async def fetch_facts(self, cik: str) -> list[Fact]:
+        """fetch_companyfacts then sec.derive_facts."""
+        try:
+            return derive_facts(await self.fetch_companyfacts(cik))
+        except SecFormatError as exc:
+            raise FetchError("bad_body", str(exc), PROVIDER, cik) from None
+
+    async def _get(
+        self, url: str, cik: str | None = None, *, missing_ok: bool = False
+    ) -> httpx.Response:
+        response = await self.client.get(
+            PROVIDER, url, headers={"User-Agent": self.user_agent}, symbol=cik
+        )
+        if response.status_code == 403:
+            raise FetchError(
+                "auth",
+                f"EDGAR refused {describe_url(url)} (HTTP 403): check providers.sec.user_agent "
+                f"(sent {self.user_agent!r})",
+                PROVIDER,
+                cik,
+            )
+        if not (missing_ok and response.status_code == 404):
+            raise_for_status(response, PROVIDER, cik)
+        return response
+
+
+def _cik10(cik: str | int) -> str:
+    digits = str(cik).strip().upper().removeprefix("CIK")
+    if not digits.isdecimal() or len(digits) > 10:
+        raise ValueError(f"not a CIK: {cik!r}")
+    return digits.zfill(10)

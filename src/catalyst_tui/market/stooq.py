@@ -1,0 +1,178 @@
+"""Stooq CSV: batched quotes (`/q/l/`, many symbols per request) and daily history (`/q/d/l/`).
+
+Stooq answers every failure with HTTP 200 and text: the daily quota message, an HTML page, `N/D`
+fields for an unknown symbol, "No data" for an unknown history. So nothing is a price until the
+CSV header row has been seen. Its quotes carry no previous close (prev_close/change are None).
+Only US equities (`alab.us`) are asked for; indices and crypto are skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from .http import MarketClient
+from .models import Bar, FetchError, Quote
+from .provider import QuoteProvider, QuoteResult, RequestSpec, positive_text
+from .symbols import stooq_symbol
+
+DEFAULT_BASE_URL = "https://stooq.com"
+QUOTE_HEADER = ("Symbol", "Date", "Time", "Open", "High", "Low", "Close", "Volume")
+HISTORY_HEADER = ("Date", "Open", "High", "Low", "Close")
+QUOTA_TEXT = "exceeded the daily hits limit"
+# Stooq stamps quotes in Warsaw time (a US close at 16:00 New York reads 22:00).
+STOOQ_TIMEZONE = ZoneInfo("Europe/Warsaw")
+
+
+class StooqProvider(QuoteProvider):
+    name = "stooq"
+    has_history = True
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        batch_size: int = 50,
+        today: Callable[[], date] | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.batch_size = batch_size
+        self._today = today or (lambda: datetime.now(UTC).date())
+
+    def supports(self, symbol: str) -> bool:
+        return stooq_symbol(symbol) is not None
+
+    def build_quote_requests(self, symbols: Sequence[str]) -> list[RequestSpec]:
+        specs = []
+        for i in range(0, len(symbols), self.batch_size):
+            batch = tuple(symbols[i : i + self.batch_size])
+            codes = "+".join(_code(s) for s in batch)
+            url = f"{self.base_url}/q/l/?s={codes}&f=sd2t2ohlcvn&h&e=csv"
+            specs.append(RequestSpec(url, batch))
+        return specs
+
+    def transform_quotes(self, body: str, symbols: Sequence[str]) -> dict[str, QuoteResult]:
+        try:
+            rows = _csv_rows(body, QUOTE_HEADER)
+        except FetchError as error:
+            return {symbol: error.for_symbol(symbol) for symbol in symbols}
+        wanted = {_code(s).upper(): s for s in symbols}
+        results: dict[str, QuoteResult] = {}
+        for row, complete in rows:
+            symbol = wanted.get(row.get("Symbol", "").strip().upper())
+            if symbol is not None:
+                results[symbol] = _quote_from_row(row, symbol, complete)
+        for symbol in symbols:
+            results.setdefault(
+                symbol, FetchError("unknown_symbol", "not in stooq's answer", "stooq", symbol)
+            )
+        return results
+
+    def history_url(self, symbol: str, start: date | None) -> str:
+        today = self._today()
+        first = start if start is not None else today - timedelta(days=365)
+        return f"{self.base_url}/q/d/l/?s={_code(symbol)}&i=d&d1={first:%Y%m%d}&d2={today:%Y%m%d}"
+
+    async def fetch_history(
+        self, client: MarketClient, symbol: str, start: date | None
+    ) -> list[Bar]:
+        if not self.supports(symbol):
+            return []
+        body = await self.fetch_raw(client, RequestSpec(self.history_url(symbol, start), (symbol,)))
+        return self.transform_history(body, symbol)
+
+    def transform_history(self, body: str, symbol: str) -> list[Bar]:
+        """Bars from a history CSV, oldest first; FetchError if the body is not that CSV."""
+        if body.strip().lower().startswith("no data"):
+            raise FetchError("unknown_symbol", "stooq has no history for it", "stooq", symbol)
+        try:
+            rows = _csv_rows(body, HISTORY_HEADER)
+        except FetchError as error:
+            raise error.for_symbol(symbol) from None
+        bars = {}
+        for row, complete in rows:
+            if not complete:
+                continue  # a cut-off last row: its close may be cut too
+            close = positive_text(row.get("Close"))
+            try:
+                day = date.fromisoformat(row.get("Date", "").strip())
+            except ValueError:
+                continue
+            if close is None:
+                continue
+            bars[day] = Bar(
+                symbol=symbol,
+                day=day,
+                open=positive_text(row.get("Open")) or close,
+                high=positive_text(row.get("High")) or close,
+                low=positive_text(row.get("Low")) or close,
+                close=close,
+                volume=_volume(row.get("Volume")),
+                source="stooq",
+            )
+        return [bars[day] for day in sorted(bars)]
+
+
+def _code(symbol: str) -> str:
+    code = stooq_symbol(symbol)
+    if code is None:
+        raise ValueError(f"stooq does not carry {symbol!r}")
+    return code
+
+
+def _csv_rows(body: str, header: tuple[str, ...]) -> list[tuple[dict[str, str], bool]]:
+    """(row as a dict, has every column) for each data row, once the body has proved to be
+    Stooq's CSV with that header."""
+    text = body.strip().lstrip("\ufeff")
+    head = text[:300].lower()
+    if QUOTA_TEXT in head:
+        raise FetchError("quota", "stooq's daily request quota is used up", "stooq")
+    if head.startswith("<") or "<html" in head:
+        raise FetchError("bad_body", "an HTML page instead of CSV", "stooq")
+    try:
+        head_row, *rows = list(csv.reader(io.StringIO(text))) or [[]]
+    except csv.Error as exc:
+        raise FetchError("bad_body", f"unreadable CSV ({exc})", "stooq") from None
+    columns = [c.strip() for c in head_row]
+    if tuple(columns[: len(header)]) != header:
+        raise FetchError("bad_body", f"no CSV header row (got {text[:40]!r})", "stooq")
+    return [
+        (dict(zip(columns, row, strict=False)), len(row) == len(columns)) for row in rows if row
+    ]
+
+
+def _quote_from_row(row: dict[str, str], symbol: str, complete: bool) -> QuoteResult:
+    if "N/D" in (row.get("Date"), row.get("Close")):
+        return FetchError("unknown_symbol", "stooq has no data for it (N/D)", "stooq", symbol)
+    if not complete:
+        return FetchError("bad_body", "cut-off CSV row", "stooq", symbol)
+    price = positive_text(row.get("Close"))
+    if price is None:
+        return FetchError("bad_body", f"no price ({row.get('Close')!r})", "stooq", symbol)
+    try:
+        stamp = f"{row['Date'].strip()}T{(row.get('Time') or '00:00:00').strip()}"
+        local = datetime.fromisoformat(stamp).replace(tzinfo=STOOQ_TIMEZONE)
+    except (KeyError, ValueError):
+        return FetchError("bad_body", f"bad date {row.get('Date')!r}", "stooq", symbol)
+    return Quote(
+        symbol=symbol,
+        price=price,
+        prev_close=None,
+        change=None,
+        change_pct=None,
+        currency="USD",  # only .us listings are asked for
+        market_state=None,
+        quote_time=local.astimezone(UTC),
+        source="stooq",
+        day_high=positive_text(row.get("High")),
+        day_low=positive_text(row.get("Low")),
+        volume=_volume(row.get("Volume")),
+    )
+
+
+def _volume(raw: str | None) -> int | None:
+    number = positive_text(raw)
+    return int(number) if number is not None else None

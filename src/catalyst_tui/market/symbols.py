@@ -1,0 +1,56 @@
+"""How each provider spells our symbols, and back: `BRK.B` is Yahoo's `BRK-B`, Stooq's `brk-b.us`.
+
+Our symbols are Yahoo-style: US tickers with a dot for share classes (`BRK.B`), indices with a
+caret (`^GSPC`), crypto and currency pairs as Yahoo writes them (`BTC-USD`, `EURUSD=X`), other
+exchanges with Yahoo's suffix (`SAP.DE`). Stooq and Finnhub are used for US equities only: they
+return None for the rest, and those symbols are skipped for them.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+# A plain US ticker, optionally with a share class (BRK.B, BF.B, HEI.A).
+_US_EQUITY = re.compile(r"^[A-Z][A-Z0-9]{0,6}(?:\.[A-C])?$")
+# Only these one-letter suffixes are share classes; `.T` (Tokyo), `.L` (London) are exchanges.
+_SHARE_CLASS = re.compile(r"^([A-Z][A-Z0-9]*)\.([A-C])$")
+_STOOQ_US = re.compile(r"^(?P<base>[a-z0-9][a-z0-9-]*)\.us$", re.IGNORECASE)
+
+
+def normalize(symbol: str) -> str:
+    return symbol.strip().upper()
+
+
+def is_us_equity(symbol: str) -> bool:
+    return bool(_US_EQUITY.match(normalize(symbol)))
+
+
+def yahoo_symbol(symbol: str) -> str:
+    """`BRK.B` → `BRK-B`; everything else as is (`^GSPC`, `BTC-USD`, `SAP.DE`)."""
+    return _SHARE_CLASS.sub(r"\1-\2", normalize(symbol))
+
+
+def yahoo_path(symbol: str) -> str:
+    """The symbol as one URL path segment: `^GSPC` → `%5EGSPC`, `EURUSD=X` → `EURUSD%3DX`."""
+    return quote(yahoo_symbol(symbol), safe="")
+
+
+def stooq_symbol(symbol: str) -> str | None:
+    """`ALAB` → `alab.us`, `BRK.B` → `brk-b.us`; None for indices, crypto and non-US listings."""
+    if not is_us_equity(symbol):
+        return None
+    return normalize(symbol).replace(".", "-").lower() + ".us"
+
+
+def from_stooq(code: str) -> str | None:
+    """`NVR.US` → `NVR`, `brk-b.us` → `BRK.B`; None for anything that is not a US listing."""
+    match = _STOOQ_US.match(code.strip())
+    if match is None:
+        return None
+    return match["base"].upper().replace("-", ".")
+
+
+def finnhub_symbol(symbol: str) -> str | None:
+    """Finnhub spells US tickers as we do (`BRK.B`); None for indices, crypto, non-US."""
+    return normalize(symbol) if is_us_equity(symbol) else None

@@ -1,0 +1,232 @@
+"""Yahoo Finance v8 chart: one request per symbol gives the quote (from `meta`) and daily bars.
+
+No cookie or crumb is needed for the chart endpoint, only a browser User-Agent (the client's
+default). An unknown symbol is HTTP 404 with `chart.error` set; Yahoo also answers HTML pages and
+cut-off JSON with HTTP 200: all of those become FetchError, never a Quote.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from .http import MarketClient, raise_for_status
+from .models import Bar, FetchError, MarketState, Quote
+from .provider import QuoteProvider, QuoteResult, RequestSpec, body_shape, positive
+from .symbols import yahoo_path
+
+DEFAULT_BASE_URL = "https://query1.finance.yahoo.com"
+_TRADING_PERIODS: tuple[tuple[str, MarketState], ...] = (
+    ("pre", "PRE"),
+    ("regular", "REGULAR"),
+    ("post", "POST"),
+)
+
+
+class YahooProvider(QuoteProvider):
+    name = "yahoo"
+    has_history = True
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._now = now or (lambda: datetime.now(UTC))
+
+    def chart_url(self, symbol: str, start: date | None = None, *, history: bool = True) -> str:
+        """Chart URL: 5 days for a bare quote, 1 year at first sight, else `start` to now."""
+        if not history:
+            window = "range=5d"
+        elif start is None:
+            window = "range=1y"
+        else:
+            period2 = int(self._now().timestamp())
+            period1 = min(int(datetime.combine(start, time(), UTC).timestamp()), period2 - 86400)
+            window = f"period1={period1}&period2={period2}"
+        return f"{self.base_url}/v8/finance/chart/{yahoo_path(symbol)}?{window}&interval=1d"
+
+    def build_quote_requests(self, symbols: Sequence[str]) -> list[RequestSpec]:
+        return [RequestSpec(self.chart_url(s, history=False), (s,)) for s in symbols]
+
+    async def fetch_raw(self, client: MarketClient, spec: RequestSpec) -> str:
+        symbol = spec.symbols[0]
+        response = await client.get(self.name, spec.url, headers=dict(spec.headers), symbol=symbol)
+        if response.status_code == 404 and '"chart"' in response.text:
+            return response.text  # the unknown-symbol answer: transform reads chart.error
+        raise_for_status(response, self.name, symbol)
+        return response.text
+
+    def transform_quotes(self, body: str, symbols: Sequence[str]) -> dict[str, QuoteResult]:
+        symbol = symbols[0]
+        try:
+            with body_shape(self.name, symbol):
+                return {symbol: self.quote_from_chart(self.chart_result(body, symbol), symbol)}
+        except FetchError as error:
+            return {symbol: error}
+
+    async def fetch_quote_and_history(
+        self, client: MarketClient, symbol: str, start: date | None
+    ) -> tuple[Quote, list[Bar]]:
+        body = await self.fetch_raw(client, RequestSpec(self.chart_url(symbol, start), (symbol,)))
+        with body_shape(self.name, symbol):
+            result = self.chart_result(body, symbol)
+            bars = self.bars_from_chart(result, symbol)
+            return self.quote_from_chart(result, symbol, bars), _since(bars, start)
+
+    async def fetch_history(
+        self, client: MarketClient, symbol: str, start: date | None
+    ) -> list[Bar]:
+        body = await self.fetch_raw(client, RequestSpec(self.chart_url(symbol, start), (symbol,)))
+        with body_shape(self.name, symbol):
+            return _since(self.bars_from_chart(self.chart_result(body, symbol), symbol), start)
+
+    # --- transform ----------------------------------------------------------------------------
+
+    def chart_result(self, body: str, symbol: str) -> dict[str, Any]:
+        """`chart.result[0]` of a chart body, or FetchError for every way it can be an error."""
+        text = body.lstrip()
+        if text.startswith("<"):
+            raise _bad(symbol, "an HTML page instead of chart JSON")
+        try:
+            data = json.loads(text)
+        except ValueError:
+            raise _bad(symbol, "chart body is not valid JSON (cut off?)") from None
+        chart = data.get("chart") if isinstance(data, dict) else None
+        if not isinstance(chart, dict):
+            raise _bad(symbol, "no 'chart' object in the answer")
+        error = chart.get("error")
+        if error:
+            code = error.get("code") if isinstance(error, dict) else None
+            description = error.get("description") if isinstance(error, dict) else error
+            kind = "unknown_symbol" if code == "Not Found" else "bad_body"
+            raise FetchError(kind, f"{code or 'error'}: {description}", "yahoo", symbol)
+        results = chart.get("result")
+        if not isinstance(results, list) or not results or not isinstance(results[0], dict):
+            raise FetchError("unknown_symbol", "no chart data for this symbol", "yahoo", symbol)
+        return results[0]
+
+    def quote_from_chart(
+        self, result: dict[str, Any], symbol: str, bars: list[Bar] | None = None
+    ) -> Quote:
+        meta = result.get("meta")
+        if not isinstance(meta, dict):
+            raise _bad(symbol, "no 'meta' in the chart")
+        price = positive(meta.get("regularMarketPrice"))
+        if price is None:
+            raise _bad(
+                symbol,
+                f"no price in the chart (regularMarketPrice={meta.get('regularMarketPrice')!r})",
+            )
+        market_time = meta.get("regularMarketTime")
+        if isinstance(market_time, bool) or not isinstance(market_time, int | float):
+            raise _bad(symbol, "no regularMarketTime in the chart")
+        if bars is None:
+            bars = self.bars_from_chart(result, symbol)
+        offset = _int(meta.get("gmtoffset"))
+        prev_close = _previous_close(meta, bars, _local_day(market_time, offset))
+        change = price - prev_close if prev_close is not None else None
+        return Quote(
+            symbol=symbol,
+            price=price,
+            prev_close=prev_close,
+            change=change,
+            change_pct=change / prev_close if change is not None and prev_close else None,
+            currency=meta.get("currency") if isinstance(meta.get("currency"), str) else None,
+            market_state=_market_state(meta, self._now()),
+            quote_time=datetime.fromtimestamp(market_time, UTC),
+            source="yahoo",
+            day_high=positive(meta.get("regularMarketDayHigh")),
+            day_low=positive(meta.get("regularMarketDayLow")),
+            volume=_int(meta.get("regularMarketVolume")),
+            fifty_two_week_high=positive(meta.get("fiftyTwoWeekHigh")),
+            fifty_two_week_low=positive(meta.get("fiftyTwoWeekLow")),
+        )
+
+    def bars_from_chart(self, result: dict[str, Any], symbol: str) -> list[Bar]:
+        """Daily bars, oldest first, one per exchange-local day; bars without a close skipped."""
+        meta = result.get("meta") if isinstance(result.get("meta"), dict) else {}
+        offset = _int(meta.get("gmtoffset"))
+        timestamps = result.get("timestamp") or []
+        indicators = result.get("indicators") or {}
+        series = (indicators.get("quote") or [{}])[0] or {}
+        if not isinstance(timestamps, list) or not isinstance(series, dict):
+            raise _bad(symbol, "chart bars are not lists")
+        columns = {k: series.get(k) or [] for k in ("open", "high", "low", "close", "volume")}
+        by_day: dict[date, Bar] = {}
+        for i, stamp in enumerate(timestamps):
+            close = positive(_at(columns["close"], i))
+            if close is None or isinstance(stamp, bool) or not isinstance(stamp, int | float):
+                continue
+            day = _local_day(stamp, offset)
+            by_day[day] = Bar(  # a later bar for the same day (the live one) replaces the first
+                symbol=symbol,
+                day=day,
+                open=positive(_at(columns["open"], i)) or close,
+                high=positive(_at(columns["high"], i)) or close,
+                low=positive(_at(columns["low"], i)) or close,
+                close=close,
+                volume=_int(_at(columns["volume"], i)),
+                source="yahoo",
+            )
+        return [by_day[day] for day in sorted(by_day)]
+
+
+def _previous_close(meta: dict[str, Any], bars: list[Bar], market_day: date) -> float | None:
+    """The close before the market day's session.
+
+    `previousClose` is only in short-range answers; `chartPreviousClose` is the close before the
+    chart's first bar, which is the previous day only when the chart holds one bar. So: the bar
+    before the market day when the bars reach it, else chartPreviousClose if the chart starts at
+    the market day; None when the chart ends before the market day (a historical window).
+    """
+    explicit = positive(meta.get("previousClose"))
+    if explicit is not None:
+        return explicit
+    before_chart = positive(meta.get("chartPreviousClose"))
+    if not bars:
+        return before_chart
+    if bars[-1].day != market_day:
+        return None
+    return bars[-2].close if len(bars) > 1 else before_chart
+
+
+def _market_state(meta: dict[str, Any], now: datetime) -> MarketState | None:
+    periods = meta.get("currentTradingPeriod")
+    if not isinstance(periods, dict) or not isinstance(periods.get("regular"), dict):
+        return None
+    stamp = now.timestamp()
+    for key, state in _TRADING_PERIODS:
+        period = periods.get(key)
+        if isinstance(period, dict):
+            start, end = _int(period.get("start")), _int(period.get("end"))
+            if start is not None and end is not None and start <= stamp < end:
+                return state
+    return "CLOSED"
+
+
+def _since(bars: list[Bar], start: date | None) -> list[Bar]:
+    return bars if start is None else [bar for bar in bars if bar.day >= start]
+
+
+def _local_day(stamp: float, offset: int | None) -> date:
+    return (datetime.fromtimestamp(stamp, UTC) + timedelta(seconds=offset or 0)).date()
+
+
+def _at(values: object, index: int) -> object:
+    return values[index] if isinstance(values, list) and index < len(values) else None
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return int(value)
+
+
+def _bad(symbol: str, message: str) -> FetchError:
+    return FetchError("bad_body", message, "yahoo", symbol)

@@ -1,0 +1,226 @@
+"""The shared client against the loopback server: retries, backoff, Retry-After, caps, deadlines."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Callable
+from email.utils import formatdate
+
+import pytest
+from tests.support.market_server import MarketServer, unused_local_url
+
+from catalyst_tui.market.http import BROWSER_USER_AGENT, MarketClient, parse_retry_after
+from catalyst_tui.market.models import FetchError
+
+MakeClient = Callable[..., MarketClient]
+
+
+def chart(server: MarketServer, symbol: str = "ALAB") -> str:
+    return f"{server.url}/v8/finance/chart/{symbol}?range=5d&interval=1d"
+
+
+class TopOfRange(random.Random):
+    """Jitter that always picks the top of its range, so backoff delays are exact."""
+
+    def uniform(self, a: float, b: float) -> float:
+        return b
+
+
+class RecordingSleep:
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.delays.append(seconds)
+
+
+async def fails(client: MarketClient, url: str, **kwargs: object) -> FetchError:
+    with pytest.raises(FetchError) as raised:
+        await client.get("yahoo", url, **kwargs)  # type: ignore[arg-type]
+    return raised.value
+
+
+async def test_server_errors_are_retried_three_times_in_all(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    market_server.inject("http500", provider="yahoo")
+    error = await fails(client, chart(market_server))
+    assert error.kind == "http" and "500" in error.message
+    assert len(market_server.requests_for("yahoo", "chart")) == 3
+
+
+async def test_retry_succeeds_once_the_fault_clears(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    market_server.inject("http500", provider="yahoo", times=2)
+    response = await client.get("yahoo", chart(market_server))
+    assert response.status_code == 200
+    assert [r.status for r in market_server.requests] == [500, 500, 200]
+
+
+@pytest.mark.parametrize(("fault", "kind"), [("rate_limit", "rate_limited"), ("http503", "http"),
+                                             ("reset", "network")])  # fmt: skip
+async def test_transient_faults_are_retried_and_bounded(
+    market_server: MarketServer, client: MarketClient, fault: str, kind: str
+) -> None:
+    market_server.inject(fault)
+    assert (await fails(client, chart(market_server))).kind == kind
+    assert len(market_server.requests) == 3
+
+
+async def test_read_timeout_is_retried_then_reported(
+    market_server: MarketServer, make_client: MakeClient
+) -> None:
+    market_server.inject("timeout", delay=2.0)
+    async with make_client(read_timeout=0.2, attempts=2) as client:
+        started = time.monotonic()
+        error = await fails(client, chart(market_server))
+    assert error.kind == "timeout"
+    assert len(market_server.requests) == 2
+    assert time.monotonic() - started < 1.5
+
+
+async def test_client_errors_are_final_answers_not_retried(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    response = await client.get("yahoo", chart(market_server, "NOSUCH"))
+    assert response.status_code == 404
+    assert len(market_server.requests) == 1
+
+
+@pytest.mark.parametrize("fault", ["rate_limit", "http503"])
+async def test_retry_after_seconds_are_waited_before_the_retry(
+    market_server: MarketServer, client: MarketClient, fault: str
+) -> None:
+    market_server.inject(fault, times=1, retry_after=1)
+    response = await client.get("yahoo", chart(market_server))
+    assert response.status_code == 200
+    first, retry = market_server.requests
+    assert retry.time - first.time >= 1.0
+
+
+async def test_retry_after_above_the_cap_is_not_slept(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    market_server.inject("rate_limit", retry_after=120)
+    started = time.monotonic()
+    error = await fails(client, chart(market_server))
+    assert error.kind == "rate_limited" and "120" in error.message
+    assert time.monotonic() - started < 0.5
+    assert len(market_server.requests) == 1
+
+
+async def test_retry_after_as_http_date_is_understood(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    market_server.inject("rate_limit", retry_after=formatdate(time.time() + 3600, usegmt=True))
+    error = await fails(client, chart(market_server))
+    assert error.kind == "rate_limited" and len(market_server.requests) == 1
+
+
+def test_parse_retry_after_reads_seconds_and_http_dates() -> None:
+    now = 1_445_412_480.0  # Wed, 21 Oct 2015 07:28:00 GMT
+    assert parse_retry_after("7", now) == 7.0
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:30 GMT", now) == 30.0
+    assert parse_retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now) == 0.0
+    assert parse_retry_after("soon", now) is None
+    assert parse_retry_after(None, now) is None
+
+
+async def test_backoff_doubles_with_full_jitter_and_is_capped(market_server: MarketServer) -> None:
+    market_server.inject("http500")
+    sleep = RecordingSleep()
+    async with MarketClient(trust_env=False, attempts=5, backoff_base=1.0, backoff_max=4.0,
+                            sleep=sleep, rng=TopOfRange()) as client:  # fmt: skip
+        await fails(client, chart(market_server))
+    assert sleep.delays == [1.0, 2.0, 4.0, 4.0]  # the top of each jitter range
+    assert len(market_server.requests) == 5
+
+
+async def test_backoff_jitter_stays_within_its_range(market_server: MarketServer) -> None:
+    market_server.inject("http500")
+    sleep = RecordingSleep()
+    async with MarketClient(trust_env=False, attempts=4, backoff_base=1.0, sleep=sleep,
+                            rng=random.Random(7)) as client:  # fmt: skip
+        await fails(client, chart(market_server))
+    assert len(sleep.delays) == 3
+    assert all(0 <= delay <= 2**i for i, delay in enumerate(sleep.delays))
+    assert len(set(sleep.delays)) == 3  # jittered, not a fixed schedule
+
+
+async def test_refused_connection_is_retried_once_quickly() -> None:
+    sleep = RecordingSleep()
+    async with MarketClient(trust_env=False, attempts=5, sleep=sleep) as client:
+        started = time.monotonic()
+        error = await fails(client, unused_local_url() + "/v8/finance/chart/ALAB")
+    assert error.kind == "network"
+    assert len(sleep.delays) == 1 and sleep.delays[0] <= 0.2
+    assert time.monotonic() - started < 1.0
+
+
+async def test_unreachable_host_fails_at_once_until_its_cooldown_ends() -> None:
+    sleep = RecordingSleep()
+    url = unused_local_url() + "/v8/finance/chart/ALAB"
+    async with MarketClient(trust_env=False, sleep=sleep, host_down_for=0.2) as client:
+        await fails(client, url)
+        assert len(sleep.delays) == 1
+        error = await fails(client, url)  # no connection attempt, no retry
+        assert error.kind == "network" and "unreachable moments ago" in error.message
+        assert len(sleep.delays) == 1
+        await asyncio.sleep(0.25)
+        await fails(client, url)  # tried again after the cooldown
+        assert len(sleep.delays) == 2
+
+
+async def test_deadline_bounds_the_whole_call(
+    market_server: MarketServer, make_client: MakeClient
+) -> None:
+    market_server.inject("timeout", delay=3.0)
+    async with make_client(read_timeout=5.0) as client:
+        started = time.monotonic()
+        error = await fails(client, chart(market_server), deadline=0.3)
+    assert error.kind == "timeout" and "0.3s" in error.message
+    assert time.monotonic() - started < 1.0
+
+
+async def test_concurrency_cap_limits_requests_in_flight(
+    market_server: MarketServer, make_client: MakeClient
+) -> None:
+    market_server.latency = 0.05
+    async with make_client(max_concurrency=4) as client:
+        symbols = [f"S{i}" for i in range(24)]
+        await asyncio.gather(*(client.get("yahoo", chart(market_server, s)) for s in symbols))
+    assert market_server.max_in_flight == 4
+    assert len(market_server.requests) == 24
+
+
+async def test_provider_rate_limit_spaces_requests(
+    market_server: MarketServer, make_client: MakeClient
+) -> None:
+    async with make_client(rate_limits={"stooq": 20.0}) as client:
+        url = f"{market_server.url}/q/d/l/?s=alab.us&i=d&d1=20250101&d2=20250110"
+        await asyncio.gather(*(client.get("stooq", url) for _ in range(6)))
+        await client.get("yahoo", chart(market_server))  # other providers are not held back
+    times = [r.time for r in market_server.requests_for("stooq")]
+    assert all(b - a >= 0.05 for a, b in zip(times, times[1:], strict=False))
+
+
+async def test_browser_user_agent_by_default_and_per_request_override(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    await client.get("yahoo", chart(market_server))
+    await client.get("sec", market_server.sec_tickers_url, headers={"User-Agent": "Me me@x.org"})
+    default, override = market_server.requests
+    assert default.headers["user-agent"] == BROWSER_USER_AGENT
+    assert "Chrome/" in BROWSER_USER_AGENT
+    assert override.headers["user-agent"] == "Me me@x.org"
+
+
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1/x", "http://[::1", "not a url"])
+async def test_bad_urls_are_fetch_errors_not_httpx_exceptions(
+    client: MarketClient, url: str
+) -> None:
+    error = await fails(client, url)
+    assert error.kind == "network"

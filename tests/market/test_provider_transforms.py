@@ -1,0 +1,286 @@
+"""Each provider's transform on the recorded sample bodies: what becomes a Quote, what an error."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from tests.support.market_server import fixture_text
+
+from catalyst_tui.market.earnings import parse_calendar_events, parse_finnhub_calendar
+from catalyst_tui.market.finnhub import FinnhubProvider
+from catalyst_tui.market.models import Bar, FetchError, Quote
+from catalyst_tui.market.stooq import StooqProvider
+from catalyst_tui.market.yahoo import YahooProvider
+
+CHART = "yahoo_chart-AAPL-2020-01-01-to-2020-01-03.json"
+NOT_FOUND = (
+    '{"chart":{"result":null,"error":{"code":"Not Found",'
+    '"description":"No data found, symbol may be delisted"}}}'
+)
+
+
+def yahoo_at(iso: str) -> YahooProvider:
+    return YahooProvider("http://unused.invalid", now=lambda: datetime.fromisoformat(iso))
+
+
+def chart_sample() -> dict:
+    return json.loads(fixture_text(CHART))
+
+
+def one(results: dict, symbol: str) -> Quote | FetchError:
+    assert set(results) == {symbol}
+    return results[symbol]
+
+
+def test_yahoo_chart_sample_gives_quote_from_meta_and_bars_from_indicators() -> None:
+    yahoo = yahoo_at("2025-02-20T15:00:00+00:00")
+    result = yahoo.chart_result(fixture_text(CHART), "AAPL")
+    quote = yahoo.quote_from_chart(result, "AAPL")
+    assert quote.price == 244.87
+    assert quote.currency == "USD"
+    assert quote.quote_time == datetime(2025, 2, 19, 21, 0, 1, tzinfo=UTC)
+    assert (quote.fifty_two_week_high, quote.fifty_two_week_low) == (260.1, 164.08)
+    assert (quote.day_high, quote.day_low, quote.volume) == (246.01, 243.16, 32129951)
+    assert quote.source == "yahoo"
+    assert quote.market_state == "REGULAR"
+    # The sample's only bar is from 2020, not the market day: no previous close is invented.
+    assert quote.prev_close is None and quote.change is None and quote.change_pct is None
+    assert yahoo.bars_from_chart(result, "AAPL") == [
+        Bar("AAPL", date(2020, 1, 2), 74.05999755859375, 75.1500015258789, 73.79750061035156,
+            75.0875015258789, 135480400, "yahoo"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("now", "state"),
+    [
+        ("2025-02-20T10:00:00+00:00", "PRE"),
+        ("2025-02-20T14:30:00+00:00", "REGULAR"),
+        ("2025-02-20T22:00:00+00:00", "POST"),
+        ("2025-02-21T03:00:00+00:00", "CLOSED"),
+    ],
+)
+def test_yahoo_market_state_comes_from_current_trading_period(now: str, state: str) -> None:
+    quote = one(yahoo_at(now).transform_quotes(fixture_text(CHART), ["AAPL"]), "AAPL")
+    assert isinstance(quote, Quote) and quote.market_state == state
+
+
+def test_yahoo_previous_close_is_the_bar_before_the_market_day() -> None:
+    body = chart_sample()
+    result = body["chart"]["result"][0]
+    result["timestamp"] = [1739889000, 1739975400]  # 2025-02-18 and 2025-02-19, 09:30 New York
+    result["indicators"]["quote"][0] = {
+        "open": [239.0, 241.0], "high": [241.0, 246.0], "low": [238.0, 240.0],
+        "close": [240.0, 244.87], "volume": [1, 2],
+    }  # fmt: skip
+    quote = one(yahoo_at("2025-02-20T03:00:00+00:00").transform_quotes(json.dumps(body), ["AAPL"]),
+                "AAPL")  # fmt: skip
+    assert quote.prev_close == 240.0
+    assert quote.change == pytest.approx(4.87)
+    assert quote.change_pct == pytest.approx(4.87 / 240.0)
+
+
+def test_yahoo_chart_of_only_the_market_day_uses_chart_previous_close() -> None:
+    body = chart_sample()
+    result = body["chart"]["result"][0]
+    result["meta"]["chartPreviousClose"] = 241.53
+    result["timestamp"] = [1739975400]
+    quote = one(yahoo_at("2025-02-20T03:00:00+00:00").transform_quotes(json.dumps(body), ["AAPL"]),
+                "AAPL")  # fmt: skip
+    assert quote.prev_close == 241.53
+    assert quote.change_pct == pytest.approx((244.87 - 241.53) / 241.53)
+
+
+def test_yahoo_bars_skip_null_closes_and_keep_one_bar_per_day() -> None:
+    body = chart_sample()
+    result = body["chart"]["result"][0]
+    result["timestamp"] = [1739889000, 1739975400, 1739998801]  # the last: 19th, live bar
+    result["indicators"]["quote"][0] = {
+        "open": [None, 241.0, 242.0], "high": [None, 246.0, 247.0], "low": [None, 240.0, 241.0],
+        "close": [None, 244.0, 244.87], "volume": [None, 2, 3],
+    }  # fmt: skip
+    bars = yahoo_at("2025-02-20T03:00:00+00:00").bars_from_chart(result, "AAPL")
+    assert [(b.day, b.close) for b in bars] == [(date(2025, 2, 19), 244.87)]
+
+
+def _meta_price(value: object) -> str:
+    body = chart_sample()
+    body["chart"]["result"][0]["meta"]["regularMarketPrice"] = value
+    return json.dumps(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (NOT_FOUND, "unknown_symbol"),
+        ('{"chart":{"result":[],"error":null}}', "unknown_symbol"),
+        ("<!DOCTYPE html><html><body>Will be right back</body></html>", "bad_body"),
+        (fixture_text(CHART)[:600], "bad_body"),
+        ("", "bad_body"),
+        ('{"finance":{"error":{"code":"Bad Request"}}}', "bad_body"),
+        ('{"chart":{"result":null,"error":{"code":"Bad Request","description":"x"}}}', "bad_body"),
+        (_meta_price(0), "bad_body"),
+        (_meta_price(None), "bad_body"),
+        (_meta_price("244.87"), "bad_body"),
+    ],
+    ids=[
+        "not-found",
+        "empty-result",
+        "html",
+        "truncated",
+        "empty",
+        "other-json",
+        "bad-request",
+        "price-zero",
+        "price-null",
+        "price-string",
+    ],  # fmt: skip
+)
+def test_yahoo_error_bodies_are_fetch_errors_never_quotes(body: str, kind: str) -> None:
+    result = one(yahoo_at("2025-02-20T15:00:00+00:00").transform_quotes(body, ["AAPL"]), "AAPL")
+    assert isinstance(result, FetchError)
+    assert (result.kind, result.provider, result.symbol) == (kind, "yahoo", "AAPL")
+
+
+def test_stooq_sample_csv_gives_quote_without_previous_close() -> None:
+    quote = one(StooqProvider().transform_quotes(fixture_text("stooq_quote.csv"), ["NVR"]), "NVR")
+    assert isinstance(quote, Quote)
+    assert (quote.symbol, quote.price, quote.source, quote.currency) == (
+        "NVR", 5908.87, "stooq", "USD"
+    )  # fmt: skip
+    assert (quote.day_high, quote.day_low, quote.volume) == (5917.7, 5850.5, 6346)
+    # 22:00:37 in Warsaw (CET, UTC+1) is 21:00:37 UTC: the 16:00 New York close.
+    assert quote.quote_time == datetime(2021, 12, 31, 21, 0, 37, tzinfo=UTC)
+    assert quote.prev_close is None and quote.change is None and quote.change_pct is None
+
+
+def test_stooq_nd_row_fails_only_that_symbol() -> None:
+    body = fixture_text("stooq_quote.csv") + "APPL.US,N/D,N/D,N/D,N/D,N/D,N/D,N/D,N/D\n"
+    results = StooqProvider().transform_quotes(body, ["NVR", "APPL"])
+    assert isinstance(results["NVR"], Quote)
+    assert isinstance(results["APPL"], FetchError) and results["APPL"].kind == "unknown_symbol"
+
+
+def test_stooq_unknown_sample_is_unknown_symbol() -> None:
+    result = one(
+        StooqProvider().transform_quotes(fixture_text("stooq_quote_unknown.csv"), ["APPL"]), "APPL"
+    )
+    assert isinstance(result, FetchError) and result.kind == "unknown_symbol"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (fixture_text("stooq_limit.txt"), "quota"),
+        ("<html><body>Stooq</body></html>", "bad_body"),
+        ("NVR.US,2021-12-31,22:00:37,5884.1,5917.7,5850.5,5908.87,6346,NVR\n", "bad_body"),
+        ("", "bad_body"),
+    ],
+    ids=["quota", "html", "no-header", "empty"],
+)
+def test_stooq_body_failures_fail_every_symbol_of_the_batch(body: str, kind: str) -> None:
+    results = StooqProvider().transform_quotes(body, ["NVR", "ALAB"])
+    assert all(isinstance(r, FetchError) and r.kind == kind for r in results.values())
+    assert set(results) == {"NVR", "ALAB"}
+
+
+def test_stooq_symbol_missing_from_answer_is_unknown_symbol() -> None:
+    results = StooqProvider().transform_quotes(fixture_text("stooq_quote.csv"), ["NVR", "ALAB"])
+    assert isinstance(results["ALAB"], FetchError) and results["ALAB"].kind == "unknown_symbol"
+
+
+def test_stooq_history_csv_gives_bars_and_no_data_is_unknown() -> None:
+    stooq = StooqProvider()
+    body = (
+        "Date,Open,High,Low,Close,Volume\r\n2024-01-02,10,11,9,10.5,100\r\n2024-01-03,1,1,1,,\r\n"
+    )
+    assert stooq.transform_history(body, "ALAB") == [
+        Bar("ALAB", date(2024, 1, 2), 10.0, 11.0, 9.0, 10.5, 100, "stooq")
+    ]
+    with pytest.raises(FetchError) as raised:
+        stooq.transform_history("No data", "ALAB")
+    assert raised.value.kind == "unknown_symbol"
+    with pytest.raises(FetchError) as raised:
+        stooq.transform_history(fixture_text("stooq_limit.txt"), "ALAB")
+    assert raised.value.kind == "quota"
+
+
+def test_finnhub_sample_quote() -> None:
+    finnhub = FinnhubProvider("key")
+    quote = one(finnhub.transform_quotes(fixture_text("finnhub_quote.json"), ["AAPL"]), "AAPL")
+    assert isinstance(quote, Quote)
+    assert (quote.price, quote.prev_close, quote.day_high, quote.day_low) == (
+        261.74, 259.45, 263.31, 260.68
+    )  # fmt: skip
+    assert quote.change == pytest.approx(2.29)
+    assert quote.change_pct == pytest.approx(2.29 / 259.45)
+    assert quote.quote_time == datetime.fromtimestamp(1582641000, UTC)
+    assert quote.source == "finnhub"
+
+
+def test_finnhub_percent_change_is_turned_into_a_fraction() -> None:
+    body = '{"c":101.27,"d":1.27,"dp":1.27,"h":102,"l":99,"o":100,"pc":100,"t":1582641000}'
+    quote = one(FinnhubProvider("key").transform_quotes(body, ["ALAB"]), "ALAB")
+    assert quote.change_pct == pytest.approx(0.0127)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ('{"c":0,"d":null,"dp":null,"h":0,"l":0,"o":0,"pc":0,"t":0}', "unknown_symbol"),
+        ('{"error":"Invalid API key"}', "auth"),
+        ("<html>nginx</html>", "bad_body"),
+        ('{"c":12.5,"t":0}', "bad_body"),
+    ],
+    ids=["all-zero", "error", "html", "no-time"],
+)
+def test_finnhub_error_bodies_are_fetch_errors(body: str, kind: str) -> None:
+    result = one(FinnhubProvider("key").transform_quotes(body, ["ZZZZ"]), "ZZZZ")
+    assert isinstance(result, FetchError) and result.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2025, 4, 1), date(2025, 4, 30)),
+        (date(2025, 5, 1), date(2025, 5, 5)),
+        (date(2025, 6, 1), None),
+    ],  # fmt: skip
+)
+def test_yahoo_calendar_events_sample_gives_earliest_date_not_before_today(
+    today: date, expected: date | None
+) -> None:
+    body = fixture_text("yahoo_quoteSummary-calendarEvents-AAPL.json")
+    found = parse_calendar_events(body, "AAPL", today)
+    assert (found.day if found else None) == expected
+    if found:
+        assert found.estimate and found.source == "yahoo"
+
+
+def test_finnhub_calendar_sample_gives_the_date_for_the_symbol() -> None:
+    data = json.loads(fixture_text("finnhub_calendar_earnings.json"))
+    found = parse_finnhub_calendar(data, "AAPL", date(2026, 1, 1))
+    assert found is not None and (found.day, found.source) == (date(2026, 1, 29), "finnhub")
+    assert parse_finnhub_calendar(data, "AAPL", date(2026, 2, 1)) is None
+    assert parse_finnhub_calendar(data, "MSFT", date(2026, 1, 1)) is None
+
+
+def test_stooq_cut_off_rows_never_become_prices() -> None:
+    stooq = StooqProvider()
+    cut_quote = fixture_text("stooq_quote.csv")[:101]  # inside the Close field
+    result = one(stooq.transform_quotes(cut_quote, ["NVR"]), "NVR")
+    assert isinstance(result, FetchError) and result.kind == "bad_body"
+    cut_history = (
+        "Date,Open,High,Low,Close,Volume\r\n2024-01-02,10,11,9,10.5,100\r\n2024-01-03,1,2,1,1"
+    )
+    assert [b.day for b in stooq.transform_history(cut_history, "ALAB")] == [date(2024, 1, 2)]
+
+
+def test_yahoo_without_trading_periods_has_no_market_state() -> None:
+    body = chart_sample()
+    del body["chart"]["result"][0]["meta"]["currentTradingPeriod"]
+    quote = one(yahoo_at("2025-02-20T15:00:00+00:00").transform_quotes(json.dumps(body), ["AAPL"]),
+                "AAPL")  # fmt: skip
+    assert isinstance(quote, Quote) and quote.market_state is None

@@ -1,0 +1,194 @@
+"""fetch_quotes: per-symbol fallback, isolation, history in the same pass, batching, offline."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from tests.support.market_server import MarketServer, unused_local_url
+
+from catalyst_tui.market.finnhub import FinnhubProvider
+from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.models import FetchError, Quote
+from catalyst_tui.market.provider import QuoteResult
+from catalyst_tui.market.quotes import fetch_quotes
+from catalyst_tui.market.stooq import StooqProvider
+from catalyst_tui.market.yahoo import YahooProvider
+
+
+async def test_yahoo_failure_falls_back_to_stooq_with_history(
+    market_server: MarketServer, client: MarketClient, yahoo: YahooProvider, stooq: StooqProvider
+) -> None:
+    market_server.inject("http500", provider="yahoo", symbol="ALAB")
+    outcomes = await fetch_quotes(client, [yahoo, stooq], ["ALAB", "NVDA"],
+                                  {"ALAB": None, "NVDA": None})  # fmt: skip
+    alab = outcomes["ALAB"]
+    assert alab.quote is not None and alab.quote.source == "stooq"
+    assert [(e.provider, e.kind) for e in alab.errors] == [("yahoo", "http")]
+    assert len(alab.bars) > 200 and {b.source for b in alab.bars} == {"stooq"}
+    nvda = outcomes["NVDA"]
+    assert nvda.quote is not None and nvda.quote.source == "yahoo" and not nvda.errors
+    assert len(nvda.bars) > 200 and {b.source for b in nvda.bars} == {"yahoo"}
+    # NVDA needed one request for quote and bars; ALAB was only asked of Stooq after Yahoo.
+    assert len(market_server.requests_for("yahoo", symbol="NVDA")) == 1
+    assert [r.symbols for r in market_server.requests_for("stooq")] == [("ALAB",), ("ALAB",)]
+
+
+async def test_one_symbols_failure_leaves_the_others_untouched(
+    market_server: MarketServer, client: MarketClient, yahoo: YahooProvider, stooq: StooqProvider
+) -> None:
+    market_server.inject("reset", provider="yahoo", symbol="ALAB")
+    market_server.inject("unknown", provider="stooq", symbol="ALAB")
+    symbols = ["ALAB", "NVDA", "CRDO", "LITE"]
+    outcomes = await fetch_quotes(client, [yahoo, stooq], symbols)
+    assert outcomes["ALAB"].quote is None
+    assert [(e.provider, e.kind) for e in outcomes["ALAB"].errors] == [
+        ("yahoo", "network"), ("stooq", "unknown_symbol")
+    ]  # fmt: skip
+    for symbol in symbols[1:]:
+        quote = outcomes[symbol].quote
+        assert quote is not None and quote.source == "yahoo" and not outcomes[symbol].errors
+
+
+async def test_incremental_history_asks_only_from_the_start_day(
+    market_server: MarketServer, client: MarketClient, yahoo: YahooProvider
+) -> None:
+    start = market_server.last_session() - timedelta(days=10)
+    outcomes = await fetch_quotes(client, [yahoo], ["ALAB"], {"ALAB": start})
+    bars = outcomes["ALAB"].bars
+    assert bars and all(b.day >= start for b in bars)
+    assert bars[-1].day == market_server.last_session()
+    assert bars[-1].close == outcomes["ALAB"].quote.price
+    (request,) = market_server.requests
+    assert "period1" in request.query and "range" not in request.query
+
+
+async def test_symbols_without_history_start_get_a_quote_only(
+    market_server: MarketServer, client: MarketClient, yahoo: YahooProvider, stooq: StooqProvider
+) -> None:
+    outcomes = await fetch_quotes(client, [yahoo, stooq], ["ALAB"])
+    assert outcomes["ALAB"].quote is not None and outcomes["ALAB"].bars == []
+    (request,) = market_server.requests
+    assert request.query["range"] == ["5d"]
+
+
+async def test_yahoo_quote_has_previous_close_and_change(
+    market_server: MarketServer, client: MarketClient, yahoo: YahooProvider
+) -> None:
+    quote = (await fetch_quotes(client, [yahoo], ["ALAB"], {"ALAB": None}))["ALAB"].quote
+    last = market_server.last_session()
+    previous = market_server.close("ALAB", market_server.previous_session(last))
+    assert quote is not None
+    assert quote.price == market_server.close("ALAB", last)
+    assert quote.prev_close == previous
+    assert abs(quote.change_pct - (quote.price - previous) / previous) < 1e-12
+
+
+async def test_history_comes_from_a_provider_that_has_not_failed_the_symbol(
+    market_server: MarketServer, client: MarketClient, yahoo: YahooProvider, stooq: StooqProvider,
+    finnhub: FinnhubProvider,
+) -> None:  # fmt: skip
+    market_server.inject("http500", provider="yahoo", symbol="ALAB")
+    outcomes = await fetch_quotes(client, [yahoo, finnhub, stooq], ["ALAB"], {"ALAB": None})
+    alab = outcomes["ALAB"]
+    assert alab.quote is not None and alab.quote.source == "finnhub"
+    assert alab.bars and {b.source for b in alab.bars} == {"stooq"}
+    assert len(market_server.requests_for("yahoo")) == 3  # not asked again for the history
+
+
+async def test_symbols_a_provider_does_not_carry_are_not_sent_to_it(
+    market_server: MarketServer, client: MarketClient, yahoo: YahooProvider, stooq: StooqProvider
+) -> None:
+    market_server.inject("http500", provider="yahoo")
+    outcomes = await fetch_quotes(client, [yahoo, stooq], ["^GSPC", "ALAB"])
+    assert outcomes["^GSPC"].quote is None
+    assert [e.provider for e in outcomes["^GSPC"].errors] == ["yahoo"]
+    assert outcomes["ALAB"].quote is not None and outcomes["ALAB"].quote.source == "stooq"
+    assert [r.symbols for r in market_server.requests_for("stooq")] == [("ALAB",)]
+
+
+async def test_symbol_no_provider_carries_gets_an_explanation(
+    client: MarketClient, stooq: StooqProvider
+) -> None:
+    outcome = (await fetch_quotes(client, [stooq], ["BTC-USD"]))["BTC-USD"]
+    assert outcome.quote is None
+    assert [e.kind for e in outcome.errors] == ["unknown_symbol"]
+
+
+async def test_stooq_fallback_asks_for_many_symbols_in_one_request(
+    market_server: MarketServer, client: MarketClient, stooq: StooqProvider
+) -> None:
+    symbols = ["ALAB", "NVDA", "CRDO", "LITE", "COHR"]
+    outcomes = await fetch_quotes(client, [stooq], symbols)
+    assert all(outcomes[s].quote is not None for s in symbols)
+    (request,) = market_server.requests
+    assert request.raw_query.startswith("s=alab.us+nvda.us+crdo.us+lite.us+cohr.us&")
+
+
+async def test_stooq_batches_are_at_most_batch_size(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    symbols = [f"T{i:03d}" for i in range(120)]
+    market_server.symbols.update(symbols)
+    outcomes = await fetch_quotes(client, [StooqProvider(market_server.url)], symbols)
+    assert all(o.quote is not None for o in outcomes.values())
+    assert sorted(len(r.symbols) for r in market_server.requests) == [20, 50, 50]  # concurrent
+
+
+async def test_progress_is_reported_once_per_symbol(
+    market_server: MarketServer, client: MarketClient, yahoo: YahooProvider, stooq: StooqProvider
+) -> None:
+    market_server.inject("http500", provider="yahoo", symbol="ALAB")
+    calls: list[tuple[int, int, str]] = []
+    symbols = ["ALAB", "NVDA", "CRDO", "NOSUCH"]
+    await fetch_quotes(
+        client, [yahoo, stooq], symbols, dict.fromkeys(symbols),
+        on_progress=lambda done, total, s: calls.append((done, total, s)),
+    )  # fmt: skip
+    assert [(done, total) for done, total, _ in calls] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert sorted(s for _, _, s in calls) == sorted(symbols)
+
+
+async def test_duplicate_symbols_are_fetched_once(
+    market_server: MarketServer, client: MarketClient, yahoo: YahooProvider
+) -> None:
+    outcomes = await fetch_quotes(client, [yahoo], ["ALAB", "ALAB"])
+    assert list(outcomes) == ["ALAB"] and len(market_server.requests) == 1
+
+
+async def test_no_network_at_all_fails_every_symbol_within_seconds() -> None:
+    nowhere = unused_local_url()
+    symbols = [f"S{i:02d}" for i in range(20)]
+    providers = [YahooProvider(nowhere), StooqProvider(nowhere)]
+    started = time.monotonic()
+    async with MarketClient(trust_env=False) as client:  # production timeouts and backoff
+        outcomes = await fetch_quotes(client, providers, symbols, {s: None for s in symbols})
+    assert time.monotonic() - started < 3.0
+    assert all(o.quote is None and o.bars == [] for o in outcomes.values())
+    assert all([e.kind for e in o.errors] == ["network", "network"] for o in outcomes.values())
+
+
+class _BrokenTransform(YahooProvider):
+    """A provider whose transform has a bug for one symbol."""
+
+    def transform_quotes(self, body: str, symbols: Sequence[str]) -> dict[str, QuoteResult]:
+        if symbols[0] == "ALAB":
+            raise RuntimeError("bug")
+        return super().transform_quotes(body, symbols)
+
+
+async def test_a_provider_bug_on_one_symbol_does_not_fail_the_others(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    outcomes = await fetch_quotes(client, [_BrokenTransform(market_server.url)], ["ALAB", "NVDA"])
+    assert outcomes["ALAB"].quote is None
+    assert isinstance(outcomes["ALAB"].errors[0], FetchError)
+    assert isinstance(outcomes["NVDA"].quote, Quote)
+
+
+def test_stale_start_in_the_future_still_gives_a_valid_window() -> None:
+    yahoo = YahooProvider("http://x.invalid")
+    url = yahoo.chart_url("ALAB", date.today() + timedelta(days=3))
+    query = dict(part.split("=") for part in url.split("?", 1)[1].split("&"))
+    assert int(query["period1"]) < int(query["period2"])

@@ -1,0 +1,113 @@
+"""SEC EDGAR over HTTP: declared User-Agent on every request, at most 10 requests in any second."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+import pytest
+from tests.support.market_server import MarketServer, quarter_values
+
+from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.models import FetchError
+from catalyst_tui.market.sec import Fact, cik_for
+from catalyst_tui.market.sec_client import SecClient
+
+AGENT = "catalyst-tests tests@example.com"
+
+
+def sec_client(client: MarketClient, server: MarketServer, agent: str | None = AGENT) -> SecClient:
+    return SecClient(client, server.url, server.sec_tickers_url, agent)
+
+
+def most_in_one_second(times: list[float]) -> int:
+    times = sorted(times)
+    return max(sum(1 for t in times[i:] if t - start < 1.0) for i, start in enumerate(times))
+
+
+async def test_cik_map_and_companyfacts(market_server: MarketServer, client: MarketClient) -> None:
+    sec = sec_client(client, market_server)
+    ciks = await sec.fetch_cik_map()
+    assert cik_for("BLK", ciks) == "0002012383"
+    assert cik_for("BRK.B", ciks) == "0001067983"  # EDGAR lists it as BRK-B
+    facts = await sec.fetch_companyfacts("2012383")
+    assert facts["entityName"] == "BlackRock, Inc." and "us-gaap" in facts["facts"]
+    derived = await sec.fetch_facts(cik_for("BLK", ciks))
+    assert derived and all(isinstance(f, Fact) for f in derived)
+    assert market_server.requests[-1].path == "/api/xbrl/companyfacts/CIK0002012383.json"
+
+
+async def test_every_request_declares_the_user_agent_and_stays_under_ten_per_second(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    sec = sec_client(client, market_server)
+    ciks = await sec.fetch_cik_map()
+    wanted = [cik_for(s, ciks) for s in ("ALAB", "NVDA", "AAPL", "BLK", "CRDO", "LITE", "COHR")]
+    await asyncio.gather(*(sec.fetch_companyfacts(c) for c in wanted * 2))
+    requests = market_server.requests_for("sec")
+    assert len(requests) == 15
+    assert {r.headers["user-agent"] for r in requests} == {AGENT}
+    assert most_in_one_second([r.time for r in requests]) <= 10
+
+
+async def test_a_looser_client_limit_is_tightened_to_ten_per_second(
+    market_server: MarketServer, make_client: Callable[..., MarketClient]
+) -> None:
+    async with make_client(rate_limits={"sec": 1000.0}) as client:
+        sec = sec_client(client, market_server)
+        assert client.rate_limit("sec") == 10.0
+        await asyncio.gather(*(sec.fetch_companyfacts("2012383") for _ in range(12)))
+    assert most_in_one_second([r.time for r in market_server.requests]) <= 10
+
+
+@pytest.mark.parametrize("agent", ["", "   ", None])
+def test_a_missing_user_agent_is_refused_before_any_request(
+    market_server: MarketServer, client: MarketClient, agent: str | None
+) -> None:
+    with pytest.raises(ValueError, match="User-Agent"):
+        sec_client(client, market_server, agent)
+    assert market_server.requests == []
+
+
+async def test_unknown_cik_is_unknown_symbol(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    with pytest.raises(FetchError) as raised:
+        await sec_client(client, market_server).fetch_companyfacts("0000000042")
+    assert raised.value.kind == "unknown_symbol"
+
+
+async def test_undeclared_tool_page_is_an_auth_error(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    with pytest.raises(FetchError) as raised:
+        await sec_client(client, market_server, "python-httpx/0.28").fetch_cik_map()
+    assert raised.value.kind == "auth" and "user_agent" in raised.value.message
+
+
+@pytest.mark.parametrize(("fault", "kind"), [("html", "bad_body"), ("truncated", "bad_body"),
+                                             ("http500", "http")])  # fmt: skip
+async def test_bad_answers_are_fetch_errors(
+    market_server: MarketServer, client: MarketClient, fault: str, kind: str
+) -> None:
+    market_server.inject(fault, provider="sec")
+    sec = sec_client(client, market_server)
+    for call in (sec.fetch_cik_map(), sec.fetch_companyfacts("2012383")):
+        with pytest.raises(FetchError) as raised:
+            await call
+        assert raised.value.kind == kind and raised.value.provider == "sec"
+
+
+async def test_synthetic_filer_gives_every_fundamental_concept(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    sec = sec_client(client, market_server)
+    facts = await sec.fetch_facts(cik_for("CRDO", await sec.fetch_cik_map()))
+    concepts = {f.concept for f in facts}
+    assert {"revenue_q", "revenue_fy", "gross_profit_q", "operating_income_q", "eps_diluted_q",
+            "shares_outstanding"} <= concepts  # fmt: skip
+    latest = max((f for f in facts if f.concept == "revenue_q"), key=lambda f: f.period_end)
+    year, quarter = latest.period_end.year, (latest.period_end.month - 1) // 3 + 1
+    expected = quarter_values("CRDO", year, quarter)
+    assert latest.value == expected["RevenueFromContractWithCustomerExcludingAssessedTax"]
+    assert any(f.form == "10-K" for f in facts if f.concept == "revenue_q")  # a derived Q4

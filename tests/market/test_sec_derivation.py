@@ -1,0 +1,637 @@
+"""SEC EDGAR derivation: ticker→CIK map and single-quarter facts from companyfacts bodies."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from catalyst_tui.market.sec import (
+    CONCEPT_ORDER,
+    Fact,
+    SecFormatError,
+    cik_for,
+    derive_facts,
+    parse_cik_map,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sec"
+SHARED_SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+BLACKROCK_SAMPLE = "sec_companyfacts_trimmed_CIK0002012383.json"
+
+RFC = "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"
+
+
+def load(name: str) -> dict[str, Any]:
+    return json.loads((FIXTURES / name).read_text())
+
+
+def load_blackrock_sample() -> dict[str, Any]:
+    """The real shared sample; the copy in fixtures/ first so tests don't need ../shared."""
+    for folder in (FIXTURES, SHARED_SAMPLES):
+        if (folder / BLACKROCK_SAMPLE).exists():
+            return json.loads((folder / BLACKROCK_SAMPLE).read_text())
+    pytest.skip(f"{BLACKROCK_SAMPLE} not found")
+
+
+def only(facts: list[Fact], concept: str) -> list[Fact]:
+    return [f for f in facts if f.concept == concept]
+
+
+def periods(facts: list[Fact], concept: str) -> dict[tuple[date | None, date], float]:
+    return {(f.period_start, f.period_end): f.value for f in only(facts, concept)}
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def entry(start: str | None, end: str, val: Any, filed: str, form: str = "10-Q", **extra: Any):
+    e: dict[str, Any] = {"end": end, "val": val, "accn": "0000000009-24-000001", "fy": 2024}
+    if start is not None:
+        e["start"] = start
+    e.update(fp="Q1", form=form, filed=filed, **extra)
+    return e
+
+
+def companyfacts(us_gaap: dict[str, dict[str, list[Any]]]) -> dict[str, Any]:
+    """A companyfacts body from {concept: {unit: [entries]}}."""
+    return {
+        "cik": 9,
+        "entityName": "Inline Co",
+        "facts": {"us-gaap": {c: {"label": c, "units": units} for c, units in us_gaap.items()}},
+    }
+
+
+# --- ticker → CIK -------------------------------------------------------------------------------
+
+
+def test_parse_cik_map_zero_pads_ciks_upper_cases_tickers_and_skips_malformed_entries():
+    cik_map = parse_cik_map((FIXTURES / "company_tickers.json").read_bytes())
+    assert cik_map == {
+        "AAPL": "0000320193",
+        "BRK-B": "0001067983",
+        "BLK": "0002012383",
+        "BRK-A": "0001067983",
+        "NVDA": "0001045810",
+        "MSFT": "0000789019",
+    }
+
+
+def test_parse_cik_map_accepts_str_bodies_and_string_ciks():
+    body = '{"0": {"cik_str": "320193", "ticker": " aapl ", "title": "Apple Inc."}}'
+    assert parse_cik_map(body) == {"AAPL": "0000320193"}
+
+
+def test_parse_cik_map_keeps_the_first_entry_for_a_repeated_ticker():
+    body = json.dumps({"0": {"cik_str": 1, "ticker": "DUP"}, "1": {"cik_str": 2, "ticker": "dup"}})
+    assert parse_cik_map(body) == {"DUP": "0000000001"}
+
+
+def test_parse_cik_map_rejects_an_html_page():
+    body = (FIXTURES / "company_tickers_undeclared_tool.html").read_bytes()
+    with pytest.raises(SecFormatError, match="not JSON"):
+        parse_cik_map(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"0":{"cik_str":320193,"ticker":"AAPL","title":"Apple',  # truncated download
+        b"[]",
+        b'"company_tickers"',
+        b"{}",
+        b'{"fields": ["cik", "name", "ticker"], "data": [[320193, "Apple Inc.", "AAPL"]]}',
+        b"\xff\xfe not utf-8",
+        b"",
+        b"[" * 100_000,
+    ],
+    ids=[
+        "truncated",
+        "array",
+        "string",
+        "empty-object",
+        "exchange-file-shape",
+        "binary",
+        "empty",
+        "deeply-nested",
+    ],
+)
+def test_parse_cik_map_rejects_bodies_that_are_not_the_company_tickers_shape(body: bytes):
+    with pytest.raises(SecFormatError):
+        parse_cik_map(body)
+
+
+def test_sec_format_error_is_a_value_error():
+    assert issubclass(SecFormatError, ValueError)
+
+
+def test_cik_for_matches_class_shares_spelled_with_dot_or_dash():
+    cik_map = parse_cik_map((FIXTURES / "company_tickers.json").read_bytes())
+    assert cik_for("BRK.B", cik_map) == "0001067983"
+    assert cik_for("BRK-B", cik_map) == "0001067983"
+    assert cik_for("brk.a", cik_map) == "0001067983"
+    assert cik_for("AAPL", cik_map) == "0000320193"
+    assert cik_for("ZZZZ", cik_map) is None
+
+
+def test_cik_for_finds_a_dotted_key_from_a_dashed_symbol():
+    assert cik_for("BF-B", {"BF.B": "0000014693"}) == "0000014693"
+
+
+# --- quarters and year-to-date ------------------------------------------------------------------
+
+
+def test_10q_quarter_is_kept_and_its_six_month_ytd_is_ignored():
+    facts = derive_facts(load("quarter_and_ytd.json"))
+    assert only(facts, "revenue_q") == [
+        Fact("revenue_q", d("2024-01-01"), d("2024-03-31"), 100e6, "USD", "10-Q",
+             d("2024-05-01"), RFC),
+        Fact("revenue_q", d("2024-04-01"), d("2024-06-30"), 120e6, "USD", "10-Q",
+             d("2024-08-01"), RFC),
+    ]  # fmt: skip
+    assert periods(facts, "operating_income_q") == {
+        (d("2024-01-01"), d("2024-03-31")): 25e6,
+        (d("2024-04-01"), d("2024-06-30")): 30e6,
+    }
+    assert only(facts, "revenue_fy") == []
+
+
+def test_q4_is_fiscal_year_minus_nine_month_ytd_with_q4_dates_and_10k_filing():
+    facts = derive_facts(load("q4_from_10k.json"))
+    revenue_q = only(facts, "revenue_q")
+    assert [(f.period_start, f.period_end, f.value) for f in revenue_q] == [
+        (d("2024-01-01"), d("2024-03-31"), 1_000e6),
+        (d("2024-04-01"), d("2024-06-30"), 1_100e6),
+        (d("2024-07-01"), d("2024-09-30"), 1_200e6),
+        (d("2024-10-01"), d("2024-12-31"), 1_300e6),
+    ]
+    assert revenue_q[-1] == Fact(
+        concept="revenue_q",
+        period_start=d("2024-10-01"),
+        period_end=d("2024-12-31"),
+        value=1_300e6,
+        unit="USD",
+        form="10-K",
+        filed=d("2025-02-14"),
+        source_concept=f"{RFC} (FY - 9M YTD)",
+    )
+
+
+def test_fiscal_year_revenue_includes_prior_year_comparatives_from_the_10k():
+    facts = derive_facts(load("q4_from_10k.json"))
+    assert only(facts, "revenue_fy") == [
+        Fact("revenue_fy", d("2023-01-01"), d("2023-12-31"), 4_000e6, "USD", "10-K",
+             d("2025-02-14"), RFC),
+        Fact("revenue_fy", d("2024-01-01"), d("2024-12-31"), 4_600e6, "USD", "10-K",
+             d("2025-02-14"), RFC),
+    ]  # fmt: skip
+    # No 2023 quarter is invented: there is no 2023 nine-month YTD to subtract.
+    assert all(f.period_end.year == 2024 for f in only(facts, "revenue_q"))
+
+
+def test_q4_operating_income_and_approximate_eps_are_derived_the_same_way():
+    facts = derive_facts(load("q4_from_10k.json"))
+    assert periods(facts, "operating_income_q") == {
+        (d("2024-07-01"), d("2024-09-30")): 320e6,
+        (d("2024-10-01"), d("2024-12-31")): 350e6,
+    }
+    eps = only(facts, "eps_diluted_q")
+    assert eps == [
+        Fact("eps_diluted_q", d("2024-07-01"), d("2024-09-30"), 0.61, "USD/shares", "10-Q",
+             d("2024-10-30"), "us-gaap:EarningsPerShareDiluted"),
+        Fact("eps_diluted_q", d("2024-10-01"), d("2024-12-31"), 0.65, "USD/shares", "10-K",
+             d("2025-02-14"), "us-gaap:EarningsPerShareDiluted (FY - 9M YTD, approximate)"),
+    ]  # fmt: skip
+
+
+def test_q4_is_not_derived_when_the_quarter_is_reported_directly():
+    body = companyfacts(
+        {
+            "Revenues": {
+                "USD": [
+                    entry("2024-01-01", "2024-09-30", 300, "2024-11-01"),
+                    entry("2024-01-01", "2024-12-31", 410, "2025-02-01", "10-K"),
+                    entry("2024-10-01", "2024-12-31", 111, "2025-02-01", "10-K"),
+                ]
+            }
+        }
+    )
+    assert periods(derive_facts(body), "revenue_q") == {(d("2024-10-01"), d("2024-12-31")): 111}
+
+
+def test_q4_is_fiscal_year_minus_three_quarters_when_there_is_no_nine_month_ytd():
+    body = companyfacts(
+        {
+            "Revenues": {
+                "USD": [
+                    # a 52/53-week year: quarters end on Saturdays, each starts the next day
+                    entry("2023-10-01", "2023-12-30", 100, "2024-02-01"),
+                    entry("2023-12-31", "2024-03-30", 90, "2024-05-01"),
+                    entry("2024-03-31", "2024-06-29", 80, "2024-08-01"),
+                    entry("2023-10-01", "2024-09-28", 400, "2024-11-01", "10-K"),
+                ]
+            }
+        }
+    )
+    q4 = only(derive_facts(body), "revenue_q")[-1]
+    assert q4 == Fact(
+        "revenue_q",
+        d("2024-06-30"),
+        d("2024-09-28"),
+        130,
+        "USD",
+        "10-K",
+        d("2024-11-01"),
+        "us-gaap:Revenues (FY - Q1 - Q2 - Q3)",
+    )
+
+
+def test_q4_is_not_derived_from_a_nine_month_ytd_that_starts_after_the_fiscal_year():
+    body = companyfacts(
+        {
+            "Revenues": {
+                "USD": [
+                    entry("2024-02-01", "2024-09-30", 300, "2024-11-01"),  # 242 days: not 9M
+                    entry("2024-01-02", "2024-09-30", 300, "2024-11-01"),  # 9M, wrong start
+                    entry("2024-01-01", "2024-12-31", 410, "2025-02-01", "10-K"),
+                ]
+            }
+        }
+    )
+    assert only(derive_facts(body), "revenue_q") == []
+
+
+# --- restatements and de-duplication ------------------------------------------------------------
+
+
+def test_restatement_filed_later_wins_over_the_original():
+    facts = derive_facts(load("restatement.json"))
+    q1 = only(facts, "revenue_q")[0]
+    assert q1 == Fact(
+        "revenue_q",
+        d("2023-01-01"),
+        d("2023-03-31"),
+        480e6,
+        "USD",
+        "10-Q",
+        d("2024-05-03"),
+        "us-gaap:Revenues",
+    )
+
+
+def test_equal_filed_dates_keep_the_later_accession():
+    facts = derive_facts(load("restatement.json"))
+    q2 = only(facts, "revenue_q")[1]
+    assert (q2.period_start, q2.value, q2.form) == (d("2023-04-01"), 610e6, "10-Q/A")
+
+
+def test_q4_uses_the_restated_nine_month_ytd_and_the_later_filed_date():
+    facts = derive_facts(load("restatement.json"))
+    q4 = only(facts, "revenue_q")[-1]
+    assert q4 == Fact(
+        "revenue_q",
+        d("2023-10-01"),
+        d("2023-12-31"),
+        750e6,  # 2,500 FY - 1,750 restated 9M (not the original 1,800)
+        "USD",
+        "10-K",
+        d("2024-11-01"),
+        "us-gaap:Revenues (FY - 9M YTD)",
+    )
+
+
+def test_full_ties_keep_the_last_entry():
+    body = companyfacts(
+        {
+            "OperatingIncomeLoss": {
+                "USD": [
+                    entry("2024-01-01", "2024-03-31", 1, "2024-05-01"),
+                    entry("2024-01-01", "2024-03-31", 2, "2024-05-01"),
+                ]
+            }
+        }
+    )
+    assert periods(derive_facts(body), "operating_income_q") == {
+        (d("2024-01-01"), d("2024-03-31")): 2
+    }
+
+
+# --- revenue concepts ---------------------------------------------------------------------------
+
+
+def test_revenues_in_early_periods_and_asc606_concept_later_are_merged_per_period():
+    facts = derive_facts(load("concept_switch.json"))
+    assert [(f.period_start, f.value, f.source_concept) for f in only(facts, "revenue_q")] == [
+        (d("2017-01-01"), 200e6, "us-gaap:Revenues"),
+        (d("2017-04-01"), 210e6, "us-gaap:Revenues"),
+        (d("2017-07-01"), 220e6, "us-gaap:Revenues"),
+        (d("2017-10-01"), 230e6, "us-gaap:Revenues (FY - 9M YTD)"),
+        (d("2018-01-01"), 250e6, RFC),  # both concepts have 2018 Q1: the ASC 606 one wins
+        (d("2018-04-01"), 260e6, RFC),
+    ]
+    assert periods(facts, "revenue_fy") == {(d("2017-01-01"), d("2017-12-31")): 860e6}
+
+
+def test_sales_revenue_net_is_the_last_resort_revenue_concept():
+    body = companyfacts(
+        {
+            "SalesRevenueNet": {
+                "USD": [
+                    entry("2012-01-01", "2012-03-31", 7, "2012-05-01"),
+                    entry("2012-04-01", "2012-06-30", 8, "2012-08-01"),
+                ]
+            },
+            "Revenues": {"USD": [entry("2012-04-01", "2012-06-30", 9, "2012-08-01")]},
+        }
+    )
+    assert [(f.value, f.source_concept) for f in only(derive_facts(body), "revenue_q")] == [
+        (7, "us-gaap:SalesRevenueNet"),
+        (9, "us-gaap:Revenues"),
+    ]
+
+
+def test_q4_from_two_concepts_says_so_in_its_source():
+    body = companyfacts(
+        {
+            RFC.removeprefix("us-gaap:"): {
+                "USD": [entry("2018-01-01", "2018-12-31", 1000, "2019-02-01", "10-K")]
+            },
+            "Revenues": {"USD": [entry("2018-01-01", "2018-09-30", 740, "2018-11-01")]},
+        }
+    )
+    q4 = only(derive_facts(body), "revenue_q")[-1]
+    assert (q4.period_start, q4.period_end, q4.value) == (d("2018-10-01"), d("2018-12-31"), 260)
+    assert q4.source_concept == f"{RFC} (FY) - us-gaap:Revenues (9M YTD) (mixed concepts)"
+
+
+# --- gross profit -------------------------------------------------------------------------------
+
+
+def test_gross_profit_is_revenue_minus_cost_of_revenue_when_gross_profit_is_missing():
+    facts = derive_facts(load("gross_profit_from_cost.json"))
+    assert only(facts, "gross_profit_q") == [
+        Fact("gross_profit_q", d("2024-01-01"), d("2024-03-31"), 400e6, "USD", "10-Q",
+             d("2024-05-01"), "us-gaap:Revenues - us-gaap:CostOfRevenue"),
+        Fact("gross_profit_q", d("2024-04-01"), d("2024-06-30"), 400e6, "USD", "10-Q",
+             d("2024-08-01"), "us-gaap:Revenues - us-gaap:CostOfGoodsAndServicesSold"),
+        # GrossProfit is tagged for Q3 and wins over revenue - cost (which would be 400e6)
+        Fact("gross_profit_q", d("2024-07-01"), d("2024-09-30"), 450e6, "USD", "10-Q",
+             d("2024-11-01"), "us-gaap:GrossProfit"),
+        # (4,600 - 2,900) FY - (3,300 - 2,100) 9M
+        Fact("gross_profit_q", d("2024-10-01"), d("2024-12-31"), 500e6, "USD", "10-K",
+             d("2025-02-10"), "us-gaap:Revenues - us-gaap:CostOfRevenue (FY - 9M YTD)"),
+    ]  # fmt: skip
+
+
+def test_no_gross_profit_without_a_cost_for_the_same_period():
+    body = companyfacts(
+        {
+            "Revenues": {"USD": [entry("2024-01-01", "2024-03-31", 10, "2024-05-01")]},
+            "CostOfRevenue": {"USD": [entry("2024-04-01", "2024-06-30", 4, "2024-08-01")]},
+        }
+    )
+    assert only(derive_facts(body), "gross_profit_q") == []
+
+
+# --- shares outstanding -------------------------------------------------------------------------
+
+
+def test_shares_outstanding_latest_filed_wins_for_the_same_date():
+    facts = derive_facts(load("shares_outstanding.json"))
+    assert facts == [
+        Fact("shares_outstanding", None, d("2024-04-19"), 15_100_000, "shares", "10-Q/A",
+             d("2024-06-01"), "dei:EntityCommonStockSharesOutstanding"),
+        Fact("shares_outstanding", None, d("2024-07-19"), 14_900_000, "shares", "10-Q",
+             d("2024-08-01"), "dei:EntityCommonStockSharesOutstanding"),
+    ]  # fmt: skip
+
+
+# --- the real sample ----------------------------------------------------------------------------
+
+
+def test_real_blackrock_sample_yields_its_share_count_only():
+    # Its one us-gaap concept (net income available to common, diluted) is none we read.
+    assert derive_facts(load_blackrock_sample()) == [
+        Fact("shares_outstanding", None, d("2025-04-30"), 154_926_181, "shares", "10-Q",
+             d("2025-05-07"), "dei:EntityCommonStockSharesOutstanding"),
+    ]  # fmt: skip
+
+
+def test_real_blackrock_sample_periods_come_from_dates_not_fy_fp():
+    # Relabel its one concept as revenue to run the real entries through the quarter logic:
+    # the fy=2025 fp=Q3 10-Q also carries 2024's Q3 and 9M, which must land in 2024.
+    body = copy.deepcopy(load_blackrock_sample())
+    us_gaap = body["facts"]["us-gaap"]
+    us_gaap["Revenues"] = us_gaap.pop("NetIncomeLossAvailableToCommonStockholdersDiluted")
+    facts = derive_facts(body)
+    assert only(facts, "revenue_q") == [
+        Fact("revenue_q", d("2024-07-01"), d("2024-09-30"), 1_631e6, "USD", "10-Q",
+             d("2025-11-05"), "us-gaap:Revenues"),
+        Fact("revenue_q", d("2025-07-01"), d("2025-09-30"), 1_393e6, "USD", "10-Q",
+             d("2025-11-05"), "us-gaap:Revenues"),
+        Fact("revenue_q", d("2025-10-01"), d("2025-12-31"), 1_184e6, "USD", "10-K",
+             d("2026-02-25"), "us-gaap:Revenues (FY - 9M YTD)"),
+    ]  # fmt: skip
+    assert periods(facts, "revenue_fy") == {(d("2025-01-01"), d("2025-12-31")): 5_680e6}
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body", [{}, {"facts": []}, {"facts": None}, [], "facts", None])
+def test_derive_facts_without_a_facts_object_raises_sec_format_error(body: Any):
+    with pytest.raises(SecFormatError):
+        derive_facts(body)
+
+
+def test_empty_facts_yield_nothing():
+    assert derive_facts({"facts": {}}) == []
+    assert derive_facts({"facts": {"us-gaap": [], "dei": "x"}}) == []
+
+
+def test_malformed_entries_and_other_units_are_skipped():
+    good = entry("2024-01-01", "2024-03-31", 5, "2024-05-01")
+    body = companyfacts(
+        {
+            "Revenues": {
+                "USD": [
+                    entry("2024-01-01", "2024-02-30", 1, "2024-05-01"),  # no such date
+                    entry("2024-04-01", "2024-06-30", "12", "2024-08-01"),  # string val
+                    entry("2024-04-01", "2024-06-30", True, "2024-08-01"),  # bool val
+                    entry("2024-04-01", "2024-06-30", None, "2024-08-01"),
+                    entry("2024-04-01", "2024-06-30", 10**400, "2024-08-01"),  # beyond float
+                    entry(None, "2024-06-30", 12, "2024-08-01"),  # no start
+                    entry("2024-06-30", "2024-04-01", 12, "2024-08-01"),  # end before start
+                    entry("2024-04-01", "2024-06-30", 12, "08/01/2024"),
+                    entry("2024-04-01", 20240630, 12, "2024-08-01"),
+                    "not an entry",
+                    None,
+                    good,
+                ],
+                "EUR": [entry("2024-04-01", "2024-06-30", 12, "2024-08-01")],
+            },
+            "EarningsPerShareDiluted": {
+                "USD": [entry("2024-01-01", "2024-03-31", 1, "2024-05-01")]
+            },
+        }
+    )
+    facts = derive_facts(body)
+    assert [(f.concept, f.period_end, f.value) for f in facts] == [
+        ("revenue_q", d("2024-03-31"), 5)
+    ]
+
+
+def test_missing_form_and_accn_are_tolerated():
+    bare = {"start": "2024-01-01", "end": "2024-03-31", "val": 3, "filed": "2024-05-01"}
+    facts = derive_facts(companyfacts({"Revenues": {"USD": [bare]}}))
+    assert [(f.value, f.form) for f in facts] == [(3, "")]
+
+
+# --- fuzzing ------------------------------------------------------------------------------------
+
+json_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=12)
+)
+json_like = st.recursive(
+    json_scalars,
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=8), children, max_size=5)
+    ),
+    max_leaves=40,
+)
+
+GARBAGE_DATES = ["", "2015-02-30", "9999-12-31", "0001-01-01", "2015-13-01", "2015/01/01", 20150101]
+date_strings = st.dates(min_value=date(2015, 1, 1), max_value=date(2016, 12, 31)).map(
+    date.isoformat
+) | st.sampled_from(GARBAGE_DATES)
+values = (
+    st.integers(min_value=-(10**12), max_value=10**12)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.sampled_from([None, True, "12", 10**400, -1e308, 1e308])
+)
+
+
+@st.composite
+def periods_near_quarters(draw: st.DrawFn) -> dict[str, Any]:
+    """start/end pairs that are mostly quarters, YTDs and years, so derivation gets exercised."""
+    start = draw(st.sampled_from([date(2015, m, 1) for m in (1, 4, 7, 10)] + [date(2016, 1, 1)]))
+    days = draw(st.sampled_from([89, 90, 91, 180, 181, 272, 273, 364, 365, 10, -5]))
+    return {
+        "start": start.isoformat(),
+        "end": date.fromordinal(start.toordinal() + days).isoformat(),
+    }
+
+
+fact_entries = st.builds(
+    lambda period, required, optional: {**period, **required, **optional},
+    periods_near_quarters()
+    | st.fixed_dictionaries({}, optional={"start": date_strings, "end": date_strings}),
+    st.fixed_dictionaries(
+        {
+            "val": st.integers(min_value=-(10**9), max_value=10**9) | values,
+            "filed": st.sampled_from(["2016-02-01", "2016-03-01"]) | date_strings,
+        }
+    ),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "form": st.sampled_from(["10-Q", "10-K", "10-K/A", 7]),
+            "accn": st.sampled_from(["0000000001-15-000001", "0000000001-15-000002", None]),
+            "fy": st.sampled_from([2015, 2016, None, "FY"]),
+            "fp": st.sampled_from(["Q1", "Q2", "Q3", "FY", None]),
+        },
+    ),
+)
+US_GAAP_CONCEPTS = [
+    "RevenueFromContractWithCustomerExcludingAssessedTax",
+    "Revenues",
+    "SalesRevenueNet",
+    "GrossProfit",
+    "CostOfRevenue",
+    "CostOfGoodsAndServicesSold",
+    "OperatingIncomeLoss",
+    "EarningsPerShareDiluted",
+]
+concept_node = st.fixed_dictionaries(
+    {
+        "units": st.dictionaries(
+            st.sampled_from(["USD", "USD", "USD/shares", "shares", "EUR"]),
+            st.lists(fact_entries, min_size=1, max_size=12),
+            min_size=1,
+            max_size=2,
+        )
+    }
+)
+shaped_companyfacts = st.fixed_dictionaries(
+    {
+        "facts": st.fixed_dictionaries(
+            {
+                "us-gaap": st.dictionaries(
+                    st.sampled_from(US_GAAP_CONCEPTS), concept_node, min_size=1, max_size=5
+                ),
+                "dei": st.dictionaries(
+                    st.just("EntityCommonStockSharesOutstanding"), concept_node, max_size=1
+                ),
+            }
+        )
+    }
+)
+
+
+def assert_sane(facts: list[Fact]) -> None:
+    for fact in facts:
+        assert fact.concept in CONCEPT_ORDER
+        assert isinstance(fact.value, float | int)
+        assert isinstance(fact.period_end, date) and isinstance(fact.filed, date)
+        if fact.concept == "shares_outstanding":
+            assert fact.period_start is None
+        elif fact.concept == "revenue_fy":
+            assert 350 <= (fact.period_end - fact.period_start).days <= 380
+        else:
+            assert 80 <= (fact.period_end - fact.period_start).days <= 100
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(json_like)
+def test_fuzzed_json_raises_nothing_but_sec_format_error(body: Any):
+    candidates = (
+        body,
+        {"facts": body},
+        {"facts": {"us-gaap": body, "dei": body}},
+        {"facts": {"us-gaap": {"Revenues": body}}},
+        {"facts": {"us-gaap": {"Revenues": {"units": body}}}},
+        {"facts": {"us-gaap": {"Revenues": {"units": {"USD": body}}}}},
+    )
+    for candidate in candidates:
+        try:
+            facts = derive_facts(candidate)
+        except SecFormatError:
+            continue
+        assert_sane(facts)
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(shaped_companyfacts)
+def test_fuzzed_companyfacts_shapes_raise_nothing_and_yield_well_formed_facts(body: Any):
+    assert_sane(derive_facts(body))
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=200) | st.text(max_size=200) | json_like.map(json.dumps))
+def test_fuzzed_cik_map_bodies_raise_nothing_but_sec_format_error(body: bytes | str):
+    try:
+        cik_map = parse_cik_map(body)
+    except SecFormatError:
+        return
+    assert cik_map and all(len(cik) == 10 and cik.isdigit() for cik in cik_map.values())

@@ -1,0 +1,862 @@
+"""A real loopback HTTP server that answers like Yahoo, Stooq, Finnhub and SEC EDGAR, with faults.
+
+Bodies are built from the recorded samples in tests/fixtures/market/ (their exact shapes), filled
+with deterministic synthetic prices: a symbol's close on a day depends only on the symbol and the
+day, so every endpoint and every window agrees. SEC companyfacts are the files in tests/fixtures/
+(matched by their `cik`) or a synthetic filer with eight quarters of revenue, costs, operating
+income and EPS (`synthetic_companyfacts`). Plain module (no pytest), usable from bench/:
+
+    with MarketServer(symbols=["ALAB", "NVDA"]) as server:
+        server.inject("http500", provider="yahoo", symbol="ALAB", times=2)
+        ...  # point the providers at server.url, then assert on server.requests
+
+Routes (all on `server.url`): Yahoo `/v8/finance/chart/{sym}`, `/v10/finance/quoteSummary/{sym}`,
+`/v1/test/getcrumb`, cookie at `server.cookie_url`; Stooq `/q/l/`, `/q/d/l/`; Finnhub
+`/api/v1/quote`, `/api/v1/calendar/earnings`; SEC `/files/company_tickers.json`,
+`/api/xbrl/companyfacts/CIK##########.json`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import socket
+import struct
+import threading
+import time
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, unquote_plus, urlsplit
+from zoneinfo import ZoneInfo
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+MARKET_FIXTURES = FIXTURES / "market"
+SEC_FIXTURES = FIXTURES / "sec"
+
+DEFAULT_SYMBOLS = (
+    "ALAB", "CRDO", "LITE", "COHR", "NVDA", "MRVL", "AVGO", "ANET",
+    "AAPL", "BLK", "NVR", "BRK.B", "^GSPC", "BTC-USD",
+)  # fmt: skip
+FINNHUB_TOKEN = "fh-test-token-7c1d9e"
+FAULT_KINDS = frozenset(
+    {"http500", "http503", "rate_limit", "timeout", "reset", "html", "truncated", "unknown",
+     "quota", "auth"}
+)  # fmt: skip
+# CIKs of the samples and a few real ones; other symbols get a synthetic CIK.
+KNOWN_CIKS = {
+    "BLK": 2012383, "AAPL": 320193, "NVDA": 1045810, "BRK.B": 1067983, "ALAB": 1736297,
+}
+SESSION_OPEN = timedelta(hours=14, minutes=30)  # 09:30 New York (EST), in UTC
+SESSION_CLOSE = timedelta(hours=21)
+_BAR_KEYS = ("close", "low", "volume", "open", "high")  # the order Yahoo writes them in
+YAHOO_NOT_FOUND = {
+    "chart": {
+        "result": None,
+        "error": {"code": "Not Found", "description": "No data found, symbol may be delisted"},
+    }
+}
+FINNHUB_UNKNOWN = {"c": 0, "d": None, "dp": None, "h": 0, "l": 0, "o": 0, "pc": 0, "t": 0}
+HTML_PAGE = (
+    "<!DOCTYPE html><html><head><title>Oops</title></head>"
+    "<body><h1>Something went wrong</h1><p>Please try again later.</p></body></html>"
+)
+SEC_UNDECLARED = (
+    "<!DOCTYPE html><html><head><title>SEC.gov | Request Rate Threshold Exceeded</title></head>"
+    "<body><h1>Your Request Originates from an Undeclared Automated Tool</h1></body></html>"
+)
+SEC_NO_SUCH_KEY = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code>'
+    "<Message>The specified key does not exist.</Message></Error>"
+)
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+
+@functools.cache
+def fixture_text(name: str) -> str:
+    return (MARKET_FIXTURES / name).read_text(encoding="utf-8")
+
+
+def unused_local_url() -> str:
+    """http://127.0.0.1:PORT where nothing listens (connections are refused)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@dataclass
+class LoggedRequest:
+    method: str
+    path: str  # as sent, percent-encoding intact: /v8/finance/chart/%5EGSPC
+    raw_query: str  # as sent: s=alab.us+nvda.us&f=sd2t2ohlcvn&h&e=csv
+    query: dict[str, list[str]]
+    headers: dict[str, str]  # lower-case names
+    time: float  # time.monotonic() when the request arrived
+    provider: str  # yahoo, stooq, finnhub, sec, or "" for an unknown route
+    endpoint: str  # chart, quoteSummary, getcrumb, cookie, quote, history, calendar, ...
+    symbols: tuple[str, ...]  # our spelling (BRK.B, ^GSPC), mapped back from the provider's
+    status: int | None = None  # None: the connection was reset or timed out
+    fault: str | None = None
+
+
+@dataclass
+class Fault:
+    """A fault applied to matching requests; `times` = only the next N matches (None: all)."""
+
+    kind: str
+    provider: str | None = None
+    endpoint: str | None = None
+    symbol: str | None = None
+    times: int | None = None
+    retry_after: str | None = None
+    delay: float = 5.0
+    hits: int = field(default=0)
+
+    def matches(self, request: LoggedRequest) -> bool:
+        return (
+            (self.times is None or self.hits < self.times)
+            and self.provider in (None, request.provider)
+            and self.endpoint in (None, request.endpoint)
+            and (self.symbol is None or self.symbol in request.symbols)
+        )
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: bytes | str = b""
+    content_type: str = "application/json"
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class MarketServer:
+    """Start with `start()` (or `with`), stop with `stop()`. Thread-safe; see module doc."""
+
+    def __init__(
+        self,
+        symbols: Iterable[str] = DEFAULT_SYMBOLS,
+        *,
+        latency: float = 0.0,
+        finnhub_token: str = FINNHUB_TOKEN,
+    ) -> None:
+        self.symbols: set[str] = set(symbols)
+        self.latency = latency
+        self.finnhub_token = finnhub_token
+        self.crumb = fixture_text("yahoo_getCrumb-getcrumb.txt").strip()
+        self.max_in_flight = 0
+        self._in_flight = 0
+        self._faults: list[Fault] = []
+        self._log: list[LoggedRequest] = []
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._httpd: _Httpd | None = None
+        self._thread: threading.Thread | None = None
+        self._companyfacts_files = _companyfacts_fixtures()
+
+    # --- lifecycle ------------------------------------------------------------------------------
+
+    def start(self) -> MarketServer:
+        self._stopping.clear()
+        self._httpd = _Httpd(("127.0.0.1", 0), _Handler)
+        self._httpd.market = self
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._httpd = self._thread = None
+
+    def __enter__(self) -> MarketServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        assert self._httpd is not None, "server not started"
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def cookie_url(self) -> str:
+        return f"{self.url}/fc"
+
+    @property
+    def sec_tickers_url(self) -> str:
+        return f"{self.url}/files/company_tickers.json"
+
+    # --- test controls --------------------------------------------------------------------------
+
+    def inject(
+        self,
+        kind: str,
+        *,
+        provider: str | None = None,
+        endpoint: str | None = None,
+        symbol: str | None = None,
+        times: int | None = None,
+        retry_after: str | float | None = None,
+        delay: float = 5.0,
+    ) -> Fault:
+        """Make matching requests fail as `kind` (see FAULT_KINDS); earlier injections win."""
+        if kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault {kind!r}; one of {sorted(FAULT_KINDS)}")
+        fault = Fault(kind, provider, endpoint, symbol, times,
+                      None if retry_after is None else str(retry_after), delay)  # fmt: skip
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
+    def rotate_crumb(self) -> str:
+        """Invalidate the current Yahoo crumb (the next quoteSummary with it gets 401)."""
+        self.crumb = f"{self.crumb[:8]}{int(time.monotonic() * 1000) % 10000:04d}"
+        return self.crumb
+
+    @property
+    def requests(self) -> list[LoggedRequest]:
+        with self._lock:
+            return list(self._log)
+
+    def requests_for(
+        self,
+        provider: str | None = None,
+        endpoint: str | None = None,
+        symbol: str | None = None,
+    ) -> list[LoggedRequest]:
+        return [
+            r
+            for r in self.requests
+            if provider in (None, r.provider)
+            and endpoint in (None, r.endpoint)
+            and (symbol is None or symbol in r.symbols)
+        ]
+
+    def clear_log(self) -> None:
+        with self._lock:
+            self._log.clear()
+            self.max_in_flight = 0
+
+    # --- synthetic market -----------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def trading_days(self, first: date, last: date) -> list[date]:
+        """Weekdays from first to last whose session has opened by now."""
+        return list(_weekdays(first, min(last, self.last_session())))
+
+    def last_session(self) -> date:
+        now = self.now()
+        day = now.date()
+        if now < _at(day, SESSION_OPEN):
+            day -= timedelta(days=1)
+        while day.weekday() >= 5:
+            day -= timedelta(days=1)
+        return day
+
+    def close(self, symbol: str, day: date) -> float:
+        return _close(symbol, day.toordinal())
+
+    def year_range(self, symbol: str) -> tuple[float, float]:
+        """(52-week high, 52-week low) of the closes up to the last session."""
+        return _year_range(symbol, self.last_session())
+
+    def bar(self, symbol: str, day: date) -> dict[str, float | int]:
+        close = self.close(symbol, day)
+        previous = self.close(symbol, day - timedelta(days=1))
+        return {
+            "open": previous,
+            "high": round(max(close, previous) * 1.01, 2),
+            "low": round(min(close, previous) * 0.99, 2),
+            "close": close,
+            "volume": 1_000_000 + (_seed(symbol) + day.toordinal() * 7919) % 500_000,
+        }
+
+    def previous_session(self, day: date) -> date:
+        day -= timedelta(days=1)
+        while day.weekday() >= 5:
+            day -= timedelta(days=1)
+        return day
+
+    def next_earnings(self, symbol: str) -> date:
+        return self.now().date() + timedelta(days=10 + _seed(symbol) % 60)
+
+    def cik(self, symbol: str) -> int:
+        return KNOWN_CIKS.get(symbol, 1_000_000 + _seed(symbol) % 8_000_000)
+
+    def symbol_for_cik(self, cik: int) -> str | None:
+        return next((s for s in sorted(self.symbols) if self.cik(s) == cik), None)
+
+    # --- request handling (called from handler threads) -----------------------------------------
+
+    def _arrived(self, request: LoggedRequest) -> Fault | None:
+        with self._lock:
+            self._log.append(request)
+            self._in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self._in_flight)
+            for fault in self._faults:
+                if fault.matches(request):
+                    fault.hits += 1
+                    request.fault = fault.kind
+                    return fault
+        return None
+
+    def _done(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
+
+    def _wait(self, seconds: float) -> bool:
+        """Sleep, but wake when the server stops; False if it is stopping."""
+        return not self._stopping.wait(seconds) if seconds > 0 else True
+
+    def _reply(self, request: LoggedRequest, fault: Fault | None) -> Reply | None:
+        """The answer to a request, or None to drop the connection without one."""
+        if fault is not None:
+            if fault.kind == "reset":
+                return None
+            if fault.kind == "timeout" and not self._wait(fault.delay):
+                return None
+            canned = _fault_reply(fault, request)
+            if canned is not None:
+                return canned
+        route = _ROUTES.get((request.provider, request.endpoint))
+        if route is None:
+            return Reply(404, HTML_PAGE, "text/html")
+        unknown = set(request.symbols) - self.symbols
+        if fault is not None and fault.kind == "unknown":
+            unknown |= {fault.symbol} if fault.symbol else set(request.symbols)
+        reply = route(self, request, unknown)
+        if fault is not None and fault.kind == "truncated":
+            body = reply.body.encode() if isinstance(reply.body, str) else reply.body
+            reply.body = body[: max(1, len(body) // 2)]
+        return reply
+
+
+def _fault_reply(fault: Fault, request: LoggedRequest) -> Reply | None:
+    """The canned answer of a fault, None when the fault alters the normal answer instead."""
+    retry = {"Retry-After": fault.retry_after} if fault.retry_after is not None else {}
+    if fault.kind == "http500":
+        return Reply(500, "Internal Server Error", "text/plain")
+    if fault.kind == "http503":
+        return Reply(503, "Service Unavailable", "text/plain", retry)
+    if fault.kind == "rate_limit":
+        return Reply(429, "Too Many Requests\r\n", "text/plain", retry)
+    if fault.kind == "html":
+        return Reply(200, HTML_PAGE, "text/html")
+    if fault.kind == "quota":
+        return Reply(200, fixture_text("stooq_limit.txt"), "text/plain")
+    if fault.kind == "auth":
+        if request.provider == "finnhub":
+            return Reply(401, '{"error":"Invalid API key"}')
+        if request.provider == "sec":
+            return Reply(403, SEC_UNDECLARED, "text/html")
+        return Reply(401, fixture_text("yahoo_v7_invalid_crumb_401.json"))
+    return None
+
+
+# --- provider routes ----------------------------------------------------------------------------
+
+
+def _chart(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    symbol = request.symbols[0]
+    if "Mozilla" not in request.headers.get("user-agent", ""):
+        return Reply(429, "Too Many Requests\r\n", "text/plain")  # Yahoo's answer to libraries
+    if symbol in unknown:
+        return Reply(404, json.dumps(YAHOO_NOT_FOUND))
+    query = {k: v[-1] for k, v in request.query.items()}
+    last = server.last_session()
+    if "period1" in query:
+        start = datetime.fromtimestamp(int(query["period1"]), UTC)
+        end = datetime.fromtimestamp(int(query.get("period2", time.time())), UTC)
+        days = [d for d in server.trading_days(start.date(), end.date())
+                if start <= _at(d, SESSION_OPEN) <= end]  # fmt: skip
+    else:
+        days = server.trading_days(last - _range(query.get("range", "1mo")), last)
+    sample = json.loads(fixture_text("yahoo_chart-AAPL-2020-01-01-to-2020-01-03.json"))
+    result = sample["chart"]["result"][0]
+    meta = result["meta"]
+    year_high, year_low = server.year_range(symbol)
+    today = server.bar(symbol, last)
+    market_time = min(server.now(), _at(last, SESSION_CLOSE))
+    first = days[0] if days else last
+    meta.update(
+        symbol=unquote(request.path.rsplit("/", 1)[-1]),
+        longName=f"{symbol} Synthetic Inc.",
+        shortName=f"{symbol} Synthetic",
+        regularMarketPrice=today["close"],
+        regularMarketTime=int(market_time.timestamp()),
+        regularMarketDayHigh=today["high"],
+        regularMarketDayLow=today["low"],
+        regularMarketVolume=today["volume"],
+        fiftyTwoWeekHigh=year_high,
+        fiftyTwoWeekLow=year_low,
+        chartPreviousClose=server.close(symbol, server.previous_session(first)),
+        range=query.get("range", ""),
+        currentTradingPeriod={
+            name: {
+                "timezone": "EST",
+                "gmtoffset": -18000,
+                "start": int(_at(last, a).timestamp()),
+                "end": int(_at(last, b).timestamp()),
+            }
+            for name, a, b in (
+                ("pre", timedelta(hours=9), SESSION_OPEN),
+                ("regular", SESSION_OPEN, SESSION_CLOSE),
+                ("post", SESSION_CLOSE, timedelta(hours=25)),
+            )
+        },  # fmt: skip
+    )
+    bars = [server.bar(symbol, d) for d in days]
+    if days:
+        result["timestamp"] = [int(_at(d, SESSION_OPEN).timestamp()) for d in days]
+        result["indicators"] = {
+            "quote": [{k: [b[k] for b in bars] for k in _BAR_KEYS}],
+            "adjclose": [{"adjclose": [b["close"] for b in bars]}],
+        }
+    else:  # Yahoo leaves both out when the window holds no session
+        result.pop("timestamp", None)
+        result["indicators"] = {"quote": [{}], "adjclose": [{}]}
+    return Reply(200, json.dumps(sample))
+
+
+def _getcrumb(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    if "A3=" not in request.headers.get("cookie", ""):
+        return Reply(401, fixture_text("yahoo_v7_invalid_crumb_401.json"))
+    return Reply(200, server.crumb, "text/plain;charset=utf-8")
+
+
+def _cookie(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    # fc.yahoo.com answers 404 and sets the cookie all the same.
+    cookie = "A3=d=AQABBLoopbackTestCookie&S=AQAAAsynthetic; Max-Age=31557600; Path=/; HttpOnly"
+    return Reply(404, HTML_PAGE, "text/html", {"Set-Cookie": cookie})
+
+
+def _quote_summary(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    crumb = request.query.get("crumb", [""])[-1]
+    if crumb != server.crumb or "A3=" not in request.headers.get("cookie", ""):
+        return Reply(401, fixture_text("yahoo_v7_invalid_crumb_401.json"))
+    symbol = request.symbols[0]
+    if symbol in unknown:
+        error = {"code": "Not Found", "description": f"Quote not found for symbol: {symbol}"}
+        return Reply(404, json.dumps({"quoteSummary": {"result": None, "error": error}}))
+    body = json.loads(fixture_text("yahoo_quoteSummary-calendarEvents-AAPL.json"))
+    earnings = body["quoteSummary"]["result"][0]["calendarEvents"]["earnings"]
+    start = _at(server.next_earnings(symbol), timedelta(hours=20, minutes=30))
+    past = start - timedelta(days=91)
+    end = start + timedelta(days=4)
+    earnings["earningsDate"] = [int(start.timestamp()), int(end.timestamp())]
+    earnings["earningsCallDate"] = [int(past.timestamp())]
+    return Reply(200, json.dumps(body))
+
+
+def _stooq_quote(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    rows = ["Symbol,Date,Time,Open,High,Low,Close,Volume,Name"]
+    codes = _stooq_codes(request.raw_query)
+    last = server.last_session()
+    stamp = min(server.now(), _at(last, SESSION_CLOSE)).astimezone(WARSAW)
+    for code, symbol in zip(codes, request.symbols, strict=True):
+        if symbol in unknown:
+            rows.append(",".join([code.upper()] + ["N/D"] * 8))
+            continue
+        bar = server.bar(symbol, last)
+        rows.append(
+            f"{code.upper()},{last.isoformat()},{stamp:%H:%M:%S},{bar['open']},{bar['high']},"
+            f"{bar['low']},{bar['close']},{bar['volume']},{symbol}"
+        )
+    return Reply(200, "\n".join(rows) + "\n", "text/csv")
+
+
+def _stooq_history(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    symbol = request.symbols[0]
+    if symbol in unknown:
+        return Reply(200, "No data", "text/plain")
+    query = {k: v[-1] for k, v in request.query.items()}
+    first = datetime.strptime(query["d1"], "%Y%m%d").date()
+    last = datetime.strptime(query["d2"], "%Y%m%d").date()
+    rows = ["Date,Open,High,Low,Close,Volume"]
+    for day in server.trading_days(first, last):
+        b = server.bar(symbol, day)
+        rows.append(f"{day},{b['open']},{b['high']},{b['low']},{b['close']},{b['volume']}")
+    return Reply(200, "\r\n".join(rows) + "\r\n", "text/csv")
+
+
+def _finnhub_authorized(server: MarketServer, request: LoggedRequest) -> bool:
+    token = request.headers.get("x-finnhub-token") or request.query.get("token", [""])[-1]
+    return token == server.finnhub_token
+
+
+def _finnhub_quote(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    if not _finnhub_authorized(server, request):
+        return Reply(401, '{"error":"Invalid API key"}')
+    symbol = request.symbols[0]
+    if symbol in unknown:
+        return Reply(200, json.dumps(FINNHUB_UNKNOWN))
+    last = server.last_session()
+    bar = server.bar(symbol, last)
+    previous = server.close(symbol, server.previous_session(last))
+    change = round(bar["close"] - previous, 4)
+    body = json.loads(fixture_text("finnhub_quote.json"))
+    body.update(
+        c=bar["close"], h=bar["high"], l=bar["low"], o=bar["open"], pc=previous, d=change,
+        dp=round(change / previous * 100, 4),
+        t=int(min(server.now(), _at(last, SESSION_CLOSE)).timestamp()),
+    )  # fmt: skip
+    return Reply(200, json.dumps(body))
+
+
+def _finnhub_calendar(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    if not _finnhub_authorized(server, request):
+        return Reply(401, '{"error":"Invalid API key"}')
+    query = {k: v[-1] for k, v in request.query.items()}
+    sample = json.loads(fixture_text("finnhub_calendar_earnings.json"))["earningsCalendar"][0]
+    entries = []
+    for symbol in request.symbols:
+        day = server.next_earnings(symbol)
+        if symbol not in unknown and query.get("from", "") <= day.isoformat() <= query.get(
+            "to", "9999"
+        ):
+            entries.append({**sample, "symbol": symbol, "date": day.isoformat(),
+                            "epsActual": None, "revenueActual": None})  # fmt: skip
+    return Reply(200, json.dumps({"earningsCalendar": entries}))
+
+
+def _sec_declared(request: LoggedRequest) -> bool:
+    agent = request.headers.get("user-agent", "")
+    return "@" in agent and "Mozilla" not in agent
+
+
+def _sec_tickers(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    if not _sec_declared(request):
+        return Reply(403, SEC_UNDECLARED, "text/html")
+    listed = sorted(s for s in server.symbols if s[0] != "^" and "-" not in s)
+    entries = {
+        str(i): {"cik_str": server.cik(s), "ticker": s.replace(".", "-"), "title": f"{s} Inc."}
+        for i, s in enumerate(listed)
+    }
+    return Reply(200, json.dumps(entries))
+
+
+def _sec_companyfacts(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    if not _sec_declared(request):
+        return Reply(403, SEC_UNDECLARED, "text/html")
+    cik = int(request.path.rsplit("CIK", 1)[-1].removesuffix(".json") or 0)
+    if cik in server._companyfacts_files:
+        return Reply(200, server._companyfacts_files[cik].read_bytes())
+    symbol = server.symbol_for_cik(cik)
+    if symbol is None or symbol in unknown:
+        return Reply(404, SEC_NO_SUCH_KEY, "application/xml")
+    return Reply(200, json.dumps(synthetic_companyfacts(symbol, cik, server.now().date())))
+
+
+def synthetic_companyfacts(symbol: str, cik: int, today: date) -> dict[str, Any]:
+    """A companyfacts body in EDGAR's shape for the last eight quarters filed by `today`.
+
+    Calendar fiscal years; 10-Qs carry the quarter and the year to date, 10-Ks only the year (so
+    Q4 must be derived, as with real filers). Revenue grows 5% a quarter; margins are fixed per
+    symbol: gross 55-74%, operating 12-24%. `quarter_values` gives the numbers behind it.
+    """
+    shares = 50_000_000 + _seed(symbol) % 950_000_000
+    facts: dict[str, list[dict[str, Any]]] = {k: [] for k in _FACT_UNITS}
+    filings = _recent_quarters(today, 8)
+    for year, quarter in filings:
+        end = _quarter_end(year, quarter)
+        form, fp = ("10-K", "FY") if quarter == 4 else ("10-Q", f"Q{quarter}")
+        filed = _filed(year, quarter)
+        accn = f"{cik:010d}-{year % 100:02d}-{quarter:06d}"
+        if quarter == 4:  # a 10-K: the fiscal year only
+            periods = [(date(year, 1, 1), end, range(1, 5))]
+        else:  # a 10-Q: the quarter, and the year to date from Q2 on
+            periods = [(_quarter_start(year, quarter), end, range(quarter, quarter + 1))]
+            if quarter > 1:
+                periods.append((date(year, 1, 1), end, range(1, quarter + 1)))
+        for first, last, quarters in periods:
+            values = [quarter_values(symbol, year, q) for q in quarters]
+            for concept in _FACT_UNITS:
+                total = sum(v[concept] for v in values)
+                facts[concept].append({
+                    "start": first.isoformat(), "end": last.isoformat(),
+                    "val": round(total, 2) if concept == "EarningsPerShareDiluted" else total,
+                    "accn": accn, "fy": year, "fp": fp, "form": form,
+                    "filed": filed.isoformat(),
+                })  # fmt: skip
+    year, quarter = filings[-1]
+    latest = _filed(year, quarter)
+    return {
+        "cik": cik,
+        "entityName": f"{symbol} Synthetic Inc.",
+        "facts": {
+            "dei": {"EntityCommonStockSharesOutstanding": {"label": "Shares", "units": {
+                "shares": [{"end": (latest - timedelta(days=7)).isoformat(), "val": shares,
+                            "accn": f"{cik:010d}-{year % 100:02d}-{quarter:06d}", "fy": year,
+                            "fp": "FY" if quarter == 4 else f"Q{quarter}",
+                            "form": "10-K" if quarter == 4 else "10-Q",
+                            "filed": latest.isoformat()}]}}},
+            "us-gaap": {
+                concept: {"label": concept, "units": {_FACT_UNITS[concept]: entries}}
+                for concept, entries in facts.items()
+            },
+        },
+    }  # fmt: skip
+
+
+_FACT_UNITS = {
+    "RevenueFromContractWithCustomerExcludingAssessedTax": "USD",
+    "CostOfRevenue": "USD",
+    "OperatingIncomeLoss": "USD",
+    "EarningsPerShareDiluted": "USD/shares",
+}
+
+
+def quarter_values(symbol: str, year: int, quarter: int) -> dict[str, float]:
+    """The synthetic single-quarter numbers of one symbol (see synthetic_companyfacts)."""
+    seed = _seed(symbol)
+    n = year * 4 + quarter - 1 - 2020 * 4
+    revenue = (100 + seed % 4900) * 1_000_000 * round(1.05**n, 6)
+    revenue = int(round(revenue, -3))
+    gross, operating = 0.55 + (seed % 20) / 100, 0.12 + (seed % 13) / 100
+    shares = 50_000_000 + seed % 950_000_000
+    return {
+        "RevenueFromContractWithCustomerExcludingAssessedTax": revenue,
+        "CostOfRevenue": int(round(revenue * (1 - gross), -3)),
+        "OperatingIncomeLoss": int(round(revenue * operating, -3)),
+        "EarningsPerShareDiluted": round(revenue * operating * 0.8 / shares, 2),
+    }
+
+
+def _quarter_start(year: int, quarter: int) -> date:
+    return date(year, 3 * quarter - 2, 1)
+
+
+def _quarter_end(year: int, quarter: int) -> date:
+    return (date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)) - timedelta(
+        days=1
+    )
+
+
+def _filed(year: int, quarter: int) -> date:
+    return _quarter_end(year, quarter) + timedelta(days=55 if quarter == 4 else 35)
+
+
+def _recent_quarters(today: date, count: int) -> list[tuple[int, int]]:
+    """The last `count` (year, quarter) whose filing is out by today, oldest first."""
+    year, quarter = today.year, (today.month - 1) // 3 + 1
+    found: list[tuple[int, int]] = []
+    while len(found) < count:
+        if _filed(year, quarter) <= today:
+            found.append((year, quarter))
+        year, quarter = (year - 1, 4) if quarter == 1 else (year, quarter - 1)
+    return found[::-1]
+
+
+_ROUTES = {
+    ("yahoo", "chart"): _chart,
+    ("yahoo", "getcrumb"): _getcrumb,
+    ("yahoo", "cookie"): _cookie,
+    ("yahoo", "quoteSummary"): _quote_summary,
+    ("stooq", "quote"): _stooq_quote,
+    ("stooq", "history"): _stooq_history,
+    ("finnhub", "quote"): _finnhub_quote,
+    ("finnhub", "calendar"): _finnhub_calendar,
+    ("sec", "tickers"): _sec_tickers,
+    ("sec", "companyfacts"): _sec_companyfacts,
+}
+
+
+def classify(path: str, raw_query: str, server: MarketServer) -> tuple[str, str, tuple[str, ...]]:
+    """(provider, endpoint, our symbols) of a request path."""
+    query = parse_qs(raw_query)
+    if path.startswith("/v8/finance/chart/"):
+        return "yahoo", "chart", (_from_yahoo(path.rsplit("/", 1)[-1], server),)
+    if path.startswith("/v10/finance/quoteSummary/"):
+        return "yahoo", "quoteSummary", (_from_yahoo(path.rsplit("/", 1)[-1], server),)
+    if path == "/v1/test/getcrumb":
+        return "yahoo", "getcrumb", ()
+    if path in ("/fc", "/fc/"):
+        return "yahoo", "cookie", ()
+    if path == "/q/l/":
+        return "stooq", "quote", tuple(_from_stooq(c) for c in _stooq_codes(raw_query))
+    if path == "/q/d/l/":
+        return "stooq", "history", tuple(_from_stooq(c) for c in _stooq_codes(raw_query))
+    if path == "/api/v1/quote":
+        return "finnhub", "quote", (query.get("symbol", [""])[-1],)
+    if path == "/api/v1/calendar/earnings":
+        return "finnhub", "calendar", (query.get("symbol", [""])[-1],)
+    if path == "/files/company_tickers.json":
+        return "sec", "tickers", ()
+    if path.startswith("/api/xbrl/companyfacts/CIK"):
+        digits = path.rsplit("CIK", 1)[-1].removesuffix(".json")
+        symbol = server.symbol_for_cik(int(digits)) if digits.isdigit() else None
+        return "sec", "companyfacts", (symbol,) if symbol else ()
+    return "", "", ()
+
+
+def _from_yahoo(segment: str, server: MarketServer) -> str:
+    symbol = unquote(segment)
+    dotted = symbol[::-1].replace("-", ".", 1)[::-1]
+    return dotted if symbol not in server.symbols and dotted in server.symbols else symbol
+
+
+def _stooq_codes(raw_query: str) -> list[str]:
+    for part in raw_query.split("&"):
+        if part.startswith("s="):
+            return unquote_plus(part[2:]).replace("+", " ").split()
+    return []
+
+
+def _from_stooq(code: str) -> str:
+    return code.upper().removesuffix(".US").replace("-", ".")
+
+
+def _range(text: str) -> timedelta:
+    units = {"d": 1, "mo": 31, "y": 365}
+    for suffix, days in units.items():
+        if text.endswith(suffix) and text[: -len(suffix)].isdigit():
+            span = int(text[: -len(suffix)]) * days
+            return timedelta(days=span + 2 if suffix == "d" else span)  # 5d: five sessions-ish
+    return timedelta(days=31)
+
+
+def _at(day: date, offset: timedelta) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC) + offset
+
+
+def _seed(symbol: str) -> int:
+    return zlib.crc32(symbol.encode())
+
+
+# The synthetic market is a pure function of (symbol, day): cached, so the server's own work per
+# request stays far below the latency a benchmark injects.
+@functools.lru_cache(maxsize=1 << 18)
+def _close(symbol: str, ordinal: int) -> float:
+    seed = _seed(symbol)
+    base = 20 + seed % 480
+    wave = 0.15 * math.sin(ordinal / 17 + seed % 7) + 0.03 * math.sin(ordinal / 3.1 + seed % 5)
+    return round(base * (1 + wave), 2)
+
+
+@functools.lru_cache(maxsize=1024)
+def _weekdays(first: date, last: date) -> tuple[date, ...]:
+    count = (last - first).days + 1
+    return tuple(d for d in (first + timedelta(days=i) for i in range(count)) if d.weekday() < 5)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _year_range(symbol: str, last: date) -> tuple[float, float]:
+    closes = [_close(symbol, d.toordinal()) for d in _weekdays(last - timedelta(days=365), last)]
+    return max(closes), min(closes)
+
+
+def _companyfacts_fixtures() -> dict[int, Path]:
+    """cik → companyfacts file: the shared sample plus the SEC engineer's fixtures."""
+    files: dict[int, Path] = {}
+    for path in sorted(SEC_FIXTURES.glob("*.json")) + [
+        MARKET_FIXTURES / "sec_companyfacts_trimmed_CIK0002012383.json"
+    ]:
+        try:
+            body = json.loads(path.read_text(encoding="utf-8"))
+            cik = int(body["cik"]) if isinstance(body, dict) and "facts" in body else None
+        except (ValueError, KeyError, TypeError, OSError):
+            continue
+        if cik:
+            files[cik] = path
+    return files
+
+
+# --- the socket side ----------------------------------------------------------------------------
+
+
+class _Httpd(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 512
+    market: MarketServer
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # clients that gave up (timeouts) close their end: not an error of the server
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    timeout = 30  # idle keep-alive connections close after this
+    # Headers and body in one segment: split writes meet delayed ACKs and stall 40 ms each.
+    disable_nagle_algorithm = True
+    wbufsize = 1 << 16
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        market = self.server.market  # type: ignore[attr-defined]
+        parts = urlsplit(self.path)
+        provider, endpoint, symbols = classify(parts.path, parts.query, market)
+        request = LoggedRequest(
+            method="GET",
+            path=parts.path,
+            raw_query=parts.query,
+            query=parse_qs(parts.query, keep_blank_values=True),
+            headers={k.lower(): v for k, v in self.headers.items()},
+            time=time.monotonic(),
+            provider=provider,
+            endpoint=endpoint,
+            symbols=symbols,
+        )
+        fault = market._arrived(request)
+        try:
+            if not market._wait(market.latency):
+                return self._drop()
+            reply = market._reply(request, fault)
+            if reply is None:
+                return self._drop()
+            request.status = reply.status
+            self._send(reply)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        finally:
+            market._done()
+
+    def _send(self, reply: Reply) -> None:
+        body = reply.body.encode() if isinstance(reply.body, str) else reply.body
+        self.send_response(reply.status)
+        self.send_header("Content-Type", reply.content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in reply.headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _drop(self) -> None:
+        """Close without answering, with a TCP reset (SO_LINGER 0)."""
+        self.close_connection = True
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+
+__all__ = [
+    "DEFAULT_SYMBOLS",
+    "FAULT_KINDS",
+    "FINNHUB_TOKEN",
+    "Fault",
+    "LoggedRequest",
+    "MarketServer",
+    "fixture_text",
+    "quarter_values",
+    "synthetic_companyfacts",
+    "unused_local_url",
+]
