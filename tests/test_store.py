@@ -187,7 +187,7 @@ def test_migration_from_schema_1_keeps_the_data(db_path: Path):
     conn.close()
 
     with Store.open(db_path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         assert "position" in store.db["tickers"].columns_dict
         assert store.db["earnings"].exists()
         assert store.db["checkpoints"].get(("ALAB", "npo"))["status"] == "met"

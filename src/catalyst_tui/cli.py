@@ -181,6 +181,24 @@ def cmd_tui(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_refresh(ctx: Context) -> int:
+    import asyncio
+
+    from .market.refresh import refresh_market
+    from .report import print_refresh_summary, refresh_progress
+
+    config, store = ctx.synced_store()
+    try:
+        with refresh_progress(len(store.active_symbols())) as on_progress:
+            report = asyncio.run(refresh_market(config, store, on_progress=on_progress))
+        print_refresh_summary(report)
+    except sqlite3.Error as exc:
+        raise CommandError(f"catalyst: {describe_sqlite_error(store.path, exc)}") from None
+    finally:
+        store.close()
+    return EXIT_OK if report.all_fresh else EXIT_STALE
+
+
 def cmd_not_yet(ctx: Context) -> int:
     raise CommandError(
         f"catalyst {ctx.args.command}: not available yet in catalyst {__version__}; "
@@ -191,7 +209,7 @@ def cmd_not_yet(ctx: Context) -> int:
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "tui": cmd_tui,
     "validate": cmd_validate,
-    "refresh": cmd_not_yet,
+    "refresh": cmd_refresh,
     "check": cmd_not_yet,
     "mark": cmd_not_yet,
     "ack": cmd_not_yet,

@@ -19,6 +19,8 @@ from typing import Any
 import sqlite_utils
 
 from .config import Checkpoint, Config, Lot, Ticker
+from .market.models import Bar, EarningsDate, Quote
+from .market.sec import Fact
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
@@ -197,7 +199,29 @@ def _run_script(db: sqlite_utils.Database, script: str) -> None:
             db.conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_schema_v1, _schema_v2]
+def _schema_v3(db: sqlite_utils.Database) -> None:
+    # When each remote thing was last fetched (daily fundamentals, earnings, the CIK map),
+    # and SEC's ticker → CIK map itself, so neither is asked for on every refresh.
+    _run_script(
+        db,
+        """
+        CREATE TABLE fetch_state (
+            kind TEXT NOT NULL,
+            symbol TEXT NOT NULL DEFAULT '',
+            fetched_at TEXT NOT NULL,
+            ok INTEGER NOT NULL DEFAULT 1,
+            detail TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (kind, symbol)
+        );
+        CREATE TABLE sec_cik (
+            ticker TEXT PRIMARY KEY,
+            cik TEXT NOT NULL
+        )
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_schema_v1, _schema_v2, _schema_v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -219,6 +243,39 @@ class SyncReport:
     @property
     def changed(self) -> bool:
         return any(getattr(self, f) for f in self.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class QuoteStatus:
+    """The stored quote of one symbol as the summary and the watchlist show it."""
+
+    symbol: str
+    price: float | None
+    change_pct: float | None
+    source: str | None
+    fetched_at: dt.datetime | None
+    stale: bool
+    error: str
+
+    def age(self, now: dt.datetime) -> dt.timedelta | None:
+        return None if self.fetched_at is None else now - self.fetched_at
+
+
+@dataclass(frozen=True)
+class FetchState:
+    fetched_at: dt.datetime
+    ok: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class QuoteSaved:
+    """What one symbol's refresh stored: a fresh quote and its new bars, or only the failure."""
+
+    symbol: str
+    quote: Quote | None
+    bars: list[Bar]
+    error: str = ""
 
 
 @dataclass(frozen=True)
@@ -447,6 +504,152 @@ class Store:
             for r in rows
         ]
 
+    def active_symbols(self) -> list[str]:
+        rows = self.db.query(
+            "SELECT symbol FROM tickers WHERE archived = 0 ORDER BY position, symbol"
+        )
+        return [r["symbol"] for r in rows]
+
+    # -- market data -------------------------------------------------------------------------
+    def history_starts(self, symbols: list[str]) -> dict[str, dt.date | None]:
+        """Where each symbol's history fetch starts: None (a year's backfill) for a symbol with no
+        bars yet, else its last stored day, fetched again because it may have been partial."""
+        last = {
+            r["symbol"]: dt.date.fromisoformat(r["last"])
+            for r in self.db.query("SELECT symbol, MAX(ts) AS last FROM prices GROUP BY symbol")
+        }
+        return {symbol: last.get(symbol) for symbol in symbols}
+
+    def save_quotes(self, results: list[QuoteSaved], now: dt.datetime) -> None:
+        """One transaction for the batch: fresh quotes replace the stored ones, bars are upserted
+        on (symbol, ts), and a symbol without a fresh quote keeps its last good one, marked
+        stale with the failure."""
+        stamp = _iso(now)
+        with self.transaction() as db:
+            fresh = [_quote_row(r.quote, stamp) for r in results if r.quote is not None]
+            if fresh:
+                db["quotes"].upsert_all(fresh, pk="symbol")
+            db.conn.executemany(
+                "INSERT INTO quotes (symbol, stale, last_error) VALUES (?, 1, ?)"
+                " ON CONFLICT(symbol) DO UPDATE SET stale = 1, last_error = excluded.last_error",
+                [(r.symbol, r.error) for r in results if r.quote is None],
+            )
+            db.conn.executemany(
+                "INSERT INTO prices (symbol, ts, open, high, low, close, volume, source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(symbol, ts) DO UPDATE SET "
+                "open = excluded.open, high = excluded.high, low = excluded.low, "
+                "close = excluded.close, volume = excluded.volume, source = excluded.source",
+                [
+                    (
+                        b.symbol,
+                        b.day.isoformat(),
+                        b.open,
+                        b.high,
+                        b.low,
+                        b.close,
+                        b.volume,
+                        b.source,
+                    )
+                    for r in results
+                    for b in r.bars
+                ],
+            )
+
+    def quote_statuses(self, symbols: list[str]) -> list[QuoteStatus]:
+        rows = {r["symbol"]: r for r in self.db.query("SELECT * FROM quotes")}
+        out = []
+        for symbol in symbols:
+            r = rows.get(symbol, {})
+            fetched = r.get("fetched_at")
+            out.append(
+                QuoteStatus(
+                    symbol=symbol,
+                    price=r.get("price"),
+                    change_pct=r.get("change_pct"),
+                    source=r.get("source"),
+                    fetched_at=dt.datetime.fromisoformat(fetched) if fetched else None,
+                    stale=bool(r.get("stale", 1)) or r.get("price") is None,
+                    error=r.get("last_error") or "",
+                )
+            )
+        return out
+
+    def price_count(self, symbol: str) -> int:
+        sql = "SELECT COUNT(*) FROM prices WHERE symbol = ?"
+        return int(self.conn.execute(sql, [symbol]).fetchone()[0])
+
+    def fetch_state(self, kind: str, symbol: str = "") -> FetchState | None:
+        """When `kind` (fundamentals, earnings, cik_map) was last fetched for `symbol`, and how."""
+        row = self.conn.execute(
+            "SELECT fetched_at, ok, detail FROM fetch_state WHERE kind = ? AND symbol = ?",
+            [kind, symbol],
+        ).fetchone()
+        if row is None:
+            return None
+        return FetchState(dt.datetime.fromisoformat(row[0]), bool(row[1]), row[2])
+
+    def mark_fetched(
+        self, kind: str, symbol: str, now: dt.datetime, *, ok: bool = True, detail: str = ""
+    ) -> None:
+        with self.transaction() as db:
+            _upsert_fetch_state(db, kind, symbol, now, ok=ok, detail=detail)
+
+    def save_cik_map(self, ciks: dict[str, str], now: dt.datetime) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM sec_cik")
+            db.conn.executemany("INSERT INTO sec_cik (ticker, cik) VALUES (?, ?)", ciks.items())
+            _upsert_fetch_state(db, "cik_map", "", now, detail=f"{len(ciks)} tickers")
+
+    def cik_map(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT ticker, cik FROM sec_cik").fetchall())
+
+    def save_facts(self, symbol: str, facts: list[Fact], now: dt.datetime) -> None:
+        """Replace a symbol's fundamentals with a fresh derivation (restatements included)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM fundamentals WHERE symbol = ?", [symbol])
+            db.conn.executemany(
+                "INSERT OR REPLACE INTO fundamentals (symbol, concept, period_start, period_end,"
+                " value, unit, form, filed, source_concept) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        symbol,
+                        f.concept,
+                        _date(f.period_start) or "",
+                        f.period_end.isoformat(),
+                        f.value,
+                        f.unit,
+                        f.form,
+                        f.filed.isoformat(),
+                        f.source_concept,
+                    )
+                    for f in facts
+                ],
+            )
+            _upsert_fetch_state(db, "fundamentals", symbol, now, detail=f"{len(facts)} facts")
+
+    def facts(self, symbol: str, concept: str) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM fundamentals WHERE symbol = ? AND concept = ? ORDER BY period_end"
+        return list(self.db.query(sql, [symbol, concept]))
+
+    def save_earnings(self, symbol: str, found: EarningsDate | None, now: dt.datetime) -> None:
+        with self.transaction() as db:
+            db["earnings"].upsert(
+                {
+                    "symbol": symbol,
+                    "next_date": found.day.isoformat() if found else None,
+                    "estimate": int(found.estimate) if found else 0,
+                    "source": found.source if found else "",
+                    "fetched_at": _iso(now),
+                },
+                pk="symbol",
+            )
+            _upsert_fetch_state(db, "earnings", symbol, now, detail=str(found.day if found else ""))
+
+    def next_earnings(self, symbol: str) -> dt.date | None:
+        sql = "SELECT next_date FROM earnings WHERE symbol = ?"
+        row = self.conn.execute(sql, [symbol]).fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
     def checkpoint_rows(
         self, symbol: str, *, include_archived: bool = False
     ) -> list[dict[str, Any]]:
@@ -472,6 +675,43 @@ def _iso(moment: dt.datetime) -> str:
 
 def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _upsert_fetch_state(
+    db: sqlite_utils.Database,
+    kind: str,
+    symbol: str,
+    now: dt.datetime,
+    *,
+    ok: bool = True,
+    detail: str = "",
+) -> None:
+    db["fetch_state"].upsert(
+        {"kind": kind, "symbol": symbol, "fetched_at": _iso(now), "ok": int(ok), "detail": detail},
+        pk=("kind", "symbol"),
+    )
+
+
+def _quote_row(quote: Quote, fetched_at: str) -> dict[str, Any]:
+    return {
+        "symbol": quote.symbol,
+        "price": quote.price,
+        "prev_close": quote.prev_close,
+        "change": quote.change,
+        "change_pct": quote.change_pct,
+        "currency": quote.currency,
+        "market_state": quote.market_state,
+        "quote_time": _iso(quote.quote_time),
+        "fetched_at": fetched_at,
+        "source": quote.source,
+        "stale": 0,
+        "day_high": quote.day_high,
+        "day_low": quote.day_low,
+        "volume": quote.volume,
+        "high_52w": quote.fifty_two_week_high,
+        "low_52w": quote.fifty_two_week_low,
+        "last_error": "",
+    }
 
 
 def _ticker_row(ticker: Ticker, position: int) -> dict[str, Any]:

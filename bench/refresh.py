@@ -1,0 +1,129 @@
+"""Benchmark: refresh of 500 symbols against the loopback market, against a raw-httpx floor.
+
+    .venv/bin/python bench/refresh.py [--symbols 500] [--latency 0.02] [--repeats 5]
+
+The floor is the same URLs the timed refresh requests (built by the Yahoo provider from the
+stored history), fetched with raw concurrent httpx GETs under the same concurrency cap: no
+parsing, no storing. The server runs in its own process, so its work does not share the
+client's interpreter lock. Refresh and floor alternate, and medians are compared, because
+these machines are noisy.
+Goal: refresh / floor <= 1.3 for the steady-state refresh (history already backfilled).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import multiprocessing
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.support.market_server import MarketServer  # noqa: E402
+
+from catalyst_tui.config import parse_config  # noqa: E402
+from catalyst_tui.market.http import MarketClient  # noqa: E402
+from catalyst_tui.market.refresh import refresh_market  # noqa: E402
+from catalyst_tui.market.yahoo import YahooProvider  # noqa: E402
+from catalyst_tui.store import Store  # noqa: E402
+
+CONCURRENCY = 16
+GOAL = 1.3
+
+
+def config_text(base: str, symbols: list[str]) -> str:
+    head = (
+        '[settings]\nproviders = ["yahoo", "stooq"]\n'
+        f'[providers.yahoo]\nbase_url = "{base}"\ncookie_url = "{base}/fc"\n'
+        f'[providers.stooq]\nbase_url = "{base}"\n'
+    )
+    return head + "".join(f"[tickers.{s}]\n" for s in symbols)
+
+
+async def timed_refresh(config, store: Store) -> float:
+    async with MarketClient(max_concurrency=CONCURRENCY, trust_env=False) as client:
+        started = time.perf_counter()
+        report = await refresh_market(config, store, client=client)
+        elapsed = time.perf_counter() - started
+    if not report.all_fresh:
+        raise SystemExit(f"refresh left {len(report.stale)} symbols stale: {report.stale[:5]}")
+    return elapsed
+
+
+async def timed_floor(urls: list[str]) -> float:
+    slots = asyncio.Semaphore(CONCURRENCY)
+    limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
+    async with httpx.AsyncClient(limits=limits, trust_env=False) as client:
+
+        async def get(url: str) -> None:
+            async with slots:
+                response = await client.get(url)
+                response.read()
+
+        started = time.perf_counter()
+        await asyncio.gather(*(get(url) for url in urls))
+        return time.perf_counter() - started
+
+
+def serve(symbols: list[str], latency: float, urls, stop) -> None:
+    """The loopback market in a child process: report its URL, serve until told to stop."""
+    with MarketServer(symbols=symbols, latency=latency) as server:
+        urls.put(server.url)
+        stop.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--symbols", type=int, default=500)
+    parser.add_argument("--latency", type=float, default=0.020)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+
+    symbols = [f"S{i:04d}" for i in range(args.symbols)]
+    ctx = multiprocessing.get_context("spawn")
+    url_queue, stop = ctx.Queue(), ctx.Event()
+    server = ctx.Process(target=serve, args=(symbols, args.latency, url_queue, stop))
+    server.start()
+    try:
+        base = url_queue.get(timeout=30)
+        with tempfile.TemporaryDirectory() as tmp:
+            config = parse_config(config_text(base, symbols))
+            store = Store.open(Path(tmp) / "bench.db")
+            store.sync_config(config)
+            first = asyncio.run(timed_refresh(config, store))  # 1y backfill + earnings dates
+            bars = store.conn.execute("SELECT COUNT(*) FROM prices").fetchone()[0]
+            yahoo = YahooProvider(base)
+            refresh_times, floor_times = [], []
+            for _ in range(args.repeats):
+                starts = store.history_starts(symbols)
+                urls = [yahoo.chart_url(symbol, starts[symbol]) for symbol in symbols]
+                refresh_times.append(asyncio.run(timed_refresh(config, store)))
+                floor_times.append(asyncio.run(timed_floor(urls)))
+            store.close()
+    finally:
+        stop.set()
+        server.join(10)
+
+    refresh_s = statistics.median(refresh_times)
+    floor_s = statistics.median(floor_times)
+    ratio = refresh_s / floor_s
+    print(f"refresh bench: {args.symbols} symbols, {args.latency * 1000:.0f} ms latency per "
+          f"request, concurrency {CONCURRENCY}, {args.repeats} repeats, "
+          f"{dt.date.today().isoformat()}")  # fmt: skip
+    print(f"  first refresh (1y backfill, {bars} bars, earnings): {first:.3f} s")
+    print(f"  refresh (steady state, {len(urls)} requests): median {refresh_s:.3f} s")
+    print(f"  floor (raw httpx GETs, same URLs, same cap):    median {floor_s:.3f} s")
+    verdict = "met" if ratio <= GOAL else "MISSED"
+    print(f"  ratio {ratio:.2f} (goal <= {GOAL}: {verdict})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""`catalyst refresh` end to end against the loopback market: stored data, faults, exit codes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.market_server import MarketServer, unused_local_url
+
+SYMBOLS = ("ALAB", "CRDO", "NVDA", "BRK.B")
+UA = "Catalyst Tests tests@example.com"
+
+
+def write_config(path: Path, base: str, *, user_agent: str | None = UA,
+                 providers: str = '["yahoo", "stooq"]') -> Path:  # fmt: skip
+    tickers = "".join(f'[tickers."{s}"]\n' for s in SYMBOLS)
+    ua = f'user_agent = "{user_agent}"\n' if user_agent else ""
+    path.write_text(
+        f"[settings]\nproviders = {providers}\n"
+        f'[providers.yahoo]\nbase_url = "{base}"\ncookie_url = "{base}/fc"\n'
+        f'[providers.stooq]\nbase_url = "{base}"\n'
+        f'[providers.finnhub]\nbase_url = "{base}"\n'
+        f'[providers.sec]\nbase_url = "{base}"\n'
+        f'tickers_url = "{base}/files/company_tickers.json"\n{ua}'
+        f"{tickers}"
+    )
+    return path
+
+
+@pytest.fixture
+def market() -> Iterator[MarketServer]:
+    with MarketServer() as server:
+        yield server
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, market: MarketServer) -> Path:
+    write_config(tmp_path / "catalysts.toml", market.url)
+    return tmp_path
+
+
+def refresh(workdir: Path, *extra: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_PROXY": "127.0.0.1,localhost"}
+    return subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "refresh", "--db", str(workdir / "c.db"),
+         "--config", str(workdir / "catalysts.toml"), *extra],
+        cwd=workdir, env=env, capture_output=True, text=True, timeout=timeout,
+    )  # fmt: skip
+
+
+def query(workdir: Path, sql: str, *args: object) -> list[tuple]:
+    conn = sqlite3.connect(workdir / "c.db")
+    try:
+        return conn.execute(sql, args).fetchall()
+    finally:
+        conn.close()
+
+
+def test_refresh_fills_quotes_history_fundamentals_and_earnings(workdir, market):
+    result = refresh(workdir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4/4 symbols fresh" in result.stdout
+    for symbol in SYMBOLS:
+        assert symbol in result.stdout
+    quotes = dict(query(workdir, "SELECT symbol, price FROM quotes WHERE stale = 0"))
+    assert set(quotes) == set(SYMBOLS)
+    today = market.last_session()
+    assert quotes["ALAB"] == pytest.approx(market.close("ALAB", today))
+    bars = dict(query(workdir, "SELECT symbol, COUNT(*) FROM prices GROUP BY symbol"))
+    assert all(240 <= bars[s] <= 262 for s in SYMBOLS), bars  # a year of trading days
+    (close,) = query(workdir, "SELECT close FROM prices WHERE symbol = 'NVDA' AND ts = ?",
+                     today.isoformat())[0]  # fmt: skip
+    assert close == pytest.approx(market.close("NVDA", today))
+    concepts = {c for (c,) in query(workdir, "SELECT DISTINCT concept FROM fundamentals")}
+    assert {"revenue_q", "shares_outstanding"} <= concepts
+    alab = dict(query(workdir, "SELECT period_end, value FROM fundamentals "
+                      "WHERE symbol = 'ALAB' AND concept = 'revenue_q'"))  # fmt: skip
+    assert alab["2026-06-30"] == 362e6  # the Q2 FY26 guide was ~$360M
+    assert alab["2025-12-31"] == pytest.approx(270.4e6)  # Q4 only via the 10-K minus 9M YTD
+    earnings = dict(query(workdir, "SELECT symbol, next_date FROM earnings"))
+    assert earnings["ALAB"] == market.next_earnings("ALAB").isoformat()
+    sec = market.requests_for(provider="sec")
+    assert sec and all(r.headers.get("user-agent") == UA for r in sec)
+    assert "Traceback" not in result.stderr
+
+
+def test_second_refresh_adds_no_duplicate_bars_and_skips_daily_fetches(workdir, market):
+    assert refresh(workdir).returncode == 0
+    before = query(workdir, "SELECT COUNT(*) FROM prices")[0][0]
+    market.clear_log()
+    assert refresh(workdir).returncode == 0
+    assert query(workdir, "SELECT COUNT(*) FROM prices")[0][0] == before
+    duplicates = query(workdir, "SELECT symbol, ts FROM prices GROUP BY 1, 2 HAVING COUNT(*) > 1")
+    assert duplicates == []
+    assert market.requests_for(provider="sec") == []  # fundamentals are daily
+    assert market.requests_for(endpoint="quoteSummary") == []  # so are earnings dates
+    charts = market.requests_for(provider="yahoo", endpoint="chart")
+    assert len(charts) == len(SYMBOLS) and all("period1=" in r.raw_query for r in charts)
+
+
+def test_fallback_to_stooq_when_yahoo_fails(workdir, market):
+    market.inject("http500", provider="yahoo", symbol="ALAB")
+    result = refresh(workdir)
+    assert result.returncode == 0, result.stdout
+    assert query(workdir, "SELECT source FROM quotes WHERE symbol = 'ALAB'") == [("stooq",)]
+    assert len(market.requests_for(provider="yahoo", endpoint="chart", symbol="ALAB")) == 3
+
+
+@pytest.mark.parametrize("fault", ["html", "truncated", "unknown", "reset", "quota"])
+def test_a_symbol_no_provider_answers_keeps_its_last_quote_marked_stale(workdir, market, fault):
+    assert refresh(workdir).returncode == 0
+    (good,) = query(workdir, "SELECT price, fetched_at FROM quotes WHERE symbol = 'CRDO'")
+    prices_before = query(workdir, "SELECT * FROM prices WHERE symbol = 'CRDO' ORDER BY ts")
+    market.inject(fault, symbol="CRDO")
+    result = refresh(workdir)
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "3/4 symbols fresh" in result.stdout
+    row = query(workdir, "SELECT price, fetched_at, stale, last_error FROM quotes "
+                "WHERE symbol = 'CRDO'")[0]  # fmt: skip
+    assert row[:3] == (good[0], good[1], 1)
+    assert row[3]  # the failure is recorded for the user
+    assert query(workdir, "SELECT * FROM prices WHERE symbol = 'CRDO' ORDER BY ts") == prices_before
+    fresh = query(workdir, "SELECT COUNT(*) FROM quotes WHERE stale = 0")[0][0]
+    assert fresh == 3  # one symbol's failure fails no other
+    assert "Traceback" not in result.stderr
+
+
+def test_no_sec_contact_means_no_sec_request_and_a_note(tmp_path, market):
+    write_config(tmp_path / "catalysts.toml", market.url, user_agent=None)
+    result = refresh(tmp_path)
+    assert result.returncode == 0
+    assert market.requests_for(provider="sec") == []
+    assert "providers.sec.user_agent" in result.stdout
+    assert query(tmp_path, "SELECT COUNT(*) FROM fundamentals")[0][0] == 0
+
+
+def test_no_network_ends_in_seconds_with_every_symbol_stale(tmp_path):
+    write_config(tmp_path / "catalysts.toml", unused_local_url())
+    started = time.monotonic()
+    result = refresh(tmp_path)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 3
+    assert "0/4 symbols fresh" in result.stdout
+    assert elapsed < 15, f"took {elapsed:.1f}s"
+    assert query(tmp_path, "SELECT COUNT(*) FROM quotes WHERE stale = 1")[0][0] == len(SYMBOLS)
+    assert query(tmp_path, "SELECT COUNT(*) FROM prices")[0][0] == 0
+    assert "Traceback" not in result.stderr
+
+
+def test_progress_is_plain_lines_when_not_a_terminal(workdir):
+    result = refresh(workdir)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("refresh: ")]
+    assert len(lines) == len(SYMBOLS)
+    assert lines[-1].startswith(f"refresh: {len(SYMBOLS)}/{len(SYMBOLS)} ")
+    assert "\x1b[" not in result.stdout + result.stderr
