@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
+import json
 import logging
 import os
 import sqlite3
@@ -184,6 +187,7 @@ def cmd_tui(ctx: Context) -> int:
 def cmd_refresh(ctx: Context) -> int:
     import asyncio
 
+    from .cycle import evaluate_stored
     from .market.refresh import refresh_market
     from .report import print_refresh_summary, refresh_progress
 
@@ -191,12 +195,71 @@ def cmd_refresh(ctx: Context) -> int:
     try:
         with refresh_progress(len(store.active_symbols())) as on_progress:
             report = asyncio.run(refresh_market(config, store, on_progress=on_progress))
+        changed = evaluate_stored(config, store, _now())
         print_refresh_summary(report)
+        for e in changed:
+            ctx.out(f"{e.symbol}/{e.checkpoint_id}: {e.previous} -> {e.status}: {e.reason}")
     except sqlite3.Error as exc:
         raise CommandError(f"catalyst: {describe_sqlite_error(store.path, exc)}") from None
     finally:
         store.close()
     return EXIT_OK if report.all_fresh else EXIT_STALE
+
+
+def _target(text: str) -> tuple[str, str]:
+    symbol, sep, checkpoint_id = text.partition("/")
+    if not sep or not symbol or not checkpoint_id:
+        raise CommandError(f"catalyst: {text!r}: write SYMBOL/ID, e.g. ALAB/gross-margin-floor")
+    return symbol.upper(), checkpoint_id
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def cmd_check(ctx: Context) -> int:
+    from .cycle import evaluate_stored, local_today
+    from .report import checkpoint_records, print_checkpoints
+
+    config, store = ctx.synced_store()
+    with contextlib.closing(store):
+        now = _now()
+        evaluate_stored(config, store, now)
+        records = checkpoint_records(store.checkpoint_report(), local_today(config, now))
+    if ctx.args.json:
+        ctx.out(json.dumps(records, indent=2))
+    else:
+        print_checkpoints(records)
+    return EXIT_FLAGGED if any(r["flagged"] for r in records) else EXIT_OK
+
+
+def cmd_mark(ctx: Context) -> int:
+    symbol, checkpoint_id = _target(ctx.args.target)
+    _config, store = ctx.synced_store()
+    with contextlib.closing(store):
+        if not store.mark(symbol, checkpoint_id, ctx.args.status, ctx.args.note, _now()):
+            raise CommandError(f"catalyst mark: no checkpoint {symbol}/{checkpoint_id}")
+    what = "reopened" if ctx.args.status == "pending" else f"marked {ctx.args.status}"
+    ctx.out(f"{symbol}/{checkpoint_id}: {what}")
+    return EXIT_OK
+
+
+def cmd_ack(ctx: Context) -> int:
+    targets = [_target(t) for t in ctx.args.targets]
+    _config, store = ctx.synced_store()
+    with contextlib.closing(store):
+        if not targets and not ctx.args.all:
+            flagged = [r for r in store.checkpoint_report() if r["flagged"]]
+            for r in flagged:
+                ctx.out(f"flagged: {r['symbol']}/{r['id']}  {r['title']}")
+            ctx.out("acknowledge with: catalyst ack SYMBOL/ID ... or catalyst ack --all")
+            return EXIT_OK
+        for symbol, checkpoint_id in targets:
+            if not store.has_checkpoint(symbol, checkpoint_id):
+                raise CommandError(f"catalyst ack: no checkpoint {symbol}/{checkpoint_id}")
+        cleared = store.acknowledge(targets or None, _now())
+    ctx.out(f"acknowledged {cleared} flag{'s' if cleared != 1 else ''}")
+    return EXIT_OK
 
 
 def cmd_not_yet(ctx: Context) -> int:
@@ -210,9 +273,9 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "tui": cmd_tui,
     "validate": cmd_validate,
     "refresh": cmd_refresh,
-    "check": cmd_not_yet,
-    "mark": cmd_not_yet,
-    "ack": cmd_not_yet,
+    "check": cmd_check,
+    "mark": cmd_mark,
+    "ack": cmd_ack,
     "export": cmd_not_yet,
     "daemon": cmd_not_yet,
     "notify": cmd_not_yet,

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import sqlite3
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,9 @@ import sqlite_utils
 from .config import Checkpoint, Config, Lot, Ticker
 from .market.models import Bar, EarningsDate, Quote
 from .market.sec import Fact
+from .thesis.conditions import parse_condition
+from .thesis.evaluate import CheckpointState, Evaluation
+from .thesis.metrics import FactRow, MarketSnapshot, QuoteData
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
@@ -259,6 +262,26 @@ class QuoteStatus:
 
     def age(self, now: dt.datetime) -> dt.timedelta | None:
         return None if self.fetched_at is None else now - self.fetched_at
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One outbox row to deliver, with what the message needs."""
+
+    outbox_id: int
+    event_id: int
+    ts: str
+    symbol: str
+    checkpoint_id: str
+    title: str
+    kind: str
+    from_status: str
+    to_status: str
+    value: float | None
+    threshold: str
+    reason: str
+    due: str | None
+    attempts: int
 
 
 @dataclass(frozen=True)
@@ -650,6 +673,268 @@ class Store:
         row = self.conn.execute(sql, [symbol]).fetchone()
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
+    # -- evaluation ----------------------------------------------------------------------------
+    def evaluation_inputs(
+        self, now: dt.datetime, *, sec_configured: bool
+    ) -> tuple[list[CheckpointState], MarketSnapshot]:
+        """The active checkpoints and everything their metrics read, in a few queries."""
+        checkpoints = [
+            CheckpointState(
+                symbol=r["symbol"],
+                id=r["id"],
+                title=r["title"],
+                kind=r["kind"],
+                status=r["status"],
+                manual=bool(r["manual"]),
+                due=_parse_date(r["due"]),
+                until=_parse_date(r["until"]),
+                period_end=_parse_date(r["period_end"]),
+                condition=parse_condition(r["condition"]) if r["condition"] else None,
+                note=r["manual_note"],
+            )  # fmt: skip
+            for r in self.db.query(
+                "SELECT c.* FROM checkpoints c JOIN tickers t ON t.symbol = c.symbol"
+                " WHERE c.archived = 0 AND t.archived = 0 ORDER BY t.position, c.position"
+            )
+        ]
+        snap = MarketSnapshot(now=now, sec_configured=sec_configured)
+        for r in self.db.query("SELECT * FROM quotes"):
+            fetched = r["fetched_at"]
+            snap.quotes[r["symbol"]] = QuoteData(
+                price=r["price"], change_pct=r["change_pct"], high_52w=r["high_52w"],
+                fetched_at=dt.datetime.fromisoformat(fetched) if fetched else None,
+                stale=bool(r["stale"]),
+            )  # fmt: skip
+        year_ago = (now - dt.timedelta(days=365)).date().isoformat()
+        for symbol, high in self.conn.execute(
+            "SELECT symbol, MAX(high) FROM prices WHERE ts >= ? GROUP BY symbol", [year_ago]
+        ):
+            if high is not None:
+                snap.history_high[symbol] = high
+        for r in self.conn.execute(
+            "SELECT symbol, concept, period_start, period_end, value, filed FROM fundamentals"
+            " ORDER BY symbol, concept, period_end"
+        ):
+            snap.facts.setdefault(r[0], {}).setdefault(r[1], []).append(
+                FactRow(_parse_date(r[2]), dt.date.fromisoformat(r[3]), r[4], _parse_date(r[5]))
+            )
+        for symbol, shares, cost in self.conn.execute(
+            "SELECT l.symbol, l.shares, l.cost FROM lots l JOIN tickers t ON t.symbol = l.symbol"
+            " WHERE t.archived = 0 ORDER BY l.symbol, l.seq"
+        ):
+            snap.lots.setdefault(symbol, []).append((shares, cost))
+        return checkpoints, snap
+
+    def record_evaluations(
+        self, evaluations: list[Evaluation], now: dt.datetime, *, notify: Iterable[str] = ()
+    ) -> list[int]:
+        """Store observations and transitions in one transaction; returns the new event ids.
+
+        A transition is written only if the checkpoint still has the status it was evaluated
+        from (compare-and-set under the write lock), so two processes evaluating at the same
+        moment record, and notify, each transition once."""
+        stamp = _iso(now)
+        notify = set(notify)
+        events: list[int] = []
+        with self.transaction() as db:
+            current = {
+                (r[0], r[1]): (r[2], r[3])
+                for r in db.execute("SELECT symbol, id, status, manual FROM checkpoints")
+            }
+            for e in evaluations:
+                status, manual = current.get((e.symbol, e.checkpoint_id), (None, 0))
+                key = [e.symbol, e.checkpoint_id]
+                if not e.changed or status != e.previous or manual:
+                    db.execute(
+                        "UPDATE checkpoints SET last_value = ?, last_reason = ?, evaluated_at = ?"
+                        " WHERE symbol = ? AND id = ?",
+                        [e.value, e.reason, stamp, *key],
+                    )
+                    continue
+                db.execute(
+                    "UPDATE checkpoints SET status = ?, status_since = ?, last_value = ?,"
+                    " last_reason = ?, evaluated_at = ? WHERE symbol = ? AND id = ?",
+                    [e.status, stamp, e.value, e.reason, stamp, *key],
+                )
+                events.append(
+                    self._add_event(db, stamp, e.symbol, e.checkpoint_id, e.previous, e.status,
+                                    e.value, e.threshold, e.reason, notify=e.status in notify)
+                )  # fmt: skip
+        return events
+
+    @staticmethod
+    def _add_event(
+        db: sqlite_utils.Database,
+        stamp: str,
+        symbol: str,
+        checkpoint_id: str,
+        previous: str,
+        status: str,
+        value: float | None,
+        threshold: str,
+        reason: str,
+        *,
+        notify: bool,
+        manual: bool = False,
+    ) -> int:
+        cursor = db.execute(
+            "INSERT INTO events (ts, symbol, checkpoint_id, from_status, to_status, value,"
+            " threshold, reason, manual, flagged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [stamp, symbol, checkpoint_id, previous, status, value, threshold, reason,
+             int(manual), int(status == "missed")],
+        )  # fmt: skip
+        event_id = int(cursor.lastrowid or 0)
+        if notify:
+            db.execute("INSERT INTO outbox (event_id, created_at) VALUES (?, ?)", [event_id, stamp])
+        return event_id
+
+    def mark(
+        self, symbol: str, checkpoint_id: str, status: str, note: str, now: dt.datetime
+    ) -> bool:
+        """Resolve a checkpoint by hand (met/missed freeze it; pending reopens it).
+        False when there is no such active checkpoint."""
+        stamp = _iso(now)
+        with self.transaction() as db:
+            row = db.execute(
+                "SELECT status, condition FROM checkpoints WHERE symbol = ? AND id = ?"
+                " AND archived = 0",
+                [symbol, checkpoint_id],
+            ).fetchone()
+            if row is None:
+                return False
+            manual = status != "pending"
+            how = f"marked {status} by hand" if manual else "reopened by hand"
+            reason = f"{how}: {note}" if note else how
+            db.execute(
+                "UPDATE checkpoints SET status = ?, status_since = ?, manual = ?, manual_note = ?,"
+                " last_reason = ? WHERE symbol = ? AND id = ?",
+                [status, stamp, int(manual), note, reason, symbol, checkpoint_id],
+            )
+            if row[0] != status or not manual:
+                self._add_event(db, stamp, symbol, checkpoint_id, row[0], status, None,
+                                row[1] or "", reason, notify=False, manual=True)  # fmt: skip
+        return True
+
+    def acknowledge(self, targets: list[tuple[str, str]] | None, now: dt.datetime) -> int:
+        """Clear the flags of the given checkpoints (None: all); the number of events cleared."""
+        stamp = _iso(now)
+        with self.transaction() as db:
+            if targets is None:
+                cursor = db.execute(
+                    "UPDATE events SET acked_at = ? WHERE flagged = 1 AND acked_at IS NULL",
+                    [stamp],
+                )
+                return cursor.rowcount
+            cleared = 0
+            for symbol, checkpoint_id in targets:
+                cursor = db.execute(
+                    "UPDATE events SET acked_at = ? WHERE flagged = 1 AND acked_at IS NULL"
+                    " AND symbol = ? AND checkpoint_id = ?",
+                    [stamp, symbol, checkpoint_id],
+                )
+                cleared += cursor.rowcount
+            return cleared
+
+    def has_checkpoint(self, symbol: str, checkpoint_id: str) -> bool:
+        sql = "SELECT 1 FROM checkpoints WHERE symbol = ? AND id = ? AND archived = 0"
+        return self.conn.execute(sql, [symbol, checkpoint_id]).fetchone() is not None
+
+    def checkpoint_report(self) -> list[dict[str, Any]]:
+        """Every active checkpoint with its status, last value and reason, and whether a miss
+        of it is still unacknowledged."""
+        return list(
+            self.db.query(
+                "SELECT c.symbol, c.id, c.title, c.kind, c.status, c.manual, c.due, c.until,"
+                " c.condition, c.period_end, c.last_value, c.last_reason, c.evaluated_at,"
+                " EXISTS (SELECT 1 FROM events e WHERE e.symbol = c.symbol"
+                "   AND e.checkpoint_id = c.id AND e.flagged = 1 AND e.acked_at IS NULL)"
+                "   AS flagged"
+                " FROM checkpoints c JOIN tickers t ON t.symbol = c.symbol"
+                " WHERE c.archived = 0 AND t.archived = 0 ORDER BY t.position, c.position"
+            )
+        )
+
+    # -- the outbox ----------------------------------------------------------------------------
+    def claim_notices(
+        self,
+        claimer: str,
+        now: dt.datetime,
+        *,
+        reclaim_after: dt.timedelta = dt.timedelta(minutes=5),
+        limit: int = 50,
+    ) -> list[Notice]:
+        """Claim unsent outbox rows for `claimer`, atomically: two processes never claim one row.
+
+        A row claimed longer than `reclaim_after` ago belongs to a process that died before it
+        recorded the send, so it is claimed again (a crash may repeat one, never lose one)."""
+        stamp = _iso(now)
+        cutoff = _iso(now - reclaim_after)
+        with self.transaction() as db:
+            ids = [
+                row[0]
+                for row in db.execute(
+                    "SELECT id FROM outbox WHERE sent_at IS NULL"
+                    " AND (claimed_by IS NULL OR claimed_at < ?) ORDER BY id LIMIT ?",
+                    [cutoff, limit],
+                ).fetchall()
+            ]
+            if not ids:
+                return []
+            marks = ", ".join("?" * len(ids))
+            db.execute(
+                f"UPDATE outbox SET claimed_by = ?, claimed_at = ? WHERE id IN ({marks})",
+                [claimer, stamp, *ids],
+            )
+            rows = db.execute(
+                "SELECT o.id, o.event_id, o.attempts, e.ts, e.symbol, e.checkpoint_id, c.title,"
+                " c.kind, e.from_status, e.to_status, e.value, e.threshold, e.reason, c.due"
+                " FROM outbox o JOIN events e ON e.id = o.event_id"
+                " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
+                f" WHERE o.id IN ({marks}) ORDER BY o.id",
+                ids,
+            ).fetchall()
+        return [
+            Notice(
+                outbox_id=r[0],
+                event_id=r[1],
+                attempts=r[2],
+                ts=r[3],
+                symbol=r[4],
+                checkpoint_id=r[5],
+                title=r[6],
+                kind=r[7],
+                from_status=r[8],
+                to_status=r[9],
+                value=r[10],
+                threshold=r[11],
+                reason=r[12],
+                due=r[13],
+            )  # fmt: skip
+            for r in rows
+        ]
+
+    def mark_notice_sent(self, outbox_id: int, channels: list[str], now: dt.datetime) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE outbox SET sent_at = ?, channels = ?, attempts = attempts + 1,"
+                " last_error = '' WHERE id = ?",
+                [_iso(now), ",".join(channels), outbox_id],
+            )
+
+    def release_notice(self, outbox_id: int, error: str) -> None:
+        """Every channel failed: unclaim the row so a later delivery tries again."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE outbox SET claimed_by = NULL, claimed_at = NULL,"
+                " attempts = attempts + 1, last_error = ? WHERE id = ?",
+                [error, outbox_id],
+            )
+
+    def unsent_notices(self) -> int:
+        return int(
+            self.conn.execute("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").fetchone()[0]
+        )
+
     def checkpoint_rows(
         self, symbol: str, *, include_archived: bool = False
     ) -> list[dict[str, Any]]:
@@ -671,6 +956,10 @@ def _create_private(path: Path) -> None:
 
 def _iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def _parse_date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
 
 
 def _date(value: dt.date | None) -> str | None:

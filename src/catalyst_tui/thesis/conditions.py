@@ -167,4 +167,4 @@ def _number(metric: Metric, digits: str, suffix: str, at: int) -> float:
         raise ConditionError(
             f"{metric.name} is a ratio: write a percentage such as '70%', not {suffix}", at
         )
-    return value * _SCALE[suffix]
+    return value / 100 if suffix == "%" else value * _SCALE[suffix]  # 70/100 is exactly 0.7

@@ -1,0 +1,190 @@
+"""The thesis engine on tables of cases: every kind × transition, due dates around midnight in the
+user's time zone, missing and stale data, manual freeze and reopen, and the metrics."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from catalyst_tui.config import parse_config
+from catalyst_tui.cycle import local_today
+from catalyst_tui.thesis.conditions import parse_condition
+from catalyst_tui.thesis.evaluate import CheckpointState, evaluate_one
+from catalyst_tui.thesis.metrics import FactRow, MarketSnapshot, QuoteData, observe
+
+NOW = dt.datetime(2026, 11, 21, 15, 0, tzinfo=dt.UTC)
+TODAY = NOW.date()
+DAY = dt.timedelta(days=1)
+
+
+def snapshot(price: float | None = 100.0, *, stale: bool = False, facts=None, lots=None,
+             sec: bool = True, high: float | None = 125.0) -> MarketSnapshot:  # fmt: skip
+    snap = MarketSnapshot(now=NOW, sec_configured=sec)
+    if price is not None:
+        fetched = NOW - (dt.timedelta(hours=5) if stale else dt.timedelta(seconds=30))
+        snap.quotes["ALAB"] = QuoteData(price, 0.012, high, fetched, stale)
+    snap.facts = facts or {}
+    snap.lots = lots or {}
+    return snap
+
+
+def quarters(revenue: list[float], gross: list[float] | None = None, op=None, eps=None):
+    """Consecutive calendar quarters ending 2026-09-30 (last value)."""
+    ends = [dt.date(2024, 12, 31), dt.date(2025, 3, 31), dt.date(2025, 6, 30),
+            dt.date(2025, 9, 30), dt.date(2025, 12, 31), dt.date(2026, 3, 31),
+            dt.date(2026, 6, 30), dt.date(2026, 9, 30)][-len(revenue):]  # fmt: skip
+
+    def rows(values):
+        return [FactRow(end - dt.timedelta(days=90), end, v, end + 35 * DAY)
+                for end, v in zip(ends, values, strict=True)]  # fmt: skip
+
+    out = {"revenue_q": rows(revenue), "shares_outstanding": [FactRow(None, ends[-1], 1e6)]}
+    if gross:
+        out["gross_profit_q"] = rows(gross)
+    if op:
+        out["operating_income_q"] = rows(op)
+    if eps:
+        out["eps_diluted_q"] = rows(eps)
+    return {"ALAB": out}
+
+
+def state(kind: str, status: str = "pending", *, when: str | None = None, due=None, until=None,
+          manual: bool = False, period_end=None) -> CheckpointState:  # fmt: skip
+    return CheckpointState(
+        "ALAB", "cp", "A checkpoint", kind, status, manual, due, until,
+        parse_condition(when) if when else None, period_end,
+    )  # fmt: skip
+
+
+# -- every kind × transition ----------------------------------------------------------------
+
+CASES = [
+    # (name, state, snapshot, expected status, reason fragment)
+    ("milestone pending before due", state("milestone", due=TODAY), snapshot(), "pending",
+     "0 days left"),
+    ("milestone missed the day after due", state("milestone", due=TODAY - DAY), snapshot(),
+     "missed", "passed while pending"),
+    ("milestone met stays met after due", state("milestone", "met", due=TODAY - DAY, manual=True),
+     snapshot(), "met", "by hand"),
+    ("target met when it holds", state("target", when="price >= 90", due=TODAY + DAY),
+     snapshot(100), "met", "price 100.00 >= 90"),
+    ("target pending while it fails before due", state("target", when="price >= 110",
+     due=TODAY + DAY), snapshot(100), "pending", "price 100.00 < 110"),
+    ("target missed after due", state("target", when="price >= 110", due=TODAY - DAY),
+     snapshot(100), "missed", "never held"),
+    ("target met on its due day", state("target", when="price >= 90", due=TODAY), snapshot(100),
+     "met", ">= 90"),
+    ("target stays met when it fails later", state("target", "met", when="price >= 110",
+     due=TODAY + DAY), snapshot(100), "met", "met; now price 100.00 < 110"),
+    ("target without data stays pending", state("target", when="revenue_q >= 360M",
+     due=TODAY + DAY), snapshot(sec=False), "pending", "set providers.sec.user_agent"),
+    ("target without data is no verdict after due", state("target", when="revenue_q >= 360M",
+     due=TODAY - DAY), snapshot(), "pending", "no fundamentals yet"),
+    ("guard holding", state("guard", when="price >= 90"), snapshot(100), "met", ">= 90"),
+    ("guard fails", state("guard", "met", when="price >= 110"), snapshot(100), "missed", "< 110"),
+    ("guard recovers", state("guard", "missed", when="price >= 90"), snapshot(100), "met", ""),
+    ("guard without data keeps status", state("guard", "met", when="gross_margin >= 70%"),
+     snapshot(), "met", "no fundamentals yet for ALAB"),
+    ("guard final after until", state("guard", "met", when="price >= 110", until=TODAY - DAY),
+     snapshot(100), "met", "final since"),
+    ("guard still live on until", state("guard", "met", when="price >= 110", until=TODAY),
+     snapshot(100), "missed", "< 110"),
+    ("manual mark freezes a guard", state("guard", "met", when="price >= 110", manual=True),
+     snapshot(100), "met", "by hand"),
+    ("manual miss freezes a target", state("target", "missed", when="price >= 90",
+     due=TODAY + DAY, manual=True), snapshot(100), "missed", "by hand"),
+    ("reopened target evaluates again", state("target", "pending", when="price >= 90",
+     due=TODAY + DAY), snapshot(100), "met", ""),
+    ("no quote leaves the guard pending", state("guard", when="price >= 1"), snapshot(None),
+     "pending", "no quote yet for ALAB"),
+    ("stale quote is used and said", state("guard", when="price >= 90"), snapshot(100, stale=True),
+     "met", "stale quote, 5h old"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "checkpoint", "snap", "status", "fragment"), CASES,
+                         ids=[c[0] for c in CASES])  # fmt: skip
+def test_evaluation(name, checkpoint, snap, status, fragment):
+    result = evaluate_one(checkpoint, snap, TODAY)
+    assert result.status == status
+    assert fragment in result.reason
+    assert result.changed == (status != checkpoint.status)
+
+
+def test_transition_carries_value_threshold_and_reason():
+    facts = quarters([300e6, 308e6, 362e6, 415e6], gross=[225e6, 231e6, 266e6, 286.8e6])
+    result = evaluate_one(state("guard", "met", when="gross_margin >= 70%"), snapshot(facts=facts),
+                          TODAY)  # fmt: skip
+    assert (result.previous, result.status) == ("met", "missed")
+    assert result.value == pytest.approx(286.8 / 415)
+    assert result.threshold == "gross_margin >= 70%"
+    assert result.reason.startswith("gross_margin 69.1% < 70% (quarter ended 2026-09-30")
+
+
+# -- due dates around midnight in the user's time zone ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("utc", "zone", "local_day"),
+    [
+        ("2027-01-01T04:59:00", "America/New_York", "2026-12-31"),
+        ("2027-01-01T05:00:00", "America/New_York", "2027-01-01"),
+        ("2026-12-31T15:00:00", "Asia/Tokyo", "2027-01-01"),
+        ("2026-12-31T14:59:59", "Asia/Tokyo", "2026-12-31"),
+    ],
+)
+def test_today_is_the_users_local_date(utc, zone, local_day):
+    config = parse_config(f'[settings]\ntimezone = "{zone}"\n')
+    now = dt.datetime.fromisoformat(utc).replace(tzinfo=dt.UTC)
+    today = local_today(config, now)
+    assert today.isoformat() == local_day
+    due_dec_31 = state("milestone", due=dt.date(2026, 12, 31))
+    expected = "missed" if local_day == "2027-01-01" else "pending"
+    assert evaluate_one(due_dec_31, snapshot(), today).status == expected
+
+
+# -- metrics --------------------------------------------------------------------------------
+
+
+def test_fundamentals_metrics():
+    facts = quarters(
+        [100e6, 110e6, 120e6, 130e6, 150e6, 160e6, 170e6, 200e6],
+        gross=[70e6] * 7 + [150e6],
+        op=[10e6] * 7 + [44e6],
+        eps=[0.1] * 4 + [0.2, 0.3, 0.4, 0.5],
+    )
+    snap = snapshot(price=70.0, facts=facts)
+    assert observe("revenue_q", "ALAB", snap).value == 200e6
+    assert observe("revenue_ttm", "ALAB", snap).value == pytest.approx(680e6)
+    assert observe("revenue_growth_yoy", "ALAB", snap).value == pytest.approx(200 / 130 - 1)
+    assert observe("gross_margin", "ALAB", snap).value == pytest.approx(0.75)
+    assert observe("operating_margin", "ALAB", snap).value == pytest.approx(0.22)
+    assert observe("eps_ttm", "ALAB", snap).value == pytest.approx(1.4)
+    assert observe("pe_ttm", "ALAB", snap).value == pytest.approx(50.0)
+    assert observe("market_cap", "ALAB", snap).value == pytest.approx(70e6)
+    pinned = observe("revenue_q", "ALAB", snap, dt.date(2026, 6, 30))
+    assert pinned.value == 170e6 and "2026-06-30" in pinned.note
+    near = observe("revenue_q", "ALAB", snap, dt.date(2026, 6, 28))  # 52/53-week calendars
+    assert near.value == 170e6
+    missing = observe("revenue_q", "ALAB", snap, dt.date(2026, 12, 31))
+    assert missing.value is None and "has not reported" in missing.reason
+
+
+def test_quote_and_lot_metrics():
+    snap = snapshot(price=100.0, high=125.0, lots={"ALAB": [(40, 50.0), (10, 100.0)]})
+    snap.quotes["NVDA"] = QuoteData(200.0, 0.0, None, NOW, False)
+    snap.lots["NVDA"] = [(25, 150.0)]
+    assert observe("drawdown", "ALAB", snap).value == pytest.approx(0.2)
+    assert observe("change_pct", "ALAB", snap).value == pytest.approx(0.012)
+    assert observe("weight", "ALAB", snap).value == pytest.approx(5000 / 10000)
+    assert observe("gain_pct", "ALAB", snap).value == pytest.approx(5000 / 3000 - 1)
+    del snap.quotes["NVDA"]
+    unpriced = observe("weight", "ALAB", snap)
+    assert unpriced.value is None and "NVDA" in unpriced.reason
+
+
+def test_negative_eps_gives_no_pe():
+    facts = quarters([1e6] * 4, eps=[-0.1, -0.2, 0.1, 0.05])
+    result = observe("pe_ttm", "ALAB", snapshot(facts=facts))
+    assert result.value is None and "undefined" in result.reason
