@@ -179,8 +179,8 @@ def test_quote_and_lot_metrics():
     assert observe("change_pct", "ALAB", snap).value == pytest.approx(0.012)
     assert observe("weight", "ALAB", snap).value == pytest.approx(5000 / 10000)
     assert observe("gain_pct", "ALAB", snap).value == pytest.approx(5000 / 3000 - 1)
-    del snap.quotes["NVDA"]
-    unpriced = observe("weight", "ALAB", snap)
+    unpriced_snap = snapshot(price=100.0, lots={"ALAB": [(40, 50.0)], "NVDA": [(25, 150.0)]})
+    unpriced = observe("weight", "ALAB", unpriced_snap)
     assert unpriced.value is None and "NVDA" in unpriced.reason
 
 

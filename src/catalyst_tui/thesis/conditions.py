@@ -10,6 +10,7 @@ suffix    := "%" (÷100, ratio metrics only) | "K" | "M" | "B" (×1e3/1e6/1e9, n
 from __future__ import annotations
 
 import difflib
+import functools
 import operator
 import re
 from collections.abc import Callable
@@ -99,6 +100,11 @@ class Condition:
 
     def holds(self, value: float) -> bool:
         return OPERATORS[self.op](value, self.threshold)
+
+    @functools.cached_property
+    def threshold_text(self) -> str:
+        """The threshold as the user wrote it: '70%' in 'gross_margin >= 70%'."""
+        return self.text.split(self.op, 1)[1].strip()
 
     def __str__(self) -> str:
         return self.text

@@ -16,7 +16,7 @@ checkpoint as it is, with the reason: no data is never a verdict, even past a du
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .conditions import METRICS, Condition
@@ -40,7 +40,7 @@ class CheckpointState:
     note: str = ""  # the note of a manual mark
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs a third of evaluate()
 class Evaluation:
     """The outcome for one checkpoint: its (possibly unchanged) status, the observed value and
     the reason; `changed` when the status moved from `previous`."""
@@ -61,50 +61,91 @@ class Evaluation:
 def evaluate(
     checkpoints: Iterable[CheckpointState], snapshot: MarketSnapshot, today: dt.date
 ) -> list[Evaluation]:
-    return [evaluate_one(c, snapshot, today) for c in checkpoints]
+    texts = _Texts(today)  # reasons shared by checkpoints with the same data are built once
+    return [evaluate_one(c, snapshot, today, texts) for c in checkpoints]
 
 
-def evaluate_one(c: CheckpointState, snap: MarketSnapshot, today: dt.date) -> Evaluation:
-    threshold = c.condition.text if c.condition else ""
-    obs = observe(c.condition.metric, c.symbol, snap, c.period_end) if c.condition else None
-    value = obs.value if obs else None
-
-    def result(status: str, reason: str) -> Evaluation:
-        return Evaluation(c.symbol, c.id, c.status, status, value, threshold, reason)
-
+def evaluate_one(
+    c: CheckpointState, snap: MarketSnapshot, today: dt.date, texts: _Texts | None = None
+) -> Evaluation:
+    texts = texts or _Texts(today)
+    condition = c.condition
+    status = c.status
     if c.manual:
-        how = f"marked {c.status} by hand"
-        return result(c.status, f"{how}: {c.note}" if c.note else how)
-    if c.kind == "milestone":
-        if c.status == PENDING and c.due is not None and today > c.due:
-            return result(MISSED, f"due {c.due.isoformat()} passed while pending")
-        return result(c.status, _milestone_reason(c, today))
-    assert c.condition is not None and obs is not None
-    if c.kind == "target":
-        if c.status == MET:
-            now = _describe(c.condition, obs) if obs.value is not None else obs.reason
-            return result(MET, f"met; now {now}")
-        if obs.value is not None and c.condition.holds(obs.value):
-            return result(MET, _describe(c.condition, obs))
-        if obs.value is None:  # no data is never a verdict, even past the due date
-            return result(c.status, obs.reason)
-        if c.status == PENDING and c.due is not None and today > c.due:
-            last = _describe(c.condition, obs)
-            return result(MISSED, f"due {c.due.isoformat()} passed and it never held ({last})")
-        return result(c.status, _describe(c.condition, obs))
-    # guard
-    if c.until is not None and today > c.until:
-        return result(c.status, f"final since {c.until.isoformat()}")
-    if obs.value is None:
-        return result(c.status, obs.reason)
-    return result(MET if c.condition.holds(obs.value) else MISSED, _describe(c.condition, obs))
+        new, reason = status, texts.manual(status, c.note)
+    elif c.kind == "milestone":
+        if status == PENDING and c.due is not None and today > c.due:
+            new, reason = MISSED, texts.passed(c.due)
+        else:
+            new, reason = status, texts.milestone(status, c.due)
+    if condition is None:
+        return Evaluation(c.symbol, c.id, status, new, None, "", reason)
+
+    obs = observe(condition.metric, c.symbol, snap, c.period_end)
+    value = obs.value
+    if c.manual:
+        pass
+    elif c.kind == "target":
+        if status == MET:
+            new, reason = MET, texts.still_met(condition, obs)
+        elif value is not None and condition.holds(value):
+            new, reason = MET, texts.describe(condition, obs)
+        elif value is None:  # no data is never a verdict, even past the due date
+            new, reason = status, obs.reason
+        elif status == PENDING and c.due is not None and today > c.due:
+            new, reason = MISSED, texts.never_held(c.due, condition, obs)
+        else:
+            new, reason = status, texts.describe(condition, obs)
+    elif c.until is not None and today > c.until:  # a guard past its last day
+        new, reason = status, f"final since {c.until.isoformat()}"
+    elif value is None:
+        new, reason = status, obs.reason
+    else:
+        new = MET if condition.holds(value) else MISSED
+        reason = texts.describe(condition, obs)
+    return Evaluation(c.symbol, c.id, status, new, value, condition.text, reason)
 
 
-def _milestone_reason(c: CheckpointState, today: dt.date) -> str:
-    if c.status != PENDING or c.due is None:
-        return ""
-    days = (c.due - today).days
-    return f"due {c.due.isoformat()}, {days} day{'s' if days != 1 else ''} left"
+class _Texts:
+    """Reason sentences, memoised: 10,000 checkpoints share few dates and observations."""
+
+    def __init__(self, today: dt.date) -> None:
+        self.today = today
+        self._memo: dict[tuple, str] = {}
+
+    def _get(self, key: tuple, build: Callable[[], str]) -> str:
+        text = self._memo.get(key)
+        if text is None:
+            text = self._memo[key] = build()
+        return text
+
+    def manual(self, status: str, note: str) -> str:
+        how = f"marked {status} by hand"
+        return f"{how}: {note}" if note else how
+
+    def passed(self, due: dt.date) -> str:
+        return self._get(("passed", due), lambda: f"due {due.isoformat()} passed while pending")
+
+    def milestone(self, status: str, due: dt.date | None) -> str:
+        if status != PENDING or due is None:
+            return ""
+
+        def build() -> str:
+            days = (due - self.today).days
+            return f"due {due.isoformat()}, {days} day{'s' if days != 1 else ''} left"
+
+        return self._get(("milestone", due), build)
+
+    def describe(self, condition: Condition, obs: Observation) -> str:
+        return self._get(("describe", condition.text, id(obs)), lambda: _describe(condition, obs))
+
+    def still_met(self, condition: Condition, obs: Observation) -> str:
+        now = self.describe(condition, obs) if obs.value is not None else obs.reason
+        return f"met; now {now}"
+
+    def never_held(self, due: dt.date, condition: Condition, obs: Observation) -> str:
+        last = self.describe(condition, obs)
+        return f"due {due.isoformat()} passed and it never held ({last})"
 
 
 def format_value(metric: str, value: float) -> str:
@@ -123,8 +164,8 @@ def _describe(condition: Condition, obs: Observation) -> str:
     assert obs.value is not None
     holds = condition.holds(obs.value)
     op = condition.op if holds else _NEGATION[condition.op]
-    shown = condition.text.split(condition.op, 1)[1].strip()
-    text = f"{condition.metric} {format_value(condition.metric, obs.value)} {op} {shown}"
+    value = format_value(condition.metric, obs.value)
+    text = f"{condition.metric} {value} {op} {condition.threshold_text}"
     return f"{text} ({obs.note})" if obs.note else text
 
 

@@ -37,6 +37,19 @@ class MarketSnapshot:
     facts: dict[str, dict[str, list[FactRow]]] = field(default_factory=dict)  # sorted by end
     lots: dict[str, list[tuple[float, float]]] = field(default_factory=dict)  # (shares, cost)
     sec_configured: bool = True
+    _portfolio: tuple[dict[str, float], list[str]] | None = field(
+        default=None, init=False, repr=False
+    )
+    _observed: dict[tuple[str, str, dt.date | None], Observation] = field(
+        default_factory=dict, init=False, repr=False
+    )
+
+    def portfolio(self) -> tuple[dict[str, float], list[str]]:
+        """Position values by symbol and the symbols with lots but no price, computed once
+        (a snapshot is not changed after it is loaded)."""
+        if self._portfolio is None:
+            self._portfolio = _position_values(self)
+        return self._portfolio
 
 
 @dataclass(frozen=True)
@@ -53,7 +66,13 @@ class Observation:
 def observe(
     metric: str, symbol: str, snap: MarketSnapshot, period_end: dt.date | None = None
 ) -> Observation:
-    return _METRICS[metric](symbol, snap, period_end)
+    """The metric's value for the symbol, computed once per snapshot (checkpoints of one
+    ticker often share a metric)."""
+    key = (metric, symbol, period_end)
+    found = snap._observed.get(key)
+    if found is None:
+        found = snap._observed[key] = _METRICS[metric](symbol, snap, period_end)
+    return found
 
 
 # -- quotes ------------------------------------------------------------------------------------
@@ -115,14 +134,20 @@ def _series(symbol: str, snap: MarketSnapshot, concept: str) -> list[FactRow]:
     return snap.facts.get(symbol, {}).get(concept, [])
 
 
-def _pick(rows: list[FactRow], pin: dt.date | None) -> FactRow | None:
-    """The latest row, or the one ending on (about) `pin`."""
+def _pick_index(rows: list[FactRow], pin: dt.date | None) -> int | None:
+    """The index of the latest row, or of the one ending on (about) `pin`."""
     if not rows:
         return None
     if pin is None:
-        return rows[-1]
-    near = [r for r in rows if abs((r.period_end - pin).days) <= PIN_TOLERANCE_DAYS]
-    return min(near, key=lambda r: abs((r.period_end - pin).days)) if near else None
+        return len(rows) - 1
+    near = [(abs((r.period_end - pin).days), i) for i, r in enumerate(rows)]
+    distance, index = min(near)
+    return index if distance <= PIN_TOLERANCE_DAYS else None
+
+
+def _pick(rows: list[FactRow], pin: dt.date | None) -> FactRow | None:
+    index = _pick_index(rows, pin)
+    return None if index is None else rows[index]
 
 
 def _period(row: FactRow) -> str:
@@ -156,10 +181,9 @@ def _single(concept: str, what: str):
 
 def _last_four(rows: list[FactRow], pin: dt.date | None) -> list[FactRow] | None:
     """Four consecutive quarters ending at the pinned or latest one."""
-    last = _pick(rows, pin)
-    if last is None:
+    index = _pick_index(rows, pin)
+    if index is None:
         return None
-    index = rows.index(last)
     four = rows[max(0, index - 3) : index + 1]
     if len(four) < 4 or (four[-1].period_end - four[0].period_end).days > 300:
         return None
@@ -260,7 +284,7 @@ def _position_values(snap: MarketSnapshot) -> tuple[dict[str, float], list[str]]
 def _weight(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     if not snap.lots.get(symbol):
         return Observation(0.0, note=f"no lots of {symbol}")
-    values, unpriced = _position_values(snap)
+    values, unpriced = snap.portfolio()
     if unpriced:
         return Observation(None, f"no quote yet for {', '.join(sorted(unpriced))}")
     total = sum(values.values())

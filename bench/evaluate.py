@@ -1,0 +1,94 @@
+"""Benchmark: evaluate 10,000 checkpoints (500 symbols × 20), pure function, against a floor.
+
+    .venv/bin/python bench/evaluate.py [--checkpoints 10000] [--repeats 21]
+
+The floor is the least any evaluation must do: one Python comparison of a value against a
+threshold per checkpoint, over the same list. Goal: evaluate() <= 50 ms for 10,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from catalyst_tui.thesis.conditions import parse_condition  # noqa: E402
+from catalyst_tui.thesis.evaluate import CheckpointState, evaluate  # noqa: E402
+from catalyst_tui.thesis.metrics import FactRow, MarketSnapshot, QuoteData  # noqa: E402
+
+GOAL_MS = 50.0
+NOW = dt.datetime(2026, 11, 21, 15, 0, tzinfo=dt.UTC)
+CONDITIONS = [
+    "price >= 50", "change_pct > -5%", "drawdown <= 30%", "market_cap >= 10B",
+    "revenue_q >= 300M", "revenue_ttm >= 1B", "revenue_growth_yoy >= 20%",
+    "gross_margin >= 70%", "operating_margin >= 20%", "eps_ttm > 1", "pe_ttm <= 200",
+    "weight <= 15%", "gain_pct >= -20%",
+]  # fmt: skip
+
+
+def build(count: int) -> tuple[list[CheckpointState], MarketSnapshot]:
+    symbols = [f"S{i:04d}" for i in range(max(1, count // 20))]
+    snap = MarketSnapshot(now=NOW)
+    ends = [dt.date(2024, 12, 31) + dt.timedelta(days=91 * k) for k in range(8)]
+    for n, symbol in enumerate(symbols):
+        price = 50.0 + n % 200
+        snap.quotes[symbol] = QuoteData(price, 0.01, price * 1.2, NOW, False)
+        snap.history_high[symbol] = price * 1.25
+        rows = lambda scale: [FactRow(e - dt.timedelta(days=90), e, scale * (1 + k / 10), e)  # noqa: E731
+                              for k, e in enumerate(ends)]  # fmt: skip
+        snap.facts[symbol] = {
+            "revenue_q": rows(300e6), "gross_profit_q": rows(220e6),
+            "operating_income_q": rows(60e6), "eps_diluted_q": rows(0.4),
+            "shares_outstanding": [FactRow(None, ends[-1], 1.5e8)],
+        }  # fmt: skip
+        snap.lots[symbol] = [(10.0, price * 0.8)]
+    checkpoints = []
+    for i in range(count):
+        symbol = symbols[i % len(symbols)]
+        kind = ("milestone", "target", "guard")[i % 3]
+        condition = (
+            None if kind == "milestone" else parse_condition(CONDITIONS[i % len(CONDITIONS)])
+        )
+        due = None if kind == "guard" else NOW.date() + dt.timedelta(days=i % 400 - 30)
+        checkpoints.append(CheckpointState(symbol, f"c{i}", f"Checkpoint {i}", kind, "pending",
+                                           due=due, condition=condition))  # fmt: skip
+    return checkpoints, snap
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--checkpoints", type=int, default=10_000)
+    parser.add_argument("--repeats", type=int, default=21)
+    args = parser.parse_args()
+    checkpoints, snap = build(args.checkpoints)
+    today = NOW.date()
+    pairs = [(float(i), 0.5 * i) for i in range(len(checkpoints))]
+
+    engine, floor = [], []
+    for _ in range(args.repeats):
+        fresh = dataclasses.replace(snap)  # as loaded from the store: no cached observations
+        started = time.perf_counter()
+        results = evaluate(checkpoints, fresh, today)
+        engine.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        _ = [value >= threshold for value, threshold in pairs]
+        floor.append(time.perf_counter() - started)
+    assert len(results) == len(checkpoints)
+    changed = sum(r.changed for r in results)
+    engine_ms, floor_ms = statistics.median(engine) * 1000, statistics.median(floor) * 1000
+    print(f"evaluate bench: {len(checkpoints)} checkpoints on {len(snap.quotes)} symbols, "
+          f"{args.repeats} repeats ({changed} transitions per run)")  # fmt: skip
+    print(f"  evaluate(): median {engine_ms:.1f} ms (goal <= {GOAL_MS:.0f} ms: "
+          f"{'met' if engine_ms <= GOAL_MS else 'MISSED'})")  # fmt: skip
+    print(f"  floor (one comparison per checkpoint): median {floor_ms:.2f} ms")
+    print(f"  ratio {engine_ms / floor_ms:.0f}x the floor")
+
+
+if __name__ == "__main__":
+    main()
