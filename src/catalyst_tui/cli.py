@@ -184,6 +184,16 @@ def cmd_tui(ctx: Context) -> int:
     return EXIT_OK
 
 
+async def _deliver_once(store: Store, now: dt.datetime):
+    from .notify import claimer_id, close_channels, default_channels, deliver
+
+    channels = default_channels()
+    try:
+        return await deliver(store, channels, claimer=claimer_id("refresh"), now=now)
+    finally:
+        await close_channels(channels)
+
+
 def cmd_refresh(ctx: Context) -> int:
     import asyncio
 
@@ -195,10 +205,14 @@ def cmd_refresh(ctx: Context) -> int:
     try:
         with refresh_progress(len(store.active_symbols())) as on_progress:
             report = asyncio.run(refresh_market(config, store, on_progress=on_progress))
-        changed = evaluate_stored(config, store, _now())
+        now = _now()
+        changed = evaluate_stored(config, store, now)
+        delivery = asyncio.run(_deliver_once(store, now))
         print_refresh_summary(report)
         for e in changed:
             ctx.out(f"{e.symbol}/{e.checkpoint_id}: {e.previous} -> {e.status}: {e.reason}")
+        if delivery.sent or delivery.failed:
+            ctx.out(f"notifications: {delivery.sent} sent, {delivery.failed} waiting")
     except sqlite3.Error as exc:
         raise CommandError(f"catalyst: {describe_sqlite_error(store.path, exc)}") from None
     finally:
@@ -262,6 +276,73 @@ def cmd_ack(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_daemon(ctx: Context) -> int:
+    import asyncio
+    import signal
+
+    from .notify import close_channels, default_channels
+    from .schedule import CycleResult, ThesisScheduler
+
+    config, store = ctx.synced_store()
+
+    def report(result: CycleResult) -> None:
+        parts = []
+        if result.refresh is not None:
+            parts.append(
+                f"refresh: {len(result.refresh.fresh)}/{len(result.refresh.statuses)} fresh"
+            )
+        else:
+            parts.append("evaluation")
+        parts.append(f"{len(result.changed)} transition(s)")
+        if result.delivery is not None:
+            parts.append(f"{result.delivery.sent} notified")
+        ctx.out(", ".join(parts))
+        sys.stdout.flush()
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        channels = default_channels()
+        scheduler = ThesisScheduler(config, store, channels, role="daemon", on_cycle=report)
+        scheduler.start()
+        ctx.out(f"catalyst daemon: watching {len(config.tickers)} tickers; SIGTERM stops it")
+        sys.stdout.flush()
+        await stop.wait()
+        scheduler.shutdown()
+        await close_channels(channels)
+        ctx.out("catalyst daemon: stopped")
+
+    try:
+        asyncio.run(run())
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_notify(ctx: Context) -> int:
+    import asyncio
+
+    from .notify import close_channels, default_channels, send_test
+
+    if not ctx.args.test:
+        raise CommandError("catalyst notify: use --test to send a test notification")
+    writer = sys.stdout.write if sys.stdout.isatty() else None
+
+    async def test_all() -> dict[str, str | None]:
+        channels = default_channels(terminal_write=writer)
+        try:
+            return await send_test(channels)
+        finally:
+            await close_channels(channels)
+
+    results = asyncio.run(test_all())
+    for name, error in results.items():
+        ctx.out(f"{name}: {'ok' if error is None else 'failed: ' + error}")
+    return EXIT_OK if any(error is None for error in results.values()) else 1
+
+
 def cmd_not_yet(ctx: Context) -> int:
     raise CommandError(
         f"catalyst {ctx.args.command}: not available yet in catalyst {__version__}; "
@@ -277,8 +358,8 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "mark": cmd_mark,
     "ack": cmd_ack,
     "export": cmd_not_yet,
-    "daemon": cmd_not_yet,
-    "notify": cmd_not_yet,
+    "daemon": cmd_daemon,
+    "notify": cmd_notify,
 }
 
 

@@ -597,6 +597,10 @@ class Store:
             )
         return out
 
+    def market_states(self) -> list[str | None]:
+        """The market state each stored quote reported (REGULAR, PRE, POST, CLOSED or None)."""
+        return [r[0] for r in self.conn.execute("SELECT market_state FROM quotes")]
+
     def price_count(self, symbol: str) -> int:
         sql = "SELECT COUNT(*) FROM prices WHERE symbol = ?"
         return int(self.conn.execute(sql, [symbol]).fetchone()[0])

@@ -16,7 +16,7 @@ checkpoint as it is, with the reason: no data is never a verdict, even past a du
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .conditions import METRICS, Condition
@@ -107,45 +107,41 @@ def evaluate_one(
 
 
 class _Texts:
-    """Reason sentences, memoised: 10,000 checkpoints share few dates and observations."""
+    """Reason sentences; the date-only ones are shared by many checkpoints, so built once."""
 
     def __init__(self, today: dt.date) -> None:
         self.today = today
-        self._memo: dict[tuple, str] = {}
-
-    def _get(self, key: tuple, build: Callable[[], str]) -> str:
-        text = self._memo.get(key)
-        if text is None:
-            text = self._memo[key] = build()
-        return text
+        self._by_due: dict[tuple[str, dt.date], str] = {}
 
     def manual(self, status: str, note: str) -> str:
         how = f"marked {status} by hand"
         return f"{how}: {note}" if note else how
 
     def passed(self, due: dt.date) -> str:
-        return self._get(("passed", due), lambda: f"due {due.isoformat()} passed while pending")
+        text = self._by_due.get(("passed", due))
+        if text is None:
+            text = self._by_due["passed", due] = f"due {due.isoformat()} passed while pending"
+        return text
 
     def milestone(self, status: str, due: dt.date | None) -> str:
         if status != PENDING or due is None:
             return ""
-
-        def build() -> str:
+        text = self._by_due.get(("left", due))
+        if text is None:
             days = (due - self.today).days
-            return f"due {due.isoformat()}, {days} day{'s' if days != 1 else ''} left"
-
-        return self._get(("milestone", due), build)
+            text = f"due {due.isoformat()}, {days} day{'s' if days != 1 else ''} left"
+            self._by_due["left", due] = text
+        return text
 
     def describe(self, condition: Condition, obs: Observation) -> str:
-        return self._get(("describe", condition.text, id(obs)), lambda: _describe(condition, obs))
+        return _describe(condition, obs)
 
     def still_met(self, condition: Condition, obs: Observation) -> str:
-        now = self.describe(condition, obs) if obs.value is not None else obs.reason
+        now = _describe(condition, obs) if obs.value is not None else obs.reason
         return f"met; now {now}"
 
     def never_held(self, due: dt.date, condition: Condition, obs: Observation) -> str:
-        last = self.describe(condition, obs)
-        return f"due {due.isoformat()} passed and it never held ({last})"
+        return f"due {due.isoformat()} passed and it never held ({_describe(condition, obs)})"
 
 
 def format_value(metric: str, value: float) -> str:

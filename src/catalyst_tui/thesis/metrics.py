@@ -130,8 +130,12 @@ def _no_facts(symbol: str, snap: MarketSnapshot) -> Observation:
     return Observation(None, f"no fundamentals yet for {symbol}: they come with the next refresh")
 
 
+_NO_FACTS: dict[str, list[FactRow]] = {}
+_NO_ROWS: list[FactRow] = []
+
+
 def _series(symbol: str, snap: MarketSnapshot, concept: str) -> list[FactRow]:
-    return snap.facts.get(symbol, {}).get(concept, [])
+    return snap.facts.get(symbol, _NO_FACTS).get(concept, _NO_ROWS)
 
 
 def _pick_index(rows: list[FactRow], pin: dt.date | None) -> int | None:
@@ -211,10 +215,9 @@ def _ratio(numerator: str, what: str):
         revenue = _pick(_series(symbol, snap, "revenue_q"), pin)
         if revenue is None:
             return _missing_period(symbol, "revenue", pin)
-        part = next(
-            (r for r in _series(symbol, snap, numerator) if r.period_end == revenue.period_end),
-            None,
-        )
+        end = revenue.period_end
+        part = next((r for r in reversed(_series(symbol, snap, numerator)) if r.period_end == end),
+                    None)  # fmt: skip
         if part is None or revenue.value == 0:
             return Observation(None, f"no {what} for the {_period(revenue)} of {symbol}")
         return Observation(part.value / revenue.value, note=_period(revenue))
@@ -230,7 +233,8 @@ def _growth(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observati
     if latest is None:
         return _missing_period(symbol, "revenue", pin)
     year_ago = latest.period_end - dt.timedelta(days=365)
-    earlier = _pick([r for r in rows if r.period_end < latest.period_end], year_ago)
+    index = rows.index(latest) if pin is not None else len(rows) - 1
+    earlier = _pick(rows[:index], year_ago)
     if earlier is None or earlier.value <= 0:
         return Observation(None, f"no revenue a year before the {_period(latest)} of {symbol}")
     return Observation(latest.value / earlier.value - 1, note=_period(latest))

@@ -1,0 +1,158 @@
+"""APScheduler jobs shared by the TUI and `catalyst daemon`: refresh, evaluate, notify.
+
+An AsyncIOScheduler on the running asyncio loop runs
+- the market cycle every `settings.refresh` while the market is open and every
+  `settings.refresh_closed` while it is closed (max_instances=1, coalesced); fundamentals and
+  earnings dates are fetched inside it when their daily turn comes;
+- evaluation and notification after every refresh, and one minute after local midnight, so
+  due dates pass on time without new prices.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import zoneinfo
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from .config import Config
+from .cycle import evaluate_stored, user_zone
+from .market.refresh import RefreshReport, refresh_market
+from .notify import Channel, DeliveryReport, claimer_id, deliver
+from .store import Store
+from .thesis.evaluate import Evaluation
+
+log = logging.getLogger(__name__)
+
+REFRESH_JOB = "refresh"
+MIDNIGHT_JOB = "midnight"
+NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
+
+
+@dataclass
+class CycleResult:
+    """One run of a job: the refresh (None for the midnight evaluation), the transitions this
+    process saw, and what delivery did."""
+
+    refresh: RefreshReport | None
+    changed: list[Evaluation] = field(default_factory=list)
+    delivery: DeliveryReport | None = None
+
+
+def us_market_open(now: dt.datetime) -> bool:
+    """Regular NYSE/Nasdaq hours, for quotes that carry no market state (holidays ignored)."""
+    local = now.astimezone(NEW_YORK)
+    minutes = local.hour * 60 + local.minute
+    return local.weekday() < 5 and 9 * 60 + 30 <= minutes < 16 * 60
+
+
+def market_open(states: Sequence[str | None], now: dt.datetime) -> bool:
+    """Open if any quote says REGULAR; closed if quotes carry states and none does; otherwise
+    US exchange hours decide."""
+    known = [s for s in states if s]
+    if known:
+        return "REGULAR" in known
+    return us_market_open(now)
+
+
+class ThesisScheduler:
+    """Owns the jobs. Create and `start()` it inside a running event loop."""
+
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        channels: Sequence[Channel],
+        *,
+        role: str,
+        on_cycle: Callable[[CycleResult], object] | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.channels = list(channels)
+        self.on_cycle = on_cycle
+        self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
+        self.claimer = claimer_id(role)
+        self.scheduler = AsyncIOScheduler(timezone=user_zone(config))
+        self.interval = config.settings.refresh_seconds
+        self._cycle_lock = asyncio.Lock()
+
+    def start(self, *, refresh_at_start: bool = True) -> None:
+        first = self.clock() if refresh_at_start else None
+        self.scheduler.add_job(
+            self.refresh_cycle,
+            IntervalTrigger(seconds=self.interval),
+            id=REFRESH_JOB,
+            next_run_time=first,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+        )
+        self.scheduler.add_job(
+            self.evaluation_cycle,
+            CronTrigger(hour=0, minute=1, timezone=user_zone(self.config)),
+            id=MIDNIGHT_JOB,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=3600,
+        )
+        self.scheduler.start()
+        log.info("scheduler started: refresh every %ss", self.interval)
+
+    def shutdown(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+    async def refresh_cycle(self) -> CycleResult:
+        """Fetch, evaluate, notify; then set the next interval from the market's state."""
+        async with self._cycle_lock:
+            try:
+                report = await refresh_market(self.config, self.store, now=self.clock)
+            except Exception:
+                log.exception("refresh failed")
+                report = None
+            result = await self._evaluate_and_notify(report)
+            self._adapt_interval()
+        self._report(result)
+        return result
+
+    async def evaluation_cycle(self) -> CycleResult:
+        async with self._cycle_lock:
+            result = await self._evaluate_and_notify(None)
+        self._report(result)
+        return result
+
+    async def _evaluate_and_notify(self, report: RefreshReport | None) -> CycleResult:
+        result = CycleResult(report)
+        now = self.clock()
+        try:
+            result.changed = evaluate_stored(self.config, self.store, now)
+            result.delivery = await deliver(
+                self.store, self.channels, claimer=self.claimer, now=now
+            )
+        except Exception:  # the next cycle tries again; the scheduler must keep running
+            log.exception("evaluation or delivery failed")
+        return result
+
+    def _adapt_interval(self) -> None:
+        settings = self.config.settings
+        is_open = market_open(self.store.market_states(), self.clock())
+        wanted = settings.refresh_seconds if is_open else settings.refresh_closed_seconds
+        if wanted != self.interval and self.scheduler.get_job(REFRESH_JOB):
+            self.interval = wanted
+            self.scheduler.reschedule_job(REFRESH_JOB, trigger=IntervalTrigger(seconds=wanted))
+            log.info("market %s: refresh every %ss", "open" if is_open else "closed", wanted)
+
+    def _report(self, result: CycleResult) -> None:
+        if self.on_cycle is not None:
+            try:
+                self.on_cycle(result)
+            except Exception:
+                log.exception("cycle callback failed")

@@ -1,0 +1,489 @@
+"""Notifications: the message text, the terminal escape sequences, and delivery of the outbox
+through a real D-Bus session bus to a recording notification service, from one process and two."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from catalyst_tui.config import parse_config
+from catalyst_tui.notify import (
+    CallbackChannel,
+    Channel,
+    ChannelError,
+    DeliveryReport,
+    DesktopChannel,
+    TerminalChannel,
+    close_channels,
+    default_channels,
+    deliver,
+    notice_text,
+    send_test,
+    strip_controls,
+    terminal_sequence,
+)
+from catalyst_tui.store import Notice, Store
+from catalyst_tui.thesis.evaluate import Evaluation
+from tests.support.dbus_session import DbusSession
+
+pytest_plugins = ["tests.support.fixtures"]  # the dbus_session and notification_recorder fixtures
+
+T0 = dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.UTC)
+
+THESIS = """
+[tickers.ALAB]
+name = "Astera Labs"
+[[tickers.ALAB.checkpoints]]
+id = "gm"
+title = "Gross margin holds at or above 70%"
+kind = "guard"
+when = "gross_margin >= 70%"
+[[tickers.ALAB.checkpoints]]
+id = "npo"
+title = "NPO ships"
+kind = "milestone"
+due = 2026-10-31
+[[tickers.ALAB.checkpoints]]
+id = "rev"
+title = "Quarterly revenue reaches $360M"
+kind = "target"
+due = 2026-09-30
+when = "revenue_q >= 360M"
+"""
+GM_MISS = Evaluation(
+    "ALAB", "gm", "pending", "missed", 0.691, "gross_margin >= 70%",
+    "gross_margin 69.1% < 70% (quarter ended 2026-09-30, filed 2026-11-04)",
+)  # fmt: skip
+GM_TEXT = ("ALAB: missed — Gross margin holds at or above 70%",
+           "gross_margin 69.1% < 70% (quarter ended 2026-09-30)")  # fmt: skip
+
+
+def _notice(**changes: object) -> Notice:
+    fields: dict[str, object] = dict(
+        outbox_id=1, event_id=1, ts=T0.isoformat(), symbol="ALAB", checkpoint_id="gm",
+        title="Gross margin holds at or above 70%", kind="guard", from_status="pending",
+        to_status="missed", value=0.691, threshold="gross_margin >= 70%",
+        reason="gross_margin 69.1% < 70% (quarter ended 2026-09-30, filed 2026-11-04)",
+        due=None, attempts=0,
+    )  # fmt: skip
+    fields.update(changes)
+    return Notice(**fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "catalyst.db") as store:
+        store.sync_config(parse_config(THESIS), now=T0)
+        yield store
+
+
+def _record(store: Store, *evaluations: Evaluation) -> None:
+    """Transitions through the engine's writer: events and their outbox rows, one transaction."""
+    store.record_evaluations(list(evaluations), T0, notify=("missed", "met"))
+
+
+def _outbox(store: Store) -> list[dict]:
+    return list(store.db.query("SELECT * FROM outbox ORDER BY id"))
+
+
+class Recorded:
+    """A channel that keeps what it was sent (the in-app toast as the TUI would use it)."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str]] = []
+
+    def __call__(self, title: str, body: str) -> None:
+        self.sent.append((title, body))
+
+
+# --------------------------------------------------------------------------------------------
+# The message
+# --------------------------------------------------------------------------------------------
+
+
+def test_text_names_ticker_title_and_value_against_threshold():
+    assert notice_text(_notice()) == GM_TEXT
+
+
+def test_text_of_a_guard_that_holds_again_says_so_with_the_value():
+    title, body = notice_text(_notice(
+        from_status="missed", to_status="met", value=0.712,
+        reason="gross_margin 71.2% >= 70% (quarter ended 2026-12-31, filed 2027-02-10)",
+    ))  # fmt: skip
+    assert title == "ALAB: holding again — Gross margin holds at or above 70%"
+    assert body == "gross_margin 71.2% >= 70% (quarter ended 2026-12-31)"
+
+
+def test_text_of_a_missed_milestone_names_the_due_date_that_passed():
+    notice = _notice(
+        checkpoint_id="npo", title="NPO ships", kind="milestone", value=None, threshold="",
+        reason="due 2026-10-31 passed while pending", due="2026-10-31",
+    )  # fmt: skip
+    assert notice_text(notice) == ("ALAB: missed — NPO ships", "due 2026-10-31 passed")
+
+
+def test_text_of_a_missed_target_names_the_due_date_and_the_last_value():
+    notice = _notice(
+        checkpoint_id="rev", title="Quarterly revenue reaches $360M", kind="target",
+        value=301.5e6, threshold="revenue_q >= 360M", due="2026-09-30",
+        reason="due 2026-09-30 passed and it never held (revenue_q 301.5M < 360M "
+        "(quarter ended 2026-06-30, filed 2026-08-06))",
+    )  # fmt: skip
+    assert notice_text(notice) == (
+        "ALAB: missed — Quarterly revenue reaches $360M",
+        "due 2026-09-30 passed; revenue_q 301.5M < 360M (quarter ended 2026-06-30)",
+    )
+
+
+def test_text_of_a_met_target_says_met():
+    notice = _notice(
+        kind="target", title="Revenue", to_status="met", value=4.0e8,
+        threshold="revenue_q >= 360M", reason="revenue_q 400.0M >= 360M", due="2027-06-30",
+    )  # fmt: skip
+    assert notice_text(notice) == ("ALAB: met — Revenue", "revenue_q 400.0M >= 360M")
+
+
+def test_text_is_one_short_line_without_control_characters():
+    title, body = notice_text(_notice(title="Margin\n\x1b[31mholds\x07 " + "x" * 300))
+    assert title.startswith("ALAB: missed — Margin [31mholds x")
+    assert len(title) <= 100 and title.endswith("…")
+    assert all(ch.isprintable() for ch in title + body)
+
+
+# --------------------------------------------------------------------------------------------
+# The terminal and callback channels
+# --------------------------------------------------------------------------------------------
+
+
+async def test_terminal_channel_writes_osc9_osc777_and_a_bell():
+    written: list[str] = []
+    await TerminalChannel(written.append).send(*GM_TEXT)
+    title, body = GM_TEXT
+    assert written == [
+        f"\x1b]9;{title}: {body}\x07" f"\x1b]777;notify;{title};{body}\x07" "\x07"
+    ]  # fmt: skip
+
+
+def test_terminal_text_cannot_inject_escape_sequences():
+    hostile = "NPO\x1b]0;owned\x07 ships\x9b2J\x9d8;;http://x\x9c\r\nnow\x7f"
+    sequence = terminal_sequence(hostile, "body; with\ttab")
+    assert sequence == (
+        "\x1b]9;NPO]0;owned ships2J8;;http://x now: body; with tab\x07"
+        "\x1b]777;notify;NPO]0,owned ships2J8,,http://x now;body; with tab\x07\x07"
+    )
+    # Only our own three introducers and terminators remain.
+    assert sequence.count("\x1b") == 2 and sequence.count("\x07") == 3
+    assert strip_controls("a\x00b\u0085c\td\u009b") == "ab c d"
+
+
+async def test_terminal_write_failure_is_a_channel_error():
+    def broken(_: str) -> None:
+        raise OSError(5, "Input/output error")
+
+    with pytest.raises(ChannelError, match="writing to the terminal failed"):
+        await TerminalChannel(broken).send("t", "b")
+
+
+async def test_callback_channel_takes_sync_and_async_callbacks():
+    seen: list[tuple[str, str]] = []
+
+    async def toast(title: str, body: str) -> None:
+        seen.append((title, body))
+
+    await CallbackChannel("toast", toast).send("t", "b")
+    await CallbackChannel("log", lambda t, b: seen.append((b, t))).send("t", "b")
+    assert seen == [("t", "b"), ("b", "t")]
+
+
+# --------------------------------------------------------------------------------------------
+# Delivery through the real bus
+# --------------------------------------------------------------------------------------------
+
+
+async def test_desktop_delivery_arrives_in_the_recorder(
+    store: Store, notification_recorder: DbusSession
+):
+    _record(store, GM_MISS)
+    desktop = DesktopChannel()
+    report = await deliver(store, [desktop], claimer="test", now=T0)
+    await desktop.aclose()
+
+    assert report == DeliveryReport(sent=1, failed=0, channel_errors={})
+    [shown] = notification_recorder.notifications()
+    assert (shown["app_name"], shown["summary"], shown["body"]) == ("catalyst", *GM_TEXT)
+    [row] = _outbox(store)
+    assert row["sent_at"] == T0.isoformat() and row["channels"] == "desktop"
+    assert row["attempts"] == 1 and row["last_error"] == ""
+
+
+async def test_delivered_notices_are_not_sent_again(
+    store: Store, notification_recorder: DbusSession
+):
+    _record(store, GM_MISS)
+    toast = Recorded()
+    channels = default_channels(toast=toast)
+    first = await deliver(store, channels, claimer="a", now=T0)
+    second = await deliver(store, channels, claimer="b", now=T0 + dt.timedelta(hours=1))
+    await close_channels(channels)
+    assert (first.sent, second.sent, second.failed) == (1, 0, 0)
+    assert len(notification_recorder.notifications()) == 1 and toast.sent == [GM_TEXT]
+    assert _outbox(store)[0]["channels"] == "desktop,toast"
+
+
+def _flap(store: Store, times: int) -> list[DeliveryReport]:
+    """`times` guard transitions, each delivered by its own deliver() (as refreshes would),
+    through the desktop, the terminal and a toast; each in its own event loop."""
+    desktop, terminal, toast = DesktopChannel(), TerminalChannel(lambda _: None), Recorded()
+    channels = [desktop, terminal, CallbackChannel("toast", toast)]
+    reports = []
+    status = "pending"
+    for i in range(times):
+        new = "missed" if status != "missed" else "met"
+        _record(store, Evaluation("ALAB", "gm", status, new, 0.69 + i / 1000,
+                                  "gross_margin >= 70%", "flapping"))  # fmt: skip
+        status = new
+        reports.append(asyncio.run(_deliver_and_close(store, channels, desktop)))
+    assert len(toast.sent) == times
+    return reports
+
+
+async def _deliver_and_close(
+    store: Store, channels: list[Channel], desktop: DesktopChannel
+) -> DeliveryReport:
+    report = await deliver(store, channels, claimer="t", now=T0)
+    await desktop.aclose()
+    return report
+
+
+def _notify_records(caplog: pytest.LogCaptureFixture, level: int) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.levelno >= level and r.name.startswith("catalyst")]
+
+
+def test_without_a_notification_service_the_other_channels_work_and_it_is_logged_once(
+    store: Store, dbus_session: DbusSession, caplog: pytest.LogCaptureFixture
+):
+    caplog.set_level(logging.DEBUG)
+    reports = _flap(store, 3)
+
+    assert [(r.sent, r.failed) for r in reports] == [(1, 0)] * 3
+    assert "nothing owns org.freedesktop.Notifications" in reports[0].channel_errors["desktop"]
+    assert set(reports[0].channel_errors) == {"desktop"}
+    [warning] = _notify_records(caplog, logging.WARNING)
+    assert "desktop notifications are not working" in warning.getMessage()
+    # desktop-notifier's own per-send warning (with a traceback) does not reach the log.
+    assert not [r for r in caplog.records if r.name.startswith("desktop_notifier")
+                and r.levelno >= logging.WARNING]  # fmt: skip
+    assert [r["channels"] for r in _outbox(store)] == ["terminal,toast"] * 3
+
+
+@pytest.mark.parametrize("bus", ["dead socket", "unset"])
+def test_without_a_session_bus_the_other_channels_work_and_it_is_logged_once(
+    store: Store,
+    dbus_session: DbusSession,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    bus: str,
+):
+    if bus == "unset":
+        monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS")
+        monkeypatch.delenv("DISPLAY", raising=False)
+    else:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", dbus_session.dead_address())
+    started = time.monotonic()
+    reports = _flap(store, 3)
+
+    assert time.monotonic() - started < 5  # fails fast, doesn't wait for a timeout
+    assert [(r.sent, r.failed) for r in reports] == [(1, 0)] * 3
+    assert "no D-Bus session bus" in reports[-1].channel_errors["desktop"]
+    assert len(_notify_records(caplog, logging.WARNING)) == 1
+
+
+async def test_a_notice_no_channel_took_is_kept_and_sent_once_the_service_is_up(
+    store: Store, dbus_session: DbusSession, caplog: pytest.LogCaptureFixture
+):
+    caplog.set_level(logging.INFO, logger="catalyst_tui.notify")
+    _record(store, GM_MISS)
+    desktop = DesktopChannel()
+    failed = await deliver(store, [desktop], claimer="a", now=T0)
+    assert (failed.sent, failed.failed) == (0, 1)
+    [row] = _outbox(store)
+    assert row["sent_at"] is None and row["claimed_by"] is None and row["attempts"] == 1
+    assert "nothing owns org.freedesktop.Notifications" in row["last_error"]
+
+    dbus_session.start_recorder()
+    later = await deliver(store, [desktop], claimer="a", now=T0 + dt.timedelta(minutes=1))
+    await desktop.aclose()
+    assert (later.sent, later.failed) == (1, 0)
+    assert [n["summary"] for n in dbus_session.notifications()] == [GM_TEXT[0]]
+    assert [r.getMessage() for r in _notify_records(caplog, logging.INFO)][-1] == (
+        "desktop notifications work again"
+    )
+
+
+async def test_a_notification_service_that_refuses_is_a_channel_error(dbus_session: DbusSession):
+    dbus_session.start_recorder(fail=True)
+    with pytest.raises(ChannelError, match="refused: the recorder was told to fail"):
+        await DesktopChannel().send("t", "b")  # a failed send closes its connection
+
+
+async def test_a_hung_notification_service_times_out_without_holding_up_the_others(
+    store: Store, notification_recorder: DbusSession
+):
+    _record(store, GM_MISS)
+    toast = Recorded()
+    channels: list[Channel] = [DesktopChannel(timeout=0.5), CallbackChannel("toast", toast)]
+    with notification_recorder.recorder_frozen():
+        started = time.monotonic()
+        report = await deliver(store, channels, claimer="a", now=T0)
+        elapsed = time.monotonic() - started
+    await close_channels(channels)
+    assert report.sent == 1 and toast.sent == [GM_TEXT] and elapsed < 2
+    assert "in time" in report.channel_errors["desktop"]
+    assert _outbox(store)[0]["channels"] == "toast"
+
+
+async def test_a_channel_that_raises_anything_never_breaks_delivery(
+    store: Store, notification_recorder: DbusSession
+):
+    class Broken:
+        name = "broken"
+
+        async def send(self, title: str, body: str) -> None:
+            raise RuntimeError("bug")
+
+    def failing_toast(title: str, body: str) -> None:
+        raise ValueError("no screen")
+
+    _record(store, GM_MISS)
+    channels: list[Channel] = [Broken(), CallbackChannel("toast", failing_toast),
+                               DesktopChannel()]  # fmt: skip
+    report = await deliver(store, channels, claimer="a", now=T0)
+    await close_channels(channels)
+    assert report.sent == 1
+    assert report.channel_errors == {
+        "broken": "RuntimeError: bug",
+        "toast": "ValueError: no screen",
+    }
+    assert _outbox(store)[0]["channels"] == "desktop"
+
+
+def test_the_desktop_channel_works_across_event_loops(notification_recorder: DbusSession):
+    desktop = DesktopChannel()
+
+    async def test_and_close() -> dict[str, str | None]:
+        try:
+            return await send_test([desktop])
+        finally:
+            await desktop.aclose()
+
+    for _ in range(2):  # each asyncio.run is a new event loop, as one per command would be
+        assert asyncio.run(test_and_close()) == {"desktop": None}
+    assert len(notification_recorder.notifications()) == 2
+
+
+async def test_send_test_reports_each_channel(dbus_session: DbusSession):
+    written: list[str] = []
+
+    def no_screen(title: str, body: str) -> None:
+        raise RuntimeError("the TUI is not running")
+
+    channels = default_channels(terminal_write=written.append, toast=no_screen)
+    without = await send_test(channels)
+    assert (
+        without["terminal"] is None and without["toast"] == "RuntimeError: the TUI is not running"
+    )
+    assert "nothing owns org.freedesktop.Notifications" in (without["desktop"] or "")
+
+    dbus_session.start_recorder()
+    with_service = await send_test(channels)
+    await close_channels(channels)
+    assert with_service["desktop"] is None
+    [shown] = dbus_session.notifications()
+    assert shown["summary"] == "catalyst: test notification" and shown["app_name"] == "catalyst"
+    assert len(written) == 2
+
+
+# --------------------------------------------------------------------------------------------
+# Two processes, one database
+# --------------------------------------------------------------------------------------------
+
+DELIVERER = textwrap.dedent(
+    """
+    import asyncio, datetime as dt, json, os, sys, time
+    from pathlib import Path
+    from catalyst_tui.notify import DesktopChannel, deliver
+    from catalyst_tui.store import Store
+
+    db, claimer, go = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    now = dt.datetime.fromisoformat(sys.argv[4])
+
+    async def main():
+        desktop, sent = DesktopChannel(), 0
+        with Store.open(Path(db)) as store:
+            print("ready", flush=True)
+            while not go.exists():
+                time.sleep(0.005)
+            while True:
+                report = await deliver(store, [desktop], claimer=claimer, now=now, limit=2)
+                if not report.sent and not report.failed:
+                    break
+                sent += report.sent
+        await desktop.aclose()
+        print(json.dumps({"sent": sent}), flush=True)
+
+    asyncio.run(main())
+    """
+)
+
+
+def test_two_processes_deliver_each_notice_exactly_once(tmp_path: Path, dbus_session: DbusSession):
+    dbus_session.start_recorder(delay=0.01)  # a slow daemon, so that both processes get turns
+    count = 40
+    checkpoints = "".join(
+        f'[[tickers.ALAB.checkpoints]]\nid = "g{i}"\ntitle = "Guard {i}"\nkind = "guard"\n'
+        f'when = "gross_margin >= 70%"\n'
+        for i in range(count)
+    )
+    db = tmp_path / "shared.db"
+    with Store.open(db) as store:
+        store.sync_config(parse_config(f'[tickers.ALAB]\nname = "A"\n{checkpoints}'), now=T0)
+        _record(store, *(Evaluation("ALAB", f"g{i}", "pending", "missed", 0.5,
+                                    "gross_margin >= 70%", "") for i in range(count)))  # fmt: skip
+
+    go = tmp_path / "go"
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", DELIVERER, str(db), name, str(go), T0.isoformat()],
+            env=dbus_session.env(),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("tui", "daemon")
+    ]
+    try:
+        for worker in workers:
+            assert worker.stdout is not None and worker.stdout.readline().strip() == "ready"
+        go.touch()
+        results = [json.loads(worker.communicate(timeout=30)[0]) for worker in workers]
+    finally:
+        for worker in workers:
+            if worker.poll() is None:
+                worker.kill()
+                worker.wait()
+
+    summaries = [n["summary"] for n in dbus_session.notifications()]
+    assert sorted(summaries) == sorted(f"ALAB: missed — Guard {i}" for i in range(count))
+    assert sum(r["sent"] for r in results) == count
+    with Store.open(db) as store:
+        rows = _outbox(store)
+    assert all(r["sent_at"] and r["channels"] == "desktop" and r["attempts"] == 1 for r in rows)
+    assert {r["claimed_by"] for r in rows} == {"tui", "daemon"}  # both took a share
