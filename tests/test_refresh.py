@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from catalyst_tui.market.http import MarketClient
 from tests.support.market_server import MarketServer, unused_local_url
 
 SYMBOLS = ("ALAB", "CRDO", "NVDA", "BRK.B")
@@ -160,3 +162,32 @@ def test_progress_is_plain_lines_when_not_a_terminal(workdir):
     assert len(lines) == len(SYMBOLS)
     assert lines[-1].startswith(f"refresh: {len(SYMBOLS)}/{len(SYMBOLS)} ")
     assert "\x1b[" not in result.stdout + result.stderr
+
+
+async def test_daily_fetches_wait_a_day_and_failed_ones_an_hour(tmp_path, market):
+    from catalyst_tui.config import load_config
+    from catalyst_tui.market.refresh import refresh_market
+    from catalyst_tui.store import Store
+
+    config = load_config(write_config(tmp_path / "catalysts.toml", market.url))
+    market.inject("http500", provider="sec", endpoint="companyfacts", symbol="ALAB")
+    clock = {"now": dt.datetime.now(dt.UTC)}
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync_config(config)
+
+        async def refresh_after(delta: dt.timedelta) -> tuple[int, int]:
+            clock["now"] += delta
+            market.clear_log()
+            async with MarketClient(trust_env=False, backoff_base=0.01) as client:
+                await refresh_market(config, store, now=lambda: clock["now"], client=client)
+            facts = market.requests_for(provider="sec", endpoint="companyfacts")
+            calendar = market.requests_for(endpoint="quoteSummary")
+            return len(facts), len(calendar)
+
+        first_facts, first_calendar = await refresh_after(dt.timedelta(0))
+        assert first_facts >= len(SYMBOLS) and first_calendar >= len(SYMBOLS)
+        market.clear_faults()
+        assert await refresh_after(dt.timedelta(minutes=30)) == (0, 0)
+        assert await refresh_after(dt.timedelta(minutes=31)) == (1, 0)  # ALAB, failed an hour ago
+        facts, calendar = await refresh_after(dt.timedelta(days=1))
+        assert (facts, calendar) == (len(SYMBOLS), len(SYMBOLS))  # a day on: every symbol again

@@ -601,19 +601,14 @@ class Store:
         """The market state each stored quote reported (REGULAR, PRE, POST, CLOSED or None)."""
         return [r[0] for r in self.conn.execute("SELECT market_state FROM quotes")]
 
-    def price_count(self, symbol: str) -> int:
-        sql = "SELECT COUNT(*) FROM prices WHERE symbol = ?"
-        return int(self.conn.execute(sql, [symbol]).fetchone()[0])
-
-    def fetch_state(self, kind: str, symbol: str = "") -> FetchState | None:
-        """When `kind` (fundamentals, earnings, cik_map) was last fetched for `symbol`, and how."""
-        row = self.conn.execute(
-            "SELECT fetched_at, ok, detail FROM fetch_state WHERE kind = ? AND symbol = ?",
-            [kind, symbol],
-        ).fetchone()
-        if row is None:
-            return None
-        return FetchState(dt.datetime.fromisoformat(row[0]), bool(row[1]), row[2])
+    def fetch_states(self, kind: str) -> dict[str, FetchState]:
+        """When `kind` (fundamentals, earnings, cik_map) was last fetched, and how, by symbol."""
+        return {
+            symbol: FetchState(dt.datetime.fromisoformat(at), bool(ok), detail)
+            for symbol, at, ok, detail in self.conn.execute(
+                "SELECT symbol, fetched_at, ok, detail FROM fetch_state WHERE kind = ?", [kind]
+            )
+        }
 
     def mark_fetched(
         self, kind: str, symbol: str, now: dt.datetime, *, ok: bool = True, detail: str = ""
@@ -654,10 +649,6 @@ class Store:
             )
             _upsert_fetch_state(db, "fundamentals", symbol, now, detail=f"{len(facts)} facts")
 
-    def facts(self, symbol: str, concept: str) -> list[dict[str, Any]]:
-        sql = "SELECT * FROM fundamentals WHERE symbol = ? AND concept = ? ORDER BY period_end"
-        return list(self.db.query(sql, [symbol, concept]))
-
     def save_earnings(self, symbol: str, found: EarningsDate | None, now: dt.datetime) -> None:
         with self.transaction() as db:
             db["earnings"].upsert(
@@ -671,11 +662,6 @@ class Store:
                 pk="symbol",
             )
             _upsert_fetch_state(db, "earnings", symbol, now, detail=str(found.day if found else ""))
-
-    def next_earnings(self, symbol: str) -> dt.date | None:
-        sql = "SELECT next_date FROM earnings WHERE symbol = ?"
-        row = self.conn.execute(sql, [symbol]).fetchone()
-        return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
     # -- evaluation ----------------------------------------------------------------------------
     def evaluation_inputs(
@@ -933,11 +919,6 @@ class Store:
                 " attempts = attempts + 1, last_error = ? WHERE id = ?",
                 [error, outbox_id],
             )
-
-    def unsent_notices(self) -> int:
-        return int(
-            self.conn.execute("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").fetchone()[0]
-        )
 
     def checkpoint_rows(
         self, symbol: str, *, include_archived: bool = False

@@ -58,6 +58,11 @@ class RefreshReport:
         return not self.stale
 
 
+def _finnhub_key(config: Config, env: Mapping[str, str]) -> str:
+    """The Finnhub key from the environment variable the config names ('' when unset)."""
+    return env.get(config.providers.finnhub.api_key_env, "").strip()
+
+
 def quote_providers(
     config: Config, env: Mapping[str, str] = os.environ
 ) -> tuple[list[QuoteProvider], list[str]]:
@@ -71,8 +76,7 @@ def quote_providers(
         elif name == "stooq":
             providers.append(StooqProvider(settings.stooq.base_url))
         elif name == "finnhub":
-            key = env.get(settings.finnhub.api_key_env, "").strip()
-            if key:
+            if key := _finnhub_key(config, env):
                 providers.append(FinnhubProvider(key, settings.finnhub.base_url))
             else:
                 notes.append(
@@ -85,18 +89,11 @@ def quote_providers(
 def earnings_sources(config: Config, env: Mapping[str, str] = os.environ) -> list[EarningsSource]:
     settings = config.providers
     sources: list[EarningsSource] = []
-    key = env.get(settings.finnhub.api_key_env, "").strip()
+    key = _finnhub_key(config, env)
     if key and "finnhub" in config.settings.providers:
         sources.append(FinnhubEarnings(key, settings.finnhub.base_url))
     sources.append(YahooEarnings(settings.yahoo.base_url, settings.yahoo.cookie_url))
     return sources
-
-
-def _due(store: Store, kind: str, symbol: str, now: dt.datetime) -> bool:
-    state = store.fetch_state(kind, symbol)
-    if state is None:
-        return True
-    return now - state.fetched_at >= (DAILY if state.ok else RETRY_FAILED_AFTER)
 
 
 async def refresh_market(
@@ -132,10 +129,8 @@ async def refresh_market(
         if symbols and offline:
             report.notes.append("no network: fundamentals and earnings dates not refreshed")
         else:
-            await asyncio.gather(
-                _refresh_fundamentals(config, store, client, symbols, clock, report),
-                _refresh_earnings(config, store, client, symbols, clock, report, env),
-            )
+            daily = _DailyFetches(config, store, client, clock, report)
+            await asyncio.gather(daily.fundamentals(symbols), daily.earnings(symbols, env))
     finally:
         if owned:
             await client.aclose()
@@ -143,77 +138,95 @@ async def refresh_market(
     return report
 
 
-async def _refresh_fundamentals(
-    config: Config,
-    store: Store,
-    client: MarketClient,
-    symbols: list[str],
-    clock: Callable[[], dt.datetime],
-    report: RefreshReport,
-) -> None:
-    sec = config.providers.sec
-    if not sec.user_agent:
-        report.notes.append(NO_SEC_CONTACT)
-        return
-    due = [s for s in symbols if _due(store, "fundamentals", s, clock())]
-    if not due:
-        return
-    edgar = SecClient(client, sec.base_url, sec.tickers_url, sec.user_agent)
-    ciks = store.cik_map()
-    cik_state = store.fetch_state("cik_map")
-    if not ciks or cik_state is None or clock() - cik_state.fetched_at > CIK_MAP_MAX_AGE:
+@dataclass
+class _DailyFetches:
+    """Fundamentals and earnings dates: fetched per symbol once a day (a failure after an
+    hour), each symbol's result stored in its own transaction."""
+
+    config: Config
+    store: Store
+    client: MarketClient
+    clock: Callable[[], dt.datetime]
+    report: RefreshReport
+
+    def due(self, kind: str, symbols: list[str]) -> list[str]:
+        states = self.store.fetch_states(kind)  # one query for all symbols
+        now = self.clock()
+        return [
+            s
+            for s in symbols
+            if (state := states.get(s)) is None
+            or now - state.fetched_at >= (DAILY if state.ok else RETRY_FAILED_AFTER)
+        ]
+
+    async def fundamentals(self, symbols: list[str]) -> None:
+        sec = self.config.providers.sec
+        if not sec.user_agent:
+            self.report.notes.append(NO_SEC_CONTACT)
+            return
+        due = self.due("fundamentals", symbols)
+        if not due:
+            return
+        edgar = SecClient(self.client, sec.base_url, sec.tickers_url, sec.user_agent)
+        ciks = await self._cik_map(edgar)
+        if not ciks:
+            return
+        store, clock = self.store, self.clock
+
+        async def one(symbol: str) -> None:
+            cik = cik_for(symbol, ciks)
+            if cik is None:  # ETFs, indices, foreign listings: not an error, just no filings
+                store.mark_fetched("fundamentals", symbol, clock(), ok=True, detail="no CIK")
+                return
+            try:
+                facts = await edgar.fetch_facts(cik)
+            except FetchError as error:
+                store.mark_fetched("fundamentals", symbol, clock(), ok=False, detail=str(error))
+                self.report.notes.append(f"fundamentals {symbol}: {error}")
+                return
+            store.save_facts(symbol, facts, clock())
+            self.report.fundamentals_updated.append(symbol)
+
+        await asyncio.gather(*(one(symbol) for symbol in due))
+
+    async def _cik_map(self, edgar: SecClient) -> dict[str, str]:
+        """The cached ticker → CIK map, fetched again when older than a week."""
+        ciks = self.store.cik_map()
+        state = self.store.fetch_states("cik_map").get("")
+        if ciks and state is not None and self.clock() - state.fetched_at <= CIK_MAP_MAX_AGE:
+            return ciks
         try:
             ciks = await edgar.fetch_cik_map()
-            store.save_cik_map(ciks, clock())
         except FetchError as error:
             if not ciks:
-                report.notes.append(f"fundamentals: the SEC ticker map is unavailable ({error})")
+                self.report.notes.append(
+                    f"fundamentals: the SEC ticker map is unavailable ({error})"
+                )
+            else:
+                log.warning("keeping the cached SEC ticker map: %s", error)
+            return ciks
+        self.store.save_cik_map(ciks, self.clock())
+        return ciks
+
+    async def earnings(self, symbols: list[str], env: Mapping[str, str]) -> None:
+        due = self.due("earnings", symbols)
+        if not due:
+            return
+        sources = earnings_sources(self.config, env)
+        today = self.clock().date()
+        store, clock = self.store, self.clock
+
+        async def one(symbol: str) -> None:
+            try:
+                found = await fetch_next_earnings(self.client, sources, symbol, today)
+            except FetchError as error:
+                store.mark_fetched("earnings", symbol, clock(), ok=False, detail=str(error))
+                log.info("earnings %s: %s", symbol, error)
                 return
-            log.warning("keeping the cached SEC ticker map: %s", error)
+            store.save_earnings(symbol, found, clock())
+            self.report.earnings_updated.append(symbol)
 
-    async def one(symbol: str) -> None:
-        cik = cik_for(symbol, ciks)
-        if cik is None:  # ETFs, indices, foreign listings: not an error, just no filings
-            store.mark_fetched("fundamentals", symbol, clock(), ok=True, detail="no CIK")
-            return
-        try:
-            facts = await edgar.fetch_facts(cik)
-        except FetchError as error:
-            store.mark_fetched("fundamentals", symbol, clock(), ok=False, detail=str(error))
-            report.notes.append(f"fundamentals {symbol}: {error}")
-            return
-        store.save_facts(symbol, facts, clock())
-        report.fundamentals_updated.append(symbol)
-
-    await asyncio.gather(*(one(symbol) for symbol in due))
-
-
-async def _refresh_earnings(
-    config: Config,
-    store: Store,
-    client: MarketClient,
-    symbols: list[str],
-    clock: Callable[[], dt.datetime],
-    report: RefreshReport,
-    env: Mapping[str, str],
-) -> None:
-    due = [s for s in symbols if _due(store, "earnings", s, clock())]
-    if not due:
-        return
-    sources = earnings_sources(config, env)
-    today = clock().date()
-
-    async def one(symbol: str) -> None:
-        try:
-            found = await fetch_next_earnings(client, sources, symbol, today)
-        except FetchError as error:
-            store.mark_fetched("earnings", symbol, clock(), ok=False, detail=str(error))
-            log.info("earnings %s: %s", symbol, error)
-            return
-        store.save_earnings(symbol, found, clock())
-        report.earnings_updated.append(symbol)
-
-    await asyncio.gather(*(one(symbol) for symbol in due))
+        await asyncio.gather(*(one(symbol) for symbol in due))
 
 
 def _summary(errors: list[FetchError]) -> str:
