@@ -50,7 +50,11 @@ FAULT_KINDS = frozenset(
 )  # fmt: skip
 # CIKs of the samples and a few real ones; other symbols get a synthetic CIK.
 KNOWN_CIKS = {
-    "BLK": 2012383, "AAPL": 320193, "NVDA": 1045810, "BRK.B": 1067983, "ALAB": 1736297,
+    "BLK": 2012383,
+    "AAPL": 320193,
+    "NVDA": 1045810,
+    "BRK.B": 1067983,
+    "ALAB": 1736297,
 }
 SESSION_OPEN = timedelta(hours=14, minutes=30)  # 09:30 New York (EST), in UTC
 SESSION_CLOSE = timedelta(hours=21)

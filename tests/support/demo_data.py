@@ -1,0 +1,431 @@
+"""Owns the demo database: fixed, deterministic data that looks like months of real use.
+
+For snapshot tests, screenshots and benchmarks. Everything is written through the project's real
+code paths, never with SQL: `Store.sync_config`, `save_quotes`, `save_facts`, `save_earnings`,
+`mark`, `acknowledge`, the outbox calls, SEC companyfacts through `market.sec.derive_facts`, and
+evaluation through `cycle.evaluate_stored`. Every timestamp is derived from `now` (DEMO_NOW by
+default), never from the wall clock, so two seedings give byte-identical databases.
+
+The story `seed_demo` tells about the bundled catalysts.toml, with DEMO_NOW (Fri 2026-11-20
+21:30 UTC, after the US close):
+
+- 2026-05-15 (now - 189 d): first refresh, a half-year of bars backfilled; ALAB's Q1 FY26 10-Q is
+  out, so both margin guards hold (met); the lone example lot makes ALAB 100% of the portfolio,
+  so position-weight-cap is missed (flagged, notified).
+- 2026-05-18: that flag is acknowledged.
+- 2026-08-07 (now - 105 d): the Q2 10-Q is out: q2-fy26-revenue-guide met ($362.0M >= $360M).
+- 2026-11-04 22:30 UTC: after the Q3 call, scorpio-x-full-volume is marked met by hand.
+- 2026-11-05 (now - 15 d): the Q3 10-Q is out: gross margin 69.1% < 70% and operating margin
+  19.6% < 20%, both guards missed (flagged, notified, not acknowledged).
+- now - 10 min: a refresh of every symbol, fundamentals and next earnings dates; now - 5 min: a
+  refresh where MRVL fails ("yahoo: HTTP 503") and keeps its last good (stale) quote; at now the
+  stored data is evaluated once more (no change).
+
+Usable outside pytest (bench/): nothing here imports pytest or tests.conftest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import math
+import random
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from catalyst_tui.config import Config, load_config
+from catalyst_tui.cycle import evaluate_stored
+from catalyst_tui.market.models import Bar, EarningsDate, Quote
+from catalyst_tui.market.sec import derive_facts
+from catalyst_tui.store import QuoteSaved, Store
+
+from .market_server import synthetic_companyfacts
+
+REPO = Path(__file__).resolve().parents[2]
+BUNDLED_CONFIG = REPO / "catalysts.toml"  # the same file as tests.conftest.BUNDLED_CONFIG
+ALAB_COMPANYFACTS = REPO / "tests" / "fixtures" / "sec" / "alab_companyfacts_CIK0001736297.json"
+CRDO_CIK = 1807794
+
+DEMO_NOW = datetime(2026, 11, 20, 21, 30, tzinfo=UTC)
+# The zone the demo is evaluated in when the config names none: evaluation would otherwise use
+# the machine's zone, and "today" (the milestones' "N days left") would depend on the machine.
+DEMO_ZONE = "America/New_York"
+NEW_YORK = ZoneInfo("America/New_York")
+SESSION_CLOSE = time(16, 0)  # New York
+SOURCE = "yahoo"
+CURRENCY = "USD"
+DAEMON = "demo-host:4242:daemon"  # the outbox's claimed_by of the (simulated) daemon
+BATCH = 50  # symbols per save_quotes call in seed_big
+STALE_SYMBOL = "MRVL"
+STALE_ERROR = "yahoo: HTTP 503"
+GROUPS = ("semis", "software", "energy", "financials", "healthcare")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How a symbol's synthetic price moves: `start` is the close a year before the last bar,
+    `end` the last close, `vol` the daily volatility (log), `volume` a typical day's volume."""
+
+    start: float
+    end: float
+    vol: float
+    volume: int
+
+
+PROFILES: dict[str, Profile] = {
+    "ALAB": Profile(120.0, 190.0, 0.030, 4_500_000),
+    "CRDO": Profile(72.0, 138.0, 0.032, 5_200_000),
+    "LITE": Profile(92.0, 158.0, 0.028, 2_600_000),
+    "COHR": Profile(88.0, 114.0, 0.026, 3_100_000),
+    "NVDA": Profile(146.0, 181.0, 0.021, 180_000_000),
+    "MRVL": Profile(92.0, 76.0, 0.028, 14_000_000),
+    "AVGO": Profile(232.0, 341.0, 0.021, 21_000_000),
+    "ANET": Profile(104.0, 133.0, 0.022, 8_300_000),
+}
+
+# Next earnings dates, as days after now's date: (days, estimate). LITE: the source has none.
+EARNINGS: dict[str, tuple[int, bool] | None] = {
+    "ALAB": (82, False),  # 2027-02-10 with DEMO_NOW
+    "CRDO": (12, False),
+    "MRVL": (12, False),
+    "AVGO": (20, True),
+    "COHR": (76, True),
+    "ANET": (88, True),
+    "NVDA": (97, True),
+    "LITE": None,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Synthetic market
+# --------------------------------------------------------------------------------------------
+
+
+def profile(symbol: str) -> Profile:
+    """The symbol's entry in PROFILES, else one derived from its name (same in every process)."""
+    known = PROFILES.get(symbol)
+    if known is not None:
+        return known
+    rng = random.Random(f"{symbol}/profile")
+    end = round(10 ** rng.uniform(1.2, 2.8), 2)  # about 16 to 630
+    return Profile(
+        start=round(end / rng.uniform(0.7, 1.6), 2),
+        end=end,
+        vol=rng.uniform(0.012, 0.035),
+        volume=int(10 ** rng.uniform(5.3, 7.3)),
+    )
+
+
+def last_weekday(day: date) -> date:
+    """The last weekday on or before `day`."""
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+@functools.lru_cache(maxsize=64)
+def trading_days(last: date, years: int) -> tuple[date, ...]:
+    """The weekdays after the same date `years` years before `last`, up to `last` (no holidays:
+    about 261 a year)."""
+    first = _years_before(last, years)
+    count = (last - first).days
+    days = (first + timedelta(days=i) for i in range(1, count + 1))
+    return tuple(d for d in days if d.weekday() < 5)
+
+
+def _cents(price: float) -> float:
+    """Rounded to the cent, half up (three times faster than round(price, 2))."""
+    return int(price * 100 + 0.5) / 100
+
+
+def demo_bars(symbol: str, last_day: date, years: int = 1) -> list[Bar]:
+    """Daily bars for `years` years to `last_day`: a random walk of the log price seeded by the
+    symbol (random.Random(symbol), not the per-process salted hash()), pinned to the profile's
+    level `years` years back (its yearly trend extended) and to about its `end` on the last
+    bar (within a day's move). Opens gap from the previous close; volume rises with the move."""
+    p = profile(symbol)
+    days = trading_days(last_day, years)
+    rng = random.Random(symbol)
+    gauss, rand, exp = rng.gauss, rng.random, math.exp
+    log_start = math.log(p.end) - years * math.log(p.end / p.start)
+    log_end = math.log(p.end) + gauss(0.0, p.vol)  # near `end`, not on a round number
+    steps = [gauss(0.0, p.vol) for _ in range(len(days) - 1)]
+    # A bridge: spread the walk's end error over the path so it ends exactly at log_end.
+    pull = (log_end - log_start - sum(steps)) / max(1, len(steps))
+    gap, wick = p.vol * 0.8, p.vol * 1.2
+    level = log_start
+    previous: float | None = None
+    bars: list[Bar] = []
+    for i, day in enumerate(days):
+        move = steps[i - 1] if i else 0.0
+        level += move + pull if i else 0.0
+        close = _cents(exp(level))
+        open_ = _cents((previous or close) * (1 + gap * (rand() - 0.5)))
+        top, bottom = (open_, close) if open_ > close else (close, open_)
+        high = _cents(top * (1 + wick * rand()))  # >= top: both are whole cents
+        low = _cents(bottom * (1 - wick * rand()))
+        volume = int(p.volume * (0.6 + 0.8 * rand() + 10 * abs(move)))
+        bars.append(Bar(symbol, day, open_, high, low, close, volume, SOURCE))
+        previous = close
+    return bars
+
+
+def session_close(day: date) -> datetime:
+    """16:00 New York on `day`, in UTC."""
+    return datetime.combine(day, SESSION_CLOSE, NEW_YORK).astimezone(UTC)
+
+
+def demo_quote(bars: Sequence[Bar], at: datetime) -> Quote:
+    """The quote a provider gives at `at` (after the close) for history ending with bars[-1]."""
+    last = bars[-1]
+    previous = bars[-2].close if len(bars) > 1 else None
+    change = round(last.close - previous, 2) if previous is not None else None
+    year_ago = last.day - timedelta(days=365)
+    year = [b for b in bars[-270:] if b.day > year_ago]
+    return Quote(
+        symbol=last.symbol,
+        price=last.close,
+        prev_close=previous,
+        change=change,
+        change_pct=change / previous if change is not None and previous else None,
+        currency=CURRENCY,
+        market_state="CLOSED",
+        quote_time=min(session_close(last.day), at),
+        source=SOURCE,
+        day_high=last.high,
+        day_low=last.low,
+        volume=last.volume,
+        fifty_two_week_high=max(b.high for b in year),
+        fifty_two_week_low=min(b.low for b in year),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Fundamentals
+# --------------------------------------------------------------------------------------------
+
+
+def companyfacts_as_of(body: dict[str, Any], day: date) -> dict[str, Any]:
+    """A companyfacts body as EDGAR served it on `day`: only the values filed by then."""
+    cutoff = day.isoformat()
+    out = dict(body)
+    out["facts"] = {
+        taxonomy: {
+            concept: {
+                **entry,
+                "units": {
+                    unit: [v for v in values if str(v.get("filed", "")) <= cutoff]
+                    for unit, values in entry.get("units", {}).items()
+                },
+            }
+            for concept, entry in concepts.items()
+        }
+        for taxonomy, concepts in body["facts"].items()
+    }
+    return out
+
+
+def _alab_companyfacts() -> dict[str, Any]:
+    return json.loads(ALAB_COMPANYFACTS.read_text(encoding="utf-8"))
+
+
+def _save_fundamentals(store: Store, config: Config, at: datetime) -> None:
+    """What the daily SEC fetch at `at` stores: ALAB from the recorded fixture, CRDO from the
+    market server's synthetic filer, each through the real derivation."""
+    if "ALAB" in config.tickers:
+        facts = derive_facts(companyfacts_as_of(_alab_companyfacts(), at.date()))
+        store.save_facts("ALAB", facts, at)
+    if "CRDO" in config.tickers:
+        facts = derive_facts(synthetic_companyfacts("CRDO", CRDO_CIK, at.date()))
+        store.save_facts("CRDO", facts, at)
+
+
+# --------------------------------------------------------------------------------------------
+# Seeding
+# --------------------------------------------------------------------------------------------
+
+
+def _evaluation_config(config: Config) -> Config:
+    """The config with DEMO_ZONE as its time zone when it names none (see DEMO_ZONE)."""
+    if config.settings.timezone:
+        return config
+    settings = dataclasses.replace(config.settings, timezone=DEMO_ZONE)
+    return dataclasses.replace(config, settings=settings)
+
+
+def _refresh(
+    store: Store,
+    series: dict[str, list[Bar]],
+    at: datetime,
+    since: date | None,
+    failed: dict[str, str] | None = None,
+) -> None:
+    """One quote refresh at `at`, as market.refresh stores it: one save_quotes call, each
+    symbol's quote with its bars from `since` (the last stored day, fetched again) on, or
+    only its error."""
+    failed = failed or {}
+    batch: list[QuoteSaved] = []
+    for symbol, bars in series.items():
+        if symbol in failed:
+            batch.append(QuoteSaved(symbol, None, [], failed[symbol]))
+            continue
+        known = [b for b in bars if b.day <= at.date()]
+        fresh = [b for b in known if since is None or b.day >= since]
+        batch.append(QuoteSaved(symbol, demo_quote(known, at), fresh))
+    store.save_quotes(batch, at)
+
+
+def _deliver(store: Store, at: datetime) -> None:
+    """What the daemon does with new outbox rows: claim them and record them sent."""
+    for notice in store.claim_notices(DAEMON, at):
+        store.mark_notice_sent(notice.outbox_id, ["desktop"], at)
+
+
+def _save_earnings(store: Store, config: Config, at: datetime) -> None:
+    for symbol in config.tickers:
+        if symbol not in EARNINGS:
+            continue
+        found = EARNINGS[symbol]
+        if found is None:  # the source answered, with no date: stored as "not known yet"
+            store.save_earnings(symbol, None, at)
+            continue
+        days, estimate = found
+        day = at.date() + timedelta(days=days)
+        store.save_earnings(symbol, EarningsDate(symbol, day, SOURCE, estimate), at)
+
+
+def _cycle(
+    store: Store,
+    config: Config,
+    series: dict[str, list[Bar]],
+    at: datetime,
+    since: datetime | None,
+) -> None:
+    """One refresh cycle at `at` after one at `since`: quotes with the bars since then,
+    fundamentals, evaluation, and the daemon's delivery a minute later."""
+    _refresh(store, series, at, None if since is None else last_weekday(since.date()))
+    _save_fundamentals(store, config, at)
+    evaluate_stored(config, store, at)
+    _deliver(store, at + timedelta(minutes=1))
+
+
+def seed_demo(store: Store, config: Config, *, now: datetime = DEMO_NOW, years: int = 1) -> None:
+    """Fill `store` with the demo story for `config` (see the module docstring)."""
+    evaluation = _evaluation_config(config)
+    last_day = last_weekday(now.date())
+    series = {symbol: demo_bars(symbol, last_day, years) for symbol in config.tickers}
+    first = now - timedelta(days=189)
+    second = now - timedelta(days=105)
+    third = now - timedelta(days=15)
+
+    store.sync_config(config, first - timedelta(minutes=10))
+    _cycle(store, evaluation, series, first, None)
+    store.acknowledge(None, first + timedelta(days=3))
+    _cycle(store, evaluation, series, second, first)
+    store.mark(
+        "ALAB",
+        "scorpio-x-full-volume",
+        "met",
+        "Q3 call: full volume shipping",
+        third - timedelta(hours=23),
+    )
+    _cycle(store, evaluation, series, third, second)
+
+    good = now - timedelta(minutes=10)
+    _refresh(store, series, good, last_weekday(third.date()))
+    _save_fundamentals(store, config, good)
+    _save_earnings(store, config, good)
+    failed = {STALE_SYMBOL: STALE_ERROR} if STALE_SYMBOL in series else {}
+    _refresh(store, series, now - timedelta(minutes=5), last_weekday(good.date()), failed)
+    evaluate_stored(evaluation, store, now)
+    _deliver(store, now)
+
+
+def big_config_text(n: int = 500) -> str:
+    """A valid catalysts.toml with `n` tickers T0001…: five groups, a lot on every third
+    ticker, and two checkpoints each (a `price >= X` guard and a milestone with a due date)."""
+    lines = [
+        f"# {n} generated tickers for benchmarks (tests/support/demo_data.py: big_config_text).",
+        "",
+        "[settings]",
+        'notify = ["missed"]',
+        'timezone = "America/New_York"',
+    ]
+    for i in range(1, n + 1):
+        symbol = f"T{i:04d}"
+        p = profile(symbol)
+        rng = random.Random(f"{symbol}/config")
+        floor = round(p.end * rng.uniform(0.7, 1.3), 2)
+        due = date(2026, 1, 15) + timedelta(days=(i * 37) % 1095)
+        lines += [
+            "",
+            f"[tickers.{symbol}]",
+            f'name = "Test Company {i:04d}"',
+            f'group = "{GROUPS[i % len(GROUPS)]}"',
+            f'thesis = "Generated ticker {i} of {n}."',
+        ]
+        if i % 3 == 0:
+            bought = date(2024, 1, 2) + timedelta(days=(i * 11) % 900)
+            lines += [
+                "",
+                f"[[tickers.{symbol}.lots]]",
+                f"shares = {10 + i % 90}",
+                f"cost = {round(p.start * rng.uniform(0.8, 1.1), 2)}",
+                f"date = {bought.isoformat()}",
+            ]
+        lines += [
+            "",
+            f"[[tickers.{symbol}.checkpoints]]",
+            'id = "price-floor"',
+            f'title = "Price holds at or above {floor}"',
+            'kind = "guard"',
+            f'when = "price >= {floor}"',
+            "",
+            f"[[tickers.{symbol}.checkpoints]]",
+            'id = "product-launch"',
+            'title = "The next product ships"',
+            'kind = "milestone"',
+            f"due = {due.isoformat()}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def seed_big(store: Store, config: Config, *, now: datetime = DEMO_NOW, years: int = 5) -> None:
+    """Sync `config` and store `years` years of bars and a quote for each of its tickers, the
+    same deterministic way as seed_demo, BATCH symbols per save_quotes call. No evaluation:
+    call evaluate_stored yourself when the checkpoints should have statuses."""
+    store.sync_config(config, now - timedelta(hours=1))
+    last_day = last_weekday(now.date())
+    fetched = now - timedelta(minutes=5)
+    symbols = list(config.tickers)
+    for start in range(0, len(symbols), BATCH):
+        batch = []
+        for symbol in symbols[start : start + BATCH]:
+            bars = demo_bars(symbol, last_day, years)
+            batch.append(QuoteSaved(symbol, demo_quote(bars, fetched), bars))
+        store.save_quotes(batch, fetched)
+
+
+def demo_database(tmp_path: Path, config_path: Path = BUNDLED_CONFIG) -> tuple[Config, Store]:
+    """The config (copied into tmp_path first, so a test may edit it) and an open Store at
+    tmp_path/demo.db seeded with seed_demo. The caller closes the store."""
+    config_file = tmp_path / "catalysts.toml"
+    if Path(config_path).resolve() != config_file.resolve():
+        shutil.copyfile(config_path, config_file)
+    config = load_config(config_file)
+    store = Store.open(tmp_path / "demo.db")
+    seed_demo(store, config)
+    return config, store
