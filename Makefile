@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench screenshots snapshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,12 @@ run: $(STAMP)  ## open catalyst on the bundled catalysts.toml
 test: $(STAMP)  ## lint and run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+screenshots: $(STAMP)  ## screenshots/*.svg from the app on fixed demo data
+	$(BIN)/python tools/screenshots.py
+
+snapshots: $(STAMP)  ## accept changed snapshot tests (look at the SVGs before committing)
+	$(BIN)/python -m pytest -q tests/test_snapshots.py --snapshot-update
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

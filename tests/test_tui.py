@@ -1,31 +1,613 @@
-"""The first screen, driven by Textual's Pilot on a real database file."""
+"""The TUI driven by Textual's Pilot on a real database file and a real catalysts.toml: every
+binding, every form (invalid input included), and the edits written back to the file."""
 
 from __future__ import annotations
 
+import io
+import zoneinfo
 from pathlib import Path
 
-from textual.widgets import DataTable
+import pytest
+from rich.console import Console
+from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
+from catalyst_tui.tui.screens.forms import ConfirmScreen, FormScreen, KeysScreen
+from catalyst_tui.tui.screens.ticker import TickerScreen
+from catalyst_tui.tui.screens.timeline import TimelineScreen
+from catalyst_tui.tui.screens.watchlist import COLUMNS, WatchlistScreen
+from catalyst_tui.workspace import Workspace
 
 from .conftest import BUNDLED_CONFIG
+from .support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database
+
+ZONE = zoneinfo.ZoneInfo(DEMO_ZONE)
 
 
-async def test_first_screen_lists_the_bundled_tickers_and_quits_on_q(tmp_path: Path):
+@pytest.fixture
+def demo(tmp_path: Path):
+    config, store = demo_database(tmp_path)
+    yield config, store
+    store.close()
+
+
+def make_app(config, store, **kwargs) -> CatalystApp:
+    workspace = Workspace(config, store, clock=lambda: DEMO_NOW, zone=ZONE)
+    kwargs.setdefault("live", False)
+    kwargs.setdefault("watch_file", False)
+    return CatalystApp(workspace, **kwargs)
+
+
+def rows(app: CatalystApp, table_id: str = "#tickers") -> list[list[str]]:
+    table = app.screen.query_one(table_id, DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def text_of(app: CatalystApp, selector: str) -> str:
+    """The plain text a Static shows (a rich Text, Table or Group alike)."""
+    content = app.screen.query_one(selector, Static).content
+    if isinstance(content, str):
+        return content
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(content)
+    return console.export_text()
+
+
+def symbols(app: CatalystApp) -> list[str]:
+    return [r[0].replace("⚑ ", "") for r in rows(app)]
+
+
+async def move_to(pilot, app: CatalystApp, table_id: str, key: str) -> None:
+    table = app.screen.query_one(table_id, DataTable)
+    index = table.get_row_index(key)
+    table.move_cursor(row=index)
+    await pilot.pause()
+
+
+async def type_into(pilot, app: CatalystApp, field: str, text: str, *, keys: bool = False) -> None:
+    """Fill a form field: with real key presses, or by setting the value (which sends the
+    same Changed message, in a fraction of the time)."""
+    widget = app.screen.query_one(f"#field-{field}")
+    if keys:
+        assert isinstance(widget, Input)
+        widget.value = ""
+        widget.focus()
+        await pilot.press(*[c if c != " " else "space" for c in text])
+    elif isinstance(widget, Input):
+        widget.value = text
+    else:
+        assert isinstance(widget, TextArea)
+        widget.text = text
+    await pilot.pause()
+
+
+def field_error(app: CatalystApp, field: str) -> str:
+    return str(app.screen.query_one(f"#error-{field}", Static).render())
+
+
+# -- the watchlist ----------------------------------------------------------------------------
+
+
+async def test_watchlist_shows_positions_scores_and_the_flagged_row(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WatchlistScreen)
+        assert symbols(app) == list(config.tickers)
+        alab = rows(app)[0]
+        assert alab[0] == "⚑ ALAB"  # an unacknowledged miss stands out
+        price = float(alab[1].replace(",", ""))
+        cell = dict(zip([key for key, _ in COLUMNS], alab, strict=True))
+        assert cell["shares"] == "40"  # the example lot
+        assert float(cell["value"].replace(",", "")) == pytest.approx(40 * price, abs=0.01)
+        assert cell["weight"] == "100.0%"  # the only position
+        assert "✗" in cell["thesis"] and "✓" in cell["thesis"]  # misses and mets
+        assert set(alab[3]) <= set("▁▂▃▄▅▆▇█ ") and alab[3].strip()
+        summary = text_of(app, "#summary")
+        assert f"Portfolio {40 * price:,.2f}" in summary
+        assert "refreshed 5m ago" in summary and "1 stale" in summary
+        mrvl = rows(app)[symbols(app).index("MRVL")]
+        assert mrvl[1].endswith("*")  # the last good price, marked stale
+        assert "flagged" in text_of(app, "#status-line")
+
+
+async def test_first_run_with_an_empty_database_says_no_data_yet(tmp_path: Path):
     config = load_config(BUNDLED_CONFIG)
-    with Store.open(tmp_path / "catalyst.db") as store:
+    with Store.open(tmp_path / "empty.db") as store:
         store.sync_config(config)
-        app = CatalystApp(store=store, config=config)
+        app = make_app(config, store)
         async with app.run_test(size=(80, 24)) as pilot:
-            table = app.query_one("#tickers", DataTable)
-            assert table.row_count == len(config.tickers)
-            first = table.get_row_at(0)
-            assert first[0] == "ALAB" and first[1] == "Astera Labs"
-            assert first[5] == str(len(config.tickers["ALAB"].checkpoints))  # all pending
-            assert [table.get_row_at(i)[0] for i in range(table.row_count)] == list(config.tickers)
-            await pilot.press("q")
+            await pilot.pause()
+            assert symbols(app) == list(config.tickers)
+            assert all(r[1] == "no data yet" for r in rows(app))
+            assert "no data yet" in text_of(app, "#summary")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, TickerScreen)
+            assert "no data yet" in text_of(app, "#ticker-title")
+            await pilot.press("q" if False else "escape", "q")
             await pilot.pause()
         assert app.return_code == 0
-        assert not app.is_running
+
+
+async def test_sort_cycles_and_filter_narrows_then_escape_clears(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        file_order = symbols(app)
+        await pilot.press("s")  # symbol
+        assert symbols(app) == sorted(file_order)
+        await pilot.press("s")  # day change, biggest first
+        days = [float(r[2].rstrip("%")) for r in rows(app) if r[2] != "—"]
+        assert days == sorted(days, reverse=True)
+        await pilot.press("slash")
+        await pilot.press("n", "v")
+        await pilot.pause()
+        assert symbols(app) == ["NVDA"]
+        assert "filter 'nv'" in text_of(app, "#status-line")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(symbols(app)) == len(file_order)
+
+
+async def test_group_tabs_show_one_group_and_all(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        groups = list(dict.fromkeys(t.group for t in config.tickers.values()))
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        wanted = [s for s, t in config.tickers.items() if t.group == groups[0]]
+        assert symbols(app) == wanted
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert symbols(app) == list(config.tickers)
+
+
+async def test_rows_update_in_place_and_the_cursor_stays(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#tickers", DataTable)
+        await move_to(pilot, app, "#tickers", "NVDA")
+        store.acknowledge(None, DEMO_NOW)  # as if another process acknowledged the flags
+        app.refresh_views()
+        await pilot.pause()
+        assert rows(app)[0][0] == "ALAB"  # no longer flagged
+        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        assert key.value == "NVDA"
+
+
+# -- the ticker screen --------------------------------------------------------------------------
+
+
+async def test_enter_opens_alab_and_says_why_gross_margin_is_flagged(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen) and app.screen.symbol == "ALAB"
+        ids = [c.id for c in config.tickers["ALAB"].checkpoints]
+        table = app.screen.query_one("#checkpoint-table", DataTable)
+        assert [
+            table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)
+        ] == ids
+        await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")
+        detail = text_of(app, "#checkpoint-detail")
+        assert "gross_margin 69.1% < 70%" in detail
+        assert "unacknowledged" in detail and "Source:" in detail
+        cells = rows(app, "#checkpoint-table")[ids.index("gross-margin-floor")]
+        assert "missed" in cells[0] and "⚑" in cells[0] and cells[3] == "69.1%"
+        await pilot.press("3")
+        await pilot.pause()
+        funds = text_of(app, "#fundamentals")
+        assert "Gross margin" in funds and "69.1%" in funds and "Next earnings" in funds
+        assert app.screen.query_one("#lot-table", DataTable).row_count == 1
+        await pilot.press("4")
+        await pilot.pause()
+        assert "Connectivity, not compute" in text_of(app, "#thesis-text")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WatchlistScreen)
+
+
+async def test_chart_ranges_change_with_brackets(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "2")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TickerScreen) and screen.range_name == "1Y"
+        year = len(screen.query_one("#price-chart").points)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert screen.range_name == "6M"
+        assert 0 < len(screen.query_one("#price-chart").points) < year
+        for _ in range(5):
+            await pilot.press("left_square_bracket")
+        assert screen.range_name == "1M"
+
+
+async def test_mark_the_npo_milestone_met_with_a_note(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await move_to(pilot, app, "#checkpoint-table", "npo-multi-rack-2027")
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#field-status", Select).value == "met"
+        await type_into(pilot, app, "note", "Q4 call: NPO chipsets shipping", keys=True)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+        row = next(r for r in store.checkpoint_rows("ALAB") if r["id"] == "npo-multi-rack-2027")
+        assert (row["status"], row["manual"], row["manual_note"]) == (
+            "met",
+            1,
+            "Q4 call: NPO chipsets shipping",
+        )
+        await move_to(pilot, app, "#checkpoint-table", "npo-multi-rack-2027")
+        assert "Q4 call: NPO chipsets shipping" in text_of(app, "#checkpoint-detail")
+        # reopen it
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen.query_one("#field-status", Select).value == "pending"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        row = next(r for r in store.checkpoint_rows("ALAB") if r["id"] == "npo-multi-rack-2027")
+        assert (row["status"], row["manual"]) == ("pending", 0)
+
+
+async def test_acknowledge_on_the_ticker_screen_clears_the_highlighted_flag(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")
+        await pilot.press("A")
+        await pilot.pause()
+        assert ("ALAB", "gross-margin-floor") not in store.flagged_checkpoints()
+        assert ("ALAB", "operating-margin-floor") in store.flagged_checkpoints()
+
+
+# -- the timeline -------------------------------------------------------------------------------
+
+
+async def test_timeline_lists_events_newest_first_and_A_acknowledges(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        entries = app.screen.entries
+        assert len(entries) == len(store.events())
+        assert [e.when for e in entries] == sorted((e.when for e in entries), reverse=True)
+        flagged = [i for i, e in enumerate(entries) if e.flagged]
+        assert flagged and rows(app, "#events")[flagged[0]][1].startswith("⚑")
+        table = app.screen.query_one("#events", DataTable)
+        table.move_cursor(row=flagged[0])
+        await pilot.pause()
+        target = (entries[flagged[0]].symbol, entries[flagged[0]].checkpoint_id)
+        await pilot.press("A")
+        await pilot.pause()
+        assert target not in store.flagged_checkpoints()
+        assert not any(
+            (e.symbol, e.checkpoint_id) == target and e.flagged for e in app.screen.entries
+        )
+        await pilot.press("ctrl+a")
+        await pilot.pause()
+        assert store.flagged_checkpoints() == set()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+
+
+# -- keys and the command palette ---------------------------------------------------------------
+
+
+async def test_question_mark_lists_the_keys_of_the_screen(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysScreen)
+        listed = dict(app.screen.rows)
+        for description in ("Timeline", "Sort", "Filter", "Add ticker", "Refresh", "Open"):
+            assert description in listed.values()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WatchlistScreen)
+
+
+async def test_every_binding_is_a_palette_command(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for description in ("Timeline", "Sort", "Filter", "Add ticker", "Add lot",
+                            "Remove ticker", "Refresh", "Acknowledge every flag"):  # fmt: skip
+            assert description in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Timeline")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, TimelineScreen)
+
+
+async def test_refresh_key_without_live_updates_says_so(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert any("live updates are off" in n.message for n in app._notifications)
+
+
+# -- forms that write catalysts.toml ------------------------------------------------------------
+
+
+async def test_add_ticker_form_validates_as_you_type_and_writes_the_file(demo):
+    config, store = demo
+    path = config.path
+    before = path.read_bytes()
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await type_into(pilot, app, "symbol", "al ab", keys=True)
+        assert field_error(app, "symbol")  # inline, while typing
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)  # not saved, nothing lost
+        assert path.read_bytes() == before
+        await type_into(pilot, app, "symbol", "ALAB")
+        assert field_error(app, "symbol")  # already followed
+        await type_into(pilot, app, "symbol", "CRWV")
+        assert field_error(app, "symbol") == ""
+        await type_into(pilot, app, "name", "CoreWeave")
+        await type_into(pilot, app, "group", "neocloud")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WatchlistScreen)
+        assert "CRWV" in symbols(app)
+    after = path.read_bytes()
+    assert after.startswith(before.rstrip(b"\n"))  # every byte before the new table is kept
+    assert load_config(path).tickers["CRWV"].name == "CoreWeave"
+    assert (path.parent / "catalysts.toml.bak").read_bytes() == before
+    assert "CRWV" in store.active_symbols()
+
+
+async def test_new_checkpoint_with_a_bad_date_gets_an_inline_message_then_saves(demo):
+    config, store = demo
+    path = config.path
+    before = path.read_text()
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await type_into(pilot, app, "id", "scorpio-x-design-wins")
+        await type_into(pilot, app, "title", "Two new Scorpio X design wins")
+        await type_into(pilot, app, "due", "2027-13-01")
+        assert "not a date" in field_error(app, "due")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await type_into(pilot, app, "id", "npo-multi-rack-2027")
+        assert field_error(app, "id")  # duplicate id
+        await type_into(pilot, app, "id", "scorpio-x-design-wins")
+        await type_into(pilot, app, "due", "2027-06-30")
+        assert field_error(app, "due") == ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+        table = app.screen.query_one("#checkpoint-table", DataTable)
+        assert table.get_row_index("scorpio-x-design-wins") == table.row_count - 1
+    after = path.read_text()
+    for line in before.splitlines():
+        assert line in after.splitlines()  # comments and everything else kept
+    ids = [c.id for c in load_config(path).tickers["ALAB"].checkpoints]
+    assert ids[-1] == "scorpio-x-design-wins"
+    assert store.has_checkpoint("ALAB", "scorpio-x-design-wins")
+
+
+async def test_edit_a_checkpoint_changes_only_its_lines(demo):
+    config, store = demo
+    path = config.path
+    before = path.read_text().splitlines()
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#field-when", Input).value == "gross_margin >= 70%"
+        await type_into(pilot, app, "when", "gross_margn >= 68%")
+        assert field_error(app, "when")
+        await type_into(pilot, app, "when", "gross_margin >= 68%")
+        assert field_error(app, "when") == ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+    after = path.read_text().splitlines()
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert changed == [('when = "gross_margin >= 70%"', 'when = "gross_margin >= 68%"')]
+    # evaluated at once on stored data: 69.1% >= 68% holds again
+    row = next(r for r in store.checkpoint_rows("ALAB") if r["id"] == "gross-margin-floor")
+    assert row["status"] == "met" and row["condition"] == "gross_margin >= 68%"
+
+
+async def test_archive_a_checkpoint_and_remove_a_ticker_after_confirming(demo):
+    config, store = demo
+    path = config.path
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await move_to(pilot, app, "#checkpoint-table", "optical-scorpio-x")
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "optical-scorpio-x" in path.read_text()
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert "optical-scorpio-x" not in path.read_text()
+        assert not store.has_checkpoint("ALAB", "optical-scorpio-x")
+        archived = store.checkpoint_rows("ALAB", include_archived=True)
+        assert any(r["id"] == "optical-scorpio-x" and r["archived"] for r in archived)
+        await pilot.press("escape")
+        await move_to(pilot, app, "#tickers", "NVDA")
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert "NVDA" not in symbols(app)
+    assert "NVDA" not in load_config(path).tickers
+    assert store.price_history("NVDA")  # its prices stay stored
+
+
+async def test_add_a_lot_with_bad_then_good_numbers(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await move_to(pilot, app, "#tickers", "CRDO")
+        await pilot.press("l")
+        await pilot.pause()
+        await type_into(pilot, app, "shares", "-5")
+        assert field_error(app, "shares")
+        await type_into(pilot, app, "shares", "25")
+        await type_into(pilot, app, "cost", "abc")
+        assert field_error(app, "cost")
+        await type_into(pilot, app, "cost", "61.20")
+        await type_into(pilot, app, "date", "2026-11-02")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WatchlistScreen)
+        crdo = rows(app)[symbols(app).index("CRDO")]
+        assert crdo[[key for key, _ in COLUMNS].index("shares")] == "25"
+    lots = load_config(config.path).tickers["CRDO"].lots
+    assert [(lot.shares, lot.cost) for lot in lots][-1] == (25, 61.2)
+
+
+async def test_escape_cancels_a_form_without_writing(demo):
+    config, store = demo
+    before = config.path.read_bytes()
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await type_into(pilot, app, "symbol", "ZZZZ")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WatchlistScreen)
+    assert config.path.read_bytes() == before
+    assert not (config.path.parent / "catalysts.toml.bak").exists()
+
+
+async def test_a_read_only_file_keeps_the_database_change_and_tells_the_user(demo):
+    from .test_config_write import read_only_file
+
+    config, store = demo
+    before = config.path.read_bytes()
+    app = make_app(config, store)
+    with read_only_file(config.path):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter", "c")
+            await pilot.pause()
+            await type_into(pilot, app, "id", "npo-design-win")
+            await type_into(pilot, app, "title", "A hyperscaler NPO design win")
+            await type_into(pilot, app, "due", "2027-09-30")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, TickerScreen)
+            messages = [n.message for n in app._notifications]
+            assert any("database only" in m and "catalysts.toml" in m for m in messages)
+        assert config.path.read_bytes() == before
+    assert store.has_checkpoint("ALAB", "npo-design-win")
+
+
+# -- outside edits ------------------------------------------------------------------------------
+
+
+async def test_an_outside_edit_is_picked_up_live(demo):
+    config, store = demo
+    app = make_app(config, store, watch_file=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        text = config.path.read_text()
+        config.path.write_text(text + '\n[tickers.CRWV]\nname = "CoreWeave"\ngroup = "neocloud"\n')
+        for _ in range(30):  # the file is looked at once a second
+            await pilot.pause(0.1)
+            if "CRWV" in symbols(app):
+                break
+        assert "CRWV" in symbols(app)
+        assert "CRWV" in store.active_symbols()
+        assert any("reloaded" in n.message for n in app._notifications)
+
+
+async def test_an_invalid_outside_edit_shows_located_errors_and_keeps_the_last_good_config(demo):
+    config, store = demo
+    app = make_app(config, store, watch_file=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        text = config.path.read_text()
+        broken = text.replace("due = 2026-12-31", "due = 2026-12-32", 1)
+        assert broken != text
+        config.path.write_text(broken)
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if app.config_problem is not None:
+                break
+        assert app.config_problem is not None
+        line = text[: text.index("due = 2026-12-31")].count("\n") + 1
+        shown = [n.message for n in app._notifications if n.severity == "error"]
+        assert any(f"catalysts.toml:{line}:" in m and "last good" in m for m in shown)
+        assert symbols(app) == list(config.tickers)  # nothing lost
+        assert app.workspace.config.tickers["ALAB"].checkpoints[0].due.isoformat() == "2026-12-31"
+        # an edit from the TUI refuses to build on the broken file, and says where it is
+        await pilot.press("a")
+        await type_into(pilot, app, "symbol", "CRWV")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert f":{line}:" in str(app.screen.query_one("#form-error", Static).render())
+        assert config.path.read_text() == broken
+
+
+async def test_q_quits(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running

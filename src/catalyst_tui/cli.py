@@ -176,9 +176,10 @@ def cmd_validate(ctx: Context) -> int:
 def cmd_tui(ctx: Context) -> int:
     config, store = ctx.synced_store()
     from .tui.app import CatalystApp  # deferred: textual is heavy and only the TUI needs it
+    from .workspace import Workspace
 
     try:
-        CatalystApp(store=store, config=config).run()
+        CatalystApp(Workspace(config, store)).run()
     finally:
         store.close()
     return EXIT_OK

@@ -72,12 +72,14 @@ class ThesisScheduler:
         *,
         role: str,
         on_cycle: Callable[[CycleResult], object] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
         self.config = config
         self.store = store
         self.channels = list(channels)
         self.on_cycle = on_cycle
+        self.on_progress = on_progress
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.claimer = claimer_id(role)
         self.scheduler = AsyncIOScheduler(timezone=user_zone(config))
@@ -106,6 +108,10 @@ class ThesisScheduler:
         self.scheduler.start()
         log.info("scheduler started: refresh every %ss", self.interval)
 
+    @property
+    def refreshing(self) -> bool:
+        return self._cycle_lock.locked()
+
     def shutdown(self) -> None:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
@@ -114,7 +120,9 @@ class ThesisScheduler:
         """Fetch, evaluate, notify; then set the next interval from the market's state."""
         async with self._cycle_lock:
             try:
-                report = await refresh_market(self.config, self.store, now=self.clock)
+                report = await refresh_market(
+                    self.config, self.store, now=self.clock, on_progress=self.on_progress
+                )
             except Exception:
                 log.exception("refresh failed")
                 report = None

@@ -687,6 +687,14 @@ class Store:
                 " WHERE c.archived = 0 AND t.archived = 0 ORDER BY t.position, c.position"
             )
         ]
+        return checkpoints, self.market_snapshot(now, sec_configured=sec_configured)
+
+    def market_snapshot(
+        self, now: dt.datetime, *, sec_configured: bool, symbol: str | None = None
+    ) -> MarketSnapshot:
+        """Everything metrics read (quotes, a year's highs, fundamentals, lots), for every
+        symbol or only `symbol`'s (its weight still sees every position)."""
+        only, args = ("", []) if symbol is None else (" WHERE symbol = ?", [symbol])
         snap = MarketSnapshot(now=now, sec_configured=sec_configured)
         for r in self.db.query("SELECT * FROM quotes"):
             fetched = r["fetched_at"]
@@ -696,24 +704,29 @@ class Store:
                 stale=bool(r["stale"]),
             )  # fmt: skip
         year_ago = (now - dt.timedelta(days=365)).date().isoformat()
-        for symbol, high in self.conn.execute(
-            "SELECT symbol, MAX(high) FROM prices WHERE ts >= ? GROUP BY symbol", [year_ago]
+        for sym, high in self.conn.execute(
+            "SELECT symbol, MAX(high) FROM prices WHERE ts >= ?"
+            + (" AND symbol = ?" if symbol else "")
+            + " GROUP BY symbol",
+            [year_ago, *args],
         ):
             if high is not None:
-                snap.history_high[symbol] = high
+                snap.history_high[sym] = high
         for r in self.conn.execute(
             "SELECT symbol, concept, period_start, period_end, value, filed FROM fundamentals"
-            " ORDER BY symbol, concept, period_end"
+            + only
+            + " ORDER BY symbol, concept, period_end",
+            args,
         ):
             snap.facts.setdefault(r[0], {}).setdefault(r[1], []).append(
                 FactRow(_parse_date(r[2]), dt.date.fromisoformat(r[3]), r[4], _parse_date(r[5]))
             )
-        for symbol, shares, cost in self.conn.execute(
+        for sym, shares, cost in self.conn.execute(
             "SELECT l.symbol, l.shares, l.cost FROM lots l JOIN tickers t ON t.symbol = l.symbol"
             " WHERE t.archived = 0 ORDER BY l.symbol, l.seq"
         ):
-            snap.lots.setdefault(symbol, []).append((shares, cost))
-        return checkpoints, snap
+            snap.lots.setdefault(sym, []).append((shares, cost))
+        return snap
 
     def record_evaluations(
         self, evaluations: list[Evaluation], now: dt.datetime, *, notify: Iterable[str] = ()
@@ -927,6 +940,141 @@ class Store:
         if not include_archived:
             sql += " AND archived = 0"
         return list(self.db.query(sql + " ORDER BY archived, position", [symbol]))
+
+    # -- what the screens show -------------------------------------------------------------
+    def watch_rows(self) -> list[dict[str, Any]]:
+        """One row per active ticker in file order: its quote, position (shares, cost basis),
+        checkpoint counts, checkpoints with an unacknowledged miss, and next earnings date."""
+        return list(
+            self.db.query(
+                """
+                SELECT t.symbol, t.name, t.grp AS "group",
+                       q.price, q.prev_close, q.change, q.change_pct, q.currency,
+                       q.fetched_at, q.source, COALESCE(q.stale, 0) AS stale,
+                       COALESCE(q.last_error, '') AS error,
+                       (SELECT SUM(l.shares) FROM lots l WHERE l.symbol = t.symbol) AS shares,
+                       (SELECT SUM(l.shares * l.cost) FROM lots l WHERE l.symbol = t.symbol)
+                           AS basis,
+                       (SELECT COUNT(*) FROM checkpoints c WHERE c.symbol = t.symbol
+                           AND c.archived = 0 AND c.status = 'met') AS met,
+                       (SELECT COUNT(*) FROM checkpoints c WHERE c.symbol = t.symbol
+                           AND c.archived = 0 AND c.status = 'missed') AS missed,
+                       (SELECT COUNT(*) FROM checkpoints c WHERE c.symbol = t.symbol
+                           AND c.archived = 0 AND c.status = 'pending') AS pending,
+                       (SELECT COUNT(DISTINCT e.checkpoint_id) FROM events e
+                           JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id
+                           WHERE e.symbol = t.symbol AND e.flagged = 1 AND e.acked_at IS NULL
+                           AND c.archived = 0) AS flagged,
+                       en.next_date AS earnings, COALESCE(en.estimate, 0) AS earnings_estimate
+                FROM tickers t
+                LEFT JOIN quotes q ON q.symbol = t.symbol
+                LEFT JOIN earnings en ON en.symbol = t.symbol
+                WHERE t.archived = 0
+                ORDER BY t.position, t.symbol
+                """
+            )
+        )
+
+    def next_due(self) -> dict[str, dict[str, Any]]:
+        """Each symbol's pending checkpoint with the earliest due date."""
+        rows = self.db.query(
+            "SELECT symbol, id, title, MIN(due) AS due FROM checkpoints"
+            " WHERE archived = 0 AND status = 'pending' AND due IS NOT NULL GROUP BY symbol"
+        )
+        return {r["symbol"]: r for r in rows}
+
+    def recent_closes(self, symbols: list[str], since: dt.date) -> dict[str, list[float]]:
+        """Daily closes from `since` on, oldest first, for the sparklines (one range scan of
+        the (symbol, ts) key per symbol)."""
+        out: dict[str, list[float]] = {s: [] for s in symbols}
+        for start in range(0, len(symbols), 500):
+            chunk = symbols[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for symbol, close in self.conn.execute(
+                f"SELECT symbol, close FROM prices WHERE symbol IN ({marks}) AND ts >= ?"
+                " ORDER BY symbol, ts",
+                [*chunk, since.isoformat()],
+            ):
+                out[symbol].append(close)
+        return out
+
+    def price_history(
+        self, symbol: str, since: dt.date | None = None
+    ) -> list[tuple[dt.date, float]]:
+        """(day, close) from `since` (or the beginning), oldest first: what a chart draws."""
+        rows = self.conn.execute(
+            "SELECT ts, close FROM prices WHERE symbol = ? AND ts >= ? ORDER BY ts",
+            [symbol, since.isoformat() if since else ""],
+        )
+        return [(dt.date.fromisoformat(ts), close) for ts, close in rows]
+
+    def ticker_info(self, symbol: str) -> dict[str, Any] | None:
+        """A ticker's own fields (name, group, thesis), whether archived or not."""
+        row = self.conn.execute(
+            "SELECT symbol, name, grp, thesis, archived FROM tickers WHERE symbol = ?", [symbol]
+        ).fetchone()
+        if row is None:
+            return None
+        return dict(zip(("symbol", "name", "group", "thesis", "archived"), row, strict=True))
+
+    def lots(self, symbol: str) -> list[Lot]:
+        return [
+            Lot(shares, cost, _parse_date(day), note)
+            for shares, cost, day, note in self.conn.execute(
+                "SELECT shares, cost, date, note FROM lots WHERE symbol = ? ORDER BY seq", [symbol]
+            )
+        ]
+
+    def flagged_checkpoints(self) -> set[tuple[str, str]]:
+        """(symbol, id) of every active checkpoint with an unacknowledged miss."""
+        return set(
+            self.conn.execute(
+                "SELECT DISTINCT e.symbol, e.checkpoint_id FROM events e"
+                " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
+                " WHERE e.flagged = 1 AND e.acked_at IS NULL AND c.archived = 0"
+            ).fetchall()
+        )
+
+    def events(self, *, limit: int = 1000, symbol: str | None = None) -> list[dict[str, Any]]:
+        """The timeline, newest first, with each checkpoint's title."""
+        where, args = ("WHERE e.symbol = ?", [symbol]) if symbol else ("", [])
+        return list(
+            self.db.query(
+                "SELECT e.id, e.ts, e.symbol, e.checkpoint_id, c.title, c.kind, e.from_status,"
+                " e.to_status, e.value, e.threshold, e.reason, e.manual, e.flagged, e.acked_at,"
+                " c.archived FROM events e"
+                " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id "
+                + where
+                + " ORDER BY e.ts DESC, e.id DESC LIMIT ?",
+                [*args, limit],
+            )
+        )
+
+    def fetch_health(self) -> dict[str, Any]:
+        """What the header says about data: the newest quote fetch, quote sources and stale
+        counts, and the last fundamentals / earnings fetches that failed."""
+        last = self.conn.execute("SELECT MAX(fetched_at) FROM quotes").fetchone()[0]
+        sources = dict(
+            self.conn.execute(
+                "SELECT source, COUNT(*) FROM quotes q JOIN tickers t ON t.symbol = q.symbol"
+                " WHERE t.archived = 0 AND q.price IS NOT NULL AND q.stale = 0 GROUP BY source"
+            ).fetchall()
+        )
+        stale = self.conn.execute(
+            "SELECT COUNT(*) FROM quotes q JOIN tickers t ON t.symbol = q.symbol"
+            " WHERE t.archived = 0 AND (q.stale = 1 OR q.price IS NULL)"
+        ).fetchone()[0]
+        failed = dict(
+            self.conn.execute(
+                "SELECT kind, COUNT(*) FROM fetch_state WHERE ok = 0 GROUP BY kind"
+            ).fetchall()
+        )
+        return {
+            "last_refresh": dt.datetime.fromisoformat(last) if last else None,
+            "sources": sources,
+            "stale": stale,
+            "failed": failed,
+        }
 
 
 def _create_private(path: Path) -> None:

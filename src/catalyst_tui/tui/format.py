@@ -1,0 +1,72 @@
+"""How numbers, statuses and dates look on screen: one place, so every screen agrees."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+NONE = "—"
+STATUS_STYLE = {"met": "green", "missed": "bold red", "pending": "yellow", "holding": "green"}
+STATUS_MARK = {"met": "✓", "missed": "✗", "pending": "·", "holding": "✓"}
+FLAG = "⚑"
+
+
+def money(value: float | None, *, decimals: int = 2) -> str:
+    if value is None:
+        return NONE
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:,.2f}M"
+    return f"{value:,.{decimals}f}"
+
+
+def signed(value: float | None, *, decimals: int = 2, suffix: str = "") -> Text:
+    """'+12.30' in green, '-4.10' in red, '—' dim."""
+    if value is None:
+        return Text(NONE, style="dim")
+    style = "green" if value > 0 else "red" if value < 0 else ""
+    if abs(value) >= 1e6 and not suffix:
+        return Text(f"{value / 1e6:+,.2f}M", style=style)
+    return Text(f"{value:+,.{decimals}f}{suffix}", style=style)
+
+
+def percent(value: float | None, *, decimals: int = 1, sign: bool = True) -> Text:
+    if value is None:
+        return Text(NONE, style="dim")
+    if not sign:
+        return Text(f"{value * 100:.{decimals}f}%")
+    return signed(value * 100, decimals=decimals, suffix="%")
+
+
+def shares(value: float | None) -> str:
+    if not value:
+        return ""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.3f}".rstrip("0")
+
+
+def score(met: int, missed: int, pending: int) -> Text:
+    """'✓2 ✗1 ·10' with the counts that are there."""
+    text = Text()
+    for count, status in ((met, "met"), (missed, "missed"), (pending, "pending")):
+        if count:
+            if text:
+                text.append(" ")
+            text.append(f"{STATUS_MARK[status]}{count}", style=STATUS_STYLE[status])
+    return text or Text(NONE, style="dim")
+
+
+def status(name: str, *, flagged: bool = False, manual: bool = False) -> Text:
+    text = Text(f"{STATUS_MARK.get(name, ' ')} {name}", style=STATUS_STYLE.get(name, ""))
+    if manual:
+        text.append(" (hand)", style="dim")
+    if flagged:
+        text.append(f" {FLAG}", style="bold red")
+    return text
+
+
+def days_left(days: int | None) -> Text:
+    if days is None:
+        return Text("")
+    if days < 0:
+        return Text(f"{-days}d ago", style="red")
+    if days == 0:
+        return Text("today", style="bold yellow")
+    return Text(f"{days}d", style="yellow" if days <= 30 else "")

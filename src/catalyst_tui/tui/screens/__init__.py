@@ -1,0 +1,1 @@
+"""The screens of the TUI: watchlist, ticker, timeline, and the modal forms."""

@@ -1,0 +1,225 @@
+"""Modal forms (ticker, lot, checkpoint, mark) that validate as you type with the config's own
+validator, a yes/no confirmation, and the list of keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+Check = Callable[[dict[str, str]], dict[str, str]]
+Submit = Callable[[dict[str, str]], str | None]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    value: str = ""
+    placeholder: str = ""
+    kind: str = "input"  # input, text (several lines) or select
+    options: tuple[str, ...] = ()
+
+
+class FormScreen(ModalScreen[bool]):
+    """Fields, each with its inline message. `check(values)` returns {field: message} and runs
+    on every change; `submit(values)` runs on save and returns None when done, else a message
+    shown above the buttons (the form stays open, nothing typed is lost)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: Iterable[Field],
+        *,
+        check: Check,
+        submit: Submit,
+        note: str = "",
+        form_id: str = "form",
+    ) -> None:
+        super().__init__(id=form_id)
+        self.title_text = title
+        self.fields = list(fields)
+        self.check = check
+        self.submit = submit
+        self.note = note
+        self.touched: set[str] = set()
+        self.errors: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-box"):
+            yield Static(Text(self.title_text, style="bold"), id="form-title")
+            if self.note:
+                yield Static(Text(self.note, style="dim"), id="form-note")
+            with VerticalScroll(id="form-fields"):
+                for field in self.fields:
+                    with Horizontal(classes="field-row"):
+                        yield Label(field.label, classes="field-label")
+                        yield _widget(field)
+                    yield Static("", id=f"error-{field.name}", classes="field-error")
+            yield Static("", id="form-error")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.name}")
+            if isinstance(widget, TextArea):
+                out[field.name] = widget.text
+            elif isinstance(widget, Select):
+                out[field.name] = "" if widget.is_blank() else str(widget.value)
+            else:
+                assert isinstance(widget, Input)
+                out[field.name] = widget.value
+        return out
+
+    def validate_fields(self, *, show_all: bool = False) -> dict[str, str]:
+        try:
+            self.errors = self.check(self.values())
+        except Exception as exc:  # a checker bug must not take the form (and the typing) down
+            self.errors = {"": f"could not check the form: {exc}"}
+        for field in self.fields:
+            message = self.errors.get(field.name, "")
+            if not show_all and field.name not in self.touched:
+                message = ""
+            self.query_one(f"#error-{field.name}", Static).update(message)
+        general = self.errors.get("", "")
+        self.query_one("#form-error", Static).update(general)
+        return self.errors
+
+    def _touch(self, widget_id: str | None) -> None:
+        if widget_id and widget_id.startswith("field-"):
+            self.touched.add(widget_id.removeprefix("field-"))
+            self.validate_fields()
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        self._touch(event.input.id)
+
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        self._touch(event.text_area.id)
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        self._touch(event.select.id)
+
+    @on(Input.Submitted)
+    def _input_submitted(self, _event: Input.Submitted) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def action_save(self) -> None:
+        errors = self.validate_fields(show_all=True)
+        bad = [f.name for f in self.fields if f.name in errors]
+        if bad:
+            self.query_one(f"#field-{bad[0]}").focus()
+            return
+        if errors.get(""):
+            return
+        try:
+            problem = self.submit(self.values())
+        except Exception as exc:  # shown in the form; the typed values stay
+            problem = f"could not save: {exc}"
+        if problem:
+            self.query_one("#form-error", Static).update(Text(problem, style="bold red"))
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+def _widget(field: Field):
+    widget_id = f"field-{field.name}"
+    if field.kind == "text":
+        area = TextArea(
+            field.value, id=widget_id, soft_wrap=True, show_line_numbers=False, compact=True
+        )
+        area.add_class("multiline")
+        return area
+    if field.kind == "select":
+        return Select(
+            [(option, option) for option in field.options],
+            value=field.value or field.options[0],
+            allow_blank=False,
+            id=widget_id,
+            compact=True,
+        )
+    return Input(field.value, placeholder=field.placeholder, id=widget_id, compact=True)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str, detail: str = "") -> None:
+        super().__init__(id="confirm")
+        self.question = question
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static(Text(self.question, style="bold"))
+            if self.detail:
+                yield Static(Text(self.detail, style="dim"))
+            with Horizontal(id="form-buttons"):
+                yield Button("Yes (y)", id="yes", variant="error", compact=True)
+                yield Button("No (n)", id="no", compact=True)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class KeysScreen(ModalScreen[None]):
+    """Every key of the screen underneath and of the app, with what it does."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+
+    def __init__(self, rows: list[tuple[str, str]], title: str) -> None:
+        super().__init__(id="keys")
+        self.rows = rows
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        text.append(f"Keys: {self.title_text}\n\n", style="bold")
+        width = max((len(k) for k, _ in self.rows), default=4)
+        for key, description in self.rows:
+            text.append(f"{key:>{width}}  ", style="bold cyan")
+            text.append(f"{description}\n")
+        text.append("\nctrl+p opens the command palette: every action by name.", style="dim")
+        with VerticalScroll(id="keys-box"):
+            yield Static(text)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

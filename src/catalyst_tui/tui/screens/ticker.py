@@ -1,0 +1,299 @@
+"""One ticker: its checkpoints (status, due, value against threshold, why), price chart,
+position and fundamentals, and the thesis text."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static, Tab, TabbedContent, TabPane, Tabs
+
+from ...watchlist import CheckpointView, TickerDetail
+from .. import format as fmt
+from ..widgets.chart import RANGES, PriceChart, slice_range
+
+PANES = ("checkpoints", "chart", "position", "thesis")
+CHECKPOINT_COLUMNS = (
+    ("status", "Status"),
+    ("due", "Due"),
+    ("left", "Left"),
+    ("value", "Value"),
+    ("title", "Checkpoint"),
+    ("condition", "Condition"),
+)
+
+
+class TickerScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("1", "pane('checkpoints')", "Checkpoints", show=False),
+        Binding("2", "pane('chart')", "Chart", show=False),
+        Binding("3", "pane('position')", "Position", show=False),
+        Binding("4", "pane('thesis')", "Thesis", show=False),
+        Binding("m", "mark", "Mark"),
+        Binding("c", "add_checkpoint", "New checkpoint"),
+        Binding("e", "edit_checkpoint", "Edit"),
+        Binding("x", "archive_checkpoint", "Archive", show=False),
+        Binding("l", "add_lot", "Add lot", show=False),
+        Binding("A", "acknowledge", "Ack"),
+        Binding("right_square_bracket", "range(1)", "Longer range", show=False),
+        Binding("left_square_bracket", "range(-1)", "Shorter range", show=False),
+        Binding("t", "app.open_timeline", "Timeline", show=False),
+        Binding("r", "app.refresh_now", "Refresh", show=False),
+        Binding("question_mark", "app.keys", "Keys"),
+    ]
+
+    def __init__(self, symbol: str) -> None:
+        super().__init__(id=f"ticker-{symbol.replace('.', '_').replace('^', '_')}")
+        self.symbol = symbol
+        self.detail: TickerDetail | None = None
+        self.range_name = "1Y"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="ticker-title")
+        with TabbedContent(id="panes", initial="checkpoints"):
+            with TabPane("1 Checkpoints", id="checkpoints"):
+                yield DataTable(id="checkpoint-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="checkpoint-detail")
+            with TabPane("2 Chart", id="chart"):
+                yield Tabs(
+                    *(Tab(name, id=f"range-{name}") for name in RANGES),
+                    active=f"range-{self.range_name}",
+                    id="ranges",
+                )
+                yield PriceChart(id="price-chart")
+            with TabPane("3 Position", id="position"), VerticalScroll():
+                yield Static("Lots", classes="section")
+                yield DataTable(id="lot-table", cursor_type="row")
+                yield Static("Fundamentals", classes="section")
+                yield Static(id="fundamentals")
+            with TabPane("4 Thesis", id="thesis"), VerticalScroll():
+                yield Static(id="thesis-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#checkpoint-table", DataTable)
+        for key, label in CHECKPOINT_COLUMNS:
+            table.add_column(label, key=key)
+        lots = self.query_one("#lot-table", DataTable)
+        for label in ("Date", "Shares", "Cost", "Basis", "Value", "P&L", "Note"):
+            lots.add_column(label)
+        self.reload()
+        table.focus()
+
+    def reload(self) -> None:
+        detail = self.app.workspace.ticker(self.symbol)
+        if detail is None:
+            self.app.pop_screen()
+            return
+        self.detail = detail
+        self._show_title(detail)
+        self._show_checkpoints(detail)
+        self._show_chart()
+        self._show_position(detail)
+        thesis = detail.thesis.strip() or 'No thesis written yet: add `thesis = """..."""` to'
+        self.query_one("#thesis-text", Static).update(
+            thesis if detail.thesis.strip() else f"{thesis} [tickers.{detail.symbol}]."
+        )
+
+    def _show_title(self, d: TickerDetail) -> None:
+        text = Text()
+        text.append(d.symbol, style="bold")
+        text.append(f"  {d.name} · {d.group}", style="dim")
+        row = d.row
+        if row is None or row.price is None:
+            text.append("   no data yet", style="dim")
+        else:
+            text.append(f"   {fmt.money(row.price)} ")
+            text.append_text(fmt.percent(row.change_pct))
+            if row.stale:
+                text.append(f"   stale: {row.error or 'last refresh failed'}", style="yellow")
+        if row is not None:
+            text.append("   ")
+            text.append_text(fmt.score(row.met, row.missed, row.pending))
+            if row.flagged:
+                text.append(f"  {fmt.FLAG} {row.flagged} flagged", style="bold red")
+        self.query_one("#ticker-title", Static).update(text)
+
+    def _show_checkpoints(self, d: TickerDetail) -> None:
+        table = self.query_one("#checkpoint-table", DataTable)
+        current = self.current_checkpoint()
+        keys = [c.id for c in d.checkpoints]
+        row_index = table.cursor_row
+        table.clear()
+        for c in d.checkpoints:
+            table.add_row(*_checkpoint_cells(c), key=c.id)
+        if current is not None and current.id in keys:
+            row_index = keys.index(current.id)
+        if d.checkpoints:
+            table.move_cursor(row=min(row_index, len(keys) - 1), animate=False)
+        self._show_checkpoint_detail()
+
+    def _show_chart(self) -> None:
+        if self.detail is None:
+            return
+        points = slice_range(self.detail.history, self.range_name, self.app.workspace.today())
+        chart = self.query_one("#price-chart", PriceChart)
+        chart.set_series(points, label=f"{self.symbol} {self.range_name}")
+        self.call_after_refresh(self._sync_range_tab)
+
+    def _sync_range_tab(self) -> None:
+        # Only while visible: a Tabs underline animated at zero width never settles.
+        ranges = self.query_one("#ranges", Tabs)
+        if ranges.active != f"range-{self.range_name}" and ranges.region.width:
+            ranges.active = f"range-{self.range_name}"
+
+    def _show_position(self, d: TickerDetail) -> None:
+        lots = self.query_one("#lot-table", DataTable)
+        lots.clear()
+        price = d.row.price if d.row else None
+        for lot in d.lots:
+            value = None if price is None else price * lot.shares
+            basis = lot.shares * lot.cost
+            lots.add_row(
+                lot.date.isoformat() if lot.date else "",
+                fmt.shares(lot.shares),
+                fmt.money(lot.cost),
+                fmt.money(basis),
+                fmt.money(value),
+                fmt.signed(None if value is None else value - basis),
+                lot.note,
+            )
+        lots.display = bool(d.lots)
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(style="dim", overflow="fold")
+        for figure in d.fundamentals:
+            table.add_row(figure.label, figure.value, figure.note)
+        if d.lots:
+            self.query_one("#fundamentals", Static).update(table)
+        else:
+            none = Text("No lots: watched only. Press l to add a purchase.\n", style="dim")
+            self.query_one("#fundamentals", Static).update(Group(none, table))
+
+    # -- the highlighted checkpoint ---------------------------------------------------------------
+    def current_checkpoint(self) -> CheckpointView | None:
+        if self.detail is None:
+            return None
+        table = self.query_one("#checkpoint-table", DataTable)
+        if not table.row_count:
+            return None
+        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return next((c for c in self.detail.checkpoints if c.id == key.value), None)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "checkpoint-table":
+            self._show_checkpoint_detail()
+
+    def _show_checkpoint_detail(self) -> None:
+        c = self.current_checkpoint()
+        detail = self.query_one("#checkpoint-detail", Static)
+        if c is None:
+            detail.update(Text("No checkpoints yet: press c to write the first one.", style="dim"))
+            return
+        text = Text()
+        text.append(f"{c.symbol}/{c.id}", style="bold")
+        text.append(f"  {c.kind}")
+        if c.condition:
+            text.append(f"  when {c.condition}")
+        if c.period_end:
+            text.append(f"  (period ending {c.period_end.isoformat()})")
+        if c.until:
+            text.append(f"  until {c.until.isoformat()}")
+        text.append("\n")
+        text.append("Why: ", style="bold")
+        text.append(c.reason or "not evaluated yet", style="bold red" if c.flagged else "")
+        if c.flagged:
+            text.append(f"  {fmt.FLAG} unacknowledged: A to acknowledge", style="red")
+        if c.manual_note and c.manual_note not in c.reason:
+            text.append(f"\nNote: {c.manual_note}")
+        if c.source:
+            text.append("\nSource: ", style="bold")
+            text.append(c.source, style="dim")
+        if c.notes:
+            text.append("\nNotes: ", style="bold")
+            text.append(c.notes.strip(), style="dim")
+        detail.update(text)
+        self.call_after_refresh(self._cursor_into_view)
+
+    def _cursor_into_view(self) -> None:
+        # The detail's height changes with its text, and with it the table's: scroll again.
+        table = self.query_one("#checkpoint-table", DataTable)
+        if table.row_count:
+            table.move_cursor(row=table.cursor_row, animate=False, scroll=True)
+
+    # -- actions ----------------------------------------------------------------------------------
+    def action_pane(self, pane: str) -> None:
+        self.query_one("#panes", TabbedContent).active = pane
+        if pane == "checkpoints":
+            self.query_one("#checkpoint-table", DataTable).focus()
+
+    def action_range(self, step: int) -> None:
+        names = list(RANGES)
+        index = max(0, min(len(names) - 1, names.index(self.range_name) + step))
+        self.range_name = names[index]
+        self.query_one("#panes", TabbedContent).active = "chart"
+        self._show_chart()
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        if event.tabs.id == "ranges" and event.tab is not None:
+            name = event.tab.label_text
+            if name != self.range_name:
+                self.range_name = name
+                self._show_chart()
+
+    def _need_checkpoint(self) -> CheckpointView | None:
+        self.action_pane("checkpoints")
+        c = self.current_checkpoint()
+        if c is None:
+            self.notify("no checkpoint selected", severity="warning")
+        return c
+
+    def action_mark(self) -> None:
+        c = self._need_checkpoint()
+        if c is not None:
+            self.app.mark_checkpoint(c)
+
+    def action_add_checkpoint(self) -> None:
+        self.app.add_checkpoint(self.symbol)
+
+    def action_edit_checkpoint(self) -> None:
+        c = self._need_checkpoint()
+        if c is not None:
+            self.app.edit_checkpoint(c)
+
+    def action_archive_checkpoint(self) -> None:
+        c = self._need_checkpoint()
+        if c is not None:
+            self.app.archive_checkpoint(c)
+
+    def action_add_lot(self) -> None:
+        self.app.add_lot(self.symbol)
+
+    def action_acknowledge(self) -> None:
+        c = self.current_checkpoint()
+        if c is not None and c.flagged:
+            self.app.acknowledge([(c.symbol, c.id)])
+        else:
+            self.app.acknowledge_symbol(self.symbol)
+
+
+def _checkpoint_cells(c: CheckpointView) -> tuple[Text | str, ...]:
+    title = Text(c.title, style="bold red" if c.flagged else "")
+    if c.value:
+        value = Text(c.value, style="red" if c.flagged else "")
+    else:
+        value = Text("—" if c.condition else "", style="dim")
+    return (
+        fmt.status(c.status_text, flagged=c.flagged, manual=c.manual),
+        c.due.isoformat() if c.due else (f"≤{c.until}" if c.until else ""),
+        fmt.days_left(c.days_left) if c.status == "pending" else Text(""),
+        value,
+        title,
+        c.condition,
+    )

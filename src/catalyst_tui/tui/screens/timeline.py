@@ -1,0 +1,123 @@
+"""Every checkpoint event, newest first; unacknowledged misses stand out and `A` clears them."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ...watchlist import TimelineEntry, flagged_targets
+from .. import format as fmt
+
+COLUMNS = (
+    ("when", "When"),
+    ("checkpoint", "Checkpoint"),
+    ("change", "Change"),
+    ("value", "Value"),
+    ("reason", "Why"),
+)
+
+
+class TimelineScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("A", "acknowledge", "Ack"),
+        Binding("enter", "open_ticker", "Open ticker", priority=True),
+        Binding("ctrl+a", "acknowledge_all", "Ack all", show=False),
+        Binding("r", "app.refresh_now", "Refresh", show=False),
+        Binding("question_mark", "app.keys", "Keys"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="timeline")
+        self.entries: list[TimelineEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="timeline-title")
+        yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
+        yield Static(id="event-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#events", DataTable)
+        for key, label in COLUMNS:
+            table.add_column(label, key=key)
+        self.reload()
+        table.focus()
+
+    def reload(self) -> None:
+        table = self.query_one("#events", DataTable)
+        row = table.cursor_row
+        self.entries = self.app.workspace.timeline()
+        table.clear()
+        for entry in self.entries:
+            table.add_row(*_cells(entry), key=str(entry.id))
+        if self.entries:
+            table.move_cursor(row=min(row, len(self.entries) - 1), animate=False)
+        flagged = len(flagged_targets(self.entries))
+        title = Text(f"Timeline: {len(self.entries)} events", style="bold")
+        if flagged:
+            title.append(f"   {fmt.FLAG} {flagged} flagged: A acknowledges the highlighted one",
+                         style="bold red")  # fmt: skip
+        elif not self.entries:
+            title.append("   nothing has happened yet: events appear when a checkpoint changes",
+                         style="dim")  # fmt: skip
+        self.query_one("#timeline-title", Static).update(title)
+        self._show_detail()
+
+    def current(self) -> TimelineEntry | None:
+        table = self.query_one("#events", DataTable)
+        if not self.entries or not table.row_count:
+            return None
+        return self.entries[min(table.cursor_row, len(self.entries) - 1)]
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        entry = self.current()
+        text = Text()
+        if entry is not None:
+            text.append(f"{entry.symbol}/{entry.checkpoint_id}", style="bold")
+            text.append(f"  {entry.title}\n")
+            text.append(entry.reason or "", style="red" if entry.flagged else "")
+            if entry.acknowledged:
+                text.append("  (acknowledged)", style="dim")
+        self.query_one("#event-detail", Static).update(text)
+
+    def action_acknowledge(self) -> None:
+        entry = self.current()
+        if entry is None or not entry.flagged:
+            self.notify("the highlighted event is not flagged", severity="warning", timeout=3)
+            return
+        self.app.acknowledge([(entry.symbol, entry.checkpoint_id)])
+
+    def action_acknowledge_all(self) -> None:
+        self.app.acknowledge(None)
+
+    def action_open_ticker(self) -> None:
+        entry = self.current()
+        if entry is not None:
+            self.app.open_ticker(entry.symbol)
+
+
+def _cells(e: TimelineEntry) -> tuple[Text | str, ...]:
+    style = "bold red" if e.flagged else ""
+    checkpoint = Text(f"{e.symbol}/{e.checkpoint_id}", style=style)
+    if e.flagged:
+        checkpoint = Text(f"{fmt.FLAG} {e.symbol}/{e.checkpoint_id}", style="bold white on red")
+    change = Text(e.from_status, style=fmt.STATUS_STYLE.get(e.from_status, ""))
+    change.append(" → ")
+    change.append(e.to_status, style=fmt.STATUS_STYLE.get(e.to_status, ""))
+    if e.manual:
+        change.append(" (hand)", style="dim")
+    reason = e.reason if len(e.reason) <= 60 else e.reason[:59] + "…"
+    return (
+        e.when.strftime("%Y-%m-%d %H:%M"),
+        checkpoint,
+        change,
+        e.value,
+        Text(reason, style="dim" if e.acknowledged else style),
+    )

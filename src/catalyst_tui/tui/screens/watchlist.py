@@ -1,0 +1,284 @@
+"""The main screen: every ticker with price, position and thesis score, by group, with the
+portfolio's totals and the data's health in the header."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Static, Tab, Tabs
+
+from ...watchlist import SORTS, Totals, Watchlist, WatchRow
+from .. import format as fmt
+from ..widgets.chart import sparkline
+
+ALL = "All"
+SPARK_WIDTH = 10
+# The most telling first: at 80 columns the table ends around Value (left/right scroll).
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("symbol", "Symbol"),
+    ("price", "Price"),
+    ("day", "Day"),
+    ("spark", "30 days"),
+    ("thesis", "Thesis"),
+    ("pnl", "P&L"),
+    ("value", "Value"),
+    ("weight", "Weight"),
+    ("shares", "Shares"),
+    ("due", "Next due"),
+    ("earnings", "Earnings"),
+)
+
+
+class WatchlistScreen(Screen[None]):
+    """Rows update in place when data arrives; the cursor and scroll stay where they were."""
+
+    BINDINGS = [
+        Binding("enter", "open_ticker", "Open", priority=True),
+        Binding("t", "timeline", "Timeline"),
+        Binding("r", "app.refresh_now", "Refresh"),
+        Binding("s", "sort", "Sort"),
+        Binding("slash", "filter", "Filter"),
+        Binding("right_square_bracket", "next_group", "Next group", show=False),
+        Binding("left_square_bracket", "previous_group", "Previous group", show=False),
+        Binding("a", "add_ticker", "Add ticker"),
+        Binding("l", "add_lot", "Add lot", show=False),
+        Binding("delete,d", "remove_ticker", "Remove ticker", show=False),
+        Binding("A", "acknowledge", "Ack flags", show=False),
+        Binding("question_mark", "app.keys", "Keys"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="watchlist")
+        self.sort_index = 0
+        self.filter_text = ""
+        self.group: str | None = None
+        self.data: Watchlist | None = None
+        self._shown: list[str] = []
+        self._tab_serial = 0
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="summary-bar"):
+            yield Static(id="summary")
+            yield ProgressBar(id="progress", show_eta=False)
+        yield Tabs(Tab(ALL, id="group-all"), id="groups")
+        yield Input(placeholder="filter: symbol, name or group (esc clears)", id="filter")
+        yield DataTable(id="tickers", cursor_type="row", zebra_stripes=True)
+        yield Static(id="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#tickers", DataTable)
+        for key, label in COLUMNS:
+            table.add_column(label, key=key)
+        self.query_one("#filter", Input).display = False
+        self.query_one("#progress", ProgressBar).display = False
+        self.reload()
+        table.focus()
+
+    # -- data ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the watchlist again and show it: cells change in place when the same rows are
+        shown; otherwise the table is rebuilt with the cursor kept on its symbol."""
+        self.data = self.app.workspace.watchlist()
+        self._sync_tabs(self.data.groups)
+        self._show()
+
+    def _sync_tabs(self, groups: list[str]) -> None:
+        """One tab per group after "All": tabs of groups gone are removed, new groups added
+        at the end (ids are never reused: removal completes after this returns)."""
+        tabs = self.query_one("#groups", Tabs)
+        have = {t.label_text: t.id for t in tabs.query(Tab) if t.id != "group-all"}
+        for label, tab_id in have.items():
+            if label not in groups and tab_id:
+                tabs.remove_tab(tab_id)
+        for group in groups:
+            if group not in have:
+                self._tab_serial += 1
+                tabs.add_tab(Tab(group, id=f"group-{self._tab_serial}"))
+        if self.group is not None and self.group not in groups:
+            self.group = None
+            tabs.active = "group-all"
+
+    def _show(self) -> None:
+        assert self.data is not None
+        data = self.data
+        table = self.query_one("#tickers", DataTable)
+        rows = data.visible(self.group, self.filter_text, SORTS[self.sort_index][0])
+        symbols = [r.symbol for r in rows]
+        if symbols == self._shown:
+            for row in rows:
+                for (key, _), cell in zip(COLUMNS, _cells(row), strict=True):
+                    if table.get_cell(row.symbol, key) != cell:
+                        table.update_cell(row.symbol, key, cell)
+        else:
+            current = self._current_symbol()
+            scroll = table.scroll_y
+            table.clear()
+            for row in rows:
+                table.add_row(*_cells(row), key=row.symbol)
+            if current in symbols:
+                table.move_cursor(row=symbols.index(current), animate=False, scroll=False)
+            table.scroll_to(y=scroll, animate=False, immediate=True)
+            self._shown = symbols
+        self._show_summary(data, rows)
+
+    def _show_summary(self, data: Watchlist, rows: list[WatchRow]) -> None:
+        totals = data.totals(self.group)
+        summary = Text()
+        summary.append("Portfolio ", style="bold")
+        summary.append(fmt.money(totals.value) if totals.priced else fmt.NONE)
+        summary.append("  Day ")
+        summary.append_text(fmt.signed(totals.day_pnl if totals.priced else None))
+        summary.append("  P&L ")
+        summary.append_text(_pnl(totals))
+        health = data.health
+        summary.append("  │ ", style="dim")
+        summary.append(health.text(data.now), style="" if health.ok else "yellow")
+        self.query_one("#summary", Static).update(summary)
+        status = Text()
+        sort_label = SORTS[self.sort_index][1]
+        status.append(f"{len(rows)}/{len(data.rows)} tickers · by {sort_label}")
+        if self.filter_text:
+            status.append(f" · filter '{self.filter_text}'")
+        flagged = sum(1 for r in data.rows if r.flagged)
+        if flagged:
+            status.append(f" · {fmt.FLAG} {flagged} flagged (A acknowledges)", style="bold red")
+        if totals.unpriced:
+            status.append(f" · no price yet for {', '.join(totals.unpriced)}", style="yellow")
+        self.query_one("#status-line", Static).update(status)
+
+    def _current_symbol(self) -> str | None:
+        table = self.query_one("#tickers", DataTable)
+        if not table.row_count:
+            return None
+        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return key.value
+
+    # -- progress (from the app while a refresh runs) -------------------------------------------
+    def show_progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = done < total
+        bar.update(total=total, progress=done)
+
+    def hide_progress(self) -> None:
+        self.query_one("#progress", ProgressBar).display = False
+
+    # -- actions ---------------------------------------------------------------------------------
+    def action_open_ticker(self) -> None:
+        if self.focused is self.query_one("#filter", Input):
+            self.query_one("#tickers", DataTable).focus()
+            return
+        symbol = self._current_symbol()
+        if symbol:
+            self.app.open_ticker(symbol)
+
+    def action_timeline(self) -> None:
+        self.app.open_timeline()
+
+    def action_sort(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(SORTS)
+        self._show()
+        self.notify(f"sorted by {SORTS[self.sort_index][1]}", timeout=2)
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.filter_text = event.value
+            self._show()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            if not event.value:
+                event.input.display = False
+            self.query_one("#tickers", DataTable).focus()
+
+    def key_escape(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.display:
+            box.value = ""
+            box.display = False
+            self.filter_text = ""
+            self._show()
+            self.query_one("#tickers", DataTable).focus()
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        label = event.tab.label_text if event.tab else ALL
+        group = None if label == ALL else label
+        if group != self.group:
+            self.group = group
+            self._show()
+
+    def action_next_group(self) -> None:
+        self.query_one("#groups", Tabs).action_next_tab()
+
+    def action_previous_group(self) -> None:
+        self.query_one("#groups", Tabs).action_previous_tab()
+
+    def action_add_ticker(self) -> None:
+        self.app.add_ticker()
+
+    def action_add_lot(self) -> None:
+        symbol = self._current_symbol()
+        if symbol:
+            self.app.add_lot(symbol)
+
+    def action_remove_ticker(self) -> None:
+        symbol = self._current_symbol()
+        if symbol:
+            self.app.remove_ticker(symbol)
+
+    def action_acknowledge(self) -> None:
+        symbol = self._current_symbol()
+        if symbol:
+            self.app.acknowledge_symbol(symbol)
+
+
+def _pnl(totals: Totals) -> Text:
+    if not totals.priced:
+        return Text(fmt.NONE, style="dim")
+    text = fmt.signed(totals.pnl)
+    if totals.pnl_pct is not None:
+        text.append(" (")
+        text.append_text(fmt.percent(totals.pnl_pct))
+        text.append(")")
+    return text
+
+
+def _cells(row: WatchRow) -> tuple[Text | str, ...]:
+    flagged = row.flagged > 0
+    symbol = Text(row.symbol, style="bold")
+    if flagged:
+        symbol = Text(f"{fmt.FLAG} {row.symbol}", style="bold white on red")
+    if not row.has_quote:
+        price = Text("no data yet", style="dim")
+    else:
+        price = Text(fmt.money(row.price), style="yellow" if row.stale else "")
+        if row.stale:
+            price.append("*", style="yellow")
+    due = Text("")
+    if row.next_due is not None:
+        due = fmt.days_left(row.next_due.days_left)
+        ident = row.next_due.checkpoint_id
+        due.append(f" {ident if len(ident) <= 16 else ident[:15] + '…'}")
+    earnings = Text(row.earnings.strftime("%b %d") if row.earnings else "", style="cyan")
+    return (
+        symbol,
+        price,
+        fmt.percent(row.change_pct) if row.has_quote else Text(""),
+        Text(sparkline(row.spark, SPARK_WIDTH), style="cyan") if row.spark else Text(""),
+        fmt.score(row.met, row.missed, row.pending),
+        fmt.signed(row.pnl) if row.shares else Text(""),
+        fmt.money(row.value) if row.shares else "",
+        fmt.percent(row.weight, sign=False) if row.shares else "",
+        fmt.shares(row.shares),
+        due,
+        earnings,
+    )

@@ -1,0 +1,202 @@
+"""The config file and database one TUI session works on: what the screens read, the edits they
+make (to the database and to catalysts.toml), and noticing when the file is edited outside."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import config_write
+from .config import Config, ConfigError, load_config
+from .cycle import evaluate_stored, user_zone
+from .store import Store
+from .thesis.evaluate import Evaluation
+from .watchlist import (
+    TickerDetail,
+    TimelineEntry,
+    Watchlist,
+    load_ticker,
+    load_timeline,
+    load_watchlist,
+)
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], dt.datetime]
+
+
+@dataclass(frozen=True)
+class EditOutcome:
+    """What an edit did: the message for the user, and whether the file took it (a read-only
+    catalysts.toml leaves the change in the database only)."""
+
+    message: str
+    written: bool
+
+
+@dataclass(frozen=True)
+class Reload:
+    """An outside edit of catalysts.toml: the new config, or the located errors (the last
+    good config stays in use)."""
+
+    config: Config | None
+    error: ConfigError | None
+
+
+class Workspace:
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        *,
+        clock: Clock | None = None,
+        zone: dt.tzinfo | None = None,
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
+        self._zone = zone  # fixed data and screenshots pin the zone; users get user_zone()
+        self._signature = _file_signature(config.path)
+
+    # -- time ----------------------------------------------------------------------------
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self) -> dt.date:
+        return self.now().astimezone(self.zone).date()
+
+    @property
+    def zone(self) -> dt.tzinfo:
+        return self._zone or user_zone(self.config)
+
+    # -- reading -------------------------------------------------------------------------
+    def watchlist(self) -> Watchlist:
+        return load_watchlist(self.store, self.now(), self.today())
+
+    def ticker(self, symbol: str, watchlist: Watchlist | None = None) -> TickerDetail | None:
+        return load_ticker(
+            self.store,
+            symbol,
+            self.now(),
+            self.today(),
+            sec_configured=bool(self.config.providers.sec.user_agent),
+            watchlist=watchlist,
+        )
+
+    def timeline(self) -> list[TimelineEntry]:
+        return load_timeline(self.store, self.zone)
+
+    def symbols(self) -> list[str]:
+        return list(self.config.tickers)
+
+    def checkpoint_ids(self, symbol: str) -> list[str]:
+        ticker = self.config.tickers.get(symbol)
+        return [c.id for c in ticker.checkpoints] if ticker else []
+
+    # -- database-only actions -------------------------------------------------------------
+    def evaluate(self) -> list[Evaluation]:
+        """Evaluate on stored data now (after an edit), without waiting for a refresh."""
+        return evaluate_stored(self.config, self.store, self.now())
+
+    def mark(self, symbol: str, checkpoint_id: str, status: str, note: str) -> str:
+        if not self.store.mark(symbol, checkpoint_id, status, note.strip(), self.now()):
+            return f"{symbol}/{checkpoint_id} is not an active checkpoint"
+        self.evaluate()  # reopening hands the checkpoint back to evaluation at once
+        how = "reopened" if status == "pending" else f"marked {status}"
+        return f"{symbol}/{checkpoint_id} {how}"
+
+    def flagged(self, symbol: str | None = None) -> list[tuple[str, str]]:
+        """(symbol, id) of the checkpoints with an unacknowledged miss (of one symbol)."""
+        found = self.store.flagged_checkpoints()
+        return sorted(t for t in found if symbol is None or t[0] == symbol)
+
+    def acknowledge(self, targets: list[tuple[str, str]] | None) -> int:
+        return self.store.acknowledge(targets, self.now())
+
+    # -- edits of catalysts.toml -----------------------------------------------------------
+    def field_errors(self, form: str, fields: dict[str, str], **context) -> dict[str, str]:
+        return config_write.field_errors(form, fields, **context)
+
+    def edit(self, change: Callable[[str], str], done: str) -> EditOutcome:
+        """Apply `change` to the current file text, validated; the database follows the new
+        config even when the file cannot be written. Raises ConfigError (nothing changed)."""
+        path = self._path()
+        result = config_write.apply_edit(path, change)
+        self.store.sync_config(result.config, self.now())
+        self.config = result.config
+        self._signature = _file_signature(path)
+        self.evaluate()
+        if result.written:
+            return EditOutcome(f"{done}; {result.message}", True)
+        return EditOutcome(f"{done} in the database only: {result.message}", False)
+
+    def add_ticker(self, fields: dict[str, str]) -> EditOutcome:
+        symbol = fields.get("symbol", "").strip()
+        return self.edit(lambda t: config_write.add_ticker(t, fields), f"added {symbol}")
+
+    def remove_ticker(self, symbol: str) -> EditOutcome:
+        return self.edit(lambda t: config_write.remove_ticker(t, symbol), f"removed {symbol}")
+
+    def add_lot(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
+        return self.edit(
+            lambda t: config_write.add_lot(t, symbol, fields), f"added a lot of {symbol}"
+        )
+
+    def add_checkpoint(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
+        ident = fields.get("id", "").strip()
+        return self.edit(
+            lambda t: config_write.add_checkpoint(t, symbol, fields), f"added {symbol}/{ident}"
+        )
+
+    def update_checkpoint(
+        self, symbol: str, checkpoint_id: str, fields: dict[str, str]
+    ) -> EditOutcome:
+        return self.edit(
+            lambda t: config_write.update_checkpoint(t, symbol, checkpoint_id, fields),
+            f"saved {symbol}/{fields.get('id', checkpoint_id).strip()}",
+        )
+
+    def archive_checkpoint(self, symbol: str, checkpoint_id: str) -> EditOutcome:
+        return self.edit(
+            lambda t: config_write.remove_checkpoint(t, symbol, checkpoint_id),
+            f"archived {symbol}/{checkpoint_id} (its history is kept)",
+        )
+
+    # -- outside edits -----------------------------------------------------------------------
+    def check_file(self) -> Reload | None:
+        """None while catalysts.toml is unchanged; else the reloaded config (already synced
+        into the database) or its errors."""
+        path = self.config.path
+        signature = _file_signature(path)
+        if path is None or signature == self._signature:
+            return None
+        self._signature = signature
+        try:
+            config = load_config(path)
+        except ConfigError as exc:
+            log.info("outside edit of %s is invalid: %d issue(s)", path, len(exc.issues))
+            return Reload(None, exc)
+        self.store.sync_config(config, self.now())
+        self.config = config
+        self.evaluate()
+        log.info("reloaded %s after an outside edit", path)
+        return Reload(config, None)
+
+    def _path(self) -> Path:
+        if self.config.path is None:
+            raise ConfigError([])
+        return self.config.path
+
+
+def _file_signature(path: Path | None) -> tuple[int, int, int] | None:
+    if path is None:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)

@@ -1,0 +1,141 @@
+"""The TUI with its scheduler running on the app's loop against the loopback market: the first
+refresh fills an empty database, misses arrive as toasts and desktop notifications (private
+D-Bus), `r` refreshes with progress while rows update in place, and with no network at all the
+stored data stays on screen."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, ProgressBar
+
+from catalyst_tui.config import load_config
+from catalyst_tui.store import Store
+from catalyst_tui.tui.app import CatalystApp
+from catalyst_tui.workspace import Workspace
+from tests.support.market_server import MarketServer, unused_local_url
+
+from .test_thesis_commands import loopback_thesis
+
+pytest_plugins = ["tests.support.fixtures"]
+
+MISSED = {"gross-margin-floor", "operating-margin-floor", "position-weight-cap"}
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+
+
+@pytest.fixture
+def market() -> Iterator[MarketServer]:
+    with MarketServer(latency=0.05) as server:
+        yield server
+
+
+def open_store(tmp_path: Path, base: str):
+    path = tmp_path / "catalysts.toml"
+    path.write_text(loopback_thesis(base))
+    config = load_config(path)
+    store = Store.open(tmp_path / "c.db")
+    store.sync_config(config)
+    return config, store
+
+
+async def wait_for(pilot, condition, timeout: float = 30.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "timed out"
+        await pilot.pause(0.05)
+
+
+def prices(app: CatalystApp) -> dict[str, str]:
+    table = app.screen.query_one("#tickers", DataTable)
+    return {
+        table.coordinate_to_cell_key((i, 0))[0].value: str(table.get_row_at(i)[1])
+        for i in range(table.row_count)
+    }
+
+
+async def test_first_refresh_fills_the_screen_and_misses_arrive_as_toasts_and_on_the_desktop(
+    tmp_path, market, notification_recorder
+):
+    config, store = open_store(tmp_path, market.url)
+    app = CatalystApp(Workspace(config, store), live=True, watch_file=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert all(p == "no data yet" for p in prices(app).values())
+        await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+        await wait_for(pilot, lambda: len(notification_recorder.notifications()) == 3)
+        toasts = [n.title + " " + n.message for n in app._notifications]
+        assert any("Gross margin" in t and "69.1%" in t for t in toasts)
+        assert str(app.screen.query_one("#tickers", DataTable).get_row_at(0)[0]) == "⚑ ALAB"
+        await pilot.press("q")
+        await pilot.pause()
+    store.close()
+    summaries = [n["summary"] for n in notification_recorder.notifications()]
+    assert all(s.startswith("ALAB") for s in summaries)
+    with Store.open(tmp_path / "c.db") as check:
+        assert {e["checkpoint_id"] for e in check.events() if e["flagged"]} == MISSED
+
+
+async def test_r_refreshes_with_progress_and_rows_update_in_place(tmp_path, market):
+    config, store = open_store(tmp_path, market.url)
+    app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+        await wait_for(pilot, lambda: not app.scheduler.refreshing)
+        table = app.screen.query_one("#tickers", DataTable)
+        table.move_cursor(row=4)
+        await pilot.pause()
+        before_rows = list(table.rows)
+        before = store.fetch_health()["last_refresh"]
+        market.latency = 0.3  # slow enough to watch the progress bar
+        await pilot.press("r")
+        bar = app.screen.query_one("#progress", ProgressBar)
+        assert bar.display
+        await pilot.press("r")  # a second r while one runs does not start another
+        assert any("already running" in n.message for n in app._notifications)
+        await wait_for(pilot, lambda: bar.progress and bar.progress > 0)
+        await wait_for(pilot, lambda: not app.scheduler.refreshing)
+        await pilot.pause()
+        assert not bar.display
+        assert store.fetch_health()["last_refresh"] > before
+        assert list(table.rows) == before_rows  # same rows, updated in place
+        assert table.cursor_row == 4
+        await pilot.press("q")
+    store.close()
+
+
+async def test_with_no_network_the_stored_data_stays_on_screen(tmp_path, market):
+    config, store = open_store(tmp_path, market.url)
+    app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+        await wait_for(pilot, lambda: not app.scheduler.refreshing)
+        await pilot.press("q")
+    store.close()
+
+    dead = unused_local_url()
+    path = tmp_path / "catalysts.toml"
+    path.write_text(path.read_text().replace(market.url, dead))
+    config = load_config(path)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync_config(config)
+        app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
+        async with app.run_test(size=(120, 36)) as pilot:
+            shown = prices(app)
+            assert all(p != "no data yet" for p in shown.values())  # at once, before any fetch
+            await wait_for(pilot, lambda: any("no fresh quotes" in n.message
+                                              for n in app._notifications))  # fmt: skip
+            await pilot.pause()
+            after = prices(app)
+            assert set(after) == set(shown)
+            assert all(p.endswith("*") for p in after.values())  # marked stale, kept
+            assert [p.rstrip("*") for p in after.values()] == [
+                p.rstrip("*") for p in shown.values()
+            ]
+            await pilot.press("q")
