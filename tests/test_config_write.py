@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import datetime as dt
 import difflib
@@ -10,10 +9,8 @@ import errno
 import os
 import shutil
 import stat
-import subprocess
 import tomllib
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +33,7 @@ from catalyst_tui.config_write import (
 )
 
 from .conftest import BUNDLED_CONFIG
+from .support.readonly import read_only_file, read_only_folder
 
 ORIGINAL = BUNDLED_CONFIG.read_text(encoding="utf-8")
 DATA = tomllib.loads(ORIGINAL)
@@ -126,54 +124,6 @@ def config_path(tmp_path: Path) -> Path:
     path = tmp_path / "catalysts.toml"
     shutil.copyfile(BUNDLED_CONFIG, path)
     return path
-
-
-# Tests run as root in the sandbox (and in some CI containers), and root writes through a
-# chmod 0o444 file and a 0o555 folder: permission bits alone would make these tests pass
-# without exercising the failure path. As root the file or folder is made immutable with
-# `chattr +i` as well (ext4 here; root has CAP_LINUX_IMMUTABLE), which refuses writes,
-# renames and new entries to root too. Dropping privileges in a child (setuid 65534) was the
-# alternative, but pytest's tmp dirs are 0o700 root, so the child could not even read the file.
-# Each helper checks that the path really is unwritable before the test relies on it.
-@contextlib.contextmanager
-def read_only_file(path: Path) -> Iterator[None]:
-    mode = stat.S_IMODE(path.stat().st_mode)
-    path.chmod(0o444)
-    immutable = _chattr("+i", path)
-    try:
-        with pytest.raises(PermissionError):
-            open(path, "r+b").close()  # noqa: SIM115 - only probing
-        yield
-    finally:
-        if immutable:
-            _chattr("-i", path)
-        path.chmod(mode)
-
-
-@contextlib.contextmanager
-def read_only_folder(folder: Path) -> Iterator[None]:
-    mode = stat.S_IMODE(folder.stat().st_mode)
-    folder.chmod(0o555)
-    immutable = _chattr("+i", folder)
-    try:
-        with pytest.raises(PermissionError):
-            (folder / "probe").touch()
-        yield
-    finally:
-        if immutable:
-            _chattr("-i", folder)
-        folder.chmod(mode)
-
-
-def _chattr(flag: str, path: Path) -> bool:
-    if os.geteuid() != 0:
-        return False
-    if shutil.which("chattr") is None:
-        pytest.skip("running as root without chattr: cannot make a file read-only for root")
-    done = subprocess.run(["chattr", flag, str(path)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"chattr {flag} failed here ({done.stderr.strip()})")
-    return True
 
 
 # --------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from catalyst_tui.workspace import Workspace
 
 from .conftest import BUNDLED_CONFIG
 from .support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database
+from .support.readonly import read_only_file
 
 ZONE = zoneinfo.ZoneInfo(DEMO_ZONE)
 
@@ -533,8 +534,6 @@ async def test_escape_cancels_a_form_without_writing(demo):
 
 
 async def test_a_read_only_file_keeps_the_database_change_and_tells_the_user(demo):
-    from .test_config_write import read_only_file
-
     config, store = demo
     before = config.path.read_bytes()
     app = make_app(config, store)
