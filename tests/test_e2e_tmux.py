@@ -1,0 +1,157 @@
+"""End to end in a real terminal (tmux): a person runs their thesis from the keyboard against
+the loopback market — sees positions and P&L, opens ALAB and reads why gross margin is flagged,
+marks the NPO milestone met with a note, acknowledges the flags, adds a ticker and a checkpoint —
+and then finds catalysts.toml updated with every comment intact."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from catalyst_tui.config import load_config
+from tests.support.market_server import MarketServer
+
+from .test_thesis_commands import loopback_thesis
+
+SESSION = "catalyst-e2e"
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[str]:
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is missing: apt-get install tmux (.ci/run installs it)")
+    socket = str(tmp_path / "tmux.sock")
+    yield socket
+    subprocess.run(["tmux", "-S", socket, "kill-server"], capture_output=True)
+
+
+def screen(socket: str) -> str:
+    done = subprocess.run(
+        ["tmux", "-S", socket, "capture-pane", "-p", "-t", SESSION],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    return done.stdout
+
+
+def keys(socket: str, *names: str) -> None:
+    for name in names:
+        subprocess.run(["tmux", "-S", socket, "send-keys", "-t", SESSION, name], check=True)
+        time.sleep(0.15)
+
+
+def type_text(socket: str, text: str) -> None:
+    subprocess.run(["tmux", "-S", socket, "send-keys", "-t", SESSION, "-l", text], check=True)
+    time.sleep(0.3)
+
+
+def wait_for(socket: str, text: str, timeout: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout
+    shown = ""
+    while time.monotonic() < deadline:
+        shown = screen(socket)
+        if text in shown:
+            return shown
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared; the screen was:\n{shown}")
+
+
+def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: str):
+    with MarketServer() as market:
+        config_path = tmp_path / "catalysts.toml"
+        config_path.write_text(loopback_thesis(market.url))
+        original = config_path.read_text()
+        env = {
+            k: v for k, v in os.environ.items()
+            if not k.startswith(("CATALYST_", "DBUS_", "TMUX"))
+        }  # fmt: skip
+        env.update(NO_PROXY="127.0.0.1", TERM="xterm-256color")
+        command = (
+            f"{sys.executable} -m catalyst_tui.cli --config {config_path} --db {tmp_path / 'c.db'}"
+            f"; echo CATALYST-EXIT=$?; sleep 60"
+        )
+        subprocess.run(
+            ["tmux", "-S", tmux, "new-session", "-d", "-s", SESSION, "-x", "120", "-y", "36",
+             command],
+            check=True, env=env, cwd=tmp_path,
+        )  # fmt: skip
+
+        # positions and P&L, once the first refresh is in
+        shown = wait_for(tmux, "⚑ ALAB")
+        assert "Portfolio" in shown and "P&L" in shown and "no data yet" not in shown
+
+        # ALAB: why gross margin is flagged
+        keys(tmux, "Enter")
+        wait_for(tmux, "1 Checkpoints")
+        keys(tmux, *["Down"] * 10)
+        shown = wait_for(tmux, "Why: gross_margin 69.1% < 70%")
+
+        # mark the NPO milestone met with a note
+        keys(tmux, *["Up"] * 7)
+        wait_for(tmux, "ALAB/npo-multi-rack-2027")
+        keys(tmux, "m")
+        wait_for(tmux, "Mark ALAB/npo-multi-rack-2027")
+        keys(tmux, "Tab")
+        type_text(tmux, "Q4 call: NPO chipsets shipping")
+        keys(tmux, "C-s")
+        wait_for(tmux, "marked met")
+
+        # acknowledge the flags on the timeline
+        keys(tmux, "Escape", "t")
+        wait_for(tmux, "Timeline:")
+        keys(tmux, "C-a")
+        wait_for(tmux, "acknowledged every flag")
+        keys(tmux, "Escape")
+
+        # add a ticker, then a checkpoint for it
+        keys(tmux, "a")
+        wait_for(tmux, "Add a ticker")
+        type_text(tmux, "CRWV")
+        keys(tmux, "Tab")
+        type_text(tmux, "CoreWeave")
+        keys(tmux, "Tab")
+        type_text(tmux, "neocloud")
+        keys(tmux, "C-s")
+        wait_for(tmux, "added CRWV")
+        keys(tmux, "/")
+        type_text(tmux, "crwv")
+        keys(tmux, "Enter", "Enter")
+        wait_for(tmux, "CRWV  CoreWeave")
+        keys(tmux, "c")
+        wait_for(tmux, "New checkpoint for CRWV")
+        type_text(tmux, "first-hyperscaler-contract")
+        keys(tmux, "Tab")
+        type_text(tmux, "A hyperscaler signs a multi-year contract")
+        keys(tmux, "Tab", "Tab")  # kind stays milestone
+        type_text(tmux, "2027-06-30")
+        keys(tmux, "C-s")
+        wait_for(tmux, "added CRWV/first-hyperscaler-contract")
+        keys(tmux, "Escape", "q")
+        wait_for(tmux, "CATALYST-EXIT=0")
+
+    # the file: the edits are there and every original line (comments included) is kept
+    after = config_path.read_text()
+    kept = after.splitlines()
+    assert all(line in kept for line in original.splitlines())
+    config = load_config(config_path)
+    assert config.tickers["CRWV"].name == "CoreWeave"
+    assert [c.id for c in config.tickers["CRWV"].checkpoints] == ["first-hyperscaler-contract"]
+    conn = sqlite3.connect(tmp_path / "c.db")
+    try:
+        npo = conn.execute(
+            "SELECT status, manual, manual_note FROM checkpoints WHERE id = 'npo-multi-rack-2027'"
+        ).fetchone()
+        unacked = conn.execute(
+            "SELECT COUNT(*) FROM events WHERE flagged = 1 AND acked_at IS NULL"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    assert npo == ("met", 1, "Q4 call: NPO chipsets shipping")
+    assert unacked == 0
