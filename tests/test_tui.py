@@ -610,3 +610,29 @@ async def test_q_quits(demo):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
+
+
+async def test_ticker_screen_keys_reach_lots_timeline_and_back(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "3")
+        await pilot.pause()
+        assert app.screen.query_one("#panes").active == "position"
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen.query_one("#panes").active == "checkpoints"
+        assert app.focused is app.screen.query_one("#checkpoint-table")
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen) and "ALAB" in app.screen.title_text
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WatchlistScreen)

@@ -1,7 +1,7 @@
 """Generate screenshots/*.svg from the app on the demo data (tests/support/demo_data.py) with a
 frozen clock, at 120x36: the watchlist, the ALAB ticker screen, the timeline and one form.
 
-    make screenshots
+    make screenshots            (or: python tools/screenshots.py OUT_DIR)
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from tests.support import scenes  # noqa: E402
 from tests.support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database  # noqa: E402
 
 from catalyst_tui.tui.app import CatalystApp  # noqa: E402
@@ -25,48 +26,21 @@ SIZE = (120, 36)
 OUT = REPO / "screenshots"
 
 
-async def _watchlist(pilot) -> None:
-    await pilot.pause()
-
-
-async def _ticker(pilot) -> None:
-    await pilot.press("enter")
-    await pilot.pause()
-    table = pilot.app.screen.query_one("#checkpoint-table")
-    table.move_cursor(row=table.get_row_index("gross-margin-floor"))
-    await pilot.pause()
-
-
-async def _chart(pilot) -> None:
-    await pilot.press("enter", "2")
-    await pilot.pause()
-
-
-async def _timeline(pilot) -> None:
-    await pilot.press("t")
-    await pilot.pause()
-
-
-async def _form(pilot) -> None:
-    await pilot.press("enter", "c")
-    await pilot.pause()
-    screen = pilot.app.screen
-    screen.query_one("#field-id").value = "npo-design-win"
-    screen.query_one("#field-title").value = "A hyperscaler NPO design win"
-    screen.query_one("#field-due").value = "2027-13-01"
-    await pilot.pause()
-
-
 SHOTS: dict[str, tuple[str, Callable[..., Awaitable[None]]]] = {
-    "watchlist": ("catalyst: watchlist", _watchlist),
-    "ticker-alab": ("catalyst: ALAB, why gross margin is flagged", _ticker),
-    "ticker-alab-chart": ("catalyst: ALAB, one year", _chart),
-    "timeline": ("catalyst: timeline", _timeline),
-    "form-checkpoint": ("catalyst: a new checkpoint, validated as you type", _form),
+    "watchlist": ("catalyst: watchlist", scenes.watchlist),
+    "ticker-alab": ("catalyst: ALAB, why gross margin is flagged", scenes.alab_gross_margin),
+    "ticker-alab-chart": ("catalyst: ALAB, one year", scenes.alab_chart),
+    "timeline": ("catalyst: timeline", scenes.timeline),
+    "form-checkpoint": (
+        "catalyst: a new checkpoint, validated as you type",
+        scenes.checkpoint_form_bad_date,
+    ),
 }
 
 
-async def shoot(name: str, title: str, steps: Callable[..., Awaitable[None]]) -> Path:
+async def shoot(
+    name: str, title: str, steps: Callable[..., Awaitable[None]], out: Path = OUT
+) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         config, store = demo_database(Path(tmp))
         try:
@@ -80,18 +54,19 @@ async def shoot(name: str, title: str, steps: Callable[..., Awaitable[None]]) ->
                 svg = app.export_screenshot(title=title)
         finally:
             store.close()
-    path = OUT / f"{name}.svg"
+    path = out / f"{name}.svg"
     path.write_text(svg)
     return path
 
 
-async def main() -> int:
-    OUT.mkdir(exist_ok=True)
+async def main(out: Path = OUT) -> int:
+    out.mkdir(exist_ok=True)
     for name, (title, steps) in SHOTS.items():
-        path = await shoot(name, title, steps)
-        print(f"wrote {path.relative_to(REPO)}")
+        path = await shoot(name, title, steps, out)
+        print(f"wrote {path}")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(asyncio.run(main()))
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
+    raise SystemExit(asyncio.run(main(target)))

@@ -230,9 +230,9 @@ _PROVIDER_KEYS = {
     "finnhub": ("base_url", "api_key_env"),
     "sec": ("base_url", "tickers_url", "user_agent"),
 }
-_TICKER_KEYS = ("name", "group", "thesis", "lots", "checkpoints")
-_LOT_KEYS = ("shares", "cost", "date", "note")
-_CHECKPOINT_KEYS = (
+TICKER_KEYS = ("name", "group", "thesis", "lots", "checkpoints")
+LOT_KEYS = ("shares", "cost", "date", "note")
+CHECKPOINT_KEYS = (
     "id",
     "title",
     "kind",
@@ -509,7 +509,7 @@ class _Validator:
             if SYMBOL_RE.match(symbol.upper()):
                 hint = f": symbols are upper case, write {symbol.upper()!r}"
             self.error(path, f"{symbol!r} is not a ticker symbol{hint}", at_key=True)
-        table = self.table(value, path, _TICKER_KEYS)
+        table = self.table(value, path, TICKER_KEYS)
         if table is None:
             return None
         name = self.string(table, "name", path, allow_empty=False) or symbol
@@ -547,7 +547,7 @@ class _Validator:
         return out
 
     def lot(self, value: Any, path: KeyPath) -> Lot | None:
-        table = self.table(value, path, _LOT_KEYS)
+        table = self.table(value, path, LOT_KEYS)
         if table is None:
             return None
         shares = self.number(
@@ -571,7 +571,7 @@ class _Validator:
         return Lot(shares, cost, date, note)
 
     def checkpoint(self, value: Any, path: KeyPath, *, seen_ids: set[str]) -> Checkpoint | None:
-        table = self.table(value, path, _CHECKPOINT_KEYS)
+        table = self.table(value, path, CHECKPOINT_KEYS)
         if table is None:
             return None
         before = len(self.issues)

@@ -83,7 +83,17 @@ from typing import Any
 
 import tomlkit
 
-from .config import SYMBOL_RE, Config, ConfigError, format_key_path, load_config, parse_config
+from .config import (
+    CHECKPOINT_KEYS,
+    LOT_KEYS,
+    SYMBOL_RE,
+    TICKER_KEYS,
+    Config,
+    ConfigError,
+    format_key_path,
+    load_config,
+    parse_config,
+)
 
 __all__ = [
     "CHECKPOINT_FIELDS",
@@ -103,19 +113,10 @@ __all__ = [
     "update_checkpoint",
 ]
 
-TICKER_FIELDS = ("symbol", "name", "group", "thesis")
-LOT_FIELDS = ("shares", "cost", "date", "note")
-CHECKPOINT_FIELDS = (
-    "id",
-    "title",
-    "kind",
-    "due",
-    "until",
-    "when",
-    "period_end",
-    "source",
-    "notes",
-)
+# The keys of the config's own tables, so a form can never offer a key the validator refuses.
+TICKER_FIELDS = ("symbol", *(k for k in TICKER_KEYS if k not in ("lots", "checkpoints")))
+LOT_FIELDS = LOT_KEYS
+CHECKPOINT_FIELDS = CHECKPOINT_KEYS
 FORMS: dict[str, tuple[str, ...]] = {
     "ticker": TICKER_FIELDS,
     "lot": LOT_FIELDS,

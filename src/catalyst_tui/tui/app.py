@@ -14,7 +14,7 @@ from ..config import ConfigError
 from ..config_write import EditError
 from ..notify import Channel, close_channels, default_channels
 from ..schedule import CycleResult, ThesisScheduler
-from ..watchlist import CheckpointView
+from ..watchlist import CheckpointView, Watchlist
 from ..workspace import EditOutcome, Workspace
 from .screens.forms import ConfirmScreen, Field, FormScreen, KeysScreen
 from .screens.ticker import TickerScreen
@@ -367,6 +367,13 @@ class CatalystApp(App[None]):
         )
         self.refresh_views()
         return None
+
+    def watchlist_data(self) -> Watchlist | None:
+        """The watchlist as last read (screens reload bottom-up, so it is current)."""
+        try:
+            return self._watchlist().data
+        except LookupError:
+            return None
 
     def _watchlist(self) -> WatchlistScreen:
         for screen in self.screen_stack:

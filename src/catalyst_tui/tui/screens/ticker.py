@@ -86,7 +86,7 @@ class TickerScreen(Screen[None]):
         table.focus()
 
     def reload(self) -> None:
-        detail = self.app.workspace.ticker(self.symbol)
+        detail = self.app.workspace.ticker(self.symbol, self.app.watchlist_data())
         if detail is None:
             self.app.pop_screen()
             return
