@@ -131,11 +131,3 @@ def test_database_lookup_order(tmp_path, monkeypatch):
     monkeypatch.setenv("CATALYST_DB", str(tmp_path / "env.db"))
     assert find_database(None, "x.db", config) == tmp_path / "env.db"
     assert find_database(str(tmp_path / "cli.db"), "x.db", config) == tmp_path / "cli.db"
-
-
-@pytest.mark.parametrize("command", ["export"])
-def test_later_commands_say_not_available_yet(tmp_path, command):
-    result = run(command, "--config", str(BUNDLED_CONFIG), cwd=tmp_path)
-    assert result.returncode == 2
-    assert "not available yet" in result.stderr
-    no_traceback(result)

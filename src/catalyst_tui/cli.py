@@ -248,6 +248,23 @@ def cmd_check(ctx: Context) -> int:
     return EXIT_FLAGGED if any(r["flagged"] for r in records) else EXIT_OK
 
 
+def cmd_export(ctx: Context) -> int:
+    from .cycle import local_today
+    from .export import export_rows, write_csv, write_json
+
+    config, store = ctx.synced_store()
+    with contextlib.closing(store):
+        symbol = ctx.args.symbol.upper() if ctx.args.symbol else None
+        if symbol is not None and store.ticker_info(symbol) is None:
+            raise CommandError(f"catalyst export: no ticker {symbol} in the database")
+        columns, rows = export_rows(
+            store, ctx.args.what, symbol=symbol, today=local_today(config, _now())
+        )
+        write = write_json if ctx.args.format == "json" else write_csv
+        write(columns, rows, sys.stdout)
+    return EXIT_OK
+
+
 def cmd_mark(ctx: Context) -> int:
     symbol, checkpoint_id = _target(ctx.args.target)
     _config, store = ctx.synced_store()
@@ -344,13 +361,6 @@ def cmd_notify(ctx: Context) -> int:
     return EXIT_OK if any(error is None for error in results.values()) else 1
 
 
-def cmd_not_yet(ctx: Context) -> int:
-    raise CommandError(
-        f"catalyst {ctx.args.command}: not available yet in catalyst {__version__}; "
-        "see the README for what works today"
-    )
-
-
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "tui": cmd_tui,
     "validate": cmd_validate,
@@ -358,7 +368,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "check": cmd_check,
     "mark": cmd_mark,
     "ack": cmd_ack,
-    "export": cmd_not_yet,
+    "export": cmd_export,
     "daemon": cmd_daemon,
     "notify": cmd_notify,
 }

@@ -1008,6 +1008,16 @@ class Store:
         )
         return [(dt.date.fromisoformat(ts), close) for ts, close in rows]
 
+    def iter_prices(self, symbol: str | None = None) -> Iterator[tuple]:
+        """Every stored daily bar (of one symbol), by symbol and day, streamed."""
+        where, args = (" WHERE symbol = ?", [symbol]) if symbol else ("", [])
+        yield from self.conn.execute(
+            "SELECT symbol, ts, open, high, low, close, volume, source FROM prices"
+            + where
+            + " ORDER BY symbol, ts",
+            args,
+        )
+
     def ticker_info(self, symbol: str) -> dict[str, Any] | None:
         """A ticker's own fields (name, group, thesis), whether archived or not."""
         row = self.conn.execute(

@@ -1,0 +1,80 @@
+"""`catalyst export`: stored prices, checkpoints or events as CSV or JSON on stdout.
+
+CSV is opened in spreadsheets, which run a cell that starts with = + - @ (or a tab or carriage
+return) as a formula: such text cells get a leading apostrophe (OWASP's advice), so a checkpoint
+titled "=HYPERLINK(...)" is shown, never run. Numbers are written as numbers. JSON is written as
+stored. Nothing is evaluated or written: export reads the database as it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from .report import checkpoint_records
+from .store import Store
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+KINDS = ("prices", "checkpoints", "events")
+
+PRICE_COLUMNS = ("symbol", "date", "open", "high", "low", "close", "volume", "source")
+CHECKPOINT_COLUMNS = ("symbol", "id", "title", "kind", "status", "value", "threshold",
+                      "condition", "due", "days_left", "flagged", "manual", "reason")  # fmt: skip
+EVENT_COLUMNS = ("ts", "symbol", "checkpoint_id", "title", "from_status", "to_status", "value",
+                 "threshold", "reason", "manual", "flagged", "acked_at")  # fmt: skip
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, defused with a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def export_rows(
+    store: Store, what: str, *, symbol: str | None, today: dt.date
+) -> tuple[tuple[str, ...], Iterable[dict[str, Any]]]:
+    """The columns and rows of one export (prices are streamed, never all in memory)."""
+    if what == "prices":
+        rows = (dict(zip(PRICE_COLUMNS, r, strict=True)) for r in store.iter_prices(symbol))
+        return PRICE_COLUMNS, rows
+    if what == "checkpoints":
+        records = checkpoint_records(store.checkpoint_report(), today)
+        return CHECKPOINT_COLUMNS, (r for r in records if symbol is None or r["symbol"] == symbol)
+    if what == "events":
+        events = reversed(store.events(limit=-1, symbol=symbol))  # oldest first, like a log
+        return EVENT_COLUMNS, ({k: e[k] for k in EVENT_COLUMNS} for e in events)
+    raise ValueError(f"nothing called {what!r} to export: one of {', '.join(KINDS)}")
+
+
+def write_csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    count = 0
+    for row in rows:
+        writer.writerow([_csv_value(row[c]) for c in columns])
+        count += 1
+    return count
+
+
+def write_json(columns: tuple[str, ...], rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """A JSON array, one object per line, written as it goes."""
+    count = 0
+    out.write("[")
+    for row in rows:
+        out.write(",\n" if count else "\n")
+        out.write(json.dumps({c: row[c] for c in columns}, ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return safe_cell(value)

@@ -1,0 +1,95 @@
+"""`catalyst export` on a real database: every kind in CSV and JSON, one symbol, and text a
+spreadsheet would run as a formula defused."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalyst_tui.config import load_config
+from catalyst_tui.export import safe_cell
+from catalyst_tui.store import Store
+
+from .support.demo_data import seed_demo
+
+EVIL = '=HYPERLINK("http://evil.example","click")'
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    from .conftest import BUNDLED_CONFIG
+
+    text = BUNDLED_CONFIG.read_text().replace(
+        'title = "Scorpio becomes ALAB\'s largest product line"', f"title = '{EVIL}'", 1
+    )
+    assert EVIL in text
+    (tmp_path / "catalysts.toml").write_text(text)
+    config = load_config(tmp_path / "catalysts.toml")
+    with Store.open(tmp_path / "c.db") as store:
+        seed_demo(store, config)
+    return tmp_path
+
+
+def export(workdir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "export", *args,
+         "--config", str(workdir / "catalysts.toml"), "--db", str(workdir / "c.db")],
+        capture_output=True, text=True, timeout=60, env={**os.environ},
+    )  # fmt: skip
+
+
+def test_checkpoints_csv_defuses_formulas_and_keeps_numbers(workdir):
+    done = export(workdir, "checkpoints")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    titles = {r["id"]: r["title"] for r in rows}
+    assert titles["scorpio-largest-line"] == "'" + EVIL
+    gross = next(r for r in rows if r["id"] == "gross-margin-floor")
+    assert gross["status"] == "missed" and gross["flagged"] == "true"
+    assert float(gross["value"]) == pytest.approx(0.691, abs=0.001)
+    assert not any(cell.startswith(("=", "+", "@")) for r in rows for cell in r.values())
+
+
+def test_checkpoints_json_is_as_stored(workdir):
+    done = export(workdir, "checkpoints", "--format", "json")
+    records = json.loads(done.stdout)
+    assert next(r for r in records if r["id"] == "scorpio-largest-line")["title"] == EVIL
+
+
+def test_prices_of_one_symbol_in_both_formats(workdir):
+    with Store.open(workdir / "c.db") as store:
+        bars = len(store.price_history("ALAB"))
+    rows = list(csv.DictReader(io.StringIO(export(workdir, "prices", "--symbol", "alab").stdout)))
+    assert len(rows) == bars and {r["symbol"] for r in rows} == {"ALAB"}
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    as_json = json.loads(export(workdir, "prices", "--symbol", "ALAB", "--format", "json").stdout)
+    assert len(as_json) == bars and as_json[-1]["close"] == float(rows[-1]["close"])
+
+
+def test_events_oldest_first_with_reasons(workdir):
+    rows = list(csv.DictReader(io.StringIO(export(workdir, "events").stdout)))
+    assert [r["ts"] for r in rows] == sorted(r["ts"] for r in rows)
+    assert any(r["checkpoint_id"] == "gross-margin-floor" and r["to_status"] == "missed"
+               and "69.1%" in r["reason"] for r in rows)  # fmt: skip
+
+
+def test_an_unknown_symbol_is_a_clear_error(workdir):
+    done = export(workdir, "prices", "--symbol", "NOPE")
+    assert done.returncode == 2
+    assert "no ticker NOPE" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("=1+1", "'=1+1"), ("+SUM(A1)", "'+SUM(A1)"), ("-2+3", "'-2+3"), ("@cmd", "'@cmd"),
+     ("\tx", "'\tx"), ("\rx", "'\rx"), ("plain", "plain"), (-1.5, -1.5), (3, 3)],
+)  # fmt: skip
+def test_safe_cell(cell, expected):
+    assert safe_cell(cell) == expected
