@@ -141,13 +141,19 @@ class ThesisScheduler:
         result = CycleResult(report)
         now = self.clock()
         try:
-            result.changed = evaluate_stored(self.config, self.store, now)
+            result.changed = await asyncio.to_thread(self._evaluate_apart, now)
             result.delivery = await deliver(
                 self.store, self.channels, claimer=self.claimer, now=now
             )
         except Exception:  # the next cycle tries again; the scheduler must keep running
             log.exception("evaluation or delivery failed")
         return result
+
+    def _evaluate_apart(self, now: dt.datetime) -> list[Evaluation]:
+        """Evaluation on its own connection in a worker thread: a thousand checkpoints take a
+        tenth of a second of Python, which on the loop would hold every key for as long."""
+        with Store.open(self.store.path) as store:
+            return evaluate_stored(self.config, store, now)
 
     def _adapt_interval(self) -> None:
         settings = self.config.settings

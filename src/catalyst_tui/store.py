@@ -536,12 +536,15 @@ class Store:
     # -- market data -------------------------------------------------------------------------
     def history_starts(self, symbols: list[str]) -> dict[str, dt.date | None]:
         """Where each symbol's history fetch starts: None (a year's backfill) for a symbol with no
-        bars yet, else its last stored day, fetched again because it may have been partial."""
-        last = {
-            r["symbol"]: dt.date.fromisoformat(r["last"])
-            for r in self.db.query("SELECT symbol, MAX(ts) AS last FROM prices GROUP BY symbol")
-        }
-        return {symbol: last.get(symbol) for symbol in symbols}
+        bars yet, else its last stored day, fetched again because it may have been partial.
+        One seek of the (symbol, ts) key per symbol: a GROUP BY would read every bar."""
+        out: dict[str, dt.date | None] = {}
+        for symbol in symbols:
+            last = self.conn.execute(
+                "SELECT MAX(ts) FROM prices WHERE symbol = ?", [symbol]
+            ).fetchone()[0]
+            out[symbol] = dt.date.fromisoformat(last) if last else None
+        return out
 
     def save_quotes(self, results: list[QuoteSaved], now: dt.datetime) -> None:
         """One transaction for the batch: fresh quotes replace the stored ones, bars are upserted
@@ -948,27 +951,34 @@ class Store:
         return list(
             self.db.query(
                 """
+                WITH held AS (
+                    SELECT symbol, SUM(shares) AS shares, SUM(shares * cost) AS basis
+                    FROM lots GROUP BY symbol
+                ), counts AS (
+                    SELECT symbol, SUM(status = 'met') AS met, SUM(status = 'missed') AS missed,
+                           SUM(status = 'pending') AS pending
+                    FROM checkpoints WHERE archived = 0 GROUP BY symbol
+                ), flags AS (
+                    SELECT e.symbol, COUNT(DISTINCT e.checkpoint_id) AS flagged FROM events e
+                    JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id
+                    WHERE e.flagged = 1 AND e.acked_at IS NULL AND c.archived = 0
+                    GROUP BY e.symbol
+                )
                 SELECT t.symbol, t.name, t.grp AS "group",
                        q.price, q.prev_close, q.change, q.change_pct, q.currency,
                        q.fetched_at, q.source, COALESCE(q.stale, 0) AS stale,
                        COALESCE(q.last_error, '') AS error,
-                       (SELECT SUM(l.shares) FROM lots l WHERE l.symbol = t.symbol) AS shares,
-                       (SELECT SUM(l.shares * l.cost) FROM lots l WHERE l.symbol = t.symbol)
-                           AS basis,
-                       (SELECT COUNT(*) FROM checkpoints c WHERE c.symbol = t.symbol
-                           AND c.archived = 0 AND c.status = 'met') AS met,
-                       (SELECT COUNT(*) FROM checkpoints c WHERE c.symbol = t.symbol
-                           AND c.archived = 0 AND c.status = 'missed') AS missed,
-                       (SELECT COUNT(*) FROM checkpoints c WHERE c.symbol = t.symbol
-                           AND c.archived = 0 AND c.status = 'pending') AS pending,
-                       (SELECT COUNT(DISTINCT e.checkpoint_id) FROM events e
-                           JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id
-                           WHERE e.symbol = t.symbol AND e.flagged = 1 AND e.acked_at IS NULL
-                           AND c.archived = 0) AS flagged,
+                       held.shares, held.basis,
+                       COALESCE(counts.met, 0) AS met, COALESCE(counts.missed, 0) AS missed,
+                       COALESCE(counts.pending, 0) AS pending,
+                       COALESCE(flags.flagged, 0) AS flagged,
                        en.next_date AS earnings, COALESCE(en.estimate, 0) AS earnings_estimate
                 FROM tickers t
                 LEFT JOIN quotes q ON q.symbol = t.symbol
                 LEFT JOIN earnings en ON en.symbol = t.symbol
+                LEFT JOIN held ON held.symbol = t.symbol
+                LEFT JOIN counts ON counts.symbol = t.symbol
+                LEFT JOIN flags ON flags.symbol = t.symbol
                 WHERE t.archived = 0
                 ORDER BY t.position, t.symbol
                 """

@@ -77,6 +77,12 @@ class Workspace:
     def watchlist(self) -> Watchlist:
         return load_watchlist(self.store, self.now(), self.today())
 
+    def watchlist_apart(self) -> Watchlist:
+        """The same, for a worker thread: read on a connection of its own (a connection is
+        never shared between threads)."""
+        with Store.open(self.store.path) as store:
+            return load_watchlist(store, self.now(), self.today())
+
     def ticker(self, symbol: str, watchlist: Watchlist | None = None) -> TickerDetail | None:
         return load_ticker(
             self.store,

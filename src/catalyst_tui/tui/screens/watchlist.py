@@ -3,6 +3,11 @@ portfolio's totals and the data's health in the header."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +20,7 @@ from .. import format as fmt
 from ..widgets.chart import sparkline
 
 ALL = "All"
+ROWS_PER_STEP = 25  # changed rows updated per step of the event loop
 SPARK_WIDTH = 10
 # The most telling first: at 80 columns the table ends around Value (left/right scroll).
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -58,6 +64,7 @@ class WatchlistScreen(Screen[None]):
         self.group: str | None = None
         self.data: Watchlist | None = None
         self._shown: list[str] = []
+        self._rows_shown: dict[str, WatchRow] = {}
         self._tab_serial = 0
 
     def compose(self) -> ComposeResult:
@@ -83,8 +90,30 @@ class WatchlistScreen(Screen[None]):
     def reload(self) -> None:
         """Read the watchlist again and show it: cells change in place when the same rows are
         shown; otherwise the table is rebuilt with the cursor kept on its symbol."""
-        self.data = self.app.workspace.watchlist()
-        self._sync_tabs(self.data.groups)
+        self.show_data(self.app.workspace.watchlist())
+
+    def reload_apart(self, then: Callable[[], object]) -> None:
+        """The same with the reading in a worker thread (after a refresh: 500 rows take tens
+        of milliseconds to read, which keys should not wait for); `then` runs once shown."""
+        self.run_worker(
+            partial(self._read_apart, then),
+            thread=True,
+            exclusive=True,
+            group="watchlist",
+            exit_on_error=False,
+        )
+
+    def _read_apart(self, then: Callable[[], object]) -> None:
+        data = self.app.workspace.watchlist_apart()
+        self.app.call_from_thread(self._show_then, data, then)
+
+    def _show_then(self, data: Watchlist, then: Callable[[], object]) -> None:
+        self.show_data(data)
+        then()
+
+    def show_data(self, data: Watchlist) -> None:
+        self.data = data
+        self._sync_tabs(data.groups)
         self._show()
 
     def _sync_tabs(self, groups: list[str]) -> None:
@@ -110,10 +139,19 @@ class WatchlistScreen(Screen[None]):
         rows = data.visible(self.group, self.filter_text, SORTS[self.sort_index][0])
         symbols = [r.symbol for r in rows]
         if symbols == self._shown:
-            for row in rows:
-                for (key, _), cell in zip(COLUMNS, _cells(row), strict=True):
-                    if table.get_cell(row.symbol, key) != cell:
-                        table.update_cell(row.symbol, key, cell)
+            # Rows where nothing visible changed are skipped without building a cell.
+            changed = [r for r in rows if self._rows_shown.get(r.symbol) != _shown_part(r)]
+            if len(changed) <= ROWS_PER_STEP:
+                self._update_rows(changed)
+            else:  # a refresh moves every price: the rows on screen first, then the rest
+                top = int(table.scroll_y)
+                changed.sort(key=lambda r: not top <= symbols.index(r.symbol) < top + 40)
+                self.run_worker(
+                    self._update_rows_in_steps(changed),
+                    group="rows",
+                    exclusive=True,
+                    exit_on_error=False,
+                )
         else:
             current = self._current_symbol()
             scroll = table.scroll_y
@@ -124,7 +162,22 @@ class WatchlistScreen(Screen[None]):
                 table.move_cursor(row=symbols.index(current), animate=False, scroll=False)
             table.scroll_to(y=scroll, animate=False, immediate=True)
             self._shown = symbols
+        self._rows_shown = {row.symbol: _shown_part(row) for row in rows}
         self._show_summary(data, rows)
+
+    def _update_rows(self, rows: list[WatchRow]) -> None:
+        table = self.query_one("#tickers", DataTable)
+        for row in rows:
+            self._rows_shown[row.symbol] = _shown_part(row)
+            for (key, _), cell in zip(COLUMNS, _cells(row), strict=True):
+                if table.get_cell(row.symbol, key) != cell:
+                    table.update_cell(row.symbol, key, cell, update_width=key == "symbol")
+
+    async def _update_rows_in_steps(self, rows: list[WatchRow]) -> None:
+        """Many changed rows, a few at a time, so keys are handled between the steps."""
+        for start in range(0, len(rows), ROWS_PER_STEP):
+            self._update_rows(rows[start : start + ROWS_PER_STEP])
+            await asyncio.sleep(0)
 
     def _show_summary(self, data: Watchlist, rows: list[WatchRow]) -> None:
         totals = data.totals(self.group)
@@ -239,6 +292,11 @@ class WatchlistScreen(Screen[None]):
         symbol = self._current_symbol()
         if symbol:
             self.app.acknowledge_symbol(symbol)
+
+
+def _shown_part(row: WatchRow) -> WatchRow:
+    """The row without what no cell shows (when it was fetched), to tell changed rows."""
+    return replace(row, fetched_at=None, position=0)
 
 
 def _pnl(totals: Totals) -> Text:
