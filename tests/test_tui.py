@@ -129,7 +129,7 @@ async def test_first_run_with_an_empty_database_says_no_data_yet(tmp_path: Path)
             await pilot.pause()
             assert isinstance(app.screen, TickerScreen)
             assert "no data yet" in text_of(app, "#ticker-title")
-            await pilot.press("q" if False else "escape", "q")
+            await pilot.press("escape", "q")
             await pilot.pause()
         assert app.return_code == 0
 
@@ -636,3 +636,47 @@ async def test_ticker_screen_keys_reach_lots_timeline_and_back(demo):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WatchlistScreen)
+
+
+async def test_brackets_in_the_users_text_are_shown_never_read_as_markup(tmp_path: Path):
+    """Names, groups, thesis, lot notes, titles and toasts with '[...]' show as typed: as
+    markup, '[/x]' would raise and take the app down."""
+    text = BUNDLED_CONFIG.read_text()
+    for old, new in (
+        ('name = "Astera Labs"', 'name = "Astera [/x] Labs"'),
+        ('group = "interconnect"', 'group = "[b]interconnect"'),
+        ('note = "EXAMPLE lot: replace with your own purchases"', 'note = "[/bold] lot [red]"'),
+        ("Connectivity, not compute,", "[/] Connectivity [link], not compute,"),
+        ("Scorpio becomes ALAB's largest product line", "Scorpio [/i] largest line"),
+    ):
+        assert old in text
+        text = text.replace(old, new, 1)
+    (tmp_path / "catalysts.toml").write_text(text)
+    config = load_config(tmp_path / "catalysts.toml")
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync_config(config)
+        app = make_app(config, store)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            tabs = [str(t.label_text) for t in app.screen.query("Tab")]
+            assert "[b]interconnect" in tabs
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "Astera [/x] Labs" in text_of(app, "#ticker-title")
+            assert "Scorpio [/i] largest line" in rows(app, "#checkpoint-table")[0][4]
+            await pilot.press("3")
+            await pilot.pause()
+            assert str(app.screen.query_one("#lot-table", DataTable).get_row_at(0)[6]) == (
+                "[/bold] lot [red]"
+            )
+            await pilot.press("4")
+            await pilot.pause()
+            assert "[/] Connectivity [link]" in text_of(app, "#thesis-text")
+            app.notify("ALAB/x: [/y] missed", title="[/t]")
+            await pilot.pause()
+            await pilot.press("1", "m")
+            await pilot.pause()
+            await type_into(pilot, app, "note", "[/u] call")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, TickerScreen) and app.is_running

@@ -130,7 +130,8 @@ class Workspace:
     def edit(self, change: Callable[[str], str], done: str) -> EditOutcome:
         """Apply `change` to the current file text, validated; the database follows the new
         config even when the file cannot be written. Raises ConfigError (nothing changed)."""
-        path = self._path()
+        path = self.config.path
+        assert path is not None, "a loaded config always has its path"
         result = config_write.apply_edit(path, change)
         self.store.sync_config(result.config, self.now())
         self.config = result.config
@@ -191,11 +192,6 @@ class Workspace:
         self.evaluate()
         log.info("reloaded %s after an outside edit", path)
         return Reload(config, None)
-
-    def _path(self) -> Path:
-        if self.config.path is None:
-            raise ConfigError([])
-        return self.config.path
 
 
 def _file_signature(path: Path | None) -> tuple[int, int, int] | None:

@@ -53,6 +53,11 @@ class CatalystApp(App[None]):
         self.config_problem: ConfigError | None = None
         self._last_progress = 0.0
 
+    def notify(self, message: str, *, markup: bool = False, **options) -> None:
+        """Toasts carry the user's own text (titles, notes, config errors) verbatim: never as
+        markup, where a '[/x]' in a checkpoint title would raise instead of showing."""
+        super().notify(message, markup=False, **options)
+
     # -- start and stop ------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.sub_title = str(self.workspace.config.path or "")
@@ -367,7 +372,7 @@ class CatalystApp(App[None]):
         try:
             outcome = edit()
         except ConfigError as exc:
-            lines = [str(issue) for issue in exc.issues[:5]] or ["the config has no file path"]
+            lines = [str(issue) for issue in exc.issues[:5]]
             return "catalysts.toml would not be valid:\n" + "\n".join(lines)
         except EditError as exc:
             return str(exc)

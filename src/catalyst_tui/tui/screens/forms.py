@@ -98,9 +98,9 @@ class FormScreen(ModalScreen[bool]):
             message = self.errors.get(field.name, "")
             if not show_all and field.name not in self.touched:
                 message = ""
-            self.query_one(f"#error-{field.name}", Static).update(message)
+            self.query_one(f"#error-{field.name}", Static).update(Text(message))
         general = self.errors.get("", "")
-        self.query_one("#form-error", Static).update(general)
+        self.query_one("#form-error", Static).update(Text(general))
         return self.errors
 
     def _touch(self, widget_id: str | None) -> None:

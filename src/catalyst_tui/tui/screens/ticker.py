@@ -95,9 +95,10 @@ class TickerScreen(Screen[None]):
         self._show_checkpoints(detail)
         self._show_chart()
         self._show_position(detail)
-        thesis = detail.thesis.strip() or 'No thesis written yet: add `thesis = """..."""` to'
+        thesis = detail.thesis.strip()
+        missing = f'No thesis written yet: add thesis = """...""" to [tickers.{detail.symbol}].'
         self.query_one("#thesis-text", Static).update(
-            thesis if detail.thesis.strip() else f"{thesis} [tickers.{detail.symbol}]."
+            Text(thesis) if thesis else Text(missing, style="dim")
         )
 
     def _show_title(self, d: TickerDetail) -> None:
@@ -161,7 +162,7 @@ class TickerScreen(Screen[None]):
                 fmt.money(basis),
                 fmt.money(value),
                 fmt.signed(None if value is None else value - basis),
-                lot.note,
+                Text(lot.note),  # the user's words: never markup
             )
         lots.display = bool(d.lots)
         table = Table.grid(padding=(0, 2))

@@ -127,7 +127,7 @@ class WatchlistScreen(Screen[None]):
         for group in groups:
             if group not in have:
                 self._tab_serial += 1
-                tabs.add_tab(Tab(group, id=f"group-{self._tab_serial}"))
+                tabs.add_tab(Tab(Text(group), id=f"group-{self._tab_serial}"))
         if self.group is not None and self.group not in groups:
             self.group = None
             tabs.active = "group-all"
@@ -145,7 +145,8 @@ class WatchlistScreen(Screen[None]):
                 self._update_rows(changed)
             else:  # a refresh moves every price: the rows on screen first, then the rest
                 top = int(table.scroll_y)
-                changed.sort(key=lambda r: not top <= symbols.index(r.symbol) < top + 40)
+                index = {symbol: i for i, symbol in enumerate(symbols)}
+                changed.sort(key=lambda r: not top <= index[r.symbol] < top + 40)
                 self.run_worker(
                     self._update_rows_in_steps(changed),
                     group="rows",
