@@ -138,7 +138,7 @@ def test_removed_ticker_is_archived_not_deleted(db_path: Path):
         only_crdo = '[tickers.CRDO]\nname = "Credo"\n'
         report = store.sync_config(parse_config(only_crdo), now=T1)
         assert report.tickers_archived == 1 and report.checkpoints_archived == 2
-        assert [t.symbol for t in store.ticker_overview()] == ["CRDO"]
+        assert [r["symbol"] for r in store.watch_rows()] == ["CRDO"]
         assert store.db["tickers"].get("ALAB")["archived"] == 1
         assert store.db["lots"].count == 1
         assert store.db["events"].count == 1
@@ -156,15 +156,18 @@ def test_edited_fields_update_in_place_and_keep_status(db_path: Path):
         assert [r["shares"] for r in store.db["lots"].rows] == [50]
 
 
-def test_overview_counts_checkpoints_by_status_in_file_order(db_path: Path):
+def test_watch_rows_count_checkpoints_flags_and_position_in_file_order(db_path: Path):
     with Store.open(db_path) as store:
         store.sync_config(parse_config(THESIS), now=T0)
         _record_miss(store, "ALAB", "gm")
-        rows = store.ticker_overview()
-    assert [(r.symbol, r.met, r.missed, r.pending) for r in rows] == [
-        ("ALAB", 0, 1, 1),
-        ("CRDO", 0, 0, 0),
-    ]
+        rows = store.watch_rows()
+        store.acknowledge(None, T1)
+        after_ack = store.watch_rows()[0]["flagged"]
+    counts = [(r["symbol"], r["met"], r["missed"], r["pending"], r["flagged"]) for r in rows]
+    assert counts == [("ALAB", 0, 1, 1, 1), ("CRDO", 0, 0, 0, 0)]
+    assert (rows[0]["shares"], rows[0]["basis"]) == (40, 40 * 118.5)
+    assert rows[1]["shares"] is None and rows[0]["price"] is None
+    assert after_ack == 0
 
 
 def test_migration_from_schema_1_keeps_the_data(db_path: Path):
@@ -191,7 +194,7 @@ def test_migration_from_schema_1_keeps_the_data(db_path: Path):
         assert "position" in store.db["tickers"].columns_dict
         assert store.db["earnings"].exists()
         assert store.db["checkpoints"].get(("ALAB", "npo"))["status"] == "met"
-        assert store.ticker_overview()[0].met == 1
+        assert store.watch_rows()[0]["met"] == 1
 
 
 def test_database_from_a_newer_version_is_refused(db_path: Path):

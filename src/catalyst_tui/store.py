@@ -301,21 +301,6 @@ class QuoteSaved:
     error: str = ""
 
 
-@dataclass(frozen=True)
-class TickerOverview:
-    symbol: str
-    name: str
-    group: str
-    met: int
-    missed: int
-    pending: int
-    archived_checkpoints: int
-
-    @property
-    def checkpoints(self) -> int:
-        return self.met + self.missed + self.pending
-
-
 # --------------------------------------------------------------------------------------------
 # The store
 # --------------------------------------------------------------------------------------------
@@ -499,34 +484,6 @@ class Store:
         return archived
 
     # -- queries ---------------------------------------------------------------------------
-    def ticker_overview(self) -> list[TickerOverview]:
-        """Active tickers in file order, with their checkpoint counts by status."""
-        rows = self.db.query(
-            """
-            SELECT t.symbol, t.name, t.grp,
-                   SUM(c.archived = 0 AND c.status = 'met') AS met,
-                   SUM(c.archived = 0 AND c.status = 'missed') AS missed,
-                   SUM(c.archived = 0 AND c.status = 'pending') AS pending,
-                   SUM(c.archived = 1) AS archived_checkpoints
-            FROM tickers t LEFT JOIN checkpoints c ON c.symbol = t.symbol
-            WHERE t.archived = 0
-            GROUP BY t.symbol
-            ORDER BY t.position, t.symbol
-            """
-        )
-        return [
-            TickerOverview(
-                r["symbol"],
-                r["name"],
-                r["grp"],
-                r["met"] or 0,
-                r["missed"] or 0,
-                r["pending"] or 0,
-                r["archived_checkpoints"] or 0,
-            )
-            for r in rows
-        ]
-
     def active_symbols(self) -> list[str]:
         rows = self.db.query(
             "SELECT symbol FROM tickers WHERE archived = 0 ORDER BY position, symbol"

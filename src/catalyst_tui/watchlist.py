@@ -276,7 +276,6 @@ class CheckpointView:
     notes: str
     manual_note: str
     flagged: bool
-    status_since: str
 
     @property
     def status_text(self) -> str:
@@ -368,7 +367,6 @@ def _checkpoint_view(r: dict, today: dt.date, flagged: bool) -> CheckpointView:
         notes=r["notes"],
         manual_note=r["manual_note"],
         flagged=flagged,
-        status_since=r["status_since"],
     )
 
 

@@ -16,7 +16,6 @@ from ...watchlist import CheckpointView, TickerDetail
 from .. import format as fmt
 from ..widgets.chart import RANGES, PriceChart, slice_range
 
-PANES = ("checkpoints", "chart", "position", "thesis")
 CHECKPOINT_COLUMNS = (
     ("status", "Status"),
     ("due", "Due"),

@@ -50,7 +50,10 @@ class TimelineScreen(Screen[None]):
     def reload(self) -> None:
         table = self.query_one("#events", DataTable)
         row = table.cursor_row
-        self.entries = self.app.workspace.timeline()
+        entries = self.app.workspace.timeline()
+        if entries == self.entries and table.row_count:
+            return  # most refreshes change no status: keep the table as it is
+        self.entries = entries
         table.clear()
         for entry in self.entries:
             table.add_row(*_cells(entry), key=str(entry.id))
