@@ -1,0 +1,103 @@
+"""The numbers the watchlist shows, from the demo database: positions, totals per tab, every
+sort order, the filter, the next due checkpoint and the health line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from catalyst_tui.watchlist import SORTS, load_timeline, load_watchlist, sort_rows
+
+from .support.demo_data import DEMO_NOW, demo_database
+
+TODAY = dt.date(2026, 11, 20)
+
+
+@pytest.fixture
+def data(tmp_path: Path):
+    config, store = demo_database(tmp_path)
+    yield config, store, load_watchlist(store, DEMO_NOW, TODAY)
+    store.close()
+
+
+def test_position_pnl_weight_and_totals_come_from_lots_and_quotes(data):
+    config, _store, w = data
+    alab = w.row("ALAB")
+    lot = config.tickers["ALAB"].lots[0]
+    assert alab.shares == lot.shares and alab.basis == pytest.approx(lot.shares * lot.cost)
+    assert alab.value == pytest.approx(lot.shares * alab.price)
+    assert alab.pnl == pytest.approx(alab.value - alab.basis)
+    assert alab.day_pnl == pytest.approx(alab.change * lot.shares)
+    assert alab.weight == pytest.approx(1.0)
+    totals = w.totals()
+    assert (totals.value, totals.basis, totals.positions) == (alab.value, alab.basis, 1)
+    assert totals.pnl_pct == pytest.approx(alab.value / alab.basis - 1)
+    assert w.totals("optics").positions == 0 and w.totals("optics").pnl_pct is None
+
+
+def test_counts_flags_next_due_and_earnings(data):
+    _config, _store, w = data
+    alab = w.row("ALAB")
+    assert (alab.met, alab.missed, alab.flagged) == (2, 3, 2)
+    assert alab.next_due.checkpoint_id == "scorpio-largest-line"
+    assert alab.next_due.days_left == (dt.date(2026, 12, 31) - TODAY).days
+    assert alab.earnings == dt.date(2027, 2, 10) and not alab.earnings_estimate
+    assert w.row("MRVL").stale and w.row("MRVL").price is not None
+    assert len(w.row("NVDA").spark) >= 20  # about 30 days of closes
+
+
+@pytest.mark.parametrize("sort", [key for key, _ in SORTS])
+def test_every_sort_order_keeps_every_row_and_orders_by_its_key(data, sort):
+    _config, _store, w = data
+    rows = sort_rows(list(w.rows), sort)
+    assert sorted(r.symbol for r in rows) == sorted(r.symbol for r in w.rows)
+    keyed = {
+        "file": lambda r: r.position,
+        "symbol": lambda r: r.symbol,
+        "day": lambda r: -r.change_pct,
+        "pnl": lambda r: -r.pnl_pct,
+        "weight": lambda r: -r.weight,
+        "thesis": lambda r: (-r.flagged, -r.missed, -r.pending),
+        "due": lambda r: r.next_due.days_left,
+    }[sort]
+    present = [r for r in rows if _has(r, sort)]
+    assert [keyed(r) for r in present] == sorted(keyed(r) for r in present)
+    assert rows[: len(present)] == present  # rows without the value go last
+
+
+def _has(row, sort: str) -> bool:
+    return {
+        "day": row.change_pct is not None,
+        "pnl": row.pnl_pct is not None,
+        "weight": row.weight is not None,
+        "due": row.next_due is not None,
+    }.get(sort, True)
+
+
+def test_filter_matches_symbol_name_or_group_and_tabs_narrow(data):
+    _config, _store, w = data
+    assert [r.symbol for r in w.visible(None, "astera")] == ["ALAB"]
+    assert [r.symbol for r in w.visible(None, "nvd")] == ["NVDA"]
+    optics = [r.symbol for r in w.visible("optics")]
+    assert optics and all(w.row(s).group == "optics" for s in optics)
+    assert w.visible("optics", "alab") == []
+
+
+def test_health_line_says_age_sources_and_stale(data):
+    _config, _store, w = data
+    assert w.health.text(DEMO_NOW) == "refreshed 5m ago · yahoo 7 · 1 stale"
+    assert not w.health.ok
+
+
+def test_timeline_is_newest_first_in_the_users_zone(data):
+    import zoneinfo
+
+    _config, store, _w = data
+    zone = zoneinfo.ZoneInfo("Asia/Tokyo")
+    entries = load_timeline(store, zone)
+    assert [e.when for e in entries] == sorted((e.when for e in entries), reverse=True)
+    assert all(e.when.utcoffset() == dt.timedelta(hours=9) for e in entries)
+    gross = next(e for e in entries if e.checkpoint_id == "gross-margin-floor" and e.flagged)
+    assert gross.value == "69.1%" and gross.to_status == "missed"
