@@ -586,21 +586,28 @@ def remove_ticker(text: str, symbol: str) -> str:
     return layout.cut(regions)
 
 
+def _ticker_parts(text: str, symbol: str) -> tuple[_Layout, list[_Table], dict[str, list[_Table]]]:
+    """The layout, the ticker's tables in file order, and its lots and checkpoints tables."""
+    data, layout = _load(text)
+    _ticker(data, symbol)
+    tables = [layout.tables[i] for i in _ticker_tables(layout, symbol)]
+    arrays: dict[str, list[_Table]] = {"lots": [], "checkpoints": []}
+    for table in tables:
+        if len(table.path) == 4 and table.path[2] in arrays:
+            arrays[table.path[2]].append(table)
+    return layout, tables, arrays
+
+
 def add_lot(text: str, symbol: str, fields: Mapping[str, str]) -> str:
     """Add a `[[tickers.SYMBOL.lots]]` after the ticker's last lot (or before its first
     checkpoint, or after the ticker's last table)."""
     values = field_values("lot", fields)
-    data, layout = _load(text)
-    _ticker(data, symbol)
-    indexes = _ticker_tables(layout, symbol)
-    tables = [layout.tables[i] for i in indexes]
-    lots = [t for t in tables if len(t.path) == 4 and t.path[2] == "lots"]
-    checkpoints = [t for t in tables if len(t.path) == 4 and t.path[2] == "checkpoints"]
+    layout, tables, arrays = _ticker_parts(text, symbol)
     snippet = _table_snippet(("tickers", symbol, "lots"), values, aot=True)
-    if lots:
-        return layout.insert(lots[-1].content_end, snippet)
-    if checkpoints:
-        return layout.insert(checkpoints[0].start, snippet)
+    if arrays["lots"]:
+        return layout.insert(arrays["lots"][-1].content_end, snippet)
+    if arrays["checkpoints"]:
+        return layout.insert(arrays["checkpoints"][0].start, snippet)
     return layout.insert(tables[-1].content_end, snippet)
 
 
@@ -608,13 +615,9 @@ def add_checkpoint(text: str, symbol: str, fields: Mapping[str, str]) -> str:
     """Add a `[[tickers.SYMBOL.checkpoints]]` after the ticker's last checkpoint (or after the
     ticker's last table)."""
     values = field_values("checkpoint", fields)
-    data, layout = _load(text)
-    _ticker(data, symbol)
-    indexes = _ticker_tables(layout, symbol)
-    tables = [layout.tables[i] for i in indexes]
-    checkpoints = [t for t in tables if len(t.path) == 4 and t.path[2] == "checkpoints"]
+    layout, tables, arrays = _ticker_parts(text, symbol)
     snippet = _table_snippet(("tickers", symbol, "checkpoints"), values, aot=True)
-    after = checkpoints[-1] if checkpoints else tables[-1]
+    after = arrays["checkpoints"][-1] if arrays["checkpoints"] else tables[-1]
     return layout.insert(after.content_end, snippet)
 
 
