@@ -131,3 +131,28 @@ def test_database_lookup_order(tmp_path, monkeypatch):
     monkeypatch.setenv("CATALYST_DB", str(tmp_path / "env.db"))
     assert find_database(None, "x.db", config) == tmp_path / "env.db"
     assert find_database(str(tmp_path / "cli.db"), "x.db", config) == tmp_path / "cli.db"
+
+
+def test_library_warnings_go_to_the_log_file_not_the_terminal(tmp_path):
+    """APScheduler, httpx and desktop-notifier log through the root logger: with no handler
+    there, Python prints their tracebacks on stderr, across the TUI's screen."""
+    script = (
+        "import logging\n"
+        "from catalyst_tui.cli import setup_logging\n"
+        "path = setup_logging(False)\n"
+        "try:\n"
+        "    raise RuntimeError('job failed')\n"
+        "except RuntimeError:\n"
+        "    logging.getLogger('apscheduler.executors.default').exception('Job raised')\n"
+        "logging.getLogger('catalyst_tui.schedule').info('module info')\n"
+        "logging.getLogger('httpx').info('HTTP Request: GET ...')\n"
+        "print(path)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=60)  # fmt: skip
+    assert done.returncode == 0
+    assert done.stderr == ""
+    log = Path(done.stdout.strip()).read_text()
+    assert "Job raised" in log and "RuntimeError: job failed" in log
+    assert "module info" in log  # the modules' own INFO lines are kept
+    assert "HTTP Request" not in log  # libraries only from WARNING

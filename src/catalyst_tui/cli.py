@@ -384,29 +384,37 @@ def log_file() -> Path:
 
 
 def setup_logging(debug: bool) -> Path | None:
-    """Log to a 0600 file in the user log dir; with --debug, to stderr too."""
-    root = logging.getLogger("catalyst")
-    root.setLevel(logging.DEBUG if debug else logging.INFO)
-    root.propagate = False
-    for handler in list(root.handlers):
+    """Log to a 0600 file in the user log dir; with --debug, to stderr too.
+
+    The handlers sit on the root logger, so the libraries' records (APScheduler, httpx,
+    desktop-notifier) go to the same file: without a handler of their own, Python would print
+    their warnings and tracebacks on stderr, in the middle of the TUI. Libraries log from
+    WARNING, catalyst from INFO (DEBUG with --debug)."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "catalyst", False)]:
         root.removeHandler(handler)
         handler.close()
+    root.setLevel(logging.DEBUG if debug else logging.WARNING)
+    for name in ("catalyst", "catalyst_tui"):  # the command's own logger, and every module's
+        logging.getLogger(name).setLevel(logging.DEBUG if debug else logging.INFO)
+        logging.getLogger(name).propagate = True
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handlers: list[logging.Handler] = []
     path: Path | None = log_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
-        file_handler = logging.FileHandler(path, encoding="utf-8")
-        file_handler.setFormatter(fmt)
-        root.addHandler(file_handler)
+        handlers.append(logging.FileHandler(path, encoding="utf-8"))
     except OSError:
         path = None  # an unwritable log dir must not stop the app
     if debug:
-        stream = logging.StreamHandler(sys.stderr)
-        stream.setFormatter(fmt)
-        root.addHandler(stream)
-    if not root.handlers:
-        root.addHandler(logging.NullHandler())
+        handlers.append(logging.StreamHandler(sys.stderr))
+    if not handlers:
+        handlers.append(logging.NullHandler())
+    for handler in handlers:
+        handler.catalyst = True  # type: ignore[attr-defined]
+        handler.setFormatter(fmt)
+        root.addHandler(handler)
     return path
 
 
