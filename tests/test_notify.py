@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 import json
 import logging
+import os
 import subprocess
 import sys
 import textwrap
@@ -23,6 +24,8 @@ from catalyst_tui.notify import (
     DeliveryReport,
     DesktopChannel,
     TerminalChannel,
+    claimer_gone,
+    claimer_id,
     close_channels,
     default_channels,
     deliver,
@@ -237,6 +240,52 @@ async def test_delivered_notices_are_not_sent_again(
     assert (first.sent, second.sent, second.failed) == (1, 0, 0)
     assert len(notification_recorder.notifications()) == 1 and toast.sent == [GM_TEXT]
     assert _outbox(store)[0]["channels"] == "desktop,toast"
+
+
+def _ended_process_claimer(role: str) -> str:
+    """The claimer_id a process that has ended (killed and reaped) would have had."""
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    proc.kill()
+    proc.wait()
+    return claimer_id(role).replace(f":{os.getpid()}:", f":{proc.pid}:")
+
+
+def test_claimer_gone_names_only_ended_processes_on_this_host():
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        assert not claimer_gone(claimer_id("tui"))  # this process
+        assert not claimer_gone(claimer_id("x").replace(f":{os.getpid()}:", f":{live.pid}:"))
+        live.kill()  # killed, not yet reaped: a zombie has ended too
+        deadline = time.monotonic() + 10
+        zombie = claimer_id("x").replace(f":{os.getpid()}:", f":{live.pid}:")
+        while not claimer_gone(zombie) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert claimer_gone(zombie)
+    finally:
+        live.kill()
+        live.wait()
+    assert claimer_gone(_ended_process_claimer("refresh"))
+    assert not claimer_gone("other-host:1:daemon")  # not ours to judge: waits for the timeout
+    assert not claimer_gone("tui") and not claimer_gone("")
+
+
+async def test_a_killed_claimers_notices_are_delivered_at_the_next_start_not_minutes_later(
+    store: Store, notification_recorder: DbusSession
+):
+    _record(store, GM_MISS)
+    alive = claimer_id("x").replace(f":{os.getpid()}:", ":1:")  # pid 1 lives
+    assert [n.checkpoint_id for n in store.claim_notices(alive, T0)] == ["gm"]
+    assert store.claim_notices("other", T0, gone=claimer_gone) == []  # the living keep theirs
+    _record(store, Evaluation("ALAB", "rev", "pending", "missed", 300e6, "revenue_q >= 360M",
+                              "revenue_q $300M < $360M"))  # fmt: skip
+    dead = _ended_process_claimer("refresh")
+    assert [n.checkpoint_id for n in store.claim_notices(dead, T0)] == ["rev"]  # then killed
+    desktop = DesktopChannel()
+    report = await deliver(store, [desktop], claimer="next-start", now=T0 + dt.timedelta(seconds=1))
+    await close_channels([desktop])
+    assert report.sent == 1 and len(notification_recorder.notifications()) == 1
+    assert [(r["claimed_by"], r["sent_at"] is not None) for r in _outbox(store)] == [
+        (alive, False), ("next-start", True)]  # fmt: skip
 
 
 def _flap(store: Store, times: int) -> list[DeliveryReport]:

@@ -410,6 +410,31 @@ def claimer_id(role: str) -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{role}"
 
 
+def claimer_gone(claimed_by: str) -> bool:
+    """True when `claimed_by` (a claimer_id) names a process on this host that has ended (or
+    is a zombie): whatever it claimed and did not record as sent is to be delivered again.
+    A claimer on another host, or one that can't be read, counts as alive: its claims wait
+    for the outbox's reclaim timeout instead."""
+    host, _, rest = claimed_by.partition(":")
+    pid_text, _, _role = rest.partition(":")
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # EPERM: someone else's live process
+        return False
+    try:  # Linux: a killed process nobody has reaped yet still answers signal 0
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rpartition(")")[2].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
+
+
 async def deliver(
     store: Store,
     channels: Sequence[Channel],
@@ -423,7 +448,7 @@ async def deliver(
     channel worked, or released for the next delivery when none did."""
     sent = failed = 0
     errors: dict[str, str] = {}
-    for notice in store.claim_notices(claimer, now, limit=limit):
+    for notice in store.claim_notices(claimer, now, limit=limit, gone=claimer_gone):
         title, body = notice_text(notice)
         results = await _send_everywhere(channels, title, body)
         worked = [name for name, error in results.items() if error is None]
