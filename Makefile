@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots snapshots clean
+.PHONY: run test test-fast lint bench screenshots snapshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,9 +15,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## open catalyst on the bundled catalysts.toml
 	$(BIN)/catalyst --config catalysts.toml
 
-test: $(STAMP)  ## lint and run the whole test suite
+test: $(STAMP)  ## lint and run the whole test suite, the minutes-long kill -9 and concurrency proofs included
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)  ## the suite without the tests marked long (tests/test_durability.py, test_concurrency.py)
+	$(BIN)/python -m pytest -q -m "not long"
 
 screenshots: $(STAMP)  ## screenshots/*.svg from the app on fixed demo data
 	$(BIN)/python tools/screenshots.py
