@@ -18,7 +18,7 @@ import platformdirs
 
 from . import __version__
 from .config import Config, ConfigError, load_config
-from .paths import APP_NAME, find_config, find_database
+from .paths import APP_NAME, find_config, find_database, make_private_dirs
 from .store import Store, StoreError, describe_sqlite_error
 
 EXIT_OK = 0
@@ -384,7 +384,8 @@ def log_file() -> Path:
 
 
 def setup_logging(debug: bool) -> Path | None:
-    """Log to a 0600 file in the user log dir; with --debug, to stderr too.
+    """Log to a 0600 file in the user log dir (folders it creates 0700); with --debug, to
+    stderr too.
 
     The handlers sit on the root logger, so the libraries' records (APScheduler, httpx,
     desktop-notifier) go to the same file: without a handler of their own, Python would print
@@ -402,7 +403,7 @@ def setup_logging(debug: bool) -> Path | None:
     handlers: list[logging.Handler] = []
     path: Path | None = log_file()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(path.parent)
         os.close(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
         handlers.append(logging.FileHandler(path, encoding="utf-8"))
     except OSError:

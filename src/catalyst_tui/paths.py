@@ -70,3 +70,20 @@ def find_database(cli_path: str | None, configured: str | None, config_path: Pat
         path = Path(configured).expanduser()
         return path if path.is_absolute() else config_path.parent / path
     return user_database_file()
+
+
+def make_private_dirs(folder: Path) -> None:
+    """`mkdir -p` whose every folder it creates is 0700 (the XDG base directory spec's mode),
+    whatever the umask; `Path.mkdir(parents=True)` gives the parents the umask's default (0755,
+    or 0777 under umask 000). Folders that already exist are left as they are."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        try:
+            candidate.mkdir(mode=0o700)
+        except FileExistsError:  # made by another process just now: its own choice of mode
+            continue
+        os.chmod(candidate, 0o700)  # mkdir's mode is masked by the umask (e.g. 0o277 → 0500)

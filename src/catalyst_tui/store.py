@@ -21,6 +21,7 @@ import sqlite_utils
 from .config import Checkpoint, Config, Lot, Ticker
 from .market.models import Bar, EarningsDate, Quote
 from .market.sec import Fact
+from .paths import make_private_dirs
 from .thesis.conditions import parse_condition
 from .thesis.evaluate import CheckpointState, Evaluation
 from .thesis.metrics import FactRow, MarketSnapshot, QuoteData
@@ -322,7 +323,7 @@ class Store:
         if path.is_dir():
             raise StoreError(f"database {path}: is a directory, not a database file")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_private_dirs(path.parent)
             _create_private(path)
         except OSError as exc:
             raise StoreError(f"database {path}: cannot be created: {exc.strerror or exc}") from None
