@@ -93,3 +93,69 @@ def test_an_unknown_symbol_is_a_clear_error(workdir):
 )  # fmt: skip
 def test_safe_cell(cell, expected):
     assert safe_cell(cell) == expected
+
+
+# Every start a spreadsheet reads as a formula, on titles that reach both exports' text columns
+# (each of these checkpoints has events in the demo story).
+DANGEROUS_TITLES = {
+    "scorpio-x-full-volume": "+cmd|' /C calc'!A0",
+    "q2-fy26-revenue-guide": "-2+3+cmd|' /C calc'!A0",
+    "gross-margin-floor": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "operating-margin-floor": "\t=1+1",
+}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def titled(tmp_path: Path, titles: dict[str, str]) -> Path:
+    """The demo database over the bundled config with these checkpoint titles."""
+    from .conftest import BUNDLED_CONFIG
+
+    text = BUNDLED_CONFIG.read_text()
+    for checkpoint_id, title in titles.items():
+        head, sep, tail = text.partition(f'id = "{checkpoint_id}"\ntitle = "')
+        assert sep, checkpoint_id
+        rest = tail.split("\n", 1)[1]
+        text = f'{head}id = "{checkpoint_id}"\ntitle = {json.dumps(title)}\n{rest}'
+    (tmp_path / "catalysts.toml").write_text(text)
+    config = load_config(tmp_path / "catalysts.toml")
+    assert {c.id: c.title for c in config.tickers["ALAB"].checkpoints}.items() >= titles.items()
+    with Store.open(tmp_path / "c.db") as store:
+        seed_demo(store, config)
+    return tmp_path
+
+
+def csv_rows(workdir: Path, kind: str) -> list[dict[str, str]]:
+    """Parsed from the bytes: text mode would read a CR in a cell as the end of a line."""
+    done = subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "export", kind,
+         "--config", str(workdir / "catalysts.toml"), "--db", str(workdir / "c.db")],
+        capture_output=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return list(csv.DictReader(io.StringIO(done.stdout.decode(), newline="")))
+
+
+def assert_defused(rows: list[dict[str, str]], key: str, titles: dict[str, str]) -> None:
+    shown = {r[key]: r["title"] for r in rows}
+    for checkpoint_id, title in titles.items():
+        assert shown[checkpoint_id] == "'" + title, checkpoint_id
+    for row in rows:
+        assert None not in row and None not in row.values(), row  # no row split or merged
+        for cell in row.values():
+            if cell.startswith(FORMULA_STARTS):
+                float(cell)  # only a number may start so (a negative value or days_left)
+
+
+def test_every_formula_start_is_defused_in_both_exports(tmp_path):
+    workdir = titled(tmp_path, DANGEROUS_TITLES)
+    assert_defused(csv_rows(workdir, "checkpoints"), "id", DANGEROUS_TITLES)
+    assert_defused(csv_rows(workdir, "events"), "checkpoint_id", DANGEROUS_TITLES)
+
+
+def test_a_carriage_return_in_a_title_cannot_start_a_row_of_its_own(tmp_path):
+    titles = {"position-weight-cap": "\r=1+1", "gross-margin-floor": "Margin ok\r=HYPERLINK(1)"}
+    workdir = titled(tmp_path, titles)
+    rows = csv_rows(workdir, "checkpoints")
+    assert_defused(rows, "id", {"position-weight-cap": titles["position-weight-cap"]})
+    gm = next(r for r in rows if r["id"] == "gross-margin-floor")
+    assert gm["title"] == titles["gross-margin-floor"]  # one cell, CR and all

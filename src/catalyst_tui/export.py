@@ -2,8 +2,9 @@
 
 CSV is opened in spreadsheets, which run a cell that starts with = + - @ (or a tab or carriage
 return) as a formula: such text cells get a leading apostrophe (OWASP's advice), so a checkpoint
-titled "=HYPERLINK(...)" is shown, never run. Numbers are written as numbers. JSON is written as
-stored. Nothing is evaluated or written: export reads the database as it is.
+titled "=HYPERLINK(...)" is shown, never run. Lines end in CRLF (RFC 4180), so a cell holding a
+line break is quoted and can't start a row of its own. Numbers are written as numbers. JSON is
+written as stored. Nothing is evaluated or written: export reads the database as it is.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def export_rows(
 
 
 def write_csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]], out: TextIO) -> int:
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: a cell holding CR or LF is quoted
     writer.writerow(columns)
     count = 0
     for row in rows:
