@@ -10,7 +10,7 @@ import pytest
 from catalyst_tui.config import parse_config
 from catalyst_tui.cycle import local_today
 from catalyst_tui.thesis.conditions import parse_condition
-from catalyst_tui.thesis.evaluate import CheckpointState, evaluate_one
+from catalyst_tui.thesis.evaluate import CheckpointState, evaluate, evaluate_one, format_value
 from catalyst_tui.thesis.metrics import FactRow, MarketSnapshot, QuoteData, observe
 
 NOW = dt.datetime(2026, 11, 21, 15, 0, tzinfo=dt.UTC)
@@ -188,3 +188,62 @@ def test_negative_eps_gives_no_pe():
     facts = quarters([1e6] * 4, eps=[-0.1, -0.2, 0.1, 0.05])
     result = observe("pe_ttm", "ALAB", snapshot(facts=facts))
     assert result.value is None and "undefined" in result.reason
+
+
+# -- reasons, word for word (evaluate() writes them out inline, for speed) ---------------------
+
+
+def test_reasons_word_for_word():
+    facts = quarters([300e6, 308e6, 362e6, 415e6], gross=[225e6, 231e6, 266e6, 286.8e6])
+    snap = snapshot(100, facts=facts)
+    checkpoints = [
+        state("guard", "met", when="gross_margin >= 70%"),
+        state("target", "met", when="price >= 110", due=TODAY + DAY),
+        state("target", when="price >= 110", due=TODAY - DAY),
+        state("target", when="price >= 90", due=TODAY + 10 * DAY),
+        state("guard", "met", when="price >= 110", until=TODAY - DAY),
+        state("milestone", due=TODAY + DAY),
+        state("milestone", due=TODAY + 2 * DAY),
+        state("milestone", due=TODAY - DAY),
+        state("target", "met", when="revenue_fy >= 1B", due=TODAY + DAY),
+    ]
+    reasons = [e.reason for e in evaluate(checkpoints, snap, TODAY)]
+    assert reasons == [
+        "gross_margin 69.1% < 70% (quarter ended 2026-09-30, filed 2026-11-04)",
+        "met; now price 100.00 < 110",
+        "due 2026-11-20 passed and it never held (price 100.00 < 110)",
+        "price 100.00 >= 90",
+        "final since 2026-11-20",
+        "due 2026-11-22, 1 day left",
+        "due 2026-11-23, 2 days left",
+        "due 2026-11-20 passed while pending",
+        "met; now no fiscal-year revenue reported for ALAB yet",
+    ]
+    assert [e.reason for e in map(lambda c: evaluate_one(c, snap, TODAY), checkpoints)] == reasons
+
+
+@pytest.mark.parametrize(
+    ("when", "values"),
+    [
+        ("price >= 1", [0.0, -0.004, 0.005, 187.925, 998.994, 998.995, 999.0, 999.995, 1234.5,
+                        999_999.99, 1e6, -2.5e6, 1e9, 1.23456e12]),
+        ("change_pct >= 1%", [0.0, 0.006949, 0.0069951, -0.25, 1.5]),
+    ],
+)  # fmt: skip
+def test_reason_shows_the_value_as_format_value_does(when, values):
+    condition = parse_condition(when)
+    for value in values:
+        snap = snapshot(value)
+        if condition.metric == "change_pct":
+            snap.quotes["ALAB"] = QuoteData(100.0, value, 125.0, NOW, False)
+        reason = evaluate([state("guard", when=when)], snap, TODAY)[0].reason
+        assert reason.split()[1] == format_value(condition.metric, value), value
+
+
+def test_threshold_text_is_as_written_and_not_part_of_equality():
+    condition = parse_condition("gross_margin   >=70%")
+    assert condition.threshold_text == "70%"
+    assert condition.text == "gross_margin >=70%"
+    twin = parse_condition("gross_margin >=70%")
+    assert condition == twin and hash(condition) == hash(twin)
+    assert parse_condition("revenue_q < 1.5B").threshold_text == "1.5B"

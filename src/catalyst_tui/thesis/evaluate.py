@@ -18,11 +18,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from .conditions import METRICS, Condition
-from .metrics import MarketSnapshot, Observation, observe
+from .conditions import METRICS, OPERATORS, Condition
+from .metrics import MarketSnapshot, observe
 
 PENDING, MET, MISSED = "pending", "met", "missed"
+_new = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,11 @@ class CheckpointState:
     note: str = ""  # the note of a manual mark
 
 
-@dataclass(slots=True)  # not frozen: a frozen __init__ costs a third of evaluate()
-class Evaluation:
+class Evaluation(NamedTuple):
     """The outcome for one checkpoint: its (possibly unchanged) status, the observed value and
-    the reason; `changed` when the status moved from `previous`."""
+    the reason; `changed` when the status moved from `previous`. Immutable; a NamedTuple
+    because evaluate() builds them with `tuple.__new__`: 120 ns each, against 200 ns for a
+    slotted dataclass and several times that for a frozen one."""
 
     symbol: str
     checkpoint_id: str
@@ -61,49 +64,84 @@ class Evaluation:
 def evaluate(
     checkpoints: Iterable[CheckpointState], snapshot: MarketSnapshot, today: dt.date
 ) -> list[Evaluation]:
+    """One Evaluation per checkpoint, in order.
+
+    Written out as one loop (no call per checkpoint but `observe`, a value's sentence built
+    in one place) because it runs for every checkpoint on every refresh:
+    bench/evaluate.py holds it to 50 ms for 10,000 checkpoints."""
     texts = _Texts(today)  # reasons shared by checkpoints with the same data are built once
-    return [evaluate_one(c, snapshot, today, texts) for c in checkpoints]
+    days_left = texts.days_left
+    results: list[Evaluation] = []
+    append = results.append
+    for c in checkpoints:
+        condition = c.condition
+        status = c.status
+        kind = c.kind
+        if c.manual:
+            new, reason = status, texts.manual(status, c.note)
+        elif kind == "milestone":
+            due = c.due
+            if status != PENDING or due is None:
+                new, reason = status, ""
+            elif today > due:
+                new, reason = MISSED, texts.passed(due)
+            else:
+                new, reason = status, days_left.get(due) or texts.left(due)
+        if condition is None:
+            append(_new(Evaluation, (c.symbol, c.id, status, new, None, "", reason)))
+            continue
 
-
-def evaluate_one(
-    c: CheckpointState, snap: MarketSnapshot, today: dt.date, texts: _Texts | None = None
-) -> Evaluation:
-    texts = texts or _Texts(today)
-    condition = c.condition
-    status = c.status
-    if c.manual:
-        new, reason = status, texts.manual(status, c.note)
-    elif c.kind == "milestone":
-        if status == PENDING and c.due is not None and today > c.due:
-            new, reason = MISSED, texts.passed(c.due)
-        else:
-            new, reason = status, texts.milestone(status, c.due)
-    if condition is None:
-        return Evaluation(c.symbol, c.id, status, new, None, "", reason)
-
-    obs = observe(condition.metric, c.symbol, snap, c.period_end)
-    value = obs.value
-    if c.manual:
-        pass
-    elif c.kind == "target":
-        if status == MET:
-            new, reason = MET, texts.still_met(condition, obs)
-        elif value is not None and condition.holds(value):
-            new, reason = MET, texts.describe(condition, obs)
+        obs = observe(condition.metric, c.symbol, snapshot, c.period_end)
+        value = obs.value
+        if c.manual:
+            pass
         elif value is None:  # no data is never a verdict, even past the due date
-            new, reason = status, obs.reason
-        elif status == PENDING and c.due is not None and today > c.due:
-            new, reason = MISSED, texts.never_held(c.due, condition, obs)
+            if kind == "target" and status == MET:
+                new, reason = MET, f"met; now {obs.reason}"
+            elif kind != "target" and c.until is not None and today > c.until:
+                new, reason = status, texts.final(c.until)
+            else:
+                new, reason = status, obs.reason
+        elif kind != "target" and c.until is not None and today > c.until:
+            new, reason = status, texts.final(c.until)  # a guard past its last day
         else:
-            new, reason = status, texts.describe(condition, obs)
-    elif c.until is not None and today > c.until:  # a guard past its last day
-        new, reason = status, f"final since {c.until.isoformat()}"
-    elif value is None:
-        new, reason = status, obs.reason
-    else:
-        new = MET if condition.holds(value) else MISSED
-        reason = texts.describe(condition, obs)
-    return Evaluation(c.symbol, c.id, status, new, value, condition.text, reason)
+            op = condition.op
+            holds = OPERATORS[op](value, condition.threshold)
+            # The value as format_value writes it (written out: this runs for most checkpoints).
+            metric = condition.metric
+            if metric in _RATIOS:
+                shown = f"{value * 100:.1f}%"
+            elif abs(value) >= 1e9:
+                shown = f"{value / 1e9:.2f}B"
+            elif abs(value) >= 1e6:
+                shown = f"{value / 1e6:.1f}M"
+            elif abs(value) < 999:  # no thousands separator, even once rounded
+                shown = f"{value:.2f}"
+            else:
+                shown = f"{value:,.2f}"
+            if not holds:
+                op = _NEGATION[op]
+            note = obs.note
+            if note:  # 'gross_margin 69.1% < 70% (quarter ended 2026-09-30, filed 2026-11-04)'
+                described = f"{metric} {shown} {op} {condition.threshold_text} ({note})"
+            else:
+                described = f"{metric} {shown} {op} {condition.threshold_text}"
+            if kind != "target":  # a guard: holding or not, and back
+                new, reason = (MET if holds else MISSED), described
+            elif status == MET:  # a target stays met
+                new, reason = MET, f"met; now {described}"
+            elif holds:
+                new, reason = MET, described
+            elif status == PENDING and c.due is not None and today > c.due:
+                new, reason = MISSED, f"{texts.never_held(c.due)} ({described})"
+            else:
+                new, reason = status, described
+        append(_new(Evaluation, (c.symbol, c.id, status, new, value, condition.text, reason)))
+    return results
+
+
+def evaluate_one(c: CheckpointState, snap: MarketSnapshot, today: dt.date) -> Evaluation:
+    return evaluate((c,), snap, today)[0]
 
 
 class _Texts:
@@ -111,37 +149,33 @@ class _Texts:
 
     def __init__(self, today: dt.date) -> None:
         self.today = today
+        self.days_left: dict[dt.date, str] = {}  # due -> 'due 2026-12-01, 10 days left'
         self._by_due: dict[tuple[str, dt.date], str] = {}
 
     def manual(self, status: str, note: str) -> str:
         how = f"marked {status} by hand"
         return f"{how}: {note}" if note else how
 
+    def left(self, due: dt.date) -> str:
+        days = (due - self.today).days
+        text = f"due {due.isoformat()}, {days} day{'s' if days != 1 else ''} left"
+        self.days_left[due] = text
+        return text
+
     def passed(self, due: dt.date) -> str:
-        text = self._by_due.get(("passed", due))
+        return self._dated("due {} passed while pending", due)
+
+    def never_held(self, due: dt.date) -> str:
+        return self._dated("due {} passed and it never held", due)
+
+    def final(self, until: dt.date) -> str:
+        return self._dated("final since {}", until)
+
+    def _dated(self, template: str, day: dt.date) -> str:
+        text = self._by_due.get((template, day))
         if text is None:
-            text = self._by_due["passed", due] = f"due {due.isoformat()} passed while pending"
+            text = self._by_due[template, day] = template.format(day.isoformat())
         return text
-
-    def milestone(self, status: str, due: dt.date | None) -> str:
-        if status != PENDING or due is None:
-            return ""
-        text = self._by_due.get(("left", due))
-        if text is None:
-            days = (due - self.today).days
-            text = f"due {due.isoformat()}, {days} day{'s' if days != 1 else ''} left"
-            self._by_due["left", due] = text
-        return text
-
-    def describe(self, condition: Condition, obs: Observation) -> str:
-        return _describe(condition, obs)
-
-    def still_met(self, condition: Condition, obs: Observation) -> str:
-        now = _describe(condition, obs) if obs.value is not None else obs.reason
-        return f"met; now {now}"
-
-    def never_held(self, due: dt.date, condition: Condition, obs: Observation) -> str:
-        return f"due {due.isoformat()} passed and it never held ({_describe(condition, obs)})"
 
 
 def format_value(metric: str, value: float) -> str:
@@ -155,14 +189,5 @@ def format_value(metric: str, value: float) -> str:
     return f"{value:,.2f}"
 
 
-def _describe(condition: Condition, obs: Observation) -> str:
-    """'gross_margin 69.1% < 70% (quarter ended 2026-09-30, filed 2026-11-04)'."""
-    assert obs.value is not None
-    holds = condition.holds(obs.value)
-    op = condition.op if holds else _NEGATION[condition.op]
-    value = format_value(condition.metric, obs.value)
-    text = f"{condition.metric} {value} {op} {condition.threshold_text}"
-    return f"{text} ({obs.note})" if obs.note else text
-
-
 _NEGATION = {">=": "<", "<=": ">", ">": "<=", "<": ">="}
+_RATIOS = frozenset(name for name, metric in METRICS.items() if metric.ratio)
