@@ -17,12 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,25 +28,16 @@ import pytest
 from tests.support import db_invariants
 from tests.support.dbus_session import DbusSession
 from tests.support.market_server import MarketServer
+from tests.support.terminal import keys, screen, start_catalyst, wait_for
 
-from .test_e2e_tmux import SESSION, keys, screen, wait_for
 from .test_thesis_commands import loopback_thesis
 
 pytestmark = pytest.mark.long
-pytest_plugins = ["tests.support.fixtures"]  # dbus_session, notification_recorder
+pytest_plugins = ["tests.support.fixtures"]  # dbus_session, tmux
 
 SECONDS = float(os.environ.get("CATALYST_CONCURRENCY_SECONDS", "60"))
 MISSED = ("gross-margin-floor", "operating-margin-floor", "position-weight-cap")
 TROUBLE = ("locked", "Traceback", "busy")
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[str]:
-    if shutil.which("tmux") is None:
-        pytest.fail("tmux is missing: apt-get install tmux (.ci/run installs it)")
-    socket = str(tmp_path / "tmux.sock")
-    yield socket
-    subprocess.run(["tmux", "-S", socket, "kill-server"], capture_output=True)
 
 
 class Cron:
@@ -99,15 +88,8 @@ def test_tui_daemon_and_cron_refresh_share_one_database_for_a_minute(
         first = cron.run("refresh")  # the database exists before the others start
         assert first.returncode == 0, first.stderr
 
-        command = (
-            f"{sys.executable} -m catalyst_tui.cli --config {tmp_path / 'catalysts.toml'}"
-            f" --db {tmp_path / 'c.db'}; echo CATALYST-EXIT=$?; sleep 120"
-        )
-        subprocess.run(
-            ["tmux", "-S", tmux, "new-session", "-d", "-s", SESSION, "-x", "120", "-y", "36",
-             command],
-            check=True, env=env, cwd=tmp_path,
-        )  # fmt: skip
+        start_catalyst(tmux, tmp_path, env, "--config", str(tmp_path / "catalysts.toml"),
+                       "--db", str(tmp_path / "c.db"))  # fmt: skip
         wait_for(tmux, "ALAB")
         daemon = subprocess.Popen(
             [sys.executable, "-m", "catalyst_tui.cli", "daemon", "--db", str(tmp_path / "c.db"),

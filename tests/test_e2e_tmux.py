@@ -6,61 +6,16 @@ and then finds catalysts.toml updated with every comment intact."""
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from catalyst_tui.config import load_config
 from tests.support.market_server import MarketServer
+from tests.support.terminal import keys, start_catalyst, type_text, wait_for
 
 from .test_thesis_commands import loopback_thesis
 
-SESSION = "catalyst-e2e"
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[str]:
-    if shutil.which("tmux") is None:
-        pytest.fail("tmux is missing: apt-get install tmux (.ci/run installs it)")
-    socket = str(tmp_path / "tmux.sock")
-    yield socket
-    subprocess.run(["tmux", "-S", socket, "kill-server"], capture_output=True)
-
-
-def screen(socket: str) -> str:
-    done = subprocess.run(
-        ["tmux", "-S", socket, "capture-pane", "-p", "-t", SESSION],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    return done.stdout
-
-
-def keys(socket: str, *names: str) -> None:
-    for name in names:
-        subprocess.run(["tmux", "-S", socket, "send-keys", "-t", SESSION, name], check=True)
-        time.sleep(0.15)
-
-
-def type_text(socket: str, text: str) -> None:
-    subprocess.run(["tmux", "-S", socket, "send-keys", "-t", SESSION, "-l", text], check=True)
-    time.sleep(0.3)
-
-
-def wait_for(socket: str, text: str, timeout: float = 30.0) -> str:
-    deadline = time.monotonic() + timeout
-    shown = ""
-    while time.monotonic() < deadline:
-        shown = screen(socket)
-        if text in shown:
-            return shown
-        time.sleep(0.2)
-    raise AssertionError(f"{text!r} never appeared; the screen was:\n{shown}")
+pytest_plugins = ["tests.support.fixtures"]  # the tmux fixture
 
 
 def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: str):
@@ -73,15 +28,8 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
             if not k.startswith(("CATALYST_", "DBUS_", "TMUX"))
         }  # fmt: skip
         env.update(NO_PROXY="127.0.0.1", TERM="xterm-256color")
-        command = (
-            f"{sys.executable} -m catalyst_tui.cli --config {config_path} --db {tmp_path / 'c.db'}"
-            f"; echo CATALYST-EXIT=$?; sleep 60"
-        )
-        subprocess.run(
-            ["tmux", "-S", tmux, "new-session", "-d", "-s", SESSION, "-x", "120", "-y", "36",
-             command],
-            check=True, env=env, cwd=tmp_path,
-        )  # fmt: skip
+        start_catalyst(tmux, tmp_path, env, "--config", str(config_path),
+                       "--db", str(tmp_path / "c.db"))  # fmt: skip
 
         # positions and P&L, once the first refresh is in
         shown = wait_for(tmux, "⚑ ALAB")

@@ -1,5 +1,5 @@
-"""Pytest fixtures for notification tests: a private D-Bus session bus, with or without the
-recording notification service. A test module asks for them with
+"""Pytest fixtures: a private D-Bus session bus, with or without the recording notification
+service, and a private tmux server. A test module asks for them with
 
     pytest_plugins = ["tests.support.fixtures"]
 
@@ -8,7 +8,10 @@ recording notification service. A test module asks for them with
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -32,3 +35,14 @@ def notification_recorder(dbus_session: DbusSession) -> DbusSession:
     what arrived with `.notifications()`."""
     dbus_session.start_recorder()
     return dbus_session
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[str]:
+    """The socket of a private tmux server (drive it with tests/support/terminal.py), killed
+    after the test."""
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is missing: apt-get install tmux (.ci/run installs it)")
+    socket = str(tmp_path / "tmux.sock")
+    yield socket
+    subprocess.run(["tmux", "-S", socket, "kill-server"], capture_output=True)
