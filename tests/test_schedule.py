@@ -43,14 +43,18 @@ def _config(base: str, extra: str = "") -> str:
     )
 
 
+@pytest.mark.parametrize("apart", [False, True], ids=["in-process", "child-process"])
 @pytest.mark.parametrize(
     ("now", "interval"), [(MONDAY_NOON_NY, 60), (SATURDAY_NOON_NY, 1800)]
 )  # fmt: skip
-async def test_refresh_interval_follows_the_market(tmp_path, now, interval):
+async def test_refresh_interval_follows_the_market(tmp_path, now, interval, apart):
+    """The same cycle whether the refresh runs here (daemon, `catalyst refresh`) or in a child
+    process (the TUI)."""
     with MarketServer() as market, Store.open(tmp_path / "c.db") as store:
         config = parse_config(_config(market.url))
         store.sync_config(config)
-        scheduler = ThesisScheduler(config, store, [], role="test", clock=lambda: now)
+        scheduler = ThesisScheduler(config, store, [], role="test", clock=lambda: now,
+                                    refresh_apart=apart)  # fmt: skip
         scheduler.start(refresh_at_start=False)
         try:
             result = await scheduler.refresh_cycle()

@@ -6,6 +6,7 @@ stored data stays on screen."""
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -110,6 +111,36 @@ async def test_r_refreshes_with_progress_and_rows_update_in_place(tmp_path, mark
     store.close()
 
 
+async def test_quitting_during_a_refresh_kills_its_process(tmp_path, market):
+    """The TUI refreshes in a child process: quit while it runs, and the child is gone too."""
+    config, store = open_store(tmp_path, market.url)
+    app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+        await wait_for(pilot, lambda: not app.scheduler.refreshing)
+        market.latency = 0.5
+        await pilot.press("r")
+        scheduler = app.scheduler
+        await wait_for(pilot, lambda: scheduler.worker is not None and scheduler.worker.pid)
+        pid = scheduler.worker.pid
+        await pilot.press("q")
+    store.close()
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 10
+    while not _gone(pid):
+        assert loop.time() < deadline, f"refresh process {pid} still there after quit"
+        await asyncio.sleep(0.05)
+
+
+def _gone(pid: int) -> bool:
+    """Exited and reaped (a zombie still answers signal 0)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
 async def test_with_no_network_the_stored_data_stays_on_screen(tmp_path, market):
     config, store = open_store(tmp_path, market.url)
     app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
@@ -131,7 +162,8 @@ async def test_with_no_network_the_stored_data_stays_on_screen(tmp_path, market)
             assert all(p != "no data yet" for p in shown.values())  # at once, before any fetch
             await wait_for(pilot, lambda: any("no fresh quotes" in n.message
                                               for n in app._notifications))  # fmt: skip
-            await pilot.pause()
+            # The watchlist is read again in a thread after the cycle: wait for it to show.
+            await wait_for(pilot, lambda: all(p.endswith("*") for p in prices(app).values()))
             after = prices(app)
             assert set(after) == set(shown)
             assert all(p.endswith("*") for p in after.values())  # marked stale, kept

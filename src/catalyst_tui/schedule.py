@@ -6,6 +6,10 @@ An AsyncIOScheduler on the running asyncio loop runs
   earnings dates are fetched inside it when their daily turn comes;
 - evaluation and notification after every refresh, and one minute after local midnight, so
   due dates pass on time without new prices.
+
+With `refresh_apart` (the TUI) the market refresh runs in a child process (market/worker.py):
+its HTTP stack and its big write would otherwise hold the loop that serves keys. The daemon and
+`catalyst refresh` have no keys to serve and refresh in-process.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from .config import Config
 from .cycle import evaluate_stored, user_zone
 from .market.refresh import RefreshReport, refresh_market
+from .market.worker import RefreshFailed, kill, refresh_apart
 from .notify import Channel, DeliveryReport, claimer_id, deliver
 from .store import Store
 from .thesis.evaluate import Evaluation
@@ -74,6 +79,7 @@ class ThesisScheduler:
         on_cycle: Callable[[CycleResult], object] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        refresh_apart: bool = False,
     ) -> None:
         self.config = config
         self.store = store
@@ -85,6 +91,8 @@ class ThesisScheduler:
         self.scheduler = AsyncIOScheduler(timezone=user_zone(config))
         self.interval = config.settings.refresh_seconds
         self._cycle_lock = asyncio.Lock()
+        self.refresh_apart = refresh_apart
+        self.worker: asyncio.subprocess.Process | None = None  # the running refresh's child
 
     def start(self, *, refresh_at_start: bool = True) -> None:
         first = self.clock() if refresh_at_start else None
@@ -113,16 +121,21 @@ class ThesisScheduler:
         return self._cycle_lock.locked()
 
     def shutdown(self) -> None:
+        """Stop the jobs; a refresh running apart is killed here and now (its task, cancelled
+        by the scheduler, reaps it), so no child writes on after the app is gone."""
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+        if self.worker is not None:
+            kill(self.worker)
 
     async def refresh_cycle(self) -> CycleResult:
         """Fetch, evaluate, notify; then set the next interval from the market's state."""
         async with self._cycle_lock:
             try:
-                report = await refresh_market(
-                    self.config, self.store, now=self.clock, on_progress=self.on_progress
-                )
+                report = await self._refresh()
+            except RefreshFailed as exc:  # the worker logged its own traceback
+                log.error("refresh failed: %s", exc)
+                report = None
             except Exception:
                 log.exception("refresh failed")
                 report = None
@@ -130,6 +143,23 @@ class ThesisScheduler:
             self._adapt_interval()
         self._report(result)
         return result
+
+    async def _refresh(self) -> RefreshReport:
+        if not self.refresh_apart:
+            return await refresh_market(
+                self.config, self.store, now=self.clock, on_progress=self.on_progress
+            )
+
+        def started(proc: asyncio.subprocess.Process) -> None:
+            self.worker = proc
+
+        try:
+            return await refresh_apart(
+                self.config, self.store.path, now=self.clock, on_progress=self.on_progress,
+                on_start=started,
+            )  # fmt: skip
+        finally:
+            self.worker = None
 
     async def evaluation_cycle(self) -> CycleResult:
         async with self._cycle_lock:

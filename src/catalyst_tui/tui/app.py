@@ -26,7 +26,7 @@ from .screens.watchlist import WatchlistScreen
 log = logging.getLogger(__name__)
 
 FILE_CHECK_SECONDS = 1.0
-PROGRESS_INTERVAL = 0.1
+PROGRESS_INTERVAL = 0.25  # each repaint of the bar is ~4 ms of the loop that keys wait behind
 KINDS = ("milestone", "target", "guard")
 STATUSES = ("met", "missed", "pending")
 
@@ -83,6 +83,7 @@ class CatalystApp(App[None]):
             on_cycle=self._cycle_done,
             on_progress=self._progress,
             clock=self.workspace.clock,
+            refresh_apart=True,  # fetch + store in a child process: keys wait for neither
         )
         self.scheduler.start(refresh_at_start=True)
 
@@ -104,8 +105,8 @@ class CatalystApp(App[None]):
         self.notify(body, title=title, severity=severity, timeout=10)
 
     def _progress(self, done: int, total: int, _symbol: str) -> None:
-        # One call per symbol: repaint the bar at most ten times a second (and at the end), or
-        # 500 symbols cost 500 layouts while keys wait.
+        # One call per symbol: repaint the bar at most four times a second (and at the end), or
+        # 500 symbols cost 500 repaints while keys wait.
         now = time.monotonic()
         if done < total and now - self._last_progress < PROGRESS_INTERVAL:
             return
@@ -113,7 +114,8 @@ class CatalystApp(App[None]):
         self._watchlist().show_progress(done, total)
 
     def _cycle_done(self, result: CycleResult) -> None:
-        self._watchlist().hide_progress()
+        watchlist = self._watchlist()
+        watchlist.hide_progress()
         notified = set(self.workspace.config.settings.notify)
         for e in result.changed:
             if e.status not in notified:  # notified ones arrive through the toast channel
@@ -126,7 +128,9 @@ class CatalystApp(App[None]):
             failed = [s.symbol for s in report.statuses if s.stale]
             if failed and len(failed) == len(report.statuses):
                 self.notify("no fresh quotes: showing stored data", severity="warning", timeout=5)
-        self.refresh_views()
+        # The watchlist (500 rows: 60-160 ms of reading on the loop) is read in a thread; the
+        # other screens reload once it is shown, as they build on its data.
+        watchlist.reload_apart(lambda: self.refresh_views(skip_watchlist=True))
 
     def action_refresh_now(self) -> None:
         if self.scheduler is None:

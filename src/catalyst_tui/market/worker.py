@@ -1,0 +1,324 @@
+"""The market refresh in a child process, so that the TUI's event loop only reads its progress.
+
+A 500-symbol refresh costs about 1.3 s of CPU in httpx/httpcore plus a large `save_quotes`
+transaction; on the TUI's loop that held keys for 70-180 ms at a time, and in a worker thread the
+GIL made it worse (docs/performance.md). In its own process it competes for a core, not for the
+loop. The daemon and `catalyst refresh` have no keys to serve and keep refreshing in-process.
+
+The parent side is `refresh_apart`; the child is `python -m catalyst_tui.market.worker`:
+
+- stdin: one pickled `WorkerRequest` (the config's settings and providers, the database path, the
+  caller's clock offset and pid), then EOF. The config comes from the caller, not from the file:
+  the TUI may hold a config that differs from catalysts.toml (an edit whose write-back failed).
+- stdout: JSON lines, `{"progress": [done, total, symbol]}` at most four a second (and always
+  the last one), then exactly one of `{"report": {...}}` (exit status 0) or `{"error": "..."}`
+  (exit status 1).
+- stderr: the child's log records as JSON lines; the parent logs them through `logging` (the TUI's
+  log file), with anything else the interpreter printed there, so nothing reaches the terminal.
+
+The child opens its own Store and writes through `refresh_market`, whose writes are whole
+transactions (all quotes of a batch, or one symbol's facts): a child killed mid-refresh leaves the
+previous data or the new, never half. The TUI kills it when a refresh is cancelled (quit,
+scheduler shutdown) and reaps it; a TUI killed outright cannot, so the child checks twice a
+second that its parent is still there and exits when it is not.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import datetime as dt
+import json
+import logging
+import os
+import pickle
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..store import QuoteStatus, Store
+from .quotes import ProgressCallback
+from .refresh import RefreshReport, refresh_market
+
+log = logging.getLogger(__name__)
+
+MODULE = "catalyst_tui.market.worker"
+PROGRESS_INTERVAL = 0.25  # seconds between progress lines (the last one always goes), as
+# often as the TUI repaints its bar
+LINE_LIMIT = 1 << 24  # the report line holds every symbol's status: 500 take ~60 KB
+PARENT_CHECK = 0.5  # seconds between checks that the parent is still there
+KILL_WAIT = 5.0  # seconds to wait for a killed child to be reaped
+NICENESS = 5  # the child's priority below the TUI's, when they compete for a core
+EXIT_FAILED = 1
+EXIT_ORPHANED = 3
+
+
+class RefreshFailed(Exception):
+    """The child could not refresh (bad database path, a crash, killed): the message says why."""
+
+
+@dataclass(frozen=True)
+class WorkerRequest:
+    config: Config
+    db_path: str
+    clock_offset: float = 0.0  # seconds the caller's clock is ahead of the system clock
+    parent_pid: int = 0
+    log_level: int = logging.INFO  # catalyst_tui's level in the caller (DEBUG with --debug)
+
+
+# --------------------------------------------------------------------------------------------
+# The parent side: run the child, read its lines
+# --------------------------------------------------------------------------------------------
+
+
+def request_for(
+    config: Config, db_path: Path | str, clock: Callable[[], dt.datetime] | None = None
+) -> bytes:
+    """What the child reads: only the settings and providers (refresh_market reads nothing
+    else; the symbols come from the database), so the pickle stays small whatever the size of
+    the thesis."""
+    offset = 0.0
+    if clock is not None:
+        offset = (clock() - dt.datetime.now(dt.UTC)).total_seconds()
+    slim = dataclasses.replace(config, tickers={})
+    level = logging.getLogger("catalyst_tui").getEffectiveLevel()
+    return pickle.dumps(WorkerRequest(slim, str(db_path), offset, os.getpid(), level))
+
+
+async def refresh_apart(
+    config: Config,
+    db_path: Path | str,
+    *,
+    now: Callable[[], dt.datetime] | None = None,
+    on_progress: ProgressCallback | None = None,
+    on_start: Callable[[asyncio.subprocess.Process], None] | None = None,
+) -> RefreshReport:
+    """`refresh_market` in a child process: progress is passed on as its lines arrive, the
+    report built from its last line. RefreshFailed when the child fails; cancelled, the child is
+    killed and reaped before the CancelledError goes on."""
+    request = request_for(config, db_path, now)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        MODULE,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        limit=LINE_LIMIT,
+    )
+    relay: asyncio.Task[None] | None = None
+    try:
+        if on_start is not None:
+            on_start(proc)
+        assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+        relay = asyncio.create_task(_relay_log(proc.stderr, proc.pid))
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # it died: see below
+            proc.stdin.write(request)
+            await proc.stdin.drain()
+        proc.stdin.close()
+        report: dict[str, Any] | None = None
+        error: str | None = None
+        async for line in proc.stdout:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                log.warning("market worker %d: unreadable line %r", proc.pid, line[:200])
+                continue
+            if "progress" in message:
+                if on_progress is not None:
+                    on_progress(*message["progress"])
+            elif "report" in message:
+                report = message["report"]
+            elif "error" in message:
+                error = str(message["error"])
+        code = await proc.wait()
+        await relay
+    finally:
+        if proc.returncode is None:
+            kill(proc)
+            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(proc.wait(), KILL_WAIT)
+        if relay is not None and not relay.done():
+            relay.cancel()
+    if code != 0 or report is None:
+        if error is None:
+            how = f"was stopped by signal {-code}" if code < 0 else f"exited with status {code}"
+            error = f"the market worker {how} before its report"
+        raise RefreshFailed(error)
+    return report_from(report)
+
+
+def kill(proc: asyncio.subprocess.Process) -> None:
+    """SIGKILL a child that is still running (its writes are whole transactions)."""
+    if proc.returncode is None:
+        with contextlib.suppress(ProcessLookupError):
+            proc.kill()
+
+
+async def _relay_log(stream: asyncio.StreamReader, pid: int) -> None:
+    """The child's log records into this process's logging; stray text (an interpreter that died
+    before logging was set up) as one error record at the end."""
+    stray: list[str] = []
+    try:
+        async for raw in stream:
+            _relay_line(raw.decode("utf-8", "replace").rstrip("\n"), pid, stray)
+    except ValueError as exc:  # a line beyond LINE_LIMIT: the rest of the log is lost, not the run
+        log.warning("market worker %d: log unreadable: %s", pid, exc)
+    if stray:
+        log.error("market worker %d wrote to stderr:\n%s", pid, "\n".join(stray[-200:]))
+
+
+def _relay_line(line: str, pid: int, stray: list[str]) -> None:
+    try:
+        record = json.loads(line)
+        level = logging.getLevelName(record["level"])
+        name, message = str(record["name"]), str(record["message"])
+    except (ValueError, KeyError, TypeError):
+        if line.strip():
+            stray.append(line)
+        return
+    if not isinstance(level, int):
+        level = logging.WARNING
+    logging.getLogger(name).log(level, "[market worker %d] %s", pid, message)
+
+
+def report_from(data: dict[str, Any]) -> RefreshReport:
+    return RefreshReport(
+        started=dt.datetime.fromisoformat(data["started"]),
+        statuses=[
+            QuoteStatus(
+                symbol=s[0],
+                price=s[1],
+                change_pct=s[2],
+                source=s[3],
+                fetched_at=dt.datetime.fromisoformat(s[4]) if s[4] else None,
+                stale=bool(s[5]),
+                error=s[6],
+            )
+            for s in data["statuses"]
+        ],
+        fresh=set(data["fresh"]),
+        notes=list(data["notes"]),
+        fundamentals_updated=list(data["fundamentals_updated"]),
+        earnings_updated=list(data["earnings_updated"]),
+    )
+
+
+def report_data(report: RefreshReport) -> dict[str, Any]:
+    return {
+        "started": report.started.isoformat(),
+        "statuses": [
+            [
+                s.symbol,
+                s.price,
+                s.change_pct,
+                s.source,
+                s.fetched_at.isoformat() if s.fetched_at else None,
+                s.stale,
+                s.error,
+            ]
+            for s in report.statuses
+        ],
+        "fresh": sorted(report.fresh),
+        "notes": report.notes,
+        "fundamentals_updated": report.fundamentals_updated,
+        "earnings_updated": report.earnings_updated,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# The child side
+# --------------------------------------------------------------------------------------------
+
+
+class _JsonLines(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.exc_info:
+            message += "\n" + self.formatException(record.exc_info)
+        return json.dumps({"level": record.levelname, "name": record.name, "message": message})
+
+
+def _setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_JsonLines())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)  # the libraries' warnings, as the TUI's own setup does
+    logging.getLogger("catalyst_tui").setLevel(logging.INFO)  # until the request says
+
+
+class _Lines:
+    """JSON lines on stdout, progress at most every PROGRESS_INTERVAL (the last one always)."""
+
+    def __init__(self) -> None:
+        self.out = sys.stdout.buffer
+        self.last = 0.0
+
+    def send(self, message: dict[str, Any]) -> None:
+        self.out.write(json.dumps(message).encode() + b"\n")
+        self.out.flush()
+
+    def progress(self, done: int, total: int, symbol: str) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < PROGRESS_INTERVAL:
+            return
+        self.last = now
+        self.send({"progress": [done, total, symbol]})
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the parent is gone (re-parented): nobody reads the lines any more."""
+    while True:
+        time.sleep(PARENT_CHECK)
+        if os.getppid() != parent:
+            os._exit(EXIT_ORPHANED)
+
+
+async def _refresh(request: WorkerRequest, lines: _Lines) -> RefreshReport:
+    offset = dt.timedelta(seconds=request.clock_offset)
+    with Store.open(Path(request.db_path)) as store:
+        return await refresh_market(
+            request.config,
+            store,
+            now=lambda: dt.datetime.now(dt.UTC) + offset,
+            on_progress=lines.progress,
+        )
+
+
+def main() -> int:
+    _setup_logging()
+    with contextlib.suppress(OSError):  # background work: keys (the TUI) go first for a core
+        os.nice(NICENESS)
+    lines = _Lines()
+    try:
+        request = pickle.load(sys.stdin.buffer)
+        if not isinstance(request, WorkerRequest):
+            raise TypeError(f"expected a WorkerRequest on stdin, got {type(request).__name__}")
+        logging.getLogger("catalyst_tui").setLevel(request.log_level)
+        if request.parent_pid:
+            threading.Thread(
+                target=_watch_parent, args=(request.parent_pid,), name="parent", daemon=True
+            ).start()
+        report = asyncio.run(_refresh(request, lines))
+        lines.send({"report": report_data(report)})
+    except Exception as exc:
+        log.exception("market refresh failed")
+        with contextlib.suppress(OSError):
+            lines.send({"error": str(exc) or type(exc).__name__})
+        return EXIT_FAILED
+    return 0
+
+
+if __name__ == "__main__":
+    # Run as the importable module, not as __main__: the request on stdin was pickled with
+    # classes named catalyst_tui.market.worker.*, which the unpickler imports under that name.
+    from catalyst_tui.market.worker import main as worker_main
+
+    sys.exit(worker_main())

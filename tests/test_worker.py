@@ -1,0 +1,213 @@
+"""The market refresh in a child process (market/worker.py), with real parts only: the real
+child (`python -m catalyst_tui.market.worker`), a real SQLite file, the loopback market. It
+refreshes the database end to end and reports progress and a report; a failing child reaches the
+caller as a logged error and a failed cycle, never as text on the terminal; a cancelled refresh
+kills and reaps the child; an orphaned child stops by itself."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalyst_tui.config import Config, parse_config
+from catalyst_tui.market.worker import MODULE, RefreshFailed, WorkerRequest, refresh_apart
+from catalyst_tui.schedule import ThesisScheduler
+from catalyst_tui.store import Store
+from tests.support.market_server import MarketServer
+
+SYMBOLS = ["ALAB", "CRDO", "LITE", "COHR", "NVDA", "MRVL"]
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+
+
+def config_text(base: str, symbols: list[str] = SYMBOLS) -> str:
+    tickers = "".join(f"[tickers.{s}]\n" for s in symbols)
+    return (
+        '[settings]\nproviders = ["yahoo", "stooq"]\nrefresh = "60s"\nrefresh_closed = "30m"\n'
+        'timezone = "America/New_York"\n'
+        f'[providers.stooq]\nbase_url = "{base}"\n[providers.yahoo]\nbase_url = "{base}"\n'
+        f'cookie_url = "{base}/fc"\n{tickers}'
+    )
+
+
+def synced(tmp_path: Path, base: str) -> tuple[Config, Path]:
+    config = parse_config(config_text(base))
+    db = tmp_path / "c.db"
+    with Store.open(db) as store:
+        store.sync_config(config)
+    return config, db
+
+
+def gone(pid: int) -> bool:
+    """True once the process has exited and been reaped (a zombie still answers signal 0)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+async def until(condition, timeout: float = 20.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "timed out"
+        await asyncio.sleep(0.02)
+
+
+def test_the_child_speaks_json_lines_and_refreshes_the_database(tmp_path):
+    """The protocol itself, driven by hand: a pickled request in, progress and a report out."""
+    with MarketServer(symbols=SYMBOLS) as market:
+        config, db = synced(tmp_path, market.url)
+        request = WorkerRequest(config, str(db), 0.0, os.getpid())
+        done = subprocess.run(
+            [sys.executable, "-m", MODULE],
+            input=pickle.dumps(request),
+            capture_output=True,
+            timeout=60,
+        )
+    assert done.returncode == 0, done.stderr.decode()
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    progress = [line["progress"] for line in lines[:-1]]
+    assert progress and all(total == len(SYMBOLS) for _, total, _ in progress)
+    assert progress[-1][0] == len(SYMBOLS)  # the last count always arrives
+    report = lines[-1]["report"]
+    assert sorted(report["fresh"]) == sorted(SYMBOLS)
+    assert [s[0] for s in report["statuses"]] == SYMBOLS
+    for line in done.stderr.decode().splitlines():  # log records, never raw text
+        assert {"level", "name", "message"} <= json.loads(line).keys()
+    with Store.open(db) as store:
+        assert not any(s.stale for s in store.quote_statuses(SYMBOLS))
+        assert store.fetch_health()["last_refresh"] is not None
+
+
+async def test_refresh_apart_reports_progress_and_the_stored_statuses(tmp_path):
+    with MarketServer(symbols=SYMBOLS) as market:
+        config, db = synced(tmp_path, market.url)
+        seen: list[tuple[int, int, str]] = []
+        report = await refresh_apart(config, db, on_progress=lambda *p: seen.append(p))
+    assert report.fresh == set(SYMBOLS) and report.all_fresh
+    assert seen[-1][:2] == (len(SYMBOLS), len(SYMBOLS))
+    assert report.earnings_updated and sorted(report.earnings_updated) == sorted(SYMBOLS)
+    with Store.open(db) as store:
+        assert report.statuses == store.quote_statuses(SYMBOLS)  # what the store holds now
+
+
+async def test_the_callers_clock_reaches_the_child(tmp_path):
+    """A scheduler with its own clock (tests, a replay) stamps the child's writes with it."""
+    monday = dt.datetime(2026, 11, 23, 17, 0, tzinfo=dt.UTC)
+    with MarketServer(symbols=SYMBOLS) as market:
+        config, db = synced(tmp_path, market.url)
+        report = await refresh_apart(config, db, now=lambda: monday)
+    assert abs(report.started - monday) < dt.timedelta(seconds=30)
+    with Store.open(db) as store:
+        stamps = [state.fetched_at for state in store.fetch_states("earnings").values()]
+    assert len(stamps) == len(SYMBOLS)
+    assert all(abs(stamp - monday) < dt.timedelta(seconds=30) for stamp in stamps)
+
+
+async def test_an_unusable_database_is_a_logged_error_and_a_failed_cycle(tmp_path, caplog, capfd):
+    with MarketServer(symbols=SYMBOLS) as market:
+        config, _db = synced(tmp_path, market.url)
+        not_a_db = tmp_path / "a-directory"
+        not_a_db.mkdir()
+        caplog.set_level(logging.INFO)
+        with pytest.raises(RefreshFailed, match="is a directory"):
+            await refresh_apart(config, not_a_db)
+        # Through the scheduler, as the TUI runs it: the cycle goes on without a refresh.
+        with Store.open(tmp_path / "c.db") as store:
+            scheduler = ThesisScheduler(config, store, [], role="test", refresh_apart=True)
+            store.path = not_a_db  # the child opens this path, the evaluation the real one
+            result = await scheduler.refresh_cycle()
+    assert result.refresh is None
+    relayed = [r for r in caplog.records if "market worker" in r.getMessage()]
+    assert relayed and relayed[0].levelno == logging.ERROR
+    assert "Traceback" in relayed[0].getMessage()  # the child's traceback, in the log only
+    assert any(r.getMessage().startswith("refresh failed: database") for r in caplog.records)
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err and "is a directory" not in out + err
+
+
+async def test_garbage_on_stdin_is_an_error_line_not_a_traceback(tmp_path):
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        MODULE,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await proc.communicate(b"not a pickle")
+    assert proc.returncode == 1
+    assert "error" in json.loads(out.splitlines()[-1])
+    records = [json.loads(line) for line in err.splitlines()]  # every stderr line is a record
+    assert records[-1]["level"] == "ERROR" and "Traceback" in records[-1]["message"]
+
+
+async def test_cancelling_a_running_refresh_kills_and_reaps_the_child(tmp_path):
+    with (
+        MarketServer(symbols=SYMBOLS, latency=0.5) as market,
+        Store.open(synced(tmp_path, market.url)[1]) as store,
+    ):
+        config = parse_config(config_text(market.url))
+        progress: list[tuple] = []
+        scheduler = ThesisScheduler(
+            config, store, [], role="test", refresh_apart=True,
+            on_progress=lambda *p: progress.append(p),
+        )  # fmt: skip
+        task = asyncio.create_task(scheduler.refresh_cycle())
+        await until(lambda: scheduler.worker is not None and market.requests)
+        pid = scheduler.worker.pid
+        assert not gone(pid)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert gone(pid)
+        assert scheduler.worker is None and not scheduler.refreshing
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+async def test_scheduler_shutdown_kills_the_child_of_a_scheduled_refresh(tmp_path):
+    with (
+        MarketServer(symbols=SYMBOLS, latency=0.5) as market,
+        Store.open(synced(tmp_path, market.url)[1]) as store,
+    ):
+        config = parse_config(config_text(market.url))
+        scheduler = ThesisScheduler(config, store, [], role="test", refresh_apart=True)
+        scheduler.start(refresh_at_start=True)
+        await until(lambda: scheduler.worker is not None and market.requests)
+        pid = scheduler.worker.pid
+        scheduler.shutdown()  # as the app does on quit
+        await until(lambda: gone(pid), timeout=10)
+        await until(lambda: not scheduler.refreshing, timeout=10)
+        sent = len(market.requests)
+        await asyncio.sleep(1.0)
+        assert len(market.requests) == sent  # nothing fetches on after the shutdown
+
+
+def test_an_orphaned_child_stops_by_itself(tmp_path):
+    """The child checks that the process that started it is still its parent; here it was
+    told of another one, as if the TUI had died and it had been re-parented."""
+    with MarketServer(symbols=SYMBOLS, latency=2.0) as market:
+        config, db = synced(tmp_path, market.url)
+        request = WorkerRequest(config, str(db), 0.0, parent_pid=os.getpid() + 1_000_000)
+        done = subprocess.run(
+            [sys.executable, "-m", MODULE],
+            input=pickle.dumps(request),
+            capture_output=True,
+            timeout=20,
+        )
+    assert done.returncode == 3  # long before the 2 s requests could have finished
+    assert b'"report"' not in done.stdout
