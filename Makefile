@@ -28,6 +28,9 @@ screenshots: $(STAMP)  ## screenshots/*.svg from the app on fixed demo data
 snapshots: $(STAMP)  ## accept changed snapshot tests (look at the SVGs before committing)
 	$(BIN)/python -m pytest -q tests/test_snapshots.py --snapshot-update
 
+bench: $(STAMP)  ## every benchmark in bench/, then one table: figures, floors, goals (3-4 min)
+	$(BIN)/python bench/run.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

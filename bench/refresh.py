@@ -27,6 +27,7 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench._report import Figure, emit  # noqa: E402
 from tests.support.market_server import MarketServer  # noqa: E402
 
 from catalyst_tui.config import parse_config  # noqa: E402
@@ -123,6 +124,18 @@ def main() -> None:
     print(f"  floor (raw httpx GETs, same URLs, same cap):    median {floor_s:.3f} s")
     verdict = "met" if ratio <= GOAL else "MISSED"
     print(f"  ratio {ratio:.2f} (goal <= {GOAL}: {verdict})")
+    emit(
+        Figure(
+            figure="steady-state refresh of 500 symbols",
+            measured=round(refresh_s, 4),
+            floor=round(floor_s, 4),
+            unit="s",
+            goal=f"ratio <= {GOAL}",
+            floor_is="raw concurrent httpx GETs of the same URLs, same cap, no parse/store",
+            note=f"{args.symbols} symbols, {args.latency * 1000:.0f} ms latency, concurrency "
+            f"{CONCURRENCY}; medians of {args.repeats} alternating runs",
+        )
+    )
 
 
 if __name__ == "__main__":

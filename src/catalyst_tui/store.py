@@ -509,6 +509,18 @@ class Store:
         on (symbol, ts), and a symbol without a fresh quote keeps its last good one, marked
         stale with the failure."""
         stamp = _iso(now)
+        # The rows are built before the write lock is taken. The symbols of a batch share their
+        # trading days, so each day is formatted once: isoformat() per bar was most of the
+        # Python time of a 650k-bar backfill (bench/ingest.py).
+        days: dict[dt.date, str] = {}
+        rows: list[tuple] = []
+        add = rows.append
+        for r in results:
+            for b in r.bars:
+                ts = days.get(b.day)
+                if ts is None:
+                    ts = days[b.day] = b.day.isoformat()
+                add((b.symbol, ts, b.open, b.high, b.low, b.close, b.volume, b.source))
         with self.transaction() as db:
             fresh = [_quote_row(r.quote, stamp) for r in results if r.quote is not None]
             if fresh:
@@ -523,20 +535,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(symbol, ts) DO UPDATE SET "
                 "open = excluded.open, high = excluded.high, low = excluded.low, "
                 "close = excluded.close, volume = excluded.volume, source = excluded.source",
-                [
-                    (
-                        b.symbol,
-                        b.day.isoformat(),
-                        b.open,
-                        b.high,
-                        b.low,
-                        b.close,
-                        b.volume,
-                        b.source,
-                    )
-                    for r in results
-                    for b in r.bars
-                ],
+                rows,
             )
 
     def quote_statuses(self, symbols: list[str]) -> list[QuoteStatus]:

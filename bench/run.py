@@ -1,0 +1,231 @@
+"""`make bench`: every benchmark in bench/, one after another, and one table of their figures.
+
+    .venv/bin/python bench/run.py            # the full suite, 3-4 minutes here (budget: 10)
+    .venv/bin/python bench/run.py --quick    # fewer repeats and shorter sampling: a smoke run
+    .venv/bin/python bench/run.py --only startup,history
+
+Each benchmark runs as its own process with this interpreter (the venv's python), its output
+streamed through as it comes. Each prints one `BENCH {json}` line per figure (bench/_report.py);
+those are collected and shown at the end as a table: figure | measured | floor | ratio | goal |
+met/MISSED, with the machine, the date and the total time.
+
+Exit status: 0 when every benchmark ran and printed its figures, whether or not the goals were
+met (the table says which were missed); 1 when a benchmark crashed (non-zero exit), timed out,
+or printed no BENCH line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench._report import PREFIX, Figure, machine  # noqa: E402
+
+TIMEOUT = 15 * 60  # seconds per benchmark before it is stopped
+
+
+@dataclass(frozen=True)
+class Bench:
+    name: str
+    script: str
+    full: tuple[str, ...] = ()
+    quick: tuple[str, ...] = ()
+
+
+# In the order they run: the short ones first, the two-minute TUI latency run last.
+BENCHES: tuple[Bench, ...] = (
+    Bench("history", "bench/history.py", ("--repeats", "5"), ("--repeats", "1")),
+    Bench("ingest", "bench/ingest.py", ("--repeats", "5"), ("--repeats", "1")),
+    Bench("evaluate", "bench/evaluate.py", (), ("--repeats", "5")),
+    Bench("refresh", "bench/refresh.py", ("--repeats", "5"), ("--repeats", "1")),
+    Bench(
+        "startup",
+        "bench/startup.py",
+        ("--repeats", "5", "--rss-repeats", "3"),
+        ("--repeats", "2", "--rss-repeats", "1"),
+    ),  # fmt: skip
+    Bench("tui_latency", "bench/tui_latency.py", (), ("--seconds", "20", "--floor-seconds", "8")),
+)
+
+
+@dataclass
+class Outcome:
+    bench: Bench
+    status: int | None = None  # exit status; None: timed out
+    seconds: float = 0.0
+    figures: list[Figure] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.status != 0 or not self.figures or bool(self.problems)
+
+
+def run(bench: Bench, quick: bool, timeout: float) -> Outcome:
+    argv = [sys.executable, str(REPO / bench.script), *(bench.quick if quick else bench.full)]
+    print(f"\n=== {bench.name}: {' '.join(argv[1:])}", flush=True)
+    outcome = Outcome(bench)
+    env = os.environ | {"PYTHONUNBUFFERED": "1"}
+    started = time.monotonic()
+    # Its own session, so that on a timeout its whole process group (market server, apps under
+    # a pty) can be stopped without touching anything else.
+    proc = subprocess.Popen(
+        argv, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, bufsize=1, start_new_session=True,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    deadline = started + timeout
+    timer = _Watchdog(proc, deadline)
+    try:
+        for line in proc.stdout:
+            print(f"  {line}", end="", flush=True)
+            if line.startswith(PREFIX):
+                try:
+                    figure = Figure.parse(line.rstrip("\n"))
+                    if figure is None:  # not reached: the line starts with the prefix
+                        continue
+                    figure.met  # noqa: B018 - a goal this table cannot judge is a problem too
+                except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                    print(f"  run.py: unreadable BENCH line: {exc!r}", flush=True)
+                    outcome.problems.append("unreadable BENCH line")
+                else:
+                    outcome.figures.append(figure)
+        proc.wait()
+    except BaseException:  # ctrl+c: the benchmark is in its own session, so stop it here
+        timer.stop_now()
+        raise
+    finally:
+        timer.cancel()
+    outcome.seconds = time.monotonic() - started
+    outcome.status = None if timer.fired else proc.returncode
+    if timer.fired:
+        outcome.problems.append(f"timed out after {timeout:.0f} s and was stopped")
+    elif proc.returncode != 0:
+        outcome.problems.append(f"exited with status {proc.returncode}")
+    if not outcome.figures:
+        outcome.problems.append("no BENCH line")
+    return outcome
+
+
+class _Watchdog:
+    """Stops a benchmark's process group (SIGTERM, then SIGKILL) once its deadline passes."""
+
+    def __init__(self, proc: subprocess.Popen, deadline: float) -> None:
+        self.proc = proc
+        self.fired = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, args=(deadline,), daemon=True)
+        self._thread.start()
+
+    def _watch(self, deadline: float) -> None:
+        if self._stop.wait(max(0.0, deadline - time.monotonic())):
+            return
+        self.fired = True
+        self._kill()
+
+    def stop_now(self) -> None:
+        self._stop.set()
+        self._kill()
+
+    def _kill(self) -> None:
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            if self.proc.poll() is not None:
+                return
+            try:
+                os.killpg(self.proc.pid, sig)
+            except ProcessLookupError:
+                return
+            try:
+                self.proc.wait(5)
+                return
+            except subprocess.TimeoutExpired:
+                continue
+
+    def cancel(self) -> None:
+        self._stop.set()
+        if self._thread is not threading.current_thread():
+            self._thread.join(1)
+
+
+def number(value: float, unit: str) -> str:
+    if abs(value) >= 1000:
+        return f"{value:,.0f} {unit}"
+    if abs(value) >= 10:
+        return f"{value:.1f} {unit}"
+    if abs(value) >= 1:
+        return f"{value:.2f} {unit}"
+    return f"{value:.3g} {unit}"
+
+
+def table(outcomes: list[Outcome]) -> list[str]:
+    header = ("figure", "measured", "floor", "ratio", "goal", "result")
+    rows: list[tuple[str, ...]] = []
+    for o in outcomes:
+        for f in o.figures:
+            rows.append((f.figure, number(f.measured, f.unit), number(f.floor, f.unit),
+                         f"{f.ratio:.2f}", f.goal, "met" if f.met else "MISSED"))  # fmt: skip
+        if o.failed:
+            rows.append((f"{o.bench.name}: " + "; ".join(o.problems), "-", "-", "-", "-",
+                         "FAILED"))  # fmt: skip
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
+
+    def fmt(r: tuple[str, ...]) -> str:
+        return " | ".join(cell.ljust(w) if i in (0, 4, 5) else cell.rjust(w)
+                          for i, (cell, w) in enumerate(zip(r, widths, strict=True)))  # fmt: skip
+
+    rule = "-+-".join("-" * w for w in widths)
+    return [fmt(header), rule, *(fmt(r) for r in rows)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats: a smoke run")
+    parser.add_argument("--only", metavar="NAMES", help="comma-separated: " +
+                        ", ".join(b.name for b in BENCHES))  # fmt: skip
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds per benchmark")
+    args = parser.parse_args()
+    chosen = list(BENCHES)
+    if args.only:
+        names = [n.strip() for n in args.only.split(",") if n.strip()]
+        unknown = sorted(set(names) - {b.name for b in BENCHES})
+        if unknown:
+            parser.error(f"unknown benchmark(s): {', '.join(unknown)}")
+        chosen = [b for b in BENCHES if b.name in names]
+
+    started = time.monotonic()
+    when = dt.datetime.now().astimezone()
+    outcomes = [run(b, args.quick, args.timeout) for b in chosen]
+    total = time.monotonic() - started
+
+    print()
+    print(f"make bench{' --quick' if args.quick else ''}: {when:%Y-%m-%d %H:%M %Z}, "
+          f"{machine()}, total {total / 60:.1f} min")  # fmt: skip
+    for line in table(outcomes):
+        print(line)
+    for o in outcomes:
+        for f in o.figures:
+            if f.floor_is or f.note:
+                print(f"  {f.figure}: floor = {f.floor_is}; {f.note}")
+    spent = ", ".join(f"{o.bench.name} {o.seconds:.0f} s" for o in outcomes)
+    print(f"  time per benchmark: {spent}")
+    missed = sum(not f.met for o in outcomes for f in o.figures)
+    failed = [o.bench.name for o in outcomes if o.failed]
+    met = sum(f.met for o in outcomes for f in o.figures)
+    print(f"{met} goals met, {missed} missed" +
+          (f"; FAILED to report: {', '.join(failed)}" if failed else ""))  # fmt: skip
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
