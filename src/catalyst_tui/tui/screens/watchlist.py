@@ -71,7 +71,8 @@ class WatchlistScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="summary-bar"):
             yield Static(id="summary")
-            yield ProgressBar(id="progress", show_eta=False)
+            # total=1: an indeterminate bar animates, even while faded out
+            yield ProgressBar(id="progress", total=1, show_eta=False)
         yield Tabs(Tab(ALL, id="group-all"), id="groups")
         yield Input(placeholder="filter: symbol, name or group (esc clears)", id="filter")
         yield DataTable(id="tickers", cursor_type="row", zebra_stripes=True)
@@ -88,7 +89,6 @@ class WatchlistScreen(Screen[None]):
         for key, label in COLUMNS:
             table.add_column(label, key=key)
         self.query_one("#filter", Input).display = False
-        self.query_one("#progress", ProgressBar).display = False
         self.reload()
         table.focus()
 
@@ -220,12 +220,19 @@ class WatchlistScreen(Screen[None]):
 
     # -- progress (from the app while a refresh runs) -------------------------------------------
     def show_progress(self, done: int, total: int) -> None:
+        # The bar keeps its place in the layout and fades in and out: toggling `display` laid
+        # out the whole screen twice per refresh (10-33 ms each with 500 rows), the slowest
+        # keys during a refresh (bench/tui_latency.py). Opacity repaints only the bar.
         bar = self.query_one("#progress", ProgressBar)
-        bar.display = done < total
+        bar.styles.opacity = 1.0 if done < total else 0.0
         bar.update(total=total, progress=done)
 
     def hide_progress(self) -> None:
-        self.query_one("#progress", ProgressBar).display = False
+        self.query_one("#progress", ProgressBar).styles.opacity = 0.0
+
+    @property
+    def progress_shown(self) -> bool:
+        return self.query_one("#progress", ProgressBar).styles.opacity > 0
 
     # -- actions ---------------------------------------------------------------------------------
     def action_open_ticker(self) -> None:
