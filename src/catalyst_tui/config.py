@@ -197,11 +197,16 @@ def parse_config(text: str, filename: str = "catalysts.toml") -> Config:
         raise ConfigError([_syntax_issue(exc, filename)]) from None
     except RecursionError:
         raise ConfigError([ConfigIssue(filename, 1, 1, "", "nesting too deep")]) from None
+    return _Validator(filename, lambda: _positions(text)).config(raw)
+
+
+def _positions(text: str) -> PositionMap:
+    """Where every key and value sits in `text`: only needed to locate an error, so it is
+    scanned on the first one (half the load time of a valid file otherwise)."""
     try:
-        positions = locate(text)
+        return locate(text)
     except Exception:  # best effort: without positions, errors still carry their key paths
-        positions = PositionMap()
-    return _Validator(filename, positions).config(raw)
+        return PositionMap()
 
 
 _SYNTAX_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
@@ -246,10 +251,17 @@ CHECKPOINT_KEYS = (
 
 
 class _Validator:
-    def __init__(self, filename: str, positions: PositionMap) -> None:
+    def __init__(self, filename: str, positions: Callable[[], PositionMap]) -> None:
         self.filename = filename
-        self.positions = positions
+        self._scan = positions
+        self._positions: PositionMap | None = None
         self.issues: list[ConfigIssue] = []
+
+    @property
+    def positions(self) -> PositionMap:
+        if self._positions is None:
+            self._positions = self._scan()
+        return self._positions
 
     # -- reporting ---------------------------------------------------------------------------
     def error(self, path: KeyPath, message: str, *, at_key: bool = False, col_offset: int = 0):

@@ -15,6 +15,7 @@ from rich.table import Table
 from .market.refresh import RefreshReport
 from .thesis.conditions import parse_condition
 from .thesis.evaluate import format_value
+from .watchlist import format_age
 
 Progressed = Callable[[int, int, str], None]
 
@@ -44,16 +45,6 @@ def refresh_progress(total: int, console: Console | None = None) -> Iterator[Pro
             progress.update(task, completed=done, total=total, description=symbol)
 
         yield update
-
-
-def format_age(age: dt.timedelta | None) -> str:
-    if age is None:
-        return "never"
-    seconds = max(0, int(age.total_seconds()))
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= size:
-            return f"{seconds // size}{unit}"
-    return f"{seconds}s"
 
 
 def print_refresh_summary(

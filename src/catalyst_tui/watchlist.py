@@ -8,13 +8,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .config import Lot
-from .report import format_age
 from .store import Store
 from .thesis.conditions import parse_condition
 from .thesis.evaluate import format_value
 from .thesis.metrics import observe
 
 SPARK_DAYS = 30
+
+
+def format_age(age: dt.timedelta | None) -> str:
+    """An age as its largest whole unit: 45s, 12m, 3h, 2d; "never" for none."""
+    if age is None:
+        return "never"
+    seconds = max(0, int(age.total_seconds()))
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
 
 # (key, label) in the order `s` cycles through them.
 SORTS: tuple[tuple[str, str], ...] = (

@@ -9,8 +9,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import config_write
 from .config import Config, ConfigError, load_config
 from .cycle import evaluate_stored, user_zone
 from .store import Store
@@ -23,6 +23,9 @@ from .watchlist import (
     load_timeline,
     load_watchlist,
 )
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 log = logging.getLogger(__name__)
 
@@ -125,14 +128,14 @@ class Workspace:
 
     # -- edits of catalysts.toml -----------------------------------------------------------
     def field_errors(self, form: str, fields: dict[str, str], **context) -> dict[str, str]:
-        return config_write.field_errors(form, fields, **context)
+        return _config_write().field_errors(form, fields, **context)
 
     def edit(self, change: Callable[[str], str], done: str) -> EditOutcome:
         """Apply `change` to the current file text, validated; the database follows the new
         config even when the file cannot be written. Raises ConfigError (nothing changed)."""
         path = self.config.path
         assert path is not None, "a loaded config always has its path"
-        result = config_write.apply_edit(path, change)
+        result = _config_write().apply_edit(path, change)
         self.store.sync_config(result.config, self.now())
         self.config = result.config
         self._signature = _file_signature(path)
@@ -143,33 +146,33 @@ class Workspace:
 
     def add_ticker(self, fields: dict[str, str]) -> EditOutcome:
         symbol = fields.get("symbol", "").strip()
-        return self.edit(lambda t: config_write.add_ticker(t, fields), f"added {symbol}")
+        return self.edit(lambda t: _config_write().add_ticker(t, fields), f"added {symbol}")
 
     def remove_ticker(self, symbol: str) -> EditOutcome:
-        return self.edit(lambda t: config_write.remove_ticker(t, symbol), f"removed {symbol}")
+        return self.edit(lambda t: _config_write().remove_ticker(t, symbol), f"removed {symbol}")
 
     def add_lot(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
         return self.edit(
-            lambda t: config_write.add_lot(t, symbol, fields), f"added a lot of {symbol}"
+            lambda t: _config_write().add_lot(t, symbol, fields), f"added a lot of {symbol}"
         )
 
     def add_checkpoint(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
         ident = fields.get("id", "").strip()
         return self.edit(
-            lambda t: config_write.add_checkpoint(t, symbol, fields), f"added {symbol}/{ident}"
+            lambda t: _config_write().add_checkpoint(t, symbol, fields), f"added {symbol}/{ident}"
         )
 
     def update_checkpoint(
         self, symbol: str, checkpoint_id: str, fields: dict[str, str]
     ) -> EditOutcome:
         return self.edit(
-            lambda t: config_write.update_checkpoint(t, symbol, checkpoint_id, fields),
+            lambda t: _config_write().update_checkpoint(t, symbol, checkpoint_id, fields),
             f"saved {symbol}/{fields.get('id', checkpoint_id).strip()}",
         )
 
     def archive_checkpoint(self, symbol: str, checkpoint_id: str) -> EditOutcome:
         return self.edit(
-            lambda t: config_write.remove_checkpoint(t, symbol, checkpoint_id),
+            lambda t: _config_write().remove_checkpoint(t, symbol, checkpoint_id),
             f"archived {symbol}/{checkpoint_id} (its history is kept)",
         )
 
@@ -202,3 +205,11 @@ def _file_signature(path: Path | None) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def _config_write() -> ModuleType:
+    """The config writer, imported with the first edit: tomlkit is 15 ms of start-up that
+    the first paint does not need."""
+    from . import config_write
+
+    return config_write

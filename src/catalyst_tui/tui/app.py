@@ -7,21 +7,25 @@ import gc
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from ..config import ConfigError
-from ..config_write import EditError
-from ..notify import Channel, close_channels, default_channels
-from ..schedule import CycleResult, ThesisScheduler
 from ..watchlist import CheckpointView, Watchlist
-from ..workspace import EditOutcome, Workspace
-from .screens.forms import ConfirmScreen, Field, FormScreen, KeysScreen
-from .screens.ticker import TickerScreen
-from .screens.timeline import TimelineScreen
 from .screens.watchlist import WatchlistScreen
+
+# Only the watchlist is needed for the first paint. The scheduler (apscheduler, the market
+# package, httpx), the notifier, the config writer (tomlkit) and the other screens are
+# imported where first used: at the top, they were 0.15 s of the start-up (bench/startup.py).
+if TYPE_CHECKING:
+    from ..notify import Channel
+    from ..schedule import CycleResult, ThesisScheduler
+    from ..workspace import EditOutcome, Workspace
+    from .screens.forms import Field
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +56,7 @@ class CatalystApp(App[None]):
         self.scheduler: ThesisScheduler | None = None
         self.config_problem: ConfigError | None = None
         self._last_progress = 0.0
+        self._stopped = False
 
     def notify(self, message: str, *, markup: bool = False, **options) -> None:
         """Toasts carry the user's own text (titles, notes, config errors) verbatim: never as
@@ -59,18 +64,41 @@ class CatalystApp(App[None]):
         super().notify(message, markup=False, **options)
 
     # -- start and stop ------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        # The watchlist is the app's first screen rather than one pushed from on_mount: pushed,
+        # its first frame was rendered inside the app's start-up batch, dropped and rendered
+        # again once the batch ended (60-80 ms more to the first painted rows, bench/startup.py).
+        return WatchlistScreen()
+
     def on_mount(self) -> None:
         self.sub_title = str(self.workspace.config.path or "")
-        self.push_screen(WatchlistScreen())
+        self.call_later(self._first_show)
         # What exists after the first paint lives as long as the app: keep it out of the
         # collector, whose full passes over it stalled keys by 60-120 ms (bench/tui_latency.py).
         self.call_after_refresh(gc.freeze)
-        if self.live:
-            self._start_scheduler()
         if self.watch_file:
             self.set_interval(FILE_CHECK_SECONDS, self.check_file)
 
+    async def _first_show(self) -> None:
+        """The app's first message: wait for the watchlist to mount (its rows read), so keys
+        (and a test's pilot) find them; then start the scheduler once that frame is painted.
+        Importing it with the market code, setting up the notifier and spawning the refresh
+        process all competed with the first paint when they ran in on_mount."""
+        await AwaitMount(self.screen, [self.screen])
+        self.screen.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if self.live:
+            self._start_scheduler()
+        # Deferred from start-up, now imported so the first enter, t or ? does not wait for it.
+        from .screens import forms, ticker, timeline  # noqa: F401
+
     def _start_scheduler(self) -> None:
+        if self.scheduler is not None or self._stopped or not self.is_running:
+            return  # quit before the first paint: no refresh to start
+        from ..notify import default_channels
+        from ..schedule import ThesisScheduler
+
         channels = self._channels
         if channels is None:
             channels = default_channels(toast=self._toast)
@@ -92,10 +120,13 @@ class CatalystApp(App[None]):
         self.exit()
 
     async def stop_live(self) -> None:
+        self._stopped = True
         if self.scheduler is not None:
             self.scheduler.shutdown()
             self.scheduler = None
         if self._channels:
+            from ..notify import close_channels
+
             await close_channels(self._channels)
             self._channels = None
 
@@ -134,6 +165,9 @@ class CatalystApp(App[None]):
 
     def action_refresh_now(self) -> None:
         if self.scheduler is None:
+            if self.live:  # the first refresh starts right after the first paint
+                self.notify("live updates are starting: the first refresh is on its way", timeout=3)
+                return
             self.notify("live updates are off in this session", severity="warning")
             return
         if self.scheduler.refreshing:
@@ -182,9 +216,13 @@ class CatalystApp(App[None]):
 
     # -- navigation ----------------------------------------------------------------------------
     def open_ticker(self, symbol: str) -> None:
+        from .screens.ticker import TickerScreen
+
         self.push_screen(TickerScreen(symbol))
 
     def open_timeline(self) -> None:
+        from .screens.timeline import TimelineScreen
+
         if isinstance(self.screen, TimelineScreen):
             return
         self.push_screen(TimelineScreen())
@@ -193,6 +231,8 @@ class CatalystApp(App[None]):
         self.open_timeline()
 
     def action_keys(self) -> None:
+        from .screens.forms import KeysScreen
+
         rows = [(self.get_key_display(b), b.description) for _, b in _bindings(self.screen)]
         self.push_screen(KeysScreen(rows, _screen_name(self.screen)))
 
@@ -206,7 +246,7 @@ class CatalystApp(App[None]):
                 f"{_screen_name(screen)} · key {self.get_key_display(binding)}",
                 _runner(self, binding.action, node),
             )
-        if not isinstance(screen, TimelineScreen):
+        if _screen_name(screen) != "timeline":
             yield SystemCommand(
                 "Acknowledge every flag", "clear all unacknowledged misses", self._ack_all
             )
@@ -232,6 +272,8 @@ class CatalystApp(App[None]):
         self.acknowledge(targets)
 
     def mark_checkpoint(self, c: CheckpointView) -> None:
+        from .screens.forms import Field, FormScreen
+
         default = "met" if c.status == "pending" else "pending"
         fields = [
             Field("status", "New status", default, kind="select", options=STATUSES),
@@ -256,6 +298,8 @@ class CatalystApp(App[None]):
         )
 
     def add_ticker(self) -> None:
+        from .screens.forms import Field
+
         fields = [
             Field("symbol", "Symbol", placeholder="e.g. CRDO, BRK.B, ^GSPC"),
             Field("name", "Name", placeholder="optional: defaults to the symbol"),
@@ -273,6 +317,8 @@ class CatalystApp(App[None]):
         )
 
     def add_lot(self, symbol: str) -> None:
+        from .screens.forms import Field
+
         fields = [
             Field("shares", "Shares", placeholder="e.g. 25"),
             Field("cost", "Cost per share", placeholder="e.g. 118.50"),
@@ -294,6 +340,8 @@ class CatalystApp(App[None]):
         self._checkpoint_form(c.symbol, c)
 
     def _checkpoint_form(self, symbol: str, c: CheckpointView | None) -> None:
+        from .screens.forms import Field
+
         def value(text: object) -> str:
             return "" if text is None else str(text)
 
@@ -355,6 +403,8 @@ class CatalystApp(App[None]):
         note: str = "",
         form_id: str,
     ) -> None:
+        from .screens.forms import FormScreen
+
         def submit(values: dict[str, str]) -> str | None:
             problem = self._run_edit(lambda: edit(values))
             return problem
@@ -363,6 +413,8 @@ class CatalystApp(App[None]):
                                     form_id=form_id))  # fmt: skip
 
     def _confirm(self, question: str, detail: str, edit: Callable[[], EditOutcome]) -> None:
+        from .screens.forms import ConfirmScreen
+
         def answered(yes: bool | None) -> None:
             if yes:
                 problem = self._run_edit(edit)
@@ -373,6 +425,8 @@ class CatalystApp(App[None]):
 
     def _run_edit(self, edit: Callable[[], EditOutcome]) -> str | None:
         """Run an edit; None when it went through, else what to tell the user."""
+        from ..config_write import EditError
+
         try:
             outcome = edit()
         except ConfigError as exc:
