@@ -174,7 +174,10 @@ def app_env(tmp: Path) -> dict[str, str]:
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("CATALYST_", "TEXTUAL", "DBUS_"))
-        and k not in ("COLUMNS", "LINES", "COLORTERM", "TERM_PROGRAM")
+        # PYTHONDONTWRITEBYTECODE (set on the build machines) would have the apps compile our
+        # source at every launch, which no installed catalyst does: the first, untimed launch
+        # of each app writes the bytecode the timed ones read.
+        and k not in ("COLUMNS", "LINES", "COLORTERM", "TERM_PROGRAM", "PYTHONDONTWRITEBYTECODE")
     }
     env.update(
         TERM="xterm-256color",
