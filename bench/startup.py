@@ -58,8 +58,10 @@ from bench.tui_latency import (  # noqa: E402
     HarnessError,
     PtyApp,
     app_env,
+    harness_failure,
     prepare,
     serve,
+    stop_server,
 )
 
 STARTUP_GOAL = 1.5
@@ -279,17 +281,9 @@ def main() -> int:
         if args.py_spy is not None:
             profile(catalyst, env, tmp, args.py_spy.resolve())
     except (HarnessError, subprocess.SubprocessError) as exc:
-        print(f"startup: harness failure: {exc}", file=sys.stderr)
-        logfile = tmp / "home" / ".local" / "state" / "catalyst" / "log" / "catalyst.log"
-        if logfile.exists():
-            print(logfile.read_text()[-3000:], file=sys.stderr)
-        return 2
+        return harness_failure("startup", exc, tmp)
     finally:
-        stop.set()
-        server.join(10)
-        if server.is_alive():
-            server.terminate()
-            server.join(5)
+        stop_server(server, stop)
         if args.keep:
             print(f"(temp dir kept: {tmp})")
         else:

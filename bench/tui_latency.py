@@ -125,6 +125,24 @@ def serve(symbols: list[str], latency: float, urls, stop, log_out) -> None:
 # --------------------------------------------------------------------------------------------
 
 
+def harness_failure(bench: str, exc: BaseException, tmp: Path) -> int:
+    """Say what broke, with the end of the app's log; the exit status for it."""
+    print(f"{bench}: harness failure: {exc}", file=sys.stderr)
+    logfile = tmp / "home" / ".local" / "state" / "catalyst" / "log" / "catalyst.log"
+    if logfile.exists():
+        print(logfile.read_text()[-3000:], file=sys.stderr)
+    return 2
+
+
+def stop_server(server, stop) -> None:
+    """Stop the loopback market's process (see `serve`)."""
+    stop.set()
+    server.join(10)
+    if server.is_alive():
+        server.terminate()
+        server.join(5)
+
+
 def config_text(base: str, n: int) -> str:
     settings = (
         '[settings]\nrefresh = "10s"\nrefresh_closed = "10s"\nproviders = ["yahoo", "stooq"]\n'
@@ -572,17 +590,9 @@ def main() -> int:
         stop.set()
         log = log_queue.get(timeout=30)
     except HarnessError as exc:
-        print(f"tui_latency: harness failure: {exc}", file=sys.stderr)
-        logfile = tmp / "home" / ".local" / "state" / "catalyst" / "log" / "catalyst.log"
-        if logfile.exists():
-            print(logfile.read_text()[-3000:], file=sys.stderr)
-        return 2
+        return harness_failure("tui_latency", exc, tmp)
     finally:
-        stop.set()
-        server.join(10)
-        if server.is_alive():
-            server.terminate()
-            server.join(5)
+        stop_server(server, stop)
         if args.keep or args.dump:
             print(f"(temp dir kept: {tmp})")
         else:
