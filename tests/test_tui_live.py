@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, ProgressBar
+from textual.widgets import DataTable
 
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
@@ -96,14 +96,15 @@ async def test_r_refreshes_with_progress_and_rows_update_in_place(tmp_path, mark
         before = store.fetch_health()["last_refresh"]
         market.latency = 0.3  # slow enough to watch the progress bar
         await pilot.press("r")
-        bar = app.screen.query_one("#progress", ProgressBar)
         assert app.screen.progress_shown
         await pilot.press("r")  # a second r while one runs does not start another
         assert any("already running" in n.message for n in app._notifications)
-        await wait_for(pilot, lambda: bar.progress and bar.progress > 0)
+        assert "%" in str(app.screen.query_one("#progress").render())
+        await wait_for(pilot, lambda: (app.screen.progress or (0, 0))[0] > 0)
         await wait_for(pilot, lambda: not app.scheduler.refreshing)
         await pilot.pause()
         assert not app.screen.progress_shown
+        assert str(app.screen.query_one("#progress").render()) == ""
         assert store.fetch_health()["last_refresh"] > before
         assert list(table.rows) == before_rows  # same rows, updated in place
         assert table.cursor_row == 4

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, ProgressBar, Static, Tab, Tabs
+from textual.widgets import DataTable, Footer, Input, Static, Tab, Tabs
 
 from ...watchlist import SORTS, Totals, Watchlist, WatchRow
 from .. import format as fmt
@@ -22,6 +22,7 @@ from ..widgets.chart import sparkline
 
 ALL = "All"
 ROWS_PER_STEP = 25  # changed rows updated per step of the event loop
+PROGRESS_CELLS = 13  # the bar; with " 100%" it fills the 18-cell #progress
 SPARK_WIDTH = 10
 # The most telling first: at 80 columns the table ends around Value (left/right scroll).
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -67,12 +68,13 @@ class WatchlistScreen(Screen[None]):
         self._shown: list[str] = []
         self._rows_shown: dict[str, WatchRow] = {}
         self._tab_serial = 0
+        self.progress: tuple[int, int] | None = None  # (done, total) last shown
+        self.progress_shown = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="summary-bar"):
             yield Static(id="summary")
-            # total=1: an indeterminate bar animates, even while faded out
-            yield ProgressBar(id="progress", total=1, show_eta=False)
+            yield Static(id="progress")  # a refresh's progress, drawn by show_progress
         yield Tabs(Tab(ALL, id="group-all"), id="groups")
         yield Input(placeholder="filter: symbol, name or group (esc clears)", id="filter")
         yield DataTable(id="tickers", cursor_type="row", zebra_stripes=True)
@@ -220,19 +222,18 @@ class WatchlistScreen(Screen[None]):
 
     # -- progress (from the app while a refresh runs) -------------------------------------------
     def show_progress(self, done: int, total: int) -> None:
-        # The bar keeps its place in the layout and fades in and out: toggling `display` laid
-        # out the whole screen twice per refresh (10-33 ms each with 500 rows), the slowest
-        # keys during a refresh (bench/tui_latency.py). Opacity repaints only the bar.
-        bar = self.query_one("#progress", ProgressBar)
-        bar.styles.opacity = 1.0 if done < total else 0.0
-        bar.update(total=total, progress=done)
+        # A fixed-size cell beside the summary whose text changes: no layout, only the cell is
+        # repainted. Showing and hiding a bar by `display` laid out the whole screen twice per
+        # refresh (10-33 ms each with 500 rows), the slowest keys during a refresh
+        # (bench/tui_latency.py).
+        self.progress = (done, total)
+        self.progress_shown = done < total
+        cell = self.query_one("#progress", Static)
+        cell.update(_progress_text(done, total) if self.progress_shown else "", layout=False)
 
     def hide_progress(self) -> None:
-        self.query_one("#progress", ProgressBar).styles.opacity = 0.0
-
-    @property
-    def progress_shown(self) -> bool:
-        return self.query_one("#progress", ProgressBar).styles.opacity > 0
+        self.progress_shown = False
+        self.query_one("#progress", Static).update("", layout=False)
 
     # -- actions ---------------------------------------------------------------------------------
     def action_open_ticker(self) -> None:
@@ -354,3 +355,14 @@ def _cells(row: WatchRow) -> tuple[Text | str, ...]:
         due,
         earnings,
     )
+
+
+def _progress_text(done: int, total: int) -> Text:
+    """`━━━━━━╸━━━━━━  47%`: PROGRESS_CELLS of bar and the percentage, in 18 cells."""
+    share = done / total if total else 0.0
+    filled = int(share * PROGRESS_CELLS)
+    text = Text()
+    text.append("━" * filled, style="bold cyan")
+    text.append("━" * (PROGRESS_CELLS - filled), style="dim")
+    text.append(f" {share:4.0%}")
+    return text
