@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -334,7 +335,7 @@ class Store:
             )
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             conn.execute("PRAGMA foreign_keys = ON")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = _switch_to_wal(conn, busy_timeout_ms / 1000)
             if str(mode).lower() != "wal":
                 raise StoreError(f"database {path}: could not switch to WAL mode (got {mode})")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -1084,6 +1085,21 @@ class Store:
             "stale": stale,
             "failed": failed,
         }
+
+
+def _switch_to_wal(conn: sqlite3.Connection, patience: float) -> str:
+    """PRAGMA journal_mode = WAL, retried while another process holds the file: switching the
+    journal mode of a new database answers "database is locked" at once, without waiting for
+    the busy timeout, when a second process opens it at the same moment (two `catalyst
+    refresh` started together on a fresh database)."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _create_private(path: Path) -> None:
