@@ -22,6 +22,7 @@ CATALYST_KILL_SEED to replay a run (the seed is printed).
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import os
 import random
 import signal
@@ -136,9 +137,7 @@ class Rounds:
         return took
 
 
-def _now():
-    import datetime as dt
-
+def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
@@ -175,7 +174,9 @@ def test_kill_9_at_random_moments_loses_nothing_and_repeats_at_most_one_notice(
         f"kills by phase: {dict(rounds.phases)}; repeated notices: {rounds.repeats}; "
         f"runs that ended before their kill: {rounds.finished_first}"
     )
-    assert rounds.repeats <= KILLS
+    # a notice is repeated only when the kill came between its send and its record: after
+    # the evaluation, before the last record
+    assert rounds.repeats <= rounds.phases["evaluated"] + rounds.phases["delivering"]
     if KILLS >= 50:  # random moments: the kills must have landed all over the run
         assert {"before quotes", "delivering"} <= set(rounds.phases), rounds.phases
         assert len(rounds.phases) >= 3, rounds.phases
