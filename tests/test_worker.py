@@ -85,7 +85,7 @@ def test_the_child_speaks_json_lines_and_refreshes_the_database(tmp_path):
     assert progress[-1][0] == len(SYMBOLS)  # the last count always arrives
     report = lines[-1]["report"]
     assert sorted(report["fresh"]) == sorted(SYMBOLS)
-    assert [s[0] for s in report["statuses"]] == SYMBOLS
+    assert [s["symbol"] for s in report["statuses"]] == SYMBOLS
     for line in done.stderr.decode().splitlines():  # log records, never raw text
         assert {"level", "name", "message"} <= json.loads(line).keys()
     with Store.open(db) as store:

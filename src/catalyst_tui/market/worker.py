@@ -189,20 +189,12 @@ def _relay_line(line: str, pid: int, stray: list[str]) -> None:
 
 
 def report_from(data: dict[str, Any]) -> RefreshReport:
+    statuses = [
+        QuoteStatus(**(s | {"fetched_at": _moment(s["fetched_at"])})) for s in data["statuses"]
+    ]
     return RefreshReport(
         started=dt.datetime.fromisoformat(data["started"]),
-        statuses=[
-            QuoteStatus(
-                symbol=s[0],
-                price=s[1],
-                change_pct=s[2],
-                source=s[3],
-                fetched_at=dt.datetime.fromisoformat(s[4]) if s[4] else None,
-                stale=bool(s[5]),
-                error=s[6],
-            )
-            for s in data["statuses"]
-        ],
+        statuses=statuses,
         fresh=set(data["fresh"]),
         notes=list(data["notes"]),
         fundamentals_updated=list(data["fundamentals_updated"]),
@@ -211,18 +203,11 @@ def report_from(data: dict[str, Any]) -> RefreshReport:
 
 
 def report_data(report: RefreshReport) -> dict[str, Any]:
+    """The report as JSON; the inverse of `report_from`."""
     return {
         "started": report.started.isoformat(),
         "statuses": [
-            [
-                s.symbol,
-                s.price,
-                s.change_pct,
-                s.source,
-                s.fetched_at.isoformat() if s.fetched_at else None,
-                s.stale,
-                s.error,
-            ]
+            dataclasses.asdict(s) | {"fetched_at": s.fetched_at and s.fetched_at.isoformat()}
             for s in report.statuses
         ],
         "fresh": sorted(report.fresh),
@@ -230,6 +215,10 @@ def report_data(report: RefreshReport) -> dict[str, Any]:
         "fundamentals_updated": report.fundamentals_updated,
         "earnings_updated": report.earnings_updated,
     }
+
+
+def _moment(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
 
 
 # --------------------------------------------------------------------------------------------
