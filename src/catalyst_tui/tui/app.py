@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FILE_CHECK_SECONDS = 1.0
-PROGRESS_INTERVAL = 0.25  # each repaint of the bar is ~4 ms of the loop that keys wait behind
 KINDS = ("milestone", "target", "guard")
 STATUSES = ("met", "missed", "pending")
 
@@ -55,7 +53,6 @@ class CatalystApp(App[None]):
         self._channels = channels
         self.scheduler: ThesisScheduler | None = None
         self.config_problem: ConfigError | None = None
-        self._last_progress = 0.0
         self._stopped = False
 
     def notify(self, message: str, *, markup: bool = False, **options) -> None:
@@ -136,12 +133,8 @@ class CatalystApp(App[None]):
         self.notify(body, title=title, severity=severity, timeout=10)
 
     def _progress(self, done: int, total: int, _symbol: str) -> None:
-        # One call per symbol: repaint the bar at most four times a second (and at the end), or
-        # 500 symbols cost 500 repaints while keys wait.
-        now = time.monotonic()
-        if done < total and now - self._last_progress < PROGRESS_INTERVAL:
-            return
-        self._last_progress = now
+        # At most four calls a second (and the last): the refresh process spaces its progress
+        # lines (market/worker.py PROGRESS_INTERVAL), so 500 symbols are not 500 repaints.
         self._watchlist().show_progress(done, total)
 
     def _cycle_done(self, result: CycleResult) -> None:
