@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import multiprocessing
 import re
 import shutil
 import sqlite3
@@ -59,8 +58,8 @@ from bench.tui_latency import (  # noqa: E402
     PtyApp,
     app_env,
     harness_failure,
+    market_process,
     prepare,
-    serve,
     stop_server,
 )
 
@@ -248,9 +247,7 @@ def main() -> int:
         parser.error("--symbols must be at least 2")
 
     symbols = [f"T{i:04d}" for i in range(1, args.symbols + 1)]
-    ctx = multiprocessing.get_context("spawn")
-    url_queue, log_queue, stop = ctx.Queue(), ctx.Queue(), ctx.Event()
-    server = ctx.Process(target=serve, args=(symbols, args.latency, url_queue, stop, log_queue))
+    server, url_queue, log_queue, stop = market_process(symbols, args.latency)
     tmp = Path(tempfile.mkdtemp(prefix="bench-startup-"))
     ours: list[float] = []
     floor: list[float] = []

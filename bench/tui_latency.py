@@ -125,6 +125,15 @@ def serve(symbols: list[str], latency: float, urls, stop, log_out) -> None:
 # --------------------------------------------------------------------------------------------
 
 
+def market_process(symbols: list[str], latency: float):
+    """The loopback market in a spawned process running `serve` (not started yet): the process,
+    the queue its URL arrives on, the queue of its request log, and the event that stops it."""
+    ctx = multiprocessing.get_context("spawn")
+    url_queue, log_queue, stop = ctx.Queue(), ctx.Queue(), ctx.Event()
+    server = ctx.Process(target=serve, args=(symbols, latency, url_queue, stop, log_queue))
+    return server, url_queue, log_queue, stop
+
+
 def harness_failure(bench: str, exc: BaseException, tmp: Path) -> int:
     """Say what broke, with the end of the app's log; the exit status for it."""
     print(f"{bench}: harness failure: {exc}", file=sys.stderr)
@@ -554,9 +563,7 @@ def main() -> int:
         parser.error("--symbols must be at least 2")
 
     symbols = [f"T{i:04d}" for i in range(1, args.symbols + 1)]
-    ctx = multiprocessing.get_context("spawn")
-    url_queue, log_queue, stop = ctx.Queue(), ctx.Queue(), ctx.Event()
-    server = ctx.Process(target=serve, args=(symbols, args.latency, url_queue, stop, log_queue))
+    server, url_queue, log_queue, stop = market_process(symbols, args.latency)
     tmp = Path(tempfile.mkdtemp(prefix="tui-latency-"))
     load_before = loadavg()
     log: list[tuple[float, str, str]] = []
