@@ -22,9 +22,11 @@ sys.path.insert(0, str(REPO))
 
 from bench._report import Figure, emit  # noqa: E402
 
+from catalyst_tui.market.models import Fact, LastQuote, Quote  # noqa: E402
 from catalyst_tui.thesis.conditions import parse_condition  # noqa: E402
 from catalyst_tui.thesis.evaluate import CheckpointState, evaluate  # noqa: E402
-from catalyst_tui.thesis.metrics import FactRow, MarketSnapshot, QuoteData  # noqa: E402
+from catalyst_tui.thesis.metrics import MarketSnapshot  # noqa: E402
+from catalyst_tui.thesis.positions import Lot  # noqa: E402
 
 GOAL_MS = 50.0
 NOW = dt.datetime(2026, 11, 21, 15, 0, tzinfo=dt.UTC)
@@ -42,16 +44,19 @@ def build(count: int) -> tuple[list[CheckpointState], MarketSnapshot]:
     ends = [dt.date(2024, 12, 31) + dt.timedelta(days=91 * k) for k in range(8)]
     for n, symbol in enumerate(symbols):
         price = 50.0 + n % 200
-        snap.quotes[symbol] = QuoteData(price, 0.01, price * 1.2, NOW, False)
+        quote = Quote(symbol, price, None, None, 0.01, "USD", None, NOW, "bench",
+                      fifty_two_week_high=price * 1.2)  # fmt: skip
+        snap.quotes[symbol] = LastQuote(symbol, quote, NOW, False)
         snap.history_high[symbol] = price * 1.25
-        rows = lambda scale: [FactRow(e - dt.timedelta(days=90), e, scale * (1 + k / 10), e)  # noqa: E731
-                              for k, e in enumerate(ends)]  # fmt: skip
+        rows = lambda scale: [Fact("bench", e - dt.timedelta(days=90), e, scale * (1 + k / 10),  # noqa: E731
+                                   "USD", "10-Q", e, "bench") for k, e in enumerate(ends)]  # fmt: skip
         snap.facts[symbol] = {
             "revenue_q": rows(300e6), "gross_profit_q": rows(220e6),
             "operating_income_q": rows(60e6), "eps_diluted_q": rows(0.4),
-            "shares_outstanding": [FactRow(None, ends[-1], 1.5e8)],
+            "shares_outstanding": [Fact("bench", None, ends[-1], 1.5e8, "shares", "10-Q",
+                                        ends[-1], "bench")],
         }  # fmt: skip
-        snap.lots[symbol] = [(10.0, price * 0.8)]
+        snap.lots[symbol] = [Lot(10.0, price * 0.8)]
     checkpoints = []
     for i in range(count):
         symbol = symbols[i % len(symbols)]

@@ -75,12 +75,12 @@ def main() -> None:
         seeded = time.perf_counter() - started
         total = store.conn.execute("SELECT COUNT(*) FROM prices").fetchone()[0]
         symbols = list(config.tickers)
-        since = {s: year_before(store.history_starts([s])[s]) for s in symbols}
+        since = {s: year_before(store.market.history_starts([s])[s]) for s in symbols}
         raw = raw_connection(db_path)
         try:
             rows_per_call = []
             for s in symbols:  # warm-up pass, and both give the same rows
-                ours_rows = store.price_history(s, since[s])
+                ours_rows = store.views.price_history(s, since[s])
                 raw_rows = raw.execute(RAW_SELECT, [s, since[s].isoformat()]).fetchall()
                 if [(d.isoformat(), c) for d, c in ours_rows] != raw_rows:
                     raise SystemExit(f"history: price_history({s}) differs from the raw SELECT")
@@ -94,7 +94,7 @@ def main() -> None:
                 for s in order:
                     day, text = since[s], since[s].isoformat()
                     t0 = clock()
-                    store.price_history(s, day)
+                    store.views.price_history(s, day)
                     t1 = clock()
                     raw.execute(RAW_SELECT, [s, text]).fetchall()
                     t2 = clock()

@@ -71,7 +71,7 @@ def time_ours(path: Path, batch: list[QuoteSaved]) -> float:
     try:
         gc.collect()
         started = time.perf_counter()
-        store.save_quotes(batch, DEMO_NOW)
+        store.market.save_quotes(batch, DEMO_NOW)
         return time.perf_counter() - started
     finally:
         store.close()

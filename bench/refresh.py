@@ -32,7 +32,7 @@ from tests.support.market_server import MarketServer  # noqa: E402
 
 from catalyst_tui.config import parse_config  # noqa: E402
 from catalyst_tui.market.http import MarketClient  # noqa: E402
-from catalyst_tui.market.refresh import refresh_market  # noqa: E402
+from catalyst_tui.jobs.refresh import refresh_in_process  # noqa: E402
 from catalyst_tui.market.yahoo import YahooProvider  # noqa: E402
 from catalyst_tui.store import Store  # noqa: E402
 
@@ -52,7 +52,7 @@ def config_text(base: str, symbols: list[str]) -> str:
 async def timed_refresh(config, store: Store) -> float:
     async with MarketClient(max_concurrency=CONCURRENCY, trust_env=False) as client:
         started = time.perf_counter()
-        report = await refresh_market(config, store, client=client)
+        report = await refresh_in_process(config, store, client=client)
         elapsed = time.perf_counter() - started
     if not report.all_fresh:
         raise SystemExit(f"refresh left {len(report.stale)} symbols stale: {report.stale[:5]}")
@@ -98,13 +98,13 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             config = parse_config(config_text(base, symbols))
             store = Store.open(Path(tmp) / "bench.db")
-            store.sync_config(config)
+            store.sync.apply(config)
             first = asyncio.run(timed_refresh(config, store))  # 1y backfill + earnings dates
             bars = store.conn.execute("SELECT COUNT(*) FROM prices").fetchone()[0]
             yahoo = YahooProvider(base)
             refresh_times, floor_times = [], []
             for _ in range(args.repeats):
-                starts = store.history_starts(symbols)
+                starts = store.market.history_starts(symbols)
                 urls = [yahoo.chart_url(symbol, starts[symbol]) for symbol in symbols]
                 refresh_times.append(asyncio.run(timed_refresh(config, store)))
                 floor_times.append(asyncio.run(timed_floor(urls)))

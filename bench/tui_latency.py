@@ -39,7 +39,7 @@ columns of similar text, no refresh), same pty, same keys, same stats.
 Goal (the issue): catalyst p99 <= 50 ms during a refresh, absolute. The last line is the BENCH
 line of bench/_report.py (p99 during refreshes against the floor's p99, with the load average in
 its note). Exit status 0 whatever the figures; 2 when the harness itself failed. The CPU line
-counts the TUI's refresh processes (python -m catalyst_tui.market.worker, one per refresh)
+counts the TUI's refresh processes (python -m catalyst_tui.jobs.refresh_process, one per refresh)
 apart from the TUI itself.
 
 --probe FILE runs the same app through bench/_tui_probe.py (catalyst_tui.cli.main with every
@@ -83,9 +83,9 @@ from tests.support.demo_data import big_config_text, seed_big  # noqa: E402
 from tests.support.market_server import MarketServer  # noqa: E402
 
 from catalyst_tui.config import load_config  # noqa: E402
-from catalyst_tui.cycle import evaluate_stored  # noqa: E402
+from catalyst_tui.jobs.evaluation import evaluate_checkpoints  # noqa: E402
 from catalyst_tui.market.http import MarketClient  # noqa: E402
-from catalyst_tui.market.refresh import refresh_market  # noqa: E402
+from catalyst_tui.jobs.refresh import refresh_in_process  # noqa: E402
 from catalyst_tui.store import Store  # noqa: E402
 
 GOAL_MS = 50.0
@@ -165,7 +165,7 @@ def config_text(base: str, n: int) -> str:
 
 async def _warm_refresh(config, store: Store):
     async with MarketClient(trust_env=False) as client:
-        return await refresh_market(config, store, client=client)
+        return await refresh_in_process(config, store, client=client)
 
 
 def prepare(tmp: Path, base: str, n: int, years: int, warm: bool) -> tuple[Path, Path, str]:
@@ -182,10 +182,10 @@ def prepare(tmp: Path, base: str, n: int, years: int, warm: bool) -> tuple[Path,
             started = time.perf_counter()
             report = asyncio.run(_warm_refresh(config, store))
             now = dt.datetime.now(dt.UTC)
-            changed = evaluate_stored(config, store, now)
-            while notices := store.claim_notices("bench-warm-up", now, limit=500):
+            changed = evaluate_checkpoints(config, store, now)
+            while notices := store.outbox.claim("bench-warm-up", now, limit=500):
                 for notice in notices:  # what the daemon would have done with them
-                    store.mark_notice_sent(notice.outbox_id, ["desktop"], now)
+                    store.outbox.sent(notice.outbox_id, ["desktop"], now)
             if report.stale:
                 raise HarnessError(f"warm-up refresh left {len(report.stale)} symbols stale")
             note += (f"; warm-up refresh + evaluation {time.perf_counter() - started:.1f} s "

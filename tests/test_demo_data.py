@@ -17,6 +17,7 @@ import pytest
 
 from catalyst_tui.config import parse_config
 from catalyst_tui.store import Store
+from catalyst_tui.thesis.evaluate import Reason, Why
 from tests.support.demo_data import (
     DEMO_NOW,
     STALE_ERROR,
@@ -36,10 +37,6 @@ def demo(tmp_path: Path):
     config, store = demo_database(tmp_path)
     with store:
         yield config, store
-
-
-def _rows(store: Store, sql: str, params: tuple = ()) -> list[dict]:
-    return list(store.db.query(sql, params))
 
 
 def test_seeding_twice_gives_identical_databases(tmp_path: Path):
@@ -75,31 +72,27 @@ def test_bars_do_not_depend_on_the_process_hash_seed():
 def test_every_bundled_ticker_has_a_quote_and_a_year_of_consistent_bars(demo):
     config, store = demo
     symbols = list(config.tickers)
-    assert symbols == store.active_symbols()
-    statuses = {s.symbol: s for s in store.quote_statuses(symbols)}
+    assert symbols == store.views.active_symbols()
+    statuses = store.market.last_quotes(symbols)
     assert all(statuses[s].price is not None for s in symbols)
-    counts = dict(store.conn.execute("SELECT symbol, COUNT(*) FROM prices GROUP BY symbol"))
+    bars = list(store.views.iter_prices())
+    counts = Counter(b.symbol for b in bars)
     assert set(counts) == set(symbols)
     assert all(250 <= n <= 262 for n in counts.values()), counts
-    bad = store.conn.execute(
-        "SELECT COUNT(*) FROM prices WHERE NOT (low <= open AND low <= close AND open <= high"
-        " AND close <= high AND low > 0 AND volume > 0)"
-    ).fetchone()[0]
-    assert bad == 0
-    last = dict(store.conn.execute("SELECT symbol, MAX(ts) FROM prices GROUP BY symbol"))
-    assert set(last.values()) == {"2026-11-20"}
-    for q in _rows(store, "SELECT * FROM quotes"):
-        close, previous = [
-            r[0]
-            for r in store.conn.execute(
-                "SELECT close FROM prices WHERE symbol = ? ORDER BY ts DESC LIMIT 2", [q["symbol"]]
-            )
-        ]
-        assert (q["price"], q["prev_close"]) == (close, previous)
-        assert q["change"] == pytest.approx(close - previous)
-        assert q["change_pct"] == pytest.approx(q["change"] / previous)
-        assert q["market_state"] == "CLOSED" and q["source"] == "yahoo"
-        assert q["low_52w"] <= q["price"] <= q["high_52w"]
+    bad = [b for b in bars if not (b.low <= b.open <= b.high and b.low <= b.close <= b.high
+                                   and b.low > 0 and b.volume > 0)]  # fmt: skip
+    assert bad == []
+    last = {b.symbol: b.day for b in bars}  # bars come by symbol and day
+    assert set(last.values()) == {dt.date(2026, 11, 20)}
+    for last_quote in store.market.last_quotes().values():
+        q = last_quote.quote
+        assert q is not None
+        (_, previous), (_, close) = store.views.price_history(q.symbol)[-2:]
+        assert (q.price, q.prev_close) == (close, previous)
+        assert q.change == pytest.approx(close - previous)
+        assert q.change_pct == pytest.approx(q.change / previous)
+        assert q.market_state == "CLOSED" and q.source == "yahoo"
+        assert q.fifty_two_week_low <= q.price <= q.fifty_two_week_high
     # The example lot (40 @ 118.50) shows a gain.
     assert 150 < statuses["ALAB"].price < 230
 
@@ -113,8 +106,8 @@ def test_two_years_of_bars_when_asked():
 
 def test_checkpoint_statuses_and_flags(demo):
     _, store = demo
-    report = {r["id"]: r for r in store.checkpoint_report() if r["symbol"] == "ALAB"}
-    status = {cid: r["status"] for cid, r in report.items()}
+    report = {r.id: r for r in store.views.checkpoints("ALAB")}
+    status = {cid: r.status for cid, r in report.items()}
     assert status == {
         "scorpio-largest-line": "pending",
         "scorpio-x-passes-p": "pending",
@@ -130,16 +123,19 @@ def test_checkpoint_statuses_and_flags(demo):
         "operating-margin-floor": "missed",
         "position-weight-cap": "missed",
     }
-    flagged = {cid for cid, r in report.items() if r["flagged"]}
+    flagged = {cid for cid, r in report.items() if r.flagged}
     assert flagged == {"gross-margin-floor", "operating-margin-floor"}
-    assert report["gross-margin-floor"]["last_value"] == pytest.approx(0.691, abs=5e-4)
-    assert "69.1% < 70%" in report["gross-margin-floor"]["last_reason"]
+    gross = report["gross-margin-floor"]
+    assert gross.value == pytest.approx(0.691, abs=5e-4)
+    assert gross.reason.op == "<" and gross.condition.threshold_text == "70%"
+    assert gross.reason.observed.period.end == dt.date(2026, 9, 30)
 
 
 def test_the_timeline(demo):
     _, store = demo
-    events = _rows(store, "SELECT * FROM events ORDER BY id")
-    moves = [(e["ts"][:10], e["checkpoint_id"], e["from_status"], e["to_status"]) for e in events]
+    events = list(reversed(store.views.events(limit=-1)))
+    moves = [(e.ts.date().isoformat(), e.checkpoint_id, e.from_status, e.to_status)
+             for e in events]  # fmt: skip
     assert moves == [
         ("2026-05-15", "gross-margin-floor", "pending", "met"),
         ("2026-05-15", "operating-margin-floor", "pending", "met"),
@@ -149,29 +145,27 @@ def test_the_timeline(demo):
         ("2026-11-05", "gross-margin-floor", "met", "missed"),
         ("2026-11-05", "operating-margin-floor", "met", "missed"),
     ]
-    assert len({e["ts"][:10] for e in events}) >= 3
-    by_move = {(e["checkpoint_id"], e["to_status"]): e for e in events}
+    assert len({e.ts.date() for e in events}) >= 3
+    by_move = {(e.checkpoint_id, e.to_status): e for e in events}
     miss = by_move["gross-margin-floor", "missed"]
-    assert miss["flagged"] == 1 and miss["acked_at"] is None
+    assert miss.flagged and miss.acked_at is None
     old = by_move["position-weight-cap", "missed"]
-    assert old["flagged"] == 1 and old["acked_at"] == "2026-05-18T21:30:00+00:00"
+    assert not old.flagged and old.acked_at == dt.datetime(2026, 5, 18, 21, 30, tzinfo=dt.UTC)
     manual = by_move["scorpio-x-full-volume", "met"]
-    assert manual["manual"] == 1
-    assert manual["reason"] == "marked met by hand: Q3 call: full volume shipping"
+    assert manual.manual
+    assert manual.reason == Reason(Why.MARKED_MET, note="Q3 call: full volume shipping")
     # Every miss was notified (the simulated daemon delivered it): nothing waits in the outbox.
-    outbox = _rows(store, "SELECT * FROM outbox")
-    assert len(outbox) == 3 and all(o["sent_at"] for o in outbox)
+    assert store.outbox.claim("test", DEMO_NOW, reclaim_after=dt.timedelta(0)) == []
+    notified = [e for e in events if e.to_status == "missed"]
+    assert len(notified) == 3
 
 
 def test_mrvl_is_stale_with_its_last_good_price(demo):
     config, store = demo
-    statuses = {s.symbol: s for s in store.quote_statuses(list(config.tickers))}
+    statuses = store.market.last_quotes(list(config.tickers))
     mrvl = statuses["MRVL"]
     assert mrvl.stale and mrvl.error == STALE_ERROR
-    last_close = store.conn.execute(
-        "SELECT close FROM prices WHERE symbol = 'MRVL' ORDER BY ts DESC LIMIT 1"
-    ).fetchone()[0]
-    assert mrvl.price == last_close
+    assert mrvl.price == store.views.price_history("MRVL")[-1][1]
     assert mrvl.fetched_at == DEMO_NOW - dt.timedelta(minutes=10)
     fresh = [s for s in statuses.values() if s.symbol != "MRVL"]
     assert all(not s.stale and s.error == "" for s in fresh)
@@ -180,23 +174,15 @@ def test_mrvl_is_stale_with_its_last_good_price(demo):
 
 def test_fundamentals_and_earnings(demo):
     _, store = demo
-    facts = Counter(
-        r[0] for r in store.conn.execute("SELECT symbol FROM fundamentals WHERE value IS NOT NULL")
-    )
-    assert set(facts) == {"ALAB", "CRDO"}
-    latest = store.conn.execute(
-        "SELECT value FROM fundamentals WHERE symbol = 'ALAB' AND concept = 'revenue_q'"
-        " ORDER BY period_end DESC LIMIT 1"
-    ).fetchone()[0]
-    assert latest == 415_000_000
-    earnings = {r["symbol"]: r for r in _rows(store, "SELECT * FROM earnings")}
-    assert earnings["ALAB"]["next_date"] == "2027-02-10"
-    assert earnings["ALAB"]["estimate"] == 0 and earnings["ALAB"]["source"] == "yahoo"
-    assert earnings["LITE"]["next_date"] is None
-    assert all(
-        r["next_date"] is None or r["next_date"] > DEMO_NOW.date().isoformat()
-        for r in earnings.values()
-    )
+    snapshot = store.market.snapshot(DEMO_NOW, sec_configured=True)
+    assert set(snapshot.facts) == {"ALAB", "CRDO"}
+    assert snapshot.facts["ALAB"]["revenue_q"][-1].value == 415_000_000
+    earnings = {r.symbol: r.earnings for r in store.views.watch_rows()}
+    alab = earnings["ALAB"]
+    assert alab is not None and alab.day == dt.date(2027, 2, 10)
+    assert not alab.estimate and alab.source == "yahoo"
+    assert earnings["LITE"] is None
+    assert all(e is None or e.day > DEMO_NOW.date() for e in earnings.values())
 
 
 def test_demo_database_copies_the_config(tmp_path: Path):
@@ -224,6 +210,6 @@ def test_seed_big_is_fast_enough_for_the_suite(tmp_path: Path):
         seed_big(store, config, now=DEMO_NOW, years=1)
         elapsed = time.perf_counter() - started
         assert elapsed < 5, f"seed_big(50 tickers, 1 year) took {elapsed:.2f}s"
-        counts = dict(store.conn.execute("SELECT symbol, COUNT(*) FROM prices GROUP BY symbol"))
+        counts = Counter(b.symbol for b in store.views.iter_prices())
         assert len(counts) == 50 and set(counts.values()) == {261}
-        assert len(store.quote_statuses(list(config.tickers))) == 50
+        assert len(store.market.last_quotes(list(config.tickers))) == 50

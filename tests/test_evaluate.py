@@ -8,14 +8,36 @@ import datetime as dt
 import pytest
 
 from catalyst_tui.config import parse_config
-from catalyst_tui.cycle import local_today
+from catalyst_tui.jobs.evaluation import local_today
+from catalyst_tui.market.models import Fact, LastQuote, Quote
 from catalyst_tui.thesis.conditions import parse_condition
-from catalyst_tui.thesis.evaluate import CheckpointState, evaluate, evaluate_one, format_value
-from catalyst_tui.thesis.metrics import FactRow, MarketSnapshot, QuoteData, observe
+from catalyst_tui.thesis.evaluate import CheckpointState, Evaluation, evaluate, evaluate_one
+from catalyst_tui.thesis.metrics import MarketSnapshot, observe
+from catalyst_tui.thesis.positions import Lot
+from catalyst_tui.thesis.wording import format_value, observation_note, reason_text
 
 NOW = dt.datetime(2026, 11, 21, 15, 0, tzinfo=dt.UTC)
 TODAY = NOW.date()
 DAY = dt.timedelta(days=1)
+
+
+def last_quote(price: float, change_pct: float | None, high: float | None, fetched: dt.datetime,
+               stale: bool, symbol: str = "ALAB") -> LastQuote:  # fmt: skip
+    quote = Quote(symbol, price, None, None, change_pct, "USD", None, fetched, "test",
+                  fifty_two_week_high=high)  # fmt: skip
+    return LastQuote(symbol, quote, fetched, stale)
+
+
+def fact(start: dt.date | None, end: dt.date, value: float, filed: dt.date | None = None) -> Fact:
+    return Fact("test", start, end, value, "USD", "10-Q", filed or end, "test")
+
+
+def lots(*pairs: tuple[float, float]) -> list[Lot]:
+    return [Lot(shares, cost) for shares, cost in pairs]
+
+
+def why(result: Evaluation) -> str:
+    return reason_text(result.reason, result.condition, TODAY)
 
 
 def snapshot(price: float | None = 100.0, *, stale: bool = False, facts=None, lots=None,
@@ -23,7 +45,7 @@ def snapshot(price: float | None = 100.0, *, stale: bool = False, facts=None, lo
     snap = MarketSnapshot(now=NOW, sec_configured=sec)
     if price is not None:
         fetched = NOW - (dt.timedelta(hours=5) if stale else dt.timedelta(seconds=30))
-        snap.quotes["ALAB"] = QuoteData(price, 0.012, high, fetched, stale)
+        snap.quotes["ALAB"] = last_quote(price, 0.012, high, fetched, stale)
     snap.facts = facts or {}
     snap.lots = lots or {}
     return snap
@@ -36,10 +58,10 @@ def quarters(revenue: list[float], gross: list[float] | None = None, op=None, ep
             dt.date(2026, 6, 30), dt.date(2026, 9, 30)][-len(revenue):]  # fmt: skip
 
     def rows(values):
-        return [FactRow(end - dt.timedelta(days=90), end, v, end + 35 * DAY)
+        return [fact(end - dt.timedelta(days=90), end, v, end + 35 * DAY)
                 for end, v in zip(ends, values, strict=True)]  # fmt: skip
 
-    out = {"revenue_q": rows(revenue), "shares_outstanding": [FactRow(None, ends[-1], 1e6)]}
+    out = {"revenue_q": rows(revenue), "shares_outstanding": [fact(None, ends[-1], 1e6)]}
     if gross:
         out["gross_profit_q"] = rows(gross)
     if op:
@@ -108,7 +130,7 @@ CASES = [
 def test_evaluation(name, checkpoint, snap, status, fragment):
     result = evaluate_one(checkpoint, snap, TODAY)
     assert result.status == status
-    assert fragment in result.reason
+    assert fragment in why(result)
     assert result.changed == (status != checkpoint.status)
 
 
@@ -118,8 +140,8 @@ def test_transition_carries_value_threshold_and_reason():
                           TODAY)  # fmt: skip
     assert (result.previous, result.status) == ("met", "missed")
     assert result.value == pytest.approx(286.8 / 415)
-    assert result.threshold == "gross_margin >= 70%"
-    assert result.reason.startswith("gross_margin 69.1% < 70% (quarter ended 2026-09-30")
+    assert result.condition.text == "gross_margin >= 70%"
+    assert why(result).startswith("gross_margin 69.1% < 70% (quarter ended 2026-09-30")
 
 
 # -- due dates around midnight in the user's time zone ------------------------------------------
@@ -164,33 +186,35 @@ def test_fundamentals_metrics():
     assert observe("pe_ttm", "ALAB", snap).value == pytest.approx(50.0)
     assert observe("market_cap", "ALAB", snap).value == pytest.approx(70e6)
     pinned = observe("revenue_q", "ALAB", snap, dt.date(2026, 6, 30))
-    assert pinned.value == 170e6 and "2026-06-30" in pinned.note
+    assert pinned.value == 170e6 and "2026-06-30" in observation_note(pinned)
     near = observe("revenue_q", "ALAB", snap, dt.date(2026, 6, 28))  # 52/53-week calendars
     assert near.value == 170e6
     missing = observe("revenue_q", "ALAB", snap, dt.date(2026, 12, 31))
-    assert missing.value is None and "has not reported" in missing.reason
+    assert missing.value is None and "has not reported" in missing.missing
 
 
 def test_quote_and_lot_metrics():
-    snap = snapshot(price=100.0, high=125.0, lots={"ALAB": [(40, 50.0), (10, 100.0)]})
-    snap.quotes["NVDA"] = QuoteData(200.0, 0.0, None, NOW, False)
-    snap.lots["NVDA"] = [(25, 150.0)]
+    snap = snapshot(price=100.0, high=125.0, lots={"ALAB": lots((40, 50.0), (10, 100.0))})
+    snap.quotes["NVDA"] = last_quote(200.0, 0.0, None, NOW, False, "NVDA")
+    snap.lots["NVDA"] = lots((25, 150.0))
     assert observe("drawdown", "ALAB", snap).value == pytest.approx(0.2)
     assert observe("change_pct", "ALAB", snap).value == pytest.approx(0.012)
     assert observe("weight", "ALAB", snap).value == pytest.approx(5000 / 10000)
     assert observe("gain_pct", "ALAB", snap).value == pytest.approx(5000 / 3000 - 1)
-    unpriced_snap = snapshot(price=100.0, lots={"ALAB": [(40, 50.0)], "NVDA": [(25, 150.0)]})
+    unpriced_snap = snapshot(
+        price=100.0, lots={"ALAB": lots((40, 50.0)), "NVDA": lots((25, 150.0))}
+    )
     unpriced = observe("weight", "ALAB", unpriced_snap)
-    assert unpriced.value is None and "NVDA" in unpriced.reason
+    assert unpriced.value is None and "NVDA" in unpriced.missing
 
 
 def test_negative_eps_gives_no_pe():
     facts = quarters([1e6] * 4, eps=[-0.1, -0.2, 0.1, 0.05])
     result = observe("pe_ttm", "ALAB", snapshot(facts=facts))
-    assert result.value is None and "undefined" in result.reason
+    assert result.value is None and "undefined" in result.missing
 
 
-# -- reasons, word for word (evaluate() writes them out inline, for speed) ---------------------
+# -- reasons, word for word (evaluate() gives the parts, wording puts them in words) ------------
 
 
 def test_reasons_word_for_word():
@@ -207,7 +231,7 @@ def test_reasons_word_for_word():
         state("milestone", due=TODAY - DAY),
         state("target", "met", when="revenue_fy >= 1B", due=TODAY + DAY),
     ]
-    reasons = [e.reason for e in evaluate(checkpoints, snap, TODAY)]
+    reasons = [why(e) for e in evaluate(checkpoints, snap, TODAY)]
     assert reasons == [
         "gross_margin 69.1% < 70% (quarter ended 2026-09-30, filed 2026-11-04)",
         "met; now price 100.00 < 110",
@@ -219,7 +243,7 @@ def test_reasons_word_for_word():
         "due 2026-11-20 passed while pending",
         "met; now no fiscal-year revenue reported for ALAB yet",
     ]
-    assert [e.reason for e in map(lambda c: evaluate_one(c, snap, TODAY), checkpoints)] == reasons
+    assert [why(evaluate_one(c, snap, TODAY)) for c in checkpoints] == reasons
 
 
 @pytest.mark.parametrize(
@@ -235,8 +259,8 @@ def test_reason_shows_the_value_as_format_value_does(when, values):
     for value in values:
         snap = snapshot(value)
         if condition.metric == "change_pct":
-            snap.quotes["ALAB"] = QuoteData(100.0, value, 125.0, NOW, False)
-        reason = evaluate([state("guard", when=when)], snap, TODAY)[0].reason
+            snap.quotes["ALAB"] = last_quote(100.0, value, 125.0, NOW, False)
+        reason = why(evaluate([state("guard", when=when)], snap, TODAY)[0])
         assert reason.split()[1] == format_value(condition.metric, value), value
 
 

@@ -65,7 +65,7 @@ def test_checkpoints_json_is_as_stored(workdir):
 
 def test_prices_of_one_symbol_in_both_formats(workdir):
     with Store.open(workdir / "c.db") as store:
-        bars = len(store.price_history("ALAB"))
+        bars = len(store.views.price_history("ALAB"))
     rows = list(csv.DictReader(io.StringIO(export(workdir, "prices", "--symbol", "alab").stdout)))
     assert len(rows) == bars and {r["symbol"] for r in rows} == {"ALAB"}
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)

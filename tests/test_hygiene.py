@@ -36,6 +36,7 @@ from catalyst_tui.config_write import add_lot, apply_edit
 from catalyst_tui.paths import user_database_file
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
+from catalyst_tui.tui.messages import OpenTicker
 from catalyst_tui.workspace import Workspace
 from tests.support.dbus_session import DbusSession
 from tests.support.market_server import MarketServer
@@ -231,7 +232,7 @@ async def tui_screenshots(db: Path, config_path: Path, market: MarketServer) -> 
     after one live refresh through Finnhub."""
     config = load_config(config_path)
     store = Store.open(db)
-    store.sync_config(config)
+    store.sync.apply(config)
     before = len(market.requests_for(provider="finnhub", endpoint="quote"))
     app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
     shots: dict[str, str] = {}
@@ -244,7 +245,7 @@ async def tui_screenshots(db: Path, config_path: Path, market: MarketServer) -> 
             )
             await pilot.pause(0.2)
             shots["watchlist"] = app.export_screenshot()
-            app.open_ticker("ALAB")
+            app.post_message(OpenTicker("ALAB"))
             await pilot.pause()
             shots["ticker-alab"] = app.export_screenshot()
             await pilot.press("escape", "t")
@@ -316,7 +317,7 @@ async def tui_session(db: Path, config_path: Path, log: Path, home: Path) -> Non
     config = load_config(config_path)
     store = Store.open(db)
     try:
-        store.sync_config(config)
+        store.sync.apply(config)
         app = CatalystApp(Workspace(config, store), live=False, watch_file=False, channels=[])
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("t")
@@ -365,9 +366,9 @@ PROCESS_CALLS = {
 }  # fmt: skip
 DYNAMIC_CODE = {"eval", "exec", "compile", "__import__"}
 # Every process catalyst may start, as "module:call": the TUI's refresh worker (market/worker.py,
-# `sys.executable -m catalyst_tui.market.worker`). A new one is added here only with an argv of
+# `sys.executable -m catalyst_tui.jobs.refresh_process`). A new one is added here only with an argv of
 # fixed strings; `audit` rejects any other argv.
-KNOWN_PROCESSES = {"market/worker.py:asyncio.create_subprocess_exec"}
+KNOWN_PROCESSES = {"jobs/refresh_process.py:asyncio.create_subprocess_exec"}
 
 
 @dataclass(frozen=True)
@@ -431,7 +432,7 @@ def audit(source: str, filename: str) -> tuple[list[Finding], list[Finding]]:
 
 
 def _module_constants(tree: ast.Module) -> set[str]:
-    """Names assigned a string literal at module level (MODULE = "catalyst_tui.market.worker")."""
+    """Names assigned a string literal at module level (MODULE = "catalyst_tui.jobs.refresh_process")."""
     return {
         target.id for node in tree.body if isinstance(node, ast.Assign)
         and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
@@ -490,7 +491,7 @@ def test_the_audit_finds_what_it_looks_for(source):
 
 def test_the_audit_lets_a_fixed_argv_pass_and_lists_it():
     problems, started = audit(
-        "import asyncio, subprocess, sys\nMODULE = 'catalyst_tui.market.worker'\n"
+        "import asyncio, subprocess, sys\nMODULE = 'catalyst_tui.jobs.refresh_process'\n"
         "subprocess.run(['notify-send', '--version'], check=False)\n"
         "asyncio.create_subprocess_exec(sys.executable, '-m', MODULE, stdin=PIPE)\n"
         "eval('1 + 1')\nimport re\nre.compile(pattern)\n",

@@ -34,8 +34,11 @@ from catalyst_tui.notify import (
     strip_controls,
     terminal_sequence,
 )
-from catalyst_tui.store import Notice, Store
-from catalyst_tui.thesis.evaluate import Evaluation
+from catalyst_tui.store import Store
+from catalyst_tui.store.records import EventRecord, Notice
+from catalyst_tui.thesis.conditions import Condition, parse_condition
+from catalyst_tui.thesis.evaluate import Evaluation, Reason, Why
+from catalyst_tui.thesis.metrics import Observation, Period, PeriodKind
 from tests.support.dbus_session import DbusSession
 
 pytest_plugins = ["tests.support.fixtures"]  # the dbus_session and notification_recorder fixtures
@@ -62,40 +65,50 @@ kind = "target"
 due = 2026-09-30
 when = "revenue_q >= 360M"
 """
-GM_MISS = Evaluation(
-    "ALAB", "gm", "pending", "missed", 0.691, "gross_margin >= 70%",
-    "gross_margin 69.1% < 70% (quarter ended 2026-09-30, filed 2026-11-04)",
-)  # fmt: skip
+GM = parse_condition("gross_margin >= 70%")
+REV = parse_condition("revenue_q >= 360M")
+
+
+def _quarter(end: str, filed: str) -> Period:
+    return Period(PeriodKind.QUARTER, dt.date.fromisoformat(end), dt.date.fromisoformat(filed))
+
+
+def _compared(value: float, op: str, period: Period | None = None) -> Reason:
+    return Reason(Why.COMPARED, observed=Observation(value, period=period), op=op)
+
+
+GM_REASON = _compared(0.691, "<", _quarter("2026-09-30", "2026-11-04"))
+GM_MISS = Evaluation("ALAB", "gm", "pending", "missed", GM_REASON, GM)
 GM_TEXT = ("ALAB: missed — Gross margin holds at or above 70%",
            "gross_margin 69.1% < 70% (quarter ended 2026-09-30)")  # fmt: skip
 
 
-def _notice(**changes: object) -> Notice:
+def _notice(
+    *, reason: Reason = GM_REASON, condition: Condition | None = GM, due: str | None = None,
+    **changes: object,
+) -> Notice:  # fmt: skip
     fields: dict[str, object] = dict(
-        outbox_id=1, event_id=1, ts=T0.isoformat(), symbol="ALAB", checkpoint_id="gm",
-        title="Gross margin holds at or above 70%", kind="guard", from_status="pending",
-        to_status="missed", value=0.691, threshold="gross_margin >= 70%",
-        reason="gross_margin 69.1% < 70% (quarter ended 2026-09-30, filed 2026-11-04)",
-        due=None, attempts=0,
+        id=1, ts=T0, symbol="ALAB", checkpoint_id="gm", title="Gross margin holds at or above 70%",
+        kind="guard", from_status="pending", to_status="missed", condition=condition,
+        reason=reason, manual=False, flagged=True, acked_at=None, archived=False,
     )  # fmt: skip
     fields.update(changes)
-    return Notice(**fields)  # type: ignore[arg-type]
+    event = EventRecord(**fields)  # type: ignore[arg-type]
+    return Notice(1, 0, event, dt.date.fromisoformat(due) if due else None)
 
 
 @pytest.fixture
 def store(tmp_path: Path):
     with Store.open(tmp_path / "catalyst.db") as store:
-        store.sync_config(parse_config(THESIS), now=T0)
+        store.sync.apply(parse_config(THESIS), now=T0)
         yield store
 
 
 def _record(store: Store, *evaluations: Evaluation) -> None:
     """Transitions through the engine's writer: events and their outbox rows, one transaction."""
-    store.record_evaluations(list(evaluations), T0, notify=("missed", "met"))
+    store.checkpoints.record(list(evaluations), T0, notify=("missed", "met"))
 
 
-def _outbox(store: Store) -> list[dict]:
-    return list(store.db.query("SELECT * FROM outbox ORDER BY id"))
 
 
 class Recorded:
@@ -119,8 +132,8 @@ def test_text_names_ticker_title_and_value_against_threshold():
 
 def test_text_of_a_guard_that_holds_again_says_so_with_the_value():
     title, body = notice_text(_notice(
-        from_status="missed", to_status="met", value=0.712,
-        reason="gross_margin 71.2% >= 70% (quarter ended 2026-12-31, filed 2027-02-10)",
+        from_status="missed", to_status="met", flagged=False,
+        reason=_compared(0.712, ">=", _quarter("2026-12-31", "2027-02-10")),
     ))  # fmt: skip
     assert title == "ALAB: holding again — Gross margin holds at or above 70%"
     assert body == "gross_margin 71.2% >= 70% (quarter ended 2026-12-31)"
@@ -128,18 +141,18 @@ def test_text_of_a_guard_that_holds_again_says_so_with_the_value():
 
 def test_text_of_a_missed_milestone_names_the_due_date_that_passed():
     notice = _notice(
-        checkpoint_id="npo", title="NPO ships", kind="milestone", value=None, threshold="",
-        reason="due 2026-10-31 passed while pending", due="2026-10-31",
+        checkpoint_id="npo", title="NPO ships", kind="milestone", condition=None,
+        reason=Reason(Why.DUE_PASSED, dt.date(2026, 10, 31)), due="2026-10-31",
     )  # fmt: skip
     assert notice_text(notice) == ("ALAB: missed — NPO ships", "due 2026-10-31 passed")
 
 
 def test_text_of_a_missed_target_names_the_due_date_and_the_last_value():
+    never = Reason(Why.NEVER_HELD, dt.date(2026, 9, 30), observed=Observation(
+        301.5e6, period=_quarter("2026-06-30", "2026-08-06")), op="<")  # fmt: skip
     notice = _notice(
         checkpoint_id="rev", title="Quarterly revenue reaches $360M", kind="target",
-        value=301.5e6, threshold="revenue_q >= 360M", due="2026-09-30",
-        reason="due 2026-09-30 passed and it never held (revenue_q 301.5M < 360M "
-        "(quarter ended 2026-06-30, filed 2026-08-06))",
+        condition=REV, due="2026-09-30", reason=never,
     )  # fmt: skip
     assert notice_text(notice) == (
         "ALAB: missed — Quarterly revenue reaches $360M",
@@ -149,8 +162,8 @@ def test_text_of_a_missed_target_names_the_due_date_and_the_last_value():
 
 def test_text_of_a_met_target_says_met():
     notice = _notice(
-        kind="target", title="Revenue", to_status="met", value=4.0e8,
-        threshold="revenue_q >= 360M", reason="revenue_q 400.0M >= 360M", due="2027-06-30",
+        kind="target", title="Revenue", to_status="met", condition=REV,
+        reason=_compared(4.0e8, ">="), due="2027-06-30",
     )  # fmt: skip
     assert notice_text(notice) == ("ALAB: met — Revenue", "revenue_q 400.0M >= 360M")
 
@@ -223,9 +236,9 @@ async def test_desktop_delivery_arrives_in_the_recorder(
     assert report == DeliveryReport(sent=1, failed=0, channel_errors={})
     [shown] = notification_recorder.notifications()
     assert (shown["app_name"], shown["summary"], shown["body"]) == ("catalyst", *GM_TEXT)
-    [row] = _outbox(store)
-    assert row["sent_at"] == T0.isoformat() and row["channels"] == "desktop"
-    assert row["attempts"] == 1 and row["last_error"] == ""
+    [row] = store.outbox.rows()
+    assert row.sent_at == T0 and row.channels == ("desktop",)
+    assert row.attempts == 1 and row.last_error == ""
 
 
 async def test_delivered_notices_are_not_sent_again(
@@ -239,7 +252,7 @@ async def test_delivered_notices_are_not_sent_again(
     await close_channels(channels)
     assert (first.sent, second.sent, second.failed) == (1, 0, 0)
     assert len(notification_recorder.notifications()) == 1 and toast.sent == [GM_TEXT]
-    assert _outbox(store)[0]["channels"] == "desktop,toast"
+    assert store.outbox.rows()[0].channels == ("desktop", "toast")
 
 
 def _ended_process_claimer(role: str) -> str:
@@ -274,17 +287,16 @@ async def test_a_killed_claimers_notices_are_delivered_at_the_next_start_not_min
 ):
     _record(store, GM_MISS)
     alive = claimer_id("x").replace(f":{os.getpid()}:", ":1:")  # pid 1 lives
-    assert [n.checkpoint_id for n in store.claim_notices(alive, T0)] == ["gm"]
-    assert store.claim_notices("other", T0, gone=claimer_gone) == []  # the living keep theirs
-    _record(store, Evaluation("ALAB", "rev", "pending", "missed", 300e6, "revenue_q >= 360M",
-                              "revenue_q $300M < $360M"))  # fmt: skip
+    assert [n.event.checkpoint_id for n in store.outbox.claim(alive, T0)] == ["gm"]
+    assert store.outbox.claim("other", T0, gone=claimer_gone) == []  # the living keep theirs
+    _record(store, Evaluation("ALAB", "rev", "pending", "missed", _compared(300e6, "<"), REV))
     dead = _ended_process_claimer("refresh")
-    assert [n.checkpoint_id for n in store.claim_notices(dead, T0)] == ["rev"]  # then killed
+    assert [n.event.checkpoint_id for n in store.outbox.claim(dead, T0)] == ["rev"]  # killed
     desktop = DesktopChannel()
     report = await deliver(store, [desktop], claimer="next-start", now=T0 + dt.timedelta(seconds=1))
     await close_channels([desktop])
     assert report.sent == 1 and len(notification_recorder.notifications()) == 1
-    assert [(r["claimed_by"], r["sent_at"] is not None) for r in _outbox(store)] == [
+    assert [(r.claimed_by, r.sent_at is not None) for r in store.outbox.rows()] == [
         (alive, False), ("next-start", True)]  # fmt: skip
 
 
@@ -297,8 +309,8 @@ def _flap(store: Store, times: int) -> list[DeliveryReport]:
     status = "pending"
     for i in range(times):
         new = "missed" if status != "missed" else "met"
-        _record(store, Evaluation("ALAB", "gm", status, new, 0.69 + i / 1000,
-                                  "gross_margin >= 70%", "flapping"))  # fmt: skip
+        op = "<" if new == "missed" else ">="
+        _record(store, Evaluation("ALAB", "gm", status, new, _compared(0.69 + i / 1000, op), GM))
         status = new
         reports.append(asyncio.run(_deliver_and_close(store, channels, desktop)))
     assert len(toast.sent) == times
@@ -331,7 +343,7 @@ def test_without_a_notification_service_the_other_channels_work_and_it_is_logged
     # desktop-notifier's own per-send warning (with a traceback) does not reach the log.
     assert not [r for r in caplog.records if r.name.startswith("desktop_notifier")
                 and r.levelno >= logging.WARNING]  # fmt: skip
-    assert [r["channels"] for r in _outbox(store)] == ["terminal,toast"] * 3
+    assert [r.channels for r in store.outbox.rows()] == [("terminal", "toast")] * 3
 
 
 @pytest.mark.parametrize("bus", ["dead socket", "unset"])
@@ -364,9 +376,9 @@ async def test_a_notice_no_channel_took_is_kept_and_sent_once_the_service_is_up(
     desktop = DesktopChannel()
     failed = await deliver(store, [desktop], claimer="a", now=T0)
     assert (failed.sent, failed.failed) == (0, 1)
-    [row] = _outbox(store)
-    assert row["sent_at"] is None and row["claimed_by"] is None and row["attempts"] == 1
-    assert "nothing owns org.freedesktop.Notifications" in row["last_error"]
+    [row] = store.outbox.rows()
+    assert row.sent_at is None and row.claimed_by is None and row.attempts == 1
+    assert "nothing owns org.freedesktop.Notifications" in row.last_error
 
     dbus_session.start_recorder()
     later = await deliver(store, [desktop], claimer="a", now=T0 + dt.timedelta(minutes=1))
@@ -397,7 +409,7 @@ async def test_a_hung_notification_service_times_out_without_holding_up_the_othe
     await close_channels(channels)
     assert report.sent == 1 and toast.sent == [GM_TEXT] and elapsed < 2
     assert "in time" in report.channel_errors["desktop"]
-    assert _outbox(store)[0]["channels"] == "toast"
+    assert store.outbox.rows()[0].channels == ("toast",)
 
 
 async def test_a_channel_that_raises_anything_never_breaks_delivery(
@@ -422,7 +434,7 @@ async def test_a_channel_that_raises_anything_never_breaks_delivery(
         "broken": "RuntimeError: bug",
         "toast": "ValueError: no screen",
     }
-    assert _outbox(store)[0]["channels"] == "desktop"
+    assert store.outbox.rows()[0].channels == ("desktop",)
 
 
 def test_the_desktop_channel_works_across_event_loops(notification_recorder: DbusSession):
@@ -504,9 +516,9 @@ def test_two_processes_deliver_each_notice_exactly_once(tmp_path: Path, dbus_ses
     )
     db = tmp_path / "shared.db"
     with Store.open(db) as store:
-        store.sync_config(parse_config(f'[tickers.ALAB]\nname = "A"\n{checkpoints}'), now=T0)
-        _record(store, *(Evaluation("ALAB", f"g{i}", "pending", "missed", 0.5,
-                                    "gross_margin >= 70%", "") for i in range(count)))  # fmt: skip
+        store.sync.apply(parse_config(f'[tickers.ALAB]\nname = "A"\n{checkpoints}'), now=T0)
+        _record(store, *(Evaluation("ALAB", f"g{i}", "pending", "missed", _compared(0.5, "<"), GM)
+                         for i in range(count)))  # fmt: skip
 
     go = tmp_path / "go"
     workers = [
@@ -533,6 +545,53 @@ def test_two_processes_deliver_each_notice_exactly_once(tmp_path: Path, dbus_ses
     assert sorted(summaries) == sorted(f"ALAB: missed — Guard {i}" for i in range(count))
     assert sum(r["sent"] for r in results) == count
     with Store.open(db) as store:
-        rows = _outbox(store)
-    assert all(r["sent_at"] and r["channels"] == "desktop" and r["attempts"] == 1 for r in rows)
-    assert {r["claimed_by"] for r in rows} == {"tui", "daemon"}  # both took a share
+        rows = store.outbox.rows()
+    assert all(r.sent_at and r.channels == ("desktop",) and r.attempts == 1 for r in rows)
+    assert {r.claimed_by for r in rows} == {"tui", "daemon"}  # both took a share
+
+
+# --------------------------------------------------------------------------------------------
+# From a real evaluation to the desktop
+# --------------------------------------------------------------------------------------------
+
+WEIGHT_THESIS = """
+[tickers.ALAB]
+name = "Astera Labs"
+[[tickers.ALAB.lots]]
+shares = 50
+cost = 100
+[[tickers.ALAB.checkpoints]]
+id = "weight-cap"
+title = "Position stays at most 15% of the portfolio"
+kind = "guard"
+when = "weight <= 15%"
+[tickers.NVDA]
+name = "NVIDIA"
+[[tickers.NVDA.lots]]
+shares = 20
+cost = 150
+"""
+
+
+async def test_a_weight_guard_notification_shows_the_whole_portfolio_value(
+    tmp_path: Path, notification_recorder: DbusSession
+):
+    from catalyst_tui.jobs.evaluation import evaluate_checkpoints
+    from catalyst_tui.market.models import Quote, QuoteOutcome
+
+    config = parse_config(WEIGHT_THESIS)
+    prices = {"ALAB": 227.88, "NVDA": 187.92}  # 50 x 227.88 + 20 x 187.92 = 15,152.40
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, now=T0)
+        store.market.save_quotes(
+            [QuoteOutcome(s, Quote(s, p, None, None, None, "USD", None, T0, "yahoo"))
+             for s, p in prices.items()], T0)  # fmt: skip
+        [changed] = evaluate_checkpoints(config, store, T0)
+        assert changed.reason.observed.portfolio == pytest.approx(15_152.40)
+        desktop = DesktopChannel()
+        report = await deliver(store, [desktop], claimer="test", now=T0)
+        await desktop.aclose()
+    assert report.sent == 1
+    [shown] = notification_recorder.notifications()
+    assert shown["summary"] == "ALAB: missed — Position stays at most 15% of the portfolio"
+    assert shown["body"] == "weight 75.2% > 15% (of a 15,152 portfolio)"  # 11,394.00 / 15,152.40

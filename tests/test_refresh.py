@@ -166,20 +166,20 @@ def test_progress_is_plain_lines_when_not_a_terminal(workdir):
 
 async def test_daily_fetches_wait_a_day_and_failed_ones_an_hour(tmp_path, market):
     from catalyst_tui.config import load_config
-    from catalyst_tui.market.refresh import refresh_market
+    from catalyst_tui.jobs.refresh import refresh_in_process
     from catalyst_tui.store import Store
 
     config = load_config(write_config(tmp_path / "catalysts.toml", market.url))
     market.inject("http500", provider="sec", endpoint="companyfacts", symbol="ALAB")
     clock = {"now": dt.datetime.now(dt.UTC)}
     with Store.open(tmp_path / "c.db") as store:
-        store.sync_config(config)
+        store.sync.apply(config)
 
         async def refresh_after(delta: dt.timedelta) -> tuple[int, int]:
             clock["now"] += delta
             market.clear_log()
             async with MarketClient(trust_env=False, backoff_base=0.01) as client:
-                await refresh_market(config, store, now=lambda: clock["now"], client=client)
+                await refresh_in_process(config, store, now=lambda: clock["now"], client=client)
             facts = market.requests_for(provider="sec", endpoint="companyfacts")
             calendar = market.requests_for(endpoint="quoteSummary")
             return len(facts), len(calendar)

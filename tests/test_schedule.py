@@ -11,7 +11,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from catalyst_tui.config import parse_config
 from catalyst_tui.notify import CallbackChannel
-from catalyst_tui.schedule import MIDNIGHT_JOB, REFRESH_JOB, ThesisScheduler, market_open
+from catalyst_tui.jobs.scheduler import MIDNIGHT_JOB, REFRESH_JOB, ThesisScheduler, market_open
 from catalyst_tui.store import Store
 from tests.support.market_server import MarketServer
 
@@ -52,14 +52,14 @@ async def test_refresh_interval_follows_the_market(tmp_path, now, interval, apar
     process (the TUI)."""
     with MarketServer() as market, Store.open(tmp_path / "c.db") as store:
         config = parse_config(_config(market.url))
-        store.sync_config(config)
+        store.sync.apply(config)
         scheduler = ThesisScheduler(config, store, [], role="test", clock=lambda: now,
-                                    refresh_apart=apart)  # fmt: skip
+                                    refresh_in_child=apart)  # fmt: skip
         scheduler.start(refresh_at_start=False)
         try:
             result = await scheduler.refresh_cycle()
             assert result.refresh is not None and result.refresh.fresh == {"ALAB"}
-            assert store.market_states() == [None]  # Stooq reports none: hours decide
+            assert store.market.market_states() == [None]  # Stooq reports none: hours decide
             trigger = scheduler.scheduler.get_job(REFRESH_JOB).trigger
             assert trigger.interval == dt.timedelta(seconds=interval)
         finally:
@@ -74,7 +74,7 @@ async def test_midnight_evaluation_passes_due_dates_and_notifies(tmp_path):
     toast = CallbackChannel("toast", lambda title, body: sent.append((title, body)))
     just_after_midnight = dt.datetime(2026, 11, 24, 5, 1, tzinfo=dt.UTC)  # 00:01 in New York
     with Store.open(tmp_path / "c.db") as store:
-        store.sync_config(config)
+        store.sync.apply(config)
         scheduler = ThesisScheduler(config, store, [toast], role="test",
                                     clock=lambda: just_after_midnight)  # fmt: skip
         scheduler.start(refresh_at_start=False)

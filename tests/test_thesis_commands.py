@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -61,14 +60,14 @@ def check(workdir: Path) -> tuple[int, dict[str, dict]]:
 
 
 def events(workdir: Path) -> list[tuple]:
-    conn = sqlite3.connect(workdir / "c.db")
-    try:
-        return conn.execute(
-            "SELECT symbol || '/' || checkpoint_id, from_status, to_status, value, threshold,"
-            " reason, manual, flagged, acked_at FROM events ORDER BY id"
-        ).fetchall()
-    finally:
-        conn.close()
+    """Every event, oldest first, as `catalyst export events` gives them."""
+    result = cli(workdir, "export", "events", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return [
+        (f"{e['symbol']}/{e['checkpoint_id']}", e["from_status"], e["to_status"], e["value"],
+         e["threshold"], e["reason"], e["manual"], e["flagged"], e["acked_at"])
+        for e in json.loads(result.stdout)
+    ]  # fmt: skip
 
 
 def test_check_lists_every_checkpoint_with_status_and_value_against_threshold(workdir):

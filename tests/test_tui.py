@@ -118,7 +118,7 @@ async def test_watchlist_shows_positions_scores_and_the_flagged_row(demo):
 async def test_first_run_with_an_empty_database_says_no_data_yet(tmp_path: Path):
     config = load_config(BUNDLED_CONFIG)
     with Store.open(tmp_path / "empty.db") as store:
-        store.sync_config(config)
+        store.sync.apply(config)
         app = make_app(config, store)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
@@ -177,7 +177,7 @@ async def test_rows_update_in_place_and_the_cursor_stays(demo):
         await pilot.pause()
         table = app.screen.query_one("#tickers", DataTable)
         await move_to(pilot, app, "#tickers", "NVDA")
-        store.acknowledge(None, DEMO_NOW)  # as if another process acknowledged the flags
+        store.checkpoints.acknowledge(None, DEMO_NOW)  # as if another process acknowledged the flags
         app.refresh_views()
         await pilot.pause()
         assert rows(app)[0][0] == "ALAB"  # no longer flagged
@@ -255,10 +255,10 @@ async def test_mark_the_npo_milestone_met_with_a_note(demo):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TickerScreen)
-        row = next(r for r in store.checkpoint_rows("ALAB") if r["id"] == "npo-multi-rack-2027")
-        assert (row["status"], row["manual"], row["manual_note"]) == (
+        row = next(r for r in store.views.checkpoints("ALAB") if r.id == "npo-multi-rack-2027")
+        assert (row.status, row.manual, row.manual_note) == (
             "met",
-            1,
+            True,
             "Q4 call: NPO chipsets shipping",
         )
         await move_to(pilot, app, "#checkpoint-table", "npo-multi-rack-2027")
@@ -269,8 +269,8 @@ async def test_mark_the_npo_milestone_met_with_a_note(demo):
         assert app.screen.query_one("#field-status", Select).value == "pending"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        row = next(r for r in store.checkpoint_rows("ALAB") if r["id"] == "npo-multi-rack-2027")
-        assert (row["status"], row["manual"]) == ("pending", 0)
+        row = next(r for r in store.views.checkpoints("ALAB") if r.id == "npo-multi-rack-2027")
+        assert (row.status, row.manual) == ("pending", False)
 
 
 async def test_acknowledge_on_the_ticker_screen_clears_the_highlighted_flag(demo):
@@ -282,8 +282,8 @@ async def test_acknowledge_on_the_ticker_screen_clears_the_highlighted_flag(demo
         await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")
         await pilot.press("A")
         await pilot.pause()
-        assert ("ALAB", "gross-margin-floor") not in store.flagged_checkpoints()
-        assert ("ALAB", "operating-margin-floor") in store.flagged_checkpoints()
+        assert ("ALAB", "gross-margin-floor") not in store.views.flagged()
+        assert ("ALAB", "operating-margin-floor") in store.views.flagged()
 
 
 # -- the timeline -------------------------------------------------------------------------------
@@ -298,8 +298,8 @@ async def test_timeline_lists_events_newest_first_and_A_acknowledges(demo):
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)
         entries = app.screen.entries
-        assert len(entries) == len(store.events())
-        assert [e.when for e in entries] == sorted((e.when for e in entries), reverse=True)
+        assert len(entries) == len(store.views.events())
+        assert [e.ts for e in entries] == sorted((e.ts for e in entries), reverse=True)
         flagged = [i for i, e in enumerate(entries) if e.flagged]
         assert flagged and rows(app, "#events")[flagged[0]][1].startswith("⚑")
         table = app.screen.query_one("#events", DataTable)
@@ -308,13 +308,13 @@ async def test_timeline_lists_events_newest_first_and_A_acknowledges(demo):
         target = (entries[flagged[0]].symbol, entries[flagged[0]].checkpoint_id)
         await pilot.press("A")
         await pilot.pause()
-        assert target not in store.flagged_checkpoints()
+        assert target not in store.views.flagged()
         assert not any(
             (e.symbol, e.checkpoint_id) == target and e.flagged for e in app.screen.entries
         )
         await pilot.press("ctrl+a")
         await pilot.pause()
-        assert store.flagged_checkpoints() == set()
+        assert store.views.flagged() == set()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TickerScreen)
@@ -400,7 +400,7 @@ async def test_add_ticker_form_validates_as_you_type_and_writes_the_file(demo):
     assert after.startswith(before.rstrip(b"\n"))  # every byte before the new table is kept
     assert load_config(path).tickers["CRWV"].name == "CoreWeave"
     assert (path.parent / "catalysts.toml.bak").read_bytes() == before
-    assert "CRWV" in store.active_symbols()
+    assert "CRWV" in store.views.active_symbols()
 
 
 async def test_new_checkpoint_with_a_bad_date_gets_an_inline_message_then_saves(demo):
@@ -435,7 +435,7 @@ async def test_new_checkpoint_with_a_bad_date_gets_an_inline_message_then_saves(
         assert line in after.splitlines()  # comments and everything else kept
     ids = [c.id for c in load_config(path).tickers["ALAB"].checkpoints]
     assert ids[-1] == "scorpio-x-design-wins"
-    assert store.has_checkpoint("ALAB", "scorpio-x-design-wins")
+    assert store.checkpoints.exists("ALAB", "scorpio-x-design-wins")
 
 
 async def test_edit_a_checkpoint_changes_only_its_lines(demo):
@@ -461,8 +461,8 @@ async def test_edit_a_checkpoint_changes_only_its_lines(demo):
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert changed == [('when = "gross_margin >= 70%"', 'when = "gross_margin >= 68%"')]
     # evaluated at once on stored data: 69.1% >= 68% holds again
-    row = next(r for r in store.checkpoint_rows("ALAB") if r["id"] == "gross-margin-floor")
-    assert row["status"] == "met" and row["condition"] == "gross_margin >= 68%"
+    row = next(r for r in store.views.checkpoints("ALAB") if r.id == "gross-margin-floor")
+    assert row.status == "met" and row.condition.text == "gross_margin >= 68%"
 
 
 async def test_archive_a_checkpoint_and_remove_a_ticker_after_confirming(demo):
@@ -482,16 +482,16 @@ async def test_archive_a_checkpoint_and_remove_a_ticker_after_confirming(demo):
         await pilot.press("x", "y")
         await pilot.pause()
         assert "optical-scorpio-x" not in path.read_text()
-        assert not store.has_checkpoint("ALAB", "optical-scorpio-x")
-        archived = store.checkpoint_rows("ALAB", include_archived=True)
-        assert any(r["id"] == "optical-scorpio-x" and r["archived"] for r in archived)
+        assert not store.checkpoints.exists("ALAB", "optical-scorpio-x")
+        archived = store.views.checkpoints("ALAB", include_archived=True)
+        assert any(r.id == "optical-scorpio-x" and r.archived for r in archived)
         await pilot.press("escape")
         await move_to(pilot, app, "#tickers", "NVDA")
         await pilot.press("d", "y")
         await pilot.pause()
         assert "NVDA" not in symbols(app)
     assert "NVDA" not in load_config(path).tickers
-    assert store.price_history("NVDA")  # its prices stay stored
+    assert store.views.price_history("NVDA")  # its prices stay stored
 
 
 async def test_add_a_lot_with_bad_then_good_numbers(demo):
@@ -551,7 +551,7 @@ async def test_a_read_only_file_keeps_the_database_change_and_tells_the_user(dem
             messages = [n.message for n in app._notifications]
             assert any("database only" in m and "catalysts.toml" in m for m in messages)
         assert config.path.read_bytes() == before
-    assert store.has_checkpoint("ALAB", "npo-design-win")
+    assert store.checkpoints.exists("ALAB", "npo-design-win")
 
 
 # -- outside edits ------------------------------------------------------------------------------
@@ -569,7 +569,7 @@ async def test_an_outside_edit_is_picked_up_live(demo):
             if "CRWV" in symbols(app):
                 break
         assert "CRWV" in symbols(app)
-        assert "CRWV" in store.active_symbols()
+        assert "CRWV" in store.views.active_symbols()
         assert any("reloaded" in n.message for n in app._notifications)
 
 
@@ -654,7 +654,7 @@ async def test_brackets_in_the_users_text_are_shown_never_read_as_markup(tmp_pat
     (tmp_path / "catalysts.toml").write_text(text)
     config = load_config(tmp_path / "catalysts.toml")
     with Store.open(tmp_path / "c.db") as store:
-        store.sync_config(config)
+        store.sync.apply(config)
         app = make_app(config, store)
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()

@@ -42,7 +42,7 @@ def open_store(tmp_path: Path, base: str):
     path.write_text(loopback_thesis(base))
     config = load_config(path)
     store = Store.open(tmp_path / "c.db")
-    store.sync_config(config)
+    store.sync.apply(config)
     return config, store
 
 
@@ -80,7 +80,7 @@ async def test_first_refresh_fills_the_screen_and_misses_arrive_as_toasts_and_on
     summaries = [n["summary"] for n in notification_recorder.notifications()]
     assert all(s.startswith("ALAB") for s in summaries)
     with Store.open(tmp_path / "c.db") as check:
-        assert {e["checkpoint_id"] for e in check.events() if e["flagged"]} == MISSED
+        assert {e.checkpoint_id for e in check.views.events() if e.flagged} == MISSED
 
 
 async def test_r_refreshes_with_progress_and_rows_update_in_place(tmp_path, market):
@@ -93,7 +93,7 @@ async def test_r_refreshes_with_progress_and_rows_update_in_place(tmp_path, mark
         table.move_cursor(row=4)
         await pilot.pause()
         before_rows = list(table.rows)
-        before = store.fetch_health()["last_refresh"]
+        before = store.views.health().last_refresh
         market.latency = 0.3  # slow enough to watch the progress bar
         await pilot.press("r")
         assert app.screen.progress_shown
@@ -105,7 +105,7 @@ async def test_r_refreshes_with_progress_and_rows_update_in_place(tmp_path, mark
         await pilot.pause()
         assert not app.screen.progress_shown
         assert str(app.screen.query_one("#progress").render()) == ""
-        assert store.fetch_health()["last_refresh"] > before
+        assert store.views.health().last_refresh > before
         assert list(table.rows) == before_rows  # same rows, updated in place
         assert table.cursor_row == 4
         await pilot.press("q")
@@ -156,7 +156,7 @@ async def test_with_no_network_the_stored_data_stays_on_screen(tmp_path, market)
     path.write_text(path.read_text().replace(market.url, dead))
     config = load_config(path)
     with Store.open(tmp_path / "c.db") as store:
-        store.sync_config(config)
+        store.sync.apply(config)
         app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
         async with app.run_test(size=(120, 36)) as pilot:
             shown = prices(app)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from catalyst_tui.watchlist import SORTS, load_timeline, load_watchlist, sort_rows
+from catalyst_tui.thesis.wording import format_value
+from catalyst_tui.watchlist import SORTS, health_ok, health_text, load_watchlist, sort_rows
 
 from .support.demo_data import DEMO_NOW, demo_database
 
@@ -87,17 +88,15 @@ def test_filter_matches_symbol_name_or_group_and_tabs_narrow(data):
 
 def test_health_line_says_age_sources_and_stale(data):
     _config, _store, w = data
-    assert w.health.text(DEMO_NOW) == "refreshed 5m ago · yahoo 7 · 1 stale"
-    assert not w.health.ok
+    assert health_text(w.health, DEMO_NOW) == "refreshed 5m ago · yahoo 7 · 1 stale"
+    assert not health_ok(w.health)
 
 
-def test_timeline_is_newest_first_in_the_users_zone(data):
-    import zoneinfo
-
+def test_timeline_is_newest_first_with_values_in_their_metric(data):
     _config, store, _w = data
-    zone = zoneinfo.ZoneInfo("Asia/Tokyo")
-    entries = load_timeline(store, zone)
-    assert [e.when for e in entries] == sorted((e.when for e in entries), reverse=True)
-    assert all(e.when.utcoffset() == dt.timedelta(hours=9) for e in entries)
+    entries = store.views.events()
+    assert [e.ts for e in entries] == sorted((e.ts for e in entries), reverse=True)
     gross = next(e for e in entries if e.checkpoint_id == "gross-margin-floor" and e.flagged)
-    assert gross.value == "69.1%" and gross.to_status == "missed"
+    assert gross.condition is not None and gross.value is not None
+    assert format_value(gross.condition.metric, gross.value) == "69.1%"
+    assert gross.to_status == "missed"

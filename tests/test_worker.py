@@ -1,5 +1,5 @@
 """The market refresh in a child process (market/worker.py), with real parts only: the real
-child (`python -m catalyst_tui.market.worker`), a real SQLite file, the loopback market. It
+child (`python -m catalyst_tui.jobs.refresh_process`), a real SQLite file, the loopback market. It
 refreshes the database end to end and reports progress and a report; a failing child reaches the
 caller as a logged error and a failed cycle, never as text on the terminal; a cancelled refresh
 kills and reaps the child; an orphaned child stops by itself."""
@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui.config import Config, parse_config
-from catalyst_tui.market.worker import MODULE, RefreshFailed, WorkerRequest, refresh_apart
-from catalyst_tui.schedule import ThesisScheduler
+from catalyst_tui.jobs.refresh_process import MODULE, RefreshFailed, WorkerRequest, refresh_in_child_process
+from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.store import Store
 from tests.support.market_server import MarketServer
 
@@ -46,7 +46,7 @@ def synced(tmp_path: Path, base: str) -> tuple[Config, Path]:
     config = parse_config(config_text(base))
     db = tmp_path / "c.db"
     with Store.open(db) as store:
-        store.sync_config(config)
+        store.sync.apply(config)
     return config, db
 
 
@@ -89,20 +89,20 @@ def test_the_child_speaks_json_lines_and_refreshes_the_database(tmp_path):
     for line in done.stderr.decode().splitlines():  # log records, never raw text
         assert {"level", "name", "message"} <= json.loads(line).keys()
     with Store.open(db) as store:
-        assert not any(s.stale for s in store.quote_statuses(SYMBOLS))
-        assert store.fetch_health()["last_refresh"] is not None
+        assert not any(s.stale for s in store.market.last_quotes(SYMBOLS).values())
+        assert store.views.health().last_refresh is not None
 
 
 async def test_refresh_apart_reports_progress_and_the_stored_statuses(tmp_path):
     with MarketServer(symbols=SYMBOLS) as market:
         config, db = synced(tmp_path, market.url)
         seen: list[tuple[int, int, str]] = []
-        report = await refresh_apart(config, db, on_progress=lambda *p: seen.append(p))
+        report = await refresh_in_child_process(config, db, on_progress=lambda *p: seen.append(p))
     assert report.fresh == set(SYMBOLS) and report.all_fresh
     assert seen[-1][:2] == (len(SYMBOLS), len(SYMBOLS))
     assert report.earnings_updated and sorted(report.earnings_updated) == sorted(SYMBOLS)
     with Store.open(db) as store:
-        assert report.statuses == store.quote_statuses(SYMBOLS)  # what the store holds now
+        assert report.statuses == list(store.market.last_quotes(SYMBOLS).values())  # as stored
 
 
 async def test_the_callers_clock_reaches_the_child(tmp_path):
@@ -110,10 +110,10 @@ async def test_the_callers_clock_reaches_the_child(tmp_path):
     monday = dt.datetime(2026, 11, 23, 17, 0, tzinfo=dt.UTC)
     with MarketServer(symbols=SYMBOLS) as market:
         config, db = synced(tmp_path, market.url)
-        report = await refresh_apart(config, db, now=lambda: monday)
+        report = await refresh_in_child_process(config, db, now=lambda: monday)
     assert abs(report.started - monday) < dt.timedelta(seconds=30)
     with Store.open(db) as store:
-        stamps = [state.fetched_at for state in store.fetch_states("earnings").values()]
+        stamps = [state.fetched_at for state in store.market.fetch_states("earnings").values()]
     assert len(stamps) == len(SYMBOLS)
     assert all(abs(stamp - monday) < dt.timedelta(seconds=30) for stamp in stamps)
 
@@ -125,10 +125,10 @@ async def test_an_unusable_database_is_a_logged_error_and_a_failed_cycle(tmp_pat
         not_a_db.mkdir()
         caplog.set_level(logging.INFO)
         with pytest.raises(RefreshFailed, match="is a directory"):
-            await refresh_apart(config, not_a_db)
+            await refresh_in_child_process(config, not_a_db)
         # Through the scheduler, as the TUI runs it: the cycle goes on without a refresh.
         with Store.open(tmp_path / "c.db") as store:
-            scheduler = ThesisScheduler(config, store, [], role="test", refresh_apart=True)
+            scheduler = ThesisScheduler(config, store, [], role="test", refresh_in_child=True)
             store.path = not_a_db  # the child opens this path, the evaluation the real one
             result = await scheduler.refresh_cycle()
     assert result.refresh is None
@@ -164,7 +164,7 @@ async def test_cancelling_a_running_refresh_kills_and_reaps_the_child(tmp_path):
         config = parse_config(config_text(market.url))
         progress: list[tuple] = []
         scheduler = ThesisScheduler(
-            config, store, [], role="test", refresh_apart=True,
+            config, store, [], role="test", refresh_in_child=True,
             on_progress=lambda *p: progress.append(p),
         )  # fmt: skip
         task = asyncio.create_task(scheduler.refresh_cycle())
@@ -185,7 +185,7 @@ async def test_scheduler_shutdown_kills_the_child_of_a_scheduled_refresh(tmp_pat
         Store.open(synced(tmp_path, market.url)[1]) as store,
     ):
         config = parse_config(config_text(market.url))
-        scheduler = ThesisScheduler(config, store, [], role="test", refresh_apart=True)
+        scheduler = ThesisScheduler(config, store, [], role="test", refresh_in_child=True)
         scheduler.start(refresh_at_start=True)
         await until(lambda: scheduler.worker is not None and market.requests)
         pid = scheduler.worker.pid

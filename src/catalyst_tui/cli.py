@@ -148,7 +148,7 @@ class Context:
         config = self.load_config()
         store = self.open_store(config)
         try:
-            report = store.sync_config(config)
+            report = store.sync.apply(config)
         except sqlite3.Error as exc:
             store.close()
             raise CommandError(f"catalyst: {describe_sqlite_error(store.path, exc)}") from None
@@ -198,20 +198,23 @@ async def _deliver_once(store: Store, now: dt.datetime):
 def cmd_refresh(ctx: Context) -> int:
     import asyncio
 
-    from .cycle import evaluate_stored
-    from .market.refresh import refresh_market
+    from .jobs.evaluation import evaluate_checkpoints, local_today
+    from .jobs.refresh import refresh_in_process
     from .report import print_refresh_summary, refresh_progress
+    from .thesis.wording import reason_text
 
     config, store = ctx.synced_store()
     try:
-        with refresh_progress(len(store.active_symbols())) as on_progress:
-            report = asyncio.run(refresh_market(config, store, on_progress=on_progress))
+        with refresh_progress(len(store.views.active_symbols())) as on_progress:
+            report = asyncio.run(refresh_in_process(config, store, on_progress=on_progress))
         now = _now()
-        changed = evaluate_stored(config, store, now)
+        changed = evaluate_checkpoints(config, store, now)
         delivery = asyncio.run(_deliver_once(store, now))
         print_refresh_summary(report)
+        today = local_today(config, now)
         for e in changed:
-            ctx.out(f"{e.symbol}/{e.checkpoint_id}: {e.previous} -> {e.status}: {e.reason}")
+            why = reason_text(e.reason, e.condition, today)
+            ctx.out(f"{e.symbol}/{e.checkpoint_id}: {e.previous} -> {e.status}: {why}")
         if delivery.sent or delivery.failed:
             ctx.out(f"notifications: {delivery.sent} sent, {delivery.failed} waiting")
     except sqlite3.Error as exc:
@@ -233,29 +236,30 @@ def _now() -> dt.datetime:
 
 
 def cmd_check(ctx: Context) -> int:
-    from .cycle import evaluate_stored, local_today
-    from .report import checkpoint_records, print_checkpoints
+    from .jobs.evaluation import evaluate_checkpoints, local_today
+    from .report import checkpoint_json, print_checkpoints
 
     config, store = ctx.synced_store()
     with contextlib.closing(store):
         now = _now()
-        evaluate_stored(config, store, now)
-        records = checkpoint_records(store.checkpoint_report(), local_today(config, now))
+        evaluate_checkpoints(config, store, now)
+        records = store.views.checkpoints()
+    today = local_today(config, now)
     if ctx.args.json:
-        ctx.out(json.dumps(records, indent=2))
+        ctx.out(json.dumps(checkpoint_json(records, today), indent=2))
     else:
-        print_checkpoints(records)
-    return EXIT_FLAGGED if any(r["flagged"] for r in records) else EXIT_OK
+        print_checkpoints(records, today)
+    return EXIT_FLAGGED if any(r.flagged for r in records) else EXIT_OK
 
 
 def cmd_export(ctx: Context) -> int:
-    from .cycle import local_today
     from .export import export_rows, write_csv, write_json
+    from .jobs.evaluation import local_today
 
     config, store = ctx.synced_store()
     with contextlib.closing(store):
         symbol = ctx.args.symbol.upper() if ctx.args.symbol else None
-        if symbol is not None and store.ticker_info(symbol) is None:
+        if symbol is not None and store.views.ticker(symbol) is None:
             raise CommandError(f"catalyst export: no ticker {symbol} in the database")
         columns, rows = export_rows(
             store, ctx.args.what, symbol=symbol, today=local_today(config, _now())
@@ -269,7 +273,10 @@ def cmd_mark(ctx: Context) -> int:
     symbol, checkpoint_id = _target(ctx.args.target)
     _config, store = ctx.synced_store()
     with contextlib.closing(store):
-        if not store.mark(symbol, checkpoint_id, ctx.args.status, ctx.args.note, _now()):
+        marked = store.checkpoints.mark(
+            symbol, checkpoint_id, ctx.args.status, ctx.args.note, _now()
+        )
+        if not marked:
             raise CommandError(f"catalyst mark: no checkpoint {symbol}/{checkpoint_id}")
     what = "reopened" if ctx.args.status == "pending" else f"marked {ctx.args.status}"
     ctx.out(f"{symbol}/{checkpoint_id}: {what}")
@@ -281,15 +288,15 @@ def cmd_ack(ctx: Context) -> int:
     _config, store = ctx.synced_store()
     with contextlib.closing(store):
         if not targets and not ctx.args.all:
-            flagged = [r for r in store.checkpoint_report() if r["flagged"]]
-            for r in flagged:
-                ctx.out(f"flagged: {r['symbol']}/{r['id']}  {r['title']}")
+            for r in store.views.checkpoints():
+                if r.flagged:
+                    ctx.out(f"flagged: {r.symbol}/{r.id}  {r.title}")
             ctx.out("acknowledge with: catalyst ack SYMBOL/ID ... or catalyst ack --all")
             return EXIT_OK
         for symbol, checkpoint_id in targets:
-            if not store.has_checkpoint(symbol, checkpoint_id):
+            if not store.checkpoints.exists(symbol, checkpoint_id):
                 raise CommandError(f"catalyst ack: no checkpoint {symbol}/{checkpoint_id}")
-        cleared = store.acknowledge(targets or None, _now())
+        cleared = store.checkpoints.acknowledge(targets or None, _now())
     ctx.out(f"acknowledged {cleared} flag{'s' if cleared != 1 else ''}")
     return EXIT_OK
 
@@ -298,8 +305,8 @@ def cmd_daemon(ctx: Context) -> int:
     import asyncio
     import signal
 
+    from .jobs.scheduler import CycleResult, ThesisScheduler
     from .notify import close_channels, default_channels
-    from .schedule import CycleResult, ThesisScheduler
 
     config, store = ctx.synced_store()
 

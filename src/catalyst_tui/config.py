@@ -20,8 +20,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .thesis.conditions import METRICS, Condition, ConditionError, parse_condition
-from .toml_locate import Path as KeyPath
-from .toml_locate import PositionMap, locate
+from .toml_scan import Path as KeyPath
+from .toml_scan import PositionMap, locate
 
 PROVIDERS = ("yahoo", "stooq", "finnhub")
 NOTIFY_TRANSITIONS = ("missed", "met")

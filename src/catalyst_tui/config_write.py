@@ -27,20 +27,13 @@ comments, blank lines, order, quoting, number formatting. tomlkit generates the 
 does not decide where they go. tomlkit attaches the comment lines written above a `[[...]]`
 header to the PREVIOUS table's body, so deleting an array-of-tables element through tomlkit
 eats the comment block that introduces the next one, and appending lands after it; the
-positions therefore come from a small scanner of our own (`_Layout`), which knows which lines
-are headers, keys, continuation lines of multi-line values, comments and blank lines.
-
-Which lines belong to a table (the comment-attachment rule):
-
-* A table owns its header line, the key lines and multi-line values after it, any comment lines
-  between them, and the comment lines directly after its last key (no blank line between).
-* The run of comment lines directly above a header, with no blank line between them and the
-  header, belongs to that header ("attached"): it introduces the table below it. This holds even
-  for a section introduction such as "# --- Targets: ..." written directly above the first
-  target: removing that checkpoint removes its introduction too.
-* A comment block separated by blank lines on both sides ("floating", e.g. a section banner)
-  belongs to no table. Removals keep it unless it lies between two tables being removed together
-  (inside a ticker removed with all its lots and checkpoints).
+positions therefore come from our own scanner (`toml_scan.scan`), which knows which lines are
+headers, keys, continuation lines of multi-line values, comments and blank lines, and which
+comment lines belong to which table (the comment-attachment rule, documented there: a table owns
+the comment run directly above its header and the one directly after its last key). A comment
+block with blank lines on both sides ("floating", e.g. a section banner) belongs to no table:
+removals keep it unless it lies between two tables being removed together (inside a ticker
+removed with all its lots and checkpoints).
 
 So removing a checkpoint cuts its attached comments, header, keys and trailing comments, and the
 blank lines just above that block (the separator that preceded it); the comment block that
@@ -94,6 +87,7 @@ from .config import (
     load_config,
     parse_config,
 )
+from .toml_scan import Layout, Table, scan
 
 __all__ = [
     "CHECKPOINT_FIELDS",
@@ -125,7 +119,6 @@ FORMS: dict[str, tuple[str, ...]] = {
 _NUMBER_FIELDS = frozenset({"shares", "cost"})
 _DATE_FIELDS = frozenset({"date", "due", "until", "period_end"})
 _PLACEHOLDER_SYMBOL = "X"
-_BARE_KEY = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=")
 _MISSING_KEY = re.compile(r"^missing required key '([A-Za-z_]+)'")
 
 
@@ -246,269 +239,42 @@ def _key_value_line(key: str, value: Any) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Where things are in the text
+# Line surgery on the scanned layout (toml_scan)
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Entry:
-    """One `key = value` in a table: lines [start, end), the value at text[value_from:value_to]."""
-
-    key: str
-    start: int
-    end: int
-    value_from: int
-    value_to: int
-
-
-@dataclass
-class _Table:
-    path: tuple[str | int, ...]
-    header: int  # line index of the [header]
-    start: int  # first line of the comment block attached above the header
-    keys_end: int  # after the last key's last line (header + 1 without keys)
-    content_end: int  # keys_end plus the comment lines directly after it
-    entries: list[_Entry]
+def _insert(layout: Layout, at: int, snippet: str) -> str:
+    """The text with `snippet` (whole lines) inserted before line `at`, blank-separated."""
+    lines = list(layout.lines)
+    if at == len(lines) and lines and not lines[-1].endswith("\n"):
+        lines[-1] += layout.newline  # the file did not end with a newline
+    before = "" if at == 0 or layout.is_blank(at - 1) else layout.newline
+    after = "" if at >= len(lines) or layout.is_blank(at) else layout.newline
+    block = before + snippet.replace("\n", layout.newline) + after
+    return "".join(lines[:at]) + block + "".join(lines[at:])
 
 
-def _split_lines(text: str) -> list[str]:
-    # Only \n ends a line in TOML (str.splitlines also splits on \x0c, \u2028, ...).
-    parts = text.split("\n")
-    lines = [part + "\n" for part in parts[:-1]]
-    if parts[-1]:
-        lines.append(parts[-1])
-    return lines
-
-
-class _Layout:
-    """Line-level structure of a TOML document that tomllib accepts."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lines = _split_lines(text)
-        self.offsets: list[int] = []
-        at = 0
-        for line in self.lines:
-            self.offsets.append(at)
-            at += len(line)
-        self.offsets.append(at)
-        self.kinds: list[str] = []  # blank, comment, header, key, cont
-        self.comment_at: list[int | None] = []
-        self._scan()
-        self.tables = self._tables()
-
-    # -- lexing ------------------------------------------------------------------------------
-    def _scan(self) -> None:
-        s = self.text
-        mode: str | None = None  # inside a multi-line string: '"""' or "'''"
-        depth = 0  # open [ and { of a value spanning lines
-        for index, line in enumerate(self.lines):
-            start, end = self.offsets[index], self.offsets[index + 1]
-            comment: int | None = None
-            if mode or depth:
-                kind = "cont"
-            else:
-                stripped = line.strip(" \t\r\n")
-                if not stripped:
-                    kind = "blank"
-                elif stripped.startswith("#"):
-                    kind = "comment"
-                elif stripped.startswith("["):
-                    kind = "header"
-                else:
-                    kind = "key"
-            j = end if kind in ("blank", "comment") else start
-            while j < end:
-                c = s[j]
-                if mode is not None:
-                    if c == "\\" and mode == '"""':
-                        j += 2
-                    elif s.startswith(mode, j):
-                        run = 3
-                        while run < 5 and j + run < end and s[j + run] == mode[0]:
-                            run += 1
-                        j += run
-                        mode = None
-                    else:
-                        j += 1
-                    continue
-                if c == "#":
-                    comment = j
-                    break
-                if s.startswith('"""', j) or s.startswith("'''", j):
-                    mode = s[j : j + 3]
-                    j += 3
-                elif c == '"':
-                    j += 1
-                    while j < end and s[j] != '"':
-                        j += 2 if s[j] == "\\" else 1
-                    j += 1
-                elif c == "'":
-                    close = s.find("'", j + 1, end)
-                    j = end if close < 0 else close + 1
-                else:
-                    if c in "[{":
-                        depth += 1
-                    elif c in "]}":
-                        depth -= 1
-                    j += 1
-            self.kinds.append(kind)
-            self.comment_at.append(comment)
-
-    # -- tables ------------------------------------------------------------------------------
-    def _tables(self) -> list[_Table]:
-        headers = [i for i, kind in enumerate(self.kinds) if kind == "header"]
-        aot_len: dict[tuple[str | int, ...], int] = {}
-
-        def resolve(keys: tuple[str, ...]) -> tuple[str | int, ...]:
-            out: list[str | int] = []
-            for key in keys:
-                out.append(key)
-                count = aot_len.get(tuple(out))
-                if count:
-                    out.append(count - 1)
-            return tuple(out)
-
-        tables: list[_Table] = []
-        for number, header in enumerate(headers):
-            keys, is_aot = _header_keys(self.lines[header])
-            if is_aot:
-                array = resolve(keys[:-1]) + (keys[-1],)
-                index = aot_len.get(array, 0)
-                aot_len[array] = index + 1
-                path = array + (index,)
-            else:
-                path = resolve(keys)
-            body_end = headers[number + 1] if number + 1 < len(headers) else len(self.lines)
-            entries = self._entries(header + 1, body_end)
-            keys_end = entries[-1].end if entries else header + 1
-            tables.append(_Table(path, header, header, keys_end, keys_end, entries))
-        # Attached comments: the comment run directly above a header, never above the previous
-        # table's last key; content: the comment run directly after the last key, up to there.
-        for number, table in enumerate(tables):
-            floor = tables[number - 1].keys_end if number else 0
-            start = table.header
-            while start > floor and self.kinds[start - 1] == "comment":
-                start -= 1
-            table.start = start
-            if number:
-                previous = tables[number - 1]
-                end = previous.keys_end
-                while end < start and self.kinds[end] == "comment":
-                    end += 1
-                previous.content_end = end
-        if tables:
-            last = tables[-1]
-            end = last.keys_end
-            while end < len(self.lines) and self.kinds[end] == "comment":
+def _cut(layout: Layout, regions: list[tuple[int, int]]) -> str:
+    """The text without the line regions [start, end), each with the blank lines above it
+    (or, at the top of the file, below it)."""
+    lines = list(layout.lines)
+    for start, end in sorted(regions, reverse=True):
+        while start > 0 and layout.is_blank(start - 1):
+            start -= 1
+        if start == 0:
+            while end < len(lines) and layout.is_blank(end):
                 end += 1
-            last.content_end = end
-        return tables
-
-    def _entries(self, first: int, stop: int) -> list[_Entry]:
-        entries: list[_Entry] = []
-        line = first
-        while line < stop:
-            if self.kinds[line] != "key":
-                line += 1
-                continue
-            end = line + 1
-            while end < stop and self.kinds[end] == "cont":
-                end += 1
-            bare = _BARE_KEY.match(self.lines[line])
-            if bare:
-                key = bare.group(1)
-            else:  # quoted or dotted: let tomllib read it
-                try:
-                    key = next(iter(tomllib.loads("".join(self.lines[line:end]))))
-                except (tomllib.TOMLDecodeError, StopIteration):  # pragma: no cover
-                    key = ""
-            value_from = self._value_start(line)
-            last = end - 1
-            value_to = self.comment_at[last]
-            if value_to is None:
-                value_to = self.offsets[last] + len(self.lines[last].rstrip("\r\n"))
-            while value_to > value_from and self.text[value_to - 1] in " \t":
-                value_to -= 1
-            entries.append(_Entry(key, line, end, value_from, value_to))
-            line = end
-        return entries
-
-    def _value_start(self, line: int) -> int:
-        s = self.text
-        j, end = self.offsets[line], self.offsets[line + 1]
-        while j < end and s[j] != "=":
-            if s[j] == '"':
-                j += 1
-                while j < end and s[j] != '"':
-                    j += 2 if s[j] == "\\" else 1
-            elif s[j] == "'":
-                close = s.find("'", j + 1, end)
-                j = end if close < 0 else close
-            j += 1
-        j += 1
-        while j < end and s[j] in " \t":
-            j += 1
-        return j
-
-    # -- lookups -----------------------------------------------------------------------------
-    def ticker_tables(self, symbol: str) -> list[int]:
-        return [i for i, t in enumerate(self.tables) if t.path[:2] == ("tickers", symbol)]
-
-    def table(self, path: tuple[str | int, ...]) -> _Table | None:
-        for table in self.tables:
-            if table.path == path:
-                return table
-        return None
-
-    def is_blank(self, line: int) -> bool:
-        return 0 <= line < len(self.lines) and self.kinds[line] == "blank"
-
-    # -- surgery -----------------------------------------------------------------------------
-    def insert(self, at: int, snippet: str) -> str:
-        """The text with `snippet` (whole lines) inserted before line `at`, blank-separated."""
-        lines = list(self.lines)
-        if at == len(lines) and lines and not lines[-1].endswith("\n"):
-            lines[-1] += self.newline  # the file did not end with a newline
-        before = "" if at == 0 or self.is_blank(at - 1) else self.newline
-        after = "" if at >= len(lines) or self.is_blank(at) else self.newline
-        block = before + snippet.replace("\n", self.newline) + after
-        return "".join(lines[:at]) + block + "".join(lines[at:])
-
-    def cut(self, regions: list[tuple[int, int]]) -> str:
-        """The text without the line regions [start, end), each with the blank lines above it
-        (or, at the top of the file, below it)."""
-        lines = list(self.lines)
-        for start, end in sorted(regions, reverse=True):
-            while start > 0 and self.is_blank(start - 1):
-                start -= 1
-            if start == 0:
-                while end < len(lines) and self.is_blank(end):
-                    end += 1
-            del lines[start:end]
-        return "".join(lines)
-
-    @property
-    def newline(self) -> str:
-        return "\r\n" if "\r\n" in self.text else "\n"
+        del lines[start:end]
+    return "".join(lines)
 
 
-def _header_keys(line: str) -> tuple[tuple[str, ...], bool]:
-    data: Any = tomllib.loads(line)
-    keys: list[str] = []
-    while isinstance(data, dict) and data:
-        key, data = next(iter(data.items()))
-        keys.append(key)
-    return tuple(keys), isinstance(data, list)
-
-
-def _load(text: str) -> tuple[dict[str, Any], _Layout]:
+def _load(text: str) -> tuple[dict[str, Any], Layout]:
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError):
         parse_config(text)  # raises the located ConfigError
         raise  # pragma: no cover - parse_config always raises on text tomllib rejects
-    return data, _Layout(text)
+    return data, scan(text)
 
 
 def _ticker(data: dict[str, Any], symbol: str) -> dict[str, Any]:
@@ -519,8 +285,8 @@ def _ticker(data: dict[str, Any], symbol: str) -> dict[str, Any]:
     return ticker
 
 
-def _ticker_tables(layout: _Layout, symbol: str) -> list[int]:
-    found = layout.ticker_tables(symbol)
+def _ticker_tables(layout: Layout, symbol: str) -> list[int]:
+    found = [i for i, t in enumerate(layout.tables) if t.path[:2] == ("tickers", symbol)]
     if not found:
         raise EditError(
             f"{symbol} is not written as [tickers.{symbol}] tables in the file "
@@ -529,7 +295,7 @@ def _ticker_tables(layout: _Layout, symbol: str) -> list[int]:
     return found
 
 
-def _checkpoint_table(text: str, symbol: str, checkpoint_id: str) -> tuple[_Layout, _Table]:
+def _checkpoint_table(text: str, symbol: str, checkpoint_id: str) -> tuple[Layout, Table]:
     data, layout = _load(text)
     checkpoints = _ticker(data, symbol).get("checkpoints")
     index = None
@@ -564,7 +330,8 @@ def add_ticker(text: str, fields: Mapping[str, str]) -> str:
     tickers = data.get("tickers")
     if isinstance(tickers, dict) and symbol in tickers:
         raise EditError(f"{symbol} is already in the file")
-    return layout.insert(len(layout.lines), _table_snippet(("tickers", symbol), values, aot=False))
+    snippet = _table_snippet(("tickers", symbol), values, aot=False)
+    return _insert(layout, len(layout.lines), snippet)
 
 
 def remove_ticker(text: str, symbol: str) -> str:
@@ -583,15 +350,15 @@ def remove_ticker(text: str, symbol: str) -> str:
         regions.append((layout.tables[run_start].start, layout.tables[previous].content_end))
         if index is not None:
             run_start = previous = index
-    return layout.cut(regions)
+    return _cut(layout, regions)
 
 
-def _ticker_parts(text: str, symbol: str) -> tuple[_Layout, list[_Table], dict[str, list[_Table]]]:
+def _ticker_parts(text: str, symbol: str) -> tuple[Layout, list[Table], dict[str, list[Table]]]:
     """The layout, the ticker's tables in file order, and its lots and checkpoints tables."""
     data, layout = _load(text)
     _ticker(data, symbol)
     tables = [layout.tables[i] for i in _ticker_tables(layout, symbol)]
-    arrays: dict[str, list[_Table]] = {"lots": [], "checkpoints": []}
+    arrays: dict[str, list[Table]] = {"lots": [], "checkpoints": []}
     for table in tables:
         if len(table.path) == 4 and table.path[2] in arrays:
             arrays[table.path[2]].append(table)
@@ -605,10 +372,10 @@ def add_lot(text: str, symbol: str, fields: Mapping[str, str]) -> str:
     layout, tables, arrays = _ticker_parts(text, symbol)
     snippet = _table_snippet(("tickers", symbol, "lots"), values, aot=True)
     if arrays["lots"]:
-        return layout.insert(arrays["lots"][-1].content_end, snippet)
+        return _insert(layout, arrays["lots"][-1].content_end, snippet)
     if arrays["checkpoints"]:
-        return layout.insert(arrays["checkpoints"][0].start, snippet)
-    return layout.insert(tables[-1].content_end, snippet)
+        return _insert(layout, arrays["checkpoints"][0].start, snippet)
+    return _insert(layout, tables[-1].content_end, snippet)
 
 
 def add_checkpoint(text: str, symbol: str, fields: Mapping[str, str]) -> str:
@@ -618,7 +385,7 @@ def add_checkpoint(text: str, symbol: str, fields: Mapping[str, str]) -> str:
     layout, tables, arrays = _ticker_parts(text, symbol)
     snippet = _table_snippet(("tickers", symbol, "checkpoints"), values, aot=True)
     after = arrays["checkpoints"][-1] if arrays["checkpoints"] else tables[-1]
-    return layout.insert(after.content_end, snippet)
+    return _insert(layout, after.content_end, snippet)
 
 
 def update_checkpoint(text: str, symbol: str, checkpoint_id: str, fields: Mapping[str, str]) -> str:
@@ -680,7 +447,7 @@ def _same(old: Any, new: Any) -> bool:
 def remove_checkpoint(text: str, symbol: str, checkpoint_id: str) -> str:
     """Remove the checkpoint's table with the comment block attached above its header."""
     layout, table = _checkpoint_table(text, symbol, checkpoint_id)
-    return layout.cut([(table.start, table.content_end)])
+    return _cut(layout, [(table.start, table.content_end)])
 
 
 # --------------------------------------------------------------------------------------------

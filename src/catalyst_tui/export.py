@@ -15,8 +15,10 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from .report import checkpoint_records
-from .store import Store
+from .report import checkpoint_json
+from .store import Store, records
+from .store.records import EventRecord, PriceRow
+from .thesis.wording import reason_text
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 KINDS = ("prices", "checkpoints", "events")
@@ -40,15 +42,35 @@ def export_rows(
 ) -> tuple[tuple[str, ...], Iterable[dict[str, Any]]]:
     """The columns and rows of one export (prices are streamed, never all in memory)."""
     if what == "prices":
-        rows = (dict(zip(PRICE_COLUMNS, r, strict=True)) for r in store.iter_prices(symbol))
-        return PRICE_COLUMNS, rows
+        return PRICE_COLUMNS, (_price(r) for r in store.views.iter_prices(symbol))
     if what == "checkpoints":
-        records = checkpoint_records(store.checkpoint_report(), today)
+        records = checkpoint_json(store.views.checkpoints(), today)
         return CHECKPOINT_COLUMNS, (r for r in records if symbol is None or r["symbol"] == symbol)
     if what == "events":
-        events = reversed(store.events(limit=-1, symbol=symbol))  # oldest first, like a log
-        return EVENT_COLUMNS, ({k: e[k] for k in EVENT_COLUMNS} for e in events)
+        events = reversed(store.views.events(limit=-1, symbol=symbol))  # oldest first, like a log
+        return EVENT_COLUMNS, (_event(e, today) for e in events)
     raise ValueError(f"nothing called {what!r} to export: one of {', '.join(KINDS)}")
+
+
+def _price(row: PriceRow) -> dict[str, Any]:
+    return row._asdict() | {"date": row.day.isoformat()}
+
+
+def _event(e: EventRecord, today: dt.date) -> dict[str, Any]:
+    return {
+        "ts": records.iso(e.ts),
+        "symbol": e.symbol,
+        "checkpoint_id": e.checkpoint_id,
+        "title": e.title,
+        "from_status": e.from_status,
+        "to_status": e.to_status,
+        "value": e.value,
+        "threshold": e.condition.text if e.condition else "",
+        "reason": reason_text(e.reason, e.condition, today),
+        "manual": int(e.manual),
+        "flagged": int(e.flagged or e.acked_at is not None),
+        "acked_at": records.iso(e.acked_at) if e.acked_at else None,
+    }
 
 
 def write_csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]], out: TextIO) -> int:

@@ -1,7 +1,7 @@
 """Notifications: the message text, the channels, and delivery of the outbox.
 
 A transition worth notifying is written to the outbox in the same transaction as its event
-(store.record_evaluations). `deliver` claims unsent rows atomically, sends each through every
+(store.checkpoints.record). `deliver` claims unsent rows atomically, sends each through every
 channel and records which worked; a row no channel took is released for the next delivery. So
 each transition is notified once, also with the TUI and the daemon delivering at the same time,
 and a crash between sending and recording repeats one rather than losing it.
@@ -28,10 +28,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .thesis.vocabulary import Kind, Status
+from .thesis.wording import comparison, reason_text
+
 if TYPE_CHECKING:
     from desktop_notifier import DesktopNotifier
 
-    from .store import Notice, Store
+    from .store import Store
+    from .store.records import EventRecord, Notice
 
 log = logging.getLogger(__name__)
 
@@ -72,49 +76,32 @@ def strip_controls(text: str) -> str:
 
 
 def notice_text(notice: Notice) -> tuple[str, str]:
-    """The title and body of a notice: ticker, status, checkpoint title; value against the
-    threshold, or the due date that passed. Short, on one line each, no control characters."""
-    title = f"{notice.symbol}: {_status_word(notice)} — {notice.title}"
+    """The title and body of a notice: ticker, status, checkpoint title; the value against the
+    threshold (with the period or portfolio it is of), or the due date that passed. Short, on
+    one line each, no control characters."""
+    event = notice.event
+    title = f"{event.symbol}: {_status_word(event)} — {event.title}"
     parts = []
-    if notice.to_status == "missed" and notice.kind != "guard" and notice.due:
-        parts.append(f"due {notice.due} passed")
-    comparison = _comparison(notice)
-    if comparison:
-        parts.append(comparison)
-    body = "; ".join(parts) or notice.reason or f"now {notice.to_status}"
+    if event.to_status == Status.MISSED and event.kind != Kind.GUARD and notice.due:
+        parts.append(f"due {notice.due.isoformat()} passed")
+    if event.condition is not None:
+        compared = comparison(event.condition, event.reason, filed=False)
+        if compared:
+            parts.append(compared)
+    body = (
+        "; ".join(parts)
+        or reason_text(event.reason, event.condition, event.ts.date())
+        or f"now {event.to_status}"
+    )
     return _shorten(strip_controls(title), TITLE_MAX), _shorten(strip_controls(body), BODY_MAX)
 
 
-def _status_word(notice: Notice) -> str:
-    if notice.to_status == "met" and notice.kind == "guard":
-        return "holding again" if notice.from_status == "missed" else "holding"
-    if notice.to_status == "pending":
+def _status_word(event: EventRecord) -> str:
+    if event.to_status == Status.MET and event.kind == Kind.GUARD:
+        return "holding again" if event.from_status == Status.MISSED else "holding"
+    if event.to_status == Status.PENDING:
         return "reopened"
-    return notice.to_status
-
-
-def _comparison(notice: Notice) -> str:
-    """'gross_margin 69.1% < 70% (quarter ended 2026-09-30)': the observed value against the
-    condition, with the period it was observed for when the reason names one."""
-    if notice.value is None or not notice.threshold:
-        return ""
-    from .thesis.conditions import ConditionError, parse_condition
-    from .thesis.evaluate import format_value
-
-    try:
-        condition = parse_condition(notice.threshold)
-    except ConditionError:
-        return f"{notice.value:g} vs {notice.threshold}"
-    op = condition.op if condition.holds(notice.value) else _NEGATION[condition.op]
-    shown = condition.text.split(condition.op, 1)[1].strip()
-    text = f"{condition.metric} {format_value(condition.metric, notice.value)} {op} {shown}"
-    # The reason reads "<comparison> (<period>, filed <date>)": keep the period only.
-    _, found, rest = notice.reason.partition(f"{text} (")
-    period = re.split(r"[,)]", rest, maxsplit=1)[0].strip() if found else ""
-    return f"{text} ({period})" if period else text
-
-
-_NEGATION = {">=": "<", "<=": ">", ">": "<=", "<": ">="}
+    return event.to_status
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -448,17 +435,17 @@ async def deliver(
     channel worked, or released for the next delivery when none did."""
     sent = failed = 0
     errors: dict[str, str] = {}
-    for notice in store.claim_notices(claimer, now, limit=limit, gone=claimer_gone):
+    for notice in store.outbox.claim(claimer, now, limit=limit, gone=claimer_gone):
         title, body = notice_text(notice)
         results = await _send_everywhere(channels, title, body)
         worked = [name for name, error in results.items() if error is None]
         errors.update({name: error for name, error in results.items() if error is not None})
         if worked:
-            store.mark_notice_sent(notice.outbox_id, worked, now)
+            store.outbox.sent(notice.outbox_id, worked, now)
             sent += 1
         else:
             why = "; ".join(f"{name}: {error}" for name, error in results.items()) or "no channel"
-            store.release_notice(notice.outbox_id, why)
+            store.outbox.release(notice.outbox_id, why)
             log.debug("notice %s not delivered: %s", notice.outbox_id, why)
             failed += 1
     return DeliveryReport(sent=sent, failed=failed, channel_errors=errors)

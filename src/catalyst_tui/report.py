@@ -11,10 +11,11 @@ from typing import Any
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from .market.refresh import RefreshReport
-from .thesis.conditions import parse_condition
-from .thesis.evaluate import format_value
+from .jobs.refresh import RefreshReport
+from .store.records import CheckpointRecord
+from .thesis.wording import format_value, reason_text
 from .watchlist import format_age
 
 Progressed = Callable[[int, int, str], None]
@@ -74,36 +75,38 @@ def print_refresh_summary(
         console.print(f"note: {note}", highlight=False, soft_wrap=True)
 
 
-def checkpoint_records(rows: list[dict[str, Any]], today: dt.date) -> list[dict[str, Any]]:
-    """Stored checkpoint rows as `catalyst check --json` prints them."""
-    records = []
-    for r in rows:
-        condition = parse_condition(r["condition"]) if r["condition"] else None
-        due = r["due"] or r["until"]
-        records.append(
+def checkpoint_json(records: list[CheckpointRecord], today: dt.date) -> list[dict[str, Any]]:
+    """Checkpoints as `catalyst check --json` and `catalyst export` write them."""
+    out = []
+    for r in records:
+        condition = r.condition
+        due = r.due or r.until
+        out.append(
             {
-                "symbol": r["symbol"],
-                "id": r["id"],
-                "title": r["title"],
-                "kind": r["kind"],
-                "status": r["status"],
-                "value": r["last_value"] if condition else None,
+                "symbol": r.symbol,
+                "id": r.id,
+                "title": r.title,
+                "kind": r.kind,
+                "status": r.status,
+                "value": r.value if condition else None,
                 "threshold": condition.threshold if condition else None,
                 "condition": condition.text if condition else None,
-                "due": due,
-                "days_left": (dt.date.fromisoformat(due) - today).days if due else None,
-                "flagged": bool(r["flagged"]),
-                "manual": bool(r["manual"]),
-                "reason": r["last_reason"],
+                "due": due.isoformat() if due else None,
+                "days_left": (due - today).days if due else None,
+                "flagged": r.flagged,
+                "manual": r.manual,
+                "reason": reason_text(r.reason, condition, today),
             }
         )
-    return records
+    return out
 
 
 _STATUS_STYLE = {"met": "green", "missed": "red", "pending": ""}
 
 
-def print_checkpoints(records: list[dict[str, Any]], console: Console | None = None) -> None:
+def print_checkpoints(
+    records: list[CheckpointRecord], today: dt.date, console: Console | None = None
+) -> None:
     console = console or Console()
     if not console.is_terminal:
         console.width = max(console.width, 150)  # a log or a pipe: don't fold the reasons
@@ -115,20 +118,20 @@ def print_checkpoints(records: list[dict[str, Any]], console: Console | None = N
     table.add_column("why", overflow="fold")
     for r in records:
         measured = ""
-        if r["condition"]:
-            metric, threshold = r["condition"].split(None, 1)
-            shown = "—" if r["value"] is None else format_value(metric, r["value"])
-            measured = f"{shown} vs {threshold}"
-        status = (
-            r["status"] + (" ⚑" if r["flagged"] else "") + (" (by hand)" if r["manual"] else "")
-        )
-        due = "" if not r["due"] else f"{r['due']} ({r['days_left']:+d}d)"
+        if r.condition is not None:
+            value = r.value
+            shown = "—" if value is None else format_value(r.condition.metric, value)
+            measured = f"{shown} vs {r.condition.op} {r.condition.threshold_text}"
+        status = r.status + (" ⚑" if r.flagged else "") + (" (by hand)" if r.manual else "")
+        due = r.due or r.until
+        when = "" if due is None else f"{due.isoformat()} ({(due - today).days:+d}d)"
         table.add_row(
-            f"{r['symbol']}/{r['id']}", status, measured, due, r["reason"],
-            style=_STATUS_STYLE[r["status"]] or None,
+            Text(f"{r.symbol}/{r.id}"), status, measured, when,
+            Text(reason_text(r.reason, r.condition, today)),
+            style=_STATUS_STYLE[r.status] or None,
         )  # fmt: skip
     console.print(table)
-    flagged = sum(r["flagged"] for r in records)
+    flagged = sum(r.flagged for r in records)
     if flagged:
         console.print(
             f"{flagged} unacknowledged miss{'es' if flagged != 1 else ''}: "

@@ -1,17 +1,45 @@
-"""What the screens show, computed from the store: watchlist rows and totals, the ticker page
-(lots, fundamentals, checkpoints), the timeline. Plain data; no textual, no SQL."""
+"""What the screens show, composed from the store's records: watchlist rows with their position
+figures and totals, the ticker page, the timeline. Plain data, no textual and no SQL; the
+screens put it into words and cells."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .config import Lot
+from .market.models import LastQuote
 from .store import Store
-from .thesis.conditions import parse_condition
-from .thesis.evaluate import format_value
-from .thesis.metrics import observe
+from .store.records import (
+    CheckpointRecord,
+    DueCheckpoint,
+    EventRecord,
+    Health,
+    TickerRecord,
+    WatchRecord,
+)
+from .thesis.metrics import Observation, observe
+from .thesis.positions import Lot
+
+__all__ = [
+    "FUNDAMENTALS",
+    "SORTS",
+    "CheckpointRecord",
+    "EventRecord",
+    "Figure",
+    "Health",
+    "NextDue",
+    "TickerDetail",
+    "Totals",
+    "WatchRow",
+    "Watchlist",
+    "flagged_targets",
+    "format_age",
+    "health_text",
+    "load_ticker",
+    "load_watchlist",
+    "sort_rows",
+]
 
 SPARK_DAYS = 30
 
@@ -25,6 +53,22 @@ def format_age(age: dt.timedelta | None) -> str:
         if seconds >= size:
             return f"{seconds // size}{unit}"
     return f"{seconds}s"
+
+
+def health_text(health: Health, now: dt.datetime) -> str:
+    """'refreshed 5m ago · yahoo 9 · 1 stale' or 'no data yet'."""
+    if health.last_refresh is None:
+        return "no data yet: press r to refresh"
+    parts = [f"refreshed {format_age(now - health.last_refresh)} ago"]
+    parts += [f"{source} {count}" for source, count in sorted(health.sources.items())]
+    if health.stale:
+        parts.append(f"{health.stale} stale")
+    parts += [f"{kind} failed {count}" for kind, count in sorted(health.failed.items())]
+    return " · ".join(parts)
+
+
+def health_ok(health: Health) -> bool:
+    return health.last_refresh is not None and not health.stale and not health.failed
 
 
 # (key, label) in the order `s` cycles through them.
@@ -41,6 +85,8 @@ SORTS: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class NextDue:
+    """A ticker's next due checkpoint, with the days left from today."""
+
     checkpoint_id: str
     title: str
     due: dt.date
@@ -49,6 +95,8 @@ class NextDue:
 
 @dataclass(frozen=True)
 class WatchRow:
+    """One row of the watchlist: the stored quote's figures, the position's, the thesis score."""
+
     symbol: str
     name: str
     group: str
@@ -103,29 +151,6 @@ class Totals:
         return self.pnl / self.basis if self.basis > 0 else None
 
 
-@dataclass(frozen=True)
-class Health:
-    last_refresh: dt.datetime | None
-    sources: dict[str, int]
-    stale: int
-    failed: dict[str, int]
-
-    def text(self, now: dt.datetime) -> str:
-        """'refreshed 5m ago · yahoo 9 · 1 stale' or 'no data yet'."""
-        if self.last_refresh is None:
-            return "no data yet: press r to refresh"
-        parts = [f"refreshed {format_age(now - self.last_refresh)} ago"]
-        parts += [f"{source} {count}" for source, count in sorted(self.sources.items())]
-        if self.stale:
-            parts.append(f"{self.stale} stale")
-        parts += [f"{kind} failed {count}" for kind, count in sorted(self.failed.items())]
-        return " · ".join(parts)
-
-    @property
-    def ok(self) -> bool:
-        return self.last_refresh is not None and not self.stale and not self.failed
-
-
 @dataclass
 class Watchlist:
     rows: list[WatchRow]
@@ -166,85 +191,100 @@ class Watchlist:
         return next((r for r in self.rows if r.symbol == symbol), None)
 
 
+_SORT_KEYS: dict[str, Callable[[WatchRow], object]] = {
+    "day": lambda r: None if r.change_pct is None else -r.change_pct,
+    "pnl": lambda r: None if r.pnl_pct is None else -r.pnl_pct,
+    "weight": lambda r: None if r.weight is None else -r.weight,
+    "thesis": lambda r: (-r.flagged, -r.missed, -r.pending, r.position),
+    "due": lambda r: None if r.next_due is None else r.next_due.days_left,
+}
+
+
 def sort_rows(rows: list[WatchRow], sort: str) -> list[WatchRow]:
     if sort == "symbol":
         return sorted(rows, key=lambda r: r.symbol)
-    keyed = {
-        "day": lambda r: None if r.change_pct is None else -r.change_pct,
-        "pnl": lambda r: None if r.pnl_pct is None else -r.pnl_pct,
-        "weight": lambda r: None if r.weight is None else -r.weight,
-        "thesis": lambda r: (-r.flagged, -r.missed, -r.pending, r.position),
-        "due": lambda r: None if r.next_due is None else r.next_due.days_left,
-    }.get(sort)
+    keyed = _SORT_KEYS.get(sort)
     if keyed is None:
         return sorted(rows, key=lambda r: r.position)
     present = [r for r in rows if keyed(r) is not None]
     absent = [r for r in rows if keyed(r) is None]
-    return sorted(present, key=lambda r: (keyed(r), r.position)) + sorted(
+    return sorted(present, key=lambda r: (keyed(r), r.position)) + sorted(  # type: ignore[return-value]
         absent, key=lambda r: r.position
     )
 
 
 def load_watchlist(store: Store, now: dt.datetime, today: dt.date) -> Watchlist:
-    raw = store.watch_rows()
-    symbols = [r["symbol"] for r in raw]
-    closes = store.recent_closes(symbols, today - dt.timedelta(days=SPARK_DAYS))
-    due = store.next_due()
+    records = store.views.watch_rows()
+    closes = store.views.recent_closes(
+        [r.symbol for r in records], today - dt.timedelta(days=SPARK_DAYS)
+    )
     values = {
-        r["symbol"]: r["shares"] * r["price"] for r in raw if r["shares"] and r["price"] is not None
+        r.symbol: r.shares * price
+        for r in records
+        if r.shares and (price := _price(r.last)) is not None
     }
     total = sum(values.values())
-    rows = []
-    for position, r in enumerate(raw):
-        symbol = r["symbol"]
-        value = values.get(symbol)
-        basis = r["basis"] if r["shares"] else None
-        change = r["change"]
-        if change is None and r["price"] is not None and r["prev_close"]:
-            change = r["price"] - r["prev_close"]
-        next_row = due.get(symbol)
-        fetched = r["fetched_at"]
-        rows.append(
-            WatchRow(
-                symbol=symbol,
-                name=r["name"],
-                group=r["group"],
-                position=position,
-                price=r["price"],
-                change=change,
-                change_pct=r["change_pct"],
-                currency=r["currency"],
-                fetched_at=dt.datetime.fromisoformat(fetched) if fetched else None,
-                source=r["source"],
-                stale=bool(r["stale"]),
-                error=r["error"],
-                spark=tuple(closes.get(symbol, ())),
-                shares=r["shares"],
-                basis=basis,
-                value=value,
-                pnl=None if value is None or basis is None else value - basis,
-                pnl_pct=(value / basis - 1) if value is not None and basis else None,
-                day_pnl=None if value is None or change is None else change * r["shares"],
-                weight=(value / total) if value is not None and total > 0 else None,
-                met=r["met"],
-                missed=r["missed"],
-                pending=r["pending"],
-                flagged=r["flagged"],
-                next_due=_next_due(next_row, today),
-                earnings=dt.date.fromisoformat(r["earnings"]) if r["earnings"] else None,
-                earnings_estimate=bool(r["earnings_estimate"]),
-            )
-        )
-    health = store.fetch_health()
+    rows = [
+        _watch_row(r, position, values.get(r.symbol), total, closes.get(r.symbol, ()), today)
+        for position, r in enumerate(records)
+    ]
     groups = list(dict.fromkeys(r.group for r in rows))
-    return Watchlist(rows, Health(**health), now, groups)
+    return Watchlist(rows, store.views.health(), now, groups)
 
 
-def _next_due(row: dict | None, today: dt.date) -> NextDue | None:
-    if row is None:
+def _price(last: LastQuote | None) -> float | None:
+    return None if last is None else last.price
+
+
+def _watch_row(
+    r: WatchRecord,
+    position: int,
+    value: float | None,
+    total: float,
+    spark: Iterable[float],
+    today: dt.date,
+) -> WatchRow:
+    last = r.last
+    quote = last.quote if last is not None else None
+    change = quote.change if quote else None
+    if quote is not None and change is None and quote.prev_close:
+        change = quote.price - quote.prev_close
+    basis = r.basis if r.shares else None
+    return WatchRow(
+        symbol=r.symbol,
+        name=r.name,
+        group=r.group,
+        position=position,
+        price=quote.price if quote else None,
+        change=change,
+        change_pct=quote.change_pct if quote else None,
+        currency=quote.currency if quote else None,
+        fetched_at=last.fetched_at if last else None,
+        source=quote.source if quote else None,
+        stale=bool(last and last.stale),
+        error=last.error if last else "",
+        spark=tuple(spark),
+        shares=r.shares,
+        basis=basis,
+        value=value,
+        pnl=None if value is None or basis is None else value - basis,
+        pnl_pct=(value / basis - 1) if value is not None and basis else None,
+        day_pnl=None if value is None or change is None or not r.shares else change * r.shares,
+        weight=(value / total) if value is not None and total > 0 else None,
+        met=r.met,
+        missed=r.missed,
+        pending=r.pending,
+        flagged=r.flagged,
+        next_due=_next_due(r.next_due, today),
+        earnings=r.earnings.day if r.earnings else None,
+        earnings_estimate=bool(r.earnings and r.earnings.estimate),
+    )
+
+
+def _next_due(due: DueCheckpoint | None, today: dt.date) -> NextDue | None:
+    if due is None:
         return None
-    day = dt.date.fromisoformat(row["due"])
-    return NextDue(row["id"], row["title"], day, (day - today).days)
+    return NextDue(due.checkpoint_id, due.title, due.due, (due.due - today).days)
 
 
 # -- the ticker page ---------------------------------------------------------------------------
@@ -261,51 +301,25 @@ FUNDAMENTALS = (
 
 @dataclass(frozen=True)
 class Figure:
-    """One fundamentals line: the value as text, or '—' with the reason there is none."""
+    """One fundamentals line: the metric and what was observed of it."""
 
+    metric: str
     label: str
-    value: str
-    note: str
-
-
-@dataclass(frozen=True)
-class CheckpointView:
-    symbol: str
-    id: str
-    title: str
-    kind: str
-    status: str
-    manual: bool
-    due: dt.date | None
-    days_left: int | None
-    until: dt.date | None
-    condition: str
-    period_end: dt.date | None
-    value: str  # the last observed value as people write it, "" when none
-    reason: str
-    source: str
-    notes: str
-    manual_note: str
-    flagged: bool
-
-    @property
-    def status_text(self) -> str:
-        if self.kind == "guard" and self.status == "met":
-            return "holding"
-        return self.status
+    observed: Observation
 
 
 @dataclass(frozen=True)
 class TickerDetail:
-    symbol: str
-    name: str
-    group: str
-    thesis: str
+    ticker: TickerRecord
     row: WatchRow | None
     lots: list[Lot]
     fundamentals: list[Figure]
-    checkpoints: list[CheckpointView]
+    checkpoints: list[CheckpointRecord]
     history: list[tuple[dt.date, float]]
+
+    @property
+    def symbol(self) -> str:
+        return self.ticker.symbol
 
 
 def load_ticker(
@@ -317,118 +331,23 @@ def load_ticker(
     sec_configured: bool,
     watchlist: Watchlist | None = None,
 ) -> TickerDetail | None:
-    info = store.ticker_info(symbol)
-    if info is None:
+    ticker = store.views.ticker(symbol)
+    if ticker is None:
         return None
     watchlist = watchlist or load_watchlist(store, now, today)
-    snap = store.market_snapshot(now, sec_configured=sec_configured, symbol=symbol)
-    figures = []
-    for metric, label in FUNDAMENTALS:
-        obs = observe(metric, symbol, snap)
-        if obs.value is None:
-            figures.append(Figure(label, "—", obs.reason))
-        else:
-            figures.append(Figure(label, format_value(metric, obs.value), obs.note))
-    row = watchlist.row(symbol)
-    if row is not None and row.earnings is not None:
-        days = (row.earnings - today).days
-        estimate = ", estimated" if row.earnings_estimate else ""
-        figures.append(Figure("Next earnings", row.earnings.isoformat(), f"in {days} d{estimate}"))
-    else:
-        figures.append(Figure("Next earnings", "—", "not known yet"))
-    flagged = store.flagged_checkpoints()
-    checkpoints = [
-        _checkpoint_view(r, today, (symbol, r["id"]) in flagged)
-        for r in store.checkpoint_rows(symbol)
-    ]
+    snap = store.market.snapshot(now, sec_configured=sec_configured, symbol=symbol)
+    figures = [Figure(m, label, observe(m, symbol, snap)) for m, label in FUNDAMENTALS]
     since = today - dt.timedelta(days=5 * 366)
     return TickerDetail(
-        symbol=symbol,
-        name=info["name"],
-        group=info["group"],
-        thesis=info["thesis"],
-        row=row,
-        lots=store.lots(symbol),
+        ticker=ticker,
+        row=watchlist.row(symbol),
+        lots=store.views.lots(symbol),
         fundamentals=figures,
-        checkpoints=checkpoints,
-        history=store.price_history(symbol, since),
+        checkpoints=store.views.checkpoints(symbol),
+        history=store.views.price_history(symbol, since),
     )
 
 
-def _checkpoint_view(r: dict, today: dt.date, flagged: bool) -> CheckpointView:
-    due = dt.date.fromisoformat(r["due"]) if r["due"] else None
-    value = ""
-    if r["condition"] and r["last_value"] is not None:
-        value = format_value(parse_condition(r["condition"]).metric, r["last_value"])
-    return CheckpointView(
-        symbol=r["symbol"],
-        id=r["id"],
-        title=r["title"],
-        kind=r["kind"],
-        status=r["status"],
-        manual=bool(r["manual"]),
-        due=due,
-        days_left=(due - today).days if due else None,
-        until=dt.date.fromisoformat(r["until"]) if r["until"] else None,
-        condition=r["condition"] or "",
-        period_end=dt.date.fromisoformat(r["period_end"]) if r["period_end"] else None,
-        value=value,
-        reason=r["last_reason"],
-        source=r["source"],
-        notes=r["notes"],
-        manual_note=r["manual_note"],
-        flagged=flagged,
-    )
-
-
-# -- the timeline ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    id: int
-    when: dt.datetime  # in the user's zone
-    symbol: str
-    checkpoint_id: str
-    title: str
-    from_status: str
-    to_status: str
-    value: str
-    threshold: str
-    reason: str
-    manual: bool
-    flagged: bool  # a miss not acknowledged yet
-    acknowledged: bool
-
-
-def load_timeline(store: Store, zone: dt.tzinfo, *, limit: int = 1000) -> list[TimelineEntry]:
-    out = []
-    for r in store.events(limit=limit):
-        value = ""
-        if r["value"] is not None and r["threshold"]:
-            try:
-                value = format_value(parse_condition(r["threshold"]).metric, r["value"])
-            except ValueError:
-                value = f"{r['value']:g}"
-        out.append(
-            TimelineEntry(
-                id=r["id"],
-                when=dt.datetime.fromisoformat(r["ts"]).astimezone(zone),
-                symbol=r["symbol"],
-                checkpoint_id=r["checkpoint_id"],
-                title=r["title"],
-                from_status=r["from_status"],
-                to_status=r["to_status"],
-                value=value,
-                threshold=r["threshold"],
-                reason=r["reason"],
-                manual=bool(r["manual"]),
-                flagged=bool(r["flagged"]) and r["acked_at"] is None,
-                acknowledged=bool(r["flagged"]) and r["acked_at"] is not None,
-            )
-        )
-    return out
-
-
-def flagged_targets(entries: Iterable[TimelineEntry]) -> list[tuple[str, str]]:
-    return list(dict.fromkeys((e.symbol, e.checkpoint_id) for e in entries if e.flagged))
+def flagged_targets(events: Iterable[EventRecord]) -> list[tuple[str, str]]:
+    """(symbol, id) of the checkpoints with an unacknowledged miss among `events`."""
+    return list(dict.fromkeys((e.symbol, e.checkpoint_id) for e in events if e.flagged))

@@ -9,20 +9,13 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .config import Config, ConfigError, load_config
-from .cycle import evaluate_stored, user_zone
+from .jobs.evaluation import evaluate_checkpoints, user_zone
 from .store import Store
 from .thesis.evaluate import Evaluation
-from .watchlist import (
-    TickerDetail,
-    TimelineEntry,
-    Watchlist,
-    load_ticker,
-    load_timeline,
-    load_watchlist,
-)
+from .watchlist import EventRecord, TickerDetail, Watchlist, load_ticker, load_watchlist
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -64,6 +57,7 @@ class Workspace:
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._zone = zone  # fixed data and screenshots pin the zone; users get user_zone()
         self._signature = _file_signature(config.path)
+        self.latest: Watchlist | None = None  # the last watchlist read, which pages build on
 
     # -- time ----------------------------------------------------------------------------
     def now(self) -> dt.datetime:
@@ -78,26 +72,30 @@ class Workspace:
 
     # -- reading -------------------------------------------------------------------------
     def watchlist(self) -> Watchlist:
-        return load_watchlist(self.store, self.now(), self.today())
+        self.latest = load_watchlist(self.store, self.now(), self.today())
+        return self.latest
 
-    def watchlist_apart(self) -> Watchlist:
+    def watchlist_in_thread(self) -> Watchlist:
         """The same, for a worker thread: read on a connection of its own (a connection is
         never shared between threads)."""
         with Store.open(self.store.path) as store:
-            return load_watchlist(store, self.now(), self.today())
+            self.latest = load_watchlist(store, self.now(), self.today())
+        return self.latest
 
-    def ticker(self, symbol: str, watchlist: Watchlist | None = None) -> TickerDetail | None:
+    def ticker(self, symbol: str) -> TickerDetail | None:
+        """One ticker's page, on the last watchlist read (screens reload after it)."""
         return load_ticker(
             self.store,
             symbol,
             self.now(),
             self.today(),
             sec_configured=bool(self.config.providers.sec.user_agent),
-            watchlist=watchlist,
+            watchlist=self.latest,
         )
 
-    def timeline(self) -> list[TimelineEntry]:
-        return load_timeline(self.store, self.zone)
+    def timeline(self, *, limit: int = 1000) -> list[EventRecord]:
+        """Every status change, newest first."""
+        return self.store.views.events(limit=limit)
 
     def symbols(self) -> list[str]:
         return list(self.config.tickers)
@@ -109,10 +107,10 @@ class Workspace:
     # -- database-only actions -------------------------------------------------------------
     def evaluate(self) -> list[Evaluation]:
         """Evaluate on stored data now (after an edit), without waiting for a refresh."""
-        return evaluate_stored(self.config, self.store, self.now())
+        return evaluate_checkpoints(self.config, self.store, self.now())
 
     def mark(self, symbol: str, checkpoint_id: str, status: str, note: str) -> str:
-        if not self.store.mark(symbol, checkpoint_id, status, note.strip(), self.now()):
+        if not self.store.checkpoints.mark(symbol, checkpoint_id, status, note.strip(), self.now()):
             return f"{symbol}/{checkpoint_id} is not an active checkpoint"
         self.evaluate()  # reopening hands the checkpoint back to evaluation at once
         how = "reopened" if status == "pending" else f"marked {status}"
@@ -120,14 +118,14 @@ class Workspace:
 
     def flagged(self, symbol: str | None = None) -> list[tuple[str, str]]:
         """(symbol, id) of the checkpoints with an unacknowledged miss (of one symbol)."""
-        found = self.store.flagged_checkpoints()
+        found = self.store.views.flagged()
         return sorted(t for t in found if symbol is None or t[0] == symbol)
 
     def acknowledge(self, targets: list[tuple[str, str]] | None) -> int:
-        return self.store.acknowledge(targets, self.now())
+        return self.store.checkpoints.acknowledge(targets, self.now())
 
     # -- edits of catalysts.toml -----------------------------------------------------------
-    def field_errors(self, form: str, fields: dict[str, str], **context) -> dict[str, str]:
+    def field_errors(self, form: str, fields: dict[str, str], **context: Any) -> dict[str, str]:
         return _config_write().field_errors(form, fields, **context)
 
     def edit(self, change: Callable[[str], str], done: str) -> EditOutcome:
@@ -136,7 +134,7 @@ class Workspace:
         path = self.config.path
         assert path is not None, "a loaded config always has its path"
         result = _config_write().apply_edit(path, change)
-        self.store.sync_config(result.config, self.now())
+        self.store.sync.apply(result.config, self.now())
         self.config = result.config
         self._signature = _file_signature(path)
         self.evaluate()
@@ -190,7 +188,7 @@ class Workspace:
         except ConfigError as exc:
             log.info("outside edit of %s is invalid: %d issue(s)", path, len(exc.issues))
             return Reload(None, exc)
-        self.store.sync_config(config, self.now())
+        self.store.sync.apply(config, self.now())
         self.config = config
         self.evaluate()
         log.info("reloaded %s after an outside edit", path)

@@ -66,7 +66,7 @@ async def test_wrong_key_is_auth_error_without_the_key(
 
 
 def test_error_body_echoing_the_key_is_redacted() -> None:
-    provider = FinnhubProvider(SECRET)
+    provider = FinnhubProvider(SECRET, "http://unused.invalid")
     body = f'{{"error":"Invalid API key {SECRET}"}}'
     error = provider.transform_quotes(body, ["ALAB"])["ALAB"]
     assert isinstance(error, FetchError) and error.kind == "auth"
@@ -75,4 +75,4 @@ def test_error_body_echoing_the_key_is_redacted() -> None:
 
 def test_finnhub_needs_a_key() -> None:
     with pytest.raises(ValueError, match="API key"):
-        FinnhubProvider("")
+        FinnhubProvider("", "http://unused.invalid")

@@ -14,6 +14,7 @@ from catalyst_tui.market.models import Bar, FetchError, Quote
 from catalyst_tui.market.stooq import StooqProvider
 from catalyst_tui.market.yahoo import YahooProvider
 
+UNUSED = "http://unused.invalid"  # transforms never request
 CHART = "yahoo_chart-AAPL-2020-01-01-to-2020-01-03.json"
 NOT_FOUND = (
     '{"chart":{"result":null,"error":{"code":"Not Found",'
@@ -22,7 +23,7 @@ NOT_FOUND = (
 
 
 def yahoo_at(iso: str) -> YahooProvider:
-    return YahooProvider("http://unused.invalid", now=lambda: datetime.fromisoformat(iso))
+    return YahooProvider(UNUSED, now=lambda: datetime.fromisoformat(iso))
 
 
 def chart_sample() -> dict:
@@ -145,7 +146,9 @@ def test_yahoo_error_bodies_are_fetch_errors_never_quotes(body: str, kind: str) 
 
 
 def test_stooq_sample_csv_gives_quote_without_previous_close() -> None:
-    quote = one(StooqProvider().transform_quotes(fixture_text("stooq_quote.csv"), ["NVR"]), "NVR")
+    quote = one(
+        StooqProvider(UNUSED).transform_quotes(fixture_text("stooq_quote.csv"), ["NVR"]), "NVR"
+    )
     assert isinstance(quote, Quote)
     assert (quote.symbol, quote.price, quote.source, quote.currency) == (
         "NVR", 5908.87, "stooq", "USD"
@@ -158,14 +161,15 @@ def test_stooq_sample_csv_gives_quote_without_previous_close() -> None:
 
 def test_stooq_nd_row_fails_only_that_symbol() -> None:
     body = fixture_text("stooq_quote.csv") + "APPL.US,N/D,N/D,N/D,N/D,N/D,N/D,N/D,N/D\n"
-    results = StooqProvider().transform_quotes(body, ["NVR", "APPL"])
+    results = StooqProvider(UNUSED).transform_quotes(body, ["NVR", "APPL"])
     assert isinstance(results["NVR"], Quote)
     assert isinstance(results["APPL"], FetchError) and results["APPL"].kind == "unknown_symbol"
 
 
 def test_stooq_unknown_sample_is_unknown_symbol() -> None:
     result = one(
-        StooqProvider().transform_quotes(fixture_text("stooq_quote_unknown.csv"), ["APPL"]), "APPL"
+        StooqProvider(UNUSED).transform_quotes(fixture_text("stooq_quote_unknown.csv"), ["APPL"]),
+        "APPL",
     )
     assert isinstance(result, FetchError) and result.kind == "unknown_symbol"
 
@@ -181,18 +185,20 @@ def test_stooq_unknown_sample_is_unknown_symbol() -> None:
     ids=["quota", "html", "no-header", "empty"],
 )
 def test_stooq_body_failures_fail_every_symbol_of_the_batch(body: str, kind: str) -> None:
-    results = StooqProvider().transform_quotes(body, ["NVR", "ALAB"])
+    results = StooqProvider(UNUSED).transform_quotes(body, ["NVR", "ALAB"])
     assert all(isinstance(r, FetchError) and r.kind == kind for r in results.values())
     assert set(results) == {"NVR", "ALAB"}
 
 
 def test_stooq_symbol_missing_from_answer_is_unknown_symbol() -> None:
-    results = StooqProvider().transform_quotes(fixture_text("stooq_quote.csv"), ["NVR", "ALAB"])
+    results = StooqProvider(UNUSED).transform_quotes(
+        fixture_text("stooq_quote.csv"), ["NVR", "ALAB"]
+    )
     assert isinstance(results["ALAB"], FetchError) and results["ALAB"].kind == "unknown_symbol"
 
 
 def test_stooq_history_csv_gives_bars_and_no_data_is_unknown() -> None:
-    stooq = StooqProvider()
+    stooq = StooqProvider(UNUSED)
     body = (
         "Date,Open,High,Low,Close,Volume\r\n2024-01-02,10,11,9,10.5,100\r\n2024-01-03,1,1,1,,\r\n"
     )
@@ -208,7 +214,7 @@ def test_stooq_history_csv_gives_bars_and_no_data_is_unknown() -> None:
 
 
 def test_finnhub_sample_quote() -> None:
-    finnhub = FinnhubProvider("key")
+    finnhub = FinnhubProvider("key", UNUSED)
     quote = one(finnhub.transform_quotes(fixture_text("finnhub_quote.json"), ["AAPL"]), "AAPL")
     assert isinstance(quote, Quote)
     assert (quote.price, quote.prev_close, quote.day_high, quote.day_low) == (
@@ -222,7 +228,7 @@ def test_finnhub_sample_quote() -> None:
 
 def test_finnhub_percent_change_is_turned_into_a_fraction() -> None:
     body = '{"c":101.27,"d":1.27,"dp":1.27,"h":102,"l":99,"o":100,"pc":100,"t":1582641000}'
-    quote = one(FinnhubProvider("key").transform_quotes(body, ["ALAB"]), "ALAB")
+    quote = one(FinnhubProvider("key", UNUSED).transform_quotes(body, ["ALAB"]), "ALAB")
     assert quote.change_pct == pytest.approx(0.0127)
 
 
@@ -237,7 +243,7 @@ def test_finnhub_percent_change_is_turned_into_a_fraction() -> None:
     ids=["all-zero", "error", "html", "no-time"],
 )
 def test_finnhub_error_bodies_are_fetch_errors(body: str, kind: str) -> None:
-    result = one(FinnhubProvider("key").transform_quotes(body, ["ZZZZ"]), "ZZZZ")
+    result = one(FinnhubProvider("key", UNUSED).transform_quotes(body, ["ZZZZ"]), "ZZZZ")
     assert isinstance(result, FetchError) and result.kind == kind
 
 
@@ -268,7 +274,7 @@ def test_finnhub_calendar_sample_gives_the_date_for_the_symbol() -> None:
 
 
 def test_stooq_cut_off_rows_never_become_prices() -> None:
-    stooq = StooqProvider()
+    stooq = StooqProvider(UNUSED)
     cut_quote = fixture_text("stooq_quote.csv")[:101]  # inside the Close field
     result = one(stooq.transform_quotes(cut_quote, ["NVR"]), "NVR")
     assert isinstance(result, FetchError) and result.kind == "bad_body"

@@ -9,15 +9,15 @@ import pytest
 from tests.support.market_server import MarketServer, quarter_values
 
 from catalyst_tui.market.http import MarketClient
-from catalyst_tui.market.models import FetchError
-from catalyst_tui.market.sec import Fact, cik_for
-from catalyst_tui.market.sec_client import SecClient
+from catalyst_tui.market.models import Fact, FetchError
+from catalyst_tui.market.sec import cik_for
+from catalyst_tui.market.sec_client import SecEdgar
 
 AGENT = "catalyst-tests tests@example.com"
 
 
-def sec_client(client: MarketClient, server: MarketServer, agent: str | None = AGENT) -> SecClient:
-    return SecClient(client, server.url, server.sec_tickers_url, agent)
+def sec_edgar(server: MarketServer, agent: str | None = AGENT) -> SecEdgar:
+    return SecEdgar(server.url, server.sec_tickers_url, agent)
 
 
 def most_in_one_second(times: list[float]) -> int:
@@ -26,13 +26,13 @@ def most_in_one_second(times: list[float]) -> int:
 
 
 async def test_cik_map_and_companyfacts(market_server: MarketServer, client: MarketClient) -> None:
-    sec = sec_client(client, market_server)
-    ciks = await sec.fetch_cik_map()
+    sec = sec_edgar(market_server)
+    ciks = await sec.fetch_cik_map(client)
     assert cik_for("BLK", ciks) == "0002012383"
     assert cik_for("BRK.B", ciks) == "0001067983"  # EDGAR lists it as BRK-B
-    facts = await sec.fetch_companyfacts("2012383")
+    facts = await sec.fetch_companyfacts(client, "2012383")
     assert facts["entityName"] == "BlackRock, Inc." and "us-gaap" in facts["facts"]
-    derived = await sec.fetch_facts(cik_for("BLK", ciks))
+    derived = await sec.fetch_facts(client, cik_for("BLK", ciks))
     assert derived and all(isinstance(f, Fact) for f in derived)
     assert market_server.requests[-1].path == "/api/xbrl/companyfacts/CIK0002012383.json"
 
@@ -40,10 +40,10 @@ async def test_cik_map_and_companyfacts(market_server: MarketServer, client: Mar
 async def test_every_request_declares_the_user_agent_and_stays_under_ten_per_second(
     market_server: MarketServer, client: MarketClient
 ) -> None:
-    sec = sec_client(client, market_server)
-    ciks = await sec.fetch_cik_map()
+    sec = sec_edgar(market_server)
+    ciks = await sec.fetch_cik_map(client)
     wanted = [cik_for(s, ciks) for s in ("ALAB", "NVDA", "AAPL", "BLK", "CRDO", "LITE", "COHR")]
-    await asyncio.gather(*(sec.fetch_companyfacts(c) for c in wanted * 2))
+    await asyncio.gather(*(sec.fetch_companyfacts(client, c) for c in wanted * 2))
     requests = market_server.requests_for("sec")
     assert len(requests) == 15
     assert {r.headers["user-agent"] for r in requests} == {AGENT}
@@ -54,18 +54,18 @@ async def test_a_looser_client_limit_is_tightened_to_ten_per_second(
     market_server: MarketServer, make_client: Callable[..., MarketClient]
 ) -> None:
     async with make_client(rate_limits={"sec": 1000.0}) as client:
-        sec = sec_client(client, market_server)
+        sec = sec_edgar(market_server)
+        await asyncio.gather(*(sec.fetch_companyfacts(client, "2012383") for _ in range(12)))
         assert client.rate_limit("sec") == 10.0
-        await asyncio.gather(*(sec.fetch_companyfacts("2012383") for _ in range(12)))
     assert most_in_one_second([r.time for r in market_server.requests]) <= 10
 
 
 @pytest.mark.parametrize("agent", ["", "   ", None])
 def test_a_missing_user_agent_is_refused_before_any_request(
-    market_server: MarketServer, client: MarketClient, agent: str | None
+    market_server: MarketServer, agent: str | None
 ) -> None:
     with pytest.raises(ValueError, match="User-Agent"):
-        sec_client(client, market_server, agent)
+        sec_edgar(market_server, agent)
     assert market_server.requests == []
 
 
@@ -73,7 +73,7 @@ async def test_unknown_cik_is_unknown_symbol(
     market_server: MarketServer, client: MarketClient
 ) -> None:
     with pytest.raises(FetchError) as raised:
-        await sec_client(client, market_server).fetch_companyfacts("0000000042")
+        await sec_edgar(market_server).fetch_companyfacts(client, "0000000042")
     assert raised.value.kind == "unknown_symbol"
 
 
@@ -81,7 +81,7 @@ async def test_undeclared_tool_page_is_an_auth_error(
     market_server: MarketServer, client: MarketClient
 ) -> None:
     with pytest.raises(FetchError) as raised:
-        await sec_client(client, market_server, "python-httpx/0.28").fetch_cik_map()
+        await sec_edgar(market_server, "python-httpx/0.28").fetch_cik_map(client)
     assert raised.value.kind == "auth" and "user_agent" in raised.value.message
 
 
@@ -91,8 +91,8 @@ async def test_bad_answers_are_fetch_errors(
     market_server: MarketServer, client: MarketClient, fault: str, kind: str
 ) -> None:
     market_server.inject(fault, provider="sec")
-    sec = sec_client(client, market_server)
-    for call in (sec.fetch_cik_map(), sec.fetch_companyfacts("2012383")):
+    sec = sec_edgar(market_server)
+    for call in (sec.fetch_cik_map(client), sec.fetch_companyfacts(client, "2012383")):
         with pytest.raises(FetchError) as raised:
             await call
         assert raised.value.kind == kind and raised.value.provider == "sec"
@@ -101,8 +101,8 @@ async def test_bad_answers_are_fetch_errors(
 async def test_synthetic_filer_gives_every_fundamental_concept(
     market_server: MarketServer, client: MarketClient
 ) -> None:
-    sec = sec_client(client, market_server)
-    facts = await sec.fetch_facts(cik_for("CRDO", await sec.fetch_cik_map()))
+    sec = sec_edgar(market_server)
+    facts = await sec.fetch_facts(client, cik_for("CRDO", await sec.fetch_cik_map(client)))
     concepts = {f.concept for f in facts}
     assert {"revenue_q", "revenue_fy", "gross_profit_q", "operating_income_q", "eps_diluted_q",
             "shares_outstanding"} <= concepts  # fmt: skip

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from catalyst_tui.market.models import Fact
 from catalyst_tui.market.sec import (
     CONCEPT_ORDER,
-    Fact,
     SecFormatError,
     cik_for,
     derive_facts,

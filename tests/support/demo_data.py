@@ -3,7 +3,7 @@
 For snapshot tests, screenshots and benchmarks. Everything is written through the project's real
 code paths, never with SQL: `Store.sync_config`, `save_quotes`, `save_facts`, `save_earnings`,
 `mark`, `acknowledge`, the outbox calls, SEC companyfacts through `market.sec.derive_facts`, and
-evaluation through `cycle.evaluate_stored`. Every timestamp is derived from `now` (DEMO_NOW by
+evaluation through `cycle.evaluate_checkpoints`. Every timestamp is derived from `now` (DEMO_NOW by
 default), never from the wall clock, so two seedings give byte-identical databases.
 
 The story `seed_demo` tells about the bundled catalysts.toml, with DEMO_NOW (Fri 2026-11-20
@@ -40,10 +40,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from catalyst_tui.config import Config, load_config
-from catalyst_tui.cycle import evaluate_stored
-from catalyst_tui.market.models import Bar, EarningsDate, Quote
+from catalyst_tui.jobs.evaluation import evaluate_checkpoints
+from catalyst_tui.market.models import Bar, EarningsDate, FetchError, Quote, QuoteOutcome
 from catalyst_tui.market.sec import derive_facts
-from catalyst_tui.store import QuoteSaved, Store
+from catalyst_tui.store import Store
 
 from .market_server import synthetic_companyfacts
 
@@ -247,10 +247,10 @@ def _save_fundamentals(store: Store, config: Config, at: datetime) -> None:
     market server's synthetic filer, each through the real derivation."""
     if "ALAB" in config.tickers:
         facts = derive_facts(companyfacts_as_of(_alab_companyfacts(), at.date()))
-        store.save_facts("ALAB", facts, at)
+        store.market.save_facts("ALAB", facts, at)
     if "CRDO" in config.tickers:
         facts = derive_facts(synthetic_companyfacts("CRDO", CRDO_CIK, at.date()))
-        store.save_facts("CRDO", facts, at)
+        store.market.save_facts("CRDO", facts, at)
 
 
 # --------------------------------------------------------------------------------------------
@@ -273,25 +273,25 @@ def _refresh(
     since: date | None,
     failed: dict[str, str] | None = None,
 ) -> None:
-    """One quote refresh at `at`, as market.refresh stores it: one save_quotes call, each
+    """One quote refresh at `at`, as jobs.refresh stores it: one save_quotes call, each
     symbol's quote with its bars from `since` (the last stored day, fetched again) on, or
     only its error."""
     failed = failed or {}
-    batch: list[QuoteSaved] = []
+    batch: list[QuoteOutcome] = []
     for symbol, bars in series.items():
         if symbol in failed:
-            batch.append(QuoteSaved(symbol, None, [], failed[symbol]))
+            batch.append(QuoteOutcome(symbol, None, [], [FetchError("http", failed[symbol])]))
             continue
         known = [b for b in bars if b.day <= at.date()]
         fresh = [b for b in known if since is None or b.day >= since]
-        batch.append(QuoteSaved(symbol, demo_quote(known, at), fresh))
-    store.save_quotes(batch, at)
+        batch.append(QuoteOutcome(symbol, demo_quote(known, at), fresh))
+    store.market.save_quotes(batch, at)
 
 
 def _deliver(store: Store, at: datetime) -> None:
     """What the daemon does with new outbox rows: claim them and record them sent."""
-    for notice in store.claim_notices(DAEMON, at):
-        store.mark_notice_sent(notice.outbox_id, ["desktop"], at)
+    for notice in store.outbox.claim(DAEMON, at):
+        store.outbox.sent(notice.outbox_id, ["desktop"], at)
 
 
 def _save_earnings(store: Store, config: Config, at: datetime) -> None:
@@ -300,11 +300,11 @@ def _save_earnings(store: Store, config: Config, at: datetime) -> None:
             continue
         found = EARNINGS[symbol]
         if found is None:  # the source answered, with no date: stored as "not known yet"
-            store.save_earnings(symbol, None, at)
+            store.market.save_earnings(symbol, None, at)
             continue
         days, estimate = found
         day = at.date() + timedelta(days=days)
-        store.save_earnings(symbol, EarningsDate(symbol, day, SOURCE, estimate), at)
+        store.market.save_earnings(symbol, EarningsDate(symbol, day, SOURCE, estimate), at)
 
 
 def _cycle(
@@ -318,7 +318,7 @@ def _cycle(
     fundamentals, evaluation, and the daemon's delivery a minute later."""
     _refresh(store, series, at, None if since is None else last_weekday(since.date()))
     _save_fundamentals(store, config, at)
-    evaluate_stored(config, store, at)
+    evaluate_checkpoints(config, store, at)
     _deliver(store, at + timedelta(minutes=1))
 
 
@@ -331,11 +331,11 @@ def seed_demo(store: Store, config: Config, *, now: datetime = DEMO_NOW, years: 
     second = now - timedelta(days=105)
     third = now - timedelta(days=15)
 
-    store.sync_config(config, first - timedelta(minutes=10))
+    store.sync.apply(config, first - timedelta(minutes=10))
     _cycle(store, evaluation, series, first, None)
-    store.acknowledge(None, first + timedelta(days=3))
+    store.checkpoints.acknowledge(None, first + timedelta(days=3))
     _cycle(store, evaluation, series, second, first)
-    store.mark(
+    store.checkpoints.mark(
         "ALAB",
         "scorpio-x-full-volume",
         "met",
@@ -350,7 +350,7 @@ def seed_demo(store: Store, config: Config, *, now: datetime = DEMO_NOW, years: 
     _save_earnings(store, config, good)
     failed = {STALE_SYMBOL: STALE_ERROR} if STALE_SYMBOL in series else {}
     _refresh(store, series, now - timedelta(minutes=5), last_weekday(good.date()), failed)
-    evaluate_stored(evaluation, store, now)
+    evaluate_checkpoints(evaluation, store, now)
     _deliver(store, now)
 
 
@@ -406,8 +406,8 @@ def big_config_text(n: int = 500) -> str:
 def seed_big(store: Store, config: Config, *, now: datetime = DEMO_NOW, years: int = 5) -> None:
     """Sync `config` and store `years` years of bars and a quote for each of its tickers, the
     same deterministic way as seed_demo, BATCH symbols per save_quotes call. No evaluation:
-    call evaluate_stored yourself when the checkpoints should have statuses."""
-    store.sync_config(config, now - timedelta(hours=1))
+    call evaluate_checkpoints yourself when the checkpoints should have statuses."""
+    store.sync.apply(config, now - timedelta(hours=1))
     last_day = last_weekday(now.date())
     fetched = now - timedelta(minutes=5)
     symbols = list(config.tickers)
@@ -415,8 +415,8 @@ def seed_big(store: Store, config: Config, *, now: datetime = DEMO_NOW, years: i
         batch = []
         for symbol in symbols[start : start + BATCH]:
             bars = demo_bars(symbol, last_day, years)
-            batch.append(QuoteSaved(symbol, demo_quote(bars, fetched), bars))
-        store.save_quotes(batch, fetched)
+            batch.append(QuoteOutcome(symbol, demo_quote(bars, fetched), bars))
+        store.market.save_quotes(batch, fetched)
 
 
 def demo_database(tmp_path: Path, config_path: Path = BUNDLED_CONFIG) -> tuple[Config, Store]:

@@ -12,38 +12,25 @@ import json
 import time
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 import httpx
 
-from .finnhub import DEFAULT_BASE_URL as FINNHUB_BASE_URL
 from .finnhub import FinnhubProvider
 from .http import MarketClient, raise_for_status
 from .models import EarningsDate, FetchError
-from .provider import body_shape
+from .provider import EarningsSource, body_shape
 from .symbols import finnhub_symbol, yahoo_path
-from .yahoo import DEFAULT_BASE_URL as YAHOO_BASE_URL
 
-DEFAULT_COOKIE_URL = "https://fc.yahoo.com"
 CRUMB_RETRY = 60.0  # seconds before a failed crumb fetch is tried again
 
 
-class EarningsSource(Protocol):
-    name: str
-
-    async def next_earnings(
-        self, client: MarketClient, symbol: str, today: date
-    ) -> EarningsDate | None: ...
-
-
-class YahooEarnings:
+class YahooEarnings(EarningsSource):
     """calendarEvents from Yahoo's quoteSummary; holds the crumb between calls."""
 
     name = "yahoo"
 
-    def __init__(
-        self, base_url: str = YAHOO_BASE_URL, cookie_url: str = DEFAULT_COOKIE_URL
-    ) -> None:
+    def __init__(self, base_url: str, cookie_url: str) -> None:
         self.base_url = base_url.rstrip("/")
         self.cookie_url = cookie_url
         self._crumb: str | None = None
@@ -121,14 +108,12 @@ def parse_calendar_events(body: str, symbol: str, today: date) -> EarningsDate |
     return EarningsDate(symbol, upcoming[0], "yahoo", estimate) if upcoming else None
 
 
-class FinnhubEarnings:
+class FinnhubEarnings(EarningsSource):
     """Finnhub's earnings calendar for one symbol, from today to `horizon_days` ahead."""
 
     name = "finnhub"
 
-    def __init__(
-        self, api_key: str, base_url: str = FINNHUB_BASE_URL, *, horizon_days: int = 120
-    ) -> None:
+    def __init__(self, api_key: str, base_url: str, *, horizon_days: int = 120) -> None:
         self._quotes = FinnhubProvider(api_key, base_url)  # same key handling and redaction
         self.base_url = self._quotes.base_url
         self.horizon_days = horizon_days

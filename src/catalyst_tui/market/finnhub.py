@@ -18,14 +18,13 @@ from .models import FetchError, Quote
 from .provider import QuoteProvider, QuoteResult, RequestSpec, positive
 from .symbols import finnhub_symbol
 
-DEFAULT_BASE_URL = "https://finnhub.io"
 TOKEN_HEADER = "X-Finnhub-Token"
 
 
 class FinnhubProvider(QuoteProvider):
     name = "finnhub"
 
-    def __init__(self, api_key: str, base_url: str = DEFAULT_BASE_URL) -> None:
+    def __init__(self, api_key: str, base_url: str) -> None:
         if not api_key or not api_key.strip():
             raise ValueError("Finnhub needs an API key (providers.finnhub.api_key_env)")
         self.base_url = base_url.rstrip("/")

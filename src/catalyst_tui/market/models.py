@@ -1,9 +1,9 @@
-"""The standard market-data records every provider transforms into, and FetchError."""
+"""The market-data records every source transforms into (and the store keeps), and FetchError."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Literal, get_args
 
 MarketState = Literal["REGULAR", "PRE", "POST", "CLOSED"]
@@ -57,6 +57,52 @@ class EarningsDate:
     estimate: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One reported value for one period, in the project's vocabulary (sec.CONCEPT_ORDER)."""
+
+    concept: str
+    period_start: date | None  # None for instant facts (shares_outstanding)
+    period_end: date
+    value: float
+    unit: str  # "USD", "USD/shares", "shares"
+    form: str  # the filing the value came from ("10-Q", "10-K", ...)
+    filed: date
+    source_concept: str  # e.g. "us-gaap:Revenues", or how a derived value was computed
+
+
+@dataclass(frozen=True, slots=True)
+class LastQuote:
+    """A symbol's latest quote as kept between refreshes: the Quote (None before the first one
+    arrived), when it was fetched, whether the last refresh failed to renew it, and why."""
+
+    symbol: str
+    quote: Quote | None
+    fetched_at: datetime | None
+    stale: bool
+    error: str = ""
+
+    @property
+    def price(self) -> float | None:
+        return None if self.quote is None else self.quote.price
+
+    @property
+    def change_pct(self) -> float | None:
+        return None if self.quote is None else self.quote.change_pct
+
+    @property
+    def source(self) -> str | None:
+        return None if self.quote is None else self.quote.source
+
+    @property
+    def usable(self) -> bool:
+        """Fresh from the last refresh (not stale) and priced."""
+        return self.quote is not None and not self.stale
+
+    def age(self, now: datetime) -> timedelta | None:
+        return None if self.fetched_at is None else now - self.fetched_at
+
+
 class FetchError(Exception):
     """A provider gave no usable answer. `kind` says why, `message` says it to a human."""
 
@@ -88,3 +134,24 @@ class FetchError(Exception):
             f"FetchError(kind={self.kind!r}, message={self.message!r}, "
             f"provider={self.provider!r}, symbol={self.symbol!r})"
         )
+
+
+@dataclass
+class QuoteOutcome:
+    """What one quote pass got for one symbol. `errors` holds every failure met on the way
+    (providers that failed before one answered, a failed history fetch), also when `quote` is
+    set."""
+
+    symbol: str
+    quote: Quote | None = None
+    bars: list[Bar] = field(default_factory=list)
+    errors: list[FetchError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.quote is not None
+
+    @property
+    def error_text(self) -> str:
+        """The failures in one line: 'yahoo ALAB: HTTP 500; stooq ALAB: N/D'."""
+        return "; ".join(str(e) for e in self.errors) or "no provider answered"

@@ -1,9 +1,12 @@
-"""The quote-provider interface: build the request, fetch the raw body, transform it to Quotes.
+"""The one shape of a data source, and its two kinds: quotes (with history) and earnings dates.
 
-The split is OpenBB's: `build_quote_requests` and `transform_quotes` are pure (tested on recorded
-bodies), `fetch_raw` is the only step that talks to the network. Async methods raise FetchError;
-`transform_quotes` and `fetch_quotes` return one Quote or FetchError per symbol instead, because a
-batch answer can be good for one symbol and bad for the next.
+A source is a class with a `name` (its rate limit and its messages go by it) and a base URL from
+the config. Each of its fetches has OpenBB's three steps: build the request (pure), get the raw
+body through the shared MarketClient (the only step that talks to the network), transform the body
+into the standard records of market/models.py (pure, tested on recorded bodies). Async methods
+raise FetchError; `transform_quotes` and `fetch_quotes` return one Quote or FetchError per symbol
+instead, because a batch answer can be good for one symbol and bad for the next. SEC EDGAR
+(sec_client.py) is a Source with fundamentals fetches of its own.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from datetime import date
 from typing import ClassVar
 
 from .http import MarketClient, raise_for_status
-from .models import Bar, FetchError, Quote
+from .models import Bar, EarningsDate, FetchError, Quote
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +41,17 @@ class RequestSpec:
     headers: tuple[tuple[str, str], ...] = ()
 
 
-class QuoteProvider(ABC):
-    """One quote source. Subclasses set `name`, and `batch_size` when one request serves many."""
+class Source(ABC):  # noqa: B024 - the shared shape, no method every kind must have
+    """A data provider's endpoints: `name` for rate limits and messages, `base_url` from the
+    config (providers.<name>.base_url)."""
 
     name: ClassVar[str]
+    base_url: str
+
+
+class QuoteProvider(Source):
+    """One quote source. Subclasses set `name`, and `batch_size` when one request serves many."""
+
     batch_size: int = 1
     has_history: ClassVar[bool] = False
 
@@ -105,6 +115,17 @@ class QuoteProvider(ABC):
             raise result
         bars = await self.fetch_history(client, symbol, start) if self.has_history else []
         return result, bars
+
+
+class EarningsSource(Source):
+    """Where the next earnings date of a symbol comes from."""
+
+    @abstractmethod
+    async def next_earnings(
+        self, client: MarketClient, symbol: str, today: date
+    ) -> EarningsDate | None:
+        """The earliest date >= today, None when the source knows none; FetchError when it
+        could not answer."""
 
 
 @contextmanager

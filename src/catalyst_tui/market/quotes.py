@@ -12,31 +12,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from .http import MarketClient
-from .models import Bar, FetchError, Quote
+from .models import Bar, FetchError, QuoteOutcome
 from .provider import QuoteProvider, QuoteResult
 
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int, str], None]
-
-
-@dataclass
-class QuoteOutcome:
-    """What one pass got for one symbol. `errors` holds every failure met on the way (providers
-    that failed before one answered, a failed history fetch), also when `quote` is set."""
-
-    symbol: str
-    quote: Quote | None = None
-    bars: list[Bar] = field(default_factory=list)
-    errors: list[FetchError] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.quote is not None
 
 
 async def fetch_quotes(

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from .models import Fact
+
 __all__ = [
     "CONCEPT_ORDER",
-    "Fact",
     "SecFormatError",
     "cik_for",
     "derive_facts",
@@ -61,20 +62,6 @@ _DERIVED_DECIMALS = 6
 
 class SecFormatError(ValueError):
     """A SEC EDGAR response body that is not the documented shape."""
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One value for one period, in the project's canonical vocabulary."""
-
-    concept: str  # one of CONCEPT_ORDER
-    period_start: date | None  # None for instant facts (shares_outstanding)
-    period_end: date
-    value: float
-    unit: str  # "USD", "USD/shares", "shares"
-    form: str  # form of the filing the value came from ("10-Q", "10-K", ...)
-    filed: date
-    source_concept: str  # e.g. "us-gaap:Revenues", or how a derived value was computed
 
 
 # --- ticker → CIK -------------------------------------------------------------------------------

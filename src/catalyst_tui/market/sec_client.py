@@ -2,7 +2,7 @@
 
 EDGAR refuses undeclared tools (HTTP 403 and an HTML page) and allows 10 requests per second, so
 every request carries `User-Agent: <Name email>` and goes through the client's "sec" rate limit,
-which this class lowers to 10/s if it was set higher. Parsing lives in `sec.py`.
+which is lowered to 10/s if it was set higher. Parsing lives in `sec.py`.
 """
 
 from __future__ import annotations
@@ -13,51 +13,42 @@ from typing import Any
 import httpx
 
 from .http import MarketClient, describe_url, raise_for_status
-from .models import FetchError
-from .sec import Fact, SecFormatError, derive_facts, parse_cik_map
+from .models import Fact, FetchError
+from .provider import Source
+from .sec import SecFormatError, derive_facts, parse_cik_map
 
-DEFAULT_BASE_URL = "https://data.sec.gov"
-DEFAULT_TICKERS_URL = "https://www.sec.gov/files/company_tickers.json"
 SEC_MAX_PER_SECOND = 10.0
 PROVIDER = "sec"
 
 
-class SecClient:
-    """companyfacts and the ticker map through the shared client, as the declared User-Agent."""
+class SecEdgar(Source):
+    """companyfacts and the ticker map, through the shared client, as the declared User-Agent."""
 
-    def __init__(
-        self,
-        client: MarketClient,
-        base_url: str = DEFAULT_BASE_URL,
-        tickers_url: str = DEFAULT_TICKERS_URL,
-        user_agent: str | None = None,
-    ) -> None:
+    name = PROVIDER
+
+    def __init__(self, base_url: str, tickers_url: str, user_agent: str | None) -> None:
         if not user_agent or not user_agent.strip():
             raise ValueError(
                 "SEC EDGAR needs a declared User-Agent: set providers.sec.user_agent to "
                 "'Your Name you@example.com'"
             )
-        self.client = client
         self.base_url = base_url.rstrip("/")
         self.tickers_url = tickers_url
         self.user_agent = user_agent.strip()
-        current = client.rate_limit(PROVIDER)
-        if current is None or current > SEC_MAX_PER_SECOND:
-            client.limit_rate(PROVIDER, SEC_MAX_PER_SECOND)
 
-    async def fetch_cik_map(self) -> dict[str, str]:
+    async def fetch_cik_map(self, client: MarketClient) -> dict[str, str]:
         """{ticker: 10-digit CIK} from company_tickers.json."""
-        response = await self._get(self.tickers_url)
+        response = await self._get(client, self.tickers_url)
         try:
             return parse_cik_map(response.content)
         except SecFormatError as exc:
             raise FetchError("bad_body", str(exc), PROVIDER) from None
 
-    async def fetch_companyfacts(self, cik: str) -> dict[str, Any]:
+    async def fetch_companyfacts(self, client: MarketClient, cik: str) -> dict[str, Any]:
         """The decoded companyfacts body of one company; unknown CIK is "unknown_symbol"."""
         cik10 = _cik10(cik)
         response = await self._get(
-            f"{self.base_url}/api/xbrl/companyfacts/CIK{cik10}.json", cik10, missing_ok=True
+            client, f"{self.base_url}/api/xbrl/companyfacts/CIK{cik10}.json", cik10, missing_ok=True
         )
         if response.status_code == 404:
             raise FetchError(
@@ -73,17 +64,20 @@ class SecClient:
             raise FetchError("bad_body", "companyfacts has no facts object", PROVIDER, cik10)
         return data
 
-    async def fetch_facts(self, cik: str) -> list[Fact]:
+    async def fetch_facts(self, client: MarketClient, cik: str) -> list[Fact]:
         """fetch_companyfacts then sec.derive_facts."""
         try:
-            return derive_facts(await self.fetch_companyfacts(cik))
+            return derive_facts(await self.fetch_companyfacts(client, cik))
         except SecFormatError as exc:
             raise FetchError("bad_body", str(exc), PROVIDER, cik) from None
 
     async def _get(
-        self, url: str, cik: str | None = None, *, missing_ok: bool = False
+        self, client: MarketClient, url: str, cik: str | None = None, *, missing_ok: bool = False
     ) -> httpx.Response:
-        response = await self.client.get(
+        current = client.rate_limit(PROVIDER)
+        if current is None or current > SEC_MAX_PER_SECOND:
+            client.limit_rate(PROVIDER, SEC_MAX_PER_SECOND)
+        response = await client.get(
             PROVIDER, url, headers={"User-Agent": self.user_agent}, symbol=cik
         )
         if response.status_code == 403:

@@ -19,7 +19,6 @@ from .models import Bar, FetchError, Quote
 from .provider import QuoteProvider, QuoteResult, RequestSpec, positive_text
 from .symbols import stooq_symbol
 
-DEFAULT_BASE_URL = "https://stooq.com"
 QUOTE_HEADER = ("Symbol", "Date", "Time", "Open", "High", "Low", "Close", "Volume")
 HISTORY_HEADER = ("Date", "Open", "High", "Low", "Close")
 QUOTA_TEXT = "exceeded the daily hits limit"
@@ -33,7 +32,7 @@ class StooqProvider(QuoteProvider):
 
     def __init__(
         self,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str,
         *,
         batch_size: int = 50,
         today: Callable[[], date] | None = None,

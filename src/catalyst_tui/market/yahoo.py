@@ -18,7 +18,6 @@ from .models import Bar, FetchError, MarketState, Quote
 from .provider import QuoteProvider, QuoteResult, RequestSpec, body_shape, positive
 from .symbols import yahoo_path
 
-DEFAULT_BASE_URL = "https://query1.finance.yahoo.com"
 _TRADING_PERIODS: tuple[tuple[str, MarketState], ...] = (
     ("pre", "PRE"),
     ("regular", "REGULAR"),
@@ -32,7 +31,7 @@ class YahooProvider(QuoteProvider):
 
     def __init__(
         self,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str,
         *,
         now: Callable[[], datetime] | None = None,
     ) -> None:

@@ -96,10 +96,8 @@ class Condition:
     op: str
     threshold: float
     text: str
-    # The threshold as the user wrote it: '70%' in 'gross_margin >= 70%'. Set when the
-    # condition is parsed: evaluation reads it for most checkpoints, on conditions the store
-    # parses afresh each time, and a cached_property's first read (it takes a lock) cost
-    # about 2 µs each, 10+ ms per 10,000 checkpoints.
+    # The threshold as the user wrote it: '70%' in 'gross_margin >= 70%'; set at parse, as
+    # a cached_property's first read takes a lock (docs/performance.md, evaluation).
     threshold_text: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -1,4 +1,5 @@
-"""Checkpoint evaluation: stored state + market snapshot + today → new statuses and transitions.
+"""Checkpoint evaluation: stored state + market snapshot + today → new statuses, each with its
+reason in parts (what decided it, the value, the comparison as it came out, the date).
 
 A pure function, so it is easy to test and fast (bench/evaluate.py). The rules:
 
@@ -11,6 +12,7 @@ A pure function, so it is easy to test and fast (bench/evaluate.py). The rules:
 A manual mark freezes a checkpoint until it is reopened. A metric without data leaves the
 checkpoint as it is, with the reason: no data is never a verdict, even past a due date.
 "Due passed" means today, in the user's time zone, is after the due date.
+Reasons are put into words where they are shown (thesis/wording.py).
 """
 
 from __future__ import annotations
@@ -18,17 +20,50 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import NamedTuple
 
-from .conditions import METRICS, OPERATORS, Condition
-from .metrics import MarketSnapshot, observe
+from .conditions import OPERATORS, Condition
+from .metrics import MarketSnapshot, Observation, observe
+from .vocabulary import Kind, Status
 
-PENDING, MET, MISSED = "pending", "met", "missed"
+PENDING, MET, MISSED = Status.PENDING.value, Status.MET.value, Status.MISSED.value
 _new = tuple.__new__
+
+
+class Why(StrEnum):
+    """What decided a checkpoint's status."""
+
+    NOTHING = ""  # a decided milestone, or one without a due date: nothing to add
+    MARKED_MET = "marked_met"  # by hand; Reason.note is the user's note
+    MARKED_MISSED = "marked_missed"
+    REOPENED = "reopened"  # handed back to evaluation by hand
+    DUE_AHEAD = "due_ahead"  # Reason.day is the due date
+    DUE_PASSED = "due_passed"  # a milestone still pending after Reason.day
+    FINAL = "final"  # a guard past its last day, Reason.day
+    NO_VALUE = "no_value"  # the metric has no value: Reason.observed.missing says why
+    COMPARED = "compared"  # the value against the condition, Reason.op as it came out
+    STILL_MET = "still_met"  # a target that held once stays met; the value now
+    NEVER_HELD = "never_held"  # a target whose due date Reason.day passed without holding
+    RECORDED = "recorded"  # recorded by an earlier version as a sentence: Reason.note
+
+
+class Reason(NamedTuple):
+    why: Why
+    day: dt.date | None = None
+    note: str = ""
+    observed: Observation | None = None
+    op: str = ""  # the comparison as it came out: '<' when 'gross_margin >= 70%' failed
+
+    @property
+    def value(self) -> float | None:
+        return None if self.observed is None else self.observed.value
 
 
 @dataclass(frozen=True)
 class CheckpointState:
+    """What evaluation reads of a checkpoint."""
+
     symbol: str
     id: str
     title: str
@@ -43,100 +78,82 @@ class CheckpointState:
 
 
 class Evaluation(NamedTuple):
-    """The outcome for one checkpoint: its (possibly unchanged) status, the observed value and
-    the reason; `changed` when the status moved from `previous`. Immutable; a NamedTuple
-    because evaluate() builds them with `tuple.__new__`: 120 ns each, against 200 ns for a
-    slotted dataclass and several times that for a frozen one."""
+    """The outcome for one checkpoint: its (possibly unchanged) status and the reason in parts;
+    `changed` when the status moved from `previous`. A NamedTuple built with `tuple.__new__`:
+    evaluate() makes one per checkpoint on every refresh."""
 
     symbol: str
     checkpoint_id: str
     previous: str
     status: str
-    value: float | None
-    threshold: str
-    reason: str
+    reason: Reason
+    condition: Condition | None
 
     @property
     def changed(self) -> bool:
         return self.status != self.previous
 
+    @property
+    def value(self) -> float | None:
+        return self.reason.value
+
 
 def evaluate(
     checkpoints: Iterable[CheckpointState], snapshot: MarketSnapshot, today: dt.date
 ) -> list[Evaluation]:
-    """One Evaluation per checkpoint, in order.
-
-    Written out as one loop (no call per checkpoint but `observe`, a value's sentence built
-    in one place) because it runs for every checkpoint on every refresh:
-    bench/evaluate.py holds it to 50 ms for 10,000 checkpoints."""
-    texts = _Texts(today)  # reasons shared by checkpoints with the same data are built once
-    days_left = texts.days_left
+    """One Evaluation per checkpoint, in order. Written out as one loop with no call per
+    checkpoint but `observe`, and the enum members bound to names once (an Enum attribute is a
+    lookup each time): it runs for every checkpoint on every refresh."""
     results: list[Evaluation] = []
     append = results.append
+    milestone, target = Kind.MILESTONE, Kind.TARGET
+    compared, still_met, final = Why.COMPARED, Why.STILL_MET, Why.FINAL
+    marked = {MET: Why.MARKED_MET, MISSED: Why.MARKED_MISSED}
     for c in checkpoints:
         condition = c.condition
         status = c.status
         kind = c.kind
+        new, reason = status, _NOTHING
         if c.manual:
-            new, reason = status, texts.manual(status, c.note)
-        elif kind == "milestone":
+            reason = _new(Reason, (marked.get(status, Why.REOPENED), None, c.note, None, ""))
+        elif kind == milestone:
             due = c.due
             if status != PENDING or due is None:
-                new, reason = status, ""
+                pass
             elif today > due:
-                new, reason = MISSED, texts.passed(due)
+                new, reason = MISSED, _new(Reason, (Why.DUE_PASSED, due, "", None, ""))
             else:
-                new, reason = status, days_left.get(due) or texts.left(due)
+                reason = _new(Reason, (Why.DUE_AHEAD, due, "", None, ""))
         if condition is None:
-            append(_new(Evaluation, (c.symbol, c.id, status, new, None, "", reason)))
+            append(_new(Evaluation, (c.symbol, c.id, status, new, reason, None)))
             continue
 
         obs = observe(condition.metric, c.symbol, snapshot, c.period_end)
         value = obs.value
         if c.manual:
-            pass
+            reason = _new(Reason, (reason.why, None, reason.note, obs, ""))
+        elif kind != target and c.until is not None and today > c.until:
+            reason = _new(Reason, (final, c.until, "", obs, ""))  # a guard past its last day
         elif value is None:  # no data is never a verdict, even past the due date
-            if kind == "target" and status == MET:
-                new, reason = MET, f"met; now {obs.reason}"
-            elif kind != "target" and c.until is not None and today > c.until:
-                new, reason = status, texts.final(c.until)
-            else:
-                new, reason = status, obs.reason
-        elif kind != "target" and c.until is not None and today > c.until:
-            new, reason = status, texts.final(c.until)  # a guard past its last day
+            why = still_met if kind == target and status == MET else Why.NO_VALUE
+            reason = _new(Reason, (why, None, "", obs, ""))
         else:
             op = condition.op
             holds = OPERATORS[op](value, condition.threshold)
-            # The value as format_value writes it (written out: this runs for most checkpoints).
-            metric = condition.metric
-            if metric in _RATIOS:
-                shown = f"{value * 100:.1f}%"
-            elif abs(value) >= 1e9:
-                shown = f"{value / 1e9:.2f}B"
-            elif abs(value) >= 1e6:
-                shown = f"{value / 1e6:.1f}M"
-            elif abs(value) < 999:  # no thousands separator, even once rounded
-                shown = f"{value:.2f}"
-            else:
-                shown = f"{value:,.2f}"
             if not holds:
                 op = _NEGATION[op]
-            note = obs.note
-            if note:  # 'gross_margin 69.1% < 70% (quarter ended 2026-09-30, filed 2026-11-04)'
-                described = f"{metric} {shown} {op} {condition.threshold_text} ({note})"
-            else:
-                described = f"{metric} {shown} {op} {condition.threshold_text}"
-            if kind != "target":  # a guard: holding or not, and back
-                new, reason = (MET if holds else MISSED), described
+            if kind != target:  # a guard: holding or not, and back
+                new = MET if holds else MISSED
+                reason = _new(Reason, (compared, None, "", obs, op))
             elif status == MET:  # a target stays met
-                new, reason = MET, f"met; now {described}"
+                reason = _new(Reason, (still_met, None, "", obs, op))
             elif holds:
-                new, reason = MET, described
+                new, reason = MET, _new(Reason, (compared, None, "", obs, op))
             elif status == PENDING and c.due is not None and today > c.due:
-                new, reason = MISSED, f"{texts.never_held(c.due)} ({described})"
+                new, reason = MISSED, _new(Reason, (Why.NEVER_HELD, c.due, "", obs, op))
             else:
-                new, reason = status, described
-        append(_new(Evaluation, (c.symbol, c.id, status, new, value, condition.text, reason)))
+                reason = _new(Reason, (compared, None, "", obs, op))
+        append(_new(Evaluation, (c.symbol, c.id, status, new, reason, condition)))
     return results
 
 
@@ -144,50 +161,5 @@ def evaluate_one(c: CheckpointState, snap: MarketSnapshot, today: dt.date) -> Ev
     return evaluate((c,), snap, today)[0]
 
 
-class _Texts:
-    """Reason sentences; the date-only ones are shared by many checkpoints, so built once."""
-
-    def __init__(self, today: dt.date) -> None:
-        self.today = today
-        self.days_left: dict[dt.date, str] = {}  # due -> 'due 2026-12-01, 10 days left'
-        self._by_due: dict[tuple[str, dt.date], str] = {}
-
-    def manual(self, status: str, note: str) -> str:
-        how = f"marked {status} by hand"
-        return f"{how}: {note}" if note else how
-
-    def left(self, due: dt.date) -> str:
-        days = (due - self.today).days
-        text = f"due {due.isoformat()}, {days} day{'s' if days != 1 else ''} left"
-        self.days_left[due] = text
-        return text
-
-    def passed(self, due: dt.date) -> str:
-        return self._dated("due {} passed while pending", due)
-
-    def never_held(self, due: dt.date) -> str:
-        return self._dated("due {} passed and it never held", due)
-
-    def final(self, until: dt.date) -> str:
-        return self._dated("final since {}", until)
-
-    def _dated(self, template: str, day: dt.date) -> str:
-        text = self._by_due.get((template, day))
-        if text is None:
-            text = self._by_due[template, day] = template.format(day.isoformat())
-        return text
-
-
-def format_value(metric: str, value: float) -> str:
-    """A metric value as people write it: 69.1%, $415.0M, 187.92."""
-    if METRICS[metric].ratio:
-        return f"{value * 100:.1f}%"
-    if abs(value) >= 1e9:
-        return f"{value / 1e9:.2f}B"
-    if abs(value) >= 1e6:
-        return f"{value / 1e6:.1f}M"
-    return f"{value:,.2f}"
-
-
+_NOTHING = Reason(Why.NOTHING)
 _NEGATION = {">=": "<", "<=": ">", ">": "<=", "<": ">="}
-_RATIOS = frozenset(name for name, metric in METRICS.items() if metric.ratio)

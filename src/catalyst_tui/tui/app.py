@@ -6,31 +6,30 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
 from ..config import ConfigError
-from ..watchlist import CheckpointView, Watchlist
+from ..thesis.wording import reason_text
+from . import messages
 from .screens.watchlist import WatchlistScreen
 
 # Only the watchlist is needed for the first paint. The scheduler (apscheduler, the market
 # package, httpx), the notifier, the config writer (tomlkit) and the other screens are
 # imported where first used: at the top, they were 0.15 s of the start-up (bench/startup.py).
 if TYPE_CHECKING:
+    from ..jobs.scheduler import CycleResult, ThesisScheduler
     from ..notify import Channel
-    from ..schedule import CycleResult, ThesisScheduler
     from ..workspace import EditOutcome, Workspace
-    from .screens.forms import Field
 
 log = logging.getLogger(__name__)
 
 FILE_CHECK_SECONDS = 1.0
-KINDS = ("milestone", "target", "guard")
-STATUSES = ("met", "missed", "pending")
 
 
 class CatalystApp(App[None]):
@@ -55,7 +54,7 @@ class CatalystApp(App[None]):
         self.config_problem: ConfigError | None = None
         self._stopped = False
 
-    def notify(self, message: str, *, markup: bool = False, **options) -> None:
+    def notify(self, message: str, *, markup: bool = False, **options: Any) -> None:
         """Toasts carry the user's own text (titles, notes, config errors) verbatim: never as
         markup, where a '[/x]' in a checkpoint title would raise instead of showing."""
         super().notify(message, markup=False, **options)
@@ -65,7 +64,7 @@ class CatalystApp(App[None]):
         # The watchlist is the app's first screen rather than one pushed from on_mount: pushed,
         # its first frame was rendered inside the app's start-up batch, dropped and rendered
         # again once the batch ended (60-80 ms more to the first painted rows, bench/startup.py).
-        return WatchlistScreen()
+        return WatchlistScreen(self.workspace)
 
     def on_mount(self) -> None:
         self.sub_title = str(self.workspace.config.path or "")
@@ -93,8 +92,8 @@ class CatalystApp(App[None]):
     def _start_scheduler(self) -> None:
         if self.scheduler is not None or self._stopped or not self.is_running:
             return  # quit before the first paint: no refresh to start
+        from ..jobs.scheduler import ThesisScheduler
         from ..notify import default_channels
-        from ..schedule import ThesisScheduler
 
         channels = self._channels
         if channels is None:
@@ -108,7 +107,7 @@ class CatalystApp(App[None]):
             on_cycle=self._cycle_done,
             on_progress=self._progress,
             clock=self.workspace.clock,
-            refresh_apart=True,  # fetch + store in a child process: keys wait for neither
+            refresh_in_child=True,  # fetch + store in a child process: keys wait for neither
         )
         self.scheduler.start(refresh_at_start=True)
 
@@ -134,27 +133,28 @@ class CatalystApp(App[None]):
 
     def _progress(self, done: int, total: int, _symbol: str) -> None:
         # At most four calls a second (and the last): the refresh process spaces its progress
-        # lines (market/worker.py PROGRESS_INTERVAL), so 500 symbols are not 500 repaints.
+        # lines (jobs/refresh_process.py PROGRESS_INTERVAL), so 500 symbols are not 500 repaints.
         self._watchlist().show_progress(done, total)
 
     def _cycle_done(self, result: CycleResult) -> None:
         watchlist = self._watchlist()
         watchlist.hide_progress()
         notified = set(self.workspace.config.settings.notify)
+        today = self.workspace.today()
         for e in result.changed:
             if e.status not in notified:  # notified ones arrive through the toast channel
+                why = reason_text(e.reason, e.condition, today)
                 self.notify(
-                    f"{e.symbol}/{e.checkpoint_id}: {e.previous} → {e.status}\n{e.reason}",
-                    timeout=6,
+                    f"{e.symbol}/{e.checkpoint_id}: {e.previous} → {e.status}\n{why}", timeout=6
                 )
         report = result.refresh
         if report is not None and report.statuses:
             failed = [s.symbol for s in report.statuses if s.stale]
             if failed and len(failed) == len(report.statuses):
                 self.notify("no fresh quotes: showing stored data", severity="warning", timeout=5)
-        # The watchlist (500 rows: 60-160 ms of reading on the loop) is read in a thread; the
+        # The watchlist is read in a thread (a slow read on the loop would hold keys); the
         # other screens reload once it is shown, as they build on its data.
-        watchlist.reload_apart(lambda: self.refresh_views(skip_watchlist=True))
+        watchlist.reload_in_thread(lambda: self.refresh_views(skip_watchlist=True))
 
     def action_refresh_now(self) -> None:
         if self.scheduler is None:
@@ -207,21 +207,22 @@ class CatalystApp(App[None]):
         self.notify("catalysts.toml changed: reloaded", timeout=3)
         self.refresh_views()
 
-    # -- navigation ----------------------------------------------------------------------------
-    def open_ticker(self, symbol: str) -> None:
+    # -- what the screens ask for ----------------------------------------------------------------
+    @on(messages.OpenTicker)
+    def _open_ticker(self, message: messages.OpenTicker) -> None:
         from .screens.ticker import TickerScreen
 
-        self.push_screen(TickerScreen(symbol))
+        self.push_screen(TickerScreen(self.workspace, message.symbol))
 
-    def open_timeline(self) -> None:
+    @on(messages.OpenTimeline)
+    def _open_timeline(self) -> None:
         from .screens.timeline import TimelineScreen
 
-        if isinstance(self.screen, TimelineScreen):
-            return
-        self.push_screen(TimelineScreen())
+        if not isinstance(self.screen, TimelineScreen):
+            self.push_screen(TimelineScreen(self.workspace))
 
     def action_open_timeline(self) -> None:
-        self.open_timeline()
+        self.post_message(messages.OpenTimeline())
 
     def action_keys(self) -> None:
         from .screens.forms import KeysScreen
@@ -245,10 +246,11 @@ class CatalystApp(App[None]):
             )
 
     def _ack_all(self) -> None:
-        self.acknowledge(None)
+        self.post_message(messages.Acknowledge(None))
 
-    # -- thesis actions ------------------------------------------------------------------------
-    def acknowledge(self, targets: list[tuple[str, str]] | None) -> None:
+    @on(messages.Acknowledge)
+    def _acknowledge(self, message: messages.Acknowledge) -> None:
+        targets = message.targets
         cleared = self.workspace.acknowledge(targets)
         if cleared:
             what = "every flag" if targets is None else ", ".join(f"{s}/{c}" for s, c in targets)
@@ -257,128 +259,62 @@ class CatalystApp(App[None]):
             self.notify("nothing to acknowledge", timeout=3)
         self.refresh_views()
 
-    def acknowledge_symbol(self, symbol: str) -> None:
-        targets = self.workspace.flagged(symbol)
+    @on(messages.AcknowledgeTicker)
+    def _acknowledge_ticker(self, message: messages.AcknowledgeTicker) -> None:
+        targets = self.workspace.flagged(message.symbol)
         if not targets:
-            self.notify(f"{symbol} has no flags", timeout=3)
+            self.notify(f"{message.symbol} has no flags", timeout=3)
             return
-        self.acknowledge(targets)
+        self.post_message(messages.Acknowledge(targets))
 
-    def mark_checkpoint(self, c: CheckpointView) -> None:
-        from .screens.forms import Field, FormScreen
+    @on(messages.MarkCheckpoint)
+    def _mark_checkpoint(self, message: messages.MarkCheckpoint) -> None:
+        from .screens.edit_forms import MarkForm
 
-        default = "met" if c.status == "pending" else "pending"
-        fields = [
-            Field("status", "New status", default, kind="select", options=STATUSES),
-            Field("note", "Note (why)", c.manual_note, placeholder="e.g. Q4 call: NPO shipping"),
-        ]  # fmt: skip
+        self.push_screen(MarkForm(self.workspace, message.checkpoint), self._marked)
 
-        def submit(values: dict[str, str]) -> str | None:
-            message = self.workspace.mark(c.symbol, c.id, values["status"], values["note"])
-            self.notify(message, timeout=4)
+    def _marked(self, done: object) -> None:
+        if isinstance(done, str) and done:
+            self.notify(done, timeout=4)
             self.refresh_views()
-            return None
 
-        self.push_screen(
-            FormScreen(
-                f"Mark {c.symbol}/{c.id}",
-                fields,
-                check=lambda _v: {},
-                submit=submit,
-                note=f"{c.title}. Met or missed freezes it; pending reopens it to evaluation.",
-                form_id="mark-form",
-            )
-        )
+    @on(messages.AddTicker)
+    def _add_ticker(self) -> None:
+        from .screens.edit_forms import TickerForm
 
-    def add_ticker(self) -> None:
-        from .screens.forms import Field
+        self.push_screen(TickerForm(self.workspace), self._edited)
 
-        fields = [
-            Field("symbol", "Symbol", placeholder="e.g. CRDO, BRK.B, ^GSPC"),
-            Field("name", "Name", placeholder="optional: defaults to the symbol"),
-            Field("group", "Group (a tab)", placeholder="optional: defaults to watchlist"),
-            Field("thesis", "Thesis", kind="text"),
-        ]
-        self._edit_form(
-            "Add a ticker",
-            fields,
-            lambda v: self.workspace.field_errors(
-                "ticker", v, existing_symbols=self.workspace.symbols()
-            ),
-            self.workspace.add_ticker,
-            form_id="ticker-form",
-        )
+    @on(messages.AddLot)
+    def _add_lot(self, message: messages.AddLot) -> None:
+        from .screens.edit_forms import LotForm
 
-    def add_lot(self, symbol: str) -> None:
-        from .screens.forms import Field
+        self.push_screen(LotForm(self.workspace, message.symbol), self._edited)
 
-        fields = [
-            Field("shares", "Shares", placeholder="e.g. 25"),
-            Field("cost", "Cost per share", placeholder="e.g. 118.50"),
-            Field("date", "Date", placeholder="optional: YYYY-MM-DD"),
-            Field("note", "Note", placeholder="optional"),
-        ]
-        self._edit_form(
-            f"Add a lot of {symbol}",
-            fields,
-            lambda v: self.workspace.field_errors("lot", v, symbol=symbol),
-            lambda v: self.workspace.add_lot(symbol, v),
-            form_id="lot-form",
-        )
+    @on(messages.AddCheckpoint)
+    def _add_checkpoint(self, message: messages.AddCheckpoint) -> None:
+        from .screens.edit_forms import CheckpointForm
 
-    def add_checkpoint(self, symbol: str) -> None:
-        self._checkpoint_form(symbol, None)
+        self.push_screen(CheckpointForm(self.workspace, message.symbol), self._edited)
 
-    def edit_checkpoint(self, c: CheckpointView) -> None:
-        self._checkpoint_form(c.symbol, c)
+    @on(messages.EditCheckpoint)
+    def _edit_checkpoint(self, message: messages.EditCheckpoint) -> None:
+        from .screens.edit_forms import CheckpointForm
 
-    def _checkpoint_form(self, symbol: str, c: CheckpointView | None) -> None:
-        from .screens.forms import Field
+        c = message.checkpoint
+        self.push_screen(CheckpointForm(self.workspace, c.symbol, c), self._edited)
 
-        def value(text: object) -> str:
-            return "" if text is None else str(text)
-
-        fields = [
-            Field("id", "Id", value(c and c.id), "lowercase, digits, - and _: e.g. npo-ships"),
-            Field("title", "Title", value(c and c.title)),
-            Field("kind", "Kind", value(c and c.kind) or "milestone", kind="select", options=KINDS),
-            Field("due", "Due (milestone, target)", value(c and c.due), "YYYY-MM-DD"),
-            Field("when", "When (target, guard)", value(c and c.condition), "gross_margin >= 70%"),
-            Field("until", "Until (guard, optional)", value(c and c.until), "YYYY-MM-DD"),
-            Field("period_end", "Period end (optional)", value(c and c.period_end), "YYYY-MM-DD"),
-            Field("source", "Source", value(c and c.source), "optional: where it comes from"),
-            Field("notes", "Notes", value(c and c.notes), kind="text"),
-        ]  # fmt: skip
-        editing = c.id if c else None
-
-        def check(values: dict[str, str]) -> dict[str, str]:
-            return self.workspace.field_errors(
-                "checkpoint",
-                values,
-                symbol=symbol,
-                existing_ids=self.workspace.checkpoint_ids(symbol),
-                editing_id=editing,
-            )
-
-        if c is None:
-            submit = lambda v: self.workspace.add_checkpoint(symbol, v)  # noqa: E731
-            title = f"New checkpoint for {symbol}"
-        else:
-            submit = lambda v: self.workspace.update_checkpoint(symbol, c.id, v)  # noqa: E731
-            title = f"Edit {symbol}/{c.id}"
-        note = "A changed id starts a new checkpoint; the old one is archived with its history."
-        self._edit_form(
-            title, fields, check, submit, note=note if c else "", form_id="checkpoint-form"
-        )
-
-    def archive_checkpoint(self, c: CheckpointView) -> None:
+    @on(messages.ArchiveCheckpoint)
+    def _archive_checkpoint(self, message: messages.ArchiveCheckpoint) -> None:
+        c = message.checkpoint
         self._confirm(
             f"Archive {c.symbol}/{c.id}?",
             "It leaves catalysts.toml; its history stays in the database and on the timeline.",
             lambda: self.workspace.archive_checkpoint(c.symbol, c.id),
         )
 
-    def remove_ticker(self, symbol: str) -> None:
+    @on(messages.RemoveTicker)
+    def _remove_ticker(self, message: messages.RemoveTicker) -> None:
+        symbol = message.symbol
         self._confirm(
             f"Remove {symbol} from catalysts.toml?",
             "Its table, lots and checkpoints leave the file; prices and history stay stored.",
@@ -386,49 +322,27 @@ class CatalystApp(App[None]):
         )
 
     # -- plumbing ------------------------------------------------------------------------------
-    def _edit_form(
-        self,
-        title: str,
-        fields: list[Field],
-        check: Callable[[dict[str, str]], dict[str, str]],
-        edit: Callable[[dict[str, str]], EditOutcome],
-        *,
-        note: str = "",
-        form_id: str,
-    ) -> None:
-        from .screens.forms import FormScreen
-
-        def submit(values: dict[str, str]) -> str | None:
-            problem = self._run_edit(lambda: edit(values))
-            return problem
-
-        self.push_screen(FormScreen(title, fields, check=check, submit=submit, note=note,
-                                    form_id=form_id))  # fmt: skip
-
     def _confirm(self, question: str, detail: str, edit: Callable[[], EditOutcome]) -> None:
+        from .screens.edit_forms import run_edit
         from .screens.forms import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                problem = self._run_edit(edit)
-                if problem:
-                    self.notify(problem, severity="error", timeout=10)
+            if not yes:
+                return
+            done = run_edit(self.workspace, edit)
+            if isinstance(done, str):
+                self.notify(done, severity="error", timeout=10)
+            else:
+                self._edited(done)
 
         self.push_screen(ConfirmScreen(question, detail), answered)
 
-    def _run_edit(self, edit: Callable[[], EditOutcome]) -> str | None:
-        """Run an edit; None when it went through, else what to tell the user."""
-        from ..config_write import EditError
+    def _edited(self, outcome: object) -> None:
+        """An edit went through (a form dismissed with its outcome): say so, show it."""
+        from ..workspace import EditOutcome
 
-        try:
-            outcome = edit()
-        except ConfigError as exc:
-            lines = [str(issue) for issue in exc.issues[:5]]
-            return "catalysts.toml would not be valid:\n" + "\n".join(lines)
-        except EditError as exc:
-            return str(exc)
-        except OSError as exc:
-            return f"could not read {self.workspace.config.path}: {exc.strerror or exc}"
+        if not isinstance(outcome, EditOutcome):
+            return  # cancelled
         if self.scheduler is not None:
             self.scheduler.config = self.workspace.config
         self.notify(
@@ -437,14 +351,6 @@ class CatalystApp(App[None]):
             timeout=4 if outcome.written else 12,
         )
         self.refresh_views()
-        return None
-
-    def watchlist_data(self) -> Watchlist | None:
-        """The watchlist as last read (screens reload bottom-up, so it is current)."""
-        try:
-            return self._watchlist().data
-        except LookupError:
-            return None
 
     def _watchlist(self) -> WatchlistScreen:
         for screen in self.screen_stack:

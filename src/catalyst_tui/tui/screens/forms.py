@@ -1,5 +1,5 @@
-"""Modal forms (ticker, lot, checkpoint, mark) that validate as you type with the config's own
-validator, a yes/no confirmation, and the list of keys."""
+"""The modal form that validates as you type (the edit forms in edit_forms.py declare their
+fields on it), a yes/no confirmation, and the list of keys."""
 
 from __future__ import annotations
 
@@ -28,10 +28,11 @@ class Field:
     options: tuple[str, ...] = ()
 
 
-class FormScreen(ModalScreen[bool]):
+class FormScreen(ModalScreen[object]):
     """Fields, each with its inline message. `check(values)` returns {field: message} and runs
     on every change; `submit(values)` runs on save and returns None when done, else a message
-    shown above the buttons (the form stays open, nothing typed is lost)."""
+    shown above the buttons (the form stays open, nothing typed is lost). Dismissed with
+    `result()` after a save, None when cancelled."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -147,10 +148,14 @@ class FormScreen(ModalScreen[bool]):
         if problem:
             self.query_one("#form-error", Static).update(Text(problem, style="bold red"))
             return
-        self.dismiss(True)
+        self.dismiss(self.result())
+
+    def result(self) -> object:
+        """What a saved form is dismissed with."""
+        return True
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.dismiss(None)
 
 
 def _widget(field: Field):

@@ -3,6 +3,8 @@ position and fundamentals, and the thesis text."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -12,8 +14,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, Tab, TabbedContent, TabPane, Tabs
 
-from ...watchlist import CheckpointView, TickerDetail
+from ...thesis.vocabulary import Kind, Status
+from ...thesis.wording import format_value, observation_note, reason_text
+from ...watchlist import CheckpointRecord, Figure, TickerDetail
+from ...workspace import Workspace
 from .. import format as fmt
+from .. import messages
 from ..widgets.chart import RANGES, PriceChart, slice_range
 
 CHECKPOINT_COLUMNS = (
@@ -46,8 +52,9 @@ class TickerScreen(Screen[None]):
         Binding("question_mark", "app.keys", "Keys"),
     ]
 
-    def __init__(self, symbol: str) -> None:
+    def __init__(self, workspace: Workspace, symbol: str) -> None:
         super().__init__(id=f"ticker-{symbol.replace('.', '_').replace('^', '_')}")
+        self.workspace = workspace
         self.symbol = symbol
         self.detail: TickerDetail | None = None
         self.range_name = "1Y"
@@ -85,7 +92,7 @@ class TickerScreen(Screen[None]):
         table.focus()
 
     def reload(self) -> None:
-        detail = self.app.workspace.ticker(self.symbol, self.app.watchlist_data())
+        detail = self.workspace.ticker(self.symbol)
         if detail is None:
             self.app.pop_screen()
             return
@@ -94,7 +101,7 @@ class TickerScreen(Screen[None]):
         self._show_checkpoints(detail)
         self._show_chart()
         self._show_position(detail)
-        thesis = detail.thesis.strip()
+        thesis = detail.ticker.thesis.strip()
         missing = f'No thesis written yet: add thesis = """...""" to [tickers.{detail.symbol}].'
         self.query_one("#thesis-text", Static).update(
             Text(thesis) if thesis else Text(missing, style="dim")
@@ -103,7 +110,7 @@ class TickerScreen(Screen[None]):
     def _show_title(self, d: TickerDetail) -> None:
         text = Text()
         text.append(d.symbol, style="bold")
-        text.append(f"  {d.name} · {d.group}", style="dim")
+        text.append(f"  {d.ticker.name} · {d.ticker.group}", style="dim")
         row = d.row
         if row is None or row.price is None:
             text.append("   no data yet", style="dim")
@@ -125,8 +132,9 @@ class TickerScreen(Screen[None]):
         keys = [c.id for c in d.checkpoints]
         row_index = table.cursor_row
         table.clear()
+        today = self.workspace.today()
         for c in d.checkpoints:
-            table.add_row(*_checkpoint_cells(c), key=c.id)
+            table.add_row(*_checkpoint_cells(c, today), key=c.id)
         if current is not None and current.id in keys:
             row_index = keys.index(current.id)
         if d.checkpoints:
@@ -136,7 +144,7 @@ class TickerScreen(Screen[None]):
     def _show_chart(self) -> None:
         if self.detail is None:
             return
-        points = slice_range(self.detail.history, self.range_name, self.app.workspace.today())
+        points = slice_range(self.detail.history, self.range_name, self.workspace.today())
         chart = self.query_one("#price-chart", PriceChart)
         chart.set_series(points, label=f"{self.symbol} {self.range_name}")
         self.call_after_refresh(self._sync_range_tab)
@@ -168,16 +176,28 @@ class TickerScreen(Screen[None]):
         table.add_column(style="bold", no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         table.add_column(style="dim", overflow="fold")
-        for figure in d.fundamentals:
-            table.add_row(figure.label, figure.value, figure.note)
+        for label, value, note in self._figures(d):
+            table.add_row(label, value, note)
         if d.lots:
             self.query_one("#fundamentals", Static).update(table)
         else:
             none = Text("No lots: watched only. Press l to add a purchase.\n", style="dim")
             self.query_one("#fundamentals", Static).update(Group(none, table))
 
+    def _figures(self, d: TickerDetail) -> list[tuple[str, str, str]]:
+        """(label, value, note) of each fundamentals line, then the next earnings date."""
+        lines = [_figure(f) for f in d.fundamentals]
+        row = d.row
+        if row is not None and row.earnings is not None:
+            days = (row.earnings - self.workspace.today()).days
+            estimate = ", estimated" if row.earnings_estimate else ""
+            lines.append(("Next earnings", row.earnings.isoformat(), f"in {days} d{estimate}"))
+        else:
+            lines.append(("Next earnings", "—", "not known yet"))
+        return lines
+
     # -- the highlighted checkpoint ---------------------------------------------------------------
-    def current_checkpoint(self) -> CheckpointView | None:
+    def current_checkpoint(self) -> CheckpointRecord | None:
         if self.detail is None:
             return None
         table = self.query_one("#checkpoint-table", DataTable)
@@ -200,17 +220,18 @@ class TickerScreen(Screen[None]):
         text.append(f"{c.symbol}/{c.id}", style="bold")
         text.append(f"  {c.kind}")
         if c.condition:
-            text.append(f"  when {c.condition}")
+            text.append(f"  when {c.condition.text}")
         if c.period_end:
             text.append(f"  (period ending {c.period_end.isoformat()})")
         if c.until:
             text.append(f"  until {c.until.isoformat()}")
         text.append("\n")
         text.append("Why: ", style="bold")
-        text.append(c.reason or "not evaluated yet", style="bold red" if c.flagged else "")
+        reason = reason_text(c.reason, c.condition, self.workspace.today())
+        text.append(reason or "not evaluated yet", style="bold red" if c.flagged else "")
         if c.flagged:
             text.append(f"  {fmt.FLAG} unacknowledged: A to acknowledge", style="red")
-        if c.manual_note and c.manual_note not in c.reason:
+        if c.manual_note and c.manual_note not in reason:
             text.append(f"\nNote: {c.manual_note}")
         if c.source:
             text.append("\nSource: ", style="bold")
@@ -247,7 +268,7 @@ class TickerScreen(Screen[None]):
                 self.range_name = name
                 self._show_chart()
 
-    def _need_checkpoint(self) -> CheckpointView | None:
+    def _need_checkpoint(self) -> CheckpointRecord | None:
         self.action_pane("checkpoints")
         c = self.current_checkpoint()
         if c is None:
@@ -257,43 +278,53 @@ class TickerScreen(Screen[None]):
     def action_mark(self) -> None:
         c = self._need_checkpoint()
         if c is not None:
-            self.app.mark_checkpoint(c)
+            self.post_message(messages.MarkCheckpoint(c))
 
     def action_add_checkpoint(self) -> None:
-        self.app.add_checkpoint(self.symbol)
+        self.post_message(messages.AddCheckpoint(self.symbol))
 
     def action_edit_checkpoint(self) -> None:
         c = self._need_checkpoint()
         if c is not None:
-            self.app.edit_checkpoint(c)
+            self.post_message(messages.EditCheckpoint(c))
 
     def action_archive_checkpoint(self) -> None:
         c = self._need_checkpoint()
         if c is not None:
-            self.app.archive_checkpoint(c)
+            self.post_message(messages.ArchiveCheckpoint(c))
 
     def action_add_lot(self) -> None:
-        self.app.add_lot(self.symbol)
+        self.post_message(messages.AddLot(self.symbol))
 
     def action_acknowledge(self) -> None:
         c = self.current_checkpoint()
         if c is not None and c.flagged:
-            self.app.acknowledge([(c.symbol, c.id)])
+            self.post_message(messages.Acknowledge([(c.symbol, c.id)]))
         else:
-            self.app.acknowledge_symbol(self.symbol)
+            self.post_message(messages.AcknowledgeTicker(self.symbol))
 
 
-def _checkpoint_cells(c: CheckpointView) -> tuple[Text | str, ...]:
+def _figure(f: Figure) -> tuple[str, str, str]:
+    obs = f.observed
+    if obs.value is None:
+        return f.label, "—", obs.missing
+    return f.label, format_value(f.metric, obs.value), observation_note(obs)
+
+
+def _checkpoint_cells(c: CheckpointRecord, today: dt.date) -> tuple[Text | str, ...]:
     title = Text(c.title, style="bold red" if c.flagged else "")
-    if c.value:
-        value = Text(c.value, style="red" if c.flagged else "")
+    value = c.value
+    if c.condition is not None and value is not None:
+        shown = Text(format_value(c.condition.metric, value), style="red" if c.flagged else "")
     else:
-        value = Text("—" if c.condition else "", style="dim")
+        shown = Text("—" if c.condition else "", style="dim")
+    status = "holding" if c.kind == Kind.GUARD and c.status == Status.MET else c.status
+    days_left = (c.due - today).days if c.due else None
     return (
-        fmt.status(c.status_text, flagged=c.flagged, manual=c.manual),
+        fmt.status(status, flagged=c.flagged, manual=c.manual),
         c.due.isoformat() if c.due else (f"≤{c.until}" if c.until else ""),
-        fmt.days_left(c.days_left) if c.status == "pending" else Text(""),
-        value,
+        fmt.days_left(days_left) if c.status == Status.PENDING else Text(""),
+        shown,
         title,
-        c.condition,
+        c.condition.text if c.condition else "",
     )

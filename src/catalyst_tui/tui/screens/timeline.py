@@ -8,8 +8,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from ...watchlist import TimelineEntry, flagged_targets
+from ...thesis.wording import format_value, reason_text
+from ...watchlist import EventRecord, flagged_targets
+from ...workspace import Workspace
 from .. import format as fmt
+from .. import messages
 
 COLUMNS = (
     ("when", "When"),
@@ -30,9 +33,10 @@ class TimelineScreen(Screen[None]):
         Binding("question_mark", "app.keys", "Keys"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, workspace: Workspace) -> None:
         super().__init__(id="timeline")
-        self.entries: list[TimelineEntry] = []
+        self.workspace = workspace
+        self.entries: list[EventRecord] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-title")
@@ -50,13 +54,13 @@ class TimelineScreen(Screen[None]):
     def reload(self) -> None:
         table = self.query_one("#events", DataTable)
         row = table.cursor_row
-        entries = self.app.workspace.timeline()
+        entries = self.workspace.timeline()
         if entries == self.entries and table.row_count:
             return  # most refreshes change no status: keep the table as it is
         self.entries = entries
         table.clear()
         for entry in self.entries:
-            table.add_row(*_cells(entry), key=str(entry.id))
+            table.add_row(*self._cells(entry), key=str(entry.id))
         if self.entries:
             table.move_cursor(row=min(row, len(self.entries) - 1), animate=False)
         flagged = len(flagged_targets(self.entries))
@@ -70,7 +74,7 @@ class TimelineScreen(Screen[None]):
         self.query_one("#timeline-title", Static).update(title)
         self._show_detail()
 
-    def current(self) -> TimelineEntry | None:
+    def current(self) -> EventRecord | None:
         table = self.query_one("#events", DataTable)
         if not self.entries or not table.row_count:
             return None
@@ -85,8 +89,9 @@ class TimelineScreen(Screen[None]):
         if entry is not None:
             text.append(f"{entry.symbol}/{entry.checkpoint_id}", style="bold")
             text.append(f"  {entry.title}\n")
-            text.append(entry.reason or "", style="red" if entry.flagged else "")
-            if entry.acknowledged:
+            why = reason_text(entry.reason, entry.condition, self.workspace.today())
+            text.append(why, style="red" if entry.flagged else "")
+            if entry.acked_at is not None:
                 text.append("  (acknowledged)", style="dim")
         self.query_one("#event-detail", Static).update(text)
 
@@ -95,18 +100,26 @@ class TimelineScreen(Screen[None]):
         if entry is None or not entry.flagged:
             self.notify("the highlighted event is not flagged", severity="warning", timeout=3)
             return
-        self.app.acknowledge([(entry.symbol, entry.checkpoint_id)])
+        self.post_message(messages.Acknowledge([(entry.symbol, entry.checkpoint_id)]))
 
     def action_acknowledge_all(self) -> None:
-        self.app.acknowledge(None)
+        self.post_message(messages.Acknowledge(None))
 
     def action_open_ticker(self) -> None:
         entry = self.current()
         if entry is not None:
-            self.app.open_ticker(entry.symbol)
+            self.post_message(messages.OpenTicker(entry.symbol))
+
+    def _cells(self, e: EventRecord) -> tuple[Text | str, ...]:
+        when = e.ts.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M")
+        value = ""
+        if e.value is not None:
+            value = format_value(e.condition.metric, e.value) if e.condition else f"{e.value:g}"
+        why = reason_text(e.reason, e.condition, self.workspace.today())
+        return _cells(e, when, value, why)
 
 
-def _cells(e: TimelineEntry) -> tuple[Text | str, ...]:
+def _cells(e: EventRecord, when: str, value: str, reason: str) -> tuple[Text | str, ...]:
     style = "bold red" if e.flagged else ""
     checkpoint = Text(f"{e.symbol}/{e.checkpoint_id}", style=style)
     if e.flagged:
@@ -116,11 +129,11 @@ def _cells(e: TimelineEntry) -> tuple[Text | str, ...]:
     change.append(e.to_status, style=fmt.STATUS_STYLE.get(e.to_status, ""))
     if e.manual:
         change.append(" (hand)", style="dim")
-    reason = e.reason if len(e.reason) <= 60 else e.reason[:59] + "…"
+    reason = reason if len(reason) <= 60 else reason[:59] + "…"
     return (
-        e.when.strftime("%Y-%m-%d %H:%M"),
+        when,
         checkpoint,
         change,
-        e.value,
-        Text(reason, style="dim" if e.acknowledged else style),
+        value,
+        Text(reason, style="dim" if e.acked_at is not None else style),
     )

@@ -16,8 +16,10 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, Tab, Tabs
 
-from ...watchlist import SORTS, Totals, Watchlist, WatchRow
+from ...watchlist import SORTS, Totals, Watchlist, WatchRow, health_ok, health_text
+from ...workspace import Workspace
 from .. import format as fmt
+from .. import messages
 from ..widgets.chart import sparkline
 
 ALL = "All"
@@ -59,8 +61,9 @@ class WatchlistScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, workspace: Workspace) -> None:
         super().__init__(id="watchlist")
+        self.workspace = workspace
         self.sort_index = 0
         self.filter_text = ""
         self.group: str | None = None
@@ -98,21 +101,21 @@ class WatchlistScreen(Screen[None]):
     def reload(self) -> None:
         """Read the watchlist again and show it: cells change in place when the same rows are
         shown; otherwise the table is rebuilt with the cursor kept on its symbol."""
-        self.show_data(self.app.workspace.watchlist())
+        self.show_data(self.workspace.watchlist())
 
-    def reload_apart(self, then: Callable[[], object]) -> None:
+    def reload_in_thread(self, then: Callable[[], object]) -> None:
         """The same with the reading in a worker thread (after a refresh: 500 rows take tens
         of milliseconds to read, which keys should not wait for); `then` runs once shown."""
         self.run_worker(
-            partial(self._read_apart, then),
+            partial(self._read_in_thread, then),
             thread=True,
             exclusive=True,
             group="watchlist",
             exit_on_error=False,
         )
 
-    def _read_apart(self, then: Callable[[], object]) -> None:
-        data = self.app.workspace.watchlist_apart()
+    def _read_in_thread(self, then: Callable[[], object]) -> None:
+        data = self.workspace.watchlist_in_thread()
         self.app.call_from_thread(self._show_then, data, then)
 
     def _show_then(self, data: Watchlist, then: Callable[[], object]) -> None:
@@ -199,7 +202,7 @@ class WatchlistScreen(Screen[None]):
         summary.append_text(_pnl(totals))
         health = data.health
         summary.append("  │ ", style="dim")
-        summary.append(health.text(data.now), style="" if health.ok else "yellow")
+        summary.append(health_text(health, data.now), style="" if health_ok(health) else "yellow")
         self.query_one("#summary", Static).update(summary)
         status = Text()
         sort_label = SORTS[self.sort_index][1]
@@ -242,10 +245,10 @@ class WatchlistScreen(Screen[None]):
             return
         symbol = self._current_symbol()
         if symbol:
-            self.app.open_ticker(symbol)
+            self.post_message(messages.OpenTicker(symbol))
 
     def action_timeline(self) -> None:
-        self.app.open_timeline()
+        self.post_message(messages.OpenTimeline())
 
     def action_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORTS)
@@ -291,22 +294,22 @@ class WatchlistScreen(Screen[None]):
         self.query_one("#groups", Tabs).action_previous_tab()
 
     def action_add_ticker(self) -> None:
-        self.app.add_ticker()
+        self.post_message(messages.AddTicker())
 
     def action_add_lot(self) -> None:
         symbol = self._current_symbol()
         if symbol:
-            self.app.add_lot(symbol)
+            self.post_message(messages.AddLot(symbol))
 
     def action_remove_ticker(self) -> None:
         symbol = self._current_symbol()
         if symbol:
-            self.app.remove_ticker(symbol)
+            self.post_message(messages.RemoveTicker(symbol))
 
     def action_acknowledge(self) -> None:
         symbol = self._current_symbol()
         if symbol:
-            self.app.acknowledge_symbol(symbol)
+            self.post_message(messages.AcknowledgeTicker(symbol))
 
 
 def _shown_part(row: WatchRow) -> WatchRow:

@@ -1,4 +1,5 @@
-"""One market refresh cycle: quotes and history, then fundamentals and earnings when due; stored.
+"""One market refresh in this process: quotes and history, then fundamentals and earnings when
+due; stored. The sources are built here from the config (market/ never reads the config).
 
 Quotes come first and are written in one transaction for the whole batch (a crash leaves the
 previous refresh or this one, never half). Fundamentals (SEC EDGAR) and next earnings dates are
@@ -15,17 +16,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..config import Config
-from ..store import QuoteSaved, QuoteStatus, Store
-from .earnings import EarningsSource, FinnhubEarnings, YahooEarnings, fetch_next_earnings
-from .finnhub import FinnhubProvider
-from .http import MarketClient
-from .models import FetchError
-from .provider import QuoteProvider
-from .quotes import ProgressCallback, fetch_quotes
-from .sec import cik_for
-from .sec_client import SecClient
-from .stooq import StooqProvider
-from .yahoo import YahooProvider
+from ..market.earnings import FinnhubEarnings, YahooEarnings, fetch_next_earnings
+from ..market.finnhub import FinnhubProvider
+from ..market.http import MarketClient
+from ..market.models import FetchError, LastQuote
+from ..market.provider import EarningsSource, QuoteProvider
+from ..market.quotes import ProgressCallback, fetch_quotes
+from ..market.sec import cik_for
+from ..market.sec_client import SecEdgar
+from ..market.stooq import StooqProvider
+from ..market.yahoo import YahooProvider
+from ..store import Store
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ class RefreshReport:
     """What a cycle did: the stored quote of every symbol afterwards, and notes for people."""
 
     started: dt.datetime
-    statuses: list[QuoteStatus] = field(default_factory=list)
+    statuses: list[LastQuote] = field(default_factory=list)
     fresh: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
     fundamentals_updated: list[str] = field(default_factory=list)
@@ -96,7 +97,7 @@ def earnings_sources(config: Config, env: Mapping[str, str] = os.environ) -> lis
     return sources
 
 
-async def refresh_market(
+async def refresh_in_process(
     config: Config,
     store: Store,
     *,
@@ -108,20 +109,16 @@ async def refresh_market(
     """Fetch and store quotes (+ history), then fundamentals and earnings where due."""
     clock = now or (lambda: dt.datetime.now(dt.UTC))
     report = RefreshReport(started=clock())
-    symbols = store.active_symbols()
+    symbols = store.views.active_symbols()
     providers, notes = quote_providers(config, env)
     report.notes.extend(notes)
     owned = client is None
     client = client or MarketClient()
     try:
         outcomes = await fetch_quotes(
-            client, providers, symbols, store.history_starts(symbols), on_progress
+            client, providers, symbols, store.market.history_starts(symbols), on_progress
         )
-        saved = [
-            QuoteSaved(s, o.quote, o.bars, "" if o.quote else _summary(o.errors))
-            for s, o in outcomes.items()
-        ]
-        store.save_quotes(saved, clock())
+        store.market.save_quotes(outcomes.values(), clock())
         report.fresh = {s for s, o in outcomes.items() if o.quote is not None}
         offline = not report.fresh and all(
             e.kind in ("network", "timeout") for o in outcomes.values() for e in o.errors
@@ -134,7 +131,7 @@ async def refresh_market(
     finally:
         if owned:
             await client.aclose()
-    report.statuses = store.quote_statuses(symbols)
+    report.statuses = list(store.market.last_quotes(symbols).values())
     return report
 
 
@@ -150,7 +147,7 @@ class _DailyFetches:
     report: RefreshReport
 
     def due(self, kind: str, symbols: list[str]) -> list[str]:
-        states = self.store.fetch_states(kind)  # one query for all symbols
+        states = self.store.market.fetch_states(kind)  # one query for all symbols
         now = self.clock()
         return [
             s
@@ -167,36 +164,36 @@ class _DailyFetches:
         due = self.due("fundamentals", symbols)
         if not due:
             return
-        edgar = SecClient(self.client, sec.base_url, sec.tickers_url, sec.user_agent)
+        edgar = SecEdgar(sec.base_url, sec.tickers_url, sec.user_agent)
         ciks = await self._cik_map(edgar)
         if not ciks:
             return
-        store, clock = self.store, self.clock
+        market, clock, client = self.store.market, self.clock, self.client
 
         async def one(symbol: str) -> None:
             cik = cik_for(symbol, ciks)
             if cik is None:  # ETFs, indices, foreign listings: not an error, just no filings
-                store.mark_fetched("fundamentals", symbol, clock(), ok=True, detail="no CIK")
+                market.mark_fetched("fundamentals", symbol, clock(), ok=True, detail="no CIK")
                 return
             try:
-                facts = await edgar.fetch_facts(cik)
+                facts = await edgar.fetch_facts(client, cik)
             except FetchError as error:
-                store.mark_fetched("fundamentals", symbol, clock(), ok=False, detail=str(error))
+                market.mark_fetched("fundamentals", symbol, clock(), ok=False, detail=str(error))
                 self.report.notes.append(f"fundamentals {symbol}: {error}")
                 return
-            store.save_facts(symbol, facts, clock())
+            market.save_facts(symbol, facts, clock())
             self.report.fundamentals_updated.append(symbol)
 
         await asyncio.gather(*(one(symbol) for symbol in due))
 
-    async def _cik_map(self, edgar: SecClient) -> dict[str, str]:
+    async def _cik_map(self, edgar: SecEdgar) -> dict[str, str]:
         """The cached ticker → CIK map, fetched again when older than a week."""
-        ciks = self.store.cik_map()
-        state = self.store.fetch_states("cik_map").get("")
+        ciks = self.store.market.cik_map()
+        state = self.store.market.fetch_states("cik_map").get("")
         if ciks and state is not None and self.clock() - state.fetched_at <= CIK_MAP_MAX_AGE:
             return ciks
         try:
-            ciks = await edgar.fetch_cik_map()
+            ciks = await edgar.fetch_cik_map(self.client)
         except FetchError as error:
             if not ciks:
                 self.report.notes.append(
@@ -205,7 +202,7 @@ class _DailyFetches:
             else:
                 log.warning("keeping the cached SEC ticker map: %s", error)
             return ciks
-        self.store.save_cik_map(ciks, self.clock())
+        self.store.market.save_cik_map(ciks, self.clock())
         return ciks
 
     async def earnings(self, symbols: list[str], env: Mapping[str, str]) -> None:
@@ -214,21 +211,16 @@ class _DailyFetches:
             return
         sources = earnings_sources(self.config, env)
         today = self.clock().date()
-        store, clock = self.store, self.clock
+        market, clock = self.store.market, self.clock
 
         async def one(symbol: str) -> None:
             try:
                 found = await fetch_next_earnings(self.client, sources, symbol, today)
             except FetchError as error:
-                store.mark_fetched("earnings", symbol, clock(), ok=False, detail=str(error))
+                market.mark_fetched("earnings", symbol, clock(), ok=False, detail=str(error))
                 log.info("earnings %s: %s", symbol, error)
                 return
-            store.save_earnings(symbol, found, clock())
+            market.save_earnings(symbol, found, clock())
             self.report.earnings_updated.append(symbol)
 
         await asyncio.gather(*(one(symbol) for symbol in due))
-
-
-def _summary(errors: list[FetchError]) -> str:
-    """The failures of one symbol in one line: 'yahoo: HTTP 500; stooq: N/D (unknown symbol)'."""
-    return "; ".join(str(e) for e in errors) or "no provider answered"

@@ -7,9 +7,10 @@ An AsyncIOScheduler on the running asyncio loop runs
 - evaluation and notification after every refresh, and one minute after local midnight, so
   due dates pass on time without new prices.
 
-With `refresh_apart` (the TUI) the market refresh runs in a child process (market/worker.py):
-its HTTP stack and its big write would otherwise hold the loop that serves keys. The daemon and
-`catalyst refresh` have no keys to serve and refresh in-process.
+With `refresh_in_child_process` (the TUI) the market refresh runs in a child process
+(jobs/refresh_process.py): its HTTP stack and its big write would otherwise hold the loop that
+serves keys. The daemon and `catalyst refresh` have no keys to serve and refresh in this process.
+Evaluation runs in a thread on a connection of its own, for the same reason.
 """
 
 from __future__ import annotations
@@ -25,13 +26,13 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from .config import Config
-from .cycle import evaluate_stored, user_zone
-from .market.refresh import RefreshReport, refresh_market
-from .market.worker import RefreshFailed, kill, refresh_apart
-from .notify import Channel, DeliveryReport, claimer_id, deliver
-from .store import Store
-from .thesis.evaluate import Evaluation
+from ..config import Config
+from ..notify import Channel, DeliveryReport, claimer_id, deliver
+from ..store import Store
+from ..thesis.evaluate import Evaluation
+from .evaluation import evaluate_checkpoints, user_zone
+from .refresh import RefreshReport, refresh_in_process
+from .refresh_process import RefreshFailed, kill, refresh_in_child_process
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class ThesisScheduler:
         on_cycle: Callable[[CycleResult], object] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
-        refresh_apart: bool = False,
+        refresh_in_child: bool = False,
     ) -> None:
         self.config = config
         self.store = store
@@ -91,7 +92,7 @@ class ThesisScheduler:
         self.scheduler = AsyncIOScheduler(timezone=user_zone(config))
         self.interval = config.settings.refresh_seconds
         self._cycle_lock = asyncio.Lock()
-        self.refresh_apart = refresh_apart
+        self.refresh_in_child = refresh_in_child
         self.worker: asyncio.subprocess.Process | None = None  # the running refresh's child
 
     def start(self, *, refresh_at_start: bool = True) -> None:
@@ -121,7 +122,7 @@ class ThesisScheduler:
         return self._cycle_lock.locked()
 
     def shutdown(self) -> None:
-        """Stop the jobs; a refresh running apart is killed here and now (its task, cancelled
+        """Stop the jobs; a refresh's child process is killed here and now (its task, cancelled
         by the scheduler, reaps it), so no child writes on after the app is gone."""
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
@@ -145,8 +146,8 @@ class ThesisScheduler:
         return result
 
     async def _refresh(self) -> RefreshReport:
-        if not self.refresh_apart:
-            return await refresh_market(
+        if not self.refresh_in_child:
+            return await refresh_in_process(
                 self.config, self.store, now=self.clock, on_progress=self.on_progress
             )
 
@@ -154,7 +155,7 @@ class ThesisScheduler:
             self.worker = proc
 
         try:
-            return await refresh_apart(
+            return await refresh_in_child_process(
                 self.config, self.store.path, now=self.clock, on_progress=self.on_progress,
                 on_start=started,
             )  # fmt: skip
@@ -171,7 +172,7 @@ class ThesisScheduler:
         result = CycleResult(report)
         now = self.clock()
         try:
-            result.changed = await asyncio.to_thread(self._evaluate_apart, now)
+            result.changed = await asyncio.to_thread(self._evaluate_in_thread, now)
             result.delivery = await deliver(
                 self.store, self.channels, claimer=self.claimer, now=now
             )
@@ -179,15 +180,15 @@ class ThesisScheduler:
             log.exception("evaluation or delivery failed")
         return result
 
-    def _evaluate_apart(self, now: dt.datetime) -> list[Evaluation]:
-        """Evaluation on its own connection in a worker thread: a thousand checkpoints take a
-        tenth of a second of Python, which on the loop would hold every key for as long."""
+    def _evaluate_in_thread(self, now: dt.datetime) -> list[Evaluation]:
+        """Evaluation in a worker thread, on a connection of its own: on the loop, its Python
+        time would hold every key for as long."""
         with Store.open(self.store.path) as store:
-            return evaluate_stored(self.config, store, now)
+            return evaluate_checkpoints(self.config, store, now)
 
     def _adapt_interval(self) -> None:
         settings = self.config.settings
-        is_open = market_open(self.store.market_states(), self.clock())
+        is_open = market_open(self.store.market.market_states(), self.clock())
         wanted = settings.refresh_seconds if is_open else settings.refresh_closed_seconds
         if wanted != self.interval and self.scheduler.get_job(REFRESH_JOB):
             self.interval = wanted

@@ -1,5 +1,5 @@
-"""The thesis cycle shared by `catalyst refresh`, `check`, the daemon and the TUI: evaluate the
-stored data, record transitions (and their outbox rows), then deliver notifications."""
+"""The evaluation cycle shared by `catalyst refresh`, `check`, the daemon and the TUI: evaluate
+the stored data and record the transitions (and their outbox rows); delivery is notify's."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import datetime as dt
 import logging
 import zoneinfo
 
-from .config import Config
-from .store import Store
-from .thesis.evaluate import Evaluation, evaluate
+from ..config import Config
+from ..store import Store
+from ..thesis.evaluate import Evaluation, evaluate
 
 log = logging.getLogger(__name__)
 
@@ -26,14 +26,14 @@ def local_today(config: Config, now: dt.datetime) -> dt.date:
     return now.astimezone(user_zone(config)).date()
 
 
-def evaluate_stored(config: Config, store: Store, now: dt.datetime) -> list[Evaluation]:
+def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list[Evaluation]:
     """Evaluate every active checkpoint on stored data and record the outcome; the
-    evaluations whose status changed (and were recorded by this process) are returned."""
-    checkpoints, snapshot = store.evaluation_inputs(
+    evaluations whose status changed are returned."""
+    checkpoints, snapshot = store.checkpoints.evaluation_inputs(
         now, sec_configured=bool(config.providers.sec.user_agent)
     )
     evaluations = evaluate(checkpoints, snapshot, local_today(config, now))
-    recorded = store.record_evaluations(evaluations, now, notify=config.settings.notify)
+    recorded = store.checkpoints.record(evaluations, now, notify=config.settings.notify)
     changed = [e for e in evaluations if e.changed]
     if changed:
         log.info(

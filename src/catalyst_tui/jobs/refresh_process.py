@@ -1,11 +1,11 @@
 """The market refresh in a child process, so that the TUI's event loop only reads its progress.
 
-A 500-symbol refresh costs about 1.3 s of CPU in httpx/httpcore plus a large `save_quotes`
-transaction; on the TUI's loop that held keys for 70-180 ms at a time, and in a worker thread the
-GIL made it worse (docs/performance.md). In its own process it competes for a core, not for the
-loop. The daemon and `catalyst refresh` have no keys to serve and keep refreshing in-process.
+The HTTP stack and the big write of a refresh would hold the TUI's loop, and in a thread the GIL
+makes it worse (docs/performance.md): in its own process it competes for a core, not for the
+loop. The daemon and `catalyst refresh` have no keys to serve and refresh in this process.
 
-The parent side is `refresh_apart`; the child is `python -m catalyst_tui.market.worker`:
+The parent side is `refresh_in_child_process`; the child is
+`python -m catalyst_tui.jobs.refresh_process`:
 
 - stdin: one pickled `WorkerRequest` (the config's settings and providers, the database path, the
   caller's clock offset and pid), then EOF. The config comes from the caller, not from the file:
@@ -16,7 +16,7 @@ The parent side is `refresh_apart`; the child is `python -m catalyst_tui.market.
 - stderr: the child's log records as JSON lines; the parent logs them through `logging` (the TUI's
   log file), with anything else the interpreter printed there, so nothing reaches the terminal.
 
-The child opens its own Store and writes through `refresh_market`, whose writes are whole
+The child opens its own Store and writes through `refresh_in_process`, whose writes are whole
 transactions (all quotes of a batch, or one symbol's facts): a child killed mid-refresh leaves the
 previous data or the new, never half. The TUI kills it when a refresh is cancelled (quit,
 scheduler shutdown) and reaps it; a TUI killed outright cannot, so the child checks twice a
@@ -42,13 +42,14 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
-from ..store import QuoteStatus, Store
-from .quotes import ProgressCallback
-from .refresh import RefreshReport, refresh_market
+from ..market.models import LastQuote, Quote
+from ..market.quotes import ProgressCallback
+from ..store import Store
+from .refresh import RefreshReport, refresh_in_process
 
 log = logging.getLogger(__name__)
 
-MODULE = "catalyst_tui.market.worker"
+MODULE = "catalyst_tui.jobs.refresh_process"
 PROGRESS_INTERVAL = 0.25  # seconds between progress lines (the last one always goes), as
 # often as the TUI repaints its bar
 LINE_LIMIT = 1 << 24  # the report line holds every symbol's status: 500 take ~60 KB
@@ -80,7 +81,7 @@ class WorkerRequest:
 def request_for(
     config: Config, db_path: Path | str, clock: Callable[[], dt.datetime] | None = None
 ) -> bytes:
-    """What the child reads: only the settings and providers (refresh_market reads nothing
+    """What the child reads: only the settings and providers (refresh_in_process reads nothing
     else; the symbols come from the database), so the pickle stays small whatever the size of
     the thesis."""
     offset = 0.0
@@ -91,7 +92,7 @@ def request_for(
     return pickle.dumps(WorkerRequest(slim, str(db_path), offset, os.getpid(), level))
 
 
-async def refresh_apart(
+async def refresh_in_child_process(
     config: Config,
     db_path: Path | str,
     *,
@@ -99,7 +100,7 @@ async def refresh_apart(
     on_progress: ProgressCallback | None = None,
     on_start: Callable[[asyncio.subprocess.Process], None] | None = None,
 ) -> RefreshReport:
-    """`refresh_market` in a child process: progress is passed on as its lines arrive, the
+    """`refresh_in_process` in a child process: progress is passed on as its lines arrive, the
     report built from its last line. RefreshFailed when the child fails; cancelled, the child is
     killed and reaped before the CancelledError goes on."""
     request = request_for(config, db_path, now)
@@ -189,12 +190,9 @@ def _relay_line(line: str, pid: int, stray: list[str]) -> None:
 
 
 def report_from(data: dict[str, Any]) -> RefreshReport:
-    statuses = [
-        QuoteStatus(**(s | {"fetched_at": _moment(s["fetched_at"])})) for s in data["statuses"]
-    ]
     return RefreshReport(
         started=dt.datetime.fromisoformat(data["started"]),
-        statuses=statuses,
+        statuses=[_last_quote(s) for s in data["statuses"]],
         fresh=set(data["fresh"]),
         notes=list(data["notes"]),
         fundamentals_updated=list(data["fundamentals_updated"]),
@@ -206,10 +204,7 @@ def report_data(report: RefreshReport) -> dict[str, Any]:
     """The report as JSON; the inverse of `report_from`."""
     return {
         "started": report.started.isoformat(),
-        "statuses": [
-            dataclasses.asdict(s) | {"fetched_at": s.fetched_at and s.fetched_at.isoformat()}
-            for s in report.statuses
-        ],
+        "statuses": [_last_quote_data(s) for s in report.statuses],
         "fresh": sorted(report.fresh),
         "notes": report.notes,
         "fundamentals_updated": report.fundamentals_updated,
@@ -217,8 +212,22 @@ def report_data(report: RefreshReport) -> dict[str, Any]:
     }
 
 
-def _moment(text: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(text) if text else None
+def _last_quote_data(last: LastQuote) -> dict[str, Any]:
+    quote = None
+    if last.quote is not None:
+        quote = dataclasses.asdict(last.quote) | {"quote_time": last.quote.quote_time.isoformat()}
+    fetched = last.fetched_at.isoformat() if last.fetched_at else None
+    return {"symbol": last.symbol, "quote": quote, "fetched_at": fetched, "stale": last.stale,
+            "error": last.error}  # fmt: skip
+
+
+def _last_quote(data: dict[str, Any]) -> LastQuote:
+    quote = data["quote"]
+    if quote is not None:
+        quote = Quote(**(quote | {"quote_time": dt.datetime.fromisoformat(quote["quote_time"])}))
+    fetched = data["fetched_at"]
+    return LastQuote(data["symbol"], quote, fetched and dt.datetime.fromisoformat(fetched),
+                     data["stale"], data["error"])  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
@@ -273,7 +282,7 @@ def _watch_parent(parent: int) -> None:
 async def _refresh(request: WorkerRequest, lines: _Lines) -> RefreshReport:
     offset = dt.timedelta(seconds=request.clock_offset)
     with Store.open(Path(request.db_path)) as store:
-        return await refresh_market(
+        return await refresh_in_process(
             request.config,
             store,
             now=lambda: dt.datetime.now(dt.UTC) + offset,
@@ -307,7 +316,7 @@ def main() -> int:
 
 if __name__ == "__main__":
     # Run as the importable module, not as __main__: the request on stdin was pickled with
-    # classes named catalyst_tui.market.worker.*, which the unpickler imports under that name.
-    from catalyst_tui.market.worker import main as worker_main
+    # classes named catalyst_tui.jobs.refresh_process.*, which the unpickler imports by that name.
+    from catalyst_tui.jobs.refresh_process import main as worker_main
 
     sys.exit(worker_main())

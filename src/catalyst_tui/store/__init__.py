@@ -1,0 +1,189 @@
+"""The SQLite store: opening safely, transactions, and one door per job of the data layer.
+
+One file, WAL, busy_timeout, foreign keys on, created 0600. `Store` opens, migrates, closes and
+runs transactions; the jobs hang off it:
+
+- `store.sync`        catalysts.toml → tickers, lots, checkpoints (sync.py)
+- `store.market`      quotes, prices, fundamentals, earnings, fetch times (market_data.py)
+- `store.checkpoints` evaluation input, transitions, marks, acknowledgements (checkpoints.py)
+- `store.outbox`      notifications to deliver: claim, sent, release (outbox.py)
+- `store.views`       read-only queries for screens, report and export (views.py)
+
+The tables are in schema.py, the records handed out in records.py. SQL, and the parsing of
+what SQL gives back, live only in this package.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sqlite3
+import stat
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..paths import make_private_dirs
+from . import schema
+from .checkpoints import Checkpoints
+from .market_data import MarketData
+from .outbox import Outbox
+from .sync import ConfigSync
+from .views import Views
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+__all__ = ["DEFAULT_BUSY_TIMEOUT_MS", "Store", "StoreError", "describe_sqlite_error"]
+
+
+class StoreError(Exception):
+    """The database can't be used; the message names the file and says why."""
+
+
+def describe_sqlite_error(path: Path | str, exc: BaseException) -> str:
+    """A one-line explanation of a SQLite failure on `path`, for people."""
+    text = str(exc).lower()
+    if "file is not a database" in text:
+        why = "is not a SQLite database (the file is corrupt or is something else)"
+    elif "malformed" in text or "corrupt" in text:
+        why = "is corrupt (SQLite says: database disk image is malformed)"
+    elif "locked" in text or "busy" in text:
+        why = "is locked by another process; close it or try again"
+    elif "readonly" in text or "read-only" in text:
+        why = "is read-only: catalyst needs to write to it"
+    elif "unable to open" in text:
+        why = "cannot be opened (check that the folder exists and is writable)"
+    elif "disk i/o" in text:
+        why = "could not be read or written (disk I/O error)"
+    elif "full" in text:
+        why = "could not be written: the disk is full"
+    else:
+        why = f"could not be used: {exc}"
+    return f"database {path}: {why}"
+
+
+class Store:
+    """An open catalyst database. Every write goes through `transaction()`. One connection,
+    so one thread: a thread or process that reads apart opens a Store of its own."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.sync = ConfigSync(self)
+        self.market = MarketData(self)
+        self.checkpoints = Checkpoints(self)
+        self.outbox = Outbox(self)
+        self.views = Views(self)
+
+    @classmethod
+    def open(cls, path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Store:
+        """Open (creating 0600 if needed) and migrate; StoreError with the path on failure."""
+        path = Path(path).expanduser()
+        if path.is_dir():
+            raise StoreError(f"database {path}: is a directory, not a database file")
+        try:
+            make_private_dirs(path.parent)
+            _create_private(path)
+        except OSError as exc:
+            raise StoreError(f"database {path}: cannot be created: {exc.strerror or exc}") from None
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(
+                path, timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False
+            )
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            mode = _switch_to_wal(conn, busy_timeout_ms / 1000)
+            if mode.lower() != "wal":
+                raise StoreError(f"database {path}: could not switch to WAL mode (got {mode})")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            version = schema.schema_version(conn)
+            if version > schema.SCHEMA_VERSION:
+                raise StoreError(
+                    f"database {path}: was written by a newer catalyst (schema {version}; "
+                    f"this version knows up to {schema.SCHEMA_VERSION}): upgrade catalyst"
+                )
+            schema.migrate(conn, lambda: conn.execute("BEGIN IMMEDIATE"))  # type: ignore[union-attr]
+            return cls(path, conn)
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise StoreError(describe_sqlite_error(path, exc)) from None
+        except StoreError:
+            if conn is not None:
+                conn.close()
+            raise
+
+    @property
+    def schema_version(self) -> int:
+        return schema.schema_version(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT: take the write lock up front so two writers never deadlock.
+        Nested, it is a savepoint of the outer one."""
+        if self.conn.in_transaction:
+            self.conn.execute("SAVEPOINT nested")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK TO nested")
+                self.conn.execute("RELEASE nested")
+                raise
+            self.conn.execute("RELEASE nested")
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils on this connection, for upserts and bulk inserts; imported with the
+        first write that needs it, as a start-up that changes nothing needs none."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
+
+
+def _switch_to_wal(conn: sqlite3.Connection, patience: float) -> str:
+    """PRAGMA journal_mode = WAL, retried while another process holds the file: on a new
+    database the switch answers "database is locked" at once, without the busy timeout, when
+    a second process opens it at the same moment."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _create_private(path: Path) -> None:
+    """Create the file 0600 if it doesn't exist yet (never loosen an existing file)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+    os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)

@@ -1,0 +1,166 @@
+"""Checkpoints as evaluation reads and moves them: evaluation input, transitions (an event, and
+an outbox row when it is to be notified, in one transaction), marks by hand, acknowledgements."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..thesis.evaluate import CheckpointState, Evaluation, Reason, Why
+from ..thesis.metrics import MarketSnapshot
+from ..thesis.vocabulary import Status
+from . import records
+from .schema import REASON_PARTS
+
+if TYPE_CHECKING:
+    from . import Store
+
+_LAST = ", ".join(f"last_{name} = ?" for name, _ in REASON_PARTS)
+_EVENT_COLUMNS = ", ".join(name for name, _ in REASON_PARTS)
+_EVENT_MARKS = ", ".join("?" for _ in REASON_PARTS)
+
+
+class Checkpoints:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._conn = store.conn
+
+    def evaluation_inputs(
+        self, now: dt.datetime, *, sec_configured: bool
+    ) -> tuple[list[CheckpointState], MarketSnapshot]:
+        """The active checkpoints and everything their metrics read, in a few queries."""
+        checkpoints = [
+            CheckpointState(symbol, ident, title, kind, status, bool(manual), records.day(due),
+                            records.day(until), records.condition(when), records.day(period_end),
+                            note)  # fmt: skip
+            for symbol, ident, title, kind, status, manual, due, until, when, period_end, note
+            in self._conn.execute(
+                "SELECT c.symbol, c.id, c.title, c.kind, c.status, c.manual, c.due, c.until,"
+                " c.condition, c.period_end, c.manual_note FROM checkpoints c"
+                " JOIN tickers t ON t.symbol = c.symbol"
+                " WHERE c.archived = 0 AND t.archived = 0 ORDER BY t.position, c.position"
+            )
+        ]
+        snapshot = self._store.market.snapshot(now, sec_configured=sec_configured)
+        return checkpoints, snapshot
+
+    def record(
+        self, evaluations: list[Evaluation], now: dt.datetime, *, notify: Iterable[str] = ()
+    ) -> list[int]:
+        """Store every evaluation's reason and each transition, in one transaction; the new
+        event ids. A transition is written only if the checkpoint still has the status it was
+        evaluated from (compare-and-set under the write lock), so two processes evaluating at
+        the same moment record, and notify, each transition once."""
+        stamp = records.iso(now)
+        wanted = set(notify)
+        events: list[int] = []
+        with self._store.transaction() as conn:
+            current = {
+                (r[0], r[1]): (r[2], r[3])
+                for r in conn.execute("SELECT symbol, id, status, manual FROM checkpoints")
+            }
+            unchanged: list[tuple] = []
+            for e in evaluations:
+                status, manual = current.get((e.symbol, e.checkpoint_id), (None, 0))
+                parts = records.reason_columns(e.reason)
+                if not e.changed or status != e.previous or manual:
+                    unchanged.append((parts[0], *parts[1:], stamp, e.symbol, e.checkpoint_id))
+                    continue
+                conn.execute(
+                    f"UPDATE checkpoints SET status = ?, status_since = ?, last_value = ?, {_LAST},"
+                    " evaluated_at = ? WHERE symbol = ? AND id = ?",
+                    [e.status, stamp, *parts, stamp, e.symbol, e.checkpoint_id],
+                )
+                condition = e.condition.text if e.condition else ""
+                events.append(
+                    _add_event(conn, stamp, e.symbol, e.checkpoint_id, e.previous, e.status,
+                               condition, parts, notify=e.status in wanted)
+                )  # fmt: skip
+            conn.executemany(
+                f"UPDATE checkpoints SET last_value = ?, {_LAST}, evaluated_at = ?"
+                " WHERE symbol = ? AND id = ?",
+                unchanged,
+            )
+        return events
+
+    def mark(
+        self, symbol: str, checkpoint_id: str, status: str, note: str, now: dt.datetime
+    ) -> bool:
+        """Resolve a checkpoint by hand (met/missed freeze it; pending reopens it).
+        False when there is no such active checkpoint."""
+        stamp = records.iso(now)
+        with self._store.transaction() as conn:
+            row = conn.execute(
+                "SELECT status, condition FROM checkpoints WHERE symbol = ? AND id = ?"
+                " AND archived = 0",
+                [symbol, checkpoint_id],
+            ).fetchone()
+            if row is None:
+                return False
+            manual = status != Status.PENDING
+            why = {Status.MET: Why.MARKED_MET, Status.MISSED: Why.MARKED_MISSED}.get(
+                Status(status), Why.REOPENED
+            )
+            parts = records.reason_columns(Reason(why, note=note))
+            conn.execute(
+                f"UPDATE checkpoints SET status = ?, status_since = ?, manual = ?, manual_note = ?,"
+                f" last_value = ?, {_LAST} WHERE symbol = ? AND id = ?",
+                [status, stamp, int(manual), note, *parts, symbol, checkpoint_id],
+            )
+            if row[0] != status or not manual:
+                _add_event(conn, stamp, symbol, checkpoint_id, row[0], status, row[1] or "",
+                           parts, notify=False, manual=True)  # fmt: skip
+        return True
+
+    def acknowledge(self, targets: list[tuple[str, str]] | None, now: dt.datetime) -> int:
+        """Clear the flags of the given checkpoints (None: all); the number of events cleared."""
+        stamp = records.iso(now)
+        with self._store.transaction() as conn:
+            if targets is None:
+                cursor = conn.execute(
+                    "UPDATE events SET acked_at = ? WHERE flagged = 1 AND acked_at IS NULL",
+                    [stamp],
+                )
+                return cursor.rowcount
+            cleared = 0
+            for symbol, checkpoint_id in targets:
+                cursor = conn.execute(
+                    "UPDATE events SET acked_at = ? WHERE flagged = 1 AND acked_at IS NULL"
+                    " AND symbol = ? AND checkpoint_id = ?",
+                    [stamp, symbol, checkpoint_id],
+                )
+                cleared += cursor.rowcount
+            return cleared
+
+    def exists(self, symbol: str, checkpoint_id: str) -> bool:
+        """Whether the checkpoint is active (in the file, not archived)."""
+        sql = "SELECT 1 FROM checkpoints WHERE symbol = ? AND id = ? AND archived = 0"
+        return self._conn.execute(sql, [symbol, checkpoint_id]).fetchone() is not None
+
+
+def _add_event(
+    conn: sqlite3.Connection,
+    stamp: str,
+    symbol: str,
+    checkpoint_id: str,
+    previous: str,
+    status: str,
+    condition: str,
+    parts: tuple,
+    *,
+    notify: bool,
+    manual: bool = False,
+) -> int:
+    cursor = conn.execute(
+        "INSERT INTO events (ts, symbol, checkpoint_id, from_status, to_status, condition,"
+        f" manual, flagged, value, {_EVENT_COLUMNS})"
+        f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {_EVENT_MARKS})",
+        [stamp, symbol, checkpoint_id, previous, status, condition, int(manual),
+         int(status == Status.MISSED), *parts],
+    )  # fmt: skip
+    event_id = int(cursor.lastrowid or 0)
+    if notify:
+        conn.execute("INSERT INTO outbox (event_id, created_at) VALUES (?, ?)", [event_id, stamp])
+    return event_id

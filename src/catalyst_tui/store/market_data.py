@@ -1,0 +1,221 @@
+"""What a refresh writes and evaluation reads: quotes, daily prices, fundamentals, next earnings
+dates, when each remote thing was last fetched, SEC's ticker→CIK map, and the market snapshot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..market.models import EarningsDate, Fact, LastQuote, Quote, QuoteOutcome
+from ..thesis.metrics import MarketSnapshot
+from ..thesis.positions import Lot
+from .records import FetchState, day, day_text, iso, moment
+
+if TYPE_CHECKING:
+    from . import Store
+
+_QUOTE_COLUMNS = ("symbol, price, prev_close, change, change_pct, currency, market_state,"
+                  " quote_time, source, day_high, day_low, volume, high_52w, low_52w,"
+                  " fetched_at, stale, last_error")  # fmt: skip
+
+
+class MarketData:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._conn = store.conn
+
+    # -- quotes and prices -----------------------------------------------------------------------
+    def history_starts(self, symbols: list[str]) -> dict[str, dt.date | None]:
+        """Where each symbol's history fetch starts: None (a full backfill) for a symbol with
+        no bars yet, else its last stored day, fetched again because it may have been partial.
+        One seek of the (symbol, ts) key per symbol: a GROUP BY would read every bar."""
+        out: dict[str, dt.date | None] = {}
+        for symbol in symbols:
+            last = self._conn.execute(
+                "SELECT MAX(ts) FROM prices WHERE symbol = ?", [symbol]
+            ).fetchone()[0]
+            out[symbol] = day(last)
+        return out
+
+    def save_quotes(self, outcomes: Iterable[QuoteOutcome], now: dt.datetime) -> None:
+        """One transaction for the batch: fresh quotes replace the stored ones, bars are upserted
+        on (symbol, ts), and a symbol without a fresh quote keeps its last good one, marked
+        stale with the failure."""
+        stamp = iso(now)
+        outcomes = list(outcomes)
+        # Rows are built before the write lock is taken; the symbols of a batch share their
+        # trading days, so each day is formatted once.
+        days: dict[dt.date, str] = {}
+        bars: list[tuple] = []
+        add = bars.append
+        for outcome in outcomes:
+            for b in outcome.bars:
+                ts = days.get(b.day)
+                if ts is None:
+                    ts = days[b.day] = b.day.isoformat()
+                add((b.symbol, ts, b.open, b.high, b.low, b.close, b.volume, b.source))
+        fresh = [_quote_row(o.quote, stamp) for o in outcomes if o.quote is not None]
+        failed = [(o.symbol, o.error_text) for o in outcomes if o.quote is None]
+        with self._store.transaction() as conn:
+            conn.executemany(
+                f"INSERT OR REPLACE INTO quotes ({_QUOTE_COLUMNS})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                fresh,
+            )
+            conn.executemany(
+                "INSERT INTO quotes (symbol, stale, last_error) VALUES (?, 1, ?)"
+                " ON CONFLICT(symbol) DO UPDATE SET stale = 1, last_error = excluded.last_error",
+                failed,
+            )
+            conn.executemany(
+                "INSERT INTO prices (symbol, ts, open, high, low, close, volume, source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(symbol, ts) DO UPDATE SET "
+                "open = excluded.open, high = excluded.high, low = excluded.low, "
+                "close = excluded.close, volume = excluded.volume, source = excluded.source",
+                bars,
+            )
+
+    def last_quotes(self, symbols: Iterable[str] | None = None) -> dict[str, LastQuote]:
+        """The stored quote of each symbol (every stored one when `symbols` is None); a symbol
+        never quoted is a stale LastQuote without a quote."""
+        stored = {
+            row[0]: last_quote(row)
+            for row in self._conn.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes")
+        }
+        if symbols is None:
+            return stored
+        return {s: stored.get(s) or LastQuote(s, None, None, True, "") for s in symbols}
+
+    def market_states(self) -> list[str | None]:
+        """The market state each stored quote reported (REGULAR, PRE, POST, CLOSED or None)."""
+        return [r[0] for r in self._conn.execute("SELECT market_state FROM quotes")]
+
+    # -- daily fetches -----------------------------------------------------------------------------
+    def fetch_states(self, kind: str) -> dict[str, FetchState]:
+        """When `kind` (fundamentals, earnings, cik_map) was last fetched, and how, by symbol."""
+        return {
+            symbol: FetchState(dt.datetime.fromisoformat(at), bool(ok), detail)
+            for symbol, at, ok, detail in self._conn.execute(
+                "SELECT symbol, fetched_at, ok, detail FROM fetch_state WHERE kind = ?", [kind]
+            )
+        }
+
+    def mark_fetched(
+        self, kind: str, symbol: str, now: dt.datetime, *, ok: bool = True, detail: str = ""
+    ) -> None:
+        with self._store.transaction() as conn:
+            _mark_fetched(conn, kind, symbol, now, ok=ok, detail=detail)
+
+    def save_cik_map(self, ciks: dict[str, str], now: dt.datetime) -> None:
+        with self._store.transaction() as conn:
+            conn.execute("DELETE FROM sec_cik")
+            conn.executemany("INSERT INTO sec_cik (ticker, cik) VALUES (?, ?)", ciks.items())
+            _mark_fetched(conn, "cik_map", "", now, detail=f"{len(ciks)} tickers")
+
+    def cik_map(self) -> dict[str, str]:
+        return dict(self._conn.execute("SELECT ticker, cik FROM sec_cik").fetchall())
+
+    def save_facts(self, symbol: str, facts: list[Fact], now: dt.datetime) -> None:
+        """Replace a symbol's fundamentals with a fresh derivation (restatements included)."""
+        rows = [
+            (symbol, f.concept, day_text(f.period_start) or "", f.period_end.isoformat(), f.value,
+             f.unit, f.form, f.filed.isoformat(), f.source_concept)
+            for f in facts
+        ]  # fmt: skip
+        with self._store.transaction() as conn:
+            conn.execute("DELETE FROM fundamentals WHERE symbol = ?", [symbol])
+            conn.executemany(
+                "INSERT OR REPLACE INTO fundamentals (symbol, concept, period_start, period_end,"
+                " value, unit, form, filed, source_concept) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            _mark_fetched(conn, "fundamentals", symbol, now, detail=f"{len(facts)} facts")
+
+    def save_earnings(self, symbol: str, found: EarningsDate | None, now: dt.datetime) -> None:
+        with self._store.transaction() as conn:
+            self._store.db["earnings"].upsert(  # type: ignore[union-attr]
+                {
+                    "symbol": symbol,
+                    "next_date": day_text(found.day) if found else None,
+                    "estimate": int(found.estimate) if found else 0,
+                    "source": found.source if found else "",
+                    "fetched_at": iso(now),
+                },
+                pk="symbol",
+            )
+            _mark_fetched(conn, "earnings", symbol, now, detail=str(found.day if found else ""))
+
+    # -- what evaluation reads ---------------------------------------------------------------------
+    def snapshot(
+        self, now: dt.datetime, *, sec_configured: bool, symbol: str | None = None
+    ) -> MarketSnapshot:
+        """Everything metrics read (quotes, a year's highs, fundamentals, lots), for every
+        symbol or only `symbol`'s (its weight still sees every position)."""
+        only, args = ("", []) if symbol is None else (" WHERE symbol = ?", [symbol])
+        snap = MarketSnapshot(now=now, sec_configured=sec_configured)
+        snap.quotes.update(self.last_quotes())
+        year_ago = (now - dt.timedelta(days=365)).date().isoformat()
+        for sym, high in self._conn.execute(
+            "SELECT symbol, MAX(high) FROM prices WHERE ts >= ?"
+            + (" AND symbol = ?" if symbol else "")
+            + " GROUP BY symbol",
+            [year_ago, *args],
+        ):
+            if high is not None:
+                snap.history_high[sym] = high
+        for sym, concept, start, end, value, unit, form, filed, source in self._conn.execute(
+            "SELECT symbol, concept, period_start, period_end, value, unit, form, filed,"
+            " source_concept FROM fundamentals" + only + " ORDER BY symbol, concept, period_end",
+            args,
+        ):
+            fact = Fact(concept, day(start), dt.date.fromisoformat(end), value, unit, form,
+                        dt.date.fromisoformat(filed), source)  # fmt: skip
+            snap.facts.setdefault(sym, {}).setdefault(concept, []).append(fact)
+        for sym, shares, cost, when, note in self._conn.execute(
+            "SELECT l.symbol, l.shares, l.cost, l.date, l.note FROM lots l"
+            " JOIN tickers t ON t.symbol = l.symbol WHERE t.archived = 0 ORDER BY l.symbol, l.seq"
+        ):
+            snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note))
+        return snap
+
+
+def last_quote(row: tuple) -> LastQuote:
+    """A LastQuote from a quotes row selected as _QUOTE_COLUMNS."""
+    (symbol, price, prev_close, change, change_pct, currency, market_state, quote_time, source,
+     day_high, day_low, volume, high_52w, low_52w, fetched_at, stale, error) = row  # fmt: skip
+    quote = None
+    if price is not None and quote_time:
+        quote = Quote(
+            symbol, price, prev_close, change, change_pct, currency, market_state,
+            dt.datetime.fromisoformat(quote_time), source or "", day_high, day_low,
+            None if volume is None else int(volume), high_52w, low_52w,
+        )  # fmt: skip
+    return LastQuote(symbol, quote, moment(fetched_at), bool(stale) or quote is None, error or "")
+
+
+def _quote_row(quote: Quote, fetched_at: str) -> tuple:
+    return (
+        quote.symbol, quote.price, quote.prev_close, quote.change, quote.change_pct,
+        quote.currency, quote.market_state, iso(quote.quote_time), quote.source, quote.day_high,
+        quote.day_low, quote.volume, quote.fifty_two_week_high, quote.fifty_two_week_low,
+        fetched_at, 0, "",
+    )  # fmt: skip
+
+
+def _mark_fetched(
+    conn: sqlite3.Connection,
+    kind: str,
+    symbol: str,
+    now: dt.datetime,
+    *,
+    ok: bool = True,
+    detail: str = "",
+) -> None:
+    conn.execute(
+        "INSERT INTO fetch_state (kind, symbol, fetched_at, ok, detail) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(kind, symbol) DO UPDATE SET fetched_at = excluded.fetched_at,"
+        " ok = excluded.ok, detail = excluded.detail",
+        [kind, symbol, iso(now), int(ok), detail],
+    )

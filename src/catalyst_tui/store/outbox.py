@@ -1,0 +1,103 @@
+"""The outbox of notifications: transitions to announce, claimed by one process at a time,
+recorded as sent with the channels that took them, or released for a later delivery."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .records import Notice, OutboxRecord, day, iso, moment
+from .views import EVENT_COLUMNS, event_record
+
+if TYPE_CHECKING:
+    from . import Store
+
+
+class Outbox:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def claim(
+        self,
+        claimer: str,
+        now: dt.datetime,
+        *,
+        reclaim_after: dt.timedelta = dt.timedelta(minutes=5),
+        limit: int = 50,
+        gone: Callable[[str], bool] | None = None,
+    ) -> list[Notice]:
+        """Claim unsent rows for `claimer`, atomically: two processes never claim one row.
+
+        A row claimed longer than `reclaim_after` ago belongs to a process that died before it
+        recorded the send, so it is claimed again (a crash may repeat one, never lose one). So is
+        a row whose claimer `gone(claimed_by)` says has ended (a process killed on this host):
+        the next start delivers it at once instead of minutes later."""
+        cutoff = iso(now - reclaim_after)
+        with self._store.transaction() as conn:
+            claimers = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT DISTINCT claimed_by FROM outbox"
+                    " WHERE sent_at IS NULL AND claimed_by IS NOT NULL"
+                )
+            ]
+            dead = [c for c in claimers if c != claimer and gone is not None and gone(c)]
+            marks = ", ".join("?" * len(dead))
+            ids = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT id FROM outbox WHERE sent_at IS NULL"
+                    " AND (claimed_by IS NULL OR claimed_at < ?"
+                    f" OR claimed_by IN ({marks})) ORDER BY id LIMIT ?",
+                    [cutoff, *dead, limit],
+                )
+            ]
+            if not ids:
+                return []
+            marks = ", ".join("?" * len(ids))
+            conn.execute(
+                f"UPDATE outbox SET claimed_by = ?, claimed_at = ? WHERE id IN ({marks})",
+                [claimer, iso(now), *ids],
+            )
+            rows = conn.execute(
+                f"SELECT o.id, o.attempts, c.due, {EVENT_COLUMNS}"
+                " FROM outbox o JOIN events e ON e.id = o.event_id"
+                " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
+                f" WHERE o.id IN ({marks}) ORDER BY o.id",
+                ids,
+            ).fetchall()
+        return [Notice(r[0], r[1], event_record(r[3:]), day(r[2])) for r in rows]
+
+    def sent(self, outbox_id: int, channels: list[str], now: dt.datetime) -> None:
+        """At least one channel took it: never sent again."""
+        with self._store.transaction() as conn:
+            conn.execute(
+                "UPDATE outbox SET sent_at = ?, channels = ?, attempts = attempts + 1,"
+                " last_error = '' WHERE id = ?",
+                [iso(now), ",".join(channels), outbox_id],
+            )
+
+    def release(self, outbox_id: int, error: str) -> None:
+        """Every channel failed: unclaim the row so a later delivery tries again."""
+        with self._store.transaction() as conn:
+            conn.execute(
+                "UPDATE outbox SET claimed_by = NULL, claimed_at = NULL,"
+                " attempts = attempts + 1, last_error = ? WHERE id = ?",
+                [error, outbox_id],
+            )
+
+    def rows(self) -> list[OutboxRecord]:
+        """Every notification, oldest first, sent or not."""
+        out = []
+        for row in self._store.conn.execute(
+            "SELECT id, event_id, created_at, claimed_by, claimed_at, sent_at, channels,"
+            " attempts, last_error FROM outbox ORDER BY id"
+        ):
+            ident, event_id, created, claimed_by, claimed_at, sent_at, channels = row[:7]
+            out.append(
+                OutboxRecord(ident, event_id, dt.datetime.fromisoformat(created), claimed_by,
+                             moment(claimed_at), moment(sent_at),
+                             tuple(channels.split(",")) if channels else (), *row[7:])
+            )  # fmt: skip
+        return out

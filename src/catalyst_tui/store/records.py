@@ -1,0 +1,259 @@
+"""The frozen records the store hands out, and the one place stored text becomes values again
+(ISO dates and moments, condition text, a reason's parts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field, fields
+from typing import NamedTuple
+
+from ..market.models import EarningsDate, LastQuote
+from ..thesis.conditions import Condition, ConditionError, parse_condition
+from ..thesis.evaluate import Reason, Why
+from ..thesis.metrics import Observation, Period, PeriodKind
+
+# -- stored text -> values (and back) ------------------------------------------------------------
+
+
+def iso(moment: dt.datetime) -> str:
+    """A moment as stored: UTC, to the second."""
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def moment(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def day_text(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@functools.lru_cache(maxsize=4096)
+def condition(text: str | None) -> Condition | None:
+    """A stored `when` as its Condition (parsed once per text); None for none, or for text
+    this version's grammar no longer reads."""
+    if not text:
+        return None
+    try:
+        return parse_condition(text)
+    except ConditionError:
+        return None
+
+
+_MARKS = frozenset({Why.MARKED_MET, Why.MARKED_MISSED, Why.REOPENED, Why.RECORDED})
+_WHY = {why.value: why for why in Why}
+_PERIODS = {kind.value: kind for kind in PeriodKind}
+
+
+def reason(parts: tuple) -> Reason:
+    """A Reason from its stored columns, in schema.REASON_PARTS order after the value:
+    (value, why, day, detail, op, period, period_end, filed, portfolio, stale_seconds)."""
+    value, why_text, day_iso, detail, op, period, period_end, filed, portfolio, stale = parts
+    why = _WHY.get(why_text, Why.RECORDED)
+    if why in _MARKS:
+        observed = None if value is None else Observation(value)
+        return Reason(why, day(day_iso), detail, observed, op)
+    if value is None and not detail:
+        return Reason(why, day(day_iso), "", None, op)
+    kind = _PERIODS.get(period)
+    observed = Observation(
+        value,
+        detail if value is None else "",
+        Period(kind, dt.date.fromisoformat(period_end), day(filed)) if kind else None,
+        portfolio,
+        stale,
+        detail if value is not None else "",
+    )
+    return Reason(why, day(day_iso), "", observed, op)
+
+
+def reason_columns(r: Reason) -> tuple:
+    """The stored columns of a Reason, in the order `reason` reads them."""
+    obs = r.observed
+    if obs is None:
+        return (None, r.why.value, day_text(r.day), r.note, r.op, "", None, None, None, None)
+    detail = r.note if r.why in _MARKS else obs.missing if obs.value is None else obs.note
+    period = obs.period
+    return (
+        obs.value,
+        r.why.value,
+        day_text(r.day),
+        detail,
+        r.op,
+        period.kind.value if period else "",
+        period.end.isoformat() if period else None,
+        day_text(period.filed) if period else None,
+        obs.portfolio,
+        obs.stale_seconds,
+    )
+
+
+# -- records -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What a config sync changed."""
+
+    tickers_added: int = 0
+    tickers_updated: int = 0
+    tickers_archived: int = 0
+    checkpoints_added: int = 0
+    checkpoints_updated: int = 0
+    checkpoints_archived: int = 0
+    lots_replaced: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+
+@dataclass(frozen=True)
+class FetchState:
+    """When something remote (fundamentals, earnings, the CIK map) was last fetched, and how."""
+
+    fetched_at: dt.datetime
+    ok: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class TickerRecord:
+    symbol: str
+    name: str
+    group: str
+    thesis: str
+    archived: bool
+
+
+@dataclass(frozen=True)
+class DueCheckpoint:
+    """A ticker's pending checkpoint with the earliest due date."""
+
+    checkpoint_id: str
+    title: str
+    due: dt.date
+
+
+@dataclass(frozen=True)
+class WatchRecord:
+    """One active ticker as the watchlist reads it: its last quote, what is held (shares and
+    what they cost), checkpoint counts, unacknowledged misses, next due and next earnings."""
+
+    symbol: str
+    name: str
+    group: str
+    last: LastQuote | None
+    shares: float | None
+    basis: float | None
+    met: int
+    missed: int
+    pending: int
+    flagged: int
+    next_due: DueCheckpoint | None
+    earnings: EarningsDate | None
+
+
+@dataclass(frozen=True)
+class CheckpointRecord:
+    """A checkpoint as stored: its definition, status, last reason, and whether a miss of it is
+    still unacknowledged."""
+
+    symbol: str
+    id: str
+    title: str
+    kind: str
+    status: str
+    manual: bool
+    due: dt.date | None
+    until: dt.date | None
+    condition: Condition | None
+    period_end: dt.date | None
+    source: str
+    notes: str
+    manual_note: str
+    reason: Reason
+    evaluated_at: dt.datetime | None
+    flagged: bool
+    archived: bool = False
+
+    @property
+    def value(self) -> float | None:
+        return self.reason.value
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One status change of a checkpoint, with its reason as it was then."""
+
+    id: int
+    ts: dt.datetime
+    symbol: str
+    checkpoint_id: str
+    title: str
+    kind: str
+    from_status: str
+    to_status: str
+    condition: Condition | None
+    reason: Reason
+    manual: bool
+    flagged: bool
+    acked_at: dt.datetime | None
+    archived: bool
+
+    @property
+    def value(self) -> float | None:
+        return self.reason.value
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One outbox row to deliver: the event it announces and the checkpoint's due date."""
+
+    outbox_id: int
+    attempts: int
+    event: EventRecord
+    due: dt.date | None
+
+
+@dataclass(frozen=True)
+class OutboxRecord:
+    """One notification in the outbox: who claimed it and when, when it was sent and through
+    which channels, how many deliveries tried it and the last failure."""
+
+    id: int
+    event_id: int
+    created_at: dt.datetime
+    claimed_by: str | None
+    claimed_at: dt.datetime | None
+    sent_at: dt.datetime | None
+    channels: tuple[str, ...]
+    attempts: int
+    last_error: str
+
+
+@dataclass(frozen=True)
+class Health:
+    """What the data is like: the newest quote fetch, fresh quotes by source, how many are
+    stale, and the failed fetches of fundamentals and earnings by kind."""
+
+    last_refresh: dt.datetime | None
+    sources: dict[str, int] = field(default_factory=dict)
+    stale: int = 0
+    failed: dict[str, int] = field(default_factory=dict)
+
+
+class PriceRow(NamedTuple):
+    symbol: str
+    day: dt.date
+    open: float | None
+    high: float | None
+    low: float | None
+    close: float
+    volume: float | None
+    source: str

@@ -1,0 +1,225 @@
+"""Every table and every migration: the data model in one read.
+
+The schema version lives in PRAGMA user_version; MIGRATIONS[n] takes a database from version n
+to n + 1, each step in one transaction. A checkpoint's last reason and an event's reason are
+kept in parts (thesis/evaluate.py Reason): what decided it (`why`), its date, a text detail, the
+comparison operator as it came out, the value and what the value is of (the period, the
+portfolio total, the age of a stale quote). Sentences are built where they are shown.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_V1 = """
+CREATE TABLE tickers (
+    symbol TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    grp TEXT NOT NULL,
+    thesis TEXT NOT NULL DEFAULT '',
+    archived INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE lots (
+    id INTEGER PRIMARY KEY,
+    symbol TEXT NOT NULL REFERENCES tickers(symbol),
+    seq INTEGER NOT NULL,
+    shares REAL NOT NULL,
+    cost REAL NOT NULL,
+    date TEXT,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX lots_symbol ON lots(symbol, seq);
+CREATE TABLE checkpoints (
+    symbol TEXT NOT NULL REFERENCES tickers(symbol),
+    id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    due TEXT,
+    until TEXT,
+    condition TEXT,
+    period_end TEXT,
+    source TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'pending',
+    status_since TEXT NOT NULL,
+    manual INTEGER NOT NULL DEFAULT 0,
+    manual_note TEXT NOT NULL DEFAULT '',
+    last_value REAL,
+    last_reason TEXT NOT NULL DEFAULT '',
+    evaluated_at TEXT,
+    archived INTEGER NOT NULL DEFAULT 0,
+    archived_at TEXT,
+    PRIMARY KEY (symbol, id)
+);
+CREATE TABLE quotes (
+    symbol TEXT PRIMARY KEY,
+    price REAL,
+    prev_close REAL,
+    change REAL,
+    change_pct REAL,
+    currency TEXT,
+    market_state TEXT,
+    quote_time TEXT,
+    fetched_at TEXT,
+    source TEXT,
+    stale INTEGER NOT NULL DEFAULT 0,
+    day_high REAL,
+    day_low REAL,
+    volume REAL,
+    high_52w REAL,
+    low_52w REAL,
+    last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE prices (
+    symbol TEXT NOT NULL,
+    ts TEXT NOT NULL,
+    open REAL,
+    high REAL,
+    low REAL,
+    close REAL NOT NULL,
+    volume REAL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (symbol, ts)
+) WITHOUT ROWID;
+CREATE TABLE fundamentals (
+    symbol TEXT NOT NULL,
+    concept TEXT NOT NULL,
+    period_start TEXT NOT NULL DEFAULT '',
+    period_end TEXT NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    form TEXT NOT NULL DEFAULT '',
+    filed TEXT NOT NULL DEFAULT '',
+    source_concept TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (symbol, concept, period_end, period_start)
+);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    ts TEXT NOT NULL,
+    symbol TEXT NOT NULL,
+    checkpoint_id TEXT NOT NULL,
+    from_status TEXT NOT NULL,
+    to_status TEXT NOT NULL,
+    value REAL,
+    threshold TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    manual INTEGER NOT NULL DEFAULT 0,
+    flagged INTEGER NOT NULL DEFAULT 0,
+    acked_at TEXT,
+    FOREIGN KEY (symbol, checkpoint_id) REFERENCES checkpoints(symbol, id)
+);
+CREATE INDEX events_checkpoint ON events(symbol, checkpoint_id, ts);
+CREATE INDEX events_flagged ON events(flagged) WHERE flagged = 1;
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    created_at TEXT NOT NULL,
+    claimed_by TEXT,
+    claimed_at TEXT,
+    sent_at TEXT,
+    channels TEXT NOT NULL DEFAULT '',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_unsent ON outbox(sent_at) WHERE sent_at IS NULL
+"""
+
+_V2 = """
+ALTER TABLE tickers ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE checkpoints ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE earnings (
+    symbol TEXT PRIMARY KEY,
+    next_date TEXT,
+    estimate INTEGER NOT NULL DEFAULT 0,
+    source TEXT NOT NULL DEFAULT '',
+    fetched_at TEXT NOT NULL
+)
+"""
+
+_V3 = """
+CREATE TABLE fetch_state (
+    kind TEXT NOT NULL,
+    symbol TEXT NOT NULL DEFAULT '',
+    fetched_at TEXT NOT NULL,
+    ok INTEGER NOT NULL DEFAULT 1,
+    detail TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (kind, symbol)
+);
+CREATE TABLE sec_cik (
+    ticker TEXT PRIMARY KEY,
+    cik TEXT NOT NULL
+)
+"""
+
+# The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.
+REASON_PARTS = (
+    ("why", "TEXT NOT NULL DEFAULT ''"),
+    ("day", "TEXT"),
+    ("detail", "TEXT NOT NULL DEFAULT ''"),
+    ("op", "TEXT NOT NULL DEFAULT ''"),
+    ("period", "TEXT NOT NULL DEFAULT ''"),
+    ("period_end", "TEXT"),
+    ("filed", "TEXT"),
+    ("portfolio", "REAL"),
+    ("stale_seconds", "REAL"),
+)
+
+_V4 = ";\n".join(
+    [
+        *(f"ALTER TABLE checkpoints ADD COLUMN last_{n} {t}" for n, t in REASON_PARTS),
+        *(f"ALTER TABLE events ADD COLUMN {n} {t}" for n, t in REASON_PARTS),
+        # Reasons written by earlier versions were sentences only: kept as such.
+        "UPDATE checkpoints SET last_why = 'recorded', last_detail = last_reason"
+        " WHERE last_reason != ''",
+        "UPDATE events SET why = 'recorded', detail = reason WHERE reason != ''",
+        "ALTER TABLE checkpoints DROP COLUMN last_reason",
+        "ALTER TABLE events DROP COLUMN reason",
+        "ALTER TABLE events RENAME COLUMN threshold TO condition",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    script: str
+
+    def apply(self, conn: sqlite3.Connection) -> None:
+        # Statement by statement: executescript() would COMMIT the step's transaction first.
+        for statement in self.script.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [
+    Migration("tickers, lots, checkpoints, quotes, prices, fundamentals, events, outbox", _V1),
+    Migration("file order of tickers and checkpoints; next earnings dates", _V2),
+    Migration("when each remote thing was fetched; SEC's ticker to CIK map", _V3),
+    Migration("reasons kept in parts instead of sentences", _V4),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, begin: Callable[[], object]) -> None:
+    """Bring the schema to SCHEMA_VERSION, one transaction per step (`begin()` opens one that
+    holds the write lock). A database newer than this code is refused by the caller."""
+    current = schema_version(conn)
+    while current < SCHEMA_VERSION:
+        begin()
+        try:
+            # Re-read under the write lock: another process may have migrated meanwhile.
+            current = schema_version(conn)
+            if current < SCHEMA_VERSION:
+                MIGRATIONS[current].apply(conn)
+                conn.execute(f"PRAGMA user_version = {current + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        current = schema_version(conn)

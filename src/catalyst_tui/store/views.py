@@ -1,0 +1,255 @@
+"""Read-only queries for the screens, the CLI's report and export: watch rows, a ticker and its
+lots and checkpoints, prices, the timeline of events, and the health of the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..market.models import EarningsDate
+from ..thesis.positions import Lot
+from . import records
+from .market_data import _QUOTE_COLUMNS, last_quote
+from .records import (
+    CheckpointRecord,
+    DueCheckpoint,
+    EventRecord,
+    Health,
+    PriceRow,
+    TickerRecord,
+    WatchRecord,
+)
+
+if TYPE_CHECKING:
+    from . import Store
+
+_REASON = ", ".join(
+    f"{{p}}{name}"
+    for name in ("value", "why", "day", "detail", "op", "period", "period_end", "filed",
+                 "portfolio", "stale_seconds")
+)  # fmt: skip
+# An event row as event_record reads it (e: events, c: its checkpoint).
+EVENT_COLUMNS = (
+    "e.id, e.ts, e.symbol, e.checkpoint_id, c.title, c.kind, e.from_status, e.to_status,"
+    " e.condition, e.manual, e.flagged, e.acked_at, c.archived, " + _REASON.format(p="e.")
+)
+_CHECKPOINT_COLUMNS = (
+    "c.symbol, c.id, c.title, c.kind, c.status, c.manual, c.due, c.until, c.condition,"
+    " c.period_end, c.source, c.notes, c.manual_note, c.evaluated_at, c.archived, "
+    + _REASON.format(p="c.last_")
+)
+_FLAGGED = (
+    "EXISTS (SELECT 1 FROM events e WHERE e.symbol = c.symbol AND e.checkpoint_id = c.id"
+    " AND e.flagged = 1 AND e.acked_at IS NULL)"
+)
+
+
+def event_record(row: tuple) -> EventRecord:
+    """An EventRecord from a row selected as EVENT_COLUMNS."""
+    (ident, ts, symbol, checkpoint_id, title, kind, from_status, to_status, condition, manual,
+     flagged, acked_at, archived) = row[:13]  # fmt: skip
+    return EventRecord(
+        ident, dt.datetime.fromisoformat(ts), symbol, checkpoint_id, title, kind, from_status,
+        to_status, records.condition(condition), records.reason(row[13:]), bool(manual),
+        bool(flagged) and acked_at is None, records.moment(acked_at), bool(archived),
+    )  # fmt: skip
+
+
+def _checkpoint_record(row: tuple) -> CheckpointRecord:
+    (symbol, ident, title, kind, status, manual, due, until, condition, period_end, source,
+     notes, manual_note, evaluated_at, archived) = row[:15]  # fmt: skip
+    return CheckpointRecord(
+        symbol, ident, title, kind, status, bool(manual), records.day(due), records.day(until),
+        records.condition(condition), records.day(period_end), source, notes, manual_note,
+        records.reason(row[15:25]), records.moment(evaluated_at), bool(row[25]), bool(archived),
+    )  # fmt: skip
+
+
+class Views:
+    def __init__(self, store: Store) -> None:
+        self._conn = store.conn
+
+    # -- tickers -----------------------------------------------------------------------------------
+    def active_symbols(self) -> list[str]:
+        """The tickers in the file, in its order."""
+        return [
+            row[0]
+            for row in self._conn.execute(
+                "SELECT symbol FROM tickers WHERE archived = 0 ORDER BY position, symbol"
+            )
+        ]
+
+    def ticker(self, symbol: str) -> TickerRecord | None:
+        """A ticker's own fields, whether archived or not."""
+        row = self._conn.execute(
+            "SELECT symbol, name, grp, thesis, archived FROM tickers WHERE symbol = ?", [symbol]
+        ).fetchone()
+        return None if row is None else TickerRecord(*row[:4], bool(row[4]))
+
+    def lots(self, symbol: str) -> list[Lot]:
+        return [
+            Lot(shares, cost, records.day(when), note)
+            for shares, cost, when, note in self._conn.execute(
+                "SELECT shares, cost, date, note FROM lots WHERE symbol = ? ORDER BY seq", [symbol]
+            )
+        ]
+
+    def watch_rows(self) -> list[WatchRecord]:
+        """One row per active ticker in file order: its quote, position (shares, cost basis),
+        checkpoint counts, checkpoints with an unacknowledged miss, next due, next earnings."""
+        due = {
+            symbol: DueCheckpoint(ident, title, dt.date.fromisoformat(when))
+            for symbol, ident, title, when in self._conn.execute(
+                "SELECT symbol, id, title, MIN(due) FROM checkpoints WHERE archived = 0"
+                " AND status = 'pending' AND due IS NOT NULL GROUP BY symbol"
+            )
+        }
+        quote_columns = ", ".join(f"q.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
+        out = []
+        for row in self._conn.execute(
+            f"""
+            WITH held AS (
+                SELECT symbol, SUM(shares) AS shares, SUM(shares * cost) AS basis
+                FROM lots GROUP BY symbol
+            ), counts AS (
+                SELECT symbol, SUM(status = 'met') AS met, SUM(status = 'missed') AS missed,
+                       SUM(status = 'pending') AS pending
+                FROM checkpoints WHERE archived = 0 GROUP BY symbol
+            ), flags AS (
+                SELECT e.symbol, COUNT(DISTINCT e.checkpoint_id) AS flagged FROM events e
+                JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id
+                WHERE e.flagged = 1 AND e.acked_at IS NULL AND c.archived = 0
+                GROUP BY e.symbol
+            )
+            SELECT t.symbol, t.name, t.grp, held.shares, held.basis,
+                   COALESCE(counts.met, 0), COALESCE(counts.missed, 0),
+                   COALESCE(counts.pending, 0), COALESCE(flags.flagged, 0),
+                   en.next_date, en.estimate, en.source, {quote_columns}
+            FROM tickers t
+            LEFT JOIN quotes q ON q.symbol = t.symbol
+            LEFT JOIN earnings en ON en.symbol = t.symbol
+            LEFT JOIN held ON held.symbol = t.symbol
+            LEFT JOIN counts ON counts.symbol = t.symbol
+            LEFT JOIN flags ON flags.symbol = t.symbol
+            WHERE t.archived = 0
+            ORDER BY t.position, t.symbol
+            """
+        ):
+            symbol, name, group, shares, basis, met, missed, pending, flagged = row[:9]
+            next_date, estimate, source = row[9:12]
+            earnings = None
+            if next_date:
+                earnings = EarningsDate(symbol, dt.date.fromisoformat(next_date), source or "",
+                                        bool(estimate))  # fmt: skip
+            last = last_quote(row[12:]) if row[12] is not None else None
+            out.append(
+                WatchRecord(symbol, name, group, last, shares, basis, met, missed, pending,
+                            flagged, due.get(symbol), earnings)  # fmt: skip
+            )
+        return out
+
+    # -- prices ------------------------------------------------------------------------------------
+    def recent_closes(self, symbols: list[str], since: dt.date) -> dict[str, list[float]]:
+        """Daily closes from `since` on, oldest first, for the sparklines (one range scan of
+        the (symbol, ts) key per symbol)."""
+        out: dict[str, list[float]] = {s: [] for s in symbols}
+        for start in range(0, len(symbols), 500):
+            chunk = symbols[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for symbol, close in self._conn.execute(
+                f"SELECT symbol, close FROM prices WHERE symbol IN ({marks}) AND ts >= ?"
+                " ORDER BY symbol, ts",
+                [*chunk, since.isoformat()],
+            ):
+                out[symbol].append(close)
+        return out
+
+    def price_history(
+        self, symbol: str, since: dt.date | None = None
+    ) -> list[tuple[dt.date, float]]:
+        """(day, close) from `since` (or the beginning), oldest first: what a chart draws."""
+        rows = self._conn.execute(
+            "SELECT ts, close FROM prices WHERE symbol = ? AND ts >= ? ORDER BY ts",
+            [symbol, since.isoformat() if since else ""],
+        )
+        return [(dt.date.fromisoformat(ts), close) for ts, close in rows]
+
+    def iter_prices(self, symbol: str | None = None) -> Iterator[PriceRow]:
+        """Every stored daily bar (of one symbol), by symbol and day, streamed."""
+        where, args = (" WHERE symbol = ?", [symbol]) if symbol else ("", [])
+        for row in self._conn.execute(
+            "SELECT symbol, ts, open, high, low, close, volume, source FROM prices"
+            + where
+            + " ORDER BY symbol, ts",
+            args,
+        ):
+            yield PriceRow(row[0], dt.date.fromisoformat(row[1]), *row[2:])
+
+    # -- checkpoints and events --------------------------------------------------------------------
+    def checkpoints(
+        self, symbol: str | None = None, *, include_archived: bool = False
+    ) -> list[CheckpointRecord]:
+        """Active checkpoints of active tickers (of one symbol), in file order, each with its
+        status, last reason and whether a miss of it is unacknowledged."""
+        where = ["c.archived = 0"] if not include_archived else []
+        args: list[str] = []
+        if symbol is None:
+            where.append("t.archived = 0")
+        else:
+            where.append("c.symbol = ?")
+            args.append(symbol)
+        return [
+            _checkpoint_record(row)
+            for row in self._conn.execute(
+                f"SELECT {_CHECKPOINT_COLUMNS}, {_FLAGGED} FROM checkpoints c"
+                " JOIN tickers t ON t.symbol = c.symbol WHERE " + " AND ".join(where)
+                + " ORDER BY t.position, c.archived, c.position",
+                args,
+            )
+        ]
+
+    def flagged(self) -> set[tuple[str, str]]:
+        """(symbol, id) of every active checkpoint with an unacknowledged miss."""
+        return set(
+            self._conn.execute(
+                "SELECT DISTINCT e.symbol, e.checkpoint_id FROM events e"
+                " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
+                " WHERE e.flagged = 1 AND e.acked_at IS NULL AND c.archived = 0"
+            ).fetchall()
+        )
+
+    def events(self, *, limit: int = 1000, symbol: str | None = None) -> list[EventRecord]:
+        """The timeline, newest first (limit -1: all)."""
+        where, args = ("WHERE e.symbol = ?", [symbol]) if symbol else ("", [])
+        return [
+            event_record(row)
+            for row in self._conn.execute(
+                f"SELECT {EVENT_COLUMNS} FROM events e"
+                " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id "
+                + where
+                + " ORDER BY e.ts DESC, e.id DESC LIMIT ?",
+                [*args, limit],
+            )
+        ]
+
+    # -- health ------------------------------------------------------------------------------------
+    def health(self) -> Health:
+        """The newest quote fetch, fresh quotes by source, stale counts, failed daily fetches."""
+        last = self._conn.execute("SELECT MAX(fetched_at) FROM quotes").fetchone()[0]
+        sources = dict(
+            self._conn.execute(
+                "SELECT source, COUNT(*) FROM quotes q JOIN tickers t ON t.symbol = q.symbol"
+                " WHERE t.archived = 0 AND q.price IS NOT NULL AND q.stale = 0 GROUP BY source"
+            ).fetchall()
+        )
+        stale = self._conn.execute(
+            "SELECT COUNT(*) FROM quotes q JOIN tickers t ON t.symbol = q.symbol"
+            " WHERE t.archived = 0 AND (q.stale = 1 OR q.price IS NULL)"
+        ).fetchone()[0]
+        failed = dict(
+            self._conn.execute(
+                "SELECT kind, COUNT(*) FROM fetch_state WHERE ok = 0 GROUP BY kind"
+            ).fetchall()
+        )
+        return Health(records.moment(last), sources, stale, failed)

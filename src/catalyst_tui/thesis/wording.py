@@ -1,0 +1,104 @@
+"""Evaluation results in words: metric values as people write them, what a value is of, and the
+reason for a status. The one place sentences are built from a Reason's parts; the TUI, the CLI
+and notifications call it where they show one, and nothing parses the sentences back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .conditions import METRICS, Condition
+from .evaluate import Reason, Why
+from .metrics import Observation, PeriodKind
+
+_RATIOS = frozenset(name for name, metric in METRICS.items() if metric.ratio)
+
+
+def format_value(metric: str, value: float) -> str:
+    """A metric value as people write it: 69.1%, 415.0M, 1.25B, 187.92."""
+    if metric in _RATIOS:
+        return f"{value * 100:.1f}%"
+    if abs(value) >= 1e9:
+        return f"{value / 1e9:.2f}B"
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:.1f}M"
+    return f"{value:,.2f}"
+
+
+def observation_note(obs: Observation, *, filed: bool = True) -> str:
+    """What a value is of: 'quarter ended 2026-09-30, filed 2026-11-04', 'of a 15,152
+    portfolio', 'stale quote, 5h old'; "" for a fresh quote."""
+    period = obs.period
+    if period is not None:
+        end = period.end.isoformat()
+        if period.kind == PeriodKind.QUARTER:
+            if filed and period.filed is not None:
+                return f"quarter ended {end}, filed {period.filed.isoformat()}"
+            return f"quarter ended {end}"
+        if period.kind == PeriodKind.FISCAL_YEAR:
+            return f"fiscal year ended {end}"
+        return f"four quarters to {end}"
+    if obs.portfolio is not None:
+        return f"of a {obs.portfolio:,.0f} portfolio"
+    if obs.stale_seconds is not None:
+        hours = obs.stale_seconds / 3600
+        return (
+            f"stale quote, {hours:.0f}h old"
+            if hours >= 1
+            else f"stale quote, {hours * 60:.0f}m old"
+        )
+    return obs.note
+
+
+def comparison(condition: Condition, reason: Reason, *, filed: bool = True) -> str:
+    """'gross_margin 69.1% < 70% (quarter ended 2026-09-30, filed 2026-11-04)': the value
+    against the condition as it came out; "" when there was no value to compare."""
+    obs = reason.observed
+    if obs is None or obs.value is None or not reason.op:
+        return ""
+    text = (
+        f"{condition.metric} {format_value(condition.metric, obs.value)} {reason.op} "
+        f"{condition.threshold_text}"
+    )
+    note = observation_note(obs, filed=filed)
+    return f"{text} ({note})" if note else text
+
+
+def reason_text(reason: Reason, condition: Condition | None, today: dt.date) -> str:
+    """The reason as one sentence; days left are counted from `today`."""
+    why = reason.why
+    if why in _MARKS:
+        how = _MARKS[why]
+        return f"{how}: {reason.note}" if reason.note else how
+    if why == Why.DUE_AHEAD and reason.day is not None:
+        days = (reason.day - today).days
+        return f"due {reason.day.isoformat()}, {days} day{'s' if days != 1 else ''} left"
+    if why == Why.DUE_PASSED and reason.day is not None:
+        return f"due {reason.day.isoformat()} passed while pending"
+    if why == Why.FINAL and reason.day is not None:
+        return f"final since {reason.day.isoformat()}"
+    if why == Why.RECORDED:
+        return reason.note
+    described = _described(reason, condition)
+    if why == Why.STILL_MET:
+        return f"met; now {described}"
+    if why == Why.NEVER_HELD and reason.day is not None:
+        return f"due {reason.day.isoformat()} passed and it never held ({described})"
+    return described
+
+
+def _described(reason: Reason, condition: Condition | None) -> str:
+    obs = reason.observed
+    if obs is None:
+        return ""
+    if obs.value is None:
+        return obs.missing
+    if condition is None:
+        return format(obs.value, "g")
+    return comparison(condition, reason)
+
+
+_MARKS = {
+    Why.MARKED_MET: "marked met by hand",
+    Why.MARKED_MISSED: "marked missed by hand",
+    Why.REOPENED: "reopened by hand",
+}

@@ -1,0 +1,83 @@
+"""What screens ask of the app, as messages: the app handles each with @on and decides how
+(a screen to push, a form to open, a flag to clear). Screens never call app methods."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from ..watchlist import CheckpointRecord
+
+
+@dataclass
+class OpenTicker(Message):
+    """Show one ticker's page."""
+
+    symbol: str
+
+
+@dataclass
+class OpenTimeline(Message):
+    """Show the timeline of every status change."""
+
+
+@dataclass
+class Acknowledge(Message):
+    """Clear the flags of these checkpoints (None: of every checkpoint)."""
+
+    targets: list[tuple[str, str]] | None
+
+
+@dataclass
+class AcknowledgeTicker(Message):
+    """Clear the flags of every checkpoint of one ticker."""
+
+    symbol: str
+
+
+@dataclass
+class AddTicker(Message):
+    """Open the form for a new ticker."""
+
+
+@dataclass
+class RemoveTicker(Message):
+    """Ask, then take the ticker out of catalysts.toml."""
+
+    symbol: str
+
+
+@dataclass
+class AddLot(Message):
+    """Open the form for a new lot of a ticker."""
+
+    symbol: str
+
+
+@dataclass
+class AddCheckpoint(Message):
+    """Open the form for a new checkpoint of a ticker."""
+
+    symbol: str
+
+
+@dataclass
+class EditCheckpoint(Message):
+    """Open the form that edits a checkpoint."""
+
+    checkpoint: CheckpointRecord
+
+
+@dataclass
+class MarkCheckpoint(Message):
+    """Open the form that marks a checkpoint by hand (met, missed, or reopened)."""
+
+    checkpoint: CheckpointRecord
+
+
+@dataclass
+class ArchiveCheckpoint(Message):
+    """Ask, then take the checkpoint out of catalysts.toml (its history stays)."""
+
+    checkpoint: CheckpointRecord

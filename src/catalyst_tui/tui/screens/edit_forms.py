@@ -1,0 +1,178 @@
+"""The forms that edit the thesis, each declaring its own fields: a ticker, a lot, a checkpoint
+(new or edited), and a mark by hand. Each validates as you type with the config's validator
+(through the workspace) and dismisses with the outcome of its edit; nothing typed is lost when
+an edit is refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...config import ConfigError
+from ...thesis.vocabulary import KINDS, STATUSES, Status
+from ...watchlist import CheckpointRecord
+from ...workspace import EditOutcome, Workspace
+from .forms import Field, FormScreen
+
+
+def run_edit(workspace: Workspace, edit: Callable[[], EditOutcome]) -> EditOutcome | str:
+    """Run an edit: its outcome, or what to tell the user when the file would not take it."""
+    from ...config_write import EditError
+
+    try:
+        return edit()
+    except ConfigError as exc:
+        lines = [str(issue) for issue in exc.issues[:5]]
+        return "catalysts.toml would not be valid:\n" + "\n".join(lines)
+    except EditError as exc:
+        return str(exc)
+    except OSError as exc:
+        return f"could not read {workspace.config.path}: {exc.strerror or exc}"
+
+
+class EditForm(FormScreen):
+    """A form whose save is an edit of catalysts.toml; dismissed with the EditOutcome."""
+
+    FORM = ""  # which of config_write.FORMS its fields are
+
+    def __init__(self, workspace: Workspace, title: str, fields: list[Field], **options) -> None:
+        super().__init__(title, fields, check=self.field_errors, submit=self.save, **options)
+        self.workspace = workspace
+        self.outcome: EditOutcome | None = None
+
+    def field_errors(self, values: dict[str, str]) -> dict[str, str]:
+        return self.workspace.field_errors(self.FORM, values)
+
+    def edit(self, values: dict[str, str]) -> EditOutcome:
+        raise NotImplementedError
+
+    def save(self, values: dict[str, str]) -> str | None:
+        done = run_edit(self.workspace, lambda: self.edit(values))
+        if isinstance(done, str):
+            return done
+        self.outcome = done
+        return None
+
+    def result(self) -> EditOutcome | None:
+        return self.outcome
+
+
+class TickerForm(EditForm):
+    FORM = "ticker"
+
+    def __init__(self, workspace: Workspace) -> None:
+        fields = [
+            Field("symbol", "Symbol", placeholder="e.g. CRDO, BRK.B, ^GSPC"),
+            Field("name", "Name", placeholder="optional: defaults to the symbol"),
+            Field("group", "Group (a tab)", placeholder="optional: defaults to watchlist"),
+            Field("thesis", "Thesis", kind="text"),
+        ]
+        super().__init__(workspace, "Add a ticker", fields, form_id="ticker-form")
+
+    def field_errors(self, values: dict[str, str]) -> dict[str, str]:
+        return self.workspace.field_errors(
+            "ticker", values, existing_symbols=self.workspace.symbols()
+        )
+
+    def edit(self, values: dict[str, str]) -> EditOutcome:
+        return self.workspace.add_ticker(values)
+
+
+class LotForm(EditForm):
+    FORM = "lot"
+
+    def __init__(self, workspace: Workspace, symbol: str) -> None:
+        fields = [
+            Field("shares", "Shares", placeholder="e.g. 25"),
+            Field("cost", "Cost per share", placeholder="e.g. 118.50"),
+            Field("date", "Date", placeholder="optional: YYYY-MM-DD"),
+            Field("note", "Note", placeholder="optional"),
+        ]
+        super().__init__(workspace, f"Add a lot of {symbol}", fields, form_id="lot-form")
+        self.symbol = symbol
+
+    def field_errors(self, values: dict[str, str]) -> dict[str, str]:
+        return self.workspace.field_errors("lot", values, symbol=self.symbol)
+
+    def edit(self, values: dict[str, str]) -> EditOutcome:
+        return self.workspace.add_lot(self.symbol, values)
+
+
+class CheckpointForm(EditForm):
+    """A new checkpoint of `symbol`, or the edit of `checkpoint`."""
+
+    FORM = "checkpoint"
+
+    def __init__(
+        self, workspace: Workspace, symbol: str, checkpoint: CheckpointRecord | None = None
+    ) -> None:
+        c = checkpoint
+
+        def value(text: object) -> str:
+            return "" if text is None else str(text)
+
+        condition = c.condition.text if c and c.condition else ""
+        fields = [
+            Field("id", "Id", value(c and c.id), "lowercase, digits, - and _: e.g. npo-ships"),
+            Field("title", "Title", value(c and c.title)),
+            Field("kind", "Kind", value(c and c.kind) or KINDS[0], kind="select", options=KINDS),
+            Field("due", "Due (milestone, target)", value(c and c.due), "YYYY-MM-DD"),
+            Field("when", "When (target, guard)", condition, "gross_margin >= 70%"),
+            Field("until", "Until (guard, optional)", value(c and c.until), "YYYY-MM-DD"),
+            Field("period_end", "Period end (optional)", value(c and c.period_end), "YYYY-MM-DD"),
+            Field("source", "Source", value(c and c.source), "optional: where it comes from"),
+            Field("notes", "Notes", value(c and c.notes), kind="text"),
+        ]  # fmt: skip
+        if c is None:
+            title, note = f"New checkpoint for {symbol}", ""
+        else:
+            title = f"Edit {symbol}/{c.id}"
+            note = "A changed id starts a new checkpoint; the old one is archived with its history."
+        super().__init__(workspace, title, fields, note=note, form_id="checkpoint-form")
+        self.symbol = symbol
+        self.editing = c.id if c else None
+
+    def field_errors(self, values: dict[str, str]) -> dict[str, str]:
+        return self.workspace.field_errors(
+            "checkpoint",
+            values,
+            symbol=self.symbol,
+            existing_ids=self.workspace.checkpoint_ids(self.symbol),
+            editing_id=self.editing,
+        )
+
+    def edit(self, values: dict[str, str]) -> EditOutcome:
+        if self.editing is None:
+            return self.workspace.add_checkpoint(self.symbol, values)
+        return self.workspace.update_checkpoint(self.symbol, self.editing, values)
+
+
+class MarkForm(FormScreen):
+    """Met or missed by hand (frozen until reopened), or pending to reopen it; dismissed with
+    what was done, for the user."""
+
+    def __init__(self, workspace: Workspace, checkpoint: CheckpointRecord) -> None:
+        c = checkpoint
+        default = Status.MET if c.status == Status.PENDING else Status.PENDING
+        fields = [
+            Field("status", "New status", default, kind="select", options=STATUSES),
+            Field("note", "Note (why)", c.manual_note, placeholder="e.g. Q4 call: NPO shipping"),
+        ]  # fmt: skip
+        super().__init__(
+            f"Mark {c.symbol}/{c.id}",
+            fields,
+            check=lambda _values: {},
+            submit=self.save,
+            note=f"{c.title}. Met or missed freezes it; pending reopens it to evaluation.",
+            form_id="mark-form",
+        )
+        self.workspace = workspace
+        self.checkpoint = c
+        self.message = ""
+
+    def save(self, values: dict[str, str]) -> str | None:
+        c = self.checkpoint
+        self.message = self.workspace.mark(c.symbol, c.id, values["status"], values["note"])
+        return None
+
+    def result(self) -> str:
+        return self.message

@@ -1,0 +1,106 @@
+"""Market data: a refresh's quotes and bars stored whole, a failed symbol kept stale with its
+last good quote, daily fetch times, the CIK map, fundamentals and earnings dates, and the snapshot
+evaluation reads, all through the store's doors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from catalyst_tui.market.models import EarningsDate, Fact, FetchError, LastQuote, QuoteOutcome
+from catalyst_tui.store import Store
+from catalyst_tui.thesis.positions import Lot
+
+from .conftest import T0, T1, bars, fresh, quote
+
+DAYS = [dt.date(2026, 11, 16) + dt.timedelta(days=i) for i in range(5)]
+
+
+def test_a_fresh_quote_comes_back_as_it_was_saved(store: Store):
+    saved = quote("ALAB", 227.88, day_high=230.0, day_low=220.5, volume=1_234_567,
+                  fifty_two_week_high=262.9, fifty_two_week_low=47.1)  # fmt: skip
+    store.market.save_quotes([QuoteOutcome("ALAB", saved, bars("ALAB", DAYS))], T1)
+    last = store.market.last_quotes(["ALAB"])["ALAB"]
+    assert last == LastQuote("ALAB", saved, T1, False, "")
+    assert store.views.price_history("ALAB") == [(d, 100.0 + i) for i, d in enumerate(DAYS)]
+
+
+def test_a_failed_symbol_keeps_its_last_good_quote_marked_stale_with_why(store: Store):
+    store.market.save_quotes([fresh("ALAB", 200.0, DAYS)], T0)
+    failure = QuoteOutcome("ALAB", errors=[FetchError("http", "HTTP 500", "yahoo", "ALAB"),
+                                          FetchError("unknown_symbol", "N/D", "stooq", "ALAB")])
+    never = QuoteOutcome("CRDO", errors=[FetchError("network", "no route", "yahoo", "CRDO")])
+    store.market.save_quotes([failure, never], T1)
+    last = store.market.last_quotes(["ALAB", "CRDO", "NVDA"])
+    assert last["ALAB"].price == 200.0 and last["ALAB"].fetched_at == T0
+    assert last["ALAB"].stale and last["ALAB"].error == "yahoo ALAB: HTTP 500; stooq ALAB: N/D"
+    assert last["CRDO"] == LastQuote("CRDO", None, None, True, "yahoo CRDO: no route")
+    assert last["NVDA"] == LastQuote("NVDA", None, None, True, "")  # never asked for
+    store.market.save_quotes([fresh("ALAB", 210.0)], T1)
+    assert not store.market.last_quotes(["ALAB"])["ALAB"].stale
+
+
+def test_a_bar_fetched_again_replaces_that_day_and_history_starts_at_the_last_day(store: Store):
+    assert store.market.history_starts(["ALAB"]) == {"ALAB": None}
+    store.market.save_quotes([fresh("ALAB", 200.0, DAYS)], T0)
+    store.market.save_quotes([fresh("ALAB", 205.0, DAYS[-1:])], T1)  # the day's bar, again
+    history = store.views.price_history("ALAB")
+    assert len(history) == len(DAYS) and history[-1] == (DAYS[-1], 100.0)
+    assert store.market.history_starts(["ALAB", "CRDO"]) == {"ALAB": DAYS[-1], "CRDO": None}
+    assert store.views.price_history("ALAB", DAYS[3]) == history[3:]
+
+
+def test_market_states_are_as_the_quotes_reported(store: Store):
+    store.market.save_quotes(
+        [fresh("ALAB", 10.0), QuoteOutcome("CRDO", quote("CRDO", 20.0, market_state=None))], T0
+    )
+    assert sorted(store.market.market_states(), key=str) == [None, "REGULAR"]
+
+
+def test_fetch_states_and_the_cik_map(store: Store):
+    assert store.market.fetch_states("earnings") == {}
+    store.market.mark_fetched("earnings", "ALAB", T0, ok=False, detail="HTTP 500")
+    store.market.mark_fetched("earnings", "ALAB", T1)  # the retry worked
+    [(symbol, state)] = store.market.fetch_states("earnings").items()
+    assert symbol == "ALAB" and (state.fetched_at, state.ok, state.detail) == (T1, True, "")
+    store.market.save_cik_map({"ALAB": "0001736297", "BRK-B": "0001067983"}, T0)
+    assert store.market.cik_map() == {"ALAB": "0001736297", "BRK-B": "0001067983"}
+    assert store.market.fetch_states("cik_map")[""].detail == "2 tickers"
+    assert store.views.health().failed == {}
+
+
+def _fact(end: dt.date, value: float, concept: str = "revenue_q") -> Fact:
+    return Fact(concept, end - dt.timedelta(days=90), end, value, "USD", "10-Q",
+                end + dt.timedelta(days=35), "us-gaap:Revenues")  # fmt: skip
+
+
+def test_fundamentals_are_replaced_whole_and_read_back_in_period_order(store: Store):
+    ends = [dt.date(2026, 3, 31), dt.date(2025, 12, 31), dt.date(2026, 6, 30)]
+    store.market.save_facts("ALAB", [_fact(e, v) for e, v in zip(ends, (2, 1, 3), strict=True)], T0)
+    restated = [_fact(dt.date(2026, 6, 30), 3.5), _fact(dt.date(2026, 9, 30), 4)]
+    store.market.save_facts("ALAB", restated, T1)
+    snapshot = store.market.snapshot(T1, sec_configured=True)
+    assert snapshot.facts["ALAB"]["revenue_q"] == restated
+    assert store.market.fetch_states("fundamentals")["ALAB"].detail == "2 facts"
+
+
+def test_the_snapshot_holds_quotes_year_highs_facts_and_lots_of_active_tickers(store: Store):
+    year = [T0.date() - dt.timedelta(days=400), T0.date() - dt.timedelta(days=10)]
+    old_peak, recent = bars("ALAB", year[:1], 500.0), bars("ALAB", year[1:], 100.0)
+    store.market.save_quotes([QuoteOutcome("ALAB", quote("ALAB", 99.0), old_peak + recent)], T0)
+    store.market.save_facts("CRDO", [_fact(dt.date(2026, 9, 30), 1e8)], T0)
+    snapshot = store.market.snapshot(T0, sec_configured=False)
+    assert snapshot.quotes["ALAB"].price == 99.0 and not snapshot.sec_configured
+    assert snapshot.history_high == {"ALAB": 102.0}  # the bar 400 days back is out of the year
+    assert snapshot.lots == {"ALAB": [Lot(40, 118.5)]}
+    assert set(snapshot.facts) == {"CRDO"}
+    only = store.market.snapshot(T0, sec_configured=True, symbol="ALAB")
+    assert set(only.facts) == set() and set(only.lots) == {"ALAB"}
+
+
+def test_earnings_dates_saved_and_shown_on_the_watch_row(store: Store):
+    store.market.save_earnings("ALAB", EarningsDate("ALAB", dt.date(2027, 2, 10), "yahoo", True), T0)
+    store.market.save_earnings("CRDO", None, T0)  # asked, none known
+    earnings = {r.symbol: r.earnings for r in store.views.watch_rows()}
+    assert earnings == {"ALAB": EarningsDate("ALAB", dt.date(2027, 2, 10), "yahoo", True),
+                        "CRDO": None}  # fmt: skip
+    assert set(store.market.fetch_states("earnings")) == {"ALAB", "CRDO"}

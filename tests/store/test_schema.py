@@ -1,0 +1,115 @@
+"""The schema and its migrations: a database written by any earlier version opens with its data,
+and reasons recorded as sentences before they were kept in parts read back as those sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from catalyst_tui.store import Store
+from catalyst_tui.store.schema import MIGRATIONS, REASON_PARTS, SCHEMA_VERSION
+from catalyst_tui.thesis.evaluate import Reason, Why
+from catalyst_tui.thesis.wording import reason_text
+
+
+def _database_at(path: Path, version: int) -> sqlite3.Connection:
+    """A database as version `version` of the schema left it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:version]:
+        migration.apply(conn)
+    conn.execute(f"PRAGMA user_version = {version}")
+    return conn
+
+
+def _columns(store: Store, table: str) -> list[str]:
+    return [row[1] for row in store.conn.execute(f"PRAGMA table_info({table})")]
+
+
+def test_every_migration_has_a_name_and_the_version_counts_them():
+    assert SCHEMA_VERSION == len(MIGRATIONS) == 4
+    assert all(m.name and m.script.strip() for m in MIGRATIONS)
+
+
+def test_a_new_database_has_every_table_and_the_reason_in_parts(db_path: Path):
+    with Store.open(db_path) as store:
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master"
+                                                   " WHERE type = 'table'")}  # fmt: skip
+        assert tables == {"tickers", "lots", "checkpoints", "quotes", "prices", "fundamentals",
+                          "events", "outbox", "earnings", "fetch_state", "sec_cik"}  # fmt: skip
+        parts = [name for name, _ in REASON_PARTS]
+        assert set(parts) <= set(_columns(store, "events"))
+        assert {f"last_{p}" for p in parts} <= set(_columns(store, "checkpoints"))
+        assert "reason" not in _columns(store, "events")
+        assert "last_reason" not in _columns(store, "checkpoints")
+
+
+def test_migration_from_schema_1_keeps_the_data(db_path: Path):
+    conn = _database_at(db_path, 1)
+    conn.execute("INSERT INTO tickers (symbol, name, grp) VALUES ('ALAB', 'Astera Labs', 'ic')")
+    conn.execute("INSERT INTO checkpoints (symbol, id, title, kind, status, status_since)"
+                 " VALUES ('ALAB', 'npo', 'NPO ships', 'milestone', 'met', 'x')")  # fmt: skip
+    conn.close()
+    with Store.open(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert "position" in _columns(store, "tickers")
+        [row] = store.views.watch_rows()
+        assert (row.symbol, row.met, row.earnings) == ("ALAB", 1, None)
+        [checkpoint] = store.views.checkpoints("ALAB")
+        assert checkpoint.status == "met" and checkpoint.reason == Reason(Why.NOTHING)
+
+
+def test_reasons_recorded_as_sentences_read_back_as_those_sentences(db_path: Path):
+    conn = _database_at(db_path, 3)
+    conn.execute("INSERT INTO tickers (symbol, name, grp) VALUES ('ALAB', 'Astera Labs', 'ic')")
+    sentence = "gross_margin 69.1% < 70% (quarter ended 2026-09-30, filed 2026-11-04)"
+    conn.execute(
+        "INSERT INTO checkpoints (symbol, id, title, kind, condition, status, status_since,"
+        " last_value, last_reason) VALUES ('ALAB', 'gm', 'GM', 'guard', 'gross_margin >= 70%',"
+        " 'missed', '2026-11-05T00:00:00+00:00', 0.691, ?)",
+        [sentence],
+    )
+    conn.execute(
+        "INSERT INTO events (ts, symbol, checkpoint_id, from_status, to_status, value, threshold,"
+        " reason, flagged) VALUES ('2026-11-05T00:00:00+00:00', 'ALAB', 'gm', 'met', 'missed',"
+        " 0.691, 'gross_margin >= 70%', ?, 1)",
+        [sentence],
+    )
+    conn.close()
+    with Store.open(db_path) as store:
+        [checkpoint] = store.views.checkpoints("ALAB")
+        [event] = store.views.events()
+    today = dt.date(2026, 11, 22)
+    assert checkpoint.reason.why == Why.RECORDED and checkpoint.value == 0.691
+    assert reason_text(checkpoint.reason, checkpoint.condition, today) == sentence
+    assert event.reason.why == Why.RECORDED and event.value == 0.691 and event.flagged
+    assert reason_text(event.reason, event.condition, today) == sentence
+    assert event.condition is not None and event.condition.text == "gross_margin >= 70%"
+
+
+OPEN = (
+    "import sys, time\nfrom pathlib import Path\nfrom catalyst_tui.store import Store\n"
+    "go = Path(sys.argv[2])\nwhile not go.exists(): time.sleep(0.001)\n"
+    "with Store.open(Path(sys.argv[1])) as store: print(store.schema_version)\n"
+)
+
+
+def test_processes_opening_an_old_database_together_migrate_it_once(db_path: Path):
+    conn = _database_at(db_path, 2)
+    conn.execute("INSERT INTO tickers (symbol, name, grp) VALUES ('ALAB', 'Astera Labs', 'ic')")
+    conn.close()
+    go = db_path.parent / "go"
+    openers = [
+        subprocess.Popen([sys.executable, "-c", OPEN, str(db_path), str(go)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]  # fmt: skip
+    go.touch()
+    results = [p.communicate(timeout=60) for p in openers]
+    assert [(p.returncode, out.strip()) for p, (out, _) in zip(openers, results, strict=True)] == [
+        (0, str(SCHEMA_VERSION))] * 4, results  # fmt: skip
+    with Store.open(db_path) as store:
+        assert store.views.active_symbols() == ["ALAB"]
