@@ -15,8 +15,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## open catalyst on the bundled catalysts.toml
 	$(BIN)/catalyst --config catalysts.toml
 
-test: $(STAMP)  ## lint and run the whole test suite, the minutes-long kill -9 and concurrency proofs included
+test: $(STAMP)  ## lint, check imports and types, and run the whole test suite (the minutes-long kill -9 and concurrency proofs included)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)  ## the suite without the tests marked long (tests/test_durability.py, test_concurrency.py)
@@ -31,9 +33,11 @@ snapshots: $(STAMP)  ## accept changed snapshot tests (look at the SVGs before c
 bench: $(STAMP)  ## every benchmark in bench/, then one table: figures, floors, goals (3-4 min)
 	$(BIN)/python bench/run.py
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff, the import contracts and the type checker
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

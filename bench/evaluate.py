@@ -48,8 +48,14 @@ def build(count: int) -> tuple[list[CheckpointState], MarketSnapshot]:
                       fifty_two_week_high=price * 1.2)  # fmt: skip
         snap.quotes[symbol] = LastQuote(symbol, quote, NOW, False)
         snap.history_high[symbol] = price * 1.25
-        rows = lambda scale: [Fact("bench", e - dt.timedelta(days=90), e, scale * (1 + k / 10),  # noqa: E731
-                                   "USD", "10-Q", e, "bench") for k, e in enumerate(ends)]  # fmt: skip
+
+        def rows(scale: float) -> list[Fact]:
+            return [
+                Fact("bench", e - dt.timedelta(days=90), e, scale * (1 + k / 10), "USD", "10-Q",
+                     e, "bench")
+                for k, e in enumerate(ends)
+            ]  # fmt: skip
+
         snap.facts[symbol] = {
             "revenue_q": rows(300e6), "gross_profit_q": rows(220e6),
             "operating_income_q": rows(60e6), "eps_diluted_q": rows(0.4),

@@ -31,8 +31,8 @@ from bench._report import Figure, emit  # noqa: E402
 from tests.support.market_server import MarketServer  # noqa: E402
 
 from catalyst_tui.config import parse_config  # noqa: E402
-from catalyst_tui.market.http import MarketClient  # noqa: E402
 from catalyst_tui.jobs.refresh import refresh_in_process  # noqa: E402
+from catalyst_tui.market.http import MarketClient  # noqa: E402
 from catalyst_tui.market.yahoo import YahooProvider  # noqa: E402
 from catalyst_tui.store import Store  # noqa: E402
 

@@ -97,7 +97,7 @@ class Rounds:
     def reopen(self) -> None:
         """Put the three missed checkpoints back to pending, as `catalyst mark … pending`."""
         with Store.open(self.db) as store:
-            statuses = {r["id"]: r["status"] for r in store.views.checkpoints("ALAB")}
+            statuses = {r.id: r.status for r in store.views.checkpoints("ALAB")}
             for cid in MISSED:
                 assert statuses[cid] == "missed", statuses
                 store.checkpoints.mark("ALAB", cid, "pending", "", _now())
@@ -132,7 +132,7 @@ class Rounds:
         assert new <= got <= new + 1, f"{new} notices to send, the service got {got}"
         self.repeats += got - new
         with Store.open(self.db) as store:
-            statuses = {r["id"]: r["status"] for r in store.views.checkpoints("ALAB")}
+            statuses = {r.id: r.status for r in store.views.checkpoints("ALAB")}
         assert all(statuses[cid] == "missed" for cid in MISSED), statuses
         return took
 

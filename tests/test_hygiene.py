@@ -365,9 +365,9 @@ PROCESS_CALLS = {
     "webbrowser.open_new", "webbrowser.open_new_tab",
 }  # fmt: skip
 DYNAMIC_CODE = {"eval", "exec", "compile", "__import__"}
-# Every process catalyst may start, as "module:call": the TUI's refresh worker (market/worker.py,
-# `sys.executable -m catalyst_tui.jobs.refresh_process`). A new one is added here only with an argv of
-# fixed strings; `audit` rejects any other argv.
+# Every process catalyst may start, as "module:call": the TUI's refresh process
+# (`sys.executable -m catalyst_tui.jobs.refresh_process`). A new one is added here only with an
+# argv of fixed strings; `audit` rejects any other argv.
 KNOWN_PROCESSES = {"jobs/refresh_process.py:asyncio.create_subprocess_exec"}
 
 
@@ -432,7 +432,7 @@ def audit(source: str, filename: str) -> tuple[list[Finding], list[Finding]]:
 
 
 def _module_constants(tree: ast.Module) -> set[str]:
-    """Names assigned a string literal at module level (MODULE = "catalyst_tui.jobs.refresh_process")."""
+    """Names assigned a string literal at module level (MODULE = "catalyst_tui.jobs...")."""
     return {
         target.id for node in tree.body if isinstance(node, ast.Assign)
         and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)

@@ -109,8 +109,6 @@ def _record(store: Store, *evaluations: Evaluation) -> None:
     store.checkpoints.record(list(evaluations), T0, notify=("missed", "met"))
 
 
-
-
 class Recorded:
     """A channel that keeps what it was sent (the in-app toast as the TUI would use it)."""
 

@@ -10,8 +10,8 @@ import pytest
 from apscheduler.triggers.cron import CronTrigger
 
 from catalyst_tui.config import parse_config
-from catalyst_tui.notify import CallbackChannel
 from catalyst_tui.jobs.scheduler import MIDNIGHT_JOB, REFRESH_JOB, ThesisScheduler, market_open
+from catalyst_tui.notify import CallbackChannel
 from catalyst_tui.store import Store
 from tests.support.market_server import MarketServer
 

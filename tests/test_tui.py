@@ -177,7 +177,9 @@ async def test_rows_update_in_place_and_the_cursor_stays(demo):
         await pilot.pause()
         table = app.screen.query_one("#tickers", DataTable)
         await move_to(pilot, app, "#tickers", "NVDA")
-        store.checkpoints.acknowledge(None, DEMO_NOW)  # as if another process acknowledged the flags
+        store.checkpoints.acknowledge(
+            None, DEMO_NOW
+        )  # as if another process acknowledged the flags
         app.refresh_views()
         await pilot.pause()
         assert rows(app)[0][0] == "ALAB"  # no longer flagged

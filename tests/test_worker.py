@@ -19,7 +19,12 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui.config import Config, parse_config
-from catalyst_tui.jobs.refresh_process import MODULE, RefreshFailed, WorkerRequest, refresh_in_child_process
+from catalyst_tui.jobs.refresh_process import (
+    MODULE,
+    RefreshFailed,
+    WorkerRequest,
+    refresh_in_child_process,
+)
 from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.store import Store
 from tests.support.market_server import MarketServer

@@ -408,13 +408,14 @@ def setup_logging(debug: bool) -> Path | None:
         logging.getLogger(name).propagate = True
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     handlers: list[logging.Handler] = []
-    path: Path | None = log_file()
+    path = log_file()
+    written: Path | None = path
     try:
         make_private_dirs(path.parent)
         os.close(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
         handlers.append(logging.FileHandler(path, encoding="utf-8"))
     except OSError:
-        path = None  # an unwritable log dir must not stop the app
+        written = None  # an unwritable log dir must not stop the app
     if debug:
         handlers.append(logging.StreamHandler(sys.stderr))
     if not handlers:
@@ -423,7 +424,7 @@ def setup_logging(debug: bool) -> Path | None:
         handler.catalyst = True  # type: ignore[attr-defined]
         handler.setFormatter(fmt)
         root.addHandler(handler)
-    return path
+    return written
 
 
 def main(argv: Sequence[str] | None = None) -> int:

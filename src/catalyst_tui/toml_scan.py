@@ -154,7 +154,7 @@ class _Scanner:
         s, n = self.s, len(self.s)
         table: Path = ()
         current: Table | None = None
-        i = _GAP.match(s).end()
+        i = _end(_GAP, s)
         while i < n:
             start = i
             if s[i] == "[":
@@ -177,7 +177,7 @@ class _Scanner:
                 self.tables.append(current)
             else:
                 keys, i = self._key(i)
-                value_from = _SPACE.match(s, i + 1).end()  # after =
+                value_from = _end(_SPACE, s, i + 1)  # after =
                 self._key_chain(table, keys, start)
                 i = self._value(table + keys, value_from)
                 line, end = self._line(start), self._line(i - 1) + 1
@@ -185,7 +185,7 @@ class _Scanner:
                 if current is not None:
                     current.entries.append(Entry(keys[0], line, end, value_from, i))
                     current.keys_end = end
-            i = _GAP.match(s, i).end()
+            i = _end(_GAP, s, i)
         kinds = self._kinds()
         _attach_comments(self.tables, kinds)
         return Layout(s, self.lines, self.offsets, kinds, self.tables, self.map)
@@ -221,17 +221,17 @@ class _Scanner:
         s = self.s
         parts: list[str] = []
         while True:
-            i = _SPACE.match(s, i).end()
+            i = _end(_SPACE, s, i)
             if s[i] == '"':
-                end = _BASIC.match(s, i).end()
+                end = _end(_BASIC, s, i)
                 parts.append(tomllib.loads("k = " + s[i:end])["k"])
             elif s[i] == "'":
-                end = _LITERAL.match(s, i).end()
+                end = _end(_LITERAL, s, i)
                 parts.append(s[i + 1 : end - 1])
             else:
-                end = _BARE_KEY.match(s, i).end()
+                end = _end(_BARE_KEY, s, i)
                 parts.append(s[i:end])
-            i = _SPACE.match(s, end).end()
+            i = _end(_SPACE, s, end)
             if s.startswith(".", i):
                 i += 1
             else:
@@ -243,31 +243,45 @@ class _Scanner:
         self.map.values[path] = i
         c = s[i]
         if c == '"':
-            return (_ML_BASIC if s.startswith('"""', i) else _BASIC).match(s, i).end()
+            return _end(_ML_BASIC if s.startswith('"""', i) else _BASIC, s, i)
         if c == "'":
-            return (_ML_LITERAL if s.startswith("'''", i) else _LITERAL).match(s, i).end()
+            return _end(_ML_LITERAL if s.startswith("'''", i) else _LITERAL, s, i)
         if c == "[":
             index = 0
-            i = _GAP.match(s, i + 1).end()
+            i = _end(_GAP, s, i + 1)
             while s[i] != "]":
                 self.map.keys.setdefault(path + (index,), i)
-                i = _GAP.match(s, self._value(path + (index,), i)).end()
+                i = _end(_GAP, s, self._value(path + (index,), i))
                 if s[i] == ",":
-                    i = _GAP.match(s, i + 1).end()
+                    i = _end(_GAP, s, i + 1)
                 index += 1
             return i + 1
         if c == "{":
-            i = _SPACE.match(s, i + 1).end()
+            i = _end(_SPACE, s, i + 1)
             while s[i] != "}":
                 start = i
                 keys, i = self._key(i)
-                i = _SPACE.match(s, i + 1).end()  # after =
+                i = _end(_SPACE, s, i + 1)  # after =
                 self._key_chain(path, keys, start)
-                i = _SPACE.match(s, self._value(path + keys, i)).end()
+                i = _end(_SPACE, s, self._value(path + keys, i))
                 if s[i] == ",":
-                    i = _SPACE.match(s, i + 1).end()
+                    i = _end(_SPACE, s, i + 1)
             return i + 1
-        return i + len(_SCALAR.match(s, i).group().rstrip(" \t"))
+        return i + len(_text(_SCALAR, s, i).rstrip(" \t"))
+
+
+def _match(pattern: re.Pattern[str], s: str, i: int) -> re.Match[str]:
+    found = pattern.match(s, i)
+    assert found is not None, "the scanner only reads text tomllib has accepted"
+    return found
+
+
+def _end(pattern: re.Pattern[str], s: str, i: int = 0) -> int:
+    return _match(pattern, s, i).end()
+
+
+def _text(pattern: re.Pattern[str], s: str, i: int) -> str:
+    return _match(pattern, s, i).group()
 
 
 def _attach_comments(tables: list[Table], kinds: list[str]) -> None:

@@ -208,9 +208,8 @@ def sort_rows(rows: list[WatchRow], sort: str) -> list[WatchRow]:
         return sorted(rows, key=lambda r: r.position)
     present = [r for r in rows if keyed(r) is not None]
     absent = [r for r in rows if keyed(r) is None]
-    return sorted(present, key=lambda r: (keyed(r), r.position)) + sorted(  # type: ignore[return-value]
-        absent, key=lambda r: r.position
-    )
+    by_key = sorted(present, key=lambda r: (keyed(r), r.position))
+    return by_key + sorted(absent, key=lambda r: r.position)
 
 
 def load_watchlist(store: Store, now: dt.datetime, today: dt.date) -> Watchlist:

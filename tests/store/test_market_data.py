@@ -26,8 +26,13 @@ def test_a_fresh_quote_comes_back_as_it_was_saved(store: Store):
 
 def test_a_failed_symbol_keeps_its_last_good_quote_marked_stale_with_why(store: Store):
     store.market.save_quotes([fresh("ALAB", 200.0, DAYS)], T0)
-    failure = QuoteOutcome("ALAB", errors=[FetchError("http", "HTTP 500", "yahoo", "ALAB"),
-                                          FetchError("unknown_symbol", "N/D", "stooq", "ALAB")])
+    failure = QuoteOutcome(
+        "ALAB",
+        errors=[
+            FetchError("http", "HTTP 500", "yahoo", "ALAB"),
+            FetchError("unknown_symbol", "N/D", "stooq", "ALAB"),
+        ],
+    )
     never = QuoteOutcome("CRDO", errors=[FetchError("network", "no route", "yahoo", "CRDO")])
     store.market.save_quotes([failure, never], T1)
     last = store.market.last_quotes(["ALAB", "CRDO", "NVDA"])
@@ -98,7 +103,9 @@ def test_the_snapshot_holds_quotes_year_highs_facts_and_lots_of_active_tickers(s
 
 
 def test_earnings_dates_saved_and_shown_on_the_watch_row(store: Store):
-    store.market.save_earnings("ALAB", EarningsDate("ALAB", dt.date(2027, 2, 10), "yahoo", True), T0)
+    store.market.save_earnings(
+        "ALAB", EarningsDate("ALAB", dt.date(2027, 2, 10), "yahoo", True), T0
+    )
     store.market.save_earnings("CRDO", None, T0)  # asked, none known
     earnings = {r.symbol: r.earnings for r in store.views.watch_rows()}
     assert earnings == {"ALAB": EarningsDate("ALAB", dt.date(2027, 2, 10), "yahoo", True),

@@ -4,9 +4,9 @@ named, transactions, and a lock held by another process reported as such."""
 from __future__ import annotations
 
 import multiprocessing
-import subprocess
 import sqlite3
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from catalyst_tui.store import Store, StoreError, describe_sqlite_error
 from catalyst_tui.store.schema import SCHEMA_VERSION
 
 from ..conftest import BUNDLED_CONFIG
-from .conftest import THESIS, T0
+from .conftest import T0, THESIS
 
 
 def test_new_database_is_private_wal_with_foreign_keys(db_path: Path):

@@ -10,7 +10,7 @@ from catalyst_tui.store import Store
 from catalyst_tui.thesis.positions import Lot
 
 from ..conftest import BUNDLED_CONFIG
-from .conftest import THESIS, T0, T1, record_miss
+from .conftest import T0, T1, THESIS, record_miss
 
 
 def _dump(store: Store) -> list[tuple]:

@@ -18,7 +18,7 @@ import httpx
 
 from .finnhub import FinnhubProvider
 from .http import MarketClient, raise_for_status
-from .models import EarningsDate, FetchError
+from .models import EarningsDate, ErrorKind, FetchError
 from .provider import EarningsSource, body_shape
 from .symbols import finnhub_symbol, yahoo_path
 
@@ -99,7 +99,7 @@ def parse_calendar_events(body: str, symbol: str, today: date) -> EarningsDate |
         error = summary.get("error")
         if error:
             code = error.get("code") if isinstance(error, dict) else None
-            kind = "unknown_symbol" if code == "Not Found" else "bad_body"
+            kind: ErrorKind = "unknown_symbol" if code == "Not Found" else "bad_body"
             raise FetchError(kind, f"{code or 'error'}: {_description(error)}", "yahoo", symbol)
         earnings = summary["result"][0]["calendarEvents"].get("earnings") or {}
         days = [_utc_day(stamp) for stamp in earnings.get("earningsDate") or []]

@@ -95,6 +95,7 @@ class _QuotePass:
 
         async def one(symbol: str) -> None:
             bars: list[Bar] | None = None
+            result: QuoteResult
             try:
                 if provider.has_history and symbol in self.history_start:
                     result, bars = await provider.fetch_quote_and_history(

@@ -368,7 +368,7 @@ def _three_quarters_before_q4(
         quarter = lookup(min(following, key=lambda p: p[1]))
         chain.append((label, quarter))
         start = quarter.end + timedelta(days=1)
-    if not _within((fy.end - start).days, QUARTER_DAYS):
+    if start is None or not _within((fy.end - start).days, QUARTER_DAYS):
         return []
     return chain
 

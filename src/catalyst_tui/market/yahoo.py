@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from .http import MarketClient, raise_for_status
-from .models import Bar, FetchError, MarketState, Quote
+from .models import Bar, ErrorKind, FetchError, MarketState, Quote
 from .provider import QuoteProvider, QuoteResult, RequestSpec, body_shape, positive
 from .symbols import yahoo_path
 
@@ -103,7 +103,7 @@ class YahooProvider(QuoteProvider):
         if error:
             code = error.get("code") if isinstance(error, dict) else None
             description = error.get("description") if isinstance(error, dict) else error
-            kind = "unknown_symbol" if code == "Not Found" else "bad_body"
+            kind: ErrorKind = "unknown_symbol" if code == "Not Found" else "bad_body"
             raise FetchError(kind, f"{code or 'error'}: {description}", "yahoo", symbol)
         results = chart.get("result")
         if not isinstance(results, list) or not results or not isinstance(results[0], dict):
@@ -149,7 +149,8 @@ class YahooProvider(QuoteProvider):
 
     def bars_from_chart(self, result: dict[str, Any], symbol: str) -> list[Bar]:
         """Daily bars, oldest first, one per exchange-local day; bars without a close skipped."""
-        meta = result.get("meta") if isinstance(result.get("meta"), dict) else {}
+        found = result.get("meta")
+        meta: dict[str, Any] = found if isinstance(found, dict) else {}
         offset = _int(meta.get("gmtoffset"))
         timestamps = result.get("timestamp") or []
         indicators = result.get("indicators") or {}

@@ -93,7 +93,7 @@ class Store:
             raise StoreError(f"database {path}: cannot be created: {exc.strerror or exc}") from None
         conn: sqlite3.Connection | None = None
         try:
-            conn = sqlite3.connect(
+            conn = connection = sqlite3.connect(
                 path, timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False
             )
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
@@ -108,7 +108,7 @@ class Store:
                     f"database {path}: was written by a newer catalyst (schema {version}; "
                     f"this version knows up to {schema.SCHEMA_VERSION}): upgrade catalyst"
                 )
-            schema.migrate(conn, lambda: conn.execute("BEGIN IMMEDIATE"))  # type: ignore[union-attr]
+            schema.migrate(conn, lambda: connection.execute("BEGIN IMMEDIATE"))
             return cls(path, conn)
         except sqlite3.Error as exc:
             if conn is not None:

@@ -7,8 +7,7 @@ import datetime as dt
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from ..config import Checkpoint, Config, Ticker
-from ..thesis.positions import Lot
+from ..config import Checkpoint, Config, Lot, Ticker
 from .records import SyncReport, day_text, iso
 
 if TYPE_CHECKING:

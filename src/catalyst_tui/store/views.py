@@ -85,7 +85,10 @@ class Views:
         row = self._conn.execute(
             "SELECT symbol, name, grp, thesis, archived FROM tickers WHERE symbol = ?", [symbol]
         ).fetchone()
-        return None if row is None else TickerRecord(*row[:4], bool(row[4]))
+        if row is None:
+            return None
+        symbol, name, group, thesis, archived = row
+        return TickerRecord(symbol, name, group, thesis, bool(archived))
 
     def lots(self, symbol: str) -> list[Lot]:
         return [
@@ -144,8 +147,20 @@ class Views:
                                         bool(estimate))  # fmt: skip
             last = last_quote(row[12:]) if row[12] is not None else None
             out.append(
-                WatchRecord(symbol, name, group, last, shares, basis, met, missed, pending,
-                            flagged, due.get(symbol), earnings)  # fmt: skip
+                WatchRecord(
+                    symbol,
+                    name,
+                    group,
+                    last,
+                    shares,
+                    basis,
+                    met,
+                    missed,
+                    pending,
+                    flagged,
+                    due.get(symbol),
+                    earnings,
+                )  # fmt: skip
             )
         return out
 
@@ -203,7 +218,8 @@ class Views:
             _checkpoint_record(row)
             for row in self._conn.execute(
                 f"SELECT {_CHECKPOINT_COLUMNS}, {_FLAGGED} FROM checkpoints c"
-                " JOIN tickers t ON t.symbol = c.symbol WHERE " + " AND ".join(where)
+                " JOIN tickers t ON t.symbol = c.symbol WHERE "
+                + " AND ".join(where)
                 + " ORDER BY t.position, c.archived, c.position",
                 args,
             )

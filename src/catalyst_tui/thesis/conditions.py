@@ -112,8 +112,11 @@ class Condition:
 
 def parse_condition(text: str) -> Condition:
     """Parse `METRIC OP NUMBER`; raise ConditionError naming the bad part and where it is."""
-    tokens = [(_kind(m), m) for m in _TOKEN.finditer(text)]
-    tokens = [(m.start(kind), m) for kind, m in tokens if kind]
+    tokens: list[tuple[int, re.Match[str]]] = []
+    for m in _TOKEN.finditer(text):
+        kind = _kind(m)
+        if kind:
+            tokens.append((m.start(kind), m))
     if not tokens:
         raise ConditionError("empty condition: write METRIC OP NUMBER, e.g. 'gross_margin >= 70%'")
 
@@ -122,7 +125,7 @@ def parse_condition(text: str) -> Condition:
         raise ConditionError(
             f"a condition starts with a metric name, not {m.group().strip()!r}", start
         )
-    name = m.group("word")
+    name: str = m.group("word")
     metric = METRICS.get(name)
     if metric is None:
         close = difflib.get_close_matches(name, METRICS, n=1)

@@ -362,7 +362,7 @@ class CatalystApp(App[None]):
 def _bindings(screen: Screen) -> list[tuple[object, Binding]]:
     """The described bindings active on `screen` (its focused widget's, its own, the app's)."""
     seen: set[str] = set()
-    out = []
+    out: list[tuple[object, Binding]] = []
     for active in screen.active_bindings.values():
         binding = active.binding
         if not binding.description or binding.action in seen:

@@ -176,8 +176,8 @@ class TickerScreen(Screen[None]):
         table.add_column(style="bold", no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         table.add_column(style="dim", overflow="fold")
-        for label, value, note in self._figures(d):
-            table.add_row(label, value, note)
+        for label, shown, note in self._figures(d):
+            table.add_row(label, shown, note)
         if d.lots:
             self.query_one("#fundamentals", Static).update(table)
         else:

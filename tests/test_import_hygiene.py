@@ -1,0 +1,36 @@
+"""The core never imports textual, even indirectly: the headless commands (check, refresh,
+daemon, export) start without the TUI's weight, and the split the import contracts state holds
+at run time too (lint-imports in `make test` checks the static graph)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE = [
+    f"catalyst_tui.{name}"
+    for name in ("cli", "config", "config_write", "export", "jobs.evaluation", "jobs.refresh",
+                 "jobs.refresh_process", "jobs.scheduler", "notify", "report", "store",
+                 "thesis.wording", "watchlist", "workspace")
+]  # fmt: skip
+
+
+def imported_after(modules: list[str]) -> set[str]:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n    importlib.import_module(name)\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(done.stdout.split())
+
+
+def test_the_core_never_imports_textual():
+    loaded = imported_after(CORE)
+    assert "catalyst_tui.workspace" in loaded  # the probe did import the core
+    assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
+    assert not {m for m in loaded if m.startswith("catalyst_tui.tui")}
+
+
+def test_the_probe_sees_textual_when_the_tui_is_imported():
+    assert "textual" in imported_after(["catalyst_tui.tui.app"])
