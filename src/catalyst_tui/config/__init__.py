@@ -1,0 +1,139 @@
+"""catalysts.toml → a typed, validated model; every error located as FILE:LINE:COL: key.path.
+
+- model.py    what the file may say (the dataclasses and their keys, default URLs included)
+- reader.py   located reading: ConfigIssue, ConfigError, typed getters that collect issues
+- validate.py the checks of each table, all issues collected before raising
+- here        loading a file (or text), TOML syntax errors, and the parsed-config cache
+
+The validator walks the tomllib result and asks toml_scan for positions only when it has an
+issue to locate, so a user fixes a file in one pass. Dataclasses rather than pydantic/msgspec:
+their first-error-stops or library-worded messages don't give the located, human messages this
+tool promises.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import cache
+from .model import (
+    CHECKPOINT_KEYS,
+    DEFAULT_GROUP,
+    KINDS,
+    LOT_KEYS,
+    NOTIFY_TRANSITIONS,
+    PROVIDERS,
+    TICKER_KEYS,
+    Checkpoint,
+    Config,
+    FinnhubSettings,
+    Lot,
+    ProviderSettings,
+    SecSettings,
+    Settings,
+    StooqSettings,
+    Ticker,
+    YahooSettings,
+)
+from .reader import ConfigError, ConfigIssue, format_key_path, parse_interval
+from .validate import CHECKPOINT_ID_RE, SYMBOL_RE, Validator
+
+if TYPE_CHECKING:
+    from ..toml_scan import PositionMap
+
+__all__ = [
+    "CHECKPOINT_ID_RE",
+    "CHECKPOINT_KEYS",
+    "DEFAULT_GROUP",
+    "KINDS",
+    "LOT_KEYS",
+    "NOTIFY_TRANSITIONS",
+    "PROVIDERS",
+    "SYMBOL_RE",
+    "TICKER_KEYS",
+    "Checkpoint",
+    "Config",
+    "ConfigError",
+    "ConfigIssue",
+    "FinnhubSettings",
+    "Lot",
+    "ProviderSettings",
+    "SecSettings",
+    "Settings",
+    "StooqSettings",
+    "Ticker",
+    "YahooSettings",
+    "format_key_path",
+    "load_config",
+    "parse_config",
+    "parse_interval",
+]
+
+
+def load_config(path: Path, *, use_cache: bool = True) -> Config:
+    """Read and validate a config file; raise ConfigError with located issues. A file read
+    before with the same bytes comes from the parsed-config cache (config/cache.py)."""
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError([ConfigIssue(shown, 1, 1, "", "file not found")]) from None
+    except IsADirectoryError:
+        raise ConfigError([ConfigIssue(shown, 1, 1, "", "is a directory, not a file")]) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ConfigError([ConfigIssue(shown, 1, 1, "", f"cannot read: {reason}")]) from None
+    cached = cache.read(data) if use_cache else None
+    if cached is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            raise ConfigError(
+                [ConfigIssue(shown, line, col, "", "not UTF-8 text (TOML files are UTF-8)")]
+            ) from None
+        cached = parse_config(text, shown)
+        if use_cache:
+            cache.write(data, cached)
+    return Config(cached.settings, cached.providers, cached.tickers, path)
+
+
+def parse_config(text: str, filename: str = "catalysts.toml") -> Config:
+    """Validate TOML text; raise ConfigError listing every problem with its position."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([_syntax_issue(exc, filename)]) from None
+    except RecursionError:
+        raise ConfigError([ConfigIssue(filename, 1, 1, "", "nesting too deep")]) from None
+    return Validator(filename, lambda: _positions(text)).config(raw)
+
+
+def _positions(text: str) -> PositionMap:
+    """Where every key and value sits in `text`: only needed to locate an error, so it is
+    scanned (and the scanner imported) on the first one."""
+    from ..toml_scan import PositionMap, locate
+
+    try:
+        return locate(text)
+    except Exception:  # best effort: without positions, errors still carry their key paths
+        return PositionMap()
+
+
+_SYNTAX_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+
+
+def _syntax_issue(exc: tomllib.TOMLDecodeError, filename: str) -> ConfigIssue:
+    message = str(exc)
+    m = _SYNTAX_POS.match(message)
+    if m:
+        text = m.group("msg")
+        text = text[:1].lower() + text[1:]
+        return ConfigIssue(
+            filename, int(m.group("line")), int(m.group("col")), "", f"TOML syntax: {text}"
+        )
+    return ConfigIssue(filename, 1, 1, "", f"TOML syntax: {message}")

@@ -1,0 +1,100 @@
+"""The parsed-config cache: a valid catalysts.toml, once parsed and checked, kept as a pickle keyed
+by the file's bytes and by the code that judged them, so the next start skips tomllib and the
+validator (most of a large file's load time; docs/performance.md).
+
+Entries live in the user cache folder (0700, files 0600), written atomically; at most KEEP of
+them. Anything wrong with an entry (unreadable, from other code, not a Config) is a miss: the
+file is parsed again. Only catalyst writes there, so loading its own pickles is no more exposed
+than the user's account itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import logging
+import os
+import pickle
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from ..paths import APP_NAME, make_private_dirs
+from .model import Config
+
+log = logging.getLogger(__name__)
+
+KEEP = 8  # entries kept: a few files, or a few versions of one being edited
+_JUDGES = ("model.py", "reader.py", "validate.py")  # this package's modules that decide a Config
+
+
+def folder() -> Path:
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "parsed-config"
+
+
+@functools.cache
+def _code_fingerprint() -> bytes:
+    """What the entries depend on besides the file: the Python, and the source of the code that
+    parses, checks and shapes a Config (a development checkout changes it without a release)."""
+    digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    here = Path(__file__).parent
+    for name in (*_JUDGES, "../thesis/conditions.py", "../thesis/positions.py"):
+        with contextlib.suppress(OSError):
+            digest.update((here / name).read_bytes())
+    return digest.digest()
+
+
+def _entry(data: bytes) -> Path:
+    key = hashlib.blake2b(data, digest_size=20, key=_code_fingerprint()).hexdigest()
+    return folder() / f"{key}.pickle"
+
+
+def read(data: bytes) -> Config | None:
+    """The Config parsed earlier from exactly these bytes, or None."""
+    try:
+        blob = _entry(data).read_bytes()
+    except OSError:
+        return None
+    try:
+        config = pickle.loads(blob)
+    except Exception:  # from other code, cut short: parse the file instead
+        log.debug("parsed-config cache entry unreadable", exc_info=True)
+        return None
+    return config if isinstance(config, Config) else None
+
+
+def write(data: bytes, config: Config) -> None:
+    """Keep `config` as the parse of `data`; failures only cost the next start its speed."""
+    import tempfile  # only a start-up that parsed the file writes
+
+    target = _entry(data)
+    try:
+        make_private_dirs(target.parent)
+        fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(Config(config.settings, config.providers, config.tickers), handle)
+            os.replace(temp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+        _prune(target.parent)
+    except (OSError, pickle.PicklingError):
+        log.debug("parsed-config cache not written", exc_info=True)
+
+
+def _prune(where: Path) -> None:
+    entries = sorted(where.glob("*.pickle"), key=_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

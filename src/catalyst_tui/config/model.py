@@ -1,0 +1,128 @@
+"""What catalysts.toml may say, as frozen dataclasses: the only declaration of its keys and their
+defaults (the validator and the forms read the key lists from here), default provider URLs
+included."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from ..thesis.conditions import Condition
+from ..thesis.positions import Lot
+from ..thesis.vocabulary import KINDS, NOTIFY_TRANSITIONS
+
+__all__ = [
+    "CHECKPOINT_KEYS",
+    "DEFAULT_GROUP",
+    "KINDS",
+    "LOT_KEYS",
+    "NOTIFY_TRANSITIONS",
+    "PROVIDERS",
+    "PROVIDER_KEYS",
+    "SETTINGS_KEYS",
+    "TICKER_KEYS",
+    "Checkpoint",
+    "Config",
+    "FinnhubSettings",
+    "Lot",
+    "ProviderSettings",
+    "SecSettings",
+    "Settings",
+    "StooqSettings",
+    "Ticker",
+    "YahooSettings",
+]
+
+PROVIDERS = ("yahoo", "stooq", "finnhub")
+DEFAULT_GROUP = "watchlist"
+
+
+@dataclass(frozen=True)
+class Settings:
+    refresh: str = "60s"
+    refresh_seconds: int = 60
+    refresh_closed: str = "30m"
+    refresh_closed_seconds: int = 1800
+    providers: tuple[str, ...] = ("yahoo", "stooq")
+    notify: tuple[str, ...] = ("missed",)
+    database: str | None = None
+    timezone: str | None = None
+
+
+@dataclass(frozen=True)
+class YahooSettings:
+    base_url: str = "https://query1.finance.yahoo.com"
+    cookie_url: str = "https://fc.yahoo.com"
+
+
+@dataclass(frozen=True)
+class StooqSettings:
+    base_url: str = "https://stooq.com"
+
+
+@dataclass(frozen=True)
+class FinnhubSettings:
+    base_url: str = "https://finnhub.io"
+    api_key_env: str = "FINNHUB_API_KEY"
+
+
+@dataclass(frozen=True)
+class SecSettings:
+    base_url: str = "https://data.sec.gov"
+    tickers_url: str = "https://www.sec.gov/files/company_tickers.json"
+    user_agent: str | None = None
+
+
+@dataclass(frozen=True)
+class ProviderSettings:
+    yahoo: YahooSettings = field(default_factory=YahooSettings)
+    stooq: StooqSettings = field(default_factory=StooqSettings)
+    finnhub: FinnhubSettings = field(default_factory=FinnhubSettings)
+    sec: SecSettings = field(default_factory=SecSettings)
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    id: str
+    title: str
+    kind: str
+    due: dt.date | None = None
+    until: dt.date | None = None
+    when: Condition | None = None
+    period_end: dt.date | None = None
+    source: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Ticker:
+    symbol: str  # the table's name: [tickers.SYMBOL]
+    name: str
+    group: str = DEFAULT_GROUP
+    thesis: str = ""
+    lots: tuple[Lot, ...] = ()
+    checkpoints: tuple[Checkpoint, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    settings: Settings = field(default_factory=Settings)
+    providers: ProviderSettings = field(default_factory=ProviderSettings)
+    tickers: dict[str, Ticker] = field(default_factory=dict)
+    path: Path | None = None
+
+
+def _keys(cls: type, *, leave_out: tuple[str, ...] = ()) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.name not in leave_out)
+
+
+# The keys each table may have, in the order a form shows them.
+SETTINGS_KEYS = _keys(Settings, leave_out=("refresh_seconds", "refresh_closed_seconds"))
+PROVIDER_KEYS: dict[str, tuple[str, ...]] = {
+    f.name: _keys(f.default_factory)  # type: ignore[arg-type]
+    for f in fields(ProviderSettings)
+}
+TICKER_KEYS = _keys(Ticker, leave_out=("symbol",))
+LOT_KEYS = _keys(Lot)
+CHECKPOINT_KEYS = _keys(Checkpoint)

@@ -1,0 +1,287 @@
+"""The checks of every table of catalysts.toml: settings, providers, tickers, lots, checkpoints and
+their `when` conditions, each problem located, all of them collected before the ConfigError."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zoneinfo
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..thesis.conditions import METRICS, Condition, ConditionError, parse_condition
+from .model import (
+    CHECKPOINT_KEYS,
+    DEFAULT_GROUP,
+    KINDS,
+    LOT_KEYS,
+    NOTIFY_TRANSITIONS,
+    PROVIDER_KEYS,
+    PROVIDERS,
+    SETTINGS_KEYS,
+    TICKER_KEYS,
+    Checkpoint,
+    Config,
+    FinnhubSettings,
+    Lot,
+    ProviderSettings,
+    SecSettings,
+    Settings,
+    StooqSettings,
+    Ticker,
+    YahooSettings,
+)
+from .reader import ConfigError, KeyPath, LocatedReader, describe, fmt_number
+
+SYMBOL_RE = re.compile(r"^\^?[A-Z0-9][A-Z0-9.\-=]{0,19}$")
+CHECKPOINT_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+class Validator(LocatedReader):
+    """catalysts.toml's tables, checked; `config(raw)` raises ConfigError listing every issue."""
+
+    def config(self, raw: dict[str, Any]) -> Config:
+        root = self.table(raw, (), ("settings", "providers", "tickers")) or {}
+        settings = self.settings(root.get("settings", {}))
+        providers = self.providers(root.get("providers", {}))
+        tickers = self.tickers(root.get("tickers", {}))
+        if self.issues:
+            raise ConfigError(sorted(self.issues, key=lambda i: (i.line, i.col)))
+        return Config(settings=settings, providers=providers, tickers=tickers)
+
+    def settings(self, value: Any) -> Settings:
+        path: KeyPath = ("settings",)
+        table = self.table(value, path, SETTINGS_KEYS)
+        if table is None:
+            return Settings()
+        defaults = Settings()
+        refresh, refresh_s = self.interval(table, "refresh", path, defaults.refresh)
+        closed, closed_s = self.interval(table, "refresh_closed", path, defaults.refresh_closed)
+        providers = self.choices(
+            table, "providers", path, PROVIDERS, defaults.providers, non_empty=True
+        )
+        notify = self.choices(
+            table, "notify", path, NOTIFY_TRANSITIONS, defaults.notify, non_empty=False
+        )
+        database = self.string(table, "database", path, allow_empty=False)
+        timezone = self.string(table, "timezone", path, allow_empty=False)
+        if timezone is not None:
+            try:
+                zoneinfo.ZoneInfo(timezone)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                self.error(
+                    path + ("timezone",),
+                    f"unknown time zone {timezone!r} (use an IANA name such as 'America/New_York')",
+                )
+                timezone = None
+        return Settings(refresh, refresh_s, closed, closed_s, providers, notify, database, timezone)
+
+    def providers(self, value: Any) -> ProviderSettings:
+        path: KeyPath = ("providers",)
+        table = self.table(value, path, tuple(PROVIDER_KEYS))
+        if table is None:
+            return ProviderSettings()
+        built: dict[str, Any] = {}
+        classes = {
+            "yahoo": YahooSettings,
+            "stooq": StooqSettings,
+            "finnhub": FinnhubSettings,
+            "sec": SecSettings,
+        }
+        for name, cls in classes.items():
+            sub_path = path + (name,)
+            if name not in table:
+                built[name] = cls()
+                continue
+            allowed = PROVIDER_KEYS[name]
+            sub = table[name]
+            if name == "finnhub" and isinstance(sub, dict) and "api_key" in sub:
+                self.error(
+                    sub_path + ("api_key",),
+                    "API keys never go in this file: set "
+                    "api_key_env to the name of an environment variable holding the key",
+                    at_key=True,
+                )
+                sub = {k: v for k, v in sub.items() if k != "api_key"}
+            sub = self.table(sub, sub_path, allowed)
+            if sub is None:
+                built[name] = cls()
+                continue
+            kwargs: dict[str, Any] = {}
+            for key in allowed:
+                text = self.string(sub, key, sub_path, allow_empty=False)
+                if text is None:
+                    continue
+                if key.endswith("_url") and not _is_http_url(text):
+                    self.error(sub_path + (key,), f"{text!r} is not an http(s) URL")
+                    continue
+                if key == "user_agent" and not _EMAIL_RE.search(text):
+                    self.error(
+                        sub_path + (key,),
+                        'SEC asks for a contact: write "Your Name you@example.com"',
+                    )
+                    continue
+                if key == "api_key_env" and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", text):
+                    self.error(sub_path + (key,), f"{text!r} is not an environment variable name")
+                    continue
+                kwargs[key] = text.rstrip("/") if key.endswith("_url") else text
+            built[name] = cls(**kwargs)
+        return ProviderSettings(**built)
+
+    def tickers(self, value: Any) -> dict[str, Ticker]:
+        path: KeyPath = ("tickers",)
+        if not isinstance(value, dict):
+            self.error(path, f"must be a table of tickers, not {describe(value)}")
+            return {}
+        out: dict[str, Ticker] = {}
+        for symbol, body in value.items():
+            ticker = self.ticker(symbol, body, path + (symbol,))
+            if ticker is not None:
+                out[symbol] = ticker
+        return out
+
+    def ticker(self, symbol: str, value: Any, path: KeyPath) -> Ticker | None:
+        symbol_ok = True
+        if not SYMBOL_RE.match(symbol):
+            symbol_ok = False
+            hint = " (letters, digits and . - = ^, e.g. ALAB, BRK.B, ^GSPC)"
+            if SYMBOL_RE.match(symbol.upper()):
+                hint = f": symbols are upper case, write {symbol.upper()!r}"
+            self.error(path, f"{symbol!r} is not a ticker symbol{hint}", at_key=True)
+        table = self.table(value, path, TICKER_KEYS)
+        if table is None:
+            return None
+        name = self.string(table, "name", path, allow_empty=False) or symbol
+        group = self.string(table, "group", path, allow_empty=False) or DEFAULT_GROUP
+        thesis = self.string(table, "thesis", path) or ""
+        lots = tuple(self.array_of_tables(table, "lots", path, self.lot))
+        seen: set[str] = set()
+        checkpoints = tuple(
+            self.array_of_tables(
+                table, "checkpoints", path, lambda v, p: self.checkpoint(v, p, seen_ids=seen)
+            )
+        )
+        if not symbol_ok:
+            return None
+        return Ticker(symbol, name, group.strip(), thesis.strip(), lots, checkpoints)
+
+    def lot(self, value: Any, path: KeyPath) -> Lot | None:
+        table = self.table(value, path, LOT_KEYS)
+        if table is None:
+            return None
+        shares = self.number(
+            table,
+            "shares",
+            path,
+            required=True,
+            check=lambda v: None if v > 0 else f"must be more than 0, not {fmt_number(v)}",
+        )
+        cost = self.number(
+            table,
+            "cost",
+            path,
+            required=True,
+            check=lambda v: None if v >= 0 else f"must not be negative ({fmt_number(v)})",
+        )
+        date = self.date(table, "date", path)
+        note = self.string(table, "note", path) or ""
+        if shares is None or cost is None:
+            return None
+        return Lot(shares, cost, date, note)
+
+    def checkpoint(self, value: Any, path: KeyPath, *, seen_ids: set[str]) -> Checkpoint | None:
+        table = self.table(value, path, CHECKPOINT_KEYS)
+        if table is None:
+            return None
+        before = len(self.issues)
+        cid = self.string(table, "id", path, required=True, allow_empty=False)
+        if cid is not None:
+            if not CHECKPOINT_ID_RE.match(cid):
+                self.error(
+                    path + ("id",),
+                    f"{cid!r} is not a checkpoint id: use lower-case "
+                    "letters, digits, - and _ (e.g. 'gross-margin-floor')",
+                )
+            elif cid in seen_ids:
+                self.error(path + ("id",), f"duplicate checkpoint id {cid!r} in this ticker")
+            seen_ids.add(cid)
+        title = self.string(table, "title", path, required=True, allow_empty=False)
+        kind = self.string(table, "kind", path, required=True, allow_empty=False)
+        if kind is not None and kind not in KINDS:
+            close = difflib.get_close_matches(kind, KINDS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            self.error(
+                path + ("kind",), f"unknown kind {kind!r}{hint}: use milestone, target or guard"
+            )
+            kind = None
+        due = self.date(table, "due", path)
+        until = self.date(table, "until", path)
+        period_end = self.date(table, "period_end", path)
+        source = self.string(table, "source", path) or ""
+        notes = self.string(table, "notes", path) or ""
+        when = self.condition(table, path)
+
+        if kind == "milestone":
+            if "when" in table:
+                self.error(
+                    path + ("when",),
+                    "a milestone is judged by you and has no 'when': "
+                    'use kind = "target" or "guard" for a condition',
+                    at_key=True,
+                )
+            if "period_end" in table:
+                self.error(
+                    path + ("period_end",),
+                    "period_end applies to targets and guards with a fundamentals metric",
+                    at_key=True,
+                )
+        if kind in ("milestone", "target") and "due" not in table:
+            self.error(path, f"missing required key 'due': a {kind} needs a due date", at_key=True)
+        if kind in ("target", "guard") and "when" not in table:
+            self.error(
+                path,
+                f"missing required key 'when': a {kind} needs a condition such as "
+                "'gross_margin >= 70%'",
+                at_key=True,
+            )
+        if kind == "guard" and "due" in table:
+            self.error(
+                path + ("due",),
+                "a guard has no due date: use 'until' for its last day",
+                at_key=True,
+            )
+        if kind in ("milestone", "target") and "until" in table:
+            self.error(
+                path + ("until",), f"'until' is for guards: a {kind} uses 'due'", at_key=True
+            )
+        if when is not None and period_end is not None and not METRICS[when.metric].pinnable:
+            pinnable = ", ".join(m.name for m in METRICS.values() if m.pinnable)
+            self.error(
+                path + ("period_end",),
+                f"period_end pins a fundamentals metric ({pinnable}), not {when.metric}",
+                at_key=True,
+            )
+
+        if len(self.issues) > before or cid is None or title is None or kind is None:
+            return None
+        return Checkpoint(cid, title, kind, due, until, when, period_end, source, notes)
+
+    def condition(self, table: dict[str, Any], path: KeyPath) -> Condition | None:
+        text = self.string(table, "when", path)
+        if text is None:
+            return None
+        try:
+            return parse_condition(text)
+        except ConditionError as exc:
+            # Point inside the quoted string when it is a plain one-line "..." value.
+            self.error(path + ("when",), exc.message, col_offset=1 + exc.offset)
+            return None
+
+
+def _is_http_url(text: str) -> bool:
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
