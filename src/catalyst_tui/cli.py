@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import json
 import logging
 import os
 import sqlite3
@@ -246,6 +245,8 @@ def cmd_check(ctx: Context) -> int:
         records = store.views.checkpoints()
     today = local_today(config, now)
     if ctx.args.json:
+        import json
+
         ctx.out(json.dumps(checkpoint_json(records, today), indent=2))
     else:
         print_checkpoints(records, today)

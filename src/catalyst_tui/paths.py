@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -14,8 +13,7 @@ CONFIG_NAME = "catalysts.toml"
 DB_NAME = "catalyst.db"
 
 
-@dataclass(frozen=True)
-class ConfigLocation:
+class ConfigLocation(NamedTuple):
     path: Path
     origin: str  # "--config", "$CATALYST_CONFIG", "./catalysts.toml", "user config dir"
     created: bool = False  # True when the bundled example was just copied there
@@ -31,6 +29,8 @@ def user_database_file() -> Path:
 
 def bundled_example() -> bytes:
     """The thesis shipped with catalyst (the repository's catalysts.toml)."""
+    from importlib import resources  # only a first run copies the example
+
     return resources.files("catalyst_tui").joinpath("data", CONFIG_NAME).read_bytes()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .market.models import LastQuote
 from .store import Store
@@ -83,8 +84,7 @@ SORTS: tuple[tuple[str, str], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class NextDue:
+class NextDue(NamedTuple):
     """A ticker's next due checkpoint, with the days left from today."""
 
     checkpoint_id: str
@@ -93,8 +93,7 @@ class NextDue:
     days_left: int
 
 
-@dataclass(frozen=True)
-class WatchRow:
+class WatchRow(NamedTuple):
     """One row of the watchlist: the stored quote's figures, the position's, the thesis score."""
 
     symbol: str
@@ -130,8 +129,7 @@ class WatchRow:
         return self.price is not None
 
 
-@dataclass(frozen=True)
-class Totals:
+class Totals(NamedTuple):
     value: float = 0.0
     basis: float = 0.0
     day_pnl: float = 0.0
@@ -298,8 +296,7 @@ FUNDAMENTALS = (
 )
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """One fundamentals line: the metric and what was observed of it."""
 
     metric: str
@@ -307,8 +304,7 @@ class Figure:
     observed: Observation
 
 
-@dataclass(frozen=True)
-class TickerDetail:
+class TickerDetail(NamedTuple):
     ticker: TickerRecord
     row: WatchRow | None
     lots: list[Lot]

@@ -7,9 +7,8 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .config import Config, ConfigError, load_config
 from .jobs.evaluation import evaluate_checkpoints, user_zone
@@ -25,8 +24,7 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], dt.datetime]
 
 
-@dataclass(frozen=True)
-class EditOutcome:
+class EditOutcome(NamedTuple):
     """What an edit did: the message for the user, and whether the file took it (a read-only
     catalysts.toml leaves the change in the database only)."""
 
@@ -34,8 +32,7 @@ class EditOutcome:
     written: bool
 
 
-@dataclass(frozen=True)
-class Reload:
+class Reload(NamedTuple):
     """An outside edit of catalysts.toml: the new config, or the located errors (the last
     good config stays in use)."""
 

@@ -262,7 +262,7 @@ def _evaluation_config(config: Config) -> Config:
     """The config with DEMO_ZONE as its time zone when it names none (see DEMO_ZONE)."""
     if config.settings.timezone:
         return config
-    settings = dataclasses.replace(config.settings, timezone=DEMO_ZONE)
+    settings = config.settings._replace(timezone=DEMO_ZONE)
     return dataclasses.replace(config, settings=settings)
 
 

@@ -14,7 +14,6 @@ tool promises.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +41,8 @@ from .reader import ConfigError, ConfigIssue, format_key_path, parse_interval
 from .validate import CHECKPOINT_ID_RE, SYMBOL_RE, Validator
 
 if TYPE_CHECKING:
+    import tomllib
+
     from ..toml_scan import PositionMap
 
 __all__ = [
@@ -104,6 +105,8 @@ def load_config(path: Path, *, use_cache: bool = True) -> Config:
 
 def parse_config(text: str, filename: str = "catalysts.toml") -> Config:
     """Validate TOML text; raise ConfigError listing every problem with its position."""
+    import tomllib  # a start-up on a cached config never parses
+
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -5,8 +5,9 @@ included."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..thesis.conditions import Condition
 from ..thesis.positions import Lot
@@ -38,8 +39,7 @@ PROVIDERS = ("yahoo", "stooq", "finnhub")
 DEFAULT_GROUP = "watchlist"
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     refresh: str = "60s"
     refresh_seconds: int = 60
     refresh_closed: str = "30m"
@@ -50,40 +50,34 @@ class Settings:
     timezone: str | None = None
 
 
-@dataclass(frozen=True)
-class YahooSettings:
+class YahooSettings(NamedTuple):
     base_url: str = "https://query1.finance.yahoo.com"
     cookie_url: str = "https://fc.yahoo.com"
 
 
-@dataclass(frozen=True)
-class StooqSettings:
+class StooqSettings(NamedTuple):
     base_url: str = "https://stooq.com"
 
 
-@dataclass(frozen=True)
-class FinnhubSettings:
+class FinnhubSettings(NamedTuple):
     base_url: str = "https://finnhub.io"
     api_key_env: str = "FINNHUB_API_KEY"
 
 
-@dataclass(frozen=True)
-class SecSettings:
+class SecSettings(NamedTuple):
     base_url: str = "https://data.sec.gov"
     tickers_url: str = "https://www.sec.gov/files/company_tickers.json"
     user_agent: str | None = None
 
 
-@dataclass(frozen=True)
-class ProviderSettings:
-    yahoo: YahooSettings = field(default_factory=YahooSettings)
-    stooq: StooqSettings = field(default_factory=StooqSettings)
-    finnhub: FinnhubSettings = field(default_factory=FinnhubSettings)
-    sec: SecSettings = field(default_factory=SecSettings)
+class ProviderSettings(NamedTuple):
+    yahoo: YahooSettings = YahooSettings()
+    stooq: StooqSettings = StooqSettings()
+    finnhub: FinnhubSettings = FinnhubSettings()
+    sec: SecSettings = SecSettings()
 
 
-@dataclass(frozen=True)
-class Checkpoint:
+class Checkpoint(NamedTuple):
     id: str
     title: str
     kind: str
@@ -95,8 +89,7 @@ class Checkpoint:
     notes: str = ""
 
 
-@dataclass(frozen=True)
-class Ticker:
+class Ticker(NamedTuple):
     symbol: str  # the table's name: [tickers.SYMBOL]
     name: str
     group: str = DEFAULT_GROUP
@@ -107,21 +100,20 @@ class Ticker:
 
 @dataclass(frozen=True)
 class Config:
-    settings: Settings = field(default_factory=Settings)
-    providers: ProviderSettings = field(default_factory=ProviderSettings)
+    settings: Settings = Settings()
+    providers: ProviderSettings = ProviderSettings()
     tickers: dict[str, Ticker] = field(default_factory=dict)
     path: Path | None = None
 
 
-def _keys(cls: type, *, leave_out: tuple[str, ...] = ()) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls) if f.name not in leave_out)
+def _keys(cls: type[tuple], *, leave_out: tuple[str, ...] = ()) -> tuple[str, ...]:
+    return tuple(name for name in cls._fields if name not in leave_out)  # type: ignore[attr-defined]
 
 
 # The keys each table may have, in the order a form shows them.
 SETTINGS_KEYS = _keys(Settings, leave_out=("refresh_seconds", "refresh_closed_seconds"))
 PROVIDER_KEYS: dict[str, tuple[str, ...]] = {
-    f.name: _keys(f.default_factory)  # type: ignore[arg-type]
-    for f in fields(ProviderSettings)
+    name: _keys(type(default)) for name, default in ProviderSettings._field_defaults.items()
 }
 TICKER_KEYS = _keys(Ticker, leave_out=("symbol",))
 LOT_KEYS = _keys(Lot)

@@ -87,7 +87,7 @@ def request_for(
     offset = 0.0
     if clock is not None:
         offset = (clock() - dt.datetime.now(dt.UTC)).total_seconds()
-    slim = dataclasses.replace(config, tickers={})
+    slim = dataclasses.replace(config, tickers={})  # the symbols come from the database
     level = logging.getLogger("catalyst_tui").getEffectiveLevel()
     return pickle.dumps(WorkerRequest(slim, str(db_path), offset, os.getpid(), level))
 
@@ -215,7 +215,7 @@ def report_data(report: RefreshReport) -> dict[str, Any]:
 def _last_quote_data(last: LastQuote) -> dict[str, Any]:
     quote = None
     if last.quote is not None:
-        quote = dataclasses.asdict(last.quote) | {"quote_time": last.quote.quote_time.isoformat()}
+        quote = last.quote._asdict() | {"quote_time": last.quote.quote_time.isoformat()}
     fetched = last.fetched_at.isoformat() if last.fetched_at else None
     return {"symbol": last.symbol, "quote": quote, "fetched_at": fetched, "stale": last.stale,
             "error": last.error}  # fmt: skip

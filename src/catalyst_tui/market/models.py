@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 MarketState = Literal["REGULAR", "PRE", "POST", "CLOSED"]
 ErrorKind = Literal[
@@ -13,8 +13,7 @@ ErrorKind = Literal[
 ERROR_KINDS: frozenset[str] = frozenset(get_args(ErrorKind))
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """The latest price of one symbol; `change_pct` is a fraction (0.0127 for +1.27%)."""
 
     symbol: str
@@ -33,8 +32,7 @@ class Quote:
     fifty_two_week_low: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Bar:
+class Bar(NamedTuple):
     """One daily bar; `day` is the exchange-local trading day."""
 
     symbol: str
@@ -47,8 +45,7 @@ class Bar:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class EarningsDate:
+class EarningsDate(NamedTuple):
     """The next earnings date of a symbol; `estimate` when the company has not confirmed it."""
 
     symbol: str
@@ -57,8 +54,7 @@ class EarningsDate:
     estimate: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(NamedTuple):
     """One reported value for one period, in the project's vocabulary (sec.CONCEPT_ORDER)."""
 
     concept: str
@@ -71,8 +67,7 @@ class Fact:
     source_concept: str  # e.g. "us-gaap:Revenues", or how a derived value was computed
 
 
-@dataclass(frozen=True, slots=True)
-class LastQuote:
+class LastQuote(NamedTuple):
     """A symbol's latest quote as kept between refreshes: the Quote (None before the first one
     arrived), when it was fetched, whether the last refresh failed to renew it, and why."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
 from ..market.models import EarningsDate, LastQuote
@@ -96,8 +95,7 @@ def reason_columns(r: Reason) -> tuple:
 # -- records -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SyncReport:
+class SyncReport(NamedTuple):
     """What a config sync changed."""
 
     tickers_added: int = 0
@@ -110,11 +108,10 @@ class SyncReport:
 
     @property
     def changed(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
+        return any(self)
 
 
-@dataclass(frozen=True)
-class FetchState:
+class FetchState(NamedTuple):
     """When something remote (fundamentals, earnings, the CIK map) was last fetched, and how."""
 
     fetched_at: dt.datetime
@@ -122,8 +119,7 @@ class FetchState:
     detail: str
 
 
-@dataclass(frozen=True)
-class TickerRecord:
+class TickerRecord(NamedTuple):
     symbol: str
     name: str
     group: str
@@ -131,8 +127,7 @@ class TickerRecord:
     archived: bool
 
 
-@dataclass(frozen=True)
-class DueCheckpoint:
+class DueCheckpoint(NamedTuple):
     """A ticker's pending checkpoint with the earliest due date."""
 
     checkpoint_id: str
@@ -140,8 +135,7 @@ class DueCheckpoint:
     due: dt.date
 
 
-@dataclass(frozen=True)
-class WatchRecord:
+class WatchRecord(NamedTuple):
     """One active ticker as the watchlist reads it: its last quote, what is held (shares and
     what they cost), checkpoint counts, unacknowledged misses, next due and next earnings."""
 
@@ -159,8 +153,7 @@ class WatchRecord:
     earnings: EarningsDate | None
 
 
-@dataclass(frozen=True)
-class CheckpointRecord:
+class CheckpointRecord(NamedTuple):
     """A checkpoint as stored: its definition, status, last reason, and whether a miss of it is
     still unacknowledged."""
 
@@ -187,8 +180,7 @@ class CheckpointRecord:
         return self.reason.value
 
 
-@dataclass(frozen=True)
-class EventRecord:
+class EventRecord(NamedTuple):
     """One status change of a checkpoint, with its reason as it was then."""
 
     id: int
@@ -211,8 +203,7 @@ class EventRecord:
         return self.reason.value
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     """One outbox row to deliver: the event it announces and the checkpoint's due date."""
 
     outbox_id: int
@@ -221,8 +212,7 @@ class Notice:
     due: dt.date | None
 
 
-@dataclass(frozen=True)
-class OutboxRecord:
+class OutboxRecord(NamedTuple):
     """One notification in the outbox: who claimed it and when, when it was sent and through
     which channels, how many deliveries tried it and the last failure."""
 
@@ -237,15 +227,14 @@ class OutboxRecord:
     last_error: str
 
 
-@dataclass(frozen=True)
-class Health:
+class Health(NamedTuple):
     """What the data is like: the newest quote fetch, fresh quotes by source, how many are
     stale, and the failed fetches of fundamentals and earnings by kind."""
 
     last_refresh: dt.datetime | None
-    sources: dict[str, int] = field(default_factory=dict)
-    stale: int = 0
-    failed: dict[str, int] = field(default_factory=dict)
+    sources: dict[str, int]
+    stale: int
+    failed: dict[str, int]
 
 
 class PriceRow(NamedTuple):

@@ -24,28 +24,35 @@ class ConfigSync:
 
     def apply(self, config: Config, now: dt.datetime | None = None) -> SyncReport:
         """Make the database match the config. What is stored is read in three queries up
-        front, then only what differs is written (a start-up that changes nothing writes
-        nothing)."""
+        front, as tuples of the synced columns, then only what differs is written (a start-up
+        that changes nothing writes nothing)."""
         stamp = iso(now or dt.datetime.now(dt.UTC))
-        counts: dict[str, int] = dict.fromkeys(SyncReport.__dataclass_fields__, 0)
+        counts: dict[str, int] = dict.fromkeys(SyncReport._fields, 0)
         with self._store.transaction() as conn:
-            stored_tickers = {row["symbol"]: row for row in _dicts(conn, "SELECT * FROM tickers")}
+            stored_tickers = {
+                row[0]: row
+                for row in conn.execute(f"SELECT {', '.join(_TICKER_COLUMNS)} FROM tickers")
+            }
             stored_lots: dict[str, list[tuple[Any, ...]]] = {}
             for symbol, *lot in conn.execute(
                 "SELECT symbol, shares, cost, date, note FROM lots ORDER BY symbol, seq"
             ):
                 stored_lots.setdefault(symbol, []).append(tuple(lot))
-            stored_checkpoints: dict[str, dict[str, dict[str, Any]]] = {}
-            for row in _dicts(conn, "SELECT * FROM checkpoints"):
-                stored_checkpoints.setdefault(row["symbol"], {})[row["id"]] = row
+            stored_checkpoints: dict[str, dict[str, tuple[Any, ...]]] = {}
+            for symbol, *row in conn.execute(
+                f"SELECT symbol, {', '.join(_CHECKPOINT_COLUMNS)}, archived FROM checkpoints"
+            ):
+                stored_checkpoints.setdefault(symbol, {})[row[0]] = tuple(row)
             for position, ticker in enumerate(config.tickers.values()):
                 wanted = _ticker_row(ticker, position)
                 have = stored_tickers.get(ticker.symbol)
                 if have is None:
-                    self._insert(conn, "tickers", wanted)
+                    self._store.db["tickers"].insert(  # type: ignore[union-attr]
+                        dict(zip(_TICKER_COLUMNS, wanted, strict=True))
+                    )
                     counts["tickers_added"] += 1
-                elif any(have[k] != v for k, v in wanted.items()):
-                    _update(conn, "tickers", wanted, "symbol = ?", [ticker.symbol])
+                elif have != wanted:
+                    _update(conn, "tickers", _TICKER_COLUMNS, wanted, "symbol = ?", [ticker.symbol])
                     counts["tickers_updated"] += 1
                 counts["lots_replaced"] += self._sync_lots(
                     conn, ticker, stored_lots.get(ticker.symbol, [])
@@ -56,16 +63,13 @@ class ConfigSync:
                 counts["checkpoints_added"] += added
                 counts["checkpoints_updated"] += updated
             for symbol, row in stored_tickers.items():
-                if symbol not in config.tickers and not row["archived"]:
+                if symbol not in config.tickers and not row[-1]:
                     conn.execute("UPDATE tickers SET archived = 1 WHERE symbol = ?", [symbol])
                     counts["tickers_archived"] += 1
             counts["checkpoints_archived"] += _archive_removed_checkpoints(
                 conn, config, stamp, stored_checkpoints
             )
         return SyncReport(**counts)
-
-    def _insert(self, conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
-        self._store.db[table].insert(row)  # type: ignore[union-attr]
 
     def _sync_lots(self, conn: sqlite3.Connection, ticker: Ticker, have: list[tuple]) -> int:
         wanted = [_lot_tuple(lot) for lot in ticker.lots]
@@ -83,23 +87,22 @@ class ConfigSync:
         conn: sqlite3.Connection,
         ticker: Ticker,
         stamp: str,
-        stored: dict[str, dict[str, Any]],
+        stored: dict[str, tuple[Any, ...]],
     ) -> tuple[int, int]:
         added = updated = 0
         for position, checkpoint in enumerate(ticker.checkpoints):
             wanted = _checkpoint_row(checkpoint, position)
             have = stored.get(checkpoint.id)
             if have is None:
-                self._insert(
-                    conn,
-                    "checkpoints",
-                    {"symbol": ticker.symbol, **wanted, "status": "pending", "status_since": stamp},
+                row = dict(zip(_CHECKPOINT_COLUMNS, wanted, strict=True))
+                self._store.db["checkpoints"].insert(  # type: ignore[union-attr]
+                    {"symbol": ticker.symbol, **row, "status": "pending", "status_since": stamp}
                 )
                 added += 1
-            elif have["archived"] or any(have[k] != v for k, v in wanted.items()):
-                reopened = {**wanted, "archived": 0, "archived_at": None}
-                _update(conn, "checkpoints", reopened, "symbol = ? AND id = ?",
-                        [ticker.symbol, checkpoint.id])  # fmt: skip
+            elif have[-1] or have[:-1] != wanted:  # archived, or changed in the file
+                columns = (*_CHECKPOINT_COLUMNS, "archived", "archived_at")
+                _update(conn, "checkpoints", columns, (*wanted, 0, None),
+                        "symbol = ? AND id = ?", [ticker.symbol, checkpoint.id])  # fmt: skip
                 updated += 1
         return added, updated
 
@@ -108,7 +111,7 @@ def _archive_removed_checkpoints(
     conn: sqlite3.Connection,
     config: Config,
     stamp: str,
-    stored: dict[str, dict[str, dict[str, Any]]],
+    stored: dict[str, dict[str, tuple[Any, ...]]],
 ) -> int:
     """Archive the active checkpoints the config no longer has. `stored` is as read before
     this sync's writes, which only add or reopen checkpoints the config has."""
@@ -117,7 +120,7 @@ def _archive_removed_checkpoints(
         ticker = config.tickers.get(symbol)
         wanted = {c.id for c in ticker.checkpoints} if ticker is not None else set()
         for checkpoint_id, row in rows.items():
-            if row["archived"] or checkpoint_id in wanted:
+            if row[-1] or checkpoint_id in wanted:
                 continue
             conn.execute(
                 "UPDATE checkpoints SET archived = 1, archived_at = ? WHERE symbol = ? AND id = ?",
@@ -127,39 +130,28 @@ def _archive_removed_checkpoints(
     return archived
 
 
-def _dicts(conn: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
 def _update(
-    conn: sqlite3.Connection, table: str, values: dict[str, Any], where: str, args: list[Any]
+    conn: sqlite3.Connection,
+    table: str,
+    columns: tuple[str, ...],
+    values: tuple[Any, ...],
+    where: str,
+    args: list[Any],
 ) -> None:
-    assignments = ", ".join(f"{column} = ?" for column in values)
-    conn.execute(f"UPDATE {table} SET {assignments} WHERE {where}", [*values.values(), *args])
+    assignments = ", ".join(f"{column} = ?" for column in columns)
+    conn.execute(f"UPDATE {table} SET {assignments} WHERE {where}", [*values, *args])
 
 
-def _ticker_row(ticker: Ticker, position: int) -> dict[str, Any]:
-    values = (ticker.symbol, ticker.name, ticker.group, ticker.thesis, position, 0)
-    return dict(zip(_TICKER_COLUMNS, values, strict=True))
+def _ticker_row(ticker: Ticker, position: int) -> tuple[Any, ...]:
+    return (ticker.symbol, ticker.name, ticker.group, ticker.thesis, position, 0)
 
 
 def _lot_tuple(lot: Lot) -> tuple[float, float, str | None, str]:
     return (lot.shares, lot.cost, day_text(lot.date), lot.note)
 
 
-def _checkpoint_row(checkpoint: Checkpoint, position: int) -> dict[str, Any]:
-    values = (
-        checkpoint.id,
-        checkpoint.title,
-        str(checkpoint.kind),
-        day_text(checkpoint.due),
-        day_text(checkpoint.until),
-        checkpoint.when.text if checkpoint.when else None,
-        day_text(checkpoint.period_end),
-        checkpoint.source,
-        checkpoint.notes,
-        position,
-    )
-    return dict(zip(_CHECKPOINT_COLUMNS, values, strict=True))
+def _checkpoint_row(c: Checkpoint, position: int) -> tuple[Any, ...]:
+    """The synced columns of a checkpoint, in _CHECKPOINT_COLUMNS order."""
+    return (c.id, c.title, str(c.kind), day_text(c.due), day_text(c.until),
+            c.when.text if c.when else None, day_text(c.period_end), c.source, c.notes,
+            position)  # fmt: skip

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 
 class Source(Enum):
@@ -24,8 +25,7 @@ class Source(Enum):
     LOTS = "your lots"
 
 
-@dataclass(frozen=True)
-class Metric:
+class Metric(NamedTuple):
     name: str
     source: Source
     ratio: bool  # written with % in conditions, stored as a fraction

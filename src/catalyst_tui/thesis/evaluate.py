@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -60,8 +59,7 @@ class Reason(NamedTuple):
         return None if self.observed is None else self.observed.value
 
 
-@dataclass(frozen=True)
-class CheckpointState:
+class CheckpointState(NamedTuple):
     """What evaluation reads of a checkpoint."""
 
     symbol: str

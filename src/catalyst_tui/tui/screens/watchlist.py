@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import gc
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 
 from rich.text import Text
@@ -314,7 +313,7 @@ class WatchlistScreen(Screen[None]):
 
 def _shown_part(row: WatchRow) -> WatchRow:
     """The row without what no cell shows (when it was fetched), to tell changed rows."""
-    return replace(row, fetched_at=None, position=0)
+    return row._replace(fetched_at=None, position=0)
 
 
 def _pnl(totals: Totals) -> Text:
