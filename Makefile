@@ -28,7 +28,7 @@ screenshots: $(STAMP)  ## screenshots/*.svg from the app on fixed demo data
 	$(BIN)/python tools/screenshots.py
 
 snapshots: $(STAMP)  ## accept changed snapshot tests (look at the SVGs before committing)
-	$(BIN)/python -m pytest -q tests/test_snapshots.py --snapshot-update
+	$(BIN)/python -m pytest -q tests/tui/test_snapshots.py --snapshot-update
 
 bench: $(STAMP)  ## every benchmark in bench/, then one table: figures, floors, goals (3-4 min)
 	$(BIN)/python bench/run.py

@@ -15,7 +15,7 @@ import pytest
 
 from tests.support.market_server import MarketServer
 
-from .test_refresh import write_config
+from .jobs.test_refresh import write_config
 
 
 def start_daemon(workdir: Path) -> tuple[subprocess.Popen, queue.Queue]:

@@ -19,7 +19,7 @@ from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.workspace import Workspace
 from tests.support.market_server import MarketServer, unused_local_url
 
-from .test_thesis_commands import loopback_thesis
+from ..test_thesis_commands import loopback_thesis
 
 pytest_plugins = ["tests.support.fixtures"]
 

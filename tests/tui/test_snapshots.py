@@ -13,8 +13,8 @@ import pytest
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.workspace import Workspace
 
-from .support import scenes
-from .support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database
+from ..support import scenes
+from ..support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 
@@ -73,7 +73,7 @@ def test_the_readme_screenshots_are_what_the_app_shows_now(tmp_path: Path):
     import subprocess
     import sys
 
-    from .conftest import REPO
+    from ..conftest import REPO
 
     done = subprocess.run(
         [sys.executable, str(REPO / "tools" / "screenshots.py"), str(tmp_path)],

@@ -20,9 +20,9 @@ from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.screens.watchlist import COLUMNS, WatchlistScreen
 from catalyst_tui.workspace import Workspace
 
-from .conftest import BUNDLED_CONFIG
-from .support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database
-from .support.readonly import read_only_file
+from ..conftest import BUNDLED_CONFIG
+from ..support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database
+from ..support.readonly import read_only_file
 
 ZONE = zoneinfo.ZoneInfo(DEMO_ZONE)
 

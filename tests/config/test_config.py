@@ -15,7 +15,7 @@ from catalyst_tui.config import ConfigError, load_config, parse_config, parse_in
 from catalyst_tui.thesis.conditions import ConditionError, parse_condition
 from catalyst_tui.toml_scan import Pos, locate
 
-from .conftest import BUNDLED_CONFIG, REPO
+from ..conftest import BUNDLED_CONFIG, REPO
 
 BROKEN = sorted((REPO / "tests" / "fixtures" / "broken").glob("*.toml"))
 EXPECT = re.compile(r"^# expect: (\d+) (.+)$", re.M)
