@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalyst_tui import config_write as cw
+from catalyst_tui import file_write
 from catalyst_tui.config import ConfigError, load_config, parse_config
 from catalyst_tui.config_write import (
     EditError,
@@ -562,7 +563,7 @@ def test_apply_edit_when_the_disk_fills_up_leaves_no_temp_file(
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(cw.os, "fsync", full)
+    monkeypatch.setattr(file_write.os, "fsync", full)
     result = apply_edit(config_path, lambda t: add_lot(t, "ALAB", NEW_LOT))
     assert not result.written
     assert "catalysts.toml" in result.message and "disk is full" in result.message

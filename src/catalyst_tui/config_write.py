@@ -9,16 +9,10 @@ Three layers:
   they are given is not TOML at all. They do not validate the result: `apply_edit` does.
 * `apply_edit(path, edit)` reads the file as it is now, applies the edit, validates the result
   with the same `parse_config` as every start, and writes it atomically with a `.bak`.
-* `field_errors(form, fields)` validates a form as it is typed, by running `parse_config` on a
-  minimal document built with the same conversion, so the messages are the validator's own.
+* `field_errors(form, fields)` (config_forms) validates a form as it is typed.
 
-Raw form strings become TOML values in one place, `field_values`: numbers (`shares`, `cost`)
-become an int or float when the text parses and stay the raw string otherwise; dates (`date`,
-`due`, `until`, `period_end`) become a TOML date when `date.fromisoformat` accepts them and stay
-the raw string otherwise; so a bad entry is written as a string and the validator says what is
-wrong with it ("'2027-13-01' is not a date"). Every string is stripped of surrounding whitespace,
-an empty or whitespace-only field is left out (the validator then names a missing required key),
-and text with a line break is written as a multi-line string.
+Raw form strings become TOML values in config_forms (`field_values`), the one conversion the
+edits and the validation as you type share.
 
 Byte identity. Every edit replaces, inserts or cuts one region of lines (`remove_ticker` one
 region per run of the ticker's tables) and leaves every other byte of the file as it was:
@@ -43,50 +37,38 @@ an emptied key (comment lines above that key stay: they may describe more than t
 new keys after the checkpoint's last key. Inserts go after the content of the table they follow,
 with one blank line as separator (two if they land between two non-blank lines).
 
-Writing: temp file in the target's directory (`mkstemp`), write, flush, fsync, permission bits
-(and owner, when run by root) copied from the original; the previous bytes saved as `NAME.bak`
-the same way; `os.replace` over the file; fsync of the directory. A symlink is written through
-to its target (the link stays, the `.bak` sits next to the target). A file without write
-permission is not replaced even though its directory would allow the rename: read-only means
-read-only. If writing fails, nothing on disk changes and `WriteResult.written` is False: the
-caller keeps the change in the database, and the file wins again at the next start.
-
-Speed: `field_errors` takes 0.7 ms per call for a full checkpoint form (1.1 ms with multi-line
-notes or with errors to report), 0.4 ms for a lot and 0.6 ms for a ticker: `timeit`, best of 5 x
-2000 calls, Python 3.11.7, tomlkit 0.15.2, on the 2-core development sandbox under load. About
-two thirds of it is tomlkit building the snippet, the rest `parse_config`. Well inside the 5 ms
-budget for validating on every keystroke; it never reads the file. (An edit on the bundled
-file, by contrast, takes about 7 ms: tomllib, the line scan and the snippet.)
+Writing is file_write's: atomic, with the previous bytes kept as NAME.bak. If writing fails,
+nothing on disk changes and `WriteResult.written` is False: the caller keeps the change in the
+database, and the file wins again at the next start.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import errno
-import os
-import re
-import stat
-import tempfile
 import tomllib
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-
 from .config import (
-    CHECKPOINT_KEYS,
-    LOT_KEYS,
-    SYMBOL_RE,
-    TICKER_KEYS,
     Config,
-    ConfigError,
-    format_key_path,
     load_config,
     parse_config,
 )
+from .config_forms import (
+    CHECKPOINT_FIELDS,
+    FORMS,
+    LOT_FIELDS,
+    TICKER_FIELDS,
+    EditError,
+    field_errors,
+    field_values,
+    key_value_line,
+    render_value,
+    table_snippet,
+)
+from .file_write import write_with_backup
 from .toml_scan import Layout, Table, scan
 
 __all__ = [
@@ -107,31 +89,6 @@ __all__ = [
     "update_checkpoint",
 ]
 
-# The keys of the config's own tables, so a form can never offer a key the validator refuses.
-TICKER_FIELDS = ("symbol", *(k for k in TICKER_KEYS if k not in ("lots", "checkpoints")))
-LOT_FIELDS = LOT_KEYS
-CHECKPOINT_FIELDS = CHECKPOINT_KEYS
-FORMS: dict[str, tuple[str, ...]] = {
-    "ticker": TICKER_FIELDS,
-    "lot": LOT_FIELDS,
-    "checkpoint": CHECKPOINT_FIELDS,
-}
-_NUMBER_FIELDS = frozenset({"shares", "cost"})
-_DATE_FIELDS = frozenset({"date", "due", "until", "period_end"})
-_PLACEHOLDER_SYMBOL = "X"
-_MISSING_KEY = re.compile(r"^missing required key '([A-Za-z_]+)'")
-
-
-class EditError(KeyError):
-    """An edit that cannot be made: unknown symbol or checkpoint, ticker already present..."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:  # KeyError would show repr(message)
-        return self.message
-
 
 @dataclass(frozen=True)
 class WriteResult:
@@ -140,102 +97,6 @@ class WriteResult:
     config: Config
     written: bool
     message: str
-
-
-# --------------------------------------------------------------------------------------------
-# Raw form strings -> TOML values
-# --------------------------------------------------------------------------------------------
-
-
-def field_values(form: str, fields: Mapping[str, str | None]) -> dict[str, Any]:
-    """The form's raw strings as TOML-ready values, in the form's order; empty fields left out.
-
-    Numbers become int/float when they parse, dates a `datetime.date` when
-    `date.fromisoformat` accepts them; anything else stays the (stripped) string so that the
-    validator reports it. Line breaks are normalised to "\\n".
-    """
-    names = _form_fields(form)
-    unknown = [name for name in fields if name not in names]
-    if unknown:
-        raise EditError(f"unknown {form} field {unknown[0]!r}: use {', '.join(names)}")
-    out: dict[str, Any] = {}
-    for name in names:
-        raw = fields.get(name)
-        if raw is None:
-            continue
-        text = str(raw).replace("\r\n", "\n").replace("\r", "\n").strip()
-        if not text:
-            continue
-        out[name] = _convert(name, text)
-    return out
-
-
-def _form_fields(form: str) -> tuple[str, ...]:
-    try:
-        return FORMS[form]
-    except KeyError:
-        raise ValueError(f"unknown form {form!r}: use {', '.join(FORMS)}") from None
-
-
-def _convert(name: str, text: str) -> Any:
-    if name in _NUMBER_FIELDS:
-        try:
-            return int(text)
-        except ValueError:
-            pass
-        try:
-            return float(text)
-        except ValueError:
-            return text
-    if name in _DATE_FIELDS:
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            return text
-    return text
-
-
-def _item(value: Any) -> Any:
-    """A tomlkit item for a converted value: multi-line strings as \"\"\"...\"\"\"."""
-    if isinstance(value, str) and "\n" in value:
-        # tomlkit writes """first line...; start the text on its own line, as the bundled file
-        # does. TOML drops a newline right after the opening quotes, so the value is the same;
-        # tomlkit keeps a parsed item's original text when it dumps it.
-        text = tomlkit.string(value, multiline=True).as_string()
-        if not text.startswith('"""\n'):
-            text = '"""\n' + text[3:]
-        return tomlkit.parse("v = " + text + "\n")["v"]
-    return tomlkit.item(value)
-
-
-def _render_value(value: Any) -> str:
-    return _item(value).as_string()
-
-
-def _table_snippet(path: tuple[str, ...], values: Mapping[str, Any], *, aot: bool) -> str:
-    """`[a.b]` / `[[a.b]]` with `values`, as tomlkit writes it."""
-    table = tomlkit.table()
-    for key, value in values.items():
-        table.add(key, _item(value))
-    node: Any
-    if aot:
-        node = tomlkit.aot()
-        node.append(table)
-    else:
-        node = table
-    for key in reversed(path[1:]):
-        parent = tomlkit.table(is_super_table=True)
-        parent.add(key, node)
-        node = parent
-    doc = tomlkit.document()
-    doc.add(path[0], node)
-    return tomlkit.dumps(doc)
-
-
-def _key_value_line(key: str, value: Any) -> str:
-    doc = tomlkit.document()
-    doc.add(key, _item(value))
-    return tomlkit.dumps(doc)
 
 
 # --------------------------------------------------------------------------------------------
@@ -330,7 +191,7 @@ def add_ticker(text: str, fields: Mapping[str, str]) -> str:
     tickers = data.get("tickers")
     if isinstance(tickers, dict) and symbol in tickers:
         raise EditError(f"{symbol} is already in the file")
-    snippet = _table_snippet(("tickers", symbol), values, aot=False)
+    snippet = table_snippet(("tickers", symbol), values, aot=False)
     return _insert(layout, len(layout.lines), snippet)
 
 
@@ -370,7 +231,7 @@ def add_lot(text: str, symbol: str, fields: Mapping[str, str]) -> str:
     checkpoint, or after the ticker's last table)."""
     values = field_values("lot", fields)
     layout, tables, arrays = _ticker_parts(text, symbol)
-    snippet = _table_snippet(("tickers", symbol, "lots"), values, aot=True)
+    snippet = table_snippet(("tickers", symbol, "lots"), values, aot=True)
     if arrays["lots"]:
         return _insert(layout, arrays["lots"][-1].content_end, snippet)
     if arrays["checkpoints"]:
@@ -383,7 +244,7 @@ def add_checkpoint(text: str, symbol: str, fields: Mapping[str, str]) -> str:
     ticker's last table)."""
     values = field_values("checkpoint", fields)
     layout, tables, arrays = _ticker_parts(text, symbol)
-    snippet = _table_snippet(("tickers", symbol, "checkpoints"), values, aot=True)
+    snippet = table_snippet(("tickers", symbol, "checkpoints"), values, aot=True)
     after = arrays["checkpoints"][-1] if arrays["checkpoints"] else tables[-1]
     return _insert(layout, after.content_end, snippet)
 
@@ -410,9 +271,9 @@ def update_checkpoint(text: str, symbol: str, checkpoint_id: str, fields: Mappin
             continue
         value = values[name]
         if entry is None:
-            added.append(_key_value_line(name, value).replace("\n", nl))
+            added.append(key_value_line(name, value).replace("\n", nl))
         elif not _same(current.get(name), value):
-            rendered = _render_value(value).replace("\n", nl)
+            rendered = render_value(value).replace("\n", nl)
             changes.append((entry.value_from, entry.value_to, rendered))
     if added:
         at = layout.offsets[table.keys_end]
@@ -474,157 +335,5 @@ def apply_edit(path: Path, edit: Callable[[str], str]) -> WriteResult:
     new_text = edit(text)
     parsed = parse_config(new_text, shown)
     config = Config(parsed.settings, parsed.providers, parsed.tickers, path)
-    written, message = _write(path, data, new_text.encode("utf-8"))
+    written, message = write_with_backup(path, data, new_text.encode("utf-8"))
     return WriteResult(config, written, message)
-
-
-def _write(path: Path, previous: bytes, new: bytes) -> tuple[bool, str]:
-    target = path.resolve() if path.is_symlink() else path
-    name = path.name
-    folder = target.parent
-    backup = target.with_name(target.name + ".bak")
-    shown_backup = backup.name if backup.parent == path.parent else str(backup)
-    temps: list[str] = []
-    stage = "file"
-    try:
-        st = os.stat(target)
-        # rename() needs only the directory's permission: check the file's own first, so a
-        # read-only (or immutable) file is not silently replaced.
-        with open(target, "r+b"):
-            pass
-        stage = "folder"
-        temps.append(_write_temp(folder, target.name, new, st))
-        temps.append(_write_temp(folder, backup.name, previous, st))
-        stage = "backup"
-        os.replace(temps[1], backup)
-        temps.pop()
-        stage = "file"
-        os.replace(temps[0], target)
-        temps.pop()
-    except OSError as exc:
-        return False, _failure_message(name, folder, stage, exc)
-    finally:
-        for temp in temps:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-    _fsync_dir(folder)
-    return True, f"saved {name} (previous version in {shown_backup})"
-
-
-def _write_temp(folder: Path, name: str, data: bytes, st: os.stat_result) -> str:
-    fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, stat.S_IMODE(st.st_mode))
-        if hasattr(os, "chown") and hasattr(os, "geteuid") and os.geteuid() == 0:
-            with contextlib.suppress(OSError):  # root editing someone's file: keep its owner
-                os.chown(temp, st.st_uid, st.st_gid)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    return temp
-
-
-def _fsync_dir(folder: Path) -> None:
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
-    try:
-        fd = os.open(folder, flags)
-    except OSError:  # not possible everywhere (Windows): the rename itself is atomic
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
-
-
-def _failure_message(name: str, folder: Path, stage: str, exc: OSError) -> str:
-    reason = exc.strerror or str(exc)
-    kept = "the change is kept in the database only"
-    if stage == "backup":
-        return (
-            f"{name} cannot be saved: its backup {name}.bak cannot be replaced ({reason}): {kept}"
-        )
-    if exc.errno in _READ_ONLY:
-        if stage == "folder":
-            return f"{name} cannot be saved: its folder {folder} is read-only ({reason}): {kept}"
-        return f"{name} is read-only ({reason}): {kept}"
-    if exc.errno == errno.ENOSPC:
-        return f"{name} cannot be saved: the disk is full ({reason}): {kept}"
-    return f"{name} cannot be saved ({reason}): {kept}"
-
-
-# --------------------------------------------------------------------------------------------
-# Validation as you type
-# --------------------------------------------------------------------------------------------
-
-
-def field_errors(
-    form: str,
-    fields: Mapping[str, str],
-    *,
-    symbol: str | None = None,
-    existing_ids: Collection[str] = (),
-    existing_symbols: Collection[str] = (),
-    editing_id: str | None = None,
-) -> dict[str, str]:
-    """Problems with a form's fields, as {field: message} ("" for one tied to no field).
-
-    Builds a minimal document from the fields with `field_values` and runs `parse_config` on
-    it, so the messages are the validator's; adds the duplicate checks a one-entry document
-    cannot see: a checkpoint id already in `existing_ids` (other than `editing_id`, the id of
-    the checkpoint being edited) and a symbol already in `existing_symbols`.
-    """
-    names = _form_fields(form)
-    try:
-        values = field_values(form, fields)
-    except EditError as exc:
-        return {"": str(exc)}
-    if form == "ticker":
-        ticker = str(values.pop("symbol", ""))
-        table: tuple[str | int, ...] = ("tickers", ticker)
-        snippet = _table_snippet(("tickers", ticker), values, aot=False)
-    else:
-        ticker = symbol if symbol and SYMBOL_RE.match(symbol) else _PLACEHOLDER_SYMBOL
-        array = "lots" if form == "lot" else "checkpoints"
-        table = ("tickers", ticker, array, 0)
-        snippet = _table_snippet(("tickers", ticker, array), values, aot=True)
-    errors: dict[str, str] = {}
-    try:
-        parse_config(snippet)
-    except ConfigError as exc:
-        prefix = format_key_path(table)
-        for issue in exc.issues:
-            errors.setdefault(
-                _field_of(issue.key, issue.message, prefix, form, names), issue.message
-            )
-    if form == "checkpoint":
-        cid = values.get("id")
-        if isinstance(cid, str) and cid in existing_ids and cid != editing_id:
-            errors.setdefault("id", f"duplicate checkpoint id {cid!r} in this ticker")
-    elif form == "ticker":
-        sym = fields.get("symbol")
-        sym = sym.strip() if isinstance(sym, str) else ""
-        if sym and sym in existing_symbols:
-            errors.setdefault("symbol", f"{sym!r} is already in the watchlist")
-    return errors
-
-
-def _field_of(key: str, message: str, prefix: str, form: str, names: tuple[str, ...]) -> str:
-    if key.startswith(prefix + "."):
-        name = re.split(r"[.\[]", key[len(prefix) + 1 :], maxsplit=1)[0]
-        return name if name in names else ""
-    if key == prefix:
-        if form == "ticker":
-            return "symbol"
-        m = _MISSING_KEY.match(message)
-        if m and m.group(1) in names:
-            return m.group(1)
-    return ""

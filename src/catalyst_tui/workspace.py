@@ -203,7 +203,7 @@ def _file_signature(path: Path | None) -> tuple[int, int, int] | None:
 
 
 def _config_write() -> ModuleType:
-    """The config writer, imported with the first edit: tomlkit is 15 ms of start-up that
+    """The config writer, imported with the first edit: tomlkit is start-up time that
     the first paint does not need."""
     from . import config_write
 

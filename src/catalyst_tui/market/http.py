@@ -41,7 +41,7 @@ Sleep = Callable[[float], Awaitable[None]]
 
 @functools.cache
 def _ssl_context() -> ssl.SSLContext:
-    """Built once per process: loading the CA bundle costs ~40 ms per client otherwise."""
+    """Built once per process: loading the CA bundle is slow, and every client needs it."""
     return httpx.create_ssl_context()
 
 

@@ -69,7 +69,7 @@ def describe_sqlite_error(path: Path | str, exc: BaseException) -> str:
 
 class Store:
     """An open catalyst database. Every write goes through `transaction()`. One connection,
-    so one thread: a thread or process that reads apart opens a Store of its own."""
+    so one thread: another thread or process opens a Store of its own."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path

@@ -61,16 +61,15 @@ class CatalystApp(App[None]):
 
     # -- start and stop ------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
-        # The watchlist is the app's first screen rather than one pushed from on_mount: pushed,
-        # its first frame was rendered inside the app's start-up batch, dropped and rendered
-        # again once the batch ended (60-80 ms more to the first painted rows, bench/startup.py).
+        # The first screen, not one pushed from on_mount: a pushed screen's first frame is
+        # rendered inside the app's start-up batch, dropped, and rendered again.
         return WatchlistScreen(self.workspace)
 
     def on_mount(self) -> None:
         self.sub_title = str(self.workspace.config.path or "")
         self.call_later(self._first_show)
-        # What exists after the first paint lives as long as the app: keep it out of the
-        # collector, whose full passes over it stalled keys by 60-120 ms (bench/tui_latency.py).
+        # What exists after the first paint lives as long as the app: out of the collector,
+        # whose full passes over it stall keys (docs/performance.md, key latency).
         self.call_after_refresh(gc.freeze)
         if self.watch_file:
             self.set_interval(FILE_CHECK_SECONDS, self.check_file)

@@ -84,10 +84,8 @@ class WatchlistScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        # Everything made so far (modules, the config's 500 tickers, the widget tree) lives as
-        # long as the app: out of the collector now, not only after the first paint (the app
-        # freezes again then), or full collections over it run while the 500 rows are built
-        # and painted (collections before the first paint 77 -> 45 ms, bench/startup.py).
+        # What exists now (modules, the config, the widget tree) lives as long as the app: out
+        # of the collector before the rows are built, not only after the first paint.
         gc.freeze()
         table = self.query_one("#tickers", DataTable)
         for key, label in COLUMNS:
@@ -224,10 +222,8 @@ class WatchlistScreen(Screen[None]):
 
     # -- progress (from the app while a refresh runs) -------------------------------------------
     def show_progress(self, done: int, total: int) -> None:
-        # A fixed-size cell beside the summary whose text changes: no layout, only the cell is
-        # repainted. Showing and hiding a bar by `display` laid out the whole screen twice per
-        # refresh (10-33 ms each with 500 rows), the slowest keys during a refresh
-        # (bench/tui_latency.py).
+        # A fixed-size cell whose text changes: only the cell is repainted, where showing and
+        # hiding a bar by `display` would lay out the whole screen twice per refresh.
         self.progress = (done, total)
         self.progress_shown = done < total
         cell = self.query_one("#progress", Static)

@@ -38,10 +38,8 @@ def sparkline(values: Sequence[float], width: int = 12) -> str:
     min (▁) and max (█); a flat series is all ▄, no values is `width` spaces. NaN and
     infinities are dropped before anything else.
 
-    Cost, measured: 500 calls with 30 values each at width 12 take ~2.2 ms in total (best of
-    30 runs, CPython 3.11.7 on the dev container; 3.3 ms before the finiteness check became
-    one `sum` and the bucket picks a cached itemgetter). Per call: a sum, one C-level pick,
-    min/max and a 12-item join.
+    Called for every watchlist row on every reload: one sum, one C-level pick, min/max and a
+    join per call (figures in docs/performance.md).
     """
     if width <= 0:
         return ""
@@ -137,10 +135,8 @@ class PriceChart(Widget):
     The cache key includes the widget size, so a resize (Textual repaints on it) redraws at
     the new size; `set_series` and a style/theme change clear it.
 
-    Cost, measured: 1,260 points (5Y) at 120x20 cells build in ~1.1 ms (best/median of 50
-    rebuilds, CPython 3.11.7 on the dev container: bucket min/max by slices, one pass setting
-    dots, one str.join per row); `set_series` plus the compositor's `render_lines` of the
-    whole widget is ~1.9 ms, and a repaint from the cache ~70 µs; well inside a 16 ms frame.
+    Bucket min/max by slices, one pass setting dots, one str.join per row: a 5Y chart builds
+    well inside a frame (docs/performance.md).
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
