@@ -12,8 +12,8 @@ app is catalyst_tui.cli.main, the same code the `catalyst` script runs, plus:
 - every generation-2 garbage collection (it stops the loop wherever it happens to start);
 - the functions in WRAPPED timed on every call, wall and main-thread CPU (sync ones block the
   loop for their whole run; async ones give the phases: refresh_cycle, fetch_quotes, deliver;
-  with the TUI's refresh in a child process, refresh_apart is the fetch phase: the child's own
-  work is not timed, only what its lines cost this loop).
+  with the TUI's refresh in a child process, refresh_in_child_process is the fetch phase: the
+  child's own work is not timed, only what its lines cost this loop).
 
 Records stay in memory and are written as JSON lines when the app exits (ctrl+q or SIGTERM), so
 the probe does no I/O while keys are measured. Times are time.monotonic() (one clock for every
@@ -40,32 +40,31 @@ SLOW_CALLBACK = 0.001
 SLOW_ITERATION = 0.002
 # (module, attribute path) of the functions timed on every call.
 WRAPPED: tuple[tuple[str, str], ...] = (
-    ("catalyst_tui.schedule", "ThesisScheduler.refresh_cycle"),
-    ("catalyst_tui.schedule", "ThesisScheduler._evaluate_and_notify"),
-    ("catalyst_tui.schedule", "ThesisScheduler._adapt_interval"),
-    ("catalyst_tui.schedule", "ThesisScheduler._report"),
-    ("catalyst_tui.schedule", "refresh_market"),
-    ("catalyst_tui.schedule", "refresh_apart"),
+    ("catalyst_tui.jobs.scheduler", "ThesisScheduler.refresh_cycle"),
+    ("catalyst_tui.jobs.scheduler", "ThesisScheduler._evaluate_and_notify"),
+    ("catalyst_tui.jobs.scheduler", "ThesisScheduler._adapt_interval"),
+    ("catalyst_tui.jobs.scheduler", "ThesisScheduler._report"),
+    ("catalyst_tui.jobs.scheduler", "refresh_in_process"),
+    ("catalyst_tui.jobs.scheduler", "refresh_in_child_process"),
     ("catalyst_tui.jobs.refresh_process", "report_from"),
-    ("catalyst_tui.schedule", "evaluate_checkpoints"),
-    ("catalyst_tui.schedule", "deliver"),
-    ("catalyst_tui.market.refresh", "fetch_quotes"),
-    ("catalyst_tui.market.refresh", "_DailyFetches.due"),
-    ("catalyst_tui.cycle", "evaluate"),
-    ("catalyst_tui.store", "Store.save_quotes"),
-    ("catalyst_tui.store", "Store.quote_statuses"),
-    ("catalyst_tui.store", "Store.history_starts"),
-    ("catalyst_tui.store", "Store.active_symbols"),
-    ("catalyst_tui.store", "Store.market_states"),
-    ("catalyst_tui.store", "Store.fetch_states"),
-    ("catalyst_tui.store", "Store.evaluation_inputs"),
-    ("catalyst_tui.store", "Store.record_evaluations"),
-    ("catalyst_tui.store", "Store.claim_notices"),
-    ("catalyst_tui.store", "Store.market_snapshot"),
-    ("catalyst_tui.store", "Store.watch_rows"),
-    ("catalyst_tui.store", "Store.recent_closes"),
-    ("catalyst_tui.store", "Store.next_due"),
-    ("catalyst_tui.store", "Store.fetch_health"),
+    ("catalyst_tui.jobs.scheduler", "evaluate_checkpoints"),
+    ("catalyst_tui.jobs.scheduler", "deliver"),
+    ("catalyst_tui.jobs.refresh", "fetch_quotes"),
+    ("catalyst_tui.jobs.refresh", "_DailyFetches.due"),
+    ("catalyst_tui.jobs.evaluation", "evaluate"),
+    ("catalyst_tui.store.market_data", "MarketData.save_quotes"),
+    ("catalyst_tui.store.market_data", "MarketData.last_quotes"),
+    ("catalyst_tui.store.market_data", "MarketData.history_starts"),
+    ("catalyst_tui.store.market_data", "MarketData.market_states"),
+    ("catalyst_tui.store.market_data", "MarketData.fetch_states"),
+    ("catalyst_tui.store.market_data", "MarketData.snapshot"),
+    ("catalyst_tui.store.checkpoints", "Checkpoints.evaluation_inputs"),
+    ("catalyst_tui.store.checkpoints", "Checkpoints.record"),
+    ("catalyst_tui.store.outbox", "Outbox.claim"),
+    ("catalyst_tui.store.views", "Views.active_symbols"),
+    ("catalyst_tui.store.views", "Views.watch_rows"),
+    ("catalyst_tui.store.views", "Views.recent_closes"),
+    ("catalyst_tui.store.views", "Views.health"),
     ("catalyst_tui.workspace", "load_watchlist"),
     ("catalyst_tui.market.yahoo", "YahooProvider.chart_result"),
     ("catalyst_tui.market.yahoo", "YahooProvider.quote_from_chart"),
@@ -76,7 +75,7 @@ WRAPPED: tuple[tuple[str, str], ...] = (
     ("catalyst_tui.tui.app", "CatalystApp._cycle_done"),
     ("catalyst_tui.tui.app", "CatalystApp.refresh_views"),
     ("catalyst_tui.tui.screens.watchlist", "WatchlistScreen.reload"),
-    ("catalyst_tui.tui.screens.watchlist", "WatchlistScreen.reload_apart"),
+    ("catalyst_tui.tui.screens.watchlist", "WatchlistScreen.reload_in_thread"),
     ("catalyst_tui.tui.screens.watchlist", "WatchlistScreen.show_data"),
     ("catalyst_tui.tui.screens.watchlist", "WatchlistScreen._update_rows"),
     ("catalyst_tui.tui.screens.watchlist", "WatchlistScreen._show"),
@@ -264,8 +263,9 @@ def report(path: Path, since: float = 0.0, until: float = float("inf")) -> str:
     cycles = [(t, t + d) for k, t, d, n, _ in rows
               if k == "afn" and n.endswith("refresh_cycle") and since <= t]  # fmt: skip
     cycles = [(a, _shown_by(rows, b)) for a, b in cycles]
-    fetches = [(t, t + d) for k, t, d, n, _ in rows  # in-process, or the child's whole run
-               if k == "afn" and n in ("fetch_quotes", "refresh_apart") and since <= t]  # fmt: skip
+    fetch_phases = ("fetch_quotes", "refresh_in_child_process")  # in-process, or the child's run
+    fetches = [(t, t + d) for k, t, d, n, _ in rows
+               if k == "afn" and n in fetch_phases and since <= t]  # fmt: skip
     lines = [f"probe report: {len(cycles)} refresh cycles (wall ms / main-thread CPU ms)"]
     if not cycles:
         return "\n".join(lines)

@@ -1,10 +1,10 @@
-"""Benchmark: ingest of 630k daily bars through Store.save_quotes, against raw sqlite3 INSERTs.
+"""Benchmark: ingest of 630k daily bars (store.market.save_quotes) against raw sqlite3 INSERTs.
 
     .venv/bin/python bench/ingest.py [--symbols 500] [--years 5] [--repeats 5]
 
-What is timed: one `Store.save_quotes` call with every symbol's quote and bars (500 symbols x
+What is timed: one `store.market.save_quotes` call with every symbol's quote and bars (500 symbols x
 ~1,305 bars = ~650k rows) into a fresh database. One call for the whole batch is what a refresh
-writes: `market.refresh.refresh_market` gathers every symbol's outcome and stores them with a
+writes: `jobs.refresh.refresh_in_process` gathers every symbol's outcome and stores them with a
 single save_quotes (one transaction), so a 500-symbol backfill is exactly this call. The Bar and
 Quote objects are built before the clock starts (tests/support/demo_data.demo_bars, the same
 deterministic series seed_big stores); turning them into rows is part of save_quotes, so it is
@@ -37,7 +37,8 @@ sys.path.insert(0, str(REPO))
 from bench._report import Figure, emit, machine  # noqa: E402
 from tests.support.demo_data import DEMO_NOW, demo_bars, demo_quote, last_weekday  # noqa: E402
 
-from catalyst_tui.store import DEFAULT_BUSY_TIMEOUT_MS, QuoteSaved, Store  # noqa: E402
+from catalyst_tui.market.models import QuoteOutcome  # noqa: E402
+from catalyst_tui.store import DEFAULT_BUSY_TIMEOUT_MS, Store  # noqa: E402
 
 GOAL = 0.7
 RAW_INSERT = (
@@ -46,13 +47,13 @@ RAW_INSERT = (
 )
 
 
-def build(symbols: list[str], years: int) -> list[QuoteSaved]:
+def build(symbols: list[str], years: int) -> list[QuoteOutcome]:
     last_day = last_weekday(DEMO_NOW.date())
     fetched = DEMO_NOW - dt.timedelta(minutes=5)
     batch = []
     for symbol in symbols:
         bars = demo_bars(symbol, last_day, years)
-        batch.append(QuoteSaved(symbol, demo_quote(bars, fetched), bars))
+        batch.append(QuoteOutcome(symbol, demo_quote(bars, fetched), bars))
     return batch
 
 
@@ -66,7 +67,7 @@ def raw_connection(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def time_ours(path: Path, batch: list[QuoteSaved]) -> float:
+def time_ours(path: Path, batch: list[QuoteOutcome]) -> float:
     store = Store.open(path)
     try:
         gc.collect()
@@ -135,7 +136,7 @@ def main() -> None:
           f"{args.repeats} alternating repeats, {dt.date.today().isoformat()}")  # fmt: skip
     print(f"  machine: {machine()}; Bar/Quote objects and raw tuples built in {built:.1f} s "
           "(not timed)")  # fmt: skip
-    print(f"  Store.save_quotes:           median {ours_s:.3f} s = {ours_rate:,.0f} bars/s  "
+    print(f"  store.market.save_quotes:           median {ours_s:.3f} s = {ours_rate:,.0f} bars/s  "
           f"(runs {', '.join(f'{t:.3f}' for t in ours)})")  # fmt: skip
     print(f"  floor (raw executemany INSERT): median {floor_s:.3f} s = {floor_rate:,.0f} bars/s  "
           f"(runs {', '.join(f'{t:.3f}' for t in floor)})")  # fmt: skip
