@@ -121,3 +121,23 @@ def test_locked_database_is_reported_after_the_busy_timeout(db_path: Path):
     finally:
         release.set()
         holder.join(30)
+
+
+def test_no_door_of_the_store_hands_out_untyped_rows():
+    """Every public method of every job returns records or plain values: never Any, never a
+    dict of columns (dicts keyed by symbol or kind, of records, are fine)."""
+    import inspect
+
+    from catalyst_tui.store.checkpoints import Checkpoints
+    from catalyst_tui.store.market_data import MarketData
+    from catalyst_tui.store.outbox import Outbox
+    from catalyst_tui.store.sync import ConfigSync
+    from catalyst_tui.store.views import Views
+
+    doors = [(cls.__name__, name, member) for cls in (ConfigSync, MarketData, Checkpoints, Outbox,
+             Views) for name, member in vars(cls).items() if not name.startswith("_")]  # fmt: skip
+    assert len(doors) > 25
+    for owner, name, member in doors:
+        returned = str(inspect.signature(member).return_annotation)
+        assert "Any" not in returned and "dict[str, object]" not in returned, (owner, name)
+        assert returned != "inspect._empty", (owner, name)

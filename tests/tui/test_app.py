@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zoneinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from rich.console import Console
@@ -320,6 +321,20 @@ async def test_timeline_lists_events_newest_first_and_A_acknowledges(demo):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TickerScreen)
+
+
+async def test_timeline_times_are_in_the_users_zone_and_values_in_their_metric(demo):
+    config, store = demo
+    workspace = Workspace(config, store, clock=lambda: DEMO_NOW, zone=ZoneInfo("Asia/Tokyo"))
+    app = CatalystApp(workspace, live=False, watch_file=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        shown = rows(app, "#events")
+        for event, row in zip(store.views.events(), shown, strict=True):
+            assert row[0] == event.ts.astimezone(ZoneInfo("Asia/Tokyo")).strftime("%Y-%m-%d %H:%M")
+        gross = next(r for r in shown if "gross-margin-floor" in r[1] and "missed" in r[2])
+        assert gross[3] == "69.1%" and gross[4].startswith("gross_margin 69.1% < 70%")
 
 
 # -- keys and the command palette ---------------------------------------------------------------
