@@ -19,6 +19,7 @@ from . import __version__
 from .config import Config, ConfigError, load_config
 from .paths import APP_NAME, find_config, find_database, make_private_dirs
 from .store import Store, StoreError, describe_sqlite_error
+from .thesis.vocabulary import STATUSES, Status
 
 EXIT_OK = 0
 EXIT_FLAGGED = 1
@@ -87,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print a JSON array")
     mark = command("mark", "resolve a checkpoint by hand (pending reopens it)")
     mark.add_argument("target", metavar="SYMBOL/ID")
-    mark.add_argument("status", choices=["met", "missed", "pending"])
+    mark.add_argument("status", choices=STATUSES)
     mark.add_argument("--note", default="", metavar="TEXT")
     ack = command("ack", "acknowledge flagged misses")
     ack.add_argument("targets", nargs="*", metavar="SYMBOL/ID")
@@ -279,7 +280,7 @@ def cmd_mark(ctx: Context) -> int:
         )
         if not marked:
             raise CommandError(f"catalyst mark: no checkpoint {symbol}/{checkpoint_id}")
-    what = "reopened" if ctx.args.status == "pending" else f"marked {ctx.args.status}"
+    what = "reopened" if ctx.args.status == Status.PENDING else f"marked {ctx.args.status}"
     ctx.out(f"{symbol}/{checkpoint_id}: {what}")
     return EXIT_OK
 

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from .jobs.refresh import RefreshReport
 from .store.records import CheckpointRecord
+from .thesis.vocabulary import Status
 from .thesis.wording import format_value, reason_text
 from .watchlist import format_age
 
@@ -101,7 +102,7 @@ def checkpoint_json(records: list[CheckpointRecord], today: dt.date) -> list[dic
     return out
 
 
-_STATUS_STYLE = {"met": "green", "missed": "red", "pending": ""}
+_STATUS_STYLE: dict[str, str] = {Status.MET: "green", Status.MISSED: "red", Status.PENDING: ""}
 
 
 def print_checkpoints(

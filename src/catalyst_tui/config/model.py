@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ..thesis.conditions import Condition
 from ..thesis.positions import Lot
-from ..thesis.vocabulary import KINDS, NOTIFY_TRANSITIONS
+from ..thesis.vocabulary import KINDS, NOTIFY_TRANSITIONS, Status
 
 __all__ = [
     "CHECKPOINT_KEYS",
@@ -45,7 +45,7 @@ class Settings(NamedTuple):
     refresh_closed: str = "30m"
     refresh_closed_seconds: int = 1800
     providers: tuple[str, ...] = ("yahoo", "stooq")
-    notify: tuple[str, ...] = ("missed",)
+    notify: tuple[str, ...] = (Status.MISSED.value,)
     database: str | None = None
     timezone: str | None = None
 

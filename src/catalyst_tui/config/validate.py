@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..thesis.conditions import METRICS, Condition, ConditionError, parse_condition
+from ..thesis.vocabulary import Kind
 from .model import (
     CHECKPOINT_KEYS,
     DEFAULT_GROUP,
@@ -222,7 +223,7 @@ class Validator(LocatedReader):
         notes = self.string(table, "notes", path) or ""
         when = self.condition(table, path)
 
-        if kind == "milestone":
+        if kind == Kind.MILESTONE:
             if "when" in table:
                 self.error(
                     path + ("when",),
@@ -236,22 +237,22 @@ class Validator(LocatedReader):
                     "period_end applies to targets and guards with a fundamentals metric",
                     at_key=True,
                 )
-        if kind in ("milestone", "target") and "due" not in table:
+        if kind in (Kind.MILESTONE, Kind.TARGET) and "due" not in table:
             self.error(path, f"missing required key 'due': a {kind} needs a due date", at_key=True)
-        if kind in ("target", "guard") and "when" not in table:
+        if kind in (Kind.TARGET, Kind.GUARD) and "when" not in table:
             self.error(
                 path,
                 f"missing required key 'when': a {kind} needs a condition such as "
                 "'gross_margin >= 70%'",
                 at_key=True,
             )
-        if kind == "guard" and "due" in table:
+        if kind == Kind.GUARD and "due" in table:
             self.error(
                 path + ("due",),
                 "a guard has no due date: use 'until' for its last day",
                 at_key=True,
             )
-        if kind in ("milestone", "target") and "until" in table:
+        if kind in (Kind.MILESTONE, Kind.TARGET) and "until" in table:
             self.error(
                 path + ("until",), f"'until' is for guards: a {kind} uses 'due'", at_key=True
             )

@@ -8,6 +8,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from ..config import Checkpoint, Config, Lot, Ticker
+from ..thesis.vocabulary import Status
 from .records import SyncReport, day_text, iso
 
 if TYPE_CHECKING:
@@ -96,7 +97,12 @@ class ConfigSync:
             if have is None:
                 row = dict(zip(_CHECKPOINT_COLUMNS, wanted, strict=True))
                 self._store.db["checkpoints"].insert(  # type: ignore[union-attr]
-                    {"symbol": ticker.symbol, **row, "status": "pending", "status_since": stamp}
+                    {
+                        "symbol": ticker.symbol,
+                        **row,
+                        "status": Status.PENDING.value,
+                        "status_since": stamp,
+                    }  # fmt: skip
                 )
                 added += 1
             elif have[-1] or have[:-1] != wanted:  # archived, or changed in the file

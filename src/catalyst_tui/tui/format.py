@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from ..thesis.vocabulary import Status
+
 NONE = "—"
-STATUS_STYLE = {"met": "green", "missed": "bold red", "pending": "yellow", "holding": "green"}
-STATUS_MARK = {"met": "✓", "missed": "✗", "pending": "·", "holding": "✓"}
+HOLDING = "holding"  # how a guard that is met reads
+STATUS_STYLE = {Status.MET: "green", Status.MISSED: "bold red", Status.PENDING: "yellow",
+                HOLDING: "green"}  # fmt: skip
+STATUS_MARK = {Status.MET: "✓", Status.MISSED: "✗", Status.PENDING: "·", HOLDING: "✓"}
 FLAG = "⚑"
 
 
@@ -45,7 +49,7 @@ def shares(value: float | None) -> str:
 def score(met: int, missed: int, pending: int) -> Text:
     """'✓2 ✗1 ·10' with the counts that are there."""
     text = Text()
-    for count, status in ((met, "met"), (missed, "missed"), (pending, "pending")):
+    for count, status in ((met, Status.MET), (missed, Status.MISSED), (pending, Status.PENDING)):
         if count:
             if text:
                 text.append(" ")

@@ -318,7 +318,7 @@ def _checkpoint_cells(c: CheckpointRecord, today: dt.date) -> tuple[Text | str, 
         shown = Text(format_value(c.condition.metric, value), style="red" if c.flagged else "")
     else:
         shown = Text("—" if c.condition else "", style="dim")
-    status = "holding" if c.kind == Kind.GUARD and c.status == Status.MET else c.status
+    status = fmt.HOLDING if c.kind == Kind.GUARD and c.status == Status.MET else c.status
     days_left = (c.due - today).days if c.due else None
     return (
         fmt.status(status, flagged=c.flagged, manual=c.manual),
