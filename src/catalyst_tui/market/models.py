@@ -32,7 +32,8 @@ class Quote(NamedTuple):
     fifty_two_week_low: float | None = None
 
 
-class Bar(NamedTuple):
+@dataclass(frozen=True, slots=True)  # not a NamedTuple: save_quotes reads 650k of them, and
+class Bar:  # a slot reads faster than a NamedTuple's field
     """One daily bar; `day` is the exchange-local trading day."""
 
     symbol: str
