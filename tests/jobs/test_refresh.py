@@ -21,8 +21,9 @@ UA = "Catalyst Tests tests@example.com"
 
 
 def write_config(path: Path, base: str, *, user_agent: str | None = UA,
-                 providers: str = '["yahoo", "stooq"]') -> Path:  # fmt: skip
-    tickers = "".join(f'[tickers."{s}"]\n' for s in SYMBOLS)
+                 providers: str = '["yahoo", "stooq"]', symbols: tuple[str, ...] = SYMBOLS,
+                 ) -> Path:  # fmt: skip
+    tickers = "".join(f'[tickers."{s}"]\n' for s in symbols)
     ua = f'user_agent = "{user_agent}"\n' if user_agent else ""
     path.write_text(
         f"[settings]\nproviders = {providers}\n"
@@ -191,3 +192,17 @@ async def test_daily_fetches_wait_a_day_and_failed_ones_an_hour(tmp_path, market
         assert await refresh_after(dt.timedelta(minutes=31)) == (1, 0)  # ALAB, failed an hour ago
         facts, calendar = await refresh_after(dt.timedelta(days=1))
         assert (facts, calendar) == (len(SYMBOLS), len(SYMBOLS))  # a day on: every symbol again
+
+
+def test_symbols_without_an_earnings_calendar_are_no_failure_and_not_asked_again(tmp_path, market):
+    """An index and a coin (Yahoo: 404 "No fundamentals data found") beside a stock."""
+    write_config(tmp_path / "catalysts.toml", market.url, symbols=("ALAB", "^GSPC", "BTC-USD"))
+    assert refresh(tmp_path).returncode == 0
+    states = dict(query(tmp_path, "SELECT symbol, ok FROM fetch_state WHERE kind = 'earnings'"))
+    assert states == {"ALAB": 1, "^GSPC": 1, "BTC-USD": 1}
+    earnings = dict(query(tmp_path, "SELECT symbol, next_date FROM earnings"))
+    assert earnings["^GSPC"] is None and earnings["BTC-USD"] is None and earnings["ALAB"]
+    asked = len(market.requests_for(endpoint="quoteSummary"))
+    again = refresh(tmp_path)
+    assert again.returncode == 0 and "earnings failed" not in again.stdout + again.stderr
+    assert len(market.requests_for(endpoint="quoteSummary")) == asked  # not before tomorrow

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, date, datetime
+import json
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from tests.support.market_server import MarketServer
+from tests.support.market_server import REALDATA, MarketServer
 
-from catalyst_tui.market.earnings import FinnhubEarnings, YahooEarnings, fetch_next_earnings
+from catalyst_tui.market.earnings import (
+    FinnhubEarnings,
+    YahooEarnings,
+    fetch_next_earnings,
+    parse_calendar_events,
+)
 from catalyst_tui.market.http import MarketClient
 from catalyst_tui.market.models import EarningsDate, FetchError
 
@@ -149,3 +155,51 @@ async def test_a_failed_crumb_is_not_fetched_again_for_every_symbol(
         assert raised.value.kind == "rate_limited"
     assert len(market_server.requests_for(endpoint="getcrumb")) == 3  # one call's attempts
     assert market_server.requests_for(endpoint="quoteSummary") == []
+
+
+# -- every recorded calendar ------------------------------------------------------------------
+
+CALENDARS = sorted((REALDATA / "yahoo_calendar").glob("quoteSummary-calendarEvents-*.json"))
+
+
+def _recorded(path) -> tuple[str, int, str]:
+    recording = json.loads(path.read_text(encoding="utf-8"))
+    symbol = path.name.removeprefix("quoteSummary-calendarEvents-").removesuffix(".json")
+    return symbol, recording["response"]["status"], json.dumps(recording["response"]["bodyJson"])
+
+
+@pytest.mark.parametrize("path", CALENDARS, ids=lambda p: p.stem.rsplit("-", 1)[-1])
+def test_every_recorded_calendar_gives_its_earliest_date_or_none_never_an_error(path):
+    symbol, status, body = _recorded(path)
+    summary = json.loads(body)["quoteSummary"]
+    if status == 404:  # ETFs, funds, crypto, FX, futures, indices: real, without a calendar
+        assert summary["error"]["description"].startswith("No fundamentals data found")
+        assert parse_calendar_events(body, symbol, date(2025, 1, 1)) is None
+        return
+    earnings = summary["result"][0]["calendarEvents"]["earnings"]
+    days = sorted(datetime.fromtimestamp(s, UTC).date() for s in earnings["earningsDate"])
+    found = parse_calendar_events(body, symbol, date(2025, 1, 1))
+    assert found is not None and found.day == days[0]
+    assert found.estimate == earnings.get("isEarningsDateEstimate", len(days) > 1)
+    assert parse_calendar_events(body, symbol, days[-1] + timedelta(days=1)) is None
+
+
+def test_the_recordings_cover_both_answers():
+    statuses = [_recorded(p)[1] for p in CALENDARS]
+    assert statuses.count(404) == 10 and statuses.count(200) == 18
+
+
+def test_an_unknown_symbol_is_still_an_unknown_symbol():
+    body = json.dumps({"quoteSummary": {"result": None, "error": {
+        "code": "Not Found", "description": "Quote not found for symbol: ZZZZQ"}}})  # fmt: skip
+    with pytest.raises(FetchError) as raised:
+        parse_calendar_events(body, "ZZZZQ", date(2025, 1, 1))
+    assert raised.value.kind == "unknown_symbol"
+
+
+async def test_a_symbol_without_a_calendar_is_none_through_the_server(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    yahoo = yahoo_earnings(market_server)
+    assert await yahoo.next_earnings(client, "BTC-USD", today()) is None
+    assert market_server.requests_for(endpoint="quoteSummary")[-1].status == 404

@@ -38,6 +38,10 @@ from zoneinfo import ZoneInfo
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 MARKET_FIXTURES = FIXTURES / "market"
 SEC_FIXTURES = FIXTURES / "sec"
+REALDATA = FIXTURES / "realdata"
+# Real symbols Yahoo keeps no earnings calendar for (an index, crypto): they get its recorded
+# 404 "No fundamentals data found" answer.
+NO_CALENDAR = frozenset({"^GSPC", "BTC-USD"})
 
 DEFAULT_SYMBOLS = (
     "ALAB", "CRDO", "LITE", "COHR", "NVDA", "MRVL", "AVGO", "ANET",
@@ -84,6 +88,13 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 @functools.cache
 def fixture_text(name: str) -> str:
     return (MARKET_FIXTURES / name).read_text(encoding="utf-8")
+
+
+def realdata_body(folder: str, name: str) -> Any:
+    """The recorded response body of one tests/fixtures/realdata recording."""
+    recording = json.loads((REALDATA / folder / name).read_text(encoding="utf-8"))
+    response = recording["response"]
+    return response["bodyJson"] if "bodyJson" in response else json.loads(response["body"])
 
 
 def unused_local_url() -> str:
@@ -150,6 +161,7 @@ class MarketServer:
         finnhub_token: str = FINNHUB_TOKEN,
     ) -> None:
         self.symbols: set[str] = set(symbols)
+        self.no_calendar: set[str] = set(NO_CALENDAR)
         self.latency = latency
         self.finnhub_token = finnhub_token
         self.crumb = fixture_text("yahoo_getCrumb-getcrumb.txt").strip()
@@ -462,6 +474,10 @@ def _quote_summary(server: MarketServer, request: LoggedRequest, unknown: set[st
     if symbol in unknown:
         error = {"code": "Not Found", "description": f"Quote not found for symbol: {symbol}"}
         return Reply(404, json.dumps({"quoteSummary": {"result": None, "error": error}}))
+    if symbol in server.no_calendar:
+        return Reply(
+            404, json.dumps(realdata_body("yahoo_calendar", "quoteSummary-calendarEvents-QQQ.json"))
+        )
     body = json.loads(fixture_text("yahoo_quoteSummary-calendarEvents-AAPL.json"))
     earnings = body["quoteSummary"]["result"][0]["calendarEvents"]["earnings"]
     start = _at(server.next_earnings(symbol), timedelta(hours=20, minutes=30))

@@ -217,6 +217,10 @@ class _DailyFetches:
             try:
                 found = await fetch_next_earnings(self.client, sources, symbol, today)
             except FetchError as error:
+                if error.kind == "unknown_symbol" and symbol in self.report.fresh:
+                    # Quoted a moment ago, so it exists: it only has no earnings calendar.
+                    market.save_earnings(symbol, None, clock())
+                    return
                 market.mark_fetched("earnings", symbol, clock(), ok=False, detail=str(error))
                 log.info("earnings %s: %s", symbol, error)
                 return

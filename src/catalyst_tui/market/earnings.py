@@ -89,8 +89,14 @@ class YahooEarnings(EarningsSource):
         )
 
 
+# Yahoo's answer for a real symbol that reports no earnings (an ETF, a fund, crypto, FX, a future,
+# an index): HTTP 404, code "Not Found", this description. An unknown symbol says "Quote not found".
+NO_CALENDAR = "No fundamentals data found"
+
+
 def parse_calendar_events(body: str, symbol: str, today: date) -> EarningsDate | None:
-    """The earliest earnings date >= today in a quoteSummary calendarEvents body."""
+    """The earliest earnings date >= today in a quoteSummary calendarEvents body; None when
+    there is none, also for a symbol that has no earnings calendar at all."""
     try:
         summary = json.loads(body)["quoteSummary"]
     except (ValueError, KeyError, TypeError):
@@ -99,6 +105,8 @@ def parse_calendar_events(body: str, symbol: str, today: date) -> EarningsDate |
         error = summary.get("error")
         if error:
             code = error.get("code") if isinstance(error, dict) else None
+            if code == "Not Found" and _description(error).startswith(NO_CALENDAR):
+                return None
             kind: ErrorKind = "unknown_symbol" if code == "Not Found" else "bad_body"
             raise FetchError(kind, f"{code or 'error'}: {_description(error)}", "yahoo", symbol)
         earnings = summary["result"][0]["calendarEvents"].get("earnings") or {}
