@@ -413,6 +413,154 @@ def test_shares_outstanding_latest_filed_wins_for_the_same_date():
     ]  # fmt: skip
 
 
+# --- splits and per-share values ----------------------------------------------------------------
+
+EPS = "EarningsPerShareDiluted"
+
+
+def test_a_value_refiled_after_a_split_restates_the_quarters_only_filed_before_it():
+    body = companyfacts(
+        {
+            EPS: {
+                "USD/shares": [
+                    entry("2023-04-01", "2023-06-30", 2.00, "2023-08-01"),
+                    entry("2023-07-01", "2023-09-30", 2.40, "2023-11-01"),
+                    entry("2024-04-01", "2024-06-30", 0.90, "2024-08-01"),
+                    # the 10-Q after a 4:1 split repeats last year's quarter on the new basis
+                    entry("2023-04-01", "2023-06-30", 0.50, "2024-08-01"),
+                ]
+            }
+        }
+    )
+    eps = only(derive_facts(body), "eps_diluted_q")
+    assert [(f.period_end, f.value, f.split_factor) for f in eps] == [
+        (d("2023-06-30"), 0.50, 1.0),  # restated by the company
+        (d("2023-09-30"), 0.60, 4.0),  # restated here: 2.40 / 4
+        (d("2024-06-30"), 0.90, 1.0),
+    ]
+
+
+def test_a_reverse_split_is_inferred_too():
+    body = companyfacts(
+        {
+            EPS: {
+                "USD/shares": [
+                    entry("2023-01-01", "2023-03-31", -0.12, "2023-05-01"),
+                    entry("2023-04-01", "2023-06-30", -0.15, "2023-08-01"),
+                    entry("2023-01-01", "2023-03-31", -1.20, "2024-05-01"),  # after 1:10
+                ]
+            }
+        }
+    )
+    assert [(f.value, f.split_factor) for f in only(derive_facts(body), "eps_diluted_q")] == [
+        (-1.20, 1.0),
+        (-1.50, 0.1),
+    ]
+
+
+def test_a_restatement_by_a_ratio_that_is_no_whole_split_restates_nothing():
+    # Apple's 2009 restatement: Q2 1.35 became 2.01, about 2:3, not a split
+    body = companyfacts(
+        {
+            EPS: {
+                "USD/shares": [
+                    entry("2009-03-29", "2009-06-27", 1.35, "2009-07-22"),
+                    entry("2009-06-28", "2009-09-26", 1.82, "2009-10-27"),
+                    entry("2009-03-29", "2009-06-27", 2.01, "2010-07-21"),
+                ]
+            }
+        }
+    )
+    eps = only(derive_facts(body), "eps_diluted_q")
+    assert [(f.value, f.split_factor) for f in eps] == [(2.01, 1.0), (1.82, 1.0)]
+
+
+def test_a_one_off_halving_is_no_split_when_the_same_filing_kept_an_older_value():
+    body = companyfacts(
+        {
+            EPS: {
+                "USD/shares": [
+                    entry("2022-07-01", "2022-09-30", 0.60, "2022-11-01"),
+                    entry("2022-10-01", "2022-12-31", 0.70, "2023-02-15", "10-K"),
+                    entry("2023-01-01", "2023-03-31", 0.80, "2023-05-01"),
+                    entry("2023-04-01", "2023-06-30", 1.10, "2023-08-01"),
+                    # an amendment halves Q1 but repeats Q4 2022 unchanged: no split between
+                    entry("2022-10-01", "2022-12-31", 0.70, "2024-05-01", "10-K/A"),
+                    entry("2023-01-01", "2023-03-31", 0.40, "2024-05-01", "10-K/A"),
+                    entry("2023-04-01", "2023-06-30", 1.10, "2024-05-01", "10-K/A"),
+                ]
+            }
+        }
+    )
+    eps = only(derive_facts(body), "eps_diluted_q")
+    assert [(f.value, f.split_factor) for f in eps] == [
+        (0.60, 1.0),  # not halved
+        (0.70, 1.0),
+        (0.40, 1.0),
+        (1.10, 1.0),
+    ]
+
+
+def _year_with_a_split_before_its_10k(net_income: bool) -> dict[str, Any]:
+    """9M YTD filed before a 10:1 split, the FY after it (its 10-K repeats 2023 restated)."""
+    eps = [
+        entry("2023-01-01", "2023-12-31", 5.00, "2024-02-14", "10-K"),
+        entry("2024-01-01", "2024-09-30", 9.00, "2024-11-01"),
+        entry("2024-07-01", "2024-09-30", 3.00, "2024-11-01"),
+        entry("2023-01-01", "2023-12-31", 0.50, "2025-02-14", "10-K"),
+        entry("2024-01-01", "2024-12-31", 1.30, "2025-02-14", "10-K"),
+    ]
+    body: dict[str, dict[str, list[Any]]] = {EPS: {"USD/shares": eps}}
+    if net_income:
+        body["NetIncomeLoss"] = {
+            "USD": [
+                entry("2024-01-01", "2024-09-30", 900e6, "2024-11-01"),
+                entry("2024-07-01", "2024-09-30", 300e6, "2024-11-01"),
+                entry("2024-01-01", "2024-12-31", 1_300e6, "2025-02-14", "10-K"),
+            ]
+        }
+    return companyfacts(body)
+
+
+def test_q4_eps_across_a_split_is_q4_net_income_over_the_implied_share_count():
+    q4 = only(derive_facts(_year_with_a_split_before_its_10k(net_income=True)), "eps_diluted_q")[-1]
+    # 400M of Q4 income over 1,000M shares (FY 1,300M / 1.30, 9M 900M / 0.90 after 10:1);
+    # FY 1.30 - 9M 9.00 would read -7.70
+    assert (q4.period_start, q4.period_end) == (d("2024-10-01"), d("2024-12-31"))
+    assert q4.value == pytest.approx(0.40)
+    assert q4.split_factor == 10.0  # the 9M YTD it rests on was restated here
+    assert q4.source_concept == (
+        "us-gaap:NetIncomeLoss (FY - 9M YTD) / shares implied by it and "
+        "us-gaap:EarningsPerShareDiluted (approximate)"
+    )
+
+
+def test_no_q4_eps_across_a_split_without_net_income():
+    eps = only(derive_facts(_year_with_a_split_before_its_10k(net_income=False)), "eps_diluted_q")
+    assert [f.period_end for f in eps] == [d("2024-09-30")]
+
+
+def test_a_quarter_tagged_with_two_end_dates_a_day_apart_is_one_quarter():
+    body = companyfacts(
+        {
+            "Revenues": {
+                "USD": [
+                    entry("2010-02-01", "2010-05-02", 100, "2010-05-21"),
+                    entry("2010-05-03", "2010-08-01", 80, "2010-08-30"),
+                    entry("2010-08-02", "2010-10-31", 90, "2010-12-07"),
+                    entry("2010-05-03", "2010-07-31", 81, "2012-03-13", "10-K"),  # a day off
+                ]
+            }
+        }
+    )
+    assert periods(derive_facts(body), "revenue_q") == {
+        (d("2010-02-01"), d("2010-05-02")): 100,
+        # the value filed last, dated to meet the quarters before and after it
+        (d("2010-05-03"), d("2010-08-01")): 81,
+        (d("2010-08-02"), d("2010-10-31")): 90,
+    }
+
+
 # --- the real sample ----------------------------------------------------------------------------
 
 
@@ -562,6 +710,7 @@ US_GAAP_CONCEPTS = [
     "CostOfGoodsAndServicesSold",
     "OperatingIncomeLoss",
     "EarningsPerShareDiluted",
+    "NetIncomeLoss",
 ]
 concept_node = st.fixed_dictionaries(
     {

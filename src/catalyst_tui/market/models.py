@@ -46,6 +46,24 @@ class Bar:  # a slot reads faster than a NamedTuple's field
     source: str
 
 
+class Split(NamedTuple):
+    """A stock split: from the session of `day` on, one old share is `numerator / denominator`
+    new ones (10:1 is numerator 10, denominator 1), and prices are on the new basis."""
+
+    symbol: str
+    day: date
+    numerator: float
+    denominator: float
+
+    @property
+    def ratio(self) -> float:
+        return self.numerator / self.denominator
+
+    @property
+    def text(self) -> str:
+        return f"{self.numerator:g}:{self.denominator:g}"
+
+
 class EarningsDate(NamedTuple):
     """The next earnings date of a symbol; `estimate` when the company has not confirmed it."""
 
@@ -66,6 +84,9 @@ class Fact(NamedTuple):
     form: str  # the filing the value came from ("10-Q", "10-K", ...)
     filed: date
     source_concept: str  # e.g. "us-gaap:Revenues", or how a derived value was computed
+    # per-share values: what the filed value was divided by to be on the latest filing's share
+    # basis (10.0 for a quarter filed before a 10:1 split); 1.0 when no restating was needed
+    split_factor: float = 1.0
 
 
 class LastQuote(NamedTuple):
@@ -142,6 +163,7 @@ class QuoteOutcome:
     quote: Quote | None = None
     bars: list[Bar] = field(default_factory=list)
     errors: list[FetchError] = field(default_factory=list)
+    splits: list[Split] = field(default_factory=list)  # seen in the history's window
 
     @property
     def ok(self) -> bool:

@@ -10,7 +10,11 @@ fiscal year, so periods are told apart by their length, never by `fy`/`fp`:
 - a single quarter lasts 80–100 days, a nine-month YTD 255–290 days, a fiscal year 350–380 days;
 - Q4 is rarely tagged: it is derived as FY − 9M YTD (the YTD starting on the FY's first day), or
   as FY − (Q1 + Q2 + Q3) when no 9M YTD exists;
-- each (start, end) keeps the value filed last, so a restatement replaces the original.
+- each (start, end) keeps the value filed last, so a restatement replaces the original;
+- a quarter tagged under two periods a few days apart (an end date a day off) is one quarter:
+  a concept's quarters never overlap, so four in a row are a year;
+- per-share values are put on the latest filing's share basis, and Q4 EPS comes from Q4 net
+  income, never FY − 9M per share across a split (sec_splits).
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from .models import Fact
+from .sec_splits import most_precise, on_latest_basis, per_share_q4
 
 __all__ = [
     "CONCEPT_ORDER",
@@ -36,6 +42,7 @@ __all__ = [
 QUARTER_DAYS = (80, 100)
 NINE_MONTH_DAYS = (255, 290)
 FISCAL_YEAR_DAYS = (350, 380)
+SAME_PERIOD_DAYS = 7  # two quarters (or years) overlapping by more are one, tagged twice
 
 REVENUE_CONCEPTS = (
     "RevenueFromContractWithCustomerExcludingAssessedTax",
@@ -148,6 +155,7 @@ class _Obs:
     filed: date
     accn: str
     source: str
+    factor: float = 1.0  # Fact.split_factor
 
     @property
     def days(self) -> int:
@@ -182,16 +190,23 @@ def derive_facts(companyfacts: dict[str, Any]) -> list[Fact]:
         gross_profit_by_source.append(_difference(revenue, cost))
 
     operating_income = [durations("OperatingIncomeLoss", _USD)]
-    eps = [durations("EarningsPerShareDiluted", _EPS_UNIT)]
+    eps_filed = _read(facts, "us-gaap", "EarningsPerShareDiluted", _EPS_UNIT, instant=False)
+    restated = on_latest_basis(eps_filed)
+    eps = _dedupe(restated)
+    precise = most_precise(restated, eps)
+    net_income = durations("NetIncomeLoss", _USD)
+
+    def eps_q4(fy: _Obs, parts: list[tuple[str, _Obs]]) -> _Obs | None:
+        difference = _derived_q4(fy, parts, approximate=True)
+        return per_share_q4(fy, parts, net_income, precise, difference)
 
     out: list[Fact] = []
     out += _to_facts("revenue_q", _USD, _quarters(revenue_by_concept))
-    out += _to_facts(
-        "revenue_fy", _USD, (o for o in revenue.values() if _within(o.days, FISCAL_YEAR_DAYS))
-    )
+    years = [o for o in revenue.values() if _within(o.days, FISCAL_YEAR_DAYS)]
+    out += _to_facts("revenue_fy", _USD, _one_per_period(years, {}))
     out += _to_facts("gross_profit_q", _USD, _quarters(gross_profit_by_source))
     out += _to_facts("operating_income_q", _USD, _quarters(operating_income))
-    out += _to_facts("eps_diluted_q", _EPS_UNIT, _quarters(eps, approximate=True))
+    out += _to_facts("eps_diluted_q", _EPS_UNIT, _quarters([eps], eps_q4))
     shares = _dedupe(
         _read(facts, "dei", "EntityCommonStockSharesOutstanding", _SHARES, instant=True)
     )
@@ -304,13 +319,16 @@ def _difference(minuend: Series, subtrahend: Series) -> Series:
     return out
 
 
-def _quarters(series_by_source: list[Series], *, approximate: bool = False) -> list[_Obs]:
-    """Reported single quarters plus the Q4s derivable from fiscal years.
+Q4Rule = Callable[[_Obs, list[tuple[str, _Obs]]], _Obs | None]
+
+
+def _quarters(series_by_source: list[Series], q4: Q4Rule | None = None) -> list[_Obs]:
+    """Reported single quarters plus the Q4s derivable from fiscal years, one per quarter.
 
     `series_by_source` is in order of preference and merged per period. A derived Q4 takes the
     9M YTD / quarters from the FY's own source when that source has them, so a value is not mixed
-    from two concepts when it need not be. `approximate` marks derived values (per-share amounts
-    do not subtract exactly, the share count changes between periods).
+    from two concepts when it need not be. `q4` computes it from the FY and those parts (by
+    default FY minus them).
     """
     merged = _merge(series_by_source)
     quarters = {p: o for p, o in merged.items() if _within(o.days, QUARTER_DAYS)}
@@ -332,11 +350,47 @@ def _quarters(series_by_source: list[Series], *, approximate: bool = False) -> l
             fy, quarters, lookup
         )
         if parts:
-            q4 = _derived_q4(fy, parts, approximate=approximate)
-            if q4 is not None:
-                derived.append(q4)
-                quarter_ends.add(q4.end)  # one Q4 per year end, even if two FYs end that day
-    return list(quarters.values()) + derived
+            found = q4(fy, parts) if q4 else _derived_q4(fy, parts, approximate=False)
+            if found is not None:
+                derived.append(found)
+                quarter_ends.add(found.end)  # one Q4 per year end, even if two FYs end that day
+    rank: dict[str, int] = {}
+    for i, series in enumerate(series_by_source):
+        for obs in series.values():
+            rank.setdefault(obs.source, i)
+    return _one_per_period(list(quarters.values()) + derived, rank)
+
+
+def _one_per_period(periods: list[_Obs], rank: Mapping[str, int]) -> list[_Obs]:
+    """Of periods overlapping by more than a few days (one quarter tagged with two end dates),
+    the value reported rather than derived, from the preferred source, filed last; dated as the
+    twin that follows the period before and precedes the one after, so all concepts agree."""
+
+    def preference(o: _Obs) -> tuple[int, int, int]:
+        return (rank.get(o.source, len(rank)), -o.filed.toordinal(), -o.end.toordinal())
+
+    twins: list[list[_Obs]] = []
+    for obs in sorted(periods, key=lambda o: (o.end, o.start or o.end)):
+        if twins and (twins[-1][0].end - (obs.start or obs.end)).days >= SAME_PERIOD_DAYS:
+            twins[-1].append(obs)
+        else:
+            twins.append([obs])
+    kept = [min(group, key=preference) for group in twins]
+    day = timedelta(days=1)
+    for i, group in enumerate(twins):
+        if len(group) > 1:
+            follows = kept[i - 1].end + day if i else None
+            after = kept[i + 1].start if i + 1 < len(kept) else None
+            precedes = after - day if after is not None else None
+            fit = partial(_meets, follows=follows, precedes=precedes)
+            dated = max([kept[i], *group], key=fit)  # the preferred one on a tie
+            kept[i] = replace(kept[i], start=dated.start, end=dated.end)
+    return kept
+
+
+def _meets(obs: _Obs, follows: date | None, precedes: date | None) -> int:
+    """How many neighbours a period meets: starting on `follows`, ending on `precedes`."""
+    return (obs.start == follows) + (obs.end == precedes)
 
 
 def _nine_months_before_q4(
@@ -396,6 +450,7 @@ def _derived_q4(fy: _Obs, parts: list[tuple[str, _Obs]], *, approximate: bool) -
         filed=max([fy.filed, *(p.filed for _, p in parts)]),
         accn=fy.accn,
         source=how,
+        factor=fy.factor,
     )
 
 
@@ -414,6 +469,7 @@ def _to_facts(concept: str, unit: str, observations: Iterable[_Obs]) -> list[Fac
             form=o.form,
             filed=o.filed,
             source_concept=o.source,
+            split_factor=o.factor,
         )
         for o in observations
     ]
