@@ -31,6 +31,7 @@ from catalyst_tui.config_write import (
     remove_checkpoint,
     remove_ticker,
     update_checkpoint,
+    update_lot,
 )
 
 from .conftest import BUNDLED_CONFIG
@@ -284,6 +285,26 @@ def test_update_replaces_removes_and_adds_keys():
     checkpoint = next(c for c in parse_config(new).tickers["ALAB"].checkpoints if c.id == raw["id"])
     assert (checkpoint.until, checkpoint.notes) == (dt.date(2027, 12, 31), "")
     assert comments(new) == comments(ORIGINAL)
+
+
+def test_update_lot_dates_an_undated_lot_and_changes_nothing_else():
+    text = (
+        "[tickers.NVDA]\n"
+        "# bought 2024\n[[tickers.NVDA.lots]]\nshares = 40\ncost = 900.0  # per share\n"
+        "date = 2024-01-16\n\n"
+        '# a gift\n[[tickers.NVDA.lots]]\nshares = 5\ncost = 1_000\nnote = "from Ann"\n'
+    )
+    fields = {"shares": "5", "cost": "1000", "date": "2024-02-02", "note": "from Ann"}
+    new = update_lot(text, "NVDA", 1, fields)
+    removed, added = changed_lines(text, new)
+    assert removed == [] and added == ["date = 2024-02-02\n"]  # cost keeps its spelling
+    assert parse_config(new).tickers["NVDA"].lots[1].date == dt.date(2024, 2, 2)
+    assert update_lot(new, "NVDA", 1, fields) == new  # as it is: no change
+    with pytest.raises(EditError, match="no lot number 3"):
+        update_lot(text, "NVDA", 2, fields)
+    inline = "[tickers.AAA]\nlots = [{shares = 1, cost = 2}]\n"
+    with pytest.raises(EditError, match="by hand"):
+        update_lot(inline, "AAA", 0, {"date": "2026-01-02"})
 
 
 def test_update_keeps_a_trailing_comment_and_the_key_spelling():

@@ -167,13 +167,18 @@ def _checkpoint_table(text: str, symbol: str, checkpoint_id: str) -> tuple[Layou
                 break
     if index is None:
         raise EditError(f"no checkpoint {checkpoint_id!r} in {symbol}")
-    table = layout.table(("tickers", symbol, "checkpoints", index))
+    return layout, _array_table(layout, symbol, "checkpoints", index)
+
+
+def _array_table(layout: Layout, symbol: str, array: str, index: int) -> Table:
+    """The `[[tickers.SYMBOL.ARRAY]]` table number `index`, where the file has it as one."""
+    table = layout.table(("tickers", symbol, array, index))
     if table is None:
         raise EditError(
-            f"{symbol}'s checkpoints are not written as [[tickers.{symbol}.checkpoints]] "
-            "tables in the file: edit them by hand"
+            f"{symbol}'s {array} are not written as [[tickers.{symbol}.{array}]] tables in the "
+            "file: edit them by hand"
         )
-    return layout, table
+    return table
 
 
 # --------------------------------------------------------------------------------------------
@@ -252,16 +257,37 @@ def add_checkpoint(text: str, symbol: str, fields: Mapping[str, str]) -> str:
 def update_checkpoint(text: str, symbol: str, checkpoint_id: str, fields: Mapping[str, str]) -> str:
     """Edit the checkpoint's keys in place; fields not given are left alone, emptied ones
     removed, changed ones rewritten (value only), new ones added after its last key."""
-    values = field_values("checkpoint", fields)
     layout, table = _checkpoint_table(text, symbol, checkpoint_id)
-    data = tomllib.loads(text)
-    current = data["tickers"][symbol]["checkpoints"][table.path[3]]
+    current = tomllib.loads(text)["tickers"][symbol]["checkpoints"][table.path[3]]
+    return _update_table(text, layout, table, current, "checkpoint", fields)
+
+
+def update_lot(text: str, symbol: str, index: int, fields: Mapping[str, str]) -> str:
+    """Edit the keys of the symbol's lot number `index` (0-based, file order) in place, as
+    `update_checkpoint` does (giving an undated lot its date, say)."""
+    data, layout = _load(text)
+    lots = _ticker(data, symbol).get("lots")
+    if not isinstance(lots, list) or not 0 <= index < len(lots):
+        raise EditError(f"{symbol} has no lot number {index + 1}")
+    table = _array_table(layout, symbol, "lots", index)
+    return _update_table(text, layout, table, lots[index], "lot", fields)
+
+
+def _update_table(
+    text: str,
+    layout: Layout,
+    table: Table,
+    current: Mapping[str, Any],
+    form: str,
+    fields: Mapping[str, str],
+) -> str:
+    values = field_values(form, fields)
     nl = layout.newline
     by_key = {entry.key: entry for entry in table.entries}
     # Changes as (start offset, end offset, replacement), applied from the end backwards.
     changes: list[tuple[int, int, str]] = []
     added: list[str] = []
-    for name in CHECKPOINT_FIELDS:
+    for name in FORMS[form]:
         if name not in fields:
             continue
         entry = by_key.get(name)

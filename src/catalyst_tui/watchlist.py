@@ -1,5 +1,5 @@
 """What the screens show, composed from the store's records: watchlist rows with their position
-figures and totals, the ticker page, the timeline. Plain data, no textual and no SQL; the
+figures and totals, the ticker page. Plain data, no textual and no SQL; the
 screens put it into words and cells."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .market.models import LastQuote
+from .market.models import LastQuote, Split
 from .store import Store
 from .store.records import (
     CheckpointRecord,
@@ -20,7 +20,7 @@ from .store.records import (
     WatchRecord,
 )
 from .thesis.metrics import Observation, observe
-from .thesis.positions import Lot
+from .thesis.positions import AdjustedLot, adjusted
 
 __all__ = [
     "FUNDAMENTALS",
@@ -34,7 +34,6 @@ __all__ = [
     "Totals",
     "WatchRow",
     "Watchlist",
-    "flagged_targets",
     "format_age",
     "health_text",
     "load_ticker",
@@ -123,6 +122,7 @@ class WatchRow(NamedTuple):
     next_due: NextDue | None = None
     earnings: dt.date | None = None
     earnings_estimate: bool = False
+    uncertain: bool = False  # a lot without a date, of a symbol that has split
 
     @property
     def has_quote(self) -> bool:
@@ -275,6 +275,7 @@ def _watch_row(
         next_due=_next_due(r.next_due, today),
         earnings=r.earnings.day if r.earnings else None,
         earnings_estimate=bool(r.earnings and r.earnings.estimate),
+        uncertain=r.uncertain,
     )
 
 
@@ -307,10 +308,11 @@ class Figure(NamedTuple):
 class TickerDetail(NamedTuple):
     ticker: TickerRecord
     row: WatchRow | None
-    lots: list[Lot]
+    lots: list[AdjustedLot]  # on today's share basis, after the splits
     fundamentals: list[Figure]
     checkpoints: list[CheckpointRecord]
     history: list[tuple[dt.date, float]]
+    splits: list[Split]  # newest first
 
     @property
     def symbol(self) -> str:
@@ -333,16 +335,14 @@ def load_ticker(
     snap = store.market.snapshot(now, sec_configured=sec_configured, symbol=symbol)
     figures = [Figure(m, label, observe(m, symbol, snap)) for m, label in FUNDAMENTALS]
     since = today - dt.timedelta(days=5 * 366)
+    splits = store.views.splits(symbol)
+    oldest_first = sorted(splits, key=lambda s: s.day)
     return TickerDetail(
         ticker=ticker,
         row=watchlist.row(symbol),
-        lots=store.views.lots(symbol),
+        lots=[adjusted(lot, oldest_first) for lot in store.views.lots(symbol)],
         fundamentals=figures,
         checkpoints=store.views.checkpoints(symbol),
         history=store.views.price_history(symbol, since),
+        splits=splits,
     )
-
-
-def flagged_targets(events: Iterable[EventRecord]) -> list[tuple[str, str]]:
-    """(symbol, id) of the checkpoints with an unacknowledged miss among `events`."""
-    return list(dict.fromkeys((e.symbol, e.checkpoint_id) for e in events if e.flagged))

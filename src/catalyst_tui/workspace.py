@@ -14,7 +14,8 @@ from .config import Config, ConfigError, load_config
 from .jobs.evaluation import evaluate_checkpoints, user_zone
 from .store import Store
 from .thesis.evaluate import Evaluation
-from .watchlist import EventRecord, TickerDetail, Watchlist, load_ticker, load_watchlist
+from .timeline import Rewrite, TimelineEntry, load_timeline
+from .watchlist import TickerDetail, Watchlist, load_ticker, load_watchlist
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -90,9 +91,9 @@ class Workspace:
             watchlist=self.latest,
         )
 
-    def timeline(self, *, limit: int = 1000) -> list[EventRecord]:
-        """Every status change, newest first."""
-        return self.store.views.events(limit=limit)
+    def timeline(self, *, limit: int = 1000) -> list[TimelineEntry]:
+        """Every status change and every split, newest first."""
+        return load_timeline(self.store, limit=limit)
 
     def symbols(self) -> list[str]:
         return list(self.config.tickers)
@@ -151,6 +152,12 @@ class Workspace:
             lambda t: _config_write().add_lot(t, symbol, fields), f"added a lot of {symbol}"
         )
 
+    def update_lot(self, symbol: str, index: int, fields: dict[str, str]) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().update_lot(t, symbol, index, fields),
+            f"saved lot {index + 1} of {symbol}",
+        )
+
     def add_checkpoint(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
         ident = fields.get("id", "").strip()
         return self.edit(
@@ -164,6 +171,22 @@ class Workspace:
             lambda t: _config_write().update_checkpoint(t, symbol, checkpoint_id, fields),
             f"saved {symbol}/{fields.get('id', checkpoint_id).strip()}",
         )
+
+    def rewrite_for_splits(self, rewrites: list[Rewrite]) -> EditOutcome:
+        """Rewrite per-share conditions written before a split on today's share basis, in one
+        edit of the file (from then on they are compared as written)."""
+        if not rewrites:
+            return EditOutcome("no threshold is written on a basis before a split", False)
+
+        def change(text: str) -> str:
+            for r in rewrites:
+                text = _config_write().update_checkpoint(
+                    text, r.symbol, r.checkpoint_id, {"when": r.new}
+                )
+            return text
+
+        named = ", ".join(f"{r.symbol}/{r.checkpoint_id}: {r.old} → {r.new}" for r in rewrites)
+        return self.edit(change, f"rewrote on today's share basis {named}")
 
     def archive_checkpoint(self, symbol: str, checkpoint_id: str) -> EditOutcome:
         return self.edit(

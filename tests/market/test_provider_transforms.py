@@ -6,11 +6,11 @@ import json
 from datetime import UTC, date, datetime
 
 import pytest
-from tests.support.market_server import fixture_text
+from tests.support.market_server import REALDATA, fixture_text
 
 from catalyst_tui.market.earnings import parse_calendar_events, parse_finnhub_calendar
 from catalyst_tui.market.finnhub import FinnhubProvider
-from catalyst_tui.market.models import Bar, FetchError, Quote
+from catalyst_tui.market.models import Bar, FetchError, Quote, Split
 from catalyst_tui.market.stooq import StooqProvider
 from catalyst_tui.market.yahoo import YahooProvider
 
@@ -290,3 +290,72 @@ def test_yahoo_without_trading_periods_has_no_market_state() -> None:
     quote = one(yahoo_at("2025-02-20T15:00:00+00:00").transform_quotes(json.dumps(body), ["AAPL"]),
                 "AAPL")  # fmt: skip
     assert isinstance(quote, Quote) and quote.market_state is None
+
+
+# -- splits in the chart's events -------------------------------------------------------------
+
+
+def _chart_results() -> list[tuple[str, dict]]:
+    """(name, chart.result[0]) of every recorded chart that has one (not the error answers)."""
+    found = []
+    for path in sorted((REALDATA / "yahoo_chart").glob("*.json")):
+        body = json.loads(path.read_text(encoding="utf-8"))["response"].get("bodyJson") or {}
+        results = (body.get("chart") or {}).get("result")
+        if results:
+            found.append((path.stem, results[0]))
+    return found
+
+
+CHARTS = _chart_results()
+
+
+def test_yahoo_history_asks_for_dividends_and_splits_and_a_bare_quote_does_not() -> None:
+    yahoo = yahoo_at("2026-11-20T15:00:00+00:00")
+    assert "events=div%2Csplits" in yahoo.chart_url("NVDA", date(2026, 11, 1))
+    assert "events=div%2Csplits" in yahoo.chart_url("NVDA", None)
+    assert "events" not in yahoo.chart_url("NVDA", history=False)
+
+
+@pytest.mark.parametrize(
+    ("name", "symbol", "day"),
+    [("yahoo_chart-AAPL-2020-08-31-to-2020-11-07-split-4to1.json", "AAPL", date(2020, 8, 31)),
+     ("yahoo_chart-NVDA-2021-02-01-to-2022-01-31-split-4to1.json", "NVDA", date(2021, 7, 20))],
+)  # fmt: skip
+def test_yahoo_split_events_of_the_recorded_charts(name: str, symbol: str, day: date) -> None:
+    recording = json.loads(fixture_text(name))
+    body = recording["response"]["bodyJson"] if "response" in recording else recording
+    yahoo = yahoo_at("2025-02-20T15:00:00+00:00")
+    result = yahoo.chart_result(json.dumps(body), symbol)
+    (split,) = yahoo.splits_from_chart(result, symbol)
+    assert split == Split(symbol, day, 4, 1) and split.ratio == 4 and split.text == "4:1"
+
+
+def test_the_recorded_charts_include_split_events() -> None:
+    with_splits = [name for name, r in CHARTS if (r.get("events") or {}).get("splits")]
+    assert len(CHARTS) > 30 and len(with_splits) >= 2, with_splits
+
+
+@pytest.mark.parametrize(("name", "result"), CHARTS, ids=[name for name, _ in CHARTS])
+def test_every_recorded_chart_gives_exactly_its_split_events(name: str, result: dict) -> None:
+    recorded = (result.get("events") or {}).get("splits") or {}
+    offset = result["meta"].get("gmtoffset") or 0
+    expected = sorted(
+        Split("X", datetime.fromtimestamp(e["date"] + offset, UTC).date(), e["numerator"],
+              e["denominator"])
+        for e in recorded.values()
+    )  # fmt: skip
+    assert list(yahoo_at("2025-02-20T15:00:00+00:00").splits_from_chart(result, "X")) == expected
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [{"date": 1598880600, "numerator": 0, "denominator": 1},
+     {"date": 1598880600, "numerator": 4, "denominator": None},
+     {"date": "1598880600", "numerator": 4, "denominator": 1},
+     {"date": 1598880600, "numerator": 1, "denominator": 1},
+     "4:1"],
+)  # fmt: skip
+def test_a_split_entry_without_a_usable_date_or_ratio_is_left_out(entry) -> None:
+    result = chart_sample()["chart"]["result"][0]
+    result["events"] = {"splits": {"1598880600": entry}}
+    assert yahoo_at("2025-02-20T15:00:00+00:00").splits_from_chart(result, "AAPL") == ()

@@ -30,7 +30,7 @@ def _columns(store: Store, table: str) -> list[str]:
 
 
 def test_every_migration_has_a_name_and_the_version_counts_them():
-    assert SCHEMA_VERSION == len(MIGRATIONS) == 4
+    assert SCHEMA_VERSION == len(MIGRATIONS) == 5
     assert all(m.name and m.script.strip() for m in MIGRATIONS)
 
 
@@ -39,7 +39,8 @@ def test_a_new_database_has_every_table_and_the_reason_in_parts(db_path: Path):
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master"
                                                    " WHERE type = 'table'")}  # fmt: skip
         assert tables == {"tickers", "lots", "checkpoints", "quotes", "prices", "fundamentals",
-                          "events", "outbox", "earnings", "fetch_state", "sec_cik"}  # fmt: skip
+                          "events", "outbox", "earnings", "fetch_state", "sec_cik",
+                          "splits"}  # fmt: skip
         parts = [name for name, _ in REASON_PARTS]
         assert set(parts) <= set(_columns(store, "events"))
         assert {f"last_{p}" for p in parts} <= set(_columns(store, "checkpoints"))

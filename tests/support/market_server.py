@@ -162,6 +162,7 @@ class MarketServer:
     ) -> None:
         self.symbols: set[str] = set(symbols)
         self.no_calendar: set[str] = set(NO_CALENDAR)
+        self.splits: dict[str, list[tuple[date, float, float]]] = {}
         self.latency = latency
         self.finnhub_token = finnhub_token
         self.crumb = fixture_text("yahoo_getCrumb-getcrumb.txt").strip()
@@ -289,12 +290,28 @@ class MarketServer:
             day -= timedelta(days=1)
         return day
 
+    def split(self, symbol: str, day: date, numerator: float, denominator: float = 1) -> None:
+        """A split of `symbol` effective at the session of `day`: from now on every answer is on
+        the new basis, history included (as Yahoo and Stooq restate it), and a chart asked for
+        events shows it when its window holds `day`."""
+        with self._lock:
+            self.splits.setdefault(symbol, []).append((day, numerator, denominator))
+
+    def basis(self, symbol: str) -> float:
+        """What the synthetic prices are divided by: every split served so far."""
+        factor = 1.0
+        for _day, numerator, denominator in self.splits.get(symbol, ()):
+            factor *= numerator / denominator
+        return factor
+
     def close(self, symbol: str, day: date) -> float:
-        return _close(symbol, day.toordinal())
+        return round(_close(symbol, day.toordinal()) / self.basis(symbol), 4)
 
     def year_range(self, symbol: str) -> tuple[float, float]:
         """(52-week high, 52-week low) of the closes up to the last session."""
-        return _year_range(symbol, self.last_session())
+        high, low = _year_range(symbol, self.last_session())
+        factor = self.basis(symbol)
+        return round(high / factor, 4), round(low / factor, 4)
 
     def bar(self, symbol: str, day: date) -> dict[str, float | int]:
         close = self.close(symbol, day)
@@ -451,6 +468,17 @@ def _chart(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> R
     else:  # Yahoo leaves both out when the window holds no session
         result.pop("timestamp", None)
         result["indicators"] = {"quote": [{}], "adjclose": [{}]}
+    result.pop("events", None)
+    if "split" in query.get("events", "") and days:
+        splits = {
+            str(int(_at(d, SESSION_OPEN).timestamp())): {
+                "date": int(_at(d, SESSION_OPEN).timestamp()), "numerator": num,
+                "denominator": den, "splitRatio": f"{num:g}:{den:g}",
+            }
+            for d, num, den in server.splits.get(symbol, ()) if days[0] <= d <= days[-1]
+        }  # fmt: skip
+        if splits:
+            result["events"] = {"splits": splits}
     return Reply(200, json.dumps(sample))
 
 

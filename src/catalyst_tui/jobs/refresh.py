@@ -120,6 +120,7 @@ async def refresh_in_process(
         )
         store.market.save_quotes(outcomes.values(), clock())
         report.fresh = {s for s, o in outcomes.items() if o.quote is not None}
+        await _restate_split_histories(store, client, providers, set(symbols), report)
         offline = not report.fresh and all(
             e.kind in ("network", "timeout") for o in outcomes.values() for e in o.errors
         )
@@ -133,6 +134,33 @@ async def refresh_in_process(
             await client.aclose()
     report.statuses = list(store.market.last_quotes(symbols).values())
     return report
+
+
+async def _restate_split_histories(
+    store: Store,
+    client: MarketClient,
+    providers: list[QuoteProvider],
+    symbols: set[str],
+    report: RefreshReport,
+) -> None:
+    """After a split, a symbol's stored bars from before it are on the old basis: fetch its whole
+    stored span again (the sources serve it restated) and replace it. A failure leaves it to the
+    next refresh."""
+    pending = {s.symbol for s in store.market.splits_to_restate() if s.symbol in symbols}
+    for symbol in sorted(pending):
+        start = store.market.first_bar_day(symbol)
+        for provider in (p for p in providers if p.has_history and p.supports(symbol)):
+            try:
+                history = await provider.fetch_history(client, symbol, start)
+            except FetchError as error:
+                log.info("restating %s after its split: %s", symbol, error)
+                continue
+            if history.bars:
+                store.market.replace_history(symbol, history.bars)
+                report.notes.append(f"{symbol}: price history restated for its split")
+                break
+        else:
+            report.notes.append(f"{symbol}: split found, history not restated yet (next refresh)")
 
 
 @dataclass

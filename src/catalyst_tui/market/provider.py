@@ -18,10 +18,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from .http import MarketClient, raise_for_status
-from .models import Bar, EarningsDate, FetchError, Quote
+from .models import Bar, EarningsDate, FetchError, Quote, Split
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,14 @@ QuoteResult = Quote | FetchError
 # Malformed-but-parseable bodies (a list where an object was expected, a string for a number)
 # surface from the transforms as these; they are the provider's fault, reported as "bad_body".
 BODY_SHAPE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError)
+
+
+class History(NamedTuple):
+    """Daily bars from a start day, oldest first, and the splits the source reported in that
+    window (the bars are on the basis after them)."""
+
+    bars: list[Bar]
+    splits: tuple[Split, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,21 +108,20 @@ class QuoteProvider(Source):
         except FetchError as error:
             return {symbol: error.for_symbol(symbol) for symbol in spec.symbols}
 
-    async def fetch_history(
-        self, client: MarketClient, symbol: str, start: date | None
-    ) -> list[Bar]:
-        """Daily bars from `start` (inclusive) to today; None = one year back. [] if no history."""
-        return []
+    async def fetch_history(self, client: MarketClient, symbol: str, start: date | None) -> History:
+        """Daily bars from `start` (inclusive) to today; None = one year back. No bars if the
+        source keeps no history."""
+        return History([])
 
     async def fetch_quote_and_history(
         self, client: MarketClient, symbol: str, start: date | None
-    ) -> tuple[Quote, list[Bar]]:
-        """The quote and the bars since `start`, in one request where the source allows it."""
+    ) -> tuple[Quote, History]:
+        """The quote and the history since `start`, in one request where the source allows it."""
         result = (await self.fetch_quotes(client, [symbol]))[symbol]
         if isinstance(result, FetchError):
             raise result
-        bars = await self.fetch_history(client, symbol, start) if self.has_history else []
-        return result, bars
+        history = await self.fetch_history(client, symbol, start) if self.has_history else None
+        return result, history or History([])
 
 
 class EarningsSource(Source):

@@ -15,8 +15,8 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from .http import MarketClient
-from .models import Bar, FetchError, QuoteOutcome
-from .provider import QuoteProvider, QuoteResult
+from .models import FetchError, QuoteOutcome
+from .provider import History, QuoteProvider, QuoteResult
 
 log = logging.getLogger(__name__)
 
@@ -59,16 +59,16 @@ class _QuotePass:
         self.finished: set[str] = set()
 
     async def run(self) -> None:
-        async with asyncio.TaskGroup() as history:
+        async with asyncio.TaskGroup() as later:  # history fetches of symbols already quoted
             pending = self.symbols
             for index, provider in enumerate(self.providers):
                 todo = [s for s in pending if provider.supports(s)]
                 if todo:
-                    await self._ask(provider, todo, history)
+                    await self._ask(provider, todo, later)
                 pending = [s for s in pending if self.outcomes[s].quote is None]
-                later = self.providers[index + 1 :]
+                after = self.providers[index + 1 :]
                 for symbol in pending:
-                    if not any(p.supports(symbol) for p in later):
+                    if not any(p.supports(symbol) for p in after):
                         self._finish(symbol)
         for symbol in self.symbols:
             if not self.failed[symbol] and self.outcomes[symbol].quote is None:
@@ -78,7 +78,7 @@ class _QuotePass:
             self._finish(symbol)
 
     async def _ask(
-        self, provider: QuoteProvider, symbols: list[str], history: asyncio.TaskGroup
+        self, provider: QuoteProvider, symbols: list[str], later: asyncio.TaskGroup
     ) -> None:
         if provider.batch_size > 1:
             try:
@@ -90,15 +90,15 @@ class _QuotePass:
                 result = results.get(symbol)
                 if result is None:
                     result = _unexpected(provider, symbol, KeyError(symbol))
-                self._record(provider, symbol, result, None, history)
+                self._record(provider, symbol, result, None, later)
             return
 
         async def one(symbol: str) -> None:
-            bars: list[Bar] | None = None
+            history: History | None = None
             result: QuoteResult
             try:
                 if provider.has_history and symbol in self.history_start:
-                    result, bars = await provider.fetch_quote_and_history(
+                    result, history = await provider.fetch_quote_and_history(
                         self.client, symbol, self.history_start[symbol]
                     )
                 else:
@@ -108,7 +108,7 @@ class _QuotePass:
             except Exception as exc:  # a provider bug must not take the other symbols down
                 log.exception("%s failed on %s", provider.name, symbol)
                 result = _unexpected(provider, symbol, exc)
-            self._record(provider, symbol, result, bars, history)
+            self._record(provider, symbol, result, history, later)
 
         await asyncio.gather(*(one(symbol) for symbol in symbols))
 
@@ -117,8 +117,8 @@ class _QuotePass:
         provider: QuoteProvider,
         symbol: str,
         result: QuoteResult,
-        bars: list[Bar] | None,
-        history: asyncio.TaskGroup,
+        history: History | None,
+        later: asyncio.TaskGroup,
     ) -> None:
         outcome = self.outcomes[symbol]
         if isinstance(result, FetchError):
@@ -126,10 +126,10 @@ class _QuotePass:
             self.failed[symbol].add(provider.name)
             return
         outcome.quote = result
-        if bars is not None:
-            outcome.bars = bars
+        if history is not None:
+            outcome.bars, outcome.splits = history.bars, list(history.splits)
         elif symbol in self.history_start:
-            history.create_task(self._history(symbol, provider))
+            later.create_task(self._history(symbol, provider))
             return
         self._finish(symbol)
 
@@ -146,9 +146,10 @@ class _QuotePass:
         ]
         for provider in candidates:
             try:
-                outcome.bars = await provider.fetch_history(
+                history = await provider.fetch_history(
                     self.client, symbol, self.history_start[symbol]
                 )
+                outcome.bars, outcome.splits = history.bars, list(history.splits)
                 break
             except FetchError as error:
                 outcome.errors.append(error.for_symbol(symbol))

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from .http import MarketClient
 from .models import Bar, FetchError, Quote
-from .provider import QuoteProvider, QuoteResult, RequestSpec, positive_text
+from .provider import History, QuoteProvider, QuoteResult, RequestSpec, positive_text
 from .symbols import stooq_symbol
 
 QUOTE_HEADER = ("Symbol", "Date", "Time", "Open", "High", "Low", "Close", "Volume")
@@ -75,13 +75,11 @@ class StooqProvider(QuoteProvider):
         first = start if start is not None else today - timedelta(days=365)
         return f"{self.base_url}/q/d/l/?s={_code(symbol)}&i=d&d1={first:%Y%m%d}&d2={today:%Y%m%d}"
 
-    async def fetch_history(
-        self, client: MarketClient, symbol: str, start: date | None
-    ) -> list[Bar]:
+    async def fetch_history(self, client: MarketClient, symbol: str, start: date | None) -> History:
         if not self.supports(symbol):
-            return []
+            return History([])
         body = await self.fetch_raw(client, RequestSpec(self.history_url(symbol, start), (symbol,)))
-        return self.transform_history(body, symbol)
+        return History(self.transform_history(body, symbol))
 
     def transform_history(self, body: str, symbol: str) -> list[Bar]:
         """Bars from a history CSV, oldest first; FetchError if the body is not that CSV."""

@@ -1,4 +1,5 @@
-"""Yahoo Finance v8 chart: one request per symbol gives the quote (from `meta`) and daily bars.
+"""Yahoo Finance v8 chart: one request per symbol gives the quote (from `meta`), daily bars and
+the splits in the window (`events=div,splits`; the bars are restated for every split).
 
 No cookie or crumb is needed for the chart endpoint, only a browser User-Agent (the client's
 default). An unknown symbol is HTTP 404 with `chart.error` set; Yahoo also answers HTML pages and
@@ -14,8 +15,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from .http import MarketClient, raise_for_status
-from .models import Bar, ErrorKind, FetchError, MarketState, Quote
-from .provider import QuoteProvider, QuoteResult, RequestSpec, body_shape, positive
+from .models import Bar, ErrorKind, FetchError, MarketState, Quote, Split
+from .provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape, positive
 from .symbols import yahoo_path
 
 _TRADING_PERIODS: tuple[tuple[str, MarketState], ...] = (
@@ -39,16 +40,20 @@ class YahooProvider(QuoteProvider):
         self._now = now or (lambda: datetime.now(UTC))
 
     def chart_url(self, symbol: str, start: date | None = None, *, history: bool = True) -> str:
-        """Chart URL: 5 days for a bare quote, 1 year at first sight, else `start` to now."""
+        """Chart URL: 5 days for a bare quote, 1 year at first sight, else `start` to now; a
+        history window asks for the dividends and splits in it too."""
         if not history:
-            window = "range=5d"
-        elif start is None:
+            return f"{self.base_url}/v8/finance/chart/{yahoo_path(symbol)}?range=5d&interval=1d"
+        if start is None:
             window = "range=1y"
         else:
             period2 = int(self._now().timestamp())
             period1 = min(int(datetime.combine(start, time(), UTC).timestamp()), period2 - 86400)
             window = f"period1={period1}&period2={period2}"
-        return f"{self.base_url}/v8/finance/chart/{yahoo_path(symbol)}?{window}&interval=1d"
+        return (
+            f"{self.base_url}/v8/finance/chart/{yahoo_path(symbol)}?{window}&interval=1d"
+            "&events=div%2Csplits"
+        )
 
     def build_quote_requests(self, symbols: Sequence[str]) -> list[RequestSpec]:
         return [RequestSpec(self.chart_url(s, history=False), (s,)) for s in symbols]
@@ -71,19 +76,20 @@ class YahooProvider(QuoteProvider):
 
     async def fetch_quote_and_history(
         self, client: MarketClient, symbol: str, start: date | None
-    ) -> tuple[Quote, list[Bar]]:
+    ) -> tuple[Quote, History]:
         body = await self.fetch_raw(client, RequestSpec(self.chart_url(symbol, start), (symbol,)))
         with body_shape(self.name, symbol):
             result = self.chart_result(body, symbol)
             bars = self.bars_from_chart(result, symbol)
-            return self.quote_from_chart(result, symbol, bars), _since(bars, start)
+            history = History(_since(bars, start), self.splits_from_chart(result, symbol))
+            return self.quote_from_chart(result, symbol, bars), history
 
-    async def fetch_history(
-        self, client: MarketClient, symbol: str, start: date | None
-    ) -> list[Bar]:
+    async def fetch_history(self, client: MarketClient, symbol: str, start: date | None) -> History:
         body = await self.fetch_raw(client, RequestSpec(self.chart_url(symbol, start), (symbol,)))
         with body_shape(self.name, symbol):
-            return _since(self.bars_from_chart(self.chart_result(body, symbol), symbol), start)
+            result = self.chart_result(body, symbol)
+            bars = _since(self.bars_from_chart(result, symbol), start)
+            return History(bars, self.splits_from_chart(result, symbol))
 
     # --- transform ----------------------------------------------------------------------------
 
@@ -175,6 +181,36 @@ class YahooProvider(QuoteProvider):
                 source="yahoo",
             )
         return [by_day[day] for day in sorted(by_day)]
+
+    def splits_from_chart(self, result: dict[str, Any], symbol: str) -> tuple[Split, ...]:
+        """The `events.splits` of a chart, by day; an entry without a usable date or ratio is
+        left out (a split is never guessed)."""
+        events = result.get("events")
+        found = events.get("splits") if isinstance(events, dict) else None
+        if not isinstance(found, dict):
+            return ()
+        meta = result.get("meta")
+        offset = _int(meta.get("gmtoffset")) if isinstance(meta, dict) else None
+        splits = {}
+        for entry in found.values():
+            if not isinstance(entry, dict):
+                continue
+            stamp = entry.get("date")
+            numerator, denominator = (
+                positive(entry.get("numerator")),
+                positive(entry.get("denominator")),
+            )
+            if (
+                isinstance(stamp, bool)
+                or not isinstance(stamp, int | float)
+                or not math.isfinite(stamp)
+            ):
+                continue
+            if numerator is None or denominator is None or numerator == denominator:
+                continue
+            day = _local_day(stamp, offset)
+            splits[day] = Split(symbol, day, numerator, denominator)
+        return tuple(splits[day] for day in sorted(splits))
 
 
 def _previous_close(meta: dict[str, Any], bars: list[Bar], market_day: date) -> float | None:

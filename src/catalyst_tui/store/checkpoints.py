@@ -34,26 +34,16 @@ class Checkpoints:
         checkpoints = []
         for row in self._conn.execute(
             "SELECT c.symbol, c.id, c.title, c.kind, c.status, c.manual, c.due, c.until,"
-            " c.condition, c.period_end, c.manual_note FROM checkpoints c"
+            " c.condition, c.period_end, c.manual_note, c.condition_since FROM checkpoints c"
             " JOIN tickers t ON t.symbol = c.symbol"
             " WHERE c.archived = 0 AND t.archived = 0 ORDER BY t.position, c.position"
         ):
-            symbol, ident, title, kind, status, manual, due, until, when, period_end, note = row
-            checkpoints.append(
-                CheckpointState(
-                    symbol,
-                    ident,
-                    title,
-                    kind,
-                    status,
-                    bool(manual),
-                    records.day(due),
-                    records.day(until),
-                    records.condition(when),
-                    records.day(period_end),
-                    note,
-                )  # fmt: skip
-            )
+            (symbol, ident, title, kind, status, manual, due, until, when, period_end, note,
+             written) = row  # fmt: skip
+            state = (symbol, ident, title, kind, status, bool(manual), records.day(due),
+                     records.day(until), records.condition(when), records.day(period_end), note,
+                     records.day(written))  # fmt: skip
+            checkpoints.append(CheckpointState(*state))
         snapshot = self._store.market.snapshot(now, sec_configured=sec_configured)
         return checkpoints, snapshot
 

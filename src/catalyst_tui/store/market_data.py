@@ -1,5 +1,6 @@
-"""What a refresh writes and evaluation reads: quotes, daily prices, fundamentals, next earnings
-dates, when each remote thing was last fetched, SEC's ticker→CIK map, and the market snapshot."""
+"""What a refresh writes and evaluation reads: quotes, daily prices, splits, fundamentals, next
+earnings dates, when each remote thing was last fetched, SEC's ticker→CIK map, and the market
+snapshot."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..market.models import EarningsDate, Fact, LastQuote, Quote, QuoteOutcome
+from ..market.models import Bar, EarningsDate, Fact, LastQuote, Quote, QuoteOutcome, Split
 from ..thesis.metrics import MarketSnapshot
 from ..thesis.positions import Lot
 from .records import FetchState, day, day_text, iso, moment
@@ -42,7 +43,9 @@ class MarketData:
     def save_quotes(self, outcomes: Iterable[QuoteOutcome], now: dt.datetime) -> None:
         """One transaction for the batch: fresh quotes replace the stored ones, bars are upserted
         on (symbol, ts), and a symbol without a fresh quote keeps its last good one, marked
-        stale with the failure."""
+        stale with the failure. A split seen for the first time is stored; bars stored from
+        before it are divided by its ratio at once, and the symbol is due a full re-fetch
+        (`splits_to_restate`) that replaces them with the source's own restated ones."""
         stamp = iso(now)
         outcomes = list(outcomes)
         # Rows are built before the write lock is taken; the symbols of a batch share their
@@ -58,7 +61,10 @@ class MarketData:
                 add((b.symbol, ts, b.open, b.high, b.low, b.close, b.volume, b.source))
         fresh = [_quote_row(o.quote, stamp) for o in outcomes if o.quote is not None]
         failed = [(o.symbol, o.error_text) for o in outcomes if o.quote is None]
+        splits = [s for o in outcomes for s in o.splits]
         with self._store.transaction() as conn:
+            for split in splits:  # before the bars, which are on the new basis
+                _store_split(conn, split, stamp)
             conn.executemany(
                 f"INSERT OR REPLACE INTO quotes ({_QUOTE_COLUMNS})"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -76,6 +82,48 @@ class MarketData:
                 "close = excluded.close, volume = excluded.volume, source = excluded.source",
                 bars,
             )
+
+    def splits_to_restate(self) -> list[Split]:
+        """The splits whose symbol still has stored bars on the basis before them."""
+        return [
+            Split(symbol, dt.date.fromisoformat(day), numerator, denominator)
+            for symbol, day, numerator, denominator in self._conn.execute(
+                "SELECT symbol, day, numerator, denominator FROM splits"
+                " WHERE history_restated = 0 ORDER BY symbol, day"
+            )
+        ]
+
+    def first_bar_day(self, symbol: str) -> dt.date | None:
+        sql = "SELECT MIN(ts) FROM prices WHERE symbol = ?"
+        return day(self._conn.execute(sql, [symbol]).fetchone()[0])
+
+    def replace_history(self, symbol: str, bars: list[Bar]) -> None:
+        """The symbol's stored bars replaced by `bars` (restated for every split so far), its
+        splits marked restated: one transaction."""
+        rows = [(b.symbol, b.day.isoformat(), b.open, b.high, b.low, b.close, b.volume, b.source)
+                for b in bars]  # fmt: skip
+        with self._store.transaction() as conn:
+            conn.execute("DELETE FROM prices WHERE symbol = ?", [symbol])
+            conn.executemany(
+                "INSERT INTO prices (symbol, ts, open, high, low, close, volume, source)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            conn.execute("UPDATE splits SET history_restated = 1 WHERE symbol = ?", [symbol])
+
+    def splits(self, symbol: str | None = None) -> dict[str, list[Split]]:
+        """Every stored split (of one symbol), by symbol, oldest first."""
+        where, args = (" WHERE symbol = ?", [symbol]) if symbol else ("", [])
+        found: dict[str, list[Split]] = {}
+        for sym, when, numerator, denominator in self._conn.execute(
+            "SELECT symbol, day, numerator, denominator FROM splits" + where
+            + " ORDER BY symbol, day",
+            args,
+        ):  # fmt: skip
+            found.setdefault(sym, []).append(
+                Split(sym, dt.date.fromisoformat(when), numerator, denominator)
+            )
+        return found
 
     def last_quotes(self, symbols: Iterable[str] | None = None) -> dict[str, LastQuote]:
         """The stored quote of each symbol (every stored one when `symbols` is None); a symbol
@@ -121,14 +169,15 @@ class MarketData:
         """Replace a symbol's fundamentals with a fresh derivation (restatements included)."""
         rows = [
             (symbol, f.concept, day_text(f.period_start) or "", f.period_end.isoformat(), f.value,
-             f.unit, f.form, f.filed.isoformat(), f.source_concept)
+             f.unit, f.form, f.filed.isoformat(), f.source_concept, f.split_factor)
             for f in facts
         ]  # fmt: skip
         with self._store.transaction() as conn:
             conn.execute("DELETE FROM fundamentals WHERE symbol = ?", [symbol])
             conn.executemany(
                 "INSERT OR REPLACE INTO fundamentals (symbol, concept, period_start, period_end,"
-                " value, unit, form, filed, source_concept) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " value, unit, form, filed, source_concept, split_factor)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
             _mark_fetched(conn, "fundamentals", symbol, now, detail=f"{len(facts)} facts")
@@ -165,19 +214,22 @@ class MarketData:
         ):
             if high is not None:
                 snap.history_high[sym] = high
-        for sym, concept, start, end, value, unit, form, filed, source in self._conn.execute(
+        for row in self._conn.execute(
             "SELECT symbol, concept, period_start, period_end, value, unit, form, filed,"
-            " source_concept FROM fundamentals" + only + " ORDER BY symbol, concept, period_end",
+            " source_concept, split_factor FROM fundamentals" + only
+            + " ORDER BY symbol, concept, period_end",
             args,
-        ):
+        ):  # fmt: skip
+            sym, concept, start, end, value, unit, form, filed, source, factor = row
             fact = Fact(concept, day(start), dt.date.fromisoformat(end), value, unit, form,
-                        dt.date.fromisoformat(filed), source)  # fmt: skip
+                        dt.date.fromisoformat(filed), source, factor)  # fmt: skip
             snap.facts.setdefault(sym, {}).setdefault(concept, []).append(fact)
         for sym, shares, cost, when, note in self._conn.execute(
             "SELECT l.symbol, l.shares, l.cost, l.date, l.note FROM lots l"
             " JOIN tickers t ON t.symbol = l.symbol WHERE t.archived = 0 ORDER BY l.symbol, l.seq"
         ):
             snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note))
+        snap.splits.update(self.splits())
         return snap
 
 
@@ -193,6 +245,26 @@ def last_quote(row: tuple) -> LastQuote:
             None if volume is None else int(volume), high_52w, low_52w,
         )  # fmt: skip
     return LastQuote(symbol, quote, moment(fetched_at), bool(stale) or quote is None, error or "")
+
+
+def _store_split(conn: sqlite3.Connection, split: Split, stamp: str) -> None:
+    """Store a split once; the first time, put the bars stored from before it on its basis."""
+    symbol, when = split.symbol, split.day.isoformat()
+    older = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM prices WHERE symbol = ? AND ts < ?)", [symbol, when]
+    ).fetchone()[0]
+    added = conn.execute(
+        "INSERT OR IGNORE INTO splits (symbol, day, numerator, denominator, found_at,"
+        " history_restated) VALUES (?, ?, ?, ?, ?, ?)",
+        [symbol, when, split.numerator, split.denominator, stamp, int(not older)],
+    ).rowcount
+    if added and older:
+        ratio = split.ratio
+        conn.execute(
+            "UPDATE prices SET open = open / ?, high = high / ?, low = low / ?,"
+            " close = close / ?, volume = volume * ? WHERE symbol = ? AND ts < ?",
+            [ratio, ratio, ratio, ratio, ratio, symbol, when],
+        )
 
 
 def _quote_row(quote: Quote, fetched_at: str) -> tuple:

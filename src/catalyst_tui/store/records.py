@@ -51,8 +51,10 @@ _PERIODS = {kind.value: kind for kind in PeriodKind}
 
 def reason(parts: tuple) -> Reason:
     """A Reason from its stored columns, in schema.REASON_PARTS order after the value:
-    (value, why, day, detail, op, period, period_end, filed, portfolio, stale_seconds)."""
-    value, why_text, day_iso, detail, op, period, period_end, filed, portfolio, stale = parts
+    (value, why, day, detail, op, period, period_end, filed, portfolio, stale_seconds,
+    split_adjusted, rebased)."""
+    (value, why_text, day_iso, detail, op, period, period_end, filed, portfolio, stale,
+     adjusted, rebased) = parts  # fmt: skip
     why = _WHY.get(why_text, Why.RECORDED)
     if why in _MARKS:
         observed = None if value is None else Observation(value)
@@ -67,6 +69,8 @@ def reason(parts: tuple) -> Reason:
         portfolio,
         stale,
         detail if value is not None else "",
+        adjusted,
+        rebased,
     )
     return Reason(why, day(day_iso), "", observed, op)
 
@@ -75,7 +79,8 @@ def reason_columns(r: Reason) -> tuple:
     """The stored columns of a Reason, in the order `reason` reads them."""
     obs = r.observed
     if obs is None:
-        return (None, r.why.value, day_text(r.day), r.note, r.op, "", None, None, None, None)
+        return (None, r.why.value, day_text(r.day), r.note, r.op, "", None, None, None, None,
+                None, None)  # fmt: skip
     detail = r.note if r.why in _MARKS else obs.missing if obs.value is None else obs.note
     period = obs.period
     return (
@@ -89,6 +94,8 @@ def reason_columns(r: Reason) -> tuple:
         day_text(period.filed) if period else None,
         obs.portfolio,
         obs.stale_seconds,
+        obs.split_adjusted,
+        obs.rebased,
     )
 
 
@@ -151,6 +158,7 @@ class WatchRecord(NamedTuple):
     flagged: int
     next_due: DueCheckpoint | None
     earnings: EarningsDate | None
+    uncertain: bool = False  # a lot without a date, of a symbol that has split
 
 
 class CheckpointRecord(NamedTuple):
@@ -174,6 +182,7 @@ class CheckpointRecord(NamedTuple):
     evaluated_at: dt.datetime | None
     flagged: bool
     archived: bool = False
+    written: dt.date | None = None  # the day its condition was last written (its share basis)
 
     @property
     def value(self) -> float | None:

@@ -154,7 +154,7 @@ CREATE TABLE sec_cik (
 """
 
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.
-REASON_PARTS = (
+_V4_PARTS = (
     ("why", "TEXT NOT NULL DEFAULT ''"),
     ("day", "TEXT"),
     ("detail", "TEXT NOT NULL DEFAULT ''"),
@@ -165,11 +165,13 @@ REASON_PARTS = (
     ("portfolio", "REAL"),
     ("stale_seconds", "REAL"),
 )
+_V5_PARTS = (("split_adjusted", "REAL"), ("rebased", "REAL"))
+REASON_PARTS = _V4_PARTS + _V5_PARTS
 
 _V4 = ";\n".join(
     [
-        *(f"ALTER TABLE checkpoints ADD COLUMN last_{n} {t}" for n, t in REASON_PARTS),
-        *(f"ALTER TABLE events ADD COLUMN {n} {t}" for n, t in REASON_PARTS),
+        *(f"ALTER TABLE checkpoints ADD COLUMN last_{n} {t}" for n, t in _V4_PARTS),
+        *(f"ALTER TABLE events ADD COLUMN {n} {t}" for n, t in _V4_PARTS),
         # Reasons written by earlier versions were sentences only: kept as such.
         "UPDATE checkpoints SET last_why = 'recorded', last_detail = last_reason"
         " WHERE last_reason != ''",
@@ -177,6 +179,30 @@ _V4 = ";\n".join(
         "ALTER TABLE checkpoints DROP COLUMN last_reason",
         "ALTER TABLE events DROP COLUMN reason",
         "ALTER TABLE events RENAME COLUMN threshold TO condition",
+    ]
+)
+
+
+# Splits as the quote source reported them; `history_restated` once the symbol's stored bars
+# before the split were replaced by the restated ones. A checkpoint's `condition_since` is the day
+# its `when` was last written: a per-share threshold is on the basis of that day. A fundamentals
+# value carries the factor it was divided by to be on the latest share basis.
+_V5 = ";\n".join(
+    [
+        """CREATE TABLE splits (
+            symbol TEXT NOT NULL,
+            day TEXT NOT NULL,
+            numerator REAL NOT NULL,
+            denominator REAL NOT NULL,
+            found_at TEXT NOT NULL,
+            history_restated INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (symbol, day)
+        )""",
+        "ALTER TABLE checkpoints ADD COLUMN condition_since TEXT",
+        "UPDATE checkpoints SET condition_since = date('now') WHERE condition IS NOT NULL",
+        "ALTER TABLE fundamentals ADD COLUMN split_factor REAL NOT NULL DEFAULT 1",
+        *(f"ALTER TABLE checkpoints ADD COLUMN last_{n} {t}" for n, t in _V5_PARTS),
+        *(f"ALTER TABLE events ADD COLUMN {n} {t}" for n, t in _V5_PARTS),
     ]
 )
 
@@ -198,6 +224,7 @@ MIGRATIONS: list[Migration] = [
     Migration("file order of tickers and checkpoints; next earnings dates", _V2),
     Migration("when each remote thing was fetched; SEC's ticker to CIK map", _V3),
     Migration("reasons kept in parts instead of sentences", _V4),
+    Migration("stock splits; the day a condition was written; per-share basis of facts", _V5),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 _TICKER_COLUMNS = ("symbol", "name", "grp", "thesis", "position", "archived")
 _CHECKPOINT_COLUMNS = ("id", "title", "kind", "due", "until", "condition", "period_end",
                        "source", "notes", "position")  # fmt: skip
+_CONDITION = _CHECKPOINT_COLUMNS.index("condition")
 
 
 class ConfigSync:
@@ -102,13 +103,17 @@ class ConfigSync:
                         **row,
                         "status": Status.PENDING.value,
                         "status_since": stamp,
-                    }  # fmt: skip
+                        "condition_since": stamp[:10],
+                    }
                 )
                 added += 1
             elif have[-1] or have[:-1] != wanted:  # archived, or changed in the file
-                columns = (*_CHECKPOINT_COLUMNS, "archived", "archived_at")
-                _update(conn, "checkpoints", columns, (*wanted, 0, None),
-                        "symbol = ? AND id = ?", [ticker.symbol, checkpoint.id])  # fmt: skip
+                columns: tuple[str, ...] = (*_CHECKPOINT_COLUMNS, "archived", "archived_at")
+                values: tuple[Any, ...] = (*wanted, 0, None)
+                if have[_CONDITION] != wanted[_CONDITION]:  # rewritten: on today's share basis
+                    columns, values = (*columns, "condition_since"), (*values, stamp[:10])
+                _update(conn, "checkpoints", columns, values, "symbol = ? AND id = ?",
+                        [ticker.symbol, checkpoint.id])  # fmt: skip
                 updated += 1
         return added, updated
 

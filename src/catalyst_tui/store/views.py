@@ -7,8 +7,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..market.models import EarningsDate
-from ..thesis.positions import Lot
+from ..market.models import EarningsDate, Split
+from ..thesis.positions import Holding, Lot, holding
 from . import records
 from .market_data import _QUOTE_COLUMNS, last_quote
 from .records import (
@@ -20,14 +20,14 @@ from .records import (
     TickerRecord,
     WatchRecord,
 )
+from .schema import REASON_PARTS
 
 if TYPE_CHECKING:
     from . import Store
 
 _REASON = ", ".join(
     f"{{p}}{name}"
-    for name in ("value", "why", "day", "detail", "op", "period", "period_end", "filed",
-                 "portfolio", "stale_seconds")
+    for name in ("value", *(part for part, _ in REASON_PARTS))
 )  # fmt: skip
 # An event row as event_record reads it (e: events, c: its checkpoint).
 EVENT_COLUMNS = (
@@ -36,8 +36,8 @@ EVENT_COLUMNS = (
 )
 _CHECKPOINT_COLUMNS = (
     "c.symbol, c.id, c.title, c.kind, c.status, c.manual, c.due, c.until, c.condition,"
-    " c.period_end, c.source, c.notes, c.manual_note, c.evaluated_at, c.archived, "
-    + _REASON.format(p="c.last_")
+    " c.period_end, c.source, c.notes, c.manual_note, c.evaluated_at, c.archived,"
+    " c.condition_since, " + _REASON.format(p="c.last_")
 )
 _FLAGGED = (
     "EXISTS (SELECT 1 FROM events e WHERE e.symbol = c.symbol AND e.checkpoint_id = c.id"
@@ -58,16 +58,18 @@ def event_record(row: tuple) -> EventRecord:
 
 def _checkpoint_record(row: tuple) -> CheckpointRecord:
     (symbol, ident, title, kind, status, manual, due, until, condition, period_end, source,
-     notes, manual_note, evaluated_at, archived) = row[:15]  # fmt: skip
+     notes, manual_note, evaluated_at, archived, written) = row[:16]  # fmt: skip
     return CheckpointRecord(
         symbol, ident, title, kind, status, bool(manual), records.day(due), records.day(until),
         records.condition(condition), records.day(period_end), source, notes, manual_note,
-        records.reason(row[15:25]), records.moment(evaluated_at), bool(row[25]), bool(archived),
+        records.reason(row[16:28]), records.moment(evaluated_at), bool(row[28]), bool(archived),
+        records.day(written),
     )  # fmt: skip
 
 
 class Views:
     def __init__(self, store: Store) -> None:
+        self._store = store
         self._conn = store.conn
 
     # -- tickers -----------------------------------------------------------------------------------
@@ -109,13 +111,11 @@ class Views:
             )
         }
         quote_columns = ", ".join(f"q.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
+        held = self._holdings()
         out = []
         for row in self._conn.execute(
             f"""
-            WITH held AS (
-                SELECT symbol, SUM(shares) AS shares, SUM(shares * cost) AS basis
-                FROM lots GROUP BY symbol
-            ), counts AS (
+            WITH counts AS (
                 SELECT symbol, SUM(status = 'met') AS met, SUM(status = 'missed') AS missed,
                        SUM(status = 'pending') AS pending
                 FROM checkpoints WHERE archived = 0 GROUP BY symbol
@@ -125,27 +125,28 @@ class Views:
                 WHERE e.flagged = 1 AND e.acked_at IS NULL AND c.archived = 0
                 GROUP BY e.symbol
             )
-            SELECT t.symbol, t.name, t.grp, held.shares, held.basis,
+            SELECT t.symbol, t.name, t.grp,
                    COALESCE(counts.met, 0), COALESCE(counts.missed, 0),
                    COALESCE(counts.pending, 0), COALESCE(flags.flagged, 0),
                    en.next_date, en.estimate, en.source, {quote_columns}
             FROM tickers t
             LEFT JOIN quotes q ON q.symbol = t.symbol
             LEFT JOIN earnings en ON en.symbol = t.symbol
-            LEFT JOIN held ON held.symbol = t.symbol
             LEFT JOIN counts ON counts.symbol = t.symbol
             LEFT JOIN flags ON flags.symbol = t.symbol
             WHERE t.archived = 0
             ORDER BY t.position, t.symbol
             """
         ):
-            symbol, name, group, shares, basis, met, missed, pending, flagged = row[:9]
-            next_date, estimate, source = row[9:12]
+            symbol, name, group, met, missed, pending, flagged = row[:7]
+            holding = held.get(symbol)
+            next_date, estimate, source = row[7:10]
             earnings = None
             if next_date:
                 earnings = EarningsDate(symbol, dt.date.fromisoformat(next_date), source or "",
                                         bool(estimate))  # fmt: skip
-            last = last_quote(row[12:]) if row[12] is not None else None
+            last = last_quote(row[10:]) if row[10] is not None else None
+            shares, basis, uncertain = holding if holding else (None, None, False)
             out.append(
                 WatchRecord(
                     symbol,
@@ -160,9 +161,26 @@ class Views:
                     flagged,
                     due.get(symbol),
                     earnings,
+                    uncertain,
                 )  # fmt: skip
             )
         return out
+
+    def _holdings(self) -> dict[str, Holding]:
+        """Each symbol's shares (on today's basis, after its splits) and cost basis."""
+        lots: dict[str, list[Lot]] = {}
+        for symbol, shares, cost, when in self._conn.execute(
+            "SELECT symbol, shares, cost, date FROM lots ORDER BY symbol, seq"
+        ):
+            lots.setdefault(symbol, []).append(Lot(shares, cost, records.day(when)))
+        splits = self._store.market.splits()
+        return {symbol: holding(found, splits.get(symbol, ())) for symbol, found in lots.items()}
+
+    def splits(self, symbol: str | None = None) -> list[Split]:
+        """Every split stored (of one symbol), newest first."""
+        found = self._store.market.splits(symbol)
+        return sorted((s for group in found.values() for s in group), key=lambda s: s.day,
+                      reverse=True)  # fmt: skip
 
     # -- prices ------------------------------------------------------------------------------------
     def recent_closes(self, symbols: list[str], since: dt.date) -> dict[str, list[float]]:

@@ -30,6 +30,7 @@ class Metric(NamedTuple):
     source: Source
     ratio: bool  # written with % in conditions, stored as a fraction
     description: str
+    per_share: bool = False  # a split changes it: a threshold is on the basis it was written in
 
     @property
     def pinnable(self) -> bool:
@@ -40,7 +41,7 @@ class Metric(NamedTuple):
 METRICS: dict[str, Metric] = {
     m.name: m
     for m in (
-        Metric("price", Source.QUOTES, False, "last price"),
+        Metric("price", Source.QUOTES, False, "last price", per_share=True),
         Metric("change_pct", Source.QUOTES, True, "day change"),
         Metric("drawdown", Source.QUOTES, True, "fraction below the 52-week high"),
         Metric("market_cap", Source.MIXED, False, "price × shares outstanding"),
@@ -60,7 +61,13 @@ METRICS: dict[str, Metric] = {
             True,
             "operating income / revenue, latest quarter",
         ),
-        Metric("eps_ttm", Source.FUNDAMENTALS, False, "diluted EPS over the last four quarters"),
+        Metric(
+            "eps_ttm",
+            Source.FUNDAMENTALS,
+            False,
+            "diluted EPS over the last four quarters",
+            per_share=True,
+        ),
         Metric("pe_ttm", Source.MIXED, False, "price / eps_ttm"),
         Metric("weight", Source.LOTS, True, "position value / portfolio value"),
         Metric("gain_pct", Source.LOTS, True, "unrealized gain of the position vs its cost"),
@@ -177,3 +184,11 @@ def _number(metric: Metric, digits: str, suffix: str, at: int) -> float:
             f"{metric.name} is a ratio: write a percentage such as '70%', not {suffix}", at
         )
     return value / 100 if suffix == "%" else value * _SCALE[suffix]  # 70/100 is exactly 0.7
+
+
+def rebased(condition: Condition, factor: float) -> str:
+    """The condition with its per-share threshold on today's share basis, `factor` being how many
+    of today's shares one share became since it was written: 'price >= 1200' after a 10:1 split
+    is 'price >= 120'. Kept to 4 decimals (a cent is 2)."""
+    number = f"{condition.threshold / factor:.4f}".rstrip("0").rstrip(".")
+    return f"{condition.metric} {condition.op} {number}"

@@ -10,7 +10,9 @@ A pure function, so it is easy to test and fast (bench/evaluate.py). The rules:
   again; no change after `until`.
 
 A manual mark freezes a checkpoint until it is reopened. A metric without data leaves the
-checkpoint as it is, with the reason: no data is never a verdict, even past a due date.
+checkpoint as it is, with the reason: no data is never a verdict, even past a due date. A
+per-share value (price, EPS) is compared on the share basis of the day its condition was written:
+a split since then multiplies it back, so no status changes because of a split.
 "Due passed" means today, in the user's time zone, is after the due date.
 Reasons are put into words where they are shown (thesis/wording.py).
 """
@@ -22,8 +24,10 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import NamedTuple
 
-from .conditions import OPERATORS, Condition
+from ..market.models import Split
+from .conditions import METRICS, OPERATORS, Condition
 from .metrics import MarketSnapshot, Observation, observe
+from .positions import split_factor
 from .vocabulary import Kind, Status
 
 PENDING, MET, MISSED = Status.PENDING.value, Status.MET.value, Status.MISSED.value
@@ -73,6 +77,7 @@ class CheckpointState(NamedTuple):
     condition: Condition | None = None
     period_end: dt.date | None = None
     note: str = ""  # the note of a manual mark
+    written: dt.date | None = None  # the day the condition was last written
 
 
 class Evaluation(NamedTuple):
@@ -107,6 +112,7 @@ def evaluate(
     milestone, target = Kind.MILESTONE, Kind.TARGET
     compared, still_met, final = Why.COMPARED, Why.STILL_MET, Why.FINAL
     marked = {MET: Why.MARKED_MET, MISSED: Why.MARKED_MISSED}
+    splits = snapshot.splits
     for c in checkpoints:
         condition = c.condition
         status = c.status
@@ -127,6 +133,8 @@ def evaluate(
             continue
 
         obs = observe(condition.metric, c.symbol, snapshot, c.period_end)
+        if splits and c.symbol in splits and c.written is not None:
+            obs = _on_written_basis(obs, condition, splits[c.symbol], c.written)
         value = obs.value
         if c.manual:
             reason = _new(Reason, (reason.why, None, reason.note, obs, ""))
@@ -153,6 +161,16 @@ def evaluate(
                 reason = _new(Reason, (compared, None, "", obs, op))
         append(_new(Evaluation, (c.symbol, c.id, status, new, reason, condition)))
     return results
+
+
+def _on_written_basis(
+    obs: Observation, condition: Condition, splits: list[Split], written: dt.date
+) -> Observation:
+    """A per-share value on the basis of the day its condition was written."""
+    if obs.value is None or not METRICS[condition.metric].per_share:
+        return obs
+    factor = split_factor(splits, written)
+    return obs if factor == 1 else obs._replace(value=obs.value * factor, rebased=factor)
 
 
 def evaluate_one(c: CheckpointState, snap: MarketSnapshot, today: dt.date) -> Evaluation:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
-from ..market.models import Fact, LastQuote
-from .positions import Lot, shares_and_basis
+from ..market.models import Fact, LastQuote, Split
+from .positions import Lot, shares_and_basis, split_factor
 
 PIN_TOLERANCE_DAYS = 7  # 52/53-week fiscal years end quarters near, not on, the month's end
 
@@ -34,7 +34,9 @@ class Period(NamedTuple):
 class Observation(NamedTuple):
     """A metric's value, or None with `missing` saying why (shown to people as it is). A value
     carries what it is of: `period` (fundamentals), `portfolio` (weight: the total it is a share
-    of), `stale_seconds` (the age of a quote the last refresh could not renew) or a `note`.
+    of), `stale_seconds` (the age of a quote the last refresh could not renew) or a `note`;
+    `split_adjusted`, the factor a per-share value was divided by to be on today's share basis;
+    `rebased`, the factor it was multiplied by to be on the basis a condition was written in.
     Built with `_new(Observation, ...)` in the metrics: evaluation builds one per distinct
     (metric, symbol), and tuple.__new__ is a third of a frozen dataclass's cost."""
 
@@ -44,6 +46,8 @@ class Observation(NamedTuple):
     portfolio: float | None = None
     stale_seconds: float | None = None
     note: str = ""
+    split_adjusted: float | None = None
+    rebased: float | None = None
 
 
 @dataclass
@@ -55,6 +59,7 @@ class MarketSnapshot:
     history_high: dict[str, float] = field(default_factory=dict)  # max high over the last year
     facts: dict[str, dict[str, list[Fact]]] = field(default_factory=dict)  # sorted by end
     lots: dict[str, list[Lot]] = field(default_factory=dict)
+    splits: dict[str, list[Split]] = field(default_factory=dict)  # by day
     sec_configured: bool = True
     # metric -> symbol, or (symbol, period_end) when pinned -> Observation
     _observed: dict[str, dict[object, Observation]] = field(
@@ -82,7 +87,8 @@ class MarketSnapshot:
                 if price is None:
                     unpriced.append(symbol)
                 else:
-                    values[symbol] = price * shares_and_basis(lots)[0]
+                    splits = self.splits.get(symbol, ())
+                    values[symbol] = price * shares_and_basis(lots, splits)[0]
             self._portfolio = (values, unpriced, sum(values.values()))
         return self._portfolio
 
@@ -120,8 +126,8 @@ def _quoted(value: float, last: LastQuote, snap: MarketSnapshot) -> Observation:
     """A value computed from a quote; from a stale one, with the quote's age."""
     if last.stale and last.fetched_at is not None:
         age = (snap.now - last.fetched_at).total_seconds()
-        return _new(Observation, (value, "", None, None, age, ""))
-    return _new(Observation, (value, "", None, None, None, ""))
+        return _new(Observation, (value, "", None, None, age, "", None, None))
+    return _new(Observation, (value, "", None, None, None, "", None, None))
 
 
 def _price(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
@@ -221,7 +227,7 @@ def _revenue_q(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observ
     revenue = _revenue(symbol, snap, facts, pin)
     if revenue is None:
         return _missing_period(symbol, "quarterly revenue", pin)
-    return _new(Observation, (revenue[1].value, "", revenue[2], None, None, ""))
+    return _new(Observation, (revenue[1].value, "", revenue[2], None, None, "", None, None))
 
 
 def _revenue_fy(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
@@ -234,10 +240,12 @@ def _revenue_fy(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Obser
         return _missing_period(symbol, "fiscal-year revenue", pin)
     row = rows[index]
     period = Period(PeriodKind.FISCAL_YEAR, row.period_end)
-    return _new(Observation, (row.value, "", period, None, None, ""))
+    return _new(Observation, (row.value, "", period, None, None, "", None, None))
 
 
-def _ttm(concept: str, what: str) -> Callable[[str, MarketSnapshot, dt.date | None], Observation]:
+def _ttm(
+    concept: str, what: str, *, per_share: bool = False
+) -> Callable[[str, MarketSnapshot, dt.date | None], Observation]:
     def metric(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
         facts = snap.facts.get(symbol)
         if not facts:
@@ -251,9 +259,13 @@ def _ttm(concept: str, what: str) -> Callable[[str, MarketSnapshot, dt.date | No
             or (rows[index].period_end - rows[index - 3].period_end).days > 300
         ):
             return Observation(None, f"fewer than four consecutive quarters of {what} for {symbol}")
-        total = sum(map(_VALUE, rows[index - 3 : index + 1]))
+        quarters = rows[index - 3 : index + 1]
+        total = sum(map(_VALUE, quarters))
         period = _new(Period, (PeriodKind.FOUR_QUARTERS, rows[index].period_end, None))
-        return _new(Observation, (total, "", period, None, None, ""))
+        adjusted = None
+        if per_share:
+            total, adjusted = _on_todays_basis(total, quarters, rows, snap.splits.get(symbol))
+        return _new(Observation, (total, "", period, None, None, "", adjusted, None))
 
     return metric
 
@@ -277,7 +289,8 @@ def _ratio(
             part = next((r for r in reversed(parts) if r.period_end == end), None)
         if part is None or revenue.value == 0:
             return Observation(None, f"no {what} for the {_quarter_words(period)} of {symbol}")
-        return _new(Observation, (part.value / revenue.value, "", period, None, None, ""))
+        margin = part.value / revenue.value
+        return _new(Observation, (margin, "", period, None, None, "", None, None))
 
     return metric
 
@@ -296,10 +309,25 @@ def _growth(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observati
         return Observation(
             None, f"no revenue a year before the {_quarter_words(period)} of {symbol}"
         )
-    return _new(Observation, (latest.value / rows[earlier].value - 1, "", period, None, None, ""))
+    growth = latest.value / rows[earlier].value - 1
+    return _new(Observation, (growth, "", period, None, None, "", None, None))
 
 
 _YEAR = dt.timedelta(days=365)
+
+
+def _on_todays_basis(
+    value: float, facts: list[Fact], every: list[Fact], splits: list[Split] | None
+) -> tuple[float, float | None]:
+    """A per-share sum of `facts` on today's share basis: the derivation puts every value of
+    the concept (`every`) on the basis of its latest filing; a split since that filing divides
+    it too. With the factor applied (None: none was needed)."""
+    factor = max(f.split_factor for f in facts)
+    if splits:
+        since = split_factor(splits, max(f.filed for f in every))
+        value /= since
+        factor *= since
+    return value, (factor if factor != 1 else None)
 
 
 def _quarter_words(period: Period) -> str:
@@ -317,7 +345,11 @@ def _market_cap(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Obse
     shares = facts.get("shares_outstanding")
     if not shares:
         return Observation(None, f"no shares outstanding reported for {symbol}")
-    return _quoted(last.quote.price * shares[-1].value, last, snap)
+    count = shares[-1].value
+    splits = snap.splits.get(symbol)
+    if splits:  # a split since the count was reported multiplied the shares
+        count *= split_factor(splits, shares[-1].period_end)
+    return _quoted(last.quote.price * count, last, snap)
 
 
 def _pe(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
@@ -341,7 +373,7 @@ def _weight(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observat
     values, unpriced, total = snap.portfolio()
     if unpriced:
         return Observation(None, f"no quote yet for {', '.join(sorted(unpriced))}")
-    return _new(Observation, (values[symbol] / total, "", None, total, None, ""))
+    return _new(Observation, (values[symbol] / total, "", None, total, None, "", None, None))
 
 
 def _gain(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
@@ -351,7 +383,7 @@ def _gain(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observatio
     last = snap.quotes.get(symbol)
     if last is None or last.quote is None:
         return _no_quote(symbol)
-    shares, basis = shares_and_basis(lots)
+    shares, basis = shares_and_basis(lots, snap.splits.get(symbol, ()))
     if basis <= 0:
         return Observation(None, f"the lots of {symbol} cost nothing: no gain to measure")
     return _quoted(last.quote.price * shares / basis - 1, last, snap)
@@ -368,7 +400,7 @@ _METRICS: dict[str, Callable[[str, MarketSnapshot, dt.date | None], Observation]
     "revenue_growth_yoy": _growth,
     "gross_margin": _ratio("gross_profit_q", "gross profit"),
     "operating_margin": _ratio("operating_income_q", "operating income"),
-    "eps_ttm": _ttm("eps_diluted_q", "diluted EPS"),
+    "eps_ttm": _ttm("eps_diluted_q", "diluted EPS", per_share=True),
     "pe_ttm": _pe,
     "weight": _weight,
     "gain_pct": _gain,

@@ -5,6 +5,7 @@ and notifications call it where they show one, and nothing parses the sentences 
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 from .conditions import METRICS, Condition
 from .evaluate import Reason, Why
@@ -26,7 +27,23 @@ def format_value(metric: str, value: float) -> str:
 
 def observation_note(obs: Observation, *, filed: bool = True) -> str:
     """What a value is of: 'quarter ended 2026-09-30, filed 2026-11-04', 'of a 15,152
-    portfolio', 'stale quote, 5h old'; "" for a fresh quote."""
+    portfolio', 'stale quote, 5h old', 'four quarters to 2026-09-30, split-adjusted 10:1';
+    "" for a fresh quote."""
+    parts = [_what_of(obs, filed=filed)]
+    if obs.split_adjusted is not None:
+        parts.append(f"split-adjusted {ratio_text(obs.split_adjusted)}")
+    if obs.rebased is not None:
+        parts.append(f"×{obs.rebased:g} to the share basis the condition was written in")
+    return ", ".join(part for part in parts if part)
+
+
+def ratio_text(factor: float) -> str:
+    """A split factor as people write a split: 10 → '10:1', 1.5 → '3:2'."""
+    ratio = Fraction(factor).limit_denominator(1000)
+    return f"{ratio.numerator}:{ratio.denominator}"
+
+
+def _what_of(obs: Observation, *, filed: bool) -> str:
     period = obs.period
     if period is not None:
         end = period.end.isoformat()

@@ -289,6 +289,13 @@ class CatalystApp(App[None]):
 
         self.push_screen(LotForm(self.workspace, message.symbol), self._edited)
 
+    @on(messages.EditLot)
+    def _edit_lot(self, message: messages.EditLot) -> None:
+        from .screens.edit_forms import LotForm
+
+        form = LotForm(self.workspace, message.symbol, message.lot, message.index)
+        self.push_screen(form, self._edited)
+
     @on(messages.AddCheckpoint)
     def _add_checkpoint(self, message: messages.AddCheckpoint) -> None:
         from .screens.edit_forms import CheckpointForm
@@ -318,6 +325,16 @@ class CatalystApp(App[None]):
             f"Remove {symbol} from catalysts.toml?",
             "Its table, lots and checkpoints leave the file; prices and history stay stored.",
             lambda: self.workspace.remove_ticker(symbol),
+        )
+
+    @on(messages.RewriteForSplit)
+    def _rewrite_for_split(self, message: messages.RewriteForSplit) -> None:
+        rewrites = message.rewrites
+        lines = "\n".join(f"{r.symbol}/{r.checkpoint_id}: {r.old} → {r.new}" for r in rewrites)
+        self._confirm(
+            "Rewrite these thresholds on today's share basis?",
+            f"{lines}\nThey then compare as written; the verdicts stay the same.",
+            lambda: self.workspace.rewrite_for_splits(rewrites),
         )
 
     # -- plumbing ------------------------------------------------------------------------------

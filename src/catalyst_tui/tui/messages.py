@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from ..thesis.positions import Lot
+from ..timeline import Rewrite
 from ..watchlist import CheckpointRecord
 
 
@@ -56,6 +58,15 @@ class AddLot(Message):
 
 
 @dataclass
+class EditLot(Message):
+    """Open the form that edits a ticker's lot number `index` (0-based, file order)."""
+
+    symbol: str
+    index: int
+    lot: Lot
+
+
+@dataclass
 class AddCheckpoint(Message):
     """Open the form for a new checkpoint of a ticker."""
 
@@ -81,3 +92,10 @@ class ArchiveCheckpoint(Message):
     """Ask, then take the checkpoint out of catalysts.toml (its history stays)."""
 
     checkpoint: CheckpointRecord
+
+
+@dataclass
+class RewriteForSplit(Message):
+    """Ask, then rewrite per-share thresholds written before a split on today's basis."""
+
+    rewrites: list[Rewrite]

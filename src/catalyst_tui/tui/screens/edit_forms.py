@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...config import ConfigError
+from ...thesis.positions import Lot
 from ...thesis.vocabulary import KINDS, STATUSES, Status
 from ...watchlist import CheckpointRecord
 from ...workspace import EditOutcome, Workspace
@@ -78,23 +79,33 @@ class TickerForm(EditForm):
 
 
 class LotForm(EditForm):
+    """A new lot of `symbol`, or the edit of its lot number `index` (0-based, file order), as
+    written in the file (cost on the share basis of its date)."""
+
     FORM = "lot"
 
-    def __init__(self, workspace: Workspace, symbol: str) -> None:
+    def __init__(
+        self, workspace: Workspace, symbol: str, lot: Lot | None = None, index: int | None = None
+    ) -> None:
         fields = [
-            Field("shares", "Shares", placeholder="e.g. 25"),
-            Field("cost", "Cost per share", placeholder="e.g. 118.50"),
-            Field("date", "Date", placeholder="optional: YYYY-MM-DD"),
-            Field("note", "Note", placeholder="optional"),
-        ]
-        super().__init__(workspace, f"Add a lot of {symbol}", fields, form_id="lot-form")
+            Field("shares", "Shares", f"{lot.shares:g}" if lot else "", "e.g. 25"),
+            Field("cost", "Cost per share", f"{lot.cost:g}" if lot else "", "e.g. 118.50"),
+            Field("date", "Date", lot.date.isoformat() if lot and lot.date else "",
+                  "optional: YYYY-MM-DD (needed to place it around a split)"),
+            Field("note", "Note", lot.note if lot else "", "optional"),
+        ]  # fmt: skip
+        title = f"Add a lot of {symbol}" if index is None else f"Lot {index + 1} of {symbol}"
+        super().__init__(workspace, title, fields, form_id="lot-form")
         self.symbol = symbol
+        self.index = index
 
     def field_errors(self, values: dict[str, str]) -> dict[str, str]:
         return self.workspace.field_errors("lot", values, symbol=self.symbol)
 
     def edit(self, values: dict[str, str]) -> EditOutcome:
-        return self.workspace.add_lot(self.symbol, values)
+        if self.index is None:
+            return self.workspace.add_lot(self.symbol, values)
+        return self.workspace.update_lot(self.symbol, self.index, values)
 
 
 class CheckpointForm(EditForm):

@@ -44,6 +44,7 @@ class TickerScreen(Screen[None]):
         Binding("e", "edit_checkpoint", "Edit"),
         Binding("x", "archive_checkpoint", "Archive", show=False),
         Binding("l", "add_lot", "Add lot", show=False),
+        Binding("L", "edit_lot", "Edit lot", show=False),
         Binding("A", "acknowledge", "Ack"),
         Binding("right_square_bracket", "range(1)", "Longer range", show=False),
         Binding("left_square_bracket", "range(-1)", "Shorter range", show=False),
@@ -74,6 +75,7 @@ class TickerScreen(Screen[None]):
                 yield PriceChart(id="price-chart")
             with TabPane("3 Position", id="position"), VerticalScroll():
                 yield Static("Lots", classes="section")
+                yield Static(id="splits")
                 yield DataTable(id="lot-table", cursor_type="row")
                 yield Static("Fundamentals", classes="section")
                 yield Static(id="fundamentals")
@@ -159,25 +161,41 @@ class TickerScreen(Screen[None]):
         lots = self.query_one("#lot-table", DataTable)
         lots.clear()
         price = d.row.price if d.row else None
-        for lot in d.lots:
-            value = None if price is None else price * lot.shares
+        for held in d.lots:
+            lot = held.lot
+            value = None if price is None else price * held.shares
             basis = lot.shares * lot.cost
+            shares = fmt.shares(held.shares)
+            if held.factor != 1:  # bought before a split: shown on today's basis
+                shares += f" ({fmt.shares(lot.shares)}×{held.factor:g})"
+            note = Text()
+            if held.uncertain:
+                note.append("no date: before or after the split? P&L uncertain: L to date it ",
+                            style="yellow")  # fmt: skip
+            note.append(lot.note)  # the user's words: plain text, never markup
             lots.add_row(
                 lot.date.isoformat() if lot.date else "",
-                fmt.shares(lot.shares),
-                fmt.money(lot.cost),
+                shares,
+                fmt.money(held.cost),
                 fmt.money(basis),
                 fmt.money(value),
                 fmt.signed(None if value is None else value - basis),
-                Text(lot.note),  # the user's words: never markup
+                note,
             )
         lots.display = bool(d.lots)
+        splits = self.query_one("#splits", Static)
+        splits.display = bool(d.splits)
+        if d.splits:
+            listed = ", ".join(f"{s.text} on {s.day.isoformat()}" for s in d.splits)
+            splits.update(Text(f"Splits: {listed}. Lots bought before a split are shown on "
+                               "today's share basis; the file keeps what you wrote.",
+                               style="dim"))  # fmt: skip
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         table.add_column(style="dim", overflow="fold")
-        for label, shown, note in self._figures(d):
-            table.add_row(label, shown, note)
+        for label, shown, aside in self._figures(d):
+            table.add_row(label, shown, aside)
         if d.lots:
             self.query_one("#fundamentals", Static).update(table)
         else:
@@ -295,6 +313,20 @@ class TickerScreen(Screen[None]):
 
     def action_add_lot(self) -> None:
         self.post_message(messages.AddLot(self.symbol))
+
+    def action_edit_lot(self) -> None:
+        """The lot under the lots table's cursor when it has focus, else the first lot a split
+        leaves uncertain, else the first lot."""
+        lots = self.detail.lots if self.detail else []
+        if not lots:
+            self.notify(f"{self.symbol} has no lots: l adds one", severity="warning", timeout=3)
+            return
+        table = self.query_one("#lot-table", DataTable)
+        if table.has_focus:
+            index = min(table.cursor_row, len(lots) - 1)
+        else:
+            index = next((i for i, held in enumerate(lots) if held.uncertain), 0)
+        self.post_message(messages.EditLot(self.symbol, index, lots[index].lot))
 
     def action_acknowledge(self) -> None:
         c = self.current_checkpoint()

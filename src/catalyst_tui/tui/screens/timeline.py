@@ -1,4 +1,5 @@
-"""Every checkpoint event, newest first; unacknowledged misses stand out and `A` clears them."""
+"""Every checkpoint event and stock split, newest first; unacknowledged misses stand out and `A`
+clears them; on a split, `w` rewrites the thresholds written before it on today's basis."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from ...thesis.wording import format_value, reason_text
-from ...watchlist import EventRecord, flagged_targets
+from ...timeline import SplitEntry, TimelineEntry, flagged_targets
+from ...watchlist import EventRecord
 from ...workspace import Workspace
 from .. import format as fmt
 from .. import messages
@@ -29,6 +31,7 @@ class TimelineScreen(Screen[None]):
         Binding("A", "acknowledge", "Ack"),
         Binding("enter", "open_ticker", "Open ticker", priority=True),
         Binding("ctrl+a", "acknowledge_all", "Ack all", show=False),
+        Binding("w", "rewrite", "Rewrite for split", show=False),
         Binding("r", "app.refresh_now", "Refresh", show=False),
         Binding("question_mark", "app.keys", "Keys"),
     ]
@@ -36,7 +39,7 @@ class TimelineScreen(Screen[None]):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__(id="timeline")
         self.workspace = workspace
-        self.entries: list[EventRecord] = []
+        self.entries: list[TimelineEntry] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-title")
@@ -60,11 +63,16 @@ class TimelineScreen(Screen[None]):
         self.entries = entries
         table.clear()
         for entry in self.entries:
-            table.add_row(*self._cells(entry), key=str(entry.id))
+            table.add_row(*self._cells(entry), key=_key(entry))
         if self.entries:
             table.move_cursor(row=min(row, len(self.entries) - 1), animate=False)
         flagged = len(flagged_targets(self.entries))
-        title = Text(f"Timeline: {len(self.entries)} events", style="bold")
+        splits = sum(isinstance(e, SplitEntry) for e in self.entries)
+        events = len(self.entries) - splits
+        count = f"{events} event" + ("" if events == 1 else "s")
+        if splits:
+            count += f", {splits} split" + ("s" if splits > 1 else "")
+        title = Text(f"Timeline: {count}", style="bold")
         if flagged:
             title.append(f"   {fmt.FLAG} {flagged} flagged: A acknowledges the highlighted one",
                          style="bold red")  # fmt: skip
@@ -74,7 +82,7 @@ class TimelineScreen(Screen[None]):
         self.query_one("#timeline-title", Static).update(title)
         self._show_detail()
 
-    def current(self) -> EventRecord | None:
+    def current(self) -> TimelineEntry | None:
         table = self.query_one("#events", DataTable)
         if not self.entries or not table.row_count:
             return None
@@ -86,7 +94,17 @@ class TimelineScreen(Screen[None]):
     def _show_detail(self) -> None:
         entry = self.current()
         text = Text()
-        if entry is not None:
+        if isinstance(entry, SplitEntry):
+            text.append(entry.text, style="bold")
+            text.append("\nPrices and history are on the new basis; lots bought before it are "
+                        "shown adjusted, the file keeps what you wrote.")  # fmt: skip
+            for r in entry.rewrites:
+                text.append(f"\n{r.symbol}/{r.checkpoint_id}: ")
+                text.append(r.old, style="bold")
+                text.append(f" is compared on the basis it was written in; on today's: {r.new}")
+            if entry.rewrites:
+                text.append("\nw rewrites them so in catalysts.toml", style="bold yellow")
+        elif entry is not None:
             text.append(f"{entry.symbol}/{entry.checkpoint_id}", style="bold")
             text.append(f"  {entry.title}\n")
             why = reason_text(entry.reason, entry.condition, self.workspace.today())
@@ -97,7 +115,7 @@ class TimelineScreen(Screen[None]):
 
     def action_acknowledge(self) -> None:
         entry = self.current()
-        if entry is None or not entry.flagged:
+        if not isinstance(entry, EventRecord) or not entry.flagged:
             self.notify("the highlighted event is not flagged", severity="warning", timeout=3)
             return
         self.post_message(messages.Acknowledge([(entry.symbol, entry.checkpoint_id)]))
@@ -110,7 +128,17 @@ class TimelineScreen(Screen[None]):
         if entry is not None:
             self.post_message(messages.OpenTicker(entry.symbol))
 
-    def _cells(self, e: EventRecord) -> tuple[Text | str, ...]:
+    def action_rewrite(self) -> None:
+        entry = self.current()
+        if not isinstance(entry, SplitEntry) or not entry.rewrites:
+            self.notify("no threshold to rewrite: highlight a split that lists some",
+                        severity="warning", timeout=3)  # fmt: skip
+            return
+        self.post_message(messages.RewriteForSplit(entry.rewrites))
+
+    def _cells(self, e: TimelineEntry) -> tuple[Text | str, ...]:
+        if isinstance(e, SplitEntry):
+            return _split_cells(e)
         when = e.ts.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M")
         value = ""
         if e.value is not None:
@@ -136,4 +164,23 @@ def _cells(e: EventRecord, when: str, value: str, reason: str) -> tuple[Text | s
         change,
         value,
         Text(reason, style="dim" if e.acked_at is not None else style),
+    )
+
+
+def _key(entry: TimelineEntry) -> str:
+    if isinstance(entry, SplitEntry):
+        return f"split:{entry.symbol}:{entry.split.day.isoformat()}"
+    return str(entry.id)
+
+
+def _split_cells(e: SplitEntry) -> tuple[Text | str, ...]:
+    rewrite = ""
+    if e.rewrites:
+        rewrite = f"{len(e.rewrites)} threshold(s) written before it: w rewrites"
+    return (
+        e.split.day.isoformat(),
+        Text(e.symbol, style="bold"),
+        Text(f"split {e.split.text}", style="cyan"),
+        "",
+        Text(rewrite, style="yellow"),
     )
