@@ -359,3 +359,46 @@ def test_a_split_entry_without_a_usable_date_or_ratio_is_left_out(entry) -> None
     result = chart_sample()["chart"]["result"][0]
     result["events"] = {"splits": {"1598880600": entry}}
     assert yahoo_at("2025-02-20T15:00:00+00:00").splits_from_chart(result, "AAPL") == ()
+
+
+# -- every recorded chart: the quote is the chart's own meta, the bars its own indicators --------
+
+
+@pytest.mark.parametrize(("name", "result"), CHARTS, ids=[name for name, _ in CHARTS])
+def test_every_recorded_chart_gives_its_own_meta_and_bars(name: str, result: dict) -> None:
+    yahoo = yahoo_at("2025-03-01T15:00:00+00:00")
+    meta = result["meta"]
+    bars = yahoo.bars_from_chart(result, "X")
+    # Bars: one per exchange-local day with a close, each the recording's own numbers.
+    series = result.get("indicators", {}).get("quote", [{}])[0] or {}
+    offset = meta.get("gmtoffset") or 0
+    expected: dict[date, float] = {}
+    for i, stamp in enumerate(result.get("timestamp") or []):
+        close = (series.get("close") or [None] * (i + 1))[i]
+        if close is not None and close > 0:
+            expected[datetime.fromtimestamp(stamp + offset, UTC).date()] = close  # last one wins
+    assert [(b.day, b.close) for b in bars] == sorted(expected.items())
+    assert all(b.low <= b.close <= b.high for b in bars if b.low and b.high)
+    if not (meta.get("regularMarketPrice") or 0) > 0:
+        with pytest.raises(FetchError):
+            yahoo.quote_from_chart(result, "X", bars)
+        return
+    quote = yahoo.quote_from_chart(result, "X", bars)
+    assert quote.price == meta["regularMarketPrice"]
+    assert quote.currency == meta.get("currency")  # GBp stays GBp: the listing's own unit
+    assert quote.quote_time == datetime.fromtimestamp(meta["regularMarketTime"], UTC)
+    assert quote.fifty_two_week_high == meta.get("fiftyTwoWeekHigh")
+    assert quote.fifty_two_week_low == meta.get("fiftyTwoWeekLow")
+    assert quote.day_high == meta.get("regularMarketDayHigh")
+    assert quote.volume == meta.get("regularMarketVolume")
+    if meta.get("previousClose"):
+        assert quote.prev_close == meta["previousClose"]
+    if quote.prev_close is not None:
+        assert quote.change == pytest.approx(quote.price - quote.prev_close)
+        assert quote.change_pct == pytest.approx(quote.price / quote.prev_close - 1)
+
+
+def test_the_recorded_charts_cover_the_listing_currencies() -> None:
+    currencies = {r["meta"].get("currency") for _, r in CHARTS}
+    assert {"USD", "GBp", "DKK", "NOK", "EUR", "IDR", "CAD"} <= currencies, currencies
+    assert len(CHARTS) == 44
