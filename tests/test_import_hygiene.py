@@ -11,7 +11,7 @@ CORE = [
     f"catalyst_tui.{name}"
     for name in ("cli", "config", "config_write", "export", "jobs.evaluation", "jobs.refresh",
                  "jobs.refresh_process", "jobs.scheduler", "notify", "report", "store",
-                 "thesis.wording", "watchlist", "workspace")
+                 "thesis.wording", "timeline", "watchlist", "workspace")
 ]  # fmt: skip
 
 
