@@ -48,6 +48,7 @@ BENCHES: tuple[Bench, ...] = (
     Bench("history", "bench/history.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench("ingest", "bench/ingest.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench("evaluate", "bench/evaluate.py", (), ("--repeats", "5")),
+    Bench("evidence", "bench/evidence.py", (), ("--repeats", "3")),
     Bench("refresh", "bench/refresh.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench(
         "startup",
