@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -156,3 +157,24 @@ def test_library_warnings_go_to_the_log_file_not_the_terminal(tmp_path):
     assert "Job raised" in log and "RuntimeError: job failed" in log
     assert "module info" in log  # the modules' own INFO lines are kept
     assert "HTTP Request" not in log  # libraries only from WARNING
+
+
+def test_a_missed_milestone_keeps_its_reason_on_every_check(tmp_path):
+    """The first check misses the milestone (its due date passed) and says why; the checks
+    after it evaluate it again, with nothing new to say: the reason stays."""
+    config = tmp_path / "catalysts.toml"
+    config.write_text(
+        '[tickers.ALAB]\n[[tickers.ALAB.checkpoints]]\nid = "npo-ships"\ntitle = "NPO ships"\n'
+        'kind = "milestone"\ndue = 2020-01-01\n'
+    )
+    where = ("--config", str(config), "--db", str(tmp_path / "c.db"))
+    reasons = []
+    for _ in range(3):
+        result = run(*where, "check", "--json", cwd=tmp_path)
+        assert result.returncode == 1, result.stderr  # the miss is flagged
+        (row,) = json.loads(result.stdout)
+        assert row["status"] == "missed"
+        reasons.append(row["reason"])
+    assert reasons == ["due 2020-01-01 passed while pending"] * 3
+    table = run(*where, "check", cwd=tmp_path)
+    assert "due 2020-01-01 passed while pending" in table.stdout

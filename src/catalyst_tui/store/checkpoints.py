@@ -53,7 +53,9 @@ class Checkpoints:
         """Store every evaluation's reason and each transition, in one transaction; the new
         event ids. A transition is written only if the checkpoint still has the status it was
         evaluated from (compare-and-set under the write lock), so two processes evaluating at
-        the same moment record, and notify, each transition once."""
+        the same moment record, and notify, each transition once. An evaluation with nothing
+        to add (Why.NOTHING: a milestone already decided) keeps the reason stored with the
+        decision: a missed milestone says why on every later evaluation too."""
         stamp = records.iso(now)
         wanted = set(notify)
         events: list[int] = []
@@ -63,12 +65,17 @@ class Checkpoints:
                 for r in conn.execute("SELECT symbol, id, status, manual FROM checkpoints")
             }
             unchanged: list[tuple] = []
+            kept: list[tuple[str, str, str]] = []
             for e in evaluations:
                 status, manual = current.get((e.symbol, e.checkpoint_id), (None, 0))
-                parts = records.reason_columns(e.reason)
                 if not e.changed or status != e.previous or manual:
+                    if e.reason.why == Why.NOTHING:
+                        kept.append((stamp, e.symbol, e.checkpoint_id))
+                        continue
+                    parts = records.reason_columns(e.reason)
                     unchanged.append((parts[0], *parts[1:], stamp, e.symbol, e.checkpoint_id))
                     continue
+                parts = records.reason_columns(e.reason)
                 conn.execute(
                     f"UPDATE checkpoints SET status = ?, status_since = ?, last_value = ?, {_LAST},"
                     " evaluated_at = ? WHERE symbol = ? AND id = ?",
@@ -83,6 +90,9 @@ class Checkpoints:
                 f"UPDATE checkpoints SET last_value = ?, {_LAST}, evaluated_at = ?"
                 " WHERE symbol = ? AND id = ?",
                 unchanged,
+            )
+            conn.executemany(
+                "UPDATE checkpoints SET evaluated_at = ? WHERE symbol = ? AND id = ?", kept
             )
         return events
 
