@@ -1,4 +1,7 @@
-"""Terminal output of the headless commands: refresh progress and the refresh summary table."""
+"""Terminal output of the headless commands: refresh progress and the refresh summary table.
+
+Every cell and line that holds text from the file, the database or a provider is a rich `Text`
+of `printable(...)` (text.py): shown as typed, never read as markup, never an escape sequence."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from rich.text import Text
 
 from .jobs.refresh import RefreshReport
 from .store.records import CheckpointRecord
+from .text import printable
 from .thesis.vocabulary import Status
 from .thesis.wording import format_value, reason_text
 from .watchlist import format_age
@@ -29,7 +33,7 @@ def refresh_progress(total: int, console: Console | None = None) -> Iterator[Pro
     if not console.is_terminal:
 
         def plain(done: int, total: int, symbol: str) -> None:
-            print(f"refresh: {done}/{total} {symbol}", file=sys.stderr, flush=True)
+            print(f"refresh: {done}/{total} {printable(symbol)}", file=sys.stderr, flush=True)
 
         yield plain
         return
@@ -37,14 +41,14 @@ def refresh_progress(total: int, console: Console | None = None) -> Iterator[Pro
         TextColumn("refreshing"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("", total=total)
 
         def update(done: int, total: int, symbol: str) -> None:
-            progress.update(task, completed=done, total=total, description=symbol)
+            progress.update(task, completed=done, total=total, description=printable(symbol))
 
         yield update
 
@@ -66,14 +70,14 @@ def print_refresh_summary(
         style = "yellow" if stale else ""
         why = f"stale: {status.error}" if stale and status.error else ("stale" if stale else "")
         table.add_row(
-            status.symbol, price, change, status.source or "—",
-            format_age(status.age(now)), why, style=style,
+            Text(printable(status.symbol)), price, change, Text(printable(status.source or "—")),
+            format_age(status.age(now)), Text(printable(why)), style=style,
         )  # fmt: skip
     console.print(table)
     fresh, total = len(report.fresh), len(report.statuses)
     console.print(f"{fresh}/{total} symbols fresh", highlight=False)
     for note in report.notes:
-        console.print(f"note: {note}", highlight=False, soft_wrap=True)
+        console.print(Text(f"note: {printable(note)}"), highlight=False, soft_wrap=True)
 
 
 def checkpoint_json(records: list[CheckpointRecord], today: dt.date) -> list[dict[str, Any]]:
@@ -127,8 +131,8 @@ def print_checkpoints(
         due = r.due or r.until
         when = "" if due is None else f"{due.isoformat()} ({(due - today).days:+d}d)"
         table.add_row(
-            Text(f"{r.symbol}/{r.id}"), status, measured, when,
-            Text(reason_text(r.reason, r.condition, today)),
+            Text(printable(f"{r.symbol}/{r.id}")), status, Text(printable(measured)), when,
+            Text(printable(reason_text(r.reason, r.condition, today))),
             style=_STATUS_STYLE[r.status] or None,
         )  # fmt: skip
     console.print(table)

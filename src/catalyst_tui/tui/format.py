@@ -1,9 +1,12 @@
-"""How numbers, statuses and dates look on screen: one place, so every screen agrees."""
+"""How numbers, statuses, dates and the user's words look on screen: one place, so every screen
+agrees. Text from the file, the database or a provider goes on screen through `plain` (or
+`printable`, text.py): as typed, never as markup, never as an escape sequence."""
 
 from __future__ import annotations
 
 from rich.text import Text
 
+from ..text import printable
 from ..thesis.vocabulary import Status
 
 NONE = "—"
@@ -12,6 +15,12 @@ STATUS_STYLE = {Status.MET: "green", Status.MISSED: "bold red", Status.PENDING: 
                 HOLDING: "green"}  # fmt: skip
 STATUS_MARK = {Status.MET: "✓", Status.MISSED: "✗", Status.PENDING: "·", HOLDING: "✓"}
 FLAG = "⚑"
+
+
+def plain(text: str, style: str = "", *, multiline: bool = False) -> Text:
+    """Someone's words (a title, a note, a provider's message) as a Text to show: brackets as
+    typed, control characters and escape sequences removed."""
+    return Text(printable(text, multiline=multiline), style=style)
 
 
 def money(value: float | None, *, decimals: int = 2) -> str:

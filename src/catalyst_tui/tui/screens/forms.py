@@ -14,6 +14,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from ...text import printable
+from .. import format as fmt
+
 Check = Callable[[dict[str, str]], dict[str, str]]
 Submit = Callable[[dict[str, str]], str | None]
 
@@ -60,9 +63,9 @@ class FormScreen(ModalScreen[object]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
-            yield Static(Text(self.title_text, style="bold"), id="form-title")
+            yield Static(fmt.plain(self.title_text, "bold"), id="form-title")
             if self.note:
-                yield Static(Text(self.note, style="dim"), id="form-note")
+                yield Static(fmt.plain(self.note, "dim", multiline=True), id="form-note")
             with VerticalScroll(id="form-fields"):
                 for field in self.fields:
                     with Horizontal(classes="field-row"):
@@ -99,9 +102,9 @@ class FormScreen(ModalScreen[object]):
             message = self.errors.get(field.name, "")
             if not show_all and field.name not in self.touched:
                 message = ""
-            self.query_one(f"#error-{field.name}", Static).update(Text(message))
+            self.query_one(f"#error-{field.name}", Static).update(fmt.plain(message))
         general = self.errors.get("", "")
-        self.query_one("#form-error", Static).update(Text(general))
+        self.query_one("#form-error", Static).update(fmt.plain(general, multiline=True))
         return self.errors
 
     def _touch(self, widget_id: str | None) -> None:
@@ -146,7 +149,9 @@ class FormScreen(ModalScreen[object]):
         except Exception as exc:  # shown in the form; the typed values stay
             problem = f"could not save: {exc}"
         if problem:
-            self.query_one("#form-error", Static).update(Text(problem, style="bold red"))
+            self.query_one("#form-error", Static).update(
+                fmt.plain(problem, "bold red", multiline=True)
+            )
             return
         self.dismiss(self.result())
 
@@ -159,11 +164,14 @@ class FormScreen(ModalScreen[object]):
 
 
 def _widget(field: Field):
+    """The field's input, holding its current value without control characters (what the
+    file or the database gave may hold escape sequences; saving writes the value shown)."""
     widget_id = f"field-{field.name}"
     if field.kind == "text":
         area = TextArea(
-            field.value, id=widget_id, soft_wrap=True, show_line_numbers=False, compact=True
-        )
+            printable(field.value, multiline=True),
+            id=widget_id, soft_wrap=True, show_line_numbers=False, compact=True,
+        )  # fmt: skip
         area.add_class("multiline")
         return area
     if field.kind == "select":
@@ -174,7 +182,7 @@ def _widget(field: Field):
             id=widget_id,
             compact=True,
         )
-    return Input(field.value, placeholder=field.placeholder, id=widget_id, compact=True)
+    return Input(printable(field.value), placeholder=field.placeholder, id=widget_id, compact=True)
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -190,9 +198,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(Text(self.question, style="bold"))
+            yield Static(fmt.plain(self.question, "bold"))
             if self.detail:
-                yield Static(Text(self.detail, style="dim"))
+                yield Static(fmt.plain(self.detail, "dim", multiline=True))
             with Horizontal(id="form-buttons"):
                 yield Button("Yes (y)", id="yes", variant="error", compact=True)
                 yield Button("No (n)", id="no", compact=True)

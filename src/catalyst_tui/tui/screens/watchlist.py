@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, Tab, Tabs
 
+from ...text import printable
 from ...watchlist import SORTS, Totals, Watchlist, WatchRow, health_ok, health_text
 from ...workspace import Workspace
 from .. import format as fmt
@@ -66,6 +67,7 @@ class WatchlistScreen(Screen[None]):
         self.sort_index = 0
         self.filter_text = ""
         self.group: str | None = None
+        self._tab_groups: dict[str, str] = {}  # tab id -> group (a label is the group shown)
         self.data: Watchlist | None = None
         self._shown: list[str] = []
         self._rows_shown: dict[str, WatchRow] = {}
@@ -128,14 +130,17 @@ class WatchlistScreen(Screen[None]):
         """One tab per group after "All": tabs of groups gone are removed, new groups added
         at the end (ids are never reused: removal completes after this returns)."""
         tabs = self.query_one("#groups", Tabs)
-        have = {t.label_text: t.id for t in tabs.query(Tab) if t.id != "group-all"}
-        for label, tab_id in have.items():
-            if label not in groups and tab_id:
+        have = {group: tab_id for tab_id, group in self._tab_groups.items()}
+        for group, tab_id in have.items():
+            if group not in groups:
+                del self._tab_groups[tab_id]
                 tabs.remove_tab(tab_id)
         for group in groups:
             if group not in have:
                 self._tab_serial += 1
-                tabs.add_tab(Tab(Text(group), id=f"group-{self._tab_serial}"))
+                tab_id = f"group-{self._tab_serial}"
+                self._tab_groups[tab_id] = group
+                tabs.add_tab(Tab(fmt.plain(group), id=tab_id))
         if self.group is not None and self.group not in groups:
             self.group = None
             tabs.active = "group-all"
@@ -199,18 +204,21 @@ class WatchlistScreen(Screen[None]):
         summary.append_text(_pnl(totals))
         health = data.health
         summary.append("  │ ", style="dim")
-        summary.append(health_text(health, data.now), style="" if health_ok(health) else "yellow")
+        summary.append_text(
+            fmt.plain(health_text(health, data.now), "" if health_ok(health) else "yellow")
+        )
         self.query_one("#summary", Static).update(summary)
         status = Text()
         sort_label = SORTS[self.sort_index][1]
         status.append(f"{len(rows)}/{len(data.rows)} tickers · by {sort_label}")
         if self.filter_text:
-            status.append(f" · filter '{self.filter_text}'")
+            status.append(f" · filter '{printable(self.filter_text)}'")
         flagged = sum(1 for r in data.rows if r.flagged)
         if flagged:
             status.append(f" · {fmt.FLAG} {flagged} flagged (A acknowledges)", style="bold red")
         if totals.unpriced:
-            status.append(f" · no price yet for {', '.join(totals.unpriced)}", style="yellow")
+            unpriced = printable(", ".join(totals.unpriced))
+            status.append(f" · no price yet for {unpriced}", style="yellow")
         self.query_one("#status-line", Static).update(status)
 
     def _current_symbol(self) -> str | None:
@@ -276,8 +284,7 @@ class WatchlistScreen(Screen[None]):
             self.query_one("#tickers", DataTable).focus()
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
-        label = event.tab.label_text if event.tab else ALL
-        group = None if label == ALL else label
+        group = self._tab_groups.get(event.tab.id or "") if event.tab else None
         if group != self.group:
             self.group = group
             self._show()
@@ -325,9 +332,9 @@ def _pnl(totals: Totals) -> Text:
 
 def _cells(row: WatchRow) -> tuple[Text | str, ...]:
     flagged = row.flagged > 0
-    symbol = Text(row.symbol, style="bold")
+    symbol = fmt.plain(row.symbol, "bold")
     if flagged:
-        symbol = Text(f"{fmt.FLAG} {row.symbol}", style="bold white on red")
+        symbol = fmt.plain(f"{fmt.FLAG} {row.symbol}", "bold white on red")
     if not row.has_quote:
         price = Text("no data yet", style="dim")
     else:
@@ -337,7 +344,7 @@ def _cells(row: WatchRow) -> tuple[Text | str, ...]:
     due = Text("")
     if row.next_due is not None:
         due = fmt.days_left(row.next_due.days_left)
-        ident = row.next_due.checkpoint_id
+        ident = printable(row.next_due.checkpoint_id)
         due.append(f" {ident if len(ident) <= 16 else ident[:15] + '…'}")
     earnings = Text(row.earnings.strftime("%b %d") if row.earnings else "", style="cyan")
     return (

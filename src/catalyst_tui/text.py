@@ -1,0 +1,48 @@
+"""Text on its way to a terminal: whatever the user wrote, the database holds or a provider
+said, without the characters that command the terminal.
+
+A terminal reads escape sequences out of the text it is given: ESC ] 0 ; … BEL sets the window
+title, ESC [ 2 J clears the screen, ESC c resets the terminal, and the C1 forms (U+009B is CSI,
+U+009D is OSC) do the same in one character. `printable` removes every such sequence whole (so
+no "]0;title" is left behind), then every remaining control character: C0, DEL and C1. In
+`multiline` text a line break (LF, CR LF, a lone CR, NEL) becomes LF and a tab stays; on one line
+both become a space. Everything else, brackets included, is kept as typed: whoever shows the
+text shows it as plain text (rich `Text`, `markup=False`), never as markup.
+
+The CLI (cli.py, report.py), the TUI (tui/format.py and the screens) and the notification
+channels (notify.py) pass user and provider text through it; exports write data as stored.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["printable"]
+
+# Whole escape sequences, 7-bit (ESC x) and 8-bit (C1) forms:
+# - CSI: introducer, parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F, a final byte;
+# - OSC, DCS, SOS, PM, APC: introducer, a body, then BEL, ESC \ or ST (U+009C). The body never
+#   holds an introducer, so an unterminated string costs one pass, not one per start;
+# - any other ESC sequence: ESC, intermediates, a final byte (ESC c, ESC 7, ESC ( B). An
+#   unterminated string or CSI loses only its introducer, and the rest is plain text.
+_SEQUENCES = re.compile(
+    r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x80-\x9f]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[\x20-\x2f]*[\x30-\x7e]"
+)
+_BREAKS = re.compile(r"\r\n?|\x85")  # CR LF, CR, NEL
+_CONTROLS_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROLS_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_WHITESPACE_CONTROLS = frozenset("\t\n\r\x0b\x0c")
+_TABLE = str.maketrans({c: " " for c in _WHITESPACE_CONTROLS})
+
+
+def printable(text: str, *, multiline: bool = False) -> str:
+    """`text` without escape sequences or control characters, safe to write to a terminal.
+    `multiline` keeps line breaks (as LF) and tabs; otherwise each becomes a space."""
+    if text.isprintable():  # the common case: nothing to remove (a space is printable)
+        return text
+    text = _SEQUENCES.sub("", text)
+    if multiline:
+        return _CONTROLS_MULTILINE.sub("", _BREAKS.sub("\n", text))
+    return _CONTROLS_ONE_LINE.sub("", _BREAKS.sub(" ", text).translate(_TABLE))
