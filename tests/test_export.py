@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -95,6 +96,20 @@ def test_safe_cell(cell, expected):
     assert safe_cell(cell) == expected
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [" =1+1", "  +SUM(A1)", "\u00a0-2+3", "\u3000@cmd", "\n=1+1", " \t=1",
+     "＝HYPERLINK(1)", "＋SUM(A1)", "－2+3", "＠SUM(1)", " ＝1", "﹦1+1", "﹢1", "﹣1", "﹫x"],
+)  # fmt: skip
+def test_a_formula_sign_after_spaces_or_in_another_width_is_defused(cell):
+    assert safe_cell(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["a=1", "x @ y", "1-2", "plain", " plain", "", "  ", "≠1"])
+def test_text_that_only_holds_a_formula_sign_later_is_left_alone(cell):
+    assert safe_cell(cell) == cell
+
+
 # Every start a spreadsheet reads as a formula, on titles that reach both exports' text columns
 # (each of these checkpoints has events in the demo story).
 DANGEROUS_TITLES = {
@@ -152,6 +167,18 @@ def test_every_formula_start_is_defused_in_both_exports(tmp_path):
     assert_defused(csv_rows(workdir, "events"), "checkpoint_id", DANGEROUS_TITLES)
 
 
+def test_formula_signs_after_spaces_and_in_fullwidth_are_defused_in_both_exports(tmp_path):
+    titles = {
+        "scorpio-x-full-volume": '  =HYPERLINK("http://evil.example")',
+        "q2-fy26-revenue-guide": '＝HYPERLINK("http://evil.example")',
+        "gross-margin-floor": "\u3000＋cmd|' /C calc'!A0",
+        "operating-margin-floor": " ＠SUM(1+1)",
+    }
+    workdir = titled(tmp_path, titles)
+    assert_defused(csv_rows(workdir, "checkpoints"), "id", titles)
+    assert_defused(csv_rows(workdir, "events"), "checkpoint_id", titles)
+
+
 def test_a_carriage_return_in_a_title_cannot_start_a_row_of_its_own(tmp_path):
     titles = {"position-weight-cap": "\r=1+1", "gross-margin-floor": "Margin ok\r=HYPERLINK(1)"}
     workdir = titled(tmp_path, titles)
@@ -159,3 +186,32 @@ def test_a_carriage_return_in_a_title_cannot_start_a_row_of_its_own(tmp_path):
     assert_defused(rows, "id", {"position-weight-cap": titles["position-weight-cap"]})
     gm = next(r for r in rows if r["id"] == "gross-margin-floor")
     assert gm["title"] == titles["gross-margin-floor"]  # one cell, CR and all
+
+
+def test_a_reader_that_stops_early_ends_the_export_quietly(workdir):
+    """`catalyst export prices | head -1`: the pipe closes while catalyst still writes; it ends
+    as a Unix tool ended by SIGPIPE does (141), with nothing on stderr."""
+    with Store.open(workdir / "c.db") as store:
+        assert len(list(store.views.iter_prices(None))) > 2000  # more than a pipe holds
+    command = [
+        sys.executable,
+        "-m",
+        "catalyst_tui.cli",
+        "export",
+        "prices",
+        "--config",
+        str(workdir / "catalysts.toml"),
+        "--db",
+        str(workdir / "c.db"),
+    ]
+    done = subprocess.run(["sh", "-c", f"{shlex.join(command)} | head -1"],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.stdout == "symbol,date,open,high,low,close,volume,source\n"
+    assert done.stderr == ""  # no BrokenPipeError, no "unexpected error"
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline().startswith(b"symbol,date")
+        process.stdout.close()  # the reader goes away
+        errors = process.stderr.read()
+        assert process.wait(timeout=60) == 141
+    assert errors == b""

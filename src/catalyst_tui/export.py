@@ -2,7 +2,10 @@
 
 CSV is opened in spreadsheets, which run a cell that starts with = + - @ (or a tab or carriage
 return) as a formula: such text cells get a leading apostrophe (OWASP's advice), so a checkpoint
-titled "=HYPERLINK(...)" is shown, never run. Lines end in CRLF (RFC 4180), so a cell holding a
+titled "=HYPERLINK(...)" is shown, never run. Spreadsheets also read a formula after leading
+spaces, and in the fullwidth or small forms of those signs (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫): the first
+character after any leading whitespace is judged in its compatibility form (NFKC), so those are
+defused too. Lines end in CRLF (RFC 4180), so a cell holding a
 line break is quoted and can't start a row of its own. Numbers are written as numbers. JSON is
 written as stored. Nothing is evaluated or written: export reads the database as it is.
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import unicodedata
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -31,8 +35,12 @@ EVENT_COLUMNS = ("ts", "symbol", "checkpoint_id", "title", "from_status", "to_st
 
 
 def safe_cell(value: Any) -> Any:
-    """A text cell a spreadsheet would run as a formula, defused with a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """A text cell a spreadsheet would run as a formula, defused with a leading apostrophe:
+    one that starts with a formula sign, or with one after whitespace, in any width."""
+    if not isinstance(value, str):
+        return value
+    first = value.lstrip()[:1]
+    if value.startswith(FORMULA_START) or unicodedata.normalize("NFKC", first) in FORMULA_START:
         return "'" + value
     return value
 
