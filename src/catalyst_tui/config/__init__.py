@@ -69,17 +69,26 @@ __all__ = [
     "YahooSettings",
     "format_key_path",
     "load_config",
+    "BOM",
+    "decode_config",
     "parse_config",
     "parse_interval",
+    "read_config_bytes",
 ]
 
+# A catalysts.toml of 500 tickers is well under 1 MB: a file (or a device, /dev/zero) past this
+# size is not one, and is not read whole into memory to find that out.
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
+BOM = "\ufeff"  # a UTF-8 byte-order mark some editors write first: not part of the TOML
 
-def load_config(path: Path, *, use_cache: bool = True) -> Config:
-    """Read and validate a config file; raise ConfigError with located issues. A file read
-    before with the same bytes comes from the parsed-config cache (config/cache.py)."""
+
+def read_config_bytes(path: Path) -> bytes:
+    """The file's bytes, at most MAX_CONFIG_BYTES of them; ConfigError (at 1:1) when it can't be
+    read or is larger, so a device such as /dev/zero is refused, not read until memory ends."""
     shown = str(path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         raise ConfigError([ConfigIssue(shown, 1, 1, "", "file not found")]) from None
     except IsADirectoryError:
@@ -87,26 +96,46 @@ def load_config(path: Path, *, use_cache: bool = True) -> Config:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ConfigError([ConfigIssue(shown, 1, 1, "", f"cannot read: {reason}")]) from None
+    if len(data) > MAX_CONFIG_BYTES:
+        limit = MAX_CONFIG_BYTES // (1024 * 1024)
+        raise ConfigError(
+            [ConfigIssue(shown, 1, 1, "", f"larger than {limit} MB: not a catalysts.toml")]
+        )
+    return data
+
+
+def decode_config(data: bytes, shown: str) -> str:
+    """The file's bytes as text (a byte-order mark kept: parse_config skips it); ConfigError
+    at the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ConfigError(
+            [ConfigIssue(shown, line, col, "", "not UTF-8 text (TOML files are UTF-8)")]
+        ) from None
+
+
+def load_config(path: Path, *, use_cache: bool = True) -> Config:
+    """Read and validate a config file; raise ConfigError with located issues. A file read
+    before with the same bytes comes from the parsed-config cache (config/cache.py)."""
+    shown = str(path)
+    data = read_config_bytes(path)
     cached = cache.read(data) if use_cache else None
     if cached is None:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-            raise ConfigError(
-                [ConfigIssue(shown, line, col, "", "not UTF-8 text (TOML files are UTF-8)")]
-            ) from None
-        cached = parse_config(text, shown)
+        cached = parse_config(decode_config(data, shown), shown)
         if use_cache:
             cache.write(data, cached)
     return Config(cached.settings, cached.providers, cached.tickers, path)
 
 
 def parse_config(text: str, filename: str = "catalysts.toml") -> Config:
-    """Validate TOML text; raise ConfigError listing every problem with its position."""
+    """Validate TOML text; raise ConfigError listing every problem with its position. A
+    byte-order mark in front is not part of the TOML (positions count from after it)."""
     import tomllib  # a start-up on a cached config never parses
 
+    text = text.removeprefix(BOM)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

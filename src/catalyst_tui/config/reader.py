@@ -15,8 +15,13 @@ if TYPE_CHECKING:
 
 KeyPath = tuple[str | int, ...]  # ("tickers", "ALAB", "checkpoints", 2, "due"), as toml_scan's
 
-INTERVAL_RE = re.compile(r"^\s*(\d+)\s*(s|m|h)\s*$")
+INTERVAL_RE = re.compile(r"^\s*(\d+)\s*(s|m|h)\s*\Z")
 MIN_INTERVAL_SECONDS = 10
+# At least one refresh a day: a longer wait is a mistake, and a timer of millions of hours
+# overflows the scheduler's clock (APScheduler, asyncio) and takes the TUI down.
+MAX_INTERVAL_SECONDS = 24 * 3600
+# A control character (C0, DEL, C1) in a value the app uses as a name, a path, a URL or a header.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -41,14 +46,24 @@ class ConfigError(Exception):
 
 
 def format_key_path(path: KeyPath) -> str:
+    """`tickers."BRK.B".lots[0].cost`: a key that is not bare is quoted as TOML writes it,
+    with its line breaks and other control characters escaped (`tickers."ALAB\\n"`)."""
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            text = part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else f'"{part}"'
+            text = part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else _quoted_key(part)
             out += f".{text}" if out else text
     return out
+
+
+_KEY_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _quoted_key(key: str) -> str:
+    escaped = (_KEY_ESCAPES.get(c) or (f"\\u{ord(c):04X}" if _CONTROL.match(c) else c) for c in key)
+    return '"' + "".join(escaped) + '"'
 
 
 class LocatedReader:
@@ -102,7 +117,11 @@ class LocatedReader:
         *,
         required: bool = False,
         allow_empty: bool = True,
+        one_line: bool = False,
     ) -> str | None:
+        """The string at `key`; `one_line` for a value used as a name, a path, a URL or a header
+        (a database path, a time zone, a provider setting): no line break, tab or other control
+        character, which would make it a different or an unusable name."""
         if key not in table:
             if required:
                 self.error(path, f"missing required key {key!r}", at_key=True)
@@ -113,6 +132,14 @@ class LocatedReader:
             return None
         if not allow_empty and not value.strip():
             self.error(path + (key,), "must not be empty")
+            return None
+        control = _CONTROL.search(value) if one_line else None
+        if control is not None:
+            self.error(
+                path + (key,),
+                f"{value!r} holds a control character (U+{ord(control.group()):04X}): "
+                "write it on one line, without escapes such as \\n or \\t",
+            )
             return None
         return value
 
@@ -242,11 +269,18 @@ def parse_interval(text: str) -> int:
     m = INTERVAL_RE.match(text)
     if not m:
         raise ValueError(f'{text!r} is not an interval: write a number and s, m or h, e.g. "60s"')
-    seconds = int(m.group(1)) * {"s": 1, "m": 60, "h": 3600}[m.group(2)]
+    digits = m.group(1).lstrip("0") or "0"
+    unit = {"s": 1, "m": 60, "h": 3600}[m.group(2)]
+    seconds = int(digits) * unit if len(digits) <= 9 else MAX_INTERVAL_SECONDS + 1
     if seconds < MIN_INTERVAL_SECONDS:
         raise ValueError(
             f"{text!r} is too short: at least {MIN_INTERVAL_SECONDS}s, "
             "to stay within the providers' rate limits"
+        )
+    if seconds > MAX_INTERVAL_SECONDS:
+        raise ValueError(
+            f"{text!r} is too long: at most {MAX_INTERVAL_SECONDS // 3600}h, "
+            "so quotes are refreshed at least once a day"
         )
     return seconds
 
