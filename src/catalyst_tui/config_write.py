@@ -40,6 +40,12 @@ with one blank line as separator (two if they land between two non-blank lines).
 Writing is file_write's: atomic, with the previous bytes kept as NAME.bak. If writing fails,
 nothing on disk changes and `WriteResult.written` is False: the caller keeps the change in the
 database, and the file wins again at the next start.
+
+Two writers lose nothing. `apply_edit` reads, edits and writes under the file's lock (two TUIs,
+the TUI and `w` in another window), and the write replaces the file only if it still holds the
+bytes that were read (an editor that saved meanwhile): when it doesn't, the edit, a pure
+function of the text, is made again on the text as it is now, up to EDIT_ATTEMPTS times, and
+otherwise refused with a message. A UTF-8 byte-order mark in front of the file stays there.
 """
 
 from __future__ import annotations
@@ -52,9 +58,11 @@ from pathlib import Path
 from typing import Any
 
 from .config import (
+    BOM,
     Config,
-    load_config,
+    decode_config,
     parse_config,
+    read_config_bytes,
 )
 from .config_forms import (
     CHECKPOINT_FIELDS,
@@ -68,7 +76,7 @@ from .config_forms import (
     render_value,
     table_snippet,
 )
-from .file_write import write_with_backup
+from .file_write import FileBusy, FileChanged, lock, write_with_backup
 from .toml_scan import Layout, Table, scan
 
 __all__ = [
@@ -88,6 +96,8 @@ __all__ = [
     "remove_ticker",
     "update_checkpoint",
 ]
+
+EDIT_ATTEMPTS = 5  # an edit made again on a file that keeps changing under it, then refused
 
 
 @dataclass(frozen=True)
@@ -352,14 +362,35 @@ def apply_edit(path: Path, edit: Callable[[str], str]) -> WriteResult:
     path = Path(path)
     shown = str(path)
     try:
-        data = path.read_bytes()
-        text = data.decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        load_config(path)  # raises the located ConfigError (not found, not UTF-8, ...)
-        raise
-    parse_config(text, shown)
-    new_text = edit(text)
-    parsed = parse_config(new_text, shown)
-    config = Config(parsed.settings, parsed.providers, parsed.tickers, path)
-    written, message = write_with_backup(path, data, new_text.encode("utf-8"))
-    return WriteResult(config, written, message)
+        with lock(path):
+            for _ in range(EDIT_ATTEMPTS):
+                data = read_config_bytes(path)  # ConfigError: not found, not a file, too large
+                text = decode_config(data, shown)
+                bom = BOM if text.startswith(BOM) else ""
+                text = text.removeprefix(BOM)
+                parse_config(text, shown)
+                new_text = edit(text)
+                parsed = parse_config(new_text, shown)
+                config = Config(parsed.settings, parsed.providers, parsed.tickers, path)
+                try:
+                    written, message = write_with_backup(
+                        path, data, (bom + new_text).encode("utf-8")
+                    )
+                except FileChanged:
+                    continue  # saved by someone else meanwhile: the edit again, on their text
+                return WriteResult(config, written, message)
+    except FileBusy as exc:
+        return WriteResult(_config_of(path, edit), False, str(exc))
+    message = (
+        f"{path.name} kept changing while the change was being saved: not written, "
+        "the change is kept in the database only"
+    )
+    return WriteResult(config, False, message)
+
+
+def _config_of(path: Path, edit: Callable[[str], str]) -> Config:
+    """The config the edit makes of the file as it is now, validated (nothing written)."""
+    shown = str(path)
+    text = decode_config(read_config_bytes(path), shown).removeprefix(BOM)
+    parsed = parse_config(edit(text), shown)
+    return Config(parsed.settings, parsed.providers, parsed.tickers, path)

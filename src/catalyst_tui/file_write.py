@@ -7,6 +7,20 @@ the same way; `os.replace` over the file; fsync of the directory. A symlink is w
 to its target (the link stays, the `.bak` sits next to the target). A file without write
 permission is not replaced even though its directory would allow the rename: read-only means
 read-only. If writing fails, nothing on disk changes and the answer says why.
+
+Two writers. `write_with_backup` replaces the file only if it still holds `previous`, the bytes
+the new ones were made from: it reads the file again after the temp files are written, just
+before the rename, and raises FileChanged when someone saved it meanwhile (an editor, another
+catalyst), so the caller makes its change again on what is there now instead of overwriting it.
+Writers that are catalyst also take `lock(path)` around their read, change and write: an
+exclusive flock on a sidecar `.NAME.lock` next to the file (the file itself can't carry the
+lock: each write renames a new inode over it). The holder deletes the lock file before it lets
+go, and a process that gets the lock checks that the file it locked is still the one at that
+name (else it was deleted meanwhile, and it takes the new one), so nothing is left next to the
+file. The kernel releases a flock when its process ends, so a lock held by a killed process is
+free at once (its file stays, empty, and is used by the next writer); no pid file to judge. An
+editor takes no lock: between its save and our rename only the re-read stands, a window of
+microseconds.
 """
 
 from __future__ import annotations
@@ -16,11 +30,85 @@ import errno
 import os
 import stat
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no flock; the re-read before the rename stays
+    fcntl = None  # type: ignore[assignment]
+
+LOCK_WAIT = 10.0  # seconds to wait for another writer; an edit holds the lock for milliseconds
+
+
+class FileChanged(Exception):
+    """The file no longer holds the bytes the new ones were made from: nothing was written."""
+
+
+class FileBusy(Exception):
+    """Another process held the file's lock for longer than LOCK_WAIT; the message says so."""
+
+
+def lock_file(path: Path) -> Path:
+    """The sidecar lock of `path`: `.NAME.lock` next to the file (through a symlink, next to the
+    file it points to)."""
+    target = path.resolve() if path.is_symlink() else path
+    return target.with_name(f".{target.name}.lock")
+
+
+@contextlib.contextmanager
+def lock(path: Path, *, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold the exclusive lock of `path` (see the module docstring) while the block runs;
+    FileBusy if it stays taken for `wait` seconds. In a folder where the lock file can't be
+    created nothing can be written either, so the block runs unlocked and the write says why."""
+    if fcntl is None:  # pragma: no cover - Windows
+        yield
+        return
+    where = lock_file(path)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fd = os.open(where, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except OSError:
+            yield
+            return
+        try:
+            _take(fd, deadline, path, wait)
+            try:
+                current = os.path.samestat(os.fstat(fd), os.stat(where))
+            except FileNotFoundError:
+                current = False
+            if not current:
+                continue  # locked a file its holder deleted on release: take the new one
+            try:
+                yield
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(where)  # before the lock is released, never after
+            return
+        finally:
+            os.close(fd)  # releases the lock
+
+
+def _take(fd: int, deadline: float, path: Path, wait: float) -> None:
+    assert fcntl is not None
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise FileBusy(
+                    f"{path.name} is being saved by another process (for more than "
+                    f"{wait:g}s): the change is kept in the database only"
+                ) from None
+            time.sleep(0.005)
 
 
 def write_with_backup(path: Path, previous: bytes, new: bytes) -> tuple[bool, str]:
-    """Replace `path`'s bytes with `new`, `previous` going to NAME.bak: (written, message)."""
+    """Replace `path`'s bytes with `new`, `previous` going to NAME.bak: (written, message).
+    FileChanged, with nothing written, when the file no longer holds `previous`."""
     target = path.resolve() if path.is_symlink() else path
     name = path.name
     folder = target.parent
@@ -37,6 +125,10 @@ def write_with_backup(path: Path, previous: bytes, new: bytes) -> tuple[bool, st
         stage = "folder"
         temps.append(_write_temp(folder, target.name, new, st))
         temps.append(_write_temp(folder, backup.name, previous, st))
+        stage = "file"
+        with open(target, "rb") as now:  # last look before the rename: still what was edited?
+            if now.read(len(previous) + 1) != previous:
+                raise FileChanged(f"{name} changed while the change was being saved")
         stage = "backup"
         os.replace(temps[1], backup)
         temps.pop()
