@@ -1,0 +1,102 @@
+"""Whose database a file is: catalyst's own, a new one, or someone else's, told before anything
+is written to it.
+
+catalyst marks its databases with PRAGMA application_id = APPLICATION_ID (0x43544C59, "CTLY"
+in ASCII), set in the transaction that creates the schema and when a database is upgraded. A file
+given as the database is used when it is
+
+- empty: 0 bytes, or a SQLite database with no table, no user_version and no application_id;
+- marked with APPLICATION_ID;
+- a database of a catalyst from before the mark (the first release): unmarked, a user_version
+  of 1 or more, and every table of the first migration (schema.MIGRATIONS[0]); it is marked
+  when it is opened (migrated or not).
+
+Anything else (another application's mark, or another application's tables) is refused, and
+the file is left exactly as it was: the first look reads the 100-byte header with plain file
+I/O, and the tables through a read-only, immutable connection (no lock, no -wal, no -shm, no
+journal), all before the connection that writes, and before its switch to WAL, which rewrites
+the header. The writing connection looks once more before that switch: a database in WAL mode
+may hold tables the main file doesn't have yet.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from . import schema
+
+APPLICATION_ID = 0x43544C59  # "CTLY"
+_MAGIC = b"SQLite format 3\x00"
+_FIRST_TABLES = frozenset(re.findall(r"CREATE TABLE (\w+)", schema.MIGRATIONS[0].script))
+
+
+class ForeignDatabase(Exception):
+    """The file is another application's (or not a database): why, for people."""
+
+
+def check_file(path: Path) -> None:
+    """ForeignDatabase unless the file at `path` is one catalyst may open and write; it reads
+    the file only, and never creates anything next to it."""
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if not header:
+        return  # new: created empty a moment ago, or by the user
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        raise ForeignDatabase("is not a SQLite database (the file is corrupt or is something else)")
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id == APPLICATION_ID:
+        return
+    if application_id != 0:
+        raise ForeignDatabase(_marked_by_another(application_id))
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        check_connection(conn)
+    finally:
+        conn.close()
+
+
+def check_connection(conn: sqlite3.Connection) -> None:
+    """ForeignDatabase unless the database `conn` reads is empty, catalyst's (marked), or made
+    by the first release; reads only."""
+    application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    if application_id == APPLICATION_ID:
+        return
+    if application_id != 0:
+        raise ForeignDatabase(_marked_by_another(application_id))
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    tables = {
+        name
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not name.startswith("sqlite_")
+    }
+    if not tables and version == 0:
+        return  # empty
+    if version >= 1 and tables >= _FIRST_TABLES:
+        return  # catalyst's, from before the mark
+    listed = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+    what = f"another application's tables ({listed})" if tables else f"user_version {version}"
+    raise ForeignDatabase(
+        f"is not a catalyst database: it holds {what}. catalyst left it untouched; "
+        "give --db a new file (or an empty one)"
+    )
+
+
+def mark(conn: sqlite3.Connection) -> None:
+    """Mark the database as catalyst's; inside the caller's write transaction."""
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def is_marked(conn: sqlite3.Connection) -> bool:
+    return int(conn.execute("PRAGMA application_id").fetchone()[0]) == APPLICATION_ID
+
+
+def _marked_by_another(application_id: int) -> str:
+    return (
+        f"belongs to another application (its application_id is 0x{application_id:08X}; "
+        f"catalyst's is 0x{APPLICATION_ID:08X}). catalyst left it untouched; "
+        "give --db a new file (or an empty one)"
+    )
