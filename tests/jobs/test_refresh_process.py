@@ -216,3 +216,18 @@ def test_an_orphaned_child_stops_by_itself(tmp_path):
         )
     assert done.returncode == 3  # long before the 2 s requests could have finished
     assert b'"report"' not in done.stdout
+
+
+async def test_a_child_that_does_not_report_in_time_is_killed_and_reaped(tmp_path):
+    """Whatever holds the child (here every answer drips), the TUI waits for its report no longer
+    than its deadline: then the child is killed and reaped, and the refresh is a failure."""
+    with MarketServer(symbols=SYMBOLS) as market:
+        config, db = synced(tmp_path, market.url)
+        market.inject("drip", delay=0.5)
+        started: list[asyncio.subprocess.Process] = []
+        loop = asyncio.get_running_loop()
+        begun = loop.time()
+        with pytest.raises(RefreshFailed, match="no report within 3s"):
+            await refresh_in_child_process(config, db, on_start=started.append, deadline=3.0)
+        assert loop.time() - begun < 8.0
+        assert started and gone(started[0].pid)

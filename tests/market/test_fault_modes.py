@@ -1,16 +1,26 @@
-"""Every fault the loopback server injects ends as a FetchError of the right kind, never a Quote."""
+"""Every fault the loopback server injects ends as a FetchError of the right kind, never a Quote:
+also the hostile ones (an absurd value, a body that drips or inflates without end)."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import time
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from tests.support.market_server import MarketServer
 
+from catalyst_tui.market.bounds import EARNINGS_AHEAD
+from catalyst_tui.market.earnings import FinnhubEarnings, YahooEarnings
 from catalyst_tui.market.finnhub import FinnhubProvider
 from catalyst_tui.market.http import MarketClient
 from catalyst_tui.market.models import FetchError, Quote
 from catalyst_tui.market.provider import QuoteProvider
+from catalyst_tui.market.sec_client import SecEdgar
 from catalyst_tui.market.stooq import StooqProvider
 from catalyst_tui.market.yahoo import YahooProvider
 
@@ -109,3 +119,204 @@ async def test_stooq_history_faults_raise_fetch_error(
     with pytest.raises(FetchError) as raised:
         await stooq.fetch_history(client, "ALAB", None)
     assert raised.value.kind == kind and raised.value.symbol == "ALAB"
+
+
+# -- hostile answers: absurd values, endless bodies, bombs ------------------------------------
+
+# What each provider's quote answer can carry (tests/support/hostile.py), and a word of the
+# FetchError that names it: the value and why, never "unexpected failure".
+VALUE_FAULTS = {
+    "huge_volume": "volume",
+    "negative_volume": "volume",
+    "far_future": "3000-01-02",
+    "nan": "NaN",
+    "infinity": "Infinity",
+    "overflow": "1e400",
+    "deep_json": "nests too deep",
+}
+CSV_WORDS = {"nan": "'nan'", "infinity": "'inf'", "overflow": "'1e400'"}
+QUOTE_VALUE_CASES = [
+    (name, fault, CSV_WORDS.get(fault, word) if name == "stooq" else word)
+    for name in ("yahoo", "stooq", "finnhub")
+    for fault, word in VALUE_FAULTS.items()
+    if not (name == "stooq" and fault == "deep_json")  # CSV
+    and not (name == "finnhub" and fault.endswith("_volume"))  # its quote carries none
+]
+
+
+@pytest.mark.parametrize(("provider_name", "fault", "word"), QUOTE_VALUE_CASES,
+                         ids=[f"{p}-{f}" for p, f, _ in QUOTE_VALUE_CASES])  # fmt: skip
+async def test_an_absurd_value_is_a_fetch_error_of_that_symbol_alone(
+    market_server: MarketServer, client: MarketClient, provider_name: str, fault: str, word: str
+) -> None:
+    provider = make_provider(provider_name, market_server)
+    market_server.inject(fault, provider=provider_name, symbol="ALAB")
+    results = await provider.fetch_quotes(client, ["ALAB", "NVDA"])
+    failed = results["ALAB"]
+    assert isinstance(failed, FetchError), failed
+    assert (failed.kind, failed.provider, failed.symbol) == ("bad_body", provider_name, "ALAB")
+    assert word in failed.message and "unexpected" not in failed.message, failed.message
+    assert isinstance(results["NVDA"], Quote)  # the same batch, the same answer for Stooq
+
+
+HISTORY_CASES = [(name, fault) for name in ("yahoo", "stooq")
+                 for fault in ("huge_volume", "negative_volume", "far_future", "nan")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("provider_name", "fault"), HISTORY_CASES,
+                         ids=[f"{p}-{f}" for p, f in HISTORY_CASES])  # fmt: skip
+async def test_history_with_an_absurd_bar_is_a_fetch_error(
+    market_server: MarketServer, client: MarketClient, provider_name: str, fault: str
+) -> None:
+    """A bar dated 3000 would hold the symbol's history still (it resumes from the last stored
+    day); a volume of 1e30 would abort the whole batch's transaction: neither is a bar."""
+    provider = make_provider(provider_name, market_server)
+    market_server.inject(fault, provider=provider_name, symbol="ALAB")
+    with pytest.raises(FetchError) as raised:
+        await provider.fetch_history(client, "ALAB", None)
+    assert (raised.value.kind, raised.value.symbol) == ("bad_body", "ALAB")
+    assert (await provider.fetch_history(client, "NVDA", None)).bars  # other symbols unharmed
+
+
+@pytest.mark.parametrize("source", ["yahoo", "finnhub"])
+@pytest.mark.parametrize("fault", ["far_future", "nan", "infinity", "overflow", "deep_json"])
+async def test_an_absurd_earnings_answer_is_a_fetch_error(
+    market_server: MarketServer, client: MarketClient, source: str, fault: str
+) -> None:
+    """Earnings dates are in the future by nature: up to three years ahead, not the year 3000;
+    a timestamp of Infinity raised OverflowError, which aborted the whole refresh."""
+    earnings = (
+        YahooEarnings(market_server.url, market_server.cookie_url)
+        if source == "yahoo"
+        else FinnhubEarnings(market_server.finnhub_token, market_server.url)
+    )
+    market_server.inject(fault, provider=source, endpoint="quoteSummary" if source == "yahoo"
+                         else "calendar", symbol="ALAB")  # fmt: skip
+    today = date.today()
+    try:
+        found = await earnings.next_earnings(client, "ALAB", today)
+    except FetchError as error:
+        assert (error.kind, error.symbol) == ("bad_body", "ALAB"), error
+    else:  # Finnhub's epsEstimate is not read: a NaN there harms nothing
+        assert source == "finnhub" and fault in ("nan", "infinity", "overflow"), found
+        assert found is not None and found.day <= today + EARNINGS_AHEAD
+    assert await earnings.next_earnings(client, "NVDA", today) is not None
+
+
+@pytest.mark.parametrize("fault", ["huge_volume", "far_future", "nan", "overflow", "deep_json"])
+async def test_an_absurd_companyfacts_answer_is_a_fetch_error(
+    market_server: MarketServer, client: MarketClient, fault: str
+) -> None:
+    edgar = SecEdgar(market_server.url, market_server.sec_tickers_url, "Tests tests@example.com")
+    ciks = await edgar.fetch_cik_map(client)
+    market_server.inject(fault, provider="sec", endpoint="companyfacts", symbol="CRDO")
+    with pytest.raises(FetchError) as raised:
+        await edgar.fetch_facts(client, ciks["CRDO"])
+    assert (raised.value.kind, raised.value.provider) == ("bad_body", "sec"), raised.value
+    assert await edgar.fetch_facts(client, ciks["NVDA"])
+
+
+@pytest.mark.parametrize("provider_name", ["yahoo", "stooq", "finnhub"])
+async def test_a_dripping_answer_ends_at_the_request_deadline(
+    market_server: MarketServer,
+    make_client: Callable[..., MarketClient],
+    provider_name: str,
+) -> None:
+    """A byte every 50 ms never lets the read timeout (0.5 s) fire; the request's deadline
+    (1 s, its own time in all) ends it, and nothing is retried past it."""
+    provider = make_provider(provider_name, market_server)
+    market_server.inject("drip", provider=provider_name, symbol="ALAB", delay=0.05)
+    async with make_client(read_timeout=0.5, deadline=1.0) as client:
+        started = time.monotonic()
+        results = await provider.fetch_quotes(client, ["ALAB"])
+        elapsed = time.monotonic() - started
+    failed = results["ALAB"]
+    assert isinstance(failed, FetchError) and failed.kind == "timeout"
+    assert "no complete answer" in failed.message and "within 1s" in failed.message
+    assert 0.9 < elapsed < 2.0, elapsed
+    assert len(market_server.requests) == 1
+
+
+async def test_a_gzip_bomb_is_refused_past_the_cap_after_decompression(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    """64 MiB of zeros in a 64 KiB gzip body: the chart's cap (8 MiB) counts inflated bytes."""
+    market_server.inject("gzip_bomb", provider="yahoo", symbol="ALAB", size=64 << 20)
+    yahoo = YahooProvider(market_server.url)
+    started = time.monotonic()
+    results = await yahoo.fetch_quotes(client, ["ALAB", "NVDA"])
+    failed = results["ALAB"]
+    assert isinstance(failed, FetchError) and failed.kind == "bad_body"
+    assert "too large" in failed.message and "8 MiB" in failed.message
+    assert time.monotonic() - started < 2.0
+    assert isinstance(results["NVDA"], Quote)
+    assert len(market_server.requests_for(symbol="ALAB")) == 1  # not asked again
+
+
+async def test_sec_bodies_may_be_tens_of_mib_and_no_more(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    """companyfacts of the largest filers is tens of MB: 40 MiB passes SEC's cap (and is then
+    no JSON), 200 MiB does not."""
+    edgar = SecEdgar(market_server.url, market_server.sec_tickers_url, "Tests tests@example.com")
+    market_server.inject("gzip_bomb", provider="sec", endpoint="companyfacts", times=1,
+                         size=40 << 20)  # fmt: skip
+    with pytest.raises(FetchError) as raised:
+        await edgar.fetch_companyfacts(client, "2012383")
+    assert "not valid JSON" in raised.value.message  # read whole: under the cap
+    market_server.inject("gzip_bomb", provider="sec", endpoint="companyfacts", size=200 << 20)
+    with pytest.raises(FetchError) as raised:
+        await edgar.fetch_companyfacts(client, "2012383")
+    assert "too large" in raised.value.message and "128 MiB" in raised.value.message
+
+
+BOMB_CHILD = """
+import asyncio, json, resource, sys, time
+
+def status(field):
+    for line in open("/proc/self/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) * 1024
+
+# Room for a gibibyte and a half more than it has: a process that inflates the bomb whole fails
+# here instead of taking the machine's memory.
+limit = status("VmSize") + (3 << 29)
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.yahoo import YahooProvider
+
+async def main(url):
+    async with MarketClient(trust_env=False) as client:  # the production bounds
+        yahoo = YahooProvider(url)
+        warm = await yahoo.fetch_quotes(client, ["NVDA"])
+        before = status("VmHWM")
+        started = time.monotonic()
+        try:
+            outcome = str((await yahoo.fetch_quotes(client, ["ALAB"]))["ALAB"])
+        except MemoryError:
+            outcome = "MemoryError"
+        seconds = time.monotonic() - started
+        print(json.dumps({"warm": str(warm["NVDA"]), "before": before,
+                          "after": status("VmHWM"), "seconds": seconds, "outcome": outcome}))
+
+asyncio.run(main(sys.argv[1]))
+"""
+
+
+def test_a_gibibyte_gzip_bomb_fails_fast_in_little_memory(market_server: MarketServer) -> None:
+    """A 1 MiB gzip body inflating to 1 GiB of zeros, read by a child process with the default
+    client: refused once past the chart's cap, its peak resident memory hardly grown."""
+    market_server.inject("gzip_bomb", provider="yahoo", symbol="ALAB")
+    done = subprocess.run(
+        [sys.executable, "-c", BOMB_CHILD, market_server.url],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "NO_PROXY": "127.0.0.1"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert "NVDA" in found["warm"]
+    assert "too large" in found["outcome"], found
+    grown = found["after"] - found["before"]
+    assert grown < 48 << 20, f"peak RSS grew by {grown >> 20} MiB"
+    assert found["seconds"] < 3.0, found

@@ -1,4 +1,5 @@
-"""The Finnhub API key never shows: not in URLs, error messages, reprs or log records."""
+"""The Finnhub API key never shows: not in URLs, error messages (in any case), reprs or log
+records; neither it nor the SEC contact follows a redirect to another origin."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from tests.support.market_server import MarketServer
+from tests.support.market_server import FINNHUB_TOKEN, MarketServer
 
 from catalyst_tui.market.earnings import FinnhubEarnings
 from catalyst_tui.market.finnhub import FinnhubProvider
-from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.http import BROWSER_USER_AGENT, MarketClient
 from catalyst_tui.market.models import FetchError
 from catalyst_tui.market.quotes import fetch_quotes
+from catalyst_tui.market.sec_client import SecEdgar
 
 SECRET = "sk-test-0123456789abcdef"
 
@@ -76,3 +78,55 @@ def test_error_body_echoing_the_key_is_redacted() -> None:
 def test_finnhub_needs_a_key() -> None:
     with pytest.raises(ValueError, match="API key"):
         FinnhubProvider("", "http://unused.invalid")
+
+
+def test_a_body_echoing_the_key_in_another_case_is_redacted() -> None:
+    provider = FinnhubProvider(SECRET, "http://unused.invalid")
+    for echoed in (SECRET.upper(), SECRET.title(), SECRET.swapcase()):
+        error = provider.transform_quotes(f'{{"error":"Invalid API key {echoed}"}}', ["ALAB"])
+        assert isinstance(error["ALAB"], FetchError)
+        for text in (str(error["ALAB"]), repr(error["ALAB"])):
+            assert SECRET.lower() not in text.lower(), text
+        auth = provider._error_text(f'{{"error":"unknown token {echoed}"}}', 401)
+        assert SECRET.lower() not in auth.lower() and "***" in auth
+
+
+CONTACT = "Catalyst Tests tests@example.com"
+
+
+async def test_a_redirect_to_another_origin_carries_neither_the_key_nor_the_contact(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    """Two loopback servers on two ports are two origins: the first answers 302 to the second,
+    which must see neither the Finnhub key nor the SEC contact (the browser agent instead)."""
+    with MarketServer() as elsewhere:
+        market_server.inject("redirect", provider="finnhub", location=elsewhere.url)
+        market_server.inject("redirect", provider="sec", location=elsewhere.url)
+        outcome = (await fetch_quotes(client, [FinnhubProvider(FINNHUB_TOKEN, market_server.url)],
+                                      ["ALAB"]))["ALAB"]  # fmt: skip
+        edgar = SecEdgar(market_server.url, market_server.sec_tickers_url, CONTACT)
+        with pytest.raises(FetchError):
+            await edgar.fetch_companyfacts(client, "2012383")
+    assert outcome.quote is None and outcome.errors[0].kind == "auth"  # no key, no quote
+    sent = {r.provider: r.headers for r in market_server.requests}
+    assert sent["finnhub"]["x-finnhub-token"] == FINNHUB_TOKEN  # where it was meant to go
+    assert sent["sec"]["user-agent"] == CONTACT
+    arrived = {r.provider: r.headers for r in elsewhere.requests}
+    assert set(arrived) == {"finnhub", "sec"}  # the redirects were followed
+    assert "x-finnhub-token" not in arrived["finnhub"]
+    assert arrived["sec"]["user-agent"] == BROWSER_USER_AGENT
+    for headers in arrived.values():
+        text = repr(headers).lower()
+        assert FINNHUB_TOKEN.lower() not in text and "tests@example.com" not in text
+
+
+async def test_a_redirect_within_the_origin_keeps_the_key(
+    market_server: MarketServer, client: MarketClient
+) -> None:
+    market_server.inject("redirect", provider="finnhub", location=market_server.url, times=1)
+    provider = FinnhubProvider(FINNHUB_TOKEN, market_server.url)
+    outcome = (await fetch_quotes(client, [provider], ["ALAB"]))["ALAB"]
+    assert outcome.quote is not None
+    first, again = market_server.requests
+    assert first.status == 302 and again.status == 200
+    assert again.headers["x-finnhub-token"] == FINNHUB_TOKEN

@@ -224,3 +224,49 @@ async def test_bad_urls_are_fetch_errors_not_httpx_exceptions(
 ) -> None:
     error = await fails(client, url)
     assert error.kind == "network"
+
+
+async def test_the_deadline_is_the_requests_own_time_not_its_turn_in_the_queue(
+    market_server: MarketServer, make_client: MakeClient
+) -> None:
+    """Twelve requests behind a rate limit of 20/s wait up to 0.55 s for their turn; a deadline
+    of 0.3 s each lets every one through, since waiting for a turn is not the request's time."""
+    async with make_client(rate_limits={"yahoo": 20.0}, deadline=0.3) as client:
+        answers = await asyncio.gather(*(client.get("yahoo", chart(market_server))
+                                         for _ in range(12)))  # fmt: skip
+    assert [a.status_code for a in answers] == [200] * 12
+    times = [r.time for r in market_server.requests]
+    assert max(times) - min(times) >= 0.5  # they did queue
+
+
+async def test_a_retry_after_beyond_the_deadline_fails_at_once(
+    market_server: MarketServer, make_client: MakeClient
+) -> None:
+    market_server.inject("rate_limit", retry_after=2, times=1)
+    async with make_client(deadline=1.0) as client:
+        started = time.monotonic()
+        error = await fails(client, chart(market_server))
+    assert error.kind == "rate_limited" and "deadline of 1s" in error.message
+    assert time.monotonic() - started < 0.5
+    assert len(market_server.requests) == 1
+
+
+async def test_backoff_waits_are_spent_from_the_deadline(market_server: MarketServer) -> None:
+    market_server.inject("http500")
+    sleep = RecordingSleep()
+    async with MarketClient(trust_env=False, attempts=5, backoff_base=0.2, backoff_max=0.2,
+                            deadline=0.5, sleep=sleep, rng=TopOfRange()) as client:  # fmt: skip
+        error = await fails(client, chart(market_server))
+    assert error.kind == "http" and "no time left to retry within 0.5s" in error.message
+    assert sleep.delays == [0.2, 0.2]  # a third wait would pass the deadline
+    assert len(market_server.requests) == 3
+
+
+def test_every_provider_has_a_deadline_and_a_body_cap_by_default() -> None:
+    """Settings-independent bounds (docs/market-data.md): quotes and calendars small and quick,
+    SEC's companyfacts tens of MB."""
+    client = MarketClient(trust_env=False)
+    assert client.bounds("yahoo") == client.bounds("stooq") == client.bounds("finnhub")
+    assert client.bounds("yahoo") == (20.0, 8 << 20)
+    assert client.bounds("sec") == (90.0, 128 << 20)
+    assert MarketClient(trust_env=False, deadline=1.0).bounds("sec").deadline == 1.0

@@ -10,10 +10,15 @@ income and EPS (`synthetic_companyfacts`). Plain module (no pytest), usable from
         server.inject("http500", provider="yahoo", symbol="ALAB", times=2)
         ...  # point the providers at server.url, then assert on server.requests
 
+Hostile faults: "drip" (the real answer's headers, then its body a byte every `delay` seconds,
+2 by default), "gzip_bomb" (a gzip body of about a MiB inflating to `size` bytes, 1 GiB by
+default), "redirect" (302 to `location` + the request's path and query), and the value faults
+of tests/support/hostile.py (an absurd number or date in the real answer, JSON nested too deep).
+
 Routes (all on `server.url`): Yahoo `/v8/finance/chart/{sym}`, `/v10/finance/quoteSummary/{sym}`,
 `/v1/test/getcrumb`, cookie at `server.cookie_url`; Stooq `/q/l/`, `/q/d/l/`; Finnhub
 `/api/v1/quote`, `/api/v1/calendar/earnings`; SEC `/files/company_tickers.json`,
-`/api/xbrl/companyfacts/CIK##########.json`.
+`/api/xbrl/companyfacts/CIK##########.json`, `/submissions/CIK##########.json` (no filings).
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, unquote_plus, urlsplit
 from zoneinfo import ZoneInfo
 
+from tests.support.hostile import VALUE_FAULTS, gzip_bomb, poison
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 MARKET_FIXTURES = FIXTURES / "market"
 SEC_FIXTURES = FIXTURES / "sec"
@@ -50,8 +57,9 @@ DEFAULT_SYMBOLS = (
 FINNHUB_TOKEN = "fh-test-token-7c1d9e"
 FAULT_KINDS = frozenset(
     {"http500", "http503", "rate_limit", "timeout", "reset", "html", "truncated", "unknown",
-     "quota", "auth"}
+     "quota", "auth", "drip", "gzip_bomb", "redirect", *VALUE_FAULTS}
 )  # fmt: skip
+FAULT_DELAYS = {"timeout": 5.0, "drip": 2.0}  # seconds, when inject() is given none
 # CIKs of the samples and a few real ones; other symbols get a synthetic CIK.
 KNOWN_CIKS = {
     "BLK": 2012383,
@@ -131,6 +139,8 @@ class Fault:
     times: int | None = None
     retry_after: str | None = None
     delay: float = 5.0
+    location: str = ""  # redirect: where to (a base URL)
+    size: int = 1 << 30  # gzip_bomb: bytes once inflated
     hits: int = field(default=0)
 
     def matches(self, request: LoggedRequest) -> bool:
@@ -148,6 +158,7 @@ class Reply:
     body: bytes | str = b""
     content_type: str = "application/json"
     headers: dict[str, str] = field(default_factory=dict)
+    drip: float | None = None  # seconds between the body's bytes
 
 
 class MarketServer:
@@ -228,13 +239,19 @@ class MarketServer:
         symbol: str | None = None,
         times: int | None = None,
         retry_after: str | float | None = None,
-        delay: float = 5.0,
+        delay: float | None = None,
+        location: str = "",
+        size: int = 1 << 30,
     ) -> Fault:
         """Make matching requests fail as `kind` (see FAULT_KINDS); earlier injections win."""
         if kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault {kind!r}; one of {sorted(FAULT_KINDS)}")
+        if kind == "redirect" and not location:
+            raise ValueError("a redirect needs a location")
         fault = Fault(kind, provider, endpoint, symbol, times,
-                      None if retry_after is None else str(retry_after), delay)  # fmt: skip
+                      None if retry_after is None else str(retry_after),
+                      FAULT_DELAYS.get(kind, 5.0) if delay is None else delay,
+                      location.rstrip("/"), size)  # fmt: skip
         with self._lock:
             self._faults.append(fault)
         return fault
@@ -381,6 +398,11 @@ class MarketServer:
         if fault is not None and fault.kind == "truncated":
             body = reply.body.encode() if isinstance(reply.body, str) else reply.body
             reply.body = body[: max(1, len(body) // 2)]
+        if fault is not None and fault.kind == "drip":
+            reply.drip = fault.delay
+        if fault is not None and fault.kind in VALUE_FAULTS and reply.status == 200:
+            codes = {_stooq_code(s) for s in ([fault.symbol] if fault.symbol else request.symbols)}
+            reply.body = poison(fault.kind, request.provider, request.endpoint, reply.body, codes)
         return reply
 
 
@@ -397,6 +419,11 @@ def _fault_reply(fault: Fault, request: LoggedRequest) -> Reply | None:
         return Reply(200, HTML_PAGE, "text/html")
     if fault.kind == "quota":
         return Reply(200, fixture_text("stooq_limit.txt"), "text/plain")
+    if fault.kind == "gzip_bomb":
+        return Reply(200, gzip_bomb(fault.size), "application/json", {"Content-Encoding": "gzip"})
+    if fault.kind == "redirect":
+        query = f"?{request.raw_query}" if request.raw_query else ""
+        return Reply(302, "", "text/plain", {"Location": fault.location + request.path + query})
     if fault.kind == "auth":
         if request.provider == "finnhub":
             return Reply(401, '{"error":"Invalid API key"}')
@@ -615,6 +642,19 @@ def _sec_companyfacts(server: MarketServer, request: LoggedRequest, unknown: set
     return Reply(200, json.dumps(synthetic_companyfacts(symbol, cik, server.now().date())))
 
 
+def _sec_submissions(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    """The company's submissions in EDGAR's shape (every column of the recorded NVIDIA answer),
+    with no filing: the market's companies file nothing (tests/support/filings_server.py does)."""
+    if not _sec_declared(request):
+        return Reply(403, SEC_UNDECLARED, "text/html")
+    recorded = json.loads((SEC_FIXTURES / "sec_submissions_CIK0001045810-NVDA.json").read_text())
+    body = {key: value for key, value in recorded.items() if key != "filings"}
+    columns = recorded["filings"]["recent"]
+    body["filings"] = {"recent": {column: [] for column in columns}, "files": []}
+    body["cik"] = request.path.removeprefix("/submissions/CIK").removesuffix(".json").lstrip("0")
+    return Reply(200, json.dumps(body))
+
+
 def synthetic_companyfacts(symbol: str, cik: int, today: date) -> dict[str, Any]:
     """A companyfacts body in EDGAR's shape for the last eight quarters filed by `today`.
 
@@ -726,6 +766,7 @@ _ROUTES = {
     ("finnhub", "calendar"): _finnhub_calendar,
     ("sec", "tickers"): _sec_tickers,
     ("sec", "companyfacts"): _sec_companyfacts,
+    ("sec", "submissions"): _sec_submissions,
 }
 
 
@@ -750,6 +791,10 @@ def classify(path: str, raw_query: str, server: MarketServer) -> tuple[str, str,
         return "finnhub", "calendar", (query.get("symbol", [""])[-1],)
     if path == "/files/company_tickers.json":
         return "sec", "tickers", ()
+    if path.startswith("/submissions/CIK"):
+        digits = path.removeprefix("/submissions/CIK").removesuffix(".json")
+        symbol = server.symbol_for_cik(int(digits)) if digits.isdigit() else None
+        return "sec", "submissions", (symbol,) if symbol else ()
     if path.startswith("/api/xbrl/companyfacts/CIK"):
         digits = path.rsplit("CIK", 1)[-1].removesuffix(".json")
         symbol = server.symbol_for_cik(int(digits)) if digits.isdigit() else None
@@ -772,6 +817,11 @@ def _stooq_codes(raw_query: str) -> list[str]:
 
 def _from_stooq(code: str) -> str:
     return code.upper().removesuffix(".US").replace("-", ".")
+
+
+def _stooq_code(symbol: str) -> str:
+    """Our symbol as a row of Stooq's answer names it: BRK.B -> BRK-B.US."""
+    return f"{symbol.replace('.', '-').upper()}.US"
 
 
 def _range(text: str) -> timedelta:
@@ -888,7 +938,17 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in reply.headers.items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(body)
+        if reply.drip is None:
+            self.wfile.write(body)
+            return
+        self.wfile.flush()
+        market = self.server.market  # type: ignore[attr-defined]
+        for i in range(len(body)):  # each byte alone: every read of the client gets one
+            self.wfile.write(body[i : i + 1])
+            self.wfile.flush()
+            if not market._wait(reply.drip):
+                self.close_connection = True
+                return
 
     def _drop(self) -> None:
         """Close without answering, with a TCP reset (SO_LINGER 0)."""

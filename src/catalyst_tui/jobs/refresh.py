@@ -4,6 +4,10 @@ due; stored. The sources are built here from the config (market/ never reads the
 Quotes come first and are written in one transaction for the whole batch (a crash leaves the
 previous refresh or this one, never half). Fundamentals (SEC EDGAR) and next earnings dates are
 daily and per symbol: each symbol's facts replace its old ones in their own transaction.
+
+A refresh always ends: each request has its own deadline (market/http.py), the quote pass
+QUOTES_DEADLINE, and the whole refresh REFRESH_DEADLINE, after which what is still on the way is
+left to the next refresh. A symbol's failure, whatever it is, is that symbol's alone.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ import asyncio
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 from ..config import Config
@@ -33,6 +39,10 @@ log = logging.getLogger(__name__)
 DAILY = dt.timedelta(days=1)
 RETRY_FAILED_AFTER = dt.timedelta(hours=1)
 CIK_MAP_MAX_AGE = dt.timedelta(days=7)
+# Seconds. A quote pass of hundreds of symbols takes seconds; the bound leaves room for a symbol
+# that each provider in turn keeps to the end of its request's deadline (market/http.py).
+QUOTES_DEADLINE = 120.0
+REFRESH_DEADLINE = 300.0  # quotes, restated histories, fundamentals and earnings dates
 NO_SEC_CONTACT = (
     "fundamentals: no SEC contact set, so no EDGAR request was made; set "
     'providers.sec.user_agent = "Your Name you@example.com" in catalysts.toml'
@@ -105,10 +115,14 @@ async def refresh_in_process(
     on_progress: ProgressCallback | None = None,
     client: MarketClient | None = None,
     env: Mapping[str, str] = os.environ,
+    deadline: float = REFRESH_DEADLINE,
+    quotes_deadline: float = QUOTES_DEADLINE,
 ) -> RefreshReport:
-    """Fetch and store quotes (+ history), then fundamentals and earnings where due."""
+    """Fetch and store quotes (+ history), then fundamentals and earnings where due: within
+    `deadline` seconds, of which the quote pass takes at most `quotes_deadline`."""
     clock = now or (lambda: dt.datetime.now(dt.UTC))
     report = RefreshReport(started=clock())
+    ends = time.monotonic() + deadline
     symbols = store.views.active_symbols()
     providers, notes = quote_providers(config, env)
     report.notes.extend(notes)
@@ -116,24 +130,40 @@ async def refresh_in_process(
     client = client or MarketClient()
     try:
         outcomes = await fetch_quotes(
-            client, providers, symbols, store.market.history_starts(symbols), on_progress
-        )
+            client, providers, symbols, store.market.history_starts(symbols, clock()),
+            on_progress, min(quotes_deadline, deadline),
+        )  # fmt: skip
         store.market.save_quotes(outcomes.values(), clock())
         report.fresh = {s for s, o in outcomes.items() if o.quote is not None}
-        await _restate_split_histories(store, client, providers, set(symbols), report)
-        offline = not report.fresh and all(
-            e.kind in ("network", "timeout") for o in outcomes.values() for e in o.errors
-        )
-        if symbols and offline:
-            report.notes.append("no network: fundamentals and earnings dates not refreshed")
-        else:
-            daily = _DailyFetches(config, store, client, clock, report)
-            await asyncio.gather(daily.fundamentals(symbols), daily.earnings(symbols, env))
+        async with _within(ends, deadline, report):
+            await _restate_split_histories(store, client, providers, set(symbols), report)
+            offline = not report.fresh and all(
+                e.kind in ("network", "timeout") for o in outcomes.values() for e in o.errors
+            )
+            if symbols and offline:
+                report.notes.append("no network: fundamentals and earnings dates not refreshed")
+            else:
+                daily = _DailyFetches(config, store, client, clock, report)
+                await asyncio.gather(daily.fundamentals(symbols), daily.earnings(symbols, env))
     finally:
         if owned:
             await client.aclose()
     report.statuses = list(store.market.last_quotes(symbols).values())
     return report
+
+
+@asynccontextmanager
+async def _within(ends: float, deadline: float, report: RefreshReport) -> AsyncIterator[None]:
+    """The rest of the refresh, cut at its deadline (monotonic `ends`): what was on the way
+    then is due at the next refresh, as it was before (nothing marked fetched)."""
+    try:
+        async with asyncio.timeout(max(0.0, ends - time.monotonic())):
+            yield
+    except TimeoutError:
+        report.notes.append(
+            f"refresh stopped at its deadline ({deadline:g}s): what was still on the way is "
+            "fetched at the next refresh"
+        )
 
 
 async def _restate_split_histories(
@@ -155,6 +185,9 @@ async def _restate_split_histories(
             except FetchError as error:
                 log.info("restating %s after its split: %s", symbol, error)
                 continue
+            except Exception:  # a provider's bug: this symbol's restating waits, nothing else
+                log.exception("restating %s after its split: %s failed", symbol, provider.name)
+                continue
             if history.bars:
                 store.market.replace_history(symbol, history.bars)
                 report.notes.append(f"{symbol}: price history restated for its split")
@@ -175,14 +208,17 @@ class _DailyFetches:
     report: RefreshReport
 
     def due(self, kind: str, symbols: list[str]) -> list[str]:
-        states = self.store.market.fetch_states(kind)  # one query for all symbols
-        now = self.clock()
-        return [
-            s
-            for s in symbols
-            if (state := states.get(s)) is None
-            or now - state.fetched_at >= (DAILY if state.ok else RETRY_FAILED_AFTER)
-        ]
+        return self.store.market.due(
+            kind, symbols, self.clock(), every=DAILY, failed_every=RETRY_FAILED_AFTER
+        )
+
+    def failed(self, kind: str, symbol: str, error: Exception) -> None:
+        """A failure that is no FetchError (a bug, an answer no check foresaw): this symbol's
+        alone, tried again after the hour like any failed fetch."""
+        log.error("%s %s failed", kind, symbol, exc_info=error)
+        detail = f"unexpected failure: {type(error).__name__}: {error}"
+        self.store.market.mark_fetched(kind, symbol, self.clock(), ok=False, detail=detail)
+        self.report.notes.append(f"{kind} {symbol}: {detail}")
 
     async def fundamentals(self, symbols: list[str]) -> None:
         sec = self.config.providers.sec
@@ -209,6 +245,9 @@ class _DailyFetches:
                 market.mark_fetched("fundamentals", symbol, clock(), ok=False, detail=str(error))
                 self.report.notes.append(f"fundamentals {symbol}: {error}")
                 return
+            except Exception as error:
+                self.failed("fundamentals", symbol, error)
+                return
             market.save_facts(symbol, facts, clock())
             self.report.fundamentals_updated.append(symbol)
 
@@ -217,8 +256,7 @@ class _DailyFetches:
     async def _cik_map(self, edgar: SecEdgar) -> dict[str, str]:
         """The cached ticker → CIK map, fetched again when older than a week."""
         ciks = self.store.market.cik_map()
-        state = self.store.market.fetch_states("cik_map").get("")
-        if ciks and state is not None and self.clock() - state.fetched_at <= CIK_MAP_MAX_AGE:
+        if ciks and not self.store.market.due("cik_map", [""], self.clock(), every=CIK_MAP_MAX_AGE):
             return ciks
         try:
             ciks = await edgar.fetch_cik_map(self.client)
@@ -251,6 +289,9 @@ class _DailyFetches:
                     return
                 market.mark_fetched("earnings", symbol, clock(), ok=False, detail=str(error))
                 log.info("earnings %s: %s", symbol, error)
+                return
+            except Exception as error:
+                self.failed("earnings", symbol, error)
                 return
             market.save_earnings(symbol, found, clock())
             self.report.earnings_updated.append(symbol)

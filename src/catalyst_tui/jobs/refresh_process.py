@@ -19,8 +19,10 @@ The parent side is `refresh_in_child_process`; the child is
 The child opens its own Store and writes through `refresh_in_process`, whose writes are whole
 transactions (all quotes of a batch, or one symbol's facts): a child killed mid-refresh leaves the
 previous data or the new, never half. The TUI kills it when a refresh is cancelled (quit,
-scheduler shutdown) and reaps it; a TUI killed outright cannot, so the child checks twice a
-second that its parent is still there and exits when it is not.
+scheduler shutdown) or has not reported within CHILD_DEADLINE (the refresh's own deadline and a
+minute for starting and writing: a child stuck anywhere is not waited for), and reaps it; a TUI
+killed outright cannot, so the child checks twice a second that its parent is still there and
+exits when it is not.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from ..config import Config
 from ..market.models import LastQuote, Quote
 from ..market.quotes import ProgressCallback
 from ..store import Store
-from .refresh import RefreshReport, refresh_in_process
+from .refresh import REFRESH_DEADLINE, RefreshReport, refresh_in_process
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,7 @@ LINE_LIMIT = 1 << 24  # the report line holds every symbol's status: 500 take ~6
 PARENT_CHECK = 0.5  # seconds between checks that the parent is still there
 KILL_WAIT = 5.0  # seconds to wait for a killed child to be reaped
 NICENESS = 5  # the child's priority below the TUI's, when they compete for a core
+CHILD_DEADLINE = REFRESH_DEADLINE + 60.0  # seconds from start to report
 EXIT_FAILED = 1
 EXIT_ORPHANED = 3
 
@@ -99,10 +102,11 @@ async def refresh_in_child_process(
     now: Callable[[], dt.datetime] | None = None,
     on_progress: ProgressCallback | None = None,
     on_start: Callable[[asyncio.subprocess.Process], None] | None = None,
+    deadline: float = CHILD_DEADLINE,
 ) -> RefreshReport:
     """`refresh_in_process` in a child process: progress is passed on as its lines arrive, the
-    report built from its last line. RefreshFailed when the child fails; cancelled, the child is
-    killed and reaped before the CancelledError goes on."""
+    report built from its last line. RefreshFailed when the child fails or has not reported
+    within `deadline` seconds; then, or cancelled, the child is killed and reaped."""
     request = request_for(config, db_path, now)
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -125,21 +129,27 @@ async def refresh_in_child_process(
         proc.stdin.close()
         report: dict[str, Any] | None = None
         error: str | None = None
-        async for line in proc.stdout:
-            try:
-                message = json.loads(line)
-            except ValueError:
-                log.warning("market worker %d: unreadable line %r", proc.pid, line[:200])
-                continue
-            if "progress" in message:
-                if on_progress is not None:
-                    on_progress(*message["progress"])
-            elif "report" in message:
-                report = message["report"]
-            elif "error" in message:
-                error = str(message["error"])
-        code = await proc.wait()
-        await relay
+        try:
+            async with asyncio.timeout(deadline):
+                async for line in proc.stdout:
+                    try:
+                        message = json.loads(line)
+                    except ValueError:
+                        log.warning("market worker %d: unreadable line %r", proc.pid, line[:200])
+                        continue
+                    if "progress" in message:
+                        if on_progress is not None:
+                            on_progress(*message["progress"])
+                    elif "report" in message:
+                        report = message["report"]
+                    elif "error" in message:
+                        error = str(message["error"])
+                code = await proc.wait()
+                await relay
+        except TimeoutError:
+            raise RefreshFailed(
+                f"the market worker gave no report within {deadline:g}s: stopped"
+            ) from None
     finally:
         if proc.returncode is None:
             kill(proc)

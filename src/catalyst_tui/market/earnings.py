@@ -8,7 +8,6 @@ is 401 "Invalid Crumb". Dates are taken as UTC calendar days; the earliest one >
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -16,8 +15,10 @@ from typing import Any
 
 import httpx
 
+from .bounds import checked_earnings, decode_json, epoch
 from .finnhub import FinnhubProvider
-from .http import MarketClient, raise_for_status
+from .http import MarketClient
+from .http_errors import raise_for_status
 from .models import EarningsDate, ErrorKind, FetchError
 from .provider import EarningsSource, body_shape
 from .symbols import finnhub_symbol, yahoo_path
@@ -97,10 +98,10 @@ NO_CALENDAR = "No fundamentals data found"
 def parse_calendar_events(body: str, symbol: str, today: date) -> EarningsDate | None:
     """The earliest earnings date >= today in a quoteSummary calendarEvents body; None when
     there is none, also for a symbol that has no earnings calendar at all."""
-    try:
-        summary = json.loads(body)["quoteSummary"]
-    except (ValueError, KeyError, TypeError):
-        raise FetchError("bad_body", "not a quoteSummary answer", "yahoo", symbol) from None
+    data = decode_json(body, "yahoo", symbol)
+    summary = data.get("quoteSummary") if isinstance(data, dict) else None
+    if summary is None:
+        raise FetchError("bad_body", "not a quoteSummary answer", "yahoo", symbol)
     with body_shape("yahoo", symbol):
         error = summary.get("error")
         if error:
@@ -110,10 +111,11 @@ def parse_calendar_events(body: str, symbol: str, today: date) -> EarningsDate |
             kind: ErrorKind = "unknown_symbol" if code == "Not Found" else "bad_body"
             raise FetchError(kind, f"{code or 'error'}: {_description(error)}", "yahoo", symbol)
         earnings = summary["result"][0]["calendarEvents"].get("earnings") or {}
-        days = [_utc_day(stamp) for stamp in earnings.get("earningsDate") or []]
+        days = [_utc_day(stamp, symbol) for stamp in earnings.get("earningsDate") or []]
         estimate = bool(earnings.get("isEarningsDateEstimate", len(days) > 1))
     upcoming = sorted(day for day in days if day is not None and day >= today)
-    return EarningsDate(symbol, upcoming[0], "yahoo", estimate) if upcoming else None
+    found = EarningsDate(symbol, upcoming[0], "yahoo", estimate) if upcoming else None
+    return checked_earnings(found, today)
 
 
 class FinnhubEarnings(EarningsSource):
@@ -160,7 +162,8 @@ def parse_finnhub_calendar(data: dict[str, Any], symbol: str, today: date) -> Ea
             continue
         if day >= today:
             days.append(day)
-    return EarningsDate(symbol, min(days), "finnhub", False) if days else None
+    return checked_earnings(EarningsDate(symbol, min(days), "finnhub", False) if days else None,
+                            today)  # fmt: skip
 
 
 async def fetch_next_earnings(
@@ -188,12 +191,11 @@ async def fetch_next_earnings(
     return None
 
 
-def _utc_day(stamp: object) -> date | None:
+def _utc_day(stamp: object, symbol: str) -> date | None:
     if isinstance(stamp, dict):  # older answers: {"raw": 1746010740, "fmt": "2025-04-30"}
         stamp = stamp.get("raw")
-    if isinstance(stamp, bool) or not isinstance(stamp, int | float):
-        return None
-    return datetime.fromtimestamp(stamp, UTC).date()
+    moment = epoch(stamp, "yahoo", symbol)
+    return None if moment is None else moment.date()
 
 
 def _description(error: object) -> str:

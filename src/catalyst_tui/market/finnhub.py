@@ -7,13 +7,14 @@ an answer is redacted anyway. An unknown symbol is HTTP 200 with every field 0.
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote as urlquote
 
-from .http import MarketClient, raise_for_status
+from .bounds import checked_quote, decode_json, epoch
+from .http import MarketClient
+from .http_errors import raise_for_status
 from .models import FetchError, Quote
 from .provider import QuoteProvider, QuoteResult, RequestSpec, positive
 from .symbols import finnhub_symbol
@@ -29,6 +30,8 @@ class FinnhubProvider(QuoteProvider):
             raise ValueError("Finnhub needs an API key (providers.finnhub.api_key_env)")
         self.base_url = base_url.rstrip("/")
         self._key = api_key.strip()
+        # A body may echo the key in another case ("INVALID KEY SK-..."): redacted all the same.
+        self._key_pattern = re.compile(re.escape(self._key), re.IGNORECASE)
 
     def supports(self, symbol: str) -> bool:
         return finnhub_symbol(symbol) is not None
@@ -38,7 +41,7 @@ class FinnhubProvider(QuoteProvider):
         return ((TOKEN_HEADER, self._key),)
 
     def redact(self, text: str) -> str:
-        return text.replace(self._key, "***")
+        return self._key_pattern.sub("***", text)
 
     def build_quote_requests(self, symbols: Sequence[str]) -> list[RequestSpec]:
         return [
@@ -83,11 +86,12 @@ class FinnhubProvider(QuoteProvider):
 
     def decode(self, body: str, symbol: str | None) -> dict[str, Any]:
         """The JSON object of an answer; `{"error": ...}` is "auth", anything else non-JSON bad."""
+        if body.lstrip().startswith("<"):
+            raise FetchError("bad_body", "answer is an HTML page", self.name, symbol)
         try:
-            data = json.loads(body)
-        except ValueError:
-            kind_of = "an HTML page" if body.lstrip().startswith("<") else "not JSON"
-            raise FetchError("bad_body", f"answer is {kind_of}", self.name, symbol) from None
+            data = decode_json(body, self.name, symbol)
+        except FetchError as error:
+            raise error.with_message(self.redact(error.message)) from None
         if not isinstance(data, dict):
             raise FetchError("bad_body", "answer is not a JSON object", self.name, symbol)
         if data.get("error"):
@@ -102,8 +106,8 @@ class FinnhubProvider(QuoteProvider):
                     "unknown_symbol", "finnhub knows no such symbol (all zeros)", self.name, symbol
                 )
             raise FetchError("bad_body", f"no price (c={data.get('c')!r})", self.name, symbol)
-        stamp = positive(data.get("t"))
-        if stamp is None:
+        stamp = epoch(data.get("t"), self.name, symbol)
+        if stamp is None or positive(data.get("t")) is None:
             raise FetchError("bad_body", "no quote time (t)", self.name, symbol)
         prev_close = positive(data.get("pc"))
         change = _number(data.get("d"))
@@ -114,7 +118,7 @@ class FinnhubProvider(QuoteProvider):
             change_pct /= 100  # Finnhub gives percent
         elif change is not None and prev_close:
             change_pct = change / prev_close
-        return Quote(
+        quote = Quote(
             symbol=symbol,
             price=price,
             prev_close=prev_close,
@@ -122,16 +126,17 @@ class FinnhubProvider(QuoteProvider):
             change_pct=change_pct,
             currency="USD",  # only US listings are asked for
             market_state=None,
-            quote_time=datetime.fromtimestamp(stamp, UTC),
+            quote_time=stamp,
             source=self.name,
             day_high=positive(data.get("h")),
             day_low=positive(data.get("l")),
         )
+        return checked_quote(quote)
 
     def _error_text(self, body: str, status: int) -> str:
         try:
-            detail = json.loads(body).get("error")
-        except (ValueError, AttributeError):
+            detail = decode_json(body, self.name).get("error")
+        except (FetchError, AttributeError):
             detail = None
         return self.redact(f"HTTP {status}: {detail or 'key refused'}")
 

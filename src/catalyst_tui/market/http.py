@@ -1,12 +1,21 @@
-"""The one shared HTTP client: concurrency cap, per-provider rate limits, timeouts, retries.
+"""The one shared HTTP client: concurrency cap, per-provider rate limits, timeouts, retries,
+a deadline and a body cap per request, redirects that keep a request's secrets at home.
 
 Every provider request goes through `MarketClient.get`, which either returns a final response
-(any status the provider must interpret itself: 2xx, 404, 401...) or raises FetchError; raw httpx
-exceptions never leave this module. Retried: 5xx, 429, timeouts, dropped connections (up to
-`attempts` in all, exponential backoff with full jitter, `Retry-After` honoured up to a cap) and
-connections that cannot be made (refused, DNS, connect timeout: once, quickly). A host that could
-not be reached twice in a row is then failed at once for `host_down_for` seconds, so a machine
-with no network finishes a refresh of hundreds of symbols in seconds, not one timeout each.
+(any status the provider must interpret itself: 2xx, 404, 401...) with its whole body, or raises
+FetchError; raw httpx exceptions never leave this module. Retried: 5xx, 429, timeouts, dropped
+connections (up to `attempts` in all, exponential backoff with full jitter, `Retry-After` honoured
+up to a cap) and connections that cannot be made (refused, DNS, connect timeout: once, quickly).
+A host that could not be reached twice in a row is then failed at once for `host_down_for`
+seconds, so a machine with no network finishes a refresh of hundreds of symbols in seconds.
+
+Bounds no answer can get past (docs/market-data.md, The HTTP client):
+- a deadline per request: its own time (sending, the body however slowly it drips, the waits
+  between its attempts; not its turn in the queue behind the concurrency cap or a rate limit),
+  after which it is a FetchError "no complete answer from ... within N s";
+- a cap on the body counted after decompression (market/body.py), per provider;
+- redirects are followed by hand: one to another origin carries none of the headers the caller
+  gave the request (the Finnhub key, the SEC contact), only the client's own.
 """
 
 from __future__ import annotations
@@ -18,12 +27,13 @@ import random
 import ssl
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from email.utils import parsedate_to_datetime
 from types import TracebackType
-from urllib.parse import urlsplit
+from typing import NamedTuple
 
 import httpx
 
+from .body import ACCEPT_ENCODING, BodyTooLarge, read_capped, size_text, with_body
+from .http_errors import describe_url, exhausted, parse_retry_after, transport_failure
 from .models import ErrorKind, FetchError
 
 log = logging.getLogger(__name__)
@@ -35,6 +45,21 @@ BROWSER_USER_AGENT = (
 )
 # Requests per second. SEC EDGAR's published limit is 10/s; Finnhub's free tier 60/min.
 DEFAULT_RATE_LIMITS: Mapping[str, float] = {"sec": 10.0, "finnhub": 1.0}
+MiB = 1 << 20
+
+
+class RequestBounds(NamedTuple):
+    """What one request may take: seconds of its own time, bytes of decoded body."""
+
+    deadline: float
+    max_bytes: int
+
+
+# A quote, a year of bars, a calendar: tens of KB; a whole history restated after a split, a
+# few MB. SEC companyfacts is tens of MB for the largest filers, and served compressed.
+REQUEST_BOUNDS = RequestBounds(deadline=20.0, max_bytes=8 * MiB)
+PROVIDER_BOUNDS: Mapping[str, RequestBounds] = {"sec": RequestBounds(90.0, 128 * MiB)}
+MAX_REDIRECTS = 5
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -72,47 +97,6 @@ class RateLimit:
             self._next = time.monotonic() + self.interval
 
 
-def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), None if absent."""
-    if value is None or not value.strip():
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:  # an HTTP-date is always GMT
-        return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
-
-
-def describe_url(url: str | httpx.URL) -> str:
-    """host/path of a URL, without the query string: the safe form for messages and logs."""
-    text = str(url)
-    try:
-        parts = urlsplit(text)
-    except ValueError:  # a malformed URL still gets described, just less precisely
-        return text.split("?", 1)[0]
-    return f"{parts.netloc}{parts.path}"
-
-
-def raise_for_status(response: httpx.Response, provider: str, symbol: str | None = None) -> None:
-    """FetchError for a non-2xx final response: 401/403 are "auth", anything else "http"."""
-    if response.is_success:
-        return
-    kind: ErrorKind = "auth" if response.status_code in (401, 403) else "http"
-    raise FetchError(
-        kind,
-        f"HTTP {response.status_code} from {describe_url(response.request.url)}",
-        provider,
-        symbol,
-    )
-
-
 class MarketClient:
     """One `httpx.AsyncClient` shared by every provider; use as `async with MarketClient() as c`."""
 
@@ -129,6 +113,7 @@ class MarketClient:
         retry_after_cap: float = 30.0,
         connect_retry_delay: float = 0.2,
         deadline: float | None = None,
+        max_bytes: int | None = None,
         host_down_for: float = 30.0,
         user_agent: str = BROWSER_USER_AGENT,
         trust_env: bool = True,
@@ -142,7 +127,8 @@ class MarketClient:
         self.backoff_max = backoff_max
         self.retry_after_cap = retry_after_cap
         self.connect_retry_delay = connect_retry_delay
-        self.deadline = deadline
+        self.deadline = deadline  # None: each provider's own (PROVIDER_BOUNDS, REQUEST_BOUNDS)
+        self.max_bytes = max_bytes
         self.host_down_for = host_down_for
         self._down_until: dict[str, float] = {}  # host → monotonic time it is tried again
         self._sleep = sleep
@@ -160,8 +146,9 @@ class MarketClient:
                 "User-Agent": user_agent,
                 "Accept": "*/*",
                 "Accept-Language": "en-US,en;q=0.9",
+                "Accept-Encoding": ACCEPT_ENCODING,  # what market/body.py decodes
             },
-            follow_redirects=True,
+            follow_redirects=False,  # followed in _exchange, where a secret is not sent abroad
             trust_env=trust_env,
             verify=_ssl_context(),
         )
@@ -196,6 +183,14 @@ class MarketClient:
         limit = self._limits.get(provider)
         return limit.per_second if limit else None
 
+    def bounds(self, provider: str) -> RequestBounds:
+        """The deadline and body cap of `provider`'s requests."""
+        own = PROVIDER_BOUNDS.get(provider, REQUEST_BOUNDS)
+        return RequestBounds(
+            own.deadline if self.deadline is None else self.deadline,
+            own.max_bytes if self.max_bytes is None else self.max_bytes,
+        )
+
     async def get(
         self,
         provider: str,
@@ -205,40 +200,32 @@ class MarketClient:
         headers: Mapping[str, str] | None = None,
         deadline: float | None = None,
         symbol: str | None = None,
+        max_bytes: int | None = None,
     ) -> httpx.Response:
-        """GET with retries; the final response, or FetchError. `deadline`: seconds for it all."""
-        deadline = self.deadline if deadline is None else deadline
-        try:
-            if deadline is None:
-                return await self._get_with_retries(provider, url, params, headers, symbol)
-            async with asyncio.timeout(deadline):
-                return await self._get_with_retries(provider, url, params, headers, symbol)
-        except TimeoutError:
-            raise FetchError(
-                "timeout",
-                f"no answer from {describe_url(url)} within {deadline:g}s",
-                provider,
-                symbol,
-            ) from None
+        """GET with retries: the final response with its whole body, or FetchError.
+        `deadline` (seconds of the request's own time) and `max_bytes` (of decoded body)
+        default to the provider's bounds."""
+        bounds = self.bounds(provider)
+        call = _Call(
+            provider, url, describe_url(url), symbol, params, headers,
+            _Budget(bounds.deadline if deadline is None else deadline),
+            bounds.max_bytes if max_bytes is None else max_bytes,
+        )  # fmt: skip
+        return await self._get_with_retries(call)
 
-    async def _get_with_retries(
-        self,
-        provider: str,
-        url: str,
-        params: Mapping[str, str] | None,
-        headers: Mapping[str, str] | None,
-        symbol: str | None,
-    ) -> httpx.Response:
-        where = describe_url(url)
+    async def _get_with_retries(self, call: _Call) -> httpx.Response:
+        where, provider, symbol = call.where, call.provider, call.symbol
         host = where.split("/", 1)[0]
         self._check_host(host, where, provider, symbol)
         connect_failures = 0
         for attempt in range(1, self.attempts + 1):
             last = attempt == self.attempts
             try:
-                response = await self._send(provider, url, params, headers)
+                response = await self._attempt(call)
+            except FetchError:
+                raise
             except Exception as exc:  # CancelledError is a BaseException and passes through
-                error, retry = _transport_failure(exc, where, provider, symbol)
+                error, retry = transport_failure(exc, where, provider, symbol)
                 if retry == "never":
                     raise error from None
                 if retry == "once":
@@ -248,7 +235,7 @@ class MarketClient:
                     if connect_failures > 1 or last:
                         self._down_until[host] = time.monotonic() + self.host_down_for
                         raise error from None
-                    await self._sleep(self._rng.uniform(0, self.connect_retry_delay))
+                    await self._wait(call, error, self._rng.uniform(0, self.connect_retry_delay))
                     continue
             else:
                 self._down_until.pop(host, None)
@@ -260,20 +247,32 @@ class MarketClient:
                 wait = None
                 if status in (429, 503):
                     wait = parse_retry_after(response.headers.get("Retry-After"))
-                if wait is not None and wait > self.retry_after_cap:
+                if wait is not None and wait > min(self.retry_after_cap, call.budget.left):
+                    why = "not waiting that long"
+                    if wait <= self.retry_after_cap:
+                        why = f"beyond the request's deadline of {call.budget.total:g}s"
                     raise error.with_message(
-                        f"{error.message}, asked to retry after {wait:.0f}s: not waiting that long"
+                        f"{error.message}, asked to retry after {wait:.0f}s: {why}"
                     )
                 if wait is not None and not last:
                     log.debug("%s: %s, retry-after %.2fs", provider, error.message, wait)
-                    await self._sleep(wait)
+                    await self._wait(call, error, wait)
                     continue
             if last:
-                raise _exhausted(error, attempt)
+                raise exhausted(error, attempt)
             delay = self._backoff(attempt)
             log.debug("%s: %s, retry %d in %.2fs", provider, error.message, attempt, delay)
-            await self._sleep(delay)
+            await self._wait(call, exhausted(error, attempt), delay)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _wait(self, call: _Call, error: FetchError, seconds: float) -> None:
+        """Sleep before a retry, on the request's own time; `error` when none is left for it."""
+        if seconds >= call.budget.left:
+            raise error.with_message(
+                f"{error.message}; no time left to retry within {call.budget.total:g}s"
+            )
+        call.budget.spend(seconds)
+        await self._sleep(seconds)
 
     def _check_host(self, host: str, where: str, provider: str, symbol: str | None) -> None:
         until = self._down_until.get(host)
@@ -290,60 +289,103 @@ class MarketClient:
             symbol,
         )
 
-    async def _send(
-        self,
-        provider: str,
-        url: str,
-        params: Mapping[str, str] | None,
-        headers: Mapping[str, str] | None,
-    ) -> httpx.Response:
-        limit = self._limits.get(provider)
+    async def _attempt(self, call: _Call) -> httpx.Response:
+        """One attempt: its turn (not counted), then the exchange within the time left."""
+        limit = self._limits.get(call.provider)
         if limit is None:
             await self._slots.acquire()
         else:
             await limit.acquire(self._slots)
+        started = time.monotonic()
         try:
-            return await self._http.get(url, params=params, headers=headers)
+            async with asyncio.timeout(call.budget.left) as timer:
+                return await self._exchange(call)
+        except TimeoutError:
+            if not timer.expired():
+                raise
+            raise FetchError(
+                "timeout",
+                f"no complete answer from {call.where} within {call.budget.total:g}s",
+                call.provider,
+                call.symbol,
+            ) from None
         finally:
             self._slots.release()
+            call.budget.spend(time.monotonic() - started)
+
+    async def _exchange(self, call: _Call) -> httpx.Response:
+        """The request, its redirects and the whole body of the last answer, under the cap."""
+        request = self._http.build_request("GET", call.url, params=call.params,
+                                           headers=call.headers)  # fmt: skip
+        origin = _origin(request.url)
+        for _hop in range(MAX_REDIRECTS + 1):
+            response = await self._http.send(request, stream=True)
+            try:
+                if response.next_request is not None:  # a redirect with a Location
+                    request = response.next_request
+                    if _origin(request.url) != origin:
+                        self._keep_at_home(request, call.headers)
+                    continue
+                body = await read_capped(
+                    response, call.max_bytes, call.where, call.provider, call.symbol
+                )
+            except BodyTooLarge as exc:
+                raise FetchError(
+                    "bad_body",
+                    f"answer too large: more than {size_text(exc.limit)} from {call.where}",
+                    call.provider,
+                    call.symbol,
+                ) from None
+            finally:
+                await response.aclose()
+            return with_body(response, body)
+        raise FetchError(
+            "http", f"more than {MAX_REDIRECTS} redirects from {call.where}", call.provider,
+            call.symbol,
+        )  # fmt: skip
+
+    def _keep_at_home(self, request: httpx.Request, given: Mapping[str, str] | None) -> None:
+        """A request redirected to another origin: the headers its caller gave it (a key, a
+        contact) become the client's own, or go (httpx already drops Authorization)."""
+        for name in given or {}:
+            default = self._http.headers.get(name)
+            if default is None:
+                request.headers.pop(name, None)
+            else:
+                request.headers[name] = default
 
     def _backoff(self, attempt: int) -> float:
         """Full jitter: uniform in [0, min(max, base * 2^(attempt-1))]."""
         return self._rng.uniform(0, min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1)))
 
 
-def _transport_failure(
-    exc: Exception, where: str, provider: str, symbol: str | None
-) -> tuple[FetchError, str]:
-    """The FetchError for an exception of the HTTP stack, and whether to retry: "always" (up to
-    the attempt limit), "once" (connection refused, DNS) or "never"."""
-    reason = _reason(exc)
-    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-        return FetchError("network", f"bad URL {where}: {reason}", provider, symbol), "never"
-    if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
-        return FetchError("network", f"cannot connect to {where}: {reason}", provider,
-                          symbol), "once"  # fmt: skip
-    if isinstance(exc, httpx.TimeoutException):
-        return FetchError("timeout", f"{where} timed out ({type(exc).__name__})", provider,
-                          symbol), "always"  # fmt: skip
-    if isinstance(exc, httpx.TransportError | OSError):
-        return FetchError("network", f"connection to {where} failed: {reason}", provider,
-                          symbol), "always"  # fmt: skip
-    if isinstance(exc, httpx.DecodingError):
-        return FetchError("bad_body", f"undecodable answer from {where}: {reason}", provider,
-                          symbol), "never"  # fmt: skip
-    log.debug("%s: unexpected error from %s", provider, where, exc_info=exc)
-    return FetchError("network", f"request to {where} failed: {reason}", provider,
-                      symbol), "never"  # fmt: skip
+class _Budget:
+    """A request's own time: `total` seconds, spent by its exchanges and its waits."""
+
+    def __init__(self, total: float) -> None:
+        self.total = total
+        self.spent = 0.0
+
+    @property
+    def left(self) -> float:
+        return max(0.0, self.total - self.spent)
+
+    def spend(self, seconds: float) -> None:
+        self.spent += seconds
 
 
-def _exhausted(error: FetchError, attempts: int) -> FetchError:
-    return (
-        error.with_message(f"{error.message} (after {attempts} attempts)")
-        if attempts > 1
-        else error
-    )
+class _Call(NamedTuple):
+    """One `get`: what is asked, of whom, and what it may take."""
+
+    provider: str
+    url: str
+    where: str
+    symbol: str | None
+    params: Mapping[str, str] | None
+    headers: Mapping[str, str] | None
+    budget: _Budget
+    max_bytes: int
 
 
-def _reason(exc: BaseException) -> str:
-    return str(exc) or type(exc).__name__
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port

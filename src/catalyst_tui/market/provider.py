@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar, NamedTuple
 
-from .http import MarketClient, raise_for_status
+from .http import MarketClient
+from .http_errors import raise_for_status
 from .models import Bar, EarningsDate, FetchError, Quote, Split
 
 log = logging.getLogger(__name__)
@@ -147,15 +148,12 @@ def body_shape(provider: str, symbol: str | None = None) -> Iterator[None]:
 
 
 def positive(value: object) -> float | None:
-    """A finite JSON number > 0, else None (0, null, a string, NaN, booleans)."""
+    """A finite JSON number > 0, else None (0, null, a string, NaN, booleans). How large it may
+    be is for market/bounds to say, where the record is made."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value) if 0 < value < float("inf") else None
-
-
-def positive_text(text: str | None) -> float | None:
-    """A CSV field as a number > 0, else None ("N/D", "", "abc", "0")."""
     try:
-        return positive(float(text)) if text is not None else None
-    except ValueError:
+        number = float(value)
+    except OverflowError:  # an integer beyond a float: decode_json never lets one through
         return None
+    return number if 0 < number < float("inf") else None

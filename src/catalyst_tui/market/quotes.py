@@ -4,7 +4,9 @@ Providers are tried in order; each takes the symbols still without a quote (that
 symbol Yahoo fails on is asked of Stooq next, in a batch with the others. Symbols run concurrently
 under the client's cap and a failure is recorded on its own symbol only. Bars come from the provider
 that answered when it has history (Yahoo gives both in one request), else from the next provider
-with history that has not already failed that symbol.
+with history that has not already failed that symbol. With a `deadline`, the pass ends then
+whatever is still on the way: a symbol without a quote by then fails with "no complete answer
+within N s", one with a quote keeps it (its bars come at the next refresh).
 """
 
 from __future__ import annotations
@@ -29,14 +31,21 @@ async def fetch_quotes(
     symbols: Sequence[str],
     history_start: Mapping[str, date | None] | None = None,
     on_progress: ProgressCallback | None = None,
+    deadline: float | None = None,
 ) -> dict[str, QuoteOutcome]:
     """A QuoteOutcome for every symbol. `history_start[symbol]` asks for bars from that day (None:
     one year back); symbols absent from it get a quote only. `on_progress(done, total, symbol)`
-    is called once per symbol when it is finished."""
+    is called once per symbol when it is finished. `deadline`: seconds for the whole pass."""
     run = _QuotePass(
         client, list(providers), list(dict.fromkeys(symbols)), history_start or {}, on_progress
     )
-    await run.run()
+    try:
+        async with asyncio.timeout(deadline):
+            await run.run()
+    except TimeoutError:
+        if deadline is None:
+            raise
+        run.cut_off(deadline)
     return run.outcomes
 
 
@@ -157,6 +166,18 @@ class _QuotePass:
                 log.exception("%s history failed on %s", provider.name, symbol)
                 outcome.errors.append(_unexpected(provider, symbol, exc))
         self._finish(symbol)
+
+    def cut_off(self, deadline: float) -> None:
+        """The pass ran out of time: what has no quote fails, what waits for bars goes without."""
+        for symbol in self.symbols:
+            if symbol in self.finished:
+                continue
+            outcome = self.outcomes[symbol]
+            what = "answer" if outcome.quote is None else "history"
+            outcome.errors.append(FetchError(
+                "timeout", f"no complete {what} within {deadline:g}s", "", symbol
+            ))  # fmt: skip
+            self._finish(symbol)
 
     def _finish(self, symbol: str) -> None:
         if symbol in self.finished:

@@ -7,12 +7,13 @@ which is lowered to 10/s if it was set higher. Parsing lives in `sec.py`.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import httpx
 
-from .http import MarketClient, describe_url, raise_for_status
+from .bounds import checked_facts, decode_json
+from .http import MarketClient
+from .http_errors import describe_url, raise_for_status
 from .models import Fact, FetchError
 from .provider import Source
 from .sec import SecFormatError, derive_facts, parse_cik_map
@@ -54,22 +55,18 @@ class SecEdgar(Source):
             raise FetchError(
                 "unknown_symbol", f"EDGAR has no companyfacts for CIK{cik10}", PROVIDER, cik10
             )
-        try:
-            data = json.loads(response.content)
-        except ValueError:
-            raise FetchError(
-                "bad_body", "companyfacts is not JSON (cut off?)", PROVIDER, cik10
-            ) from None
+        data = decode_json(response.content, PROVIDER, cik10)
         if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
             raise FetchError("bad_body", "companyfacts has no facts object", PROVIDER, cik10)
         return data
 
     async def fetch_facts(self, client: MarketClient, cik: str) -> list[Fact]:
-        """fetch_companyfacts then sec.derive_facts."""
+        """fetch_companyfacts then sec.derive_facts; the facts pass market/bounds or none do."""
         try:
-            return derive_facts(await self.fetch_companyfacts(client, cik))
+            facts = derive_facts(await self.fetch_companyfacts(client, cik))
         except SecFormatError as exc:
             raise FetchError("bad_body", str(exc), PROVIDER, cik) from None
+        return checked_facts(facts, PROVIDER, cik)
 
     async def _get(
         self, client: MarketClient, url: str, cik: str | None = None, *, missing_ok: bool = False

@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from .bounds import checked_bars, checked_quote, number_text
 from .http import MarketClient
 from .models import Bar, FetchError, Quote
-from .provider import History, QuoteProvider, QuoteResult, RequestSpec, positive_text
+from .provider import History, QuoteProvider, QuoteResult, RequestSpec
 from .symbols import stooq_symbol
 
 QUOTE_HEADER = ("Symbol", "Date", "Time", "Open", "High", "Low", "Close", "Volume")
@@ -93,7 +94,7 @@ class StooqProvider(QuoteProvider):
         for row, complete in rows:
             if not complete:
                 continue  # a cut-off last row: its close may be cut too
-            close = positive_text(row.get("Close"))
+            close = _price(row.get("Close"), symbol)
             try:
                 day = date.fromisoformat(row.get("Date", "").strip())
             except ValueError:
@@ -103,14 +104,14 @@ class StooqProvider(QuoteProvider):
             bars[day] = Bar(
                 symbol=symbol,
                 day=day,
-                open=positive_text(row.get("Open")) or close,
-                high=positive_text(row.get("High")) or close,
-                low=positive_text(row.get("Low")) or close,
+                open=_price(row.get("Open"), symbol) or close,
+                high=_price(row.get("High"), symbol) or close,
+                low=_price(row.get("Low"), symbol) or close,
                 close=close,
-                volume=_volume(row.get("Volume")),
+                volume=_volume(row.get("Volume"), symbol),
                 source="stooq",
             )
-        return [bars[day] for day in sorted(bars)]
+        return checked_bars([bars[day] for day in sorted(bars)])
 
 
 def _code(symbol: str) -> str:
@@ -146,30 +147,42 @@ def _quote_from_row(row: dict[str, str], symbol: str, complete: bool) -> QuoteRe
         return FetchError("unknown_symbol", "stooq has no data for it (N/D)", "stooq", symbol)
     if not complete:
         return FetchError("bad_body", "cut-off CSV row", "stooq", symbol)
-    price = positive_text(row.get("Close"))
-    if price is None:
-        return FetchError("bad_body", f"no price ({row.get('Close')!r})", "stooq", symbol)
     try:
-        stamp = f"{row['Date'].strip()}T{(row.get('Time') or '00:00:00').strip()}"
-        local = datetime.fromisoformat(stamp).replace(tzinfo=STOOQ_TIMEZONE)
-    except (KeyError, ValueError):
-        return FetchError("bad_body", f"bad date {row.get('Date')!r}", "stooq", symbol)
-    return Quote(
-        symbol=symbol,
-        price=price,
-        prev_close=None,
-        change=None,
-        change_pct=None,
-        currency="USD",  # only .us listings are asked for
-        market_state=None,
-        quote_time=local.astimezone(UTC),
-        source="stooq",
-        day_high=positive_text(row.get("High")),
-        day_low=positive_text(row.get("Low")),
-        volume=_volume(row.get("Volume")),
-    )
+        price = _price(row.get("Close"), symbol)
+        if price is None:
+            return FetchError("bad_body", f"no price ({row.get('Close')!r})", "stooq", symbol)
+        try:
+            stamp = f"{row['Date'].strip()}T{(row.get('Time') or '00:00:00').strip()}"
+            local = datetime.fromisoformat(stamp).replace(tzinfo=STOOQ_TIMEZONE)
+        except (KeyError, ValueError):
+            return FetchError("bad_body", f"bad date {row.get('Date')!r}", "stooq", symbol)
+        return checked_quote(
+            Quote(
+                symbol=symbol,
+                price=price,
+                prev_close=None,
+                change=None,
+                change_pct=None,
+                currency="USD",  # only .us listings are asked for
+                market_state=None,
+                quote_time=local.astimezone(UTC),
+                source="stooq",
+                day_high=_price(row.get("High"), symbol),
+                day_low=_price(row.get("Low"), symbol),
+                volume=_volume(row.get("Volume"), symbol),
+            )
+        )
+    except FetchError as error:
+        return error
 
 
-def _volume(raw: str | None) -> int | None:
-    number = positive_text(raw)
-    return int(number) if number is not None else None
+def _price(text: str | None, symbol: str) -> float | None:
+    """A price field: None when empty, not a number (N/D) or not above zero."""
+    number = number_text(text, "stooq", symbol)
+    return number if number is not None and number > 0 else None
+
+
+def _volume(text: str | None, symbol: str) -> int | None:
+    """A volume field: None when empty or not a number; whole, its range checked by bounds."""
+    number = number_text(text, "stooq", symbol)
+    return None if number is None else int(number)

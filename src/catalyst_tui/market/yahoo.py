@@ -8,13 +8,14 @@ cut-off JSON with HTTP 200: all of those become FetchError, never a Quote.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from .http import MarketClient, raise_for_status
+from .bounds import checked_bars, checked_quote, checked_splits, decode_json, epoch
+from .http import MarketClient
+from .http_errors import raise_for_status
 from .models import Bar, ErrorKind, FetchError, MarketState, Quote, Split
 from .provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape, positive
 from .symbols import yahoo_path
@@ -98,10 +99,7 @@ class YahooProvider(QuoteProvider):
         text = body.lstrip()
         if text.startswith("<"):
             raise _bad(symbol, "an HTML page instead of chart JSON")
-        try:
-            data = json.loads(text)
-        except ValueError:
-            raise _bad(symbol, "chart body is not valid JSON (cut off?)") from None
+        data = decode_json(text, "yahoo", symbol)
         chart = data.get("chart") if isinstance(data, dict) else None
         if not isinstance(chart, dict):
             raise _bad(symbol, "no 'chart' object in the answer")
@@ -128,15 +126,15 @@ class YahooProvider(QuoteProvider):
                 symbol,
                 f"no price in the chart (regularMarketPrice={meta.get('regularMarketPrice')!r})",
             )
-        market_time = meta.get("regularMarketTime")
-        if isinstance(market_time, bool) or not isinstance(market_time, int | float):
+        market_time = epoch(meta.get("regularMarketTime"), "yahoo", symbol)
+        if market_time is None:
             raise _bad(symbol, "no regularMarketTime in the chart")
         if bars is None:
             bars = self.bars_from_chart(result, symbol)
-        offset = _int(meta.get("gmtoffset"))
+        offset = _offset(meta, symbol)
         prev_close = _previous_close(meta, bars, _local_day(market_time, offset))
         change = price - prev_close if prev_close is not None else None
-        return Quote(
+        quote = Quote(
             symbol=symbol,
             price=price,
             prev_close=prev_close,
@@ -144,7 +142,7 @@ class YahooProvider(QuoteProvider):
             change_pct=change / prev_close if change is not None and prev_close else None,
             currency=meta.get("currency") if isinstance(meta.get("currency"), str) else None,
             market_state=_market_state(meta, self._now()),
-            quote_time=datetime.fromtimestamp(market_time, UTC),
+            quote_time=market_time,
             source="yahoo",
             day_high=positive(meta.get("regularMarketDayHigh")),
             day_low=positive(meta.get("regularMarketDayLow")),
@@ -152,12 +150,13 @@ class YahooProvider(QuoteProvider):
             fifty_two_week_high=positive(meta.get("fiftyTwoWeekHigh")),
             fifty_two_week_low=positive(meta.get("fiftyTwoWeekLow")),
         )
+        return checked_quote(quote, self._now())
 
     def bars_from_chart(self, result: dict[str, Any], symbol: str) -> list[Bar]:
         """Daily bars, oldest first, one per exchange-local day; bars without a close skipped."""
         found = result.get("meta")
         meta: dict[str, Any] = found if isinstance(found, dict) else {}
-        offset = _int(meta.get("gmtoffset"))
+        offset = _offset(meta, symbol)
         timestamps = result.get("timestamp") or []
         indicators = result.get("indicators") or {}
         series = (indicators.get("quote") or [{}])[0] or {}
@@ -167,9 +166,10 @@ class YahooProvider(QuoteProvider):
         by_day: dict[date, Bar] = {}
         for i, stamp in enumerate(timestamps):
             close = positive(_at(columns["close"], i))
-            if close is None or isinstance(stamp, bool) or not isinstance(stamp, int | float):
+            moment = epoch(stamp, "yahoo", symbol)
+            if close is None or moment is None:
                 continue
-            day = _local_day(stamp, offset)
+            day = _local_day(moment, offset)
             by_day[day] = Bar(  # a later bar for the same day (the live one) replaces the first
                 symbol=symbol,
                 day=day,
@@ -180,7 +180,7 @@ class YahooProvider(QuoteProvider):
                 volume=_int(_at(columns["volume"], i)),
                 source="yahoo",
             )
-        return [by_day[day] for day in sorted(by_day)]
+        return checked_bars([by_day[day] for day in sorted(by_day)], self._now())
 
     def splits_from_chart(self, result: dict[str, Any], symbol: str) -> tuple[Split, ...]:
         """The `events.splits` of a chart, by day; an entry without a usable date or ratio is
@@ -190,27 +190,23 @@ class YahooProvider(QuoteProvider):
         if not isinstance(found, dict):
             return ()
         meta = result.get("meta")
-        offset = _int(meta.get("gmtoffset")) if isinstance(meta, dict) else None
+        offset = _offset(meta, symbol) if isinstance(meta, dict) else None
         splits = {}
         for entry in found.values():
             if not isinstance(entry, dict):
                 continue
-            stamp = entry.get("date")
+            moment = epoch(entry.get("date"), "yahoo", symbol)
             numerator, denominator = (
                 positive(entry.get("numerator")),
                 positive(entry.get("denominator")),
             )
-            if (
-                isinstance(stamp, bool)
-                or not isinstance(stamp, int | float)
-                or not math.isfinite(stamp)
-            ):
+            if moment is None or numerator is None or denominator is None:
                 continue
-            if numerator is None or denominator is None or numerator == denominator:
+            if numerator == denominator:
                 continue
-            day = _local_day(stamp, offset)
+            day = _local_day(moment, offset)
             splits[day] = Split(symbol, day, numerator, denominator)
-        return tuple(splits[day] for day in sorted(splits))
+        return checked_splits((splits[day] for day in sorted(splits)), "yahoo", self._now())
 
 
 def _previous_close(meta: dict[str, Any], bars: list[Bar], market_day: date) -> float | None:
@@ -250,8 +246,16 @@ def _since(bars: list[Bar], start: date | None) -> list[Bar]:
     return bars if start is None else [bar for bar in bars if bar.day >= start]
 
 
-def _local_day(stamp: float, offset: int | None) -> date:
-    return (datetime.fromtimestamp(stamp, UTC) + timedelta(seconds=offset or 0)).date()
+def _local_day(moment: datetime, offset: int | None) -> date:
+    return (moment + timedelta(seconds=offset or 0)).date()
+
+
+def _offset(meta: dict[str, Any], symbol: str) -> int | None:
+    """The exchange's offset from UTC in seconds (gmtoffset), at most a day either way."""
+    offset = _int(meta.get("gmtoffset"))
+    if offset is not None and abs(offset) > 86_400:
+        raise _bad(symbol, f"gmtoffset {offset} is no time zone")
+    return offset
 
 
 def _at(values: object, index: int) -> object:

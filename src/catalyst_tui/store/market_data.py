@@ -28,14 +28,19 @@ class MarketData:
         self._conn = store.conn
 
     # -- quotes and prices -----------------------------------------------------------------------
-    def history_starts(self, symbols: list[str]) -> dict[str, dt.date | None]:
+    def history_starts(
+        self, symbols: list[str], now: dt.datetime | None = None
+    ) -> dict[str, dt.date | None]:
         """Where each symbol's history fetch starts: None (a full backfill) for a symbol with
         no bars yet, else its last stored day, fetched again because it may have been partial.
+        With `now`, a bar dated after tomorrow (stored before market/bounds refused such) is no
+        last day: it would hold the symbol's history still until that date.
         One seek of the (symbol, ts) key per symbol: a GROUP BY would read every bar."""
+        until = "9999-12-31" if now is None else (now.date() + dt.timedelta(days=1)).isoformat()
         out: dict[str, dt.date | None] = {}
         for symbol in symbols:
             last = self._conn.execute(
-                "SELECT MAX(ts) FROM prices WHERE symbol = ?", [symbol]
+                "SELECT MAX(ts) FROM prices WHERE symbol = ? AND ts <= ?", [symbol, until]
             ).fetchone()[0]
             out[symbol] = day(last)
         return out
@@ -149,6 +154,28 @@ class MarketData:
                 "SELECT symbol, fetched_at, ok, detail FROM fetch_state WHERE kind = ?", [kind]
             )
         }
+
+    def due(
+        self,
+        kind: str,
+        symbols: Iterable[str],
+        now: dt.datetime,
+        *,
+        every: dt.timedelta,
+        failed_every: dt.timedelta | None = None,
+    ) -> list[str]:
+        """Which of `symbols` are due a `kind` fetch at `now`: never fetched, fetched `every`
+        ago (a failed fetch `failed_every` ago), or stamped later than `now`: a fetch time
+        that has not come yet was written by a clock that ran ahead, and proves no fetch (it
+        would hold the fetch off until that time)."""
+        states = self.fetch_states(kind)  # one query for all symbols
+        wanted = []
+        for symbol in symbols:
+            state = states.get(symbol)
+            period = every if state is None or state.ok or failed_every is None else failed_every
+            if state is None or state.fetched_at > now or now - state.fetched_at >= period:
+                wanted.append(symbol)
+        return wanted
 
     def mark_fetched(
         self, kind: str, symbol: str, now: dt.datetime, *, ok: bool = True, detail: str = ""

@@ -1,0 +1,231 @@
+"""The one gate between a provider's answer and the records: what may become a Quote, a Bar, a
+Split, an EarningsDate or a Fact.
+
+Every transform decodes JSON with `decode_json` and hands each record it made to a `checked_*`
+function before it leaves. A value outside its range is a FetchError of that symbol with that
+provider ("bad_body", saying which value and why), so the refresh moves on to the next provider
+and the other symbols are untouched; nothing absurd reaches the store, where a number beyond
+SQLite's integers would abort the whole batch's transaction and a bar dated in the year 3000
+would freeze the symbol's history (it resumes from the last stored day).
+
+- JSON: no NaN, Infinity or number beyond a float's range (1e400), an integer beyond 64 bits
+  read as a float, no nesting deep enough to exhaust the stack (a RecursionError).
+- Numbers: finite; prices in (0, MAX_PRICE]; volumes whole, in [0, MAX_VOLUME]; reported
+  amounts within ±MAX_AMOUNT; a split's ratio within [1/MAX_SPLIT, MAX_SPLIT].
+- Dates: from 1970-01-01 to now + 1 day (a session in Asia is already tomorrow in UTC), except
+  earnings dates, which are in the future by nature: up to EARNINGS_AHEAD from today.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from .models import Bar, EarningsDate, Fact, FetchError, Quote, Split
+
+EARLIEST = date(1970, 1, 1)
+AHEAD = timedelta(days=1)
+EARNINGS_AHEAD = timedelta(days=3 * 366)  # companies announce a quarter or two ahead
+MAX_PRICE = 1e12  # BRK.A is near 1e6; a coin quoted in rupiah near 2e9
+MAX_VOLUME = 10**15  # the busiest listings trade ~1e11 a day; SQLite integers end near 9.2e18
+MAX_AMOUNT = 1e16  # the largest filers report revenue near 1e12 USD
+MAX_SPLIT = 10_000.0
+MAX_CHANGE_PCT = 1e6  # a fraction: a price up a millionfold in a day is no price
+_MAX_INT = 2**63
+_EPOCH_SECONDS = (0.0, datetime(9999, 12, 31, tzinfo=UTC).timestamp())
+
+
+class _Rejected(ValueError):
+    """A number JSON may spell but no answer may hold."""
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Rejected(f"number {text[:40]} beyond a float's range")
+    return value
+
+
+def _bounded_int(text: str) -> int | float:
+    """An integer within 64 bits; a longer one as a float, whose range the record's check says
+    (the value is named there: "volume 1e+30 is out of range")."""
+    value = int(text)
+    return value if -_MAX_INT < value < _MAX_INT else _finite_float(text)
+
+
+def _no_constant(text: str) -> float:
+    raise _Rejected(f"{text} is not a number an answer may hold")
+
+
+def decode_json(body: str | bytes, provider: str, symbol: str | None = None) -> Any:
+    """The decoded JSON of an answer; FetchError "bad_body" when it is not JSON, holds a
+    non-finite or out-of-range number, or nests too deep to decode."""
+    try:
+        return json.loads(
+            body,
+            parse_float=_finite_float,
+            parse_int=_bounded_int,
+            parse_constant=_no_constant,
+        )
+    except _Rejected as exc:
+        raise FetchError("bad_body", f"the answer holds {exc}", provider, symbol) from None
+    except RecursionError:
+        raise FetchError("bad_body", "the answer nests too deep to read", provider,
+                         symbol) from None  # fmt: skip
+    except (ValueError, UnicodeDecodeError):  # JSONDecodeError is a ValueError
+        raise FetchError("bad_body", "the answer is not valid JSON (cut off?)", provider,
+                         symbol) from None  # fmt: skip
+
+
+def epoch(value: object, provider: str, symbol: str | None) -> datetime | None:
+    """Epoch seconds as an aware UTC datetime; None when absent or not a number. FetchError for
+    a number no date can be (before 1970, after 9999, not finite)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not _EPOCH_SECONDS[0] <= value <= _EPOCH_SECONDS[1]:  # also False for NaN
+        raise FetchError("bad_body", f"timestamp {value!r} is no date", provider, symbol)
+    return datetime.fromtimestamp(value, UTC)
+
+
+def number_text(text: str | None, provider: str, symbol: str | None) -> float | None:
+    """A CSV field as a float; None when empty or not a number ("N/D"); FetchError when it
+    spells a non-finite one ("nan", "inf", "1e400")."""
+    if text is None:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    if not math.isfinite(value):
+        raise FetchError("bad_body", f"{text.strip()!r} is not a number an answer may hold",
+                         provider, symbol)  # fmt: skip
+    return value
+
+
+# --- the records --------------------------------------------------------------------------------
+
+
+def checked_quote(quote: Quote, now: datetime | None = None) -> Quote:
+    """The quote, when every value in it is in range; else FetchError for its symbol."""
+    gate = _Gate(quote.source, quote.symbol)
+    gate.price("price", quote.price, required=True)
+    for name in ("prev_close", "day_high", "day_low", "fifty_two_week_high",
+                 "fifty_two_week_low"):  # fmt: skip
+        gate.price(name, getattr(quote, name))
+    gate.within("change", quote.change, MAX_PRICE)
+    gate.within("change_pct", quote.change_pct, MAX_CHANGE_PCT)
+    gate.volume(quote.volume)
+    gate.moment("quote_time", quote.quote_time, now)
+    if quote.currency is not None and (not quote.currency.isprintable() or len(quote.currency) > 8):
+        gate.reject(f"currency {quote.currency[:20]!r} is no currency code")
+    return quote
+
+
+def checked_bars(bars: list[Bar], now: datetime | None = None) -> list[Bar]:
+    """The bars, when every one is in range; else FetchError for their symbol."""
+    last = _today(now) + AHEAD
+    for bar in bars:
+        gate = _Gate(bar.source, bar.symbol)
+        gate.day("a bar's date", bar.day, last)
+        for name in ("open", "high", "low", "close"):
+            gate.price(f"the {name} of {bar.day}", getattr(bar, name), required=True)
+        gate.volume(bar.volume, f"the volume of {bar.day}")
+    return bars
+
+
+def checked_splits(splits: Iterable[Split], provider: str,
+                   now: datetime | None = None) -> tuple[Split, ...]:  # fmt: skip
+    """The splits, when each is dated in range with a sane ratio; else FetchError."""
+    out = tuple(splits)
+    last = _today(now) + AHEAD
+    for split in out:
+        gate = _Gate(provider, split.symbol)
+        gate.day("a split's date", split.day, last)
+        for name in ("numerator", "denominator"):
+            gate.within(f"split {name}", getattr(split, name), MAX_SPLIT, positive=True)
+        if not 1 / MAX_SPLIT <= split.ratio <= MAX_SPLIT:
+            gate.reject(f"split ratio {split.text} is out of range")
+    return out
+
+
+def checked_earnings(found: EarningsDate | None, today: date) -> EarningsDate | None:
+    """The earnings date, when it is between 1970 and EARNINGS_AHEAD from today."""
+    if found is not None:
+        _Gate(found.source, found.symbol).day("the earnings date", found.day,
+                                              today + EARNINGS_AHEAD)  # fmt: skip
+    return found
+
+
+def checked_facts(facts: list[Fact], provider: str, symbol: str | None,
+                  now: datetime | None = None) -> list[Fact]:  # fmt: skip
+    """The facts, when every value is finite and every date in range; else FetchError."""
+    gate = _Gate(provider, symbol)
+    last = _today(now) + AHEAD
+    for fact in facts:
+        what = f"{fact.concept} of {fact.period_end}"
+        gate.within(what, fact.value, MAX_AMOUNT)
+        gate.within(f"the split factor of {what}", fact.split_factor, MAX_SPLIT, positive=True)
+        for name in ("period_start", "period_end", "filed"):
+            when = getattr(fact, name)
+            if when is not None:
+                gate.day(f"the {name} of {what}", when, last)
+    return facts
+
+
+class _Gate:
+    """The checks of one record: each raises FetchError naming the value."""
+
+    def __init__(self, provider: str, symbol: str | None) -> None:
+        self.provider = provider
+        self.symbol = symbol
+
+    def reject(self, message: str) -> None:
+        raise FetchError("bad_body", message, self.provider, self.symbol)
+
+    def within(self, name: str, value: float | None, bound: float, *,
+               positive: bool = False) -> None:  # fmt: skip
+        if value is None:
+            return
+        low = 0.0 if positive else -bound
+        if not (isinstance(value, int | float) and math.isfinite(value)):
+            self.reject(f"{name} is {value!r}, not a finite number")
+        if not low <= value <= bound or (positive and value <= 0):
+            self.reject(f"{name} is {_show(value)}, out of range ({low:g} to {bound:g})")
+
+    def price(self, name: str, value: float | None, *, required: bool = False) -> None:
+        if value is None:
+            if required:
+                self.reject(f"no {name}")
+            return
+        self.within(name, value, MAX_PRICE, positive=True)
+
+    def volume(self, value: int | None, name: str = "volume") -> None:
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.reject(f"{name} is {value!r}, not a whole number")
+        if not 0 <= value <= MAX_VOLUME:
+            self.reject(f"{name} is {_show(value)}, out of range (0 to {MAX_VOLUME:.0e})")
+
+    def day(self, name: str, value: date, last: date) -> None:
+        if not EARLIEST <= value <= last:
+            self.reject(f"{name} is {value}, outside {EARLIEST} to {last}")
+
+    def moment(self, name: str, value: datetime, now: datetime | None) -> None:
+        if value.tzinfo is None:
+            self.reject(f"{name} is {value}, without a time zone")
+        self.day(name, value.astimezone(UTC).date(), _today(now) + AHEAD)
+
+
+def _show(value: float) -> str:
+    try:
+        return f"{value:.6g}"
+    except OverflowError:  # an integer beyond a float
+        return f"{str(value)[:12]}... ({len(str(value))} digits)"
+
+
+def _today(now: datetime | None) -> date:
+    return (now or datetime.now(UTC)).astimezone(UTC).date()
