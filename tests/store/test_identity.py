@@ -132,3 +132,44 @@ def test_the_cli_refuses_a_foreign_database_with_exit_2_and_its_bytes_unchanged(
     assert f"catalyst: database {path}: is not a catalyst database" in done.stderr
     assert "Traceback" not in done.stderr
     assert digest(path) == before and side_files(path) == []
+
+
+# SQLite's unix locks: a reader holds a read lock on these bytes of the database file.
+SHARED_FIRST, SHARED_SIZE = 0x40000000 + 2, 510
+PROBE = f"""
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR)
+try:
+    fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, {SHARED_SIZE}, {SHARED_FIRST}, os.SEEK_SET)
+except OSError:
+    print("held")
+else:
+    print("free")
+"""
+
+
+def shared_lock(path: Path) -> str:
+    """Whether a process holds SQLite's shared lock on the file, asked from another process."""
+    done = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True,
+                          text=True, timeout=30, check=True)  # fmt: skip
+    return done.stdout.strip()
+
+
+def test_a_second_store_in_the_process_leaves_the_first_ones_locks_alone(tmp_path):
+    """Looking at a file outside SQLite opens and closes it, and closing any descriptor drops
+    every POSIX lock the process holds on the file: a Store already open in the process (the
+    scheduler and the workspace open a second one) would lose its locks, and another process
+    could checkpoint and delete the WAL under it. Only the first Store of a file looks."""
+    path = tmp_path / "c.db"
+    with Store.open(path) as first:
+        first.conn.execute("BEGIN")
+        first.conn.execute("SELECT count(*) FROM tickers").fetchone()  # a read: a shared lock
+        assert shared_lock(path) == "held"
+        for _ in range(3):
+            with Store.open(path):
+                pass
+        assert shared_lock(path) == "held"
+        first.conn.execute("COMMIT")
+    assert shared_lock(path) == "free"
+    with Store.open(path):  # the last one closed: the next first Store looks again
+        pass

@@ -17,12 +17,22 @@ I/O, and the tables through a read-only, immutable connection (no lock, no -wal,
 journal), all before the connection that writes, and before its switch to WAL, which rewrites
 the header. The writing connection looks once more before that switch: a database in WAL mode
 may hold tables the main file doesn't have yet.
+
+That first look opens and closes the file outside SQLite, and closing any descriptor of a file
+drops every POSIX lock the process holds on it: the locks of a Store already open on it in this
+process (the scheduler's and the workspace's second Stores) would be gone, and two writers could
+corrupt the database. So it is taken only when no Store of this process has the file open
+(`claim`, under a lock, counting the open Stores per file); one that is open was looked at when
+it was opened.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import threading
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
@@ -35,6 +45,31 @@ _FIRST_TABLES = frozenset(re.findall(r"CREATE TABLE (\w+)", schema.MIGRATIONS[0]
 
 class ForeignDatabase(Exception):
     """The file is another application's (or not a database): why, for people."""
+
+
+FileKey = tuple[int, int]  # (device, inode)
+_claims: Counter[FileKey] = Counter()  # Stores of this process open on each file
+_claims_lock = threading.Lock()
+
+
+def claim(path: Path) -> FileKey:
+    """Count one more Store of this process on the file at `path`, after `check_file` when it
+    is the first (see the module docstring); ForeignDatabase, with nothing counted, when it is
+    not catalyst's. Give it back with `release` when the Store closes, or fails to open."""
+    st = os.stat(path)
+    key = (st.st_dev, st.st_ino)
+    with _claims_lock:
+        if not _claims[key]:
+            check_file(path)
+        _claims[key] += 1
+    return key
+
+
+def release(key: FileKey) -> None:
+    with _claims_lock:
+        _claims[key] -= 1
+        if _claims[key] <= 0:
+            del _claims[key]
 
 
 def check_file(path: Path) -> None:
