@@ -178,3 +178,29 @@ def test_a_missed_milestone_keeps_its_reason_on_every_check(tmp_path):
     assert reasons == ["due 2020-01-01 passed while pending"] * 3
     table = run(*where, "check", cwd=tmp_path)
     assert "due 2020-01-01 passed while pending" in table.stdout
+
+
+def test_a_refresh_whose_fetch_fails_still_judges_the_stored_data(tmp_path, monkeypatch, capsys):
+    """A fault in the fetch (any exception out of the refresh) is reported on one line, the
+    record goes to the log, and the checkpoints are still evaluated: a milestone whose due date
+    passed is flagged missed by that refresh, which ends with exit 3 (stale), not a traceback."""
+    from catalyst_tui import cli
+    from catalyst_tui.jobs import refresh
+
+    async def broken(*_args, **_kwargs):
+        raise RuntimeError("provider answer no code expected")
+
+    monkeypatch.setattr(refresh, "refresh_in_process", broken)
+    config = tmp_path / "catalysts.toml"
+    config.write_text(
+        '[tickers.ALAB]\n[[tickers.ALAB.checkpoints]]\nid = "npo-ships"\ntitle = "NPO ships"\n'
+        'kind = "milestone"\ndue = 2020-01-01\n'
+    )
+    where = ["--config", str(config), "--db", str(tmp_path / "c.db")]
+    code = cli.main([*where, "refresh"])
+    out, err = capsys.readouterr()
+    assert code == cli.EXIT_STALE
+    assert "the fetch failed (RuntimeError: provider answer no code expected)" in err
+    assert "Traceback" not in out + err
+    assert "ALAB/npo-ships: pending -> missed" in out
+    assert "RuntimeError: provider answer no code expected" in cli.log_file().read_text()

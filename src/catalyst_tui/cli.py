@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import platformdirs
 
@@ -19,14 +20,17 @@ from . import __version__
 from .config import Config, ConfigError, load_config
 from .paths import APP_NAME, find_config, find_database, make_private_dirs
 from .store import Store, StoreError, describe_sqlite_error
+from .text import printable
 from .thesis.vocabulary import STATUSES, Status
 
 EXIT_OK = 0
 EXIT_FLAGGED = 1
 EXIT_USAGE = 2
 EXIT_STALE = 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a tool the pipe's reader left
 
 log = logging.getLogger("catalyst")
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class CommandError(Exception):
@@ -70,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal watchlist that tracks whether your investment thesis is "
         "still alive: prices, positions and dated checkpoints, flagged met or missed.",
         epilog="Run without a command to open the TUI. Exit codes: 0 ok, 1 unacknowledged "
-        "misses (check), 2 bad input, 3 stale quotes (refresh).",
+        "misses (check), 2 bad input, 3 stale quotes (refresh), 141 the reader of the output "
+        "went away (catalyst export | head).",
     )
     parser.add_argument("--version", action="version", version=f"catalyst {__version__}")
     _global_options(parser, suppress=False)
@@ -205,12 +210,23 @@ def cmd_refresh(ctx: Context) -> int:
 
     config, store = ctx.synced_store()
     try:
-        with refresh_progress(len(store.views.active_symbols())) as on_progress:
-            report = asyncio.run(refresh_in_process(config, store, on_progress=on_progress))
+        try:
+            with refresh_progress(len(store.views.active_symbols())) as on_progress:
+                report = asyncio.run(refresh_in_process(config, store, on_progress=on_progress))
+        except (sqlite3.Error, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a fault of the fetch: what is stored is still judged below
+            log.exception("refresh failed")
+            ctx.err(
+                f"catalyst refresh: the fetch failed ({type(exc).__name__}: {exc}); checkpoints "
+                f"judged on the data stored before it (details in {log_file()})"
+            )
         now = _now()
         changed = evaluate_checkpoints(config, store, now)
         delivery = asyncio.run(_deliver_once(store, now))
-        print_refresh_summary(report)
+        if report is not None:
+            print_refresh_summary(report)
+    report = None
         today = local_today(config, now)
         for e in changed:
             why = reason_text(e.reason, e.condition, today)
@@ -221,7 +237,7 @@ def cmd_refresh(ctx: Context) -> int:
         raise CommandError(f"catalyst: {describe_sqlite_error(store.path, exc)}") from None
     finally:
         store.close()
-    return EXIT_OK if report.all_fresh else EXIT_STALE
+    return EXIT_OK if report is not None and report.all_fresh else EXIT_STALE
 
 
 def _target(text: str) -> tuple[str, str]:
@@ -408,7 +424,7 @@ def setup_logging(debug: bool) -> Path | None:
     for name in ("catalyst", "catalyst_tui"):  # the command's own logger, and every module's
         logging.getLogger(name).setLevel(logging.DEBUG if debug else logging.INFO)
         logging.getLogger(name).propagate = True
-    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    fmt = logging.Formatter(LOG_FORMAT)
     handlers: list[logging.Handler] = []
     path = log_file()
     written: Path | None = path
@@ -419,12 +435,15 @@ def setup_logging(debug: bool) -> Path | None:
     except OSError:
         written = None  # an unwritable log dir must not stop the app
     if debug:
-        handlers.append(logging.StreamHandler(sys.stderr))
+        terminal = logging.StreamHandler(sys.stderr)
+        terminal.setFormatter(_TerminalFormatter(LOG_FORMAT))
+        handlers.append(terminal)
     if not handlers:
         handlers.append(logging.NullHandler())
     for handler in handlers:
         handler.catalyst = True  # type: ignore[attr-defined]
-        handler.setFormatter(fmt)
+        if handler.formatter is None:
+            handler.setFormatter(fmt)
         root.addHandler(handler)
     return written
 
@@ -434,7 +453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.command = args.command or "tui"
     logfile = setup_logging(args.debug)
-    ctx = Context(args, out=print, err=lambda text: print(text, file=sys.stderr))
+    ctx = Context(args, out=_writer(sys.stdout), err=_writer(sys.stderr))
     try:
         return COMMANDS[args.command](ctx)
     except CommandError as exc:
@@ -451,3 +470,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+    except BrokenPipeError:
+        return _closed_pipe()
+class _TerminalFormatter(logging.Formatter):
+    """Log records on stderr (--debug) carry providers' messages and the user's text: printed
+    without what would command the terminal (text.py). The log file keeps them as they came."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record), multiline=True)
+
+
+def _writer(stream: TextIO) -> Callable[[str], None]:
+    """A line writer whose text can't command the terminal (text.py): the lines carry titles,
+    notes, reasons, paths and config errors, whoever wrote them."""
+
+    def write(text: str) -> None:
+        print(printable(text, multiline=True), file=stream)
+
+    return write
+
+
+def _closed_pipe() -> int:
+    """The reader of our output went away (`catalyst export | head -1`): end quietly, as a
+    Unix tool ended by SIGPIPE does, with 128 + SIGPIPE = 141. Output still buffered for the
+    closed pipe is dropped (stdout pointed at /dev/null), so Python's own flush at exit finds
+    nothing to complain about."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .text import printable
 from .thesis.vocabulary import Kind, Status
 from .thesis.wording import comparison, reason_text
 
@@ -63,16 +64,14 @@ class Channel(Protocol):
 # The message
 # --------------------------------------------------------------------------------------------
 
-# C0 and C1 controls and DEL: in a terminal they would start escape sequences, and in a popup
-# they are noise. Whitespace controls become spaces.
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Escape sequences, C0 and C1 controls and DEL (text.printable): in a terminal they would
+# command it, and in a popup they are noise. Line breaks and tabs become spaces.
 _SPACES = re.compile(r"\s+")
 
 
 def strip_controls(text: str) -> str:
-    """`text` on one line without control characters, so it can't inject escape sequences."""
-    spaced = _CONTROLS.sub(lambda m: " " if m.group().isspace() else "", text)
-    return _SPACES.sub(" ", spaced).strip()
+    """`text` on one line without escape sequences or control characters."""
+    return _SPACES.sub(" ", printable(text)).strip()
 
 
 def notice_text(notice: Notice) -> tuple[str, str]:
@@ -161,6 +160,7 @@ class DesktopChannel:
             except Exception as exc:
                 # A half-open connection is useless: the next send starts afresh.
                 await self._close_bus(self._drop_notifier())
+        title, body = strip_controls(title), strip_controls(body)
                 error = exc if isinstance(exc, ChannelError) else ChannelError(_describe(exc))
                 raise self._failures.failed(error) from exc
         self._failures.worked()
@@ -344,7 +344,7 @@ class CallbackChannel:
 
     async def send(self, title: str, body: str) -> None:
         try:
-            result = self._callback(title, body)
+            result = self._callback(strip_controls(title), strip_controls(body))
             if inspect.isawaitable(result):
                 await result
         except Exception as exc:

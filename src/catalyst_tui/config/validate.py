@@ -4,6 +4,7 @@ their `when` conditions, each problem located, all of them collected before the 
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import zoneinfo
 from typing import Any
@@ -65,8 +66,8 @@ class Validator(LocatedReader):
         notify = self.choices(
             table, "notify", path, NOTIFY_TRANSITIONS, defaults.notify, non_empty=False
         )
-        database = self.string(table, "database", path, allow_empty=False)
-        timezone = self.string(table, "timezone", path, allow_empty=False)
+        database = self.string(table, "database", path, allow_empty=False, one_line=True)
+        timezone = self.string(table, "timezone", path, allow_empty=False, one_line=True)
         if timezone is not None:
             try:
                 zoneinfo.ZoneInfo(timezone)
@@ -111,7 +112,7 @@ class Validator(LocatedReader):
                 continue
             kwargs: dict[str, Any] = {}
             for key in allowed:
-                text = self.string(sub, key, sub_path, allow_empty=False)
+                text = self.string(sub, key, sub_path, allow_empty=False, one_line=True)
                 if text is None:
                     continue
                 if key.endswith("_url") and not _is_http_url(text):
@@ -176,14 +177,14 @@ class Validator(LocatedReader):
             "shares",
             path,
             required=True,
-            check=lambda v: None if v > 0 else f"must be more than 0, not {fmt_number(v)}",
+            check=_shares_problem,
         )
         cost = self.number(
             table,
             "cost",
             path,
             required=True,
-            check=lambda v: None if v >= 0 else f"must not be negative ({fmt_number(v)})",
+            check=_cost_problem,
         )
         date = self.date(table, "date", path)
         note = self.string(table, "note", path) or ""
@@ -273,7 +274,7 @@ class Validator(LocatedReader):
         if text is None:
             return None
         try:
-            return parse_condition(text)
+            condition = parse_condition(text)
         except ConditionError as exc:
             # Point inside the quoted string when it is a plain one-line "..." value.
             self.error(path + ("when",), exc.message, col_offset=1 + exc.offset)
@@ -286,3 +287,31 @@ def _is_http_url(text: str) -> bool:
     except ValueError:
         return False
     return parts.scheme in ("http", "https") and bool(parts.netloc)
+        if not math.isfinite(condition.threshold):  # '1e400' is a float: inf
+            number = condition.threshold_text
+            self.error(
+                path + ("when",),
+                f"{number!r} is too large a number to compare with",
+                col_offset=1 + max(0, text.rfind(number)),
+            )
+            return None
+        return condition
+
+
+def _shares_problem(value: float) -> str | None:
+    if value <= 0:
+        return f"must be more than 0, not {fmt_number(value)}"
+    if not MIN_SHARES <= value <= MAX_SHARES:
+        return (
+            f"{fmt_number(value)} shares can't be counted: write between 0.000000001 "
+            "(a billionth of a share) and 1000000000000 (a trillion)"
+        )
+    return None
+
+
+def _cost_problem(value: float) -> str | None:
+    if value < 0:
+        return f"must not be negative ({fmt_number(value)})"
+    if value > MAX_COST:
+        return f"{fmt_number(value)} per share can't be counted: at most 1000000000 (a billion)"
+    return None
