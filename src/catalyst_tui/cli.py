@@ -104,6 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", default="csv", choices=["csv", "json"])
     export.add_argument("--symbol", metavar="S")
+    evidence = command("evidence", "passages of filings and news that matched evidence entries")
+    evidence.add_argument("target", nargs="?", metavar="SYMBOL[/ID]")
+    evidence.add_argument("--all", action="store_true", help="dismissed passages too")
+    evidence.add_argument("--json", action="store_true", help="print a JSON array")
+    filings = command("filings", "the 10-K, 10-Q and 8-K filings stored (newest first)")
+    filings.add_argument("symbol", nargs="?", metavar="SYMBOL")
+    filings.add_argument("--json", action="store_true", help="print a JSON array")
     command("daemon", "run the scheduler without the TUI (for a systemd user service)")
     notify = command("notify", "notification channels")
     notify.add_argument("--test", action="store_true", help="send one test notification")
@@ -209,6 +216,7 @@ def cmd_refresh(ctx: Context) -> int:
     from .thesis.wording import reason_text
 
     config, store = ctx.synced_store()
+    report = None
     try:
         try:
             with refresh_progress(len(store.views.active_symbols())) as on_progress:
@@ -226,7 +234,6 @@ def cmd_refresh(ctx: Context) -> int:
         delivery = asyncio.run(_deliver_once(store, now))
         if report is not None:
             print_refresh_summary(report)
-    report = None
         today = local_today(config, now)
         for e in changed:
             why = reason_text(e.reason, e.condition, today)
@@ -284,6 +291,46 @@ def cmd_export(ctx: Context) -> int:
         )
         write = write_json if ctx.args.format == "json" else write_csv
         write(columns, rows, sys.stdout)
+    return EXIT_OK
+
+
+def cmd_evidence(ctx: Context) -> int:
+    from .evidence_report import evidence_json, print_evidence
+
+    target = ctx.args.target or ""
+    symbol, _, checkpoint_id = target.partition("/")
+    _config, store = ctx.synced_store()
+    with contextlib.closing(store):
+        symbol = symbol.upper() or None
+        if symbol is not None and store.views.ticker(symbol) is None:
+            raise CommandError(f"catalyst evidence: no ticker {symbol} in the database")
+        records = store.evidence.passages(
+            symbol, checkpoint_id or None, include_dismissed=ctx.args.all
+        )
+    if ctx.args.json:
+        import json
+
+        ctx.out(json.dumps(evidence_json(records, with_dismissed=ctx.args.all), indent=2))
+    else:
+        print_evidence(records)
+    return EXIT_OK
+
+
+def cmd_filings(ctx: Context) -> int:
+    from .evidence_report import filings_json, print_filings
+
+    _config, store = ctx.synced_store()
+    with contextlib.closing(store):
+        symbol = ctx.args.symbol.upper() if ctx.args.symbol else None
+        if symbol is not None and store.views.ticker(symbol) is None:
+            raise CommandError(f"catalyst filings: no ticker {symbol} in the database")
+        records = store.evidence.filings(symbol, limit=-1)
+    if ctx.args.json:
+        import json
+
+        ctx.out(json.dumps(filings_json(records), indent=2))
+    else:
+        print_filings(records)
     return EXIT_OK
 
 
@@ -394,6 +441,8 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "mark": cmd_mark,
     "ack": cmd_ack,
     "export": cmd_export,
+    "evidence": cmd_evidence,
+    "filings": cmd_filings,
     "daemon": cmd_daemon,
     "notify": cmd_notify,
 }
@@ -456,6 +505,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(args, out=_writer(sys.stdout), err=_writer(sys.stderr))
     try:
         return COMMANDS[args.command](ctx)
+    except BrokenPipeError:
+        return _closed_pipe()
     except CommandError as exc:
         ctx.err(str(exc))
         return exc.code
@@ -468,10 +519,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
-    except BrokenPipeError:
-        return _closed_pipe()
 class _TerminalFormatter(logging.Formatter):
     """Log records on stderr (--debug) carry providers' messages and the user's text: printed
     without what would command the terminal (text.py). The log file keeps them as they came."""
@@ -502,3 +549,5 @@ def _closed_pipe() -> int:
     return EXIT_BROKEN_PIPE
 
 
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -5,7 +5,8 @@ Raw form strings become TOML values in one place, `field_values`: numbers (`shar
 become an int or float when the text parses and stay the raw string otherwise; dates (`date`,
 `due`, `until`, `period_end`) become a TOML date when `date.fromisoformat` accepts them and stay
 the raw string otherwise; so a bad entry is written as a string and the validator says what is
-wrong with it ("'2027-13-01' is not a date"). Every string is stripped of surrounding whitespace,
+wrong with it ("'2027-13-01' is not a date"); `evidence` is one entry per line and becomes a list
+of strings. Every string is stripped of surrounding whitespace,
 an empty or whitespace-only field is left out (the validator then names a missing required key),
 and text with a line break is written as a multi-line string.
 
@@ -44,6 +45,7 @@ FORMS: dict[str, tuple[str, ...]] = {
 }
 _NUMBER_FIELDS = frozenset({"shares", "cost"})
 _DATE_FIELDS = frozenset({"date", "due", "until", "period_end"})
+_LIST_FIELDS = frozenset({"evidence"})  # one entry per line
 _PLACEHOLDER_SYMBOL = "X"
 _MISSING_KEY = re.compile(r"^missing required key '([A-Za-z_]+)'")
 
@@ -104,6 +106,8 @@ def _convert(name: str, text: str) -> Any:
             return dt.date.fromisoformat(text)
         except ValueError:
             return text
+    if name in _LIST_FIELDS:
+        return [line.strip() for line in text.split("\n") if line.strip()]
     return text
 
 

@@ -77,8 +77,16 @@ def strip_controls(text: str) -> str:
 def notice_text(notice: Notice) -> tuple[str, str]:
     """The title and body of a notice: ticker, status, checkpoint title; the value against the
     threshold (with the period or portfolio it is of), or the due date that passed. Short, on
-    one line each, no control characters."""
+    one line each, no control characters. New evidence: the ticker and the checkpoint, then the
+    document and the passage; a notice of its own as it is."""
     event = notice.event
+    if event is None:
+        title, body = notice.title, notice.body
+        if notice.evidence is not None:
+            e = notice.evidence
+            title = f"{e.symbol} · {e.checkpoint_title}"
+            body = f"new evidence in {e.document.label} — “{strip_controls(e.passage)}”"
+        return _shorten(strip_controls(title), TITLE_MAX), _shorten(strip_controls(body), BODY_MAX)
     title = f"{event.symbol}: {_status_word(event)} — {event.title}"
     parts = []
     if event.to_status == Status.MISSED and event.kind != Kind.GUARD and notice.due:
@@ -152,6 +160,7 @@ class DesktopChannel:
         self._failures = _FailureLog(self.name)
 
     async def send(self, title: str, body: str) -> None:
+        title, body = strip_controls(title), strip_controls(body)
         lock = self._lock_for_running_loop()
         async with lock:
             try:
@@ -160,7 +169,6 @@ class DesktopChannel:
             except Exception as exc:
                 # A half-open connection is useless: the next send starts afresh.
                 await self._close_bus(self._drop_notifier())
-        title, body = strip_controls(title), strip_controls(body)
                 error = exc if isinstance(exc, ChannelError) else ChannelError(_describe(exc))
                 raise self._failures.failed(error) from exc
         self._failures.worked()

@@ -1,7 +1,7 @@
-"""The timeline as the screens show it: every checkpoint event and every stock split, newest
-first. A split names the per-share thresholds written before it (compared on the basis they were
-written in) and what they read on today's basis, for the user to rewrite them in the file.
-Plain data, no textual and no SQL."""
+"""The timeline as the screens show it: every checkpoint event, stock split and SEC filing,
+newest first. A split names the per-share thresholds written before it (compared on the basis
+they were written in) and what they read on today's basis, for the user to rewrite them in the
+file. Plain data, no textual and no SQL."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .market.models import Split
+from .market.sec_filings import ITEM_NAMES
 from .store import Store
-from .store.records import CheckpointRecord, EventRecord
+from .store.records import CheckpointRecord, EventRecord, FilingRecord
 from .thesis.conditions import METRICS, rebased
 from .thesis.positions import split_factor
 
 __all__ = [
+    "FilingEntry",
     "Rewrite",
     "SplitEntry",
     "TimelineEntry",
@@ -52,7 +54,26 @@ class SplitEntry(NamedTuple):
         return f"{self.split.symbol} split {self.split.text} on {self.split.day.isoformat()}"
 
 
-TimelineEntry = EventRecord | SplitEntry
+class FilingEntry(NamedTuple):
+    filing: FilingRecord
+
+    @property
+    def ts(self) -> dt.datetime:
+        return self.filing.accepted
+
+    @property
+    def symbol(self) -> str:
+        return self.filing.symbol
+
+    @property
+    def text(self) -> str:
+        """'ALAB 8-K · 2.02 Results of Operations and Financial Condition'."""
+        items = [i for i in self.filing.items if i != "9.01"]  # exhibits: in every 8-K
+        named = ", ".join(f"{i} {ITEM_NAMES[i]}" if i in ITEM_NAMES else i for i in items)
+        return f"{self.filing.symbol} {self.filing.form}" + (f" · {named}" if named else "")
+
+
+TimelineEntry = EventRecord | SplitEntry | FilingEntry
 
 
 def rewrites(
@@ -82,6 +103,9 @@ def load_timeline(store: Store, *, limit: int = 1000) -> list[TimelineEntry]:
         for symbol, splits in by_symbol.items():
             mine = [c for c in checkpoints if c.symbol == symbol]
             entries.extend(SplitEntry(s, rewrites(mine, splits, before=s.day)) for s in splits)
+    filings = store.evidence.filings(limit=limit)
+    entries.extend(FilingEntry(f) for f in filings)
+    if by_symbol or filings:
         entries.sort(key=lambda e: e.ts, reverse=True)
     return entries[:limit] if limit >= 0 else entries
 

@@ -15,6 +15,7 @@ from .store.records import (
     CheckpointRecord,
     DueCheckpoint,
     EventRecord,
+    EvidenceRecord,
     Health,
     TickerRecord,
     WatchRecord,
@@ -27,6 +28,7 @@ __all__ = [
     "SORTS",
     "CheckpointRecord",
     "EventRecord",
+    "EvidenceRecord",
     "Figure",
     "Health",
     "NextDue",
@@ -313,6 +315,7 @@ class TickerDetail(NamedTuple):
     checkpoints: list[CheckpointRecord]
     history: list[tuple[dt.date, float]]
     splits: list[Split]  # newest first
+    evidence: list[EvidenceRecord]  # passages not dismissed, newest document first
 
     @property
     def symbol(self) -> str:
@@ -345,4 +348,5 @@ def load_ticker(
         checkpoints=store.views.checkpoints(symbol),
         history=store.views.price_history(symbol, since),
         splits=splits,
+        evidence=store.evidence.passages(symbol),
     )

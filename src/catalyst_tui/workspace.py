@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .config import Config, ConfigError, load_config
 from .jobs.evaluation import evaluate_checkpoints, user_zone
+from .jobs.evidence_match import match_evidence
 from .store import Store
 from .thesis.evaluate import Evaluation
+from .thesis.evidence import context
 from .timeline import Rewrite, TimelineEntry, load_timeline
-from .watchlist import TickerDetail, Watchlist, load_ticker, load_watchlist
+from .watchlist import EvidenceRecord, TickerDetail, Watchlist, load_ticker, load_watchlist
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -95,6 +97,17 @@ class Workspace:
         """Every status change and every split, newest first."""
         return load_timeline(self.store, limit=limit)
 
+    def passage_in_context(self, record: EvidenceRecord) -> tuple[str, str, str]:
+        """The sentences before a passage, the passage, the sentences after (its document's
+        stored text)."""
+        text = self.store.evidence.text(record.document.id)
+        if not text:
+            return "", record.passage, ""
+        return context(text, record.start, record.end)
+
+    def dismiss_passage(self, record: EvidenceRecord) -> bool:
+        return self.store.evidence.dismiss(record.id, self.now())
+
     def symbols(self) -> list[str]:
         return list(self.config.tickers)
 
@@ -136,6 +149,7 @@ class Workspace:
         self.config = result.config
         self._signature = _file_signature(path)
         self.evaluate()
+        match_evidence(self.store, self.config, self.now())  # changed entries: match again
         if result.written:
             return EditOutcome(f"{done}; {result.message}", True)
         return EditOutcome(f"{done} in the database only: {result.message}", False)
@@ -211,6 +225,7 @@ class Workspace:
         self.store.sync.apply(config, self.now())
         self.config = config
         self.evaluate()
+        match_evidence(self.store, self.config, self.now())
         log.info("reloaded %s after an outside edit", path)
         return Reload(config, None)
 

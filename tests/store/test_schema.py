@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from catalyst_tui.store import Store
 from catalyst_tui.store.schema import MIGRATIONS, REASON_PARTS, SCHEMA_VERSION
 from catalyst_tui.thesis.evaluate import Reason, Why
@@ -30,7 +32,7 @@ def _columns(store: Store, table: str) -> list[str]:
 
 
 def test_every_migration_has_a_name_and_the_version_counts_them():
-    assert SCHEMA_VERSION == len(MIGRATIONS) == 5
+    assert SCHEMA_VERSION == len(MIGRATIONS) == 6
     assert all(m.name and m.script.strip() for m in MIGRATIONS)
 
 
@@ -40,7 +42,7 @@ def test_a_new_database_has_every_table_and_the_reason_in_parts(db_path: Path):
                                                    " WHERE type = 'table'")}  # fmt: skip
         assert tables == {"tickers", "lots", "checkpoints", "quotes", "prices", "fundamentals",
                           "events", "outbox", "earnings", "fetch_state", "sec_cik",
-                          "splits"}  # fmt: skip
+                          "splits", "filings", "documents", "evidence"}  # fmt: skip
         parts = [name for name, _ in REASON_PARTS]
         assert set(parts) <= set(_columns(store, "events"))
         assert {f"last_{p}" for p in parts} <= set(_columns(store, "checkpoints"))
@@ -89,6 +91,37 @@ def test_reasons_recorded_as_sentences_read_back_as_those_sentences(db_path: Pat
     assert event.reason.why == Why.RECORDED and event.value == 0.691 and event.flagged
     assert reason_text(event.reason, event.condition, today) == sentence
     assert event.condition is not None and event.condition.text == "gross_margin >= 70%"
+
+
+def test_migration_to_evidence_keeps_the_outbox_and_its_sent_and_unsent_rows(db_path: Path):
+    conn = _database_at(db_path, 5)
+    conn.execute("INSERT INTO tickers (symbol, name, grp) VALUES ('ALAB', 'Astera Labs', 'ic')")
+    conn.execute("INSERT INTO checkpoints (symbol, id, title, kind, status, status_since)"
+                 " VALUES ('ALAB', 'npo', 'NPO ships', 'milestone', 'missed', 'x')")  # fmt: skip
+    for ident in (1, 2):
+        conn.execute(
+            "INSERT INTO events (id, ts, symbol, checkpoint_id, from_status, to_status, flagged)"
+            " VALUES (?, '2026-11-05T00:00:00+00:00', 'ALAB', 'npo', 'pending', 'missed', 1)",
+            [ident],
+        )
+    conn.execute("INSERT INTO outbox (id, event_id, created_at, sent_at, channels, attempts)"
+                 " VALUES (7, 1, '2026-11-05T00:00:00+00:00', '2026-11-05T00:00:01+00:00',"
+                 " 'desktop', 1)")  # fmt: skip
+    conn.execute(
+        "INSERT INTO outbox (id, event_id, created_at) VALUES (8, 2, '2026-11-05T00:00:00+00:00')"
+    )
+    conn.close()
+    now = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
+    with Store.open(db_path) as store:
+        assert [(r.id, r.event_id, r.channels) for r in store.outbox.rows()] == [
+            (7, 1, ("desktop",)), (8, 2, ())]  # fmt: skip
+        [notice] = store.outbox.claim("me", now)  # the unsent one, still deliverable
+        assert notice.outbox_id == 8 and notice.event is not None
+        assert notice.event.checkpoint_id == "npo"
+        [checkpoint] = store.views.checkpoints("ALAB")
+        assert checkpoint.evidence == ()
+        with pytest.raises(sqlite3.IntegrityError):  # a notice must say something
+            store.conn.execute("INSERT INTO outbox (created_at) VALUES ('x')")
 
 
 OPEN = (

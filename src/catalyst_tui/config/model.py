@@ -53,6 +53,7 @@ class Settings(NamedTuple):
 class YahooSettings(NamedTuple):
     base_url: str = "https://query1.finance.yahoo.com"
     cookie_url: str = "https://fc.yahoo.com"
+    rss_url: str = "https://feeds.finance.yahoo.com"  # headlines, keyless (evidence)
 
 
 class StooqSettings(NamedTuple):
@@ -68,6 +69,7 @@ class SecSettings(NamedTuple):
     base_url: str = "https://data.sec.gov"
     tickers_url: str = "https://www.sec.gov/files/company_tickers.json"
     user_agent: str | None = None
+    archives_url: str = "https://www.sec.gov"  # filing indexes and documents (evidence)
 
 
 class ProviderSettings(NamedTuple):
@@ -87,6 +89,7 @@ class Checkpoint(NamedTuple):
     period_end: dt.date | None = None
     source: str = ""
     notes: str = ""
+    evidence: tuple[str, ...] = ()  # entries, each words and "quoted phrases" (thesis/evidence)
 
 
 class Ticker(NamedTuple):

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..thesis.conditions import METRICS, Condition, ConditionError, parse_condition
+from ..thesis.evidence import EntryError, parse_entry
 from ..thesis.vocabulary import Kind
 from .model import (
     CHECKPOINT_KEYS,
@@ -35,8 +36,15 @@ from .model import (
 )
 from .reader import ConfigError, KeyPath, LocatedReader, describe, fmt_number
 
-SYMBOL_RE = re.compile(r"^\^?[A-Z0-9][A-Z0-9.\-=]{0,19}$")
-CHECKPOINT_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+# \Z, not $: '$' also matches before a final line break, and "ALAB\n" would pass as a second,
+# invisible ALAB.
+SYMBOL_RE = re.compile(r"^\^?[A-Z0-9][A-Z0-9.\-=]{0,19}\Z")
+CHECKPOINT_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}\Z")
+# Lots the arithmetic of positions can carry: a fraction down to a billionth of a share, up to a
+# trillion shares, a cost per share up to a billion; beyond them sums overflow to inf or
+# products vanish to 0 (a weight or a gain divided by zero).
+MIN_SHARES, MAX_SHARES, MAX_COST = 1e-9, 1e12, 1e9
+MAX_EVIDENCE_ENTRIES = 20
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
@@ -223,6 +231,7 @@ class Validator(LocatedReader):
         source = self.string(table, "source", path) or ""
         notes = self.string(table, "notes", path) or ""
         when = self.condition(table, path)
+        evidence = self.evidence(table, path)
 
         if kind == Kind.MILESTONE:
             if "when" in table:
@@ -267,7 +276,38 @@ class Validator(LocatedReader):
 
         if len(self.issues) > before or cid is None or title is None or kind is None:
             return None
-        return Checkpoint(cid, title, kind, due, until, when, period_end, source, notes)
+        return Checkpoint(cid, title, kind, due, until, when, period_end, source, notes, evidence)
+
+    def evidence(self, table: dict[str, Any], path: KeyPath) -> tuple[str, ...]:
+        """`evidence`: a list of entries, each words and "quoted phrases" (thesis/evidence)."""
+        if "evidence" not in table:
+            return ()
+        value = table["evidence"]
+        if not isinstance(value, list):
+            self.error(path + ("evidence",), f"must be a list of strings, not {describe(value)}")
+            return ()
+        if len(value) > MAX_EVIDENCE_ENTRIES:
+            self.error(
+                path + ("evidence",),
+                f"{len(value)} entries: at most {MAX_EVIDENCE_ENTRIES} per checkpoint",
+            )
+            return ()
+        entries: list[str] = []
+        for index, item in enumerate(value):
+            item_path = path + ("evidence", index)
+            if not isinstance(item, str):
+                self.error(item_path, f"must be a string, not {describe(item)}")
+                continue
+            try:
+                entry = parse_entry(item)
+            except EntryError as exc:
+                self.error(item_path, exc.message, col_offset=1 + exc.offset)
+                continue
+            if entry.text in entries:
+                self.error(item_path, f"{item!r} is listed twice")
+                continue
+            entries.append(entry.text)
+        return tuple(entries)
 
     def condition(self, table: dict[str, Any], path: KeyPath) -> Condition | None:
         text = self.string(table, "when", path)
@@ -279,14 +319,6 @@ class Validator(LocatedReader):
             # Point inside the quoted string when it is a plain one-line "..." value.
             self.error(path + ("when",), exc.message, col_offset=1 + exc.offset)
             return None
-
-
-def _is_http_url(text: str) -> bool:
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
         if not math.isfinite(condition.threshold):  # '1e400' is a float: inf
             number = condition.threshold_text
             self.error(
@@ -315,3 +347,11 @@ def _cost_problem(value: float) -> str | None:
     if value > MAX_COST:
         return f"{fmt_number(value)} per share can't be counted: at most 1000000000 (a billion)"
     return None
+
+
+def _is_http_url(text: str) -> bool:
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)

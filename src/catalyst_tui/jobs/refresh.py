@@ -1,5 +1,6 @@
-"""One market refresh in this process: quotes and history, then fundamentals and earnings when
-due; stored. The sources are built here from the config (market/ never reads the config).
+"""One market refresh in this process: quotes and history, then filings and evidence
+(jobs/evidence.py), fundamentals and earnings when due; stored. The sources are built here from
+the config (market/ never reads the config).
 
 Quotes come first and are written in one transaction for the whole batch (a crash leaves the
 previous refresh or this one, never half). Fundamentals (SEC EDGAR) and next earnings dates are
@@ -33,6 +34,8 @@ from ..market.sec_client import SecEdgar
 from ..market.stooq import StooqProvider
 from ..market.yahoo import YahooProvider
 from ..store import Store
+from .evidence import EvidenceFetches
+from .evidence_match import match_evidence
 
 log = logging.getLogger(__name__)
 
@@ -144,10 +147,14 @@ async def refresh_in_process(
                 report.notes.append("no network: fundamentals and earnings dates not refreshed")
             else:
                 daily = _DailyFetches(config, store, client, clock, report)
+                # Filings first: a new 8-K with results makes this refresh's fundamentals due.
+                evidence = EvidenceFetches(config, store, client, clock, report.notes)
+                await evidence.run(symbols, await daily.ciks())
                 await asyncio.gather(daily.fundamentals(symbols), daily.earnings(symbols, env))
     finally:
         if owned:
             await client.aclose()
+    match_evidence(store, config, clock())
     report.statuses = list(store.market.last_quotes(symbols).values())
     return report
 
@@ -252,6 +259,13 @@ class _DailyFetches:
             self.report.fundamentals_updated.append(symbol)
 
         await asyncio.gather(*(one(symbol) for symbol in due))
+
+    async def ciks(self) -> dict[str, str]:
+        """The ticker → CIK map (empty without an SEC contact)."""
+        sec = self.config.providers.sec
+        if not sec.user_agent:
+            return {}
+        return await self._cik_map(SecEdgar(sec.base_url, sec.tickers_url, sec.user_agent))
 
     async def _cik_map(self, edgar: SecEdgar) -> dict[str, str]:
         """The cached ticker → CIK map, fetched again when older than a week."""

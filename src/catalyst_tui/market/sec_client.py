@@ -1,4 +1,5 @@
-"""SEC EDGAR over HTTP: the ticker→CIK map and companyfacts, with the declared User-Agent.
+"""SEC EDGAR over HTTP: the ticker→CIK map, companyfacts, submissions (filings) and archive
+documents, with the declared User-Agent.
 
 EDGAR refuses undeclared tools (HTTP 403 and an HTML page) and allows 10 requests per second, so
 every request carries `User-Agent: <Name email>` and goes through the client's "sec" rate limit,
@@ -67,6 +68,24 @@ class SecEdgar(Source):
         except SecFormatError as exc:
             raise FetchError("bad_body", str(exc), PROVIDER, cik) from None
         return checked_facts(facts, PROVIDER, cik)
+
+    async def fetch_submissions(
+        self, client: MarketClient, cik: str, page: str | None = None
+    ) -> bytes:
+        """The submissions JSON of one company (evidence: its filings), or one of its older
+        pages by the name `filings.files[]` gives; unknown CIK is "unknown_symbol"."""
+        cik10 = _cik10(cik)
+        name = page or f"CIK{cik10}.json"
+        response = await self._get(
+            client, f"{self.base_url}/submissions/{name}", cik10, missing_ok=True
+        )
+        if response.status_code == 404:
+            raise FetchError("unknown_symbol", f"EDGAR has no submissions {name}", PROVIDER, cik10)
+        return response.content
+
+    async def fetch_archive(self, client: MarketClient, url: str, cik: str | None = None) -> bytes:
+        """A filing index or document from the EDGAR archives (www.sec.gov/Archives/...)."""
+        return (await self._get(client, url, cik)).content
 
     async def _get(
         self, client: MarketClient, url: str, cik: str | None = None, *, missing_ok: bool = False

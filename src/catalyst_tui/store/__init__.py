@@ -1,12 +1,14 @@
 """The SQLite store: opening safely, transactions, and one door per job of the data layer.
 
-One file, WAL, busy_timeout, foreign keys on, created 0600. `Store` opens, migrates, closes and
-runs transactions; the jobs hang off it:
+One file, WAL, busy_timeout, foreign keys on, created 0600, marked as catalyst's with PRAGMA
+application_id (identity.py: another application's database is refused before anything is
+written to it). `Store` opens, migrates, closes and runs transactions; the jobs hang off it:
 
 - `store.sync`        catalysts.toml → tickers, lots, checkpoints (sync.py)
 - `store.market`      quotes, prices, fundamentals, earnings, fetch times (market_data.py)
 - `store.checkpoints` evaluation input, transitions, marks, acknowledgements (checkpoints.py)
 - `store.outbox`      notifications to deliver: claim, sent, release (outbox.py)
+- `store.evidence`    filings, documents, matched passages (evidence.py)
 - `store.views`       read-only queries for screens, report and export (views.py)
 
 The tables are in schema.py, the records handed out in records.py. SQL, and the parsing of
@@ -26,8 +28,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..paths import make_private_dirs
-from . import schema
+from . import identity, schema
 from .checkpoints import Checkpoints
+from .evidence import Evidence
 from .market_data import MarketData
 from .outbox import Outbox
 from .sync import ConfigSync
@@ -74,10 +77,12 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
+        self._claim: identity.FileKey | None = None  # this Store counted on its file
         self.sync = ConfigSync(self)
         self.market = MarketData(self)
         self.checkpoints = Checkpoints(self)
         self.outbox = Outbox(self)
+        self.evidence = Evidence(self)
         self.views = Views(self)
 
     @classmethod
@@ -92,12 +97,15 @@ class Store:
         except OSError as exc:
             raise StoreError(f"database {path}: cannot be created: {exc.strerror or exc}") from None
         conn: sqlite3.Connection | None = None
+        claim: identity.FileKey | None = None
         try:
+            claim = identity.claim(path)  # someone else's database is refused untouched
             conn = connection = sqlite3.connect(
                 path, timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False
             )
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             conn.execute("PRAGMA foreign_keys = ON")
+            identity.check_connection(conn)  # again, with what a WAL file may hold
             mode = _switch_to_wal(conn, busy_timeout_ms / 1000)
             if mode.lower() != "wal":
                 raise StoreError(f"database {path}: could not switch to WAL mode (got {mode})")
@@ -108,16 +116,24 @@ class Store:
                     f"database {path}: was written by a newer catalyst (schema {version}; "
                     f"this version knows up to {schema.SCHEMA_VERSION}): upgrade catalyst"
                 )
-            schema.migrate(conn, lambda: connection.execute("BEGIN IMMEDIATE"))
-            return cls(path, conn)
+            schema.migrate(conn, lambda: _begin_marked(connection))
+            if not identity.is_marked(conn):  # a database of the first release, up to date
+                _begin_marked(conn)
+                conn.execute("COMMIT")
+            store = cls(path, conn)
+            store._claim, claim = claim, None
+            return store
+        except identity.ForeignDatabase as exc:
+            raise StoreError(f"database {path}: {exc}") from None
+        except OSError as exc:  # its header could not be read
+            raise StoreError(f"database {path}: cannot be read: {exc.strerror or exc}") from None
         except sqlite3.Error as exc:
-            if conn is not None:
-                conn.close()
             raise StoreError(describe_sqlite_error(path, exc)) from None
-        except StoreError:
-            if conn is not None:
-                conn.close()
-            raise
+        finally:
+            if claim is not None:  # not opened: nothing of ours holds the file
+                if conn is not None:
+                    conn.close()
+                identity.release(claim)
 
     @property
     def schema_version(self) -> int:
@@ -125,6 +141,9 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self._claim is not None:
+            identity.release(self._claim)
+            self._claim = None
 
     def __enter__(self) -> Store:
         return self
@@ -163,6 +182,12 @@ class Store:
         import sqlite_utils
 
         return sqlite_utils.Database(self.conn, execute_plugins=False)
+
+
+def _begin_marked(conn: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE, and the mark in that transaction: a schema is never written without it."""
+    conn.execute("BEGIN IMMEDIATE")
+    identity.mark(conn)
 
 
 def _switch_to_wal(conn: sqlite3.Connection, patience: float) -> str:

@@ -67,7 +67,26 @@ class Outbox:
                 f" WHERE o.id IN ({marks}) ORDER BY o.id",
                 ids,
             ).fetchall()
-        return [Notice(r[0], r[1], event_record(r[3:]), day(r[2])) for r in rows]
+            others = conn.execute(
+                "SELECT id, attempts, evidence_id, title, body FROM outbox"
+                f" WHERE id IN ({marks}) AND event_id IS NULL",
+                ids,
+            ).fetchall()
+            wanted = [r[2] for r in others if r[2] is not None]
+            found = self._store.evidence.passages(ids=wanted) if wanted else []
+            passages = {p.id: p for p in found}
+            notices = [Notice(r[0], r[1], event_record(r[3:]), day(r[2])) for r in rows]
+            for ident, attempts, evidence_id, title, body in others:
+                passage = passages.get(evidence_id) if evidence_id is not None else None
+                if evidence_id is not None and passage is None:  # gone: nothing to say
+                    conn.execute(
+                        "UPDATE outbox SET sent_at = ?, last_error = 'its passage is gone'"
+                        " WHERE id = ?",
+                        [iso(now), ident],
+                    )
+                    continue
+                notices.append(Notice(ident, attempts, None, None, passage, title, body))
+        return sorted(notices, key=lambda n: n.outbox_id)
 
     def sent(self, outbox_id: int, channels: list[str], now: dt.datetime) -> None:
         """At least one channel took it: never sent again."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
+import zoneinfo
 from typing import NamedTuple
 
 from ..market.models import EarningsDate, LastQuote
@@ -42,6 +44,14 @@ def condition(text: str | None) -> Condition | None:
         return parse_condition(text)
     except ConditionError:
         return None
+
+
+def entries(text: str | None) -> tuple[str, ...]:
+    """Stored evidence entries (a JSON list) as a tuple."""
+    if not text or text == "[]":
+        return ()
+    found = json.loads(text)
+    return tuple(e for e in found if isinstance(e, str)) if isinstance(found, list) else ()
 
 
 _MARKS = frozenset({Why.MARKED_MET, Why.MARKED_MISSED, Why.REOPENED, Why.RECORDED})
@@ -183,6 +193,7 @@ class CheckpointRecord(NamedTuple):
     flagged: bool
     archived: bool = False
     written: dt.date | None = None  # the day its condition was last written (its share basis)
+    evidence: tuple[str, ...] = ()  # its evidence entries, as in the file
 
     @property
     def value(self) -> float | None:
@@ -213,12 +224,16 @@ class EventRecord(NamedTuple):
 
 
 class Notice(NamedTuple):
-    """One outbox row to deliver: the event it announces and the checkpoint's due date."""
+    """One outbox row to deliver: the event it announces and the checkpoint's due date; or the
+    passage of new evidence; or a notice of its own (`title`, `body`)."""
 
     outbox_id: int
     attempts: int
-    event: EventRecord
+    event: EventRecord | None
     due: dt.date | None
+    evidence: EvidenceRecord | None = None
+    title: str = ""
+    body: str = ""
 
 
 class OutboxRecord(NamedTuple):
@@ -226,7 +241,7 @@ class OutboxRecord(NamedTuple):
     which channels, how many deliveries tried it and the last failure."""
 
     id: int
-    event_id: int
+    event_id: int | None
     created_at: dt.datetime
     claimed_by: str | None
     claimed_at: dt.datetime | None
@@ -255,3 +270,107 @@ class PriceRow(NamedTuple):
     close: float
     volume: float | None
     source: str
+
+
+# -- evidence ----------------------------------------------------------------------------------
+
+_NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
+
+
+class FilingRecord(NamedTuple):
+    """A 10-K, 10-Q or 8-K of a ticker's company, as stored: `accepted` is the moment SEC
+    accepted it (aware), `url` its index page, `read` 1 once its documents are stored, 0 before,
+    -1 when they can't be had (`read_error` says why)."""
+
+    symbol: str
+    accession: str
+    cik: str
+    form: str
+    items: tuple[str, ...]
+    accepted: dt.datetime
+    filed: dt.date
+    report_date: dt.date | None
+    primary_document: str
+    url: str
+    read: int
+    read_error: str
+
+
+class DocumentRecord(NamedTuple):
+    """A filing document or a news headline whose text evidence is matched in."""
+
+    id: int
+    symbol: str
+    source: str  # "sec" | "news"
+    form: str  # "8-K EX-99.1", "10-Q", "news"
+    title: str
+    url: str
+    published: dt.datetime
+
+    @property
+    def day(self) -> dt.date:
+        """The day it was published: in New York for a filing (SEC's own calendar)."""
+        if self.source == "sec":
+            return self.published.astimezone(_NEW_YORK).date()
+        return self.published.date()
+
+    @property
+    def label(self) -> str:
+        """What it is and when: '8-K EX-99.1 2026-11-04', 'news 2026-11-05'."""
+        return f"{self.form} {self.day.isoformat()}"
+
+
+class EvidenceRecord(NamedTuple):
+    """A passage (one sentence) of a document that matched an evidence entry of a checkpoint."""
+
+    id: int
+    symbol: str
+    checkpoint_id: str
+    checkpoint_title: str
+    document: DocumentRecord
+    entry: str
+    passage: str
+    start: int
+    end: int
+    found_at: dt.datetime
+    dismissed: bool
+
+
+class EvidenceTarget(NamedTuple):
+    """A checkpoint with evidence entries, as matching reads it: the entries in the file, the
+    moment they were last written, the entries its stored passages were found with, and the
+    last document matched."""
+
+    symbol: str
+    checkpoint_id: str
+    status: str
+    entries: tuple[str, ...]
+    since: dt.datetime | None
+    matched: tuple[str, ...]
+    through: int
+
+
+class NewDocument(NamedTuple):
+    """A document to store: its text (plain, as html_to_text made it) and where it is from.
+    `key` is what makes it once per symbol and source: the URL of a filing document, the guid
+    (else the link) of a headline."""
+
+    source: str
+    key: str
+    accession: str | None
+    form: str
+    title: str
+    url: str
+    published: dt.datetime
+    text: str
+
+
+class Found(NamedTuple):
+    """A passage matching found for a checkpoint, to record; `notify` when it is news."""
+
+    document_id: int
+    entry: str
+    passage: str
+    start: int
+    end: int
+    notify: bool

@@ -207,6 +207,94 @@ _V5 = ";\n".join(
 )
 
 
+# Evidence. `filings`: the 10-K, 10-Q and 8-K filings of each ticker's company, once each;
+# `documents_read` 0 until its documents (an 8-K's EX-99 press releases, a 10-Q's or 10-K's
+# primary document) are stored, 1 after, -1 when they can't be had (`read_error`). `documents`:
+# the text of each filing document and news headline, zlib-compressed, so changed evidence
+# entries are matched again without fetching. `evidence`: each passage that matched a
+# checkpoint's entry, once. A checkpoint keeps its entries (JSON) and the day they were last
+# written (a passage published before is not news), the entries its stored passages were found
+# with and the last document matched. The outbox also carries evidence notices and summaries:
+# rebuilt, since `event_id` was NOT NULL.
+_V6 = ";\n".join(
+    [
+        """CREATE TABLE filings (
+            symbol TEXT NOT NULL,
+            accession TEXT NOT NULL,
+            cik TEXT NOT NULL,
+            form TEXT NOT NULL,
+            items TEXT NOT NULL DEFAULT '',
+            accepted TEXT NOT NULL,
+            filed TEXT NOT NULL,
+            report_date TEXT,
+            primary_document TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL,
+            found_at TEXT NOT NULL,
+            documents_read INTEGER NOT NULL DEFAULT 0,
+            read_attempts INTEGER NOT NULL DEFAULT 0,
+            read_error TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (symbol, accession)
+        )""",
+        "CREATE INDEX filings_accepted ON filings(accepted)",
+        """CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            symbol TEXT NOT NULL,
+            source TEXT NOT NULL,
+            key TEXT NOT NULL,
+            accession TEXT,
+            form TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL,
+            published TEXT NOT NULL,
+            text BLOB NOT NULL,
+            fetched_at TEXT NOT NULL,
+            UNIQUE (symbol, source, key)
+        )""",
+        """CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            symbol TEXT NOT NULL,
+            checkpoint_id TEXT NOT NULL,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            entry TEXT NOT NULL,
+            passage TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            found_at TEXT NOT NULL,
+            dismissed_at TEXT,
+            UNIQUE (symbol, checkpoint_id, document_id, start),
+            FOREIGN KEY (symbol, checkpoint_id) REFERENCES checkpoints(symbol, id)
+        )""",
+        "CREATE INDEX evidence_checkpoint ON evidence(symbol, checkpoint_id)",
+        "ALTER TABLE checkpoints ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE checkpoints ADD COLUMN evidence_since TEXT",
+        "UPDATE checkpoints SET evidence_since = strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')",
+        "ALTER TABLE checkpoints ADD COLUMN evidence_matched TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE checkpoints ADD COLUMN evidence_through INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE outbox_v6 (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER REFERENCES events(id),
+            evidence_id INTEGER REFERENCES evidence(id),
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            claimed_by TEXT,
+            claimed_at TEXT,
+            sent_at TEXT,
+            channels TEXT NOT NULL DEFAULT '',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT NOT NULL DEFAULT '',
+            CHECK (event_id IS NOT NULL OR evidence_id IS NOT NULL OR title != '')
+        )""",
+        "INSERT INTO outbox_v6 (id, event_id, created_at, claimed_by, claimed_at, sent_at,"
+        " channels, attempts, last_error) SELECT id, event_id, created_at, claimed_by,"
+        " claimed_at, sent_at, channels, attempts, last_error FROM outbox",
+        "DROP TABLE outbox",
+        "ALTER TABLE outbox_v6 RENAME TO outbox",
+        "CREATE INDEX outbox_unsent ON outbox(sent_at) WHERE sent_at IS NULL",
+    ]
+)
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -225,6 +313,7 @@ MIGRATIONS: list[Migration] = [
     Migration("when each remote thing was fetched; SEC's ticker to CIK map", _V3),
     Migration("reasons kept in parts instead of sentences", _V4),
     Migration("stock splits; the day a condition was written; per-share basis of facts", _V5),
+    Migration("evidence: filings, documents, matched passages; evidence notices", _V6),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

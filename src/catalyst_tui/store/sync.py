@@ -4,6 +4,7 @@ ticker removed from the file is archived with its history, never deleted."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
@@ -16,8 +17,9 @@ if TYPE_CHECKING:
 
 _TICKER_COLUMNS = ("symbol", "name", "grp", "thesis", "position", "archived")
 _CHECKPOINT_COLUMNS = ("id", "title", "kind", "due", "until", "condition", "period_end",
-                       "source", "notes", "position")  # fmt: skip
+                       "source", "notes", "evidence", "position")  # fmt: skip
 _CONDITION = _CHECKPOINT_COLUMNS.index("condition")
+_EVIDENCE = _CHECKPOINT_COLUMNS.index("evidence")
 
 
 class ConfigSync:
@@ -104,6 +106,7 @@ class ConfigSync:
                         "status": Status.PENDING.value,
                         "status_since": stamp,
                         "condition_since": stamp[:10],
+                        "evidence_since": stamp,
                     }
                 )
                 added += 1
@@ -112,6 +115,8 @@ class ConfigSync:
                 values: tuple[Any, ...] = (*wanted, 0, None)
                 if have[_CONDITION] != wanted[_CONDITION]:  # rewritten: on today's share basis
                     columns, values = (*columns, "condition_since"), (*values, stamp[:10])
+                if have[_EVIDENCE] != wanted[_EVIDENCE]:  # what is found from now on is news
+                    columns, values = (*columns, "evidence_since"), (*values, stamp)
                 _update(conn, "checkpoints", columns, values, "symbol = ? AND id = ?",
                         [ticker.symbol, checkpoint.id])  # fmt: skip
                 updated += 1
@@ -165,4 +170,4 @@ def _checkpoint_row(c: Checkpoint, position: int) -> tuple[Any, ...]:
     """The synced columns of a checkpoint, in _CHECKPOINT_COLUMNS order."""
     return (c.id, c.title, str(c.kind), day_text(c.due), day_text(c.until),
             c.when.text if c.when else None, day_text(c.period_end), c.source, c.notes,
-            position)  # fmt: skip
+            json.dumps(list(c.evidence)), position)  # fmt: skip

@@ -37,7 +37,7 @@ EVENT_COLUMNS = (
 _CHECKPOINT_COLUMNS = (
     "c.symbol, c.id, c.title, c.kind, c.status, c.manual, c.due, c.until, c.condition,"
     " c.period_end, c.source, c.notes, c.manual_note, c.evaluated_at, c.archived,"
-    " c.condition_since, " + _REASON.format(p="c.last_")
+    " c.condition_since, c.evidence, " + _REASON.format(p="c.last_")
 )
 _FLAGGED = (
     "EXISTS (SELECT 1 FROM events e WHERE e.symbol = c.symbol AND e.checkpoint_id = c.id"
@@ -58,12 +58,12 @@ def event_record(row: tuple) -> EventRecord:
 
 def _checkpoint_record(row: tuple) -> CheckpointRecord:
     (symbol, ident, title, kind, status, manual, due, until, condition, period_end, source,
-     notes, manual_note, evaluated_at, archived, written) = row[:16]  # fmt: skip
+     notes, manual_note, evaluated_at, archived, written, evidence) = row[:17]  # fmt: skip
     return CheckpointRecord(
         symbol, ident, title, kind, status, bool(manual), records.day(due), records.day(until),
         records.condition(condition), records.day(period_end), source, notes, manual_note,
-        records.reason(row[16:28]), records.moment(evaluated_at), bool(row[28]), bool(archived),
-        records.day(written),
+        records.reason(row[17:29]), records.moment(evaluated_at), bool(row[29]), bool(archived),
+        records.day(written), records.entries(evidence),
     )  # fmt: skip
 
 

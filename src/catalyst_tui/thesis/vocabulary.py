@@ -24,5 +24,7 @@ class Status(StrEnum):
 
 KINDS: tuple[str, ...] = tuple(Kind)
 STATUSES: tuple[str, ...] = tuple(Status)
-# The transitions a user may ask to be notified of ([settings] notify).
-NOTIFY_TRANSITIONS: tuple[str, ...] = (Status.MISSED, Status.MET)
+# What a user may ask to be notified of ([settings] notify): transitions, and new evidence for
+# a pending checkpoint.
+EVIDENCE = "evidence"
+NOTIFY_TRANSITIONS: tuple[str, ...] = (Status.MISSED, Status.MET, EVIDENCE)

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 
 from ..config import ConfigError
+from ..text import printable
 from ..thesis.wording import reason_text
 from . import messages
 from .screens.watchlist import WatchlistScreen
@@ -56,8 +57,11 @@ class CatalystApp(App[None]):
 
     def notify(self, message: str, *, markup: bool = False, **options: Any) -> None:
         """Toasts carry the user's own text (titles, notes, config errors) verbatim: never as
-        markup, where a '[/x]' in a checkpoint title would raise instead of showing."""
-        super().notify(message, markup=False, **options)
+        markup, where a '[/x]' in a checkpoint title would raise instead of showing, and
+        without what would command the terminal (text.printable)."""
+        if isinstance(options.get("title"), str):
+            options["title"] = printable(options["title"])
+        super().notify(printable(message, multiline=True), markup=False, **options)
 
     # -- start and stop ------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -66,7 +70,7 @@ class CatalystApp(App[None]):
         return WatchlistScreen(self.workspace)
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.workspace.config.path or "")
+        self.sub_title = printable(str(self.workspace.config.path or ""))
         self.call_later(self._first_show)
         # What exists after the first paint lives as long as the app: out of the collector,
         # whose full passes over it stall keys (docs/performance.md, key latency).
@@ -326,6 +330,32 @@ class CatalystApp(App[None]):
             "Its table, lots and checkpoints leave the file; prices and history stay stored.",
             lambda: self.workspace.remove_ticker(symbol),
         )
+
+    @on(messages.ShowPassage)
+    def _show_passage(self, message: messages.ShowPassage) -> None:
+        from .screens.passage import PassageScreen
+
+        self.push_screen(PassageScreen(self.workspace, message.record))
+
+    @on(messages.MarkFromPassage)
+    def _mark_from_passage(self, message: messages.MarkFromPassage) -> None:
+        from .screens.edit_forms import MarkForm
+        from .widgets.evidence import mark_note
+
+        r = message.record
+        detail = self.workspace.ticker(r.symbol)
+        checkpoints = detail.checkpoints if detail is not None else []
+        checkpoint = next((c for c in checkpoints if c.id == r.checkpoint_id), None)
+        if checkpoint is None:
+            self.notify(f"{r.symbol}/{r.checkpoint_id} is no longer in the thesis", timeout=4)
+            return
+        self.push_screen(MarkForm(self.workspace, checkpoint, note=mark_note(r)), self._marked)
+
+    @on(messages.DismissPassage)
+    def _dismiss_passage(self, message: messages.DismissPassage) -> None:
+        if self.workspace.dismiss_passage(message.record):
+            self.notify("dismissed: not shown again (catalyst evidence --all lists it)", timeout=3)
+        self.refresh_views()
 
     @on(messages.RewriteForSplit)
     def _rewrite_for_split(self, message: messages.RewriteForSplit) -> None:

@@ -9,7 +9,7 @@ from textual.message import Message
 
 from ..thesis.positions import Lot
 from ..timeline import Rewrite
-from ..watchlist import CheckpointRecord
+from ..watchlist import CheckpointRecord, EvidenceRecord
 
 
 @dataclass
@@ -99,3 +99,24 @@ class RewriteForSplit(Message):
     """Ask, then rewrite per-share thresholds written before a split on today's basis."""
 
     rewrites: list[Rewrite]
+
+
+@dataclass
+class ShowPassage(Message):
+    """Show a passage of evidence in its surrounding text."""
+
+    record: EvidenceRecord
+
+
+@dataclass
+class MarkFromPassage(Message):
+    """Open the mark form of the passage's checkpoint, its note naming the document and link."""
+
+    record: EvidenceRecord
+
+
+@dataclass
+class DismissPassage(Message):
+    """Dismiss a passage as irrelevant: not shown again."""
+
+    record: EvidenceRecord

@@ -132,6 +132,8 @@ class CheckpointForm(EditForm):
             Field("period_end", "Period end (optional)", value(c and c.period_end), "YYYY-MM-DD"),
             Field("source", "Source", value(c and c.source), "optional: where it comes from"),
             Field("notes", "Notes", value(c and c.notes), kind="text"),
+            Field("evidence", "Evidence entries (one per line)",
+                  "\n".join(c.evidence) if c else "", 'Scorpio largest', kind="text"),
         ]  # fmt: skip
         if c is None:
             title, note = f"New checkpoint for {symbol}", ""
@@ -161,12 +163,16 @@ class MarkForm(FormScreen):
     """Met or missed by hand (frozen until reopened), or pending to reopen it; dismissed with
     what was done, for the user."""
 
-    def __init__(self, workspace: Workspace, checkpoint: CheckpointRecord) -> None:
+    def __init__(
+        self, workspace: Workspace, checkpoint: CheckpointRecord, *, note: str | None = None
+    ) -> None:
+        """`note`: what the note starts as (a mark made from a passage of evidence)."""
         c = checkpoint
         default = Status.MET if c.status == Status.PENDING else Status.PENDING
         fields = [
             Field("status", "New status", default, kind="select", options=STATUSES),
-            Field("note", "Note (why)", c.manual_note, placeholder="e.g. Q4 call: NPO shipping"),
+            Field("note", "Note (why)", c.manual_note if note is None else note,
+                  placeholder="e.g. Q4 call: NPO shipping"),
         ]  # fmt: skip
         super().__init__(
             f"Mark {c.symbol}/{c.id}",

@@ -1,9 +1,11 @@
-"""One ticker: its checkpoints (status, due, value against threshold, why), price chart,
-position and fundamentals, and the thesis text."""
+"""One ticker: its checkpoints (status, due, value against threshold, why, evidence found),
+price chart, position and fundamentals, the thesis text, and the evidence found in filings
+and news."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from rich.console import Group
 from rich.table import Table
@@ -14,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, Tab, TabbedContent, TabPane, Tabs
 
+from ...text import printable
 from ...thesis.vocabulary import Kind, Status
 from ...thesis.wording import format_value, observation_note, reason_text
 from ...watchlist import CheckpointRecord, Figure, TickerDetail
@@ -21,6 +24,7 @@ from ...workspace import Workspace
 from .. import format as fmt
 from .. import messages
 from ..widgets.chart import RANGES, PriceChart, slice_range
+from ..widgets.evidence import EvidencePane
 
 CHECKPOINT_COLUMNS = (
     ("status", "Status"),
@@ -39,6 +43,7 @@ class TickerScreen(Screen[None]):
         Binding("2", "pane('chart')", "Chart", show=False),
         Binding("3", "pane('position')", "Position", show=False),
         Binding("4", "pane('thesis')", "Thesis", show=False),
+        Binding("5", "pane('evidence')", "Evidence", show=False),
         Binding("m", "mark", "Mark"),
         Binding("c", "add_checkpoint", "New checkpoint"),
         Binding("e", "edit_checkpoint", "Edit"),
@@ -81,6 +86,8 @@ class TickerScreen(Screen[None]):
                 yield Static(id="fundamentals")
             with TabPane("4 Thesis", id="thesis"), VerticalScroll():
                 yield Static(id="thesis-text")
+            with TabPane("5 Evidence", id="evidence"):
+                yield EvidencePane(id="evidence-pane")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -103,16 +110,18 @@ class TickerScreen(Screen[None]):
         self._show_checkpoints(detail)
         self._show_chart()
         self._show_position(detail)
+        reading = any(c.evidence for c in detail.checkpoints)
+        self.query_one(EvidencePane).show(detail.evidence, detail.symbol, reading=reading)
         thesis = detail.ticker.thesis.strip()
         missing = f'No thesis written yet: add thesis = """...""" to [tickers.{detail.symbol}].'
         self.query_one("#thesis-text", Static).update(
-            Text(thesis) if thesis else Text(missing, style="dim")
+            fmt.plain(thesis, multiline=True) if thesis else Text(missing, style="dim")
         )
 
     def _show_title(self, d: TickerDetail) -> None:
         text = Text()
-        text.append(d.symbol, style="bold")
-        text.append(f"  {d.ticker.name} · {d.ticker.group}", style="dim")
+        text.append(printable(d.symbol), style="bold")
+        text.append(printable(f"  {d.ticker.name} · {d.ticker.group}"), style="dim")
         row = d.row
         if row is None or row.price is None:
             text.append("   no data yet", style="dim")
@@ -120,7 +129,8 @@ class TickerScreen(Screen[None]):
             text.append(f"   {fmt.money(row.price)} ")
             text.append_text(fmt.percent(row.change_pct))
             if row.stale:
-                text.append(f"   stale: {row.error or 'last refresh failed'}", style="yellow")
+                stale = printable(row.error or "last refresh failed")
+                text.append(f"   stale: {stale}", style="yellow")
         if row is not None:
             text.append("   ")
             text.append_text(fmt.score(row.met, row.missed, row.pending))
@@ -135,8 +145,13 @@ class TickerScreen(Screen[None]):
         row_index = table.cursor_row
         table.clear()
         today = self.workspace.today()
+        found = Counter(e.checkpoint_id for e in d.evidence)
         for c in d.checkpoints:
-            table.add_row(*_checkpoint_cells(c, today), key=c.id)
+            cells = _checkpoint_cells(c, today)
+            if found[c.id]:  # the title, then how many passages of evidence it has
+                title = Text.assemble(cells[4], (f"  ▤{found[c.id]}", "cyan"))
+                cells = (*cells[:4], title, *cells[5:])
+            table.add_row(*cells, key=c.id)
         if current is not None and current.id in keys:
             row_index = keys.index(current.id)
         if d.checkpoints:
@@ -172,7 +187,7 @@ class TickerScreen(Screen[None]):
             if held.uncertain:
                 note.append("no date: before or after the split? P&L uncertain: L to date it ",
                             style="yellow")  # fmt: skip
-            note.append(lot.note)  # the user's words: plain text, never markup
+            note.append(printable(lot.note))  # the user's words: plain text, never markup
             lots.add_row(
                 lot.date.isoformat() if lot.date else "",
                 shares,
@@ -195,7 +210,7 @@ class TickerScreen(Screen[None]):
         table.add_column(justify="right", no_wrap=True)
         table.add_column(style="dim", overflow="fold")
         for label, shown, aside in self._figures(d):
-            table.add_row(label, shown, aside)
+            table.add_row(label, shown, fmt.plain(aside))
         if d.lots:
             self.query_one("#fundamentals", Static).update(table)
         else:
@@ -235,10 +250,10 @@ class TickerScreen(Screen[None]):
             detail.update(Text("No checkpoints yet: press c to write the first one.", style="dim"))
             return
         text = Text()
-        text.append(f"{c.symbol}/{c.id}", style="bold")
-        text.append(f"  {c.kind}")
+        text.append(printable(f"{c.symbol}/{c.id}"), style="bold")
+        text.append(printable(f"  {c.kind}"))
         if c.condition:
-            text.append(f"  when {c.condition.text}")
+            text.append(printable(f"  when {c.condition.text}"))
         if c.period_end:
             text.append(f"  (period ending {c.period_end.isoformat()})")
         if c.until:
@@ -246,17 +261,22 @@ class TickerScreen(Screen[None]):
         text.append("\n")
         text.append("Why: ", style="bold")
         reason = reason_text(c.reason, c.condition, self.workspace.today())
-        text.append(reason or "not evaluated yet", style="bold red" if c.flagged else "")
+        text.append(printable(reason) or "not evaluated yet", style="bold red" if c.flagged else "")
         if c.flagged:
             text.append(f"  {fmt.FLAG} unacknowledged: A to acknowledge", style="red")
         if c.manual_note and c.manual_note not in reason:
-            text.append(f"\nNote: {c.manual_note}")
+            text.append(f"\nNote: {printable(c.manual_note)}")
         if c.source:
             text.append("\nSource: ", style="bold")
-            text.append(c.source, style="dim")
+            text.append(printable(c.source), style="dim")
         if c.notes:
             text.append("\nNotes: ", style="bold")
-            text.append(c.notes.strip(), style="dim")
+            text.append(printable(c.notes.strip(), multiline=True), style="dim")
+        if c.evidence:
+            found = sum(e.checkpoint_id == c.id for e in self.detail.evidence) if self.detail else 0
+            text.append("\nEvidence: ", style="bold")
+            text.append(f"{found} passage(s) found (5 shows them) for ", style="cyan")
+            text.append(" · ".join(c.evidence), style="dim")
         detail.update(text)
         self.call_after_refresh(self._cursor_into_view)
 
@@ -271,6 +291,8 @@ class TickerScreen(Screen[None]):
         self.query_one("#panes", TabbedContent).active = pane
         if pane == "checkpoints":
             self.query_one("#checkpoint-table", DataTable).focus()
+        elif pane == "evidence":
+            self.query_one("#evidence-table", DataTable).focus()
 
     def action_range(self, step: int) -> None:
         names = list(RANGES)
@@ -344,7 +366,7 @@ def _figure(f: Figure) -> tuple[str, str, str]:
 
 
 def _checkpoint_cells(c: CheckpointRecord, today: dt.date) -> tuple[Text | str, ...]:
-    title = Text(c.title, style="bold red" if c.flagged else "")
+    title = fmt.plain(c.title, "bold red" if c.flagged else "")
     value = c.value
     if c.condition is not None and value is not None:
         shown = Text(format_value(c.condition.metric, value), style="red" if c.flagged else "")
@@ -358,5 +380,5 @@ def _checkpoint_cells(c: CheckpointRecord, today: dt.date) -> tuple[Text | str, 
         fmt.days_left(days_left) if c.status == Status.PENDING else Text(""),
         shown,
         title,
-        c.condition.text if c.condition else "",
+        printable(c.condition.text) if c.condition else "",
     )

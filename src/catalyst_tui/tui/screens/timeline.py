@@ -9,8 +9,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from ...text import printable
 from ...thesis.wording import format_value, reason_text
-from ...timeline import SplitEntry, TimelineEntry, flagged_targets
+from ...timeline import FilingEntry, SplitEntry, TimelineEntry, flagged_targets
 from ...watchlist import EventRecord
 from ...workspace import Workspace
 from .. import format as fmt
@@ -68,10 +69,13 @@ class TimelineScreen(Screen[None]):
             table.move_cursor(row=min(row, len(self.entries) - 1), animate=False)
         flagged = len(flagged_targets(self.entries))
         splits = sum(isinstance(e, SplitEntry) for e in self.entries)
-        events = len(self.entries) - splits
+        filings = sum(isinstance(e, FilingEntry) for e in self.entries)
+        events = len(self.entries) - splits - filings
         count = f"{events} event" + ("" if events == 1 else "s")
         if splits:
             count += f", {splits} split" + ("s" if splits > 1 else "")
+        if filings:
+            count += f", {filings} filing" + ("s" if filings > 1 else "")
         title = Text(f"Timeline: {count}", style="bold")
         if flagged:
             title.append(f"   {fmt.FLAG} {flagged} flagged: A acknowledges the highlighted one",
@@ -94,21 +98,29 @@ class TimelineScreen(Screen[None]):
     def _show_detail(self) -> None:
         entry = self.current()
         text = Text()
-        if isinstance(entry, SplitEntry):
+        if isinstance(entry, FilingEntry):
+            f = entry.filing
             text.append(entry.text, style="bold")
+            accepted = f.accepted.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M")
+            text.append(f"\naccepted {accepted}, filed {f.filed.isoformat()}  {f.url}")
+            if f.read == -1:
+                text.append(f"\ndocuments could not be read: {f.read_error}", style="yellow")
+        elif isinstance(entry, SplitEntry):
+            text.append(printable(entry.text), style="bold")
             text.append("\nPrices and history are on the new basis; lots bought before it are "
                         "shown adjusted, the file keeps what you wrote.")  # fmt: skip
             for r in entry.rewrites:
-                text.append(f"\n{r.symbol}/{r.checkpoint_id}: ")
-                text.append(r.old, style="bold")
-                text.append(f" is compared on the basis it was written in; on today's: {r.new}")
+                text.append(printable(f"\n{r.symbol}/{r.checkpoint_id}: "))
+                text.append(printable(r.old), style="bold")
+                text.append(printable(f" is compared on the basis it was written in; on today's: "
+                                      f"{r.new}"))  # fmt: skip
             if entry.rewrites:
                 text.append("\nw rewrites them so in catalysts.toml", style="bold yellow")
         elif entry is not None:
-            text.append(f"{entry.symbol}/{entry.checkpoint_id}", style="bold")
-            text.append(f"  {entry.title}\n")
+            text.append(printable(f"{entry.symbol}/{entry.checkpoint_id}"), style="bold")
+            text.append(f"  {printable(entry.title)}\n")
             why = reason_text(entry.reason, entry.condition, self.workspace.today())
-            text.append(why, style="red" if entry.flagged else "")
+            text.append(printable(why), style="red" if entry.flagged else "")
             if entry.acked_at is not None:
                 text.append("  (acknowledged)", style="dim")
         self.query_one("#event-detail", Static).update(text)
@@ -139,6 +151,9 @@ class TimelineScreen(Screen[None]):
     def _cells(self, e: TimelineEntry) -> tuple[Text | str, ...]:
         if isinstance(e, SplitEntry):
             return _split_cells(e)
+        if isinstance(e, FilingEntry):
+            when = e.ts.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M")
+            return _filing_cells(e, when)
         when = e.ts.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M")
         value = ""
         if e.value is not None:
@@ -149,14 +164,15 @@ class TimelineScreen(Screen[None]):
 
 def _cells(e: EventRecord, when: str, value: str, reason: str) -> tuple[Text | str, ...]:
     style = "bold red" if e.flagged else ""
-    checkpoint = Text(f"{e.symbol}/{e.checkpoint_id}", style=style)
+    checkpoint = fmt.plain(f"{e.symbol}/{e.checkpoint_id}", style)
     if e.flagged:
-        checkpoint = Text(f"{fmt.FLAG} {e.symbol}/{e.checkpoint_id}", style="bold white on red")
+        checkpoint = fmt.plain(f"{fmt.FLAG} {e.symbol}/{e.checkpoint_id}", "bold white on red")
     change = Text(e.from_status, style=fmt.STATUS_STYLE.get(e.from_status, ""))
     change.append(" → ")
     change.append(e.to_status, style=fmt.STATUS_STYLE.get(e.to_status, ""))
     if e.manual:
         change.append(" (hand)", style="dim")
+    reason = printable(reason)
     reason = reason if len(reason) <= 60 else reason[:59] + "…"
     return (
         when,
@@ -170,7 +186,20 @@ def _cells(e: EventRecord, when: str, value: str, reason: str) -> tuple[Text | s
 def _key(entry: TimelineEntry) -> str:
     if isinstance(entry, SplitEntry):
         return f"split:{entry.symbol}:{entry.split.day.isoformat()}"
+    if isinstance(entry, FilingEntry):
+        return f"filing:{entry.symbol}:{entry.filing.accession}"
     return str(entry.id)
+
+
+def _filing_cells(e: FilingEntry, when: str) -> tuple[Text | str, ...]:
+    items = e.text.partition(" · ")[2]
+    return (
+        when,
+        Text(e.symbol, style="bold"),
+        Text(e.filing.form, style="blue"),
+        "",
+        Text(items if len(items) <= 60 else items[:59] + "…", style="dim"),
+    )
 
 
 def _split_cells(e: SplitEntry) -> tuple[Text | str, ...]:
@@ -179,8 +208,8 @@ def _split_cells(e: SplitEntry) -> tuple[Text | str, ...]:
         rewrite = f"{len(e.rewrites)} threshold(s) written before it: w rewrites"
     return (
         e.split.day.isoformat(),
-        Text(e.symbol, style="bold"),
-        Text(f"split {e.split.text}", style="cyan"),
+        fmt.plain(e.symbol, "bold"),
+        fmt.plain(f"split {e.split.text}", "cyan"),
         "",
         Text(rewrite, style="yellow"),
     )

@@ -1,0 +1,214 @@
+"""Evidence in a refresh: each ticker's SEC filings, the documents of those that can settle a
+milestone, Yahoo headlines, and the matching of every checkpoint's evidence entries.
+
+- **Filings** (10-K, 10-Q, 8-K) of every ticker with a CIK: the submissions JSON once a day, and
+  on every refresh of a day the company reports (its next earnings date, or the day after). At
+  first sight, the last 12 months. Each filing is stored once; a new 8-K with item 2.02
+  (results) makes the fundamentals fetch due.
+- **Documents**, only for tickers whose checkpoints carry evidence entries (a 500-symbol
+  watchlist does not download 6,000 filings): an 8-K with item 2.02, 7.01 or 8.01 gives its
+  EX-99 exhibits (the press release), found by type in the filing index; a 10-Q or 10-K its
+  primary document. HTML becomes text once, stored compressed; a failed read is tried again at
+  the next refresh, three times.
+- **News**: the Yahoo RSS headlines of those tickers, once an hour.
+- **Matching** is jobs/evidence_match.py's, run after every refresh and every edit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+
+from ..config import Config
+from ..market.documents import html_to_text
+from ..market.http import MarketClient
+from ..market.models import FetchError
+from ..market.news import NewsFormatError, parse_rss, rss_url
+from ..market.sec import cik_for
+from ..market.sec_client import SecEdgar
+from ..market.sec_filings import (
+    EVIDENCE_ITEMS,
+    ITEM_NAMES,
+    FilingsFormatError,
+    exhibits,
+    parse_filing_index,
+    parse_index_accepted,
+    parse_submissions,
+    parse_submissions_page,
+)
+from ..store import Store
+from ..store.records import FilingRecord, NewDocument
+
+log = logging.getLogger(__name__)
+
+FIRST_LOOK = dt.timedelta(days=365)
+DAILY = dt.timedelta(days=1)
+RETRY_FAILED_AFTER = dt.timedelta(hours=1)
+NEWS_EVERY = dt.timedelta(hours=1)
+NEWS_PROVIDER = "news"
+PRIMARY_FORMS = ("10-Q", "10-K")
+
+
+def wants_documents(filing: FilingRecord) -> bool:
+    """Whether a filing's documents can settle a milestone: an 8-K with results, a Regulation
+    FD disclosure or other events (its press releases), a 10-Q or a 10-K."""
+    if filing.form == "8-K":
+        return any(item in EVIDENCE_ITEMS for item in filing.items)
+    return filing.form in PRIMARY_FORMS
+
+
+@dataclass
+class EvidenceFetches:
+    """One refresh's evidence fetches; notes for people go to `notes`."""
+
+    config: Config
+    store: Store
+    client: MarketClient
+    clock: Callable[[], dt.datetime]
+    notes: list[str]
+
+    async def run(self, symbols: list[str], ciks: dict[str, str]) -> None:
+        targets = self.store.evidence.targets()
+        readers = sorted({t.symbol for t in targets} & set(symbols))
+        sec = self.config.providers.sec
+        if sec.user_agent and ciks:
+            edgar = SecEdgar(sec.base_url, sec.tickers_url, sec.user_agent)
+            known = {s: cik for s in symbols if (cik := cik_for(s, ciks)) is not None}
+            due = [s for s in self._filings_due(symbols) if s in known]
+            await asyncio.gather(
+                *(self._guarded("filings", s, self._filings(edgar, s, known[s])) for s in due)
+            )
+            await asyncio.gather(
+                *(self._guarded("documents", s, self._documents(edgar, s)) for s in readers)
+            )
+        news = self._due("news", readers, NEWS_EVERY)
+        await asyncio.gather(*(self._guarded("news", s, self._news(s)) for s in news))
+
+    async def _guarded(self, kind: str, symbol: str, step: Awaitable[None]) -> None:
+        """One symbol's step: whatever it raises (a provider's answer no parser foresaw) fails
+        that symbol's step alone, never the refresh; FetchError and the format errors are
+        handled inside the steps, with their own messages."""
+        try:
+            await step
+        except Exception as error:  # cancellation is a BaseException and passes through
+            log.warning("%s %s: %s", kind, symbol, error, exc_info=True)
+            failure = type(error).__name__
+            self.notes.append(f"{kind} {symbol}: failed ({failure}), tried again later")
+            if kind != "documents":
+                detail = f"{failure}: {error}"
+                self.store.market.mark_fetched(kind, symbol, self.clock(), ok=False, detail=detail)
+
+    # -- filings -----------------------------------------------------------------------------
+    def _due(self, kind: str, symbols: Iterable[str], every: dt.timedelta) -> list[str]:
+        return self.store.market.due(
+            kind, symbols, self.clock(), every=every, failed_every=RETRY_FAILED_AFTER
+        )
+
+    def _filings_due(self, symbols: list[str]) -> list[str]:
+        """Daily, and every refresh on a day the company reports and the day after."""
+        due = set(self._due("filings", symbols, DAILY))
+        today = self.clock().date()
+        reporting = self.store.evidence.reporting(symbols, today - dt.timedelta(days=1), today)
+        return [s for s in symbols if s in due or s in reporting]
+
+    async def _filings(self, edgar: SecEdgar, symbol: str, cik: str) -> None:
+        market, now = self.store.market, self.clock()
+        first = not self.store.evidence.filings(symbol, limit=1)
+        try:
+            filings, pages = parse_submissions(await edgar.fetch_submissions(self.client, cik), cik)
+            cutoff = now - FIRST_LOOK
+            if first and pages and (not filings or min(f.accepted for f in filings) > cutoff):
+                # A prolific filer: its last 12 months reach into the first older page.
+                older = await edgar.fetch_submissions(self.client, cik, pages[0])
+                filings += parse_submissions_page(older, cik)
+        except (FetchError, FilingsFormatError) as error:
+            market.mark_fetched("filings", symbol, self.clock(), ok=False, detail=str(error))
+            self.notes.append(f"filings {symbol}: {error}")
+            return
+        recent = [f for f in filings if f.accepted >= cutoff]
+        archives = self.config.providers.sec.archives_url.rstrip("/")
+        added = self.store.evidence.save_filings(symbol, recent, archives, self.clock())
+        market.mark_fetched("filings", symbol, self.clock(), detail=f"{len(added)} new")
+        results = [f for f in added if f.form == "8-K" and "2.02" in f.items]
+        if results and not first:
+            self.store.evidence.make_fundamentals_due(symbol)
+            self.notes.append(
+                f"{symbol}: results filed (8-K {results[-1].filed.isoformat()}, item 2.02): "
+                "fundamentals fetched again"
+            )
+
+    # -- documents ---------------------------------------------------------------------------
+    async def _documents(self, edgar: SecEdgar, symbol: str) -> None:
+        store = self.store.evidence
+        for filing in store.filings_to_read(symbol):
+            if not wants_documents(filing):
+                store.save_documents(symbol, (), self.clock(), filing=filing.accession)
+                continue
+            try:
+                documents, accepted = await self._filing_documents(edgar, filing)
+            except (FetchError, FilingsFormatError) as error:
+                store.read_failed(symbol, filing.accession, str(error))
+                log.info("documents of %s %s: %s", symbol, filing.accession, error)
+                continue
+            store.save_documents(symbol, documents, self.clock(), filing=filing.accession,
+                                 accepted=accepted)  # fmt: skip
+
+    async def _filing_documents(
+        self, edgar: SecEdgar, filing: FilingRecord
+    ) -> tuple[list[NewDocument], dt.datetime]:
+        """The filing's documents worth matching, and when it was accepted: the time its index
+        page shows (always New York's clock) where the index is read, since submissions'
+        acceptanceDateTime is UTC on most rows and New York's clock on some."""
+        folder = filing.url.rsplit("/", 1)[0]
+        accepted = filing.accepted
+        if filing.form == "8-K":
+            page = await edgar.fetch_archive(self.client, filing.url, filing.cik)
+            index = parse_filing_index(page)
+            accepted = parse_index_accepted(page) or accepted
+            wanted = [(d.name, f"8-K {d.type}", d.description) for d in exhibits(index)]
+        else:
+            wanted = [(filing.primary_document, filing.form, "")]
+        items = ", ".join(f"{i} {ITEM_NAMES.get(i, '')}".strip() for i in filing.items)
+        found = []
+        for name, form, description in wanted:
+            url = f"{folder}/{name}"
+            body = await edgar.fetch_archive(self.client, url, filing.cik)
+            text = await asyncio.to_thread(html_to_text, body)
+            title = description or items or form
+            found.append(NewDocument("sec", url, filing.accession, form, title, url,
+                                     accepted, text))  # fmt: skip
+        return found, accepted
+
+    # -- news --------------------------------------------------------------------------------
+    async def _news(self, symbol: str) -> None:
+        market = self.store.market
+        url = rss_url(self.config.providers.yahoo.rss_url.rstrip("/"), symbol)
+        try:
+            response = await self.client.get(NEWS_PROVIDER, url, symbol=symbol)
+            if response.status_code != 200:
+                raise FetchError("http", f"HTTP {response.status_code} from the news feed",
+                                 NEWS_PROVIDER, symbol)  # fmt: skip
+            headlines = parse_rss(response.content)
+        except (FetchError, NewsFormatError) as error:
+            market.mark_fetched("news", symbol, self.clock(), ok=False, detail=str(error))
+            log.info("news %s: %s", symbol, error)
+            return
+        now = self.clock()
+        documents = [
+            NewDocument(
+                "news",
+                h.guid or h.link,
+                None,
+                "news",
+                h.title,
+                h.link,
+                h.published or now,
+                f"{h.title}.\n{h.summary}".strip(),
+            )  # fmt: skip
+            for h in headlines
+        ]
+        added = self.store.evidence.save_documents(symbol, documents, now)
+        market.mark_fetched("news", symbol, now, detail=f"{added} new")

@@ -1,0 +1,331 @@
+"""Evidence: the filings of each ticker's company, the text of their documents and of news
+headlines (zlib-compressed), the passages that matched a checkpoint's entries, and the notices
+they raise (through the outbox, with the transitions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .records import (
+    DocumentRecord,
+    EvidenceRecord,
+    EvidenceTarget,
+    FilingRecord,
+    Found,
+    NewDocument,
+    day,
+    iso,
+    moment,
+)
+
+if TYPE_CHECKING:
+    from ..market.sec_filings import Filing
+    from . import Store
+
+READ_ATTEMPTS = 3  # a filing whose documents fail this often is given up (read = -1)
+
+_FILING_COLUMNS = (
+    "symbol, accession, cik, form, items, accepted, filed, report_date, primary_document, url,"
+    " documents_read, read_error"
+)
+_DOCUMENT_COLUMNS = "d.id, d.symbol, d.source, d.form, d.title, d.url, d.published"
+
+
+def _filing(row: tuple) -> FilingRecord:
+    symbol, accession, cik, form, items, accepted, filed, report, primary, url, read, error = row
+    return FilingRecord(
+        symbol, accession, cik, form, tuple(i for i in items.split(",") if i),
+        dt.datetime.fromisoformat(accepted), dt.date.fromisoformat(filed), day(report), primary,
+        url, read, error,
+    )  # fmt: skip
+
+
+def _document(row: Sequence) -> DocumentRecord:
+    ident, symbol, source, form, title, url, published = row
+    return DocumentRecord(ident, symbol, source, form, title, url,
+                          dt.datetime.fromisoformat(published))  # fmt: skip
+
+
+class Evidence:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._store.conn
+
+    # -- filings -----------------------------------------------------------------------------
+    def save_filings(
+        self, symbol: str, filings: Iterable[Filing], archives_url: str, now: dt.datetime
+    ) -> list[FilingRecord]:
+        """Store each filing once; the ones stored for the first time, oldest first."""
+        stamp = iso(now)
+        added = []
+        with self._store.transaction() as conn:
+            for f in sorted(filings, key=lambda f: f.accepted):
+                row = (
+                    symbol, f.accession, f.cik, f.form, ",".join(f.items), iso(f.accepted),
+                    f.filed.isoformat(), f.report_date.isoformat() if f.report_date else None,
+                    f.primary_document, f.index_url(archives_url), stamp,
+                )  # fmt: skip
+                if conn.execute(
+                    "INSERT OR IGNORE INTO filings (symbol, accession, cik, form, items, accepted,"
+                    " filed, report_date, primary_document, url, found_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    row,
+                ).rowcount:
+                    added.append(_filing((*row[:10], 0, "")))
+        return added
+
+    def filings(self, symbol: str | None = None, *, limit: int = 1000) -> list[FilingRecord]:
+        """Stored filings (of one symbol), newest first."""
+        where, args = (" WHERE symbol = ?", [symbol]) if symbol else ("", [])
+        return [
+            _filing(row)
+            for row in self._conn.execute(
+                f"SELECT {_FILING_COLUMNS} FROM filings{where} ORDER BY accepted DESC LIMIT ?",
+                [*args, limit],
+            )
+        ]
+
+    def filings_to_read(self, symbol: str) -> list[FilingRecord]:
+        """The symbol's filings whose documents are not stored yet, oldest first."""
+        return [
+            _filing(row)
+            for row in self._conn.execute(
+                f"SELECT {_FILING_COLUMNS} FROM filings WHERE symbol = ? AND documents_read = 0"
+                " ORDER BY accepted",
+                [symbol],
+            )
+        ]
+
+    def read_failed(self, symbol: str, accession: str, error: str) -> None:
+        """A failed read of a filing's documents: tried again later, given up after
+        READ_ATTEMPTS."""
+        with self._store.transaction() as conn:
+            conn.execute(
+                "UPDATE filings SET read_attempts = read_attempts + 1, read_error = ?,"
+                " documents_read = CASE WHEN read_attempts + 1 >= ? THEN -1 ELSE 0 END"
+                " WHERE symbol = ? AND accession = ?",
+                [error, READ_ATTEMPTS, symbol, accession],
+            )
+
+    # -- documents ---------------------------------------------------------------------------
+    def save_documents(
+        self,
+        symbol: str,
+        documents: Iterable[NewDocument],
+        now: dt.datetime,
+        *,
+        filing: str | None = None,
+        accepted: dt.datetime | None = None,
+    ) -> int:
+        """Store each document once (per symbol, source and key), and mark `filing` (an
+        accession) read, with the acceptance time its index page gave when `accepted`, in one
+        transaction; how many were new."""
+        stamp = iso(now)
+        added = 0
+        with self._store.transaction() as conn:
+            for d in documents:
+                added += conn.execute(
+                    "INSERT OR IGNORE INTO documents (symbol, source, key, accession, form, title,"
+                    " url, published, text, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [symbol, d.source, d.key, d.accession, d.form, d.title, d.url,
+                     iso(d.published), zlib.compress(d.text.encode(), 6), stamp],
+                ).rowcount  # fmt: skip
+            if filing is not None:
+                conn.execute(
+                    "UPDATE filings SET documents_read = 1, read_error = '',"
+                    " accepted = COALESCE(?, accepted) WHERE symbol = ? AND accession = ?",
+                    [iso(accepted) if accepted else None, symbol, filing],
+                )
+        return added
+
+    def documents(self, symbol: str, *, after: int = 0) -> list[DocumentRecord]:
+        """The symbol's documents stored after document id `after`, in id order."""
+        return [
+            _document(row)
+            for row in self._conn.execute(
+                f"SELECT {_DOCUMENT_COLUMNS} FROM documents d WHERE d.symbol = ? AND d.id > ?"
+                " ORDER BY d.id",
+                [symbol, after],
+            )
+        ]
+
+    def text(self, document_id: int) -> str:
+        row = self._conn.execute(
+            "SELECT text FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        return zlib.decompress(row[0]).decode() if row else ""
+
+    def last_document_id(self) -> int:
+        return int(self._conn.execute("SELECT COALESCE(MAX(id), 0) FROM documents").fetchone()[0])
+
+    # -- matching ----------------------------------------------------------------------------
+    def targets(self) -> list[EvidenceTarget]:
+        """Active checkpoints of active tickers that carry evidence entries."""
+        return [
+            EvidenceTarget(
+                symbol,
+                ident,
+                status,
+                tuple(json.loads(entries)),
+                moment(since),
+                tuple(json.loads(matched)),
+                through,
+            )  # fmt: skip
+            for symbol, ident, status, entries, since, matched, through in self._conn.execute(
+                "SELECT c.symbol, c.id, c.status, c.evidence, c.evidence_since,"
+                " c.evidence_matched, c.evidence_through FROM checkpoints c"
+                " JOIN tickers t ON t.symbol = c.symbol"
+                " WHERE c.archived = 0 AND t.archived = 0 AND c.evidence != '[]'"
+                " ORDER BY t.position, c.position"
+            )
+        ]
+
+    def record(
+        self,
+        target: EvidenceTarget,
+        found: Iterable[Found],
+        through: int,
+        now: dt.datetime,
+    ) -> tuple[int, int]:
+        """Record the passages found for a checkpoint, each once; a new one marked `notify` gets
+        an outbox row. When the checkpoint's entries changed since its passages were found, the
+        ones of entries it no longer has go (unless dismissed: a dismissal is kept). The
+        checkpoint is then matched with its current entries up to document `through`. Returns
+        (new passages, notices queued). One transaction."""
+        stamp = iso(now)
+        new = notices = 0
+        with self._store.transaction() as conn:
+            if target.matched != target.entries:
+                kept = list(target.entries)
+                marks = ", ".join("?" * len(kept))
+                conn.execute(
+                    "DELETE FROM evidence WHERE symbol = ? AND checkpoint_id = ?"
+                    f" AND dismissed_at IS NULL AND entry NOT IN ({marks})"
+                    " AND id NOT IN (SELECT evidence_id FROM outbox WHERE evidence_id IS NOT NULL)",
+                    [target.symbol, target.checkpoint_id, *kept],
+                )
+            for f in found:
+                cursor = conn.execute(
+                    "INSERT OR IGNORE INTO evidence (symbol, checkpoint_id, document_id, entry,"
+                    " passage, start, end, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [target.symbol, target.checkpoint_id, f.document_id, f.entry, f.passage,
+                     f.start, f.end, stamp],
+                )  # fmt: skip
+                if not cursor.rowcount:
+                    continue
+                new += 1
+                if f.notify:
+                    conn.execute(
+                        "INSERT INTO outbox (evidence_id, created_at) VALUES (?, ?)",
+                        [cursor.lastrowid, stamp],
+                    )
+                    notices += 1
+            conn.execute(
+                "UPDATE checkpoints SET evidence_matched = ?, evidence_through = ?"
+                " WHERE symbol = ? AND id = ?",
+                [json.dumps(list(target.entries)), through, target.symbol, target.checkpoint_id],
+            )
+        return new, notices
+
+    def notice(self, title: str, body: str, now: dt.datetime) -> None:
+        """A notice of its own (a summary of passages found without one each)."""
+        with self._store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO outbox (title, body, created_at) VALUES (?, ?, ?)",
+                [title, body, iso(now)],
+            )
+
+    def dismiss(self, evidence_id: int, now: dt.datetime) -> bool:
+        """Not relevant: never shown again (unless asked for every passage)."""
+        with self._store.transaction() as conn:
+            return bool(
+                conn.execute(
+                    "UPDATE evidence SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL",
+                    [iso(now), evidence_id],
+                ).rowcount
+            )
+
+    def reporting(self, symbols: Iterable[str], first: dt.date, last: dt.date) -> set[str]:
+        """The symbols whose next earnings date is between `first` and `last`."""
+        wanted = set(symbols)
+        return {
+            symbol
+            for (symbol,) in self._conn.execute(
+                "SELECT symbol FROM earnings WHERE next_date BETWEEN ? AND ?",
+                [first.isoformat(), last.isoformat()],
+            )
+            if symbol in wanted
+        }
+
+    def make_fundamentals_due(self, symbol: str) -> None:
+        """An 8-K with results (item 2.02): fetch the fundamentals at the next chance."""
+        with self._store.transaction() as conn:
+            conn.execute(
+                "DELETE FROM fetch_state WHERE kind = 'fundamentals' AND symbol = ?", [symbol]
+            )
+
+    # -- reading -----------------------------------------------------------------------------
+    def passages(
+        self,
+        symbol: str | None = None,
+        checkpoint_id: str | None = None,
+        *,
+        include_dismissed: bool = False,
+        ids: Sequence[int] = (),
+    ) -> list[EvidenceRecord]:
+        """Passages, newest document first (of a symbol, of one of its checkpoints)."""
+        where = ["c.archived = 0"]
+        args: list[object] = []
+        if symbol is not None:
+            where.append("e.symbol = ?")
+            args.append(symbol)
+        if checkpoint_id is not None:
+            where.append("e.checkpoint_id = ?")
+            args.append(checkpoint_id)
+        if not include_dismissed:
+            where.append("e.dismissed_at IS NULL")
+        if ids:
+            where = [f"e.id IN ({', '.join('?' * len(ids))})"]
+            args = list(ids)
+        return [
+            EvidenceRecord(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                _document(row[4:11]),
+                row[11],
+                row[12],
+                row[13],
+                row[14],
+                dt.datetime.fromisoformat(row[15]),
+                row[16] is not None,
+            )  # fmt: skip
+            for row in self._conn.execute(
+                "SELECT e.id, e.symbol, e.checkpoint_id, c.title, "
+                + _DOCUMENT_COLUMNS
+                + ", e.entry, e.passage, e.start, e.end, e.found_at, e.dismissed_at"
+                " FROM evidence e JOIN documents d ON d.id = e.document_id"
+                " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
+                " WHERE " + " AND ".join(where) + " ORDER BY d.published DESC, e.start",
+                args,
+            )
+        ]
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        """(symbol, checkpoint id) → passages not dismissed."""
+        return {
+            (symbol, ident): count
+            for symbol, ident, count in self._conn.execute(
+                "SELECT symbol, checkpoint_id, COUNT(*) FROM evidence"
+                " WHERE dismissed_at IS NULL GROUP BY symbol, checkpoint_id"
+            )
+        }

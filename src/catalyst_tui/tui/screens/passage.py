@@ -1,0 +1,56 @@
+"""A passage of evidence in its surrounding text: the sentences before and after it in the
+document, the passage highlighted, where it is from and its link."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ...watchlist import EvidenceRecord
+from ...workspace import Workspace
+from .. import messages
+from ..widgets.evidence import marked
+
+
+class PassageScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,enter,q", "close", "Close"),
+        Binding("m", "mark", "Mark from it"),
+    ]
+
+    def __init__(self, workspace: Workspace, record: EvidenceRecord) -> None:
+        super().__init__(id="passage")
+        self.workspace = workspace
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        r = self.record
+        before, passage, after = self.workspace.passage_in_context(r)
+        head = Text()
+        head.append(f"{r.symbol}/{r.checkpoint_id}", style="bold")
+        head.append(f"  {r.checkpoint_title}\n")
+        head.append(f"{r.document.label}  {r.document.title}\n{r.document.url}", style="dim")
+        body = Text()
+        if before:
+            body.append(before + " ", style="dim")
+        body.append_text(marked(passage, r.entry))
+        if after:
+            body.append(" " + after, style="dim")
+        with Vertical(id="passage-box"):
+            yield Static(head)
+            with VerticalScroll():
+                yield Static(body, id="passage-text")
+            yield Static(Text(f"matched “{r.entry}” · m marks the checkpoint from it · esc closes",
+                              style="dim"))  # fmt: skip
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_mark(self) -> None:
+        record = self.record
+        self.dismiss(None)
+        self.app.post_message(messages.MarkFromPassage(record))

@@ -1,0 +1,137 @@
+"""The Evidence pane of a ticker: every passage that matched a checkpoint's evidence entries,
+newest document first, the matched words highlighted. `enter` shows a passage in its
+surrounding text, `m` marks its checkpoint with the document and its link in the note, `d`
+dismisses it as irrelevant (not shown again)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from ...thesis.evidence import highlights, parse_entry
+from ...watchlist import EvidenceRecord
+from .. import messages
+
+COLUMNS = (("date", "Date"), ("checkpoint", "Checkpoint"), ("source", "Source"),
+           ("passage", "Passage"))  # fmt: skip
+PASSAGE_WIDTH = 90
+HIGHLIGHT = "bold black on yellow"
+
+
+def marked(passage: str, entry: str) -> Text:
+    """The passage with the words and phrases of its entry highlighted; never markup."""
+    text = Text(passage)
+    try:
+        spans = highlights(passage, parse_entry(entry))
+    except ValueError:
+        return text
+    for start, end in spans:
+        text.stylize(HIGHLIGHT, start, end)
+    return text
+
+
+def mark_note(record: EvidenceRecord) -> str:
+    """The note a mark made from a passage starts with: the document, its link, the passage."""
+    passage = record.passage if len(record.passage) <= 200 else record.passage[:199] + "…"
+    return f"evidence: {record.document.label} {record.document.url} — “{passage}”"
+
+
+class EvidencePane(Vertical):
+    BINDINGS = [  # enter (the table's row selection) shows the passage in context
+        Binding("m", "mark", "Mark from it"),
+        Binding("d", "dismiss", "Dismiss"),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.records: list[EvidenceRecord] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="evidence-title")
+        yield DataTable(id="evidence-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="evidence-detail")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#evidence-table", DataTable)
+        for key, label in COLUMNS:
+            table.add_column(label, key=key)
+
+    def show(self, records: list[EvidenceRecord], symbol: str, *, reading: bool) -> None:
+        """The passages of `symbol`; `reading` when its checkpoints have entries at all."""
+        table = self.query_one("#evidence-table", DataTable)
+        keys = [str(r.id) for r in records]
+        if [str(r.id) for r in self.records] == keys and table.row_count == len(keys):
+            return
+        row = table.cursor_row
+        self.records = records
+        table.clear()
+        for r in records:
+            passage = r.passage if len(r.passage) <= PASSAGE_WIDTH else r.passage[:89] + "…"
+            table.add_row(
+                r.document.day.isoformat(),
+                Text(r.checkpoint_id),
+                Text(r.document.form, style="blue" if r.document.source == "sec" else "magenta"),
+                marked(passage, r.entry),
+                key=str(r.id),
+            )
+        if records:
+            table.move_cursor(row=min(row, len(records) - 1), animate=False)
+        title = Text(f"Evidence: {len(records)} passage(s)", style="bold")
+        if not records:
+            hint = (
+                "   none found yet in the filings and news read so far"
+                if reading
+                else f'   no checkpoint of {symbol} has evidence entries: add evidence = ["..."]'
+                " to one (e edits it)"
+            )
+            title.append(hint, style="dim")
+        self.query_one("#evidence-title", Static).update(title)
+        self._show_detail()
+
+    def current(self) -> EvidenceRecord | None:
+        table = self.query_one("#evidence-table", DataTable)
+        if not self.records or not table.row_count:
+            return None
+        return self.records[min(table.cursor_row, len(self.records) - 1)]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "evidence-table":
+            event.stop()
+            self._show_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "evidence-table":
+            event.stop()
+            self.action_show()
+
+    def _show_detail(self) -> None:
+        r = self.current()
+        text = Text()
+        if r is not None:
+            text.append(f"{r.symbol}/{r.checkpoint_id}", style="bold")
+            text.append(f"  {r.checkpoint_title}\n")
+            text.append(f"{r.document.label}  {r.document.title}\n", style="dim")
+            text.append_text(marked(r.passage, r.entry))
+            text.append(f"\nmatched “{r.entry}”  {r.document.url}", style="dim")
+        self.query_one("#evidence-detail", Static).update(text)
+
+    def _need(self) -> EvidenceRecord | None:
+        r = self.current()
+        if r is None:
+            self.notify("no passage selected", severity="warning", timeout=3)
+        return r
+
+    def action_show(self) -> None:
+        if (r := self._need()) is not None:
+            self.post_message(messages.ShowPassage(r))
+
+    def action_mark(self) -> None:
+        if (r := self._need()) is not None:
+            self.post_message(messages.MarkFromPassage(r))
+
+    def action_dismiss(self) -> None:
+        if (r := self._need()) is not None:
+            self.post_message(messages.DismissPassage(r))

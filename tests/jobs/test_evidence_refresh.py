@@ -1,0 +1,83 @@
+"""A refresh reads a real recorded filing: Adobe's 8-K of 2023-03-15 (items 2.02 and 9.01), its
+index page and EX-99.1 press release as EDGAR served them, found in the index by type; the
+passages matched are the press release's own sentences, dated by its acceptance in New York."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from catalyst_tui.config import parse_config
+from catalyst_tui.jobs.refresh import refresh_in_process
+from catalyst_tui.market.http import MarketClient
+from catalyst_tui.store import Store
+from tests.support.filings_server import FilingsServer
+from tests.support.market_server import MarketServer
+
+UA = "Catalyst Tests tests@example.com"
+NEW_YORK = dt.timezone(dt.timedelta(hours=-4))  # EDT: daylight time began 2023-03-12
+
+
+@pytest.fixture
+def servers() -> Iterator[tuple[MarketServer, FilingsServer]]:
+    with MarketServer(symbols=["ADBE"]) as market, FilingsServer() as sec:
+        yield market, sec
+
+
+async def test_the_recorded_adobe_press_release_gives_its_own_sentences(tmp_path, servers):
+    market, sec = servers
+    filing = sec.add_adobe_8k()
+    sec.add_filing("ADBE", "8-K", dt.datetime(2023, 2, 1, 16, 30, tzinfo=dt.UTC), items=("5.02",))
+    config = parse_config(f"""
+[settings]
+providers = ["yahoo"]
+notify = ["missed", "evidence"]
+[providers.yahoo]
+base_url = "{market.url}"
+cookie_url = "{market.url}/fc"
+rss_url = "{sec.url}"
+[providers.sec]
+base_url = "{sec.url}"
+tickers_url = "{sec.url}/files/company_tickers.json"
+archives_url = "{sec.url}"
+user_agent = "{UA}"
+[tickers.ADBE]
+name = "Adobe"
+[[tickers.ADBE.checkpoints]]
+id = "record-quarter"
+title = "Record revenue with Digital Media growing"
+kind = "milestone"
+due = 2023-12-31
+evidence = ['"record revenue"', '"Digital Media segment revenue" growth']
+""")
+    now = dt.datetime(2023, 3, 16, 14, 0, tzinfo=dt.UTC)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, now - dt.timedelta(days=7))
+        async with MarketClient(trust_env=False, backoff_base=0.01) as client:
+            report = await refresh_in_process(config, store, now=lambda: now, client=client)
+        assert not [n for n in report.notes if n.startswith("filings")], report.notes
+        stored = store.evidence.filings("ADBE")
+        assert [(f.accession, f.form, f.items) for f in stored] == [
+            ("0000796343-23-000044", "8-K", ("2.02", "9.01")),
+            (stored[1].accession, "8-K", ("5.02",)),
+        ]
+        assert stored[0].accepted == dt.datetime(2023, 3, 15, 16, 6, 36, tzinfo=NEW_YORK)
+        assert [f.read for f in stored] == [1, 1]  # the 5.02 one has nothing to read
+        # The press release was found in the recorded index by its type, and fetched once.
+        fetched = [r.path for r in sec.requests(filing.folder)]
+        assert fetched == [f"{filing.folder}/0000796343-23-000044-index.html",
+                           f"{filing.folder}/adbeex991q123.htm"]  # fmt: skip
+        passages = store.evidence.passages("ADBE")
+        assert [p.passage for p in passages] == [
+            "Adobe Reports Record Revenue in Q1 Fiscal 2023",
+            "•Digital Media segment revenue was $3.40 billion, which represents 9 percent "
+            "year-over-year growth or 14 percent in constant currency.",
+        ]
+        assert {p.document.url for p in passages} == {f"{sec.url}{filing.folder}/adbeex991q123.htm"}
+        assert passages[0].document.form == "8-K EX-99.1"
+        assert passages[0].document.label == "8-K EX-99.1 2023-03-15"
+        # Found in a filing made before the entries were written: stored quietly, one summary.
+        [summary] = store.outbox.claim("test", now)
+        assert summary.evidence is None and summary.title == "ADBE · evidence found"

@@ -1,0 +1,321 @@
+"""A real loopback HTTP server that answers like SEC EDGAR (company tickers, companyfacts,
+submissions, filing indexes and documents) and Yahoo's RSS headline feed.
+
+Bodies come in the services' real shapes: the submissions JSON has every column of the recorded
+NVIDIA answer (tests/fixtures/sec/sec_submissions_CIK0001045810-NVDA.json), newest first; a
+filing index is the recorded Adobe index page with its "Document Format Files" rows replaced by
+the filing's documents; the RSS feed is the recorded TSLA feed's channel with the symbol's
+items. Real recorded filings can be served as they are (`add_adobe_8k`: the 8-K of 2023-03-15,
+its index page and its EX-99.1 press release, byte for byte). Plain module, no pytest:
+
+    with FilingsServer() as sec:
+        sec.add_filing("ALAB", "8-K", accepted, items=("2.02", "9.01"),
+                       exhibits={"EX-99.1": ("pr.htm", "<html>…</html>")})
+        ... # providers.sec.base_url = archives_url = tickers_url's server = sec.url
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from email.utils import format_datetime
+from html import escape
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+from xml.sax.saxutils import escape as xml_escape
+from zoneinfo import ZoneInfo
+
+from .market_server import synthetic_companyfacts
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SEC = FIXTURES / "sec"
+NEWS = FIXTURES / "news"
+NEW_YORK = ZoneInfo("America/New_York")
+CIKS = {"ALAB": 1736297, "ADBE": 796343, "NVDA": 1045810, "TSLA": 1318605, "CRDO": 1807794}
+ADBE_ACCESSION = "0000796343-23-000044"
+_NVDA_SUBMISSIONS = json.loads((SEC / "sec_submissions_CIK0001045810-NVDA.json").read_text())
+COLUMNS = tuple(_NVDA_SUBMISSIONS["filings"]["recent"])
+_INDEX_TEMPLATE = (SEC / "sec_8k_ADBE_0000796343-23-000044-index.html").read_text()
+_RSS_TEMPLATE = (NEWS / "yahoo_rss_headline_TSLA_2025-07-26.xml").read_text()
+_TABLE_START = '<table class="tableFile" summary="Document Format Files">'
+
+
+@dataclass
+class Filing:
+    symbol: str
+    cik: int
+    accession: str
+    form: str
+    accepted: datetime  # aware
+    items: tuple[str, ...]
+    primary: str
+    documents: dict[str, tuple[str, str, bytes]]  # name -> (type, description, body)
+
+    @property
+    def filed(self) -> date:
+        """EDGAR's filing date: the day of acceptance in New York, the next business day for a
+        filing accepted after 17:30."""
+        eastern = self.accepted.astimezone(NEW_YORK)
+        day = eastern.date()
+        if eastern.time() > time(17, 30):
+            day += timedelta(days=1)
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        return day
+
+    def row(self) -> dict[str, Any]:
+        """This filing as one row of submissions' `filings.recent` columns."""
+        values = {
+            "accessionNumber": self.accession,
+            "filingDate": self.filed.isoformat(),
+            "reportDate": self.filed.isoformat(),
+            # UTC with its Z, as EDGAR writes most rows (some carry New York's clock instead).
+            "acceptanceDateTime": self.accepted.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            "act": "34",
+            "form": self.form,
+            "fileNumber": "001-41979",
+            "filmNumber": "26000001",
+            "items": ",".join(self.items),
+            "core_type": self.form,
+            "size": sum(len(body) for _, _, body in self.documents.values()),
+            "isXBRL": 1,
+            "isInlineXBRL": 1,
+            "primaryDocument": self.primary,
+            "primaryDocDescription": self.form,
+        }
+        return {column: values.get(column, "") for column in COLUMNS}
+
+    @property
+    def folder(self) -> str:
+        return f"/Archives/edgar/data/{self.cik}/{self.accession.replace('-', '')}"
+
+
+@dataclass
+class Headline:
+    title: str
+    description: str
+    link: str
+    guid: str
+    published: datetime
+
+
+@dataclass
+class Request:
+    path: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+
+
+@dataclass
+class FilingsServer:
+    filings: list[Filing] = field(default_factory=list)
+    headlines: dict[str, list[Headline]] = field(default_factory=dict)
+    log: list[Request] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _httpd: ThreadingHTTPServer | None = None
+    _count: int = 0
+
+    # -- what it serves ---------------------------------------------------------------------------
+    def add_filing(
+        self,
+        symbol: str,
+        form: str,
+        accepted: datetime,
+        *,
+        items: tuple[str, ...] = (),
+        exhibits: dict[str, tuple[str, str]] | None = None,
+        primary: tuple[str, str] | None = None,
+    ) -> str:
+        """A filing of `symbol`'s company: 8-K `exhibits` as {type: (file name, html)}, a 10-Q's
+        or 10-K's `primary` document as (file name, html). Its accession."""
+        with self._lock:
+            self._count += 1
+            cik = CIKS[symbol]
+            accession = f"{cik:010d}-{accepted.year % 100:02d}-{self._count:06d}"
+            main_name, main_html = primary or (f"{symbol.lower()}-8k.htm", "<html>8-K</html>")
+            documents = {main_name: (form, form, main_html.encode())}
+            for kind, (name, html) in (exhibits or {}).items():
+                documents[name] = (kind, kind, html.encode())
+            self.filings.append(
+                Filing(symbol, cik, accession, form, accepted, items, main_name, documents)
+            )
+        return accession
+
+    def add_adobe_8k(self) -> Filing:
+        """The recorded Adobe 8-K (results, 2023-03-15): index and EX-99.1 as recorded."""
+        ex99 = (SEC / "sec_8k_ex99_1_ADBE_2023-03-15_adbeex991q123.htm").read_bytes()
+        main = (SEC / "sec_8k_ADBE_adbe-20230315.htm").read_bytes()
+        accepted = datetime(2023, 3, 15, 16, 6, 36, tzinfo=NEW_YORK)
+        documents = {
+            "adbe-20230315.htm": ("8-K", "8-K", main),
+            "adbeex991q123.htm": ("EX-99.1", "EX-99.1", ex99),
+        }
+        filing = Filing("ADBE", CIKS["ADBE"], ADBE_ACCESSION, "8-K", accepted, ("2.02", "9.01"),
+                        "adbe-20230315.htm", documents)  # fmt: skip
+        with self._lock:
+            self.filings.append(filing)
+        return filing
+
+    def add_headline(self, symbol: str, title: str, description: str, published: datetime,
+                     *, guid: str | None = None) -> Headline:  # fmt: skip
+        with self._lock:
+            self._count += 1
+            n = self._count
+        headline = Headline(
+            title, description, f"https://finance.yahoo.com/news/{symbol.lower()}-{n}.html"
+            "?.tsrc=rss", guid or f"00000000-0000-3000-8000-{n:012d}", published,
+        )  # fmt: skip
+        with self._lock:
+            self.headlines.setdefault(symbol, []).append(headline)
+        return headline
+
+    def requests(self, prefix: str = "") -> list[Request]:
+        with self._lock:
+            return [r for r in self.log if r.path.startswith(prefix)]
+
+    # -- lifecycle --------------------------------------------------------------------------------
+    def __enter__(self) -> FilingsServer:
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._httpd.filings = self  # type: ignore[attr-defined]
+        threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01},
+                         daemon=True).start()  # fmt: skip
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+
+    @property
+    def url(self) -> str:
+        assert self._httpd is not None
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    # -- answers ----------------------------------------------------------------------------------
+    def answer(self, request: Request) -> tuple[int, str, bytes]:
+        path = request.path
+        if path.startswith(("/files/", "/api/", "/submissions/", "/Archives/")):
+            agent = request.headers.get("user-agent", "")
+            if "@" not in agent:  # EDGAR refuses undeclared tools
+                return 403, "text/html", b"<html><h1>Undeclared Automated Tool</h1></html>"
+        if path == "/files/company_tickers.json":
+            body = {str(i): {"cik_str": cik, "ticker": symbol, "title": f"{symbol} Inc."}
+                    for i, (symbol, cik) in enumerate(CIKS.items())}  # fmt: skip
+            return 200, "application/json", json.dumps(body).encode()
+        if path.startswith("/api/xbrl/companyfacts/CIK"):
+            cik = int(path.rsplit("CIK", 1)[1].removesuffix(".json"))
+            if cik == CIKS["ALAB"]:
+                return (
+                    200,
+                    "application/json",
+                    (SEC / "alab_companyfacts_CIK0001736297.json").read_bytes(),
+                )
+            symbol = next((s for s, c in CIKS.items() if c == cik), "X")
+            facts = synthetic_companyfacts(symbol, cik, date.today())
+            return 200, "application/json", json.dumps(facts).encode()
+        if path.startswith("/submissions/CIK"):
+            cik = int(path.removeprefix("/submissions/CIK").removesuffix(".json"))
+            return 200, "application/json", json.dumps(self.submissions(cik)).encode()
+        if path.startswith("/Archives/edgar/data/"):
+            return self.archive(path)
+        if path == "/rss/2.0/headline":
+            symbol = request.query.get("s", [""])[0]
+            return 200, "application/rss+xml", self.rss(symbol).encode()
+        return 404, "text/html", b"<html>Not Found</html>"
+
+    def submissions(self, cik: int) -> dict[str, Any]:
+        with self._lock:
+            mine = sorted((f for f in self.filings if f.cik == cik), key=lambda f: f.accepted,
+                          reverse=True)  # fmt: skip
+        rows = [f.row() for f in mine]
+        body = {k: v for k, v in _NVDA_SUBMISSIONS.items() if k != "filings"}
+        body.update(
+            cik=str(cik), name=f"CIK {cik}", tickers=[s for s, c in CIKS.items() if c == cik]
+        )
+        body["filings"] = {"recent": {c: [row[c] for row in rows] for c in COLUMNS}, "files": []}
+        return body
+
+    def archive(self, path: str) -> tuple[int, str, bytes]:
+        folder, _, name = path.rpartition("/")
+        with self._lock:
+            filing = next((f for f in self.filings if f.folder == folder), None)
+        if filing is None:
+            return 404, "text/html", b"<html>Not Found</html>"
+        if name == f"{filing.accession}-index.html":
+            if filing.accession == ADBE_ACCESSION:  # the recorded page itself
+                return 200, "text/html", _INDEX_TEMPLATE.encode()
+            return 200, "text/html", index_page(filing).encode()
+        if name in filing.documents:
+            return 200, "text/html", filing.documents[name][2]
+        return 404, "text/html", b"<html>Not Found</html>"
+
+    def rss(self, symbol: str) -> str:
+        if symbol == "TSLA" and not self.headlines.get("TSLA"):
+            return _RSS_TEMPLATE  # the recorded feed itself
+        with self._lock:
+            items = sorted(self.headlines.get(symbol, []), key=lambda h: h.published, reverse=True)
+        head, _, rest = _RSS_TEMPLATE.partition("        <item>")
+        tail = rest[rest.rindex("</item>") + len("</item>") :]
+        body = "".join(
+            "        <item>\n"
+            f"            <description>{xml_escape(h.description)}</description>\n"
+            f'            <guid isPermaLink="false">{xml_escape(h.guid)}</guid>\n'
+            f"            <link>{xml_escape(h.link)}</link>\n"
+            f"            <pubDate>{format_datetime(h.published)}</pubDate>\n"
+            f"            <title>{xml_escape(h.title)}</title>\n"
+            "        </item>\n"
+            for h in items
+        )
+        return (head + body).replace("TSLA", symbol) + tail.lstrip("\n").replace("TSLA", symbol)
+
+
+def index_page(filing: Filing) -> str:
+    """The recorded index page with this filing's accession, paths and document rows."""
+    start = _INDEX_TEMPLATE.index(_TABLE_START) + len(_TABLE_START)
+    end = _INDEX_TEMPLATE.index("</table>", start)
+    header_end = _INDEX_TEMPLATE.index("</tr>", start) + len("</tr>")
+    rows = "".join(
+        f"""
+         <tr>
+            <td scope="row">{seq}</td>
+            <td scope="row">{escape(description)}</td>
+            <td scope="row"><a href="{filing.folder}/{escape(name)}">{escape(name)}</a></td>
+            <td scope="row">{escape(kind)}</td>
+            <td scope="row">{len(body)}</td>
+         </tr>"""
+        for seq, (name, (kind, description, body)) in enumerate(filing.documents.items(), 1)
+    )
+    page = _INDEX_TEMPLATE[:header_end] + rows + "\n      " + _INDEX_TEMPLATE[end:]
+    accepted = filing.accepted.astimezone(NEW_YORK).strftime("%Y-%m-%d %H:%M:%S")
+    return (
+        page.replace(ADBE_ACCESSION, filing.accession)
+        .replace("796343/000079634323000044", f"{filing.cik}/{filing.accession.replace('-', '')}")
+        .replace("2023-03-15 16:06:36", accepted)  # the Accepted time: New York's clock
+        .replace('<div class="info">2023-03-15</div>', f'<div class="info">{filing.filed}</div>')
+    )
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        server: FilingsServer = self.server.filings  # type: ignore[attr-defined]
+        parts = urlsplit(self.path)
+        request = Request(parts.path, parse_qs(parts.query),
+                          {k.lower(): v for k, v in self.headers.items()})  # fmt: skip
+        with server._lock:
+            server.log.append(request)
+        status, kind, body = server.answer(request)
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)

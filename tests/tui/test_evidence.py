@@ -1,0 +1,161 @@
+"""Evidence in the TUI, on a real database holding a filing, its press release and the passage
+matched in it: the count on the checkpoint, the Evidence pane (newest first, the matched words
+highlighted), the passage in its surrounding text, a mark made from it that carries the document
+and its link, a dismissal, and the filing on the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from catalyst_tui.config import load_config
+from catalyst_tui.jobs.evidence_match import match_evidence
+from catalyst_tui.market.documents import html_to_text
+from catalyst_tui.market.sec_filings import Filing
+from catalyst_tui.store import Store
+from catalyst_tui.store.records import NewDocument
+from catalyst_tui.tui.app import CatalystApp
+from catalyst_tui.tui.screens.edit_forms import MarkForm
+from catalyst_tui.tui.screens.passage import PassageScreen
+from catalyst_tui.tui.screens.ticker import TickerScreen
+from catalyst_tui.tui.screens.timeline import TimelineScreen
+from catalyst_tui.tui.widgets.evidence import HIGHLIGHT
+from catalyst_tui.workspace import Workspace
+
+from ..test_evidence_e2e import PRESS_RELEASE
+from .test_app import rows, text_of
+
+NOW = dt.datetime(2026, 11, 5, 15, 0, tzinfo=dt.UTC)
+ACCEPTED = dt.datetime(2026, 11, 4, 21, 5, 12, tzinfo=dt.UTC)  # 16:05:12 in New York
+ARCHIVES = "https://www.sec.gov"
+THESIS = """
+[tickers.ALAB]
+name = "Astera Labs"
+[[tickers.ALAB.checkpoints]]
+id = "scorpio-largest"
+title = "Scorpio becomes the largest product line"
+kind = "milestone"
+due = 2026-12-31
+evidence = ["\\"largest product line\\" Scorpio"]
+[[tickers.ALAB.checkpoints]]
+id = "npo-ships"
+title = "NPO chipsets ship"
+kind = "milestone"
+due = 2027-12-31
+"""
+
+
+@pytest.fixture
+def workspace(tmp_path: Path):
+    path = tmp_path / "catalysts.toml"
+    path.write_text(THESIS)
+    config = load_config(path)
+    store = Store.open(tmp_path / "c.db")
+    store.sync.apply(config, NOW - dt.timedelta(days=30))
+    filing = Filing("0001736297", "0001736297-26-000101", "8-K", ("2.02", "9.01"), ACCEPTED,
+                    ACCEPTED.date(), ACCEPTED.date(), "alab-20261104.htm")  # fmt: skip
+    [stored] = store.evidence.save_filings("ALAB", [filing], ARCHIVES, NOW)
+    url = filing.document_url(ARCHIVES, "q3fy26pr.htm")
+    document = NewDocument("sec", url, filing.accession, "8-K EX-99.1", "Press release", url,
+                           ACCEPTED, html_to_text(PRESS_RELEASE))  # fmt: skip
+    store.evidence.save_documents("ALAB", [document], NOW, filing=stored.accession)
+    assert match_evidence(store, config, NOW).passages == 1
+    yield Workspace(config, store, clock=lambda: NOW, zone=dt.UTC)
+    store.close()
+
+
+async def test_the_evidence_pane_shows_the_passage_in_context_and_marks_from_it(workspace):
+    app = CatalystApp(workspace, live=False, watch_file=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+        titles = {r[4].split("  ")[0]: r[4] for r in rows(app, "#checkpoint-table")}
+        assert titles["Scorpio becomes the largest product line"].endswith("▤1")
+        assert "▤" not in titles["NPO chipsets ship"]
+        await pilot.press("5")
+        await pilot.pause()
+        [row] = rows(app, "#evidence-table")
+        assert row[:3] == ["2026-11-04", "scorpio-largest", "8-K EX-99.1"]
+        assert row[3].startswith("Scorpio X-Series Smart Fabric Switches became our largest")
+        cell = app.screen.query_one("#evidence-table", DataTable).get_row_at(0)[3]
+        highlighted = {cell.plain[s.start : s.end] for s in cell.spans if s.style == HIGHLIGHT}
+        assert {"Scorpio", "largest product line"} <= highlighted
+        detail = text_of(app, "#evidence-detail")
+        assert (
+            "https://www.sec.gov/Archives/edgar/data/1736297/000173629726000101/q3fy26pr.htm"
+            in (detail.replace("\n", ""))
+        )
+
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PassageScreen)
+        shown = " ".join(text_of(app, "#passage-text").split())
+        assert "Revenue grew 104% year over year." in shown  # the sentence before it
+        assert "Leo CXL memory controllers remain in pre-production." in shown  # and after
+        await pilot.press("escape")
+        await pilot.pause()
+
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MarkForm)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [checkpoint] = [c for c in workspace.store.views.checkpoints("ALAB")
+                        if c.id == "scorpio-largest"]  # fmt: skip
+        assert checkpoint.status == "met" and checkpoint.manual
+        assert checkpoint.manual_note.startswith("evidence: 8-K EX-99.1 2026-11-04 https://")
+        assert "/q3fy26pr.htm — “Scorpio X-Series" in checkpoint.manual_note
+
+        await pilot.press("5", "d")
+        await pilot.pause()
+        assert rows(app, "#evidence-table") == []
+        assert "Evidence: 0 passage(s)" in text_of(app, "#evidence-title")
+        kept = workspace.store.evidence.passages("ALAB", include_dismissed=True)
+        assert [p.dismissed for p in kept] == [True]
+
+
+async def test_the_timeline_lists_the_filing_with_its_items(workspace):
+    app = CatalystApp(workspace, live=False, watch_file=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        assert "1 filing" in text_of(app, "#timeline-title")
+        [row] = [r for r in rows(app, "#events") if r[2] == "8-K"]
+        assert row[:2] == ["2026-11-04 21:05", "ALAB"]  # the zone is UTC here
+        assert row[4] == "2.02 Results of Operations and Financial Condition"
+        table = app.screen.query_one("#events", DataTable)
+        table.move_cursor(row=table.get_row_index("filing:ALAB:0001736297-26-000101"))
+        await pilot.pause()
+        assert "ALAB 8-K · 2.02 Results of Operations" in text_of(app, "#event-detail")
+
+
+async def test_editing_the_entries_writes_the_file_and_matches_the_stored_text_again(workspace):
+    app = CatalystApp(workspace, live=False, watch_file=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        form = app.screen
+        area = form.query_one("#field-evidence")
+        assert area.text == '"largest product line" Scorpio'
+        area.text = 'Aries retimers\nLeo "pre-production"'
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+        text = workspace.config.path.read_text()
+        assert 'evidence = ["Aries retimers", "Leo \\"pre-production\\""]' in text
+        found = workspace.store.evidence.passages("ALAB")
+        # The old entry's passage is gone; the same press release, not fetched again, now gives
+        # the sentence that names Aries retimers (the first entry that matches it) and Leo's.
+        assert [(p.entry, " ".join(p.passage.split()[:4])) for p in found] == [
+            ("Aries retimers", "Scorpio X-Series Smart Fabric"),
+            ('Leo "pre-production"', "Leo CXL memory controllers"),
+        ]
