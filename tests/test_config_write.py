@@ -117,7 +117,10 @@ def checkpoint_fields(raw: dict[str, Any]) -> dict[str, str]:
     out = {}
     for name in cw.CHECKPOINT_FIELDS:
         value = raw.get(name, "")
-        out[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
+        if isinstance(value, list):  # evidence: one entry per line
+            out[name] = "\n".join(value)
+        else:
+            out[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
     return out
 
 
