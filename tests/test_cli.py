@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui import __version__
+from catalyst_tui.store import Store
 
 from .conftest import BUNDLED_CONFIG, REPO
 
@@ -168,6 +169,7 @@ def test_a_missed_milestone_keeps_its_reason_on_every_check(tmp_path):
         'kind = "milestone"\ndue = 2020-01-01\n'
     )
     where = ("--config", str(config), "--db", str(tmp_path / "c.db"))
+    Store.open(tmp_path / "c.db").close()  # check reports on a database; it never makes one
     reasons = []
     for _ in range(3):
         result = run(*where, "check", "--json", cwd=tmp_path)

@@ -111,3 +111,6 @@ def test_notify_test_reports_each_channel(tmp_path, market, dbus_session):
     out, _ = proc.communicate(timeout=60)
     assert proc.returncode == 0 and "desktop: ok" in out
     assert len(dbus_session.notifications()) == 1
+    # Every channel is named, the ones this run could not try with why.
+    assert "terminal: not tried: the output is not a terminal" in out
+    assert "toast: in the TUI only" in out

@@ -256,9 +256,10 @@ def test_check_ack_and_errors_leave_the_terminal_title_and_screen_intact(tmp_pat
     where = ("--config", str(config_path), "--db", str(db))
     start_script(tmux, tmp_path, [
         "echo KEEP-THIS-LINE",
+        catalyst(*where, "check"),  # the due date passed: a flagged miss
+        catalyst(*where, "ack"),
         catalyst(*where, "mark", "ALAB/ships", "missed", "--note", f"gone {HOSTILE} away"),
         catalyst(*where, "check"),
-        catalyst(*where, "ack"),
         catalyst("--config", str(broken), "validate"),
         "echo ALL-DONE",
     ], size=(200, 50))  # fmt: skip

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from catalyst_tui.store import Store
 from tests.support.market_server import MarketServer
 
 from .conftest import BUNDLED_CONFIG
@@ -146,6 +147,7 @@ def test_unknown_checkpoint_exits_2(workdir, args):
 
 
 def test_check_without_any_data_leaves_metrics_pending_with_reasons(workdir):
+    Store.open(workdir / "c.db").close()  # a database with nothing fetched into it yet
     code, rows = check(workdir)  # no refresh: nothing stored
     gm = rows["ALAB/gross-margin-floor"]
     assert gm["status"] == "pending" and gm["value"] is None

@@ -111,7 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
     filings = command("filings", "the 10-K, 10-Q and 8-K filings stored (newest first)")
     filings.add_argument("symbol", nargs="?", metavar="SYMBOL")
     filings.add_argument("--json", action="store_true", help="print a JSON array")
-    command("daemon", "run the scheduler without the TUI (for a systemd user service)")
+    daemon = command("daemon", "run the scheduler without the TUI (as a user service)")
+    service = daemon.add_mutually_exclusive_group()
+    service.add_argument(
+        "--install", action="store_true",
+        help="write a systemd user unit (launchd agent on macOS) that runs it at log-in",
+    )  # fmt: skip
+    service.add_argument("--uninstall", action="store_true", help="remove that unit or agent")
     notify = command("notify", "notification channels")
     notify.add_argument("--test", action="store_true", help="send one test notification")
     return parser
@@ -146,19 +152,30 @@ class Context:
                 "nothing was written"
             ) from None
 
-    def open_store(self, config: Config) -> Store:
+    def open_store(self, config: Config, *, create: bool = True, write: bool = True) -> Store:
+        """The database; `create=False` for commands that report on what is stored (a mistyped
+        --db is not made into an empty database that reports everything pending), `write` for
+        commands that store: a database they can't write is said before any other work."""
         assert config.path is not None
         path = find_database(self.args.db, config.settings.database, config.path)
+        if not create and not path.exists():
+            raise CommandError(f"catalyst: no database at {path}: run `catalyst refresh` first")
         try:
             store = Store.open(path)
         except StoreError as exc:
             raise CommandError(f"catalyst: {exc}") from None
+        try:
+            if write:
+                store.check_writable()
+        except sqlite3.Error as exc:
+            store.close()
+            raise CommandError(f"catalyst: {describe_sqlite_error(path, exc)}") from None
         log.info("database %s (schema %d)", path, store.schema_version)
         return store
 
-    def synced_store(self) -> tuple[Config, Store]:
+    def synced_store(self, *, create: bool = True, write: bool = True) -> tuple[Config, Store]:
         config = self.load_config()
-        store = self.open_store(config)
+        store = self.open_store(config, create=create, write=write)
         try:
             report = store.sync.apply(config)
         except sqlite3.Error as exc:
@@ -254,6 +271,26 @@ def _target(text: str) -> tuple[str, str]:
     return symbol.upper(), checkpoint_id
 
 
+def _unknown_ticker(command: str, store: Store, symbol: str) -> str:
+    return f"catalyst {command}: no ticker {symbol} in the database" + _did_you_mean(
+        symbol, store.views.active_symbols()
+    )
+
+
+def _unknown_checkpoint(command: str, store: Store, symbol: str, checkpoint_id: str) -> str:
+    targets = [f"{r.symbol}/{r.id}" for r in store.views.checkpoints()]
+    wanted = f"{symbol}/{checkpoint_id}"
+    return f"catalyst {command}: no checkpoint {wanted}" + _did_you_mean(wanted, targets)
+
+
+def _did_you_mean(wanted: str, known: Sequence[str]) -> str:
+    """ "; did you mean X?" for the closest of `known` (up to three), or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(close)}?" if close else ""
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -262,7 +299,7 @@ def cmd_check(ctx: Context) -> int:
     from .jobs.evaluation import evaluate_checkpoints, local_today
     from .report import checkpoint_json, print_checkpoints
 
-    config, store = ctx.synced_store()
+    config, store = ctx.synced_store(create=False)
     with contextlib.closing(store):
         now = _now()
         evaluate_checkpoints(config, store, now)
@@ -281,11 +318,11 @@ def cmd_export(ctx: Context) -> int:
     from .export import export_rows, write_csv, write_json
     from .jobs.evaluation import local_today
 
-    config, store = ctx.synced_store()
+    config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
         symbol = ctx.args.symbol.upper() if ctx.args.symbol else None
         if symbol is not None and store.views.ticker(symbol) is None:
-            raise CommandError(f"catalyst export: no ticker {symbol} in the database")
+            raise CommandError(_unknown_ticker("export", store, symbol))
         columns, rows = export_rows(
             store, ctx.args.what, symbol=symbol, today=local_today(config, _now())
         )
@@ -299,11 +336,11 @@ def cmd_evidence(ctx: Context) -> int:
 
     target = ctx.args.target or ""
     symbol, _, checkpoint_id = target.partition("/")
-    _config, store = ctx.synced_store()
+    _config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
         symbol = symbol.upper() or None
         if symbol is not None and store.views.ticker(symbol) is None:
-            raise CommandError(f"catalyst evidence: no ticker {symbol} in the database")
+            raise CommandError(_unknown_ticker("evidence", store, symbol))
         records = store.evidence.passages(
             symbol, checkpoint_id or None, include_dismissed=ctx.args.all
         )
@@ -319,11 +356,11 @@ def cmd_evidence(ctx: Context) -> int:
 def cmd_filings(ctx: Context) -> int:
     from .evidence_report import filings_json, print_filings
 
-    _config, store = ctx.synced_store()
+    _config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
         symbol = ctx.args.symbol.upper() if ctx.args.symbol else None
         if symbol is not None and store.views.ticker(symbol) is None:
-            raise CommandError(f"catalyst filings: no ticker {symbol} in the database")
+            raise CommandError(_unknown_ticker("filings", store, symbol))
         records = store.evidence.filings(symbol, limit=-1)
     if ctx.args.json:
         import json
@@ -342,7 +379,7 @@ def cmd_mark(ctx: Context) -> int:
             symbol, checkpoint_id, ctx.args.status, ctx.args.note, _now()
         )
         if not marked:
-            raise CommandError(f"catalyst mark: no checkpoint {symbol}/{checkpoint_id}")
+            raise CommandError(_unknown_checkpoint("mark", store, symbol, checkpoint_id))
     what = "reopened" if ctx.args.status == Status.PENDING else f"marked {ctx.args.status}"
     ctx.out(f"{symbol}/{checkpoint_id}: {what}")
     return EXIT_OK
@@ -360,7 +397,7 @@ def cmd_ack(ctx: Context) -> int:
             return EXIT_OK
         for symbol, checkpoint_id in targets:
             if not store.checkpoints.exists(symbol, checkpoint_id):
-                raise CommandError(f"catalyst ack: no checkpoint {symbol}/{checkpoint_id}")
+                raise CommandError(_unknown_checkpoint("ack", store, symbol, checkpoint_id))
         cleared = store.checkpoints.acknowledge(targets or None, _now())
     ctx.out(f"acknowledged {cleared} flag{'s' if cleared != 1 else ''}")
     return EXIT_OK
@@ -373,6 +410,8 @@ def cmd_daemon(ctx: Context) -> int:
     from .jobs.scheduler import CycleResult, ThesisScheduler
     from .notify import close_channels, default_channels
 
+    if ctx.args.install or ctx.args.uninstall:
+        return _daemon_service(ctx)
     config, store = ctx.synced_store()
 
     def report(result: CycleResult) -> None:
@@ -411,6 +450,31 @@ def cmd_daemon(ctx: Context) -> int:
     return EXIT_OK
 
 
+def _daemon_service(ctx: Context) -> int:
+    from . import service
+
+    config = ctx.load_config()  # a service that would stop at once on a bad config is not made
+    assert config.path is not None
+    database = Path(ctx.args.db) if ctx.args.db else None
+    try:
+        unit = service.service_for(service.daemon_argv(config.path, database), log_file().parent)
+    except service.ServiceError as exc:
+        raise CommandError(f"catalyst daemon: {exc}") from None
+    try:
+        if ctx.args.uninstall:
+            if not service.uninstall(unit):
+                ctx.out(f"catalyst daemon: no service installed at {unit.path}")
+                return EXIT_OK
+            ctx.out(f"removed {unit.path}; if it was running, stop it with: {unit.disable}")
+            return EXIT_OK
+        replaced = service.install(unit)
+    except OSError as exc:
+        raise CommandError(f"catalyst daemon: {unit.path}: {exc.strerror or exc}") from None
+    ctx.out(f"{'updated' if replaced else 'wrote'} {unit.path}")
+    ctx.out(f"start it now and at every log-in with: {unit.enable}")
+    return EXIT_OK
+
+
 def cmd_notify(ctx: Context) -> int:
     import asyncio
 
@@ -430,6 +494,9 @@ def cmd_notify(ctx: Context) -> int:
     results = asyncio.run(test_all())
     for name, error in results.items():
         ctx.out(f"{name}: {'ok' if error is None else 'failed: ' + error}")
+    if writer is None:
+        ctx.out("terminal: not tried: the output is not a terminal (cron, a pipe, a service)")
+    ctx.out("toast: in the TUI only, while it runs")
     return EXIT_OK if any(error is None for error in results.values()) else 1
 
 

@@ -139,10 +139,43 @@ def parse_config(text: str, filename: str = "catalysts.toml") -> Config:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        quoted = _quote_impossible_dates(text)
+        if quoted is not None:  # `due = 2027-13-01`: said as the date it is meant to be
+            return parse_config(quoted, filename)
         raise ConfigError([_syntax_issue(exc, filename)]) from None
     except RecursionError:
         raise ConfigError([ConfigIssue(filename, 1, 1, "", "nesting too deep")]) from None
     return Validator(filename, lambda: _positions(text)).config(raw)
+
+
+# A bare value shaped like a date: TOML calls an impossible one ("2027-13-01", "2027-02-30") a
+# syntax error somewhere after it; quoted, the key's own check says "'2027-13-01' is not a
+# date" at the value, with the key's path. The quotes shift nothing before the value.
+_BARE_DATE = re.compile(
+    r"(?m)^(?P<key>[^#\n=\[]+=[ \t]*)(?P<date>\d{4}-\d{1,2}-\d{1,2})(?=[ \t]*(#|$))"
+)
+
+
+def _quote_impossible_dates(text: str) -> str | None:
+    """`text` with each impossible bare date quoted, when that makes it valid TOML; else None."""
+    import datetime as dt
+    import tomllib
+
+    def quote(m: re.Match[str]) -> str:
+        try:
+            dt.date.fromisoformat(m.group("date"))
+        except ValueError:
+            return f'{m.group("key")}"{m.group("date")}"'
+        return m.group()
+
+    quoted = _BARE_DATE.sub(quote, text)
+    if quoted == text:
+        return None
+    try:
+        tomllib.loads(quoted)
+    except tomllib.TOMLDecodeError:
+        return None
+    return quoted
 
 
 def _positions(text: str) -> PositionMap:

@@ -139,6 +139,17 @@ class Store:
     def schema_version(self) -> int:
         return schema.schema_version(self.conn)
 
+    def check_writable(self) -> None:
+        """Raise the sqlite3.Error a write would meet (a read-only file or folder), before a
+        command spends minutes fetching what it could not store. Nothing is changed: the
+        schema version is written as it is, and rolled back."""
+        version = self.schema_version
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute(f"PRAGMA user_version = {int(version)}")
+        finally:
+            self.conn.execute("ROLLBACK")
+
     def close(self) -> None:
         self.conn.close()
         if self._claim is not None:

@@ -123,6 +123,12 @@ class Checkpoints:
             if row[0] != status or not manual:
                 _add_event(conn, stamp, symbol, checkpoint_id, row[0], status, row[1] or "",
                            parts, notify=False, manual=True)  # fmt: skip
+            if manual:  # whoever decides a checkpoint by hand has seen its earlier miss
+                conn.execute(
+                    "UPDATE events SET acked_at = ? WHERE flagged = 1 AND acked_at IS NULL"
+                    " AND symbol = ? AND checkpoint_id = ?",
+                    [stamp, symbol, checkpoint_id],
+                )
         return True
 
     def acknowledge(self, targets: list[tuple[str, str]] | None, now: dt.datetime) -> int:
@@ -169,7 +175,7 @@ def _add_event(
         f" manual, flagged, value, {_EVENT_COLUMNS})"
         f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {_EVENT_MARKS})",
         [stamp, symbol, checkpoint_id, previous, status, condition, int(manual),
-         int(status == Status.MISSED), *parts],
+         int(status == Status.MISSED and not manual), *parts],  # your own miss needs no ack
     )  # fmt: skip
     event_id = int(cursor.lastrowid or 0)
     if notify:

@@ -1,0 +1,129 @@
+"""`catalyst daemon --install`: the daemon as a user service that starts at log-in and comes back
+after a crash. A systemd user unit on Linux, a launchd agent on macOS; written, never started
+here (no module runs another program but the refresh child): the user is told the one command
+that enables it, and the one that stops it before `--uninstall` removes the file.
+
+The service runs this Python with `-m catalyst_tui.cli daemon --config PATH [--db PATH]`, the
+paths made absolute, so it needs neither a shell nor the working directory it was installed
+from. Secrets are not written into the file: the Finnhub key goes in an override the user keeps
+(`systemctl --user edit catalyst`), or a launchd EnvironmentVariables entry.
+"""
+
+from __future__ import annotations
+
+import os
+import plistlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from .paths import make_private_dirs
+
+UNIT_NAME = "catalyst.service"
+AGENT_LABEL = "io.github.catalyst.daemon"
+
+
+class Service(NamedTuple):
+    path: Path  # where the unit or agent file goes
+    text: str  # its content
+    enable: str  # the command that starts it now and at every log-in
+    disable: str  # the command that stops it (before the file is removed)
+
+
+class ServiceError(Exception):
+    """No service manager catalyst knows on this platform."""
+
+
+def daemon_argv(config: Path, database: Path | None) -> list[str]:
+    argv = [sys.executable, "-m", "catalyst_tui.cli", "daemon", "--config", str(config.resolve())]
+    if database is not None:
+        argv += ["--db", str(database.resolve())]
+    return argv
+
+
+def service_for(
+    argv: Sequence[str], log_dir: Path, *, platform: str = sys.platform, home: Path | None = None
+) -> Service:
+    """The service file for `platform` ('linux…' or 'darwin') running `argv`."""
+    home = home or Path.home()
+    if platform.startswith("linux"):
+        config_home = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+        return Service(
+            config_home / "systemd" / "user" / UNIT_NAME,
+            systemd_unit(argv),
+            f"systemctl --user daemon-reload && systemctl --user enable --now {UNIT_NAME}",
+            f"systemctl --user disable --now {UNIT_NAME}",
+        )
+    if platform == "darwin":
+        path = home / "Library" / "LaunchAgents" / f"{AGENT_LABEL}.plist"
+        return Service(
+            path,
+            launchd_agent(argv, log_dir),
+            f"launchctl load -w {path}",
+            f"launchctl unload -w {path}",
+        )
+    raise ServiceError(
+        f"no service manager known on {platform}: run `catalyst daemon` from your own "
+        "scheduler (Task Scheduler on Windows)"
+    )
+
+
+def systemd_unit(argv: Sequence[str]) -> str:
+    command = " ".join(_systemd_quote(arg) for arg in argv)
+    return (
+        "# Written by `catalyst daemon --install`; removed by `catalyst daemon --uninstall`.\n"
+        "[Unit]\n"
+        "Description=catalyst: refresh quotes, judge the thesis, notify misses\n"
+        "After=network-online.target\n"
+        "Wants=network-online.target\n"
+        "\n"
+        "[Service]\n"
+        "Type=simple\n"
+        f"ExecStart={command}\n"
+        "Restart=on-failure\n"
+        "RestartSec=30\n"
+        "\n"
+        "[Install]\n"
+        "WantedBy=default.target\n"
+    )
+
+
+def _systemd_quote(arg: str) -> str:
+    """One ExecStart word: double-quoted, with systemd's specifiers (%) and variables ($)
+    taken literally."""
+    escaped = arg.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = escaped.replace("%", "%%").replace("$", "$$")
+    return f'"{escaped}"'
+
+
+def launchd_agent(argv: Sequence[str], log_dir: Path) -> str:
+    agent = {
+        "Label": AGENT_LABEL,
+        "ProgramArguments": list(argv),
+        "RunAtLoad": True,
+        "KeepAlive": {"SuccessfulExit": False},  # back after a crash, not after a clean stop
+        "StandardOutPath": str(log_dir / "daemon.out.log"),
+        "StandardErrorPath": str(log_dir / "daemon.err.log"),
+    }
+    return plistlib.dumps(agent).decode()
+
+
+def install(service: Service) -> bool:
+    """Write the file (its folders 0700 when made); True when one was there already."""
+    existed = service.path.exists()
+    make_private_dirs(service.path.parent)
+    temporary = service.path.with_name(service.path.name + ".tmp")
+    temporary.write_text(service.text, encoding="utf-8")
+    temporary.chmod(0o644)  # service managers read it; it holds no secret
+    temporary.replace(service.path)
+    return existed
+
+
+def uninstall(service: Service) -> bool:
+    """Remove the file; False when there was none."""
+    try:
+        service.path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
