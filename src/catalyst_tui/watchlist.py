@@ -345,8 +345,21 @@ def load_ticker(
         row=watchlist.row(symbol),
         lots=[adjusted(lot, oldest_first) for lot in store.views.lots(symbol)],
         fundamentals=figures,
-        checkpoints=store.views.checkpoints(symbol),
+        checkpoints=in_due_order(store.views.checkpoints(symbol)),
         history=store.views.price_history(symbol, since),
         splits=splits,
         evidence=store.evidence.passages(symbol),
     )
+
+
+def in_due_order(checkpoints: list[CheckpointRecord]) -> list[CheckpointRecord]:
+    """Soonest due first; a checkpoint without a due date (a guard) after the dated ones, by its
+    end (`until`) when it has one; the file's order among equals (a stable sort)."""
+    far = dt.date.max
+
+    def key(c: CheckpointRecord) -> tuple[int, dt.date]:
+        if c.due is not None:
+            return (0, c.due)
+        return (1, c.until or far)
+
+    return sorted(checkpoints, key=key)

@@ -11,7 +11,9 @@ from ..thesis.vocabulary import Status
 
 NONE = "—"
 HOLDING = "holding"  # how a guard that is met reads
-STATUS_STYLE = {Status.MET: "green", Status.MISSED: "bold red", Status.PENDING: "yellow",
+# Pending is waiting, not a warning: it reads in the default colour (blue marks it apart
+# without the alarm of yellow); only a miss is red.
+STATUS_STYLE = {Status.MET: "green", Status.MISSED: "bold red", Status.PENDING: "dodger_blue2",
                 HOLDING: "green"}  # fmt: skip
 STATUS_MARK = {Status.MET: "✓", Status.MISSED: "✗", Status.PENDING: "·", HOLDING: "✓"}
 FLAG = "⚑"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ...config import ConfigError
 from ...thesis.positions import Lot
-from ...thesis.vocabulary import KINDS, STATUSES, Status
+from ...thesis.vocabulary import KINDS, STATUSES, Kind, Status
 from ...watchlist import CheckpointRecord
 from ...workspace import EditOutcome, Workspace
 from .forms import Field, FormScreen
@@ -69,6 +69,12 @@ class TickerForm(EditForm):
         ]
         super().__init__(workspace, "Add a ticker", fields, form_id="ticker-form")
 
+    def values(self) -> dict[str, str]:
+        """The symbol as exchanges write it: `aapl` is AAPL."""
+        out = super().values()
+        out["symbol"] = out["symbol"].strip().upper()
+        return out
+
     def field_errors(self, values: dict[str, str]) -> dict[str, str]:
         return self.workspace.field_errors(
             "ticker", values, existing_symbols=self.workspace.symbols()
@@ -126,9 +132,12 @@ class CheckpointForm(EditForm):
             Field("id", "Id", value(c and c.id), "lowercase, digits, - and _: e.g. npo-ships"),
             Field("title", "Title", value(c and c.title)),
             Field("kind", "Kind", value(c and c.kind) or KINDS[0], kind="select", options=KINDS),
-            Field("due", "Due (milestone, target)", value(c and c.due), "YYYY-MM-DD"),
-            Field("when", "When (target, guard)", condition, "gross_margin >= 70%"),
-            Field("until", "Until (guard, optional)", value(c and c.until), "YYYY-MM-DD"),
+            Field("due", "Due", value(c and c.due), "YYYY-MM-DD",
+                  for_kinds=(Kind.MILESTONE, Kind.TARGET)),
+            Field("when", "When", condition, "gross_margin >= 70%",
+                  for_kinds=(Kind.TARGET, Kind.GUARD)),
+            Field("until", "Until (optional)", value(c and c.until), "YYYY-MM-DD",
+                  for_kinds=(Kind.GUARD,)),
             Field("period_end", "Period end (optional)", value(c and c.period_end), "YYYY-MM-DD"),
             Field("source", "Source", value(c and c.source), "optional: where it comes from"),
             Field("notes", "Notes", value(c and c.notes), kind="text"),
@@ -168,7 +177,7 @@ class MarkForm(FormScreen):
     ) -> None:
         """`note`: what the note starts as (a mark made from a passage of evidence)."""
         c = checkpoint
-        default = Status.MET if c.status == Status.PENDING else Status.PENDING
+        default = Status.MET if c.status == Status.PENDING else c.status  # as it stands
         fields = [
             Field("status", "New status", default, kind="select", options=STATUSES),
             Field("note", "Note (why)", c.manual_note if note is None else note,

@@ -29,13 +29,17 @@ class Field:
     placeholder: str = ""
     kind: str = "input"  # input, text (several lines) or select
     options: tuple[str, ...] = ()
+    # Shown only while the form's `kind` field is one of these (empty: always). A hidden field
+    # is saved empty: what applies to a guard is not written for a milestone.
+    for_kinds: tuple[str, ...] = ()
 
 
 class FormScreen(ModalScreen[object]):
     """Fields, each with its inline message. `check(values)` returns {field: message} and runs
     on every change; `submit(values)` runs on save and returns None when done, else a message
     shown above the buttons (the form stays open, nothing typed is lost). Dismissed with
-    `result()` after a save, None when cancelled."""
+    `result()` after a save, None when cancelled; a cancel (esc) that would lose what was typed
+    asks first."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -60,6 +64,7 @@ class FormScreen(ModalScreen[object]):
         self.note = note
         self.touched: set[str] = set()
         self.errors: dict[str, str] = {}
+        self.initial: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
@@ -68,7 +73,7 @@ class FormScreen(ModalScreen[object]):
                 yield Static(fmt.plain(self.note, "dim", multiline=True), id="form-note")
             with VerticalScroll(id="form-fields"):
                 for field in self.fields:
-                    with Horizontal(classes="field-row"):
+                    with Horizontal(classes="field-row", id=f"row-{field.name}"):
                         yield Label(field.label, classes="field-label")
                         yield _widget(field)
                     yield Static("", id=f"error-{field.name}", classes="field-error")
@@ -78,11 +83,33 @@ class FormScreen(ModalScreen[object]):
                 yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
+        self._show_fields_of_kind()
+        self.initial = self.values()
         self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    def _kind(self) -> str:
+        if not any(f.name == "kind" for f in self.fields):
+            return ""
+        widget = self.query_one("#field-kind", Select)
+        return "" if widget.is_blank() else str(widget.value)
+
+    def _shown(self, field: Field, kind: str) -> bool:
+        return not field.for_kinds or kind in field.for_kinds
+
+    def _show_fields_of_kind(self) -> None:
+        kind = self._kind()
+        for field in self.fields:
+            shown = self._shown(field, kind)
+            self.query_one(f"#row-{field.name}").display = shown
+            self.query_one(f"#error-{field.name}").display = shown
 
     def values(self) -> dict[str, str]:
         out = {}
+        kind = self._kind()
         for field in self.fields:
+            if not self._shown(field, kind):
+                out[field.name] = ""
+                continue
             widget = self.query_one(f"#field-{field.name}")
             if isinstance(widget, TextArea):
                 out[field.name] = widget.text
@@ -122,6 +149,8 @@ class FormScreen(ModalScreen[object]):
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "field-kind":
+            self._show_fields_of_kind()
         self._touch(event.select.id)
 
     @on(Input.Submitted)
@@ -160,7 +189,17 @@ class FormScreen(ModalScreen[object]):
         return True
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.values() == self.initial:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard your changes?", "n or esc goes back to the form."), answered
+        )
 
 
 def _widget(field: Field):

@@ -39,6 +39,7 @@ CHECKPOINT_COLUMNS = (
 class TickerScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
+        Binding("q", "app.quit", "Quit"),
         Binding("1", "pane('checkpoints')", "Checkpoints", show=False),
         Binding("2", "pane('chart')", "Chart", show=False),
         Binding("3", "pane('position')", "Position", show=False),
@@ -88,7 +89,7 @@ class TickerScreen(Screen[None]):
                 yield Static(id="thesis-text")
             with TabPane("5 Evidence", id="evidence"):
                 yield EvidencePane(id="evidence-pane")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
 
     def on_mount(self) -> None:
         table = self.query_one("#checkpoint-table", DataTable)

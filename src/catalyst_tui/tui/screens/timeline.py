@@ -29,6 +29,7 @@ COLUMNS = (
 class TimelineScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
+        Binding("q", "app.quit", "Quit"),
         Binding("A", "acknowledge", "Ack"),
         Binding("enter", "open_ticker", "Open ticker", priority=True),
         Binding("ctrl+a", "acknowledge_all", "Ack all", show=False),
@@ -46,7 +47,7 @@ class TimelineScreen(Screen[None]):
         yield Static(id="timeline-title")
         yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
         yield Static(id="event-detail")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
 
     def on_mount(self) -> None:
         table = self.query_one("#events", DataTable)

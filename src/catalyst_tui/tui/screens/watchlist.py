@@ -57,8 +57,8 @@ class WatchlistScreen(Screen[None]):
         Binding("l", "add_lot", "Add lot", show=False),
         Binding("delete,d", "remove_ticker", "Remove ticker", show=False),
         Binding("A", "acknowledge", "Ack flags", show=False),
-        Binding("question_mark", "app.keys", "Keys"),
         Binding("q", "app.quit", "Quit"),
+        Binding("question_mark", "app.keys", "Keys"),
     ]
 
     def __init__(self, workspace: Workspace) -> None:
@@ -83,7 +83,7 @@ class WatchlistScreen(Screen[None]):
         yield Input(placeholder="filter: symbol, name or group (esc clears)", id="filter")
         yield DataTable(id="tickers", cursor_type="row", zebra_stripes=True)
         yield Static(id="status-line")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
 
     def on_mount(self) -> None:
         # What exists now (modules, the config, the widget tree) lives as long as the app: out

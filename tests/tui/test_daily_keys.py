@@ -1,0 +1,132 @@
+"""Keys and forms as a daily tool: q quits from every screen, a form shows only the fields its
+kind takes, a symbol is taken as exchanges write it, the mark form starts from how the
+checkpoint stands, and pending is not styled as a warning."""
+
+from __future__ import annotations
+
+from textual.widgets import Select
+
+from catalyst_tui.config import load_config
+from catalyst_tui.thesis.vocabulary import Status
+from catalyst_tui.tui import format as fmt
+from catalyst_tui.tui.screens.forms import FormScreen
+from catalyst_tui.tui.screens.ticker import TickerScreen
+from catalyst_tui.tui.screens.timeline import TimelineScreen
+
+from .test_app import demo, make_app, move_to, type_into  # noqa: F401  (demo: a fixture)
+
+
+async def test_q_quits_from_the_ticker_and_the_timeline_screens(demo):  # noqa: F811
+    config, store = demo
+    for keys, screen in ((("enter",), TickerScreen), (("t",), TimelineScreen)):
+        app = make_app(config, store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert isinstance(app.screen, screen)
+            await pilot.press("q")
+            await pilot.pause()
+            assert app.return_code == 0 and not app.is_running
+
+
+async def test_a_milestone_form_shows_neither_when_nor_until_and_saves_neither(demo):  # noqa: F811
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+
+        def shown() -> set[str]:
+            return {f.name for f in form.fields if form.query_one(f"#row-{f.name}").display}
+
+        assert form.query_one("#field-kind", Select).value == "milestone"
+        assert {"due"} <= shown() and not {"when", "until"} & shown()
+        form.query_one("#field-kind", Select).value = "guard"
+        await pilot.pause()
+        assert {"when", "until"} <= shown() and "due" not in shown()
+        await type_into(pilot, app, "when", "gross_margin >= 60%")
+        await type_into(pilot, app, "until", "2027-12-31")
+        form.query_one("#field-kind", Select).value = "milestone"  # changed my mind
+        await pilot.pause()
+        await type_into(pilot, app, "id", "npo-second-customer")
+        await type_into(pilot, app, "title", "A second NPO customer")
+        await type_into(pilot, app, "due", "2027-09-30")
+        assert form.values()["when"] == "" and form.values()["until"] == ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen), form.errors
+    saved = next(
+        c
+        for c in load_config(config.path).tickers["ALAB"].checkpoints
+        if c.id == "npo-second-customer"
+    )
+    assert (saved.kind, saved.when, saved.until) == ("milestone", None, None)
+
+
+async def test_a_lower_case_symbol_is_added_in_capitals(demo):  # noqa: F811
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await type_into(pilot, app, "symbol", "aapl")
+        assert app.screen.errors.get("symbol", "") == ""  # not refused
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert "AAPL" in load_config(config.path).tickers
+    assert "aapl" not in config.path.read_text()
+
+
+async def test_the_mark_form_starts_from_the_status_as_it_stands(demo):  # noqa: F811
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")  # missed
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen.query_one("#field-status", Select).value == "missed"
+        await pilot.press("escape")
+        await pilot.pause()
+        await move_to(pilot, app, "#checkpoint-table", "npo-multi-rack-2027")  # pending
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen.query_one("#field-status", Select).value == "met"
+
+
+def test_pending_is_not_styled_as_a_warning():
+    pending = fmt.STATUS_STYLE[Status.PENDING]
+    assert not {"yellow", "orange", "red"} & set(pending.replace("_", " ").split())
+    assert "red" in fmt.STATUS_STYLE[Status.MISSED]
+
+
+def _last_line(svg: str) -> str:
+    import html
+    import re
+
+    text = html.unescape("".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg)))
+    return text.replace("\xa0", " ").rstrip().splitlines()[-1]
+
+
+async def test_the_footer_keeps_quit_and_keys_at_80_columns_on_every_screen(demo):  # noqa: F811
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footers = [_last_line(app.export_screenshot())]
+        await pilot.press("enter")
+        await pilot.pause()
+        footers.append(_last_line(app.export_screenshot()))
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        footers.append(_last_line(app.export_screenshot()))
+    for footer in footers:
+        assert "q Quit" in footer and "? Keys" in footer, footer
