@@ -130,3 +130,77 @@ async def test_the_footer_keeps_quit_and_keys_at_80_columns_on_every_screen(demo
         footers.append(_last_line(app.export_screenshot()))
     for footer in footers:
         assert "q Quit" in footer and "? Keys" in footer, footer
+
+
+async def test_the_refresh_age_counts_up_on_its_own(demo):  # noqa: F811
+    """No refresh, no key: the header's "refreshed … ago" follows the clock."""
+    import asyncio
+    import datetime as dt
+
+    from textual.widgets import Static
+
+    from catalyst_tui.tui.app import CatalystApp
+    from catalyst_tui.workspace import Workspace
+
+    from ..support.demo_data import DEMO_NOW
+
+    config, store = demo
+    last = store.views.health().last_refresh
+    clock = [DEMO_NOW]
+    app = CatalystApp(Workspace(config, store, clock=lambda: clock[0]), live=False,
+                      watch_file=False)  # fmt: skip
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+
+        def header() -> str:
+            return str(app.screen.query_one("#summary", Static).content)
+
+        assert "refreshed" in header() and "refreshed 3h ago" not in header()
+        clock[0] = last + dt.timedelta(hours=3, minutes=5)  # 3h 5m after the last fetch
+        await asyncio.sleep(5.5)  # one tick of the header's timer
+        await pilot.pause()
+        assert "refreshed 3h ago" in header()
+
+
+async def test_a_price_that_grows_past_the_first_width_and_goes_stale_is_never_cut(demo):  # noqa: F811
+    """The columns were sized by the first fill: a six-digit price with its stale mark must
+    widen the column, not be cut."""
+    import sqlite3
+
+    from textual.widgets import DataTable
+
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(200, 36)) as pilot:
+        await pilot.pause()
+        conn = sqlite3.connect(store.path)
+        with conn:
+            conn.execute("UPDATE quotes SET price = 123456.78, stale = 1 WHERE symbol = 'NVDA'")
+        conn.close()
+        app.screen.reload()
+        await pilot.pause()
+        table = app.screen.query_one("#tickers", DataTable)
+        cell = table.get_cell("NVDA", "price")
+        assert str(cell) == "123,456.78*"  # the figure as written by hand, with its mark
+        assert table.columns["price"].get_render_width(table) >= len("123,456.78*")
+        assert table.columns["price"].content_width >= len("123,456.78*")
+
+
+async def test_sparklines_are_coloured_by_their_direction(demo):  # noqa: F811
+    from textual.widgets import DataTable
+
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#tickers", DataTable)
+        data = app.screen.data
+        for row in data.rows:
+            if len(row.spark) < 2 or row.spark[-1] == row.spark[0]:
+                continue
+            expected = "green" if row.spark[-1] > row.spark[0] else "red"
+            assert str(table.get_cell(row.symbol, "spark").style) == expected, row.symbol
+        assert {str(table.get_cell(r.symbol, "spark").style) for r in data.rows if r.spark} == {
+            "green",
+            "red",
+        }  # the demo has both

@@ -6,12 +6,13 @@ stored data stays on screen."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
@@ -161,14 +162,40 @@ async def test_with_no_network_the_stored_data_stays_on_screen(tmp_path, market)
         async with app.run_test(size=(120, 36)) as pilot:
             shown = prices(app)
             assert all(p != "no data yet" for p in shown.values())  # at once, before any fetch
-            await wait_for(pilot, lambda: any("no fresh quotes" in n.message
-                                              for n in app._notifications))  # fmt: skip
+            await wait_for(pilot, lambda: any(
+                n.message == "offline: no provider answered; showing stored data"
+                for n in app._notifications))  # fmt: skip
             # The watchlist is read again in a thread after the cycle: wait for it to show.
             await wait_for(pilot, lambda: all(p.endswith("*") for p in prices(app).values()))
             after = prices(app)
             assert set(after) == set(shown)
             assert all(p.endswith("*") for p in after.values())  # marked stale, kept
+            assert "offline: no provider answers" in summary(app)  # said, not only toasted
             assert [p.rstrip("*") for p in after.values()] == [
                 p.rstrip("*") for p in shown.values()
             ]
+            await pilot.press("q")
+
+
+def summary(app: CatalystApp) -> str:
+    return str(app.screen.query_one("#summary", Static).content)
+
+
+async def test_with_no_network_and_nothing_stored_the_screen_says_offline_not_press_r(tmp_path):
+    """A first start with no network: the header says offline and that nothing is stored (not
+    "press r"), each row that was asked says so, and a symbol's screen gives the reason."""
+    config, store = open_store(tmp_path, unused_local_url())
+    with contextlib.closing(store):
+        app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: "offline" in summary(app))
+            assert "offline: no provider answers · nothing stored yet" in summary(app)
+            assert "press r" not in summary(app)
+            assert any(n.message == "offline: no provider answered; nothing is stored yet"
+                       for n in app._notifications)  # fmt: skip
+            await wait_for(pilot, lambda: all(p == "no quote ⏎" for p in prices(app).values()))
+            await pilot.press("enter")
+            await pilot.pause()
+            title = str(app.screen.query_one("#ticker-title", Static).content)
+            assert "no quote: " in title and "no data yet" not in title
             await pilot.press("q")

@@ -62,6 +62,9 @@ class RefreshReport:
     notes: list[str] = field(default_factory=list)
     fundamentals_updated: list[str] = field(default_factory=list)
     earnings_updated: list[str] = field(default_factory=list)
+    # When no provider gave a single quote: "offline" (every fetch failed on the network: no
+    # connection, no answer in time), "unreachable" (they answered, with errors); else "".
+    reach: str = ""
 
     @property
     def stale(self) -> list[str]:
@@ -143,6 +146,8 @@ async def refresh_in_process(
             offline = not report.fresh and all(
                 e.kind in ("network", "timeout") for o in outcomes.values() for e in o.errors
             )
+            if symbols and not report.fresh:
+                report.reach = "offline" if offline else "unreachable"
             if symbols and offline:
                 report.notes.append("no network: fundamentals and earnings dates not refreshed")
             else:

@@ -207,6 +207,7 @@ def report_from(data: dict[str, Any]) -> RefreshReport:
         notes=list(data["notes"]),
         fundamentals_updated=list(data["fundamentals_updated"]),
         earnings_updated=list(data["earnings_updated"]),
+        reach=str(data.get("reach", "")),
     )
 
 
@@ -219,6 +220,7 @@ def report_data(report: RefreshReport) -> dict[str, Any]:
         "notes": report.notes,
         "fundamentals_updated": report.fundamentals_updated,
         "earnings_updated": report.earnings_updated,
+        "reach": report.reach,
     }
 
 

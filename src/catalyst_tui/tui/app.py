@@ -151,10 +151,15 @@ class CatalystApp(App[None]):
                     f"{e.symbol}/{e.checkpoint_id}: {e.previous} → {e.status}\n{why}", timeout=6
                 )
         report = result.refresh
-        if report is not None and report.statuses:
-            failed = [s.symbol for s in report.statuses if s.stale]
-            if failed and len(failed) == len(report.statuses):
-                self.notify("no fresh quotes: showing stored data", severity="warning", timeout=5)
+        if report is not None:
+            watchlist.reach = report.reach
+            if report.reach:
+                stored = any(s.price is not None for s in report.statuses)
+                self.notify(
+                    f"{report.reach}: no provider answered; "
+                    + ("showing stored data" if stored else "nothing is stored yet"),
+                    severity="warning", timeout=5,
+                )  # fmt: skip
         # The watchlist is read in a thread (a slow read on the loop would hold keys); the
         # other screens reload once it is shown, as they build on its data.
         watchlist.reload_in_thread(lambda: self.refresh_views(skip_watchlist=True))

@@ -125,7 +125,10 @@ class TickerScreen(Screen[None]):
         text.append(printable(f"  {d.ticker.name} · {d.ticker.group}"), style="dim")
         row = d.row
         if row is None or row.price is None:
-            text.append("   no data yet", style="dim")
+            if row is not None and row.error:  # asked, and told why not
+                text.append(f"   no quote: {printable(row.error)}", style="yellow")
+            else:
+                text.append("   no data yet: the first refresh fetches it (r)", style="dim")
         else:
             text.append(f"   {fmt.money(row.price)} ")
             text.append_text(fmt.percent(row.change_pct))

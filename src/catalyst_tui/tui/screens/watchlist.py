@@ -73,6 +73,8 @@ class WatchlistScreen(Screen[None]):
         self._rows_shown: dict[str, WatchRow] = {}
         self._tab_serial = 0
         self.progress: tuple[int, int] | None = None  # (done, total) last shown
+        self.reach = ""  # the last refresh's: "offline", "unreachable" or "" (jobs/refresh.py)
+        self._rows_listed: list[WatchRow] = []
         self.progress_shown = False
 
     def compose(self) -> ComposeResult:
@@ -95,6 +97,11 @@ class WatchlistScreen(Screen[None]):
         self.query_one("#filter", Input).display = False
         self.reload()
         table.focus()
+        self.set_interval(5, self._count_ages)  # "refreshed 1m ago" goes on counting
+
+    def _count_ages(self) -> None:
+        if self.data is not None:
+            self._show_summary(self.data, self._rows_listed)
 
     # -- data ----------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -177,6 +184,7 @@ class WatchlistScreen(Screen[None]):
             table.scroll_to(y=scroll, animate=False, immediate=True)
             self._shown = symbols
         self._rows_shown = {row.symbol: _shown_part(row) for row in rows}
+        self._rows_listed = rows
         self._show_summary(data, rows)
 
     def _update_rows(self, rows: list[WatchRow]) -> None:
@@ -185,7 +193,9 @@ class WatchlistScreen(Screen[None]):
             self._rows_shown[row.symbol] = _shown_part(row)
             for (key, _), cell in zip(COLUMNS, _cells(row), strict=True):
                 if table.get_cell(row.symbol, key) != cell:
-                    table.update_cell(row.symbol, key, cell, update_width=key == "symbol")
+                    # Widths follow the content: a price that gains a digit or a stale mark
+                    # after the first fill is never cut.
+                    table.update_cell(row.symbol, key, cell, update_width=True)
 
     async def _update_rows_in_steps(self, rows: list[WatchRow]) -> None:
         """Many changed rows, a few at a time, so keys are handled between the steps."""
@@ -204,9 +214,16 @@ class WatchlistScreen(Screen[None]):
         summary.append_text(_pnl(totals))
         health = data.health
         summary.append("  │ ", style="dim")
-        summary.append_text(
-            fmt.plain(health_text(health, data.now), "" if health_ok(health) else "yellow")
-        )
+        if self.reach:
+            summary.append(f"{self.reach}: no provider answers", style="bold red")
+            summary.append(" · ", style="dim")
+        if self.reach and health.last_refresh is None:
+            summary.append("nothing stored yet", style="yellow")
+        else:
+            now = self.workspace.now()
+            summary.append_text(
+                fmt.plain(health_text(health, now), "" if health_ok(health) else "yellow")
+            )
         self.query_one("#summary", Static).update(summary)
         status = Text()
         sort_label = SORTS[self.sort_index][1]
@@ -335,8 +352,8 @@ def _cells(row: WatchRow) -> tuple[Text | str, ...]:
     symbol = fmt.plain(row.symbol, "bold")
     if flagged:
         symbol = fmt.plain(f"{fmt.FLAG} {row.symbol}", "bold white on red")
-    if not row.has_quote:
-        price = Text("no data yet", style="dim")
+    if not row.has_quote:  # why is on the ticker screen (⏎): the provider's own words
+        price = Text("no quote ⏎", style="yellow") if row.error else Text("no data yet", "dim")
     else:
         price = Text(fmt.money(row.price), style="yellow" if row.stale else "")
         if row.stale:
@@ -351,7 +368,7 @@ def _cells(row: WatchRow) -> tuple[Text | str, ...]:
         symbol,
         price,
         fmt.percent(row.change_pct) if row.has_quote else Text(""),
-        Text(sparkline(row.spark, SPARK_WIDTH), style="cyan") if row.spark else Text(""),
+        _spark(row.spark),
         fmt.score(row.met, row.missed, row.pending),
         fmt.signed(row.pnl) if row.shares else Text(""),
         fmt.money(row.value) if row.shares else "",
@@ -360,6 +377,13 @@ def _cells(row: WatchRow) -> tuple[Text | str, ...]:
         due,
         earnings,
     )
+
+
+def _spark(closes: tuple[float, ...]) -> Text:
+    """The sparkline, green when the period ends at or above where it began, else red."""
+    if not closes:
+        return Text("")
+    return Text(sparkline(closes, SPARK_WIDTH), style="green" if closes[-1] >= closes[0] else "red")
 
 
 def _progress_text(done: int, total: int) -> Text:
