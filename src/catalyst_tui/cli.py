@@ -208,7 +208,9 @@ def cmd_tui(ctx: Context) -> int:
     from .workspace import Workspace
 
     try:
-        CatalystApp(Workspace(config, store)).run()
+        from .prefs import prefs_file
+
+        CatalystApp(Workspace(config, store, prefs_path=prefs_file())).run()
     finally:
         store.close()
     return EXIT_OK

@@ -170,9 +170,11 @@ class Watchlist:
             unpriced=tuple(r.symbol for r in held if r.value is None),
         )
 
-    def visible(self, group: str | None, text: str = "", sort: str = "file") -> list[WatchRow]:
+    def visible(
+        self, group: str | None, text: str = "", sort: str = "file", *, reverse: bool = False
+    ) -> list[WatchRow]:
         """The rows of one group (None: all) whose symbol, name or group contain `text`,
-        sorted by `sort` (one of SORTS); rows without the sort's value go last."""
+        sorted by `sort` (one of SORTS), `reverse`d; rows without the sort's value go last."""
         needle = text.strip().lower()
         rows = [
             r
@@ -185,7 +187,7 @@ class Watchlist:
                 or needle in r.group.lower()
             )
         ]
-        return sort_rows(rows, sort)
+        return sort_rows(rows, sort, reverse=reverse)
 
     def row(self, symbol: str) -> WatchRow | None:
         return next((r for r in self.rows if r.symbol == symbol), None)
@@ -200,15 +202,19 @@ _SORT_KEYS: dict[str, Callable[[WatchRow], object]] = {
 }
 
 
-def sort_rows(rows: list[WatchRow], sort: str) -> list[WatchRow]:
+def sort_rows(rows: list[WatchRow], sort: str, *, reverse: bool = False) -> list[WatchRow]:
+    """Rows by `sort`; `reverse` turns the order of the rows that have the value round, and
+    those without it stay last either way."""
     if sort == "symbol":
-        return sorted(rows, key=lambda r: r.symbol)
+        return sorted(rows, key=lambda r: r.symbol, reverse=reverse)
     keyed = _SORT_KEYS.get(sort)
     if keyed is None:
-        return sorted(rows, key=lambda r: r.position)
+        return sorted(rows, key=lambda r: r.position, reverse=reverse)
     present = [r for r in rows if keyed(r) is not None]
     absent = [r for r in rows if keyed(r) is None]
     by_key = sorted(present, key=lambda r: (keyed(r), r.position))
+    if reverse:
+        by_key.reverse()
     return by_key + sorted(absent, key=lambda r: r.position)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from . import prefs
 from .config import Config, ConfigError, load_config
 from .jobs.evaluation import evaluate_checkpoints, user_zone
 from .jobs.evidence_match import match_evidence
@@ -51,13 +52,30 @@ class Workspace:
         *,
         clock: Clock | None = None,
         zone: dt.tzinfo | None = None,
+        prefs_path: Path | None = None,
     ) -> None:
+        """`prefs_path`: where the TUI's sort and theme are remembered (prefs.py); None keeps
+        them for the session only (tests, screenshots)."""
         self.config = config
         self.store = store
+        self._prefs_path = prefs_path
+        self._prefs = prefs.load(prefs_path) if prefs_path else prefs.Prefs()
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._zone = zone  # fixed data and screenshots pin the zone; users get user_zone()
         self._signature = _file_signature(config.path)
         self.latest: Watchlist | None = None  # the last watchlist read, which pages build on
+
+    # -- what the TUI remembers ------------------------------------------------------------
+    def prefs(self) -> prefs.Prefs:
+        return self._prefs
+
+    def remember(self, **changes: Any) -> None:
+        """Keep a changed preference (sort=, reverse=, theme=) for the next run."""
+        updated = self._prefs._replace(**changes)
+        if updated != self._prefs:
+            self._prefs = updated
+            if self._prefs_path is not None:
+                prefs.save(self._prefs_path, updated)
 
     # -- time ----------------------------------------------------------------------------
     def now(self) -> dt.datetime:

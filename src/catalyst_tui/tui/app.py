@@ -71,12 +71,19 @@ class CatalystApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = printable(str(self.workspace.config.path or ""))
+        theme = self.workspace.prefs().theme
+        if theme in self.available_themes:  # the one chosen last time (ctrl+p, "theme")
+            self.theme = theme
+        self.watch(self, "theme", self._remember_theme, init=False)
         self.call_later(self._first_show)
         # What exists after the first paint lives as long as the app: out of the collector,
         # whose full passes over it stall keys (docs/performance.md, key latency).
         self.call_after_refresh(gc.freeze)
         if self.watch_file:
             self.set_interval(FILE_CHECK_SECONDS, self.check_file)
+
+    def _remember_theme(self, theme: str) -> None:
+        self.workspace.remember(theme=theme)
 
     async def _first_show(self) -> None:
         """The app's first message: wait for the watchlist to mount (its rows read), so keys

@@ -26,6 +26,9 @@ ALL = "All"
 ROWS_PER_STEP = 25  # changed rows updated per step of the event loop
 PROGRESS_CELLS = 13  # the bar; with " 100%" it fills the 18-cell #progress
 SPARK_WIDTH = 10
+# The columns whose header sorts the table when clicked, and by which of SORTS.
+HEADER_SORTS = {"symbol": "symbol", "day": "day", "thesis": "thesis", "pnl": "pnl",
+                "weight": "weight", "due": "due"}  # fmt: skip
 # The most telling first: at 80 columns the table ends around Value (left/right scroll).
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("symbol", "Symbol"),
@@ -50,6 +53,7 @@ class WatchlistScreen(Screen[None]):
         Binding("t", "timeline", "Timeline"),
         Binding("r", "app.refresh_now", "Refresh"),
         Binding("s", "sort", "Sort"),
+        Binding("S", "reverse_sort", "Reverse sort", show=False),
         Binding("slash", "filter", "Filter"),
         Binding("right_square_bracket", "next_group", "Next group", show=False),
         Binding("left_square_bracket", "previous_group", "Previous group", show=False),
@@ -64,7 +68,10 @@ class WatchlistScreen(Screen[None]):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__(id="watchlist")
         self.workspace = workspace
-        self.sort_index = 0
+        remembered = workspace.prefs()
+        keys = [key for key, _ in SORTS]
+        self.sort_index = keys.index(remembered.sort) if remembered.sort in keys else 0
+        self.reverse = remembered.reverse
         self.filter_text = ""
         self.group: str | None = None
         self._tab_groups: dict[str, str] = {}  # tab id -> group (a label is the group shown)
@@ -83,7 +90,8 @@ class WatchlistScreen(Screen[None]):
             yield Static(id="progress")  # a refresh's progress, drawn by show_progress
         yield Tabs(Tab(ALL, id="group-all"), id="groups")
         yield Input(placeholder="filter: symbol, name or group (esc clears)", id="filter")
-        yield DataTable(id="tickers", cursor_type="row", zebra_stripes=True)
+        # The symbol stays in view when the table is scrolled sideways (80 columns).
+        yield DataTable(id="tickers", cursor_type="row", zebra_stripes=True, fixed_columns=1)
         yield Static(id="status-line")
         yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
 
@@ -156,7 +164,9 @@ class WatchlistScreen(Screen[None]):
         assert self.data is not None
         data = self.data
         table = self.query_one("#tickers", DataTable)
-        rows = data.visible(self.group, self.filter_text, SORTS[self.sort_index][0])
+        rows = data.visible(
+            self.group, self.filter_text, SORTS[self.sort_index][0], reverse=self.reverse
+        )
         symbols = [r.symbol for r in rows]
         if symbols == self._shown:
             # Rows where nothing visible changed are skipped without building a cell.
@@ -226,8 +236,7 @@ class WatchlistScreen(Screen[None]):
             )
         self.query_one("#summary", Static).update(summary)
         status = Text()
-        sort_label = SORTS[self.sort_index][1]
-        status.append(f"{len(rows)}/{len(data.rows)} tickers · by {sort_label}")
+        status.append(f"{len(rows)}/{len(data.rows)} tickers · by {self._sort_label()}")
         if self.filter_text:
             status.append(f" · filter '{printable(self.filter_text)}'")
         flagged = sum(1 for r in data.rows if r.flagged)
@@ -271,9 +280,32 @@ class WatchlistScreen(Screen[None]):
         self.post_message(messages.OpenTimeline())
 
     def action_sort(self) -> None:
-        self.sort_index = (self.sort_index + 1) % len(SORTS)
+        self._sort_by((self.sort_index + 1) % len(SORTS), reverse=False)
+
+    def action_reverse_sort(self) -> None:
+        self._sort_by(self.sort_index, reverse=not self.reverse)
+
+    def _sort_label(self) -> str:
+        return SORTS[self.sort_index][1] + (", reversed" if self.reverse else "")
+
+    def _sort_by(self, index: int, *, reverse: bool) -> None:
+        self.sort_index, self.reverse = index, reverse
         self._show()
-        self.notify(f"sorted by {SORTS[self.sort_index][1]}", timeout=2)
+        self.workspace.remember(sort=SORTS[index][0], reverse=reverse)
+        self.notify(f"sorted by {self._sort_label()}", timeout=2)
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        """A click on a column's header sorts by it; on the sorted column, reverses it."""
+        sort = HEADER_SORTS.get(str(event.column_key.value))
+        if sort is None:
+            return
+        index = [key for key, _ in SORTS].index(sort)
+        self._sort_by(index, reverse=not self.reverse if index == self.sort_index else False)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """A click on the highlighted row (a double click) opens it, as enter does."""
+        if event.row_key.value:
+            self.post_message(messages.OpenTicker(event.row_key.value))
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)

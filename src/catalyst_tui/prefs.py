@@ -1,0 +1,66 @@
+"""What the TUI remembers between runs that is no part of the thesis: the watchlist's sort (and
+its direction) and the theme. A small JSON file in the user's state folder (XDG_STATE_HOME,
+0600 in a 0700 folder), not the config (it is the user's text) nor the database (it may be
+shared, or given per run with --db). A missing, unreadable or foreign file is the defaults:
+preferences never stop the app."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import NamedTuple
+
+import platformdirs
+
+from .paths import APP_NAME, make_private_dirs
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 64 * 1024  # a preferences file is a few dozen bytes; anything bigger is not ours
+
+
+class Prefs(NamedTuple):
+    sort: str = "file"
+    reverse: bool = False
+    theme: str = ""  # "" : Textual's default
+
+
+def prefs_file() -> Path:
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / "tui.json"
+
+
+def load(path: Path) -> Prefs:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise ValueError(f"larger than {MAX_BYTES} bytes")
+        raw = json.loads(data or b"{}")
+    except FileNotFoundError:
+        return Prefs()
+    except (OSError, ValueError) as exc:
+        log.warning("preferences %s not read (%s): the defaults are used", path, exc)
+        return Prefs()
+    if not isinstance(raw, dict):
+        return Prefs()
+    sort, reverse, theme = raw.get("sort"), raw.get("reverse"), raw.get("theme")
+    return Prefs(
+        sort if isinstance(sort, str) else "file",
+        reverse if isinstance(reverse, bool) else False,
+        theme if isinstance(theme, str) else "",
+    )
+
+
+def save(path: Path, prefs: Prefs) -> None:
+    """Write atomically; a failure is logged, never raised (the app goes on as it is)."""
+    try:
+        make_private_dirs(path.parent)
+        temporary = path.with_name(path.name + ".tmp")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump(prefs._asdict(), handle)
+        temporary.replace(path)
+    except OSError as exc:
+        log.warning("preferences %s not written: %s", path, exc)

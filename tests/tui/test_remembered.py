@@ -1,0 +1,103 @@
+"""What the TUI remembers between runs (the sort, its direction and the theme), sorting by a
+header click and in reverse, a double click opening a row, and the symbol column kept in view."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import DataTable
+
+from catalyst_tui.prefs import Prefs, load, save
+from catalyst_tui.tui.app import CatalystApp
+from catalyst_tui.tui.screens.ticker import TickerScreen
+from catalyst_tui.workspace import Workspace
+
+from ..support.demo_data import DEMO_NOW
+from .test_app import ZONE, demo  # noqa: F401  (demo: a fixture)
+
+
+def app_with(config, store, prefs_path) -> CatalystApp:
+    workspace = Workspace(config, store, clock=lambda: DEMO_NOW, zone=ZONE, prefs_path=prefs_path)
+    return CatalystApp(workspace, live=False, watch_file=False)
+
+
+def order(app: CatalystApp) -> list[str]:
+    table = app.screen.query_one("#tickers", DataTable)
+    return [table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)]
+
+
+async def test_sort_direction_and_theme_are_there_at_the_next_start(demo, tmp_path):  # noqa: F811
+    config, store = demo
+    path = tmp_path / "state" / "tui.json"
+    app = app_with(config, store, path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "s", "s")  # symbol, day change, P&L %
+        await pilot.press("S")  # reversed
+        await pilot.pause()
+        shown = order(app)
+        app.theme = "nord"
+        await pilot.pause()
+        await pilot.press("q")
+    assert json.loads(path.read_text()) == {"sort": "pnl", "reverse": True, "theme": "nord"}
+    assert path.stat().st_mode & 0o777 == 0o600
+    # P&L % reversed: the smallest gain first, by the rows' own figures; no position last.
+    app = app_with(config, store, path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+        assert order(app) == shown
+        rows = {r.symbol: r for r in app.screen.data.rows}
+        held = [s for s in shown if rows[s].pnl_pct is not None]
+        assert [rows[s].pnl_pct for s in held] == sorted(rows[s].pnl_pct for s in held)
+        assert shown[: len(held)] == held  # the rows without a P&L after them
+        assert "by P&L %, reversed" in str(app.screen.query_one("#status-line").content)
+
+
+async def test_a_header_click_sorts_by_that_column_and_a_second_reverses_it(demo):  # noqa: F811
+    config, store = demo
+    app = app_with(config, store, None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.click("#tickers", offset=(2, 0))  # the Symbol header
+        await pilot.pause()
+        assert order(app) == sorted(order(app))
+        await pilot.click("#tickers", offset=(2, 0))
+        await pilot.pause()
+        assert order(app) == sorted(order(app), reverse=True)
+
+
+async def test_a_double_click_on_a_row_opens_it(demo):  # noqa: F811
+    config, store = demo
+    app = app_with(config, store, None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        second = order(app)[1]
+        await pilot.click("#tickers", offset=(2, 2), times=2)  # the second row
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen) and app.screen.symbol == second
+
+
+async def test_the_symbol_stays_in_view_when_the_table_scrolls_sideways(demo):  # noqa: F811
+    config, store = demo
+    app = app_with(config, store, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#tickers", DataTable)
+        table.scroll_to(x=table.max_scroll_x, animate=False, immediate=True)
+        await pilot.pause()
+        assert table.scroll_x > 0
+        first_line = app.export_screenshot()
+        assert table.fixed_columns == 1
+        assert order(app)[0] in first_line
+
+
+def test_a_broken_or_foreign_preferences_file_is_the_defaults(tmp_path):
+    path = tmp_path / "tui.json"
+    for text in ("{not json", "[1, 2]", '{"sort": 5, "reverse": "yes", "theme": null}', "\x00"):
+        path.write_text(text)
+        assert load(path) == Prefs()
+    path.write_bytes(b" " * 70_000 + b"{}")  # more than a preferences file holds
+    assert load(path) == Prefs()
+    save(tmp_path / "new" / "tui.json", Prefs("due", True, "dracula"))
+    assert load(tmp_path / "new" / "tui.json") == Prefs("due", True, "dracula")
