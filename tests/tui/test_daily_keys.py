@@ -204,3 +204,24 @@ async def test_sparklines_are_coloured_by_their_direction(demo):  # noqa: F811
             "green",
             "red",
         }  # the demo has both
+
+
+async def test_keys_lists_the_apps_own_keys_first_and_the_palette_offers_no_cursor_moves(demo):  # noqa: F811
+    from catalyst_tui.tui.screens.forms import KeysScreen
+
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysScreen)
+        descriptions = [description for _, description in app.screen.rows]
+        first_cursor = min(i for i, d in enumerate(descriptions) if d.startswith("Cursor"))
+        assert descriptions.index("Open") < first_cursor
+        assert descriptions.index("Quit") < first_cursor
+        await pilot.press("escape")
+        await pilot.pause()
+        offered = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Open" in offered and "Sort" in offered
+        assert not [title for title in offered if title.startswith("Cursor")]

@@ -247,7 +247,7 @@ class CatalystApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for node, binding in _bindings(screen):
+        for node, binding in _bindings(screen, widgets=False):  # no "Cursor left" to run
             if binding.action in ("app.command_palette", "command_palette"):
                 continue
             yield SystemCommand(
@@ -417,17 +417,20 @@ class CatalystApp(App[None]):
         raise LookupError("no watchlist screen")
 
 
-def _bindings(screen: Screen) -> list[tuple[object, Binding]]:
-    """The described bindings active on `screen` (its focused widget's, its own, the app's)."""
+def _bindings(screen: Screen, *, widgets: bool = True) -> list[tuple[object, Binding]]:
+    """The described bindings active on `screen`: its own and the app's first, then (with
+    `widgets`) the focused widget's (a table's cursor keys), which work the same everywhere."""
     seen: set[str] = set()
     out: list[tuple[object, Binding]] = []
     for active in screen.active_bindings.values():
         binding = active.binding
         if not binding.description or binding.action in seen:
             continue
+        if not widgets and active.node is not screen and active.node is not screen.app:
+            continue
         seen.add(binding.action)
         out.append((active.node, binding))
-    return out
+    return sorted(out, key=lambda pair: pair[0] is not screen and pair[0] is not screen.app)
 
 
 def _runner(app: CatalystApp, action: str, node: object) -> Callable[[], None]:
