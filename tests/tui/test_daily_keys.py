@@ -225,3 +225,26 @@ async def test_keys_lists_the_apps_own_keys_first_and_the_palette_offers_no_curs
         offered = [c.title for c in app.get_system_commands(app.screen)]
         assert "Open" in offered and "Sort" in offered
         assert not [title for title in offered if title.startswith("Cursor")]
+
+
+async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):  # noqa: F811
+    from catalyst_tui.tui.screens.edit_forms import CheckpointForm, LotForm
+
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("e")  # on the checkpoints pane: the checkpoint
+        await pilot.pause()
+        assert isinstance(app.screen, CheckpointForm)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("3")  # the position pane
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, LotForm)
+        lot = config.tickers["ALAB"].lots[0]
+        assert app.screen.values()["shares"] == f"{lot.shares:g}"

@@ -328,6 +328,10 @@ class TickerScreen(Screen[None]):
         self.post_message(messages.AddCheckpoint(self.symbol))
 
     def action_edit_checkpoint(self) -> None:
+        """e edits what the pane shows: a lot on the Position pane, else a checkpoint."""
+        if self.query_one("#panes", TabbedContent).active == "position":
+            self.action_edit_lot()
+            return
         c = self._need_checkpoint()
         if c is not None:
             self.post_message(messages.EditCheckpoint(c))
@@ -348,7 +352,7 @@ class TickerScreen(Screen[None]):
             self.notify(f"{self.symbol} has no lots: l adds one", severity="warning", timeout=3)
             return
         table = self.query_one("#lot-table", DataTable)
-        if table.has_focus:
+        if table.has_focus or self.query_one("#panes", TabbedContent).active == "position":
             index = min(table.cursor_row, len(lots) - 1)
         else:
             index = next((i for i, held in enumerate(lots) if held.uncertain), 0)
