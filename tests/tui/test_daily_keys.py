@@ -248,3 +248,42 @@ async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):  # n
         assert isinstance(app.screen, LotForm)
         lot = config.tickers["ALAB"].lots[0]
         assert app.screen.values()["shares"] == f"{lot.shares:g}"
+
+
+async def test_nothing_is_cut_silently(demo):  # noqa: F811
+    """The ticker's checkpoints (at 80 columns) and the timeline's reasons (at 120) fit the
+    screen: the condition is whole (a clipped `>= 2` would read as a threshold of 2), and what
+    is clipped ends in …, at a word's end."""
+    from textual.widgets import DataTable
+
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one("#checkpoint-table", DataTable)
+        conditions = {c.id: c.when.text for c in config.tickers["ALAB"].checkpoints if c.when}
+        titles = {c.id: c.title for c in config.tickers["ALAB"].checkpoints}
+        width = sum(c.get_render_width(table) for c in table.columns.values())
+        assert width <= table.scrollable_content_region.width  # no column past the edge
+        clipped = 0
+        for key in table.rows:
+            cells = [str(cell) for cell in table.get_row(key)]
+            assert cells[4] == conditions.get(key.value, "")
+            title = cells[5].split("  ▤")[0]
+            if title != titles[key.value]:
+                clipped += 1
+                assert title.endswith("…") and titles[key.value].startswith(title[:-1])
+        assert clipped  # the demo's long titles do not fit 80 columns
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:  # the timeline's Why, at 120 columns
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.pause()
+        events = app.screen.query_one("#events", DataTable)
+        width = sum(c.get_render_width(events) for c in events.columns.values())
+        assert width <= events.scrollable_content_region.width
+        assert any(str(events.get_row(k)[-1]).endswith("…") for k in events.rows)

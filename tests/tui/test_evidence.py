@@ -74,7 +74,7 @@ async def test_the_evidence_pane_shows_the_passage_in_context_and_marks_from_it(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TickerScreen)
-        titles = {r[4].split("  ")[0]: r[4] for r in rows(app, "#checkpoint-table")}
+        titles = {r[5].split("  ")[0]: r[5] for r in rows(app, "#checkpoint-table")}
         assert titles["Scorpio becomes the largest product line"].endswith("▤1")
         assert "▤" not in titles["NPO chipsets ship"]
         await pilot.press("5")

@@ -31,8 +31,8 @@ CHECKPOINT_COLUMNS = (
     ("due", "Due"),
     ("left", "Left"),
     ("value", "Value"),
-    ("title", "Checkpoint"),
     ("condition", "Condition"),
+    ("title", "Checkpoint"),  # last: clipped with … to the room left (format.fit_last_column)
 )
 
 
@@ -101,6 +101,8 @@ class TickerScreen(Screen[None]):
         self.reload()
         table.focus()
 
+    _titles: dict[str, Text] = {}  # noqa: RUF012  (row key -> the whole title, before fitting)
+
     def reload(self) -> None:
         detail = self.workspace.ticker(self.symbol)
         if detail is None:
@@ -150,17 +152,26 @@ class TickerScreen(Screen[None]):
         table.clear()
         today = self.workspace.today()
         found = Counter(e.checkpoint_id for e in d.evidence)
+        self._titles = {}
         for c in d.checkpoints:
-            cells = _checkpoint_cells(c, today)
+            *cells, last = _checkpoint_cells(c, today)
+            title = last if isinstance(last, Text) else Text(last)
             if found[c.id]:  # the title, then how many passages of evidence it has
-                title = Text.assemble(cells[4], (f"  ▤{found[c.id]}", "cyan"))
-                cells = (*cells[:4], title, *cells[5:])
-            table.add_row(*cells, key=c.id)
+                title = Text.assemble(title, (f"  ▤{found[c.id]}", "cyan"))
+            self._titles[c.id] = title
+            table.add_row(*cells, title, key=c.id)
+        self.call_after_refresh(self._fit_titles)
         if current is not None and current.id in keys:
             row_index = keys.index(current.id)
         if d.checkpoints:
             table.move_cursor(row=min(row_index, len(keys) - 1), animate=False)
         self._show_checkpoint_detail()
+
+    def _fit_titles(self) -> None:
+        fmt.fit_last_column(self.query_one("#checkpoint-table", DataTable), self._titles)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_titles)
 
     def _show_chart(self) -> None:
         if self.detail is None:
@@ -352,7 +363,7 @@ class TickerScreen(Screen[None]):
             self.notify(f"{self.symbol} has no lots: l adds one", severity="warning", timeout=3)
             return
         table = self.query_one("#lot-table", DataTable)
-        if table.has_focus or self.query_one("#panes", TabbedContent).active == "position":
+        if table.has_focus:
             index = min(table.cursor_row, len(lots) - 1)
         else:
             index = next((i for i, held in enumerate(lots) if held.uncertain), 0)
@@ -387,6 +398,6 @@ def _checkpoint_cells(c: CheckpointRecord, today: dt.date) -> tuple[Text | str, 
         c.due.isoformat() if c.due else (f"≤{c.until}" if c.until else ""),
         fmt.days_left(days_left) if c.status == Status.PENDING else Text(""),
         shown,
-        title,
         printable(c.condition.text) if c.condition else "",
+        title,
     )

@@ -56,6 +56,14 @@ class TimelineScreen(Screen[None]):
         self.reload()
         table.focus()
 
+    _reasons: dict[str, Text] = {}  # noqa: RUF012  (row key -> the whole reason)
+
+    def _fit_reasons(self) -> None:
+        fmt.fit_last_column(self.query_one("#events", DataTable), self._reasons)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_reasons)
+
     def reload(self) -> None:
         table = self.query_one("#events", DataTable)
         row = table.cursor_row
@@ -64,8 +72,13 @@ class TimelineScreen(Screen[None]):
             return  # most refreshes change no status: keep the table as it is
         self.entries = entries
         table.clear()
+        self._reasons = {}
         for entry in self.entries:
-            table.add_row(*self._cells(entry), key=_key(entry))
+            *cells, reason = self._cells(entry)
+            key = _key(entry)
+            self._reasons[key] = reason if isinstance(reason, Text) else Text(reason)
+            table.add_row(*cells, reason, key=key)
+        self.call_after_refresh(self._fit_reasons)
         if self.entries:
             table.move_cursor(row=min(row, len(self.entries) - 1), animate=False)
         flagged = len(flagged_targets(self.entries))
@@ -173,8 +186,7 @@ def _cells(e: EventRecord, when: str, value: str, reason: str) -> tuple[Text | s
     change.append(e.to_status, style=fmt.STATUS_STYLE.get(e.to_status, ""))
     if e.manual:
         change.append(" (hand)", style="dim")
-    reason = printable(reason)
-    reason = reason if len(reason) <= 60 else reason[:59] + "…"
+    reason = printable(reason)  # fitted to the room left, with … (format.fit_last_column)
     return (
         when,
         checkpoint,
