@@ -20,6 +20,7 @@ from catalyst_tui.tui.screens.forms import ConfirmScreen, FormScreen, KeysScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.screens.watchlist import COLUMNS, WatchlistScreen
+from catalyst_tui.tui.widgets.banner import ConfigBanner
 from catalyst_tui.workspace import Workspace
 
 from ..conftest import BUNDLED_CONFIG
@@ -638,14 +639,29 @@ async def test_an_invalid_outside_edit_shows_located_errors_and_keeps_the_last_g
         assert any(f"catalysts.toml:{line}:" in m and "last good" in m for m in shown)
         assert symbols(app) == list(config.tickers)  # nothing lost
         assert app.workspace.config.tickers["ALAB"].checkpoints[0].due.isoformat() == "2026-12-31"
-        # an edit from the TUI refuses to build on the broken file, and says where it is
+        # A banner stays (a toast goes) on every screen, with the first located error.
+        banner = app.screen.query_one(ConfigBanner)
+        assert banner.display and f"catalysts.toml:{line}:" in str(banner.content)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(ConfigBanner).display
+        await pilot.press("escape")
+        await pilot.pause()
+        # Edits wait until the file is fixed: no form opens to build on the broken file.
         await pilot.press("a")
-        await type_into(pilot, app, "symbol", "CRWV")
-        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+        assert any("fix it first" in n.message for n in app._notifications)
+        assert config.path.read_text() == broken
+        config.path.write_text(text)  # fixed
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if app.config_problem is None:
+                break
+        assert not app.screen.query_one(ConfigBanner).display
+        await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        assert f":{line}:" in str(app.screen.query_one("#form-error", Static).render())
-        assert config.path.read_text() == broken
 
 
 async def test_q_quits(demo):

@@ -199,3 +199,22 @@ async def test_with_no_network_and_nothing_stored_the_screen_says_offline_not_pr
             title = str(app.screen.query_one("#ticker-title", Static).content)
             assert "no quote: " in title and "no data yet" not in title
             await pilot.press("q")
+
+
+async def test_a_ticker_added_in_the_tui_is_fetched_at_once(tmp_path, market):
+    config, store = open_store(tmp_path, market.url)
+    with contextlib.closing(store):
+        app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+            await wait_for(pilot, lambda: not app.scheduler.refreshing)
+            market.symbols.add("AMD")  # the market knows it; catalyst doesn't yet
+            await pilot.press("a")
+            await pilot.pause()
+            app.screen.query_one("#field-symbol").value = "AMD"
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: "AMD" in prices(app))
+            await wait_for(pilot, lambda: prices(app)["AMD"] not in ("no data yet", "no quote ⏎"))
+            assert app.screen.query_one("#tickers").get_row_index("AMD") >= 0
+            await pilot.press("q")

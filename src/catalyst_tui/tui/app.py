@@ -171,6 +171,13 @@ class CatalystApp(App[None]):
         # other screens reload once it is shown, as they build on its data.
         watchlist.reload_in_thread(lambda: self.refresh_views(skip_watchlist=True))
 
+    def _fetch_now(self) -> None:
+        """A refresh at once, when live and none is running (a ticker just added has no data
+        until one fetches it)."""
+        if self.scheduler is not None and not self.scheduler.refreshing:
+            self._watchlist().show_progress(0, max(1, len(self.workspace.symbols())))
+            self.run_worker(self.scheduler.refresh_cycle(), group="refresh", exit_on_error=False)
+
     def action_refresh_now(self) -> None:
         if self.scheduler is None:
             if self.live:  # the first refresh starts right after the first paint
@@ -205,6 +212,7 @@ class CatalystApp(App[None]):
             return
         if change.error is not None:
             self.config_problem = change.error
+            self._show_config_problem()
             lines = [str(issue) for issue in change.error.issues[:6]]
             more = len(change.error.issues) - len(lines)
             if more > 0:
@@ -217,10 +225,41 @@ class CatalystApp(App[None]):
             )
             return
         self.config_problem = None
+        self._show_config_problem()
         if self.scheduler is not None:
             self.scheduler.config = self.workspace.config
         self.notify("catalysts.toml changed: reloaded", timeout=3)
         self.refresh_views()
+
+    def _show_config_problem(self) -> None:
+        from .widgets.banner import ConfigBanner
+
+        for screen in self.screen_stack:
+            for banner in screen.query(ConfigBanner):
+                banner.show_problem(self.config_problem)
+
+    def _file_invalid(self) -> bool:
+        """Edits of catalysts.toml wait while the file is invalid: one would be made on the
+        last good version and write over the user's fixing. Says so when it is."""
+        if self.config_problem is None:
+            return False
+        self.notify(
+            "catalysts.toml is invalid: fix it first (the banner says where)",
+            severity="warning", timeout=5,
+        )  # fmt: skip
+        return True
+
+    def _open_edit(self, form: Screen, then: Callable[[object], None] | None = None) -> None:
+        """A form that writes catalysts.toml; `then` runs after a save, with its outcome."""
+        if self._file_invalid():
+            return
+
+        def done(outcome: object) -> None:
+            self._edited(outcome)
+            if outcome is not None and then is not None:
+                then(outcome)
+
+        self.push_screen(form, done)
 
     # -- what the screens ask for ----------------------------------------------------------------
     @on(messages.OpenTicker)
@@ -297,36 +336,38 @@ class CatalystApp(App[None]):
     def _add_ticker(self) -> None:
         from .screens.edit_forms import TickerForm
 
-        self.push_screen(TickerForm(self.workspace), self._edited)
+        self._open_edit(TickerForm(self.workspace), lambda _added: self._fetch_now())
 
     @on(messages.AddLot)
     def _add_lot(self, message: messages.AddLot) -> None:
         from .screens.edit_forms import LotForm
 
-        self.push_screen(LotForm(self.workspace, message.symbol), self._edited)
+        self._open_edit(LotForm(self.workspace, message.symbol))
 
     @on(messages.EditLot)
     def _edit_lot(self, message: messages.EditLot) -> None:
         from .screens.edit_forms import LotForm
 
         form = LotForm(self.workspace, message.symbol, message.lot, message.index)
-        self.push_screen(form, self._edited)
+        self._open_edit(form)
 
     @on(messages.AddCheckpoint)
     def _add_checkpoint(self, message: messages.AddCheckpoint) -> None:
         from .screens.edit_forms import CheckpointForm
 
-        self.push_screen(CheckpointForm(self.workspace, message.symbol), self._edited)
+        self._open_edit(CheckpointForm(self.workspace, message.symbol))
 
     @on(messages.EditCheckpoint)
     def _edit_checkpoint(self, message: messages.EditCheckpoint) -> None:
         from .screens.edit_forms import CheckpointForm
 
         c = message.checkpoint
-        self.push_screen(CheckpointForm(self.workspace, c.symbol, c), self._edited)
+        self._open_edit(CheckpointForm(self.workspace, c.symbol, c))
 
     @on(messages.ArchiveCheckpoint)
     def _archive_checkpoint(self, message: messages.ArchiveCheckpoint) -> None:
+        if self._file_invalid():
+            return
         c = message.checkpoint
         self._confirm(
             f"Archive {c.symbol}/{c.id}?",
@@ -336,6 +377,8 @@ class CatalystApp(App[None]):
 
     @on(messages.RemoveTicker)
     def _remove_ticker(self, message: messages.RemoveTicker) -> None:
+        if self._file_invalid():
+            return
         symbol = message.symbol
         self._confirm(
             f"Remove {symbol} from catalysts.toml?",

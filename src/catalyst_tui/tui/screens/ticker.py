@@ -23,6 +23,7 @@ from ...watchlist import CheckpointRecord, Figure, TickerDetail
 from ...workspace import Workspace
 from .. import format as fmt
 from .. import messages
+from ..widgets.banner import ConfigBanner
 from ..widgets.chart import RANGES, PriceChart, slice_range
 from ..widgets.evidence import EvidencePane
 
@@ -67,6 +68,7 @@ class TickerScreen(Screen[None]):
         self.range_name = "1Y"
 
     def compose(self) -> ComposeResult:
+        yield ConfigBanner()
         yield Static(id="ticker-title")
         with TabbedContent(id="panes", initial="checkpoints"):
             with TabPane("1 Checkpoints", id="checkpoints"):

@@ -16,6 +16,7 @@ from ...watchlist import EventRecord
 from ...workspace import Workspace
 from .. import format as fmt
 from .. import messages
+from ..widgets.banner import ConfigBanner
 
 COLUMNS = (
     ("when", "When"),
@@ -44,6 +45,7 @@ class TimelineScreen(Screen[None]):
         self.entries: list[TimelineEntry] = []
 
     def compose(self) -> ComposeResult:
+        yield ConfigBanner()
         yield Static(id="timeline-title")
         yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
         yield Static(id="event-detail")

@@ -20,6 +20,7 @@ from ...watchlist import SORTS, Totals, Watchlist, WatchRow, health_ok, health_t
 from ...workspace import Workspace
 from .. import format as fmt
 from .. import messages
+from ..widgets.banner import ConfigBanner
 from ..widgets.chart import sparkline
 
 ALL = "All"
@@ -85,6 +86,7 @@ class WatchlistScreen(Screen[None]):
         self.progress_shown = False
 
     def compose(self) -> ComposeResult:
+        yield ConfigBanner()
         with Horizontal(id="summary-bar"):
             yield Static(id="summary")
             yield Static(id="progress")  # a refresh's progress, drawn by show_progress
