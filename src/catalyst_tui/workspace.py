@@ -72,14 +72,18 @@ class Workspace:
 
     # -- reading -------------------------------------------------------------------------
     def watchlist(self) -> Watchlist:
-        self.latest = load_watchlist(self.store, self.now(), self.today())
+        self.latest = load_watchlist(
+            self.store, self.now(), self.today(), currency=self.config.settings.currency
+        )
         return self.latest
 
     def watchlist_in_thread(self) -> Watchlist:
         """The same, for a worker thread: read on a connection of its own (a connection is
         never shared between threads)."""
         with Store.open(self.store.path) as store:
-            self.latest = load_watchlist(store, self.now(), self.today())
+            self.latest = load_watchlist(
+                store, self.now(), self.today(), currency=self.config.settings.currency
+            )
         return self.latest
 
     def ticker(self, symbol: str) -> TickerDetail | None:
@@ -91,6 +95,7 @@ class Workspace:
             self.today(),
             sec_configured=bool(self.config.providers.sec.user_agent),
             watchlist=self.latest,
+            currency=self.config.settings.currency,
         )
 
     def timeline(self, *, limit: int = 1000) -> list[TimelineEntry]:
