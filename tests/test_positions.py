@@ -248,3 +248,40 @@ lots = [{{ shares = 2, cost = 30000 }}]
         assert [r.path for r in server.requests_for("ecb")] == [
             "/stats/eurofxref/eurofxref-daily.xml"
         ]
+
+
+def hand_figures(market: MarketServer) -> tuple[float, float, float]:
+    """(value, unrealized, realized this year) of the portfolio in dollars, by hand."""
+    last = market.last_session()
+    aapl, ocdo, sap = (market.close(s, last) for s in SYMBOLS)
+    gbp, eur = market.close("GBPUSD=X", last), market.close("EURUSD=X", last)
+    value = 3 * aapl + 100 * ocdo / 100 * gbp + 3 * sap * eur
+    cost = 3 * 200 + 100 * 309.3 / 100 * 1.27 + 3 * 180 * eur
+    this_year = dt.date.today().year
+    realized = (12 * 220 - 5) - (10 * 150 + 2 * 200) if last.year == this_year else 0.0
+    if sale_day(market).year == this_year:
+        realized += (190 - 180) * market.close("EURUSD=X", sale_day(market))
+    return value, value - cost, realized
+
+
+async def test_the_tui_header_shows_the_hand_computed_figures(market, refreshed):
+    from catalyst_tui.config import load_config
+    from catalyst_tui.store import Store
+    from catalyst_tui.tui.app import CatalystApp
+    from catalyst_tui.workspace import Workspace
+
+    from .tui.test_app import rows, text_of
+
+    config = load_config(refreshed / "catalysts.toml")
+    with Store.open(refreshed / "c.db") as store:
+        app = CatalystApp(Workspace(config, store), live=False, watch_file=False)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await pilot.pause()
+            summary = " ".join(text_of(app, "#summary").split())
+            shown = {r[0]: r for r in rows(app)}
+    value, unrealized, realized = hand_figures(market)
+    assert f"Portfolio USD {value:,.2f}" in summary
+    assert f"P&L {unrealized:+,.2f}" in summary
+    assert f"Realized YTD {realized:+,.2f}" in summary
+    assert shown["OCDO.L"][1].endswith(" GBp") and shown["SAP.DE"][1].endswith(" EUR")
+    assert not shown["AAPL"][1].endswith("USD")  # the base currency goes without saying
