@@ -177,6 +177,22 @@ class Workspace:
             f"saved lot {index + 1} of {symbol}",
         )
 
+    def remove_lot(self, symbol: str, index: int) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().remove_lot(t, symbol, index),
+            f"removed lot {index + 1} of {symbol}",
+        )
+
+    def add_sell(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().add_sell(t, symbol, fields), f"recorded a sale of {symbol}"
+        )
+
+    def update_ticker(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().update_ticker(t, symbol, fields), f"saved {symbol}"
+        )
+
     def add_checkpoint(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
         ident = fields.get("id", "").strip()
         return self.edit(

@@ -300,6 +300,27 @@ class CatalystApp(App[None]):
         form = LotForm(self.workspace, message.symbol, message.lot, message.index)
         self.push_screen(form, self._edited)
 
+    @on(messages.RemoveLot)
+    def _remove_lot(self, message: messages.RemoveLot) -> None:
+        symbol, index, lot = message.symbol, message.index, message.lot
+        self._confirm(
+            f"Remove lot {index + 1} of {symbol} ({lot.shares:g} at {lot.cost:g})?",
+            "It leaves catalysts.toml; a sale it held makes the file invalid and is refused.",
+            lambda: self.workspace.remove_lot(symbol, index),
+        )
+
+    @on(messages.AddSell)
+    def _add_sell(self, message: messages.AddSell) -> None:
+        from .screens.edit_forms import SellForm
+
+        self.push_screen(SellForm(self.workspace, message.symbol), self._edited)
+
+    @on(messages.EditTicker)
+    def _edit_ticker(self, message: messages.EditTicker) -> None:
+        from .screens.edit_forms import TickerEditForm
+
+        self.push_screen(TickerEditForm(self.workspace, message.symbol), self._edited)
+
     @on(messages.AddCheckpoint)
     def _add_checkpoint(self, message: messages.AddCheckpoint) -> None:
         from .screens.edit_forms import CheckpointForm

@@ -67,6 +67,29 @@ class EditLot(Message):
 
 
 @dataclass
+class RemoveLot(Message):
+    """Ask, then take a ticker's lot number `index` (0-based, file order) out of the file."""
+
+    symbol: str
+    index: int
+    lot: Lot
+
+
+@dataclass
+class AddSell(Message):
+    """Open the form that records a sale of a ticker."""
+
+    symbol: str
+
+
+@dataclass
+class EditTicker(Message):
+    """Open the form that edits a ticker's name, group and thesis."""
+
+    symbol: str
+
+
+@dataclass
 class AddCheckpoint(Message):
     """Open the form for a new checkpoint of a ticker."""
 

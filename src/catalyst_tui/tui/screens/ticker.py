@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, Tab, TabbedContent, TabPane, Tabs
 
 from ...text import printable
+from ...thesis.positions import Lot
 from ...thesis.vocabulary import Kind, Status
 from ...thesis.wording import format_value, observation_note, reason_text
 from ...watchlist import CheckpointRecord, Figure, TickerDetail
@@ -50,6 +51,9 @@ class TickerScreen(Screen[None]):
         Binding("x", "archive_checkpoint", "Archive", show=False),
         Binding("l", "add_lot", "Add lot", show=False),
         Binding("L", "edit_lot", "Edit lot", show=False),
+        Binding("D", "remove_lot", "Remove lot", show=False),
+        Binding("s", "sell", "Sell", show=False),
+        Binding("n", "edit_ticker", "Name, group, thesis", show=False),
         Binding("A", "acknowledge", "Ack"),
         Binding("right_square_bracket", "range(1)", "Longer range", show=False),
         Binding("left_square_bracket", "range(-1)", "Shorter range", show=False),
@@ -339,16 +343,32 @@ class TickerScreen(Screen[None]):
     def action_edit_lot(self) -> None:
         """The lot under the lots table's cursor when it has focus, else the first lot a split
         leaves uncertain, else the first lot."""
+        found = self._chosen_lot()
+        if found is not None:
+            self.post_message(messages.EditLot(self.symbol, *found))
+
+    def action_remove_lot(self) -> None:
+        found = self._chosen_lot()
+        if found is not None:
+            self.post_message(messages.RemoveLot(self.symbol, *found))
+
+    def _chosen_lot(self) -> tuple[int, Lot] | None:
         lots = self.detail.lots if self.detail else []
         if not lots:
             self.notify(f"{self.symbol} has no lots: l adds one", severity="warning", timeout=3)
-            return
+            return None
         table = self.query_one("#lot-table", DataTable)
         if table.has_focus:
             index = min(table.cursor_row, len(lots) - 1)
         else:
             index = next((i for i, held in enumerate(lots) if held.uncertain), 0)
-        self.post_message(messages.EditLot(self.symbol, index, lots[index].lot))
+        return index, lots[index].lot
+
+    def action_sell(self) -> None:
+        self.post_message(messages.AddSell(self.symbol))
+
+    def action_edit_ticker(self) -> None:
+        self.post_message(messages.EditTicker(self.symbol))
 
     def action_acknowledge(self) -> None:
         c = self.current_checkpoint()
