@@ -22,7 +22,7 @@ from .store.records import (
     WatchRecord,
 )
 from .thesis.metrics import Observation, observe
-from .thesis.positions import AdjustedLot, adjusted
+from .thesis.positions import AdjustedLot, Sell, adjusted
 
 __all__ = [
     "FUNDAMENTALS",
@@ -400,6 +400,7 @@ class TickerDetail(NamedTuple):
     history: list[tuple[dt.date, float]]
     splits: list[Split]  # newest first
     evidence: list[EvidenceRecord]  # passages not dismissed, newest document first
+    sells: tuple[Sell, ...] = ()  # file order
 
     @property
     def symbol(self) -> str:
@@ -436,4 +437,5 @@ def load_ticker(
         history=store.views.price_history(symbol, since),
         splits=splits,
         evidence=store.evidence.passages(symbol),
+        sells=tuple(store.views.sells(symbol).get(symbol, [])),
     )

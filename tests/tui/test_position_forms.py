@@ -11,7 +11,13 @@ from catalyst_tui.thesis.positions import Sell
 from catalyst_tui.tui.screens.forms import ConfirmScreen, FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 
-from .test_app import demo, field_error, make_app, type_into  # noqa: F401 (demo: a fixture)
+from .test_app import (  # noqa: F401 (demo: a fixture)
+    demo,
+    field_error,
+    make_app,
+    text_of,
+    type_into,
+)
 
 
 def comments(text: str) -> list[str]:
@@ -44,6 +50,12 @@ async def test_a_sale_of_more_than_is_held_is_refused_as_typed_then_recorded(dem
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TickerScreen)
+        await pilot.press("3")
+        await pilot.pause()
+        sales = text_of(app, "#sales")
+        realized = (10 * 171.20 - 4.95) - 10 * 118.50  # the sale, less the shares of the lot
+        assert "2026-11-02  10 at 171.20 (fees 4.95)" in sales
+        assert f"Realized (USD, first-in first-out) {realized:+,.2f}" in sales
     after = config.path.read_text()
     assert comments(after) == comments(before)
     assert after.startswith(before[: before.index("[[tickers.ALAB.lots]]")])
@@ -74,9 +86,7 @@ async def test_removing_a_lot_asks_then_leaves_the_rest_of_the_file(demo):  # no
     first = header
     while first > 0 and lines[first - 1].startswith("#"):
         first -= 1
-    end = next(i for i in range(header + 1, len(lines)) if lines[i].startswith("["))
-    while lines[end - 1].startswith("#") or not lines[end - 1].strip():  # the next one's
-        end -= 1
+    end = next(i for i in range(header + 1, len(lines)) if not lines[i].strip())
     assert "shares = 40" not in after
     assert comments("".join(lines[:first] + lines[end:])) == comments(after)
 

@@ -86,6 +86,7 @@ class TickerScreen(Screen[None]):
                 yield Static("Lots", classes="section")
                 yield Static(id="splits")
                 yield DataTable(id="lot-table", cursor_type="row")
+                yield Static(id="sales")
                 yield Static("Fundamentals", classes="section")
                 yield Static(id="fundamentals")
             with TabPane("4 Thesis", id="thesis"), VerticalScroll():
@@ -202,6 +203,7 @@ class TickerScreen(Screen[None]):
                 note,
             )
         lots.display = bool(d.lots)
+        self._show_sales(d)
         splits = self.query_one("#splits", Static)
         splits.display = bool(d.splits)
         if d.splits:
@@ -220,6 +222,25 @@ class TickerScreen(Screen[None]):
         else:
             none = Text("No lots: watched only. Press l to add a purchase.\n", style="dim")
             self.query_one("#fundamentals", Static).update(Group(none, table))
+
+    def _show_sales(self, d: TickerDetail) -> None:
+        """The sales as written, and what they realized in the base currency (first-in
+        first-out against the lots)."""
+        sales = self.query_one("#sales", Static)
+        sales.display = bool(d.sells)
+        if not d.sells:
+            return
+        text = Text("Sales ", style="bold")
+        for sell in sorted(d.sells, key=lambda s: s.date):
+            fees = f" (fees {fmt.money(sell.fees)})" if sell.fees else ""
+            text.append(f"\n  {sell.date.isoformat()}  {fmt.shares(sell.shares)} at "
+                        f"{fmt.money(sell.price)}{fees}  ")  # fmt: skip
+            text.append(printable(sell.note))
+        realized = d.row.realized if d.row else None
+        base = printable(self.workspace.config.settings.currency)
+        text.append(f"\n  Realized ({base}, first-in first-out) ")
+        text.append_text(fmt.signed(realized))
+        sales.update(text)
 
     def _figures(self, d: TickerDetail) -> list[tuple[str, str, str]]:
         """(label, value, note) of each fundamentals line, then the next earnings date."""
