@@ -90,6 +90,11 @@ cost = 309.3  # pence
 fx = 1.27     # dollars per pound paid
 date = {year - 1}-03-03
 
+[[tickers."OCDO.L".sells]]
+shares = 40
+price = 320  # pence
+date = {sold.isoformat()}
+
 [[tickers."OCDO.L".checkpoints]]
 id = "weight-cap"
 title = "Ocado stays small"
@@ -141,8 +146,11 @@ def test_positions_json_equals_the_hand_computation_in_dollars(market, refreshed
     # AAPL: 15 bought, 12 sold first-in first-out: all 10 at 150, then 2 of the 5 at 200.
     aapl_value, aapl_cost = 3 * aapl, 3 * 200
     aapl_realized = (12 * 220 - 5) - (10 * 150 + 2 * 200)  # 2635 - 1900 = 735
-    # OCDO.L: 309.3 pence a share paid at 1.27 dollars a pound; the price is in pence too.
-    ocdo_value, ocdo_cost = 100 * ocdo / 100 * gbp, 100 * 309.3 / 100 * 1.27
+    # OCDO.L: 309.3 pence a share paid at 1.27 dollars a pound; the price is in pence too. 40
+    # sold at 320 pence on the sale day, at that day's dollars a pound; 60 left.
+    gbp_on_sale = market.close("GBPUSD=X", sale_day(market))
+    ocdo_value, ocdo_cost = 60 * ocdo / 100 * gbp, 60 * 309.3 / 100 * 1.27
+    ocdo_realized = 40 * 320 / 100 * gbp_on_sale - 40 * 309.3 / 100 * 1.27
     # SAP.DE: 1 of 4 sold at 190 on the sale day, at that day's rate; no rate paid on the lot,
     # so its cost is taken at the rates of the day (the sale's, and today's for what is held).
     sap_value, sap_cost = 3 * sap * eur, 3 * 180 * eur
@@ -151,7 +159,7 @@ def test_positions_json_equals_the_hand_computation_in_dollars(market, refreshed
 
     expected = {
         "AAPL": ("USD", 3, aapl, aapl_value, aapl_cost, aapl_realized),
-        "OCDO.L": ("GBp", 100, ocdo, ocdo_value, ocdo_cost, 0.0),
+        "OCDO.L": ("GBp", 60, ocdo, ocdo_value, ocdo_cost, ocdo_realized),
         "SAP.DE": ("EUR", 3, sap, sap_value, sap_cost, sap_realized),
     }
     assert set(got) == set(expected)
@@ -174,8 +182,8 @@ def test_weight_and_gain_pct_are_of_what_is_held_in_dollars(market, refreshed):
     last = market.last_session()
     aapl, ocdo, sap = (market.close(s, last) for s in SYMBOLS)
     gbp, eur = market.close("GBPUSD=X", last), market.close("EURUSD=X", last)
-    total = 3 * aapl + 100 * ocdo / 100 * gbp + 3 * sap * eur
-    assert rows["OCDO.L/weight-cap"]["value"] == pytest.approx(100 * ocdo / 100 * gbp / total)
+    total = 3 * aapl + 60 * ocdo / 100 * gbp + 3 * sap * eur
+    assert rows["OCDO.L/weight-cap"]["value"] == pytest.approx(60 * ocdo / 100 * gbp / total)
     assert rows["AAPL/gain"]["value"] == pytest.approx(3 * aapl / (3 * 200) - 1)
 
 
@@ -200,16 +208,17 @@ def test_export_positions_writes_lots_and_sales_in_both_formats(market, refreshe
     rows = json.loads(result.stdout)
     assert [(r["symbol"], r["kind"], r["shares"]) for r in rows] == [
         ("AAPL", "lot", 10), ("AAPL", "lot", 5), ("AAPL", "sell", 12),
-        ("OCDO.L", "lot", 100), ("SAP.DE", "lot", 4), ("SAP.DE", "sell", 1),
+        ("OCDO.L", "lot", 100), ("OCDO.L", "sell", 40), ("SAP.DE", "lot", 4),
+        ("SAP.DE", "sell", 1),
     ]  # fmt: skip
     assert rows[2]["price"] == 220 and rows[2]["fees"] == 5 and rows[2]["note"] == "trimmed"
     assert rows[3]["fx"] == 1.27 and rows[3]["price"] == 309.3
     result = cli(refreshed, "export", "positions")
     table = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(table) == 6 and table[2]["kind"] == "sell" and table[2]["fees"] == "5.0"
+    assert len(table) == 7 and table[2]["kind"] == "sell" and table[2]["fees"] == "5.0"
 
 
-def test_the_ecb_gives_the_rate_yahoo_has_no_chart_for(tmp_path):
+async def test_the_ecb_gives_the_rate_yahoo_has_no_chart_for(tmp_path):
     """DKK has no CURUSD=X chart on this market: the ECB's daily file (EUR-based) gives the
     cross rate, USD per EUR over DKK per EUR. ARS is in neither: shown in its own currency,
     left out of the totals, never summed as dollars."""
@@ -248,6 +257,33 @@ lots = [{{ shares = 2, cost = 30000 }}]
         assert [r.path for r in server.requests_for("ecb")] == [
             "/stats/eurofxref/eurofxref-daily.xml"
         ]
+        ypf_local = 2 * server.close("YPF.BA", server.last_session())
+    status, summary, cells = await tui_text(tmp_path)
+    assert "* no USD rate for YPF.BA: left out of the totals" in status
+    assert f"Portfolio USD {10 * price * dkk_usd:,.2f}*" in summary
+    assert cells["YPF.BA"]["value"] == f"{ypf_local:,.2f} ARS*"
+
+
+async def tui_text(workdir: Path) -> tuple[str, str, dict[str, dict[str, str]]]:
+    """The status line, the header and the cells (by column key) the watchlist shows."""
+    from catalyst_tui.config import load_config
+    from catalyst_tui.store import Store
+    from catalyst_tui.tui.app import CatalystApp
+    from catalyst_tui.tui.screens.watchlist import COLUMNS
+    from catalyst_tui.workspace import Workspace
+
+    from .tui.test_app import rows, text_of
+
+    config = load_config(workdir / "catalysts.toml")
+    with Store.open(workdir / "c.db") as store:
+        app = CatalystApp(Workspace(config, store), live=False, watch_file=False)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await pilot.pause()
+            status = " ".join(text_of(app, "#status-line").split())
+            summary = " ".join(text_of(app, "#summary").split())
+            keys = [key for key, _ in COLUMNS]
+            cells = {r[0]: dict(zip(keys, r, strict=True)) for r in rows(app)}
+    return status, summary, cells
 
 
 def hand_figures(market: MarketServer) -> tuple[float, float, float]:
@@ -255,12 +291,14 @@ def hand_figures(market: MarketServer) -> tuple[float, float, float]:
     last = market.last_session()
     aapl, ocdo, sap = (market.close(s, last) for s in SYMBOLS)
     gbp, eur = market.close("GBPUSD=X", last), market.close("EURUSD=X", last)
-    value = 3 * aapl + 100 * ocdo / 100 * gbp + 3 * sap * eur
-    cost = 3 * 200 + 100 * 309.3 / 100 * 1.27 + 3 * 180 * eur
+    value = 3 * aapl + 60 * ocdo / 100 * gbp + 3 * sap * eur
+    cost = 3 * 200 + 60 * 309.3 / 100 * 1.27 + 3 * 180 * eur
     this_year = dt.date.today().year
     realized = (12 * 220 - 5) - (10 * 150 + 2 * 200) if last.year == this_year else 0.0
     if sale_day(market).year == this_year:
         realized += (190 - 180) * market.close("EURUSD=X", sale_day(market))
+        realized += 40 * 320 / 100 * market.close("GBPUSD=X", sale_day(market))
+        realized -= 40 * 309.3 / 100 * 1.27
     return value, value - cost, realized
 
 
