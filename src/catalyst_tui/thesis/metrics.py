@@ -77,6 +77,7 @@ class MarketSnapshot:
     _portfolio: tuple[dict[str, float], list[str], float] | None = field(
         default=None, init=False, repr=False
     )
+    _positions: dict[str, Position] = field(default_factory=dict, init=False, repr=False)
 
     def portfolio(self) -> tuple[dict[str, float], list[str], float]:
         """Position values by symbol in the base currency (what is held after the sales), the
@@ -108,9 +109,13 @@ class MarketSnapshot:
         return self.position(symbol).shares
 
     def position(self, symbol: str) -> Position:
-        return fifo(
-            self.lots.get(symbol, []), self.sells.get(symbol, []), self.splits.get(symbol, ())
-        )
+        """The symbol's lots less its sales, computed once per snapshot."""
+        found = self._positions.get(symbol)
+        if found is None:
+            found = self._positions[symbol] = fifo(
+                self.lots.get(symbol, []), self.sells.get(symbol, []), self.splits.get(symbol, ())
+            )
+        return found
 
 
 _new = tuple.__new__

@@ -141,6 +141,8 @@ def fifo(lots: Sequence[Lot], sells: Sequence[Sell], splits: Sequence[Split] = (
     """The sales matched against the lots first-in first-out: each sale, in date order, takes
     the oldest shares still held (lots in date order, a lot without a date first, ties in file
     order), on today's share basis. What is left is the position."""
+    if not sells and not splits:  # most positions: every lot whole, as written
+        return Position(tuple(OpenLot(lot, lot.shares, lot.cost) for lot in lots), (), False)
     order = sorted(range(len(lots)), key=lambda i: (lots[i].date or dt.date.min, i))
     adjusted_lots = [adjusted(lots[i], splits) for i in order]
     left = [a.shares for a in adjusted_lots]
