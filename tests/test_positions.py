@@ -79,7 +79,7 @@ shares = 12
 price = 220
 date = {year}-01-02
 fees = 5
-note = "trimmed"
+note = "=trimmed()"
 
 [tickers."OCDO.L"]
 name = "Ocado"
@@ -211,11 +211,12 @@ def test_export_positions_writes_lots_and_sales_in_both_formats(market, refreshe
         ("OCDO.L", "lot", 100), ("OCDO.L", "sell", 40), ("SAP.DE", "lot", 4),
         ("SAP.DE", "sell", 1),
     ]  # fmt: skip
-    assert rows[2]["price"] == 220 and rows[2]["fees"] == 5 and rows[2]["note"] == "trimmed"
+    assert rows[2]["price"] == 220 and rows[2]["fees"] == 5 and rows[2]["note"] == "=trimmed()"
     assert rows[3]["fx"] == 1.27 and rows[3]["price"] == 309.3
     result = cli(refreshed, "export", "positions")
     table = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(table) == 7 and table[2]["kind"] == "sell" and table[2]["fees"] == "5.0"
+    assert table[2]["note"] == "'=trimmed()"  # a spreadsheet shows it, never runs it
 
 
 async def test_the_ecb_gives_the_rate_yahoo_has_no_chart_for(tmp_path):
