@@ -278,6 +278,16 @@ def remove_lot(text: str, symbol: str, index: int) -> str:
     return _cut(layout, [(table.start, table.content_end)])
 
 
+def remove_sell(text: str, symbol: str, index: int) -> str:
+    """Remove the symbol's sale number `index` (0-based, file order), as `remove_lot` does."""
+    data, layout = _load(text)
+    sells = _ticker(data, symbol).get("sells")
+    if not isinstance(sells, list) or not 0 <= index < len(sells):
+        raise EditError(f"{symbol} has no sale number {index + 1}")
+    table = _array_table(layout, symbol, "sells", index)
+    return _cut(layout, [(table.start, table.content_end)])
+
+
 def update_ticker(text: str, symbol: str, fields: Mapping[str, str]) -> str:
     """Edit the name, group or thesis of `[tickers.SYMBOL]` in place, as `update_checkpoint`
     does (the symbol itself is its history's key and is not edited)."""

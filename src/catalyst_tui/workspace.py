@@ -188,6 +188,12 @@ class Workspace:
             lambda t: _config_write().add_sell(t, symbol, fields), f"recorded a sale of {symbol}"
         )
 
+    def remove_sell(self, symbol: str, index: int) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().remove_sell(t, symbol, index),
+            f"removed sale {index + 1} of {symbol}",
+        )
+
     def update_ticker(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
         return self.edit(
             lambda t: _config_write().update_ticker(t, symbol, fields), f"saved {symbol}"

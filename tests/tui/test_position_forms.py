@@ -113,3 +113,26 @@ async def test_a_tickers_name_group_and_thesis_are_edited_in_place(demo):  # noq
     assert ticker.thesis == "PCIe and CXL retimers.\nScorpio switches next."
     assert 'name = "Astera Labs Inc."' in after and 'group = "core"' in after
     assert store.views.ticker("ALAB").group == "core"
+
+
+async def test_a_recorded_sale_removed_again_leaves_the_file_as_it_was(demo):  # noqa: F811
+    config, store = demo
+    before = config.path.read_text()
+    app = make_app(config, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_alab(pilot, app)
+        await pilot.press("s")
+        await pilot.pause()
+        await type_into(pilot, app, "shares", "5")
+        await type_into(pilot, app, "price", "150")
+        await type_into(pilot, app, "date", "2026-11-03")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "[[tickers.ALAB.sells]]" in config.path.read_text()
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+    assert config.path.read_text() == before
+    assert store.views.positions()["ALAB"].shares == 40

@@ -309,6 +309,15 @@ class CatalystApp(App[None]):
             lambda: self.workspace.remove_lot(symbol, index),
         )
 
+    @on(messages.RemoveSell)
+    def _remove_sell(self, message: messages.RemoveSell) -> None:
+        symbol, index, sell = message.symbol, message.index, message.sell
+        self._confirm(
+            f"Remove the sale of {sell.shares:g} {symbol} on {sell.date.isoformat()}?",
+            "It leaves catalysts.toml; the shares it sold are held again.",
+            lambda: self.workspace.remove_sell(symbol, index),
+        )
+
     @on(messages.AddSell)
     def _add_sell(self, message: messages.AddSell) -> None:
         from .screens.edit_forms import SellForm

@@ -53,6 +53,7 @@ class TickerScreen(Screen[None]):
         Binding("L", "edit_lot", "Edit lot", show=False),
         Binding("D", "remove_lot", "Remove lot", show=False),
         Binding("s", "sell", "Sell", show=False),
+        Binding("S", "remove_sell", "Remove last sale", show=False),
         Binding("n", "edit_ticker", "Name, group, thesis", show=False),
         Binding("A", "acknowledge", "Ack"),
         Binding("right_square_bracket", "range(1)", "Longer range", show=False),
@@ -387,6 +388,14 @@ class TickerScreen(Screen[None]):
 
     def action_sell(self) -> None:
         self.post_message(messages.AddSell(self.symbol))
+
+    def action_remove_sell(self) -> None:
+        """The last sale in the file (the one most likely just recorded by mistake)."""
+        sells = self.detail.sells if self.detail else ()
+        if not sells:
+            self.notify(f"{self.symbol} has no sales: s records one", severity="warning", timeout=3)
+            return
+        self.post_message(messages.RemoveSell(self.symbol, len(sells) - 1, sells[-1]))
 
     def action_edit_ticker(self) -> None:
         self.post_message(messages.EditTicker(self.symbol))
