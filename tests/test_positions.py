@@ -258,6 +258,9 @@ lots = [{{ shares = 2, cost = 30000 }}]
         assert [r.path for r in server.requests_for("ecb")] == [
             "/stats/eurofxref/eurofxref-daily.xml"
         ]
+        # The ECB publishes once a working day: a second refresh keeps the stored rate.
+        assert cli(tmp_path, "refresh").returncode == 0
+        assert len(server.requests_for("ecb")) == 1
         ypf_local = 2 * server.close("YPF.BA", server.last_session())
     status, summary, cells = await tui_text(tmp_path)
     assert "* no USD rate for YPF.BA: left out of the totals" in status

@@ -1,7 +1,8 @@
 """FX rates of a refresh: for each currency the stored quotes are in (its major unit: GBP for
 GBp) other than the base currency, the Yahoo chart of `CURBASE=X` (its daily closes from the last
 stored day, and the live rate), else the ECB's daily reference rates (keyless, one request for
-every currency left). Stored with their history (store/fx.py)."""
+every currency left, at most every six hours unless one has no rate yet). Stored with their
+history (store/fx.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from ..market.yahoo import YahooProvider
 from ..store import Store
 
 log = logging.getLogger(__name__)
+
+ECB_EVERY = dt.timedelta(hours=6)
+ECB_RETRY = dt.timedelta(hours=1)
 
 
 def needed_currencies(store: Store, base: str) -> list[str]:
@@ -48,15 +52,22 @@ async def refresh_fx(
             found.extend(rates)
         else:
             missing.append(currency)
-    if missing:
+    if missing and _ecb_due(store, missing, base, clock()):
         try:
             body = await fetch_ecb_daily(client, config.providers.ecb.daily_url)
             from_ecb = ecb_rates(body, missing, base)
+            ok, detail = True, ""
         except FetchError as error:
             log.info("ECB reference rates: %s", error)
-            from_ecb = []
+            from_ecb, ok, detail = [], False, str(error)
+        listed = {r.currency for r in from_ecb}
+        for currency in missing:
+            said = detail or ("listed" if currency in listed else "not listed by the ECB")
+            store.market.mark_fetched("fx", currency + base, clock(), ok=ok, detail=said)
         found.extend(from_ecb)
-        left = sorted(set(missing) - {r.currency for r in from_ecb})
+    if missing:
+        stored = store.fx.latest(base)
+        left = sorted(set(missing) - {r.currency for r in found} - set(stored))
         if left:
             notes.append(
                 f"FX: no rate to {base} for {', '.join(left)}: those positions are shown in "
@@ -64,6 +75,13 @@ async def refresh_fx(
             )
     store.fx.save(found, clock())
     return found
+
+
+def _ecb_due(store: Store, missing: list[str], base: str, now: dt.datetime) -> bool:
+    """The ECB publishes once a working day: a pair is asked of it again after ECB_EVERY (a
+    failure after ECB_RETRY); a pair never asked, at once."""
+    pairs = [currency + base for currency in missing]
+    return bool(store.market.due("fx", pairs, now, every=ECB_EVERY, failed_every=ECB_RETRY))
 
 
 async def _from_yahoo(
