@@ -98,9 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     ack = command("ack", "acknowledge flagged misses")
     ack.add_argument("targets", nargs="*", metavar="SYMBOL/ID")
     ack.add_argument("--all", action="store_true", help="acknowledge every flag")
-    export = command("export", "write prices, checkpoints or events to stdout")
+    positions = command("positions", "what is held and sold, in the base currency")
+    positions.add_argument("--json", action="store_true", help="print a JSON array")
+    export = command("export", "write prices, checkpoints, events or positions to stdout")
     export.add_argument(
-        "what", nargs="?", default="checkpoints", choices=["prices", "checkpoints", "events"]
+        "what",
+        nargs="?",
+        default="checkpoints",
+        choices=["prices", "checkpoints", "events", "positions"],
     )
     export.add_argument("--format", default="csv", choices=["csv", "json"])
     export.add_argument("--symbol", metavar="S")
@@ -316,6 +321,26 @@ def cmd_check(ctx: Context) -> int:
     return EXIT_FLAGGED if any(r.flagged for r in records) else EXIT_OK
 
 
+def cmd_positions(ctx: Context) -> int:
+    from .jobs.evaluation import local_today
+    from .report import positions_json, print_positions
+    from .watchlist import load_watchlist
+
+    config, store = ctx.synced_store()
+    with contextlib.closing(store):
+        now = _now()
+        watchlist = load_watchlist(
+            store, now, local_today(config, now), currency=config.settings.currency
+        )
+    if ctx.args.json:
+        import json
+
+        ctx.out(json.dumps(positions_json(watchlist), indent=2))
+    else:
+        print_positions(watchlist)
+    return EXIT_OK
+
+
 def cmd_export(ctx: Context) -> int:
     from .export import export_rows, write_csv, write_json
     from .jobs.evaluation import local_today
@@ -510,6 +535,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "mark": cmd_mark,
     "ack": cmd_ack,
     "export": cmd_export,
+    "positions": cmd_positions,
     "evidence": cmd_evidence,
     "filings": cmd_filings,
     "daemon": cmd_daemon,

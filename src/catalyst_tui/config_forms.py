@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import tomlkit
@@ -27,23 +27,32 @@ import tomlkit
 from .config import (
     CHECKPOINT_KEYS,
     LOT_KEYS,
+    SELL_KEYS,
     SYMBOL_RE,
     TICKER_KEYS,
     ConfigError,
+    Lot,
+    Sell,
     format_key_path,
     parse_config,
 )
 
 # The keys of the config's own tables, so a form can never offer a key the validator refuses.
-TICKER_FIELDS = ("symbol", *(k for k in TICKER_KEYS if k not in ("lots", "checkpoints")))
+TICKER_FIELDS = (
+    "symbol",
+    *(k for k in TICKER_KEYS if k not in ("lots", "checkpoints", "sells")),
+)
 LOT_FIELDS = LOT_KEYS
+SELL_FIELDS = SELL_KEYS
 CHECKPOINT_FIELDS = CHECKPOINT_KEYS
 FORMS: dict[str, tuple[str, ...]] = {
     "ticker": TICKER_FIELDS,
     "lot": LOT_FIELDS,
+    "sell": SELL_FIELDS,
     "checkpoint": CHECKPOINT_FIELDS,
 }
-_NUMBER_FIELDS = frozenset({"shares", "cost"})
+_NUMBER_FIELDS = frozenset({"shares", "cost", "price", "fees", "fx"})
+_ARRAYS = {"lot": "lots", "sell": "sells", "checkpoint": "checkpoints"}
 _DATE_FIELDS = frozenset({"date", "due", "until", "period_end"})
 _LIST_FIELDS = frozenset({"evidence"})  # one entry per line
 _PLACEHOLDER_SYMBOL = "X"
@@ -162,13 +171,17 @@ def field_errors(
     existing_ids: Collection[str] = (),
     existing_symbols: Collection[str] = (),
     editing_id: str | None = None,
+    held: Sequence[Lot] = (),
+    sold: Sequence[Sell] = (),
 ) -> dict[str, str]:
     """Problems with a form's fields, as {field: message} ("" for one tied to no field).
 
     Builds a minimal document from the fields with `field_values` and runs `parse_config` on
     it, so the messages are the validator's; adds the duplicate checks a one-entry document
     cannot see: a checkpoint id already in `existing_ids` (other than `editing_id`, the id of
-    the checkpoint being edited) and a symbol already in `existing_symbols`.
+    the checkpoint being edited) and a symbol already in `existing_symbols`. A sale is checked
+    after the ticker's lots `held` and its other sales `sold`, so selling more than is held
+    is caught as it is typed.
     """
     names = _form_fields(form)
     try:
@@ -176,14 +189,23 @@ def field_errors(
     except EditError as exc:
         return {"": str(exc)}
     if form == "ticker":
-        ticker = str(values.pop("symbol", ""))
+        ticker = str(values.pop("symbol", "")) or (symbol or "")
         table: tuple[str | int, ...] = ("tickers", ticker)
         snippet = table_snippet(("tickers", ticker), values, aot=False)
     else:
         ticker = symbol if symbol and SYMBOL_RE.match(symbol) else _PLACEHOLDER_SYMBOL
-        array = "lots" if form == "lot" else "checkpoints"
-        table = ("tickers", ticker, array, 0)
-        snippet = table_snippet(("tickers", ticker, array), values, aot=True)
+        array = _ARRAYS[form]
+        context = ""
+        if form == "sell":
+            context = "".join(
+                table_snippet(("tickers", ticker, "lots"), _lot_values(lot), aot=True)
+                for lot in held
+            ) + "".join(
+                table_snippet(("tickers", ticker, "sells"), _sell_values(sale), aot=True)
+                for sale in sold
+            )
+        table = ("tickers", ticker, array, len(sold) if form == "sell" else 0)
+        snippet = context + table_snippet(("tickers", ticker, array), values, aot=True)
     errors: dict[str, str] = {}
     try:
         parse_config(snippet)
@@ -203,6 +225,15 @@ def field_errors(
         if sym and sym in existing_symbols:
             errors.setdefault("symbol", f"{sym!r} is already in the watchlist")
     return errors
+
+
+def _lot_values(lot: Lot) -> dict[str, Any]:
+    values: dict[str, Any] = {"shares": lot.shares, "cost": lot.cost}
+    return values | ({"date": lot.date} if lot.date else {})
+
+
+def _sell_values(sale: Sell) -> dict[str, Any]:
+    return {"shares": sale.shares, "price": sale.price, "date": sale.date}
 
 
 def _field_of(key: str, message: str, prefix: str, form: str, names: tuple[str, ...]) -> str:

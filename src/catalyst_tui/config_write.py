@@ -234,7 +234,7 @@ def _ticker_parts(text: str, symbol: str) -> tuple[Layout, list[Table], dict[str
     data, layout = _load(text)
     _ticker(data, symbol)
     tables = [layout.tables[i] for i in _ticker_tables(layout, symbol)]
-    arrays: dict[str, list[Table]] = {"lots": [], "checkpoints": []}
+    arrays: dict[str, list[Table]] = {"lots": [], "sells": [], "checkpoints": []}
     for table in tables:
         if len(table.path) == 4 and table.path[2] in arrays:
             arrays[table.path[2]].append(table)
@@ -252,6 +252,53 @@ def add_lot(text: str, symbol: str, fields: Mapping[str, str]) -> str:
     if arrays["checkpoints"]:
         return _insert(layout, arrays["checkpoints"][0].start, snippet)
     return _insert(layout, tables[-1].content_end, snippet)
+
+
+def add_sell(text: str, symbol: str, fields: Mapping[str, str]) -> str:
+    """Add a `[[tickers.SYMBOL.sells]]` after the ticker's last sale (or its last lot, or
+    before its first checkpoint, or after its last table)."""
+    values = field_values("sell", fields)
+    layout, tables, arrays = _ticker_parts(text, symbol)
+    snippet = table_snippet(("tickers", symbol, "sells"), values, aot=True)
+    if arrays["sells"] or arrays["lots"]:
+        return _insert(layout, (arrays["sells"] or arrays["lots"])[-1].content_end, snippet)
+    if arrays["checkpoints"]:
+        return _insert(layout, arrays["checkpoints"][0].start, snippet)
+    return _insert(layout, tables[-1].content_end, snippet)
+
+
+def remove_lot(text: str, symbol: str, index: int) -> str:
+    """Remove the symbol's lot number `index` (0-based, file order) with the comment block
+    attached above its header; a sale it held is then refused by the validator."""
+    data, layout = _load(text)
+    lots = _ticker(data, symbol).get("lots")
+    if not isinstance(lots, list) or not 0 <= index < len(lots):
+        raise EditError(f"{symbol} has no lot number {index + 1}")
+    table = _array_table(layout, symbol, "lots", index)
+    return _cut(layout, [(table.start, table.content_end)])
+
+
+def remove_sell(text: str, symbol: str, index: int) -> str:
+    """Remove the symbol's sale number `index` (0-based, file order), as `remove_lot` does."""
+    data, layout = _load(text)
+    sells = _ticker(data, symbol).get("sells")
+    if not isinstance(sells, list) or not 0 <= index < len(sells):
+        raise EditError(f"{symbol} has no sale number {index + 1}")
+    table = _array_table(layout, symbol, "sells", index)
+    return _cut(layout, [(table.start, table.content_end)])
+
+
+def update_ticker(text: str, symbol: str, fields: Mapping[str, str]) -> str:
+    """Edit the name, group or thesis of `[tickers.SYMBOL]` in place, as `update_checkpoint`
+    does (the symbol itself is its history's key and is not edited)."""
+    if "symbol" in fields:
+        raise EditError("a ticker's symbol is not edited: remove it and add the new one")
+    data, layout = _load(text)
+    current = _ticker(data, symbol)
+    table = layout.table(("tickers", symbol))
+    if table is None:
+        raise EditError(f"{symbol} is not written as a [tickers.{symbol}] table: edit it by hand")
+    return _update_table(text, layout, table, current, "ticker", fields)
 
 
 def add_checkpoint(text: str, symbol: str, fields: Mapping[str, str]) -> str:

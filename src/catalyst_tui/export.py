@@ -1,4 +1,5 @@
-"""`catalyst export`: stored prices, checkpoints or events as CSV or JSON on stdout.
+"""`catalyst export`: stored prices, checkpoints, events or positions (lots and sales) as CSV or
+JSON on stdout.
 
 CSV is opened in spreadsheets, which run a cell that starts with = + - @ (or a tab or carriage
 return) as a formula: such text cells get a leading apostrophe (OWASP's advice), so a checkpoint
@@ -25,13 +26,16 @@ from .store.records import EventRecord, PriceRow
 from .thesis.wording import reason_text
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-KINDS = ("prices", "checkpoints", "events")
+KINDS = ("prices", "checkpoints", "events", "positions")
 
 PRICE_COLUMNS = ("symbol", "date", "open", "high", "low", "close", "volume", "source")
 CHECKPOINT_COLUMNS = ("symbol", "id", "title", "kind", "status", "value", "threshold",
                       "condition", "due", "days_left", "flagged", "manual", "reason")  # fmt: skip
 EVENT_COLUMNS = ("ts", "symbol", "checkpoint_id", "title", "from_status", "to_status", "value",
                  "threshold", "reason", "manual", "flagged", "acked_at")  # fmt: skip
+# Lots and sales, in file order per symbol: `price` is a lot's cost or a sale's price per share,
+# in the listing's unit; `fx` a lot's rate paid.
+POSITION_COLUMNS = ("symbol", "kind", "date", "shares", "price", "fees", "fx", "note")
 
 
 def safe_cell(value: Any) -> Any:
@@ -57,7 +61,23 @@ def export_rows(
     if what == "events":
         events = reversed(store.views.events(limit=-1, symbol=symbol))  # oldest first, like a log
         return EVENT_COLUMNS, (_event(e, today) for e in events)
+    if what == "positions":
+        return POSITION_COLUMNS, _positions(store, symbol)
     raise ValueError(f"nothing called {what!r} to export: one of {', '.join(KINDS)}")
+
+
+def _positions(store: Store, symbol: str | None) -> Iterable[dict[str, Any]]:
+    sells = store.views.sells(symbol)
+    symbols = [symbol] if symbol else [r.symbol for r in store.views.watch_rows()]
+    for sym in symbols:
+        for lot in store.views.lots(sym):
+            yield {"symbol": sym, "kind": "lot", "date": records.day_text(lot.date),
+                   "shares": lot.shares, "price": lot.cost, "fees": None, "fx": lot.fx,
+                   "note": lot.note}  # fmt: skip
+        for sell in sells.get(sym, []):
+            yield {"symbol": sym, "kind": "sell", "date": sell.date.isoformat(),
+                   "shares": sell.shares, "price": sell.price, "fees": sell.fees, "fx": None,
+                   "note": sell.note}  # fmt: skip
 
 
 def _price(row: PriceRow) -> dict[str, Any]:

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .market.models import LastQuote, Split
+from .market.fx import major, unit_rate
+from .market.models import Split
 from .store import Store
 from .store.records import (
     CheckpointRecord,
@@ -21,7 +22,7 @@ from .store.records import (
     WatchRecord,
 )
 from .thesis.metrics import Observation, observe
-from .thesis.positions import AdjustedLot, adjusted
+from .thesis.positions import AdjustedLot, Sell, adjusted
 
 __all__ = [
     "FUNDAMENTALS",
@@ -125,6 +126,14 @@ class WatchRow(NamedTuple):
     earnings: dt.date | None = None
     earnings_estimate: bool = False
     uncertain: bool = False  # a lot without a date, of a symbol that has split
+    # Currencies: value, basis, pnl, day_pnl and weight above are in the base currency; a
+    # position with no FX rate has them None and its value in its own currency here.
+    local_value: float | None = None  # shares × price, in the listing's unit (GBp)
+    fx_rate: float | None = None  # base currency per quoted unit
+    no_fx: bool = False  # held and priced, but no rate to the base currency
+    realized: float | None = None  # all sales, base currency
+    realized_year: float | None = None  # this calendar year's sales
+    sold: bool = False  # there are sales
 
     @property
     def has_quote(self) -> bool:
@@ -132,15 +141,21 @@ class WatchRow(NamedTuple):
 
 
 class Totals(NamedTuple):
+    """Sums in the base currency of the positions that have a price and an FX rate;
+    `unpriced` lists the held ones without a price, `no_fx` those without a rate."""
+
     value: float = 0.0
     basis: float = 0.0
     day_pnl: float = 0.0
     positions: int = 0
     unpriced: tuple[str, ...] = ()
+    no_fx: tuple[str, ...] = ()
+    realized_year: float = 0.0
+    currency: str = "USD"
 
     @property
     def priced(self) -> int:
-        return self.positions - len(self.unpriced)
+        return self.positions - len(self.unpriced) - len(self.no_fx)
 
     @property
     def pnl(self) -> float:
@@ -157,6 +172,7 @@ class Watchlist:
     health: Health
     now: dt.datetime
     groups: list[str] = field(default_factory=list)
+    currency: str = "USD"  # the base currency
 
     def totals(self, group: str | None = None) -> Totals:
         rows = [r for r in self.rows if group is None or r.group == group]
@@ -167,7 +183,10 @@ class Watchlist:
             basis=sum(r.basis or 0.0 for r in priced),
             day_pnl=sum(r.day_pnl or 0.0 for r in priced),
             positions=len(held),
-            unpriced=tuple(r.symbol for r in held if r.value is None),
+            unpriced=tuple(r.symbol for r in held if r.value is None and not r.no_fx),
+            no_fx=tuple(r.symbol for r in held if r.no_fx),
+            realized_year=sum(r.realized_year or 0.0 for r in rows),
+            currency=self.currency,
         )
 
     def visible(
@@ -218,33 +237,86 @@ def sort_rows(rows: list[WatchRow], sort: str, *, reverse: bool = False) -> list
     return by_key + sorted(absent, key=lambda r: r.position)
 
 
-def load_watchlist(store: Store, now: dt.datetime, today: dt.date) -> Watchlist:
+def load_watchlist(
+    store: Store, now: dt.datetime, today: dt.date, *, currency: str = "USD"
+) -> Watchlist:
+    """The rows in file order, their figures in the base `currency` at the stored FX rates."""
     records = store.views.watch_rows()
     closes = store.views.recent_closes(
         [r.symbol for r in records], today - dt.timedelta(days=SPARK_DAYS)
     )
-    values = {
-        r.symbol: r.shares * price
-        for r in records
-        if r.shares and (price := _price(r.last)) is not None
-    }
-    total = sum(values.values())
+    rates = {c: r.rate for c, r in store.fx.latest(currency).items()}
+    money = {r.symbol: _money(store, r, currency, rates, today) for r in records}
+    total = sum(m.value for m in money.values() if m.value is not None)
     rows = [
-        _watch_row(r, position, values.get(r.symbol), total, closes.get(r.symbol, ()), today)
+        _watch_row(r, position, money[r.symbol], total, closes.get(r.symbol, ()), today)
         for position, r in enumerate(records)
     ]
     groups = list(dict.fromkeys(r.group for r in rows))
-    return Watchlist(rows, store.views.health(), now, groups)
+    return Watchlist(rows, store.views.health(), now, groups, currency)
 
 
-def _price(last: LastQuote | None) -> float | None:
-    return None if last is None else last.price
+class _Money(NamedTuple):
+    """A position's figures in the base currency (None where there is no price or rate)."""
+
+    local_value: float | None = None
+    rate: float | None = None
+    value: float | None = None
+    basis: float | None = None
+    realized: float | None = None
+    realized_year: float | None = None
+
+
+def _money(
+    store: Store, r: WatchRecord, base: str, rates: dict[str, float], today: dt.date
+) -> _Money:
+    position = r.position
+    if position is None:
+        return _Money()
+    quote = r.last.quote if r.last is not None else None
+    quoted = quote.currency if quote is not None else None
+    rate = unit_rate(quoted, base, rates) if quote is not None else None
+    shares = position.shares
+    local = shares * quote.price if quote is not None and shares else None
+    value = local * rate if local is not None and rate is not None else None
+    basis = None
+    if rate is not None:
+        divisor = major(quoted)[1] if quoted else 1.0
+        basis = position.basis_in(rate * divisor) / divisor
+    realized = realized_year = None
+    if position.sales:
+        realized = realized_year = 0.0
+        for sale in position.sales:
+            sale_rate = _rate_on(store, quoted, base, sale.sell.date, rate)
+            if sale_rate is None:
+                realized = realized_year = None
+                break
+            divisor = major(quoted)[1] if quoted else 1.0
+            gain = (sale.proceeds - sale.cost_without_fx) * sale_rate - sale.paid / divisor
+            realized += gain
+            if sale.sell.date.year == today.year:
+                realized_year += gain
+    return _Money(local, rate, value, basis, realized, realized_year)
+
+
+def _rate_on(
+    store: Store, quoted: str | None, base: str, day: dt.date, current: float | None
+) -> float | None:
+    """Base currency per quoted unit on `day` (a sale's): the stored rate of that day or the
+    last before it, else the current one."""
+    if quoted is None:
+        return current
+    currency, divisor = major(quoted)
+    if currency == base:
+        return 1.0 / divisor
+    found = store.fx.on(currency, base, day)
+    return found.rate / divisor if found is not None else current
 
 
 def _watch_row(
     r: WatchRecord,
     position: int,
-    value: float | None,
+    money: _Money,
     total: float,
     spark: Iterable[float],
     today: dt.date,
@@ -254,7 +326,9 @@ def _watch_row(
     change = quote.change if quote else None
     if quote is not None and change is None and quote.prev_close:
         change = quote.price - quote.prev_close
-    basis = r.basis if r.shares else None
+    value = money.value
+    basis = money.basis if r.shares else None
+    rate = money.rate
     return WatchRow(
         symbol=r.symbol,
         name=r.name,
@@ -274,7 +348,11 @@ def _watch_row(
         value=value,
         pnl=None if value is None or basis is None else value - basis,
         pnl_pct=(value / basis - 1) if value is not None and basis else None,
-        day_pnl=None if value is None or change is None or not r.shares else change * r.shares,
+        day_pnl=(
+            None
+            if value is None or change is None or not r.shares or rate is None
+            else change * r.shares * rate
+        ),
         weight=(value / total) if value is not None and total > 0 else None,
         met=r.met,
         missed=r.missed,
@@ -284,6 +362,12 @@ def _watch_row(
         earnings=r.earnings.day if r.earnings else None,
         earnings_estimate=bool(r.earnings and r.earnings.estimate),
         uncertain=r.uncertain,
+        local_value=money.local_value,
+        fx_rate=rate,
+        no_fx=bool(r.shares) and money.local_value is not None and rate is None,
+        realized=money.realized,
+        realized_year=money.realized_year,
+        sold=bool(r.position and r.position.sales),
     )
 
 
@@ -322,6 +406,7 @@ class TickerDetail(NamedTuple):
     history: list[tuple[dt.date, float]]
     splits: list[Split]  # newest first
     evidence: list[EvidenceRecord]  # passages not dismissed, newest document first
+    sells: tuple[Sell, ...] = ()  # file order
 
     @property
     def symbol(self) -> str:
@@ -336,12 +421,15 @@ def load_ticker(
     *,
     sec_configured: bool,
     watchlist: Watchlist | None = None,
+    currency: str = "USD",
 ) -> TickerDetail | None:
     ticker = store.views.ticker(symbol)
     if ticker is None:
         return None
-    watchlist = watchlist or load_watchlist(store, now, today)
-    snap = store.market.snapshot(now, sec_configured=sec_configured, symbol=symbol)
+    watchlist = watchlist or load_watchlist(store, now, today, currency=currency)
+    snap = store.market.snapshot(
+        now, sec_configured=sec_configured, symbol=symbol, base=watchlist.currency
+    )
     figures = [Figure(m, label, observe(m, symbol, snap)) for m, label in FUNDAMENTALS]
     since = today - dt.timedelta(days=5 * 366)
     splits = store.views.splits(symbol)
@@ -355,6 +443,7 @@ def load_ticker(
         history=store.views.price_history(symbol, since),
         splits=splits,
         evidence=store.evidence.passages(symbol),
+        sells=tuple(store.views.sells(symbol).get(symbol, [])),
     )
 
 

@@ -90,14 +90,18 @@ class Workspace:
 
     # -- reading -------------------------------------------------------------------------
     def watchlist(self) -> Watchlist:
-        self.latest = load_watchlist(self.store, self.now(), self.today())
+        self.latest = load_watchlist(
+            self.store, self.now(), self.today(), currency=self.config.settings.currency
+        )
         return self.latest
 
     def watchlist_in_thread(self) -> Watchlist:
         """The same, for a worker thread: read on a connection of its own (a connection is
         never shared between threads)."""
         with Store.open(self.store.path) as store:
-            self.latest = load_watchlist(store, self.now(), self.today())
+            self.latest = load_watchlist(
+                store, self.now(), self.today(), currency=self.config.settings.currency
+            )
         return self.latest
 
     def ticker(self, symbol: str) -> TickerDetail | None:
@@ -109,6 +113,7 @@ class Workspace:
             self.today(),
             sec_configured=bool(self.config.providers.sec.user_agent),
             watchlist=self.latest,
+            currency=self.config.settings.currency,
         )
 
     def timeline(self, *, limit: int = 1000) -> list[TimelineEntry]:
@@ -188,6 +193,28 @@ class Workspace:
         return self.edit(
             lambda t: _config_write().update_lot(t, symbol, index, fields),
             f"saved lot {index + 1} of {symbol}",
+        )
+
+    def remove_lot(self, symbol: str, index: int) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().remove_lot(t, symbol, index),
+            f"removed lot {index + 1} of {symbol}",
+        )
+
+    def add_sell(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().add_sell(t, symbol, fields), f"recorded a sale of {symbol}"
+        )
+
+    def remove_sell(self, symbol: str, index: int) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().remove_sell(t, symbol, index),
+            f"removed sale {index + 1} of {symbol}",
+        )
+
+    def update_ticker(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().update_ticker(t, symbol, fields), f"saved {symbol}"
         )
 
     def add_checkpoint(self, symbol: str, fields: dict[str, str]) -> EditOutcome:

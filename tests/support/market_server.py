@@ -172,6 +172,9 @@ class MarketServer:
         finnhub_token: str = FINNHUB_TOKEN,
     ) -> None:
         self.symbols: set[str] = set(symbols)
+        self.currencies: dict[str, str] = {}  # symbol -> the chart meta's currency (USD if not)
+        self.fx_levels: dict[str, float] = {}  # FX pair (GBPUSD=X) -> its rate's level
+        self.ecb_rates: dict[str, float] | None = None  # the ECB sample's rates, replaced
         self.no_calendar: set[str] = set(NO_CALENDAR)
         self.splits: dict[str, list[tuple[date, float, float]]] = {}
         self.latency = latency
@@ -322,7 +325,20 @@ class MarketServer:
         return factor
 
     def close(self, symbol: str, day: date) -> float:
+        level = self.fx_levels.get(symbol)
+        if level is not None:  # an FX rate: its level, moved a little each day
+            return round(level * (1 + 0.01 * math.sin(day.toordinal() / 5)), 4)
         return round(_close(symbol, day.toordinal()) / self.basis(symbol), 4)
+
+    def fx_pair(self, currency: str, base: str, level: float) -> str:
+        """Serve the Yahoo chart of the rate of `currency` in `base` (CURBASE=X) around
+        `level`; its symbol."""
+        symbol = f"{currency}{base}=X"
+        with self._lock:
+            self.fx_levels[symbol] = level
+            self.currencies[symbol] = base
+            self.symbols.add(symbol)
+        return symbol
 
     def year_range(self, symbol: str) -> tuple[float, float]:
         """(52-week high, 52-week low) of the closes up to the last session."""
@@ -451,9 +467,17 @@ def _chart(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> R
                 if start <= _at(d, SESSION_OPEN) <= end]  # fmt: skip
     else:
         days = server.trading_days(last - _range(query.get("range", "1mo")), last)
-    sample = json.loads(fixture_text("yahoo_chart-AAPL-2020-01-01-to-2020-01-03.json"))
+    is_fx = symbol in server.fx_levels
+    sample = json.loads(
+        fixture_text(
+            "yahoo_chart-EURUSD=X-2020-01-01-to-2020-01-03.json"
+            if is_fx
+            else "yahoo_chart-AAPL-2020-01-01-to-2020-01-03.json"
+        )
+    )
     result = sample["chart"]["result"][0]
     meta = result["meta"]
+    meta["currency"] = server.currencies.get(symbol, "USD")
     year_high, year_low = server.year_range(symbol)
     today = server.bar(symbol, last)
     market_time = min(server.now(), _at(last, SESSION_CLOSE))
@@ -755,6 +779,18 @@ def _recent_quarters(today: date, count: int) -> list[tuple[int, int]]:
     return found[::-1]
 
 
+def _ecb_daily(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    """The recorded eurofxref-daily.xml, its rates replaced by `server.ecb_rates` when set."""
+    body = fixture_text("ecb_eurofxref-daily_2025-05-09.xml")
+    if server.ecb_rates is not None:
+        lines = [f"\t\t\t<Cube currency='{c}' rate='{r}'/>" for c, r in server.ecb_rates.items()]
+        start = body.index("<Cube time=")
+        head, tail = body[:start], body[body.index("</Cube>", start) :]
+        day = server.last_session().isoformat()
+        body = head + f"<Cube time='{day}'>\n" + "\n".join(lines) + "\n\t\t" + tail
+    return Reply(200, body, "text/xml")
+
+
 _ROUTES = {
     ("yahoo", "chart"): _chart,
     ("yahoo", "getcrumb"): _getcrumb,
@@ -767,6 +803,7 @@ _ROUTES = {
     ("sec", "tickers"): _sec_tickers,
     ("sec", "companyfacts"): _sec_companyfacts,
     ("sec", "submissions"): _sec_submissions,
+    ("ecb", "daily"): _ecb_daily,
 }
 
 
@@ -789,6 +826,8 @@ def classify(path: str, raw_query: str, server: MarketServer) -> tuple[str, str,
         return "finnhub", "quote", (query.get("symbol", [""])[-1],)
     if path == "/api/v1/calendar/earnings":
         return "finnhub", "calendar", (query.get("symbol", [""])[-1],)
+    if path == "/stats/eurofxref/eurofxref-daily.xml":
+        return "ecb", "daily", ()
     if path == "/files/company_tickers.json":
         return "sec", "tickers", ()
     if path.startswith("/submissions/CIK"):

@@ -111,7 +111,7 @@ async def test_watchlist_shows_positions_scores_and_the_flagged_row(demo):
         assert "✗" in cell["thesis"] and "✓" in cell["thesis"]  # misses and mets
         assert set(alab[3]) <= set("▁▂▃▄▅▆▇█ ") and alab[3].strip()
         summary = text_of(app, "#summary")
-        assert f"Portfolio {40 * price:,.2f}" in summary
+        assert f"Portfolio USD {40 * price:,.2f}" in summary
         assert "refreshed 5m ago" in summary and "1 stale" in summary
         mrvl = rows(app)[symbols(app).index("MRVL")]
         assert mrvl[1].endswith("*")  # the last good price, marked stale

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..thesis.conditions import Condition
-from ..thesis.positions import Lot
+from ..thesis.positions import Lot, Sell
 from ..thesis.vocabulary import KINDS, NOTIFY_TRANSITIONS, Status
 
 __all__ = [
@@ -25,8 +25,11 @@ __all__ = [
     "TICKER_KEYS",
     "Checkpoint",
     "Config",
+    "EcbSettings",
     "FinnhubSettings",
     "Lot",
+    "SELL_KEYS",
+    "Sell",
     "ProviderSettings",
     "SecSettings",
     "Settings",
@@ -48,6 +51,7 @@ class Settings(NamedTuple):
     notify: tuple[str, ...] = (Status.MISSED.value,)
     database: str | None = None
     timezone: str | None = None
+    currency: str = "USD"  # the base currency: totals, P&L and weights are in it
 
 
 class YahooSettings(NamedTuple):
@@ -72,11 +76,19 @@ class SecSettings(NamedTuple):
     archives_url: str = "https://www.sec.gov"  # filing indexes and documents (evidence)
 
 
+class EcbSettings(NamedTuple):
+    """The ECB's daily reference rates: the keyless fallback for FX rates Yahoo has no answer
+    for."""
+
+    daily_url: str = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml"
+
+
 class ProviderSettings(NamedTuple):
     yahoo: YahooSettings = YahooSettings()
     stooq: StooqSettings = StooqSettings()
     finnhub: FinnhubSettings = FinnhubSettings()
     sec: SecSettings = SecSettings()
+    ecb: EcbSettings = EcbSettings()
 
 
 class Checkpoint(NamedTuple):
@@ -99,6 +111,7 @@ class Ticker(NamedTuple):
     thesis: str = ""
     lots: tuple[Lot, ...] = ()
     checkpoints: tuple[Checkpoint, ...] = ()
+    sells: tuple[Sell, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,4 +133,5 @@ PROVIDER_KEYS: dict[str, tuple[str, ...]] = {
 }
 TICKER_KEYS = _keys(Ticker, leave_out=("symbol",))
 LOT_KEYS = _keys(Lot)
+SELL_KEYS = _keys(Sell)
 CHECKPOINT_KEYS = _keys(Checkpoint)

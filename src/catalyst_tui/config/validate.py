@@ -10,6 +10,7 @@ import zoneinfo
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..market.fx import CURRENCY_RE
 from ..thesis.conditions import METRICS, Condition, ConditionError, parse_condition
 from ..thesis.evidence import EntryError, parse_entry
 from ..thesis.vocabulary import Kind
@@ -21,14 +22,17 @@ from .model import (
     NOTIFY_TRANSITIONS,
     PROVIDER_KEYS,
     PROVIDERS,
+    SELL_KEYS,
     SETTINGS_KEYS,
     TICKER_KEYS,
     Checkpoint,
     Config,
+    EcbSettings,
     FinnhubSettings,
     Lot,
     ProviderSettings,
     SecSettings,
+    Sell,
     Settings,
     StooqSettings,
     Ticker,
@@ -85,7 +89,19 @@ class Validator(LocatedReader):
                     f"unknown time zone {timezone!r} (use an IANA name such as 'America/New_York')",
                 )
                 timezone = None
-        return Settings(refresh, refresh_s, closed, closed_s, providers, notify, database, timezone)
+        currency = self.string(table, "currency", path, allow_empty=False, one_line=True)
+        if currency is not None and not CURRENCY_RE.match(currency):
+            hint = f": write {currency.upper()!r}" if CURRENCY_RE.match(currency.upper()) else ""
+            self.error(
+                path + ("currency",),
+                f"{currency!r} is not a currency code (three capital letters: USD, EUR, GBP)"
+                + hint,
+            )
+            currency = None
+        return Settings(
+            refresh, refresh_s, closed, closed_s, providers, notify, database, timezone,
+            currency or defaults.currency,
+        )  # fmt: skip
 
     def providers(self, value: Any) -> ProviderSettings:
         path: KeyPath = ("providers",)
@@ -98,6 +114,7 @@ class Validator(LocatedReader):
             "stooq": StooqSettings,
             "finnhub": FinnhubSettings,
             "sec": SecSettings,
+            "ecb": EcbSettings,
         }
         for name, cls in classes.items():
             sub_path = path + (name,)
@@ -165,6 +182,7 @@ class Validator(LocatedReader):
         name = self.string(table, "name", path, allow_empty=False) or symbol
         group = self.string(table, "group", path, allow_empty=False) or DEFAULT_GROUP
         thesis = self.string(table, "thesis", path) or ""
+        before = len(self.issues)
         lots = tuple(self.array_of_tables(table, "lots", path, self.lot))
         seen: set[str] = set()
         checkpoints = tuple(
@@ -172,9 +190,43 @@ class Validator(LocatedReader):
                 table, "checkpoints", path, lambda v, p: self.checkpoint(v, p, seen_ids=seen)
             )
         )
+        sells = tuple(self.array_of_tables(table, "sells", path, self.sell))
+        if len(self.issues) == before:  # lots and sales as written: count what is sold
+            self.oversold(lots, sells, path)
         if not symbol_ok:
             return None
-        return Ticker(symbol, name, group.strip(), thesis.strip(), lots, checkpoints)
+        return Ticker(symbol, name, group.strip(), thesis.strip(), lots, checkpoints, sells)
+
+    def sell(self, value: Any, path: KeyPath) -> Sell | None:
+        table = self.table(value, path, SELL_KEYS)
+        if table is None:
+            return None
+        shares = self.number(table, "shares", path, required=True, check=_shares_problem)
+        price = self.number(table, "price", path, required=True, check=_cost_problem)
+        date = self.date(table, "date", path)
+        if date is None and "date" not in table:
+            self.error(path, "missing required key 'date': a sale needs its day", at_key=True)
+        fees = self.number(table, "fees", path, required=False, check=_cost_problem)
+        note = self.string(table, "note", path) or ""
+        if shares is None or price is None or date is None:
+            return None
+        return Sell(shares, price, date, fees or 0.0, note)
+
+    def oversold(self, lots: tuple[Lot, ...], sells: tuple[Sell, ...], path: KeyPath) -> None:
+        """A sale of more shares than the lots bought by its day still hold (first-in
+        first-out, shares as written) is located at its `shares`."""
+        sold = 0.0
+        for index, sell in sorted(enumerate(sells), key=lambda item: item[1].date):
+            held = sum(lot.shares for lot in lots if lot.date is None or lot.date <= sell.date)
+            if sell.shares > held - sold + 1e-9:
+                self.error(
+                    path + ("sells", index, "shares"),
+                    f"sells {fmt_number(sell.shares)} shares on {sell.date}, but only "
+                    f"{fmt_number(max(0.0, held - sold))} are held then (the lots bought by "
+                    "that day, less the earlier sales)",
+                )
+                return
+            sold += sell.shares
 
     def lot(self, value: Any, path: KeyPath) -> Lot | None:
         table = self.table(value, path, LOT_KEYS)
@@ -196,9 +248,10 @@ class Validator(LocatedReader):
         )
         date = self.date(table, "date", path)
         note = self.string(table, "note", path) or ""
+        fx = self.number(table, "fx", path, required=False, check=_fx_problem)
         if shares is None or cost is None:
             return None
-        return Lot(shares, cost, date, note)
+        return Lot(shares, cost, date, note, fx)
 
     def checkpoint(self, value: Any, path: KeyPath, *, seen_ids: set[str]) -> Checkpoint | None:
         table = self.table(value, path, CHECKPOINT_KEYS)
@@ -346,6 +399,15 @@ def _cost_problem(value: float) -> str | None:
         return f"must not be negative ({fmt_number(value)})"
     if value > MAX_COST:
         return f"{fmt_number(value)} per share can't be counted: at most 1000000000 (a billion)"
+    return None
+
+
+def _fx_problem(value: float) -> str | None:
+    if not 0 < value <= MAX_COST:
+        return (
+            f"must be the rate paid, base currency per unit of the listing's (e.g. 1.27), "
+            f"not {fmt_number(value)}"
+        )
     return None
 
 

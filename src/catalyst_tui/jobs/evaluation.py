@@ -30,7 +30,7 @@ def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list
     """Evaluate every active checkpoint on stored data and record the outcome; the
     evaluations whose status changed are returned."""
     checkpoints, snapshot = store.checkpoints.evaluation_inputs(
-        now, sec_configured=bool(config.providers.sec.user_agent)
+        now, sec_configured=bool(config.providers.sec.user_agent), base=config.settings.currency
     )
     evaluations = evaluate(checkpoints, snapshot, local_today(config, now))
     recorded = store.checkpoints.record(evaluations, now, notify=config.settings.notify)

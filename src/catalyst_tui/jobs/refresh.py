@@ -1,6 +1,6 @@
-"""One market refresh in this process: quotes and history, then filings and evidence
-(jobs/evidence.py), fundamentals and earnings when due; stored. The sources are built here from
-the config (market/ never reads the config).
+"""One market refresh in this process: quotes and history, FX rates (jobs/fx.py), then filings
+and evidence (jobs/evidence.py), fundamentals and earnings when due; stored. The sources are
+built here from the config (market/ never reads the config).
 
 Quotes come first and are written in one transaction for the whole batch (a crash leaves the
 previous refresh or this one, never half). Fundamentals (SEC EDGAR) and next earnings dates are
@@ -36,6 +36,7 @@ from ..market.yahoo import YahooProvider
 from ..store import Store
 from .evidence import EvidenceFetches
 from .evidence_match import match_evidence
+from .fx import refresh_fx
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +143,7 @@ async def refresh_in_process(
         store.market.save_quotes(outcomes.values(), clock())
         report.fresh = {s for s, o in outcomes.items() if o.quote is not None}
         async with _within(ends, deadline, report):
+            await refresh_fx(config, store, client, clock, report.notes)
             await _restate_split_histories(store, client, providers, set(symbols), report)
             offline = not report.fresh and all(
                 e.kind in ("network", "timeout") for o in outcomes.values() for e in o.errors

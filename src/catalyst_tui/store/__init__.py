@@ -31,6 +31,7 @@ from ..paths import make_private_dirs
 from . import identity, schema
 from .checkpoints import Checkpoints
 from .evidence import Evidence
+from .fx import FxRates
 from .market_data import MarketData
 from .outbox import Outbox
 from .sync import ConfigSync
@@ -80,6 +81,7 @@ class Store:
         self._claim: identity.FileKey | None = None  # this Store counted on its file
         self.sync = ConfigSync(self)
         self.market = MarketData(self)
+        self.fx = FxRates(self)
         self.checkpoints = Checkpoints(self)
         self.outbox = Outbox(self)
         self.evidence = Evidence(self)

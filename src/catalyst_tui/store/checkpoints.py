@@ -28,7 +28,7 @@ class Checkpoints:
         self._conn = store.conn
 
     def evaluation_inputs(
-        self, now: dt.datetime, *, sec_configured: bool
+        self, now: dt.datetime, *, sec_configured: bool, base: str = "USD"
     ) -> tuple[list[CheckpointState], MarketSnapshot]:
         """The active checkpoints and everything their metrics read, in a few queries."""
         checkpoints = []
@@ -44,7 +44,7 @@ class Checkpoints:
                      records.day(until), records.condition(when), records.day(period_end), note,
                      records.day(written))  # fmt: skip
             checkpoints.append(CheckpointState(*state))
-        snapshot = self._store.market.snapshot(now, sec_configured=sec_configured)
+        snapshot = self._store.market.snapshot(now, sec_configured=sec_configured, base=base)
         return checkpoints, snapshot
 
     def record(

@@ -225,12 +225,20 @@ class MarketData:
 
     # -- what evaluation reads ---------------------------------------------------------------------
     def snapshot(
-        self, now: dt.datetime, *, sec_configured: bool, symbol: str | None = None
+        self,
+        now: dt.datetime,
+        *,
+        sec_configured: bool,
+        symbol: str | None = None,
+        base: str = "USD",
     ) -> MarketSnapshot:
-        """Everything metrics read (quotes, a year's highs, fundamentals, lots), for every
-        symbol or only `symbol`'s (its weight still sees every position)."""
+        """Everything metrics read (quotes, a year's highs, fundamentals, lots and sales, FX
+        rates in `base`), for every symbol or only `symbol`'s (its weight still sees every
+        position)."""
         only, args = ("", []) if symbol is None else (" WHERE symbol = ?", [symbol])
-        snap = MarketSnapshot(now=now, sec_configured=sec_configured)
+        snap = MarketSnapshot(now=now, sec_configured=sec_configured, base=base)
+        snap.rates.update({c: r.rate for c, r in self._store.fx.latest(base).items()})
+        snap.sells.update(self._store.views.sells())
         snap.quotes.update(self.last_quotes())
         year_ago = (now - dt.timedelta(days=365)).date().isoformat()
         for sym, high in self._conn.execute(
@@ -251,11 +259,11 @@ class MarketData:
             fact = Fact(concept, day(start), dt.date.fromisoformat(end), value, unit, form,
                         dt.date.fromisoformat(filed), source, factor)  # fmt: skip
             snap.facts.setdefault(sym, {}).setdefault(concept, []).append(fact)
-        for sym, shares, cost, when, note in self._conn.execute(
-            "SELECT l.symbol, l.shares, l.cost, l.date, l.note FROM lots l"
+        for sym, shares, cost, when, note, fx in self._conn.execute(
+            "SELECT l.symbol, l.shares, l.cost, l.date, l.note, l.fx FROM lots l"
             " JOIN tickers t ON t.symbol = l.symbol WHERE t.archived = 0 ORDER BY l.symbol, l.seq"
         ):
-            snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note))
+            snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note, fx))
         snap.splits.update(self.splits())
         return snap
 

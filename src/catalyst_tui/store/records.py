@@ -13,6 +13,7 @@ from ..market.models import EarningsDate, LastQuote
 from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.evaluate import Reason, Why
 from ..thesis.metrics import Observation, Period, PeriodKind
+from ..thesis.positions import Position
 
 # -- stored text -> values (and back) ------------------------------------------------------------
 
@@ -169,6 +170,7 @@ class WatchRecord(NamedTuple):
     next_due: DueCheckpoint | None
     earnings: EarningsDate | None
     uncertain: bool = False  # a lot without a date, of a symbol that has split
+    position: Position | None = None  # lots less sales, first-in first-out
 
 
 class CheckpointRecord(NamedTuple):

@@ -295,6 +295,37 @@ _V6 = ";\n".join(
 )
 
 
+# Currencies and sales. `fx_rates`: what one unit of `currency` was worth in `base` on each day
+# (a Yahoo chart's closes, or the ECB's reference rate of the day), the newest the rate in use.
+# A lot keeps the rate paid for it (`fx`, or NULL); `sells` are the sales of catalysts.toml, in
+# file order, matched against the lots first-in first-out where they are read.
+_V7 = ";\n".join(
+    [
+        """CREATE TABLE fx_rates (
+            currency TEXT NOT NULL,
+            base TEXT NOT NULL,
+            day TEXT NOT NULL,
+            rate REAL NOT NULL,
+            source TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            PRIMARY KEY (currency, base, day)
+        )""",
+        "ALTER TABLE lots ADD COLUMN fx REAL",
+        """CREATE TABLE sells (
+            id INTEGER PRIMARY KEY,
+            symbol TEXT NOT NULL REFERENCES tickers(symbol),
+            seq INTEGER NOT NULL,
+            shares REAL NOT NULL,
+            price REAL NOT NULL,
+            date TEXT NOT NULL,
+            fees REAL NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX sells_symbol ON sells(symbol, seq)",
+    ]
+)
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -314,6 +345,7 @@ MIGRATIONS: list[Migration] = [
     Migration("reasons kept in parts instead of sentences", _V4),
     Migration("stock splits; the day a condition was written; per-share basis of facts", _V5),
     Migration("evidence: filings, documents, matched passages; evidence notices", _V6),
+    Migration("currencies and sales: FX rates with history, a lot's rate paid, sells", _V7),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,4 +1,4 @@
-"""catalysts.toml → the tickers, lots and checkpoints tables: idempotent, and a checkpoint or
+"""catalysts.toml → the tickers, lots, sells and checkpoints tables: idempotent, and a checkpoint or
 ticker removed from the file is archived with its history, never deleted."""
 
 from __future__ import annotations
@@ -39,9 +39,14 @@ class ConfigSync:
             }
             stored_lots: dict[str, list[tuple[Any, ...]]] = {}
             for symbol, *lot in conn.execute(
-                "SELECT symbol, shares, cost, date, note FROM lots ORDER BY symbol, seq"
+                "SELECT symbol, shares, cost, date, note, fx FROM lots ORDER BY symbol, seq"
             ):
                 stored_lots.setdefault(symbol, []).append(tuple(lot))
+            stored_sells: dict[str, list[tuple[Any, ...]]] = {}
+            for symbol, *sell in conn.execute(
+                "SELECT symbol, shares, price, date, fees, note FROM sells ORDER BY symbol, seq"
+            ):
+                stored_sells.setdefault(symbol, []).append(tuple(sell))
             stored_checkpoints: dict[str, dict[str, tuple[Any, ...]]] = {}
             for symbol, *row in conn.execute(
                 f"SELECT symbol, {', '.join(_CHECKPOINT_COLUMNS)}, archived FROM checkpoints"
@@ -61,6 +66,7 @@ class ConfigSync:
                 counts["lots_replaced"] += self._sync_lots(
                     conn, ticker, stored_lots.get(ticker.symbol, [])
                 )
+                self._sync_sells(conn, ticker, stored_sells.get(ticker.symbol, []))
                 added, updated = self._sync_checkpoints(
                     conn, ticker, stamp, stored_checkpoints.get(ticker.symbol, {})
                 )
@@ -81,10 +87,22 @@ class ConfigSync:
             return 0
         conn.execute("DELETE FROM lots WHERE symbol = ?", [ticker.symbol])
         self._store.db["lots"].insert_all(  # type: ignore[union-attr]
-            {"symbol": ticker.symbol, "seq": seq, "shares": s, "cost": c, "date": d, "note": n}
-            for seq, (s, c, d, n) in enumerate(wanted)
-        )
+            {"symbol": ticker.symbol, "seq": seq, "shares": s, "cost": c, "date": d, "note": n,
+             "fx": fx}
+            for seq, (s, c, d, n, fx) in enumerate(wanted)
+        )  # fmt: skip
         return 1
+
+    def _sync_sells(self, conn: sqlite3.Connection, ticker: Ticker, have: list[tuple]) -> None:
+        wanted = [(s.shares, s.price, day_text(s.date), s.fees, s.note) for s in ticker.sells]
+        if have == wanted:
+            return
+        conn.execute("DELETE FROM sells WHERE symbol = ?", [ticker.symbol])
+        conn.executemany(
+            "INSERT INTO sells (symbol, seq, shares, price, date, fees, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(ticker.symbol, seq, *row) for seq, row in enumerate(wanted)],
+        )
 
     def _sync_checkpoints(
         self,
@@ -162,8 +180,8 @@ def _ticker_row(ticker: Ticker, position: int) -> tuple[Any, ...]:
     return (ticker.symbol, ticker.name, ticker.group, ticker.thesis, position, 0)
 
 
-def _lot_tuple(lot: Lot) -> tuple[float, float, str | None, str]:
-    return (lot.shares, lot.cost, day_text(lot.date), lot.note)
+def _lot_tuple(lot: Lot) -> tuple[float, float, str | None, str, float | None]:
+    return (lot.shares, lot.cost, day_text(lot.date), lot.note, lot.fx)
 
 
 def _checkpoint_row(c: Checkpoint, position: int) -> tuple[Any, ...]:

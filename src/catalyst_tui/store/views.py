@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..market.models import EarningsDate, Split
-from ..thesis.positions import Holding, Lot, holding
+from ..thesis.positions import Lot, Position, Sell, fifo
 from . import records
 from .market_data import _QUOTE_COLUMNS, last_quote
 from .records import (
@@ -94,11 +94,25 @@ class Views:
 
     def lots(self, symbol: str) -> list[Lot]:
         return [
-            Lot(shares, cost, records.day(when), note)
-            for shares, cost, when, note in self._conn.execute(
-                "SELECT shares, cost, date, note FROM lots WHERE symbol = ? ORDER BY seq", [symbol]
+            Lot(shares, cost, records.day(when), note, fx)
+            for shares, cost, when, note, fx in self._conn.execute(
+                "SELECT shares, cost, date, note, fx FROM lots WHERE symbol = ? ORDER BY seq",
+                [symbol],
             )
         ]
+
+    def sells(self, symbol: str | None = None) -> dict[str, list[Sell]]:
+        """The sales of each symbol (or of one), in file order."""
+        only, args = ("", []) if symbol is None else (" WHERE symbol = ?", [symbol])
+        out: dict[str, list[Sell]] = {}
+        for sym, shares, price, when, fees, note in self._conn.execute(
+            "SELECT symbol, shares, price, date, fees, note FROM sells" + only
+            + " ORDER BY symbol, seq",
+            args,
+        ):  # fmt: skip
+            out.setdefault(sym, []).append(Sell(shares, price, dt.date.fromisoformat(when),
+                                                fees, note))  # fmt: skip
+        return out
 
     def watch_rows(self) -> list[WatchRecord]:
         """One row per active ticker in file order: its quote, position (shares, cost basis),
@@ -111,7 +125,7 @@ class Views:
             )
         }
         quote_columns = ", ".join(f"q.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
-        held = self._holdings()
+        held = self.positions()
         out = []
         for row in self._conn.execute(
             f"""
@@ -146,7 +160,11 @@ class Views:
                 earnings = EarningsDate(symbol, dt.date.fromisoformat(next_date), source or "",
                                         bool(estimate))  # fmt: skip
             last = last_quote(row[10:]) if row[10] is not None else None
-            shares, basis, uncertain = holding if holding else (None, None, False)
+            shares, basis, uncertain = (
+                (holding.shares, holding.basis, holding.uncertain)
+                if holding
+                else (None, None, False)
+            )
             out.append(
                 WatchRecord(
                     symbol,
@@ -162,19 +180,25 @@ class Views:
                     due.get(symbol),
                     earnings,
                     uncertain,
+                    holding,
                 )  # fmt: skip
             )
         return out
 
-    def _holdings(self) -> dict[str, Holding]:
-        """Each symbol's shares (on today's basis, after its splits) and cost basis."""
+    def positions(self) -> dict[str, Position]:
+        """Each symbol's position: its lots less its sales (first-in first-out), on today's
+        share basis after its splits."""
         lots: dict[str, list[Lot]] = {}
-        for symbol, shares, cost, when in self._conn.execute(
-            "SELECT symbol, shares, cost, date FROM lots ORDER BY symbol, seq"
+        for symbol, shares, cost, when, note, fx in self._conn.execute(
+            "SELECT symbol, shares, cost, date, note, fx FROM lots ORDER BY symbol, seq"
         ):
-            lots.setdefault(symbol, []).append(Lot(shares, cost, records.day(when)))
+            lots.setdefault(symbol, []).append(Lot(shares, cost, records.day(when), note, fx))
+        sells = self.sells()
         splits = self._store.market.splits()
-        return {symbol: holding(found, splits.get(symbol, ())) for symbol, found in lots.items()}
+        return {
+            symbol: fifo(lots.get(symbol, []), sells.get(symbol, []), splits.get(symbol, ()))
+            for symbol in lots.keys() | sells.keys()
+        }
 
     def splits(self, symbol: str | None = None) -> list[Split]:
         """Every split stored (of one symbol), newest first."""

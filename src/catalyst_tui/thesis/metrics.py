@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
+from ..market.fx import unit_rate
 from ..market.models import Fact, LastQuote, Split
-from .positions import Lot, shares_and_basis, split_factor
+from .positions import Lot, Position, Sell, fifo, split_factor
 
 PIN_TOLERANCE_DAYS = 7  # 52/53-week fiscal years end quarters near, not on, the month's end
 
@@ -61,6 +62,9 @@ class MarketSnapshot:
     lots: dict[str, list[Lot]] = field(default_factory=dict)
     splits: dict[str, list[Split]] = field(default_factory=dict)  # by day
     sec_configured: bool = True
+    sells: dict[str, list[Sell]] = field(default_factory=dict)
+    base: str = "USD"  # the base currency: a weight is of values in it
+    rates: dict[str, float] = field(default_factory=dict)  # currency -> base per unit
     # metric -> symbol, or (symbol, period_end) when pinned -> Observation
     _observed: dict[str, dict[object, Observation]] = field(
         default_factory=dict, init=False, repr=False
@@ -73,24 +77,45 @@ class MarketSnapshot:
     _portfolio: tuple[dict[str, float], list[str], float] | None = field(
         default=None, init=False, repr=False
     )
+    _positions: dict[str, Position] = field(default_factory=dict, init=False, repr=False)
 
     def portfolio(self) -> tuple[dict[str, float], list[str], float]:
-        """Position values by symbol, the symbols with lots but no price, and the total of the
-        priced ones: computed once, the same for every position."""
+        """Position values by symbol in the base currency (what is held after the sales), the
+        symbols held with no price or no FX rate, and the total of the others: computed once,
+        the same for every position."""
         if self._portfolio is None:
             values: dict[str, float] = {}
             unpriced: list[str] = []
             for symbol, lots in self.lots.items():
                 if not lots:
                     continue
-                price = _price_of(self.quotes.get(symbol))
-                if price is None:
+                shares = self.held(symbol)
+                if shares <= 0:
+                    continue
+                last = self.quotes.get(symbol)
+                price = _price_of(last)
+                rate = None
+                if price is not None and last is not None and last.quote is not None:
+                    rate = unit_rate(last.quote.currency, self.base, self.rates)
+                if price is None or rate is None:
                     unpriced.append(symbol)
                 else:
-                    splits = self.splits.get(symbol, ())
-                    values[symbol] = price * shares_and_basis(lots, splits)[0]
+                    values[symbol] = price * shares * rate
             self._portfolio = (values, unpriced, sum(values.values()))
         return self._portfolio
+
+    def held(self, symbol: str) -> float:
+        """The shares of `symbol` still held after its sales (today's basis)."""
+        return self.position(symbol).shares
+
+    def position(self, symbol: str) -> Position:
+        """The symbol's lots less its sales, computed once per snapshot."""
+        found = self._positions.get(symbol)
+        if found is None:
+            found = self._positions[symbol] = fifo(
+                self.lots.get(symbol, []), self.sells.get(symbol, []), self.splits.get(symbol, ())
+            )
+        return found
 
 
 _new = tuple.__new__
@@ -371,8 +396,14 @@ def _weight(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observat
     if not snap.lots.get(symbol):
         return Observation(0.0, note=f"no lots of {symbol}")
     values, unpriced, total = snap.portfolio()
+    no_quote = sorted(s for s in unpriced if _price_of(snap.quotes.get(s)) is None)
+    if no_quote:
+        return Observation(None, f"no quote yet for {', '.join(no_quote)}")
     if unpriced:
-        return Observation(None, f"no quote yet for {', '.join(sorted(unpriced))}")
+        missing = ", ".join(sorted(unpriced))
+        return Observation(None, f"no FX rate to {snap.base} yet for {missing}")
+    if symbol not in values:
+        return Observation(0.0, note=f"{symbol} is sold")
     return _new(Observation, (values[symbol] / total, "", None, total, None, "", None, None))
 
 
@@ -383,7 +414,10 @@ def _gain(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observatio
     last = snap.quotes.get(symbol)
     if last is None or last.quote is None:
         return _no_quote(symbol)
-    shares, basis = shares_and_basis(lots, snap.splits.get(symbol, ()))
+    position = snap.position(symbol)
+    shares, basis = position.shares, position.basis
+    if shares <= 0:
+        return Observation(None, f"{symbol} is sold: gain_pct is of what is held")
     if basis <= 0:
         return Observation(None, f"the lots of {symbol} cost nothing: no gain to measure")
     return _quoted(last.quote.price * shares / basis - 1, last, snap)

@@ -11,12 +11,14 @@ from ..market.models import Split
 
 
 class Lot(NamedTuple):
-    """One purchase as written in the file: `cost` is per share, on the basis of `date`."""
+    """One purchase as written in the file: `cost` is per share, on the basis of `date`, in the
+    listing's currency; `fx`, when given, is the rate paid (base currency per unit of it)."""
 
     shares: float
     cost: float
     date: dt.date | None = None
     note: str = ""
+    fx: float | None = None
 
 
 class AdjustedLot(NamedTuple):
@@ -74,3 +76,98 @@ def shares_and_basis(lots: Iterable[Lot], splits: Sequence[Split] = ()) -> tuple
     """The shares held (today's basis) and what they cost in all."""
     found = holding(lots, splits)
     return found.shares, found.basis
+
+
+# -- sales, first-in first-out -------------------------------------------------------------------
+
+
+class Sell(NamedTuple):
+    """One sale as written in the file: `price` per share and `fees` in all, in the listing's
+    unit, on the basis of `date`."""
+
+    shares: float
+    price: float
+    date: dt.date
+    fees: float = 0.0
+    note: str = ""
+
+
+class OpenLot(NamedTuple):
+    """What is left of a lot after the sales, on today's share basis."""
+
+    lot: Lot
+    shares: float
+    cost: float  # per share, today's basis
+
+
+class Sale(NamedTuple):
+    """A sale and the lot parts it took, first-in first-out. `cost` is what those parts cost
+    (listing's unit), `paid` the part of it that carried a rate paid, already times that rate
+    (base currency, listing's unit); `short` the shares sold that no lot held."""
+
+    sell: Sell
+    shares: float  # today's basis
+    proceeds: float  # shares × price − fees
+    cost: float
+    cost_without_fx: float
+    paid: float
+    short: float
+
+
+class Position(NamedTuple):
+    open_lots: tuple[OpenLot, ...]
+    sales: tuple[Sale, ...]
+    uncertain: bool
+
+    @property
+    def shares(self) -> float:
+        return sum(o.shares for o in self.open_lots)
+
+    @property
+    def basis(self) -> float:
+        return sum(o.shares * o.cost for o in self.open_lots)
+
+    def basis_in(self, rate: float) -> float:
+        """The basis in base currency (listing's unit): lots with a rate paid at theirs, the
+        others at `rate`."""
+        return sum(o.shares * o.cost * (rate if o.lot.fx is None else o.lot.fx)
+                   for o in self.open_lots)  # fmt: skip
+
+
+_EPSILON = 1e-9
+
+
+def fifo(lots: Sequence[Lot], sells: Sequence[Sell], splits: Sequence[Split] = ()) -> Position:
+    """The sales matched against the lots first-in first-out: each sale, in date order, takes
+    the oldest shares still held (lots in date order, a lot without a date first, ties in file
+    order), on today's share basis. What is left is the position."""
+    if not sells and not splits:  # most positions: every lot whole, as written
+        return Position(tuple(OpenLot(lot, lot.shares, lot.cost) for lot in lots), (), False)
+    order = sorted(range(len(lots)), key=lambda i: (lots[i].date or dt.date.min, i))
+    adjusted_lots = [adjusted(lots[i], splits) for i in order]
+    left = [a.shares for a in adjusted_lots]
+    sales: list[Sale] = []
+    for sell in sorted(sells, key=lambda s: s.date):
+        factor = split_factor(splits, sell.date) if splits else 1.0
+        wanted = sell.shares * factor
+        cost = without_fx = paid = 0.0
+        for i, a in enumerate(adjusted_lots):
+            if wanted <= _EPSILON:
+                break
+            if left[i] <= _EPSILON or (a.lot.date is not None and a.lot.date > sell.date):
+                continue
+            taken = min(left[i], wanted)
+            left[i] -= taken
+            wanted -= taken
+            cost += taken * a.cost
+            if a.lot.fx is None:
+                without_fx += taken * a.cost
+            else:
+                paid += taken * a.cost * a.lot.fx
+        proceeds = sell.shares * sell.price - sell.fees
+        sales.append(Sale(sell, sell.shares * factor, proceeds, cost, without_fx, paid,
+                          max(0.0, wanted)))  # fmt: skip
+    open_lots = tuple(
+        OpenLot(a.lot, left[i], a.cost) for i, a in enumerate(adjusted_lots) if left[i] > _EPSILON
+    )
+    return Position(open_lots, tuple(sales), any(a.uncertain for a in adjusted_lots))

@@ -351,6 +351,40 @@ class CatalystApp(App[None]):
         form = LotForm(self.workspace, message.symbol, message.lot, message.index)
         self._open_edit(form)
 
+    @on(messages.RemoveLot)
+    def _remove_lot(self, message: messages.RemoveLot) -> None:
+        if self._file_invalid():
+            return
+        symbol, index, lot = message.symbol, message.index, message.lot
+        self._confirm(
+            f"Remove lot {index + 1} of {symbol} ({lot.shares:g} at {lot.cost:g})?",
+            "It leaves catalysts.toml; a sale it held makes the file invalid and is refused.",
+            lambda: self.workspace.remove_lot(symbol, index),
+        )
+
+    @on(messages.RemoveSell)
+    def _remove_sell(self, message: messages.RemoveSell) -> None:
+        if self._file_invalid():
+            return
+        symbol, index, sell = message.symbol, message.index, message.sell
+        self._confirm(
+            f"Remove the sale of {sell.shares:g} {symbol} on {sell.date.isoformat()}?",
+            "It leaves catalysts.toml; the shares it sold are held again.",
+            lambda: self.workspace.remove_sell(symbol, index),
+        )
+
+    @on(messages.AddSell)
+    def _add_sell(self, message: messages.AddSell) -> None:
+        from .screens.edit_forms import SellForm
+
+        self._open_edit(SellForm(self.workspace, message.symbol))
+
+    @on(messages.EditTicker)
+    def _edit_ticker(self, message: messages.EditTicker) -> None:
+        from .screens.edit_forms import TickerEditForm
+
+        self._open_edit(TickerEditForm(self.workspace, message.symbol))
+
     @on(messages.AddCheckpoint)
     def _add_checkpoint(self, message: messages.AddCheckpoint) -> None:
         from .screens.edit_forms import CheckpointForm

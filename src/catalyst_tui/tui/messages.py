@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..thesis.positions import Lot
+from ..thesis.positions import Lot, Sell
 from ..timeline import Rewrite
 from ..watchlist import CheckpointRecord, EvidenceRecord
 
@@ -64,6 +64,38 @@ class EditLot(Message):
     symbol: str
     index: int
     lot: Lot
+
+
+@dataclass
+class RemoveLot(Message):
+    """Ask, then take a ticker's lot number `index` (0-based, file order) out of the file."""
+
+    symbol: str
+    index: int
+    lot: Lot
+
+
+@dataclass
+class AddSell(Message):
+    """Open the form that records a sale of a ticker."""
+
+    symbol: str
+
+
+@dataclass
+class RemoveSell(Message):
+    """Ask, then take a ticker's sale number `index` (0-based, file order) out of the file."""
+
+    symbol: str
+    index: int
+    sell: Sell
+
+
+@dataclass
+class EditTicker(Message):
+    """Open the form that edits a ticker's name, group and thesis."""
+
+    symbol: str
 
 
 @dataclass

@@ -1,7 +1,7 @@
-"""The forms that edit the thesis, each declaring its own fields: a ticker, a lot, a checkpoint
-(new or edited), and a mark by hand. Each validates as you type with the config's validator
-(through the workspace) and dismisses with the outcome of its edit; nothing typed is lost when
-an edit is refused."""
+"""The forms that edit the thesis, each declaring its own fields: a ticker (new, or its name,
+group and thesis), a lot, a sale, a checkpoint (new or edited), and a mark by hand. Each
+validates as you type with the config's validator (through the workspace) and dismisses with the
+outcome of its edit; nothing typed is lost when an edit is refused."""
 
 from __future__ import annotations
 
@@ -99,6 +99,8 @@ class LotForm(EditForm):
             Field("date", "Date", lot.date.isoformat() if lot and lot.date else "",
                   "optional: YYYY-MM-DD (needed to place it around a split)"),
             Field("note", "Note", lot.note if lot else "", "optional"),
+            Field("fx", "Rate paid", f"{lot.fx:g}" if lot and lot.fx else "",
+                  "optional: base currency per unit of the listing's, e.g. 1.27"),
         ]  # fmt: skip
         title = f"Add a lot of {symbol}" if index is None else f"Lot {index + 1} of {symbol}"
         super().__init__(workspace, title, fields, form_id="lot-form")
@@ -112,6 +114,59 @@ class LotForm(EditForm):
         if self.index is None:
             return self.workspace.add_lot(self.symbol, values)
         return self.workspace.update_lot(self.symbol, self.index, values)
+
+
+class SellForm(EditForm):
+    """A sale of `symbol`, checked as typed against its lots and earlier sales (first-in
+    first-out: no more than is held on the sale's day)."""
+
+    FORM = "sell"
+
+    def __init__(self, workspace: Workspace, symbol: str) -> None:
+        fields = [
+            Field("shares", "Shares sold", "", "e.g. 10"),
+            Field("price", "Price per share", "", "in the listing's unit, e.g. 171.20"),
+            Field("date", "Date", "", "YYYY-MM-DD"),
+            Field("fees", "Fees", "", "optional: in all"),
+            Field("note", "Note", "", "optional"),
+        ]
+        super().__init__(workspace, f"Record a sale of {symbol}", fields, form_id="sell-form")
+        self.symbol = symbol
+
+    def field_errors(self, values: dict[str, str]) -> dict[str, str]:
+        ticker = self.workspace.config.tickers.get(self.symbol)
+        return self.workspace.field_errors(
+            "sell",
+            values,
+            symbol=self.symbol,
+            held=ticker.lots if ticker else (),
+            sold=ticker.sells if ticker else (),
+        )
+
+    def edit(self, values: dict[str, str]) -> EditOutcome:
+        return self.workspace.add_sell(self.symbol, values)
+
+
+class TickerEditForm(EditForm):
+    """A ticker's name, group and thesis, as written in the file."""
+
+    FORM = "ticker"
+
+    def __init__(self, workspace: Workspace, symbol: str) -> None:
+        ticker = workspace.config.tickers.get(symbol)
+        fields = [
+            Field("name", "Name", ticker.name if ticker else "", "defaults to the symbol"),
+            Field("group", "Group (a tab)", ticker.group if ticker else "", "e.g. optics"),
+            Field("thesis", "Thesis", ticker.thesis if ticker else "", kind="text"),
+        ]
+        super().__init__(workspace, f"Edit {symbol}", fields, form_id="ticker-edit-form")
+        self.symbol = symbol
+
+    def field_errors(self, values: dict[str, str]) -> dict[str, str]:
+        return self.workspace.field_errors("ticker", values, symbol=self.symbol)
+
+    def edit(self, values: dict[str, str]) -> EditOutcome:
+        return self.workspace.update_ticker(self.symbol, values)
 
 
 class CheckpointForm(EditForm):

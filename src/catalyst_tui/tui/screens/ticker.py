@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, Tab, TabbedContent, TabPane, Tabs
 
 from ...text import printable
+from ...thesis.positions import Lot
 from ...thesis.vocabulary import Kind, Status
 from ...thesis.wording import format_value, observation_note, reason_text
 from ...watchlist import CheckpointRecord, Figure, TickerDetail
@@ -52,6 +53,10 @@ class TickerScreen(Screen[None]):
         Binding("x", "archive_checkpoint", "Archive", show=False),
         Binding("l", "add_lot", "Add lot", show=False),
         Binding("L", "edit_lot", "Edit lot", show=False),
+        Binding("D", "remove_lot", "Remove lot", show=False),
+        Binding("s", "sell", "Sell", show=False),
+        Binding("S", "remove_sell", "Remove last sale", show=False),
+        Binding("n", "edit_ticker", "Name, group, thesis", show=False),
         Binding("A", "acknowledge", "Ack"),
         Binding("right_square_bracket", "range(1)", "Longer range", show=False),
         Binding("left_square_bracket", "range(-1)", "Shorter range", show=False),
@@ -85,6 +90,7 @@ class TickerScreen(Screen[None]):
                 yield Static("Lots", classes="section")
                 yield Static(id="splits")
                 yield DataTable(id="lot-table", cursor_type="row")
+                yield Static(id="sales")
                 yield Static("Fundamentals", classes="section")
                 yield Static(id="fundamentals")
             with TabPane("4 Thesis", id="thesis"), VerticalScroll():
@@ -215,6 +221,7 @@ class TickerScreen(Screen[None]):
                 note,
             )
         lots.display = bool(d.lots)
+        self._show_sales(d)
         splits = self.query_one("#splits", Static)
         splits.display = bool(d.splits)
         if d.splits:
@@ -233,6 +240,25 @@ class TickerScreen(Screen[None]):
         else:
             none = Text("No lots: watched only. Press l to add a purchase.\n", style="dim")
             self.query_one("#fundamentals", Static).update(Group(none, table))
+
+    def _show_sales(self, d: TickerDetail) -> None:
+        """The sales as written, and what they realized in the base currency (first-in
+        first-out against the lots)."""
+        sales = self.query_one("#sales", Static)
+        sales.display = bool(d.sells)
+        if not d.sells:
+            return
+        text = Text("Sales ", style="bold")
+        for sell in sorted(d.sells, key=lambda s: s.date):
+            fees = f" (fees {fmt.money(sell.fees)})" if sell.fees else ""
+            text.append(f"\n  {sell.date.isoformat()}  {fmt.shares(sell.shares)} at "
+                        f"{fmt.money(sell.price)}{fees}  ")  # fmt: skip
+            text.append(printable(sell.note))
+        realized = d.row.realized if d.row else None
+        base = printable(self.workspace.config.settings.currency)
+        text.append(f"\n  Realized ({base}, first-in first-out) ")
+        text.append_text(fmt.signed(realized))
+        sales.update(text)
 
     def _figures(self, d: TickerDetail) -> list[tuple[str, str, str]]:
         """(label, value, note) of each fundamentals line, then the next earnings date."""
@@ -360,16 +386,40 @@ class TickerScreen(Screen[None]):
     def action_edit_lot(self) -> None:
         """The lot under the lots table's cursor when it has focus, else the first lot a split
         leaves uncertain, else the first lot."""
+        found = self._chosen_lot()
+        if found is not None:
+            self.post_message(messages.EditLot(self.symbol, *found))
+
+    def action_remove_lot(self) -> None:
+        found = self._chosen_lot()
+        if found is not None:
+            self.post_message(messages.RemoveLot(self.symbol, *found))
+
+    def _chosen_lot(self) -> tuple[int, Lot] | None:
         lots = self.detail.lots if self.detail else []
         if not lots:
             self.notify(f"{self.symbol} has no lots: l adds one", severity="warning", timeout=3)
-            return
+            return None
         table = self.query_one("#lot-table", DataTable)
         if table.has_focus:
             index = min(table.cursor_row, len(lots) - 1)
         else:
             index = next((i for i, held in enumerate(lots) if held.uncertain), 0)
-        self.post_message(messages.EditLot(self.symbol, index, lots[index].lot))
+        return index, lots[index].lot
+
+    def action_sell(self) -> None:
+        self.post_message(messages.AddSell(self.symbol))
+
+    def action_remove_sell(self) -> None:
+        """The last sale in the file (the one most likely just recorded by mistake)."""
+        sells = self.detail.sells if self.detail else ()
+        if not sells:
+            self.notify(f"{self.symbol} has no sales: s records one", severity="warning", timeout=3)
+            return
+        self.post_message(messages.RemoveSell(self.symbol, len(sells) - 1, sells[-1]))
+
+    def action_edit_ticker(self) -> None:
+        self.post_message(messages.EditTicker(self.symbol))
 
     def action_acknowledge(self) -> None:
         c = self.current_checkpoint()

@@ -190,7 +190,7 @@ class WatchlistScreen(Screen[None]):
             scroll = table.scroll_y
             table.clear()
             for row in rows:
-                table.add_row(*_cells(row), key=row.symbol)
+                table.add_row(*_cells(row, data.currency), key=row.symbol)
             if current in symbols:
                 table.move_cursor(row=symbols.index(current), animate=False, scroll=False)
             table.scroll_to(y=scroll, animate=False, immediate=True)
@@ -201,9 +201,10 @@ class WatchlistScreen(Screen[None]):
 
     def _update_rows(self, rows: list[WatchRow]) -> None:
         table = self.query_one("#tickers", DataTable)
+        base = self.data.currency if self.data is not None else ""
         for row in rows:
             self._rows_shown[row.symbol] = _shown_part(row)
-            for (key, _), cell in zip(COLUMNS, _cells(row), strict=True):
+            for (key, _), cell in zip(COLUMNS, _cells(row, base), strict=True):
                 if table.get_cell(row.symbol, key) != cell:
                     # Widths follow the content: a price that gains a digit or a stale mark
                     # after the first fill is never cut.
@@ -219,11 +220,16 @@ class WatchlistScreen(Screen[None]):
         totals = data.totals(self.group)
         summary = Text()
         summary.append("Portfolio ", style="bold")
+        summary.append(f"{printable(data.currency)} ", style="bold")
         summary.append(fmt.money(totals.value) if totals.priced else fmt.NONE)
+        if totals.no_fx:
+            summary.append("*", style="yellow")
         summary.append("  Day ")
         summary.append_text(fmt.signed(totals.day_pnl if totals.priced else None))
         summary.append("  P&L ")
         summary.append_text(_pnl(totals))
+        summary.append("  Realized YTD ")
+        summary.append_text(fmt.signed(totals.realized_year))
         health = data.health
         summary.append("  │ ", style="dim")
         if self.reach:
@@ -247,6 +253,12 @@ class WatchlistScreen(Screen[None]):
         if totals.unpriced:
             unpriced = printable(", ".join(totals.unpriced))
             status.append(f" · no price yet for {unpriced}", style="yellow")
+        if totals.no_fx:
+            no_fx = printable(", ".join(totals.no_fx))
+            status.append(
+                f" · * no {printable(data.currency)} rate for {no_fx}: left out of the totals",
+                style="yellow",
+            )
         self.query_one("#status-line", Static).update(status)
 
     def _current_symbol(self) -> str | None:
@@ -381,7 +393,7 @@ def _pnl(totals: Totals) -> Text:
     return text
 
 
-def _cells(row: WatchRow) -> tuple[Text | str, ...]:
+def _cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
     flagged = row.flagged > 0
     symbol = fmt.plain(row.symbol, "bold")
     if flagged:
@@ -392,6 +404,8 @@ def _cells(row: WatchRow) -> tuple[Text | str, ...]:
         price = Text(fmt.money(row.price), style="yellow" if row.stale else "")
         if row.stale:
             price.append("*", style="yellow")
+        if row.currency and row.currency != base:  # a listing in another currency says which
+            price.append(f" {printable(row.currency)}", style="dim")
     due = Text("")
     if row.next_due is not None:
         due = fmt.days_left(row.next_due.days_left)
@@ -405,7 +419,7 @@ def _cells(row: WatchRow) -> tuple[Text | str, ...]:
         _spark(row.spark),
         fmt.score(row.met, row.missed, row.pending),
         fmt.signed(row.pnl) if row.shares else Text(""),
-        fmt.money(row.value) if row.shares else "",
+        _value(row),
         fmt.percent(row.weight, sign=False) if row.shares else "",
         fmt.shares(row.shares),
         due,
@@ -418,6 +432,16 @@ def _spark(closes: tuple[float, ...]) -> Text:
     if not closes:
         return Text("")
     return Text(sparkline(closes, SPARK_WIDTH), style="green" if closes[-1] >= closes[0] else "red")
+
+
+def _value(row: WatchRow) -> Text | str:
+    """The value in the base currency; without an FX rate, in the listing's own, marked."""
+    if not row.shares:
+        return ""
+    if row.no_fx and row.local_value is not None:
+        unit = printable(row.currency or "")
+        return Text(f"{fmt.money(row.local_value)} {unit}*", style="yellow")
+    return fmt.money(row.value)
 
 
 def _progress_text(done: int, total: int) -> Text:
