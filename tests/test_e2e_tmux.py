@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
+import pytest
+
 from catalyst_tui.config import load_config
+from catalyst_tui.config import parse_config as load_config_text
 from tests.support.market_server import MarketServer
 from tests.support.terminal import keys, start_catalyst, type_text, wait_for
 
@@ -42,7 +46,7 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
         shown = wait_for(tmux, "Why: gross_margin 69.1% < 70%")
 
         # mark the NPO milestone met with a note
-        keys(tmux, *["Up"] * 7)
+        keys(tmux, *["Up"] * 4)  # soonest due first: the NPO milestone (2027-12-31) is 7th
         wait_for(tmux, "ALAB/npo-multi-rack-2027")
         keys(tmux, "m")
         wait_for(tmux, "Mark ALAB/npo-multi-rack-2027")
@@ -103,3 +107,47 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
         conn.close()
     assert npo == ("met", 1, "Q4 call: NPO chipsets shipping")
     assert unacked == 0
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+def test_the_first_run_offline_then_online_reads_true_at_every_size(tmp_path, tmux, size):
+    """A first start with no network says offline and that nothing is stored, each row saying it
+    has no quote; the next start, with the market back, fills every row, and the header's items
+    and every symbol are on screen, whole."""
+    import subprocess
+
+    from tests.support.market_server import unused_local_url
+    from tests.support.terminal import screen
+
+    def run_once(base: str, until: str) -> str:
+        config_path.write_text(loopback_thesis(base))
+        start_catalyst(tmux, tmp_path, env, "--config", str(config_path),
+                       "--db", str(tmp_path / "c.db"), size=size)  # fmt: skip
+        shown = wait_for(tmux, until, timeout=60)
+        for _ in range(150):  # the toasts of the first refresh go after a few seconds
+            if "▌" not in shown:
+                break
+            time.sleep(0.2)
+            shown = screen(tmux)
+        keys(tmux, "q")
+        wait_for(tmux, "CATALYST-EXIT=0")
+        subprocess.run(["tmux", "-S", tmux, "kill-server"], capture_output=True)
+        return shown
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CATALYST_", "DBUS_", "TMUX"))}
+    env.update(NO_PROXY="127.0.0.1", TERM="xterm-256color")
+    config_path = tmp_path / "catalysts.toml"
+    symbols = list(load_config_text(loopback_thesis("http://127.0.0.1:9")).tickers)
+
+    offline = run_once(unused_local_url(), "nothing stored yet")
+    assert "offline: no provider answers" in offline and "press r" not in offline
+    for symbol in symbols:
+        assert symbol in offline
+
+    with MarketServer() as market:
+        online = run_once(market.url, "⚑ ALAB")
+    for item in ("Portfolio", "Day", "P&L", "Realized YTD", "refreshed", "q Quit", "? Keys"):
+        assert item in online, (item, online)
+    for symbol in symbols:
+        assert any(line.lstrip().lstrip("⚑ ").startswith(symbol) for line in online.splitlines())
+    assert "no data yet" not in online and "offline" not in online

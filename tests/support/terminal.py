@@ -14,12 +14,16 @@ SESSION = "catalyst-e2e"
 EXIT_MARK = "CATALYST-EXIT="
 
 
-def start_catalyst(socket: str, workdir: Path, env: dict[str, str], *args: str) -> None:
-    """`catalyst ARGS` in a 120×36 session; when it ends the screen shows CATALYST-EXIT=<code>."""
+def start_catalyst(
+    socket: str, workdir: Path, env: dict[str, str], *args: str, size: tuple[int, int] = (120, 36)
+) -> None:
+    """`catalyst ARGS` in a session of `size` (columns, lines); when it ends the screen shows
+    CATALYST-EXIT=<code>."""
     command = shlex.join([sys.executable, "-m", "catalyst_tui.cli", *args])
+    columns, lines = size
     subprocess.run(
-        ["tmux", "-S", socket, "new-session", "-d", "-s", SESSION, "-x", "120", "-y", "36",
-         f"{command}; echo {EXIT_MARK}$?; sleep 120"],
+        ["tmux", "-S", socket, "new-session", "-d", "-s", SESSION, "-x", str(columns),
+         "-y", str(lines), f"{command}; echo {EXIT_MARK}$?; sleep 120"],
         check=True, env=env, cwd=workdir,
     )  # fmt: skip
 
@@ -43,7 +47,7 @@ def type_text(socket: str, text: str) -> None:
     time.sleep(0.3)
 
 
-def wait_for(socket: str, text: str, timeout: float = 30.0) -> str:
+def wait_for(socket: str, text: str, timeout: float = 60.0) -> str:
     deadline = time.monotonic() + timeout
     shown = ""
     while time.monotonic() < deadline:

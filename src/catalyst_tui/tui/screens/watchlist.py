@@ -231,7 +231,7 @@ class WatchlistScreen(Screen[None]):
         summary.append("  Realized YTD ")
         summary.append_text(fmt.signed(totals.realized_year))
         health = data.health
-        summary.append("  │ ", style="dim")
+        summary.append("\n")  # the data's health on a line of its own: both read whole at 80
         if self.reach:
             summary.append(f"{self.reach}: no provider answers", style="bold red")
             summary.append(" · ", style="dim")
