@@ -21,6 +21,7 @@ Bounds no answer can get past (docs/market-data.md, The HTTP client):
 from __future__ import annotations
 
 import asyncio
+import collections
 import functools
 import logging
 import random
@@ -130,6 +131,8 @@ class MarketClient:
         self.deadline = deadline  # None: each provider's own (PROVIDER_BOUNDS, REQUEST_BOUNDS)
         self.max_bytes = max_bytes
         self.host_down_for = host_down_for
+        # Requests sent, by provider (each attempt and each redirect hop is one).
+        self.requests: collections.Counter[str] = collections.Counter()
         self._down_until: dict[str, float] = {}  # host → monotonic time it is tried again
         self._sleep = sleep
         self._rng = rng or random.Random()
@@ -319,6 +322,7 @@ class MarketClient:
                                            headers=call.headers)  # fmt: skip
         origin = _origin(request.url)
         for _hop in range(MAX_REDIRECTS + 1):
+            self.requests[call.provider] += 1
             response = await self._http.send(request, stream=True)
             try:
                 if response.next_request is not None:  # a redirect with a Location

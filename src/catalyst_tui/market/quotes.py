@@ -89,7 +89,7 @@ class _QuotePass:
     async def _ask(
         self, provider: QuoteProvider, symbols: list[str], later: asyncio.TaskGroup
     ) -> None:
-        if provider.batch_size > 1:
+        if await provider.uses_batches(self.client):
             try:
                 results = await provider.fetch_quotes(self.client, symbols)
             except Exception as exc:  # a provider bug must not take the pass down

@@ -136,6 +136,17 @@ class FetchState(NamedTuple):
     detail: str
 
 
+class ProviderHealth(NamedTuple):
+    """How a provider has answered lately; `paused_until` set after it refused (429, a page)."""
+
+    provider: str
+    last_success: dt.datetime | None
+    last_failure: dt.datetime | None
+    failure: str
+    paused_until: dt.datetime | None
+    strikes: int  # refusals in a row
+
+
 class TickerRecord(NamedTuple):
     symbol: str
     name: str
