@@ -178,6 +178,8 @@ class MarketServer:
         self.latency = latency
         self.finnhub_token = finnhub_token
         self.crumb = fixture_text("yahoo_getCrumb-getcrumb.txt").strip()
+        # What getcrumb answers instead of the crumb, with HTTP 200 ("Too Many Requests", a page)
+        self.getcrumb_body: str | None = None
         self.max_in_flight = 0
         self._in_flight = 0
         self._faults: list[Fault] = []
@@ -521,6 +523,8 @@ def _chart(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> R
 def _getcrumb(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
     if "A3=" not in request.headers.get("cookie", ""):
         return Reply(401, fixture_text("yahoo_v7_invalid_crumb_401.json"))
+    if server.getcrumb_body is not None:
+        return Reply(200, server.getcrumb_body, "text/plain;charset=utf-8")
     return Reply(200, server.crumb, "text/plain;charset=utf-8")
 
 
