@@ -179,7 +179,8 @@ async def refresh_in_process(
                 await evidence.run(symbols, await daily.ciks())
                 seen = yahoo.earnings_seen if yahoo is not None else {}
                 await asyncio.gather(
-                    daily.fundamentals(symbols), daily.earnings(symbols, env, crumb, seen)
+                    daily.fundamentals(symbols),
+                    daily.earnings(symbols, env, crumb, seen, _refusing(paused, outcomes)),
                 )
     finally:
         _record_providers(store, clock(), outcomes, client.requests - asked_before)
@@ -217,6 +218,11 @@ async def _history_after_jumps(
                 continue
             outcomes[symbol].bars, outcomes[symbol].splits = history.bars, list(history.splits)
             break
+
+
+def _refusing(paused: Mapping[str, object], outcomes: Mapping[str, QuoteOutcome]) -> set[str]:
+    """The providers paused, or refusing in this refresh's quote pass: not asked for more."""
+    return set(paused) | {e.provider for o in outcomes.values() for e in o.errors if is_refusal(e)}
 
 
 def _record_providers(
@@ -371,6 +377,7 @@ class _DailyFetches:
         env: Mapping[str, str],
         crumb: YahooCrumb | None = None,
         seen: Mapping[str, EarningsDate | None] | None = None,
+        paused: set[str] | frozenset[str] = frozenset(),
     ) -> None:
         """Next earnings dates of the symbols due: from the quote batch where it carried them
         (no request), the others from the earnings sources."""
@@ -385,7 +392,9 @@ class _DailyFetches:
         due = [s for s in due if seen.get(s) is None]
         if not due:
             return
-        sources = earnings_sources(self.config, env, crumb)
+        sources = [s for s in earnings_sources(self.config, env, crumb) if s.name not in paused]
+        if not sources:  # every source is paused: the dates wait, nothing is marked fetched
+            return
         today = self.clock().date()
 
         async def one(symbol: str) -> None:
