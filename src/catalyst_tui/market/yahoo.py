@@ -34,13 +34,7 @@ from .models import (
 )
 from .provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape, positive
 from .symbols import yahoo_path
-from .yahoo_quote import (
-    BATCH_SIZE,
-    batch_failure,
-    batch_url,
-    earnings_from_batch,
-    quotes_from_batch,
-)
+from .yahoo_quote import BATCH_SIZE, batch_rows, batch_url, earnings_from_rows, quotes_from_rows
 from .yahoo_session import YahooCrumb
 
 _TRADING_PERIODS: tuple[tuple[str, MarketState], ...] = (
@@ -106,13 +100,14 @@ class YahooProvider(QuoteProvider):
                 session = await self.crumb.session(client, stale=session.crumb)
                 response = await self._ask_batch(client, symbols, session)
             raise_for_status(response, self.name)
-            now = self._now()
-            whole = batch_failure(response.text)
+            rows = batch_rows(response.text)
         except FetchError as error:
-            whole = error
-        if whole is None:
-            self.earnings_seen.update(earnings_from_batch(response.text, symbols, now.date()))
-            return quotes_from_batch(response.text, symbols, now)
+            rows = error
+        if not isinstance(rows, FetchError):
+            now = self._now()
+            self.earnings_seen.update(earnings_from_rows(rows, symbols, now.date()))
+            return quotes_from_rows(rows, symbols, now)
+        whole = rows
         if len(symbols) == 1 or whole.kind in ("auth", "timeout") or is_refusal(whole):
             return {symbol: whole.for_symbol(symbol) for symbol in symbols}
         middle = len(symbols) // 2

@@ -44,26 +44,30 @@ def batch_results(body: str) -> list[dict[str, Any]]:
     return [r for r in results if isinstance(r, dict)]
 
 
-def batch_failure(body: str) -> FetchError | None:
-    """Why a batch's body fails every symbol in it, None when it can be read."""
+def batch_rows(body: str) -> list[dict[str, Any]] | FetchError:
+    """The rows of a batch (decoded once), or why its body fails every symbol in it."""
     try:
         with body_shape("yahoo"):
-            batch_results(body)
+            return batch_results(body)
     except FetchError as error:
         return error
-    return None
 
 
 def quotes_from_batch(body: str, symbols: Sequence[str], now: datetime) -> dict[str, QuoteResult]:
     """A Quote or FetchError for each of `symbols`; a bad body fails them all."""
-    try:
-        with body_shape("yahoo"):
-            rows = _by_symbol(batch_results(body), symbols)
-    except FetchError as error:
-        return {symbol: error.for_symbol(symbol) for symbol in symbols}
+    rows = batch_rows(body)
+    if isinstance(rows, FetchError):
+        return {symbol: rows.for_symbol(symbol) for symbol in symbols}
+    return quotes_from_rows(rows, symbols, now)
+
+
+def quotes_from_rows(
+    rows: list[dict[str, Any]], symbols: Sequence[str], now: datetime
+) -> dict[str, QuoteResult]:
+    found = _by_symbol(rows, symbols)
     out: dict[str, QuoteResult] = {}
     for symbol in symbols:
-        row = rows.get(symbol)
+        row = found.get(symbol)
         if row is None:
             out[symbol] = FetchError("unknown_symbol", "not in Yahoo's quote batch", "yahoo",
                                      symbol)  # fmt: skip
@@ -79,14 +83,17 @@ def quotes_from_batch(body: str, symbols: Sequence[str], now: datetime) -> dict[
 def earnings_from_batch(
     body: str, symbols: Sequence[str], today: date
 ) -> dict[str, EarningsDate | None]:
+    rows = batch_rows(body)
+    return {} if isinstance(rows, FetchError) else earnings_from_rows(rows, symbols, today)
+
+
+def earnings_from_rows(
+    rows: list[dict[str, Any]], symbols: Sequence[str], today: date
+) -> dict[str, EarningsDate | None]:
     """The next earnings date each batch row gives (None: the row has none ahead); symbols with
     no row, or a row that cannot be read, are left out, to be asked of quoteSummary."""
-    try:
-        rows = _by_symbol(batch_results(body), symbols)
-    except FetchError:
-        return {}
     out: dict[str, EarningsDate | None] = {}
-    for symbol, row in rows.items():
+    for symbol, row in _by_symbol(rows, symbols).items():
         try:
             with body_shape("yahoo", symbol):
                 out[symbol] = earnings_from_row(row, symbol, today)
