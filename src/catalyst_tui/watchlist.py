@@ -105,6 +105,11 @@ class WatchRow(NamedTuple):
     change: float | None = None
     change_pct: float | None = None
     currency: str | None = None
+    # the trade outside the regular session ("pre" or "post"), and the market's state
+    ext_session: str | None = None
+    ext_price: float | None = None
+    ext_change_pct: float | None = None
+    market_state: str | None = None
     fetched_at: dt.datetime | None = None
     source: str | None = None
     stale: bool = False
@@ -258,6 +263,10 @@ def _watch_row(
         change=change,
         change_pct=quote.change_pct if quote else None,
         currency=quote.currency if quote else None,
+        ext_session=quote.ext_session if quote else None,
+        ext_price=quote.ext_price if quote else None,
+        ext_change_pct=quote.ext_change_pct if quote else None,
+        market_state=quote.market_state if quote else None,
         fetched_at=last.fetched_at if last else None,
         source=quote.source if quote else None,
         stale=bool(last and last.stale),

@@ -347,10 +347,14 @@ def _cells(row: WatchRow) -> tuple[Text | str, ...]:
         ident = printable(row.next_due.checkpoint_id)
         due.append(f" {ident if len(ident) <= 16 else ident[:15] + '…'}")
     earnings = Text(row.earnings.strftime("%b %d") if row.earnings else "", style="cyan")
+    day = fmt.percent(row.change_pct) if row.has_quote else Text("")
+    if row.has_quote and row.ext_session and row.ext_change_pct is not None:
+        day.append(f" {row.ext_session} ", style="dim")
+        day.append_text(fmt.percent(row.ext_change_pct))
     return (
         symbol,
         price,
-        fmt.percent(row.change_pct) if row.has_quote else Text(""),
+        day,
         Text(sparkline(row.spark, SPARK_WIDTH), style="cyan") if row.spark else Text(""),
         fmt.score(row.met, row.missed, row.pending),
         fmt.signed(row.pnl) if row.shares else Text(""),
