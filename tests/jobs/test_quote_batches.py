@@ -29,6 +29,7 @@ def seed_current_history(
         store.market.replace_history(symbol, [Bar(symbol, day, close, close, close, close, 100,
                                                   "yahoo")])  # fmt: skip
         store.market.mark_fetched("history", symbol, now)
+    store.market.mark_backfilled(symbols, now)
 
 
 async def test_a_steady_state_refresh_of_500_symbols_makes_at_most_6_requests(tmp_path: Path):
@@ -162,3 +163,32 @@ def status_json(workdir: Path) -> dict:
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     return json.loads(result.stdout)
+
+
+async def test_a_database_of_one_year_is_backfilled_to_five_once(tmp_path: Path):
+    """A database written when history began a year back: the next refresh fetches each symbol's
+    five years once (so the 5Y chart spans them), the one after fetches no history."""
+    with MarketServer() as market:
+        config = load_config(write_config(tmp_path / "catalysts.toml", market.url,
+                                          user_agent=None))  # fmt: skip
+        symbols = tuple(config.tickers)
+        now = dt.datetime.now(dt.UTC)
+        last = market.last_session()
+        year = market.trading_days(last - dt.timedelta(days=365), last)
+        with Store.open(tmp_path / "c.db") as store:
+            store.sync.apply(config)
+            for symbol in symbols:
+                bars = [Bar(symbol, d, *(market.close(symbol, d),) * 4, 100, "yahoo") for d in year]
+                store.market.replace_history(symbol, bars)
+                store.market.mark_fetched("history", symbol, now)
+            async with MarketClient(trust_env=False) as client:
+                await refresh_in_process(config, store, client=client)
+                charts = market.requests_for(endpoint="chart")
+                assert len(charts) == len(symbols)
+                assert all("range=5y" in r.raw_query for r in charts)
+                market.clear_log()
+                await refresh_in_process(config, store, client=client)
+            assert market.requests_for(endpoint="chart") == []
+            five = market.trading_days(last - dt.timedelta(days=5 * 365), last)
+            counts = dict(query(tmp_path, "SELECT symbol, COUNT(*) FROM prices GROUP BY symbol"))
+            assert counts == dict.fromkeys(symbols, len(five))

@@ -155,13 +155,15 @@ async def refresh_in_process(
     asked_before = client.requests.copy()
     outcomes: dict[str, QuoteOutcome] = {}
     try:
+        due = store.market.history_due(symbols, clock())
         outcomes = await fetch_quotes(
-            client, providers, symbols, store.market.history_due(symbols, clock()),
-            on_progress, min(quotes_deadline, deadline),
+            client, providers, symbols, due, on_progress, min(quotes_deadline, deadline),
         )  # fmt: skip
         async with _within(ends, deadline, report):
             await _history_after_jumps(store, client, providers, outcomes)
         store.market.save_quotes(outcomes.values(), clock())
+        whole = [s for s, start in due.items() if start is None and outcomes[s].bars]
+        store.market.mark_backfilled(whole, clock())
         report.fresh = {s for s, o in outcomes.items() if o.quote is not None}
         report.notes.extend(f"{p.name}: {p.fallback}" for p in providers if p.fallback)
         yahoo = next((p for p in providers if isinstance(p, YahooProvider)), None)

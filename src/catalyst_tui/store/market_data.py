@@ -48,15 +48,20 @@ class MarketData:
 
     def history_due(self, symbols: list[str], now: dt.datetime) -> dict[str, dt.date | None]:
         """The symbols whose history is due, with where it starts (history_starts): a symbol
-        with no bars (a full backfill); one whose bars were never fetched by a refresh that
+        with no bars, or never given the five-year backfill (a database of the one-year days),
+        gets None (the whole window); one whose bars were never fetched by a refresh that
         records it; and, once a day, one whose last stored quote is past its regular session
         (not REGULAR) and newer than its last history fetch, so the day's final bar is in."""
         starts = self.history_starts(symbols, now)
         fetched = self.fetch_states("history")
+        backfilled = self.fetch_states("backfill")
         quotes = self.last_quotes(symbols)
         due: dict[str, dt.date | None] = {}
         for symbol in symbols:
             start, state, last = starts[symbol], fetched.get(symbol), quotes[symbol].quote
+            if symbol not in backfilled:
+                due[symbol] = None
+                continue
             never = start is None or state is None or state.fetched_at > now
             closed_since = (
                 state is not None
@@ -67,6 +72,12 @@ class MarketData:
             if never or closed_since:
                 due[symbol] = start
         return due
+
+    def mark_backfilled(self, symbols: Iterable[str], now: dt.datetime) -> None:
+        """The symbols' whole history window was fetched: no backfill again."""
+        with self._store.transaction() as conn:
+            for symbol in symbols:
+                _mark_fetched(conn, "backfill", symbol, now)
 
     def last_closes(self, symbols: list[str]) -> dict[str, float]:
         """The close of each symbol's last stored bar (symbols without bars left out)."""
