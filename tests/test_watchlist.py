@@ -128,3 +128,18 @@ def test_the_extended_hours_trade_of_the_v7_batch_is_stored_and_shown(data):
         day
         == f"{row['regularMarketChangePercent']:+.1f}% post {row['postMarketChangePercent']:+.1f}%"
     )
+
+
+def test_a_paused_provider_shows_in_the_health_line_until_its_pause_ends(data):
+    _config, store, _w = data
+    store.providers.record(
+        DEMO_NOW, succeeded=set(), failed={}, refused={"yahoo": "HTTP 429"}, requests={}
+    )
+    health = load_watchlist(store, DEMO_NOW, TODAY).health
+    until = store.providers.health()["yahoo"].paused_until
+    assert until is not None
+    assert health_text(health, DEMO_NOW).endswith(
+        f" · yahoo paused until {until.astimezone():%H:%M}"
+    )
+    assert not health_ok(health, DEMO_NOW)
+    assert "paused" not in health_text(health, until + dt.timedelta(seconds=1))

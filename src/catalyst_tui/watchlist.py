@@ -66,11 +66,17 @@ def health_text(health: Health, now: dt.datetime) -> str:
     if health.stale:
         parts.append(f"{health.stale} stale")
     parts += [f"{kind} failed {count}" for kind, count in sorted(health.failed.items())]
+    parts += [
+        f"{provider} paused until {until.astimezone():%H:%M}"
+        for provider, until in sorted((health.paused_until or {}).items())
+        if until > now
+    ]
     return " · ".join(parts)
 
 
-def health_ok(health: Health) -> bool:
-    return health.last_refresh is not None and not health.stale and not health.failed
+def health_ok(health: Health, now: dt.datetime | None = None) -> bool:
+    paused = now is not None and any(u > now for u in (health.paused_until or {}).values())
+    return health.last_refresh is not None and not health.stale and not health.failed and not paused
 
 
 # (key, label) in the order `s` cycles through them.

@@ -264,12 +264,14 @@ class OutboxRecord(NamedTuple):
 
 class Health(NamedTuple):
     """What the data is like: the newest quote fetch, fresh quotes by source, how many are
-    stale, and the failed fetches of fundamentals and earnings by kind."""
+    stale, the failed fetches of fundamentals and earnings by kind, and when each provider's
+    pause (after it refused) ends, past ones included: the reader knows the time."""
 
     last_refresh: dt.datetime | None
     sources: dict[str, int]
     stale: int
     failed: dict[str, int]
+    paused_until: dict[str, dt.datetime] | None = None
 
 
 class PriceRow(NamedTuple):

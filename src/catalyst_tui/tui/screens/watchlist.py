@@ -205,7 +205,9 @@ class WatchlistScreen(Screen[None]):
         health = data.health
         summary.append("  │ ", style="dim")
         summary.append_text(
-            fmt.plain(health_text(health, data.now), "" if health_ok(health) else "yellow")
+            fmt.plain(
+                health_text(health, data.now), "" if health_ok(health, data.now) else "yellow"
+            )
         )
         self.query_one("#summary", Static).update(summary)
         status = Text()
