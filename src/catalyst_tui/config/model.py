@@ -48,6 +48,8 @@ class Settings(NamedTuple):
     notify: tuple[str, ...] = (Status.MISSED.value,)
     database: str | None = None
     timezone: str | None = None
+    # Providers asked through a browser's TLS handshake (market/browser_tls.py, curl_cffi).
+    browser_tls: tuple[str, ...] = ()
 
 
 class YahooSettings(NamedTuple):

@@ -85,7 +85,11 @@ class Validator(LocatedReader):
                     f"unknown time zone {timezone!r} (use an IANA name such as 'America/New_York')",
                 )
                 timezone = None
-        return Settings(refresh, refresh_s, closed, closed_s, providers, notify, database, timezone)
+        browser_tls = self.choices(
+            table, "browser_tls", path, PROVIDERS, defaults.browser_tls, non_empty=False
+        )
+        return Settings(refresh, refresh_s, closed, closed_s, providers, notify, database, timezone,
+                        browser_tls)  # fmt: skip
 
     def providers(self, value: Any) -> ProviderSettings:
         path: KeyPath = ("providers",)

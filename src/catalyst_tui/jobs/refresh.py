@@ -21,6 +21,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from ..config import Config
 from ..market.earnings import FinnhubEarnings, YahooEarnings, fetch_next_earnings
@@ -90,6 +91,22 @@ def yahoo_crumb(config: Config, store: Store) -> YahooCrumb:
     )
 
 
+def browser_origins(config: Config) -> tuple[str, ...]:
+    """The origins (scheme://host[:port]) of the providers `settings.browser_tls` names: their
+    requests go through a browser's TLS handshake (market/browser_tls.py)."""
+    urls: dict[str, tuple[str, ...]] = {
+        "yahoo": (config.providers.yahoo.base_url, config.providers.yahoo.cookie_url),
+        "stooq": (config.providers.stooq.base_url,),
+        "finnhub": (config.providers.finnhub.base_url,),
+    }
+    out = []
+    for name in config.settings.browser_tls:
+        for url in urls.get(name, ()):
+            parts = urlsplit(url)
+            out.append(f"{parts.scheme}://{parts.netloc}")
+    return tuple(dict.fromkeys(out))
+
+
 def quote_providers(
     config: Config, env: Mapping[str, str] = os.environ, crumb: YahooCrumb | None = None
 ) -> tuple[list[QuoteProvider], list[str]]:
@@ -151,7 +168,7 @@ async def refresh_in_process(
     for name, until in paused.items():
         report.notes.append(f"{name}: paused until {until:%H:%M} UTC after refusing requests")
     owned = client is None
-    client = client or MarketClient()
+    client = client or MarketClient(browser_origins=browser_origins(config))
     asked_before = client.requests.copy()
     outcomes: dict[str, QuoteOutcome] = {}
     try:

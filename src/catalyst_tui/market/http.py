@@ -71,6 +71,13 @@ def _ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
+def _browser_transport() -> httpx.AsyncBaseTransport:
+    """Chrome's TLS handshake (market/browser_tls.py), loaded only when asked for."""
+    from .browser_tls import BrowserTransport
+
+    return BrowserTransport()
+
+
 class RateLimit:
     """Spaces the requests of one provider at least 1/rate seconds apart (no bursts).
 
@@ -118,6 +125,8 @@ class MarketClient:
         host_down_for: float = 30.0,
         user_agent: str = BROWSER_USER_AGENT,
         trust_env: bool = True,
+        browser_tls: bool = False,
+        browser_origins: tuple[str, ...] = (),
         sleep: Sleep = asyncio.sleep,
         rng: random.Random | None = None,
     ) -> None:
@@ -154,6 +163,9 @@ class MarketClient:
             follow_redirects=False,  # followed in _exchange, where a secret is not sent abroad
             trust_env=trust_env,
             verify=_ssl_context(),
+            transport=_browser_transport() if browser_tls else None,
+            # Only these origins (scheme://host[:port]) through the browser's handshake.
+            mounts={origin: _browser_transport() for origin in browser_origins} or None,
         )
 
     async def __aenter__(self) -> MarketClient:
