@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import importlib.util
 import logging
 import os
 import time
@@ -168,7 +169,14 @@ async def refresh_in_process(
     for name, until in paused.items():
         report.notes.append(f"{name}: paused until {until:%H:%M} UTC after refusing requests")
     owned = client is None
-    client = client or MarketClient(browser_origins=browser_origins(config))
+    origins = browser_origins(config)
+    if origins and importlib.util.find_spec("curl_cffi") is None:
+        report.notes.append(
+            "browser_tls: curl_cffi is not installed (pip install 'catalyst-tui[browser]'), "
+            "so Python's own TLS handshake is used"
+        )
+        origins = ()
+    client = client or MarketClient(browser_origins=origins)
     asked_before = client.requests.copy()
     outcomes: dict[str, QuoteOutcome] = {}
     try:
