@@ -174,3 +174,22 @@ async def test_the_setting_sends_only_the_named_providers_through_the_browser(tm
         assert yahoo and stooq  # CRDO went on to Stooq
         assert all("sec-ch-ua" in r.headers for r in yahoo)
         assert not any("sec-ch-ua" in r.headers for r in stooq)
+
+
+async def test_the_browser_transport_keeps_the_deadline_and_the_body_cap():
+    """A body that drips ends at the request's deadline; a gzip bomb, which curl inflates itself,
+    ends at the cap on the decoded bytes or the deadline, whichever comes first: both a
+    FetchError of that symbol, within seconds, as over httpx's own transport."""
+    import time
+
+    with MarketServer() as market:
+        market.inject("drip", provider="yahoo", endpoint="chart", symbol="ALAB", delay=0.5)
+        market.inject("gzip_bomb", provider="yahoo", endpoint="chart", symbol="NVDA")
+        async with MarketClient(trust_env=False, browser_tls=True, deadline=2.0, attempts=1) as c:
+            started = time.monotonic()
+            quotes = await YahooProvider(market.url).fetch_quotes(c, ["ALAB", "NVDA"])
+            elapsed = time.monotonic() - started
+        alab, nvda = quotes["ALAB"], quotes["NVDA"]
+        assert isinstance(alab, Exception) and alab.kind == "timeout", alab
+        assert isinstance(nvda, Exception) and nvda.kind in ("timeout", "bad_body"), nvda
+        assert elapsed < 8, elapsed

@@ -12,12 +12,14 @@ httpx's own transport. Redirects are left to MarketClient, which follows them by
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 
 IMPERSONATE = "chrome"
+_CLOSING: set[asyncio.Future[None]] = set()  # streams closing in the background
 _DROPPED = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 
 
@@ -31,6 +33,9 @@ class BrowserTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         timeout = request.extensions.get("timeout", {})
+        # curl's own limit on the whole transfer: a cancelled coroutine does not stop curl, and
+        # closing a stream waits for its transfer, so the request's deadline must be curl's too.
+        deadline = request.extensions.get("deadline")
         try:
             answer = await self._session.request(
                 request.method,
@@ -39,7 +44,7 @@ class BrowserTransport(httpx.AsyncBaseTransport):
                 data=await request.aread() or None,
                 allow_redirects=False,
                 stream=True,
-                timeout=(timeout.get("connect") or 10.0, timeout.get("read") or 30.0),
+                timeout=deadline or timeout.get("read") or 30.0,
             )
         except Exception as exc:  # curl's errors, as the httpx errors market/http.py knows
             raise _as_httpx_error(exc, request) from exc
@@ -65,7 +70,11 @@ class _Body(httpx.AsyncByteStream):
             yield chunk
 
     async def aclose(self) -> None:
-        await self._answer.aclose()
+        # Closing waits for curl's transfer to end (at the deadline curl was given): not here,
+        # where a cancelled request must return at once.
+        task = asyncio.ensure_future(self._answer.aclose())
+        _CLOSING.add(task)
+        task.add_done_callback(_CLOSING.discard)
 
 
 def _as_httpx_error(exc: Exception, request: httpx.Request) -> httpx.TransportError:

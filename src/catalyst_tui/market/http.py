@@ -330,8 +330,10 @@ class MarketClient:
 
     async def _exchange(self, call: _Call) -> httpx.Response:
         """The request, its redirects and the whole body of the last answer, under the cap."""
-        request = self._http.build_request("GET", call.url, params=call.params,
-                                           headers=call.headers)  # fmt: skip
+        request = self._http.build_request(
+            "GET", call.url, params=call.params, headers=call.headers,
+            extensions={"deadline": call.budget.left},  # for a transport that must stop itself
+        )  # fmt: skip
         origin = _origin(request.url)
         for _hop in range(MAX_REDIRECTS + 1):
             self.requests[call.provider] += 1
