@@ -63,8 +63,8 @@ def test_daemon_refreshes_on_schedule_and_stops_cleanly(tmp_path, signum):
             if signum == signal.SIGTERM:  # the interval job, not only the run at start
                 second, _ = wait_for(lines, "refresh:", 30)
                 assert 8 <= second - first <= 20
-                charts = market.requests_for(provider="yahoo", endpoint="chart", symbol="ALAB")
-                assert len(charts) == 2
+                batches = market.requests_for(provider="yahoo", endpoint="quote", symbol="ALAB")
+                assert len(batches) == 2  # a quote batch each time; history only at first sight
             proc.send_signal(signum)
             assert proc.wait(timeout=15) == 0
             wait_for(lines, "catalyst daemon: stopped", 5)

@@ -100,3 +100,46 @@ def test_timeline_is_newest_first_with_values_in_their_metric(data):
     assert gross.condition is not None and gross.value is not None
     assert format_value(gross.condition.metric, gross.value) == "69.1%"
     assert gross.to_status == "missed"
+
+
+def test_the_extended_hours_trade_of_the_v7_batch_is_stored_and_shown(data):
+    """The real overnight AAPL row read as a refresh reads it, stored, shown as the watchlist's
+    day column and the ticker title show it: the post-market change beside the day's."""
+    import json
+
+    from catalyst_tui.market.models import QuoteOutcome
+    from catalyst_tui.market.yahoo_quote import quotes_from_batch
+    from catalyst_tui.tui.screens.watchlist import _cells
+
+    from .support.market_server import fixture_text
+
+    _config, store, _w = data
+    body = fixture_text("yahoo_quote-AAPL-BABA-marketState-PREPRE-2021-02-08.json")
+    row = next(r for r in json.loads(body)["quoteResponse"]["result"] if r["symbol"] == "AAPL")
+    body = body.replace('"symbol": "AAPL"', '"symbol": "ALAB"')
+    quote = quotes_from_batch(body, ["ALAB"], DEMO_NOW)["ALAB"]
+    store.market.save_quotes([QuoteOutcome("ALAB", quote)], DEMO_NOW)
+    alab = load_watchlist(store, DEMO_NOW, TODAY).row("ALAB")
+    assert alab.market_state == "PREPRE" and alab.ext_session == "post"
+    assert alab.ext_price == row["postMarketPrice"]
+    assert alab.ext_change_pct == pytest.approx(row["postMarketChangePercent"] / 100)
+    day = _cells(alab)[2].plain
+    assert (
+        day
+        == f"{row['regularMarketChangePercent']:+.1f}% post {row['postMarketChangePercent']:+.1f}%"
+    )
+
+
+def test_a_paused_provider_shows_in_the_health_line_until_its_pause_ends(data):
+    _config, store, _w = data
+    store.providers.record(
+        DEMO_NOW, succeeded=set(), failed={}, refused={"yahoo": "HTTP 429"}, requests={}
+    )
+    health = load_watchlist(store, DEMO_NOW, TODAY).health
+    until = store.providers.health()["yahoo"].paused_until
+    assert until is not None
+    assert health_text(health, DEMO_NOW).endswith(
+        f" · yahoo paused until {until.astimezone():%H:%M}"
+    )
+    assert not health_ok(health, DEMO_NOW)
+    assert "paused" not in health_text(health, until + dt.timedelta(seconds=1))

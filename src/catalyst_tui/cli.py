@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     filings = command("filings", "the 10-K, 10-Q and 8-K filings stored (newest first)")
     filings.add_argument("symbol", nargs="?", metavar="SYMBOL")
     filings.add_argument("--json", action="store_true", help="print a JSON array")
+    status = command("status", "each provider's requests, failures and pauses; file paths")
+    status.add_argument("--json", action="store_true", help="print a JSON object")
     daemon = command("daemon", "run the scheduler without the TUI (as a user service)")
     service = daemon.add_mutually_exclusive_group()
     service.add_argument(
@@ -398,6 +400,23 @@ def cmd_filings(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_status(ctx: Context) -> int:
+    from .status_report import build_status, status_json, status_lines
+
+    config = ctx.load_config()
+    now = _now()
+    with contextlib.closing(ctx.open_store(config)) as store:
+        status = build_status(config, store, now)
+    if ctx.args.json:
+        import json
+
+        ctx.out(json.dumps(status_json(status), indent=2))
+    else:
+        for line in status_lines(status, now):
+            ctx.out(line)
+    return EXIT_OK
+
+
 def cmd_mark(ctx: Context) -> int:
     symbol, checkpoint_id = _target(ctx.args.target)
     _config, store = ctx.synced_store()
@@ -540,6 +559,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "filings": cmd_filings,
     "daemon": cmd_daemon,
     "notify": cmd_notify,
+    "status": cmd_status,
 }
 
 

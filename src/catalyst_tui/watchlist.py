@@ -67,11 +67,17 @@ def health_text(health: Health, now: dt.datetime) -> str:
     if health.stale:
         parts.append(f"{health.stale} stale")
     parts += [f"{kind} failed {count}" for kind, count in sorted(health.failed.items())]
+    parts += [
+        f"{provider} paused until {until.astimezone():%H:%M}"
+        for provider, until in sorted((health.paused_until or {}).items())
+        if until > now
+    ]
     return " · ".join(parts)
 
 
-def health_ok(health: Health) -> bool:
-    return health.last_refresh is not None and not health.stale and not health.failed
+def health_ok(health: Health, now: dt.datetime | None = None) -> bool:
+    paused = now is not None and any(u > now for u in (health.paused_until or {}).values())
+    return health.last_refresh is not None and not health.stale and not health.failed and not paused
 
 
 # (key, label) in the order `s` cycles through them.
@@ -106,6 +112,11 @@ class WatchRow(NamedTuple):
     change: float | None = None
     change_pct: float | None = None
     currency: str | None = None
+    # the trade outside the regular session ("pre" or "post"), and the market's state
+    ext_session: str | None = None
+    ext_price: float | None = None
+    ext_change_pct: float | None = None
+    market_state: str | None = None
     fetched_at: dt.datetime | None = None
     source: str | None = None
     stale: bool = False
@@ -338,6 +349,10 @@ def _watch_row(
         change=change,
         change_pct=quote.change_pct if quote else None,
         currency=quote.currency if quote else None,
+        ext_session=quote.ext_session if quote else None,
+        ext_price=quote.ext_price if quote else None,
+        ext_change_pct=quote.ext_change_pct if quote else None,
+        market_state=quote.market_state if quote else None,
         fetched_at=last.fetched_at if last else None,
         source=quote.source if quote else None,
         stale=bool(last and last.stale),

@@ -309,3 +309,12 @@ def test_random_structures_only_raise_config_error(document):
     except Exception:  # tomlkit can't write every structure (mixed arrays etc.): not our input
         return
     _only_config_errors(text)
+
+
+def test_browser_tls_names_providers_only():
+    base = '[settings]\nbrowser_tls = ["yahoo"]\n'
+    assert parse_config(base).settings.browser_tls == ("yahoo",)
+    assert parse_config("").settings.browser_tls == ()
+    with pytest.raises(ConfigError) as caught:
+        parse_config('[settings]\nbrowser_tls = ["yahooo"]\n')
+    assert "settings.browser_tls" in str(caught.value.issues[0])

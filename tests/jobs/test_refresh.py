@@ -77,7 +77,8 @@ def test_refresh_fills_quotes_history_fundamentals_and_earnings(workdir, market)
     today = market.last_session()
     assert quotes["ALAB"] == pytest.approx(market.close("ALAB", today))
     bars = dict(query(workdir, "SELECT symbol, COUNT(*) FROM prices GROUP BY symbol"))
-    assert all(240 <= bars[s] <= 262 for s in SYMBOLS), bars  # a year of trading days
+    five_years = market.trading_days(today - dt.timedelta(days=5 * 365), today)
+    assert all(bars[s] == len(five_years) for s in SYMBOLS), bars  # five years at first sight
     (close,) = query(workdir, "SELECT close FROM prices WHERE symbol = 'NVDA' AND ts = ?",
                      today.isoformat())[0]  # fmt: skip
     assert close == pytest.approx(market.close("NVDA", today))
@@ -104,8 +105,8 @@ def test_second_refresh_adds_no_duplicate_bars_and_skips_daily_fetches(workdir, 
     assert duplicates == []
     assert market.requests_for(provider="sec") == []  # fundamentals are daily
     assert market.requests_for(endpoint="quoteSummary") == []  # so are earnings dates
-    charts = market.requests_for(provider="yahoo", endpoint="chart")
-    assert len(charts) == len(SYMBOLS) and all("period1=" in r.raw_query for r in charts)
+    # The quotes in one v7 batch; the history is current, so no chart.
+    assert market.counts() == {("yahoo", "quote"): 1}
 
 
 def test_fallback_to_stooq_when_yahoo_fails(workdir, market):
@@ -113,10 +114,15 @@ def test_fallback_to_stooq_when_yahoo_fails(workdir, market):
     result = refresh(workdir)
     assert result.returncode == 0, result.stdout
     assert query(workdir, "SELECT source FROM quotes WHERE symbol = 'ALAB'") == [("stooq",)]
-    assert len(market.requests_for(provider="yahoo", endpoint="chart", symbol="ALAB")) == 3
+    others = query(workdir, "SELECT DISTINCT source FROM quotes WHERE symbol != 'ALAB'")
+    assert others == [("yahoo",)]  # the failing batch was halved until ALAB stood alone
+    alone = [r for r in market.requests_for(provider="yahoo", endpoint="quote")
+             if r.symbols == ("ALAB",)]  # fmt: skip
+    assert len(alone) == 3  # the client's attempts, then the next provider
 
 
-@pytest.mark.parametrize("fault", ["html", "truncated", "unknown", "reset", "quota"])
+# An HTML page is a refusal, not one symbol's fault: test_provider_cooldown.py.
+@pytest.mark.parametrize("fault", ["truncated", "unknown", "reset", "quota"])
 def test_a_symbol_no_provider_answers_keeps_its_last_quote_marked_stale(workdir, market, fault):
     assert refresh(workdir).returncode == 0
     (good,) = query(workdir, "SELECT price, fetched_at FROM quotes WHERE symbol = 'CRDO'")
@@ -185,13 +191,17 @@ async def test_daily_fetches_wait_a_day_and_failed_ones_an_hour(tmp_path, market
             calendar = market.requests_for(endpoint="quoteSummary")
             return len(facts), len(calendar)
 
+        # Earnings dates come with the quote batch: quoteSummary is not asked for them.
         first_facts, first_calendar = await refresh_after(dt.timedelta(0))
-        assert first_facts >= len(SYMBOLS) and first_calendar >= len(SYMBOLS)
+        assert first_facts >= len(SYMBOLS) and first_calendar == 0
+        assert len(store.market.fetch_states("earnings")) == len(SYMBOLS)
         market.clear_faults()
         assert await refresh_after(dt.timedelta(minutes=30)) == (0, 0)
         assert await refresh_after(dt.timedelta(minutes=31)) == (1, 0)  # ALAB, failed an hour ago
         facts, calendar = await refresh_after(dt.timedelta(days=1))
-        assert (facts, calendar) == (len(SYMBOLS), len(SYMBOLS))  # a day on: every symbol again
+        assert (facts, calendar) == (len(SYMBOLS), 0)  # a day on: every symbol again
+        fetched = store.market.fetch_states("earnings").values()
+        assert all(clock["now"] - state.fetched_at < dt.timedelta(seconds=1) for state in fetched)
 
 
 def test_symbols_without_an_earnings_calendar_are_no_failure_and_not_asked_again(tmp_path, market):

@@ -41,12 +41,13 @@ def thesis(workdir: Path, market: MarketServer, providers: str = '["yahoo"]') ->
     return path
 
 
-def assert_evaluated(workdir: Path) -> None:
-    """Every checkpoint judged after the refresh; the fresh ones moved (an event each)."""
+def assert_evaluated(workdir: Path, fresh: frozenset[str] = frozenset({"ALAB", "NVDA", "BRK.B"})
+                     ) -> None:  # fmt: skip
+    """Every checkpoint judged after the refresh; the `fresh` ones moved (an event each)."""
     rows = query(workdir, "SELECT symbol, evaluated_at, status FROM checkpoints")
     assert len(rows) == len(SYMBOLS) and all(at for _, at, _ in rows), rows
     moved = {s for (s,) in query(workdir, "SELECT symbol FROM events WHERE to_status = 'met'")}
-    assert moved == {"ALAB", "NVDA", "BRK.B"}, moved
+    assert moved == fresh, moved
 
 
 def absurd_rows(workdir: Path) -> dict[str, list[tuple]]:
@@ -75,29 +76,28 @@ def absurd_rows(workdir: Path) -> dict[str, list[tuple]]:
 
 
 def test_refresh_against_a_dripping_provider_ends_within_its_deadline(tmp_path, market):
-    """Yahoo answers CRDO's chart a byte every two seconds: httpx's read timeout never fires.
-    The request's deadline ends it; the other symbols are stored fresh, CRDO stale with the
-    reason, and evaluation runs after it, as ever."""
-    thesis(tmp_path, market)
-    market.inject("drip", provider="yahoo", endpoint="chart", symbol="CRDO")
+    """Yahoo answers the quote batch a byte every two seconds: httpx's read timeout never
+    fires. The request's deadline ends it; its symbols are asked of Stooq and stored fresh
+    from there, the reason kept, and evaluation runs after it, as ever."""
+    thesis(tmp_path, market, providers='["yahoo", "stooq"]')
+    market.inject("drip", provider="yahoo", endpoint="quote", symbol="CRDO")
     started = time.monotonic()
     result = refresh(tmp_path, timeout=REQUEST_BOUNDS.deadline + 40)
     elapsed = time.monotonic() - started
-    assert result.returncode == 3, result.stdout + result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
     assert REQUEST_BOUNDS.deadline - 1 < elapsed < REQUEST_BOUNDS.deadline + 15, elapsed
-    assert "3/4 symbols fresh" in result.stdout
-    stale = query(tmp_path, "SELECT symbol, last_error FROM quotes WHERE stale = 1")
-    assert [s for s, _ in stale] == ["CRDO"]
-    assert f"no complete answer from 127.0.0.1:{market.url.rsplit(':', 1)[1]}" in stale[0][1]
-    assert f"within {REQUEST_BOUNDS.deadline:g}s" in stale[0][1]
-    assert_evaluated(tmp_path)
+    assert "4/4 symbols fresh" in result.stdout
+    sources = query(tmp_path, "SELECT DISTINCT source FROM quotes")
+    assert sources == [("stooq",)]  # a dripping batch is not halved: each half would drip too
+    assert_evaluated(tmp_path, frozenset(SYMBOLS))
     assert "Traceback" not in result.stderr
 
 
 async def test_a_refresh_ends_at_its_own_deadline_whatever_its_requests_may_take(tmp_path, market):
     """Requests allowed a minute each, a refresh allowed three seconds (its quote pass two): the
-    symbol whose chart drips is cut at two, the SEC answer that drips at three, and nothing of
-    the cut daily fetch is marked done, so the next refresh asks again."""
+    symbol whose first-sight history drips is cut at two (its quote, from the batch, is kept),
+    the SEC answer that drips at three, and nothing of the cut daily fetch is marked done, so
+    the next refresh asks again."""
     config = load_config(thesis(tmp_path, market))
     market.inject("drip", provider="yahoo", endpoint="chart", symbol="CRDO", delay=0.5)
     market.inject("drip", provider="sec", endpoint="companyfacts", symbol="ALAB", delay=0.5)
@@ -111,11 +111,11 @@ async def test_a_refresh_ends_at_its_own_deadline_whatever_its_requests_may_take
         elapsed = time.monotonic() - started
         changed = evaluate_checkpoints(config, store, now)
         assert 2.9 < elapsed < 5.0, elapsed
-        assert report.fresh == {"ALAB", "NVDA", "BRK.B"}
-        (crdo,) = [s for s in report.statuses if s.symbol == "CRDO"]
-        assert crdo.stale and "no complete answer within 2s" in crdo.error
+        assert report.fresh == {"ALAB", "NVDA", "BRK.B", "CRDO"}
+        assert store.market.first_bar_day("CRDO") is None  # its history waits for the next one
+        assert store.market.first_bar_day("ALAB") is not None
         assert any("deadline (3s)" in note for note in report.notes), report.notes
-        assert {e.symbol for e in changed} == {"ALAB", "NVDA", "BRK.B"}  # evaluated after it
+        assert {e.symbol for e in changed} >= {"ALAB", "NVDA", "BRK.B"}  # evaluated after it
         every, failed = dt.timedelta(days=1), dt.timedelta(hours=1)
         due = store.market.due("fundamentals", ["ALAB"], now, every=every, failed_every=failed)
         assert due == ["ALAB"]  # cut, not failed: asked again at the next refresh
@@ -187,9 +187,11 @@ async def test_a_refresh_made_a_year_ahead_does_not_stop_the_daily_fetches(tmp_p
                 await refresh_in_process(config, store, now=lambda c=clock: c, client=client)
             assert len(market.requests_for(provider="sec", endpoint="companyfacts")) == 4
             assert len(market.requests_for(provider="sec", endpoint="tickers")) == 1
-            assert len(market.requests_for(endpoint="quoteSummary")) == 4
         states = store.market.fetch_states("fundamentals")
+        earnings = store.market.fetch_states("earnings")
     assert all(abs(s.fetched_at - now) < dt.timedelta(minutes=5) for s in states.values())
+    assert len(earnings) == 4
+    assert all(abs(s.fetched_at - now) < dt.timedelta(minutes=5) for s in earnings.values())
 
 
 def test_a_bar_stored_in_the_future_does_not_hold_the_history_still(tmp_path):

@@ -13,6 +13,8 @@ Value faults, by endpoint (the rest of the answer stays as it was):
 - nan, infinity, overflow (1e400): Yahoo chart: the last bar's close; Stooq: Close; Finnhub: the
   quote's `d`, the calendar's epsEstimate; Yahoo calendar: earningsDate; SEC: the latest
   quarter's revenue `val`.
+- Yahoo v7 quote batch: the rows of the faulted symbols only: huge/negative volume in
+  regularMarketVolume, far_future in regularMarketTime, a non-finite regularMarketPrice.
 - deep_json: every JSON answer replaced by an array nested 100,000 deep.
 """
 
@@ -51,6 +53,8 @@ def poison(kind: str, provider: str, endpoint: str, body: bytes | str,
     mangle = _JSON_FAULTS.get((provider, endpoint))
     token = NON_FINITE.get(kind)
     value: Any = VOLUMES.get(kind, _TOKEN if token else None)
+    if (provider, endpoint) == ("yahoo", "quote"):
+        mangle = functools.partial(_v7_quote, yahoo={_v7_symbol(code) for code in symbols})
     if mangle is None or not mangle(data, kind, value):
         return text  # nothing of that kind in this answer
     out = json.dumps(data)
@@ -81,6 +85,23 @@ def _quote_summary(data: dict, kind: str, value: Any) -> bool:
     else:
         return False
     return True
+
+
+def _v7_symbol(stooq_code: str) -> str:
+    """ALAB.US -> ALAB, BRK-B.US -> BRK-B: how the batch's rows name a symbol."""
+    return stooq_code.removesuffix(".US")
+
+
+def _v7_quote(data: dict, kind: str, value: Any, yahoo: set[str]) -> bool:
+    rows = [r for r in data["quoteResponse"]["result"] if r.get("symbol") in yahoo]
+    for row in rows:
+        if kind in VOLUMES:
+            row["regularMarketVolume"] = value
+        elif kind == "far_future":
+            row["regularMarketTime"] = int(FAR_FUTURE.timestamp())
+        else:
+            row["regularMarketPrice"] = value
+    return bool(rows)
 
 
 def _finnhub_quote(data: dict, kind: str, value: Any) -> bool:

@@ -15,8 +15,9 @@ Hostile faults: "drip" (the real answer's headers, then its body a byte every `d
 default), "redirect" (302 to `location` + the request's path and query), and the value faults
 of tests/support/hostile.py (an absurd number or date in the real answer, JSON nested too deep).
 
-Routes (all on `server.url`): Yahoo `/v8/finance/chart/{sym}`, `/v10/finance/quoteSummary/{sym}`,
-`/v1/test/getcrumb`, cookie at `server.cookie_url`; Stooq `/q/l/`, `/q/d/l/`; Finnhub
+Routes (all on `server.url`): Yahoo `/v8/finance/chart/{sym}`, `/v7/finance/quote?symbols=A,B`
+(the batch, in the recorded sample's shape; cookie and crumb or 401), `/v10/finance/quoteSummary/
+{sym}`, `/v1/test/getcrumb`, cookie at `server.cookie_url`; Stooq `/q/l/`, `/q/d/l/`; Finnhub
 `/api/v1/quote`, `/api/v1/calendar/earnings`; SEC `/files/company_tickers.json`,
 `/api/xbrl/companyfacts/CIK##########.json`, `/submissions/CIK##########.json` (no filings).
 """
@@ -180,6 +181,8 @@ class MarketServer:
         self.latency = latency
         self.finnhub_token = finnhub_token
         self.crumb = fixture_text("yahoo_getCrumb-getcrumb.txt").strip()
+        # What getcrumb answers instead of the crumb, with HTTP 200 ("Too Many Requests", a page)
+        self.getcrumb_body: str | None = None
         self.max_in_flight = 0
         self._in_flight = 0
         self._faults: list[Fault] = []
@@ -286,6 +289,14 @@ class MarketServer:
             and endpoint in (None, r.endpoint)
             and (symbol is None or symbol in r.symbols)
         ]
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        """Requests so far by (provider, endpoint): ("yahoo", "quote") is the v7 batch."""
+        out: dict[tuple[str, str], int] = {}
+        for request in self.requests:
+            key = (request.provider, request.endpoint)
+            out[key] = out.get(key, 0) + 1
+        return out
 
     def clear_log(self) -> None:
         with self._lock:
@@ -536,6 +547,8 @@ def _chart(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> R
 def _getcrumb(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
     if "A3=" not in request.headers.get("cookie", ""):
         return Reply(401, fixture_text("yahoo_v7_invalid_crumb_401.json"))
+    if server.getcrumb_body is not None:
+        return Reply(200, server.getcrumb_body, "text/plain;charset=utf-8")
     return Reply(200, server.crumb, "text/plain;charset=utf-8")
 
 
@@ -543,6 +556,93 @@ def _cookie(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> 
     # fc.yahoo.com answers 404 and sets the cookie all the same.
     cookie = "A3=d=AQABBLoopbackTestCookie&S=AQAAAsynthetic; Max-Age=31557600; Path=/; HttpOnly"
     return Reply(404, HTML_PAGE, "text/html", {"Set-Cookie": cookie})
+
+
+def _has_session(server: MarketServer, request: LoggedRequest) -> bool:
+    crumb = request.query.get("crumb", [""])[-1]
+    return crumb == server.crumb and "A3=" in request.headers.get("cookie", "")
+
+
+def _v7_quote(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    """The v7 batch: one row per known symbol, in the recorded AAPL row's shape; the market
+    state of the synthetic New York session now, the pre-market trade while PRE, the post-market
+    one after the close, the next earnings dates of quoteSummary."""
+    if "Mozilla" not in request.headers.get("user-agent", ""):
+        return Reply(429, "Too Many Requests\r\n", "text/plain")
+    if not _has_session(server, request):
+        return Reply(401, fixture_text("yahoo_v7_invalid_crumb_401.json"))
+    sample = json.loads(fixture_text("yahoo_quote-AAPL-BABA.json"))
+    template = sample["quoteResponse"]["result"][0]
+    for key in [k for k in template if k.startswith(("preMarket", "postMarket"))]:
+        del template[key]
+    now = server.now()
+    last = server.last_session()
+    state = _session_state(now, last)
+    rows = []
+    for symbol in request.symbols:
+        if symbol in unknown:
+            continue
+        row = dict(template)
+        today = server.bar(symbol, last)
+        previous = server.close(symbol, server.previous_session(last))
+        change = today["close"] - previous
+        high, low = server.year_range(symbol)
+        earnings = _at(server.next_earnings(symbol), timedelta(hours=20, minutes=30))
+        row.update(
+            symbol=yahoo_symbol_of(symbol),
+            shortName=f"{symbol} Synthetic",
+            longName=f"{symbol} Synthetic Inc.",
+            regularMarketPrice=today["close"],
+            regularMarketPreviousClose=previous,
+            regularMarketChange=change,
+            regularMarketChangePercent=change / previous * 100,
+            regularMarketTime=int(min(now, _at(last, SESSION_CLOSE)).timestamp()),
+            regularMarketDayHigh=today["high"],
+            regularMarketDayLow=today["low"],
+            regularMarketVolume=today["volume"],
+            fiftyTwoWeekHigh=high,
+            fiftyTwoWeekLow=low,
+            marketState=state,
+            earningsTimestampStart=int(earnings.timestamp()),
+            earningsTimestampEnd=int((earnings + timedelta(days=4)).timestamp()),
+            isEarningsDateEstimate=True,
+        )
+        if symbol in server.no_calendar:  # an index or a coin: Yahoo's row has no earnings
+            for key in [k for k in row if k.startswith(("earnings", "isEarnings"))]:
+                del row[key]
+        ext = round(today["close"] * 1.004, 4)
+        if state == "PRE":
+            row.update(preMarketPrice=ext, preMarketChange=ext - today["close"],
+                       preMarketChangePercent=(ext / today["close"] - 1) * 100,
+                       preMarketTime=int(now.timestamp()))  # fmt: skip
+        elif state in ("POST", "POSTPOST", "CLOSED", "PREPRE"):
+            moment = min(now, _at(last, timedelta(hours=25)))
+            row.update(postMarketPrice=ext, postMarketChange=ext - today["close"],
+                       postMarketChangePercent=(ext / today["close"] - 1) * 100,
+                       postMarketTime=int(moment.timestamp()))  # fmt: skip
+        rows.append(row)
+    sample["quoteResponse"]["result"] = rows
+    return Reply(200, json.dumps(sample))
+
+
+def _session_state(now: datetime, last: date) -> str:
+    """Yahoo's marketState for the synthetic New York session (UTC times, EST): `last` is the
+    last session that has opened, pre-market from 09:00, post-market four hours after the close."""
+    if now < _at(last, SESSION_CLOSE):
+        return "REGULAR"
+    if now < _at(last, timedelta(hours=25)):
+        return "POST"
+    if now.weekday() < 5 and now - _at(now.date(), timedelta(0)) >= timedelta(hours=9):
+        return "PRE"
+    return "CLOSED"
+
+
+def yahoo_symbol_of(symbol: str) -> str:
+    """Our symbol as Yahoo writes it in an answer: BRK.B -> BRK-B."""
+    base, dot, share_class = symbol.rpartition(".")
+    if dot and base.isalnum() and share_class in ("A", "B", "C"):
+        return f"{base}-{share_class}"
+    return symbol
 
 
 def _quote_summary(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
@@ -793,6 +893,7 @@ def _ecb_daily(server: MarketServer, request: LoggedRequest, unknown: set[str]) 
 
 _ROUTES = {
     ("yahoo", "chart"): _chart,
+    ("yahoo", "quote"): _v7_quote,
     ("yahoo", "getcrumb"): _getcrumb,
     ("yahoo", "cookie"): _cookie,
     ("yahoo", "quoteSummary"): _quote_summary,
@@ -812,6 +913,9 @@ def classify(path: str, raw_query: str, server: MarketServer) -> tuple[str, str,
     query = parse_qs(raw_query)
     if path.startswith("/v8/finance/chart/"):
         return "yahoo", "chart", (_from_yahoo(path.rsplit("/", 1)[-1], server),)
+    if path == "/v7/finance/quote":
+        wanted = ",".join(query.get("symbols", [""])).split(",")
+        return "yahoo", "quote", tuple(_from_yahoo(s, server) for s in wanted if s)
     if path.startswith("/v10/finance/quoteSummary/"):
         return "yahoo", "quoteSummary", (_from_yahoo(path.rsplit("/", 1)[-1], server),)
     if path == "/v1/test/getcrumb":

@@ -89,6 +89,9 @@ class Validator(LocatedReader):
                     f"unknown time zone {timezone!r} (use an IANA name such as 'America/New_York')",
                 )
                 timezone = None
+        browser_tls = self.choices(
+            table, "browser_tls", path, PROVIDERS, defaults.browser_tls, non_empty=False
+        )
         currency = self.string(table, "currency", path, allow_empty=False, one_line=True)
         if currency is not None and not CURRENCY_RE.match(currency):
             hint = f": write {currency.upper()!r}" if CURRENCY_RE.match(currency.upper()) else ""
@@ -100,7 +103,7 @@ class Validator(LocatedReader):
             currency = None
         return Settings(
             refresh, refresh_s, closed, closed_s, providers, notify, database, timezone,
-            currency or defaults.currency,
+            currency or defaults.currency, browser_tls,
         )  # fmt: skip
 
     def providers(self, value: Any) -> ProviderSettings:

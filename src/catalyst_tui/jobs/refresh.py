@@ -15,24 +15,28 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import importlib.util
 import logging
 import os
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from ..config import Config
 from ..market.earnings import FinnhubEarnings, YahooEarnings, fetch_next_earnings
 from ..market.finnhub import FinnhubProvider
 from ..market.http import MarketClient
-from ..market.models import FetchError, LastQuote
+from ..market.http_errors import is_refusal
+from ..market.models import EarningsDate, FetchError, LastQuote, QuoteOutcome
 from ..market.provider import EarningsSource, QuoteProvider
 from ..market.quotes import ProgressCallback, fetch_quotes
 from ..market.sec import cik_for
 from ..market.sec_client import SecEdgar
 from ..market.stooq import StooqProvider
 from ..market.yahoo import YahooProvider
+from ..market.yahoo_session import YahooCrumb
 from ..store import Store
 from .evidence import EvidenceFetches
 from .evidence_match import match_evidence
@@ -81,16 +85,44 @@ def _finnhub_key(config: Config, env: Mapping[str, str]) -> str:
     return env.get(config.providers.finnhub.api_key_env, "").strip()
 
 
+def yahoo_crumb(config: Config, store: Store) -> YahooCrumb:
+    """Yahoo's cookie and crumb, kept in the database: every process shares one."""
+    yahoo = config.providers.yahoo
+    return YahooCrumb(
+        yahoo.base_url,
+        yahoo.cookie_url,
+        load=lambda: store.providers.session("yahoo"),
+        save=lambda session: store.providers.save_session("yahoo", session),
+    )
+
+
+def browser_origins(config: Config) -> tuple[str, ...]:
+    """The origins (scheme://host[:port]) of the providers `settings.browser_tls` names: their
+    requests go through a browser's TLS handshake (market/browser_tls.py)."""
+    urls: dict[str, tuple[str, ...]] = {
+        "yahoo": (config.providers.yahoo.base_url, config.providers.yahoo.cookie_url),
+        "stooq": (config.providers.stooq.base_url,),
+        "finnhub": (config.providers.finnhub.base_url,),
+    }
+    out = []
+    for name in config.settings.browser_tls:
+        for url in urls.get(name, ()):
+            parts = urlsplit(url)
+            out.append(f"{parts.scheme}://{parts.netloc}")
+    return tuple(dict.fromkeys(out))
+
+
 def quote_providers(
-    config: Config, env: Mapping[str, str] = os.environ
+    config: Config, env: Mapping[str, str] = os.environ, crumb: YahooCrumb | None = None
 ) -> tuple[list[QuoteProvider], list[str]]:
-    """The configured quote providers in fallback order, and notes about ones left out."""
+    """The configured quote providers in fallback order, and notes about ones left out.
+    Yahoo quotes come in v7 batches with `crumb`, one chart per symbol without."""
     providers: list[QuoteProvider] = []
     notes: list[str] = []
     settings = config.providers
     for name in config.settings.providers:
         if name == "yahoo":
-            providers.append(YahooProvider(settings.yahoo.base_url))
+            providers.append(YahooProvider(settings.yahoo.base_url, crumb=crumb))
         elif name == "stooq":
             providers.append(StooqProvider(settings.stooq.base_url))
         elif name == "finnhub":
@@ -104,13 +136,15 @@ def quote_providers(
     return providers, notes
 
 
-def earnings_sources(config: Config, env: Mapping[str, str] = os.environ) -> list[EarningsSource]:
+def earnings_sources(
+    config: Config, env: Mapping[str, str] = os.environ, crumb: YahooCrumb | None = None
+) -> list[EarningsSource]:
     settings = config.providers
     sources: list[EarningsSource] = []
     key = _finnhub_key(config, env)
     if key and "finnhub" in config.settings.providers:
         sources.append(FinnhubEarnings(key, settings.finnhub.base_url))
-    sources.append(YahooEarnings(settings.yahoo.base_url, settings.yahoo.cookie_url))
+    sources.append(YahooEarnings(settings.yahoo.base_url, settings.yahoo.cookie_url, crumb))
     return sources
 
 
@@ -131,17 +165,37 @@ async def refresh_in_process(
     report = RefreshReport(started=clock())
     ends = time.monotonic() + deadline
     symbols = store.views.active_symbols()
-    providers, notes = quote_providers(config, env)
+    crumb = yahoo_crumb(config, store)
+    configured, notes = quote_providers(config, env, crumb)
     report.notes.extend(notes)
+    paused = store.providers.paused(clock())
+    providers = [p for p in configured if p.name not in paused]
+    for name, until in paused.items():
+        report.notes.append(f"{name}: paused until {until:%H:%M} UTC after refusing requests")
     owned = client is None
-    client = client or MarketClient()
+    origins = browser_origins(config)
+    if origins and importlib.util.find_spec("curl_cffi") is None:
+        report.notes.append(
+            "browser_tls: curl_cffi is not installed (pip install 'catalyst-tui[browser]'), "
+            "so Python's own TLS handshake is used"
+        )
+        origins = ()
+    client = client or MarketClient(browser_origins=origins)
+    asked_before = client.requests.copy()
+    outcomes: dict[str, QuoteOutcome] = {}
     try:
+        due = store.market.history_due(symbols, clock())
         outcomes = await fetch_quotes(
-            client, providers, symbols, store.market.history_starts(symbols, clock()),
-            on_progress, min(quotes_deadline, deadline),
+            client, providers, symbols, due, on_progress, min(quotes_deadline, deadline),
         )  # fmt: skip
+        async with _within(ends, deadline, report):
+            await _history_after_jumps(store, client, providers, outcomes)
         store.market.save_quotes(outcomes.values(), clock())
+        whole = [s for s, start in due.items() if start is None and outcomes[s].bars]
+        store.market.mark_backfilled(whole, clock())
         report.fresh = {s for s, o in outcomes.items() if o.quote is not None}
+        report.notes.extend(f"{p.name}: {p.fallback}" for p in providers if p.fallback)
+        yahoo = next((p for p in providers if isinstance(p, YahooProvider)), None)
         async with _within(ends, deadline, report):
             await refresh_fx(config, store, client, clock, report.notes)
             await _restate_split_histories(store, client, providers, set(symbols), report)
@@ -157,13 +211,72 @@ async def refresh_in_process(
                 # Filings first: a new 8-K with results makes this refresh's fundamentals due.
                 evidence = EvidenceFetches(config, store, client, clock, report.notes)
                 await evidence.run(symbols, await daily.ciks())
-                await asyncio.gather(daily.fundamentals(symbols), daily.earnings(symbols, env))
+                seen = yahoo.earnings_seen if yahoo is not None else {}
+                await asyncio.gather(
+                    daily.fundamentals(symbols),
+                    daily.earnings(symbols, env, crumb, seen, _refusing(paused, outcomes)),
+                )
     finally:
+        _record_providers(store, clock(), outcomes, client.requests - asked_before)
         if owned:
             await client.aclose()
     match_evidence(store, config, clock())
     report.statuses = list(store.market.last_quotes(symbols).values())
     return report
+
+
+async def _history_after_jumps(
+    store: Store,
+    client: MarketClient,
+    providers: list[QuoteProvider],
+    outcomes: Mapping[str, QuoteOutcome],
+) -> None:
+    """A quote that is less than half or more than twice the last stored close may be a split
+    (the batch does not say): that symbol's history is fetched now, with its events, rather
+    than after the close, so the stored bars are never on another basis than the quote."""
+    quoted = [s for s, o in outcomes.items() if o.quote is not None and not o.bars]
+    closes = store.market.last_closes(quoted)
+    for symbol, close in closes.items():
+        quote = outcomes[symbol].quote
+        if quote is None or 0.5 <= quote.price / close <= 2.0:
+            continue
+        start = store.market.history_starts([symbol])[symbol]
+        for provider in (p for p in providers if p.has_history and p.supports(symbol)):
+            try:
+                history = await provider.fetch_history(client, symbol, start)
+            except FetchError as error:
+                log.info("history of %s after a jump in its price: %s", symbol, error)
+                continue
+            except Exception:  # a provider's bug: this symbol's history waits
+                log.exception("history of %s after a jump: %s failed", symbol, provider.name)
+                continue
+            outcomes[symbol].bars, outcomes[symbol].splits = history.bars, list(history.splits)
+            break
+
+
+def _refusing(paused: Mapping[str, object], outcomes: Mapping[str, QuoteOutcome]) -> set[str]:
+    """The providers paused, or refusing in this refresh's quote pass: not asked for more."""
+    return set(paused) | {e.provider for o in outcomes.values() for e in o.errors if is_refusal(e)}
+
+
+def _record_providers(
+    store: Store, now: dt.datetime, outcomes: Mapping[str, QuoteOutcome], asked: Mapping[str, int]
+) -> None:
+    """Each quote provider's verdict of this refresh, and the requests made to every provider:
+    one that refused (http_errors.is_refusal) is paused, with a longer pause each time."""
+    succeeded = {o.quote.source for o in outcomes.values() if o.quote is not None}
+    failed: dict[str, str] = {}
+    refused: dict[str, str] = {}
+    for outcome in outcomes.values():
+        for error in outcome.errors:
+            if not error.provider:
+                continue
+            failed.setdefault(error.provider, error.message)
+            if is_refusal(error):
+                refused.setdefault(error.provider, error.message)
+    store.providers.record(
+        now, succeeded=succeeded, failed=failed, refused=refused, requests=dict(asked)
+    )
 
 
 @asynccontextmanager
@@ -292,13 +405,31 @@ class _DailyFetches:
         self.store.market.save_cik_map(ciks, self.clock())
         return ciks
 
-    async def earnings(self, symbols: list[str], env: Mapping[str, str]) -> None:
+    async def earnings(
+        self,
+        symbols: list[str],
+        env: Mapping[str, str],
+        crumb: YahooCrumb | None = None,
+        seen: Mapping[str, EarningsDate | None] | None = None,
+        paused: set[str] | frozenset[str] = frozenset(),
+    ) -> None:
+        """Next earnings dates of the symbols due: from the quote batch where it carried them
+        (no request), the others from the earnings sources."""
         due = self.due("earnings", symbols)
         if not due:
             return
-        sources = earnings_sources(self.config, env)
-        today = self.clock().date()
         market, clock = self.store.market, self.clock
+        seen = seen or {}
+        for symbol in [s for s in due if seen.get(s) is not None]:
+            market.save_earnings(symbol, seen[symbol], clock())
+            self.report.earnings_updated.append(symbol)
+        due = [s for s in due if seen.get(s) is None]
+        if not due:
+            return
+        sources = [s for s in earnings_sources(self.config, env, crumb) if s.name not in paused]
+        if not sources:  # every source is paused: the dates wait, nothing is marked fetched
+            return
+        today = self.clock().date()
 
         async def one(symbol: str) -> None:
             try:

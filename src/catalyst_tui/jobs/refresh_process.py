@@ -227,7 +227,11 @@ def report_data(report: RefreshReport) -> dict[str, Any]:
 def _last_quote_data(last: LastQuote) -> dict[str, Any]:
     quote = None
     if last.quote is not None:
-        quote = last.quote._asdict() | {"quote_time": last.quote.quote_time.isoformat()}
+        ext_time = last.quote.ext_time.isoformat() if last.quote.ext_time else None
+        quote = last.quote._asdict() | {
+            "quote_time": last.quote.quote_time.isoformat(),
+            "ext_time": ext_time,
+        }
     fetched = last.fetched_at.isoformat() if last.fetched_at else None
     return {"symbol": last.symbol, "quote": quote, "fetched_at": fetched, "stale": last.stale,
             "error": last.error}  # fmt: skip
@@ -236,7 +240,11 @@ def _last_quote_data(last: LastQuote) -> dict[str, Any]:
 def _last_quote(data: dict[str, Any]) -> LastQuote:
     quote = data["quote"]
     if quote is not None:
-        quote = Quote(**(quote | {"quote_time": dt.datetime.fromisoformat(quote["quote_time"])}))
+        ext_time = quote.get("ext_time")
+        quote = Quote(**(quote | {
+            "quote_time": dt.datetime.fromisoformat(quote["quote_time"]),
+            "ext_time": dt.datetime.fromisoformat(ext_time) if ext_time else None,
+        }))  # fmt: skip
     fetched = data["fetched_at"]
     return LastQuote(data["symbol"], quote, fetched and dt.datetime.fromisoformat(fetched),
                      data["stale"], data["error"])  # fmt: skip

@@ -119,6 +119,11 @@ def checked_quote(quote: Quote, now: datetime | None = None) -> Quote:
     gate.within("change_pct", quote.change_pct, MAX_CHANGE_PCT)
     gate.volume(quote.volume)
     gate.moment("quote_time", quote.quote_time, now)
+    gate.price("ext_price", quote.ext_price)
+    gate.within("ext_change", quote.ext_change, MAX_PRICE)
+    gate.within("ext_change_pct", quote.ext_change_pct, MAX_CHANGE_PCT)
+    if quote.ext_time is not None:
+        gate.moment("ext_time", quote.ext_time, now)
     if quote.currency is not None and (not quote.currency.isprintable() or len(quote.currency) > 8):
         gate.reject(f"currency {quote.currency[:20]!r} is no currency code")
     return quote

@@ -1,14 +1,12 @@
 """Next earnings date per symbol: Yahoo v10 calendarEvents (cookie + crumb), or Finnhub's calendar.
 
-Yahoo's v10 API wants the A3 cookie (set by `cookie_url`, which answers 404 and sets it anyway)
-and a crumb from `/v1/test/getcrumb`; the crumb is cached and fetched again, once, when an answer
-is 401 "Invalid Crumb". Dates are taken as UTC calendar days; the earliest one >= today wins.
+Yahoo's v10 API wants the A3 cookie and the crumb (market/yahoo_session.py); the crumb is fetched
+again, once, when an answer is 401 "Invalid Crumb". Dates are taken as UTC calendar days; the
+earliest one >= today wins.
 """
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -19,74 +17,45 @@ from .bounds import checked_earnings, decode_json, epoch
 from .finnhub import FinnhubProvider
 from .http import MarketClient
 from .http_errors import raise_for_status
-from .models import EarningsDate, ErrorKind, FetchError
+from .models import EarningsDate, ErrorKind, FetchError, YahooSession
 from .provider import EarningsSource, body_shape
 from .symbols import finnhub_symbol, yahoo_path
-
-CRUMB_RETRY = 60.0  # seconds before a failed crumb fetch is tried again
+from .yahoo_session import YahooCrumb
 
 
 class YahooEarnings(EarningsSource):
-    """calendarEvents from Yahoo's quoteSummary; holds the crumb between calls."""
+    """calendarEvents from Yahoo's quoteSummary, with the session of a YahooCrumb (its own, or
+    the one the quote batches use)."""
 
     name = "yahoo"
 
-    def __init__(self, base_url: str, cookie_url: str) -> None:
+    def __init__(self, base_url: str, cookie_url: str, crumb: YahooCrumb | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.cookie_url = cookie_url
-        self._crumb: str | None = None
-        self._crumb_lock = asyncio.Lock()
-        # A failed cookie/crumb fetch is remembered briefly, so a refresh of many symbols does
-        # not repeat it (with its retries) once per symbol.
-        self._crumb_failure: tuple[float, FetchError] | None = None
-
-    async def crumb(self, client: MarketClient, *, stale: str | None = None) -> str:
-        """The cached crumb; a new cookie and crumb when there is none or it is `stale`."""
-        async with self._crumb_lock:
-            if self._crumb is not None and self._crumb != stale:
-                return self._crumb  # another task already replaced the stale one
-            if self._crumb_failure and time.monotonic() - self._crumb_failure[0] < CRUMB_RETRY:
-                raise self._crumb_failure[1]
-            try:
-                self._crumb = await self._fetch_crumb(client)
-            except FetchError as error:
-                self._crumb_failure = (time.monotonic(), error)
-                raise
-            self._crumb_failure = None
-            return self._crumb
-
-    async def _fetch_crumb(self, client: MarketClient) -> str:
-        await self._get_cookie(client)
-        response = await client.get(self.name, f"{self.base_url}/v1/test/getcrumb")
-        raise_for_status(response, self.name)
-        crumb = response.text.strip()
-        if not crumb or len(crumb) > 64 or any(c in crumb for c in "<>{} \n"):
-            raise FetchError("auth", f"getcrumb gave no crumb ({crumb[:30]!r})", self.name)
-        return crumb
-
-    async def _get_cookie(self, client: MarketClient) -> None:
-        response = await client.get(self.name, self.cookie_url)  # any status: it is the cookie
-        if not response.headers.get_list("set-cookie") and not client.cookies:
-            raise FetchError("auth", f"{self.cookie_url} set no cookie", self.name)
+        self.crumb = crumb or YahooCrumb(base_url, cookie_url)
 
     async def next_earnings(
         self, client: MarketClient, symbol: str, today: date
     ) -> EarningsDate | None:
-        crumb = await self.crumb(client)
-        response = await self._calendar_events(client, symbol, crumb)
+        session = await self.crumb.session(client)
+        response = await self._calendar_events(client, symbol, session)
         if response.status_code == 401:
-            crumb = await self.crumb(client, stale=crumb)
-            response = await self._calendar_events(client, symbol, crumb)
+            session = await self.crumb.session(client, stale=session.crumb)
+            response = await self._calendar_events(client, symbol, session)
         if response.status_code != 404 or '"quoteSummary"' not in response.text:
             raise_for_status(response, self.name, symbol)
         return parse_calendar_events(response.text, symbol, today)
 
     async def _calendar_events(
-        self, client: MarketClient, symbol: str, crumb: str
+        self, client: MarketClient, symbol: str, session: YahooSession
     ) -> httpx.Response:
         url = f"{self.base_url}/v10/finance/quoteSummary/{yahoo_path(symbol)}"
         return await client.get(
-            self.name, url, params={"modules": "calendarEvents", "crumb": crumb}, symbol=symbol
+            self.name,
+            url,
+            params={"modules": "calendarEvents", "crumb": session.crumb},
+            headers=self.crumb.headers(session),
+            symbol=symbol,
         )
 
 

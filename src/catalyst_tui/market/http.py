@@ -21,6 +21,7 @@ Bounds no answer can get past (docs/market-data.md, The HTTP client):
 from __future__ import annotations
 
 import asyncio
+import collections
 import functools
 import logging
 import random
@@ -70,6 +71,13 @@ def _ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
+def _browser_transport() -> httpx.AsyncBaseTransport:
+    """Chrome's TLS handshake (market/browser_tls.py), loaded only when asked for."""
+    from .browser_tls import BrowserTransport
+
+    return BrowserTransport()
+
+
 class RateLimit:
     """Spaces the requests of one provider at least 1/rate seconds apart (no bursts).
 
@@ -117,6 +125,8 @@ class MarketClient:
         host_down_for: float = 30.0,
         user_agent: str = BROWSER_USER_AGENT,
         trust_env: bool = True,
+        browser_tls: bool = False,
+        browser_origins: tuple[str, ...] = (),
         sleep: Sleep = asyncio.sleep,
         rng: random.Random | None = None,
     ) -> None:
@@ -130,6 +140,8 @@ class MarketClient:
         self.deadline = deadline  # None: each provider's own (PROVIDER_BOUNDS, REQUEST_BOUNDS)
         self.max_bytes = max_bytes
         self.host_down_for = host_down_for
+        # Requests sent, by provider (each attempt and each redirect hop is one).
+        self.requests: collections.Counter[str] = collections.Counter()
         self._down_until: dict[str, float] = {}  # host → monotonic time it is tried again
         self._sleep = sleep
         self._rng = rng or random.Random()
@@ -151,6 +163,9 @@ class MarketClient:
             follow_redirects=False,  # followed in _exchange, where a secret is not sent abroad
             trust_env=trust_env,
             verify=_ssl_context(),
+            transport=_browser_transport() if browser_tls else None,
+            # Only these origins (scheme://host[:port]) through the browser's handshake.
+            mounts={origin: _browser_transport() for origin in browser_origins} or None,
         )
 
     async def __aenter__(self) -> MarketClient:
@@ -315,10 +330,13 @@ class MarketClient:
 
     async def _exchange(self, call: _Call) -> httpx.Response:
         """The request, its redirects and the whole body of the last answer, under the cap."""
-        request = self._http.build_request("GET", call.url, params=call.params,
-                                           headers=call.headers)  # fmt: skip
+        request = self._http.build_request(
+            "GET", call.url, params=call.params, headers=call.headers,
+            extensions={"deadline": call.budget.left},  # for a transport that must stop itself
+        )  # fmt: skip
         origin = _origin(request.url)
         for _hop in range(MAX_REDIRECTS + 1):
+            self.requests[call.provider] += 1
             response = await self._http.send(request, stream=True)
             try:
                 if response.next_request is not None:  # a redirect with a Location

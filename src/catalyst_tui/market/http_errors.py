@@ -92,3 +92,12 @@ def exhausted(error: FetchError, attempts: int) -> FetchError:
 
 def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
+
+
+def is_refusal(error: FetchError) -> bool:
+    """Whether a failure is the provider turning this client away rather than a fault of one
+    answer: 429 (after the retries), or a web page where data was asked for (Yahoo's consent and
+    block pages, Stooq's proof-of-work page), both of which say: ask less, later."""
+    return error.kind == "rate_limited" or (
+        error.kind == "bad_body" and "HTML page" in error.message
+    )

@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal, NamedTuple, get_args
 
-MarketState = Literal["REGULAR", "PRE", "POST", "CLOSED"]
+# Yahoo v7 also says PREPRE (overnight before the pre-market) and POSTPOST (after post-market).
+MarketState = Literal["REGULAR", "PRE", "POST", "CLOSED", "PREPRE", "POSTPOST"]
+MARKET_STATES: frozenset[str] = frozenset(get_args(MarketState))
+ExtSession = Literal["pre", "post"]
 ErrorKind = Literal[
     "http", "rate_limited", "timeout", "network", "bad_body", "unknown_symbol", "quota", "auth"
 ]
@@ -30,6 +33,21 @@ class Quote(NamedTuple):
     volume: int | None = None
     fifty_two_week_high: float | None = None
     fifty_two_week_low: float | None = None
+    # Outside the regular session: the pre- or post-market trade (Yahoo's v7 batch only)
+    ext_session: ExtSession | None = None
+    ext_price: float | None = None
+    ext_change: float | None = None
+    ext_change_pct: float | None = None  # a fraction, like change_pct
+    ext_time: datetime | None = None
+
+
+class YahooSession(NamedTuple):
+    """Yahoo's A3 cookie (`name=value`) and the crumb it was given with; kept between runs and
+    processes so that each does not ask for its own."""
+
+    cookie: str
+    crumb: str
+    obtained_at: datetime  # aware, UTC
 
 
 @dataclass(frozen=True, slots=True)  # not a NamedTuple: save_quotes reads 650k of them, and

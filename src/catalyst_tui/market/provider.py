@@ -63,6 +63,12 @@ class QuoteProvider(Source):
 
     batch_size: int = 1
     has_history: ClassVar[bool] = False
+    fallback: str = ""  # why this pass does not ask the way it should (no crumb), for people
+
+    async def uses_batches(self, client: MarketClient) -> bool:
+        """Whether this pass asks for quotes in batches (one request, many symbols) or one
+        symbol at a time (with its history in the same request where the source allows)."""
+        return self.batch_size > 1
 
     def supports(self, symbol: str) -> bool:
         """Whether this source carries the symbol at all (Stooq: US equities only)."""

@@ -1,7 +1,9 @@
 """One quote pass over many symbols: per-symbol fallback along the providers, history alongside.
 
 Providers are tried in order; each takes the symbols still without a quote (that it carries), so a
-symbol Yahoo fails on is asked of Stooq next, in a batch with the others. Symbols run concurrently
+symbol Yahoo fails on is asked of Stooq next, in a batch with the others. A provider says per pass
+whether it asks in batches (`uses_batches`: Yahoo's v7 when it has a crumb) or one symbol at a
+time (Yahoo's chart, quote and history in one request). Symbols run concurrently
 under the client's cap and a failure is recorded on its own symbol only. Bars come from the provider
 that answered when it has history (Yahoo gives both in one request), else from the next provider
 with history that has not already failed that symbol. With a `deadline`, the pass ends then
@@ -89,7 +91,12 @@ class _QuotePass:
     async def _ask(
         self, provider: QuoteProvider, symbols: list[str], later: asyncio.TaskGroup
     ) -> None:
-        if provider.batch_size > 1:
+        try:
+            batches = await provider.uses_batches(self.client)
+        except Exception:  # a provider bug: ask one symbol at a time, as a provider without one
+            log.exception("%s failed to choose how to ask", provider.name)
+            batches = False
+        if batches:
             try:
                 results = await provider.fetch_quotes(self.client, symbols)
             except Exception as exc:  # a provider bug must not take the pass down

@@ -1,5 +1,8 @@
-"""Yahoo Finance v8 chart: one request per symbol gives the quote (from `meta`), daily bars and
-the splits in the window (`events=div,splits`; the bars are restated for every split).
+"""Yahoo Finance: quotes from the v7 batch (market/yahoo_quote.py, up to 100 symbols a request,
+with the cookie and crumb of market/yahoo_session.py); the v8 chart for history: daily bars and
+the splits in the window (`events=div,splits`; the bars are restated for every split), five years
+at first sight. When no crumb can be had, quotes fall back to one chart per symbol (`fallback`
+says why).
 
 No cookie or crumb is needed for the chart endpoint, only a browser User-Agent (the client's
 default). An unknown symbol is HTTP 404 with `chart.error` set; Yahoo also answers HTML pages and
@@ -8,17 +11,31 @@ cut-off JSON with HTTP 200: all of those become FetchError, never a Quote.
 
 from __future__ import annotations
 
+import asyncio
 import math
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+import httpx
+
 from .bounds import checked_bars, checked_quote, checked_splits, decode_json, epoch
 from .http import MarketClient
-from .http_errors import raise_for_status
-from .models import Bar, ErrorKind, FetchError, MarketState, Quote, Split
+from .http_errors import is_refusal, raise_for_status
+from .models import (
+    Bar,
+    EarningsDate,
+    ErrorKind,
+    FetchError,
+    MarketState,
+    Quote,
+    Split,
+    YahooSession,
+)
 from .provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape, positive
 from .symbols import yahoo_path
+from .yahoo_quote import BATCH_SIZE, batch_rows, batch_url, earnings_from_rows, quotes_from_rows
+from .yahoo_session import YahooCrumb
 
 _TRADING_PERIODS: tuple[tuple[str, MarketState], ...] = (
     ("pre", "PRE"),
@@ -35,18 +52,84 @@ class YahooProvider(QuoteProvider):
         self,
         base_url: str,
         *,
+        crumb: YahooCrumb | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
+        """Without `crumb`, quotes come one chart per symbol (the v7 batch needs one)."""
         self.base_url = base_url.rstrip("/")
+        self.crumb = crumb
         self._now = now or (lambda: datetime.now(UTC))
+        self.batch_size = BATCH_SIZE if crumb is not None else 1
+        self.fallback = ""
+        # Next earnings dates the batches carried, by symbol (None: the row had none ahead).
+        self.earnings_seen: dict[str, EarningsDate | None] = {}
+
+    async def uses_batches(self, client: MarketClient) -> bool:
+        """v7 batches when a cookie and crumb can be had; else one chart per symbol."""
+        if self.crumb is None:
+            return False
+        try:
+            await self.crumb.session(client)
+        except FetchError as error:
+            self.fallback = f"no crumb ({error.message}): one chart per symbol"
+            return False
+        self.fallback = ""
+        return True
+
+    async def fetch_quotes(
+        self, client: MarketClient, symbols: Sequence[str]
+    ) -> dict[str, QuoteResult]:
+        if self.crumb is None or self.fallback:
+            return await super().fetch_quotes(client, symbols)
+        wanted = list(dict.fromkeys(symbols))
+        chunks = [wanted[i : i + BATCH_SIZE] for i in range(0, len(wanted), BATCH_SIZE)]
+        results: dict[str, QuoteResult] = {}
+        for answer in await asyncio.gather(*(self._batch(client, chunk) for chunk in chunks)):
+            results.update(answer)
+        return results
+
+    async def _batch(self, client: MarketClient, symbols: list[str]) -> dict[str, QuoteResult]:
+        """One batch; when its whole answer is unreadable for a reason that is no refusal (a
+        cut-off or poisoned body, a 5xx, a dropped connection), each half is asked on its own,
+        so one symbol's bad answer stays that symbol's (log2(100) = 7 levels at most)."""
+        assert self.crumb is not None
+        try:
+            session = await self.crumb.session(client)
+            response = await self._ask_batch(client, symbols, session)
+            if response.status_code == 401:  # the crumb expired: a new one, once
+                session = await self.crumb.session(client, stale=session.crumb)
+                response = await self._ask_batch(client, symbols, session)
+            raise_for_status(response, self.name)
+            rows = batch_rows(response.text)
+        except FetchError as error:
+            rows = error
+        if not isinstance(rows, FetchError):
+            now = self._now()
+            self.earnings_seen.update(earnings_from_rows(rows, symbols, now.date()))
+            return quotes_from_rows(rows, symbols, now)
+        whole = rows
+        if len(symbols) == 1 or whole.kind in ("auth", "timeout") or is_refusal(whole):
+            return {symbol: whole.for_symbol(symbol) for symbol in symbols}
+        middle = len(symbols) // 2
+        first, second = await asyncio.gather(
+            self._batch(client, symbols[:middle]), self._batch(client, symbols[middle:])
+        )
+        return first | second
+
+    async def _ask_batch(
+        self, client: MarketClient, symbols: list[str], session: YahooSession
+    ) -> httpx.Response:
+        assert self.crumb is not None
+        url = batch_url(self.base_url, symbols, session.crumb)
+        return await client.get(self.name, url, headers=self.crumb.headers(session))
 
     def chart_url(self, symbol: str, start: date | None = None, *, history: bool = True) -> str:
-        """Chart URL: 5 days for a bare quote, 1 year at first sight, else `start` to now; a
+        """Chart URL: 5 days for a bare quote, 5 years at first sight, else `start` to now; a
         history window asks for the dividends and splits in it too."""
         if not history:
             return f"{self.base_url}/v8/finance/chart/{yahoo_path(symbol)}?range=5d&interval=1d"
         if start is None:
-            window = "range=1y"
+            window = "range=5y"
         else:
             period2 = int(self._now().timestamp())
             period1 = min(int(datetime.combine(start, time(), UTC).timestamp()), period2 - 86400)

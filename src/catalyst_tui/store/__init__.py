@@ -9,6 +9,7 @@ written to it). `Store` opens, migrates, closes and runs transactions; the jobs 
 - `store.checkpoints` evaluation input, transitions, marks, acknowledgements (checkpoints.py)
 - `store.outbox`      notifications to deliver: claim, sent, release (outbox.py)
 - `store.evidence`    filings, documents, matched passages (evidence.py)
+- `store.providers`   provider sessions (Yahoo's crumb), health and pauses, request counts
 - `store.views`       read-only queries for screens, report and export (views.py)
 
 The tables are in schema.py, the records handed out in records.py. SQL, and the parsing of
@@ -34,6 +35,7 @@ from .evidence import Evidence
 from .fx import FxRates
 from .market_data import MarketData
 from .outbox import Outbox
+from .providers import Providers
 from .sync import ConfigSync
 from .views import Views
 
@@ -82,6 +84,7 @@ class Store:
         self.sync = ConfigSync(self)
         self.market = MarketData(self)
         self.fx = FxRates(self)
+        self.providers = Providers(self)
         self.checkpoints = Checkpoints(self)
         self.outbox = Outbox(self)
         self.evidence = Evidence(self)

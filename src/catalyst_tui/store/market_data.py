@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 _QUOTE_COLUMNS = ("symbol, price, prev_close, change, change_pct, currency, market_state,"
                   " quote_time, source, day_high, day_low, volume, high_52w, low_52w,"
-                  " fetched_at, stale, last_error")  # fmt: skip
+                  " fetched_at, stale, last_error, ext_session, ext_price, ext_change,"
+                  " ext_change_pct, ext_time")  # fmt: skip
 
 
 class MarketData:
@@ -45,6 +46,50 @@ class MarketData:
             out[symbol] = day(last)
         return out
 
+    def history_due(self, symbols: list[str], now: dt.datetime) -> dict[str, dt.date | None]:
+        """The symbols whose history is due, with where it starts (history_starts): a symbol
+        with no bars, or never given the five-year backfill (a database of the one-year days),
+        gets None (the whole window); one whose bars were never fetched by a refresh that
+        records it; and, once a day, one whose last stored quote is past its regular session
+        (not REGULAR) and newer than its last history fetch, so the day's final bar is in."""
+        starts = self.history_starts(symbols, now)
+        fetched = self.fetch_states("history")
+        backfilled = self.fetch_states("backfill")
+        quotes = self.last_quotes(symbols)
+        due: dict[str, dt.date | None] = {}
+        for symbol in symbols:
+            start, state, last = starts[symbol], fetched.get(symbol), quotes[symbol].quote
+            if symbol not in backfilled:
+                due[symbol] = None
+                continue
+            never = start is None or state is None or state.fetched_at > now
+            closed_since = (
+                state is not None
+                and last is not None
+                and last.market_state != "REGULAR"
+                and state.fetched_at < last.quote_time
+            )
+            if never or closed_since:
+                due[symbol] = start
+        return due
+
+    def mark_backfilled(self, symbols: Iterable[str], now: dt.datetime) -> None:
+        """The symbols' whole history window was fetched: no backfill again."""
+        with self._store.transaction() as conn:
+            for symbol in symbols:
+                _mark_fetched(conn, "backfill", symbol, now)
+
+    def last_closes(self, symbols: list[str]) -> dict[str, float]:
+        """The close of each symbol's last stored bar (symbols without bars left out)."""
+        out = {}
+        for symbol in symbols:
+            row = self._conn.execute(
+                "SELECT close FROM prices WHERE symbol = ? ORDER BY ts DESC LIMIT 1", [symbol]
+            ).fetchone()
+            if row is not None and row[0]:
+                out[symbol] = float(row[0])
+        return out
+
     def save_quotes(self, outcomes: Iterable[QuoteOutcome], now: dt.datetime) -> None:
         """One transaction for the batch: fresh quotes replace the stored ones, bars are upserted
         on (symbol, ts), and a symbol without a fresh quote keeps its last good one, marked
@@ -67,12 +112,15 @@ class MarketData:
         fresh = [_quote_row(o.quote, stamp) for o in outcomes if o.quote is not None]
         failed = [(o.symbol, o.error_text) for o in outcomes if o.quote is None]
         splits = [s for o in outcomes for s in o.splits]
+        with_history = [o.symbol for o in outcomes if o.bars]
         with self._store.transaction() as conn:
+            for symbol in with_history:
+                _mark_fetched(conn, "history", symbol, now)
             for split in splits:  # before the bars, which are on the new basis
                 _store_split(conn, split, stamp)
             conn.executemany(
                 f"INSERT OR REPLACE INTO quotes ({_QUOTE_COLUMNS})"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 fresh,
             )
             conn.executemany(
@@ -271,13 +319,16 @@ class MarketData:
 def last_quote(row: tuple) -> LastQuote:
     """A LastQuote from a quotes row selected as _QUOTE_COLUMNS."""
     (symbol, price, prev_close, change, change_pct, currency, market_state, quote_time, source,
-     day_high, day_low, volume, high_52w, low_52w, fetched_at, stale, error) = row  # fmt: skip
+     day_high, day_low, volume, high_52w, low_52w, fetched_at, stale, error, ext_session,
+     ext_price, ext_change, ext_change_pct, ext_time) = row  # fmt: skip
     quote = None
     if price is not None and quote_time:
         quote = Quote(
             symbol, price, prev_close, change, change_pct, currency, market_state,
             dt.datetime.fromisoformat(quote_time), source or "", day_high, day_low,
             None if volume is None else int(volume), high_52w, low_52w,
+            ext_session if ext_session in ("pre", "post") else None, ext_price, ext_change,
+            ext_change_pct, moment(ext_time),
         )  # fmt: skip
     return LastQuote(symbol, quote, moment(fetched_at), bool(stale) or quote is None, error or "")
 
@@ -307,7 +358,8 @@ def _quote_row(quote: Quote, fetched_at: str) -> tuple:
         quote.symbol, quote.price, quote.prev_close, quote.change, quote.change_pct,
         quote.currency, quote.market_state, iso(quote.quote_time), quote.source, quote.day_high,
         quote.day_low, quote.volume, quote.fifty_two_week_high, quote.fifty_two_week_low,
-        fetched_at, 0, "",
+        fetched_at, 0, "", quote.ext_session, quote.ext_price, quote.ext_change,
+        quote.ext_change_pct, iso(quote.ext_time) if quote.ext_time else None,
     )  # fmt: skip
 
 

@@ -137,6 +137,17 @@ class FetchState(NamedTuple):
     detail: str
 
 
+class ProviderHealth(NamedTuple):
+    """How a provider has answered lately; `paused_until` set after it refused (429, a page)."""
+
+    provider: str
+    last_success: dt.datetime | None
+    last_failure: dt.datetime | None
+    failure: str
+    paused_until: dt.datetime | None
+    strikes: int  # refusals in a row
+
+
 class TickerRecord(NamedTuple):
     symbol: str
     name: str
@@ -255,12 +266,14 @@ class OutboxRecord(NamedTuple):
 
 class Health(NamedTuple):
     """What the data is like: the newest quote fetch, fresh quotes by source, how many are
-    stale, and the failed fetches of fundamentals and earnings by kind."""
+    stale, the failed fetches of fundamentals and earnings by kind, and when each provider's
+    pause (after it refused) ends, past ones included: the reader knows the time."""
 
     last_refresh: dt.datetime | None
     sources: dict[str, int]
     stale: int
     failed: dict[str, int]
+    paused_until: dict[str, dt.datetime] | None = None
 
 
 class PriceRow(NamedTuple):

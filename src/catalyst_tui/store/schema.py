@@ -294,6 +294,40 @@ _V6 = ";\n".join(
     ]
 )
 
+_V8 = ";\n".join(
+    [
+        # The trade outside the regular session (pre- or post-market) from Yahoo's v7 batch.
+        "ALTER TABLE quotes ADD COLUMN ext_session TEXT",
+        "ALTER TABLE quotes ADD COLUMN ext_price REAL",
+        "ALTER TABLE quotes ADD COLUMN ext_change REAL",
+        "ALTER TABLE quotes ADD COLUMN ext_change_pct REAL",
+        "ALTER TABLE quotes ADD COLUMN ext_time TEXT",
+        # A provider's session (Yahoo's A3 cookie and crumb), shared by every process.
+        """CREATE TABLE provider_sessions (
+            provider TEXT PRIMARY KEY,
+            cookie TEXT NOT NULL,
+            crumb TEXT NOT NULL,
+            obtained_at TEXT NOT NULL
+        )""",
+        # How each provider has answered lately; a paused one is not asked until paused_until.
+        """CREATE TABLE provider_health (
+            provider TEXT PRIMARY KEY,
+            last_success TEXT,
+            last_failure TEXT,
+            failure TEXT NOT NULL DEFAULT '',
+            paused_until TEXT,
+            strikes INTEGER NOT NULL DEFAULT 0
+        )""",
+        # Requests made to each provider, one row per refresh and provider.
+        """CREATE TABLE provider_requests (
+            provider TEXT NOT NULL,
+            at TEXT NOT NULL,
+            requests INTEGER NOT NULL
+        )""",
+        "CREATE INDEX provider_requests_at ON provider_requests(provider, at)",
+    ]
+)
+
 
 # Currencies and sales. `fx_rates`: what one unit of `currency` was worth in `base` on each day
 # (a Yahoo chart's closes, or the ECB's reference rate of the day), the newest the rate in use.
@@ -346,6 +380,7 @@ MIGRATIONS: list[Migration] = [
     Migration("stock splits; the day a condition was written; per-share basis of facts", _V5),
     Migration("evidence: filings, documents, matched passages; evidence notices", _V6),
     Migration("currencies and sales: FX rates with history, a lot's rate paid, sells", _V7),
+    Migration("extended-hours quotes; provider sessions, health and request counts", _V8),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

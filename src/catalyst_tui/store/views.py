@@ -310,4 +310,11 @@ class Views:
                 "SELECT kind, COUNT(*) FROM fetch_state WHERE ok = 0 GROUP BY kind"
             ).fetchall()
         )
-        return Health(records.moment(last), sources, stale, failed)
+        paused = {
+            provider: until
+            for provider, text in self._conn.execute(
+                "SELECT provider, paused_until FROM provider_health WHERE paused_until IS NOT NULL"
+            )
+            if (until := records.moment(text)) is not None
+        }
+        return Health(records.moment(last), sources, stale, failed, paused)

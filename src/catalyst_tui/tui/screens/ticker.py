@@ -142,6 +142,9 @@ class TickerScreen(Screen[None]):
         else:
             text.append(f"   {fmt.money(row.price)} ")
             text.append_text(fmt.percent(row.change_pct))
+            if row.ext_session and row.ext_price is not None:
+                text.append(f"   {row.ext_session}-market {fmt.money(row.ext_price)} ", style="dim")
+                text.append_text(fmt.percent(row.ext_change_pct))
             if row.stale:
                 stale = printable(row.error or "last refresh failed")
                 text.append(f"   stale: {stale}", style="yellow")

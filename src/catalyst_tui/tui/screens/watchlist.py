@@ -240,7 +240,7 @@ class WatchlistScreen(Screen[None]):
         else:
             now = self.workspace.now()
             summary.append_text(
-                fmt.plain(health_text(health, now), "" if health_ok(health) else "yellow")
+                fmt.plain(health_text(health, now), "" if health_ok(health, now) else "yellow")
             )
         self.query_one("#summary", Static).update(summary)
         status = Text()
@@ -412,10 +412,14 @@ def _cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
         ident = printable(row.next_due.checkpoint_id)
         due.append(f" {ident if len(ident) <= 16 else ident[:15] + '…'}")
     earnings = Text(row.earnings.strftime("%b %d") if row.earnings else "", style="cyan")
+    day = fmt.percent(row.change_pct) if row.has_quote else Text("")
+    if row.has_quote and row.ext_session and row.ext_change_pct is not None:
+        day.append(f" {row.ext_session} ", style="dim")
+        day.append_text(fmt.percent(row.ext_change_pct))
     return (
         symbol,
         price,
-        fmt.percent(row.change_pct) if row.has_quote else Text(""),
+        day,
         _spark(row.spark),
         fmt.score(row.met, row.missed, row.pending),
         fmt.signed(row.pnl) if row.shares else Text(""),
