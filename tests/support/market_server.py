@@ -592,6 +592,7 @@ def _v7_quote(server: MarketServer, request: LoggedRequest, unknown: set[str]) -
             symbol=yahoo_symbol_of(symbol),
             shortName=f"{symbol} Synthetic",
             longName=f"{symbol} Synthetic Inc.",
+            currency=server.currencies.get(symbol, "USD"),  # as the chart's meta says it
             regularMarketPrice=today["close"],
             regularMarketPreviousClose=previous,
             regularMarketChange=change,
