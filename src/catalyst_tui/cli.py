@@ -405,7 +405,7 @@ def cmd_status(ctx: Context) -> int:
 
     config = ctx.load_config()
     now = _now()
-    with contextlib.closing(ctx.open_store(config)) as store:
+    with contextlib.closing(ctx.open_store(config, create=False, write=False)) as store:
         status = build_status(config, store, now)
     if ctx.args.json:
         import json
