@@ -23,6 +23,7 @@ from .store.records import (
 )
 from .thesis.metrics import Observation, observe
 from .thesis.positions import AdjustedLot, Sell, adjusted
+from .thesis.wording import reason_text
 
 __all__ = [
     "FUNDAMENTALS",
@@ -99,6 +100,7 @@ class NextDue(NamedTuple):
     title: str
     due: dt.date
     days_left: int
+    why: str = ""  # past due and still pending: why it can't be judged yet (its reason)
 
 
 class WatchRow(NamedTuple):
@@ -389,7 +391,11 @@ def _watch_row(
 def _next_due(due: DueCheckpoint | None, today: dt.date) -> NextDue | None:
     if due is None:
         return None
-    return NextDue(due.checkpoint_id, due.title, due.due, (due.due - today).days)
+    days_left = (due.due - today).days
+    why = ""
+    if days_left < 0 and due.reason is not None:  # the first screen says why, not only "ago"
+        why = reason_text(due.reason, due.condition, today)
+    return NextDue(due.checkpoint_id, due.title, due.due, days_left, why)
 
 
 # -- the ticker page ---------------------------------------------------------------------------

@@ -287,3 +287,36 @@ async def test_nothing_is_cut_silently(demo):  # noqa: F811
         width = sum(c.get_render_width(events) for c in events.columns.values())
         assert width <= events.scrollable_content_region.width
         assert any(str(events.get_row(k)[-1]).endswith("…") for k in events.rows)
+
+
+async def test_a_past_due_checkpoint_still_pending_says_why_on_the_first_screen(tmp_path):
+    """Nothing fetched yet: the Q2 guide (due 2026-08-31) is past due and can't be judged; the
+    first screen says why (the evaluation's own reason), not only how long ago it was due."""
+    import datetime as dt
+
+    from textual.widgets import Static
+
+    from catalyst_tui.config import load_config
+    from catalyst_tui.jobs.evaluation import evaluate_checkpoints
+    from catalyst_tui.store import Store
+    from catalyst_tui.tui.app import CatalystApp
+    from catalyst_tui.workspace import Workspace
+
+    from ..conftest import BUNDLED_CONFIG
+    from ..support.demo_data import DEMO_NOW
+    from .test_app import ZONE
+
+    config = load_config(BUNDLED_CONFIG)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        evaluate_checkpoints(config, store, DEMO_NOW)
+        (row,) = [c for c in store.views.checkpoints("ALAB") if c.id == "q2-fy26-revenue-guide"]
+        assert row.status == "pending" and row.due < DEMO_NOW.date()
+        workspace = Workspace(config, store, clock=lambda: DEMO_NOW, zone=ZONE)
+        app = CatalystApp(workspace, live=False, watch_file=False)
+        async with app.run_test(size=(200, 36)) as pilot:
+            await pilot.pause()
+            line = str(app.screen.query_one("#status-line", Static).content)
+    days = (DEMO_NOW.date() - dt.date(2026, 8, 31)).days
+    assert days > 0
+    assert "ALAB/q2-fy26-revenue-guide past due, pending: no fundamentals yet for ALAB" in line

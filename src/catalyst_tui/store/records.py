@@ -157,11 +157,14 @@ class TickerRecord(NamedTuple):
 
 
 class DueCheckpoint(NamedTuple):
-    """A ticker's pending checkpoint with the earliest due date."""
+    """A ticker's pending checkpoint with the earliest due date, with why it is still pending
+    (its last evaluation's reason) and its condition."""
 
     checkpoint_id: str
     title: str
     due: dt.date
+    reason: Reason | None = None
+    condition: Condition | None = None
 
 
 class WatchRecord(NamedTuple):

@@ -117,13 +117,17 @@ class Views:
     def watch_rows(self) -> list[WatchRecord]:
         """One row per active ticker in file order: its quote, position (shares, cost basis),
         checkpoint counts, checkpoints with an unacknowledged miss, next due, next earnings."""
+        # SQLite takes the bare columns of a MIN() group from the row with the minimum.
         due = {
-            symbol: DueCheckpoint(ident, title, dt.date.fromisoformat(when))
-            for symbol, ident, title, when in self._conn.execute(
-                "SELECT symbol, id, title, MIN(due) FROM checkpoints WHERE archived = 0"
+            row[0]: DueCheckpoint(row[1], row[2], dt.date.fromisoformat(row[3]),
+                                  records.reason(row[5:]), records.condition(row[4]))
+            for row in self._conn.execute(
+                "SELECT symbol, id, title, MIN(due), condition, "
+                + _REASON.format(p="last_")
+                + " FROM checkpoints WHERE archived = 0"
                 " AND status = 'pending' AND due IS NOT NULL GROUP BY symbol"
             )
-        }
+        }  # fmt: skip
         quote_columns = ", ".join(f"q.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
         held = self.positions()
         out = []

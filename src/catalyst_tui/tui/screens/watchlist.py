@@ -247,6 +247,17 @@ class WatchlistScreen(Screen[None]):
         status.append(f"{len(rows)}/{len(data.rows)} tickers · by {self._sort_label()}")
         if self.filter_text:
             status.append(f" · filter '{printable(self.filter_text)}'")
+        overdue = [r for r in data.rows if r.next_due is not None and r.next_due.why]
+        if overdue:  # past due and still pending: why, not only "83d ago"
+            first = overdue[0]
+            assert first.next_due is not None
+            status.append(
+                printable(f" · {first.symbol}/{first.next_due.checkpoint_id} past due, "
+                          f"pending: {first.next_due.why}"),
+                style="yellow",
+            )  # fmt: skip
+            if len(overdue) > 1:
+                status.append(f" (+{len(overdue) - 1} more)", style="yellow")
         flagged = sum(1 for r in data.rows if r.flagged)
         if flagged:
             status.append(f" · {fmt.FLAG} {flagged} flagged (A acknowledges)", style="bold red")
