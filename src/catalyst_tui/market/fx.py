@@ -9,11 +9,12 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .http import MarketClient
-from .http_errors import raise_for_status
 from .models import FetchError
+
+if TYPE_CHECKING:  # the config's checks import this module: httpx only where a rate is fetched
+    from .http import MarketClient
 
 # Units some exchanges quote in, as (the currency, how many units make one of it). Yahoo writes
 # London prices in GBp (also seen as GBX), Johannesburg in ZAc, Tel Aviv in ILA (agorot).
@@ -76,6 +77,8 @@ def ecb_rates(body: str, currencies: list[str], base: str) -> list[FxRate]:
 
 
 async def fetch_ecb_daily(client: MarketClient, url: str) -> str:
+    from .http_errors import raise_for_status  # httpx: only where a rate is fetched
+
     response = await client.get("ecb", url, symbol="")
     raise_for_status(response, "ecb", "")
     return response.text
