@@ -34,3 +34,10 @@ def test_the_core_never_imports_textual():
 
 def test_the_probe_sees_textual_when_the_tui_is_imported():
     assert "textual" in imported_after(["catalyst_tui.tui.app"])
+
+
+def test_loading_a_config_imports_no_http_stack():
+    """The TUI's first paint waits for the config's checks: httpx (about 130 ms of imports) is
+    for the refresh, which starts after it."""
+    loaded = imported_after(["catalyst_tui.config", "catalyst_tui.workspace"])
+    assert not {m for m in loaded if m == "httpx" or m.startswith("httpx.")}
