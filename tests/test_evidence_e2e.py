@@ -53,22 +53,9 @@ IRRELEVANT = "<html><body><div>Astera Labs reports revenue of $230.6 million.</d
 
 
 def thesis(market: MarketServer, sec: FilingsServer) -> str:
-    return f"""
-[settings]
-providers = ["yahoo"]
-notify = ["missed", "evidence"]
-
-[providers.yahoo]
-base_url = "{market.url}"
-cookie_url = "{market.url}/fc"
-rss_url = "{sec.url}"
-
-[providers.sec]
-base_url = "{sec.url}"
-tickers_url = "{sec.url}/files/company_tickers.json"
-archives_url = "{sec.url}"
-user_agent = "{UA}"
-
+    return (
+        sec.settings_toml(market.url, UA)
+        + """
 [tickers.ALAB]
 name = "Astera Labs"
 
@@ -87,6 +74,7 @@ kind = "milestone"
 due = 2027-12-31
 evidence = ["NPO ships", "\\"near-packaged optics\\" shipping"]
 """
+    )
 
 
 @pytest.fixture

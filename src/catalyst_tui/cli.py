@@ -141,6 +141,15 @@ class Context:
     out: Callable[[str], None]
     err: Callable[[str], None]
 
+    def report(self, data: Callable[[], object], show: Callable[[], object]) -> None:
+        """A report as a JSON document (--json: `data()`), or for people (`show()`)."""
+        if self.args.json:
+            import json
+
+            self.out(json.dumps(data(), indent=2))
+        else:
+            show()
+
     def load_config(self) -> Config:
         location = find_config(self.args.config)
         if location.created:
@@ -247,7 +256,7 @@ def cmd_refresh(ctx: Context) -> int:
         try:
             with refresh_progress(len(store.views.active_symbols())) as on_progress:
                 report = asyncio.run(refresh_in_process(config, store, on_progress=on_progress))
-        except (sqlite3.Error, KeyboardInterrupt):
+        except sqlite3.Error:  # the database's: said as one, below
             raise
         except Exception as exc:  # a fault of the fetch: what is stored is still judged below
             log.exception("refresh failed")
@@ -280,10 +289,18 @@ def _target(text: str) -> tuple[str, str]:
     return symbol.upper(), checkpoint_id
 
 
-def _unknown_ticker(command: str, store: Store, symbol: str) -> str:
-    return f"catalyst {command}: no ticker {symbol} in the database" + _did_you_mean(
-        symbol, store.views.active_symbols()
-    )
+def _known_ticker(command: str, store: Store, text: str | None) -> str | None:
+    """The symbol a report is limited to (None: all), in capitals; an unknown one is refused
+    with the closest known ones."""
+    if not text:
+        return None
+    symbol = text.upper()
+    if store.views.ticker(symbol) is None:
+        raise CommandError(
+            f"catalyst {command}: no ticker {symbol} in the database"
+            + _did_you_mean(symbol, store.views.active_symbols())
+        )
+    return symbol
 
 
 def _unknown_checkpoint(command: str, store: Store, symbol: str, checkpoint_id: str) -> str:
@@ -314,12 +331,7 @@ def cmd_check(ctx: Context) -> int:
         evaluate_checkpoints(config, store, now)
         records = store.views.checkpoints()
     today = local_today(config, now)
-    if ctx.args.json:
-        import json
-
-        ctx.out(json.dumps(checkpoint_json(records, today), indent=2))
-    else:
-        print_checkpoints(records, today)
+    ctx.report(lambda: checkpoint_json(records, today), lambda: print_checkpoints(records, today))
     return EXIT_FLAGGED if any(r.flagged for r in records) else EXIT_OK
 
 
@@ -328,18 +340,13 @@ def cmd_positions(ctx: Context) -> int:
     from .report import positions_json, print_positions
     from .watchlist import load_watchlist
 
-    config, store = ctx.synced_store()
+    config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
         now = _now()
         watchlist = load_watchlist(
             store, now, local_today(config, now), currency=config.settings.currency
         )
-    if ctx.args.json:
-        import json
-
-        ctx.out(json.dumps(positions_json(watchlist), indent=2))
-    else:
-        print_positions(watchlist)
+    ctx.report(lambda: positions_json(watchlist), lambda: print_positions(watchlist))
     return EXIT_OK
 
 
@@ -349,9 +356,7 @@ def cmd_export(ctx: Context) -> int:
 
     config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
-        symbol = ctx.args.symbol.upper() if ctx.args.symbol else None
-        if symbol is not None and store.views.ticker(symbol) is None:
-            raise CommandError(_unknown_ticker("export", store, symbol))
+        symbol = _known_ticker("export", store, ctx.args.symbol)
         columns, rows = export_rows(
             store, ctx.args.what, symbol=symbol, today=local_today(config, _now())
         )
@@ -367,18 +372,13 @@ def cmd_evidence(ctx: Context) -> int:
     symbol, _, checkpoint_id = target.partition("/")
     _config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
-        symbol = symbol.upper() or None
-        if symbol is not None and store.views.ticker(symbol) is None:
-            raise CommandError(_unknown_ticker("evidence", store, symbol))
+        symbol = _known_ticker("evidence", store, symbol)
         records = store.evidence.passages(
             symbol, checkpoint_id or None, include_dismissed=ctx.args.all
         )
-    if ctx.args.json:
-        import json
-
-        ctx.out(json.dumps(evidence_json(records, with_dismissed=ctx.args.all), indent=2))
-    else:
-        print_evidence(records)
+    ctx.report(
+        lambda: evidence_json(records, with_dismissed=ctx.args.all), lambda: print_evidence(records)
+    )
     return EXIT_OK
 
 
@@ -387,16 +387,8 @@ def cmd_filings(ctx: Context) -> int:
 
     _config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
-        symbol = ctx.args.symbol.upper() if ctx.args.symbol else None
-        if symbol is not None and store.views.ticker(symbol) is None:
-            raise CommandError(_unknown_ticker("filings", store, symbol))
-        records = store.evidence.filings(symbol, limit=-1)
-    if ctx.args.json:
-        import json
-
-        ctx.out(json.dumps(filings_json(records), indent=2))
-    else:
-        print_filings(records)
+        records = store.evidence.filings(_known_ticker("filings", store, ctx.args.symbol), limit=-1)
+    ctx.report(lambda: filings_json(records), lambda: print_filings(records))
     return EXIT_OK
 
 
@@ -407,13 +399,7 @@ def cmd_status(ctx: Context) -> int:
     now = _now()
     with contextlib.closing(ctx.open_store(config, create=False, write=False)) as store:
         status = build_status(config, store, now)
-    if ctx.args.json:
-        import json
-
-        ctx.out(json.dumps(status_json(status), indent=2))
-    else:
-        for line in status_lines(status, now):
-            ctx.out(line)
+    ctx.report(lambda: status_json(status), lambda: ctx.out("\n".join(status_lines(status, now))))
     return EXIT_OK
 
 

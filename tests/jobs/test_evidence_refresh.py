@@ -30,19 +30,9 @@ async def test_the_recorded_adobe_press_release_gives_its_own_sentences(tmp_path
     market, sec = servers
     filing = sec.add_adobe_8k()
     sec.add_filing("ADBE", "8-K", dt.datetime(2023, 2, 1, 16, 30, tzinfo=dt.UTC), items=("5.02",))
-    config = parse_config(f"""
-[settings]
-providers = ["yahoo"]
-notify = ["missed", "evidence"]
-[providers.yahoo]
-base_url = "{market.url}"
-cookie_url = "{market.url}/fc"
-rss_url = "{sec.url}"
-[providers.sec]
-base_url = "{sec.url}"
-tickers_url = "{sec.url}/files/company_tickers.json"
-archives_url = "{sec.url}"
-user_agent = "{UA}"
+    config = parse_config(
+        sec.settings_toml(market.url, UA)
+        + """
 [tickers.ADBE]
 name = "Adobe"
 [[tickers.ADBE.checkpoints]]
@@ -51,7 +41,8 @@ title = "Record revenue with Digital Media growing"
 kind = "milestone"
 due = 2023-12-31
 evidence = ['"record revenue"', '"Digital Media segment revenue" growth']
-""")
+"""
+    )
     now = dt.datetime(2023, 3, 16, 14, 0, tzinfo=dt.UTC)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config, now - dt.timedelta(days=7))

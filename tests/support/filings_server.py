@@ -190,6 +190,26 @@ class FilingsServer:
             self._httpd.shutdown()
             self._httpd.server_close()
 
+    def settings_toml(self, market_url: str, contact: str) -> str:
+        """[settings] and [providers] of a catalysts.toml reading its news and filings here and
+        its quotes from the loopback market at `market_url`, SEC's contact declared."""
+        return f"""
+[settings]
+providers = ["yahoo"]
+notify = ["missed", "evidence"]
+
+[providers.yahoo]
+base_url = "{market_url}"
+cookie_url = "{market_url}/fc"
+rss_url = "{self.url}"
+
+[providers.sec]
+base_url = "{self.url}"
+tickers_url = "{self.url}/files/company_tickers.json"
+archives_url = "{self.url}"
+user_agent = "{contact}"
+"""
+
     @property
     def url(self) -> str:
         assert self._httpd is not None

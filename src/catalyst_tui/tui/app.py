@@ -188,8 +188,7 @@ class CatalystApp(App[None]):
         if self.scheduler.refreshing:
             self.notify("a refresh is already running", timeout=3)
             return
-        self._watchlist().show_progress(0, max(1, len(self.workspace.symbols())))
-        self.run_worker(self.scheduler.refresh_cycle(), group="refresh", exit_on_error=False)
+        self._fetch_now()
 
     def refresh_views(self, *, skip_watchlist: bool = False) -> None:
         """Every open screen reads its data again (in place: cursors and scroll stay)."""

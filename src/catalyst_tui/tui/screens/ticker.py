@@ -71,6 +71,7 @@ class TickerScreen(Screen[None]):
         self.symbol = symbol
         self.detail: TickerDetail | None = None
         self.range_name = "1Y"
+        self._titles: dict[str, Text] = {}  # row key -> the whole title, before fitting
 
     def compose(self) -> ComposeResult:
         yield ConfigBanner()
@@ -108,8 +109,6 @@ class TickerScreen(Screen[None]):
             lots.add_column(label)
         self.reload()
         table.focus()
-
-    _titles: dict[str, Text] = {}  # noqa: RUF012  (row key -> the whole title, before fitting)
 
     def reload(self) -> None:
         detail = self.workspace.ticker(self.symbol)

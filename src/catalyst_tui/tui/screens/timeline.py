@@ -43,6 +43,7 @@ class TimelineScreen(Screen[None]):
         super().__init__(id="timeline")
         self.workspace = workspace
         self.entries: list[TimelineEntry] = []
+        self._reasons: dict[str, Text] = {}  # row key -> the whole reason, before fitting
 
     def compose(self) -> ComposeResult:
         yield ConfigBanner()
@@ -57,8 +58,6 @@ class TimelineScreen(Screen[None]):
             table.add_column(label, key=key)
         self.reload()
         table.focus()
-
-    _reasons: dict[str, Text] = {}  # noqa: RUF012  (row key -> the whole reason)
 
     def _fit_reasons(self) -> None:
         fmt.fit_last_column(self.query_one("#events", DataTable), self._reasons)
