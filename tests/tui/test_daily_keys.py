@@ -292,3 +292,31 @@ async def test_a_past_due_checkpoint_still_pending_says_why_on_the_first_screen(
             await pilot.pause()
             line = str(app.screen.query_one("#status-line", Static).content)
     assert "ALAB/q2-fy26-revenue-guide past due, pending: no fundamentals yet for ALAB" in line
+
+
+async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):  # noqa: F811
+    """The cursor row took the cursor's foreground for every cell: the stale price's yellow
+    (MRVL's last refresh failed in the demo) vanished exactly where the user was looking."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#tickers", DataTable)
+
+        def mark_colour() -> tuple[object, object]:
+            """The colour of MRVL's `*` on screen, and of the cursor's own text beside it."""
+            for y in range(table.size.height):
+                segments = list(table.render_line(y))
+                if "MRVL" not in "".join(s.text for s in segments):
+                    continue
+                star = next(s for s in segments if s.text.rstrip().endswith("*"))
+                symbol = next(s for s in segments if "MRVL" in s.text)
+                return star.style.color, symbol.style.bgcolor
+            raise AssertionError("MRVL is not on screen")
+
+        await move_to(pilot, app, "#tickers", "NVDA")
+        away, away_bg = mark_colour()
+        await move_to(pilot, app, "#tickers", "MRVL")
+        under, under_bg = mark_colour()
+        assert under_bg != away_bg  # the row is highlighted now
+        assert under == away and under is not None and under.name == "yellow"

@@ -27,6 +27,7 @@ from .. import messages
 from ..widgets.banner import ConfigBanner
 from ..widgets.chart import RANGES, PriceChart, slice_range
 from ..widgets.evidence import EvidencePane
+from ..widgets.table import RowTable
 
 CHECKPOINT_COLUMNS = (
     ("status", "Status"),
@@ -78,7 +79,7 @@ class TickerScreen(Screen[None]):
         yield Static(id="ticker-title")
         with TabbedContent(id="panes", initial="checkpoints"):
             with TabPane("1 Checkpoints", id="checkpoints"):
-                yield DataTable(id="checkpoint-table", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="checkpoint-table", zebra_stripes=True)
                 yield Static(id="checkpoint-detail")
             with TabPane("2 Chart", id="chart"):
                 yield Tabs(
@@ -90,7 +91,7 @@ class TickerScreen(Screen[None]):
             with TabPane("3 Position", id="position"), VerticalScroll():
                 yield Static("Lots", classes="section")
                 yield Static(id="splits")
-                yield DataTable(id="lot-table", cursor_type="row")
+                yield RowTable(id="lot-table")
                 yield Static(id="sales")
                 yield Static("Fundamentals", classes="section")
                 yield Static(id="fundamentals")

@@ -17,6 +17,7 @@ from ...workspace import Workspace
 from .. import format as fmt
 from .. import messages
 from ..widgets.banner import ConfigBanner
+from ..widgets.table import RowTable
 
 COLUMNS = (
     ("when", "When"),
@@ -48,7 +49,7 @@ class TimelineScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ConfigBanner()
         yield Static(id="timeline-title")
-        yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="events", zebra_stripes=True)
         yield Static(id="event-detail")
         yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
 

@@ -22,6 +22,7 @@ from .. import format as fmt
 from .. import messages
 from ..widgets.banner import ConfigBanner
 from ..widgets.chart import sparkline
+from ..widgets.table import RowTable
 
 ALL = "All"
 ROWS_PER_STEP = 25  # changed rows updated per step of the event loop
@@ -93,7 +94,7 @@ class WatchlistScreen(Screen[None]):
         yield Tabs(Tab(ALL, id="group-all"), id="groups")
         yield Input(placeholder="filter: symbol, name or group (esc clears)", id="filter")
         # The symbol stays in view when the table is scrolled sideways (80 columns).
-        yield DataTable(id="tickers", cursor_type="row", zebra_stripes=True, fixed_columns=1)
+        yield RowTable(id="tickers", zebra_stripes=True, fixed_columns=1)
         yield Static(id="status-line")
         yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
 

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 from ...thesis.evidence import highlights, parse_entry
 from ...watchlist import EvidenceRecord
 from .. import messages
+from .table import RowTable
 
 COLUMNS = (("date", "Date"), ("checkpoint", "Checkpoint"), ("source", "Source"),
            ("passage", "Passage"))  # fmt: skip
@@ -51,7 +52,7 @@ class EvidencePane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="evidence-title")
-        yield DataTable(id="evidence-table", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="evidence-table", zebra_stripes=True)
         yield Static(id="evidence-detail")
 
     def on_mount(self) -> None:
