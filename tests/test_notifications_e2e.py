@@ -3,14 +3,21 @@ restart, and two processes refreshing the same database at the same moment."""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pty
+import select
 import sqlite3
 import subprocess
 import sys
+import termios
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from catalyst_tui.notify import TEST_BODY, TEST_TITLE
 from tests.support.dbus_session import DbusSession
 from tests.support.market_server import MarketServer
 
@@ -27,12 +34,14 @@ def market() -> Iterator[MarketServer]:
         yield server
 
 
-def catalyst(workdir: Path, bus: DbusSession, *args: str) -> subprocess.Popen:
+def catalyst(workdir: Path, bus: DbusSession, *args: str, **popen: Any) -> subprocess.Popen:
+    """`catalyst ARGS` in a session of its own: without a controlling terminal (as from cron or
+    a service) unless `popen` gives it one."""
     return subprocess.Popen(
         [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db"),
          "--config", str(workdir / "catalysts.toml")],
         cwd=workdir, env=bus.env(NO_PROXY="127.0.0.1"), stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True,
+        stderr=subprocess.PIPE, text=True, **{"start_new_session": True, **popen},
     )  # fmt: skip
 
 
@@ -112,5 +121,35 @@ def test_notify_test_reports_each_channel(tmp_path, market, dbus_session):
     assert proc.returncode == 0 and "desktop: ok" in out
     assert len(dbus_session.notifications()) == 1
     # Every channel is named, the ones this run could not try with why.
-    assert "terminal: not tried: the output is not a terminal" in out
+    assert "terminal: not tried: no terminal to write to: not run from one" in out
     assert "toast: in the TUI only" in out
+
+
+def test_notify_test_reaches_the_terminal_it_was_run_from_with_its_output_piped(
+    tmp_path, market, dbus_session
+):
+    """`catalyst notify --test | less`: the output is a pipe, but the user is at a terminal, and
+    the terminal channel is the one being tested. What the terminal receives is read back from
+    a real pseudo-terminal: the notification's escape sequences, byte for byte."""
+    (tmp_path / "catalysts.toml").write_text(loopback_thesis(market.url))
+    dbus_session.start_recorder()
+    controller, terminal = pty.openpty()
+
+    def take_the_terminal() -> None:  # in the child, in its new session: as a login shell does
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    try:
+        proc = catalyst(tmp_path, dbus_session, "notify", "--test", stdin=terminal,
+                        preexec_fn=take_the_terminal)  # fmt: skip
+        out, err = proc.communicate(timeout=60)
+        received = b""
+        while select.select([controller], [], [], 0.5)[0]:
+            received += os.read(controller, 4096)
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    assert "terminal: ok" in out and "desktop: ok" in out
+    # Written by hand: OSC 9, OSC 777 (title and body apart) and the bell.
+    title, body = TEST_TITLE, TEST_BODY
+    assert received == f"\x1b]9;{title}: {body}\x07\x1b]777;notify;{title};{body}\x07\x07".encode()

@@ -514,22 +514,41 @@ def cmd_notify(ctx: Context) -> int:
 
     if not ctx.args.test:
         raise CommandError("catalyst notify: use --test to send a test notification")
-    writer = sys.stdout.write if sys.stdout.isatty() else None
 
-    async def test_all() -> dict[str, str | None]:
+    async def test_all(writer: Callable[[str], object] | None) -> dict[str, str | None]:
         channels = default_channels(terminal_write=writer)
         try:
             return await send_test(channels)
         finally:
             await close_channels(channels)
 
-    results = asyncio.run(test_all())
+    with contextlib.ExitStack() as stack:
+        writer, why_not = _terminal_writer(stack)
+        results = asyncio.run(test_all(writer))
     for name, error in results.items():
         ctx.out(f"{name}: {'ok' if error is None else 'failed: ' + error}")
     if writer is None:
-        ctx.out("terminal: not tried: the output is not a terminal (cron, a pipe, a service)")
+        ctx.out(f"terminal: not tried: {why_not}")
     ctx.out("toast: in the TUI only, while it runs")
     return EXIT_OK if any(error is None for error in results.values()) else 1
+
+
+def _terminal_writer(stack: contextlib.ExitStack) -> tuple[Callable[[str], object] | None, str]:
+    """Where the terminal channel writes: the output when it is a terminal, else the terminal
+    the command was run from (`notify --test | less`, `> file`), else nowhere and why."""
+    if sys.stdout.isatty():
+        return sys.stdout.write, ""
+    try:
+        tty = stack.enter_context(open("/dev/tty", "w", encoding="utf-8"))  # noqa: SIM115
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+        return None, f"no terminal to write to: not run from one (cron, a service) ({why})"
+
+    def write(text: str) -> None:
+        tty.write(text)
+        tty.flush()
+
+    return write, ""
 
 
 COMMANDS: dict[str, Callable[[Context], int]] = {
