@@ -34,7 +34,7 @@ WRITER = textwrap.dedent(
         time.sleep(0.001)
     for i in range(int(sys.argv[4])):
         lot = {"shares": "1", "cost": "10", "note": f"{who}-{i}"}
-        result = apply_edit(path, lambda text: add_lot(text, "NVDA", lot))
+        result = apply_edit(path, lambda text: add_lot(text, "CRDO", lot))
         assert result.written, result.message
     """
 )
@@ -48,7 +48,8 @@ def config_path(tmp_path: Path) -> Path:
 
 
 def lot_notes(path: Path) -> list[str]:
-    return [lot.note for lot in load_config(path, use_cache=False).tickers["NVDA"].lots]
+    """The notes of CRDO's lots: the bundled file watches CRDO without any."""
+    return [lot.note for lot in load_config(path, use_cache=False).tickers["CRDO"].lots]
 
 
 def test_two_processes_adding_fifty_lots_each_lose_none(config_path, tmp_path):
@@ -89,7 +90,7 @@ def test_an_outside_save_between_our_read_and_write_is_kept_and_the_edit_made_on
             saved = config_path.with_name("vim.swp")
             saved.write_text(text + outside)
             os.replace(saved, config_path)
-        return add_lot(text, "NVDA", {"shares": "3", "cost": "90", "note": "ours"})
+        return add_lot(text, "CRDO", {"shares": "3", "cost": "90", "note": "ours"})
 
     result = apply_edit(config_path, edit)
     assert result.written, result.message
@@ -97,7 +98,7 @@ def test_an_outside_save_between_our_read_and_write_is_kept_and_the_edit_made_on
     text = config_path.read_text()
     assert outside.strip() in text  # theirs kept
     assert lot_notes(config_path) == ["ours"]  # ours written
-    assert {"INTC", "NVDA"} <= set(result.config.tickers)
+    assert {"INTC", "CRDO"} <= set(result.config.tickers)
     assert config_path.with_name("catalysts.toml.bak").read_text().endswith(outside)
 
 
@@ -109,7 +110,7 @@ def test_a_file_that_keeps_changing_is_refused_and_left_as_its_writer_saved_it(c
         calls += 1
         with config_path.open("a") as handle:  # another writer, saving on every attempt
             handle.write(f"# outside save {calls}\n")
-        return add_lot(text, "NVDA", {"shares": "3", "cost": "90", "note": "ours"})
+        return add_lot(text, "CRDO", {"shares": "3", "cost": "90", "note": "ours"})
 
     result = apply_edit(config_path, edit)
     assert not result.written and calls == EDIT_ATTEMPTS

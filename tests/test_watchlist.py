@@ -31,11 +31,25 @@ def test_position_pnl_weight_and_totals_come_from_lots_and_quotes(data):
     assert alab.value == pytest.approx(lot.shares * alab.price)
     assert alab.pnl == pytest.approx(alab.value - alab.basis)
     assert alab.day_pnl == pytest.approx(alab.change * lot.shares)
-    assert alab.weight == pytest.approx(1.0)
+    # The bundled example lots, as written in the file; NVDA's sale of 30 leaves 50 of its 80
+    # at their cost (first in, first out).
+    held = {"ALAB": (40, 118.50), "LITE": (20, 96.00), "COHR": (30, 68.50),
+            "NVDA": (50, 96.30), "AVGO": (20, 168.40), "ANET": (20, 88.10)}  # fmt: skip
+    values = {s: shares * w.row(s).price for s, (shares, _) in held.items()}
+    total = sum(values.values())
+    for symbol, (shares, cost) in held.items():
+        row = w.row(symbol)
+        assert row.shares == shares and row.basis == pytest.approx(shares * cost)
+        assert row.weight == pytest.approx(values[symbol] / total)
+    assert not w.row("CRDO").shares and not w.row("MRVL").shares  # watched only
     totals = w.totals()
-    assert (totals.value, totals.basis, totals.positions) == (alab.value, alab.basis, 1)
-    assert totals.pnl_pct == pytest.approx(alab.value / alab.basis - 1)
-    assert w.totals("optics").positions == 0 and w.totals("optics").pnl_pct is None
+    basis = sum(shares * cost for shares, cost in held.values())
+    assert totals.value == pytest.approx(total) and totals.basis == pytest.approx(basis)
+    assert totals.positions == 6 and totals.pnl_pct == pytest.approx(total / basis - 1)
+    optics = w.totals("optics")  # LITE and COHR
+    assert optics.positions == 2 and optics.value == pytest.approx(values["LITE"] + values["COHR"])
+    interconnect = w.totals("interconnect")  # ALAB held, CRDO watched
+    assert interconnect.positions == 1 and interconnect.value == pytest.approx(values["ALAB"])
 
 
 def test_counts_flags_next_due_and_earnings(data):

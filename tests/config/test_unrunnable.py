@@ -135,11 +135,11 @@ def test_an_edit_of_a_file_with_a_byte_order_mark_keeps_it(tmp_path):
     path = tmp_path / "catalysts.toml"
     original = b"\xef\xbb\xbf" + BUNDLED_CONFIG.read_bytes()
     path.write_bytes(original)
-    result = apply_edit(path, lambda text: add_lot(text, "NVDA", {"shares": "3", "cost": "90"}))
+    result = apply_edit(path, lambda text: add_lot(text, "CRDO", {"shares": "3", "cost": "90"}))
     assert result.written, result.message
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\xef\xbb\xbf") == 1
-    assert len(load_config(path).tickers["NVDA"].lots) == 1
+    assert len(load_config(path).tickers["CRDO"].lots) == 1  # watched only before
     assert (tmp_path / "catalysts.toml.bak").read_bytes() == original
 
 

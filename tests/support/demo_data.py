@@ -10,8 +10,8 @@ The story `seed_demo` tells about the bundled catalysts.toml, with DEMO_NOW (Fri
 21:30 UTC, after the US close):
 
 - 2026-05-15 (now - 189 d): first refresh, a half-year of bars backfilled; ALAB's Q1 FY26 10-Q is
-  out, so both margin guards hold (met); the lone example lot makes ALAB 100% of the portfolio,
-  so position-weight-cap is missed (flagged, notified).
+  out, so both margin guards hold (met); the example lots make ALAB about a fifth of the
+  portfolio, over its 15% cap, so position-weight-cap is missed (flagged, notified).
 - 2026-05-18: that flag is acknowledged.
 - 2026-08-07 (now - 105 d): the Q2 10-Q is out: q2-fy26-revenue-guide met ($362.0M >= $360M).
 - 2026-11-04 22:30 UTC: after the Q3 call, scorpio-x-full-volume is marked met by hand.

@@ -103,15 +103,25 @@ async def test_watchlist_shows_positions_scores_and_the_flagged_row(demo):
         assert symbols(app) == list(config.tickers)
         alab = rows(app)[0]
         assert alab[0] == "⚑ ALAB"  # an unacknowledged miss stands out
-        price = float(alab[1].replace(",", ""))
-        cell = dict(zip([key for key, _ in COLUMNS], alab, strict=True))
-        assert cell["shares"] == "40"  # the example lot
-        assert float(cell["value"].replace(",", "")) == pytest.approx(40 * price, abs=0.01)
-        assert cell["weight"] == "100.0%"  # the only position
+        cells = {r[0].removeprefix("⚑ "): dict(zip([k for k, _ in COLUMNS], r, strict=True))
+                 for r in rows(app)}  # fmt: skip
+        # The example lots, less NVDA's example sale of 30: as the file has them.
+        held = {"ALAB": 40, "LITE": 20, "COHR": 30, "NVDA": 80 - 30, "AVGO": 20, "ANET": 20}
+        prices = {s: float(cells[s]["price"].rstrip("*").replace(",", "")) for s in held}
+        total = sum(held[s] * prices[s] for s in held)
+        for symbol, shares in held.items():
+            cell = cells[symbol]
+            assert cell["shares"] == str(shares)
+            value = float(cell["value"].replace(",", ""))
+            assert value == pytest.approx(shares * prices[symbol], abs=0.01)
+            assert cell["weight"] == f"{shares * prices[symbol] / total:.1%}"
+        assert 0.15 < 40 * prices["ALAB"] / total < 0.35  # over its 15% cap: the guard's miss
+        assert cells["CRDO"]["shares"] == cells["MRVL"]["shares"] == ""  # watched only
+        cell = cells["ALAB"]
         assert "✗" in cell["thesis"] and "✓" in cell["thesis"]  # misses and mets
         assert set(alab[3]) <= set("▁▂▃▄▅▆▇█ ") and alab[3].strip()
         summary = text_of(app, "#summary")
-        assert f"Portfolio USD {40 * price:,.2f}" in summary
+        assert f"Portfolio USD {total:,.2f}" in summary
         assert "refreshed 5m ago" in summary and "1 stale" in summary
         mrvl = rows(app)[symbols(app).index("MRVL")]
         assert mrvl[1].endswith("*")  # the last good price, marked stale
