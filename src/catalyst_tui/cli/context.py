@@ -1,0 +1,115 @@
+"""What every command shares: the exit codes, the one-line CommandError, and the Context that
+finds the config and the database (created, read-only probed or refused) and writes the output
+so that no text in it can command the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from ..config import Config, ConfigError, load_config
+from ..paths import find_config, find_database
+from ..store import Store, StoreError, describe_sqlite_error
+from ..text import printable
+
+EXIT_OK = 0
+EXIT_FLAGGED = 1
+EXIT_USAGE = 2
+EXIT_STALE = 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a tool the pipe's reader left
+
+log = logging.getLogger("catalyst")
+
+
+class CommandError(Exception):
+    """A failure to report in one line and exit with `code`."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    out: Callable[[str], None]
+    err: Callable[[str], None]
+
+    def report(self, data: Callable[[], object], show: Callable[[], object]) -> None:
+        """A report as a JSON document (--json: `data()`), or for people (`show()`)."""
+        if self.args.json:
+            import json
+
+            self.out(json.dumps(data(), indent=2))
+        else:
+            show()
+
+    def load_config(self) -> Config:
+        location = find_config(self.args.config)
+        if location.created:
+            self.err(
+                f"catalyst: no catalysts.toml found, so the bundled example thesis was copied "
+                f"to {location.path}: edit it to make it yours."
+            )
+        try:
+            return load_config(location.path)
+        except ConfigError as exc:
+            for issue in exc.issues:
+                self.err(str(issue))
+            count = len(exc.issues)
+            raise CommandError(
+                f"catalyst: {location.path}: {count} error{'s' if count != 1 else ''}; "
+                "nothing was written"
+            ) from None
+
+    def open_store(self, config: Config, *, create: bool = True, write: bool = True) -> Store:
+        """The database; `create=False` for commands that report on what is stored (a mistyped
+        --db is not made into an empty database that reports everything pending), `write` for
+        commands that store: a database they can't write is said before any other work."""
+        assert config.path is not None
+        path = find_database(self.args.db, config.settings.database, config.path)
+        if not create and not path.exists():
+            raise CommandError(f"catalyst: no database at {path}: run `catalyst refresh` first")
+        try:
+            store = Store.open(path)
+        except StoreError as exc:
+            raise CommandError(f"catalyst: {exc}") from None
+        try:
+            if write:
+                store.check_writable()
+        except sqlite3.Error as exc:
+            store.close()
+            raise CommandError(f"catalyst: {describe_sqlite_error(path, exc)}") from None
+        log.info("database %s (schema %d)", path, store.schema_version)
+        return store
+
+    def synced_store(self, *, create: bool = True, write: bool = True) -> tuple[Config, Store]:
+        config = self.load_config()
+        store = self.open_store(config, create=create, write=write)
+        try:
+            report = store.sync.apply(config)
+        except sqlite3.Error as exc:
+            store.close()
+            raise CommandError(f"catalyst: {describe_sqlite_error(store.path, exc)}") from None
+        if report.changed:
+            log.info("config sync: %s", report)
+        return config, store
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def line_writer(stream: TextIO) -> Callable[[str], None]:
+    """A line writer whose text can't command the terminal (text.py): the lines carry titles,
+    notes, reasons, paths and config errors, whoever wrote them."""
+
+    def write(text: str) -> None:
+        print(printable(text, multiline=True), file=stream)
+
+    return write

@@ -1,0 +1,92 @@
+"""The command line: the global options and every command with its own."""
+
+from __future__ import annotations
+
+import argparse
+
+from .. import __version__
+from ..thesis.vocabulary import STATUSES
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        default=default,
+        help="catalysts.toml to use (else $CATALYST_CONFIG, ./catalysts.toml, the user config dir)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="database file (else $CATALYST_DB, [settings].database, the user data dir)",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="log to stderr as well as the log file",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="catalyst",
+        description="A terminal watchlist that tracks whether your investment thesis is "
+        "still alive: prices, positions and dated checkpoints, flagged met or missed.",
+        epilog="Run without a command to open the TUI. Exit codes: 0 ok, 1 unacknowledged "
+        "misses (check), 2 bad input, 3 stale quotes (refresh), 141 the reader of the output "
+        "went away (catalyst export | head).",
+    )
+    parser.add_argument("--version", action="version", version=f"catalyst {__version__}")
+    _global_options(parser, suppress=False)
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+
+    command("tui", "open the TUI (the default)")
+    command("validate", "check catalysts.toml and print every error with its location")
+    command("refresh", "one cycle: quotes, fundamentals when due, evaluate, notify")
+    check = command("check", "evaluate checkpoints on stored data (no network)")
+    check.add_argument("--json", action="store_true", help="print a JSON array")
+    mark = command("mark", "resolve a checkpoint by hand (pending reopens it)")
+    mark.add_argument("target", metavar="SYMBOL/ID")
+    mark.add_argument("status", choices=STATUSES)
+    mark.add_argument("--note", default="", metavar="TEXT")
+    ack = command("ack", "acknowledge flagged misses")
+    ack.add_argument("targets", nargs="*", metavar="SYMBOL/ID")
+    ack.add_argument("--all", action="store_true", help="acknowledge every flag")
+    positions = command("positions", "what is held and sold, in the base currency")
+    positions.add_argument("--json", action="store_true", help="print a JSON array")
+    export = command("export", "write prices, checkpoints, events or positions to stdout")
+    export.add_argument(
+        "what",
+        nargs="?",
+        default="checkpoints",
+        choices=["prices", "checkpoints", "events", "positions"],
+    )
+    export.add_argument("--format", default="csv", choices=["csv", "json"])
+    export.add_argument("--symbol", metavar="S")
+    evidence = command("evidence", "passages of filings and news that matched evidence entries")
+    evidence.add_argument("target", nargs="?", metavar="SYMBOL[/ID]")
+    evidence.add_argument("--all", action="store_true", help="dismissed passages too")
+    evidence.add_argument("--json", action="store_true", help="print a JSON array")
+    filings = command("filings", "the 10-K, 10-Q and 8-K filings stored (newest first)")
+    filings.add_argument("symbol", nargs="?", metavar="SYMBOL")
+    filings.add_argument("--json", action="store_true", help="print a JSON array")
+    status = command("status", "each provider's requests, failures and pauses; file paths")
+    status.add_argument("--json", action="store_true", help="print a JSON object")
+    daemon = command("daemon", "run the scheduler without the TUI (as a user service)")
+    service = daemon.add_mutually_exclusive_group()
+    service.add_argument(
+        "--install", action="store_true",
+        help="write a systemd user unit (launchd agent on macOS) that runs it at log-in",
+    )  # fmt: skip
+    service.add_argument("--uninstall", action="store_true", help="remove that unit or agent")
+    notify = command("notify", "notification channels")
+    notify.add_argument("--test", action="store_true", help="send one test notification")
+    return parser

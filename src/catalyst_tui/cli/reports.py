@@ -1,0 +1,92 @@
+"""The commands that report on what is stored, for people or as JSON, and never create a
+database: check, positions, export, evidence, filings, status."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+
+from .context import EXIT_FLAGGED, EXIT_OK, Context, utc_now
+from .names import known_ticker
+
+
+def cmd_check(ctx: Context) -> int:
+    from ..jobs.evaluation import evaluate_checkpoints, local_today
+    from ..report import checkpoint_json, print_checkpoints
+
+    config, store = ctx.synced_store(create=False)
+    with contextlib.closing(store):
+        now = utc_now()
+        evaluate_checkpoints(config, store, now)
+        records = store.views.checkpoints()
+    today = local_today(config, now)
+    ctx.report(lambda: checkpoint_json(records, today), lambda: print_checkpoints(records, today))
+    return EXIT_FLAGGED if any(r.flagged for r in records) else EXIT_OK
+
+
+def cmd_positions(ctx: Context) -> int:
+    from ..jobs.evaluation import local_today
+    from ..report import positions_json, print_positions
+    from ..watchlist import load_watchlist
+
+    config, store = ctx.synced_store(create=False, write=False)
+    with contextlib.closing(store):
+        now = utc_now()
+        watchlist = load_watchlist(
+            store, now, local_today(config, now), currency=config.settings.currency
+        )
+    ctx.report(lambda: positions_json(watchlist), lambda: print_positions(watchlist))
+    return EXIT_OK
+
+
+def cmd_export(ctx: Context) -> int:
+    from ..export import export_rows, write_csv, write_json
+    from ..jobs.evaluation import local_today
+
+    config, store = ctx.synced_store(create=False, write=False)
+    with contextlib.closing(store):
+        symbol = known_ticker("export", store, ctx.args.symbol)
+        columns, rows = export_rows(
+            store, ctx.args.what, symbol=symbol, today=local_today(config, utc_now())
+        )
+        write = write_json if ctx.args.format == "json" else write_csv
+        write(columns, rows, sys.stdout)
+    return EXIT_OK
+
+
+def cmd_evidence(ctx: Context) -> int:
+    from ..evidence_report import evidence_json, print_evidence
+
+    target = ctx.args.target or ""
+    symbol, _, checkpoint_id = target.partition("/")
+    _config, store = ctx.synced_store(create=False, write=False)
+    with contextlib.closing(store):
+        symbol = known_ticker("evidence", store, symbol)
+        records = store.evidence.passages(
+            symbol, checkpoint_id or None, include_dismissed=ctx.args.all
+        )
+    ctx.report(
+        lambda: evidence_json(records, with_dismissed=ctx.args.all), lambda: print_evidence(records)
+    )
+    return EXIT_OK
+
+
+def cmd_filings(ctx: Context) -> int:
+    from ..evidence_report import filings_json, print_filings
+
+    _config, store = ctx.synced_store(create=False, write=False)
+    with contextlib.closing(store):
+        records = store.evidence.filings(known_ticker("filings", store, ctx.args.symbol), limit=-1)
+    ctx.report(lambda: filings_json(records), lambda: print_filings(records))
+    return EXIT_OK
+
+
+def cmd_status(ctx: Context) -> int:
+    from ..status_report import build_status, status_json, status_lines
+
+    config = ctx.load_config()
+    now = utc_now()
+    with contextlib.closing(ctx.open_store(config, create=False, write=False)) as store:
+        status = build_status(config, store, now)
+    ctx.report(lambda: status_json(status), lambda: ctx.out("\n".join(status_lines(status, now))))
+    return EXIT_OK

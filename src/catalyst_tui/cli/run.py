@@ -1,0 +1,195 @@
+"""The commands that run the app's cycle: the TUI, one refresh, the daemon (and its user
+service), and the test notification."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..store import Store, describe_sqlite_error
+from .context import EXIT_OK, EXIT_STALE, CommandError, Context, log, utc_now
+from .logs import log_file
+
+
+def cmd_tui(ctx: Context) -> int:
+    config, store = ctx.synced_store()
+    from ..tui.app import CatalystApp  # deferred: textual is heavy and only the TUI needs it
+    from ..workspace import Workspace
+
+    try:
+        from ..prefs import prefs_file
+
+        CatalystApp(Workspace(config, store, prefs_path=prefs_file())).run()
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+async def _deliver_once(store: Store, now: dt.datetime):
+    from ..notify import claimer_id, close_channels, default_channels, deliver
+
+    channels = default_channels()
+    try:
+        return await deliver(store, channels, claimer=claimer_id("refresh"), now=now)
+    finally:
+        await close_channels(channels)
+
+
+def cmd_refresh(ctx: Context) -> int:
+    import asyncio
+
+    from ..jobs.evaluation import evaluate_checkpoints, local_today
+    from ..jobs.refresh import refresh_in_process
+    from ..report import print_refresh_summary, refresh_progress
+    from ..thesis.wording import reason_text
+
+    config, store = ctx.synced_store()
+    report = None
+    try:
+        try:
+            with refresh_progress(len(store.views.active_symbols())) as on_progress:
+                report = asyncio.run(refresh_in_process(config, store, on_progress=on_progress))
+        except sqlite3.Error:  # the database's: said as one, below
+            raise
+        except Exception as exc:  # a fault of the fetch: what is stored is still judged below
+            log.exception("refresh failed")
+            ctx.err(
+                f"catalyst refresh: the fetch failed ({type(exc).__name__}: {exc}); checkpoints "
+                f"judged on the data stored before it (details in {log_file()})"
+            )
+        now = utc_now()
+        changed = evaluate_checkpoints(config, store, now)
+        delivery = asyncio.run(_deliver_once(store, now))
+        if report is not None:
+            print_refresh_summary(report)
+        today = local_today(config, now)
+        for e in changed:
+            why = reason_text(e.reason, e.condition, today)
+            ctx.out(f"{e.symbol}/{e.checkpoint_id}: {e.previous} -> {e.status}: {why}")
+        if delivery.sent or delivery.failed:
+            ctx.out(f"notifications: {delivery.sent} sent, {delivery.failed} waiting")
+    except sqlite3.Error as exc:
+        raise CommandError(f"catalyst: {describe_sqlite_error(store.path, exc)}") from None
+    finally:
+        store.close()
+    return EXIT_OK if report is not None and report.all_fresh else EXIT_STALE
+
+
+def cmd_daemon(ctx: Context) -> int:
+    import asyncio
+    import signal
+
+    from ..jobs.scheduler import CycleResult, ThesisScheduler
+    from ..notify import close_channels, default_channels
+
+    if ctx.args.install or ctx.args.uninstall:
+        return _daemon_service(ctx)
+    config, store = ctx.synced_store()
+
+    def report(result: CycleResult) -> None:
+        parts = []
+        if result.refresh is not None:
+            parts.append(
+                f"refresh: {len(result.refresh.fresh)}/{len(result.refresh.statuses)} fresh"
+            )
+        else:
+            parts.append("evaluation")
+        parts.append(f"{len(result.changed)} transition(s)")
+        if result.delivery is not None:
+            parts.append(f"{result.delivery.sent} notified")
+        ctx.out(", ".join(parts))
+        sys.stdout.flush()
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        channels = default_channels()
+        scheduler = ThesisScheduler(config, store, channels, role="daemon", on_cycle=report)
+        scheduler.start()
+        ctx.out(f"catalyst daemon: watching {len(config.tickers)} tickers; SIGTERM stops it")
+        sys.stdout.flush()
+        await stop.wait()
+        scheduler.shutdown()
+        await close_channels(channels)
+        ctx.out("catalyst daemon: stopped")
+
+    try:
+        asyncio.run(run())
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _daemon_service(ctx: Context) -> int:
+    from .. import service
+
+    config = ctx.load_config()  # a service that would stop at once on a bad config is not made
+    assert config.path is not None
+    database = Path(ctx.args.db) if ctx.args.db else None
+    try:
+        unit = service.service_for(service.daemon_argv(config.path, database), log_file().parent)
+    except service.ServiceError as exc:
+        raise CommandError(f"catalyst daemon: {exc}") from None
+    try:
+        if ctx.args.uninstall:
+            if not service.uninstall(unit):
+                ctx.out(f"catalyst daemon: no service installed at {unit.path}")
+                return EXIT_OK
+            ctx.out(f"removed {unit.path}; if it was running, stop it with: {unit.disable}")
+            return EXIT_OK
+        replaced = service.install(unit)
+    except OSError as exc:
+        raise CommandError(f"catalyst daemon: {unit.path}: {exc.strerror or exc}") from None
+    ctx.out(f"{'updated' if replaced else 'wrote'} {unit.path}")
+    ctx.out(f"start it now and at every log-in with: {unit.enable}")
+    return EXIT_OK
+
+
+def cmd_notify(ctx: Context) -> int:
+    import asyncio
+
+    from ..notify import close_channels, default_channels, send_test
+
+    if not ctx.args.test:
+        raise CommandError("catalyst notify: use --test to send a test notification")
+
+    async def test_all(writer: Callable[[str], object] | None) -> dict[str, str | None]:
+        channels = default_channels(terminal_write=writer)
+        try:
+            return await send_test(channels)
+        finally:
+            await close_channels(channels)
+
+    with contextlib.ExitStack() as stack:
+        writer, why_not = _terminal_writer(stack)
+        results = asyncio.run(test_all(writer))
+    for name, error in results.items():
+        ctx.out(f"{name}: {'ok' if error is None else 'failed: ' + error}")
+    if writer is None:
+        ctx.out(f"terminal: not tried: {why_not}")
+    ctx.out("toast: in the TUI only, while it runs")
+    return EXIT_OK if any(error is None for error in results.values()) else 1
+
+
+def _terminal_writer(stack: contextlib.ExitStack) -> tuple[Callable[[str], object] | None, str]:
+    """Where the terminal channel writes: the output when it is a terminal, else the terminal
+    the command was run from (`notify --test | less`, `> file`), else nowhere and why."""
+    if sys.stdout.isatty():
+        return sys.stdout.write, ""
+    try:
+        tty = stack.enter_context(open("/dev/tty", "w", encoding="utf-8"))  # noqa: SIM115
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+        return None, f"no terminal to write to: not run from one (cron, a service) ({why})"
+
+    def write(text: str) -> None:
+        tty.write(text)
+        tty.flush()
+
+    return write, ""
