@@ -26,7 +26,7 @@ from catalyst_tui.workspace import Workspace
 
 from ..conftest import BUNDLED_CONFIG
 from ..support.demo_data import DEMO_NOW
-from .test_app import ZONE, demo, make_app, move_to, type_into  # noqa: F401  (demo: a fixture)
+from .test_app import ZONE, demo, make_app, move_to, text_of, type_into  # noqa: F401  (demo: a fixture)
 
 
 async def test_q_quits_from_the_ticker_and_the_timeline_screens(demo):  # noqa: F811
@@ -320,3 +320,29 @@ async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):  # n
         under, under_bg = mark_colour()
         assert under_bg != away_bg  # the row is highlighted now
         assert under == away and under is not None and under.name == "yellow"
+
+
+async def test_the_header_breaks_between_its_items_never_inside_one(demo):  # noqa: F811
+    """At 80 columns the header's four items do not fit one line: the terminal's own wrap put
+    P&L's percentage and Realized YTD's figure at the start of the next line, away from their
+    labels. Each item stays whole on its line; at 120 columns all four share the first."""
+    config, store = demo
+    whole = {
+        "Portfolio": r"Portfolio USD [\d,]+\.\d\d",
+        "Day": r"Day [+-][\d,]+\.\d\d",
+        "P&L": r"P&L [+-][\d,]+\.\d\d \([+-][\d.]+%\)",
+        "Realized YTD": r"Realized YTD [+-][\d,]+\.\d\d",
+    }
+    for size, first_line_items in (((80, 24), 2), ((120, 36), 4)):
+        app = make_app(config, store)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            summary = app.screen.query_one("#summary", Static)
+            lines = text_of(app, "#summary").rstrip("\n").split("\n")
+            for label, pattern in whole.items():
+                assert any(re.search(pattern, line) for line in lines), (label, lines)
+            assert all(len(line.rstrip()) <= summary.content_size.width for line in lines), lines
+            first = lines[0]
+            assert sum(label in first for label in whole) == first_line_items, lines
+            assert lines[-1].startswith("refreshed")  # the health on its own line

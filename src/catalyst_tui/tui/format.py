@@ -42,6 +42,23 @@ def clip(text: Text | str, width: int) -> Text:
     return out
 
 
+def flow(items: list[Text], width: int, gap: str = "  ") -> Text:
+    """`items` on as few lines as `width` allows, `gap` between them; an item is never split
+    across lines (a figure and its percentage stay together). `width` 0: one line."""
+    out = Text()
+    used = 0
+    for item in items:
+        if used and width and used + len(gap) + item.cell_len > width:
+            out.append("\n")
+            used = 0
+        elif used:
+            out.append(gap)
+            used += len(gap)
+        out.append_text(item)
+        used += item.cell_len
+    return out
+
+
 def fit_last_column(table: DataTable, full: dict[str, Text]) -> None:
     """Clip the last column's cells (`full`: row key → the whole text) to what the table has
     room for next to its other columns, with `…`: the screen's edge never cuts it silently."""

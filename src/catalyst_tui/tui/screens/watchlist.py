@@ -114,6 +114,9 @@ class WatchlistScreen(Screen[None]):
         if self.data is not None:
             self._show_summary(self.data, self._rows_listed)
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._count_ages)  # the header's items laid out for the width
+
     # -- data ----------------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the watchlist again and show it: cells change in place when the same rows are
@@ -219,20 +222,18 @@ class WatchlistScreen(Screen[None]):
 
     def _show_summary(self, data: Watchlist, rows: list[WatchRow]) -> None:
         totals = data.totals(self.group)
-        summary = Text()
-        summary.append("Portfolio ", style="bold")
-        summary.append(f"{printable(data.currency)} ", style="bold")
-        summary.append(fmt.money(totals.value) if totals.priced else fmt.NONE)
+        portfolio = Text(f"Portfolio {printable(data.currency)} ", style="bold")
+        portfolio.append(fmt.money(totals.value) if totals.priced else fmt.NONE, style="not bold")
         if totals.no_fx:
-            summary.append("*", style="yellow")
-        summary.append("  Day ")
-        summary.append_text(fmt.signed(totals.day_pnl if totals.priced else None))
-        summary.append("  P&L ")
-        summary.append_text(_pnl(totals))
-        summary.append("  Realized YTD ")
-        summary.append_text(fmt.signed(totals.realized_year))
+            portfolio.append("*", style="yellow")
+        items = [portfolio, Text("Day ") + fmt.signed(totals.day_pnl if totals.priced else None),
+                 Text("P&L ") + _pnl(totals),
+                 Text("Realized YTD ") + fmt.signed(totals.realized_year)]  # fmt: skip
+        # Each item whole on its line (a narrow terminal breaks between items, never inside one),
+        # and the data's health on a line of its own.
+        summary = fmt.flow(items, self.query_one("#summary", Static).content_size.width)
         health = data.health
-        summary.append("\n")  # the data's health on a line of its own: both read whole at 80
+        summary.append("\n")
         if self.reach:
             summary.append(f"{self.reach}: no provider answers", style="bold red")
             summary.append(" · ", style="dim")
