@@ -190,9 +190,10 @@ def print_positions(watchlist: Watchlist, console: Console | None = None) -> Non
         )  # fmt: skip
     console.print(table)
     totals = watchlist.totals()
+    realized = "—" if totals.realized_year is None else f"{totals.realized_year:+,.2f}"
     console.print(
         f"Total {totals.value:,.2f} {base} · unrealized {totals.pnl:+,.2f} · realized this "
-        f"year {totals.realized_year:+,.2f}"
+        f"year {realized}"
     )
     if totals.no_fx:
         left_out = ", ".join(totals.no_fx)

@@ -163,7 +163,7 @@ class Totals(NamedTuple):
     positions: int = 0
     unpriced: tuple[str, ...] = ()
     no_fx: tuple[str, ...] = ()
-    realized_year: float = 0.0
+    realized_year: float | None = 0.0  # None: a sale's currency or FX rate is not known yet
     currency: str = "USD"
 
     @property
@@ -198,7 +198,11 @@ class Watchlist:
             positions=len(held),
             unpriced=tuple(r.symbol for r in held if r.value is None and not r.no_fx),
             no_fx=tuple(r.symbol for r in held if r.no_fx),
-            realized_year=sum(r.realized_year or 0.0 for r in rows),
+            realized_year=(
+                None
+                if any(r.sold and r.realized is None for r in rows)
+                else sum(r.realized_year or 0.0 for r in rows)
+            ),
             currency=self.currency,
         )
 
