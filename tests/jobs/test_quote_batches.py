@@ -1,6 +1,7 @@
 """Quotes within the services' limits, end to end on the loopback market and a real SQLite file:
 a steady-state refresh of 500 symbols in five v7 batches, one crumb shared by separate
-processes, and a provider that refuses paused, its symbols asked of the next one."""
+processes, and a provider that refuses paused, its symbols asked of the next one and its FX
+rates of the ECB."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http import MarketClient
-from catalyst_tui.market.models import Bar
+from catalyst_tui.market.models import Bar, Quote, QuoteOutcome
 from catalyst_tui.store import Store
 from tests.jobs.test_refresh import query, refresh, write_config
 from tests.support.market_server import MarketServer
@@ -192,3 +195,36 @@ async def test_a_database_of_one_year_is_backfilled_to_five_once(tmp_path: Path)
             five = market.trading_days(last - dt.timedelta(days=5 * 365), last)
             counts = dict(query(tmp_path, "SELECT symbol, COUNT(*) FROM prices GROUP BY symbol"))
             assert counts == dict.fromkeys(symbols, len(five))
+
+
+@pytest.mark.parametrize("why", ["paused", "refusing now"])
+async def test_a_paused_or_refusing_yahoo_is_not_asked_for_fx_rates(tmp_path: Path, why: str):
+    """A provider that turned this client away is asked for nothing else, FX charts included:
+    the rate a euro quote needs comes from the ECB's daily file."""
+    with MarketServer(symbols=("AAPL", "SAP.DE")) as market:
+        market.currencies["SAP.DE"] = "EUR"
+        market.fx_pair("EUR", "USD", 1.08)  # Yahoo would have the rate
+        path = write_config(tmp_path / "catalysts.toml", market.url, user_agent=None,
+                            symbols=("AAPL", "SAP.DE"))  # fmt: skip
+        with path.open("a") as toml:
+            toml.write(f'[providers.ecb]\ndaily_url = "{market.url}/stats/eurofxref/'
+                       'eurofxref-daily.xml"\n')  # fmt: skip
+        config = load_config(path)
+        now = dt.datetime.now(dt.UTC)
+        with Store.open(tmp_path / "c.db") as store:
+            store.sync.apply(config)
+            euro = Quote("SAP.DE", 250.0, None, None, None, "EUR", None, now, "yahoo")
+            store.market.save_quotes([QuoteOutcome("SAP.DE", quote=euro)], now)
+            if why == "paused":
+                store.providers.record(now, succeeded=set(), failed={},
+                                       refused={"yahoo": "HTTP 429"}, requests={})  # fmt: skip
+            else:
+                market.inject("rate_limit", provider="yahoo", endpoint="quote")
+            async with MarketClient(trust_env=False, backoff_base=0.01, backoff_max=0.05) as c:
+                await refresh_in_process(config, store, now=lambda: now, client=c)
+            assert market.requests_for(provider="yahoo", endpoint="chart") == []
+            if why == "paused":
+                assert market.requests_for(provider="yahoo") == []
+            assert len(market.requests_for(provider="ecb")) == 1
+            rate = store.fx.latest("USD")["EUR"]
+            assert (rate.source, rate.rate) == ("ecb", pytest.approx(1.1252))  # 2025-05-09

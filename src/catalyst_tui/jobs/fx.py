@@ -1,14 +1,14 @@
 """FX rates of a refresh: for each currency the stored quotes are in (its major unit: GBP for
 GBp) other than the base currency, the Yahoo chart of `CURBASE=X` (its daily closes from the last
-stored day, and the live rate), else the ECB's daily reference rates (keyless, one request for
-every currency left, at most every six hours unless one has no rate yet). Stored with their
-history (store/fx.py)."""
+stored day, and the live rate) when Yahoo is configured and neither paused nor refusing in this
+refresh, else the ECB's daily reference rates (keyless, one request for every currency left, at
+most every six hours unless one has no rate yet). Stored with their history (store/fx.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from ..config import Config
 from ..market.fx import FxRate, ecb_rates, fetch_ecb_daily, major, pair_symbol
@@ -34,24 +34,26 @@ async def refresh_fx(
     client: MarketClient,
     clock: Callable[[], dt.datetime],
     notes: list[str],
+    refusing: Collection[str],
 ) -> list[FxRate]:
-    """Fetch and store the rates the quotes need; notes say which could not be had."""
+    """Fetch and store the rates the quotes need; notes say which could not be had. A provider
+    in `refusing` (paused, or turning this client away in this refresh) is not asked."""
     base = config.settings.currency
     wanted = needed_currencies(store, base)
     if not wanted:
         return []
     found: list[FxRate] = []
     missing: list[str] = []
-    yahoo = YahooProvider(config.providers.yahoo.base_url, now=clock)
-    for currency in wanted:
-        if "yahoo" not in config.settings.providers:
-            missing.append(currency)
-            continue
-        rates = await _from_yahoo(yahoo, client, store, currency, base)
-        if rates:
-            found.extend(rates)
-        else:
-            missing.append(currency)
+    if "yahoo" in config.settings.providers and "yahoo" not in refusing:
+        yahoo = YahooProvider(config.providers.yahoo.base_url, now=clock)
+        for currency in wanted:
+            rates = await _from_yahoo(yahoo, client, store, currency, base)
+            if rates:
+                found.extend(rates)
+            else:
+                missing.append(currency)
+    else:
+        missing = list(wanted)
     if missing and _ecb_due(store, missing, base, clock()):
         try:
             body = await fetch_ecb_daily(client, config.providers.ecb.daily_url)

@@ -196,8 +196,9 @@ async def refresh_in_process(
         report.fresh = {s for s, o in outcomes.items() if o.quote is not None}
         report.notes.extend(f"{p.name}: {p.fallback}" for p in providers if p.fallback)
         yahoo = next((p for p in providers if isinstance(p, YahooProvider)), None)
+        refusing = _refusing(paused, outcomes)
         async with _within(ends, deadline, report):
-            await refresh_fx(config, store, client, clock, report.notes)
+            await refresh_fx(config, store, client, clock, report.notes, refusing)
             await _restate_split_histories(store, client, providers, set(symbols), report)
             offline = not report.fresh and all(
                 e.kind in ("network", "timeout") for o in outcomes.values() for e in o.errors
@@ -214,7 +215,7 @@ async def refresh_in_process(
                 seen = yahoo.earnings_seen if yahoo is not None else {}
                 await asyncio.gather(
                     daily.fundamentals(symbols),
-                    daily.earnings(symbols, env, crumb, seen, _refusing(paused, outcomes)),
+                    daily.earnings(symbols, env, crumb, seen, refusing),
                 )
     finally:
         _record_providers(store, clock(), outcomes, client.requests - asked_before)
@@ -255,7 +256,8 @@ async def _history_after_jumps(
 
 
 def _refusing(paused: Mapping[str, object], outcomes: Mapping[str, QuoteOutcome]) -> set[str]:
-    """The providers paused, or refusing in this refresh's quote pass: not asked for more."""
+    """The providers paused, or refusing in this refresh's quote pass: not asked for more (FX
+    rates, earnings dates)."""
     return set(paused) | {e.provider for o in outcomes.values() for e in o.errors if is_refusal(e)}
 
 
