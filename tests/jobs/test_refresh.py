@@ -216,3 +216,26 @@ def test_symbols_without_an_earnings_calendar_are_no_failure_and_not_asked_again
     again = refresh(tmp_path)
     assert again.returncode == 0 and "earnings failed" not in again.stdout + again.stderr
     assert len(market.requests_for(endpoint="quoteSummary")) == asked  # not before tomorrow
+
+
+async def test_a_stale_sec_ticker_map_is_asked_for_once_a_refresh_and_kept_when_it_fails(
+    tmp_path, market
+):
+    """Filings and fundamentals share one ticker map: a week-old one is fetched again once per
+    refresh (its attempts), and when that fails the cached map still serves both."""
+    from catalyst_tui.config import load_config
+    from catalyst_tui.jobs.refresh import refresh_in_process
+    from catalyst_tui.store import Store
+
+    config = load_config(write_config(tmp_path / "catalysts.toml", market.url))
+    now = dt.datetime.now(dt.UTC)
+    market.inject("http500", provider="sec", endpoint="tickers")
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        store.market.save_cik_map({"ALAB": "1736297"}, now - dt.timedelta(days=8))
+        async with MarketClient(trust_env=False, backoff_base=0.01, backoff_max=0.05) as client:
+            report = await refresh_in_process(config, store, now=lambda: now, client=client)
+        tickers = market.requests_for(provider="sec", endpoint="tickers")
+        assert [r.status for r in tickers] == [500] * client.attempts  # one fetch, not two
+        assert report.fundamentals_updated == ["ALAB"]  # from the cached map
+        assert store.market.cik_map() == {"ALAB": "1736297"}

@@ -211,10 +211,11 @@ async def refresh_in_process(
                 daily = _DailyFetches(config, store, client, clock, report)
                 # Filings first: a new 8-K with results makes this refresh's fundamentals due.
                 evidence = EvidenceFetches(config, store, client, clock, report.notes)
-                await evidence.run(symbols, await daily.ciks())
+                ciks = await daily.ciks()  # one read (and fetch) for filings and fundamentals
+                await evidence.run(symbols, ciks)
                 seen = yahoo.earnings_seen if yahoo is not None else {}
                 await asyncio.gather(
-                    daily.fundamentals(symbols),
+                    daily.fundamentals(symbols, ciks),
                     daily.earnings(symbols, env, crumb, seen, refusing),
                 )
     finally:
@@ -349,18 +350,16 @@ class _DailyFetches:
         self.store.market.mark_fetched(kind, symbol, self.clock(), ok=False, detail=detail)
         self.report.notes.append(f"{kind} {symbol}: {detail}")
 
-    async def fundamentals(self, symbols: list[str]) -> None:
+    async def fundamentals(self, symbols: list[str], ciks: Mapping[str, str]) -> None:
+        """The due symbols' SEC facts, their CIKs from `ciks` (the map of `ciks()`)."""
         sec = self.config.providers.sec
         if not sec.user_agent:
             self.report.notes.append(NO_SEC_CONTACT)
             return
         due = self.due("fundamentals", symbols)
-        if not due:
+        if not due or not ciks:
             return
         edgar = SecEdgar(sec.base_url, sec.tickers_url, sec.user_agent)
-        ciks = await self._cik_map(edgar)
-        if not ciks:
-            return
         market, clock, client = self.store.market, self.clock, self.client
 
         async def one(symbol: str) -> None:
