@@ -10,9 +10,11 @@ from tests.support.market_server import REALDATA, fixture_text
 
 from catalyst_tui.market.earnings import parse_calendar_events, parse_finnhub_calendar
 from catalyst_tui.market.finnhub import FinnhubProvider
+from catalyst_tui.market.http_errors import is_refusal
 from catalyst_tui.market.models import Bar, FetchError, Quote, Split
 from catalyst_tui.market.stooq import StooqProvider
 from catalyst_tui.market.yahoo import YahooProvider
+from catalyst_tui.market.yahoo_quote import quotes_from_batch
 
 UNUSED = "http://unused.invalid"  # transforms never request
 CHART = "yahoo_chart-AAPL-2020-01-01-to-2020-01-03.json"
@@ -245,6 +247,26 @@ def test_finnhub_percent_change_is_turned_into_a_fraction() -> None:
 def test_finnhub_error_bodies_are_fetch_errors(body: str, kind: str) -> None:
     result = one(FinnhubProvider("key", UNUSED).transform_quotes(body, ["ZZZZ"]), "ZZZZ")
     assert isinstance(result, FetchError) and result.kind == kind
+
+
+def test_a_web_page_where_data_was_asked_for_is_a_refusal_and_only_that() -> None:
+    """Each provider's HTML page is a bad body that turns the client away (it is paused); an
+    error that only mentions such a page in its words is no refusal."""
+    page = "<!DOCTYPE html><html><body>Will be right back</body></html>"
+    yahoo = yahoo_at("2025-02-20T15:00:00+00:00")
+    failures = [
+        one(yahoo.transform_quotes(page, ["AAPL"]), "AAPL"),
+        quotes_from_batch(page, ["AAPL"], datetime(2025, 2, 20, 15, tzinfo=UTC))["AAPL"],
+        StooqProvider(UNUSED).transform_quotes(page, ["NVR"])["NVR"],
+        one(FinnhubProvider("key", UNUSED).transform_quotes(page, ["ZZZZ"]), "ZZZZ"),
+    ]
+    for failure in failures:
+        assert isinstance(failure, FetchError) and failure.kind == "bad_body", failure
+        assert "an HTML page instead of" in failure.message and is_refusal(failure), failure
+    said = '{"chart":{"result":null,"error":{"code":"Bad Request","description":"HTML page"}}}'
+    worded = one(yahoo.transform_quotes(said, ["AAPL"]), "AAPL")
+    assert isinstance(worded, FetchError) and worded.kind == "bad_body"
+    assert not is_refusal(worded)
 
 
 @pytest.mark.parametrize(

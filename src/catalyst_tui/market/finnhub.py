@@ -14,7 +14,7 @@ from urllib.parse import quote as urlquote
 
 from .bounds import checked_quote, decode_json, epoch
 from .http import MarketClient
-from .http_errors import raise_for_status
+from .http_errors import html_page, raise_for_status
 from .models import FetchError, Quote
 from .provider import QuoteProvider, QuoteResult, RequestSpec, positive
 from .symbols import finnhub_symbol
@@ -87,7 +87,7 @@ class FinnhubProvider(QuoteProvider):
     def decode(self, body: str, symbol: str | None) -> dict[str, Any]:
         """The JSON object of an answer; `{"error": ...}` is "auth", anything else non-JSON bad."""
         if body.lstrip().startswith("<"):
-            raise FetchError("bad_body", "answer is an HTML page", self.name, symbol)
+            raise html_page(self.name, "JSON", symbol)
         try:
             data = decode_json(body, self.name, symbol)
         except FetchError as error:

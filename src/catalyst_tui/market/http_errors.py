@@ -1,6 +1,7 @@
 """What an HTTP exchange's outcome means to a provider: the safe form of a URL for messages, a
 final status as FetchError, a transport exception as FetchError and whether to retry it, a
-Retry-After header in seconds. Used by the shared client (http.py) and the providers."""
+Retry-After header in seconds, a web page where data was asked for, and which failures are the
+provider refusing this client. Used by the shared client (http.py) and the providers."""
 
 from __future__ import annotations
 
@@ -94,10 +95,15 @@ def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+def html_page(provider: str, what: str, symbol: str | None = None) -> FetchError:
+    """A web page where `what` (chart JSON, CSV...) was asked for: Yahoo's consent and block
+    pages, Stooq's proof-of-work page. A bad body, and a refusal (is_refusal)."""
+    return FetchError("bad_body", f"an HTML page instead of {what}", provider, symbol,
+                      refused=True)  # fmt: skip
+
+
 def is_refusal(error: FetchError) -> bool:
     """Whether a failure is the provider turning this client away rather than a fault of one
-    answer: 429 (after the retries), or a web page where data was asked for (Yahoo's consent and
-    block pages, Stooq's proof-of-work page), both of which say: ask less, later."""
-    return error.kind == "rate_limited" or (
-        error.kind == "bad_body" and "HTML page" in error.message
-    )
+    answer: 429 (after the retries), or a web page where data was asked for (html_page), both
+    of which say: ask less, later."""
+    return error.kind == "rate_limited" or error.refused

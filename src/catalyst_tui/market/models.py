@@ -139,10 +139,18 @@ class LastQuote(NamedTuple):
 
 
 class FetchError(Exception):
-    """A provider gave no usable answer. `kind` says why, `message` says it to a human."""
+    """A provider gave no usable answer. `kind` says why, `message` says it to a human;
+    `refused`: the answer was the provider turning this client away (a consent, block or
+    proof-of-work page where data was asked for: http_errors.html_page)."""
 
     def __init__(
-        self, kind: ErrorKind, message: str, provider: str = "", symbol: str | None = None
+        self,
+        kind: ErrorKind,
+        message: str,
+        provider: str = "",
+        symbol: str | None = None,
+        *,
+        refused: bool = False,
     ) -> None:
         if kind not in ERROR_KINDS:
             raise ValueError(f"unknown FetchError kind {kind!r}")
@@ -151,14 +159,15 @@ class FetchError(Exception):
         self.message = message
         self.provider = provider
         self.symbol = symbol
+        self.refused = refused
 
     def for_symbol(self, symbol: str) -> FetchError:
         """The same failure, attributed to one symbol (a failed batch fails each of its symbols)."""
-        return FetchError(self.kind, self.message, self.provider, symbol)
+        return FetchError(self.kind, self.message, self.provider, symbol, refused=self.refused)
 
     def with_message(self, message: str) -> FetchError:
         """The same failure told differently (more detail, a secret redacted)."""
-        return FetchError(self.kind, message, self.provider, self.symbol)
+        return FetchError(self.kind, message, self.provider, self.symbol, refused=self.refused)
 
     def __str__(self) -> str:
         where = " ".join(part for part in (self.provider, self.symbol) if part)
@@ -167,7 +176,8 @@ class FetchError(Exception):
     def __repr__(self) -> str:
         return (
             f"FetchError(kind={self.kind!r}, message={self.message!r}, "
-            f"provider={self.provider!r}, symbol={self.symbol!r})"
+            f"provider={self.provider!r}, symbol={self.symbol!r}"
+            + (", refused=True)" if self.refused else ")")
         )
 
 

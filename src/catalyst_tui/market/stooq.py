@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from .bounds import checked_bars, checked_quote, number_text
 from .http import MarketClient
+from .http_errors import html_page
 from .models import Bar, FetchError, Quote
 from .provider import History, QuoteProvider, QuoteResult, RequestSpec
 from .symbols import stooq_symbol
@@ -129,7 +130,7 @@ def _csv_rows(body: str, header: tuple[str, ...]) -> list[tuple[dict[str, str], 
     if QUOTA_TEXT in head:
         raise FetchError("quota", "stooq's daily request quota is used up", "stooq")
     if head.startswith("<") or "<html" in head:
-        raise FetchError("bad_body", "an HTML page instead of CSV", "stooq")
+        raise html_page("stooq", "CSV")
     try:
         head_row, *rows = list(csv.reader(io.StringIO(text))) or [[]]
     except csv.Error as exc:

@@ -21,7 +21,7 @@ import httpx
 
 from .bounds import checked_bars, checked_quote, checked_splits, decode_json, epoch
 from .http import MarketClient
-from .http_errors import is_refusal, raise_for_status
+from .http_errors import html_page, is_refusal, raise_for_status
 from .models import (
     Bar,
     EarningsDate,
@@ -181,7 +181,7 @@ class YahooProvider(QuoteProvider):
         """`chart.result[0]` of a chart body, or FetchError for every way it can be an error."""
         text = body.lstrip()
         if text.startswith("<"):
-            raise _bad(symbol, "an HTML page instead of chart JSON")
+            raise html_page("yahoo", "chart JSON", symbol)
         data = decode_json(text, "yahoo", symbol)
         chart = data.get("chart") if isinstance(data, dict) else None
         if not isinstance(chart, dict):

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from .bounds import checked_earnings, checked_quote, decode_json, epoch
+from .http_errors import html_page
 from .models import MARKET_STATES, EarningsDate, ExtSession, FetchError, MarketState, Quote
 from .provider import QuoteResult, body_shape, positive
 from .symbols import yahoo_symbol
@@ -31,7 +32,7 @@ def batch_results(body: str) -> list[dict[str, Any]]:
     """`quoteResponse.result` of a batch; FetchError for every way the body is not one."""
     text = body.lstrip()
     if text.startswith("<"):
-        raise FetchError("bad_body", "an HTML page instead of quote JSON", "yahoo")
+        raise html_page("yahoo", "quote JSON")
     data = decode_json(text, "yahoo")
     response = data.get("quoteResponse") if isinstance(data, dict) else None
     if not isinstance(response, dict):
