@@ -37,11 +37,9 @@ class YahooEarnings(EarningsSource):
     async def next_earnings(
         self, client: MarketClient, symbol: str, today: date
     ) -> EarningsDate | None:
-        session = await self.crumb.session(client)
-        response = await self._calendar_events(client, symbol, session)
-        if response.status_code == 401:
-            session = await self.crumb.session(client, stale=session.crumb)
-            response = await self._calendar_events(client, symbol, session)
+        response = await self.crumb.ask(
+            client, lambda session: self._calendar_events(client, symbol, session)
+        )
         if response.status_code != 404 or '"quoteSummary"' not in response.text:
             raise_for_status(response, self.name, symbol)
         return parse_calendar_events(response.text, symbol, today)

@@ -94,11 +94,9 @@ class YahooProvider(QuoteProvider):
         so one symbol's bad answer stays that symbol's (log2(100) = 7 levels at most)."""
         assert self.crumb is not None
         try:
-            session = await self.crumb.session(client)
-            response = await self._ask_batch(client, symbols, session)
-            if response.status_code == 401:  # the crumb expired: a new one, once
-                session = await self.crumb.session(client, stale=session.crumb)
-                response = await self._ask_batch(client, symbols, session)
+            response = await self.crumb.ask(
+                client, lambda session: self._ask_batch(client, symbols, session)
+            )
             raise_for_status(response, self.name)
             rows = batch_rows(response.text)
         except FetchError as error:

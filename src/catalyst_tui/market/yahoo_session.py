@@ -12,8 +12,10 @@ from __future__ import annotations
 import asyncio
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+
+import httpx
 
 from .http import MarketClient
 from .http_errors import raise_for_status
@@ -84,6 +86,18 @@ class YahooCrumb:
             self._session = current
             self._save(current)
             return current
+
+    async def ask(
+        self, client: MarketClient, request: Callable[[YahooSession], Awaitable[httpx.Response]]
+    ) -> httpx.Response:
+        """`request` made with the kept session; when it is answered 401 (the crumb expired),
+        made once more with a new cookie and crumb. The last answer, whatever its status."""
+        session = await self.session(client)
+        response = await request(session)
+        if response.status_code == 401:
+            session = await self.session(client, stale=session.crumb)
+            response = await request(session)
+        return response
 
     def headers(self, session: YahooSession) -> dict[str, str]:
         return {"Cookie": session.cookie}
