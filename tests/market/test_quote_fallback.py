@@ -11,7 +11,7 @@ from tests.support.market_server import MarketServer, unused_local_url
 from catalyst_tui.market.finnhub import FinnhubProvider
 from catalyst_tui.market.http import MarketClient
 from catalyst_tui.market.models import FetchError, Quote
-from catalyst_tui.market.provider import QuoteResult
+from catalyst_tui.market.provider import History, QuoteResult
 from catalyst_tui.market.quotes import fetch_quotes
 from catalyst_tui.market.stooq import StooqProvider
 from catalyst_tui.market.yahoo import YahooProvider
@@ -95,6 +95,24 @@ async def test_history_comes_from_a_provider_that_has_not_failed_the_symbol(
     assert alab.quote is not None and alab.quote.source == "finnhub"
     assert alab.bars and {b.source for b in alab.bars} == {"stooq"}
     assert len(market_server.requests_for("yahoo")) == 3  # not asked again for the history
+
+
+class _NoBars(YahooProvider):
+    """A history source that answers, with no bars (a window its data does not reach)."""
+
+    async def fetch_history(self, client: MarketClient, symbol: str, start: date | None) -> History:
+        return History([])
+
+
+async def test_history_moves_on_past_a_provider_that_answers_no_bars(
+    market_server: MarketServer, client: MarketClient, stooq: StooqProvider,
+    finnhub: FinnhubProvider,
+) -> None:  # fmt: skip
+    no_bars = _NoBars(market_server.url)
+    outcomes = await fetch_quotes(client, [finnhub, no_bars, stooq], ["ALAB"], {"ALAB": None})
+    alab = outcomes["ALAB"]
+    assert alab.quote is not None and alab.quote.source == "finnhub" and not alab.errors
+    assert alab.bars and {b.source for b in alab.bars} == {"stooq"}
 
 
 async def test_symbols_a_provider_does_not_carry_are_not_sent_to_it(

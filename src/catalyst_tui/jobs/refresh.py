@@ -31,7 +31,7 @@ from ..market.http import MarketClient
 from ..market.http_errors import is_refusal
 from ..market.models import EarningsDate, FetchError, LastQuote, QuoteOutcome
 from ..market.provider import EarningsSource, QuoteProvider
-from ..market.quotes import ProgressCallback, fetch_quotes
+from ..market.quotes import ProgressCallback, fetch_quotes, first_history
 from ..market.sec import cik_for
 from ..market.sec_client import SecEdgar
 from ..market.stooq import StooqProvider
@@ -243,17 +243,12 @@ async def _history_after_jumps(
         if quote is None or 0.5 <= quote.price / close <= 2.0:
             continue
         start = store.market.history_starts([symbol])[symbol]
-        for provider in (p for p in providers if p.has_history and p.supports(symbol)):
-            try:
-                history = await provider.fetch_history(client, symbol, start)
-            except FetchError as error:
-                log.info("history of %s after a jump in its price: %s", symbol, error)
-                continue
-            except Exception:  # a provider's bug: this symbol's history waits
-                log.exception("history of %s after a jump: %s failed", symbol, provider.name)
-                continue
+        errors: list[FetchError] = []
+        history = await first_history(client, providers, symbol, start, errors)
+        for error in errors:
+            log.info("history of %s after a jump in its price: %s", symbol, error)
+        if history is not None:
             outcomes[symbol].bars, outcomes[symbol].splits = history.bars, list(history.splits)
-            break
 
 
 def _refusing(paused: Mapping[str, object], outcomes: Mapping[str, QuoteOutcome]) -> set[str]:
@@ -309,19 +304,13 @@ async def _restate_split_histories(
     pending = {s.symbol for s in store.market.splits_to_restate() if s.symbol in symbols}
     for symbol in sorted(pending):
         start = store.market.first_bar_day(symbol)
-        for provider in (p for p in providers if p.has_history and p.supports(symbol)):
-            try:
-                history = await provider.fetch_history(client, symbol, start)
-            except FetchError as error:
-                log.info("restating %s after its split: %s", symbol, error)
-                continue
-            except Exception:  # a provider's bug: this symbol's restating waits, nothing else
-                log.exception("restating %s after its split: %s failed", symbol, provider.name)
-                continue
-            if history.bars:
-                store.market.replace_history(symbol, history.bars)
-                report.notes.append(f"{symbol}: price history restated for its split")
-                break
+        errors: list[FetchError] = []
+        history = await first_history(client, providers, symbol, start, errors)
+        for error in errors:
+            log.info("restating %s after its split: %s", symbol, error)
+        if history is not None:
+            store.market.replace_history(symbol, history.bars)
+            report.notes.append(f"{symbol}: price history restated for its split")
         else:
             report.notes.append(f"{symbol}: split found, history not restated yet (next refresh)")
 

@@ -5,8 +5,9 @@ symbol Yahoo fails on is asked of Stooq next, in a batch with the others. A prov
 whether it asks in batches (`uses_batches`: Yahoo's v7 when it has a crumb) or one symbol at a
 time (Yahoo's chart, quote and history in one request). Symbols run concurrently
 under the client's cap and a failure is recorded on its own symbol only. Bars come from the provider
-that answered when it has history (Yahoo gives both in one request), else from the next provider
-with history that has not already failed that symbol. With a `deadline`, the pass ends then
+that answered when it has history (Yahoo gives both in one request), else from the first provider
+with history that has not already failed that symbol and gives bars (`first_history`, which the
+refresh's own history fetches use too). With a `deadline`, the pass ends then
 whatever is still on the way: a symbol without a quote by then fails with "no complete answer
 within N s", one with a quote keeps it (its bars come at the next refresh).
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from .http import MarketClient
@@ -151,27 +152,14 @@ class _QuotePass:
 
     async def _history(self, symbol: str, answered_by: QuoteProvider) -> None:
         outcome = self.outcomes[symbol]
-        candidates = [answered_by] if answered_by.has_history else []
-        candidates += [
-            p
-            for p in self.providers
-            if p.has_history
-            and p is not answered_by
-            and p.name not in self.failed[symbol]
-            and p.supports(symbol)
+        others = [
+            p for p in self.providers if p is not answered_by and p.name not in self.failed[symbol]
         ]
-        for provider in candidates:
-            try:
-                history = await provider.fetch_history(
-                    self.client, symbol, self.history_start[symbol]
-                )
-                outcome.bars, outcome.splits = history.bars, list(history.splits)
-                break
-            except FetchError as error:
-                outcome.errors.append(error.for_symbol(symbol))
-            except Exception as exc:
-                log.exception("%s history failed on %s", provider.name, symbol)
-                outcome.errors.append(_unexpected(provider, symbol, exc))
+        history = await first_history(
+            self.client, [answered_by, *others], symbol, self.history_start[symbol], outcome.errors
+        )
+        if history is not None:
+            outcome.bars, outcome.splits = history.bars, list(history.splits)
         self._finish(symbol)
 
     def cut_off(self, deadline: float) -> None:
@@ -192,6 +180,33 @@ class _QuotePass:
         self.finished.add(symbol)
         if self.on_progress is not None:
             self.on_progress(len(self.finished), len(self.symbols), symbol)
+
+
+async def first_history(
+    client: MarketClient,
+    providers: Iterable[QuoteProvider],
+    symbol: str,
+    start: date | None,
+    errors: list[FetchError],
+) -> History | None:
+    """The history of `symbol` from `start` of the first of `providers` (those with history that
+    carry it, in order) that gives bars; None when none does. Each failure on the way is added
+    to `errors`; a provider's bug is logged and added as one "unexpected failure"."""
+    for provider in providers:
+        if not (provider.has_history and provider.supports(symbol)):
+            continue
+        try:
+            history = await provider.fetch_history(client, symbol, start)
+        except FetchError as error:
+            errors.append(error.for_symbol(symbol))
+            continue
+        except Exception as exc:  # a provider's bug: the next provider is asked
+            log.exception("%s history failed on %s", provider.name, symbol)
+            errors.append(_unexpected(provider, symbol, exc))
+            continue
+        if history.bars:
+            return history
+    return None
 
 
 def _unexpected(provider: QuoteProvider, symbol: str, exc: BaseException) -> FetchError:
