@@ -16,7 +16,7 @@ from .bounds import checked_quote, decode_json, epoch
 from .http import MarketClient
 from .http_errors import html_page, raise_for_status
 from .models import FetchError, Quote
-from .provider import QuoteProvider, QuoteResult, RequestSpec, positive
+from .provider import QuoteProvider, QuoteResult, RequestSpec, number, positive
 from .symbols import finnhub_symbol
 
 TOKEN_HEADER = "X-Finnhub-Token"
@@ -110,10 +110,10 @@ class FinnhubProvider(QuoteProvider):
         if stamp is None or positive(data.get("t")) is None:
             raise FetchError("bad_body", "no quote time (t)", self.name, symbol)
         prev_close = positive(data.get("pc"))
-        change = _number(data.get("d"))
+        change = number(data.get("d"))
         if change is None and prev_close is not None:
             change = price - prev_close
-        change_pct = _number(data.get("dp"))
+        change_pct = number(data.get("dp"))
         if change_pct is not None:
             change_pct /= 100  # Finnhub gives percent
         elif change is not None and prev_close:
@@ -139,9 +139,3 @@ class FinnhubProvider(QuoteProvider):
         except (FetchError, AttributeError):
             detail = None
         return self.redact(f"HTTP {status}: {detail or 'key refused'}")
-
-
-def _number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)

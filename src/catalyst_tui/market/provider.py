@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -163,3 +164,18 @@ def positive(value: object) -> float | None:
     except OverflowError:  # an integer beyond a float: decode_json never lets one through
         return None
     return number if 0 < number < float("inf") else None
+
+
+def number(value: object) -> float | None:
+    """A JSON number as a float, else None (null, a string, booleans); a change may be zero or
+    below. decode_json has refused the non-finite ones."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def whole(value: object) -> int | None:
+    """A JSON number as a whole number (a volume, epoch seconds, an offset), else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return int(value)

@@ -12,7 +12,6 @@ cut-off JSON with HTTP 200: all of those become FetchError, never a Quote.
 from __future__ import annotations
 
 import asyncio
-import math
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -32,9 +31,16 @@ from .models import (
     Split,
     YahooSession,
 )
-from .provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape, positive
+from .provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape, positive, whole
 from .symbols import yahoo_path
-from .yahoo_quote import BATCH_SIZE, batch_rows, batch_url, earnings_from_rows, quotes_from_rows
+from .yahoo_quote import (
+    BATCH_SIZE,
+    bad_body,
+    batch_rows,
+    batch_url,
+    earnings_from_rows,
+    quotes_from_rows,
+)
 from .yahoo_session import YahooCrumb
 
 _TRADING_PERIODS: tuple[tuple[str, MarketState], ...] = (
@@ -183,7 +189,7 @@ class YahooProvider(QuoteProvider):
         data = decode_json(text, "yahoo", symbol)
         chart = data.get("chart") if isinstance(data, dict) else None
         if not isinstance(chart, dict):
-            raise _bad(symbol, "no 'chart' object in the answer")
+            raise bad_body(symbol, "no 'chart' object in the answer")
         error = chart.get("error")
         if error:
             code = error.get("code") if isinstance(error, dict) else None
@@ -200,16 +206,16 @@ class YahooProvider(QuoteProvider):
     ) -> Quote:
         meta = result.get("meta")
         if not isinstance(meta, dict):
-            raise _bad(symbol, "no 'meta' in the chart")
+            raise bad_body(symbol, "no 'meta' in the chart")
         price = positive(meta.get("regularMarketPrice"))
         if price is None:
-            raise _bad(
+            raise bad_body(
                 symbol,
                 f"no price in the chart (regularMarketPrice={meta.get('regularMarketPrice')!r})",
             )
         market_time = epoch(meta.get("regularMarketTime"), "yahoo", symbol)
         if market_time is None:
-            raise _bad(symbol, "no regularMarketTime in the chart")
+            raise bad_body(symbol, "no regularMarketTime in the chart")
         if bars is None:
             bars = self.bars_from_chart(result, symbol)
         offset = _offset(meta, symbol)
@@ -227,7 +233,7 @@ class YahooProvider(QuoteProvider):
             source="yahoo",
             day_high=positive(meta.get("regularMarketDayHigh")),
             day_low=positive(meta.get("regularMarketDayLow")),
-            volume=_int(meta.get("regularMarketVolume")),
+            volume=whole(meta.get("regularMarketVolume")),
             fifty_two_week_high=positive(meta.get("fiftyTwoWeekHigh")),
             fifty_two_week_low=positive(meta.get("fiftyTwoWeekLow")),
         )
@@ -242,7 +248,7 @@ class YahooProvider(QuoteProvider):
         indicators = result.get("indicators") or {}
         series = (indicators.get("quote") or [{}])[0] or {}
         if not isinstance(timestamps, list) or not isinstance(series, dict):
-            raise _bad(symbol, "chart bars are not lists")
+            raise bad_body(symbol, "chart bars are not lists")
         columns = {k: series.get(k) or [] for k in ("open", "high", "low", "close", "volume")}
         by_day: dict[date, Bar] = {}
         for i, stamp in enumerate(timestamps):
@@ -258,7 +264,7 @@ class YahooProvider(QuoteProvider):
                 high=positive(_at(columns["high"], i)) or close,
                 low=positive(_at(columns["low"], i)) or close,
                 close=close,
-                volume=_int(_at(columns["volume"], i)),
+                volume=whole(_at(columns["volume"], i)),
                 source="yahoo",
             )
         return checked_bars([by_day[day] for day in sorted(by_day)], self._now())
@@ -317,7 +323,7 @@ def _market_state(meta: dict[str, Any], now: datetime) -> MarketState | None:
     for key, state in _TRADING_PERIODS:
         period = periods.get(key)
         if isinstance(period, dict):
-            start, end = _int(period.get("start")), _int(period.get("end"))
+            start, end = whole(period.get("start")), whole(period.get("end"))
             if start is not None and end is not None and start <= stamp < end:
                 return state
     return "CLOSED"
@@ -333,21 +339,11 @@ def _local_day(moment: datetime, offset: int | None) -> date:
 
 def _offset(meta: dict[str, Any], symbol: str) -> int | None:
     """The exchange's offset from UTC in seconds (gmtoffset), at most a day either way."""
-    offset = _int(meta.get("gmtoffset"))
+    offset = whole(meta.get("gmtoffset"))
     if offset is not None and abs(offset) > 86_400:
-        raise _bad(symbol, f"gmtoffset {offset} is no time zone")
+        raise bad_body(symbol, f"gmtoffset {offset} is no time zone")
     return offset
 
 
 def _at(values: object, index: int) -> object:
     return values[index] if isinstance(values, list) and index < len(values) else None
-
-
-def _int(value: object) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        return None
-    return int(value)
-
-
-def _bad(symbol: str, message: str) -> FetchError:
-    return FetchError("bad_body", message, "yahoo", symbol)

@@ -17,7 +17,7 @@ from urllib.parse import quote as url_quote
 from .bounds import checked_earnings, checked_quote, decode_json, epoch
 from .http_errors import html_page
 from .models import MARKET_STATES, EarningsDate, ExtSession, FetchError, MarketState, Quote
-from .provider import QuoteResult, body_shape, positive
+from .provider import QuoteResult, body_shape, number, positive, whole
 from .symbols import yahoo_symbol
 
 BATCH_SIZE = 100  # symbols per request, what ticker and mop send
@@ -106,15 +106,17 @@ def earnings_from_rows(
 def quote_from_row(row: dict[str, Any], symbol: str, now: datetime) -> Quote:
     price = positive(row.get("regularMarketPrice"))
     if price is None:
-        raise _bad(symbol, f"no price (regularMarketPrice={row.get('regularMarketPrice')!r:.40})")
+        raise bad_body(
+            symbol, f"no price (regularMarketPrice={row.get('regularMarketPrice')!r:.40})"
+        )
     market_time = epoch(row.get("regularMarketTime"), "yahoo", symbol)
     if market_time is None:
-        raise _bad(symbol, "no regularMarketTime in the quote")
+        raise bad_body(symbol, "no regularMarketTime in the quote")
     prev_close = positive(row.get("regularMarketPreviousClose"))
-    change = _number(row.get("regularMarketChange"))
+    change = number(row.get("regularMarketChange"))
     if change is None and prev_close is not None:
         change = price - prev_close
-    percent = _number(row.get("regularMarketChangePercent"))
+    percent = number(row.get("regularMarketChangePercent"))
     state = row.get("marketState")
     currency = row.get("currency")
     session, ext_price, ext_change, ext_percent, ext_time = _extended(row, symbol, market_time)
@@ -130,7 +132,7 @@ def quote_from_row(row: dict[str, Any], symbol: str, now: datetime) -> Quote:
         source="yahoo",
         day_high=positive(row.get("regularMarketDayHigh")),
         day_low=positive(row.get("regularMarketDayLow")),
-        volume=_whole(row.get("regularMarketVolume")),
+        volume=whole(row.get("regularMarketVolume")),
         fifty_two_week_high=positive(row.get("fiftyTwoWeekHigh")),
         fifty_two_week_low=positive(row.get("fiftyTwoWeekLow")),
         ext_session=session,
@@ -179,8 +181,8 @@ def _extended(
         if price is None or moment is None or moment <= regular:
             continue
         if best[4] is None or moment > best[4]:
-            best = (session, price, _number(row.get(f"{prefix}Change")),  # type: ignore[assignment]
-                    _number(row.get(f"{prefix}ChangePercent")), moment)  # fmt: skip
+            best = (session, price, number(row.get(f"{prefix}Change")),  # type: ignore[assignment]
+                    number(row.get(f"{prefix}ChangePercent")), moment)  # fmt: skip
     return best
 
 
@@ -188,16 +190,6 @@ def _state(value: object) -> MarketState | None:
     return value if isinstance(value, str) and value in MARKET_STATES else None  # type: ignore[return-value]
 
 
-def _number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
-
-
-def _whole(value: object) -> int | None:
-    number = _number(value)
-    return None if number is None or number != number else int(number)
-
-
-def _bad(symbol: str, message: str) -> FetchError:
+def bad_body(symbol: str, message: str) -> FetchError:
+    """Yahoo's answer for `symbol` cannot be read (the chart's and the batch's)."""
     return FetchError("bad_body", message, "yahoo", symbol)
