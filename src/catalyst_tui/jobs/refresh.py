@@ -399,17 +399,16 @@ class _DailyFetches:
         self,
         symbols: list[str],
         env: Mapping[str, str],
-        crumb: YahooCrumb | None = None,
-        seen: Mapping[str, EarningsDate | None] | None = None,
-        paused: set[str] | frozenset[str] = frozenset(),
+        crumb: YahooCrumb,
+        seen: Mapping[str, EarningsDate | None],
+        paused: set[str],
     ) -> None:
         """Next earnings dates of the symbols due: from the quote batch where it carried them
-        (no request), the others from the earnings sources."""
+        (`seen`, no request), the others from the earnings sources not `paused` (or refusing)."""
         due = self.due("earnings", symbols)
         if not due:
             return
         market, clock = self.store.market, self.clock
-        seen = seen or {}
         for symbol in [s for s in due if seen.get(s) is not None]:
             market.save_earnings(symbol, seen[symbol], clock())
             self.report.earnings_updated.append(symbol)

@@ -31,7 +31,6 @@ class YahooEarnings(EarningsSource):
 
     def __init__(self, base_url: str, cookie_url: str, crumb: YahooCrumb | None = None) -> None:
         self.base_url = base_url.rstrip("/")
-        self.cookie_url = cookie_url
         self.crumb = crumb or YahooCrumb(base_url, cookie_url)
 
     async def next_earnings(

@@ -182,11 +182,6 @@ class MarketClient:
     async def aclose(self) -> None:
         await self._http.aclose()
 
-    @property
-    def cookies(self) -> httpx.Cookies:
-        """The shared cookie jar (Yahoo's A3 cookie lives here)."""
-        return self._http.cookies
-
     def limit_rate(self, provider: str, per_second: float | None) -> None:
         """Set (or with None, remove) the request rate limit of one provider."""
         if per_second is None:

@@ -65,8 +65,6 @@ class YahooProvider(QuoteProvider):
         self.base_url = base_url.rstrip("/")
         self.crumb = crumb
         self._now = now or (lambda: datetime.now(UTC))
-        self.batch_size = BATCH_SIZE if crumb is not None else 1
-        self.fallback = ""
         # Next earnings dates the batches carried, by symbol (None: the row had none ahead).
         self.earnings_seen: dict[str, EarningsDate | None] = {}
 
