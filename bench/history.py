@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench._report import Figure, emit, machine  # noqa: E402
-from tests.support.demo_data import big_config_text, seed_big  # noqa: E402
+from tests.support.demo_data import DEMO_NOW, big_config_text, seed_big  # noqa: E402
 
 from catalyst_tui.config import parse_config  # noqa: E402
 from catalyst_tui.store import DEFAULT_BUSY_TIMEOUT_MS, Store  # noqa: E402
@@ -75,7 +75,7 @@ def main() -> None:
         seeded = time.perf_counter() - started
         total = store.conn.execute("SELECT COUNT(*) FROM prices").fetchone()[0]
         symbols = list(config.tickers)
-        since = {s: year_before(store.market.history_starts([s])[s]) for s in symbols}
+        since = {s: year_before(store.market.history_starts([s], DEMO_NOW)[s]) for s in symbols}
         raw = raw_connection(db_path)
         try:
             rows_per_call = []

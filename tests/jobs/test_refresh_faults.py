@@ -203,3 +203,27 @@ def test_a_bar_stored_in_the_future_does_not_hold_the_history_still(tmp_path):
     with Store.open(tmp_path / "c.db") as store:
         store.market.save_quotes([QuoteOutcome("CRDO", bars=bars)], now)
         assert store.market.history_starts(["CRDO"], now) == {"CRDO": dt.date(2026, 11, 20)}
+
+
+async def test_a_jump_against_a_bar_stored_in_the_future_fetches_from_the_last_day_that_came(
+    tmp_path, market
+):
+    """The history fetched after a jump in the price (a split?) starts, like any other, from the
+    last stored day that has come, not from a bar a database before market/bounds dated 3000."""
+    config = load_config(write_config(tmp_path / "catalysts.toml", market.url, user_agent=None,
+                                      symbols=("CRDO",)))  # fmt: skip
+    now = dt.datetime.now(dt.UTC)
+    came = market.previous_session(market.last_session())
+    far = market.close("CRDO", came) / 10  # the quote is ten times this: a jump
+    bars = [Bar("CRDO", day, far, far, far, far, 1000, "yahoo")
+            for day in (came, dt.date(3000, 1, 2))]  # fmt: skip
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        store.market.replace_history("CRDO", bars)
+        store.market.mark_fetched("history", "CRDO", now)
+        store.market.mark_backfilled(["CRDO"], now)
+        async with MarketClient(trust_env=False) as client:
+            await refresh_in_process(config, store, client=client)
+    (chart,) = market.requests_for(endpoint="chart", symbol="CRDO")
+    start = int(dt.datetime.combine(came, dt.time(), dt.UTC).timestamp())
+    assert chart.query["period1"] == [str(start)]

@@ -45,12 +45,12 @@ def test_a_failed_symbol_keeps_its_last_good_quote_marked_stale_with_why(store: 
 
 
 def test_a_bar_fetched_again_replaces_that_day_and_history_starts_at_the_last_day(store: Store):
-    assert store.market.history_starts(["ALAB"]) == {"ALAB": None}
+    assert store.market.history_starts(["ALAB"], T0) == {"ALAB": None}
     store.market.save_quotes([fresh("ALAB", 200.0, DAYS)], T0)
     store.market.save_quotes([fresh("ALAB", 205.0, DAYS[-1:])], T1)  # the day's bar, again
     history = store.views.price_history("ALAB")
     assert len(history) == len(DAYS) and history[-1] == (DAYS[-1], 100.0)
-    assert store.market.history_starts(["ALAB", "CRDO"]) == {"ALAB": DAYS[-1], "CRDO": None}
+    assert store.market.history_starts(["ALAB", "CRDO"], T1) == {"ALAB": DAYS[-1], "CRDO": None}
     assert store.views.price_history("ALAB", DAYS[3]) == history[3:]
 
 

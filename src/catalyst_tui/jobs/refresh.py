@@ -189,7 +189,7 @@ async def refresh_in_process(
             client, providers, symbols, due, on_progress, min(quotes_deadline, deadline),
         )  # fmt: skip
         async with _within(ends, deadline, report):
-            await _history_after_jumps(store, client, providers, outcomes)
+            await _history_after_jumps(store, client, providers, outcomes, clock())
         store.market.save_quotes(outcomes.values(), clock())
         whole = [s for s, start in due.items() if start is None and outcomes[s].bars]
         store.market.mark_backfilled(whole, clock())
@@ -232,6 +232,7 @@ async def _history_after_jumps(
     client: MarketClient,
     providers: list[QuoteProvider],
     outcomes: Mapping[str, QuoteOutcome],
+    now: dt.datetime,
 ) -> None:
     """A quote that is less than half or more than twice the last stored close may be a split
     (the batch does not say): that symbol's history is fetched now, with its events, rather
@@ -242,7 +243,7 @@ async def _history_after_jumps(
         quote = outcomes[symbol].quote
         if quote is None or 0.5 <= quote.price / close <= 2.0:
             continue
-        start = store.market.history_starts([symbol])[symbol]
+        start = store.market.history_starts([symbol], now)[symbol]
         errors: list[FetchError] = []
         history = await first_history(client, providers, symbol, start, errors)
         for error in errors:

@@ -29,15 +29,13 @@ class MarketData:
         self._conn = store.conn
 
     # -- quotes and prices -----------------------------------------------------------------------
-    def history_starts(
-        self, symbols: list[str], now: dt.datetime | None = None
-    ) -> dict[str, dt.date | None]:
+    def history_starts(self, symbols: list[str], now: dt.datetime) -> dict[str, dt.date | None]:
         """Where each symbol's history fetch starts: None (a full backfill) for a symbol with
         no bars yet, else its last stored day, fetched again because it may have been partial.
-        With `now`, a bar dated after tomorrow (stored before market/bounds refused such) is no
-        last day: it would hold the symbol's history still until that date.
+        A bar dated after tomorrow (stored before market/bounds refused such) is no last day: it
+        would hold the symbol's history still until that date.
         One seek of the (symbol, ts) key per symbol: a GROUP BY would read every bar."""
-        until = "9999-12-31" if now is None else (now.date() + dt.timedelta(days=1)).isoformat()
+        until = (now.date() + dt.timedelta(days=1)).isoformat()
         out: dict[str, dt.date | None] = {}
         for symbol in symbols:
             last = self._conn.execute(
