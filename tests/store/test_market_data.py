@@ -54,6 +54,26 @@ def test_a_bar_fetched_again_replaces_that_day_and_history_starts_at_the_last_da
     assert store.views.price_history("ALAB", DAYS[3]) == history[3:]
 
 
+def test_history_is_due_once_a_quote_after_the_last_fetch_says_the_session_is_over(store: Store):
+    """ALAB's bars were fetched at T0 (with the five-year backfill); CRDO was never backfilled."""
+    store.market.save_quotes([fresh("ALAB", 200.0, DAYS)], T0)
+    store.market.mark_backfilled(["ALAB"], T0)
+    assert store.market.history_due(["ALAB", "CRDO"], T1) == {"CRDO": None}
+    trading = QuoteOutcome("ALAB", quote("ALAB", 201.0, T1))
+    store.market.save_quotes([trading], T1)
+    assert store.market.history_due(["ALAB"], T1) == {}  # still in its session
+    before = QuoteOutcome("ALAB", quote("ALAB", 201.0, T0 - dt.timedelta(hours=1),
+                                        market_state="CLOSED"))  # fmt: skip
+    store.market.save_quotes([before], T1)
+    assert store.market.history_due(["ALAB"], T1) == {}  # closed before the bars were fetched
+    failed = QuoteOutcome("ALAB", errors=[FetchError("http", "HTTP 500", "yahoo", "ALAB")])
+    store.market.save_quotes([failed], T1)
+    assert store.market.history_due(["ALAB"], T1) == {}  # a failure keeps the quote it had
+    closed = QuoteOutcome("ALAB", quote("ALAB", 202.0, T1, market_state="POST"))
+    store.market.save_quotes([closed], T1)
+    assert store.market.history_due(["ALAB"], T1) == {"ALAB": DAYS[-1]}
+
+
 def test_market_states_are_as_the_quotes_reported(store: Store):
     store.market.save_quotes(
         [fresh("ALAB", 10.0), QuoteOutcome("CRDO", quote("CRDO", 20.0, market_state=None))], T0

@@ -53,10 +53,16 @@ class MarketData:
         starts = self.history_starts(symbols, now)
         fetched = self.fetch_states("history")
         backfilled = self.fetch_states("backfill")
-        quotes = self.last_quotes(symbols)
+        quoted = {  # the two columns of each priced quote this needs, not whole LastQuotes
+            symbol: (market_state, dt.datetime.fromisoformat(quote_time))
+            for symbol, market_state, quote_time in self._conn.execute(
+                "SELECT symbol, market_state, quote_time FROM quotes"
+                " WHERE price IS NOT NULL AND quote_time IS NOT NULL AND quote_time != ''"
+            )
+        }
         due: dict[str, dt.date | None] = {}
         for symbol in symbols:
-            start, state, last = starts[symbol], fetched.get(symbol), quotes[symbol].quote
+            start, state, last = starts[symbol], fetched.get(symbol), quoted.get(symbol)
             if symbol not in backfilled:
                 due[symbol] = None
                 continue
@@ -64,8 +70,8 @@ class MarketData:
             closed_since = (
                 state is not None
                 and last is not None
-                and last.market_state != "REGULAR"
-                and state.fetched_at < last.quote_time
+                and last[0] != "REGULAR"
+                and state.fetched_at < last[1]
             )
             if never or closed_since:
                 due[symbol] = start
