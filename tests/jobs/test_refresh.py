@@ -239,3 +239,22 @@ async def test_a_stale_sec_ticker_map_is_asked_for_once_a_refresh_and_kept_when_
         assert [r.status for r in tickers] == [500] * client.attempts  # one fetch, not two
         assert report.fundamentals_updated == ["ALAB"]  # from the cached map
         assert store.market.cik_map() == {"ALAB": "1736297"}
+
+
+async def test_providers_that_all_answer_with_errors_are_unreachable_not_offline(tmp_path, market):
+    """Every provider answers, each answer an error: no quote, and the network is not to blame
+    (the header says "unreachable", not "offline")."""
+    from catalyst_tui.config import load_config
+    from catalyst_tui.jobs.refresh import refresh_in_process
+    from catalyst_tui.store import Store
+
+    config = load_config(write_config(tmp_path / "catalysts.toml", market.url, user_agent=None))
+    market.inject("http500")  # every provider, every endpoint, every symbol
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        async with MarketClient(trust_env=False, backoff_base=0.01, backoff_max=0.05) as client:
+            report = await refresh_in_process(config, store, client=client)
+    assert not report.fresh and set(report.stale) == set(SYMBOLS)
+    assert report.reach == "unreachable"
+    assert {r.provider for r in market.requests} >= {"yahoo", "stooq"}
+    assert all(r.status == 500 for r in market.requests)
