@@ -1,7 +1,8 @@
 """The TUI with its scheduler running on the app's loop against the loopback market: the first
 refresh fills an empty database, misses arrive as toasts and desktop notifications (private
-D-Bus), `r` refreshes with progress while rows update in place, and with no network at all the
-stored data stays on screen."""
+D-Bus), `r` refreshes with progress while rows update in place, with no network at all the
+stored data stays on screen, providers that all answer errors are "unreachable", and a ticker
+added in the TUI is fetched at once (one the market does not know says why)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from textual.widgets import DataTable, Static
 
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
+from catalyst_tui.tui import format as fmt
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.workspace import Workspace
 from tests.support.market_server import MarketServer, unused_local_url
@@ -201,6 +203,25 @@ async def test_with_no_network_and_nothing_stored_the_screen_says_offline_not_pr
             await pilot.press("q")
 
 
+async def test_when_every_provider_answers_with_an_error_the_header_says_unreachable(
+    tmp_path, market
+):
+    """The providers answer, each with an error (HTTP 500 from all of them): not the network's
+    fault, so the header says unreachable, not offline, and the toast says nothing is stored."""
+    market.inject("http500")  # every provider, every endpoint
+    config, store = open_store(tmp_path, market.url)
+    with contextlib.closing(store):
+        app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: "no provider answers" in summary(app))
+            assert "unreachable: no provider answers · nothing stored yet" in summary(app)
+            assert "offline" not in summary(app)
+            assert any(n.message == "unreachable: no provider answered; nothing is stored yet"
+                       for n in app._notifications)  # fmt: skip
+            assert market.requests and all(r.status == 500 for r in market.requests)
+            await pilot.press("q")
+
+
 async def test_a_ticker_added_in_the_tui_is_fetched_at_once(tmp_path, market):
     config, store = open_store(tmp_path, market.url)
     with contextlib.closing(store):
@@ -216,5 +237,22 @@ async def test_a_ticker_added_in_the_tui_is_fetched_at_once(tmp_path, market):
             await pilot.press("ctrl+s")
             await wait_for(pilot, lambda: "AMD" in prices(app))
             await wait_for(pilot, lambda: prices(app)["AMD"] not in ("no data yet", "no quote ⏎"))
-            assert app.screen.query_one("#tickers").get_row_index("AMD") >= 0
+            assert prices(app)["AMD"] == fmt.money(market.close("AMD", market.last_session()))
+            await wait_for(pilot, lambda: not app.scheduler.refreshing)
+            await pilot.press("a")  # one the market does not know
+            await pilot.pause()
+            app.screen.query_one("#field-symbol").value = "ZZZZ"
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: prices(app).get("ZZZZ") == "no quote ⏎")
+            table = app.screen.query_one("#tickers", DataTable)
+            table.move_cursor(row=table.get_row_index("ZZZZ"))
+            await pilot.press("enter")
+            await pilot.pause()
+            title = str(app.screen.query_one("#ticker-title", Static).content)
+            unknown = (  # each provider's own word for a symbol it does not know
+                "no quote: yahoo ZZZZ: not in Yahoo's quote batch; "
+                "stooq ZZZZ: stooq has no data for it (N/D)"
+            )
+            assert title.startswith("ZZZZ") and unknown in title, title
             await pilot.press("q")
