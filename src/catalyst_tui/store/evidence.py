@@ -19,6 +19,7 @@ from .records import (
     Found,
     NewDocument,
     day,
+    entries,
     iso,
     moment,
 )
@@ -171,15 +172,9 @@ class Evidence:
         """Active checkpoints of active tickers that carry evidence entries."""
         return [
             EvidenceTarget(
-                symbol,
-                ident,
-                status,
-                tuple(json.loads(entries)),
-                moment(since),
-                tuple(json.loads(matched)),
-                through,
-            )  # fmt: skip
-            for symbol, ident, status, entries, since, matched, through in self._conn.execute(
+                symbol, ident, status, entries(written), moment(since), entries(matched), through
+            )
+            for symbol, ident, status, written, since, matched, through in self._conn.execute(
                 "SELECT c.symbol, c.id, c.status, c.evidence, c.evidence_since,"
                 " c.evidence_matched, c.evidence_through FROM checkpoints c"
                 " JOIN tickers t ON t.symbol = c.symbol"
