@@ -164,9 +164,6 @@ class Evidence:
         ).fetchone()
         return zlib.decompress(row[0]).decode() if row else ""
 
-    def last_document_id(self) -> int:
-        return int(self._conn.execute("SELECT COALESCE(MAX(id), 0) FROM documents").fetchone()[0])
-
     # -- matching ----------------------------------------------------------------------------
     def targets(self) -> list[EvidenceTarget]:
         """Active checkpoints of active tickers that carry evidence entries."""
@@ -314,13 +311,3 @@ class Evidence:
                 args,
             )
         ]
-
-    def counts(self) -> dict[tuple[str, str], int]:
-        """(symbol, checkpoint id) → passages not dismissed."""
-        return {
-            (symbol, ident): count
-            for symbol, ident, count in self._conn.execute(
-                "SELECT symbol, checkpoint_id, COUNT(*) FROM evidence"
-                " WHERE dismissed_at IS NULL GROUP BY symbol, checkpoint_id"
-            )
-        }
