@@ -271,9 +271,9 @@ class Evidence:
         checkpoint_id: str | None = None,
         *,
         include_dismissed: bool = False,
-        ids: Sequence[int] = (),
     ) -> list[EvidenceRecord]:
-        """Passages, newest document first (of a symbol, of one of its checkpoints)."""
+        """Passages of active checkpoints, newest document first (of a symbol, of one of its
+        checkpoints)."""
         where = ["c.archived = 0"]
         args: list[object] = []
         if symbol is not None:
@@ -284,9 +284,16 @@ class Evidence:
             args.append(checkpoint_id)
         if not include_dismissed:
             where.append("e.dismissed_at IS NULL")
-        if ids:
-            where = [f"e.id IN ({', '.join('?' * len(ids))})"]
-            args = list(ids)
+        return self._passages(" AND ".join(where), args)
+
+    def passages_by_id(self, ids: Sequence[int]) -> list[EvidenceRecord]:
+        """The passages of these ids (the outbox's notices of them), of an archived checkpoint
+        or dismissed alike, newest document first."""
+        if not ids:
+            return []
+        return self._passages(f"e.id IN ({', '.join('?' * len(ids))})", list(ids))
+
+    def _passages(self, where: str, args: Sequence[object]) -> list[EvidenceRecord]:
         return [
             EvidenceRecord(
                 row[0],
@@ -307,7 +314,7 @@ class Evidence:
                 + ", e.entry, e.passage, e.start, e.end, e.found_at, e.dismissed_at"
                 " FROM evidence e JOIN documents d ON d.id = e.document_id"
                 " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
-                " WHERE " + " AND ".join(where) + " ORDER BY d.published DESC, e.start",
+                " WHERE " + where + " ORDER BY d.published DESC, e.start",
                 args,
             )
         ]
