@@ -11,6 +11,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..market.sec_filings import EASTERN, Filing
 from .records import (
     DocumentRecord,
     EvidenceRecord,
@@ -25,7 +26,6 @@ from .records import (
 )
 
 if TYPE_CHECKING:
-    from ..market.sec_filings import Filing
     from . import Store
 
 READ_ATTEMPTS = 3  # a filing whose documents fail this often is given up (read = -1)
@@ -39,11 +39,12 @@ _DOCUMENT_COLUMNS = "d.id, d.symbol, d.source, d.form, d.title, d.url, d.publish
 
 def _filing(row: tuple) -> FilingRecord:
     symbol, accession, cik, form, items, accepted, filed, report, primary, url, read, error = row
-    return FilingRecord(
-        symbol, accession, cik, form, tuple(i for i in items.split(",") if i),
-        dt.datetime.fromisoformat(accepted), dt.date.fromisoformat(filed), day(report), primary,
-        url, read, error,
+    filing = Filing(
+        cik, accession, form, tuple(i for i in items.split(",") if i),
+        dt.datetime.fromisoformat(accepted).astimezone(EASTERN), dt.date.fromisoformat(filed),
+        day(report), primary,
     )  # fmt: skip
+    return FilingRecord(symbol, filing, url, read, error)
 
 
 def _document(row: Sequence) -> DocumentRecord:
