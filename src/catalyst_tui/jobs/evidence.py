@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from ..config import Config
 from ..market.documents import html_to_text
 from ..market.http import MarketClient
+from ..market.http_errors import raise_for_status
 from ..market.models import FetchError
 from ..market.news import NewsFormatError, parse_rss, rss_url
 from ..market.sec import cik_for
@@ -177,9 +178,7 @@ class EvidenceFetches:
         url = rss_url(self.config.providers.yahoo.rss_url.rstrip("/"), symbol)
         try:
             response = await self.client.get(NEWS_PROVIDER, url, symbol=symbol)
-            if response.status_code != 200:
-                raise FetchError("http", f"HTTP {response.status_code} from the news feed",
-                                 NEWS_PROVIDER, symbol)  # fmt: skip
+            raise_for_status(response, NEWS_PROVIDER, symbol)
             headlines = parse_rss(response.content)
         except (FetchError, NewsFormatError) as error:
             market.mark_fetched("news", symbol, self.clock(), ok=False, detail=str(error))
