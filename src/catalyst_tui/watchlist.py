@@ -343,8 +343,10 @@ def _watch_row(
     change = quote.change if quote else None
     if quote is not None and change is None and quote.prev_close:
         change = quote.price - quote.prev_close
+    held = r.position
+    shares = held.shares if held is not None else None
     value = money.value
-    basis = money.basis if r.shares else None
+    basis = money.basis if shares else None
     rate = money.rate
     return WatchRow(
         symbol=r.symbol,
@@ -364,15 +366,15 @@ def _watch_row(
         stale=bool(last and last.stale),
         error=last.error if last else "",
         spark=tuple(spark),
-        shares=r.shares,
+        shares=shares,
         basis=basis,
         value=value,
         pnl=None if value is None or basis is None else value - basis,
         pnl_pct=(value / basis - 1) if value is not None and basis else None,
         day_pnl=(
             None
-            if value is None or change is None or not r.shares or rate is None
-            else change * r.shares * rate
+            if value is None or change is None or not shares or rate is None
+            else change * shares * rate
         ),
         weight=(value / total) if value is not None and total > 0 else None,
         met=r.met,
@@ -382,13 +384,13 @@ def _watch_row(
         next_due=_next_due(r.next_due, today),
         earnings=r.earnings.day if r.earnings else None,
         earnings_estimate=bool(r.earnings and r.earnings.estimate),
-        uncertain=r.uncertain,
+        uncertain=bool(held and held.uncertain),
         local_value=money.local_value,
         fx_rate=rate,
-        no_fx=bool(r.shares) and money.local_value is not None and rate is None,
+        no_fx=bool(shares) and money.local_value is not None and rate is None,
         realized=money.realized,
         realized_year=money.realized_year,
-        sold=bool(r.position and r.position.sales),
+        sold=bool(held and held.sales),
     )
 
 

@@ -169,22 +169,20 @@ class DueCheckpoint(NamedTuple):
 
 
 class WatchRecord(NamedTuple):
-    """One active ticker as the watchlist reads it: its last quote, what is held (shares and
-    what they cost), checkpoint counts, unacknowledged misses, next due and next earnings."""
+    """One active ticker as the watchlist reads it: its last quote, checkpoint counts,
+    unacknowledged misses, next due, next earnings and its position (what is held, what it
+    cost and was sold for; None without lots or sales)."""
 
     symbol: str
     name: str
     group: str
     last: LastQuote | None
-    shares: float | None
-    basis: float | None
     met: int
     missed: int
     pending: int
     flagged: int
     next_due: DueCheckpoint | None
     earnings: EarningsDate | None
-    uncertain: bool = False  # a lot without a date, of a symbol that has split
     position: Position | None = None  # lots less sales, first-in first-out
 
 
