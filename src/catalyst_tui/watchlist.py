@@ -142,7 +142,6 @@ class WatchRow(NamedTuple):
     # Currencies: value, basis, pnl, day_pnl and weight above are in the base currency; a
     # position with no FX rate has them None and its value in its own currency here.
     local_value: float | None = None  # shares × price, in the listing's unit (GBp)
-    fx_rate: float | None = None  # base currency per quoted unit
     no_fx: bool = False  # held and priced, but no rate to the base currency
     realized: float | None = None  # all sales, base currency
     realized_year: float | None = None  # this calendar year's sales
@@ -164,7 +163,6 @@ class Totals(NamedTuple):
     unpriced: tuple[str, ...] = ()
     no_fx: tuple[str, ...] = ()
     realized_year: float | None = 0.0  # None: a sale's currency or FX rate is not known yet
-    currency: str = "USD"
 
     @property
     def priced(self) -> int:
@@ -183,7 +181,6 @@ class Totals(NamedTuple):
 class Watchlist:
     rows: list[WatchRow]
     health: Health
-    now: dt.datetime
     groups: list[str] = field(default_factory=list)
     currency: str = "USD"  # the base currency
 
@@ -203,7 +200,6 @@ class Watchlist:
                 if any(r.sold and r.realized is None for r in rows)
                 else sum(r.realized_year or 0.0 for r in rows)
             ),
-            currency=self.currency,
         )
 
     def visible(
@@ -254,9 +250,7 @@ def sort_rows(rows: list[WatchRow], sort: str, *, reverse: bool = False) -> list
     return by_key + sorted(absent, key=lambda r: r.position)
 
 
-def load_watchlist(
-    store: Store, now: dt.datetime, today: dt.date, *, currency: str = "USD"
-) -> Watchlist:
+def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Watchlist:
     """The rows in file order, their figures in the base `currency` at the stored FX rates."""
     records = store.views.watch_rows()
     closes = store.views.recent_closes(
@@ -270,7 +264,7 @@ def load_watchlist(
         for position, r in enumerate(records)
     ]
     groups = list(dict.fromkeys(r.group for r in rows))
-    return Watchlist(rows, store.views.health(), now, groups, currency)
+    return Watchlist(rows, store.views.health(), groups, currency)
 
 
 class _Money(NamedTuple):
@@ -386,7 +380,6 @@ def _watch_row(
         earnings_estimate=bool(r.earnings and r.earnings.estimate),
         uncertain=bool(held and held.uncertain),
         local_value=money.local_value,
-        fx_rate=rate,
         no_fx=bool(shares) and money.local_value is not None and rate is None,
         realized=money.realized,
         realized_year=money.realized_year,
@@ -453,7 +446,7 @@ def load_ticker(
     ticker = store.views.ticker(symbol)
     if ticker is None:
         return None
-    watchlist = watchlist or load_watchlist(store, now, today, currency=currency)
+    watchlist = watchlist or load_watchlist(store, today, currency=currency)
     snap = store.market.snapshot(
         now, sec_configured=sec_configured, symbol=symbol, base=watchlist.currency
     )
