@@ -212,7 +212,7 @@ def _filing_cells(e: FilingEntry, when: str) -> tuple[Text | str, ...]:
         Text(e.symbol, style="bold"),
         Text(e.filing.form, style="blue"),
         "",
-        fmt.clip(Text(e.items, style="dim"), 60),
+        fmt.clip(Text(printable(e.items), style="dim"), 60),  # SEC's item numbers as sent
     )
 
 
