@@ -181,8 +181,10 @@ def test_a_press_release_settles_a_milestone_found_once_notified_once(
         cwd=tmp_path, env=bus.env(NO_PROXY="127.0.0.1"), stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    run(tmp_path, bus, "refresh")
-    third.communicate(timeout=120)
+    parallel = run(tmp_path, bus, "refresh")
+    out, err = third.communicate(timeout=120)
+    assert parallel.returncode == 0, parallel.stdout + parallel.stderr  # no "database is locked"
+    assert third.returncode == 0 and "Traceback" not in err, out + err
     assert len(bus.notifications()) == 3
     assert len(evidence(tmp_path, bus)) == len(found)
     documents = [r.path for r in sec.requests("/Archives/") if not r.path.endswith("-index.html")]

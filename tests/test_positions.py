@@ -327,3 +327,19 @@ async def test_the_tui_header_shows_the_hand_computed_figures(market, refreshed)
     assert f"Realized YTD {realized:+,.2f}" in summary
     assert shown["OCDO.L"][1].endswith(" GBp") and shown["SAP.DE"][1].endswith(" EUR")
     assert not shown["AAPL"][1].endswith("USD")  # the base currency goes without saying
+
+
+def test_the_total_says_realized_is_unknown_until_the_sales_currency_is_known(market, tmp_path):
+    """Synced but never refreshed: no quote says the sales' listing currency, no rate is
+    stored, so this year's realized figure is not known; the total line says so (—), never
+    +0.00."""
+    from catalyst_tui.config import load_config
+    from catalyst_tui.store import Store
+
+    (tmp_path / "catalysts.toml").write_text(portfolio(market))
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(load_config(tmp_path / "catalysts.toml"))
+    result = cli(tmp_path, "positions")
+    assert result.returncode == 0, result.stderr
+    [total] = [line for line in result.stdout.splitlines() if line.startswith("Total ")]
+    assert total.endswith("realized this year —"), result.stdout

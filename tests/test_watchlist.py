@@ -19,7 +19,7 @@ TODAY = dt.date(2026, 11, 20)
 @pytest.fixture
 def data(tmp_path: Path):
     config, store = demo_database(tmp_path)
-    yield config, store, load_watchlist(store, DEMO_NOW, TODAY)
+    yield config, store, load_watchlist(store, TODAY)
     store.close()
 
 
@@ -133,7 +133,7 @@ def test_the_extended_hours_trade_of_the_v7_batch_is_stored_and_shown(data):
     body = body.replace('"symbol": "AAPL"', '"symbol": "ALAB"')
     quote = quotes_from_batch(body, ["ALAB"], DEMO_NOW)["ALAB"]
     store.market.save_quotes([QuoteOutcome("ALAB", quote)], DEMO_NOW)
-    alab = load_watchlist(store, DEMO_NOW, TODAY).row("ALAB")
+    alab = load_watchlist(store, TODAY).row("ALAB")
     assert alab.market_state == "PREPRE" and alab.ext_session == "post"
     assert alab.ext_price == row["postMarketPrice"]
     assert alab.ext_change_pct == pytest.approx(row["postMarketChangePercent"] / 100)
@@ -149,7 +149,7 @@ def test_a_paused_provider_shows_in_the_health_line_until_its_pause_ends(data):
     store.providers.record(
         DEMO_NOW, succeeded=set(), failed={}, refused={"yahoo": "HTTP 429"}, requests={}
     )
-    health = load_watchlist(store, DEMO_NOW, TODAY).health
+    health = load_watchlist(store, TODAY).health
     until = store.providers.health()["yahoo"].paused_until
     assert until is not None
     assert health_text(health, DEMO_NOW).endswith(

@@ -191,6 +191,19 @@ def _array_table(layout: Layout, symbol: str, array: str, index: int) -> Table:
     return table
 
 
+def _nth(
+    text: str, symbol: str, array: str, noun: str, index: int
+) -> tuple[Layout, Table, Mapping[str, Any]]:
+    """The symbol's `[[tickers.SYMBOL.ARRAY]]` number `index` (0-based, file order): the file's
+    layout, that table, and its values as read; EditError "SYMBOL has no NOUN number N" when
+    there is no such element."""
+    data, layout = _load(text)
+    found = _ticker(data, symbol).get(array)
+    if not isinstance(found, list) or not 0 <= index < len(found):
+        raise EditError(f"{symbol} has no {noun} number {index + 1}")
+    return layout, _array_table(layout, symbol, array, index), found[index]
+
+
 # --------------------------------------------------------------------------------------------
 # Edits on text
 # --------------------------------------------------------------------------------------------
@@ -270,21 +283,13 @@ def add_sell(text: str, symbol: str, fields: Mapping[str, str]) -> str:
 def remove_lot(text: str, symbol: str, index: int) -> str:
     """Remove the symbol's lot number `index` (0-based, file order) with the comment block
     attached above its header; a sale it held is then refused by the validator."""
-    data, layout = _load(text)
-    lots = _ticker(data, symbol).get("lots")
-    if not isinstance(lots, list) or not 0 <= index < len(lots):
-        raise EditError(f"{symbol} has no lot number {index + 1}")
-    table = _array_table(layout, symbol, "lots", index)
+    layout, table, _values = _nth(text, symbol, "lots", "lot", index)
     return _cut(layout, [(table.start, table.content_end)])
 
 
 def remove_sell(text: str, symbol: str, index: int) -> str:
     """Remove the symbol's sale number `index` (0-based, file order), as `remove_lot` does."""
-    data, layout = _load(text)
-    sells = _ticker(data, symbol).get("sells")
-    if not isinstance(sells, list) or not 0 <= index < len(sells):
-        raise EditError(f"{symbol} has no sale number {index + 1}")
-    table = _array_table(layout, symbol, "sells", index)
+    layout, table, _values = _nth(text, symbol, "sells", "sale", index)
     return _cut(layout, [(table.start, table.content_end)])
 
 
@@ -322,12 +327,8 @@ def update_checkpoint(text: str, symbol: str, checkpoint_id: str, fields: Mappin
 def update_lot(text: str, symbol: str, index: int, fields: Mapping[str, str]) -> str:
     """Edit the keys of the symbol's lot number `index` (0-based, file order) in place, as
     `update_checkpoint` does (giving an undated lot its date, say)."""
-    data, layout = _load(text)
-    lots = _ticker(data, symbol).get("lots")
-    if not isinstance(lots, list) or not 0 <= index < len(lots):
-        raise EditError(f"{symbol} has no lot number {index + 1}")
-    table = _array_table(layout, symbol, "lots", index)
-    return _update_table(text, layout, table, lots[index], "lot", fields)
+    layout, table, current = _nth(text, symbol, "lots", "lot", index)
+    return _update_table(text, layout, table, current, "lot", fields)
 
 
 def _update_table(

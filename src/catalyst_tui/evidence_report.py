@@ -52,7 +52,7 @@ def filings_json(records: list[FilingRecord]) -> list[dict]:
         {
             "symbol": f.symbol,
             "form": f.form,
-            "items": list(f.items),
+            "items": list(f.filing.items),
             "accession": f.accession,
             "accepted": _moment(f.accepted, "sec"),
             "url": f.url,
@@ -85,8 +85,6 @@ def print_evidence(records: list[EvidenceRecord], console: Console | None = None
 
 
 def print_filings(records: list[FilingRecord], console: Console | None = None) -> None:
-    from .market.sec_filings import ITEM_NAMES
-
     console = console or Console()
     if not records:
         console.print(Text("no filings stored yet: set providers.sec.user_agent and refresh"))
@@ -95,12 +93,11 @@ def print_filings(records: list[FilingRecord], console: Console | None = None) -
     for column in ("Accepted (New York)", "Symbol", "Form", "Items", "Accession"):
         table.add_column(column, overflow="fold")
     for f in records:
-        items = ", ".join(f"{i} {ITEM_NAMES.get(i, '')}".strip() for i in f.items)
         table.add_row(
             f.accepted.astimezone(NEW_YORK).strftime("%Y-%m-%d %H:%M"),
             Text(printable(f.symbol)),
             Text(printable(f.form)),
-            Text(printable(items)),
+            Text(printable(f.filing.item_text)),
             Text(printable(f.accession)),
         )
     console.print(table)

@@ -68,7 +68,7 @@ def export_rows(
 
 def _positions(store: Store, symbol: str | None) -> Iterable[dict[str, Any]]:
     sells = store.views.sells(symbol)
-    symbols = [symbol] if symbol else [r.symbol for r in store.views.watch_rows()]
+    symbols = [symbol] if symbol else store.views.active_symbols()
     for sym in symbols:
         for lot in store.views.lots(sym):
             yield {"symbol": sym, "kind": "lot", "date": records.day_text(lot.date),

@@ -1,4 +1,5 @@
-"""Terminal output of the headless commands: refresh progress and the refresh summary table.
+"""Terminal output of the headless commands: refresh progress and the refresh summary table,
+`check`'s checkpoints and `positions`' table and totals (each also as JSON).
 
 Every cell and line that holds text from the file, the database or a provider is a rich `Text`
 of `printable(...)` (text.py): shown as typed, never read as markup, never an escape sequence."""
@@ -21,7 +22,7 @@ from .store.records import CheckpointRecord
 from .text import printable
 from .thesis.vocabulary import Status
 from .thesis.wording import format_value, reason_text
-from .watchlist import Watchlist, format_age
+from .watchlist import Watchlist, WatchRow, format_age
 
 Progressed = Callable[[int, int, str], None]
 
@@ -149,55 +150,63 @@ def positions_json(watchlist: Watchlist) -> list[dict[str, Any]]:
     """One entry per symbol held or sold: `price` in the listing's unit (`currency`); `value`,
     `cost` (of what is held), `unrealized` and `realized` in the base currency, None where no
     FX rate is stored (`no_fx`); `weight` a fraction of the priced, converted total."""
-    out = []
-    for row in watchlist.rows:
-        if not row.shares and not row.sold:
-            continue
-        out.append(
-            {
-                "symbol": row.symbol,
-                "currency": row.currency,
-                "shares": row.shares or 0.0,
-                "price": row.price,
-                "value": row.value if row.shares else 0.0,
-                "cost": row.basis if row.shares else 0.0,
-                "unrealized": row.pnl if row.shares else 0.0,
-                "realized": row.realized if row.sold else 0.0,
-                "weight": row.weight if row.shares else 0.0,
-                "no_fx": row.no_fx,
-            }
-        )
-    return out
+    return [_position(row) for row in _held_or_sold(watchlist)]
+
+
+def _held_or_sold(watchlist: Watchlist) -> list[WatchRow]:
+    return [row for row in watchlist.rows if row.shares or row.sold]
+
+
+def _position(row: WatchRow) -> dict[str, Any]:
+    return {
+        "symbol": row.symbol,
+        "currency": row.currency,
+        "shares": row.shares or 0.0,
+        "price": row.price,
+        "value": row.value if row.shares else 0.0,
+        "cost": row.basis if row.shares else 0.0,
+        "unrealized": row.pnl if row.shares else 0.0,
+        "realized": row.realized if row.sold else 0.0,
+        "weight": row.weight if row.shares else 0.0,
+        "no_fx": row.no_fx,
+    }
 
 
 def print_positions(watchlist: Watchlist, console: Console | None = None) -> None:
     console = console or Console()
     base = watchlist.currency
-    table = Table(title=f"Positions ({base})", title_justify="left")
+    table = Table(title=Text(f"Positions ({printable(base)})"), title_justify="left")
     for name in ("Symbol", "Shares", "Price", "Value", "Cost", "Unrealized", "Realized", "Weight"):
         table.add_column(name, justify="left" if name == "Symbol" else "right")
-    for entry in positions_json(watchlist):
+    for row in _held_or_sold(watchlist):
+        entry = _position(row)
         price = "" if entry["price"] is None else f"{entry['price']:,.2f} {entry['currency'] or ''}"
-        row = watchlist.row(entry["symbol"])
-        if entry["no_fx"] and row is not None and row.local_value is not None:
+        if row.no_fx and row.local_value is not None:
             value = f"{row.local_value:,.2f} {row.currency} *"
         else:
             value = _money(entry["value"])
-        table.add_row(
-            printable(entry["symbol"]), f"{entry['shares']:g}", printable(price.strip()), value,
-            _money(entry["cost"]), _money(entry["unrealized"]), _money(entry["realized"]),
+        cells = (
+            row.symbol, f"{entry['shares']:g}", price.strip(), value, _money(entry["cost"]),
+            _money(entry["unrealized"]), _money(entry["realized"]),
             "" if entry["weight"] is None else f"{entry['weight']:.1%}",
         )  # fmt: skip
+        table.add_row(*(Text(printable(cell)) for cell in cells))
     console.print(table)
     totals = watchlist.totals()
     realized = "—" if totals.realized_year is None else f"{totals.realized_year:+,.2f}"
     console.print(
-        f"Total {totals.value:,.2f} {base} · unrealized {totals.pnl:+,.2f} · realized this "
-        f"year {realized}"
+        Text(
+            printable(
+                f"Total {totals.value:,.2f} {base} · unrealized {totals.pnl:+,.2f} · realized "
+                f"this year {realized}"
+            )
+        )
     )
     if totals.no_fx:
         left_out = ", ".join(totals.no_fx)
-        console.print(f"* no FX rate to {base} yet: left out of the totals ({left_out})")
+        console.print(
+            Text(printable(f"* no FX rate to {base} yet: left out of the totals ({left_out})"))
+        )
 
 
 def _money(value: float | None) -> str:

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .market.models import Split
-from .market.sec_filings import ITEM_NAMES
 from .store import Store
 from .store.records import CheckpointRecord, EventRecord, FilingRecord
 from .thesis.conditions import METRICS, rebased
@@ -56,6 +55,14 @@ class SplitEntry(NamedTuple):
 
 class FilingEntry(NamedTuple):
     filing: FilingRecord
+    items: str  # its items named, '2.02 Results of Operations and Financial Condition', or ""
+
+    @classmethod
+    def of(cls, record: FilingRecord) -> FilingEntry:
+        """The entry of a stored filing, its items named but for 9.01 (the exhibits: in every
+        8-K)."""
+        named = record.filing._replace(items=tuple(i for i in record.filing.items if i != "9.01"))
+        return cls(record, named.item_text)
 
     @property
     def ts(self) -> dt.datetime:
@@ -68,9 +75,8 @@ class FilingEntry(NamedTuple):
     @property
     def text(self) -> str:
         """'ALAB 8-K · 2.02 Results of Operations and Financial Condition'."""
-        items = [i for i in self.filing.items if i != "9.01"]  # exhibits: in every 8-K
-        named = ", ".join(f"{i} {ITEM_NAMES[i]}" if i in ITEM_NAMES else i for i in items)
-        return f"{self.filing.symbol} {self.filing.form}" + (f" · {named}" if named else "")
+        named = f" · {self.items}" if self.items else ""
+        return f"{self.filing.symbol} {self.filing.form}{named}"
 
 
 TimelineEntry = EventRecord | SplitEntry | FilingEntry
@@ -104,7 +110,7 @@ def load_timeline(store: Store, *, limit: int = 1000) -> list[TimelineEntry]:
             mine = [c for c in checkpoints if c.symbol == symbol]
             entries.extend(SplitEntry(s, rewrites(mine, splits, before=s.day)) for s in splits)
     filings = store.evidence.filings(limit=limit)
-    entries.extend(FilingEntry(f) for f in filings)
+    entries.extend(FilingEntry.of(f) for f in filings)
     if by_symbol or filings:
         entries.sort(key=lambda e: e.ts, reverse=True)
     return entries[:limit] if limit >= 0 else entries

@@ -142,7 +142,6 @@ class WatchRow(NamedTuple):
     # Currencies: value, basis, pnl, day_pnl and weight above are in the base currency; a
     # position with no FX rate has them None and its value in its own currency here.
     local_value: float | None = None  # shares × price, in the listing's unit (GBp)
-    fx_rate: float | None = None  # base currency per quoted unit
     no_fx: bool = False  # held and priced, but no rate to the base currency
     realized: float | None = None  # all sales, base currency
     realized_year: float | None = None  # this calendar year's sales
@@ -164,7 +163,6 @@ class Totals(NamedTuple):
     unpriced: tuple[str, ...] = ()
     no_fx: tuple[str, ...] = ()
     realized_year: float | None = 0.0  # None: a sale's currency or FX rate is not known yet
-    currency: str = "USD"
 
     @property
     def priced(self) -> int:
@@ -183,7 +181,6 @@ class Totals(NamedTuple):
 class Watchlist:
     rows: list[WatchRow]
     health: Health
-    now: dt.datetime
     groups: list[str] = field(default_factory=list)
     currency: str = "USD"  # the base currency
 
@@ -203,7 +200,6 @@ class Watchlist:
                 if any(r.sold and r.realized is None for r in rows)
                 else sum(r.realized_year or 0.0 for r in rows)
             ),
-            currency=self.currency,
         )
 
     def visible(
@@ -254,9 +250,7 @@ def sort_rows(rows: list[WatchRow], sort: str, *, reverse: bool = False) -> list
     return by_key + sorted(absent, key=lambda r: r.position)
 
 
-def load_watchlist(
-    store: Store, now: dt.datetime, today: dt.date, *, currency: str = "USD"
-) -> Watchlist:
+def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Watchlist:
     """The rows in file order, their figures in the base `currency` at the stored FX rates."""
     records = store.views.watch_rows()
     closes = store.views.recent_closes(
@@ -270,7 +264,7 @@ def load_watchlist(
         for position, r in enumerate(records)
     ]
     groups = list(dict.fromkeys(r.group for r in rows))
-    return Watchlist(rows, store.views.health(), now, groups, currency)
+    return Watchlist(rows, store.views.health(), groups, currency)
 
 
 class _Money(NamedTuple):
@@ -343,8 +337,10 @@ def _watch_row(
     change = quote.change if quote else None
     if quote is not None and change is None and quote.prev_close:
         change = quote.price - quote.prev_close
+    held = r.position
+    shares = held.shares if held is not None else None
     value = money.value
-    basis = money.basis if r.shares else None
+    basis = money.basis if shares else None
     rate = money.rate
     return WatchRow(
         symbol=r.symbol,
@@ -364,15 +360,15 @@ def _watch_row(
         stale=bool(last and last.stale),
         error=last.error if last else "",
         spark=tuple(spark),
-        shares=r.shares,
+        shares=shares,
         basis=basis,
         value=value,
         pnl=None if value is None or basis is None else value - basis,
         pnl_pct=(value / basis - 1) if value is not None and basis else None,
         day_pnl=(
             None
-            if value is None or change is None or not r.shares or rate is None
-            else change * r.shares * rate
+            if value is None or change is None or not shares or rate is None
+            else change * shares * rate
         ),
         weight=(value / total) if value is not None and total > 0 else None,
         met=r.met,
@@ -382,13 +378,12 @@ def _watch_row(
         next_due=_next_due(r.next_due, today),
         earnings=r.earnings.day if r.earnings else None,
         earnings_estimate=bool(r.earnings and r.earnings.estimate),
-        uncertain=r.uncertain,
+        uncertain=bool(held and held.uncertain),
         local_value=money.local_value,
-        fx_rate=rate,
-        no_fx=bool(r.shares) and money.local_value is not None and rate is None,
+        no_fx=bool(shares) and money.local_value is not None and rate is None,
         realized=money.realized,
         realized_year=money.realized_year,
-        sold=bool(r.position and r.position.sales),
+        sold=bool(held and held.sales),
     )
 
 
@@ -451,7 +446,7 @@ def load_ticker(
     ticker = store.views.ticker(symbol)
     if ticker is None:
         return None
-    watchlist = watchlist or load_watchlist(store, now, today, currency=currency)
+    watchlist = watchlist or load_watchlist(store, today, currency=currency)
     snap = store.market.snapshot(
         now, sec_configured=sec_configured, symbol=symbol, base=watchlist.currency
     )

@@ -91,7 +91,7 @@ class Workspace:
     # -- reading -------------------------------------------------------------------------
     def watchlist(self) -> Watchlist:
         self.latest = load_watchlist(
-            self.store, self.now(), self.today(), currency=self.config.settings.currency
+            self.store, self.today(), currency=self.config.settings.currency
         )
         return self.latest
 
@@ -100,7 +100,7 @@ class Workspace:
         never shared between threads)."""
         with Store.open(self.store.path) as store:
             self.latest = load_watchlist(
-                store, self.now(), self.today(), currency=self.config.settings.currency
+                store, self.today(), currency=self.config.settings.currency
             )
         return self.latest
 

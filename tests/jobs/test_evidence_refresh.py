@@ -50,7 +50,7 @@ evidence = ['"record revenue"', '"Digital Media segment revenue" growth']
             report = await refresh_in_process(config, store, now=lambda: now, client=client)
         assert not [n for n in report.notes if n.startswith("filings")], report.notes
         stored = store.evidence.filings("ADBE")
-        assert [(f.accession, f.form, f.items) for f in stored] == [
+        assert [(f.accession, f.form, f.filing.items) for f in stored] == [
             ("0000796343-23-000044", "8-K", ("2.02", "9.01")),
             (stored[1].accession, "8-K", ("5.02",)),
         ]

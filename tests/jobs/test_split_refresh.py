@@ -81,8 +81,9 @@ def cli_check(workdir: Path) -> dict[str, dict]:
 def position(store: Store) -> tuple[float, float, float]:
     row = next(r for r in store.views.watch_rows() if r.symbol == "NVDA")
     assert row.last is not None and row.last.price is not None
-    assert row.shares is not None and row.basis is not None
-    return row.shares, row.basis, row.shares * row.last.price - row.basis
+    held = row.position
+    assert held is not None
+    return held.shares, held.basis, held.shares * row.last.price - held.basis
 
 
 async def test_a_ten_for_one_split_changes_no_verdict_and_shows_on_the_timeline(tmp_path, market):

@@ -77,9 +77,11 @@ def test_holdings_in_the_watchlist_are_on_todays_basis(tmp_path):
         store.market.save_quotes([first], T0)
         row = next(r for r in store.views.watch_rows() if r.symbol == "ALAB")
         # The dated lot predates the split: 400 shares; the undated one is taken as written.
-        assert row.shares == 400 + 5
-        assert row.basis == pytest.approx(40 * 1185 + 5 * 1000)
-        assert row.uncertain is True
+        held = row.position
+        assert held is not None
+        assert held.shares == 400 + 5
+        assert held.basis == pytest.approx(40 * 1185 + 5 * 1000)
+        assert held.uncertain is True
 
 
 def test_a_conditions_written_day_moves_only_when_its_text_changes(tmp_path):

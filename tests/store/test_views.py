@@ -22,7 +22,8 @@ def test_watch_rows_count_checkpoints_flags_and_position_in_file_order(store: St
     counts = [(r.symbol, r.group, r.met, r.missed, r.pending, r.flagged) for r in rows]
     assert counts == [("ALAB", "interconnect", 0, 1, 1, 1), ("CRDO", "watchlist", 0, 0, 0, 0)]
     alab, crdo = rows
-    assert (alab.shares, alab.basis) == (40, 40 * 118.5) and crdo.shares is None
+    assert alab.position is not None and crdo.position is None
+    assert (alab.position.shares, alab.position.basis) == (40, 40 * 118.5)
     assert alab.last is None  # no quote yet
     assert alab.next_due[:3] == DueCheckpoint("npo", "NPO ships", dt.date(2027, 12, 31))[:3]
     store.checkpoints.acknowledge(None, T1)

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from catalyst_tui.market.models import Split
-from catalyst_tui.thesis.positions import Lot, adjusted, holding, split_factor
+from catalyst_tui.thesis.positions import Lot, adjusted, fifo, split_factor
 
 D = dt.date
 NVDA_2024 = Split("NVDA", D(2024, 6, 10), 10, 1)
@@ -44,13 +44,13 @@ def test_a_lot_without_a_date_is_taken_as_written_and_marked_uncertain():
     assert adjusted(Lot(40, 900.0), []).uncertain is False  # no split: nothing to place
 
 
-def test_holding_sums_shares_on_todays_basis_and_the_cost_as_paid():
+def test_a_position_sums_shares_on_todays_basis_and_the_cost_as_paid():
     lots = [Lot(40, 900.0, D(2024, 1, 16)), Lot(100, 120.0, D(2024, 7, 1))]
-    held = holding(lots, [NVDA_2024])
+    held = fifo(lots, (), [NVDA_2024])
     assert held.shares == 400 + 100
     assert held.basis == pytest.approx(40 * 900 + 100 * 120)
     assert held.uncertain is False
     # Value at a post-split price of 130: 500 × 130 = 65,000, gain 65,000 − 48,000 = 17,000,
     # the same as the pre-split lot at 1,300 (40 × 1,300 = 52,000) plus the later lot.
     assert held.shares * 130 - held.basis == pytest.approx(40 * 1300 + 100 * 130 - 48_000)
-    assert holding([*lots, Lot(5, 100.0)], [NVDA_2024]).uncertain is True
+    assert fifo([*lots, Lot(5, 100.0)], (), [NVDA_2024]).uncertain is True

@@ -33,7 +33,7 @@ def cmd_positions(ctx: Context) -> int:
     with contextlib.closing(store):
         now = utc_now()
         watchlist = load_watchlist(
-            store, now, local_today(config, now), currency=config.settings.currency
+            store, local_today(config, now), currency=config.settings.currency
         )
     ctx.report(lambda: positions_json(watchlist), lambda: print_positions(watchlist))
     return EXIT_OK

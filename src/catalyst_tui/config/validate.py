@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from ..market.fx import CURRENCY_RE
 from ..thesis.conditions import METRICS, Condition, ConditionError, parse_condition
 from ..thesis.evidence import EntryError, parse_entry
+from ..thesis.positions import fifo
 from ..thesis.vocabulary import Kind
 from .model import (
     CHECKPOINT_KEYS,
@@ -216,20 +217,20 @@ class Validator(LocatedReader):
         return Sell(shares, price, date, fees or 0.0, note)
 
     def oversold(self, lots: tuple[Lot, ...], sells: tuple[Sell, ...], path: KeyPath) -> None:
-        """A sale of more shares than the lots bought by its day still hold (first-in
-        first-out, shares as written) is located at its `shares`."""
-        sold = 0.0
-        for index, sell in sorted(enumerate(sells), key=lambda item: item[1].date):
-            held = sum(lot.shares for lot in lots if lot.date is None or lot.date <= sell.date)
-            if sell.shares > held - sold + 1e-9:
-                self.error(
-                    path + ("sells", index, "shares"),
-                    f"sells {fmt_number(sell.shares)} shares on {sell.date}, but only "
-                    f"{fmt_number(max(0.0, held - sold))} are held then (the lots bought by "
-                    "that day, less the earlier sales)",
-                )
-                return
-            sold += sell.shares
+        """The first sale of more shares than the lots bought by its day still hold (first-in
+        first-out, shares as written: thesis.positions.fifo) is located at its `shares`."""
+        sales = fifo(lots, sells).sales  # in date order, a stable sort of the file's
+        first = next((k for k, sale in enumerate(sales) if sale.short > 1e-9), None)
+        if first is None:
+            return
+        sale = sales[first]
+        index = sorted(range(len(sells)), key=lambda i: sells[i].date)[first]
+        self.error(
+            path + ("sells", index, "shares"),
+            f"sells {fmt_number(sale.sell.shares)} shares on {sale.sell.date}, but only "
+            f"{fmt_number(sale.sell.shares - sale.short)} are held then (the lots bought by that "
+            "day, less the earlier sales)",
+        )
 
     def lot(self, value: Any, path: KeyPath) -> Lot | None:
         table = self.table(value, path, LOT_KEYS)

@@ -25,13 +25,13 @@ from dataclasses import dataclass
 from ..config import Config
 from ..market.documents import html_to_text
 from ..market.http import MarketClient
+from ..market.http_errors import raise_for_status
 from ..market.models import FetchError
 from ..market.news import NewsFormatError, parse_rss, rss_url
 from ..market.sec import cik_for
 from ..market.sec_client import SecEdgar
 from ..market.sec_filings import (
-    EVIDENCE_ITEMS,
-    ITEM_NAMES,
+    Filing,
     FilingsFormatError,
     exhibits,
     parse_filing_index,
@@ -40,7 +40,7 @@ from ..market.sec_filings import (
     parse_submissions_page,
 )
 from ..store import Store
-from ..store.records import FilingRecord, NewDocument
+from ..store.records import NewDocument
 
 log = logging.getLogger(__name__)
 
@@ -49,15 +49,6 @@ DAILY = dt.timedelta(days=1)
 RETRY_FAILED_AFTER = dt.timedelta(hours=1)
 NEWS_EVERY = dt.timedelta(hours=1)
 NEWS_PROVIDER = "news"
-PRIMARY_FORMS = ("10-Q", "10-K")
-
-
-def wants_documents(filing: FilingRecord) -> bool:
-    """Whether a filing's documents can settle a milestone: an 8-K with results, a Regulation
-    FD disclosure or other events (its press releases), a 10-Q or a 10-K."""
-    if filing.form == "8-K":
-        return any(item in EVIDENCE_ITEMS for item in filing.items)
-    return filing.form in PRIMARY_FORMS
 
 
 @dataclass
@@ -132,7 +123,7 @@ class EvidenceFetches:
         archives = self.config.providers.sec.archives_url.rstrip("/")
         added = self.store.evidence.save_filings(symbol, recent, archives, self.clock())
         market.mark_fetched("filings", symbol, self.clock(), detail=f"{len(added)} new")
-        results = [f for f in added if f.form == "8-K" and "2.02" in f.items]
+        results = [f for f in added if f.form == "8-K" and "2.02" in f.filing.items]
         if results and not first:
             self.store.evidence.make_fundamentals_due(symbol)
             self.notes.append(
@@ -143,41 +134,40 @@ class EvidenceFetches:
     # -- documents ---------------------------------------------------------------------------
     async def _documents(self, edgar: SecEdgar, symbol: str) -> None:
         store = self.store.evidence
-        for filing in store.filings_to_read(symbol):
-            if not wants_documents(filing):
-                store.save_documents(symbol, (), self.clock(), filing=filing.accession)
+        for record in store.filings_to_read(symbol):
+            if not (record.filing.wants_exhibits or record.filing.wants_primary):
+                store.save_documents(symbol, (), self.clock(), filing=record.accession)
                 continue
             try:
-                documents, accepted = await self._filing_documents(edgar, filing)
+                documents, accepted = await self._filing_documents(edgar, record.filing)
             except (FetchError, FilingsFormatError) as error:
-                store.read_failed(symbol, filing.accession, str(error))
-                log.info("documents of %s %s: %s", symbol, filing.accession, error)
+                store.read_failed(symbol, record.accession, str(error))
+                log.info("documents of %s %s: %s", symbol, record.accession, error)
                 continue
-            store.save_documents(symbol, documents, self.clock(), filing=filing.accession,
+            store.save_documents(symbol, documents, self.clock(), filing=record.accession,
                                  accepted=accepted)  # fmt: skip
 
     async def _filing_documents(
-        self, edgar: SecEdgar, filing: FilingRecord
+        self, edgar: SecEdgar, filing: Filing
     ) -> tuple[list[NewDocument], dt.datetime]:
         """The filing's documents worth matching, and when it was accepted: the time its index
         page shows (always New York's clock) where the index is read, since submissions'
         acceptanceDateTime is UTC on most rows and New York's clock on some."""
-        folder = filing.url.rsplit("/", 1)[0]
+        archives = self.config.providers.sec.archives_url.rstrip("/")
         accepted = filing.accepted
-        if filing.form == "8-K":
-            page = await edgar.fetch_archive(self.client, filing.url, filing.cik)
+        if filing.wants_exhibits:
+            page = await edgar.fetch_archive(self.client, filing.index_url(archives), filing.cik)
             index = parse_filing_index(page)
             accepted = parse_index_accepted(page) or accepted
             wanted = [(d.name, f"8-K {d.type}", d.description) for d in exhibits(index)]
         else:
             wanted = [(filing.primary_document, filing.form, "")]
-        items = ", ".join(f"{i} {ITEM_NAMES.get(i, '')}".strip() for i in filing.items)
         found = []
         for name, form, description in wanted:
-            url = f"{folder}/{name}"
+            url = filing.document_url(archives, name)
             body = await edgar.fetch_archive(self.client, url, filing.cik)
             text = await asyncio.to_thread(html_to_text, body)
-            title = description or items or form
+            title = description or filing.item_text or form
             found.append(NewDocument("sec", url, filing.accession, form, title, url,
                                      accepted, text))  # fmt: skip
         return found, accepted
@@ -188,9 +178,7 @@ class EvidenceFetches:
         url = rss_url(self.config.providers.yahoo.rss_url.rstrip("/"), symbol)
         try:
             response = await self.client.get(NEWS_PROVIDER, url, symbol=symbol)
-            if response.status_code != 200:
-                raise FetchError("http", f"HTTP {response.status_code} from the news feed",
-                                 NEWS_PROVIDER, symbol)  # fmt: skip
+            raise_for_status(response, NEWS_PROVIDER, symbol)
             headlines = parse_rss(response.content)
         except (FetchError, NewsFormatError) as error:
             market.mark_fetched("news", symbol, self.clock(), ok=False, detail=str(error))

@@ -11,6 +11,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..market.sec_filings import EASTERN, Filing
 from .records import (
     DocumentRecord,
     EvidenceRecord,
@@ -19,12 +20,12 @@ from .records import (
     Found,
     NewDocument,
     day,
+    entries,
     iso,
     moment,
 )
 
 if TYPE_CHECKING:
-    from ..market.sec_filings import Filing
     from . import Store
 
 READ_ATTEMPTS = 3  # a filing whose documents fail this often is given up (read = -1)
@@ -38,11 +39,12 @@ _DOCUMENT_COLUMNS = "d.id, d.symbol, d.source, d.form, d.title, d.url, d.publish
 
 def _filing(row: tuple) -> FilingRecord:
     symbol, accession, cik, form, items, accepted, filed, report, primary, url, read, error = row
-    return FilingRecord(
-        symbol, accession, cik, form, tuple(i for i in items.split(",") if i),
-        dt.datetime.fromisoformat(accepted), dt.date.fromisoformat(filed), day(report), primary,
-        url, read, error,
+    filing = Filing(
+        cik, accession, form, tuple(i for i in items.split(",") if i),
+        dt.datetime.fromisoformat(accepted).astimezone(EASTERN), dt.date.fromisoformat(filed),
+        day(report), primary,
     )  # fmt: skip
+    return FilingRecord(symbol, filing, url, read, error)
 
 
 def _document(row: Sequence) -> DocumentRecord:
@@ -163,23 +165,14 @@ class Evidence:
         ).fetchone()
         return zlib.decompress(row[0]).decode() if row else ""
 
-    def last_document_id(self) -> int:
-        return int(self._conn.execute("SELECT COALESCE(MAX(id), 0) FROM documents").fetchone()[0])
-
     # -- matching ----------------------------------------------------------------------------
     def targets(self) -> list[EvidenceTarget]:
         """Active checkpoints of active tickers that carry evidence entries."""
         return [
             EvidenceTarget(
-                symbol,
-                ident,
-                status,
-                tuple(json.loads(entries)),
-                moment(since),
-                tuple(json.loads(matched)),
-                through,
-            )  # fmt: skip
-            for symbol, ident, status, entries, since, matched, through in self._conn.execute(
+                symbol, ident, status, entries(written), moment(since), entries(matched), through
+            )
+            for symbol, ident, status, written, since, matched, through in self._conn.execute(
                 "SELECT c.symbol, c.id, c.status, c.evidence, c.evidence_since,"
                 " c.evidence_matched, c.evidence_through FROM checkpoints c"
                 " JOIN tickers t ON t.symbol = c.symbol"
@@ -279,9 +272,9 @@ class Evidence:
         checkpoint_id: str | None = None,
         *,
         include_dismissed: bool = False,
-        ids: Sequence[int] = (),
     ) -> list[EvidenceRecord]:
-        """Passages, newest document first (of a symbol, of one of its checkpoints)."""
+        """Passages of active checkpoints, newest document first (of a symbol, of one of its
+        checkpoints)."""
         where = ["c.archived = 0"]
         args: list[object] = []
         if symbol is not None:
@@ -292,9 +285,16 @@ class Evidence:
             args.append(checkpoint_id)
         if not include_dismissed:
             where.append("e.dismissed_at IS NULL")
-        if ids:
-            where = [f"e.id IN ({', '.join('?' * len(ids))})"]
-            args = list(ids)
+        return self._passages(" AND ".join(where), args)
+
+    def passages_by_id(self, ids: Sequence[int]) -> list[EvidenceRecord]:
+        """The passages of these ids (the outbox's notices of them), of an archived checkpoint
+        or dismissed alike, newest document first."""
+        if not ids:
+            return []
+        return self._passages(f"e.id IN ({', '.join('?' * len(ids))})", list(ids))
+
+    def _passages(self, where: str, args: Sequence[object]) -> list[EvidenceRecord]:
         return [
             EvidenceRecord(
                 row[0],
@@ -315,17 +315,7 @@ class Evidence:
                 + ", e.entry, e.passage, e.start, e.end, e.found_at, e.dismissed_at"
                 " FROM evidence e JOIN documents d ON d.id = e.document_id"
                 " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
-                " WHERE " + " AND ".join(where) + " ORDER BY d.published DESC, e.start",
+                " WHERE " + where + " ORDER BY d.published DESC, e.start",
                 args,
             )
         ]
-
-    def counts(self) -> dict[tuple[str, str], int]:
-        """(symbol, checkpoint id) → passages not dismissed."""
-        return {
-            (symbol, ident): count
-            for symbol, ident, count in self._conn.execute(
-                "SELECT symbol, checkpoint_id, COUNT(*) FROM evidence"
-                " WHERE dismissed_at IS NULL GROUP BY symbol, checkpoint_id"
-            )
-        }

@@ -73,7 +73,7 @@ class Outbox:
                 ids,
             ).fetchall()
             wanted = [r[2] for r in others if r[2] is not None]
-            found = self._store.evidence.passages(ids=wanted) if wanted else []
+            found = self._store.evidence.passages_by_id(wanted)
             passages = {p.id: p for p in found}
             notices = [Notice(r[0], r[1], event_record(r[3:]), day(r[2])) for r in rows]
             for ident, attempts, evidence_id, title, body in others:

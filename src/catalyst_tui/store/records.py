@@ -10,6 +10,7 @@ import zoneinfo
 from typing import NamedTuple
 
 from ..market.models import EarningsDate, LastQuote
+from ..market.sec_filings import Filing
 from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.evaluate import Reason, Why
 from ..thesis.metrics import Observation, Period, PeriodKind
@@ -168,22 +169,20 @@ class DueCheckpoint(NamedTuple):
 
 
 class WatchRecord(NamedTuple):
-    """One active ticker as the watchlist reads it: its last quote, what is held (shares and
-    what they cost), checkpoint counts, unacknowledged misses, next due and next earnings."""
+    """One active ticker as the watchlist reads it: its last quote, checkpoint counts,
+    unacknowledged misses, next due, next earnings and its position (what is held, what it
+    cost and was sold for; None without lots or sales)."""
 
     symbol: str
     name: str
     group: str
     last: LastQuote | None
-    shares: float | None
-    basis: float | None
     met: int
     missed: int
     pending: int
     flagged: int
     next_due: DueCheckpoint | None
     earnings: EarningsDate | None
-    uncertain: bool = False  # a lot without a date, of a symbol that has split
     position: Position | None = None  # lots less sales, first-in first-out
 
 
@@ -296,22 +295,34 @@ _NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
 
 
 class FilingRecord(NamedTuple):
-    """A 10-K, 10-Q or 8-K of a ticker's company, as stored: `accepted` is the moment SEC
-    accepted it (aware), `url` its index page, `read` 1 once its documents are stored, 0 before,
-    -1 when they can't be had (`read_error` says why)."""
+    """A 10-K, 10-Q or 8-K of a ticker's company, as stored: the `filing` as SEC listed it (its
+    items, addresses and what its documents can settle: market.sec_filings), `url` its index
+    page, `read` 1 once its documents are stored, 0 before, -1 when they can't be had
+    (`read_error` says why)."""
 
     symbol: str
-    accession: str
-    cik: str
-    form: str
-    items: tuple[str, ...]
-    accepted: dt.datetime
-    filed: dt.date
-    report_date: dt.date | None
-    primary_document: str
+    filing: Filing
     url: str
     read: int
     read_error: str
+
+    # What names and dates it, read through to the filing.
+    @property
+    def accession(self) -> str:
+        return self.filing.accession
+
+    @property
+    def form(self) -> str:
+        return self.filing.form
+
+    @property
+    def accepted(self) -> dt.datetime:
+        """The moment SEC accepted it, in New York."""
+        return self.filing.accepted
+
+    @property
+    def filed(self) -> dt.date:
+        return self.filing.filed
 
 
 class DocumentRecord(NamedTuple):

@@ -157,36 +157,14 @@ class Views:
             """
         ):
             symbol, name, group, met, missed, pending, flagged = row[:7]
-            holding = held.get(symbol)
             next_date, estimate, source = row[7:10]
             earnings = None
             if next_date:
                 earnings = EarningsDate(symbol, dt.date.fromisoformat(next_date), source or "",
                                         bool(estimate))  # fmt: skip
             last = last_quote(row[10:]) if row[10] is not None else None
-            shares, basis, uncertain = (
-                (holding.shares, holding.basis, holding.uncertain)
-                if holding
-                else (None, None, False)
-            )
-            out.append(
-                WatchRecord(
-                    symbol,
-                    name,
-                    group,
-                    last,
-                    shares,
-                    basis,
-                    met,
-                    missed,
-                    pending,
-                    flagged,
-                    due.get(symbol),
-                    earnings,
-                    uncertain,
-                    holding,
-                )  # fmt: skip
-            )
+            out.append(WatchRecord(symbol, name, group, last, met, missed, pending, flagged,
+                                   due.get(symbol), earnings, held.get(symbol)))  # fmt: skip
         return out
 
     def positions(self) -> dict[str, Position]:

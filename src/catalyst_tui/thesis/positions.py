@@ -33,12 +33,6 @@ class AdjustedLot(NamedTuple):
     uncertain: bool
 
 
-class Holding(NamedTuple):
-    shares: float
-    basis: float
-    uncertain: bool  # a lot without a date, and a split it may predate
-
-
 def split_factor(splits: Iterable[Split], since: dt.date) -> float:
     """How many of today's shares one share held on `since` became."""
     factor = 1.0
@@ -55,27 +49,6 @@ def adjusted(lot: Lot, splits: Sequence[Split]) -> AdjustedLot:
         return AdjustedLot(lot, lot.shares, lot.cost, 1.0, True)
     factor = split_factor(splits, lot.date)
     return AdjustedLot(lot, lot.shares * factor, lot.cost / factor, factor, False)
-
-
-def holding(lots: Iterable[Lot], splits: Sequence[Split] = ()) -> Holding:
-    """The shares held and what they cost in all (a split changes the shares, not the basis)."""
-    shares = basis = 0.0
-    uncertain = False
-    for lot in lots:
-        basis += lot.shares * lot.cost
-        if splits:
-            found = adjusted(lot, splits)
-            shares += found.shares
-            uncertain = uncertain or found.uncertain
-        else:
-            shares += lot.shares
-    return Holding(shares, basis, uncertain)
-
-
-def shares_and_basis(lots: Iterable[Lot], splits: Sequence[Split] = ()) -> tuple[float, float]:
-    """The shares held (today's basis) and what they cost in all."""
-    found = holding(lots, splits)
-    return found.shares, found.basis
 
 
 # -- sales, first-in first-out -------------------------------------------------------------------

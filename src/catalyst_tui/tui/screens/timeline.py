@@ -207,13 +207,12 @@ def _key(entry: TimelineEntry) -> str:
 
 
 def _filing_cells(e: FilingEntry, when: str) -> tuple[Text | str, ...]:
-    items = e.text.partition(" · ")[2]
     return (
         when,
         Text(e.symbol, style="bold"),
         Text(e.filing.form, style="blue"),
         "",
-        Text(items if len(items) <= 60 else items[:59] + "…", style="dim"),
+        fmt.clip(Text(printable(e.items), style="dim"), 60),  # SEC's item numbers as sent
     )
 
 
