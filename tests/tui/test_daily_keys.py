@@ -19,17 +19,17 @@ from catalyst_tui.thesis.vocabulary import Status
 from catalyst_tui.tui import format as fmt
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.edit_forms import CheckpointForm, LotForm
-from catalyst_tui.tui.screens.forms import FormScreen, KeysScreen
+from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.workspace import Workspace
 
 from ..conftest import BUNDLED_CONFIG
 from ..support.demo_data import DEMO_NOW
-from .test_app import ZONE, demo, make_app, move_to, text_of, type_into  # noqa: F401  (demo: a fixture)
+from ..support.pilot import ZONE, make_app, move_to, open_alab, text_of, type_into
 
 
-async def test_q_quits_from_the_ticker_and_the_timeline_screens(demo):  # noqa: F811
+async def test_q_quits_from_the_ticker_and_the_timeline_screens(demo):
     config, store = demo
     for keys, screen in ((("enter",), TickerScreen), (("t",), TimelineScreen)):
         app = make_app(config, store)
@@ -43,13 +43,11 @@ async def test_q_quits_from_the_ticker_and_the_timeline_screens(demo):  # noqa: 
             assert app.return_code == 0 and not app.is_running
 
 
-async def test_a_milestone_form_shows_neither_when_nor_until_and_saves_neither(demo):  # noqa: F811
+async def test_a_milestone_form_shows_neither_when_nor_until_and_saves_neither(demo):
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_alab(pilot, app)
         await pilot.press("c")
         await pilot.pause()
         form = app.screen
@@ -82,7 +80,7 @@ async def test_a_milestone_form_shows_neither_when_nor_until_and_saves_neither(d
     assert (saved.kind, saved.when, saved.until) == ("milestone", None, None)
 
 
-async def test_a_lower_case_symbol_is_added_in_capitals(demo):  # noqa: F811
+async def test_a_lower_case_symbol_is_added_in_capitals(demo):
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -97,12 +95,11 @@ async def test_a_lower_case_symbol_is_added_in_capitals(demo):  # noqa: F811
     assert "aapl" not in config.path.read_text()
 
 
-async def test_the_mark_form_starts_from_the_status_as_it_stands(demo):  # noqa: F811
+async def test_the_mark_form_starts_from_the_status_as_it_stands(demo):
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
+        await open_alab(pilot, app)
         await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")  # missed
         await pilot.press("m")
         await pilot.pause()
@@ -126,7 +123,7 @@ def _last_line(svg: str) -> str:
     return text.replace("\xa0", " ").rstrip().splitlines()[-1]
 
 
-async def test_the_footer_keeps_quit_and_keys_at_80_columns_on_every_screen(demo):  # noqa: F811
+async def test_the_footer_keeps_quit_and_keys_at_80_columns_on_every_screen(demo):
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -142,7 +139,7 @@ async def test_the_footer_keeps_quit_and_keys_at_80_columns_on_every_screen(demo
         assert "q Quit" in footer and "? Keys" in footer, footer
 
 
-async def test_the_refresh_age_counts_up_on_its_own(demo):  # noqa: F811
+async def test_the_refresh_age_counts_up_on_its_own(demo):
     """No refresh, no key: the header's "refreshed … ago" follows the clock."""
     config, store = demo
     last = store.views.health().last_refresh
@@ -162,7 +159,7 @@ async def test_the_refresh_age_counts_up_on_its_own(demo):  # noqa: F811
         assert "refreshed 3h ago" in header()
 
 
-async def test_a_price_that_grows_past_the_first_width_and_goes_stale_is_never_cut(demo):  # noqa: F811
+async def test_a_price_that_grows_past_the_first_width_and_goes_stale_is_never_cut(demo):
     """The columns were sized by the first fill: a six-digit price with its stale mark must
     widen the column, not be cut."""
     config, store = demo
@@ -182,7 +179,7 @@ async def test_a_price_that_grows_past_the_first_width_and_goes_stale_is_never_c
         assert table.columns["price"].content_width >= len("123,456.78*")
 
 
-async def test_sparklines_are_coloured_by_their_direction(demo):  # noqa: F811
+async def test_sparklines_are_coloured_by_their_direction(demo):
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -200,32 +197,11 @@ async def test_sparklines_are_coloured_by_their_direction(demo):  # noqa: F811
         }  # the demo has both
 
 
-async def test_keys_lists_the_apps_own_keys_first_and_the_palette_offers_no_cursor_moves(demo):  # noqa: F811
-    config, store = demo
-    app = make_app(config, store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, KeysScreen)
-        descriptions = [description for _, description in app.screen.rows]
-        first_cursor = min(i for i, d in enumerate(descriptions) if d.startswith("Cursor"))
-        assert descriptions.index("Open") < first_cursor
-        assert descriptions.index("Quit") < first_cursor
-        await pilot.press("escape")
-        await pilot.pause()
-        offered = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Open" in offered and "Sort" in offered
-        assert not [title for title in offered if title.startswith("Cursor")]
-
-
-async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):  # noqa: F811
+async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_alab(pilot, app)
         await pilot.press("e")  # on the checkpoints pane: the checkpoint
         await pilot.pause()
         assert isinstance(app.screen, CheckpointForm)
@@ -240,16 +216,14 @@ async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):  # n
         assert app.screen.values()["shares"] == f"{lot.shares:g}"
 
 
-async def test_nothing_is_cut_silently(demo):  # noqa: F811
+async def test_nothing_is_cut_silently(demo):
     """The ticker's checkpoints (at 80 columns) and the timeline's reasons (at 120) fit the
     screen: the condition is whole (a clipped `>= 2` would read as a threshold of 2), and what
     is clipped ends in …, at a word's end."""
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_alab(pilot, app)
         await pilot.pause()
         table = app.screen.query_one("#checkpoint-table", DataTable)
         conditions = {c.id: c.when.text for c in config.tickers["ALAB"].checkpoints if c.when}
@@ -294,7 +268,7 @@ async def test_a_past_due_checkpoint_still_pending_says_why_on_the_first_screen(
     assert "ALAB/q2-fy26-revenue-guide past due, pending: no fundamentals yet for ALAB" in line
 
 
-async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):  # noqa: F811
+async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):
     """The cursor row took the cursor's foreground for every cell: the stale price's yellow
     (MRVL's last refresh failed in the demo) vanished exactly where the user was looking."""
     config, store = demo
@@ -322,7 +296,7 @@ async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):  # n
         assert under == away and under is not None and under.name == "yellow"
 
 
-async def test_the_header_breaks_between_its_items_never_inside_one(demo):  # noqa: F811
+async def test_the_header_breaks_between_its_items_never_inside_one(demo):
     """At 80 columns the header's four items do not fit one line: the terminal's own wrap put
     P&L's percentage and Realized YTD's figure at the start of the next line, away from their
     labels. Each item stays whole on its line; at 120 columns all four share the first."""
