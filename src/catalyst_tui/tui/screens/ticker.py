@@ -322,7 +322,7 @@ class TickerScreen(Screen[None]):
             found = sum(e.checkpoint_id == c.id for e in self.detail.evidence) if self.detail else 0
             text.append("\nEvidence: ", style="bold")
             text.append(f"{found} passage(s) found (5 shows them) for ", style="cyan")
-            text.append(" · ".join(c.evidence), style="dim")
+            text.append(printable(" · ".join(c.evidence)), style="dim")
         detail.update(text)
         self.call_after_refresh(self._cursor_into_view)
 

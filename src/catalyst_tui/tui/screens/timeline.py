@@ -116,11 +116,12 @@ class TimelineScreen(Screen[None]):
         text = Text()
         if isinstance(entry, FilingEntry):
             f = entry.filing
-            text.append(entry.text, style="bold")
+            text.append(printable(entry.text), style="bold")
             accepted = f.accepted.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M")
-            text.append(f"\naccepted {accepted}, filed {f.filed.isoformat()}  {f.url}")
+            text.append(f"\naccepted {accepted}, filed {f.filed.isoformat()}  {printable(f.url)}")
             if f.read == -1:
-                text.append(f"\ndocuments could not be read: {f.read_error}", style="yellow")
+                text.append(f"\ndocuments could not be read: {printable(f.read_error)}",
+                            style="yellow")  # fmt: skip
         elif isinstance(entry, SplitEntry):
             text.append(printable(entry.text), style="bold")
             text.append("\nPrices and history are on the new basis; lots bought before it are "
