@@ -5,7 +5,6 @@ agrees. Text from the file, the database or a provider goes on screen through `p
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from ..text import printable
 from ..thesis.vocabulary import Status
@@ -57,25 +56,6 @@ def flow(items: list[Text], width: int, gap: str = "  ") -> Text:
         out.append_text(item)
         used += item.cell_len
     return out
-
-
-def fit_last_column(table: DataTable, full: dict[str, Text]) -> None:
-    """Clip the last column's cells (`full`: row key → the whole text) to what the table has
-    room for next to its other columns, with `…`: the screen's edge never cuts it silently."""
-    columns = list(table.columns.values())
-    if not columns or not table.size.width:
-        return
-    last = columns[-1]
-    used = sum(c.get_render_width(table) for c in columns[:-1])
-    # The width less a vertical scrollbar's, whether one shows yet or not (rows may add one).
-    scrollbar = max(table.gutter.width, table.styles.scrollbar_size_vertical)
-    room = max(8, table.size.width - scrollbar - used - 2 * table.cell_padding)
-    widest = max((t.cell_len for t in full.values()), default=0)
-    last.auto_width = False  # the column is as wide as its widest fitted cell, not the whole
-    last.width = min(room, max(widest, len(str(last.label))))
-    for key, text in full.items():
-        if key in table.rows:
-            table.update_cell(key, last.key, clip(text, last.width), update_width=True)
 
 
 def money(value: float | None, *, decimals: int = 2) -> str:
