@@ -219,9 +219,10 @@ async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):
         assert app.screen.values()["shares"] == f"{lot.shares:g}"
 
 
-def _fitted(table: DataTable, full: dict[str, str]) -> int:
+def _fitted(table: DataTable, full: dict[str, str], *, word_end: bool = False) -> int:
     """Asserts the table's columns end within its width and each last cell is its whole text
-    or a start of it ending in …; how many were clipped."""
+    or a start of it ending in … (with `word_end`, cut where a word ends: a space follows in
+    the whole text); how many were clipped."""
     width = sum(c.get_render_width(table) for c in table.columns.values())
     assert width <= table.scrollable_content_region.width, (width, table.size)
     clipped = 0
@@ -230,6 +231,8 @@ def _fitted(table: DataTable, full: dict[str, str]) -> int:
         if last != whole:
             clipped += 1
             assert last.endswith("…") and whole.startswith(last[:-1]), (last, whole)
+            if word_end:
+                assert whole[len(last) - 1] == " ", (last, whole)
     return clipped
 
 
@@ -280,6 +283,7 @@ async def test_nothing_is_cut_silently(demo):
         width = sum(c.get_render_width(events) for c in events.columns.values())
         assert width <= events.scrollable_content_region.width
         assert any(str(events.get_row(k)[-1]).endswith("…") for k in events.rows)
+        assert _fitted(events, _whys(app), word_end=True)
 
 
 async def test_the_last_column_is_fitted_again_when_a_hidden_pane_is_shown_after_a_resize(demo):
