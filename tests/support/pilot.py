@@ -7,6 +7,7 @@ import io
 import zoneinfo
 
 from rich.console import Console
+from textual.geometry import Region
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from catalyst_tui.tui.app import CatalystApp
@@ -39,6 +40,13 @@ def text_of(app: CatalystApp, selector: str) -> str:
     console = Console(width=200, record=True, file=io.StringIO())
     console.print(content)
     return console.export_text()
+
+
+def lines_on_screen(app: CatalystApp, selector: str) -> list[str]:
+    """The lines a widget draws, as it draws them: at its own width and height on screen."""
+    widget = app.screen.query_one(selector)
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return [strip.text.rstrip() for strip in strips]
 
 
 def symbols(app: CatalystApp) -> list[str]:

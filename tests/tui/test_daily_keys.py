@@ -29,7 +29,15 @@ from catalyst_tui.workspace import Workspace
 
 from ..conftest import BUNDLED_CONFIG
 from ..support.demo_data import DEMO_NOW
-from ..support.pilot import ZONE, make_app, move_to, open_alab, text_of, type_into
+from ..support.pilot import (
+    ZONE,
+    lines_on_screen,
+    make_app,
+    move_to,
+    open_alab,
+    text_of,
+    type_into,
+)
 
 
 async def test_q_quits_from_the_ticker_and_the_timeline_screens(demo):
@@ -153,7 +161,7 @@ async def test_the_refresh_age_counts_up_on_its_own(demo):
         await pilot.pause()
 
         def header() -> str:
-            return str(app.screen.query_one("#summary", Static).content)
+            return text_of(app, "#summary")
 
         assert "refreshed" in header() and "refreshed 3h ago" not in header()
         clock[0] = last + dt.timedelta(hours=3, minutes=5)  # 3h 5m after the last fetch
@@ -365,7 +373,8 @@ async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):
 async def test_the_header_breaks_between_its_items_never_inside_one(demo):
     """At 80 columns the header's four items do not fit one line: the terminal's own wrap put
     P&L's percentage and Realized YTD's figure at the start of the next line, away from their
-    labels. Each item stays whole on its line; at 120 columns all four share the first."""
+    labels. Each item stays whole on its line; at 120 columns all four share the first. The
+    lines are read as the widget draws them, at its width on screen."""
     config, store = demo
     whole = {
         "Portfolio": r"Portfolio USD [\d,]+\.\d\d",
@@ -379,7 +388,8 @@ async def test_the_header_breaks_between_its_items_never_inside_one(demo):
             await pilot.pause()
             await pilot.pause()
             summary = app.screen.query_one("#summary", Static)
-            lines = text_of(app, "#summary").rstrip("\n").split("\n")
+            lines = lines_on_screen(app, "#summary")
+            assert len(lines) == summary.size.height and lines[-1]  # no blank line drawn
             for label, pattern in whole.items():
                 assert any(re.search(pattern, line) for line in lines), (label, lines)
             assert all(len(line.rstrip()) <= summary.content_size.width for line in lines), lines

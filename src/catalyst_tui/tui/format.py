@@ -4,6 +4,8 @@ agrees. Text from the file, the database or a provider goes on screen through `p
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 
 from ..text import printable
@@ -56,6 +58,24 @@ def flow(items: list[Text], width: int, gap: str = "  ") -> Text:
         out.append_text(item)
         used += item.cell_len
     return out
+
+
+class Flow:
+    """`items` flowed (`flow`) to the width they are drawn in: laid out when rendered, so for
+    the widget's width as it is now, never the one it had when the items were made."""
+
+    def __init__(self, items: list[Text], gap: str = "  ") -> None:
+        self.items = items
+        self.gap = gap
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield flow(self.items, options.max_width, self.gap)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((item.cell_len for item in self.items), default=0)
+        one_line = sum(item.cell_len for item in self.items)
+        one_line += len(self.gap) * max(0, len(self.items) - 1)
+        return Measurement(widest, one_line)
 
 
 def money(value: float | None, *, decimals: int = 2) -> str:
