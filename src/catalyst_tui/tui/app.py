@@ -239,7 +239,8 @@ class CatalystApp(App[None]):
 
     def _file_invalid(self) -> bool:
         """Edits of catalysts.toml wait while the file is invalid: one would be made on the
-        last good version and write over the user's fixing. Says so when it is."""
+        last good version and write over the user's fixing. Says so when it is. Every edit
+        asks it first, through `_open_edit` (a form) or `_confirm` (a question)."""
         if self.config_problem is None:
             return False
         self.notify(
@@ -352,8 +353,6 @@ class CatalystApp(App[None]):
 
     @on(messages.RemoveLot)
     def _remove_lot(self, message: messages.RemoveLot) -> None:
-        if self._file_invalid():
-            return
         symbol, index, lot = message.symbol, message.index, message.lot
         self._confirm(
             f"Remove lot {index + 1} of {symbol} ({lot.shares:g} at {lot.cost:g})?",
@@ -363,8 +362,6 @@ class CatalystApp(App[None]):
 
     @on(messages.RemoveSell)
     def _remove_sell(self, message: messages.RemoveSell) -> None:
-        if self._file_invalid():
-            return
         symbol, index, sell = message.symbol, message.index, message.sell
         self._confirm(
             f"Remove the sale of {sell.shares:g} {symbol} on {sell.date.isoformat()}?",
@@ -399,8 +396,6 @@ class CatalystApp(App[None]):
 
     @on(messages.ArchiveCheckpoint)
     def _archive_checkpoint(self, message: messages.ArchiveCheckpoint) -> None:
-        if self._file_invalid():
-            return
         c = message.checkpoint
         self._confirm(
             f"Archive {c.symbol}/{c.id}?",
@@ -410,8 +405,6 @@ class CatalystApp(App[None]):
 
     @on(messages.RemoveTicker)
     def _remove_ticker(self, message: messages.RemoveTicker) -> None:
-        if self._file_invalid():
-            return
         symbol = message.symbol
         self._confirm(
             f"Remove {symbol} from catalysts.toml?",
@@ -457,8 +450,12 @@ class CatalystApp(App[None]):
 
     # -- plumbing ------------------------------------------------------------------------------
     def _confirm(self, question: str, detail: str, edit: Callable[[], EditOutcome]) -> None:
+        """An edit of catalysts.toml made once the user says yes to `question`."""
         from .screens.edit_forms import run_edit
         from .screens.forms import ConfirmScreen
+
+        if self._file_invalid():
+            return
 
         def answered(yes: bool | None) -> None:
             if not yes:
