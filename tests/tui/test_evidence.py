@@ -156,3 +156,11 @@ async def test_editing_the_entries_writes_the_file_and_matches_the_stored_text_a
             ("Aries retimers", "Scorpio X-Series Smart Fabric"),
             ('Leo "pre-production"', "Leo CXL memory controllers"),
         ]
+
+
+def test_a_mark_from_a_passage_finds_its_checkpoint_without_reading_the_whole_page(workspace):
+    found = workspace.checkpoint("ALAB", "scorpio-largest")
+    assert found is not None and found.title == "Scorpio becomes the largest product line"
+    assert found.evidence == ('"largest product line" Scorpio',)
+    assert workspace.checkpoint("ALAB", "no-such-checkpoint") is None
+    assert workspace.checkpoint("NVDA", "scorpio-largest") is None  # not a ticker of the file

@@ -424,9 +424,7 @@ class CatalystApp(App[None]):
         from .widgets.evidence import mark_note
 
         r = message.record
-        detail = self.workspace.ticker(r.symbol)
-        checkpoints = detail.checkpoints if detail is not None else []
-        checkpoint = next((c for c in checkpoints if c.id == r.checkpoint_id), None)
+        checkpoint = self.workspace.checkpoint(r.symbol, r.checkpoint_id)
         if checkpoint is None:
             self.notify(f"{r.symbol}/{r.checkpoint_id} is no longer in the thesis", timeout=4)
             return
@@ -436,7 +434,7 @@ class CatalystApp(App[None]):
     def _dismiss_passage(self, message: messages.DismissPassage) -> None:
         if self.workspace.dismiss_passage(message.record):
             self.notify("dismissed: not shown again (catalyst evidence --all lists it)", timeout=3)
-        self.refresh_views()
+        self.refresh_views(skip_watchlist=True)  # the watchlist shows no evidence
 
     @on(messages.RewriteForSplit)
     def _rewrite_for_split(self, message: messages.RewriteForSplit) -> None:
