@@ -29,9 +29,9 @@ ALL = "All"
 ROWS_PER_STEP = 25  # changed rows updated per step of the event loop
 PROGRESS_CELLS = 13  # the bar; with " 100%" it fills the 18-cell #progress
 SPARK_WIDTH = 10
-# The columns whose header sorts the table when clicked, and by which of SORTS.
-HEADER_SORTS = {"symbol": "symbol", "day": "day", "thesis": "thesis", "pnl": "pnl",
-                "weight": "weight", "due": "due"}  # fmt: skip
+# The keys of SORTS, in their order; a column whose key is one of them sorts by it when its
+# header is clicked.
+SORT_KEYS = [key for key, _ in SORTS]
 # The most telling first: at 80 columns the table ends around Value (left/right scroll).
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("symbol", "Symbol"),
@@ -72,8 +72,8 @@ class WatchlistScreen(Screen[None]):
         super().__init__(id="watchlist")
         self.workspace = workspace
         remembered = workspace.prefs()
-        keys = [key for key, _ in SORTS]
-        self.sort_index = keys.index(remembered.sort) if remembered.sort in keys else 0
+        sort = remembered.sort
+        self.sort_index = SORT_KEYS.index(sort) if sort in SORT_KEYS else 0
         self.reverse = remembered.reverse
         self.filter_text = ""
         self.group: str | None = None
@@ -332,10 +332,10 @@ class WatchlistScreen(Screen[None]):
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         """A click on a column's header sorts by it; on the sorted column, reverses it."""
-        sort = HEADER_SORTS.get(str(event.column_key.value))
-        if sort is None:
+        sort = str(event.column_key.value)
+        if sort not in SORT_KEYS:
             return
-        index = [key for key, _ in SORTS].index(sort)
+        index = SORT_KEYS.index(sort)
         self._sort_by(index, reverse=not self.reverse if index == self.sort_index else False)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
