@@ -30,6 +30,7 @@ from catalyst_tui.workspace import Workspace
 from ..conftest import BUNDLED_CONFIG
 from ..support.demo_data import DEMO_NOW
 from ..support.pilot import (
+    HEADER_ITEMS,
     ZONE,
     lines_on_screen,
     make_app,
@@ -376,12 +377,7 @@ async def test_the_header_breaks_between_its_items_never_inside_one(demo):
     labels. Each item stays whole on its line; at 120 columns all four share the first. The
     lines are read as the widget draws them, at its width on screen."""
     config, store = demo
-    whole = {
-        "Portfolio": r"Portfolio USD [\d,]+\.\d\d",
-        "Day": r"Day [+-][\d,]+\.\d\d",
-        "P&L": r"P&L [+-][\d,]+\.\d\d \([+-][\d.]+%\)",
-        "Realized YTD": r"Realized YTD [+-][\d,]+\.\d\d",
-    }
+    whole = HEADER_ITEMS
     for size, first_line_items in (((80, 24), 2), ((120, 36), 4)):
         app = make_app(config, store)
         async with app.run_test(size=size) as pilot:
