@@ -36,6 +36,7 @@ from ..support.pilot import (
     make_app,
     move_to,
     open_alab,
+    rows,
     text_of,
     type_into,
 )
@@ -210,8 +211,14 @@ async def test_sparklines_are_coloured_by_their_direction(demo):
 
 
 async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):
+    """ALAB with a second lot: e edits the first while the lots table has no focus, and the
+    one under the cursor once it has (the second, not the first)."""
     config, store = demo
     app = make_app(config, store)
+    added = app.workspace.add_lot("ALAB", {"shares": "15", "cost": "150", "date": "2026-06-01"})
+    assert added.written
+    first, second = app.workspace.config.tickers["ALAB"].lots
+    assert (first.shares, second.shares) == (40, 15)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_alab(pilot, app)
         await pilot.press("e")  # on the checkpoints pane: the checkpoint
@@ -223,9 +230,18 @@ async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):
         await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
-        assert isinstance(app.screen, LotForm)
-        lot = config.tickers["ALAB"].lots[0]
-        assert app.screen.values()["shares"] == f"{lot.shares:g}"
+        assert isinstance(app.screen, LotForm) and "Lot 1 of ALAB" in app.screen.title_text
+        assert app.screen.values()["shares"] == f"{first.shares:g}"
+        await pilot.press("escape")
+        await pilot.pause()
+        lots = app.screen.query_one("#lot-table", DataTable)
+        assert [r[1] for r in rows(app, "#lot-table")] == ["40", "15"]
+        lots.focus()
+        await pilot.press("down", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, LotForm) and "Lot 2 of ALAB" in app.screen.title_text
+        assert app.screen.values()["shares"] == f"{second.shares:g}"
+        assert app.screen.values()["cost"] == "150"
 
 
 def _fitted(table: DataTable, full: dict[str, str], *, word_end: bool = False) -> int:
