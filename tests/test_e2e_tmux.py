@@ -114,9 +114,11 @@ def test_the_first_run_offline_then_online_reads_true_at_every_size(tmp_path, tm
     """A first start with no network says offline and that nothing is stored, each row saying it
     has no quote; the next start, with the market back, fills every row, and the header's items
     and every symbol are on screen, whole."""
+    import re
     import subprocess
 
     from tests.support.market_server import unused_local_url
+    from tests.support.pilot import HEADER_ITEMS
     from tests.support.terminal import screen
 
     def run_once(base: str, until: str) -> str:
@@ -139,15 +141,28 @@ def test_the_first_run_offline_then_online_reads_true_at_every_size(tmp_path, tm
     config_path = tmp_path / "catalysts.toml"
     symbols = list(load_config_text(loopback_thesis("http://127.0.0.1:9")).tickers)
 
+    def row(shown: str, symbol: str) -> str:
+        """The table's row of `symbol` as the terminal shows it."""
+        found = [line for line in shown.splitlines()
+                 if line.lstrip().lstrip("⚑ ").startswith(symbol)]  # fmt: skip
+        assert found, (symbol, shown)
+        return found[0]
+
     offline = run_once(unused_local_url(), "nothing stored yet")
     assert "offline: no provider answers" in offline and "press r" not in offline
     for symbol in symbols:
-        assert symbol in offline
+        assert "no quote" in row(offline, symbol), (symbol, offline)
 
     with MarketServer() as market:
         online = run_once(market.url, "⚑ ALAB")
-    for item in ("Portfolio", "Day", "P&L", "Realized YTD", "refreshed", "q Quit", "? Keys"):
+    for item in ("refreshed", "q Quit", "? Keys"):
         assert item in online, (item, online)
+    # The header: its lines down to the health line; each item whole on one of them (the
+    # table's column titles say "Day" and "P&L" too, below it).
+    lines = online.splitlines()
+    header = lines[: next(i for i, line in enumerate(lines) if "refreshed" in line) + 1]
+    for label, pattern in HEADER_ITEMS.items():
+        assert any(re.search(pattern, line) for line in header), (label, header)
     for symbol in symbols:
-        assert any(line.lstrip().lstrip("⚑ ").startswith(symbol) for line in online.splitlines())
+        row(online, symbol)
     assert "no data yet" not in online and "offline" not in online

@@ -276,7 +276,7 @@ async def tui_text(workdir: Path) -> tuple[str, str, dict[str, dict[str, str]]]:
     from catalyst_tui.tui.screens.watchlist import COLUMNS
     from catalyst_tui.workspace import Workspace
 
-    from .tui.test_app import rows, text_of
+    from .support.pilot import rows, text_of
 
     config = load_config(workdir / "catalysts.toml")
     with Store.open(workdir / "c.db") as store:
@@ -312,7 +312,7 @@ async def test_the_tui_header_shows_the_hand_computed_figures(market, refreshed)
     from catalyst_tui.tui.app import CatalystApp
     from catalyst_tui.workspace import Workspace
 
-    from .tui.test_app import rows, text_of
+    from .support.pilot import rows, text_of
 
     config = load_config(refreshed / "catalysts.toml")
     with Store.open(refreshed / "c.db") as store:

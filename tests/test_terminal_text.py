@@ -43,8 +43,9 @@ def toml_string(text: str) -> str:
     return json.dumps(text)
 
 
-def hostile_config(base_url: str = "http://127.0.0.1:9") -> str:
-    """One ticker whose every text field carries the hostile sequences between its words."""
+def hostile_config(base_url: str = "http://127.0.0.1:9", *, evidence: bool = False) -> str:
+    """One ticker whose every text field carries the hostile sequences between its words;
+    with `evidence`, its first checkpoint has an evidence entry (hostile too)."""
 
     def s(words: str) -> str:
         first, _, rest = words.partition(" ")
@@ -75,6 +76,7 @@ kind = "milestone"
 due = 2020-01-01
 source = {s("the call")}
 notes = {s("multi line")}
+{f"evidence = [{s('ships now')}]" if evidence else ""}
 
 [[tickers.ALAB.checkpoints]]
 id = "price-floor"
@@ -125,17 +127,21 @@ def provider() -> Iterator[HostileProvider]:
         yield server
 
 
-def seeded(tmp_path: Path, base_url: str) -> tuple[Path, Path]:
+def seeded(tmp_path: Path, base_url: str, *, evidence: bool = False) -> tuple[Path, Path]:
     """The hostile config, and a database holding a stale quote whose source and last error
-    are hostile, a manual mark with a hostile note and the events of a first evaluation."""
+    are hostile, a manual mark with a hostile note and the events of a first evaluation; with
+    `evidence`, a filing that could not be read and a document whose form, title, link and
+    text are hostile, with a passage of it matched for the first checkpoint."""
     config_path = tmp_path / "catalysts.toml"
-    config_path.write_text(hostile_config(base_url))
+    config_path.write_text(hostile_config(base_url, evidence=evidence))
     db = tmp_path / "c.db"
     config = load_config(config_path)
     now = dt.datetime.now(dt.UTC)
     with Store.open(db) as store:
         store.sync.apply(config)
         store.checkpoints.mark("ALAB", "price-floor", "met", f"see [/x] {HOSTILE} done", now)
+        if evidence:
+            hostile_evidence(store, config.tickers["ALAB"].checkpoints[0].evidence[0], now)
     conn = sqlite3.connect(db)
     with conn:
         conn.execute(
@@ -146,6 +152,29 @@ def seeded(tmp_path: Path, base_url: str) -> tuple[Path, Path]:
         )
     conn.close()
     return config_path, db
+
+
+def hostile_evidence(store: Store, entry: str, now: dt.datetime) -> None:
+    """A filing whose documents could not be read (a hostile reason and link), and a document
+    whose form, title, link and text are hostile, with a passage matched for ALAB/ships."""
+    from catalyst_tui.market.sec_filings import Filing
+    from catalyst_tui.store.records import EvidenceTarget, Found, NewDocument
+
+    filing = Filing("0001736297", "0001736297-26-000101", "8-K", ("2.02",), now, now.date(),
+                    now.date(), "alab.htm")  # fmt: skip
+    store.evidence.save_filings("ALAB", [filing], f"https://sec{HOSTILE}.gov", now)
+    text = f"Before {HOSTILE} it. Ships {HOSTILE} now in volume. After {HOSTILE} that."
+    document = NewDocument("news", "k1", None, f"news{HOSTILE}", f"Press {HOSTILE} release",
+                           f"https://news/{HOSTILE}", now, text)  # fmt: skip
+    store.evidence.save_documents("ALAB", [document], now)
+    [stored] = store.evidence.documents("ALAB")
+    start = text.index("Ships")
+    end = text.index("volume.") + len("volume.")
+    target = EvidenceTarget("ALAB", "ships", "pending", (entry,), None, (), 0)
+    found = Found(stored.id, entry, text[start:end], start, end, False)
+    assert store.evidence.record(target, [found], stored.id, now) == (1, 0)
+    for _ in range(5):  # given up after its attempts: the timeline says why
+        store.evidence.read_failed("ALAB", filing.accession, f"boom [/x] {HOSTILE} end")
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -317,11 +346,13 @@ async def test_no_screen_of_the_tui_draws_a_control_character(tmp_path):
     """Every screen, pane and form, drawn with the hostile file and database: what Textual
     would send to the terminal holds no control character and no sequence's rest; nor does a
     toast (drawn in the real terminal by the test above)."""
+    from textual.widgets import DataTable
+
     from catalyst_tui.jobs.evaluation import evaluate_checkpoints
     from catalyst_tui.tui.app import CatalystApp
     from catalyst_tui.workspace import Workspace
 
-    config_path, db = seeded(tmp_path, "http://127.0.0.1:9")
+    config_path, db = seeded(tmp_path, "http://127.0.0.1:9", evidence=True)
     config = load_config(config_path)
     drawn: dict[str, str] = {}
     with Store.open(db) as store:
@@ -343,14 +374,19 @@ async def test_no_screen_of_the_tui_draws_a_control_character(tmp_path):
             await look("chart", "2")
             await look("position", "3")
             await look("thesis", "4")
-            await look("edit form", "1", "up", "e")
+            await look("evidence", "5")
+            await look("passage", "enter")
+            await look("edit form", "escape", "1", "up", "e")
             await look("mark form", "escape", "m")
             await look("timeline", "escape", "escape", "t")
             await look("next event", "down")
+            table = app.screen.query_one("#events", DataTable)
+            table.move_cursor(row=table.get_row_index("filing:ALAB:0001736297-26-000101"))
+            await look("filing")
     assert toasts == [("toast  title", "toast  body")]
     assert set(drawn) == {"watchlist", "group tab", "ticker", "second checkpoint",
-                          "chart", "position", "thesis", "edit form", "mark form", "timeline",
-                          "next event"}  # fmt: skip
+                          "chart", "position", "thesis", "evidence", "passage", "edit form",
+                          "mark form", "timeline", "next event", "filing"}  # fmt: skip
     for name, svg in drawn.items():
         assert not CONTROL.search(svg), f"{name}: {CONTROL.search(svg)!r}"
         assert "PWNED" not in svg and "]0;" not in svg, name
@@ -359,3 +395,8 @@ async def test_no_screen_of_the_tui_draws_a_control_character(tmp_path):
     assert "see [/x]  done" in shown["second checkpoint"]
     assert "first buy" in shown["position"] and "Connectivity thesis" in shown["thesis"]
     assert "hostile group" in shown["watchlist"]
+    assert "ships now" in shown["ticker"]  # the entry, on the checkpoint's Evidence line
+    assert "Evidence: 1 passage(s)" in shown["evidence"] and "Press  release" in shown["evidence"]
+    assert "Before  it." in shown["passage"] and "After  that." in shown["passage"]
+    assert "https://news/" in shown["passage"] and "matched “ships now”" in shown["passage"]
+    assert "documents could not be read: boom [/x]  end" in shown["filing"]

@@ -18,7 +18,14 @@ from .store import Store
 from .thesis.evaluate import Evaluation
 from .thesis.evidence import context
 from .timeline import Rewrite, TimelineEntry, load_timeline
-from .watchlist import EvidenceRecord, TickerDetail, Watchlist, load_ticker, load_watchlist
+from .watchlist import (
+    CheckpointRecord,
+    EvidenceRecord,
+    TickerDetail,
+    Watchlist,
+    load_ticker,
+    load_watchlist,
+)
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -115,6 +122,14 @@ class Workspace:
             watchlist=self.latest,
             currency=self.config.settings.currency,
         )
+
+    def checkpoint(self, symbol: str, checkpoint_id: str) -> CheckpointRecord | None:
+        """One active checkpoint of a ticker in the file, as its page shows it (without
+        reading the rest of the page: prices, fundamentals, evidence)."""
+        if symbol not in self.config.tickers:
+            return None
+        found = self.store.views.checkpoints(symbol)
+        return next((c for c in found if c.id == checkpoint_id), None)
 
     def timeline(self, *, limit: int = 1000) -> list[TimelineEntry]:
         """Every status change and every split, newest first."""

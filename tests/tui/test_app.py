@@ -4,14 +4,11 @@ binding, every form (invalid input included), and the edits written back to the 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zoneinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from rich.console import Console
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Select
 
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
@@ -24,72 +21,18 @@ from catalyst_tui.tui.widgets.banner import ConfigBanner
 from catalyst_tui.workspace import Workspace
 
 from ..conftest import BUNDLED_CONFIG
-from ..support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database
+from ..support.demo_data import DEMO_NOW
+from ..support.pilot import (
+    field_error,
+    make_app,
+    move_to,
+    open_alab,
+    rows,
+    symbols,
+    text_of,
+    type_into,
+)
 from ..support.readonly import read_only_file
-
-ZONE = zoneinfo.ZoneInfo(DEMO_ZONE)
-
-
-@pytest.fixture
-def demo(tmp_path: Path):
-    config, store = demo_database(tmp_path)
-    yield config, store
-    store.close()
-
-
-def make_app(config, store, **kwargs) -> CatalystApp:
-    workspace = Workspace(config, store, clock=lambda: DEMO_NOW, zone=ZONE)
-    kwargs.setdefault("live", False)
-    kwargs.setdefault("watch_file", False)
-    return CatalystApp(workspace, **kwargs)
-
-
-def rows(app: CatalystApp, table_id: str = "#tickers") -> list[list[str]]:
-    table = app.screen.query_one(table_id, DataTable)
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-
-
-def text_of(app: CatalystApp, selector: str) -> str:
-    """The plain text a Static shows (a rich Text, Table or Group alike)."""
-    content = app.screen.query_one(selector, Static).content
-    if isinstance(content, str):
-        return content
-    console = Console(width=200, record=True, file=io.StringIO())
-    console.print(content)
-    return console.export_text()
-
-
-def symbols(app: CatalystApp) -> list[str]:
-    return [r[0].replace("⚑ ", "") for r in rows(app)]
-
-
-async def move_to(pilot, app: CatalystApp, table_id: str, key: str) -> None:
-    table = app.screen.query_one(table_id, DataTable)
-    index = table.get_row_index(key)
-    table.move_cursor(row=index)
-    await pilot.pause()
-
-
-async def type_into(pilot, app: CatalystApp, field: str, text: str, *, keys: bool = False) -> None:
-    """Fill a form field: with real key presses, or by setting the value (which sends the
-    same Changed message, in a fraction of the time)."""
-    widget = app.screen.query_one(f"#field-{field}")
-    if keys:
-        assert isinstance(widget, Input)
-        widget.value = ""
-        widget.focus()
-        await pilot.press(*[c if c != " " else "space" for c in text])
-    elif isinstance(widget, Input):
-        widget.value = text
-    else:
-        assert isinstance(widget, TextArea)
-        widget.text = text
-    await pilot.pause()
-
-
-def field_error(app: CatalystApp, field: str) -> str:
-    return str(app.screen.query_one(f"#error-{field}", Static).render())
-
 
 # -- the watchlist ----------------------------------------------------------------------------
 
@@ -210,10 +153,7 @@ async def test_enter_opens_alab_and_says_why_gross_margin_is_flagged(demo):
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, TickerScreen) and app.screen.symbol == "ALAB"
+        await open_alab(pilot, app)
         # Soonest due first, the undated guards after (by their end), file order among equals.
         dated = sorted((c.due, n, c.id) for n, c in enumerate(config.tickers["ALAB"].checkpoints)
                        if c.due is not None)  # fmt: skip
@@ -268,9 +208,7 @@ async def test_mark_the_npo_milestone_met_with_a_note(demo):
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_alab(pilot, app)
         await move_to(pilot, app, "#checkpoint-table", "npo-multi-rack-2027")
         await pilot.press("m")
         await pilot.pause()
@@ -305,8 +243,7 @@ async def test_acknowledge_on_the_ticker_screen_clears_the_highlighted_flag(demo
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
+        await open_alab(pilot, app)
         await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")
         await pilot.press("A")
         await pilot.pause()
@@ -366,6 +303,8 @@ async def test_timeline_times_are_in_the_users_zone_and_values_in_their_metric(d
 
 
 async def test_question_mark_lists_the_keys_of_the_screen(demo):
+    """The screen's own keys and the app's first, the table's cursor keys after them; the
+    palette offers the keys that do something, never a cursor move."""
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -376,9 +315,16 @@ async def test_question_mark_lists_the_keys_of_the_screen(demo):
         listed = dict(app.screen.rows)
         for description in ("Timeline", "Sort", "Filter", "Add ticker", "Refresh", "Open"):
             assert description in listed.values()
+        descriptions = [description for _, description in app.screen.rows]
+        first_cursor = min(i for i, d in enumerate(descriptions) if d.startswith("Cursor"))
+        assert descriptions.index("Open") < first_cursor
+        assert descriptions.index("Quit") < first_cursor
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WatchlistScreen)
+        offered = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Open" in offered and "Sort" in offered
+        assert not [title for title in offered if title.startswith("Cursor")]
 
 
 async def test_every_binding_is_a_palette_command(demo):
@@ -490,8 +436,7 @@ async def test_edit_a_checkpoint_changes_only_its_lines(demo):
     before = path.read_text().splitlines()
     app = make_app(config, store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
+        await open_alab(pilot, app)
         await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")
         await pilot.press("e")
         await pilot.pause()
@@ -516,8 +461,7 @@ async def test_archive_a_checkpoint_and_remove_a_ticker_after_confirming(demo):
     path = config.path
     app = make_app(config, store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
+        await open_alab(pilot, app)
         await move_to(pilot, app, "#checkpoint-table", "optical-scorpio-x")
         await pilot.press("x")
         await pilot.pause()

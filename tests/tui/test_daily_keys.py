@@ -15,21 +15,34 @@ from textual.widgets import DataTable, Select, Static
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.store import Store
+from catalyst_tui.text import printable
 from catalyst_tui.thesis.vocabulary import Status
+from catalyst_tui.thesis.wording import reason_text
 from catalyst_tui.tui import format as fmt
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.edit_forms import CheckpointForm, LotForm
-from catalyst_tui.tui.screens.forms import FormScreen, KeysScreen
+from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
+from catalyst_tui.watchlist import EventRecord
 from catalyst_tui.workspace import Workspace
 
 from ..conftest import BUNDLED_CONFIG
 from ..support.demo_data import DEMO_NOW
-from .test_app import ZONE, demo, make_app, move_to, text_of, type_into  # noqa: F401  (demo: a fixture)
+from ..support.pilot import (
+    HEADER_ITEMS,
+    ZONE,
+    lines_on_screen,
+    make_app,
+    move_to,
+    open_alab,
+    rows,
+    text_of,
+    type_into,
+)
 
 
-async def test_q_quits_from_the_ticker_and_the_timeline_screens(demo):  # noqa: F811
+async def test_q_quits_from_the_ticker_and_the_timeline_screens(demo):
     config, store = demo
     for keys, screen in ((("enter",), TickerScreen), (("t",), TimelineScreen)):
         app = make_app(config, store)
@@ -43,13 +56,11 @@ async def test_q_quits_from_the_ticker_and_the_timeline_screens(demo):  # noqa: 
             assert app.return_code == 0 and not app.is_running
 
 
-async def test_a_milestone_form_shows_neither_when_nor_until_and_saves_neither(demo):  # noqa: F811
+async def test_a_milestone_form_shows_neither_when_nor_until_and_saves_neither(demo):
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_alab(pilot, app)
         await pilot.press("c")
         await pilot.pause()
         form = app.screen
@@ -82,7 +93,7 @@ async def test_a_milestone_form_shows_neither_when_nor_until_and_saves_neither(d
     assert (saved.kind, saved.when, saved.until) == ("milestone", None, None)
 
 
-async def test_a_lower_case_symbol_is_added_in_capitals(demo):  # noqa: F811
+async def test_a_lower_case_symbol_is_added_in_capitals(demo):
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -97,12 +108,11 @@ async def test_a_lower_case_symbol_is_added_in_capitals(demo):  # noqa: F811
     assert "aapl" not in config.path.read_text()
 
 
-async def test_the_mark_form_starts_from_the_status_as_it_stands(demo):  # noqa: F811
+async def test_the_mark_form_starts_from_the_status_as_it_stands(demo):
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
+        await open_alab(pilot, app)
         await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")  # missed
         await pilot.press("m")
         await pilot.pause()
@@ -126,7 +136,7 @@ def _last_line(svg: str) -> str:
     return text.replace("\xa0", " ").rstrip().splitlines()[-1]
 
 
-async def test_the_footer_keeps_quit_and_keys_at_80_columns_on_every_screen(demo):  # noqa: F811
+async def test_the_footer_keeps_quit_and_keys_at_80_columns_on_every_screen(demo):
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -142,7 +152,7 @@ async def test_the_footer_keeps_quit_and_keys_at_80_columns_on_every_screen(demo
         assert "q Quit" in footer and "? Keys" in footer, footer
 
 
-async def test_the_refresh_age_counts_up_on_its_own(demo):  # noqa: F811
+async def test_the_refresh_age_counts_up_on_its_own(demo):
     """No refresh, no key: the header's "refreshed … ago" follows the clock."""
     config, store = demo
     last = store.views.health().last_refresh
@@ -153,7 +163,7 @@ async def test_the_refresh_age_counts_up_on_its_own(demo):  # noqa: F811
         await pilot.pause()
 
         def header() -> str:
-            return str(app.screen.query_one("#summary", Static).content)
+            return text_of(app, "#summary")
 
         assert "refreshed" in header() and "refreshed 3h ago" not in header()
         clock[0] = last + dt.timedelta(hours=3, minutes=5)  # 3h 5m after the last fetch
@@ -162,7 +172,7 @@ async def test_the_refresh_age_counts_up_on_its_own(demo):  # noqa: F811
         assert "refreshed 3h ago" in header()
 
 
-async def test_a_price_that_grows_past_the_first_width_and_goes_stale_is_never_cut(demo):  # noqa: F811
+async def test_a_price_that_grows_past_the_first_width_and_goes_stale_is_never_cut(demo):
     """The columns were sized by the first fill: a six-digit price with its stale mark must
     widen the column, not be cut."""
     config, store = demo
@@ -182,7 +192,7 @@ async def test_a_price_that_grows_past_the_first_width_and_goes_stale_is_never_c
         assert table.columns["price"].content_width >= len("123,456.78*")
 
 
-async def test_sparklines_are_coloured_by_their_direction(demo):  # noqa: F811
+async def test_sparklines_are_coloured_by_their_direction(demo):
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -200,32 +210,17 @@ async def test_sparklines_are_coloured_by_their_direction(demo):  # noqa: F811
         }  # the demo has both
 
 
-async def test_keys_lists_the_apps_own_keys_first_and_the_palette_offers_no_cursor_moves(demo):  # noqa: F811
+async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):
+    """ALAB with a second lot: e edits the first while the lots table has no focus, and the
+    one under the cursor once it has (the second, not the first)."""
     config, store = demo
     app = make_app(config, store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, KeysScreen)
-        descriptions = [description for _, description in app.screen.rows]
-        first_cursor = min(i for i, d in enumerate(descriptions) if d.startswith("Cursor"))
-        assert descriptions.index("Open") < first_cursor
-        assert descriptions.index("Quit") < first_cursor
-        await pilot.press("escape")
-        await pilot.pause()
-        offered = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Open" in offered and "Sort" in offered
-        assert not [title for title in offered if title.startswith("Cursor")]
-
-
-async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):  # noqa: F811
-    config, store = demo
-    app = make_app(config, store)
+    added = app.workspace.add_lot("ALAB", {"shares": "15", "cost": "150", "date": "2026-06-01"})
+    assert added.written
+    first, second = app.workspace.config.tickers["ALAB"].lots
+    assert (first.shares, second.shares) == (40, 15)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_alab(pilot, app)
         await pilot.press("e")  # on the checkpoints pane: the checkpoint
         await pilot.pause()
         assert isinstance(app.screen, CheckpointForm)
@@ -235,21 +230,59 @@ async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):  # n
         await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
-        assert isinstance(app.screen, LotForm)
-        lot = config.tickers["ALAB"].lots[0]
-        assert app.screen.values()["shares"] == f"{lot.shares:g}"
+        assert isinstance(app.screen, LotForm) and "Lot 1 of ALAB" in app.screen.title_text
+        assert app.screen.values()["shares"] == f"{first.shares:g}"
+        await pilot.press("escape")
+        await pilot.pause()
+        lots = app.screen.query_one("#lot-table", DataTable)
+        assert [r[1] for r in rows(app, "#lot-table")] == ["40", "15"]
+        lots.focus()
+        await pilot.press("down", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, LotForm) and "Lot 2 of ALAB" in app.screen.title_text
+        assert app.screen.values()["shares"] == f"{second.shares:g}"
+        assert app.screen.values()["cost"] == "150"
 
 
-async def test_nothing_is_cut_silently(demo):  # noqa: F811
+def _fitted(table: DataTable, full: dict[str, str], *, word_end: bool = False) -> int:
+    """Asserts the table's columns end within its width and each last cell is its whole text
+    or a start of it ending in … (with `word_end`, cut where a word ends: a space follows in
+    the whole text); how many were clipped."""
+    width = sum(c.get_render_width(table) for c in table.columns.values())
+    assert width <= table.scrollable_content_region.width, (width, table.size)
+    clipped = 0
+    for key in table.rows:
+        last, whole = str(table.get_row(key)[-1]).split("  ▤")[0], full[key.value]
+        if last != whole:
+            clipped += 1
+            assert last.endswith("…") and whole.startswith(last[:-1]), (last, whole)
+            if word_end:
+                assert whole[len(last) - 1] == " ", (last, whole)
+    return clipped
+
+
+def _whys(app: CatalystApp) -> dict[str, str]:
+    """The timeline's whole Why of each event (row key: the event's id), as the screen words
+    it: the demo's timeline holds events only."""
+    screen = app.screen
+    assert isinstance(screen, TimelineScreen)
+    assert all(isinstance(e, EventRecord) for e in screen.entries)
+    today = screen.workspace.today()
+    return {
+        str(e.id): printable(reason_text(e.reason, e.condition, today))
+        for e in screen.entries
+        if isinstance(e, EventRecord)
+    }
+
+
+async def test_nothing_is_cut_silently(demo):
     """The ticker's checkpoints (at 80 columns) and the timeline's reasons (at 120) fit the
     screen: the condition is whole (a clipped `>= 2` would read as a threshold of 2), and what
     is clipped ends in …, at a word's end."""
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_alab(pilot, app)
         await pilot.pause()
         table = app.screen.query_one("#checkpoint-table", DataTable)
         conditions = {c.id: c.when.text for c in config.tickers["ALAB"].checkpoints if c.when}
@@ -275,6 +308,38 @@ async def test_nothing_is_cut_silently(demo):  # noqa: F811
         width = sum(c.get_render_width(events) for c in events.columns.values())
         assert width <= events.scrollable_content_region.width
         assert any(str(events.get_row(k)[-1]).endswith("…") for k in events.rows)
+        assert _fitted(events, _whys(app), word_end=True)
+
+
+async def test_the_last_column_is_fitted_again_when_a_hidden_pane_is_shown_after_a_resize(demo):
+    """The terminal narrowed while the chart was shown: the Checkpoints pane, hidden then (no
+    width to fit to), is fitted when shown again; the screen's edge never cuts its titles.
+    The timeline's Why is fitted again on a resize too."""
+    config, store = demo
+    titles = {c.id: c.title for c in config.tickers["ALAB"].checkpoints}
+    app = make_app(config, store)
+    async with app.run_test(size=(140, 36)) as pilot:
+        await open_alab(pilot, app)
+        table = app.screen.query_one("#checkpoint-table", DataTable)
+        assert _fitted(table, titles) == 0  # 140 columns: every title whole
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.pause()
+        assert _fitted(table, titles)  # the long titles clipped, with …
+        await pilot.resize_terminal(140, 36)
+        await pilot.pause()
+        assert _fitted(table, titles) == 0  # and whole again when there is room
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        events = app.screen.query_one("#events", DataTable)
+        wide = _fitted(events, _whys(app))
+        await pilot.resize_terminal(100, 24)  # at 80 its other columns leave Why no room
+        await pilot.pause()
+        await pilot.pause()
+        assert _fitted(events, _whys(app)) > wide  # fitted again to the narrower screen
 
 
 async def test_a_past_due_checkpoint_still_pending_says_why_on_the_first_screen(tmp_path):
@@ -294,7 +359,7 @@ async def test_a_past_due_checkpoint_still_pending_says_why_on_the_first_screen(
     assert "ALAB/q2-fy26-revenue-guide past due, pending: no fundamentals yet for ALAB" in line
 
 
-async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):  # noqa: F811
+async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):
     """The cursor row took the cursor's foreground for every cell: the stale price's yellow
     (MRVL's last refresh failed in the demo) vanished exactly where the user was looking."""
     config, store = demo
@@ -322,24 +387,21 @@ async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):  # n
         assert under == away and under is not None and under.name == "yellow"
 
 
-async def test_the_header_breaks_between_its_items_never_inside_one(demo):  # noqa: F811
+async def test_the_header_breaks_between_its_items_never_inside_one(demo):
     """At 80 columns the header's four items do not fit one line: the terminal's own wrap put
     P&L's percentage and Realized YTD's figure at the start of the next line, away from their
-    labels. Each item stays whole on its line; at 120 columns all four share the first."""
+    labels. Each item stays whole on its line; at 120 columns all four share the first. The
+    lines are read as the widget draws them, at its width on screen."""
     config, store = demo
-    whole = {
-        "Portfolio": r"Portfolio USD [\d,]+\.\d\d",
-        "Day": r"Day [+-][\d,]+\.\d\d",
-        "P&L": r"P&L [+-][\d,]+\.\d\d \([+-][\d.]+%\)",
-        "Realized YTD": r"Realized YTD [+-][\d,]+\.\d\d",
-    }
+    whole = HEADER_ITEMS
     for size, first_line_items in (((80, 24), 2), ((120, 36), 4)):
         app = make_app(config, store)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             await pilot.pause()
             summary = app.screen.query_one("#summary", Static)
-            lines = text_of(app, "#summary").rstrip("\n").split("\n")
+            lines = lines_on_screen(app, "#summary")
+            assert len(lines) == summary.size.height and lines[-1]  # no blank line drawn
             for label, pattern in whole.items():
                 assert any(re.search(pattern, line) for line in lines), (label, lines)
             assert all(len(line.rstrip()) <= summary.content_size.width for line in lines), lines

@@ -25,8 +25,8 @@ from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.widgets.evidence import HIGHLIGHT
 from catalyst_tui.workspace import Workspace
 
+from ..support.pilot import open_alab, rows, text_of
 from ..test_evidence_e2e import PRESS_RELEASE
-from .test_app import rows, text_of
 
 NOW = dt.datetime(2026, 11, 5, 15, 0, tzinfo=dt.UTC)
 ACCEPTED = dt.datetime(2026, 11, 4, 21, 5, 12, tzinfo=dt.UTC)  # 16:05:12 in New York
@@ -70,10 +70,7 @@ def workspace(tmp_path: Path):
 async def test_the_evidence_pane_shows_the_passage_in_context_and_marks_from_it(workspace):
     app = CatalystApp(workspace, live=False, watch_file=False)
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, TickerScreen)
+        await open_alab(pilot, app)
         titles = {r[5].split("  ")[0]: r[5] for r in rows(app, "#checkpoint-table")}
         assert titles["Scorpio becomes the largest product line"].endswith("▤1")
         assert "▤" not in titles["NPO chipsets ship"]
@@ -159,3 +156,11 @@ async def test_editing_the_entries_writes_the_file_and_matches_the_stored_text_a
             ("Aries retimers", "Scorpio X-Series Smart Fabric"),
             ('Leo "pre-production"', "Leo CXL memory controllers"),
         ]
+
+
+def test_a_mark_from_a_passage_finds_its_checkpoint_without_reading_the_whole_page(workspace):
+    found = workspace.checkpoint("ALAB", "scorpio-largest")
+    assert found is not None and found.title == "Scorpio becomes the largest product line"
+    assert found.evidence == ('"largest product line" Scorpio',)
+    assert workspace.checkpoint("ALAB", "no-such-checkpoint") is None
+    assert workspace.checkpoint("NVDA", "scorpio-largest") is None  # not a ticker of the file

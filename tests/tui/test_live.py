@@ -22,6 +22,7 @@ from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.workspace import Workspace
 from tests.support.market_server import MarketServer, unused_local_url
 
+from ..support.pilot import text_of
 from ..test_thesis_commands import loopback_thesis
 
 pytest_plugins = ["tests.support.fixtures"]
@@ -180,7 +181,7 @@ async def test_with_no_network_the_stored_data_stays_on_screen(tmp_path, market)
 
 
 def summary(app: CatalystApp) -> str:
-    return str(app.screen.query_one("#summary", Static).content)
+    return " ".join(text_of(app, "#summary").split())
 
 
 async def test_with_no_network_and_nothing_stored_the_screen_says_offline_not_press_r(tmp_path):

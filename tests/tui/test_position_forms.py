@@ -11,27 +11,14 @@ from catalyst_tui.thesis.positions import Sell
 from catalyst_tui.tui.screens.forms import ConfirmScreen, FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 
-from .test_app import (  # noqa: F401 (demo: a fixture)
-    demo,
-    field_error,
-    make_app,
-    text_of,
-    type_into,
-)
+from ..support.pilot import field_error, make_app, open_alab, text_of, type_into
 
 
 def comments(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
 
 
-async def open_alab(pilot, app) -> None:
-    await pilot.pause()
-    await pilot.press("enter")  # ALAB is the first row
-    await pilot.pause()
-    assert isinstance(app.screen, TickerScreen) and app.screen.symbol == "ALAB"
-
-
-async def test_a_sale_of_more_than_is_held_is_refused_as_typed_then_recorded(demo):  # noqa: F811
+async def test_a_sale_of_more_than_is_held_is_refused_as_typed_then_recorded(demo):
     config, store = demo
     before = config.path.read_text()
     app = make_app(config, store)
@@ -67,7 +54,7 @@ async def test_a_sale_of_more_than_is_held_is_refused_as_typed_then_recorded(dem
     assert sale.proceeds - sale.cost == (10 * 171.20 - 4.95) - 10 * 118.50  # FIFO: the one lot
 
 
-async def test_removing_a_lot_asks_then_leaves_the_rest_of_the_file(demo):  # noqa: F811
+async def test_removing_a_lot_asks_then_leaves_the_rest_of_the_file(demo):
     config, store = demo
     before = config.path.read_text()
     app = make_app(config, store)
@@ -91,7 +78,7 @@ async def test_removing_a_lot_asks_then_leaves_the_rest_of_the_file(demo):  # no
     assert comments("".join(lines[:first] + lines[end:])) == comments(after)
 
 
-async def test_a_tickers_name_group_and_thesis_are_edited_in_place(demo):  # noqa: F811
+async def test_a_tickers_name_group_and_thesis_are_edited_in_place(demo):
     config, store = demo
     before = config.path.read_text()
     app = make_app(config, store)
@@ -115,7 +102,7 @@ async def test_a_tickers_name_group_and_thesis_are_edited_in_place(demo):  # noq
     assert store.views.ticker("ALAB").group == "core"
 
 
-async def test_a_recorded_sale_removed_again_leaves_the_file_as_it_was(demo):  # noqa: F811
+async def test_a_recorded_sale_removed_again_leaves_the_file_as_it_was(demo):
     config, store = demo
     before = config.path.read_text()
     app = make_app(config, store)

@@ -13,7 +13,7 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.workspace import Workspace
 
 from ..support.demo_data import DEMO_NOW
-from .test_app import ZONE, demo  # noqa: F401  (demo: a fixture)
+from ..support.pilot import ZONE
 
 
 def app_with(config, store, prefs_path) -> CatalystApp:
@@ -26,7 +26,7 @@ def order(app: CatalystApp) -> list[str]:
     return [table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)]
 
 
-async def test_sort_direction_and_theme_are_there_at_the_next_start(demo, tmp_path):  # noqa: F811
+async def test_sort_direction_and_theme_are_there_at_the_next_start(demo, tmp_path):
     config, store = demo
     path = tmp_path / "state" / "tui.json"
     app = app_with(config, store, path)
@@ -54,7 +54,7 @@ async def test_sort_direction_and_theme_are_there_at_the_next_start(demo, tmp_pa
         assert "by P&L %, reversed" in str(app.screen.query_one("#status-line").content)
 
 
-async def test_a_header_click_sorts_by_that_column_and_a_second_reverses_it(demo):  # noqa: F811
+async def test_a_header_click_sorts_by_that_column_and_a_second_reverses_it(demo):
     config, store = demo
     app = app_with(config, store, None)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -67,7 +67,7 @@ async def test_a_header_click_sorts_by_that_column_and_a_second_reverses_it(demo
         assert order(app) == sorted(order(app), reverse=True)
 
 
-async def test_a_double_click_on_a_row_opens_it(demo):  # noqa: F811
+async def test_a_double_click_on_a_row_opens_it(demo):
     config, store = demo
     app = app_with(config, store, None)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -78,7 +78,7 @@ async def test_a_double_click_on_a_row_opens_it(demo):  # noqa: F811
         assert isinstance(app.screen, TickerScreen) and app.screen.symbol == second
 
 
-async def test_the_symbol_stays_in_view_when_the_table_scrolls_sideways(demo):  # noqa: F811
+async def test_the_symbol_stays_in_view_when_the_table_scrolls_sideways(demo):
     config, store = demo
     app = app_with(config, store, None)
     async with app.run_test(size=(80, 24)) as pilot:

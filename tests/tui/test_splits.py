@@ -20,7 +20,7 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.workspace import Workspace
 
-from .test_app import rows, text_of, type_into
+from ..support.pilot import rows, text_of, type_into
 
 NOW = dt.datetime(2026, 11, 20, 21, 30, tzinfo=dt.UTC)
 SPLIT = Split("NVDA", dt.date(2026, 11, 16), 10, 1)
@@ -130,3 +130,30 @@ async def test_timeline_shows_the_split_and_w_rewrites_the_threshold_after_askin
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)  # nothing left to rewrite: a warning
+
+
+async def test_a_rewrite_for_a_split_waits_while_the_file_is_invalid(split_store):
+    """As every edit of catalysts.toml: made on the last good version, it would write over the
+    user's fixing. No question is asked, the banner's message is given, the file is kept."""
+    workspace = split_store
+    app = CatalystApp(workspace, live=False, watch_file=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        [index] = [i for i, e in enumerate(app.screen.entries) if isinstance(e, SplitEntry)]
+        app.screen.query_one("#events", DataTable).move_cursor(row=index)
+        await pilot.pause()
+        path = workspace.config.path
+        broken = path.read_text().replace('kind = "guard"', 'kind = "guardian"')
+        path.write_text(broken)
+        app.check_file()  # what the file watcher does each second
+        await pilot.pause()
+        assert app.config_problem is not None
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)  # no question asked
+        said = [n.message for n in app._notifications]
+        assert "catalysts.toml is invalid: fix it first (the banner says where)" in said
+        assert path.read_text() == broken

@@ -239,7 +239,8 @@ class CatalystApp(App[None]):
 
     def _file_invalid(self) -> bool:
         """Edits of catalysts.toml wait while the file is invalid: one would be made on the
-        last good version and write over the user's fixing. Says so when it is."""
+        last good version and write over the user's fixing. Says so when it is. Every edit
+        asks it first, through `_open_edit` (a form) or `_confirm` (a question)."""
         if self.config_problem is None:
             return False
         self.notify(
@@ -352,8 +353,6 @@ class CatalystApp(App[None]):
 
     @on(messages.RemoveLot)
     def _remove_lot(self, message: messages.RemoveLot) -> None:
-        if self._file_invalid():
-            return
         symbol, index, lot = message.symbol, message.index, message.lot
         self._confirm(
             f"Remove lot {index + 1} of {symbol} ({lot.shares:g} at {lot.cost:g})?",
@@ -363,8 +362,6 @@ class CatalystApp(App[None]):
 
     @on(messages.RemoveSell)
     def _remove_sell(self, message: messages.RemoveSell) -> None:
-        if self._file_invalid():
-            return
         symbol, index, sell = message.symbol, message.index, message.sell
         self._confirm(
             f"Remove the sale of {sell.shares:g} {symbol} on {sell.date.isoformat()}?",
@@ -399,8 +396,6 @@ class CatalystApp(App[None]):
 
     @on(messages.ArchiveCheckpoint)
     def _archive_checkpoint(self, message: messages.ArchiveCheckpoint) -> None:
-        if self._file_invalid():
-            return
         c = message.checkpoint
         self._confirm(
             f"Archive {c.symbol}/{c.id}?",
@@ -410,8 +405,6 @@ class CatalystApp(App[None]):
 
     @on(messages.RemoveTicker)
     def _remove_ticker(self, message: messages.RemoveTicker) -> None:
-        if self._file_invalid():
-            return
         symbol = message.symbol
         self._confirm(
             f"Remove {symbol} from catalysts.toml?",
@@ -431,9 +424,7 @@ class CatalystApp(App[None]):
         from .widgets.evidence import mark_note
 
         r = message.record
-        detail = self.workspace.ticker(r.symbol)
-        checkpoints = detail.checkpoints if detail is not None else []
-        checkpoint = next((c for c in checkpoints if c.id == r.checkpoint_id), None)
+        checkpoint = self.workspace.checkpoint(r.symbol, r.checkpoint_id)
         if checkpoint is None:
             self.notify(f"{r.symbol}/{r.checkpoint_id} is no longer in the thesis", timeout=4)
             return
@@ -443,7 +434,7 @@ class CatalystApp(App[None]):
     def _dismiss_passage(self, message: messages.DismissPassage) -> None:
         if self.workspace.dismiss_passage(message.record):
             self.notify("dismissed: not shown again (catalyst evidence --all lists it)", timeout=3)
-        self.refresh_views()
+        self.refresh_views(skip_watchlist=True)  # the watchlist shows no evidence
 
     @on(messages.RewriteForSplit)
     def _rewrite_for_split(self, message: messages.RewriteForSplit) -> None:
@@ -457,8 +448,12 @@ class CatalystApp(App[None]):
 
     # -- plumbing ------------------------------------------------------------------------------
     def _confirm(self, question: str, detail: str, edit: Callable[[], EditOutcome]) -> None:
+        """An edit of catalysts.toml made once the user says yes to `question`."""
         from .screens.edit_forms import run_edit
         from .screens.forms import ConfirmScreen
+
+        if self._file_invalid():
+            return
 
         def answered(yes: bool | None) -> None:
             if not yes:

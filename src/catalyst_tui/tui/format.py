@@ -4,8 +4,9 @@ agrees. Text from the file, the database or a provider goes on screen through `p
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
-from textual.widgets import DataTable
 
 from ..text import printable
 from ..thesis.vocabulary import Status
@@ -59,23 +60,22 @@ def flow(items: list[Text], width: int, gap: str = "  ") -> Text:
     return out
 
 
-def fit_last_column(table: DataTable, full: dict[str, Text]) -> None:
-    """Clip the last column's cells (`full`: row key → the whole text) to what the table has
-    room for next to its other columns, with `…`: the screen's edge never cuts it silently."""
-    columns = list(table.columns.values())
-    if not columns or not table.size.width:
-        return
-    last = columns[-1]
-    used = sum(c.get_render_width(table) for c in columns[:-1])
-    # The width less a vertical scrollbar's, whether one shows yet or not (rows may add one).
-    scrollbar = max(table.gutter.width, table.styles.scrollbar_size_vertical)
-    room = max(8, table.size.width - scrollbar - used - 2 * table.cell_padding)
-    widest = max((t.cell_len for t in full.values()), default=0)
-    last.auto_width = False  # the column is as wide as its widest fitted cell, not the whole
-    last.width = min(room, max(widest, len(str(last.label))))
-    for key, text in full.items():
-        if key in table.rows:
-            table.update_cell(key, last.key, clip(text, last.width), update_width=True)
+class Flow:
+    """`items` flowed (`flow`) to the width they are drawn in: laid out when rendered, so for
+    the widget's width as it is now, never the one it had when the items were made."""
+
+    def __init__(self, items: list[Text], gap: str = "  ") -> None:
+        self.items = items
+        self.gap = gap
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield flow(self.items, options.max_width, self.gap)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((item.cell_len for item in self.items), default=0)
+        one_line = sum(item.cell_len for item in self.items)
+        one_line += len(self.gap) * max(0, len(self.items) - 1)
+        return Measurement(widest, one_line)
 
 
 def money(value: float | None, *, decimals: int = 2) -> str:

@@ -1,5 +1,6 @@
 """A passage of evidence in its surrounding text: the sentences before and after it in the
-document, the passage highlighted, where it is from and its link."""
+document, the passage highlighted, where it is from and its link: the document's text, title
+and link through `printable` (someone else's words never command the terminal)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ...text import printable
 from ...watchlist import EvidenceRecord
 from ...workspace import Workspace
 from .. import messages
@@ -31,21 +33,22 @@ class PassageScreen(ModalScreen[None]):
         r = self.record
         before, passage, after = self.workspace.passage_in_context(r)
         head = Text()
-        head.append(f"{r.symbol}/{r.checkpoint_id}", style="bold")
-        head.append(f"  {r.checkpoint_title}\n")
-        head.append(f"{r.document.label}  {r.document.title}\n{r.document.url}", style="dim")
+        head.append(printable(f"{r.symbol}/{r.checkpoint_id}"), style="bold")
+        head.append(f"  {printable(r.checkpoint_title)}\n")
+        head.append(printable(f"{r.document.label}  {r.document.title}") + "\n", style="dim")
+        head.append(printable(r.document.url), style="dim")
         body = Text()
         if before:
-            body.append(before + " ", style="dim")
+            body.append(printable(before, multiline=True) + " ", style="dim")
         body.append_text(marked(passage, r.entry))
         if after:
-            body.append(" " + after, style="dim")
+            body.append(" " + printable(after, multiline=True), style="dim")
         with Vertical(id="passage-box"):
             yield Static(head)
             with VerticalScroll():
                 yield Static(body, id="passage-text")
-            yield Static(Text(f"matched “{r.entry}” · m marks the checkpoint from it · esc closes",
-                              style="dim"))  # fmt: skip
+            yield Static(Text(f"matched “{printable(r.entry)}” · m marks the checkpoint from it"
+                              " · esc closes", style="dim"))  # fmt: skip
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -35,7 +35,7 @@ CHECKPOINT_COLUMNS = (
     ("left", "Left"),
     ("value", "Value"),
     ("condition", "Condition"),
-    ("title", "Checkpoint"),  # last: clipped with … to the room left (format.fit_last_column)
+    ("title", "Checkpoint"),  # last: clipped with … to the room left (RowTable.set_last_column)
 )
 
 
@@ -72,7 +72,6 @@ class TickerScreen(Screen[None]):
         self.symbol = symbol
         self.detail: TickerDetail | None = None
         self.range_name = "1Y"
-        self._titles: dict[str, Text] = {}  # row key -> the whole title, before fitting
 
     def compose(self) -> ComposeResult:
         yield ConfigBanner()
@@ -156,33 +155,27 @@ class TickerScreen(Screen[None]):
         self.query_one("#ticker-title", Static).update(text)
 
     def _show_checkpoints(self, d: TickerDetail) -> None:
-        table = self.query_one("#checkpoint-table", DataTable)
+        table = self.query_one("#checkpoint-table", RowTable)
         current = self.current_checkpoint()
         keys = [c.id for c in d.checkpoints]
         row_index = table.cursor_row
         table.clear()
         today = self.workspace.today()
         found = Counter(e.checkpoint_id for e in d.evidence)
-        self._titles = {}
+        titles = {}  # row key -> the whole title, before fitting
         for c in d.checkpoints:
             *cells, last = _checkpoint_cells(c, today)
             title = last if isinstance(last, Text) else Text(last)
             if found[c.id]:  # the title, then how many passages of evidence it has
                 title = Text.assemble(title, (f"  ▤{found[c.id]}", "cyan"))
-            self._titles[c.id] = title
+            titles[c.id] = title
             table.add_row(*cells, title, key=c.id)
-        self.call_after_refresh(self._fit_titles)
+        table.set_last_column(titles)
         if current is not None and current.id in keys:
             row_index = keys.index(current.id)
         if d.checkpoints:
             table.move_cursor(row=min(row_index, len(keys) - 1), animate=False)
         self._show_checkpoint_detail()
-
-    def _fit_titles(self) -> None:
-        fmt.fit_last_column(self.query_one("#checkpoint-table", DataTable), self._titles)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._fit_titles)
 
     def _show_chart(self) -> None:
         if self.detail is None:
@@ -322,7 +315,7 @@ class TickerScreen(Screen[None]):
             found = sum(e.checkpoint_id == c.id for e in self.detail.evidence) if self.detail else 0
             text.append("\nEvidence: ", style="bold")
             text.append(f"{found} passage(s) found (5 shows them) for ", style="cyan")
-            text.append(" · ".join(c.evidence), style="dim")
+            text.append(printable(" · ".join(c.evidence)), style="dim")
         detail.update(text)
         self.call_after_refresh(self._cursor_into_view)
 

@@ -44,7 +44,6 @@ class TimelineScreen(Screen[None]):
         super().__init__(id="timeline")
         self.workspace = workspace
         self.entries: list[TimelineEntry] = []
-        self._reasons: dict[str, Text] = {}  # row key -> the whole reason, before fitting
 
     def compose(self) -> ComposeResult:
         yield ConfigBanner()
@@ -60,27 +59,21 @@ class TimelineScreen(Screen[None]):
         self.reload()
         table.focus()
 
-    def _fit_reasons(self) -> None:
-        fmt.fit_last_column(self.query_one("#events", DataTable), self._reasons)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._fit_reasons)
-
     def reload(self) -> None:
-        table = self.query_one("#events", DataTable)
+        table = self.query_one("#events", RowTable)
         row = table.cursor_row
         entries = self.workspace.timeline()
         if entries == self.entries and table.row_count:
             return  # most refreshes change no status: keep the table as it is
         self.entries = entries
         table.clear()
-        self._reasons = {}
+        reasons = {}  # row key -> the whole reason, before fitting
         for entry in self.entries:
             *cells, reason = self._cells(entry)
             key = _key(entry)
-            self._reasons[key] = reason if isinstance(reason, Text) else Text(reason)
+            reasons[key] = reason if isinstance(reason, Text) else Text(reason)
             table.add_row(*cells, reason, key=key)
-        self.call_after_refresh(self._fit_reasons)
+        table.set_last_column(reasons)
         if self.entries:
             table.move_cursor(row=min(row, len(self.entries) - 1), animate=False)
         flagged = len(flagged_targets(self.entries))
@@ -116,11 +109,12 @@ class TimelineScreen(Screen[None]):
         text = Text()
         if isinstance(entry, FilingEntry):
             f = entry.filing
-            text.append(entry.text, style="bold")
+            text.append(printable(entry.text), style="bold")
             accepted = f.accepted.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M")
-            text.append(f"\naccepted {accepted}, filed {f.filed.isoformat()}  {f.url}")
+            text.append(f"\naccepted {accepted}, filed {f.filed.isoformat()}  {printable(f.url)}")
             if f.read == -1:
-                text.append(f"\ndocuments could not be read: {f.read_error}", style="yellow")
+                text.append(f"\ndocuments could not be read: {printable(f.read_error)}",
+                            style="yellow")  # fmt: skip
         elif isinstance(entry, SplitEntry):
             text.append(printable(entry.text), style="bold")
             text.append("\nPrices and history are on the new basis; lots bought before it are "
@@ -188,7 +182,7 @@ def _cells(e: EventRecord, when: str, value: str, reason: str) -> tuple[Text | s
     change.append(e.to_status, style=fmt.STATUS_STYLE.get(e.to_status, ""))
     if e.manual:
         change.append(" (hand)", style="dim")
-    reason = printable(reason)  # fitted to the room left, with … (format.fit_last_column)
+    reason = printable(reason)  # fitted to the room left, with … (RowTable.set_last_column)
     return (
         when,
         checkpoint,

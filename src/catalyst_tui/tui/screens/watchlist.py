@@ -8,6 +8,7 @@ import gc
 from collections.abc import Callable
 from functools import partial
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,9 +29,9 @@ ALL = "All"
 ROWS_PER_STEP = 25  # changed rows updated per step of the event loop
 PROGRESS_CELLS = 13  # the bar; with " 100%" it fills the 18-cell #progress
 SPARK_WIDTH = 10
-# The columns whose header sorts the table when clicked, and by which of SORTS.
-HEADER_SORTS = {"symbol": "symbol", "day": "day", "thesis": "thesis", "pnl": "pnl",
-                "weight": "weight", "due": "due"}  # fmt: skip
+# The keys of SORTS, in their order; a column whose key is one of them sorts by it when its
+# header is clicked.
+SORT_KEYS = [key for key, _ in SORTS]
 # The most telling first: at 80 columns the table ends around Value (left/right scroll).
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("symbol", "Symbol"),
@@ -71,8 +72,8 @@ class WatchlistScreen(Screen[None]):
         super().__init__(id="watchlist")
         self.workspace = workspace
         remembered = workspace.prefs()
-        keys = [key for key, _ in SORTS]
-        self.sort_index = keys.index(remembered.sort) if remembered.sort in keys else 0
+        sort = remembered.sort
+        self.sort_index = SORT_KEYS.index(sort) if sort in SORT_KEYS else 0
         self.reverse = remembered.reverse
         self.filter_text = ""
         self.group: str | None = None
@@ -83,7 +84,8 @@ class WatchlistScreen(Screen[None]):
         self._tab_serial = 0
         self.progress: tuple[int, int] | None = None  # (done, total) last shown
         self.reach = ""  # the last refresh's: "offline", "unreachable" or "" (jobs/refresh.py)
-        self._rows_listed: list[WatchRow] = []
+        self._totals = fmt.Flow([])  # the header's first part, as last shown
+        self._health = Text()  # and its last line, the data's health
         self.progress_shown = False
 
     def compose(self) -> ComposeResult:
@@ -111,11 +113,12 @@ class WatchlistScreen(Screen[None]):
         self.set_interval(5, self._count_ages)  # "refreshed 1m ago" goes on counting
 
     def _count_ages(self) -> None:
+        """The tick: the health line again, drawn only when its text changed ("refreshed 1m
+        ago" counts on); the totals and the status line do not change with time."""
         if self.data is not None:
-            self._show_summary(self.data, self._rows_listed)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._count_ages)  # the header's items laid out for the width
+            health = self._health_line(self.data)
+            if health != self._health:
+                self._show_header(self._totals, health)
 
     # -- data ----------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -200,7 +203,6 @@ class WatchlistScreen(Screen[None]):
             table.scroll_to(y=scroll, animate=False, immediate=True)
             self._shown = symbols
         self._rows_shown = {row.symbol: _shown_part(row) for row in rows}
-        self._rows_listed = rows
         self._show_summary(data, rows)
 
     def _update_rows(self, rows: list[WatchRow]) -> None:
@@ -221,6 +223,7 @@ class WatchlistScreen(Screen[None]):
             await asyncio.sleep(0)
 
     def _show_summary(self, data: Watchlist, rows: list[WatchRow]) -> None:
+        """The header (the totals, then the data's health) and the status line."""
         totals = data.totals(self.group)
         portfolio = Text(f"Portfolio {printable(data.currency)} ", style="bold")
         portfolio.append(fmt.money(totals.value) if totals.priced else fmt.NONE, style="not bold")
@@ -229,22 +232,9 @@ class WatchlistScreen(Screen[None]):
         items = [portfolio, Text("Day ") + fmt.signed(totals.day_pnl if totals.priced else None),
                  Text("P&L ") + _pnl(totals),
                  Text("Realized YTD ") + fmt.signed(totals.realized_year)]  # fmt: skip
-        # Each item whole on its line (a narrow terminal breaks between items, never inside one),
-        # and the data's health on a line of its own.
-        summary = fmt.flow(items, self.query_one("#summary", Static).content_size.width)
-        health = data.health
-        summary.append("\n")
-        if self.reach:
-            summary.append(f"{self.reach}: no provider answers", style="bold red")
-            summary.append(" · ", style="dim")
-        if self.reach and health.last_refresh is None:
-            summary.append("nothing stored yet", style="yellow")
-        else:
-            now = self.workspace.now()
-            summary.append_text(
-                fmt.plain(health_text(health, now), "" if health_ok(health, now) else "yellow")
-            )
-        self.query_one("#summary", Static).update(summary)
+        # Each item whole on its line (a narrow terminal breaks between items, never inside one:
+        # laid out as drawn, for the width there is), and the data's health on a line of its own.
+        self._show_header(fmt.Flow(items), self._health_line(data))
         status = Text()
         status.append(f"{len(rows)}/{len(data.rows)} tickers · by {self._sort_label()}")
         if self.filter_text:
@@ -273,6 +263,25 @@ class WatchlistScreen(Screen[None]):
                 style="yellow",
             )
         self.query_one("#status-line", Static).update(status)
+
+    def _health_line(self, data: Watchlist) -> Text:
+        health = data.health
+        line = Text()
+        if self.reach:
+            line.append(f"{self.reach}: no provider answers", style="bold red")
+            line.append(" · ", style="dim")
+        if self.reach and health.last_refresh is None:
+            line.append("nothing stored yet", style="yellow")
+        else:
+            now = self.workspace.now()
+            line.append_text(
+                fmt.plain(health_text(health, now), "" if health_ok(health, now) else "yellow")
+            )
+        return line
+
+    def _show_header(self, totals: fmt.Flow, health: Text) -> None:
+        self._totals, self._health = totals, health
+        self.query_one("#summary", Static).update(Group(totals, health))
 
     def _current_symbol(self) -> str | None:
         table = self.query_one("#tickers", DataTable)
@@ -323,10 +332,10 @@ class WatchlistScreen(Screen[None]):
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         """A click on a column's header sorts by it; on the sorted column, reverses it."""
-        sort = HEADER_SORTS.get(str(event.column_key.value))
-        if sort is None:
+        sort = str(event.column_key.value)
+        if sort not in SORT_KEYS:
             return
-        index = [key for key, _ in SORTS].index(sort)
+        index = SORT_KEYS.index(sort)
         self._sort_by(index, reverse=not self.reverse if index == self.sort_index else False)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

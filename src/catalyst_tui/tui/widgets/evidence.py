@@ -1,7 +1,8 @@
 """The Evidence pane of a ticker: every passage that matched a checkpoint's evidence entries,
 newest document first, the matched words highlighted. `enter` shows a passage in its
 surrounding text, `m` marks its checkpoint with the document and its link in the note, `d`
-dismisses it as irrelevant (not shown again)."""
+dismisses it as irrelevant (not shown again). Documents are other people's text (a filing, a
+headline): every part of them goes on screen through `printable` / `fmt.plain`."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from ...text import printable
 from ...thesis.evidence import highlights, parse_entry
 from ...watchlist import EvidenceRecord
+from .. import format as fmt
 from .. import messages
 from .table import RowTable
 
@@ -23,10 +26,12 @@ HIGHLIGHT = "bold black on yellow"
 
 
 def marked(passage: str, entry: str) -> Text:
-    """The passage with the words and phrases of its entry highlighted; never markup."""
-    text = Text(passage)
+    """The passage with the words and phrases of its entry highlighted; never markup, and
+    without what would command the terminal (the highlights are found in what is shown)."""
+    shown = printable(passage)
+    text = Text(shown)
     try:
-        spans = highlights(passage, parse_entry(entry))
+        spans = highlights(shown, parse_entry(entry))
     except ValueError:
         return text
     for start, end in spans:
@@ -70,12 +75,11 @@ class EvidencePane(Vertical):
         self.records = records
         table.clear()
         for r in records:
-            passage = r.passage if len(r.passage) <= PASSAGE_WIDTH else r.passage[:89] + "…"
             table.add_row(
                 r.document.day.isoformat(),
-                Text(r.checkpoint_id),
-                Text(r.document.form, style="blue" if r.document.source == "sec" else "magenta"),
-                marked(passage, r.entry),
+                fmt.plain(r.checkpoint_id),
+                fmt.plain(r.document.form, "blue" if r.document.source == "sec" else "magenta"),
+                fmt.clip(marked(r.passage, r.entry), PASSAGE_WIDTH),
                 key=str(r.id),
             )
         if records:
@@ -112,11 +116,11 @@ class EvidencePane(Vertical):
         r = self.current()
         text = Text()
         if r is not None:
-            text.append(f"{r.symbol}/{r.checkpoint_id}", style="bold")
-            text.append(f"  {r.checkpoint_title}\n")
-            text.append(f"{r.document.label}  {r.document.title}\n", style="dim")
+            text.append(printable(f"{r.symbol}/{r.checkpoint_id}"), style="bold")
+            text.append(f"  {printable(r.checkpoint_title)}\n")
+            text.append(printable(f"{r.document.label}  {r.document.title}") + "\n", style="dim")
             text.append_text(marked(r.passage, r.entry))
-            text.append(f"\nmatched “{r.entry}”  {r.document.url}", style="dim")
+            text.append(printable(f"\nmatched “{r.entry}”  {r.document.url}"), style="dim")
         self.query_one("#evidence-detail", Static).update(text)
 
     def _need(self) -> EvidenceRecord | None:

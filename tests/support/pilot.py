@@ -1,0 +1,96 @@
+"""Helpers for driving the TUI with Textual's Pilot in tests: the app on the demo clock and
+zone, what a table or a Static shows, a row chosen by key, a form field filled, ALAB opened."""
+
+from __future__ import annotations
+
+import io
+import zoneinfo
+
+from rich.console import Console
+from textual.geometry import Region
+from textual.widgets import DataTable, Input, Static, TextArea
+
+from catalyst_tui.tui.app import CatalystApp
+from catalyst_tui.tui.screens.ticker import TickerScreen
+from catalyst_tui.workspace import Workspace
+
+from .demo_data import DEMO_NOW, DEMO_ZONE
+
+ZONE = zoneinfo.ZoneInfo(DEMO_ZONE)
+# The watchlist header's items, each whole: a label with its figure (P&L with its percentage).
+HEADER_ITEMS = {
+    "Portfolio": r"Portfolio USD [\d,]+\.\d\d",
+    "Day": r"Day [+-][\d,]+\.\d\d",
+    "P&L": r"P&L [+-][\d,]+\.\d\d \([+-][\d.]+%\)",
+    "Realized YTD": r"Realized YTD [+-][\d,]+\.\d\d",
+}
+
+
+def make_app(config, store, **kwargs) -> CatalystApp:
+    """The app on the demo's frozen clock and zone; no live updates, no file watching."""
+    workspace = Workspace(config, store, clock=lambda: DEMO_NOW, zone=ZONE)
+    kwargs.setdefault("live", False)
+    kwargs.setdefault("watch_file", False)
+    return CatalystApp(workspace, **kwargs)
+
+
+def rows(app: CatalystApp, table_id: str = "#tickers") -> list[list[str]]:
+    table = app.screen.query_one(table_id, DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def text_of(app: CatalystApp, selector: str) -> str:
+    """The plain text a Static shows (a rich Text, Table or Group alike), 200 columns wide."""
+    content = app.screen.query_one(selector, Static).content
+    if isinstance(content, str):
+        return content
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(content)
+    return console.export_text()
+
+
+def lines_on_screen(app: CatalystApp, selector: str) -> list[str]:
+    """The lines a widget draws, as it draws them: at its own width and height on screen."""
+    widget = app.screen.query_one(selector)
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return [strip.text.rstrip() for strip in strips]
+
+
+def symbols(app: CatalystApp) -> list[str]:
+    return [r[0].replace("⚑ ", "") for r in rows(app)]
+
+
+def field_error(app: CatalystApp, field: str) -> str:
+    return str(app.screen.query_one(f"#error-{field}", Static).render())
+
+
+async def move_to(pilot, app: CatalystApp, table_id: str, key: str) -> None:
+    table = app.screen.query_one(table_id, DataTable)
+    index = table.get_row_index(key)
+    table.move_cursor(row=index)
+    await pilot.pause()
+
+
+async def type_into(pilot, app: CatalystApp, field: str, text: str, *, keys: bool = False) -> None:
+    """Fill a form field: with real key presses, or by setting the value (which sends the
+    same Changed message, in a fraction of the time)."""
+    widget = app.screen.query_one(f"#field-{field}")
+    if keys:
+        assert isinstance(widget, Input)
+        widget.value = ""
+        widget.focus()
+        await pilot.press(*[c if c != " " else "space" for c in text])
+    elif isinstance(widget, Input):
+        widget.value = text
+    else:
+        assert isinstance(widget, TextArea)
+        widget.text = text
+    await pilot.pause()
+
+
+async def open_alab(pilot, app: CatalystApp) -> None:
+    """From the watchlist as it starts: ALAB's ticker screen (ALAB is the first row)."""
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, TickerScreen) and app.screen.symbol == "ALAB"
