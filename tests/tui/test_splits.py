@@ -94,22 +94,28 @@ async def test_ticker_screen_shows_lots_on_todays_basis_and_dates_an_undated_lot
         assert lots[1][1] == "50 (5×10)" and "uncertain" not in lots[1][6]
 
 
+async def open_the_split(pilot, app: CatalystApp) -> int:
+    """The timeline, its cursor on the split's row; the row's index."""
+    await pilot.pause()
+    await pilot.press("t")
+    await pilot.pause()
+    assert isinstance(app.screen, TimelineScreen)
+    [index] = [i for i, e in enumerate(app.screen.entries) if isinstance(e, SplitEntry)]
+    app.screen.query_one("#events", DataTable).move_cursor(row=index)
+    await pilot.pause()
+    return index
+
+
 async def test_timeline_shows_the_split_and_w_rewrites_the_threshold_after_asking(split_store):
     workspace = split_store
     floor = workspace.store.views.checkpoints("NVDA")[0]
     assert floor.status == "met" and floor.reason.observed.value == pytest.approx(1120)
     app = CatalystApp(workspace, live=False, watch_file=False)
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("t")
-        await pilot.pause()
-        assert isinstance(app.screen, TimelineScreen)
+        index = await open_the_split(pilot, app)
         assert "Timeline: 1 event, 1 split" in text_of(app, "#timeline-title")
-        [index] = [i for i, e in enumerate(app.screen.entries) if isinstance(e, SplitEntry)]
         row = rows(app, "#events")[index]
         assert row[:3] == ["2026-11-16", "NVDA", "split 10:1"] and "w rewrites" in row[4]
-        app.screen.query_one("#events", DataTable).move_cursor(row=index)
-        await pilot.pause()
         detail = text_of(app, "#event-detail")
         assert "NVDA split 10:1 on 2026-11-16" in detail
         assert "price >= 1000 is compared on the basis it was written in" in detail
@@ -138,13 +144,7 @@ async def test_a_rewrite_for_a_split_waits_while_the_file_is_invalid(split_store
     workspace = split_store
     app = CatalystApp(workspace, live=False, watch_file=False)
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("t")
-        await pilot.pause()
-        assert isinstance(app.screen, TimelineScreen)
-        [index] = [i for i, e in enumerate(app.screen.entries) if isinstance(e, SplitEntry)]
-        app.screen.query_one("#events", DataTable).move_cursor(row=index)
-        await pilot.pause()
+        await open_the_split(pilot, app)
         path = workspace.config.path
         broken = path.read_text().replace('kind = "guard"', 'kind = "guardian"')
         path.write_text(broken)
