@@ -23,12 +23,13 @@ sys.path.insert(0, str(REPO))
 
 from bench._report import Figure, emit  # noqa: E402
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+from tests.support.shared import SAMPLES  # noqa: E402
 
 from catalyst_tui.market.documents import html_to_text  # noqa: E402
 from catalyst_tui.thesis.evidence import Matcher, parse_entry  # noqa: E402
 
 GOAL_MS = 200.0
-DOCUMENT = REPO / "tests" / "fixtures" / "sec" / "sec_10q_NVDA_nvda-20250727.htm"
+DOCUMENT = SAMPLES / "sec_10q_NVDA_nvda-20250727.htm"
 CHECKPOINTS = [
     ['"data center" revenue record', '"Data Center" compute', "Blackwell shipping"],
     ['"Blackwell Ultra"', "GB300 production", "Rubin shipping"],

@@ -34,8 +34,8 @@ from tests.support.market_server import MarketServer  # noqa: E402
 
 from catalyst_tui.config import parse_config  # noqa: E402
 from catalyst_tui.jobs.refresh import refresh_in_process  # noqa: E402
-from catalyst_tui.market.http import MarketClient  # noqa: E402
-from catalyst_tui.market.yahoo_quote import BATCH_SIZE, batch_url  # noqa: E402
+from catalyst_tui.market.http.client import MarketClient  # noqa: E402
+from catalyst_tui.market.yahoo.quote import BATCH_SIZE, batch_url  # noqa: E402
 from catalyst_tui.store import Store  # noqa: E402
 
 CONCURRENCY = 16

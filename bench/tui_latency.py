@@ -85,7 +85,7 @@ from tests.support.market_server import MarketServer  # noqa: E402
 from catalyst_tui.config import load_config  # noqa: E402
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints  # noqa: E402
 from catalyst_tui.jobs.refresh import refresh_in_process  # noqa: E402
-from catalyst_tui.market.http import MarketClient  # noqa: E402
+from catalyst_tui.market.http.client import MarketClient  # noqa: E402
 from catalyst_tui.store import Store  # noqa: E402
 
 GOAL_MS = 50.0

@@ -22,3 +22,13 @@ def isolated_home(
     for var in ("CATALYST_CONFIG", "CATALYST_DB", "FINNHUB_API_KEY"):
         monkeypatch.delenv(var, raising=False)
     return home
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The recordings are read in place from ../shared: say so once, plainly, when they are not
+    there, instead of a hundred file-not-found errors."""
+    from tests.support.shared import missing
+
+    why = missing()
+    if why:
+        raise pytest.UsageError(why)

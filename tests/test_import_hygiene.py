@@ -9,9 +9,10 @@ import sys
 
 CORE = [
     f"catalyst_tui.{name}"
-    for name in ("cli", "config", "config_write", "export", "jobs.evaluation", "jobs.refresh",
-                 "jobs.refresh_process", "jobs.scheduler", "notify", "report", "store",
-                 "thesis.wording", "timeline", "watchlist", "workspace")
+    for name in ("cli", "config", "config.write", "cli.output.export", "jobs.evaluation",
+                 "jobs.refresh", "jobs.refresh_process", "jobs.scheduler", "notify",
+                 "cli.output.report", "store", "thesis.wording", "views.timeline",
+                 "views.watchlist", "views.workspace")
 ]  # fmt: skip
 
 
@@ -27,7 +28,7 @@ def imported_after(modules: list[str]) -> set[str]:
 
 def test_the_core_never_imports_textual():
     loaded = imported_after(CORE)
-    assert "catalyst_tui.workspace" in loaded  # the probe did import the core
+    assert "catalyst_tui.views.workspace" in loaded  # the probe did import the core
     assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
     assert not {m for m in loaded if m.startswith("catalyst_tui.tui")}
 
@@ -39,5 +40,5 @@ def test_the_probe_sees_textual_when_the_tui_is_imported():
 def test_loading_a_config_imports_no_http_stack():
     """The TUI's first paint waits for the config's checks: httpx (about 130 ms of imports) is
     for the refresh, which starts after it."""
-    loaded = imported_after(["catalyst_tui.config", "catalyst_tui.workspace"])
+    loaded = imported_after(["catalyst_tui.config", "catalyst_tui.views.workspace"])
     assert not {m for m in loaded if m == "httpx" or m.startswith("httpx.")}

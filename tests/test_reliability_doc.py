@@ -11,9 +11,9 @@ REPO = Path(__file__).resolve().parents[1]
 DOC = REPO / "docs" / "reliability.md"
 REFERENCE = re.compile(r"`(tests/[\w/]+\.py)::(\w+)`")
 FAULT_SUITES = (
-    "tests/test_durability.py",
-    "tests/test_concurrency.py",
-    "tests/test_hygiene.py",
+    "tests/jobs/test_durability.py",
+    "tests/jobs/test_concurrency.py",
+    "tests/cli/test_hygiene.py",
     "tests/market/test_fault_modes.py",
 )
 # PRODUCT.md §9, fault by fault: a phrase the matrix's first column must contain for each.

@@ -20,7 +20,7 @@ from tests.support import scenes  # noqa: E402
 from tests.support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database  # noqa: E402
 
 from catalyst_tui.tui.app import CatalystApp  # noqa: E402
-from catalyst_tui.workspace import Workspace  # noqa: E402
+from catalyst_tui.views.workspace import Workspace  # noqa: E402
 
 SIZE = (120, 36)
 OUT = REPO / "screenshots"

@@ -9,8 +9,8 @@ no "]0;title" is left behind), then every remaining control character: C0, DEL a
 both become a space. Everything else, brackets included, is kept as typed: whoever shows the
 text shows it as plain text (rich `Text`, `markup=False`), never as markup.
 
-The CLI (cli/, report.py), the TUI (tui/format.py and the screens) and the notification
-channels (notify.py) pass user and provider text through it; exports write data as stored.
+The CLI (cli/, cli/output/report.py), the TUI (tui/format.py and the screens) and the notification
+channels (notify/__init__.py) pass user and provider text through it; exports write data as stored.
 """
 
 from __future__ import annotations

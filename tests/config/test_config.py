@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalyst_tui.config import ConfigError, load_config, parse_config, parse_interval
+from catalyst_tui.config.scan import Pos, locate
 from catalyst_tui.thesis.conditions import ConditionError, parse_condition
-from catalyst_tui.toml_scan import Pos, locate
 
 from ..conftest import BUNDLED_CONFIG, REPO
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui.config import ConfigError, load_config, parse_config, parse_interval
-from catalyst_tui.config_write import add_lot, apply_edit
+from catalyst_tui.config.write import add_lot, apply_edit
 
 from ..conftest import BUNDLED_CONFIG
 

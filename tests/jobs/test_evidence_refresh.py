@@ -11,7 +11,7 @@ import pytest
 
 from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.refresh import refresh_in_process
-from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.store import Store
 from tests.support.filings_server import FilingsServer
 from tests.support.market_server import MarketServer

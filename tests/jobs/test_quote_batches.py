@@ -13,7 +13,7 @@ import pytest
 
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.refresh import refresh_in_process
-from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import Bar, Quote, QuoteOutcome
 from catalyst_tui.store import Store
 from tests.jobs.test_refresh import query, refresh, write_config

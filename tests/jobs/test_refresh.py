@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.http.client import MarketClient
 from tests.support.market_server import MarketServer, unused_local_url
 
 SYMBOLS = ("ALAB", "CRDO", "NVDA", "BRK.B")

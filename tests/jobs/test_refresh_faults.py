@@ -14,7 +14,7 @@ from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.bounds import EARNINGS_AHEAD, MAX_AMOUNT, MAX_PRICE, MAX_VOLUME
-from catalyst_tui.market.http import REQUEST_BOUNDS, MarketClient
+from catalyst_tui.market.http.client import REQUEST_BOUNDS, MarketClient
 from catalyst_tui.market.models import Bar, QuoteOutcome
 from catalyst_tui.store import Store
 from tests.support.market_server import MarketServer

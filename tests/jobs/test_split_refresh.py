@@ -17,10 +17,10 @@ import pytest
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.jobs.refresh import refresh_in_process
-from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.store import Store
-from catalyst_tui.timeline import SplitEntry
-from catalyst_tui.workspace import Workspace
+from catalyst_tui.views.timeline import SplitEntry
+from catalyst_tui.views.workspace import Workspace
 from tests.support.market_server import MarketServer
 
 from .test_refresh import write_config

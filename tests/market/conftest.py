@@ -9,9 +9,9 @@ import pytest
 from tests.support.market_server import FINNHUB_TOKEN, MarketServer
 
 from catalyst_tui.market.finnhub import FinnhubProvider
-from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.stooq import StooqProvider
-from catalyst_tui.market.yahoo import YahooProvider
+from catalyst_tui.market.yahoo.provider import YahooProvider
 
 # Short timeouts and backoffs so fault tests take milliseconds, no Finnhub free-tier pacing (1/s);
 # trust_env=False so a proxy set in the environment can never route a loopback request elsewhere.

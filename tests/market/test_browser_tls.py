@@ -14,8 +14,8 @@ from typing import NamedTuple
 import pytest
 from tests.support.market_server import MarketServer
 
-from catalyst_tui.market.http import MarketClient
-from catalyst_tui.market.yahoo import YahooProvider
+from catalyst_tui.market.http.client import MarketClient
+from catalyst_tui.market.yahoo.provider import YahooProvider
 
 pytest.importorskip("curl_cffi")
 

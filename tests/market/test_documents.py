@@ -5,15 +5,15 @@ hidden `ix:header`), and on small hand-written pages and junk."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.support.shared import SAMPLES
 
 from catalyst_tui.market.documents import html_to_text, is_html
 
-SEC = Path(__file__).resolve().parents[1] / "fixtures" / "sec"
+SEC = SAMPLES
 ADBE_PR = SEC / "sec_8k_ex99_1_ADBE_2023-03-15_adbeex991q123.htm"
 NVDA_8K = SEC / "sec_8k_NVDA_nvda-20260302.htm"
 NVDA_10Q = SEC / "sec_10q_NVDA_nvda-20250727.htm"

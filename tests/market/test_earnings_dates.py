@@ -15,7 +15,7 @@ from catalyst_tui.market.earnings import (
     fetch_next_earnings,
     parse_calendar_events,
 )
-from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import EarningsDate, FetchError
 
 

@@ -17,12 +17,12 @@ from tests.support.market_server import MarketServer
 from catalyst_tui.market.bounds import EARNINGS_AHEAD
 from catalyst_tui.market.earnings import FinnhubEarnings, YahooEarnings
 from catalyst_tui.market.finnhub import FinnhubProvider
-from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import FetchError, Quote
 from catalyst_tui.market.provider import QuoteProvider
-from catalyst_tui.market.sec_client import SecEdgar
+from catalyst_tui.market.sec.client import SecEdgar
 from catalyst_tui.market.stooq import StooqProvider
-from catalyst_tui.market.yahoo import YahooProvider
+from catalyst_tui.market.yahoo.provider import YahooProvider
 
 FAULTS = [
     ("http500", "http"),
@@ -283,8 +283,8 @@ def status(field):
 limit = status("VmSize") + (3 << 29)
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-from catalyst_tui.market.http import MarketClient
-from catalyst_tui.market.yahoo import YahooProvider
+from catalyst_tui.market.http.client import MarketClient
+from catalyst_tui.market.yahoo.provider import YahooProvider
 
 async def main(url):
     async with MarketClient(trust_env=False) as client:  # the production bounds

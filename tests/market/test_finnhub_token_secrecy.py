@@ -12,10 +12,10 @@ from tests.support.market_server import FINNHUB_TOKEN, MarketServer
 
 from catalyst_tui.market.earnings import FinnhubEarnings
 from catalyst_tui.market.finnhub import FinnhubProvider
-from catalyst_tui.market.http import BROWSER_USER_AGENT, MarketClient
+from catalyst_tui.market.http.client import BROWSER_USER_AGENT, MarketClient
 from catalyst_tui.market.models import FetchError
 from catalyst_tui.market.quotes import fetch_quotes
-from catalyst_tui.market.sec_client import SecEdgar
+from catalyst_tui.market.sec.client import SecEdgar
 
 SECRET = "sk-test-0123456789abcdef"
 

@@ -18,7 +18,7 @@ from catalyst_tui.market.fx import (
     unit_rate,
 )
 from catalyst_tui.market.models import FetchError
-from catalyst_tui.market.yahoo import YahooProvider
+from catalyst_tui.market.yahoo.provider import YahooProvider
 
 
 def chart_quote(name: str):

@@ -11,7 +11,7 @@ from email.utils import formatdate
 import pytest
 from tests.support.market_server import MarketServer, unused_local_url
 
-from catalyst_tui.market.http import BROWSER_USER_AGENT, MarketClient, parse_retry_after
+from catalyst_tui.market.http.client import BROWSER_USER_AGENT, MarketClient, parse_retry_after
 from catalyst_tui.market.models import FetchError
 
 MakeClient = Callable[..., MarketClient]

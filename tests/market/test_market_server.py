@@ -13,7 +13,7 @@ import httpx
 import pytest
 from tests.support.market_server import MarketServer
 
-from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.http.client import MarketClient
 
 REPO = Path(__file__).resolve().parents[2]
 

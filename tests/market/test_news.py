@@ -1,21 +1,20 @@
-"""Yahoo's RSS headline feed, on the real answer in tests/fixtures/news (a copy of
-../shared/samples/yahoo_rss_headline_TSLA_2025-07-26.xml), and on everything that is not RSS."""
+"""Yahoo's RSS headline feed, on the real answer read in place from
+../shared/samples/yahoo_rss_headline_TSLA_2025-07-26.xml, and on everything that is not RSS."""
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.support.shared import SAMPLES
 
 from catalyst_tui.market.news import Headline, NewsFormatError, parse_rss, rss_url
 
-NEWS = Path(__file__).resolve().parents[1] / "fixtures" / "news"
-FEED = NEWS / "yahoo_rss_headline_TSLA_2025-07-26.xml"
+FEED = SAMPLES / "yahoo_rss_headline_TSLA_2025-07-26.xml"
 
 
 def test_the_tesla_feed() -> None:

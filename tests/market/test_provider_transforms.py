@@ -10,11 +10,11 @@ from tests.support.market_server import REALDATA, fixture_text
 
 from catalyst_tui.market.earnings import parse_calendar_events, parse_finnhub_calendar
 from catalyst_tui.market.finnhub import FinnhubProvider
-from catalyst_tui.market.http_errors import is_refusal
+from catalyst_tui.market.http.errors import is_refusal
 from catalyst_tui.market.models import Bar, FetchError, Quote, Split
 from catalyst_tui.market.stooq import StooqProvider
-from catalyst_tui.market.yahoo import YahooProvider
-from catalyst_tui.market.yahoo_quote import quotes_from_batch
+from catalyst_tui.market.yahoo.provider import YahooProvider
+from catalyst_tui.market.yahoo.quote import quotes_from_batch
 
 UNUSED = "http://unused.invalid"  # transforms never request
 CHART = "yahoo_chart-AAPL-2020-01-01-to-2020-01-03.json"

@@ -9,12 +9,12 @@ from datetime import date, timedelta
 from tests.support.market_server import MarketServer, unused_local_url
 
 from catalyst_tui.market.finnhub import FinnhubProvider
-from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import FetchError, Quote
 from catalyst_tui.market.provider import History, QuoteResult
 from catalyst_tui.market.quotes import fetch_quotes
 from catalyst_tui.market.stooq import StooqProvider
-from catalyst_tui.market.yahoo import YahooProvider
+from catalyst_tui.market.yahoo.provider import YahooProvider
 
 
 async def test_yahoo_failure_falls_back_to_stooq_with_history(

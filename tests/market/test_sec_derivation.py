@@ -5,15 +5,15 @@ from __future__ import annotations
 import copy
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.support.shared import OWN_SEC, SAMPLES
 
 from catalyst_tui.market.models import Fact
-from catalyst_tui.market.sec import (
+from catalyst_tui.market.sec.facts import (
     CONCEPT_ORDER,
     SecFormatError,
     cik_for,
@@ -21,8 +21,7 @@ from catalyst_tui.market.sec import (
     parse_cik_map,
 )
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sec"
-SHARED_SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+FIXTURES = OWN_SEC
 BLACKROCK_SAMPLE = "sec_companyfacts_trimmed_CIK0002012383.json"
 
 RFC = "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"
@@ -33,11 +32,8 @@ def load(name: str) -> dict[str, Any]:
 
 
 def load_blackrock_sample() -> dict[str, Any]:
-    """The real shared sample; the copy in fixtures/ first so tests don't need ../shared."""
-    for folder in (FIXTURES, SHARED_SAMPLES):
-        if (folder / BLACKROCK_SAMPLE).exists():
-            return json.loads((folder / BLACKROCK_SAMPLE).read_text())
-    pytest.skip(f"{BLACKROCK_SAMPLE} not found")
+    """The real shared sample, read in place."""
+    return json.loads((SAMPLES / BLACKROCK_SAMPLE).read_text())
 
 
 def only(facts: list[Fact], concept: str) -> list[Fact]:

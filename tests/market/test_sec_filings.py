@@ -1,5 +1,5 @@
-"""SEC submissions and filing indexes, on the real answers in tests/fixtures/sec (copies of
-../shared/samples): every expectation is computed here from the raw body, never from the parser.
+"""SEC submissions and filing indexes, on the real answers read in place
+from ../shared/samples: every expectation is computed here from the raw body, never from the parser.
 
 The acceptance times: SEC's `acceptanceDateTime` carries a `Z`, yet for some filings it is the
 Eastern wall clock (NVIDIA's 8-K of 2026-02-25: 16:31:25, its results came out after the close)
@@ -20,8 +20,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from tests.support.shared import SAMPLES
 
-from catalyst_tui.market.sec_filings import (
+from catalyst_tui.market.sec.filings import (
     EVIDENCE_ITEMS,
     FORMS,
     ITEM_NAMES,
@@ -36,7 +37,7 @@ from catalyst_tui.market.sec_filings import (
     read_acceptance,
 )
 
-SEC = Path(__file__).resolve().parents[1] / "fixtures" / "sec"
+SEC = SAMPLES
 ET = ZoneInfo("America/New_York")
 NVDA = SEC / "sec_submissions_CIK0001045810-NVDA.json"
 MRVL = SEC / "sec_submissions_CIK0001835632-MRVL.json"

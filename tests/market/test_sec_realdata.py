@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support.shared import REALDATA as SHARED_REALDATA
 
 from catalyst_tui.market.models import Fact
-from catalyst_tui.market.sec import derive_facts
+from catalyst_tui.market.sec.facts import derive_facts
 from catalyst_tui.thesis.metrics import MarketSnapshot, observe
 
-REALDATA = Path(__file__).resolve().parents[1] / "fixtures" / "realdata" / "sec"
+REALDATA = SHARED_REALDATA / "sec"
 RECORDINGS = sorted(REALDATA.glob("sec_companyfacts_*.json")) if REALDATA.is_dir() else []
 MISSING = REALDATA / "missing"  # one failing case when the folder is gone, never a skip
 

@@ -8,7 +8,7 @@ import pytest
 from tests.support.market_server import MarketServer
 
 from catalyst_tui.market.finnhub import FinnhubProvider
-from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.quotes import fetch_quotes
 from catalyst_tui.market.stooq import StooqProvider
 from catalyst_tui.market.symbols import (
@@ -18,7 +18,7 @@ from catalyst_tui.market.symbols import (
     yahoo_path,
     yahoo_symbol,
 )
-from catalyst_tui.market.yahoo import YahooProvider
+from catalyst_tui.market.yahoo.provider import YahooProvider
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 import pytest
 from tests.support.market_server import MarketServer, fixture_text
 
-from catalyst_tui.market.http import MarketClient
+from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import YahooSession
-from catalyst_tui.market.yahoo import YahooProvider
-from catalyst_tui.market.yahoo_quote import earnings_from_batch, quotes_from_batch
-from catalyst_tui.market.yahoo_session import YahooCrumb, valid_crumb
+from catalyst_tui.market.yahoo.provider import YahooProvider
+from catalyst_tui.market.yahoo.quote import earnings_from_batch, quotes_from_batch
+from catalyst_tui.market.yahoo.session import YahooCrumb, valid_crumb
 
 NOW = datetime(2025, 2, 15, tzinfo=UTC)
 

@@ -42,14 +42,15 @@ from zoneinfo import ZoneInfo
 from catalyst_tui.config import Config, load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.market.models import Bar, EarningsDate, FetchError, Quote, QuoteOutcome
-from catalyst_tui.market.sec import derive_facts
+from catalyst_tui.market.sec.facts import derive_facts
 from catalyst_tui.store import Store
+from tests.support.shared import OWN_SEC
 
 from .market_server import synthetic_companyfacts
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED_CONFIG = REPO / "catalysts.toml"  # the same file as tests.conftest.BUNDLED_CONFIG
-ALAB_COMPANYFACTS = REPO / "tests" / "fixtures" / "sec" / "alab_companyfacts_CIK0001736297.json"
+ALAB_COMPANYFACTS = OWN_SEC / "alab_companyfacts_CIK0001736297.json"
 CRDO_CIK = 1807794
 
 DEMO_NOW = datetime(2026, 11, 20, 21, 30, tzinfo=UTC)

@@ -23,17 +23,17 @@ from datetime import UTC, date, datetime, time, timedelta
 from email.utils import format_datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape as xml_escape
 from zoneinfo import ZoneInfo
 
+from tests.support.shared import OWN_SEC, SAMPLES
+
 from .market_server import synthetic_companyfacts
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SEC = FIXTURES / "sec"
-NEWS = FIXTURES / "news"
+SEC = SAMPLES
+NEWS = SAMPLES
 NEW_YORK = ZoneInfo("America/New_York")
 CIKS = {"ALAB": 1736297, "ADBE": 796343, "NVDA": 1045810, "TSLA": 1318605, "CRDO": 1807794}
 ADBE_ACCESSION = "0000796343-23-000044"
@@ -233,7 +233,7 @@ user_agent = "{contact}"
                 return (
                     200,
                     "application/json",
-                    (SEC / "alab_companyfacts_CIK0001736297.json").read_bytes(),
+                    (OWN_SEC / "alab_companyfacts_CIK0001736297.json").read_bytes(),
                 )
             symbol = next((s for s, c in CIKS.items() if c == cik), "X")
             facts = synthetic_companyfacts(symbol, cik, date.today())

@@ -42,11 +42,10 @@ from urllib.parse import parse_qs, unquote, unquote_plus, urlsplit
 from zoneinfo import ZoneInfo
 
 from tests.support.hostile import VALUE_FAULTS, gzip_bomb, poison
+from tests.support.shared import OWN_SEC, REALDATA, SAMPLES
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-MARKET_FIXTURES = FIXTURES / "market"
-SEC_FIXTURES = FIXTURES / "sec"
-REALDATA = FIXTURES / "realdata"
+MARKET_FIXTURES = SAMPLES
+SEC_FIXTURES = OWN_SEC
 # Real symbols Yahoo keeps no earnings calendar for (an index, crypto): they get its recorded
 # 404 "No fundamentals data found" answer.
 NO_CALENDAR = frozenset({"^GSPC", "BTC-USD"})
@@ -772,7 +771,7 @@ def _sec_submissions(server: MarketServer, request: LoggedRequest, unknown: set[
     with no filing: the market's companies file nothing (tests/support/filings_server.py does)."""
     if not _sec_declared(request):
         return Reply(403, SEC_UNDECLARED, "text/html")
-    recorded = json.loads((SEC_FIXTURES / "sec_submissions_CIK0001045810-NVDA.json").read_text())
+    recorded = json.loads((SAMPLES / "sec_submissions_CIK0001045810-NVDA.json").read_text())
     body = {key: value for key, value in recorded.items() if key != "filings"}
     columns = recorded["filings"]["recent"]
     body["filings"] = {"recent": {column: [] for column in columns}, "files": []}

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input, Static, TextArea
 
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.ticker import TickerScreen
-from catalyst_tui.workspace import Workspace
+from catalyst_tui.views.workspace import Workspace
 
 from .demo_data import DEMO_NOW, DEMO_ZONE
 

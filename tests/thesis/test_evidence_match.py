@@ -3,12 +3,11 @@
 Tables of cases for the rule as docs/config.md words it (words in any order, case, hyphens and
 apostrophes, phrases in order and adjacent, sentence boundaries, abbreviations, long sentences,
 other scripts), the entry errors with their columns, properties over generated text, and the
-rule on a real 10-Q's text (tests/fixtures/sec)."""
+rule on a real 10-Q's text (../shared/samples)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -26,8 +25,9 @@ from catalyst_tui.thesis.evidence import (
     parse_entry,
     sentences,
 )
+from tests.support.shared import SAMPLES
 
-TEN_Q = Path(__file__).resolve().parents[1] / "fixtures" / "sec" / "sec_10q_NVDA_nvda-20250727.htm"
+TEN_Q = SAMPLES / "sec_10q_NVDA_nvda-20250727.htm"
 
 
 def matches(entry: str, text: str) -> list[str]:

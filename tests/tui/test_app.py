@@ -18,7 +18,7 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.screens.watchlist import COLUMNS, WatchlistScreen
 from catalyst_tui.tui.widgets.banner import ConfigBanner
-from catalyst_tui.workspace import Workspace
+from catalyst_tui.views.workspace import Workspace
 
 from ..conftest import BUNDLED_CONFIG
 from ..support.demo_data import DEMO_NOW

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Select, Static
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.store import Store
+from catalyst_tui.store.records import EventRecord
 from catalyst_tui.text import printable
 from catalyst_tui.thesis.vocabulary import Status
 from catalyst_tui.thesis.wording import reason_text
@@ -24,8 +25,7 @@ from catalyst_tui.tui.screens.edit_forms import CheckpointForm, LotForm
 from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
-from catalyst_tui.watchlist import EventRecord
-from catalyst_tui.workspace import Workspace
+from catalyst_tui.views.workspace import Workspace
 
 from ..conftest import BUNDLED_CONFIG
 from ..support.demo_data import DEMO_NOW

@@ -14,7 +14,7 @@ from textual.widgets import DataTable
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evidence_match import match_evidence
 from catalyst_tui.market.documents import html_to_text
-from catalyst_tui.market.sec_filings import Filing
+from catalyst_tui.market.sec.filings import Filing
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import NewDocument
 from catalyst_tui.tui.app import CatalystApp
@@ -23,10 +23,10 @@ from catalyst_tui.tui.screens.passage import PassageScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.widgets.evidence import HIGHLIGHT
-from catalyst_tui.workspace import Workspace
+from catalyst_tui.views.workspace import Workspace
 
+from ..jobs.test_evidence_e2e import PRESS_RELEASE
 from ..support.pilot import open_alab, rows, text_of
-from ..test_evidence_e2e import PRESS_RELEASE
 
 NOW = dt.datetime(2026, 11, 5, 15, 0, tzinfo=dt.UTC)
 ACCEPTED = dt.datetime(2026, 11, 4, 21, 5, 12, tzinfo=dt.UTC)  # 16:05:12 in New York

@@ -19,11 +19,11 @@ from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
 from catalyst_tui.tui import format as fmt
 from catalyst_tui.tui.app import CatalystApp
-from catalyst_tui.workspace import Workspace
+from catalyst_tui.views.workspace import Workspace
 from tests.support.market_server import MarketServer, unused_local_url
 
+from ..cli.test_thesis_commands import loopback_thesis
 from ..support.pilot import text_of
-from ..test_thesis_commands import loopback_thesis
 
 pytest_plugins = ["tests.support.fixtures"]
 

@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 from catalyst_tui.prefs import Prefs, load, save
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.ticker import TickerScreen
-from catalyst_tui.workspace import Workspace
+from catalyst_tui.views.workspace import Workspace
 
 from ..support.demo_data import DEMO_NOW
 from ..support.pilot import ZONE

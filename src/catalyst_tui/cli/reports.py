@@ -12,7 +12,7 @@ from .names import known_ticker
 
 def cmd_check(ctx: Context) -> int:
     from ..jobs.evaluation import evaluate_checkpoints, local_today
-    from ..report import checkpoint_json, print_checkpoints
+    from .output.report import checkpoint_json, print_checkpoints
 
     config, store = ctx.synced_store(create=False)
     with contextlib.closing(store):
@@ -26,8 +26,8 @@ def cmd_check(ctx: Context) -> int:
 
 def cmd_positions(ctx: Context) -> int:
     from ..jobs.evaluation import local_today
-    from ..report import positions_json, print_positions
-    from ..watchlist import load_watchlist
+    from ..views.watchlist import load_watchlist
+    from .output.report import positions_json, print_positions
 
     config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
@@ -40,8 +40,8 @@ def cmd_positions(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
-    from ..export import export_rows, write_csv, write_json
     from ..jobs.evaluation import local_today
+    from .output.export import export_rows, write_csv, write_json
 
     config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
@@ -55,7 +55,7 @@ def cmd_export(ctx: Context) -> int:
 
 
 def cmd_evidence(ctx: Context) -> int:
-    from ..evidence_report import evidence_json, print_evidence
+    from .output.evidence import evidence_json, print_evidence
 
     target = ctx.args.target or ""
     symbol, _, checkpoint_id = target.partition("/")
@@ -72,7 +72,7 @@ def cmd_evidence(ctx: Context) -> int:
 
 
 def cmd_filings(ctx: Context) -> int:
-    from ..evidence_report import filings_json, print_filings
+    from .output.evidence import filings_json, print_filings
 
     _config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
@@ -82,7 +82,7 @@ def cmd_filings(ctx: Context) -> int:
 
 
 def cmd_status(ctx: Context) -> int:
-    from ..status_report import build_status, status_json, status_lines
+    from .output.status import build_status, status_json, status_lines
 
     config = ctx.load_config()
     now = utc_now()

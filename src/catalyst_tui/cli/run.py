@@ -18,7 +18,7 @@ from .logs import log_file
 def cmd_tui(ctx: Context) -> int:
     config, store = ctx.synced_store()
     from ..tui.app import CatalystApp  # deferred: textual is heavy and only the TUI needs it
-    from ..workspace import Workspace
+    from ..views.workspace import Workspace
 
     try:
         from ..prefs import prefs_file
@@ -44,8 +44,8 @@ def cmd_refresh(ctx: Context) -> int:
 
     from ..jobs.evaluation import evaluate_checkpoints, local_today
     from ..jobs.refresh import refresh_in_process
-    from ..report import print_refresh_summary, refresh_progress
     from ..thesis.wording import reason_text
+    from .output.report import print_refresh_summary, refresh_progress
 
     config, store = ctx.synced_store()
     report = None

@@ -45,7 +45,7 @@ from .validate import CHECKPOINT_ID_RE, SYMBOL_RE, Validator
 if TYPE_CHECKING:
     import tomllib
 
-    from ..toml_scan import PositionMap
+    from .scan import PositionMap
 
 __all__ = [
     "CHECKPOINT_ID_RE",
@@ -185,7 +185,7 @@ def _quote_impossible_dates(text: str) -> str | None:
 def _positions(text: str) -> PositionMap:
     """Where every key and value sits in `text`: only needed to locate an error, so it is
     scanned (and the scanner imported) on the first one."""
-    from ..toml_scan import PositionMap, locate
+    from .scan import PositionMap, locate
 
     try:
         return locate(text)

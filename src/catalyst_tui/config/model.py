@@ -52,7 +52,7 @@ class Settings(NamedTuple):
     database: str | None = None
     timezone: str | None = None
     currency: str = "USD"  # the base currency: totals, P&L and weights are in it
-    # Providers asked through a browser's TLS handshake (market/browser_tls.py, curl_cffi).
+    # Providers asked through a browser's TLS handshake (market/http/browser_tls.py, curl_cffi).
     browser_tls: tuple[str, ...] = ()
 
 

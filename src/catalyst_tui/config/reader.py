@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..toml_scan import PositionMap
+    from .scan import PositionMap
 
 KeyPath = tuple[str | int, ...]  # ("tickers", "ALAB", "checkpoints", 2, "due"), as toml_scan's
 

@@ -24,13 +24,13 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..market.documents import html_to_text
-from ..market.http import MarketClient
-from ..market.http_errors import raise_for_status
+from ..market.http.client import MarketClient
+from ..market.http.errors import raise_for_status
 from ..market.models import FetchError
 from ..market.news import NewsFormatError, parse_rss, rss_url
-from ..market.sec import cik_for
-from ..market.sec_client import SecEdgar
-from ..market.sec_filings import (
+from ..market.sec.client import SecEdgar
+from ..market.sec.facts import cik_for
+from ..market.sec.filings import (
     Filing,
     FilingsFormatError,
     exhibits,

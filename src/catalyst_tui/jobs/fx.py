@@ -12,9 +12,9 @@ from collections.abc import Callable, Collection
 
 from ..config import Config
 from ..market.fx import FxRate, ecb_rates, fetch_ecb_daily, major, pair_symbol
-from ..market.http import MarketClient
+from ..market.http.client import MarketClient
 from ..market.models import FetchError
-from ..market.yahoo import YahooProvider
+from ..market.yahoo.provider import YahooProvider
 from ..store import Store
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ Quotes come first and are written in one transaction for the whole batch (a cras
 previous refresh or this one, never half). Fundamentals (SEC EDGAR) and next earnings dates are
 daily and per symbol: each symbol's facts replace its old ones in their own transaction.
 
-A refresh always ends: each request has its own deadline (market/http.py), the quote pass
+A refresh always ends: each request has its own deadline (market/http/client.py), the quote pass
 QUOTES_DEADLINE, and the whole refresh REFRESH_DEADLINE, after which what is still on the way is
 left to the next refresh. A symbol's failure, whatever it is, is that symbol's alone.
 """
@@ -27,16 +27,16 @@ from urllib.parse import urlsplit
 from ..config import Config
 from ..market.earnings import FinnhubEarnings, YahooEarnings, fetch_next_earnings
 from ..market.finnhub import FinnhubProvider
-from ..market.http import MarketClient
-from ..market.http_errors import is_refusal
+from ..market.http.client import MarketClient
+from ..market.http.errors import is_refusal
 from ..market.models import EarningsDate, FetchError, LastQuote, QuoteOutcome
 from ..market.provider import EarningsSource, QuoteProvider
 from ..market.quotes import ProgressCallback, fetch_quotes, first_history
-from ..market.sec import cik_for
-from ..market.sec_client import SecEdgar
+from ..market.sec.client import SecEdgar
+from ..market.sec.facts import cik_for
 from ..market.stooq import StooqProvider
-from ..market.yahoo import YahooProvider
-from ..market.yahoo_session import YahooCrumb
+from ..market.yahoo.provider import YahooProvider
+from ..market.yahoo.session import YahooCrumb
 from ..store import Store
 from .evidence import EvidenceFetches
 from .evidence_match import match_evidence
@@ -48,7 +48,7 @@ DAILY = dt.timedelta(days=1)
 RETRY_FAILED_AFTER = dt.timedelta(hours=1)
 CIK_MAP_MAX_AGE = dt.timedelta(days=7)
 # Seconds. A quote pass of hundreds of symbols takes seconds; the bound leaves room for a symbol
-# that each provider in turn keeps to the end of its request's deadline (market/http.py).
+# that each provider in turn keeps to the end of its request's deadline (market/http/client.py).
 QUOTES_DEADLINE = 120.0
 REFRESH_DEADLINE = 300.0  # quotes, restated histories, fundamentals and earnings dates
 NO_SEC_CONTACT = (
@@ -98,7 +98,7 @@ def yahoo_crumb(config: Config, store: Store) -> YahooCrumb:
 
 def browser_origins(config: Config) -> tuple[str, ...]:
     """The origins (scheme://host[:port]) of the providers `settings.browser_tls` names: their
-    requests go through a browser's TLS handshake (market/browser_tls.py)."""
+    requests go through a browser's TLS handshake (market/http/browser_tls.py)."""
     urls: dict[str, tuple[str, ...]] = {
         "yahoo": (config.providers.yahoo.base_url, config.providers.yahoo.cookie_url),
         "stooq": (config.providers.stooq.base_url,),

@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import zoneinfo
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -27,6 +26,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from ..config import Config
+from ..market.models import NEW_YORK
 from ..notify import Channel, DeliveryReport, claimer_id, deliver
 from ..store import Store
 from ..thesis.evaluate import Evaluation
@@ -38,7 +38,6 @@ log = logging.getLogger(__name__)
 
 REFRESH_JOB = "refresh"
 MIDNIGHT_JOB = "midnight"
-NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
 
 
 @dataclass

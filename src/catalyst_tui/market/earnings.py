@@ -1,6 +1,6 @@
 """Next earnings date per symbol: Yahoo v10 calendarEvents (cookie + crumb), or Finnhub's calendar.
 
-Yahoo's v10 API wants the A3 cookie and the crumb (market/yahoo_session.py); the crumb is fetched
+Yahoo's v10 API wants the A3 cookie and the crumb (market/yahoo/session.py); the crumb is fetched
 again, once, when an answer is 401 "Invalid Crumb". Dates are taken as UTC calendar days; the
 earliest one >= today wins.
 """
@@ -15,12 +15,12 @@ import httpx
 
 from .bounds import checked_earnings, decode_json, epoch
 from .finnhub import FinnhubProvider
-from .http import MarketClient
-from .http_errors import raise_for_status
+from .http.client import MarketClient
+from .http.errors import raise_for_status
 from .models import EarningsDate, ErrorKind, FetchError, YahooSession
 from .provider import EarningsSource, body_shape
 from .symbols import finnhub_symbol, yahoo_path
-from .yahoo_session import YahooCrumb
+from .yahoo.session import YahooCrumb
 
 
 class YahooEarnings(EarningsSource):

@@ -13,8 +13,8 @@ from typing import Any
 from urllib.parse import quote as urlquote
 
 from .bounds import checked_quote, decode_json, epoch
-from .http import MarketClient
-from .http_errors import html_page, raise_for_status
+from .http.client import MarketClient
+from .http.errors import html_page, raise_for_status
 from .models import FetchError, Quote
 from .provider import QuoteProvider, QuoteResult, RequestSpec, number, positive
 from .symbols import finnhub_symbol

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .models import FetchError
 
 if TYPE_CHECKING:  # the config's checks import this module: httpx only where a rate is fetched
-    from .http import MarketClient
+    from .http.client import MarketClient
 
 # Units some exchanges quote in, as (the currency, how many units make one of it). Yahoo writes
 # London prices in GBp (also seen as GBX), Johannesburg in ZAc, Tel Aviv in ILA (agorot).
@@ -77,7 +77,7 @@ def ecb_rates(body: str, currencies: list[str], base: str) -> list[FxRate]:
 
 
 async def fetch_ecb_daily(client: MarketClient, url: str) -> str:
-    from .http_errors import raise_for_status  # httpx: only where a rate is fetched
+    from .http.errors import raise_for_status  # httpx: only where a rate is fetched
 
     response = await client.get("ecb", url, symbol="")
     raise_for_status(response, "ecb", "")

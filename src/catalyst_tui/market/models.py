@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal, NamedTuple, get_args
+from zoneinfo import ZoneInfo
+
+#: US exchanges' hours and SEC EDGAR's filing days are New York time: the one declaration.
+NEW_YORK = ZoneInfo("America/New_York")
 
 # Yahoo v7 also says PREPRE (overnight before the pre-market) and POSTPOST (after post-market).
 MarketState = Literal["REGULAR", "PRE", "POST", "CLOSED", "PREPRE", "POSTPOST"]

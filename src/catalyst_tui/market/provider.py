@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar, NamedTuple
 
-from .http import MarketClient
-from .http_errors import raise_for_status
+from .http.client import MarketClient
+from .http.errors import raise_for_status
 from .models import Bar, EarningsDate, FetchError, Quote, Split
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
-from .http import MarketClient
+from .http.client import MarketClient
 from .models import FetchError, QuoteOutcome
 from .provider import History, QuoteProvider, QuoteResult
 

@@ -15,8 +15,8 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from .bounds import checked_bars, checked_quote, number_text
-from .http import MarketClient
-from .http_errors import html_page
+from .http.client import MarketClient
+from .http.errors import html_page
 from .models import Bar, FetchError, Quote
 from .provider import History, QuoteProvider, QuoteResult, RequestSpec
 from .symbols import stooq_symbol

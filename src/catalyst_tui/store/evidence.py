@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..market.sec_filings import EASTERN, Filing
+from ..market.sec.filings import EASTERN, Filing
 from .records import (
     DocumentRecord,
     EvidenceRecord,

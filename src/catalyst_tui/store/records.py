@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import zoneinfo
 from typing import NamedTuple
 
+from ..market.models import NEW_YORK as _NEW_YORK
 from ..market.models import EarningsDate, LastQuote
-from ..market.sec_filings import Filing
+from ..market.sec.filings import Filing
 from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.evaluate import Reason, Why
 from ..thesis.metrics import Observation, Period, PeriodKind
@@ -290,8 +290,6 @@ class PriceRow(NamedTuple):
 
 
 # -- evidence ----------------------------------------------------------------------------------
-
-_NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
 
 
 class FilingRecord(NamedTuple):

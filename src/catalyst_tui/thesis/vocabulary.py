@@ -22,6 +22,24 @@ class Status(StrEnum):
     MISSED = "missed"
 
 
+#: How a guard that is met reads (thesis/kinds.py gives each kind its words).
+HOLDING = "holding"
+#: How each status looks wherever it is shown (the screens and the CLI's tables), as a rich
+#: style. Pending is waiting, not a warning: blue marks it apart without the alarm of yellow;
+#: only a miss is red.
+STATUS_STYLE: dict[str, str] = {
+    Status.MET: "green",
+    Status.MISSED: "bold red",
+    Status.PENDING: "dodger_blue2",
+    HOLDING: "green",
+}
+STATUS_MARK: dict[str, str] = {
+    Status.MET: "✓",
+    Status.MISSED: "✗",
+    Status.PENDING: "·",
+    HOLDING: "✓",
+}
+
 KINDS: tuple[str, ...] = tuple(Kind)
 STATUSES: tuple[str, ...] = tuple(Status)
 # What a user may ask to be notified of ([settings] notify): transitions, and new evidence for

@@ -26,7 +26,7 @@ from .screens.watchlist import WatchlistScreen
 if TYPE_CHECKING:
     from ..jobs.scheduler import CycleResult, ThesisScheduler
     from ..notify import Channel
-    from ..workspace import EditOutcome, Workspace
+    from ..views.workspace import EditOutcome, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -468,7 +468,7 @@ class CatalystApp(App[None]):
 
     def _edited(self, outcome: object) -> None:
         """An edit went through (a form dismissed with its outcome): say so, show it."""
-        from ..workspace import EditOutcome
+        from ..views.workspace import EditOutcome
 
         if not isinstance(outcome, EditOutcome):
             return  # cancelled

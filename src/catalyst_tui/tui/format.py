@@ -9,15 +9,11 @@ from rich.measure import Measurement
 from rich.text import Text
 
 from ..text import printable
-from ..thesis.vocabulary import Status
+from ..thesis.vocabulary import HOLDING, STATUS_MARK, STATUS_STYLE, Status
+
+__all__ = ["HOLDING", "STATUS_MARK", "STATUS_STYLE"]  # declared once, in thesis/vocabulary.py
 
 NONE = "—"
-HOLDING = "holding"  # how a guard that is met reads
-# Pending is waiting, not a warning: it reads in the default colour (blue marks it apart
-# without the alarm of yellow); only a miss is red.
-STATUS_STYLE = {Status.MET: "green", Status.MISSED: "bold red", Status.PENDING: "dodger_blue2",
-                HOLDING: "green"}  # fmt: skip
-STATUS_MARK = {Status.MET: "✓", Status.MISSED: "✗", Status.PENDING: "·", HOLDING: "✓"}
 FLAG = "⚑"
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from ..store.records import CheckpointRecord, EvidenceRecord
 from ..thesis.positions import Lot, Sell
-from ..timeline import Rewrite
-from ..watchlist import CheckpointRecord, EvidenceRecord
+from ..views.timeline import Rewrite
 
 
 @dataclass

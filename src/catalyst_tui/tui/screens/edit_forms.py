@@ -8,16 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...config import ConfigError
+from ...store.records import CheckpointRecord
 from ...thesis.positions import Lot
 from ...thesis.vocabulary import KINDS, STATUSES, Kind, Status
-from ...watchlist import CheckpointRecord
-from ...workspace import EditOutcome, Workspace
+from ...views.workspace import EditOutcome, Workspace
 from .forms import Field, FormScreen
 
 
 def run_edit(workspace: Workspace, edit: Callable[[], EditOutcome]) -> EditOutcome | str:
     """Run an edit: its outcome, or what to tell the user when the file would not take it."""
-    from ...config_write import EditError
+    from ...config.write import EditError
 
     try:
         return edit()

@@ -11,9 +11,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ...store.records import EvidenceRecord
 from ...text import printable
-from ...watchlist import EvidenceRecord
-from ...workspace import Workspace
+from ...views.workspace import Workspace
 from .. import messages
 from ..widgets.evidence import marked
 

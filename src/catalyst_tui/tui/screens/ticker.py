@@ -16,12 +16,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, Tab, TabbedContent, TabPane, Tabs
 
+from ...store.records import CheckpointRecord
 from ...text import printable
 from ...thesis.positions import Lot
 from ...thesis.vocabulary import Kind, Status
 from ...thesis.wording import format_value, observation_note, reason_text
-from ...watchlist import CheckpointRecord, Figure, TickerDetail
-from ...workspace import Workspace
+from ...views.watchlist import Figure, TickerDetail
+from ...views.workspace import Workspace
 from .. import format as fmt
 from .. import messages
 from ..widgets.banner import ConfigBanner

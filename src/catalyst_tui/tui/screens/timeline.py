@@ -9,11 +9,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from ...store.records import EventRecord
 from ...text import printable
 from ...thesis.wording import format_value, reason_text
-from ...timeline import FilingEntry, SplitEntry, TimelineEntry, flagged_targets
-from ...watchlist import EventRecord
-from ...workspace import Workspace
+from ...views.timeline import FilingEntry, SplitEntry, TimelineEntry, flagged_targets
+from ...views.workspace import Workspace
 from .. import format as fmt
 from .. import messages
 from ..widgets.banner import ConfigBanner

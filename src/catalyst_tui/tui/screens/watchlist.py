@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, Tab, Tabs
 
 from ...text import printable
-from ...watchlist import SORTS, Totals, Watchlist, WatchRow, health_ok, health_text
-from ...workspace import Workspace
+from ...views.watchlist import SORTS, Totals, Watchlist, WatchRow, health_ok, health_text
+from ...views.workspace import Workspace
 from .. import format as fmt
 from .. import messages
 from ..widgets.banner import ConfigBanner

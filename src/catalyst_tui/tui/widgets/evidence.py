@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from ...store.records import EvidenceRecord
 from ...text import printable
 from ...thesis.evidence import highlights, parse_entry
-from ...watchlist import EvidenceRecord
 from .. import format as fmt
 from .. import messages
 from .table import RowTable

@@ -1,0 +1,101 @@
+"""`catalyst evidence` and `catalyst filings`: the passages found and the filings stored, as JSON
+or as a table. Moments are ISO 8601 with their offset: a filing's in New York, SEC's own
+calendar (acceptance 16:05 on the 4th reads 2026-11-04T16:05:00-05:00), a headline's in UTC.
+
+Every cell that holds text from a document, a provider or the file is a rich `Text` of
+`printable(...)` (text.py): shown as typed, never read as markup, never an escape sequence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ...market.models import NEW_YORK
+from ...store.records import EvidenceRecord, FilingRecord
+from ...text import printable
+
+
+def _moment(moment: dt.datetime, source: str) -> str:
+    zone = NEW_YORK if source == "sec" else dt.UTC
+    return moment.astimezone(zone).isoformat(timespec="seconds")
+
+
+def evidence_json(records: list[EvidenceRecord], *, with_dismissed: bool = False) -> list[dict]:
+    """One object per passage: symbol, id (the checkpoint's), source, form, url, published,
+    passage, entry; `dismissed` too when dismissed passages are listed."""
+    out: list[dict[str, Any]] = []
+    for r in records:
+        row: dict[str, Any] = {
+            "symbol": r.symbol,
+            "id": r.checkpoint_id,
+            "source": r.document.source,
+            "form": r.document.form,
+            "url": r.document.url,
+            "published": _moment(r.document.published, r.document.source),
+            "passage": r.passage,
+            "entry": r.entry,
+        }
+        if with_dismissed:
+            row["dismissed"] = r.dismissed
+        out.append(row)
+    return out
+
+
+def filings_json(records: list[FilingRecord]) -> list[dict]:
+    return [
+        {
+            "symbol": f.symbol,
+            "form": f.form,
+            "items": list(f.filing.items),
+            "accession": f.accession,
+            "accepted": _moment(f.accepted, "sec"),
+            "url": f.url,
+        }
+        for f in records
+    ]
+
+
+def print_evidence(records: list[EvidenceRecord], console: Console | None = None) -> None:
+    console = console or Console()
+    if not records:
+        console.print(
+            Text("no evidence found yet: give a checkpoint evidence = [...] entries and refresh")
+        )
+        return
+    table = Table(show_lines=False)
+    for column in ("Date", "Checkpoint", "Source", "Passage"):
+        table.add_column(column, overflow="fold")
+    for r in records:
+        checkpoint = Text(printable(f"{r.symbol}/{r.checkpoint_id}"))
+        if r.dismissed:
+            checkpoint.append(" (dismissed)", style="dim")
+        table.add_row(
+            r.document.day.isoformat(),
+            checkpoint,
+            Text(printable(r.document.form)),
+            Text(printable(r.passage)),
+        )
+    console.print(table)
+
+
+def print_filings(records: list[FilingRecord], console: Console | None = None) -> None:
+    console = console or Console()
+    if not records:
+        console.print(Text("no filings stored yet: set providers.sec.user_agent and refresh"))
+        return
+    table = Table()
+    for column in ("Accepted (New York)", "Symbol", "Form", "Items", "Accession"):
+        table.add_column(column, overflow="fold")
+    for f in records:
+        table.add_row(
+            f.accepted.astimezone(NEW_YORK).strftime("%Y-%m-%d %H:%M"),
+            Text(printable(f.symbol)),
+            Text(printable(f.form)),
+            Text(printable(f.filing.item_text)),
+            Text(printable(f.accession)),
+        )
+    console.print(table)

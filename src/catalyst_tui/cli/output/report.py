@@ -1,0 +1,210 @@
+"""Terminal output of the headless commands: refresh progress and the refresh summary table,
+`check`'s checkpoints and `positions`' table and totals (each also as JSON).
+
+Every cell and line that holds text from the file, the database or a provider is a rich `Text`
+of `printable(...)` (text.py): shown as typed, never read as markup, never an escape sequence."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from ...jobs.refresh import RefreshReport
+from ...store.records import CheckpointRecord
+from ...text import printable
+from ...thesis.vocabulary import STATUS_STYLE
+from ...thesis.wording import format_value, reason_text
+from ...views.watchlist import Watchlist, WatchRow, format_age
+
+Progressed = Callable[[int, int, str], None]
+
+
+@contextlib.contextmanager
+def refresh_progress(total: int, console: Console | None = None) -> Iterator[Progressed]:
+    """A live progress bar on a terminal; one plain line per symbol when output is not one."""
+    console = console or Console(stderr=True)
+    if not console.is_terminal:
+
+        def plain(done: int, total: int, symbol: str) -> None:
+            print(f"refresh: {done}/{total} {printable(symbol)}", file=sys.stderr, flush=True)
+
+        yield plain
+        return
+    columns = (
+        TextColumn("refreshing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}", markup=False),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("", total=total)
+
+        def update(done: int, total: int, symbol: str) -> None:
+            progress.update(task, completed=done, total=total, description=printable(symbol))
+
+        yield update
+
+
+def print_refresh_summary(
+    report: RefreshReport, console: Console | None = None, now: dt.datetime | None = None
+) -> None:
+    """Symbol, price, day change, source, age and staleness of every symbol, then the notes."""
+    console = console or Console()
+    now = now or dt.datetime.now(dt.UTC)
+    table = Table(title="catalyst refresh", title_justify="left")
+    for name, justify in (("symbol", "left"), ("price", "right"), ("day", "right"),
+                          ("source", "left"), ("age", "right"), ("stale", "left")):  # fmt: skip
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for status in report.statuses:
+        stale = status.symbol not in report.fresh
+        price = "—" if status.price is None else f"{status.price:,.2f}"
+        change = "—" if status.change_pct is None else f"{status.change_pct:+.2%}"
+        style = "yellow" if stale else ""
+        why = f"stale: {status.error}" if stale and status.error else ("stale" if stale else "")
+        table.add_row(
+            Text(printable(status.symbol)), price, change, Text(printable(status.source or "—")),
+            format_age(status.age(now)), Text(printable(why)), style=style,
+        )  # fmt: skip
+    console.print(table)
+    fresh, total = len(report.fresh), len(report.statuses)
+    console.print(f"{fresh}/{total} symbols fresh", highlight=False)
+    for note in report.notes:
+        console.print(Text(f"note: {printable(note)}"), highlight=False, soft_wrap=True)
+
+
+def checkpoint_json(records: list[CheckpointRecord], today: dt.date) -> list[dict[str, Any]]:
+    """Checkpoints as `catalyst check --json` and `catalyst export` write them."""
+    out = []
+    for r in records:
+        condition = r.condition
+        due = r.due or r.until
+        out.append(
+            {
+                "symbol": r.symbol,
+                "id": r.id,
+                "title": r.title,
+                "kind": r.kind,
+                "status": r.status,
+                "value": r.value if condition else None,
+                "threshold": condition.threshold if condition else None,
+                "condition": condition.text if condition else None,
+                "due": due.isoformat() if due else None,
+                "days_left": (due - today).days if due else None,
+                "flagged": r.flagged,
+                "manual": r.manual,
+                "reason": reason_text(r.reason, condition, today),
+            }
+        )
+    return out
+
+
+def print_checkpoints(
+    records: list[CheckpointRecord], today: dt.date, console: Console | None = None
+) -> None:
+    console = console or Console()
+    if not console.is_terminal:
+        console.width = max(console.width, 150)  # a log or a pipe: don't fold the reasons
+    table = Table(title="catalyst check", title_justify="left")
+    table.add_column("checkpoint", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("value vs threshold", no_wrap=True)
+    table.add_column("due", no_wrap=True)
+    table.add_column("why", overflow="fold")
+    for r in records:
+        measured = ""
+        if r.condition is not None:
+            value = r.value
+            shown = "—" if value is None else format_value(r.condition.metric, value)
+            measured = f"{shown} vs {r.condition.op} {r.condition.threshold_text}"
+        status = r.status + (" ⚑" if r.flagged else "") + (" (by hand)" if r.manual else "")
+        due = r.due or r.until
+        when = "" if due is None else f"{due.isoformat()} ({(due - today).days:+d}d)"
+        table.add_row(
+            Text(printable(f"{r.symbol}/{r.id}")), status, Text(printable(measured)), when,
+            Text(printable(reason_text(r.reason, r.condition, today))),
+            style=STATUS_STYLE[r.status],
+        )  # fmt: skip
+    console.print(table)
+    flagged = sum(r.flagged for r in records)
+    if flagged:
+        console.print(
+            f"{flagged} unacknowledged miss{'es' if flagged != 1 else ''}: "
+            "catalyst ack SYMBOL/ID (or --all)",
+            highlight=False,
+        )
+
+
+def positions_json(watchlist: Watchlist) -> list[dict[str, Any]]:
+    """One entry per symbol held or sold: `price` in the listing's unit (`currency`); `value`,
+    `cost` (of what is held), `unrealized` and `realized` in the base currency, None where no
+    FX rate is stored (`no_fx`); `weight` a fraction of the priced, converted total."""
+    return [_position(row) for row in _held_or_sold(watchlist)]
+
+
+def _held_or_sold(watchlist: Watchlist) -> list[WatchRow]:
+    return [row for row in watchlist.rows if row.shares or row.sold]
+
+
+def _position(row: WatchRow) -> dict[str, Any]:
+    return {
+        "symbol": row.symbol,
+        "currency": row.currency,
+        "shares": row.shares or 0.0,
+        "price": row.price,
+        "value": row.value if row.shares else 0.0,
+        "cost": row.basis if row.shares else 0.0,
+        "unrealized": row.pnl if row.shares else 0.0,
+        "realized": row.realized if row.sold else 0.0,
+        "weight": row.weight if row.shares else 0.0,
+        "no_fx": row.no_fx,
+    }
+
+
+def print_positions(watchlist: Watchlist, console: Console | None = None) -> None:
+    console = console or Console()
+    base = watchlist.currency
+    table = Table(title=Text(f"Positions ({printable(base)})"), title_justify="left")
+    for name in ("Symbol", "Shares", "Price", "Value", "Cost", "Unrealized", "Realized", "Weight"):
+        table.add_column(name, justify="left" if name == "Symbol" else "right")
+    for row in _held_or_sold(watchlist):
+        entry = _position(row)
+        price = "" if entry["price"] is None else f"{entry['price']:,.2f} {entry['currency'] or ''}"
+        if row.no_fx and row.local_value is not None:
+            value = f"{row.local_value:,.2f} {row.currency} *"
+        else:
+            value = _money(entry["value"])
+        cells = (
+            row.symbol, f"{entry['shares']:g}", price.strip(), value, _money(entry["cost"]),
+            _money(entry["unrealized"]), _money(entry["realized"]),
+            "" if entry["weight"] is None else f"{entry['weight']:.1%}",
+        )  # fmt: skip
+        table.add_row(*(Text(printable(cell)) for cell in cells))
+    console.print(table)
+    totals = watchlist.totals()
+    realized = "—" if totals.realized_year is None else f"{totals.realized_year:+,.2f}"
+    console.print(
+        Text(
+            printable(
+                f"Total {totals.value:,.2f} {base} · unrealized {totals.pnl:+,.2f} · realized "
+                f"this year {realized}"
+            )
+        )
+    )
+    if totals.no_fx:
+        left_out = ", ".join(totals.no_fx)
+        console.print(
+            Text(printable(f"* no FX rate to {base} yet: left out of the totals ({left_out})"))
+        )
+
+
+def _money(value: float | None) -> str:
+    return "" if value is None else f"{value:,.2f}"

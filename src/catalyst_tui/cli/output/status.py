@@ -1,0 +1,124 @@
+"""`catalyst status`: how each provider has answered (requests in the last hour and day, last
+success, last failure and why, paused until, the crumb's age) and where the files are."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from ...config import Config
+from ...store import Store
+
+
+@dataclass(frozen=True)
+class ProviderStatus:
+    name: str
+    requests_last_hour: int
+    requests_last_day: int
+    last_success: dt.datetime | None
+    last_failure: dt.datetime | None
+    failure: str
+    paused_until: dt.datetime | None  # only while the pause lasts
+    crumb_age_seconds: int | None  # Yahoo's kept crumb
+
+
+@dataclass(frozen=True)
+class Status:
+    config_path: Path | None
+    database_path: Path
+    database_bytes: int
+    schema_version: int
+    providers: list[ProviderStatus]
+
+
+def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
+    health = store.providers.health()
+    hour = store.providers.requests_since(now - dt.timedelta(hours=1))
+    day = store.providers.requests_since(now - dt.timedelta(days=1))
+    names = list(dict.fromkeys([*config.settings.providers, *health, *day]))
+    providers = []
+    for name in names:
+        known = health.get(name)
+        session = store.providers.session(name)
+        paused = known.paused_until if known else None
+        providers.append(ProviderStatus(
+            name=name,
+            requests_last_hour=hour.get(name, 0),
+            requests_last_day=day.get(name, 0),
+            last_success=known.last_success if known else None,
+            last_failure=known.last_failure if known else None,
+            failure=known.failure if known else "",
+            paused_until=paused if paused is not None and paused > now else None,
+            crumb_age_seconds=int((now - session.obtained_at).total_seconds()) if session else None,
+        ))  # fmt: skip
+    size = sum(
+        p.stat().st_size
+        for p in (store.path, store.path.with_name(store.path.name + "-wal"))
+        if p.exists()
+    )
+    return Status(config.path, store.path, size, store.schema_version, providers)
+
+
+def status_json(status: Status) -> dict[str, Any]:
+    def value(item: object) -> object:
+        if isinstance(item, dt.datetime):
+            return item.isoformat()
+        return str(item) if isinstance(item, Path) else item
+
+    return {
+        "config": str(status.config_path) if status.config_path else None,
+        "database": {
+            "path": str(status.database_path),
+            "bytes": status.database_bytes,
+            "schema_version": status.schema_version,
+        },
+        "providers": {
+            p.name: {k: value(v) for k, v in asdict(p).items() if k != "name"}
+            for p in status.providers
+        },
+    }
+
+
+def status_lines(status: Status, now: dt.datetime) -> list[str]:
+    lines = [
+        f"config    {status.config_path}",
+        f"database  {status.database_path} ({_size(status.database_bytes)}, "
+        f"schema {status.schema_version})",
+        "",
+    ]
+    for p in status.providers:
+        parts = [f"{p.requests_last_hour} requests in the last hour, {p.requests_last_day} "
+                 "in the last day"]  # fmt: skip
+        if p.paused_until is not None:
+            parts.append(f"PAUSED until {p.paused_until:%Y-%m-%d %H:%M} UTC")
+        parts.append(f"last success {_ago(p.last_success, now)}")
+        if p.last_failure is not None:
+            parts.append(f"last failure {_ago(p.last_failure, now)}: {p.failure}")
+        if p.crumb_age_seconds is not None:
+            parts.append(f"crumb {_span(p.crumb_age_seconds)} old")
+        lines.append(f"{p.name:<8}  " + "; ".join(parts))
+    return lines
+
+
+def _ago(moment: dt.datetime | None, now: dt.datetime) -> str:
+    return "never" if moment is None else f"{_span(int((now - moment).total_seconds()))} ago"
+
+
+def _span(seconds: int) -> str:
+    if seconds < 120:
+        return f"{seconds}s"
+    if seconds < 7200:
+        return f"{seconds // 60}m"
+    if seconds < 172_800:
+        return f"{seconds // 3600}h"
+    return f"{seconds // 86_400}d"
+
+
+def _size(size: int) -> str:
+    for unit in ("B", "KiB", "MiB"):
+        if size < 1024:
+            return f"{size:g} {unit}"
+        size //= 1024
+    return f"{size} GiB"

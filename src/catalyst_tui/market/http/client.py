@@ -1,0 +1,404 @@
+"""The one shared HTTP client: concurrency cap, per-provider rate limits, timeouts, retries,
+a deadline and a body cap per request, redirects that keep a request's secrets at home.
+
+Every provider request goes through `MarketClient.get`, which either returns a final response
+(any status the provider must interpret itself: 2xx, 404, 401...) with its whole body, or raises
+FetchError; raw httpx exceptions never leave this module. Retried: 5xx, 429, timeouts, dropped
+connections (up to `attempts` in all, exponential backoff with full jitter, `Retry-After` honoured
+up to a cap) and connections that cannot be made (refused, DNS, connect timeout: once, quickly).
+A host that could not be reached twice in a row is then failed at once for `host_down_for`
+seconds, so a machine with no network finishes a refresh of hundreds of symbols in seconds.
+
+Bounds no answer can get past (docs/market-data.md, The HTTP client):
+- a deadline per request: its own time (sending, the body however slowly it drips, the waits
+  between its attempts; not its turn in the queue behind the concurrency cap or a rate limit),
+  after which it is a FetchError "no complete answer from ... within N s";
+- a cap on the body counted after decompression (market/http/body.py), per provider;
+- redirects are followed by hand: one to another origin carries none of the headers the caller
+  gave the request (the Finnhub key, the SEC contact), only the client's own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import functools
+import logging
+import random
+import ssl
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from types import TracebackType
+from typing import NamedTuple
+
+import httpx
+
+from ..models import ErrorKind, FetchError
+from .body import ACCEPT_ENCODING, BodyTooLarge, read_capped, size_text, with_body
+from .errors import describe_url, exhausted, parse_retry_after, transport_failure
+
+log = logging.getLogger(__name__)
+
+# A current desktop Chrome: Yahoo answers 429 to library user agents.
+BROWSER_USER_AGENT = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36"
+)
+# Requests per second. SEC EDGAR's published limit is 10/s; Finnhub's free tier 60/min.
+DEFAULT_RATE_LIMITS: Mapping[str, float] = {"sec": 10.0, "finnhub": 1.0}
+MiB = 1 << 20
+
+
+class RequestBounds(NamedTuple):
+    """What one request may take: seconds of its own time, bytes of decoded body."""
+
+    deadline: float
+    max_bytes: int
+
+
+# A quote, a year of bars, a calendar: tens of KB; a whole history restated after a split, a
+# few MB. SEC companyfacts is tens of MB for the largest filers, and served compressed.
+REQUEST_BOUNDS = RequestBounds(deadline=20.0, max_bytes=8 * MiB)
+PROVIDER_BOUNDS: Mapping[str, RequestBounds] = {"sec": RequestBounds(90.0, 128 * MiB)}
+MAX_REDIRECTS = 5
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """Built once per process: loading the CA bundle is slow, and every client needs it."""
+    return httpx.create_ssl_context()
+
+
+def _browser_transport() -> httpx.AsyncBaseTransport:
+    """Chrome's TLS handshake (market/http/browser_tls.py), loaded only when asked for."""
+    from .browser_tls import BrowserTransport
+
+    return BrowserTransport()
+
+
+class RateLimit:
+    """Spaces the requests of one provider at least 1/rate seconds apart (no bursts).
+
+    A request takes its turn, then its global concurrency slot, and only then is the next turn
+    scheduled, so a queue behind the global cap cannot release a burst later. The slack keeps a
+    server's clock from ever seeing rate + 1 requests within one second.
+    """
+
+    SLACK = 0.01
+
+    def __init__(self, per_second: float) -> None:
+        if per_second <= 0:
+            raise ValueError("a rate limit must be positive")
+        self.per_second = per_second
+        self.interval = 1.0 / per_second + self.SLACK
+        self._turn = asyncio.Lock()
+        self._next = 0.0
+
+    async def acquire(self, slots: asyncio.Semaphore) -> None:
+        async with self._turn:
+            wait = self._next - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            await slots.acquire()
+            self._next = time.monotonic() + self.interval
+
+
+class MarketClient:
+    """One `httpx.AsyncClient` shared by every provider; use as `async with MarketClient() as c`."""
+
+    def __init__(
+        self,
+        *,
+        max_concurrency: int = 16,
+        rate_limits: Mapping[str, float | None] | None = None,
+        connect_timeout: float = 3.0,
+        read_timeout: float = 10.0,
+        attempts: int = 3,
+        backoff_base: float = 0.5,
+        backoff_max: float = 8.0,
+        retry_after_cap: float = 30.0,
+        connect_retry_delay: float = 0.2,
+        deadline: float | None = None,
+        max_bytes: int | None = None,
+        host_down_for: float = 30.0,
+        user_agent: str = BROWSER_USER_AGENT,
+        trust_env: bool = True,
+        browser_tls: bool = False,
+        browser_origins: tuple[str, ...] = (),
+        sleep: Sleep = asyncio.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        if max_concurrency < 1 or attempts < 1:
+            raise ValueError("max_concurrency and attempts must be at least 1")
+        self.attempts = attempts
+        self.backoff_base = backoff_base
+        self.backoff_max = backoff_max
+        self.retry_after_cap = retry_after_cap
+        self.connect_retry_delay = connect_retry_delay
+        self.deadline = deadline  # None: each provider's own (PROVIDER_BOUNDS, REQUEST_BOUNDS)
+        self.max_bytes = max_bytes
+        self.host_down_for = host_down_for
+        # Requests sent, by provider (each attempt and each redirect hop is one).
+        self.requests: collections.Counter[str] = collections.Counter()
+        self._down_until: dict[str, float] = {}  # host → monotonic time it is tried again
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._slots = asyncio.Semaphore(max_concurrency)
+        self._limits: dict[str, RateLimit] = {}
+        for provider, per_second in {**DEFAULT_RATE_LIMITS, **(rate_limits or {})}.items():
+            self.limit_rate(provider, per_second)
+        self._http = httpx.AsyncClient(
+            timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+            limits=httpx.Limits(
+                max_connections=max_concurrency, max_keepalive_connections=max_concurrency
+            ),
+            headers={
+                "User-Agent": user_agent,
+                "Accept": "*/*",
+                "Accept-Language": "en-US,en;q=0.9",
+                "Accept-Encoding": ACCEPT_ENCODING,  # what market/http/body.py decodes
+            },
+            follow_redirects=False,  # followed in _exchange, where a secret is not sent abroad
+            trust_env=trust_env,
+            verify=_ssl_context(),
+            transport=_browser_transport() if browser_tls else None,
+            # Only these origins (scheme://host[:port]) through the browser's handshake.
+            mounts={origin: _browser_transport() for origin in browser_origins} or None,
+        )
+
+    async def __aenter__(self) -> MarketClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    def limit_rate(self, provider: str, per_second: float | None) -> None:
+        """Set (or with None, remove) the request rate limit of one provider."""
+        if per_second is None:
+            self._limits.pop(provider, None)
+        else:
+            self._limits[provider] = RateLimit(per_second)
+
+    def rate_limit(self, provider: str) -> float | None:
+        limit = self._limits.get(provider)
+        return limit.per_second if limit else None
+
+    def bounds(self, provider: str) -> RequestBounds:
+        """The deadline and body cap of `provider`'s requests."""
+        own = PROVIDER_BOUNDS.get(provider, REQUEST_BOUNDS)
+        return RequestBounds(
+            own.deadline if self.deadline is None else self.deadline,
+            own.max_bytes if self.max_bytes is None else self.max_bytes,
+        )
+
+    async def get(
+        self,
+        provider: str,
+        url: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+        symbol: str | None = None,
+        max_bytes: int | None = None,
+    ) -> httpx.Response:
+        """GET with retries: the final response with its whole body, or FetchError.
+        `deadline` (seconds of the request's own time) and `max_bytes` (of decoded body)
+        default to the provider's bounds."""
+        bounds = self.bounds(provider)
+        call = _Call(
+            provider, url, describe_url(url), symbol, params, headers,
+            _Budget(bounds.deadline if deadline is None else deadline),
+            bounds.max_bytes if max_bytes is None else max_bytes,
+        )  # fmt: skip
+        return await self._get_with_retries(call)
+
+    async def _get_with_retries(self, call: _Call) -> httpx.Response:
+        where, provider, symbol = call.where, call.provider, call.symbol
+        host = where.split("/", 1)[0]
+        self._check_host(host, where, provider, symbol)
+        connect_failures = 0
+        for attempt in range(1, self.attempts + 1):
+            last = attempt == self.attempts
+            try:
+                response = await self._attempt(call)
+            except FetchError:
+                raise
+            except Exception as exc:  # CancelledError is a BaseException and passes through
+                error, retry = transport_failure(exc, where, provider, symbol)
+                if retry == "never":
+                    raise error from None
+                if retry == "once":
+                    # Refused or unresolvable: one quick retry catches a blip; more would only
+                    # delay the verdict "offline" for every symbol of a refresh.
+                    connect_failures += 1
+                    if connect_failures > 1 or last:
+                        self._down_until[host] = time.monotonic() + self.host_down_for
+                        raise error from None
+                    await self._wait(call, error, self._rng.uniform(0, self.connect_retry_delay))
+                    continue
+            else:
+                self._down_until.pop(host, None)
+                status = response.status_code
+                if status != 429 and status < 500:
+                    return response
+                kind: ErrorKind = "rate_limited" if status == 429 else "http"
+                error = FetchError(kind, f"HTTP {status} from {where}", provider, symbol)
+                wait = None
+                if status in (429, 503):
+                    wait = parse_retry_after(response.headers.get("Retry-After"))
+                if wait is not None and wait > min(self.retry_after_cap, call.budget.left):
+                    why = "not waiting that long"
+                    if wait <= self.retry_after_cap:
+                        why = f"beyond the request's deadline of {call.budget.total:g}s"
+                    raise error.with_message(
+                        f"{error.message}, asked to retry after {wait:.0f}s: {why}"
+                    )
+                if wait is not None and not last:
+                    log.debug("%s: %s, retry-after %.2fs", provider, error.message, wait)
+                    await self._wait(call, error, wait)
+                    continue
+            if last:
+                raise exhausted(error, attempt)
+            delay = self._backoff(attempt)
+            log.debug("%s: %s, retry %d in %.2fs", provider, error.message, attempt, delay)
+            await self._wait(call, exhausted(error, attempt), delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _wait(self, call: _Call, error: FetchError, seconds: float) -> None:
+        """Sleep before a retry, on the request's own time; `error` when none is left for it."""
+        if seconds >= call.budget.left:
+            raise error.with_message(
+                f"{error.message}; no time left to retry within {call.budget.total:g}s"
+            )
+        call.budget.spend(seconds)
+        await self._sleep(seconds)
+
+    def _check_host(self, host: str, where: str, provider: str, symbol: str | None) -> None:
+        until = self._down_until.get(host)
+        if until is None:
+            return
+        left = until - time.monotonic()
+        if left <= 0:
+            del self._down_until[host]
+            return
+        raise FetchError(
+            "network",
+            f"cannot connect to {where}: unreachable moments ago (tried again in {left:.0f}s)",
+            provider,
+            symbol,
+        )
+
+    async def _attempt(self, call: _Call) -> httpx.Response:
+        """One attempt: its turn (not counted), then the exchange within the time left."""
+        limit = self._limits.get(call.provider)
+        if limit is None:
+            await self._slots.acquire()
+        else:
+            await limit.acquire(self._slots)
+        started = time.monotonic()
+        try:
+            async with asyncio.timeout(call.budget.left) as timer:
+                return await self._exchange(call)
+        except TimeoutError:
+            if not timer.expired():
+                raise
+            raise FetchError(
+                "timeout",
+                f"no complete answer from {call.where} within {call.budget.total:g}s",
+                call.provider,
+                call.symbol,
+            ) from None
+        finally:
+            self._slots.release()
+            call.budget.spend(time.monotonic() - started)
+
+    async def _exchange(self, call: _Call) -> httpx.Response:
+        """The request, its redirects and the whole body of the last answer, under the cap."""
+        request = self._http.build_request(
+            "GET", call.url, params=call.params, headers=call.headers,
+            extensions={"deadline": call.budget.left},  # for a transport that must stop itself
+        )  # fmt: skip
+        origin = _origin(request.url)
+        for _hop in range(MAX_REDIRECTS + 1):
+            self.requests[call.provider] += 1
+            response = await self._http.send(request, stream=True)
+            try:
+                if response.next_request is not None:  # a redirect with a Location
+                    request = response.next_request
+                    if _origin(request.url) != origin:
+                        self._keep_at_home(request, call.headers)
+                    continue
+                body = await read_capped(
+                    response, call.max_bytes, call.where, call.provider, call.symbol
+                )
+            except BodyTooLarge as exc:
+                raise FetchError(
+                    "bad_body",
+                    f"answer too large: more than {size_text(exc.limit)} from {call.where}",
+                    call.provider,
+                    call.symbol,
+                ) from None
+            finally:
+                await response.aclose()
+            return with_body(response, body)
+        raise FetchError(
+            "http", f"more than {MAX_REDIRECTS} redirects from {call.where}", call.provider,
+            call.symbol,
+        )  # fmt: skip
+
+    def _keep_at_home(self, request: httpx.Request, given: Mapping[str, str] | None) -> None:
+        """A request redirected to another origin: the headers its caller gave it (a key, a
+        contact) become the client's own, or go (httpx already drops Authorization)."""
+        for name in given or {}:
+            default = self._http.headers.get(name)
+            if default is None:
+                request.headers.pop(name, None)
+            else:
+                request.headers[name] = default
+
+    def _backoff(self, attempt: int) -> float:
+        """Full jitter: uniform in [0, min(max, base * 2^(attempt-1))]."""
+        return self._rng.uniform(0, min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1)))
+
+
+class _Budget:
+    """A request's own time: `total` seconds, spent by its exchanges and its waits."""
+
+    def __init__(self, total: float) -> None:
+        self.total = total
+        self.spent = 0.0
+
+    @property
+    def left(self) -> float:
+        return max(0.0, self.total - self.spent)
+
+    def spend(self, seconds: float) -> None:
+        self.spent += seconds
+
+
+class _Call(NamedTuple):
+    """One `get`: what is asked, of whom, and what it may take."""
+
+    provider: str
+    url: str
+    where: str
+    symbol: str | None
+    params: Mapping[str, str] | None
+    headers: Mapping[str, str] | None
+    budget: _Budget
+    max_bytes: int
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port

@@ -1,0 +1,116 @@
+"""SEC EDGAR over HTTP: the ticker→CIK map, companyfacts, submissions (filings) and archive
+documents, with the declared User-Agent.
+
+EDGAR refuses undeclared tools (HTTP 403 and an HTML page) and allows 10 requests per second, so
+every request carries `User-Agent: <Name email>` and goes through the client's "sec" rate limit,
+which is lowered to 10/s if it was set higher. Parsing lives in `sec.py`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from ..bounds import checked_facts, decode_json
+from ..http.client import MarketClient
+from ..http.errors import describe_url, raise_for_status
+from ..models import Fact, FetchError
+from ..provider import Source
+from .facts import SecFormatError, derive_facts, parse_cik_map
+
+SEC_MAX_PER_SECOND = 10.0
+PROVIDER = "sec"
+
+
+class SecEdgar(Source):
+    """companyfacts and the ticker map, through the shared client, as the declared User-Agent."""
+
+    name = PROVIDER
+
+    def __init__(self, base_url: str, tickers_url: str, user_agent: str | None) -> None:
+        if not user_agent or not user_agent.strip():
+            raise ValueError(
+                "SEC EDGAR needs a declared User-Agent: set providers.sec.user_agent to "
+                "'Your Name you@example.com'"
+            )
+        self.base_url = base_url.rstrip("/")
+        self.tickers_url = tickers_url
+        self.user_agent = user_agent.strip()
+
+    async def fetch_cik_map(self, client: MarketClient) -> dict[str, str]:
+        """{ticker: 10-digit CIK} from company_tickers.json."""
+        response = await self._get(client, self.tickers_url)
+        try:
+            return parse_cik_map(response.content)
+        except SecFormatError as exc:
+            raise FetchError("bad_body", str(exc), PROVIDER) from None
+
+    async def fetch_companyfacts(self, client: MarketClient, cik: str) -> dict[str, Any]:
+        """The decoded companyfacts body of one company; unknown CIK is "unknown_symbol"."""
+        cik10 = _cik10(cik)
+        response = await self._get(
+            client, f"{self.base_url}/api/xbrl/companyfacts/CIK{cik10}.json", cik10, missing_ok=True
+        )
+        if response.status_code == 404:
+            raise FetchError(
+                "unknown_symbol", f"EDGAR has no companyfacts for CIK{cik10}", PROVIDER, cik10
+            )
+        data = decode_json(response.content, PROVIDER, cik10)
+        if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
+            raise FetchError("bad_body", "companyfacts has no facts object", PROVIDER, cik10)
+        return data
+
+    async def fetch_facts(self, client: MarketClient, cik: str) -> list[Fact]:
+        """fetch_companyfacts then sec.derive_facts; the facts pass market/bounds or none do."""
+        try:
+            facts = derive_facts(await self.fetch_companyfacts(client, cik))
+        except SecFormatError as exc:
+            raise FetchError("bad_body", str(exc), PROVIDER, cik) from None
+        return checked_facts(facts, PROVIDER, cik)
+
+    async def fetch_submissions(
+        self, client: MarketClient, cik: str, page: str | None = None
+    ) -> bytes:
+        """The submissions JSON of one company (evidence: its filings), or one of its older
+        pages by the name `filings.files[]` gives; unknown CIK is "unknown_symbol"."""
+        cik10 = _cik10(cik)
+        name = page or f"CIK{cik10}.json"
+        response = await self._get(
+            client, f"{self.base_url}/submissions/{name}", cik10, missing_ok=True
+        )
+        if response.status_code == 404:
+            raise FetchError("unknown_symbol", f"EDGAR has no submissions {name}", PROVIDER, cik10)
+        return response.content
+
+    async def fetch_archive(self, client: MarketClient, url: str, cik: str | None = None) -> bytes:
+        """A filing index or document from the EDGAR archives (www.sec.gov/Archives/...)."""
+        return (await self._get(client, url, cik)).content
+
+    async def _get(
+        self, client: MarketClient, url: str, cik: str | None = None, *, missing_ok: bool = False
+    ) -> httpx.Response:
+        current = client.rate_limit(PROVIDER)
+        if current is None or current > SEC_MAX_PER_SECOND:
+            client.limit_rate(PROVIDER, SEC_MAX_PER_SECOND)
+        response = await client.get(
+            PROVIDER, url, headers={"User-Agent": self.user_agent}, symbol=cik
+        )
+        if response.status_code == 403:
+            raise FetchError(
+                "auth",
+                f"EDGAR refused {describe_url(url)} (HTTP 403): check providers.sec.user_agent "
+                f"(sent {self.user_agent!r})",
+                PROVIDER,
+                cik,
+            )
+        if not (missing_ok and response.status_code == 404):
+            raise_for_status(response, PROVIDER, cik)
+        return response
+
+
+def _cik10(cik: str | int) -> str:
+    digits = str(cik).strip().upper().removeprefix("CIK")
+    if not digits.isdecimal() or len(digits) > 10:
+        raise ValueError(f"not a CIK: {cik!r}")
+    return digits.zfill(10)

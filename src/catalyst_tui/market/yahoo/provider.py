@@ -1,0 +1,347 @@
+"""Yahoo Finance: quotes from the v7 batch (market/yahoo/quote.py, up to 100 symbols a request,
+with the cookie and crumb of market/yahoo/session.py); the v8 chart for history: daily bars and
+the splits in the window (`events=div,splits`; the bars are restated for every split), five years
+at first sight. When no crumb can be had, quotes fall back to one chart per symbol (`fallback`
+says why).
+
+No cookie or crumb is needed for the chart endpoint, only a browser User-Agent (the client's
+default). An unknown symbol is HTTP 404 with `chart.error` set; Yahoo also answers HTML pages and
+cut-off JSON with HTTP 200: all of those become FetchError, never a Quote.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import httpx
+
+from ..bounds import checked_bars, checked_quote, checked_splits, decode_json, epoch
+from ..http.client import MarketClient
+from ..http.errors import html_page, is_refusal, raise_for_status
+from ..models import (
+    Bar,
+    EarningsDate,
+    ErrorKind,
+    FetchError,
+    MarketState,
+    Quote,
+    Split,
+    YahooSession,
+)
+from ..provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape, positive, whole
+from ..symbols import yahoo_path
+from .quote import (
+    BATCH_SIZE,
+    bad_body,
+    batch_rows,
+    batch_url,
+    earnings_from_rows,
+    quotes_from_rows,
+)
+from .session import YahooCrumb
+
+_TRADING_PERIODS: tuple[tuple[str, MarketState], ...] = (
+    ("pre", "PRE"),
+    ("regular", "REGULAR"),
+    ("post", "POST"),
+)
+
+
+class YahooProvider(QuoteProvider):
+    name = "yahoo"
+    has_history = True
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        crumb: YahooCrumb | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        """Without `crumb`, quotes come one chart per symbol (the v7 batch needs one)."""
+        self.base_url = base_url.rstrip("/")
+        self.crumb = crumb
+        self._now = now or (lambda: datetime.now(UTC))
+        # Next earnings dates the batches carried, by symbol (None: the row had none ahead).
+        self.earnings_seen: dict[str, EarningsDate | None] = {}
+
+    async def uses_batches(self, client: MarketClient) -> bool:
+        """v7 batches when a cookie and crumb can be had; else one chart per symbol."""
+        if self.crumb is None:
+            return False
+        try:
+            await self.crumb.session(client)
+        except FetchError as error:
+            self.fallback = f"no crumb ({error.message}): one chart per symbol"
+            return False
+        self.fallback = ""
+        return True
+
+    async def fetch_quotes(
+        self, client: MarketClient, symbols: Sequence[str]
+    ) -> dict[str, QuoteResult]:
+        if self.crumb is None or self.fallback:
+            return await super().fetch_quotes(client, symbols)
+        wanted = list(dict.fromkeys(symbols))
+        chunks = [wanted[i : i + BATCH_SIZE] for i in range(0, len(wanted), BATCH_SIZE)]
+        results: dict[str, QuoteResult] = {}
+        for answer in await asyncio.gather(*(self._batch(client, chunk) for chunk in chunks)):
+            results.update(answer)
+        return results
+
+    async def _batch(self, client: MarketClient, symbols: list[str]) -> dict[str, QuoteResult]:
+        """One batch; when its whole answer is unreadable for a reason that is no refusal (a
+        cut-off or poisoned body, a 5xx, a dropped connection), each half is asked on its own,
+        so one symbol's bad answer stays that symbol's (log2(100) = 7 levels at most)."""
+        assert self.crumb is not None
+        try:
+            response = await self.crumb.ask(
+                client, lambda session: self._ask_batch(client, symbols, session)
+            )
+            raise_for_status(response, self.name)
+            rows = batch_rows(response.text)
+        except FetchError as error:
+            rows = error
+        if not isinstance(rows, FetchError):
+            now = self._now()
+            self.earnings_seen.update(earnings_from_rows(rows, symbols, now.date()))
+            return quotes_from_rows(rows, symbols, now)
+        whole = rows
+        if len(symbols) == 1 or whole.kind in ("auth", "timeout") or is_refusal(whole):
+            return {symbol: whole.for_symbol(symbol) for symbol in symbols}
+        middle = len(symbols) // 2
+        first, second = await asyncio.gather(
+            self._batch(client, symbols[:middle]), self._batch(client, symbols[middle:])
+        )
+        return first | second
+
+    async def _ask_batch(
+        self, client: MarketClient, symbols: list[str], session: YahooSession
+    ) -> httpx.Response:
+        assert self.crumb is not None
+        url = batch_url(self.base_url, symbols, session.crumb)
+        return await client.get(self.name, url, headers=self.crumb.headers(session))
+
+    def chart_url(self, symbol: str, start: date | None = None, *, history: bool = True) -> str:
+        """Chart URL: 5 days for a bare quote, 5 years at first sight, else `start` to now; a
+        history window asks for the dividends and splits in it too."""
+        if not history:
+            return f"{self.base_url}/v8/finance/chart/{yahoo_path(symbol)}?range=5d&interval=1d"
+        if start is None:
+            window = "range=5y"
+        else:
+            period2 = int(self._now().timestamp())
+            period1 = min(int(datetime.combine(start, time(), UTC).timestamp()), period2 - 86400)
+            window = f"period1={period1}&period2={period2}"
+        return (
+            f"{self.base_url}/v8/finance/chart/{yahoo_path(symbol)}?{window}&interval=1d"
+            "&events=div%2Csplits"
+        )
+
+    def build_quote_requests(self, symbols: Sequence[str]) -> list[RequestSpec]:
+        return [RequestSpec(self.chart_url(s, history=False), (s,)) for s in symbols]
+
+    async def fetch_raw(self, client: MarketClient, spec: RequestSpec) -> str:
+        symbol = spec.symbols[0]
+        response = await client.get(self.name, spec.url, headers=dict(spec.headers), symbol=symbol)
+        if response.status_code == 404 and '"chart"' in response.text:
+            return response.text  # the unknown-symbol answer: transform reads chart.error
+        raise_for_status(response, self.name, symbol)
+        return response.text
+
+    def transform_quotes(self, body: str, symbols: Sequence[str]) -> dict[str, QuoteResult]:
+        symbol = symbols[0]
+        try:
+            with body_shape(self.name, symbol):
+                return {symbol: self.quote_from_chart(self.chart_result(body, symbol), symbol)}
+        except FetchError as error:
+            return {symbol: error}
+
+    async def fetch_quote_and_history(
+        self, client: MarketClient, symbol: str, start: date | None
+    ) -> tuple[Quote, History]:
+        body = await self.fetch_raw(client, RequestSpec(self.chart_url(symbol, start), (symbol,)))
+        with body_shape(self.name, symbol):
+            result = self.chart_result(body, symbol)
+            bars = self.bars_from_chart(result, symbol)
+            history = History(_since(bars, start), self.splits_from_chart(result, symbol))
+            return self.quote_from_chart(result, symbol, bars), history
+
+    async def fetch_history(self, client: MarketClient, symbol: str, start: date | None) -> History:
+        body = await self.fetch_raw(client, RequestSpec(self.chart_url(symbol, start), (symbol,)))
+        with body_shape(self.name, symbol):
+            result = self.chart_result(body, symbol)
+            bars = _since(self.bars_from_chart(result, symbol), start)
+            return History(bars, self.splits_from_chart(result, symbol))
+
+    # --- transform ----------------------------------------------------------------------------
+
+    def chart_result(self, body: str, symbol: str) -> dict[str, Any]:
+        """`chart.result[0]` of a chart body, or FetchError for every way it can be an error."""
+        text = body.lstrip()
+        if text.startswith("<"):
+            raise html_page("yahoo", "chart JSON", symbol)
+        data = decode_json(text, "yahoo", symbol)
+        chart = data.get("chart") if isinstance(data, dict) else None
+        if not isinstance(chart, dict):
+            raise bad_body(symbol, "no 'chart' object in the answer")
+        error = chart.get("error")
+        if error:
+            code = error.get("code") if isinstance(error, dict) else None
+            description = error.get("description") if isinstance(error, dict) else error
+            kind: ErrorKind = "unknown_symbol" if code == "Not Found" else "bad_body"
+            raise FetchError(kind, f"{code or 'error'}: {description}", "yahoo", symbol)
+        results = chart.get("result")
+        if not isinstance(results, list) or not results or not isinstance(results[0], dict):
+            raise FetchError("unknown_symbol", "no chart data for this symbol", "yahoo", symbol)
+        return results[0]
+
+    def quote_from_chart(
+        self, result: dict[str, Any], symbol: str, bars: list[Bar] | None = None
+    ) -> Quote:
+        meta = result.get("meta")
+        if not isinstance(meta, dict):
+            raise bad_body(symbol, "no 'meta' in the chart")
+        price = positive(meta.get("regularMarketPrice"))
+        if price is None:
+            raise bad_body(
+                symbol,
+                f"no price in the chart (regularMarketPrice={meta.get('regularMarketPrice')!r})",
+            )
+        market_time = epoch(meta.get("regularMarketTime"), "yahoo", symbol)
+        if market_time is None:
+            raise bad_body(symbol, "no regularMarketTime in the chart")
+        if bars is None:
+            bars = self.bars_from_chart(result, symbol)
+        offset = _offset(meta, symbol)
+        prev_close = _previous_close(meta, bars, _local_day(market_time, offset))
+        change = price - prev_close if prev_close is not None else None
+        quote = Quote(
+            symbol=symbol,
+            price=price,
+            prev_close=prev_close,
+            change=change,
+            change_pct=change / prev_close if change is not None and prev_close else None,
+            currency=meta.get("currency") if isinstance(meta.get("currency"), str) else None,
+            market_state=_market_state(meta, self._now()),
+            quote_time=market_time,
+            source="yahoo",
+            day_high=positive(meta.get("regularMarketDayHigh")),
+            day_low=positive(meta.get("regularMarketDayLow")),
+            volume=whole(meta.get("regularMarketVolume")),
+            fifty_two_week_high=positive(meta.get("fiftyTwoWeekHigh")),
+            fifty_two_week_low=positive(meta.get("fiftyTwoWeekLow")),
+        )
+        return checked_quote(quote, self._now())
+
+    def bars_from_chart(self, result: dict[str, Any], symbol: str) -> list[Bar]:
+        """Daily bars, oldest first, one per exchange-local day; bars without a close skipped."""
+        found = result.get("meta")
+        meta: dict[str, Any] = found if isinstance(found, dict) else {}
+        offset = _offset(meta, symbol)
+        timestamps = result.get("timestamp") or []
+        indicators = result.get("indicators") or {}
+        series = (indicators.get("quote") or [{}])[0] or {}
+        if not isinstance(timestamps, list) or not isinstance(series, dict):
+            raise bad_body(symbol, "chart bars are not lists")
+        columns = {k: series.get(k) or [] for k in ("open", "high", "low", "close", "volume")}
+        by_day: dict[date, Bar] = {}
+        for i, stamp in enumerate(timestamps):
+            close = positive(_at(columns["close"], i))
+            moment = epoch(stamp, "yahoo", symbol)
+            if close is None or moment is None:
+                continue
+            day = _local_day(moment, offset)
+            by_day[day] = Bar(  # a later bar for the same day (the live one) replaces the first
+                symbol=symbol,
+                day=day,
+                open=positive(_at(columns["open"], i)) or close,
+                high=positive(_at(columns["high"], i)) or close,
+                low=positive(_at(columns["low"], i)) or close,
+                close=close,
+                volume=whole(_at(columns["volume"], i)),
+                source="yahoo",
+            )
+        return checked_bars([by_day[day] for day in sorted(by_day)], self._now())
+
+    def splits_from_chart(self, result: dict[str, Any], symbol: str) -> tuple[Split, ...]:
+        """The `events.splits` of a chart, by day; an entry without a usable date or ratio is
+        left out (a split is never guessed)."""
+        events = result.get("events")
+        found = events.get("splits") if isinstance(events, dict) else None
+        if not isinstance(found, dict):
+            return ()
+        meta = result.get("meta")
+        offset = _offset(meta, symbol) if isinstance(meta, dict) else None
+        splits = {}
+        for entry in found.values():
+            if not isinstance(entry, dict):
+                continue
+            moment = epoch(entry.get("date"), "yahoo", symbol)
+            numerator, denominator = (
+                positive(entry.get("numerator")),
+                positive(entry.get("denominator")),
+            )
+            if moment is None or numerator is None or denominator is None:
+                continue
+            if numerator == denominator:
+                continue
+            day = _local_day(moment, offset)
+            splits[day] = Split(symbol, day, numerator, denominator)
+        return checked_splits((splits[day] for day in sorted(splits)), "yahoo", self._now())
+
+
+def _previous_close(meta: dict[str, Any], bars: list[Bar], market_day: date) -> float | None:
+    """The close before the market day's session.
+
+    `previousClose` is only in short-range answers; `chartPreviousClose` is the close before the
+    chart's first bar, which is the previous day only when the chart holds one bar. So: the bar
+    before the market day when the bars reach it, else chartPreviousClose if the chart starts at
+    the market day; None when the chart ends before the market day (a historical window).
+    """
+    explicit = positive(meta.get("previousClose"))
+    if explicit is not None:
+        return explicit
+    before_chart = positive(meta.get("chartPreviousClose"))
+    if not bars:
+        return before_chart
+    if bars[-1].day != market_day:
+        return None
+    return bars[-2].close if len(bars) > 1 else before_chart
+
+
+def _market_state(meta: dict[str, Any], now: datetime) -> MarketState | None:
+    periods = meta.get("currentTradingPeriod")
+    if not isinstance(periods, dict) or not isinstance(periods.get("regular"), dict):
+        return None
+    stamp = now.timestamp()
+    for key, state in _TRADING_PERIODS:
+        period = periods.get(key)
+        if isinstance(period, dict):
+            start, end = whole(period.get("start")), whole(period.get("end"))
+            if start is not None and end is not None and start <= stamp < end:
+                return state
+    return "CLOSED"
+
+
+def _since(bars: list[Bar], start: date | None) -> list[Bar]:
+    return bars if start is None else [bar for bar in bars if bar.day >= start]
+
+
+def _local_day(moment: datetime, offset: int | None) -> date:
+    return (moment + timedelta(seconds=offset or 0)).date()
+
+
+def _offset(meta: dict[str, Any], symbol: str) -> int | None:
+    """The exchange's offset from UTC in seconds (gmtoffset), at most a day either way."""
+    offset = whole(meta.get("gmtoffset"))
+    if offset is not None and abs(offset) > 86_400:
+        raise bad_body(symbol, f"gmtoffset {offset} is no time zone")
+    return offset
+
+
+def _at(values: object, index: int) -> object:
+    return values[index] if isinstance(values, list) and index < len(values) else None

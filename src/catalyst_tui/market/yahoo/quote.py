@@ -1,0 +1,195 @@
+"""Yahoo's v7 quote batch: `/v7/finance/quote?symbols=A,B,...&crumb=` → a Quote per symbol, with
+the pre- or post-market trade and the market state, and the next earnings dates it carries.
+
+`regularMarketChangePercent` is in percent (1.27 for +1.27%); a Quote's is a fraction. The
+pre-market fields are there only while PRE, the post-market ones after the close; the later of the
+two (if later than the regular session's last trade) is the quote's extended-hours trade. A symbol
+the batch leaves out is unknown to Yahoo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote as url_quote
+
+from ..bounds import checked_earnings, checked_quote, decode_json, epoch
+from ..http.errors import html_page
+from ..models import MARKET_STATES, EarningsDate, ExtSession, FetchError, MarketState, Quote
+from ..provider import QuoteResult, body_shape, number, positive, whole
+from ..symbols import yahoo_symbol
+
+BATCH_SIZE = 100  # symbols per request, what ticker and mop send
+
+
+def batch_url(base_url: str, symbols: Sequence[str], crumb: str) -> str:
+    wanted = ",".join(url_quote(yahoo_symbol(s), safe="") for s in symbols)
+    return f"{base_url}/v7/finance/quote?symbols={wanted}&crumb={url_quote(crumb, safe='')}"
+
+
+def batch_results(body: str) -> list[dict[str, Any]]:
+    """`quoteResponse.result` of a batch; FetchError for every way the body is not one."""
+    text = body.lstrip()
+    if text.startswith("<"):
+        raise html_page("yahoo", "quote JSON")
+    data = decode_json(text, "yahoo")
+    response = data.get("quoteResponse") if isinstance(data, dict) else None
+    if not isinstance(response, dict):
+        raise FetchError("bad_body", "no 'quoteResponse' object in the answer", "yahoo")
+    if response.get("error"):
+        raise FetchError("bad_body", f"quoteResponse error: {response['error']!r:.80}", "yahoo")
+    results = response.get("result")
+    if not isinstance(results, list):
+        raise FetchError("bad_body", "quoteResponse.result is not a list", "yahoo")
+    return [r for r in results if isinstance(r, dict)]
+
+
+def batch_rows(body: str) -> list[dict[str, Any]] | FetchError:
+    """The rows of a batch (decoded once), or why its body fails every symbol in it."""
+    try:
+        with body_shape("yahoo"):
+            return batch_results(body)
+    except FetchError as error:
+        return error
+
+
+def quotes_from_batch(body: str, symbols: Sequence[str], now: datetime) -> dict[str, QuoteResult]:
+    """A Quote or FetchError for each of `symbols`; a bad body fails them all."""
+    rows = batch_rows(body)
+    if isinstance(rows, FetchError):
+        return {symbol: rows.for_symbol(symbol) for symbol in symbols}
+    return quotes_from_rows(rows, symbols, now)
+
+
+def quotes_from_rows(
+    rows: list[dict[str, Any]], symbols: Sequence[str], now: datetime
+) -> dict[str, QuoteResult]:
+    found = _by_symbol(rows, symbols)
+    out: dict[str, QuoteResult] = {}
+    for symbol in symbols:
+        row = found.get(symbol)
+        if row is None:
+            out[symbol] = FetchError("unknown_symbol", "not in Yahoo's quote batch", "yahoo",
+                                     symbol)  # fmt: skip
+            continue
+        try:
+            with body_shape("yahoo", symbol):
+                out[symbol] = quote_from_row(row, symbol, now)
+        except FetchError as error:
+            out[symbol] = error
+    return out
+
+
+def earnings_from_batch(
+    body: str, symbols: Sequence[str], today: date
+) -> dict[str, EarningsDate | None]:
+    rows = batch_rows(body)
+    return {} if isinstance(rows, FetchError) else earnings_from_rows(rows, symbols, today)
+
+
+def earnings_from_rows(
+    rows: list[dict[str, Any]], symbols: Sequence[str], today: date
+) -> dict[str, EarningsDate | None]:
+    """The next earnings date each batch row gives (None: the row has none ahead); symbols with
+    no row, or a row that cannot be read, are left out, to be asked of quoteSummary."""
+    out: dict[str, EarningsDate | None] = {}
+    for symbol, row in _by_symbol(rows, symbols).items():
+        try:
+            with body_shape("yahoo", symbol):
+                out[symbol] = earnings_from_row(row, symbol, today)
+        except FetchError:
+            continue
+    return out
+
+
+def quote_from_row(row: dict[str, Any], symbol: str, now: datetime) -> Quote:
+    price = positive(row.get("regularMarketPrice"))
+    if price is None:
+        raise bad_body(
+            symbol, f"no price (regularMarketPrice={row.get('regularMarketPrice')!r:.40})"
+        )
+    market_time = epoch(row.get("regularMarketTime"), "yahoo", symbol)
+    if market_time is None:
+        raise bad_body(symbol, "no regularMarketTime in the quote")
+    prev_close = positive(row.get("regularMarketPreviousClose"))
+    change = number(row.get("regularMarketChange"))
+    if change is None and prev_close is not None:
+        change = price - prev_close
+    percent = number(row.get("regularMarketChangePercent"))
+    state = row.get("marketState")
+    currency = row.get("currency")
+    session, ext_price, ext_change, ext_percent, ext_time = _extended(row, symbol, market_time)
+    quote = Quote(
+        symbol=symbol,
+        price=price,
+        prev_close=prev_close,
+        change=change,
+        change_pct=percent / 100 if percent is not None else None,
+        currency=currency if isinstance(currency, str) else None,
+        market_state=_state(state),
+        quote_time=market_time,
+        source="yahoo",
+        day_high=positive(row.get("regularMarketDayHigh")),
+        day_low=positive(row.get("regularMarketDayLow")),
+        volume=whole(row.get("regularMarketVolume")),
+        fifty_two_week_high=positive(row.get("fiftyTwoWeekHigh")),
+        fifty_two_week_low=positive(row.get("fiftyTwoWeekLow")),
+        ext_session=session,
+        ext_price=ext_price,
+        ext_change=ext_change,
+        ext_change_pct=ext_percent / 100 if ext_percent is not None else None,
+        ext_time=ext_time,
+    )
+    return checked_quote(quote, now)
+
+
+def earnings_from_row(row: dict[str, Any], symbol: str, today: date) -> EarningsDate | None:
+    """The earliest of earningsTimestampStart/End on or after today, as a UTC day."""
+    days = []
+    for key in ("earningsTimestampStart", "earningsTimestampEnd", "earningsTimestamp"):
+        moment = epoch(row.get(key), "yahoo", symbol)
+        if moment is not None and moment.date() >= today:
+            days.append(moment.date())
+    if not days:
+        return None
+    estimate = row.get("isEarningsDateEstimate")
+    found = EarningsDate(symbol, min(days), "yahoo", bool(estimate) if estimate is not None
+                         else len(set(days)) > 1)  # fmt: skip
+    return checked_earnings(found, today)
+
+
+def _by_symbol(rows: list[dict[str, Any]], symbols: Sequence[str]) -> dict[str, dict[str, Any]]:
+    wanted = {yahoo_symbol(s): s for s in symbols}
+    out = {}
+    for row in rows:
+        ours = wanted.get(str(row.get("symbol", "")).upper())
+        if ours is not None:
+            out[ours] = row
+    return out
+
+
+def _extended(
+    row: dict[str, Any], symbol: str, regular: datetime
+) -> tuple[ExtSession | None, float | None, float | None, float | None, datetime | None]:
+    """The latest of the pre- and post-market trades that came after the regular one."""
+    best: tuple[ExtSession | None, float | None, float | None, float | None, datetime | None]
+    best = (None, None, None, None, None)
+    for session, prefix in (("pre", "preMarket"), ("post", "postMarket")):
+        price = positive(row.get(f"{prefix}Price"))
+        moment = epoch(row.get(f"{prefix}Time"), "yahoo", symbol)
+        if price is None or moment is None or moment <= regular:
+            continue
+        if best[4] is None or moment > best[4]:
+            best = (session, price, number(row.get(f"{prefix}Change")),  # type: ignore[assignment]
+                    number(row.get(f"{prefix}ChangePercent")), moment)  # fmt: skip
+    return best
+
+
+def _state(value: object) -> MarketState | None:
+    return value if isinstance(value, str) and value in MARKET_STATES else None  # type: ignore[return-value]
+
+
+def bad_body(symbol: str, message: str) -> FetchError:
+    """Yahoo's answer for `symbol` cannot be read (the chart's and the batch's)."""
+    return FetchError("bad_body", message, "yahoo", symbol)

@@ -1,0 +1,125 @@
+"""The timeline as the screens show it: every checkpoint event, stock split and SEC filing,
+newest first. A split names the per-share thresholds written before it (compared on the basis
+they were written in) and what they read on today's basis, for the user to rewrite them in the
+file. Plain data, no textual and no SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ..market.models import Split
+from ..store import Store
+from ..store.records import CheckpointRecord, EventRecord, FilingRecord
+from ..thesis.conditions import METRICS, rebased
+from ..thesis.positions import split_factor
+
+__all__ = [
+    "FilingEntry",
+    "Rewrite",
+    "SplitEntry",
+    "TimelineEntry",
+    "flagged_targets",
+    "load_timeline",
+    "rewrites",
+]
+
+
+class Rewrite(NamedTuple):
+    """A per-share condition written before a split, and the same bar on today's basis."""
+
+    symbol: str
+    checkpoint_id: str
+    old: str
+    new: str
+
+
+class SplitEntry(NamedTuple):
+    split: Split
+    rewrites: list[Rewrite]  # the symbol's thresholds still written on a basis before it
+
+    @property
+    def ts(self) -> dt.datetime:
+        """Where it sorts among events: the start of its day."""
+        return dt.datetime.combine(self.split.day, dt.time(), dt.UTC)
+
+    @property
+    def symbol(self) -> str:
+        return self.split.symbol
+
+    @property
+    def text(self) -> str:
+        return f"{self.split.symbol} split {self.split.text} on {self.split.day.isoformat()}"
+
+
+class FilingEntry(NamedTuple):
+    filing: FilingRecord
+    items: str  # its items named, '2.02 Results of Operations and Financial Condition', or ""
+
+    @classmethod
+    def of(cls, record: FilingRecord) -> FilingEntry:
+        """The entry of a stored filing, its items named but for 9.01 (the exhibits: in every
+        8-K)."""
+        named = record.filing._replace(items=tuple(i for i in record.filing.items if i != "9.01"))
+        return cls(record, named.item_text)
+
+    @property
+    def ts(self) -> dt.datetime:
+        return self.filing.accepted
+
+    @property
+    def symbol(self) -> str:
+        return self.filing.symbol
+
+    @property
+    def text(self) -> str:
+        """'ALAB 8-K · 2.02 Results of Operations and Financial Condition'."""
+        named = f" · {self.items}" if self.items else ""
+        return f"{self.filing.symbol} {self.filing.form}{named}"
+
+
+TimelineEntry = EventRecord | SplitEntry | FilingEntry
+
+
+def rewrites(
+    checkpoints: list[CheckpointRecord], splits: list[Split], *, before: dt.date | None = None
+) -> list[Rewrite]:
+    """The per-share conditions among `checkpoints` written before a split of `splits` (the
+    symbol's, oldest first; only before the day `before` when given), each with its text on
+    today's basis."""
+    found = []
+    for c in checkpoints:
+        if c.condition is None or c.written is None or not METRICS[c.condition.metric].per_share:
+            continue
+        if before is not None and c.written >= before:
+            continue
+        factor = split_factor(splits, c.written)
+        if factor != 1:
+            found.append(Rewrite(c.symbol, c.id, c.condition.text, rebased(c.condition, factor)))
+    return found
+
+
+def load_timeline(store: Store, *, limit: int = 1000) -> list[TimelineEntry]:
+    """Events and splits, newest first (a split sorts at the start of its day)."""
+    entries: list[TimelineEntry] = list(store.views.events(limit=limit))
+    by_symbol = store.market.splits()
+    if by_symbol:
+        checkpoints = store.views.checkpoints()
+        for symbol, splits in by_symbol.items():
+            mine = [c for c in checkpoints if c.symbol == symbol]
+            entries.extend(SplitEntry(s, rewrites(mine, splits, before=s.day)) for s in splits)
+    filings = store.evidence.filings(limit=limit)
+    entries.extend(FilingEntry.of(f) for f in filings)
+    if by_symbol or filings:
+        entries.sort(key=lambda e: e.ts, reverse=True)
+    return entries[:limit] if limit >= 0 else entries
+
+
+def flagged_targets(entries: Iterable[TimelineEntry]) -> list[tuple[str, str]]:
+    """(symbol, id) of the checkpoints with an unacknowledged miss among `entries`."""
+    return list(
+        dict.fromkeys(
+            (e.symbol, e.checkpoint_id) for e in entries if isinstance(e, EventRecord) and e.flagged
+        )
+    )

@@ -1,0 +1,476 @@
+"""What the screens show, composed from the store's records: watchlist rows with their position
+figures and totals, the ticker page. Plain data, no textual and no SQL; the
+screens put it into words and cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..market.fx import major, unit_rate
+from ..market.models import Split
+from ..store import Store
+from ..store.records import (
+    CheckpointRecord,
+    DueCheckpoint,
+    EvidenceRecord,
+    Health,
+    TickerRecord,
+    WatchRecord,
+)
+from ..thesis.metrics import Observation, observe
+from ..thesis.positions import AdjustedLot, Sell, adjusted
+from ..thesis.wording import reason_text
+
+__all__ = [
+    "FUNDAMENTALS",
+    "SORTS",
+    "Figure",
+    "Health",
+    "NextDue",
+    "TickerDetail",
+    "Totals",
+    "WatchRow",
+    "Watchlist",
+    "format_age",
+    "health_text",
+    "load_ticker",
+    "load_watchlist",
+    "sort_rows",
+]
+
+SPARK_DAYS = 30
+
+
+def format_age(age: dt.timedelta | None) -> str:
+    """An age as its largest whole unit: 45s, 12m, 3h, 2d; "never" for none."""
+    if age is None:
+        return "never"
+    seconds = max(0, int(age.total_seconds()))
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
+
+def health_text(health: Health, now: dt.datetime) -> str:
+    """'refreshed 5m ago · yahoo 9 · 1 stale' or 'no data yet'."""
+    if health.last_refresh is None:
+        return "no data yet: press r to refresh"
+    parts = [f"refreshed {format_age(now - health.last_refresh)} ago"]
+    parts += [f"{source} {count}" for source, count in sorted(health.sources.items())]
+    if health.stale:
+        parts.append(f"{health.stale} stale")
+    parts += [f"{kind} failed {count}" for kind, count in sorted(health.failed.items())]
+    parts += [
+        f"{provider} paused until {until.astimezone():%H:%M}"
+        for provider, until in sorted((health.paused_until or {}).items())
+        if until > now
+    ]
+    return " · ".join(parts)
+
+
+def health_ok(health: Health, now: dt.datetime | None = None) -> bool:
+    paused = now is not None and any(u > now for u in (health.paused_until or {}).values())
+    return health.last_refresh is not None and not health.stale and not health.failed and not paused
+
+
+# (key, label) in the order `s` cycles through them.
+SORTS: tuple[tuple[str, str], ...] = (
+    ("file", "file order"),
+    ("symbol", "symbol"),
+    ("day", "day change"),
+    ("pnl", "P&L %"),
+    ("weight", "weight"),
+    ("thesis", "thesis (misses first)"),
+    ("due", "next due"),
+)
+
+
+class NextDue(NamedTuple):
+    """A ticker's next due checkpoint, with the days left from today."""
+
+    checkpoint_id: str
+    title: str
+    due: dt.date
+    days_left: int
+    why: str = ""  # past due and still pending: why it can't be judged yet (its reason)
+
+
+class WatchRow(NamedTuple):
+    """One row of the watchlist: the stored quote's figures, the position's, the thesis score."""
+
+    symbol: str
+    name: str
+    group: str
+    position: int
+    price: float | None = None
+    change: float | None = None
+    change_pct: float | None = None
+    currency: str | None = None
+    # the trade outside the regular session ("pre" or "post"), and the market's state
+    ext_session: str | None = None
+    ext_price: float | None = None
+    ext_change_pct: float | None = None
+    market_state: str | None = None
+    fetched_at: dt.datetime | None = None
+    source: str | None = None
+    stale: bool = False
+    error: str = ""
+    spark: tuple[float, ...] = ()
+    shares: float | None = None
+    basis: float | None = None
+    value: float | None = None
+    pnl: float | None = None
+    pnl_pct: float | None = None
+    day_pnl: float | None = None
+    weight: float | None = None
+    met: int = 0
+    missed: int = 0
+    pending: int = 0
+    flagged: int = 0
+    next_due: NextDue | None = None
+    earnings: dt.date | None = None
+    earnings_estimate: bool = False
+    uncertain: bool = False  # a lot without a date, of a symbol that has split
+    # Currencies: value, basis, pnl, day_pnl and weight above are in the base currency; a
+    # position with no FX rate has them None and its value in its own currency here.
+    local_value: float | None = None  # shares × price, in the listing's unit (GBp)
+    no_fx: bool = False  # held and priced, but no rate to the base currency
+    realized: float | None = None  # all sales, base currency
+    realized_year: float | None = None  # this calendar year's sales
+    sold: bool = False  # there are sales
+
+    @property
+    def has_quote(self) -> bool:
+        return self.price is not None
+
+
+class Totals(NamedTuple):
+    """Sums in the base currency of the positions that have a price and an FX rate;
+    `unpriced` lists the held ones without a price, `no_fx` those without a rate."""
+
+    value: float = 0.0
+    basis: float = 0.0
+    day_pnl: float = 0.0
+    positions: int = 0
+    unpriced: tuple[str, ...] = ()
+    no_fx: tuple[str, ...] = ()
+    realized_year: float | None = 0.0  # None: a sale's currency or FX rate is not known yet
+
+    @property
+    def priced(self) -> int:
+        return self.positions - len(self.unpriced) - len(self.no_fx)
+
+    @property
+    def pnl(self) -> float:
+        return self.value - self.basis
+
+    @property
+    def pnl_pct(self) -> float | None:
+        return self.pnl / self.basis if self.basis > 0 else None
+
+
+@dataclass
+class Watchlist:
+    rows: list[WatchRow]
+    health: Health
+    groups: list[str] = field(default_factory=list)
+    currency: str = "USD"  # the base currency
+
+    def totals(self, group: str | None = None) -> Totals:
+        rows = [r for r in self.rows if group is None or r.group == group]
+        held = [r for r in rows if r.shares]
+        priced = [r for r in held if r.value is not None]
+        return Totals(
+            value=sum(r.value or 0.0 for r in priced),
+            basis=sum(r.basis or 0.0 for r in priced),
+            day_pnl=sum(r.day_pnl or 0.0 for r in priced),
+            positions=len(held),
+            unpriced=tuple(r.symbol for r in held if r.value is None and not r.no_fx),
+            no_fx=tuple(r.symbol for r in held if r.no_fx),
+            realized_year=(
+                None
+                if any(r.sold and r.realized is None for r in rows)
+                else sum(r.realized_year or 0.0 for r in rows)
+            ),
+        )
+
+    def visible(
+        self, group: str | None, text: str = "", sort: str = "file", *, reverse: bool = False
+    ) -> list[WatchRow]:
+        """The rows of one group (None: all) whose symbol, name or group contain `text`,
+        sorted by `sort` (one of SORTS), `reverse`d; rows without the sort's value go last."""
+        needle = text.strip().lower()
+        rows = [
+            r
+            for r in self.rows
+            if (group is None or r.group == group)
+            and (
+                not needle
+                or needle in r.symbol.lower()
+                or needle in r.name.lower()
+                or needle in r.group.lower()
+            )
+        ]
+        return sort_rows(rows, sort, reverse=reverse)
+
+    def row(self, symbol: str) -> WatchRow | None:
+        return next((r for r in self.rows if r.symbol == symbol), None)
+
+
+_SORT_KEYS: dict[str, Callable[[WatchRow], object]] = {
+    "day": lambda r: None if r.change_pct is None else -r.change_pct,
+    "pnl": lambda r: None if r.pnl_pct is None else -r.pnl_pct,
+    "weight": lambda r: None if r.weight is None else -r.weight,
+    "thesis": lambda r: (-r.flagged, -r.missed, -r.pending, r.position),
+    "due": lambda r: None if r.next_due is None else r.next_due.days_left,
+}
+
+
+def sort_rows(rows: list[WatchRow], sort: str, *, reverse: bool = False) -> list[WatchRow]:
+    """Rows by `sort`; `reverse` turns the order of the rows that have the value round, and
+    those without it stay last either way."""
+    if sort == "symbol":
+        return sorted(rows, key=lambda r: r.symbol, reverse=reverse)
+    keyed = _SORT_KEYS.get(sort)
+    if keyed is None:
+        return sorted(rows, key=lambda r: r.position, reverse=reverse)
+    present = [r for r in rows if keyed(r) is not None]
+    absent = [r for r in rows if keyed(r) is None]
+    by_key = sorted(present, key=lambda r: (keyed(r), r.position))
+    if reverse:
+        by_key.reverse()
+    return by_key + sorted(absent, key=lambda r: r.position)
+
+
+def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Watchlist:
+    """The rows in file order, their figures in the base `currency` at the stored FX rates."""
+    records = store.views.watch_rows()
+    closes = store.views.recent_closes(
+        [r.symbol for r in records], today - dt.timedelta(days=SPARK_DAYS)
+    )
+    rates = {c: r.rate for c, r in store.fx.latest(currency).items()}
+    money = {r.symbol: _money(store, r, currency, rates, today) for r in records}
+    total = sum(m.value for m in money.values() if m.value is not None)
+    rows = [
+        _watch_row(r, position, money[r.symbol], total, closes.get(r.symbol, ()), today)
+        for position, r in enumerate(records)
+    ]
+    groups = list(dict.fromkeys(r.group for r in rows))
+    return Watchlist(rows, store.views.health(), groups, currency)
+
+
+class _Money(NamedTuple):
+    """A position's figures in the base currency (None where there is no price or rate)."""
+
+    local_value: float | None = None
+    rate: float | None = None
+    value: float | None = None
+    basis: float | None = None
+    realized: float | None = None
+    realized_year: float | None = None
+
+
+def _money(
+    store: Store, r: WatchRecord, base: str, rates: dict[str, float], today: dt.date
+) -> _Money:
+    position = r.position
+    if position is None:
+        return _Money()
+    quote = r.last.quote if r.last is not None else None
+    quoted = quote.currency if quote is not None else None
+    rate = unit_rate(quoted, base, rates) if quote is not None else None
+    shares = position.shares
+    local = shares * quote.price if quote is not None and shares else None
+    value = local * rate if local is not None and rate is not None else None
+    basis = None
+    if rate is not None:
+        divisor = major(quoted)[1] if quoted else 1.0
+        basis = position.basis_in(rate * divisor) / divisor
+    realized = realized_year = None
+    if position.sales:
+        realized = realized_year = 0.0
+        for sale in position.sales:
+            sale_rate = _rate_on(store, quoted, base, sale.sell.date, rate)
+            if sale_rate is None:
+                realized = realized_year = None
+                break
+            divisor = major(quoted)[1] if quoted else 1.0
+            gain = (sale.proceeds - sale.cost_without_fx) * sale_rate - sale.paid / divisor
+            realized += gain
+            if sale.sell.date.year == today.year:
+                realized_year += gain
+    return _Money(local, rate, value, basis, realized, realized_year)
+
+
+def _rate_on(
+    store: Store, quoted: str | None, base: str, day: dt.date, current: float | None
+) -> float | None:
+    """Base currency per quoted unit on `day` (a sale's): the stored rate of that day or the
+    last before it, else the current one."""
+    if quoted is None:
+        return current
+    currency, divisor = major(quoted)
+    if currency == base:
+        return 1.0 / divisor
+    found = store.fx.on(currency, base, day)
+    return found.rate / divisor if found is not None else current
+
+
+def _watch_row(
+    r: WatchRecord,
+    position: int,
+    money: _Money,
+    total: float,
+    spark: Iterable[float],
+    today: dt.date,
+) -> WatchRow:
+    last = r.last
+    quote = last.quote if last is not None else None
+    change = quote.change if quote else None
+    if quote is not None and change is None and quote.prev_close:
+        change = quote.price - quote.prev_close
+    held = r.position
+    shares = held.shares if held is not None else None
+    value = money.value
+    basis = money.basis if shares else None
+    rate = money.rate
+    return WatchRow(
+        symbol=r.symbol,
+        name=r.name,
+        group=r.group,
+        position=position,
+        price=quote.price if quote else None,
+        change=change,
+        change_pct=quote.change_pct if quote else None,
+        currency=quote.currency if quote else None,
+        ext_session=quote.ext_session if quote else None,
+        ext_price=quote.ext_price if quote else None,
+        ext_change_pct=quote.ext_change_pct if quote else None,
+        market_state=quote.market_state if quote else None,
+        fetched_at=last.fetched_at if last else None,
+        source=quote.source if quote else None,
+        stale=bool(last and last.stale),
+        error=last.error if last else "",
+        spark=tuple(spark),
+        shares=shares,
+        basis=basis,
+        value=value,
+        pnl=None if value is None or basis is None else value - basis,
+        pnl_pct=(value / basis - 1) if value is not None and basis else None,
+        day_pnl=(
+            None
+            if value is None or change is None or not shares or rate is None
+            else change * shares * rate
+        ),
+        weight=(value / total) if value is not None and total > 0 else None,
+        met=r.met,
+        missed=r.missed,
+        pending=r.pending,
+        flagged=r.flagged,
+        next_due=_next_due(r.next_due, today),
+        earnings=r.earnings.day if r.earnings else None,
+        earnings_estimate=bool(r.earnings and r.earnings.estimate),
+        uncertain=bool(held and held.uncertain),
+        local_value=money.local_value,
+        no_fx=bool(shares) and money.local_value is not None and rate is None,
+        realized=money.realized,
+        realized_year=money.realized_year,
+        sold=bool(held and held.sales),
+    )
+
+
+def _next_due(due: DueCheckpoint | None, today: dt.date) -> NextDue | None:
+    if due is None:
+        return None
+    days_left = (due.due - today).days
+    why = ""
+    if days_left < 0 and due.reason is not None:  # the first screen says why, not only "ago"
+        why = reason_text(due.reason, due.condition, today)
+    return NextDue(due.checkpoint_id, due.title, due.due, days_left, why)
+
+
+# -- the ticker page ---------------------------------------------------------------------------
+
+FUNDAMENTALS = (
+    ("revenue_q", "Revenue (latest quarter)"),
+    ("gross_margin", "Gross margin"),
+    ("operating_margin", "Operating margin"),
+    ("eps_ttm", "EPS (TTM, diluted)"),
+    ("pe_ttm", "P/E (TTM)"),
+    ("market_cap", "Market cap"),
+)
+
+
+class Figure(NamedTuple):
+    """One fundamentals line: the metric and what was observed of it."""
+
+    metric: str
+    label: str
+    observed: Observation
+
+
+class TickerDetail(NamedTuple):
+    ticker: TickerRecord
+    row: WatchRow | None
+    lots: list[AdjustedLot]  # on today's share basis, after the splits
+    fundamentals: list[Figure]
+    checkpoints: list[CheckpointRecord]
+    history: list[tuple[dt.date, float]]
+    splits: list[Split]  # newest first
+    evidence: list[EvidenceRecord]  # passages not dismissed, newest document first
+    sells: tuple[Sell, ...] = ()  # file order
+
+    @property
+    def symbol(self) -> str:
+        return self.ticker.symbol
+
+
+def load_ticker(
+    store: Store,
+    symbol: str,
+    now: dt.datetime,
+    today: dt.date,
+    *,
+    sec_configured: bool,
+    watchlist: Watchlist | None = None,
+    currency: str = "USD",
+) -> TickerDetail | None:
+    ticker = store.views.ticker(symbol)
+    if ticker is None:
+        return None
+    watchlist = watchlist or load_watchlist(store, today, currency=currency)
+    snap = store.market.snapshot(
+        now, sec_configured=sec_configured, symbol=symbol, base=watchlist.currency
+    )
+    figures = [Figure(m, label, observe(m, symbol, snap)) for m, label in FUNDAMENTALS]
+    since = today - dt.timedelta(days=5 * 366)
+    splits = store.views.splits(symbol)
+    oldest_first = sorted(splits, key=lambda s: s.day)
+    return TickerDetail(
+        ticker=ticker,
+        row=watchlist.row(symbol),
+        lots=[adjusted(lot, oldest_first) for lot in store.views.lots(symbol)],
+        fundamentals=figures,
+        checkpoints=in_due_order(store.views.checkpoints(symbol)),
+        history=store.views.price_history(symbol, since),
+        splits=splits,
+        evidence=store.evidence.passages(symbol),
+        sells=tuple(store.views.sells(symbol).get(symbol, [])),
+    )
+
+
+def in_due_order(checkpoints: list[CheckpointRecord]) -> list[CheckpointRecord]:
+    """Soonest due first; a checkpoint without a due date (a guard) after the dated ones, by its
+    end (`until`) when it has one; the file's order among equals (a stable sort)."""
+    far = dt.date.max
+
+    def key(c: CheckpointRecord) -> tuple[int, dt.date]:
+        if c.due is not None:
+            return (0, c.due)
+        return (1, c.until or far)
+
+    return sorted(checkpoints, key=key)

@@ -1,0 +1,308 @@
+"""The config file and database one TUI session works on: what the screens read, the edits they
+make (to the database and to catalysts.toml), and noticing when the file is edited outside."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .. import prefs
+from ..config import Config, ConfigError, load_config
+from ..jobs.evaluation import evaluate_checkpoints, user_zone
+from ..jobs.evidence_match import match_evidence
+from ..store import Store
+from ..thesis.evaluate import Evaluation
+from ..thesis.evidence import context
+from .timeline import Rewrite, TimelineEntry, load_timeline
+from .watchlist import (
+    CheckpointRecord,
+    EvidenceRecord,
+    TickerDetail,
+    Watchlist,
+    load_ticker,
+    load_watchlist,
+)
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], dt.datetime]
+
+
+class EditOutcome(NamedTuple):
+    """What an edit did: the message for the user, and whether the file took it (a read-only
+    catalysts.toml leaves the change in the database only)."""
+
+    message: str
+    written: bool
+
+
+class Reload(NamedTuple):
+    """An outside edit of catalysts.toml: the new config, or the located errors (the last
+    good config stays in use)."""
+
+    config: Config | None
+    error: ConfigError | None
+
+
+class Workspace:
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        *,
+        clock: Clock | None = None,
+        zone: dt.tzinfo | None = None,
+        prefs_path: Path | None = None,
+    ) -> None:
+        """`prefs_path`: where the TUI's sort and theme are remembered (prefs.py); None keeps
+        them for the session only (tests, screenshots)."""
+        self.config = config
+        self.store = store
+        self._prefs_path = prefs_path
+        self._prefs = prefs.load(prefs_path) if prefs_path else prefs.Prefs()
+        self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
+        self._zone = zone  # fixed data and screenshots pin the zone; users get user_zone()
+        self._signature = _file_signature(config.path)
+        self.latest: Watchlist | None = None  # the last watchlist read, which pages build on
+
+    # -- what the TUI remembers ------------------------------------------------------------
+    def prefs(self) -> prefs.Prefs:
+        return self._prefs
+
+    def remember(self, **changes: Any) -> None:
+        """Keep a changed preference (sort=, reverse=, theme=) for the next run."""
+        updated = self._prefs._replace(**changes)
+        if updated != self._prefs:
+            self._prefs = updated
+            if self._prefs_path is not None:
+                prefs.save(self._prefs_path, updated)
+
+    # -- time ----------------------------------------------------------------------------
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self) -> dt.date:
+        return self.now().astimezone(self.zone).date()
+
+    @property
+    def zone(self) -> dt.tzinfo:
+        return self._zone or user_zone(self.config)
+
+    # -- reading -------------------------------------------------------------------------
+    def watchlist(self) -> Watchlist:
+        self.latest = load_watchlist(
+            self.store, self.today(), currency=self.config.settings.currency
+        )
+        return self.latest
+
+    def watchlist_in_thread(self) -> Watchlist:
+        """The same, for a worker thread: read on a connection of its own (a connection is
+        never shared between threads)."""
+        with Store.open(self.store.path) as store:
+            self.latest = load_watchlist(
+                store, self.today(), currency=self.config.settings.currency
+            )
+        return self.latest
+
+    def ticker(self, symbol: str) -> TickerDetail | None:
+        """One ticker's page, on the last watchlist read (screens reload after it)."""
+        return load_ticker(
+            self.store,
+            symbol,
+            self.now(),
+            self.today(),
+            sec_configured=bool(self.config.providers.sec.user_agent),
+            watchlist=self.latest,
+            currency=self.config.settings.currency,
+        )
+
+    def checkpoint(self, symbol: str, checkpoint_id: str) -> CheckpointRecord | None:
+        """One active checkpoint of a ticker in the file, as its page shows it (without
+        reading the rest of the page: prices, fundamentals, evidence)."""
+        if symbol not in self.config.tickers:
+            return None
+        found = self.store.views.checkpoints(symbol)
+        return next((c for c in found if c.id == checkpoint_id), None)
+
+    def timeline(self, *, limit: int = 1000) -> list[TimelineEntry]:
+        """Every status change and every split, newest first."""
+        return load_timeline(self.store, limit=limit)
+
+    def passage_in_context(self, record: EvidenceRecord) -> tuple[str, str, str]:
+        """The sentences before a passage, the passage, the sentences after (its document's
+        stored text)."""
+        text = self.store.evidence.text(record.document.id)
+        if not text:
+            return "", record.passage, ""
+        return context(text, record.start, record.end)
+
+    def dismiss_passage(self, record: EvidenceRecord) -> bool:
+        return self.store.evidence.dismiss(record.id, self.now())
+
+    def symbols(self) -> list[str]:
+        return list(self.config.tickers)
+
+    def checkpoint_ids(self, symbol: str) -> list[str]:
+        ticker = self.config.tickers.get(symbol)
+        return [c.id for c in ticker.checkpoints] if ticker else []
+
+    # -- database-only actions -------------------------------------------------------------
+    def evaluate(self) -> list[Evaluation]:
+        """Evaluate on stored data now (after an edit), without waiting for a refresh."""
+        return evaluate_checkpoints(self.config, self.store, self.now())
+
+    def mark(self, symbol: str, checkpoint_id: str, status: str, note: str) -> str:
+        if not self.store.checkpoints.mark(symbol, checkpoint_id, status, note.strip(), self.now()):
+            return f"{symbol}/{checkpoint_id} is not an active checkpoint"
+        self.evaluate()  # reopening hands the checkpoint back to evaluation at once
+        how = "reopened" if status == "pending" else f"marked {status}"
+        return f"{symbol}/{checkpoint_id} {how}"
+
+    def flagged(self, symbol: str | None = None) -> list[tuple[str, str]]:
+        """(symbol, id) of the checkpoints with an unacknowledged miss (of one symbol)."""
+        found = self.store.views.flagged()
+        return sorted(t for t in found if symbol is None or t[0] == symbol)
+
+    def acknowledge(self, targets: list[tuple[str, str]] | None) -> int:
+        return self.store.checkpoints.acknowledge(targets, self.now())
+
+    # -- edits of catalysts.toml -----------------------------------------------------------
+    def field_errors(self, form: str, fields: dict[str, str], **context: Any) -> dict[str, str]:
+        return _config_write().field_errors(form, fields, **context)
+
+    def edit(self, change: Callable[[str], str], done: str) -> EditOutcome:
+        """Apply `change` to the current file text, validated; the database follows the new
+        config even when the file cannot be written. Raises ConfigError (nothing changed)."""
+        path = self.config.path
+        assert path is not None, "a loaded config always has its path"
+        result = _config_write().apply_edit(path, change)
+        self.store.sync.apply(result.config, self.now())
+        self.config = result.config
+        self._signature = _file_signature(path)
+        self.evaluate()
+        match_evidence(self.store, self.config, self.now())  # changed entries: match again
+        if result.written:
+            return EditOutcome(f"{done}; {result.message}", True)
+        return EditOutcome(f"{done} in the database only: {result.message}", False)
+
+    def add_ticker(self, fields: dict[str, str]) -> EditOutcome:
+        symbol = fields.get("symbol", "").strip()
+        return self.edit(lambda t: _config_write().add_ticker(t, fields), f"added {symbol}")
+
+    def remove_ticker(self, symbol: str) -> EditOutcome:
+        return self.edit(lambda t: _config_write().remove_ticker(t, symbol), f"removed {symbol}")
+
+    def add_lot(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().add_lot(t, symbol, fields), f"added a lot of {symbol}"
+        )
+
+    def update_lot(self, symbol: str, index: int, fields: dict[str, str]) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().update_lot(t, symbol, index, fields),
+            f"saved lot {index + 1} of {symbol}",
+        )
+
+    def remove_lot(self, symbol: str, index: int) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().remove_lot(t, symbol, index),
+            f"removed lot {index + 1} of {symbol}",
+        )
+
+    def add_sell(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().add_sell(t, symbol, fields), f"recorded a sale of {symbol}"
+        )
+
+    def remove_sell(self, symbol: str, index: int) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().remove_sell(t, symbol, index),
+            f"removed sale {index + 1} of {symbol}",
+        )
+
+    def update_ticker(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().update_ticker(t, symbol, fields), f"saved {symbol}"
+        )
+
+    def add_checkpoint(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
+        ident = fields.get("id", "").strip()
+        return self.edit(
+            lambda t: _config_write().add_checkpoint(t, symbol, fields), f"added {symbol}/{ident}"
+        )
+
+    def update_checkpoint(
+        self, symbol: str, checkpoint_id: str, fields: dict[str, str]
+    ) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().update_checkpoint(t, symbol, checkpoint_id, fields),
+            f"saved {symbol}/{fields.get('id', checkpoint_id).strip()}",
+        )
+
+    def rewrite_for_splits(self, rewrites: list[Rewrite]) -> EditOutcome:
+        """Rewrite per-share conditions written before a split on today's share basis, in one
+        edit of the file (from then on they are compared as written)."""
+        if not rewrites:
+            return EditOutcome("no threshold is written on a basis before a split", False)
+
+        def change(text: str) -> str:
+            for r in rewrites:
+                text = _config_write().update_checkpoint(
+                    text, r.symbol, r.checkpoint_id, {"when": r.new}
+                )
+            return text
+
+        named = ", ".join(f"{r.symbol}/{r.checkpoint_id}: {r.old} → {r.new}" for r in rewrites)
+        return self.edit(change, f"rewrote on today's share basis {named}")
+
+    def archive_checkpoint(self, symbol: str, checkpoint_id: str) -> EditOutcome:
+        return self.edit(
+            lambda t: _config_write().remove_checkpoint(t, symbol, checkpoint_id),
+            f"archived {symbol}/{checkpoint_id} (its history is kept)",
+        )
+
+    # -- outside edits -----------------------------------------------------------------------
+    def check_file(self) -> Reload | None:
+        """None while catalysts.toml is unchanged; else the reloaded config (already synced
+        into the database) or its errors."""
+        path = self.config.path
+        signature = _file_signature(path)
+        if path is None or signature == self._signature:
+            return None
+        self._signature = signature
+        try:
+            config = load_config(path)
+        except ConfigError as exc:
+            log.info("outside edit of %s is invalid: %d issue(s)", path, len(exc.issues))
+            return Reload(None, exc)
+        self.store.sync.apply(config, self.now())
+        self.config = config
+        self.evaluate()
+        match_evidence(self.store, self.config, self.now())
+        log.info("reloaded %s after an outside edit", path)
+        return Reload(config, None)
+
+
+def _file_signature(path: Path | None) -> tuple[int, int, int] | None:
+    if path is None:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def _config_write() -> ModuleType:
+    """The config writer, imported with the first edit: tomlkit is start-up time that
+    the first paint does not need."""
+    from ..config import write
+
+    return write

@@ -1,0 +1,208 @@
+"""`catalyst` end to end as a subprocess: version, help, validate, lookups, bad databases."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalyst_tui import __version__
+from catalyst_tui.store import Store
+
+from ..conftest import BUNDLED_CONFIG, REPO
+
+BROKEN = REPO / "tests" / "fixtures" / "broken"
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", *args],
+        cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+
+def no_traceback(result: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def data_files(home: Path) -> list[Path]:
+    return sorted(p for p in (home / "data").rglob("*") if p.is_file())
+
+
+def test_version(tmp_path):
+    result = run("--version", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"catalyst {__version__}"
+
+
+def test_help_lists_every_command_and_global_option(tmp_path):
+    result = run("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    for word in ("validate", "refresh", "check", "mark", "ack", "export", "daemon", "notify",
+                 "--config", "--db", "--debug", "--version"):  # fmt: skip
+        assert word in result.stdout
+
+
+def test_validate_bundled_file_exits_0_and_writes_nothing(tmp_path, isolated_home):
+    result = run("validate", "--config", str(BUNDLED_CONFIG), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "ok: 8 tickers" in result.stdout
+    assert data_files(isolated_home) == []
+
+
+def test_validate_broken_file_prints_every_located_error_and_exits_2(tmp_path, isolated_home):
+    broken = BROKEN / "29_many_errors_at_once.toml"
+    result = run("--config", str(broken), "validate", cwd=tmp_path)
+    assert result.returncode == 2
+    no_traceback(result)
+    lines = [line for line in result.stderr.splitlines() if line.startswith(str(broken))]
+    assert [line.split(":")[1] for line in lines] == ["7", "8", "12", "18", "25"]
+    assert "5 errors; nothing was written" in result.stderr
+    assert data_files(isolated_home) == []
+
+
+def test_invalid_config_stops_the_tui_before_the_database_is_touched(tmp_path, isolated_home):
+    db = tmp_path / "catalyst.db"
+    result = run("--db", str(db), "--config", str(BROKEN / "04_bad_date_string.toml"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "tickers.ALAB.checkpoints[0].due: '2027-13-01' is not a date" in result.stderr
+    assert not db.exists()
+
+
+def test_first_run_copies_the_bundled_example_and_says_where(tmp_path, isolated_home):
+    result = run("validate", cwd=tmp_path)
+    copied = isolated_home / "config" / "catalyst" / "catalysts.toml"
+    assert result.returncode == 0, result.stderr
+    assert copied.read_bytes() == BUNDLED_CONFIG.read_bytes()
+    assert str(copied) in result.stderr
+    again = run("validate", cwd=tmp_path)
+    assert str(copied) not in again.stderr  # told once, on the run that copied it
+
+
+def test_config_lookup_order(tmp_path):
+    shutil.copy(BUNDLED_CONFIG, tmp_path / "catalysts.toml")
+    assert "catalysts.toml: ok" in run("validate", cwd=tmp_path).stdout
+    env_file = tmp_path / "env.toml"
+    env_file.write_text('[tickers.ALAB]\nname = "from env"\n')
+    result = run("validate", cwd=tmp_path, env={"CATALYST_CONFIG": str(env_file)})
+    assert f"{env_file}: ok: 1 tickers" in result.stdout
+    explicit = tmp_path / "explicit.toml"
+    explicit.write_text("[tickers.NVDA]\n[tickers.AVGO]\n")
+    result = run("validate", "--config", str(explicit), cwd=tmp_path,
+                 env={"CATALYST_CONFIG": str(env_file)})  # fmt: skip
+    assert f"{explicit}: ok: 2 tickers" in result.stdout
+
+
+def test_missing_explicit_config_is_an_error_not_a_copy(tmp_path, isolated_home):
+    result = run("validate", "--config", str(tmp_path / "nope.toml"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "nope.toml:1:1: file not found" in result.stderr
+    assert not (isolated_home / "config" / "catalyst").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"garbage " * 512, "is not a SQLite database"),
+        (None, "is a directory"),
+    ],
+)
+def test_unusable_database_is_named_with_exit_2(tmp_path, content, expected):
+    db = tmp_path / "catalyst.db"
+    if content is None:
+        db.mkdir()
+    else:
+        db.write_bytes(content)
+    result = run("--config", str(BUNDLED_CONFIG), "--db", str(db), cwd=tmp_path)
+    assert result.returncode == 2
+    no_traceback(result)
+    assert f"database {db}: {expected}" in result.stderr
+
+
+def test_database_lookup_order(tmp_path, monkeypatch):
+    from catalyst_tui.paths import find_database
+
+    config = tmp_path / "conf" / "catalysts.toml"
+    assert find_database(None, "state/my.db", config) == tmp_path / "conf" / "state" / "my.db"
+    assert find_database(None, None, config).name == "catalyst.db"
+    monkeypatch.setenv("CATALYST_DB", str(tmp_path / "env.db"))
+    assert find_database(None, "x.db", config) == tmp_path / "env.db"
+    assert find_database(str(tmp_path / "cli.db"), "x.db", config) == tmp_path / "cli.db"
+
+
+def test_library_warnings_go_to_the_log_file_not_the_terminal(tmp_path):
+    """APScheduler, httpx and desktop-notifier log through the root logger: with no handler
+    there, Python prints their tracebacks on stderr, across the TUI's screen."""
+    script = (
+        "import logging\n"
+        "from catalyst_tui.cli import setup_logging\n"
+        "path = setup_logging(False)\n"
+        "try:\n"
+        "    raise RuntimeError('job failed')\n"
+        "except RuntimeError:\n"
+        "    logging.getLogger('apscheduler.executors.default').exception('Job raised')\n"
+        "logging.getLogger('catalyst_tui.schedule').info('module info')\n"
+        "logging.getLogger('httpx').info('HTTP Request: GET ...')\n"
+        "print(path)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=60)  # fmt: skip
+    assert done.returncode == 0
+    assert done.stderr == ""
+    log = Path(done.stdout.strip()).read_text()
+    assert "Job raised" in log and "RuntimeError: job failed" in log
+    assert "module info" in log  # the modules' own INFO lines are kept
+    assert "HTTP Request" not in log  # libraries only from WARNING
+
+
+def test_a_missed_milestone_keeps_its_reason_on_every_check(tmp_path):
+    """The first check misses the milestone (its due date passed) and says why; the checks
+    after it evaluate it again, with nothing new to say: the reason stays."""
+    config = tmp_path / "catalysts.toml"
+    config.write_text(
+        '[tickers.ALAB]\n[[tickers.ALAB.checkpoints]]\nid = "npo-ships"\ntitle = "NPO ships"\n'
+        'kind = "milestone"\ndue = 2020-01-01\n'
+    )
+    where = ("--config", str(config), "--db", str(tmp_path / "c.db"))
+    Store.open(tmp_path / "c.db").close()  # check reports on a database; it never makes one
+    reasons = []
+    for _ in range(3):
+        result = run(*where, "check", "--json", cwd=tmp_path)
+        assert result.returncode == 1, result.stderr  # the miss is flagged
+        (row,) = json.loads(result.stdout)
+        assert row["status"] == "missed"
+        reasons.append(row["reason"])
+    assert reasons == ["due 2020-01-01 passed while pending"] * 3
+    table = run(*where, "check", cwd=tmp_path)
+    assert "due 2020-01-01 passed while pending" in table.stdout
+
+
+def test_a_refresh_whose_fetch_fails_still_judges_the_stored_data(tmp_path, monkeypatch, capsys):
+    """A fault in the fetch (any exception out of the refresh) is reported on one line, the
+    record goes to the log, and the checkpoints are still evaluated: a milestone whose due date
+    passed is flagged missed by that refresh, which ends with exit 3 (stale), not a traceback."""
+    from catalyst_tui import cli
+    from catalyst_tui.jobs import refresh
+
+    async def broken(*_args, **_kwargs):
+        raise RuntimeError("provider answer no code expected")
+
+    monkeypatch.setattr(refresh, "refresh_in_process", broken)
+    config = tmp_path / "catalysts.toml"
+    config.write_text(
+        '[tickers.ALAB]\n[[tickers.ALAB.checkpoints]]\nid = "npo-ships"\ntitle = "NPO ships"\n'
+        'kind = "milestone"\ndue = 2020-01-01\n'
+    )
+    where = ["--config", str(config), "--db", str(tmp_path / "c.db")]
+    code = cli.main([*where, "refresh"])
+    out, err = capsys.readouterr()
+    assert code == cli.EXIT_STALE
+    assert "the fetch failed (RuntimeError: provider answer no code expected)" in err
+    assert "Traceback" not in out + err
+    assert "ALAB/npo-ships: pending -> missed" in out
+    assert "RuntimeError: provider answer no code expected" in cli.log_file().read_text()

@@ -1,0 +1,76 @@
+"""`catalyst daemon` as a subprocess on the loopback market: scheduled refreshes, clean stop."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.support.market_server import MarketServer
+
+from ..jobs.test_refresh import write_config
+
+
+def start_daemon(workdir: Path) -> tuple[subprocess.Popen, queue.Queue]:
+    env = {**os.environ, "NO_PROXY": "127.0.0.1", "PYTHONUNBUFFERED": "1"}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)  # no notification service: must not matter
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "catalyst_tui.cli", "daemon", "--db", str(workdir / "c.db"),
+         "--config", str(workdir / "catalysts.toml")],
+        cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    lines: queue.Queue = queue.Queue()
+
+    def pump() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.put((time.monotonic(), line.rstrip("\n")))
+
+    threading.Thread(target=pump, daemon=True).start()
+    return proc, lines
+
+
+def wait_for(lines: queue.Queue, prefix: str, timeout: float) -> tuple[float, str]:
+    deadline = time.monotonic() + timeout
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise AssertionError(f"no line starting {prefix!r} within {timeout}s")
+        at, line = lines.get(timeout=remaining)
+        if line.startswith(prefix):
+            return at, line
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_daemon_refreshes_on_schedule_and_stops_cleanly(tmp_path, signum):
+    with MarketServer() as market:
+        config = write_config(tmp_path / "catalysts.toml", market.url)
+        text = config.read_text().replace("[settings]\n", '[settings]\nrefresh = "10s"\n'
+                                          'refresh_closed = "10s"\n')  # fmt: skip
+        config.write_text(text)
+        proc, lines = start_daemon(tmp_path)
+        try:
+            wait_for(lines, "catalyst daemon: watching", 20)
+            first, line = wait_for(lines, "refresh:", 30)
+            assert line.startswith("refresh: 4/4 fresh")
+            if signum == signal.SIGTERM:  # the interval job, not only the run at start
+                second, _ = wait_for(lines, "refresh:", 30)
+                assert 8 <= second - first <= 20
+                batches = market.requests_for(provider="yahoo", endpoint="quote", symbol="ALAB")
+                assert len(batches) == 2  # a quote batch each time; history only at first sight
+            proc.send_signal(signum)
+            assert proc.wait(timeout=15) == 0
+            wait_for(lines, "catalyst daemon: stopped", 5)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        stderr = proc.stderr.read() if proc.stderr else ""
+        assert "Traceback" not in stderr

@@ -1,0 +1,202 @@
+"""The CLI as a daily tool: a database it can't write is said before any fetch, commands that
+report never make a database, your own mark needs no acknowledgement, an unknown target gets
+"did you mean", and the daemon installs itself as a user service."""
+
+from __future__ import annotations
+
+import json
+import os
+import plistlib
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalyst_tui import service
+
+from ..support.market_server import MarketServer
+from ..support.readonly import read_only_file
+
+NOWHERE = "http://127.0.0.1:9"  # the discard port: nothing answers, nothing leaves the machine
+PROVIDERS = (
+    f'[providers.yahoo]\nbase_url = "{NOWHERE}"\ncookie_url = "{NOWHERE}"\nrss_url = "{NOWHERE}"\n'
+    f'[providers.stooq]\nbase_url = "{NOWHERE}"\n[providers.finnhub]\nbase_url = "{NOWHERE}"\n'
+    f'[providers.sec]\nbase_url = "{NOWHERE}"\ntickers_url = "{NOWHERE}/t.json"\n'
+    f'archives_url = "{NOWHERE}"\n'
+)
+THESIS = PROVIDERS + (
+    '# my thesis\n[tickers.ALAB]\n[[tickers.ALAB.checkpoints]]\nid = "npo-ships"\n'
+    'title = "NPO ships"\nkind = "milestone"\ndue = 2020-01-01\n'
+    '[[tickers.ALAB.checkpoints]]\nid = "scorpio-largest"\ntitle = "Scorpio largest"\n'
+    'kind = "milestone"\ndue = 2099-12-31\n'
+)
+
+
+def catalyst(tmp_path: Path, *args: str, db: str = "c.db") -> subprocess.CompletedProcess:
+    config = tmp_path / "catalysts.toml"
+    if not config.exists():
+        config.write_text(THESIS)
+    return subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "--config", str(config),
+         "--db", str(tmp_path / db), *args],
+        capture_output=True, text=True, cwd=tmp_path, timeout=120,
+        env={**os.environ, "NO_PROXY": "127.0.0.1,localhost"},  # the loopback market, direct
+    )  # fmt: skip
+
+
+def test_reporting_commands_never_make_a_database(tmp_path):
+    """check, export, evidence and filings on a path with no database (a mistyped --db, in a
+    folder that doesn't exist either) say so with exit 2 and create nothing."""
+    for args in (["check"], ["check", "--json"], ["export", "checkpoints"], ["evidence"],
+                 ["filings"], ["status"], ["status", "--json"], ["positions"]):  # fmt: skip
+        done = catalyst(tmp_path, *args, db="typo/c.db")
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert f"no database at {tmp_path / 'typo' / 'c.db'}: run `catalyst refresh` first" in (
+            done.stderr
+        )
+        assert "Traceback" not in done.stderr
+    assert not (tmp_path / "typo").exists()
+
+
+def test_a_database_that_cant_be_written_is_said_before_any_work(tmp_path):
+    """check, mark, ack and refresh on a read-only database: one located line, exit 2, the file
+    unchanged; refresh says it before asking the market anything (which answers at once)."""
+    with MarketServer() as market:
+        (tmp_path / "catalysts.toml").write_text(THESIS.replace(NOWHERE, market.url))
+        assert catalyst(tmp_path, "mark", "ALAB/scorpio-largest", "met").returncode == 0  # the db
+        db = tmp_path / "c.db"
+        subprocess.run([sys.executable, "-c", f"import sqlite3; sqlite3.connect({str(db)!r})"
+                        ".execute('PRAGMA wal_checkpoint(TRUNCATE)')"], check=True)  # fmt: skip
+        before = db.read_bytes()
+        with read_only_file(db):
+            for args in (["check"], ["mark", "ALAB/npo-ships", "met"], ["ack", "--all"],
+                         ["refresh"]):  # fmt: skip
+                done = catalyst(tmp_path, *args)
+                assert done.returncode == 2, (args, done.stdout, done.stderr)
+                assert done.stderr.strip().splitlines() == [
+                    f"catalyst: database {db}: is read-only: catalyst needs to write to it"
+                ], args
+            assert market.requests == []
+            # The reports that only read still work on it.
+            exported = catalyst(tmp_path, "export", "checkpoints", "--format", "json")
+            assert exported.returncode == 0, exported.stderr
+            ids = {row["id"] for row in json.loads(exported.stdout)}
+            assert ids == {"npo-ships", "scorpio-largest"}
+        assert db.read_bytes() == before
+        # Writable, the same refresh asks the market: the silence above was the refusal's.
+        catalyst(tmp_path, "refresh")
+        assert market.requests_for(provider="yahoo")
+
+
+def test_your_own_miss_needs_no_acknowledgement(tmp_path):
+    """A miss found by evaluation is flagged (exit 1) until acknowledged; a miss you mark
+    yourself is not, and marking a flagged miss by hand is taken as having seen it."""
+    assert catalyst(tmp_path, "mark", "ALAB/scorpio-largest", "missed", "--note", "lost the deal"
+                    ).returncode == 0  # fmt: skip
+    done = catalyst(tmp_path, "check", "--json")
+    rows = {row["id"]: row for row in json.loads(done.stdout)}
+    assert rows["scorpio-largest"]["status"] == "missed"
+    assert rows["scorpio-largest"]["flagged"] is False
+    assert rows["npo-ships"]["flagged"] is True  # the evaluation's own miss (due 2020)
+    assert done.returncode == 1
+    assert catalyst(tmp_path, "mark", "ALAB/npo-ships", "missed").returncode == 0
+    done = catalyst(tmp_path, "check", "--json")
+    assert done.returncode == 0, done.stdout
+    assert not any(row["flagged"] for row in json.loads(done.stdout))
+
+
+def test_an_unknown_target_gets_did_you_mean(tmp_path):
+    done = catalyst(tmp_path, "mark", "ALAB/npo-ship", "met")
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "catalyst mark: no checkpoint ALAB/npo-ship; did you mean ALAB/npo-ships?"
+    )
+    done = catalyst(tmp_path, "ack", "alab/scorpio_largest")
+    assert done.stderr.strip() == (
+        "catalyst ack: no checkpoint ALAB/scorpio_largest; did you mean ALAB/scorpio-largest?"
+    )
+    done = catalyst(tmp_path, "export", "checkpoints", "--symbol", "ALB")
+    assert done.stderr.strip() == (
+        "catalyst export: no ticker ALB in the database; did you mean ALAB?"
+    )
+    done = catalyst(tmp_path, "mark", "ALAB/zzz", "met")
+    assert done.stderr.strip() == "catalyst mark: no checkpoint ALAB/zzz"  # nothing close
+
+
+def test_daemon_install_writes_a_unit_systemd_accepts_and_uninstall_removes_it(
+    tmp_path, isolated_home
+):
+    config_home = isolated_home / "config"
+    unit = config_home / "systemd" / "user" / "catalyst.service"
+    done = catalyst(tmp_path, "daemon", "--install")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        f"wrote {unit}",
+        "start it now and at every log-in with: systemctl --user daemon-reload && "
+        "systemctl --user enable --now catalyst.service",
+    ]
+    text = unit.read_text()
+    assert "Restart=on-failure" in text and "WantedBy=default.target" in text
+    if shutil.which("systemd-analyze"):  # systemd's own parser (installed by .ci/run)
+        verified = subprocess.run(["systemd-analyze", "verify", str(unit)],
+                                  capture_output=True, text=True)  # fmt: skip
+        assert verified.returncode == 0, verified.stderr
+    # The command line runs from anywhere: the same argv, asked to validate instead.
+    (exec_start,) = [line for line in text.splitlines() if line.startswith("ExecStart=")]
+    argv = shlex.split(exec_start.removeprefix("ExecStart="))
+    assert argv[:4] == [sys.executable, "-m", "catalyst_tui.cli", "daemon"]
+    assert argv[4:] == ["--config", str(tmp_path / "catalysts.toml"), "--db",
+                        str(tmp_path / "c.db")]  # fmt: skip
+    argv[3] = "validate"
+    assert subprocess.run(argv, cwd="/", capture_output=True, timeout=60).returncode == 0
+    assert catalyst(tmp_path, "daemon", "--install").stdout.startswith(f"updated {unit}")
+    done = catalyst(tmp_path, "daemon", "--uninstall")
+    assert done.returncode == 0 and not unit.exists()
+    assert "systemctl --user disable --now catalyst.service" in done.stdout
+    done = catalyst(tmp_path, "daemon", "--uninstall")
+    assert done.returncode == 0 and "no service installed" in done.stdout
+
+
+def test_a_path_with_spaces_percent_and_dollar_stays_one_word_for_systemd(tmp_path):
+    argv = ["/opt/my python/bin/python", "-m", "catalyst_tui.cli", "daemon", "--config",
+            "/home/me/100% $HOME/catalysts.toml"]  # fmt: skip
+    line = service.systemd_unit(argv).split("ExecStart=")[1].splitlines()[0]
+    assert line == ('"/opt/my python/bin/python" "-m" "catalyst_tui.cli" "daemon" "--config" '
+                    '"/home/me/100%% $$HOME/catalysts.toml"')  # fmt: skip
+
+
+def test_the_macos_agent_runs_the_same_command_at_load_and_after_a_crash(tmp_path):
+    argv = service.daemon_argv(tmp_path / "catalysts.toml", None)
+    unit = service.service_for(argv, tmp_path / "log", platform="darwin", home=tmp_path)
+    assert unit.path == tmp_path / "Library/LaunchAgents/io.github.catalyst.daemon.plist"
+    agent = plistlib.loads(unit.text.encode())
+    assert agent["ProgramArguments"] == [sys.executable, "-m", "catalyst_tui.cli", "daemon",
+                                         "--config", str(tmp_path / "catalysts.toml")]  # fmt: skip
+    assert agent["RunAtLoad"] is True and agent["KeepAlive"] == {"SuccessfulExit": False}
+    assert unit.enable == f"launchctl load -w {unit.path}"
+    with pytest.raises(service.ServiceError):
+        service.service_for(argv, tmp_path, platform="win32")
+
+
+def test_the_readmes_validate_example_is_what_validate_prints(tmp_path):
+    """README: the example config with the two mistakes it names gives exactly the errors it
+    shows; a bare impossible date is said as a date, at its value, not as a TOML syntax error."""
+    from ..conftest import REPO
+
+    readme = (REPO / "README.md").read_text()
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    after = readme.split("`catalyst validate` checks the file", 1)[1]
+    shown = after.split("```\n", 1)[1].split("```", 1)[0].splitlines()
+    broken = example.replace("due = 2026-12-31", "due = 2026-13-31", 1)
+    broken = broken.replace('when = "gross_margin >= 70%"', 'when = "gross_margin >= 70"', 1)
+    assert broken.count("2026-13-31") == 1  # both mistakes made
+    assert 'when = "gross_margin >= 70"' in broken and "gross_margin >= 70%" not in broken
+    (tmp_path / "catalysts.toml").write_text(broken)
+    done = subprocess.run([sys.executable, "-m", "catalyst_tui.cli", "--config",
+                           "catalysts.toml", "validate"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[:-1] == shown

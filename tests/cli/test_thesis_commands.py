@@ -1,0 +1,156 @@
+"""`catalyst check`, `mark` and `ack` end to end on the bundled thesis with loopback market data."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from catalyst_tui.store import Store
+from tests.support.market_server import MarketServer
+
+from ..conftest import BUNDLED_CONFIG
+
+UA = "Catalyst Tests tests@example.com"
+
+
+def loopback_thesis(base: str) -> str:
+    """The bundled catalysts.toml with every provider pointed at the loopback market."""
+    text = BUNDLED_CONFIG.read_text()
+    text = text.replace(
+        "[providers.yahoo]\n", f'[providers.yahoo]\nbase_url = "{base}"\ncookie_url = "{base}/fc"\n'
+    )
+    text = text.replace("[providers.stooq]\n", f'[providers.stooq]\nbase_url = "{base}"\n')
+    return text.replace(
+        "[providers.sec]\n",
+        f'[providers.sec]\nbase_url = "{base}"\n'
+        f'tickers_url = "{base}/files/company_tickers.json"\nuser_agent = "{UA}"\n',
+    )
+
+
+@pytest.fixture(scope="module")
+def market() -> Iterator[MarketServer]:
+    with MarketServer() as server:
+        yield server
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, market: MarketServer) -> Path:
+    (tmp_path / "catalysts.toml").write_text(loopback_thesis(market.url))
+    return tmp_path
+
+
+def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db"),
+         "--config", str(workdir / "catalysts.toml")],
+        cwd=workdir, env={**os.environ, "NO_PROXY": "127.0.0.1"}, capture_output=True,
+        text=True, timeout=60,
+    )  # fmt: skip
+
+
+def check(workdir: Path) -> tuple[int, dict[str, dict]]:
+    result = cli(workdir, "check", "--json")
+    assert "Traceback" not in result.stderr
+    return result.returncode, {f"{r['symbol']}/{r['id']}": r for r in json.loads(result.stdout)}
+
+
+def events(workdir: Path) -> list[tuple]:
+    """Every event, oldest first, as `catalyst export events` gives them."""
+    result = cli(workdir, "export", "events", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return [
+        (f"{e['symbol']}/{e['checkpoint_id']}", e["from_status"], e["to_status"], e["value"],
+         e["threshold"], e["reason"], e["manual"], e["flagged"], e["acked_at"])
+        for e in json.loads(result.stdout)
+    ]  # fmt: skip
+
+
+def test_check_lists_every_checkpoint_with_status_and_value_against_threshold(workdir):
+    assert cli(workdir, "refresh").returncode == 0
+    code, rows = check(workdir)
+    assert code == 1  # unacknowledged misses
+    assert len(rows) == 13
+    gm = rows["ALAB/gross-margin-floor"]
+    assert gm["status"] == "missed" and gm["flagged"] is True
+    assert gm["value"] == pytest.approx(0.691, abs=1e-3) and gm["threshold"] == 0.70
+    assert "gross_margin 69.1% < 70%" in gm["reason"]
+    guide = rows["ALAB/q2-fy26-revenue-guide"]
+    assert guide["status"] == "met" and guide["value"] == 362e6 and guide["threshold"] == 360e6
+    fy26 = rows["ALAB/fy26-revenue-estimate"]
+    assert fy26["status"] == "pending" and "has not reported" in fy26["reason"]
+    npo = rows["ALAB/npo-multi-rack-2027"]
+    assert npo["status"] == "pending" and npo["due"] == "2027-12-31" and npo["days_left"] > 0
+    for row in rows.values():
+        assert set(row) >= {"symbol", "id", "title", "kind", "status", "value", "threshold",
+                            "due", "days_left", "flagged"}  # fmt: skip
+    missed = [e for e in events(workdir) if e[2] == "missed"]
+    assert {e[0] for e in missed} == {
+        "ALAB/gross-margin-floor", "ALAB/operating-margin-floor", "ALAB/position-weight-cap"
+    }  # fmt: skip
+    assert all(e[7] == 1 and e[4] and e[5] for e in missed)  # flagged, threshold, reason
+
+
+def test_check_again_records_no_new_events(workdir):
+    assert cli(workdir, "refresh").returncode == 0
+    before = events(workdir)
+    check(workdir)
+    check(workdir)
+    assert events(workdir) == before
+
+
+def test_ack_clears_flags_and_check_then_exits_0(workdir):
+    assert cli(workdir, "refresh").returncode == 0
+    assert cli(workdir, "ack", "ALAB/gross-margin-floor").returncode == 0
+    code, rows = check(workdir)
+    assert code == 1 and not rows["ALAB/gross-margin-floor"]["flagged"]
+    assert rows["ALAB/gross-margin-floor"]["status"] == "missed"  # acknowledged, still missed
+    result = cli(workdir, "ack", "--all")
+    assert result.returncode == 0 and "acknowledged 2 flags" in result.stdout
+    code, rows = check(workdir)
+    assert code == 0 and not any(r["flagged"] for r in rows.values())
+
+
+def test_mark_freezes_and_pending_reopens(workdir):
+    assert cli(workdir, "refresh").returncode == 0
+    result = cli(workdir, "mark", "ALAB/npo-multi-rack-2027", "met", "--note", "shipped early")
+    assert result.returncode == 0, result.stderr
+    _, rows = check(workdir)
+    npo = rows["ALAB/npo-multi-rack-2027"]
+    assert npo["status"] == "met" and npo["manual"] is True and "shipped early" in npo["reason"]
+    assert events(workdir)[-1][:3] == ("ALAB/npo-multi-rack-2027", "pending", "met")
+    assert events(workdir)[-1][6] == 1  # manual
+
+    # a guard marked met by hand stays met although its data says missed
+    assert cli(workdir, "mark", "ALAB/gross-margin-floor", "met").returncode == 0
+    _, rows = check(workdir)
+    assert rows["ALAB/gross-margin-floor"]["status"] == "met"
+    assert cli(workdir, "mark", "ALAB/gross-margin-floor", "pending").returncode == 0
+    _, rows = check(workdir)
+    assert rows["ALAB/gross-margin-floor"]["status"] == "missed"  # evaluated again
+    assert [e[1:3] for e in events(workdir) if e[0] == "ALAB/gross-margin-floor"][-3:] == [
+        ("missed", "met"), ("met", "pending"), ("pending", "missed"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("args", [("mark", "ALAB/nope", "met"), ("mark", "NOPE", "met"),
+                                  ("ack", "ALAB/nope")])  # fmt: skip
+def test_unknown_checkpoint_exits_2(workdir, args):
+    result = cli(workdir, *args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and result.stderr.strip()
+
+
+def test_check_without_any_data_leaves_metrics_pending_with_reasons(workdir):
+    Store.open(workdir / "c.db").close()  # a database with nothing fetched into it yet
+    code, rows = check(workdir)  # no refresh: nothing stored
+    gm = rows["ALAB/gross-margin-floor"]
+    assert gm["status"] == "pending" and gm["value"] is None
+    assert "no fundamentals yet for ALAB" in gm["reason"]
+    assert rows["ALAB/position-weight-cap"]["reason"].startswith("no quote yet")
+    assert code == 0
