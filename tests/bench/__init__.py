@@ -1,1 +1,1 @@
-"""TODO docstring."""
+"""bench/ helpers."""

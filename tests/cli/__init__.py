@@ -1,1 +1,1 @@
-"""TODO docstring."""
+"""The CLI end to end, as subprocesses."""

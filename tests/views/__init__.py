@@ -1,1 +1,1 @@
-"""TODO docstring."""
+"""What the screens and reports read (views/)."""

@@ -1,1 +1,1 @@
-"""TODO docstring."""
+"""SEC EDGAR: the client, facts derived from companyfacts, splits, filings and filing indexes."""
