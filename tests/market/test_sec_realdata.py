@@ -31,6 +31,7 @@ from tests.support.shared import REALDATA as SHARED_REALDATA
 from catalyst_tui.market.models import Fact
 from catalyst_tui.market.sec.facts import derive_facts
 from catalyst_tui.thesis.metrics import MarketSnapshot, observe
+from catalyst_tui.thesis.wording import missing_text
 
 REALDATA = SHARED_REALDATA / "sec"
 RECORDINGS = sorted(REALDATA.glob("sec_companyfacts_*.json")) if REALDATA.is_dir() else []
@@ -499,7 +500,8 @@ def test_tsla_eps_ttm_is_missing_where_the_recording_lacks_a_quarter():
     assert ("2016-01-01", "2016-03-31") not in tagged
     assert ("2016-04-01", "2016-06-30") not in tagged
     observed = observe("eps_ttm", "TSLA", snapshot("TSLA", derive_facts(body)), date(2016, 12, 31))
-    assert observed.value is None and "fewer than four consecutive" in observed.missing
+    assert observed.value is None
+    assert "fewer than four consecutive" in missing_text(observed.missing)
 
 
 def test_split_factor_says_who_restated_a_per_share_value():

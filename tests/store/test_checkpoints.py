@@ -11,7 +11,7 @@ import pytest
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.conditions import parse_condition
 from catalyst_tui.thesis.evaluate import Evaluation, Reason, Why
-from catalyst_tui.thesis.metrics import Observation, Period, PeriodKind
+from catalyst_tui.thesis.observation import Missing, MissingCode, Observation, Period, PeriodKind
 
 from .conftest import GM, GM_REASON, T0, T1, miss, record_miss
 
@@ -21,8 +21,16 @@ REASONS = [
     Reason(Why.DUE_AHEAD, DAY),
     Reason(Why.DUE_PASSED, DAY),
     Reason(Why.FINAL, DAY, observed=Observation(0.71)),
-    Reason(Why.NO_VALUE, observed=Observation(None, "no quote yet for ALAB: run a refresh")),
-    Reason(Why.STILL_MET, observed=Observation(None, "no fiscal-year revenue reported")),
+    Reason(Why.NO_VALUE, observed=Observation(None, Missing(MissingCode.NO_QUOTE, "ALAB"))),
+    Reason(Why.STILL_MET, observed=Observation(None, Missing(
+        MissingCode.NOT_REPORTED, "ALAB", "revenue_fy", dt.date(2025, 12, 31)))),
+    Reason(Why.NO_VALUE, observed=Observation(None, Missing(
+        MissingCode.NO_YEAR_EARLIER, "ALAB", quarter=Period(
+            PeriodKind.QUARTER, dt.date(2026, 9, 30), dt.date(2026, 11, 4))))),
+    Reason(Why.FINAL, DAY, observed=Observation(None, Missing(
+        MissingCode.NO_FX_RATE, "ALAB", symbols=("SAP", "SHOP"), currency="EUR"))),
+    Reason(Why.NO_VALUE, observed=Observation(None, Missing(
+        MissingCode.PE_UNDEFINED, "ALAB", value=-0.15))),
     GM_REASON,
     Reason(Why.COMPARED, observed=Observation(0.752, portfolio=15_152.4), op=">"),
     Reason(Why.COMPARED, observed=Observation(187.9, stale_seconds=18_000.0), op=">="),

@@ -1,5 +1,6 @@
 """The schema and its migrations: a database written by any earlier version opens with its data,
-and reasons recorded as sentences before they were kept in parts read back as those sentences."""
+reasons recorded as sentences before they were kept in parts read back as those sentences, and so
+do the sentences saying why a value was missing before that was a code."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 from catalyst_tui.store import Store
 from catalyst_tui.store.schema import MIGRATIONS, REASON_PARTS, SCHEMA_VERSION
 from catalyst_tui.thesis.evaluate import Reason, Why
+from catalyst_tui.thesis.observation import Missing, MissingCode, Observation
 from catalyst_tui.thesis.wording import reason_text
 
 
@@ -32,7 +34,7 @@ def _columns(store: Store, table: str) -> list[str]:
 
 
 def test_every_migration_has_a_name_and_the_version_counts_them():
-    assert SCHEMA_VERSION == len(MIGRATIONS) == 8
+    assert SCHEMA_VERSION == len(MIGRATIONS) == 9
     assert all(m.name and m.script.strip() for m in MIGRATIONS)
 
 
@@ -92,6 +94,47 @@ def test_reasons_recorded_as_sentences_read_back_as_those_sentences(db_path: Pat
     assert event.reason.why == Why.RECORDED and event.value == 0.691 and event.flagged
     assert reason_text(event.reason, event.condition, today) == sentence
     assert event.condition is not None and event.condition.text == "gross_margin >= 70%"
+
+
+def test_why_a_value_was_missing_recorded_as_a_sentence_reads_back_as_that_sentence(
+    db_path: Path,
+):
+    conn = _database_at(db_path, 8)
+    conn.execute("INSERT INTO tickers (symbol, name, grp) VALUES ('ALAB', 'Astera Labs', 'ic')")
+    sentence = "no quote yet for ALAB: run a refresh"
+    rows = [  # (id, value, why, detail): a sentence, a mark's note, a value's note
+        ("gm", None, "no_value", sentence),
+        ("npo", None, "marked_met", "Q3 call"),
+        ("weight", 0.0, "compared", "no lots of ALAB"),
+    ]
+    for ident, value, why, detail in rows:
+        conn.execute(
+            "INSERT INTO checkpoints (symbol, id, title, kind, status, status_since, last_value,"
+            " last_why, last_detail) VALUES ('ALAB', ?, ?, 'guard', 'pending', 'x', ?, ?, ?)",
+            [ident, ident, value, why, detail],
+        )
+    conn.execute(
+        "INSERT INTO events (ts, symbol, checkpoint_id, from_status, to_status, why, detail)"
+        " VALUES ('2026-11-05T00:00:00+00:00', 'ALAB', 'gm', 'met', 'pending', 'final', ?)",
+        [sentence],
+    )
+    conn.close()
+    with Store.open(db_path) as store:
+        found = {c.id: c.reason for c in store.views.checkpoints("ALAB")}
+        [event] = store.views.events()
+        stored = store.conn.execute(
+            "SELECT last_detail, last_missing FROM checkpoints WHERE id = 'gm'"
+        ).fetchone()
+    recorded = Observation(None, Missing(MissingCode.RECORDED, text=sentence))
+    assert found["gm"] == Reason(Why.NO_VALUE, observed=recorded)
+    assert stored == ("", "recorded")
+    assert found["npo"] == Reason(Why.MARKED_MET, note="Q3 call")
+    assert found["weight"] == Reason(
+        Why.COMPARED, observed=Observation(0.0, note="no lots of ALAB")
+    )
+    assert event.reason == Reason(Why.FINAL, observed=recorded)
+    today = dt.date(2026, 11, 22)
+    assert reason_text(found["gm"], None, today) == sentence
 
 
 def test_migration_to_evidence_keeps_the_outbox_and_its_sent_and_unsent_rows(db_path: Path):

@@ -13,8 +13,9 @@ from catalyst_tui.market.models import Fact, LastQuote, Quote
 from catalyst_tui.thesis.conditions import parse_condition
 from catalyst_tui.thesis.evaluate import CheckpointState, Evaluation, evaluate, evaluate_one
 from catalyst_tui.thesis.metrics import MarketSnapshot, observe
+from catalyst_tui.thesis.observation import MissingCode
 from catalyst_tui.thesis.positions import Lot
-from catalyst_tui.thesis.wording import format_value, observation_note, reason_text
+from catalyst_tui.thesis.wording import format_value, missing_text, observation_note, reason_text
 
 NOW = dt.datetime(2026, 11, 21, 15, 0, tzinfo=dt.UTC)
 TODAY = NOW.date()
@@ -190,7 +191,11 @@ def test_fundamentals_metrics():
     near = observe("revenue_q", "ALAB", snap, dt.date(2026, 6, 28))  # 52/53-week calendars
     assert near.value == 170e6
     missing = observe("revenue_q", "ALAB", snap, dt.date(2026, 12, 31))
-    assert missing.value is None and "has not reported" in missing.missing
+    assert missing.value is None and missing.missing is not None
+    assert missing.missing.code == MissingCode.NOT_REPORTED
+    assert missing_text(missing.missing) == (
+        "ALAB has not reported quarterly revenue for the period ending 2026-12-31"
+    )
 
 
 def test_quote_and_lot_metrics():
@@ -205,13 +210,15 @@ def test_quote_and_lot_metrics():
         price=100.0, lots={"ALAB": lots((40, 50.0)), "NVDA": lots((25, 150.0))}
     )
     unpriced = observe("weight", "ALAB", unpriced_snap)
-    assert unpriced.value is None and "NVDA" in unpriced.missing
+    assert unpriced.value is None
+    assert missing_text(unpriced.missing) == "no quote yet for NVDA"
 
 
 def test_negative_eps_gives_no_pe():
     facts = quarters([1e6] * 4, eps=[-0.1, -0.2, 0.1, 0.05])
     result = observe("pe_ttm", "ALAB", snapshot(facts=facts))
-    assert result.value is None and "undefined" in result.missing
+    assert result.value is None
+    assert missing_text(result.missing) == "P/E is undefined: EPS TTM of ALAB is -0.15"
 
 
 # -- reasons, word for word (evaluate() gives the parts, wording puts them in words) ------------

@@ -1,6 +1,6 @@
 """Reasons in words, from their parts: every kind of reason, what a value is of (a quarter with
-and without its filing date, a fiscal year, four quarters, a portfolio, a stale quote's age), and
-the short comparison a notification shows."""
+and without its filing date, a fiscal year, four quarters, a portfolio, a stale quote's age), why
+there is none (every Missing code), and the short comparison a notification shows."""
 
 from __future__ import annotations
 
@@ -10,8 +10,14 @@ import pytest
 
 from catalyst_tui.thesis.conditions import parse_condition
 from catalyst_tui.thesis.evaluate import Reason, Why
-from catalyst_tui.thesis.metrics import Observation, Period, PeriodKind
-from catalyst_tui.thesis.wording import comparison, format_value, observation_note, reason_text
+from catalyst_tui.thesis.observation import Missing, MissingCode, Observation, Period, PeriodKind
+from catalyst_tui.thesis.wording import (
+    comparison,
+    format_value,
+    missing_text,
+    observation_note,
+    reason_text,
+)
 
 TODAY = dt.date(2026, 11, 22)
 DUE = dt.date(2026, 12, 31)
@@ -32,14 +38,15 @@ QUARTER = Period(PeriodKind.QUARTER, dt.date(2026, 9, 30), dt.date(2026, 11, 4))
         (Reason(Why.MARKED_MISSED), GM, "marked missed by hand"),
         (Reason(Why.REOPENED, note="wrong data"), None, "reopened by hand: wrong data"),
         (Reason(Why.RECORDED, note="as written before"), GM, "as written before"),
-        (Reason(Why.NO_VALUE, observed=Observation(None, "no quote yet for ALAB")), GM,
-         "no quote yet for ALAB"),
+        (Reason(Why.NO_VALUE, observed=Observation(None, Missing(MissingCode.NO_QUOTE, "ALAB"))),
+         GM, "no quote yet for ALAB: run a refresh"),
         (Reason(Why.COMPARED, observed=Observation(0.6912, period=QUARTER), op="<"), GM,
          "gross_margin 69.1% < 70% (quarter ended 2026-09-30, filed 2026-11-04)"),
         (Reason(Why.STILL_MET, observed=Observation(301.5e6), op="<"), REV,
          "met; now revenue_q 301.5M < 360M"),
-        (Reason(Why.STILL_MET, observed=Observation(None, "no revenue reported")), REV,
-         "met; now no revenue reported"),
+        (Reason(Why.STILL_MET, observed=Observation(None, Missing(
+            MissingCode.NOT_REPORTED, "ALAB", "revenue_q"))), REV,
+         "met; now no quarterly revenue reported for ALAB yet"),
         (Reason(Why.NEVER_HELD, dt.date(2026, 9, 30), observed=Observation(301.5e6), op="<"), REV,
          "due 2026-09-30 passed and it never held (revenue_q 301.5M < 360M)"),
     ],
@@ -76,7 +83,64 @@ def test_a_notification_keeps_the_period_and_drops_the_filing_date():
     weight = parse_condition("weight <= 15%")
     heavy = Reason(Why.COMPARED, observed=Observation(0.752, portfolio=15_152.40), op=">")
     assert comparison(weight, heavy, filed=False) == "weight 75.2% > 15% (of a 15,152 portfolio)"
-    assert comparison(GM, Reason(Why.NO_VALUE, observed=Observation(None, "none"))) == ""
+    none = Observation(None, Missing(MissingCode.NO_QUOTE, "ALAB"))
+    assert comparison(GM, Reason(Why.NO_VALUE, observed=none)) == ""
+
+
+PIN = dt.date(2026, 12, 31)
+MISSING_SENTENCES = [
+    (Missing(MissingCode.NO_QUOTE, "ALAB"), "no quote yet for ALAB: run a refresh"),
+    (Missing(MissingCode.NO_PREVIOUS_CLOSE, "ALAB"), "no previous close for ALAB yet"),
+    (Missing(MissingCode.NO_YEAR_HIGH, "ALAB"), "no 52-week high for ALAB yet"),
+    (Missing(MissingCode.NO_SEC_USER_AGENT, "ALAB"),
+     "no fundamentals yet for ALAB: set providers.sec.user_agent"),
+    (Missing(MissingCode.NO_FUNDAMENTALS_YET, "ALAB"),
+     "no fundamentals yet for ALAB: they come with the next refresh"),
+    (Missing(MissingCode.NOT_REPORTED, "ALAB", "revenue_q"),
+     "no quarterly revenue reported for ALAB yet"),
+    (Missing(MissingCode.NOT_REPORTED, "ALAB", "revenue_fy", PIN),
+     "ALAB has not reported fiscal-year revenue for the period ending 2026-12-31"),
+    (Missing(MissingCode.NO_REVENUE_QUARTER, "ALAB"), "no revenue reported for ALAB yet"),
+    (Missing(MissingCode.NO_REVENUE_QUARTER, "ALAB", pin=PIN),
+     "ALAB has not reported revenue for the period ending 2026-12-31"),
+    (Missing(MissingCode.FEWER_THAN_FOUR_QUARTERS, "ALAB", "revenue_ttm"),
+     "fewer than four consecutive quarters of revenue for ALAB"),
+    (Missing(MissingCode.FEWER_THAN_FOUR_QUARTERS, "ALAB", "eps_ttm"),
+     "fewer than four consecutive quarters of diluted EPS for ALAB"),
+    (Missing(MissingCode.NOT_IN_QUARTER, "ALAB", "gross_margin", quarter=QUARTER),
+     "no gross profit for the quarter ended 2026-09-30, filed 2026-11-04 of ALAB"),
+    (Missing(MissingCode.NOT_IN_QUARTER, "ALAB", "operating_margin",
+             quarter=QUARTER._replace(filed=None)),
+     "no operating income for the quarter ended 2026-09-30 of ALAB"),
+    (Missing(MissingCode.NO_YEAR_EARLIER, "ALAB", quarter=QUARTER),
+     "no revenue a year before the quarter ended 2026-09-30, filed 2026-11-04 of ALAB"),
+    (Missing(MissingCode.NO_SHARES_OUTSTANDING, "ALAB"),
+     "no shares outstanding reported for ALAB"),
+    (Missing(MissingCode.PE_UNDEFINED, "ALAB", value=-0.25),
+     "P/E is undefined: EPS TTM of ALAB is -0.25"),
+    (Missing(MissingCode.UNQUOTED_HOLDINGS, "ALAB", symbols=("CRDO", "NVDA")),
+     "no quote yet for CRDO, NVDA"),
+    (Missing(MissingCode.NO_FX_RATE, "ALAB", symbols=("SAP",), currency="USD"),
+     "no FX rate to USD yet for SAP"),
+    (Missing(MissingCode.NO_LOTS, "ALAB"), "no lots of ALAB: gain_pct needs a position"),
+    (Missing(MissingCode.SOLD, "ALAB"), "ALAB is sold: gain_pct is of what is held"),
+    (Missing(MissingCode.COSTLESS_LOTS, "ALAB"),
+     "the lots of ALAB cost nothing: no gain to measure"),
+    (Missing(MissingCode.RECORDED, text="as an earlier version wrote it"),
+     "as an earlier version wrote it"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("missing", "sentence"), MISSING_SENTENCES)
+def test_why_a_value_is_missing_reads_as_a_sentence(missing, sentence):
+    assert missing_text(missing) == sentence
+    reason = Reason(Why.NO_VALUE, observed=Observation(None, missing))
+    assert reason_text(reason, GM, TODAY) == sentence
+
+
+def test_every_missing_code_has_its_sentence():
+    covered = {missing.code for missing, _ in MISSING_SENTENCES}
+    assert covered == set(MissingCode)
 
 
 @pytest.mark.parametrize(

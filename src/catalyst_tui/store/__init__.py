@@ -12,8 +12,9 @@ written to it). `Store` opens, migrates, closes and runs transactions; the jobs 
 - `store.providers`   provider sessions (Yahoo's crumb), health and pauses, request counts
 - `store.views`       read-only queries for screens, report and export (views.py)
 
-The tables are in schema.py, the records handed out in records.py. SQL, and the parsing of
-what SQL gives back, live only in this package.
+The tables are in schema.py, the records handed out in records.py, how values are stored and
+read back in columns.py. SQL, and the parsing of what SQL gives back, live only in this
+package.
 """
 
 from __future__ import annotations

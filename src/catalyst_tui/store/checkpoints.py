@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..thesis.evaluate import CheckpointState, Evaluation, Reason, Why
-from ..thesis.metrics import MarketSnapshot
+from ..thesis.snapshot import MarketSnapshot
 from ..thesis.vocabulary import Status
-from . import records
+from . import columns
 from .schema import REASON_PARTS
 
 if TYPE_CHECKING:
@@ -40,9 +40,9 @@ class Checkpoints:
         ):
             (symbol, ident, title, kind, status, manual, due, until, when, period_end, note,
              written) = row  # fmt: skip
-            state = (symbol, ident, title, kind, status, bool(manual), records.day(due),
-                     records.day(until), records.condition(when), records.day(period_end), note,
-                     records.day(written))  # fmt: skip
+            state = (symbol, ident, title, kind, status, bool(manual), columns.day(due),
+                     columns.day(until), columns.condition(when), columns.day(period_end), note,
+                     columns.day(written))  # fmt: skip
             checkpoints.append(CheckpointState(*state))
         snapshot = self._store.market.snapshot(now, sec_configured=sec_configured, base=base)
         return checkpoints, snapshot
@@ -56,7 +56,7 @@ class Checkpoints:
         the same moment record, and notify, each transition once. An evaluation with nothing
         to add (Why.NOTHING: a milestone already decided) keeps the reason stored with the
         decision: a missed milestone says why on every later evaluation too."""
-        stamp = records.iso(now)
+        stamp = columns.iso(now)
         wanted = set(notify)
         events: list[int] = []
         with self._store.transaction() as conn:
@@ -72,10 +72,10 @@ class Checkpoints:
                     if e.reason.why == Why.NOTHING:
                         kept.append((stamp, e.symbol, e.checkpoint_id))
                         continue
-                    parts = records.reason_columns(e.reason)
+                    parts = columns.reason_columns(e.reason)
                     unchanged.append((parts[0], *parts[1:], stamp, e.symbol, e.checkpoint_id))
                     continue
-                parts = records.reason_columns(e.reason)
+                parts = columns.reason_columns(e.reason)
                 conn.execute(
                     f"UPDATE checkpoints SET status = ?, status_since = ?, last_value = ?, {_LAST},"
                     " evaluated_at = ? WHERE symbol = ? AND id = ?",
@@ -101,7 +101,7 @@ class Checkpoints:
     ) -> bool:
         """Resolve a checkpoint by hand (met/missed freeze it; pending reopens it).
         False when there is no such active checkpoint."""
-        stamp = records.iso(now)
+        stamp = columns.iso(now)
         with self._store.transaction() as conn:
             row = conn.execute(
                 "SELECT status, condition FROM checkpoints WHERE symbol = ? AND id = ?"
@@ -114,7 +114,7 @@ class Checkpoints:
             why = {Status.MET: Why.MARKED_MET, Status.MISSED: Why.MARKED_MISSED}.get(
                 Status(status), Why.REOPENED
             )
-            parts = records.reason_columns(Reason(why, note=note))
+            parts = columns.reason_columns(Reason(why, note=note))
             conn.execute(
                 f"UPDATE checkpoints SET status = ?, status_since = ?, manual = ?, manual_note = ?,"
                 f" last_value = ?, {_LAST} WHERE symbol = ? AND id = ?",
@@ -133,7 +133,7 @@ class Checkpoints:
 
     def acknowledge(self, targets: list[tuple[str, str]] | None, now: dt.datetime) -> int:
         """Clear the flags of the given checkpoints (None: all); the number of events cleared."""
-        stamp = records.iso(now)
+        stamp = columns.iso(now)
         with self._store.transaction() as conn:
             if targets is None:
                 cursor = conn.execute(

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..market.sec.filings import EASTERN, Filing
+from .columns import day, entries, iso, moment
 from .records import (
     DocumentRecord,
     EvidenceRecord,
@@ -19,10 +20,6 @@ from .records import (
     FilingRecord,
     Found,
     NewDocument,
-    day,
-    entries,
-    iso,
-    moment,
 )
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..market.fx import FxRate
-from .records import iso
+from .columns import iso
 
 if TYPE_CHECKING:
     from . import Store

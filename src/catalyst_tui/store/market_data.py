@@ -10,9 +10,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..market.models import Bar, EarningsDate, Fact, LastQuote, Quote, QuoteOutcome, Split
-from ..thesis.metrics import MarketSnapshot
 from ..thesis.positions import Lot
-from .records import FetchState, day, day_text, iso, moment
+from ..thesis.snapshot import MarketSnapshot
+from .columns import day, day_text, iso, moment
+from .records import FetchState
 
 if TYPE_CHECKING:
     from . import Store

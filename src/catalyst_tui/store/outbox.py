@@ -7,7 +7,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .records import Notice, OutboxRecord, day, iso, moment
+from .columns import day, iso, moment
+from .records import Notice, OutboxRecord
 from .views import EVENT_COLUMNS, event_record
 
 if TYPE_CHECKING:

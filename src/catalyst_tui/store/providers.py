@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..market.models import YahooSession
-from .records import ProviderHealth, iso, moment
+from .columns import iso, moment
+from .records import ProviderHealth
 
 if TYPE_CHECKING:
     from . import Store

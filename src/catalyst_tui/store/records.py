@@ -1,115 +1,19 @@
-"""The frozen records the store hands out, and the one place stored text becomes values again
-(ISO dates and moments, condition text, a reason's parts)."""
+"""The frozen records the store hands out: what a sync changed, fetch times, provider health,
+tickers, watch rows, checkpoints, events, notices, the outbox, health, price rows, filings,
+documents and evidence. NamedTuples: the start-up path reads thousands of them (stored text
+becomes their values in columns.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import json
 from typing import NamedTuple
 
 from ..market.models import NEW_YORK as _NEW_YORK
 from ..market.models import EarningsDate, LastQuote
 from ..market.sec.filings import Filing
-from ..thesis.conditions import Condition, ConditionError, parse_condition
-from ..thesis.evaluate import Reason, Why
-from ..thesis.metrics import Observation, Period, PeriodKind
+from ..thesis.conditions import Condition
+from ..thesis.evaluate import Reason
 from ..thesis.positions import Position
-
-# -- stored text -> values (and back) ------------------------------------------------------------
-
-
-def iso(moment: dt.datetime) -> str:
-    """A moment as stored: UTC, to the second."""
-    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
-
-
-def moment(text: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(text) if text else None
-
-
-def day(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-def day_text(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-@functools.lru_cache(maxsize=4096)
-def condition(text: str | None) -> Condition | None:
-    """A stored `when` as its Condition (parsed once per text); None for none, or for text
-    this version's grammar no longer reads."""
-    if not text:
-        return None
-    try:
-        return parse_condition(text)
-    except ConditionError:
-        return None
-
-
-def entries(text: str | None) -> tuple[str, ...]:
-    """Stored evidence entries (a JSON list) as a tuple."""
-    if not text or text == "[]":
-        return ()
-    found = json.loads(text)
-    return tuple(e for e in found if isinstance(e, str)) if isinstance(found, list) else ()
-
-
-_MARKS = frozenset({Why.MARKED_MET, Why.MARKED_MISSED, Why.REOPENED, Why.RECORDED})
-_WHY = {why.value: why for why in Why}
-_PERIODS = {kind.value: kind for kind in PeriodKind}
-
-
-def reason(parts: tuple) -> Reason:
-    """A Reason from its stored columns, in schema.REASON_PARTS order after the value:
-    (value, why, day, detail, op, period, period_end, filed, portfolio, stale_seconds,
-    split_adjusted, rebased)."""
-    (value, why_text, day_iso, detail, op, period, period_end, filed, portfolio, stale,
-     adjusted, rebased) = parts  # fmt: skip
-    why = _WHY.get(why_text, Why.RECORDED)
-    if why in _MARKS:
-        observed = None if value is None else Observation(value)
-        return Reason(why, day(day_iso), detail, observed, op)
-    if value is None and not detail:
-        return Reason(why, day(day_iso), "", None, op)
-    kind = _PERIODS.get(period)
-    observed = Observation(
-        value,
-        detail if value is None else "",
-        Period(kind, dt.date.fromisoformat(period_end), day(filed)) if kind else None,
-        portfolio,
-        stale,
-        detail if value is not None else "",
-        adjusted,
-        rebased,
-    )
-    return Reason(why, day(day_iso), "", observed, op)
-
-
-def reason_columns(r: Reason) -> tuple:
-    """The stored columns of a Reason, in the order `reason` reads them."""
-    obs = r.observed
-    if obs is None:
-        return (None, r.why.value, day_text(r.day), r.note, r.op, "", None, None, None, None,
-                None, None)  # fmt: skip
-    detail = r.note if r.why in _MARKS else obs.missing if obs.value is None else obs.note
-    period = obs.period
-    return (
-        obs.value,
-        r.why.value,
-        day_text(r.day),
-        detail,
-        r.op,
-        period.kind.value if period else "",
-        period.end.isoformat() if period else None,
-        day_text(period.filed) if period else None,
-        obs.portfolio,
-        obs.stale_seconds,
-        obs.split_adjusted,
-        obs.rebased,
-    )
-
 
 # -- records -----------------------------------------------------------------------------------
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import Checkpoint, Config, Lot, Ticker
 from ..thesis.vocabulary import Status
-from .records import SyncReport, day_text, iso
+from .columns import day_text, iso
+from .records import SyncReport
 
 if TYPE_CHECKING:
     from . import Store

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..market.models import EarningsDate, Split
 from ..thesis.positions import Lot, Position, Sell, fifo
-from . import records
+from . import columns
 from .market_data import _QUOTE_COLUMNS, last_quote
 from .records import (
     CheckpointRecord,
@@ -29,6 +29,7 @@ _REASON = ", ".join(
     f"{{p}}{name}"
     for name in ("value", *(part for part, _ in REASON_PARTS))
 )  # fmt: skip
+_REASON_END = 17 + 1 + len(REASON_PARTS)  # where a checkpoint row's reason ends
 # An event row as event_record reads it (e: events, c: its checkpoint).
 EVENT_COLUMNS = (
     "e.id, e.ts, e.symbol, e.checkpoint_id, c.title, c.kind, e.from_status, e.to_status,"
@@ -51,8 +52,8 @@ def event_record(row: tuple) -> EventRecord:
      flagged, acked_at, archived) = row[:13]  # fmt: skip
     return EventRecord(
         ident, dt.datetime.fromisoformat(ts), symbol, checkpoint_id, title, kind, from_status,
-        to_status, records.condition(condition), records.reason(row[13:]), bool(manual),
-        bool(flagged) and acked_at is None, records.moment(acked_at), bool(archived),
+        to_status, columns.condition(condition), columns.reason(row[13:]), bool(manual),
+        bool(flagged) and acked_at is None, columns.moment(acked_at), bool(archived),
     )  # fmt: skip
 
 
@@ -60,10 +61,10 @@ def _checkpoint_record(row: tuple) -> CheckpointRecord:
     (symbol, ident, title, kind, status, manual, due, until, condition, period_end, source,
      notes, manual_note, evaluated_at, archived, written, evidence) = row[:17]  # fmt: skip
     return CheckpointRecord(
-        symbol, ident, title, kind, status, bool(manual), records.day(due), records.day(until),
-        records.condition(condition), records.day(period_end), source, notes, manual_note,
-        records.reason(row[17:29]), records.moment(evaluated_at), bool(row[29]), bool(archived),
-        records.day(written), records.entries(evidence),
+        symbol, ident, title, kind, status, bool(manual), columns.day(due), columns.day(until),
+        columns.condition(condition), columns.day(period_end), source, notes, manual_note,
+        columns.reason(row[17:_REASON_END]), columns.moment(evaluated_at),
+        bool(row[_REASON_END]), bool(archived), columns.day(written), columns.entries(evidence),
     )  # fmt: skip
 
 
@@ -94,7 +95,7 @@ class Views:
 
     def lots(self, symbol: str) -> list[Lot]:
         return [
-            Lot(shares, cost, records.day(when), note, fx)
+            Lot(shares, cost, columns.day(when), note, fx)
             for shares, cost, when, note, fx in self._conn.execute(
                 "SELECT shares, cost, date, note, fx FROM lots WHERE symbol = ? ORDER BY seq",
                 [symbol],
@@ -120,7 +121,7 @@ class Views:
         # SQLite takes the bare columns of a MIN() group from the row with the minimum.
         due = {
             row[0]: DueCheckpoint(row[1], row[2], dt.date.fromisoformat(row[3]),
-                                  records.reason(row[5:]), records.condition(row[4]))
+                                  columns.reason(row[5:]), columns.condition(row[4]))
             for row in self._conn.execute(
                 "SELECT symbol, id, title, MIN(due), condition, "
                 + _REASON.format(p="last_")
@@ -174,7 +175,7 @@ class Views:
         for symbol, shares, cost, when, note, fx in self._conn.execute(
             "SELECT symbol, shares, cost, date, note, fx FROM lots ORDER BY symbol, seq"
         ):
-            lots.setdefault(symbol, []).append(Lot(shares, cost, records.day(when), note, fx))
+            lots.setdefault(symbol, []).append(Lot(shares, cost, columns.day(when), note, fx))
         sells = self.sells()
         splits = self._store.market.splits()
         return {
@@ -297,6 +298,6 @@ class Views:
             for provider, text in self._conn.execute(
                 "SELECT provider, paused_until FROM provider_health WHERE paused_until IS NOT NULL"
             )
-            if (until := records.moment(text)) is not None
+            if (until := columns.moment(text)) is not None
         }
-        return Health(records.moment(last), sources, stale, failed, paused)
+        return Health(columns.moment(last), sources, stale, failed, paused)

@@ -26,8 +26,10 @@ from typing import NamedTuple
 
 from ..market.models import Split
 from .conditions import METRICS, OPERATORS, Condition
-from .metrics import MarketSnapshot, Observation, observe
+from .metrics import observe
+from .observation import Observation
 from .positions import split_factor
+from .snapshot import MarketSnapshot
 from .vocabulary import Kind, Status
 
 PENDING, MET, MISSED = Status.PENDING.value, Status.MET.value, Status.MISSED.value

@@ -1,6 +1,7 @@
-"""Evaluation results in words: metric values as people write them, what a value is of, and the
-reason for a status. The one place sentences are built from a Reason's parts; the TUI, the CLI
-and notifications call it where they show one, and nothing parses the sentences back."""
+"""Evaluation results in words: metric values as people write them, what a value is of, why
+there is none, and the reason for a status. The one place sentences are built from a Reason's
+and a Missing's parts; the TUI, the CLI and notifications call it where they show one, and
+nothing parses the sentences back."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from fractions import Fraction
 
 from .conditions import METRICS, Condition
 from .evaluate import Reason, Why
-from .metrics import Observation, PeriodKind
+from .observation import Missing, MissingCode, Observation, Period, PeriodKind
 
 _RATIOS = frozenset(name for name, metric in METRICS.items() if metric.ratio)
 
@@ -44,16 +45,8 @@ def ratio_text(factor: float) -> str:
 
 
 def _what_of(obs: Observation, *, filed: bool) -> str:
-    period = obs.period
-    if period is not None:
-        end = period.end.isoformat()
-        if period.kind == PeriodKind.QUARTER:
-            if filed and period.filed is not None:
-                return f"quarter ended {end}, filed {period.filed.isoformat()}"
-            return f"quarter ended {end}"
-        if period.kind == PeriodKind.FISCAL_YEAR:
-            return f"fiscal year ended {end}"
-        return f"four quarters to {end}"
+    if obs.period is not None:
+        return _period_words(obs.period, filed=filed)
     if obs.portfolio is not None:
         return f"of a {obs.portfolio:,.0f} portfolio"
     if obs.stale_seconds is not None:
@@ -64,6 +57,72 @@ def _what_of(obs: Observation, *, filed: bool) -> str:
             else f"stale quote, {hours * 60:.0f}m old"
         )
     return obs.note
+
+
+def _period_words(period: Period, *, filed: bool) -> str:
+    end = period.end.isoformat()
+    if period.kind == PeriodKind.QUARTER:
+        if filed and period.filed is not None:
+            return f"quarter ended {end}, filed {period.filed.isoformat()}"
+        return f"quarter ended {end}"
+    if period.kind == PeriodKind.FISCAL_YEAR:
+        return f"fiscal year ended {end}"
+    return f"four quarters to {end}"
+
+
+def missing_text(missing: Missing | None) -> str:
+    """Why a metric has no value, as one sentence: 'no quote yet for ALAB: run a refresh'."""
+    if missing is None:
+        return ""
+    code, symbol = missing.code, missing.symbol
+    if code in _ABOUT_SYMBOL:
+        return _ABOUT_SYMBOL[code].format(symbol=symbol)
+    figure = _FIGURE.get(missing.metric, missing.metric)
+    quarter = "" if missing.quarter is None else _period_words(missing.quarter, filed=True)
+    match code:
+        case MissingCode.NOT_REPORTED | MissingCode.NO_REVENUE_QUARTER:
+            what = figure if code == MissingCode.NOT_REPORTED else "revenue"
+            if missing.pin is None:
+                return f"no {what} reported for {symbol} yet"
+            return f"{symbol} has not reported {what} for the period ending {missing.pin}"
+        case MissingCode.FEWER_THAN_FOUR_QUARTERS:
+            return f"fewer than four consecutive quarters of {figure} for {symbol}"
+        case MissingCode.NOT_IN_QUARTER:
+            return f"no {figure} for the {quarter} of {symbol}"
+        case MissingCode.NO_YEAR_EARLIER:
+            return f"no revenue a year before the {quarter} of {symbol}"
+        case MissingCode.PE_UNDEFINED:
+            eps = 0.0 if missing.value is None else missing.value
+            return f"P/E is undefined: EPS TTM of {symbol} is {eps:.2f}"
+        case MissingCode.UNQUOTED_HOLDINGS:
+            return f"no quote yet for {', '.join(missing.symbols)}"
+        case MissingCode.NO_FX_RATE:
+            return f"no FX rate to {missing.currency} yet for {', '.join(missing.symbols)}"
+    return missing.text  # RECORDED: the sentence as an earlier version stored it
+
+
+#: The sentences that name only the symbol.
+_ABOUT_SYMBOL = {
+    MissingCode.NO_QUOTE: "no quote yet for {symbol}: run a refresh",
+    MissingCode.NO_PREVIOUS_CLOSE: "no previous close for {symbol} yet",
+    MissingCode.NO_YEAR_HIGH: "no 52-week high for {symbol} yet",
+    MissingCode.NO_SEC_USER_AGENT: "no fundamentals yet for {symbol}: set providers.sec.user_agent",
+    MissingCode.NO_FUNDAMENTALS_YET: "no fundamentals yet for {symbol}: they come with the next "
+    "refresh",
+    MissingCode.NO_SHARES_OUTSTANDING: "no shares outstanding reported for {symbol}",
+    MissingCode.NO_LOTS: "no lots of {symbol}: gain_pct needs a position",
+    MissingCode.SOLD: "{symbol} is sold: gain_pct is of what is held",
+    MissingCode.COSTLESS_LOTS: "the lots of {symbol} cost nothing: no gain to measure",
+}
+#: The reported figure each metric is made of (a ratio's numerator), as a sentence names it.
+_FIGURE = {
+    "revenue_q": "quarterly revenue",
+    "revenue_fy": "fiscal-year revenue",
+    "revenue_ttm": "revenue",
+    "eps_ttm": "diluted EPS",
+    "gross_margin": "gross profit",
+    "operating_margin": "operating income",
+}
 
 
 def comparison(condition: Condition, reason: Reason, *, filed: bool = True) -> str:
@@ -108,7 +167,7 @@ def _described(reason: Reason, condition: Condition | None) -> str:
     if obs is None:
         return ""
     if obs.value is None:
-        return obs.missing
+        return missing_text(obs.missing)
     if condition is None:
         return format(obs.value, "g")
     return comparison(condition, reason)

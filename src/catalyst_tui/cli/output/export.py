@@ -20,7 +20,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from ...store import Store, records
+from ...store import Store
+from ...store.columns import day_text, iso
 from ...store.records import EventRecord, PriceRow
 from ...thesis.wording import reason_text
 from .report import checkpoint_json
@@ -71,7 +72,7 @@ def _positions(store: Store, symbol: str | None) -> Iterable[dict[str, Any]]:
     symbols = [symbol] if symbol else store.views.active_symbols()
     for sym in symbols:
         for lot in store.views.lots(sym):
-            yield {"symbol": sym, "kind": "lot", "date": records.day_text(lot.date),
+            yield {"symbol": sym, "kind": "lot", "date": day_text(lot.date),
                    "shares": lot.shares, "price": lot.cost, "fees": None, "fx": lot.fx,
                    "note": lot.note}  # fmt: skip
         for sell in sells.get(sym, []):
@@ -86,7 +87,7 @@ def _price(row: PriceRow) -> dict[str, Any]:
 
 def _event(e: EventRecord, today: dt.date) -> dict[str, Any]:
     return {
-        "ts": records.iso(e.ts),
+        "ts": iso(e.ts),
         "symbol": e.symbol,
         "checkpoint_id": e.checkpoint_id,
         "title": e.title,
@@ -97,7 +98,7 @@ def _event(e: EventRecord, today: dt.date) -> dict[str, Any]:
         "reason": reason_text(e.reason, e.condition, today),
         "manual": int(e.manual),
         "flagged": int(e.flagged or e.acked_at is not None),
-        "acked_at": records.iso(e.acked_at) if e.acked_at else None,
+        "acked_at": iso(e.acked_at) if e.acked_at else None,
     }
 
 

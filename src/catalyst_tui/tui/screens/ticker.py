@@ -20,7 +20,7 @@ from ...store.records import CheckpointRecord
 from ...text import printable
 from ...thesis.positions import Lot
 from ...thesis.vocabulary import Kind, Status
-from ...thesis.wording import format_value, observation_note, reason_text
+from ...thesis.wording import format_value, missing_text, observation_note, reason_text
 from ...views.watchlist import Figure, TickerDetail
 from ...views.workspace import Workspace
 from .. import format as fmt
@@ -429,7 +429,7 @@ class TickerScreen(Screen[None]):
 def _figure(f: Figure) -> tuple[str, str, str]:
     obs = f.observed
     if obs.value is None:
-        return f.label, "—", obs.missing
+        return f.label, "—", missing_text(obs.missing)
     return f.label, format_value(f.metric, obs.value), observation_note(obs)
 
 

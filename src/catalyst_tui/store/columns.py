@@ -1,0 +1,149 @@
+"""The one place stored text becomes values again, and values become stored text: ISO dates and
+moments, condition text, evidence entries, and a reason in parts, with why its value is missing
+as a code and its parameters (a JSON object)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+
+from ..thesis.conditions import Condition, ConditionError, parse_condition
+from ..thesis.evaluate import Reason, Why
+from ..thesis.observation import Missing, MissingCode, Observation, Period, PeriodKind
+
+
+def iso(moment: dt.datetime) -> str:
+    """A moment as stored: UTC, to the second."""
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def moment(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def day_text(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@functools.lru_cache(maxsize=4096)
+def condition(text: str | None) -> Condition | None:
+    """A stored `when` as its Condition (parsed once per text); None for none, or for text
+    this version's grammar no longer reads."""
+    if not text:
+        return None
+    try:
+        return parse_condition(text)
+    except ConditionError:
+        return None
+
+
+def entries(text: str | None) -> tuple[str, ...]:
+    """Stored evidence entries (a JSON list) as a tuple."""
+    if not text or text == "[]":
+        return ()
+    found = json.loads(text)
+    return tuple(e for e in found if isinstance(e, str)) if isinstance(found, list) else ()
+
+
+# -- a reason in parts -------------------------------------------------------------------------
+
+_MARKS = frozenset({Why.MARKED_MET, Why.MARKED_MISSED, Why.REOPENED, Why.RECORDED})
+_WHY = {why.value: why for why in Why}
+_PERIODS = {kind.value: kind for kind in PeriodKind}
+_CODES = {code.value: code for code in MissingCode}
+
+
+def reason(parts: tuple) -> Reason:
+    """A Reason from its stored columns, in schema.REASON_PARTS order after the value:
+    (value, why, day, detail, op, period, period_end, filed, portfolio, stale_seconds,
+    split_adjusted, rebased, missing, missing_params)."""
+    (value, why_text, day_iso, detail, op, period, period_end, filed, portfolio, stale,
+     adjusted, rebased, code, params) = parts  # fmt: skip
+    why = _WHY.get(why_text, Why.RECORDED)
+    if why in _MARKS:
+        observed = None if value is None else Observation(value)
+        return Reason(why, day(day_iso), detail, observed, op)
+    if value is None and not detail and not code:
+        return Reason(why, day(day_iso), "", None, op)
+    kind = _PERIODS.get(period)
+    observed = Observation(
+        value,
+        missing(code, params),
+        Period(kind, dt.date.fromisoformat(period_end), day(filed)) if kind else None,
+        portfolio,
+        stale,
+        detail,
+        adjusted,
+        rebased,
+    )
+    return Reason(why, day(day_iso), "", observed, op)
+
+
+def reason_columns(r: Reason) -> tuple:
+    """The stored columns of a Reason, in the order `reason` reads them."""
+    obs = r.observed
+    if obs is None:
+        return (None, r.why.value, day_text(r.day), r.note, r.op, "", None, None, None, None,
+                None, None, "", "")  # fmt: skip
+    period = obs.period
+    code, params = ("", "") if obs.missing is None else missing_columns(obs.missing)
+    return (
+        obs.value,
+        r.why.value,
+        day_text(r.day),
+        r.note if r.why in _MARKS else obs.note,
+        r.op,
+        period.kind.value if period else "",
+        period.end.isoformat() if period else None,
+        day_text(period.filed) if period else None,
+        obs.portfolio,
+        obs.stale_seconds,
+        obs.split_adjusted,
+        obs.rebased,
+        code,
+        params,
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def missing(code: str, params: str) -> Missing | None:
+    """A Missing from its stored code and parameters (None without a code); a code this
+    version does not know reads as nothing to say."""
+    if not code:
+        return None
+    found = json.loads(params) if params else {}
+    if not isinstance(found, dict):
+        found = {}
+    quarter = found.get("quarter")
+    return Missing(
+        _CODES.get(code, MissingCode.RECORDED),
+        found.get("symbol", ""),
+        found.get("metric", ""),
+        day(found.get("pin")),
+        Period(PeriodKind.QUARTER, dt.date.fromisoformat(quarter[0]), day(quarter[1]))
+        if quarter
+        else None,
+        tuple(found.get("symbols", ())),
+        found.get("currency", ""),
+        found.get("value"),
+        found.get("text", ""),
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def missing_columns(m: Missing) -> tuple[str, str]:
+    """The stored code and parameters of a Missing: the parameters it has, as a JSON object."""
+    params: dict[str, object] = {}
+    for name, value in zip(Missing._fields[1:], m[1:], strict=True):
+        if isinstance(value, Period):  # the quarter: its end and filing day
+            params[name] = [value.end.isoformat(), day_text(value.filed)]
+        elif isinstance(value, dt.date):
+            params[name] = value.isoformat()
+        elif value is not None and value != "" and value != ():
+            params[name] = value
+    return m.code.value, json.dumps(params, separators=(",", ":")) if params else ""

@@ -1,0 +1,182 @@
+"""The metrics of reported fundamentals: a quarter's or fiscal year's revenue, four quarters'
+sums, margins and growth of the revenue quarter, each with the period it is of or a Missing
+code. thesis/metrics.py puts them in its table with the quote and lot metrics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Callable
+
+from ..market.models import Fact, Split
+from .observation import Missing, MissingCode, Observation, Period, PeriodKind
+from .positions import split_factor
+from .snapshot import MarketSnapshot
+
+#: A metric: its value for a symbol in a snapshot, pinned to a period end or not.
+MetricFunction = Callable[[str, MarketSnapshot, dt.date | None], Observation]
+
+PIN_TOLERANCE_DAYS = 7  # 52/53-week fiscal years end quarters near, not on, the month's end
+
+_new = tuple.__new__
+_NO_FACTS: list[Fact] = []
+_VALUE = operator.attrgetter("value")
+_YEAR = dt.timedelta(days=365)
+
+
+def no_facts(symbol: str, snap: MarketSnapshot) -> Observation:
+    """No fundamentals stored for the symbol, and whether they can come."""
+    code = MissingCode.NO_FUNDAMENTALS_YET if snap.sec_configured else MissingCode.NO_SEC_USER_AGENT
+    return Observation(None, Missing(code, symbol))
+
+
+def _nearest(rows: list[Fact], stop: int, pin: dt.date) -> int | None:
+    """The index, below `stop`, of the row ending nearest `pin` (the first of equals), if it
+    is within the tolerance."""
+    best, best_days = -1, 0
+    for index in range(stop):
+        days = abs((rows[index].period_end - pin).days)
+        if best < 0 or days < best_days:
+            best, best_days = index, days
+    return best if best >= 0 and best_days <= PIN_TOLERANCE_DAYS else None
+
+
+def _pick_index(rows: list[Fact], pin: dt.date | None) -> int | None:
+    """The index of the latest row, or of the one ending on (about) `pin`."""
+    if not rows:
+        return None
+    if pin is None:
+        return len(rows) - 1
+    return _nearest(rows, len(rows), pin)
+
+
+def _revenue(
+    symbol: str, snap: MarketSnapshot, facts: dict[str, list[Fact]], pin: dt.date | None
+) -> tuple[int, Fact, Period] | None:
+    """The revenue quarter (index, fact, period) that revenue_q, the margins and growth read,
+    looked up once per (symbol, pin)."""
+    key = (symbol, pin)
+    if key in snap._revenue:
+        return snap._revenue[key]
+    rows = facts.get("revenue_q", _NO_FACTS)
+    index = len(rows) - 1 if pin is None else _pick_index(rows, pin)
+    if index is None or index < 0:
+        found = None
+    else:
+        row = rows[index]
+        found = (index, row, _new(Period, (PeriodKind.QUARTER, row.period_end, row.filed)))
+    snap._revenue[key] = found
+    return found
+
+
+def _no_revenue_quarter(symbol: str, pin: dt.date | None) -> Observation:
+    return Observation(None, Missing(MissingCode.NO_REVENUE_QUARTER, symbol, pin=pin))
+
+
+def revenue_q(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
+    facts = snap.facts.get(symbol)
+    if not facts:
+        return no_facts(symbol, snap)
+    revenue = _revenue(symbol, snap, facts, pin)
+    if revenue is None:
+        missing = Missing(MissingCode.NOT_REPORTED, symbol, "revenue_q", pin)
+        return Observation(None, missing)
+    return _new(Observation, (revenue[1].value, None, revenue[2], None, None, "", None, None))
+
+
+def revenue_fy(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
+    facts = snap.facts.get(symbol)
+    if not facts:
+        return no_facts(symbol, snap)
+    rows = facts.get("revenue_fy", _NO_FACTS)
+    index = _pick_index(rows, pin)
+    if index is None:
+        missing = Missing(MissingCode.NOT_REPORTED, symbol, "revenue_fy", pin)
+        return Observation(None, missing)
+    row = rows[index]
+    period = Period(PeriodKind.FISCAL_YEAR, row.period_end)
+    return _new(Observation, (row.value, None, period, None, None, "", None, None))
+
+
+def four_quarters(name: str, concept: str, *, per_share: bool = False) -> MetricFunction:
+    """The metric `name`: the sum of `concept` over four consecutive quarters."""
+
+    def metric(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
+        facts = snap.facts.get(symbol)
+        if not facts:
+            return no_facts(symbol, snap)
+        rows = facts.get(concept, _NO_FACTS)
+        # four consecutive quarters ending at the latest or pinned one (-1: no rows)
+        index = len(rows) - 1 if pin is None else _pick_index(rows, pin)
+        if (
+            index is None
+            or index < 3
+            or (rows[index].period_end - rows[index - 3].period_end).days > 300
+        ):
+            missing = Missing(MissingCode.FEWER_THAN_FOUR_QUARTERS, symbol, name)
+            return Observation(None, missing)
+        quarters = rows[index - 3 : index + 1]
+        total = sum(map(_VALUE, quarters))
+        period = _new(Period, (PeriodKind.FOUR_QUARTERS, rows[index].period_end, None))
+        adjusted = None
+        if per_share:
+            total, adjusted = _on_todays_basis(total, quarters, rows, snap.splits.get(symbol))
+        return _new(Observation, (total, None, period, None, None, "", adjusted, None))
+
+    return metric
+
+
+def of_revenue(name: str, numerator: str) -> MetricFunction:
+    """The metric `name`: `numerator` over the revenue of the same quarter."""
+
+    def metric(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
+        facts = snap.facts.get(symbol)
+        if not facts:
+            return no_facts(symbol, snap)
+        found = _revenue(symbol, snap, facts, pin)
+        if found is None:
+            return _no_revenue_quarter(symbol, pin)
+        _, revenue, period = found
+        end = revenue.period_end
+        parts = facts.get(numerator, _NO_FACTS)
+        if parts and parts[-1].period_end == end:  # the usual case: the same latest quarter
+            part: Fact | None = parts[-1]
+        else:
+            part = next((r for r in reversed(parts) if r.period_end == end), None)
+        if part is None or revenue.value == 0:
+            missing = Missing(MissingCode.NOT_IN_QUARTER, symbol, name, quarter=period)
+            return Observation(None, missing)
+        margin = part.value / revenue.value
+        return _new(Observation, (margin, None, period, None, None, "", None, None))
+
+    return metric
+
+
+def growth(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
+    facts = snap.facts.get(symbol)
+    if not facts:
+        return no_facts(symbol, snap)
+    found = _revenue(symbol, snap, facts, pin)
+    if found is None:
+        return _no_revenue_quarter(symbol, pin)
+    index, latest, period = found
+    rows = facts["revenue_q"]
+    earlier = _nearest(rows, index, latest.period_end - _YEAR)
+    if earlier is None or rows[earlier].value <= 0:
+        return Observation(None, Missing(MissingCode.NO_YEAR_EARLIER, symbol, quarter=period))
+    change = latest.value / rows[earlier].value - 1
+    return _new(Observation, (change, None, period, None, None, "", None, None))
+
+
+def _on_todays_basis(
+    value: float, facts: list[Fact], every: list[Fact], splits: list[Split] | None
+) -> tuple[float, float | None]:
+    """A per-share sum of `facts` on today's share basis: the derivation puts every value of
+    the concept (`every`) on the basis of its latest filing; a split since that filing divides
+    it too. With the factor applied (None: none was needed)."""
+    factor = max(f.split_factor for f in facts)
+    if splits:
+        since = split_factor(splits, max(f.filed for f in every))
+        value /= since
+        factor *= since
+    return value, (factor if factor != 1 else None)

@@ -1,0 +1,83 @@
+"""What a metric's value is: the Observation record, the period a value is of, and why a value is
+missing as a code with its parameters. thesis/metrics.py makes them, thesis/wording.py puts
+them into words, the store keeps them in parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import NamedTuple
+
+
+class PeriodKind(StrEnum):
+    QUARTER = "quarter"
+    FISCAL_YEAR = "fiscal year"
+    FOUR_QUARTERS = "four quarters"
+
+
+class Period(NamedTuple):
+    """The reported period a fundamentals value is of, and when it was filed."""
+
+    kind: PeriodKind
+    end: dt.date
+    filed: dt.date | None = None
+
+
+class MissingCode(StrEnum):
+    """Why a metric has no value; the parameters each code uses are in Missing. The values are
+    stored: a code is never renamed, only added."""
+
+    NO_QUOTE = "no_quote"  # symbol
+    NO_PREVIOUS_CLOSE = "no_previous_close"  # symbol
+    NO_YEAR_HIGH = "no_year_high"  # symbol: no 52-week high quoted or stored
+    NO_SEC_USER_AGENT = "no_sec_user_agent"  # symbol: no fundamentals, and none can be fetched
+    NO_FUNDAMENTALS_YET = "no_fundamentals_yet"  # symbol
+    NOT_REPORTED = "not_reported"  # symbol, metric, pin: its figure is not reported (for pin)
+    NO_REVENUE_QUARTER = "no_revenue_quarter"  # symbol, pin: the quarter a ratio is of
+    FEWER_THAN_FOUR_QUARTERS = "fewer_than_four_quarters"  # symbol, metric
+    NOT_IN_QUARTER = "not_in_quarter"  # symbol, metric, quarter: no numerator for that quarter
+    NO_YEAR_EARLIER = "no_year_earlier"  # symbol, quarter: no revenue a year before it
+    NO_SHARES_OUTSTANDING = "no_shares_outstanding"  # symbol
+    PE_UNDEFINED = "pe_undefined"  # symbol, value: the EPS TTM (zero or below)
+    UNQUOTED_HOLDINGS = "unquoted_holdings"  # symbols held with no quote
+    NO_FX_RATE = "no_fx_rate"  # symbols held with no rate to the base `currency`
+    NO_LOTS = "no_lots"  # symbol: a gain needs a position
+    SOLD = "sold"  # symbol: every share sold
+    COSTLESS_LOTS = "costless_lots"  # symbol: lots that cost nothing
+    RECORDED = "recorded"  # text: the sentence an earlier version stored
+
+
+class Missing(NamedTuple):
+    """Why a metric has no value: a code and the parameters its sentence names."""
+
+    code: MissingCode
+    symbol: str = ""
+    #: The metric observed: names the reported figure it is made of.
+    metric: str = ""
+    #: The period end the metric was pinned to (`period_end`), if any.
+    pin: dt.date | None = None
+    #: The quarter a ratio or a growth was looked up for.
+    quarter: Period | None = None
+    symbols: tuple[str, ...] = ()
+    currency: str = ""
+    value: float | None = None
+    text: str = ""
+
+
+class Observation(NamedTuple):
+    """A metric's value, or None with `missing` saying why. A value carries what it is of:
+    `period` (fundamentals), `portfolio` (weight: the total it is a share of), `stale_seconds`
+    (the age of a quote the last refresh could not renew) or a `note`; `split_adjusted`, the
+    factor a per-share value was divided by to be on today's share basis; `rebased`, the factor
+    it was multiplied by to be on the basis a condition was written in.
+    Built with `tuple.__new__` in the metrics: evaluation builds one per distinct
+    (metric, symbol), and tuple.__new__ is a third of a frozen dataclass's cost."""
+
+    value: float | None
+    missing: Missing | None = None
+    period: Period | None = None
+    portfolio: float | None = None
+    stale_seconds: float | None = None
+    note: str = ""
+    split_adjusted: float | None = None
+    rebased: float | None = None

@@ -1,0 +1,84 @@
+"""The MarketSnapshot evaluation reads: quotes, highs, fundamentals, lots, sales, splits and FX
+rates as the store loaded them, with the memos the metrics fill (thesis/metrics.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..market.fx import unit_rate
+from ..market.models import Fact, LastQuote, Split
+from .observation import Observation, Period
+from .positions import Lot, Position, Sell, fifo
+
+
+@dataclass
+class MarketSnapshot:
+    """What evaluation reads: loaded once per evaluation by the store, never changed after."""
+
+    now: dt.datetime
+    quotes: dict[str, LastQuote] = field(default_factory=dict)
+    history_high: dict[str, float] = field(default_factory=dict)  # max high over the last year
+    facts: dict[str, dict[str, list[Fact]]] = field(default_factory=dict)  # sorted by end
+    lots: dict[str, list[Lot]] = field(default_factory=dict)
+    splits: dict[str, list[Split]] = field(default_factory=dict)  # by day
+    sec_configured: bool = True
+    sells: dict[str, list[Sell]] = field(default_factory=dict)
+    base: str = "USD"  # the base currency: a weight is of values in it
+    rates: dict[str, float] = field(default_factory=dict)  # currency -> base per unit
+    # metric -> symbol, or (symbol, period_end) when pinned -> Observation
+    _observed: dict[str, dict[object, Observation]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    # (symbol, pin) -> the revenue quarter (index, fact, period) that revenue_q, both margins
+    # and growth read
+    _revenue: dict[tuple[str, dt.date | None], tuple[int, Fact, Period] | None] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _portfolio: tuple[dict[str, float], list[str], float] | None = field(
+        default=None, init=False, repr=False
+    )
+    _positions: dict[str, Position] = field(default_factory=dict, init=False, repr=False)
+
+    def portfolio(self) -> tuple[dict[str, float], list[str], float]:
+        """Position values by symbol in the base currency (what is held after the sales), the
+        symbols held with no price or no FX rate, and the total of the others: computed once,
+        the same for every position."""
+        if self._portfolio is None:
+            values: dict[str, float] = {}
+            unpriced: list[str] = []
+            for symbol, lots in self.lots.items():
+                if not lots:
+                    continue
+                shares = self.held(symbol)
+                if shares <= 0:
+                    continue
+                last = self.quotes.get(symbol)
+                price = price_of(last)
+                rate = None
+                if price is not None and last is not None and last.quote is not None:
+                    rate = unit_rate(last.quote.currency, self.base, self.rates)
+                if price is None or rate is None:
+                    unpriced.append(symbol)
+                else:
+                    values[symbol] = price * shares * rate
+            self._portfolio = (values, unpriced, sum(values.values()))
+        return self._portfolio
+
+    def held(self, symbol: str) -> float:
+        """The shares of `symbol` still held after its sales (today's basis)."""
+        return self.position(symbol).shares
+
+    def position(self, symbol: str) -> Position:
+        """The symbol's lots less its sales, computed once per snapshot."""
+        found = self._positions.get(symbol)
+        if found is None:
+            found = self._positions[symbol] = fifo(
+                self.lots.get(symbol, []), self.sells.get(symbol, []), self.splits.get(symbol, ())
+            )
+        return found
+
+
+def price_of(last: LastQuote | None) -> float | None:
+    """The price of a stored quote; None when there is none."""
+    return None if last is None or last.quote is None else last.quote.price
