@@ -1,6 +1,6 @@
 """What a refresh writes and evaluation reads: quotes, daily prices, splits, fundamentals, next
 earnings dates, when each remote thing was last fetched, SEC's ticker→CIK map, and the market
-snapshot."""
+snapshot (a quote's row is in quote_rows.py, the snapshot's loading in snapshot.py)."""
 
 from __future__ import annotations
 
@@ -9,19 +9,15 @@ import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..market.models import Bar, EarningsDate, Fact, LastQuote, Quote, QuoteOutcome, Split
-from ..thesis.positions import Lot
+from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split
 from ..thesis.snapshot import MarketSnapshot
-from .columns import day, day_text, iso, moment
+from .columns import day, day_text, iso
+from .quote_rows import QUOTE_COLUMNS, last_quote, quote_row
 from .records import FetchState
+from .snapshot import load_snapshot
 
 if TYPE_CHECKING:
     from . import Store
-
-_QUOTE_COLUMNS = ("symbol, price, prev_close, change, change_pct, currency, market_state,"
-                  " quote_time, source, day_high, day_low, volume, high_52w, low_52w,"
-                  " fetched_at, stale, last_error, ext_session, ext_price, ext_change,"
-                  " ext_change_pct, ext_time")  # fmt: skip
 
 
 class MarketData:
@@ -114,7 +110,7 @@ class MarketData:
                 if ts is None:
                     ts = days[b.day] = b.day.isoformat()
                 add((b.symbol, ts, b.open, b.high, b.low, b.close, b.volume, b.source))
-        fresh = [_quote_row(o.quote, stamp) for o in outcomes if o.quote is not None]
+        fresh = [quote_row(o.quote, stamp) for o in outcomes if o.quote is not None]
         failed = [(o.symbol, o.error_text) for o in outcomes if o.quote is None]
         splits = [s for o in outcomes for s in o.splits]
         with_history = [o.symbol for o in outcomes if o.bars]
@@ -124,7 +120,7 @@ class MarketData:
             for split in splits:  # before the bars, which are on the new basis
                 _store_split(conn, split, stamp)
             conn.executemany(
-                f"INSERT OR REPLACE INTO quotes ({_QUOTE_COLUMNS})"
+                f"INSERT OR REPLACE INTO quotes ({QUOTE_COLUMNS})"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 fresh,
             )
@@ -188,7 +184,7 @@ class MarketData:
         never quoted is a stale LastQuote without a quote."""
         stored = {
             row[0]: last_quote(row)
-            for row in self._conn.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes")
+            for row in self._conn.execute(f"SELECT {QUOTE_COLUMNS} FROM quotes")
         }
         if symbols is None:
             return stored
@@ -287,55 +283,9 @@ class MarketData:
     ) -> MarketSnapshot:
         """Everything metrics read (quotes, a year's highs, fundamentals, lots and sales, FX
         rates in `base`), for every symbol or only `symbol`'s (its weight still sees every
-        position)."""
-        only, args = ("", []) if symbol is None else (" WHERE symbol = ?", [symbol])
-        snap = MarketSnapshot(now=now, sec_configured=sec_configured, base=base)
-        snap.rates.update({c: r.rate for c, r in self._store.fx.latest(base).items()})
-        snap.sells.update(self._store.views.sells())
-        snap.quotes.update(self.last_quotes())
-        year_ago = (now - dt.timedelta(days=365)).date().isoformat()
-        for sym, high in self._conn.execute(
-            "SELECT symbol, MAX(high) FROM prices WHERE ts >= ?"
-            + (" AND symbol = ?" if symbol else "")
-            + " GROUP BY symbol",
-            [year_ago, *args],
-        ):
-            if high is not None:
-                snap.history_high[sym] = high
-        for row in self._conn.execute(
-            "SELECT symbol, concept, period_start, period_end, value, unit, form, filed,"
-            " source_concept, split_factor FROM fundamentals" + only
-            + " ORDER BY symbol, concept, period_end",
-            args,
-        ):  # fmt: skip
-            sym, concept, start, end, value, unit, form, filed, source, factor = row
-            fact = Fact(concept, day(start), dt.date.fromisoformat(end), value, unit, form,
-                        dt.date.fromisoformat(filed), source, factor)  # fmt: skip
-            snap.facts.setdefault(sym, {}).setdefault(concept, []).append(fact)
-        for sym, shares, cost, when, note, fx in self._conn.execute(
-            "SELECT l.symbol, l.shares, l.cost, l.date, l.note, l.fx FROM lots l"
-            " JOIN tickers t ON t.symbol = l.symbol WHERE t.archived = 0 ORDER BY l.symbol, l.seq"
-        ):
-            snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note, fx))
-        snap.splits.update(self.splits())
-        return snap
-
-
-def last_quote(row: tuple) -> LastQuote:
-    """A LastQuote from a quotes row selected as _QUOTE_COLUMNS."""
-    (symbol, price, prev_close, change, change_pct, currency, market_state, quote_time, source,
-     day_high, day_low, volume, high_52w, low_52w, fetched_at, stale, error, ext_session,
-     ext_price, ext_change, ext_change_pct, ext_time) = row  # fmt: skip
-    quote = None
-    if price is not None and quote_time:
-        quote = Quote(
-            symbol, price, prev_close, change, change_pct, currency, market_state,
-            dt.datetime.fromisoformat(quote_time), source or "", day_high, day_low,
-            None if volume is None else int(volume), high_52w, low_52w,
-            ext_session if ext_session in ("pre", "post") else None, ext_price, ext_change,
-            ext_change_pct, moment(ext_time),
-        )  # fmt: skip
-    return LastQuote(symbol, quote, moment(fetched_at), bool(stale) or quote is None, error or "")
+        position): store/snapshot.py loads it."""
+        return load_snapshot(self._store, now, sec_configured=sec_configured, symbol=symbol,
+                             base=base)  # fmt: skip
 
 
 def _store_split(conn: sqlite3.Connection, split: Split, stamp: str) -> None:
@@ -356,16 +306,6 @@ def _store_split(conn: sqlite3.Connection, split: Split, stamp: str) -> None:
             " close = close / ?, volume = volume * ? WHERE symbol = ? AND ts < ?",
             [ratio, ratio, ratio, ratio, ratio, symbol, when],
         )
-
-
-def _quote_row(quote: Quote, fetched_at: str) -> tuple:
-    return (
-        quote.symbol, quote.price, quote.prev_close, quote.change, quote.change_pct,
-        quote.currency, quote.market_state, iso(quote.quote_time), quote.source, quote.day_high,
-        quote.day_low, quote.volume, quote.fifty_two_week_high, quote.fifty_two_week_low,
-        fetched_at, 0, "", quote.ext_session, quote.ext_price, quote.ext_change,
-        quote.ext_change_pct, iso(quote.ext_time) if quote.ext_time else None,
-    )  # fmt: skip
 
 
 def _mark_fetched(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..market.models import EarningsDate, Split
 from ..thesis.positions import Lot, Position, Sell, fifo
 from . import columns
-from .market_data import _QUOTE_COLUMNS, last_quote
+from .quote_rows import QUOTE_COLUMNS, last_quote
 from .records import (
     CheckpointRecord,
     DueCheckpoint,
@@ -129,7 +129,7 @@ class Views:
                 " AND status = 'pending' AND due IS NOT NULL GROUP BY symbol"
             )
         }  # fmt: skip
-        quote_columns = ", ".join(f"q.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
+        quote_columns = ", ".join(f"q.{c.strip()}" for c in QUOTE_COLUMNS.split(","))
         held = self.positions()
         out = []
         for row in self._conn.execute(

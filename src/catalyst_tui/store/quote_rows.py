@@ -1,0 +1,41 @@
+"""A quote as a row of the quotes table: its columns, the row a fresh Quote is written as, and the
+LastQuote a row reads back as."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..market.models import LastQuote, Quote
+from .columns import iso, moment
+
+QUOTE_COLUMNS = ("symbol, price, prev_close, change, change_pct, currency, market_state,"
+                  " quote_time, source, day_high, day_low, volume, high_52w, low_52w,"
+                  " fetched_at, stale, last_error, ext_session, ext_price, ext_change,"
+                  " ext_change_pct, ext_time")  # fmt: skip
+
+
+def last_quote(row: tuple) -> LastQuote:
+    """A LastQuote from a quotes row selected as QUOTE_COLUMNS."""
+    (symbol, price, prev_close, change, change_pct, currency, market_state, quote_time, source,
+     day_high, day_low, volume, high_52w, low_52w, fetched_at, stale, error, ext_session,
+     ext_price, ext_change, ext_change_pct, ext_time) = row  # fmt: skip
+    quote = None
+    if price is not None and quote_time:
+        quote = Quote(
+            symbol, price, prev_close, change, change_pct, currency, market_state,
+            dt.datetime.fromisoformat(quote_time), source or "", day_high, day_low,
+            None if volume is None else int(volume), high_52w, low_52w,
+            ext_session if ext_session in ("pre", "post") else None, ext_price, ext_change,
+            ext_change_pct, moment(ext_time),
+        )  # fmt: skip
+    return LastQuote(symbol, quote, moment(fetched_at), bool(stale) or quote is None, error or "")
+
+
+def quote_row(quote: Quote, fetched_at: str) -> tuple:
+    return (
+        quote.symbol, quote.price, quote.prev_close, quote.change, quote.change_pct,
+        quote.currency, quote.market_state, iso(quote.quote_time), quote.source, quote.day_high,
+        quote.day_low, quote.volume, quote.fifty_two_week_high, quote.fifty_two_week_low,
+        fetched_at, 0, "", quote.ext_session, quote.ext_price, quote.ext_change,
+        quote.ext_change_pct, iso(quote.ext_time) if quote.ext_time else None,
+    )  # fmt: skip

@@ -1,0 +1,59 @@
+"""Loading the MarketSnapshot evaluation reads, in a few queries: quotes, a year's highs,
+fundamentals, lots and sales, splits and FX rates (store.market.snapshot is its door)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ..market.models import Fact
+from ..thesis.positions import Lot
+from ..thesis.snapshot import MarketSnapshot
+from .columns import day
+
+if TYPE_CHECKING:
+    from . import Store
+
+
+def load_snapshot(
+    store: Store,
+    now: dt.datetime,
+    *,
+    sec_configured: bool,
+    symbol: str | None = None,
+    base: str = "USD",
+) -> MarketSnapshot:
+    """Everything metrics read, for every symbol or only `symbol`'s (its weight still sees
+    every position)."""
+    conn = store.conn
+    only, args = ("", []) if symbol is None else (" WHERE symbol = ?", [symbol])
+    snap = MarketSnapshot(now=now, sec_configured=sec_configured, base=base)
+    snap.rates.update({c: r.rate for c, r in store.fx.latest(base).items()})
+    snap.sells.update(store.views.sells())
+    snap.quotes.update(store.market.last_quotes())
+    year_ago = (now - dt.timedelta(days=365)).date().isoformat()
+    for sym, high in conn.execute(
+        "SELECT symbol, MAX(high) FROM prices WHERE ts >= ?"
+        + (" AND symbol = ?" if symbol else "")
+        + " GROUP BY symbol",
+        [year_ago, *args],
+    ):
+        if high is not None:
+            snap.history_high[sym] = high
+    for row in conn.execute(
+        "SELECT symbol, concept, period_start, period_end, value, unit, form, filed,"
+        " source_concept, split_factor FROM fundamentals" + only
+        + " ORDER BY symbol, concept, period_end",
+        args,
+    ):  # fmt: skip
+        sym, concept, start, end, value, unit, form, filed, source, factor = row
+        fact = Fact(concept, day(start), dt.date.fromisoformat(end), value, unit, form,
+                    dt.date.fromisoformat(filed), source, factor)  # fmt: skip
+        snap.facts.setdefault(sym, {}).setdefault(concept, []).append(fact)
+    for sym, shares, cost, when, note, fx in conn.execute(
+        "SELECT l.symbol, l.shares, l.cost, l.date, l.note, l.fx FROM lots l"
+        " JOIN tickers t ON t.symbol = l.symbol WHERE t.archived = 0 ORDER BY l.symbol, l.seq"
+    ):
+        snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note, fx))
+    snap.splits.update(store.market.splits())
+    return snap
