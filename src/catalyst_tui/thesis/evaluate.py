@@ -1,13 +1,15 @@
 """Checkpoint evaluation: stored state + market snapshot + today → new statuses, each with its
 reason in parts (what decided it, the value, the comparison as it came out, the date).
 
-A pure function, so it is easy to test and fast (bench/evaluate.py). The rules:
+A pure function, so it is easy to test and fast (bench/evaluate.py). How a kind is judged is
+its row's `Judged` in thesis/kinds.py:
 
-- milestone: met or missed when marked by the user; missed when `due` passes while pending.
-- target: met at the first evaluation where `when` holds (and stays met); missed when `due`
-  passes and it never held.
-- guard: met ("holding") while `when` holds, missed when it fails, back to met when it holds
-  again; no change after `until`.
+- BY_YOU (milestone): met or missed when marked by the user; missed when `due` passes while
+  pending.
+- BECOMES_TRUE (target): met at the first evaluation where `when` holds (and stays met); missed
+  when `due` passes and it never held.
+- KEEPS_HOLDING (guard): met ("holding") while `when` holds, missed when it fails, back to met
+  when it holds again; no change after `until`.
 
 A manual mark freezes a checkpoint until it is reopened. A metric without data leaves the
 checkpoint as it is, with the reason: no data is never a verdict, even past a due date. A
@@ -26,11 +28,12 @@ from typing import NamedTuple
 
 from ..market.models import Split
 from .conditions import METRICS, OPERATORS, Condition
+from .kinds import KINDS, Judged
 from .metrics import observe
 from .observation import Observation
 from .positions import split_factor
 from .snapshot import MarketSnapshot
-from .vocabulary import Kind, Status
+from .vocabulary import Status
 
 PENDING, MET, MISSED = Status.PENDING.value, Status.MET.value, Status.MISSED.value
 _new = tuple.__new__
@@ -107,22 +110,24 @@ def evaluate(
     checkpoints: Iterable[CheckpointState], snapshot: MarketSnapshot, today: dt.date
 ) -> list[Evaluation]:
     """One Evaluation per checkpoint, in order. Written out as one loop with no call per
-    checkpoint but `observe`, and the enum members bound to names once (an Enum attribute is a
-    lookup each time): it runs for every checkpoint on every refresh."""
+    checkpoint but `observe` and a dict lookup of how its kind is judged, and the enum members
+    bound to names once (an Enum attribute is a lookup each time): it runs for every checkpoint
+    on every refresh."""
     results: list[Evaluation] = []
     append = results.append
-    milestone, target = Kind.MILESTONE, Kind.TARGET
+    judged_as = _JUDGED.get
+    by_you, becomes_true, keeps_holding = Judged.BY_YOU, Judged.BECOMES_TRUE, Judged.KEEPS_HOLDING
     compared, still_met, final = Why.COMPARED, Why.STILL_MET, Why.FINAL
     marked = {MET: Why.MARKED_MET, MISSED: Why.MARKED_MISSED}
     splits = snapshot.splits
     for c in checkpoints:
         condition = c.condition
         status = c.status
-        kind = c.kind
+        judged = judged_as(c.kind, keeps_holding)
         new, reason = status, _NOTHING
         if c.manual:
             reason = _new(Reason, (marked.get(status, Why.REOPENED), None, c.note, None, ""))
-        elif kind == milestone:
+        elif judged is by_you:
             due = c.due
             if status != PENDING or due is None:
                 pass
@@ -140,17 +145,17 @@ def evaluate(
         value = obs.value
         if c.manual:
             reason = _new(Reason, (reason.why, None, reason.note, obs, ""))
-        elif kind != target and c.until is not None and today > c.until:
+        elif judged is not becomes_true and c.until is not None and today > c.until:
             reason = _new(Reason, (final, c.until, "", obs, ""))  # a guard past its last day
         elif value is None:  # no data is never a verdict, even past the due date
-            why = still_met if kind == target and status == MET else Why.NO_VALUE
+            why = still_met if judged is becomes_true and status == MET else Why.NO_VALUE
             reason = _new(Reason, (why, None, "", obs, ""))
         else:
             op = condition.op
             holds = OPERATORS[op](value, condition.threshold)
             if not holds:
                 op = _NEGATION[op]
-            if kind != target:  # a guard: holding or not, and back
+            if judged is not becomes_true:  # keeps holding: holding or not, and back
                 new = MET if holds else MISSED
                 reason = _new(Reason, (compared, None, "", obs, op))
             elif status == MET:  # a target stays met
@@ -180,4 +185,6 @@ def evaluate_one(c: CheckpointState, snap: MarketSnapshot, today: dt.date) -> Ev
 
 
 _NOTHING = Reason(Why.NOTHING)
+# How each kind is judged, by its stored name; a kind no row knows is judged as a guard.
+_JUDGED: dict[str, Judged] = {str(kind): spec.judged for kind, spec in KINDS.items()}
 _NEGATION = {">=": "<", "<=": ">", ">": "<=", "<": ">="}
