@@ -1,5 +1,5 @@
 """The thesis engine on tables of cases: every kind × transition, due dates around midnight in the
-user's time zone, missing and stale data, manual freeze and reopen, and the metrics."""
+user's time zone, missing and stale data, manual freeze and reopen, reasons word for word."""
 
 from __future__ import annotations
 
@@ -9,67 +9,15 @@ import pytest
 
 from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.evaluation import local_today
-from catalyst_tui.market.models import Fact, LastQuote, Quote
 from catalyst_tui.thesis.conditions import parse_condition
 from catalyst_tui.thesis.evaluate import CheckpointState, Evaluation, evaluate, evaluate_one
-from catalyst_tui.thesis.metrics import MarketSnapshot, observe
-from catalyst_tui.thesis.observation import MissingCode
-from catalyst_tui.thesis.positions import Lot
-from catalyst_tui.thesis.wording import format_value, missing_text, observation_note, reason_text
+from catalyst_tui.thesis.wording import format_value, reason_text
 
-NOW = dt.datetime(2026, 11, 21, 15, 0, tzinfo=dt.UTC)
-TODAY = NOW.date()
-DAY = dt.timedelta(days=1)
-
-
-def last_quote(price: float, change_pct: float | None, high: float | None, fetched: dt.datetime,
-               stale: bool, symbol: str = "ALAB") -> LastQuote:  # fmt: skip
-    quote = Quote(symbol, price, None, None, change_pct, "USD", None, fetched, "test",
-                  fifty_two_week_high=high)  # fmt: skip
-    return LastQuote(symbol, quote, fetched, stale)
-
-
-def fact(start: dt.date | None, end: dt.date, value: float, filed: dt.date | None = None) -> Fact:
-    return Fact("test", start, end, value, "USD", "10-Q", filed or end, "test")
-
-
-def lots(*pairs: tuple[float, float]) -> list[Lot]:
-    return [Lot(shares, cost) for shares, cost in pairs]
+from .conftest import DAY, NOW, TODAY, last_quote, quarters, snapshot
 
 
 def why(result: Evaluation) -> str:
     return reason_text(result.reason, result.condition, TODAY)
-
-
-def snapshot(price: float | None = 100.0, *, stale: bool = False, facts=None, lots=None,
-             sec: bool = True, high: float | None = 125.0) -> MarketSnapshot:  # fmt: skip
-    snap = MarketSnapshot(now=NOW, sec_configured=sec)
-    if price is not None:
-        fetched = NOW - (dt.timedelta(hours=5) if stale else dt.timedelta(seconds=30))
-        snap.quotes["ALAB"] = last_quote(price, 0.012, high, fetched, stale)
-    snap.facts = facts or {}
-    snap.lots = lots or {}
-    return snap
-
-
-def quarters(revenue: list[float], gross: list[float] | None = None, op=None, eps=None):
-    """Consecutive calendar quarters ending 2026-09-30 (last value)."""
-    ends = [dt.date(2024, 12, 31), dt.date(2025, 3, 31), dt.date(2025, 6, 30),
-            dt.date(2025, 9, 30), dt.date(2025, 12, 31), dt.date(2026, 3, 31),
-            dt.date(2026, 6, 30), dt.date(2026, 9, 30)][-len(revenue):]  # fmt: skip
-
-    def rows(values):
-        return [fact(end - dt.timedelta(days=90), end, v, end + 35 * DAY)
-                for end, v in zip(ends, values, strict=True)]  # fmt: skip
-
-    out = {"revenue_q": rows(revenue), "shares_outstanding": [fact(None, ends[-1], 1e6)]}
-    if gross:
-        out["gross_profit_q"] = rows(gross)
-    if op:
-        out["operating_income_q"] = rows(op)
-    if eps:
-        out["eps_diluted_q"] = rows(eps)
-    return {"ALAB": out}
 
 
 def state(kind: str, status: str = "pending", *, when: str | None = None, due=None, until=None,
@@ -165,60 +113,6 @@ def test_today_is_the_users_local_date(utc, zone, local_day):
     due_dec_31 = state("milestone", due=dt.date(2026, 12, 31))
     expected = "missed" if local_day == "2027-01-01" else "pending"
     assert evaluate_one(due_dec_31, snapshot(), today).status == expected
-
-
-# -- metrics --------------------------------------------------------------------------------
-
-
-def test_fundamentals_metrics():
-    facts = quarters(
-        [100e6, 110e6, 120e6, 130e6, 150e6, 160e6, 170e6, 200e6],
-        gross=[70e6] * 7 + [150e6],
-        op=[10e6] * 7 + [44e6],
-        eps=[0.1] * 4 + [0.2, 0.3, 0.4, 0.5],
-    )
-    snap = snapshot(price=70.0, facts=facts)
-    assert observe("revenue_q", "ALAB", snap).value == 200e6
-    assert observe("revenue_ttm", "ALAB", snap).value == pytest.approx(680e6)
-    assert observe("revenue_growth_yoy", "ALAB", snap).value == pytest.approx(200 / 130 - 1)
-    assert observe("gross_margin", "ALAB", snap).value == pytest.approx(0.75)
-    assert observe("operating_margin", "ALAB", snap).value == pytest.approx(0.22)
-    assert observe("eps_ttm", "ALAB", snap).value == pytest.approx(1.4)
-    assert observe("pe_ttm", "ALAB", snap).value == pytest.approx(50.0)
-    assert observe("market_cap", "ALAB", snap).value == pytest.approx(70e6)
-    pinned = observe("revenue_q", "ALAB", snap, dt.date(2026, 6, 30))
-    assert pinned.value == 170e6 and "2026-06-30" in observation_note(pinned)
-    near = observe("revenue_q", "ALAB", snap, dt.date(2026, 6, 28))  # 52/53-week calendars
-    assert near.value == 170e6
-    missing = observe("revenue_q", "ALAB", snap, dt.date(2026, 12, 31))
-    assert missing.value is None and missing.missing is not None
-    assert missing.missing.code == MissingCode.NOT_REPORTED
-    assert missing_text(missing.missing) == (
-        "ALAB has not reported quarterly revenue for the period ending 2026-12-31"
-    )
-
-
-def test_quote_and_lot_metrics():
-    snap = snapshot(price=100.0, high=125.0, lots={"ALAB": lots((40, 50.0), (10, 100.0))})
-    snap.quotes["NVDA"] = last_quote(200.0, 0.0, None, NOW, False, "NVDA")
-    snap.lots["NVDA"] = lots((25, 150.0))
-    assert observe("drawdown", "ALAB", snap).value == pytest.approx(0.2)
-    assert observe("change_pct", "ALAB", snap).value == pytest.approx(0.012)
-    assert observe("weight", "ALAB", snap).value == pytest.approx(5000 / 10000)
-    assert observe("gain_pct", "ALAB", snap).value == pytest.approx(5000 / 3000 - 1)
-    unpriced_snap = snapshot(
-        price=100.0, lots={"ALAB": lots((40, 50.0)), "NVDA": lots((25, 150.0))}
-    )
-    unpriced = observe("weight", "ALAB", unpriced_snap)
-    assert unpriced.value is None
-    assert missing_text(unpriced.missing) == "no quote yet for NVDA"
-
-
-def test_negative_eps_gives_no_pe():
-    facts = quarters([1e6] * 4, eps=[-0.1, -0.2, 0.1, 0.05])
-    result = observe("pe_ttm", "ALAB", snapshot(facts=facts))
-    assert result.value is None
-    assert missing_text(result.missing) == "P/E is undefined: EPS TTM of ALAB is -0.15"
 
 
 # -- reasons, word for word (evaluate() gives the parts, wording puts them in words) ------------

@@ -1,0 +1,149 @@
+"""The metrics, on snapshots made for them: reported fundamentals (pinned to a period or not),
+quotes and lots, and every way a metric has no value, as a code with the parameters its sentence
+names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from catalyst_tui.market.models import LastQuote, Quote
+from catalyst_tui.thesis.metrics import observe
+from catalyst_tui.thesis.observation import Missing, MissingCode, Period, PeriodKind
+from catalyst_tui.thesis.positions import Sell
+from catalyst_tui.thesis.snapshot import MarketSnapshot
+from catalyst_tui.thesis.wording import missing_text, observation_note
+
+from .conftest import NOW, last_quote, lots, quarters, snapshot
+
+
+def test_fundamentals_metrics():
+    facts = quarters(
+        [100e6, 110e6, 120e6, 130e6, 150e6, 160e6, 170e6, 200e6],
+        gross=[70e6] * 7 + [150e6],
+        op=[10e6] * 7 + [44e6],
+        eps=[0.1] * 4 + [0.2, 0.3, 0.4, 0.5],
+    )
+    snap = snapshot(price=70.0, facts=facts)
+    assert observe("revenue_q", "ALAB", snap).value == 200e6
+    assert observe("revenue_ttm", "ALAB", snap).value == pytest.approx(680e6)
+    assert observe("revenue_growth_yoy", "ALAB", snap).value == pytest.approx(200 / 130 - 1)
+    assert observe("gross_margin", "ALAB", snap).value == pytest.approx(0.75)
+    assert observe("operating_margin", "ALAB", snap).value == pytest.approx(0.22)
+    assert observe("eps_ttm", "ALAB", snap).value == pytest.approx(1.4)
+    assert observe("pe_ttm", "ALAB", snap).value == pytest.approx(50.0)
+    assert observe("market_cap", "ALAB", snap).value == pytest.approx(70e6)
+    pinned = observe("revenue_q", "ALAB", snap, dt.date(2026, 6, 30))
+    assert pinned.value == 170e6 and "2026-06-30" in observation_note(pinned)
+    near = observe("revenue_q", "ALAB", snap, dt.date(2026, 6, 28))  # 52/53-week calendars
+    assert near.value == 170e6
+    missing = observe("revenue_q", "ALAB", snap, dt.date(2026, 12, 31))
+    assert missing.value is None and missing.missing is not None
+    assert missing.missing.code == MissingCode.NOT_REPORTED
+    assert missing_text(missing.missing) == (
+        "ALAB has not reported quarterly revenue for the period ending 2026-12-31"
+    )
+
+
+def test_quote_and_lot_metrics():
+    snap = snapshot(price=100.0, high=125.0, lots={"ALAB": lots((40, 50.0), (10, 100.0))})
+    snap.quotes["NVDA"] = last_quote(200.0, 0.0, None, NOW, False, "NVDA")
+    snap.lots["NVDA"] = lots((25, 150.0))
+    assert observe("drawdown", "ALAB", snap).value == pytest.approx(0.2)
+    assert observe("change_pct", "ALAB", snap).value == pytest.approx(0.012)
+    assert observe("weight", "ALAB", snap).value == pytest.approx(5000 / 10000)
+    assert observe("gain_pct", "ALAB", snap).value == pytest.approx(5000 / 3000 - 1)
+    unpriced_snap = snapshot(
+        price=100.0, lots={"ALAB": lots((40, 50.0)), "NVDA": lots((25, 150.0))}
+    )
+    unpriced = observe("weight", "ALAB", unpriced_snap)
+    assert unpriced.value is None
+    assert missing_text(unpriced.missing) == "no quote yet for NVDA"
+
+
+def test_negative_eps_gives_no_pe():
+    facts = quarters([1e6] * 4, eps=[-0.1, -0.2, 0.1, 0.05])
+    result = observe("pe_ttm", "ALAB", snapshot(facts=facts))
+    assert result.value is None
+    assert missing_text(result.missing) == "P/E is undefined: EPS TTM of ALAB is -0.15"
+
+
+# -- why there is no value -----------------------------------------------------------------------
+
+LAST_QUARTER = Period(PeriodKind.QUARTER, dt.date(2026, 9, 30), dt.date(2026, 11, 4))
+PIN = dt.date(2026, 12, 31)
+
+
+def _four_quarters() -> MarketSnapshot:
+    return snapshot(facts=quarters([300e6, 308e6, 362e6, 415e6], gross=[225e6] * 4))
+
+
+def _without_shares() -> MarketSnapshot:
+    snap = _four_quarters()
+    del snap.facts["ALAB"]["shares_outstanding"]
+    return snap
+
+
+def _no_previous_close() -> MarketSnapshot:
+    snap = snapshot()
+    snap.quotes["ALAB"] = last_quote(100.0, None, 125.0, NOW, False)
+    return snap
+
+
+def _held_with(symbol: str, currency: str | None) -> MarketSnapshot:
+    """ALAB held, and `symbol` held with no quote (None) or quoted in `currency`."""
+    snap = snapshot(lots={"ALAB": lots((10, 50.0)), symbol: lots((5, 10.0))})
+    if currency is not None:
+        quote = Quote(symbol, 10.0, None, None, 0.0, currency, None, NOW, "test")
+        snap.quotes[symbol] = LastQuote(symbol, quote, NOW, False)
+    return snap
+
+
+def _sold() -> MarketSnapshot:
+    snap = snapshot(lots={"ALAB": lots((10, 50.0))})
+    snap.sells["ALAB"] = [Sell(10, 60.0, dt.date(2026, 1, 2))]
+    return snap
+
+
+NO_VALUE = [
+    # (metric, the snapshot, pinned to, why there is no value)
+    ("price", lambda: snapshot(None), None, Missing(MissingCode.NO_QUOTE, "ALAB")),
+    ("change_pct", _no_previous_close, None, Missing(MissingCode.NO_PREVIOUS_CLOSE, "ALAB")),
+    ("drawdown", lambda: snapshot(high=None), None, Missing(MissingCode.NO_YEAR_HIGH, "ALAB")),
+    ("revenue_q", lambda: snapshot(sec=False), None,
+     Missing(MissingCode.NO_SEC_USER_AGENT, "ALAB")),
+    ("gross_margin", snapshot, None, Missing(MissingCode.NO_FUNDAMENTALS_YET, "ALAB")),
+    ("revenue_q", _four_quarters, PIN, Missing(MissingCode.NOT_REPORTED, "ALAB", "revenue_q", PIN)),
+    ("revenue_fy", _four_quarters, None, Missing(MissingCode.NOT_REPORTED, "ALAB", "revenue_fy")),
+    ("gross_margin", _four_quarters, PIN, Missing(MissingCode.NO_REVENUE_QUARTER, "ALAB", pin=PIN)),
+    ("revenue_ttm", lambda: snapshot(facts=quarters([1e6, 2e6])), None,
+     Missing(MissingCode.FEWER_THAN_FOUR_QUARTERS, "ALAB", "revenue_ttm")),
+    ("operating_margin", _four_quarters, None,
+     Missing(MissingCode.NOT_IN_QUARTER, "ALAB", "operating_margin", quarter=LAST_QUARTER)),
+    ("revenue_growth_yoy", _four_quarters, None,
+     Missing(MissingCode.NO_YEAR_EARLIER, "ALAB", quarter=LAST_QUARTER)),
+    ("market_cap", _without_shares, None, Missing(MissingCode.NO_SHARES_OUTSTANDING, "ALAB")),
+    ("weight", lambda: _held_with("NVDA", None), None,
+     Missing(MissingCode.UNQUOTED_HOLDINGS, "ALAB", symbols=("NVDA",))),
+    ("weight", lambda: _held_with("SAP", "EUR"), None,
+     Missing(MissingCode.NO_FX_RATE, "ALAB", symbols=("SAP",), currency="USD")),
+    ("gain_pct", snapshot, None, Missing(MissingCode.NO_LOTS, "ALAB")),
+    ("gain_pct", _sold, None, Missing(MissingCode.SOLD, "ALAB")),
+    ("gain_pct", lambda: snapshot(lots={"ALAB": lots((10, 0.0))}), None,
+     Missing(MissingCode.COSTLESS_LOTS, "ALAB")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("metric", "snap", "pin", "missing"), NO_VALUE,
+                         ids=[case[3].code.value for case in NO_VALUE])  # fmt: skip
+def test_no_value_says_why_as_a_code_and_its_parameters(metric, snap, pin, missing):
+    observed = observe(metric, "ALAB", snap(), pin)
+    assert (observed.value, observed.missing) == (None, missing)
+
+
+def test_an_undefined_pe_carries_the_eps_it_was_undefined_by():
+    facts = quarters([1e6] * 4, eps=[-0.1, -0.2, 0.1, 0.05])
+    result = observe("pe_ttm", "ALAB", snapshot(facts=facts))
+    assert result.missing is not None and result.missing.code == MissingCode.PE_UNDEFINED
+    assert result.missing.value == pytest.approx(-0.15)
