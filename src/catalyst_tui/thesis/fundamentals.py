@@ -69,8 +69,18 @@ def _revenue(
     return found
 
 
-def _no_revenue_quarter(symbol: str, pin: dt.date | None) -> Observation:
-    return Observation(None, Missing(MissingCode.NO_REVENUE_QUARTER, symbol, pin=pin))
+def _revenue_quarter(
+    symbol: str, snap: MarketSnapshot, pin: dt.date | None
+) -> tuple[dict[str, list[Fact]], int, Fact, Period] | Observation:
+    """The symbol's facts and the revenue quarter a ratio or a growth is of, or why there is
+    none."""
+    facts = snap.facts.get(symbol)
+    if not facts:
+        return no_facts(symbol, snap)
+    found = _revenue(symbol, snap, facts, pin)
+    if found is None:
+        return Observation(None, Missing(MissingCode.NO_REVENUE_QUARTER, symbol, pin=pin))
+    return (facts, *found)
 
 
 def revenue_q(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
@@ -130,13 +140,10 @@ def of_revenue(name: str, numerator: str) -> MetricFunction:
     """The metric `name`: `numerator` over the revenue of the same quarter."""
 
     def metric(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
-        facts = snap.facts.get(symbol)
-        if not facts:
-            return no_facts(symbol, snap)
-        found = _revenue(symbol, snap, facts, pin)
-        if found is None:
-            return _no_revenue_quarter(symbol, pin)
-        _, revenue, period = found
+        found = _revenue_quarter(symbol, snap, pin)
+        if isinstance(found, Observation):
+            return found
+        facts, _, revenue, period = found
         end = revenue.period_end
         parts = facts.get(numerator, _NO_FACTS)
         if parts and parts[-1].period_end == end:  # the usual case: the same latest quarter
@@ -153,13 +160,10 @@ def of_revenue(name: str, numerator: str) -> MetricFunction:
 
 
 def growth(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
-    facts = snap.facts.get(symbol)
-    if not facts:
-        return no_facts(symbol, snap)
-    found = _revenue(symbol, snap, facts, pin)
-    if found is None:
-        return _no_revenue_quarter(symbol, pin)
-    index, latest, period = found
+    found = _revenue_quarter(symbol, snap, pin)
+    if isinstance(found, Observation):
+        return found
+    facts, index, latest, period = found
     rows = facts["revenue_q"]
     earlier = _nearest(rows, index, latest.period_end - _YEAR)
     if earlier is None or rows[earlier].value <= 0:
