@@ -73,7 +73,7 @@ def reason(parts: tuple) -> Reason:
     kind = _PERIODS.get(period)
     observed = Observation(
         value,
-        missing(code, params),
+        missing(code, params) if code else None,
         Period(kind, dt.date.fromisoformat(period_end), day(filed)) if kind else None,
         portfolio,
         stale,
