@@ -17,9 +17,8 @@ from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import EventRecord
 from catalyst_tui.text import printable
-from catalyst_tui.thesis.vocabulary import Status
+from catalyst_tui.thesis.vocabulary import STATUS_STYLE, Status
 from catalyst_tui.thesis.wording import reason_text
-from catalyst_tui.tui import format as fmt
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.edit_forms import CheckpointForm, LotForm
 from catalyst_tui.tui.screens.forms import FormScreen
@@ -126,9 +125,9 @@ async def test_the_mark_form_starts_from_the_status_as_it_stands(demo):
 
 
 def test_pending_is_not_styled_as_a_warning():
-    pending = fmt.STATUS_STYLE[Status.PENDING]
+    pending = STATUS_STYLE[Status.PENDING]
     assert not {"yellow", "orange", "red"} & set(pending.replace("_", " ").split())
-    assert "red" in fmt.STATUS_STYLE[Status.MISSED]
+    assert "red" in STATUS_STYLE[Status.MISSED]
 
 
 def _last_line(svg: str) -> str:
