@@ -193,15 +193,15 @@ async def test_chart_ranges_change_with_brackets(demo):
         await pilot.press("enter", "2")
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, TickerScreen) and screen.range_name == "1Y"
+        assert isinstance(screen, TickerScreen) and screen.chart.range_name == "1Y"
         year = len(screen.query_one("#price-chart").points)
         await pilot.press("left_square_bracket")
         await pilot.pause()
-        assert screen.range_name == "6M"
+        assert screen.chart.range_name == "6M"
         assert 0 < len(screen.query_one("#price-chart").points) < year
         for _ in range(5):
             await pilot.press("left_square_bracket")
-        assert screen.range_name == "1M"
+        assert screen.chart.range_name == "1M"
 
 
 async def test_mark_the_npo_milestone_met_with_a_note(demo):
