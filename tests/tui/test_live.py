@@ -100,14 +100,14 @@ async def test_r_refreshes_with_progress_and_rows_update_in_place(tmp_path, mark
         before = store.views.health().last_refresh
         market.latency = 0.3  # slow enough to watch the progress bar
         await pilot.press("r")
-        assert app.screen.progress_shown
+        assert app.screen.header.progress_shown
         await pilot.press("r")  # a second r while one runs does not start another
         assert any("already running" in n.message for n in app._notifications)
         assert "%" in str(app.screen.query_one("#progress").render())
-        await wait_for(pilot, lambda: (app.screen.progress or (0, 0))[0] > 0)
+        await wait_for(pilot, lambda: (app.screen.header.progress or (0, 0))[0] > 0)
         await wait_for(pilot, lambda: not app.scheduler.refreshing)
         await pilot.pause()
-        assert not app.screen.progress_shown
+        assert not app.screen.header.progress_shown
         assert str(app.screen.query_one("#progress").render()) == ""
         assert store.views.health().last_refresh > before
         assert list(table.rows) == before_rows  # same rows, updated in place
