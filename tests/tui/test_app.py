@@ -700,3 +700,27 @@ async def test_brackets_in_the_users_text_are_shown_never_read_as_markup(tmp_pat
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, TickerScreen) and app.is_running
+
+
+async def test_a_worker_that_fails_says_so_in_a_toast_and_logs_its_traceback(demo, caplog):
+    """The watchlist read after a refresh runs in a worker: on a database file that is no
+    longer a database it raises. The app stays up, an error toast says what failed and why,
+    and the log has the traceback."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        store.path.unlink()  # the open connection keeps the old file; a new one reads this
+        store.path.write_bytes(b"this is not a database\n" * 200)
+        app.screen.reload_in_thread(lambda: None)
+        for _ in range(200):  # the worker's thread, then its message on the loop
+            await pilot.pause(0.05)
+            if errors := [n for n in app._notifications if n.severity == "error"]:
+                break
+        [toast] = errors
+        assert toast.title == "reading the watchlist failed"
+        assert toast.message.startswith("StoreError: database ")
+        assert "is not a SQLite database" in toast.message
+        assert app.is_running and isinstance(app.screen, WatchlistScreen)
+    [record] = [r for r in caplog.records if r.getMessage() == "reading the watchlist failed"]
+    assert record.levelname == "ERROR" and record.exc_info is not None
