@@ -2,7 +2,8 @@
 refresh fills an empty database, misses arrive as toasts and desktop notifications (private
 D-Bus), `r` refreshes with progress while rows update in place, with no network at all the
 stored data stays on screen, providers that all answer errors are "unreachable", and a ticker
-added in the TUI is fetched at once (one the market does not know says why)."""
+added in the TUI is fetched at once (one the market does not know says why); without live
+updates, `r` says they are off."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from catalyst_tui.views.workspace import Workspace
 from tests.support.market_server import MarketServer, unused_local_url
 
 from ..cli.test_thesis_commands import loopback_thesis
-from ..support.pilot import text_of
+from ..support.pilot import make_app, text_of
 
 pytest_plugins = ["tests.support.fixtures"]
 
@@ -257,3 +258,13 @@ async def test_a_ticker_added_in_the_tui_is_fetched_at_once(tmp_path, market):
             )
             assert title.startswith("ZZZZ") and unknown in title, title
             await pilot.press("q")
+
+
+async def test_refresh_key_without_live_updates_says_so(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert any("live updates are off" in n.message for n in app._notifications)
