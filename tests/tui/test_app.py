@@ -1,6 +1,8 @@
 """The app as a whole, driven by Textual's Pilot on a real database file and a real
-catalysts.toml: `q` quits, the user's text is never read as markup, and a worker that fails
-says so."""
+catalysts.toml: `q` quits, the user's text is never read as markup, a worker that fails says
+so, a read-only file keeps the edit in the database and says so, and catalysts.toml edited
+outside while the app runs is picked up (an invalid edit shows its located errors while the
+last good config stays): the faults docs/reliability.md names these tests for."""
 
 from __future__ import annotations
 
@@ -10,16 +12,20 @@ from textual.widgets import DataTable
 
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
+from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
+from catalyst_tui.tui.widgets.banner import ConfigBanner
 
 from ..conftest import BUNDLED_CONFIG
 from ..support.pilot import (
     make_app,
     rows,
+    symbols,
     text_of,
     type_into,
 )
+from ..support.readonly import read_only_file
 
 
 async def test_q_quits(demo):
@@ -99,3 +105,84 @@ async def test_a_worker_that_fails_says_so_in_a_toast_and_logs_its_traceback(dem
         assert app.is_running and isinstance(app.screen, WatchlistScreen)
     [record] = [r for r in caplog.records if r.getMessage() == "reading the watchlist failed"]
     assert record.levelname == "ERROR" and record.exc_info is not None
+
+
+async def test_a_read_only_file_keeps_the_database_change_and_tells_the_user(demo):
+    config, store = demo
+    before = config.path.read_bytes()
+    app = make_app(config, store)
+    with read_only_file(config.path):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter", "c")
+            await pilot.pause()
+            await type_into(pilot, app, "id", "npo-design-win")
+            await type_into(pilot, app, "title", "A hyperscaler NPO design win")
+            await type_into(pilot, app, "due", "2027-09-30")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, TickerScreen)
+            messages = [n.message for n in app._notifications]
+            assert any("database only" in m and "catalysts.toml" in m for m in messages)
+        assert config.path.read_bytes() == before
+    assert store.checkpoints.exists("ALAB", "npo-design-win")
+
+
+async def test_an_outside_edit_is_picked_up_live(demo):
+    config, store = demo
+    app = make_app(config, store, watch_file=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        text = config.path.read_text()
+        config.path.write_text(text + '\n[tickers.CRWV]\nname = "CoreWeave"\ngroup = "neocloud"\n')
+        for _ in range(30):  # the file is looked at once a second
+            await pilot.pause(0.1)
+            if "CRWV" in symbols(app):
+                break
+        assert "CRWV" in symbols(app)
+        assert "CRWV" in store.views.active_symbols()
+        assert any("reloaded" in n.message for n in app._notifications)
+
+
+async def test_an_invalid_outside_edit_shows_located_errors_and_keeps_the_last_good_config(demo):
+    config, store = demo
+    app = make_app(config, store, watch_file=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        text = config.path.read_text()
+        broken = text.replace("due = 2026-12-31", "due = 2026-12-32", 1)
+        assert broken != text
+        config.path.write_text(broken)
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if app.config_problem is not None:
+                break
+        assert app.config_problem is not None
+        line = text[: text.index("due = 2026-12-31")].count("\n") + 1
+        shown = [n.message for n in app._notifications if n.severity == "error"]
+        assert any(f"catalysts.toml:{line}:" in m and "last good" in m for m in shown)
+        assert symbols(app) == list(config.tickers)  # nothing lost
+        assert app.workspace.config.tickers["ALAB"].checkpoints[0].due.isoformat() == "2026-12-31"
+        # A banner stays (a toast goes) on every screen, with the first located error.
+        banner = app.screen.query_one(ConfigBanner)
+        assert banner.display and f"catalysts.toml:{line}:" in str(banner.content)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(ConfigBanner).display
+        await pilot.press("escape")
+        await pilot.pause()
+        # Edits wait until the file is fixed: no form opens to build on the broken file.
+        await pilot.press("a")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+        assert any("fix it first" in n.message for n in app._notifications)
+        assert config.path.read_text() == broken
+        config.path.write_text(text)  # fixed
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if app.config_problem is None:
+                break
+        assert not app.screen.query_one(ConfigBanner).display
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)

@@ -1,6 +1,6 @@
 """The forms and questions that write catalysts.toml, driven by Textual's Pilot on a real
 database file and a real catalysts.toml: validated as you type, written back changing only their
-lines, cancelled without writing, and a read-only file said plainly."""
+lines, and cancelled without writing (a read-only file: test_app.py)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ from ..support.pilot import (
     symbols,
     type_into,
 )
-from ..support.readonly import read_only_file
 
 
 async def test_add_ticker_form_validates_as_you_type_and_writes_the_file(demo):
@@ -202,24 +201,3 @@ async def test_escape_cancels_a_form_without_writing(demo):
         assert isinstance(app.screen, WatchlistScreen)
     assert config.path.read_bytes() == before
     assert not (config.path.parent / "catalysts.toml.bak").exists()
-
-
-async def test_a_read_only_file_keeps_the_database_change_and_tells_the_user(demo):
-    config, store = demo
-    before = config.path.read_bytes()
-    app = make_app(config, store)
-    with read_only_file(config.path):
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            await pilot.press("enter", "c")
-            await pilot.pause()
-            await type_into(pilot, app, "id", "npo-design-win")
-            await type_into(pilot, app, "title", "A hyperscaler NPO design win")
-            await type_into(pilot, app, "due", "2027-09-30")
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            assert isinstance(app.screen, TickerScreen)
-            messages = [n.message for n in app._notifications]
-            assert any("database only" in m and "catalysts.toml" in m for m in messages)
-        assert config.path.read_bytes() == before
-    assert store.checkpoints.exists("ALAB", "npo-design-win")
