@@ -15,11 +15,7 @@ from textual.widgets import DataTable, Select, Static
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.store import Store
-from catalyst_tui.store.records import EventRecord
-from catalyst_tui.text import printable
-from catalyst_tui.thesis.vocabulary import Status
-from catalyst_tui.thesis.wording import reason_text
-from catalyst_tui.tui import format as fmt
+from catalyst_tui.thesis.vocabulary import STATUS_STYLE, Status
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.edit_forms import CheckpointForm, LotForm
 from catalyst_tui.tui.screens.forms import FormScreen
@@ -126,9 +122,9 @@ async def test_the_mark_form_starts_from_the_status_as_it_stands(demo):
 
 
 def test_pending_is_not_styled_as_a_warning():
-    pending = fmt.STATUS_STYLE[Status.PENDING]
+    pending = STATUS_STYLE[Status.PENDING]
     assert not {"yellow", "orange", "red"} & set(pending.replace("_", " ").split())
-    assert "red" in fmt.STATUS_STYLE[Status.MISSED]
+    assert "red" in STATUS_STYLE[Status.MISSED]
 
 
 def _last_line(svg: str) -> str:
@@ -242,104 +238,6 @@ async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):
         assert isinstance(app.screen, LotForm) and "Lot 2 of ALAB" in app.screen.title_text
         assert app.screen.values()["shares"] == f"{second.shares:g}"
         assert app.screen.values()["cost"] == "150"
-
-
-def _fitted(table: DataTable, full: dict[str, str], *, word_end: bool = False) -> int:
-    """Asserts the table's columns end within its width and each last cell is its whole text
-    or a start of it ending in … (with `word_end`, cut where a word ends: a space follows in
-    the whole text); how many were clipped."""
-    width = sum(c.get_render_width(table) for c in table.columns.values())
-    assert width <= table.scrollable_content_region.width, (width, table.size)
-    clipped = 0
-    for key in table.rows:
-        last, whole = str(table.get_row(key)[-1]).split("  ▤")[0], full[key.value]
-        if last != whole:
-            clipped += 1
-            assert last.endswith("…") and whole.startswith(last[:-1]), (last, whole)
-            if word_end:
-                assert whole[len(last) - 1] == " ", (last, whole)
-    return clipped
-
-
-def _whys(app: CatalystApp) -> dict[str, str]:
-    """The timeline's whole Why of each event (row key: the event's id), as the screen words
-    it: the demo's timeline holds events only."""
-    screen = app.screen
-    assert isinstance(screen, TimelineScreen)
-    assert all(isinstance(e, EventRecord) for e in screen.entries)
-    today = screen.workspace.today()
-    return {
-        str(e.id): printable(reason_text(e.reason, e.condition, today))
-        for e in screen.entries
-        if isinstance(e, EventRecord)
-    }
-
-
-async def test_nothing_is_cut_silently(demo):
-    """The ticker's checkpoints (at 80 columns) and the timeline's reasons (at 120) fit the
-    screen: the condition is whole (a clipped `>= 2` would read as a threshold of 2), and what
-    is clipped ends in …, at a word's end."""
-    config, store = demo
-    app = make_app(config, store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_alab(pilot, app)
-        await pilot.pause()
-        table = app.screen.query_one("#checkpoint-table", DataTable)
-        conditions = {c.id: c.when.text for c in config.tickers["ALAB"].checkpoints if c.when}
-        titles = {c.id: c.title for c in config.tickers["ALAB"].checkpoints}
-        width = sum(c.get_render_width(table) for c in table.columns.values())
-        assert width <= table.scrollable_content_region.width  # no column past the edge
-        clipped = 0
-        for key in table.rows:
-            cells = [str(cell) for cell in table.get_row(key)]
-            assert cells[4] == conditions.get(key.value, "")
-            title = cells[5].split("  ▤")[0]
-            if title != titles[key.value]:
-                clipped += 1
-                assert title.endswith("…") and titles[key.value].startswith(title[:-1])
-        assert clipped  # the demo's long titles do not fit 80 columns
-    app = make_app(config, store)
-    async with app.run_test(size=(120, 36)) as pilot:  # the timeline's Why, at 120 columns
-        await pilot.pause()
-        await pilot.press("t")
-        await pilot.pause()
-        await pilot.pause()
-        events = app.screen.query_one("#events", DataTable)
-        width = sum(c.get_render_width(events) for c in events.columns.values())
-        assert width <= events.scrollable_content_region.width
-        assert any(str(events.get_row(k)[-1]).endswith("…") for k in events.rows)
-        assert _fitted(events, _whys(app), word_end=True)
-
-
-async def test_the_last_column_is_fitted_again_when_a_hidden_pane_is_shown_after_a_resize(demo):
-    """The terminal narrowed while the chart was shown: the Checkpoints pane, hidden then (no
-    width to fit to), is fitted when shown again; the screen's edge never cuts its titles.
-    The timeline's Why is fitted again on a resize too."""
-    config, store = demo
-    titles = {c.id: c.title for c in config.tickers["ALAB"].checkpoints}
-    app = make_app(config, store)
-    async with app.run_test(size=(140, 36)) as pilot:
-        await open_alab(pilot, app)
-        table = app.screen.query_one("#checkpoint-table", DataTable)
-        assert _fitted(table, titles) == 0  # 140 columns: every title whole
-        await pilot.press("2")
-        await pilot.pause()
-        await pilot.resize_terminal(80, 24)
-        await pilot.press("1")
-        await pilot.pause()
-        await pilot.pause()
-        assert _fitted(table, titles)  # the long titles clipped, with …
-        await pilot.resize_terminal(140, 36)
-        await pilot.pause()
-        assert _fitted(table, titles) == 0  # and whole again when there is room
-        await pilot.press("escape", "t")
-        await pilot.pause()
-        events = app.screen.query_one("#events", DataTable)
-        wide = _fitted(events, _whys(app))
-        await pilot.resize_terminal(100, 24)  # at 80 its other columns leave Why no room
-        await pilot.pause()
-        await pilot.pause()
-        assert _fitted(events, _whys(app)) > wide  # fitted again to the narrower screen
 
 
 async def test_a_past_due_checkpoint_still_pending_says_why_on_the_first_screen(tmp_path):

@@ -2,7 +2,8 @@
 refresh fills an empty database, misses arrive as toasts and desktop notifications (private
 D-Bus), `r` refreshes with progress while rows update in place, with no network at all the
 stored data stays on screen, providers that all answer errors are "unreachable", and a ticker
-added in the TUI is fetched at once (one the market does not know says why)."""
+added in the TUI is fetched at once (one the market does not know says why); without live
+updates, `r` says they are off."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from catalyst_tui.views.workspace import Workspace
 from tests.support.market_server import MarketServer, unused_local_url
 
 from ..cli.test_thesis_commands import loopback_thesis
-from ..support.pilot import text_of
+from ..support.pilot import make_app, text_of
 
 pytest_plugins = ["tests.support.fixtures"]
 
@@ -100,14 +101,14 @@ async def test_r_refreshes_with_progress_and_rows_update_in_place(tmp_path, mark
         before = store.views.health().last_refresh
         market.latency = 0.3  # slow enough to watch the progress bar
         await pilot.press("r")
-        assert app.screen.progress_shown
+        assert app.screen.header.progress_shown
         await pilot.press("r")  # a second r while one runs does not start another
         assert any("already running" in n.message for n in app._notifications)
         assert "%" in str(app.screen.query_one("#progress").render())
-        await wait_for(pilot, lambda: (app.screen.progress or (0, 0))[0] > 0)
+        await wait_for(pilot, lambda: (app.screen.header.progress or (0, 0))[0] > 0)
         await wait_for(pilot, lambda: not app.scheduler.refreshing)
         await pilot.pause()
-        assert not app.screen.progress_shown
+        assert not app.screen.header.progress_shown
         assert str(app.screen.query_one("#progress").render()) == ""
         assert store.views.health().last_refresh > before
         assert list(table.rows) == before_rows  # same rows, updated in place
@@ -257,3 +258,13 @@ async def test_a_ticker_added_in_the_tui_is_fetched_at_once(tmp_path, market):
             )
             assert title.startswith("ZZZZ") and unknown in title, title
             await pilot.press("q")
+
+
+async def test_refresh_key_without_live_updates_says_so(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert any("live updates are off" in n.message for n in app._notifications)

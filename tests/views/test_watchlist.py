@@ -123,7 +123,7 @@ def test_the_extended_hours_trade_of_the_v7_batch_is_stored_and_shown(data):
 
     from catalyst_tui.market.models import QuoteOutcome
     from catalyst_tui.market.yahoo.quote import quotes_from_batch
-    from catalyst_tui.tui.screens.watchlist import _cells
+    from catalyst_tui.tui.widgets.watchlist.cells import row_cells
 
     from ..support.market_server import fixture_text
 
@@ -137,7 +137,7 @@ def test_the_extended_hours_trade_of_the_v7_batch_is_stored_and_shown(data):
     assert alab.market_state == "PREPRE" and alab.ext_session == "post"
     assert alab.ext_price == row["postMarketPrice"]
     assert alab.ext_change_pct == pytest.approx(row["postMarketChangePercent"] / 100)
-    day = _cells(alab, "USD")[2].plain
+    day = row_cells(alab, "USD")[2].plain
     assert (
         day
         == f"{row['regularMarketChangePercent']:+.1f}% post {row['postMarketChangePercent']:+.1f}%"

@@ -9,9 +9,7 @@ from rich.measure import Measurement
 from rich.text import Text
 
 from ..text import printable
-from ..thesis.vocabulary import HOLDING, STATUS_MARK, STATUS_STYLE, Status
-
-__all__ = ["HOLDING", "STATUS_MARK", "STATUS_STYLE"]  # declared once, in thesis/vocabulary.py
+from ..thesis.vocabulary import STATUS_MARK, STATUS_STYLE, Status
 
 NONE = "—"
 FLAG = "⚑"

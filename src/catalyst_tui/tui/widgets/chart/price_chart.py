@@ -1,15 +1,11 @@
-"""Price drawing: the one-line `sparkline` for table cells and the braille `PriceChart` widget.
-
-No SQL and no HTTP here: both draw the numbers they are handed and nothing else.
-"""
+"""The braille `PriceChart` widget: the closes of a range as a line, with a y-axis of prices,
+the dates under it and a title line with the last price and the change."""
 
 from __future__ import annotations
 
 import datetime
 import textwrap
-from collections.abc import Callable, Sequence
-from functools import lru_cache
-from operator import itemgetter
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -17,111 +13,12 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
-__all__ = ["RANGES", "PriceChart", "format_price", "slice_range", "sparkline"]
-
-Point = tuple[datetime.date, float]
-
-# ---------------------------------------------------------------------------------------------
-# sparkline
-# ---------------------------------------------------------------------------------------------
-
-SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
-_FLAT_BLOCK = SPARK_BLOCKS[3]  # ▄: a flat series sits in the middle
-
-
-def sparkline(values: Sequence[float], width: int = 12) -> str:
-    """A one-line sparkline of `values`, exactly `width` cells wide, for a DataTable cell.
-
-    More values than `width`: one cell per bucket, showing the bucket's last value (a close
-    is a close: averaging would invent prices). Fewer: one cell per value, left-padded with
-    spaces so the cells of a column line up on the right. Scaled between the drawn points'
-    min (▁) and max (█); a flat series is all ▄, no values is `width` spaces. NaN and
-    infinities are dropped before anything else.
-
-    Called for every watchlist row on every reload: one sum, one C-level pick, min/max and a
-    join per call (figures in docs/performance.md).
-    """
-    if width <= 0:
-        return ""
-    # NaN and ±inf are the floats with `v - v != 0`; a finite sum means none is present.
-    total = sum(values)
-    points = values if total - total == 0 else [v for v in values if v - v == 0]
-    n = len(points)
-    if n > width:
-        points = _bucket_lasts(n, width)(points)
-        n = width
-    if n == 0:
-        return " " * width
-    lo = min(points)
-    hi = max(points)
-    pad = " " * (width - n)
-    if hi == lo:
-        return pad + _FLAT_BLOCK * n
-    scale = 7.0 / (hi - lo)
-    blocks = SPARK_BLOCKS
-    return pad + "".join([blocks[int((v - lo) * scale + 0.5)] for v in points])
-
-
-@lru_cache(maxsize=64)
-def _bucket_lasts(n: int, width: int) -> Callable[[Sequence[float]], Sequence[float]]:
-    """Picks the last value of each of `width` buckets of `n` values (n > width).
-
-    Bucket i is values[i*n//width : (i+1)*n//width], so its last value has index end-1.
-    """
-    if width == 1:
-        return lambda values: (values[-1],)
-    return itemgetter(*[(i + 1) * n // width - 1 for i in range(width)])
-
-
-# ---------------------------------------------------------------------------------------------
-# ranges
-# ---------------------------------------------------------------------------------------------
-
-RANGES: dict[str, int] = {"1M": 30, "3M": 91, "6M": 182, "1Y": 365, "5Y": 1826}
-"""Chart ranges in calendar days, keyed by the name shown to the user."""
-
-
-def slice_range(points: Sequence[Point], range_name: str, today: datetime.date) -> list[Point]:
-    """The points of `range_name` ending at `today`: those dated `today - RANGES[name]` or later.
-
-    A point exactly 30 days before today is in "1M"; one 31 days before is not. Order is kept.
-    """
-    try:
-        days = RANGES[range_name]
-    except KeyError:
-        raise ValueError(
-            f"unknown range {range_name!r}: expected one of {', '.join(RANGES)}"
-        ) from None
-    start = today - datetime.timedelta(days=days)
-    return [p for p in points if p[0] >= start]
-
-
-# ---------------------------------------------------------------------------------------------
-# PriceChart
-# ---------------------------------------------------------------------------------------------
+from .plot import date_columns, date_line, format_price, plot
+from .ranges import RANGES, Point, slice_range
 
 EMPTY_TEXT = "no price history yet: it comes with the next refresh"
 
-# Braille cell = 2 dot columns x 4 dot rows. Bit of dot (column, row), Unicode order.
-_DOT_BITS = ((0x01, 0x02, 0x04, 0x40), (0x08, 0x10, 0x20, 0x80))
-# A cell with no dots is a plain space (not U+2800), so copied text and tests see real gaps.
-_BRAILLE = " " + "".join(chr(0x2800 + m) for m in range(1, 256))
-
-_DATE_WIDTH = 10  # ISO yyyy-mm-dd
 _MIN_YAXIS_PLOT = 12  # plot cells needed before the y-axis is worth its width
-
-
-def format_price(value: float) -> str:
-    """A price for an axis label: 2 decimals under 1,000, whole units with separators above.
-
-    Sub-unit prices (penny stocks, FX) keep 4 decimals so their labels still differ.
-    """
-    magnitude = abs(value)
-    if magnitude >= 1000:
-        return f"{value:,.0f}"
-    if 0 < magnitude < 1:
-        return f"{value:.4f}"
-    return f"{value:,.2f}"
 
 
 class PriceChart(Widget):
@@ -303,7 +200,7 @@ class PriceChart(Widget):
         gutter = label_width + 1 if show_yaxis else 0
         plot_width = width - gutter
 
-        cells = _plot(values, lo, hi, plot_width, plot_rows)
+        cells = plot(values, lo, hi, plot_width, plot_rows)
 
         lines: list[Strip] = []
         if show_title:
@@ -336,7 +233,7 @@ class PriceChart(Widget):
         self, width: int, gutter: int, plot_width: int, base: Style, axis_style: Style
     ) -> Strip:
         rule = ["─"] * plot_width
-        for x in _date_columns(len(self._points), plot_width):
+        for x in date_columns(len(self._points), plot_width):
             rule[x] = "┬"
         corner = (" " * (gutter - 1) + "└") if gutter else ""
         return Strip([Segment(corner + "".join(rule), axis_style)], width)
@@ -344,7 +241,7 @@ class PriceChart(Widget):
     def _dates_strip(
         self, width: int, gutter: int, plot_width: int, base: Style, axis_style: Style
     ) -> Strip:
-        text = _date_line(self._points, plot_width)
+        text = date_line(self._points, plot_width)
         return Strip([Segment(" " * gutter + text, axis_style)], width)
 
     def _build_empty(self, width: int, height: int, base: Style) -> list[Strip]:
@@ -370,111 +267,3 @@ class PriceChart(Widget):
                 width,
             )
         return lines + body
-
-
-def _plot(values: list[float], lo: float, hi: float, cols: int, rows: int) -> list[str]:
-    """The braille text of the plot area: `rows` strings of `cols` cells.
-
-    Each of the 2*cols dot columns gets the span of dot rows its values cover; adjacent
-    columns are joined at the midpoint of the step between them so steep moves stay a line.
-    More values than dot columns: a column covers a bucket of values (its min..max, so
-    spikes survive). Fewer: values sit on evenly spaced columns with straight lines between.
-    """
-    if cols <= 0 or rows <= 0:
-        return [""] * max(rows, 0)
-    dot_cols = 2 * cols
-    dot_rows = 4 * rows
-    n = len(values)
-    if hi == lo:
-        mid = (dot_rows - 1) // 2
-        ys = [float(mid)] * n
-    else:
-        scale = (dot_rows - 1) / (hi - lo)
-        ys = [(hi - v) * scale for v in values]
-
-    # Per dot column: (first, low, high, last) in dot rows (0 = top).
-    if n == 1:
-        y = ys[0]
-        spans = [(y, y, y, y)] * dot_cols
-    elif n >= dot_cols:
-        spans = []
-        start = 0
-        for c in range(1, dot_cols + 1):
-            end = c * n // dot_cols
-            bucket = ys[start:end]
-            spans.append((bucket[0], min(bucket), max(bucket), bucket[-1]))
-            start = end
-    else:
-        spans = []
-        step = (n - 1) / (dot_cols - 1)
-        for c in range(dot_cols):
-            t = c * step
-            i = min(int(t), n - 2)
-            f = t - i
-            y = ys[i] + (ys[i + 1] - ys[i]) * f
-            spans.append((y, y, y, y))
-
-    masks = [0] * (rows * cols)
-    previous_last: float | None = None
-    bits_left, bits_right = _DOT_BITS
-    for c, (first, low, high, last) in enumerate(spans):
-        top = low
-        bottom = high
-        if previous_last is not None:
-            joint = (previous_last + first) / 2
-            top = min(top, joint)
-            bottom = max(bottom, joint)
-        # the next column's joint, so a step is split between both columns
-        if c + 1 < dot_cols:
-            joint = (last + spans[c + 1][0]) / 2
-            top = min(top, joint)
-            bottom = max(bottom, joint)
-        previous_last = last
-        bits = bits_right if c & 1 else bits_left
-        cell = c >> 1
-        for d in range(int(top + 0.5), int(bottom + 0.5) + 1):
-            masks[(d >> 2) * cols + cell] |= bits[d & 3]
-    table = _BRAILLE
-    return ["".join([table[m] for m in masks[r * cols : (r + 1) * cols]]) for r in range(rows)]
-
-
-def _date_columns(n: int, plot_width: int) -> list[int]:
-    """Plot cells that get a date under them: first, last, and the middle when it fits."""
-    if plot_width <= 0 or n == 0:
-        return []
-    if n == 1 or plot_width < 2 * _DATE_WIDTH + 1:
-        return [0]
-    columns = [0, plot_width - 1]
-    if plot_width >= 3 * _DATE_WIDTH + 4:
-        columns.insert(1, plot_width // 2)
-    return columns
-
-
-def _point_at_cell(n: int, plot_width: int, cell: int) -> int:
-    """Index of the point drawn in the left dot column of plot `cell`."""
-    dot_cols = 2 * plot_width
-    column = 2 * cell
-    if n >= dot_cols:
-        return min((column + 1) * n // dot_cols - 1, n - 1)
-    return round(column * (n - 1) / (dot_cols - 1))
-
-
-def _date_line(points: list[Point], plot_width: int) -> str:
-    """The x-axis text: first date left, last date right, middle date centred when it fits."""
-    columns = _date_columns(len(points), plot_width)
-    if not columns:
-        return ""
-    line = [" "] * plot_width
-    n = len(points)
-    for x in columns:
-        if x == 0:
-            text, start = points[0][0].isoformat(), 0
-        elif x == plot_width - 1:
-            text = points[-1][0].isoformat()
-            start = plot_width - len(text)
-        else:
-            text = points[_point_at_cell(n, plot_width, x)][0].isoformat()
-            start = x - len(text) // 2
-        for i, ch in enumerate(text[: max(plot_width - start, 0)]):
-            line[start + i] = ch
-    return "".join(line)

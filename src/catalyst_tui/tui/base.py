@@ -1,0 +1,81 @@
+"""What every part of the app builds on: the workspace, the live scheduler and the config's
+state, toasts of the user's own text, and reading the open screens again. The parts (live.py,
+edits.py, marks.py, config_watch.py, commands.py) each add their handlers to this base, and
+app.py puts them together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+
+from ..config import ConfigError
+from ..text import printable
+from .screens.watchlist import WatchlistScreen
+
+if TYPE_CHECKING:
+    from ..jobs.scheduler import ThesisScheduler
+    from ..notify import Channel
+    from ..views.workspace import Workspace
+
+
+class CatalystBase(App[None]):
+    """The state the app's parts share, and what more than one of them does."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        live: bool = True,
+        watch_file: bool = True,
+        channels: Sequence[Channel] | None = None,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.live = live
+        self.watch_file = watch_file
+        self._channels = channels
+        self.scheduler: ThesisScheduler | None = None
+        self.config_problem: ConfigError | None = None
+        self._stopped = False
+
+    def notify(self, message: str, *, markup: bool = False, **options: Any) -> None:
+        """Toasts carry the user's own text (titles, notes, config errors) verbatim: never as
+        markup, where a '[/x]' in a checkpoint title would raise instead of showing, and
+        without what would command the terminal (text.printable)."""
+        if isinstance(options.get("title"), str):
+            options["title"] = printable(options["title"])
+        super().notify(printable(message, multiline=True), markup=False, **options)
+
+    def refresh_views(self, *, skip_watchlist: bool = False) -> None:
+        """Every open screen reads its data again (in place: cursors and scroll stay)."""
+        for screen in self.screen_stack:
+            if skip_watchlist and isinstance(screen, WatchlistScreen):
+                continue
+            reload = getattr(screen, "reload", None)
+            if reload is not None and screen.is_mounted:
+                reload()
+
+    def _follow_config(self) -> None:
+        """The scheduler works on the config as it is now (after an edit or a reload)."""
+        if self.scheduler is not None:
+            self.scheduler.config = self.workspace.config
+
+    def _fetch_now(self) -> None:
+        """A refresh at once, when live and none is running (a ticker just added has no data
+        until one fetches it)."""
+        if self.scheduler is not None and not self.scheduler.refreshing:
+            self._watchlist().show_progress(0, max(1, len(self.workspace.symbols())))
+            self.run_worker(
+                self.scheduler.refresh_cycle(),
+                name="the refresh",
+                group="refresh",
+                exit_on_error=False,
+            )
+
+    def _watchlist(self) -> WatchlistScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, WatchlistScreen):
+                return screen
+        raise LookupError("no watchlist screen")

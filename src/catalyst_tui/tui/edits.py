@@ -1,0 +1,170 @@
+"""Edits of catalysts.toml asked for by the screens: a form to open or a question to confirm,
+the edit made, and its outcome said and shown. Every edit waits while the file is invalid."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.screen import Screen
+
+from . import messages
+from .base import CatalystBase
+
+# The forms and the config writer (tomlkit) are imported where first used: at the top, they
+# were part of the start-up's imports (bench/startup.py).
+if TYPE_CHECKING:
+    from ..views.workspace import EditOutcome
+
+
+class EditHandlers(CatalystBase):
+    """The app's handlers of the messages that edit catalysts.toml."""
+
+    @on(messages.AddTicker)
+    def _add_ticker(self) -> None:
+        from .screens.edit_forms import TickerForm
+
+        self._open_edit(TickerForm(self.workspace), lambda _added: self._fetch_now())
+
+    @on(messages.AddLot)
+    def _add_lot(self, message: messages.AddLot) -> None:
+        from .screens.edit_forms import LotForm
+
+        self._open_edit(LotForm(self.workspace, message.symbol))
+
+    @on(messages.EditLot)
+    def _edit_lot(self, message: messages.EditLot) -> None:
+        from .screens.edit_forms import LotForm
+
+        form = LotForm(self.workspace, message.symbol, message.lot, message.index)
+        self._open_edit(form)
+
+    @on(messages.RemoveLot)
+    def _remove_lot(self, message: messages.RemoveLot) -> None:
+        symbol, index, lot = message.symbol, message.index, message.lot
+        self._confirm(
+            f"Remove lot {index + 1} of {symbol} ({lot.shares:g} at {lot.cost:g})?",
+            "It leaves catalysts.toml; a sale it held makes the file invalid and is refused.",
+            lambda: self.workspace.remove_lot(symbol, index),
+        )
+
+    @on(messages.RemoveSell)
+    def _remove_sell(self, message: messages.RemoveSell) -> None:
+        symbol, index, sell = message.symbol, message.index, message.sell
+        self._confirm(
+            f"Remove the sale of {sell.shares:g} {symbol} on {sell.date.isoformat()}?",
+            "It leaves catalysts.toml; the shares it sold are held again.",
+            lambda: self.workspace.remove_sell(symbol, index),
+        )
+
+    @on(messages.AddSell)
+    def _add_sell(self, message: messages.AddSell) -> None:
+        from .screens.edit_forms import SellForm
+
+        self._open_edit(SellForm(self.workspace, message.symbol))
+
+    @on(messages.EditTicker)
+    def _edit_ticker(self, message: messages.EditTicker) -> None:
+        from .screens.edit_forms import TickerEditForm
+
+        self._open_edit(TickerEditForm(self.workspace, message.symbol))
+
+    @on(messages.AddCheckpoint)
+    def _add_checkpoint(self, message: messages.AddCheckpoint) -> None:
+        from .screens.edit_forms import CheckpointForm
+
+        self._open_edit(CheckpointForm(self.workspace, message.symbol))
+
+    @on(messages.EditCheckpoint)
+    def _edit_checkpoint(self, message: messages.EditCheckpoint) -> None:
+        from .screens.edit_forms import CheckpointForm
+
+        c = message.checkpoint
+        self._open_edit(CheckpointForm(self.workspace, c.symbol, c))
+
+    @on(messages.ArchiveCheckpoint)
+    def _archive_checkpoint(self, message: messages.ArchiveCheckpoint) -> None:
+        c = message.checkpoint
+        self._confirm(
+            f"Archive {c.symbol}/{c.id}?",
+            "It leaves catalysts.toml; its history stays in the database and on the timeline.",
+            lambda: self.workspace.archive_checkpoint(c.symbol, c.id),
+        )
+
+    @on(messages.RemoveTicker)
+    def _remove_ticker(self, message: messages.RemoveTicker) -> None:
+        symbol = message.symbol
+        self._confirm(
+            f"Remove {symbol} from catalysts.toml?",
+            "Its table, lots and checkpoints leave the file; prices and history stay stored.",
+            lambda: self.workspace.remove_ticker(symbol),
+        )
+
+    @on(messages.RewriteForSplit)
+    def _rewrite_for_split(self, message: messages.RewriteForSplit) -> None:
+        rewrites = message.rewrites
+        lines = "\n".join(f"{r.symbol}/{r.checkpoint_id}: {r.old} → {r.new}" for r in rewrites)
+        self._confirm(
+            "Rewrite these thresholds on today's share basis?",
+            f"{lines}\nThey then compare as written; the verdicts stay the same.",
+            lambda: self.workspace.rewrite_for_splits(rewrites),
+        )
+
+    # -- plumbing ------------------------------------------------------------------------------
+    def _file_invalid(self) -> bool:
+        """Edits of catalysts.toml wait while the file is invalid: one would be made on the
+        last good version and write over the user's fixing. Says so when it is. Every edit
+        asks it first, through `_open_edit` (a form) or `_confirm` (a question)."""
+        if self.config_problem is None:
+            return False
+        self.notify(
+            "catalysts.toml is invalid: fix it first (the banner says where)",
+            severity="warning", timeout=5,
+        )  # fmt: skip
+        return True
+
+    def _open_edit(self, form: Screen, then: Callable[[object], None] | None = None) -> None:
+        """A form that writes catalysts.toml; `then` runs after a save, with its outcome."""
+        if self._file_invalid():
+            return
+
+        def done(outcome: object) -> None:
+            self._edited(outcome)
+            if outcome is not None and then is not None:
+                then(outcome)
+
+        self.push_screen(form, done)
+
+    def _confirm(self, question: str, detail: str, edit: Callable[[], EditOutcome]) -> None:
+        """An edit of catalysts.toml made once the user says yes to `question`."""
+        from .screens.edit_forms import run_edit
+        from .screens.forms import ConfirmScreen
+
+        if self._file_invalid():
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            done = run_edit(self.workspace, edit)
+            if isinstance(done, str):
+                self.notify(done, severity="error", timeout=10)
+            else:
+                self._edited(done)
+
+        self.push_screen(ConfirmScreen(question, detail), answered)
+
+    def _edited(self, outcome: object) -> None:
+        """An edit went through (a form dismissed with its outcome): say so, show it."""
+        from ..views.workspace import EditOutcome
+
+        if not isinstance(outcome, EditOutcome):
+            return  # cancelled
+        self._follow_config()
+        self.notify(
+            outcome.message,
+            severity="information" if outcome.written else "warning",
+            timeout=4 if outcome.written else 12,
+        )
+        self.refresh_views()

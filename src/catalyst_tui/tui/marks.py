@@ -1,0 +1,67 @@
+"""Marks and flags asked for by the screens: acknowledging flags, marking a checkpoint by hand
+(from its row or from a passage of evidence), and showing or dismissing a passage."""
+
+from __future__ import annotations
+
+from textual import on
+
+from . import messages
+from .base import CatalystBase
+
+
+class MarkHandlers(CatalystBase):
+    """The app's handlers of the messages that judge checkpoints and their evidence."""
+
+    @on(messages.Acknowledge)
+    def _acknowledge(self, message: messages.Acknowledge) -> None:
+        targets = message.targets
+        cleared = self.workspace.acknowledge(targets)
+        if cleared:
+            what = "every flag" if targets is None else ", ".join(f"{s}/{c}" for s, c in targets)
+            self.notify(f"acknowledged {what}", timeout=3)
+        else:
+            self.notify("nothing to acknowledge", timeout=3)
+        self.refresh_views()
+
+    @on(messages.AcknowledgeTicker)
+    def _acknowledge_ticker(self, message: messages.AcknowledgeTicker) -> None:
+        targets = self.workspace.flagged(message.symbol)
+        if not targets:
+            self.notify(f"{message.symbol} has no flags", timeout=3)
+            return
+        self.post_message(messages.Acknowledge(targets))
+
+    @on(messages.MarkCheckpoint)
+    def _mark_checkpoint(self, message: messages.MarkCheckpoint) -> None:
+        from .screens.edit_forms import MarkForm
+
+        self.push_screen(MarkForm(self.workspace, message.checkpoint), self._marked)
+
+    def _marked(self, done: object) -> None:
+        if isinstance(done, str) and done:
+            self.notify(done, timeout=4)
+            self.refresh_views()
+
+    @on(messages.ShowPassage)
+    def _show_passage(self, message: messages.ShowPassage) -> None:
+        from .screens.passage import PassageScreen
+
+        self.push_screen(PassageScreen(self.workspace, message.record))
+
+    @on(messages.MarkFromPassage)
+    def _mark_from_passage(self, message: messages.MarkFromPassage) -> None:
+        from .screens.edit_forms import MarkForm
+        from .widgets.evidence import mark_note
+
+        r = message.record
+        checkpoint = self.workspace.checkpoint(r.symbol, r.checkpoint_id)
+        if checkpoint is None:
+            self.notify(f"{r.symbol}/{r.checkpoint_id} is no longer in the thesis", timeout=4)
+            return
+        self.push_screen(MarkForm(self.workspace, checkpoint, note=mark_note(r)), self._marked)
+
+    @on(messages.DismissPassage)
+    def _dismiss_passage(self, message: messages.DismissPassage) -> None:
+        if self.workspace.dismiss_passage(message.record):
+            self.notify("dismissed: not shown again (catalyst evidence --all lists it)", timeout=3)
+        self.refresh_views(skip_watchlist=True)  # the watchlist shows no evidence

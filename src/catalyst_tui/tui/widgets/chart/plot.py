@@ -1,0 +1,134 @@
+"""The chart's drawing as text: the braille cells of the plot, the dates under it and the
+prices beside it. Pure functions of the numbers, for `PriceChart` to place."""
+
+from __future__ import annotations
+
+from .ranges import Point
+
+# Braille cell = 2 dot columns x 4 dot rows. Bit of dot (column, row), Unicode order.
+_DOT_BITS = ((0x01, 0x02, 0x04, 0x40), (0x08, 0x10, 0x20, 0x80))
+# A cell with no dots is a plain space (not U+2800), so copied text and tests see real gaps.
+_BRAILLE = " " + "".join(chr(0x2800 + m) for m in range(1, 256))
+
+_DATE_WIDTH = 10  # ISO yyyy-mm-dd
+
+
+def format_price(value: float) -> str:
+    """A price for an axis label: 2 decimals under 1,000, whole units with separators above.
+
+    Sub-unit prices (penny stocks, FX) keep 4 decimals so their labels still differ.
+    """
+    magnitude = abs(value)
+    if magnitude >= 1000:
+        return f"{value:,.0f}"
+    if 0 < magnitude < 1:
+        return f"{value:.4f}"
+    return f"{value:,.2f}"
+
+
+def plot(values: list[float], lo: float, hi: float, cols: int, rows: int) -> list[str]:
+    """The braille text of the plot area: `rows` strings of `cols` cells.
+
+    Each of the 2*cols dot columns gets the span of dot rows its values cover; adjacent
+    columns are joined at the midpoint of the step between them so steep moves stay a line.
+    More values than dot columns: a column covers a bucket of values (its min..max, so
+    spikes survive). Fewer: values sit on evenly spaced columns with straight lines between.
+    """
+    if cols <= 0 or rows <= 0:
+        return [""] * max(rows, 0)
+    dot_cols = 2 * cols
+    dot_rows = 4 * rows
+    n = len(values)
+    if hi == lo:
+        mid = (dot_rows - 1) // 2
+        ys = [float(mid)] * n
+    else:
+        scale = (dot_rows - 1) / (hi - lo)
+        ys = [(hi - v) * scale for v in values]
+
+    # Per dot column: (first, low, high, last) in dot rows (0 = top).
+    if n == 1:
+        y = ys[0]
+        spans = [(y, y, y, y)] * dot_cols
+    elif n >= dot_cols:
+        spans = []
+        start = 0
+        for c in range(1, dot_cols + 1):
+            end = c * n // dot_cols
+            bucket = ys[start:end]
+            spans.append((bucket[0], min(bucket), max(bucket), bucket[-1]))
+            start = end
+    else:
+        spans = []
+        step = (n - 1) / (dot_cols - 1)
+        for c in range(dot_cols):
+            t = c * step
+            i = min(int(t), n - 2)
+            f = t - i
+            y = ys[i] + (ys[i + 1] - ys[i]) * f
+            spans.append((y, y, y, y))
+
+    masks = [0] * (rows * cols)
+    previous_last: float | None = None
+    bits_left, bits_right = _DOT_BITS
+    for c, (first, low, high, last) in enumerate(spans):
+        top = low
+        bottom = high
+        if previous_last is not None:
+            joint = (previous_last + first) / 2
+            top = min(top, joint)
+            bottom = max(bottom, joint)
+        # the next column's joint, so a step is split between both columns
+        if c + 1 < dot_cols:
+            joint = (last + spans[c + 1][0]) / 2
+            top = min(top, joint)
+            bottom = max(bottom, joint)
+        previous_last = last
+        bits = bits_right if c & 1 else bits_left
+        cell = c >> 1
+        for d in range(int(top + 0.5), int(bottom + 0.5) + 1):
+            masks[(d >> 2) * cols + cell] |= bits[d & 3]
+    table = _BRAILLE
+    return ["".join([table[m] for m in masks[r * cols : (r + 1) * cols]]) for r in range(rows)]
+
+
+def date_columns(n: int, plot_width: int) -> list[int]:
+    """Plot cells that get a date under them: first, last, and the middle when it fits."""
+    if plot_width <= 0 or n == 0:
+        return []
+    if n == 1 or plot_width < 2 * _DATE_WIDTH + 1:
+        return [0]
+    columns = [0, plot_width - 1]
+    if plot_width >= 3 * _DATE_WIDTH + 4:
+        columns.insert(1, plot_width // 2)
+    return columns
+
+
+def _point_at_cell(n: int, plot_width: int, cell: int) -> int:
+    """Index of the point drawn in the left dot column of plot `cell`."""
+    dot_cols = 2 * plot_width
+    column = 2 * cell
+    if n >= dot_cols:
+        return min((column + 1) * n // dot_cols - 1, n - 1)
+    return round(column * (n - 1) / (dot_cols - 1))
+
+
+def date_line(points: list[Point], plot_width: int) -> str:
+    """The x-axis text: first date left, last date right, middle date centred when it fits."""
+    columns = date_columns(len(points), plot_width)
+    if not columns:
+        return ""
+    line = [" "] * plot_width
+    n = len(points)
+    for x in columns:
+        if x == 0:
+            text, start = points[0][0].isoformat(), 0
+        elif x == plot_width - 1:
+            text = points[-1][0].isoformat()
+            start = plot_width - len(text)
+        else:
+            text = points[_point_at_cell(n, plot_width, x)][0].isoformat()
+            start = x - len(text) // 2
+        for i, ch in enumerate(text[: max(plot_width - start, 0)]):
+            line[start + i] = ch
+    return "".join(line)

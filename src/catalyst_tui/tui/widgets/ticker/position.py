@@ -1,0 +1,142 @@
+"""The Position pane of a ticker: its lots (on today's share basis after a split), its sales
+and what they realized, then the fundamentals and the next earnings date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static, TabPane
+
+from ....text import printable
+from ....thesis.positions import Lot
+from ....thesis.wording import format_value, missing_text, observation_note
+from ....views.watchlist import Figure, TickerDetail
+from ... import format as fmt
+from ..table import RowTable
+
+LOT_COLUMNS = ("Date", "Shares", "Cost", "Basis", "Value", "P&L", "Note")
+
+
+class PositionPane(TabPane):
+    """Shown by `show`; `chosen_lot` is the lot the screen's lot keys act on."""
+
+    def __init__(self, title: str, today: Callable[[], dt.date], *, id: str) -> None:  # noqa: A002
+        super().__init__(title, id=id)
+        self._today = today
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static("Lots", classes="section")
+            yield Static(id="splits")
+            yield RowTable(id="lot-table")
+            yield Static(id="sales")
+            yield Static("Fundamentals", classes="section")
+            yield Static(id="fundamentals")
+
+    def on_mount(self) -> None:
+        lots = self.query_one("#lot-table", DataTable)
+        for label in LOT_COLUMNS:
+            lots.add_column(label)
+
+    def show(self, d: TickerDetail, base_currency: str) -> None:
+        lots = self.query_one("#lot-table", DataTable)
+        lots.clear()
+        price = d.row.price if d.row else None
+        for held in d.lots:
+            lot = held.lot
+            value = None if price is None else price * held.shares
+            basis = lot.shares * lot.cost
+            shares = fmt.shares(held.shares)
+            if held.factor != 1:  # bought before a split: shown on today's basis
+                shares += f" ({fmt.shares(lot.shares)}×{held.factor:g})"
+            note = Text()
+            if held.uncertain:
+                note.append("no date: before or after the split? P&L uncertain: L to date it ",
+                            style="yellow")  # fmt: skip
+            note.append(printable(lot.note))  # the user's words: plain text, never markup
+            lots.add_row(
+                lot.date.isoformat() if lot.date else "",
+                shares,
+                fmt.money(held.cost),
+                fmt.money(basis),
+                fmt.money(value),
+                fmt.signed(None if value is None else value - basis),
+                note,
+            )
+        lots.display = bool(d.lots)
+        self._show_sales(d, base_currency)
+        splits = self.query_one("#splits", Static)
+        splits.display = bool(d.splits)
+        if d.splits:
+            listed = ", ".join(f"{s.text} on {s.day.isoformat()}" for s in d.splits)
+            splits.update(Text(f"Splits: {listed}. Lots bought before a split are shown on "
+                               "today's share basis; the file keeps what you wrote.",
+                               style="dim"))  # fmt: skip
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(style="dim", overflow="fold")
+        for label, shown, aside in self._figures(d):
+            table.add_row(label, shown, fmt.plain(aside))
+        if d.lots:
+            self.query_one("#fundamentals", Static).update(table)
+        else:
+            none = Text("No lots: watched only. Press l to add a purchase.\n", style="dim")
+            self.query_one("#fundamentals", Static).update(Group(none, table))
+
+    def _show_sales(self, d: TickerDetail, base_currency: str) -> None:
+        """The sales as written, and what they realized in the base currency (first-in
+        first-out against the lots)."""
+        sales = self.query_one("#sales", Static)
+        sales.display = bool(d.sells)
+        if not d.sells:
+            return
+        text = Text("Sales ", style="bold")
+        for sell in sorted(d.sells, key=lambda s: s.date):
+            fees = f" (fees {fmt.money(sell.fees)})" if sell.fees else ""
+            text.append(f"\n  {sell.date.isoformat()}  {fmt.shares(sell.shares)} at "
+                        f"{fmt.money(sell.price)}{fees}  ")  # fmt: skip
+            text.append(printable(sell.note))
+        realized = d.row.realized if d.row else None
+        base = printable(base_currency)
+        text.append(f"\n  Realized ({base}, first-in first-out) ")
+        text.append_text(fmt.signed(realized))
+        sales.update(text)
+
+    def _figures(self, d: TickerDetail) -> list[tuple[str, str, str]]:
+        """(label, value, note) of each fundamentals line, then the next earnings date."""
+        lines = [_figure(f) for f in d.fundamentals]
+        row = d.row
+        if row is not None and row.earnings is not None:
+            days = (row.earnings - self._today()).days
+            estimate = ", estimated" if row.earnings_estimate else ""
+            lines.append(("Next earnings", row.earnings.isoformat(), f"in {days} d{estimate}"))
+        else:
+            lines.append(("Next earnings", "—", "not known yet"))
+        return lines
+
+    def chosen_lot(self, d: TickerDetail) -> tuple[int, Lot] | None:
+        """The lot under the lots table's cursor when it has focus, else the first lot a split
+        leaves uncertain, else the first lot; None without lots."""
+        lots = d.lots
+        if not lots:
+            return None
+        table = self.query_one("#lot-table", DataTable)
+        if table.has_focus:
+            index = min(table.cursor_row, len(lots) - 1)
+        else:
+            index = next((i for i, held in enumerate(lots) if held.uncertain), 0)
+        return index, lots[index].lot
+
+
+def _figure(f: Figure) -> tuple[str, str, str]:
+    obs = f.observed
+    if obs.value is None:
+        return f.label, "—", missing_text(obs.missing)
+    return f.label, format_value(f.metric, obs.value), observation_note(obs)

@@ -1,0 +1,88 @@
+"""The watchlist table's columns and the cells of one row: the symbol (flagged or not), price,
+day's change, 30-day sparkline, thesis score, position and the next dates."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ....text import printable
+from ....views.watchlist import WatchRow
+from ... import format as fmt
+from ..chart import sparkline
+
+SPARK_WIDTH = 10
+# The most telling first: at 80 columns the table ends around Value (left/right scroll).
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("symbol", "Symbol"),
+    ("price", "Price"),
+    ("day", "Day"),
+    ("spark", "30 days"),
+    ("thesis", "Thesis"),
+    ("pnl", "P&L"),
+    ("value", "Value"),
+    ("weight", "Weight"),
+    ("shares", "Shares"),
+    ("due", "Next due"),
+    ("earnings", "Earnings"),
+)
+
+
+def shown_part(row: WatchRow) -> WatchRow:
+    """The row without what no cell shows (when it was fetched), to tell changed rows."""
+    return row._replace(fetched_at=None, position=0)
+
+
+def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
+    """The cells of `row`, in COLUMNS order; `base` is the portfolio's currency."""
+    flagged = row.flagged > 0
+    symbol = fmt.plain(row.symbol, "bold")
+    if flagged:
+        symbol = fmt.plain(f"{fmt.FLAG} {row.symbol}", "bold white on red")
+    if not row.has_quote:  # why is on the ticker screen (⏎): the provider's own words
+        price = Text("no quote ⏎", style="yellow") if row.error else Text("no data yet", "dim")
+    else:
+        price = Text(fmt.money(row.price), style="yellow" if row.stale else "")
+        if row.stale:
+            price.append("*", style="yellow")
+        if row.currency and row.currency != base:  # a listing in another currency says which
+            price.append(f" {printable(row.currency)}", style="dim")
+    due = Text("")
+    if row.next_due is not None:
+        due = fmt.days_left(row.next_due.days_left)
+        ident = printable(row.next_due.checkpoint_id)
+        due.append(f" {ident if len(ident) <= 16 else ident[:15] + '…'}")
+    earnings = Text(row.earnings.strftime("%b %d") if row.earnings else "", style="cyan")
+    day = fmt.percent(row.change_pct) if row.has_quote else Text("")
+    if row.has_quote and row.ext_session and row.ext_change_pct is not None:
+        day.append(f" {row.ext_session} ", style="dim")
+        day.append_text(fmt.percent(row.ext_change_pct))
+    return (
+        symbol,
+        price,
+        day,
+        _spark(row.spark),
+        fmt.score(row.met, row.missed, row.pending),
+        fmt.signed(row.pnl) if row.shares else Text(""),
+        _value(row),
+        fmt.percent(row.weight, sign=False) if row.shares else "",
+        fmt.shares(row.shares),
+        due,
+        earnings,
+    )
+
+
+def _spark(closes: tuple[float, ...]) -> Text:
+    """The sparkline, green when the period ends at or above where it began, else red."""
+    if not closes:
+        return Text("")
+    return Text(sparkline(closes, SPARK_WIDTH), style="green" if closes[-1] >= closes[0] else "red")
+
+
+def _value(row: WatchRow) -> Text | str:
+    """The value in the base currency; without an FX rate, in the listing's own, marked."""
+    if not row.shares:
+        return ""
+    if row.no_fx and row.local_value is not None:
+        unit = printable(row.currency or "")
+        return Text(f"{fmt.money(row.local_value)} {unit}*", style="yellow")
+    return fmt.money(row.value)

@@ -1,0 +1,118 @@
+"""The watchlist's header: the portfolio's totals, the data's health on a line of its own
+(counting on: "refreshed 1m ago"), and a refresh's progress at the right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from ....text import printable
+from ....views.watchlist import Totals, Watchlist, health_ok, health_text
+from ... import format as fmt
+
+PROGRESS_CELLS = 13  # the bar; with " 100%" it fills the 18-cell #progress
+AGE_TICK_SECONDS = 5  # "refreshed 1m ago" goes on counting
+
+
+class WatchlistHeader(Horizontal):
+    """Drawn by `show` when the rows are; its health line again on each tick, when its text
+    changed. `reach` is the last refresh's: "offline", "unreachable" or "" (jobs/refresh.py)."""
+
+    def __init__(self, clock: Callable[[], dt.datetime], *, id: str) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._clock = clock
+        self.reach = ""
+        self.progress: tuple[int, int] | None = None  # (done, total) last shown
+        self.progress_shown = False
+        self._data: Watchlist | None = None
+        self._totals = fmt.Flow([])  # the first part, as last shown
+        self._health = Text()  # and its last line, the data's health
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="summary")
+        yield Static(id="progress")  # a refresh's progress, drawn by show_progress
+
+    def on_mount(self) -> None:
+        self.set_interval(AGE_TICK_SECONDS, self._count_ages)
+
+    def show(self, data: Watchlist, totals: Totals) -> None:
+        """The totals (of the group shown), then the data's health."""
+        self._data = data
+        portfolio = Text(f"Portfolio {printable(data.currency)} ", style="bold")
+        portfolio.append(fmt.money(totals.value) if totals.priced else fmt.NONE, style="not bold")
+        if totals.no_fx:
+            portfolio.append("*", style="yellow")
+        items = [portfolio, Text("Day ") + fmt.signed(totals.day_pnl if totals.priced else None),
+                 Text("P&L ") + _pnl(totals),
+                 Text("Realized YTD ") + fmt.signed(totals.realized_year)]  # fmt: skip
+        # Each item whole on its line (a narrow terminal breaks between items, never inside one:
+        # laid out as drawn, for the width there is), and the data's health on a line of its own.
+        self._show(fmt.Flow(items), self._health_line(data))
+
+    def _count_ages(self) -> None:
+        """The tick: the health line again, drawn only when its text changed ("refreshed 1m
+        ago" counts on); the totals do not change with time."""
+        if self._data is not None:
+            health = self._health_line(self._data)
+            if health != self._health:
+                self._show(self._totals, health)
+
+    def _health_line(self, data: Watchlist) -> Text:
+        health = data.health
+        line = Text()
+        if self.reach:
+            line.append(f"{self.reach}: no provider answers", style="bold red")
+            line.append(" · ", style="dim")
+        if self.reach and health.last_refresh is None:
+            line.append("nothing stored yet", style="yellow")
+        else:
+            now = self._clock()
+            line.append_text(
+                fmt.plain(health_text(health, now), "" if health_ok(health, now) else "yellow")
+            )
+        return line
+
+    def _show(self, totals: fmt.Flow, health: Text) -> None:
+        self._totals, self._health = totals, health
+        self.query_one("#summary", Static).update(Group(totals, health))
+
+    # -- progress (while a refresh runs) --------------------------------------------------------
+    def show_progress(self, done: int, total: int) -> None:
+        # A fixed-size cell whose text changes: only the cell is repainted, where showing and
+        # hiding a bar by `display` would lay out the whole screen twice per refresh.
+        self.progress = (done, total)
+        self.progress_shown = done < total
+        cell = self.query_one("#progress", Static)
+        cell.update(_progress_text(done, total) if self.progress_shown else "", layout=False)
+
+    def hide_progress(self) -> None:
+        self.progress_shown = False
+        self.query_one("#progress", Static).update("", layout=False)
+
+
+def _pnl(totals: Totals) -> Text:
+    if not totals.priced:
+        return Text(fmt.NONE, style="dim")
+    text = fmt.signed(totals.pnl)
+    if totals.pnl_pct is not None:
+        text.append(" (")
+        text.append_text(fmt.percent(totals.pnl_pct))
+        text.append(")")
+    return text
+
+
+def _progress_text(done: int, total: int) -> Text:
+    """`━━━━━━╸━━━━━━  47%`: PROGRESS_CELLS of bar and the percentage, in 18 cells."""
+    share = done / total if total else 0.0
+    filled = int(share * PROGRESS_CELLS)
+    text = Text()
+    text.append("━" * filled, style="bold cyan")
+    text.append("━" * (PROGRESS_CELLS - filled), style="dim")
+    text.append(f" {share:4.0%}")
+    return text

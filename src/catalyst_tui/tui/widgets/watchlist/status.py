@@ -1,0 +1,44 @@
+"""The watchlist's status line: how many tickers show and in what order, the filter, and what
+needs a look (a checkpoint past due, flags to acknowledge, prices or rates missing)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ....text import printable
+from ....views.watchlist import Totals, Watchlist, WatchRow
+from ... import format as fmt
+
+
+def status_text(
+    data: Watchlist, rows: list[WatchRow], totals: Totals, sort_label: str, filter_text: str
+) -> Text:
+    """The line under the table: `rows` are those shown, `totals` of the group shown."""
+    status = Text()
+    status.append(f"{len(rows)}/{len(data.rows)} tickers · by {sort_label}")
+    if filter_text:
+        status.append(f" · filter '{printable(filter_text)}'")
+    overdue = [r for r in data.rows if r.next_due is not None and r.next_due.why]
+    if overdue:  # past due and still pending: why, not only "83d ago"
+        first = overdue[0]
+        assert first.next_due is not None
+        status.append(
+            printable(f" · {first.symbol}/{first.next_due.checkpoint_id} past due, "
+                      f"pending: {first.next_due.why}"),
+            style="yellow",
+        )  # fmt: skip
+        if len(overdue) > 1:
+            status.append(f" (+{len(overdue) - 1} more)", style="yellow")
+    flagged = sum(1 for r in data.rows if r.flagged)
+    if flagged:
+        status.append(f" · {fmt.FLAG} {flagged} flagged (A acknowledges)", style="bold red")
+    if totals.unpriced:
+        unpriced = printable(", ".join(totals.unpriced))
+        status.append(f" · no price yet for {unpriced}", style="yellow")
+    if totals.no_fx:
+        no_fx = printable(", ".join(totals.no_fx))
+        status.append(
+            f" · * no {printable(data.currency)} rate for {no_fx}: left out of the totals",
+            style="yellow",
+        )
+    return status

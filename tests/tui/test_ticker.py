@@ -1,0 +1,151 @@
+"""The ticker screen driven by Textual's Pilot on a real database file and a real
+catalysts.toml: why a checkpoint is flagged, the chart's ranges, marking and acknowledging, and
+the keys that reach the panes, the forms and the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import DataTable, Select
+
+from catalyst_tui.tui.screens.forms import FormScreen
+from catalyst_tui.tui.screens.ticker import TickerScreen
+from catalyst_tui.tui.screens.timeline import TimelineScreen
+from catalyst_tui.tui.screens.watchlist import WatchlistScreen
+
+from ..support.pilot import (
+    make_app,
+    move_to,
+    open_alab,
+    rows,
+    text_of,
+    type_into,
+)
+
+
+async def test_enter_opens_alab_and_says_why_gross_margin_is_flagged(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_alab(pilot, app)
+        # Soonest due first, the undated guards after (by their end), file order among equals.
+        dated = sorted((c.due, n, c.id) for n, c in enumerate(config.tickers["ALAB"].checkpoints)
+                       if c.due is not None)  # fmt: skip
+        undated = sorted((c.until or dt.date.max, n, c.id)
+                         for n, c in enumerate(config.tickers["ALAB"].checkpoints)
+                         if c.due is None)  # fmt: skip
+        ids = [i for *_, i in dated] + [i for *_, i in undated]
+        assert ids != [c.id for c in config.tickers["ALAB"].checkpoints]  # the order is news
+        table = app.screen.query_one("#checkpoint-table", DataTable)
+        assert [
+            table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)
+        ] == ids
+        await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")
+        detail = text_of(app, "#checkpoint-detail")
+        assert "gross_margin 69.1% < 70%" in detail
+        assert "unacknowledged" in detail and "Source:" in detail
+        cells = rows(app, "#checkpoint-table")[ids.index("gross-margin-floor")]
+        assert "missed" in cells[0] and "⚑" in cells[0] and cells[3] == "69.1%"
+        await pilot.press("3")
+        await pilot.pause()
+        funds = text_of(app, "#fundamentals")
+        assert "Gross margin" in funds and "69.1%" in funds and "Next earnings" in funds
+        assert app.screen.query_one("#lot-table", DataTable).row_count == 1
+        await pilot.press("4")
+        await pilot.pause()
+        assert "Connectivity, not compute" in text_of(app, "#thesis-text")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WatchlistScreen)
+
+
+async def test_chart_ranges_change_with_brackets(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "2")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TickerScreen) and screen.chart.range_name == "1Y"
+        year = len(screen.query_one("#price-chart").points)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert screen.chart.range_name == "6M"
+        assert 0 < len(screen.query_one("#price-chart").points) < year
+        for _ in range(5):
+            await pilot.press("left_square_bracket")
+        assert screen.chart.range_name == "1M"
+
+
+async def test_mark_the_npo_milestone_met_with_a_note(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_alab(pilot, app)
+        await move_to(pilot, app, "#checkpoint-table", "npo-multi-rack-2027")
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#field-status", Select).value == "met"
+        await type_into(pilot, app, "note", "Q4 call: NPO chipsets shipping", keys=True)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+        row = next(r for r in store.views.checkpoints("ALAB") if r.id == "npo-multi-rack-2027")
+        assert (row.status, row.manual, row.manual_note) == (
+            "met",
+            True,
+            "Q4 call: NPO chipsets shipping",
+        )
+        await move_to(pilot, app, "#checkpoint-table", "npo-multi-rack-2027")
+        assert "Q4 call: NPO chipsets shipping" in text_of(app, "#checkpoint-detail")
+        # reopen it: the form starts from the status as it stands
+        await pilot.press("m")
+        await pilot.pause()
+        status = app.screen.query_one("#field-status", Select)
+        assert status.value == "met"
+        status.value = "pending"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        row = next(r for r in store.views.checkpoints("ALAB") if r.id == "npo-multi-rack-2027")
+        assert (row.status, row.manual) == ("pending", False)
+
+
+async def test_acknowledge_on_the_ticker_screen_clears_the_highlighted_flag(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_alab(pilot, app)
+        await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")
+        await pilot.press("A")
+        await pilot.pause()
+        assert ("ALAB", "gross-margin-floor") not in store.views.flagged()
+        assert ("ALAB", "operating-margin-floor") in store.views.flagged()
+
+
+async def test_ticker_screen_keys_reach_lots_timeline_and_back(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "3")
+        await pilot.pause()
+        assert app.screen.query_one("#panes").active == "position"
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen.query_one("#panes").active == "checkpoints"
+        assert app.focused is app.screen.query_one("#checkpoint-table")
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen) and "ALAB" in app.screen.title_text
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WatchlistScreen)

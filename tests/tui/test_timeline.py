@@ -1,0 +1,64 @@
+"""The timeline driven by Textual's Pilot on a real database file: events newest first, `A`
+acknowledges, times in the user's zone and values in their metric."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from textual.widgets import DataTable
+
+from catalyst_tui.tui.app import CatalystApp
+from catalyst_tui.tui.screens.ticker import TickerScreen
+from catalyst_tui.tui.screens.timeline import TimelineScreen
+from catalyst_tui.views.workspace import Workspace
+
+from ..support.demo_data import DEMO_NOW
+from ..support.pilot import (
+    make_app,
+    rows,
+)
+
+
+async def test_timeline_lists_events_newest_first_and_A_acknowledges(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        entries = app.screen.entries
+        assert len(entries) == len(store.views.events())
+        assert [e.ts for e in entries] == sorted((e.ts for e in entries), reverse=True)
+        flagged = [i for i, e in enumerate(entries) if e.flagged]
+        assert flagged and rows(app, "#events")[flagged[0]][1].startswith("⚑")
+        table = app.screen.query_one("#events", DataTable)
+        table.move_cursor(row=flagged[0])
+        await pilot.pause()
+        target = (entries[flagged[0]].symbol, entries[flagged[0]].checkpoint_id)
+        await pilot.press("A")
+        await pilot.pause()
+        assert target not in store.views.flagged()
+        assert not any(
+            (e.symbol, e.checkpoint_id) == target and e.flagged for e in app.screen.entries
+        )
+        await pilot.press("ctrl+a")
+        await pilot.pause()
+        assert store.views.flagged() == set()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+
+
+async def test_timeline_times_are_in_the_users_zone_and_values_in_their_metric(demo):
+    config, store = demo
+    workspace = Workspace(config, store, clock=lambda: DEMO_NOW, zone=ZoneInfo("Asia/Tokyo"))
+    app = CatalystApp(workspace, live=False, watch_file=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        shown = rows(app, "#events")
+        for event, row in zip(store.views.events(), shown, strict=True):
+            assert row[0] == event.ts.astimezone(ZoneInfo("Asia/Tokyo")).strftime("%Y-%m-%d %H:%M")
+        gross = next(r for r in shown if "gross-margin-floor" in r[1] and "missed" in r[2])
+        assert gross[3] == "69.1%" and gross[4].startswith("gross_margin 69.1% < 70%")
