@@ -3,10 +3,15 @@
 - model.py    what the file may say (the dataclasses and their keys, default URLs included)
 - issues.py   a problem as data: ConfigIssue (key path, code, message), ConfigError
 - reader.py   located reading: typed getters that collect issues
-- validate.py the checks of each table, all issues collected before raising
+- validate.py the checks of each table, all issues collected before raising (the providers' in
+              validate_providers.py, the checkpoints' in validate_checkpoints.py)
 - here        loading a file (or text), TOML syntax errors, and the parsed-config cache
 
-The validator walks the tomllib result and asks toml_scan for positions only when it has an
+Editing the file: forms.py (form fields as TOML, checked as typed), edits.py and regions.py
+(each edit of the text, and where it goes), write.py (applied under the lock, written safely by
+atomic.py); scan.py locates every key and table in the text.
+
+The validator walks the tomllib result and asks scan.py for positions only when it has an
 issue to locate, so a user fixes a file in one pass. Dataclasses rather than pydantic/msgspec:
 their first-error-stops or library-worded messages don't give the located, human messages this
 tool promises.

@@ -35,7 +35,7 @@ def run_edit(workspace: Workspace, edit: Callable[[], EditOutcome]) -> EditOutco
 class EditForm(FormScreen):
     """A form whose save is an edit of catalysts.toml; dismissed with the EditOutcome."""
 
-    FORM = ""  # which of config_write.FORMS its fields are
+    FORM = ""  # which of config.forms.FORMS its fields are
 
     def __init__(self, workspace: Workspace, title: str, fields: list[Field], **options) -> None:
         super().__init__(title, fields, check=self.field_errors, submit=self.save, **options)
