@@ -1,13 +1,16 @@
 """The position forms on the ticker screen, driven by Pilot on the demo database and the bundled
 catalysts.toml: record a sale (refused as typed when it sells more than is held), remove a lot,
-edit a ticker's name, group and thesis; each written back with every comment of the file kept."""
+edit a ticker's name, group and thesis; each written back with every comment of the file kept.
+And the checkpoint form's fields, each shown for the kinds thesis/kinds.py lets carry it."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from catalyst_tui.config import load_config
+from catalyst_tui.thesis.kinds import KINDS
 from catalyst_tui.thesis.positions import Sell
+from catalyst_tui.tui.screens.edit_forms import CheckpointForm
 from catalyst_tui.tui.screens.forms import ConfirmScreen, FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 
@@ -123,3 +126,16 @@ async def test_a_recorded_sale_removed_again_leaves_the_file_as_it_was(demo):
         await pilot.pause()
     assert config.path.read_text() == before
     assert store.views.positions()["ALAB"].shares == 40
+
+
+def test_a_checkpoint_field_shows_for_the_kinds_whose_row_allows_its_key(demo):
+    config, store = demo
+    form = CheckpointForm(make_app(config, store).workspace, "ALAB")
+    shown = {f.name: f.for_kinds for f in form.fields}
+    assert shown["due"] == ("milestone", "target")
+    assert shown["when"] == ("target", "guard")
+    assert shown["until"] == ("guard",)
+    assert shown["period_end"] == ("target", "guard")  # a milestone refuses it
+    for name, kinds in shown.items():
+        allowing = tuple(k for k, row in KINDS.items() if row.allows(name))
+        assert kinds == (() if len(allowing) == len(KINDS) else allowing), name

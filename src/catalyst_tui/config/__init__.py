@@ -1,11 +1,17 @@
 """catalysts.toml → a typed, validated model; every error located as FILE:LINE:COL: key.path.
 
 - model.py    what the file may say (the dataclasses and their keys, default URLs included)
-- reader.py   located reading: ConfigIssue, ConfigError, typed getters that collect issues
-- validate.py the checks of each table, all issues collected before raising
+- issues.py   a problem as data: ConfigIssue (key path, code, message), ConfigError
+- reader.py   located reading: typed getters that collect issues
+- validate.py the checks of each table, all issues collected before raising (the providers' in
+              validate_providers.py, the checkpoints' in validate_checkpoints.py)
 - here        loading a file (or text), TOML syntax errors, and the parsed-config cache
 
-The validator walks the tomllib result and asks toml_scan for positions only when it has an
+Editing the file: forms.py (form fields as TOML, checked as typed), edits.py and regions.py
+(each edit of the text, and where it goes), write.py (applied under the lock, written safely by
+atomic.py); scan.py locates every key and table in the text.
+
+The validator walks the tomllib result and asks scan.py for positions only when it has an
 issue to locate, so a user fixes a file in one pass. Dataclasses rather than pydantic/msgspec:
 their first-error-stops or library-worded messages don't give the located, human messages this
 tool promises.
@@ -18,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import cache
+from .issues import ConfigError, ConfigIssue, IssueCode, KeyPath, file_error, format_key_path
 from .model import (
     CHECKPOINT_KEYS,
     DEFAULT_GROUP,
@@ -39,7 +46,7 @@ from .model import (
     Ticker,
     YahooSettings,
 )
-from .reader import ConfigError, ConfigIssue, format_key_path, parse_interval
+from .reader import parse_interval
 from .validate import CHECKPOINT_ID_RE, SYMBOL_RE, Validator
 
 if TYPE_CHECKING:
@@ -62,6 +69,8 @@ __all__ = [
     "Config",
     "ConfigError",
     "ConfigIssue",
+    "IssueCode",
+    "KeyPath",
     "FinnhubSettings",
     "Lot",
     "Sell",
@@ -94,17 +103,16 @@ def read_config_bytes(path: Path) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
-        raise ConfigError([ConfigIssue(shown, 1, 1, "", "file not found")]) from None
+        raise file_error(shown, IssueCode.UNREADABLE, "file not found") from None
     except IsADirectoryError:
-        raise ConfigError([ConfigIssue(shown, 1, 1, "", "is a directory, not a file")]) from None
+        raise file_error(shown, IssueCode.UNREADABLE, "is a directory, not a file") from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise ConfigError([ConfigIssue(shown, 1, 1, "", f"cannot read: {reason}")]) from None
+        raise file_error(shown, IssueCode.UNREADABLE, f"cannot read: {reason}") from None
     if len(data) > MAX_CONFIG_BYTES:
         limit = MAX_CONFIG_BYTES // (1024 * 1024)
-        raise ConfigError(
-            [ConfigIssue(shown, 1, 1, "", f"larger than {limit} MB: not a catalysts.toml")]
-        )
+        message = f"larger than {limit} MB: not a catalysts.toml"
+        raise file_error(shown, IssueCode.TOO_LARGE, message)
     return data
 
 
@@ -116,9 +124,8 @@ def decode_config(data: bytes, shown: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ConfigError(
-            [ConfigIssue(shown, line, col, "", "not UTF-8 text (TOML files are UTF-8)")]
-        ) from None
+        message = "not UTF-8 text (TOML files are UTF-8)"
+        raise file_error(shown, IssueCode.NOT_UTF8, message, line, col) from None
 
 
 def load_config(path: Path, *, use_cache: bool = True) -> Config:
@@ -146,9 +153,9 @@ def parse_config(text: str, filename: str = "catalysts.toml") -> Config:
         quoted = _quote_impossible_dates(text)
         if quoted is not None:  # `due = 2027-13-01`: said as the date it is meant to be
             return parse_config(quoted, filename)
-        raise ConfigError([_syntax_issue(exc, filename)]) from None
+        raise _syntax_error(exc, filename) from None
     except RecursionError:
-        raise ConfigError([ConfigIssue(filename, 1, 1, "", "nesting too deep")]) from None
+        raise file_error(filename, IssueCode.SYNTAX, "nesting too deep") from None
     return Validator(filename, lambda: _positions(text)).config(raw)
 
 
@@ -196,13 +203,13 @@ def _positions(text: str) -> PositionMap:
 _SYNTAX_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
 
-def _syntax_issue(exc: tomllib.TOMLDecodeError, filename: str) -> ConfigIssue:
+def _syntax_error(exc: tomllib.TOMLDecodeError, filename: str) -> ConfigError:
+    # tomllib gives its position only inside its message (Python 3.11 has no lineno/colno).
     message = str(exc)
     m = _SYNTAX_POS.match(message)
     if m:
         text = m.group("msg")
         text = text[:1].lower() + text[1:]
-        return ConfigIssue(
-            filename, int(m.group("line")), int(m.group("col")), "", f"TOML syntax: {text}"
-        )
-    return ConfigIssue(filename, 1, 1, "", f"TOML syntax: {message}")
+        line, col = int(m.group("line")), int(m.group("col"))
+        return file_error(filename, IssueCode.SYNTAX, f"TOML syntax: {text}", line, col)
+    return file_error(filename, IssueCode.SYNTAX, f"TOML syntax: {message}")

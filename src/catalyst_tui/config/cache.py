@@ -27,7 +27,11 @@ from .model import Config
 log = logging.getLogger(__name__)
 
 KEEP = 8  # entries kept: a few files, or a few versions of one being edited
-_JUDGES = ("model.py", "reader.py", "validate.py")  # this package's modules that decide a Config
+# This package's modules that decide a Config.
+_JUDGES = (
+    "model.py", "issues.py", "reader.py", "validate.py", "validate_checkpoints.py",
+    "validate_providers.py",
+)  # fmt: skip
 
 
 def folder() -> Path:
@@ -40,7 +44,8 @@ def _code_fingerprint() -> bytes:
     parses, checks and shapes a Config (a development checkout changes it without a release)."""
     digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
     here = Path(__file__).parent
-    for name in (*_JUDGES, "../thesis/conditions.py", "../thesis/positions.py"):
+    thesis = ("conditions.py", "positions.py", "kinds.py", "evidence.py")
+    for name in (*_JUDGES, *(f"../thesis/{module}" for module in thesis)):
         with contextlib.suppress(OSError):
             digest.update((here / name).read_bytes())
     return digest.digest()

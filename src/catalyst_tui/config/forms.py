@@ -11,14 +11,14 @@ an empty or whitespace-only field is left out (the validator then names a missin
 and text with a line break is written as a multi-line string.
 
 `field_errors` builds a minimal document from the fields with that conversion and runs
-`parse_config` on it, so the messages are the validator's own; it runs on every keystroke and
+`parse_config` on it, so the messages are the validator's own, each placed on its field by the
+issue's key path (a missing key by the name the issue carries); it runs on every keystroke and
 never reads the file (its cost against the 5 ms budget is in docs/performance.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
@@ -31,9 +31,11 @@ from . import (
     SYMBOL_RE,
     TICKER_KEYS,
     ConfigError,
+    ConfigIssue,
+    IssueCode,
+    KeyPath,
     Lot,
     Sell,
-    format_key_path,
     parse_config,
 )
 
@@ -56,7 +58,6 @@ _ARRAYS = {"lot": "lots", "sell": "sells", "checkpoint": "checkpoints"}
 _DATE_FIELDS = frozenset({"date", "due", "until", "period_end"})
 _LIST_FIELDS = frozenset({"evidence"})  # one entry per line
 _PLACEHOLDER_SYMBOL = "X"
-_MISSING_KEY = re.compile(r"^missing required key '([A-Za-z_]+)'")
 
 
 class EditError(KeyError):
@@ -190,7 +191,7 @@ def field_errors(
         return {"": str(exc)}
     if form == "ticker":
         ticker = str(values.pop("symbol", "")) or (symbol or "")
-        table: tuple[str | int, ...] = ("tickers", ticker)
+        table: KeyPath = ("tickers", ticker)
         snippet = table_snippet(("tickers", ticker), values, aot=False)
     else:
         ticker = symbol if symbol and SYMBOL_RE.match(symbol) else _PLACEHOLDER_SYMBOL
@@ -210,11 +211,8 @@ def field_errors(
     try:
         parse_config(snippet)
     except ConfigError as exc:
-        prefix = format_key_path(table)
         for issue in exc.issues:
-            errors.setdefault(
-                _field_of(issue.key, issue.message, prefix, form, names), issue.message
-            )
+            errors.setdefault(_field_of(issue, table, form, names), issue.message)
     if form == "checkpoint":
         cid = values.get("id")
         if isinstance(cid, str) and cid in existing_ids and cid != editing_id:
@@ -236,14 +234,16 @@ def _sell_values(sale: Sell) -> dict[str, Any]:
     return {"shares": sale.shares, "price": sale.price, "date": sale.date}
 
 
-def _field_of(key: str, message: str, prefix: str, form: str, names: tuple[str, ...]) -> str:
-    if key.startswith(prefix + "."):
-        name = re.split(r"[.\[]", key[len(prefix) + 1 :], maxsplit=1)[0]
-        return name if name in names else ""
-    if key == prefix:
-        if form == "ticker":
-            return "symbol"
-        m = _MISSING_KEY.match(message)
-        if m and m.group(1) in names:
-            return m.group(1)
-    return ""
+def _field_of(issue: ConfigIssue, table: KeyPath, form: str, names: tuple[str, ...]) -> str:
+    """The form field `issue` belongs to ("" for none): the key under the form's `table`, the
+    key a MISSING_KEY issue of the table names, or the symbol for the ticker's table itself."""
+    path = issue.key_path
+    if path[: len(table)] != table:
+        return ""
+    if len(path) > len(table):
+        name = path[len(table)]
+        return name if isinstance(name, str) and name in names else ""
+    if form == "ticker":
+        return "symbol"
+    missing = issue.missing if issue.code == IssueCode.MISSING_KEY else None
+    return missing if missing in names else ""

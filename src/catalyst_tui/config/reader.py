@@ -1,5 +1,5 @@
-"""Reading a parsed TOML document with every problem located: ConfigIssue and ConfigError, and
-typed getters that report a wrong type or value at its FILE:LINE:COL and carry on."""
+"""Reading a parsed TOML document with every problem located: typed getters that report a wrong
+type or value as a ConfigIssue at its FILE:LINE:COL, with its key path and code, and carry on."""
 
 from __future__ import annotations
 
@@ -7,63 +7,18 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from .issues import CONTROL, ConfigIssue, IssueCode, KeyPath, format_key_path
 
 if TYPE_CHECKING:
     from .scan import PositionMap
-
-KeyPath = tuple[str | int, ...]  # ("tickers", "ALAB", "checkpoints", 2, "due"), as toml_scan's
 
 INTERVAL_RE = re.compile(r"^\s*(\d+)\s*(s|m|h)\s*\Z")
 MIN_INTERVAL_SECONDS = 10
 # At least one refresh a day: a longer wait is a mistake, and a timer of millions of hours
 # overflows the scheduler's clock (APScheduler, asyncio) and takes the TUI down.
 MAX_INTERVAL_SECONDS = 24 * 3600
-# A control character (C0, DEL, C1) in a value the app uses as a name, a path, a URL or a header.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-@dataclass(frozen=True)
-class ConfigIssue:
-    file: str
-    line: int
-    col: int
-    key: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.col}"
-        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
-
-
-class ConfigError(Exception):
-    """The config could not be used; `issues` holds every located problem found."""
-
-    def __init__(self, issues: list[ConfigIssue]) -> None:
-        self.issues = issues
-        super().__init__("\n".join(str(issue) for issue in issues))
-
-
-def format_key_path(path: KeyPath) -> str:
-    """`tickers."BRK.B".lots[0].cost`: a key that is not bare is quoted as TOML writes it,
-    with its line breaks and other control characters escaped (`tickers."ALAB\\n"`)."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            text = part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else _quoted_key(part)
-            out += f".{text}" if out else text
-    return out
-
-
-_KEY_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
-def _quoted_key(key: str) -> str:
-    escaped = (_KEY_ESCAPES.get(c) or (f"\\u{ord(c):04X}" if _CONTROL.match(c) else c) for c in key)
-    return '"' + "".join(escaped) + '"'
 
 
 class LocatedReader:
@@ -83,18 +38,31 @@ class LocatedReader:
         return self._positions
 
     # -- reporting ---------------------------------------------------------------------------
-    def error(self, path: KeyPath, message: str, *, at_key: bool = False, col_offset: int = 0):
+    def error(
+        self,
+        path: KeyPath,
+        message: str,
+        *,
+        code: IssueCode,
+        at_key: bool = False,
+        col_offset: int = 0,
+        missing: str | None = None,
+    ) -> None:
+        """A problem with the key at `path`, located at its value (or at its key)."""
         pos = self.positions.key(path) if at_key else self.positions.value(path)
         self.issues.append(
-            ConfigIssue(
-                self.filename, pos.line, pos.col + col_offset, format_key_path(path), message
-            )
+            ConfigIssue(self.filename, pos.line, pos.col + col_offset, path, code, message, missing)
         )
+
+    def missing(self, table_path: KeyPath, key: str, why: str = "") -> None:
+        """The table at `table_path` lacks its required `key` (`why`: what it is needed for)."""
+        message = f"missing required key {key!r}" + (f": {why}" if why else "")
+        self.error(table_path, message, code=IssueCode.MISSING_KEY, at_key=True, missing=key)
 
     def table(self, value: Any, path: KeyPath, allowed: Iterable[str]) -> dict[str, Any] | None:
         """The value as a table with only `allowed` keys (unknown ones reported), or None."""
         if not isinstance(value, dict):
-            self.error(path, f"must be a table, not {describe(value)}")
+            self.error(path, f"must be a table, not {describe(value)}", code=IssueCode.WRONG_TYPE)
             return None
         allowed = tuple(allowed)
         for key in value:
@@ -105,7 +73,8 @@ class LocatedReader:
                     if close
                     else f"; allowed: {', '.join(allowed)}"
                 )
-                self.error(path + (key,), f"unknown key {key!r}{hint}", at_key=True)
+                message = f"unknown key {key!r}{hint}"
+                self.error(path + (key,), message, code=IssueCode.UNKNOWN_KEY, at_key=True)
         return value
 
     # -- typed getters: each returns the value or None after reporting --------------------------
@@ -124,21 +93,24 @@ class LocatedReader:
         character, which would make it a different or an unusable name."""
         if key not in table:
             if required:
-                self.error(path, f"missing required key {key!r}", at_key=True)
+                self.missing(path, key)
             return None
         value = table[key]
         if not isinstance(value, str):
-            self.error(path + (key,), f"must be a string, not {describe(value)}")
+            self.error(
+                path + (key,), f"must be a string, not {describe(value)}", code=IssueCode.WRONG_TYPE
+            )
             return None
         if not allow_empty and not value.strip():
-            self.error(path + (key,), "must not be empty")
+            self.error(path + (key,), "must not be empty", code=IssueCode.BAD_VALUE)
             return None
-        control = _CONTROL.search(value) if one_line else None
+        control = CONTROL.search(value) if one_line else None
         if control is not None:
             self.error(
                 path + (key,),
                 f"{value!r} holds a control character (U+{ord(control.group()):04X}): "
                 "write it on one line, without escapes such as \\n or \\t",
+                code=IssueCode.BAD_VALUE,
             )
             return None
         return value
@@ -152,6 +124,7 @@ class LocatedReader:
                 path + (key,),
                 f"{value.isoformat()} is a date-time: write a date such as "
                 f"{value.date().isoformat()}",
+                code=IssueCode.WRONG_TYPE,
             )
             return None
         if isinstance(value, dt.date):
@@ -160,9 +133,11 @@ class LocatedReader:
             try:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
-                self.error(path + (key,), f"{value!r} is not a date (write YYYY-MM-DD)")
+                message = f"{value!r} is not a date (write YYYY-MM-DD)"
+                self.error(path + (key,), message, code=IssueCode.BAD_VALUE)
                 return None
-        self.error(path + (key,), f"must be a date (YYYY-MM-DD), not {describe(value)}")
+        message = f"must be a date (YYYY-MM-DD), not {describe(value)}"
+        self.error(path + (key,), message, code=IssueCode.WRONG_TYPE)
         return None
 
     def number(
@@ -176,18 +151,19 @@ class LocatedReader:
     ) -> float | None:
         if key not in table:
             if required:
-                self.error(path, f"missing required key {key!r}", at_key=True)
+                self.missing(path, key)
             return None
         value = table[key]
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.error(path + (key,), f"must be a number, not {describe(value)}")
+            message = f"must be a number, not {describe(value)}"
+            self.error(path + (key,), message, code=IssueCode.WRONG_TYPE)
             return None
         if value != value or value in (float("inf"), float("-inf")):
-            self.error(path + (key,), f"{value} is not a usable number")
+            self.error(path + (key,), f"{value} is not a usable number", code=IssueCode.BAD_VALUE)
             return None
         problem = check(float(value))
         if problem:
-            self.error(path + (key,), problem)
+            self.error(path + (key,), problem, code=IssueCode.BAD_VALUE)
             return None
         return float(value)
 
@@ -205,21 +181,25 @@ class LocatedReader:
             return default
         value = table[key]
         if not isinstance(value, list):
-            self.error(path + (key,), f"must be a list of strings, not {describe(value)}")
+            message = f"must be a list of strings, not {describe(value)}"
+            self.error(path + (key,), message, code=IssueCode.WRONG_TYPE)
             return default
         out: list[str] = []
         for index, item in enumerate(value):
             item_path = path + (key, index)
             if not isinstance(item, str):
-                self.error(item_path, f"must be a string, not {describe(item)}")
+                message = f"must be a string, not {describe(item)}"
+                self.error(item_path, message, code=IssueCode.WRONG_TYPE)
             elif item not in allowed:
-                self.error(item_path, f"unknown value {item!r}: use {', '.join(allowed)}")
+                message = f"unknown value {item!r}: use {', '.join(allowed)}"
+                self.error(item_path, message, code=IssueCode.BAD_VALUE)
             elif item in out:
-                self.error(item_path, f"{item!r} is listed twice")
+                self.error(item_path, f"{item!r} is listed twice", code=IssueCode.DUPLICATE)
             else:
                 out.append(item)
         if non_empty and not value:
-            self.error(path + (key,), f"must name at least one of {', '.join(allowed)}")
+            message = f"must name at least one of {', '.join(allowed)}"
+            self.error(path + (key,), message, code=IssueCode.BAD_VALUE)
             return default
         return tuple(out) if out or not value else default
 
@@ -234,6 +214,7 @@ class LocatedReader:
                 path + (key,),
                 f"must be an array of tables ([[{format_key_path(path + (key,))}]]), "
                 f"not {describe(value)}",
+                code=IssueCode.WRONG_TYPE,
             )
             return []
         out = []
@@ -254,12 +235,13 @@ class LocatedReader:
             self.error(
                 path + (key,),
                 f'must be a string such as "60s", "5m" or "1h", not {describe(value)}',
+                code=IssueCode.WRONG_TYPE,
             )
             return fallback
         try:
             seconds = parse_interval(value)
         except ValueError as exc:
-            self.error(path + (key,), str(exc))
+            self.error(path + (key,), str(exc), code=IssueCode.BAD_VALUE)
             return fallback
         return value.strip(), seconds
 

@@ -2,7 +2,7 @@
 
 Positions serve located errors (`locate`, a `PositionMap`); the layout (`scan`, a `Layout`:
 line kinds, tables with their attached comments, key entries with their value's offsets)
-serves config_write's byte-for-byte edits. Paths are tuples of str (table keys) and int
+serves the byte-for-byte edits (regions.py). Paths are tuples of str (table keys) and int
 (array indexes), e.g. ("tickers", "ALAB", "checkpoints", 2, "due").
 
 Which lines belong to a table (the comment-attachment rule):

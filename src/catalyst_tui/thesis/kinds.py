@@ -100,6 +100,11 @@ def spec(kind: str) -> KindSpec:
     return KINDS[Kind(kind)]
 
 
+def allowing(key: str) -> tuple[Kind, ...]:
+    """The kinds whose checkpoints may carry `key`, in the table's order."""
+    return tuple(kind for kind, row in KINDS.items() if row.allows(key))
+
+
 def status_word(kind: str, status: str) -> str:
     """How `status` reads for a checkpoint of `kind`: a guard that is met reads "holding"."""
     return spec(kind).met_word if status == Status.MET else str(status)

@@ -6,11 +6,13 @@ outcome of its edit; nothing typed is lost when an edit is refused."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from ...config import ConfigError
 from ...store.records import CheckpointRecord
+from ...thesis.kinds import KINDS, allowing
 from ...thesis.positions import Lot
-from ...thesis.vocabulary import KINDS, STATUSES, Kind, Status
+from ...thesis.vocabulary import STATUSES, Status
 from ...views.workspace import EditOutcome, Workspace
 from .forms import Field, FormScreen
 
@@ -33,7 +35,7 @@ def run_edit(workspace: Workspace, edit: Callable[[], EditOutcome]) -> EditOutco
 class EditForm(FormScreen):
     """A form whose save is an edit of catalysts.toml; dismissed with the EditOutcome."""
 
-    FORM = ""  # which of config_write.FORMS its fields are
+    FORM = ""  # which of config.forms.FORMS its fields are
 
     def __init__(self, workspace: Workspace, title: str, fields: list[Field], **options) -> None:
         super().__init__(title, fields, check=self.field_errors, submit=self.save, **options)
@@ -183,22 +185,21 @@ class CheckpointForm(EditForm):
             return "" if text is None else str(text)
 
         condition = c.condition.text if c and c.condition else ""
+        kinds = tuple(str(kind) for kind in KINDS)
         fields = [
             Field("id", "Id", value(c and c.id), "lowercase, digits, - and _: e.g. npo-ships"),
             Field("title", "Title", value(c and c.title)),
-            Field("kind", "Kind", value(c and c.kind) or KINDS[0], kind="select", options=KINDS),
-            Field("due", "Due", value(c and c.due), "YYYY-MM-DD",
-                  for_kinds=(Kind.MILESTONE, Kind.TARGET)),
-            Field("when", "When", condition, "gross_margin >= 70%",
-                  for_kinds=(Kind.TARGET, Kind.GUARD)),
-            Field("until", "Until (optional)", value(c and c.until), "YYYY-MM-DD",
-                  for_kinds=(Kind.GUARD,)),
+            Field("kind", "Kind", value(c and c.kind) or kinds[0], kind="select", options=kinds),
+            Field("due", "Due", value(c and c.due), "YYYY-MM-DD"),
+            Field("when", "When", condition, "gross_margin >= 70%"),
+            Field("until", "Until (optional)", value(c and c.until), "YYYY-MM-DD"),
             Field("period_end", "Period end (optional)", value(c and c.period_end), "YYYY-MM-DD"),
             Field("source", "Source", value(c and c.source), "optional: where it comes from"),
             Field("notes", "Notes", value(c and c.notes), kind="text"),
             Field("evidence", "Evidence entries (one per line)",
                   "\n".join(c.evidence) if c else "", 'Scorpio largest', kind="text"),
         ]  # fmt: skip
+        fields = [replace(f, for_kinds=_kinds_allowing(f.name)) for f in fields]
         if c is None:
             title, note = f"New checkpoint for {symbol}", ""
         else:
@@ -221,6 +222,13 @@ class CheckpointForm(EditForm):
         if self.editing is None:
             return self.workspace.add_checkpoint(self.symbol, values)
         return self.workspace.update_checkpoint(self.symbol, self.editing, values)
+
+
+def _kinds_allowing(key: str) -> tuple[str, ...]:
+    """The kinds a checkpoint field shows for: those whose row in thesis/kinds.py allows its key
+    (() when all do: the field always shows)."""
+    kinds = allowing(key)
+    return () if len(kinds) == len(KINDS) else tuple(str(kind) for kind in kinds)
 
 
 class MarkForm(FormScreen):

@@ -1,0 +1,105 @@
+"""The checks of what catalysts.toml says about data providers, in one place: the provider names
+of `[settings]` (`providers`, `browser_tls`) and each `[providers.NAME]` table."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from .issues import IssueCode, KeyPath
+from .model import (
+    PROVIDER_KEYS,
+    PROVIDERS,
+    EcbSettings,
+    FinnhubSettings,
+    ProviderSettings,
+    SecSettings,
+    StooqSettings,
+    YahooSettings,
+)
+from .reader import LocatedReader
+
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_ENV_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_SETTINGS_CLASSES = {
+    "yahoo": YahooSettings,
+    "stooq": StooqSettings,
+    "finnhub": FinnhubSettings,
+    "sec": SecSettings,
+    "ecb": EcbSettings,
+}
+
+
+class ProviderChecks(LocatedReader):
+    """Provider names and `[providers.*]` tables, checked."""
+
+    def provider_names(
+        self,
+        table: dict[str, Any],
+        key: str,
+        path: KeyPath,
+        default: tuple[str, ...],
+        *,
+        non_empty: bool,
+    ) -> tuple[str, ...]:
+        """A `[settings]` list of quote providers (`providers`, `browser_tls`)."""
+        return self.choices(table, key, path, PROVIDERS, default, non_empty=non_empty)
+
+    def providers(self, value: Any) -> ProviderSettings:
+        path: KeyPath = ("providers",)
+        table = self.table(value, path, tuple(PROVIDER_KEYS))
+        if table is None:
+            return ProviderSettings()
+        built: dict[str, Any] = {}
+        for name, cls in _SETTINGS_CLASSES.items():
+            sub_path = path + (name,)
+            if name not in table:
+                built[name] = cls()
+                continue
+            allowed = PROVIDER_KEYS[name]
+            sub = table[name]
+            if name == "finnhub" and isinstance(sub, dict) and "api_key" in sub:
+                self.error(
+                    sub_path + ("api_key",),
+                    "API keys never go in this file: set "
+                    "api_key_env to the name of an environment variable holding the key",
+                    code=IssueCode.FORBIDDEN_KEY,
+                    at_key=True,
+                )
+                sub = {k: v for k, v in sub.items() if k != "api_key"}
+            sub = self.table(sub, sub_path, allowed)
+            if sub is None:
+                built[name] = cls()
+                continue
+            kwargs: dict[str, Any] = {}
+            for key in allowed:
+                text = self.string(sub, key, sub_path, allow_empty=False, one_line=True)
+                if text is None:
+                    continue
+                problem = _setting_problem(key, text)
+                if problem:
+                    self.error(sub_path + (key,), problem, code=IssueCode.BAD_VALUE)
+                    continue
+                kwargs[key] = text.rstrip("/") if key.endswith("_url") else text
+            built[name] = cls(**kwargs)
+        return ProviderSettings(**built)
+
+
+def _setting_problem(key: str, text: str) -> str | None:
+    """What is wrong with a provider setting's value, or None."""
+    if key.endswith("_url") and not _is_http_url(text):
+        return f"{text!r} is not an http(s) URL"
+    if key == "user_agent" and not _EMAIL_RE.search(text):
+        return 'SEC asks for a contact: write "Your Name you@example.com"'
+    if key == "api_key_env" and not _ENV_NAME_RE.fullmatch(text):
+        return f"{text!r} is not an environment variable name"
+    return None
+
+
+def _is_http_url(text: str) -> bool:
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
