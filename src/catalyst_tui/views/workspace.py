@@ -15,18 +15,13 @@ from ..config import Config, ConfigError, load_config
 from ..jobs.evaluation import evaluate_checkpoints, user_zone
 from ..jobs.evidence_match import match_evidence
 from ..store import Store
+from ..store.records import CheckpointRecord, EvidenceRecord
 from ..thesis.evaluate import Evaluation
 from ..thesis.evidence import context
 from ..thesis.wording import marked_text
+from .ticker import TickerDetail, load_ticker
 from .timeline import Rewrite, TimelineEntry, load_timeline
-from .watchlist import (
-    CheckpointRecord,
-    EvidenceRecord,
-    TickerDetail,
-    Watchlist,
-    load_ticker,
-    load_watchlist,
-)
+from .watchlist import Watchlist, load_watchlist
 
 if TYPE_CHECKING:
     from types import ModuleType

@@ -21,7 +21,7 @@ from ...text import printable
 from ...thesis.positions import Lot
 from ...thesis.vocabulary import Kind, Status
 from ...thesis.wording import format_value, observation_note, reason_text
-from ...views.watchlist import Figure, TickerDetail
+from ...views.ticker import Figure, TickerDetail
 from ...views.workspace import Workspace
 from .. import format as fmt
 from .. import messages

@@ -17,7 +17,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, Tab, Tabs
 
 from ...text import printable
-from ...views.watchlist import SORTS, Totals, Watchlist, WatchRow, health_ok, health_text
+from ...views.health import health_ok, health_text
+from ...views.watchlist import SORTS, Totals, Watchlist, WatchRow
 from ...views.workspace import Workspace
 from .. import format as fmt
 from .. import messages
