@@ -4,8 +4,6 @@ refreshed, from where, what is stale or failed, and which provider is paused unt
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -13,28 +11,21 @@ from catalyst_tui.store import Store
 from catalyst_tui.store.records import Health
 from catalyst_tui.views.health import format_age, health_ok, health_text
 
-from ..support.demo_data import DEMO_NOW, demo_database
+from ..support.demo_data import DEMO_NOW
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    _config, store = demo_database(tmp_path)
-    yield store
-    store.close()
-
-
-def test_health_line_says_age_sources_and_stale(store: Store):
-    health = store.views.health()
+def test_health_line_says_age_sources_and_stale(demo_store: Store):
+    health = demo_store.views.health()
     assert health_text(health, DEMO_NOW) == "refreshed 5m ago · yahoo 7 · 1 stale"
     assert not health_ok(health)
 
 
-def test_a_paused_provider_shows_in_the_health_line_until_its_pause_ends(store: Store):
-    store.providers.record(
+def test_a_paused_provider_shows_in_the_health_line_until_its_pause_ends(demo_store: Store):
+    demo_store.providers.record(
         DEMO_NOW, succeeded=set(), failed={}, refused={"yahoo": "HTTP 429"}, requests={}
     )
-    health = store.views.health()
-    until = store.providers.health()["yahoo"].paused_until
+    health = demo_store.views.health()
+    until = demo_store.providers.health()["yahoo"].paused_until
     assert until is not None
     assert health_text(health, DEMO_NOW).endswith(
         f" · yahoo paused until {until.astimezone():%H:%M}"
