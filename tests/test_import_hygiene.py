@@ -10,9 +10,10 @@ import sys
 CORE = [
     f"catalyst_tui.{name}"
     for name in ("cli", "config", "config.write", "cli.output.export", "jobs.evaluation",
-                 "jobs.refresh", "jobs.refresh_process", "jobs.scheduler", "notify",
-                 "cli.output.report", "store", "thesis.wording", "views.timeline",
-                 "views.watchlist", "views.workspace")
+                 "jobs.refresh", "jobs.refresh_process", "jobs.scheduler", "notify.channels",
+                 "notify.delivery", "cli.output.report", "store", "thesis.wording",
+                 "views.health", "views.ticker", "views.timeline", "views.watchlist",
+                 "views.workspace")
 ]  # fmt: skip
 
 

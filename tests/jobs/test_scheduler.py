@@ -11,7 +11,8 @@ from apscheduler.triggers.cron import CronTrigger
 
 from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.scheduler import MIDNIGHT_JOB, REFRESH_JOB, ThesisScheduler, market_open
-from catalyst_tui.notify import CallbackChannel
+from catalyst_tui.notify.channels import CallbackChannel
+from catalyst_tui.notify.notification import Notification, Urgency
 from catalyst_tui.store import Store
 from tests.support.market_server import MarketServer
 
@@ -70,8 +71,8 @@ async def test_midnight_evaluation_passes_due_dates_and_notifies(tmp_path):
     milestone = '[[tickers.ALAB.checkpoints]]\nid = "npo"\ntitle = "NPO ships"\n' \
         'kind = "milestone"\ndue = 2026-11-23\n'  # fmt: skip
     config = parse_config(_config("http://127.0.0.1:9", milestone))
-    sent: list[tuple[str, str]] = []
-    toast = CallbackChannel("toast", lambda title, body: sent.append((title, body)))
+    sent: list[Notification] = []
+    toast = CallbackChannel("toast", sent.append)
     just_after_midnight = dt.datetime(2026, 11, 24, 5, 1, tzinfo=dt.UTC)  # 00:01 in New York
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
@@ -89,4 +90,6 @@ async def test_midnight_evaluation_passes_due_dates_and_notifies(tmp_path):
         assert result.refresh is None  # no prices fetched
         assert [(e.checkpoint_id, e.status) for e in result.changed] == [("npo", "missed")]
         assert result.delivery is not None and result.delivery.sent == 1
-        assert sent == [("ALAB: missed — NPO ships", "due 2026-11-23 passed")]
+        assert sent == [
+            Notification("ALAB: missed — NPO ships", "due 2026-11-23 passed", Urgency.URGENT)
+        ]

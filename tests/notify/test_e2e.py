@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from catalyst_tui.notify import TEST_BODY, TEST_TITLE
+from catalyst_tui.notify.wording import TEST_NOTIFICATION
 from tests.support.dbus_session import DbusSession
 from tests.support.market_server import MarketServer
 
@@ -151,5 +151,5 @@ def test_notify_test_reaches_the_terminal_it_was_run_from_with_its_output_piped(
     assert proc.returncode == 0 and "Traceback" not in err, err
     assert "terminal: ok" in out and "desktop: ok" in out
     # Written by hand: OSC 9, OSC 777 (title and body apart) and the bell.
-    title, body = TEST_TITLE, TEST_BODY
+    title, body = TEST_NOTIFICATION.title, TEST_NOTIFICATION.body
     assert received == f"\x1b]9;{title}: {body}\x07\x1b]777;notify;{title};{body}\x07\x07".encode()

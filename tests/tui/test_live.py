@@ -78,12 +78,15 @@ async def test_first_refresh_fills_the_screen_and_misses_arrive_as_toasts_and_on
         await wait_for(pilot, lambda: len(notification_recorder.notifications()) == 3)
         toasts = [n.title + " " + n.message for n in app._notifications]
         assert any("Gross margin" in t and "69.1%" in t for t in toasts)
+        misses = [n for n in app._notifications if ": missed — " in n.title]
+        assert misses and {n.severity for n in misses} == {"error"}  # a miss is urgent
         assert str(app.screen.query_one("#tickers", DataTable).get_row_at(0)[0]) == "⚑ ALAB"
         await pilot.press("q")
         await pilot.pause()
     store.close()
     summaries = [n["summary"] for n in notification_recorder.notifications()]
     assert all(s.startswith("ALAB") for s in summaries)
+    assert {n["urgency"] for n in notification_recorder.notifications()} == {2}  # critical
     with Store.open(tmp_path / "c.db") as check:
         assert {e.checkpoint_id for e in check.views.events() if e.flagged} == MISSED
 

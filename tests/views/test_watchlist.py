@@ -1,5 +1,5 @@
 """The numbers the watchlist shows, from the demo database: positions, totals per tab, every
-sort order, the filter, the next due checkpoint and the health line."""
+sort order, the filter and the next due checkpoint."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui.thesis.wording import format_value
-from catalyst_tui.views.watchlist import SORTS, health_ok, health_text, load_watchlist, sort_rows
+from catalyst_tui.views.watchlist import SORTS, load_watchlist, sort_rows
 
 from ..support.demo_data import DEMO_NOW, demo_database
 
@@ -100,12 +100,6 @@ def test_filter_matches_symbol_name_or_group_and_tabs_narrow(data):
     assert w.visible("optics", "alab") == []
 
 
-def test_health_line_says_age_sources_and_stale(data):
-    _config, _store, w = data
-    assert health_text(w.health, DEMO_NOW) == "refreshed 5m ago · yahoo 7 · 1 stale"
-    assert not health_ok(w.health)
-
-
 def test_timeline_is_newest_first_with_values_in_their_metric(data):
     _config, store, _w = data
     entries = store.views.events()
@@ -142,18 +136,3 @@ def test_the_extended_hours_trade_of_the_v7_batch_is_stored_and_shown(data):
         day
         == f"{row['regularMarketChangePercent']:+.1f}% post {row['postMarketChangePercent']:+.1f}%"
     )
-
-
-def test_a_paused_provider_shows_in_the_health_line_until_its_pause_ends(data):
-    _config, store, _w = data
-    store.providers.record(
-        DEMO_NOW, succeeded=set(), failed={}, refused={"yahoo": "HTTP 429"}, requests={}
-    )
-    health = load_watchlist(store, TODAY).health
-    until = store.providers.health()["yahoo"].paused_until
-    assert until is not None
-    assert health_text(health, DEMO_NOW).endswith(
-        f" · yahoo paused until {until.astimezone():%H:%M}"
-    )
-    assert not health_ok(health, DEMO_NOW)
-    assert "paused" not in health_text(health, until + dt.timedelta(seconds=1))

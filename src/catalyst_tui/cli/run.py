@@ -30,7 +30,8 @@ def cmd_tui(ctx: Context) -> int:
 
 
 async def _deliver_once(store: Store, now: dt.datetime):
-    from ..notify import claimer_id, close_channels, default_channels, deliver
+    from ..notify.channels import close_channels, default_channels
+    from ..notify.delivery import claimer_id, deliver
 
     channels = default_channels()
     try:
@@ -44,7 +45,7 @@ def cmd_refresh(ctx: Context) -> int:
 
     from ..jobs.evaluation import evaluate_checkpoints, local_today
     from ..jobs.refresh import refresh_in_process
-    from ..thesis.wording import reason_text
+    from ..thesis.wording import transition_text
     from .output.report import print_refresh_summary, refresh_progress
 
     config, store = ctx.synced_store()
@@ -68,8 +69,7 @@ def cmd_refresh(ctx: Context) -> int:
             print_refresh_summary(report)
         today = local_today(config, now)
         for e in changed:
-            why = reason_text(e.reason, e.condition, today)
-            ctx.out(f"{e.symbol}/{e.checkpoint_id}: {e.previous} -> {e.status}: {why}")
+            ctx.out(transition_text(e, today))
         if delivery.sent or delivery.failed:
             ctx.out(f"notifications: {delivery.sent} sent, {delivery.failed} waiting")
     except sqlite3.Error as exc:
@@ -84,7 +84,7 @@ def cmd_daemon(ctx: Context) -> int:
     import signal
 
     from ..jobs.scheduler import CycleResult, ThesisScheduler
-    from ..notify import close_channels, default_channels
+    from ..notify.channels import close_channels, default_channels
 
     if ctx.args.install or ctx.args.uninstall:
         return _daemon_service(ctx)
@@ -154,7 +154,8 @@ def _daemon_service(ctx: Context) -> int:
 def cmd_notify(ctx: Context) -> int:
     import asyncio
 
-    from ..notify import close_channels, default_channels, send_test
+    from ..notify.channels import close_channels, default_channels
+    from ..notify.delivery import send_test
 
     if not ctx.args.test:
         raise CommandError("catalyst notify: use --test to send a test notification")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 
-from ..thesis.vocabulary import Status
+from ..thesis.wording import marked_text
 from .context import EXIT_OK, CommandError, Context, utc_now
 from .names import parse_target, unknown_checkpoint
 
@@ -30,8 +30,7 @@ def cmd_mark(ctx: Context) -> int:
         )
         if not marked:
             raise CommandError(unknown_checkpoint("mark", store, symbol, checkpoint_id))
-    what = "reopened" if ctx.args.status == Status.PENDING else f"marked {ctx.args.status}"
-    ctx.out(f"{symbol}/{checkpoint_id}: {what}")
+    ctx.out(f"{symbol}/{checkpoint_id}: {marked_text(ctx.args.status)}")
     return EXIT_OK
 
 

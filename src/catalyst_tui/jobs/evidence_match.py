@@ -6,7 +6,7 @@ A new passage is notified (if `[settings] notify` has "evidence") when its check
 was matched with these entries before, and the document was published after the entries were
 written: that is news. The others (a ticker's past filings read for the first time, everything
 found again after the entries changed) are stored quietly, and one summary notice per ticker
-says how many were found.
+says how many were found (in notify/wording.py's words).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..config import Config
+from ..notify.wording import evidence_summary
 from ..store import Store
 from ..store.records import EvidenceTarget, Found
 from ..thesis.evidence import Matcher, parse_entry
@@ -40,12 +41,8 @@ def match_evidence(store: Store, config: Config, now: dt.datetime) -> MatchRepor
         quiet = _match_symbol(store, symbol, targets, notify, now, report)
         if quiet and notify:
             checkpoints = len({t.checkpoint_id for t in targets})
-            store.evidence.notice(
-                f"{symbol} · evidence found",
-                f"{quiet} passage(s) in past filings and news for {checkpoints} checkpoint(s):"
-                f" see the ticker's Evidence pane, or catalyst evidence {symbol}",
-                now,
-            )
+            summary = evidence_summary(symbol, quiet, checkpoints)
+            store.evidence.notice(summary.title, summary.body, now)
     return report
 
 

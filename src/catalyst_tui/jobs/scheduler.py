@@ -27,7 +27,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from ..config import Config
 from ..market.models import NEW_YORK
-from ..notify import Channel, DeliveryReport, claimer_id, deliver
+from ..notify.delivery import DeliveryReport, claimer_id, deliver
+from ..notify.notification import Channel
 from ..store import Store
 from ..thesis.evaluate import Evaluation
 from .evaluation import evaluate_checkpoints, user_zone

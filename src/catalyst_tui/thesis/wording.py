@@ -1,7 +1,7 @@
 """Evaluation results in words: metric values as people write them, what a value is of, why
-there is none, and the reason for a status. The one place sentences are built from a Reason's
-and a Missing's parts; the TUI, the CLI and notifications call it where they show one, and
-nothing parses the sentences back."""
+there is none, the reason for a status, a transition and what a mark by hand did. The one place
+sentences about a checkpoint are built from a Reason's and a Missing's parts; the TUI, the CLI and
+notifications call it where they show one, and nothing parses the sentences back."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import datetime as dt
 from fractions import Fraction
 
 from .conditions import METRICS, Condition
-from .evaluate import Reason, Why
+from .evaluate import Evaluation, Reason, Why
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind
+from .vocabulary import Status
 
 _RATIOS = frozenset(name for name, metric in METRICS.items() if metric.ratio)
 
@@ -160,6 +161,19 @@ def reason_text(reason: Reason, condition: Condition | None, today: dt.date) -> 
     if why == Why.NEVER_HELD and reason.day is not None:
         return f"due {reason.day.isoformat()} passed and it never held ({described})"
     return described
+
+
+def marked_text(status: str) -> str:
+    """What marking a checkpoint by hand did: 'marked met', 'marked missed', or 'reopened'
+    (marked pending: handed back to evaluation)."""
+    return "reopened" if status == Status.PENDING else f"marked {status}"
+
+
+def transition_text(e: Evaluation, today: dt.date) -> str:
+    """'ALAB/gm: pending -> missed: gross_margin 69.1% < 70% (…)': a transition on one line,
+    as `catalyst refresh` prints it; days left are counted from `today`."""
+    why = reason_text(e.reason, e.condition, today)
+    return f"{e.symbol}/{e.checkpoint_id}: {e.previous} -> {e.status}: {why}"
 
 
 def _described(reason: Reason, condition: Condition | None) -> str:

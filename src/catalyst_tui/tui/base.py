@@ -16,7 +16,7 @@ from .screens.watchlist import WatchlistScreen
 
 if TYPE_CHECKING:
     from ..jobs.scheduler import ThesisScheduler
-    from ..notify import Channel
+    from ..notify.notification import Channel
     from ..views.workspace import Workspace
 
 

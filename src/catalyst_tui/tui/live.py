@@ -13,6 +13,7 @@ from .base import CatalystBase
 # first used: at the top, they were part of the start-up's imports (bench/startup.py).
 if TYPE_CHECKING:
     from ..jobs.scheduler import CycleResult
+    from ..notify.notification import Notification
 
 
 class LiveUpdates(CatalystBase):
@@ -22,7 +23,7 @@ class LiveUpdates(CatalystBase):
         if self.scheduler is not None or self._stopped or not self.is_running:
             return  # quit before the first paint: no refresh to start
         from ..jobs.scheduler import ThesisScheduler
-        from ..notify import default_channels
+        from ..notify.channels import default_channels
 
         channels = self._channels
         if channels is None:
@@ -46,15 +47,17 @@ class LiveUpdates(CatalystBase):
             self.scheduler.shutdown()
             self.scheduler = None
         if self._channels:
-            from ..notify import close_channels
+            from ..notify.channels import close_channels
 
             await close_channels(self._channels)
             self._channels = None
 
     # -- the live cycle ------------------------------------------------------------------------
-    def _toast(self, title: str, body: str) -> None:
-        severity = "error" if "missed" in title else "information"
-        self.notify(body, title=title, severity=severity, timeout=10)
+    def _toast(self, notification: Notification) -> None:
+        from ..notify.notification import Urgency
+
+        severity = "error" if notification.urgency == Urgency.URGENT else "information"
+        self.notify(notification.body, title=notification.title, severity=severity, timeout=10)
 
     def _progress(self, done: int, total: int, _symbol: str) -> None:
         # At most four calls a second (and the last): the refresh process spaces its progress

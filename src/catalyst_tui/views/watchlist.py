@@ -1,6 +1,7 @@
-"""What the screens show, composed from the store's records: watchlist rows with their position
-figures and totals, the ticker page. Plain data, no textual and no SQL; the
-screens put it into words and cells."""
+"""The watchlist as the screens and `catalyst positions` read it: one row per ticker with its
+quote, its position's figures in the base currency and its thesis score; totals per group; the
+sort orders and the filter. Plain data, no textual and no SQL; the screens put it into words and
+cells."""
 
 from __future__ import annotations
 
@@ -9,72 +10,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..market.fx import major, unit_rate
-from ..market.models import Split
 from ..store import Store
-from ..store.records import (
-    CheckpointRecord,
-    DueCheckpoint,
-    EvidenceRecord,
-    Health,
-    TickerRecord,
-    WatchRecord,
-)
-from ..thesis.metrics import Observation, observe
-from ..thesis.positions import AdjustedLot, Sell, adjusted
+from ..store.records import DueCheckpoint, Health, WatchRecord
 from ..thesis.wording import reason_text
+from .money import PositionMoney, position_money
 
 __all__ = [
-    "FUNDAMENTALS",
     "SORTS",
-    "Figure",
-    "Health",
     "NextDue",
-    "TickerDetail",
     "Totals",
     "WatchRow",
     "Watchlist",
-    "format_age",
-    "health_text",
-    "load_ticker",
     "load_watchlist",
     "sort_rows",
 ]
 
 SPARK_DAYS = 30
-
-
-def format_age(age: dt.timedelta | None) -> str:
-    """An age as its largest whole unit: 45s, 12m, 3h, 2d; "never" for none."""
-    if age is None:
-        return "never"
-    seconds = max(0, int(age.total_seconds()))
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= size:
-            return f"{seconds // size}{unit}"
-    return f"{seconds}s"
-
-
-def health_text(health: Health, now: dt.datetime) -> str:
-    """'refreshed 5m ago · yahoo 9 · 1 stale' or 'no data yet'."""
-    if health.last_refresh is None:
-        return "no data yet: press r to refresh"
-    parts = [f"refreshed {format_age(now - health.last_refresh)} ago"]
-    parts += [f"{source} {count}" for source, count in sorted(health.sources.items())]
-    if health.stale:
-        parts.append(f"{health.stale} stale")
-    parts += [f"{kind} failed {count}" for kind, count in sorted(health.failed.items())]
-    parts += [
-        f"{provider} paused until {until.astimezone():%H:%M}"
-        for provider, until in sorted((health.paused_until or {}).items())
-        if until > now
-    ]
-    return " · ".join(parts)
-
-
-def health_ok(health: Health, now: dt.datetime | None = None) -> bool:
-    paused = now is not None and any(u > now for u in (health.paused_until or {}).values())
-    return health.last_refresh is not None and not health.stale and not health.failed and not paused
 
 
 # (key, label) in the order `s` cycles through them.
@@ -253,7 +204,7 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
         [r.symbol for r in records], today - dt.timedelta(days=SPARK_DAYS)
     )
     rates = {c: r.rate for c, r in store.fx.latest(currency).items()}
-    money = {r.symbol: _money(store, r, currency, rates, today) for r in records}
+    money = {r.symbol: position_money(store, r, currency, rates, today) for r in records}
     total = sum(m.value for m in money.values() if m.value is not None)
     rows = [
         _watch_row(r, position, money[r.symbol], total, closes.get(r.symbol, ()), today)
@@ -263,67 +214,10 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     return Watchlist(rows, store.views.health(), groups, currency)
 
 
-class _Money(NamedTuple):
-    """A position's figures in the base currency (None where there is no price or rate)."""
-
-    local_value: float | None = None
-    rate: float | None = None
-    value: float | None = None
-    basis: float | None = None
-    realized: float | None = None
-    realized_year: float | None = None
-
-
-def _money(
-    store: Store, r: WatchRecord, base: str, rates: dict[str, float], today: dt.date
-) -> _Money:
-    position = r.position
-    if position is None:
-        return _Money()
-    quote = r.last.quote if r.last is not None else None
-    quoted = quote.currency if quote is not None else None
-    rate = unit_rate(quoted, base, rates) if quote is not None else None
-    shares = position.shares
-    local = shares * quote.price if quote is not None and shares else None
-    value = local * rate if local is not None and rate is not None else None
-    basis = None
-    if rate is not None:
-        divisor = major(quoted)[1] if quoted else 1.0
-        basis = position.basis_in(rate * divisor) / divisor
-    realized = realized_year = None
-    if position.sales:
-        realized = realized_year = 0.0
-        for sale in position.sales:
-            sale_rate = _rate_on(store, quoted, base, sale.sell.date, rate)
-            if sale_rate is None:
-                realized = realized_year = None
-                break
-            divisor = major(quoted)[1] if quoted else 1.0
-            gain = (sale.proceeds - sale.cost_without_fx) * sale_rate - sale.paid / divisor
-            realized += gain
-            if sale.sell.date.year == today.year:
-                realized_year += gain
-    return _Money(local, rate, value, basis, realized, realized_year)
-
-
-def _rate_on(
-    store: Store, quoted: str | None, base: str, day: dt.date, current: float | None
-) -> float | None:
-    """Base currency per quoted unit on `day` (a sale's): the stored rate of that day or the
-    last before it, else the current one."""
-    if quoted is None:
-        return current
-    currency, divisor = major(quoted)
-    if currency == base:
-        return 1.0 / divisor
-    found = store.fx.on(currency, base, day)
-    return found.rate / divisor if found is not None else current
-
-
 def _watch_row(
     r: WatchRecord,
     position: int,
-    money: _Money,
+    money: PositionMoney,
     total: float,
     spark: Iterable[float],
     today: dt.date,
@@ -391,86 +285,3 @@ def _next_due(due: DueCheckpoint | None, today: dt.date) -> NextDue | None:
     if days_left < 0 and due.reason is not None:  # the first screen says why, not only "ago"
         why = reason_text(due.reason, due.condition, today)
     return NextDue(due.checkpoint_id, due.title, due.due, days_left, why)
-
-
-# -- the ticker page ---------------------------------------------------------------------------
-
-FUNDAMENTALS = (
-    ("revenue_q", "Revenue (latest quarter)"),
-    ("gross_margin", "Gross margin"),
-    ("operating_margin", "Operating margin"),
-    ("eps_ttm", "EPS (TTM, diluted)"),
-    ("pe_ttm", "P/E (TTM)"),
-    ("market_cap", "Market cap"),
-)
-
-
-class Figure(NamedTuple):
-    """One fundamentals line: the metric and what was observed of it."""
-
-    metric: str
-    label: str
-    observed: Observation
-
-
-class TickerDetail(NamedTuple):
-    ticker: TickerRecord
-    row: WatchRow | None
-    lots: list[AdjustedLot]  # on today's share basis, after the splits
-    fundamentals: list[Figure]
-    checkpoints: list[CheckpointRecord]
-    history: list[tuple[dt.date, float]]
-    splits: list[Split]  # newest first
-    evidence: list[EvidenceRecord]  # passages not dismissed, newest document first
-    sells: tuple[Sell, ...] = ()  # file order
-
-    @property
-    def symbol(self) -> str:
-        return self.ticker.symbol
-
-
-def load_ticker(
-    store: Store,
-    symbol: str,
-    now: dt.datetime,
-    today: dt.date,
-    *,
-    sec_configured: bool,
-    watchlist: Watchlist | None = None,
-    currency: str = "USD",
-) -> TickerDetail | None:
-    ticker = store.views.ticker(symbol)
-    if ticker is None:
-        return None
-    watchlist = watchlist or load_watchlist(store, today, currency=currency)
-    snap = store.market.snapshot(
-        now, sec_configured=sec_configured, symbol=symbol, base=watchlist.currency
-    )
-    figures = [Figure(m, label, observe(m, symbol, snap)) for m, label in FUNDAMENTALS]
-    since = today - dt.timedelta(days=5 * 366)
-    splits = store.views.splits(symbol)
-    oldest_first = sorted(splits, key=lambda s: s.day)
-    return TickerDetail(
-        ticker=ticker,
-        row=watchlist.row(symbol),
-        lots=[adjusted(lot, oldest_first) for lot in store.views.lots(symbol)],
-        fundamentals=figures,
-        checkpoints=in_due_order(store.views.checkpoints(symbol)),
-        history=store.views.price_history(symbol, since),
-        splits=splits,
-        evidence=store.evidence.passages(symbol),
-        sells=tuple(store.views.sells(symbol).get(symbol, [])),
-    )
-
-
-def in_due_order(checkpoints: list[CheckpointRecord]) -> list[CheckpointRecord]:
-    """Soonest due first; a checkpoint without a due date (a guard) after the dated ones, by its
-    end (`until`) when it has one; the file's order among equals (a stable sort)."""
-    far = dt.date.max
-
-    def key(c: CheckpointRecord) -> tuple[int, dt.date]:
-        if c.due is not None:
-            return (0, c.due)
-        return (1, c.until or far)
-
-    return sorted(checkpoints, key=key)

@@ -15,17 +15,13 @@ from ..config import Config, ConfigError, load_config
 from ..jobs.evaluation import evaluate_checkpoints, user_zone
 from ..jobs.evidence_match import match_evidence
 from ..store import Store
+from ..store.records import CheckpointRecord, EvidenceRecord
 from ..thesis.evaluate import Evaluation
 from ..thesis.evidence import context
+from ..thesis.wording import marked_text
+from .ticker import TickerDetail, load_ticker
 from .timeline import Rewrite, TimelineEntry, load_timeline
-from .watchlist import (
-    CheckpointRecord,
-    EvidenceRecord,
-    TickerDetail,
-    Watchlist,
-    load_ticker,
-    load_watchlist,
-)
+from .watchlist import Watchlist, load_watchlist
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -162,8 +158,7 @@ class Workspace:
         if not self.store.checkpoints.mark(symbol, checkpoint_id, status, note.strip(), self.now()):
             return f"{symbol}/{checkpoint_id} is not an active checkpoint"
         self.evaluate()  # reopening hands the checkpoint back to evaluation at once
-        how = "reopened" if status == "pending" else f"marked {status}"
-        return f"{symbol}/{checkpoint_id} {how}"
+        return f"{symbol}/{checkpoint_id} {marked_text(status)}"
 
     def flagged(self, symbol: str | None = None) -> list[tuple[str, str]]:
         """(symbol, id) of the checkpoints with an unacknowledged miss (of one symbol)."""

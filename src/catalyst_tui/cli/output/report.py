@@ -22,7 +22,8 @@ from ...store.records import CheckpointRecord
 from ...text import printable
 from ...thesis.vocabulary import STATUS_STYLE
 from ...thesis.wording import format_value, reason_text
-from ...views.watchlist import Watchlist, WatchRow, format_age
+from ...views.health import format_age
+from ...views.watchlist import Watchlist, WatchRow
 
 Progressed = Callable[[int, int, str], None]
 

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from ...store.records import CheckpointRecord
 from ...text import printable
 from ...thesis.positions import Lot
-from ...views.watchlist import TickerDetail
+from ...views.ticker import TickerDetail
 from ...views.workspace import Workspace
 from .. import format as fmt
 from .. import messages

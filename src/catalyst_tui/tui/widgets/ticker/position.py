@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static, TabPane
 from ....text import printable
 from ....thesis.positions import Lot
 from ....thesis.wording import format_value, missing_text, observation_note
-from ....views.watchlist import Figure, TickerDetail
+from ....views.ticker import Figure, TickerDetail
 from ... import format as fmt
 from ..table import RowTable
 

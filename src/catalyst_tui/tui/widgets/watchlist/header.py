@@ -13,7 +13,8 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ....text import printable
-from ....views.watchlist import Totals, Watchlist, health_ok, health_text
+from ....views.health import health_ok, health_text
+from ....views.watchlist import Totals, Watchlist
 from ... import format as fmt
 
 PROGRESS_CELLS = 13  # the bar; with " 100%" it fills the 18-cell #progress

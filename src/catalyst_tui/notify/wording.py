@@ -1,0 +1,100 @@
+"""Every sentence a notification says: a transition's title and body, a passage of new evidence,
+the summary of evidence found quietly, a notice of its own and the test notification. Built from
+the records' parts: thesis/wording.py words values and reasons, thesis/kinds.py how each kind's
+statuses read; nothing parses them back (a channel reads the urgency, not the words)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..thesis.kinds import spec, status_word
+from ..thesis.vocabulary import Status
+from ..thesis.wording import comparison, marked_text, reason_text
+from .notification import Notification, Urgency, strip_controls
+
+if TYPE_CHECKING:
+    from ..store.records import EventRecord, EvidenceRecord, Notice
+
+TITLE_MAX = 100  # desktop popups show one or two lines of title
+BODY_MAX = 200
+
+TEST_NOTIFICATION = Notification(
+    "catalyst: test notification", "Notifications from catalyst reach you here."
+)
+
+
+def notification_for(notice: Notice) -> Notification:
+    """The notification of an outbox notice. A transition: ticker, status, checkpoint title; the
+    value against the threshold (with the period or portfolio it is of), or the due date that
+    passed; urgent when it is a miss. New evidence: the ticker and the checkpoint, then the
+    document and the passage. A notice of its own as it is. Short, on one line each, no
+    control characters."""
+    event = notice.event
+    if event is not None:
+        return _fitted(
+            _transition_title(event),
+            _transition_body(notice, event),
+            Urgency.URGENT if event.to_status == Status.MISSED else Urgency.NORMAL,
+        )
+    if notice.evidence is not None:
+        return _fitted(*_evidence_text(notice.evidence))
+    return _fitted(notice.title, notice.body)
+
+
+def evidence_summary(symbol: str, passages: int, checkpoints: int) -> Notification:
+    """The one notice for a ticker's passages stored without a notice each (its past filings
+    read for the first time, everything found again after its entries changed)."""
+    return Notification(
+        f"{symbol} · evidence found",
+        f"{passages} passage(s) in past filings and news for {checkpoints} checkpoint(s):"
+        f" see the ticker's Evidence pane, or catalyst evidence {symbol}",
+    )
+
+
+def _transition_title(event: EventRecord) -> str:
+    return f"{event.symbol}: {_status_word(event)} — {event.title}"
+
+
+def _status_word(event: EventRecord) -> str:
+    """How the new status reads: a guard that holds again says so; back to pending is a
+    checkpoint reopened by hand."""
+    if event.to_status == Status.PENDING:
+        return marked_text(Status.PENDING)
+    if event.to_status == Status.MET and event.from_status == Status.MISSED:
+        return spec(event.kind).met_again_word
+    return status_word(event.kind, event.to_status)
+
+
+def _transition_body(notice: Notice, event: EventRecord) -> str:
+    parts = []
+    if event.to_status == Status.MISSED and spec(event.kind).missed_at_due and notice.due:
+        parts.append(f"due {notice.due.isoformat()} passed")
+    if event.condition is not None:
+        compared = comparison(event.condition, event.reason, filed=False)
+        if compared:
+            parts.append(compared)
+    return (
+        "; ".join(parts)
+        or reason_text(event.reason, event.condition, event.ts.date())
+        or f"now {event.to_status}"
+    )
+
+
+def _evidence_text(evidence: EvidenceRecord) -> tuple[str, str]:
+    return (
+        f"{evidence.symbol} · {evidence.checkpoint_title}",
+        f"new evidence in {evidence.document.label} — “{strip_controls(evidence.passage)}”",
+    )
+
+
+def _fitted(title: str, body: str, urgency: Urgency = Urgency.NORMAL) -> Notification:
+    """On one line each, without control characters, short enough for a popup."""
+    return Notification(
+        _shorten(strip_controls(title), TITLE_MAX),
+        _shorten(strip_controls(body), BODY_MAX),
+        urgency,
+    )
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,44 @@
+"""How fresh and whole the stored data is, in words for the watchlist's health line and the
+CLI's ages: 'refreshed 5m ago · yahoo 9 · 1 stale', and whether all is well."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..store.records import Health
+
+__all__ = ["format_age", "health_ok", "health_text"]
+
+
+def format_age(age: dt.timedelta | None) -> str:
+    """An age as its largest whole unit: 45s, 12m, 3h, 2d; "never" for none."""
+    if age is None:
+        return "never"
+    seconds = max(0, int(age.total_seconds()))
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
+
+def health_text(health: Health, now: dt.datetime) -> str:
+    """'refreshed 5m ago · yahoo 9 · 1 stale' or 'no data yet'."""
+    if health.last_refresh is None:
+        return "no data yet: press r to refresh"
+    parts = [f"refreshed {format_age(now - health.last_refresh)} ago"]
+    parts += [f"{source} {count}" for source, count in sorted(health.sources.items())]
+    if health.stale:
+        parts.append(f"{health.stale} stale")
+    parts += [f"{kind} failed {count}" for kind, count in sorted(health.failed.items())]
+    parts += [
+        f"{provider} paused until {until.astimezone():%H:%M}"
+        for provider, until in sorted((health.paused_until or {}).items())
+        if until > now
+    ]
+    return " · ".join(parts)
+
+
+def health_ok(health: Health, now: dt.datetime | None = None) -> bool:
+    """All is well: refreshed, nothing stale or failed, and no provider paused at `now`."""
+    paused = now is not None and any(u > now for u in (health.paused_until or {}).values())
+    return health.last_refresh is not None and not health.stale and not health.failed and not paused

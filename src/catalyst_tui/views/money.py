@@ -1,0 +1,71 @@
+"""A position's figures in the base currency: its value at the stored FX rates, its cost, and
+the gains of its sales at the rates of their days. The watchlist's rows and totals read them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from ..market.fx import major, unit_rate
+from ..store import Store
+from ..store.records import WatchRecord
+
+
+class PositionMoney(NamedTuple):
+    """A position's figures in the base currency (None where there is no price or rate)."""
+
+    local_value: float | None = None
+    rate: float | None = None
+    value: float | None = None
+    basis: float | None = None
+    realized: float | None = None
+    realized_year: float | None = None
+
+
+def position_money(
+    store: Store, r: WatchRecord, base: str, rates: dict[str, float], today: dt.date
+) -> PositionMoney:
+    """The figures of `r`'s position in the `base` currency: its value at the current `rates`,
+    its cost (a lot with its own rate at that one), and its sales' gains at the rates of their
+    days (this calendar year's apart); None where a price or a rate is missing."""
+    position = r.position
+    if position is None:
+        return PositionMoney()
+    quote = r.last.quote if r.last is not None else None
+    quoted = quote.currency if quote is not None else None
+    rate = unit_rate(quoted, base, rates) if quote is not None else None
+    shares = position.shares
+    local = shares * quote.price if quote is not None and shares else None
+    value = local * rate if local is not None and rate is not None else None
+    basis = None
+    if rate is not None:
+        divisor = major(quoted)[1] if quoted else 1.0
+        basis = position.basis_in(rate * divisor) / divisor
+    realized = realized_year = None
+    if position.sales:
+        realized = realized_year = 0.0
+        for sale in position.sales:
+            sale_rate = _rate_on(store, quoted, base, sale.sell.date, rate)
+            if sale_rate is None:
+                realized = realized_year = None
+                break
+            divisor = major(quoted)[1] if quoted else 1.0
+            gain = (sale.proceeds - sale.cost_without_fx) * sale_rate - sale.paid / divisor
+            realized += gain
+            if sale.sell.date.year == today.year:
+                realized_year += gain
+    return PositionMoney(local, rate, value, basis, realized, realized_year)
+
+
+def _rate_on(
+    store: Store, quoted: str | None, base: str, day: dt.date, current: float | None
+) -> float | None:
+    """Base currency per quoted unit on `day` (a sale's): the stored rate of that day or the
+    last before it, else the current one."""
+    if quoted is None:
+        return current
+    currency, divisor = major(quoted)
+    if currency == base:
+        return 1.0 / divisor
+    found = store.fx.on(currency, base, day)
+    return found.rate / divisor if found is not None else current

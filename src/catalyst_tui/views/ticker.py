@@ -1,0 +1,102 @@
+"""The ticker page as the screen reads it: the watchlist row, the lots on today's share basis,
+the fundamentals, the checkpoints in due order, the price history, the splits, the evidence and
+the sales. Plain data, no textual and no SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from ..market.models import Split
+from ..store import Store
+from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
+from ..thesis.metrics import Observation, observe
+from ..thesis.positions import AdjustedLot, Sell, adjusted
+from .watchlist import Watchlist, WatchRow, load_watchlist
+
+__all__ = ["FUNDAMENTALS", "Figure", "TickerDetail", "in_due_order", "load_ticker"]
+
+#: The fundamentals lines of the page, in order: (metric, label).
+FUNDAMENTALS = (
+    ("revenue_q", "Revenue (latest quarter)"),
+    ("gross_margin", "Gross margin"),
+    ("operating_margin", "Operating margin"),
+    ("eps_ttm", "EPS (TTM, diluted)"),
+    ("pe_ttm", "P/E (TTM)"),
+    ("market_cap", "Market cap"),
+)
+
+
+class Figure(NamedTuple):
+    """One fundamentals line: the metric and what was observed of it."""
+
+    metric: str
+    label: str
+    observed: Observation
+
+
+class TickerDetail(NamedTuple):
+    """Everything the ticker page shows of one symbol."""
+
+    ticker: TickerRecord
+    row: WatchRow | None
+    lots: list[AdjustedLot]  # on today's share basis, after the splits
+    fundamentals: list[Figure]
+    checkpoints: list[CheckpointRecord]
+    history: list[tuple[dt.date, float]]
+    splits: list[Split]  # newest first
+    evidence: list[EvidenceRecord]  # passages not dismissed, newest document first
+    sells: tuple[Sell, ...] = ()  # file order
+
+    @property
+    def symbol(self) -> str:
+        return self.ticker.symbol
+
+
+def load_ticker(
+    store: Store,
+    symbol: str,
+    now: dt.datetime,
+    today: dt.date,
+    *,
+    sec_configured: bool,
+    watchlist: Watchlist | None = None,
+    currency: str = "USD",
+) -> TickerDetail | None:
+    """The page of `symbol`, or None when it is not in the database; the row comes from
+    `watchlist` when the caller has it (read again otherwise)."""
+    ticker = store.views.ticker(symbol)
+    if ticker is None:
+        return None
+    watchlist = watchlist or load_watchlist(store, today, currency=currency)
+    snap = store.market.snapshot(
+        now, sec_configured=sec_configured, symbol=symbol, base=watchlist.currency
+    )
+    figures = [Figure(m, label, observe(m, symbol, snap)) for m, label in FUNDAMENTALS]
+    since = today - dt.timedelta(days=5 * 366)
+    splits = store.views.splits(symbol)
+    oldest_first = sorted(splits, key=lambda s: s.day)
+    return TickerDetail(
+        ticker=ticker,
+        row=watchlist.row(symbol),
+        lots=[adjusted(lot, oldest_first) for lot in store.views.lots(symbol)],
+        fundamentals=figures,
+        checkpoints=in_due_order(store.views.checkpoints(symbol)),
+        history=store.views.price_history(symbol, since),
+        splits=splits,
+        evidence=store.evidence.passages(symbol),
+        sells=tuple(store.views.sells(symbol).get(symbol, [])),
+    )
+
+
+def in_due_order(checkpoints: list[CheckpointRecord]) -> list[CheckpointRecord]:
+    """Soonest due first; a checkpoint without a due date (a guard) after the dated ones, by its
+    end (`until`) when it has one; the file's order among equals (a stable sort)."""
+    far = dt.date.max
+
+    def key(c: CheckpointRecord) -> tuple[int, dt.date]:
+        if c.due is not None:
+            return (0, c.due)
+        return (1, c.until or far)
+
+    return sorted(checkpoints, key=key)
