@@ -1,0 +1,188 @@
+"""The revenue guidance a release gives: next quarter's and the fiscal year's, low and high.
+
+Pure. Three shapes are read:
+
+- a sentence: "Revenue is expected to be $20.00 billion, plus or minus 2%" (low and high at
+  -/+2%), "revenue to be in the range of $56-59 billion", "Net sales are expected to be between
+  $151.0 billion and $155.5 billion", "we now project 2025 revenue of $43.5-$44.5B";
+- a targets table: a "Total revenue" row reading "$21.30 billion to $21.50 billion" under
+  "The following table summarizes ... fiscal year 2024 targets:" (or headed "Q1 2025");
+- a forecast column: the revenue row's figure under "Q1'25 Forecast" (low = high).
+
+Only total revenue counts: the word before "revenue" must be "total", a period ("2025",
+"fourth quarter", "FY25") or nothing, so "Data Center revenue" or "segment revenue" never does;
+the words between it and the amount must be the plain "is expected to be (in the range of)",
+so "our revenue forecast by ~$1B" is not guidance. Quarter or year comes from the clause
+before the amount, else the sentence, else the lead-in before it ("outlook for the fourth
+quarter ... is as follows:"). A period given two different ranges is left out, as ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from .release_labels import revenue_rank
+from .release_tables import Kind, Segment
+
+__all__ = ["Guidance", "GuidancePeriod", "read_guidance"]
+
+
+class GuidancePeriod(StrEnum):
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """Revenue guidance for a period, in currency units; low == high for a single figure."""
+
+    period: GuidancePeriod
+    revenue_low: float
+    revenue_high: float
+
+
+_PIECES = re.compile(r"(?<=[.!?:])\s+(?=[A-Z“\"(\d])|\s*[•●◦▪]\s*")
+_CUE = re.compile(r"\b(?:expect\w*|forecast\w*|project(?:s|ed)?|anticipat\w*|guidance|outlook"
+                  r"|targets?)\b", re.I)  # fmt: skip
+_PAST = re.compile(r"\b(?:was|were|reported|achieved|totaled|totalled|grew|rose|declined"
+                   r"|exceeded|came in)\b", re.I)  # fmt: skip
+_REVENUE_WORD = re.compile(r"\b(?:revenues?|net sales)\b", re.I)
+_CONNECTOR = re.compile(
+    r"\s+(?:(?:is|are|will|be|now|expected|projected|forecast|forecasted|anticipated|estimated"
+    r"|targeted|likely|to|in|the|range|of|between|approximately|about|around|roughly|at)\s+)*",
+    re.I,
+)
+_BEFORE_OK = re.compile(
+    r"^(?:total|our|the|of|for|expect|expects|quarter|quarterly|year|full-year|annual|fiscal"
+    r"|consolidated|(?:19|20)\d\d|fy\s?'?\d{2,4}|q[1-4](?:'\d\d)?)$",
+    re.I,
+)
+_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)"
+_UNIT = r"\s*(billion|million|thousand|bn|b|mm|m|k)?\b"
+_MONEY = re.compile(
+    rf"~?\$\s?{_AMOUNT}{_UNIT}"
+    rf"(?:\s*(-|–|—|to|and)\s*~?\$?\s?{_AMOUNT}{_UNIT})?"
+    r"(?:,?\s*(?:plus or minus|\+/-|±)\s*(\d+(?:\.\d+)?)\s?%)?",
+    re.I,
+)
+_UNITS = {"billion": 9, "bn": 9, "b": 9, "million": 6, "mm": 6, "m": 6, "thousand": 3, "k": 3}
+_QUARTER = re.compile(r"\bq[1-4]\b|\bq[1-4]'|quarter|three months|thirteen weeks|\b1[2-4] weeks",
+                      re.I)  # fmt: skip
+_YEAR = re.compile(
+    r"full[- ]year|fiscal year|\bfy\s?'?\d{2,4}\b|\bannual|\byear\b"
+    r"|(?<![\w$.,])(?:19|20)\d\d(?![\d,%])",
+    re.I,
+)
+_LOOKBACK = 2  # lead-in pieces looked at for the period: "outlook for the fourth quarter:"
+
+
+def read_guidance(text: str, segments: list[Segment]) -> tuple[Guidance, ...]:
+    """The release's revenue guidance, quarter first; a period given two ranges is left out."""
+    found: dict[GuidancePeriod, set[tuple[Decimal, Decimal]]] = defaultdict(set)
+    for period, low, high in (*_from_sentences(text), *_from_tables(segments)):
+        found[period].add((low, high))
+    return tuple(
+        Guidance(period, float(ranges[0][0]), float(ranges[0][1]))
+        for period in GuidancePeriod
+        if len(ranges := sorted(found.get(period, ()))) == 1
+    )
+
+
+def _from_sentences(text: str) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
+    found = []
+    pieces = _PIECES.split(text)
+    for index, piece in enumerate(pieces):
+        if not _CUE.search(piece) or _PAST.search(piece):
+            continue
+        for word in _REVENUE_WORD.finditer(piece):
+            before = re.findall(r"[\w$'’.\-]+", piece[max(0, word.start() - 40) : word.start()])
+            if before and not _total_revenue(before):
+                continue
+            connector = _CONNECTOR.match(piece, word.end())
+            at = connector.end() if connector else word.end()
+            money = _MONEY.match(piece, at)
+            if money is None:
+                continue
+            between = "between" in piece[word.end() : at].lower()
+            amounts = _range(money, between)
+            earlier = pieces[max(0, index - _LOOKBACK) : index]
+            lead = [piece[: word.start()], piece, *reversed(earlier)]
+            period = next((p for p in map(_period, lead) if p is not None), None)
+            if amounts and period:
+                found.append((period, *amounts))
+            break
+    return found
+
+
+def _total_revenue(before: list[str]) -> bool:
+    """Whether the words before "revenue" leave it the company's total."""
+    last = before[-1].strip(".,").lower()
+    if _BEFORE_OK.match(last):
+        return True
+    # "Total Adobe revenue": the company's name between "total" and "revenue"
+    return len(before) > 1 and before[-2].lower() == "total" and before[-1][:1].isupper()
+
+
+def _range(money: re.Match, between: bool) -> tuple[Decimal, Decimal] | None:
+    low_text, low_unit, separator, high_text, high_unit, plus_minus = money.groups()
+    if separator and separator.lower() == "and" and not between:
+        high_text = None
+    low_unit = low_unit or (high_unit if high_text else None)
+    low = _amount(low_text, low_unit)
+    if high_text:
+        high = _amount(high_text, high_unit or low_unit)
+        return (low, high) if low <= high else None
+    if plus_minus:
+        spread = Decimal(plus_minus) / 100
+        return low * (1 - spread), low * (1 + spread)
+    return low, low
+
+
+def _amount(text: str, unit: str | None) -> Decimal:
+    return Decimal(text.replace(",", "")).scaleb(_UNITS.get((unit or "").lower(), 0))
+
+
+def _period(text: str) -> GuidancePeriod | None:
+    if _QUARTER.search(text):
+        return GuidancePeriod.QUARTER
+    if _YEAR.search(text):
+        return GuidancePeriod.YEAR
+    return None
+
+
+def _from_tables(segments: list[Segment]) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
+    found = []
+    for segment in segments:
+        for line in segment.lines:
+            if not revenue_rank(line.label):
+                continue
+            # a targets table: "Total revenue | $21.30 billion to $21.50 billion"
+            for text in line.texts[:1]:
+                money = _MONEY.fullmatch(text.strip())
+                period = _table_period(segment.context)
+                amounts = _range(money, between=False) if money else None
+                if amounts and period and _CUE.search(segment.context):
+                    found.append((period, *amounts))
+            # a forecast column: "Q1'25 Forecast"
+            if segment.scale is None:
+                continue
+            for figure in line.figures:
+                column = figure.column
+                if not column.forecast or figure.percent or "low" in column.text.lower():
+                    continue
+                if column.kind in (Kind.QUARTER, Kind.YEAR) and "high" not in column.text.lower():
+                    value = figure.value * segment.scale
+                    found.append((GuidancePeriod(column.kind.value), value, value))
+    return found
+
+
+def _table_period(context: str) -> GuidancePeriod | None:
+    """The period of the last lead-in sentence that names one ("... fiscal year 2024 targets:")."""
+    for piece in reversed(re.split(r"(?<=[.!?:])\s+", context)):
+        if period := _period(piece):
+            return period
+    return None

@@ -1,0 +1,334 @@
+"""A release table's rows read as labelled figures, each figure under the period its column covers.
+
+Pure, no I/O. A table is cut into segments, one per block of header rows ("Three Months Ended",
+"October 29, 2023", "Q4 FY24", "Forecast"...): a header cell covers the figures below it that
+fall inside its columns (grid columns in HTML, character offsets in plain text), and what the
+covering cells say together is that column's period. Workiva splits a figure over cells (`$`,
+`(`, `4.38`, `)`, `%`): they are merged back, parentheses making the figure negative. The scale
+("in millions", "in thousands", else whole dollars) is the nearest one stated above the figures,
+in the table's header or in the lines before it, leaving aside shares ("shares in thousands").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import NamedTuple
+
+from .release_document import Cell, Table
+
+__all__ = ["Column", "Figure", "Kind", "Line", "Segment", "normal_label", "segments"]
+
+_CONTEXT_CHARS = 700  # the text a segment keeps before its figures: title, scale, lead-in
+_PAGE_BREAK_CHARS = 40  # at most a page number and a running head between a table's halves
+
+
+class Kind(StrEnum):
+    """How long a column's period is."""
+
+    QUARTER = "quarter"
+    YEAR = "year"
+    OTHER = "other"  # six or nine months, year to date, trailing twelve months
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """What the header cells above a figure say of its period."""
+
+    kind: Kind | None
+    end: date | None
+    order: tuple[int, int] | None  # (fiscal year, quarter) of a "Q3 FY24" or "Q4'24" label
+    forecast: bool
+    non_gaap: bool | None  # None: the header does not say
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: Decimal  # as printed: before the scale, negative when in parentheses
+    percent: bool
+    places: int  # decimal places printed
+    column: Column
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    label: str  # normal_label of the row's label
+    section: str  # normal_label of the nearest label-only row above, e.g. "earnings per share"
+    figures: tuple[Figure, ...]
+    texts: tuple[str, ...]  # the other cells: "$21.30 billion to $21.50 billion", "Up 34%"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    lines: tuple[Line, ...]
+    title: str  # the label-only rows above its first header row, lower case ("non-gaap")
+    context: str  # title, scale line and lead-in before the figures, lower case
+    scale: Decimal | None  # None: no scale stated above the figures
+    headers: tuple[Cell, ...] = ()  # its header cells, for a table continuing it
+    starts: frozenset[int] = frozenset()  # where its figures start
+
+
+_NUMBER = re.compile(
+    r"^(?P<open>\()?\s*[$€£]?\s*(?P<open2>\()?\s*(?P<minus>[-−–])?\s*[$€£]?\s*"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*(?P<close>\))?\s*"
+    r"(?P<percent>%)?\s*\)?$"
+)
+_DASH = re.compile(r"^[-—–]+$")
+_SYMBOLS = re.compile(r"^[$€£()%\s*]+$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        (
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        )  # fmt: skip
+    )
+    for m in names.split()
+}
+_DATE = re.compile(
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(\d{1,2})\b,?\s*((?:19|20)\d\d)?"
+)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+_BARE_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
+_OTHER = re.compile(
+    r"six months|nine months|\b[69] months|twenty-six|thirty-nine|\b(?:26|39|24|36|40) weeks"
+    r"|year[- ]to[- ]date|\bytd\b|\bttm\b|trailing"
+)
+_QUARTER = re.compile(
+    r"three months|\b3 months|thirteen weeks|twelve weeks|fourteen weeks|sixteen weeks"
+    r"|\b1[2-6] weeks|quarter|\bq[1-4]\b|\bq[1-4]'"
+)
+_YEAR_KIND = re.compile(
+    r"twelve months|\b12 months|years? ended|fiscal year|full year|fifty-(?:two|three) weeks"
+    r"|\b5[23] weeks|\bfy\s?'?\d{2,4}\b"
+)
+_ORDER = re.compile(r"\bq([1-4])\s*(?:fy|fiscal)?\s*'?((?:19|20)?\d\d)\b")
+_FORECAST = re.compile(r"forecast|outlook|guidance|target|estimate|\blow\b|\bhigh\b")
+_HEADER_WORDS = re.compile(
+    r"months|weeks|quarter|year|ended|fiscal|\bfy|\bq[1-4]\b|q[1-4]'|forecast|outlook|gaap"
+    r"|\blow\b|\bhigh\b|change|q/q|y/y|as reported|actual|unaudited|\bttm\b|\bytd\b|^%$"
+)
+_SCALE = re.compile(r"\bin\s+(millions|thousands|billions)\b|\(\$?\s*(000)'?s?\)")
+_SHARES_NEAR = re.compile(r"shares?\W+(?:\w+\W+){0,4}$")
+_SCALES = {"millions": Decimal(10**6), "thousands": Decimal(1000), "billions": Decimal(10**9)}
+_FOOTNOTE = re.compile(r"\(\s*[a-z0-9]{1,2}\s*\)|\*+|†|‡|\s\d$|(?<=[a-z])\d$")
+_LOSS = re.compile(r"\((?:loss|losses|income|deficit)\)")
+
+
+def normal_label(text: str) -> str:
+    """A row label in one spelling: lower case, no footnote marks or "(loss)", no end colon."""
+    label = _FOOTNOTE.sub(" ", text.lower().replace("’", "'"))
+    label = _LOSS.sub(" ", label).replace("—", " ").replace("–", " ")
+    return " ".join(label.split()).strip(" :$")
+
+
+def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
+    """The table's segments, in order: each block of header rows and the figures under it.
+
+    A table with no header rows that follows `previous` across a page break (little text
+    between them, its figures in the same columns) is read under `previous`'s headers.
+    """
+    found: list[Segment] = []
+    headers: list[Cell] = []  # the header cells of the current segment, row by row
+    columns: dict[tuple[int, int], Column] = {}
+    lines: list[Line] = []
+    lead = table.before[-_CONTEXT_CHARS:]  # the text before the table: the first segment's
+    pending: list[str] = []  # label-only rows and heading labels since the last figures
+    title: list[str] | None = None  # the label-only rows above the segment's headers
+    head = ""  # the context as it stood at the segment's first figures
+    section = ""
+    starts: set[int] = set()
+    carried = _continued(table, previous)
+
+    def close() -> None:
+        if lines:
+            scale = _scale(head) or (carried.scale if carried and not found else None)
+            found.append(Segment(tuple(lines), " ".join(title or ()).lower(), head, scale,
+                                 tuple(headers), frozenset(starts)))  # fmt: skip
+
+    for row in table.rows:
+        # The label: cells left of the first figure column, headings reaching over it aside
+        labels = [c for c in row if c.end <= table.label_end and not _NUMBER.match(c.text)]
+        label = " ".join(c.text for c in labels)
+        rest = [c for c in row if c not in labels]
+        figures, texts = _figures(rest)
+        if not labels and len(rest) == 1 and texts and not _heading(texts[0]):
+            label, rest, texts = texts[0], [], []  # a title row spanning the table
+        if _is_header(label, figures, texts):
+            if lines:  # a new block of headers after figures: a new segment
+                close()
+                lines, headers, title, section, starts = [], [], None, "", set()
+            if title is None:
+                title = list(pending)
+            headers.extend(rest)
+            columns.clear()
+            if label:
+                pending.append(label)
+        elif figures or texts:
+            if not lines:
+                head = " ".join([lead, *pending]).lower()[-_CONTEXT_CHARS:]
+                lead = ""
+                if title is None:
+                    title = list(pending)
+                if not headers and carried and not found:
+                    headers = list(carried.headers)
+            placed = tuple(
+                Figure(f.value, f.percent, f.places, _column(headers, f.start, f.end, columns))
+                for f in figures
+            )
+            starts.update(f.start for f in figures)
+            lines.append(Line(normal_label(label), section, placed, tuple(texts)))
+            pending = []
+        elif label:
+            section = normal_label(label)
+            pending.append(label)
+    close()
+    return found
+
+
+def _continued(table: Table, previous: Segment | None) -> Segment | None:
+    """`previous` when `table` is its continuation past a page break, else None."""
+    if previous is None or not previous.headers or len(table.before) > _PAGE_BREAK_CHARS:
+        return None
+    starts = {
+        cell.start
+        for row in table.rows
+        for cell in row
+        if cell.start >= table.label_end and _NUMBER.match(cell.text) and not _YEAR.match(cell.text)
+    }
+    return previous if starts and starts <= previous.starts else None
+
+
+def _is_header(label: str, figures: list[_Printed], texts: list[str]) -> bool:
+    """A row of period headings: dates, years, "Three Months Ended", "Q4 FY24", "GAAP"..."""
+    if figures:  # only years ("2023 | 2022") under an empty or heading label
+        return (
+            all(f.year for f in figures)
+            and not texts
+            and (not label or _heading(label) or _SCALE.search(label.lower()) is not None)
+        )
+    return bool(texts) and all(_heading(text) for text in texts)
+
+
+def _heading(text: str) -> bool:
+    lower = text.lower()
+    return bool(_HEADER_WORDS.search(lower) or _DATE.search(lower) or _NUMERIC_DATE.search(lower))
+
+
+class _Printed(NamedTuple):
+    value: Decimal
+    percent: bool
+    places: int
+    start: int
+    end: int
+    year: bool  # a bare year ("2023"), as in a header row
+
+
+def _figures(cells: list[Cell]) -> tuple[list[_Printed], list[str]]:
+    """The figures printed in the cells and their other texts, split cells merged back."""
+    figures: list[_Printed] = []
+    texts: list[str] = []
+    opened = False
+    for cell in cells:
+        text = cell.text
+        number = _NUMBER.match(text)
+        if number:
+            negative = bool(number["open"] or number["open2"] or number["minus"] or opened)
+            digits, decimals = number["digits"], number["decimals"] or ""
+            value = Decimal(digits.replace(",", "") + decimals)
+            year = not decimals and _YEAR.match(digits) is not None
+            places = max(len(decimals) - 1, 0)
+            signed = -value if negative else value
+            figures.append(
+                _Printed(signed, bool(number["percent"]), places, cell.start, cell.end, year)
+            )
+            opened = False
+        elif _DASH.match(text):
+            figures.append(_Printed(Decimal(0), False, 0, cell.start, cell.end, False))
+            opened = False
+        elif _SYMBOLS.match(text):
+            if "%" in text and figures and figures[-1].end <= cell.start:
+                figures[-1] = figures[-1]._replace(percent=True)
+            opened = text.rstrip().endswith("(")
+        else:
+            texts.append(text)
+            opened = False
+    return figures, texts
+
+
+def _column(headers: list[Cell], start: int, end: int, seen: dict) -> Column:
+    """The period the header cells overlapping [start, end) describe together."""
+    key = (start, end)
+    if key not in seen:
+        text = " ".join(h.text for h in headers if h.start < end and start < h.end)
+        seen[key] = read_column(text)
+    return seen[key]
+
+
+def read_column(text: str) -> Column:
+    """A column's period from its header text ("Three Months Ended October 29, 2023")."""
+    lower = text.lower()
+    kind = None
+    for candidate, pattern in ((Kind.OTHER, _OTHER), (Kind.QUARTER, _QUARTER),
+                               (Kind.YEAR, _YEAR_KIND)):  # fmt: skip
+        if pattern.search(lower):
+            kind = candidate
+            break
+    order = None
+    if labelled := _ORDER.search(lower):
+        year = int(labelled[2])
+        order = (year + 2000 if year < 100 else year, int(labelled[1]))
+    non_gaap = None
+    if "non-gaap" in lower or "adjusted" in lower:
+        non_gaap = True
+    elif "gaap" in lower or "as reported" in lower:
+        non_gaap = False
+    forecast = _FORECAST.search(lower) is not None
+    return Column(kind, _end_date(lower), order, forecast, non_gaap, text)
+
+
+def _end_date(lower: str) -> date | None:
+    if numeric := _NUMERIC_DATE.search(lower):
+        month, day, year = (int(g) for g in numeric.groups())
+        return _date(year, month, day)
+    named = _DATE.search(lower)
+    if named is None:
+        return None
+    year_text = named[3]
+    if year_text is None:
+        years = _BARE_YEAR.findall(lower)
+        if len(set(years)) != 1:
+            return None
+        year_text = years[0]
+    return _date(int(year_text), _MONTHS[named[1]], int(named[2]))
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _scale(context: str) -> Decimal | None:
+    """The nearest scale stated in the context (lower case), shares aside; None if none is."""
+    for match in reversed(list(_SCALE.finditer(context))):
+        if _SHARES_NEAR.search(context[max(0, match.start() - 60) : match.start()]):
+            continue
+        return _SCALES.get(match[1] or "", Decimal(1000))
+    return None
