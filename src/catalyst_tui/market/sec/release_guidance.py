@@ -53,12 +53,15 @@ _PAST = re.compile(r"\b(?:was|were|reported|achieved|totaled|totalled|grew|rose|
 _REVENUE_WORD = re.compile(r"\b(?:revenues?|net sales)\b", re.I)
 _CONNECTOR = re.compile(
     r"\s+(?:(?:is|are|will|be|now|expected|projected|forecast|forecasted|anticipated|estimated"
-    r"|targeted|likely|to|in|the|range|of|between|approximately|about|around|roughly|at)\s+)*",
+    r"|targeted|likely|to|in|the|range|of|between|approximately|about|around|roughly|at"
+    r"|for|first|second|third|fourth|next|quarter|fiscal|full|full-year|year|q[1-4]"
+    r"|(?:19|20)\d\d),?\s+)*",
     re.I,
 )
 _BEFORE_OK = re.compile(
     r"^(?:total|our|the|of|for|expect|expects|quarter|quarterly|year|full-year|annual|fiscal"
-    r"|consolidated|(?:19|20)\d\d|fy\s?'?\d{2,4}|q[1-4](?:'\d\d)?)$",
+    r"|consolidated|(?:19|20)\d\d|fy\s?'?\d{2,4}|q[1-4](?:'\d\d)?"
+    r"|outlook|guidance|targets?|forecast|commentary)$",  # a heading run into the sentence
     re.I,
 )
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)"
@@ -74,7 +77,7 @@ _QUARTER = re.compile(r"\bq[1-4]\b|\bq[1-4]'|quarter|three months|thirteen weeks
                       re.I)  # fmt: skip
 _YEAR = re.compile(
     r"full[- ]year|fiscal year|\bfy\s?'?\d{2,4}\b|\bannual|\byear\b"
-    r"|(?<![\w$.,])(?:19|20)\d\d(?![\d,%])",
+    r"|(?<![\w$.,])(?:19|20)\d\d(?!\d|,\d|%)",
     re.I,
 )
 _LOOKBACK = 2  # lead-in pieces looked at for the period: "outlook for the fourth quarter:"
