@@ -27,7 +27,8 @@ from .release_labels import (
     operating_income_rank,
     revenue_rank,
 )
-from .release_tables import Column, Figure, Kind, Line, Segment
+from .release_periods import Column, Kind
+from .release_tables import Figure, Line, Segment
 
 __all__ = ["FIGURES", "Gap", "ReleaseFigures", "Statement", "find_statement", "read_figures"]
 

@@ -26,7 +26,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from .release_labels import revenue_rank
-from .release_tables import Kind, Segment
+from .release_periods import Kind
+from .release_tables import Segment
 
 __all__ = ["Guidance", "GuidancePeriod", "read_guidance"]
 

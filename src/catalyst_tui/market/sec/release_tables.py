@@ -3,47 +3,27 @@
 Pure, no I/O. A table is cut into segments, one per block of header rows ("Three Months Ended",
 "October 29, 2023", "Q4 FY24", "Forecast"...): a header cell covers the figures below it that
 fall inside its columns (grid columns in HTML, character offsets in plain text), and what the
-covering cells say together is that column's period. Workiva splits a figure over cells (`$`,
-`(`, `4.38`, `)`, `%`): they are merged back, parentheses making the figure negative. The scale
-("in millions", "in thousands", else whole dollars) is the nearest one stated above the figures,
-in the table's header or in the lines before it, leaving aside shares ("shares in thousands").
+covering cells say together is that column's period (release_periods). Workiva splits a
+figure over cells (`$`, `(`, `4.38`, `)`, `%`): they are merged back, parentheses making the
+figure negative. The scale ("in millions", "in thousands") is the nearest one stated above the
+figures, in the table's header or in the lines before it, leaving aside shares ("shares in
+thousands"); None when none is.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from typing import NamedTuple
 
 from .release_document import Cell, Table
+from .release_periods import Column, dated, read_column
 
-__all__ = ["Column", "Figure", "Kind", "Line", "Segment", "normal_label", "segments"]
+__all__ = ["Figure", "Line", "Segment", "normal_label", "segments"]
 
 _CONTEXT_CHARS = 700  # the text a segment keeps before its figures: title, scale, lead-in
 _PAGE_BREAK_CHARS = 40  # at most a page number and a running head between a table's halves
-
-
-class Kind(StrEnum):
-    """How long a column's period is."""
-
-    QUARTER = "quarter"
-    YEAR = "year"
-    OTHER = "other"  # six or nine months, year to date, trailing twelve months
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """What the header cells above a figure say of its period."""
-
-    kind: Kind | None
-    end: date | None
-    order: tuple[int, int] | None  # (fiscal year, quarter) of a "Q3 FY24" or "Q4'24" label
-    forecast: bool
-    non_gaap: bool | None  # None: the header does not say
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,45 +60,6 @@ _NUMBER = re.compile(
 _DASH = re.compile(r"^[-—–]+$")
 _SYMBOLS = re.compile(r"^[$€£()%\s*]+$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        (
-            "jan january",
-            "feb february",
-            "mar march",
-            "apr april",
-            "may",
-            "jun june",
-            "jul july",
-            "aug august",
-            "sep sept september",
-            "oct october",
-            "nov november",
-            "dec december",
-        )  # fmt: skip
-    )
-    for m in names.split()
-}
-_DATE = re.compile(
-    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(\d{1,2})\b,?\s*((?:19|20)\d\d)?"
-)
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
-_BARE_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
-_OTHER = re.compile(
-    r"six months|nine months|\b[69] months|twenty-six|thirty-nine|\b(?:26|39|24|36|40) weeks"
-    r"|year[- ]to[- ]date|\bytd\b|\bttm\b|trailing"
-)
-_QUARTER = re.compile(
-    r"three months|\b3 months|thirteen weeks|twelve weeks|fourteen weeks|sixteen weeks"
-    r"|\b1[2-6] weeks|quarter|\bq[1-4]\b|\bq[1-4]'"
-)
-_YEAR_KIND = re.compile(
-    r"twelve months|\b12 months|years? ended|fiscal year|full year|fifty-(?:two|three) weeks"
-    r"|\b5[23] weeks|\bfy\s?'?\d{2,4}\b"
-)
-_ORDER = re.compile(r"\bq([1-4])\s*(?:fy|fiscal)?\s*'?((?:19|20)?\d\d)\b")
-_FORECAST = re.compile(r"forecast|outlook|guidance|target|estimate|\blow\b|\bhigh\b")
 _HEADER_WORDS = re.compile(
     r"months|weeks|quarter|year|ended|fiscal|\bfy|\bq[1-4]\b|q[1-4]'|forecast|outlook|gaap"
     r"|\blow\b|\bhigh\b|change|q/q|y/y|as reported|actual|unaudited|\bttm\b|\bytd\b|^%$"
@@ -227,7 +168,7 @@ def _is_header(label: str, figures: list[_Printed], texts: list[str]) -> bool:
 
 def _heading(text: str) -> bool:
     lower = text.lower()
-    return bool(_HEADER_WORDS.search(lower) or _DATE.search(lower) or _NUMERIC_DATE.search(lower))
+    return _HEADER_WORDS.search(lower) is not None or dated(lower)
 
 
 class _Printed(NamedTuple):
@@ -278,51 +219,6 @@ def _column(headers: list[Cell], start: int, end: int, seen: dict) -> Column:
         text = " ".join(h.text for h in headers if h.start < end and start < h.end)
         seen[key] = read_column(text)
     return seen[key]
-
-
-def read_column(text: str) -> Column:
-    """A column's period from its header text ("Three Months Ended October 29, 2023")."""
-    lower = text.lower()
-    kind = None
-    for candidate, pattern in ((Kind.OTHER, _OTHER), (Kind.QUARTER, _QUARTER),
-                               (Kind.YEAR, _YEAR_KIND)):  # fmt: skip
-        if pattern.search(lower):
-            kind = candidate
-            break
-    order = None
-    if labelled := _ORDER.search(lower):
-        year = int(labelled[2])
-        order = (year + 2000 if year < 100 else year, int(labelled[1]))
-    non_gaap = None
-    if "non-gaap" in lower or "adjusted" in lower:
-        non_gaap = True
-    elif "gaap" in lower or "as reported" in lower:
-        non_gaap = False
-    forecast = _FORECAST.search(lower) is not None
-    return Column(kind, _end_date(lower), order, forecast, non_gaap, text)
-
-
-def _end_date(lower: str) -> date | None:
-    if numeric := _NUMERIC_DATE.search(lower):
-        month, day, year = (int(g) for g in numeric.groups())
-        return _date(year, month, day)
-    named = _DATE.search(lower)
-    if named is None:
-        return None
-    year_text = named[3]
-    if year_text is None:
-        years = _BARE_YEAR.findall(lower)
-        if len(set(years)) != 1:
-            return None
-        year_text = years[0]
-    return _date(int(year_text), _MONTHS[named[1]], int(named[2]))
-
-
-def _date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _scale(context: str) -> Decimal | None:

@@ -10,9 +10,9 @@ a guess: a wrong number is worse than a missing one. A release without a stateme
 deliveries update, annual results told in prose) gives nothing, with a reason.
 
 The parts: release_document (HTML, plain text, the SGML envelope -> tables and text),
-release_tables (rows -> labelled figures under their columns' periods), release_labels
-(which row is which figure), release_figures (the statement and its figures),
-release_guidance (the outlook).
+release_tables (rows -> labelled figures), release_periods (what a column header says of its
+period), release_labels (which row is which figure), release_figures (the statement and its
+figures), release_guidance (the outlook).
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from typing import Any
 from .release_document import read_document
 from .release_figures import FIGURES, Gap, ReleaseFigures, find_statement, read_figures
 from .release_guidance import Guidance, GuidancePeriod, read_guidance
-from .release_tables import Kind, Segment, segments
+from .release_periods import Kind
+from .release_tables import Segment, segments
 
 __all__ = [
     "Gap",
@@ -45,6 +46,7 @@ class NotRead(StrEnum):
     EMPTY = "empty"  # no text at all
     TOO_LARGE = "too_large"  # over release_document.MAX_BYTES
     NO_STATEMENT = "no_statement"  # no income statement: a deliveries update, prose results
+    UNREADABLE = "unreadable"  # the readers failed on it (a bug to report, not a release)
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def read_release(body: bytes | str) -> ReleaseResults:
     try:
         return _read(body)
     except Exception:  # junk the readers did not foresee: nothing, rather than a crash
-        return _nothing(NotRead.EMPTY)
+        return _nothing(NotRead.UNREADABLE)
 
 
 def _read(body: bytes | str) -> ReleaseResults:
