@@ -74,9 +74,23 @@ def test_a_statement_without_a_scale_line_is_in_whole_dollars() -> None:
     assert results.quarter.eps_diluted == -0.10
 
 
-def test_thousands_scale() -> None:
-    results = read_release(_statement(*FULL, scale="(Amounts in thousands)"))
-    assert results.quarter.revenue == 1_000e3
+@pytest.mark.parametrize(
+    ("scale", "revenue"),
+    [
+        ("(Amounts in thousands)", 1_000e3),
+        ("(In Millions, Except Per Share Amounts; Unaudited)", 1_000e6),
+        ("($ in millions)", 1_000e6),
+        ("(millions of dollars, except per share amounts)", 1_000e6),
+        ("($ millions)", 1_000e6),
+        ("(in $ thousands)", 1_000e3),
+        ("(000's omitted)", 1_000e3),
+        ("($000)", 1_000e3),
+        ("(In millions, except shares, which are reflected in thousands)", 1_000e6),
+        ("(Shares in thousands)", 1_000.0),  # shares only: the amounts are whole dollars
+    ],
+)
+def test_the_scale_line(scale: str, revenue: float) -> None:
+    assert read_release(_statement(*FULL, scale=scale)).quarter.revenue == revenue
 
 
 def test_the_fiscal_year_column_ending_on_the_quarter_end_makes_a_q4_release() -> None:
@@ -152,6 +166,19 @@ def test_two_different_non_gaap_eps_for_the_quarter_are_ambiguous() -> None:
 def test_guidance_sentences(sentence: str, expected: list) -> None:
     html = _statement(*FULL).replace("<body>", f"<body><p>Outlook</p><p>{sentence}</p>")
     assert to_json(read_release(html))["guidance"] == expected
+
+
+def test_a_forecast_table_with_low_and_high_columns() -> None:
+    outlook = (
+        "<p>Full-year outlook (in millions)</p><table>"
+        "<tr><td></td><td colspan=4>Fiscal Year 2026 Outlook</td></tr>"
+        "<tr><td></td><td colspan=2>Low</td><td colspan=2>High</td></tr>"
+        "<tr><td>Total revenue</td><td>$</td><td>4,100</td><td>$</td><td>4,300</td></tr></table>"
+    )
+    results = read_release(_statement(*FULL).replace("</body>", outlook + "</body>"))
+    assert to_json(results)["guidance"] == [
+        {"period": "year", "revenue_low": 4_100e6, "revenue_high": 4_300e6}
+    ]
 
 
 def test_an_outlook_heading_with_no_figures_gives_no_guidance() -> None:

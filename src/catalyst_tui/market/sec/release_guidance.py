@@ -27,7 +27,7 @@ from enum import StrEnum
 
 from .release_labels import revenue_rank
 from .release_periods import Kind
-from .release_tables import Segment
+from .release_tables import Line, Segment
 
 __all__ = ["Guidance", "GuidancePeriod", "read_guidance"]
 
@@ -171,16 +171,30 @@ def _from_tables(segments: list[Segment]) -> list[tuple[GuidancePeriod, Decimal,
                 amounts = _range(money, between=False) if money else None
                 if amounts and period and _CUE.search(segment.context):
                     found.append((period, *amounts))
-            # a forecast column: "Q1'25 Forecast"
-            if segment.scale is None:
-                continue
-            for figure in line.figures:
-                column = figure.column
-                if not column.forecast or figure.percent or "low" in column.text.lower():
-                    continue
-                if column.kind in (Kind.QUARTER, Kind.YEAR) and "high" not in column.text.lower():
-                    value = figure.value * segment.scale
-                    found.append((GuidancePeriod(column.kind.value), value, value))
+            if segment.scale is not None:
+                found.extend(_forecast_columns(line, segment.scale))
+    return found
+
+
+def _forecast_columns(line: Line, scale: Decimal) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
+    """A revenue row's figures under forecast columns: "Q1'25 Forecast" alone (low = high), or
+    a "Low" and a "High" column under the same period."""
+    by_period: dict[GuidancePeriod, dict[str, list[Decimal]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for figure in line.figures:
+        column = figure.column
+        if not column.forecast or figure.percent or column.kind not in (Kind.QUARTER, Kind.YEAR):
+            continue
+        words = set(re.findall(r"[a-z]+", column.text.lower()))
+        end = "low" if "low" in words else "high" if "high" in words else "point"
+        by_period[GuidancePeriod(column.kind.value)][end].append(figure.value * scale)
+    found = []
+    for period, ends in by_period.items():
+        if set(ends) == {"point"} and len(ends["point"]) == 1:
+            found.append((period, ends["point"][0], ends["point"][0]))
+        elif set(ends) == {"low", "high"} and len(ends["low"]) == len(ends["high"]) == 1:
+            found.append((period, ends["low"][0], ends["high"][0]))
     return found
 
 

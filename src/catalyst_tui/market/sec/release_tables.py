@@ -64,7 +64,13 @@ _HEADER_WORDS = re.compile(
     r"months|weeks|quarter|year|ended|fiscal|\bfy|\bq[1-4]\b|q[1-4]'|forecast|outlook|gaap"
     r"|\blow\b|\bhigh\b|change|q/q|y/y|as reported|actual|unaudited|\bttm\b|\bytd\b|^%$"
 )
-_SCALE = re.compile(r"\bin\s+(millions|thousands|billions)\b|\(\$?\s*(000)'?s?\)")
+# "(In millions, ...)", "$ in thousands", "(millions of dollars)", "($ millions)", "(000s)"
+_SCALE = re.compile(
+    r"\bin\s+(?:u\.?s\.?\s+)?(?:\$\s*)?(millions|thousands|billions)\b"
+    r"|\b(millions|thousands|billions) of (?:u\.?s\.? )?dollars\b"
+    r"|\(\s*(?:us)?\$?\s*(millions|thousands|billions)\b|\$\s*(millions|thousands|billions)\b"
+    r"|\(\s*\$?\s*(000)'?s\)|\(\s*\$\s*(000)\s*\)|\bin (000)'?s\b|\b(000)'?s omitted"
+)
 _SHARES_NEAR = re.compile(r"shares?\W+(?:\w+\W+){0,4}$")
 _SCALES = {"millions": Decimal(10**6), "thousands": Decimal(1000), "billions": Decimal(10**9)}
 _FOOTNOTE = re.compile(r"\(\s*[a-z0-9]{1,2}\s*\)|\*+|†|‡|\s\d$|(?<=[a-z])\d$")
@@ -226,5 +232,5 @@ def _scale(context: str) -> Decimal | None:
     for match in reversed(list(_SCALE.finditer(context))):
         if _SHARES_NEAR.search(context[max(0, match.start() - 60) : match.start()]):
             continue
-        return _SCALES.get(match[1] or "", Decimal(1000))
+        return _SCALES.get(next(g for g in match.groups() if g), Decimal(1000))
     return None
