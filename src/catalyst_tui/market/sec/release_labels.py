@@ -10,6 +10,7 @@ the company outranks net income before non-controlling interests.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .release_tables import Line
 
@@ -47,25 +48,30 @@ _NON_GAAP_ALONE = re.compile(r"^(?:non-gaap|adjusted|as adjusted)(?: diluted)?$"
 _QUALIFIED = re.compile(r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma")
 
 
+@lru_cache(maxsize=4096)  # a release asks of the same labels many times
 def revenue_rank(label: str) -> int:
     match = _REVENUE.match(label)
     return 0 if match is None else 2 if match["total"] or match["total2"] else 1
 
 
+@lru_cache(maxsize=4096)
 def cost_rank(label: str) -> int:
     match = _COST.match(label)
     return 0 if match is None else 2 if match["total"] else 1
 
 
+@lru_cache(maxsize=4096)
 def gross_profit_rank(label: str) -> int:
     """Gross profit, or "Gross margin" when the line is an amount (checked by the caller)."""
     return 1 if _GROSS.match(label) else 0
 
 
+@lru_cache(maxsize=4096)
 def operating_income_rank(label: str) -> int:
     return 1 if _OPERATING.match(label) else 0
 
 
+@lru_cache(maxsize=4096)
 def net_income_rank(label: str) -> int:
     match = _NET_INCOME.match(label)
     if match is None:
@@ -79,13 +85,16 @@ def net_income_rank(label: str) -> int:
 def eps_diluted(line: Line) -> bool:
     """GAAP diluted EPS: "Diluted earnings per share", "... per share—diluted", or "Diluted"
     (and "Basic and diluted") under an earnings-per-share heading."""
-    label = line.label
+    return _eps_diluted(line.label, line.section)
+
+
+@lru_cache(maxsize=4096)
+def _eps_diluted(label: str, section: str) -> bool:
     if _NON_GAAP.search(label) or _SHARES.search(label) or _QUALIFIED.search(label):
         return False
     if "diluted" in label and _PER_SHARE.search(label):
         return True
     if label in ("diluted", "basic and diluted"):
-        section = line.section
         return bool(_PER_SHARE.search(section) or "earnings per" in section) and not (
             _SHARES.search(section)
         )

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 __all__ = ["Column", "Kind", "dated", "read_column"]
 
@@ -83,6 +84,7 @@ def dated(lower: str) -> bool:
     return _DATE.search(lower) is not None or _NUMERIC_DATE.search(lower) is not None
 
 
+@lru_cache(maxsize=4096)  # the same headers recur from table to table
 def read_column(text: str) -> Column:
     """A column's period from its header text ("Three Months Ended October 29, 2023")."""
     lower = text.lower()

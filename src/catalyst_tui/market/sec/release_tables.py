@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from .release_document import Cell, Table
@@ -77,6 +78,7 @@ _FOOTNOTE = re.compile(r"\(\s*[a-z0-9]{1,2}\s*\)|\*+|†|‡|\s\d$|(?<=[a-z])\d$
 _LOSS = re.compile(r"\((?:loss|losses|income|deficit)\)")
 
 
+@lru_cache(maxsize=4096)  # the same labels recur from table to table
 def normal_label(text: str) -> str:
     """A row label in one spelling: lower case, no footnote marks or "(loss)", no end colon."""
     label = _FOOTNOTE.sub(" ", text.lower().replace("’", "'"))
@@ -172,6 +174,7 @@ def _is_header(label: str, figures: list[_Printed], texts: list[str]) -> bool:
     return bool(texts) and all(_heading(text) for text in texts)
 
 
+@lru_cache(maxsize=4096)
 def _heading(text: str) -> bool:
     lower = text.lower()
     return _HEADER_WORDS.search(lower) is not None or dated(lower)
