@@ -106,6 +106,23 @@ def test_the_fiscal_year_column_ending_on_the_quarter_end_makes_a_q4_release() -
     }
 
 
+def test_a_separate_annual_statement_gives_the_year_of_a_q4_release() -> None:
+    """Three months in one statement, the years in another: both end on March 31, 2025."""
+
+    def two_columns(html: str, heading: str) -> str:
+        html = html.replace("<td colspan=4>Three Months Ended</td><td colspan=4>Twelve Months"
+                            " Ended</td>", f"<td colspan=4>{heading}</td>")  # fmt: skip
+        return html.replace("<td colspan=2>March 31, 2025</td><td colspan=2>March 31, 2024</td>"
+                            "</tr>", "</tr>", 1)  # fmt: skip
+
+    quarter = two_columns(_statement(*FULL), "Three Months Ended")
+    year = two_columns(_statement(*(r.replace("|1,000|900|", "|4,000|3,600|") for r in FULL)),
+                       "Year Ended")  # fmt: skip
+    results = read_release(quarter.replace("</body></html>", year.split("<body>", 1)[1]))
+    assert results.quarter.revenue == 1_000e6
+    assert results.year is not None and results.year.revenue == 4_000e6
+
+
 def test_prior_year_first_still_reads_the_latest_quarter() -> None:
     html = (
         _statement(*FULL).replace("March 31, 2025", "X").replace("March 31, 2024", "March 31, 2025")

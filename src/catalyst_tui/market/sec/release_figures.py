@@ -30,7 +30,7 @@ from .release_labels import (
 from .release_periods import Column, Kind
 from .release_tables import Figure, Line, Segment
 
-__all__ = ["FIGURES", "Gap", "ReleaseFigures", "Statement", "find_statement", "read_figures"]
+__all__ = ["FIGURES", "Gap", "ReleaseFigures", "Statement", "find_statements", "read_figures"]
 
 FIGURES = (
     "revenue",
@@ -86,9 +86,12 @@ class Statement:
     titled: bool
 
 
-def find_statement(segments: list[Segment]) -> Statement | None:
-    """The income statement: titled first, then the first with revenue, net income and EPS."""
-    best: Statement | None = None
+def find_statements(segments: list[Segment]) -> list[Statement]:
+    """The income statements, best first: titled before untitled, with quarter columns before
+    without, then in document order. Each holds revenue, net income and EPS under dated
+    columns; the first is the release's, a later one may hold its year (a separate annual
+    statement)."""
+    found: list[Statement] = []
     for segment in segments:
         lines = segment.lines
         if not (
@@ -104,10 +107,8 @@ def find_statement(segments: list[Segment]) -> Statement | None:
             continue
         titled = _TITLE.search(segment.context[-_TITLE_REACH:]) is not None
         end = max(d for d in (quarters or years) if d is not None)
-        found = Statement(segment, end, bool(quarters), titled)
-        if best is None or (titled and not best.titled):
-            best = found
-    return best
+        found.append(Statement(segment, end, bool(quarters), titled))
+    return sorted(found, key=lambda s: (not s.titled, not s.quarterly))
 
 
 _NON_GAAP_TITLE = re.compile(r"non-gaap|adjusted|reconciliation")

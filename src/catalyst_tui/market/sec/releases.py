@@ -23,7 +23,7 @@ from enum import StrEnum
 from typing import Any
 
 from .release_document import read_document
-from .release_figures import FIGURES, Gap, ReleaseFigures, find_statement, read_figures
+from .release_figures import FIGURES, Gap, ReleaseFigures, find_statements, read_figures
 from .release_guidance import Guidance, GuidancePeriod, read_guidance
 from .release_periods import Kind
 from .release_tables import Segment, segments
@@ -76,11 +76,22 @@ def _read(body: bytes | str) -> ReleaseResults:
     found: list[Segment] = []
     for table in document.tables:
         found.extend(segments(table, found[-1] if found else None))
-    statement = find_statement(found)
-    if statement is None:
+    statements = find_statements(found)
+    if not statements:
         return _nothing(NotRead.NO_STATEMENT)
-    year = read_figures(statement, found, Kind.YEAR)
+    statement = statements[0]
     quarter = read_figures(statement, found, Kind.QUARTER) if statement.quarterly else None
+    # the year: in the same statement on a Q4 release, else in an annual one ending that day
+    year = next(
+        (
+            figures
+            for other in statements
+            if other.titled == statement.titled
+            and other.period_end == statement.period_end
+            and (figures := read_figures(other, found, Kind.YEAR)) is not None
+        ),
+        None,
+    )
     return ReleaseResults(
         found=True,
         reason=None,
