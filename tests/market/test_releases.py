@@ -8,6 +8,7 @@ import random
 import time
 
 import pytest
+from tests.support.shared import PRESS_RELEASES
 
 from catalyst_tui.market.sec.release_document import MAX_BYTES
 from catalyst_tui.market.sec.releases import Gap, NotRead, read_release, to_json
@@ -244,6 +245,15 @@ We expect third quarter revenue to be in the range of $13.0 million to $13.5 mil
         "year": None,
         "guidance": [{"period": "quarter", "revenue_low": 13_000e3, "revenue_high": 13_500e3}],
     }
+
+
+def test_a_release_laid_out_in_one_big_table_reads_as_without_it() -> None:
+    """Older filings lay the whole page out in a table: its tables are read, its text is text."""
+    html = (PRESS_RELEASES / "NVDA_0001045810-23-000225_q3fy24pr.htm").read_text()
+    laid_out = html.replace("<body>", "<body><table><tr><td>", 1)
+    laid_out = laid_out.replace("</body>", "</td></tr></table></body>", 1)
+    assert laid_out != html
+    assert to_json(read_release(laid_out)) == to_json(read_release(html))
 
 
 def test_the_exhibit_is_taken_out_of_an_sgml_submission() -> None:

@@ -6,8 +6,9 @@ EDGAR's SGML `<DOCUMENT>` envelope, or a whole EDGAR submission (.txt) holding i
 `table`, `tr`, `td` and `th` is dropped (scripts and styles with their content): lexbor
 walks its stack of open elements for each block and formatting tag, so 200,000 nested `<div>`s
 take minutes there, while the same document without them parses in milliseconds. Each table is
-read innermost first and replaced by a mark, so nested rows are read once, and the text between
-two marks is what stands before a table (its title, its scale line).
+read innermost first and replaced by a mark, so the text between two marks is what stands before
+a table (its title, its scale line); a table holding tables is layout (a page laid out in one
+big table) and is left as running text around its tables' marks.
 
 A plain-text exhibit becomes one table whose cells are runs of text two spaces apart, placed by
 character offset, so the header above a column covers its figures as a colspan does in HTML.
@@ -19,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..documents import _decode, is_html
 
@@ -30,6 +31,7 @@ MAX_CELLS = 250_000  # cells read at most: the work stays bounded whatever the n
 _MAX_SPAN = 64  # a colspan or rowspan beyond this is junk, not layout
 _BEFORE_CHARS = 600  # running text kept before a table: its title block and scale line
 _MARK = "\x1d"  # group separator: never in a document's text (removed first)
+_HOLDER_LEVELS = 8  # table > tbody > tr > td > table: a holding table is a few levels up
 
 _DOCUMENT = re.compile(r"<DOCUMENT>(.*?)</DOCUMENT>", re.S | re.I)
 _TYPE = re.compile(r"<TYPE>\s*([^\s<]+)", re.I)
@@ -104,8 +106,14 @@ def _read_html(html: str) -> Document:
         tree = LexborHTMLParser(_NOT_TABLE_TAG.sub(" ", _visible(html)))
         tables: list[tuple[tuple[tuple[Cell, ...], ...], int]] = []
         budget = MAX_CELLS
-        # Innermost first: an outer table's rows no longer hold the inner table's.
+        holders: set[int] = set()  # tables holding tables: layout, left as running text
+        # Innermost first, so a table is known to hold others before it is read.
         for index, node in enumerate(reversed(tree.css("table"))):
+            holder = _holding_table(node)
+            if holder is not None:
+                holders.add(holder.mem_id)
+            if node.mem_id in holders:
+                continue
             rows, used = _grid(node, budget)
             budget -= used
             tables.append((rows, index))
@@ -127,6 +135,16 @@ def _read_html(html: str) -> Document:
     return Document(tuple(found), " ".join(t for t in texts if t))
 
 
+def _holding_table(table: LexborNode) -> LexborNode | None:
+    """The table this one sits in, looked for a few levels up (divs and fonts are gone)."""
+    node = table.parent
+    for _ in range(_HOLDER_LEVELS):
+        if node is None or node.tag == "table":
+            return node
+        node = node.parent
+    return None
+
+
 def _visible(html: str) -> str:
     """The HTML without scripts and styles, their content included (linear)."""
     lower = html.lower()
@@ -146,7 +164,7 @@ def _visible(html: str) -> str:
     return "".join(kept)
 
 
-def _grid(table, budget: int) -> tuple[tuple[tuple[Cell, ...], ...], int]:
+def _grid(table: LexborNode, budget: int) -> tuple[tuple[tuple[Cell, ...], ...], int]:
     """A table's rows as cells on the grid its colspans and rowspans make."""
     # Looked up once: asking each cell for an attribute it lacks is what costs (lexbor raises)
     across_of = {n.mem_id: _span(n.attrs["colspan"]) for n in table.css("[colspan]")}
