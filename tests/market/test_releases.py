@@ -69,6 +69,13 @@ def test_a_statement_without_gross_profit_or_cost_leaves_gross_profit_none() -> 
     assert results.quarter.derived == ()
 
 
+def test_a_statement_without_eps_is_still_the_statement() -> None:
+    rows = [row for row in FULL if "per share" not in row and not row.startswith(("Basic", "Dil"))]
+    results = read_release(_statement(*rows))
+    assert results.found and results.quarter.net_income == -95e6
+    assert results.quarter.gap("eps_diluted") is Gap.NOT_STATED
+
+
 def test_a_statement_without_a_scale_line_is_in_whole_dollars() -> None:
     results = read_release(_statement(*FULL, scale="(Unaudited)"))
     assert results.quarter.revenue == 1_000.0

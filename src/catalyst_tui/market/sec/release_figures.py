@@ -1,7 +1,7 @@
 """The quarter's (and on a Q4 release the year's) figures, read from the release's income statement.
 
-Pure. The statement is the segment holding revenue, net income and diluted EPS under dated
-columns, a titled one ("Condensed Consolidated Statements of Income", "Income Statements")
+Pure. The statement is the segment holding revenue and net income under dated columns, a
+titled one ("Condensed Consolidated Statements of Income", "Income Statements")
 before a summary table; its latest quarter column is the quarter reported, and a year column
 ending that same day makes it a Q4 release. GAAP figures come from that statement only.
 Non-GAAP diluted EPS comes from wherever the release labels it (reconciliations, summary
@@ -88,16 +88,14 @@ class Statement:
 
 def find_statements(segments: list[Segment]) -> list[Statement]:
     """The income statements, best first: titled before untitled, with quarter columns before
-    without, then in document order. Each holds revenue, net income and EPS under dated
-    columns; the first is the release's, a later one may hold its year (a separate annual
-    statement)."""
+    without, then in document order. Each holds revenue and net income under dated columns;
+    the first is the release's, a later one may hold its year (a separate annual statement)."""
     found: list[Statement] = []
     for segment in segments:
         lines = segment.lines
         if not (
             any(revenue_rank(line.label) for line in lines)
             and any(net_income_rank(line.label) for line in lines)
-            and any(eps_diluted(line) for line in lines)
         ) or _NON_GAAP_TITLE.search(segment.title):
             continue
         columns = [f.column for line in lines for f in line.figures if f.column.end]
