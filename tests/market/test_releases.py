@@ -181,11 +181,19 @@ def test_two_different_non_gaap_eps_for_the_quarter_are_ambiguous() -> None:
          [{"period": "year", "revenue_low": 5_000e6, "revenue_high": 5_000e6}]),
         ("We expect Q2 net sales of $300-$320M.",
          [{"period": "quarter", "revenue_low": 300e6, "revenue_high": 320e6}]),
+        ("We expect Q2 revenue of $1.0-1.1 billion and full-year revenue of $4.5-4.7 billion.",
+         [{"period": "quarter", "revenue_low": 1_000e6, "revenue_high": 1_100e6},
+          {"period": "year", "revenue_low": 4_500e6, "revenue_high": 4_700e6}]),
+        ("We expect revenue of $4.6 billion for the full year and revenue of $1.05 billion for "
+         "the second quarter.",
+         [{"period": "quarter", "revenue_low": 1_050e6, "revenue_high": 1_050e6},
+          {"period": "year", "revenue_low": 4_600e6, "revenue_high": 4_600e6}]),
         # a segment's revenue, the past, a forecast's revision, no period: no guidance
         ("Data Center revenue for the second quarter is expected to be $1.0 billion.", []),
         ("Revenue for the quarter was $1.0 billion, above our outlook.", []),
         ("F/X lowered our 2025 revenue forecast by ~$1B.", []),
         ("Revenue is expected to be $1.0 billion.", []),
+        ("For the second quarter and the full year, revenue is expected to be $1.0 billion.", []),
     ],
 )  # fmt: skip
 def test_guidance_sentences(sentence: str, expected: list) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -81,6 +82,8 @@ _YEAR = re.compile(
     r"|(?<![\w$.,])(?:19|20)\d\d(?!\d|,\d|%)",
     re.I,
 )
+_WHOLE_YEAR = re.compile(r"full[- ]year|fiscal year|\bannual|\bfy\s?'?\d|for the year", re.I)
+_CLAUSE_END = re.compile(r"\band\b|;")  # where the clause of an amount ends
 _LOOKBACK = 2  # lead-in pieces looked at for the period: "outlook for the fourth quarter:"
 
 
@@ -102,24 +105,41 @@ def _from_sentences(text: str) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
     for index, piece in enumerate(pieces):
         if not _CUE.search(piece) or _PAST.search(piece):
             continue
+        clause = 0  # where the clause of the next "revenue" starts
         for word in _REVENUE_WORD.finditer(piece):
-            before = re.findall(r"[\w$'’.\-]+", piece[max(0, word.start() - 40) : word.start()])
-            if before and not _total_revenue(before):
+            if word.start() < clause:
+                continue
+            lead = piece[clause : word.start()]
+            if (before := re.findall(r"[\w$'’.\-]+", lead[-40:])) and not _total_revenue(before):
                 continue
             connector = _CONNECTOR.match(piece, word.end())
             at = connector.end() if connector else word.end()
             money = _MONEY.match(piece, at)
             if money is None:
                 continue
-            between = "between" in piece[word.end() : at].lower()
-            amounts = _range(money, between)
-            earlier = pieces[max(0, index - _LOOKBACK) : index]
-            lead = [piece[: word.start()], piece, *reversed(earlier)]
-            period = next((p for p in map(_period, lead) if p is not None), None)
+            amounts = _range(money, "between" in piece[word.end() : at].lower())
+            end = _CLAUSE_END.search(piece, money.end())
+            after = piece[money.end() : end.start() if end else len(piece)]
+            clause = end.end() if end else len(piece)
+            earlier = reversed(pieces[max(0, index - _LOOKBACK) : index])
+            period = _period_of(lead, after, piece, earlier)
             if amounts and period:
                 found.append((period, *amounts))
-            break
     return found
+
+
+def _period_of(
+    before: str, after: str, piece: str, earlier: Iterable[str]
+) -> GuidancePeriod | None:
+    """The period an amount is for: named in its own clause, before it ("fourth quarter 2025
+    total revenue") or after it ("... $Y for the full year"); else in the sentence or the
+    lead-in, if that names one period only."""
+    for text in (before, after, piece, *earlier):
+        if _QUARTER.search(text) and _WHOLE_YEAR.search(text):
+            return None  # "first quarter ... and full year": which is which is not said
+        if period := _period(text):
+            return period
+    return None
 
 
 def _total_revenue(before: list[str]) -> bool:
