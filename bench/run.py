@@ -49,6 +49,7 @@ BENCHES: tuple[Bench, ...] = (
     Bench("ingest", "bench/ingest.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench("evaluate", "bench/evaluate.py", (), ("--repeats", "5")),
     Bench("evidence", "bench/evidence.py", (), ("--repeats", "3")),
+    Bench("results", "bench/results.py", (), ("--repeats", "5")),
     Bench("refresh", "bench/refresh.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench(
         "startup",

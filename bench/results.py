@@ -1,0 +1,72 @@
+"""Benchmark: results read from the largest earnings release in ../shared/press_releases.
+
+    .venv/bin/python bench/results.py [--repeats 21]
+
+One run is what the evening refresh does with a new 8-K exhibit: `read_release` on its bytes
+(tables to cells, the statement's figures, non-GAAP EPS, the guidance). The document is the
+largest file there (Microsoft's Q4 FY2025 release, 0.82 MB). The floor is the least any reading
+of it must do: lexbor parsing the same bytes and taking its `.text()`, measured in the same run.
+Goal: a run <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO))
+
+from bench._report import Figure, emit  # noqa: E402
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+from tests.support.shared import PRESS_RELEASES  # noqa: E402
+
+from catalyst_tui.market.sec.releases import read_release, to_json  # noqa: E402
+
+GOAL_MS = 50.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=21)
+    args = parser.parse_args()
+    document = max(PRESS_RELEASES.glob("*.htm*"), key=lambda path: path.stat().st_size)
+    raw = document.read_bytes()
+
+    runs, floors = [], []
+    for _ in range(args.repeats):
+        started = time.perf_counter()
+        results = read_release(raw)
+        runs.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        tree = LexborHTMLParser(raw)
+        floor_text = tree.root.text() if tree.root is not None else ""
+        floors.append(time.perf_counter() - started)
+    assert floor_text and results.found
+    measured, floor = statistics.median(runs) * 1000, statistics.median(floors) * 1000
+    read = to_json(results)
+    print(f"results bench: {document.name} ({len(raw) / 1e6:.2f} MB), {args.repeats} repeats")
+    print(f"  read: period end {read['period_end']}, quarter {read['quarter']}")
+    print(f"  run: median {measured:.1f} ms, fastest {min(runs) * 1000:.1f} ms "
+          f"(goal <= {GOAL_MS:.0f} ms: {'met' if measured <= GOAL_MS else 'MISSED'})")  # fmt: skip
+    print(f"  floor (lexbor parse + .text() of the same bytes): median {floor:.1f} ms")
+    print(f"  ratio {measured / floor:.1f}x the floor")
+    emit(
+        Figure(
+            figure="results from the largest release (0.82 MB)",
+            measured=round(measured, 2),
+            floor=round(floor, 2),
+            unit="ms",
+            goal=f"measured <= {GOAL_MS:.0f}",
+            floor_is="lexbor parse + .text() of the same bytes",
+            note=f"median of {args.repeats} runs of read_release on {document.name}",
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

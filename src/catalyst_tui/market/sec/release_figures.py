@@ -1,0 +1,243 @@
+"""The quarter's (and on a Q4 release the year's) figures, read from the release's income statement.
+
+Pure. The statement is the segment holding revenue and net income under dated columns, a
+titled one ("Condensed Consolidated Statements of Income", "Income Statements")
+before a summary table; its latest quarter column is the quarter reported, and a year column
+ending that same day makes it a Q4 release. GAAP figures come from that statement only.
+Non-GAAP diluted EPS comes from wherever the release labels it (reconciliations, summary
+tables): a dated column must end on the quarter's day, an undated one ("Q3 FY24") must carry,
+in the same table, one of the statement's own figures; two different values are ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from .release_labels import (
+    cost_rank,
+    eps_diluted,
+    eps_nongaap,
+    gross_profit_rank,
+    net_income_rank,
+    operating_income_rank,
+    revenue_rank,
+)
+from .release_periods import Column, Kind
+from .release_tables import Figure, Line, Segment
+
+__all__ = ["FIGURES", "Gap", "ReleaseFigures", "Statement", "find_statements", "read_figures"]
+
+FIGURES = (
+    "revenue",
+    "gross_profit",
+    "operating_income",
+    "net_income",
+    "eps_diluted",
+    "eps_nongaap",
+)
+_TITLE = re.compile(
+    r"statements? of (?:consolidated )?(?:income|operations|earnings|net income)"
+    r"|income statements?|results of operations"
+)
+_TITLE_REACH = 300  # a statement's title is in the last lines before its figures
+
+
+class Gap(StrEnum):
+    """Why a figure is None."""
+
+    NOT_STATED = "not_stated"  # the release prints no such line, or nothing for that period
+    AMBIGUOUS = "ambiguous"  # two different values are labelled as it
+    UNKNOWN_SCALE = "unknown_scale"  # an amount whose table states no scale
+    NO_STATEMENT = "no_statement"  # the release has no income statement to read
+
+
+@dataclass(frozen=True)
+class ReleaseFigures:
+    """One period's figures: money in currency units, EPS as printed; None with a Gap."""
+
+    revenue: float | None = None
+    gross_profit: float | None = None
+    operating_income: float | None = None
+    net_income: float | None = None
+    eps_diluted: float | None = None
+    eps_nongaap: float | None = None
+    missing: tuple[tuple[str, Gap], ...] = ()  # (figure, why) for each None
+    derived: tuple[str, ...] = ()  # figures computed, not printed: gross profit = revenue - cost
+
+    def gap(self, figure: str) -> Gap | None:
+        """Why `figure` is None (None when it was read)."""
+        return dict(self.missing).get(figure)
+
+    @classmethod
+    def nothing(cls, why: Gap) -> ReleaseFigures:
+        return cls(missing=tuple((name, why) for name in FIGURES))
+
+
+@dataclass(frozen=True)
+class Statement:
+    segment: Segment
+    period_end: date
+    quarterly: bool  # False: a statement of years only (an annual release)
+    titled: bool
+
+
+def find_statements(segments: list[Segment]) -> list[Statement]:
+    """The income statements, best first: titled before untitled, with quarter columns before
+    without, then in document order. Each holds revenue and net income under dated columns;
+    the first is the release's, a later one may hold its year (a separate annual statement)."""
+    found: list[Statement] = []
+    for segment in segments:
+        lines = segment.lines
+        if not (
+            any(revenue_rank(line.label) for line in lines)
+            and any(net_income_rank(line.label) for line in lines)
+        ) or _NON_GAAP_TITLE.search(segment.title):
+            continue
+        columns = [f.column for line in lines for f in line.figures if f.column.end]
+        quarters = [c.end for c in columns if c.kind is Kind.QUARTER and not c.forecast]
+        years = [c.end for c in columns if c.kind is Kind.YEAR and not c.forecast]
+        if not (quarters or years):
+            continue
+        titled = _TITLE.search(segment.context[-_TITLE_REACH:]) is not None
+        end = max(d for d in (quarters or years) if d is not None)
+        found.append(Statement(segment, end, bool(quarters), titled))
+    return sorted(found, key=lambda s: (not s.titled, not s.quarterly))
+
+
+_NON_GAAP_TITLE = re.compile(r"non-gaap|adjusted|reconciliation")
+
+
+def read_figures(
+    statement: Statement, segments: list[Segment], kind: Kind
+) -> ReleaseFigures | None:
+    """The statement's figures for the period of `kind` ending on its period end, or None
+    when the statement has no such column (a year on a release that is not a Q4 one)."""
+    end = statement.period_end
+    segment = statement.segment
+
+    def reported(column: Column) -> bool:
+        return column.kind is kind and column.end == end and not column.forecast
+
+    if not any(reported(f.column) for line in segment.lines for f in line.figures):
+        return None
+    scale = segment.scale or (Decimal(1) if statement.titled else None)
+    values: dict[str, Decimal] = {}
+    missing: dict[str, Gap] = {}
+    derived: list[str] = []
+    for name, rank in _AMOUNTS:
+        figure = _best(segment.lines, _on_label(rank), reported)
+        if figure is None:
+            missing[name] = Gap.NOT_STATED
+        elif scale is None:
+            missing[name] = Gap.UNKNOWN_SCALE
+        else:
+            values[name] = figure.value * scale
+    eps = _best(segment.lines, _on_line(eps_diluted), reported)
+    if eps is None:
+        missing["eps_diluted"] = Gap.NOT_STATED
+    else:
+        values["eps_diluted"] = eps.value
+    cost = values.pop("cost", None)
+    missing.pop("cost", None)
+    if "gross_profit" not in values and cost is not None and "revenue" in values:
+        values["gross_profit"] = values["revenue"] - cost
+        missing.pop("gross_profit", None)
+        derived.append("gross_profit")
+    anchors: dict[str, Decimal] = {
+        k: values[k] for k in ("revenue", "net_income", "eps_diluted") if k in values
+    }
+    nongaap, why = _nongaap_eps(segments, kind, end, anchors)
+    if nongaap is None:
+        missing["eps_nongaap"] = why
+    else:
+        values["eps_nongaap"] = nongaap
+    floats = {name: float(value) for name, value in values.items()}
+    return ReleaseFigures(
+        **floats,
+        missing=tuple((name, missing[name]) for name in FIGURES if name in missing),
+        derived=tuple(derived),
+    )
+
+
+_AMOUNTS: tuple[tuple[str, Callable[[str], int]], ...] = (
+    ("revenue", revenue_rank),
+    ("operating_income", operating_income_rank),
+    ("net_income", net_income_rank),
+    ("cost", cost_rank),  # for gross profit where only the cost is printed
+    ("gross_profit", gross_profit_rank),
+)
+
+
+def _on_label(rank: Callable[[str], int]) -> Callable[[Line], int]:
+    return lambda line: rank(line.label)
+
+
+def _on_line(test: Callable[[Line], bool]) -> Callable[[Line], int]:
+    return lambda line: int(test(line))
+
+
+def _best(
+    lines: Iterable[Line], rank: Callable[[Line], int], reported: Callable[[Column], bool]
+) -> Figure | None:
+    """The amount, in the reported column, of the highest-ranked line that has one."""
+    best: tuple[int, Figure] | None = None
+    for line in lines:
+        strength = rank(line)
+        if not strength or (best is not None and strength <= best[0]):
+            continue
+        hits = [f for f in line.figures if reported(f.column) and not f.percent]
+        if len({f.value for f in hits}) == 1:
+            best = (strength, hits[0])
+    return best[1] if best else None
+
+
+def _nongaap_eps(
+    segments: list[Segment], kind: Kind, end: date, anchors: dict[str, Decimal]
+) -> tuple[Decimal | None, Gap]:
+    values: set[Decimal] = set()
+    for segment in segments:
+        for line in segment.lines:
+            labelled = eps_nongaap(line, segment.title)
+            if not labelled and not eps_diluted(line):
+                continue
+            for figure in line.figures:
+                column = figure.column
+                if figure.percent or column.forecast or column.kind is not kind:
+                    continue
+                if not labelled and column.non_gaap is not True:
+                    continue
+                if column.end is not None:
+                    if column.end == end:
+                        values.add(figure.value)
+                elif column.order is not None and _anchored(segment, column, anchors):
+                    values.add(figure.value)
+    if len(values) == 1:
+        return values.pop(), Gap.NOT_STATED
+    return None, Gap.AMBIGUOUS if values else Gap.NOT_STATED
+
+
+def _anchored(segment: Segment, column: Column, anchors: dict[str, Decimal]) -> bool:
+    """Whether an undated column is the reported period: one of the statement's own figures
+    (revenue, net income, diluted EPS) stands in it, equal to the precision printed."""
+    for line in segment.lines:
+        if revenue_rank(line.label):
+            name, scale = "revenue", segment.scale
+        elif net_income_rank(line.label):
+            name, scale = "net_income", segment.scale
+        elif eps_diluted(line) and column.non_gaap is not True:
+            name, scale = "eps_diluted", Decimal(1)
+        else:
+            continue
+        if name not in anchors or scale is None:
+            continue
+        for figure in line.figures:
+            if figure.column == column and not figure.percent:
+                unit = scale * Decimal(10) ** -figure.places
+                if abs(figure.value * scale - anchors[name]) <= unit / 2:
+                    return True
+    return False

@@ -1,0 +1,123 @@
+"""Which row of a release's table is which figure: the label vocabularies, declared once.
+
+Pure. Labels come in `normal_label` form (lower case, no footnote marks, "(loss)" dropped), so
+"Net income (loss) attributable to Intel" is "net income attributable to intel" here. Each
+`*_rank` gives 0 for a row that is not the figure, else how strongly it is: a "Total ..." line
+outranks the line it sums ("Net sales" then "Total revenue"), and net income "attributable to"
+the company outranks net income before non-controlling interests.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .release_tables import Line
+
+__all__ = [
+    "cost_rank",
+    "eps_diluted",
+    "eps_nongaap",
+    "gross_profit_rank",
+    "net_income_rank",
+    "operating_income_rank",
+    "revenue_rank",
+]
+
+_REVENUE = re.compile(
+    r"^(?P<total>total )?(?:net )?(?:revenues?|sales)(?:, net)?$|^sales, net(?: of .*)?$"
+    r"|^(?P<total2>total )?net sales and (?:operating )?revenues?$"
+)
+_COST = re.compile(
+    r"^(?P<total>total )?cost of "
+    r"(?:revenues?|sales|goods sold|net sales|products and services sold)(?: \(.*\))?$"
+)
+_GROSS = re.compile(r"^(?:total )?gross (?:profit|margin)$")
+_OPERATING = re.compile(
+    r"^(?:total )?(?:operating (?:income|profit|loss)|(?:income|loss) from operations)$"
+)
+_NET_INCOME = re.compile(
+    r"^net (?:income|earnings|loss)(?: (?:attributable|available) to (?P<whose>.+))?$"
+)
+_OTHERS = re.compile(r"non-?controlling|minority|redeemable")
+_SHARES = re.compile(r"\bshares\b|weighted")
+_PER_SHARE = re.compile(r"per (?:common |diluted )?share|\beps\b")
+_NON_GAAP = re.compile(r"non-gaap|adjusted")
+_NON_GAAP_ALONE = re.compile(r"^(?:non-gaap|adjusted|as adjusted)(?: diluted)?$")
+# "excluding H20 charge", "(as adjusted to exclude ...)", "before ...": another measure
+_QUALIFIED = re.compile(r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma")
+
+
+@lru_cache(maxsize=4096)  # a release asks of the same labels many times
+def revenue_rank(label: str) -> int:
+    match = _REVENUE.match(label)
+    return 0 if match is None else 2 if match["total"] or match["total2"] else 1
+
+
+@lru_cache(maxsize=4096)
+def cost_rank(label: str) -> int:
+    match = _COST.match(label)
+    return 0 if match is None else 2 if match["total"] else 1
+
+
+@lru_cache(maxsize=4096)
+def gross_profit_rank(label: str) -> int:
+    """Gross profit, or "Gross margin" when the line is an amount (checked by the caller)."""
+    return 1 if _GROSS.match(label) else 0
+
+
+@lru_cache(maxsize=4096)
+def operating_income_rank(label: str) -> int:
+    return 1 if _OPERATING.match(label) else 0
+
+
+@lru_cache(maxsize=4096)
+def net_income_rank(label: str) -> int:
+    match = _NET_INCOME.match(label)
+    if match is None:
+        return 0
+    whose = match["whose"]
+    if whose is None:
+        return 1
+    return 0 if _OTHERS.search(whose) else 2
+
+
+def eps_diluted(line: Line) -> bool:
+    """GAAP diluted EPS: "Diluted earnings per share", "... per share—diluted", or "Diluted"
+    (and "Basic and diluted") under an earnings-per-share heading."""
+    return _eps_diluted(line.label, line.section)
+
+
+@lru_cache(maxsize=4096)
+def _eps_diluted(label: str, section: str) -> bool:
+    if _NON_GAAP.search(label) or _SHARES.search(label) or _QUALIFIED.search(label):
+        return False
+    if "diluted" in label and _PER_SHARE.search(label):
+        return True
+    if label in ("diluted", "basic and diluted"):
+        return bool(_PER_SHARE.search(section) or "earnings per" in section) and not (
+            _SHARES.search(section)
+        )
+    return False
+
+
+def eps_nongaap(line: Line, title: str) -> bool:
+    """Non-GAAP diluted EPS as labelled: "Non-GAAP diluted net income per share", "Non-GAAP"
+    under "Diluted net income per share", or diluted EPS in a table titled "Non-GAAP".
+
+    A qualified measure ("Non-GAAP, as adjusted to exclude H20 ... charges", "Diluted earnings
+    per share excluding H20 charge") is another figure, not the release's non-GAAP EPS.
+    """
+    label = line.label
+    if _QUALIFIED.search(label) or _SHARES.search(label):
+        return False
+    if _NON_GAAP.search(label):
+        if "diluted" in label and _PER_SHARE.search(label):
+            return True
+        section = line.section
+        return (
+            bool(_NON_GAAP_ALONE.match(label))
+            and "diluted" in section
+            and bool(_PER_SHARE.search(section))
+        )
+    return eps_diluted(line) and bool(_NON_GAAP_ALONE.match(title.strip()))

@@ -1,0 +1,130 @@
+"""What the header cells above a release's figures say of their period: how long, ending when.
+
+Pure. "Three Months Ended October 29, 2023" is a quarter ending 2023-10-29; "Quarter Ended
+December 31," over "2023" is too; "Q3 FY24" or "Q4'24" is a quarter with no date but an order;
+"Six Months Ended", "Year to Date" or "Thirty-Nine Weeks Ended" is neither quarter nor year;
+"Twelve Months Ended", "Year Ended" or "52 Weeks Ended" is a year. "Forecast", "Outlook",
+"Low"/"High" mark a forecast column; "Non-GAAP"/"Adjusted" and "GAAP"/"As Reported" its basis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import lru_cache
+
+__all__ = ["Column", "Kind", "dated", "read_column"]
+
+
+class Kind(StrEnum):
+    """How long a column's period is."""
+
+    QUARTER = "quarter"
+    YEAR = "year"
+    OTHER = "other"  # six or nine months, year to date, trailing twelve months
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """What the header cells above a figure say of its period."""
+
+    kind: Kind | None
+    end: date | None
+    order: tuple[int, int] | None  # (fiscal year, quarter) of a "Q3 FY24" or "Q4'24" label
+    forecast: bool
+    non_gaap: bool | None  # None: the header does not say
+    text: str
+
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        (
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        )  # fmt: skip
+    )
+    for m in names.split()
+}
+_DATE = re.compile(
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(\d{1,2})\b,?\s*((?:19|20)\d\d)?"
+)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+_BARE_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
+_OTHER = re.compile(
+    r"six months|nine months|\b[69] months|twenty-six|thirty-nine|\b(?:26|39|24|36|40) weeks"
+    r"|year[- ]to[- ]date|\bytd\b|\bttm\b|trailing"
+)
+_QUARTER = re.compile(
+    r"three months|\b3 months|thirteen weeks|twelve weeks|fourteen weeks|sixteen weeks"
+    r"|\b1[2-6] weeks|quarter|\bq[1-4]\b|\bq[1-4]'"
+)
+_YEAR_KIND = re.compile(
+    r"twelve months|\b12 months|years? ended|fiscal year|full year|fifty-(?:two|three) weeks"
+    r"|\b5[23] weeks|\bfy\s?'?\d{2,4}\b"
+)
+_ORDER = re.compile(r"\bq([1-4])\s*(?:fy|fiscal)?\s*'?((?:19|20)?\d\d)\b")
+_FORECAST = re.compile(r"forecast|outlook|guidance|target|estimate|\blow\b|\bhigh\b")
+
+
+def dated(lower: str) -> bool:
+    """Whether lower-case text holds a date ("october 29, 2023", "11/30/2024")."""
+    return _DATE.search(lower) is not None or _NUMERIC_DATE.search(lower) is not None
+
+
+@lru_cache(maxsize=4096)  # the same headers recur from table to table
+def read_column(text: str) -> Column:
+    """A column's period from its header text ("Three Months Ended October 29, 2023")."""
+    lower = text.lower()
+    kind = None
+    for candidate, pattern in ((Kind.OTHER, _OTHER), (Kind.QUARTER, _QUARTER),
+                               (Kind.YEAR, _YEAR_KIND)):  # fmt: skip
+        if pattern.search(lower):
+            kind = candidate
+            break
+    order = None
+    if labelled := _ORDER.search(lower):
+        year = int(labelled[2])
+        order = (year + 2000 if year < 100 else year, int(labelled[1]))
+    non_gaap = None
+    if "non-gaap" in lower or "adjusted" in lower:
+        non_gaap = True
+    elif "gaap" in lower or "as reported" in lower:
+        non_gaap = False
+    forecast = _FORECAST.search(lower) is not None
+    return Column(kind, _end_date(lower), order, forecast, non_gaap, text)
+
+
+def _end_date(lower: str) -> date | None:
+    if numeric := _NUMERIC_DATE.search(lower):
+        month, day, year = (int(g) for g in numeric.groups())
+        return _date(year, month, day)
+    named = _DATE.search(lower)
+    if named is None:
+        return None
+    year_text = named[3]
+    if year_text is None:
+        years = _BARE_YEAR.findall(lower)
+        if len(set(years)) != 1:
+            return None
+        year_text = years[0]
+    return _date(int(year_text), _MONTHS[named[1]], int(named[2]))
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
