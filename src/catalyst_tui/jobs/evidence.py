@@ -29,7 +29,6 @@ from ..market.http.errors import raise_for_status
 from ..market.models import FetchError
 from ..market.news import NewsFormatError, parse_rss, rss_url
 from ..market.sec.client import SecEdgar
-from ..market.sec.facts import cik_for
 from ..market.sec.filings import (
     Filing,
     FilingsFormatError,
@@ -39,6 +38,7 @@ from ..market.sec.filings import (
     parse_submissions,
     parse_submissions_page,
 )
+from ..market.sec.tickers import cik_for
 from ..store import Store
 from ..store.records import NewDocument
 

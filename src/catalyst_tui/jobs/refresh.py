@@ -33,7 +33,7 @@ from ..market.models import EarningsDate, FetchError, LastQuote, QuoteOutcome
 from ..market.provider import EarningsSource, QuoteProvider
 from ..market.quotes import ProgressCallback, fetch_quotes, first_history
 from ..market.sec.client import SecEdgar
-from ..market.sec.facts import cik_for
+from ..market.sec.tickers import cik_for
 from ..market.stooq import StooqProvider
 from ..market.yahoo.provider import YahooProvider
 from ..market.yahoo.session import YahooCrumb

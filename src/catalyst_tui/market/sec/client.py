@@ -17,7 +17,8 @@ from ..http.client import MarketClient
 from ..http.errors import describe_url, raise_for_status
 from ..models import Fact, FetchError
 from ..provider import Source
-from .facts import SecFormatError, derive_facts, parse_cik_map
+from .facts import derive_facts
+from .tickers import SecFormatError, parse_cik_map
 
 SEC_MAX_PER_SECOND = 10.0
 PROVIDER = "sec"
