@@ -48,11 +48,15 @@ REFRESH_DEADLINE = 300.0  # quotes, restated histories, fundamentals and earning
 
 @dataclass
 class RefreshReport:
-    """What a cycle did: the stored quote of every symbol afterwards, and notes for people."""
+    """What a cycle did, for people: which symbols are fresh and which stale, whether any has
+    a price stored, notes. `statuses`, the stored quote of every symbol afterwards, only in the
+    process that refreshed: a child's report leaves them in the database (jobs/refresh_process)."""
 
     started: dt.datetime
-    statuses: list[LastQuote] = field(default_factory=list)
+    symbols: list[str] = field(default_factory=list)  # every active symbol, in order
     fresh: set[str] = field(default_factory=set)
+    stored: bool = False  # a price is stored for some symbol (from this refresh or before)
+    statuses: list[LastQuote] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     fundamentals_updated: list[str] = field(default_factory=list)
     earnings_updated: list[str] = field(default_factory=list)
@@ -62,7 +66,7 @@ class RefreshReport:
 
     @property
     def stale(self) -> list[str]:
-        return [s.symbol for s in self.statuses if s.symbol not in self.fresh]
+        return [symbol for symbol in self.symbols if symbol not in self.fresh]
 
     @property
     def all_fresh(self) -> bool:
@@ -111,6 +115,7 @@ async def refresh_in_process(
     report = RefreshReport(started=clock())
     ends = time.monotonic() + deadline
     symbols = store.views.active_symbols()
+    report.symbols = list(symbols)
     sources = refresh_sources(config, store, env, clock)
     report.notes.extend(sources.notes)
     paused = store.providers.paused(clock())
@@ -154,6 +159,7 @@ async def refresh_in_process(
             await client.aclose()
     match_evidence(store, config, clock())
     report.statuses = list(store.market.last_quotes(symbols).values())
+    report.stored = any(status.price is not None for status in report.statuses)
     return report
 
 
