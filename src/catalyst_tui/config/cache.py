@@ -21,6 +21,7 @@ from pathlib import Path
 
 import platformdirs
 
+from ..market.registry import SETTINGS
 from ..paths import APP_NAME, make_private_dirs
 from .model import Config
 
@@ -43,6 +44,9 @@ def _code_fingerprint() -> bytes:
     for name in (*_JUDGES, "../thesis/conditions.py", "../thesis/positions.py"):
         with contextlib.suppress(OSError):
             digest.update((here / name).read_bytes())
+    for table in SETTINGS.values():  # the [providers] tables: each in its provider's module
+        with contextlib.suppress(OSError):
+            digest.update(Path(sys.modules[table.__module__].__file__ or "").read_bytes())
     return digest.digest()
 
 
