@@ -12,9 +12,13 @@ import pytest
 from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
+from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
 from tests.support.filings_server import FilingsServer
 from tests.support.market_server import MarketServer
+
+# The providers' own rate limits and request bounds, as a refresh's client has them.
+LIMITS = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
 
 UA = "Catalyst Tests tests@example.com"
 NEW_YORK = dt.timezone(dt.timedelta(hours=-4))  # EDT: daylight time began 2023-03-12
@@ -46,7 +50,7 @@ evidence = ['"record revenue"', '"Digital Media segment revenue" growth']
     now = dt.datetime(2023, 3, 16, 14, 0, tzinfo=dt.UTC)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config, now - dt.timedelta(days=7))
-        async with MarketClient(trust_env=False, backoff_base=0.01) as client:
+        async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
             report = await refresh_in_process(config, store, now=lambda: now, client=client)
         assert not [n for n in report.notes if n.startswith("filings")], report.notes
         stored = store.evidence.filings("ADBE")

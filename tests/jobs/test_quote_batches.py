@@ -15,9 +15,13 @@ from catalyst_tui.config import load_config
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import Bar, Quote, QuoteOutcome
+from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
 from tests.jobs.test_refresh import query, refresh, write_config
 from tests.support.market_server import MarketServer
+
+# The providers' own rate limits and request bounds, as a refresh's client has them.
+LIMITS = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
 
 MANY = tuple(f"Q{i:03d}" for i in range(500))
 
@@ -44,7 +48,7 @@ async def test_a_steady_state_refresh_of_500_symbols_makes_at_most_6_requests(tm
         with Store.open(tmp_path / "c.db") as store:
             store.sync.apply(config)
             seed_current_history(store, market, MANY, now)
-            async with MarketClient(trust_env=False) as client:
+            async with MarketClient(trust_env=False, **LIMITS) as client:
                 first = await refresh_in_process(config, store, client=client)
                 assert first.all_fresh, first.notes
                 market.clear_log()
@@ -95,7 +99,9 @@ async def test_a_429ing_provider_is_paused_and_not_asked_again_until_its_time(tm
         async def refresh_at(delta: dt.timedelta) -> int:
             clock["now"] += delta
             market.clear_log()
-            async with MarketClient(trust_env=False, backoff_base=0.01, backoff_max=0.05) as c:
+            async with MarketClient(
+                trust_env=False, **LIMITS, backoff_base=0.01, backoff_max=0.05
+            ) as c:
                 report = await refresh_in_process(config, store, now=lambda: clock["now"],
                                                   client=c)  # fmt: skip
             assert report.all_fresh, report.notes  # the symbols went to Stooq
@@ -184,7 +190,7 @@ async def test_a_database_of_one_year_is_backfilled_to_five_once(tmp_path: Path)
                 bars = [Bar(symbol, d, *(market.close(symbol, d),) * 4, 100, "yahoo") for d in year]
                 store.market.replace_history(symbol, bars)
                 store.market.mark_fetched("history", symbol, now)
-            async with MarketClient(trust_env=False) as client:
+            async with MarketClient(trust_env=False, **LIMITS) as client:
                 await refresh_in_process(config, store, client=client)
                 charts = market.requests_for(endpoint="chart")
                 assert len(charts) == len(symbols)
@@ -220,7 +226,9 @@ async def test_a_paused_or_refusing_yahoo_is_not_asked_for_fx_rates(tmp_path: Pa
                                        refused={"yahoo": "HTTP 429"}, requests={})  # fmt: skip
             else:
                 market.inject("rate_limit", provider="yahoo", endpoint="quote")
-            async with MarketClient(trust_env=False, backoff_base=0.01, backoff_max=0.05) as c:
+            async with MarketClient(
+                trust_env=False, **LIMITS, backoff_base=0.01, backoff_max=0.05
+            ) as c:
                 await refresh_in_process(config, store, now=lambda: now, client=c)
             assert market.requests_for(provider="yahoo", endpoint="chart") == []
             if why == "paused":

@@ -14,7 +14,11 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui.market.http.client import MarketClient
+from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from tests.support.market_server import MarketServer, unused_local_url
+
+# The providers' own rate limits and request bounds, as a refresh's client has them.
+LIMITS = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
 
 SYMBOLS = ("ALAB", "CRDO", "NVDA", "BRK.B")
 UA = "Catalyst Tests tests@example.com"
@@ -185,7 +189,7 @@ async def test_daily_fetches_wait_a_day_and_failed_ones_an_hour(tmp_path, market
         async def refresh_after(delta: dt.timedelta) -> tuple[int, int]:
             clock["now"] += delta
             market.clear_log()
-            async with MarketClient(trust_env=False, backoff_base=0.01) as client:
+            async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
                 await refresh_in_process(config, store, now=lambda: clock["now"], client=client)
             facts = market.requests_for(provider="sec", endpoint="companyfacts")
             calendar = market.requests_for(endpoint="quoteSummary")
@@ -233,7 +237,9 @@ async def test_a_stale_sec_ticker_map_is_asked_for_once_a_refresh_and_kept_when_
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
         store.market.save_cik_map({"ALAB": "1736297"}, now - dt.timedelta(days=8))
-        async with MarketClient(trust_env=False, backoff_base=0.01, backoff_max=0.05) as client:
+        async with MarketClient(
+            trust_env=False, **LIMITS, backoff_base=0.01, backoff_max=0.05
+        ) as client:
             report = await refresh_in_process(config, store, now=lambda: now, client=client)
         tickers = market.requests_for(provider="sec", endpoint="tickers")
         assert [r.status for r in tickers] == [500] * client.attempts  # one fetch, not two
@@ -252,7 +258,9 @@ async def test_providers_that_all_answer_with_errors_are_unreachable_not_offline
     market.inject("http500")  # every provider, every endpoint, every symbol
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
-        async with MarketClient(trust_env=False, backoff_base=0.01, backoff_max=0.05) as client:
+        async with MarketClient(
+            trust_env=False, **LIMITS, backoff_base=0.01, backoff_max=0.05
+        ) as client:
             report = await refresh_in_process(config, store, client=client)
     assert not report.fresh and set(report.stale) == set(SYMBOLS)
     assert report.reach == "unreachable"

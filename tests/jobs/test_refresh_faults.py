@@ -14,12 +14,17 @@ from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.bounds import EARNINGS_AHEAD, MAX_AMOUNT, MAX_PRICE, MAX_VOLUME
-from catalyst_tui.market.http.client import REQUEST_BOUNDS, MarketClient
+from catalyst_tui.market.http.client import MarketClient
+from catalyst_tui.market.http.limits import REQUEST_BOUNDS
 from catalyst_tui.market.models import Bar, QuoteOutcome
+from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
 from tests.support.market_server import MarketServer
 
 from .test_refresh import SYMBOLS, query, refresh, write_config
+
+# The providers' own rate limits and request bounds, as a refresh's client has them.
+LIMITS = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
 
 GUARDS = "".join(
     f'[[tickers."{s}".checkpoints]]\nid = "floor"\ntitle = "Above a dollar"\nkind = "guard"\n'
@@ -105,7 +110,7 @@ async def test_a_refresh_ends_at_its_own_deadline_whatever_its_requests_may_take
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
         started = time.monotonic()
-        async with MarketClient(trust_env=False, deadline=60.0) as client:
+        async with MarketClient(trust_env=False, **LIMITS, deadline=60.0) as client:
             report = await refresh_in_process(config, store, client=client, deadline=3.0,
                                               quotes_deadline=2.0)  # fmt: skip
         elapsed = time.monotonic() - started
@@ -183,7 +188,7 @@ async def test_a_refresh_made_a_year_ahead_does_not_stop_the_daily_fetches(tmp_p
         store.sync.apply(config)
         for clock in (now + dt.timedelta(days=365), now):
             market.clear_log()
-            async with MarketClient(trust_env=False, backoff_base=0.01) as client:
+            async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
                 await refresh_in_process(config, store, now=lambda c=clock: c, client=client)
             assert len(market.requests_for(provider="sec", endpoint="companyfacts")) == 4
             assert len(market.requests_for(provider="sec", endpoint="tickers")) == 1
@@ -222,7 +227,7 @@ async def test_a_jump_against_a_bar_stored_in_the_future_fetches_from_the_last_d
         store.market.replace_history("CRDO", bars)
         store.market.mark_fetched("history", "CRDO", now)
         store.market.mark_backfilled(["CRDO"], now)
-        async with MarketClient(trust_env=False) as client:
+        async with MarketClient(trust_env=False, **LIMITS) as client:
             await refresh_in_process(config, store, client=client)
     (chart,) = market.requests_for(endpoint="chart", symbol="CRDO")
     start = int(dt.datetime.combine(came, dt.time(), dt.UTC).timestamp())

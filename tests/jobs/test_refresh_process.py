@@ -1,6 +1,7 @@
-"""The market refresh in a child process (market/worker.py), with real parts only: the real
+"""The market refresh in a child process (jobs/refresh_process.py), with real parts only: the real
 child (`python -m catalyst_tui.jobs.refresh_process`), a real SQLite file, the loopback market. It
-refreshes the database end to end and reports progress and a report; a failing child reaches the
+refreshes the database end to end and reports progress and a report (which symbols are fresh,
+whether any price is stored; the quotes stay in the database); a failing child reaches the
 caller as a logged error and a failed cycle, never as text on the terminal; a cancelled refresh
 kills and reaps the child; an orphaned child stops by itself."""
 
@@ -27,7 +28,7 @@ from catalyst_tui.jobs.refresh_process import (
 )
 from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.store import Store
-from tests.support.market_server import MarketServer
+from tests.support.market_server import MarketServer, unused_local_url
 
 SYMBOLS = ["ALAB", "CRDO", "LITE", "COHR", "NVDA", "MRVL"]
 
@@ -90,7 +91,8 @@ def test_the_child_speaks_json_lines_and_refreshes_the_database(tmp_path):
     assert progress[-1][0] == len(SYMBOLS)  # the last count always arrives
     report = lines[-1]["report"]
     assert sorted(report["fresh"]) == sorted(SYMBOLS)
-    assert [s["symbol"] for s in report["statuses"]] == SYMBOLS
+    assert report["symbols"] == SYMBOLS and report["stored"] is True
+    assert "statuses" not in report  # the quotes are read from the database, not sent
     for line in done.stderr.decode().splitlines():  # log records, never raw text
         assert {"level", "name", "message"} <= json.loads(line).keys()
     with Store.open(db) as store:
@@ -98,16 +100,33 @@ def test_the_child_speaks_json_lines_and_refreshes_the_database(tmp_path):
         assert store.views.health().last_refresh is not None
 
 
-async def test_refresh_apart_reports_progress_and_the_stored_statuses(tmp_path):
+async def test_refresh_apart_reports_progress_and_which_symbols_are_fresh(tmp_path):
     with MarketServer(symbols=SYMBOLS) as market:
         config, db = synced(tmp_path, market.url)
         seen: list[tuple[int, int, str]] = []
         report = await refresh_in_child_process(config, db, on_progress=lambda *p: seen.append(p))
-    assert report.fresh == set(SYMBOLS) and report.all_fresh
+    assert report.fresh == set(SYMBOLS) and report.all_fresh and report.stored
+    assert report.symbols == SYMBOLS and report.stale == []
     assert seen[-1][:2] == (len(SYMBOLS), len(SYMBOLS))
     assert report.earnings_updated and sorted(report.earnings_updated) == sorted(SYMBOLS)
-    with Store.open(db) as store:
-        assert report.statuses == list(store.market.last_quotes(SYMBOLS).values())  # as stored
+    with Store.open(db) as store:  # what the screens read: every quote stored, none stale
+        stored = store.market.last_quotes(SYMBOLS)
+    assert list(stored) == SYMBOLS and not any(s.stale or s.price is None for s in stored.values())
+
+
+async def test_a_child_refresh_that_reaches_no_provider_says_what_is_stored(tmp_path):
+    """Offline: every symbol stale; `stored` tells the TUI whether there is older data to show."""
+    with MarketServer(symbols=SYMBOLS) as market:
+        config, db = synced(tmp_path, market.url)
+        first = await refresh_in_child_process(config, db)
+        market.inject("unknown")
+        second = await refresh_in_child_process(config, db)
+    (tmp_path / "empty").mkdir()
+    config, fresh_db = synced(tmp_path / "empty", unused_local_url())
+    never = await refresh_in_child_process(config, fresh_db)
+    assert first.stored and first.all_fresh
+    assert second.reach == "unreachable" and second.stale == SYMBOLS and second.stored
+    assert never.reach == "offline" and never.stale == SYMBOLS and not never.stored
 
 
 async def test_the_callers_clock_reaches_the_child(tmp_path):

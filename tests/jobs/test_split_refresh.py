@@ -18,12 +18,16 @@ from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
+from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
 from catalyst_tui.views.timeline import SplitEntry
 from catalyst_tui.views.workspace import Workspace
 from tests.support.market_server import MarketServer
 
 from .test_refresh import write_config
+
+# The providers' own rate limits and request bounds, as a refresh's client has them.
+LIMITS = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
 
 
 @pytest.fixture
@@ -61,7 +65,7 @@ when = "drawdown <= 30%"
 
 
 async def refresh(config, store: Store, now: dt.datetime):
-    async with MarketClient(trust_env=False, backoff_base=0.01) as client:
+    async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
         report = await refresh_in_process(config, store, now=lambda: now, client=client)
     evaluate_checkpoints(config, store, now)
     return report

@@ -10,14 +10,17 @@ from tests.support.market_server import FINNHUB_TOKEN, MarketServer
 
 from catalyst_tui.market.finnhub import FinnhubProvider
 from catalyst_tui.market.http.client import MarketClient
+from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.market.stooq import StooqProvider
 from catalyst_tui.market.yahoo.provider import YahooProvider
 
-# Short timeouts and backoffs so fault tests take milliseconds, no Finnhub free-tier pacing (1/s);
-# trust_env=False so a proxy set in the environment can never route a loopback request elsewhere.
+# The providers' own limits and bounds (their specs), as a refresh's client has them; short
+# timeouts and backoffs so fault tests take milliseconds, no Finnhub free-tier pacing (1/s)
+# unless a test sets limits of its own; trust_env=False so a proxy set in the environment can
+# never route a loopback request elsewhere.
 FAST_CLIENT: dict[str, Any] = {
     "trust_env": False,
-    "rate_limits": {"finnhub": None},
+    "bounds": PROVIDER_BOUNDS,
     "connect_timeout": 1.0,
     "read_timeout": 1.0,
     "backoff_base": 0.01,
@@ -27,7 +30,8 @@ FAST_CLIENT: dict[str, Any] = {
 
 
 def fast_client(**overrides: Any) -> MarketClient:
-    return MarketClient(**{**FAST_CLIENT, **overrides})
+    limits = {**RATE_LIMITS, **overrides.pop("rate_limits", {"finnhub": None})}
+    return MarketClient(**{**FAST_CLIENT, "rate_limits": limits, **overrides})
 
 
 @pytest.fixture

@@ -9,14 +9,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from tests.support.market_server import REALDATA, MarketServer
 
-from catalyst_tui.market.earnings import (
-    FinnhubEarnings,
-    YahooEarnings,
-    fetch_next_earnings,
-    parse_calendar_events,
-)
+from catalyst_tui.market.earnings import fetch_next_earnings
+from catalyst_tui.market.finnhub import FinnhubEarnings
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import EarningsDate, FetchError
+from catalyst_tui.market.yahoo.earnings import YahooEarnings, parse_calendar_events
 
 
 def yahoo_earnings(server: MarketServer) -> YahooEarnings:

@@ -15,13 +15,13 @@ import pytest
 from tests.support.market_server import MarketServer
 
 from catalyst_tui.market.bounds import EARNINGS_AHEAD
-from catalyst_tui.market.earnings import FinnhubEarnings, YahooEarnings
-from catalyst_tui.market.finnhub import FinnhubProvider
+from catalyst_tui.market.finnhub import FinnhubEarnings, FinnhubProvider
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import FetchError, Quote
 from catalyst_tui.market.provider import QuoteProvider
 from catalyst_tui.market.sec.client import SecEdgar
 from catalyst_tui.market.stooq import StooqProvider
+from catalyst_tui.market.yahoo.earnings import YahooEarnings
 from catalyst_tui.market.yahoo.provider import YahooProvider
 
 FAULTS = [
@@ -284,10 +284,12 @@ limit = status("VmSize") + (3 << 29)
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 from catalyst_tui.market.http.client import MarketClient
+from catalyst_tui.market.registry import RATE_LIMITS, PROVIDER_BOUNDS
 from catalyst_tui.market.yahoo.provider import YahooProvider
 
 async def main(url):
-    async with MarketClient(trust_env=False) as client:  # the production bounds
+    production = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}  # the providers' own
+    async with MarketClient(trust_env=False, **production) as client:
         yahoo = YahooProvider(url)
         warm = await yahoo.fetch_quotes(client, ["NVDA"])
         before = status("VmHWM")

@@ -10,8 +10,7 @@ from datetime import date
 import pytest
 from tests.support.market_server import FINNHUB_TOKEN, MarketServer
 
-from catalyst_tui.market.earnings import FinnhubEarnings
-from catalyst_tui.market.finnhub import FinnhubProvider
+from catalyst_tui.market.finnhub import FinnhubEarnings, FinnhubProvider
 from catalyst_tui.market.http.client import BROWSER_USER_AGENT, MarketClient
 from catalyst_tui.market.models import FetchError
 from catalyst_tui.market.quotes import fetch_quotes

@@ -13,6 +13,7 @@ from tests.support.market_server import MarketServer, unused_local_url
 
 from catalyst_tui.market.http.client import BROWSER_USER_AGENT, MarketClient, parse_retry_after
 from catalyst_tui.market.models import FetchError
+from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 
 MakeClient = Callable[..., MarketClient]
 
@@ -263,10 +264,11 @@ async def test_backoff_waits_are_spent_from_the_deadline(market_server: MarketSe
 
 
 def test_every_provider_has_a_deadline_and_a_body_cap_by_default() -> None:
-    """Settings-independent bounds (docs/market-data.md): quotes and calendars small and quick,
-    SEC's companyfacts tens of MB."""
-    client = MarketClient(trust_env=False)
+    """Settings-independent bounds (docs/market-data.md), from the providers' specs: quotes and
+    calendars small and quick, SEC's companyfacts tens of MB."""
+    client = MarketClient(trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS)
     assert client.bounds("yahoo") == client.bounds("stooq") == client.bounds("finnhub")
     assert client.bounds("yahoo") == (20.0, 8 << 20)
     assert client.bounds("sec") == (90.0, 128 << 20)
-    assert MarketClient(trust_env=False, deadline=1.0).bounds("sec").deadline == 1.0
+    short = MarketClient(trust_env=False, bounds=PROVIDER_BOUNDS, deadline=1.0)
+    assert short.bounds("sec").deadline == 1.0

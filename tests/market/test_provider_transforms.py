@@ -8,11 +8,11 @@ from datetime import UTC, date, datetime
 import pytest
 from tests.support.market_server import REALDATA, fixture_text
 
-from catalyst_tui.market.earnings import parse_calendar_events, parse_finnhub_calendar
-from catalyst_tui.market.finnhub import FinnhubProvider
+from catalyst_tui.market.finnhub import FinnhubProvider, parse_finnhub_calendar
 from catalyst_tui.market.http.errors import is_refusal
 from catalyst_tui.market.models import Bar, FetchError, Quote, Split
 from catalyst_tui.market.stooq import StooqProvider
+from catalyst_tui.market.yahoo.earnings import parse_calendar_events
 from catalyst_tui.market.yahoo.provider import YahooProvider
 from catalyst_tui.market.yahoo.quote import quotes_from_batch
 

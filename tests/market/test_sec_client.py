@@ -11,7 +11,7 @@ from tests.support.market_server import MarketServer, quarter_values
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import Fact, FetchError
 from catalyst_tui.market.sec.client import SecEdgar
-from catalyst_tui.market.sec.facts import cik_for
+from catalyst_tui.market.sec.tickers import cik_for
 
 AGENT = "catalyst-tests tests@example.com"
 

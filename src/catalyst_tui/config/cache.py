@@ -21,6 +21,7 @@ from pathlib import Path
 
 import platformdirs
 
+from ..market.registry import SETTINGS
 from ..paths import APP_NAME, make_private_dirs
 from .model import Config
 
@@ -48,6 +49,9 @@ def _code_fingerprint() -> bytes:
     for name in (*_JUDGES, *(f"../thesis/{module}" for module in thesis)):
         with contextlib.suppress(OSError):
             digest.update((here / name).read_bytes())
+    for table in SETTINGS.values():  # the [providers] tables: each in its provider's module
+        with contextlib.suppress(OSError):
+            digest.update(Path(sys.modules[table.__module__].__file__ or "").read_bytes())
     return digest.digest()
 
 

@@ -1,14 +1,23 @@
-"""What catalysts.toml may say, as frozen dataclasses: the only declaration of its keys and their
-defaults (the validator and the forms read the key lists from here), default provider URLs
-included."""
+"""What catalysts.toml may say, as frozen records: the only declaration of its keys and their
+defaults (the validator and the forms read the key lists from here). The [providers] tables are
+the providers' own settings, each declared once in its module and listed by market/registry.py:
+this module holds them, it does not repeat them."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
 
+from ..market.finnhub import FinnhubSettings
+from ..market.fx import EcbSettings
+from ..market.registry import DEFAULT_PROVIDERS, QUOTE_PROVIDERS, SETTINGS
+from ..market.sec import SecSettings
+from ..market.spec import ProviderSpec
+from ..market.stooq import StooqSettings
+from ..market.yahoo import YahooSettings
 from ..thesis.conditions import Condition
 from ..thesis.positions import Lot, Sell
 from ..thesis.vocabulary import KINDS, NOTIFY_TRANSITIONS, Status
@@ -38,7 +47,7 @@ __all__ = [
     "YahooSettings",
 ]
 
-PROVIDERS = ("yahoo", "stooq", "finnhub")
+PROVIDERS = QUOTE_PROVIDERS  # what settings.providers and settings.browser_tls may list
 DEFAULT_GROUP = "watchlist"
 
 
@@ -47,7 +56,7 @@ class Settings(NamedTuple):
     refresh_seconds: int = 60
     refresh_closed: str = "30m"
     refresh_closed_seconds: int = 1800
-    providers: tuple[str, ...] = ("yahoo", "stooq")
+    providers: tuple[str, ...] = DEFAULT_PROVIDERS
     notify: tuple[str, ...] = (Status.MISSED.value,)
     database: str | None = None
     timezone: str | None = None
@@ -56,41 +65,56 @@ class Settings(NamedTuple):
     browser_tls: tuple[str, ...] = ()
 
 
-class YahooSettings(NamedTuple):
-    base_url: str = "https://query1.finance.yahoo.com"
-    cookie_url: str = "https://fc.yahoo.com"
-    rss_url: str = "https://feeds.finance.yahoo.com"  # headlines, keyless (evidence)
+S = TypeVar("S")
 
 
-class StooqSettings(NamedTuple):
-    base_url: str = "https://stooq.com"
+class ProviderSettings(Mapping[str, Any]):
+    """The [providers] tables: each provider's settings by table name (market/registry.py
+    SETTINGS: `yahoo` is a YahooSettings, and so on), its defaults where the file says nothing.
+    `of(spec)` is the typed door; `providers.sec` the short one."""
+
+    __slots__ = ("_tables",)
+
+    def __init__(self, **tables: Any) -> None:
+        unknown = sorted(set(tables) - set(SETTINGS))
+        if unknown:
+            raise TypeError(f"no such provider table: {', '.join(unknown)}")
+        self._tables: dict[str, Any] = {
+            name: tables[name] if name in tables else settings()
+            for name, settings in SETTINGS.items()
+        }
+
+    def of(self, spec: ProviderSpec[S]) -> S:
+        return cast(S, self._tables[spec.table_name])
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._tables[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name: str) -> Any:
+        return self._tables[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._tables.items()))
+
+    def __repr__(self) -> str:
+        tables = ", ".join(f"{name}={value!r}" for name, value in self._tables.items())
+        return f"ProviderSettings({tables})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_provider_settings, (self._tables,))
 
 
-class FinnhubSettings(NamedTuple):
-    base_url: str = "https://finnhub.io"
-    api_key_env: str = "FINNHUB_API_KEY"
-
-
-class SecSettings(NamedTuple):
-    base_url: str = "https://data.sec.gov"
-    tickers_url: str = "https://www.sec.gov/files/company_tickers.json"
-    user_agent: str | None = None
-    archives_url: str = "https://www.sec.gov"  # filing indexes and documents (evidence)
-
-
-class EcbSettings(NamedTuple):
-    """The ECB's daily reference rates: the keyless fallback for FX rates Yahoo has no answer
-    for."""
-
-    daily_url: str = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml"
-
-
-class ProviderSettings(NamedTuple):
-    yahoo: YahooSettings = YahooSettings()
-    stooq: StooqSettings = StooqSettings()
-    finnhub: FinnhubSettings = FinnhubSettings()
-    sec: SecSettings = SecSettings()
-    ecb: EcbSettings = EcbSettings()
+def _provider_settings(tables: dict[str, Any]) -> ProviderSettings:
+    return ProviderSettings(**tables)
 
 
 class Checkpoint(NamedTuple):
@@ -131,7 +155,7 @@ def _keys(cls: type[tuple], *, leave_out: tuple[str, ...] = ()) -> tuple[str, ..
 # The keys each table may have, in the order a form shows them.
 SETTINGS_KEYS = _keys(Settings, leave_out=("refresh_seconds", "refresh_closed_seconds"))
 PROVIDER_KEYS: dict[str, tuple[str, ...]] = {
-    name: _keys(type(default)) for name, default in ProviderSettings._field_defaults.items()
+    name: _keys(settings) for name, settings in SETTINGS.items()
 }
 TICKER_KEYS = _keys(Ticker, leave_out=("symbol",))
 LOT_KEYS = _keys(Lot)

@@ -7,30 +7,13 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..market.registry import SETTINGS
 from .issues import IssueCode, KeyPath
-from .model import (
-    PROVIDER_KEYS,
-    PROVIDERS,
-    EcbSettings,
-    FinnhubSettings,
-    ProviderSettings,
-    SecSettings,
-    StooqSettings,
-    YahooSettings,
-)
+from .model import PROVIDER_KEYS, PROVIDERS, ProviderSettings
 from .reader import LocatedReader
 
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _ENV_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_SETTINGS_CLASSES = {
-    "yahoo": YahooSettings,
-    "stooq": StooqSettings,
-    "finnhub": FinnhubSettings,
-    "sec": SecSettings,
-    "ecb": EcbSettings,
-}
-
-
 class ProviderChecks(LocatedReader):
     """Provider names and `[providers.*]` tables, checked."""
 
@@ -52,14 +35,14 @@ class ProviderChecks(LocatedReader):
         if table is None:
             return ProviderSettings()
         built: dict[str, Any] = {}
-        for name, cls in _SETTINGS_CLASSES.items():
+        for name, cls in SETTINGS.items():  # every provider's table, from the registry
             sub_path = path + (name,)
             if name not in table:
                 built[name] = cls()
                 continue
             allowed = PROVIDER_KEYS[name]
             sub = table[name]
-            if name == "finnhub" and isinstance(sub, dict) and "api_key" in sub:
+            if "api_key_env" in allowed and isinstance(sub, dict) and "api_key" in sub:
                 self.error(
                     sub_path + ("api_key",),
                     "API keys never go in this file: set "

@@ -10,7 +10,7 @@ milestone, Yahoo headlines, and the matching of every checkpoint's evidence entr
   EX-99 exhibits (the press release), found by type in the filing index; a 10-Q or 10-K its
   primary document. HTML becomes text once, stored compressed; a failed read is tried again at
   the next refresh, three times.
-- **News**: the Yahoo RSS headlines of those tickers, once an hour.
+- **News**: the headlines of those tickers (Yahoo's RSS feed), once an hour.
 - **Matching** is jobs/evidence_match.py's, run after every refresh and every edit.
 """
 
@@ -22,14 +22,11 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
-from ..config import Config
 from ..market.documents import html_to_text
 from ..market.http.client import MarketClient
-from ..market.http.errors import raise_for_status
-from ..market.models import FetchError
-from ..market.news import NewsFormatError, parse_rss, rss_url
-from ..market.sec.client import SecEdgar
-from ..market.sec.facts import cik_for
+from ..market.models import FetchError, FetchKind
+from ..market.news import NewsFormatError
+from ..market.provider import FilingsSource, NewsSource
 from ..market.sec.filings import (
     Filing,
     FilingsFormatError,
@@ -39,6 +36,7 @@ from ..market.sec.filings import (
     parse_submissions,
     parse_submissions_page,
 )
+from ..market.sec.tickers import cik_for
 from ..store import Store
 from ..store.records import NewDocument
 
@@ -48,37 +46,40 @@ FIRST_LOOK = dt.timedelta(days=365)
 DAILY = dt.timedelta(days=1)
 RETRY_FAILED_AFTER = dt.timedelta(hours=1)
 NEWS_EVERY = dt.timedelta(hours=1)
-NEWS_PROVIDER = "news"
 
 
 @dataclass
 class EvidenceFetches:
-    """One refresh's evidence fetches; notes for people go to `notes`."""
+    """One refresh's evidence fetches, from its filings and news sources (None: not asked);
+    notes for people go to `notes`."""
 
-    config: Config
     store: Store
     client: MarketClient
     clock: Callable[[], dt.datetime]
     notes: list[str]
+    filings: FilingsSource | None
+    news: NewsSource | None
 
     async def run(self, symbols: list[str], ciks: dict[str, str]) -> None:
         targets = self.store.evidence.targets()
         readers = sorted({t.symbol for t in targets} & set(symbols))
-        sec = self.config.providers.sec
-        if sec.user_agent and ciks:
-            edgar = SecEdgar(sec.base_url, sec.tickers_url, sec.user_agent)
+        edgar = self.filings
+        if edgar is not None and ciks:
             known = {s: cik for s in symbols if (cik := cik_for(s, ciks)) is not None}
             due = [s for s in self._filings_due(symbols) if s in known]
+            filings, documents = FetchKind.FILINGS, FetchKind.DOCUMENTS
             await asyncio.gather(
-                *(self._guarded("filings", s, self._filings(edgar, s, known[s])) for s in due)
+                *(self._guarded(filings, s, self._filings(edgar, s, known[s])) for s in due)
             )
             await asyncio.gather(
-                *(self._guarded("documents", s, self._documents(edgar, s)) for s in readers)
+                *(self._guarded(documents, s, self._documents(edgar, s)) for s in readers)
             )
-        news = self._due("news", readers, NEWS_EVERY)
-        await asyncio.gather(*(self._guarded("news", s, self._news(s)) for s in news))
+        if self.news is not None:
+            news, feed = FetchKind.NEWS, self.news
+            due = self._due(news, readers, NEWS_EVERY)
+            await asyncio.gather(*(self._guarded(news, s, self._news(feed, s)) for s in due))
 
-    async def _guarded(self, kind: str, symbol: str, step: Awaitable[None]) -> None:
+    async def _guarded(self, kind: FetchKind, symbol: str, step: Awaitable[None]) -> None:
         """One symbol's step: whatever it raises (a provider's answer no parser foresaw) fails
         that symbol's step alone, never the refresh; FetchError and the format errors are
         handled inside the steps, with their own messages."""
@@ -88,24 +89,24 @@ class EvidenceFetches:
             log.warning("%s %s: %s", kind, symbol, error, exc_info=True)
             failure = type(error).__name__
             self.notes.append(f"{kind} {symbol}: failed ({failure}), tried again later")
-            if kind != "documents":
+            if kind != FetchKind.DOCUMENTS:
                 detail = f"{failure}: {error}"
                 self.store.market.mark_fetched(kind, symbol, self.clock(), ok=False, detail=detail)
 
     # -- filings -----------------------------------------------------------------------------
-    def _due(self, kind: str, symbols: Iterable[str], every: dt.timedelta) -> list[str]:
+    def _due(self, kind: FetchKind, symbols: Iterable[str], every: dt.timedelta) -> list[str]:
         return self.store.market.due(
             kind, symbols, self.clock(), every=every, failed_every=RETRY_FAILED_AFTER
         )
 
     def _filings_due(self, symbols: list[str]) -> list[str]:
         """Daily, and every refresh on a day the company reports and the day after."""
-        due = set(self._due("filings", symbols, DAILY))
+        due = set(self._due(FetchKind.FILINGS, symbols, DAILY))
         today = self.clock().date()
         reporting = self.store.evidence.reporting(symbols, today - dt.timedelta(days=1), today)
         return [s for s in symbols if s in due or s in reporting]
 
-    async def _filings(self, edgar: SecEdgar, symbol: str, cik: str) -> None:
+    async def _filings(self, edgar: FilingsSource, symbol: str, cik: str) -> None:
         market, now = self.store.market, self.clock()
         first = not self.store.evidence.filings(symbol, limit=1)
         try:
@@ -116,13 +117,14 @@ class EvidenceFetches:
                 older = await edgar.fetch_submissions(self.client, cik, pages[0])
                 filings += parse_submissions_page(older, cik)
         except (FetchError, FilingsFormatError) as error:
-            market.mark_fetched("filings", symbol, self.clock(), ok=False, detail=str(error))
+            market.mark_fetched(
+                FetchKind.FILINGS, symbol, self.clock(), ok=False, detail=str(error)
+            )
             self.notes.append(f"filings {symbol}: {error}")
             return
         recent = [f for f in filings if f.accepted >= cutoff]
-        archives = self.config.providers.sec.archives_url.rstrip("/")
-        added = self.store.evidence.save_filings(symbol, recent, archives, self.clock())
-        market.mark_fetched("filings", symbol, self.clock(), detail=f"{len(added)} new")
+        added = self.store.evidence.save_filings(symbol, recent, edgar.archives_url, self.clock())
+        market.mark_fetched(FetchKind.FILINGS, symbol, self.clock(), detail=f"{len(added)} new")
         results = [f for f in added if f.form == "8-K" and "2.02" in f.filing.items]
         if results and not first:
             self.store.evidence.make_fundamentals_due(symbol)
@@ -132,7 +134,7 @@ class EvidenceFetches:
             )
 
     # -- documents ---------------------------------------------------------------------------
-    async def _documents(self, edgar: SecEdgar, symbol: str) -> None:
+    async def _documents(self, edgar: FilingsSource, symbol: str) -> None:
         store = self.store.evidence
         for record in store.filings_to_read(symbol):
             if not (record.filing.wants_exhibits or record.filing.wants_primary):
@@ -148,12 +150,12 @@ class EvidenceFetches:
                                  accepted=accepted)  # fmt: skip
 
     async def _filing_documents(
-        self, edgar: SecEdgar, filing: Filing
+        self, edgar: FilingsSource, filing: Filing
     ) -> tuple[list[NewDocument], dt.datetime]:
         """The filing's documents worth matching, and when it was accepted: the time its index
         page shows (always New York's clock) where the index is read, since submissions'
         acceptanceDateTime is UTC on most rows and New York's clock on some."""
-        archives = self.config.providers.sec.archives_url.rstrip("/")
+        archives = edgar.archives_url
         accepted = filing.accepted
         if filing.wants_exhibits:
             page = await edgar.fetch_archive(self.client, filing.index_url(archives), filing.cik)
@@ -168,26 +170,23 @@ class EvidenceFetches:
             body = await edgar.fetch_archive(self.client, url, filing.cik)
             text = await asyncio.to_thread(html_to_text, body)
             title = description or filing.item_text or form
-            found.append(NewDocument("sec", url, filing.accession, form, title, url,
+            found.append(NewDocument(edgar.name, url, filing.accession, form, title, url,
                                      accepted, text))  # fmt: skip
         return found, accepted
 
     # -- news --------------------------------------------------------------------------------
-    async def _news(self, symbol: str) -> None:
+    async def _news(self, feed: NewsSource, symbol: str) -> None:
         market = self.store.market
-        url = rss_url(self.config.providers.yahoo.rss_url.rstrip("/"), symbol)
         try:
-            response = await self.client.get(NEWS_PROVIDER, url, symbol=symbol)
-            raise_for_status(response, NEWS_PROVIDER, symbol)
-            headlines = parse_rss(response.content)
+            headlines = await feed.headlines(self.client, symbol)
         except (FetchError, NewsFormatError) as error:
-            market.mark_fetched("news", symbol, self.clock(), ok=False, detail=str(error))
+            market.mark_fetched(FetchKind.NEWS, symbol, self.clock(), ok=False, detail=str(error))
             log.info("news %s: %s", symbol, error)
             return
         now = self.clock()
         documents = [
             NewDocument(
-                "news",
+                feed.name,
                 h.guid or h.link,
                 None,
                 "news",
@@ -199,4 +198,4 @@ class EvidenceFetches:
             for h in headlines
         ]
         added = self.store.evidence.save_documents(symbol, documents, now)
-        market.mark_fetched("news", symbol, now, detail=f"{added} new")
+        market.mark_fetched(FetchKind.NEWS, symbol, now, detail=f"{added} new")

@@ -12,7 +12,8 @@ The parent side is `refresh_in_child_process`; the child is
   the TUI may hold a config that differs from catalysts.toml (an edit whose write-back failed).
 - stdout: JSON lines, `{"progress": [done, total, symbol]}` at most four a second (and always
   the last one), then exactly one of `{"report": {...}}` (exit status 0) or `{"error": "..."}`
-  (exit status 1).
+  (exit status 1). The report says which symbols are fresh and whether any has a price stored,
+  not the quotes: they are in the database, where the screens read them.
 - stderr: the child's log records as JSON lines; the parent logs them through `logging` (the TUI's
   log file), with anything else the interpreter printed there, so nothing reaches the terminal.
 
@@ -44,7 +45,6 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
-from ..market.models import LastQuote, Quote
 from ..market.quotes import ProgressCallback
 from ..store import Store
 from .refresh import REFRESH_DEADLINE, RefreshReport, refresh_in_process
@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 MODULE = "catalyst_tui.jobs.refresh_process"
 PROGRESS_INTERVAL = 0.25  # seconds between progress lines (the last one always goes), as
 # often as the TUI repaints its bar
-LINE_LIMIT = 1 << 24  # the report line holds every symbol's status: 500 take ~60 KB
+LINE_LIMIT = 1 << 24  # the report line names every symbol: 500 take ~6 KB
 PARENT_CHECK = 0.5  # seconds between checks that the parent is still there
 KILL_WAIT = 5.0  # seconds to wait for a killed child to be reaped
 NICENESS = 5  # the child's priority below the TUI's, when they compete for a core
@@ -200,10 +200,12 @@ def _relay_line(line: str, pid: int, stray: list[str]) -> None:
 
 
 def report_from(data: dict[str, Any]) -> RefreshReport:
+    """The report a child sent (`report_data`): no statuses, the database holds them."""
     return RefreshReport(
         started=dt.datetime.fromisoformat(data["started"]),
-        statuses=[_last_quote(s) for s in data["statuses"]],
+        symbols=list(data["symbols"]),
         fresh=set(data["fresh"]),
+        stored=bool(data["stored"]),
         notes=list(data["notes"]),
         fundamentals_updated=list(data["fundamentals_updated"]),
         earnings_updated=list(data["earnings_updated"]),
@@ -212,42 +214,17 @@ def report_from(data: dict[str, Any]) -> RefreshReport:
 
 
 def report_data(report: RefreshReport) -> dict[str, Any]:
-    """The report as JSON; the inverse of `report_from`."""
+    """The report as JSON, without its statuses; the inverse of `report_from`."""
     return {
         "started": report.started.isoformat(),
-        "statuses": [_last_quote_data(s) for s in report.statuses],
+        "symbols": report.symbols,
         "fresh": sorted(report.fresh),
+        "stored": report.stored,
         "notes": report.notes,
         "fundamentals_updated": report.fundamentals_updated,
         "earnings_updated": report.earnings_updated,
         "reach": report.reach,
     }
-
-
-def _last_quote_data(last: LastQuote) -> dict[str, Any]:
-    quote = None
-    if last.quote is not None:
-        ext_time = last.quote.ext_time.isoformat() if last.quote.ext_time else None
-        quote = last.quote._asdict() | {
-            "quote_time": last.quote.quote_time.isoformat(),
-            "ext_time": ext_time,
-        }
-    fetched = last.fetched_at.isoformat() if last.fetched_at else None
-    return {"symbol": last.symbol, "quote": quote, "fetched_at": fetched, "stale": last.stale,
-            "error": last.error}  # fmt: skip
-
-
-def _last_quote(data: dict[str, Any]) -> LastQuote:
-    quote = data["quote"]
-    if quote is not None:
-        ext_time = quote.get("ext_time")
-        quote = Quote(**(quote | {
-            "quote_time": dt.datetime.fromisoformat(quote["quote_time"]),
-            "ext_time": dt.datetime.fromisoformat(ext_time) if ext_time else None,
-        }))  # fmt: skip
-    fetched = data["fetched_at"]
-    return LastQuote(data["symbol"], quote, fetched and dt.datetime.fromisoformat(fetched),
-                     data["stale"], data["error"])  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,1 +1,2 @@
-"""Market data: providers, the shared HTTP client, refresh orchestration."""
+"""Market data: the providers (market/registry.py lists them), the shared HTTP client, the
+records; never the store or the config."""

@@ -1,4 +1,5 @@
-"""Finnhub `/api/v1/quote` with a free API key; no history (daily candles are a paid feature).
+"""Finnhub with a free API key: `/api/v1/quote` and the earnings calendar; no history (daily
+candles are a paid feature). Its settings and spec.
 
 The key travels in the `X-Finnhub-Token` header, which Finnhub accepts as well as `?token=`, so it
 is never part of a URL that a log line or an error message could repeat; every message built from
@@ -9,21 +10,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote as urlquote
 
-from .bounds import checked_quote, decode_json, epoch
-from .http.client import MarketClient
+from .bounds import checked_earnings, checked_quote, decode_json, epoch
 from .http.errors import html_page, raise_for_status
-from .models import FetchError, Quote
-from .provider import QuoteProvider, QuoteResult, RequestSpec, number, positive
+from .models import EarningsDate, FetchError, FetchKind, Quote
+from .provider import EarningsSource, QuoteProvider, QuoteResult, RequestSpec, number, positive
+from .spec import BuildContext, Built, ProviderSpec, Unavailable
 from .symbols import finnhub_symbol
 
+if TYPE_CHECKING:  # read at start-up (its spec): the HTTP stack comes with the refresh
+    from .http.client import MarketClient
+
 TOKEN_HEADER = "X-Finnhub-Token"
+NAME = "finnhub"
+
+
+class FinnhubSettings(NamedTuple):
+    """[providers.finnhub]: the key is never in the file, only where to find it."""
+
+    base_url: str = "https://finnhub.io"  # /api/v1/quote and /api/v1/calendar/earnings
+    api_key_env: str = "FINNHUB_API_KEY"  # the environment variable holding the free key
 
 
 class FinnhubProvider(QuoteProvider):
-    name = "finnhub"
+    name = NAME
 
     def __init__(self, api_key: str, base_url: str) -> None:
         if not api_key or not api_key.strip():
@@ -139,3 +152,82 @@ class FinnhubProvider(QuoteProvider):
         except (FetchError, AttributeError):
             detail = None
         return self.redact(f"HTTP {status}: {detail or 'key refused'}")
+
+
+class FinnhubEarnings(EarningsSource):
+    """Finnhub's earnings calendar for one symbol, from today to `horizon_days` ahead."""
+
+    name = "finnhub"
+
+    def __init__(self, api_key: str, base_url: str, *, horizon_days: int = 120) -> None:
+        self._quotes = FinnhubProvider(api_key, base_url)  # same key handling and redaction
+        self.base_url = self._quotes.base_url
+        self.horizon_days = horizon_days
+
+    async def next_earnings(
+        self, client: MarketClient, symbol: str, today: date
+    ) -> EarningsDate | None:
+        wanted = finnhub_symbol(symbol)
+        if wanted is None:
+            return None
+        until = today + timedelta(days=self.horizon_days)
+        try:
+            params = {"from": today.isoformat(), "to": until.isoformat(), "symbol": wanted}
+            body = await self._quotes.get_text(
+                client, f"{self.base_url}/api/v1/calendar/earnings", symbol, params
+            )
+            data = self._quotes.decode(body, symbol)
+        except FetchError as error:
+            raise error.with_message(self._quotes.redact(error.message)) from None
+        return parse_finnhub_calendar(data, symbol, today)
+
+
+def parse_finnhub_calendar(data: dict[str, Any], symbol: str, today: date) -> EarningsDate | None:
+    """The earliest calendar entry for `symbol` dated >= today. Finnhub has no estimate flag."""
+    entries = data.get("earningsCalendar")
+    if not isinstance(entries, list):
+        raise FetchError("bad_body", "no earningsCalendar in the answer", "finnhub", symbol)
+    wanted = (finnhub_symbol(symbol) or symbol).upper()
+    days = []
+    for entry in entries:
+        if not isinstance(entry, dict) or str(entry.get("symbol", "")).upper() != wanted:
+            continue
+        try:
+            day = date.fromisoformat(str(entry.get("date")))
+        except ValueError:
+            continue
+        if day >= today:
+            days.append(day)
+    return checked_earnings(EarningsDate(symbol, min(days), "finnhub", False) if days else None,
+                            today)  # fmt: skip
+
+
+def build(settings: FinnhubSettings, context: BuildContext) -> Built:
+    """Quotes and earnings dates when chosen and its key is set; Unavailable when it is not."""
+    if NAME not in context.selected:
+        return Built()
+    key = context.env.get(settings.api_key_env, "").strip()
+    if not key:
+        raise Unavailable(
+            f"skipped, ${settings.api_key_env} is not set "
+            "(get a free key at finnhub.io and export it)"
+        )
+    return Built(
+        quotes=FinnhubProvider(key, settings.base_url),
+        earnings=FinnhubEarnings(key, settings.base_url),
+    )
+
+
+def _urls(settings: FinnhubSettings) -> tuple[str, ...]:
+    return (settings.base_url,)
+
+
+FINNHUB = ProviderSpec(
+    name=NAME,
+    settings=FinnhubSettings,
+    serves=frozenset({FetchKind.QUOTES, FetchKind.EARNINGS}),
+    build=build,
+    rate_limit=1.0,  # the free tier's 60 requests a minute
+    urls=_urls,
+    first_for=frozenset({FetchKind.EARNINGS}),  # its calendar, keyed, before Yahoo's
+)

@@ -1,6 +1,6 @@
 """Currencies: minor units (GBp is a hundredth of a GBP), the Yahoo chart symbol of a rate
 (`EURUSD=X`: USD per EUR) and the ECB's daily reference rates (EUR-based, keyless), from which
-any pair's cross rate is derived.
+any pair's cross rate is derived: the ECB as a provider, its settings and its spec.
 """
 
 from __future__ import annotations
@@ -8,10 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from .models import FetchError
+from .http.errors import raise_for_status
+from .models import FetchError, FetchKind, FxRate
+from .provider import FxSource
+from .spec import BuildContext, Built, ProviderSpec
 
 if TYPE_CHECKING:  # the config's checks import this module: httpx only where a rate is fetched
     from .http.client import MarketClient
@@ -28,16 +31,6 @@ MINOR_UNITS: Mapping[str, tuple[str, float]] = {
 CURRENCY_RE = re.compile(r"^[A-Z]{3}\Z")
 _ECB_DAY = re.compile(r"<Cube\s+time=['\"](\d{4}-\d{2}-\d{2})['\"]")
 _ECB_RATE = re.compile(r"<Cube\s+currency=['\"]([A-Z]{3})['\"]\s+rate=['\"]([0-9.]+)['\"]")
-
-
-class FxRate(NamedTuple):
-    """How many units of `base` one unit of `currency` is worth on `day`."""
-
-    currency: str
-    base: str
-    day: dt.date
-    rate: float
-    source: str
 
 
 def major(currency: str) -> tuple[str, float]:
@@ -77,8 +70,6 @@ def ecb_rates(body: str, currencies: list[str], base: str) -> list[FxRate]:
 
 
 async def fetch_ecb_daily(client: MarketClient, url: str) -> str:
-    from .http.errors import raise_for_status  # httpx: only where a rate is fetched
-
     response = await client.get("ecb", url, symbol="")
     raise_for_status(response, "ecb", "")
     return response.text
@@ -95,3 +86,37 @@ def unit_rate(quoted: str | None, base: str, rates: Mapping[str, float]) -> floa
         return 1.0 / divisor
     rate = rates.get(currency)
     return None if rate is None else rate / divisor
+
+
+class EcbSettings(NamedTuple):
+    """[providers.ecb]: the keyless fallback for the FX rates Yahoo has no answer for."""
+
+    daily_url: str = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml"  # EUR-based
+
+
+class EcbRates(FxSource):
+    """The ECB's daily reference rates: one request for every currency it is asked for."""
+
+    name = "ecb"
+    title = "the ECB"
+    every = dt.timedelta(hours=6)  # it publishes once a working day
+    retry = dt.timedelta(hours=1)
+
+    def __init__(self, daily_url: str) -> None:
+        self.base_url = daily_url
+
+    async def fetch_rates(
+        self,
+        client: MarketClient,
+        currencies: Sequence[str],
+        base: str,
+        since: Callable[[str], dt.date | None],
+    ) -> list[FxRate]:
+        return ecb_rates(await fetch_ecb_daily(client, self.base_url), list(currencies), base)
+
+
+def build(settings: EcbSettings, context: BuildContext) -> Built:
+    return Built(fx=EcbRates(settings.daily_url))
+
+
+ECB = ProviderSpec(name="ecb", settings=EcbSettings, serves=frozenset({FetchKind.FX}), build=build)

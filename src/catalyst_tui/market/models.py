@@ -1,9 +1,11 @@
-"""The market-data records every source transforms into (and the store keeps), and FetchError."""
+"""The market-data records every source transforms into (and the store keeps), FetchError, and
+FetchKind: what is fetched."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import Literal, NamedTuple, get_args
 from zoneinfo import ZoneInfo
 
@@ -18,6 +20,21 @@ ErrorKind = Literal[
     "http", "rate_limited", "timeout", "network", "bad_body", "unknown_symbol", "quota", "auth"
 ]
 ERROR_KINDS: frozenset[str] = frozenset(get_args(ErrorKind))
+
+
+class FetchKind(StrEnum):
+    """What is fetched: what a provider serves (its ProviderSpec), and the kinds of fetch the
+    store keeps the last time of (`store.market.due`, `mark_fetched`: the values are its keys)."""
+
+    QUOTES = "quotes"
+    HISTORY = "history"  # daily bars and the splits in their window
+    EARNINGS = "earnings"  # the next earnings date
+    FUNDAMENTALS = "fundamentals"  # reported values (SEC companyfacts)
+    CIK_MAP = "cik_map"  # SEC's ticker -> CIK map
+    FILINGS = "filings"  # a company's filings (SEC submissions)
+    DOCUMENTS = "documents"  # the text of filings worth matching
+    NEWS = "news"  # headlines
+    FX = "fx"  # currency rates
 
 
 class Quote(NamedTuple):
@@ -109,6 +126,26 @@ class Fact(NamedTuple):
     # per-share values: what the filed value was divided by to be on the latest filing's share
     # basis (10.0 for a quarter filed before a 10:1 split); 1.0 when no restating was needed
     split_factor: float = 1.0
+
+
+class FxRate(NamedTuple):
+    """How many units of `base` one unit of `currency` is worth on `day`."""
+
+    currency: str
+    base: str
+    day: date
+    rate: float
+    source: str
+
+
+class Headline(NamedTuple):
+    """One item of a headline feed (market/news.py)."""
+
+    guid: str  # the item's guid, else its link
+    link: str
+    title: str
+    summary: str  # the item's description, as text
+    published: datetime | None  # aware, from pubDate
 
 
 class LastQuote(NamedTuple):

@@ -1,10 +1,12 @@
-"""Yahoo Finance's RSS headline feed: the latest headlines for one symbol.
+"""Yahoo Finance's RSS headline feed: the latest headlines for one symbol, asked as "news" (its
+spec is in market/yahoo/__init__.py: the feed's URL is in [providers.yahoo]).
 
-Pure, no I/O. `https://feeds.finance.yahoo.com/rss/2.0/headline?s=TSLA&region=US&lang=en-US` is
-RSS 2.0 in UTF-8: the channel's children in alphabetical order (copyright, description, image,
-the items, language, lastBuildDate, link, title); each item has description, `guid
-isPermaLink="false"` (a UUID), link (ending `?.tsrc=rss`, often another site), `pubDate` in RFC
-822 with `+0000`, title; about 20 items, not all about the symbol. The edge can answer 404, 429,
+The parsing is pure.
+`https://feeds.finance.yahoo.com/rss/2.0/headline?s=TSLA&region=US&lang=en-US` is RSS 2.0 in
+UTF-8: the channel's children in alphabetical order (copyright, description, image, the items,
+language, lastBuildDate, link, title); each item has description, `guid isPermaLink="false"` (a
+UUID), link (ending `?.tsrc=rss`, often another site), `pubDate` in RFC 822 with `+0000`, title;
+about 20 items, not all about the symbol. The edge can answer 404, 429,
 or an HTML page with 200: anything that is not RSS is a NewsFormatError.
 """
 
@@ -15,10 +17,23 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-__all__ = ["Headline", "NewsFormatError", "parse_rss", "rss_url"]
+from .http.errors import raise_for_status
+from .models import Headline
+from .provider import NewsSource
+
+if TYPE_CHECKING:
+    from .http.client import MarketClient
+
+__all__ = [
+    "Headline",
+    "NewsFormatError",
+    "YahooHeadlines",
+    "parse_rss",
+    "rss_url",
+]
 
 # A document type declaration is where entities are declared (billion laughs, external
 # entities); an RSS feed needs none, so a body with one is refused before it is parsed.
@@ -28,14 +43,6 @@ _TAG = re.compile(r"<[^>]*>")
 
 class NewsFormatError(ValueError):
     """A body that is not an RSS 2.0 feed (an HTML page, junk, a declared document type)."""
-
-
-class Headline(NamedTuple):
-    guid: str  # the item's guid, else its link
-    link: str
-    title: str
-    summary: str  # the item's description, as text
-    published: datetime | None  # aware, from pubDate
 
 
 def rss_url(base: str, symbol: str) -> str:
@@ -107,3 +114,17 @@ def _published(raw: str | None) -> datetime | None:
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+class YahooHeadlines(NewsSource):
+    """The headline feed of one symbol, keyless."""
+
+    name = "news"  # its requests and pauses are its own, apart from Yahoo's quotes
+
+    def __init__(self, rss_url: str) -> None:
+        self.base_url = rss_url.rstrip("/")
+
+    async def headlines(self, client: MarketClient, symbol: str) -> list[Headline]:
+        response = await client.get(self.name, rss_url(self.base_url, symbol), symbol=symbol)
+        raise_for_status(response, self.name, symbol)
+        return parse_rss(response.content)

@@ -1,4 +1,5 @@
-"""The one shape of a data source, and its two kinds: quotes (with history) and earnings dates.
+"""The one shape of a data source, and its kinds: quotes (with history), earnings dates, FX rates,
+headlines, fundamentals and filings (the last two are SEC EDGAR's, market/sec/client.py).
 
 A source is a class with a `name` (its rate limit and its messages go by it) and a base URL from
 the config. Each of its fetches has OpenBB's three steps: build the request (pure), get the raw
@@ -11,19 +12,20 @@ instead, because a batch answer can be good for one symbol and bad for the next.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import math
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date
-from typing import ClassVar, NamedTuple
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
-from .http.client import MarketClient
 from .http.errors import raise_for_status
-from .models import Bar, EarningsDate, FetchError, Quote, Split
+from .models import Bar, EarningsDate, Fact, FetchError, FxRate, Headline, Quote, Split
+
+if TYPE_CHECKING:  # the providers' modules are read at start-up (their specs): no HTTP stack
+    from .http.client import MarketClient
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +43,7 @@ class History(NamedTuple):
     splits: tuple[Split, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class RequestSpec:
+class RequestSpec(NamedTuple):  # not a dataclass: this module is read at start-up (the specs)
     """One HTTP request for `symbols`. The URL is complete, query included, because Stooq's
     `s=a.us+b.us&...&h` is not a key=value mapping that an encoder would leave alone."""
 
@@ -65,6 +66,8 @@ class QuoteProvider(Source):
     batch_size: int = 1
     has_history: ClassVar[bool] = False
     fallback: str = ""  # why this pass does not ask the way it should (no crumb), for people
+    # Next earnings dates its quote answers carried, by symbol (None: none ahead): Yahoo's v7.
+    earnings_seen: Mapping[str, EarningsDate | None] = MappingProxyType({})
 
     async def uses_batches(self, client: MarketClient) -> bool:
         """Whether this pass asks for quotes in batches (one request, many symbols) or one
@@ -103,6 +106,8 @@ class QuoteProvider(Source):
                 results[symbol] = FetchError(
                     "unknown_symbol", f"{self.name} does not carry this symbol", self.name, symbol
                 )
+        import asyncio  # loaded with the client: this module is read at start-up (the specs)
+
         specs = self.build_quote_requests(supported) if supported else []
         for answer in await asyncio.gather(*(self._fetch_one(client, spec) for spec in specs)):
             results.update(answer)
@@ -141,6 +146,64 @@ class EarningsSource(Source):
     ) -> EarningsDate | None:
         """The earliest date >= today, None when the source knows none; FetchError when it
         could not answer."""
+
+
+class FxSource(Source):
+    """Where currency rates come from. One that publishes on a schedule (the ECB: once a working
+    day) says how often it is worth asking (`every`; after a failure, `retry`): the refresh
+    keeps when it last asked, per pair."""
+
+    every: ClassVar[timedelta | None] = None  # None: asked at every refresh that needs a rate
+    retry: ClassVar[timedelta | None] = None
+    title: ClassVar[str]  # for people: "not listed by the ECB"
+
+    @abstractmethod
+    async def fetch_rates(
+        self,
+        client: MarketClient,
+        currencies: Sequence[str],
+        base: str,
+        since: Callable[[str], date | None],
+    ) -> list[FxRate]:
+        """The rates of `currencies` in `base` it has (with their history from `since(currency)`
+        where it keeps one); FetchError when it could not answer at all."""
+
+
+class NewsSource(Source):
+    """Where the headlines of a symbol come from."""
+
+    @abstractmethod
+    async def headlines(self, client: MarketClient, symbol: str) -> list[Headline]:
+        """The latest headlines, in the feed's order; FetchError when it could not answer, or
+        ValueError (market/news.py NewsFormatError) for a body that is no feed."""
+
+
+class FundamentalsSource(Source):
+    """Where reported values come from, by a company's CIK."""
+
+    @abstractmethod
+    async def fetch_cik_map(self, client: MarketClient) -> dict[str, str]:
+        """{ticker: 10-digit CIK}."""
+
+    @abstractmethod
+    async def fetch_facts(self, client: MarketClient, cik: str) -> list[Fact]:
+        """The company's facts (market/models.py Fact), each period once."""
+
+
+class FilingsSource(Source):
+    """Where a company's filings and their documents come from."""
+
+    archives_url: str  # where the filing indexes and documents are
+
+    @abstractmethod
+    async def fetch_submissions(
+        self, client: MarketClient, cik: str, page: str | None = None
+    ) -> bytes:
+        """The list of a company's filings (or one older page of it), as the source wrote it."""
+
+    @abstractmethod
+    async def fetch_archive(self, client: MarketClient, url: str, cik: str | None = None) -> bytes:
+        """A filing index or document."""
 
 
 @contextmanager

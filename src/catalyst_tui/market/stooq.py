@@ -12,24 +12,35 @@ import csv
 import io
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
 from .bounds import checked_bars, checked_quote, number_text
-from .http.client import MarketClient
 from .http.errors import html_page
-from .models import Bar, FetchError, Quote
+from .models import Bar, FetchError, FetchKind, Quote
 from .provider import History, QuoteProvider, QuoteResult, RequestSpec
+from .spec import BuildContext, Built, ProviderSpec
 from .symbols import stooq_symbol
+
+if TYPE_CHECKING:  # read at start-up (its spec): the HTTP stack comes with the refresh
+    from .http.client import MarketClient
 
 QUOTE_HEADER = ("Symbol", "Date", "Time", "Open", "High", "Low", "Close", "Volume")
 HISTORY_HEADER = ("Date", "Open", "High", "Low", "Close")
 QUOTA_TEXT = "exceeded the daily hits limit"
 # Stooq stamps quotes in Warsaw time (a US close at 16:00 New York reads 22:00).
 STOOQ_TIMEZONE = ZoneInfo("Europe/Warsaw")
+NAME = "stooq"
+
+
+class StooqSettings(NamedTuple):
+    """[providers.stooq]: keyless, with a daily request quota."""
+
+    base_url: str = "https://stooq.com"  # quotes (/q/l/) and daily history (/q/d/l/)
 
 
 class StooqProvider(QuoteProvider):
-    name = "stooq"
+    name = NAME
     has_history = True
 
     def __init__(
@@ -187,3 +198,24 @@ def _volume(text: str | None, symbol: str) -> int | None:
     """A volume field: None when empty or not a number; whole, its range checked by bounds."""
     number = number_text(text, "stooq", symbol)
     return None if number is None else int(number)
+
+
+def build(settings: StooqSettings, context: BuildContext) -> Built:
+    """Quotes and history when chosen (settings.providers)."""
+    if NAME not in context.selected:
+        return Built()
+    return Built(quotes=StooqProvider(settings.base_url))
+
+
+def _urls(settings: StooqSettings) -> tuple[str, ...]:
+    return (settings.base_url,)
+
+
+STOOQ = ProviderSpec(
+    name=NAME,
+    settings=StooqSettings,
+    serves=frozenset({FetchKind.QUOTES, FetchKind.HISTORY}),
+    build=build,
+    urls=_urls,
+    default=True,
+)

@@ -79,7 +79,7 @@ class LiveUpdates(CatalystBase):
         if report is not None:
             watchlist.reach = report.reach
             if report.reach:
-                stored = any(s.price is not None for s in report.statuses)
+                stored = report.stored
                 self.notify(
                     f"{report.reach}: no provider answered; "
                     + ("showing stored data" if stored else "nothing is stored yet"),

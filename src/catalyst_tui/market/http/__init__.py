@@ -1,2 +1,3 @@
-"""The one shared HTTP client, what its outcomes mean, the capped body reader and the browser
-TLS transport."""
+"""The one shared HTTP client: what a request may take (limits), how requests are spaced and
+timed (pacing), the stack under it (transport, browser TLS), the capped body reader, and what
+its outcomes mean (errors)."""

@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import functools
 import logging
 import random
-import ssl
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
@@ -34,75 +32,17 @@ from typing import NamedTuple
 import httpx
 
 from ..models import ErrorKind, FetchError
-from .body import ACCEPT_ENCODING, BodyTooLarge, read_capped, size_text, with_body
-from .errors import describe_url, exhausted, parse_retry_after, transport_failure
+from .body import BodyTooLarge, read_capped, size_text, with_body
+from .errors import describe_url, exhausted
+from .limits import REQUEST_BOUNDS, RequestBounds
+from .pacing import Budget, RateLimit, parse_retry_after
+from .transport import BROWSER_USER_AGENT, http_stack, transport_failure
 
 log = logging.getLogger(__name__)
 
-# A current desktop Chrome: Yahoo answers 429 to library user agents.
-BROWSER_USER_AGENT = (
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
-    "(KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36"
-)
-# Requests per second. SEC EDGAR's published limit is 10/s; Finnhub's free tier 60/min.
-DEFAULT_RATE_LIMITS: Mapping[str, float] = {"sec": 10.0, "finnhub": 1.0}
-MiB = 1 << 20
-
-
-class RequestBounds(NamedTuple):
-    """What one request may take: seconds of its own time, bytes of decoded body."""
-
-    deadline: float
-    max_bytes: int
-
-
-# A quote, a year of bars, a calendar: tens of KB; a whole history restated after a split, a
-# few MB. SEC companyfacts is tens of MB for the largest filers, and served compressed.
-REQUEST_BOUNDS = RequestBounds(deadline=20.0, max_bytes=8 * MiB)
-PROVIDER_BOUNDS: Mapping[str, RequestBounds] = {"sec": RequestBounds(90.0, 128 * MiB)}
 MAX_REDIRECTS = 5
 
 Sleep = Callable[[float], Awaitable[None]]
-
-
-@functools.cache
-def _ssl_context() -> ssl.SSLContext:
-    """Built once per process: loading the CA bundle is slow, and every client needs it."""
-    return httpx.create_ssl_context()
-
-
-def _browser_transport() -> httpx.AsyncBaseTransport:
-    """Chrome's TLS handshake (market/http/browser_tls.py), loaded only when asked for."""
-    from .browser_tls import BrowserTransport
-
-    return BrowserTransport()
-
-
-class RateLimit:
-    """Spaces the requests of one provider at least 1/rate seconds apart (no bursts).
-
-    A request takes its turn, then its global concurrency slot, and only then is the next turn
-    scheduled, so a queue behind the global cap cannot release a burst later. The slack keeps a
-    server's clock from ever seeing rate + 1 requests within one second.
-    """
-
-    SLACK = 0.01
-
-    def __init__(self, per_second: float) -> None:
-        if per_second <= 0:
-            raise ValueError("a rate limit must be positive")
-        self.per_second = per_second
-        self.interval = 1.0 / per_second + self.SLACK
-        self._turn = asyncio.Lock()
-        self._next = 0.0
-
-    async def acquire(self, slots: asyncio.Semaphore) -> None:
-        async with self._turn:
-            wait = self._next - time.monotonic()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            await slots.acquire()
-            self._next = time.monotonic() + self.interval
 
 
 class MarketClient:
@@ -113,6 +53,7 @@ class MarketClient:
         *,
         max_concurrency: int = 16,
         rate_limits: Mapping[str, float | None] | None = None,
+        bounds: Mapping[str, RequestBounds] | None = None,
         connect_timeout: float = 3.0,
         read_timeout: float = 10.0,
         attempts: int = 3,
@@ -137,7 +78,7 @@ class MarketClient:
         self.backoff_max = backoff_max
         self.retry_after_cap = retry_after_cap
         self.connect_retry_delay = connect_retry_delay
-        self.deadline = deadline  # None: each provider's own (PROVIDER_BOUNDS, REQUEST_BOUNDS)
+        self.deadline = deadline  # None: each provider's own (`bounds`, else REQUEST_BOUNDS)
         self.max_bytes = max_bytes
         self.host_down_for = host_down_for
         # Requests sent, by provider (each attempt and each redirect hop is one).
@@ -147,26 +88,13 @@ class MarketClient:
         self._rng = rng or random.Random()
         self._slots = asyncio.Semaphore(max_concurrency)
         self._limits: dict[str, RateLimit] = {}
-        for provider, per_second in {**DEFAULT_RATE_LIMITS, **(rate_limits or {})}.items():
+        for provider, per_second in (rate_limits or {}).items():
             self.limit_rate(provider, per_second)
-        self._http = httpx.AsyncClient(
-            timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
-            limits=httpx.Limits(
-                max_connections=max_concurrency, max_keepalive_connections=max_concurrency
-            ),
-            headers={
-                "User-Agent": user_agent,
-                "Accept": "*/*",
-                "Accept-Language": "en-US,en;q=0.9",
-                "Accept-Encoding": ACCEPT_ENCODING,  # what market/http/body.py decodes
-            },
-            follow_redirects=False,  # followed in _exchange, where a secret is not sent abroad
-            trust_env=trust_env,
-            verify=_ssl_context(),
-            transport=_browser_transport() if browser_tls else None,
-            # Only these origins (scheme://host[:port]) through the browser's handshake.
-            mounts={origin: _browser_transport() for origin in browser_origins} or None,
-        )
+        self._bounds = dict(bounds or {})
+        self._http = http_stack(
+            max_concurrency, connect_timeout, read_timeout, user_agent, trust_env=trust_env,
+            browser_tls=browser_tls, browser_origins=browser_origins,
+        )  # fmt: skip
 
     async def __aenter__(self) -> MarketClient:
         return self
@@ -195,7 +123,7 @@ class MarketClient:
 
     def bounds(self, provider: str) -> RequestBounds:
         """The deadline and body cap of `provider`'s requests."""
-        own = PROVIDER_BOUNDS.get(provider, REQUEST_BOUNDS)
+        own = self._bounds.get(provider, REQUEST_BOUNDS)
         return RequestBounds(
             own.deadline if self.deadline is None else self.deadline,
             own.max_bytes if self.max_bytes is None else self.max_bytes,
@@ -218,7 +146,7 @@ class MarketClient:
         bounds = self.bounds(provider)
         call = _Call(
             provider, url, describe_url(url), symbol, params, headers,
-            _Budget(bounds.deadline if deadline is None else deadline),
+            Budget(bounds.deadline if deadline is None else deadline),
             bounds.max_bytes if max_bytes is None else max_bytes,
         )  # fmt: skip
         return await self._get_with_retries(call)
@@ -372,21 +300,6 @@ class MarketClient:
         return self._rng.uniform(0, min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1)))
 
 
-class _Budget:
-    """A request's own time: `total` seconds, spent by its exchanges and its waits."""
-
-    def __init__(self, total: float) -> None:
-        self.total = total
-        self.spent = 0.0
-
-    @property
-    def left(self) -> float:
-        return max(0.0, self.total - self.spent)
-
-    def spend(self, seconds: float) -> None:
-        self.spent += seconds
-
-
 class _Call(NamedTuple):
     """One `get`: what is asked, of whom, and what it may take."""
 
@@ -396,7 +309,7 @@ class _Call(NamedTuple):
     symbol: str | None
     params: Mapping[str, str] | None
     headers: Mapping[str, str] | None
-    budget: _Budget
+    budget: Budget
     max_bytes: int
 
 

@@ -3,7 +3,8 @@ documents, with the declared User-Agent.
 
 EDGAR refuses undeclared tools (HTTP 403 and an HTML page) and allows 10 requests per second, so
 every request carries `User-Agent: <Name email>` and goes through the client's "sec" rate limit,
-which is lowered to 10/s if it was set higher. Parsing lives in `sec.py`.
+which is lowered to 10/s if it was set higher. Parsing lives in tickers.py, facts.py and
+filings.py; the settings and the spec in __init__.py.
 """
 
 from __future__ import annotations
@@ -16,19 +17,26 @@ from ..bounds import checked_facts, decode_json
 from ..http.client import MarketClient
 from ..http.errors import describe_url, raise_for_status
 from ..models import Fact, FetchError
-from ..provider import Source
-from .facts import SecFormatError, derive_facts, parse_cik_map
+from ..provider import FilingsSource, FundamentalsSource
+from .facts import derive_facts
+from .tickers import SecFormatError, parse_cik_map
 
+# EDGAR's published limit, held to by any client; the spec gives the client it (sec/__init__.py).
 SEC_MAX_PER_SECOND = 10.0
 PROVIDER = "sec"
 
 
-class SecEdgar(Source):
-    """companyfacts and the ticker map, through the shared client, as the declared User-Agent."""
+class SecEdgar(FundamentalsSource, FilingsSource):
+    """companyfacts, the ticker map, submissions and archive documents, through the shared
+    client, as the declared User-Agent."""
 
     name = PROVIDER
 
-    def __init__(self, base_url: str, tickers_url: str, user_agent: str | None) -> None:
+    def __init__(
+        self, base_url: str, tickers_url: str, user_agent: str | None, archives_url: str = ""
+    ) -> None:
+        """`archives_url`: where filing indexes and documents are (providers.sec.archives_url);
+        the archive URLs are built from it by the caller."""
         if not user_agent or not user_agent.strip():
             raise ValueError(
                 "SEC EDGAR needs a declared User-Agent: set providers.sec.user_agent to "
@@ -37,6 +45,7 @@ class SecEdgar(Source):
         self.base_url = base_url.rstrip("/")
         self.tickers_url = tickers_url
         self.user_agent = user_agent.strip()
+        self.archives_url = archives_url.rstrip("/")
 
     async def fetch_cik_map(self, client: MarketClient) -> dict[str, str]:
         """{ticker: 10-digit CIK} from company_tickers.json."""

@@ -7,10 +7,9 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:  # sec.py builds the records and imports this module
-    from .facts import Series, _Obs
+from .series import Observation, Series
 
 __all__ = [
     "PerShare",
@@ -30,7 +29,7 @@ _SAME_BASIS = (2 / 3, 3 / 2)  # a ratio this near 1 is a restatement, not a spli
 _DECIMALS = 6  # a restated 0.99 / 4 stays 0.2475, not 0.24749999999999997
 
 
-def on_latest_basis(observations: list[_Obs]) -> list[_Obs]:
+def on_latest_basis(observations: list[Observation]) -> list[Observation]:
     """Per-share values, each divided by the splits since it was filed (`factor` says by what)."""
     basis = infer_splits(((o.start, o.end), o.filed, o.value) for o in observations)
     restated = []
@@ -42,7 +41,7 @@ def on_latest_basis(observations: list[_Obs]) -> list[_Obs]:
     return restated
 
 
-def most_precise(restated: list[_Obs], chosen: Series) -> Series:
+def most_precise(restated: list[Observation], chosen: Series) -> Series:
     """Per period, the chosen value, or the same value as an older filing had it: restated by a
     split it keeps more digits (1.74 / 10 = 0.174 where the 10-K after the split says 0.17)."""
     best = dict(chosen)
@@ -57,12 +56,12 @@ def most_precise(restated: list[_Obs], chosen: Series) -> Series:
 
 
 def per_share_q4(
-    fy: _Obs,
-    parts: list[tuple[str, _Obs]],
+    fy: Observation,
+    parts: list[tuple[str, Observation]],
     net_income: Series,
     precise: Series,
-    difference: _Obs | None,
-) -> _Obs | None:
+    difference: Observation | None,
+) -> Observation | None:
     """Q4 EPS: Q4 net income over the diluted share count implied around it (q4_per_share),
     the counts implied from the most precise EPS of each period (most_precise). Its `factor` is
     the largest of the per-share values it rests on.

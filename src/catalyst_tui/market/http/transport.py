@@ -1,0 +1,97 @@
+"""The HTTP stack under the shared client: the httpx client with its headers and TLS context, the
+browser's handshake where asked for, and what the stack's exceptions mean (a FetchError, and
+whether to retry)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import ssl
+
+import httpx
+
+from ..models import FetchError
+from .body import ACCEPT_ENCODING
+
+log = logging.getLogger(__name__)
+
+# A current desktop Chrome: Yahoo answers 429 to library user agents.
+BROWSER_USER_AGENT = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36"
+)
+
+
+@functools.cache
+def ssl_context() -> ssl.SSLContext:
+    """Built once per process: loading the CA bundle is slow, and every client needs it."""
+    return httpx.create_ssl_context()
+
+
+def browser_transport() -> httpx.AsyncBaseTransport:
+    """Chrome's TLS handshake (market/http/browser_tls.py), loaded only when asked for."""
+    from .browser_tls import BrowserTransport
+
+    return BrowserTransport()
+
+
+def http_stack(
+    max_concurrency: int,
+    connect_timeout: float,
+    read_timeout: float,
+    user_agent: str,
+    *,
+    trust_env: bool,
+    browser_tls: bool,
+    browser_origins: tuple[str, ...],
+) -> httpx.AsyncClient:
+    """The httpx client under a MarketClient: its connection pool as large as the concurrency
+    cap, the headers every request carries, no redirects of its own (MarketClient follows them,
+    where a secret is not sent abroad), and the browser's handshake for all or some origins."""
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+        limits=httpx.Limits(
+            max_connections=max_concurrency, max_keepalive_connections=max_concurrency
+        ),
+        headers={
+            "User-Agent": user_agent,
+            "Accept": "*/*",
+            "Accept-Language": "en-US,en;q=0.9",
+            "Accept-Encoding": ACCEPT_ENCODING,  # what market/http/body.py decodes
+        },
+        follow_redirects=False,
+        trust_env=trust_env,
+        verify=ssl_context(),
+        transport=browser_transport() if browser_tls else None,
+        # Only these origins (scheme://host[:port]) through the browser's handshake.
+        mounts={origin: browser_transport() for origin in browser_origins} or None,
+    )
+
+
+def transport_failure(
+    exc: Exception, where: str, provider: str, symbol: str | None
+) -> tuple[FetchError, str]:
+    """The FetchError for an exception of the HTTP stack, and whether to retry: "always" (up to
+    the attempt limit), "once" (connection refused, DNS) or "never"."""
+    reason = _reason(exc)
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        return FetchError("network", f"bad URL {where}: {reason}", provider, symbol), "never"
+    if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
+        return FetchError("network", f"cannot connect to {where}: {reason}", provider,
+                          symbol), "once"  # fmt: skip
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchError("timeout", f"{where} timed out ({type(exc).__name__})", provider,
+                          symbol), "always"  # fmt: skip
+    if isinstance(exc, httpx.TransportError | OSError):
+        return FetchError("network", f"connection to {where} failed: {reason}", provider,
+                          symbol), "always"  # fmt: skip
+    if isinstance(exc, httpx.DecodingError):
+        return FetchError("bad_body", f"undecodable answer from {where}: {reason}", provider,
+                          symbol), "never"  # fmt: skip
+    log.debug("%s: unexpected error from %s", provider, where, exc_info=exc)
+    return FetchError("network", f"request to {where} failed: {reason}", provider,
+                      symbol), "never"  # fmt: skip
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__

@@ -1,0 +1,119 @@
+"""Every market-data provider, listed once (`PROVIDERS`), and what is read from their specs: the
+names settings.providers may list, the [providers] tables of catalysts.toml, the shared client's
+rate limits and request bounds, the origins settings.browser_tls names, and the sources of one
+refresh (`build_sources`).
+
+A new provider is one module declaring its settings and its ProviderSpec (market/spec.py), its
+line in PROVIDERS, and its tests (tests/market/test_<module>.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple, TypeVar
+from urllib.parse import urlsplit
+
+from .finnhub import FINNHUB
+from .fx import ECB
+from .http.limits import RequestBounds
+from .models import FetchKind
+from .provider import (
+    EarningsSource,
+    FilingsSource,
+    FundamentalsSource,
+    FxSource,
+    NewsSource,
+    QuoteProvider,
+)
+from .sec import SEC
+from .spec import BuildContext, Built, ProviderSpec, Unavailable
+from .stooq import STOOQ
+from .yahoo import NEWS, YAHOO
+
+T = TypeVar("T")
+
+# The order settings.providers offers them in, and the order a kind several serve is asked in
+# (a spec's `first_for` puts it ahead for those kinds).
+PROVIDERS: tuple[ProviderSpec[Any], ...] = (YAHOO, STOOQ, FINNHUB, SEC, ECB, NEWS)
+
+BY_NAME: Mapping[str, ProviderSpec[Any]] = {spec.name: spec for spec in PROVIDERS}
+# The names settings.providers (and settings.browser_tls) may list, and its default.
+QUOTE_PROVIDERS = tuple(spec.name for spec in PROVIDERS if FetchKind.QUOTES in spec.serves)
+DEFAULT_PROVIDERS = tuple(spec.name for spec in PROVIDERS if spec.default)
+# Requests per second, and what one request may take, by provider: the client's (http/client.py).
+RATE_LIMITS: Mapping[str, float] = {
+    spec.name: spec.rate_limit for spec in PROVIDERS if spec.rate_limit is not None
+}
+PROVIDER_BOUNDS: Mapping[str, RequestBounds] = {spec.name: spec.bounds for spec in PROVIDERS}
+
+
+def _tables() -> dict[str, type]:
+    tables: dict[str, type] = {}
+    for spec in PROVIDERS:
+        known = tables.setdefault(spec.table_name, spec.settings)
+        if known is not spec.settings:  # two specs sharing a table must share its settings
+            raise TypeError(f"[providers.{spec.table_name}]: {spec.name} has other settings")
+    return tables
+
+
+# [providers.<table>] -> its settings (a NamedTuple, each key with its default), in file order.
+SETTINGS: Mapping[str, type] = _tables()
+
+
+class Sources(NamedTuple):
+    """One refresh's sources, by kind, each kind in the order it is asked."""
+
+    quotes: tuple[QuoteProvider, ...] = ()  # in settings.providers' order
+    earnings: tuple[EarningsSource, ...] = ()
+    fx: tuple[FxSource, ...] = ()
+    fundamentals: FundamentalsSource | None = None
+    filings: FilingsSource | None = None
+    news: NewsSource | None = None
+    notes: tuple[str, ...] = ()  # providers chosen but left out, and why
+
+
+def build_sources(tables: Mapping[str, object], context: BuildContext) -> Sources:
+    """Every provider's sources for one refresh, from its table in `tables` (the config's
+    providers, by table name)."""
+    built: list[tuple[ProviderSpec[Any], Built]] = []
+    notes: list[str] = []
+    for spec in PROVIDERS:
+        try:
+            built.append((spec, spec.make(tables[spec.table_name], context)))
+        except Unavailable as why:
+            notes.append(f"{spec.name}: {why}")
+    chosen = {name: index for index, name in enumerate(context.selected)}
+    quotes = [(chosen.get(s.name, len(chosen)), b.quotes) for s, b in built if b.quotes]
+
+    def in_order(kind: FetchKind) -> list[Built]:
+        return [b for _, b in sorted(built, key=lambda pair: kind not in pair[0].first_for)]
+
+    earnings = [b.earnings for b in in_order(FetchKind.EARNINGS) if b.earnings is not None]
+    fx = [b.fx for b in in_order(FetchKind.FX) if b.fx is not None]
+    return Sources(
+        quotes=tuple(provider for _, provider in sorted(quotes, key=lambda pair: pair[0])),
+        earnings=tuple(earnings),
+        fx=tuple(fx),
+        fundamentals=_first(b.fundamentals for b in in_order(FetchKind.FUNDAMENTALS)),
+        filings=_first(b.filings for b in in_order(FetchKind.FILINGS)),
+        news=_first(b.news for b in in_order(FetchKind.NEWS)),
+        notes=tuple(notes),
+    )
+
+
+def browser_origins(tables: Mapping[str, object], names: Iterable[str]) -> tuple[str, ...]:
+    """The origins (scheme://host[:port]) the requests of the providers `names` go to, from
+    their tables in `tables`: those settings.browser_tls sends through a browser's handshake."""
+    out: list[str] = []
+    for name in names:
+        spec = BY_NAME.get(name)
+        if spec is None:
+            continue
+        for url in spec.origins_of(tables[spec.table_name]):
+            parts = urlsplit(url)
+            out.append(f"{parts.scheme}://{parts.netloc}")
+    return tuple(dict.fromkeys(out))
+
+
+def _first(found: Iterable[T | None]) -> T | None:
+    return next((each for each in found if each is not None), None)

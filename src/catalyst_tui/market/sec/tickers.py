@@ -1,0 +1,76 @@
+"""SEC's ticker → CIK map: company_tickers.json parsed, and a symbol's CIK looked up in it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+__all__ = ["SecFormatError", "cik_for", "parse_cik_map"]
+
+
+class SecFormatError(ValueError):
+    """A SEC EDGAR response body that is not the documented shape."""
+
+
+def parse_cik_map(body: bytes | str) -> dict[str, str]:
+    """Parse company_tickers.json into {"AAPL": "0000320193"}; tickers upper-cased.
+
+    Malformed entries are skipped (the first entry wins for a repeated ticker). Raises
+    SecFormatError when the body is not that shape at all: not JSON (an HTML error page, a
+    truncated download), not an object, or an object without a single usable entry.
+    """
+    if isinstance(body, bytes | bytearray):
+        try:
+            text = bytes(body).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise SecFormatError(f"company_tickers body is not UTF-8: {exc}") from None
+    elif isinstance(body, str):
+        text = body
+    else:
+        raise SecFormatError(
+            f"company_tickers body must be bytes or str, not {type(body).__name__}"
+        )
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        raise SecFormatError(f"company_tickers body is not JSON: {_preview(text)!r}") from None
+    if not isinstance(data, dict):
+        raise SecFormatError(f"company_tickers body is a JSON {type(data).__name__}, not an object")
+    result: dict[str, str] = {}
+    for entry in data.values():
+        if not isinstance(entry, dict):
+            continue
+        ticker = entry.get("ticker")
+        cik = _format_cik(entry.get("cik_str"))
+        if not isinstance(ticker, str) or cik is None:
+            continue
+        ticker = ticker.strip().upper()
+        if ticker and ticker not in result:
+            result[ticker] = cik
+    if not result:
+        raise SecFormatError("company_tickers body has no {cik_str, ticker} entries")
+    return result
+
+
+def cik_for(symbol: str, cik_map: Mapping[str, str]) -> str | None:
+    """The CIK for `symbol`; SEC spells class shares "BRK-B" where our symbols say "BRK.B"."""
+    wanted = symbol.strip().upper()
+    for candidate in (wanted, wanted.replace(".", "-"), wanted.replace("-", ".")):
+        cik = cik_map.get(candidate)
+        if cik is not None:
+            return cik
+    return None
+
+
+def _format_cik(raw: object) -> str | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, str) and raw.strip().isdecimal():
+        raw = int(raw.strip())
+    if isinstance(raw, int) and 0 < raw < 10**10:
+        return f"{raw:010d}"
+    return None
+
+
+def _preview(text: str, limit: int = 60) -> str:
+    return text[:limit].strip()

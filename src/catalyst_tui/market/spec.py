@@ -1,0 +1,103 @@
+"""What the registry (market/registry.py) knows of a provider: its `ProviderSpec`, what its builder
+is given (`BuildContext`) and what it makes (`Built`).
+
+A provider's module declares its settings (a NamedTuple: its table in catalysts.toml, each key
+with its default) and its spec. The config's model reads the settings at start-up, so these
+modules load neither the HTTP stack nor asyncio (tests/market/test_registry.py checks): where a
+provider's sources need them (Yahoo's, SEC EDGAR's), its builder imports them when a refresh
+calls it. Records here are NamedTuples for the same reason (a dataclass costs more to define).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
+
+from .http.limits import REQUEST_BOUNDS, RequestBounds
+from .models import FetchKind
+
+if TYPE_CHECKING:  # annotations only: this module is read at start-up, each class costs
+    from .models import YahooSession
+    from .provider import (
+        EarningsSource,
+        FilingsSource,
+        FundamentalsSource,
+        FxSource,
+        NewsSource,
+        QuoteProvider,
+    )
+
+    class SessionKeeper(Protocol):
+        """Where a provider's session (Yahoo's cookie and crumb) is kept, shared by every
+        process: the store's `providers` is one."""
+
+        def session(self, provider: str) -> YahooSession | None: ...
+
+        def save_session(self, provider: str, session: YahooSession) -> None: ...
+
+
+S = TypeVar("S")
+
+
+class BuildContext(NamedTuple):
+    """What one refresh shares with every provider's builder."""
+
+    selected: tuple[str, ...] = ()  # settings.providers: the quote providers chosen, in order
+    env: Mapping[str, str] = MappingProxyType({})  # where a key's variable is read
+    sessions: SessionKeeper | None = None  # None: a session lives as long as its source
+    now: Callable[[], datetime] | None = None  # the refresh's clock (None: the system's)
+
+
+class Built(NamedTuple):
+    """What one provider's builder makes for a refresh, by kind (None: not now, or never)."""
+
+    quotes: QuoteProvider | None = None  # and history, where it has some
+    earnings: EarningsSource | None = None
+    fx: FxSource | None = None
+    fundamentals: FundamentalsSource | None = None  # and the ticker -> CIK map
+    filings: FilingsSource | None = None  # and their documents
+    news: NewsSource | None = None
+
+
+class Unavailable(Exception):
+    """A provider chosen but not usable now (Finnhub without its key); the message says why."""
+
+
+def no_urls(settings: object) -> tuple[str, ...]:
+    return ()
+
+
+class ProviderSpec(NamedTuple, Generic[S]):
+    """One provider: its name, its settings, what it serves, how its sources are built, and
+    what its requests may take (the shared client applies them: market/http/client.py)."""
+
+    name: str  # what its requests, pauses and messages go by; its table unless `table` says
+    settings: type[S]  # its table's keys and their defaults
+    serves: frozenset[FetchKind]
+    build: Callable[[S, BuildContext], Built]  # raises Unavailable, with a note for people
+    rate_limit: float | None = None  # requests per second (None: only the client's cap)
+    bounds: RequestBounds = REQUEST_BOUNDS  # one request's own time and decoded body
+    table: str = ""  # the [providers] table of its settings, when it shares another's
+    # Where its requests go: the origins `settings.browser_tls` sends through a browser's TLS.
+    urls: Callable[[S], tuple[str, ...]] = no_urls
+    default: bool = False  # a quote provider in settings.providers when the file names none
+    # The kinds it is asked for before the providers that serve them too (else registry order).
+    first_for: frozenset[FetchKind] = frozenset()
+
+    @property
+    def table_name(self) -> str:
+        return self.table or self.name
+
+    def make(self, settings: object, context: BuildContext) -> Built:
+        """Its sources for one refresh, from its table's settings; Unavailable with a note."""
+        if not isinstance(settings, self.settings):
+            raise TypeError(f"{self.name}: settings must be {self.settings.__name__}")
+        return self.build(settings, context)
+
+    def origins_of(self, settings: object) -> tuple[str, ...]:
+        """The URLs its requests go to, from its table's settings."""
+        if not isinstance(settings, self.settings):
+            raise TypeError(f"{self.name}: settings must be {self.settings.__name__}")
+        return self.urls(settings)

@@ -1,0 +1,92 @@
+"""Yahoo's next earnings dates: v10 quoteSummary calendarEvents, with the cookie and crumb.
+
+The v10 API wants the A3 cookie and the crumb (session.py); the crumb is fetched again, once,
+when an answer is 401 "Invalid Crumb". Dates are taken as UTC calendar days; the earliest one
+>= today wins.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import httpx
+
+from ..bounds import checked_earnings, decode_json, epoch
+from ..http.client import MarketClient
+from ..http.errors import raise_for_status
+from ..models import EarningsDate, ErrorKind, FetchError, YahooSession
+from ..provider import EarningsSource, body_shape
+from ..symbols import yahoo_path
+from .session import YahooCrumb
+
+
+class YahooEarnings(EarningsSource):
+    """calendarEvents from Yahoo's quoteSummary, with the session of a YahooCrumb (its own, or
+    the one the quote batches use)."""
+
+    name = "yahoo"
+
+    def __init__(self, base_url: str, cookie_url: str, crumb: YahooCrumb | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.crumb = crumb or YahooCrumb(base_url, cookie_url)
+
+    async def next_earnings(
+        self, client: MarketClient, symbol: str, today: date
+    ) -> EarningsDate | None:
+        response = await self.crumb.ask(
+            client, lambda session: self._calendar_events(client, symbol, session)
+        )
+        if response.status_code != 404 or '"quoteSummary"' not in response.text:
+            raise_for_status(response, self.name, symbol)
+        return parse_calendar_events(response.text, symbol, today)
+
+    async def _calendar_events(
+        self, client: MarketClient, symbol: str, session: YahooSession
+    ) -> httpx.Response:
+        url = f"{self.base_url}/v10/finance/quoteSummary/{yahoo_path(symbol)}"
+        return await client.get(
+            self.name,
+            url,
+            params={"modules": "calendarEvents", "crumb": session.crumb},
+            headers=self.crumb.headers(session),
+            symbol=symbol,
+        )
+
+
+# Yahoo's answer for a real symbol that reports no earnings (an ETF, a fund, crypto, FX, a future,
+# an index): HTTP 404, code "Not Found", this description. An unknown symbol says "Quote not found".
+NO_CALENDAR = "No fundamentals data found"
+
+
+def parse_calendar_events(body: str, symbol: str, today: date) -> EarningsDate | None:
+    """The earliest earnings date >= today in a quoteSummary calendarEvents body; None when
+    there is none, also for a symbol that has no earnings calendar at all."""
+    data = decode_json(body, "yahoo", symbol)
+    summary = data.get("quoteSummary") if isinstance(data, dict) else None
+    if summary is None:
+        raise FetchError("bad_body", "not a quoteSummary answer", "yahoo", symbol)
+    with body_shape("yahoo", symbol):
+        error = summary.get("error")
+        if error:
+            code = error.get("code") if isinstance(error, dict) else None
+            if code == "Not Found" and _description(error).startswith(NO_CALENDAR):
+                return None
+            kind: ErrorKind = "unknown_symbol" if code == "Not Found" else "bad_body"
+            raise FetchError(kind, f"{code or 'error'}: {_description(error)}", "yahoo", symbol)
+        earnings = summary["result"][0]["calendarEvents"].get("earnings") or {}
+        days = [_utc_day(stamp, symbol) for stamp in earnings.get("earningsDate") or []]
+        estimate = bool(earnings.get("isEarningsDateEstimate", len(days) > 1))
+    upcoming = sorted(day for day in days if day is not None and day >= today)
+    found = EarningsDate(symbol, upcoming[0], "yahoo", estimate) if upcoming else None
+    return checked_earnings(found, today)
+
+
+def _utc_day(stamp: object, symbol: str) -> date | None:
+    if isinstance(stamp, dict):  # older answers: {"raw": 1746010740, "fmt": "2025-04-30"}
+        stamp = stamp.get("raw")
+    moment = epoch(stamp, "yahoo", symbol)
+    return None if moment is None else moment.date()
+
+
+def _description(error: object) -> str:
+    return str(error.get("description")) if isinstance(error, dict) else str(error)
