@@ -50,7 +50,7 @@ WRAPPED: tuple[tuple[str, str], ...] = (
     ("catalyst_tui.jobs.scheduler", "evaluate_checkpoints"),
     ("catalyst_tui.jobs.scheduler", "deliver"),
     ("catalyst_tui.jobs.refresh", "fetch_quotes"),
-    ("catalyst_tui.jobs.refresh", "_DailyFetches.due"),
+    ("catalyst_tui.jobs.daily", "DailyFetches.due"),
     ("catalyst_tui.jobs.evaluation", "evaluate"),
     ("catalyst_tui.store.market_data", "MarketData.save_quotes"),
     ("catalyst_tui.store.market_data", "MarketData.last_quotes"),
