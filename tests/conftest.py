@@ -36,3 +36,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     why = missing()
     if why:
         raise pytest.UsageError(why)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked long first: under pytest-xdist (`make test`) they start at once, each on
+    a worker beside the rest of the suite, instead of last, alone."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
