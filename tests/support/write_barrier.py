@@ -4,12 +4,12 @@ there, and the parent's SIGKILL lands exactly there instead of at a random time.
 
 Run as `python -m tests.support.write_barrier ARGS…` (ARGS as for `catalyst`), with
 
-- CATALYST_WRITE_LOG: a file; every write point is appended to it as `N begin|commit WHO`,
-  N counting from 1 across the process and WHO the store method that writes (the points of a
-  whole run, when nothing stops it, list the moments worth a kill);
-- CATALYST_STOP_AT=N (optional): at point N the child appends `stopped N …` to the log and
-  stops itself (SIGSTOP), holding everything it holds (a write lock, an open transaction, a
-  notice sent and not recorded) until the parent kills it.
+- CATALYST_WRITE_LOG: a file; every write point is appended to it as `EDGE WHO N`: EDGE begin
+  or commit, WHO the store method that writes, N counting that point's passes from 1 (the
+  points of a whole run, when nothing stops it, list the moments worth a kill);
+- CATALYST_STOP_AT="EDGE WHO N" (optional): there the child appends `stopped EDGE WHO N` to the
+  log and stops itself (SIGSTOP), holding everything it holds (a write lock, an open
+  transaction, a notice sent and not recorded) until the parent kills it.
 
 The points are the two edges of every `Store.transaction()`: `begin` before its BEGIN (all
 earlier transactions committed, this one not started) and `commit` after its writes, before
@@ -19,6 +19,7 @@ of the outer one and make no point of their own.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import signal
@@ -31,7 +32,7 @@ from types import FrameType
 from catalyst_tui.store import Store
 
 _lock = threading.Lock()
-_count = 0
+_passes: collections.Counter[str] = collections.Counter()
 
 
 def _writer(frame: FrameType | None) -> str:
@@ -45,13 +46,12 @@ def _writer(frame: FrameType | None) -> str:
 
 
 def _point(edge: str, who: str) -> None:
-    global _count
     with _lock:
-        _count += 1
-        line = f"{_count} {edge} {who}"
-        stop = os.environ.get("CATALYST_STOP_AT") == str(_count)
+        _passes[f"{edge} {who}"] += 1
+        point = f"{edge} {who} {_passes[f'{edge} {who}']}"
+        stop = os.environ.get("CATALYST_STOP_AT") == point
         with open(os.environ["CATALYST_WRITE_LOG"], "a") as log:
-            log.write(f"stopped {line}\n" if stop else f"{line}\n")
+            log.write(f"stopped {point}\n" if stop else f"{point}\n")
         if stop:  # under the lock: no other thread of this process passes another point
             os.kill(os.getpid(), signal.SIGSTOP)
 
