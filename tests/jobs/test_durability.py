@@ -12,8 +12,9 @@ the next start (`catalyst refresh`) to completion and checks that
 - every outbox row is sent, and the notification service received this round's notices
   at least once with at most one repeat (the one notice in flight when the kill came).
 
-Where the kill lands: a first run lists every write the process makes (the edges of each
-`Store.transaction()`; tests/support/write_barrier.py). Then one round before its first write
+Where the kill lands: a `catalyst refresh` run to the end lists every write it makes (the edges
+of each `Store.transaction()`; tests/support/write_barrier.py), the writes the daemon's first
+cycle makes too. Then one round before the first write
 and one inside each kind of write, after its writes and before its COMMIT, every notice's
 record of delivery among them: the child stops itself there and the kill comes while it holds
 that moment (the write lock, a batch written and not committed, a notice sent and not
@@ -128,7 +129,7 @@ class Rounds:
             if ended:
                 return None
             time.sleep(0.01)
-        raise AssertionError(f"the child reached no write point in {REACH_POINT_WITHIN:.0f} s")
+        raise AssertionError(f"no stop at its write point in {REACH_POINT_WITHIN:.0f} s")
 
     def reopen(self) -> None:
         """Put the three missed checkpoints back to pending, as `catalyst mark … pending`."""
