@@ -6,6 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test test-fast lint bench screenshots snapshots clean
 
+# The suite on every core (pytest-xdist; WORKERS=1 for one), each test handed to whichever
+# worker is free; tests/conftest.py starts the long proofs first, so none is left for last.
+WORKERS ?= auto
+PARALLEL := -n $(WORKERS) --dist loadgroup
+
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -15,14 +20,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## open catalyst on the bundled catalysts.toml
 	$(BIN)/catalyst --config catalysts.toml
 
-test: $(STAMP)  ## lint, check imports and types, and run the whole test suite (the minutes-long kill -9 and concurrency proofs included)
+test: $(STAMP)  ## lint, check imports and types, and run the whole test suite (the long kill -9 and concurrency proofs included)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PARALLEL)
 
-test-fast: $(STAMP)  ## the suite without the tests marked long (tests/test_durability.py, test_concurrency.py)
-	$(BIN)/python -m pytest -q -m "not long"
+test-fast: $(STAMP)  ## the suite without the tests marked long (tests/jobs/test_durability.py, test_concurrency.py)
+	$(BIN)/python -m pytest -q $(PARALLEL) -m "not long"
 
 screenshots: $(STAMP)  ## screenshots/*.svg from the app on fixed demo data
 	$(BIN)/python tools/screenshots.py

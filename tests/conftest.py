@@ -19,7 +19,11 @@ def isolated_home(
                      ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache")):  # fmt: skip
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
-    for var in ("CATALYST_CONFIG", "CATALYST_DB", "FINNHUB_API_KEY"):
+    # COLUMNS and LINES: GNU readline, loaded in pytest-xdist's workers, exports the 80x24 it
+    # assumed, and a program started from the test (in a wider tmux window, or writing a table)
+    # would draw at 80 columns. Without them each program asks its own terminal, as it does
+    # when the suite runs serially.
+    for var in ("CATALYST_CONFIG", "CATALYST_DB", "FINNHUB_API_KEY", "COLUMNS", "LINES"):
         monkeypatch.delenv(var, raising=False)
     return home
 
@@ -32,3 +36,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     why = missing()
     if why:
         raise pytest.UsageError(why)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked long first: under pytest-xdist (`make test`) they start at once, each on
+    a worker beside the rest of the suite, instead of last, alone."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)

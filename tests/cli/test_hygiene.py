@@ -121,7 +121,8 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-async def wait_for(pilot, condition, timeout: float = 30.0) -> None:
+async def wait_for(pilot, condition, timeout: float = 120.0) -> None:
+    """Until `condition()`: a moment on a quiet machine, and a loaded one may take many."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not condition():
@@ -277,7 +278,7 @@ def test_database_wal_shm_and_log_are_0600_in_0700_folders(
     db, log = user_database_file(), log_file()
     assert not db.parent.exists() and not log.parent.exists()
     proc = start(tmp_path, "daemon", umask=umask)  # default database and log locations
-    watchdog = threading.Timer(60, proc.kill)  # a daemon that never prints must not hang us
+    watchdog = threading.Timer(180, proc.kill)  # a daemon that never prints must not hang us
     watchdog.start()
     try:
         assert proc.stdout is not None

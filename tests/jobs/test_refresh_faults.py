@@ -87,10 +87,13 @@ def test_refresh_against_a_dripping_provider_ends_within_its_deadline(tmp_path, 
     thesis(tmp_path, market, providers='["yahoo", "stooq"]')
     market.inject("drip", provider="yahoo", endpoint="quote", symbol="CRDO")
     started = time.monotonic()
-    result = refresh(tmp_path, timeout=REQUEST_BOUNDS.deadline + 40)
+    result = refresh(tmp_path, timeout=REQUEST_BOUNDS.deadline + 300)
     elapsed = time.monotonic() - started
     assert result.returncode == 0, result.stdout + result.stderr
-    assert REQUEST_BOUNDS.deadline - 1 < elapsed < REQUEST_BOUNDS.deadline + 15, elapsed
+    # Not before the deadline (20 s); after it, seconds on a quiet machine for the rest of the
+    # refresh. The bound is far from the hours the drip would take, and leaves a loaded machine
+    # room to be slow.
+    assert REQUEST_BOUNDS.deadline - 1 < elapsed < REQUEST_BOUNDS.deadline + 120, elapsed
     assert "4/4 symbols fresh" in result.stdout
     sources = query(tmp_path, "SELECT DISTINCT source FROM quotes")
     assert sources == [("stooq",)]  # a dripping batch is not halved: each half would drip too
@@ -99,10 +102,10 @@ def test_refresh_against_a_dripping_provider_ends_within_its_deadline(tmp_path, 
 
 
 async def test_a_refresh_ends_at_its_own_deadline_whatever_its_requests_may_take(tmp_path, market):
-    """Requests allowed a minute each, a refresh allowed three seconds (its quote pass two): the
-    symbol whose first-sight history drips is cut at two (its quote, from the batch, is kept),
-    the SEC answer that drips at three, and nothing of the cut daily fetch is marked done, so
-    the next refresh asks again."""
+    """Requests allowed ten minutes each, a refresh allowed three seconds (its quote pass two):
+    the symbol whose first-sight history drips is cut at two (its quote, from the batch, is
+    kept), the SEC answer that drips at three, and nothing of the cut daily fetch is marked
+    done, so the next refresh asks again."""
     config = load_config(thesis(tmp_path, market))
     market.inject("drip", provider="yahoo", endpoint="chart", symbol="CRDO", delay=0.5)
     market.inject("drip", provider="sec", endpoint="companyfacts", symbol="ALAB", delay=0.5)
@@ -110,12 +113,14 @@ async def test_a_refresh_ends_at_its_own_deadline_whatever_its_requests_may_take
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
         started = time.monotonic()
-        async with MarketClient(trust_env=False, **LIMITS, deadline=60.0) as client:
+        async with MarketClient(trust_env=False, **LIMITS, deadline=600.0) as client:
             report = await refresh_in_process(config, store, client=client, deadline=3.0,
                                               quotes_deadline=2.0)  # fmt: skip
         elapsed = time.monotonic() - started
         changed = evaluate_checkpoints(config, store, now)
-        assert 2.9 < elapsed < 5.0, elapsed
+        # Not before the refresh's deadline; after it, a moment on a quiet machine. The bound
+        # is far from the requests' own ten minutes, and leaves a loaded machine room.
+        assert 2.9 < elapsed < 60, elapsed
         assert report.fresh == {"ALAB", "NVDA", "BRK.B", "CRDO"}
         assert store.market.first_bar_day("CRDO") is None  # its history waits for the next one
         assert store.market.first_bar_day("ALAB") is not None

@@ -65,7 +65,7 @@ def gone(pid: int) -> bool:
     return False
 
 
-async def until(condition, timeout: float = 20.0) -> None:
+async def until(condition, timeout: float = 120.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not condition():

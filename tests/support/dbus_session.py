@@ -30,7 +30,9 @@ from types import TracebackType
 from typing import Any
 
 RECORDER = Path(__file__).with_name("notification_recorder.py")
-START_TIMEOUT = 10.0
+# Until the bus or the recorder says it is up: a moment on a quiet machine; a Python start-up on a
+# loaded one may take many seconds. Only one that never comes up reaches it.
+START_TIMEOUT = 120.0
 
 _CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">

@@ -135,7 +135,7 @@ async def test_an_outside_edit_is_picked_up_live(demo):
         await pilot.pause()
         text = config.path.read_text()
         config.path.write_text(text + '\n[tickers.CRWV]\nname = "CoreWeave"\ngroup = "neocloud"\n')
-        for _ in range(30):  # the file is looked at once a second
+        for _ in range(300):  # the file is looked at once a second
             await pilot.pause(0.1)
             if "CRWV" in symbols(app):
                 break
@@ -153,7 +153,7 @@ async def test_an_invalid_outside_edit_shows_located_errors_and_keeps_the_last_g
         broken = text.replace("due = 2026-12-31", "due = 2026-12-32", 1)
         assert broken != text
         config.path.write_text(broken)
-        for _ in range(30):
+        for _ in range(300):
             await pilot.pause(0.1)
             if app.config_problem is not None:
                 break
@@ -178,7 +178,7 @@ async def test_an_invalid_outside_edit_shows_located_errors_and_keeps_the_last_g
         assert any("fix it first" in n.message for n in app._notifications)
         assert config.path.read_text() == broken
         config.path.write_text(text)  # fixed
-        for _ in range(30):
+        for _ in range(300):
             await pilot.pause(0.1)
             if app.config_problem is None:
                 break

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,27 @@ import pytest
 from catalyst_tui.config import load_config
 from catalyst_tui.config import parse_config as load_config_text
 from tests.support.market_server import MarketServer
-from tests.support.terminal import keys, start_catalyst, type_text, wait_for
+from tests.support.terminal import (
+    keys,
+    start_catalyst,
+    stop_server,
+    type_into,
+    type_text,
+    wait_for,
+    wait_until,
+)
 
 from ..cli.test_thesis_commands import loopback_thesis
 
 pytest_plugins = ["tests.support.fixtures"]  # the tmux fixture
+
+WATCHLIST = "a Add ticker"  # the watchlist's footer, there while its table has the focus
+
+
+def row_of(shown: str, symbol: str) -> str | None:
+    """The watchlist's row of `symbol` as the terminal shows it, if it is there."""
+    found = [line for line in shown.splitlines() if line.lstrip().lstrip("⚑ ").startswith(symbol)]
+    return found[0] if found else None
 
 
 def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: str):
@@ -36,8 +51,10 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
                        "--db", str(tmp_path / "c.db"))  # fmt: skip
 
         # positions and P&L, once the first refresh is in
-        shown = wait_for(tmux, "⚑ ALAB")
-        assert "Portfolio" in shown and "P&L" in shown and "no data yet" not in shown
+        shown = wait_until(
+            tmux, "every row filled", lambda s: "⚑ ALAB" in s and "no data yet" not in s
+        )
+        assert "Portfolio" in shown and "P&L" in shown
 
         # ALAB: why gross margin is flagged
         keys(tmux, "Enter")
@@ -51,41 +68,52 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
         keys(tmux, "m")
         wait_for(tmux, "Mark ALAB/npo-multi-rack-2027")
         keys(tmux, "Tab")
-        type_text(tmux, "Q4 call: NPO chipsets shipping")
+        type_into(tmux, "Note", "Q4 call: NPO chipsets shipping")
         keys(tmux, "C-s")
-        wait_for(tmux, "marked met")
+        # what stays on screen, not the toast: a busy app may draw none before it times out
+        wait_for(tmux, "marked met by hand: Q4 call: NPO chipsets shipping")
 
         # acknowledge the flags on the timeline
-        keys(tmux, "Escape", "t")
+        keys(tmux, "Escape")
+        wait_for(tmux, WATCHLIST)
+        keys(tmux, "t")
         wait_for(tmux, "Timeline:")
         keys(tmux, "C-a")
-        wait_for(tmux, "acknowledged every flag")
+        wait_until(tmux, "a timeline without flags", lambda s: "Timeline:" in s and "⚑" not in s)
         keys(tmux, "Escape")
 
         # add a ticker, then a checkpoint for it
+        wait_for(tmux, WATCHLIST)
         keys(tmux, "a")
         wait_for(tmux, "Add a ticker")
-        type_text(tmux, "CRWV")
+        type_into(tmux, "Symbol", "CRWV")
         keys(tmux, "Tab")
-        type_text(tmux, "CoreWeave")
+        type_into(tmux, "Name", "CoreWeave")
         keys(tmux, "Tab")
-        type_text(tmux, "neocloud")
+        type_into(tmux, "Group", "neocloud")
         keys(tmux, "C-s")
-        wait_for(tmux, "added CRWV")
+        wait_until(tmux, "the CRWV row", lambda s: row_of(s, "CRWV") is not None)
         keys(tmux, "/")
+        # the filter has the focus: the footer names only its keys
+        wait_until(tmux, "the filter's footer", lambda s: s.rstrip().endswith("⏎ Open  / Filter"))
         type_text(tmux, "crwv")
-        keys(tmux, "Enter", "Enter")
+        wait_for(tmux, "filter 'crwv'")
+        keys(tmux, "Enter")
+        wait_for(tmux, WATCHLIST)  # the table has the focus again
+        keys(tmux, "Enter")
         wait_for(tmux, "CRWV  CoreWeave")
         keys(tmux, "c")
         wait_for(tmux, "New checkpoint for CRWV")
-        type_text(tmux, "first-hyperscaler-contract")
+        type_into(tmux, "Id", "first-hyperscaler-contract")
         keys(tmux, "Tab")
-        type_text(tmux, "A hyperscaler signs a multi-year contract")
+        type_into(tmux, "Title", "A hyperscaler signs a multi-year contract")
         keys(tmux, "Tab", "Tab")  # kind stays milestone
-        type_text(tmux, "2027-06-30")
+        type_into(tmux, "Due", "2027-06-30")
         keys(tmux, "C-s")
-        wait_for(tmux, "added CRWV/first-hyperscaler-contract")
-        keys(tmux, "Escape", "q")
+        wait_for(tmux, "CRWV/first-hyperscaler-contract  milestone")
+        keys(tmux, "Escape")
+        wait_for(tmux, WATCHLIST)
+        keys(tmux, "q")
         wait_for(tmux, "CATALYST-EXIT=0")
 
     # the file: the edits are there and every original line (comments included) is kept
@@ -115,25 +143,20 @@ def test_the_first_run_offline_then_online_reads_true_at_every_size(tmp_path, tm
     has no quote; the next start, with the market back, fills every row, and the header's items
     and every symbol are on screen, whole."""
     import re
-    import subprocess
 
     from tests.support.market_server import unused_local_url
     from tests.support.pilot import HEADER_ITEMS
-    from tests.support.terminal import screen
 
     def run_once(base: str, until: str) -> str:
         config_path.write_text(loopback_thesis(base))
         start_catalyst(tmux, tmp_path, env, "--config", str(config_path),
                        "--db", str(tmp_path / "c.db"), size=size)  # fmt: skip
-        shown = wait_for(tmux, until, timeout=60)
-        for _ in range(150):  # the toasts of the first refresh go after a few seconds
-            if "▌" not in shown:
-                break
-            time.sleep(0.2)
-            shown = screen(tmux)
+        wait_for(tmux, until)
+        # the toasts of the first refresh go after a few seconds
+        shown = wait_until(tmux, "the screen without toasts", lambda s: until in s and "▌" not in s)
         keys(tmux, "q")
         wait_for(tmux, "CATALYST-EXIT=0")
-        subprocess.run(["tmux", "-S", tmux, "kill-server"], capture_output=True)
+        stop_server(tmux)
         return shown
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CATALYST_", "DBUS_", "TMUX"))}

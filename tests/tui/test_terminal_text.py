@@ -328,12 +328,16 @@ def test_the_tui_shows_hostile_text_without_obeying_it(tmp_path, tmux, provider)
     keys(tmux, "4")
     shown = wait_for(tmux, "Connectivity thesis")
     assert pane_title(tmux) == "kept"
-    keys(tmux, "Escape", "t")
+    keys(tmux, "Escape")
+    wait_for(tmux, "a Add ticker")  # the watchlist's footer: the Escape is in
+    keys(tmux, "t")
     shown = wait_for(tmux, "Timeline:")
     assert "ALAB/ships" in shown or "ALAB/price-floor" in shown
     assert pane_title(tmux) == "kept"
     assert "PWNED" not in shown and "]0;" not in shown
-    keys(tmux, "Escape", "q")
+    keys(tmux, "Escape")
+    wait_for(tmux, "a Add ticker")
+    keys(tmux, "q")
     shown = wait_for(tmux, "CATALYST-EXIT=0")
     assert pane_title(tmux) == "kept"
     assert "PWNED" not in screen(tmux)
