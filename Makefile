@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint bench screenshots snapshots clean
+.PHONY: run demo test test-fast lint bench screenshots snapshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## open catalyst on the bundled catalysts.toml
 	$(BIN)/catalyst --config catalysts.toml
 
+demo: $(STAMP)  ## catalyst demo: the TUI on a live thesis, offline, fed by a replay market on 127.0.0.1
+	$(BIN)/catalyst demo
+
 test: $(STAMP)  ## lint, check imports and types, and run the whole test suite (the minutes-long kill -9 and concurrency proofs included)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
@@ -24,7 +27,7 @@ test: $(STAMP)  ## lint, check imports and types, and run the whole test suite (
 test-fast: $(STAMP)  ## the suite without the tests marked long (tests/test_durability.py, test_concurrency.py)
 	$(BIN)/python -m pytest -q -m "not long"
 
-screenshots: $(STAMP)  ## screenshots/*.svg from the app on fixed demo data
+screenshots: $(STAMP)  ## screenshots/*.svg from the app running catalyst demo at a fixed moment
 	$(BIN)/python tools/screenshots.py
 
 snapshots: $(STAMP)  ## accept changed snapshot tests (look at the SVGs before committing)

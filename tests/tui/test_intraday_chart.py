@@ -4,6 +4,7 @@ session's times, kept (not asked again) within a bar's length, and an answer wit
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -78,6 +79,11 @@ async def test_1d_draws_the_session_s_5_minute_closes_under_their_times(loopback
         assert [b.close for b in stored.chart.bars] == [close for _, close in chart.points]
         lines = lines_on_screen(app, "#price-chart")
         assert lines[0].startswith("ALAB 1D") and "session 09:30–16:00 New York" in lines[0]
+        # the day's change: from the close before the session (the chart's own meta), by hand
+        before = market.close("ALAB", dt.date(2026, 11, 19))
+        last = chart.points[-1][1]
+        arrow = "▲" if last >= before else "▼"
+        assert f"{last:,.2f} {arrow} {abs(last / before - 1) * 100:.1f}%" in lines[0]
         assert lines[-1].strip().startswith("09:30") and lines[-1].rstrip().endswith("15:55")
         asked = intraday_requests(market)
         assert asked == ["15m", "5m"]  # 5D on the way to 1D, each once

@@ -94,6 +94,7 @@ class PriceChart(Widget):
         self._x_label: XLabel = iso_label
         self._note = ""
         self._empty_text = EMPTY_TEXT
+        self._base: float | None = None
         self._lines: list[Strip] | None = None
         self._lines_size: tuple[int, int] | None = None
         self._store(points, label)
@@ -117,11 +118,14 @@ class PriceChart(Widget):
         x_label: XLabel = iso_label,
         note: str = "",
         empty_text: str = EMPTY_TEXT,
+        base: float | None = None,
     ) -> None:
         """Replace the series (oldest first, as the caller sliced it) and redraw. `x_label`
         writes a point's date or moment under the plot, `note` follows the title line (the
-        session times), `empty_text` is said when there are no points."""
+        session times), `empty_text` is said when there are no points; the change is from
+        `base` (the close before an intraday window) when given, else from the first point."""
         self._x_label, self._note, self._empty_text = x_label, note, empty_text
+        self._base = base if base is not None and base > 0 else None
         self._store(points, label)
         self.refresh()
 
@@ -144,10 +148,12 @@ class PriceChart(Widget):
         return slice_range(points, range_name, today)
 
     def summary_text(self) -> str:
-        """The title line: "ALAB 1Y  187.92 ▲ 58.6%" (label, last close, change since first).
+        """The title line: "ALAB 1Y  187.92 ▲ 58.6%" (label, last close, change since first, or
+        since the base close when one is set).
 
         The arrow is ▲ when last >= first, ▼ otherwise, and the percentage is unsigned. The
-        change is left out for a single point or a zero first close; no points, the label.
+        change is left out for a single point without a base, or a zero first close; no
+        points, the label.
         """
         head, change = self._summary_parts()
         return f"{head} {change}" if change else head
@@ -158,8 +164,8 @@ class PriceChart(Widget):
             return self._label, ""
         last = points[-1][1]
         head = f"{self._label}  {last:,.2f}" if self._label else f"{last:,.2f}"
-        first = points[0][1]
-        if len(points) == 1 or first == 0:
+        first = self._base or points[0][1]
+        if (len(points) == 1 and self._base is None) or first == 0:
             return head, ""
         arrow = "▲" if last >= first else "▼"
         return head, f"{arrow} {abs(last / first - 1) * 100:.1f}%"
@@ -168,7 +174,7 @@ class PriceChart(Widget):
     def rising(self) -> bool:
         """Whether the line is drawn in the "up" colour (last close >= first close)."""
         points = self._points
-        return not points or points[-1][1] >= points[0][1]
+        return not points or points[-1][1] >= (self._base or points[0][1])
 
     # -- rendering ----------------------------------------------------------------------------
 

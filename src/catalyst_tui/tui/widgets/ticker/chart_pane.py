@@ -99,6 +99,7 @@ class ChartPane(TabPane):
             label=self._label(),
             x_label=lambda moment: moment.strftime(form),
             note=_session_note(page),
+            base=chart.previous_close,  # the change of the day (or five) from the close before
             empty_text=(
                 f"no {page.bar_words} bars: {page.symbol} has not traded in "
                 f"{'its last session' if page.span == '1D' else 'the last five sessions'}"
