@@ -25,7 +25,7 @@ from ..models import FetchError
 from ..provider import RequestSpec, body_shape, positive, whole
 from ..symbols import yahoo_path
 from .provider import YahooProvider
-from .quote import bad_body
+from .quote import bad_body, cell, chart_columns
 
 __all__ = ["fetch_intraday", "intraday_url", "read_intraday"]
 
@@ -75,27 +75,22 @@ def read_intraday(body: str, symbol: str, span: str, now: datetime) -> IntradayC
 
 
 def _bars(result: dict[str, Any], symbol: str, now: datetime) -> tuple[IntradayBar, ...]:
-    timestamps = result.get("timestamp") or []
-    indicators = result.get("indicators") or {}
-    series = (indicators.get("quote") or [{}])[0] or {}
-    if not isinstance(timestamps, list) or not isinstance(series, dict):
-        raise bad_body(symbol, "chart bars are not lists")
-    columns = {k: series.get(k) or [] for k in ("open", "high", "low", "close", "volume")}
+    timestamps, columns = chart_columns(result, symbol)
     latest = now + AHEAD
     bars: dict[datetime, IntradayBar] = {}
     for i, stamp in enumerate(timestamps):
         at = epoch(stamp, "yahoo", symbol)
-        close = _price(_at(columns["close"], i), symbol, "a bar's close")
+        close = _price(cell(columns["close"], i), symbol, "a bar's close")
         if at is None or close is None:  # a bar nobody traded in: nulls
             continue
         if at > latest:
             raise bad_body(symbol, f"a bar is dated {at:%Y-%m-%d %H:%M} UTC, in the future")
-        volume = whole(_at(columns["volume"], i))
+        volume = whole(cell(columns["volume"], i))
         bars[at] = IntradayBar(
             at,
-            _price(_at(columns["open"], i), symbol, "a bar's open") or close,
-            _price(_at(columns["high"], i), symbol, "a bar's high") or close,
-            _price(_at(columns["low"], i), symbol, "a bar's low") or close,
+            _price(cell(columns["open"], i), symbol, "a bar's open") or close,
+            _price(cell(columns["high"], i), symbol, "a bar's high") or close,
+            _price(cell(columns["low"], i), symbol, "a bar's low") or close,
             close,
             volume if volume is not None and volume >= 0 else None,
         )
@@ -131,7 +126,3 @@ def _price(value: object, symbol: str, name: str) -> float | None:
     if price is not None and price > MAX_PRICE:
         raise FetchError("bad_body", f"{name} is {price:.6g}, out of range", "yahoo", symbol)
     return price
-
-
-def _at(values: object, index: int) -> object:
-    return values[index] if isinstance(values, list) and index < len(values) else None
