@@ -155,6 +155,19 @@ def statement(symbol: str, year: int, quarter: int) -> Statement:
                      diluted - diluted // 20, diluted, int(round(revenue * 0.17)))  # fmt: skip
 
 
+def span_figure(parts: list[Statement], figure: str) -> float:
+    """A figure of several quarters (a year, a year to date): amounts summed, shares averaged,
+    EPS the span's net income over its average shares."""
+    if figure.startswith("eps_"):
+        nongaap = figure == "eps_nongaap"
+        income = sum(p.net_income_nongaap if nongaap else p.net_income for p in parts)
+        basic = figure == "eps_basic"
+        shares = sum(p.basic_shares if basic else p.diluted_shares for p in parts) / len(parts)
+        return round(income / shares, 2)
+    total = sum(getattr(p, figure) for p in parts)
+    return round(total / len(parts)) if figure.endswith("shares") else total
+
+
 # -- the calendar --------------------------------------------------------------------------------
 
 

@@ -11,9 +11,18 @@ Scorpio P, at volume, NPO chipsets sampling, Leo design wins)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from html import escape
 
-from .company import Statement, company, guidance, next_quarter, quarter_end, statement
+from .company import (
+    Statement,
+    company,
+    guidance,
+    next_quarter,
+    quarter_end,
+    span_figure,
+    statement,
+)
 
 _ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 _NARRATIVE: dict[tuple[str, int, int], tuple[str, ...]] = {
@@ -70,8 +79,8 @@ def _row(label: str, values: Iterable[str], *, dollar: bool = False, bold: bool 
     return "<tr>" + "".join(cells) + "</tr>"
 
 
-def _date(day: object) -> str:
-    return f"{day:%B} {day.day}, {day.year}"  # type: ignore[attr-defined]
+def _date(day: date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 class _Columns:
@@ -100,19 +109,7 @@ class _Columns:
 
     def values(self, figure: str, per_share: bool = False) -> list[str]:
         out = [getattr(s, figure) for s in self.quarters]
-        for year in self.years:
-            if per_share:  # a year's EPS is its net income over its average shares
-                income = sum(s.net_income for s in year) if figure != "eps_nongaap" else sum(
-                    s.net_income_nongaap for s in year)  # fmt: skip
-                shares = (
-                    sum(s.basic_shares if figure == "eps_basic" else s.diluted_shares for s in year)
-                    / 4
-                )
-                out.append(round(income / shares, 2))
-            elif figure.endswith("shares"):
-                out.append(round(sum(getattr(s, figure) for s in year) / 4))
-            else:
-                out.append(sum(getattr(s, figure) for s in year))
+        out += [span_figure(year, figure) for year in self.years]
         return [_per_share(v) if per_share else _money(v) for v in out]
 
 

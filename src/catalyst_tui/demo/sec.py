@@ -26,6 +26,7 @@ from .company import (
     release_time,
     released,
     report_time,
+    span_figure,
     statement,
 )
 from .prices import NEW_YORK
@@ -270,7 +271,5 @@ def _spans(quarter: int) -> list[tuple[int, int]]:
 
 
 def _value(figure: str, parts: list[Statement]) -> float:
-    if figure == "eps_diluted":  # a span's EPS: its net income over its average shares
-        average = sum(p.diluted_shares for p in parts) / len(parts)
-        return round(sum(p.net_income for p in parts) / average, 2)
-    return sum(getattr(p, figure) for p in parts) * 1000
+    value = span_figure(parts, figure)
+    return value if figure.startswith("eps_") else value * 1000  # companyfacts: in dollars
