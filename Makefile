@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint bench screenshots snapshots clean
+.PHONY: run demo test test-fast lint bench screenshots snapshots clean
 
 # The suite on every core (pytest-xdist; WORKERS=1 for one), each test handed to whichever
 # worker is free; tests/conftest.py starts the long proofs first, so none is left for last.
@@ -20,6 +20,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## open catalyst on the bundled catalysts.toml
 	$(BIN)/catalyst --config catalysts.toml
 
+demo: $(STAMP)  ## catalyst demo: the TUI on a live thesis, offline, fed by a replay market on 127.0.0.1
+	$(BIN)/catalyst demo
+
 test: $(STAMP)  ## lint, check imports and types, and run the whole test suite (the long kill -9 and concurrency proofs included)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
@@ -29,7 +32,7 @@ test: $(STAMP)  ## lint, check imports and types, and run the whole test suite (
 test-fast: $(STAMP)  ## the suite without the tests marked long (tests/jobs/test_durability.py, test_concurrency.py)
 	$(BIN)/python -m pytest -q $(PARALLEL) -m "not long"
 
-screenshots: $(STAMP)  ## screenshots/*.svg from the app on fixed demo data
+screenshots: $(STAMP)  ## screenshots/*.svg from the app running catalyst demo at a fixed moment
 	$(BIN)/python tools/screenshots.py
 
 snapshots: $(STAMP)  ## accept changed snapshot tests (look at the SVGs before committing)

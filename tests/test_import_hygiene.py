@@ -9,7 +9,8 @@ import sys
 
 CORE = [
     f"catalyst_tui.{name}"
-    for name in ("cli", "config", "config.write", "cli.output.export", "jobs.evaluation",
+    for name in ("cli", "config", "config.write", "cli.output.export", "demo", "jobs.evaluation",
+                 "jobs.intraday", "views.intraday",
                  "jobs.refresh", "jobs.refresh_process", "jobs.scheduler", "notify.channels",
                  "notify.delivery", "cli.output.report", "store", "thesis.wording",
                  "views.health", "views.ticker", "views.timeline", "views.watchlist",

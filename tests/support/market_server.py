@@ -15,6 +15,12 @@ Hostile faults: "drip" (the real answer's headers, then its body a byte every `d
 default), "redirect" (302 to `location` + the request's path and query), and the value faults
 of tests/support/hostile.py (an absurd number or date in the real answer, JSON nested too deep).
 
+Intraday charts (`interval=1m|5m|15m`, `range=1d|5d`) hold the bars of the last sessions in the
+shape of the recorded 1-minute answer (realdata/yahoo_chart, meta's `tradingPeriods`), each
+session's path running from the previous close to the day's close, the third bar of each session
+left null as Yahoo leaves untraded bars; `server.intraday_body` replaces every intraday answer
+(the recorded weekend one, with no bars).
+
 Routes (all on `server.url`): Yahoo `/v8/finance/chart/{sym}`, `/v7/finance/quote?symbols=A,B`
 (the batch, in the recorded sample's shape; cookie and crumb or 401), `/v10/finance/quoteSummary/
 {sym}`, `/v1/test/getcrumb`, cookie at `server.cookie_url`; Stooq `/q/l/`, `/q/d/l/`; Finnhub
@@ -182,6 +188,7 @@ class MarketServer:
         self.crumb = fixture_text("yahoo_getCrumb-getcrumb.txt").strip()
         # What getcrumb answers instead of the crumb, with HTTP 200 ("Too Many Requests", a page)
         self.getcrumb_body: str | None = None
+        self.intraday_body: str | None = None  # every intraday answer, when set
         self.max_in_flight = 0
         self._in_flight = 0
         self._faults: list[Fault] = []
@@ -469,6 +476,8 @@ def _chart(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> R
     if symbol in unknown:
         return Reply(404, json.dumps(YAHOO_NOT_FOUND))
     query = {k: v[-1] for k, v in request.query.items()}
+    if query.get("interval") in INTRADAY_MINUTES:
+        return _intraday_chart(server, symbol, query)
     last = server.last_session()
     if "period1" in query:
         start = datetime.fromtimestamp(int(query["period1"]), UTC)
@@ -541,6 +550,66 @@ def _chart(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> R
         if splits:
             result["events"] = {"splits": splits}
     return Reply(200, json.dumps(sample))
+
+
+INTRADAY_MINUTES = {"1m": 1, "5m": 5, "15m": 15}
+SESSION_MINUTES = 390
+
+
+def intraday_closes(
+    server: MarketServer, symbol: str, day: date, minutes: int
+) -> list[float | None]:
+    """The closes of `day`'s bars of `minutes` each, those begun by now: from the previous
+    close to the day's close with a small wave; the third is None (a bar nobody traded in)."""
+    start, end = server.close(symbol, server.previous_session(day)), server.close(symbol, day)
+    gone = (server.now() - _at(day, SESSION_OPEN)).total_seconds() // 60
+    count = min(SESSION_MINUTES // minutes, max(0, int(-(-gone // minutes))))
+    closes: list[float | None] = []
+    for i in range(count):
+        share = (i + 1) * minutes / SESSION_MINUTES
+        wave = 0.004 * math.sin(share * 9 + _seed(symbol) % 7) * math.sin(math.pi * share)
+        closes.append(round((start + (end - start) * share) * (1 + wave), 4))
+    if len(closes) > 2:
+        closes[2] = None
+    return closes
+
+
+def _intraday_chart(server: MarketServer, symbol: str, query: dict[str, str]) -> Reply:
+    if server.intraday_body is not None:
+        return Reply(200, server.intraday_body)
+    minutes = INTRADAY_MINUTES[query["interval"]]
+    days = [server.last_session()]
+    while len(days) < (5 if query.get("range") == "5d" else 1):
+        days.insert(0, server.previous_session(days[0]))
+    body = realdata_body(
+        "yahoo_chart", "chart-AAPL-2025-02-01-to-2025-02-02-includePrePost-false-interval-1m.json"
+    )
+    result = body["chart"]["result"][0]
+    meta = result["meta"]
+    period = meta["currentTradingPeriod"]["regular"]
+    last = days[-1]
+    meta.update(
+        symbol=symbol, dataGranularity=query["interval"], range=query.get("range", ""),
+        regularMarketPrice=server.close(symbol, last),
+        regularMarketTime=int(min(server.now(), _at(last, SESSION_CLOSE)).timestamp()),
+        chartPreviousClose=server.close(symbol, server.previous_session(days[0])),
+        tradingPeriods=[[{**period, "start": int(_at(d, SESSION_OPEN).timestamp()),
+                          "end": int(_at(d, SESSION_CLOSE).timestamp())}] for d in days],
+    )  # fmt: skip
+    stamps: list[int] = []
+    closes: list[float | None] = []
+    for day in days:
+        found = intraday_closes(server, symbol, day, minutes)
+        stamps += [int((_at(day, SESSION_OPEN) + timedelta(minutes=i * minutes)).timestamp())
+                   for i in range(len(found))]  # fmt: skip
+        closes += found
+    if stamps:
+        result["timestamp"] = stamps
+        result["indicators"] = {"quote": [{
+            "close": closes, "low": closes, "volume": [None if c is None else 1000 for c in closes],
+            "open": closes, "high": closes,
+        }]}  # fmt: skip
+    return Reply(200, json.dumps(body))
 
 
 def _getcrumb(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:

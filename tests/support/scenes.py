@@ -46,3 +46,14 @@ async def checkpoint_form_bad_date(pilot) -> None:
 async def keys(pilot) -> None:
     await pilot.press("question_mark")
     await pilot.pause()
+
+
+async def alab_1d(pilot) -> None:
+    """ALAB's one-day chart: its 5-minute bars under the session's times."""
+    await pilot.press("enter", "2")
+    await pilot.pause()
+    while pilot.app.screen.chart.range_name != "1D":
+        await pilot.press("left_square_bracket")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -25,11 +25,16 @@ WAIT = 180.0
 
 
 def start_catalyst(
-    socket: str, workdir: Path, env: dict[str, str], *args: str, size: tuple[int, int] = (120, 36)
+    socket: str,
+    workdir: Path,
+    env: dict[str, str],
+    *args: str,
+    size: tuple[int, int] = (120, 36),
+    prefix: tuple[str, ...] = (),
 ) -> None:
-    """`catalyst ARGS` in a session of `size` (columns, lines); when it ends the screen shows
-    CATALYST-EXIT=<code>."""
-    command = shlex.join([sys.executable, "-m", "catalyst_tui.cli", *args])
+    """`catalyst ARGS` in a session of `size` (columns, lines), run by `prefix` (a tracer) when
+    given; when it ends the screen shows CATALYST-EXIT=<code>."""
+    command = shlex.join([*prefix, sys.executable, "-m", "catalyst_tui.cli", *args])
     columns, lines = size
     subprocess.run(
         ["tmux", "-S", socket, "new-session", "-d", "-s", SESSION, "-x", str(columns),

@@ -73,9 +73,13 @@ async def test_chart_ranges_change_with_brackets(demo):
         await pilot.pause()
         assert screen.chart.range_name == "6M"
         assert 0 < len(screen.query_one("#price-chart").points) < year
-        for _ in range(5):
+        for _ in range(2):
             await pilot.press("left_square_bracket")
         assert screen.chart.range_name == "1M"
+        # shorter still are the intraday ranges (tests/tui/test_intraday_chart.py); longer, 5Y
+        for _ in range(6):
+            await pilot.press("right_square_bracket")
+        assert screen.chart.range_name == "5Y"
 
 
 async def test_mark_the_npo_milestone_met_with_a_note(demo):

@@ -19,6 +19,7 @@ from .context import (
     line_writer,
     log,
 )
+from .demo import cmd_demo
 from .logs import log_file, setup_logging
 from .parser import build_parser
 from .reports import cmd_check, cmd_evidence, cmd_export, cmd_filings, cmd_positions, cmd_status
@@ -42,14 +43,17 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "daemon": cmd_daemon,
     "notify": cmd_notify,
     "status": cmd_status,
+    "demo": cmd_demo,
 }
+# Commands that set up their own log (the demo logs into its temporary folder).
+OWN_LOG = frozenset({"demo"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.command = args.command or "tui"
-    logfile = setup_logging(args.debug)
+    logfile = None if args.command in OWN_LOG else setup_logging(args.debug)
     ctx = Context(args, out=line_writer(sys.stdout), err=line_writer(sys.stderr))
     try:
         return COMMANDS[args.command](ctx)

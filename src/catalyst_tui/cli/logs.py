@@ -19,9 +19,9 @@ def log_file() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "catalyst.log"
 
 
-def setup_logging(debug: bool) -> Path | None:
-    """Log to a 0600 file in the user log dir (folders it creates 0700); with --debug, to
-    stderr too.
+def setup_logging(debug: bool, path: Path | None = None) -> Path | None:
+    """Log to a 0600 file in the user log dir (folders it creates 0700), or at `path`; with
+    --debug, to stderr too.
 
     The handlers sit on the root logger, so the libraries' records (APScheduler, httpx,
     desktop-notifier) go to the same file: without a handler of their own, Python would print
@@ -37,7 +37,7 @@ def setup_logging(debug: bool) -> Path | None:
         logging.getLogger(name).propagate = True
     fmt = logging.Formatter(LOG_FORMAT)
     handlers: list[logging.Handler] = []
-    path = log_file()
+    path = path or log_file()
     written: Path | None = path
     try:
         make_private_dirs(path.parent)

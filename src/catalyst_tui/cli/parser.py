@@ -87,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a systemd user unit (launchd agent on macOS) that runs it at log-in",
     )  # fmt: skip
     service.add_argument("--uninstall", action="store_true", help="remove that unit or agent")
+    command(
+        "demo",
+        "a live thesis offline: the TUI on a temporary copy of the bundled thesis, fed by a "
+        "replay market on 127.0.0.1 (nothing of yours is read or written; all removed on exit)",
+    )
     notify = command("notify", "notification channels")
     notify.add_argument("--test", action="store_true", help="send one test notification")
     return parser

@@ -43,9 +43,11 @@ def default_channels(
     terminal_write: Callable[[str], object] | None = None,
     toast: Callable[[Notification], object] | None = None,
     app_name: str = APP_NAME,
+    desktop: bool = True,
 ) -> list[Channel]:
-    """The desktop channel, plus the terminal and the in-app toast when given."""
-    channels: list[Channel] = [DesktopChannel(app_name)]
+    """The desktop channel (unless `desktop` is False), plus the terminal and the in-app toast
+    when given."""
+    channels: list[Channel] = [DesktopChannel(app_name)] if desktop else []
     if terminal_write is not None:
         channels.append(TerminalChannel(terminal_write))
     if toast is not None:

@@ -9,6 +9,7 @@ written to it). `Store` opens, migrates, closes and runs transactions; the jobs 
 - `store.checkpoints` evaluation input, transitions, marks, acknowledgements (checkpoints.py)
 - `store.outbox`      notifications to deliver: claim, sent, release (outbox.py)
 - `store.evidence`    filings, documents, matched passages (evidence.py)
+- `store.intraday`    the intraday charts shown (1D, 5D), kept a day (intraday.py)
 - `store.providers`   provider sessions (Yahoo's crumb), health and pauses, request counts
 - `store.views`       read-only queries for screens, report and export (views.py)
 
@@ -34,6 +35,7 @@ from . import identity, schema
 from .checkpoints import Checkpoints
 from .evidence import Evidence
 from .fx import FxRates
+from .intraday import IntradayCharts
 from .market_data import MarketData
 from .outbox import Outbox
 from .providers import Providers
@@ -85,6 +87,7 @@ class Store:
         self.sync = ConfigSync(self)
         self.market = MarketData(self)
         self.fx = FxRates(self)
+        self.intraday = IntradayCharts(self)
         self.providers = Providers(self)
         self.checkpoints = Checkpoints(self)
         self.outbox = Outbox(self)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from collections.abc import Iterable
 
 from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.evaluate import Reason, Why
@@ -147,3 +148,23 @@ def missing_columns(m: Missing) -> tuple[str, str]:
         elif value is not None and value != "" and value != ():
             params[name] = value
     return m.code.value, json.dumps(params, separators=(",", ":")) if params else ""
+
+
+# -- an intraday chart's sessions -------------------------------------------------------------
+
+
+def sessions_text(sessions: Iterable[tuple[dt.datetime, dt.datetime]]) -> str:
+    """Sessions as stored: a JSON list of [start, end] moments."""
+    return json.dumps([[iso(start), iso(end)] for start, end in sessions], separators=(",", ":"))
+
+
+def session_moments(text: str | None) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Stored sessions as (start, end) moments; what is not such a pair is left out."""
+    found = json.loads(text) if text else []
+    pairs = []
+    for pair in found if isinstance(found, list) else ():
+        if isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair):
+            start, end = moment(pair[0]), moment(pair[1])
+            if start is not None and end is not None:
+                pairs.append((start, end))
+    return pairs

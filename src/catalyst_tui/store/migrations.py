@@ -259,3 +259,34 @@ V9 = ";\n".join(
         " detail = '' WHERE value IS NULL AND detail != '' AND why IN " + _OBSERVED,
     ]
 )
+
+
+# Intraday charts (1D, 5D), fetched when a chart shows one: the last answer of each symbol and
+# span, its sessions (a JSON list of [start, end] moments) and its bars, kept a day
+# (store/intraday.py). Its bars go with it.
+V10 = ";\n".join(
+    [
+        """CREATE TABLE intraday_charts (
+            symbol TEXT NOT NULL,
+            span TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            zone TEXT NOT NULL DEFAULT '',
+            utc_offset INTEGER NOT NULL DEFAULT 0,
+            previous_close REAL,
+            sessions TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (symbol, span)
+        )""",
+        """CREATE TABLE intraday_bars (
+            symbol TEXT NOT NULL,
+            span TEXT NOT NULL,
+            at TEXT NOT NULL,
+            open REAL NOT NULL,
+            high REAL NOT NULL,
+            low REAL NOT NULL,
+            close REAL NOT NULL,
+            volume INTEGER,
+            PRIMARY KEY (symbol, span, at),
+            FOREIGN KEY (symbol, span) REFERENCES intraday_charts(symbol, span) ON DELETE CASCADE
+        )""",
+    ]
+)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from ..market.intraday import IntradayChart
 from ..market.models import NEW_YORK as _NEW_YORK
 from ..market.models import EarningsDate, LastQuote
 from ..market.sec.filings import Filing
@@ -191,6 +192,13 @@ class PriceRow(NamedTuple):
     close: float
     volume: float | None
     source: str
+
+
+class StoredIntraday(NamedTuple):
+    """An intraday chart as stored, with when it was fetched."""
+
+    chart: IntradayChart
+    fetched_at: dt.datetime
 
 
 # -- evidence ----------------------------------------------------------------------------------

@@ -30,12 +30,15 @@ class CatalystBase(App[None]):
         live: bool = True,
         watch_file: bool = True,
         channels: Sequence[Channel] | None = None,
+        desktop: bool = True,
     ) -> None:
+        """`desktop`: notify the desktop too (off for the demo: its flags are not the user's)."""
         super().__init__()
         self.workspace = workspace
         self.live = live
         self.watch_file = watch_file
         self._channels = channels
+        self.desktop = desktop
         self.scheduler: ThesisScheduler | None = None
         self.config_problem: ConfigError | None = None
         self._stopped = False

@@ -27,7 +27,7 @@ class LiveUpdates(CatalystBase):
 
         channels = self._channels
         if channels is None:
-            channels = default_channels(toast=self._toast)
+            channels = default_channels(toast=self._toast, desktop=self.desktop)
         self._channels = channels
         self.scheduler = ThesisScheduler(
             self.workspace.config,

@@ -19,6 +19,7 @@ from ..store.records import CheckpointRecord, EvidenceRecord
 from ..thesis.evaluate import Evaluation
 from ..thesis.evidence import context
 from ..thesis.wording import marked_text
+from .intraday import IntradayPage, intraday_page, page_of
 from .ticker import TickerDetail, load_ticker
 from .timeline import Rewrite, TimelineEntry, load_timeline
 from .watchlist import Watchlist, load_watchlist
@@ -118,6 +119,23 @@ class Workspace:
             watchlist=self.latest,
             currency=self.config.settings.currency,
         )
+
+    def intraday(self, symbol: str, span: str) -> IntradayPage:
+        """The intraday chart of `symbol` over `span` as stored, and whether it is due."""
+        return intraday_page(self.store, symbol, span, self.now())
+
+    def intraday_in_thread(self, symbol: str, span: str) -> IntradayPage:
+        """Fetch the intraday chart (jobs/intraday.py), for a worker thread: on a connection
+        and an event loop of its own. The page after it, with why it failed if it did."""
+        import asyncio
+
+        from ..jobs.intraday import fetch_intraday_chart  # the HTTP stack: with the first chart
+
+        with Store.open(self.store.path) as store:
+            fetched = asyncio.run(
+                fetch_intraday_chart(self.config, store, symbol, span, now=self.clock)
+            )
+        return page_of(symbol, span, fetched.stored, False, fetched.error)
 
     def checkpoint(self, symbol: str, checkpoint_id: str) -> CheckpointRecord | None:
         """One active checkpoint of a ticker in the file, as its page shows it (without

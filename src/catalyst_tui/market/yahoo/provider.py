@@ -38,6 +38,8 @@ from .quote import (
     bad_body,
     batch_rows,
     batch_url,
+    cell,
+    chart_columns,
     earnings_from_rows,
     quotes_from_rows,
 )
@@ -242,15 +244,10 @@ class YahooProvider(QuoteProvider):
         found = result.get("meta")
         meta: dict[str, Any] = found if isinstance(found, dict) else {}
         offset = _offset(meta, symbol)
-        timestamps = result.get("timestamp") or []
-        indicators = result.get("indicators") or {}
-        series = (indicators.get("quote") or [{}])[0] or {}
-        if not isinstance(timestamps, list) or not isinstance(series, dict):
-            raise bad_body(symbol, "chart bars are not lists")
-        columns = {k: series.get(k) or [] for k in ("open", "high", "low", "close", "volume")}
+        timestamps, columns = chart_columns(result, symbol)
         by_day: dict[date, Bar] = {}
         for i, stamp in enumerate(timestamps):
-            close = positive(_at(columns["close"], i))
+            close = positive(cell(columns["close"], i))
             moment = epoch(stamp, "yahoo", symbol)
             if close is None or moment is None:
                 continue
@@ -258,11 +255,11 @@ class YahooProvider(QuoteProvider):
             by_day[day] = Bar(  # a later bar for the same day (the live one) replaces the first
                 symbol=symbol,
                 day=day,
-                open=positive(_at(columns["open"], i)) or close,
-                high=positive(_at(columns["high"], i)) or close,
-                low=positive(_at(columns["low"], i)) or close,
+                open=positive(cell(columns["open"], i)) or close,
+                high=positive(cell(columns["high"], i)) or close,
+                low=positive(cell(columns["low"], i)) or close,
                 close=close,
-                volume=whole(_at(columns["volume"], i)),
+                volume=whole(cell(columns["volume"], i)),
                 source="yahoo",
             )
         return checked_bars([by_day[day] for day in sorted(by_day)], self._now())
@@ -341,7 +338,3 @@ def _offset(meta: dict[str, Any], symbol: str) -> int | None:
     if offset is not None and abs(offset) > 86_400:
         raise bad_body(symbol, f"gmtoffset {offset} is no time zone")
     return offset
-
-
-def _at(values: object, index: int) -> object:
-    return values[index] if isinstance(values, list) and index < len(values) else None

@@ -6,6 +6,7 @@ ticker's page, its keys, and the title line."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -58,6 +59,7 @@ class TickerScreen(Screen[None]):
         self.workspace = workspace
         self.symbol = symbol
         self.detail: TickerDetail | None = None
+        self._fetching: set[str] = set()  # intraday spans being fetched
         today = workspace.today
         self.checkpoints = CheckpointsPane("1 Checkpoints", today, id="checkpoints")
         self.chart = ChartPane("2 Chart", symbol, today, id="chart")
@@ -130,6 +132,25 @@ class TickerScreen(Screen[None]):
             self.query_one("#checkpoint-table", DataTable).focus()
         elif pane == "evidence":
             self.query_one("#evidence-table", DataTable).focus()
+
+    @on(ChartPane.IntradayWanted)
+    def _intraday(self, event: ChartPane.IntradayWanted) -> None:
+        """The stored bars at once; fresh ones fetched in a thread when due (views/intraday)."""
+        page = self.workspace.intraday(event.symbol, event.span)
+        self.chart.show_intraday(page)
+        if not page.due or event.span in self._fetching:
+            return
+        self._fetching.add(event.span)
+        workspace, app = self.workspace, self.app
+
+        def fetch() -> None:
+            try:
+                fetched = workspace.intraday_in_thread(event.symbol, event.span)
+            finally:
+                app.call_from_thread(lambda: self._fetching.discard(event.span))
+            app.call_from_thread(lambda: self.chart.show_intraday(fetched))
+
+        app.run_worker(fetch, name="the intraday chart", thread=True, exit_on_error=False)
 
     def action_range(self, step: int) -> None:
         self.query_one("#panes", TabbedContent).active = "chart"

@@ -4,13 +4,17 @@ nothing else."""
 
 from .plot import format_price
 from .price_chart import EMPTY_TEXT, PriceChart
-from .ranges import RANGES, Point, slice_range
+from .ranges import ALL_RANGES, INTRADAY_RANGES, RANGES, Point, XLabel, iso_label, slice_range
 from .sparkline import sparkline
 
 __all__ = [
+    "ALL_RANGES",
     "EMPTY_TEXT",
+    "INTRADAY_RANGES",
     "RANGES",
     "Point",
+    "XLabel",
+    "iso_label",
     "PriceChart",
     "format_price",
     "slice_range",

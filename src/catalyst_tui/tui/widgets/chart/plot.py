@@ -3,7 +3,9 @@ prices beside it. Pure functions of the numbers, for `PriceChart` to place."""
 
 from __future__ import annotations
 
-from .ranges import Point
+from collections.abc import Sequence
+
+from .ranges import Point, XLabel, iso_label
 
 # Braille cell = 2 dot columns x 4 dot rows. Bit of dot (column, row), Unicode order.
 _DOT_BITS = ((0x01, 0x02, 0x04, 0x40), (0x08, 0x10, 0x20, 0x80))
@@ -92,14 +94,14 @@ def plot(values: list[float], lo: float, hi: float, cols: int, rows: int) -> lis
     return ["".join([table[m] for m in masks[r * cols : (r + 1) * cols]]) for r in range(rows)]
 
 
-def date_columns(n: int, plot_width: int) -> list[int]:
+def date_columns(n: int, plot_width: int, label_width: int = _DATE_WIDTH) -> list[int]:
     """Plot cells that get a date under them: first, last, and the middle when it fits."""
     if plot_width <= 0 or n == 0:
         return []
-    if n == 1 or plot_width < 2 * _DATE_WIDTH + 1:
+    if n == 1 or plot_width < 2 * label_width + 1:
         return [0]
     columns = [0, plot_width - 1]
-    if plot_width >= 3 * _DATE_WIDTH + 4:
+    if plot_width >= 3 * label_width + 4:
         columns.insert(1, plot_width // 2)
     return columns
 
@@ -113,21 +115,27 @@ def _point_at_cell(n: int, plot_width: int, cell: int) -> int:
     return round(column * (n - 1) / (dot_cols - 1))
 
 
-def date_line(points: list[Point], plot_width: int) -> str:
-    """The x-axis text: first date left, last date right, middle date centred when it fits."""
-    columns = date_columns(len(points), plot_width)
+def label_width(points: Sequence[Point], label: XLabel = iso_label) -> int:
+    """The width of the x-axis labels of `points` (the first one's: they share a format)."""
+    return len(label(points[0][0])) if points else _DATE_WIDTH
+
+
+def date_line(points: list[Point], plot_width: int, label: XLabel = iso_label) -> str:
+    """The x-axis text: first label left, last label right, middle one centred when it fits;
+    `label` writes a point's date (or moment) as the axis shows it."""
+    columns = date_columns(len(points), plot_width, label_width(points, label))
     if not columns:
         return ""
     line = [" "] * plot_width
     n = len(points)
     for x in columns:
         if x == 0:
-            text, start = points[0][0].isoformat(), 0
+            text, start = label(points[0][0]), 0
         elif x == plot_width - 1:
-            text = points[-1][0].isoformat()
+            text = label(points[-1][0])
             start = plot_width - len(text)
         else:
-            text = points[_point_at_cell(n, plot_width, x)][0].isoformat()
+            text = label(points[_point_at_cell(n, plot_width, x)][0])
             start = x - len(text) // 2
         for i, ch in enumerate(text[: max(plot_width - start, 0)]):
             line[start + i] = ch

@@ -13,8 +13,8 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
-from .plot import date_columns, date_line, format_price, plot
-from .ranges import RANGES, Point, slice_range
+from .plot import date_columns, date_line, format_price, label_width, plot
+from .ranges import RANGES, Point, XLabel, iso_label, slice_range
 
 EMPTY_TEXT = "no price history yet: it comes with the next refresh"
 
@@ -22,7 +22,8 @@ _MIN_YAXIS_PLOT = 12  # plot cells needed before the y-axis is worth its width
 
 
 class PriceChart(Widget):
-    """A line chart of daily closes drawn with braille dots, with a y-axis, dates and a title.
+    """A line chart of closes drawn with braille dots, with a y-axis, dates and a title: daily
+    closes under their dates, or intraday ones under their times (`x_label` writes them).
 
     Rendering is done by `render_line` returning `Strip`s, not by a Rich renderable: the
     whole chart is computed once per (series, size, styles) into a list of strips and each
@@ -90,6 +91,10 @@ class PriceChart(Widget):
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._points: list[Point] = []
         self._label = ""
+        self._x_label: XLabel = iso_label
+        self._note = ""
+        self._empty_text = EMPTY_TEXT
+        self._base: float | None = None
         self._lines: list[Strip] | None = None
         self._lines_size: tuple[int, int] | None = None
         self._store(points, label)
@@ -105,10 +110,32 @@ class PriceChart(Widget):
     def label(self) -> str:
         return self._label
 
-    def set_series(self, points: Sequence[Point], *, label: str = "") -> None:
-        """Replace the series (oldest first, as the caller sliced it) and redraw."""
+    def set_series(
+        self,
+        points: Sequence[Point],
+        *,
+        label: str = "",
+        x_label: XLabel = iso_label,
+        note: str = "",
+        empty_text: str = EMPTY_TEXT,
+        base: float | None = None,
+    ) -> None:
+        """Replace the series (oldest first, as the caller sliced it) and redraw. `x_label`
+        writes a point's date or moment under the plot, `note` follows the title line (the
+        session times), `empty_text` is said when there are no points; the change is from
+        `base` (the close before an intraday window) when given, else from the first point."""
+        self._x_label, self._note, self._empty_text = x_label, note, empty_text
+        self._base = base if base is not None and base > 0 else None
         self._store(points, label)
         self.refresh()
+
+    @property
+    def note(self) -> str:
+        return self._note
+
+    @property
+    def empty_text(self) -> str:
+        return self._empty_text
 
     def _store(self, points: Sequence[Point], label: str) -> None:
         self._points = [(d, float(v)) for d, v in points if v - v == 0]
@@ -121,10 +148,12 @@ class PriceChart(Widget):
         return slice_range(points, range_name, today)
 
     def summary_text(self) -> str:
-        """The title line: "ALAB 1Y  187.92 ▲ 58.6%" (label, last close, change since first).
+        """The title line: "ALAB 1Y  187.92 ▲ 58.6%" (label, last close, change since first, or
+        since the base close when one is set).
 
         The arrow is ▲ when last >= first, ▼ otherwise, and the percentage is unsigned. The
-        change is left out for a single point or a zero first close; no points, the label.
+        change is left out for a single point without a base, or a zero first close; no
+        points, the label.
         """
         head, change = self._summary_parts()
         return f"{head} {change}" if change else head
@@ -135,8 +164,8 @@ class PriceChart(Widget):
             return self._label, ""
         last = points[-1][1]
         head = f"{self._label}  {last:,.2f}" if self._label else f"{last:,.2f}"
-        first = points[0][1]
-        if len(points) == 1 or first == 0:
+        first = self._base or points[0][1]
+        if (len(points) == 1 and self._base is None) or first == 0:
             return head, ""
         arrow = "▲" if last >= first else "▼"
         return head, f"{arrow} {abs(last / first - 1) * 100:.1f}%"
@@ -145,7 +174,7 @@ class PriceChart(Widget):
     def rising(self) -> bool:
         """Whether the line is drawn in the "up" colour (last close >= first close)."""
         points = self._points
-        return not points or points[-1][1] >= points[0][1]
+        return not points or points[-1][1] >= (self._base or points[0][1])
 
     # -- rendering ----------------------------------------------------------------------------
 
@@ -227,13 +256,17 @@ class PriceChart(Widget):
         segments = [Segment(head, title_style)]
         if change:
             segments += [Segment(" ", base), Segment(change, change_style)]
+        if self._note:
+            axis_style = self.get_component_rich_style("pricechart--axis")
+            segments += [Segment("   ", base), Segment(self._note, axis_style)]
         return Strip(segments).crop_extend(0, width, base)
 
     def _rule_strip(
         self, width: int, gutter: int, plot_width: int, base: Style, axis_style: Style
     ) -> Strip:
         rule = ["─"] * plot_width
-        for x in date_columns(len(self._points), plot_width):
+        width_of_label = label_width(self._points, self._x_label)
+        for x in date_columns(len(self._points), plot_width, width_of_label):
             rule[x] = "┬"
         corner = (" " * (gutter - 1) + "└") if gutter else ""
         return Strip([Segment(corner + "".join(rule), axis_style)], width)
@@ -241,7 +274,7 @@ class PriceChart(Widget):
     def _dates_strip(
         self, width: int, gutter: int, plot_width: int, base: Style, axis_style: Style
     ) -> Strip:
-        text = date_line(self._points, plot_width)
+        text = date_line(self._points, plot_width, self._x_label)
         return Strip([Segment(" " * gutter + text, axis_style)], width)
 
     def _build_empty(self, width: int, height: int, base: Style) -> list[Strip]:
@@ -252,7 +285,7 @@ class PriceChart(Widget):
             lines.append(Strip([Segment(self._label, title_style)]).crop_extend(0, width, base))
             body_height -= 1
         empty_style = self.get_component_rich_style("pricechart--empty")
-        wrapped = textwrap.wrap(EMPTY_TEXT, width)[:body_height]
+        wrapped = textwrap.wrap(self._empty_text, width)[:body_height]
         top = (body_height - len(wrapped)) // 2
         blank = Strip.blank(width, base)
         body = [blank] * body_height

@@ -1,0 +1,144 @@
+"""One demo: the replay market on 127.0.0.1, and in a temporary folder a copy of the bundled thesis
+whose every provider URL points at it (with an SEC contact set), its database and its log. Closing
+it stops the market and removes the folder: nothing of the user's is read or written.
+
+Every `*_url` setting of every provider table (market/registry.py SETTINGS) is rewritten, so a
+provider added later is pointed at the market too; the path of its default URL is kept
+(`tickers_url` is the market's `/files/company_tickers.json`). While a demo runs, `private_dirs`
+puts the user folders catalyst would write to (config cache, log, state, data) in its folder, and
+NO_PROXY keeps requests to the market off any proxy of the environment.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import tomlkit
+
+from ..market.registry import SETTINGS
+from ..paths import bundled_example
+from .server import ReplayMarket
+
+DEMO_CONTACT = "Catalyst Demo demo@example.com"
+HEADER = (
+    "# catalyst demo: a temporary copy of the bundled thesis, its providers pointed at the demo's\n"
+    "# replay market on 127.0.0.1. It is removed when the demo ends.\n\n"
+)
+_XDG = ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
+
+
+def demo_config_text(text: str, market_url: str, contact: str = DEMO_CONTACT) -> str:
+    """The thesis `text` with every provider URL on `market_url` and SEC's contact set; its
+    comments, tickers and checkpoints as they were."""
+    document = tomlkit.parse(text)
+    providers = document.setdefault("providers", tomlkit.table())
+    for table, settings in SETTINGS.items():
+        urls = {
+            key: market_url + urlsplit(default).path
+            for key, default in getattr(settings, "_field_defaults", {}).items()
+            if key.endswith("_url") and isinstance(default, str)
+        }
+        if not urls:
+            continue
+        if table not in providers:
+            providers[table] = tomlkit.table()
+        for key, url in urls.items():
+            providers[table][key] = url
+    providers["sec"]["user_agent"] = contact
+    return HEADER + tomlkit.dumps(document)
+
+
+class DemoSession:
+    """`with DemoSession() as demo:` the market runs and demo.config_path, demo.db_path exist
+    (the database is made by whoever opens it); on leaving, both are gone."""
+
+    def __init__(
+        self,
+        *,
+        now: Callable[[], datetime] | None = None,
+        contact: str = DEMO_CONTACT,
+        thesis: bytes | None = None,
+    ) -> None:
+        self._now = now
+        self._contact = contact
+        self._thesis = thesis
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self.market: ReplayMarket | None = None
+
+    @property
+    def folder(self) -> Path:
+        assert self._folder is not None, "the demo is not open"
+        return Path(self._folder.name)
+
+    @property
+    def config_path(self) -> Path:
+        return self.folder / "catalysts.toml"
+
+    @property
+    def db_path(self) -> Path:
+        return self.folder / "catalyst.db"
+
+    @property
+    def log_path(self) -> Path:
+        return self.folder / "catalyst.log"
+
+    @property
+    def url(self) -> str:
+        assert self.market is not None, "the demo is not open"
+        return self.market.url
+
+    def open(self) -> DemoSession:
+        text = (self._thesis or bundled_example()).decode("utf-8")
+        symbols = list(tomllib.loads(text).get("tickers", {}))
+        self._folder = tempfile.TemporaryDirectory(prefix="catalyst-demo-")
+        try:
+            os.chmod(self._folder.name, 0o700)
+            self.market = ReplayMarket(symbols, now=self._now).start()
+            self.config_path.write_text(
+                demo_config_text(text, self.market.url, self._contact), encoding="utf-8"
+            )
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def close(self) -> None:
+        if self.market is not None:
+            self.market.stop()
+            self.market = None
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
+
+    def __enter__(self) -> DemoSession:
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@contextlib.contextmanager
+def private_dirs(folder: Path) -> Iterator[None]:
+    """The user folders catalyst writes to (XDG config, cache, data, state) inside `folder`,
+    and no proxy for 127.0.0.1, in this process and its children, until the block ends."""
+    saved = {name: os.environ.get(name) for name in (*_XDG, "NO_PROXY", "no_proxy")}
+    try:
+        for name in _XDG:
+            os.environ[name] = str(folder / name.removeprefix("XDG_").lower())
+        for name in ("NO_PROXY", "no_proxy"):
+            before = saved[name]
+            os.environ[name] = ",".join(filter(None, ["127.0.0.1", "localhost", before]))
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

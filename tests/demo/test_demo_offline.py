@@ -1,0 +1,55 @@
+"""`catalyst demo` end to end in a real terminal (tmux): prices, a flag, evidence and an intraday
+chart on screen, every connection it and its refresh process make going to 127.0.0.1 (Python's
+audit events, and each process's system calls where strace is installed), and nothing written
+outside its temporary folder, which is gone when it ends."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tests.support.network_watch import LOOPBACK, NetworkWatch
+from tests.support.terminal import keys, start_catalyst, wait_for
+
+pytest_plugins = ["tests.support.fixtures"]  # the tmux fixture
+
+# The first refresh runs in a child process: seconds on a quiet machine, the bound is for a
+# loaded one (and for strace's stops).
+FIRST_REFRESH = 120.0
+
+
+def test_the_demo_runs_on_loopback_only_and_leaves_nothing(tmp_path: Path, tmux: str):
+    home, scratch = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    scratch.mkdir()
+    watch = NetworkWatch(tmp_path / "watch")
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(("CATALYST_", "DBUS_", "TMUX", "XDG_"))
+    }  # fmt: skip
+    # HOME's folders are where catalyst would write the user's files; TMPDIR the demo's own
+    env.update(HOME=str(home), TMPDIR=str(scratch), TERM="xterm-256color")
+    start_catalyst(tmux, tmp_path, watch.env(env), "demo", prefix=watch.prefix)
+
+    shown = wait_for(tmux, "⚑ ALAB", FIRST_REFRESH)
+    assert "Portfolio USD" in shown and "no data yet" not in shown
+    [demo_folder] = list(scratch.iterdir())
+    assert demo_folder.name.startswith("catalyst-demo-")
+    keys(tmux, "Enter")
+    wait_for(tmux, "⚑ 3 flagged")
+    keys(tmux, "5")
+    wait_for(tmux, "Scorpio X reached full")  # a 10-Q's passage (the screen may be 80 wide)
+    keys(tmux, "2", "[", "[", "[", "[", "[")
+    wait_for(tmux, "session 09:30–16:00 New York")
+    keys(tmux, "q")
+    shown = wait_for(tmux, "CATALYST-EXIT=")
+    assert "CATALYST-EXIT=0" in shown and "catalyst demo: ended" in shown
+
+    audited, traced = watch.audited(), watch.traced()
+    assert "127.0.0.1" in audited  # the watch saw the demo's own requests
+    assert set(audited) <= LOOPBACK, sorted(set(audited) - LOOPBACK)
+    if watch.prefix:
+        assert "127.0.0.1" in traced
+        assert set(traced) <= LOOPBACK, sorted(set(traced) - LOOPBACK)
+    assert list(home.rglob("*")) == []  # no config, database, log, cache or preference of theirs
+    assert list(scratch.iterdir()) == []  # the demo's folder is gone

@@ -1,0 +1,68 @@
+"""A demo session (demo/session.py): a copy of the bundled thesis whose every provider points at
+the replay market on 127.0.0.1, with SEC's contact set, in a temporary folder that goes when the
+demo does; the user's folders untouched."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+from catalyst_tui.config import load_config
+from catalyst_tui.demo import DemoSession, private_dirs
+from catalyst_tui.demo.session import DEMO_CONTACT
+from catalyst_tui.market.registry import PROVIDERS, SETTINGS
+from catalyst_tui.paths import bundled_example
+
+
+def test_every_provider_url_of_the_copy_is_the_market(isolated_home: Path):
+    with DemoSession() as demo:
+        config = load_config(demo.config_path, use_cache=False)
+        market = urlsplit(demo.url)
+        assert market.hostname == "127.0.0.1"
+        urls = [
+            value
+            for table in SETTINGS
+            for key, value in config.providers[table]._asdict().items()
+            if key.endswith("_url")
+        ]
+        assert len(urls) >= 8
+        assert {urlsplit(url).netloc for url in urls} == {market.netloc}
+        for spec in PROVIDERS:  # where each provider's requests go, as the registry says
+            for url in spec.origins_of(config.providers[spec.table_name]):
+                assert urlsplit(url).netloc == market.netloc, spec.name
+        assert config.providers.sec.user_agent == DEMO_CONTACT
+        # the rest of the thesis as shipped, comments and all
+        text = demo.config_path.read_text()
+        assert "# EXAMPLE LOTS" in text and text.count("[[tickers.ALAB.checkpoints]]") == 13
+        shipped = load_config_text(bundled_example())
+        assert config.tickers == shipped.tickers and config.settings == shipped.settings
+
+
+def load_config_text(data: bytes):
+    from catalyst_tui.config import parse_config
+
+    return parse_config(data.decode())
+
+
+def test_the_folder_and_the_market_go_with_the_demo(isolated_home: Path):
+    with DemoSession() as demo:
+        folder, url = demo.folder, demo.url
+        assert folder.is_dir() and (folder.stat().st_mode & 0o777) == 0o700
+        assert httpx.get(url + "/v1/test/getcrumb").status_code == 401  # it answers
+    assert not folder.exists()
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(url + "/v1/test/getcrumb")
+    assert list(isolated_home.rglob("*")) == []  # nothing of the user's was written
+
+
+def test_private_dirs_point_the_user_folders_inside_and_put_them_back(tmp_path: Path):
+    before = dict(os.environ)
+    with private_dirs(tmp_path):
+        assert os.environ["XDG_CACHE_HOME"] == str(tmp_path / "cache_home")
+        assert os.environ["XDG_STATE_HOME"].startswith(str(tmp_path))
+        assert os.environ["NO_PROXY"].split(",")[0] == "127.0.0.1"
+    assert dict(os.environ) == before
