@@ -17,6 +17,7 @@ from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import Bar, Quote, QuoteOutcome
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
+from catalyst_tui.store.schema import SCHEMA_VERSION
 from tests.jobs.test_refresh import query, refresh, write_config
 from tests.support.market_server import MarketServer
 
@@ -156,7 +157,7 @@ def test_status_json_names_the_pause(tmp_path: Path):
         assert "HTTP 429" in yahoo["failure"]
         assert market.requests_for(endpoint="quoteSummary") == []
         assert yahoo["crumb_age_seconds"] is not None
-        assert data["database"]["schema_version"] == 9
+        assert data["database"]["schema_version"] == SCHEMA_VERSION
 
 
 def status_json(workdir: Path) -> dict:

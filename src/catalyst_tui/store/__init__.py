@@ -9,6 +9,7 @@ written to it). `Store` opens, migrates, closes and runs transactions; the jobs 
 - `store.checkpoints` evaluation input, transitions, marks, acknowledgements (checkpoints.py)
 - `store.outbox`      notifications to deliver: claim, sent, release (outbox.py)
 - `store.evidence`    filings, documents, matched passages (evidence.py)
+- `store.results`     earnings releases read from 8-Ks: figures, guidance (results.py)
 - `store.providers`   provider sessions (Yahoo's crumb), health and pauses, request counts
 - `store.views`       read-only queries for screens, report and export (views.py)
 
@@ -37,6 +38,7 @@ from .fx import FxRates
 from .market_data import MarketData
 from .outbox import Outbox
 from .providers import Providers
+from .results import Results
 from .sync import ConfigSync
 from .views import Views
 
@@ -89,6 +91,7 @@ class Store:
         self.checkpoints = Checkpoints(self)
         self.outbox = Outbox(self)
         self.evidence = Evidence(self)
+        self.results = Results(self)
         self.views = Views(self)
 
     @classmethod

@@ -26,6 +26,8 @@ from .migrations import (
     V8,
     V9,
     V9_REASON_PARTS,
+    V10,
+    V10_REASON_PARTS,
 )
 
 _V1 = """
@@ -164,10 +166,11 @@ MIGRATIONS: list[Migration] = [
     Migration("currencies and sales: FX rates with history, a lot's rate paid, sells", V7),
     Migration("extended-hours quotes; provider sessions, health and request counts", V8),
     Migration("why a value is missing as a code and parameters instead of a sentence", V9),
+    Migration("earnings releases: figures and guidance; where a reason's value was read", V10),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.
-REASON_PARTS = V4_REASON_PARTS + V5_REASON_PARTS + V9_REASON_PARTS
+REASON_PARTS = V4_REASON_PARTS + V5_REASON_PARTS + V9_REASON_PARTS + V10_REASON_PARTS
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

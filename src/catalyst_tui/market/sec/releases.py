@@ -47,6 +47,9 @@ class NotRead(StrEnum):
     TOO_LARGE = "too_large"  # over release_document.MAX_BYTES
     NO_STATEMENT = "no_statement"  # no income statement: a deliveries update, prose results
     UNREADABLE = "unreadable"  # the readers failed on it (a bug to report, not a release)
+    # Said by whoever fetches it (the refresh), never by read_release:
+    NO_EXHIBIT = "no_exhibit"  # the 8-K's index lists no EX-99 press release
+    FETCH_FAILED = "fetch_failed"  # the index or the exhibit could not be had (tried 3 times)
 
 
 @dataclass(frozen=True)
