@@ -156,3 +156,58 @@ def alab_release(
         f"<tr><td></td>{header}</tr>" + "".join(reconciliation) + "</table>"
         "</div></body></html>"
     )
+
+
+# -- the same quarters as SEC's XBRL gives them -----------------------------------------------
+
+_CONCEPTS = (
+    ("RevenueFromContractWithCustomerExcludingAssessedTax", "USD", "revenue"),
+    ("GrossProfit", "USD", "gross_profit"),
+    ("OperatingIncomeLoss", "USD", "operating_income"),
+    ("NetIncomeLoss", "USD", "net_income"),
+    ("EarningsPerShareDiluted", "USD/shares", "eps_diluted"),
+)
+
+
+def alab_companyfacts(quarters: list[AlabQuarter], filed: dict[date, date]) -> dict:
+    """A companyfacts body in EDGAR's shape holding `quarters` (calendar fiscal years), each
+    as its filing tags it: a 10-Q carries its quarter and the year to date, a 10-K only the
+    year (its fourth quarter is derived); `filed` gives each quarter's filing day (a quarter
+    without one is not filed yet)."""
+    by_end = {q.end: q for q in quarters}
+    facts: dict[str, list[dict]] = {concept: [] for concept, _, _ in _CONCEPTS}
+    for q in sorted(quarters, key=lambda q: q.end):
+        day = filed.get(q.end)
+        if day is None:
+            continue
+        n = q.end.month // 3
+        year = [by_end.get(_quarter_end(q.end.year, i)) for i in range(1, n + 1)]
+        form, fp = ("10-K", "FY") if n == 4 else ("10-Q", f"Q{n}")
+        accn = f"0001736297-{day.year % 100:02d}-{day.month:02d}{day.day:02d}"
+        periods = [] if n == 4 else [(_quarter_start(q.end), [q])]
+        if n > 1 and all(year):
+            periods.append((date(q.end.year, 1, 1), [y for y in year if y is not None]))
+        for concept, _, name in _CONCEPTS:
+            for start, parts in periods:
+                total = sum(getattr(p, name) for p in parts)
+                facts[concept].append({
+                    "start": start.isoformat(), "end": q.end.isoformat(),
+                    "val": round(total, 2) if name == "eps_diluted" else round(total),
+                    "accn": accn, "fy": q.end.year, "fp": fp, "form": form,
+                    "filed": day.isoformat(),
+                })  # fmt: skip
+    units = {concept: unit for concept, unit, _ in _CONCEPTS}
+    return {
+        "cik": 1736297,
+        "entityName": "Astera Labs, Inc.",
+        "facts": {"us-gaap": {c: {"label": c, "units": {units[c]: rows}}
+                              for c, rows in facts.items()}},
+    }  # fmt: skip
+
+
+def _quarter_end(year: int, n: int) -> date:
+    return date(year, 3 * n, 31 if n in (1, 4) else 30)
+
+
+def _quarter_start(end: date) -> date:
+    return date(end.year, end.month - 2, 1)

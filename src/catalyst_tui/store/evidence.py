@@ -243,18 +243,6 @@ class Evidence:
                 ).rowcount
             )
 
-    def reporting(self, symbols: Iterable[str], first: dt.date, last: dt.date) -> set[str]:
-        """The symbols whose next earnings date is between `first` and `last`."""
-        wanted = set(symbols)
-        return {
-            symbol
-            for (symbol,) in self._conn.execute(
-                "SELECT symbol FROM earnings WHERE next_date BETWEEN ? AND ?",
-                [first.isoformat(), last.isoformat()],
-            )
-            if symbol in wanted
-        }
-
     def make_fundamentals_due(self, symbol: str) -> None:
         """An 8-K with results (item 2.02): fetch the fundamentals at the next chance."""
         with self._store.transaction() as conn:

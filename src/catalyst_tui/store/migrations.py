@@ -267,7 +267,9 @@ V9 = ";\n".join(
 # reported. `release_figures`: the quarter's and (on a Q4 release) the year's figures, each with
 # why it is missing (a release_figures.Gap code) or whether it was derived; `release_guidance`
 # the revenue ranges guided. A reason also says where its value was read (`value_source`: the
-# filing or the release) and what the release said where the filing since says otherwise.
+# filing or the release) and what the release said where the filing since says otherwise. An
+# earnings date that came and was replaced (by the next one, or by none) is kept as `last_date`:
+# its results are awaited until its 8-K is in, whatever the calendar says next.
 V10_REASON_PARTS = (
     ("value_source", "TEXT NOT NULL DEFAULT ''"),
     ("released", "REAL"),
@@ -311,5 +313,6 @@ V10 = ";\n".join(
         )""",
         *(f"ALTER TABLE checkpoints ADD COLUMN last_{n} {t}" for n, t in V10_REASON_PARTS),
         *(f"ALTER TABLE events ADD COLUMN {n} {t}" for n, t in V10_REASON_PARTS),
+        "ALTER TABLE earnings ADD COLUMN last_date TEXT",
     ]
 )

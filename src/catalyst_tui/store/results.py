@@ -156,17 +156,32 @@ class Results:
             )
         ]
 
-    # -- the release evening ---------------------------------------------------------------
-    def next_earnings(self, symbols: Iterable[str]) -> dict[str, dt.date]:
-        """Each symbol's stored next earnings date (the ones with none left out)."""
-        wanted = set(symbols)
-        return {
-            symbol: dt.date.fromisoformat(when)
-            for symbol, when in self._conn.execute(
-                "SELECT symbol, next_date FROM earnings WHERE next_date IS NOT NULL"
+    def fiscal_year_ends(self, symbol: str) -> list[dt.date]:
+        """The fiscal year ends known of the symbol: XBRL's fiscal-year revenue periods and the
+        report dates of its 10-Ks (thesis/results.fiscal_label counts quarters from them)."""
+        return [
+            dt.date.fromisoformat(end)
+            for (end,) in self._conn.execute(
+                "SELECT period_end FROM fundamentals WHERE symbol = ? AND concept = 'revenue_fy'"
+                " UNION SELECT report_date FROM filings WHERE symbol = ? AND form = '10-K'"
+                " AND report_date IS NOT NULL",
+                [symbol, symbol],
             )
-            if symbol in wanted
-        }
+        ]
+
+    # -- the release evening ---------------------------------------------------------------
+    def earnings_dates(self, symbols: Iterable[str]) -> dict[str, tuple[dt.date, ...]]:
+        """Each symbol's stored next earnings date and the last one that came (either may be
+        missing; a symbol with neither is left out)."""
+        wanted = set(symbols)
+        found: dict[str, tuple[dt.date, ...]] = {}
+        for symbol, *dates in self._conn.execute(
+            "SELECT symbol, next_date, last_date FROM earnings"
+            " WHERE next_date IS NOT NULL OR last_date IS NOT NULL"
+        ):
+            if symbol in wanted:
+                found[symbol] = tuple(dt.date.fromisoformat(d) for d in dates if d)
+        return found
 
     def last_results_filed(self, symbols: Iterable[str]) -> dict[str, dt.datetime]:
         """When each symbol's latest 8-K with results (item 2.02) was accepted, in New York."""

@@ -35,6 +35,7 @@ __all__ = [
     "NotRead",
     "ReleaseFigures",
     "ReleaseResults",
+    "nothing",
     "read_release",
     "to_json",
 ]
@@ -67,21 +68,21 @@ def read_release(body: bytes | str) -> ReleaseResults:
     try:
         return _read(body)
     except Exception:  # junk the readers did not foresee: nothing, rather than a crash
-        return _nothing(NotRead.UNREADABLE)
+        return nothing(NotRead.UNREADABLE)
 
 
 def _read(body: bytes | str) -> ReleaseResults:
     document = read_document(body)
     if document is None:
-        return _nothing(NotRead.TOO_LARGE)
+        return nothing(NotRead.TOO_LARGE)
     if not document.text and not document.tables:
-        return _nothing(NotRead.EMPTY)
+        return nothing(NotRead.EMPTY)
     found: list[Segment] = []
     for table in document.tables:
         found.extend(segments(table, found[-1] if found else None))
     statements = find_statements(found)
     if not statements:
-        return _nothing(NotRead.NO_STATEMENT)
+        return nothing(NotRead.NO_STATEMENT)
     statement = statements[0]
     quarter = read_figures(statement, found, Kind.QUARTER) if statement.quarterly else None
     # the year: in the same statement on a Q4 release, else in an annual one ending that day
@@ -105,7 +106,8 @@ def _read(body: bytes | str) -> ReleaseResults:
     )
 
 
-def _nothing(why: NotRead) -> ReleaseResults:
+def nothing(why: NotRead) -> ReleaseResults:
+    """No results, and why (the fetching code says NO_EXHIBIT or FETCH_FAILED with it)."""
     return ReleaseResults(False, why, None, ReleaseFigures.nothing(Gap.NO_STATEMENT), None)
 
 
