@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..thesis.kinds import spec, status_word
 from ..thesis.results import Release, midpoint
 from ..thesis.vocabulary import Status
-from ..thesis.wording import comparison, marked_text, reason_text
+from ..thesis.wording import comparison, marked_text, money, money_range, reason_text
 from .notification import Notification, Urgency, strip_controls
 
 if TYPE_CHECKING:
@@ -75,31 +75,6 @@ def results_notification(
     if ahead is not None:
         parts.append(f"next quarter guided {money_range(*ahead)}")
     return _fitted(title, " · ".join(parts) or "results released: no revenue stated")
-
-
-def money(value: float) -> str:
-    """An amount as a release headline writes it: $412.3M, $389M, $1.25B, $950K."""
-    number, unit = _scaled(value)
-    return f"{'-' if value < 0 else ''}${number}{unit}"
-
-
-def money_range(low: float, high: float) -> str:
-    """$440–450M; $950M–1.05B when the ends are in different units; $445M for one figure."""
-    if low == high:
-        return money(low)
-    (low_number, low_unit), (high_number, high_unit) = _scaled(low), _scaled(high)
-    if low_unit == high_unit:
-        return f"${low_number}–{high_number}{high_unit}"
-    return f"{money(low)}–{money(high)[1:]}"
-
-
-def _scaled(value: float) -> tuple[str, str]:
-    size = abs(value)
-    for factor, unit, digits in ((1e9, "B", 2), (1e6, "M", 1), (1e3, "K", 0)):
-        if size >= factor:
-            text = f"{size / factor:.{digits}f}"
-            return (text.rstrip("0").rstrip(".") if "." in text else text), unit
-    return f"{size:,.0f}", ""
 
 
 def _transition_title(event: EventRecord) -> str:

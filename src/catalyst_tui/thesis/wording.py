@@ -27,6 +27,31 @@ def format_value(metric: str, value: float) -> str:
     return f"{value:,.2f}"
 
 
+def money(value: float) -> str:
+    """An amount as a release headline writes it: $412.3M, $389M, $1.25B, $950K."""
+    number, unit = _scaled(value)
+    return f"{'-' if value < 0 else ''}${number}{unit}"
+
+
+def money_range(low: float, high: float) -> str:
+    """$440–450M; $950M–1.05B when the ends are in different units; $445M for one figure."""
+    if low == high:
+        return money(low)
+    (low_number, low_unit), (high_number, high_unit) = _scaled(low), _scaled(high)
+    if low_unit == high_unit:
+        return f"${low_number}–{high_number}{high_unit}"
+    return f"{money(low)}–{money(high)[1:]}"
+
+
+def _scaled(value: float) -> tuple[str, str]:
+    size = abs(value)
+    for factor, unit, digits in ((1e9, "B", 2), (1e6, "M", 1), (1e3, "K", 0)):
+        if size >= factor:
+            text = f"{size / factor:.{digits}f}"
+            return (text.rstrip("0").rstrip(".") if "." in text else text), unit
+    return f"{size:,.0f}", ""
+
+
 def observation_note(obs: Observation, *, filed: bool = True, metric: str = "") -> str:
     """What a value is of: 'quarter ended 2026-09-30, filed 2026-11-04', 'of a 15,152
     portfolio', 'stale quote, 5h old', 'four quarters to 2026-09-30, split-adjusted 10:1',
