@@ -1,5 +1,6 @@
 """Generate screenshots/*.svg from the app on the demo data (tests/support/demo_data.py) with a
-frozen clock, at 120x36: the watchlist, the ALAB ticker screen, the timeline and one form.
+frozen clock, at 120x36: the watchlist, the ALAB ticker screen (its checkpoints, chart and
+earnings releases), the timeline and one form.
 
     make screenshots            (or: python tools/screenshots.py OUT_DIR)
 """
@@ -30,6 +31,10 @@ SHOTS: dict[str, tuple[str, Callable[..., Awaitable[None]]]] = {
     "watchlist": ("catalyst: watchlist", scenes.watchlist),
     "ticker-alab": ("catalyst: ALAB, why gross margin is flagged", scenes.alab_gross_margin),
     "ticker-alab-chart": ("catalyst: ALAB, one year", scenes.alab_chart),
+    "ticker-alab-results": (
+        "catalyst: ALAB's releases against its own guide, beside XBRL",
+        scenes.alab_results,
+    ),
     "timeline": ("catalyst: timeline", scenes.timeline),
     "form-checkpoint": (
         "catalyst: a new checkpoint, validated as you type",

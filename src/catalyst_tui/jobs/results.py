@@ -115,21 +115,36 @@ class ReleaseReading:
         self._save(record, url, await asyncio.to_thread(read_release, body))
 
     def _save(self, record: FilingRecord, url: str, results: ReleaseResults) -> None:
-        store, symbol = self.store.results, record.symbol
-        notice = None
-        recent = self.clock() - record.accepted <= NOTIFY_WITHIN
-        if self.notify and results.found and recent:
-            releases = store.of_symbols([symbol]).get(symbol, [])
-            end = results.period_end
-            before = guided(releases, end) if end is not None else None
-            label = fiscal_label(end, store.fiscal_year_ends(symbol)) if end else None
-            release = Release(symbol, record.accession, url, record.filed, record.accepted,
-                              results)  # fmt: skip
-            said = results_notification(
-                release, label, before.quarter_guide() if before is not None else None
-            )
-            notice = (said.title, said.body)
-        if store.save(symbol, record, url, results, self.clock(), notice=notice):
-            self.read.append(f"{symbol} {record.accession}")
+        if store_release(self.store, record, url, results, self.clock(), notify=self.notify):
+            self.read.append(f"{record.symbol} {record.accession}")
             if results.found:
-                self.notes.append(f"{symbol}: results read from the release of {record.filed}")
+                self.notes.append(f"{record.symbol}: results read from the release of "
+                                  f"{record.filed}")  # fmt: skip
+
+
+def store_release(
+    store: Store,
+    record: FilingRecord,
+    url: str,
+    results: ReleaseResults,
+    now: dt.datetime,
+    *,
+    notify: bool,
+) -> bool:
+    """Store what was read from the exhibit at `url` of the 8-K `record` (stored before with
+    store.evidence.save_filings), once; with its notification when `notify` ("results" in
+    [settings] notify) and it is news (its 8-K at most NOTIFY_WITHIN old). False when it was
+    stored already. The refresh's door, and a replay's (`catalyst demo`)."""
+    symbol = record.symbol
+    notice = None
+    if notify and results.found and now - record.accepted <= NOTIFY_WITHIN:
+        releases = store.results.of_symbols([symbol]).get(symbol, [])
+        end = results.period_end
+        before = guided(releases, end) if end is not None else None
+        label = fiscal_label(end, store.results.fiscal_year_ends(symbol)) if end else None
+        release = Release(symbol, record.accession, url, record.filed, record.accepted, results)
+        said = results_notification(
+            release, label, before.quarter_guide() if before is not None else None
+        )
+        notice = (said.title, said.body)
+    return store.results.save(symbol, record, url, results, now, notice=notice)

@@ -60,6 +60,8 @@ def guide_revenue(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Obs
 def revenue_vs_guide(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
     """The latest (or pinned) quarter's revenue, from its release or the filing, against the
     midpoint of the guidance the release before it gave: 0.06 is 6% above the guide."""
+    if not snap.releases.get(symbol):
+        return _no_release(symbol, snap)
     revenue = revenue_q(symbol, snap, pin)
     if revenue.value is None or revenue.period is None:
         return revenue
