@@ -166,8 +166,9 @@ def test_a_release_evening_end_to_end(tmp_path, servers, notification_recorder):
 
     # The 8-K comes; 20 minutes after the last look, the next poll (awaited: the earnings
     # date's close passed) finds it, in two processes refreshing at the same moment.
-    sec.add_filing("ALAB", "8-K", dt.datetime.now(dt.UTC), items=("2.02", "9.01"), exhibits={
-        "EX-99.1": ("alab-ex991.htm", alab_release(THIS, guide=NEXT, fiscal_quarter=N))})  # fmt: skip
+    exhibit = alab_release(THIS, guide=NEXT, fiscal_quarter=N)
+    sec.add_filing("ALAB", "8-K", dt.datetime.now(dt.UTC), items=("2.02", "9.01"),
+                   exhibits={"EX-99.1": ("alab-ex991.htm", exhibit)})  # fmt: skip
     released = sec.filings[-1].filed  # EDGAR's filing date: the next day after 17:30
     minutes_pass(db, 20, "filings")
     other = catalyst(tmp_path, bus, "refresh")

@@ -18,7 +18,8 @@ from ..support.demo_data import DEMO_NOW
 def test_alabs_releases_newest_first_with_their_quarter_guide_and_xbrl(demo_store: Store):
     rows = load_results(demo_store, "ALAB", DEMO_NOW)
     assert [(r.label, r.release.filed.isoformat()) for r in rows] == [
-        ("Q3 FY26", "2026-11-03"), ("Q2 FY26", "2026-08-04"), ("Q1 FY26", "2026-05-05")]  # fmt: skip
+        ("Q3 FY26", "2026-11-03"), ("Q2 FY26", "2026-08-04"), ("Q1 FY26", "2026-05-05"),
+    ]  # fmt: skip
     q3, q2, q1 = rows
     assert q3.guide == (385e6, 395e6) and q3.vs_guide == pytest.approx(415 / 390 - 1)
     assert q2.guide == (355e6, 365e6) and q2.vs_guide == pytest.approx(362 / 360 - 1)
