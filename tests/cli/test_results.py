@@ -16,10 +16,8 @@ import pytest
 
 from catalyst_tui.config import load_config
 from catalyst_tui.market.sec.facts import derive_facts
-from catalyst_tui.market.sec.filings import EASTERN, Filing
-from catalyst_tui.market.sec.releases import read_release
 from catalyst_tui.store import Store
-from tests.support.releases import AlabQuarter, alab_companyfacts, alab_release
+from tests.support.releases import AlabQuarter, alab_companyfacts, store_alab_releases
 from tests.support.shared import PRESS_RELEASES
 
 NVDA_Q4 = PRESS_RELEASES / "NVDA_0001045810-24-000028_q4fy24pr.htm"
@@ -110,15 +108,8 @@ def test_stored_releases_newest_first_confirmed_or_where_xbrl_differs(tmp_path):
     now = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
     with Store.open(db) as store:
         store.sync.apply(load_config(config_path), now)
-        for n, (quarter, guide, day) in enumerate(
-            [(Q2, (385e6, 395e6), dt.date(2026, 8, 4)), (Q3, (440e6, 450e6), dt.date(2026, 11, 3))]
-        ):
-            accepted = dt.datetime.combine(day, dt.time(16, 5), EASTERN)
-            filing = Filing("0001736297", f"0001736297-26-00000{n}", "8-K", ("2.02", "9.01"),
-                            accepted, day, None, "alab-8k.htm")  # fmt: skip
-            (record,) = store.evidence.save_filings("ALAB", [filing], "https://sec.test", now)
-            body = alab_release(quarter, guide=guide, fiscal_quarter=quarter.end.month // 3)
-            store.results.save("ALAB", record, f"https://sec.test/{n}.htm", read_release(body), now)
+        store_alab_releases(store, [(Q2, (385e6, 395e6), dt.date(2026, 8, 4)),
+                                    (Q3, (440e6, 450e6), dt.date(2026, 11, 3))], now)  # fmt: skip
         # XBRL: the June quarter as released, the September one at 415.0M, not 412.3M
         filed_q3 = dataclasses.replace(Q3, revenue=415_000_000, cost_of_revenue=129_200_000)
         facts = alab_companyfacts([Q2, filed_q3], {Q2.end: dt.date(2026, 8, 5),

@@ -22,7 +22,7 @@ from catalyst_tui.store import Store
 from tests.support.demo_data import ALAB_COMPANYFACTS, companyfacts_as_of
 from tests.support.filings_server import NEW_YORK, FilingsServer
 from tests.support.market_server import MarketServer
-from tests.support.releases import AlabQuarter, alab_release
+from tests.support.releases import ALAB_GUARDS, AlabQuarter, alab_release
 
 UA = "Catalyst Tests tests@example.com"
 DAY = dt.date(2026, 11, 3)  # a Tuesday, ALAB's earnings date
@@ -30,22 +30,13 @@ Q2 = AlabQuarter(dt.date(2026, 6, 30), 362_000_000, 96_292_000, 188_240_000, 82_
                  0.55)  # fmt: skip
 Q3 = AlabQuarter(dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52,
                  0.61)  # fmt: skip
-THESIS = """
-[tickers.ALAB]
-name = "Astera Labs"
+THESIS = ALAB_GUARDS
 
-[[tickers.ALAB.checkpoints]]
-id = "beats-own-guide"
-title = "Beats its own guide"
-kind = "guard"
-when = "revenue_vs_guide >= 0%"
 
-[[tickers.ALAB.checkpoints]]
-id = "gross-margin-floor"
-title = "Gross margin holds at or above 70%"
-kind = "guard"
-when = "gross_margin >= 70%"
-"""
+def loopback_client() -> MarketClient:
+    """A refresh's client, with the providers' own rate limits and request bounds."""
+    return MarketClient(trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS,
+                        backoff_base=0.01)  # fmt: skip
 
 
 def at(hour: int, minute: int = 0) -> dt.datetime:
@@ -78,8 +69,7 @@ async def test_submissions_are_asked_every_15_minutes_from_the_close_until_the_8
     asked: list[tuple[str, int]] = []
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config, at(9))
-        async with MarketClient(trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS,
-                                backoff_base=0.01) as client:  # fmt: skip
+        async with loopback_client() as client:
 
             async def refresh(moment: dt.datetime) -> None:
                 before = len(sec.requests("/submissions/"))
@@ -131,8 +121,7 @@ async def test_a_date_the_calendar_moved_on_from_is_awaited_for_a_week_then_not(
     config = parse_config(sec.settings_toml(market.url, UA) + THESIS)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config, at(9))
-        async with MarketClient(trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS,
-                                backoff_base=0.01) as client:  # fmt: skip
+        async with loopback_client() as client:
 
             async def asked(moment: dt.datetime) -> int:
                 before = len(sec.requests("/submissions/"))

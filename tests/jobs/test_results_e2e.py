@@ -24,7 +24,7 @@ from catalyst_tui.store import Store
 from tests.support.dbus_session import DbusSession
 from tests.support.filings_server import NEW_YORK, FilingsServer
 from tests.support.market_server import MarketServer
-from tests.support.releases import AlabQuarter, alab_companyfacts, alab_release
+from tests.support.releases import ALAB_GUARDS, AlabQuarter, alab_companyfacts, alab_release
 
 pytest_plugins = ["tests.support.fixtures"]
 
@@ -67,22 +67,7 @@ BEFORE = HISTORY[-1]
 THIS = alab_quarter(REPORTED, 412_300_000, gross_margin=0.693)  # $412.3M, GM 69.3%
 GUIDE = (385e6, 395e6)  # what the release before guided for this quarter: midpoint $390M
 NEXT = (440e6, 450e6)
-THESIS = """
-[tickers.ALAB]
-name = "Astera Labs"
-
-[[tickers.ALAB.checkpoints]]
-id = "beats-own-guide"
-title = "Beats its own guide"
-kind = "guard"
-when = "revenue_vs_guide >= 0%"
-
-[[tickers.ALAB.checkpoints]]
-id = "gross-margin-floor"
-title = "Gross margin holds at or above 70%"
-kind = "guard"
-when = "gross_margin >= 70%"
-"""
+THESIS = ALAB_GUARDS
 
 
 def filed(quarters: list[AlabQuarter]) -> dict[dt.date, dt.date]:

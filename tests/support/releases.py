@@ -14,7 +14,11 @@ For the demo database, the end-to-end release evening and `catalyst demo`. Plain
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
+
+from catalyst_tui.market.sec.filings import EASTERN, Filing
+from catalyst_tui.market.sec.releases import read_release
+from catalyst_tui.store import Store
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")  # fmt: skip
@@ -211,3 +215,41 @@ def _quarter_end(year: int, n: int) -> date:
 
 def _quarter_start(end: date) -> date:
     return date(end.year, end.month - 2, 1)
+
+
+# -- the same releases as stored -------------------------------------------------------------
+
+#: The two guards a release evening flips: the company's own guide beaten, a margin floor.
+ALAB_GUARDS = """
+[tickers.ALAB]
+name = "Astera Labs"
+
+[[tickers.ALAB.checkpoints]]
+id = "beats-own-guide"
+title = "Beats its own guide"
+kind = "guard"
+when = "revenue_vs_guide >= 0%"
+
+[[tickers.ALAB.checkpoints]]
+id = "gross-margin-floor"
+title = "Gross margin holds at or above 70%"
+kind = "guard"
+when = "gross_margin >= 70%"
+"""
+
+
+def store_alab_releases(
+    store: Store,
+    releases: list[tuple[AlabQuarter, tuple[float, float] | None, date]],
+    now: datetime,
+) -> None:
+    """Each (quarter, next quarter's guide, day released) as a refresh stores it: its 8-K
+    (accepted 16:05 New York), then what read_release gives of its EX-99.1 at
+    https://sec.test/N.htm (N its place in `releases`)."""
+    for n, (quarter, guide, day) in enumerate(releases):
+        accepted = datetime.combine(day, time(16, 5), EASTERN)
+        filing = Filing("0001736297", f"0001736297-{day.year % 100}-{n:06d}", "8-K",
+                        ("2.02", "9.01"), accepted, day, None, "alab-8k.htm")  # fmt: skip
+        (record,) = store.evidence.save_filings("ALAB", [filing], "https://sec.test", now)
+        body = alab_release(quarter, guide=guide, fiscal_quarter=quarter.end.month // 3)
+        store.results.save("ALAB", record, f"https://sec.test/{n}.htm", read_release(body), now)

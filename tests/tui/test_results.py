@@ -11,14 +11,12 @@ from textual.widgets import DataTable
 
 from catalyst_tui.config import load_config
 from catalyst_tui.market.sec.facts import derive_facts
-from catalyst_tui.market.sec.filings import EASTERN, Filing
-from catalyst_tui.market.sec.releases import read_release
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.views.workspace import Workspace
 
 from ..support.pilot import ZONE, make_app, open_alab, rows, text_of
-from ..support.releases import AlabQuarter, alab_companyfacts, alab_release
+from ..support.releases import AlabQuarter, alab_companyfacts, store_alab_releases
 
 
 def style_of(app: CatalystApp, row: int, column: str) -> str:
@@ -61,15 +59,8 @@ async def test_a_miss_is_red_and_a_figure_xbrl_says_otherwise_is_yellow(tmp_path
     now = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
     store = Store.open(tmp_path / "c.db")
     store.sync.apply(config, now)
-    for n, (quarter, guide, day) in enumerate(
-        [(Q2, (385e6, 395e6), dt.date(2026, 8, 4)), (Q3, (400e6, 410e6), dt.date(2026, 11, 3))]
-    ):
-        accepted = dt.datetime.combine(day, dt.time(16, 5), EASTERN)
-        filing = Filing("0001736297", f"0001736297-26-00000{n}", "8-K", ("2.02",), accepted,
-                        day, None, "alab-8k.htm")  # fmt: skip
-        (record,) = store.evidence.save_filings("ALAB", [filing], "https://sec.test", now)
-        body = alab_release(quarter, guide=guide, fiscal_quarter=quarter.end.month // 3)
-        store.results.save("ALAB", record, f"https://sec.test/{n}.htm", read_release(body), now)
+    store_alab_releases(store, [(Q2, (385e6, 395e6), dt.date(2026, 8, 4)),
+                                (Q3, (400e6, 410e6), dt.date(2026, 11, 3))], now)  # fmt: skip
     filed = dataclasses.replace(Q3, revenue=381_000_000, cost_of_revenue=111_000_000)
     facts = alab_companyfacts([Q2, filed], {Q2.end: dt.date(2026, 8, 5),
                                             Q3.end: dt.date(2026, 11, 4)})  # fmt: skip
