@@ -138,3 +138,25 @@ async def test_a_date_the_calendar_moved_on_from_is_awaited_for_a_week_then_not(
             week = at(16) + dt.timedelta(days=7)
             assert await asked(week - dt.timedelta(minutes=20)) == 1
             assert await asked(week + dt.timedelta(minutes=10)) == 0  # a week after the close
+
+
+async def test_junk_and_an_8k_without_a_press_release_are_kept_with_why_and_spoil_nothing(
+    tmp_path, servers
+):
+    market, sec = servers
+    config = parse_config(sec.settings_toml(market.url, UA) + THESIS)
+    junk = "<html>" + "\x00\ufffd<table><tr><td>Revenue</td><td>(((</td></tr>" * 200 + "</html>"
+    sec.add_filing("ALAB", "8-K", at(16, 5) - dt.timedelta(days=20), items=("2.02",),
+                   exhibits={"EX-99.1": ("junk.htm", junk)})  # fmt: skip
+    sec.add_filing("ALAB", "8-K", at(16, 5) - dt.timedelta(days=10), items=("2.02", "9.01"))
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, at(9))
+        async with loopback_client() as client:
+            report = await refresh_in_process(config, store, now=lambda: at(9), client=client)
+        assert report.fresh == {"ALAB"}  # the quotes and the rest of the refresh stand
+        found = {r.url.rsplit("/", 1)[1]: r.results for r in store.results.releases("ALAB")}
+        assert found["junk.htm"].found is False and found["junk.htm"].reason is not None
+        (index,) = [name for name in found if name.endswith("-index.html")]
+        assert str(found[index].reason) == "no_exhibit"
+        assert found["alab-q2.htm"].found  # the good one beside them
+        assert store.results.unread(["ALAB"]) == []  # none of them is fetched again
