@@ -318,3 +318,12 @@ def test_browser_tls_names_providers_only():
     with pytest.raises(ConfigError) as caught:
         parse_config('[settings]\nbrowser_tls = ["yahooo"]\n')
     assert "settings.browser_tls" in str(caught.value.issues[0])
+
+
+def test_notify_may_include_results_and_says_so_when_a_choice_is_unknown():
+    config = parse_config('[settings]\nnotify = ["missed", "results"]\n')
+    assert config.settings.notify == ("missed", "results")
+    with pytest.raises(ConfigError) as error:
+        parse_config('[settings]\nnotify = ["result"]\n')
+    (issue,) = error.value.issues
+    assert issue.key_path == ("settings", "notify", 0) and "results" in issue.message
