@@ -1,8 +1,8 @@
 """Generate screenshots/*.svg from `catalyst demo`: the replay market and the demo's copy of the
 bundled thesis (demo/), refreshed once at a fixed moment (Friday 2026-11-20, 16:30 New York, after
 the close) and shown with that moment frozen, at 120x36: the watchlist, ALAB's checkpoints, its
-one-year and one-day charts, the timeline and one form. The same data and clock give the same
-pictures on every machine.
+one-year and one-day charts, its earnings releases, the timeline and one form. The same data and
+clock give the same pictures on every machine.
 
     make screenshots            (or: python tools/screenshots.py OUT_DIR)
 """
@@ -42,6 +42,10 @@ SHOTS: dict[str, tuple[str, Callable[..., Awaitable[None]]]] = {
     "ticker-alab": ("catalyst demo: ALAB, why gross margin is flagged", scenes.alab_gross_margin),
     "ticker-alab-chart": ("catalyst demo: ALAB, one year", scenes.alab_chart),
     "ticker-alab-intraday": ("catalyst demo: ALAB, one day of 5-minute bars", scenes.alab_1d),
+    "ticker-alab-results": (
+        "catalyst demo: ALAB's releases against its own guide, beside XBRL",
+        scenes.alab_results,
+    ),
     "timeline": ("catalyst demo: timeline", scenes.timeline),
     "form-checkpoint": (
         "catalyst demo: a new checkpoint, validated as you type",

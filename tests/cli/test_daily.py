@@ -51,7 +51,8 @@ def test_reporting_commands_never_make_a_database(tmp_path):
     """check, export, evidence and filings on a path with no database (a mistyped --db, in a
     folder that doesn't exist either) say so with exit 2 and create nothing."""
     for args in (["check"], ["check", "--json"], ["export", "checkpoints"], ["evidence"],
-                 ["filings"], ["status"], ["status", "--json"], ["positions"]):  # fmt: skip
+                 ["filings"], ["status"], ["status", "--json"], ["positions"], ["results"],
+                 ["results", "--json"]):  # fmt: skip
         done = catalyst(tmp_path, *args, db="typo/c.db")
         assert done.returncode == 2, (args, done.stdout, done.stderr)
         assert f"no database at {tmp_path / 'typo' / 'c.db'}: run `catalyst refresh` first" in (

@@ -114,7 +114,7 @@ def test_text_that_only_holds_a_formula_sign_later_is_left_alone(cell):
 # (each of these checkpoints has events in the demo story).
 DANGEROUS_TITLES = {
     "scorpio-x-full-volume": "+cmd|' /C calc'!A0",
-    "q2-fy26-revenue-guide": "-2+3+cmd|' /C calc'!A0",
+    "beats-own-guide": "-2+3+cmd|' /C calc'!A0",
     "gross-margin-floor": "@SUM(1+1)*cmd|' /C calc'!A0",
     "operating-margin-floor": "\t=1+1",
 }
@@ -170,7 +170,7 @@ def test_every_formula_start_is_defused_in_both_exports(tmp_path):
 def test_formula_signs_after_spaces_and_in_fullwidth_are_defused_in_both_exports(tmp_path):
     titles = {
         "scorpio-x-full-volume": '  =HYPERLINK("http://evil.example")',
-        "q2-fy26-revenue-guide": '＝HYPERLINK("http://evil.example")',
+        "beats-own-guide": '＝HYPERLINK("http://evil.example")',
         "gross-margin-floor": "\u3000＋cmd|' /C calc'!A0",
         "operating-margin-floor": " ＠SUM(1+1)",
     }

@@ -49,7 +49,7 @@ def test_bundled_thesis_validates_with_every_alab_checkpoint():
     assert kinds.count("guard") >= 3
     conditions = {c.when.text for c in alab.checkpoints if c.when}
     assert {"gross_margin >= 70%", "operating_margin >= 20%", "weight <= 15%"} <= conditions
-    assert "revenue_q >= 360M" in conditions
+    assert "revenue_vs_guide >= 0%" in conditions  # the guide is the company's own, each quarter
     assert all(c.source for c in alab.checkpoints), "every ALAB checkpoint names its source"
     assert len(alab.lots) == 1 and "example" in alab.lots[0].note.lower()
     assert config.providers.sec.user_agent is None  # left commented out on purpose
@@ -318,3 +318,12 @@ def test_browser_tls_names_providers_only():
     with pytest.raises(ConfigError) as caught:
         parse_config('[settings]\nbrowser_tls = ["yahooo"]\n')
     assert "settings.browser_tls" in str(caught.value.issues[0])
+
+
+def test_notify_may_include_results_and_says_so_when_a_choice_is_unknown():
+    config = parse_config('[settings]\nnotify = ["missed", "results"]\n')
+    assert config.settings.notify == ("missed", "results")
+    with pytest.raises(ConfigError) as error:
+        parse_config('[settings]\nnotify = ["result"]\n')
+    (issue,) = error.value.issues
+    assert issue.key_path == ("settings", "notify", 0) and "results" in issue.message

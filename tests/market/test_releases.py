@@ -188,12 +188,28 @@ def test_two_different_non_gaap_eps_for_the_quarter_are_ambiguous() -> None:
          "the second quarter.",
          [{"period": "quarter", "revenue_low": 1_050e6, "revenue_high": 1_050e6},
           {"period": "year", "revenue_low": 4_600e6, "revenue_high": 4_600e6}]),
+        # "range of $X and $Y" is a range, as "between" is: never its low end alone
+        ("We expect second quarter revenue in the range of $1.0 billion and $1.1 billion.",
+         [{"period": "quarter", "revenue_low": 1_000e6, "revenue_high": 1_100e6}]),
+        # Astera Labs' outlook: the cue in the lead-in of a list, "a quarter of fiscal year N"
+        # one quarter (not a quarter and a year), "within a range of"
+        ("For the fourth quarter of fiscal year 2026, Astera Labs expects: Revenue within a "
+         "range of $440 million and $450 million; GAAP gross margin to be approximately 74%.",
+         [{"period": "quarter", "revenue_low": 440e6, "revenue_high": 450e6}]),
+        ("For the first quarter of 2027, we expect: Total revenue between $460 million and "
+         "$470 million.",
+         [{"period": "quarter", "revenue_low": 460e6, "revenue_high": 470e6}]),
         # a segment's revenue, the past, a forecast's revision, no period: no guidance
         ("Data Center revenue for the second quarter is expected to be $1.0 billion.", []),
         ("Revenue for the quarter was $1.0 billion, above our outlook.", []),
         ("F/X lowered our 2025 revenue forecast by ~$1B.", []),
         ("Revenue is expected to be $1.0 billion.", []),
         ("For the second quarter and the full year, revenue is expected to be $1.0 billion.", []),
+        ("For the fourth quarter and fiscal year 2026, we expect: Revenue of $1.0 billion.", []),
+        ("Astera Labs expects: Scorpio revenue within a range of $40 million and $50 million "
+         "in the fourth quarter.", []),
+        ("Revenue for the third quarter was $415 million. Astera Labs expects: Gross margin of "
+         "74%.", []),
     ],
 )  # fmt: skip
 def test_guidance_sentences(sentence: str, expected: list) -> None:

@@ -121,6 +121,8 @@ def expected(body: dict, ticker: str, concept: str, start: date | None, end: dat
         frame = frame_for(body, REVENUE, "USD", YEAR, start, end)
     elif concept == "operating_income_q":
         frame = frame_for(body, ("OperatingIncomeLoss",), "USD", QUARTER, start, end)
+    elif concept == "net_income_q":
+        frame = frame_for(body, (NET_INCOME,), "USD", QUARTER, start, end)
     elif concept == "gross_profit_q":
         frame = frame_for(body, ("GrossProfit",), "USD", QUARTER, start, end)
         if frame is None:  # catalyst's fallback: revenue - cost of revenue
@@ -149,6 +151,7 @@ def frame_periods(body: dict) -> dict[str, list[tuple[date, date]]]:
         add("revenue_q", framed(body, concept, "USD", QUARTER))
         add("revenue_fy", framed(body, concept, "USD", YEAR))
     add("operating_income_q", framed(body, "OperatingIncomeLoss", "USD", QUARTER))
+    add("net_income_q", framed(body, NET_INCOME, "USD", QUARTER))
     add("eps_diluted_q", framed(body, EPS, "USD/shares", QUARTER))
     add("gross_profit_q", framed(body, "GrossProfit", "USD", QUARTER))
     for concept in COST:  # quarters with a revenue and a cost frame have a gross profit too

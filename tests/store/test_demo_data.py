@@ -18,6 +18,7 @@ import pytest
 from catalyst_tui.config import parse_config
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.evaluate import Reason, Why
+from catalyst_tui.thesis.observation import ValueSource
 from tests.support.demo_data import (
     DEMO_NOW,
     STALE_ERROR,
@@ -115,10 +116,10 @@ def test_checkpoint_statuses_and_flags(demo):
         "npo-multi-rack-2027": "pending",
         "optical-scorpio-x": "pending",
         "leo-design-win-cadence": "pending",
-        "q2-fy26-revenue-guide": "met",
         "fy26-revenue-estimate": "pending",
         "fy27-revenue-estimate": "pending",
         "fy28-revenue-estimate": "pending",
+        "beats-own-guide": "met",
         "gross-margin-floor": "missed",
         "operating-margin-floor": "missed",
         "position-weight-cap": "missed",
@@ -129,6 +130,22 @@ def test_checkpoint_statuses_and_flags(demo):
     assert gross.value == pytest.approx(0.691, abs=5e-4)
     assert gross.reason.op == "<" and gross.condition.threshold_text == "70%"
     assert gross.reason.observed.period.end == dt.date(2026, 9, 30)
+    # the Q3 release: $415.0M against the $385-395M its Q2 release guided, confirmed by XBRL
+    guide = report["beats-own-guide"]
+    assert guide.value == pytest.approx(415 / 390 - 1)
+    assert guide.reason.observed.period.source is ValueSource.FILING
+
+
+def test_alabs_releases_are_stored_and_confirmed(demo):
+    _, store = demo
+    releases = store.results.releases("ALAB")
+    assert [(r.filed.isoformat(), r.period_end.isoformat()) for r in releases] == [
+        ("2026-11-03", "2026-09-30"),
+        ("2026-08-04", "2026-06-30"),
+        ("2026-05-05", "2026-03-31"),
+    ]
+    assert [r.quarter_guide() for r in releases] == [(440e6, 450e6), (385e6, 395e6), (355e6, 365e6)]
+    assert [r.results.quarter.revenue for r in releases] == [415e6, 362e6, 308.4e6]
 
 
 def test_the_timeline(demo):
@@ -140,7 +157,7 @@ def test_the_timeline(demo):
         ("2026-05-15", "gross-margin-floor", "pending", "met"),
         ("2026-05-15", "operating-margin-floor", "pending", "met"),
         ("2026-05-15", "position-weight-cap", "pending", "missed"),
-        ("2026-08-07", "q2-fy26-revenue-guide", "pending", "met"),
+        ("2026-08-07", "beats-own-guide", "pending", "met"),
         ("2026-11-04", "scorpio-x-full-volume", "pending", "met"),
         ("2026-11-05", "gross-margin-floor", "met", "missed"),
         ("2026-11-05", "operating-margin-floor", "met", "missed"),
@@ -154,7 +171,8 @@ def test_the_timeline(demo):
     manual = by_move["scorpio-x-full-volume", "met"]
     assert manual.manual
     assert manual.reason == Reason(Why.MARKED_MET, note="Q3 call: full volume shipping")
-    # Every miss was notified (the simulated daemon delivered it): nothing waits in the outbox.
+    # Every miss and each release of the days before a cycle was notified (the simulated
+    # daemon delivered them): nothing waits in the outbox.
     assert store.outbox.claim("test", DEMO_NOW, reclaim_after=dt.timedelta(0)) == []
     notified = [e for e in events if e.to_status == "missed"]
     assert len(notified) == 3

@@ -9,14 +9,19 @@ default), never from the wall clock, so two seedings give byte-identical databas
 The story `seed_demo` tells about the bundled catalysts.toml, with DEMO_NOW (Fri 2026-11-20
 21:30 UTC, after the US close):
 
-- 2026-05-15 (now - 189 d): first refresh, a half-year of bars backfilled; ALAB's Q1 FY26 10-Q is
-  out, so both margin guards hold (met); the example lots make ALAB about a fifth of the
-  portfolio, over its 15% cap, so position-weight-cap is missed (flagged, notified).
+- 2026-05-15 (now - 189 d): first refresh, a half-year of bars backfilled; ALAB's Q1 FY26
+  release (2026-05-05, guiding Q2 to $355-365M) and 10-Q are out, so both margin guards hold
+  (met) and beats-own-guide waits (no release before Q1's is stored); the example lots make
+  ALAB about a fifth of the portfolio, over its 15% cap, so position-weight-cap is missed
+  (flagged, notified).
 - 2026-05-18: that flag is acknowledged.
-- 2026-08-07 (now - 105 d): the Q2 10-Q is out: q2-fy26-revenue-guide met ($362.0M >= $360M).
+- 2026-08-07 (now - 105 d): the Q2 release (2026-08-04, $362.0M against the $360M midpoint,
+  guiding Q3 to $385-395M) and 10-Q are out: beats-own-guide holds (+0.6%).
+- 2026-11-03: the Q3 release ($415.0M, +6.4% against $390M; Q4 guided to $440-450M).
 - 2026-11-04 22:30 UTC: after the Q3 call, scorpio-x-full-volume is marked met by hand.
-- 2026-11-05 (now - 15 d): the Q3 10-Q is out: gross margin 69.1% < 70% and operating margin
-  19.6% < 20%, both guards missed (flagged, notified, not acknowledged).
+- 2026-11-05 (now - 15 d): the Q3 10-Q is out (XBRL confirms each release): gross margin 69.1%
+  < 70% and operating margin 19.6% < 20%, both guards missed (flagged, notified, not
+  acknowledged); beats-own-guide still holds.
 - now - 10 min: a refresh of every symbol, fundamentals and next earnings dates; now - 5 min: a
   refresh where MRVL fails ("yahoo: HTTP 503") and keeps its last good (stale) quote; at now the
   stored data is evaluated once more (no change).
@@ -41,12 +46,17 @@ from zoneinfo import ZoneInfo
 
 from catalyst_tui.config import Config, load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
+from catalyst_tui.jobs.results import store_release
 from catalyst_tui.market.models import Bar, EarningsDate, FetchError, Quote, QuoteOutcome
 from catalyst_tui.market.sec.facts import derive_facts
+from catalyst_tui.market.sec.filings import Filing
+from catalyst_tui.market.sec.releases import read_release
 from catalyst_tui.store import Store
+from catalyst_tui.thesis.vocabulary import RESULTS
 from tests.support.shared import OWN_SEC
 
 from .market_server import synthetic_companyfacts
+from .releases import AlabQuarter, alab_release
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED_CONFIG = REPO / "catalysts.toml"  # the same file as tests.conftest.BUNDLED_CONFIG
@@ -308,6 +318,41 @@ def _save_earnings(store: Store, config: Config, at: datetime) -> None:
         store.market.save_earnings(symbol, EarningsDate(symbol, day, SOURCE, estimate), at)
 
 
+# ALAB's earnings releases of FY26 (the project's own, in the shape of its real EX-99.1): the
+# quarter as its 10-Q files it in the fixture (net income and non-GAAP EPS added), the day it
+# was released, and the next quarter's revenue guide it gave.
+ALAB_RELEASES = (
+    (AlabQuarter(date(2026, 3, 31), 308_400_000, 76_791_600, 166_536_000, 70_000_000, 0.40,
+                 0.48), date(2026, 5, 5), (355e6, 365e6)),
+    (AlabQuarter(date(2026, 6, 30), 362_000_000, 96_292_000, 188_240_000, 82_250_000, 0.47,
+                 0.55), date(2026, 8, 4), (385e6, 395e6)),
+    (AlabQuarter(date(2026, 9, 30), 415_000_000, 128_235_000, 205_425_000, 91_000_000, 0.52,
+                 0.61), date(2026, 11, 3), (440e6, 450e6)),
+)  # fmt: skip
+ALAB_CIK = "0001736297"
+ARCHIVES = "https://www.sec.gov"
+
+
+def _save_releases(store: Store, config: Config, at: datetime) -> None:
+    """ALAB's releases out by `at`, each as the refresh stores it: the 8-K, then what
+    read_release gives of its EX-99.1 (notified when "results" is in notify and it is news)."""
+    if "ALAB" not in config.tickers:
+        return
+    stored = {r.accession for r in store.results.releases("ALAB")}
+    for n, (quarter, day, guide) in enumerate(ALAB_RELEASES, 1):
+        accepted = datetime.combine(day, time(16, 5), NEW_YORK)
+        accession = f"{ALAB_CIK}-{day.year % 100}-{n:06d}"
+        if accepted > at or accession in stored:
+            continue
+        filing = Filing(ALAB_CIK, accession, "8-K", ("2.02", "9.01"), accepted, day, day,
+                        f"alab-{day:%Y%m%d}.htm")  # fmt: skip
+        (record,) = store.evidence.save_filings("ALAB", [filing], ARCHIVES, at)
+        body = alab_release(quarter, guide=guide, fiscal_quarter=quarter.end.month // 3)
+        url = filing.document_url(ARCHIVES, f"alab-ex991-q{quarter.end.month // 3}fy26.htm")
+        store_release(store, record, url, read_release(body), at,
+                      notify=RESULTS in config.settings.notify)  # fmt: skip
+
+
 def _cycle(
     store: Store,
     config: Config,
@@ -316,8 +361,9 @@ def _cycle(
     since: datetime | None,
 ) -> None:
     """One refresh cycle at `at` after one at `since`: quotes with the bars since then,
-    fundamentals, evaluation, and the daemon's delivery a minute later."""
+    releases, fundamentals, evaluation, and the daemon's delivery a minute later."""
     _refresh(store, series, at, None if since is None else last_weekday(since.date()))
+    _save_releases(store, config, at)
     _save_fundamentals(store, config, at)
     evaluate_checkpoints(config, store, at)
     _deliver(store, at + timedelta(minutes=1))

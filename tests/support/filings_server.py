@@ -114,6 +114,9 @@ class Request:
 class FilingsServer:
     filings: list[Filing] = field(default_factory=list)
     headlines: dict[str, list[Headline]] = field(default_factory=dict)
+    # companyfacts served for a symbol instead of its usual body (ALAB's fixture, a synthetic
+    # filer's): what XBRL holds at that moment of a test's story
+    companyfacts: dict[str, dict[str, Any]] = field(default_factory=dict)
     log: list[Request] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _httpd: ThreadingHTTPServer | None = None
@@ -229,6 +232,11 @@ user_agent = "{contact}"
             return 200, "application/json", json.dumps(body).encode()
         if path.startswith("/api/xbrl/companyfacts/CIK"):
             cik = int(path.rsplit("CIK", 1)[1].removesuffix(".json"))
+            with self._lock:
+                served = next((self.companyfacts[s] for s, c in CIKS.items()
+                               if c == cik and s in self.companyfacts), None)  # fmt: skip
+            if served is not None:
+                return 200, "application/json", json.dumps(served).encode()
             if cik == CIKS["ALAB"]:
                 return (
                     200,

@@ -183,6 +183,7 @@ class MarketServer:
         self.ecb_rates: dict[str, float] | None = None  # the ECB sample's rates, replaced
         self.no_calendar: set[str] = set(NO_CALENDAR)
         self.splits: dict[str, list[tuple[date, float, float]]] = {}
+        self.earnings: dict[str, date] = {}  # symbol -> its next earnings date, when set
         self.latency = latency
         self.finnhub_token = finnhub_token
         self.crumb = fixture_text("yahoo_getCrumb-getcrumb.txt").strip()
@@ -381,6 +382,8 @@ class MarketServer:
         return day
 
     def next_earnings(self, symbol: str) -> date:
+        if symbol in self.earnings:
+            return self.earnings[symbol]
         return self.now().date() + timedelta(days=10 + _seed(symbol) % 60)
 
     def cik(self, symbol: str) -> int:

@@ -27,6 +27,12 @@ async def alab_position(pilot) -> None:
     await pilot.pause()
 
 
+async def alab_results(pilot) -> None:
+    """ALAB's earnings releases: the Q3 FY26 one against its guide, its figures beside XBRL's."""
+    await pilot.press("enter", "6")
+    await pilot.pause()
+
+
 async def timeline(pilot) -> None:
     await pilot.press("t")
     await pilot.pause()

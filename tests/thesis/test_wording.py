@@ -10,7 +10,14 @@ import pytest
 
 from catalyst_tui.thesis.conditions import parse_condition
 from catalyst_tui.thesis.evaluate import Reason, Why
-from catalyst_tui.thesis.observation import Missing, MissingCode, Observation, Period, PeriodKind
+from catalyst_tui.thesis.observation import (
+    Missing,
+    MissingCode,
+    Observation,
+    Period,
+    PeriodKind,
+    ValueSource,
+)
 from catalyst_tui.thesis.wording import (
     comparison,
     format_value,
@@ -24,6 +31,8 @@ DUE = dt.date(2026, 12, 31)
 GM = parse_condition("gross_margin >= 70%")
 REV = parse_condition("revenue_q >= 360M")
 QUARTER = Period(PeriodKind.QUARTER, dt.date(2026, 9, 30), dt.date(2026, 11, 4))
+RELEASED = Period(PeriodKind.QUARTER, dt.date(2026, 9, 30), dt.date(2026, 11, 3),
+                  ValueSource.RELEASE)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -69,10 +78,27 @@ def test_every_reason_reads_as_a_sentence(reason, condition, sentence):
         (Observation(1.0, stale_seconds=12 * 60), "stale quote, 12m old"),
         (Observation(0.0, note="no lots of CRDO"), "no lots of CRDO"),
         (Observation(1.0), ""),
+        (Observation(1.0, period=RELEASED),
+         "quarter ended 2026-09-30, from the release of 2026-11-03"),
+        (Observation(1.0, period=RELEASED._replace(filed=None)),
+         "quarter ended 2026-09-30 (release)"),
+        (Observation(1.0, period=RELEASED._replace(kind=PeriodKind.FOUR_QUARTERS)),
+         "four quarters to 2026-09-30 (release)"),
+        (Observation(1.0, period=RELEASED._replace(kind=PeriodKind.GUIDED_QUARTER)),
+         "the quarter after 2026-09-30, guided 2026-11-03"),
     ],
 )  # fmt: skip
 def test_what_a_value_is_of(observed, note):
     assert observation_note(observed) == note
+
+
+def test_a_filed_value_the_release_gave_otherwise_says_what_the_release_said():
+    rev = Reason(Why.COMPARED, observed=Observation(415e6, period=QUARTER, released=412.3e6),
+                 op=">=")  # fmt: skip
+    assert reason_text(rev, REV, TODAY) == (
+        "revenue_q 415.0M >= 360M (quarter ended 2026-09-30, filed 2026-11-04, the release said"
+        " 412.3M)"
+    )
 
 
 def test_a_notification_keeps_the_period_and_drops_the_filing_date():
@@ -126,6 +152,18 @@ MISSING_SENTENCES = [
     (Missing(MissingCode.SOLD, "ALAB"), "ALAB is sold: gain_pct is of what is held"),
     (Missing(MissingCode.COSTLESS_LOTS, "ALAB"),
      "the lots of ALAB cost nothing: no gain to measure"),
+    (Missing(MissingCode.NO_RELEASE, "ALAB"),
+     "no earnings release of ALAB read yet: they come with its 8-K filings"),
+    (Missing(MissingCode.NO_GUIDANCE, "ALAB", quarter=RELEASED),
+     "no release of ALAB guided the revenue of the quarter ended 2026-09-30, from the release "
+     "of 2026-11-03"),
+    (Missing(MissingCode.NO_GUIDANCE, "ALAB", pin=PIN),
+     "no release of ALAB guided the quarter ending 2026-12-31"),
+    (Missing(MissingCode.NO_GUIDANCE, "ALAB"),
+     "the latest release of ALAB gives no next-quarter revenue guidance"),
+    (Missing(MissingCode.NOT_IN_QUARTER, "ALAB", "eps_nongaap_q", quarter=RELEASED),
+     "no non-GAAP diluted EPS for the quarter ended 2026-09-30, from the release of 2026-11-03"
+     " of ALAB"),
     (Missing(MissingCode.RECORDED, text="as an earlier version wrote it"),
      "as an earlier version wrote it"),
 ]  # fmt: skip

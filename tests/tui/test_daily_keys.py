@@ -241,20 +241,24 @@ async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):
 
 
 async def test_a_past_due_checkpoint_still_pending_says_why_on_the_first_screen(tmp_path):
-    """Nothing fetched yet: the Q2 guide (due 2026-08-31) is past due and can't be judged; the
-    first screen says why (the evaluation's own reason), not only how long ago it was due."""
-    config = load_config(BUNDLED_CONFIG)
+    """Nothing fetched yet: the FY26 estimate, made due 2026-08-31 here, is past due and can't
+    be judged; the first screen says why (the evaluation's own reason), not only how long ago
+    it was due."""
+    edited = tmp_path / "catalysts.toml"
+    text = BUNDLED_CONFIG.read_text()
+    edited.write_text(text.replace("due = 2027-03-31", "due = 2026-08-31", 1))
+    config = load_config(edited)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
         evaluate_checkpoints(config, store, DEMO_NOW)
-        (row,) = [c for c in store.views.checkpoints("ALAB") if c.id == "q2-fy26-revenue-guide"]
+        (row,) = [c for c in store.views.checkpoints("ALAB") if c.id == "fy26-revenue-estimate"]
         assert row.status == "pending" and row.due < DEMO_NOW.date()
         workspace = Workspace(config, store, clock=lambda: DEMO_NOW, zone=ZONE)
         app = CatalystApp(workspace, live=False, watch_file=False)
         async with app.run_test(size=(200, 36)) as pilot:
             await pilot.pause()
             line = str(app.screen.query_one("#status-line", Static).content)
-    assert "ALAB/q2-fy26-revenue-guide past due, pending: no fundamentals yet for ALAB" in line
+    assert "ALAB/fy26-revenue-estimate past due, pending: no fundamentals yet for ALAB" in line
 
 
 async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):

@@ -63,7 +63,7 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
         shown = wait_for(tmux, "Why: gross_margin 69.1% < 70%")
 
         # mark the NPO milestone met with a note
-        keys(tmux, *["Up"] * 4)  # soonest due first: the NPO milestone (2027-12-31) is 7th
+        keys(tmux, *["Up"] * 5)  # soonest due first: the NPO milestone (2027-12-31) is 6th
         wait_for(tmux, "ALAB/npo-multi-rack-2027")
         keys(tmux, "m")
         wait_for(tmux, "Mark ALAB/npo-multi-rack-2027")

@@ -5,6 +5,7 @@ Update after an intended change with `make snapshots` and look at the SVGs befor
 
 from __future__ import annotations
 
+import datetime as dt
 import zoneinfo
 from pathlib import Path
 
@@ -27,10 +28,28 @@ def demo_app(tmp_path: Path):
     store.close()
 
 
+@pytest.fixture
+def release_week_app(tmp_path: Path):
+    """The demo two days after ALAB's Q3 FY26 release (2026-11-05 21:30 UTC, the story's third
+    cycle): its row carries the beat of its own guide."""
+    config, store = demo_database(tmp_path)
+    workspace = Workspace(config, store, clock=lambda: RELEASE_WEEK,
+                          zone=zoneinfo.ZoneInfo(DEMO_ZONE))  # fmt: skip
+    yield CatalystApp(workspace, live=False, watch_file=False)
+    store.close()
+
+
+RELEASE_WEEK = dt.datetime(2026, 11, 5, 21, 30, tzinfo=dt.UTC)
+
+
 class TestWatchlist:
     @pytest.mark.parametrize("size", SIZES)
     def test_watchlist(self, snap_compare, demo_app, size):
         assert snap_compare(demo_app, terminal_size=size, run_before=scenes.watchlist)
+
+    def test_the_days_after_a_release_show_its_beat(self, snap_compare, release_week_app):
+        assert snap_compare(release_week_app, terminal_size=(120, 36),
+                            run_before=scenes.watchlist)  # fmt: skip
 
     def test_watchlist_one_group_sorted_by_day(self, snap_compare, demo_app):
         assert snap_compare(demo_app, press=["right_square_bracket", "s", "s"],
@@ -49,6 +68,10 @@ class TestTicker:
     @pytest.mark.parametrize("size", SIZES)
     def test_alab_position_and_fundamentals(self, snap_compare, demo_app, size):
         assert snap_compare(demo_app, terminal_size=size, run_before=scenes.alab_position)
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_alab_results(self, snap_compare, demo_app, size):
+        assert snap_compare(demo_app, terminal_size=size, run_before=scenes.alab_results)
 
 
 class TestTimeline:

@@ -23,6 +23,7 @@ from .demo import cmd_demo
 from .logs import log_file, setup_logging
 from .parser import build_parser
 from .reports import cmd_check, cmd_evidence, cmd_export, cmd_filings, cmd_positions, cmd_status
+from .results import cmd_results
 from .run import cmd_daemon, cmd_notify, cmd_refresh, cmd_tui
 from .thesis import cmd_ack, cmd_mark, cmd_validate
 
@@ -40,6 +41,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "positions": cmd_positions,
     "evidence": cmd_evidence,
     "filings": cmd_filings,
+    "results": cmd_results,
     "daemon": cmd_daemon,
     "notify": cmd_notify,
     "status": cmd_status,

@@ -78,6 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     filings = command("filings", "the 10-K, 10-Q and 8-K filings stored (newest first)")
     filings.add_argument("symbol", nargs="?", metavar="SYMBOL")
     filings.add_argument("--json", action="store_true", help="print a JSON array")
+    results = command("results", "earnings releases read from 8-Ks (newest first), or one file")
+    results.add_argument("symbol", nargs="?", metavar="SYMBOL")
+    results.add_argument(
+        "--file", metavar="PATH",
+        help="read one press release (HTML, text or EDGAR's SGML) without database or network; "
+        "exit 0 results found, 1 none (the JSON still printed), 2 an unreadable path",
+    )  # fmt: skip
+    results.add_argument("--json", action="store_true", help="print JSON")
     status = command("status", "each provider's requests, failures and pauses; file paths")
     status.add_argument("--json", action="store_true", help="print a JSON object")
     daemon = command("daemon", "run the scheduler without the TUI (as a user service)")

@@ -2,9 +2,10 @@
 milestone, Yahoo headlines, and the matching of every checkpoint's evidence entries.
 
 - **Filings** (10-K, 10-Q, 8-K) of every ticker with a CIK: the submissions JSON once a day, and
-  on every refresh of a day the company reports (its next earnings date, or the day after). At
-  first sight, the last 12 months. Each filing is stored once; a new 8-K with item 2.02
-  (results) makes the fundamentals fetch due.
+  every 15 minutes while its results are awaited (jobs/results.py). At first sight, the last 12
+  months. Each filing is stored once; a new 8-K with item 2.02 (results) makes the fundamentals
+  fetch due, and its earnings release is read (jobs/results.py) before the documents below,
+  which take the exhibits it fetched rather than asking for them again.
 - **Documents**, only for tickers whose checkpoints carry evidence entries (a 500-symbol
   watchlist does not download 6,000 filings): an 8-K with item 2.02, 7.01 or 8.01 gives its
   EX-99 exhibits (the press release), found by type in the filing index; a 10-Q or 10-K its
@@ -39,6 +40,7 @@ from ..market.sec.filings import (
 from ..market.sec.tickers import cik_for
 from ..store import Store
 from ..store.records import NewDocument
+from .results import POLL_EVERY, ReleaseReading, awaited
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,7 @@ class EvidenceFetches:
     notes: list[str]
     filings: FilingsSource | None
     news: NewsSource | None
+    releases: ReleaseReading | None = None  # earnings releases, read after the filings
 
     async def run(self, symbols: list[str], ciks: dict[str, str]) -> None:
         targets = self.store.evidence.targets()
@@ -71,6 +74,8 @@ class EvidenceFetches:
             await asyncio.gather(
                 *(self._guarded(filings, s, self._filings(edgar, s, known[s])) for s in due)
             )
+            if self.releases is not None:
+                await self.releases.run(edgar, list(known))
             await asyncio.gather(
                 *(self._guarded(documents, s, self._documents(edgar, s)) for s in readers)
             )
@@ -100,11 +105,12 @@ class EvidenceFetches:
         )
 
     def _filings_due(self, symbols: list[str]) -> list[str]:
-        """Daily, and every refresh on a day the company reports and the day after."""
+        """Daily, and every POLL_EVERY while the company's results are awaited."""
         due = set(self._due(FetchKind.FILINGS, symbols, DAILY))
-        today = self.clock().date()
-        reporting = self.store.evidence.reporting(symbols, today - dt.timedelta(days=1), today)
-        return [s for s in symbols if s in due or s in reporting]
+        waiting = awaited(self.store, symbols, self.clock())
+        if waiting:
+            due.update(self._due(FetchKind.FILINGS, waiting, POLL_EVERY))
+        return [s for s in symbols if s in due]
 
     async def _filings(self, edgar: FilingsSource, symbol: str, cik: str) -> None:
         market, now = self.store.market, self.clock()
@@ -157,8 +163,10 @@ class EvidenceFetches:
         acceptanceDateTime is UTC on most rows and New York's clock on some."""
         archives = edgar.archives_url
         accepted = filing.accepted
+        fetched = self.releases.fetched if self.releases is not None else {}
         if filing.wants_exhibits:
-            page = await edgar.fetch_archive(self.client, filing.index_url(archives), filing.cik)
+            url = filing.index_url(archives)
+            page = fetched.get(url) or await edgar.fetch_archive(self.client, url, filing.cik)
             index = parse_filing_index(page)
             accepted = parse_index_accepted(page) or accepted
             wanted = [(d.name, f"8-K {d.type}", d.description) for d in exhibits(index)]
@@ -167,7 +175,7 @@ class EvidenceFetches:
         found = []
         for name, form, description in wanted:
             url = filing.document_url(archives, name)
-            body = await edgar.fetch_archive(self.client, url, filing.cik)
+            body = fetched.get(url) or await edgar.fetch_archive(self.client, url, filing.cik)
             text = await asyncio.to_thread(html_to_text, body)
             title = description or filing.item_text or form
             found.append(NewDocument(edgar.name, url, filing.accession, form, title, url,

@@ -33,10 +33,12 @@ from ..market.quotes import ProgressCallback, fetch_quotes, first_history
 from ..market.registry import PROVIDER_BOUNDS, RATE_LIMITS, Sources, browser_origins, build_sources
 from ..market.spec import BuildContext
 from ..store import Store
+from ..thesis.vocabulary import RESULTS
 from .daily import DailyFetches
 from .evidence import EvidenceFetches
 from .evidence_match import match_evidence
 from .fx import refresh_fx
+from .results import ReleaseReading
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +154,7 @@ async def refresh_in_process(
                 report.notes.append("no network: fundamentals and earnings dates not refreshed")
             else:
                 await _daily_and_evidence(store, client, clock, sources, providers, symbols,
-                                          report, refusing)  # fmt: skip
+                                          report, refusing, config.settings.notify)  # fmt: skip
     finally:
         _record_providers(store, clock(), outcomes, client.requests - asked_before)
         if owned:
@@ -172,13 +174,17 @@ async def _daily_and_evidence(
     symbols: list[str],
     report: RefreshReport,
     refusing: set[str],
+    notify: tuple[str, ...],
 ) -> None:
-    """Filings and evidence, then fundamentals and earnings dates where due."""
+    """Filings, earnings releases and evidence, then fundamentals and earnings dates where
+    due."""
     daily = DailyFetches(store, client, clock, report.notes)
     report.fundamentals_updated = daily.fundamentals_updated
     report.earnings_updated = daily.earnings_updated
     # Filings first: a new 8-K with results makes this refresh's fundamentals due.
-    evidence = EvidenceFetches(store, client, clock, report.notes, sources.filings, sources.news)
+    releases = ReleaseReading(store, client, clock, report.notes, RESULTS in notify)
+    evidence = EvidenceFetches(store, client, clock, report.notes, sources.filings, sources.news,
+                               releases)  # fmt: skip
     ciks = await daily.ciks(sources.fundamentals)  # one read (and fetch) for both
     await evidence.run(symbols, ciks)
     seen: dict[str, EarningsDate | None] = {}

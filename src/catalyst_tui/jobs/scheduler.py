@@ -2,8 +2,9 @@
 
 An AsyncIOScheduler on the running asyncio loop runs
 - the market cycle every `settings.refresh` while the market is open and every
-  `settings.refresh_closed` while it is closed (max_instances=1, coalesced); fundamentals and
-  earnings dates are fetched inside it when their daily turn comes;
+  `settings.refresh_closed` while it is closed, at least every 15 minutes while a company's
+  results are awaited (max_instances=1, coalesced); fundamentals, earnings dates and releases
+  are fetched inside it when their turn comes;
 - evaluation and notification after every refresh, and one minute after local midnight, so
   due dates pass on time without new prices.
 
@@ -34,6 +35,7 @@ from ..thesis.evaluate import Evaluation
 from .evaluation import evaluate_checkpoints, user_zone
 from .refresh import RefreshReport, refresh_in_process
 from .refresh_process import RefreshFailed, kill, refresh_in_child_process
+from .results import POLL_EVERY, awaited
 
 log = logging.getLogger(__name__)
 
@@ -187,13 +189,27 @@ class ThesisScheduler:
             return evaluate_checkpoints(self.config, store, now)
 
     def _adapt_interval(self) -> None:
+        self.interval_for(self.clock())
+
+    def interval_for(self, now: dt.datetime) -> int:
+        """The refresh interval from the market's state at `now`, at most POLL_EVERY while a
+        company's results are awaited (jobs/results.py); the job rescheduled when it changed."""
         settings = self.config.settings
-        is_open = market_open(self.store.market.market_states(), self.clock())
+        is_open = market_open(self.store.market.market_states(), now)
         wanted = settings.refresh_seconds if is_open else settings.refresh_closed_seconds
+        waiting = awaited(self.store, self.store.views.active_symbols(), now)
+        if waiting:
+            wanted = min(wanted, int(POLL_EVERY.total_seconds()))
         if wanted != self.interval and self.scheduler.get_job(REFRESH_JOB):
             self.interval = wanted
             self.scheduler.reschedule_job(REFRESH_JOB, trigger=IntervalTrigger(seconds=wanted))
-            log.info("market %s: refresh every %ss", "open" if is_open else "closed", wanted)
+            why = (
+                f"awaiting results of {', '.join(waiting)}"
+                if waiting
+                else (f"market {'open' if is_open else 'closed'}")
+            )
+            log.info("%s: refresh every %ss", why, wanted)
+        return wanted
 
     def _report(self, result: CycleResult) -> None:
         if self.on_cycle is not None:

@@ -1,5 +1,6 @@
 """Every sentence a notification says: a transition's title and body, a passage of new evidence,
-the summary of evidence found quietly, a notice of its own and the test notification. Built from
+the summary of evidence found quietly, an earnings release read the evening it lands, a notice
+of its own and the test notification. Built from
 the records' parts: thesis/wording.py words values and reasons, thesis/kinds.py how each kind's
 statuses read; nothing parses them back (a channel reads the urgency, not the words)."""
 
@@ -8,8 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..thesis.kinds import spec, status_word
+from ..thesis.results import Release, midpoint
 from ..thesis.vocabulary import Status
-from ..thesis.wording import comparison, marked_text, reason_text
+from ..thesis.wording import comparison, marked_text, money, money_range, reason_text
 from .notification import Notification, Urgency, strip_controls
 
 if TYPE_CHECKING:
@@ -49,6 +51,30 @@ def evidence_summary(symbol: str, passages: int, checkpoints: int) -> Notificati
         f"{passages} passage(s) in past filings and news for {checkpoints} checkpoint(s):"
         f" see the ticker's Evidence pane, or catalyst evidence {symbol}",
     )
+
+
+def results_notification(
+    release: Release, label: str | None, guide: tuple[float, float] | None
+) -> Notification:
+    """'ALAB Q3 FY26' / 'revenue $412.3M, +6.0% vs the $389M guide · GM 74.8% · next quarter
+    guided $440–450M': the quarter's revenue against `guide` (the range the release before
+    gave), its gross margin and the next quarter's guide, each where the release states it.
+    `label` is the fiscal quarter (thesis/results.fiscal_label); without one the period end."""
+    quarter, end = release.results.quarter, release.period_end
+    title = f"{release.symbol} {label}" if label else f"{release.symbol} quarter ended {end}"
+    parts = []
+    revenue = quarter.revenue
+    if revenue is not None:
+        said = f"revenue {money(revenue)}"
+        if guide is not None and midpoint(guide) > 0:
+            said += f", {revenue / midpoint(guide) - 1:+.1%} vs the {money(midpoint(guide))} guide"
+        parts.append(said)
+    if revenue and quarter.gross_profit is not None:
+        parts.append(f"GM {quarter.gross_profit / revenue:.1%}")
+    ahead = release.quarter_guide()
+    if ahead is not None:
+        parts.append(f"next quarter guided {money_range(*ahead)}")
+    return _fitted(title, " · ".join(parts) or "results released: no revenue stated")
 
 
 def _transition_title(event: EventRecord) -> str:

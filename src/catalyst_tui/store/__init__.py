@@ -10,6 +10,7 @@ written to it). `Store` opens, migrates, closes and runs transactions; the jobs 
 - `store.outbox`      notifications to deliver: claim, sent, release (outbox.py)
 - `store.evidence`    filings, documents, matched passages (evidence.py)
 - `store.intraday`    the intraday charts shown (1D, 5D), kept a day (intraday.py)
+- `store.results`     earnings releases read from 8-Ks: figures, guidance (results.py)
 - `store.providers`   provider sessions (Yahoo's crumb), health and pauses, request counts
 - `store.views`       read-only queries for screens, report and export (views.py)
 
@@ -39,6 +40,7 @@ from .intraday import IntradayCharts
 from .market_data import MarketData
 from .outbox import Outbox
 from .providers import Providers
+from .results import Results
 from .sync import ConfigSync
 from .views import Views
 
@@ -92,6 +94,7 @@ class Store:
         self.checkpoints = Checkpoints(self)
         self.outbox = Outbox(self)
         self.evidence = Evidence(self)
+        self.results = Results(self)
         self.views = Views(self)
 
     @classmethod

@@ -11,7 +11,14 @@ from collections.abc import Iterable
 
 from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.evaluate import Reason, Why
-from ..thesis.observation import Missing, MissingCode, Observation, Period, PeriodKind
+from ..thesis.observation import (
+    Missing,
+    MissingCode,
+    Observation,
+    Period,
+    PeriodKind,
+    ValueSource,
+)
 
 
 def iso(moment: dt.datetime) -> str:
@@ -57,14 +64,15 @@ _MARKS = frozenset({Why.MARKED_MET, Why.MARKED_MISSED, Why.REOPENED, Why.RECORDE
 _WHY = {why.value: why for why in Why}
 _PERIODS = {kind.value: kind for kind in PeriodKind}
 _CODES = {code.value: code for code in MissingCode}
+_SOURCES = {source.value: source for source in ValueSource}
 
 
 def reason(parts: tuple) -> Reason:
     """A Reason from its stored columns, in schema.REASON_PARTS order after the value:
     (value, why, day, detail, op, period, period_end, filed, portfolio, stale_seconds,
-    split_adjusted, rebased, missing, missing_params)."""
+    split_adjusted, rebased, missing, missing_params, value_source, released)."""
     (value, why_text, day_iso, detail, op, period, period_end, filed, portfolio, stale,
-     adjusted, rebased, code, params) = parts  # fmt: skip
+     adjusted, rebased, code, params, source, released) = parts  # fmt: skip
     why = _WHY.get(why_text, Why.RECORDED)
     if why in _MARKS:
         observed = None if value is None else Observation(value)
@@ -75,12 +83,13 @@ def reason(parts: tuple) -> Reason:
     observed = Observation(
         value,
         missing(code, params) if code else None,
-        Period(kind, dt.date.fromisoformat(period_end), day(filed)) if kind else None,
+        _period(kind, period_end, filed, source) if kind else None,
         portfolio,
         stale,
         detail,
         adjusted,
         rebased,
+        released,
     )
     return Reason(why, day(day_iso), "", observed, op)
 
@@ -90,7 +99,7 @@ def reason_columns(r: Reason) -> tuple:
     obs = r.observed
     if obs is None:
         return (None, r.why.value, day_text(r.day), r.note, r.op, "", None, None, None, None,
-                None, None, "", "")  # fmt: skip
+                None, None, "", "", "", None)  # fmt: skip
     period = obs.period
     code, params = ("", "") if obs.missing is None else missing_columns(obs.missing)
     return (
@@ -108,7 +117,14 @@ def reason_columns(r: Reason) -> tuple:
         obs.rebased,
         code,
         params,
+        period.source.value if period else "",
+        obs.released,
     )
+
+
+def _period(kind: PeriodKind, end: str, filed: str | None, source: str) -> Period:
+    return Period(kind, dt.date.fromisoformat(end), day(filed),
+                  _SOURCES.get(source, ValueSource.FILING))  # fmt: skip
 
 
 @functools.lru_cache(maxsize=1024)
@@ -126,7 +142,7 @@ def missing(code: str, params: str) -> Missing | None:
         found.get("symbol", ""),
         found.get("metric", ""),
         day(found.get("pin")),
-        Period(PeriodKind.QUARTER, dt.date.fromisoformat(quarter[0]), day(quarter[1]))
+        _period(PeriodKind.QUARTER, quarter[0], quarter[1], quarter[2] if len(quarter) > 2 else "")
         if quarter
         else None,
         tuple(found.get("symbols", ())),
@@ -141,8 +157,11 @@ def missing_columns(m: Missing) -> tuple[str, str]:
     """The stored code and parameters of a Missing: the parameters it has, as a JSON object."""
     params: dict[str, object] = {}
     for name, value in zip(Missing._fields[1:], m[1:], strict=True):
-        if isinstance(value, Period):  # the quarter: its end and filing day
-            params[name] = [value.end.isoformat(), day_text(value.filed)]
+        if isinstance(value, Period):  # the quarter: its end, filing day, and a release's mark
+            quarter = [value.end.isoformat(), day_text(value.filed)]
+            if value.source is not ValueSource.FILING:
+                quarter.append(value.source.value)
+            params[name] = quarter
         elif isinstance(value, dt.date):
             params[name] = value.isoformat()
         elif value is not None and value != "" and value != ():

@@ -27,14 +27,14 @@ if TYPE_CHECKING:
 
 READ_ATTEMPTS = 3  # a filing whose documents fail this often is given up (read = -1)
 
-_FILING_COLUMNS = (
+FILING_COLUMNS = (
     "symbol, accession, cik, form, items, accepted, filed, report_date, primary_document, url,"
     " documents_read, read_error"
 )
 _DOCUMENT_COLUMNS = "d.id, d.symbol, d.source, d.form, d.title, d.url, d.published"
 
 
-def _filing(row: tuple) -> FilingRecord:
+def filing_record(row: tuple) -> FilingRecord:
     symbol, accession, cik, form, items, accepted, filed, report, primary, url, read, error = row
     filing = Filing(
         cik, accession, form, tuple(i for i in items.split(",") if i),
@@ -78,16 +78,16 @@ class Evidence:
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     row,
                 ).rowcount:
-                    added.append(_filing((*row[:10], 0, "")))
+                    added.append(filing_record((*row[:10], 0, "")))
         return added
 
     def filings(self, symbol: str | None = None, *, limit: int = 1000) -> list[FilingRecord]:
         """Stored filings (of one symbol), newest first."""
         where, args = (" WHERE symbol = ?", [symbol]) if symbol else ("", [])
         return [
-            _filing(row)
+            filing_record(row)
             for row in self._conn.execute(
-                f"SELECT {_FILING_COLUMNS} FROM filings{where} ORDER BY accepted DESC LIMIT ?",
+                f"SELECT {FILING_COLUMNS} FROM filings{where} ORDER BY accepted DESC LIMIT ?",
                 [*args, limit],
             )
         ]
@@ -95,9 +95,9 @@ class Evidence:
     def filings_to_read(self, symbol: str) -> list[FilingRecord]:
         """The symbol's filings whose documents are not stored yet, oldest first."""
         return [
-            _filing(row)
+            filing_record(row)
             for row in self._conn.execute(
-                f"SELECT {_FILING_COLUMNS} FROM filings WHERE symbol = ? AND documents_read = 0"
+                f"SELECT {FILING_COLUMNS} FROM filings WHERE symbol = ? AND documents_read = 0"
                 " ORDER BY accepted",
                 [symbol],
             )
@@ -242,18 +242,6 @@ class Evidence:
                     [iso(now), evidence_id],
                 ).rowcount
             )
-
-    def reporting(self, symbols: Iterable[str], first: dt.date, last: dt.date) -> set[str]:
-        """The symbols whose next earnings date is between `first` and `last`."""
-        wanted = set(symbols)
-        return {
-            symbol
-            for (symbol,) in self._conn.execute(
-                "SELECT symbol FROM earnings WHERE next_date BETWEEN ? AND ?",
-                [first.isoformat(), last.isoformat()],
-            )
-            if symbol in wanted
-        }
 
     def make_fundamentals_due(self, symbol: str) -> None:
         """An 8-K with results (item 2.02): fetch the fundamentals at the next chance."""

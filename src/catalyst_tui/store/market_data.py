@@ -259,11 +259,19 @@ class MarketData:
             _mark_fetched(conn, "fundamentals", symbol, now, detail=f"{len(facts)} facts")
 
     def save_earnings(self, symbol: str, found: EarningsDate | None, now: dt.datetime) -> None:
+        """The next earnings date (None: not known); a stored one that has come and is
+        replaced is kept as the last one, whose results may still be awaited."""
+        new = day_text(found.day) if found else None
         with self._store.transaction() as conn:
+            conn.execute(
+                "UPDATE earnings SET last_date = next_date WHERE symbol = ?"
+                " AND next_date <= ? AND (? IS NULL OR next_date < ?)",
+                [symbol, now.date().isoformat(), new, new],
+            )
             self._store.db["earnings"].upsert(  # type: ignore[union-attr]
                 {
                     "symbol": symbol,
-                    "next_date": day_text(found.day) if found else None,
+                    "next_date": new,
                     "estimate": int(found.estimate) if found else 0,
                     "source": found.source if found else "",
                     "fetched_at": iso(now),

@@ -27,6 +27,8 @@ from .migrations import (
     V9,
     V9_REASON_PARTS,
     V10,
+    V11,
+    V11_REASON_PARTS,
 )
 
 _V1 = """
@@ -166,10 +168,11 @@ MIGRATIONS: list[Migration] = [
     Migration("extended-hours quotes; provider sessions, health and request counts", V8),
     Migration("why a value is missing as a code and parameters instead of a sentence", V9),
     Migration("intraday charts: bars and session times, kept a day", V10),
+    Migration("earnings releases: figures and guidance; where a reason's value was read", V11),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.
-REASON_PARTS = V4_REASON_PARTS + V5_REASON_PARTS + V9_REASON_PARTS
+REASON_PARTS = V4_REASON_PARTS + V5_REASON_PARTS + V9_REASON_PARTS + V11_REASON_PARTS
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -1,5 +1,6 @@
 """Loading the MarketSnapshot evaluation reads, in a few queries: quotes, a year's highs,
-fundamentals, lots and sales, splits and FX rates (store.market.snapshot is its door)."""
+fundamentals (with the quarters of releases XBRL has not caught up with), earnings releases,
+lots and sales, splits and FX rates (store.market.snapshot is its door)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..market.models import Fact
 from ..thesis.positions import Lot
+from ..thesis.results import merge, release_first
 from ..thesis.snapshot import MarketSnapshot
 from .columns import day
 
@@ -56,4 +58,10 @@ def load_snapshot(
     ):
         snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note, fx))
     snap.splits.update(store.market.splits())
+    snap.releases.update(store.results.of_symbols(None if symbol is None else [symbol]))
+    for sym, releases in snap.releases.items():
+        filed = snap.facts.get(sym, {})
+        snap.facts[sym], differs = merge(filed, releases)
+        if differs:
+            snap.release_first[sym] = release_first(filed, releases)
     return snap

@@ -21,6 +21,7 @@ from typing import NamedTuple
 class Source(Enum):
     QUOTES = "quotes and stored price history"
     FUNDAMENTALS = "SEC EDGAR fundamentals"
+    RELEASES = "earnings press releases (SEC 8-K EX-99.1)"
     MIXED = "quote price and SEC EDGAR fundamentals"
     LOTS = "your lots"
 
@@ -35,7 +36,7 @@ class Metric(NamedTuple):
     @property
     def pinnable(self) -> bool:
         """Whether `period_end` can pin this metric to a reported period."""
-        return self.source is Source.FUNDAMENTALS
+        return self.source in (Source.FUNDAMENTALS, Source.RELEASES)
 
 
 METRICS: dict[str, Metric] = {
@@ -69,6 +70,25 @@ METRICS: dict[str, Metric] = {
             per_share=True,
         ),
         Metric("pe_ttm", Source.MIXED, False, "price / eps_ttm"),
+        Metric(
+            "guide_revenue",
+            Source.RELEASES,
+            False,
+            "midpoint of the next quarter's revenue guidance in the latest release",
+        ),
+        Metric(
+            "revenue_vs_guide",
+            Source.RELEASES,
+            True,
+            "latest quarter's revenue vs the midpoint of the guide the release before gave",
+        ),
+        Metric(
+            "eps_nongaap_q",
+            Source.RELEASES,
+            False,
+            "non-GAAP diluted EPS of the latest release's quarter",
+            per_share=True,
+        ),
         Metric("weight", Source.LOTS, True, "position value / portfolio value"),
         Metric("gain_pct", Source.LOTS, True, "unrealized gain of the position vs its cost"),
     )

@@ -9,8 +9,9 @@ import operator
 from collections.abc import Callable
 
 from ..market.models import Fact, Split
-from .observation import Missing, MissingCode, Observation, Period, PeriodKind
+from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 from .positions import split_factor
+from .results import RELEASE_FORM
 from .snapshot import MarketSnapshot
 
 #: A metric: its value for a symbol in a snapshot, pinned to a period end or not.
@@ -22,6 +23,11 @@ _new = tuple.__new__
 _NO_FACTS: list[Fact] = []
 _VALUE = operator.attrgetter("value")
 _YEAR = dt.timedelta(days=365)
+
+
+def source_of(fact: Fact) -> ValueSource:
+    """Where a fact was read: a release's quarter stands in for the filing until it is in."""
+    return ValueSource.RELEASE if fact.form == RELEASE_FORM else ValueSource.FILING
 
 
 def no_facts(symbol: str, snap: MarketSnapshot) -> Observation:
@@ -64,7 +70,8 @@ def _revenue(
         found = None
     else:
         row = rows[index]
-        found = (index, row, _new(Period, (PeriodKind.QUARTER, row.period_end, row.filed)))
+        period = _new(Period, (PeriodKind.QUARTER, row.period_end, row.filed, source_of(row)))
+        found = (index, row, period)
     snap._revenue[key] = found
     return found
 
@@ -91,7 +98,7 @@ def revenue_q(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observa
     if revenue is None:
         missing = Missing(MissingCode.NOT_REPORTED, symbol, "revenue_q", pin)
         return Observation(None, missing)
-    return _new(Observation, (revenue[1].value, None, revenue[2], None, None, "", None, None))
+    return _new(Observation, (revenue[1].value, None, revenue[2], None, None, "", None, None, None))
 
 
 def revenue_fy(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
@@ -104,8 +111,8 @@ def revenue_fy(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observ
         missing = Missing(MissingCode.NOT_REPORTED, symbol, "revenue_fy", pin)
         return Observation(None, missing)
     row = rows[index]
-    period = Period(PeriodKind.FISCAL_YEAR, row.period_end)
-    return _new(Observation, (row.value, None, period, None, None, "", None, None))
+    period = Period(PeriodKind.FISCAL_YEAR, row.period_end, source=source_of(row))
+    return _new(Observation, (row.value, None, period, None, None, "", None, None, None))
 
 
 def four_quarters(name: str, concept: str, *, per_share: bool = False) -> MetricFunction:
@@ -127,11 +134,13 @@ def four_quarters(name: str, concept: str, *, per_share: bool = False) -> Metric
             return Observation(None, missing)
         quarters = rows[index - 3 : index + 1]
         total = sum(map(_VALUE, quarters))
-        period = _new(Period, (PeriodKind.FOUR_QUARTERS, rows[index].period_end, None))
+        released = any(q.form == RELEASE_FORM for q in quarters)
+        source = ValueSource.RELEASE if released else ValueSource.FILING
+        period = _new(Period, (PeriodKind.FOUR_QUARTERS, rows[index].period_end, None, source))
         adjusted = None
         if per_share:
             total, adjusted = _on_todays_basis(total, quarters, rows, snap.splits.get(symbol))
-        return _new(Observation, (total, None, period, None, None, "", adjusted, None))
+        return _new(Observation, (total, None, period, None, None, "", adjusted, None, None))
 
     return metric
 
@@ -154,7 +163,7 @@ def of_revenue(name: str, numerator: str) -> MetricFunction:
             missing = Missing(MissingCode.NOT_IN_QUARTER, symbol, name, quarter=period)
             return Observation(None, missing)
         margin = part.value / revenue.value
-        return _new(Observation, (margin, None, period, None, None, "", None, None))
+        return _new(Observation, (margin, None, period, None, None, "", None, None, None))
 
     return metric
 
@@ -169,7 +178,7 @@ def growth(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observatio
     if earlier is None or rows[earlier].value <= 0:
         return Observation(None, Missing(MissingCode.NO_YEAR_EARLIER, symbol, quarter=period))
     change = latest.value / rows[earlier].value - 1
-    return _new(Observation, (change, None, period, None, None, "", None, None))
+    return _new(Observation, (change, None, period, None, None, "", None, None, None))
 
 
 def _on_todays_basis(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..market.models import LastQuote
-from . import fundamentals
+from . import fundamentals, releases
 from .fundamentals import MetricFunction, no_facts
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind
 from .positions import split_factor
@@ -33,8 +33,23 @@ def observe(
     key = symbol if period_end is None else (symbol, period_end)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = _METRICS[metric](symbol, snap, period_end)
+        found = _METRICS[metric](symbol, snap, period_end)
+        if snap.release_first and symbol in snap.release_first:
+            found = _with_released(metric, symbol, snap, period_end, found)
+        memo[key] = found
     return found
+
+
+def _with_released(
+    metric: str, symbol: str, snap: MarketSnapshot, pin: dt.date | None, found: Observation
+) -> Observation:
+    """`found` with what the releases alone gave for it, where XBRL (which wins) differs."""
+    if found.value is None or metric not in releases.FROM_RELEASES:
+        return found
+    said = observe(metric, symbol, snap.release_view(), pin).value
+    if said is None or abs(said - found.value) <= 1e-12 * max(1.0, abs(found.value)):
+        return found
+    return found._replace(released=said)
 
 
 # -- quotes ------------------------------------------------------------------------------------
@@ -48,8 +63,8 @@ def _quoted(value: float, last: LastQuote, snap: MarketSnapshot) -> Observation:
     """A value computed from a quote; from a stale one, with the quote's age."""
     if last.stale and last.fetched_at is not None:
         age = (snap.now - last.fetched_at).total_seconds()
-        return _new(Observation, (value, None, None, None, age, "", None, None))
-    return _new(Observation, (value, None, None, None, None, "", None, None))
+        return _new(Observation, (value, None, None, None, age, "", None, None, None))
+    return _new(Observation, (value, None, None, None, None, "", None, None, None))
 
 
 def _price(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
@@ -130,7 +145,8 @@ def _weight(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observat
         return Observation(None, missing)
     if symbol not in values:
         return Observation(0.0, note=f"{symbol} is sold")
-    return _new(Observation, (values[symbol] / total, None, None, total, None, "", None, None))
+    share = values[symbol] / total
+    return _new(Observation, (share, None, None, total, None, "", None, None, None))
 
 
 def _gain(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
@@ -164,4 +180,7 @@ _METRICS: dict[str, MetricFunction] = {
     "pe_ttm": _pe,
     "weight": _weight,
     "gain_pct": _gain,
+    "guide_revenue": releases.guide_revenue,
+    "revenue_vs_guide": releases.revenue_vs_guide,
+    "eps_nongaap_q": releases.eps_nongaap_q,
 }

@@ -13,14 +13,25 @@ class PeriodKind(StrEnum):
     QUARTER = "quarter"
     FISCAL_YEAR = "fiscal year"
     FOUR_QUARTERS = "four quarters"
+    GUIDED_QUARTER = "guided quarter"  # the quarter after `end`, as a release guided it
+
+
+class ValueSource(StrEnum):
+    """Where a fundamentals value was read: SEC's XBRL of a 10-Q or 10-K, or the earnings
+    press release (8-K EX-99.1) the evening it lands, until the filing has that quarter."""
+
+    FILING = "filing"
+    RELEASE = "release"
 
 
 class Period(NamedTuple):
-    """The reported period a fundamentals value is of, and when it was filed."""
+    """The reported period a fundamentals value is of, when it was filed (or released), and
+    where the value was read."""
 
     kind: PeriodKind
     end: dt.date
     filed: dt.date | None = None
+    source: ValueSource = ValueSource.FILING
 
 
 class MissingCode(StrEnum):
@@ -44,6 +55,8 @@ class MissingCode(StrEnum):
     NO_LOTS = "no_lots"  # symbol: a gain needs a position
     SOLD = "sold"  # symbol: every share sold
     COSTLESS_LOTS = "costless_lots"  # symbol: lots that cost nothing
+    NO_RELEASE = "no_release"  # symbol: no earnings press release stored
+    NO_GUIDANCE = "no_guidance"  # symbol, quarter: no release guided that quarter's revenue
     RECORDED = "recorded"  # text: the sentence an earlier version stored
 
 
@@ -69,7 +82,8 @@ class Observation(NamedTuple):
     `period` (fundamentals), `portfolio` (weight: the total it is a share of), `stale_seconds`
     (the age of a quote the last refresh could not renew) or a `note`; `split_adjusted`, the
     factor a per-share value was divided by to be on today's share basis; `rebased`, the factor
-    it was multiplied by to be on the basis a condition was written in.
+    it was multiplied by to be on the basis a condition was written in; `released`, the value
+    the earnings release gave where the filing that won since says otherwise.
     Built with `tuple.__new__` in the metrics: evaluation builds one per distinct
     (metric, symbol), and tuple.__new__ is a third of a frozen dataclass's cost."""
 
@@ -81,3 +95,4 @@ class Observation(NamedTuple):
     note: str = ""
     split_adjusted: float | None = None
     rebased: float | None = None
+    released: float | None = None

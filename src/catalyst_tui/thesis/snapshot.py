@@ -1,5 +1,6 @@
-"""The MarketSnapshot evaluation reads: quotes, highs, fundamentals, lots, sales, splits and FX
-rates as the store loaded them, with the memos the metrics fill (thesis/metrics.py)."""
+"""The MarketSnapshot evaluation reads: quotes, highs, fundamentals (with the quarters of earnings
+releases XBRL has not caught up with), releases, lots, sales, splits and FX rates as the store
+loaded them, with the memos the metrics fill (thesis/metrics.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ..market.fx import unit_rate
 from ..market.models import Fact, LastQuote, Split
 from .observation import Observation, Period
 from .positions import Lot, Position, Sell, fifo
+from .results import Release
 
 
 @dataclass
@@ -26,6 +28,10 @@ class MarketSnapshot:
     sells: dict[str, list[Sell]] = field(default_factory=dict)
     base: str = "USD"  # the base currency: a weight is of values in it
     rates: dict[str, float] = field(default_factory=dict)  # currency -> base per unit
+    releases: dict[str, list[Release]] = field(default_factory=dict)  # by period end
+    # The facts of the symbols whose XBRL says otherwise than a release, with the releases'
+    # figures in place of XBRL's (thesis/results.release_first): Observation.released.
+    release_first: dict[str, dict[str, list[Fact]]] = field(default_factory=dict)
     # metric -> symbol, or (symbol, period_end) when pinned -> Observation
     _observed: dict[str, dict[object, Observation]] = field(
         default_factory=dict, init=False, repr=False
@@ -39,6 +45,16 @@ class MarketSnapshot:
         default=None, init=False, repr=False
     )
     _positions: dict[str, Position] = field(default_factory=dict, init=False, repr=False)
+    _release_view: MarketSnapshot | None = field(default=None, init=False, repr=False)
+
+    def release_view(self) -> MarketSnapshot:
+        """This snapshot on the releases' figures alone (`release_first`), made once."""
+        if self._release_view is None:
+            self._release_view = MarketSnapshot(
+                now=self.now, facts=self.release_first, splits=self.splits,
+                sec_configured=self.sec_configured, releases=self.releases,
+            )  # fmt: skip
+        return self._release_view
 
     def portfolio(self) -> tuple[dict[str, float], list[str], float]:
         """Position values by symbol in the base currency (what is held after the sales), the

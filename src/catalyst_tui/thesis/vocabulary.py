@@ -42,7 +42,8 @@ STATUS_MARK: dict[str, str] = {
 
 KINDS: tuple[str, ...] = tuple(Kind)
 STATUSES: tuple[str, ...] = tuple(Status)
-# What a user may ask to be notified of ([settings] notify): transitions, and new evidence for
-# a pending checkpoint.
+# What a user may ask to be notified of ([settings] notify): transitions, new evidence for a
+# pending checkpoint, and an earnings release read the evening it lands (one per release).
 EVIDENCE = "evidence"
-NOTIFY_TRANSITIONS: tuple[str, ...] = (Status.MISSED, Status.MET, EVIDENCE)
+RESULTS = "results"
+NOTIFY_TRANSITIONS: tuple[str, ...] = (Status.MISSED, Status.MET, EVIDENCE, RESULTS)

@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from .conditions import METRICS, Condition
 from .evaluate import Evaluation, Reason, Why
-from .observation import Missing, MissingCode, Observation, Period, PeriodKind
+from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 from .vocabulary import Status
 
 _RATIOS = frozenset(name for name, metric in METRICS.items() if metric.ratio)
@@ -27,11 +27,38 @@ def format_value(metric: str, value: float) -> str:
     return f"{value:,.2f}"
 
 
-def observation_note(obs: Observation, *, filed: bool = True) -> str:
+def money(value: float) -> str:
+    """An amount as a release headline writes it: $412.3M, $389M, $1.25B, $950K."""
+    number, unit = _scaled(value)
+    return f"{'-' if value < 0 else ''}${number}{unit}"
+
+
+def money_range(low: float, high: float) -> str:
+    """$440–450M; $950M–1.05B when the ends are in different units; $445M for one figure."""
+    if low == high:
+        return money(low)
+    (low_number, low_unit), (high_number, high_unit) = _scaled(low), _scaled(high)
+    if low_unit == high_unit:
+        return f"${low_number}–{high_number}{high_unit}"
+    return f"{money(low)}–{money(high)[1:]}"
+
+
+def _scaled(value: float) -> tuple[str, str]:
+    size = abs(value)
+    for factor, unit, digits in ((1e9, "B", 2), (1e6, "M", 1), (1e3, "K", 0)):
+        if size >= factor:
+            text = f"{size / factor:.{digits}f}"
+            return (text.rstrip("0").rstrip(".") if "." in text else text), unit
+    return f"{size:,.0f}", ""
+
+
+def observation_note(obs: Observation, *, filed: bool = True, metric: str = "") -> str:
     """What a value is of: 'quarter ended 2026-09-30, filed 2026-11-04', 'of a 15,152
-    portfolio', 'stale quote, 5h old', 'four quarters to 2026-09-30, split-adjusted 10:1';
-    "" for a fresh quote."""
+    portfolio', 'stale quote, 5h old', 'four quarters to 2026-09-30, split-adjusted 10:1',
+    'quarter ended 2026-09-30, from the release of 2026-11-03'; "" for a fresh quote."""
     parts = [_what_of(obs, filed=filed)]
+    if obs.released is not None and metric:
+        parts.append(f"the release said {format_value(metric, obs.released)}")
     if obs.split_adjusted is not None:
         parts.append(f"split-adjusted {ratio_text(obs.split_adjusted)}")
     if obs.rebased is not None:
@@ -62,13 +89,19 @@ def _what_of(obs: Observation, *, filed: bool) -> str:
 
 def _period_words(period: Period, *, filed: bool) -> str:
     end = period.end.isoformat()
+    released = period.source == ValueSource.RELEASE
+    when = "from the release of" if released else "filed"
     if period.kind == PeriodKind.QUARTER:
         if filed and period.filed is not None:
-            return f"quarter ended {end}, filed {period.filed.isoformat()}"
-        return f"quarter ended {end}"
+            return f"quarter ended {end}, {when} {period.filed.isoformat()}"
+        return f"quarter ended {end}" + (" (release)" if released else "")
+    if period.kind == PeriodKind.GUIDED_QUARTER:
+        guided = f", guided {period.filed.isoformat()}" if filed and period.filed else ""
+        return f"the quarter after {end}{guided}"
+    of = " (release)" if released else ""
     if period.kind == PeriodKind.FISCAL_YEAR:
-        return f"fiscal year ended {end}"
-    return f"four quarters to {end}"
+        return f"fiscal year ended {end}{of}"
+    return f"four quarters to {end}{of}"
 
 
 def missing_text(missing: Missing | None) -> str:
@@ -99,6 +132,12 @@ def missing_text(missing: Missing | None) -> str:
             return f"no quote yet for {', '.join(missing.symbols)}"
         case MissingCode.NO_FX_RATE:
             return f"no FX rate to {missing.currency} yet for {', '.join(missing.symbols)}"
+        case MissingCode.NO_GUIDANCE:
+            if missing.quarter is not None and missing.quarter.kind == PeriodKind.QUARTER:
+                return f"no release of {symbol} guided the revenue of the {quarter}"
+            if missing.pin is not None:
+                return f"no release of {symbol} guided the quarter ending {missing.pin}"
+            return f"the latest release of {symbol} gives no next-quarter revenue guidance"
     return missing.text  # RECORDED: the sentence as an earlier version stored it
 
 
@@ -114,6 +153,8 @@ _ABOUT_SYMBOL = {
     MissingCode.NO_LOTS: "no lots of {symbol}: gain_pct needs a position",
     MissingCode.SOLD: "{symbol} is sold: gain_pct is of what is held",
     MissingCode.COSTLESS_LOTS: "the lots of {symbol} cost nothing: no gain to measure",
+    MissingCode.NO_RELEASE: "no earnings release of {symbol} read yet: they come with its "
+    "8-K filings",
 }
 #: The reported figure each metric is made of (a ratio's numerator), as a sentence names it.
 _FIGURE = {
@@ -123,6 +164,7 @@ _FIGURE = {
     "eps_ttm": "diluted EPS",
     "gross_margin": "gross profit",
     "operating_margin": "operating income",
+    "eps_nongaap_q": "non-GAAP diluted EPS",
 }
 
 
@@ -136,7 +178,7 @@ def comparison(condition: Condition, reason: Reason, *, filed: bool = True) -> s
         f"{condition.metric} {format_value(condition.metric, obs.value)} {reason.op} "
         f"{condition.threshold_text}"
     )
-    note = observation_note(obs, filed=filed)
+    note = observation_note(obs, filed=filed, metric=condition.metric)
     return f"{text} ({note})" if note else text
 
 

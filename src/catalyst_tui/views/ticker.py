@@ -1,6 +1,6 @@
 """The ticker page as the screen reads it: the watchlist row, the lots on today's share basis,
-the fundamentals, the checkpoints in due order, the price history, the splits, the evidence and
-the sales. Plain data, no textual and no SQL."""
+the fundamentals, the checkpoints in due order, the price history, the splits, the evidence,
+the sales and the earnings releases. Plain data, no textual and no SQL."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ..store import Store
 from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
 from ..thesis.metrics import Observation, observe
 from ..thesis.positions import AdjustedLot, Sell, adjusted
+from .results import ResultRow, result_rows
 from .watchlist import Watchlist, WatchRow, load_watchlist
 
 __all__ = ["FUNDAMENTALS", "Figure", "TickerDetail", "in_due_order", "load_ticker"]
@@ -47,6 +48,7 @@ class TickerDetail(NamedTuple):
     splits: list[Split]  # newest first
     evidence: list[EvidenceRecord]  # passages not dismissed, newest document first
     sells: tuple[Sell, ...] = ()  # file order
+    results: tuple[ResultRow, ...] = ()  # its earnings releases, newest first
 
     @property
     def symbol(self) -> str:
@@ -86,6 +88,13 @@ def load_ticker(
         splits=splits,
         evidence=store.evidence.passages(symbol),
         sells=tuple(store.views.sells(symbol).get(symbol, [])),
+        results=tuple(
+            result_rows(
+                store.results.releases(symbol),
+                snap.facts.get(symbol, {}),
+                store.results.fiscal_year_ends(symbol),
+            )
+        ),  # fmt: skip
     )
 
 

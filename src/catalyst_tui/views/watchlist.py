@@ -14,6 +14,7 @@ from ..store import Store
 from ..store.records import DueCheckpoint, Health, WatchRecord
 from ..thesis.wording import reason_text
 from .money import PositionMoney, position_money
+from .results import ReleaseMark, recent_marks
 
 __all__ = [
     "SORTS",
@@ -93,6 +94,7 @@ class WatchRow(NamedTuple):
     realized: float | None = None  # all sales, base currency
     realized_year: float | None = None  # this calendar year's sales
     sold: bool = False  # there are sales
+    release: ReleaseMark | None = None  # results released in the last few days: beat or miss
 
     @property
     def has_quote(self) -> bool:
@@ -206,10 +208,13 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     rates = {c: r.rate for c, r in store.fx.latest(currency).items()}
     money = {r.symbol: position_money(store, r, currency, rates, today) for r in records}
     total = sum(m.value for m in money.values() if m.value is not None)
+    marks = recent_marks(store, today)
     rows = [
         _watch_row(r, position, money[r.symbol], total, closes.get(r.symbol, ()), today)
         for position, r in enumerate(records)
     ]
+    if marks:
+        rows = [r._replace(release=marks.get(r.symbol)) for r in rows]
     groups = list(dict.fromkeys(r.group for r in rows))
     return Watchlist(rows, store.views.health(), groups, currency)
 

@@ -45,6 +45,7 @@ CONCEPT_ORDER = (
     "gross_profit_q",
     "operating_income_q",
     "eps_diluted_q",
+    "net_income_q",
     "shares_outstanding",
 )
 
@@ -56,9 +57,10 @@ _SHARES = "shares"
 def derive_facts(companyfacts: dict[str, Any]) -> list[Fact]:
     """Canonical facts from a companyfacts body (already JSON-decoded).
 
-    Returns revenue_q, revenue_fy, gross_profit_q, operating_income_q, eps_diluted_q and
-    shares_outstanding facts, sorted by concept (CONCEPT_ORDER) then period. Malformed entries
-    are skipped; raises SecFormatError only when there is no "facts" object at all.
+    Returns revenue_q, revenue_fy, gross_profit_q, operating_income_q, eps_diluted_q,
+    net_income_q (what an earnings release is confirmed against) and shares_outstanding facts,
+    sorted by concept (CONCEPT_ORDER) then period. Malformed entries are skipped; raises
+    SecFormatError only when there is no "facts" object at all.
     """
     if not isinstance(companyfacts, dict):
         raise SecFormatError(f"companyfacts is a {type(companyfacts).__name__}, not an object")
@@ -95,6 +97,7 @@ def derive_facts(companyfacts: dict[str, Any]) -> list[Fact]:
     out += _to_facts("gross_profit_q", _USD, quarters(gross_profit_by_source))
     out += _to_facts("operating_income_q", _USD, quarters(operating_income))
     out += _to_facts("eps_diluted_q", _EPS_UNIT, quarters([eps], eps_q4))
+    out += _to_facts("net_income_q", _USD, quarters([net_income]))
     shares = _dedupe(
         _read(facts, "dei", "EntityCommonStockSharesOutstanding", _SHARES, instant=True)
     )

@@ -55,7 +55,7 @@ _PAST = re.compile(r"\b(?:was|were|reported|achieved|totaled|totalled|grew|rose|
 _REVENUE_WORD = re.compile(r"\b(?:revenues?|net sales)\b", re.I)
 _CONNECTOR = re.compile(
     r"\s+(?:(?:is|are|will|be|now|expected|projected|forecast|forecasted|anticipated|estimated"
-    r"|targeted|likely|to|in|the|range|of|between|approximately|about|around|roughly|at"
+    r"|targeted|likely|to|in|within|a|the|range|of|between|approximately|about|around|roughly|at"
     r"|for|first|second|third|fourth|next|quarter|fiscal|full|full-year|year|q[1-4]"
     r"|(?:19|20)\d\d),?\s+)*",
     re.I,
@@ -83,6 +83,11 @@ _YEAR = re.compile(
     re.I,
 )
 _WHOLE_YEAR = re.compile(r"full[- ]year|fiscal year|\bannual|\bfy\s?'?\d|for the year", re.I)
+# "the fourth quarter of fiscal year 2026" names one quarter, not a quarter and a year
+_QUARTER_OF_YEAR = re.compile(
+    r"quarter of (?:the )?(?:fiscal )?(?:year )?(?:(?:19|20)\d\d|fy\s?'?\d{2,4})", re.I
+)
+_RANGE_WORD = re.compile(r"\b(?:between|range)\b", re.I)  # "range of $X and $Y": both ends
 _CLAUSE_END = re.compile(r"\band\b|;")  # where the clause of an amount ends
 _LOOKBACK = 2  # lead-in pieces looked at for the period: "outlook for the fourth quarter:"
 
@@ -103,7 +108,7 @@ def _from_sentences(text: str) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
     found = []
     pieces = _PIECES.split(text)
     for index, piece in enumerate(pieces):
-        if not _CUE.search(piece) or _PAST.search(piece):
+        if _PAST.search(piece) or not (_CUE.search(piece) or _cued_list(pieces, index)):
             continue
         clause = 0  # where the clause of the next "revenue" starts
         for word in _REVENUE_WORD.finditer(piece):
@@ -117,7 +122,7 @@ def _from_sentences(text: str) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
             money = _MONEY.match(piece, at)
             if money is None:
                 continue
-            amounts = _range(money, "between" in piece[word.end() : at].lower())
+            amounts = _range(money, _RANGE_WORD.search(piece, word.end(), at) is not None)
             end = _CLAUSE_END.search(piece, money.end())
             after = piece[money.end() : end.start() if end else len(piece)]
             clause = end.end() if end else len(piece)
@@ -135,11 +140,19 @@ def _period_of(
     total revenue") or after it ("... $Y for the full year"); else in the sentence or the
     lead-in, if that names one period only."""
     for text in (before, after, piece, *earlier):
+        text = _QUARTER_OF_YEAR.sub("quarter", text)
         if _QUARTER.search(text) and _WHOLE_YEAR.search(text):
             return None  # "first quarter ... and full year": which is which is not said
         if period := _period(text):
             return period
     return None
+
+
+def _cued_list(pieces: list[str], index: int) -> bool:
+    """An item of a list whose lead-in holds the cue: "Astera Labs expects: Revenue ...";
+    the pieces of the list after the first are items too ("...; Gross margin ...")."""
+    lead = pieces[index - 1] if index else ""
+    return lead.rstrip().endswith(":") and bool(_CUE.search(lead)) and not _PAST.search(lead)
 
 
 def _total_revenue(before: list[str]) -> bool:

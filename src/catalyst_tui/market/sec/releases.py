@@ -35,6 +35,7 @@ __all__ = [
     "NotRead",
     "ReleaseFigures",
     "ReleaseResults",
+    "nothing",
     "read_release",
     "to_json",
 ]
@@ -47,6 +48,9 @@ class NotRead(StrEnum):
     TOO_LARGE = "too_large"  # over release_document.MAX_BYTES
     NO_STATEMENT = "no_statement"  # no income statement: a deliveries update, prose results
     UNREADABLE = "unreadable"  # the readers failed on it (a bug to report, not a release)
+    # Said by whoever fetches it (the refresh), never by read_release:
+    NO_EXHIBIT = "no_exhibit"  # the 8-K's index lists no EX-99 press release
+    FETCH_FAILED = "fetch_failed"  # the index or the exhibit could not be had (tried 3 times)
 
 
 @dataclass(frozen=True)
@@ -64,21 +68,21 @@ def read_release(body: bytes | str) -> ReleaseResults:
     try:
         return _read(body)
     except Exception:  # junk the readers did not foresee: nothing, rather than a crash
-        return _nothing(NotRead.UNREADABLE)
+        return nothing(NotRead.UNREADABLE)
 
 
 def _read(body: bytes | str) -> ReleaseResults:
     document = read_document(body)
     if document is None:
-        return _nothing(NotRead.TOO_LARGE)
+        return nothing(NotRead.TOO_LARGE)
     if not document.text and not document.tables:
-        return _nothing(NotRead.EMPTY)
+        return nothing(NotRead.EMPTY)
     found: list[Segment] = []
     for table in document.tables:
         found.extend(segments(table, found[-1] if found else None))
     statements = find_statements(found)
     if not statements:
-        return _nothing(NotRead.NO_STATEMENT)
+        return nothing(NotRead.NO_STATEMENT)
     statement = statements[0]
     quarter = read_figures(statement, found, Kind.QUARTER) if statement.quarterly else None
     # the year: in the same statement on a Q4 release, else in an annual one ending that day
@@ -102,7 +106,8 @@ def _read(body: bytes | str) -> ReleaseResults:
     )
 
 
-def _nothing(why: NotRead) -> ReleaseResults:
+def nothing(why: NotRead) -> ReleaseResults:
+    """No results, and why (the fetching code says NO_EXHIBIT or FETCH_FAILED with it)."""
     return ReleaseResults(False, why, None, ReleaseFigures.nothing(Gap.NO_STATEMENT), None)
 
 

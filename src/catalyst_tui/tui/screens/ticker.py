@@ -1,7 +1,7 @@
 """One ticker: its checkpoints (status, due, value against threshold, why, evidence found),
-price chart, position and fundamentals, the thesis text, and the evidence found in filings
-and news. The panes are widgets (widgets/ticker/, widgets/evidence.py); the screen holds the
-ticker's page, its keys, and the title line."""
+price chart, position and fundamentals, the thesis text, the evidence found in filings and
+news, and its earnings releases. The panes are widgets (widgets/ticker/, widgets/evidence.py);
+the screen holds the ticker's page, its keys, and the title line."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from ..widgets.evidence import EvidencePane
 from ..widgets.ticker.chart_pane import ChartPane
 from ..widgets.ticker.checkpoints import CheckpointsPane
 from ..widgets.ticker.position import PositionPane
+from ..widgets.ticker.results import ResultsPane
 from ..widgets.ticker.thesis import ThesisPane
 
 
@@ -36,6 +37,7 @@ class TickerScreen(Screen[None]):
         Binding("3", "pane('position')", "Position", show=False),
         Binding("4", "pane('thesis')", "Thesis", show=False),
         Binding("5", "pane('evidence')", "Evidence", show=False),
+        Binding("6", "pane('results')", "Results", show=False),
         Binding("m", "mark", "Mark"),
         Binding("c", "add_checkpoint", "New checkpoint"),
         Binding("e", "edit_checkpoint", "Edit"),
@@ -65,6 +67,7 @@ class TickerScreen(Screen[None]):
         self.chart = ChartPane("2 Chart", symbol, today, id="chart")
         self.position = PositionPane("3 Position", today, id="position")
         self.thesis = ThesisPane("4 Thesis", id="thesis")
+        self.results = ResultsPane("6 Results", id="results")
 
     def compose(self) -> ComposeResult:
         yield ConfigBanner()
@@ -76,6 +79,7 @@ class TickerScreen(Screen[None]):
             yield self.thesis
             with TabPane("5 Evidence", id="evidence"):
                 yield EvidencePane(id="evidence-pane")
+            yield self.results
         yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
 
     def on_mount(self) -> None:
@@ -95,6 +99,7 @@ class TickerScreen(Screen[None]):
         reading = any(c.evidence for c in detail.checkpoints)
         self.query_one(EvidencePane).show(detail.evidence, detail.symbol, reading=reading)
         self.thesis.show(detail.symbol, detail.ticker.thesis)
+        self.results.show(detail.results)
 
     def _show_title(self, d: TickerDetail) -> None:
         text = Text()
@@ -132,6 +137,8 @@ class TickerScreen(Screen[None]):
             self.query_one("#checkpoint-table", DataTable).focus()
         elif pane == "evidence":
             self.query_one("#evidence-table", DataTable).focus()
+        elif pane == "results":
+            self.query_one("#results-table", DataTable).focus()
 
     @on(ChartPane.IntradayWanted)
     def _intraday(self, event: ChartPane.IntradayWanted) -> None:

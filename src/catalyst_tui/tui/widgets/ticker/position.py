@@ -139,4 +139,4 @@ def _figure(f: Figure) -> tuple[str, str, str]:
     obs = f.observed
     if obs.value is None:
         return f.label, "—", missing_text(obs.missing)
-    return f.label, format_value(f.metric, obs.value), observation_note(obs)
+    return f.label, format_value(f.metric, obs.value), observation_note(obs, metric=f.metric)

@@ -52,6 +52,9 @@ def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
         ident = printable(row.next_due.checkpoint_id)
         due.append(f" {ident if len(ident) <= 16 else ident[:15] + '…'}")
     earnings = Text(row.earnings.strftime("%b %d") if row.earnings else "", style="cyan")
+    if row.release is not None:  # results in the last days: beat or miss its own guide
+        earnings.append(" " if row.earnings else "")
+        earnings.append_text(release_mark(row.release.vs_guide))
     day = fmt.percent(row.change_pct) if row.has_quote else Text("")
     if row.has_quote and row.ext_session and row.ext_change_pct is not None:
         day.append(f" {row.ext_session} ", style="dim")
@@ -69,6 +72,16 @@ def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
         due,
         earnings,
     )
+
+
+def release_mark(vs_guide: float | None) -> Text:
+    """▲ +5.7% after a beat of the company's own guide, ▼ -2.1% after a miss; ● results
+    released with no guide to hold them to."""
+    if vs_guide is None:
+        return Text("● results", style="cyan")
+    if vs_guide >= 0:
+        return Text(f"▲ {vs_guide:+.1%}", style="bold green")
+    return Text(f"▼ {vs_guide:+.1%}", style="bold red")
 
 
 def _spark(closes: tuple[float, ...]) -> Text:

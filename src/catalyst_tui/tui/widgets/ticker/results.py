@@ -1,0 +1,161 @@
+"""The Results pane of a ticker: each earnings release read from its 8-Ks, newest first, with
+the quarter's revenue against the guide the release before gave (a beat green, a miss red), its
+margin, EPS, the next quarter's guide and whether XBRL has confirmed it. The highlighted
+release below: its figures and XBRL's for the same quarter side by side, why a figure is
+missing, and its link. A release's words and addresses go on screen through `fmt.plain`."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static, TabPane
+
+from ....thesis.wording import money, money_range
+from ....views.results import FIGURE_LABELS, ResultRow, gap_text, not_read_text
+from ... import format as fmt
+from ..table import RowTable
+
+COLUMNS = ("Quarter", "Revenue", "vs guide", "GM", "EPS", "Next guide", "XBRL", "Filed")
+_XBRL_FIGURES = ("revenue", "gross_profit", "operating_income", "net_income", "eps_diluted")
+
+
+def versus(vs_guide: float | None) -> Text:
+    """'+5.7% beat' in green, '-2.1% miss' in red; '—' without a guide."""
+    if vs_guide is None:
+        return Text(fmt.NONE, style="dim")
+    beat = vs_guide >= 0
+    return Text(f"{vs_guide:+.1%} {'beat' if beat else 'miss'}",
+                style="green" if beat else "bold red")  # fmt: skip
+
+
+def _amount(figure: str, value: float | None) -> str:
+    if value is None:
+        return fmt.NONE
+    return f"{value:.2f}" if figure.startswith("eps") else money(value)
+
+
+def _xbrl(row: ResultRow) -> Text:
+    if row.check.confirmed:
+        return Text("✓ confirmed", style="green")
+    if row.check.differences:
+        return Text(f"≠ {len(row.check.differences)} differ", style="yellow")
+    return Text("not filed", style="dim")
+
+
+class ResultsPane(TabPane):
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(id="results-title")
+            yield RowTable(id="results-table", zebra_stripes=True)
+            yield Static(id="results-detail")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#results-table", DataTable)
+        for label in COLUMNS:
+            table.add_column(label, key=label)
+        self.rows: tuple[ResultRow, ...] = ()
+
+    def show(self, rows: tuple[ResultRow, ...]) -> None:
+        table = self.query_one("#results-table", DataTable)
+        at = table.cursor_row
+        self.rows = rows
+        table.clear()
+        for row in rows:
+            release, quarter = row.release, row.release.results.quarter
+            filed = release.filed.isoformat()
+            if not release.results.found:
+                why = fmt.plain(not_read_text(release.results.reason), "dim")
+                table.add_row(fmt.plain("no results"), why, "", "", "", "", "", filed,
+                              key=release.accession)  # fmt: skip
+                continue
+            end = release.period_end.isoformat() if release.period_end else "?"
+            revenue, gross = quarter.revenue, quarter.gross_profit
+            ahead = release.quarter_guide()
+            table.add_row(
+                fmt.plain(row.label or end, "bold"),
+                _amount("revenue", revenue),
+                versus(row.vs_guide),
+                f"{gross / revenue:.1%}" if revenue and gross is not None else fmt.NONE,
+                _amount("eps_diluted", quarter.eps_diluted),
+                money_range(*ahead) if ahead else fmt.NONE,
+                _xbrl(row),
+                filed,
+                key=release.accession,
+            )
+        table.display = bool(rows)
+        if rows:
+            table.move_cursor(row=min(at, len(rows) - 1), animate=False)
+        title = Text(f"Results: {len(rows)} release(s)", style="bold")
+        if not rows:
+            title.append(
+                "   none read yet: each 8-K with results (item 2.02) is read in the refresh that"
+                " finds it, the evening it lands (needs providers.sec.user_agent)",
+                style="dim",
+            )
+        self.query_one("#results-title", Static).update(title)
+        self._show_detail()
+
+    def current(self) -> ResultRow | None:
+        table = self.query_one("#results-table", DataTable)
+        if not self.rows or not table.row_count:
+            return None
+        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "results-table":
+            event.stop()
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        row = self.current()
+        self.query_one("#results-detail", Static).update(detail(row) if row else Text(""))
+
+
+def detail(row: ResultRow) -> RenderableType:
+    """The release's figures and XBRL's side by side, the guide against the outcome, the link."""
+    release = row.release
+    results = release.results
+    head = Text()
+    head.append(fmt.plain(f"{release.symbol} {row.label or ''}".strip(), "bold"))
+    if release.period_end:
+        head.append(f"  quarter ended {release.period_end.isoformat()}")
+    head.append(f"  8-K filed {release.filed.isoformat()}", style="dim")
+    link = fmt.plain(release.url, "dim")
+    if not results.found:
+        why = release.detail or not_read_text(results.reason)
+        return Group(head, fmt.plain(f"no results: {why}", "yellow"), link)
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(style="dim")
+    table.add_row("", Text("Release", style="underline"), Text("XBRL", style="underline"), "")
+    differing = {d.figure for d in row.check.differences}
+    for name, label in FIGURE_LABELS.items():
+        said = getattr(results.quarter, name)
+        filed = row.check.filed.get(name)
+        filed_text = Text(_amount(name, filed) if name in _XBRL_FIGURES else "",
+                          style="yellow" if name in differing else "green")  # fmt: skip
+        if name in _XBRL_FIGURES and filed is None:
+            filed_text = Text("not filed yet", style="dim")
+        why = gap_text(results.quarter.gap(name)) if said is None else ""
+        if name not in _XBRL_FIGURES:
+            why = (why + "; " if why else "") + "in no XBRL"
+        if name in results.quarter.derived:
+            why = "revenue - cost of revenue"
+        table.add_row(label, _amount(name, said), filed_text, why)
+    lines: list[RenderableType] = [head, table]
+    if row.guide is not None:
+        guided = Text(f"Guided {money_range(*row.guide)} (midpoint "
+                      f"{money((row.guide[0] + row.guide[1]) / 2)}); revenue "
+                      f"{_amount('revenue', row.outcome)}: ")  # fmt: skip
+        guided.append_text(versus(row.vs_guide))
+        lines.append(guided)
+    for g in results.guidance:
+        what = "Next quarter" if g.period == "quarter" else "Fiscal year"
+        lines.append(Text(f"{what} guided {money_range(g.revenue_low, g.revenue_high)}"))
+    lines.append(link)
+    return Group(*lines)

@@ -1,0 +1,149 @@
+"""Earnings releases as the Results pane, `catalyst results` and the watchlist read them: each
+release with its fiscal quarter, XBRL's figures of the same quarter beside its own (confirmed,
+or where they differ), the guide the release before gave against the outcome; and the mark a
+watchlist row carries in the days after a release. Plain data, no textual and no SQL.
+
+For a caller that stores its own releases (`catalyst demo`'s replay): `store.results.save(symbol,
+filing, url, read_release(body), now)` after `store.evidence.save_filings`, then
+`load_results(store, symbol, now)` gives what the pane shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from ..market.sec.releases import Gap, NotRead
+from ..store import Store
+from ..thesis.results import Check, Facts, Release, check, fiscal_label, guided, midpoint
+
+__all__ = ["FIGURE_LABELS", "MARK_DAYS", "ReleaseMark", "ResultRow", "gap_text", "load_results",
+           "not_read_text", "recent_marks", "result_rows"]  # fmt: skip
+
+MARK_DAYS = 5  # a watchlist row shows its release's beat or miss this many days after it
+
+#: A release's figures, in the order shown, as people name them.
+FIGURE_LABELS = {
+    "revenue": "Revenue",
+    "gross_profit": "Gross profit",
+    "operating_income": "Operating income",
+    "net_income": "Net income",
+    "eps_diluted": "Diluted EPS",
+    "eps_nongaap": "Non-GAAP diluted EPS",
+}
+_GAPS = {
+    Gap.NOT_STATED: "not stated",
+    Gap.AMBIGUOUS: "two different values are labelled as it",
+    Gap.UNKNOWN_SCALE: "its table states no scale (thousands, millions)",
+    Gap.NO_STATEMENT: "no income statement",
+}
+_NOT_READ = {
+    NotRead.EMPTY: "the document has no text",
+    NotRead.TOO_LARGE: "the document is over the size read (8 MiB)",
+    NotRead.NO_STATEMENT: "no income statement (a deliveries update, or results told in prose)",
+    NotRead.UNREADABLE: "the document could not be read",
+    NotRead.NO_EXHIBIT: "the 8-K lists no EX-99 press release",
+    NotRead.FETCH_FAILED: "the press release could not be fetched",
+}
+
+
+def gap_text(gap: Gap | None) -> str:
+    """Why a figure is missing, in words ("" when it is not)."""
+    return _GAPS.get(gap, str(gap)) if gap is not None else ""
+
+
+def not_read_text(reason: NotRead | None) -> str:
+    """Why a release gave no results, in words ("" when it gave some)."""
+    return _NOT_READ.get(reason, str(reason)) if reason is not None else ""
+
+
+class ResultRow(NamedTuple):
+    """One release as shown: its fiscal quarter ('Q3 FY26', None when no fiscal year end is
+    known), XBRL's figures of that quarter (`check`), the guide the release before gave for it,
+    and the outcome against that guide's midpoint (XBRL's revenue once it has the quarter)."""
+
+    release: Release
+    label: str | None
+    check: Check
+    guide: tuple[float, float] | None
+    vs_guide: float | None
+
+    @property
+    def symbol(self) -> str:
+        return self.release.symbol
+
+    @property
+    def outcome(self) -> float | None:
+        """The quarter's revenue: XBRL's when it has it, else the release's."""
+        filed = self.check.filed.get("revenue")
+        return filed if filed is not None else self.release.results.quarter.revenue
+
+
+class ReleaseMark(NamedTuple):
+    """A release of the last MARK_DAYS days on a watchlist row: its day and the revenue against
+    its guide (None: no guide to beat or miss)."""
+
+    filed: dt.date
+    vs_guide: float | None
+
+
+def result_rows(
+    releases: Sequence[Release], facts: Facts, year_ends: Sequence[dt.date]
+) -> list[ResultRow]:
+    """The rows of one symbol's `releases` (in their order), against its `facts`."""
+    found = [r for r in releases if r.results.found]
+    rows = []
+    for release in releases:
+        end = release.period_end
+        checked = check(release, facts)
+        before = guided(found, end) if end is not None else None
+        guide = before.quarter_guide() if before is not None else None
+        label = fiscal_label(end, year_ends) if end is not None else None
+        row = ResultRow(release, label, checked, guide, None)
+        outcome = row.outcome
+        if guide is not None and outcome is not None and midpoint(guide) > 0:
+            row = row._replace(vs_guide=outcome / midpoint(guide) - 1)
+        rows.append(row)
+    return rows
+
+
+def load_results(
+    store: Store, symbol: str | None, now: dt.datetime, *, sec_configured: bool = True
+) -> list[ResultRow]:
+    """Every stored release (of `symbol`), newest filed first, as rows."""
+    releases = store.results.releases(symbol)
+    if not releases:
+        return []
+    snap = store.market.snapshot(now, sec_configured=sec_configured, symbol=symbol)
+    by_symbol: dict[str, list[Release]] = {}
+    for release in releases:
+        by_symbol.setdefault(release.symbol, []).append(release)
+    rows: dict[tuple[str, str], ResultRow] = {}
+    for sym, mine in by_symbol.items():
+        facts: Mapping = snap.facts.get(sym, {})
+        for row in result_rows(mine, facts, store.results.fiscal_year_ends(sym)):
+            rows[(sym, row.release.accession)] = row
+    return [rows[(r.symbol, r.accession)] for r in releases]
+
+
+def recent_marks(store: Store, today: dt.date) -> dict[str, ReleaseMark]:
+    """The symbols with a release filed in the last MARK_DAYS days, each with its newest one's
+    revenue against its guide (the release's own revenue: XBRL rarely has it that soon)."""
+    first = today - dt.timedelta(days=MARK_DAYS)
+    symbols = store.results.filed_since(first)
+    if not symbols:
+        return {}
+    marks = {}
+    for symbol, releases in store.results.of_symbols(symbols).items():
+        newest = max(releases, key=lambda r: r.filed)
+        if newest.filed < first or newest.filed > today:
+            continue
+        guide = None
+        end, revenue = newest.period_end, newest.results.quarter.revenue
+        before = guided(releases, end) if end is not None else None
+        if before is not None and revenue is not None:
+            quarter_guide = before.quarter_guide()
+            if quarter_guide is not None and midpoint(quarter_guide) > 0:
+                guide = revenue / midpoint(quarter_guide) - 1
+        marks[symbol] = ReleaseMark(newest.filed, guide)
+    return marks
