@@ -54,6 +54,7 @@ class Filing:
     items: tuple[str, ...]
     primary: str
     documents: dict[str, tuple[str, str, bytes]]  # name -> (type, description, body)
+    raw: dict[str, Any] = field(default_factory=dict)  # submissions columns written as given
 
     @property
     def filed(self) -> date:
@@ -87,6 +88,7 @@ class Filing:
             "primaryDocument": self.primary,
             "primaryDocDescription": self.form,
         }
+        values.update(self.raw)
         return {column: values.get(column, "") for column in COLUMNS}
 
     @property
@@ -101,6 +103,7 @@ class Headline:
     link: str
     guid: str
     published: datetime
+    pub_date: str | None = None  # the pubDate as written, when not `published`'s
 
 
 @dataclass
@@ -129,9 +132,11 @@ class FilingsServer:
         items: tuple[str, ...] = (),
         exhibits: dict[str, tuple[str, str]] | None = None,
         primary: tuple[str, str] | None = None,
+        raw: dict[str, Any] | None = None,
     ) -> str:
         """A filing of `symbol`'s company: 8-K `exhibits` as {type: (file name, html)}, a 10-Q's
-        or 10-K's `primary` document as (file name, html). Its accession."""
+        or 10-K's `primary` document as (file name, html); `raw`, submissions columns written
+        as given (an acceptanceDateTime no clock has). Its accession."""
         with self._lock:
             self._count += 1
             cik = CIKS[symbol]
@@ -141,8 +146,9 @@ class FilingsServer:
             for kind, (name, html) in (exhibits or {}).items():
                 documents[name] = (kind, kind, html.encode())
             self.filings.append(
-                Filing(symbol, cik, accession, form, accepted, items, main_name, documents)
-            )
+                Filing(symbol, cik, accession, form, accepted, items, main_name, documents,
+                       dict(raw or {}))
+            )  # fmt: skip
         return accession
 
     def add_adobe_8k(self) -> Filing:
@@ -161,13 +167,14 @@ class FilingsServer:
         return filing
 
     def add_headline(self, symbol: str, title: str, description: str, published: datetime,
-                     *, guid: str | None = None) -> Headline:  # fmt: skip
+                     *, guid: str | None = None, pub_date: str | None = None,
+                     ) -> Headline:  # fmt: skip
         with self._lock:
             self._count += 1
             n = self._count
         headline = Headline(
             title, description, f"https://finance.yahoo.com/news/{symbol.lower()}-{n}.html"
-            "?.tsrc=rss", guid or f"00000000-0000-3000-8000-{n:012d}", published,
+            "?.tsrc=rss", guid or f"00000000-0000-3000-8000-{n:012d}", published, pub_date,
         )  # fmt: skip
         with self._lock:
             self.headlines.setdefault(symbol, []).append(headline)
@@ -286,7 +293,7 @@ user_agent = "{contact}"
             f"            <description>{xml_escape(h.description)}</description>\n"
             f'            <guid isPermaLink="false">{xml_escape(h.guid)}</guid>\n'
             f"            <link>{xml_escape(h.link)}</link>\n"
-            f"            <pubDate>{format_datetime(h.published)}</pubDate>\n"
+            f"            <pubDate>{h.pub_date or format_datetime(h.published)}</pubDate>\n"
             f"            <title>{xml_escape(h.title)}</title>\n"
             "        </item>\n"
             for h in items

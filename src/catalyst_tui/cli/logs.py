@@ -42,7 +42,9 @@ def setup_logging(debug: bool) -> Path | None:
     try:
         make_private_dirs(path.parent)
         os.close(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
-        handlers.append(logging.FileHandler(path, encoding="utf-8"))
+        # A record is never lost to its text: what UTF-8 cannot hold (a lone surrogate) is
+        # written as its escape, where strict UTF-8 would print a traceback on stderr.
+        handlers.append(logging.FileHandler(path, encoding="utf-8", errors="backslashreplace"))
     except OSError:
         written = None  # an unwritable log dir must not stop the app
     if debug:

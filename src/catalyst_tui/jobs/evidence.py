@@ -22,6 +22,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
+from ..market.bounds import plausible_moment
 from ..market.documents import html_to_text
 from ..market.http.client import MarketClient
 from ..market.models import FetchError, FetchKind
@@ -46,6 +47,7 @@ FIRST_LOOK = dt.timedelta(days=365)
 DAILY = dt.timedelta(days=1)
 RETRY_FAILED_AFTER = dt.timedelta(hours=1)
 NEWS_EVERY = dt.timedelta(hours=1)
+INDEX_SLACK_DAYS = 5  # an index page's Accepted time days from the filing date is not its own
 
 
 @dataclass
@@ -122,7 +124,8 @@ class EvidenceFetches:
             )
             self.notes.append(f"filings {symbol}: {error}")
             return
-        recent = [f for f in filings if f.accepted >= cutoff]
+        # Nothing is accepted in the future: a filing dated years ahead is no filing yet.
+        recent = [f for f in filings if f.accepted >= cutoff and plausible_moment(f.accepted, now)]
         added = self.store.evidence.save_filings(symbol, recent, edgar.archives_url, self.clock())
         market.mark_fetched(FetchKind.FILINGS, symbol, self.clock(), detail=f"{len(added)} new")
         results = [f for f in added if f.form == "8-K" and "2.02" in f.filing.items]
@@ -160,7 +163,9 @@ class EvidenceFetches:
         if filing.wants_exhibits:
             page = await edgar.fetch_archive(self.client, filing.index_url(archives), filing.cik)
             index = parse_filing_index(page)
-            accepted = parse_index_accepted(page) or accepted
+            shown = parse_index_accepted(page)
+            if shown is not None and abs((shown.date() - filing.filed).days) <= INDEX_SLACK_DAYS:
+                accepted = shown  # New York's clock, where submissions' may be either
             wanted = [(d.name, f"8-K {d.type}", d.description) for d in exhibits(index)]
         else:
             wanted = [(filing.primary_document, filing.form, "")]

@@ -9,7 +9,9 @@ SQLite's integers would abort the whole batch's transaction and a bar dated in t
 would freeze the symbol's history (it resumes from the last stored day).
 
 - JSON: no NaN, Infinity or number beyond a float's range (1e400), an integer beyond 64 bits
-  read as a float, no nesting deep enough to exhaust the stack (a RecursionError).
+  read as a float, no nesting deep enough to exhaust the stack (a RecursionError); a lone
+  surrogate (`"\\ud800"`) in a string becomes U+FFFD (text.py), so no text of an answer stops
+  a store, a log or a terminal.
 - Numbers: finite; prices in (0, MAX_PRICE]; volumes whole, in [0, MAX_VOLUME]; reported
   amounts within ±MAX_AMOUNT; a split's ratio within [1/MAX_SPLIT, MAX_SPLIT].
 - Dates: from 1970-01-01 to now + 1 day (a session in Asia is already tomorrow in UTC), except
@@ -24,6 +26,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from ..text import well_formed_json
 from .models import Bar, EarningsDate, Fact, FetchError, Quote, Split
 
 EARLIEST = date(1970, 1, 1)
@@ -64,7 +67,7 @@ def decode_json(body: str | bytes, provider: str, symbol: str | None = None) -> 
     """The decoded JSON of an answer; FetchError "bad_body" when it is not JSON, holds a
     non-finite or out-of-range number, or nests too deep to decode."""
     try:
-        return json.loads(
+        data = json.loads(
             body,
             parse_float=_finite_float,
             parse_int=_bounded_int,
@@ -78,6 +81,7 @@ def decode_json(body: str | bytes, provider: str, symbol: str | None = None) -> 
     except (ValueError, UnicodeDecodeError):  # JSONDecodeError is a ValueError
         raise FetchError("bad_body", "the answer is not valid JSON (cut off?)", provider,
                          symbol) from None  # fmt: skip
+    return well_formed_json(data, body)
 
 
 def epoch(value: object, provider: str, symbol: str | None) -> datetime | None:
@@ -88,6 +92,16 @@ def epoch(value: object, provider: str, symbol: str | None) -> datetime | None:
     if not _EPOCH_SECONDS[0] <= value <= _EPOCH_SECONDS[1]:  # also False for NaN
         raise FetchError("bad_body", f"timestamp {value!r} is no date", provider, symbol)
     return datetime.fromtimestamp(value, UTC)
+
+
+def plausible_moment(value: datetime, now: datetime | None = None) -> bool:
+    """Whether an aware moment is one a record may carry: from 1970 to now + AHEAD (a news
+    item, a filing: nothing is published in the future)."""
+    try:
+        day = value.astimezone(UTC).date()
+    except (OverflowError, ValueError):  # 9999-12-31 east of UTC: past the calendar's end
+        return False
+    return EARLIEST <= day <= _today(now) + AHEAD
 
 
 def number_text(text: str | None, provider: str, symbol: str | None) -> float | None:

@@ -1,0 +1,149 @@
+"""Hostile answers, second round: a refresh against the loopback market and EDGAR where one row of
+an answer is bad (a lone surrogate, a date no clock holds, a price no market quotes) keeps that
+row's harm to itself: every other quote, filing, headline and checkpoint is stored and judged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from catalyst_tui.config import Config, parse_config
+from catalyst_tui.jobs.refresh import refresh_in_process
+from catalyst_tui.market.http.client import MarketClient
+from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
+from catalyst_tui.store import Store
+from tests.support.filings_server import FilingsServer
+from tests.support.market_server import MarketServer, Reply
+
+LIMITS = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
+UA = "Catalyst Tests tests@example.com"
+SYMBOLS = ("ALAB", "CRDO", "NVDA", "TSLA")
+NOW = dt.datetime.now(dt.UTC)
+# JSON text spelling a lone UTF-16 surrogate: Python decodes it, UTF-8 (SQLite, a log) can't hold it
+LONE = "\\ud800"
+
+
+@pytest.fixture
+def servers() -> Iterator[tuple[MarketServer, FilingsServer]]:
+    with MarketServer(symbols=SYMBOLS) as market, FilingsServer() as sec:
+        yield market, sec
+
+
+def thesis(market: MarketServer, sec: FilingsServer, extra: str = "") -> Config:
+    """The four tickers; ALAB's checkpoint reads evidence (its filings' documents, its news)."""
+    tickers = "".join(f"[tickers.{s}]\n" for s in SYMBOLS if s != "ALAB")
+    return parse_config(
+        sec.settings_toml(market.url, UA)
+        + tickers
+        + """
+[tickers.ALAB]
+[[tickers.ALAB.checkpoints]]
+id = "scorpio"
+title = "Scorpio X ramps"
+kind = "milestone"
+due = 2099-12-31
+evidence = ['"Scorpio X"']
+"""
+        + extra
+    )
+
+
+async def refresh(store: Store, config: Config, **kwargs: object):
+    async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
+        return await refresh_in_process(config, store, client=client, **kwargs)  # type: ignore[arg-type]
+
+
+def rows(db: Path, sql: str, *args: object) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql, args).fetchall()
+    finally:
+        conn.close()
+
+
+def chart_error(description: str):
+    def rewrite(reply: Reply) -> Reply:
+        body = '{"chart":{"result":null,"error":{"code":"Not Found","description":"%s"}}}'
+        return Reply(404, body % description)
+
+    return rewrite
+
+
+# --- class 1: lone surrogates ---------------------------------------------------------------------
+
+
+async def test_a_lone_surrogate_in_a_yahoo_error_loses_no_other_quote(tmp_path, servers):
+    """Yahoo's error text for CRDO spells "\\ud800": it was kept in the FetchError, SQLite could
+    not bind it, and the transaction of the whole quote batch failed, good quotes included."""
+    market, sec = servers
+    market.getcrumb_body = "Too Many Requests"  # no crumb: one chart per symbol
+    market.inject("rewrite", provider="yahoo", endpoint="chart", symbol="CRDO",
+                  rewrite=chart_error(f"No data found {LONE} here"))  # fmt: skip
+    config = thesis(market, sec)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        report = await refresh(store, config)
+        assert report.fresh == {"ALAB", "NVDA", "TSLA"}
+        [crdo] = [q for q in report.statuses if q.symbol == "CRDO"]
+        assert crdo.error is not None and "No data found \ufffd here" in crdo.error
+    fresh = rows(tmp_path / "c.db", "SELECT symbol FROM quotes WHERE stale = 0 ORDER BY 1")
+    assert fresh == [("ALAB",), ("NVDA",), ("TSLA",)]
+
+
+async def test_a_lone_surrogate_in_one_submissions_row_keeps_the_companys_filings(
+    tmp_path, servers
+):
+    market, sec = servers
+    sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=3), items=("8.01",))
+    sec.add_filing("ALAB", "10-Q", NOW - dt.timedelta(days=2),
+                   raw={"primaryDocument": f"alab{chr(0xD800)}-10q.htm"})  # fmt: skip
+    config = thesis(market, sec)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        await refresh(store, config)
+        stored = store.evidence.filings("ALAB")
+    assert [f.form for f in stored] == ["10-Q", "8-K"]
+    assert stored[0].filing.primary_document == "alab\ufffd-10q.htm"
+
+
+# --- class 2: one bad row, not the whole answer ---------------------------------------------------
+
+
+async def test_filings_with_impossible_or_future_acceptance_times_spoil_only_themselves(
+    tmp_path, servers
+):
+    """Year 1 and 9999 raised OverflowError (every filing of the company lost); one accepted
+    three years ahead was stored and listed first."""
+    market, sec = servers
+    good = sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=3), items=("8.01",))
+    sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=4), items=("7.01",),
+                   raw={"acceptanceDateTime": "0001-01-01T00:00:00.000Z"})  # fmt: skip
+    sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=5), items=("7.01",),
+                   raw={"acceptanceDateTime": "9999-12-31T23:59:59.000Z"})  # fmt: skip
+    ahead = NOW + dt.timedelta(days=3 * 365)
+    sec.add_filing("ALAB", "10-K", ahead, raw={"filingDate": ahead.date().isoformat()})
+    config = thesis(market, sec)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        await refresh(store, config)
+        stored = store.evidence.filings("ALAB")
+    assert [f.accession for f in stored] == [good]
+
+
+async def test_a_headline_dated_9999_spoils_only_its_own_date(tmp_path, servers):
+    market, sec = servers
+    sec.add_headline("ALAB", "Scorpio X ships", "Scorpio X is in production.",
+                     NOW - dt.timedelta(hours=2))  # fmt: skip
+    sec.add_headline("ALAB", "A date no clock has", "Dated the last minute of 9999, east of UTC.",
+                     NOW, pub_date="Fri, 31 Dec 9999 23:59:59 -0500")  # fmt: skip
+    config = thesis(market, sec)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        report = await refresh(store, config, now=lambda: NOW)
+        news = {d.title: d.published for d in store.evidence.documents("ALAB")}
+    assert set(news) == {"Scorpio X ships", "A date no clock has"}, report.notes
+    assert news["A date no clock has"] <= NOW + dt.timedelta(days=1)  # not in 9999
