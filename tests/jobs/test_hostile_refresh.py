@@ -5,6 +5,7 @@ row's harm to itself: every other quote, filing, headline and checkpoint is stor
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -147,3 +148,47 @@ async def test_a_headline_dated_9999_spoils_only_its_own_date(tmp_path, servers)
         news = {d.title: d.published for d in store.evidence.documents("ALAB")}
     assert set(news) == {"Scorpio X ships", "A date no clock has"}, report.notes
     assert news["A date no clock has"] <= NOW + dt.timedelta(days=1)  # not in 9999
+
+
+def v7_price(symbol: str, price: str):
+    """The v7 batch with `symbol`'s regularMarketPrice spelled `price` (JSON text)."""
+
+    def rewrite(reply: Reply) -> Reply:
+        data = json.loads(reply.body)
+        for row in data["quoteResponse"]["result"]:
+            if row["symbol"] == symbol:
+                row["regularMarketPrice"] = "@@price@@"
+        return Reply(reply.status, json.dumps(data).replace('"@@price@@"', price))
+
+    return rewrite
+
+
+async def test_a_price_of_1e_320_is_refused_and_the_others_stored(tmp_path, servers):
+    """1e-320 is a finite float JSON may spell: it was stored, and the portfolio's total made
+    of it underflowed to 0 (thesis/test_hostile_values.py: what a stored one does)."""
+    market, sec = servers
+    market.inject("rewrite", provider="yahoo", endpoint="quote",
+                  rewrite=v7_price("ALAB", "1e-320"))  # fmt: skip
+    config = thesis(market, sec)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        report = await refresh(store, config)
+        [alab] = [q for q in report.statuses if q.symbol == "ALAB"]
+    assert report.fresh == {"CRDO", "NVDA", "TSLA"}
+    assert alab.error is not None and "price is 9.99989e-321, out of range" in alab.error
+
+
+async def test_a_bar_dated_3000_is_left_out_and_the_history_kept(tmp_path, servers):
+    """The last bar of ALAB's first-sight history is dated 3000-01-02: once every bar of its
+    five years went with it."""
+    market, sec = servers
+    market.inject("far_future", provider="yahoo", endpoint="chart", symbol="ALAB")
+    config = thesis(market, sec)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        report = await refresh(store, config)
+    assert "ALAB" in report.fresh
+    days = dict(rows(tmp_path / "c.db", "SELECT symbol, COUNT(*) FROM prices GROUP BY symbol"))
+    assert days["ALAB"] == days["NVDA"] - 1 > 1000  # five years less the bar of 3000
+    assert rows(tmp_path / "c.db", "SELECT ts FROM prices WHERE ts > ?",
+                (NOW + dt.timedelta(days=2)).date().isoformat()) == []  # fmt: skip

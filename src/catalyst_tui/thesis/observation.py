@@ -44,6 +44,9 @@ class MissingCode(StrEnum):
     NO_LOTS = "no_lots"  # symbol: a gain needs a position
     SOLD = "sold"  # symbol: every share sold
     COSTLESS_LOTS = "costless_lots"  # symbol: lots that cost nothing
+    WORTHLESS_HOLDINGS = "worthless_holdings"  # symbols held: their total is 0, no share of it
+    NOT_FINITE = "not_finite"  # symbol, metric: it came out infinite or NaN (a divisor near 0)
+    METRIC_FAILED = "metric_failed"  # symbol, metric, text: what it raised
     RECORDED = "recorded"  # text: the sentence an earlier version stored
 
 

@@ -99,6 +99,12 @@ def missing_text(missing: Missing | None) -> str:
             return f"no quote yet for {', '.join(missing.symbols)}"
         case MissingCode.NO_FX_RATE:
             return f"no FX rate to {missing.currency} yet for {', '.join(missing.symbols)}"
+        case MissingCode.WORTHLESS_HOLDINGS:
+            return f"the holdings ({', '.join(missing.symbols)}) are worth 0 at the stored prices"
+        case MissingCode.NOT_FINITE:
+            return f"{missing.metric} of {symbol} is not a finite number from the stored data"
+        case MissingCode.METRIC_FAILED:
+            return f"{missing.metric} of {symbol} could not be computed ({missing.text})"
     return missing.text  # RECORDED: the sentence as an earlier version stored it
 
 
