@@ -6,19 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from catalyst_tui.config import Config, parse_config
+from catalyst_tui.config import Config, load_config, parse_config
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
 from tests.support.filings_server import FilingsServer
 from tests.support.market_server import MarketServer, Reply
+
+from .test_refresh import write_config
 
 LIMITS = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
 UA = "Catalyst Tests tests@example.com"
@@ -192,3 +195,68 @@ async def test_a_bar_dated_3000_is_left_out_and_the_history_kept(tmp_path, serve
     assert days["ALAB"] == days["NVDA"] - 1 > 1000  # five years less the bar of 3000
     assert rows(tmp_path / "c.db", "SELECT ts FROM prices WHERE ts > ?",
                 (NOW + dt.timedelta(days=2)).date().isoformat()) == []  # fmt: skip
+
+
+# --- class 6: FX rates ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("gbp", ["1.2.3", "0." + "0" * 320 + "1"], ids=["1.2.3", "1e-321"])
+async def test_an_ecb_rate_that_is_no_rate_spoils_its_currency_alone(tmp_path, gbp):
+    """The ECB's GBP rate is "1.2.3" (ValueError: every later step of the refresh was skipped,
+    fundamentals included) or 1e-321 (GBPUSD stored as inf, printed as Infinity): GBP has no
+    rate, JPY has the ECB's, and the refresh goes on to the fundamentals and earnings dates."""
+    symbols = ("ALAB", "VOD.L", "7203.T")
+    with MarketServer(symbols=symbols) as market:
+        market.currencies.update({"VOD.L": "GBp", "7203.T": "JPY"})  # no pair charts: the ECB
+        market.ecb_rates = {"USD": "1.1280", "GBP": gbp, "JPY": "163.02"}  # type: ignore[dict-item]
+        config = load_config(write_config(tmp_path / "catalysts.toml", market.url,
+                                          providers='["yahoo"]', symbols=symbols))  # fmt: skip
+        config_text = config.path.read_text() + (
+            f'[providers.ecb]\ndaily_url = "{market.url}/stats/eurofxref/eurofxref-daily.xml"\n'
+        )
+        config.path.write_text(config_text)
+        config = load_config(config.path)
+        with Store.open(tmp_path / "c.db") as store:
+            store.sync.apply(config)
+            report = await refresh(store, config)
+            rates = {c: r.rate for c, r in store.fx.latest("USD").items()}
+    assert rates == {"JPY": pytest.approx(1.1280 / 163.02)}
+    assert any("no rate to USD for GBP" in note for note in report.notes), report.notes
+    # The steps after the rates were taken: ALAB's fundamentals and next earnings date.
+    assert "ALAB" in report.fundamentals_updated and "ALAB" in report.earnings_updated
+    assert all(math.isfinite(r) for (r,) in rows(tmp_path / "c.db", "SELECT rate FROM fx_rates"))
+
+
+async def test_a_yahoo_rate_of_5e_324_is_refused_and_the_ecb_asked(tmp_path):
+    symbols = ("ALAB", "VOD.L")
+    with MarketServer(symbols=symbols) as market:
+        market.currencies["VOD.L"] = "GBp"
+        pair = market.fx_pair("GBP", "USD", 1.27)
+        market.inject("rewrite", provider="yahoo", endpoint="chart", symbol=pair,
+                      rewrite=chart_prices("5e-324"))  # fmt: skip
+        path = write_config(tmp_path / "catalysts.toml", market.url, providers='["yahoo"]',
+                            symbols=symbols)  # fmt: skip
+        path.write_text(path.read_text() + (
+            f'[providers.ecb]\ndaily_url = "{market.url}/stats/eurofxref/eurofxref-daily.xml"\n'
+        ))  # fmt: skip
+        config = load_config(path)
+        with Store.open(tmp_path / "c.db") as store:
+            store.sync.apply(config)
+            await refresh(store, config)
+            gbp = store.fx.latest("USD")["GBP"]
+    assert gbp.source == "ecb" and 1.0 < gbp.rate < 2.0
+
+
+def chart_prices(price: str):
+    """A chart whose price and every close are spelled `price` (JSON text)."""
+
+    def rewrite(reply: Reply) -> Reply:
+        data = json.loads(reply.body)
+        result = data["chart"]["result"][0]
+        result["meta"]["regularMarketPrice"] = "@@p@@"
+        series = result["indicators"]["quote"][0]
+        for key in ("open", "high", "low", "close"):
+            series[key] = ["@@p@@" for _ in series[key]]
+        return Reply(reply.status, json.dumps(data).replace('"@@p@@"', price))
+
+    return rewrite
