@@ -16,6 +16,7 @@ import pytest
 from catalyst_tui.config import Config, load_config, parse_config
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
+from catalyst_tui.market.models import YahooSession
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
 from tests.support.filings_server import FilingsServer
@@ -260,3 +261,45 @@ def chart_prices(price: str):
         return Reply(reply.status, json.dumps(data).replace('"@@p@@"', price))
 
     return rewrite
+
+
+# --- class 10: a cookie that is no ASCII ----------------------------------------------------------
+
+
+def non_ascii_cookie(reply: Reply) -> Reply:
+    """fc.yahoo.com's answer setting `A3=d=café` (its UTF-8 bytes on the wire)."""
+    wire = "A3=d=café; Max-Age=31557600; Path=/".encode().decode("latin-1")
+    return Reply(reply.status, reply.body, reply.content_type, {"Set-Cookie": wire})
+
+
+async def test_a_non_ascii_cookie_is_dropped_and_breaks_no_later_request(tmp_path, servers):
+    """Once kept, `A3=d=café` went with every later request to the host, each failing with
+    UnicodeEncodeError, reported as "no network": no quote, and the fundamentals skipped."""
+    market, sec = servers
+    market.inject("rewrite", provider="yahoo", endpoint="cookie", rewrite=non_ascii_cookie)
+    path = write_config(tmp_path / "catalysts.toml", market.url, providers='["yahoo"]',
+                        symbols=SYMBOLS)  # fmt: skip
+    config = load_config(path)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        report = await refresh(store, config)
+        session = store.providers.session("yahoo")
+    assert report.fresh == set(SYMBOLS), report.notes
+    assert report.reach == "" and "ALAB" in report.fundamentals_updated, report.notes
+    assert session is None  # no cookie kept: none was one a request can carry
+    assert not [r for r in market.requests if "caf" in r.headers.get("cookie", "")]
+
+
+async def test_a_non_ascii_cookie_an_older_version_kept_is_replaced(tmp_path, servers):
+    market, sec = servers
+    path = write_config(tmp_path / "catalysts.toml", market.url, providers='["yahoo"]',
+                        symbols=SYMBOLS)  # fmt: skip
+    config = load_config(path)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        store.providers.save_session("yahoo", YahooSession("A3=d=café", market.crumb, NOW))
+        report = await refresh(store, config)
+        session = store.providers.session("yahoo")
+    assert report.fresh == set(SYMBOLS), report.notes
+    assert session is not None and session.cookie.isascii()
+    assert market.requests_for(provider="yahoo", endpoint="quote")  # the batch, with the new one
