@@ -303,3 +303,31 @@ async def test_a_non_ascii_cookie_an_older_version_kept_is_replaced(tmp_path, se
     assert report.fresh == set(SYMBOLS), report.notes
     assert session is not None and session.cookie.isascii()
     assert market.requests_for(provider="yahoo", endpoint="quote")  # the batch, with the new one
+
+
+# --- class 11: a redirect to another origin ----------------------------------------------------
+
+
+async def test_an_sec_document_redirected_to_another_origin_is_not_stored(tmp_path, servers):
+    """EDGAR answers the press release with a 302 to another host, which serves a text of its
+    own: it was followed, and that text stored as SEC evidence under the sec.gov URL."""
+    market, sec = servers
+    accepted = NOW - dt.timedelta(days=2)
+    release = "<html><body><p>Scorpio X is in volume production.</p></body></html>"
+    forged = "<html><body><p>Scorpio X is cancelled, says nobody at Astera.</p></body></html>"
+    sec.add_filing("ALAB", "8-K", accepted, items=("8.01",),
+                   exhibits={"EX-99.1": ("pr.htm", release)})  # fmt: skip
+    with FilingsServer() as elsewhere:
+        elsewhere.add_filing("ALAB", "8-K", accepted, items=("8.01",),
+                             exhibits={"EX-99.1": ("pr.htm", forged)})  # fmt: skip
+        document = f"{sec.filings[0].folder}/pr.htm"
+        sec.redirects[document] = elsewhere.url + document
+        config = thesis(market, sec)
+        with Store.open(tmp_path / "c.db") as store:
+            store.sync.apply(config)
+            await refresh(store, config)
+            [filing] = store.evidence.filings("ALAB")
+            texts = [store.evidence.text(d.id) for d in store.evidence.documents("ALAB")]
+        assert elsewhere.requests() == []
+    assert filing.read == 0 and "redirected to another origin" in filing.read_error
+    assert not any("cancelled" in text for text in texts)

@@ -118,6 +118,7 @@ class FilingsServer:
     filings: list[Filing] = field(default_factory=list)
     headlines: dict[str, list[Headline]] = field(default_factory=dict)
     log: list[Request] = field(default_factory=list)
+    redirects: dict[str, str] = field(default_factory=dict)  # path -> Location of a 302
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _httpd: ThreadingHTTPServer | None = None
     _count: int = 0
@@ -340,8 +341,11 @@ class _Handler(BaseHTTPRequestHandler):
                           {k.lower(): v for k, v in self.headers.items()})  # fmt: skip
         with server._lock:
             server.log.append(request)
-        status, kind, body = server.answer(request)
+            location = server.redirects.get(parts.path)
+        status, kind, body = (302, "text/plain", b"") if location else server.answer(request)
         self.send_response(status)
+        if location:
+            self.send_header("Location", location)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
