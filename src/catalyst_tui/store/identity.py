@@ -36,6 +36,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
+from ..paths import open_file
 from . import schema
 
 APPLICATION_ID = 0x43544C59  # "CTLY"
@@ -75,7 +76,7 @@ def release(key: FileKey) -> None:
 def check_file(path: Path) -> None:
     """ForeignDatabase unless the file at `path` is one catalyst may open and write; it reads
     the file only, and never creates anything next to it."""
-    with open(path, "rb") as handle:
+    with os.fdopen(open_file(path), "rb") as handle:  # never blocks: NotAFile for a FIFO
         header = handle.read(100)
     if not header:
         return  # new: created empty a moment ago, or by the user
