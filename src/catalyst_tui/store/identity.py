@@ -12,7 +12,8 @@ given as the database is used when it is
   when it is opened (migrated or not).
 
 Anything else (another application's mark, or another application's tables) is refused, and
-the file is left exactly as it was: the first look reads the 100-byte header with plain file
+so is a database beside which lies a write-ahead log that is not its own (wal.py: SQLite would
+copy that log's pages into it); the files are left exactly as they were: the first look reads the 100-byte header with plain file
 I/O, and the tables through a read-only, immutable connection (no lock, no -wal, no -shm, no
 journal), all before the connection that writes, and before its switch to WAL, which rewrites
 the header. The writing connection looks once more before that switch: a database in WAL mode
@@ -38,6 +39,7 @@ from urllib.parse import quote
 
 from ..paths import open_file
 from . import schema
+from .wal import ForeignWal, check_wal, wal_path
 
 APPLICATION_ID = 0x43544C59  # "CTLY"
 _MAGIC = b"SQLite format 3\x00"
@@ -62,6 +64,14 @@ def claim(path: Path) -> FileKey:
     with _claims_lock:
         if not _claims[key]:
             check_file(path)
+            try:
+                check_wal(path, APPLICATION_ID)
+            except ForeignWal as exc:
+                raise ForeignDatabase(
+                    f"{exc}. catalyst left both untouched: SQLite would have copied that log "
+                    f"into the database. If no program is using it, move {wal_path(path).name} "
+                    "away and try again"
+                ) from None
         _claims[key] += 1
     return key
 
