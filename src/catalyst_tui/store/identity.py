@@ -11,13 +11,13 @@ given as the database is used when it is
   of 1 or more, and every table of the first migration (schema.MIGRATIONS[0]); it is marked
   when it is opened (migrated or not).
 
-Anything else (another application's mark, or another application's tables) is refused, and
-so is a database beside which lies a write-ahead log that is not its own (wal.py: SQLite would
-copy that log's pages into it); the files are left exactly as they were: the first look reads the 100-byte header with plain file
-I/O, and the tables through a read-only, immutable connection (no lock, no -wal, no -shm, no
-journal), all before the connection that writes, and before its switch to WAL, which rewrites
-the header. The writing connection looks once more before that switch: a database in WAL mode
-may hold tables the main file doesn't have yet.
+Anything else (another application's mark, or another application's tables) is refused, and so is a
+database beside which lies a write-ahead log that is not its own (wal.py: SQLite would copy that
+log's pages into it); the files are left exactly as they were: the first look reads the 100-byte
+header (and the log) with plain file I/O, and the tables through a read-only, immutable connection
+(no lock, no -wal, no -shm, no journal), all before the connection that writes, and before its
+switch to WAL, which rewrites the header. The writing connection looks once more before that switch:
+a database in WAL mode may hold tables the main file doesn't have yet.
 
 That first look opens and closes the file outside SQLite, and closing any descriptor of a file
 drops every POSIX lock the process holds on it: the locks of a Store already open on it in this
