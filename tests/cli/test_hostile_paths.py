@@ -77,3 +77,20 @@ def test_the_log_file_writes_what_utf_8_cannot_hold_and_prints_nothing(tmp_path)
     written = Path(done.stdout.strip())
     assert written.is_relative_to(tmp_path)
     assert "quoteSummary said caf\\ud800e" in written.read_text(encoding="utf-8")
+
+
+def test_evidence_for_an_unknown_checkpoint_exits_2_with_did_you_mean(tmp_path):
+    """`catalyst evidence ALAB/zzz` listed nothing and exited 0, as if the checkpoint had no
+    evidence; it is refused as `mark` refuses it (cli/names.known_checkpoint, shared)."""
+    config = tmp_path / "catalysts.toml"
+    config.write_text(THESIS)
+    db = tmp_path / "c.db"
+    assert catalyst(tmp_path, config, db, "mark", "ALAB/npo-ships", "met").returncode == 0
+    done = catalyst(tmp_path, config, db, "evidence", "ALAB/npo-ship")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "catalyst evidence: no checkpoint ALAB/npo-ship; did you mean ALAB/npo-ships?" in (
+        done.stderr
+    )
+    assert catalyst(tmp_path, config, db, "evidence", "ALAB/zzz").returncode == 2
+    known = catalyst(tmp_path, config, db, "evidence", "ALAB/npo-ships")
+    assert known.returncode == 0, known.stderr
