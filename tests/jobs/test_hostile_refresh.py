@@ -5,6 +5,7 @@ row's harm to itself: every other quote, filing, headline and checkpoint is stor
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import math
 import sqlite3
@@ -14,11 +15,13 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui.config import Config, load_config, parse_config
+from catalyst_tui.jobs.evidence_match import MAX_NOTICES
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import YahooSession
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
+from catalyst_tui.thesis.evidence import MAX_PASSAGES
 from tests.support.filings_server import FilingsServer
 from tests.support.market_server import MarketServer, Reply
 
@@ -331,3 +334,67 @@ async def test_an_sec_document_redirected_to_another_origin_is_not_stored(tmp_pa
         assert elsewhere.requests() == []
     assert filing.read == 0 and "redirected to another origin" in filing.read_error
     assert not any("cancelled" in text for text in texts)
+
+
+# --- class 4: evidence floods -------------------------------------------------------------------
+
+SENTENCE = "<p>Scorpio X ships in volume to one more hyperscaler.</p>\n"
+
+
+async def test_a_document_inflating_past_16_mib_is_refused(tmp_path, servers):
+    """A gzip exhibit of a few KB inflating to 20 MiB of matching sentences: once read whole
+    (120 MB took 4.5 GB and stored two million passages). Refused past 16 MiB decoded, as a
+    failed read of that filing (tried again later, given up after three)."""
+    market, sec = servers
+    sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=2), items=("8.01",),
+                   exhibits={"EX-99.1": ("flood.htm", SENTENCE)})  # fmt: skip
+    flood = SENTENCE.encode() * (20 * 2**20 // len(SENTENCE))
+    sec.answers[f"{sec.filings[0].folder}/flood.htm"] = (
+        {"Content-Encoding": "gzip"}, gzip.compress(flood, 9)
+    )  # fmt: skip
+    config = thesis(market, sec)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        await refresh(store, config)
+        [filing] = store.evidence.filings("ALAB")
+        assert store.evidence.passages("ALAB") == []
+    assert filing.read == 0 and "answer too large: more than 16 MiB" in filing.read_error
+
+
+async def test_a_document_of_ten_thousand_matching_sentences_gives_fifty_passages(
+    tmp_path, servers
+):
+    market, sec = servers
+    sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=2), items=("8.01",),
+                   exhibits={"EX-99.1": ("many.htm", SENTENCE * 10_000)})  # fmt: skip
+    config = thesis(market, sec)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        await refresh(store, config)
+        passages = store.evidence.passages("ALAB")
+    assert len(passages) == MAX_PASSAGES
+    assert {p.document.title for p in passages} == {"EX-99.1"}
+
+
+async def test_two_thousand_matching_headlines_queue_twenty_notices(tmp_path, servers):
+    """After a first refresh (the checkpoint's entries matched once: what comes next is news),
+    2,000 new headlines all match: each was queued as a notification. Now 19 are, and a 20th
+    says how many more there were."""
+    market, sec = servers
+    config = thesis(market, sec)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, NOW - dt.timedelta(days=1))
+        await refresh(store, config, now=lambda: NOW)
+        assert rows(tmp_path / "c.db", "SELECT COUNT(*) FROM outbox") == [(0,)]
+        for i in range(2_000):
+            sec.add_headline("ALAB", f"Scorpio X wins socket {i}", "Scorpio X ships.",
+                             NOW + dt.timedelta(minutes=30, seconds=i))  # fmt: skip
+        later = NOW + dt.timedelta(hours=2)
+        await refresh(store, config, now=lambda: later)
+        assert len(store.evidence.passages("ALAB")) >= 2_000  # every one stored
+    queued = rows(tmp_path / "c.db", "SELECT evidence_id, title, body FROM outbox ORDER BY id")
+    assert len(queued) == MAX_NOTICES
+    assert all(evidence is not None for evidence, _, _ in queued[:-1])
+    evidence, title, body = queued[-1]
+    assert evidence is None and title == "catalyst · more evidence found"
+    assert body.startswith(f"{2_000 * 2 - (MAX_NOTICES - 1)} more passage(s) for ALAB"), body

@@ -119,6 +119,8 @@ class FilingsServer:
     headlines: dict[str, list[Headline]] = field(default_factory=dict)
     log: list[Request] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)  # path -> Location of a 302
+    # path -> (headers, body) of a 200 sent as given (a gzip body with its Content-Encoding)
+    answers: dict[str, tuple[dict[str, str], bytes]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _httpd: ThreadingHTTPServer | None = None
     _count: int = 0
@@ -342,10 +344,14 @@ class _Handler(BaseHTTPRequestHandler):
         with server._lock:
             server.log.append(request)
             location = server.redirects.get(parts.path)
+            given = server.answers.get(parts.path)
         status, kind, body = (302, "text/plain", b"") if location else server.answer(request)
+        extra = {"Location": location} if location else {}
+        if given is not None:
+            (status, kind, body), extra = (200, "text/html", given[1]), given[0]
         self.send_response(status)
-        if location:
-            self.send_header("Location", location)
+        for name, value in extra.items():
+            self.send_header(name, value)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
