@@ -9,12 +9,14 @@ import gzip
 import json
 import math
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from catalyst_tui.config import Config, load_config, parse_config
+from catalyst_tui.jobs.evidence import MAX_EXHIBITS
 from catalyst_tui.jobs.evidence_match import MAX_NOTICES
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
@@ -398,3 +400,63 @@ async def test_two_thousand_matching_headlines_queue_twenty_notices(tmp_path, se
     evidence, title, body = queued[-1]
     assert evidence is None and title == "catalyst · more evidence found"
     assert body.startswith(f"{2_000 * 2 - (MAX_NOTICES - 1)} more passage(s) for ALAB"), body
+
+
+# --- class 5: starvation --------------------------------------------------------------------------
+
+
+async def test_a_flood_of_exhibits_starves_no_daily_fetch_and_is_read_on_where_it_stopped(
+    tmp_path, servers
+):
+    """An 8-K whose index lists 3,500 EX-99 exhibits, each answered after a second: reading
+    them took the whole refresh, so no fundamentals and no earnings dates were fetched, nothing
+    was saved and the next refresh began again. Now the daily fetches come first, the first 20
+    exhibits are read in the time left and each stored as it is read, and the next refresh
+    reads on from there."""
+    market, sec = servers
+    exhibits = {f"EX-99.{i}": (f"ex{i}.htm", f"<p>Scorpio X news number {i}.</p>")
+                for i in range(1, 3_501)}  # fmt: skip
+    sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=2), items=("8.01",), exhibits=exhibits)
+    folder = sec.filings[0].folder
+    sec.document_delay = 1.0
+    config = thesis(market, sec)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        started = time.monotonic()
+        report = await refresh(store, config, deadline=8.0)
+        elapsed = time.monotonic() - started
+        assert elapsed < 8.0 + 10, elapsed  # the refresh's own deadline, and room to stop
+        assert set(report.fundamentals_updated) == set(SYMBOLS), report.notes
+        assert set(report.earnings_updated) == set(SYMBOLS), report.notes
+        first = {d.url for d in store.evidence.documents("ALAB")}
+        assert 0 < len(first) < MAX_EXHIBITS
+        assert store.evidence.filings("ALAB")[0].read == 0  # not all read yet
+        asked_first = {r.path for r in sec.requests(f"{folder}/ex")}
+        sec.document_delay = 0.0
+        await refresh(store, config)
+        [filing] = store.evidence.filings("ALAB")
+        urls = {d.url for d in store.evidence.documents("ALAB")}
+    assert filing.read == 1 and len(urls) == MAX_EXHIBITS  # the first 20, of 3,500
+    asked = [r.path for r in sec.requests(f"{folder}/ex")]
+    assert len(set(asked)) == MAX_EXHIBITS
+    again = [path for path in asked[len(asked_first) :] if f"{sec.url}{path}" in first]
+    assert again == []  # what the first refresh stored was not asked for again
+
+
+async def test_slow_filings_of_many_tickers_starve_no_fundamentals(tmp_path):
+    """Forty tickers whose submissions each take ten seconds: listing them all took the whole
+    refresh, and no fundamentals were fetched. Filings now have a quarter of the time left; the
+    rest are listed at the next refresh, and every ticker's fundamentals come in this one."""
+    symbols = tuple(f"Q{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(40))
+    with MarketServer(symbols=symbols) as market:
+        market.inject("timeout", provider="sec", endpoint="submissions", delay=10.0)
+        config = load_config(write_config(tmp_path / "catalysts.toml", market.url,
+                                          providers='["yahoo"]', symbols=symbols))  # fmt: skip
+        with Store.open(tmp_path / "c.db") as store:
+            store.sync.apply(config)
+            started = time.monotonic()
+            report = await refresh(store, config, deadline=20.0)
+            elapsed = time.monotonic() - started
+    assert set(report.fundamentals_updated) == set(symbols), report.notes
+    assert any("left to the next refresh" in note for note in report.notes), report.notes
+    assert elapsed < 20.0 + 10, elapsed  # its deadline, and room to stop

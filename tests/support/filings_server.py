@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time as clock
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import format_datetime
@@ -121,6 +122,7 @@ class FilingsServer:
     redirects: dict[str, str] = field(default_factory=dict)  # path -> Location of a 302
     # path -> (headers, body) of a 200 sent as given (a gzip body with its Content-Encoding)
     answers: dict[str, tuple[dict[str, str], bytes]] = field(default_factory=dict)
+    document_delay: float = 0.0  # seconds before each filing document (not index) is answered
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _httpd: ThreadingHTTPServer | None = None
     _count: int = 0
@@ -345,6 +347,8 @@ class _Handler(BaseHTTPRequestHandler):
             server.log.append(request)
             location = server.redirects.get(parts.path)
             given = server.answers.get(parts.path)
+        if server.document_delay and "/Archives/" in parts.path and "-index" not in parts.path:
+            clock.sleep(server.document_delay)
         status, kind, body = (302, "text/plain", b"") if location else server.answer(request)
         extra = {"Location": location} if location else {}
         if given is not None:
