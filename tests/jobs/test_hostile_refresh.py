@@ -460,3 +460,62 @@ async def test_slow_filings_of_many_tickers_starve_no_fundamentals(tmp_path):
     assert set(report.fundamentals_updated) == set(symbols), report.notes
     assert any("left to the next refresh" in note for note in report.notes), report.notes
     assert elapsed < 20.0 + 10, elapsed  # its deadline, and room to stop
+
+
+# --- all at once ----------------------------------------------------------------------------------
+
+
+async def test_one_refresh_facing_them_all_ends_in_time_with_every_other_symbols_data(
+    tmp_path, servers
+):
+    """One refresh, many of the hostile inputs above at once: NVDA quoted at 1e-320, TSLA's
+    history with a bar dated 3000, the ECB's GBP rate "1.2.3" (VOD.L is quoted in pence), and
+    for ALAB a submissions row with a lone surrogate and one dated 9999, a headline dated 9999,
+    and an 8-K whose 3,500 exhibits answer slowly, the first of them 200,000 divs deep, one a
+    gzip inflating past 16 MiB, one redirected to another origin. It ends within its deadline,
+    and every symbol the faults do not touch has its quote, history, fundamentals and earnings
+    date stored."""
+    market, sec = servers
+    market.currencies["VOD.L"] = "GBp"
+    market.symbols.add("VOD.L")
+    market.ecb_rates = {"USD": "1.1280", "GBP": "1.2.3", "JPY": "163.02"}  # type: ignore[dict-item]
+    market.inject("rewrite", provider="yahoo", endpoint="quote", rewrite=v7_price("NVDA", "1e-320"))
+    market.inject("far_future", provider="yahoo", endpoint="chart", symbol="TSLA")
+    exhibits = {f"EX-99.{i}": (f"ex{i}.htm", f"<p>Scorpio X news number {i}.</p>")
+                for i in range(1, 3_501)}  # fmt: skip
+    exhibits["EX-99.1"] = ("ex1.htm", "<html><body>" + "<div>Scorpio X " * 200_000)
+    sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=2), items=("8.01",), exhibits=exhibits)
+    folder = sec.filings[0].folder
+    sec.answers[f"{folder}/ex2.htm"] = ({"Content-Encoding": "gzip"},
+                                        gzip.compress(SENTENCE.encode() * 400_000, 9))  # fmt: skip
+    sec.redirects[f"{folder}/ex3.htm"] = f"{market.url}{folder}/ex3.htm"
+    sec.document_delay = 0.5
+    sec.add_filing("ALAB", "10-Q", NOW - dt.timedelta(days=3),
+                   raw={"primaryDocument": f"alab{chr(0xD800)}.htm"})  # fmt: skip
+    sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=4), items=("7.01",),
+                   raw={"acceptanceDateTime": "9999-12-31T23:59:59.000Z"})  # fmt: skip
+    sec.add_headline("ALAB", "Scorpio X, from the year 9999", "Scorpio X.", NOW,
+                     pub_date="Fri, 31 Dec 9999 23:59:59 -0500")  # fmt: skip
+    ecb = f'[providers.ecb]\ndaily_url = "{market.url}/stats/eurofxref/eurofxref-daily.xml"\n'
+    config = thesis(market, sec, '[tickers."VOD.L"]\n' + ecb)
+    deadline = 15.0
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        started = time.monotonic()
+        report = await refresh(store, config, deadline=deadline)
+        elapsed = time.monotonic() - started
+        filings = store.evidence.filings("ALAB")
+        passages = store.evidence.passages("ALAB")
+        rates = store.fx.latest("USD")
+    assert elapsed < deadline + 10, elapsed  # its deadline, and room to stop what is on the way
+    assert report.fresh == {"ALAB", "CRDO", "TSLA", "VOD.L"}, report.notes
+    db = tmp_path / "c.db"
+    bars = dict(rows(db, "SELECT symbol, COUNT(*) FROM prices GROUP BY symbol"))
+    assert all(bars.get(s, 0) > 1000 for s in ("ALAB", "CRDO", "TSLA", "VOD.L")), bars
+    facts = {s for (s,) in rows(db, "SELECT DISTINCT symbol FROM fundamentals")}
+    earnings = {s for (s,) in rows(db, "SELECT symbol FROM earnings WHERE next_date IS NOT NULL")}
+    assert {"ALAB", "CRDO", "TSLA"} <= facts and {"ALAB", "CRDO", "TSLA"} <= earnings
+    assert "GBP" not in rates and all(math.isfinite(r.rate) for r in rates.values())
+    assert sorted(f.form for f in filings) == ["10-Q", "8-K"]  # the row of 9999 alone left out
+    assert len({p.document.id for p in passages}) >= 1
+    assert rows(db, "SELECT COUNT(*) FROM outbox") <= [(MAX_NOTICES,)]
