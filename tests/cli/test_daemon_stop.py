@@ -12,7 +12,7 @@ import time
 from tests.support.filings_server import FilingsServer
 from tests.support.market_server import MarketServer
 
-from .test_daemon import start_daemon, wait_for
+from .test_daemon import reap, start_daemon, wait_for
 
 UA = "Catalyst Tests tests@example.com"
 # Seconds from SIGTERM to the end of the process: generous, for a loaded machine; the unbounded
@@ -43,8 +43,5 @@ def test_sigterm_during_the_parse_of_a_deeply_nested_exhibit_ends_the_daemon(tmp
             assert proc.wait(timeout=STOP_DEADLINE) == 0
             wait_for(lines, "catalyst daemon: stopped", 5)
         finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-        stderr = proc.stderr.read() if proc.stderr else ""
+            stderr = reap(proc)
         assert "Traceback" not in stderr
