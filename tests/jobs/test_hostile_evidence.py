@@ -29,12 +29,16 @@ SENTENCE = "<p>Scorpio X ships in volume to one more hyperscaler.</p>\n"
 
 
 async def test_a_document_inflating_past_16_mib_is_refused(tmp_path, servers):
-    """A gzip exhibit of a few KB inflating to 20 MiB of matching sentences: once read whole
-    (120 MB took 4.5 GB and stored two million passages). Refused past 16 MiB decoded, as a
-    failed read of that filing (tried again later, given up after three)."""
+    """A gzip exhibit of a few KB inflating to 20 MiB of matching sentences, between two
+    sound ones: once read whole (120 MB took 4.5 GB and stored two million passages). Refused
+    past 16 MiB decoded: a failed read of that exhibit alone, the filing tried again later for
+    it, the other two stored."""
     market, sec = servers
+    sound = "<p>Scorpio X {} ships.</p>"
     sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=2), items=("8.01",),
-                   exhibits={"EX-99.1": ("flood.htm", SENTENCE)})  # fmt: skip
+                   exhibits={"EX-99.1": ("a.htm", sound.format("one")),
+                             "EX-99.2": ("flood.htm", SENTENCE),
+                             "EX-99.3": ("c.htm", sound.format("three"))})  # fmt: skip
     flood = SENTENCE.encode() * (20 * 2**20 // len(SENTENCE))
     sec.answers[f"{sec.filings[0].folder}/flood.htm"] = (
         {"Content-Encoding": "gzip"}, gzip.compress(flood, 9)
@@ -44,8 +48,9 @@ async def test_a_document_inflating_past_16_mib_is_refused(tmp_path, servers):
         store.sync.apply(config)
         await refresh(store, config)
         [filing] = store.evidence.filings("ALAB")
-        assert store.evidence.passages("ALAB") == []
+        passages = [p.passage for p in store.evidence.passages("ALAB")]
     assert filing.read == 0 and "answer too large: more than 16 MiB" in filing.read_error
+    assert sorted(passages) == ["Scorpio X one ships.", "Scorpio X three ships."]
 
 
 async def test_a_document_of_ten_thousand_matching_sentences_gives_fifty_passages(
@@ -108,9 +113,9 @@ async def test_a_flood_of_exhibits_starves_no_daily_fetch_and_is_read_on_where_i
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
         started = time.monotonic()
-        report = await refresh(store, config, deadline=8.0)
+        report = await refresh(store, config, deadline=12.0)
         elapsed = time.monotonic() - started
-        assert elapsed < 8.0 + 10, elapsed  # the refresh's own deadline, and room to stop
+        assert elapsed < 12.0 + 10, elapsed  # the refresh's own deadline, and room to stop
         assert set(report.fundamentals_updated) == set(SYMBOLS), report.notes
         assert set(report.earnings_updated) == set(SYMBOLS), report.notes
         first = {d.url for d in store.evidence.documents("ALAB")}
@@ -129,22 +134,22 @@ async def test_a_flood_of_exhibits_starves_no_daily_fetch_and_is_read_on_where_i
 
 
 async def test_slow_filings_of_many_tickers_starve_no_fundamentals(tmp_path):
-    """Forty tickers whose submissions each take ten seconds: listing them all took the whole
+    """Forty tickers whose submissions each take fifteen seconds: listing them all took the whole
     refresh, and no fundamentals were fetched. Filings now have a quarter of the time left; the
     rest are listed at the next refresh, and every ticker's fundamentals come in this one."""
     symbols = tuple(f"Q{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(40))
     with MarketServer(symbols=symbols) as market:
-        market.inject("timeout", provider="sec", endpoint="submissions", delay=10.0)
+        market.inject("timeout", provider="sec", endpoint="submissions", delay=15.0)
         config = load_config(write_config(tmp_path / "catalysts.toml", market.url,
                                           providers='["yahoo"]', symbols=symbols))  # fmt: skip
         with Store.open(tmp_path / "c.db") as store:
             store.sync.apply(config)
             started = time.monotonic()
-            report = await refresh(store, config, deadline=20.0)
+            report = await refresh(store, config, deadline=30.0)
             elapsed = time.monotonic() - started
     assert set(report.fundamentals_updated) == set(symbols), report.notes
     assert any("left to the next refresh" in note for note in report.notes), report.notes
-    assert elapsed < 20.0 + 10, elapsed  # its deadline, and room to stop
+    assert elapsed < 30.0 + 10, elapsed  # its deadline, and room to stop
 
 
 # --- all at once ----------------------------------------------------------------------------------

@@ -202,7 +202,9 @@ class EvidenceFetches:
     ) -> dt.datetime | None:
         """Read and store the filing's documents worth matching, one by one (those stored by an
         earlier refresh are not asked for again); when it was accepted once all are, None when
-        time ran out first. The time is its index page's (always New York's clock) where the
+        time ran out first. A document that cannot be had spoils itself alone: the others are
+        read and stored, then the first failure is raised (the filing is tried again later,
+        for the failed ones). The time is its index page's (always New York's clock) where the
         index is read, since submissions' acceptanceDateTime is UTC on most rows and New
         York's clock on some."""
         archives = edgar.archives_url
@@ -218,18 +220,26 @@ class EvidenceFetches:
         else:
             wanted = [(filing.primary_document, filing.form, "")]
         stored = self.store.evidence.document_keys(symbol, filing.accession)
+        failed: list[FetchError] = []
         for name, form, description in wanted:
             url = filing.document_url(archives, name)
             if url in stored:
                 continue
             if self.out_of_time():
                 return None
-            body = await edgar.fetch_archive(self.client, url, filing.cik)
+            try:
+                body = await edgar.fetch_archive(self.client, url, filing.cik)
+            except FetchError as error:
+                failed.append(error)
+                continue
             text = await asyncio.to_thread(html_to_text, body)
             title = description or filing.item_text or form
             document = NewDocument(edgar.name, url, filing.accession, form, title, url,
                                    accepted, text)  # fmt: skip
             self.store.evidence.save_documents(symbol, [document], self.clock())
+        if failed:
+            more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+            raise failed[0].with_message(failed[0].message + more)
         return accepted
 
     # -- news --------------------------------------------------------------------------------
