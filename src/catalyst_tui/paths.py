@@ -1,8 +1,13 @@
-"""Where the config and the database are: lookup order, and the first-run copy of the example."""
+"""Where the config and the database are: lookup order, and the first-run copy of the example;
+and the one way catalyst opens a file it is given (`open_file`, `check_file`): only a regular
+file, so a FIFO named as `--db` or `--config` (which blocks the open until a writer comes, for
+ever) or a device is refused with what it is."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -87,3 +92,51 @@ def make_private_dirs(folder: Path) -> None:
         except FileExistsError:  # made by another process just now: its own choice of mode
             continue
         os.chmod(candidate, 0o700)  # mkdir's mode is masked by the umask (e.g. 0o277 → 0500)
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO (a named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+class NotAFile(OSError):
+    """The path names something other than a regular file; str() says what: "is a FIFO (a
+    named pipe), not a file"."""
+
+    def __init__(self, mode: int) -> None:
+        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        super().__init__(errno.EINVAL, f"is {kind}, not a file")
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+def open_file(path: Path, flags: int = os.O_RDONLY, mode: int = 0o600) -> int:
+    """`os.open` of a regular file (a symlink to one), never blocking on anything else: opened
+    non-blocking, looked at, and refused (NotAFile) unless it is a regular file; then blocking
+    as usual. The descriptor is the caller's to close."""
+    fd = os.open(path, flags | os.O_NONBLOCK | os.O_CLOEXEC, mode)
+    try:
+        found = os.fstat(fd).st_mode
+        if not stat.S_ISREG(found):
+            raise NotAFile(found)
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def check_file(path: Path) -> None:
+    """NotAFile when `path` exists and is not a regular file (for a file another library opens
+    by its name: SQLite); nothing when it is one, or is absent."""
+    try:
+        found = os.stat(path).st_mode
+    except OSError:
+        return  # absent or unreadable: the open that follows says so
+    if not stat.S_ISREG(found):
+        raise NotAFile(found)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import platformdirs
 
-from .paths import APP_NAME, make_private_dirs
+from .paths import APP_NAME, make_private_dirs, open_file
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def prefs_file() -> Path:
 
 def load(path: Path) -> Prefs:
     try:
-        with path.open("rb") as handle:
+        with os.fdopen(open_file(path), "rb") as handle:  # a FIFO: refused, not waited on
             data = handle.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise ValueError(f"larger than {MAX_BYTES} bytes")

@@ -7,6 +7,14 @@ The service runs this Python with `-m catalyst_tui.cli daemon --config PATH [--d
 paths made absolute, so it needs neither a shell nor the working directory it was installed
 from. Secrets are not written into the file: the Finnhub key goes in an override the user keeps
 (`systemctl --user edit catalyst`), or a launchd EnvironmentVariables entry.
+
+A unit is built only from paths a service file can hold: each word is double-quoted with
+systemd's escapes (systemd.syntax(7): backslash and quote escaped, `%` as `%%`, `$` as `$$`),
+and a path holding a line break, a carriage return or any other control character (which would
+end the line and start one of its own: `ExecStart=/bin/touch /tmp/pwned`), or bytes that are not
+UTF-8, is refused with a message, as is a relative XDG_CONFIG_HOME (the XDG spec says to ignore
+one; writing the unit under the current folder is no answer). The launchd agent is held to the
+same rule: XML 1.0 cannot hold those characters either.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from __future__ import annotations
 import os
 import plistlib
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -32,7 +41,8 @@ class Service(NamedTuple):
 
 
 class ServiceError(Exception):
-    """No service manager catalyst knows on this platform."""
+    """No service file can be made: no service manager catalyst knows on this platform, or a
+    path it cannot hold."""
 
 
 def daemon_argv(config: Path, database: Path | None) -> list[str]:
@@ -47,8 +57,17 @@ def service_for(
 ) -> Service:
     """The service file for `platform` ('linux…' or 'darwin') running `argv`."""
     home = home or Path.home()
+    for arg in (*argv, str(log_dir), str(home)):
+        _holdable(arg)
     if platform.startswith("linux"):
         config_home = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+        if not config_home.is_absolute():
+            raise ServiceError(
+                f"XDG_CONFIG_HOME is a relative path ({_shown(str(config_home))}): the unit "
+                "would be written under the current folder; set it to an absolute path, or "
+                "unset it for ~/.config"
+            )
+        _holdable(str(config_home))
         return Service(
             config_home / "systemd" / "user" / UNIT_NAME,
             systemd_unit(argv),
@@ -70,6 +89,8 @@ def service_for(
 
 
 def systemd_unit(argv: Sequence[str]) -> str:
+    for arg in argv:
+        _holdable(arg)
     command = " ".join(_systemd_quote(arg) for arg in argv)
     return (
         "# Written by `catalyst daemon --install`; removed by `catalyst daemon --uninstall`.\n"
@@ -89,6 +110,28 @@ def systemd_unit(argv: Sequence[str]) -> str:
     )
 
 
+def _holdable(arg: str) -> None:
+    """ServiceError unless a service file can hold `arg` as one word: UTF-8, no control
+    character (a line break would start a line of its own in the unit)."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ServiceError(
+            f"the path {_shown(arg)} is not UTF-8: a service file cannot hold it; use a path "
+            "that is"
+        ) from None
+    if any(unicodedata.category(c) == "Cc" for c in arg):
+        raise ServiceError(
+            f"the path {_shown(arg)} holds a control character (a line break, a carriage "
+            "return...): a service file cannot hold it; move the file to a path without one"
+        )
+
+
+def _shown(arg: str) -> str:
+    """The path with its control characters visible (\\n, \\r), as the refusal shows it."""
+    return ascii(arg)[1:-1] if not arg.isprintable() else arg
+
+
 def _systemd_quote(arg: str) -> str:
     """One ExecStart word: double-quoted, with systemd's specifiers (%) and variables ($)
     taken literally."""
@@ -98,6 +141,8 @@ def _systemd_quote(arg: str) -> str:
 
 
 def launchd_agent(argv: Sequence[str], log_dir: Path) -> str:
+    for arg in (*argv, str(log_dir)):
+        _holdable(arg)
     agent = {
         "Label": AGENT_LABEL,
         "ProgramArguments": list(argv),

@@ -11,13 +11,19 @@ text shows it as plain text (rich `Text`, `markup=False`), never as markup.
 
 The CLI (cli/, cli/output/report.py), the TUI (tui/format.py and the screens) and the notification
 channels (notify/__init__.py) pass user and provider text through it; exports write data as stored.
+
+Text from outside is also made well-formed where it is decoded: JSON may spell a lone UTF-16
+surrogate (`"\\ud800"`), which Python keeps in a str but no UTF-8 can hold, so SQLite cannot bind
+it, a log file cannot write it and a terminal cannot show it. `well_formed` and `well_formed_json`
+put U+FFFD (the replacement character) in its place; the JSON decoders of market/ call them.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["printable"]
+__all__ = ["printable", "well_formed", "well_formed_json"]
 
 # Whole escape sequences, 7-bit (ESC x) and 8-bit (C1) forms:
 # - CSI: introducer, parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F, a final byte;
@@ -46,3 +52,47 @@ def printable(text: str, *, multiline: bool = False) -> str:
     if multiline:
         return _CONTROLS_MULTILINE.sub("", _BREAKS.sub("\n", text))
     return _CONTROLS_ONE_LINE.sub("", _BREAKS.sub(" ", text).translate(_TABLE))
+
+
+# A surrogate code point in a str is a lone one: JSON's escaped pairs ("\\ud83d\\ude00") decode to
+# the one character they spell.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def well_formed(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD: encodable as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def well_formed_json(value: Any, source: str | bytes | None = None) -> Any:
+    """A decoded JSON value with every string (keys too) well-formed. `source`, the JSON text it
+    was decoded from, spares the walk when it spells no surrogate at all (the common case)."""
+    if isinstance(source, str) and not _SURROGATE_ESCAPE.search(source):
+        return value
+    if isinstance(source, bytes | bytearray) and not _SURROGATE_ESCAPE_BYTES.search(source):
+        return value
+    if isinstance(value, str):
+        return well_formed(value)
+    stack = [value]  # iterative: JSON may nest as deep as the decoder allows
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key in list(node):
+                item = node[key]
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    del node[key]
+                    node[well_formed(key)] = item
+                    key = well_formed(key)
+                if isinstance(item, str):
+                    node[key] = well_formed(item)
+                elif isinstance(item, dict | list):
+                    stack.append(item)
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                if isinstance(item, str):
+                    node[i] = well_formed(item)
+                elif isinstance(item, dict | list):
+                    stack.append(item)
+    return value

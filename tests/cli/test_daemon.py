@@ -37,6 +37,14 @@ def start_daemon(workdir: Path) -> tuple[subprocess.Popen, queue.Queue]:
     return proc, lines
 
 
+def reap(proc: subprocess.Popen) -> str:
+    """Kill the daemon if it still runs, wait for it; its stderr."""
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    return proc.stderr.read() if proc.stderr else ""
+
+
 def wait_for(lines: queue.Queue, prefix: str, timeout: float) -> tuple[float, str]:
     deadline = time.monotonic() + timeout
     while True:
@@ -76,8 +84,5 @@ def test_daemon_refreshes_on_schedule_and_stops_cleanly(tmp_path, signum):
             assert proc.wait(timeout=STOP) == 0
             wait_for(lines, "catalyst daemon: stopped", STOP)
         finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-        stderr = proc.stderr.read() if proc.stderr else ""
+            stderr = reap(proc)
         assert "Traceback" not in stderr

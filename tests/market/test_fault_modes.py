@@ -141,6 +141,9 @@ QUOTE_VALUE_CASES = [
     for fault, word in VALUE_FAULTS.items()
     if not (name == "stooq" and fault == "deep_json")  # CSV
     and not (name == "finnhub" and fault.endswith("_volume"))  # its quote carries none
+    # Yahoo's chart carries the date in its last bar only: that bar is left out and the quote,
+    # sane in itself, stands (test_history_with_an_absurd_bar_keeps_every_other_bar).
+    and (name, fault) != ("yahoo", "far_future")
 ]
 
 
@@ -165,16 +168,23 @@ HISTORY_CASES = [(name, fault) for name in ("yahoo", "stooq")
 
 @pytest.mark.parametrize(("provider_name", "fault"), HISTORY_CASES,
                          ids=[f"{p}-{f}" for p, f in HISTORY_CASES])  # fmt: skip
-async def test_history_with_an_absurd_bar_is_a_fetch_error(
+async def test_history_with_an_absurd_bar_keeps_every_other_bar(
     market_server: MarketServer, client: MarketClient, provider_name: str, fault: str
 ) -> None:
     """A bar dated 3000 would hold the symbol's history still (it resumes from the last stored
-    day); a volume of 1e30 would abort the whole batch's transaction: neither is a bar."""
+    day); a volume of 1e30 would abort the whole batch's transaction: neither is a bar, and each
+    is left out alone (once, the whole history went with it). Only JSON that spells NaN is no
+    answer at all: it is not read."""
     provider = make_provider(provider_name, market_server)
+    clean = (await provider.fetch_history(client, "ALAB", None)).bars
     market_server.inject(fault, provider=provider_name, symbol="ALAB")
-    with pytest.raises(FetchError) as raised:
-        await provider.fetch_history(client, "ALAB", None)
-    assert (raised.value.kind, raised.value.symbol) == ("bad_body", "ALAB")
+    if (provider_name, fault) == ("yahoo", "nan"):
+        with pytest.raises(FetchError) as raised:
+            await provider.fetch_history(client, "ALAB", None)
+        assert (raised.value.kind, raised.value.symbol) == ("bad_body", "ALAB")
+        return
+    bars = (await provider.fetch_history(client, "ALAB", None)).bars
+    assert bars == clean[:-1]  # the poisoned last bar left out, every other one kept
     assert (await provider.fetch_history(client, "NVDA", None)).bars  # other symbols unharmed
 
 

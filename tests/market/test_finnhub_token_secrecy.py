@@ -11,7 +11,7 @@ import pytest
 from tests.support.market_server import FINNHUB_TOKEN, MarketServer
 
 from catalyst_tui.market.finnhub import FinnhubEarnings, FinnhubProvider
-from catalyst_tui.market.http.client import BROWSER_USER_AGENT, MarketClient
+from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import FetchError
 from catalyst_tui.market.quotes import fetch_quotes
 from catalyst_tui.market.sec.client import SecEdgar
@@ -96,27 +96,24 @@ CONTACT = "Catalyst Tests tests@example.com"
 async def test_a_redirect_to_another_origin_carries_neither_the_key_nor_the_contact(
     market_server: MarketServer, client: MarketClient
 ) -> None:
-    """Two loopback servers on two ports are two origins: the first answers 302 to the second,
-    which must see neither the Finnhub key nor the SEC contact (the browser agent instead)."""
+    """Two loopback servers on two ports are two origins: the first answers 302 to the second.
+    The redirect is not followed (once it was, without the key: the other origin's answer was
+    then taken for the provider's): the second sees no request at all, the key and the contact
+    went only where they were meant to go, and each request fails saying why."""
     with MarketServer() as elsewhere:
         market_server.inject("redirect", provider="finnhub", location=elsewhere.url)
         market_server.inject("redirect", provider="sec", location=elsewhere.url)
         outcome = (await fetch_quotes(client, [FinnhubProvider(FINNHUB_TOKEN, market_server.url)],
                                       ["ALAB"]))["ALAB"]  # fmt: skip
         edgar = SecEdgar(market_server.url, market_server.sec_tickers_url, CONTACT)
-        with pytest.raises(FetchError):
+        with pytest.raises(FetchError) as raised:
             await edgar.fetch_companyfacts(client, "2012383")
-    assert outcome.quote is None and outcome.errors[0].kind == "auth"  # no key, no quote
+        assert elsewhere.requests == []
+    assert outcome.quote is None and "redirected to another origin" in outcome.errors[0].message
+    assert "redirected to another origin" in raised.value.message
     sent = {r.provider: r.headers for r in market_server.requests}
     assert sent["finnhub"]["x-finnhub-token"] == FINNHUB_TOKEN  # where it was meant to go
     assert sent["sec"]["user-agent"] == CONTACT
-    arrived = {r.provider: r.headers for r in elsewhere.requests}
-    assert set(arrived) == {"finnhub", "sec"}  # the redirects were followed
-    assert "x-finnhub-token" not in arrived["finnhub"]
-    assert arrived["sec"]["user-agent"] == BROWSER_USER_AGENT
-    for headers in arrived.values():
-        text = repr(headers).lower()
-        assert FINNHUB_TOKEN.lower() not in text and "tests@example.com" not in text
 
 
 async def test_a_redirect_within_the_origin_keeps_the_key(

@@ -1,11 +1,14 @@
 """SEC submissions and filing indexes, on the real answers read in place
 from ../shared/samples: every expectation is computed here from the raw body, never from the parser.
 
-The acceptance times: SEC's `acceptanceDateTime` carries a `Z`, yet for some filings it is the
-Eastern wall clock (NVIDIA's 8-K of 2026-02-25: 16:31:25, its results came out after the close)
-and for most of these recordings it is real UTC (NVIDIA's results 8-Ks read 20:21Z under daylight
-time and 21:21Z under standard time: 16:21 ET both). The tests below hold the parser to EDGAR's
-own rules (06:00-22:00 ET; after 17:30 ET the next business day's filing date) on every row.
+The acceptance times: SEC's `acceptanceDateTime` carries a `Z`, and for most of these recordings
+it is real UTC (NVIDIA's results 8-Ks read 20:21Z under daylight time and 21:21Z under standard
+time: 16:21 ET both; its warning of 2022-08-08 13:16Z came at 09:16 ET, before the open). A few
+rows hold the Eastern wall clock instead (NVIDIA's 8-K of 2026-02-25 says 16:31:25, and its
+results came out after the close): where both readings keep EDGAR's rules, the `Z` decides, and
+the index page's Eastern "Accepted" time, read for evidence, corrects it. The tests below hold
+the parser to EDGAR's own rules (06:00-22:00 ET; after 17:30 ET the next business day's filing
+date) on every row.
 """
 
 from __future__ import annotations
@@ -111,6 +114,9 @@ def test_the_older_page_of_tesla() -> None:
 
 
 def test_nvidia_results_8k_of_february_2026() -> None:
+    """16:31:25Z, a time both readings allow: the `Z` says UTC, 11:31 EST (the row holds
+    New York's clock, its results came after the close: the index page, read for evidence,
+    says 16:31)."""
     [row] = [r for r in rows(NVDA) if r["accessionNumber"] == "0001045810-26-000019"]
     assert row["acceptanceDateTime"] == "2026-02-25T16:31:25.000Z"
     filing = by_accession(parse_submissions(NVDA.read_bytes(), "1045810")[0])[
@@ -121,7 +127,7 @@ def test_nvidia_results_8k_of_february_2026() -> None:
         accession="0001045810-26-000019",
         form="8-K",
         items=("2.02", "9.01"),
-        accepted=datetime(2026, 2, 25, 16, 31, 25, tzinfo=ET),
+        accepted=datetime(2026, 2, 25, 11, 31, 25, tzinfo=ET),
         filed=date(2026, 2, 25),
         report_date=date(2026, 2, 25),
         primary_document="nvda-20260225.htm",
@@ -158,7 +164,10 @@ def test_nvidia_results_8ks_come_at_the_same_eastern_time_in_summer_and_winter()
     )
     assert raw_hours["20"] > 5 and raw_hours["21"] > 5  # the raw values move with daylight time
     after_close = [f for f in results if f.accepted.time() >= time(16)]
-    assert len(after_close) >= len(results) - 1
+    # Two came earlier: the warning of 2022-08-08 (13:16Z, 09:16 ET, before the open), and the
+    # row of 2026-02-25 that holds New York's clock (16:31Z read as UTC: 11:31).
+    before = {f.accession for f in results} - {f.accession for f in after_close}
+    assert before == {"0001045810-22-000133", "0001045810-26-000019"}
     assert {f.accepted.hour for f in after_close} == {16}
 
 
@@ -191,19 +200,58 @@ def test_every_acceptance_time_keeps_edgars_rules(path: Path) -> None:
 
 def test_read_acceptance() -> None:
     assert read_acceptance("2026-02-25T16:31:25.000Z", date(2026, 2, 25)) == datetime(
+        2026, 2, 25, 11, 31, 25, tzinfo=ET
+    )  # both readings fit: the Z says UTC
+    assert read_acceptance("2026-02-25T16:31:25", date(2026, 2, 25)) == datetime(
         2026, 2, 25, 16, 31, 25, tzinfo=ET
-    )
+    )  # no Z: New York's clock, as the index page writes it
     assert read_acceptance("2026-02-25T21:31:25.000Z", date(2026, 2, 25)) == datetime(
         2026, 2, 25, 16, 31, 25, tzinfo=ET
     )
     assert read_acceptance("2026-02-25T21:31:25Z", date(2026, 2, 26)) == datetime(
         2026, 2, 25, 21, 31, 25, tzinfo=ET
-    )  # after 17:30, filed the next day: the Eastern reading fits
-    assert read_acceptance("2025-07-01T21:06:35.000Z", date(2025, 7, 1), "4") == datetime(
+    )  # after 17:30, filed the next day: only the Eastern reading fits
+    assert read_acceptance("2025-07-02T01:06:35.000Z", date(2025, 7, 1), "4") == datetime(
         2025, 7, 1, 21, 6, 35, tzinfo=ET
     )  # a Form 4 is filed that day until 22:00
-    for junk in ("", "2026-02-30T10:00:00Z", "yesterday", "2026-02-25 16:31:25"):
+    for junk in ("", "2026-02-30T10:00:00Z", "yesterday", "2026-02-25 16:31:25",
+                 "0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.000Z"):  # fmt: skip
         assert read_acceptance(junk, date(2026, 2, 25)) is None
+
+
+def test_a_z_is_utc_and_no_reading_lands_after_the_filing_date() -> None:
+    """The issue's rows: a 10-K filed 2020-07-30 says 2020-07-31T00:44:46Z, which is 20:44 EDT
+    on the 30th, not 00:44 on the 31st (after its own filing day); an 8-K at 22:49:46Z that day
+    is 18:49 EDT (neither reading keeps the 17:30 cut-off: the Z decides)."""
+    assert read_acceptance("2020-07-31T00:44:46.000Z", date(2020, 7, 30), "10-K") == datetime(
+        2020, 7, 30, 20, 44, 46, tzinfo=ET
+    )
+    assert read_acceptance("2020-07-30T22:49:46.000Z", date(2020, 7, 30)) == datetime(
+        2020, 7, 30, 18, 49, 46, tzinfo=ET
+    )
+    # A row a day after its filing date whichever way it is read: the filing date's start.
+    assert read_acceptance("2019-09-18T13:26:38.000Z", date(2019, 9, 17)) == datetime(
+        2019, 9, 17, tzinfo=ET
+    )
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("sec_submissions_*.json"))
+                         + sorted((SAMPLES.parent / "realdata" / "more" / "sec_submissions")
+                                  .glob("*.json")),
+                         ids=lambda p: p.name)  # fmt: skip
+def test_no_recorded_filing_is_accepted_after_its_filing_date(path: Path) -> None:
+    """Every 10-K, 10-Q and 8-K of every recorded submissions answer (the samples and the
+    realdata recordings, a foreign filer's with none of them too): accepted on or before its
+    filing date."""
+    data = json.loads(path.read_bytes())
+    columns = data["filings"]["recent"] if "filings" in data else data
+    cik = str(data.get("cik") or re.search(r"CIK(\d{10})", path.name).group(1))  # type: ignore[union-attr]
+    filings = parse_submissions_page(json.dumps(columns), cik)
+    listed = zip(columns["accessionNumber"], columns["form"], columns["primaryDocument"],
+                 strict=True)  # fmt: skip
+    assert len(filings) == len({a for a, form, primary in listed if form in FORMS and primary})
+    for filing in filings:
+        assert filing.accepted.date() <= filing.filed, filing
 
 
 def test_filing_urls() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time as clock
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import format_datetime
@@ -54,6 +55,7 @@ class Filing:
     items: tuple[str, ...]
     primary: str
     documents: dict[str, tuple[str, str, bytes]]  # name -> (type, description, body)
+    raw: dict[str, Any] = field(default_factory=dict)  # submissions columns written as given
 
     @property
     def filed(self) -> date:
@@ -87,6 +89,7 @@ class Filing:
             "primaryDocument": self.primary,
             "primaryDocDescription": self.form,
         }
+        values.update(self.raw)
         return {column: values.get(column, "") for column in COLUMNS}
 
     @property
@@ -101,6 +104,7 @@ class Headline:
     link: str
     guid: str
     published: datetime
+    pub_date: str | None = None  # the pubDate as written, when not `published`'s
 
 
 @dataclass
@@ -118,6 +122,10 @@ class FilingsServer:
     # filer's): what XBRL holds at that moment of a test's story
     companyfacts: dict[str, dict[str, Any]] = field(default_factory=dict)
     log: list[Request] = field(default_factory=list)
+    redirects: dict[str, str] = field(default_factory=dict)  # path -> Location of a 302
+    # path -> (headers, body) of a 200 sent as given (a gzip body with its Content-Encoding)
+    answers: dict[str, tuple[dict[str, str], bytes]] = field(default_factory=dict)
+    document_delay: float = 0.0  # seconds before each filing document (not index) is answered
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _httpd: ThreadingHTTPServer | None = None
     _count: int = 0
@@ -132,9 +140,11 @@ class FilingsServer:
         items: tuple[str, ...] = (),
         exhibits: dict[str, tuple[str, str]] | None = None,
         primary: tuple[str, str] | None = None,
+        raw: dict[str, Any] | None = None,
     ) -> str:
         """A filing of `symbol`'s company: 8-K `exhibits` as {type: (file name, html)}, a 10-Q's
-        or 10-K's `primary` document as (file name, html). Its accession."""
+        or 10-K's `primary` document as (file name, html); `raw`, submissions columns written
+        as given (an acceptanceDateTime no clock has). Its accession."""
         with self._lock:
             self._count += 1
             cik = CIKS[symbol]
@@ -144,8 +154,9 @@ class FilingsServer:
             for kind, (name, html) in (exhibits or {}).items():
                 documents[name] = (kind, kind, html.encode())
             self.filings.append(
-                Filing(symbol, cik, accession, form, accepted, items, main_name, documents)
-            )
+                Filing(symbol, cik, accession, form, accepted, items, main_name, documents,
+                       dict(raw or {}))
+            )  # fmt: skip
         return accession
 
     def add_adobe_8k(self) -> Filing:
@@ -164,13 +175,14 @@ class FilingsServer:
         return filing
 
     def add_headline(self, symbol: str, title: str, description: str, published: datetime,
-                     *, guid: str | None = None) -> Headline:  # fmt: skip
+                     *, guid: str | None = None, pub_date: str | None = None,
+                     ) -> Headline:  # fmt: skip
         with self._lock:
             self._count += 1
             n = self._count
         headline = Headline(
             title, description, f"https://finance.yahoo.com/news/{symbol.lower()}-{n}.html"
-            "?.tsrc=rss", guid or f"00000000-0000-3000-8000-{n:012d}", published,
+            "?.tsrc=rss", guid or f"00000000-0000-3000-8000-{n:012d}", published, pub_date,
         )  # fmt: skip
         with self._lock:
             self.headlines.setdefault(symbol, []).append(headline)
@@ -294,7 +306,7 @@ user_agent = "{contact}"
             f"            <description>{xml_escape(h.description)}</description>\n"
             f'            <guid isPermaLink="false">{xml_escape(h.guid)}</guid>\n'
             f"            <link>{xml_escape(h.link)}</link>\n"
-            f"            <pubDate>{format_datetime(h.published)}</pubDate>\n"
+            f"            <pubDate>{h.pub_date or format_datetime(h.published)}</pubDate>\n"
             f"            <title>{xml_escape(h.title)}</title>\n"
             "        </item>\n"
             for h in items
@@ -341,8 +353,17 @@ class _Handler(BaseHTTPRequestHandler):
                           {k.lower(): v for k, v in self.headers.items()})  # fmt: skip
         with server._lock:
             server.log.append(request)
-        status, kind, body = server.answer(request)
+            location = server.redirects.get(parts.path)
+            given = server.answers.get(parts.path)
+        if server.document_delay and "/Archives/" in parts.path and "-index" not in parts.path:
+            clock.sleep(server.document_delay)
+        status, kind, body = (302, "text/plain", b"") if location else server.answer(request)
+        extra = {"Location": location} if location else {}
+        if given is not None:
+            (status, kind, body), extra = (200, "text/html", given[1]), given[0]
         self.send_response(status)
+        for name, value in extra.items():
+            self.send_header(name, value)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

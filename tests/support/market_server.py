@@ -12,8 +12,10 @@ income and EPS (`synthetic_companyfacts`). Plain module (no pytest), usable from
 
 Hostile faults: "drip" (the real answer's headers, then its body a byte every `delay` seconds,
 2 by default), "gzip_bomb" (a gzip body of about a MiB inflating to `size` bytes, 1 GiB by
-default), "redirect" (302 to `location` + the request's path and query), and the value faults
-of tests/support/hostile.py (an absurd number or date in the real answer, JSON nested too deep).
+default), "redirect" (302 to `location` + the request's path and query), "rewrite" (the real
+answer handed to `rewrite(reply)`, whose Reply is sent: any text or header in it), and the value
+faults of tests/support/hostile.py (an absurd number or date in the real answer, JSON nested too
+deep).
 
 Intraday charts (`interval=1m|5m|15m`, `range=1d|5d`) hold the bars of the last sessions in the
 shape of the recorded 1-minute answer (realdata/yahoo_chart, meta's `tradingPeriods`), each
@@ -38,7 +40,7 @@ import struct
 import threading
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -63,7 +65,7 @@ DEFAULT_SYMBOLS = (
 FINNHUB_TOKEN = "fh-test-token-7c1d9e"
 FAULT_KINDS = frozenset(
     {"http500", "http503", "rate_limit", "timeout", "reset", "html", "truncated", "unknown",
-     "quota", "auth", "drip", "gzip_bomb", "redirect", *VALUE_FAULTS}
+     "quota", "auth", "drip", "gzip_bomb", "redirect", "rewrite", *VALUE_FAULTS}
 )  # fmt: skip
 FAULT_DELAYS = {"timeout": 5.0, "drip": 2.0}  # seconds, when inject() is given none
 # CIKs of the samples and a few real ones; other symbols get a synthetic CIK.
@@ -147,6 +149,7 @@ class Fault:
     delay: float = 5.0
     location: str = ""  # redirect: where to (a base URL)
     size: int = 1 << 30  # gzip_bomb: bytes once inflated
+    rewrite: Callable[[Reply], Reply] | None = None  # rewrite: the answer as it is sent
     hits: int = field(default=0)
 
     def matches(self, request: LoggedRequest) -> bool:
@@ -255,16 +258,19 @@ class MarketServer:
         delay: float | None = None,
         location: str = "",
         size: int = 1 << 30,
+        rewrite: Callable[[Reply], Reply] | None = None,
     ) -> Fault:
         """Make matching requests fail as `kind` (see FAULT_KINDS); earlier injections win."""
         if kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault {kind!r}; one of {sorted(FAULT_KINDS)}")
         if kind == "redirect" and not location:
             raise ValueError("a redirect needs a location")
+        if (kind == "rewrite") != (rewrite is not None):
+            raise ValueError("a rewrite fault, and only one, takes `rewrite`")
         fault = Fault(kind, provider, endpoint, symbol, times,
                       None if retry_after is None else str(retry_after),
                       FAULT_DELAYS.get(kind, 5.0) if delay is None else delay,
-                      location.rstrip("/"), size)  # fmt: skip
+                      location.rstrip("/"), size, rewrite)  # fmt: skip
         with self._lock:
             self._faults.append(fault)
         return fault
@@ -436,6 +442,8 @@ class MarketServer:
             reply.body = body[: max(1, len(body) // 2)]
         if fault is not None and fault.kind == "drip":
             reply.drip = fault.delay
+        if fault is not None and fault.rewrite is not None:
+            reply = fault.rewrite(reply)
         if fault is not None and fault.kind in VALUE_FAULTS and reply.status == 200:
             codes = {_stooq_code(s) for s in ([fault.symbol] if fault.symbol else request.symbols)}
             reply.body = poison(fault.kind, request.provider, request.endpoint, reply.body, codes)
@@ -1178,6 +1186,7 @@ __all__ = [
     "Fault",
     "LoggedRequest",
     "MarketServer",
+    "Reply",
     "fixture_text",
     "quarter_values",
     "synthetic_companyfacts",

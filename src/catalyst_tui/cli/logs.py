@@ -9,7 +9,7 @@ from pathlib import Path
 
 import platformdirs
 
-from ..paths import APP_NAME, make_private_dirs
+from ..paths import APP_NAME, make_private_dirs, open_file
 from ..text import printable
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -41,8 +41,11 @@ def setup_logging(debug: bool, path: Path | None = None) -> Path | None:
     written: Path | None = path
     try:
         make_private_dirs(path.parent)
-        os.close(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
-        handlers.append(logging.FileHandler(path, encoding="utf-8"))
+        # Made 0600 if new; a FIFO or a device at its place is refused (NotAFile), not written.
+        os.close(open_file(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
+        # A record is never lost to its text: what UTF-8 cannot hold (a lone surrogate) is
+        # written as its escape, where strict UTF-8 would print a traceback on stderr.
+        handlers.append(logging.FileHandler(path, encoding="utf-8", errors="backslashreplace"))
     except OSError:
         written = None  # an unwritable log dir must not stop the app
     if debug:

@@ -7,7 +7,7 @@ import contextlib
 import sys
 
 from .context import EXIT_FLAGGED, EXIT_OK, Context, utc_now
-from .names import known_ticker
+from .names import known_checkpoint, known_ticker, parse_target
 
 
 def cmd_check(ctx: Context) -> int:
@@ -58,10 +58,12 @@ def cmd_evidence(ctx: Context) -> int:
     from .output.evidence import evidence_json, print_evidence
 
     target = ctx.args.target or ""
-    symbol, _, checkpoint_id = target.partition("/")
+    symbol, checkpoint_id = parse_target(target) if "/" in target else (target, "")
     _config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
         symbol = known_ticker("evidence", store, symbol)
+        if symbol is not None and checkpoint_id:
+            known_checkpoint("evidence", store, symbol, checkpoint_id)
         records = store.evidence.passages(
             symbol, checkpoint_id or None, include_dismissed=ctx.args.all
         )

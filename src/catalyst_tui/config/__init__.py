@@ -19,10 +19,12 @@ tool promises.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..paths import NotAFile, open_file
 from . import cache
 from .issues import ConfigError, ConfigIssue, IssueCode, KeyPath, file_error, format_key_path
 from .model import (
@@ -100,12 +102,13 @@ def read_config_bytes(path: Path) -> bytes:
     read or is larger, so a device such as /dev/zero is refused, not read until memory ends."""
     shown = str(path)
     try:
-        with open(path, "rb") as handle:
+        with os.fdopen(open_file(path), "rb") as handle:  # a FIFO or a device: refused
             data = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         raise file_error(shown, IssueCode.UNREADABLE, "file not found") from None
-    except IsADirectoryError:
-        raise file_error(shown, IssueCode.UNREADABLE, "is a directory, not a file") from None
+    except (IsADirectoryError, NotAFile) as exc:
+        message = str(exc) if isinstance(exc, NotAFile) else "is a directory, not a file"
+        raise file_error(shown, IssueCode.UNREADABLE, message) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise file_error(shown, IssueCode.UNREADABLE, f"cannot read: {reason}") from None

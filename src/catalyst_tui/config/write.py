@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import BOM, Config, decode_config, parse_config, read_config_bytes
+from . import BOM, MAX_CONFIG_BYTES, Config, decode_config, parse_config, read_config_bytes
 from .atomic import FileBusy, FileChanged, lock, write_with_backup
 from .edits import (
     add_checkpoint,
@@ -48,6 +48,7 @@ from .forms import (
     field_errors,
     field_values,
 )
+from .issues import IssueCode, file_error
 
 __all__ = [
     "CHECKPOINT_FIELDS",
@@ -87,8 +88,9 @@ class WriteResult:
 def apply_edit(path: Path, edit: Callable[[str], str]) -> WriteResult:
     """Apply `edit` to the file's current text, validate, and write it atomically with a .bak.
 
-    Raises ConfigError when the current file or the edited text is invalid (nothing written)
-    and EditError from the edit itself. A failed write is not an exception: the result carries
+    Raises ConfigError when the current file or the edited text is invalid, or the edited text
+    would be larger than MAX_CONFIG_BYTES, which every command refuses (nothing written), and
+    EditError from the edit itself. A failed write is not an exception: the result carries
     the validated config with `written=False` and a message naming the file and the reason.
     """
     path = Path(path)
@@ -104,10 +106,14 @@ def apply_edit(path: Path, edit: Callable[[str], str]) -> WriteResult:
                 new_text = edit(text)
                 parsed = parse_config(new_text, shown)
                 config = Config(parsed.settings, parsed.providers, parsed.tickers, path)
+                new = (bom + new_text).encode("utf-8")
+                if len(new) > MAX_CONFIG_BYTES:  # a file every command would then refuse
+                    limit = MAX_CONFIG_BYTES // (1024 * 1024)
+                    raise file_error(shown, IssueCode.TOO_LARGE,
+                                     f"the change would make it larger than {limit} MB, the most "
+                                     "catalyst reads: not written")  # fmt: skip
                 try:
-                    written, message = write_with_backup(
-                        path, data, (bom + new_text).encode("utf-8")
-                    )
+                    written, message = write_with_backup(path, data, new)
                 except FileChanged:
                     continue  # saved by someone else meanwhile: the edit again, on their text
                 return WriteResult(config, written, message)

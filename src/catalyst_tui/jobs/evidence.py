@@ -8,11 +8,17 @@ milestone, Yahoo headlines, and the matching of every checkpoint's evidence entr
   which take the exhibits it fetched rather than asking for them again.
 - **Documents**, only for tickers whose checkpoints carry evidence entries (a 500-symbol
   watchlist does not download 6,000 filings): an 8-K with item 2.02, 7.01 or 8.01 gives its
-  EX-99 exhibits (the press release), found by type in the filing index; a 10-Q or 10-K its
-  primary document. HTML becomes text once, stored compressed; a failed read is tried again at
-  the next refresh, three times.
+  EX-99 exhibits (the press release; the first MAX_EXHIBITS), found by type in the filing index;
+  a 10-Q or 10-K its primary document. HTML becomes text once, stored compressed, each document
+  as it is read; a filing is marked read once all of its are, and a failed read is tried again
+  at the next refresh, three times.
 - **News**: the headlines of those tickers (Yahoo's RSS feed), once an hour.
 - **Matching** is jobs/evidence_match.py's, run after every refresh and every edit.
+
+Evidence shares the refresh's time (jobs/refresh.py gives each step its share, `until`, a
+monotonic time): no new symbol, filing or document is begun after it, at most STEPS at a time,
+and what was read is stored; the next refresh resumes where this one stopped (a filing's
+documents already stored are not asked for again).
 """
 
 from __future__ import annotations
@@ -20,9 +26,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..market.bounds import plausible_moment
 from ..market.documents import html_to_text
 from ..market.http.client import MarketClient
 from ..market.models import FetchError, FetchKind
@@ -48,6 +56,9 @@ FIRST_LOOK = dt.timedelta(days=365)
 DAILY = dt.timedelta(days=1)
 RETRY_FAILED_AFTER = dt.timedelta(hours=1)
 NEWS_EVERY = dt.timedelta(hours=1)
+INDEX_SLACK_DAYS = 5  # an index page's Accepted time days from the filing date is not its own
+MAX_EXHIBITS = 20  # EX-99 exhibits read of one 8-K: a real one has one to three
+STEPS = 8  # symbols' steps at a time: what they hold in memory stays bounded
 
 
 @dataclass
@@ -62,27 +73,78 @@ class EvidenceFetches:
     filings: FilingsSource | None
     news: NewsSource | None
     releases: ReleaseReading | None = None  # earnings releases, read after the filings
+    until: float | None = None  # monotonic: no step is begun after it
+    _steps: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(STEPS))
 
     async def run(self, symbols: list[str], ciks: dict[str, str]) -> None:
-        targets = self.store.evidence.targets()
-        readers = sorted({t.symbol for t in targets} & set(symbols))
+        """Filings, their earnings releases, then documents and news, within `until`."""
+        await self.list_filings(symbols, ciks)
+        await self.read_releases(symbols, ciks, self.until)
+        await self.read(symbols)
+
+    def out_of_time(self) -> bool:
+        return self.until is not None and time.monotonic() >= self.until
+
+    async def list_filings(self, symbols: list[str], ciks: dict[str, str]) -> None:
+        """The due symbols' filings, stored; those still on the way at `until` are left to
+        the next refresh (nothing of theirs is marked fetched)."""
         edgar = self.filings
-        if edgar is not None and ciks:
-            known = {s: cik for s in symbols if (cik := cik_for(s, ciks)) is not None}
-            due = [s for s in self._filings_due(symbols) if s in known]
-            filings, documents = FetchKind.FILINGS, FetchKind.DOCUMENTS
-            await asyncio.gather(
-                *(self._guarded(filings, s, self._filings(edgar, s, known[s])) for s in due)
-            )
-            if self.releases is not None:
-                await self.releases.run(edgar, list(known))
-            await asyncio.gather(
-                *(self._guarded(documents, s, self._documents(edgar, s)) for s in readers)
-            )
+        if edgar is None or not ciks:
+            return
+        known = {s: cik for s in symbols if (cik := cik_for(s, ciks)) is not None}
+        due = [s for s in self._filings_due(symbols) if s in known]
+        left = None if self.until is None else max(0.0, self.until - time.monotonic())
+        try:
+            async with asyncio.timeout(left):
+                await self._each(
+                    FetchKind.FILINGS, due, lambda s: self._filings(edgar, s, known[s])
+                )
+        except TimeoutError:
+            undone = [s for s in due if s in self._filings_due(due)]
+            self.notes.append(f"filings of {len(undone)} ticker(s) left to the next refresh: "
+                              "out of their share of its time")  # fmt: skip
+
+    async def read_releases(
+        self, symbols: list[str], ciks: dict[str, str], until: float | None
+    ) -> None:
+        """The earnings releases of the stored 8-Ks (jobs/results.py), within `until`
+        (monotonic): after the filings, before the documents, which take the bodies they
+        fetched. What was read is stored; the rest is read at the next refresh."""
+        edgar, releases = self.filings, self.releases
+        if edgar is None or releases is None or not ciks:
+            return
+        known = [s for s in symbols if cik_for(s, ciks) is not None]
+        try:
+            async with asyncio.timeout(
+                None if until is None else max(0.0, until - time.monotonic())
+            ):
+                await releases.run(edgar, known)
+        except TimeoutError:
+            self.notes.append("earnings releases left to the next refresh: out of their share"
+                              " of its time")  # fmt: skip
+
+    async def read(self, symbols: list[str]) -> None:
+        """The documents of the filings not read yet, then the news, of the tickers whose
+        checkpoints carry evidence entries."""
+        readers = sorted({t.symbol for t in self.store.evidence.targets()} & set(symbols))
+        edgar = self.filings
+        if edgar is not None:
+            await self._each(FetchKind.DOCUMENTS, readers, lambda s: self._documents(edgar, s))
         if self.news is not None:
-            news, feed = FetchKind.NEWS, self.news
-            due = self._due(news, readers, NEWS_EVERY)
-            await asyncio.gather(*(self._guarded(news, s, self._news(feed, s)) for s in due))
+            feed = self.news
+            due = self._due(FetchKind.NEWS, readers, NEWS_EVERY)
+            await self._each(FetchKind.NEWS, due, lambda s: self._news(feed, s))
+
+    async def _each(self, kind: FetchKind, symbols: list[str],
+                    step: Callable[[str], Awaitable[None]]) -> None:  # fmt: skip
+        """`step` for each symbol, STEPS at a time, none begun once out of time."""
+
+        async def one(symbol: str) -> None:
+            async with self._steps:
+                if not self.out_of_time():
+                    await self._guarded(kind, symbol, step(symbol))
+
+        await asyncio.gather(*(one(symbol) for symbol in symbols))
 
     async def _guarded(self, kind: FetchKind, symbol: str, step: Awaitable[None]) -> None:
         """One symbol's step: whatever it raises (a provider's answer no parser foresaw) fails
@@ -128,7 +190,8 @@ class EvidenceFetches:
             )
             self.notes.append(f"filings {symbol}: {error}")
             return
-        recent = [f for f in filings if f.accepted >= cutoff]
+        # Nothing is accepted in the future: a filing dated years ahead is no filing yet.
+        recent = [f for f in filings if f.accepted >= cutoff and plausible_moment(f.accepted, now)]
         added = self.store.evidence.save_filings(symbol, recent, edgar.archives_url, self.clock())
         market.mark_fetched(FetchKind.FILINGS, symbol, self.clock(), detail=f"{len(added)} new")
         results = [f for f in added if f.form == "8-K" and "2.02" in f.filing.items]
@@ -143,24 +206,31 @@ class EvidenceFetches:
     async def _documents(self, edgar: FilingsSource, symbol: str) -> None:
         store = self.store.evidence
         for record in store.filings_to_read(symbol):
+            if self.out_of_time():
+                return  # the rest at the next refresh
             if not (record.filing.wants_exhibits or record.filing.wants_primary):
                 store.save_documents(symbol, (), self.clock(), filing=record.accession)
                 continue
             try:
-                documents, accepted = await self._filing_documents(edgar, record.filing)
+                accepted = await self._filing_documents(edgar, symbol, record.filing)
             except (FetchError, FilingsFormatError) as error:
                 store.read_failed(symbol, record.accession, str(error))
                 log.info("documents of %s %s: %s", symbol, record.accession, error)
                 continue
-            store.save_documents(symbol, documents, self.clock(), filing=record.accession,
-                                 accepted=accepted)  # fmt: skip
+            if accepted is not None:  # every document read: the filing is
+                store.save_documents(symbol, (), self.clock(), filing=record.accession,
+                                     accepted=accepted)  # fmt: skip
 
     async def _filing_documents(
-        self, edgar: FilingsSource, filing: Filing
-    ) -> tuple[list[NewDocument], dt.datetime]:
-        """The filing's documents worth matching, and when it was accepted: the time its index
-        page shows (always New York's clock) where the index is read, since submissions'
-        acceptanceDateTime is UTC on most rows and New York's clock on some."""
+        self, edgar: FilingsSource, symbol: str, filing: Filing
+    ) -> dt.datetime | None:
+        """Read and store the filing's documents worth matching, one by one (those stored by an
+        earlier refresh are not asked for again); when it was accepted once all are, None when
+        time ran out first. A document that cannot be had spoils itself alone: the others are
+        read and stored, then the first failure is raised (the filing is tried again later,
+        for the failed ones). The time is its index page's (always New York's clock) where the
+        index is read, since submissions' acceptanceDateTime is UTC on most rows and New
+        York's clock on some."""
         archives = edgar.archives_url
         accepted = filing.accepted
         fetched = self.releases.fetched if self.releases is not None else {}
@@ -168,19 +238,35 @@ class EvidenceFetches:
             url = filing.index_url(archives)
             page = fetched.get(url) or await edgar.fetch_archive(self.client, url, filing.cik)
             index = parse_filing_index(page)
-            accepted = parse_index_accepted(page) or accepted
-            wanted = [(d.name, f"8-K {d.type}", d.description) for d in exhibits(index)]
+            shown = parse_index_accepted(page)
+            if shown is not None and abs((shown.date() - filing.filed).days) <= INDEX_SLACK_DAYS:
+                accepted = shown  # New York's clock, where submissions' may be either
+            wanted = [(d.name, f"8-K {d.type}", d.description)
+                      for d in exhibits(index)[:MAX_EXHIBITS]]  # fmt: skip
         else:
             wanted = [(filing.primary_document, filing.form, "")]
-        found = []
+        stored = self.store.evidence.document_keys(symbol, filing.accession)
+        failed: list[FetchError] = []
         for name, form, description in wanted:
             url = filing.document_url(archives, name)
-            body = fetched.get(url) or await edgar.fetch_archive(self.client, url, filing.cik)
+            if url in stored:
+                continue
+            if self.out_of_time():
+                return None
+            try:
+                body = fetched.get(url) or await edgar.fetch_archive(self.client, url, filing.cik)
+            except FetchError as error:
+                failed.append(error)
+                continue
             text = await asyncio.to_thread(html_to_text, body)
             title = description or filing.item_text or form
-            found.append(NewDocument(edgar.name, url, filing.accession, form, title, url,
-                                     accepted, text))  # fmt: skip
-        return found, accepted
+            document = NewDocument(edgar.name, url, filing.accession, form, title, url,
+                                   accepted, text)  # fmt: skip
+            self.store.evidence.save_documents(symbol, [document], self.clock())
+        if failed:
+            more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+            raise failed[0].with_message(failed[0].message + more)
+        return accepted
 
     # -- news --------------------------------------------------------------------------------
     async def _news(self, feed: NewsSource, symbol: str) -> None:

@@ -7,19 +7,25 @@ was matched with these entries before, and the document was published after the 
 written: that is news. The others (a ticker's past filings read for the first time, everything
 found again after the entries changed) are stored quietly, and one summary notice per ticker
 says how many were found (in notify/wording.py's words).
+
+A matching may queue at most MAX_NOTICES notices: 2,000 matching headlines once queued 2,000.
+Past MAX_NOTICES - 1, passages are stored without a notice of their own, and tickers without a
+summary of their own; one last notice says how many passages of how many tickers that was.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..config import Config
-from ..notify.wording import evidence_summary
+from ..notify.wording import evidence_excess, evidence_summary
 from ..store import Store
 from ..store.records import EvidenceTarget, Found
 from ..thesis.evidence import Matcher, parse_entry
 from ..thesis.vocabulary import EVIDENCE, Status
+
+MAX_NOTICES = 20  # queued by one matching, the summary of the rest included
 
 
 @dataclass
@@ -27,6 +33,8 @@ class MatchReport:
     passages: int = 0  # new passages stored
     notices: int = 0  # of which notified one by one
     quiet: int = 0  # stored without a notice of their own (counted in a summary)
+    left: int = MAX_NOTICES - 1  # notices this matching may still queue, before the excess's
+    held: dict[str, int] = field(default_factory=dict)  # passages past the cap, by ticker
 
 
 def match_evidence(store: Store, config: Config, now: dt.datetime) -> MatchReport:
@@ -40,9 +48,16 @@ def match_evidence(store: Store, config: Config, now: dt.datetime) -> MatchRepor
     for symbol, targets in by_symbol.items():
         quiet = _match_symbol(store, symbol, targets, notify, now, report)
         if quiet and notify:
+            if report.left <= 0:
+                report.held[symbol] = report.held.get(symbol, 0) + quiet
+                continue
+            report.left -= 1
             checkpoints = len({t.checkpoint_id for t in targets})
             summary = evidence_summary(symbol, quiet, checkpoints)
             store.evidence.notice(summary.title, summary.body, now)
+    if report.held:
+        excess = evidence_excess(sum(report.held.values()), sorted(report.held))
+        store.evidence.notice(excess.title, excess.body, now)
     return report
 
 
@@ -78,10 +93,31 @@ def _match_symbol(
     last = documents[-1].id if documents else 0
     quiet = 0
     for t in targets:
-        new, notices = store.evidence.record(t, found[t.checkpoint_id], max(last, t.through), now)
+        passages, held = _within_the_cap(found[t.checkpoint_id], report.left)
+        new, notices = store.evidence.record(t, passages, max(last, t.through), now)
         report.passages += new
         report.notices += notices
+        report.left -= notices
+        if held:
+            report.held[symbol] = report.held.get(symbol, 0) + held
         if t.status == Status.PENDING:  # a settled checkpoint's evidence is no news at all
-            quiet += new - notices
+            quiet += max(0, new - notices - held)
     report.quiet += quiet
     return quiet
+
+
+def _within_the_cap(found: list[Found], left: int) -> tuple[list[Found], int]:
+    """The passages with no more to notify one by one than `left`, and how many were held
+    back (stored without a notice of their own, counted in the excess's)."""
+    allowed = max(left, 0)
+    held = 0
+    out = []
+    for f in found:
+        if f.notify:
+            if allowed > 0:
+                allowed -= 1
+            else:
+                f = f._replace(notify=False)
+                held += 1
+        out.append(f)
+    return out, held

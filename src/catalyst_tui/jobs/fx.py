@@ -79,6 +79,9 @@ async def _ask(
     except FetchError as error:
         log.info("%s rates: %s", source.name, error)
         rates, ok, detail = [], False, str(error)
+    except Exception as error:  # a source's answer no parser foresaw: the next source is asked
+        log.warning("%s rates failed", source.name, exc_info=True)
+        rates, ok, detail = [], False, f"failed ({type(error).__name__}: {error})"
     if source.every is not None:
         listed = {r.currency for r in rates}
         for currency in currencies:

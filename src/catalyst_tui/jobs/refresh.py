@@ -1,5 +1,6 @@
 """One market refresh in this process: quotes and history, FX rates (jobs/fx.py), then filings
-and evidence (jobs/evidence.py), fundamentals and earnings when due (jobs/daily.py); stored. The
+(jobs/evidence.py), fundamentals and earnings when due (jobs/daily.py), and the evidence
+documents and news in the time left; stored. The
 sources are built from the config by the providers' specs (market/registry.py): market/ never
 reads the config.
 
@@ -46,6 +47,8 @@ log = logging.getLogger(__name__)
 # that each provider in turn keeps to the end of its request's deadline (market/http/client.py).
 QUOTES_DEADLINE = 120.0
 REFRESH_DEADLINE = 300.0  # quotes, restated histories, fundamentals and earnings dates
+FILINGS_SHARE = 0.25  # of the time left after the quotes, for listing filings
+RELEASES_SHARE = 0.5  # of the time left after the filings, for reading earnings releases
 
 
 @dataclass
@@ -154,7 +157,8 @@ async def refresh_in_process(
                 report.notes.append("no network: fundamentals and earnings dates not refreshed")
             else:
                 await _daily_and_evidence(store, client, clock, sources, providers, symbols,
-                                          report, refusing, config.settings.notify)  # fmt: skip
+                                          report, refusing, ends,
+                                          config.settings.notify)  # fmt: skip
     finally:
         _record_providers(store, clock(), outcomes, client.requests - asked_before)
         if owned:
@@ -174,19 +178,25 @@ async def _daily_and_evidence(
     symbols: list[str],
     report: RefreshReport,
     refusing: set[str],
+    ends: float,
     notify: tuple[str, ...],
 ) -> None:
-    """Filings, earnings releases and evidence, then fundamentals and earnings dates where
-    due."""
+    """Filings, within FILINGS_SHARE of the time left; the earnings releases they hold, within
+    RELEASES_SHARE of what is left then; fundamentals and earnings dates where due; then the
+    evidence documents and news, in what time is left (`ends`, monotonic): so no flood of
+    filings or exhibits starves the daily fetches, and what was read is stored."""
     daily = DailyFetches(store, client, clock, report.notes)
     report.fundamentals_updated = daily.fundamentals_updated
     report.earnings_updated = daily.earnings_updated
     # Filings first: a new 8-K with results makes this refresh's fundamentals due.
+    until = time.monotonic() + max(0.0, ends - time.monotonic()) * FILINGS_SHARE
     releases = ReleaseReading(store, client, clock, report.notes, RESULTS in notify)
     evidence = EvidenceFetches(store, client, clock, report.notes, sources.filings, sources.news,
-                               releases)  # fmt: skip
+                               releases=releases, until=until)  # fmt: skip
     ciks = await daily.ciks(sources.fundamentals)  # one read (and fetch) for both
-    await evidence.run(symbols, ciks)
+    await evidence.list_filings(symbols, ciks)
+    share = time.monotonic() + max(0.0, ends - time.monotonic()) * RELEASES_SHARE
+    await evidence.read_releases(symbols, ciks, share)
     seen: dict[str, EarningsDate | None] = {}
     for provider in providers:  # the dates the quote answers carried (Yahoo's v7 batches)
         seen.update(provider.earnings_seen)
@@ -195,6 +205,8 @@ async def _daily_and_evidence(
         daily.fundamentals(sources.fundamentals, symbols, ciks),
         daily.earnings(earnings, symbols, seen, report.fresh),
     )
+    evidence.until = ends
+    await evidence.read(symbols)
 
 
 async def _history_after_jumps(

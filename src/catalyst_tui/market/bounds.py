@@ -6,12 +6,17 @@ function before it leaves. A value outside its range is a FetchError of that sym
 provider ("bad_body", saying which value and why), so the refresh moves on to the next provider
 and the other symbols are untouched; nothing absurd reaches the store, where a number beyond
 SQLite's integers would abort the whole batch's transaction and a bar dated in the year 3000
-would freeze the symbol's history (it resumes from the last stored day).
+would freeze the symbol's history (it resumes from the last stored day). A history is many rows:
+a bar with an absurd value is left out (logged, with the value) and the others are kept.
 
 - JSON: no NaN, Infinity or number beyond a float's range (1e400), an integer beyond 64 bits
-  read as a float, no nesting deep enough to exhaust the stack (a RecursionError).
-- Numbers: finite; prices in (0, MAX_PRICE]; volumes whole, in [0, MAX_VOLUME]; reported
-  amounts within ±MAX_AMOUNT; a split's ratio within [1/MAX_SPLIT, MAX_SPLIT].
+  read as a float, no nesting deep enough to exhaust the stack (a RecursionError); a lone
+  surrogate (`"\\ud800"`) in a string becomes U+FFFD (text.py), so no text of an answer stops
+  a store, a log or a terminal.
+- Numbers: finite; prices in [MIN_PRICE, MAX_PRICE] (1e-320 is no price: a total made of it
+  vanishes to 0, and a weight divides by it); volumes whole, in [0, MAX_VOLUME]; reported
+  amounts within ±MAX_AMOUNT; a split's ratio within [1/MAX_SPLIT, MAX_SPLIT]; an FX rate in
+  [MIN_RATE, MAX_RATE] (its inverse is one too).
 - Dates: from 1970-01-01 to now + 1 day (a session in Asia is already tomorrow in UTC), except
   earnings dates, which are in the future by nature: up to EARNINGS_AHEAD from today.
 """
@@ -19,17 +24,23 @@ would freeze the symbol's history (it resumes from the last stored day).
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from ..text import well_formed_json
 from .models import Bar, EarningsDate, Fact, FetchError, Quote, Split
+
+log = logging.getLogger(__name__)
 
 EARLIEST = date(1970, 1, 1)
 AHEAD = timedelta(days=1)
 EARNINGS_AHEAD = timedelta(days=3 * 366)  # companies announce a quarter or two ahead
 MAX_PRICE = 1e12  # BRK.A is near 1e6; a coin quoted in rupiah near 2e9
+MIN_PRICE = 1e-12  # the cheapest coins trade near 1e-9 USD; below that is no price but underflow
+MIN_RATE, MAX_RATE = 1e-8, 1e8  # units of one currency per unit of another (IRR per EUR ~ 5e4)
 MAX_VOLUME = 10**15  # the busiest listings trade ~1e11 a day; SQLite integers end near 9.2e18
 MAX_AMOUNT = 1e16  # the largest filers report revenue near 1e12 USD
 MAX_SPLIT = 10_000.0
@@ -64,7 +75,7 @@ def decode_json(body: str | bytes, provider: str, symbol: str | None = None) -> 
     """The decoded JSON of an answer; FetchError "bad_body" when it is not JSON, holds a
     non-finite or out-of-range number, or nests too deep to decode."""
     try:
-        return json.loads(
+        data = json.loads(
             body,
             parse_float=_finite_float,
             parse_int=_bounded_int,
@@ -78,6 +89,7 @@ def decode_json(body: str | bytes, provider: str, symbol: str | None = None) -> 
     except (ValueError, UnicodeDecodeError):  # JSONDecodeError is a ValueError
         raise FetchError("bad_body", "the answer is not valid JSON (cut off?)", provider,
                          symbol) from None  # fmt: skip
+    return well_formed_json(data, body)
 
 
 def epoch(value: object, provider: str, symbol: str | None) -> datetime | None:
@@ -88,6 +100,16 @@ def epoch(value: object, provider: str, symbol: str | None) -> datetime | None:
     if not _EPOCH_SECONDS[0] <= value <= _EPOCH_SECONDS[1]:  # also False for NaN
         raise FetchError("bad_body", f"timestamp {value!r} is no date", provider, symbol)
     return datetime.fromtimestamp(value, UTC)
+
+
+def plausible_moment(value: datetime, now: datetime | None = None) -> bool:
+    """Whether an aware moment is one a record may carry: from 1970 to now + AHEAD (a news
+    item, a filing: nothing is published in the future)."""
+    try:
+        day = value.astimezone(UTC).date()
+    except (OverflowError, ValueError):  # 9999-12-31 east of UTC: past the calendar's end
+        return False
+    return EARLIEST <= day <= _today(now) + AHEAD
 
 
 def number_text(text: str | None, provider: str, symbol: str | None) -> float | None:
@@ -130,15 +152,35 @@ def checked_quote(quote: Quote, now: datetime | None = None) -> Quote:
 
 
 def checked_bars(bars: list[Bar], now: datetime | None = None) -> list[Bar]:
-    """The bars, when every one is in range; else FetchError for their symbol."""
+    """The bars whose every value is in range; one that is not is left out (and logged, with
+    the value): a bar dated 3000 spoils that bar, never the rest of the history."""
     last = _today(now) + AHEAD
+    kept = []
     for bar in bars:
         gate = _Gate(bar.source, bar.symbol)
-        gate.day("a bar's date", bar.day, last)
-        for name in ("open", "high", "low", "close"):
-            gate.price(f"the {name} of {bar.day}", getattr(bar, name), required=True)
-        gate.volume(bar.volume, f"the volume of {bar.day}")
-    return bars
+        try:
+            gate.day("a bar's date", bar.day, last)
+            for name in ("open", "high", "low", "close"):
+                gate.price(f"the {name} of {bar.day}", getattr(bar, name), required=True)
+            gate.volume(bar.volume, f"the volume of {bar.day}")
+        except FetchError as error:
+            log.info("%s %s: a bar left out: %s", bar.source, bar.symbol, error.message)
+            continue
+        kept.append(bar)
+    return kept
+
+
+def checked_rate(rate: float, currency: str, base: str, source: str) -> float:
+    """An FX rate (units of `base` per unit of `currency`) when finite and in [MIN_RATE,
+    MAX_RATE]; else FetchError naming the pair: 1e-321 would be stored, and its inverse is
+    infinite."""
+    pair = f"{currency}{base}"
+    gate = _Gate(source, pair)
+    gate.within(f"the rate {pair}", rate, MAX_RATE, positive=True)
+    if rate < MIN_RATE:
+        bounds = f"{MIN_RATE:g} to {MAX_RATE:g}"
+        gate.reject(f"the rate {pair} is {_show(rate)}, out of range ({bounds})")
+    return rate
 
 
 def checked_splits(splits: Iterable[Split], provider: str,
@@ -206,6 +248,8 @@ class _Gate:
                 self.reject(f"no {name}")
             return
         self.within(name, value, MAX_PRICE, positive=True)
+        if value < MIN_PRICE:
+            self.reject(f"{name} is {_show(value)}, out of range ({MIN_PRICE:g} to {MAX_PRICE:g})")
 
     def volume(self, value: int | None, name: str = "volume") -> None:
         if value is None:

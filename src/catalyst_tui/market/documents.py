@@ -4,7 +4,9 @@ Pure, no I/O. SEC documents come in three shapes: Workiva-made HTML (one long li
 `<font style=...>` with numeric entities, figures in `<table>`s), inline XBRL 10-Qs and 10-Ks
 (the same, plus an `<ix:header>` of contexts and hidden facts inside a `display:none` block), and
 plain text. Parsing uses lexbor (selectolax): 25 ms for a 1.35 MB 10-Q with the block
-separation below, against 130 ms for the standard library's parser.
+separation below, against 130 ms for the standard library's parser; what lexbor is given is
+bounded first (market/html_bounds.py: no scripts, no nesting past 128 elements), so no document
+can keep it busy for long, and the text kept is at most MAX_TEXT.
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-__all__ = ["html_to_text", "is_html"]
+from .html_bounds import bounded_nesting, visible
+
+__all__ = ["MAX_TEXT", "html_to_text", "is_html"]
+
+MAX_TEXT = 4 * 1024 * 1024  # characters of text kept of one document: a 10-K has under 1 MiB
 
 # Each of these starts and ends a line; text inside one line is the inline flow of a block.
 _BLOCKS = (
@@ -21,6 +27,7 @@ _BLOCKS = (
     "figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, "
     "section, table, tbody, td, tfoot, th, thead, tr, ul"
 )
+_BLOCK_NAMES = frozenset(_BLOCKS.split(", "))
 # Not text a reader sees: code, the head, inline XBRL's hidden header, blocks hidden by style.
 _HIDDEN = (
     "script, style, head, title, noscript, template, ix\\:header, "
@@ -47,13 +54,14 @@ def html_to_text(html: bytes | str) -> str:
     (non-breaking spaces included); empty lines are dropped; lines are joined with "\\n".
     A body that is not HTML comes back with the same whitespace rules applied to its lines.
     Bytes are read as UTF-8, else as Windows-1252. Never raises on junk: returns what text
-    there is ("" for none).
+    there is ("" for none); at most MAX_TEXT characters of it, cut at a line's end.
     """
     text = _decode(html).replace(_SEPARATOR, " ")
     if not is_html(text):
-        return _normalise(text.splitlines())
+        return _capped(_normalise(text.splitlines()))
     try:
-        tree = LexborHTMLParser(text)
+        bounded = bounded_nesting(visible(text), _BLOCK_NAMES, _SEPARATOR)
+        tree = LexborHTMLParser(bounded)
         # Innermost first, so no node is removed after an ancestor already took it away.
         for node in reversed(tree.css(_HIDDEN)):
             node.decompose()
@@ -63,8 +71,16 @@ def html_to_text(html: bytes | str) -> str:
         root = tree.root
         flat = root.text() if root is not None else ""
     except Exception:  # lexbor on junk: fall back to the text as it stands
-        return _normalise(re.sub(r"<[^>]*>", " ", text).splitlines())
-    return _normalise(flat.split(_SEPARATOR))
+        return _capped(_normalise(re.sub(r"<[^<>]*>", " ", text).splitlines()))
+    return _capped(_normalise(flat.split(_SEPARATOR)))
+
+
+def _capped(text: str) -> str:
+    """At most MAX_TEXT characters, ending at a line's end."""
+    if len(text) <= MAX_TEXT:
+        return text
+    cut = text.rfind("\n", 0, MAX_TEXT)
+    return text[: cut if cut > 0 else MAX_TEXT]
 
 
 def is_html(text: bytes | str) -> bool:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from .bounds import MAX_RATE, MIN_RATE, checked_rate
 from .http.errors import raise_for_status
 from .models import FetchError, FetchKind, FxRate
 from .provider import FxSource
@@ -30,7 +31,7 @@ MINOR_UNITS: Mapping[str, tuple[str, float]] = {
 }
 CURRENCY_RE = re.compile(r"^[A-Z]{3}\Z")
 _ECB_DAY = re.compile(r"<Cube\s+time=['\"](\d{4}-\d{2}-\d{2})['\"]")
-_ECB_RATE = re.compile(r"<Cube\s+currency=['\"]([A-Z]{3})['\"]\s+rate=['\"]([0-9.]+)['\"]")
+_ECB_RATE = re.compile(r"<Cube\s+currency=['\"]([A-Z]{3})['\"]\s+rate=['\"]([^'\"]{1,40})['\"]")
 
 
 def major(currency: str) -> tuple[str, float]:
@@ -44,10 +45,12 @@ def pair_symbol(currency: str, base: str) -> str:
 
 
 def parse_ecb_daily(body: str) -> tuple[dt.date, dict[str, float]]:
-    """The day and the rates (units per EUR, EUR itself 1.0) of eurofxref-daily.xml."""
+    """The day and the rates (units per EUR, EUR itself 1.0) of eurofxref-daily.xml. A rate
+    that is no number ("1.2.3"), or none a currency has (not in [MIN_RATE, MAX_RATE]: 1e-321,
+    whose inverse is infinite), spoils that currency alone: it is left out."""
     day = _ECB_DAY.search(body)
-    rates = {cur: float(rate) for cur, rate in _ECB_RATE.findall(body)}
-    rates = {cur: rate for cur, rate in rates.items() if math.isfinite(rate) and rate > 0}
+    rates = {cur: rate for cur, text in _ECB_RATE.findall(body)
+             if (rate := _rate(text)) is not None}  # fmt: skip
     if day is None or not rates:
         raise FetchError("bad_body", "no reference rates in the ECB answer", "ecb", "")
     try:
@@ -57,16 +60,30 @@ def parse_ecb_daily(body: str) -> tuple[dt.date, dict[str, float]]:
     return found, {"EUR": 1.0, **rates}
 
 
+def _rate(text: str) -> float | None:
+    try:
+        rate = float(text)
+    except ValueError:
+        return None
+    return rate if math.isfinite(rate) and MIN_RATE <= rate <= MAX_RATE else None
+
+
 def ecb_rates(body: str, currencies: list[str], base: str) -> list[FxRate]:
-    """The cross rates `currency` → `base` the ECB's daily file gives (those it lists)."""
+    """The cross rates `currency` → `base` the ECB's daily file gives (those it lists and
+    whose cross rate is in range)."""
     day, per_eur = parse_ecb_daily(body)
     if base not in per_eur:
         return []
-    return [
-        FxRate(cur, base, day, per_eur[base] / per_eur[cur], "ecb")
-        for cur in currencies
-        if cur in per_eur
-    ]
+    found = []
+    for cur in currencies:
+        if cur not in per_eur:
+            continue
+        try:
+            rate = checked_rate(per_eur[base] / per_eur[cur], cur, base, "ecb")
+        except FetchError:
+            continue
+        found.append(FxRate(cur, base, day, rate, "ecb"))
+    return found
 
 
 async def fetch_ecb_daily(client: MarketClient, url: str) -> str:

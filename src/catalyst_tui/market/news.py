@@ -20,6 +20,7 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from .bounds import plausible_moment
 from .http.errors import raise_for_status
 from .models import Headline
 from .provider import NewsSource
@@ -55,8 +56,10 @@ def parse_rss(body: bytes | str) -> list[Headline]:
 
     Title and summary are plain text: any HTML tags dropped, entities (`&amp;amp;` escaped twice
     included) decoded, whitespace collapsed. The guid falls back to the link; an item with
-    neither is skipped; an unreadable pubDate is None. Raises NewsFormatError for a body with a
-    DOCTYPE or ENTITY declaration, one that is not XML, or XML that is not `<rss><channel>`.
+    neither is skipped; an unreadable pubDate is None, and so is one no clock shows yet (after
+    tomorrow, the year 9999) or before 1970: one item's date spoils that date alone. Raises
+    NewsFormatError for a body with a DOCTYPE or ENTITY declaration, one that is not XML, or
+    XML that is not `<rss><channel>`.
     """
     if isinstance(body, str):
         raw = body.encode("utf-8")
@@ -113,7 +116,8 @@ def _published(raw: str | None) -> datetime | None:
         when = parsedate_to_datetime(raw.strip())
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    when = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    return when if plausible_moment(when) else None
 
 
 class YahooHeadlines(NewsSource):

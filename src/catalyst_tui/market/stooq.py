@@ -106,23 +106,23 @@ class StooqProvider(QuoteProvider):
         for row, complete in rows:
             if not complete:
                 continue  # a cut-off last row: its close may be cut too
-            close = _price(row.get("Close"), symbol)
             try:
+                close = _price(row.get("Close"), symbol)
                 day = date.fromisoformat(row.get("Date", "").strip())
-            except ValueError:
+                if close is None:
+                    continue
+                bars[day] = Bar(
+                    symbol=symbol,
+                    day=day,
+                    open=_price(row.get("Open"), symbol) or close,
+                    high=_price(row.get("High"), symbol) or close,
+                    low=_price(row.get("Low"), symbol) or close,
+                    close=close,
+                    volume=_volume(row.get("Volume"), symbol),
+                    source="stooq",
+                )
+            except (FetchError, ValueError, OverflowError):  # "nan", 1e400: that row alone
                 continue
-            if close is None:
-                continue
-            bars[day] = Bar(
-                symbol=symbol,
-                day=day,
-                open=_price(row.get("Open"), symbol) or close,
-                high=_price(row.get("High"), symbol) or close,
-                low=_price(row.get("Low"), symbol) or close,
-                close=close,
-                volume=_volume(row.get("Volume"), symbol),
-                source="stooq",
-            )
         return checked_bars([bars[day] for day in sorted(bars)])
 
 

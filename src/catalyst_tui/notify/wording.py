@@ -77,6 +77,17 @@ def results_notification(
     return _fitted(title, " · ".join(parts) or "results released: no revenue stated")
 
 
+def evidence_excess(passages: int, symbols: list[str]) -> Notification:
+    """The one notice for what a matching found past its cap of notices (evidence_match.py):
+    how many passages, of which tickers (the first few)."""
+    named = ", ".join(symbols[:5]) + (f" and {len(symbols) - 5} more" if len(symbols) > 5 else "")
+    return Notification(
+        "catalyst · more evidence found",
+        f"{passages} more passage(s) for {named}, not notified one by one:"
+        " see catalyst evidence, or each ticker's Evidence pane",
+    )
+
+
 def _transition_title(event: EventRecord) -> str:
     return f"{event.symbol}: {_status_word(event)} — {event.title}"
 

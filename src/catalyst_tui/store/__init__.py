@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..paths import make_private_dirs
+from ..paths import NotAFile, check_file, make_private_dirs
 from . import identity, schema
 from .checkpoints import Checkpoints
 from .evidence import Evidence
@@ -103,6 +103,10 @@ class Store:
         path = Path(path).expanduser()
         if path.is_dir():
             raise StoreError(f"database {path}: is a directory, not a database file")
+        try:  # a FIFO would hold the first open for ever, waiting for a writer
+            check_file(path)
+        except NotAFile as exc:
+            raise StoreError(f"database {path}: {exc}") from None
         try:
             make_private_dirs(path.parent)
             _create_private(path)

@@ -145,6 +145,15 @@ class Evidence:
                 )
         return added
 
+    def document_keys(self, symbol: str, accession: str) -> set[str]:
+        """The keys (URLs) of the documents of one filing stored so far."""
+        return {
+            key
+            for (key,) in self._conn.execute(
+                "SELECT key FROM documents WHERE symbol = ? AND accession = ?", [symbol, accession]
+            )
+        }
+
     def documents(self, symbol: str, *, after: int = 0) -> list[DocumentRecord]:
         """The symbol's documents stored after document id `after`, in id order."""
         return [

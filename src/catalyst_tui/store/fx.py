@@ -1,5 +1,6 @@
 """FX rates: what a refresh stores of them (one row per currency, base and day, so the history
-stays) and the rate in use, of today or of a past day (a sale's)."""
+stays) and the rate in use, of today or of a past day (a sale's). A rate out of range (an
+infinite one an older version stored) is never in use: the one before it is."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..market.bounds import MAX_RATE, MIN_RATE
 from ..market.fx import FxRate
 from .columns import iso
 
@@ -36,8 +38,8 @@ class FxRates:
             currency: FxRate(currency, base, dt.date.fromisoformat(day), rate, source)
             for currency, day, rate, source in self._conn.execute(
                 "SELECT currency, MAX(day), rate, source FROM fx_rates WHERE base = ?"
-                " GROUP BY currency",
-                [base],
+                " AND rate BETWEEN ? AND ? GROUP BY currency",
+                [base, MIN_RATE, MAX_RATE],
             )
         }
 
@@ -45,8 +47,8 @@ class FxRates:
         """The rate of `day`, else of the last day before it with one."""
         row = self._conn.execute(
             "SELECT day, rate, source FROM fx_rates WHERE currency = ? AND base = ? AND day <= ?"
-            " ORDER BY day DESC LIMIT 1",
-            [currency, base, day.isoformat()],
+            " AND rate BETWEEN ? AND ? ORDER BY day DESC LIMIT 1",
+            [currency, base, day.isoformat(), MIN_RATE, MAX_RATE],
         ).fetchone()
         if row is None:
             return None

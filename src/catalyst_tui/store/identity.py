@@ -11,12 +11,13 @@ given as the database is used when it is
   of 1 or more, and every table of the first migration (schema.MIGRATIONS[0]); it is marked
   when it is opened (migrated or not).
 
-Anything else (another application's mark, or another application's tables) is refused, and
-the file is left exactly as it was: the first look reads the 100-byte header with plain file
-I/O, and the tables through a read-only, immutable connection (no lock, no -wal, no -shm, no
-journal), all before the connection that writes, and before its switch to WAL, which rewrites
-the header. The writing connection looks once more before that switch: a database in WAL mode
-may hold tables the main file doesn't have yet.
+Anything else (another application's mark, or another application's tables) is refused, and so is a
+database beside which lies a write-ahead log that is not its own (wal.py: SQLite would copy that
+log's pages into it); the files are left exactly as they were: the first look reads the 100-byte
+header (and the log) with plain file I/O, and the tables through a read-only, immutable connection
+(no lock, no -wal, no -shm, no journal), all before the connection that writes, and before its
+switch to WAL, which rewrites the header. The writing connection looks once more before that switch:
+a database in WAL mode may hold tables the main file doesn't have yet.
 
 That first look opens and closes the file outside SQLite, and closing any descriptor of a file
 drops every POSIX lock the process holds on it: the locks of a Store already open on it in this
@@ -36,7 +37,9 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
+from ..paths import open_file
 from . import schema
+from .wal import ForeignWal, check_wal, wal_path
 
 APPLICATION_ID = 0x43544C59  # "CTLY"
 _MAGIC = b"SQLite format 3\x00"
@@ -61,6 +64,14 @@ def claim(path: Path) -> FileKey:
     with _claims_lock:
         if not _claims[key]:
             check_file(path)
+            try:
+                check_wal(path, APPLICATION_ID)
+            except ForeignWal as exc:
+                raise ForeignDatabase(
+                    f"{exc}. catalyst left both untouched: SQLite would have copied that log "
+                    f"into the database. If no program is using it, move {wal_path(path).name} "
+                    "away and try again"
+                ) from None
         _claims[key] += 1
     return key
 
@@ -75,7 +86,7 @@ def release(key: FileKey) -> None:
 def check_file(path: Path) -> None:
     """ForeignDatabase unless the file at `path` is one catalyst may open and write; it reads
     the file only, and never creates anything next to it."""
-    with open(path, "rb") as handle:
+    with os.fdopen(open_file(path), "rb") as handle:  # never blocks: NotAFile for a FIFO
         header = handle.read(100)
     if not header:
         return  # new: created empty a moment ago, or by the user

@@ -31,6 +31,7 @@ from typing import NamedTuple
 __all__ = [
     "MAX_ENTRY",
     "MAX_PASSAGE",
+    "MAX_PASSAGES",
     "Entry",
     "EntryError",
     "Matcher",
@@ -43,6 +44,7 @@ __all__ = [
 
 MAX_ENTRY = 200  # characters in an entry
 MAX_PASSAGE = 600  # characters of a passage's text; a longer sentence is cut around the match
+MAX_PASSAGES = 50  # passages of one document for one checkpoint: the first, in document order
 _LEAD_IN = 150  # characters kept before the first matched word when a sentence is cut
 _ELLIPSIS = "…"
 
@@ -200,9 +202,10 @@ class Matcher:
                 index.setdefault(word, []).append(sid)
         self._index = index
 
-    def find(self, entries: Sequence[Entry]) -> list[Passage]:
+    def find(self, entries: Sequence[Entry], limit: int = MAX_PASSAGES) -> list[Passage]:
         """The sentences matching any entry, in document order, each once: with the first entry
-        (in `entries` order) that matches it."""
+        (in `entries` order) that matches it; the first `limit` of them (a document of two
+        million matching sentences is no evidence two million times)."""
         claimed: dict[int, Entry] = {}
         for entry in entries:
             for sid in self._candidates(entry):
@@ -211,7 +214,7 @@ class Matcher:
                 ):
                     claimed[sid] = entry
         passages = []
-        for sid in sorted(claimed):
+        for sid in sorted(claimed)[:limit]:
             start, end = self.spans[sid]
             entry = claimed[sid]
             passages.append(Passage(entry.text, _passage_text(self.text[start:end], entry),

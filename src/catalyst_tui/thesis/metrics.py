@@ -7,6 +7,8 @@ observations into words."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import math
 
 from ..market.models import LastQuote
 from . import fundamentals, releases
@@ -20,6 +22,7 @@ from .snapshot import MarketSnapshot, price_of
 __all__ = ["MarketSnapshot", "Observation", "Period", "PeriodKind", "observe"]
 
 _new = tuple.__new__
+log = logging.getLogger(__name__)
 
 
 def observe(
@@ -33,10 +36,23 @@ def observe(
     key = symbol if period_end is None else (symbol, period_end)
     found = memo.get(key)
     if found is None:
-        found = _METRICS[metric](symbol, snap, period_end)
+        found = memo[key] = _guarded(metric, symbol, snap, period_end)
+    return found
+
+
+def _guarded(metric: str, symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
+    """One metric's value; whatever its data makes it raise, or an infinite value, is that
+    metric's "no value" with a code, never the end of the evaluation of every checkpoint."""
+    try:
+        found = _METRICS[metric](symbol, snap, pin)
         if snap.release_first and symbol in snap.release_first:
-            found = _with_released(metric, symbol, snap, period_end, found)
-        memo[key] = found
+            found = _with_released(metric, symbol, snap, pin, found)
+    except Exception as exc:  # a stored value no metric foresaw (a price of 1e-320)
+        log.warning("metric %s of %s failed", metric, symbol, exc_info=True)
+        text = f"{type(exc).__name__}: {exc}"
+        return Observation(None, Missing(MissingCode.METRIC_FAILED, symbol, metric, text=text))
+    if found.value is not None and not math.isfinite(found.value):
+        return Observation(None, Missing(MissingCode.NOT_FINITE, symbol, metric))
     return found
 
 
@@ -145,6 +161,9 @@ def _weight(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observat
         return Observation(None, missing)
     if symbol not in values:
         return Observation(0.0, note=f"{symbol} is sold")
+    if not total > 0:  # every holding priced at 0 (a price of 1e-320 times shares underflows)
+        held = tuple(sorted(values))
+        return Observation(None, Missing(MissingCode.WORTHLESS_HOLDINGS, symbol, symbols=held))
     share = values[symbol] / total
     return _new(Observation, (share, None, None, total, None, "", None, None, None))
 

@@ -57,6 +57,9 @@ class MissingCode(StrEnum):
     COSTLESS_LOTS = "costless_lots"  # symbol: lots that cost nothing
     NO_RELEASE = "no_release"  # symbol: no earnings press release stored
     NO_GUIDANCE = "no_guidance"  # symbol, quarter: no release guided that quarter's revenue
+    WORTHLESS_HOLDINGS = "worthless_holdings"  # symbols held: their total is 0, no share of it
+    NOT_FINITE = "not_finite"  # symbol, metric: it came out infinite or NaN (a divisor near 0)
+    METRIC_FAILED = "metric_failed"  # symbol, metric, text: what it raised
     RECORDED = "recorded"  # text: the sentence an earlier version stored
 
 

@@ -138,6 +138,12 @@ def missing_text(missing: Missing | None) -> str:
             if missing.pin is not None:
                 return f"no release of {symbol} guided the quarter ending {missing.pin}"
             return f"the latest release of {symbol} gives no next-quarter revenue guidance"
+        case MissingCode.WORTHLESS_HOLDINGS:
+            return f"the holdings ({', '.join(missing.symbols)}) are worth 0 at the stored prices"
+        case MissingCode.NOT_FINITE:
+            return f"{missing.metric} of {symbol} is not a finite number from the stored data"
+        case MissingCode.METRIC_FAILED:
+            return f"{missing.metric} of {symbol} could not be computed ({missing.text})"
     return missing.text  # RECORDED: the sentence as an earlier version stored it
 
 

@@ -14,8 +14,11 @@ Bounds no answer can get past (docs/market-data.md, The HTTP client):
   between its attempts; not its turn in the queue behind the concurrency cap or a rate limit),
   after which it is a FetchError "no complete answer from ... within N s";
 - a cap on the body counted after decompression (market/http/body.py), per provider;
-- redirects are followed by hand: one to another origin carries none of the headers the caller
-  gave the request (the Finnhub key, the SEC contact), only the client's own.
+- redirects are followed by hand, and never out of the origin the request started from: one to
+  another origin (scheme, host and port) is a FetchError of that request, so no answer of
+  another host is ever taken for the provider's (an SEC document's text stored as SEC evidence
+  under the sec.gov URL) and no header the caller gave it (the Finnhub key, the SEC contact)
+  leaves home.
 """
 
 from __future__ import annotations
@@ -265,7 +268,13 @@ class MarketClient:
                 if response.next_request is not None:  # a redirect with a Location
                     request = response.next_request
                     if _origin(request.url) != origin:
-                        self._keep_at_home(request, call.headers)
+                        raise FetchError(
+                            "http",
+                            f"{call.where} redirected to another origin "
+                            f"({describe_url(request.url)}): not followed",
+                            call.provider,
+                            call.symbol,
+                        )
                     continue
                 body = await read_capped(
                     response, call.max_bytes, call.where, call.provider, call.symbol
@@ -284,16 +293,6 @@ class MarketClient:
             "http", f"more than {MAX_REDIRECTS} redirects from {call.where}", call.provider,
             call.symbol,
         )  # fmt: skip
-
-    def _keep_at_home(self, request: httpx.Request, given: Mapping[str, str] | None) -> None:
-        """A request redirected to another origin: the headers its caller gave it (a key, a
-        contact) become the client's own, or go (httpx already drops Authorization)."""
-        for name in given or {}:
-            default = self._http.headers.get(name)
-            if default is None:
-                request.headers.pop(name, None)
-            else:
-                request.headers[name] = default
 
     def _backoff(self, attempt: int) -> float:
         """Full jitter: uniform in [0, min(max, base * 2^(attempt-1))]."""

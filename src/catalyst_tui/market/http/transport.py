@@ -5,6 +5,7 @@ whether to retry)."""
 from __future__ import annotations
 
 import functools
+import http.cookiejar
 import logging
 import ssl
 
@@ -20,6 +21,15 @@ BROWSER_USER_AGENT = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
     "(KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36"
 )
+
+
+class _NoCookies(http.cookiejar.DefaultCookiePolicy):
+    """The client keeps no cookie: the one session that needs one (Yahoo's A3, yahoo/session.py)
+    sends it itself. A kept cookie went with every later request to its host, and one that is
+    not ASCII (`A3=d=café`) made each of them fail."""
+
+    def set_ok(self, cookie: http.cookiejar.Cookie, request: object) -> bool:
+        return False
 
 
 @functools.cache
@@ -60,6 +70,7 @@ def http_stack(
             "Accept-Encoding": ACCEPT_ENCODING,  # what market/http/body.py decodes
         },
         follow_redirects=False,
+        cookies=http.cookiejar.CookieJar(policy=_NoCookies()),
         trust_env=trust_env,
         verify=ssl_context(),
         transport=browser_transport() if browser_tls else None,
@@ -85,6 +96,9 @@ def transport_failure(
     if isinstance(exc, httpx.TransportError | OSError):
         return FetchError("network", f"connection to {where} failed: {reason}", provider,
                           symbol), "always"  # fmt: skip
+    if isinstance(exc, UnicodeError):  # a header of ours no HTTP can carry: no network fault
+        return FetchError("http", f"request to {where} cannot be sent: {reason}", provider,
+                          symbol), "never"  # fmt: skip
     if isinstance(exc, httpx.DecodingError):
         return FetchError("bad_body", f"undecodable answer from {where}: {reason}", provider,
                           symbol), "never"  # fmt: skip

@@ -16,6 +16,7 @@ import httpx
 from ..bounds import checked_facts, decode_json
 from ..http.client import MarketClient
 from ..http.errors import describe_url, raise_for_status
+from ..http.limits import MiB
 from ..models import Fact, FetchError
 from ..provider import FilingsSource, FundamentalsSource
 from .facts import derive_facts
@@ -24,6 +25,7 @@ from .tickers import SecFormatError, parse_cik_map
 # EDGAR's published limit, held to by any client; the spec gives the client it (sec/__init__.py).
 SEC_MAX_PER_SECOND = 10.0
 PROVIDER = "sec"
+MAX_DOCUMENT_BYTES = 16 * MiB  # of one filing index or document, decoded
 
 
 class SecEdgar(FundamentalsSource, FilingsSource):
@@ -93,18 +95,22 @@ class SecEdgar(FundamentalsSource, FilingsSource):
         return response.content
 
     async def fetch_archive(self, client: MarketClient, url: str, cik: str | None = None) -> bytes:
-        """A filing index or document from the EDGAR archives (www.sec.gov/Archives/...)."""
-        return (await self._get(client, url, cik)).content
+        """A filing index or document from the EDGAR archives (www.sec.gov/Archives/...), at
+        most MAX_DOCUMENT_BYTES once decoded (a gzip of 366 KB inflating to 120 MB is refused
+        at 16 MiB: the largest 10-K's HTML is a few MB)."""
+        return (await self._get(client, url, cik, max_bytes=MAX_DOCUMENT_BYTES)).content
 
     async def _get(
-        self, client: MarketClient, url: str, cik: str | None = None, *, missing_ok: bool = False
-    ) -> httpx.Response:
+        self, client: MarketClient, url: str, cik: str | None = None, *, missing_ok: bool = False,
+        max_bytes: int | None = None,
+    ) -> httpx.Response:  # fmt: skip
         current = client.rate_limit(PROVIDER)
         if current is None or current > SEC_MAX_PER_SECOND:
             client.limit_rate(PROVIDER, SEC_MAX_PER_SECOND)
         response = await client.get(
-            PROVIDER, url, headers={"User-Agent": self.user_agent}, symbol=cik
-        )
+            PROVIDER, url, headers={"User-Agent": self.user_agent}, symbol=cik,
+            max_bytes=max_bytes,
+        )  # fmt: skip
         if response.status_code == 403:
             raise FetchError(
                 "auth",

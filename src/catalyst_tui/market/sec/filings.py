@@ -9,12 +9,15 @@ Pure functions, no I/O: the fetching code hands over the response bodies.
   value in a column this module needs is skipped.
 - A filing's `-index.html` and its documents: sec_index (its names are importable from here).
 
-`acceptanceDateTime` ("2026-02-25T16:31:25.000Z") is not one convention: for some rows it is the
-US Eastern wall clock with a misleading `Z` (the filing index's "Accepted" time and the SGML
-`<ACCEPTANCE-DATETIME>`), for most rows of the recorded answers it is real UTC (NVIDIA's earnings
-8-Ks read 20:21Z in summer and 21:21Z in winter: 16:20 ET both). `read_acceptance` reads the wall
-clock as Eastern unless EDGAR's own rules rule that out and the UTC reading fits them (see there);
-`parse_index_accepted` reads the index page's time, which is always Eastern.
+`acceptanceDateTime` ("2026-01-02T14:20:13.000Z") ends in `Z`, and for most rows of the recorded
+answers it is UTC: NVIDIA's earnings 8-Ks read 20:21Z in summer and 21:21Z in winter (16:20 ET
+both), Tesla's delivery 8-Ks 13:05Z (09:05 ET, before the open, as they came out), a 10-K filed
+2020-07-30 says 2020-07-31T00:44:46Z (20:44 ET the evening before). Some rows hold the Eastern wall
+clock instead (an 8-K at 21:49Z filed the next day: 21:49 ET, after the 17:30 cut-off).
+`read_acceptance` reads a `Z` as UTC, and the wall clock as Eastern only where the UTC reading
+breaks EDGAR's rules and the Eastern one keeps them; whatever it reads, never after the filing
+date (see there). `parse_index_accepted` reads the index page's time, which is always Eastern,
+and the evidence job prefers it where it reads the index.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
+from ...text import well_formed_json
 from .index import (
     EASTERN,
     FilingsFormatError,
@@ -189,27 +193,42 @@ def parse_submissions_page(body: bytes | str, cik: str) -> list[Filing]:
 
 
 def read_acceptance(value: str, filed: date, form: str = "8-K") -> datetime | None:
-    """`acceptanceDateTime` as an aware datetime in America/New_York; None if unreadable.
+    """`acceptanceDateTime` as an aware datetime in America/New_York; None if unreadable (a
+    date no calendar holds, year 1 or 9999 included: its time zone cannot be computed).
 
-    The wall clock is read as Eastern, unless that reading breaks EDGAR's rules while the UTC
-    reading keeps them. The rules: EDGAR accepts filings from 06:00 to 22:00 ET, and a filing
-    (other than forms 3, 4, 5) accepted after 17:30 ET is filed on the next business day. So
-    "2025-08-27T20:22:14.000Z" for an 8-K filed 2025-08-27 is 16:22 EDT (20:22 ET would carry
-    the next day's filing date), and "...T01:08:43Z" is 21:08 the evening before; a time both
-    readings allow ("2026-02-25T16:31:25.000Z": 16:31 or 11:31 ET) stays the Eastern reading.
+    A value ending in `Z` is read as UTC, unless that reading breaks EDGAR's rules while the
+    Eastern reading of the wall clock keeps them; one without `Z` is Eastern. The rules: EDGAR
+    accepts filings from 06:00 to 22:00 ET, and a filing (other than forms 3, 4, 5) accepted
+    after 17:30 ET is filed on the next business day. So "2025-08-27T20:22:14.000Z" for an
+    8-K filed 2025-08-27 is 16:22 EDT, "...T01:08:43Z" is 21:08 the evening before, and
+    "2020-04-24T18:27:19Z" for an 8-K filed the next business day is 18:27 ET (14:27 would have
+    been filed that day). A time that neither reading fits stays UTC's ("2020-07-30T22:49:46Z",
+    an 8-K filed that day: 18:49 ET); and none is ever after the filing date: such a reading is
+    the filing date's first moment. A time days away from the filing date (more than EDGAR's
+    rules allow: year 9999 for a filing of 2026) is no acceptance time: None.
     """
-    match = _ACCEPTED.fullmatch(value.strip()) if isinstance(value, str) else None
+    text = value.strip() if isinstance(value, str) else ""
+    match = _ACCEPTED.fullmatch(text)
     if match is None:
         return None
     try:
         wall = datetime(*(int(part) for part in match.groups()))  # type: ignore[arg-type]
-    except ValueError:
+        eastern = wall.replace(tzinfo=EASTERN)
+        utc = wall.replace(tzinfo=UTC).astimezone(EASTERN)
+        eastern.utcoffset()  # the zone's rules for this year: OverflowError at the calendar's ends
+    except (ValueError, OverflowError):
         return None
-    eastern = wall.replace(tzinfo=EASTERN)
-    if _plausible(eastern, filed, form):
-        return eastern
-    utc = wall.replace(tzinfo=UTC).astimezone(EASTERN)
-    return utc if _plausible(utc, filed, form) else eastern
+    if not text.endswith("Z"):
+        found = eastern
+    elif _plausible(utc, filed, form) or not _plausible(eastern, filed, form):
+        found = utc
+    else:
+        found = eastern
+    if not filed - _NEXT_BUSINESS_DAY <= found.date() <= filed + _NEXT_BUSINESS_DAY:
+        return None
+    if found.date() > filed:
+        return datetime.combine(filed, time(), EASTERN)
+    return found
 
 
 def _plausible(accepted: datetime, filed: date, form: str) -> bool:
@@ -240,21 +259,23 @@ def _filings(columns: Mapping[str, Any], cik: str) -> list[Filing]:
     for i, form in enumerate(forms):
         if form not in FORMS:
             continue
-        accession = _at(accessions, i)
-        filed = _date(_at(filed_col, i))
-        primary = _at(primary_col, i)
-        if not isinstance(accession, str) or not _ACCESSION.fullmatch(accession):
-            continue
-        if filed is None or not isinstance(primary, str) or not primary.strip():
-            continue
-        accepted = read_acceptance(_at(accepted_col, i), filed, form)
-        if accepted is None or accession in seen:
+        try:  # whatever one row holds, it spoils that row alone
+            accession = _at(accessions, i)
+            filed = _date(_at(filed_col, i))
+            primary = _at(primary_col, i)
+            if not isinstance(accession, str) or not _ACCESSION.fullmatch(accession):
+                continue
+            if filed is None or not isinstance(primary, str) or not primary.strip():
+                continue
+            accepted = read_acceptance(_at(accepted_col, i), filed, form)
+            if accepted is None or accession in seen:
+                continue
+            filing = Filing(cik, accession, form, _items(_at(items_col, i)), accepted, filed,
+                            _date(_at(report_col, i)), primary.strip())  # fmt: skip
+        except (ValueError, TypeError, OverflowError):
             continue
         seen.add(accession)
-        result.append(
-            Filing(cik, accession, form, _items(_at(items_col, i)), accepted, filed,
-                   _date(_at(report_col, i)), primary.strip())
-        )  # fmt: skip
+        result.append(filing)
     result.sort(key=lambda f: (f.filed, f.accepted), reverse=True)
     return result
 
@@ -310,4 +331,4 @@ def _json_object(body: bytes | str, what: str) -> dict[str, Any]:
         raise FilingsFormatError(f"{what} body is not JSON: {start!r}") from None
     if not isinstance(data, dict):
         raise FilingsFormatError(f"{what} body is a JSON {type(data).__name__}, not an object")
-    return data
+    return well_formed_json(data, text)

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from ..html_bounds import bounded_nesting
 from ..models import NEW_YORK as EASTERN
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def parse_filing_index(html: bytes | str) -> list[IndexDocument]:
     # Imported here, not above: the timeline imports sec_filings (so this module) for ITEM_NAMES.
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(_html_text(html))
+    tree = LexborHTMLParser(bounded_nesting(_html_text(html)))  # 200,000 nested divs: bounded
     table = tree.css_first('table.tableFile[summary="Document Format Files"]')
     if table is None:
         raise FilingsFormatError("filing index has no 'Document Format Files' table")

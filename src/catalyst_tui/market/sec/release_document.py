@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..documents import _decode, is_html
+from ..html_bounds import visible
 
 __all__ = ["MAX_BYTES", "Cell", "Document", "Table", "read_document"]
 
@@ -37,7 +38,6 @@ _DOCUMENT = re.compile(r"<DOCUMENT>(.*?)</DOCUMENT>", re.S | re.I)
 _TYPE = re.compile(r"<TYPE>\s*([^\s<]+)", re.I)
 _TEXT = re.compile(r"<TEXT>\s*(.*?)\s*(?:</TEXT>|\Z)", re.S | re.I)
 _EXHIBIT_99_1 = re.compile(r"EX-99\.?0?1$|EX-99$", re.I)
-_INVISIBLE = re.compile(r"<(script|style)\b")  # matched in the lower-cased text
 # `[^<>]*` rather than `[^>]*`: an unclosed `<` stops at the next one, so the scan stays linear.
 _NOT_TABLE_TAG = re.compile(r"<(?!/?(?:table|tr|td|th)[\s>/])/?[a-zA-Z!?][^<>]*>", re.I)
 _FIELD = re.compile(r"\S+(?: \S+)*")  # plain text: runs of words one space apart
@@ -103,7 +103,7 @@ def _exhibit(text: str) -> str:
 
 def _read_html(html: str) -> Document:
     try:
-        tree = LexborHTMLParser(_NOT_TABLE_TAG.sub(" ", _visible(html)))
+        tree = LexborHTMLParser(_NOT_TABLE_TAG.sub(" ", visible(html)))
         tables: list[tuple[tuple[tuple[Cell, ...], ...], int]] = []
         budget = MAX_CELLS
         holders: set[int] = set()  # tables holding tables: layout, left as running text
@@ -143,25 +143,6 @@ def _holding_table(table: LexborNode) -> LexborNode | None:
             return node
         node = node.parent
     return None
-
-
-def _visible(html: str) -> str:
-    """The HTML without scripts and styles, their content included (linear)."""
-    lower = html.lower()
-    if "<script" not in lower and "<style" not in lower:
-        return html
-    kept, at = [], 0
-    for match in _INVISIBLE.finditer(lower):
-        if match.start() < at:
-            continue
-        kept.append(html[at : match.start()])
-        close = lower.find("</" + match.group(1), match.end())
-        if close < 0:
-            at = len(html)
-            break
-        at = close
-    kept.append(html[at:])
-    return "".join(kept)
 
 
 def _grid(table: LexborNode, budget: int) -> tuple[tuple[tuple[Cell, ...], ...], int]:

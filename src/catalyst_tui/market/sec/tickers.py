@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
+from ...text import well_formed_json
+
 __all__ = ["SecFormatError", "cik_for", "parse_cik_map"]
 
 
@@ -31,7 +33,7 @@ def parse_cik_map(body: bytes | str) -> dict[str, str]:
             f"company_tickers body must be bytes or str, not {type(body).__name__}"
         )
     try:
-        data = json.loads(text)
+        data = well_formed_json(json.loads(text), text)
     except (ValueError, RecursionError):
         raise SecFormatError(f"company_tickers body is not JSON: {_preview(text)!r}") from None
     if not isinstance(data, dict):

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
+from ..bounds import checked_rate
 from ..fx import pair_symbol
 from ..http.client import MarketClient
 from ..models import FetchError, FxRate
@@ -52,4 +53,14 @@ class YahooFx(FxSource):
             return []
         by_day = {bar.day: bar.close for bar in history.bars}
         by_day[quote.quote_time.date()] = quote.price  # the live rate is today's
-        return [FxRate(currency, base, day, rate, "yahoo") for day, rate in sorted(by_day.items())]
+        found = []
+        for day, rate in sorted(by_day.items()):
+            try:  # a day's rate out of range spoils that day (its inverse would be infinite)
+                found.append(
+                    FxRate(
+                        currency, base, day, checked_rate(rate, currency, base, "yahoo"), "yahoo"
+                    )
+                )
+            except FetchError as error:
+                log.info("FX %s from yahoo, %s: %s", symbol, day, error.message)
+        return found

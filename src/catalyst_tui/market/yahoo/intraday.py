@@ -24,8 +24,9 @@ from ..intraday import SPANS, IntradayBar, IntradayChart, Session, known_zone
 from ..models import FetchError
 from ..provider import RequestSpec, body_shape, positive, whole
 from ..symbols import yahoo_path
+from .chart import cell, chart_columns
 from .provider import YahooProvider
-from .quote import bad_body, cell, chart_columns
+from .quote import bad_body
 
 __all__ = ["fetch_intraday", "intraday_url", "read_intraday"]
 

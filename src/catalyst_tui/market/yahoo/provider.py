@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import httpx
@@ -26,30 +26,32 @@ from ..models import (
     EarningsDate,
     ErrorKind,
     FetchError,
-    MarketState,
     Quote,
     Split,
     YahooSession,
 )
 from ..provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape, positive, whole
 from ..symbols import yahoo_path
+from .chart import (
+    cell,
+    chart_columns,
+    local_day,
+    market_state,
+    offset_of,
+    previous_close,
+    since,
+)
 from .quote import (
     BATCH_SIZE,
     bad_body,
     batch_rows,
     batch_url,
-    cell,
-    chart_columns,
     earnings_from_rows,
     quotes_from_rows,
 )
 from .session import YahooCrumb
 
-_TRADING_PERIODS: tuple[tuple[str, MarketState], ...] = (
-    ("pre", "PRE"),
-    ("regular", "REGULAR"),
-    ("post", "POST"),
-)
+HALF_DEADLINE_FLOOR = 5.0  # seconds: the least a half of a batch that timed out is given
 
 
 class YahooProvider(QuoteProvider):
@@ -94,14 +96,19 @@ class YahooProvider(QuoteProvider):
             results.update(answer)
         return results
 
-    async def _batch(self, client: MarketClient, symbols: list[str]) -> dict[str, QuoteResult]:
+    async def _batch(
+        self, client: MarketClient, symbols: list[str], deadline: float | None = None
+    ) -> dict[str, QuoteResult]:
         """One batch; when its whole answer is unreadable for a reason that is no refusal (a
-        cut-off or poisoned body, a 5xx, a dropped connection), each half is asked on its own,
-        so one symbol's bad answer stays that symbol's (log2(100) = 7 levels at most)."""
+        cut-off or poisoned body, a 5xx, a dropped connection, no answer in time), each half is
+        asked on its own, so one symbol's bad answer stays that symbol's (log2(100) = 7 levels
+        at most). A half of a batch that timed out has half its time (HALF_DEADLINE_FLOOR at
+        least): a symbol whose answer hangs costs the pass about twice a request's deadline,
+        not one deadline per level."""
         assert self.crumb is not None
         try:
             response = await self.crumb.ask(
-                client, lambda session: self._ask_batch(client, symbols, session)
+                client, lambda session: self._ask_batch(client, symbols, session, deadline)
             )
             raise_for_status(response, self.name)
             rows = batch_rows(response.text)
@@ -112,20 +119,26 @@ class YahooProvider(QuoteProvider):
             self.earnings_seen.update(earnings_from_rows(rows, symbols, now.date()))
             return quotes_from_rows(rows, symbols, now)
         whole = rows
-        if len(symbols) == 1 or whole.kind in ("auth", "timeout") or is_refusal(whole):
+        if len(symbols) == 1 or whole.kind == "auth" or is_refusal(whole):
             return {symbol: whole.for_symbol(symbol) for symbol in symbols}
+        if whole.kind == "timeout":
+            own = client.bounds(self.name).deadline if deadline is None else deadline
+            deadline = max(own / 2, HALF_DEADLINE_FLOOR)
         middle = len(symbols) // 2
         first, second = await asyncio.gather(
-            self._batch(client, symbols[:middle]), self._batch(client, symbols[middle:])
+            self._batch(client, symbols[:middle], deadline),
+            self._batch(client, symbols[middle:], deadline),
         )
         return first | second
 
     async def _ask_batch(
-        self, client: MarketClient, symbols: list[str], session: YahooSession
-    ) -> httpx.Response:
+        self, client: MarketClient, symbols: list[str], session: YahooSession,
+        deadline: float | None,
+    ) -> httpx.Response:  # fmt: skip
         assert self.crumb is not None
         url = batch_url(self.base_url, symbols, session.crumb)
-        return await client.get(self.name, url, headers=self.crumb.headers(session))
+        return await client.get(self.name, url, headers=self.crumb.headers(session),
+                                deadline=deadline)  # fmt: skip
 
     def chart_url(self, symbol: str, start: date | None = None, *, history: bool = True) -> str:
         """Chart URL: 5 days for a bare quote, 5 years at first sight, else `start` to now; a
@@ -169,14 +182,14 @@ class YahooProvider(QuoteProvider):
         with body_shape(self.name, symbol):
             result = self.chart_result(body, symbol)
             bars = self.bars_from_chart(result, symbol)
-            history = History(_since(bars, start), self.splits_from_chart(result, symbol))
+            history = History(since(bars, start), self.splits_from_chart(result, symbol))
             return self.quote_from_chart(result, symbol, bars), history
 
     async def fetch_history(self, client: MarketClient, symbol: str, start: date | None) -> History:
         body = await self.fetch_raw(client, RequestSpec(self.chart_url(symbol, start), (symbol,)))
         with body_shape(self.name, symbol):
             result = self.chart_result(body, symbol)
-            bars = _since(self.bars_from_chart(result, symbol), start)
+            bars = since(self.bars_from_chart(result, symbol), start)
             return History(bars, self.splits_from_chart(result, symbol))
 
     # --- transform ----------------------------------------------------------------------------
@@ -218,8 +231,8 @@ class YahooProvider(QuoteProvider):
             raise bad_body(symbol, "no regularMarketTime in the chart")
         if bars is None:
             bars = self.bars_from_chart(result, symbol)
-        offset = _offset(meta, symbol)
-        prev_close = _previous_close(meta, bars, _local_day(market_time, offset))
+        offset = offset_of(meta, symbol)
+        prev_close = previous_close(meta, bars, local_day(market_time, offset))
         change = price - prev_close if prev_close is not None else None
         quote = Quote(
             symbol=symbol,
@@ -228,7 +241,7 @@ class YahooProvider(QuoteProvider):
             change=change,
             change_pct=change / prev_close if change is not None and prev_close else None,
             currency=meta.get("currency") if isinstance(meta.get("currency"), str) else None,
-            market_state=_market_state(meta, self._now()),
+            market_state=market_state(meta, self._now()),
             quote_time=market_time,
             source="yahoo",
             day_high=positive(meta.get("regularMarketDayHigh")),
@@ -243,15 +256,18 @@ class YahooProvider(QuoteProvider):
         """Daily bars, oldest first, one per exchange-local day; bars without a close skipped."""
         found = result.get("meta")
         meta: dict[str, Any] = found if isinstance(found, dict) else {}
-        offset = _offset(meta, symbol)
+        offset = offset_of(meta, symbol)
         timestamps, columns = chart_columns(result, symbol)
         by_day: dict[date, Bar] = {}
         for i, stamp in enumerate(timestamps):
             close = positive(cell(columns["close"], i))
-            moment = epoch(stamp, "yahoo", symbol)
+            try:
+                moment = epoch(stamp, "yahoo", symbol)
+            except FetchError:  # a timestamp no date can be: that bar alone is left out
+                continue
             if close is None or moment is None:
                 continue
-            day = _local_day(moment, offset)
+            day = local_day(moment, offset)
             by_day[day] = Bar(  # a later bar for the same day (the live one) replaces the first
                 symbol=symbol,
                 day=day,
@@ -272,7 +288,7 @@ class YahooProvider(QuoteProvider):
         if not isinstance(found, dict):
             return ()
         meta = result.get("meta")
-        offset = _offset(meta, symbol) if isinstance(meta, dict) else None
+        offset = offset_of(meta, symbol) if isinstance(meta, dict) else None
         splits = {}
         for entry in found.values():
             if not isinstance(entry, dict):
@@ -286,55 +302,6 @@ class YahooProvider(QuoteProvider):
                 continue
             if numerator == denominator:
                 continue
-            day = _local_day(moment, offset)
+            day = local_day(moment, offset)
             splits[day] = Split(symbol, day, numerator, denominator)
         return checked_splits((splits[day] for day in sorted(splits)), "yahoo", self._now())
-
-
-def _previous_close(meta: dict[str, Any], bars: list[Bar], market_day: date) -> float | None:
-    """The close before the market day's session.
-
-    `previousClose` is only in short-range answers; `chartPreviousClose` is the close before the
-    chart's first bar, which is the previous day only when the chart holds one bar. So: the bar
-    before the market day when the bars reach it, else chartPreviousClose if the chart starts at
-    the market day; None when the chart ends before the market day (a historical window).
-    """
-    explicit = positive(meta.get("previousClose"))
-    if explicit is not None:
-        return explicit
-    before_chart = positive(meta.get("chartPreviousClose"))
-    if not bars:
-        return before_chart
-    if bars[-1].day != market_day:
-        return None
-    return bars[-2].close if len(bars) > 1 else before_chart
-
-
-def _market_state(meta: dict[str, Any], now: datetime) -> MarketState | None:
-    periods = meta.get("currentTradingPeriod")
-    if not isinstance(periods, dict) or not isinstance(periods.get("regular"), dict):
-        return None
-    stamp = now.timestamp()
-    for key, state in _TRADING_PERIODS:
-        period = periods.get(key)
-        if isinstance(period, dict):
-            start, end = whole(period.get("start")), whole(period.get("end"))
-            if start is not None and end is not None and start <= stamp < end:
-                return state
-    return "CLOSED"
-
-
-def _since(bars: list[Bar], start: date | None) -> list[Bar]:
-    return bars if start is None else [bar for bar in bars if bar.day >= start]
-
-
-def _local_day(moment: datetime, offset: int | None) -> date:
-    return (moment + timedelta(seconds=offset or 0)).date()
-
-
-def _offset(meta: dict[str, Any], symbol: str) -> int | None:
-    """The exchange's offset from UTC in seconds (gmtoffset), at most a day either way."""
-    offset = whole(meta.get("gmtoffset"))
-    if offset is not None and abs(offset) > 86_400:
-        raise bad_body(symbol, f"gmtoffset {offset} is no time zone")
-    return offset

@@ -193,19 +193,3 @@ def _state(value: object) -> MarketState | None:
 def bad_body(symbol: str, message: str) -> FetchError:
     """Yahoo's answer for `symbol` cannot be read (the chart's and the batch's)."""
     return FetchError("bad_body", message, "yahoo", symbol)
-
-
-def chart_columns(result: dict[str, Any], symbol: str) -> tuple[list[Any], dict[str, Any]]:
-    """A chart's `timestamp` and its `indicators.quote[0]` columns by name (each [] when the
-    window held no session): what the daily and the intraday charts are read from."""
-    timestamps = result.get("timestamp") or []
-    indicators = result.get("indicators") or {}
-    series = (indicators.get("quote") or [{}])[0] or {}
-    if not isinstance(timestamps, list) or not isinstance(series, dict):
-        raise bad_body(symbol, "chart bars are not lists")
-    return timestamps, {k: series.get(k) or [] for k in ("open", "high", "low", "close", "volume")}
-
-
-def cell(values: object, index: int) -> object:
-    """A column's value at `index`; None past its end or when it is not a list."""
-    return values[index] if isinstance(values, list) and index < len(values) else None

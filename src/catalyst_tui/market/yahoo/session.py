@@ -25,9 +25,20 @@ CRUMB_RETRY = 60.0  # seconds before a failed crumb fetch is tried again
 MAX_AGE = timedelta(days=30)  # Yahoo's crumbs last about a year; a month is well inside it
 # Real crumbs are 11 characters of base64-like text ("haT3oykhHqZ", "Ux/aN3Qq4.c").
 _CRUMB = re.compile(r"[A-Za-z0-9./_\-]{8,64}")
+# RFC 6265's cookie-pair: a token, "=", cookie-octets (ASCII without controls, space, '"', ',',
+# ';' and '\\'), optionally quoted. What is not one is dropped: no request can carry it.
+_COOKIE_PAIR = re.compile(
+    r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+="
+    r"(?:[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*|\"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*\")"
+)
 
 LoadSession = Callable[[], YahooSession | None]
 SaveSession = Callable[[YahooSession], None]
+
+
+def valid_cookie(text: str) -> bool:
+    """Whether a Cookie header's value is cookie-pairs ("a=1; b=2") a request can carry."""
+    return bool(text) and all(_COOKIE_PAIR.fullmatch(pair) for pair in text.split("; "))
 
 
 def valid_crumb(text: str) -> bool:
@@ -104,7 +115,11 @@ class YahooCrumb:
 
     def _fresh(self, session: YahooSession) -> bool:
         age = self._now() - session.obtained_at
-        return timedelta(0) <= age < MAX_AGE and valid_crumb(session.crumb)
+        return (
+            timedelta(0) <= age < MAX_AGE
+            and valid_crumb(session.crumb)
+            and valid_cookie(session.cookie)
+        )
 
     async def _fetch(self, client: MarketClient) -> YahooSession:
         response = await client.get(self.name, self.cookie_url)  # any status: it is the cookie
@@ -115,6 +130,10 @@ class YahooCrumb:
         ]
         if not pairs:
             raise FetchError("auth", f"{self.cookie_url} set no cookie", self.name)
+        pairs = [pair for pair in pairs if valid_cookie(pair)]
+        if not pairs:
+            raise FetchError("auth", f"{self.cookie_url} set no cookie a request can carry "
+                             "(not ASCII): dropped", self.name)  # fmt: skip
         cookie = "; ".join(pairs)
         response = await client.get(
             self.name, f"{self.base_url}/v1/test/getcrumb", headers={"Cookie": cookie}

@@ -1,0 +1,89 @@
+"""`catalyst daemon --install` from hostile paths: a config path holding a line break wrote an
+extra `ExecStart=/bin/touch /tmp/pwned` line into the unit (exit 0), a carriage return did the
+same, and a relative XDG_CONFIG_HOME wrote the unit under the current folder. Each is refused
+with a message and nothing written; a path a unit can hold (quotes, backslashes, `%`, `$`, `;`,
+spaces, accents) is quoted so that systemd's own parser takes it as one word."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalyst_tui import service
+
+from .test_daily import THESIS
+
+INJECTED = "ExecStart=/bin/touch /tmp/pwned"
+
+
+def install(cwd: Path, config: Path, *, env: dict[str, str] | None = None):
+    return subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "daemon", "--install", "--config",
+         str(config), "--db", str(cwd / "c.db")],
+        capture_output=True, text=True, cwd=cwd, timeout=60, env={**os.environ, **(env or {})},
+    )  # fmt: skip
+
+
+def thesis_in(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    path = folder / "catalysts.toml"
+    path.write_text(THESIS)
+    return path
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r", "\t", "\x1b"], ids=["LF", "CR", "TAB", "ESC"])
+def test_a_path_with_a_control_character_is_refused_and_no_unit_written(tmp_path, isolated_home,
+                                                                         brk):  # fmt: skip
+    config = thesis_in(tmp_path / f"x{brk}{INJECTED}{brk}#")
+    done = install(tmp_path, config)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "holds a control character" in done.stderr and "Traceback" not in done.stderr
+    assert not (isolated_home / "config" / "systemd").exists()
+
+
+def test_a_relative_xdg_config_home_is_refused_and_nothing_written_here(tmp_path,
+                                                                        isolated_home):  # fmt: skip
+    config = thesis_in(tmp_path / "home")
+    done = install(tmp_path, config, env={"XDG_CONFIG_HOME": "relative/config"})
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "XDG_CONFIG_HOME is a relative path (relative/config)" in done.stderr
+    assert not (tmp_path / "relative").exists()
+
+
+def systemd_words(line: str) -> list[str]:
+    """ExecStart's words as systemd.syntax(7) reads double-quoted ones: \\\\ and \\" escapes,
+    %% and $$ for a literal % and $."""
+    words = re.findall(r'"((?:[^"\\]|\\.)*)"', line)
+    return [re.sub(r"\\(.)", r"\1", w).replace("%%", "%").replace("$$", "$") for w in words]
+
+
+def test_a_path_a_unit_can_hold_is_one_word_systemd_accepts(tmp_path, isolated_home):
+    folder = tmp_path / 'a "quoted" back\\slash 100% $HOME; rm -rf ~ café'
+    config = thesis_in(folder)
+    done = install(tmp_path, config)
+    assert done.returncode == 0, done.stderr
+    unit = isolated_home / "config" / "systemd" / "user" / "catalyst.service"
+    text = unit.read_text()
+    [line] = [line for line in text.splitlines() if line.startswith("ExecStart=")]
+    argv = [sys.executable, "-m", "catalyst_tui.cli", "daemon", "--config", str(config), "--db",
+            str(tmp_path / "c.db")]  # fmt: skip
+    assert systemd_words(line) == argv
+    assert len([ln for ln in text.splitlines() if "=" in ln and ln.startswith("Exec")]) == 1
+    if shutil.which("systemd-analyze"):  # systemd's own parser
+        verified = subprocess.run(["systemd-analyze", "verify", str(unit)],
+                                  capture_output=True, text=True)  # fmt: skip
+        assert verified.returncode == 0, verified.stderr
+
+
+def test_the_launchd_agent_refuses_the_same_paths(tmp_path):
+    argv = service.daemon_argv(tmp_path / f"x\n{INJECTED}" / "catalysts.toml", None)
+    with pytest.raises(service.ServiceError, match="holds a control character"):
+        service.service_for(argv, tmp_path / "log", platform="darwin", home=tmp_path)
+    with pytest.raises(service.ServiceError, match="holds a control character"):
+        service.launchd_agent(argv, tmp_path)
