@@ -35,6 +35,8 @@ SIZE = (120, 36)
 OUT = REPO / "screenshots"
 SHOT_TIME = datetime(2026, 11, 20, 21, 30, tzinfo=UTC)  # Friday, 16:30 New York
 ZONE = zoneinfo.ZoneInfo("America/New_York")
+# The replay market's port: the Results pane shows the release's address, the same on every run.
+PORT = 47613
 
 
 SHOTS: dict[str, tuple[str, Callable[..., Awaitable[None]]]] = {
@@ -80,7 +82,7 @@ async def shoot(
 
 async def main(out: Path = OUT) -> int:
     out.mkdir(exist_ok=True)
-    with DemoSession(now=clock) as demo, private_dirs(demo.folder):
+    with DemoSession(now=clock, port=PORT) as demo, private_dirs(demo.folder):
         config = load_config(demo.config_path, use_cache=False)
         with Store.open(demo.db_path) as store:
             store.sync.apply(config, SHOT_TIME)

@@ -49,12 +49,14 @@ class Request(NamedTuple):
 
 
 class ReplayMarket:
-    """Start with `start()` (or `with`), stop with `stop()`. `now` is the market's clock."""
+    """Start with `start()` (or `with`), stop with `stop()`. `now` is the market's clock; `port`
+    0 takes a free one (a fixed one gives the same addresses on every run: the screenshots)."""
 
     def __init__(
-        self, symbols: Iterable[str], *, now: Callable[[], datetime] | None = None
+        self, symbols: Iterable[str], *, now: Callable[[], datetime] | None = None, port: int = 0
     ) -> None:
         self.symbols = sorted(set(symbols))
+        self.port = port
         self.now = now or (lambda: datetime.now(UTC))
         self._log: list[Request] = []
         self._lock = threading.Lock()
@@ -62,7 +64,7 @@ class ReplayMarket:
         self._thread: threading.Thread | None = None
 
     def start(self) -> ReplayMarket:
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", self.port), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.market = self  # type: ignore[attr-defined]
         self._thread = threading.Thread(

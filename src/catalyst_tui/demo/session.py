@@ -65,8 +65,10 @@ class DemoSession:
         now: Callable[[], datetime] | None = None,
         contact: str = DEMO_CONTACT,
         thesis: bytes | None = None,
+        port: int = 0,
     ) -> None:
         self._now = now
+        self._port = port
         self._contact = contact
         self._thesis = thesis
         self._folder: tempfile.TemporaryDirectory[str] | None = None
@@ -100,7 +102,7 @@ class DemoSession:
         self._folder = tempfile.TemporaryDirectory(prefix="catalyst-demo-")
         try:
             os.chmod(self._folder.name, 0o700)
-            self.market = ReplayMarket(symbols, now=self._now).start()
+            self.market = ReplayMarket(symbols, now=self._now, port=self._port).start()
             self.config_path.write_text(
                 demo_config_text(text, self.market.url, self._contact), encoding="utf-8"
             )
