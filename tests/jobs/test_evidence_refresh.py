@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from catalyst_tui.config import parse_config
+from catalyst_tui.jobs.evidence import headline_text
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
@@ -76,3 +77,18 @@ evidence = ['"record revenue"', '"Digital Media segment revenue" growth']
         # Found in a filing made before the entries were written: stored quietly, one summary.
         [summary] = store.outbox.claim("test", now)
         assert summary.evidence is None and summary.title == "ADBE · evidence found"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Astera Labs ships Scorpio X", "Astera Labs ships Scorpio X.\nThe summary."),
+        ("Is ALAB a buy?", "Is ALAB a buy?\nThe summary."),
+        ("ALAB soars!", "ALAB soars!\nThe summary."),
+        ("Astera Labs beats.", "Astera Labs beats.\nThe summary."),
+    ],
+)
+def test_a_headline_is_a_sentence_of_its_own_without_a_doubled_stop(title, text):
+    """The title ends a sentence before the summary (matching never runs one into the
+    other), and one that ends with its own stop is not given another ("?." was shown)."""
+    assert headline_text(title, "The summary.") == text

@@ -287,9 +287,16 @@ class EvidenceFetches:
                 h.title,
                 h.link,
                 h.published or now,
-                f"{h.title}.\n{h.summary}".strip(),
+                headline_text(h.title, h.summary),
             )  # fmt: skip
             for h in headlines
         ]
         added = self.store.evidence.save_documents(symbol, documents, now)
         market.mark_fetched(FetchKind.NEWS, symbol, now, detail=f"{added} new")
+
+
+def headline_text(title: str, summary: str) -> str:
+    """A headline's text for matching: its title as a sentence of its own (a period added
+    unless it ends one already: "Is ALAB a buy?" stays as it is), then its summary."""
+    ended = title if title.rstrip().endswith((".", "!", "?")) else f"{title}."
+    return f"{ended}\n{summary}".strip()
