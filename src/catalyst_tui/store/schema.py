@@ -1,7 +1,7 @@
 """The schema: the first tables, every migration by name, and migrating; the data model's index.
 
 The schema version lives in PRAGMA user_version; MIGRATIONS[n] takes a database from version n
-to n + 1, each step in one transaction (the steps after the first are in migrations.py). A
+to n + 1, each step in one transaction (the steps after the first are in migrations/). A
 checkpoint's last reason and an event's reason are kept in parts (thesis/evaluate.py Reason):
 what decided it (`why`), its date, a text note, the comparison operator as it came out, the
 value and what the value is of (the period, the portfolio total, the age of a stale quote), or

@@ -1,0 +1,90 @@
+"""Steps 10 on: intraday charts, earnings releases."""
+
+from __future__ import annotations
+
+# Intraday charts (1D, 5D), fetched when a chart shows one: the last answer of each symbol and
+# span, its sessions (a JSON list of [start, end] moments) and its bars, kept a day
+# (store/intraday.py). Its bars go with it.
+V10 = ";\n".join(
+    [
+        """CREATE TABLE intraday_charts (
+            symbol TEXT NOT NULL,
+            span TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            zone TEXT NOT NULL DEFAULT '',
+            utc_offset INTEGER NOT NULL DEFAULT 0,
+            previous_close REAL,
+            sessions TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (symbol, span)
+        )""",
+        """CREATE TABLE intraday_bars (
+            symbol TEXT NOT NULL,
+            span TEXT NOT NULL,
+            at TEXT NOT NULL,
+            open REAL NOT NULL,
+            high REAL NOT NULL,
+            low REAL NOT NULL,
+            close REAL NOT NULL,
+            volume INTEGER,
+            PRIMARY KEY (symbol, span, at),
+            FOREIGN KEY (symbol, span) REFERENCES intraday_charts(symbol, span) ON DELETE CASCADE
+        )""",
+    ]
+)
+
+
+# Earnings releases. `releases`: each 8-K with item 2.02 of a ticker's company, read once: its
+# EX-99.1's address, whether results were found, why not (a market.sec.releases.NotRead code,
+# `detail` the words of a failed fetch, tried again until `attempts` reach three) and the period
+# reported. `release_figures`: the quarter's and (on a Q4 release) the year's figures, each with
+# why it is missing (a release_figures.Gap code) or whether it was derived; `release_guidance`
+# the revenue ranges guided. A reason also says where its value was read (`value_source`: the
+# filing or the release) and what the release said where the filing since says otherwise. An
+# earnings date that came and was replaced (by the next one, or by none) is kept as `last_date`:
+# its results are awaited until its 8-K is in, whatever the calendar says next.
+V11_REASON_PARTS = (
+    ("value_source", "TEXT NOT NULL DEFAULT ''"),
+    ("released", "REAL"),
+)
+V11 = ";\n".join(
+    [
+        """CREATE TABLE releases (
+            symbol TEXT NOT NULL,
+            accession TEXT NOT NULL,
+            url TEXT NOT NULL,
+            filed TEXT NOT NULL,
+            accepted TEXT,
+            found INTEGER NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT '',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            period_end TEXT,
+            read_at TEXT NOT NULL,
+            PRIMARY KEY (symbol, accession)
+        )""",
+        "CREATE INDEX releases_filed ON releases(filed)",
+        """CREATE TABLE release_figures (
+            symbol TEXT NOT NULL,
+            accession TEXT NOT NULL,
+            period TEXT NOT NULL,
+            figure TEXT NOT NULL,
+            value REAL,
+            gap TEXT NOT NULL DEFAULT '',
+            derived INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (symbol, accession, period, figure),
+            FOREIGN KEY (symbol, accession) REFERENCES releases(symbol, accession)
+        )""",
+        """CREATE TABLE release_guidance (
+            symbol TEXT NOT NULL,
+            accession TEXT NOT NULL,
+            period TEXT NOT NULL,
+            revenue_low REAL NOT NULL,
+            revenue_high REAL NOT NULL,
+            PRIMARY KEY (symbol, accession, period),
+            FOREIGN KEY (symbol, accession) REFERENCES releases(symbol, accession)
+        )""",
+        *(f"ALTER TABLE checkpoints ADD COLUMN last_{n} {t}" for n, t in V11_REASON_PARTS),
+        *(f"ALTER TABLE events ADD COLUMN {n} {t}" for n, t in V11_REASON_PARTS),
+        "ALTER TABLE earnings ADD COLUMN last_date TEXT",
+    ]
+)
