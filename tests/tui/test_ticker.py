@@ -149,3 +149,28 @@ async def test_ticker_screen_keys_reach_lots_timeline_and_back(demo):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WatchlistScreen)
+
+
+async def test_the_position_pane_shows_the_shares_still_held_after_a_sale(demo):
+    """NVDA's example lot bought 80 shares and the example sale sold 30 of them: the lot's row
+    holds 50, valued at 50 × the price, as the watchlist and `catalyst positions` count."""
+    config, store = demo
+    (lot,) = config.tickers["NVDA"].lots
+    (sale,) = config.tickers["NVDA"].sells
+    held = lot.shares - sale.shares
+    assert (lot.shares, held) == (80, 50)
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await move_to(pilot, app, "#tickers", "NVDA")
+        await pilot.press("enter", "3")
+        await pilot.pause()
+        row = app.workspace.latest.row("NVDA")
+        assert row is not None and row.shares == held and row.price is not None
+        (cells,) = rows(app, "#lot-table")
+        date, shares, cost, basis, value, pnl, _note = cells
+        assert shares == "50 of 80"
+        assert cost == "96.30"
+        assert basis == f"{held * lot.cost:,.2f}"
+        assert value == f"{held * row.price:,.2f}"
+        assert pnl == f"{held * row.price - held * lot.cost:+,.2f}"

@@ -11,7 +11,7 @@ from ..market.models import Split
 from ..store import Store
 from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
 from ..thesis.metrics import Observation, observe
-from ..thesis.positions import AdjustedLot, Sell, adjusted
+from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
 from .watchlist import Watchlist, WatchRow, load_watchlist
 
 __all__ = ["FUNDAMENTALS", "Figure", "TickerDetail", "in_due_order", "load_ticker"]
@@ -47,6 +47,7 @@ class TickerDetail(NamedTuple):
     splits: list[Split]  # newest first
     evidence: list[EvidenceRecord]  # passages not dismissed, newest document first
     sells: tuple[Sell, ...] = ()  # file order
+    held: tuple[float, ...] = ()  # the shares each lot still holds after the sales (today's basis)
 
     @property
     def symbol(self) -> str:
@@ -76,16 +77,19 @@ def load_ticker(
     since = today - dt.timedelta(days=5 * 366)
     splits = store.views.splits(symbol)
     oldest_first = sorted(splits, key=lambda s: s.day)
+    lots = store.views.lots(symbol)
+    sells = tuple(store.views.sells(symbol).get(symbol, []))
     return TickerDetail(
         ticker=ticker,
         row=watchlist.row(symbol),
-        lots=[adjusted(lot, oldest_first) for lot in store.views.lots(symbol)],
+        lots=[adjusted(lot, oldest_first) for lot in lots],
         fundamentals=figures,
         checkpoints=in_due_order(store.views.checkpoints(symbol)),
         history=store.views.price_history(symbol, since),
         splits=splits,
         evidence=store.evidence.passages(symbol),
-        sells=tuple(store.views.sells(symbol).get(symbol, [])),
+        sells=sells,
+        held=tuple(held_of_each(lots, sells, oldest_first)),
     )
 
 

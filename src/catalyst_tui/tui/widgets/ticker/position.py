@@ -48,11 +48,15 @@ class PositionPane(TabPane):
         lots = self.query_one("#lot-table", DataTable)
         lots.clear()
         price = d.row.price if d.row else None
-        for held in d.lots:
+        for index, held in enumerate(d.lots):
             lot = held.lot
-            value = None if price is None else price * held.shares
-            basis = lot.shares * lot.cost
-            shares = fmt.shares(held.shares)
+            # What the lot still holds after the sales (first-in first-out), on today's basis.
+            left = d.held[index] if index < len(d.held) else held.shares
+            value = None if price is None else price * left
+            basis = left * held.cost
+            shares = fmt.shares(left) or "0"
+            if left != held.shares:  # partly or wholly sold
+                shares += f" of {fmt.shares(held.shares)}"
             if held.factor != 1:  # bought before a split: shown on today's basis
                 shares += f" ({fmt.shares(lot.shares)}×{held.factor:g})"
             note = Text()
