@@ -343,3 +343,49 @@ def test_the_total_says_realized_is_unknown_until_the_sales_currency_is_known(ma
     assert result.returncode == 0, result.stderr
     [total] = [line for line in result.stdout.splitlines() if line.startswith("Total ")]
     assert total.endswith("realized this year —"), result.stdout
+
+
+def test_offline_positions_show_the_known_cost_and_realized_and_dashes_for_the_rest(tmp_path):
+    """Never quoted (offline from the start): no price, so no value, unrealized P&L or total
+    (—, never 0.00); the cost of what is held and what the sale realized are known from the
+    file, and a US listing is quoted in dollars, so both show in the base currency. A London
+    listing's currency is not known until a quote says it: its cost is — too."""
+    from catalyst_tui.config import load_config
+    from catalyst_tui.store import Store
+
+    today = dt.date.today()
+    (tmp_path / "catalysts.toml").write_text(f"""[settings]
+currency = "USD"
+[tickers.NVDA]
+[[tickers.NVDA.lots]]
+shares = 80
+cost = 96.30
+date = {today.year - 2}-08-05
+[[tickers.NVDA.sells]]
+shares = 30
+price = 178.40
+date = {today}
+fees = 4.95
+[tickers."OCDO.L"]
+[[tickers."OCDO.L".lots]]
+shares = 100
+cost = 309.3
+""")
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(load_config(tmp_path / "catalysts.toml"))
+    result = cli(tmp_path, "positions")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    rows = [[cell.strip() for cell in line.strip("│").split("│")] for line in lines
+            if line.startswith("│")]  # fmt: skip
+    cells = {row[0]: row for row in rows}
+    realized = 30 * 178.40 - 4.95 - 30 * 96.30
+    assert cells["NVDA"] == ["NVDA", "50", "—", "—", f"{50 * 96.30:,.2f}", "—",
+                             f"{realized:+,.2f}", "—"]  # fmt: skip
+    assert cells["OCDO.L"] == ["OCDO.L", "100", "—", "—", "—", "—", "+0.00", "—"]  # none sold
+    [total] = [line for line in lines if line.startswith("Total ")]
+    assert total == f"Total — USD · unrealized — · realized this year {realized:+,.2f}"
+    data = {p["symbol"]: p for p in json.loads(cli(tmp_path, "positions", "--json").stdout)}
+    assert data["NVDA"]["value"] is None and data["NVDA"]["unrealized"] is None
+    assert data["NVDA"]["cost"] == pytest.approx(50 * 96.30)
+    assert data["NVDA"]["realized"] == pytest.approx(realized)

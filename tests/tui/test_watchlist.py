@@ -69,9 +69,15 @@ async def test_first_run_with_an_empty_database_says_no_data_yet(tmp_path: Path)
             assert symbols(app) == list(config.tickers)
             assert all(r[1] == "no data yet" for r in rows(app))
             assert "no data yet" in text_of(app, "#summary")
-            # NVDA's example sale can't be valued before its listing's currency is known: the
-            # year's realized P&L is unknown, not +0.00.
-            assert "Realized YTD —" in text_of(app, "#summary")
+            # Nothing priced: no portfolio value, day or P&L (—, never 0.00). NVDA's example
+            # sale (a US listing: dollars) realized what the file says, known without a quote.
+            (lot,) = config.tickers["NVDA"].lots
+            (sale,) = config.tickers["NVDA"].sells
+            realized = sale.shares * sale.price - sale.fees - sale.shares * lot.cost
+            assert sale.date.year == DEMO_NOW.year
+            summary = text_of(app, "#summary")
+            assert "Portfolio USD —  Day —  P&L —" in summary
+            assert f"Realized YTD {realized:+,.2f}" in summary
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, TickerScreen)

@@ -26,6 +26,7 @@ from ...views.health import format_age
 from ...views.watchlist import Watchlist, WatchRow
 
 Progressed = Callable[[int, int, str], None]
+NONE = "—"  # a figure not known (no price, no rate): said, never shown as 0.00 or left blank
 
 
 @contextlib.contextmanager
@@ -178,28 +179,29 @@ def print_positions(watchlist: Watchlist, console: Console | None = None) -> Non
         table.add_column(name, justify="left" if name == "Symbol" else "right")
     for row in _held_or_sold(watchlist):
         entry = _position(row)
-        price = "" if entry["price"] is None else f"{entry['price']:,.2f} {entry['currency'] or ''}"
+        price = NONE if entry["price"] is None else f"{entry['price']:,.2f} {entry['currency'] or ''}"
         if row.no_fx and row.local_value is not None:
             value = f"{row.local_value:,.2f} {row.currency} *"
         else:
             value = _money(entry["value"])
         cells = (
             row.symbol, f"{entry['shares']:g}", price.strip(), value, _money(entry["cost"]),
-            _money(entry["unrealized"]), _money(entry["realized"]),
-            "" if entry["weight"] is None else f"{entry['weight']:.1%}",
+            _signed(entry["unrealized"]), _signed(entry["realized"]),
+            NONE if entry["weight"] is None else f"{entry['weight']:.1%}",
         )  # fmt: skip
         table.add_row(*(Text(printable(cell)) for cell in cells))
     console.print(table)
     totals = watchlist.totals()
-    realized = "—" if totals.realized_year is None else f"{totals.realized_year:+,.2f}"
+    realized = NONE if totals.realized_year is None else f"{totals.realized_year:+,.2f}"
+    # Sums of the priced positions only: none priced is no total at all, never 0.00.
+    value = f"{totals.value:,.2f}" if totals.priced else NONE
+    pnl = f"{totals.pnl:+,.2f}" if totals.priced else NONE
     console.print(
-        Text(
-            printable(
-                f"Total {totals.value:,.2f} {base} · unrealized {totals.pnl:+,.2f} · realized "
-                f"this year {realized}"
-            )
-        )
+        Text(printable(f"Total {value} {base} · unrealized {pnl} · realized this year {realized}"))
     )
+    if totals.unpriced and totals.priced:
+        left_out = ", ".join(totals.unpriced)
+        console.print(Text(printable(f"no price yet: left out of the totals ({left_out})")))
     if totals.no_fx:
         left_out = ", ".join(totals.no_fx)
         console.print(
@@ -208,4 +210,8 @@ def print_positions(watchlist: Watchlist, console: Console | None = None) -> Non
 
 
 def _money(value: float | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+    return NONE if value is None else f"{value:,.2f}"
+
+
+def _signed(value: float | None) -> str:
+    return NONE if value is None else f"{value:+,.2f}"
