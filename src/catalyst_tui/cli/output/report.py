@@ -179,7 +179,9 @@ def print_positions(watchlist: Watchlist, console: Console | None = None) -> Non
         table.add_column(name, justify="left" if name == "Symbol" else "right")
     for row in _held_or_sold(watchlist):
         entry = _position(row)
-        price = NONE if entry["price"] is None else f"{entry['price']:,.2f} {entry['currency'] or ''}"
+        price = NONE
+        if entry["price"] is not None:
+            price = f"{entry['price']:,.2f} {entry['currency'] or ''}"
         if row.no_fx and row.local_value is not None:
             value = f"{row.local_value:,.2f} {row.currency} *"
         else:
