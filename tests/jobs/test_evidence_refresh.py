@@ -76,3 +76,31 @@ evidence = ['"record revenue"', '"Digital Media segment revenue" growth']
         # Found in a filing made before the entries were written: stored quietly, one summary.
         [summary] = store.outbox.claim("test", now)
         assert summary.evidence is None and summary.title == "ADBE · evidence found"
+
+
+async def test_status_says_when_sec_and_the_news_feed_last_answered(tmp_path, servers):
+    """After a refresh that read filings from SEC and headlines from the feed, `status` gives
+    each its last success (that refresh), not "never"; a feed that fails says its failure."""
+    from catalyst_tui.cli.output.status import build_status, status_lines
+
+    market, sec = servers
+    sec.add_adobe_8k()
+    config = parse_config(
+        sec.settings_toml(market.url, UA)
+        + '[tickers.ADBE]\n[[tickers.ADBE.checkpoints]]\nid = "record"\ntitle = "Record"\n'
+        'kind = "milestone"\ndue = 2023-12-31\nevidence = [\'"record revenue"\']\n'
+    )
+    now = dt.datetime(2023, 3, 16, 14, 0, tzinfo=dt.UTC)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, now - dt.timedelta(days=7))
+        async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
+            await refresh_in_process(config, store, now=lambda: now, client=client)
+        assert sec.requests("/rss") and sec.requests("/submissions")  # both were asked
+        status = build_status(config, store, now + dt.timedelta(minutes=5))
+        shown = {p.name: p for p in status.providers}
+        assert shown["sec"].last_success == now and shown["sec"].last_failure is None
+        assert shown["news"].last_success == now
+        lines = status_lines(status, now + dt.timedelta(minutes=5))
+        for name in ("sec", "news"):
+            [line] = [line for line in lines if line.startswith(f"{name} ")]
+            assert "last success 5m ago" in line, line

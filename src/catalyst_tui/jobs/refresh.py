@@ -20,9 +20,11 @@ import importlib.util
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..config import Config
 from ..market.http.client import MarketClient
@@ -124,7 +126,7 @@ async def refresh_in_process(
         report.notes.append(f"{name}: paused until {until:%H:%M} UTC after refusing requests")
     owned = client is None
     client = client or market_client(config, report.notes)
-    asked_before = client.requests.copy()
+    before = _Tally(client.requests.copy(), client.answered.copy(), client.failed.copy())
     outcomes: dict[str, QuoteOutcome] = {}
     try:
         due = store.market.history_due(symbols, clock())
@@ -154,7 +156,7 @@ async def refresh_in_process(
                 await _daily_and_evidence(store, client, clock, sources, providers, symbols,
                                           report, refusing)  # fmt: skip
     finally:
-        _record_providers(store, clock(), outcomes, client.requests - asked_before)
+        _record_providers(store, clock(), outcomes, client, before, {p.name for p in providers})
         if owned:
             await client.aclose()
     match_evidence(store, config, clock())
@@ -222,14 +224,34 @@ def _refusing(paused: Mapping[str, object], outcomes: Mapping[str, QuoteOutcome]
     return set(paused) | {e.provider for o in outcomes.values() for e in o.errors if is_refusal(e)}
 
 
+class _Tally(NamedTuple):
+    """The client's counts by provider when a refresh began: requests, answers, failures."""
+
+    requests: Counter[str]
+    answered: Counter[str]
+    failed: Counter[str]
+
+
 def _record_providers(
-    store: Store, now: dt.datetime, outcomes: Mapping[str, QuoteOutcome], asked: Mapping[str, int]
+    store: Store,
+    now: dt.datetime,
+    outcomes: Mapping[str, QuoteOutcome],
+    client: MarketClient,
+    before: _Tally,
+    quoting: set[str],
 ) -> None:
-    """Each quote provider's verdict of this refresh, and the requests made to every provider:
-    one that refused (http_errors.is_refusal) is paused, with a longer pause each time."""
+    """Each provider's verdict of this refresh, and the requests made to every provider. A
+    quote provider's comes from its quotes (one that refused, http_errors.is_refusal, is paused,
+    with a longer pause each time); the others' (SEC, the news feed, FX) from their answers:
+    answered, and what failed last."""
     succeeded = {o.quote.source for o in outcomes.values() if o.quote is not None}
     failed: dict[str, str] = {}
     refused: dict[str, str] = {}
+    answered = client.answered - before.answered
+    for name, count in (client.failed - before.failed).items():
+        if name not in quoting and count:
+            failed[name] = client.last_failure.get(name, "")
+    succeeded |= {name for name, count in answered.items() if name not in quoting and count}
     for outcome in outcomes.values():
         for error in outcome.errors:
             if not error.provider:
@@ -237,6 +259,7 @@ def _record_providers(
             failed.setdefault(error.provider, error.message)
             if is_refusal(error):
                 refused.setdefault(error.provider, error.message)
+    asked = client.requests - before.requests
     store.providers.record(
         now, succeeded=succeeded, failed=failed, refused=refused, requests=dict(asked)
     )
