@@ -200,3 +200,41 @@ def test_the_readmes_validate_example_is_what_validate_prints(tmp_path):
                           text=True, timeout=60)  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.splitlines()[:-1] == shown
+
+
+def test_evidence_for_an_unknown_checkpoint_gets_did_you_mean_and_exit_2(tmp_path):
+    """`evidence SYMBOL/ID` with a mistyped id is refused as `mark` refuses it (one shared
+    check): "did you mean", exit 2; nothing close, exit 2 all the same."""
+    assert catalyst(tmp_path, "mark", "ALAB/scorpio-largest", "pending").returncode == 0
+    done = catalyst(tmp_path, "evidence", "ALAB/npo")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.strip() == (
+        "catalyst evidence: no checkpoint ALAB/npo; did you mean ALAB/npo-ships?"
+    )
+    done = catalyst(tmp_path, "evidence", "ALAB/npo-ships")  # known: nothing found yet
+    assert done.returncode == 0 and "no evidence found yet" in done.stdout
+
+
+def test_evidence_for_a_checkpoint_that_does_not_exist_exits_2(tmp_path):
+    assert catalyst(tmp_path, "mark", "ALAB/scorpio-largest", "pending").returncode == 0
+    done = catalyst(tmp_path, "evidence", "alab/no-such-checkpoint")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.strip() == "catalyst evidence: no checkpoint ALAB/no-such-checkpoint"
+    done = catalyst(tmp_path, "evidence", "/npo-ships")
+    assert done.returncode == 2 and "write SYMBOL/ID" in done.stderr
+
+
+def test_no_filings_yet_blames_the_sec_contact_only_when_it_is_unset(tmp_path):
+    assert catalyst(tmp_path, "mark", "ALAB/scorpio-largest", "pending").returncode == 0
+    unset = catalyst(tmp_path, "filings", "ALAB")
+    assert unset.returncode == 0
+    assert "set providers.sec.user_agent" in unset.stdout
+    config = tmp_path / "catalysts.toml"
+    config.write_text(THESIS.replace("[providers.sec]\n", '[providers.sec]\nuser_agent = '
+                                     '"Jane Doe jane@example.com"\n'))  # fmt: skip
+    done = catalyst(tmp_path, "filings", "ALAB")
+    assert done.returncode == 0
+    assert "user_agent" not in done.stdout
+    assert done.stdout.strip() == (
+        "no filings stored for ALAB yet: `catalyst refresh` fetches them from SEC EDGAR"
+    )

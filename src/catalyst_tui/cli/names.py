@@ -30,6 +30,13 @@ def known_ticker(command: str, store: Store, text: str | None) -> str | None:
     return symbol
 
 
+def known_checkpoint(command: str, store: Store, symbol: str, checkpoint_id: str) -> None:
+    """The one check of a SYMBOL/ID a command acts on (mark, ack, evidence): an active
+    checkpoint, else CommandError (exit 2) with the closest known ones."""
+    if not store.checkpoints.exists(symbol, checkpoint_id):
+        raise CommandError(unknown_checkpoint(command, store, symbol, checkpoint_id))
+
+
 def unknown_checkpoint(command: str, store: Store, symbol: str, checkpoint_id: str) -> str:
     targets = [f"{r.symbol}/{r.id}" for r in store.views.checkpoints()]
     wanted = f"{symbol}/{checkpoint_id}"

@@ -7,7 +7,7 @@ import contextlib
 import sys
 
 from .context import EXIT_FLAGGED, EXIT_OK, Context, utc_now
-from .names import known_ticker
+from .names import known_checkpoint, known_ticker, parse_target
 
 
 def cmd_check(ctx: Context) -> int:
@@ -58,10 +58,12 @@ def cmd_evidence(ctx: Context) -> int:
     from .output.evidence import evidence_json, print_evidence
 
     target = ctx.args.target or ""
-    symbol, _, checkpoint_id = target.partition("/")
+    symbol, checkpoint_id = parse_target(target) if "/" in target else (target, "")
     _config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
         symbol = known_ticker("evidence", store, symbol)
+        if symbol is not None and checkpoint_id:
+            known_checkpoint("evidence", store, symbol, checkpoint_id)
         records = store.evidence.passages(
             symbol, checkpoint_id or None, include_dismissed=ctx.args.all
         )
@@ -74,10 +76,15 @@ def cmd_evidence(ctx: Context) -> int:
 def cmd_filings(ctx: Context) -> int:
     from .output.evidence import filings_json, print_filings
 
-    _config, store = ctx.synced_store(create=False, write=False)
+    config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
-        records = store.evidence.filings(known_ticker("filings", store, ctx.args.symbol), limit=-1)
-    ctx.report(lambda: filings_json(records), lambda: print_filings(records))
+        symbol = known_ticker("filings", store, ctx.args.symbol)
+        records = store.evidence.filings(symbol, limit=-1)
+    sec = bool(config.providers.sec.user_agent)
+    ctx.report(
+        lambda: filings_json(records),
+        lambda: print_filings(records, symbol=symbol, sec_configured=sec),
+    )
     return EXIT_OK
 
 

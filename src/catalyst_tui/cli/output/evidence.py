@@ -82,10 +82,23 @@ def print_evidence(records: list[EvidenceRecord], console: Console | None = None
     console.print(table)
 
 
-def print_filings(records: list[FilingRecord], console: Console | None = None) -> None:
+def print_filings(
+    records: list[FilingRecord],
+    console: Console | None = None,
+    *,
+    symbol: str | None = None,
+    sec_configured: bool = True,
+) -> None:
+    """The filings, newest first; none yet says why: no SEC contact set (none can be fetched),
+    else not fetched yet."""
     console = console or Console()
     if not records:
-        console.print(Text("no filings stored yet: set providers.sec.user_agent and refresh"))
+        if not sec_configured:
+            said = "no filings stored yet: set providers.sec.user_agent and refresh"
+        else:
+            of = f" for {symbol}" if symbol else ""
+            said = f"no filings stored{of} yet: `catalyst refresh` fetches them from SEC EDGAR"
+        console.print(Text(printable(said)))
         return
     table = Table()
     for column in ("Accepted (New York)", "Symbol", "Form", "Items", "Accession"):
