@@ -238,3 +238,17 @@ def test_no_filings_yet_blames_the_sec_contact_only_when_it_is_unset(tmp_path):
     assert done.stdout.strip() == (
         "no filings stored for ALAB yet: `catalyst refresh` fetches them from SEC EDGAR"
     )
+
+
+def test_a_mistyped_status_or_kind_is_named_by_its_word_not_its_enum(tmp_path):
+    """The choices and suggestions name statuses and kinds as they are written ('met'), never
+    as Python's enum reprs (<Status.MET: 'met'>)."""
+    done = catalyst(tmp_path, "mark", "ALAB/npo-ships", "mett")
+    assert done.returncode == 2
+    assert "invalid choice: 'mett' (choose from 'pending', 'met', 'missed')" in done.stderr
+    (tmp_path / "catalysts.toml").write_text(THESIS.replace('kind = "milestone"', 'kind = "gaurd"'))
+    done = catalyst(tmp_path, "validate")
+    assert done.returncode == 2
+    assert "unknown kind 'gaurd' (did you mean 'guard'?)" in done.stderr
+    for output in (done.stdout + done.stderr, catalyst(tmp_path, "mark", "A/b", "x").stderr):
+        assert "<Kind." not in output and "<Status." not in output, output
