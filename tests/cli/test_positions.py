@@ -376,9 +376,7 @@ cost = 309.3
     result = cli(tmp_path, "positions")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    rows = [[cell.strip() for cell in line.strip("│").split("│")] for line in lines
-            if line.startswith("│")]  # fmt: skip
-    cells = {row[0]: row for row in rows}
+    cells = {line.split()[0]: line.split() for line in lines if line.split()}
     realized = 30 * 178.40 - 4.95 - 30 * 96.30
     assert cells["NVDA"] == ["NVDA", "50", "—", "—", f"{50 * 96.30:,.2f}", "—",
                              f"{realized:+,.2f}", "—"]  # fmt: skip
