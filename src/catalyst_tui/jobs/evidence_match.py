@@ -39,9 +39,8 @@ def match_evidence(store: Store, config: Config, now: dt.datetime) -> MatchRepor
         by_symbol.setdefault(target.symbol, []).append(target)
     for symbol, targets in by_symbol.items():
         quiet = _match_symbol(store, symbol, targets, notify, now, report)
-        if quiet and notify:
-            checkpoints = len({t.checkpoint_id for t in targets})
-            summary = evidence_summary(symbol, quiet, checkpoints)
+        if quiet and notify:  # of the checkpoints that have passages stored quietly
+            summary = evidence_summary(symbol, sum(quiet.values()), len(quiet))
             store.evidence.notice(summary.title, summary.body, now)
     return report
 
@@ -53,8 +52,9 @@ def _match_symbol(
     notify: bool,
     now: dt.datetime,
     report: MatchReport,
-) -> int:
-    """Match a ticker's unmatched documents; how many passages were stored quietly."""
+) -> dict[str, int]:
+    """Match a ticker's unmatched documents; how many passages were stored quietly, by the
+    checkpoint they were found for (those with none left out)."""
     start = min(0 if t.matched != t.entries else t.through for t in targets)
     documents = store.evidence.documents(symbol, after=start)
     entries = {t.checkpoint_id: [parse_entry(e) for e in t.entries] for t in targets}
@@ -76,12 +76,13 @@ def _match_symbol(
                 for p in matcher.find(entries[t.checkpoint_id])
             )
     last = documents[-1].id if documents else 0
-    quiet = 0
+    quiet: dict[str, int] = {}
     for t in targets:
         new, notices = store.evidence.record(t, found[t.checkpoint_id], max(last, t.through), now)
         report.passages += new
         report.notices += notices
-        if t.status == Status.PENDING:  # a settled checkpoint's evidence is no news at all
-            quiet += new - notices
-    report.quiet += quiet
+        # A settled checkpoint's evidence is no news at all.
+        if t.status == Status.PENDING and new > notices:
+            quiet[t.checkpoint_id] = quiet.get(t.checkpoint_id, 0) + new - notices
+    report.quiet += sum(quiet.values())
     return quiet
