@@ -58,14 +58,21 @@ def find_config(cli_path: str | None, *, create: bool = True) -> ConfigLocation:
     return ConfigLocation(user, "user config dir", created=True)
 
 
-def find_database(cli_path: str | None, configured: str | None, config_path: Path) -> Path:
-    """--db, then $CATALYST_DB, then [settings].database (relative to the config file), then
-    the user data dir."""
+def named_database(cli_path: str | None) -> Path | None:
+    """The database named for this run: --db, then $CATALYST_DB; None when the config's
+    [settings].database or the default decides (which the daemon reads for itself)."""
     if cli_path:
         return Path(cli_path).expanduser()
     env = os.environ.get("CATALYST_DB")
-    if env:
-        return Path(env).expanduser()
+    return Path(env).expanduser() if env else None
+
+
+def find_database(cli_path: str | None, configured: str | None, config_path: Path) -> Path:
+    """--db, then $CATALYST_DB, then [settings].database (relative to the config file), then
+    the user data dir."""
+    named = named_database(cli_path)
+    if named is not None:
+        return named
     if configured:
         path = Path(configured).expanduser()
         return path if path.is_absolute() else config_path.parent / path

@@ -252,3 +252,22 @@ def test_a_mistyped_status_or_kind_is_named_by_its_word_not_its_enum(tmp_path):
     assert "unknown kind 'gaurd' (did you mean 'guard'?)" in done.stderr
     for output in (done.stdout + done.stderr, catalyst(tmp_path, "mark", "A/b", "x").stderr):
         assert "<Kind." not in output and "<Status." not in output, output
+
+
+def test_daemon_install_keeps_the_database_of_catalyst_db(tmp_path, isolated_home):
+    """$CATALYST_DB picks the database as --db does: the service is written to use that one,
+    not the default; $CATALYST_CONFIG likewise for the file."""
+    (tmp_path / "catalysts.toml").write_text(THESIS)
+    env = {**os.environ, "CATALYST_DB": str(tmp_path / "mine.db"),
+           "CATALYST_CONFIG": str(tmp_path / "catalysts.toml")}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "daemon", "--install"],
+        capture_output=True, text=True, cwd=isolated_home, env=env, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    unit = isolated_home / "config" / "systemd" / "user" / "catalyst.service"
+    (exec_start,) = [line for line in unit.read_text().splitlines()
+                     if line.startswith("ExecStart=")]  # fmt: skip
+    argv = shlex.split(exec_start.removeprefix("ExecStart="))
+    assert argv[4:] == ["--config", str(tmp_path / "catalysts.toml"), "--db",
+                        str(tmp_path / "mine.db")]  # fmt: skip

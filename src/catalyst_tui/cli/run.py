@@ -8,8 +8,8 @@ import datetime as dt
 import sqlite3
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
+from ..paths import named_database
 from ..store import Store, describe_sqlite_error
 from .context import EXIT_OK, EXIT_STALE, CommandError, Context, log, utc_now
 from .logs import log_file
@@ -131,7 +131,7 @@ def _daemon_service(ctx: Context) -> int:
 
     config = ctx.load_config()  # a service that would stop at once on a bad config is not made
     assert config.path is not None
-    database = Path(ctx.args.db) if ctx.args.db else None
+    database = named_database(ctx.args.db)  # --db or $CATALYST_DB: the service's too
     try:
         unit = service.service_for(service.daemon_argv(config.path, database), log_file().parent)
     except service.ServiceError as exc:
