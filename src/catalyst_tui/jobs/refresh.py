@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import importlib.util
 import logging
 import os
 import time
@@ -32,9 +31,10 @@ from ..market.http.errors import is_refusal
 from ..market.models import EarningsDate, FetchError, LastQuote, QuoteOutcome
 from ..market.provider import QuoteProvider
 from ..market.quotes import ProgressCallback, fetch_quotes, first_history
-from ..market.registry import PROVIDER_BOUNDS, RATE_LIMITS, Sources, browser_origins, build_sources
+from ..market.registry import Sources, build_sources
 from ..market.spec import BuildContext
 from ..store import Store
+from .client import market_client
 from .daily import DailyFetches
 from .evidence import EvidenceFetches
 from .evidence_match import match_evidence
@@ -85,19 +85,6 @@ def refresh_sources(
     crumb) is kept in the database, where every process shares it."""
     context = BuildContext(config.settings.providers, env, store.providers, now)
     return build_sources(config.providers, context)
-
-
-def market_client(config: Config, notes: list[str]) -> MarketClient:
-    """The shared client with every provider's rate limit and bounds, and the browser's TLS
-    handshake for the providers `settings.browser_tls` names (a note when it cannot be had)."""
-    origins = browser_origins(config.providers, config.settings.browser_tls)
-    if origins and importlib.util.find_spec("curl_cffi") is None:
-        notes.append(
-            "browser_tls: curl_cffi is not installed (pip install 'catalyst-tui[browser]'), "
-            "so Python's own TLS handshake is used"
-        )
-        origins = ()
-    return MarketClient(rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, browser_origins=origins)
 
 
 async def refresh_in_process(
