@@ -12,8 +12,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-run: $(STAMP)  ## open catalyst on the bundled catalysts.toml
-	$(BIN)/catalyst --config catalysts.toml
+run: $(STAMP)  ## open catalyst on your own catalysts.toml (a copy of the bundled example, made on the first run; catalyst says where)
+	$(BIN)/catalyst
 
 test: $(STAMP)  ## lint, check imports and types, and run the whole test suite (the minutes-long kill -9 and concurrency proofs included)
 	$(BIN)/ruff check .
