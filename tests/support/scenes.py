@@ -46,3 +46,11 @@ async def checkpoint_form_bad_date(pilot) -> None:
 async def keys(pilot) -> None:
     await pilot.press("question_mark")
     await pilot.pause()
+
+
+async def sec_contact_form(pilot) -> None:
+    """The first start without an SEC contact: the form, an address without a name typed."""
+    await pilot.pause()
+    field = pilot.app.screen.query_one("#field-user_agent")
+    field.value = "jane@example.com"
+    await pilot.pause()

@@ -186,3 +186,20 @@ async def test_an_invalid_outside_edit_shows_located_errors_and_keeps_the_last_g
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
+
+
+async def test_the_first_runs_copy_of_the_example_is_told_in_the_tui(tmp_path: Path):
+    """`catalyst` that just copied the example to the user's config folder says where in the
+    TUI too (stderr is hidden behind it)."""
+    from catalyst_tui.cli.context import first_run_text
+
+    from ..support.demo_data import demo_database
+
+    config, store = demo_database(tmp_path)
+    said = first_run_text(tmp_path / "config" / "catalyst" / "catalysts.toml")
+    app = make_app(config, store, notice=said)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert [n.message for n in app._notifications if "copied to" in n.message] == [said]
+    store.close()

@@ -154,7 +154,7 @@ def set_sec_contact(text: str, contact: str) -> str:
     table = layout.table(("providers", "sec"))
     if table is None and sec is not None:
         raise EditError("[providers.sec] is not written as a table in the file: edit it by hand")
-    if table is None:
+    if table is None or not isinstance(sec, dict):
         tables = layout.tables
         after = [t for t in tables if t.path[:1] == ("providers",) or t.path == ("settings",)]
         tickers = [t for t in tables if t.path[:1] == ("tickers",)]

@@ -30,11 +30,18 @@ class CatalystBase(App[None]):
         live: bool = True,
         watch_file: bool = True,
         channels: Sequence[Channel] | None = None,
+        notice: str = "",
+        ask_sec_contact: bool = False,
     ) -> None:
+        """`notice`: said in a toast at the start (the first run's copy of the example);
+        `ask_sec_contact`: the first start's question for SEC's contact, when none is set
+        and it was not asked before (`catalyst` asks; tests and screenshots don't)."""
         super().__init__()
         self.workspace = workspace
         self.live = live
         self.watch_file = watch_file
+        self.notice = notice
+        self.ask_sec_contact = ask_sec_contact
         self._channels = channels
         self.scheduler: ThesisScheduler | None = None
         self.config_problem: ConfigError | None = None

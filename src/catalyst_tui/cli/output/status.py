@@ -70,8 +70,8 @@ def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
         for p in (store.path, store.path.with_name(store.path.name + "-wal"))
         if p.exists()
     )
-    names = config.settings.browser_tls
-    tls = BrowserTls(names, load_problem() if names else None)
+    chrome = config.settings.browser_tls
+    tls = BrowserTls(chrome, load_problem() if chrome else None)
     return Status(config.path, store.path, size, store.schema_version, providers, tls)
 
 

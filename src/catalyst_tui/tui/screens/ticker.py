@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from ...store.records import CheckpointRecord
 from ...text import printable
 from ...thesis.positions import Lot
+from ...views.sec_contact import sec_wait_text, waiting_for_sec
 from ...views.ticker import TickerDetail
 from ...views.workspace import Workspace
 from .. import format as fmt
@@ -67,6 +68,7 @@ class TickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ConfigBanner()
         yield Static(id="ticker-title")
+        yield Static(id="sec-notice")  # what waits for the SEC contact, while none is set
         with TabbedContent(id="panes", initial="checkpoints"):
             yield self.checkpoints
             yield self.chart
@@ -87,6 +89,7 @@ class TickerScreen(Screen[None]):
             return
         self.detail = detail
         self._show_title(detail)
+        self._show_sec_notice(detail)
         self.checkpoints.show(detail.checkpoints, detail.evidence)
         self.chart.show(detail.history)
         self.position.show(detail, self.workspace.config.settings.currency)
@@ -119,6 +122,14 @@ class TickerScreen(Screen[None]):
             if row.flagged:
                 text.append(f"  {fmt.FLAG} {row.flagged} flagged", style="bold red")
         self.query_one("#ticker-title", Static).update(text)
+
+    def _show_sec_notice(self, d: TickerDetail) -> None:
+        notice = self.query_one("#sec-notice", Static)
+        wait = waiting_for_sec(d.checkpoints)
+        notice.display = bool(wait) and not self.workspace.config.providers.sec.user_agent
+        if notice.display:
+            said = sec_wait_text(wait, symbol=d.symbol) + " ctrl+p, SEC contact: set it."
+            notice.update(fmt.plain(said, "yellow"))
 
     def current_checkpoint(self) -> CheckpointRecord | None:
         return self.checkpoints.current_checkpoint()
