@@ -138,3 +138,36 @@ async def test_rows_update_in_place_and_the_cursor_stays(demo):
         assert rows(app)[0][0] == "ALAB"  # no longer flagged
         key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         assert key.value == "NVDA"
+
+
+async def test_flagged_counts_the_same_checkpoints_everywhere(demo):
+    """ "N flagged" is the number of active checkpoints with an unacknowledged miss wherever it
+    is said: the watchlist's status line, the ticker's title, the timeline's title and
+    `catalyst check` (its JSON's flagged rows), even when one ticker has two."""
+    import re
+
+    from catalyst_tui.cli.output.report import checkpoint_json
+    from catalyst_tui.tui.screens.timeline import TimelineScreen
+
+    config, store = demo
+    flagged = [r for r in checkpoint_json(store.views.checkpoints(), DEMO_NOW.date())
+               if r["flagged"]]  # fmt: skip
+    assert len(flagged) == 2 and {r["symbol"] for r in flagged} == {"ALAB"}  # two, one ticker
+    assert len(store.views.flagged()) == 2
+    app = make_app(config, store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+
+        def count(selector: str) -> int:
+            found = re.search(r"(\d+) flagged", text_of(app, selector))
+            assert found, text_of(app, selector)
+            return int(found.group(1))
+
+        assert count("#status-line") == 2
+        await pilot.press("enter")
+        await pilot.pause()
+        assert count("#ticker-title") == 2
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        assert count("#timeline-title") == 2
