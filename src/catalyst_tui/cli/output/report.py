@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ...jobs.refresh import RefreshReport
+from ...market.fx import round_money
 from ...store.records import CheckpointRecord
 from ...text import printable
 from ...thesis.vocabulary import STATUS_STYLE
@@ -169,10 +170,16 @@ def _grid(cells: tuple[Text | str, ...], widths: list[int], style: str) -> Table
 
 
 def positions_json(watchlist: Watchlist) -> list[dict[str, Any]]:
-    """One entry per symbol held or sold: `price` in the listing's unit (`currency`); `value`,
-    `cost` (of what is held), `unrealized` and `realized` in the base currency, None where no
-    FX rate is stored (`no_fx`); `weight` a fraction of the priced, converted total."""
-    return [_position(row) for row in _held_or_sold(watchlist)]
+    """One entry per symbol held or sold: `price` in the listing's unit (`currency`), as the
+    provider gave it; `value`, `cost` (of what is held), `unrealized` and `realized` in the base
+    currency, rounded to its minor unit, None where no FX rate is stored (`no_fx`); `weight` a
+    fraction of the priced, converted total."""
+    base = watchlist.currency
+    money = ("value", "cost", "unrealized", "realized")
+    return [
+        {k: round_money(v, base) if k in money else v for k, v in _position(row).items()}
+        for row in _held_or_sold(watchlist)
+    ]
 
 
 def _held_or_sold(watchlist: Watchlist) -> list[WatchRow]:
