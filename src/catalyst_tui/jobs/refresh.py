@@ -20,7 +20,7 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -65,6 +65,8 @@ class RefreshReport:
     # When no provider gave a single quote: "offline" (every fetch failed on the network: no
     # connection, no answer in time), "unreachable" (they answered, with errors); else "".
     reach: str = ""
+    # With `reach` set: each provider's failure once, "cannot connect to ... (4 symbols)".
+    failures: dict[str, str] = field(default_factory=dict)
 
     @property
     def stale(self) -> list[str]:
@@ -137,6 +139,7 @@ async def refresh_in_process(
             )
             if symbols and not report.fresh:
                 report.reach = "offline" if offline else "unreachable"
+                report.failures = failures_by_provider(outcomes.values())
             if symbols and offline:
                 report.notes.append("no network: fundamentals and earnings dates not refreshed")
             else:
@@ -203,6 +206,19 @@ async def _history_after_jumps(
             log.info("history of %s after a jump in its price: %s", symbol, error)
         if history is not None:
             outcomes[symbol].bars, outcomes[symbol].splits = history.bars, list(history.splits)
+
+
+def failures_by_provider(outcomes: Iterable[QuoteOutcome]) -> dict[str, str]:
+    """Each provider's first failure for the symbols left without a quote, and how many of them
+    it failed: one line a provider where the symbols' own would say the same thing each."""
+    seen: dict[str, tuple[str, set[str]]] = {}
+    for outcome in outcomes:
+        for error in () if outcome.ok else outcome.errors:
+            seen.setdefault(error.provider or "?", (error.message, set()))[1].add(outcome.symbol)
+    return {
+        name: f"{message} ({len(failed)} symbol{'' if len(failed) == 1 else 's'})"
+        for name, (message, failed) in seen.items()
+    }
 
 
 def _refusing(paused: Mapping[str, object], outcomes: Mapping[str, QuoteOutcome]) -> set[str]:

@@ -63,7 +63,9 @@ def refresh_progress(total: int, console: Console | None = None) -> Iterator[Pro
 def print_refresh_summary(
     report: RefreshReport, console: Console | None = None, now: dt.datetime | None = None
 ) -> None:
-    """Symbol, price, day change, source, age and staleness of every symbol, then the notes."""
+    """Symbol, price, day change, source, age and staleness of every symbol, then the notes.
+    When no provider answered (offline, unreachable), each row says only that, and each
+    provider's failure is said once under the table, with how many symbols it failed."""
     console = console or output_console()
     now = now or dt.datetime.now(dt.UTC)
     table = report_table("catalyst refresh")
@@ -76,6 +78,8 @@ def print_refresh_summary(
         change = "—" if status.change_pct is None else f"{status.change_pct:+.2%}"
         style = "yellow" if stale else ""
         why = f"stale: {status.error}" if stale and status.error else ("stale" if stale else "")
+        if stale and report.reach:  # no provider answered: the same for each, said once below
+            why = f"stale: {report.reach}"
         table.add_row(
             Text(printable(status.symbol)), price, change, Text(printable(status.source or "—")),
             format_age(status.age(now)), Text(printable(why)), style=style,
@@ -84,6 +88,8 @@ def print_refresh_summary(
     show(console, table)
     fresh, total = len(report.fresh), len(report.statuses)
     console.print(f"{fresh}/{total} symbols fresh", highlight=False)
+    for provider, failure in report.failures.items():
+        console.print(Text(printable(f"{provider}: {failure}")), highlight=False, soft_wrap=True)
     for note in report.notes:
         console.print(Text(f"note: {printable(note)}"), highlight=False, soft_wrap=True)
 
