@@ -14,6 +14,7 @@ from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 
 from ..support.pilot import (
+    lines_on_screen,
     make_app,
     move_to,
     open_alab,
@@ -36,6 +37,8 @@ async def test_enter_opens_alab_and_says_why_gross_margin_is_flagged(demo):
                          if c.due is None)  # fmt: skip
         ids = [i for *_, i in dated] + [i for *_, i in undated]
         assert ids != [c.id for c in config.tickers["ALAB"].checkpoints]  # the order is news
+        flagged = {c.id for c in store.views.checkpoints("ALAB") if c.flagged}
+        ids = [i for i in ids if i in flagged] + [i for i in ids if i not in flagged]
         table = app.screen.query_one("#checkpoint-table", DataTable)
         assert [
             table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)
@@ -45,7 +48,7 @@ async def test_enter_opens_alab_and_says_why_gross_margin_is_flagged(demo):
         assert "gross_margin 69.1% < 70%" in detail
         assert "unacknowledged" in detail and "Source:" in detail
         cells = rows(app, "#checkpoint-table")[ids.index("gross-margin-floor")]
-        assert "missed" in cells[0] and "⚑" in cells[0] and cells[3] == "69.1%"
+        assert "missed" in cells[0] and "⚑" in cells[0] and cells[4] == "69.1%"
         await pilot.press("3")
         await pilot.pause()
         funds = text_of(app, "#fundamentals")
@@ -174,3 +177,26 @@ async def test_the_position_pane_shows_the_shares_still_held_after_a_sale(demo):
         assert basis == f"{held * lot.cost:,.2f}"
         assert value == f"{held * row.price:,.2f}"
         assert pnl == f"{held * row.price - held * lot.cost:+,.2f}"
+
+
+async def test_at_80x24_the_flagged_checkpoints_come_first_and_titles_before_numbers(demo):
+    """What needs the user is on the first lines of a small terminal, by name: the flagged
+    checkpoints (an unacknowledged miss) lead, and each title shows before the figures, as much
+    of it as the figures leave room for, not the few letters left after them."""
+    config, store = demo
+    flagged = {c.id: c for c in store.views.checkpoints("ALAB") if c.flagged}
+    assert len(flagged) == 2  # the demo's margin guards, neither due first nor listed first
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_alab(pilot, app)
+        await pilot.pause()
+        table = app.screen.query_one("#checkpoint-table", DataTable)
+        keys = [table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)]
+        assert set(keys[:2]) == set(flagged)
+        shown = lines_on_screen(app, "#checkpoint-table")
+        for line, key in zip(shown[1:3], keys[:2], strict=True):
+            c = flagged[key]
+            value = str(table.get_row(key)[list(table.columns).index("value")])
+            assert value and value in line
+            words = c.title.split()[:3]  # "Gross margin holds": the title, before its figure
+            assert " ".join(words) in line and line.index(words[0]) < line.index(value), line

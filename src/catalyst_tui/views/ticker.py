@@ -14,7 +14,7 @@ from ..thesis.metrics import Observation, observe
 from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
 from .watchlist import Watchlist, WatchRow, load_watchlist
 
-__all__ = ["FUNDAMENTALS", "Figure", "TickerDetail", "in_due_order", "load_ticker"]
+__all__ = ["FUNDAMENTALS", "Figure", "TickerDetail", "flagged_first", "in_due_order", "load_ticker"]
 
 #: The fundamentals lines of the page, in order: (metric, label).
 FUNDAMENTALS = (
@@ -84,7 +84,7 @@ def load_ticker(
         row=watchlist.row(symbol),
         lots=[adjusted(lot, oldest_first) for lot in lots],
         fundamentals=figures,
-        checkpoints=in_due_order(store.views.checkpoints(symbol)),
+        checkpoints=flagged_first(in_due_order(store.views.checkpoints(symbol))),
         history=store.views.price_history(symbol, since),
         splits=splits,
         evidence=store.evidence.passages(symbol),
@@ -104,3 +104,9 @@ def in_due_order(checkpoints: list[CheckpointRecord]) -> list[CheckpointRecord]:
         return (1, c.until or far)
 
     return sorted(checkpoints, key=key)
+
+
+def flagged_first(checkpoints: list[CheckpointRecord]) -> list[CheckpointRecord]:
+    """The flagged checkpoints (an unacknowledged miss) first, the others after, each in the
+    order given: what needs the user is on the first lines, also of a short terminal."""
+    return sorted(checkpoints, key=lambda c: not c.flagged)
