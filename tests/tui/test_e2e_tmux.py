@@ -43,11 +43,11 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
         # ALAB: why gross margin is flagged
         keys(tmux, "Enter")
         wait_for(tmux, "1 Checkpoints")
-        keys(tmux, *["Down"] * 10)
-        shown = wait_for(tmux, "Why: gross_margin 69.1% < 70%")
+        shown = wait_for(tmux, "Why: gross_margin 69.1% < 70%")  # the flagged first: on top
 
         # mark the NPO milestone met with a note
-        keys(tmux, *["Up"] * 4)  # soonest due first: the NPO milestone (2027-12-31) is 7th
+        keys(tmux, *["Down"] * 9)  # after the 3 flagged, soonest due first: the NPO milestone
+        # (2027-12-31) is 7th of the others
         wait_for(tmux, "ALAB/npo-multi-rack-2027")
         keys(tmux, "m")
         wait_for(tmux, "Mark ALAB/npo-multi-rack-2027")
