@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.widgets import DataTable, Select
+from textual.widgets._footer import FooterKey
 
 from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
@@ -200,3 +201,37 @@ async def test_at_80x24_the_flagged_checkpoints_come_first_and_titles_before_num
             assert value and value in line
             words = c.title.split()[:3]  # "Gross margin holds": the title, before its figure
             assert " ".join(words) in line and line.index(words[0]) < line.index(value), line
+
+
+# What each pane's keys are said as in the Footer while it is shown (its number key pressed).
+PANE_KEYS = {
+    "1": ("m Mark", "c New checkpoint", "e Edit", "x Archive", "A Ack"),
+    "2": ("[ Shorter", "] Longer"),
+    "3": ("l Add lot", "L Edit lot", "D Remove", "s Sell", "S Undo sale"),
+    "4": ("n Name, group, thesis",),
+    "5": ("m Mark from it", "d Dismiss"),
+}
+
+
+async def test_every_pane_shows_its_own_keys_in_the_footer_at_80_columns(demo):
+    """The Footer shows the keys of the pane shown, whole, with back, quit and keys: those of
+    the Chart, the Position and the Thesis panes were listed nowhere but under `?`."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_alab(pilot, app)
+        for number, keys in PANE_KEYS.items():
+            await pilot.press(number)
+            await pilot.pause()
+            footer = [
+                " ".join(str(key.render()).split()) for key in app.screen.query(FooterKey)
+                if key.region.width and key.region.right <= 80  # drawn whole, on screen
+            ]  # fmt: skip
+            assert sorted(footer) == sorted((*keys, "esc Back", "q Quit", "? Keys")), number
+        await pilot.press("1")
+        await pilot.click("#--content-tab-thesis")  # a tab clicked: the focus goes in, as by 4
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#thesis-scroll")
+        await pilot.press("3", "l")  # a pane's key acts as the screen's: a new lot's form
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)

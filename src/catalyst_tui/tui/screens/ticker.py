@@ -26,8 +26,21 @@ from ..widgets.ticker.checkpoints import CheckpointsPane
 from ..widgets.ticker.position import PositionPane
 from ..widgets.ticker.thesis import ThesisPane
 
+# The widget each pane gives the focus to when shown: the pane's own keys (its BINDINGS) show in
+# the Footer while the focus is in it.
+PANE_FOCUS = {
+    "checkpoints": "#checkpoint-table",
+    "chart": "#ranges",
+    "position": "#position-scroll",
+    "thesis": "#thesis-scroll",
+    "evidence": "#evidence-table",
+}
+
 
 class TickerScreen(Screen[None]):
+    """Every key works on every pane (`m` goes to the Checkpoints pane first); the Footer shows
+    the screen's own (back, quit, keys) and those of the pane shown."""
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("q", "app.quit", "Quit"),
@@ -36,9 +49,9 @@ class TickerScreen(Screen[None]):
         Binding("3", "pane('position')", "Position", show=False),
         Binding("4", "pane('thesis')", "Thesis", show=False),
         Binding("5", "pane('evidence')", "Evidence", show=False),
-        Binding("m", "mark", "Mark"),
-        Binding("c", "add_checkpoint", "New checkpoint"),
-        Binding("e", "edit_checkpoint", "Edit"),
+        Binding("m", "mark", "Mark", show=False),
+        Binding("c", "add_checkpoint", "New checkpoint", show=False),
+        Binding("e", "edit_checkpoint", "Edit", show=False),
         Binding("x", "archive_checkpoint", "Archive", show=False),
         Binding("l", "add_lot", "Add lot", show=False),
         Binding("L", "edit_lot", "Edit lot", show=False),
@@ -46,7 +59,7 @@ class TickerScreen(Screen[None]):
         Binding("s", "sell", "Sell", show=False),
         Binding("S", "remove_sell", "Remove last sale", show=False),
         Binding("n", "edit_ticker", "Name, group, thesis", show=False),
-        Binding("A", "acknowledge", "Ack"),
+        Binding("A", "acknowledge", "Ack", show=False),
         Binding("right_square_bracket", "range(1)", "Longer range", show=False),
         Binding("left_square_bracket", "range(-1)", "Shorter range", show=False),
         Binding("t", "app.open_timeline", "Timeline", show=False),
@@ -137,10 +150,15 @@ class TickerScreen(Screen[None]):
     # -- actions ----------------------------------------------------------------------------------
     def action_pane(self, pane: str) -> None:
         self.query_one("#panes", TabbedContent).active = pane
-        if pane == "checkpoints":
-            self.query_one("#checkpoint-table", DataTable).focus()
-        elif pane == "evidence":
-            self.query_one("#evidence-table", DataTable).focus()
+        self.query_one(PANE_FOCUS[pane]).focus()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A pane shown by a click on its tab: the focus goes into it, as with its number key."""
+        pane = event.pane.id or ""
+        if event.tabbed_content.id == "panes" and pane in PANE_FOCUS:
+            target = self.query_one(PANE_FOCUS[pane])
+            if not (self.focused and target in self.focused.ancestors_with_self):
+                target.focus()
 
     def action_range(self, step: int) -> None:
         self.query_one("#panes", TabbedContent).active = "chart"

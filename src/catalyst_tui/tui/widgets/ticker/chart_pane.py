@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Tab, TabPane, Tabs
 
 from ..chart import RANGES, Point, PriceChart, slice_range
@@ -14,6 +15,11 @@ from ..chart import RANGES, Point, PriceChart, slice_range
 
 class ChartPane(TabPane):
     """The history of `symbol`, cut to `range_name` (one of RANGES) as `show` gives it."""
+
+    BINDINGS = [  # the screen's, shown in the Footer while this pane has the focus
+        Binding("left_square_bracket", "screen.range(-1)", "Shorter"),
+        Binding("right_square_bracket", "screen.range(1)", "Longer"),
+    ]
 
     def __init__(
         self,

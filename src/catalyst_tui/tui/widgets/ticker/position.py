@@ -10,6 +10,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static, TabPane
 
@@ -26,12 +27,20 @@ LOT_COLUMNS = ("Date", "Shares", "Cost", "Basis", "Value", "P&L", "Note")
 class PositionPane(TabPane):
     """Shown by `show`; `chosen_lot` is the lot the screen's lot keys act on."""
 
+    BINDINGS = [  # the screen's, shown in the Footer while this pane has the focus
+        Binding("l", "screen.add_lot", "Add lot"),
+        Binding("L", "screen.edit_lot", "Edit lot"),
+        Binding("D", "screen.remove_lot", "Remove"),
+        Binding("s", "screen.sell", "Sell"),
+        Binding("S", "screen.remove_sell", "Undo sale"),
+    ]
+
     def __init__(self, title: str, today: Callable[[], dt.date], *, id: str) -> None:  # noqa: A002
         super().__init__(title, id=id)
         self._today = today
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll(id="position-scroll"):
             yield Static("Lots", classes="section")
             yield Static(id="splits")
             yield RowTable(id="lot-table")
