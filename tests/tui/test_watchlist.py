@@ -17,6 +17,7 @@ from catalyst_tui.tui.screens.watchlist import COLUMNS, WatchlistScreen
 from ..conftest import BUNDLED_CONFIG
 from ..support.demo_data import DEMO_NOW
 from ..support.pilot import (
+    lines_on_screen,
     make_app,
     move_to,
     rows,
@@ -171,3 +172,32 @@ async def test_flagged_counts_the_same_checkpoints_everywhere(demo):
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)
         assert count("#timeline-title") == 2
+
+
+async def test_the_sorted_column_shows_its_direction_in_its_header(demo):
+    """▲ the smallest first, ▼ the largest: the symbol A to Z is ▲, the day change (biggest
+    gain first) ▼, reversed the other way; one arrow at a time, none in file order, and the
+    columns stay where they were (room for the arrow is kept)."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+
+        def header() -> str:
+            return lines_on_screen(app, "#tickers")[0]
+
+        first = header()
+        assert "▲" not in first and "▼" not in first  # file order: no column sorted
+        steps = [("s", "Symbol ▲"), ("S", "Symbol ▼"), ("s", "Day ▼"), ("S", "Day ▲")]
+        for key, said in steps:
+            await pilot.press(key)
+            await pilot.pause()
+            shown = header()
+            assert said in shown and shown.count("▲") + shown.count("▼") == 1, (key, shown)
+            assert shown.index("Price") == first.index("Price")  # nothing moved
+        day = symbols(app)
+        screen = app.screen
+        assert isinstance(screen, WatchlistScreen) and screen.data is not None
+        changes = {r.symbol: r.change_pct for r in screen.data.rows}
+        priced = [s for s in day if changes[s] is not None]
+        assert [changes[s] for s in priced] == sorted(changes[s] for s in priced)  # ▲: up
