@@ -17,8 +17,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-run: $(STAMP)  ## open catalyst on the bundled catalysts.toml
-	$(BIN)/catalyst --config catalysts.toml
+run: $(STAMP)  ## open catalyst on your own catalysts.toml (a copy of the bundled example, made on the first run; catalyst says where)
+	$(BIN)/catalyst
 
 demo: $(STAMP)  ## catalyst demo: the TUI on a live thesis, offline, fed by a replay market on 127.0.0.1
 	$(BIN)/catalyst demo

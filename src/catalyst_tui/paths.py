@@ -43,7 +43,9 @@ def find_config(cli_path: str | None, *, create: bool = True) -> ConfigLocation:
     """--config, then $CATALYST_CONFIG, then ./catalysts.toml, then the user config dir.
 
     If none exists, the bundled example is copied to the user config dir (when `create`).
-    An explicitly named file is returned even if missing, so the error names it.
+    An explicitly named file is returned even if missing, so the error names it. The bundled
+    example itself is not the user's file: run in the repository (`make run`), where it lies,
+    the lookup goes on to the user's own copy, and edits never land in the tracked file.
     """
     if cli_path:
         return ConfigLocation(Path(cli_path).expanduser(), "--config")
@@ -51,7 +53,7 @@ def find_config(cli_path: str | None, *, create: bool = True) -> ConfigLocation:
     if env:
         return ConfigLocation(Path(env).expanduser(), "$CATALYST_CONFIG")
     local = Path.cwd() / CONFIG_NAME
-    if local.is_file():
+    if local.is_file() and not _is_bundled_example(local):
         return ConfigLocation(Path(CONFIG_NAME), "./catalysts.toml")
     user = user_config_file()
     if user.exists() or not create:
@@ -63,14 +65,31 @@ def find_config(cli_path: str | None, *, create: bool = True) -> ConfigLocation:
     return ConfigLocation(user, "user config dir", created=True)
 
 
-def find_database(cli_path: str | None, configured: str | None, config_path: Path) -> Path:
-    """--db, then $CATALYST_DB, then [settings].database (relative to the config file), then
-    the user data dir."""
+def named_database(cli_path: str | None) -> Path | None:
+    """The database named for this run: --db, then $CATALYST_DB; None when the config's
+    [settings].database or the default decides (which the daemon reads for itself)."""
     if cli_path:
         return Path(cli_path).expanduser()
     env = os.environ.get("CATALYST_DB")
-    if env:
-        return Path(env).expanduser()
+    return Path(env).expanduser() if env else None
+
+
+def _is_bundled_example(path: Path) -> bool:
+    """Whether `path` is the example shipped in the package (in a checkout, the repository's
+    catalysts.toml, which the package's data/catalysts.toml links to)."""
+    bundled = Path(__file__).parent / "data" / CONFIG_NAME
+    try:
+        return os.path.samefile(path, bundled)
+    except OSError:  # no bundled file beside the code (a zipped install): it can't be this one
+        return False
+
+
+def find_database(cli_path: str | None, configured: str | None, config_path: Path) -> Path:
+    """--db, then $CATALYST_DB, then [settings].database (relative to the config file), then
+    the user data dir."""
+    named = named_database(cli_path)
+    if named is not None:
+        return named
     if configured:
         path = Path(configured).expanduser()
         return path if path.is_absolute() else config_path.parent / path

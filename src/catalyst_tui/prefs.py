@@ -1,8 +1,8 @@
 """What the TUI remembers between runs that is no part of the thesis: the watchlist's sort (and
-its direction) and the theme. A small JSON file in the user's state folder (XDG_STATE_HOME,
-0600 in a 0700 folder), not the config (it is the user's text) nor the database (it may be
-shared, or given per run with --db). A missing, unreadable or foreign file is the defaults:
-preferences never stop the app."""
+its direction), the theme, and that the SEC contact was asked for. A small JSON file in the
+user's state folder (XDG_STATE_HOME, 0600 in a 0700 folder), not the config (it is the user's
+text) nor the database (it may be shared, or given per run with --db). A missing, unreadable
+or foreign file is the defaults: preferences never stop the app."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ class Prefs(NamedTuple):
     sort: str = "file"
     reverse: bool = False
     theme: str = ""  # "" : Textual's default
+    sec_contact_asked: bool = False  # the first start's question, answered or skipped: once
 
 
 def prefs_file() -> Path:
@@ -46,10 +47,12 @@ def load(path: Path) -> Prefs:
     if not isinstance(raw, dict):
         return Prefs()
     sort, reverse, theme = raw.get("sort"), raw.get("reverse"), raw.get("theme")
+    asked = raw.get("sec_contact_asked")
     return Prefs(
         sort if isinstance(sort, str) else "file",
         reverse if isinstance(reverse, bool) else False,
         theme if isinstance(theme, str) else "",
+        asked if isinstance(asked, bool) else False,
     )
 
 

@@ -206,3 +206,28 @@ def test_a_refresh_whose_fetch_fails_still_judges_the_stored_data(tmp_path, monk
     assert "Traceback" not in out + err
     assert "ALAB/npo-ships: pending -> missed" in out
     assert "RuntimeError: provider answer no code expected" in cli.log_file().read_text()
+
+
+def _undescribed(help_text: str) -> list[str]:
+    """The arguments and options `--help` lists without a word on what they are."""
+    lines = help_text.splitlines()
+    bare = []
+    for i, line in enumerate(lines):
+        if not line.startswith("  ") or line.startswith("   "):
+            continue  # not an entry (an entry is indented by two spaces exactly)
+        name, _, rest = line.strip().partition("  ")
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if not rest.strip() and not following.startswith(" " * 8):
+            bare.append(name)
+    return bare
+
+
+def test_every_commands_help_describes_each_of_its_arguments():
+    from catalyst_tui.cli import COMMANDS
+
+    for command in COMMANDS:
+        done = subprocess.run([sys.executable, "-m", "catalyst_tui.cli", command, "--help"],
+                              capture_output=True, text=True, timeout=60)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert "positional arguments:" in done.stdout or "options:" in done.stdout
+        assert _undescribed(done.stdout) == [], (command, done.stdout)

@@ -201,3 +201,74 @@ def test_the_readmes_validate_example_is_what_validate_prints(tmp_path):
                           text=True, timeout=60)  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.splitlines()[:-1] == shown
+
+
+def test_evidence_for_an_unknown_checkpoint_gets_did_you_mean_and_exit_2(tmp_path):
+    """`evidence SYMBOL/ID` with a mistyped id is refused as `mark` refuses it (one shared
+    check): "did you mean", exit 2; nothing close, exit 2 all the same."""
+    assert catalyst(tmp_path, "mark", "ALAB/scorpio-largest", "pending").returncode == 0
+    done = catalyst(tmp_path, "evidence", "ALAB/npo")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.strip() == (
+        "catalyst evidence: no checkpoint ALAB/npo; did you mean ALAB/npo-ships?"
+    )
+    done = catalyst(tmp_path, "evidence", "ALAB/npo-ships")  # known: nothing found yet
+    assert done.returncode == 0 and "no evidence found yet" in done.stdout
+
+
+def test_evidence_for_a_checkpoint_that_does_not_exist_exits_2(tmp_path):
+    assert catalyst(tmp_path, "mark", "ALAB/scorpio-largest", "pending").returncode == 0
+    done = catalyst(tmp_path, "evidence", "alab/no-such-checkpoint")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.strip() == "catalyst evidence: no checkpoint ALAB/no-such-checkpoint"
+    done = catalyst(tmp_path, "evidence", "/npo-ships")
+    assert done.returncode == 2 and "write SYMBOL/ID" in done.stderr
+
+
+def test_no_filings_yet_blames_the_sec_contact_only_when_it_is_unset(tmp_path):
+    assert catalyst(tmp_path, "mark", "ALAB/scorpio-largest", "pending").returncode == 0
+    unset = catalyst(tmp_path, "filings", "ALAB")
+    assert unset.returncode == 0
+    assert "set providers.sec.user_agent" in unset.stdout
+    config = tmp_path / "catalysts.toml"
+    config.write_text(THESIS.replace("[providers.sec]\n", '[providers.sec]\nuser_agent = '
+                                     '"Jane Doe jane@example.com"\n'))  # fmt: skip
+    done = catalyst(tmp_path, "filings", "ALAB")
+    assert done.returncode == 0
+    assert "user_agent" not in done.stdout
+    assert done.stdout.strip() == (
+        "no filings stored for ALAB yet: `catalyst refresh` fetches them from SEC EDGAR"
+    )
+
+
+def test_a_mistyped_status_or_kind_is_named_by_its_word_not_its_enum(tmp_path):
+    """The choices and suggestions name statuses and kinds as they are written ('met'), never
+    as Python's enum reprs (<Status.MET: 'met'>)."""
+    done = catalyst(tmp_path, "mark", "ALAB/npo-ships", "mett")
+    assert done.returncode == 2
+    assert "invalid choice: 'mett' (choose from 'pending', 'met', 'missed')" in done.stderr
+    (tmp_path / "catalysts.toml").write_text(THESIS.replace('kind = "milestone"', 'kind = "gaurd"'))
+    done = catalyst(tmp_path, "validate")
+    assert done.returncode == 2
+    assert "unknown kind 'gaurd' (did you mean 'guard'?)" in done.stderr
+    for output in (done.stdout + done.stderr, catalyst(tmp_path, "mark", "A/b", "x").stderr):
+        assert "<Kind." not in output and "<Status." not in output, output
+
+
+def test_daemon_install_keeps_the_database_of_catalyst_db(tmp_path, isolated_home):
+    """$CATALYST_DB picks the database as --db does: the service is written to use that one,
+    not the default; $CATALYST_CONFIG likewise for the file."""
+    (tmp_path / "catalysts.toml").write_text(THESIS)
+    env = {**os.environ, "CATALYST_DB": str(tmp_path / "mine.db"),
+           "CATALYST_CONFIG": str(tmp_path / "catalysts.toml")}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "daemon", "--install"],
+        capture_output=True, text=True, cwd=isolated_home, env=env, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    unit = isolated_home / "config" / "systemd" / "user" / "catalyst.service"
+    (exec_start,) = [line for line in unit.read_text().splitlines()
+                     if line.startswith("ExecStart=")]  # fmt: skip
+    argv = shlex.split(exec_start.removeprefix("ExecStart="))
+    assert argv[4:] == ["--config", str(tmp_path / "catalysts.toml"), "--db",
+                        str(tmp_path / "mine.db")]  # fmt: skip

@@ -215,3 +215,23 @@ def test_a_reader_that_stops_early_ends_the_export_quietly(workdir):
         errors = process.stderr.read()
         assert process.wait(timeout=60) == 141
     assert errors == b""
+
+
+def test_events_say_true_and_false_as_check_does_and_flagged_is_unacknowledged(workdir):
+    """`manual` and `flagged` are JSON booleans (CSV true/false), as in `check --json`; an
+    event is flagged while its miss is unacknowledged, as everywhere."""
+    events = json.loads(export(workdir, "events", "--format", "json").stdout)
+    assert events and all(isinstance(e["manual"], bool) for e in events)
+    assert all(isinstance(e["flagged"], bool) for e in events)
+    flagged = {(e["symbol"], e["checkpoint_id"]) for e in events if e["flagged"]}
+    assert all(e["acked_at"] is None for e in events if e["flagged"])
+    done = subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "check", "--json", "--db",
+         str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml")],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    checked = {(r["symbol"], r["id"]) for r in json.loads(done.stdout) if r["flagged"]}
+    assert flagged == checked
+    rows = list(csv.DictReader(io.StringIO(export(workdir, "events").stdout)))
+    assert {r["manual"] for r in rows} <= {"true", "false"}
+    assert {r["flagged"] for r in rows} == {"true", "false"}

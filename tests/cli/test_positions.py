@@ -168,10 +168,11 @@ def test_positions_json_equals_the_hand_computation_in_dollars(market, refreshed
         assert entry["currency"] == currency
         assert entry["shares"] == pytest.approx(shares)
         assert entry["price"] == pytest.approx(price)
-        assert entry["value"] == pytest.approx(value)
-        assert entry["cost"] == pytest.approx(cost)
-        assert entry["unrealized"] == pytest.approx(value - cost)
-        assert entry["realized"] == pytest.approx(realized)
+        cents = 0.0051  # the figures are rounded to whole cents
+        assert entry["value"] == pytest.approx(value, abs=cents)
+        assert entry["cost"] == pytest.approx(cost, abs=cents)
+        assert entry["unrealized"] == pytest.approx(value - cost, abs=cents)
+        assert entry["realized"] == pytest.approx(realized, abs=cents)
         assert entry["weight"] == pytest.approx(value / total)
         assert entry["no_fx"] is False
 
@@ -248,8 +249,8 @@ lots = [{{ shares = 2, cost = 30000 }}]
         got = {p["symbol"]: p for p in json.loads(cli(tmp_path, "positions", "--json").stdout)}
         dkk_usd = 1.1252 / 7.4604  # eurofxref-daily of 2025-05-09: USD 1.1252, DKK 7.4604
         price = server.close("ORSTED.CO", server.last_session())
-        assert got["ORSTED.CO"]["value"] == pytest.approx(10 * price * dkk_usd)
-        assert got["ORSTED.CO"]["cost"] == pytest.approx(10 * 300 * dkk_usd)
+        assert got["ORSTED.CO"]["value"] == pytest.approx(10 * price * dkk_usd, abs=0.0051)
+        assert got["ORSTED.CO"]["cost"] == pytest.approx(10 * 300 * dkk_usd, abs=0.0051)
         assert got["ORSTED.CO"]["weight"] == pytest.approx(1.0)
         assert got["YPF.BA"]["no_fx"] is True
         assert got["YPF.BA"]["value"] is None and got["YPF.BA"]["weight"] is None
@@ -343,3 +344,80 @@ def test_the_total_says_realized_is_unknown_until_the_sales_currency_is_known(ma
     assert result.returncode == 0, result.stderr
     [total] = [line for line in result.stdout.splitlines() if line.startswith("Total ")]
     assert total.endswith("realized this year —"), result.stdout
+
+
+def test_offline_positions_show_the_known_cost_and_realized_and_dashes_for_the_rest(tmp_path):
+    """Never quoted (offline from the start): no price, so no value, unrealized P&L or total
+    (—, never 0.00); the cost of what is held and what the sale realized are known from the
+    file, and a US listing is quoted in dollars, so both show in the base currency. A London
+    listing's currency is not known until a quote says it: its cost is — too."""
+    from catalyst_tui.config import load_config
+    from catalyst_tui.store import Store
+
+    today = dt.date.today()
+    (tmp_path / "catalysts.toml").write_text(f"""[settings]
+currency = "USD"
+[tickers.NVDA]
+[[tickers.NVDA.lots]]
+shares = 80
+cost = 96.30
+date = {today.year - 2}-08-05
+[[tickers.NVDA.sells]]
+shares = 30
+price = 178.40
+date = {today}
+fees = 4.95
+[tickers."OCDO.L"]
+[[tickers."OCDO.L".lots]]
+shares = 100
+cost = 309.3
+""")
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(load_config(tmp_path / "catalysts.toml"))
+    result = cli(tmp_path, "positions")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    cells = {line.split()[0]: line.split() for line in lines if line.split()}
+    realized = 30 * 178.40 - 4.95 - 30 * 96.30
+    assert cells["NVDA"] == ["NVDA", "50", "—", "—", f"{50 * 96.30:,.2f}", "—",
+                             f"{realized:+,.2f}", "—"]  # fmt: skip
+    assert cells["OCDO.L"] == ["OCDO.L", "100", "—", "—", "—", "—", "+0.00", "—"]  # none sold
+    [total] = [line for line in lines if line.startswith("Total ")]
+    assert total == f"Total — USD · unrealized — · realized this year {realized:+,.2f}"
+    data = {p["symbol"]: p for p in json.loads(cli(tmp_path, "positions", "--json").stdout)}
+    assert data["NVDA"]["value"] is None and data["NVDA"]["unrealized"] is None
+    assert data["NVDA"]["cost"] == pytest.approx(50 * 96.30)
+    assert data["NVDA"]["realized"] == pytest.approx(realized)
+
+
+def test_money_in_json_is_rounded_to_the_currencys_minor_unit(tmp_path):
+    """3 shares at 1458.40 cost 4375.2 dollars (in floating point, 4375.200000000001): JSON
+    says 4375.2, and every money figure is whole cents."""
+    from catalyst_tui.config import load_config
+    from catalyst_tui.market.fx import round_money
+    from catalyst_tui.store import Store
+
+    assert 3 * 1458.4 != 4375.2  # the float error the rounding takes away
+    today = dt.date.today()
+    (tmp_path / "catalysts.toml").write_text(f"""[tickers.AVGO]
+[[tickers.AVGO.lots]]
+shares = 5
+cost = 1458.40
+date = {today.year - 1}-02-03
+[[tickers.AVGO.sells]]
+shares = 2
+price = 1500.10
+date = {today}
+fees = 0.15
+""")
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(load_config(tmp_path / "catalysts.toml"))
+    done = cli(tmp_path, "positions", "--json")
+    assert '"cost": 4375.2,' in done.stdout, done.stdout
+    [avgo] = json.loads(done.stdout)
+    assert avgo["realized"] == round(2 * 1500.10 - 0.15 - 2 * 1458.40, 2)
+    for key in ("cost", "realized"):
+        assert avgo[key] == round(avgo[key], 2)
+    assert round_money(1234.5678, "JPY") == 1235.0  # no minor unit
+    assert round_money(1.23456, "KWD") == 1.235  # fils: thousandths
+    assert round_money(None, "USD") is None

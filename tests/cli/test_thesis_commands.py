@@ -155,3 +155,20 @@ def test_check_without_any_data_leaves_metrics_pending_with_reasons(workdir):
     assert "no fundamentals yet for ALAB" in gm["reason"]
     assert rows["ALAB/position-weight-cap"]["reason"].startswith("no quote yet")
     assert code == 0
+
+
+def test_refresh_without_the_sec_contact_says_what_stays_pending_in_one_line(tmp_path, market):
+    """The bundled thesis without providers.sec.user_agent: SEC is not asked, and `refresh`
+    says so once, with what stays pending for it; with the contact, nothing of it."""
+    text = loopback_thesis(market.url)
+    (tmp_path / "catalysts.toml").write_text(text.replace(f'user_agent = "{UA}"\n', ""))
+    done = cli(tmp_path, "refresh")
+    said = [line for line in (done.stdout + done.stderr).splitlines()
+            if "user_agent" in line or "SEC contact" in line]  # fmt: skip
+    assert len(said) == 1, done.stdout + done.stderr
+    assert said[0].startswith("No SEC contact set (providers.sec.user_agent): 6 checkpoints stay "
+                              "pending without SEC figures (ALAB/")  # fmt: skip
+    assert "evidence is looked for in headlines only" in said[0]
+    (tmp_path / "catalysts.toml").write_text(text)
+    done = cli(tmp_path, "refresh")
+    assert "SEC contact" not in done.stdout + done.stderr

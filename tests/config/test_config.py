@@ -311,10 +311,11 @@ def test_random_structures_only_raise_config_error(document):
     _only_config_errors(text)
 
 
-def test_browser_tls_names_providers_only():
-    base = '[settings]\nbrowser_tls = ["yahoo"]\n'
-    assert parse_config(base).settings.browser_tls == ("yahoo",)
-    assert parse_config("").settings.browser_tls == ()
+def test_browser_tls_names_providers_only_and_is_yahoo_unless_turned_off():
+    base = '[settings]\nbrowser_tls = ["yahoo", "stooq"]\n'
+    assert parse_config(base).settings.browser_tls == ("yahoo", "stooq")
+    assert parse_config("").settings.browser_tls == ("yahoo",)  # the default: Yahoo's 429s
+    assert parse_config("[settings]\nbrowser_tls = []\n").settings.browser_tls == ()
     with pytest.raises(ConfigError) as caught:
         parse_config('[settings]\nbrowser_tls = ["yahooo"]\n')
     assert "settings.browser_tls" in str(caught.value.issues[0])

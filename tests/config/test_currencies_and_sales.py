@@ -119,3 +119,31 @@ def test_a_wrong_sale_is_refused_where_it_is(body, line, key, problem):
     [(found_line, _col, found_key, message)] = issues(LOTS + "[[tickers.ALAB.sells]]\n" + body)
     assert (found_line, found_key) == (line, key)
     assert problem in message
+
+
+def test_a_sale_or_a_purchase_dated_after_today_is_refused_where_it_is():
+    """A sale written before it is made would count as made today: refused at its date, as is
+    a lot bought after today. Two days ahead: after today in every time zone."""
+    ahead = dt.date.today() + dt.timedelta(days=2)
+    sale = f"[[tickers.ALAB.sells]]\nshares = 1\nprice = 100\ndate = {ahead}\n"
+    [(line, _col, key, message)] = issues(LOTS + sale)
+    assert (line, key) == (14, "tickers.ALAB.sells[0].date")
+    assert f"{ahead} is after today" in message
+    lot = f"[[tickers.ALAB.lots]]\nshares = 1\ncost = 100\ndate = {ahead}\n"
+    [(line, _col, key, message)] = issues(LOTS + lot)
+    assert (line, key) == (14, "tickers.ALAB.lots[2].date")
+    assert f"{ahead} is after today" in message
+    today = dt.date.today() - dt.timedelta(days=1)  # yesterday, in every time zone
+    sold = parse_config(LOTS + sale.replace(str(ahead), str(today)))
+    assert sold.tickers["ALAB"].sells[0].date == today
+
+
+def test_a_sale_dated_after_today_is_refused_in_the_sale_form_as_typed():
+    from catalyst_tui.config.forms import field_errors
+
+    ahead = (dt.date.today() + dt.timedelta(days=2)).isoformat()
+    held = [Lot(10, 90, dt.date(2025, 1, 6))]
+    errors = field_errors(
+        "sell", {"shares": "1", "price": "100", "date": ahead}, symbol="ALAB", held=held
+    )
+    assert "is after today" in errors.get("date", ""), errors

@@ -92,3 +92,68 @@ def test_a_headline_is_a_sentence_of_its_own_without_a_doubled_stop(title, text)
     """The title ends a sentence before the summary (matching never runs one into the
     other), and one that ends with its own stop is not given another ("?." was shown)."""
     assert headline_text(title, "The summary.") == text
+
+
+async def test_status_says_when_sec_and_the_news_feed_last_answered(tmp_path, servers):
+    """After a refresh that read filings from SEC and headlines from the feed, `status` gives
+    each its last success (that refresh), not "never"; a feed that fails says its failure."""
+    from catalyst_tui.cli.output.status import build_status, status_lines
+
+    market, sec = servers
+    sec.add_adobe_8k()
+    config = parse_config(
+        sec.settings_toml(market.url, UA)
+        + '[tickers.ADBE]\n[[tickers.ADBE.checkpoints]]\nid = "record"\ntitle = "Record"\n'
+        'kind = "milestone"\ndue = 2023-12-31\nevidence = [\'"record revenue"\']\n'
+    )
+    now = dt.datetime(2023, 3, 16, 14, 0, tzinfo=dt.UTC)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, now - dt.timedelta(days=7))
+        async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
+            await refresh_in_process(config, store, now=lambda: now, client=client)
+        assert sec.requests("/rss") and sec.requests("/submissions")  # both were asked
+        status = build_status(config, store, now + dt.timedelta(minutes=5))
+        shown = {p.name: p for p in status.providers}
+        assert shown["sec"].last_success == now and shown["sec"].last_failure is None
+        assert shown["news"].last_success == now
+        lines = status_lines(status, now + dt.timedelta(minutes=5))
+        for name in ("sec", "news"):
+            [line] = [line for line in lines if line.startswith(f"{name} ")]
+            assert "last success 5m ago" in line, line
+
+
+async def test_the_evidence_summary_counts_the_checkpoints_that_matched(tmp_path, servers):
+    """Two checkpoints carry entries, one matches the press release: the summary says one
+    checkpoint, the one with passages, not the two with entries."""
+    market, sec = servers
+    sec.add_adobe_8k()
+    config = parse_config(
+        sec.settings_toml(market.url, UA)
+        + """
+[tickers.ADBE]
+[[tickers.ADBE.checkpoints]]
+id = "record-quarter"
+title = "Record revenue"
+kind = "milestone"
+due = 2023-12-31
+evidence = ['"record revenue"']
+[[tickers.ADBE.checkpoints]]
+id = "quantum"
+title = "A quantum computer ships"
+kind = "milestone"
+due = 2023-12-31
+evidence = ['"quantum computer"']
+"""
+    )
+    now = dt.datetime(2023, 3, 16, 14, 0, tzinfo=dt.UTC)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, now - dt.timedelta(days=7))
+        async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
+            await refresh_in_process(config, store, now=lambda: now, client=client)
+        found = {p.checkpoint_id for p in store.evidence.passages("ADBE")}
+        assert found == {"record-quarter"}
+        passages = len(store.evidence.passages("ADBE"))
+        [summary] = store.outbox.claim("test", now)
+        assert summary.body.startswith(
+            f"{passages} passage(s) in past filings and news for 1 checkpoint(s):"
+        ), summary.body

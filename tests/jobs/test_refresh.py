@@ -266,3 +266,25 @@ async def test_providers_that_all_answer_with_errors_are_unreachable_not_offline
     assert report.reach == "unreachable"
     assert {r.provider for r in market.requests} >= {"yahoo", "stooq"}
     assert all(r.status == 500 for r in market.requests)
+
+
+def test_an_offline_refresh_says_one_line_per_provider_not_lines_per_symbol(tmp_path):
+    """No network: each symbol's row is one line saying it is stale for being offline, and each
+    provider's failure is said once, under the table, with how many symbols it stood for."""
+    write_config(tmp_path / "catalysts.toml", unused_local_url())
+    env = {**os.environ, "NO_PROXY": "127.0.0.1,localhost", "COLUMNS": "80"}
+    done = subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "refresh", "--db", str(tmp_path / "c.db"),
+         "--config", str(tmp_path / "catalysts.toml")],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 3, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    rows = [line for line in lines if line.split()[:1] and line.split()[0] in SYMBOLS]
+    assert [row.split()[0] for row in rows] == list(SYMBOLS)  # one line each
+    assert all(row.rstrip().endswith("stale: offline") for row in rows), rows
+    for provider in ("yahoo", "stooq"):
+        said = [line for line in lines if line.startswith(f"{provider}: ")]
+        assert len(said) == 1, done.stdout
+        assert "cannot connect" in said[0] and f"{len(SYMBOLS)} symbols" in said[0]
+    assert len(lines) <= 2 + len(SYMBOLS) + 1 + 2 + 3, done.stdout  # header, rows, total, ...

@@ -196,3 +196,56 @@ async def test_the_browser_transport_keeps_the_deadline_and_the_body_cap():
         # The deadline is 2 s: a quiet machine ends both in about that. The bound is far from
         # the hours the drip would take without it, leaving a loaded machine room to be slow.
         assert elapsed < 60, elapsed
+
+
+async def test_a_refresh_on_the_default_configuration_sends_yahoo_a_chrome_handshake(
+    recorder: HelloRecorder, tmp_path
+):
+    """No browser_tls in the file: Yahoo's first request of a refresh (its cookie) reaches the
+    loopback listener with a current Chrome's ClientHello, made by the client a refresh builds."""
+    from tests.support.market_server import unused_local_url
+
+    from catalyst_tui.config import parse_config
+    from catalyst_tui.jobs.refresh import refresh_in_process
+    from catalyst_tui.store import Store
+
+    yahoo = f"https://127.0.0.1:{recorder.port}"
+    config = parse_config(
+        f'[providers.yahoo]\nbase_url = "{yahoo}"\ncookie_url = "{yahoo}/fc"\n'
+        f'[providers.stooq]\nbase_url = "{unused_local_url()}"\n[tickers.ALAB]\n'
+    )
+    assert config.settings.browser_tls == ("yahoo",)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        report = await refresh_in_process(config, store, deadline=30.0, quotes_deadline=20.0)
+    assert not report.fresh  # the listener never answers
+    assert not [note for note in report.notes if note.startswith("browser_tls")], report.notes
+    assert recorder.records, "Yahoo was not asked"
+    for record in recorder.records:
+        hello = parse_client_hello(record)
+        assert any(grease(c) for c in hello.ciphers), [hex(c) for c in hello.ciphers]
+        assert COMPRESS_CERTIFICATE in hello.extensions and ALPS & set(hello.extensions)
+
+
+async def test_browser_tls_empty_turns_chromes_handshake_off(tmp_path):
+    """`browser_tls = []`: Yahoo's requests go out through httpx, without the headers a Chrome
+    adds (sec-ch-ua); by default they carry them."""
+    from tests.jobs.test_refresh import write_config
+
+    from catalyst_tui.config import load_config
+    from catalyst_tui.jobs.refresh import refresh_in_process
+    from catalyst_tui.store import Store
+
+    seen = {}
+    for setting in ("", "browser_tls = []\n"):
+        with MarketServer() as market:
+            path = write_config(tmp_path / "catalysts.toml", market.url, user_agent=None)
+            path.write_text(path.read_text().replace("[settings]\n", f"[settings]\n{setting}"))
+            config = load_config(path)
+            with Store.open(tmp_path / f"c{len(seen)}.db") as store:
+                store.sync.apply(config)
+                report = await refresh_in_process(config, store)
+            assert report.all_fresh, report.notes
+            yahoo = market.requests_for(provider="yahoo")
+            seen[setting] = {"sec-ch-ua" in r.headers for r in yahoo}
+    assert seen == {"": {True}, "browser_tls = []\n": {False}}

@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from catalyst_tui.config import parse_config
+from catalyst_tui.config import load_config, parse_config
+from catalyst_tui.config.write import set_sec_contact
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.evaluate import Reason, Why
 from catalyst_tui.thesis.observation import ValueSource
 from tests.support.demo_data import (
+    DEMO_CONTACT,
     DEMO_NOW,
     STALE_ERROR,
     big_config_text,
@@ -206,7 +208,11 @@ def test_fundamentals_and_earnings(demo):
 def test_demo_database_copies_the_config(tmp_path: Path):
     config, store = demo_database(tmp_path)
     with store:
-        assert (tmp_path / "catalysts.toml").read_bytes() == BUNDLED_CONFIG.read_bytes()
+        # The bundled file with SEC's contact set, as a user who set it up has it.
+        bundled = BUNDLED_CONFIG.read_text(encoding="utf-8")
+        copied = (tmp_path / "catalysts.toml").read_text(encoding="utf-8")
+        assert copied == set_sec_contact(bundled, DEMO_CONTACT)
+        assert load_config(tmp_path / "catalysts.toml").providers.sec.user_agent == DEMO_CONTACT
         assert config.path == tmp_path / "catalysts.toml"
         assert store.path == tmp_path / "demo.db"
 

@@ -466,12 +466,24 @@ def seed_big(store: Store, config: Config, *, now: datetime = DEMO_NOW, years: i
         store.market.save_quotes(batch, fetched)
 
 
-def demo_database(tmp_path: Path, config_path: Path = BUNDLED_CONFIG) -> tuple[Config, Store]:
-    """The config (copied into tmp_path first, so a test may edit it) and an open Store at
-    tmp_path/demo.db seeded with seed_demo. The caller closes the store."""
+DEMO_CONTACT = "Demo User demo@example.com"  # the SEC contact of a set-up tracker
+
+
+def demo_database(
+    tmp_path: Path, config_path: Path = BUNDLED_CONFIG, *, sec_contact: str | None = DEMO_CONTACT
+) -> tuple[Config, Store]:
+    """The config (copied into tmp_path first, so a test may edit it; with `sec_contact` as
+    providers.sec.user_agent, as a user who set it up has it: the demo has SEC's figures) and
+    an open Store at tmp_path/demo.db seeded with seed_demo. The caller closes the store."""
     config_file = tmp_path / "catalysts.toml"
     if Path(config_path).resolve() != config_file.resolve():
         shutil.copyfile(config_path, config_file)
+    if sec_contact is not None:
+        from catalyst_tui.config.write import set_sec_contact
+
+        text = config_file.read_text(encoding="utf-8")
+        if "\nuser_agent = " not in text:
+            config_file.write_text(set_sec_contact(text, sec_contact), encoding="utf-8")
     config = load_config(config_file)
     store = Store.open(tmp_path / "demo.db")
     seed_demo(store, config)

@@ -62,4 +62,11 @@ async def alab_1d(pilot) -> None:
         await pilot.press("left_square_bracket")
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
+
+
+async def sec_contact_form(pilot) -> None:
+    """The first start without an SEC contact: the form, an address without a name typed."""
+    await pilot.pause()
+    field = pilot.app.screen.query_one("#field-user_agent")
+    field.value = "jane@example.com"
     await pilot.pause()

@@ -36,6 +36,8 @@ def start_catalyst(
     given; when it ends the screen shows CATALYST-EXIT=<code>."""
     command = shlex.join([*prefix, sys.executable, "-m", "catalyst_tui.cli", *args])
     columns, lines = size
+    # What the TUI remembers (the sort, the SEC contact asked for) stays in the test's folder.
+    env = {**env, "XDG_STATE_HOME": env.get("XDG_STATE_HOME") or str(workdir / "state")}
     subprocess.run(
         ["tmux", "-S", socket, "new-session", "-d", "-s", SESSION, "-x", str(columns),
          "-y", str(lines), f"{command}; echo {EXIT_MARK}$?; sleep 120"],

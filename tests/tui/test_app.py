@@ -63,7 +63,7 @@ async def test_brackets_in_the_users_text_are_shown_never_read_as_markup(tmp_pat
             await pilot.press("enter")
             await pilot.pause()
             assert "Astera [/x] Labs" in text_of(app, "#ticker-title")
-            assert any("Scorpio [/i] largest line" in row[5]
+            assert any("Scorpio [/i] largest line" in row[1]
                        for row in rows(app, "#checkpoint-table"))  # fmt: skip
             await pilot.press("3")
             await pilot.pause()
@@ -186,3 +186,20 @@ async def test_an_invalid_outside_edit_shows_located_errors_and_keeps_the_last_g
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
+
+
+async def test_the_first_runs_copy_of_the_example_is_told_in_the_tui(tmp_path: Path):
+    """`catalyst` that just copied the example to the user's config folder says where in the
+    TUI too (stderr is hidden behind it)."""
+    from catalyst_tui.cli.context import first_run_text
+
+    from ..support.demo_data import demo_database
+
+    config, store = demo_database(tmp_path)
+    said = first_run_text(tmp_path / "config" / "catalyst" / "catalysts.toml")
+    app = make_app(config, store, notice=said)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert [n.message for n in app._notifications if "copied to" in n.message] == [said]
+    store.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,9 @@ from tests.support.terminal import (
     wait_for,
     wait_until,
 )
+from tests.support.terminal import screen as tmux_screen
 
-from ..cli.test_thesis_commands import loopback_thesis
+from ..cli.test_thesis_commands import UA, loopback_thesis
 
 pytest_plugins = ["tests.support.fixtures"]  # the tmux fixture
 
@@ -59,11 +61,11 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
         # ALAB: why gross margin is flagged
         keys(tmux, "Enter")
         wait_for(tmux, "1 Checkpoints")
-        keys(tmux, *["Down"] * 10)
-        shown = wait_for(tmux, "Why: gross_margin 69.1% < 70%")
+        shown = wait_for(tmux, "Why: gross_margin 69.1% < 70%")  # the flagged first: on top
 
         # mark the NPO milestone met with a note
-        keys(tmux, *["Up"] * 5)  # soonest due first: the NPO milestone (2027-12-31) is 6th
+        keys(tmux, *["Down"] * 8)  # after the 3 flagged, soonest due first: the NPO milestone
+        # (2027-12-31) is 6th of the others
         wait_for(tmux, "ALAB/npo-multi-rack-2027")
         keys(tmux, "m")
         wait_for(tmux, "Mark ALAB/npo-multi-rack-2027")
@@ -189,3 +191,50 @@ def test_the_first_run_offline_then_online_reads_true_at_every_size(tmp_path, tm
     for symbol in symbols:
         row(online, symbol)
     assert "no data yet" not in online and "offline" not in online
+
+
+def test_the_first_start_asks_for_the_sec_contact_once_and_writes_it(tmp_path: Path, tmux: str):
+    """A file without providers.sec.user_agent: the first start asks why and for whom, refuses
+    an address without a name as it is typed, writes the contact into catalysts.toml (one new
+    line, every other line kept) and fetches SEC's figures at once; the next start does not
+    ask again."""
+    import subprocess
+
+    with MarketServer() as market:
+        config_path = tmp_path / "catalysts.toml"
+        text = loopback_thesis(market.url).replace(f'user_agent = "{UA}"\n', "")
+        config_path.write_text(text)
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("CATALYST_", "DBUS_", "TMUX"))}  # fmt: skip
+        env.update(NO_PROXY="127.0.0.1", TERM="xterm-256color")
+        where = ("--config", str(config_path), "--db", str(tmp_path / "c.db"))
+        start_catalyst(tmux, tmp_path, env, *where, size=(80, 24))
+        shown = wait_for(tmux, "Your contact for SEC EDGAR")
+        assert "fair-access" in shown and "Skip (esc)" in shown, shown
+        type_text(tmux, "jane@example.com")
+        wait_for(tmux, "a name and an e-mail address")
+        keys(tmux, "Home")
+        type_text(tmux, "Jane Doe ")
+        keys(tmux, "C-s")
+        wait_for(tmux, "SEC contact saved")
+        for _ in range(300):  # the refresh the saved contact started asks SEC
+            if market.requests_for(provider="sec"):
+                break
+            time.sleep(0.1)
+        assert market.requests_for(provider="sec")
+        assert all(r.headers.get("user-agent") == "Jane Doe jane@example.com"
+                   for r in market.requests_for(provider="sec"))  # fmt: skip
+        keys(tmux, "q")
+        wait_for(tmux, "CATALYST-EXIT=0")
+        subprocess.run(["tmux", "-S", tmux, "kill-server"], capture_output=True)
+        after = config_path.read_text()
+        assert after.replace('user_agent = "Jane Doe jane@example.com"\n', "", 1) == text
+        assert load_config(config_path).providers.sec.user_agent == "Jane Doe jane@example.com"
+        # The next start, the contact removed again by hand: asked once is asked once.
+        config_path.write_text(text)
+        start_catalyst(tmux, tmp_path, env, *where, size=(80, 24))
+        wait_for(tmux, "Portfolio")
+        wait_for(tmux, "refreshed")  # past the start, where the form would have been opened
+        assert "Your contact for SEC EDGAR" not in tmux_screen(tmux)
+        keys(tmux, "q")
+        wait_for(tmux, "CATALYST-EXIT=0")

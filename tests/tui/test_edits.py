@@ -84,6 +84,9 @@ async def test_new_checkpoint_with_a_bad_date_gets_an_inline_message_then_saves(
         assert isinstance(app.screen, TickerScreen)
         table = app.screen.query_one("#checkpoint-table", DataTable)
         shown = [table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)]
+        flagged = {c.id for c in store.views.checkpoints("ALAB") if c.flagged}
+        assert set(shown[: len(flagged)]) == flagged  # the flagged first, then by due date
+        shown = shown[len(flagged) :]
         at = shown.index("scorpio-x-design-wins")  # in due order: after 2027-06-30's peers
         dues = {c.id: c.due for c in load_config(path).tickers["ALAB"].checkpoints}
         assert all(dues[i] is not None and dues[i] <= dt.date(2027, 6, 30) for i in shown[:at])

@@ -71,7 +71,7 @@ async def test_the_evidence_pane_shows_the_passage_in_context_and_marks_from_it(
     app = CatalystApp(workspace, live=False, watch_file=False)
     async with app.run_test(size=(140, 40)) as pilot:
         await open_alab(pilot, app)
-        titles = {r[5].split("  ")[0]: r[5] for r in rows(app, "#checkpoint-table")}
+        titles = {r[1].split("  ")[0]: r[1] for r in rows(app, "#checkpoint-table")}
         assert titles["Scorpio becomes the largest product line"].endswith("▤1")
         assert "▤" not in titles["NPO chipsets ship"]
         await pilot.press("5")

@@ -39,7 +39,10 @@ async def test_sort_direction_and_theme_are_there_at_the_next_start(demo, tmp_pa
         app.theme = "nord"
         await pilot.pause()
         await pilot.press("q")
-    assert json.loads(path.read_text()) == {"sort": "pnl", "reverse": True, "theme": "nord"}
+    saved = json.loads(path.read_text())
+    assert {k: saved[k] for k in ("sort", "reverse", "theme")} == {
+        "sort": "pnl", "reverse": True, "theme": "nord"
+    }  # fmt: skip
     assert path.stat().st_mode & 0o777 == 0o600
     # P&L % reversed: the smallest gain first, by the rows' own figures; no position last.
     app = app_with(config, store, path)

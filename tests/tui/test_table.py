@@ -15,17 +15,19 @@ from catalyst_tui.tui.screens.timeline import TimelineScreen
 from ..support.pilot import make_app, open_alab
 
 
-def _fitted(table: DataTable, full: dict[str, str], *, word_end: bool = False) -> int:
-    """Asserts the table's columns end within its width and each last cell is its whole text
-    or a start of it ending in … (with `word_end`, cut where a word ends: a space follows in
-    the whole text); how many were clipped."""
+def _fitted(table: DataTable, full: dict[str, str], *, word_end: bool = False,
+            column: str | None = None) -> int:  # fmt: skip
+    """Asserts the table's columns end within its width and each fitted cell (of the last
+    column, or of `column`) is its whole text or a start of it ending in … (with `word_end`,
+    cut where a word ends: a space follows in the whole text); how many were clipped."""
+    index = list(table.columns).index(column) if column else -1
     width = sum(c.get_render_width(table) for c in table.columns.values())
     assert width <= table.scrollable_content_region.width, (width, table.size)
     clipped = 0
     for key in table.rows:
         if key.value not in full:  # a timeline's filing: its last column is its link
             continue
-        last, whole = str(table.get_row(key)[-1]).split("  ▤")[0], full[key.value]
+        last, whole = str(table.get_row(key)[index]).split("  ▤")[0], full[key.value]
         if last != whole:
             clipped += 1
             assert last.endswith("…") and whole.startswith(last[:-1]), (last, whole)
@@ -49,23 +51,24 @@ def _whys(app: CatalystApp) -> dict[str, str]:
 
 async def test_nothing_is_cut_silently(demo):
     """The ticker's checkpoints (at 80 columns) and the timeline's reasons (at 120) fit the
-    screen: the condition is whole (a clipped `>= 2` would read as a threshold of 2), and what
-    is clipped ends in …, at a word's end."""
+    screen: the target is whole (a clipped `>= 2` would read as a threshold of 2), and what
+    is clipped (the titles, before the figures) ends in …, at a word's end."""
     config, store = demo
     app = make_app(config, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_alab(pilot, app)
         await pilot.pause()
         table = app.screen.query_one("#checkpoint-table", DataTable)
-        conditions = {c.id: c.when.text for c in config.tickers["ALAB"].checkpoints if c.when}
+        targets = {c.id: f"{c.when.op} {c.when.threshold_text}"
+                   for c in config.tickers["ALAB"].checkpoints if c.when}  # fmt: skip
         titles = {c.id: c.title for c in config.tickers["ALAB"].checkpoints}
         width = sum(c.get_render_width(table) for c in table.columns.values())
         assert width <= table.scrollable_content_region.width  # no column past the edge
         clipped = 0
         for key in table.rows:
             cells = [str(cell) for cell in table.get_row(key)]
-            assert cells[4] == conditions.get(key.value, "")
-            title = cells[5].split("  ▤")[0]
+            assert cells[5] == targets.get(key.value, "")
+            title = cells[1].split("  ▤")[0]
             if title != titles[key.value]:
                 clipped += 1
                 assert title.endswith("…") and titles[key.value].startswith(title[:-1])
@@ -93,17 +96,17 @@ async def test_the_last_column_is_fitted_again_when_a_hidden_pane_is_shown_after
     async with app.run_test(size=(140, 36)) as pilot:
         await open_alab(pilot, app)
         table = app.screen.query_one("#checkpoint-table", DataTable)
-        assert _fitted(table, titles) == 0  # 140 columns: every title whole
+        assert _fitted(table, titles, column="title") == 0  # 140 columns: every title whole
         await pilot.press("2")
         await pilot.pause()
         await pilot.resize_terminal(80, 24)
         await pilot.press("1")
         await pilot.pause()
         await pilot.pause()
-        assert _fitted(table, titles)  # the long titles clipped, with …
+        assert _fitted(table, titles, column="title")  # the long titles clipped, with …
         await pilot.resize_terminal(140, 36)
         await pilot.pause()
-        assert _fitted(table, titles) == 0  # and whole again when there is room
+        assert _fitted(table, titles, column="title") == 0  # and whole again when there is room
         await pilot.press("escape", "t")
         await pilot.pause()
         events = app.screen.query_one("#events", DataTable)

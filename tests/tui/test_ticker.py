@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.widgets import DataTable, Select
+from textual.widgets._footer import FooterKey
 
 from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
@@ -14,6 +15,7 @@ from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 
 from ..support.pilot import (
+    lines_on_screen,
     make_app,
     move_to,
     open_alab,
@@ -36,6 +38,8 @@ async def test_enter_opens_alab_and_says_why_gross_margin_is_flagged(demo):
                          if c.due is None)  # fmt: skip
         ids = [i for *_, i in dated] + [i for *_, i in undated]
         assert ids != [c.id for c in config.tickers["ALAB"].checkpoints]  # the order is news
+        flagged = {c.id for c in store.views.checkpoints("ALAB") if c.flagged}
+        ids = [i for i in ids if i in flagged] + [i for i in ids if i not in flagged]
         table = app.screen.query_one("#checkpoint-table", DataTable)
         assert [
             table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)
@@ -45,7 +49,7 @@ async def test_enter_opens_alab_and_says_why_gross_margin_is_flagged(demo):
         assert "gross_margin 69.1% < 70%" in detail
         assert "unacknowledged" in detail and "Source:" in detail
         cells = rows(app, "#checkpoint-table")[ids.index("gross-margin-floor")]
-        assert "missed" in cells[0] and "⚑" in cells[0] and cells[3] == "69.1%"
+        assert "missed" in cells[0] and "⚑" in cells[0] and cells[4] == "69.1%"
         await pilot.press("3")
         await pilot.pause()
         funds = text_of(app, "#fundamentals")
@@ -153,3 +157,85 @@ async def test_ticker_screen_keys_reach_lots_timeline_and_back(demo):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WatchlistScreen)
+
+
+async def test_the_position_pane_shows_the_shares_still_held_after_a_sale(demo):
+    """NVDA's example lot bought 80 shares and the example sale sold 30 of them: the lot's row
+    holds 50, valued at 50 × the price, as the watchlist and `catalyst positions` count."""
+    config, store = demo
+    (lot,) = config.tickers["NVDA"].lots
+    (sale,) = config.tickers["NVDA"].sells
+    held = lot.shares - sale.shares
+    assert (lot.shares, held) == (80, 50)
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await move_to(pilot, app, "#tickers", "NVDA")
+        await pilot.press("enter", "3")
+        await pilot.pause()
+        row = app.workspace.latest.row("NVDA")
+        assert row is not None and row.shares == held and row.price is not None
+        (cells,) = rows(app, "#lot-table")
+        date, shares, cost, basis, value, pnl, _note = cells
+        assert shares == "50 of 80"
+        assert cost == "96.30"
+        assert basis == f"{held * lot.cost:,.2f}"
+        assert value == f"{held * row.price:,.2f}"
+        assert pnl == f"{held * row.price - held * lot.cost:+,.2f}"
+
+
+async def test_at_80x24_the_flagged_checkpoints_come_first_and_titles_before_numbers(demo):
+    """What needs the user is on the first lines of a small terminal, by name: the flagged
+    checkpoints (an unacknowledged miss) lead, and each title shows before the figures, as much
+    of it as the figures leave room for, not the few letters left after them."""
+    config, store = demo
+    flagged = {c.id: c for c in store.views.checkpoints("ALAB") if c.flagged}
+    assert len(flagged) == 2  # the demo's margin guards, neither due first nor listed first
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_alab(pilot, app)
+        await pilot.pause()
+        table = app.screen.query_one("#checkpoint-table", DataTable)
+        keys = [table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)]
+        assert set(keys[:2]) == set(flagged)
+        shown = lines_on_screen(app, "#checkpoint-table")
+        for line, key in zip(shown[1:3], keys[:2], strict=True):
+            c = flagged[key]
+            value = str(table.get_row(key)[list(table.columns).index("value")])
+            assert value and value in line
+            words = c.title.split()[:3]  # "Gross margin holds": the title, before its figure
+            assert " ".join(words) in line and line.index(words[0]) < line.index(value), line
+
+
+# What each pane's keys are said as in the Footer while it is shown (its number key pressed).
+PANE_KEYS = {
+    "1": ("m Mark", "c New checkpoint", "e Edit", "x Archive", "A Ack"),
+    "2": ("[ Shorter", "] Longer"),
+    "3": ("l Add lot", "L Edit lot", "D Remove", "s Sell", "S Undo sale"),
+    "4": ("n Name, group, thesis",),
+    "5": ("m Mark from it", "d Dismiss"),
+}
+
+
+async def test_every_pane_shows_its_own_keys_in_the_footer_at_80_columns(demo):
+    """The Footer shows the keys of the pane shown, whole, with back, quit and keys: those of
+    the Chart, the Position and the Thesis panes were listed nowhere but under `?`."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_alab(pilot, app)
+        for number, keys in PANE_KEYS.items():
+            await pilot.press(number)
+            await pilot.pause()
+            footer = [
+                " ".join(str(key.render()).split()) for key in app.screen.query(FooterKey)
+                if key.region.width and key.region.right <= 80  # drawn whole, on screen
+            ]  # fmt: skip
+            assert sorted(footer) == sorted((*keys, "esc Back", "q Quit", "? Keys")), number
+        await pilot.press("1")
+        await pilot.click("#--content-tab-thesis")  # a tab clicked: the focus goes in, as by 4
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#thesis-scroll")
+        await pilot.press("3", "l")  # a pane's key acts as the screen's: a new lot's form
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)

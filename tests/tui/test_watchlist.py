@@ -17,6 +17,7 @@ from catalyst_tui.tui.screens.watchlist import COLUMNS, WatchlistScreen
 from ..conftest import BUNDLED_CONFIG
 from ..support.demo_data import DEMO_NOW
 from ..support.pilot import (
+    lines_on_screen,
     make_app,
     move_to,
     rows,
@@ -69,9 +70,15 @@ async def test_first_run_with_an_empty_database_says_no_data_yet(tmp_path: Path)
             assert symbols(app) == list(config.tickers)
             assert all(r[1] == "no data yet" for r in rows(app))
             assert "no data yet" in text_of(app, "#summary")
-            # NVDA's example sale can't be valued before its listing's currency is known: the
-            # year's realized P&L is unknown, not +0.00.
-            assert "Realized YTD —" in text_of(app, "#summary")
+            # Nothing priced: no portfolio value, day or P&L (—, never 0.00). NVDA's example
+            # sale (a US listing: dollars) realized what the file says, known without a quote.
+            (lot,) = config.tickers["NVDA"].lots
+            (sale,) = config.tickers["NVDA"].sells
+            realized = sale.shares * sale.price - sale.fees - sale.shares * lot.cost
+            assert sale.date.year == DEMO_NOW.year
+            summary = text_of(app, "#summary")
+            assert "Portfolio USD —  Day —  P&L —" in summary
+            assert f"Realized YTD {realized:+,.2f}" in summary
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, TickerScreen)
@@ -132,3 +139,65 @@ async def test_rows_update_in_place_and_the_cursor_stays(demo):
         assert rows(app)[0][0] == "ALAB"  # no longer flagged
         key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         assert key.value == "NVDA"
+
+
+async def test_flagged_counts_the_same_checkpoints_everywhere(demo):
+    """ "N flagged" is the number of active checkpoints with an unacknowledged miss wherever it
+    is said: the watchlist's status line, the ticker's title, the timeline's title and
+    `catalyst check` (its JSON's flagged rows), even when one ticker has two."""
+    import re
+
+    from catalyst_tui.cli.output.report import checkpoint_json
+    from catalyst_tui.tui.screens.timeline import TimelineScreen
+
+    config, store = demo
+    flagged = [r for r in checkpoint_json(store.views.checkpoints(), DEMO_NOW.date())
+               if r["flagged"]]  # fmt: skip
+    assert len(flagged) == 2 and {r["symbol"] for r in flagged} == {"ALAB"}  # two, one ticker
+    assert len(store.views.flagged()) == 2
+    app = make_app(config, store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+
+        def count(selector: str) -> int:
+            found = re.search(r"(\d+) flagged", text_of(app, selector))
+            assert found, text_of(app, selector)
+            return int(found.group(1))
+
+        assert count("#status-line") == 2
+        await pilot.press("enter")
+        await pilot.pause()
+        assert count("#ticker-title") == 2
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        assert count("#timeline-title") == 2
+
+
+async def test_the_sorted_column_shows_its_direction_in_its_header(demo):
+    """▲ the smallest first, ▼ the largest: the symbol A to Z is ▲, the day change (biggest
+    gain first) ▼, reversed the other way; one arrow at a time, none in file order, and the
+    columns stay where they were (room for the arrow is kept)."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+
+        def header() -> str:
+            return lines_on_screen(app, "#tickers")[0]
+
+        first = header()
+        assert "▲" not in first and "▼" not in first  # file order: no column sorted
+        steps = [("s", "Symbol ▲"), ("S", "Symbol ▼"), ("s", "Day ▼"), ("S", "Day ▲")]
+        for key, said in steps:
+            await pilot.press(key)
+            await pilot.pause()
+            shown = header()
+            assert said in shown and shown.count("▲") + shown.count("▼") == 1, (key, shown)
+            assert shown.index("Price") == first.index("Price")  # nothing moved
+        day = symbols(app)
+        screen = app.screen
+        assert isinstance(screen, WatchlistScreen) and screen.data is not None
+        changes = {r.symbol: r.change_pct for r in screen.data.rows}
+        priced = [s for s in day if changes[s] is not None]
+        assert [changes[s] for s in priced] == sorted(changes[s] for s in priced)  # ▲: up

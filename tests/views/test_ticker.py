@@ -28,13 +28,16 @@ def test_the_page_has_the_row_the_fundamentals_the_lots_and_the_history(demo_sto
     assert page.splits == [] and page.sells == ()
 
 
-def test_the_checkpoints_are_soonest_due_first_and_guards_last(demo_store: Store):
+def test_the_checkpoints_are_flagged_first_then_soonest_due_and_guards_last(demo_store: Store):
     page = load_ticker(demo_store, "ALAB", DEMO_NOW, TODAY, sec_configured=True)
     assert page is not None
-    dated = [c for c in page.checkpoints if c.due is not None]
-    assert page.checkpoints[: len(dated)] == dated
+    flagged = [c for c in page.checkpoints if c.flagged]
+    assert flagged and page.checkpoints[: len(flagged)] == flagged
+    rest = page.checkpoints[len(flagged) :]
+    dated = [c for c in rest if c.due is not None]
+    assert rest[: len(dated)] == dated
     assert [c.due for c in dated] == sorted(c.due for c in dated)
-    assert {c.kind for c in page.checkpoints[len(dated) :]} == {"guard"}
+    assert {c.kind for c in rest[len(dated) :]} == {"guard"}
 
 
 def test_guards_with_an_end_come_by_it_and_equals_keep_the_file_order(demo_store: Store):

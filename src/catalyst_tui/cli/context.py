@@ -10,6 +10,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from ..config import Config, ConfigError, load_config
@@ -39,6 +40,7 @@ class Context:
     args: argparse.Namespace
     out: Callable[[str], None]
     err: Callable[[str], None]
+    created: Path | None = None  # the user's own catalysts.toml, when this run made it
 
     def report(self, data: Callable[[], object], show: Callable[[], object]) -> None:
         """A report as a JSON document (--json: `data()`), or for people (`show()`)."""
@@ -52,10 +54,8 @@ class Context:
     def load_config(self) -> Config:
         location = find_config(self.args.config)
         if location.created:
-            self.err(
-                f"catalyst: no catalysts.toml found, so the bundled example thesis was copied "
-                f"to {location.path}: edit it to make it yours."
-            )
+            self.created = location.path
+            self.err(first_run_text(location.path))
         try:
             return load_config(location.path)
         except ConfigError as exc:
@@ -99,6 +99,14 @@ class Context:
         if report.changed:
             log.info("config sync: %s", report)
         return config, store
+
+
+def first_run_text(path: Path) -> str:
+    """What the first run says (on stderr, and in the TUI) of the file it made."""
+    return (
+        f"catalyst: no catalysts.toml of your own yet, so the bundled example thesis was copied "
+        f"to {path}: edit it to make it yours."
+    )
 
 
 def utc_now() -> dt.datetime:

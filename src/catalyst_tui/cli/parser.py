@@ -54,11 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
     check = command("check", "evaluate checkpoints on stored data (no network)")
     check.add_argument("--json", action="store_true", help="print a JSON array")
     mark = command("mark", "resolve a checkpoint by hand (pending reopens it)")
-    mark.add_argument("target", metavar="SYMBOL/ID")
-    mark.add_argument("status", choices=STATUSES)
-    mark.add_argument("--note", default="", metavar="TEXT")
+    mark.add_argument("target", metavar="SYMBOL/ID", help="the checkpoint, e.g. ALAB/npo-ships")
+    mark.add_argument(
+        "status", choices=STATUSES,
+        help="met or missed freezes it as you judged it; pending reopens it to evaluation",
+    )  # fmt: skip
+    mark.add_argument("--note", default="", metavar="TEXT", help="why, kept on the timeline")
     ack = command("ack", "acknowledge flagged misses")
-    ack.add_argument("targets", nargs="*", metavar="SYMBOL/ID")
+    ack.add_argument(
+        "targets", nargs="*", metavar="SYMBOL/ID",
+        help="the checkpoints whose flags to clear; none: list the flagged ones",
+    )  # fmt: skip
     ack.add_argument("--all", action="store_true", help="acknowledge every flag")
     positions = command("positions", "what is held and sold, in the base currency")
     positions.add_argument("--json", action="store_true", help="print a JSON array")
@@ -68,18 +74,23 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         default="checkpoints",
         choices=["prices", "checkpoints", "events", "positions"],
+        help="daily prices, checkpoints with their status, status changes, or lots and sales "
+        "(default: checkpoints)",
     )
-    export.add_argument("--format", default="csv", choices=["csv", "json"])
-    export.add_argument("--symbol", metavar="S")
+    export.add_argument("--format", default="csv", choices=["csv", "json"],
+                        help="CSV (default) or a JSON array")  # fmt: skip
+    export.add_argument("--symbol", metavar="S", help="only this ticker")
     evidence = command("evidence", "passages of filings and news that matched evidence entries")
-    evidence.add_argument("target", nargs="?", metavar="SYMBOL[/ID]")
+    evidence.add_argument("target", nargs="?", metavar="SYMBOL[/ID]",
+                          help="one ticker, or one of its checkpoints; none: all")  # fmt: skip
     evidence.add_argument("--all", action="store_true", help="dismissed passages too")
     evidence.add_argument("--json", action="store_true", help="print a JSON array")
     filings = command("filings", "the 10-K, 10-Q and 8-K filings stored (newest first)")
-    filings.add_argument("symbol", nargs="?", metavar="SYMBOL")
+    filings.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
     filings.add_argument("--json", action="store_true", help="print a JSON array")
     results = command("results", "earnings releases read from 8-Ks (newest first), or one file")
-    results.add_argument("symbol", nargs="?", metavar="SYMBOL")
+    results.add_argument("symbol", nargs="?", metavar="SYMBOL",
+                         help="one ticker's stored releases; none: every ticker's")  # fmt: skip
     results.add_argument(
         "--file", metavar="PATH",
         help="read one press release (HTML, text or EDGAR's SGML) without database or network; "

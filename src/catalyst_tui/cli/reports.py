@@ -76,10 +76,15 @@ def cmd_evidence(ctx: Context) -> int:
 def cmd_filings(ctx: Context) -> int:
     from .output.evidence import filings_json, print_filings
 
-    _config, store = ctx.synced_store(create=False, write=False)
+    config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
-        records = store.evidence.filings(known_ticker("filings", store, ctx.args.symbol), limit=-1)
-    ctx.report(lambda: filings_json(records), lambda: print_filings(records))
+        symbol = known_ticker("filings", store, ctx.args.symbol)
+        records = store.evidence.filings(symbol, limit=-1)
+    sec = bool(config.providers.sec.user_agent)
+    ctx.report(
+        lambda: filings_json(records),
+        lambda: print_filings(records, symbol=symbol, sec_configured=sec),
+    )
     return EXIT_OK
 
 

@@ -8,10 +8,10 @@ import datetime as dt
 import sqlite3
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
+from ..paths import named_database
 from ..store import Store, describe_sqlite_error
-from .context import EXIT_OK, EXIT_STALE, CommandError, Context, log, utc_now
+from .context import EXIT_OK, EXIT_STALE, CommandError, Context, first_run_text, log, utc_now
 from .logs import log_file
 
 
@@ -23,7 +23,9 @@ def cmd_tui(ctx: Context) -> int:
     try:
         from ..prefs import prefs_file
 
-        CatalystApp(Workspace(config, store, prefs_path=prefs_file())).run()
+        workspace = Workspace(config, store, prefs_path=prefs_file())
+        notice = "" if ctx.created is None else first_run_text(ctx.created)
+        CatalystApp(workspace, notice=notice, ask_sec_contact=True).run()
     finally:
         store.close()
     return EXIT_OK
@@ -67,6 +69,10 @@ def cmd_refresh(ctx: Context) -> int:
         delivery = asyncio.run(_deliver_once(store, now))
         if report is not None:
             print_refresh_summary(report)
+        if not config.providers.sec.user_agent:  # one line: what waits for the contact
+            from ..views.sec_contact import sec_wait_text, waiting_for_sec
+
+            ctx.out(sec_wait_text(waiting_for_sec(store.views.checkpoints())))
         today = local_today(config, now)
         for e in changed:
             ctx.out(transition_text(e, today))
@@ -131,7 +137,7 @@ def _daemon_service(ctx: Context) -> int:
 
     config = ctx.load_config()  # a service that would stop at once on a bad config is not made
     assert config.path is not None
-    database = Path(ctx.args.db) if ctx.args.db else None
+    database = named_database(ctx.args.db)  # --db or $CATALYST_DB: the service's too
     try:
         unit = service.service_for(service.daemon_argv(config.path, database), log_file().parent)
     except service.ServiceError as exc:

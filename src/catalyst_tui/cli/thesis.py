@@ -7,7 +7,7 @@ import contextlib
 
 from ..thesis.wording import marked_text
 from .context import EXIT_OK, CommandError, Context, utc_now
-from .names import parse_target, unknown_checkpoint
+from .names import known_checkpoint, parse_target, unknown_checkpoint
 
 
 def cmd_validate(ctx: Context) -> int:
@@ -25,6 +25,7 @@ def cmd_mark(ctx: Context) -> int:
     symbol, checkpoint_id = parse_target(ctx.args.target)
     _config, store = ctx.synced_store()
     with contextlib.closing(store):
+        known_checkpoint("mark", store, symbol, checkpoint_id)
         marked = store.checkpoints.mark(
             symbol, checkpoint_id, ctx.args.status, ctx.args.note, utc_now()
         )
@@ -45,8 +46,7 @@ def cmd_ack(ctx: Context) -> int:
             ctx.out("acknowledge with: catalyst ack SYMBOL/ID ... or catalyst ack --all")
             return EXIT_OK
         for symbol, checkpoint_id in targets:
-            if not store.checkpoints.exists(symbol, checkpoint_id):
-                raise CommandError(unknown_checkpoint("ack", store, symbol, checkpoint_id))
+            known_checkpoint("ack", store, symbol, checkpoint_id)
         cleared = store.checkpoints.acknowledge(targets or None, utc_now())
     ctx.out(f"acknowledged {cleared} flag{'s' if cleared != 1 else ''}")
     return EXIT_OK

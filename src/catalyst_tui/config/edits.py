@@ -12,7 +12,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 
-from .forms import EditError, field_values, table_snippet
+from .forms import EditError, field_values, key_value_line, table_snippet
 from .regions import (
     checkpoint_table,
     cut_regions,
@@ -141,3 +141,33 @@ def remove_checkpoint(text: str, symbol: str, checkpoint_id: str) -> str:
     """Remove the checkpoint's table with the comment block attached above its header."""
     layout, table = checkpoint_table(text, symbol, checkpoint_id)
     return cut_regions(layout, [(table.start, table.content_end)])
+
+
+def set_sec_contact(text: str, contact: str) -> str:
+    """`providers.sec.user_agent = "<contact>"`: in `[providers.sec]` (under its commented
+    example line `# user_agent = ...` when the file has one, as the bundled file does), which is
+    added after the other `[providers.*]` tables (or before the first ticker) when missing."""
+    values = field_values("sec", {"user_agent": contact})
+    data, layout = load(text)
+    providers = data.get("providers", {})
+    sec = providers.get("sec") if isinstance(providers, dict) else None
+    table = layout.table(("providers", "sec"))
+    if table is None and sec is not None:
+        raise EditError("[providers.sec] is not written as a table in the file: edit it by hand")
+    if table is None or not isinstance(sec, dict):
+        tables = layout.tables
+        after = [t for t in tables if t.path[:1] == ("providers",) or t.path == ("settings",)]
+        tickers = [t for t in tables if t.path[:1] == ("tickers",)]
+        at = after[-1].content_end if after else tickers[0].start if tickers else len(layout.lines)
+        return insert_lines(layout, at, table_snippet(("providers", "sec"), values, aot=False))
+    if "user_agent" not in sec:
+        example = next(
+            (i for i in range(table.header + 1, table.content_end)
+             if layout.lines[i].lstrip().startswith("# user_agent")),
+            None,
+        )  # fmt: skip
+        if example is not None:
+            line = key_value_line("user_agent", values["user_agent"]).replace("\n", layout.newline)
+            lines = list(layout.lines)
+            return "".join(lines[: example + 1]) + line + "".join(lines[example + 1 :])
+    return rewrite_keys(text, layout, table, sec, "sec", {"user_agent": contact})

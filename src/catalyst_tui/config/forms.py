@@ -47,11 +47,13 @@ TICKER_FIELDS = (
 LOT_FIELDS = LOT_KEYS
 SELL_FIELDS = SELL_KEYS
 CHECKPOINT_FIELDS = CHECKPOINT_KEYS
+SEC_FIELDS = ("user_agent",)  # the contact SEC EDGAR asks for, of [providers.sec]
 FORMS: dict[str, tuple[str, ...]] = {
     "ticker": TICKER_FIELDS,
     "lot": LOT_FIELDS,
     "sell": SELL_FIELDS,
     "checkpoint": CHECKPOINT_FIELDS,
+    "sec": SEC_FIELDS,
 }
 _NUMBER_FIELDS = frozenset({"shares", "cost", "price", "fees", "fx"})
 _ARRAYS = {"lot": "lots", "sell": "sells", "checkpoint": "checkpoints"}
@@ -193,6 +195,11 @@ def field_errors(
         ticker = str(values.pop("symbol", "")) or (symbol or "")
         table: KeyPath = ("tickers", ticker)
         snippet = table_snippet(("tickers", ticker), values, aot=False)
+    elif form == "sec":
+        table = ("providers", "sec")
+        snippet = table_snippet(table, values, aot=False)
+        if "user_agent" not in values:  # the table's key is optional; the form's is not
+            return {"user_agent": 'write "Your Name you@example.com"'}
     else:
         ticker = symbol if symbol and SYMBOL_RE.match(symbol) else _PLACEHOLDER_SYMBOL
         array = _ARRAYS[form]

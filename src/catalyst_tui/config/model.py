@@ -61,8 +61,9 @@ class Settings(NamedTuple):
     database: str | None = None
     timezone: str | None = None
     currency: str = "USD"  # the base currency: totals, P&L and weights are in it
-    # Providers asked through a browser's TLS handshake (market/http/browser_tls.py, curl_cffi).
-    browser_tls: tuple[str, ...] = ()
+    # Providers asked through a browser's TLS handshake (market/http/browser_tls.py, curl_cffi):
+    # Yahoo, which answers Python's own handshake with 429; [] turns it off.
+    browser_tls: tuple[str, ...] = ("yahoo",)
 
 
 S = TypeVar("S")

@@ -4,6 +4,7 @@ located, all of them collected before the ConfigError."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zoneinfo
 from typing import Any
@@ -45,6 +46,7 @@ class Validator(ProviderChecks, CheckpointChecks):
     def config(self, raw: dict[str, Any]) -> Config:
         root = self.table(raw, (), ("settings", "providers", "tickers")) or {}
         settings = self.settings(root.get("settings", {}))
+        self.today = _today(settings.timezone)  # no purchase or sale after it
         providers = self.providers(root.get("providers", {}))
         tickers = self.tickers(root.get("tickers", {}))
         if self.issues:
@@ -144,7 +146,7 @@ class Validator(ProviderChecks, CheckpointChecks):
             return None
         shares = self.number(table, "shares", path, required=True, check=_shares_problem)
         price = self.number(table, "price", path, required=True, check=_cost_problem)
-        date = self.date(table, "date", path)
+        date = self.not_after_today(table, path, "a sale")
         if date is None and "date" not in table:
             self.missing(path, "date", "a sale needs its day")
         fees = self.number(table, "fees", path, required=False, check=_cost_problem)
@@ -170,18 +172,39 @@ class Validator(ProviderChecks, CheckpointChecks):
             code=IssueCode.OVERSOLD,
         )
 
+    def not_after_today(self, table: dict[str, Any], path: KeyPath, what: str) -> dt.date | None:
+        """The `date` of a lot or a sale, refused when it is after today (in the configured
+        time zone): one written ahead would count as made now."""
+        date = self.date(table, "date", path)
+        today = getattr(self, "today", None) or _today(None)
+        if date is not None and date > today:
+            self.error(
+                path + ("date",),
+                f"{date} is after today ({today}): {what} is written once it is made",
+                code=IssueCode.BAD_VALUE,
+            )
+            return None
+        return date
+
     def lot(self, value: Any, path: KeyPath) -> Lot | None:
         table = self.table(value, path, LOT_KEYS)
         if table is None:
             return None
         shares = self.number(table, "shares", path, required=True, check=_shares_problem)
         cost = self.number(table, "cost", path, required=True, check=_cost_problem)
-        date = self.date(table, "date", path)
+        date = self.not_after_today(table, path, "a purchase")
         note = self.string(table, "note", path) or ""
         fx = self.number(table, "fx", path, required=False, check=_fx_problem)
         if shares is None or cost is None:
             return None
         return Lot(shares, cost, date, note, fx)
+
+
+def _today(timezone: str | None) -> dt.date:
+    """Today where the user is: in `[settings] timezone`, else this machine's local time."""
+    if timezone is None:
+        return dt.date.today()
+    return dt.datetime.now(zoneinfo.ZoneInfo(timezone)).date()
 
 
 def _shares_problem(value: float) -> str | None:

@@ -12,7 +12,9 @@ from .issues import IssueCode, KeyPath
 from .model import PROVIDER_KEYS, PROVIDERS, ProviderSettings
 from .reader import LocatedReader
 
-_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# SEC's fair-access policy: a User-Agent that names who asks, "Sample Company Name
+# AdminContact@<sample company domain>.com": a name, then an e-mail address.
+_CONTACT_RE = re.compile(r"\S.*\s[^@\s]+@[^@\s]+\.[^@\s.]+")
 _ENV_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -75,10 +77,18 @@ def _setting_problem(key: str, text: str) -> str | None:
     """What is wrong with a provider setting's value, or None."""
     if key.endswith("_url") and not _is_http_url(text):
         return f"{text!r} is not an http(s) URL"
-    if key == "user_agent" and not _EMAIL_RE.search(text):
-        return 'SEC asks for a contact: write "Your Name you@example.com"'
+    if key == "user_agent":
+        return sec_contact_problem(text)
     if key == "api_key_env" and not _ENV_NAME_RE.fullmatch(text):
         return f"{text!r} is not an environment variable name"
+    return None
+
+
+def sec_contact_problem(text: str) -> str | None:
+    """What is wrong with a contact for SEC EDGAR (`providers.sec.user_agent`), or None: a name
+    and an e-mail address, in that order."""
+    if not _CONTACT_RE.fullmatch(text.strip()):
+        return 'SEC asks for a name and an e-mail address: write "Your Name you@example.com"'
     return None
 
 

@@ -22,10 +22,6 @@ log = logging.getLogger(__name__)
 DAILY = dt.timedelta(days=1)
 RETRY_FAILED_AFTER = dt.timedelta(hours=1)
 CIK_MAP_MAX_AGE = dt.timedelta(days=7)
-NO_SEC_CONTACT = (
-    "fundamentals: no SEC contact set, so no EDGAR request was made; set "
-    'providers.sec.user_agent = "Your Name you@example.com" in catalysts.toml'
-)
 
 
 @dataclass
@@ -57,8 +53,7 @@ class DailyFetches:
         self, source: FundamentalsSource | None, symbols: list[str], ciks: Mapping[str, str]
     ) -> None:
         """The due symbols' facts, their CIKs from `ciks` (the map of `ciks()`)."""
-        if source is None:
-            self.notes.append(NO_SEC_CONTACT)
+        if source is None:  # no SEC contact: `refresh` and the ticker screen say what waits
             return
         due = self.due(FetchKind.FUNDAMENTALS, symbols)
         if not due or not ciks:

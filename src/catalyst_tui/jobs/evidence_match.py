@@ -47,13 +47,12 @@ def match_evidence(store: Store, config: Config, now: dt.datetime) -> MatchRepor
         by_symbol.setdefault(target.symbol, []).append(target)
     for symbol, targets in by_symbol.items():
         quiet = _match_symbol(store, symbol, targets, notify, now, report)
-        if quiet and notify:
+        if quiet and notify:  # of the checkpoints that have passages stored quietly
             if report.left <= 0:
-                report.held[symbol] = report.held.get(symbol, 0) + quiet
+                report.held[symbol] = report.held.get(symbol, 0) + sum(quiet.values())
                 continue
             report.left -= 1
-            checkpoints = len({t.checkpoint_id for t in targets})
-            summary = evidence_summary(symbol, quiet, checkpoints)
+            summary = evidence_summary(symbol, sum(quiet.values()), len(quiet))
             store.evidence.notice(summary.title, summary.body, now)
     if report.held:
         excess = evidence_excess(sum(report.held.values()), sorted(report.held))
@@ -68,8 +67,9 @@ def _match_symbol(
     notify: bool,
     now: dt.datetime,
     report: MatchReport,
-) -> int:
-    """Match a ticker's unmatched documents; how many passages were stored quietly."""
+) -> dict[str, int]:
+    """Match a ticker's unmatched documents; how many passages were stored quietly, by the
+    checkpoint they were found for (those with none left out)."""
     start = min(0 if t.matched != t.entries else t.through for t in targets)
     documents = store.evidence.documents(symbol, after=start)
     entries = {t.checkpoint_id: [parse_entry(e) for e in t.entries] for t in targets}
@@ -91,7 +91,7 @@ def _match_symbol(
                 for p in matcher.find(entries[t.checkpoint_id])
             )
     last = documents[-1].id if documents else 0
-    quiet = 0
+    quiet: dict[str, int] = {}
     for t in targets:
         passages, held = _within_the_cap(found[t.checkpoint_id], report.left)
         new, notices = store.evidence.record(t, passages, max(last, t.through), now)
@@ -100,9 +100,11 @@ def _match_symbol(
         report.left -= notices
         if held:
             report.held[symbol] = report.held.get(symbol, 0) + held
-        if t.status == Status.PENDING:  # a settled checkpoint's evidence is no news at all
-            quiet += max(0, new - notices - held)
-    report.quiet += quiet
+        # A settled checkpoint's evidence is no news at all.
+        fresh = new - notices - held
+        if t.status == Status.PENDING and fresh > 0:
+            quiet[t.checkpoint_id] = quiet.get(t.checkpoint_id, 0) + fresh
+    report.quiet += sum(quiet.values())
     return quiet
 
 

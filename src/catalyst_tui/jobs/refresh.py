@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import importlib.util
 import logging
 import os
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..config import Config
 from ..market.http.client import MarketClient
@@ -31,10 +32,11 @@ from ..market.http.errors import is_refusal
 from ..market.models import EarningsDate, FetchError, LastQuote, QuoteOutcome
 from ..market.provider import QuoteProvider
 from ..market.quotes import ProgressCallback, fetch_quotes, first_history
-from ..market.registry import PROVIDER_BOUNDS, RATE_LIMITS, Sources, browser_origins, build_sources
+from ..market.registry import Sources, build_sources
 from ..market.spec import BuildContext
 from ..store import Store
 from ..thesis.vocabulary import RESULTS
+from .client import market_client
 from .daily import DailyFetches
 from .evidence import EvidenceFetches
 from .evidence_match import match_evidence
@@ -68,6 +70,8 @@ class RefreshReport:
     # When no provider gave a single quote: "offline" (every fetch failed on the network: no
     # connection, no answer in time), "unreachable" (they answered, with errors); else "".
     reach: str = ""
+    # With `reach` set: each provider's failure once, "cannot connect to ... (4 symbols)".
+    failures: dict[str, str] = field(default_factory=dict)
 
     @property
     def stale(self) -> list[str]:
@@ -88,19 +92,6 @@ def refresh_sources(
     crumb) is kept in the database, where every process shares it."""
     context = BuildContext(config.settings.providers, env, store.providers, now)
     return build_sources(config.providers, context)
-
-
-def market_client(config: Config, notes: list[str]) -> MarketClient:
-    """The shared client with every provider's rate limit and bounds, and the browser's TLS
-    handshake for the providers `settings.browser_tls` names (a note when it cannot be had)."""
-    origins = browser_origins(config.providers, config.settings.browser_tls)
-    if origins and importlib.util.find_spec("curl_cffi") is None:
-        notes.append(
-            "browser_tls: curl_cffi is not installed (pip install 'catalyst-tui[browser]'), "
-            "so Python's own TLS handshake is used"
-        )
-        origins = ()
-    return MarketClient(rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, browser_origins=origins)
 
 
 async def refresh_in_process(
@@ -129,7 +120,7 @@ async def refresh_in_process(
         report.notes.append(f"{name}: paused until {until:%H:%M} UTC after refusing requests")
     owned = client is None
     client = client or market_client(config, report.notes)
-    asked_before = client.requests.copy()
+    before = _Tally(client.requests.copy(), client.answered.copy(), client.failed.copy())
     outcomes: dict[str, QuoteOutcome] = {}
     try:
         due = store.market.history_due(symbols, clock())
@@ -153,6 +144,7 @@ async def refresh_in_process(
             )
             if symbols and not report.fresh:
                 report.reach = "offline" if offline else "unreachable"
+                report.failures = failures_by_provider(outcomes.values())
             if symbols and offline:
                 report.notes.append("no network: fundamentals and earnings dates not refreshed")
             else:
@@ -160,7 +152,7 @@ async def refresh_in_process(
                                           report, refusing, ends,
                                           config.settings.notify)  # fmt: skip
     finally:
-        _record_providers(store, clock(), outcomes, client.requests - asked_before)
+        _record_providers(store, clock(), outcomes, client, before, {p.name for p in providers})
         if owned:
             await client.aclose()
     match_evidence(store, config, clock())
@@ -234,20 +226,53 @@ async def _history_after_jumps(
             outcomes[symbol].bars, outcomes[symbol].splits = history.bars, list(history.splits)
 
 
+def failures_by_provider(outcomes: Iterable[QuoteOutcome]) -> dict[str, str]:
+    """Each provider's first failure for the symbols left without a quote, and how many of them
+    it failed: one line a provider where the symbols' own would say the same thing each."""
+    seen: dict[str, tuple[str, set[str]]] = {}
+    for outcome in outcomes:
+        for error in () if outcome.ok else outcome.errors:
+            seen.setdefault(error.provider or "?", (error.message, set()))[1].add(outcome.symbol)
+    return {
+        name: f"{message} ({len(failed)} symbol{'' if len(failed) == 1 else 's'})"
+        for name, (message, failed) in seen.items()
+    }
+
+
 def _refusing(paused: Mapping[str, object], outcomes: Mapping[str, QuoteOutcome]) -> set[str]:
     """The providers paused, or refusing in this refresh's quote pass: not asked for more (FX
     rates, earnings dates)."""
     return set(paused) | {e.provider for o in outcomes.values() for e in o.errors if is_refusal(e)}
 
 
+class _Tally(NamedTuple):
+    """The client's counts by provider when a refresh began: requests, answers, failures."""
+
+    requests: Counter[str]
+    answered: Counter[str]
+    failed: Counter[str]
+
+
 def _record_providers(
-    store: Store, now: dt.datetime, outcomes: Mapping[str, QuoteOutcome], asked: Mapping[str, int]
+    store: Store,
+    now: dt.datetime,
+    outcomes: Mapping[str, QuoteOutcome],
+    client: MarketClient,
+    before: _Tally,
+    quoting: set[str],
 ) -> None:
-    """Each quote provider's verdict of this refresh, and the requests made to every provider:
-    one that refused (http_errors.is_refusal) is paused, with a longer pause each time."""
+    """Each provider's verdict of this refresh, and the requests made to every provider. A
+    quote provider's comes from its quotes (one that refused, http_errors.is_refusal, is paused,
+    with a longer pause each time); the others' (SEC, the news feed, FX) from their answers:
+    answered, and what failed last."""
     succeeded = {o.quote.source for o in outcomes.values() if o.quote is not None}
     failed: dict[str, str] = {}
     refused: dict[str, str] = {}
+    answered = client.answered - before.answered
+    for name, count in (client.failed - before.failed).items():
+        if name not in quoting and count:
+            failed[name] = client.last_failure.get(name, "")
+    succeeded |= {name for name, count in answered.items() if name not in quoting and count}
     for outcome in outcomes.values():
         for error in outcome.errors:
             if not error.provider:
@@ -255,6 +280,7 @@ def _record_providers(
             failed.setdefault(error.provider, error.message)
             if is_refusal(error):
                 refused.setdefault(error.provider, error.message)
+    asked = client.requests - before.requests
     store.providers.record(
         now, succeeded=succeeded, failed=failed, refused=refused, requests=dict(asked)
     )

@@ -210,6 +210,7 @@ def report_from(data: dict[str, Any]) -> RefreshReport:
         fundamentals_updated=list(data["fundamentals_updated"]),
         earnings_updated=list(data["earnings_updated"]),
         reach=str(data.get("reach", "")),
+        failures=dict(data.get("failures", {})),
     )
 
 
@@ -224,6 +225,7 @@ def report_data(report: RefreshReport) -> dict[str, Any]:
         "fundamentals_updated": report.fundamentals_updated,
         "earnings_updated": report.earnings_updated,
         "reach": report.reach,
+        "failures": report.failures,
     }
 
 

@@ -30,6 +30,12 @@ MINOR_UNITS: Mapping[str, tuple[str, float]] = {
     "ILA": ("ILS", 100.0),
 }
 CURRENCY_RE = re.compile(r"^[A-Z]{3}\Z")
+# ISO 4217: the digits of a currency's minor unit where they are not 2 (a yen has no sen in use,
+# a Kuwaiti dinar has 1,000 fils). The quoted minor units above count in whole hundredths too.
+MINOR_DIGITS: Mapping[str, int] = {
+    "JPY": 0, "KRW": 0, "ISK": 0, "CLP": 0, "VND": 0, "PYG": 0, "UGX": 0, "XAF": 0, "XOF": 0,
+    "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
+}  # fmt: skip
 _ECB_DAY = re.compile(r"<Cube\s+time=['\"](\d{4}-\d{2}-\d{2})['\"]")
 _ECB_RATE = re.compile(r"<Cube\s+currency=['\"]([A-Z]{3})['\"]\s+rate=['\"]([^'\"]{1,40})['\"]")
 
@@ -37,6 +43,13 @@ _ECB_RATE = re.compile(r"<Cube\s+currency=['\"]([A-Z]{3})['\"]\s+rate=['\"]([^'\
 def major(currency: str) -> tuple[str, float]:
     """(the currency, the divisor) of a quoted unit: ('GBP', 100) for GBp, ('USD', 1) for USD."""
     return MINOR_UNITS.get(currency, (currency, 1.0))
+
+
+def round_money(value: float | None, currency: str) -> float | None:
+    """An amount of `currency` to its minor unit (cents: 4375.2, never 4375.200000000001)."""
+    if value is None:
+        return None
+    return round(value, MINOR_DIGITS.get(currency, 2))
 
 
 def pair_symbol(currency: str, base: str) -> str:

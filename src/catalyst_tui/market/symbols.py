@@ -26,6 +26,13 @@ def is_us_equity(symbol: str) -> bool:
     return bool(_US_EQUITY.match(normalize(symbol)))
 
 
+def listing_currency(symbol: str) -> str | None:
+    """The currency a listing is quoted in, as far as its symbol says: a US listing (no
+    exchange suffix) in USD; None for the rest (other exchanges, indices, crypto, currency
+    pairs), until a quote says it."""
+    return "USD" if is_us_equity(symbol) else None
+
+
 def yahoo_symbol(symbol: str) -> str:
     """`BRK.B` → `BRK-B`; everything else as is (`^GSPC`, `BTC-USD`, `SAP.DE`)."""
     return _SHARE_CLASS.sub(r"\1-\2", normalize(symbol))

@@ -116,6 +116,30 @@ def fifo(lots: Sequence[Lot], sells: Sequence[Sell], splits: Sequence[Split] = (
     order), on today's share basis. What is left is the position."""
     if not sells and not splits:  # most positions: every lot whole, as written
         return Position(tuple(OpenLot(lot, lot.shares, lot.cost) for lot in lots), (), False)
+    _order, adjusted_lots, left, sales = _matched(lots, sells, splits)
+    open_lots = tuple(
+        OpenLot(a.lot, left[i], a.cost) for i, a in enumerate(adjusted_lots) if left[i] > _EPSILON
+    )
+    return Position(open_lots, tuple(sales), any(a.uncertain for a in adjusted_lots))
+
+
+def held_of_each(
+    lots: Sequence[Lot], sells: Sequence[Sell], splits: Sequence[Split] = ()
+) -> list[float]:
+    """The shares each lot still holds after the sales (first-in first-out, as `fifo`), on
+    today's share basis, in the lots' own order: 0 for a lot sold whole."""
+    order, _adjusted, left, _sales = _matched(lots, sells, splits)
+    held = [0.0] * len(lots)
+    for place, index in enumerate(order):
+        held[index] = left[place] if left[place] > _EPSILON else 0.0
+    return held
+
+
+def _matched(
+    lots: Sequence[Lot], sells: Sequence[Sell], splits: Sequence[Split]
+) -> tuple[list[int], list[AdjustedLot], list[float], list[Sale]]:
+    """The lots in matching order (their indexes), on today's basis, the shares each has left,
+    and the sales with the lot parts they took."""
     order = sorted(range(len(lots)), key=lambda i: (lots[i].date or dt.date.min, i))
     adjusted_lots = [adjusted(lots[i], splits) for i in order]
     left = [a.shares for a in adjusted_lots]
@@ -140,7 +164,4 @@ def fifo(lots: Sequence[Lot], sells: Sequence[Sell], splits: Sequence[Split] = (
         proceeds = sell.shares * sell.price - sell.fees
         sales.append(Sale(sell, sell.shares * factor, proceeds, cost, without_fx, paid,
                           max(0.0, wanted)))  # fmt: skip
-    open_lots = tuple(
-        OpenLot(a.lot, left[i], a.cost) for i, a in enumerate(adjusted_lots) if left[i] > _EPSILON
-    )
-    return Position(open_lots, tuple(sales), any(a.uncertain for a in adjusted_lots))
+    return order, adjusted_lots, left, sales

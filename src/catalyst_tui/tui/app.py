@@ -66,6 +66,15 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
         self.screen.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        if self.notice:
+            self.notify(self.notice, timeout=20)
+        workspace = self.workspace
+        if (
+            self.ask_sec_contact
+            and not workspace.config.providers.sec.user_agent
+            and not workspace.prefs().sec_contact_asked
+        ):
+            self.post_message(messages.AskSecContact())
         if self.live:
             self._start_scheduler()
         # Deferred from start-up, now imported so the first enter, t or ? does not wait for it.

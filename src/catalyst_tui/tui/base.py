@@ -31,17 +31,25 @@ class CatalystBase(App[None]):
         watch_file: bool = True,
         channels: Sequence[Channel] | None = None,
         desktop: bool = True,
+        notice: str = "",
+        ask_sec_contact: bool = False,
     ) -> None:
-        """`desktop`: notify the desktop too (off for the demo: its flags are not the user's)."""
+        """`desktop`: notify the desktop too (off for the demo: its flags are not the user's);
+        `notice`: said in a toast at the start (the first run's copy of the example);
+        `ask_sec_contact`: the first start's question for SEC's contact, when none is set
+        and it was not asked before (`catalyst` asks; tests and screenshots don't)."""
         super().__init__()
         self.workspace = workspace
         self.live = live
         self.watch_file = watch_file
+        self.notice = notice
+        self.ask_sec_contact = ask_sec_contact
         self._channels = channels
         self.desktop = desktop
         self.scheduler: ThesisScheduler | None = None
         self.config_problem: ConfigError | None = None
         self._stopped = False
+        self._fetch_after = False  # a refresh asked for while one ran: it follows that one
 
     def notify(self, message: str, *, markup: bool = False, **options: Any) -> None:
         """Toasts carry the user's own text (titles, notes, config errors) verbatim: never as
@@ -66,9 +74,13 @@ class CatalystBase(App[None]):
             self.scheduler.config = self.workspace.config
 
     def _fetch_now(self) -> None:
-        """A refresh at once, when live and none is running (a ticker just added has no data
-        until one fetches it)."""
-        if self.scheduler is not None and not self.scheduler.refreshing:
+        """A refresh at once, when live (a ticker just added has no data until one fetches
+        it); while one runs, on the config it began with, the next follows it at its end
+        (`_cycle_done`): a contact saved during the first refresh is used at once, not at the
+        next scheduled turn."""
+        if self.scheduler is not None and self.scheduler.refreshing:
+            self._fetch_after = True
+        elif self.scheduler is not None:
             self._watchlist().show_progress(0, max(1, len(self.workspace.symbols())))
             self.run_worker(
                 self.scheduler.refresh_cycle(),

@@ -36,6 +36,10 @@ class KeyCommands(CatalystBase):
             yield SystemCommand(
                 "Acknowledge every flag", "clear all unacknowledged misses", self._ack_all
             )
+        yield SystemCommand(
+            "SEC contact", "your name and e-mail for SEC EDGAR (providers.sec.user_agent)",
+            lambda: self.post_message(messages.AskSecContact()),
+        )  # fmt: skip
 
     def _ack_all(self) -> None:
         self.post_message(messages.Acknowledge(None))
@@ -50,8 +54,9 @@ def _bindings(screen: Screen, *, widgets: bool = True) -> list[tuple[object, Bin
         binding = active.binding
         if not binding.description or binding.action in seen:
             continue
-        if not widgets and active.node is not screen and active.node is not screen.app:
-            continue
+        ours = active.node is screen or active.node is screen.app
+        if not widgets and not ours and not binding.action.startswith("screen."):
+            continue  # a widget's own key; a pane's that shows a screen's is the screen's
         seen.add(binding.action)
         out.append((active.node, binding))
     return sorted(out, key=lambda pair: pair[0] is not screen and pair[0] is not screen.app)

@@ -27,6 +27,15 @@ class EditHandlers(CatalystBase):
 
         self._open_edit(TickerForm(self.workspace), lambda _added: self._fetch_now())
 
+    @on(messages.AskSecContact)
+    def _ask_sec_contact(self) -> None:
+        """The SEC contact's form: asked once (saved or skipped, it is remembered); a saved
+        contact fetches SEC's figures and filings at once."""
+        from .screens.edit_forms import SecContactForm
+
+        self.workspace.remember(sec_contact_asked=True)
+        self._open_edit(SecContactForm(self.workspace), lambda _saved: self._fetch_now())
+
     @on(messages.AddLot)
     def _add_lot(self, message: messages.AddLot) -> None:
         from .screens.edit_forms import LotForm

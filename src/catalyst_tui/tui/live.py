@@ -88,6 +88,9 @@ class LiveUpdates(CatalystBase):
         # The watchlist is read in a thread (a slow read on the loop would hold keys); the
         # other screens reload once it is shown, as they build on its data.
         watchlist.reload_in_thread(lambda: self.refresh_views(skip_watchlist=True))
+        if self._fetch_after:
+            self._fetch_after = False
+            self.call_later(self._fetch_now)
 
     def action_refresh_now(self) -> None:
         if self.scheduler is None:

@@ -39,6 +39,11 @@ class AcknowledgeTicker(Message):
 
 
 @dataclass
+class AskSecContact(Message):
+    """Open the form for the contact SEC EDGAR asks for (providers.sec.user_agent)."""
+
+
+@dataclass
 class AddTicker(Message):
     """Open the form for a new ticker."""
 

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from ..market.fx import major, unit_rate
+from ..market.symbols import listing_currency
 from ..store import Store
 from ..store.records import WatchRecord
 
@@ -32,8 +33,9 @@ def position_money(
     if position is None:
         return PositionMoney()
     quote = r.last.quote if r.last is not None else None
-    quoted = quote.currency if quote is not None else None
-    rate = unit_rate(quoted, base, rates) if quote is not None else None
+    # The listing's unit: the quote's, else what the symbol says (never quoted yet: offline).
+    quoted = quote.currency if quote is not None else listing_currency(r.symbol)
+    rate = unit_rate(quoted, base, rates) if quote is not None or quoted else None
     shares = position.shares
     local = shares * quote.price if quote is not None and shares else None
     value = local * rate if local is not None and rate is not None else None

@@ -11,11 +11,11 @@ from ..market.models import Split
 from ..store import Store
 from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
 from ..thesis.metrics import Observation, observe
-from ..thesis.positions import AdjustedLot, Sell, adjusted
+from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
 from .results import ResultRow, result_rows
 from .watchlist import Watchlist, WatchRow, load_watchlist
 
-__all__ = ["FUNDAMENTALS", "Figure", "TickerDetail", "in_due_order", "load_ticker"]
+__all__ = ["FUNDAMENTALS", "Figure", "TickerDetail", "flagged_first", "in_due_order", "load_ticker"]
 
 #: The fundamentals lines of the page, in order: (metric, label).
 FUNDAMENTALS = (
@@ -49,6 +49,7 @@ class TickerDetail(NamedTuple):
     evidence: list[EvidenceRecord]  # passages not dismissed, newest document first
     sells: tuple[Sell, ...] = ()  # file order
     results: tuple[ResultRow, ...] = ()  # its earnings releases, newest first
+    held: tuple[float, ...] = ()  # the shares each lot still holds after the sales (today's basis)
 
     @property
     def symbol(self) -> str:
@@ -78,16 +79,19 @@ def load_ticker(
     since = today - dt.timedelta(days=5 * 366)
     splits = store.views.splits(symbol)
     oldest_first = sorted(splits, key=lambda s: s.day)
+    lots = store.views.lots(symbol)
+    sells = tuple(store.views.sells(symbol).get(symbol, []))
     return TickerDetail(
         ticker=ticker,
         row=watchlist.row(symbol),
-        lots=[adjusted(lot, oldest_first) for lot in store.views.lots(symbol)],
+        lots=[adjusted(lot, oldest_first) for lot in lots],
         fundamentals=figures,
-        checkpoints=in_due_order(store.views.checkpoints(symbol)),
+        checkpoints=flagged_first(in_due_order(store.views.checkpoints(symbol))),
         history=store.views.price_history(symbol, since),
         splits=splits,
         evidence=store.evidence.passages(symbol),
-        sells=tuple(store.views.sells(symbol).get(symbol, [])),
+        sells=sells,
+        held=tuple(held_of_each(lots, sells, oldest_first)),
         results=tuple(
             result_rows(
                 store.results.releases(symbol),
@@ -109,3 +113,9 @@ def in_due_order(checkpoints: list[CheckpointRecord]) -> list[CheckpointRecord]:
         return (1, c.until or far)
 
     return sorted(checkpoints, key=key)
+
+
+def flagged_first(checkpoints: list[CheckpointRecord]) -> list[CheckpointRecord]:
+    """The flagged checkpoints (an unacknowledged miss) first, the others after, each in the
+    order given: what needs the user is on the first lines, also of a short terminal."""
+    return sorted(checkpoints, key=lambda c: not c.flagged)

@@ -117,9 +117,12 @@ def load_timeline(store: Store, *, limit: int = 1000) -> list[TimelineEntry]:
 
 
 def flagged_targets(entries: Iterable[TimelineEntry]) -> list[tuple[str, str]]:
-    """(symbol, id) of the checkpoints with an unacknowledged miss among `entries`."""
+    """(symbol, id) of the active checkpoints with an unacknowledged miss among `entries`: what
+    "flagged" counts everywhere (store.views.flagged, `catalyst check`)."""
     return list(
         dict.fromkeys(
-            (e.symbol, e.checkpoint_id) for e in entries if isinstance(e, EventRecord) and e.flagged
+            (e.symbol, e.checkpoint_id)
+            for e in entries
+            if isinstance(e, EventRecord) and e.flagged and not e.archived
         )
     )

@@ -17,6 +17,7 @@ from .money import PositionMoney, position_money
 from .results import ReleaseMark, recent_marks
 
 __all__ = [
+    "LARGEST_FIRST",
     "SORTS",
     "NextDue",
     "Totals",
@@ -39,6 +40,9 @@ SORTS: tuple[tuple[str, str], ...] = (
     ("thesis", "thesis (misses first)"),
     ("due", "next due"),
 )
+# The sorts whose order (not reversed) is the largest first: the biggest gain, the heaviest
+# weight, the most misses; the others (symbol, next due) go up from the smallest.
+LARGEST_FIRST = frozenset({"day", "pnl", "weight", "thesis"})
 
 
 class NextDue(NamedTuple):

@@ -259,6 +259,10 @@ class Workspace:
             f"saved {symbol}/{fields.get('id', checkpoint_id).strip()}",
         )
 
+    def set_sec_contact(self, contact: str) -> EditOutcome:
+        """providers.sec.user_agent = contact: SEC's figures and filings from the next refresh."""
+        return self.edit(lambda t: _config_write().set_sec_contact(t, contact), "SEC contact saved")
+
     def rewrite_for_splits(self, rewrites: list[Rewrite]) -> EditOutcome:
         """Rewrite per-share conditions written before a split on today's share basis, in one
         edit of the file (from then on they are compared as written)."""

@@ -11,12 +11,12 @@ import datetime as dt
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ...market.models import NEW_YORK
 from ...store.records import EvidenceRecord, FilingRecord
 from ...text import printable
+from .tables import keep_whole, output_console, report_table, show
 
 
 def _moment(moment: dt.datetime, source: str) -> str:
@@ -60,13 +60,13 @@ def filings_json(records: list[FilingRecord]) -> list[dict]:
 
 
 def print_evidence(records: list[EvidenceRecord], console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or output_console()
     if not records:
         console.print(
             Text("no evidence found yet: give a checkpoint evidence = [...] entries and refresh")
         )
         return
-    table = Table(show_lines=False)
+    table = report_table()
     for column in ("Date", "Checkpoint", "Source", "Passage"):
         table.add_column(column, overflow="fold")
     for r in records:
@@ -79,15 +79,29 @@ def print_evidence(records: list[EvidenceRecord], console: Console | None = None
             Text(printable(r.document.form)),
             Text(printable(r.passage)),
         )
-    console.print(table)
+    keep_whole(console, table, 0, 1, 2)  # the passage wraps
+    show(console, table)
 
 
-def print_filings(records: list[FilingRecord], console: Console | None = None) -> None:
-    console = console or Console()
+def print_filings(
+    records: list[FilingRecord],
+    console: Console | None = None,
+    *,
+    symbol: str | None = None,
+    sec_configured: bool = True,
+) -> None:
+    """The filings, newest first; none yet says why: no SEC contact set (none can be fetched),
+    else not fetched yet."""
+    console = console or output_console()
     if not records:
-        console.print(Text("no filings stored yet: set providers.sec.user_agent and refresh"))
+        if not sec_configured:
+            said = "no filings stored yet: set providers.sec.user_agent and refresh"
+        else:
+            of = f" for {symbol}" if symbol else ""
+            said = f"no filings stored{of} yet: `catalyst refresh` fetches them from SEC EDGAR"
+        console.print(Text(printable(said)))
         return
-    table = Table()
+    table = report_table()
     for column in ("Accepted (New York)", "Symbol", "Form", "Items", "Accession"):
         table.add_column(column, overflow="fold")
     for f in records:
@@ -98,4 +112,5 @@ def print_filings(records: list[FilingRecord], console: Console | None = None) -
             Text(printable(f.filing.item_text)),
             Text(printable(f.accession)),
         )
-    console.print(table)
+    keep_whole(console, table, 0, 1, 2, 4)  # the items wrap
+    show(console, table)

@@ -7,8 +7,9 @@ titled "=HYPERLINK(...)" is shown, never run. Spreadsheets also read a formula a
 spaces, and in the fullwidth or small forms of those signs (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫): the first
 character after any leading whitespace is judged in its compatibility form (NFKC), so those are
 defused too. Lines end in CRLF (RFC 4180), so a cell holding a
-line break is quoted and can't start a row of its own. Numbers are written as numbers. JSON is
-written as stored. Nothing is evaluated or written: export reads the database as it is.
+line break is quoted and can't start a row of its own. Numbers are written as numbers, yes/no
+as true/false (as `check --json` writes them). JSON is written as stored. Nothing is evaluated
+or written: export reads the database as it is.
 """
 
 from __future__ import annotations
@@ -96,8 +97,8 @@ def _event(e: EventRecord, today: dt.date) -> dict[str, Any]:
         "value": e.value,
         "threshold": e.condition.text if e.condition else "",
         "reason": reason_text(e.reason, e.condition, today),
-        "manual": int(e.manual),
-        "flagged": int(e.flagged or e.acked_at is not None),
+        "manual": e.manual,
+        "flagged": e.flagged and not e.archived,  # unacknowledged, as `check` and the TUI say
         "acked_at": iso(e.acked_at) if e.acked_at else None,
     }
 

@@ -13,19 +13,24 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from ...jobs.refresh import RefreshReport
+from ...market.fx import round_money
 from ...store.records import CheckpointRecord
 from ...text import printable
 from ...thesis.vocabulary import STATUS_STYLE
 from ...thesis.wording import format_value, reason_text
 from ...views.health import format_age
 from ...views.watchlist import Watchlist, WatchRow
+from .tables import keep_whole, output_console, report_table, show
 
 Progressed = Callable[[int, int, str], None]
+NONE = "—"  # a figure not known (no price, no rate): said, never shown as 0.00 or left blank
+WHY_ROOM = 30  # the columns `check` gives a reason beside its row; with fewer, it goes under
 
 
 @contextlib.contextmanager
@@ -58,26 +63,33 @@ def refresh_progress(total: int, console: Console | None = None) -> Iterator[Pro
 def print_refresh_summary(
     report: RefreshReport, console: Console | None = None, now: dt.datetime | None = None
 ) -> None:
-    """Symbol, price, day change, source, age and staleness of every symbol, then the notes."""
-    console = console or Console()
+    """Symbol, price, day change, source, age and staleness of every symbol, then the notes.
+    When no provider answered (offline, unreachable), each row says only that, and each
+    provider's failure is said once under the table, with how many symbols it failed."""
+    console = console or output_console()
     now = now or dt.datetime.now(dt.UTC)
-    table = Table(title="catalyst refresh", title_justify="left")
+    table = report_table("catalyst refresh")
     for name, justify in (("symbol", "left"), ("price", "right"), ("day", "right"),
                           ("source", "left"), ("age", "right"), ("stale", "left")):  # fmt: skip
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for status in report.statuses:
         stale = status.symbol not in report.fresh
         price = "—" if status.price is None else f"{status.price:,.2f}"
         change = "—" if status.change_pct is None else f"{status.change_pct:+.2%}"
         style = "yellow" if stale else ""
         why = f"stale: {status.error}" if stale and status.error else ("stale" if stale else "")
+        if stale and report.reach:  # no provider answered: the same for each, said once below
+            why = f"stale: {report.reach}"
         table.add_row(
             Text(printable(status.symbol)), price, change, Text(printable(status.source or "—")),
             format_age(status.age(now)), Text(printable(why)), style=style,
         )  # fmt: skip
-    console.print(table)
+    keep_whole(console, table, 0, 1, 2, 3, 4)  # the error says why it is stale: it wraps
+    show(console, table)
     fresh, total = len(report.fresh), len(report.statuses)
     console.print(f"{fresh}/{total} symbols fresh", highlight=False)
+    for provider, failure in report.failures.items():
+        console.print(Text(printable(f"{provider}: {failure}")), highlight=False, soft_wrap=True)
     for note in report.notes:
         console.print(Text(f"note: {printable(note)}"), highlight=False, soft_wrap=True)
 
@@ -111,30 +123,40 @@ def checkpoint_json(records: list[CheckpointRecord], today: dt.date) -> list[dic
 def print_checkpoints(
     records: list[CheckpointRecord], today: dt.date, console: Console | None = None
 ) -> None:
-    console = console or Console()
-    if not console.is_terminal:
-        console.width = max(console.width, 150)  # a log or a pipe: don't fold the reasons
-    table = Table(title="catalyst check", title_justify="left")
-    table.add_column("checkpoint", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("value vs threshold", no_wrap=True)
-    table.add_column("due", no_wrap=True)
-    table.add_column("why", overflow="fold")
+    """Each checkpoint: its SYMBOL/ID, status, value against threshold and due date, whole,
+    then why. The reason is a column of its own where it gets WHY_ROOM columns, else it goes
+    on the lines under its row (80 columns)."""
+    console = console or output_console()
+    rows = []
     for r in records:
         measured = ""
         if r.condition is not None:
             value = r.value
-            shown = "—" if value is None else format_value(r.condition.metric, value)
+            shown = NONE if value is None else format_value(r.condition.metric, value)
             measured = f"{shown} vs {r.condition.op} {r.condition.threshold_text}"
         status = r.status + (" ⚑" if r.flagged else "") + (" (by hand)" if r.manual else "")
         due = r.due or r.until
-        when = "" if due is None else f"{due.isoformat()} ({(due - today).days:+d}d)"
-        table.add_row(
-            Text(printable(f"{r.symbol}/{r.id}")), status, Text(printable(measured)), when,
-            Text(printable(reason_text(r.reason, r.condition, today))),
-            style=STATUS_STYLE[r.status],
-        )  # fmt: skip
-    console.print(table)
+        when = "" if due is None else f"{due.isoformat()} {(due - today).days:+d}d"
+        cells = (Text(printable(f"{r.symbol}/{r.id}")), Text(status), Text(printable(measured)),
+                 Text(when))  # fmt: skip
+        rows.append((cells, Text(printable(reason_text(r.reason, r.condition, today))), r))
+    headers = ("checkpoint", "status", "value vs threshold", "due")
+    widest = [max([len(h), *(row[0][i].cell_len for row in rows)]) for i, h in enumerate(headers)]
+    if console.width - sum(width + 2 for width in widest) >= WHY_ROOM:
+        table = report_table("catalyst check")
+        for header, width in zip(headers, widest, strict=True):  # whole: never cut nor wrapped
+            table.add_column(header, min_width=width, no_wrap=True)
+        table.add_column("why", overflow="fold")
+        for cells, why, r in rows:
+            table.add_row(*cells, why, style=STATUS_STYLE[r.status])
+        show(console, table)
+    else:  # narrow: each reason on the lines under its row, as wide as the console
+        console.print(Text("catalyst check"))
+        show(console, _grid(headers, widest, "bold underline"))
+        for cells, why, r in rows:
+            style = STATUS_STYLE[r.status]
+            show(console, _grid(cells, widest, style))
+            console.print(Padding(why, (0, 0, 0, 2), style=f"{style} dim"))
     flagged = sum(r.flagged for r in records)
     if flagged:
         console.print(
@@ -144,11 +166,26 @@ def print_checkpoints(
         )
 
 
+def _grid(cells: tuple[Text | str, ...], widths: list[int], style: str) -> Table:
+    """One line of cells at fixed widths, so the lines of a narrow `check` line up."""
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    for width in widths:
+        grid.add_column(min_width=width, max_width=width, no_wrap=True)
+    grid.add_row(*cells, style=style)
+    return grid
+
+
 def positions_json(watchlist: Watchlist) -> list[dict[str, Any]]:
-    """One entry per symbol held or sold: `price` in the listing's unit (`currency`); `value`,
-    `cost` (of what is held), `unrealized` and `realized` in the base currency, None where no
-    FX rate is stored (`no_fx`); `weight` a fraction of the priced, converted total."""
-    return [_position(row) for row in _held_or_sold(watchlist)]
+    """One entry per symbol held or sold: `price` in the listing's unit (`currency`), as the
+    provider gave it; `value`, `cost` (of what is held), `unrealized` and `realized` in the base
+    currency, rounded to its minor unit, None where no FX rate is stored (`no_fx`); `weight` a
+    fraction of the priced, converted total."""
+    base = watchlist.currency
+    money = ("value", "cost", "unrealized", "realized")
+    return [
+        {k: round_money(v, base) if k in money else v for k, v in _position(row).items()}
+        for row in _held_or_sold(watchlist)
+    ]
 
 
 def _held_or_sold(watchlist: Watchlist) -> list[WatchRow]:
@@ -171,35 +208,39 @@ def _position(row: WatchRow) -> dict[str, Any]:
 
 
 def print_positions(watchlist: Watchlist, console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or output_console()
     base = watchlist.currency
-    table = Table(title=Text(f"Positions ({printable(base)})"), title_justify="left")
+    table = report_table(f"Positions ({printable(base)})")
     for name in ("Symbol", "Shares", "Price", "Value", "Cost", "Unrealized", "Realized", "Weight"):
         table.add_column(name, justify="left" if name == "Symbol" else "right")
     for row in _held_or_sold(watchlist):
         entry = _position(row)
-        price = "" if entry["price"] is None else f"{entry['price']:,.2f} {entry['currency'] or ''}"
+        price = NONE
+        if entry["price"] is not None:
+            price = f"{entry['price']:,.2f} {entry['currency'] or ''}"
         if row.no_fx and row.local_value is not None:
             value = f"{row.local_value:,.2f} {row.currency} *"
         else:
             value = _money(entry["value"])
         cells = (
             row.symbol, f"{entry['shares']:g}", price.strip(), value, _money(entry["cost"]),
-            _money(entry["unrealized"]), _money(entry["realized"]),
-            "" if entry["weight"] is None else f"{entry['weight']:.1%}",
+            _signed(entry["unrealized"]), _signed(entry["realized"]),
+            NONE if entry["weight"] is None else f"{entry['weight']:.1%}",
         )  # fmt: skip
         table.add_row(*(Text(printable(cell)) for cell in cells))
-    console.print(table)
+    keep_whole(console, table, *range(len(table.columns)))  # every cell a symbol or a figure
+    show(console, table)
     totals = watchlist.totals()
-    realized = "—" if totals.realized_year is None else f"{totals.realized_year:+,.2f}"
+    realized = NONE if totals.realized_year is None else f"{totals.realized_year:+,.2f}"
+    # Sums of the priced positions only: none priced is no total at all, never 0.00.
+    value = f"{totals.value:,.2f}" if totals.priced else NONE
+    pnl = f"{totals.pnl:+,.2f}" if totals.priced else NONE
     console.print(
-        Text(
-            printable(
-                f"Total {totals.value:,.2f} {base} · unrealized {totals.pnl:+,.2f} · realized "
-                f"this year {realized}"
-            )
-        )
+        Text(printable(f"Total {value} {base} · unrealized {pnl} · realized this year {realized}"))
     )
+    if totals.unpriced and totals.priced:
+        left_out = ", ".join(totals.unpriced)
+        console.print(Text(printable(f"no price yet: left out of the totals ({left_out})")))
     if totals.no_fx:
         left_out = ", ".join(totals.no_fx)
         console.print(
@@ -208,4 +249,8 @@ def print_positions(watchlist: Watchlist, console: Console | None = None) -> Non
 
 
 def _money(value: float | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+    return NONE if value is None else f"{value:,.2f}"
+
+
+def _signed(value: float | None) -> str:
+    return NONE if value is None else f"{value:+,.2f}"

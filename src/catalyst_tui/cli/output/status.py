@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ...config import Config
+from ...jobs.client import browser_tls_note
+from ...market.http.browser_tls import load_problem
 from ...store import Store
 
 
@@ -25,12 +27,22 @@ class ProviderStatus:
 
 
 @dataclass(frozen=True)
+class BrowserTls:
+    """Whose requests go through Chrome's handshake (settings.browser_tls), and whether they
+    can: `problem` is why curl_cffi can't be loaded (then Python's handshake is used)."""
+
+    providers: tuple[str, ...]
+    problem: str | None
+
+
+@dataclass(frozen=True)
 class Status:
     config_path: Path | None
     database_path: Path
     database_bytes: int
     schema_version: int
     providers: list[ProviderStatus]
+    browser_tls: BrowserTls = BrowserTls((), None)
 
 
 def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
@@ -58,7 +70,9 @@ def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
         for p in (store.path, store.path.with_name(store.path.name + "-wal"))
         if p.exists()
     )
-    return Status(config.path, store.path, size, store.schema_version, providers)
+    chrome = config.settings.browser_tls
+    tls = BrowserTls(chrome, load_problem() if chrome else None)
+    return Status(config.path, store.path, size, store.schema_version, providers, tls)
 
 
 def status_json(status: Status) -> dict[str, Any]:
@@ -77,6 +91,11 @@ def status_json(status: Status) -> dict[str, Any]:
         "providers": {
             p.name: {k: value(v) for k, v in asdict(p).items() if k != "name"}
             for p in status.providers
+        },
+        "browser_tls": {
+            "providers": list(status.browser_tls.providers),
+            "active": bool(status.browser_tls.providers) and status.browser_tls.problem is None,
+            "problem": status.browser_tls.problem,
         },
     }
 
@@ -99,7 +118,16 @@ def status_lines(status: Status, now: dt.datetime) -> list[str]:
         if p.crumb_age_seconds is not None:
             parts.append(f"crumb {_span(p.crumb_age_seconds)} old")
         lines.append(f"{p.name:<8}  " + "; ".join(parts))
+    lines += ["", _browser_tls_line(status.browser_tls)]
     return lines
+
+
+def _browser_tls_line(tls: BrowserTls) -> str:
+    if not tls.providers:
+        return "tls       Python's own handshake for every provider (settings.browser_tls = [])"
+    if tls.problem is not None:
+        return "tls       " + browser_tls_note(tls.providers, tls.problem)
+    return f"tls       Chrome's handshake (curl_cffi) for {', '.join(tls.providers)}"
 
 
 def _ago(moment: dt.datetime | None, now: dt.datetime) -> str:

@@ -13,6 +13,7 @@ for httpx's own transport. Redirects are left to MarketClient, which follows the
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -21,6 +22,18 @@ import httpx
 IMPERSONATE = "chrome"
 _CLOSING: set[asyncio.Future[None]] = set()  # streams closing in the background
 _DROPPED = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
+@functools.cache
+def load_problem() -> str | None:
+    """Why curl_cffi can't be loaded in this Python (not installed, its libcurl missing or
+    built for another machine), or None when it can: asked once per process, before a client
+    is built with the browser's handshake."""
+    try:
+        import curl_cffi.requests  # noqa: F401
+    except Exception as exc:  # ImportError, OSError of a shared library, anything of a broken wheel
+        return f"{type(exc).__name__}: {exc}"
+    return None
 
 
 class BrowserTransport(httpx.AsyncBaseTransport):

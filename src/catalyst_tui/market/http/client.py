@@ -86,6 +86,11 @@ class MarketClient:
         self.host_down_for = host_down_for
         # Requests sent, by provider (each attempt and each redirect hop is one).
         self.requests: collections.Counter[str] = collections.Counter()
+        # Gets answered (a final status below 400) and failed (a FetchError), by provider, and
+        # the last failure's message: how each provider did, for `catalyst status`.
+        self.answered: collections.Counter[str] = collections.Counter()
+        self.failed: collections.Counter[str] = collections.Counter()
+        self.last_failure: dict[str, str] = {}
         self._down_until: dict[str, float] = {}  # host → monotonic time it is tried again
         self._sleep = sleep
         self._rng = rng or random.Random()
@@ -152,7 +157,15 @@ class MarketClient:
             Budget(bounds.deadline if deadline is None else deadline),
             bounds.max_bytes if max_bytes is None else max_bytes,
         )  # fmt: skip
-        return await self._get_with_retries(call)
+        try:
+            response = await self._get_with_retries(call)
+        except FetchError as exc:
+            self.failed[provider] += 1
+            self.last_failure[provider] = exc.message
+            raise
+        if response.status_code < 400:
+            self.answered[provider] += 1
+        return response
 
     async def _get_with_retries(self, call: _Call) -> httpx.Response:
         where, provider, symbol = call.where, call.provider, call.symbol

@@ -171,6 +171,24 @@ class TickerEditForm(EditForm):
         return self.workspace.update_ticker(self.symbol, values)
 
 
+class SecContactForm(EditForm):
+    """The contact SEC EDGAR asks for (providers.sec.user_agent): why, a name and an e-mail
+    address checked as typed, saved into catalysts.toml, or skipped."""
+
+    FORM = "sec"
+
+    def __init__(self, workspace: Workspace) -> None:
+        from ...views.sec_contact import WHY_CONTACT
+
+        current = workspace.config.providers.sec.user_agent or ""
+        fields = [Field("user_agent", "Name and e-mail", current, "Jane Doe jane@example.com")]
+        super().__init__(workspace, "Your contact for SEC EDGAR", fields, note=WHY_CONTACT,
+                         form_id="sec-form", cancel="Skip")  # fmt: skip
+
+    def edit(self, values: dict[str, str]) -> EditOutcome:
+        return self.workspace.set_sec_contact(values["user_agent"])
+
+
 class CheckpointForm(EditForm):
     """A new checkpoint of `symbol`, or the edit of `checkpoint`."""
 

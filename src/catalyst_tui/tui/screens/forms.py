@@ -55,6 +55,7 @@ class FormScreen(ModalScreen[object]):
         submit: Submit,
         note: str = "",
         form_id: str = "form",
+        cancel: str = "Cancel",
     ) -> None:
         super().__init__(id=form_id)
         self.title_text = title
@@ -62,6 +63,7 @@ class FormScreen(ModalScreen[object]):
         self.check = check
         self.submit = submit
         self.note = note
+        self.cancel_label = cancel  # what leaving without saving is called ("Skip")
         self.touched: set[str] = set()
         self.errors: dict[str, str] = {}
         self.initial: dict[str, str] = {}
@@ -80,7 +82,7 @@ class FormScreen(ModalScreen[object]):
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+                yield Button(f"{self.cancel_label} (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self._show_fields_of_kind()

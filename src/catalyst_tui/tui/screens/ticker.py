@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from ...store.records import CheckpointRecord
 from ...text import printable
 from ...thesis.positions import Lot
+from ...views.sec_contact import sec_wait_text, waiting_for_sec
 from ...views.ticker import TickerDetail
 from ...views.workspace import Workspace
 from .. import format as fmt
@@ -27,8 +28,22 @@ from ..widgets.ticker.position import PositionPane
 from ..widgets.ticker.results import ResultsPane
 from ..widgets.ticker.thesis import ThesisPane
 
+# The widget each pane gives the focus to when shown: the pane's own keys (its BINDINGS) show in
+# the Footer while the focus is in it.
+PANE_FOCUS = {
+    "checkpoints": "#checkpoint-table",
+    "chart": "#ranges",
+    "position": "#position-scroll",
+    "thesis": "#thesis-scroll",
+    "evidence": "#evidence-table",
+    "results": "#results-table",
+}
+
 
 class TickerScreen(Screen[None]):
+    """Every key works on every pane (`m` goes to the Checkpoints pane first); the Footer shows
+    the screen's own (back, quit, keys) and those of the pane shown."""
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("q", "app.quit", "Quit"),
@@ -38,9 +53,9 @@ class TickerScreen(Screen[None]):
         Binding("4", "pane('thesis')", "Thesis", show=False),
         Binding("5", "pane('evidence')", "Evidence", show=False),
         Binding("6", "pane('results')", "Results", show=False),
-        Binding("m", "mark", "Mark"),
-        Binding("c", "add_checkpoint", "New checkpoint"),
-        Binding("e", "edit_checkpoint", "Edit"),
+        Binding("m", "mark", "Mark", show=False),
+        Binding("c", "add_checkpoint", "New checkpoint", show=False),
+        Binding("e", "edit_checkpoint", "Edit", show=False),
         Binding("x", "archive_checkpoint", "Archive", show=False),
         Binding("l", "add_lot", "Add lot", show=False),
         Binding("L", "edit_lot", "Edit lot", show=False),
@@ -48,7 +63,7 @@ class TickerScreen(Screen[None]):
         Binding("s", "sell", "Sell", show=False),
         Binding("S", "remove_sell", "Remove last sale", show=False),
         Binding("n", "edit_ticker", "Name, group, thesis", show=False),
-        Binding("A", "acknowledge", "Ack"),
+        Binding("A", "acknowledge", "Ack", show=False),
         Binding("right_square_bracket", "range(1)", "Longer range", show=False),
         Binding("left_square_bracket", "range(-1)", "Shorter range", show=False),
         Binding("t", "app.open_timeline", "Timeline", show=False),
@@ -72,6 +87,7 @@ class TickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ConfigBanner()
         yield Static(id="ticker-title")
+        yield Static(id="sec-notice")  # what waits for the SEC contact, while none is set
         with TabbedContent(id="panes", initial="checkpoints"):
             yield self.checkpoints
             yield self.chart
@@ -93,6 +109,7 @@ class TickerScreen(Screen[None]):
             return
         self.detail = detail
         self._show_title(detail)
+        self._show_sec_notice(detail)
         self.checkpoints.show(detail.checkpoints, detail.evidence)
         self.chart.show(detail.history)
         self.position.show(detail, self.workspace.config.settings.currency)
@@ -127,18 +144,29 @@ class TickerScreen(Screen[None]):
                 text.append(f"  {fmt.FLAG} {row.flagged} flagged", style="bold red")
         self.query_one("#ticker-title", Static).update(text)
 
+    def _show_sec_notice(self, d: TickerDetail) -> None:
+        notice = self.query_one("#sec-notice", Static)
+        wait = waiting_for_sec(d.checkpoints)
+        notice.display = bool(wait) and not self.workspace.config.providers.sec.user_agent
+        if notice.display:
+            said = sec_wait_text(wait, symbol=d.symbol) + " ctrl+p, SEC contact: set it."
+            notice.update(fmt.plain(said, "yellow"))
+
     def current_checkpoint(self) -> CheckpointRecord | None:
         return self.checkpoints.current_checkpoint()
 
     # -- actions ----------------------------------------------------------------------------------
     def action_pane(self, pane: str) -> None:
         self.query_one("#panes", TabbedContent).active = pane
-        if pane == "checkpoints":
-            self.query_one("#checkpoint-table", DataTable).focus()
-        elif pane == "evidence":
-            self.query_one("#evidence-table", DataTable).focus()
-        elif pane == "results":
-            self.query_one("#results-table", DataTable).focus()
+        self.query_one(PANE_FOCUS[pane]).focus()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A pane shown by a click on its tab: the focus goes into it, as with its number key."""
+        pane = event.pane.id or ""
+        if event.tabbed_content.id == "panes" and pane in PANE_FOCUS:
+            target = self.query_one(PANE_FOCUS[pane])
+            if not (self.focused and target in self.focused.ancestors_with_self):
+                target.focus()
 
     @on(ChartPane.IntradayWanted)
     def _intraday(self, event: ChartPane.IntradayWanted) -> None:

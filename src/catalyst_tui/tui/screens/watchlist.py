@@ -18,7 +18,7 @@ from ...views.workspace import Workspace
 from .. import messages
 from ..widgets.banner import ConfigBanner
 from ..widgets.table import RowTable
-from ..widgets.watchlist.cells import COLUMNS, row_cells, shown_part
+from ..widgets.watchlist.cells import COLUMNS, row_cells, show_sort, shown_part
 from ..widgets.watchlist.groups import GroupTabs
 from ..widgets.watchlist.header import WatchlistHeader
 from ..widgets.watchlist.status import status_text
@@ -80,6 +80,7 @@ class WatchlistScreen(Screen[None]):
         table = self.query_one("#tickers", DataTable)
         for key, label in COLUMNS:
             table.add_column(label, key=key)
+        show_sort(table, SORTS[self.sort_index][0], reverse=self.reverse)
         self.query_one("#filter", Input).display = False
         self.reload()
         table.focus()
@@ -231,6 +232,7 @@ class WatchlistScreen(Screen[None]):
     def _sort_by(self, index: int, *, reverse: bool) -> None:
         self.sort_index, self.reverse = index, reverse
         self._show()
+        show_sort(self.query_one("#tickers", DataTable), SORTS[index][0], reverse=reverse)
         self.workspace.remember(sort=SORTS[index][0], reverse=reverse)
         self.notify(f"sorted by {self._sort_label()}", timeout=2)
 

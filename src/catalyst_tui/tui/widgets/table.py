@@ -27,12 +27,13 @@ class RowTable(DataTable[Any]):
             cursor_foreground_priority="renderable",
         )
         self._last_full: dict[str, Text] = {}  # row key -> the last column's whole text
+        self._fit_key: str | None = None  # the column fitted, when not the last
         self._fitted_width = 0  # the width the last column was fitted to; 0: not yet
 
-    def set_last_column(self, full: dict[str, Text]) -> None:
-        """The whole texts of the last column (row key → text) of the rows just added: shown
-        clipped to the room left, now and after every change of the table's width."""
-        self._last_full = full
+    def set_last_column(self, full: dict[str, Text], key: str | None = None) -> None:
+        """The whole texts of the last column (or the column `key`) (row key → text) of the rows
+        just added: shown clipped to the room left, now and after every change of its width."""
+        self._last_full, self._fit_key = full, key
         self._fitted_width = 0
         self.call_after_refresh(self._fit_last_column)
 
@@ -46,8 +47,8 @@ class RowTable(DataTable[Any]):
         if not columns or not self._last_full or not self.size.width:
             return  # hidden (no width): fitted on the Resize that showing it sends
         self._fitted_width = self.size.width
-        last = columns[-1]
-        used = sum(c.get_render_width(self) for c in columns[:-1])
+        last = next((c for c in columns if c.key == self._fit_key), columns[-1])
+        used = sum(c.get_render_width(self) for c in columns if c is not last)
         # The width less a vertical scrollbar's, whether one shows yet or not (rows may add one).
         scrollbar = max(self.gutter.width, self.styles.scrollbar_size_vertical)
         room = max(8, self.size.width - scrollbar - used - 2 * self.cell_padding)

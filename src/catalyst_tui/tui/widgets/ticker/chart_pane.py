@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Tab, TabPane, Tabs
 
@@ -29,6 +30,11 @@ class ChartPane(TabPane):
 
         symbol: str
         span: str
+
+    BINDINGS = [  # the screen's, shown in the Footer while this pane has the focus
+        Binding("left_square_bracket", "screen.range(-1)", "Shorter"),
+        Binding("right_square_bracket", "screen.range(1)", "Longer"),
+    ]
 
     def __init__(
         self,

@@ -1,6 +1,8 @@
 """The Checkpoints pane of a ticker: one row per checkpoint (status, due, days left, value
 against its condition, title and how many passages of evidence it has) and, under it, the
-highlighted checkpoint told in full: why it stands where it does, its notes and source."""
+highlighted checkpoint told in full: why it stands where it does, its notes and source. The
+flagged come first (views/ticker.flagged_first) and each title right after its status, so an
+80×24 terminal shows what needs the user, by name, before any figure."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import DataTable, Static, TabPane
 
 from ....store.records import CheckpointRecord, EvidenceRecord
@@ -22,16 +25,25 @@ from ..table import RowTable
 
 CHECKPOINT_COLUMNS = (
     ("status", "Status"),
+    # Before the figures, clipped with … to the room they leave (RowTable.set_last_column).
+    ("title", "Checkpoint"),
     ("due", "Due"),
     ("left", "Left"),
     ("value", "Value"),
-    ("condition", "Condition"),
-    ("title", "Checkpoint"),  # last: clipped with … to the room left (RowTable.set_last_column)
+    ("target", "Target"),  # the condition's comparison and threshold; the metric in the detail
 )
 
 
 class CheckpointsPane(TabPane):
     """Shown by `show`; the screen's keys act on `current_checkpoint`."""
+
+    BINDINGS = [  # the screen's, shown in the Footer while this pane has the focus
+        Binding("m", "screen.mark", "Mark"),
+        Binding("c", "screen.add_checkpoint", "New checkpoint"),
+        Binding("e", "screen.edit_checkpoint", "Edit"),
+        Binding("x", "screen.archive_checkpoint", "Archive"),
+        Binding("A", "screen.acknowledge", "Ack"),
+    ]
 
     def __init__(self, title: str, today: Callable[[], dt.date], *, id: str) -> None:  # noqa: A002
         super().__init__(title, id=id)
@@ -60,13 +72,12 @@ class CheckpointsPane(TabPane):
         found = Counter(e.checkpoint_id for e in evidence)
         titles = {}  # row key -> the whole title, before fitting
         for c in checkpoints:
-            *cells, last = _checkpoint_cells(c, today)
-            title = last if isinstance(last, Text) else Text(last)
+            status, title, *cells = _checkpoint_cells(c, today)
             if found[c.id]:  # the title, then how many passages of evidence it has
                 title = Text.assemble(title, (f"  ▤{found[c.id]}", "cyan"))
             titles[c.id] = title
-            table.add_row(*cells, title, key=c.id)
-        table.set_last_column(titles)
+            table.add_row(status, title, *cells, key=c.id)
+        table.set_last_column(titles, key="title")
         if current is not None and current.id in keys:
             row_index = keys.index(current.id)
         if checkpoints:
@@ -128,7 +139,7 @@ class CheckpointsPane(TabPane):
             table.move_cursor(row=table.cursor_row, animate=False, scroll=True)
 
 
-def _checkpoint_cells(c: CheckpointRecord, today: dt.date) -> tuple[Text | str, ...]:
+def _checkpoint_cells(c: CheckpointRecord, today: dt.date) -> tuple[Text, ...]:
     title = fmt.plain(c.title, "bold red" if c.flagged else "")
     value = c.value
     if c.condition is not None and value is not None:
@@ -137,11 +148,12 @@ def _checkpoint_cells(c: CheckpointRecord, today: dt.date) -> tuple[Text | str, 
         shown = Text("—" if c.condition else "", style="dim")
     status = status_word(c.kind, c.status)
     days_left = (c.due - today).days if c.due else None
+    target = f"{c.condition.op} {c.condition.threshold_text}" if c.condition else ""
     return (
         fmt.status(status, flagged=c.flagged, manual=c.manual),
-        c.due.isoformat() if c.due else (f"≤{c.until}" if c.until else ""),
+        title,
+        Text(c.due.isoformat() if c.due else (f"≤{c.until}" if c.until else "")),
         fmt.days_left(days_left) if c.status == Status.PENDING else Text(""),
         shown,
-        printable(c.condition.text) if c.condition else "",
-        title,
+        Text(printable(target)),
     )

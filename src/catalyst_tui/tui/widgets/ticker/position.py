@@ -10,6 +10,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static, TabPane
 
@@ -26,12 +27,20 @@ LOT_COLUMNS = ("Date", "Shares", "Cost", "Basis", "Value", "P&L", "Note")
 class PositionPane(TabPane):
     """Shown by `show`; `chosen_lot` is the lot the screen's lot keys act on."""
 
+    BINDINGS = [  # the screen's, shown in the Footer while this pane has the focus
+        Binding("l", "screen.add_lot", "Add lot"),
+        Binding("L", "screen.edit_lot", "Edit lot"),
+        Binding("D", "screen.remove_lot", "Remove"),
+        Binding("s", "screen.sell", "Sell"),
+        Binding("S", "screen.remove_sell", "Undo sale"),
+    ]
+
     def __init__(self, title: str, today: Callable[[], dt.date], *, id: str) -> None:  # noqa: A002
         super().__init__(title, id=id)
         self._today = today
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll(id="position-scroll"):
             yield Static("Lots", classes="section")
             yield Static(id="splits")
             yield RowTable(id="lot-table")
@@ -48,11 +57,15 @@ class PositionPane(TabPane):
         lots = self.query_one("#lot-table", DataTable)
         lots.clear()
         price = d.row.price if d.row else None
-        for held in d.lots:
+        for index, held in enumerate(d.lots):
             lot = held.lot
-            value = None if price is None else price * held.shares
-            basis = lot.shares * lot.cost
-            shares = fmt.shares(held.shares)
+            # What the lot still holds after the sales (first-in first-out), on today's basis.
+            left = d.held[index] if index < len(d.held) else held.shares
+            value = None if price is None else price * left
+            basis = left * held.cost
+            shares = fmt.shares(left) or "0"
+            if left != held.shares:  # partly or wholly sold
+                shares += f" of {fmt.shares(held.shares)}"
             if held.factor != 1:  # bought before a split: shown on today's basis
                 shares += f" ({fmt.shares(lot.shares)}×{held.factor:g})"
             note = Text()

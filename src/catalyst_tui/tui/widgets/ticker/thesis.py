@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static, TabPane
 
@@ -11,8 +12,12 @@ from ... import format as fmt
 
 
 class ThesisPane(TabPane):
+    BINDINGS = [  # the screen's, shown in the Footer while this pane has the focus
+        Binding("n", "screen.edit_ticker", "Name, group, thesis"),
+    ]
+
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll(id="thesis-scroll"):
             yield Static(id="thesis-text")
 
     def show(self, symbol: str, thesis: str) -> None:

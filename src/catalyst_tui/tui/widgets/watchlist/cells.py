@@ -4,9 +4,11 @@ day's change, 30-day sparkline, thesis score, position and the next dates."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from ....text import printable
-from ....views.watchlist import WatchRow
+from ....views.watchlist import LARGEST_FIRST, SORTS, WatchRow
 from ... import format as fmt
 from ..chart import sparkline
 
@@ -25,6 +27,24 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("due", "Next due"),
     ("earnings", "Earnings"),
 )
+
+
+def show_sort(table: DataTable[object], sort: str, *, reverse: bool) -> None:
+    """The sorted column's header says which way it goes: ▲ the smallest first, ▼ the largest
+    (a column sorted by; "file" order has none). Every column one can sort by keeps room for an
+    arrow, so the columns do not move when it does."""
+    sortable = {key for key, _ in SORTS}
+    for key, label in COLUMNS:
+        column = table.columns.get(ColumnKey(key))
+        if column is None or key not in sortable:
+            continue
+        text = Text(label)
+        if key == sort:
+            text.append(" ▼" if (sort in LARGEST_FIRST) != reverse else " ▲")
+        column.label = text
+        column.content_width = max(column.content_width, len(label) + 2)
+    table._clear_caches()  # a header cell is cached by the table's updates; no label is one
+    table.refresh(layout=True)
 
 
 def shown_part(row: WatchRow) -> WatchRow:

@@ -29,7 +29,7 @@ def status_text(
         )  # fmt: skip
         if len(overdue) > 1:
             status.append(f" (+{len(overdue) - 1} more)", style="yellow")
-    flagged = sum(1 for r in data.rows if r.flagged)
+    flagged = sum(r.flagged for r in data.rows)  # checkpoints, as everywhere: not tickers
     if flagged:
         status.append(f" · {fmt.FLAG} {flagged} flagged (A acknowledges)", style="bold red")
     if totals.unpriced:

@@ -1,0 +1,31 @@
+"""The shared HTTP client of one refresh, as the config asks for it: every provider's rate limit
+and request bounds, and a browser's TLS handshake for the providers `settings.browser_tls` names
+(Yahoo by default, which answers Python's own with 429), unless curl_cffi can't be loaded here:
+then Python's handshake, said in a note (and by `catalyst status`)."""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..market.http.browser_tls import load_problem
+from ..market.http.client import MarketClient
+from ..market.registry import PROVIDER_BOUNDS, RATE_LIMITS, browser_origins
+
+
+def market_client(config: Config, notes: list[str]) -> MarketClient:
+    """The shared client with every provider's rate limit and bounds, and the browser's TLS
+    handshake for the providers `settings.browser_tls` names (Yahoo by default); when curl_cffi
+    can't be loaded, Python's own handshake, and a note that says so."""
+    origins = browser_origins(config.providers, config.settings.browser_tls)
+    problem = load_problem() if origins else None
+    if problem is not None:
+        notes.append(browser_tls_note(config.settings.browser_tls, problem))
+        origins = ()
+    return MarketClient(rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, browser_origins=origins)
+
+
+def browser_tls_note(names: tuple[str, ...], problem: str) -> str:
+    """What a refresh and `status` say when the browser's handshake can't be had."""
+    return (
+        f"browser_tls: curl_cffi can't be loaded ({problem}), so {', '.join(names)} get "
+        "Python's own TLS handshake, which Yahoo may refuse (HTTP 429)"
+    )

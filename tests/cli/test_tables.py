@@ -1,0 +1,86 @@
+"""The CLI's tables on the demo database: at 80 columns no number, date or id is cut (only a
+reason wraps, under its row), and output into a pipe is drawn at the width of the terminal the
+command runs in (a real pseudo-terminal here), or at one wide default without any."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
+from pathlib import Path
+
+import pytest
+
+from catalyst_tui.cli.output.tables import PIPE_WIDTH
+
+from ..support.demo_data import demo_database
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("tables")
+    _config, store = demo_database(folder)
+    store.close()
+    return folder
+
+
+def catalyst(folder: Path, *args: str, columns: int | None = None, **options) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
+    options.setdefault("stdin", subprocess.DEVNULL)
+    options.setdefault("stderr", subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "--config", str(folder / "catalysts.toml"),
+         "--db", str(folder / "demo.db"), *args],
+        stdout=subprocess.PIPE, text=True, env=env, timeout=60, **options,
+    )  # fmt: skip
+    return done.stdout
+
+
+def test_at_80_columns_no_number_date_or_id_is_cut(demo):
+    checked = json.loads(catalyst(demo, "check", "--json"))
+    held = json.loads(catalyst(demo, "positions", "--json"))
+    check = catalyst(demo, "check", columns=80)
+    positions = catalyst(demo, "positions", columns=80)
+    for text in (check, positions):
+        assert "…" not in text
+        assert max(len(line.rstrip()) for line in text.splitlines()) <= 80, text
+    for row in checked:
+        assert f"{row['symbol']}/{row['id']}" in check
+        assert row["reason"] in " ".join(check.split())  # whole, on the lines under its row
+        if row["due"]:
+            assert f"{row['due']} {row['days_left']:+d}d" in check
+    by_hand = [row for row in checked if row["manual"]]
+    assert by_hand and all(f"{row['status']} (by hand)" in check for row in by_hand)
+    for row in held:
+        line = next(line for line in positions.splitlines() if line.startswith(row["symbol"]))
+        assert f"{row['cost']:,.2f}" in line and f"{row['value']:,.2f}" in line
+        assert f"{row['unrealized']:+,.2f}" in line and f"{row['weight']:.1%}" in line
+
+
+def test_piped_output_is_drawn_at_the_width_of_the_terminal_it_runs_in(demo):
+    leader, follower = pty.openpty()
+    try:
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        for command in ("check", "positions"):
+            # `catalyst check | less` in a 100-column terminal: the terminal is on stderr.
+            piped = catalyst(demo, command, stderr=follower)
+            assert piped == catalyst(demo, command, columns=100), command
+    finally:
+        os.close(leader)
+        os.close(follower)
+
+
+def test_without_any_terminal_the_output_is_drawn_at_one_wide_width(demo):
+    for command in ("check", "positions"):
+        alone = catalyst(demo, command, start_new_session=True)  # no /dev/tty either
+        assert alone == catalyst(demo, command, columns=PIPE_WIDTH), command
+        assert alone == catalyst(demo, command, start_new_session=True)  # the same every run
+    check = catalyst(demo, "check", start_new_session=True)
+    assert "why" in check.splitlines()[1]  # wide: each reason beside its row

@@ -1,0 +1,77 @@
+"""The SEC contact (`providers.sec.user_agent`): a name and an e-mail address, checked the same in
+the file and in the form, and written into catalysts.toml as one new line that leaves every
+other byte of the file as it was."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from catalyst_tui.config import ConfigError, parse_config
+from catalyst_tui.config.forms import field_errors
+from catalyst_tui.config.write import EditError, apply_edit, set_sec_contact
+
+from ..conftest import BUNDLED_CONFIG
+
+CONTACT = "Jane Doe jane@example.com"
+
+
+@pytest.mark.parametrize("contact", [CONTACT, "J jane@example.co.uk", "Acme Corp ops@acme.io"])
+def test_a_name_and_an_email_is_a_contact(contact):
+    config = parse_config(f'[providers.sec]\nuser_agent = "{contact}"\n')
+    assert config.providers.sec.user_agent == contact
+    assert field_errors("sec", {"user_agent": contact}) == {}
+
+
+@pytest.mark.parametrize(
+    "contact", ["jane@example.com", "Jane Doe", "Jane Doe jane@example", "Jane jane@ex.com."]
+)
+def test_anything_less_is_refused_where_it_is_and_in_the_form(contact):
+    with pytest.raises(ConfigError) as caught:
+        parse_config(f'[providers.sec]\nuser_agent = "{contact}"\n')
+    [issue] = caught.value.issues
+    assert issue.key == "providers.sec.user_agent" and issue.line == 2
+    assert "a name and an e-mail address" in issue.message
+    assert (
+        "a name and an e-mail address" in field_errors("sec", {"user_agent": contact})["user_agent"]
+    )
+
+
+def test_an_empty_form_says_what_to_write():
+    assert "Your Name you@example.com" in field_errors("sec", {"user_agent": " "})["user_agent"]
+
+
+def test_in_the_bundled_file_it_goes_under_the_commented_example_and_nothing_else_moves():
+    text = BUNDLED_CONFIG.read_text(encoding="utf-8")
+    new = set_sec_contact(text, CONTACT)
+    changes = [line for line in difflib.ndiff(text.splitlines(), new.splitlines())
+               if line[:1] in "+-"]  # fmt: skip
+    assert changes == [f'+ user_agent = "{CONTACT}"']
+    before = new.splitlines()[new.splitlines().index(f'user_agent = "{CONTACT}"') - 1]
+    assert before.startswith("# user_agent = ")
+    assert parse_config(new).providers.sec.user_agent == CONTACT
+    again = set_sec_contact(new, "John Roe john@example.org")  # a second time: rewritten
+    assert parse_config(again).providers.sec.user_agent == "John Roe john@example.org"
+    assert len(again.splitlines()) == len(new.splitlines())
+
+
+def test_a_file_without_the_table_gets_it_before_the_tickers():
+    text = '[settings]\nrefresh = "60s"\n\n[tickers.ALAB]\nname = "Astera Labs"\n'
+    new = set_sec_contact(text, CONTACT)
+    assert new.index("[providers.sec]") < new.index("[tickers.ALAB]")
+    assert parse_config(new).providers.sec.user_agent == CONTACT
+    assert parse_config(set_sec_contact("", CONTACT)).providers.sec.user_agent == CONTACT
+
+
+def test_an_inline_table_is_left_to_the_user():
+    with pytest.raises(EditError, match="edit it by hand"):
+        set_sec_contact('[providers]\nsec = { base_url = "https://data.sec.gov" }\n', CONTACT)
+
+
+def test_written_like_every_edit_with_a_backup(tmp_path):
+    path = tmp_path / "catalysts.toml"
+    path.write_bytes(BUNDLED_CONFIG.read_bytes())
+    result = apply_edit(path, lambda text: set_sec_contact(text, CONTACT))
+    assert result.written and result.config.providers.sec.user_agent == CONTACT
+    assert (tmp_path / "catalysts.toml.bak").read_bytes() == BUNDLED_CONFIG.read_bytes()
