@@ -10,20 +10,21 @@ import contextlib
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
-from ...jobs.refresh import RefreshReport
 from ...store.records import CheckpointRecord
 from ...text import printable
 from ...thesis.vocabulary import STATUS_STYLE
 from ...thesis.wording import format_value, reason_text
 from ...views.health import format_age
 from ...views.watchlist import Watchlist, WatchRow
+from .stream import Column, Row, print_table
+
+if TYPE_CHECKING:  # the refresh (and the market package) is loaded by `refresh` alone
+    from ...jobs.refresh import RefreshReport
 
 Progressed = Callable[[int, int, str], None]
 
@@ -31,6 +32,8 @@ Progressed = Callable[[int, int, str], None]
 @contextlib.contextmanager
 def refresh_progress(total: int, console: Console | None = None) -> Iterator[Progressed]:
     """A live progress bar on a terminal; one plain line per symbol when output is not one."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     console = console or Console(stderr=True)
     if not console.is_terminal:
 
@@ -61,21 +64,18 @@ def print_refresh_summary(
     """Symbol, price, day change, source, age and staleness of every symbol, then the notes."""
     console = console or Console()
     now = now or dt.datetime.now(dt.UTC)
-    table = Table(title="catalyst refresh", title_justify="left")
-    for name, justify in (("symbol", "left"), ("price", "right"), ("day", "right"),
-                          ("source", "left"), ("age", "right"), ("stale", "left")):  # fmt: skip
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    rows = []
     for status in report.statuses:
         stale = status.symbol not in report.fresh
         price = "—" if status.price is None else f"{status.price:,.2f}"
         change = "—" if status.change_pct is None else f"{status.change_pct:+.2%}"
-        style = "yellow" if stale else ""
         why = f"stale: {status.error}" if stale and status.error else ("stale" if stale else "")
-        table.add_row(
-            Text(printable(status.symbol)), price, change, Text(printable(status.source or "—")),
-            format_age(status.age(now)), Text(printable(why)), style=style,
-        )  # fmt: skip
-    console.print(table)
+        cells = (status.symbol, price, change, status.source or "—", format_age(status.age(now)),
+                 why)  # fmt: skip
+        rows.append(Row([printable(c) for c in cells], "yellow" if stale else ""))
+    columns = [Column("symbol"), Column("price", right=True), Column("day", right=True),
+               Column("source"), Column("age", right=True), Column("stale")]  # fmt: skip
+    print_table(console, "catalyst refresh", columns, rows, fold_last=True)
     fresh, total = len(report.fresh), len(report.statuses)
     console.print(f"{fresh}/{total} symbols fresh", highlight=False)
     for note in report.notes:
@@ -111,15 +111,10 @@ def checkpoint_json(records: list[CheckpointRecord], today: dt.date) -> list[dic
 def print_checkpoints(
     records: list[CheckpointRecord], today: dt.date, console: Console | None = None
 ) -> None:
+    """The checkpoints as a table written row by row (cli/output/stream.py): 10,000 of them
+    print in a fraction of a second, where a rich Table took seconds."""
     console = console or Console()
-    if not console.is_terminal:
-        console.width = max(console.width, 150)  # a log or a pipe: don't fold the reasons
-    table = Table(title="catalyst check", title_justify="left")
-    table.add_column("checkpoint", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("value vs threshold", no_wrap=True)
-    table.add_column("due", no_wrap=True)
-    table.add_column("why", overflow="fold")
+    rows = []
     for r in records:
         measured = ""
         if r.condition is not None:
@@ -129,12 +124,11 @@ def print_checkpoints(
         status = r.status + (" ⚑" if r.flagged else "") + (" (by hand)" if r.manual else "")
         due = r.due or r.until
         when = "" if due is None else f"{due.isoformat()} ({(due - today).days:+d}d)"
-        table.add_row(
-            Text(printable(f"{r.symbol}/{r.id}")), status, Text(printable(measured)), when,
-            Text(printable(reason_text(r.reason, r.condition, today))),
-            style=STATUS_STYLE[r.status],
-        )  # fmt: skip
-    console.print(table)
+        cells = (f"{r.symbol}/{r.id}", status, measured, when,
+                 reason_text(r.reason, r.condition, today))  # fmt: skip
+        rows.append(Row([printable(c) for c in cells], STATUS_STYLE[r.status]))
+    columns = [Column(name) for name in ("checkpoint", "status", "value vs threshold", "due")]
+    print_table(console, "catalyst check", [*columns, Column("why")], rows, fold_last=True)
     flagged = sum(r.flagged for r in records)
     if flagged:
         console.print(
@@ -173,9 +167,7 @@ def _position(row: WatchRow) -> dict[str, Any]:
 def print_positions(watchlist: Watchlist, console: Console | None = None) -> None:
     console = console or Console()
     base = watchlist.currency
-    table = Table(title=Text(f"Positions ({printable(base)})"), title_justify="left")
-    for name in ("Symbol", "Shares", "Price", "Value", "Cost", "Unrealized", "Realized", "Weight"):
-        table.add_column(name, justify="left" if name == "Symbol" else "right")
+    rows = []
     for row in _held_or_sold(watchlist):
         entry = _position(row)
         price = "" if entry["price"] is None else f"{entry['price']:,.2f} {entry['currency'] or ''}"
@@ -188,8 +180,10 @@ def print_positions(watchlist: Watchlist, console: Console | None = None) -> Non
             _money(entry["unrealized"]), _money(entry["realized"]),
             "" if entry["weight"] is None else f"{entry['weight']:.1%}",
         )  # fmt: skip
-        table.add_row(*(Text(printable(cell)) for cell in cells))
-    console.print(table)
+        rows.append(Row([printable(cell) for cell in cells]))
+    names = ("Symbol", "Shares", "Price", "Value", "Cost", "Unrealized", "Realized", "Weight")
+    columns = [Column(name, right=name != "Symbol") for name in names]
+    print_table(console, printable(f"Positions ({base})"), columns, rows)
     totals = watchlist.totals()
     realized = "—" if totals.realized_year is None else f"{totals.realized_year:+,.2f}"
     console.print(
