@@ -156,7 +156,7 @@ def test_status_json_names_the_pause(tmp_path: Path):
         assert "HTTP 429" in yahoo["failure"]
         assert market.requests_for(endpoint="quoteSummary") == []
         assert yahoo["crumb_age_seconds"] is not None
-        assert data["database"]["schema_version"] == 9
+        assert data["database"]["schema_version"] == 10
 
 
 def status_json(workdir: Path) -> dict:

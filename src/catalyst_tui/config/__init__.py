@@ -133,12 +133,13 @@ def load_config(path: Path, *, use_cache: bool = True) -> Config:
     before with the same bytes comes from the parsed-config cache (config/cache.py)."""
     shown = str(path)
     data = read_config_bytes(path)
-    cached = cache.read(data) if use_cache else None
+    key = cache.digest(data)
+    cached = cache.read(key) if use_cache else None
     if cached is None:
         cached = parse_config(decode_config(data, shown), shown)
         if use_cache:
-            cache.write(data, cached)
-    return Config(cached.settings, cached.providers, cached.tickers, path)
+            cache.write(key, cached)
+    return Config(cached.settings, cached.providers, cached.tickers, path, key)
 
 
 def parse_config(text: str, filename: str = "catalysts.toml") -> Config:

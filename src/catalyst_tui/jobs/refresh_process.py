@@ -90,7 +90,7 @@ def request_for(
     offset = 0.0
     if clock is not None:
         offset = (clock() - dt.datetime.now(dt.UTC)).total_seconds()
-    slim = dataclasses.replace(config, tickers={})  # the symbols come from the database
+    slim = dataclasses.replace(config, tickers={}, digest="")  # symbols: from the database
     level = logging.getLogger("catalyst_tui").getEffectiveLevel()
     return pickle.dumps(WorkerRequest(slim, str(db_path), offset, os.getpid(), level))
 

@@ -12,12 +12,20 @@ from typing import TYPE_CHECKING
 from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split
 from ..thesis.snapshot import MarketSnapshot
 from .columns import day, day_text, iso
+from .migrations import SPARK_OF
 from .quote_rows import QUOTE_COLUMNS, last_quote, quote_row
 from .records import FetchState
 from .snapshot import load_snapshot
 
 if TYPE_CHECKING:
     from . import Store
+
+# A symbol's sparkline closes again from its stored bars, after they were written (migrations.py).
+_SPARK = (
+    "INSERT OR REPLACE INTO sparks (symbol, closes) SELECT ?1, ("
+    + SPARK_OF.format(symbol="?1")
+    + ")"
+)
 
 
 class MarketData:
@@ -136,6 +144,7 @@ class MarketData:
                 "close = excluded.close, volume = excluded.volume, source = excluded.source",
                 bars,
             )
+            conn.executemany(_SPARK, [(symbol,) for symbol in with_history])
 
     def splits_to_restate(self) -> list[Split]:
         """The splits whose symbol still has stored bars on the basis before them."""
@@ -164,6 +173,7 @@ class MarketData:
                 rows,
             )
             conn.execute("UPDATE splits SET history_restated = 1 WHERE symbol = ?", [symbol])
+            conn.execute(_SPARK, [symbol])
 
     def splits(self, symbol: str | None = None) -> dict[str, list[Split]]:
         """Every stored split (of one symbol), by symbol, oldest first."""
@@ -306,6 +316,7 @@ def _store_split(conn: sqlite3.Connection, split: Split, stamp: str) -> None:
             " close = close / ?, volume = volume * ? WHERE symbol = ? AND ts < ?",
             [ratio, ratio, ratio, ratio, ratio, symbol, when],
         )
+        conn.execute(_SPARK, [symbol])
 
 
 def _mark_fetched(

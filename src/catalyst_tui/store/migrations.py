@@ -259,3 +259,25 @@ V9 = ";\n".join(
         " detail = '' WHERE value IS NULL AND detail != '' AND why IN " + _OBSERVED,
     ]
 )
+
+
+# Start-up reads (issue 25): each symbol's last closes for its sparkline, kept as they are
+# written (JSON [[day, close], ...] from SPARK_DAYS before its last bar), so the watchlist reads
+# 500 short rows instead of 15,000 bars; small facts about the database by key (the digest of
+# the config last synced); and the timeline's newest events by an index instead of a sort.
+SPARK_DAYS = 45  # calendar days before a symbol's last bar: the sparkline's month and a margin
+SPARK_OF = (
+    "SELECT json_group_array(json_array(p.ts, p.close)) FROM prices p"
+    " WHERE p.symbol = {symbol} AND p.ts >= date((SELECT MAX(q.ts) FROM prices q"
+    f" WHERE q.symbol = {{symbol}}), '-{SPARK_DAYS} days')"
+)
+V10 = ";\n".join(
+    [
+        "CREATE TABLE sparks (symbol TEXT PRIMARY KEY, closes TEXT NOT NULL) WITHOUT ROWID",
+        "INSERT INTO sparks (symbol, closes) SELECT t.symbol, ("
+        + SPARK_OF.format(symbol="t.symbol")
+        + ") FROM tickers t WHERE EXISTS (SELECT 1 FROM prices p WHERE p.symbol = t.symbol)",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        "CREATE INDEX events_ts ON events(ts, id)",
+    ]
+)

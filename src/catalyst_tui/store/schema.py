@@ -26,6 +26,7 @@ from .migrations import (
     V8,
     V9,
     V9_REASON_PARTS,
+    V10,
 )
 
 _V1 = """
@@ -164,6 +165,7 @@ MIGRATIONS: list[Migration] = [
     Migration("currencies and sales: FX rates with history, a lot's rate paid, sells", V7),
     Migration("extended-hours quotes; provider sessions, health and request counts", V8),
     Migration("why a value is missing as a code and parameters instead of a sentence", V9),
+    Migration("sparkline closes kept as written; the database's facts by key; events by time", V10),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.
