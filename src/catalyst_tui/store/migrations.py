@@ -266,10 +266,10 @@ V9 = ";\n".join(
 # 500 short rows instead of 15,000 bars; small facts about the database by key (the digest of
 # the config last synced); and the timeline's newest events by an index instead of a sort.
 SPARK_DAYS = 45  # calendar days before a symbol's last bar: the sparkline's month and a margin
-SPARK_OF = (
+SPARK_OF = (  # the last bar by a seek (ORDER BY ... LIMIT 1): MAX(ts) here reads every bar
     "SELECT json_group_array(json_array(p.ts, p.close)) FROM prices p"
-    " WHERE p.symbol = {symbol} AND p.ts >= date((SELECT MAX(q.ts) FROM prices q"
-    f" WHERE q.symbol = {{symbol}}), '-{SPARK_DAYS} days')"
+    " WHERE p.symbol = {symbol} AND p.ts >= date((SELECT q.ts FROM prices q"
+    f" WHERE q.symbol = {{symbol}} ORDER BY q.ts DESC LIMIT 1), '-{SPARK_DAYS} days')"
 )
 V10 = ";\n".join(
     [

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import httpx
 
-from ..bounds import checked_bars, checked_quote, checked_splits, decode_json, epoch
+from ..bounds import checked_quote, checked_splits, decode_json, epoch
 from ..http.client import MarketClient
 from ..http.errors import html_page, is_refusal, raise_for_status
 from ..models import (
@@ -33,6 +33,7 @@ from ..models import (
 )
 from ..provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape, positive, whole
 from ..symbols import yahoo_path
+from .bars import chart_bars, local_day
 from .quote import (
     BATCH_SIZE,
     bad_body,
@@ -217,7 +218,7 @@ class YahooProvider(QuoteProvider):
         if bars is None:
             bars = self.bars_from_chart(result, symbol)
         offset = _offset(meta, symbol)
-        prev_close = _previous_close(meta, bars, _local_day(market_time, offset))
+        prev_close = _previous_close(meta, bars, local_day(market_time, offset))
         change = price - prev_close if prev_close is not None else None
         quote = Quote(
             symbol=symbol,
@@ -241,31 +242,7 @@ class YahooProvider(QuoteProvider):
         """Daily bars, oldest first, one per exchange-local day; bars without a close skipped."""
         found = result.get("meta")
         meta: dict[str, Any] = found if isinstance(found, dict) else {}
-        offset = _offset(meta, symbol)
-        timestamps = result.get("timestamp") or []
-        indicators = result.get("indicators") or {}
-        series = (indicators.get("quote") or [{}])[0] or {}
-        if not isinstance(timestamps, list) or not isinstance(series, dict):
-            raise bad_body(symbol, "chart bars are not lists")
-        columns = {k: series.get(k) or [] for k in ("open", "high", "low", "close", "volume")}
-        by_day: dict[date, Bar] = {}
-        for i, stamp in enumerate(timestamps):
-            close = positive(_at(columns["close"], i))
-            moment = epoch(stamp, "yahoo", symbol)
-            if close is None or moment is None:
-                continue
-            day = _local_day(moment, offset)
-            by_day[day] = Bar(  # a later bar for the same day (the live one) replaces the first
-                symbol=symbol,
-                day=day,
-                open=positive(_at(columns["open"], i)) or close,
-                high=positive(_at(columns["high"], i)) or close,
-                low=positive(_at(columns["low"], i)) or close,
-                close=close,
-                volume=whole(_at(columns["volume"], i)),
-                source="yahoo",
-            )
-        return checked_bars([by_day[day] for day in sorted(by_day)], self._now())
+        return chart_bars(result, symbol, _offset(meta, symbol), self._now())
 
     def splits_from_chart(self, result: dict[str, Any], symbol: str) -> tuple[Split, ...]:
         """The `events.splits` of a chart, by day; an entry without a usable date or ratio is
@@ -289,7 +266,7 @@ class YahooProvider(QuoteProvider):
                 continue
             if numerator == denominator:
                 continue
-            day = _local_day(moment, offset)
+            day = local_day(moment, offset)
             splits[day] = Split(symbol, day, numerator, denominator)
         return checked_splits((splits[day] for day in sorted(splits)), "yahoo", self._now())
 
@@ -331,17 +308,9 @@ def _since(bars: list[Bar], start: date | None) -> list[Bar]:
     return bars if start is None else [bar for bar in bars if bar.day >= start]
 
 
-def _local_day(moment: datetime, offset: int | None) -> date:
-    return (moment + timedelta(seconds=offset or 0)).date()
-
-
 def _offset(meta: dict[str, Any], symbol: str) -> int | None:
     """The exchange's offset from UTC in seconds (gmtoffset), at most a day either way."""
     offset = whole(meta.get("gmtoffset"))
     if offset is not None and abs(offset) > 86_400:
         raise bad_body(symbol, f"gmtoffset {offset} is no time zone")
     return offset
-
-
-def _at(values: object, index: int) -> object:
-    return values[index] if isinstance(values, list) and index < len(values) else None
