@@ -64,10 +64,10 @@ class WatchlistScreen(Screen[None]):
         self.header = WatchlistHeader(workspace.now, id="summary-bar")
 
     def compose(self) -> ComposeResult:
-        yield ConfigBanner()
+        # What the first frame shows; the hidden ones (the config's banner, shown only while
+        # the file is invalid, and the filter box, shown by /) mount after it (_mount_hidden).
         yield self.header
         yield GroupTabs(id="groups")
-        yield Input(placeholder="filter: symbol, name or group (esc clears)", id="filter")
         # The symbol stays in view when the table is scrolled sideways (80 columns).
         yield RowTable(id="tickers", zebra_stripes=True, fixed_columns=1)
         yield Static(id="status-line")
@@ -80,9 +80,24 @@ class WatchlistScreen(Screen[None]):
         table = self.query_one("#tickers", DataTable)
         for key, label in COLUMNS:
             table.add_column(label, key=key)
-        self.query_one("#filter", Input).display = False
         self.reload()
         table.focus()
+        self.call_after_refresh(self._mount_hidden)
+
+    def _mount_hidden(self) -> None:
+        if not self.query(ConfigBanner):
+            self.mount(ConfigBanner(), before=self.header)
+        self._filter_box()
+
+    def _filter_box(self) -> Input:
+        """The filter box, mounted (hidden) the first time it is wanted."""
+        found = self.query("#filter").results(Input)
+        box = next(found, None)
+        if box is None:
+            box = Input(placeholder="filter: symbol, name or group (esc clears)", id="filter")
+            box.display = False
+            self.mount(box, after=self.query_one(GroupTabs))
+        return box
 
     @property
     def reach(self) -> str:
@@ -209,7 +224,7 @@ class WatchlistScreen(Screen[None]):
 
     # -- actions ---------------------------------------------------------------------------------
     def action_open_ticker(self) -> None:
-        if self.focused is self.query_one("#filter", Input):
+        if self.focused is self._filter_box():
             self.query_one("#tickers", DataTable).focus()
             return
         symbol = self._current_symbol()
@@ -248,7 +263,7 @@ class WatchlistScreen(Screen[None]):
             self.post_message(messages.OpenTicker(event.row_key.value))
 
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+        box = self._filter_box()
         box.display = True
         box.focus()
 
@@ -264,7 +279,7 @@ class WatchlistScreen(Screen[None]):
             self.query_one("#tickers", DataTable).focus()
 
     def key_escape(self) -> None:
-        box = self.query_one("#filter", Input)
+        box = self._filter_box()
         if box.display:
             box.value = ""
             box.display = False
