@@ -57,6 +57,12 @@ BENCHES: tuple[Bench, ...] = (
         ("--repeats", "5", "--rss-repeats", "3"),
         ("--repeats", "2", "--rss-repeats", "1"),
     ),  # fmt: skip
+    Bench(
+        "startup_5k",
+        "bench/startup.py",
+        ("--symbols", "5000", "--years", "1", "--repeats", "5", "--no-rss"),
+        ("--symbols", "5000", "--years", "1", "--repeats", "2", "--no-rss"),
+    ),  # fmt: skip
     Bench("tui_latency", "bench/tui_latency.py", (), ("--seconds", "20", "--floor-seconds", "8")),
 )
 
