@@ -47,7 +47,6 @@ from .model import (
     YahooSettings,
 )
 from .reader import parse_interval
-from .validate import CHECKPOINT_ID_RE, SYMBOL_RE, Validator
 
 if TYPE_CHECKING:
     import tomllib
@@ -55,7 +54,6 @@ if TYPE_CHECKING:
     from .scan import PositionMap
 
 __all__ = [
-    "CHECKPOINT_ID_RE",
     "CHECKPOINT_KEYS",
     "DEFAULT_GROUP",
     "KINDS",
@@ -63,7 +61,6 @@ __all__ = [
     "SELL_KEYS",
     "NOTIFY_TRANSITIONS",
     "PROVIDERS",
-    "SYMBOL_RE",
     "TICKER_KEYS",
     "Checkpoint",
     "Config",
@@ -145,7 +142,9 @@ def load_config(path: Path, *, use_cache: bool = True) -> Config:
 def parse_config(text: str, filename: str = "catalysts.toml") -> Config:
     """Validate TOML text; raise ConfigError listing every problem with its position. A
     byte-order mark in front is not part of the TOML (positions count from after it)."""
-    import tomllib  # a start-up on a cached config never parses
+    import tomllib  # a start-up on a cached config never parses, nor checks
+
+    from .validate import Validator
 
     text = text.removeprefix(BOM)
     try:

@@ -14,6 +14,8 @@ from .reader import LocatedReader
 
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _ENV_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 class ProviderChecks(LocatedReader):
     """Provider names and `[providers.*]` tables, checked."""
 
