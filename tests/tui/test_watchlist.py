@@ -132,3 +132,27 @@ async def test_rows_update_in_place_and_the_cursor_stays(demo):
         assert rows(app)[0][0] == "ALAB"  # no longer flagged
         key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         assert key.value == "NVDA"
+
+
+async def test_cells_are_kept_across_refreshes_and_rebuilt_when_their_row_changes(demo):
+    """A row shown again unchanged (the table rebuilt by a sort, the data read again) keeps the
+    cells built for it; a row whose shown values changed gets new ones, with the new values."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#tickers", DataTable)
+        before = {key.value: table.get_row(key) for key in table.rows}
+        assert str(before["ALAB"][0]).startswith("⚑")  # flagged in the demo
+        store.checkpoints.acknowledge(None, DEMO_NOW)  # ALAB's flag goes
+        app.refresh_views()
+        await pilot.pause()
+        await pilot.press("s")  # sorted by symbol: every row added again
+        await pilot.pause()
+        after = {key.value: table.get_row(key) for key in table.rows}
+        assert after.keys() == before.keys()
+        assert str(after["ALAB"][0]) == "ALAB" and after["ALAB"][0] is not before["ALAB"][0]
+        kept = [s for s in after if s != "ALAB" and "⚑" not in str(before[s][0])]
+        assert kept and all(
+            all(a is b for a, b in zip(after[s], before[s], strict=True)) for s in kept
+        )

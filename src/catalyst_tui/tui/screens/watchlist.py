@@ -18,7 +18,7 @@ from ...views.workspace import Workspace
 from .. import messages
 from ..widgets.banner import ConfigBanner
 from ..widgets.table import RowTable
-from ..widgets.watchlist.cells import COLUMNS, row_cells, shown_part
+from ..widgets.watchlist.cells import COLUMNS, CellCache, shown_part
 from ..widgets.watchlist.groups import GroupTabs
 from ..widgets.watchlist.header import WatchlistHeader
 from ..widgets.watchlist.status import status_text
@@ -61,6 +61,7 @@ class WatchlistScreen(Screen[None]):
         self.data: Watchlist | None = None
         self._shown: list[str] = []
         self._rows_shown: dict[str, WatchRow] = {}
+        self._cells = CellCache()  # each row's cells, kept across refreshes
         self.header = WatchlistHeader(workspace.now, id="summary-bar")
 
     def compose(self) -> ComposeResult:
@@ -136,6 +137,7 @@ class WatchlistScreen(Screen[None]):
 
     def show_data(self, data: Watchlist) -> None:
         self.data = data
+        self._cells.keep({row.symbol for row in data.rows})
         self._sync_tabs(data.groups)
         self._show()
 
@@ -176,7 +178,7 @@ class WatchlistScreen(Screen[None]):
             scroll = table.scroll_y
             table.clear()
             for row in rows:
-                table.add_row(*row_cells(row, data.currency), key=row.symbol)
+                table.add_row(*self._cells.cells(row, data.currency), key=row.symbol)
             if current in symbols:
                 table.move_cursor(row=symbols.index(current), animate=False, scroll=False)
             table.scroll_to(y=scroll, animate=False, immediate=True)
@@ -189,7 +191,7 @@ class WatchlistScreen(Screen[None]):
         base = self.data.currency if self.data is not None else ""
         for row in rows:
             self._rows_shown[row.symbol] = shown_part(row)
-            for (key, _), cell in zip(COLUMNS, row_cells(row, base), strict=True):
+            for (key, _), cell in zip(COLUMNS, self._cells.cells(row, base), strict=True):
                 if table.get_cell(row.symbol, key) != cell:
                     # Widths follow the content: a price that gains a digit or a stale mark
                     # after the first fill is never cut.
