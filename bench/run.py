@@ -52,6 +52,7 @@ BENCHES: tuple[Bench, ...] = (
     Bench("evidence", "bench/evidence.py", (), ("--repeats", "3")),
     Bench("results", "bench/results.py", (), ("--repeats", "5")),
     Bench("refresh", "bench/refresh.py", ("--repeats", "5"), ("--repeats", "1")),
+    Bench("check", "bench/check.py", ("--repeats", "5"), ("--repeats", "1", "--no-reads")),
     Bench(
         "startup",
         "bench/startup.py",
