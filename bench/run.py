@@ -41,6 +41,7 @@ class Bench:
     script: str
     full: tuple[str, ...] = ()
     quick: tuple[str, ...] = ()
+    optional: bool = False  # may print no BENCH line when what it measures is not installed
 
 
 # In the order they run: the short ones first, the two-minute TUI latency run last.
@@ -51,13 +52,23 @@ BENCHES: tuple[Bench, ...] = (
     Bench("evidence", "bench/evidence.py", (), ("--repeats", "3")),
     Bench("results", "bench/results.py", (), ("--repeats", "5")),
     Bench("refresh", "bench/refresh.py", ("--repeats", "5"), ("--repeats", "1")),
+    Bench("check", "bench/check.py", ("--repeats", "5"), ("--repeats", "1", "--no-reads")),
     Bench(
         "startup",
         "bench/startup.py",
         ("--repeats", "5", "--rss-repeats", "3"),
         ("--repeats", "2", "--rss-repeats", "1"),
     ),  # fmt: skip
+    Bench(
+        "startup_5k",
+        "bench/startup.py",
+        ("--symbols", "5000", "--years", "1", "--repeats", "5", "--no-rss"),
+        ("--symbols", "5000", "--years", "1", "--repeats", "2", "--no-rss"),
+    ),  # fmt: skip
     Bench("tui_latency", "bench/tui_latency.py", (), ("--seconds", "20", "--floor-seconds", "8")),
+    # stockstui and yfinance, when installed for $CATALYST_PEERS_PYTHON: skipped, with a note,
+    # when they are not (they are not catalyst's dependencies).
+    Bench("peers", "bench/peers.py", ("--repeats", "3"), ("--repeats", "1"), optional=True),
 )
 
 
@@ -71,7 +82,8 @@ class Outcome:
 
     @property
     def failed(self) -> bool:
-        return self.status != 0 or not self.figures or bool(self.problems)
+        missing = not self.figures and not self.bench.optional
+        return self.status != 0 or missing or bool(self.problems)
 
 
 def run(bench: Bench, quick: bool, timeout: float) -> Outcome:
@@ -115,7 +127,7 @@ def run(bench: Bench, quick: bool, timeout: float) -> Outcome:
         outcome.problems.append(f"timed out after {timeout:.0f} s and was stopped")
     elif proc.returncode != 0:
         outcome.problems.append(f"exited with status {proc.returncode}")
-    if not outcome.figures:
+    if not outcome.figures and not bench.optional:
         outcome.problems.append("no BENCH line")
     return outcome
 

@@ -14,10 +14,12 @@ Start-up: from just before the process is launched (subprocess.Popen of the `cat
 `--config --db` the files above) to the read of the first pty output chunk that holds the row
 "T0002", i.e. the first frame with the table's rows. Pty 120x36, TERM=xterm-256color, HOME and
 XDG dirs in the temp dir. The app is then quit (ctrl+q) and the next one launched.
-Floor: bench/_bare_table_app.py --rows 500 (a bare Textual app whose one DataTable holds 500
-rows shaped like the watchlist's), launched the same way and timed to the same row. One untimed
-launch of each first (byte-code caches, page cache); then `--repeats` timed launches of each,
-alternating; medians. Goal: catalyst / floor <= 1.3.
+Floor: bench/_bare_table_app.py --rows N (a bare Textual app whose one DataTable holds as many
+rows as there are tickers, shaped like the watchlist's), launched the same way and timed to the
+same row. One untimed launch of each first (byte-code caches, page cache); then `--repeats`
+timed launches of each, alternating; medians. Goal: catalyst / floor <= 1.15 at up to 500
+tickers, <= 1.25 beyond (`make bench` runs 500 and 5,000: `--symbols 5000 --years 1 --no-rss`,
+a year of bars, as the watchlist reads stored sparkline closes, not the bars).
 
 Peak RSS: catalyst launched the same way; after the first paint, the bench waits until the
 start-up refresh has stored every quote and the evaluation has stamped every checkpoint (read
@@ -63,7 +65,7 @@ from bench.tui_latency import (  # noqa: E402
     stop_server,
 )
 
-STARTUP_GOAL = 1.3
+STARTUP_GOALS = {500: 1.15, 5000: 1.25}  # up to N tickers: ratio
 RSS_GOAL_MB = 150.0
 FIRST_ROWS = re.compile(rb"T0002")
 ANSI = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[=>78])")
@@ -287,6 +289,8 @@ def main() -> int:
             shutil.rmtree(tmp, ignore_errors=True)
 
     ours_s, floor_s = statistics.median(ours), statistics.median(floor)
+    goal = next((g for n, g in sorted(STARTUP_GOALS.items()) if args.symbols <= n), 1.25)
+    scale = "" if args.symbols == 500 else f", {args.symbols:,} tickers"
     print(f"startup bench: {args.symbols} tickers x {args.years}y ({bars:,} bars), pty "
           f"{COLS}x{ROWS}, {args.repeats} alternating launches each, "
           f"{dt.date.today().isoformat()}")  # fmt: skip
@@ -295,19 +299,20 @@ def main() -> int:
     print(f"  untimed first launches: catalyst {warm[0]:.2f} s, floor {warm[1]:.2f} s")
     print(f"  catalyst, launch to first painted watchlist: median {ours_s:.3f} s  "
           f"(runs {', '.join(f'{t:.2f}' for t in ours)})")  # fmt: skip
-    print(f"  floor (bare app, 500-row DataTable):       median {floor_s:.3f} s  "
+    print(f"  floor (bare app, {args.symbols}-row DataTable):       median {floor_s:.3f} s  "
           f"(runs {', '.join(f'{t:.2f}' for t in floor)})")  # fmt: skip
     start_fig = Figure(
-        figure="start-up to first painted watchlist",
+        figure=f"start-up to first painted watchlist{scale}",
         measured=round(ours_s, 4),
         floor=round(floor_s, 4),
         unit="s",
-        goal=f"ratio <= {STARTUP_GOAL}",
-        floor_is="bare Textual app, 500-row DataTable (bench/_bare_table_app.py), same pty",
+        goal=f"ratio <= {goal}",
+        floor_is=f"bare Textual app, {args.symbols}-row DataTable (bench/_bare_table_app.py), "
+        "same pty",
         note=f"{args.symbols} tickers, {bars:,} bars; medians of {args.repeats} alternating "
         f"launches, pty {COLS}x{ROWS}",
     )
-    print(f"  ratio {start_fig.ratio:.2f} (goal <= {STARTUP_GOAL}: "
+    print(f"  ratio {start_fig.ratio:.2f} (goal <= {goal}: "
           f"{'met' if start_fig.met else 'MISSED'})")  # fmt: skip
     if rss:
         ours_mb = statistics.median(p.total for p in rss) / MB

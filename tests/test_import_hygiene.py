@@ -44,3 +44,11 @@ def test_loading_a_config_imports_no_http_stack():
     for the refresh, which starts after it."""
     loaded = imported_after(["catalyst_tui.config", "catalyst_tui.views.workspace"])
     assert not {m for m in loaded if m == "httpx" or m.startswith("httpx.")}
+
+
+def test_the_tuis_path_to_its_first_frame_imports_no_config_checks():
+    """A start-up on a config read before (the parsed-config cache) never checks it: the
+    validator's modules are imported with the first parse, not on the way to the first frame."""
+    loaded = imported_after(["catalyst_tui.cli", "catalyst_tui.tui.app"])
+    assert "catalyst_tui.config.cache" in loaded  # the probe did import the config
+    assert not {m for m in loaded if m.startswith("catalyst_tui.config.validate")}

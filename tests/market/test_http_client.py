@@ -10,6 +10,7 @@ from email.utils import formatdate
 
 import pytest
 from tests.support.market_server import MarketServer, unused_local_url
+from tests.support.network import NONAME, Network, transport
 
 from catalyst_tui.market.http.client import BROWSER_USER_AGENT, MarketClient, parse_retry_after
 from catalyst_tui.market.models import FetchError
@@ -151,28 +152,62 @@ async def test_backoff_jitter_stays_within_its_range(market_server: MarketServer
     assert len(set(sleep.delays)) == 3  # jittered, not a fixed schedule
 
 
-async def test_refused_connection_is_retried_once_quickly() -> None:
-    sleep = RecordingSleep()
-    async with MarketClient(trust_env=False, attempts=5, sleep=sleep) as client:
-        started = time.monotonic()
-        error = await fails(client, unused_local_url() + "/v8/finance/chart/ALAB")
-    assert error.kind == "network"
-    assert len(sleep.delays) == 1 and sleep.delays[0] <= 0.2
-    assert time.monotonic() - started < 2.5  # not the 3 s connect timeout
+async def test_a_name_that_does_not_resolve_is_looked_up_once_in_a_refresh() -> None:
+    """No network: two hundred requests to a host whose name does not resolve (each look-up
+    taking its time) make one look-up; the others wait for it, then fail at once, saying so,
+    and so does every later request of this client (one refresh)."""
+    network = Network(delay=0.2)
+    async with MarketClient(trust_env=False, transport=transport(network)) as client:
+        url = "http://query1.example/v8/finance/chart/S{}?range=5d&interval=1d"
+        errors = await asyncio.gather(*(fails(client, url.format(i)) for i in range(200)))
+        later = await fails(client, url.format("LATER"))
+    assert network.connects == {"query1.example": 1}
+    assert all(e.kind == "network" for e in [*errors, later])
+    assert all(NONAME in e.message for e in errors)  # the resolver's words, in every one
+    assert sum("not tried again in this refresh" in e.message for e in errors) == 199
+    assert "not tried again in this refresh" in later.message and NONAME in later.message
 
 
-async def test_unreachable_host_fails_at_once_until_its_cooldown_ends() -> None:
+async def test_a_refused_first_contact_is_not_retried_and_nothing_more_is_sent() -> None:
+    network = Network()
     sleep = RecordingSleep()
-    url = unused_local_url() + "/v8/finance/chart/ALAB"
-    async with MarketClient(trust_env=False, sleep=sleep, host_down_for=0.2) as client:
-        await fails(client, url)
-        assert len(sleep.delays) == 1
-        error = await fails(client, url)  # no connection attempt, no retry
-        assert error.kind == "network" and "unreachable moments ago" in error.message
-        assert len(sleep.delays) == 1
-        await asyncio.sleep(0.25)
-        await fails(client, url)  # tried again after the cooldown
-        assert len(sleep.delays) == 2
+    async with MarketClient(trust_env=False, sleep=sleep, attempts=5,
+                            transport=transport(network)) as client:  # fmt: skip
+        url = unused_local_url() + "/v8/finance/chart/ALAB"
+        errors = await asyncio.gather(*(fails(client, url) for _ in range(50)))
+    assert network.connects == {"127.0.0.1": 1} and sleep.delays == []
+    assert all(e.kind == "network" for e in errors)
+
+
+async def test_a_host_that_answered_gets_one_quick_retry_then_is_down() -> None:
+    """A blip: a host reached in this refresh that refuses a connection is tried once more,
+    quickly; refused again, it is down for the rest of the refresh."""
+    sleep = RecordingSleep()
+    with MarketServer() as market:
+        url = chart(market)
+        async with MarketClient(trust_env=False, attempts=5, sleep=sleep) as client:
+            assert (await client.get("yahoo", url)).status_code == 200
+            market.stop()
+            await client.aclose()  # its kept connection: the next request must connect anew
+            client._http = type(client._http)(follow_redirects=False, trust_env=False)
+            error = await fails(client, url)
+            assert error.kind == "network"
+            assert len(sleep.delays) == 1 and sleep.delays[0] <= 0.2
+            again = await fails(client, url)
+            assert "not tried again in this refresh" in again.message
+            assert len(sleep.delays) == 1
+
+
+async def test_the_first_contact_holds_the_others_only_until_it_connects(
+    market_server: MarketServer,
+) -> None:
+    """Requests to a host being met for the first time wait for its connection, not for its
+    answer: five slow answers are all in flight together."""
+    market_server.latency = 0.3
+    async with MarketClient(trust_env=False) as client:
+        await asyncio.gather(*(client.get("yahoo", chart(market_server, f"S{i}"))
+                               for i in range(5)))  # fmt: skip
+    assert market_server.max_in_flight == 5
 
 
 async def test_deadline_bounds_the_whole_call(

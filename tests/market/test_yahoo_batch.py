@@ -129,3 +129,34 @@ async def test_a_kept_session_is_used_without_asking_for_a_new_one(
     quotes = await yahoo.fetch_quotes(client, ["ALAB"])
     assert not isinstance(quotes["ALAB"], Exception)
     assert market_server.counts() == {("yahoo", "quote"): 1}
+
+
+@pytest.mark.parametrize(
+    ("name", "when"),
+    [
+        ("yahoo_quote-AAPL-BABA.json", NOW),
+        ("yahoo_quote-AAPL-BABA-marketState-PREPRE-2021-02-08.json",
+         datetime(2021, 2, 8, 5, tzinfo=UTC)),
+    ],
+)  # fmt: skip
+def test_the_fields_a_batch_asks_for_are_all_it_reads(name, when):
+    """The batch asks Yahoo for FIELDS only (its answer then holds those and the fields it always
+    sends, as recorded): reading such an answer gives exactly the quotes and earnings dates of
+    the full rows of the same recording."""
+    from tests.support.market_server import _v7_always
+
+    from catalyst_tui.market.yahoo.quote import FIELDS, batch_url
+
+    assert f"&fields={','.join(FIELDS)}&" in batch_url("https://q", ["AAPL"], "crumb")
+    full = json.loads(fixture_text(name))
+    kept = set(FIELDS) | _v7_always()
+    trimmed = json.loads(fixture_text(name))
+    result = trimmed["quoteResponse"]["result"]
+    trimmed["quoteResponse"]["result"] = [{k: v for k, v in r.items() if k in kept} for r in result]
+    assert len(trimmed["quoteResponse"]["result"][0]) < len(result[0]) / 1.5
+    symbols = ["AAPL", "BABA"]
+    quotes = quotes_from_batch(json.dumps(trimmed), symbols, when)
+    assert all(not isinstance(q, Exception) for q in quotes.values())
+    assert quotes == quotes_from_batch(json.dumps(full), symbols, when)
+    earnings = earnings_from_batch(json.dumps(trimmed), symbols, when.date())
+    assert earnings == earnings_from_batch(json.dumps(full), symbols, when.date())

@@ -131,3 +131,28 @@ def test_earnings_dates_saved_and_shown_on_the_watch_row(store: Store):
     assert earnings == {"ALAB": EarningsDate("ALAB", dt.date(2027, 2, 10), "yahoo", True),
                         "CRDO": None}  # fmt: skip
     assert set(store.market.fetch_states("earnings")) == {"ALAB", "CRDO"}
+
+
+def _closes_since(store: Store, symbol: str, since: dt.date) -> list[float]:
+    """What the sparkline should show: the stored bars' own closes from `since` on."""
+    return [close for day, close in store.views.price_history(symbol, since)]
+
+
+def test_the_sparkline_closes_are_kept_as_the_bars_are_written(store: Store):
+    """The watchlist reads each symbol's last closes from one short row kept with every write of
+    its bars (not from its bars): the same closes as the bars say, from any day in the kept
+    window (45 days before the last bar) on, after a first fetch and after a day fetched again."""
+    days = [dt.date(2026, 9, 1) + dt.timedelta(days=i) for i in range(80)]
+    store.market.save_quotes([fresh("ALAB", 200.0, days), fresh("CRDO", 90.0)], T0)
+    for since in (days[40], days[70], days[-1]):
+        assert store.views.recent_closes(["ALAB"], since)["ALAB"] == _closes_since(
+            store, "ALAB", since
+        )
+    assert len(store.views.recent_closes(["ALAB"], days[0])["ALAB"]) == 46  # the window kept
+    assert store.views.recent_closes(["CRDO", "NVDA"], days[0]) == {"CRDO": [], "NVDA": []}
+    store.market.save_quotes([QuoteOutcome("ALAB", quote("ALAB", 205.0),
+                                           bars("ALAB", days[-1:], 150.0))], T1)  # fmt: skip
+    assert store.views.recent_closes(["ALAB"], days[70])["ALAB"][-1] == 150.0
+    assert store.views.recent_closes(["ALAB"], days[70])["ALAB"] == _closes_since(
+        store, "ALAB", days[70]
+    )

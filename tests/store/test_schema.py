@@ -34,7 +34,7 @@ def _columns(store: Store, table: str) -> list[str]:
 
 
 def test_every_migration_has_a_name_and_the_version_counts_them():
-    assert SCHEMA_VERSION == len(MIGRATIONS) == 11
+    assert SCHEMA_VERSION == len(MIGRATIONS) == 12
     assert all(m.name and m.script.strip() for m in MIGRATIONS)
 
 
@@ -47,7 +47,8 @@ def test_a_new_database_has_every_table_and_the_reason_in_parts(db_path: Path):
                           "splits", "filings", "documents", "evidence", "fx_rates", "sells",
                           "provider_sessions", "provider_health", "provider_requests",
                           "intraday_charts", "intraday_bars",
-                          "releases", "release_figures", "release_guidance"}  # fmt: skip
+                          "releases", "release_figures", "release_guidance",
+                          "sparks", "meta"}  # fmt: skip
         parts = [name for name, _ in REASON_PARTS]
         assert set(parts) <= set(_columns(store, "events"))
         assert {f"last_{p}" for p in parts} <= set(_columns(store, "checkpoints"))
@@ -193,3 +194,19 @@ def test_processes_opening_an_old_database_together_migrate_it_once(db_path: Pat
         (0, str(SCHEMA_VERSION))] * 4, results  # fmt: skip
     with Store.open(db_path) as store:
         assert store.views.active_symbols() == ["ALAB"]
+
+
+def test_migration_to_10_keeps_the_sparkline_closes_of_the_bars_already_stored(db_path: Path):
+    conn = _database_at(db_path, 9)
+    conn.execute("INSERT INTO tickers (symbol, name, grp) VALUES ('ALAB', 'Astera Labs', 'ic')")
+    days = [dt.date(2026, 9, 1) + dt.timedelta(days=i) for i in range(60)]
+    conn.executemany(
+        "INSERT INTO prices (symbol, ts, close, source) VALUES ('ALAB', ?, ?, 'yahoo')",
+        [(d.isoformat(), 100.0 + i) for i, d in enumerate(days)],
+    )
+    conn.close()
+    with Store.open(db_path) as store:
+        since = days[30]
+        expected = [close for _, close in store.views.price_history("ALAB", since)]
+        assert store.views.recent_closes(["ALAB"], since) == {"ALAB": expected}
+        assert expected == [100.0 + i for i in range(30, 60)]

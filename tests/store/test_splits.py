@@ -95,3 +95,14 @@ def test_a_conditions_written_day_moves_only_when_its_text_changes(tmp_path):
         assert store.views.checkpoints("ALAB")[0].written == T0.date()  # title only: kept
         store.sync.apply(parse_config(text.replace("price >= 1200", "price >= 120")), later)
         assert store.views.checkpoints("ALAB")[0].written == later.date()
+
+
+def test_the_sparkline_closes_follow_a_split_and_a_restated_history(store: Store):
+    store.market.save_quotes([before_the_split()], T0)
+    after = QuoteOutcome("ALAB", quote("ALAB", 101.0), bars("ALAB", DAYS[3:4], 100.0), [], (SPLIT,))
+    store.market.save_quotes([after], T1)
+    closes = store.views.recent_closes(["ALAB"], DAYS[0])["ALAB"]
+    assert closes == pytest.approx([100.0, 100.1, 100.2, 100.0])  # Mon..Wed divided by 10
+    restated = bars("ALAB", DAYS[:4], 99.5)
+    store.market.replace_history("ALAB", restated)
+    assert store.views.recent_closes(["ALAB"], DAYS[0])["ALAB"] == [b.close for b in restated]

@@ -91,3 +91,28 @@ def test_reordered_tickers_and_checkpoints_follow_the_file(store: Store):
     store.sync.apply(parse_config(swapped), now=T1)
     assert [(c.id, c.kind) for c in store.views.checkpoints("ALAB")] == [
         ("npo", "guard"), ("gm", "milestone")]  # fmt: skip
+
+
+def test_a_file_synced_last_is_not_read_again_and_any_other_is(tmp_path: Path):
+    """A config read from the very bytes this database was last synced with is skipped without
+    a query of the synced tables (the digest of the file and of the code that judged it, kept
+    in the database); a changed file, or a config not read from a file, is synced in full."""
+    path = tmp_path / "catalysts.toml"
+    path.write_text(THESIS)
+    with Store.open(tmp_path / "c.db") as store:
+        assert store.sync.apply(load_config(path), now=T0).tickers_added == 2
+        read: list[str] = []
+        store.conn.set_trace_callback(read.append)
+        assert not store.sync.apply(load_config(path), now=T1).changed
+        assert not [s for s in read if "checkpoints" in s or "tickers" in s], read
+        store.conn.set_trace_callback(None)
+        # The database changed behind the digest's back is not seen: only sync writes there,
+        # and a config built in memory (no digest) is synced in full, and forgets the digest.
+        store.conn.execute("UPDATE tickers SET name = 'Someone else' WHERE symbol = 'ALAB'")
+        assert not store.sync.apply(load_config(path), now=T1).changed
+        assert store.sync.apply(parse_config(THESIS), now=T1).tickers_updated == 1
+        store.conn.execute("UPDATE tickers SET name = 'Someone else' WHERE symbol = 'ALAB'")
+        assert store.sync.apply(load_config(path), now=T1).tickers_updated == 1
+        path.write_text(THESIS.replace('name = "Astera Labs"', 'name = "Astera"'))
+        assert store.sync.apply(load_config(path), now=T1).tickers_updated == 1
+        assert store.views.ticker("ALAB").name == "Astera"

@@ -701,8 +701,20 @@ def _v7_quote(server: MarketServer, request: LoggedRequest, unknown: set[str]) -
                        postMarketChangePercent=(ext / today["close"] - 1) * 100,
                        postMarketTime=int(moment.timestamp()))  # fmt: skip
         rows.append(row)
+    fields = request.query.get("fields")
+    if fields:  # what was asked for, and what Yahoo always sends (as recorded)
+        kept = set(",".join(fields).split(",")) | _v7_always()
+        rows = [{k: v for k, v in row.items() if k in kept} for row in rows]
     sample["quoteResponse"]["result"] = rows
     return Reply(200, json.dumps(sample))
+
+
+@functools.cache
+def _v7_always() -> frozenset[str]:
+    """The fields a v7 row holds whatever `fields` asks for: those of a recorded answer to
+    `fields=symbol`, less symbol."""
+    body = realdata_body("more/yahoo_quote", "2025-02-17T111104Z_quote-TSLA-fields-symbol.json")
+    return frozenset(body["quoteResponse"]["result"][0]) - {"symbol"}
 
 
 def _session_state(now: datetime, last: date) -> str:

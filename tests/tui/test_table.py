@@ -4,6 +4,7 @@ resize, also for a pane that was hidden then."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 from catalyst_tui.store.records import EventRecord
@@ -115,3 +116,93 @@ async def test_the_last_column_is_fitted_again_when_a_hidden_pane_is_shown_after
         await pilot.pause()
         await pilot.pause()
         assert _fitted(events, _whys(app)) > wide  # fitted again to the narrower screen
+
+
+# -- widths known without measuring ----------------------------------------------------------
+
+
+CELLS = [
+    [Text("T0001", style="bold"), "$1,234.56", Text("+1.20%", style="green"), "", None],
+    [Text("⚑ 株式会社"), "[bold]x[/bold]", Text("no quote ⏎"), ":smile: ok", 3.14159],
+    [Text("a\u2028b"), "tab\there", Text(""), "wide 🚀 emoji", Text("x" * 40)],
+]
+
+
+async def test_row_table_widths_are_those_datatable_measures():
+    """RowTable takes a line of text's width from its cells without measuring it through
+    rich: every column comes out as wide as DataTable's own measurement makes it, for plain
+    and styled text, wide characters, markup, emoji codes, a line separator, None and a float,
+    after rows are added and after cells are updated narrower and wider."""
+    from textual.app import App
+
+    from catalyst_tui.tui.widgets.table import RowTable
+
+    class Tables(App[None]):
+        def compose(self):
+            yield RowTable(id="ours")
+            yield DataTable(id="theirs")
+
+    def widths(table: DataTable) -> list[int]:
+        return [c.content_width for c in table.columns.values()]
+
+    app = Tables()
+    async with app.run_test() as pilot:
+        ours, theirs = app.query_one("#ours", DataTable), app.query_one("#theirs", DataTable)
+        for table in (ours, theirs):
+            for n in range(5):
+                table.add_column(f"c{n}", key=f"c{n}")
+            for i, row in enumerate(CELLS):
+                table.add_row(*row, key=f"r{i}")
+        await pilot.pause()
+        assert widths(ours) == widths(theirs) and max(widths(ours)) == 40
+        for table in (ours, theirs):
+            table.update_cell("r2", "c4", Text("short"), update_width=True)
+            table.update_cell("r0", "c1", "$12,345,678.90", update_width=True)
+        await pilot.pause()
+        assert widths(ours) == widths(theirs)
+        assert ours.virtual_size == theirs.virtual_size
+
+
+async def test_row_table_measures_no_line_of_text(monkeypatch):
+    """Rows of printable text are added without one rich measurement (DataTable measures
+    every cell: the count below shows the counter sees its measurements)."""
+    import textual.widgets._data_table as data_table
+    from textual.app import App
+
+    from catalyst_tui.tui.widgets import table as ours_module
+    from catalyst_tui.tui.widgets.table import RowTable
+
+    counted: list[str] = []
+
+    def counting(name, measure):
+        def wrapped(*args, **kwargs):
+            counted.append(name)
+            return measure(*args, **kwargs)
+
+        return wrapped
+
+    monkeypatch.setattr(data_table, "measure", counting("datatable", data_table.measure))
+    monkeypatch.setattr(ours_module, "measure", counting("ours", ours_module.measure))
+
+    class Tables(App[None]):
+        def compose(self):
+            yield RowTable(id="ours")
+            yield DataTable(id="theirs")
+
+    app = Tables()
+    async with app.run_test() as pilot:
+        cells = [Text("T0001", style="bold"), "$1,234.56", Text("+1.20%", style="green"), ""]
+        for key in ("ours", "theirs"):
+            table = app.query_one(f"#{key}", DataTable)
+            for n in range(4):
+                table.add_column(f"c{n}", key=f"c{n}")
+            await pilot.pause()
+            counted.clear()
+            for i in range(50):
+                table.add_row(*cells, key=f"r{i}")
+            table.update_cell("r3", "c1", "$2.00", update_width=True)
+            await pilot.pause()
+            if key == "ours":
+                assert counted == []
+            else:
+                assert len(counted) >= 50 * len(cells)

@@ -201,3 +201,27 @@ async def test_the_sorted_column_shows_its_direction_in_its_header(demo):
         changes = {r.symbol: r.change_pct for r in screen.data.rows}
         priced = [s for s in day if changes[s] is not None]
         assert [changes[s] for s in priced] == sorted(changes[s] for s in priced)  # ▲: up
+
+
+async def test_cells_are_kept_across_refreshes_and_rebuilt_when_their_row_changes(demo):
+    """A row shown again unchanged (the table rebuilt by a sort, the data read again) keeps the
+    cells built for it; a row whose shown values changed gets new ones, with the new values."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#tickers", DataTable)
+        before = {key.value: table.get_row(key) for key in table.rows}
+        assert str(before["ALAB"][0]).startswith("⚑")  # flagged in the demo
+        store.checkpoints.acknowledge(None, DEMO_NOW)  # ALAB's flag goes
+        app.refresh_views()
+        await pilot.pause()
+        await pilot.press("s")  # sorted by symbol: every row added again
+        await pilot.pause()
+        after = {key.value: table.get_row(key) for key in table.rows}
+        assert after.keys() == before.keys()
+        assert str(after["ALAB"][0]) == "ALAB" and after["ALAB"][0] is not before["ALAB"][0]
+        kept = [s for s in after if s != "ALAB" and "⚑" not in str(before[s][0])]
+        assert kept and all(
+            all(a is b for a, b in zip(after[s], before[s], strict=True)) for s in kept
+        )

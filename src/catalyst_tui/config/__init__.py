@@ -49,7 +49,6 @@ from .model import (
     YahooSettings,
 )
 from .reader import parse_interval
-from .validate import CHECKPOINT_ID_RE, SYMBOL_RE, Validator
 
 if TYPE_CHECKING:
     import tomllib
@@ -57,7 +56,6 @@ if TYPE_CHECKING:
     from .scan import PositionMap
 
 __all__ = [
-    "CHECKPOINT_ID_RE",
     "CHECKPOINT_KEYS",
     "DEFAULT_GROUP",
     "KINDS",
@@ -65,7 +63,6 @@ __all__ = [
     "SELL_KEYS",
     "NOTIFY_TRANSITIONS",
     "PROVIDERS",
-    "SYMBOL_RE",
     "TICKER_KEYS",
     "Checkpoint",
     "Config",
@@ -136,18 +133,21 @@ def load_config(path: Path, *, use_cache: bool = True) -> Config:
     before with the same bytes comes from the parsed-config cache (config/cache.py)."""
     shown = str(path)
     data = read_config_bytes(path)
-    cached = cache.read(data) if use_cache else None
+    key = cache.digest(data)
+    cached = cache.read(key) if use_cache else None
     if cached is None:
         cached = parse_config(decode_config(data, shown), shown)
         if use_cache:
-            cache.write(data, cached)
-    return Config(cached.settings, cached.providers, cached.tickers, path)
+            cache.write(key, cached)
+    return Config(cached.settings, cached.providers, cached.tickers, path, key)
 
 
 def parse_config(text: str, filename: str = "catalysts.toml") -> Config:
     """Validate TOML text; raise ConfigError listing every problem with its position. A
     byte-order mark in front is not part of the TOML (positions count from after it)."""
-    import tomllib  # a start-up on a cached config never parses
+    import tomllib  # a start-up on a cached config never parses, nor checks
+
+    from .validate import Validator
 
     text = text.removeprefix(BOM)
     try:

@@ -55,15 +55,19 @@ def _code_fingerprint() -> bytes:
     return digest.digest()
 
 
-def _entry(data: bytes) -> Path:
-    key = hashlib.blake2b(data, digest_size=20, key=_code_fingerprint()).hexdigest()
+def digest(data: bytes) -> str:
+    """What a Config read from `data` is: the bytes and the code that judges them."""
+    return hashlib.blake2b(data, digest_size=20, key=_code_fingerprint()).hexdigest()
+
+
+def _entry(key: str) -> Path:
     return folder() / f"{key}.pickle"
 
 
-def read(data: bytes) -> Config | None:
-    """The Config parsed earlier from exactly these bytes, or None."""
+def read(key: str) -> Config | None:
+    """The Config parsed earlier from the bytes of digest `key`, or None."""
     try:
-        blob = _entry(data).read_bytes()
+        blob = _entry(key).read_bytes()
     except OSError:
         return None
     try:
@@ -74,11 +78,12 @@ def read(data: bytes) -> Config | None:
     return config if isinstance(config, Config) else None
 
 
-def write(data: bytes, config: Config) -> None:
-    """Keep `config` as the parse of `data`; failures only cost the next start its speed."""
+def write(key: str, config: Config) -> None:
+    """Keep `config` as the parse of the bytes of digest `key`; failures only cost the next
+    start its speed."""
     import tempfile  # only a start-up that parsed the file writes
 
-    target = _entry(data)
+    target = _entry(key)
     try:
         make_private_dirs(target.parent)
         fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)

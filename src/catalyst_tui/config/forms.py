@@ -28,7 +28,6 @@ from . import (
     CHECKPOINT_KEYS,
     LOT_KEYS,
     SELL_KEYS,
-    SYMBOL_RE,
     TICKER_KEYS,
     ConfigError,
     ConfigIssue,
@@ -38,6 +37,7 @@ from . import (
     Sell,
     parse_config,
 )
+from .validate import SYMBOL_RE
 
 # The keys of the config's own tables, so a form can never offer a key the validator refuses.
 TICKER_FIELDS = (

@@ -147,6 +147,10 @@ class Config:
     providers: ProviderSettings = ProviderSettings()
     tickers: dict[str, Ticker] = field(default_factory=dict)
     path: Path | None = None
+    # What this config was read from, as a digest of the file's bytes and the code that judged
+    # them (config/cache.py); "" when it was built otherwise. The store's sync skips a config
+    # it synced last (store/sync.py). Not part of what the config says: not compared.
+    digest: str = field(default="", compare=False)
 
 
 def _keys(cls: type[tuple], *, leave_out: tuple[str, ...] = ()) -> tuple[str, ...]:

@@ -104,9 +104,11 @@ async def refresh_in_process(
     env: Mapping[str, str] = os.environ,
     deadline: float = REFRESH_DEADLINE,
     quotes_deadline: float = QUOTES_DEADLINE,
+    on_reach: Callable[[str], object] | None = None,
 ) -> RefreshReport:
     """Fetch and store quotes (+ history), then fundamentals and earnings where due: within
-    `deadline` seconds, of which the quote pass takes at most `quotes_deadline`."""
+    `deadline` seconds, of which the quote pass takes at most `quotes_deadline`. `on_reach`
+    hears "offline" or "unreachable" as soon as the quote pass ends without a quote."""
     clock = now or (lambda: dt.datetime.now(dt.UTC))
     report = RefreshReport(started=clock())
     ends = time.monotonic() + deadline
@@ -127,6 +129,11 @@ async def refresh_in_process(
         outcomes = await fetch_quotes(
             client, providers, symbols, due, on_progress, min(quotes_deadline, deadline),
         )  # fmt: skip
+        report.reach = _reach(outcomes)
+        if report.reach:  # each provider's failure, said once (not once a symbol)
+            report.failures = failures_by_provider(outcomes.values())
+        if report.reach and on_reach is not None:
+            on_reach(report.reach)  # said now: what follows is stored data's and skipped
         async with _within(ends, deadline, report):
             await _history_after_jumps(store, client, providers, outcomes, clock())
         store.market.save_quotes(outcomes.values(), clock())
@@ -136,18 +143,14 @@ async def refresh_in_process(
         report.notes.extend(f"{p.name}: {p.fallback}" for p in providers if p.fallback)
         refusing = _refusing(paused, outcomes)
         async with _within(ends, deadline, report):
-            fx = [s for s in sources.fx if s.name not in refusing]
-            await refresh_fx(fx, store, client, clock, config.settings.currency, report.notes)
-            await _restate_split_histories(store, client, providers, set(symbols), report)
-            offline = not report.fresh and all(
-                e.kind in ("network", "timeout") for o in outcomes.values() for e in o.errors
-            )
-            if symbols and not report.fresh:
-                report.reach = "offline" if offline else "unreachable"
-                report.failures = failures_by_provider(outcomes.values())
-            if symbols and offline:
-                report.notes.append("no network: fundamentals and earnings dates not refreshed")
+            if report.reach == "offline":  # every host asked was out of reach: none more
+                report.notes.append(
+                    "no network: FX rates, fundamentals and earnings dates not refreshed"
+                )
             else:
+                fx = [s for s in sources.fx if s.name not in refusing]
+                await refresh_fx(fx, store, client, clock, config.settings.currency, report.notes)
+                await _restate_split_histories(store, client, providers, set(symbols), report)
                 await _daily_and_evidence(store, client, clock, sources, providers, symbols,
                                           report, refusing, ends,
                                           config.settings.notify)  # fmt: skip
@@ -237,6 +240,15 @@ def failures_by_provider(outcomes: Iterable[QuoteOutcome]) -> dict[str, str]:
         name: f"{message} ({len(failed)} symbol{'' if len(failed) == 1 else 's'})"
         for name, (message, failed) in seen.items()
     }
+
+
+def _reach(outcomes: Mapping[str, QuoteOutcome]) -> str:
+    """ "offline" when no symbol got a quote and every failure was the network's (no connection,
+    no answer in time), "unreachable" when none got one otherwise, else ""."""
+    if not outcomes or any(o.quote is not None for o in outcomes.values()):
+        return ""
+    errors = [e.kind for o in outcomes.values() for e in o.errors]
+    return "offline" if all(kind in ("network", "timeout") for kind in errors) else "unreachable"
 
 
 def _refusing(paused: Mapping[str, object], outcomes: Mapping[str, QuoteOutcome]) -> set[str]:

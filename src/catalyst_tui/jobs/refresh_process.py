@@ -10,10 +10,11 @@ The parent side is `refresh_in_child_process`; the child is
 - stdin: one pickled `WorkerRequest` (the config's settings and providers, the database path, the
   caller's clock offset and pid), then EOF. The config comes from the caller, not from the file:
   the TUI may hold a config that differs from catalysts.toml (an edit whose write-back failed).
-- stdout: JSON lines, `{"progress": [done, total, symbol]}` at most four a second (and always
-  the last one), then exactly one of `{"report": {...}}` (exit status 0) or `{"error": "..."}`
-  (exit status 1). The report says which symbols are fresh and whether any has a price stored,
-  not the quotes: they are in the database, where the screens read them.
+- stdout: JSON lines, `{"progress": [done, total, symbol]}` at most four a second (the first,
+  0 done, at once; always the last one), `{"reach": "offline"}` (or "unreachable") as soon as
+  the quote pass ends without a quote, then exactly one of `{"report": {...}}` (exit status 0)
+  or `{"error": "..."}` (exit status 1). The report says which symbols are fresh and whether
+  any has a price stored, not the quotes: they are in the database, where the screens read them.
 - stderr: the child's log records as JSON lines; the parent logs them through `logging` (the TUI's
   log file), with anything else the interpreter printed there, so nothing reaches the terminal.
 
@@ -90,7 +91,7 @@ def request_for(
     offset = 0.0
     if clock is not None:
         offset = (clock() - dt.datetime.now(dt.UTC)).total_seconds()
-    slim = dataclasses.replace(config, tickers={})  # the symbols come from the database
+    slim = dataclasses.replace(config, tickers={}, digest="")  # symbols: from the database
     level = logging.getLogger("catalyst_tui").getEffectiveLevel()
     return pickle.dumps(WorkerRequest(slim, str(db_path), offset, os.getpid(), level))
 
@@ -103,6 +104,7 @@ async def refresh_in_child_process(
     on_progress: ProgressCallback | None = None,
     on_start: Callable[[asyncio.subprocess.Process], None] | None = None,
     deadline: float = CHILD_DEADLINE,
+    on_reach: Callable[[str], object] | None = None,
 ) -> RefreshReport:
     """`refresh_in_process` in a child process: progress is passed on as its lines arrive, the
     report built from its last line. RefreshFailed when the child fails or has not reported
@@ -140,6 +142,9 @@ async def refresh_in_child_process(
                     if "progress" in message:
                         if on_progress is not None:
                             on_progress(*message["progress"])
+                    elif "reach" in message:
+                        if on_reach is not None:
+                            on_reach(str(message["reach"]))
                     elif "report" in message:
                         report = message["report"]
                     elif "error" in message:
@@ -281,11 +286,13 @@ def _watch_parent(parent: int) -> None:
 async def _refresh(request: WorkerRequest, lines: _Lines) -> RefreshReport:
     offset = dt.timedelta(seconds=request.clock_offset)
     with Store.open(Path(request.db_path)) as store:
+        lines.progress(0, len(store.views.active_symbols()), "")  # under way: said at once
         return await refresh_in_process(
             request.config,
             store,
             now=lambda: dt.datetime.now(dt.UTC) + offset,
             on_progress=lines.progress,
+            on_reach=lambda reach: lines.send({"reach": reach}),
         )
 
 

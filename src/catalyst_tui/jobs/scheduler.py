@@ -22,6 +22,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from apscheduler.events import EVENT_JOB_MAX_INSTANCES, JobSubmissionEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -41,6 +42,18 @@ log = logging.getLogger(__name__)
 
 REFRESH_JOB = "refresh"
 MIDNIGHT_JOB = "midnight"
+
+
+class _NoTurnSkipped(logging.Filter):
+    """APScheduler warns at every turn a running job makes it skip: ThesisScheduler says it once."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "maximum number of running instances reached" not in str(record.msg)
+
+
+_SCHEDULER_LOG = logging.getLogger("catalyst_tui.jobs.apscheduler")  # APScheduler's own records
+_SCHEDULER_LOG.setLevel(logging.WARNING)  # as the libraries' are
+_SCHEDULER_LOG.addFilter(_NoTurnSkipped())
 
 
 @dataclass
@@ -83,15 +96,19 @@ class ThesisScheduler:
         on_progress: Callable[[int, int, str], None] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
         refresh_in_child: bool = False,
+        on_reach: Callable[[str], object] | None = None,
     ) -> None:
         self.config = config
         self.store = store
         self.channels = list(channels)
         self.on_cycle = on_cycle
         self.on_progress = on_progress
+        self.on_reach = on_reach  # "offline" or "unreachable", as soon as a refresh knows
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.claimer = claimer_id(role)
-        self.scheduler = AsyncIOScheduler(timezone=user_zone(config))
+        self.scheduler = AsyncIOScheduler(timezone=user_zone(config), logger=_SCHEDULER_LOG)
+        self.scheduler.add_listener(self._skipped, EVENT_JOB_MAX_INSTANCES)
+        self._skip_said = False  # the running refresh's skipped turns: said once
         self.interval = config.settings.refresh_seconds
         self._cycle_lock = asyncio.Lock()
         self.refresh_in_child = refresh_in_child
@@ -131,8 +148,21 @@ class ThesisScheduler:
         if self.worker is not None:
             kill(self.worker)
 
+    def _skipped(self, event: JobSubmissionEvent) -> None:
+        """A turn of the refresh came while the last one still ran: said once per long refresh
+        (APScheduler's own warning, one per turn, is left out of the log)."""
+        if event.job_id != REFRESH_JOB or self._skip_said:
+            return
+        self._skip_said = True
+        log.warning(
+            "refresh every %ss: a turn was skipped, the refresh before it is still running "
+            "(skipped turns are not logged again until it ends)",
+            self.interval,
+        )
+
     async def refresh_cycle(self) -> CycleResult:
         """Fetch, evaluate, notify; then set the next interval from the market's state."""
+        self._skip_said = False
         async with self._cycle_lock:
             try:
                 report = await self._refresh()
@@ -150,8 +180,9 @@ class ThesisScheduler:
     async def _refresh(self) -> RefreshReport:
         if not self.refresh_in_child:
             return await refresh_in_process(
-                self.config, self.store, now=self.clock, on_progress=self.on_progress
-            )
+                self.config, self.store, now=self.clock, on_progress=self.on_progress,
+                on_reach=self.on_reach,
+            )  # fmt: skip
 
         def started(proc: asyncio.subprocess.Process) -> None:
             self.worker = proc
@@ -159,7 +190,7 @@ class ThesisScheduler:
         try:
             return await refresh_in_child_process(
                 self.config, self.store.path, now=self.clock, on_progress=self.on_progress,
-                on_start=started,
+                on_start=started, on_reach=self.on_reach,
             )  # fmt: skip
         finally:
             self.worker = None

@@ -38,7 +38,7 @@ def day_text(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)  # every condition of 5,000 tickers, read twice by `check`
 def condition(text: str | None) -> Condition | None:
     """A stored `when` as its Condition (parsed once per text); None for none, or for text
     this version's grammar no longer reads."""

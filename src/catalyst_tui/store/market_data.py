@@ -5,6 +5,7 @@ snapshot (a quote's row is in quote_rows.py, the snapshot's loading in snapshot.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -12,12 +13,20 @@ from typing import TYPE_CHECKING
 from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split
 from ..thesis.snapshot import MarketSnapshot
 from .columns import day, day_text, iso
+from .migrations import SPARK_OF
 from .quote_rows import QUOTE_COLUMNS, last_quote, quote_row
 from .records import FetchState
 from .snapshot import load_snapshot
 
 if TYPE_CHECKING:
     from . import Store
+
+# A symbol's sparkline closes again from its stored bars, after they were written (migrations.py).
+_SPARK = (
+    "INSERT OR REPLACE INTO sparks (symbol, closes) SELECT ?1, ("
+    + SPARK_OF.format(symbol="?1")
+    + ")"
+)
 
 
 class MarketData:
@@ -31,15 +40,16 @@ class MarketData:
         no bars yet, else its last stored day, fetched again because it may have been partial.
         A bar dated after tomorrow (stored before market/bounds refused such) is no last day: it
         would hold the symbol's history still until that date.
-        One seek of the (symbol, ts) key per symbol: a GROUP BY would read every bar."""
+        One seek of the (symbol, ts) key per symbol, all in one statement: a GROUP BY would
+        read every bar, a statement per symbol costs more than its seek (and MAX(ts) in a
+        subquery reads the symbol's every bar: ORDER BY ... LIMIT 1 seeks)."""
         until = (now.date() + dt.timedelta(days=1)).isoformat()
-        out: dict[str, dt.date | None] = {}
-        for symbol in symbols:
-            last = self._conn.execute(
-                "SELECT MAX(ts) FROM prices WHERE symbol = ? AND ts <= ?", [symbol, until]
-            ).fetchone()[0]
-            out[symbol] = day(last)
-        return out
+        rows = self._conn.execute(
+            "SELECT s.value, (SELECT p.ts FROM prices p WHERE p.symbol = s.value"
+            " AND p.ts <= ? ORDER BY p.ts DESC LIMIT 1) FROM json_each(?) s",
+            [until, json.dumps(symbols)],
+        )
+        return {symbol: day(last) for symbol, last in rows}
 
     def history_due(self, symbols: list[str], now: dt.datetime) -> dict[str, dt.date | None]:
         """The symbols whose history is due, with where it starts (history_starts): a symbol
@@ -47,7 +57,6 @@ class MarketData:
         gets None (the whole window); one whose bars were never fetched by a refresh that
         records it; and, once a day, one whose last stored quote is past its regular session
         (not REGULAR) and newer than its last history fetch, so the day's final bar is in."""
-        starts = self.history_starts(symbols, now)
         fetched = self.fetch_states("history")
         backfilled = self.fetch_states("backfill")
         quoted = {  # the two columns of each priced quote this needs, not whole LastQuotes
@@ -57,13 +66,17 @@ class MarketData:
                 " WHERE price IS NOT NULL AND quote_time IS NOT NULL AND quote_time != ''"
             )
         }
+        # Which symbols have bars at all: those with sparkline closes kept (one short table).
+        with_bars = {r[0] for r in self._conn.execute("SELECT symbol FROM sparks"
+                                                      " WHERE closes != '[]'")}  # fmt: skip
         due: dict[str, dt.date | None] = {}
+        wanted = []  # backfilled and due: from their last stored day
         for symbol in symbols:
-            start, state, last = starts[symbol], fetched.get(symbol), quoted.get(symbol)
+            state, last = fetched.get(symbol), quoted.get(symbol)
             if symbol not in backfilled:
                 due[symbol] = None
                 continue
-            never = start is None or state is None or state.fetched_at > now
+            never = symbol not in with_bars or state is None or state.fetched_at > now
             closed_since = (
                 state is not None
                 and last is not None
@@ -71,7 +84,9 @@ class MarketData:
                 and state.fetched_at < last[1]
             )
             if never or closed_since:
-                due[symbol] = start
+                wanted.append(symbol)
+        # The seeks of their last day only for those (none, most of a trading day).
+        due.update(self.history_starts(wanted, now) if wanted else {})
         return due
 
     def mark_backfilled(self, symbols: Iterable[str], now: dt.datetime) -> None:
@@ -81,15 +96,14 @@ class MarketData:
                 _mark_fetched(conn, "backfill", symbol, now)
 
     def last_closes(self, symbols: list[str]) -> dict[str, float]:
-        """The close of each symbol's last stored bar (symbols without bars left out)."""
-        out = {}
-        for symbol in symbols:
-            row = self._conn.execute(
-                "SELECT close FROM prices WHERE symbol = ? ORDER BY ts DESC LIMIT 1", [symbol]
-            ).fetchone()
-            if row is not None and row[0]:
-                out[symbol] = float(row[0])
-        return out
+        """The close of each symbol's last stored bar (symbols without bars left out): one
+        seek per symbol, in one statement."""
+        rows = self._conn.execute(
+            "SELECT s.value, (SELECT p.close FROM prices p WHERE p.symbol = s.value"
+            " ORDER BY p.ts DESC LIMIT 1) FROM json_each(?) s",
+            [json.dumps(symbols)],
+        )
+        return {symbol: float(close) for symbol, close in rows if close}
 
     def save_quotes(self, outcomes: Iterable[QuoteOutcome], now: dt.datetime) -> None:
         """One transaction for the batch: fresh quotes replace the stored ones, bars are upserted
@@ -136,6 +150,7 @@ class MarketData:
                 "close = excluded.close, volume = excluded.volume, source = excluded.source",
                 bars,
             )
+            conn.executemany(_SPARK, [(symbol,) for symbol in with_history])
 
     def splits_to_restate(self) -> list[Split]:
         """The splits whose symbol still has stored bars on the basis before them."""
@@ -164,6 +179,7 @@ class MarketData:
                 rows,
             )
             conn.execute("UPDATE splits SET history_restated = 1 WHERE symbol = ?", [symbol])
+            conn.execute(_SPARK, [symbol])
 
     def splits(self, symbol: str | None = None) -> dict[str, list[Split]]:
         """Every stored split (of one symbol), by symbol, oldest first."""
@@ -314,6 +330,7 @@ def _store_split(conn: sqlite3.Connection, split: Split, stamp: str) -> None:
             " close = close / ?, volume = volume * ? WHERE symbol = ? AND ts < ?",
             [ratio, ratio, ratio, ratio, ratio, symbol, when],
         )
+        conn.execute(_SPARK, [symbol])
 
 
 def _mark_fetched(

@@ -29,6 +29,7 @@ from .migrations import (
     V10,
     V11,
     V11_REASON_PARTS,
+    V12,
 )
 
 _V1 = """
@@ -169,6 +170,7 @@ MIGRATIONS: list[Migration] = [
     Migration("why a value is missing as a code and parameters instead of a sentence", V9),
     Migration("intraday charts: bars and session times, kept a day", V10),
     Migration("earnings releases: figures and guidance; where a reason's value was read", V11),
+    Migration("sparkline closes kept as written; the database's facts by key; events by time", V12),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

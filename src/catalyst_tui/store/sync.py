@@ -4,14 +4,18 @@ ticker removed from the file is archived with its history, never deleted."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import json
 import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Checkpoint, Config, Lot, Ticker
 from ..thesis.vocabulary import Status
 from .columns import day_text, iso
 from .records import SyncReport
+from .schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from . import Store
@@ -19,6 +23,7 @@ if TYPE_CHECKING:
 _TICKER_COLUMNS = ("symbol", "name", "grp", "thesis", "position", "archived")
 _CHECKPOINT_COLUMNS = ("id", "title", "kind", "due", "until", "condition", "period_end",
                        "source", "notes", "evidence", "position")  # fmt: skip
+_DIGEST = "config_digest"  # the meta key of the last synced config's digest
 _CONDITION = _CHECKPOINT_COLUMNS.index("condition")
 _EVIDENCE = _CHECKPOINT_COLUMNS.index("evidence")
 
@@ -28,12 +33,17 @@ class ConfigSync:
         self._store = store
 
     def apply(self, config: Config, now: dt.datetime | None = None) -> SyncReport:
-        """Make the database match the config. What is stored is read in three queries up
-        front, as tuples of the synced columns, then only what differs is written (a start-up
-        that changes nothing writes nothing)."""
-        stamp = iso(now or dt.datetime.now(dt.UTC))
+        """Make the database match the config. A config read from the file this database was
+        last synced with (the same digest: config/cache.py) is already there: nothing is read
+        or written. Otherwise what is stored is read in four queries up front, as tuples of
+        the synced columns, then only what differs is written, and the digest kept."""
         counts: dict[str, int] = dict.fromkeys(SyncReport._fields, 0)
+        digest = f"{config.digest}/{_sync_code()}" if config.digest else ""
+        if digest and self._synced() == digest:
+            return SyncReport(**counts)
+        stamp = iso(now or dt.datetime.now(dt.UTC))
         with self._store.transaction() as conn:
+            conn.execute("DELETE FROM meta WHERE key = ?", [_DIGEST])
             stored_tickers = {
                 row[0]: row
                 for row in conn.execute(f"SELECT {', '.join(_TICKER_COLUMNS)} FROM tickers")
@@ -80,7 +90,14 @@ class ConfigSync:
             counts["checkpoints_archived"] += _archive_removed_checkpoints(
                 conn, config, stamp, stored_checkpoints
             )
+            if digest:
+                conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [_DIGEST, digest])
         return SyncReport(**counts)
+
+    def _synced(self) -> str | None:
+        """The digest of the config this database was last synced with (None: not known)."""
+        row = self._store.conn.execute("SELECT value FROM meta WHERE key = ?", [_DIGEST]).fetchone()
+        return row[0] if row else None
 
     def _sync_lots(self, conn: sqlite3.Connection, ticker: Ticker, have: list[tuple]) -> int:
         wanted = [_lot_tuple(lot) for lot in ticker.lots]
@@ -190,3 +207,10 @@ def _checkpoint_row(c: Checkpoint, position: int) -> tuple[Any, ...]:
     return (c.id, c.title, str(c.kind), day_text(c.due), day_text(c.until),
             c.when.text if c.when else None, day_text(c.period_end), c.source, c.notes,
             json.dumps(list(c.evidence)), position)  # fmt: skip
+
+
+@functools.cache
+def _sync_code() -> str:
+    """This code and the schema it writes: a digest stored by other code is not trusted."""
+    source = Path(__file__).read_bytes()
+    return f"{SCHEMA_VERSION}:{hashlib.blake2b(source, digest_size=8).hexdigest()}"

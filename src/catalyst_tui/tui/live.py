@@ -38,6 +38,7 @@ class LiveUpdates(CatalystBase):
             on_progress=self._progress,
             clock=self.workspace.clock,
             refresh_in_child=True,  # fetch + store in a child process: keys wait for neither
+            on_reach=self._reach,
         )
         self.scheduler.start(refresh_at_start=True)
 
@@ -63,6 +64,10 @@ class LiveUpdates(CatalystBase):
         # At most four calls a second (and the last): the refresh process spaces its progress
         # lines (jobs/refresh_process.py PROGRESS_INTERVAL), so 500 symbols are not 500 repaints.
         self._watchlist().show_progress(done, total)
+
+    def _reach(self, reach: str) -> None:
+        # "offline" as soon as the refresh's quote pass finds no provider, not when it ends.
+        self._watchlist().header.show_reach(reach)
 
     def _cycle_done(self, result: CycleResult) -> None:
         watchlist = self._watchlist()

@@ -10,32 +10,32 @@ import contextlib
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.padding import Padding
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
-from ...jobs.refresh import RefreshReport
-from ...market.fx import round_money
 from ...store.records import CheckpointRecord
 from ...text import printable
 from ...thesis.vocabulary import STATUS_STYLE
 from ...thesis.wording import format_value, reason_text
 from ...views.health import format_age
 from ...views.watchlist import Watchlist, WatchRow
-from .tables import keep_whole, output_console, report_table, show
+from .stream import Column, Row, print_table
+from .tables import output_console
+
+if TYPE_CHECKING:  # the refresh (and the market package) is loaded by `refresh` alone
+    from ...jobs.refresh import RefreshReport
 
 Progressed = Callable[[int, int, str], None]
 NONE = "—"  # a figure not known (no price, no rate): said, never shown as 0.00 or left blank
-WHY_ROOM = 30  # the columns `check` gives a reason beside its row; with fewer, it goes under
 
 
 @contextlib.contextmanager
 def refresh_progress(total: int, console: Console | None = None) -> Iterator[Progressed]:
     """A live progress bar on a terminal; one plain line per symbol when output is not one."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     console = console or Console(stderr=True)
     if not console.is_terminal:
 
@@ -68,24 +68,20 @@ def print_refresh_summary(
     provider's failure is said once under the table, with how many symbols it failed."""
     console = console or output_console()
     now = now or dt.datetime.now(dt.UTC)
-    table = report_table("catalyst refresh")
-    for name, justify in (("symbol", "left"), ("price", "right"), ("day", "right"),
-                          ("source", "left"), ("age", "right"), ("stale", "left")):  # fmt: skip
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    rows = []
     for status in report.statuses:
         stale = status.symbol not in report.fresh
         price = "—" if status.price is None else f"{status.price:,.2f}"
         change = "—" if status.change_pct is None else f"{status.change_pct:+.2%}"
-        style = "yellow" if stale else ""
         why = f"stale: {status.error}" if stale and status.error else ("stale" if stale else "")
         if stale and report.reach:  # no provider answered: the same for each, said once below
             why = f"stale: {report.reach}"
-        table.add_row(
-            Text(printable(status.symbol)), price, change, Text(printable(status.source or "—")),
-            format_age(status.age(now)), Text(printable(why)), style=style,
-        )  # fmt: skip
-    keep_whole(console, table, 0, 1, 2, 3, 4)  # the error says why it is stale: it wraps
-    show(console, table)
+        cells = (status.symbol, price, change, status.source or "—", format_age(status.age(now)),
+                 why)  # fmt: skip
+        rows.append(Row([printable(c) for c in cells], "yellow" if stale else ""))
+    columns = [Column("symbol"), Column("price", right=True), Column("day", right=True),
+               Column("source"), Column("age", right=True), Column("stale")]  # fmt: skip
+    print_table(console, "catalyst refresh", columns, rows, fold_last=True)
     fresh, total = len(report.fresh), len(report.statuses)
     console.print(f"{fresh}/{total} symbols fresh", highlight=False)
     for provider, failure in report.failures.items():
@@ -124,8 +120,9 @@ def print_checkpoints(
     records: list[CheckpointRecord], today: dt.date, console: Console | None = None
 ) -> None:
     """Each checkpoint: its SYMBOL/ID, status, value against threshold and due date, whole,
-    then why. The reason is a column of its own where it gets WHY_ROOM columns, else it goes
-    on the lines under its row (80 columns)."""
+    then why: beside its row where it gets stream.BESIDE columns, else on the lines under it
+    (80 columns). Written row by row (cli/output/stream.py): 10,000 of them print in a
+    fraction of a second, where a rich Table took seconds."""
     console = console or output_console()
     rows = []
     for r in records:
@@ -137,26 +134,11 @@ def print_checkpoints(
         status = r.status + (" ⚑" if r.flagged else "") + (" (by hand)" if r.manual else "")
         due = r.due or r.until
         when = "" if due is None else f"{due.isoformat()} {(due - today).days:+d}d"
-        cells = (Text(printable(f"{r.symbol}/{r.id}")), Text(status), Text(printable(measured)),
-                 Text(when))  # fmt: skip
-        rows.append((cells, Text(printable(reason_text(r.reason, r.condition, today))), r))
-    headers = ("checkpoint", "status", "value vs threshold", "due")
-    widest = [max([len(h), *(row[0][i].cell_len for row in rows)]) for i, h in enumerate(headers)]
-    if console.width - sum(width + 2 for width in widest) >= WHY_ROOM:
-        table = report_table("catalyst check")
-        for header, width in zip(headers, widest, strict=True):  # whole: never cut nor wrapped
-            table.add_column(header, min_width=width, no_wrap=True)
-        table.add_column("why", overflow="fold")
-        for cells, why, r in rows:
-            table.add_row(*cells, why, style=STATUS_STYLE[r.status])
-        show(console, table)
-    else:  # narrow: each reason on the lines under its row, as wide as the console
-        console.print(Text("catalyst check"))
-        show(console, _grid(headers, widest, "bold underline"))
-        for cells, why, r in rows:
-            style = STATUS_STYLE[r.status]
-            show(console, _grid(cells, widest, style))
-            console.print(Padding(why, (0, 0, 0, 2), style=f"{style} dim"))
+        cells = (f"{r.symbol}/{r.id}", status, measured, when,
+                 reason_text(r.reason, r.condition, today))  # fmt: skip
+        rows.append(Row([printable(c) for c in cells], STATUS_STYLE[r.status]))
+    columns = [Column(name) for name in ("checkpoint", "status", "value vs threshold", "due")]
+    print_table(console, "catalyst check", [*columns, Column("why")], rows, fold_last=True)
     flagged = sum(r.flagged for r in records)
     if flagged:
         console.print(
@@ -166,20 +148,13 @@ def print_checkpoints(
         )
 
 
-def _grid(cells: tuple[Text | str, ...], widths: list[int], style: str) -> Table:
-    """One line of cells at fixed widths, so the lines of a narrow `check` line up."""
-    grid = Table.grid(padding=(0, 2, 0, 0))
-    for width in widths:
-        grid.add_column(min_width=width, max_width=width, no_wrap=True)
-    grid.add_row(*cells, style=style)
-    return grid
-
-
 def positions_json(watchlist: Watchlist) -> list[dict[str, Any]]:
     """One entry per symbol held or sold: `price` in the listing's unit (`currency`), as the
     provider gave it; `value`, `cost` (of what is held), `unrealized` and `realized` in the base
     currency, rounded to its minor unit, None where no FX rate is stored (`no_fx`); `weight` a
     fraction of the priced, converted total."""
+    from ...market.fx import round_money  # the market package: loaded by the commands using it
+
     base = watchlist.currency
     money = ("value", "cost", "unrealized", "realized")
     return [
@@ -210,9 +185,7 @@ def _position(row: WatchRow) -> dict[str, Any]:
 def print_positions(watchlist: Watchlist, console: Console | None = None) -> None:
     console = console or output_console()
     base = watchlist.currency
-    table = report_table(f"Positions ({printable(base)})")
-    for name in ("Symbol", "Shares", "Price", "Value", "Cost", "Unrealized", "Realized", "Weight"):
-        table.add_column(name, justify="left" if name == "Symbol" else "right")
+    rows = []
     for row in _held_or_sold(watchlist):
         entry = _position(row)
         price = NONE
@@ -227,9 +200,10 @@ def print_positions(watchlist: Watchlist, console: Console | None = None) -> Non
             _signed(entry["unrealized"]), _signed(entry["realized"]),
             NONE if entry["weight"] is None else f"{entry['weight']:.1%}",
         )  # fmt: skip
-        table.add_row(*(Text(printable(cell)) for cell in cells))
-    keep_whole(console, table, *range(len(table.columns)))  # every cell a symbol or a figure
-    show(console, table)
+        rows.append(Row([printable(cell) for cell in cells]))
+    names = ("Symbol", "Shares", "Price", "Value", "Cost", "Unrealized", "Realized", "Weight")
+    columns = [Column(name, right=name != "Symbol") for name in names]
+    print_table(console, printable(f"Positions ({base})"), columns, rows)
     totals = watchlist.totals()
     realized = NONE if totals.realized_year is None else f"{totals.realized_year:+,.2f}"
     # Sums of the priced positions only: none priced is no total at all, never 0.00.

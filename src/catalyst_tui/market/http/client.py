@@ -5,9 +5,15 @@ Every provider request goes through `MarketClient.get`, which either returns a f
 (any status the provider must interpret itself: 2xx, 404, 401...) with its whole body, or raises
 FetchError; raw httpx exceptions never leave this module. Retried: 5xx, 429, timeouts, dropped
 connections (up to `attempts` in all, exponential backoff with full jitter, `Retry-After` honoured
-up to a cap) and connections that cannot be made (refused, DNS, connect timeout: once, quickly).
-A host that could not be reached twice in a row is then failed at once for `host_down_for`
-seconds, so a machine with no network finishes a refresh of hundreds of symbols in seconds.
+up to a cap).
+
+A client serves one refresh (a cycle), and meets each host once before it asks it again: while
+the first request to a host is connecting, the others to it wait (tens of concurrent look-ups of
+a name that does not resolve took seconds each, 884 of them on a machine with no network). A
+host that cannot be reached on that first contact (refused, not resolved, no answer to connect)
+is unreachable for the rest of the client's life, and every request to it fails at once: a
+refresh of hundreds of symbols with no network ends in seconds. One that answered before is
+given one quick retry when a connection to it fails, then the same verdict.
 
 Bounds no answer can get past (docs/market-data.md, The HTTP client):
 - a deadline per request: its own time (sending, the body however slowly it drips, the waits
@@ -37,6 +43,7 @@ import httpx
 from ..models import ErrorKind, FetchError
 from .body import BodyTooLarge, read_capped, size_text, with_body
 from .errors import describe_url, exhausted
+from .hosts import Hosts
 from .limits import REQUEST_BOUNDS, RequestBounds
 from .pacing import Budget, RateLimit, parse_retry_after
 from .transport import BROWSER_USER_AGENT, http_stack, transport_failure
@@ -66,14 +73,15 @@ class MarketClient:
         connect_retry_delay: float = 0.2,
         deadline: float | None = None,
         max_bytes: int | None = None,
-        host_down_for: float = 30.0,
         user_agent: str = BROWSER_USER_AGENT,
         trust_env: bool = True,
         browser_tls: bool = False,
         browser_origins: tuple[str, ...] = (),
         sleep: Sleep = asyncio.sleep,
         rng: random.Random | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        """`transport`: the HTTP stack's own (a test's network), instead of httpx's."""
         if max_concurrency < 1 or attempts < 1:
             raise ValueError("max_concurrency and attempts must be at least 1")
         self.attempts = attempts
@@ -83,7 +91,6 @@ class MarketClient:
         self.connect_retry_delay = connect_retry_delay
         self.deadline = deadline  # None: each provider's own (`bounds`, else REQUEST_BOUNDS)
         self.max_bytes = max_bytes
-        self.host_down_for = host_down_for
         # Requests sent, by provider (each attempt and each redirect hop is one).
         self.requests: collections.Counter[str] = collections.Counter()
         # Gets answered (a final status below 400) and failed (a FetchError), by provider, and
@@ -91,7 +98,7 @@ class MarketClient:
         self.answered: collections.Counter[str] = collections.Counter()
         self.failed: collections.Counter[str] = collections.Counter()
         self.last_failure: dict[str, str] = {}
-        self._down_until: dict[str, float] = {}  # host → monotonic time it is tried again
+        self.hosts = Hosts()  # reached, and found unreachable for the client's life
         self._sleep = sleep
         self._rng = rng or random.Random()
         self._slots = asyncio.Semaphore(max_concurrency)
@@ -101,7 +108,7 @@ class MarketClient:
         self._bounds = dict(bounds or {})
         self._http = http_stack(
             max_concurrency, connect_timeout, read_timeout, user_agent, trust_env=trust_env,
-            browser_tls=browser_tls, browser_origins=browser_origins,
+            browser_tls=browser_tls, browser_origins=browser_origins, transport=transport,
         )  # fmt: skip
 
     async def __aenter__(self) -> MarketClient:
@@ -168,14 +175,24 @@ class MarketClient:
         return response
 
     async def _get_with_retries(self, call: _Call) -> httpx.Response:
+        host = call.where.split("/", 1)[0]
+        first = await self.hosts.first_contact(host)
+        why = self.hosts.down.get(host)
+        if why is not None:
+            raise FetchError("network", f"cannot connect to {call.where}: not tried again in "
+                             f"this refresh ({why})", call.provider, call.symbol)  # fmt: skip
+        try:
+            return await self._retrying(call, host, first)
+        finally:
+            if first:
+                self.hosts.contact_ended(host)
+
+    async def _retrying(self, call: _Call, host: str, first: bool) -> httpx.Response:
         where, provider, symbol = call.where, call.provider, call.symbol
-        host = where.split("/", 1)[0]
-        self._check_host(host, where, provider, symbol)
-        connect_failures = 0
         for attempt in range(1, self.attempts + 1):
             last = attempt == self.attempts
             try:
-                response = await self._attempt(call)
+                response = await self._attempt(call, host if first else None)
             except FetchError:
                 raise
             except Exception as exc:  # CancelledError is a BaseException and passes through
@@ -183,16 +200,15 @@ class MarketClient:
                 if retry == "never":
                     raise error from None
                 if retry == "once":
-                    # Refused or unresolvable: one quick retry catches a blip; more would only
-                    # delay the verdict "offline" for every symbol of a refresh.
-                    connect_failures += 1
-                    if connect_failures > 1 or last:
-                        self._down_until[host] = time.monotonic() + self.host_down_for
+                    # Refused, unresolvable or silent: on a first contact, the verdict for this
+                    # client's life; a host that answered before gets one quick retry (a blip).
+                    if host not in self.hosts.reached or attempt > 1 or last:
+                        self.hosts.down[host] = error.message
                         raise error from None
                     await self._wait(call, error, self._rng.uniform(0, self.connect_retry_delay))
                     continue
             else:
-                self._down_until.pop(host, None)
+                self.hosts.connected(host)
                 status = response.status_code
                 if status != 429 and status < 500:
                     return response
@@ -228,23 +244,9 @@ class MarketClient:
         call.budget.spend(seconds)
         await self._sleep(seconds)
 
-    def _check_host(self, host: str, where: str, provider: str, symbol: str | None) -> None:
-        until = self._down_until.get(host)
-        if until is None:
-            return
-        left = until - time.monotonic()
-        if left <= 0:
-            del self._down_until[host]
-            return
-        raise FetchError(
-            "network",
-            f"cannot connect to {where}: unreachable moments ago (tried again in {left:.0f}s)",
-            provider,
-            symbol,
-        )
-
-    async def _attempt(self, call: _Call) -> httpx.Response:
-        """One attempt: its turn (not counted), then the exchange within the time left."""
+    async def _attempt(self, call: _Call, contact: str | None = None) -> httpx.Response:
+        """One attempt: its turn (not counted), then the exchange within the time left; as the
+        first `contact` with that host, the others wait for its connection."""
         limit = self._limits.get(call.provider)
         if limit is None:
             await self._slots.acquire()
@@ -253,7 +255,7 @@ class MarketClient:
         started = time.monotonic()
         try:
             async with asyncio.timeout(call.budget.left) as timer:
-                return await self._exchange(call)
+                return await self._exchange(call, contact)
         except TimeoutError:
             if not timer.expired():
                 raise
@@ -267,12 +269,14 @@ class MarketClient:
             self._slots.release()
             call.budget.spend(time.monotonic() - started)
 
-    async def _exchange(self, call: _Call) -> httpx.Response:
+    async def _exchange(self, call: _Call, contact: str | None = None) -> httpx.Response:
         """The request, its redirects and the whole body of the last answer, under the cap."""
+        extensions: dict[str, object] = {"deadline": call.budget.left}  # a transport's own stop
+        if contact is not None:
+            extensions["trace"] = self.hosts.tracer(contact)
         request = self._http.build_request(
-            "GET", call.url, params=call.params, headers=call.headers,
-            extensions={"deadline": call.budget.left},  # for a transport that must stop itself
-        )  # fmt: skip
+            "GET", call.url, params=call.params, headers=call.headers, extensions=extensions
+        )
         origin = _origin(request.url)
         for _hop in range(MAX_REDIRECTS + 1):
             self.requests[call.provider] += 1

@@ -54,6 +54,7 @@ def http_stack(
     trust_env: bool,
     browser_tls: bool,
     browser_origins: tuple[str, ...],
+    transport: httpx.AsyncBaseTransport | None = None,
 ) -> httpx.AsyncClient:
     """The httpx client under a MarketClient: its connection pool as large as the concurrency
     cap, the headers every request carries, no redirects of its own (MarketClient follows them,
@@ -73,7 +74,7 @@ def http_stack(
         cookies=http.cookiejar.CookieJar(policy=_NoCookies()),
         trust_env=trust_env,
         verify=ssl_context(),
-        transport=browser_transport() if browser_tls else None,
+        transport=transport or (browser_transport() if browser_tls else None),
         # Only these origins (scheme://host[:port]) through the browser's handshake.
         mounts={origin: browser_transport() for origin in browser_origins} or None,
     )

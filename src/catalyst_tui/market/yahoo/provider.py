@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 
-from ..bounds import checked_bars, checked_quote, checked_splits, decode_json, epoch
+from ..bounds import checked_quote, checked_splits, decode_json, epoch
 from ..http.client import MarketClient
 from ..http.errors import html_page, is_refusal, raise_for_status
 from ..models import (
@@ -32,15 +32,8 @@ from ..models import (
 )
 from ..provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape, positive, whole
 from ..symbols import yahoo_path
-from .chart import (
-    cell,
-    chart_columns,
-    local_day,
-    market_state,
-    offset_of,
-    previous_close,
-    since,
-)
+from .bars import chart_bars
+from .chart import local_day, market_state, offset_of, previous_close, since
 from .quote import (
     BATCH_SIZE,
     bad_body,
@@ -256,29 +249,7 @@ class YahooProvider(QuoteProvider):
         """Daily bars, oldest first, one per exchange-local day; bars without a close skipped."""
         found = result.get("meta")
         meta: dict[str, Any] = found if isinstance(found, dict) else {}
-        offset = offset_of(meta, symbol)
-        timestamps, columns = chart_columns(result, symbol)
-        by_day: dict[date, Bar] = {}
-        for i, stamp in enumerate(timestamps):
-            close = positive(cell(columns["close"], i))
-            try:
-                moment = epoch(stamp, "yahoo", symbol)
-            except FetchError:  # a timestamp no date can be: that bar alone is left out
-                continue
-            if close is None or moment is None:
-                continue
-            day = local_day(moment, offset)
-            by_day[day] = Bar(  # a later bar for the same day (the live one) replaces the first
-                symbol=symbol,
-                day=day,
-                open=positive(cell(columns["open"], i)) or close,
-                high=positive(cell(columns["high"], i)) or close,
-                low=positive(cell(columns["low"], i)) or close,
-                close=close,
-                volume=whole(cell(columns["volume"], i)),
-                source="yahoo",
-            )
-        return checked_bars([by_day[day] for day in sorted(by_day)], self._now())
+        return chart_bars(result, symbol, offset_of(meta, symbol), self._now())
 
     def splits_from_chart(self, result: dict[str, Any], symbol: str) -> tuple[Split, ...]:
         """The `events.splits` of a chart, by day; an entry without a usable date or ratio is

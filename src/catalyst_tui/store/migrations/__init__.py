@@ -17,7 +17,7 @@ from .early import (
     V9,
     V9_REASON_PARTS,
 )
-from .later import V10, V11, V11_REASON_PARTS
+from .later import SPARK_DAYS, SPARK_OF, V10, V11, V11_REASON_PARTS, V12
 
 __all__ = [
     "V2",
@@ -34,4 +34,7 @@ __all__ = [
     "V10",
     "V11",
     "V11_REASON_PARTS",
+    "V12",
+    "SPARK_DAYS",
+    "SPARK_OF",
 ]

@@ -1,4 +1,4 @@
-"""Steps 10 on: intraday charts, earnings releases."""
+"""Steps 10 on: intraday charts, earnings releases, start-up reads."""
 
 from __future__ import annotations
 
@@ -86,5 +86,27 @@ V11 = ";\n".join(
         *(f"ALTER TABLE checkpoints ADD COLUMN last_{n} {t}" for n, t in V11_REASON_PARTS),
         *(f"ALTER TABLE events ADD COLUMN {n} {t}" for n, t in V11_REASON_PARTS),
         "ALTER TABLE earnings ADD COLUMN last_date TEXT",
+    ]
+)
+
+
+# Start-up reads: each symbol's last closes for its sparkline, kept as they are
+# written (JSON [[day, close], ...] from SPARK_DAYS before its last bar), so the watchlist reads
+# 500 short rows instead of 15,000 bars; small facts about the database by key (the digest of
+# the config last synced); and the timeline's newest events by an index instead of a sort.
+SPARK_DAYS = 45  # calendar days before a symbol's last bar: the sparkline's month and a margin
+SPARK_OF = (  # the last bar by a seek (ORDER BY ... LIMIT 1): MAX(ts) here reads every bar
+    "SELECT json_group_array(json_array(p.ts, p.close)) FROM prices p"
+    " WHERE p.symbol = {symbol} AND p.ts >= date((SELECT q.ts FROM prices q"
+    f" WHERE q.symbol = {{symbol}} ORDER BY q.ts DESC LIMIT 1), '-{SPARK_DAYS} days')"
+)
+V12 = ";\n".join(
+    [
+        "CREATE TABLE sparks (symbol TEXT PRIMARY KEY, closes TEXT NOT NULL) WITHOUT ROWID",
+        "INSERT INTO sparks (symbol, closes) SELECT t.symbol, ("
+        + SPARK_OF.format(symbol="t.symbol")
+        + ") FROM tickers t WHERE EXISTS (SELECT 1 FROM prices p WHERE p.symbol = t.symbol)",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        "CREATE INDEX events_ts ON events(ts, id)",
     ]
 )

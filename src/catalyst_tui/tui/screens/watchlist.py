@@ -18,7 +18,7 @@ from ...views.workspace import Workspace
 from .. import messages
 from ..widgets.banner import ConfigBanner
 from ..widgets.table import RowTable
-from ..widgets.watchlist.cells import COLUMNS, row_cells, show_sort, shown_part
+from ..widgets.watchlist.cells import COLUMNS, CellCache, show_sort, shown_part
 from ..widgets.watchlist.groups import GroupTabs
 from ..widgets.watchlist.header import WatchlistHeader
 from ..widgets.watchlist.status import status_text
@@ -61,13 +61,14 @@ class WatchlistScreen(Screen[None]):
         self.data: Watchlist | None = None
         self._shown: list[str] = []
         self._rows_shown: dict[str, WatchRow] = {}
+        self._cells = CellCache()  # each row's cells, kept across refreshes
         self.header = WatchlistHeader(workspace.now, id="summary-bar")
 
     def compose(self) -> ComposeResult:
-        yield ConfigBanner()
+        # What the first frame shows; the hidden ones (the config's banner, shown only while
+        # the file is invalid, and the filter box, shown by /) mount after it (_mount_hidden).
         yield self.header
         yield GroupTabs(id="groups")
-        yield Input(placeholder="filter: symbol, name or group (esc clears)", id="filter")
         # The symbol stays in view when the table is scrolled sideways (80 columns).
         yield RowTable(id="tickers", zebra_stripes=True, fixed_columns=1)
         yield Static(id="status-line")
@@ -81,9 +82,24 @@ class WatchlistScreen(Screen[None]):
         for key, label in COLUMNS:
             table.add_column(label, key=key)
         show_sort(table, SORTS[self.sort_index][0], reverse=self.reverse)
-        self.query_one("#filter", Input).display = False
         self.reload()
         table.focus()
+        self.call_after_refresh(self._mount_hidden)
+
+    def _mount_hidden(self) -> None:
+        if not self.query(ConfigBanner):
+            self.mount(ConfigBanner(), before=self.header)
+        self._filter_box()
+
+    def _filter_box(self) -> Input:
+        """The filter box, mounted (hidden) the first time it is wanted."""
+        found = self.query("#filter").results(Input)
+        box = next(found, None)
+        if box is None:
+            box = Input(placeholder="filter: symbol, name or group (esc clears)", id="filter")
+            box.display = False
+            self.mount(box, after=self.query_one(GroupTabs))
+        return box
 
     @property
     def reach(self) -> str:
@@ -122,6 +138,7 @@ class WatchlistScreen(Screen[None]):
 
     def show_data(self, data: Watchlist) -> None:
         self.data = data
+        self._cells.keep({row.symbol for row in data.rows})
         self._sync_tabs(data.groups)
         self._show()
 
@@ -162,7 +179,7 @@ class WatchlistScreen(Screen[None]):
             scroll = table.scroll_y
             table.clear()
             for row in rows:
-                table.add_row(*row_cells(row, data.currency), key=row.symbol)
+                table.add_row(*self._cells.cells(row, data.currency), key=row.symbol)
             if current in symbols:
                 table.move_cursor(row=symbols.index(current), animate=False, scroll=False)
             table.scroll_to(y=scroll, animate=False, immediate=True)
@@ -175,7 +192,7 @@ class WatchlistScreen(Screen[None]):
         base = self.data.currency if self.data is not None else ""
         for row in rows:
             self._rows_shown[row.symbol] = shown_part(row)
-            for (key, _), cell in zip(COLUMNS, row_cells(row, base), strict=True):
+            for (key, _), cell in zip(COLUMNS, self._cells.cells(row, base), strict=True):
                 if table.get_cell(row.symbol, key) != cell:
                     # Widths follow the content: a price that gains a digit or a stale mark
                     # after the first fill is never cut.
@@ -210,7 +227,7 @@ class WatchlistScreen(Screen[None]):
 
     # -- actions ---------------------------------------------------------------------------------
     def action_open_ticker(self) -> None:
-        if self.focused is self.query_one("#filter", Input):
+        if self.focused is self._filter_box():
             self.query_one("#tickers", DataTable).focus()
             return
         symbol = self._current_symbol()
@@ -250,7 +267,7 @@ class WatchlistScreen(Screen[None]):
             self.post_message(messages.OpenTicker(event.row_key.value))
 
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+        box = self._filter_box()
         box.display = True
         box.focus()
 
@@ -266,7 +283,7 @@ class WatchlistScreen(Screen[None]):
             self.query_one("#tickers", DataTable).focus()
 
     def key_escape(self) -> None:
-        box = self.query_one("#filter", Input)
+        box = self._filter_box()
         if box.display:
             box.value = ""
             box.display = False

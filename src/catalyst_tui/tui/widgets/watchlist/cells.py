@@ -119,3 +119,26 @@ def _value(row: WatchRow) -> Text | str:
         unit = printable(row.currency or "")
         return Text(f"{fmt.money(row.local_value)} {unit}*", style="yellow")
     return fmt.money(row.value)
+
+
+class CellCache:
+    """Each symbol's cells with the row and currency they were built from, kept across
+    refreshes: a row shown again unchanged (the table rebuilt for a sort, a filter, a tab, or
+    a refresh that moved other prices) takes its cells from here instead of building them."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, tuple[WatchRow, str, tuple[Text | str, ...]]] = {}
+
+    def cells(self, row: WatchRow, base: str) -> tuple[Text | str, ...]:
+        part = shown_part(row)
+        hit = self._built.get(row.symbol)
+        if hit is not None and hit[0] == part and hit[1] == base:
+            return hit[2]
+        cells = row_cells(row, base)
+        self._built[row.symbol] = (part, base, cells)
+        return cells
+
+    def keep(self, symbols: set[str]) -> None:
+        """Forget the symbols no longer on the watchlist."""
+        for gone in self._built.keys() - symbols:
+            del self._built[gone]

@@ -23,7 +23,9 @@ AGE_TICK_SECONDS = 5  # "refreshed 1m ago" goes on counting
 
 class WatchlistHeader(Horizontal):
     """Drawn by `show` when the rows are; its health line again on each tick, when its text
-    changed. `reach` is the last refresh's: "offline", "unreachable" or "" (jobs/refresh.py)."""
+    changed. `reach` is the last refresh's: "offline", "unreachable" or "" (jobs/refresh.py),
+    said as soon as the refresh knows it (`show_reach`). While a refresh runs the health line
+    starts with "refreshing" and the cell at the right shows how far it is."""
 
     def __init__(self, clock: Callable[[], dt.datetime], *, id: str) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -31,6 +33,7 @@ class WatchlistHeader(Horizontal):
         self.reach = ""
         self.progress: tuple[int, int] | None = None  # (done, total) last shown
         self.progress_shown = False
+        self.refreshing = False  # from a refresh's first progress to its end
         self._data: Watchlist | None = None
         self._totals = fmt.Flow([])  # the first part, as last shown
         self._health = Text()  # and its last line, the data's health
@@ -64,13 +67,25 @@ class WatchlistHeader(Horizontal):
             if health != self._health:
                 self._show(self._totals, health)
 
+    def show_reach(self, reach: str) -> None:
+        """What a running refresh found ("offline": no network), said at once."""
+        self.reach = reach
+        self._redraw_health()
+
+    def _redraw_health(self) -> None:
+        if self._data is not None:
+            self._show(self._totals, self._health_line(self._data))
+
     def _health_line(self, data: Watchlist) -> Text:
         health = data.health
         line = Text()
+        if self.refreshing:
+            line.append("refreshing", style="bold cyan")
+            line.append(" · ", style="dim")
         if self.reach:
             line.append(f"{self.reach}: no provider answers", style="bold red")
             line.append(" · ", style="dim")
-        if self.reach and health.last_refresh is None:
+        if (self.reach or self.refreshing) and health.last_refresh is None:
             line.append("nothing stored yet", style="yellow")
         else:
             now = self._clock()
@@ -91,10 +106,16 @@ class WatchlistHeader(Horizontal):
         self.progress_shown = done < total
         cell = self.query_one("#progress", Static)
         cell.update(_progress_text(done, total) if self.progress_shown else "", layout=False)
+        if not self.refreshing:
+            self.refreshing = True
+            self._redraw_health()
 
     def hide_progress(self) -> None:
         self.progress_shown = False
         self.query_one("#progress", Static).update("", layout=False)
+        if self.refreshing:
+            self.refreshing = False
+            self._redraw_health()
 
 
 def _pnl(totals: Totals) -> Text:

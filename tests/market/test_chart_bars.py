@@ -1,0 +1,82 @@
+"""A chart's bars read in one tight loop give exactly what the value-by-value reading with the
+checks of market/bounds gives: the same bars, or the same refusal, on every recorded Yahoo chart
+and on charts made of every kind of value an answer can hold."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.support.shared import REALDATA, SAMPLES
+
+from catalyst_tui.market.bounds import decode_json
+from catalyst_tui.market.models import FetchError
+from catalyst_tui.market.yahoo.bars import _general, chart_bars
+
+NOW = datetime(2026, 11, 20, 21, 0, tzinfo=UTC)
+LATER = datetime(2026, 1, 1, tzinfo=UTC).timestamp()
+CHARTS = sorted((REALDATA / "yahoo_chart").glob("chart-*.json")) + sorted(
+    SAMPLES.glob("yahoo_chart-*.json")
+)
+
+
+def both(result: dict, offset: int | None, now: datetime = NOW):
+    """(what chart_bars gives, what the general reading gives): bars, or the refusal's text."""
+
+    def outcome(read):
+        try:
+            return read()
+        except FetchError as error:
+            return ("refused", error.message)
+
+    series = (result.get("indicators") or {}).get("quote") or [{}]
+    columns = [(series[0] or {}).get(k) or [] for k in ("open", "high", "low", "close", "volume")]
+    fast = outcome(lambda: chart_bars(result, "T", offset, now))
+    slow = outcome(lambda: _general(result.get("timestamp") or [], columns, "T", offset, now))
+    return fast, slow
+
+
+@pytest.mark.parametrize("path", CHARTS, ids=lambda p: Path(p).name)
+def test_every_recorded_chart_reads_the_same_both_ways(path: Path):
+    data = decode_json(path.read_text(encoding="utf-8"), "yahoo")
+    if "response" in data:  # a recording of the exchange, the body in it
+        data = data["response"]["bodyJson"]
+    result = data["chart"]["result"][0]
+    fast, slow = both(result, result["meta"].get("gmtoffset"))
+    assert fast == slow
+    assert isinstance(fast, list)  # bars (none on a weekend), not a refusal
+    assert fast or not result.get("timestamp")
+
+
+VALUES = st.one_of(
+    st.none(),
+    st.integers(min_value=-5, max_value=10**16),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([True, False, "12.5", [], {}, 1e12, 1e12 + 1, 0.0, -0.0, 10**15, 10**15 + 1]),
+)
+STAMPS = st.one_of(
+    st.integers(min_value=-86_400, max_value=int(LATER) + 5 * 86_400),
+    st.floats(min_value=-1e5, max_value=LATER, allow_nan=False),
+    st.sampled_from([None, "1700000000", True, 10**13, 253402300800]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    rows=st.lists(st.tuples(STAMPS, VALUES, VALUES, VALUES, VALUES, VALUES), max_size=12),
+    offset=st.one_of(st.none(), st.integers(min_value=-86_400, max_value=86_400)),
+    ragged=st.booleans(),
+)
+def test_any_chart_reads_the_same_both_ways(rows, offset, ragged):
+    stamps = [r[0] for r in rows]
+    columns = {name: [r[i + 1] for r in rows] for i, name in
+               enumerate(("open", "high", "low", "close", "volume"))}  # fmt: skip
+    if ragged and rows:  # a column shorter than the timestamps: the general reading's
+        columns["volume"] = columns["volume"][:-1]
+    result = {"timestamp": stamps, "indicators": {"quote": [columns]}}
+    fast, slow = both(json.loads(json.dumps(result, allow_nan=True)), offset)
+    assert fast == slow

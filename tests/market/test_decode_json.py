@@ -1,0 +1,71 @@
+"""decode_json reads a body without risky numbers by json alone: the same values as the checked
+reading, and the same refusals for every number only the checks can judge."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from catalyst_tui.market import bounds
+from catalyst_tui.market.models import FetchError
+
+LEAVES = st.one_of(
+    st.none(), st.booleans(), st.text(max_size=8),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=False, allow_infinity=False),
+)  # fmt: skip
+DOCUMENTS = st.recursive(
+    LEAVES,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=4), inner, max_size=4)
+    ),  # fmt: skip
+    max_leaves=20,
+)
+
+
+def checked(text: str | bytes):
+    """The reading with every number through the hooks, as decode_json always did."""
+    try:
+        return json.loads(text, parse_float=bounds._finite_float, parse_int=bounds._bounded_int,
+                          parse_constant=bounds._no_constant)  # fmt: skip
+    except bounds._Rejected:
+        return "refused"
+
+
+def decoded(text: str | bytes):
+    try:
+        return bounds.decode_json(text, "yahoo")
+    except FetchError:
+        return "refused"
+
+
+@settings(max_examples=300, deadline=None)
+@given(DOCUMENTS)
+def test_any_document_decodes_as_the_checked_reading_does(document):
+    text = json.dumps(document)
+    assert decoded(text) == checked(text)
+    assert decoded(text.encode()) == checked(text.encode())
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "NaN",
+        "-Infinity",
+        "1e400",
+        "-1e999",
+        "1" * 400,
+        "9223372036854775808",
+        "123456789012345678901234567890",
+    ],
+)
+def test_numbers_only_the_checks_can_judge_go_through_them(number):
+    text = f'{{"chart": {{"close": [1.5, {number}]}}}}'
+    assert decoded(text) == checked(text)
+    assert (
+        decoded(text) == "refused"
+        or decoded(text)["chart"]["close"][1] == checked(text)["chart"]["close"][1]
+    )
