@@ -225,3 +225,24 @@ async def test_cells_are_kept_across_refreshes_and_rebuilt_when_their_row_change
         assert kept and all(
             all(a is b for a, b in zip(after[s], before[s], strict=True)) for s in kept
         )
+
+
+async def test_escape_dismisses_the_toasts_once_no_filter_is_shown(demo):
+    """A first refresh's toasts can cover the table at 80x24: esc takes them away, and with a
+    filter shown it clears the filter first, the toasts left as they are."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for n in range(3):
+            app.notify(f"ALAB/gross-margin-floor: met → missed ({n})", timeout=60)
+        await pilot.pause()
+        assert len(app._notifications) == 3
+        await pilot.press("slash", "n", "v")
+        await pilot.press("escape")  # the filter goes first
+        await pilot.pause()
+        assert len(app._notifications) == 3 and "filter" not in text_of(app, "#status-line")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app._notifications) == 0
+        assert len(symbols(app)) == 8  # the table as it was

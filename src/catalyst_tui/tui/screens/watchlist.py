@@ -283,6 +283,8 @@ class WatchlistScreen(Screen[None]):
             self.query_one("#tickers", DataTable).focus()
 
     def key_escape(self) -> None:
+        """esc clears the filter when one is shown, else dismisses the toasts (a first
+        refresh's flags and changes can cover the table at 80x24)."""
         box = self._filter_box()
         if box.display:
             box.value = ""
@@ -290,6 +292,8 @@ class WatchlistScreen(Screen[None]):
             self.filter_text = ""
             self._show()
             self.query_one("#tickers", DataTable).focus()
+        else:
+            self.app.clear_notifications()
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         group = self.query_one(GroupTabs).group_of(event.tab)
