@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests.support.shared import REALDATA, SAMPLES
 
@@ -56,7 +56,8 @@ VALUES = st.one_of(
     st.none(),
     st.integers(min_value=-5, max_value=10**16),
     st.floats(allow_nan=True, allow_infinity=True),
-    st.sampled_from([True, False, "12.5", [], {}, 1e12, 1e12 + 1, 0.0, -0.0, 10**15, 10**15 + 1]),
+    st.sampled_from([True, False, "12.5", [], {}, 1e12, 1e12 + 1, 0.0, -0.0, 10**15]),
+    st.sampled_from([10**15 + 1, 1e-12, 9.9e-13, 5e-131, 5e-324]),  # the bounds' edges
 )
 STAMPS = st.one_of(
     st.integers(min_value=-86_400, max_value=int(LATER) + 5 * 86_400),
@@ -71,6 +72,9 @@ STAMPS = st.one_of(
     offset=st.one_of(st.none(), st.integers(min_value=-86_400, max_value=86_400)),
     ragged=st.booleans(),
 )
+# a close below MIN_PRICE (an underflow, no price): both readings leave its bar out
+@example(rows=[(0, None, None, None, 5.250532525049837e-131, None)], offset=None, ragged=False)
+@example(rows=[(0, 9e-13, 1.0, 1.0, 1.0, None)], offset=None, ragged=False)  # an open below it
 def test_any_chart_reads_the_same_both_ways(rows, offset, ragged):
     stamps = [r[0] for r in rows]
     columns = {name: [r[i + 1] for r in rows] for i, name in

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from ..bounds import AHEAD, EARLIEST, MAX_PRICE, MAX_VOLUME, checked_bars, epoch
+from ..bounds import AHEAD, EARLIEST, MAX_PRICE, MAX_VOLUME, MIN_PRICE, checked_bars, epoch
 from ..models import Bar, FetchError
 from ..provider import positive, whole
 from .chart import cell, chart_columns, local_day
@@ -51,7 +51,7 @@ def _tight(
         day = (stamp + offset) // _DAY
         if stamp < 0 or not _FIRST <= day <= last:
             raise _Unsure
-        if type(c) is not float and type(c) is not int or not 0 < c <= MAX_PRICE:
+        if type(c) is not float and type(c) is not int or not MIN_PRICE <= c <= MAX_PRICE:
             if c is None or type(c) in (float, int) and not c > 0:  # skipped, as in _general
                 continue
             raise _Unsure
@@ -69,9 +69,9 @@ def _tight(
 def _price(value: Any, close: float) -> float:
     """An open, high or low: itself when in range, the close when absent or not positive."""
     if type(value) is float or type(value) is int:
-        if 0 < value <= MAX_PRICE:
+        if MIN_PRICE <= value <= MAX_PRICE:
             return float(value)
-        if value > MAX_PRICE or value != value:  # out of range, or NaN: the general reading
+        if value > 0 or value != value:  # out of range (or an underflow), NaN: the general reading
             raise _Unsure
     elif value is not None and not isinstance(value, str | bool | list | dict):
         raise _Unsure
