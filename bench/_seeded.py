@@ -21,15 +21,17 @@ REPO = Path(__file__).resolve().parents[1]
 FOLDER = Path(tempfile.gettempdir()) / "catalyst-bench-seeds"
 _CODE = (
     "tests/support/demo_data.py", "src/catalyst_tui/store/schema.py",
-    "src/catalyst_tui/store/migrations.py", "src/catalyst_tui/store/market_data.py",
+    "src/catalyst_tui/store/migrations", "src/catalyst_tui/store/market_data.py",  # a folder
     "src/catalyst_tui/store/sync.py",
 )  # fmt: skip
 
 
 def _name(tickers: int, years: int) -> str:
     digest = hashlib.blake2b(digest_size=8)
-    for path in _CODE:
-        digest.update((REPO / path).read_bytes())
+    for name in _CODE:
+        path = REPO / name
+        for part in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+            digest.update(part.read_bytes())
     return f"{tickers}x{years}y-{dt.date.today().isoformat()}-{digest.hexdigest()}.db"
 
 
