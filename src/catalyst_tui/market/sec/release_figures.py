@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 
 from .release_labels import (
     cost_rank,
@@ -28,54 +27,16 @@ from .release_labels import (
     revenue_rank,
 )
 from .release_periods import Column, Kind
+from .release_records import FIGURES, Gap, ReleaseFigures
 from .release_tables import Figure, Line, Segment
 
 __all__ = ["FIGURES", "Gap", "ReleaseFigures", "Statement", "find_statements", "read_figures"]
 
-FIGURES = (
-    "revenue",
-    "gross_profit",
-    "operating_income",
-    "net_income",
-    "eps_diluted",
-    "eps_nongaap",
-)
 _TITLE = re.compile(
     r"statements? of (?:consolidated )?(?:income|operations|earnings|net income)"
     r"|income statements?|results of operations"
 )
 _TITLE_REACH = 300  # a statement's title is in the last lines before its figures
-
-
-class Gap(StrEnum):
-    """Why a figure is None."""
-
-    NOT_STATED = "not_stated"  # the release prints no such line, or nothing for that period
-    AMBIGUOUS = "ambiguous"  # two different values are labelled as it
-    UNKNOWN_SCALE = "unknown_scale"  # an amount whose table states no scale
-    NO_STATEMENT = "no_statement"  # the release has no income statement to read
-
-
-@dataclass(frozen=True)
-class ReleaseFigures:
-    """One period's figures: money in currency units, EPS as printed; None with a Gap."""
-
-    revenue: float | None = None
-    gross_profit: float | None = None
-    operating_income: float | None = None
-    net_income: float | None = None
-    eps_diluted: float | None = None
-    eps_nongaap: float | None = None
-    missing: tuple[tuple[str, Gap], ...] = ()  # (figure, why) for each None
-    derived: tuple[str, ...] = ()  # figures computed, not printed: gross profit = revenue - cost
-
-    def gap(self, figure: str) -> Gap | None:
-        """Why `figure` is None (None when it was read)."""
-        return dict(self.missing).get(figure)
-
-    @classmethod
-    def nothing(cls, why: Gap) -> ReleaseFigures:
-        return cls(missing=tuple((name, why) for name in FIGURES))
 
 
 @dataclass(frozen=True)

@@ -22,29 +22,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 
 from .release_labels import revenue_rank
 from .release_periods import Kind
+from .release_records import Guidance, GuidancePeriod
 from .release_tables import Line, Segment
 
 __all__ = ["Guidance", "GuidancePeriod", "read_guidance"]
-
-
-class GuidancePeriod(StrEnum):
-    QUARTER = "quarter"
-    YEAR = "year"
-
-
-@dataclass(frozen=True)
-class Guidance:
-    """Revenue guidance for a period, in currency units; low == high for a single figure."""
-
-    period: GuidancePeriod
-    revenue_low: float
-    revenue_high: float
 
 
 _PIECES = re.compile(r"(?<=[.!?:])\s+(?=[A-Z“\"(\d])|\s*[•●◦▪]\s*")

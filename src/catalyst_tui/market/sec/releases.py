@@ -17,16 +17,21 @@ figures), release_guidance (the outlook).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
-from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING
 
-from .release_document import read_document
-from .release_figures import FIGURES, Gap, ReleaseFigures, find_statements, read_figures
-from .release_guidance import Guidance, GuidancePeriod, read_guidance
-from .release_periods import Kind
-from .release_tables import Segment, segments
+from .release_records import (
+    Gap,
+    Guidance,
+    GuidancePeriod,
+    NotRead,
+    ReleaseFigures,
+    ReleaseResults,
+    nothing,
+    to_json,
+)
+
+if TYPE_CHECKING:
+    from .release_tables import Segment
 
 __all__ = [
     "Gap",
@@ -41,28 +46,6 @@ __all__ = [
 ]
 
 
-class NotRead(StrEnum):
-    """Why a release gave no results."""
-
-    EMPTY = "empty"  # no text at all
-    TOO_LARGE = "too_large"  # over release_document.MAX_BYTES
-    NO_STATEMENT = "no_statement"  # no income statement: a deliveries update, prose results
-    UNREADABLE = "unreadable"  # the readers failed on it (a bug to report, not a release)
-    # Said by whoever fetches it (the refresh), never by read_release:
-    NO_EXHIBIT = "no_exhibit"  # the 8-K's index lists no EX-99 press release
-    FETCH_FAILED = "fetch_failed"  # the index or the exhibit could not be had (tried 3 times)
-
-
-@dataclass(frozen=True)
-class ReleaseResults:
-    found: bool
-    reason: NotRead | None  # why nothing was found; None when found
-    period_end: date | None
-    quarter: ReleaseFigures
-    year: ReleaseFigures | None  # the fiscal year, on a Q4 release
-    guidance: tuple[Guidance, ...] = field(default=())
-
-
 def read_release(body: bytes | str) -> ReleaseResults:
     """The results in a release (HTML, plain text, or in EDGAR's SGML envelope). Never raises."""
     try:
@@ -72,6 +55,14 @@ def read_release(body: bytes | str) -> ReleaseResults:
 
 
 def _read(body: bytes | str) -> ReleaseResults:
+    # The readers (regular expressions, the HTML parser) load with the first release read:
+    # what only holds results (the store, the metrics, the screens) never pays for them.
+    from .release_document import read_document
+    from .release_figures import find_statements, read_figures
+    from .release_guidance import read_guidance
+    from .release_periods import Kind
+    from .release_tables import segments
+
     document = read_document(body)
     if document is None:
         return nothing(NotRead.TOO_LARGE)
@@ -104,27 +95,3 @@ def _read(body: bytes | str) -> ReleaseResults:
         year=year,
         guidance=read_guidance(document.text, found),
     )
-
-
-def nothing(why: NotRead) -> ReleaseResults:
-    """No results, and why (the fetching code says NO_EXHIBIT or FETCH_FAILED with it)."""
-    return ReleaseResults(False, why, None, ReleaseFigures.nothing(Gap.NO_STATEMENT), None)
-
-
-def to_json(results: ReleaseResults) -> dict[str, Any]:
-    """`catalyst results --json`: found, reason, period_end (ISO), quarter, year, guidance."""
-    return {
-        "found": results.found,
-        "reason": str(results.reason) if results.reason else None,
-        "period_end": results.period_end.isoformat() if results.period_end else None,
-        "quarter": _figures_json(results.quarter),
-        "year": _figures_json(results.year) if results.year else None,
-        "guidance": [
-            {"period": str(g.period), "revenue_low": g.revenue_low, "revenue_high": g.revenue_high}
-            for g in results.guidance
-        ],
-    }
-
-
-def _figures_json(figures: ReleaseFigures) -> dict[str, float | None]:
-    return {name: getattr(figures, name) for name in FIGURES}

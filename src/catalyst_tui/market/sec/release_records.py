@@ -1,0 +1,123 @@
+"""The records of an earnings release's results (releases.py reads them): the figures of a
+period and why one is missing, the revenue guidance, why a release gave nothing, and the JSON of
+`catalyst results`. Plain data: the store, the metrics and the screens use them without the
+readers (their regular expressions and HTML parser are loaded by the first release read)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+__all__ = [
+    "FIGURES",
+    "Gap",
+    "Guidance",
+    "GuidancePeriod",
+    "NotRead",
+    "ReleaseFigures",
+    "ReleaseResults",
+    "nothing",
+    "to_json",
+]
+
+FIGURES = (
+    "revenue",
+    "gross_profit",
+    "operating_income",
+    "net_income",
+    "eps_diluted",
+    "eps_nongaap",
+)
+
+
+class Gap(StrEnum):
+    """Why a figure is None."""
+
+    NOT_STATED = "not_stated"  # the release prints no such line, or nothing for that period
+    AMBIGUOUS = "ambiguous"  # two different values are labelled as it
+    UNKNOWN_SCALE = "unknown_scale"  # an amount whose table states no scale
+    NO_STATEMENT = "no_statement"  # the release has no income statement to read
+
+
+@dataclass(frozen=True)
+class ReleaseFigures:
+    """One period's figures: money in currency units, EPS as printed; None with a Gap."""
+
+    revenue: float | None = None
+    gross_profit: float | None = None
+    operating_income: float | None = None
+    net_income: float | None = None
+    eps_diluted: float | None = None
+    eps_nongaap: float | None = None
+    missing: tuple[tuple[str, Gap], ...] = ()  # (figure, why) for each None
+    derived: tuple[str, ...] = ()  # figures computed, not printed: gross profit = revenue - cost
+
+    def gap(self, figure: str) -> Gap | None:
+        """Why `figure` is None (None when it was read)."""
+        return dict(self.missing).get(figure)
+
+    @classmethod
+    def nothing(cls, why: Gap) -> ReleaseFigures:
+        return cls(missing=tuple((name, why) for name in FIGURES))
+
+
+class GuidancePeriod(StrEnum):
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """Revenue guidance for a period, in currency units; low == high for a single figure."""
+
+    period: GuidancePeriod
+    revenue_low: float
+    revenue_high: float
+
+
+class NotRead(StrEnum):
+    """Why a release gave no results."""
+
+    EMPTY = "empty"  # no text at all
+    TOO_LARGE = "too_large"  # over release_document.MAX_BYTES
+    NO_STATEMENT = "no_statement"  # no income statement: a deliveries update, prose results
+    UNREADABLE = "unreadable"  # the readers failed on it (a bug to report, not a release)
+    # Said by whoever fetches it (the refresh), never by read_release:
+    NO_EXHIBIT = "no_exhibit"  # the 8-K's index lists no EX-99 press release
+    FETCH_FAILED = "fetch_failed"  # the index or the exhibit could not be had (tried 3 times)
+
+
+@dataclass(frozen=True)
+class ReleaseResults:
+    found: bool
+    reason: NotRead | None  # why nothing was found; None when found
+    period_end: date | None
+    quarter: ReleaseFigures
+    year: ReleaseFigures | None  # the fiscal year, on a Q4 release
+    guidance: tuple[Guidance, ...] = field(default=())
+
+
+def nothing(why: NotRead) -> ReleaseResults:
+    """No results, and why (the fetching code says NO_EXHIBIT or FETCH_FAILED with it)."""
+    return ReleaseResults(False, why, None, ReleaseFigures.nothing(Gap.NO_STATEMENT), None)
+
+
+def to_json(results: ReleaseResults) -> dict[str, Any]:
+    """`catalyst results --json`: found, reason, period_end (ISO), quarter, year, guidance."""
+    return {
+        "found": results.found,
+        "reason": str(results.reason) if results.reason else None,
+        "period_end": results.period_end.isoformat() if results.period_end else None,
+        "quarter": _figures_json(results.quarter),
+        "year": _figures_json(results.year) if results.year else None,
+        "guidance": [
+            {"period": str(g.period), "revenue_low": g.revenue_low, "revenue_high": g.revenue_high}
+            for g in results.guidance
+        ],
+    }
+
+
+def _figures_json(figures: ReleaseFigures) -> dict[str, float | None]:
+    return {name: getattr(figures, name) for name in FIGURES}
