@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split
 from ..thesis.snapshot import MarketSnapshot
 from .columns import day, day_text, iso
-from .migrations import SPARK_OF
+from .migrations.later import SPARK_OF
 from .quote_rows import QUOTE_COLUMNS, last_quote, quote_row
 from .records import FetchState
 from .snapshot import load_snapshot

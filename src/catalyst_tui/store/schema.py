@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .migrations import (
+from .migrations.early import (
     V2,
     V3,
     V4,
@@ -26,11 +26,8 @@ from .migrations import (
     V8,
     V9,
     V9_REASON_PARTS,
-    V10,
-    V11,
-    V11_REASON_PARTS,
-    V12,
 )
+from .migrations.later import V10, V11, V11_REASON_PARTS, V12
 
 _V1 = """
 CREATE TABLE tickers (
