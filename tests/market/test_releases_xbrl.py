@@ -19,7 +19,8 @@ from functools import cache
 import pytest
 from tests.support.shared import PRESS_RELEASES, REALDATA
 
-from catalyst_tui.market.sec.releases import ReleaseResults, read_release
+from catalyst_tui.market.sec.release_records import ReleaseResults
+from catalyst_tui.market.sec.releases import read_release
 
 REVENUE = ("RevenueFromContractWithCustomerExcludingAssessedTax", "Revenues", "SalesRevenueNet")
 QUARTER_DAYS, NINE_MONTH_DAYS, YEAR_DAYS = range(80, 101), range(255, 291), range(350, 381)

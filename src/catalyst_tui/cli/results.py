@@ -31,7 +31,8 @@ def cmd_results(ctx: Context) -> int:
 
 
 def _from_file(ctx: Context, path: str) -> int:
-    from ..market.sec.releases import read_release, to_json
+    from ..market.sec.release_records import to_json
+    from ..market.sec.releases import read_release
     from .output.results import print_release
 
     body = read_document(path)

@@ -30,7 +30,8 @@ from ..market.http.client import MarketClient
 from ..market.models import NEW_YORK, FetchError
 from ..market.provider import FilingsSource
 from ..market.sec.filings import FilingsFormatError, exhibits, parse_filing_index
-from ..market.sec.releases import NotRead, ReleaseResults, nothing, read_release
+from ..market.sec.release_records import NotRead, ReleaseResults, nothing
+from ..market.sec.releases import read_release
 from ..notify.wording import results_notification
 from ..store import Store
 from ..store.records import FilingRecord

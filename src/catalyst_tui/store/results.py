@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..market.sec.filings import EASTERN
-from ..market.sec.releases import (
+from ..market.sec.release_records import (
     Gap,
     Guidance,
     GuidancePeriod,

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ...market.sec.releases import ReleaseFigures, ReleaseResults, to_json
+from ...market.sec.release_records import ReleaseFigures, ReleaseResults, to_json
 from ...text import printable
 from ...thesis.wording import money, money_range
 from ...views.results import FIGURE_LABELS, ResultRow, gap_text, not_read_text

@@ -19,31 +19,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .release_records import (
-    Gap,
-    Guidance,
-    GuidancePeriod,
-    NotRead,
-    ReleaseFigures,
-    ReleaseResults,
-    nothing,
-    to_json,
-)
+from .release_records import Gap, NotRead, ReleaseFigures, ReleaseResults, nothing
 
 if TYPE_CHECKING:
     from .release_tables import Segment
 
-__all__ = [
-    "Gap",
-    "Guidance",
-    "GuidancePeriod",
-    "NotRead",
-    "ReleaseFigures",
-    "ReleaseResults",
-    "nothing",
-    "read_release",
-    "to_json",
-]
+__all__ = ["read_release"]
 
 
 def read_release(body: bytes | str) -> ReleaseResults:
