@@ -84,3 +84,18 @@ def test_without_any_terminal_the_output_is_drawn_at_one_wide_width(demo):
         assert alone == catalyst(demo, command, start_new_session=True)  # the same every run
     check = catalyst(demo, "check", start_new_session=True)
     assert "why" in check.splitlines()[1]  # wide: each reason beside its row
+
+
+def test_results_at_80_columns_cut_no_date_or_figure(demo):
+    """`catalyst results` is drawn as the other tables: each release's filing date, quarter and
+    figures whole on its row (no "2026-1" over "1-03", no "$440–45" over "0M"), the XBRL word
+    beside the row or under it."""
+    listed = json.loads(catalyst(demo, "results", "--json"))
+    shown = catalyst(demo, "results", columns=80)
+    assert listed and "…" not in shown
+    assert max(len(line.rstrip()) for line in shown.splitlines()) <= 80, shown
+    for release in listed:
+        line = next(line for line in shown.splitlines() if line.startswith(release["filed"]))
+        assert release["fiscal_quarter"] in line, line
+        assert f"{release['quarter']['eps_diluted']:.2f}" in line, line
+    assert shown.count("confirmed") == sum(r["confirmed"] for r in listed)

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ...market.sec.release_records import ReleaseFigures, ReleaseResults, to_json
 from ...text import printable
 from ...thesis.wording import money, money_range
 from ...views.results import FIGURE_LABELS, ResultRow, gap_text, not_read_text
+from .stream import Column, Row, print_table
+from .tables import output_console
 
 DASH = "—"
 
@@ -48,23 +49,21 @@ def results_json(rows: list[ResultRow]) -> list[dict[str, Any]]:
 def print_release(results: ReleaseResults, console: Console | None = None) -> None:
     """One release for people: whether results were found and the period, each figure of the
     quarter (and the year) with its value or "—" and why, then the guidance."""
-    console = console or Console()
+    console = console or output_console()
     if not results.found:
         console.print(Text(f"no results: {not_read_text(results.reason)}", style="yellow"))
         return
     end = results.period_end.isoformat() if results.period_end else "?"
-    console.print(Text(f"results for the period ended {end}", style="bold"))
-    table = Table()
-    table.add_column("Figure")
-    table.add_column("Quarter", justify="right")
+    columns = [Column("Figure"), Column("Quarter", right=True)]
     if results.year is not None:
-        table.add_column("Fiscal year", justify="right")
+        columns.append(Column("Fiscal year", right=True))
+    rows = []
     for name, label in FIGURE_LABELS.items():
-        cells = [_figure(results.quarter, name)]
+        cells = [label, _figure(results.quarter, name)]
         if results.year is not None:
             cells.append(_figure(results.year, name))
-        table.add_row(label, *cells)
-    console.print(table)
+        rows.append(Row([printable(c) for c in cells]))
+    print_table(console, f"results for the period ended {end}", columns, rows)
     if not results.guidance:
         console.print(Text("guidance: none stated", style="dim"))
     for g in results.guidance:
@@ -74,71 +73,70 @@ def print_release(results: ReleaseResults, console: Console | None = None) -> No
         console.print(Text(f"guidance, {what}: revenue {amount} ({money_range(low, high)})"))
 
 
-def _figure(figures: ReleaseFigures, name: str) -> Text:
+def _figure(figures: ReleaseFigures, name: str) -> str:
     value = getattr(figures, name)
     if value is None:
-        return Text(f"{DASH} ({gap_text(figures.gap(name))})", style="dim")
+        return f"{DASH} ({gap_text(figures.gap(name))})"
     shown = f"{value:.2f}" if name.startswith("eps") else f"{value:,.0f}"  # exact, as read
     if name in figures.derived:
         shown += " (revenue - cost)"
-    return Text(shown)
+    return shown
 
 
 def print_results(rows: list[ResultRow], console: Console | None = None) -> None:
     """The stored releases, newest first: the quarter, its revenue against the guide, margin,
     EPS, the next quarter's guide, and whether XBRL confirmed it."""
-    console = console or Console()
+    console = console or output_console()
     if not rows:
         console.print(
             Text("no earnings releases stored yet: set providers.sec.user_agent and refresh")
         )
         return
-    table = Table()
-    for column in ("Filed", "Symbol", "Quarter", "Revenue", "vs guide", "GM", "EPS",
-                   "Next guide", "XBRL"):  # fmt: skip
-        table.add_column(column, overflow="fold")
+    names = ("Filed", "Symbol", "Quarter", "Revenue", "vs guide", "GM", "EPS", "Next guide",
+             "XBRL")  # fmt: skip
+    columns = [Column(n, right=n in _FIGURES) for n in names]
+    table = []
     for row in rows:
         release, quarter = row.release, row.release.results.quarter
         filed = release.filed.isoformat()
-        symbol = Text(printable(release.symbol))
-        if not release.results.found:
+        if not release.results.found:  # why, in the last column: beside the row or under it
             why = not_read_text(release.results.reason)
-            table.add_row(filed, symbol, Text(printable(why), style="dim"), *([""] * 6))
+            table.append(Row([filed, printable(release.symbol), *[""] * 6, printable(why)], "dim"))
             continue
         end = release.period_end.isoformat() if release.period_end else "?"
         revenue = quarter.revenue
         margin = quarter.gross_profit / revenue if revenue and quarter.gross_profit else None
         ahead = release.quarter_guide()
-        table.add_row(
+        cells = (
             filed,
-            symbol,
+            release.symbol,
             row.label or end,
             money(revenue) if revenue is not None else DASH,
-            _versus(row.vs_guide),
+            DASH if row.vs_guide is None else f"{row.vs_guide:+.1%}",
             f"{margin:.1%}" if margin is not None else DASH,
             f"{quarter.eps_diluted:.2f}" if quarter.eps_diluted is not None else DASH,
             money_range(*ahead) if ahead else DASH,
             _xbrl(row),
         )
-    console.print(table)
+        # beat green, miss red, as the Results pane colours them
+        style = "" if row.vs_guide is None else "green" if row.vs_guide >= 0 else "red"
+        table.append(Row([printable(c) for c in cells], style))
+    print_table(console, "catalyst results", columns, table, fold_last=True)
 
 
-def _versus(vs_guide: float | None) -> Text:
-    if vs_guide is None:
-        return Text(DASH, style="dim")
-    return Text(f"{vs_guide:+.1%}", style="green" if vs_guide >= 0 else "red")
+_FIGURES = {"Revenue", "vs guide", "GM", "EPS"}  # right-justified: numbers
 
 
-def _xbrl(row: ResultRow) -> Text:
+def _xbrl(row: ResultRow) -> str:
     if row.check.confirmed:
-        return Text("confirmed", style="green")
+        return "confirmed"
     if row.check.differences:
         said = ", ".join(
             f"{FIGURE_LABELS[d.figure].lower()} {_amount(d.figure, d.filed)}"
             for d in row.check.differences
         )
-        return Text(f"differs: {said}", style="yellow")
-    return Text("not filed yet", style="dim")
+        return f"differs: {said}"
+    return "not filed yet"
 
 
 def _amount(figure: str, value: float) -> str:
