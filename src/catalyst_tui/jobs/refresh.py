@@ -20,11 +20,11 @@ import datetime as dt
 import logging
 import os
 import time
-from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from collections import ChainMap, Counter
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, MutableMapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from ..config import Config
 from ..market.http.client import MarketClient
@@ -192,9 +192,12 @@ async def _daily_and_evidence(
     await evidence.list_filings(symbols, ciks)
     share = time.monotonic() + max(0.0, ends - time.monotonic()) * RELEASES_SHARE
     await evidence.read_releases(symbols, ciks, share)
-    seen: dict[str, EarningsDate | None] = {}
-    for provider in providers:  # the dates the quote answers carried (Yahoo's v7 batches)
-        seen.update(provider.earnings_seen)
+    # The dates the quote answers carried (Yahoo's v7 batches), read only for the symbols due.
+    # (ChainMap reads its maps and writes none here: typeshed asks mutable ones of it.)
+    seen: Mapping[str, EarningsDate | None] = ChainMap(
+        *[cast("MutableMapping[str, EarningsDate | None]", p.earnings_seen)
+          for p in reversed(providers)]
+    )  # fmt: skip
     earnings = [s for s in sources.earnings if s.name not in refusing]
     await asyncio.gather(
         daily.fundamentals(sources.fundamentals, symbols, ciks),

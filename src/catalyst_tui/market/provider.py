@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the providers' modules are read at start-up (their specs): 
 log = logging.getLogger(__name__)
 
 QuoteResult = Quote | FetchError
+_INF = float("inf")
 # Malformed-but-parseable bodies (a list where an object was expected, a string for a number)
 # surface from the transforms as these; they are the provider's fault, reported as "bad_body".
 BODY_SHAPE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError)
@@ -212,26 +213,35 @@ def body_shape(provider: str, symbol: str | None = None) -> Iterator[None]:
     try:
         yield
     except BODY_SHAPE_ERRORS as exc:
-        log.debug("%s: unexpected body shape", provider, exc_info=True)
-        raise FetchError("bad_body", f"unexpected answer shape ({exc!r})", provider,
-                         symbol) from None  # fmt: skip
+        raise shape_error(exc, provider, symbol) from None
+
+
+def shape_error(exc: Exception, provider: str, symbol: str | None = None) -> FetchError:
+    """The FetchError bad_body of a malformed-but-parseable body (one of BODY_SHAPE_ERRORS): for
+    a loop over many rows, where a `try` costs nothing and a `with body_shape` a generator each."""
+    log.debug("%s: unexpected body shape", provider, exc_info=True)
+    return FetchError("bad_body", f"unexpected answer shape ({exc!r})", provider, symbol)
 
 
 def positive(value: object) -> float | None:
     """A finite JSON number > 0, else None (0, null, a string, NaN, booleans). How large it may
     be is for market/bounds to say, where the record is made."""
+    if type(value) is float:  # what JSON decodes nearly every price to: one test, not four
+        return value if 0 < value < _INF else None
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     try:
         number = float(value)
     except OverflowError:  # an integer beyond a float: decode_json never lets one through
         return None
-    return number if 0 < number < float("inf") else None
+    return number if 0 < number < _INF else None
 
 
 def number(value: object) -> float | None:
     """A JSON number as a float, else None (null, a string, booleans); a change may be zero or
     below. decode_json has refused the non-finite ones."""
+    if type(value) is float:
+        return value
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value)
@@ -239,6 +249,8 @@ def number(value: object) -> float | None:
 
 def whole(value: object) -> int | None:
     """A JSON number as a whole number (a volume, epoch seconds, an offset), else None."""
+    if type(value) is int:  # a volume, a timestamp: JSON's integers
+        return value
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         return None
     return int(value)

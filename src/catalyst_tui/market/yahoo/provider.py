@@ -23,7 +23,6 @@ from ..http.client import MarketClient
 from ..http.errors import html_page, is_refusal, raise_for_status
 from ..models import (
     Bar,
-    EarningsDate,
     ErrorKind,
     FetchError,
     Quote,
@@ -36,11 +35,12 @@ from .bars import chart_bars
 from .chart import local_day, market_state, offset_of, previous_close, since
 from .quote import (
     BATCH_SIZE,
+    EarningsSeen,
     bad_body,
     batch_rows,
     batch_url,
-    earnings_from_rows,
-    quotes_from_rows,
+    quotes_of,
+    rows_by_symbol,
 )
 from .session import YahooCrumb
 
@@ -63,7 +63,7 @@ class YahooProvider(QuoteProvider):
         self.crumb = crumb
         self._now = now or (lambda: datetime.now(UTC))
         # Next earnings dates the batches carried, by symbol (None: the row had none ahead).
-        self.earnings_seen: dict[str, EarningsDate | None] = {}
+        self.earnings_seen: EarningsSeen = EarningsSeen()
 
     async def uses_batches(self, client: MarketClient) -> bool:
         """v7 batches when a cookie and crumb can be had; else one chart per symbol."""
@@ -109,8 +109,9 @@ class YahooProvider(QuoteProvider):
             rows = error
         if not isinstance(rows, FetchError):
             now = self._now()
-            self.earnings_seen.update(earnings_from_rows(rows, symbols, now.date()))
-            return quotes_from_rows(rows, symbols, now)
+            found = rows_by_symbol(rows, symbols)
+            self.earnings_seen.add(found, now.date())  # read only if asked for
+            return quotes_of(found, symbols, now)
         whole = rows
         if len(symbols) == 1 or whole.kind == "auth" or is_refusal(whole):
             return {symbol: whole.for_symbol(symbol) for symbol in symbols}

@@ -9,15 +9,23 @@ the batch leaves out is unknown to Yahoo.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote as url_quote
 
 from ..bounds import checked_earnings, checked_quote, decode_json, epoch
 from ..http.errors import html_page
-from ..models import MARKET_STATES, EarningsDate, ExtSession, FetchError, MarketState, Quote
-from ..provider import QuoteResult, body_shape, number, positive, whole
+from ..models import MARKET_STATES, EarningsDate, ExtSession, FetchError, Quote
+from ..provider import (
+    BODY_SHAPE_ERRORS,
+    QuoteResult,
+    body_shape,
+    number,
+    positive,
+    shape_error,
+    whole,
+)
 from ..symbols import yahoo_symbol
 
 BATCH_SIZE = 100  # symbols per request, what ticker and mop send
@@ -80,7 +88,14 @@ def quotes_from_batch(body: str, symbols: Sequence[str], now: datetime) -> dict[
 def quotes_from_rows(
     rows: list[dict[str, Any]], symbols: Sequence[str], now: datetime
 ) -> dict[str, QuoteResult]:
-    found = _by_symbol(rows, symbols)
+    return quotes_of(rows_by_symbol(rows, symbols), symbols, now)
+
+
+def quotes_of(
+    found: Mapping[str, dict[str, Any]], symbols: Sequence[str], now: datetime
+) -> dict[str, QuoteResult]:
+    """A Quote or FetchError for each of `symbols`, from its row (`rows_by_symbol`); a symbol
+    without one is unknown to Yahoo."""
     out: dict[str, QuoteResult] = {}
     for symbol in symbols:
         row = found.get(symbol)
@@ -89,10 +104,11 @@ def quotes_from_rows(
                                      symbol)  # fmt: skip
             continue
         try:
-            with body_shape("yahoo", symbol):
-                out[symbol] = quote_from_row(row, symbol, now)
+            out[symbol] = quote_from_row(row, symbol, now)
         except FetchError as error:
             out[symbol] = error
+        except BODY_SHAPE_ERRORS as exc:
+            out[symbol] = shape_error(exc, "yahoo", symbol)
     return out
 
 
@@ -108,61 +124,99 @@ def earnings_from_rows(
 ) -> dict[str, EarningsDate | None]:
     """The next earnings date each batch row gives (None: the row has none ahead); symbols with
     no row, or a row that cannot be read, are left out, to be asked of quoteSummary."""
-    out: dict[str, EarningsDate | None] = {}
-    for symbol, row in _by_symbol(rows, symbols).items():
-        try:
-            with body_shape("yahoo", symbol):
-                out[symbol] = earnings_from_row(row, symbol, today)
-        except FetchError:
-            continue
-    return out
+    seen = EarningsSeen()
+    seen.add(rows_by_symbol(rows, symbols), today)
+    return dict(seen)
+
+
+class EarningsSeen(Mapping[str, "EarningsDate | None"]):
+    """The next earnings date each batch row carries (None: none ahead), read from the row only
+    when asked for: earnings dates are due once a day, so most refreshes ask for none of them
+    and read no row's three timestamps. A symbol without a row, or whose row cannot be read,
+    is not in it (to be asked of quoteSummary)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, tuple[dict[str, Any], date]] = {}
+        self._read: dict[str, EarningsDate | None | FetchError] = {}
+
+    def add(self, found: Mapping[str, dict[str, Any]], today: date) -> None:
+        """The rows of one batch (`rows_by_symbol`), read as of `today`."""
+        for symbol, row in found.items():
+            self._rows[symbol] = (row, today)
+            self._read.pop(symbol, None)
+
+    def __getitem__(self, symbol: str) -> EarningsDate | None:
+        found = self._read.get(symbol, _UNREAD)
+        if found is _UNREAD:
+            row, today = self._rows[symbol]  # KeyError: no row
+            try:
+                found = earnings_from_row(row, symbol, today)
+            except FetchError as error:
+                found = error
+            except BODY_SHAPE_ERRORS as exc:
+                found = shape_error(exc, "yahoo", symbol)
+            self._read[symbol] = found
+        if isinstance(found, FetchError):
+            raise KeyError(symbol)
+        return found  # type: ignore[return-value]
+
+    def __iter__(self) -> Iterator[str]:
+        return (symbol for symbol in list(self._rows) if symbol in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+_UNREAD = object()
 
 
 def quote_from_row(row: dict[str, Any], symbol: str, now: datetime) -> Quote:
-    price = positive(row.get("regularMarketPrice"))
+    get = row.get
+    price = positive(get("regularMarketPrice"))
     if price is None:
-        raise bad_body(
-            symbol, f"no price (regularMarketPrice={row.get('regularMarketPrice')!r:.40})"
-        )
-    market_time = epoch(row.get("regularMarketTime"), "yahoo", symbol)
+        raise bad_body(symbol, f"no price (regularMarketPrice={get('regularMarketPrice')!r:.40})")
+    market_time = epoch(get("regularMarketTime"), "yahoo", symbol)
     if market_time is None:
         raise bad_body(symbol, "no regularMarketTime in the quote")
-    prev_close = positive(row.get("regularMarketPreviousClose"))
-    change = number(row.get("regularMarketChange"))
+    prev_close = positive(get("regularMarketPreviousClose"))
+    change = number(get("regularMarketChange"))
     if change is None and prev_close is not None:
         change = price - prev_close
-    percent = number(row.get("regularMarketChangePercent"))
-    state = row.get("marketState")
-    currency = row.get("currency")
+    percent = number(get("regularMarketChangePercent"))
+    state = get("marketState")
+    currency = get("currency")
     session, ext_price, ext_change, ext_percent, ext_time = _extended(row, symbol, market_time)
     quote = Quote(
-        symbol=symbol,
-        price=price,
-        prev_close=prev_close,
-        change=change,
-        change_pct=percent / 100 if percent is not None else None,
-        currency=currency if isinstance(currency, str) else None,
-        market_state=_state(state),
-        quote_time=market_time,
-        source="yahoo",
-        day_high=positive(row.get("regularMarketDayHigh")),
-        day_low=positive(row.get("regularMarketDayLow")),
-        volume=whole(row.get("regularMarketVolume")),
-        fifty_two_week_high=positive(row.get("fiftyTwoWeekHigh")),
-        fifty_two_week_low=positive(row.get("fiftyTwoWeekLow")),
-        ext_session=session,
-        ext_price=ext_price,
-        ext_change=ext_change,
-        ext_change_pct=ext_percent / 100 if ext_percent is not None else None,
-        ext_time=ext_time,
+        symbol,
+        price,
+        prev_close,
+        change,
+        percent / 100 if percent is not None else None,
+        currency if type(currency) is str else None,
+        state if type(state) is str and state in MARKET_STATES else None,  # type: ignore[arg-type]
+        market_time,
+        "yahoo",
+        positive(get("regularMarketDayHigh")),
+        positive(get("regularMarketDayLow")),
+        whole(get("regularMarketVolume")),
+        positive(get("fiftyTwoWeekHigh")),
+        positive(get("fiftyTwoWeekLow")),
+        session,
+        ext_price,
+        ext_change,
+        ext_percent / 100 if ext_percent is not None else None,
+        ext_time,
     )
     return checked_quote(quote, now)
+
+
+_EARNINGS_KEYS = ("earningsTimestampStart", "earningsTimestampEnd", "earningsTimestamp")
 
 
 def earnings_from_row(row: dict[str, Any], symbol: str, today: date) -> EarningsDate | None:
     """The earliest of earningsTimestampStart/End on or after today, as a UTC day."""
     days = []
-    for key in ("earningsTimestampStart", "earningsTimestampEnd", "earningsTimestamp"):
+    for key in _EARNINGS_KEYS:
         moment = epoch(row.get(key), "yahoo", symbol)
         if moment is not None and moment.date() >= today:
             days.append(moment.date())
@@ -174,7 +228,8 @@ def earnings_from_row(row: dict[str, Any], symbol: str, today: date) -> Earnings
     return checked_earnings(found, today)
 
 
-def _by_symbol(rows: list[dict[str, Any]], symbols: Sequence[str]) -> dict[str, dict[str, Any]]:
+def rows_by_symbol(rows: list[dict[str, Any]], symbols: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Each of `symbols`' row in a batch's rows (matched on Yahoo's spelling of the symbol)."""
     wanted = {yahoo_symbol(s): s for s in symbols}
     out = {}
     for row in rows:
@@ -184,25 +239,28 @@ def _by_symbol(rows: list[dict[str, Any]], symbols: Sequence[str]) -> dict[str, 
     return out
 
 
+# The pre- and post-market fields, by session: price, time, change, change in percent.
+_EXTENDED = tuple(
+    (session, f"{prefix}Price", f"{prefix}Time", f"{prefix}Change", f"{prefix}ChangePercent")
+    for session, prefix in (("pre", "preMarket"), ("post", "postMarket"))
+)
+
+
 def _extended(
     row: dict[str, Any], symbol: str, regular: datetime
 ) -> tuple[ExtSession | None, float | None, float | None, float | None, datetime | None]:
     """The latest of the pre- and post-market trades that came after the regular one."""
     best: tuple[ExtSession | None, float | None, float | None, float | None, datetime | None]
     best = (None, None, None, None, None)
-    for session, prefix in (("pre", "preMarket"), ("post", "postMarket")):
-        price = positive(row.get(f"{prefix}Price"))
-        moment = epoch(row.get(f"{prefix}Time"), "yahoo", symbol)
+    for session, price_key, time_key, change_key, percent_key in _EXTENDED:
+        price = positive(row.get(price_key))
+        moment = epoch(row.get(time_key), "yahoo", symbol)
         if price is None or moment is None or moment <= regular:
             continue
         if best[4] is None or moment > best[4]:
-            best = (session, price, number(row.get(f"{prefix}Change")),  # type: ignore[assignment]
-                    number(row.get(f"{prefix}ChangePercent")), moment)  # fmt: skip
+            best = (session, price, number(row.get(change_key)),  # type: ignore[assignment]
+                    number(row.get(percent_key)), moment)  # fmt: skip
     return best
-
-
-def _state(value: object) -> MarketState | None:
-    return value if isinstance(value, str) and value in MARKET_STATES else None  # type: ignore[return-value]
 
 
 def bad_body(symbol: str, message: str) -> FetchError:
