@@ -68,6 +68,7 @@ FAULT_KINDS = frozenset(
      "quota", "auth", "drip", "gzip_bomb", "redirect", "rewrite", *VALUE_FAULTS}
 )  # fmt: skip
 FAULT_DELAYS = {"timeout": 5.0, "drip": 2.0}  # seconds, when inject() is given none
+GATHER_LIMIT = 30.0  # seconds a request waits for `gather` others: far above any machine's need
 # CIKs of the samples and a few real ones; other symbols get a synthetic CIK.
 KNOWN_CIKS = {
     "BLK": 2012383,
@@ -194,6 +195,11 @@ class MarketServer:
         self.getcrumb_body: str | None = None
         self.intraday_body: str | None = None  # every intraday answer, when set
         self.max_in_flight = 0
+        # Each request waits until this many are in flight at once (GATHER_LIMIT at most) before
+        # its answer: concurrency proven by the count, not by a latency long enough on a fast
+        # machine.
+        self.gather = 0
+        self._gathering = threading.Condition()
         self._in_flight = 0
         self._faults: list[Fault] = []
         self._log: list[LoggedRequest] = []
@@ -415,6 +421,17 @@ class MarketServer:
     def _done(self) -> None:
         with self._lock:
             self._in_flight -= 1
+
+    def _gather(self) -> None:
+        """With `gather` set, wait until that many requests were in flight at once; when they
+        never are (GATHER_LIMIT), no request waits again (the test's count says so)."""
+        with self._gathering:
+            self._gathering.notify_all()
+            if not self._gathering.wait_for(
+                lambda: self.max_in_flight >= self.gather or self._stopping.is_set(),
+                timeout=GATHER_LIMIT,
+            ):
+                self.gather = 0
 
     def _wait(self, seconds: float) -> bool:
         """Sleep, but wake when the server stops; False if it is stopping."""
@@ -1153,6 +1170,8 @@ class _Handler(BaseHTTPRequestHandler):
         )
         fault = market._arrived(request)
         try:
+            if market.gather:
+                market._gather()
             if not market._wait(market.latency):
                 return self._drop()
             reply = market._reply(request, fault)
