@@ -57,31 +57,31 @@ class MarketData:
         gets None (the whole window); one whose bars were never fetched by a refresh that
         records it; and, once a day, one whose last stored quote is past its regular session
         (not REGULAR) and newer than its last history fetch, so the day's final bar is in."""
-        fetched = self.fetch_states("history")
-        backfilled = self.fetch_states("backfill")
-        quoted = {  # the two columns of each priced quote this needs, not whole LastQuotes
-            symbol: (market_state, dt.datetime.fromisoformat(quote_time))
-            for symbol, market_state, quote_time in self._conn.execute(
-                "SELECT symbol, market_state, quote_time FROM quotes"
-                " WHERE price IS NOT NULL AND quote_time IS NOT NULL AND quote_time != ''"
-            )
-        }
-        # Which symbols have bars at all: those with sparkline closes kept (one short table).
-        with_bars = {r[0] for r in self._conn.execute("SELECT symbol FROM sparks"
-                                                      " WHERE closes != '[]'")}  # fmt: skip
+        # One statement: each symbol's backfill mark, last history fetch, priced quote's state
+        # and time, and whether it has bars at all (sparkline closes kept: one short table).
+        rows = self._conn.execute(
+            "SELECT s.value, b.symbol IS NOT NULL, h.fetched_at, q.market_state, q.quote_time,"
+            " EXISTS (SELECT 1 FROM sparks k WHERE k.symbol = s.value AND k.closes != '[]')"
+            " FROM json_each(?) s"
+            " LEFT JOIN fetch_state b ON b.kind = 'backfill' AND b.symbol = s.value"
+            " LEFT JOIN fetch_state h ON h.kind = 'history' AND h.symbol = s.value"
+            " LEFT JOIN quotes q ON q.symbol = s.value AND q.price IS NOT NULL"
+            " AND q.quote_time IS NOT NULL AND q.quote_time != ''",
+            [json.dumps(symbols)],
+        )
         due: dict[str, dt.date | None] = {}
         wanted = []  # backfilled and due: from their last stored day
-        for symbol in symbols:
-            state, last = fetched.get(symbol), quoted.get(symbol)
-            if symbol not in backfilled:
+        for symbol, backfilled, fetched_at, state, quote_time, with_bars in rows:
+            if not backfilled:
                 due[symbol] = None
                 continue
-            never = symbol not in with_bars or state is None or state.fetched_at > now
+            fetched = dt.datetime.fromisoformat(fetched_at) if fetched_at is not None else None
+            never = not with_bars or fetched is None or fetched > now
             closed_since = (
-                state is not None
-                and last is not None
-                and last[0] != "REGULAR"
-                and state.fetched_at < last[1]
+                fetched is not None
+                and quote_time is not None
+                and state != "REGULAR"
+                and fetched < dt.datetime.fromisoformat(quote_time)
             )
             if never or closed_since:
                 wanted.append(symbol)
@@ -205,6 +205,12 @@ class MarketData:
         if symbols is None:
             return stored
         return {s: stored.get(s) or LastQuote(s, None, None, True, "") for s in symbols}
+
+    def any_price(self, symbols: list[str]) -> bool:
+        """Whether a price is stored for any of `symbols` (stale or not)."""
+        sql = ("SELECT EXISTS (SELECT 1 FROM quotes WHERE price IS NOT NULL"
+               " AND symbol IN (SELECT value FROM json_each(?)))")  # fmt: skip
+        return bool(self._conn.execute(sql, [json.dumps(symbols)]).fetchone()[0])
 
     def market_states(self) -> list[str | None]:
         """The market state each stored quote reported (REGULAR, PRE, POST, CLOSED or None)."""
