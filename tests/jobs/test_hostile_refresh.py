@@ -93,7 +93,7 @@ async def test_a_lone_surrogate_in_a_yahoo_error_loses_no_other_quote(tmp_path, 
         store.sync.apply(config)
         report = await refresh(store, config)
         assert report.fresh == {"ALAB", "NVDA", "TSLA"}
-        [crdo] = [q for q in report.statuses if q.symbol == "CRDO"]
+        crdo = store.market.last_quotes(["CRDO"])["CRDO"]
         assert crdo.error is not None and "No data found \ufffd here" in crdo.error
     fresh = rows(tmp_path / "c.db", "SELECT symbol FROM quotes WHERE stale = 0 ORDER BY 1")
     assert fresh == [("ALAB",), ("NVDA",), ("TSLA",)]
@@ -177,7 +177,7 @@ async def test_a_price_of_1e_320_is_refused_and_the_others_stored(tmp_path, serv
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
         report = await refresh(store, config)
-        [alab] = [q for q in report.statuses if q.symbol == "ALAB"]
+        alab = store.market.last_quotes(["ALAB"])["ALAB"]
     assert report.fresh == {"CRDO", "NVDA", "TSLA"}
     assert alab.error is not None and "price is 9.99989e-321, out of range" in alab.error
 

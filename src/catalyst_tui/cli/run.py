@@ -68,7 +68,7 @@ def cmd_refresh(ctx: Context) -> int:
         changed = evaluate_checkpoints(config, store, now)
         delivery = asyncio.run(_deliver_once(store, now))
         if report is not None:
-            print_refresh_summary(report)
+            print_refresh_summary(report, store.market.last_quotes(report.symbols).values())
         if not config.providers.sec.user_agent:  # one line: what waits for the contact
             from ..views.sec_contact import sec_wait_text, waiting_for_sec
 
@@ -100,7 +100,7 @@ def cmd_daemon(ctx: Context) -> int:
         parts = []
         if result.refresh is not None:
             parts.append(
-                f"refresh: {len(result.refresh.fresh)}/{len(result.refresh.statuses)} fresh"
+                f"refresh: {len(result.refresh.fresh)}/{len(result.refresh.symbols)} fresh"
             )
         else:
             parts.append("evaluation")

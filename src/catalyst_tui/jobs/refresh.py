@@ -29,7 +29,7 @@ from typing import NamedTuple, cast
 from ..config import Config
 from ..market.http.client import MarketClient
 from ..market.http.errors import is_refusal
-from ..market.models import EarningsDate, FetchError, LastQuote, QuoteOutcome
+from ..market.models import EarningsDate, FetchError, QuoteOutcome
 from ..market.provider import QuoteProvider
 from ..market.quotes import ProgressCallback, fetch_quotes, first_history
 from ..market.registry import Sources, build_sources
@@ -56,14 +56,13 @@ RELEASES_SHARE = 0.5  # of the time left after the filings, for reading earnings
 @dataclass
 class RefreshReport:
     """What a cycle did, for people: which symbols are fresh and which stale, whether any has
-    a price stored, notes. `statuses`, the stored quote of every symbol afterwards, only in the
-    process that refreshed: a child's report leaves them in the database (jobs/refresh_process)."""
+    a price stored, notes. The stored quote of each symbol afterwards is the database's to say
+    (`store.market.last_quotes(report.symbols)`), read by who shows it."""
 
     started: dt.datetime
     symbols: list[str] = field(default_factory=list)  # every active symbol, in order
     fresh: set[str] = field(default_factory=set)
     stored: bool = False  # a price is stored for some symbol (from this refresh or before)
-    statuses: list[LastQuote] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     fundamentals_updated: list[str] = field(default_factory=list)
     earnings_updated: list[str] = field(default_factory=list)
@@ -159,8 +158,7 @@ async def refresh_in_process(
         if owned:
             await client.aclose()
     match_evidence(store, config, clock())
-    report.statuses = list(store.market.last_quotes(symbols).values())
-    report.stored = any(status.price is not None for status in report.statuses)
+    report.stored = bool(report.fresh) or store.market.any_price(symbols)
     return report
 
 

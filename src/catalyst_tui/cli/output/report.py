@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -26,6 +26,7 @@ from .tables import output_console
 
 if TYPE_CHECKING:  # the refresh (and the market package) is loaded by `refresh` alone
     from ...jobs.refresh import RefreshReport
+    from ...market.models import LastQuote
 
 Progressed = Callable[[int, int, str], None]
 NONE = "—"  # a figure not known (no price, no rate): said, never shown as 0.00 or left blank
@@ -61,15 +62,19 @@ def refresh_progress(total: int, console: Console | None = None) -> Iterator[Pro
 
 
 def print_refresh_summary(
-    report: RefreshReport, console: Console | None = None, now: dt.datetime | None = None
+    report: RefreshReport,
+    statuses: Iterable[LastQuote],
+    console: Console | None = None,
+    now: dt.datetime | None = None,
 ) -> None:
-    """Symbol, price, day change, source, age and staleness of every symbol, then the notes.
+    """Symbol, price, day change, source, age and staleness of every symbol (`statuses`: each
+    one's stored quote after the refresh), then the notes.
     When no provider answered (offline, unreachable), each row says only that, and each
     provider's failure is said once under the table, with how many symbols it failed."""
     console = console or output_console()
     now = now or dt.datetime.now(dt.UTC)
     rows = []
-    for status in report.statuses:
+    for status in statuses:
         stale = status.symbol not in report.fresh
         price = "—" if status.price is None else f"{status.price:,.2f}"
         change = "—" if status.change_pct is None else f"{status.change_pct:+.2%}"
@@ -82,7 +87,7 @@ def print_refresh_summary(
     columns = [Column("symbol"), Column("price", right=True), Column("day", right=True),
                Column("source"), Column("age", right=True), Column("stale")]  # fmt: skip
     print_table(console, "catalyst refresh", columns, rows, fold_last=True)
-    fresh, total = len(report.fresh), len(report.statuses)
+    fresh, total = len(report.fresh), len(rows)
     console.print(f"{fresh}/{total} symbols fresh", highlight=False)
     for provider, failure in report.failures.items():
         console.print(Text(printable(f"{provider}: {failure}")), highlight=False, soft_wrap=True)
