@@ -57,6 +57,10 @@ def test_any_document_decodes_as_the_checked_reading_does(document):
         "-Infinity",
         "1e400",
         "-1e999",
+        "Infinity",
+        "1E+400",  # a sign and a capital in the exponent: the scan drops one and lowers the other
+        "-2.5e+308",
+        "1.0E-400",
         "1" * 400,
         "9223372036854775808",
         "123456789012345678901234567890",
