@@ -73,3 +73,21 @@ def test_numbers_only_the_checks_can_judge_go_through_them(number):
         decoded(text) == "refused"
         or decoded(text)["chart"]["close"][1] == checked(text)["chart"]["close"][1]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "risky"),
+    [
+        ('{"pct": 0.0036216137911020225}', False),  # a long fraction: any float reads it
+        ('{"pct": -0.0036216137911020225, "n": 12}', False),
+        ('{"pct": 0.0036216137911020225, "n": 123456789012345678901234567890}', True),
+        ('{"n": -12345678901234567890}', True),  # beyond 64 bits, after a sign
+        ('{"x": 12345678901234567890.5}', True),  # an integer part of 20 digits
+        ('[0.1234567890123456789012, 1234567890123456789012]', True),
+        ('{"x": 1.5E+300}', True),
+    ],
+)
+def test_only_what_the_hooks_can_judge_is_sent_to_them(text, risky):
+    assert bounds._risky(text) is risky
+    assert bounds._risky(text.encode()) is risky
+    assert decoded(text) == checked(text)

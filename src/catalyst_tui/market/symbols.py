@@ -9,6 +9,7 @@ return None for the rest, and those symbols are skipped for them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 # A plain US ticker, optionally with a share class (BRK.B, BF.B, HEI.A).
@@ -33,6 +34,7 @@ def listing_currency(symbol: str) -> str | None:
     return "USD" if is_us_equity(symbol) else None
 
 
+@lru_cache(maxsize=8192)  # a refresh spells each of its symbols twice (the URL, the answer)
 def yahoo_symbol(symbol: str) -> str:
     """`BRK.B` → `BRK-B`; everything else as is (`^GSPC`, `BTC-USD`, `SAP.DE`)."""
     return _SHARE_CLASS.sub(r"\1-\2", normalize(symbol))
