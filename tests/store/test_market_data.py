@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from catalyst_tui.market.models import EarningsDate, Fact, FetchError, LastQuote, QuoteOutcome
+from catalyst_tui.market.models import (
+    EarningsDate,
+    Fact,
+    FetchError,
+    LastQuote,
+    Quote,
+    QuoteOutcome,
+)
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.positions import Lot
 
@@ -22,6 +29,21 @@ def test_a_fresh_quote_comes_back_as_it_was_saved(store: Store):
     last = store.market.last_quotes(["ALAB"])["ALAB"]
     assert last == LastQuote("ALAB", saved, T1, False, "")
     assert store.views.price_history("ALAB") == [(d, 100.0 + i) for i, d in enumerate(DAYS)]
+
+
+def test_every_field_of_a_quote_comes_back_in_its_own_column(store: Store):
+    """Each field a value of its own: a row whose columns were written in another order would
+    give another quote back."""
+    saved = Quote(
+        "ALAB", 227.88, 225.5, 2.38, 0.0106, "USD", "POST", T0 - dt.timedelta(hours=2), "yahoo",
+        230.0, 220.5, 1_234_567, 262.9, 47.1, "post", 228.4, 0.52, 0.0023,
+        (T0 - dt.timedelta(hours=1)).astimezone(dt.timezone(dt.timedelta(hours=-5))),
+    )  # fmt: skip
+    store.market.save_quotes([QuoteOutcome("ALAB", saved)], T1)
+    last = store.market.last_quotes(["ALAB"])["ALAB"]
+    assert last == LastQuote("ALAB", saved, T1, False, "")
+    assert last.quote is not None and last.quote.ext_time is not None
+    assert last.quote.ext_time.utcoffset() == dt.timedelta(0)  # stored as UTC, the same moment
 
 
 def test_a_failed_symbol_keeps_its_last_good_quote_marked_stale_with_why(store: Store):

@@ -23,7 +23,9 @@ from ..thesis.observation import (
 
 def iso(moment: dt.datetime) -> str:
     """A moment as stored: UTC, to the second."""
-    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+    if moment.tzinfo is not dt.UTC:  # a provider's moments are UTC already
+        moment = moment.astimezone(dt.UTC)
+    return moment.isoformat(timespec="seconds")
 
 
 def moment(text: str | None) -> dt.datetime | None:

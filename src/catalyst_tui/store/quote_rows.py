@@ -32,10 +32,10 @@ def last_quote(row: tuple) -> LastQuote:
 
 
 def quote_row(quote: Quote, fetched_at: str) -> tuple:
+    """The row of a fresh quote: the Quote's own fields in QUOTE_COLUMNS' order (its slices: a
+    refresh writes 500), the moments as stored, fetched at `fetched_at`, not stale."""
+    ext_time = quote[18]
     return (
-        quote.symbol, quote.price, quote.prev_close, quote.change, quote.change_pct,
-        quote.currency, quote.market_state, iso(quote.quote_time), quote.source, quote.day_high,
-        quote.day_low, quote.volume, quote.fifty_two_week_high, quote.fifty_two_week_low,
-        fetched_at, 0, "", quote.ext_session, quote.ext_price, quote.ext_change,
-        quote.ext_change_pct, iso(quote.ext_time) if quote.ext_time else None,
+        quote[:7] + (iso(quote[7]),) + quote[8:14] + (fetched_at, 0, "")
+        + quote[14:18] + (iso(ext_time) if ext_time else None,)
     )  # fmt: skip
