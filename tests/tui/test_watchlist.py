@@ -246,3 +246,22 @@ async def test_escape_dismisses_the_toasts_once_no_filter_is_shown(demo):
         await pilot.pause()
         assert len(app._notifications) == 0
         assert len(symbols(app)) == 8  # the table as it was
+
+
+async def test_quitting_as_the_watchlist_first_paints_raises_nothing(demo):
+    """The hidden widgets mount after the first frame; a quit that lands in between (ctrl+q as
+    the rows appear, on a slow machine) used to raise MountError from that deferred mount and
+    print its traceback on the user's terminal."""
+    config, store = demo
+    app = make_app(config, store)
+    seen: list[str] = []
+
+    def quit_on_the_first_mount(message) -> None:
+        if type(message).__name__ == "Mount" and isinstance(message._sender, WatchlistScreen):
+            seen.append("mounted")
+            app.exit()  # as ctrl+q would: before the frame's after-refresh callbacks run
+
+    async with app.run_test(size=(120, 36), message_hook=quit_on_the_first_mount) as pilot:
+        await pilot.pause()
+    assert seen == ["mounted"]
+    assert app.return_code in (0, None) and app._exception is None

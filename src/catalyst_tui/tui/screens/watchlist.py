@@ -87,6 +87,8 @@ class WatchlistScreen(Screen[None]):
         self.call_after_refresh(self._mount_hidden)
 
     def _mount_hidden(self) -> None:
+        if not self.is_attached:  # the app is closing (a quit as the rows appeared)
+            return
         if not self.query(ConfigBanner):
             self.mount(ConfigBanner(), before=self.header)
         self._filter_box()
@@ -137,6 +139,10 @@ class WatchlistScreen(Screen[None]):
         then()
 
     def show_data(self, data: Watchlist) -> None:
+        """Show `data`; nothing once the app is closing (a quit while the rows were read or the
+        screen mounted), when nothing may be mounted any more (a group's new tab)."""
+        if not self.is_attached:
+            return
         self.data = data
         self._cells.keep({row.symbol for row in data.rows})
         self._sync_tabs(data.groups)
