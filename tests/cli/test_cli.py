@@ -231,3 +231,24 @@ def test_every_commands_help_describes_each_of_its_arguments():
         assert done.returncode == 0, done.stderr
         assert "positional arguments:" in done.stdout or "options:" in done.stdout
         assert _undescribed(done.stdout) == [], (command, done.stdout)
+
+
+def test_the_catalyst_script_pauses_the_collector_only_while_it_loads(tmp_path):
+    """The script's entry (launch.main) loads the program with the cyclic collector paused; a
+    command other than the TUI runs with it going again (the daemon runs for months)."""
+    probe = (
+        "import gc, sys\n"
+        "import catalyst_tui.cli as cli\n"
+        "from catalyst_tui import launch\n"
+        "seen = []\n"
+        "real = cli.COMMANDS['validate']\n"
+        "cli.COMMANDS['validate'] = lambda ctx: (seen.append(gc.isenabled()), real(ctx))[1]\n"
+        f"sys.argv = ['catalyst', 'validate', '--config', {str(BUNDLED_CONFIG)!r}]\n"
+        "code = launch.main()\n"
+        "print(seen, gc.isenabled(), code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60)  # fmt: skip
+    assert result.stdout.split("\n")[-2] == "[True] True 0", result.stdout + result.stderr
+    scripts = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'catalyst = "catalyst_tui.launch:main"' in scripts

@@ -203,3 +203,22 @@ async def test_the_first_runs_copy_of_the_example_is_told_in_the_tui(tmp_path: P
         await pilot.pause()
         assert [n.message for n in app._notifications if "copied to" in n.message] == [said]
     store.close()
+
+
+async def test_the_collector_paused_for_start_up_runs_after_the_first_paint(demo):
+    """The `catalyst` script starts with the cyclic collector paused (launch.py); the app sets
+    it going once the first frame is painted, what exists then set aside (gc.freeze)."""
+    import gc
+
+    config, store = demo
+    app = make_app(config, store)
+    gc.disable()
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, WatchlistScreen) and rows(app)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()

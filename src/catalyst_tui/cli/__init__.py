@@ -18,6 +18,7 @@ from .context import (
     Context,
     line_writer,
     log,
+    modules_loaded,
 )
 from .demo import cmd_demo
 from .logs import log_file, setup_logging
@@ -49,6 +50,9 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
 }
 # Commands that set up their own log (the demo logs into its temporary folder).
 OWN_LOG = frozenset({"demo"})
+# Commands that set the collector going themselves (launch.py): the TUI once its first frame is
+# painted, after loading Textual and building the rows.
+LOADS_MORE = frozenset({"tui"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.command = args.command or "tui"
     logfile = None if args.command in OWN_LOG else setup_logging(args.debug)
     ctx = Context(args, out=line_writer(sys.stdout), err=line_writer(sys.stderr))
+    if args.command not in LOADS_MORE:
+        modules_loaded()
     try:
         return COMMANDS[args.command](ctx)
     except BrokenPipeError:

@@ -49,8 +49,9 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
         self.watch(self, "theme", self._remember_theme, init=False)
         self.call_later(self._first_show)
         # What exists after the first paint lives as long as the app: out of the collector,
-        # whose full passes over it stall keys (docs/performance.md, key latency).
-        self.call_after_refresh(gc.freeze)
+        # whose full passes over it stall keys (docs/performance.md, key latency). The
+        # `catalyst` script pauses the collector while it starts (launch.py): it runs from here.
+        self.call_after_refresh(_after_first_paint)
         if self.watch_file:
             self.set_interval(FILE_CHECK_SECONDS, self.check_file)
 
@@ -119,3 +120,8 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
             severity="error",
             timeout=10,
         )
+
+
+def _after_first_paint() -> None:
+    gc.freeze()
+    gc.enable()
