@@ -10,8 +10,8 @@ tickers, 5 years of bars, one warm-up refresh; the market in its own process, 20
 bench/_peer_driver.py points yfinance (which stockstui uses) at the loopback market.
 
 - 500 symbols' prices: catalyst's refresh of the start-up bench's config in this process
-  (bench/refresh.py's `timed_refresh`, after the warm-up refresh; this config's refresh also
-  asks Stooq and Yahoo per symbol, about 650 requests: the count is printed) against
+  (bench/refresh.py's `timed_refresh`, after the warm-up refresh; the requests it sends are
+  printed: five v7 batches once the history is current) against
   `yf.download` of the same 500 symbols (period 5d, daily: one chart request per symbol,
   threads), timed around the call in the driver (imports excluded). Informative, printed: the
   whole `catalyst refresh` command (its evidence and evaluation of 1,000 checkpoints too) and
