@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split
 from ..thesis.snapshot import MarketSnapshot
-from .columns import day, day_text, iso
+from .columns import day, day_text, iso, moment
 from .migrations.later import SPARK_OF
 from .quote_rows import QUOTE_COLUMNS, last_quote, quote_row
 from .records import FetchState
@@ -56,9 +56,9 @@ class MarketData:
         with no bars, or never given the five-year backfill (a database of the one-year days),
         gets None (the whole window); one whose bars were never fetched by a refresh that
         records it; and, once a day, one whose last stored quote is past its regular session
-        (not REGULAR) and newer than its last history fetch, so the day's final bar is in."""
-        # One statement: each symbol's backfill mark, last history fetch, priced quote's state
-        # and time, and whether it has bars at all (sparkline closes kept: one short table).
+        (not REGULAR) and newer than its last history fetch, so the day's final bar is in. One
+        statement reads each symbol's backfill mark, last history fetch, priced quote's state
+        and time, and whether it has bars at all (sparkline closes kept: one short table)."""
         rows = self._conn.execute(
             "SELECT s.value, b.symbol IS NOT NULL, h.fetched_at, q.market_state, q.quote_time,"
             " EXISTS (SELECT 1 FROM sparks k WHERE k.symbol = s.value AND k.closes != '[]')"
@@ -75,18 +75,12 @@ class MarketData:
             if not backfilled:
                 due[symbol] = None
                 continue
-            fetched = dt.datetime.fromisoformat(fetched_at) if fetched_at is not None else None
-            never = not with_bars or fetched is None or fetched > now
-            closed_since = (
-                fetched is not None
-                and quote_time is not None
-                and state != "REGULAR"
-                and fetched < dt.datetime.fromisoformat(quote_time)
-            )
-            if never or closed_since:
+            fetched, closed = moment(fetched_at), moment(quote_time)
+            if not with_bars or fetched is None or fetched > now:  # never fetched (by a refresh)
                 wanted.append(symbol)
-        # The seeks of their last day only for those (none, most of a trading day).
-        due.update(self.history_starts(wanted, now) if wanted else {})
+            elif closed is not None and state != "REGULAR" and fetched < closed:
+                wanted.append(symbol)  # the session closed since the last fetch
+        due.update(self.history_starts(wanted, now) if wanted else {})  # a seek each, if any
         return due
 
     def mark_backfilled(self, symbols: Iterable[str], now: dt.datetime) -> None:
@@ -208,9 +202,9 @@ class MarketData:
 
     def any_price(self, symbols: list[str]) -> bool:
         """Whether a price is stored for any of `symbols` (stale or not)."""
-        sql = ("SELECT EXISTS (SELECT 1 FROM quotes WHERE price IS NOT NULL"
-               " AND symbol IN (SELECT value FROM json_each(?)))")  # fmt: skip
-        return bool(self._conn.execute(sql, [json.dumps(symbols)]).fetchone()[0])
+        sql = "SELECT 1 FROM quotes WHERE price IS NOT NULL AND symbol IN (SELECT value FROM %s)"
+        found = self._conn.execute(sql % "json_each(?) LIMIT 1", [json.dumps(symbols)])
+        return found.fetchone() is not None
 
     def market_states(self) -> list[str | None]:
         """The market state each stored quote reported (REGULAR, PRE, POST, CLOSED or None)."""
