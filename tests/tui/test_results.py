@@ -81,3 +81,20 @@ async def test_a_miss_is_red_and_a_figure_xbrl_says_otherwise_is_yellow(tmp_path
             assert revenue.split() == ["Revenue", "$380M", "$381M"]
     finally:
         store.close()
+
+
+def test_a_quarter_on_the_guides_midpoint_reads_in_line_not_beat():
+    """$415M against a $415M midpoint was shown '+0.0% beat'; within half a tenth of a percent
+    it is in line, either way; beyond it a beat or a miss as before."""
+    from catalyst_tui.tui.widgets.ticker.results import versus
+
+    assert versus(0.0).plain == versus(0.0004).plain == versus(-0.0004).plain == "0.0% in line"
+    assert versus(0.0006).plain == "+0.1% beat" and versus(-0.0006).plain == "-0.1% miss"
+    assert versus(None).plain == "—"
+
+
+def test_the_watchlists_mark_of_a_quarter_on_the_midpoint_is_neither_up_nor_down():
+    from catalyst_tui.tui.widgets.watchlist.cells import release_mark
+
+    assert release_mark(0.0002).plain == "= 0.0%"
+    assert release_mark(0.057).plain == "▲ +5.7%" and release_mark(-0.021).plain == "▼ -2.1%"

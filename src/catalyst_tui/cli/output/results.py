@@ -118,8 +118,9 @@ def print_results(rows: list[ResultRow], console: Console | None = None) -> None
             money_range(*ahead) if ahead else DASH,
             _xbrl(row),
         )
-        # beat green, miss red, as the Results pane colours them
-        style = "" if row.vs_guide is None else "green" if row.vs_guide >= 0 else "red"
+        # beat green, miss red, in line (0.0% as shown) neither, as the Results pane shows them
+        vs = row.vs_guide
+        style = "" if vs is None or round(vs, 3) == 0 else "green" if vs >= 0 else "red"
         table.append(Row([printable(c) for c in cells], style))
     print_table(console, "catalyst results", columns, table, fold_last=True)
 

@@ -23,9 +23,12 @@ _XBRL_FIGURES = ("revenue", "gross_profit", "operating_income", "net_income", "e
 
 
 def versus(vs_guide: float | None) -> Text:
-    """'+5.7% beat' in green, '-2.1% miss' in red; '—' without a guide."""
+    """'+5.7% beat' in green, '-2.1% miss' in red, '0.0% in line' when it rounds to the
+    guide's midpoint (neither, as shown); '—' without a guide."""
     if vs_guide is None:
         return Text(fmt.NONE, style="dim")
+    if round(vs_guide, 3) == 0:
+        return Text("0.0% in line")
     beat = vs_guide >= 0
     return Text(f"{vs_guide:+.1%} {'beat' if beat else 'miss'}",
                 style="green" if beat else "bold red")  # fmt: skip

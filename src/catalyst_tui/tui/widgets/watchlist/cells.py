@@ -95,10 +95,12 @@ def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
 
 
 def release_mark(vs_guide: float | None) -> Text:
-    """▲ +5.7% after a beat of the company's own guide, ▼ -2.1% after a miss; ● results
-    released with no guide to hold them to."""
+    """▲ +5.7% after a beat of the company's own guide, ▼ -2.1% after a miss, = 0.0% in line;
+    ● results released with no guide to hold them to."""
     if vs_guide is None:
         return Text("● results", style="cyan")
+    if round(vs_guide, 3) == 0:  # on the guide's midpoint as shown: neither (ticker/results.py)
+        return Text("= 0.0%", style="bold")
     if vs_guide >= 0:
         return Text(f"▲ {vs_guide:+.1%}", style="bold green")
     return Text(f"▼ {vs_guide:+.1%}", style="bold red")
