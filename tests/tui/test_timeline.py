@@ -68,3 +68,26 @@ async def test_timeline_times_are_in_the_users_zone_and_values_in_their_metric(d
             assert row[0] == event.ts.astimezone(ZoneInfo("Asia/Tokyo")).strftime("%Y-%m-%d %H:%M")
         gross = next(r for r in shown if "gross-margin-floor" in r[1] and "missed" in r[2])
         assert gross[3] == "69.1%" and gross[4].startswith("gross_margin 69.1% < 70%")
+
+
+async def test_a_guards_change_reads_as_the_ticker_screen_says_it(demo):
+    """A guard that is met reads "holding" on the ticker screen; the timeline said "met"."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        shown = rows(app, "#events")
+        changes = {
+            (e.kind, e.to_status): shown[i][2]
+            for i, e in enumerate(app.screen.entries)
+            if isinstance(e, EventRecord)
+        }
+        guard_met = [
+            text for (kind, to), text in changes.items() if kind == "guard" and to == "met"
+        ]
+        assert guard_met and all("→ holding" in text for text in guard_met), guard_met
+        others = [text for (kind, to), text in changes.items() if kind != "guard" and to == "met"]
+        assert others and all("→ met" in text for text in others), others

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from ...store.records import EventRecord
 from ...text import printable
+from ...thesis.kinds import status_word
 from ...thesis.vocabulary import STATUS_STYLE
 from ...thesis.wording import format_value, reason_text
 from ...views.timeline import FilingEntry, SplitEntry, TimelineEntry, flagged_targets
@@ -178,9 +179,11 @@ def _cells(e: EventRecord, when: str, value: str, reason: str) -> tuple[Text | s
     checkpoint = fmt.plain(f"{e.symbol}/{e.checkpoint_id}", style)
     if e.flagged:
         checkpoint = fmt.plain(f"{fmt.FLAG} {e.symbol}/{e.checkpoint_id}", "bold white on red")
-    change = Text(e.from_status, style=STATUS_STYLE.get(e.from_status, ""))
+    # As the ticker screen says them: a guard that is met reads "holding" (thesis/kinds.py).
+    was, now = status_word(e.kind, e.from_status), status_word(e.kind, e.to_status)
+    change = Text(was, style=STATUS_STYLE.get(was, ""))
     change.append(" → ")
-    change.append(e.to_status, style=STATUS_STYLE.get(e.to_status, ""))
+    change.append(now, style=STATUS_STYLE.get(now, ""))
     if e.manual:
         change.append(" (hand)", style="dim")
     reason = printable(reason)  # fitted to the room left, with … (RowTable.set_last_column)
