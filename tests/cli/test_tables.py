@@ -99,3 +99,18 @@ def test_results_at_80_columns_cut_no_date_or_figure(demo):
         assert release["fiscal_quarter"] in line, line
         assert f"{release['quarter']['eps_diluted']:.2f}" in line, line
     assert shown.count("confirmed") == sum(r["confirmed"] for r in listed)
+
+
+def test_check_says_a_guard_that_is_met_is_holding_as_the_tui_does(demo):
+    """The table says a met guard "holding", as the TUI does; --json keeps the stored "met"."""
+    checked = json.loads(catalyst(demo, "check", "--json"))
+    check = catalyst(demo, "check", columns=120)
+    guards = [row for row in checked if row["kind"] == "guard" and row["status"] == "met"]
+    assert guards, "the demo holds a guard that is met"
+    for row in guards:
+        line = next(line for line in check.splitlines() if f"{row['symbol']}/{row['id']}" in line)
+        assert " holding" in line and " met " not in line, line
+    others = [row for row in checked if row["kind"] != "guard" and row["status"] == "met"]
+    for row in others:
+        line = next(line for line in check.splitlines() if f"{row['symbol']}/{row['id']}" in line)
+        assert " met" in line, line

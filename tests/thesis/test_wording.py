@@ -195,3 +195,16 @@ def test_every_missing_code_has_its_sentence():
 )  # fmt: skip
 def test_values_as_people_write_them(metric, value, shown):
     assert format_value(metric, value) == shown
+
+
+def test_a_transition_reads_as_the_tui_says_it_when_its_kind_is_known():
+    from catalyst_tui.thesis.evaluate import Evaluation
+    from catalyst_tui.thesis.wording import transition_text
+
+    guard = Evaluation("ALAB", "gm", "pending", "met", Reason(Why.NOTHING), None)
+    assert transition_text(guard, TODAY, "guard").startswith("ALAB/gm: pending -> holding")
+    assert transition_text(guard, TODAY).startswith("ALAB/gm: pending -> met")  # kind unknown
+    missed = guard._replace(previous="met", status="missed")
+    assert transition_text(missed, TODAY, "guard").startswith("ALAB/gm: holding -> missed")
+    target = guard._replace(checkpoint_id="rev")
+    assert transition_text(target, TODAY, "target").startswith("ALAB/rev: pending -> met")

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 from .conditions import METRICS, Condition
 from .evaluate import Evaluation, Reason, Why
+from .kinds import status_word
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 from .vocabulary import Status
 
@@ -217,11 +218,15 @@ def marked_text(status: str) -> str:
     return "reopened" if status == Status.PENDING else f"marked {status}"
 
 
-def transition_text(e: Evaluation, today: dt.date) -> str:
+def transition_text(e: Evaluation, today: dt.date, kind: str | None = None) -> str:
     """'ALAB/gm: pending -> missed: gross_margin 69.1% < 70% (…)': a transition on one line,
-    as `catalyst refresh` prints it; days left are counted from `today`."""
+    as `catalyst refresh` prints it; days left are counted from `today`. With the checkpoint's
+    `kind`, the statuses read as the TUI says them (a guard that is met: "holding")."""
     why = reason_text(e.reason, e.condition, today)
-    return f"{e.symbol}/{e.checkpoint_id}: {e.previous} -> {e.status}: {why}"
+    was, now = e.previous, e.status
+    if kind is not None:
+        was, now = status_word(kind, was), status_word(kind, now)
+    return f"{e.symbol}/{e.checkpoint_id}: {was} -> {now}: {why}"
 
 
 def _described(reason: Reason, condition: Condition | None) -> str:

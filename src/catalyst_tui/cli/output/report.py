@@ -17,6 +17,7 @@ from rich.text import Text
 
 from ...store.records import CheckpointRecord
 from ...text import printable
+from ...thesis.kinds import status_word
 from ...thesis.vocabulary import STATUS_STYLE
 from ...thesis.wording import format_value, reason_text
 from ...views.health import format_age
@@ -136,7 +137,8 @@ def print_checkpoints(
             value = r.value
             shown = NONE if value is None else format_value(r.condition.metric, value)
             measured = f"{shown} vs {r.condition.op} {r.condition.threshold_text}"
-        status = r.status + (" ⚑" if r.flagged else "") + (" (by hand)" if r.manual else "")
+        status = status_word(r.kind, r.status)  # a guard that is met reads "holding", as in the TUI
+        status += (" ⚑" if r.flagged else "") + (" (by hand)" if r.manual else "")
         due = r.due or r.until
         when = "" if due is None else f"{due.isoformat()} {(due - today).days:+d}d"
         cells = (f"{r.symbol}/{r.id}", status, measured, when,
