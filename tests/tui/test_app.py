@@ -212,6 +212,7 @@ async def test_the_collector_paused_for_start_up_runs_after_the_first_paint(demo
 
     config, store = demo
     app = make_app(config, store)
+    gc.unfreeze()  # what earlier apps in this process froze: the count below is this app's
     gc.disable()
     try:
         async with app.run_test(size=(120, 36)) as pilot:

@@ -80,14 +80,12 @@ async def test_a_guards_change_reads_as_the_ticker_screen_says_it(demo):
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)
         shown = rows(app, "#events")
-        changes = {
-            (e.kind, e.to_status): shown[i][2]
+        changes = [  # (kind, stored status it went to, the change as shown): every event
+            (e.kind, e.to_status, shown[i][2])
             for i, e in enumerate(app.screen.entries)
             if isinstance(e, EventRecord)
-        }
-        guard_met = [
-            text for (kind, to), text in changes.items() if kind == "guard" and to == "met"
         ]
+        guard_met = [text for kind, to, text in changes if kind == "guard" and to == "met"]
         assert guard_met and all("→ holding" in text for text in guard_met), guard_met
-        others = [text for (kind, to), text in changes.items() if kind != "guard" and to == "met"]
+        others = [text for kind, to, text in changes if kind != "guard" and to == "met"]
         assert others and all("→ met" in text for text in others), others
