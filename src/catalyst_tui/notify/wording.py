@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..thesis.kinds import spec, status_word
-from ..thesis.results import Release, midpoint
+from ..thesis.results import Release, gross_margin, midpoint, versus
 from ..thesis.vocabulary import Status
 from ..thesis.wording import comparison, marked_text, money, money_range, reason_text
 from .notification import Notification, Urgency, strip_controls
@@ -66,11 +66,13 @@ def results_notification(
     revenue = quarter.revenue
     if revenue is not None:
         said = f"revenue {money(revenue)}"
-        if guide is not None and midpoint(guide) > 0:
-            said += f", {revenue / midpoint(guide) - 1:+.1%} vs the {money(midpoint(guide))} guide"
+        vs = versus(revenue, guide)
+        if guide is not None and vs is not None:
+            said += f", {vs:+.1%} vs the {money(midpoint(guide))} guide"
         parts.append(said)
-    if revenue and quarter.gross_profit is not None:
-        parts.append(f"GM {quarter.gross_profit / revenue:.1%}")
+    margin = gross_margin(quarter)
+    if margin is not None:
+        parts.append(f"GM {margin:.1%}")
     ahead = release.quarter_guide()
     if ahead is not None:
         parts.append(f"next quarter guided {money_range(*ahead)}")

@@ -10,7 +10,7 @@ import datetime as dt
 from .fundamentals import no_facts, revenue_q
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 from .positions import split_factor
-from .results import SAME_PERIOD_DAYS, Release, guided, midpoint
+from .results import SAME_PERIOD_DAYS, Release, guide_of, guided, midpoint, versus
 from .snapshot import MarketSnapshot
 
 _new = tuple.__new__
@@ -66,16 +66,15 @@ def revenue_vs_guide(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> 
     if revenue.value is None or revenue.period is None:
         return revenue
     period = revenue.period
-    before = guided(snap.releases.get(symbol, ()), period.end)
-    guide = before.quarter_guide() if before is not None else None
-    if guide is None or midpoint(guide) <= 0:
+    guide = guide_of(snap.releases.get(symbol, ()), period.end)
+    value = versus(revenue.value, guide)
+    if value is None:
         return Observation(None, Missing(MissingCode.NO_GUIDANCE, symbol, quarter=period))
-    value = revenue.value / midpoint(guide) - 1
     released = None
     if symbol in snap.release_first:  # what the release alone said of the quarter
         said = revenue_q(symbol, snap.release_view(), pin).value
         if said is not None and said != revenue.value:
-            released = said / midpoint(guide) - 1
+            released = versus(said, guide)
     return _new(Observation, (value, None, period, None, None, "", None, None, released))
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from ..market.models import Fact
-from ..market.sec.release_records import GuidancePeriod, ReleaseResults
+from ..market.sec.release_records import GuidancePeriod, ReleaseFigures, ReleaseResults
 
 RELEASE_FORM = "8-K"  # a Fact read from a release carries this form
 SAME_PERIOD_DAYS = 7  # 52/53-week fiscal years end periods a few days off the calendar's
@@ -96,7 +96,8 @@ def _precision(value: float) -> float:
 
 
 def quarter_fact(facts: Facts, concept: str, end: dt.date) -> Fact | None:
-    """XBRL's fact of `concept` for the quarter ending about `end` (a release's own excluded)."""
+    """XBRL's fact of `concept` for the period ending about `end` (a quarter, or the fiscal
+    year of `revenue_fy`; a release's own excluded)."""
     for fact in reversed(facts.get(concept, ())):
         if fact.form != RELEASE_FORM and abs((fact.period_end - end).days) <= SAME_PERIOD_DAYS:
             return fact
@@ -132,7 +133,7 @@ def merge(facts: Facts, releases: Iterable[Release]) -> tuple[dict[str, list[Fac
     for release, figure, concept, value in _release_figures(releases):
         end = release.period_end
         assert end is not None
-        filed = quarter_fact(facts, concept, end) if concept != "revenue_fy" else _year(facts, end)
+        filed = quarter_fact(facts, concept, end)
         if filed is None:
             merged.setdefault(concept, []).append(_as_fact(release, concept, value))
         elif not same(figure, value, filed.value, derived="(FY" in filed.source_concept):
@@ -174,13 +175,6 @@ def _release_figures(releases: Iterable[Release]) -> list[tuple[Release, str, st
     return out
 
 
-def _year(facts: Facts, end: dt.date) -> Fact | None:
-    for fact in reversed(facts.get("revenue_fy", ())):
-        if fact.form != RELEASE_FORM and abs((fact.period_end - end).days) <= SAME_PERIOD_DAYS:
-            return fact
-    return None
-
-
 def _as_fact(release: Release, concept: str, value: float) -> Fact:
     end = release.period_end
     assert end is not None
@@ -205,14 +199,30 @@ def midpoint(guide: tuple[float, float]) -> float:
     return (guide[0] + guide[1]) / 2
 
 
-def vs_guide(revenue: float, releases: Iterable[Release], quarter_end: dt.date) -> float | None:
-    """The quarter's revenue against the midpoint of its guide (0.06: 6% above); None when no
-    release guided it."""
+def guide_of(releases: Iterable[Release], quarter_end: dt.date) -> tuple[float, float] | None:
+    """The revenue range guided for the quarter ending `quarter_end` (by `guided`'s release)."""
     before = guided(releases, quarter_end)
-    guide = before.quarter_guide() if before is not None else None
+    return before.quarter_guide() if before is not None else None
+
+
+def versus(revenue: float, guide: tuple[float, float] | None) -> float | None:
+    """`revenue` against the midpoint of `guide` (0.06: 6% above); None without a guide."""
     if guide is None or midpoint(guide) <= 0:
         return None
     return revenue / midpoint(guide) - 1
+
+
+def gross_margin(quarter: ReleaseFigures) -> float | None:
+    """The quarter's gross profit over its revenue, where the release states both."""
+    if not quarter.revenue or quarter.gross_profit is None:
+        return None
+    return quarter.gross_profit / quarter.revenue
+
+
+def in_line(vs_guide: float) -> bool:
+    """Whether a quarter is on its guide's midpoint as shown (0.0%): neither a beat nor a miss
+    in words (a guard `revenue_vs_guide >= 0%` still holds)."""
+    return round(vs_guide, 3) == 0
 
 
 # -- the fiscal quarter ------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from ..market.sec.release_records import Gap, NotRead
 from ..store import Store
-from ..thesis.results import Check, Facts, Release, check, fiscal_label, guided, midpoint
+from ..thesis.results import Check, Facts, Release, check, fiscal_label, guide_of, versus
+from ..thesis.wording import money
 
 __all__ = ["FIGURE_LABELS", "MARK_DAYS", "ReleaseMark", "ResultRow", "gap_text", "load_results",
            "not_read_text", "recent_marks", "result_rows"]  # fmt: skip
@@ -87,6 +88,11 @@ class ReleaseMark(NamedTuple):
     vs_guide: float | None
 
 
+def amount(figure: str, value: float) -> str:
+    """A release figure as shown: EPS to the cent, the others as money ($415M)."""
+    return f"{value:.2f}" if figure.startswith("eps") else money(value)
+
+
 def result_rows(
     releases: Sequence[Release], facts: Facts, year_ends: Sequence[dt.date]
 ) -> list[ResultRow]:
@@ -96,13 +102,11 @@ def result_rows(
     for release in releases:
         end = release.period_end
         checked = check(release, facts)
-        before = guided(found, end) if end is not None else None
-        guide = before.quarter_guide() if before is not None else None
+        guide = guide_of(found, end) if end is not None else None
         label = fiscal_label(end, year_ends) if end is not None else None
         row = ResultRow(release, label, checked, guide, None)
-        outcome = row.outcome
-        if guide is not None and outcome is not None and midpoint(guide) > 0:
-            row = row._replace(vs_guide=outcome / midpoint(guide) - 1)
+        if row.outcome is not None:
+            row = row._replace(vs_guide=versus(row.outcome, guide))
         rows.append(row)
     return rows
 
@@ -138,12 +142,9 @@ def recent_marks(store: Store, today: dt.date) -> dict[str, ReleaseMark]:
         newest = max(releases, key=lambda r: r.filed)
         if newest.filed < first or newest.filed > today:
             continue
-        guide = None
         end, revenue = newest.period_end, newest.results.quarter.revenue
-        before = guided(releases, end) if end is not None else None
-        if before is not None and revenue is not None:
-            quarter_guide = before.quarter_guide()
-            if quarter_guide is not None and midpoint(quarter_guide) > 0:
-                guide = revenue / midpoint(quarter_guide) - 1
-        marks[symbol] = ReleaseMark(newest.filed, guide)
+        vs = None
+        if end is not None and revenue is not None:
+            vs = versus(revenue, guide_of(releases, end))
+        marks[symbol] = ReleaseMark(newest.filed, vs)
     return marks

@@ -14,8 +14,9 @@ from rich.text import Text
 
 from ...market.sec.release_records import ReleaseFigures, ReleaseResults, to_json
 from ...text import printable
+from ...thesis.results import gross_margin, in_line
 from ...thesis.wording import money, money_range
-from ...views.results import FIGURE_LABELS, ResultRow, gap_text, not_read_text
+from ...views.results import FIGURE_LABELS, ResultRow, amount, gap_text, not_read_text
 from .stream import Column, Row, print_table
 from .tables import output_console
 
@@ -105,7 +106,7 @@ def print_results(rows: list[ResultRow], console: Console | None = None) -> None
             continue
         end = release.period_end.isoformat() if release.period_end else "?"
         revenue = quarter.revenue
-        margin = quarter.gross_profit / revenue if revenue and quarter.gross_profit else None
+        margin = gross_margin(quarter)
         ahead = release.quarter_guide()
         cells = (
             filed,
@@ -120,7 +121,7 @@ def print_results(rows: list[ResultRow], console: Console | None = None) -> None
         )
         # beat green, miss red, in line (0.0% as shown) neither, as the Results pane shows them
         vs = row.vs_guide
-        style = "" if vs is None or round(vs, 3) == 0 else "green" if vs >= 0 else "red"
+        style = "" if vs is None or in_line(vs) else "green" if vs >= 0 else "red"
         table.append(Row([printable(c) for c in cells], style))
     print_table(console, "catalyst results", columns, table, fold_last=True)
 
@@ -133,12 +134,8 @@ def _xbrl(row: ResultRow) -> str:
         return "confirmed"
     if row.check.differences:
         said = ", ".join(
-            f"{FIGURE_LABELS[d.figure].lower()} {_amount(d.figure, d.filed)}"
+            f"{FIGURE_LABELS[d.figure].lower()} {amount(d.figure, d.filed)}"
             for d in row.check.differences
         )
         return f"differs: {said}"
     return "not filed yet"
-
-
-def _amount(figure: str, value: float) -> str:
-    return f"{value:.2f}" if figure.startswith("eps") else money(value)

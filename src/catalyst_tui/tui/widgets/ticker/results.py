@@ -13,8 +13,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static, TabPane
 
+from ....thesis.results import gross_margin, in_line, midpoint
 from ....thesis.wording import money, money_range
-from ....views.results import FIGURE_LABELS, ResultRow, gap_text, not_read_text
+from ....views.results import FIGURE_LABELS, ResultRow, amount, gap_text, not_read_text
 from ... import format as fmt
 from ..table import RowTable
 
@@ -27,7 +28,7 @@ def versus(vs_guide: float | None) -> Text:
     guide's midpoint (neither, as shown); '—' without a guide."""
     if vs_guide is None:
         return Text(fmt.NONE, style="dim")
-    if round(vs_guide, 3) == 0:
+    if in_line(vs_guide):
         return Text("0.0% in line")
     beat = vs_guide >= 0
     return Text(f"{vs_guide:+.1%} {'beat' if beat else 'miss'}",
@@ -35,9 +36,7 @@ def versus(vs_guide: float | None) -> Text:
 
 
 def _amount(figure: str, value: float | None) -> str:
-    if value is None:
-        return fmt.NONE
-    return f"{value:.2f}" if figure.startswith("eps") else money(value)
+    return fmt.NONE if value is None else amount(figure, value)
 
 
 def _xbrl(row: ResultRow) -> Text:
@@ -75,13 +74,12 @@ class ResultsPane(TabPane):
                               key=release.accession)  # fmt: skip
                 continue
             end = release.period_end.isoformat() if release.period_end else "?"
-            revenue, gross = quarter.revenue, quarter.gross_profit
-            ahead = release.quarter_guide()
+            margin, ahead = gross_margin(quarter), release.quarter_guide()
             table.add_row(
                 fmt.plain(row.label or end, "bold"),
-                _amount("revenue", revenue),
+                _amount("revenue", quarter.revenue),
                 versus(row.vs_guide),
-                f"{gross / revenue:.1%}" if revenue and gross is not None else fmt.NONE,
+                fmt.NONE if margin is None else f"{margin:.1%}",
                 _amount("eps_diluted", quarter.eps_diluted),
                 money_range(*ahead) if ahead else fmt.NONE,
                 _xbrl(row),
@@ -153,7 +151,7 @@ def detail(row: ResultRow) -> RenderableType:
     lines: list[RenderableType] = [head, table]
     if row.guide is not None:
         guided = Text(f"Guided {money_range(*row.guide)} (midpoint "
-                      f"{money((row.guide[0] + row.guide[1]) / 2)}); revenue "
+                      f"{money(midpoint(row.guide))}); revenue "
                       f"{_amount('revenue', row.outcome)}: ")  # fmt: skip
         guided.append_text(versus(row.vs_guide))
         lines.append(guided)

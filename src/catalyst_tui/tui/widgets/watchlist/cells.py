@@ -8,6 +8,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from ....text import printable
+from ....thesis.results import in_line
 from ....views.watchlist import LARGEST_FIRST, SORTS, WatchRow
 from ... import format as fmt
 from ..chart import sparkline
@@ -99,7 +100,7 @@ def release_mark(vs_guide: float | None) -> Text:
     ● results released with no guide to hold them to."""
     if vs_guide is None:
         return Text("● results", style="cyan")
-    if round(vs_guide, 3) == 0:  # on the guide's midpoint as shown: neither (ticker/results.py)
+    if in_line(vs_guide):
         return Text("= 0.0%", style="bold")
     if vs_guide >= 0:
         return Text(f"▲ {vs_guide:+.1%}", style="bold green")
