@@ -55,10 +55,11 @@ def printable(text: str, *, multiline: bool = False) -> str:
 
 
 # A surrogate code point in a str is a lone one: JSON's escaped pairs ("\\ud83d\\ude00") decode to
-# the one character they spell.
+# the one character they spell. What JSON text may spell one by: the escape, the code point
+# itself in a str, or its three bytes in bytes (json.loads decodes bytes with surrogatepass).
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE_SPELT = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_SURROGATE_SPELT_BYTES = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
 
 
 def well_formed(text: str) -> str:
@@ -69,9 +70,9 @@ def well_formed(text: str) -> str:
 def well_formed_json(value: Any, source: str | bytes | None = None) -> Any:
     """A decoded JSON value with every string (keys too) well-formed. `source`, the JSON text it
     was decoded from, spares the walk when it spells no surrogate at all (the common case)."""
-    if isinstance(source, str) and not _SURROGATE_ESCAPE.search(source):
+    if isinstance(source, str) and not _SURROGATE_SPELT.search(source):
         return value
-    if isinstance(source, bytes | bytearray) and not _SURROGATE_ESCAPE_BYTES.search(source):
+    if isinstance(source, bytes | bytearray) and not _SURROGATE_SPELT_BYTES.search(source):
         return value
     if isinstance(value, str):
         return well_formed(value)

@@ -91,3 +91,19 @@ def test_only_what_the_hooks_can_judge_is_sent_to_them(text, risky):
     assert bounds._risky(text) is risky
     assert bounds._risky(text.encode()) is risky
     assert decoded(text) == checked(text)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"a": "x\xed\xa0\x80y"}',  # the three bytes of U+D800: json decodes them surrogatepass
+        '{"a": "x\ud800y"}',  # the code point itself in a str
+        b'{"a": "x\\ud800y"}',  # the JSON escape
+        '{"x\ud800": ["x\\udfff"]}',  # in a key, and escaped in a list
+    ],
+)
+def test_a_lone_surrogate_however_spelt_becomes_a_replacement_character(body):
+    decoded = bounds.decode_json(body, "sec")
+    text = json.dumps(decoded, ensure_ascii=False)
+    text.encode("utf-8")  # encodable: a store, a log or a terminal takes it
+    assert "\ufffd" in text
