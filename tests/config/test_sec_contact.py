@@ -75,3 +75,15 @@ def test_written_like_every_edit_with_a_backup(tmp_path):
     result = apply_edit(path, lambda text: set_sec_contact(text, CONTACT))
     assert result.written and result.config.providers.sec.user_agent == CONTACT
     assert (tmp_path / "catalysts.toml.bak").read_bytes() == BUNDLED_CONFIG.read_bytes()
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_under_an_example_on_the_files_last_line_without_a_newline_it_is_a_line_of_its_own(
+    newline,
+):
+    """The example line last, with no line break after it: the contact was written onto the
+    comment itself, so the file parsed, the contact stayed unset and the form said saved."""
+    text = f'[providers.sec]{newline}# user_agent = "Your Name you@example.com"'
+    new = set_sec_contact(text, CONTACT)
+    assert parse_config(new).providers.sec.user_agent == CONTACT
+    assert new.split(newline)[1] == '# user_agent = "Your Name you@example.com"'

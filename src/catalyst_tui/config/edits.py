@@ -167,7 +167,6 @@ def set_sec_contact(text: str, contact: str) -> str:
             None,
         )  # fmt: skip
         if example is not None:
-            line = key_value_line("user_agent", values["user_agent"]).replace("\n", layout.newline)
-            lines = list(layout.lines)
-            return "".join(lines[: example + 1]) + line + "".join(lines[example + 1 :])
+            line = key_value_line("user_agent", values["user_agent"])
+            return insert_lines(layout, example + 1, line, separated=False)
     return rewrite_keys(text, layout, table, sec, "sec", {"user_agent": contact})

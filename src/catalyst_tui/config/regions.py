@@ -38,13 +38,14 @@ from .forms import FORMS, EditError, field_values, key_value_line, render_value
 from .scan import Layout, Table, scan
 
 
-def insert_lines(layout: Layout, at: int, snippet: str) -> str:
-    """The text with `snippet` (whole lines) inserted before line `at`, blank-separated."""
+def insert_lines(layout: Layout, at: int, snippet: str, *, separated: bool = True) -> str:
+    """The text with `snippet` (whole lines) inserted before line `at`, blank-separated from
+    its neighbours unless not `separated` (a line added to a table, under another)."""
     lines = list(layout.lines)
     if at == len(lines) and lines and not lines[-1].endswith("\n"):
         lines[-1] += layout.newline  # the file did not end with a newline
-    before = "" if at == 0 or layout.is_blank(at - 1) else layout.newline
-    after = "" if at >= len(lines) or layout.is_blank(at) else layout.newline
+    before = "" if not separated or at == 0 or layout.is_blank(at - 1) else layout.newline
+    after = "" if not separated or at >= len(lines) or layout.is_blank(at) else layout.newline
     block = before + snippet.replace("\n", layout.newline) + after
     return "".join(lines[:at]) + block + "".join(lines[at:])
 
