@@ -76,14 +76,12 @@ class EvidenceFetches:
     until: float | None = None  # monotonic: no step is begun after it
     _steps: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(STEPS))
 
-    async def run(self, symbols: list[str], ciks: dict[str, str]) -> None:
-        """Filings, their earnings releases, then documents and news, within `until`."""
-        await self.list_filings(symbols, ciks)
-        await self.read_releases(symbols, ciks, self.until)
-        await self.read(symbols)
-
     def out_of_time(self) -> bool:
         return self.until is not None and time.monotonic() >= self.until
+
+    def _left(self) -> float | None:
+        """Seconds until `until` (None: no end)."""
+        return None if self.until is None else max(0.0, self.until - time.monotonic())
 
     async def list_filings(self, symbols: list[str], ciks: dict[str, str]) -> None:
         """The due symbols' filings, stored; those still on the way at `until` are left to
@@ -93,31 +91,26 @@ class EvidenceFetches:
             return
         known = {s: cik for s in symbols if (cik := cik_for(s, ciks)) is not None}
         due = [s for s in self._filings_due(symbols) if s in known]
-        left = None if self.until is None else max(0.0, self.until - time.monotonic())
         try:
-            async with asyncio.timeout(left):
+            async with asyncio.timeout(self._left()):
                 await self._each(
                     FetchKind.FILINGS, due, lambda s: self._filings(edgar, s, known[s])
                 )
         except TimeoutError:
-            undone = [s for s in due if s in self._filings_due(due)]
+            undone = self._filings_due(due)  # those not marked fetched yet
             self.notes.append(f"filings of {len(undone)} ticker(s) left to the next refresh: "
                               "out of their share of its time")  # fmt: skip
 
-    async def read_releases(
-        self, symbols: list[str], ciks: dict[str, str], until: float | None
-    ) -> None:
-        """The earnings releases of the stored 8-Ks (jobs/results.py), within `until`
-        (monotonic): after the filings, before the documents, which take the bodies they
-        fetched. What was read is stored; the rest is read at the next refresh."""
+    async def read_releases(self, symbols: list[str], ciks: dict[str, str]) -> None:
+        """The earnings releases of the stored 8-Ks (jobs/results.py), within `until`: after
+        the filings, before the documents, which take the bodies they fetched. What was read
+        is stored; the rest is read at the next refresh."""
         edgar, releases = self.filings, self.releases
         if edgar is None or releases is None or not ciks:
             return
         known = [s for s in symbols if cik_for(s, ciks) is not None]
         try:
-            async with asyncio.timeout(
-                None if until is None else max(0.0, until - time.monotonic())
-            ):
+            async with asyncio.timeout(self._left()):
                 await releases.run(edgar, known)
         except TimeoutError:
             self.notes.append("earnings releases left to the next refresh: out of their share"

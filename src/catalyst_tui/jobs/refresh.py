@@ -181,15 +181,20 @@ async def _daily_and_evidence(
     daily = DailyFetches(store, client, clock, report.notes)
     report.fundamentals_updated = daily.fundamentals_updated
     report.earnings_updated = daily.earnings_updated
-    # Filings first: a new 8-K with results makes this refresh's fundamentals due.
-    until = time.monotonic() + max(0.0, ends - time.monotonic()) * FILINGS_SHARE
     releases = ReleaseReading(store, client, clock, report.notes, RESULTS in notify)
     evidence = EvidenceFetches(store, client, clock, report.notes, sources.filings, sources.news,
-                               releases=releases, until=until)  # fmt: skip
+                               releases=releases)  # fmt: skip
     ciks = await daily.ciks(sources.fundamentals)  # one read (and fetch) for both
+
+    def share(of: float) -> float:  # the moment `of` the time left now has passed
+        return time.monotonic() + max(0.0, ends - time.monotonic()) * of
+
+    # Filings first (their share counted after the weekly CIK map, which may take its time): a
+    # new 8-K with results makes this refresh's fundamentals due.
+    evidence.until = share(FILINGS_SHARE)
     await evidence.list_filings(symbols, ciks)
-    share = time.monotonic() + max(0.0, ends - time.monotonic()) * RELEASES_SHARE
-    await evidence.read_releases(symbols, ciks, share)
+    evidence.until = share(RELEASES_SHARE)
+    await evidence.read_releases(symbols, ciks)
     # The dates the quote answers carried (Yahoo's v7 batches), read only for the symbols due.
     # (ChainMap reads its maps and writes none here: typeshed asks mutable ones of it.)
     seen: Mapping[str, EarningsDate | None] = ChainMap(

@@ -79,7 +79,6 @@ class ReleaseReading:
     notes: list[str]
     notify: bool  # "results" is in [settings] notify
     fetched: dict[str, bytes] = field(default_factory=dict)
-    read: list[str] = field(default_factory=list)  # "SYMBOL accession" of each stored
 
     async def run(self, edgar: FilingsSource, symbols: list[str]) -> None:
         unread = self.store.results.unread(symbols)
@@ -116,11 +115,10 @@ class ReleaseReading:
         self._save(record, url, await asyncio.to_thread(read_release, body))
 
     def _save(self, record: FilingRecord, url: str, results: ReleaseResults) -> None:
-        if store_release(self.store, record, url, results, self.clock(), notify=self.notify):
-            self.read.append(f"{record.symbol} {record.accession}")
-            if results.found:
-                self.notes.append(f"{record.symbol}: results read from the release of "
-                                  f"{record.filed}")  # fmt: skip
+        stored = store_release(self.store, record, url, results, self.clock(), notify=self.notify)
+        if stored and results.found:
+            self.notes.append(f"{record.symbol}: results read from the release of "
+                              f"{record.filed}")  # fmt: skip
 
 
 def store_release(
