@@ -217,6 +217,9 @@ def test_read_acceptance() -> None:
     for junk in ("", "2026-02-30T10:00:00Z", "yesterday", "2026-02-25 16:31:25",
                  "0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.000Z"):  # fmt: skip
         assert read_acceptance(junk, date(2026, 2, 25)) is None
+    # A filing date at the calendar's ends: nothing fits it (it raised OverflowError)
+    assert read_acceptance("2026-02-25T16:31:25Z", date(1, 1, 2)) is None
+    assert read_acceptance("9999-12-30T12:00:00Z", date(9999, 12, 30)) is None
 
 
 def test_a_z_is_utc_and_no_reading_lands_after_the_filing_date() -> None:

@@ -212,6 +212,10 @@ def read_acceptance(value: str, filed: date, form: str = "8-K") -> datetime | No
     if match is None:
         return None
     try:
+        first, last = filed - _NEXT_BUSINESS_DAY, filed + _NEXT_BUSINESS_DAY
+    except OverflowError:  # a filing date at the calendar's ends: no acceptance time fits it
+        return None
+    try:
         wall = datetime(*(int(part) for part in match.groups()))  # type: ignore[arg-type]
         eastern = wall.replace(tzinfo=EASTERN)
         utc = wall.replace(tzinfo=UTC).astimezone(EASTERN)
@@ -224,7 +228,7 @@ def read_acceptance(value: str, filed: date, form: str = "8-K") -> datetime | No
         found = utc
     else:
         found = eastern
-    if not filed - _NEXT_BUSINESS_DAY <= found.date() <= filed + _NEXT_BUSINESS_DAY:
+    if not first <= found.date() <= last:
         return None
     if found.date() > filed:
         return datetime.combine(filed, time(), EASTERN)
