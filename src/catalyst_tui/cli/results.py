@@ -46,7 +46,7 @@ def read_document(path: str) -> bytes:
     (the reader then says it is too large). Anything else (missing, unreadable, a directory, a
     FIFO, a device) is a CommandError with exit 2: checked before opening, and again on what
     was opened (O_NONBLOCK: a FIFO swapped in meanwhile cannot hold the command)."""
-    from ..market.sec.release_document import MAX_BYTES
+    from ..market.sec.release_records import MAX_BYTES
 
     where = f"catalyst results: {path}"
     try:

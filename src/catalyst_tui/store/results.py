@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..market.sec.filings import EASTERN
 from ..market.sec.release_records import (
+    FIGURES,
     Gap,
     Guidance,
     GuidancePeriod,
@@ -19,7 +20,7 @@ from ..market.sec.release_records import (
     ReleaseResults,
 )
 from ..thesis.results import Release
-from .columns import day, iso
+from .columns import day, day_text, iso, moment
 from .evidence import FILING_COLUMNS, filing_record
 from .records import FilingRecord
 
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
     from . import Store
 
 READ_ATTEMPTS = 3  # a release whose fetch fails this often is given up (kept with its reason)
-_FIGURES = tuple(name for name in ReleaseFigures.__dataclass_fields__ if name not in
-                 ("missing", "derived"))  # fmt: skip
 _RELEASE_COLUMNS = "symbol, accession, url, filed, accepted, found, reason, detail, period_end"
 _RESULTS_8K = "form = '8-K' AND (',' || items || ',') LIKE '%,2.02,%'"
 _GAPS = {gap.value: gap for gap in Gap}
@@ -85,7 +84,7 @@ class Results:
                 " WHERE releases.reason = ?",
                 [symbol, filing.accession, url, filing.filed.isoformat(), iso(filing.accepted),
                  int(results.found), results.reason.value if results.reason else "",
-                 _day(results.period_end), iso(now), NotRead.FETCH_FAILED.value],
+                 day_text(results.period_end), iso(now), NotRead.FETCH_FAILED.value],
             ).rowcount  # fmt: skip
             if not stored:
                 return False
@@ -97,7 +96,7 @@ class Results:
                         " gap, derived) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         [(*key, period, name, getattr(figures, name),
                           gap.value if (gap := figures.gap(name)) else "",
-                          int(name in figures.derived)) for name in _FIGURES],
+                          int(name in figures.derived)) for name in FIGURES],
                     )  # fmt: skip
             conn.executemany(
                 "INSERT INTO release_guidance (symbol, accession, period, revenue_low,"
@@ -240,17 +239,14 @@ def _release(
         year=_figures(year) if year else None,
         guidance=tuple(guidance.get((symbol, accession), ())),
     )
-    moment = dt.datetime.fromisoformat(accepted).astimezone(EASTERN) if accepted else None
-    return Release(symbol, accession, url, dt.date.fromisoformat(filed), moment, results, detail)
+    at = moment(accepted)
+    eastern = at.astimezone(EASTERN) if at is not None else None
+    return Release(symbol, accession, url, dt.date.fromisoformat(filed), eastern, results, detail)
 
 
 def _figures(stored: dict[str, tuple[float | None, str, int]]) -> ReleaseFigures:
-    values = {name: stored[name][0] for name in _FIGURES if name in stored}
+    values = {name: stored[name][0] for name in FIGURES if name in stored}
     missing = tuple((name, _GAPS.get(stored[name][1], Gap.NOT_STATED))
-                    for name in _FIGURES if name in stored and stored[name][0] is None)  # fmt: skip
-    derived = tuple(name for name in _FIGURES if name in stored and stored[name][2])
+                    for name in FIGURES if name in stored and stored[name][0] is None)  # fmt: skip
+    derived = tuple(name for name in FIGURES if name in stored and stored[name][2])
     return ReleaseFigures(**values, missing=missing, derived=derived)
-
-
-def _day(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from ..market.sec.release_records import Gap, NotRead
+from ..market.sec.release_records import MAX_BYTES, Gap, NotRead
 from ..store import Store
 from ..thesis.results import Check, Facts, Release, check, fiscal_label, guide_of, versus
 from ..thesis.wording import money
@@ -40,7 +40,7 @@ _GAPS = {
 }
 _NOT_READ = {
     NotRead.EMPTY: "the document has no text",
-    NotRead.TOO_LARGE: "the document is over the size read (8 MiB)",
+    NotRead.TOO_LARGE: f"the document is over the size read ({MAX_BYTES // 1024 // 1024} MiB)",
     NotRead.NO_STATEMENT: "no income statement (a deliveries update, or results told in prose)",
     NotRead.UNREADABLE: "the document could not be read",
     NotRead.NO_EXHIBIT: "the 8-K lists no EX-99 press release",

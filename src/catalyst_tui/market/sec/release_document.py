@@ -24,10 +24,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..documents import _decode, is_html
 from ..html_bounds import visible
+from .release_records import MAX_BYTES
 
-__all__ = ["MAX_BYTES", "Cell", "Document", "Table", "read_document"]
+__all__ = ["Cell", "Document", "Table", "read_document"]
 
-MAX_BYTES = 8 * 1024 * 1024  # a results exhibit is under 1 MB; more is not one
 MAX_CELLS = 250_000  # cells read at most: the work stays bounded whatever the nesting
 _MAX_SPAN = 64  # a colspan or rowspan beyond this is junk, not layout
 _BEFORE_CHARS = 600  # running text kept before a table: its title block and scale line

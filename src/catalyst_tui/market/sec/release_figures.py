@@ -30,7 +30,7 @@ from .release_periods import Column, Kind
 from .release_records import FIGURES, Gap, ReleaseFigures
 from .release_tables import Figure, Line, Segment
 
-__all__ = ["FIGURES", "Gap", "ReleaseFigures", "Statement", "find_statements", "read_figures"]
+__all__ = ["Statement", "find_statements", "read_figures"]
 
 _TITLE = re.compile(
     r"statements? of (?:consolidated )?(?:income|operations|earnings|net income)"

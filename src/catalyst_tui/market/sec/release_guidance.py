@@ -29,7 +29,7 @@ from .release_periods import Kind
 from .release_records import Guidance, GuidancePeriod
 from .release_tables import Line, Segment
 
-__all__ = ["Guidance", "GuidancePeriod", "read_guidance"]
+__all__ = ["read_guidance"]
 
 
 _PIECES = re.compile(r"(?<=[.!?:])\s+(?=[A-Z“\"(\d])|\s*[•●◦▪]\s*")

@@ -12,6 +12,7 @@ from typing import Any
 
 __all__ = [
     "FIGURES",
+    "MAX_BYTES",
     "Gap",
     "Guidance",
     "GuidancePeriod",
@@ -22,6 +23,7 @@ __all__ = [
     "to_json",
 ]
 
+MAX_BYTES = 8 * 1024 * 1024  # a release read at most: a results exhibit is under 1 MB
 FIGURES = (
     "revenue",
     "gross_profit",
@@ -81,7 +83,7 @@ class NotRead(StrEnum):
     """Why a release gave no results."""
 
     EMPTY = "empty"  # no text at all
-    TOO_LARGE = "too_large"  # over release_document.MAX_BYTES
+    TOO_LARGE = "too_large"  # over MAX_BYTES
     NO_STATEMENT = "no_statement"  # no income statement: a deliveries update, prose results
     UNREADABLE = "unreadable"  # the readers failed on it (a bug to report, not a release)
     # Said by whoever fetches it (the refresh), never by read_release:

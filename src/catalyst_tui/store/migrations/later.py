@@ -34,10 +34,10 @@ V10 = ";\n".join(
 
 
 # Earnings releases. `releases`: each 8-K with item 2.02 of a ticker's company, read once: its
-# EX-99.1's address, whether results were found, why not (a market.sec.releases.NotRead code,
+# EX-99.1's address, whether results were found, why not (a market.sec.release_records.NotRead code,
 # `detail` the words of a failed fetch, tried again until `attempts` reach three) and the period
 # reported. `release_figures`: the quarter's and (on a Q4 release) the year's figures, each with
-# why it is missing (a release_figures.Gap code) or whether it was derived; `release_guidance`
+# why it is missing (a release_records.Gap code) or whether it was derived; `release_guidance`
 # the revenue ranges guided. A reason also says where its value was read (`value_source`: the
 # filing or the release) and what the release said where the filing since says otherwise. An
 # earnings date that came and was replaced (by the next one, or by none) is kept as `last_date`:
