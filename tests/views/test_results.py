@@ -12,11 +12,9 @@ from catalyst_tui.store import Store
 from catalyst_tui.views.results import MARK_DAYS, load_results, recent_marks
 from catalyst_tui.views.watchlist import load_watchlist
 
-from ..support.demo_data import DEMO_NOW
-
 
 def test_alabs_releases_newest_first_with_their_quarter_guide_and_xbrl(demo_store: Store):
-    rows = load_results(demo_store, "ALAB", DEMO_NOW)
+    rows = load_results(demo_store, "ALAB")
     assert [(r.label, r.release.filed.isoformat()) for r in rows] == [
         ("Q3 FY26", "2026-11-03"), ("Q2 FY26", "2026-08-04"), ("Q1 FY26", "2026-05-05"),
     ]  # fmt: skip
@@ -27,7 +25,7 @@ def test_alabs_releases_newest_first_with_their_quarter_guide_and_xbrl(demo_stor
     # the fixture's 10-Qs: $415.0M, net income $91.0M, diluted EPS 0.52 for the Sept. quarter
     assert all(r.check.confirmed for r in rows)
     assert q3.check.filed["revenue"] == 415e6 and q3.check.filed["net_income"] == 91e6
-    assert load_results(demo_store, "CRDO", DEMO_NOW) == []
+    assert load_results(demo_store, "CRDO") == []
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import contextlib
 import os
 import stat
 
-from .context import EXIT_FLAGGED, EXIT_OK, EXIT_USAGE, CommandError, Context, utc_now
+from .context import EXIT_FLAGGED, EXIT_OK, EXIT_USAGE, CommandError, Context
 from .names import known_ticker
 
 EXIT_NOT_FOUND = EXIT_FLAGGED  # 1: the document holds no results (its JSON still printed)
@@ -21,11 +21,10 @@ def cmd_results(ctx: Context) -> int:
     from ..views.results import load_results
     from .output.results import print_results, results_json
 
-    config, store = ctx.synced_store(create=False, write=False)
+    _config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
         symbol = known_ticker("results", store, ctx.args.symbol)
-        sec = bool(config.providers.sec.user_agent)
-        rows = load_results(store, symbol, utc_now(), sec_configured=sec)
+        rows = load_results(store, symbol)
     ctx.report(lambda: results_json(rows), lambda: print_results(rows))
     return EXIT_OK
 

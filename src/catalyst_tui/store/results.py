@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..market.models import Fact
 from ..market.sec.filings import EASTERN
 from ..market.sec.release_records import (
     FIGURES,
@@ -23,6 +24,7 @@ from ..thesis.results import Release
 from .columns import day, day_text, iso, moment
 from .evidence import FILING_COLUMNS, filing_record
 from .records import FilingRecord
+from .snapshot import filed_facts
 
 if TYPE_CHECKING:
     from . import Store
@@ -41,6 +43,10 @@ class Results:
     @property
     def _conn(self) -> sqlite3.Connection:
         return self._store.conn
+
+    def filed_facts(self, symbol: str | None = None) -> dict[str, dict[str, list[Fact]]]:
+        """The XBRL facts (of `symbol`) a release is checked against, by symbol and concept."""
+        return filed_facts(self._conn, symbol)
 
     # -- reading them in a refresh ---------------------------------------------------------
     def unread(self, symbols: Iterable[str]) -> list[FilingRecord]:

@@ -5,6 +5,7 @@ lots and sales, splits and FX rates (store.market.snapshot is its door)."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from typing import TYPE_CHECKING
 
 from ..market.models import Fact
@@ -28,7 +29,6 @@ def load_snapshot(
     """Everything metrics read, for every symbol or only `symbol`'s (its weight still sees
     every position)."""
     conn = store.conn
-    only, args = ("", []) if symbol is None else (" WHERE symbol = ?", [symbol])
     snap = MarketSnapshot(now=now, sec_configured=sec_configured, base=base)
     snap.rates.update({c: r.rate for c, r in store.fx.latest(base).items()})
     snap.sells.update(store.views.sells())
@@ -39,20 +39,11 @@ def load_snapshot(
     for sym, high in conn.execute(
         "SELECT t.symbol, (SELECT MAX(p.high) FROM prices p WHERE p.symbol = t.symbol"
         " AND p.ts >= ?) FROM tickers t" + (" WHERE t.symbol = ?" if symbol else ""),
-        [year_ago, *args],
+        [year_ago, *([symbol] if symbol else [])],
     ):
         if high is not None:
             snap.history_high[sym] = high
-    for row in conn.execute(
-        "SELECT symbol, concept, period_start, period_end, value, unit, form, filed,"
-        " source_concept, split_factor FROM fundamentals" + only
-        + " ORDER BY symbol, concept, period_end",
-        args,
-    ):  # fmt: skip
-        sym, concept, start, end, value, unit, form, filed, source, factor = row
-        fact = Fact(concept, day(start), dt.date.fromisoformat(end), value, unit, form,
-                    dt.date.fromisoformat(filed), source, factor)  # fmt: skip
-        snap.facts.setdefault(sym, {}).setdefault(concept, []).append(fact)
+    snap.facts.update(filed_facts(conn, symbol))
     for sym, shares, cost, when, note, fx in conn.execute(
         "SELECT l.symbol, l.shares, l.cost, l.date, l.note, l.fx FROM lots l"
         " JOIN tickers t ON t.symbol = l.symbol WHERE t.archived = 0 ORDER BY l.symbol, l.seq"
@@ -66,3 +57,22 @@ def load_snapshot(
         if differs:
             snap.release_first[sym] = release_first(filed, releases)
     return snap
+
+
+def filed_facts(
+    conn: sqlite3.Connection, symbol: str | None = None
+) -> dict[str, dict[str, list[Fact]]]:
+    """The stored fundamentals (of `symbol`) by symbol and concept, oldest period first."""
+    only, args = ("", []) if symbol is None else (" WHERE symbol = ?", [symbol])
+    facts: dict[str, dict[str, list[Fact]]] = {}
+    for row in conn.execute(
+        "SELECT symbol, concept, period_start, period_end, value, unit, form, filed,"
+        " source_concept, split_factor FROM fundamentals" + only
+        + " ORDER BY symbol, concept, period_end",
+        args,
+    ):  # fmt: skip
+        sym, concept, start, end, value, unit, form, filed, source, factor = row
+        fact = Fact(concept, day(start), dt.date.fromisoformat(end), value, unit, form,
+                    dt.date.fromisoformat(filed), source, factor)  # fmt: skip
+        facts.setdefault(sym, {}).setdefault(concept, []).append(fact)
+    return facts

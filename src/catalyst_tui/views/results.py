@@ -5,7 +5,7 @@ watchlist row carries in the days after a release. Plain data, no textual and no
 
 For a caller that stores its own releases (`catalyst demo`'s replay): `store.results.save(symbol,
 filing, url, read_release(body), now)` after `store.evidence.save_filings`, then
-`load_results(store, symbol, now)` gives what the pane shows."""
+`load_results(store, symbol)` gives what the pane shows."""
 
 from __future__ import annotations
 
@@ -111,20 +111,18 @@ def result_rows(
     return rows
 
 
-def load_results(
-    store: Store, symbol: str | None, now: dt.datetime, *, sec_configured: bool = True
-) -> list[ResultRow]:
+def load_results(store: Store, symbol: str | None) -> list[ResultRow]:
     """Every stored release (of `symbol`), newest filed first, as rows."""
     releases = store.results.releases(symbol)
     if not releases:
         return []
-    snap = store.market.snapshot(now, sec_configured=sec_configured, symbol=symbol)
+    filed = store.results.filed_facts(symbol)  # XBRL's: what each release is checked against
     by_symbol: dict[str, list[Release]] = {}
     for release in releases:
         by_symbol.setdefault(release.symbol, []).append(release)
     rows: dict[tuple[str, str], ResultRow] = {}
     for sym, mine in by_symbol.items():
-        facts: Mapping = snap.facts.get(sym, {})
+        facts: Mapping = filed.get(sym, {})
         for row in result_rows(mine, facts, store.results.fiscal_year_ends(sym)):
             rows[(sym, row.release.accession)] = row
     return [rows[(r.symbol, r.accession)] for r in releases]
