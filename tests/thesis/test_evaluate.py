@@ -81,6 +81,7 @@ def test_evaluation(name, checkpoint, snap, status, fragment):
     assert result.status == status
     assert fragment in why(result)
     assert result.changed == (status != checkpoint.status)
+    assert result.kind == checkpoint.kind  # how its statuses read (a met guard: "holding")
 
 
 def test_transition_carries_value_threshold_and_reason():

@@ -201,10 +201,11 @@ def test_a_transition_reads_as_the_tui_says_it_when_its_kind_is_known():
     from catalyst_tui.thesis.evaluate import Evaluation
     from catalyst_tui.thesis.wording import transition_text
 
-    guard = Evaluation("ALAB", "gm", "pending", "met", Reason(Why.NOTHING), None)
-    assert transition_text(guard, TODAY, "guard").startswith("ALAB/gm: pending -> holding")
-    assert transition_text(guard, TODAY).startswith("ALAB/gm: pending -> met")  # kind unknown
+    guard = Evaluation("ALAB", "gm", "pending", "met", Reason(Why.NOTHING), None, "guard")
+    assert transition_text(guard, TODAY).startswith("ALAB/gm: pending -> holding")
+    unknown = guard._replace(kind="")  # as stored when the kind is not known
+    assert transition_text(unknown, TODAY).startswith("ALAB/gm: pending -> met")
     missed = guard._replace(previous="met", status="missed")
-    assert transition_text(missed, TODAY, "guard").startswith("ALAB/gm: holding -> missed")
-    target = guard._replace(checkpoint_id="rev")
-    assert transition_text(target, TODAY, "target").startswith("ALAB/rev: pending -> met")
+    assert transition_text(missed, TODAY).startswith("ALAB/gm: holding -> missed")
+    target = guard._replace(checkpoint_id="rev", kind="target")
+    assert transition_text(target, TODAY).startswith("ALAB/rev: pending -> met")

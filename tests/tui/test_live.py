@@ -292,3 +292,21 @@ async def test_refresh_key_without_live_updates_says_so(demo):
         await pilot.press("r")
         await pilot.pause()
         assert any("live updates are off" in n.message for n in app._notifications)
+
+
+async def test_a_guards_change_toasts_as_the_ticker_screen_says_it(demo):
+    """A transition no notification carries is a toast: a met guard reads "holding" there as on
+    the ticker screen, the timeline and `catalyst refresh` (it said "met")."""
+    from catalyst_tui.jobs.scheduler import CycleResult
+    from catalyst_tui.thesis.evaluate import Evaluation, Reason, Why
+
+    config, store = demo
+    app = make_app(config, store)
+    guard = Evaluation("ALAB", "gm", "missed", "met", Reason(Why.NOTHING), None, "guard")
+    assert "met" not in config.settings.notify  # so it is toasted, not notified
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app._cycle_done(CycleResult(None, [guard]))
+        await pilot.pause()
+        toasts = [n.message for n in app._notifications]
+    assert any(t.startswith("ALAB/gm: missed → holding") for t in toasts), toasts

@@ -74,10 +74,8 @@ def cmd_refresh(ctx: Context) -> int:
 
             ctx.out(sec_wait_text(waiting_for_sec(store.views.checkpoints())))
         today = local_today(config, now)
-        kinds = {(symbol, c.id): c.kind for symbol, ticker in config.tickers.items()
-                 for c in ticker.checkpoints}  # fmt: skip
         for e in changed:
-            ctx.out(transition_text(e, today, kinds.get((e.symbol, e.checkpoint_id))))
+            ctx.out(transition_text(e, today))
         if delivery.sent or delivery.failed:
             ctx.out(f"notifications: {delivery.sent} sent, {delivery.failed} waiting")
     except sqlite3.Error as exc:

@@ -96,6 +96,7 @@ class Evaluation(NamedTuple):
     status: str
     reason: Reason
     condition: Condition | None
+    kind: str = ""  # the checkpoint's (thesis/kinds.py: how its statuses read); "" unknown
 
     @property
     def changed(self) -> bool:
@@ -136,7 +137,7 @@ def evaluate(
             else:
                 reason = _new(Reason, (Why.DUE_AHEAD, due, "", None, ""))
         if condition is None:
-            append(_new(Evaluation, (c.symbol, c.id, status, new, reason, None)))
+            append(_new(Evaluation, (c.symbol, c.id, status, new, reason, None, c.kind)))
             continue
 
         obs = observe(condition.metric, c.symbol, snapshot, c.period_end)
@@ -166,7 +167,7 @@ def evaluate(
                 new, reason = MISSED, _new(Reason, (Why.NEVER_HELD, c.due, "", obs, op))
             else:
                 reason = _new(Reason, (compared, None, "", obs, op))
-        append(_new(Evaluation, (c.symbol, c.id, status, new, reason, condition)))
+        append(_new(Evaluation, (c.symbol, c.id, status, new, reason, condition, c.kind)))
     return results
 
 

@@ -218,15 +218,21 @@ def marked_text(status: str) -> str:
     return "reopened" if status == Status.PENDING else f"marked {status}"
 
 
-def transition_text(e: Evaluation, today: dt.date, kind: str | None = None) -> str:
+def transition_text(e: Evaluation, today: dt.date) -> str:
     """'ALAB/gm: pending -> missed: gross_margin 69.1% < 70% (…)': a transition on one line,
-    as `catalyst refresh` prints it; days left are counted from `today`. With the checkpoint's
-    `kind`, the statuses read as the TUI says them (a guard that is met: "holding")."""
-    why = reason_text(e.reason, e.condition, today)
-    was, now = e.previous, e.status
-    if kind is not None:
-        was, now = status_word(kind, was), status_word(kind, now)
-    return f"{e.symbol}/{e.checkpoint_id}: {was} -> {now}: {why}"
+    as `catalyst refresh` prints it; days left are counted from `today`."""
+    was, now = change_words(e)
+    return (
+        f"{e.symbol}/{e.checkpoint_id}: {was} -> {now}: {reason_text(e.reason, e.condition, today)}"
+    )
+
+
+def change_words(e: Evaluation) -> tuple[str, str]:
+    """The statuses a change went from and to, as the checkpoint's kind says them (a guard that
+    is met: "holding"); as stored when the kind is not known."""
+    if not e.kind:
+        return e.previous, e.status
+    return status_word(e.kind, e.previous), status_word(e.kind, e.status)
 
 
 def _described(reason: Reason, condition: Condition | None) -> str:

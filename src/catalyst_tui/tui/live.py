@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..thesis.wording import reason_text
+from ..thesis.wording import change_words, reason_text
 from .base import CatalystBase
 
 # The scheduler (apscheduler, the market package, httpx) and the notifier are imported where
@@ -77,9 +77,8 @@ class LiveUpdates(CatalystBase):
         for e in result.changed:
             if e.status not in notified:  # notified ones arrive through the toast channel
                 why = reason_text(e.reason, e.condition, today)
-                self.notify(
-                    f"{e.symbol}/{e.checkpoint_id}: {e.previous} → {e.status}\n{why}", timeout=6
-                )
+                was, now = change_words(e)
+                self.notify(f"{e.symbol}/{e.checkpoint_id}: {was} → {now}\n{why}", timeout=6)
         report = result.refresh
         if report is not None:
             watchlist.reach = report.reach
