@@ -25,7 +25,6 @@ def cmd_mark(ctx: Context) -> int:
     symbol, checkpoint_id = parse_target(ctx.args.target)
     _config, store = ctx.synced_store()
     with contextlib.closing(store):
-        known_checkpoint("mark", store, symbol, checkpoint_id)
         marked = store.checkpoints.mark(
             symbol, checkpoint_id, ctx.args.status, ctx.args.note, utc_now()
         )

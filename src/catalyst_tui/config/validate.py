@@ -176,7 +176,7 @@ class Validator(ProviderChecks, CheckpointChecks):
         """The `date` of a lot or a sale, refused when it is after today (in the configured
         time zone): one written ahead would count as made now."""
         date = self.date(table, "date", path)
-        today = getattr(self, "today", None) or _today(None)
+        today = self.today  # set by config() before any lot or sale is read
         if date is not None and date > today:
             self.error(
                 path + ("date",),

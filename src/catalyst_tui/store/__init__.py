@@ -101,9 +101,7 @@ class Store:
     def open(cls, path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Store:
         """Open (creating 0600 if needed) and migrate; StoreError with the path on failure."""
         path = Path(path).expanduser()
-        if path.is_dir():
-            raise StoreError(f"database {path}: is a directory, not a database file")
-        try:  # a FIFO would hold the first open for ever, waiting for a writer
+        try:  # a FIFO would hold the first open for ever, waiting for a writer; a directory
             check_file(path)
         except NotAFile as exc:
             raise StoreError(f"database {path}: {exc}") from None
