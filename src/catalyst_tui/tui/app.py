@@ -48,10 +48,6 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
             self.theme = theme
         self.watch(self, "theme", self._remember_theme, init=False)
         self.call_later(self._first_show)
-        # What exists after the first paint lives as long as the app: out of the collector,
-        # whose full passes over it stall keys (docs/performance.md, key latency). The
-        # `catalyst` script pauses the collector while it starts (launch.py): it runs from here.
-        self.call_after_refresh(_after_first_paint)
         if self.watch_file:
             self.set_interval(FILE_CHECK_SECONDS, self.check_file)
 
@@ -67,6 +63,12 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
         self.screen.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        # What exists now lives as long as the app: out of the collector, whose full passes
+        # over it stall keys (docs/performance.md, key latency). The `catalyst` script pauses
+        # the collector while it starts (launch.py; cli.context.modules_loaded for the other
+        # commands): it runs from here.
+        gc.freeze()
+        gc.enable()
         if self.notice:
             self.notify(self.notice, timeout=20)
         workspace = self.workspace
@@ -120,8 +122,3 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
             severity="error",
             timeout=10,
         )
-
-
-def _after_first_paint() -> None:
-    gc.freeze()
-    gc.enable()
