@@ -5,7 +5,7 @@ and on charts made of every kind of value an answer can hold."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,9 +13,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests.support.shared import REALDATA, SAMPLES
 
-from catalyst_tui.market.bounds import decode_json
+from catalyst_tui.market.bounds import AHEAD, decode_json
 from catalyst_tui.market.models import FetchError
-from catalyst_tui.market.yahoo.bars import _general, chart_bars
+from catalyst_tui.market.yahoo.bars import _general, _tight, chart_bars
 
 NOW = datetime(2026, 11, 20, 21, 0, tzinfo=UTC)
 LATER = datetime(2026, 1, 1, tzinfo=UTC).timestamp()
@@ -50,6 +50,13 @@ def test_every_recorded_chart_reads_the_same_both_ways(path: Path):
     assert fast == slow
     assert isinstance(fast, list)  # bars (none on a weekend), not a refusal
     assert fast or not result.get("timestamp")
+    # ...and the tight loop itself read them: no recorded chart falls back to the general one
+    series = (result.get("indicators") or {}).get("quote") or [{}]
+    columns = [(series[0] or {}).get(k) or [] for k in ("open", "high", "low", "close", "volume")]
+    stamps = result.get("timestamp") or []
+    if stamps and all(len(c) == len(stamps) for c in columns):
+        last = (NOW.date() + AHEAD).toordinal() - date(1970, 1, 1).toordinal()
+        assert _tight(stamps, columns, "T", result["meta"].get("gmtoffset") or 0, last) == fast
 
 
 VALUES = st.one_of(

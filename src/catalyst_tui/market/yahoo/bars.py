@@ -29,7 +29,8 @@ class _Unsure(Exception):
 
 def chart_bars(result: dict[str, Any], symbol: str, offset: int | None, now: datetime) -> list[Bar]:
     """The bars of `chart.result[0]`; bars without a close are skipped, a later bar of the same
-    day (the live one) replaces the first. FetchError when a value is out of range."""
+    day (the live one) replaces the first, a bar with a value out of range is left out (market/
+    bounds checked_bars). FetchError when the columns themselves cannot be read."""
     timestamps, by_name = chart_columns(result, symbol)
     columns = [by_name[k] for k in ("open", "high", "low", "close", "volume")]
     last = (now.astimezone(UTC).date() + AHEAD).toordinal() - _EPOCH_ORDINAL
