@@ -6,6 +6,7 @@ skipped while a long refresh ran."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import os
 import subprocess
@@ -23,6 +24,7 @@ from tests.support.network import Network, transport
 
 SYMBOLS = [f"S{i:04d}" for i in range(500)]
 TICKERS = "".join(f"[tickers.{s}]\n" for s in SYMBOLS)
+NOW = dt.datetime(2026, 11, 23, 15, tzinfo=dt.UTC)
 
 
 async def test_a_refresh_of_500_symbols_with_no_network_meets_each_host_once(tmp_path: Path):
@@ -50,6 +52,33 @@ async def test_a_refresh_of_500_symbols_with_no_network_meets_each_host_once(tmp
     assert network.connects and max(network.connects.values()) == 1, network.connects
     assert set(network.connects) == {"fc.yahoo.com", "query1.finance.yahoo.com", "stooq.com"}
     assert any("no network" in note for note in report.notes)
+    # each provider's failure said once, with how many symbols it failed (not 500 lines each)
+    assert set(report.failures) == {"yahoo", "stooq"}, report.failures
+    assert all(line.endswith("(500 symbols)") for line in report.failures.values())
+
+
+def test_each_providers_first_failure_is_said_once_with_the_symbols_it_failed():
+    from catalyst_tui.jobs.refresh import failures_by_provider
+    from catalyst_tui.market.models import FetchError, Quote, QuoteOutcome
+
+    def failed(symbol: str, *errors: FetchError) -> QuoteOutcome:
+        return QuoteOutcome(symbol, errors=list(errors))
+
+    down = FetchError("network", "cannot connect to stooq.com", "stooq")
+    outcomes = [
+        failed("A", FetchError("http", "HTTP 500", "yahoo"), down),
+        failed("B", FetchError("http", "HTTP 502", "yahoo"), down),
+        failed("C", down),
+        QuoteOutcome("D", Quote("D", 1.0, None, None, None, None, None, NOW, "yahoo"),
+                     errors=[FetchError("http", "HTTP 500", "stooq")]),  # quoted: not a failure
+    ]  # fmt: skip
+    assert failures_by_provider(outcomes) == {
+        "yahoo": "HTTP 500 (2 symbols)",  # the first failure's words
+        "stooq": "cannot connect to stooq.com (3 symbols)",
+    }
+    assert failures_by_provider(outcomes[2:3]) == {
+        "stooq": "cannot connect to stooq.com (1 symbol)"
+    }
 
 
 def test_catalyst_refresh_of_500_symbols_refused_everywhere_asks_each_host_once(tmp_path):
