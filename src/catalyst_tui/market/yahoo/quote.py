@@ -187,25 +187,25 @@ def quote_from_row(row: dict[str, Any], symbol: str, now: datetime) -> Quote:
     currency = get("currency")
     session, ext_price, ext_change, ext_percent, ext_time = _extended(row, symbol, market_time)
     quote = Quote(
-        symbol,
-        price,
-        prev_close,
-        change,
-        percent / 100 if percent is not None else None,
-        currency if type(currency) is str else None,
-        state if type(state) is str and state in MARKET_STATES else None,  # type: ignore[arg-type]
-        market_time,
-        "yahoo",
-        positive(get("regularMarketDayHigh")),
-        positive(get("regularMarketDayLow")),
-        whole(get("regularMarketVolume")),
-        positive(get("fiftyTwoWeekHigh")),
-        positive(get("fiftyTwoWeekLow")),
-        session,
-        ext_price,
-        ext_change,
-        ext_percent / 100 if ext_percent is not None else None,
-        ext_time,
+        symbol=symbol,
+        price=price,
+        prev_close=prev_close,
+        change=change,
+        change_pct=percent / 100 if percent is not None else None,
+        currency=currency if type(currency) is str else None,
+        market_state=state if type(state) is str and state in MARKET_STATES else None,  # type: ignore[arg-type]
+        quote_time=market_time,
+        source="yahoo",
+        day_high=positive(get("regularMarketDayHigh")),
+        day_low=positive(get("regularMarketDayLow")),
+        volume=whole(get("regularMarketVolume")),
+        fifty_two_week_high=positive(get("fiftyTwoWeekHigh")),
+        fifty_two_week_low=positive(get("fiftyTwoWeekLow")),
+        ext_session=session,
+        ext_price=ext_price,
+        ext_change=ext_change,
+        ext_change_pct=ext_percent / 100 if ext_percent is not None else None,
+        ext_time=ext_time,
     )
     return checked_quote(quote, now)
 
