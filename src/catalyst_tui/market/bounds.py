@@ -245,11 +245,7 @@ def checked_rate(rate: float, currency: str, base: str, source: str) -> float:
     MAX_RATE]; else FetchError naming the pair: 1e-321 would be stored, and its inverse is
     infinite."""
     pair = f"{currency}{base}"
-    gate = _Gate(source, pair)
-    gate.within(f"the rate {pair}", rate, MAX_RATE, positive=True)
-    if rate < MIN_RATE:
-        bounds = f"{MIN_RATE:g} to {MAX_RATE:g}"
-        gate.reject(f"the rate {pair} is {_show(rate)}, out of range ({bounds})")
+    _Gate(source, pair).within(f"the rate {pair}", rate, MAX_RATE, positive=True, least=MIN_RATE)
     return rate
 
 
@@ -303,10 +299,12 @@ class _Gate:
         raise FetchError("bad_body", message, self.provider, self.symbol)
 
     def within(self, name: str, value: float | None, bound: float, *,
-               positive: bool = False) -> None:  # fmt: skip
+               positive: bool = False, least: float | None = None) -> None:  # fmt: skip
+        """`value` finite and in [-bound, bound]; [0, bound] and above 0 when `positive`;
+        [least, bound] when given (a price, a rate: below it is no value but underflow)."""
         if value is None:
             return
-        low = 0.0 if positive else -bound
+        low = least if least is not None else 0.0 if positive else -bound
         if not (isinstance(value, int | float) and math.isfinite(value)):
             self.reject(f"{name} is {value!r}, not a finite number")
         if not low <= value <= bound or (positive and value <= 0):
@@ -317,9 +315,7 @@ class _Gate:
             if required:
                 self.reject(f"no {name}")
             return
-        self.within(name, value, MAX_PRICE, positive=True)
-        if value < MIN_PRICE:
-            self.reject(f"{name} is {_show(value)}, out of range ({MIN_PRICE:g} to {MAX_PRICE:g})")
+        self.within(name, value, MAX_PRICE, positive=True, least=MIN_PRICE)
 
     def volume(self, value: int | None, name: str = "volume") -> None:
         if value is None:
