@@ -24,6 +24,7 @@ from ..widgets.banner import ConfigBanner
 from ..widgets.evidence import EvidencePane
 from ..widgets.ticker.chart_pane import ChartPane
 from ..widgets.ticker.checkpoints import CheckpointsPane
+from ..widgets.ticker.keys import screen_bindings
 from ..widgets.ticker.position import PositionPane
 from ..widgets.ticker.results import ResultsPane
 from ..widgets.ticker.thesis import ThesisPane
@@ -53,19 +54,7 @@ class TickerScreen(Screen[None]):
         Binding("4", "pane('thesis')", "Thesis", show=False),
         Binding("5", "pane('evidence')", "Evidence", show=False),
         Binding("6", "pane('results')", "Results", show=False),
-        Binding("m", "mark", "Mark", show=False),
-        Binding("c", "add_checkpoint", "New checkpoint", show=False),
-        Binding("e", "edit_checkpoint", "Edit", show=False),
-        Binding("x", "archive_checkpoint", "Archive", show=False),
-        Binding("l", "add_lot", "Add lot", show=False),
-        Binding("L", "edit_lot", "Edit lot", show=False),
-        Binding("D", "remove_lot", "Remove lot", show=False),
-        Binding("s", "sell", "Sell", show=False),
-        Binding("S", "remove_sell", "Remove last sale", show=False),
-        Binding("n", "edit_ticker", "Name, group, thesis", show=False),
-        Binding("A", "acknowledge", "Ack", show=False),
-        Binding("right_square_bracket", "range(1)", "Longer range", show=False),
-        Binding("left_square_bracket", "range(-1)", "Shorter range", show=False),
+        *screen_bindings(),  # the keys of one pane (widgets/ticker/keys.py)
         Binding("t", "app.open_timeline", "Timeline", show=False),
         Binding("r", "app.refresh_now", "Refresh", show=False),
         Binding("question_mark", "app.keys", "Keys"),

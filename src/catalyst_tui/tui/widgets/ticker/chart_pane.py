@@ -10,12 +10,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Tab, TabPane, Tabs
 
 from ....views.intraday import IntradayPage
 from ..chart import ALL_RANGES, INTRADAY_RANGES, Point, PriceChart, slice_range
+from .keys import pane_bindings
 
 # How the x-axis writes a bar's moment: a time for one session, a weekday and time for five.
 _BAR_LABELS: dict[str, str] = {"1D": "%H:%M", "5D": "%a %H:%M"}
@@ -31,10 +31,7 @@ class ChartPane(TabPane):
         symbol: str
         span: str
 
-    BINDINGS = [  # the screen's, shown in the Footer while this pane has the focus
-        Binding("left_square_bracket", "screen.range(-1)", "Shorter"),
-        Binding("right_square_bracket", "screen.range(1)", "Longer"),
-    ]
+    BINDINGS = pane_bindings("chart")  # the screen's, shown while this pane has the focus
 
     def __init__(
         self,

@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Static, TabPane
 
 from ....store.records import CheckpointRecord, EvidenceRecord
@@ -22,6 +21,7 @@ from ....thesis.vocabulary import Status
 from ....thesis.wording import format_value, reason_text
 from ... import format as fmt
 from ..table import RowTable
+from .keys import pane_bindings
 
 CHECKPOINT_COLUMNS = (
     ("status", "Status"),
@@ -37,13 +37,7 @@ CHECKPOINT_COLUMNS = (
 class CheckpointsPane(TabPane):
     """Shown by `show`; the screen's keys act on `current_checkpoint`."""
 
-    BINDINGS = [  # the screen's, shown in the Footer while this pane has the focus
-        Binding("m", "screen.mark", "Mark"),
-        Binding("c", "screen.add_checkpoint", "New checkpoint"),
-        Binding("e", "screen.edit_checkpoint", "Edit"),
-        Binding("x", "screen.archive_checkpoint", "Archive"),
-        Binding("A", "screen.acknowledge", "Ack"),
-    ]
+    BINDINGS = pane_bindings("checkpoints")  # the screen's, shown while this pane has the focus
 
     def __init__(self, title: str, today: Callable[[], dt.date], *, id: str) -> None:  # noqa: A002
         super().__init__(title, id=id)

@@ -10,7 +10,6 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static, TabPane
 
@@ -20,6 +19,7 @@ from ....thesis.wording import format_value, missing_text, observation_note
 from ....views.ticker import Figure, TickerDetail
 from ... import format as fmt
 from ..table import RowTable
+from .keys import pane_bindings
 
 LOT_COLUMNS = ("Date", "Shares", "Cost", "Basis", "Value", "P&L", "Note")
 
@@ -27,13 +27,7 @@ LOT_COLUMNS = ("Date", "Shares", "Cost", "Basis", "Value", "P&L", "Note")
 class PositionPane(TabPane):
     """Shown by `show`; `chosen_lot` is the lot the screen's lot keys act on."""
 
-    BINDINGS = [  # the screen's, shown in the Footer while this pane has the focus
-        Binding("l", "screen.add_lot", "Add lot"),
-        Binding("L", "screen.edit_lot", "Edit lot"),
-        Binding("D", "screen.remove_lot", "Remove"),
-        Binding("s", "screen.sell", "Sell"),
-        Binding("S", "screen.remove_sell", "Undo sale"),
-    ]
+    BINDINGS = pane_bindings("position")  # the screen's, shown while this pane has the focus
 
     def __init__(self, title: str, today: Callable[[], dt.date], *, id: str) -> None:  # noqa: A002
         super().__init__(title, id=id)

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static, TabPane
 
 from ... import format as fmt
+from .keys import pane_bindings
 
 
 class ThesisPane(TabPane):
-    BINDINGS = [  # the screen's, shown in the Footer while this pane has the focus
-        Binding("n", "screen.edit_ticker", "Name, group, thesis"),
-    ]
+    BINDINGS = pane_bindings("thesis")  # the screen's, shown while this pane has the focus
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="thesis-scroll"):
