@@ -18,7 +18,7 @@ from ...views.workspace import Workspace
 from .. import messages
 from ..widgets.banner import ConfigBanner
 from ..widgets.table import RowTable
-from ..widgets.watchlist.cells import COLUMNS, CellCache, show_sort, shown_part
+from ..widgets.watchlist.cells import COLUMNS, CellCache, show_sort
 from ..widgets.watchlist.groups import GroupTabs
 from ..widgets.watchlist.header import WatchlistHeader
 from ..widgets.watchlist.status import status_text
@@ -60,7 +60,6 @@ class WatchlistScreen(Screen[None]):
         self.group: str | None = None
         self.data: Watchlist | None = None
         self._shown: list[str] = []
-        self._rows_shown: dict[str, WatchRow] = {}
         self._cells = CellCache()  # each row's cells, kept across refreshes
         self.header = WatchlistHeader(workspace.now, id="summary-bar")
 
@@ -166,7 +165,7 @@ class WatchlistScreen(Screen[None]):
         symbols = [r.symbol for r in rows]
         if symbols == self._shown:
             # Rows where nothing visible changed are skipped without building a cell.
-            changed = [r for r in rows if self._rows_shown.get(r.symbol) != shown_part(r)]
+            changed = [r for r in rows if not self._cells.is_current(r, data.currency)]
             if len(changed) <= ROWS_PER_STEP:
                 self._update_rows(changed)
             else:  # a refresh moves every price: the rows on screen first, then the rest
@@ -190,14 +189,12 @@ class WatchlistScreen(Screen[None]):
                 table.move_cursor(row=symbols.index(current), animate=False, scroll=False)
             table.scroll_to(y=scroll, animate=False, immediate=True)
             self._shown = symbols
-        self._rows_shown = {row.symbol: shown_part(row) for row in rows}
         self._show_summary(data, rows)
 
     def _update_rows(self, rows: list[WatchRow]) -> None:
         table = self.query_one("#tickers", DataTable)
         base = self.data.currency if self.data is not None else ""
         for row in rows:
-            self._rows_shown[row.symbol] = shown_part(row)
             for (key, _), cell in zip(COLUMNS, self._cells.cells(row, base), strict=True):
                 if table.get_cell(row.symbol, key) != cell:
                     # Widths follow the content: a price that gains a digit or a stale mark

@@ -141,6 +141,12 @@ class CellCache:
         self._built[row.symbol] = (part, base, cells)
         return cells
 
+    def is_current(self, row: WatchRow, base: str) -> bool:
+        """Whether the cells last built for the row's symbol (and put in the table: the screen
+        builds them only to show them) are this row's."""
+        hit = self._built.get(row.symbol)
+        return hit is not None and hit[1] == base and hit[0] == shown_part(row)
+
     def keep(self, symbols: set[str]) -> None:
         """Forget the symbols no longer on the watchlist."""
         for gone in self._built.keys() - symbols:
