@@ -310,3 +310,28 @@ async def test_a_guards_change_toasts_as_the_ticker_screen_says_it(demo):
         await pilot.pause()
         toasts = [n.message for n in app._notifications]
     assert any(t.startswith("ALAB/gm: missed → holding") for t in toasts), toasts
+
+
+async def test_a_fetch_asked_for_while_a_refresh_runs_follows_it(tmp_path, market):
+    """A ticker added (or a contact saved) while a refresh runs asks for a fetch: that refresh
+    began on the old config, so another one follows it at its end, not at the next turn."""
+    config, store = open_store(tmp_path, market.url)
+    app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
+
+    def quote_passes() -> int:  # each refresh asks the quotes once (one batch, a few symbols)
+        return len(market.requests_for(provider="yahoo", endpoint="quote"))
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+        await wait_for(pilot, lambda: not app.scheduler.refreshing)
+        before = quote_passes()
+        market.latency = 0.3
+        app.action_refresh_now()
+        await wait_for(pilot, lambda: quote_passes() > before)  # the refresh is under way
+        assert app.scheduler.refreshing
+        app._fetch_now()  # as an added ticker or a saved contact asks
+        assert app._fetch_after
+        await wait_for(pilot, lambda: quote_passes() >= before + 2)  # the one that follows
+        await wait_for(pilot, lambda: not app.scheduler.refreshing and not app._fetch_after)
+        await pilot.press("q")
+    store.close()
