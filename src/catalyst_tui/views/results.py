@@ -138,7 +138,7 @@ def recent_marks(store: Store, today: dt.date) -> dict[str, ReleaseMark]:
     marks = {}
     for symbol, releases in store.results.of_symbols(symbols).items():
         newest = max(releases, key=lambda r: r.filed)
-        if newest.filed < first or newest.filed > today:
+        if newest.filed > today:  # filed_since: at least one on or after `first`
             continue
         end, revenue = newest.period_end, newest.results.quarter.revenue
         vs = None
