@@ -30,7 +30,6 @@ from .issues import ConfigError, ConfigIssue, IssueCode, KeyPath, file_error, fo
 from .model import (
     CHECKPOINT_KEYS,
     DEFAULT_GROUP,
-    KINDS,
     LOT_KEYS,
     NOTIFY_TRANSITIONS,
     PROVIDERS,
@@ -58,7 +57,6 @@ if TYPE_CHECKING:
 __all__ = [
     "CHECKPOINT_KEYS",
     "DEFAULT_GROUP",
-    "KINDS",
     "LOT_KEYS",
     "SELL_KEYS",
     "NOTIFY_TRANSITIONS",

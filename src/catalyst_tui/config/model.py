@@ -20,12 +20,11 @@ from ..market.stooq import StooqSettings
 from ..market.yahoo import YahooSettings
 from ..thesis.conditions import Condition
 from ..thesis.positions import Lot, Sell
-from ..thesis.vocabulary import KINDS, NOTIFY_TRANSITIONS, Status
+from ..thesis.vocabulary import NOTIFY_TRANSITIONS, Status
 
 __all__ = [
     "CHECKPOINT_KEYS",
     "DEFAULT_GROUP",
-    "KINDS",
     "LOT_KEYS",
     "NOTIFY_TRANSITIONS",
     "PROVIDERS",

@@ -11,6 +11,7 @@ from typing import Any
 from ..thesis.conditions import METRICS, Condition, ConditionError, parse_condition
 from ..thesis.evidence import EntryError, parse_entry
 from ..thesis.kinds import KINDS, NEEDS, KindSpec, one_of, spec
+from ..thesis.vocabulary import KIND_NAMES
 from .issues import IssueCode, KeyPath
 from .model import CHECKPOINT_KEYS, Checkpoint
 from .reader import LocatedReader, describe
@@ -43,7 +44,7 @@ class CheckpointChecks(LocatedReader):
         title = self.string(table, "title", path, required=True, allow_empty=False)
         kind = self.string(table, "kind", path, required=True, allow_empty=False)
         if kind is not None and kind not in KINDS:
-            close = difflib.get_close_matches(kind, [str(k) for k in KINDS], n=1)
+            close = difflib.get_close_matches(kind, KIND_NAMES, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             message = f"unknown kind {kind!r}{hint}: use {one_of()}"
             self.error(path + ("kind",), message, code=IssueCode.BAD_VALUE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .vocabulary import HOLDING, Kind, Status
+from .vocabulary import HOLDING, KIND_NAMES, Kind, Status
 
 
 class Judged(StrEnum):
@@ -112,5 +112,4 @@ def status_word(kind: str, status: str) -> str:
 
 def one_of() -> str:
     """The kinds as a sentence's list: "milestone, target or guard"."""
-    names = [str(k) for k in KINDS]
-    return ", ".join(names[:-1]) + " or " + names[-1]
+    return ", ".join(KIND_NAMES[:-1]) + " or " + KIND_NAMES[-1]

@@ -41,8 +41,9 @@ STATUS_MARK: dict[str, str] = {
 }
 
 # As plain words: lists of choices print them (argparse's "choose from ..."), where an enum
-# member would show its repr (<Status.MET: 'met'>).
-KINDS: tuple[str, ...] = tuple(str(kind) for kind in Kind)
+# member would show its repr (<Status.MET: 'met'>). KIND_NAMES are the words of the kinds;
+# thesis/kinds.KINDS is the table of what each kind is, in the same order.
+KIND_NAMES: tuple[str, ...] = tuple(str(kind) for kind in Kind)
 STATUSES: tuple[str, ...] = tuple(str(status) for status in Status)
 # What a user may ask to be notified of ([settings] notify): transitions, new evidence for a
 # pending checkpoint, and an earnings release read the evening it lands (one per release).

@@ -12,7 +12,7 @@ from ...config import ConfigError
 from ...store.records import CheckpointRecord
 from ...thesis.kinds import KINDS, allowing
 from ...thesis.positions import Lot
-from ...thesis.vocabulary import STATUSES, Status
+from ...thesis.vocabulary import KIND_NAMES, STATUSES, Status
 from ...views.workspace import EditOutcome, Workspace
 from .forms import Field, FormScreen
 
@@ -203,7 +203,7 @@ class CheckpointForm(EditForm):
             return "" if text is None else str(text)
 
         condition = c.condition.text if c and c.condition else ""
-        kinds = tuple(str(kind) for kind in KINDS)
+        kinds = KIND_NAMES
         fields = [
             Field("id", "Id", value(c and c.id), "lowercase, digits, - and _: e.g. npo-ships"),
             Field("title", "Title", value(c and c.title)),
