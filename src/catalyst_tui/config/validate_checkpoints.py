@@ -8,7 +8,8 @@ import math
 import re
 from typing import Any
 
-from ..thesis.conditions import METRICS, Condition, ConditionError, parse_condition
+from ..thesis.catalogue import METRICS
+from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.evidence import EntryError, parse_entry
 from ..thesis.kinds import KINDS, NEEDS, KindSpec, one_of, spec
 from ..thesis.vocabulary import KIND_NAMES

@@ -1,7 +1,8 @@
-"""The `when` condition grammar (METRIC OP NUMBER) and the metric catalogue; never eval.
+"""The `when` condition grammar (METRIC OP NUMBER), against the metrics of thesis/catalogue.py;
+never eval.
 
 condition := metric op number
-metric    := one of METRICS
+metric    := a name in thesis/catalogue.METRICS
 op        := ">=" | "<=" | ">" | "<"
 number    := ["-"] digits ["." digits] [suffix]
 suffix    := "%" (÷100, ratio metrics only) | "K" | "M" | "B" (×1e3/1e6/1e9, not on ratios)
@@ -14,85 +15,8 @@ import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
-from typing import NamedTuple
 
-
-class Source(Enum):
-    QUOTES = "quotes and stored price history"
-    FUNDAMENTALS = "SEC EDGAR fundamentals"
-    RELEASES = "earnings press releases (SEC 8-K EX-99.1)"
-    MIXED = "quote price and SEC EDGAR fundamentals"
-    LOTS = "your lots"
-
-
-class Metric(NamedTuple):
-    name: str
-    source: Source
-    ratio: bool  # written with % in conditions, stored as a fraction
-    description: str
-    per_share: bool = False  # a split changes it: a threshold is on the basis it was written in
-
-    @property
-    def pinnable(self) -> bool:
-        """Whether `period_end` can pin this metric to a reported period."""
-        return self.source in (Source.FUNDAMENTALS, Source.RELEASES)
-
-
-METRICS: dict[str, Metric] = {
-    m.name: m
-    for m in (
-        Metric("price", Source.QUOTES, False, "last price", per_share=True),
-        Metric("change_pct", Source.QUOTES, True, "day change"),
-        Metric("drawdown", Source.QUOTES, True, "fraction below the 52-week high"),
-        Metric("market_cap", Source.MIXED, False, "price × shares outstanding"),
-        Metric("revenue_q", Source.FUNDAMENTALS, False, "revenue of the latest quarter"),
-        Metric("revenue_ttm", Source.FUNDAMENTALS, False, "revenue of the last four quarters"),
-        Metric("revenue_fy", Source.FUNDAMENTALS, False, "revenue of the latest fiscal year"),
-        Metric(
-            "revenue_growth_yoy",
-            Source.FUNDAMENTALS,
-            True,
-            "latest quarter's revenue vs the same quarter a year earlier",
-        ),
-        Metric("gross_margin", Source.FUNDAMENTALS, True, "gross profit / revenue, latest quarter"),
-        Metric(
-            "operating_margin",
-            Source.FUNDAMENTALS,
-            True,
-            "operating income / revenue, latest quarter",
-        ),
-        Metric(
-            "eps_ttm",
-            Source.FUNDAMENTALS,
-            False,
-            "diluted EPS over the last four quarters",
-            per_share=True,
-        ),
-        Metric("pe_ttm", Source.MIXED, False, "price / eps_ttm"),
-        Metric(
-            "guide_revenue",
-            Source.RELEASES,
-            False,
-            "midpoint of the next quarter's revenue guidance in the latest release",
-        ),
-        Metric(
-            "revenue_vs_guide",
-            Source.RELEASES,
-            True,
-            "latest quarter's revenue vs the midpoint of the guide the release before gave",
-        ),
-        Metric(
-            "eps_nongaap_q",
-            Source.RELEASES,
-            False,
-            "non-GAAP diluted EPS of the latest release's quarter",
-            per_share=True,
-        ),
-        Metric("weight", Source.LOTS, True, "position value / portfolio value"),
-        Metric("gain_pct", Source.LOTS, True, "unrealized gain of the position vs its cost"),
-    )
-}
+from .catalogue import METRICS, Metric
 
 OPERATORS: dict[str, Callable[[float, float], bool]] = {
     ">=": operator.ge,

@@ -27,7 +27,8 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from ..market.models import Split
-from .conditions import METRICS, OPERATORS, Condition
+from .catalogue import METRICS
+from .conditions import OPERATORS, Condition
 from .kinds import KINDS, Judged
 from .metrics import observe
 from .observation import Observation

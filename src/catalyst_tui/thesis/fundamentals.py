@@ -1,6 +1,6 @@
 """The metrics of reported fundamentals: a quarter's or fiscal year's revenue, four quarters'
 sums, margins and growth of the revenue quarter, each with the period it is of or a Missing
-code. thesis/metrics.py puts them in its table with the quote and lot metrics."""
+code. thesis/catalogue.py names them in its rows."""
 
 from __future__ import annotations
 
@@ -168,7 +168,7 @@ def of_revenue(name: str, numerator: str) -> MetricFunction:
     return metric
 
 
-def growth(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
+def revenue_growth_yoy(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
     found = _revenue_quarter(symbol, snap, pin)
     if isinstance(found, Observation):
         return found
@@ -179,6 +179,12 @@ def growth(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observatio
         return Observation(None, Missing(MissingCode.NO_YEAR_EARLIER, symbol, quarter=period))
     change = latest.value / rows[earlier].value - 1
     return _new(Observation, (change, None, period, None, None, "", None, None, None))
+
+
+revenue_ttm = four_quarters("revenue_ttm", "revenue_q")
+eps_ttm = four_quarters("eps_ttm", "eps_diluted_q", per_share=True)
+gross_margin = of_revenue("gross_margin", "gross_profit_q")
+operating_margin = of_revenue("operating_margin", "operating_income_q")
 
 
 def _on_todays_basis(

@@ -1,5 +1,6 @@
-"""Metric values from stored data: `observe` and the table of every metric, with the metrics of
-quotes and lots (thesis/fundamentals.py has those of reported fundamentals). Each value says
+"""Metric values from stored data: `observe`, each metric's function as thesis/catalogue.py names
+it, and the metrics of quotes and lots (thesis/fundamentals.py has those of reported
+fundamentals, thesis/releases.py those of earnings releases). Each value says
 what it is of, or a Missing code says why there is none (thesis/observation.py). Pure: the
 store loads a MarketSnapshot, these functions only read it; thesis/wording.py puts
 observations into words."""
@@ -9,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import sys
 
 from ..market.models import LastQuote
 from . import fundamentals, releases
+from .catalogue import METRICS
 from .fundamentals import MetricFunction, no_facts
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind
 from .positions import split_factor
@@ -44,7 +47,7 @@ def _guarded(metric: str, symbol: str, snap: MarketSnapshot, pin: dt.date | None
     """One metric's value; whatever its data makes it raise, or an infinite value, is that
     metric's "no value" with a code, never the end of the evaluation of every checkpoint."""
     try:
-        found = _METRICS[metric](symbol, snap, pin)
+        found = FUNCTIONS[metric](symbol, snap, pin)
         if snap.release_first and symbol in snap.release_first:
             found = _with_released(metric, symbol, snap, pin, found)
     except Exception as exc:  # a stored value no metric foresaw (a price of 1e-320)
@@ -60,7 +63,7 @@ def _with_released(
     metric: str, symbol: str, snap: MarketSnapshot, pin: dt.date | None, found: Observation
 ) -> Observation:
     """`found` with what the releases alone gave for it, where XBRL (which wins) differs."""
-    if found.value is None or metric not in releases.FROM_RELEASES:
+    if found.value is None or not METRICS[metric].from_releases:
         return found
     said = observe(metric, symbol, snap.release_view(), pin).value
     if said is None or abs(said - found.value) <= 1e-12 * max(1.0, abs(found.value)):
@@ -83,14 +86,14 @@ def _quoted(value: float, last: LastQuote, snap: MarketSnapshot) -> Observation:
     return _new(Observation, (value, None, None, None, None, "", None, None, None))
 
 
-def _price(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
+def price(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     last = snap.quotes.get(symbol)
     if last is None or last.quote is None:
         return _no_quote(symbol)
     return _quoted(last.quote.price, last, snap)
 
 
-def _change(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
+def change_pct(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     last = snap.quotes.get(symbol)
     if last is None or last.quote is None:
         return _no_quote(symbol)
@@ -99,7 +102,7 @@ def _change(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observat
     return _quoted(last.quote.change_pct, last, snap)
 
 
-def _drawdown(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
+def drawdown(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     last = snap.quotes.get(symbol)
     if last is None or last.quote is None:
         return _no_quote(symbol)
@@ -115,7 +118,7 @@ def _drawdown(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observ
     return _quoted((high - quote.price) / high, last, snap)
 
 
-def _market_cap(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
+def market_cap(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     last = snap.quotes.get(symbol)
     if last is None or last.quote is None:
         return _no_quote(symbol)
@@ -132,7 +135,7 @@ def _market_cap(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Obse
     return _quoted(last.quote.price * count, last, snap)
 
 
-def _pe(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
+def pe_ttm(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     last = snap.quotes.get(symbol)
     if last is None or last.quote is None:
         return _no_quote(symbol)
@@ -147,7 +150,7 @@ def _pe(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
 # -- lots --------------------------------------------------------------------------------------
 
 
-def _weight(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
+def weight(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     if not snap.lots.get(symbol):
         return Observation(0.0, note=f"no lots of {symbol}")
     values, unpriced, total = snap.portfolio()
@@ -168,7 +171,7 @@ def _weight(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observat
     return _new(Observation, (share, None, None, total, None, "", None, None, None))
 
 
-def _gain(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
+def gain_pct(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     lots = snap.lots.get(symbol)
     if not lots:
         return Observation(None, Missing(MissingCode.NO_LOTS, symbol))
@@ -184,22 +187,13 @@ def _gain(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observatio
     return _quoted(last.quote.price * shares / basis - 1, last, snap)
 
 
-_METRICS: dict[str, MetricFunction] = {
-    "price": _price,
-    "change_pct": _change,
-    "drawdown": _drawdown,
-    "market_cap": _market_cap,
-    "revenue_q": fundamentals.revenue_q,
-    "revenue_ttm": fundamentals.four_quarters("revenue_ttm", "revenue_q"),
-    "revenue_fy": fundamentals.revenue_fy,
-    "revenue_growth_yoy": fundamentals.growth,
-    "gross_margin": fundamentals.of_revenue("gross_margin", "gross_profit_q"),
-    "operating_margin": fundamentals.of_revenue("operating_margin", "operating_income_q"),
-    "eps_ttm": fundamentals.four_quarters("eps_ttm", "eps_diluted_q", per_share=True),
-    "pe_ttm": _pe,
-    "weight": _weight,
-    "gain_pct": _gain,
-    "guide_revenue": releases.guide_revenue,
-    "revenue_vs_guide": releases.revenue_vs_guide,
-    "eps_nongaap_q": releases.eps_nongaap_q,
-}
+def _function(name: str) -> MetricFunction:
+    """The function a row of thesis/catalogue.py names: "fundamentals.revenue_q"."""
+    module, _, attribute = name.partition(".")
+    found: MetricFunction = getattr(_MODULES[module], attribute)
+    return found
+
+
+_MODULES = {"metrics": sys.modules[__name__], "fundamentals": fundamentals, "releases": releases}
+#: Each metric's function, looked up once: a row naming none fails the import of this module.
+FUNCTIONS: dict[str, MetricFunction] = {m.name: _function(m.function) for m in METRICS.values()}

@@ -1,7 +1,8 @@
 """The metrics of earnings releases: the revenue guide, the quarter against its own guide and
-non-GAAP EPS, which no XBRL carries. thesis/metrics.py puts them in its table (and there adds
-`released`, what a fundamentals metric would be on the releases' figures where XBRL, filed
-since, says otherwise); thesis/results.py holds the rules they share with the views."""
+non-GAAP EPS, which no XBRL carries. thesis/catalogue.py names them in its rows (and
+thesis/metrics.py adds `released`, what a fundamentals metric would be on the releases' figures
+where XBRL, filed since, says otherwise); thesis/results.py holds the rules they share with the
+views."""
 
 from __future__ import annotations
 
@@ -14,11 +15,6 @@ from .results import SAME_PERIOD_DAYS, Release, guide_of, guided, midpoint, vers
 from .snapshot import MarketSnapshot
 
 _new = tuple.__new__
-#: The fundamentals metrics a release's quarter feeds (thesis/results.merge).
-FROM_RELEASES = frozenset(
-    {"revenue_q", "revenue_ttm", "revenue_fy", "revenue_growth_yoy", "gross_margin",
-     "operating_margin", "eps_ttm"}
-)  # fmt: skip
 
 
 def _no_release(symbol: str, snap: MarketSnapshot) -> Observation:

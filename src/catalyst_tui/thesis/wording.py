@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from .conditions import METRICS, Condition
+from .catalogue import METRICS
+from .conditions import Condition
 from .evaluate import Evaluation, Reason, Why
 from .kinds import status_word
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
@@ -112,7 +113,8 @@ def missing_text(missing: Missing | None) -> str:
     code, symbol = missing.code, missing.symbol
     if code in _ABOUT_SYMBOL:
         return _ABOUT_SYMBOL[code].format(symbol=symbol)
-    figure = _FIGURE.get(missing.metric, missing.metric)
+    row = METRICS.get(missing.metric)
+    figure = row.figure if row is not None and row.figure else missing.metric
     quarter = "" if missing.quarter is None else _period_words(missing.quarter, filed=True)
     match code:
         case MissingCode.NOT_REPORTED | MissingCode.NO_REVENUE_QUARTER:
@@ -162,16 +164,6 @@ _ABOUT_SYMBOL = {
     MissingCode.COSTLESS_LOTS: "the lots of {symbol} cost nothing: no gain to measure",
     MissingCode.NO_RELEASE: "no earnings release of {symbol} read yet: they come with its "
     "8-K filings",
-}
-#: The reported figure each metric is made of (a ratio's numerator), as a sentence names it.
-_FIGURE = {
-    "revenue_q": "quarterly revenue",
-    "revenue_fy": "fiscal-year revenue",
-    "revenue_ttm": "revenue",
-    "eps_ttm": "diluted EPS",
-    "gross_margin": "gross profit",
-    "operating_margin": "operating income",
-    "eps_nongaap_q": "non-GAAP diluted EPS",
 }
 
 

@@ -12,7 +12,8 @@ from typing import NamedTuple
 from ..market.models import Split
 from ..store import Store
 from ..store.records import CheckpointRecord, EventRecord, FilingRecord
-from ..thesis.conditions import METRICS, rebased
+from ..thesis.catalogue import METRICS
+from ..thesis.conditions import rebased
 from ..thesis.positions import split_factor
 
 __all__ = [

@@ -1,0 +1,129 @@
+"""One row per metric, the only declaration of one: its name, the unit of its value, where its data
+comes from, what it means, the function that computes it, the figure a sentence names, whether an
+earnings release's quarter feeds it and whether a split changes it. The condition parser, config
+validation, the evaluator, the wording and the metric table of docs/config.md (compared by
+tests/thesis/test_catalogue.py) all read it; a new metric is one row here plus its function.
+
+The function is written as its name in a module of thesis/ ("fundamentals.revenue_q"), not
+imported: config validation parses conditions against this table, and importing the functions
+would load the metrics, their records and the release reader's at every start
+(docs/performance.md). thesis/metrics.py looks every name up when it is imported, so a row
+whose function does not exist fails there, and in tests/thesis/test_catalogue.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+
+
+class Unit(StrEnum):
+    """The kind of value a metric is, as docs/config.md's table names it."""
+
+    MONEY = "money"
+    RATIO = "ratio"  # written with % in a condition, stored as a fraction
+    PER_SHARE = "per share"
+    NUMBER = "plain number"
+
+
+class Source(Enum):
+    """Where a metric's data comes from, as docs/config.md's table says it."""
+
+    QUOTES = "quotes"
+    FUNDAMENTALS = "SEC EDGAR"
+    RELEASES = "earnings releases"
+    MIXED = "quotes and SEC EDGAR"
+    LOTS = "your lots, sales and quotes"
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """A metric a condition can name (`gross_margin >= 70%`)."""
+
+    name: str
+    unit: Unit
+    source: Source
+    #: What it is, as docs/config.md's table says it (Markdown).
+    meaning: str
+    #: The function computing it: "module.name" in thesis/ (thesis/metrics.py looks it up).
+    function: str
+    #: The reported figure it is made of (a ratio's numerator), as a sentence of why it has no
+    #: value names it: "no gross profit for the quarter ended ..."; "" names the metric.
+    figure: str = ""
+    #: What docs/config.md says it is read from, where that is more than the source's words.
+    data: str = ""
+    #: A fundamentals metric an earnings release's quarter feeds until XBRL has that quarter
+    #: (thesis/results.merge): what the release alone gave is kept where XBRL says otherwise.
+    from_releases: bool = False
+    #: A split changes it: a threshold stays on the share basis it was written in.
+    per_share: bool = False
+
+    @property
+    def ratio(self) -> bool:
+        return self.unit is Unit.RATIO
+
+    @property
+    def pinnable(self) -> bool:
+        """Whether `period_end` can pin this metric to a reported period."""
+        return self.source in (Source.FUNDAMENTALS, Source.RELEASES)
+
+    @property
+    def data_from(self) -> str:
+        return self.data or self.source.value
+
+
+METRICS: dict[str, Metric] = {
+    m.name: m
+    for m in (
+        Metric("price", Unit.MONEY, Source.QUOTES, "last price", "metrics.price", per_share=True),
+        Metric("change_pct", Unit.RATIO, Source.QUOTES, "day change vs the previous close",
+               "metrics.change_pct"),
+        Metric("drawdown", Unit.RATIO, Source.QUOTES,
+               "fraction below the 52-week high, positive (0% at the high): `drawdown <= 30%`",
+               "metrics.drawdown", data="quotes and stored daily history"),
+        Metric("market_cap", Unit.MONEY, Source.MIXED,
+               "price × shares outstanding (`dei:EntityCommonStockSharesOutstanding`)",
+               "metrics.market_cap"),
+        Metric("revenue_q", Unit.MONEY, Source.FUNDAMENTALS,
+               "revenue of the latest single quarter", "fundamentals.revenue_q",
+               figure="quarterly revenue", from_releases=True),
+        Metric("revenue_ttm", Unit.MONEY, Source.FUNDAMENTALS,
+               "revenue of the last four quarters, summed", "fundamentals.revenue_ttm",
+               figure="revenue", from_releases=True),
+        Metric("revenue_fy", Unit.MONEY, Source.FUNDAMENTALS,
+               "revenue of the latest fiscal year", "fundamentals.revenue_fy",
+               figure="fiscal-year revenue", from_releases=True),
+        Metric("revenue_growth_yoy", Unit.RATIO, Source.FUNDAMENTALS,
+               "latest quarter's revenue vs the same quarter a year earlier",
+               "fundamentals.revenue_growth_yoy", from_releases=True),
+        Metric("gross_margin", Unit.RATIO, Source.FUNDAMENTALS,
+               "gross profit / revenue, latest single quarter", "fundamentals.gross_margin",
+               figure="gross profit", from_releases=True),
+        Metric("operating_margin", Unit.RATIO, Source.FUNDAMENTALS,
+               "operating income / revenue, latest single quarter",
+               "fundamentals.operating_margin", figure="operating income", from_releases=True),
+        Metric("eps_ttm", Unit.PER_SHARE, Source.FUNDAMENTALS,
+               "diluted EPS summed over the last four quarters", "fundamentals.eps_ttm",
+               figure="diluted EPS", from_releases=True, per_share=True),
+        Metric("pe_ttm", Unit.NUMBER, Source.MIXED, "price / `eps_ttm`", "metrics.pe_ttm"),
+        Metric("guide_revenue", Unit.MONEY, Source.RELEASES,
+               "the midpoint of the next quarter's revenue guidance in the latest earnings "
+               "release (`$440–450M` is 445M)", "releases.guide_revenue"),
+        Metric("revenue_vs_guide", Unit.RATIO, Source.RELEASES,
+               "the latest quarter's revenue against the midpoint of the range the release "
+               "**before** it guided for that quarter: `+6.4%` is 6.4% above the company's own "
+               "guide", "releases.revenue_vs_guide",
+               data="earnings releases, and the quarter's revenue from the release or SEC EDGAR"),
+        Metric("eps_nongaap_q", Unit.PER_SHARE, Source.RELEASES,
+               "non-GAAP (or \"adjusted\") diluted EPS of the latest release's quarter, as the "
+               "release labels it", "releases.eps_nongaap_q", figure="non-GAAP diluted EPS",
+               per_share=True),
+        Metric("weight", Unit.RATIO, Source.LOTS,
+               "this position's value / the value of all positions in the file, in the base "
+               "currency, of what is still held", "metrics.weight",
+               data="your lots, sales, quotes and FX rates"),
+        Metric("gain_pct", Unit.RATIO, Source.LOTS,
+               "unrealized gain of what is still held vs what it cost (its lots' `cost` × "
+               "remaining `shares`), in the listing's currency", "metrics.gain_pct"),
+    )
+}  # fmt: skip
