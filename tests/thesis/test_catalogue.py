@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import importlib
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from catalyst_tui.thesis import metrics
@@ -58,6 +60,17 @@ def test_the_docs_name_the_ratio_pinnable_and_release_fed_metrics_the_rows_make(
     assert example is not None and example.group(1).split(", ") == pinnable
     fed = _paragraph(text, "- `revenue_q`, ").split("take the")[0]
     assert _named(fed) == {m.name for m in METRICS.values() if m.from_releases}
+
+
+def test_checking_a_config_parses_conditions_without_loading_the_metric_functions():
+    """Config validation parses every `when` against the catalogue; the functions (the metrics,
+    their records and the releases' records, ~30-45 ms of imports) load with the first
+    evaluation."""
+    code = "import sys, catalyst_tui.config.validate; print(' '.join(sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    assert "catalyst_tui.thesis.catalogue" in loaded  # the probe did load the parser
+    assert not loaded & {"catalyst_tui.thesis.metrics", "catalyst_tui.thesis.fundamentals"}
 
 
 def test_a_row_says_how_its_condition_is_written():
