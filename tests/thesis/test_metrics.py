@@ -1,19 +1,23 @@
-"""The metrics, on snapshots made for them: reported fundamentals (pinned to a period or not),
-quotes and lots, and every way a metric has no value, as a code with the parameters its sentence
-names."""
+"""The metrics, on snapshots made for them and on a real company's filings: reported fundamentals
+(pinned to a period or not), quotes and lots, and every way a metric has no value, as a code with
+the parameters its sentence names."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
-from catalyst_tui.market.models import LastQuote, Quote
+from catalyst_tui.market.models import Fact, LastQuote, Quote
+from catalyst_tui.market.sec.facts import derive_facts
+from catalyst_tui.thesis.conditions import parse_condition
 from catalyst_tui.thesis.metrics import observe
 from catalyst_tui.thesis.observation import Missing, MissingCode, Period, PeriodKind
 from catalyst_tui.thesis.positions import Sell
 from catalyst_tui.thesis.snapshot import MarketSnapshot
 from catalyst_tui.thesis.wording import missing_text, observation_note
+from tests.support.shared import REALDATA
 
 from .conftest import NOW, last_quote, lots, quarters, snapshot
 
@@ -43,6 +47,29 @@ def test_fundamentals_metrics():
     assert missing.missing.code == MissingCode.NOT_REPORTED
     assert missing_text(missing.missing) == (
         "ALAB has not reported quarterly revenue for the period ending 2026-12-31"
+    )
+
+
+def test_net_margin_is_a_real_quarters_net_income_over_its_revenue():
+    """NVIDIA's companyfacts (../shared/realdata/sec), read as a refresh reads them: the 10-Q of
+    the quarter 2026-01-26..2026-04-26 says NetIncomeLoss 58,321,000,000 and Revenues
+    81,615,000,000 (frame CY2026Q1); the one of 2025-04-28..2025-07-27, 26,422,000,000 and
+    46,743,000,000 (CY2025Q2)."""
+    (path,) = (REALDATA / "sec").glob("sec_companyfacts_NVDA_CIK*.json")
+    facts: dict[str, list[Fact]] = {}
+    for f in derive_facts(json.loads(path.read_text(encoding="utf-8"))):
+        facts.setdefault(f.concept, []).append(f)
+    snap = MarketSnapshot(now=NOW, facts={"NVDA": facts})
+    latest = observe("net_margin", "NVDA", snap)
+    assert latest.value == pytest.approx(58_321 / 81_615)  # 71.5%
+    assert latest.period is not None and latest.period.end == dt.date(2026, 4, 26)
+    pinned = observe("net_margin", "NVDA", snap, dt.date(2025, 7, 27))
+    assert pinned.value == pytest.approx(26_422 / 46_743)  # 56.5%
+    assert parse_condition("net_margin >= 70%").holds(latest.value)
+    none = observe("net_margin", "ALAB", _four_quarters())  # no net income reported
+    assert (
+        missing_text(none.missing) == "no net income for the quarter ended 2026-09-30, filed "
+        "2026-11-04 of ALAB"
     )
 
 

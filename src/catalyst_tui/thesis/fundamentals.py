@@ -185,6 +185,7 @@ revenue_ttm = four_quarters("revenue_ttm", "revenue_q")
 eps_ttm = four_quarters("eps_ttm", "eps_diluted_q", per_share=True)
 gross_margin = of_revenue("gross_margin", "gross_profit_q")
 operating_margin = of_revenue("operating_margin", "operating_income_q")
+net_margin = of_revenue("net_margin", "net_income_q")
 
 
 def _on_todays_basis(
