@@ -10,7 +10,15 @@ import pytest
 from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.evaluation import local_today
 from catalyst_tui.thesis.conditions import parse_condition
-from catalyst_tui.thesis.evaluate import CheckpointState, Evaluation, evaluate, evaluate_one
+from catalyst_tui.thesis.evaluate import (
+    CheckpointState,
+    Evaluation,
+    Reason,
+    Why,
+    evaluate,
+    evaluate_one,
+)
+from catalyst_tui.thesis.metrics import observe
 from catalyst_tui.thesis.wording import format_value, reason_text
 
 from .conftest import DAY, NOW, TODAY, last_quote, quarters, snapshot
@@ -25,6 +33,26 @@ def state(kind: str, status: str = "pending", *, when: str | None = None, due=No
     return CheckpointState(
         "ALAB", "cp", "A checkpoint", kind, status, manual, due, until,
         parse_condition(when) if when else None, period_end,
+    )  # fmt: skip
+
+
+# -- the records evaluate() builds by position --------------------------------------------------
+
+
+def test_the_records_evaluate_builds_by_position_keep_their_fields_in_that_order():
+    """evaluate() writes each Reason and Evaluation as a tuple in field order (evaluate._record,
+    its hot loop): a field added or moved changes these lines and that loop together."""
+    assert Reason._fields == ("why", "day", "note", "observed", "op")
+    assert Evaluation._fields == (
+        "symbol", "checkpoint_id", "previous", "status", "reason", "condition", "kind",
+    )  # fmt: skip
+    snap = snapshot(100)
+    c = state("target", when="price >= 110", due=TODAY - DAY)
+    reason = Reason(Why.NEVER_HELD, day=TODAY - DAY, observed=observe("price", "ALAB", snap),
+                    op="<")  # fmt: skip
+    assert evaluate_one(c, snap, TODAY) == Evaluation(
+        symbol="ALAB", checkpoint_id="cp", previous="pending", status="missed", reason=reason,
+        condition=c.condition, kind="target",
     )  # fmt: skip
 
 

@@ -37,7 +37,11 @@ from .snapshot import MarketSnapshot
 from .vocabulary import Status
 
 PENDING, MET, MISSED = Status.PENDING.value, Status.MET.value, Status.MISSED.value
-_new = tuple.__new__
+# The one place records are built by position: the loop of evaluate() makes a Reason and an
+# Evaluation per checkpoint on every refresh, and a NamedTuple's own __new__ (a Python call) made
+# bench/evaluate.py run 43% more instructions (docs/performance.md). tests/thesis/test_evaluate.py
+# pins the order of the fields these tuples are written in; everywhere else builds by name.
+_record = tuple.__new__
 
 
 class Why(StrEnum):
@@ -88,8 +92,8 @@ class CheckpointState(NamedTuple):
 
 class Evaluation(NamedTuple):
     """The outcome for one checkpoint: its (possibly unchanged) status and the reason in parts;
-    `changed` when the status moved from `previous`. A NamedTuple built with `tuple.__new__`:
-    evaluate() makes one per checkpoint on every refresh."""
+    `changed` when the status moved from `previous`. A NamedTuple built by position in
+    evaluate(), which makes one per checkpoint on every refresh."""
 
     symbol: str
     checkpoint_id: str
@@ -128,17 +132,17 @@ def evaluate(
         judged = judged_as(c.kind, keeps_holding)
         new, reason = status, _NOTHING
         if c.manual:
-            reason = _new(Reason, (marked.get(status, Why.REOPENED), None, c.note, None, ""))
+            reason = _record(Reason, (marked.get(status, Why.REOPENED), None, c.note, None, ""))
         elif judged is by_you:
             due = c.due
             if status != PENDING or due is None:
                 pass
             elif today > due:
-                new, reason = MISSED, _new(Reason, (Why.DUE_PASSED, due, "", None, ""))
+                new, reason = MISSED, _record(Reason, (Why.DUE_PASSED, due, "", None, ""))
             else:
-                reason = _new(Reason, (Why.DUE_AHEAD, due, "", None, ""))
+                reason = _record(Reason, (Why.DUE_AHEAD, due, "", None, ""))
         if condition is None:
-            append(_new(Evaluation, (c.symbol, c.id, status, new, reason, None, c.kind)))
+            append(_record(Evaluation, (c.symbol, c.id, status, new, reason, None, c.kind)))
             continue
 
         obs = observe(condition.metric, c.symbol, snapshot, c.period_end)
@@ -146,12 +150,12 @@ def evaluate(
             obs = _on_written_basis(obs, condition, splits[c.symbol], c.written)
         value = obs.value
         if c.manual:
-            reason = _new(Reason, (reason.why, None, reason.note, obs, ""))
+            reason = _record(Reason, (reason.why, None, reason.note, obs, ""))
         elif judged is not becomes_true and c.until is not None and today > c.until:
-            reason = _new(Reason, (final, c.until, "", obs, ""))  # a guard past its last day
+            reason = _record(Reason, (final, c.until, "", obs, ""))  # a guard past its last day
         elif value is None:  # no data is never a verdict, even past the due date
             why = still_met if judged is becomes_true and status == MET else Why.NO_VALUE
-            reason = _new(Reason, (why, None, "", obs, ""))
+            reason = _record(Reason, (why, None, "", obs, ""))
         else:
             op = condition.op
             holds = OPERATORS[op](value, condition.threshold)
@@ -159,16 +163,16 @@ def evaluate(
                 op = _NEGATION[op]
             if judged is not becomes_true:  # keeps holding: holding or not, and back
                 new = MET if holds else MISSED
-                reason = _new(Reason, (compared, None, "", obs, op))
+                reason = _record(Reason, (compared, None, "", obs, op))
             elif status == MET:  # a target stays met
-                reason = _new(Reason, (still_met, None, "", obs, op))
+                reason = _record(Reason, (still_met, None, "", obs, op))
             elif holds:
-                new, reason = MET, _new(Reason, (compared, None, "", obs, op))
+                new, reason = MET, _record(Reason, (compared, None, "", obs, op))
             elif status == PENDING and c.due is not None and today > c.due:
-                new, reason = MISSED, _new(Reason, (Why.NEVER_HELD, c.due, "", obs, op))
+                new, reason = MISSED, _record(Reason, (Why.NEVER_HELD, c.due, "", obs, op))
             else:
-                reason = _new(Reason, (compared, None, "", obs, op))
-        append(_new(Evaluation, (c.symbol, c.id, status, new, reason, condition, c.kind)))
+                reason = _record(Reason, (compared, None, "", obs, op))
+        append(_record(Evaluation, (c.symbol, c.id, status, new, reason, condition, c.kind)))
     return results
 
 

@@ -12,14 +12,13 @@ from ..market.models import Fact, Split
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 from .positions import split_factor
 from .results import RELEASE_FORM
-from .snapshot import MarketSnapshot
+from .snapshot import MarketSnapshot, RevenueQuarter
 
 #: A metric: its value for a symbol in a snapshot, pinned to a period end or not.
 MetricFunction = Callable[[str, MarketSnapshot, dt.date | None], Observation]
 
 PIN_TOLERANCE_DAYS = 7  # 52/53-week fiscal years end quarters near, not on, the month's end
 
-_new = tuple.__new__
 _NO_FACTS: list[Fact] = []
 _VALUE = operator.attrgetter("value")
 _YEAR = dt.timedelta(days=365)
@@ -56,24 +55,16 @@ def _pick_index(rows: list[Fact], pin: dt.date | None) -> int | None:
     return _nearest(rows, len(rows), pin)
 
 
-def _revenue(
-    symbol: str, snap: MarketSnapshot, facts: dict[str, list[Fact]], pin: dt.date | None
-) -> tuple[int, Fact, Period] | None:
-    """The revenue quarter (index, fact, period) that revenue_q, the margins and growth read,
-    looked up once per (symbol, pin)."""
-    key = (symbol, pin)
-    if key in snap._revenue:
-        return snap._revenue[key]
-    rows = facts.get("revenue_q", _NO_FACTS)
+def _find_revenue(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> RevenueQuarter | None:
+    """The revenue quarter (index, fact, period) that revenue_q, the margins and growth read:
+    the snapshot keeps it per (symbol, pin)."""
+    rows = snap.facts[symbol].get("revenue_q", _NO_FACTS)
     index = len(rows) - 1 if pin is None else _pick_index(rows, pin)
     if index is None or index < 0:
-        found = None
-    else:
-        row = rows[index]
-        period = _new(Period, (PeriodKind.QUARTER, row.period_end, row.filed, source_of(row)))
-        found = (index, row, period)
-    snap._revenue[key] = found
-    return found
+        return None
+    row = rows[index]
+    return index, row, Period(PeriodKind.QUARTER, row.period_end, filed=row.filed,
+                              source=source_of(row))  # fmt: skip
 
 
 def _revenue_quarter(
@@ -84,7 +75,7 @@ def _revenue_quarter(
     facts = snap.facts.get(symbol)
     if not facts:
         return no_facts(symbol, snap)
-    found = _revenue(symbol, snap, facts, pin)
+    found = snap.revenue_quarter(symbol, pin, _find_revenue)
     if found is None:
         return Observation(None, Missing(MissingCode.NO_REVENUE_QUARTER, symbol, pin=pin))
     return (facts, *found)
@@ -94,11 +85,11 @@ def revenue_q(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observa
     facts = snap.facts.get(symbol)
     if not facts:
         return no_facts(symbol, snap)
-    revenue = _revenue(symbol, snap, facts, pin)
+    revenue = snap.revenue_quarter(symbol, pin, _find_revenue)
     if revenue is None:
         missing = Missing(MissingCode.NOT_REPORTED, symbol, "revenue_q", pin)
         return Observation(None, missing)
-    return _new(Observation, (revenue[1].value, None, revenue[2], None, None, "", None, None, None))
+    return Observation(revenue[1].value, period=revenue[2])
 
 
 def revenue_fy(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
@@ -112,7 +103,7 @@ def revenue_fy(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observ
         return Observation(None, missing)
     row = rows[index]
     period = Period(PeriodKind.FISCAL_YEAR, row.period_end, source=source_of(row))
-    return _new(Observation, (row.value, None, period, None, None, "", None, None, None))
+    return Observation(row.value, period=period)
 
 
 def four_quarters(name: str, concept: str, *, per_share: bool = False) -> MetricFunction:
@@ -136,11 +127,11 @@ def four_quarters(name: str, concept: str, *, per_share: bool = False) -> Metric
         total = sum(map(_VALUE, quarters))
         released = any(q.form == RELEASE_FORM for q in quarters)
         source = ValueSource.RELEASE if released else ValueSource.FILING
-        period = _new(Period, (PeriodKind.FOUR_QUARTERS, rows[index].period_end, None, source))
+        period = Period(PeriodKind.FOUR_QUARTERS, rows[index].period_end, source=source)
         adjusted = None
         if per_share:
             total, adjusted = _on_todays_basis(total, quarters, rows, snap.splits.get(symbol))
-        return _new(Observation, (total, None, period, None, None, "", adjusted, None, None))
+        return Observation(total, period=period, split_adjusted=adjusted)
 
     return metric
 
@@ -163,7 +154,7 @@ def of_revenue(name: str, numerator: str) -> MetricFunction:
             missing = Missing(MissingCode.NOT_IN_QUARTER, symbol, name, quarter=period)
             return Observation(None, missing)
         margin = part.value / revenue.value
-        return _new(Observation, (margin, None, period, None, None, "", None, None, None))
+        return Observation(margin, period=period)
 
     return metric
 
@@ -178,7 +169,7 @@ def revenue_growth_yoy(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -
     if earlier is None or rows[earlier].value <= 0:
         return Observation(None, Missing(MissingCode.NO_YEAR_EARLIER, symbol, quarter=period))
     change = latest.value / rows[earlier].value - 1
-    return _new(Observation, (change, None, period, None, None, "", None, None, None))
+    return Observation(change, period=period)
 
 
 revenue_ttm = four_quarters("revenue_ttm", "revenue_q")

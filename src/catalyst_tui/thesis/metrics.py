@@ -24,7 +24,6 @@ from .snapshot import MarketSnapshot, price_of
 # before observation.py and snapshot.py took them.
 __all__ = ["MarketSnapshot", "Observation", "Period", "PeriodKind", "observe"]
 
-_new = tuple.__new__
 log = logging.getLogger(__name__)
 
 
@@ -33,14 +32,7 @@ def observe(
 ) -> Observation:
     """The metric's value for the symbol, computed once per snapshot (checkpoints of one
     ticker often share a metric)."""
-    memo = snap._observed.get(metric)
-    if memo is None:
-        memo = snap._observed[metric] = {}
-    key = symbol if period_end is None else (symbol, period_end)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = _guarded(metric, symbol, snap, period_end)
-    return found
+    return snap.observation(metric, symbol, period_end, _guarded)
 
 
 def _guarded(metric: str, symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
@@ -82,8 +74,8 @@ def _quoted(value: float, last: LastQuote, snap: MarketSnapshot) -> Observation:
     """A value computed from a quote; from a stale one, with the quote's age."""
     if last.stale and last.fetched_at is not None:
         age = (snap.now - last.fetched_at).total_seconds()
-        return _new(Observation, (value, None, None, None, age, "", None, None, None))
-    return _new(Observation, (value, None, None, None, None, "", None, None, None))
+        return Observation(value, stale_seconds=age)
+    return Observation(value)
 
 
 def price(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
@@ -168,7 +160,7 @@ def weight(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observati
         held = tuple(sorted(values))
         return Observation(None, Missing(MissingCode.WORTHLESS_HOLDINGS, symbol, symbols=held))
     share = values[symbol] / total
-    return _new(Observation, (share, None, None, total, None, "", None, None, None))
+    return Observation(share, portfolio=total)
 
 
 def gain_pct(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:

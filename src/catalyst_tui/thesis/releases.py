@@ -14,8 +14,6 @@ from .positions import split_factor
 from .results import SAME_PERIOD_DAYS, Release, guide_of, guided, midpoint, versus
 from .snapshot import MarketSnapshot
 
-_new = tuple.__new__
-
 
 def _no_release(symbol: str, snap: MarketSnapshot) -> Observation:
     """No release stored for the symbol: none filed yet, or none can be fetched."""
@@ -48,9 +46,9 @@ def guide_revenue(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Obs
         quarter = None if release is None or release.period_end is None else _quarter(release)
         return Observation(None, Missing(MissingCode.NO_GUIDANCE, symbol, pin=pin,
                                          quarter=quarter))  # fmt: skip
-    period = _new(Period, (PeriodKind.GUIDED_QUARTER, release.period_end, release.filed,
-                           ValueSource.RELEASE))  # fmt: skip
-    return _new(Observation, (midpoint(guide), None, period, None, None, "", None, None, None))
+    period = Period(PeriodKind.GUIDED_QUARTER, release.period_end, filed=release.filed,
+                    source=ValueSource.RELEASE)  # fmt: skip
+    return Observation(midpoint(guide), period=period)
 
 
 def revenue_vs_guide(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
@@ -71,7 +69,7 @@ def revenue_vs_guide(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> 
         said = revenue_q(symbol, snap.release_view(), pin).value
         if said is not None and said != revenue.value:
             released = versus(said, guide)
-    return _new(Observation, (value, None, period, None, None, "", None, None, released))
+    return Observation(value, period=period, released=released)
 
 
 def eps_nongaap_q(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
@@ -91,9 +89,11 @@ def eps_nongaap_q(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Obs
         return Observation(None, missing)
     factor = split_factor(snap.splits.get(symbol, ()), release.filed)
     adjusted = factor if factor != 1 else None
-    return _new(Observation, (eps / factor, None, period, None, None, "", adjusted, None, None))
+    return Observation(eps / factor, period=period, split_adjusted=adjusted)
 
 
 def _quarter(release: Release) -> Period:
     assert release.period_end is not None
-    return Period(PeriodKind.QUARTER, release.period_end, release.filed, ValueSource.RELEASE)
+    return Period(
+        PeriodKind.QUARTER, release.period_end, filed=release.filed, source=ValueSource.RELEASE
+    )

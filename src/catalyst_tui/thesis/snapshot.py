@@ -5,6 +5,7 @@ loaded them, with the memos the metrics fill (thesis/metrics.py)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..market.fx import unit_rate
@@ -38,7 +39,7 @@ class MarketSnapshot:
     )
     # (symbol, pin) -> the revenue quarter (index, fact, period) that revenue_q, both margins
     # and growth read
-    _revenue: dict[tuple[str, dt.date | None], tuple[int, Fact, Period] | None] = field(
+    _revenue: dict[tuple[str, dt.date | None], RevenueQuarter | None] = field(
         default_factory=dict, init=False, repr=False
     )
     _portfolio: tuple[dict[str, float], list[str], float] | None = field(
@@ -46,6 +47,32 @@ class MarketSnapshot:
     )
     _positions: dict[str, Position] = field(default_factory=dict, init=False, repr=False)
     _release_view: MarketSnapshot | None = field(default=None, init=False, repr=False)
+
+    def observation(
+        self, metric: str, symbol: str, pin: dt.date | None, make: Observer
+    ) -> Observation:
+        """The metric's value for the symbol (pinned to a period end or not), made by `make`
+        the first time it is asked for on this snapshot: checkpoints of one ticker often share a
+        metric (thesis/metrics.observe)."""
+        memo = self._observed.get(metric)
+        if memo is None:
+            memo = self._observed[metric] = {}
+        key = symbol if pin is None else (symbol, pin)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = make(metric, symbol, self, pin)
+        return found
+
+    def revenue_quarter(
+        self, symbol: str, pin: dt.date | None, find: RevenueFinder
+    ) -> RevenueQuarter | None:
+        """The revenue quarter the symbol's revenue_q, margins and growth read (pinned or
+        not), found by `find` once per snapshot (thesis/fundamentals.py)."""
+        key = (symbol, pin)
+        if key in self._revenue:
+            return self._revenue[key]
+        found = self._revenue[key] = find(symbol, self, pin)
+        return found
 
     def release_view(self) -> MarketSnapshot:
         """This snapshot on the releases' figures alone (`release_first`), made once."""
@@ -93,6 +120,13 @@ class MarketSnapshot:
                 self.lots.get(symbol, []), self.sells.get(symbol, []), self.splits.get(symbol, ())
             )
         return found
+
+
+#: The index in the symbol's revenue_q facts, the fact and the period it is of.
+RevenueQuarter = tuple[int, Fact, Period]
+#: What makes an observation: a metric's value for a symbol, pinned or not (thesis/metrics.py).
+Observer = Callable[[str, str, MarketSnapshot, dt.date | None], Observation]
+RevenueFinder = Callable[[str, MarketSnapshot, dt.date | None], RevenueQuarter | None]
 
 
 def price_of(last: LastQuote | None) -> float | None:
