@@ -10,6 +10,7 @@ import html
 import re
 import sqlite3
 
+from rich.color import Color as RichColor
 from textual.widgets import DataTable, Select, Static
 
 from catalyst_tui.config import load_config
@@ -17,6 +18,7 @@ from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.vocabulary import STATUS_STYLE, Status
 from catalyst_tui.tui.app import CatalystApp
+from catalyst_tui.tui.palette import ink
 from catalyst_tui.tui.screens.edit_forms import CheckpointForm, LotForm
 from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
@@ -198,12 +200,10 @@ async def test_sparklines_are_coloured_by_their_direction(demo):
         for row in data.rows:
             if len(row.spark) < 2 or row.spark[-1] == row.spark[0]:
                 continue
-            expected = "green" if row.spark[-1] > row.spark[0] else "red"
+            expected = ink().good if row.spark[-1] > row.spark[0] else ink().bad  # the theme's
             assert str(table.get_cell(row.symbol, "spark").style) == expected, row.symbol
-        assert {str(table.get_cell(r.symbol, "spark").style) for r in data.rows if r.spark} == {
-            "green",
-            "red",
-        }  # the demo has both
+        drawn = {str(table.get_cell(r.symbol, "spark").style) for r in data.rows if r.spark}
+        assert drawn == {ink().good, ink().bad}  # the demo has both
 
 
 async def test_e_on_the_position_pane_edits_the_lot_under_the_cursor(demo):
@@ -286,7 +286,8 @@ async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):
         await move_to(pilot, app, "#tickers", "MRVL")
         under, under_bg = mark_colour()
         assert under_bg != away_bg  # the row is highlighted now
-        assert under == away and under is not None and under.name == "yellow"
+        warning = RichColor.parse(ink().warning).get_truecolor()  # the theme's (palette.py)
+        assert under == away and under is not None and under.get_truecolor() == warning
 
 
 async def test_the_header_breaks_between_its_items_never_inside_one(demo):

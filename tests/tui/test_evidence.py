@@ -18,11 +18,11 @@ from catalyst_tui.market.sec.filings import Filing
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import NewDocument
 from catalyst_tui.tui.app import CatalystApp
+from catalyst_tui.tui.palette import ink
 from catalyst_tui.tui.screens.edit_forms import MarkForm
 from catalyst_tui.tui.screens.passage import PassageScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
-from catalyst_tui.tui.widgets.evidence import HIGHLIGHT
 from catalyst_tui.views.workspace import Workspace
 
 from ..jobs.test_evidence_e2e import PRESS_RELEASE
@@ -80,7 +80,9 @@ async def test_the_evidence_pane_shows_the_passage_in_context_and_marks_from_it(
         assert row[:3] == ["2026-11-04", "scorpio-largest", "8-K EX-99.1"]
         assert row[3].startswith("Scorpio X-Series Smart Fabric Switches became our largest")
         cell = app.screen.query_one("#evidence-table", DataTable).get_row_at(0)[3]
-        highlighted = {cell.plain[s.start : s.end] for s in cell.spans if s.style == HIGHLIGHT}
+        highlighted = {
+            cell.plain[s.start : s.end] for s in cell.spans if s.style == ink().highlight
+        }
         assert {"Scorpio", "largest product line"} <= highlighted
         detail = text_of(app, "#evidence-detail")
         assert (

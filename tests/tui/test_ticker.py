@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.widgets import DataTable, Select
+from textual.widgets import DataTable, Select, TabbedContent
 from textual.widgets._footer import FooterKey
 
 from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
+from catalyst_tui.tui.widgets.ticker.panes import PANES
 
 from ..support.pilot import (
     lines_on_screen,
@@ -239,3 +240,24 @@ async def test_every_pane_shows_its_own_keys_in_the_footer_at_80_columns(demo):
         await pilot.press("3", "l")  # a pane's key acts as the screen's: a new lot's form
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
+
+
+async def test_the_screen_is_built_from_the_table_of_panes(demo):
+    """Each row of widgets/ticker/panes.py: its tab says its number and title, its number key
+    shows it and puts the focus in the widget the row names; no key is declared by two panes
+    (the screen would run only one of them)."""
+    keys = [k.key for pane in PANES for k in pane.keys]
+    assert len(keys) == len(set(keys)), keys
+    assert not {p.key for p in PANES} & set(keys)
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_alab(pilot, app)
+        tabs = app.screen.query_one("#panes", TabbedContent)
+        for pane in PANES:
+            assert str(tabs.get_tab(pane.id).label) == f"{pane.key} {pane.title}"
+        for pane in (*PANES[1:], PANES[0]):
+            await pilot.press(pane.key)
+            await pilot.pause()
+            assert tabs.active == pane.id
+            assert app.focused is app.screen.query_one(pane.focus), pane.id

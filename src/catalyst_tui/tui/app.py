@@ -21,6 +21,7 @@ from .config_watch import FILE_CHECK_SECONDS, ConfigWatch
 from .edits import EditHandlers
 from .live import LiveUpdates
 from .marks import MarkHandlers
+from .palette import Recolours
 from .screens.watchlist import WatchlistScreen
 
 # Only the watchlist is needed for the first paint. The scheduler (apscheduler, the market
@@ -47,12 +48,20 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
         if theme in self.available_themes:  # the one chosen last time (ctrl+p, "theme")
             self.theme = theme
         self.watch(self, "theme", self._remember_theme, init=False)
+        self.watch(self, "theme", self._recolour, init=False)
         self.call_later(self._first_show)
         if self.watch_file:
             self.set_interval(FILE_CHECK_SECONDS, self.check_file)
 
     def _remember_theme(self, theme: str) -> None:
         self.workspace.remember(theme=theme)
+
+    def _recolour(self) -> None:
+        """A new theme: every open screen shows its page again in the theme's colours (a
+        Text's colours are fixed when it is built, palette.py)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, Recolours):
+                screen.recolour()
 
     async def _first_show(self) -> None:
         """The app's first message: wait for the watchlist to mount (its rows read), so keys

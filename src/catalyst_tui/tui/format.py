@@ -10,6 +10,7 @@ from rich.text import Text
 
 from ..text import printable
 from ..thesis.vocabulary import STATUS_MARK, STATUS_STYLE, Status
+from .palette import ink
 
 NONE = "—"
 FLAG = "⚑"
@@ -81,10 +82,11 @@ def money(value: float | None, *, decimals: int = 2) -> str:
 
 
 def signed(value: float | None, *, decimals: int = 2, suffix: str = "") -> Text:
-    """'+12.30' in green, '-4.10' in red, '—' dim."""
+    """'+12.30' good, '-4.10' bad, '—' muted (palette.py)."""
+    p = ink()
     if value is None:
-        return Text(NONE, style="dim")
-    style = "green" if value > 0 else "red" if value < 0 else ""
+        return Text(NONE, style=p.muted)
+    style = p.good if value > 0 else p.bad if value < 0 else ""
     if abs(value) >= 1e6 and not suffix:
         return Text(f"{value / 1e6:+,.2f}M", style=style)
     return Text(f"{value:+,.{decimals}f}{suffix}", style=style)
@@ -92,7 +94,7 @@ def signed(value: float | None, *, decimals: int = 2, suffix: str = "") -> Text:
 
 def percent(value: float | None, *, decimals: int = 1, sign: bool = True) -> Text:
     if value is None:
-        return Text(NONE, style="dim")
+        return Text(NONE, style=ink().muted)
     if not sign:
         return Text(f"{value * 100:.{decimals}f}%")
     return signed(value * 100, decimals=decimals, suffix="%")
@@ -106,29 +108,32 @@ def shares(value: float | None) -> str:
 
 def score(met: int, missed: int, pending: int) -> Text:
     """'✓2 ✗1 ·10' with the counts that are there."""
+    p = ink()
     text = Text()
     for count, status in ((met, Status.MET), (missed, Status.MISSED), (pending, Status.PENDING)):
         if count:
             if text:
                 text.append(" ")
-            text.append(f"{STATUS_MARK[status]}{count}", style=STATUS_STYLE[status])
-    return text or Text(NONE, style="dim")
+            text.append(f"{STATUS_MARK[status]}{count}", style=p.status(STATUS_STYLE[status]))
+    return text or Text(NONE, style=p.muted)
 
 
 def status(name: str, *, flagged: bool = False, manual: bool = False) -> Text:
-    text = Text(f"{STATUS_MARK.get(name, ' ')} {name}", style=STATUS_STYLE.get(name, ""))
+    p = ink()
+    text = Text(f"{STATUS_MARK.get(name, ' ')} {name}", style=p.status(STATUS_STYLE.get(name, "")))
     if manual:
-        text.append(" (hand)", style="dim")
+        text.append(" (hand)", style=p.muted)
     if flagged:
-        text.append(f" {FLAG}", style="bold red")
+        text.append(f" {FLAG}", style=p.alarm)
     return text
 
 
 def days_left(days: int | None) -> Text:
     if days is None:
         return Text("")
+    p = ink()
     if days < 0:
-        return Text(f"{-days}d ago", style="red")
+        return Text(f"{-days}d ago", style=p.bad)
     if days == 0:
-        return Text("today", style="bold yellow")
-    return Text(f"{days}d", style="yellow" if days <= 30 else "")
+        return Text("today", style=f"bold {p.warning}")
+    return Text(f"{days}d", style=p.warning if days <= 30 else "")

@@ -51,7 +51,7 @@ class MarkHandlers(CatalystBase):
     @on(messages.MarkFromPassage)
     def _mark_from_passage(self, message: messages.MarkFromPassage) -> None:
         from .screens.edit_forms import MarkForm
-        from .widgets.evidence import mark_note
+        from .widgets.ticker.evidence import mark_note
 
         r = message.record
         checkpoint = self.workspace.checkpoint(r.symbol, r.checkpoint_id)

@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ...text import printable
 from .. import format as fmt
+from ..palette import ink
 
 Check = Callable[[dict[str, str]], dict[str, str]]
 Submit = Callable[[dict[str, str]], str | None]
@@ -72,7 +73,7 @@ class FormScreen(ModalScreen[object]):
         with Vertical(id="form-box"):
             yield Static(fmt.plain(self.title_text, "bold"), id="form-title")
             if self.note:
-                yield Static(fmt.plain(self.note, "dim", multiline=True), id="form-note")
+                yield Static(fmt.plain(self.note, ink().muted, multiline=True), id="form-note")
             with VerticalScroll(id="form-fields"):
                 for field in self.fields:
                     with Horizontal(classes="field-row", id=f"row-{field.name}"):
@@ -181,7 +182,7 @@ class FormScreen(ModalScreen[object]):
             problem = f"could not save: {exc}"
         if problem:
             self.query_one("#form-error", Static).update(
-                fmt.plain(problem, "bold red", multiline=True)
+                fmt.plain(problem, ink().alarm, multiline=True)
             )
             return
         self.dismiss(self.result())
@@ -241,7 +242,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-box"):
             yield Static(fmt.plain(self.question, "bold"))
             if self.detail:
-                yield Static(fmt.plain(self.detail, "dim", multiline=True))
+                yield Static(fmt.plain(self.detail, ink().muted, multiline=True))
             with Horizontal(id="form-buttons"):
                 yield Button("Yes (y)", id="yes", variant="error", compact=True)
                 yield Button("No (n)", id="no", compact=True)
@@ -265,13 +266,14 @@ class KeysScreen(ModalScreen[None]):
         self.title_text = title
 
     def compose(self) -> ComposeResult:
+        p = ink()
         text = Text()
         text.append(f"Keys: {self.title_text}\n\n", style="bold")
         width = max((len(k) for k, _ in self.rows), default=4)
         for key, description in self.rows:
-            text.append(f"{key:>{width}}  ", style="bold cyan")
+            text.append(f"{key:>{width}}  ", style=f"bold {p.info}")
             text.append(f"{description}\n")
-        text.append("\nctrl+p opens the command palette: every action by name.", style="dim")
+        text.append("\nctrl+p opens the command palette: every action by name.", style=p.muted)
         with VerticalScroll(id="keys-box"):
             yield Static(text)
 

@@ -15,7 +15,8 @@ from ...store.records import EvidenceRecord
 from ...text import printable
 from ...views.workspace import Workspace
 from .. import messages
-from ..widgets.evidence import marked
+from ..palette import ink
+from ..widgets.ticker.evidence import marked
 
 
 class PassageScreen(ModalScreen[None]):
@@ -30,25 +31,26 @@ class PassageScreen(ModalScreen[None]):
         self.record = record
 
     def compose(self) -> ComposeResult:
+        p = ink()
         r = self.record
         before, passage, after = self.workspace.passage_in_context(r)
         head = Text()
         head.append(printable(f"{r.symbol}/{r.checkpoint_id}"), style="bold")
         head.append(f"  {printable(r.checkpoint_title)}\n")
-        head.append(printable(f"{r.document.label}  {r.document.title}") + "\n", style="dim")
-        head.append(printable(r.document.url), style="dim")
+        head.append(printable(f"{r.document.label}  {r.document.title}") + "\n", style=p.muted)
+        head.append(printable(r.document.url), style=p.muted)
         body = Text()
         if before:
-            body.append(printable(before, multiline=True) + " ", style="dim")
+            body.append(printable(before, multiline=True) + " ", style=p.muted)
         body.append_text(marked(passage, r.entry))
         if after:
-            body.append(" " + printable(after, multiline=True), style="dim")
+            body.append(" " + printable(after, multiline=True), style=p.muted)
         with Vertical(id="passage-box"):
             yield Static(head)
             with VerticalScroll():
                 yield Static(body, id="passage-text")
             yield Static(Text(f"matched “{printable(r.entry)}” · m marks the checkpoint from it"
-                              " · esc closes", style="dim"))  # fmt: skip
+                              " · esc closes", style=p.muted))  # fmt: skip
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -18,6 +18,7 @@ from ...views.timeline import FilingEntry, SplitEntry, TimelineEntry, flagged_ta
 from ...views.workspace import Workspace
 from .. import format as fmt
 from .. import messages
+from ..palette import ink
 from ..widgets.banner import ConfigBanner
 from ..widgets.table import RowTable
 
@@ -61,7 +62,12 @@ class TimelineScreen(Screen[None]):
         self.reload()
         table.focus()
 
+    def recolour(self) -> None:
+        """The theme changed: the events shown again, in its colours (palette.py)."""
+        self.reload()
+
     def reload(self) -> None:
+        p = ink()
         table = self.query_one("#events", RowTable)
         row = table.cursor_row
         entries = self.workspace.timeline()
@@ -90,10 +96,10 @@ class TimelineScreen(Screen[None]):
         title = Text(f"Timeline: {count}", style="bold")
         if flagged:
             title.append(f"   {fmt.FLAG} {flagged} flagged: A acknowledges the highlighted one",
-                         style="bold red")  # fmt: skip
+                         style=p.alarm)  # fmt: skip
         elif not self.entries:
             title.append("   nothing has happened yet: events appear when a checkpoint changes",
-                         style="dim")  # fmt: skip
+                         style=p.muted)  # fmt: skip
         self.query_one("#timeline-title", Static).update(title)
         self._show_detail()
 
@@ -107,6 +113,7 @@ class TimelineScreen(Screen[None]):
         self._show_detail()
 
     def _show_detail(self) -> None:
+        p = ink()
         entry = self.current()
         text = Text()
         if isinstance(entry, FilingEntry):
@@ -116,7 +123,7 @@ class TimelineScreen(Screen[None]):
             text.append(f"\naccepted {accepted}, filed {f.filed.isoformat()}  {printable(f.url)}")
             if f.read == -1:
                 text.append(f"\ndocuments could not be read: {printable(f.read_error)}",
-                            style="yellow")  # fmt: skip
+                            style=p.warning)  # fmt: skip
         elif isinstance(entry, SplitEntry):
             text.append(printable(entry.text), style="bold")
             text.append("\nPrices and history are on the new basis; lots bought before it are "
@@ -127,14 +134,14 @@ class TimelineScreen(Screen[None]):
                 text.append(printable(f" is compared on the basis it was written in; on today's: "
                                       f"{r.new}"))  # fmt: skip
             if entry.rewrites:
-                text.append("\nw rewrites them so in catalysts.toml", style="bold yellow")
+                text.append("\nw rewrites them so in catalysts.toml", style=f"bold {p.warning}")
         elif entry is not None:
             text.append(printable(f"{entry.symbol}/{entry.checkpoint_id}"), style="bold")
             text.append(f"  {printable(entry.title)}\n")
             why = reason_text(entry.reason, entry.condition, self.workspace.today())
-            text.append(printable(why), style="red" if entry.flagged else "")
+            text.append(printable(why), style=p.bad if entry.flagged else "")
             if entry.acked_at is not None:
-                text.append("  (acknowledged)", style="dim")
+                text.append("  (acknowledged)", style=p.muted)
         self.query_one("#event-detail", Static).update(text)
 
     def action_acknowledge(self) -> None:
@@ -175,24 +182,25 @@ class TimelineScreen(Screen[None]):
 
 
 def _cells(e: EventRecord, when: str, value: str, reason: str) -> tuple[Text | str, ...]:
-    style = "bold red" if e.flagged else ""
+    p = ink()
+    style = p.alarm if e.flagged else ""
     checkpoint = fmt.plain(f"{e.symbol}/{e.checkpoint_id}", style)
     if e.flagged:
-        checkpoint = fmt.plain(f"{fmt.FLAG} {e.symbol}/{e.checkpoint_id}", "bold white on red")
+        checkpoint = fmt.plain(f"{fmt.FLAG} {e.symbol}/{e.checkpoint_id}", p.badge)
     # As the ticker screen says them: a guard that is met reads "holding" (thesis/kinds.py).
     was, now = status_word(e.kind, e.from_status), status_word(e.kind, e.to_status)
-    change = Text(was, style=STATUS_STYLE.get(was, ""))
+    change = Text(was, style=p.status(STATUS_STYLE.get(was, "")))
     change.append(" → ")
-    change.append(now, style=STATUS_STYLE.get(now, ""))
+    change.append(now, style=p.status(STATUS_STYLE.get(now, "")))
     if e.manual:
-        change.append(" (hand)", style="dim")
+        change.append(" (hand)", style=p.muted)
     reason = printable(reason)  # fitted to the room left, with … (RowTable.set_last_column)
     return (
         when,
         checkpoint,
         change,
         value,
-        Text(reason, style="dim" if e.acked_at is not None else style),
+        Text(reason, style=p.muted if e.acked_at is not None else style),
     )
 
 
@@ -205,23 +213,25 @@ def _key(entry: TimelineEntry) -> str:
 
 
 def _filing_cells(e: FilingEntry, when: str) -> tuple[Text | str, ...]:
+    p = ink()
     return (
         when,
         Text(e.symbol, style="bold"),
-        Text(e.filing.form, style="blue"),
+        Text(e.filing.form, style=p.primary),
         "",
-        fmt.clip(Text(printable(e.items), style="dim"), 60),  # SEC's item numbers as sent
+        fmt.clip(Text(printable(e.items), style=p.muted), 60),  # SEC's item numbers as sent
     )
 
 
 def _split_cells(e: SplitEntry) -> tuple[Text | str, ...]:
+    p = ink()
     rewrite = ""
     if e.rewrites:
         rewrite = f"{len(e.rewrites)} threshold(s) written before it: w rewrites"
     return (
         e.split.day.isoformat(),
         fmt.plain(e.symbol, "bold"),
-        fmt.plain(f"split {e.split.text}", "cyan"),
+        fmt.plain(f"split {e.split.text}", p.info),
         "",
-        Text(rewrite, style="yellow"),
+        Text(rewrite, style=p.warning),
     )

@@ -117,6 +117,13 @@ class WatchlistScreen(Screen[None]):
         shown; otherwise the table is rebuilt with the cursor kept on its symbol."""
         self.show_data(self.workspace.watchlist())
 
+    def recolour(self) -> None:
+        """The theme changed: every row's cells built again, in its colours (palette.py)."""
+        self._cells = CellCache()
+        self._shown = []
+        if self.data is not None:
+            self.show_data(self.data)
+
     def reload_in_thread(self, then: Callable[[], object]) -> None:
         """The same with the reading in a worker thread (after a refresh: 500 rows take tens
         of milliseconds to read, which keys should not wait for); `then` runs once shown."""

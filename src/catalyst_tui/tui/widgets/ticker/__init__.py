@@ -1,1 +1,1 @@
-"""The ticker screen's panes: checkpoints, chart, position and thesis (evidence: ../evidence.py)."""
+"""The ticker screen's panes, one module each, listed in panes.py (the screen's table)."""

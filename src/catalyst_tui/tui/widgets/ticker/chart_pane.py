@@ -5,23 +5,24 @@ they are shown, and the screen fetches them when due. 1M to 5Y draw the stored d
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Tab, TabPane, Tabs
+from textual.widgets import Tab, Tabs
 
 from ....views.intraday import IntradayPage
+from ....views.ticker import TickerDetail
 from ..chart import ALL_RANGES, INTRADAY_RANGES, Point, PriceChart, slice_range
-from .keys import pane_bindings
+from .pane import PaneContext, TickerPane, shown_keys
 
 # How the x-axis writes a bar's moment: a time for one session, a weekday and time for five.
 _BAR_LABELS: dict[str, str] = {"1D": "%H:%M", "5D": "%a %H:%M"}
 
 
-class ChartPane(TabPane):
+class ChartPane(TickerPane):
     """The history of `symbol`, cut to `range_name` (one of ALL_RANGES) as `show` gives it."""
 
     @dataclass
@@ -31,19 +32,15 @@ class ChartPane(TabPane):
         symbol: str
         span: str
 
-    BINDINGS = pane_bindings("chart")  # the screen's, shown while this pane has the focus
+    KEYS = (
+        Binding("left_square_bracket", "range(-1)", "Shorter"),
+        Binding("right_square_bracket", "range(1)", "Longer"),
+    )
+    BINDINGS = shown_keys(KEYS)
 
-    def __init__(
-        self,
-        title: str,
-        symbol: str,
-        today: Callable[[], dt.date],
-        *,
-        id: str,  # noqa: A002
-    ) -> None:
-        super().__init__(title, id=id)
-        self.symbol = symbol
-        self._today = today
+    def __init__(self, title: str, context: PaneContext, *, id: str) -> None:  # noqa: A002
+        super().__init__(title, context, id=id)
+        self._today = context.today
         self.range_name = "1Y"
         self._history: Sequence[Point] | None = None
         self._intraday: dict[str, IntradayPage] = {}
@@ -56,8 +53,8 @@ class ChartPane(TabPane):
         )
         yield PriceChart(id="price-chart")
 
-    def show(self, history: Sequence[Point]) -> None:
-        self._history = history
+    def show(self, detail: TickerDetail) -> None:
+        self._history = detail.history
         self._show_chart()
 
     def show_intraday(self, page: IntradayPage) -> None:
@@ -67,8 +64,9 @@ class ChartPane(TabPane):
         if page.span == self.range_name:
             self._draw_intraday(page)
 
-    def step_range(self, step: int) -> None:
+    def action_range(self, step: int) -> None:
         """A longer range (`step` 1) or a shorter one (-1), within those there are."""
+        self.reveal()
         names = list(ALL_RANGES)
         index = max(0, min(len(names) - 1, names.index(self.range_name) + step))
         self.range_name = names[index]

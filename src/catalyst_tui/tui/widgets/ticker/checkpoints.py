@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Static, TabPane
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
 
 from ....store.records import CheckpointRecord, EvidenceRecord
 from ....text import printable
 from ....thesis.kinds import status_word
 from ....thesis.vocabulary import Status
 from ....thesis.wording import format_value, reason_text
+from ....views.ticker import TickerDetail
 from ... import format as fmt
+from ... import messages
+from ...palette import ink
 from ..table import RowTable
-from .keys import pane_bindings
+from .pane import PaneContext, TickerPane, shown_keys
 
 CHECKPOINT_COLUMNS = (
     ("status", "Status"),
@@ -34,14 +37,24 @@ CHECKPOINT_COLUMNS = (
 )
 
 
-class CheckpointsPane(TabPane):
-    """Shown by `show`; the screen's keys act on `current_checkpoint`."""
+class CheckpointsPane(TickerPane):
+    """Shown by `show`; its keys act on `current_checkpoint` (m, e and x bring the pane to the
+    front first, so the checkpoint acted on is the one seen)."""
 
-    BINDINGS = pane_bindings("checkpoints")  # the screen's, shown while this pane has the focus
+    # The Footer's words, short enough that its keys fit 80 columns whole with esc, q and ?
+    # (tests/tui/test_ticker.py).
+    KEYS = (
+        Binding("m", "mark", "Mark"),
+        Binding("c", "add_checkpoint", "New checkpoint"),
+        Binding("e", "edit_checkpoint", "Edit"),
+        Binding("x", "archive_checkpoint", "Archive"),
+        Binding("A", "acknowledge", "Ack"),
+    )
+    BINDINGS = shown_keys(KEYS)
 
-    def __init__(self, title: str, today: Callable[[], dt.date], *, id: str) -> None:  # noqa: A002
-        super().__init__(title, id=id)
-        self._today = today
+    def __init__(self, title: str, context: PaneContext, *, id: str) -> None:  # noqa: A002
+        super().__init__(title, context, id=id)
+        self._today = context.today
         self._checkpoints: list[CheckpointRecord] = []
         self._evidence: list[EvidenceRecord] = []
 
@@ -54,8 +67,9 @@ class CheckpointsPane(TabPane):
         for key, label in CHECKPOINT_COLUMNS:
             table.add_column(label, key=key)
 
-    def show(self, checkpoints: list[CheckpointRecord], evidence: list[EvidenceRecord]) -> None:
+    def show(self, detail: TickerDetail) -> None:
         """The rows again, the cursor kept on its checkpoint (or its row, when that is gone)."""
+        checkpoints, evidence = detail.checkpoints, detail.evidence
         table = self.query_one("#checkpoint-table", RowTable)
         current = self.current_checkpoint()
         self._checkpoints, self._evidence = checkpoints, evidence
@@ -68,7 +82,7 @@ class CheckpointsPane(TabPane):
         for c in checkpoints:
             status, title, *cells = _checkpoint_cells(c, today)
             if found[c.id]:  # the title, then how many passages of evidence it has
-                title = Text.assemble(title, (f"  ▤{found[c.id]}", "cyan"))
+                title = Text.assemble(title, (f"  ▤{found[c.id]}", ink().info))
             titles[c.id] = title
             table.add_row(status, title, *cells, key=c.id)
         table.set_last_column(titles, key="title")
@@ -85,15 +99,49 @@ class CheckpointsPane(TabPane):
         key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return next((c for c in self._checkpoints if c.id == key.value), None)
 
+    # -- actions (KEYS) --------------------------------------------------------------------------
+    def _need_checkpoint(self) -> CheckpointRecord | None:
+        self.reveal()
+        c = self.current_checkpoint()
+        if c is None:
+            self.notify("no checkpoint selected", severity="warning")
+        return c
+
+    def action_mark(self) -> None:
+        if (c := self._need_checkpoint()) is not None:
+            self.post_message(messages.MarkCheckpoint(c))
+
+    def action_add_checkpoint(self) -> None:
+        self.post_message(messages.AddCheckpoint(self.symbol))
+
+    def action_edit_checkpoint(self) -> None:
+        if (c := self._need_checkpoint()) is not None:
+            self.post_message(messages.EditCheckpoint(c))
+
+    def action_archive_checkpoint(self) -> None:
+        if (c := self._need_checkpoint()) is not None:
+            self.post_message(messages.ArchiveCheckpoint(c))
+
+    def action_acknowledge(self) -> None:
+        """The highlighted checkpoint's flag, or every flag of the ticker when it has none."""
+        c = self.current_checkpoint()
+        if c is not None and c.flagged:
+            self.post_message(messages.Acknowledge([(c.symbol, c.id)]))
+        else:
+            self.post_message(messages.AcknowledgeTicker(self.symbol))
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "checkpoint-table":
             self._show_checkpoint_detail()
 
     def _show_checkpoint_detail(self) -> None:
+        p = ink()
         c = self.current_checkpoint()
         detail = self.query_one("#checkpoint-detail", Static)
         if c is None:
-            detail.update(Text("No checkpoints yet: press c to write the first one.", style="dim"))
+            detail.update(
+                Text("No checkpoints yet: press c to write the first one.", style=p.muted)
+            )
             return
         text = Text()
         text.append(printable(f"{c.symbol}/{c.id}"), style="bold")
@@ -107,22 +155,22 @@ class CheckpointsPane(TabPane):
         text.append("\n")
         text.append("Why: ", style="bold")
         reason = reason_text(c.reason, c.condition, self._today())
-        text.append(printable(reason) or "not evaluated yet", style="bold red" if c.flagged else "")
+        text.append(printable(reason) or "not evaluated yet", style=p.alarm if c.flagged else "")
         if c.flagged:
-            text.append(f"  {fmt.FLAG} unacknowledged: A to acknowledge", style="red")
+            text.append(f"  {fmt.FLAG} unacknowledged: A to acknowledge", style=p.bad)
         if c.manual_note and c.manual_note not in reason:
             text.append(f"\nNote: {printable(c.manual_note)}")
         if c.source:
             text.append("\nSource: ", style="bold")
-            text.append(printable(c.source), style="dim")
+            text.append(printable(c.source), style=p.muted)
         if c.notes:
             text.append("\nNotes: ", style="bold")
-            text.append(printable(c.notes.strip(), multiline=True), style="dim")
+            text.append(printable(c.notes.strip(), multiline=True), style=p.muted)
         if c.evidence:
             found = sum(e.checkpoint_id == c.id for e in self._evidence)
             text.append("\nEvidence: ", style="bold")
-            text.append(f"{found} passage(s) found (5 shows them) for ", style="cyan")
-            text.append(printable(" · ".join(c.evidence)), style="dim")
+            text.append(f"{found} passage(s) found (5 shows them) for ", style=p.info)
+            text.append(printable(" · ".join(c.evidence)), style=p.muted)
         detail.update(text)
         self.call_after_refresh(self._cursor_into_view)
 
@@ -134,12 +182,13 @@ class CheckpointsPane(TabPane):
 
 
 def _checkpoint_cells(c: CheckpointRecord, today: dt.date) -> tuple[Text, ...]:
-    title = fmt.plain(c.title, "bold red" if c.flagged else "")
+    p = ink()
+    title = fmt.plain(c.title, p.alarm if c.flagged else "")
     value = c.value
     if c.condition is not None and value is not None:
-        shown = Text(format_value(c.condition.metric, value), style="red" if c.flagged else "")
+        shown = Text(format_value(c.condition.metric, value), style=p.bad if c.flagged else "")
     else:
-        shown = Text("—" if c.condition else "", style="dim")
+        shown = Text("—" if c.condition else "", style=p.muted)
     status = status_word(c.kind, c.status)
     days_left = (c.due - today).days if c.due else None
     target = f"{c.condition.op} {c.condition.threshold_text}" if c.condition else ""

@@ -3,35 +3,44 @@ and what they realized, then the fundamentals and the next earnings date."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Static, TabPane
+from textual.widgets import DataTable, Static
 
 from ....text import printable
 from ....thesis.positions import Lot
 from ....thesis.wording import format_value, missing_text, observation_note
 from ....views.ticker import Figure, TickerDetail
 from ... import format as fmt
+from ... import messages
+from ...palette import ink
 from ..table import RowTable
-from .keys import pane_bindings
+from .pane import PaneContext, TickerPane, shown_keys
 
 LOT_COLUMNS = ("Date", "Shares", "Cost", "Basis", "Value", "P&L", "Note")
 
 
-class PositionPane(TabPane):
-    """Shown by `show`; `chosen_lot` is the lot the screen's lot keys act on."""
+class PositionPane(TickerPane):
+    """Shown by `show`; `chosen_lot` is the lot its lot keys act on."""
 
-    BINDINGS = pane_bindings("position")  # the screen's, shown while this pane has the focus
+    KEYS = (
+        Binding("l", "add_lot", "Add lot"),
+        Binding("L", "edit_lot", "Edit lot"),
+        Binding("D", "remove_lot", "Remove"),
+        Binding("s", "sell", "Sell"),
+        Binding("S", "remove_sell", "Undo sale"),
+    )
+    # e edits what the pane shows: a lot here (a checkpoint on the other panes)
+    BINDINGS = [*shown_keys(KEYS), Binding("e", "edit_lot", "Edit lot", show=False)]
 
-    def __init__(self, title: str, today: Callable[[], dt.date], *, id: str) -> None:  # noqa: A002
-        super().__init__(title, id=id)
-        self._today = today
+    def __init__(self, title: str, context: PaneContext, *, id: str) -> None:  # noqa: A002
+        super().__init__(title, context, id=id)
+        self._today = context.today
+        self._detail: TickerDetail | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="position-scroll"):
@@ -47,7 +56,10 @@ class PositionPane(TabPane):
         for label in LOT_COLUMNS:
             lots.add_column(label)
 
-    def show(self, d: TickerDetail, base_currency: str) -> None:
+    def show(self, d: TickerDetail) -> None:
+        p = ink()
+        self._detail = d
+        base_currency = self.context.currency()
         lots = self.query_one("#lot-table", DataTable)
         lots.clear()
         price = d.row.price if d.row else None
@@ -65,7 +77,7 @@ class PositionPane(TabPane):
             note = Text()
             if held.uncertain:
                 note.append("no date: before or after the split? P&L uncertain: L to date it ",
-                            style="yellow")  # fmt: skip
+                            style=p.warning)  # fmt: skip
             note.append(printable(lot.note))  # the user's words: plain text, never markup
             lots.add_row(
                 lot.date.isoformat() if lot.date else "",
@@ -84,17 +96,17 @@ class PositionPane(TabPane):
             listed = ", ".join(f"{s.text} on {s.day.isoformat()}" for s in d.splits)
             splits.update(Text(f"Splits: {listed}. Lots bought before a split are shown on "
                                "today's share basis; the file keeps what you wrote.",
-                               style="dim"))  # fmt: skip
+                               style=p.muted))  # fmt: skip
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
-        table.add_column(style="dim", overflow="fold")
+        table.add_column(style=p.muted, overflow="fold")
         for label, shown, aside in self._figures(d):
             table.add_row(label, shown, fmt.plain(aside))
         if d.lots:
             self.query_one("#fundamentals", Static).update(table)
         else:
-            none = Text("No lots: watched only. Press l to add a purchase.\n", style="dim")
+            none = Text("No lots: watched only. Press l to add a purchase.\n", style=p.muted)
             self.query_one("#fundamentals", Static).update(Group(none, table))
 
     def _show_sales(self, d: TickerDetail, base_currency: str) -> None:
@@ -140,6 +152,37 @@ class PositionPane(TabPane):
         else:
             index = next((i for i, held in enumerate(lots) if held.uncertain), 0)
         return index, lots[index].lot
+
+    # -- actions (KEYS) --------------------------------------------------------------------------
+    def action_add_lot(self) -> None:
+        self.post_message(messages.AddLot(self.symbol))
+
+    def action_edit_lot(self) -> None:
+        """The lot under the lots table's cursor when it has focus, else the first lot a split
+        leaves uncertain, else the first lot."""
+        if (found := self._chosen_lot()) is not None:
+            self.post_message(messages.EditLot(self.symbol, *found))
+
+    def action_remove_lot(self) -> None:
+        if (found := self._chosen_lot()) is not None:
+            self.post_message(messages.RemoveLot(self.symbol, *found))
+
+    def _chosen_lot(self) -> tuple[int, Lot] | None:
+        found = self.chosen_lot(self._detail) if self._detail else None
+        if found is None:
+            self.notify(f"{self.symbol} has no lots: l adds one", severity="warning", timeout=3)
+        return found
+
+    def action_sell(self) -> None:
+        self.post_message(messages.AddSell(self.symbol))
+
+    def action_remove_sell(self) -> None:
+        """The last sale in the file (the one most likely just recorded by mistake)."""
+        sells = self._detail.sells if self._detail else ()
+        if not sells:
+            self.notify(f"{self.symbol} has no sales: s records one", severity="warning", timeout=3)
+            return
+        self.post_message(messages.RemoveSell(self.symbol, len(sells) - 1, sells[-1]))
 
 
 def _figure(f: Figure) -> tuple[str, str, str]:

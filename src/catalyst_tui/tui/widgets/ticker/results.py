@@ -11,13 +11,16 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Static, TabPane
+from textual.widgets import DataTable, Static
 
 from ....thesis.results import gross_margin, in_line, midpoint
 from ....thesis.wording import money, money_range
 from ....views.results import FIGURE_LABELS, ResultRow, amount, gap_text, not_read_text
+from ....views.ticker import TickerDetail
 from ... import format as fmt
+from ...palette import ink
 from ..table import RowTable
+from .pane import TickerPane
 
 COLUMNS = ("Quarter", "Revenue", "vs guide", "GM", "EPS", "Next guide", "XBRL", "Filed")
 _XBRL_FIGURES = ("revenue", "gross_profit", "operating_income", "net_income", "eps_diluted")
@@ -26,13 +29,14 @@ _XBRL_FIGURES = ("revenue", "gross_profit", "operating_income", "net_income", "e
 def versus(vs_guide: float | None) -> Text:
     """'+5.7% beat' in green, '-2.1% miss' in red, '0.0% in line' when it rounds to the
     guide's midpoint (neither, as shown); '—' without a guide."""
+    p = ink()
     if vs_guide is None:
-        return Text(fmt.NONE, style="dim")
+        return Text(fmt.NONE, style=p.muted)
     if in_line(vs_guide):
         return Text("0.0% in line")
     beat = vs_guide >= 0
     return Text(f"{vs_guide:+.1%} {'beat' if beat else 'miss'}",
-                style="green" if beat else "bold red")  # fmt: skip
+                style=p.good if beat else p.alarm)  # fmt: skip
 
 
 def _amount(figure: str, value: float | None) -> str:
@@ -40,14 +44,15 @@ def _amount(figure: str, value: float | None) -> str:
 
 
 def _xbrl(row: ResultRow) -> Text:
+    p = ink()
     if row.check.confirmed:
-        return Text("✓ confirmed", style="green")
+        return Text("✓ confirmed", style=p.good)
     if row.check.differences:
-        return Text(f"≠ {len(row.check.differences)} differ", style="yellow")
-    return Text("not filed", style="dim")
+        return Text(f"≠ {len(row.check.differences)} differ", style=p.warning)
+    return Text("not filed", style=p.muted)
 
 
-class ResultsPane(TabPane):
+class ResultsPane(TickerPane):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(id="results-title")
@@ -60,7 +65,9 @@ class ResultsPane(TabPane):
             table.add_column(label, key=label)
         self.rows: tuple[ResultRow, ...] = ()
 
-    def show(self, rows: tuple[ResultRow, ...]) -> None:
+    def show(self, detail: TickerDetail) -> None:
+        p = ink()
+        rows = detail.results
         table = self.query_one("#results-table", DataTable)
         at = table.cursor_row
         self.rows = rows
@@ -69,7 +76,7 @@ class ResultsPane(TabPane):
             release, quarter = row.release, row.release.results.quarter
             filed = release.filed.isoformat()
             if not release.results.found:
-                why = fmt.plain(not_read_text(release.results.reason), "dim")
+                why = fmt.plain(not_read_text(release.results.reason), p.muted)
                 table.add_row(fmt.plain("no results"), why, "", "", "", "", "", filed,
                               key=release.accession)  # fmt: skip
                 continue
@@ -94,7 +101,7 @@ class ResultsPane(TabPane):
             title.append(
                 "   none read yet: each 8-K with results (item 2.02) is read in the refresh that"
                 " finds it, the evening it lands (needs providers.sec.user_agent)",
-                style="dim",
+                style=p.muted,
             )
         self.query_one("#results-title", Static).update(title)
         self._show_detail()
@@ -117,31 +124,32 @@ class ResultsPane(TabPane):
 
 def detail(row: ResultRow) -> RenderableType:
     """The release's figures and XBRL's side by side, the guide against the outcome, the link."""
+    p = ink()
     release = row.release
     results = release.results
     head = Text()
     head.append(fmt.plain(f"{release.symbol} {row.label or ''}".strip(), "bold"))
     if release.period_end:
         head.append(f"  quarter ended {release.period_end.isoformat()}")
-    head.append(f"  8-K filed {release.filed.isoformat()}", style="dim")
-    link = fmt.plain(release.url, "dim")
+    head.append(f"  8-K filed {release.filed.isoformat()}", style=p.muted)
+    link = fmt.plain(release.url, p.muted)
     if not results.found:
         why = release.detail or not_read_text(results.reason)
-        return Group(head, fmt.plain(f"no results: {why}", "yellow"), link)
+        return Group(head, fmt.plain(f"no results: {why}", p.warning), link)
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(justify="right", no_wrap=True)
     table.add_column(justify="right", no_wrap=True)
-    table.add_column(style="dim")
+    table.add_column(style=p.muted)
     table.add_row("", Text("Release", style="underline"), Text("XBRL", style="underline"), "")
     differing = {d.figure for d in row.check.differences}
     for name, label in FIGURE_LABELS.items():
         said = getattr(results.quarter, name)
         filed = row.check.filed.get(name)
         filed_text = Text(_amount(name, filed) if name in _XBRL_FIGURES else "",
-                          style="yellow" if name in differing else "green")  # fmt: skip
+                          style=p.warning if name in differing else p.good)  # fmt: skip
         if name in _XBRL_FIGURES and filed is None:
-            filed_text = Text("not filed yet", style="dim")
+            filed_text = Text("not filed yet", style=p.muted)
         why = gap_text(results.quarter.gap(name)) if said is None else ""
         if name not in _XBRL_FIGURES:
             why = (why + "; " if why else "") + "in no XBRL"

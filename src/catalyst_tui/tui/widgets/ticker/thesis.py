@@ -4,23 +4,31 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Static, TabPane
+from textual.widgets import Static
 
+from ....views.ticker import TickerDetail
 from ... import format as fmt
-from .keys import pane_bindings
+from ... import messages
+from ...palette import ink
+from .pane import TickerPane, shown_keys
 
 
-class ThesisPane(TabPane):
-    BINDINGS = pane_bindings("thesis")  # the screen's, shown while this pane has the focus
+class ThesisPane(TickerPane):
+    KEYS = (Binding("n", "edit_ticker", "Name, group, thesis"),)
+    BINDINGS = shown_keys(KEYS)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="thesis-scroll"):
             yield Static(id="thesis-text")
 
-    def show(self, symbol: str, thesis: str) -> None:
-        thesis = thesis.strip()
+    def show(self, detail: TickerDetail) -> None:
+        symbol, thesis = detail.symbol, detail.ticker.thesis.strip()
         missing = f'No thesis written yet: add thesis = """...""" to [tickers.{symbol}].'
         self.query_one("#thesis-text", Static).update(
-            fmt.plain(thesis, multiline=True) if thesis else Text(missing, style="dim")
+            fmt.plain(thesis, multiline=True) if thesis else Text(missing, style=ink().muted)
         )
+
+    def action_edit_ticker(self) -> None:
+        self.post_message(messages.EditTicker(self.symbol))

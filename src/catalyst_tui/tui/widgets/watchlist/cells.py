@@ -11,6 +11,7 @@ from ....text import printable
 from ....thesis.results import in_line
 from ....views.watchlist import LARGEST_FIRST, SORTS, WatchRow
 from ... import format as fmt
+from ...palette import ink
 from ..chart import sparkline
 
 SPARK_WIDTH = 10
@@ -55,30 +56,31 @@ def shown_part(row: WatchRow) -> WatchRow:
 
 def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
     """The cells of `row`, in COLUMNS order; `base` is the portfolio's currency."""
+    p = ink()
     flagged = row.flagged > 0
     symbol = fmt.plain(row.symbol, "bold")
     if flagged:
-        symbol = fmt.plain(f"{fmt.FLAG} {row.symbol}", "bold white on red")
+        symbol = fmt.plain(f"{fmt.FLAG} {row.symbol}", p.badge)
     if not row.has_quote:  # why is on the ticker screen (⏎): the provider's own words
-        price = Text("no quote ⏎", style="yellow") if row.error else Text("no data yet", "dim")
+        price = Text("no quote ⏎", style=p.warning) if row.error else Text("no data yet", p.muted)
     else:
-        price = Text(fmt.money(row.price), style="yellow" if row.stale else "")
+        price = Text(fmt.money(row.price), style=p.warning if row.stale else "")
         if row.stale:
-            price.append("*", style="yellow")
+            price.append("*", style=p.warning)
         if row.currency and row.currency != base:  # a listing in another currency says which
-            price.append(f" {printable(row.currency)}", style="dim")
+            price.append(f" {printable(row.currency)}", style=p.muted)
     due = Text("")
     if row.next_due is not None:
         due = fmt.days_left(row.next_due.days_left)
         ident = printable(row.next_due.checkpoint_id)
         due.append(f" {ident if len(ident) <= 16 else ident[:15] + '…'}")
-    earnings = Text(row.earnings.strftime("%b %d") if row.earnings else "", style="cyan")
+    earnings = Text(row.earnings.strftime("%b %d") if row.earnings else "", style=p.info)
     if row.release is not None:  # results in the last days: beat or miss its own guide
         earnings.append(" " if row.earnings else "")
         earnings.append_text(release_mark(row.release.vs_guide))
     day = fmt.percent(row.change_pct) if row.has_quote else Text("")
     if row.has_quote and row.ext_session and row.ext_change_pct is not None:
-        day.append(f" {row.ext_session} ", style="dim")
+        day.append(f" {row.ext_session} ", style=p.muted)
         day.append_text(fmt.percent(row.ext_change_pct))
     return (
         symbol,
@@ -98,20 +100,22 @@ def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
 def release_mark(vs_guide: float | None) -> Text:
     """▲ +5.7% after a beat of the company's own guide, ▼ -2.1% after a miss, = 0.0% in line;
     ● results released with no guide to hold them to."""
+    p = ink()
     if vs_guide is None:
-        return Text("● results", style="cyan")
+        return Text("● results", style=p.info)
     if in_line(vs_guide):
         return Text("= 0.0%", style="bold")
     if vs_guide >= 0:
-        return Text(f"▲ {vs_guide:+.1%}", style="bold green")
-    return Text(f"▼ {vs_guide:+.1%}", style="bold red")
+        return Text(f"▲ {vs_guide:+.1%}", style=f"bold {p.good}")
+    return Text(f"▼ {vs_guide:+.1%}", style=p.alarm)
 
 
 def _spark(closes: tuple[float, ...]) -> Text:
     """The sparkline, green when the period ends at or above where it began, else red."""
+    p = ink()
     if not closes:
         return Text("")
-    return Text(sparkline(closes, SPARK_WIDTH), style="green" if closes[-1] >= closes[0] else "red")
+    return Text(sparkline(closes, SPARK_WIDTH), style=p.good if closes[-1] >= closes[0] else p.bad)
 
 
 def _value(row: WatchRow) -> Text | str:
@@ -120,7 +124,7 @@ def _value(row: WatchRow) -> Text | str:
         return ""
     if row.no_fx and row.local_value is not None:
         unit = printable(row.currency or "")
-        return Text(f"{fmt.money(row.local_value)} {unit}*", style="yellow")
+        return Text(f"{fmt.money(row.local_value)} {unit}*", style=ink().warning)
     return fmt.money(row.value)
 
 

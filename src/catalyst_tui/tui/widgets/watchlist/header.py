@@ -16,6 +16,7 @@ from ....text import printable
 from ....views.health import health_ok, health_text
 from ....views.watchlist import Totals, Watchlist
 from ... import format as fmt
+from ...palette import ink
 
 PROGRESS_CELLS = 13  # the bar; with " 100%" it fills the 18-cell #progress
 AGE_TICK_SECONDS = 5  # "refreshed 1m ago" goes on counting
@@ -51,7 +52,7 @@ class WatchlistHeader(Horizontal):
         portfolio = Text(f"Portfolio {printable(data.currency)} ", style="bold")
         portfolio.append(fmt.money(totals.value) if totals.priced else fmt.NONE, style="not bold")
         if totals.no_fx:
-            portfolio.append("*", style="yellow")
+            portfolio.append("*", style=ink().warning)
         items = [portfolio, Text("Day ") + fmt.signed(totals.day_pnl if totals.priced else None),
                  Text("P&L ") + _pnl(totals),
                  Text("Realized YTD ") + fmt.signed(totals.realized_year)]  # fmt: skip
@@ -77,20 +78,21 @@ class WatchlistHeader(Horizontal):
             self._show(self._totals, self._health_line(self._data))
 
     def _health_line(self, data: Watchlist) -> Text:
+        p = ink()
         health = data.health
         line = Text()
         if self.refreshing:
-            line.append("refreshing", style="bold cyan")
-            line.append(" · ", style="dim")
+            line.append("refreshing", style=f"bold {p.info}")
+            line.append(" · ", style=p.muted)
         if self.reach:
-            line.append(f"{self.reach}: no provider answers", style="bold red")
-            line.append(" · ", style="dim")
+            line.append(f"{self.reach}: no provider answers", style=p.alarm)
+            line.append(" · ", style=p.muted)
         if (self.reach or self.refreshing) and health.last_refresh is None:
-            line.append("nothing stored yet", style="yellow")
+            line.append("nothing stored yet", style=p.warning)
         else:
             now = self._clock()
             line.append_text(
-                fmt.plain(health_text(health, now), "" if health_ok(health, now) else "yellow")
+                fmt.plain(health_text(health, now), "" if health_ok(health, now) else p.warning)
             )
         return line
 
@@ -120,7 +122,7 @@ class WatchlistHeader(Horizontal):
 
 def _pnl(totals: Totals) -> Text:
     if not totals.priced:
-        return Text(fmt.NONE, style="dim")
+        return Text(fmt.NONE, style=ink().muted)
     text = fmt.signed(totals.pnl)
     if totals.pnl_pct is not None:
         text.append(" (")
@@ -131,10 +133,11 @@ def _pnl(totals: Totals) -> Text:
 
 def _progress_text(done: int, total: int) -> Text:
     """`━━━━━━╸━━━━━━  47%`: PROGRESS_CELLS of bar and the percentage, in 18 cells."""
+    p = ink()
     share = done / total if total else 0.0
     filled = int(share * PROGRESS_CELLS)
     text = Text()
-    text.append("━" * filled, style="bold cyan")
-    text.append("━" * (PROGRESS_CELLS - filled), style="dim")
+    text.append("━" * filled, style=f"bold {p.info}")
+    text.append("━" * (PROGRESS_CELLS - filled), style=p.muted)
     text.append(f" {share:4.0%}")
     return text

@@ -8,12 +8,14 @@ from rich.text import Text
 from ....text import printable
 from ....views.watchlist import Totals, Watchlist, WatchRow
 from ... import format as fmt
+from ...palette import ink
 
 
 def status_text(
     data: Watchlist, rows: list[WatchRow], totals: Totals, sort_label: str, filter_text: str
 ) -> Text:
     """The line under the table: `rows` are those shown, `totals` of the group shown."""
+    p = ink()
     status = Text()
     status.append(f"{len(rows)}/{len(data.rows)} tickers · by {sort_label}")
     if filter_text:
@@ -25,20 +27,20 @@ def status_text(
         status.append(
             printable(f" · {first.symbol}/{first.next_due.checkpoint_id} past due, "
                       f"pending: {first.next_due.why}"),
-            style="yellow",
+            style=p.warning,
         )  # fmt: skip
         if len(overdue) > 1:
-            status.append(f" (+{len(overdue) - 1} more)", style="yellow")
+            status.append(f" (+{len(overdue) - 1} more)", style=p.warning)
     flagged = sum(r.flagged for r in data.rows)  # checkpoints, as everywhere: not tickers
     if flagged:
-        status.append(f" · {fmt.FLAG} {flagged} flagged (A acknowledges)", style="bold red")
+        status.append(f" · {fmt.FLAG} {flagged} flagged (A acknowledges)", style=p.alarm)
     if totals.unpriced:
         unpriced = printable(", ".join(totals.unpriced))
-        status.append(f" · no price yet for {unpriced}", style="yellow")
+        status.append(f" · no price yet for {unpriced}", style=p.warning)
     if totals.no_fx:
         no_fx = printable(", ".join(totals.no_fx))
         status.append(
             f" · * no {printable(data.currency)} rate for {no_fx}: left out of the totals",
-            style="yellow",
+            style=p.warning,
         )
     return status

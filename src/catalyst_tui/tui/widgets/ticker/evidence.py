@@ -12,17 +12,19 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from ...store.records import EvidenceRecord
-from ...text import printable
-from ...thesis.evidence import highlights, parse_entry
-from .. import format as fmt
-from .. import messages
-from .table import RowTable
+from ....store.records import EvidenceRecord
+from ....text import printable
+from ....thesis.evidence import highlights, parse_entry
+from ....views.ticker import TickerDetail
+from ... import format as fmt
+from ... import messages
+from ...palette import ink
+from ..table import RowTable
+from .pane import PaneContext, TickerPane
 
 COLUMNS = (("date", "Date"), ("checkpoint", "Checkpoint"), ("source", "Source"),
            ("passage", "Passage"))  # fmt: skip
 PASSAGE_WIDTH = 90
-HIGHLIGHT = "bold black on yellow"
 
 
 def marked(passage: str, entry: str) -> Text:
@@ -35,7 +37,7 @@ def marked(passage: str, entry: str) -> Text:
     except ValueError:
         return text
     for start, end in spans:
-        text.stylize(HIGHLIGHT, start, end)
+        text.stylize(ink().highlight, start, end)
     return text
 
 
@@ -45,28 +47,35 @@ def mark_note(record: EvidenceRecord) -> str:
     return f"evidence: {record.document.label} {record.document.url} — “{passage}”"
 
 
-class EvidencePane(Vertical):
-    BINDINGS = [  # enter (the table's row selection) shows the passage in context
+class EvidencePane(TickerPane):
+    # Its own keys, inside it only (m marks a checkpoint elsewhere); enter (the table's row
+    # selection) shows the passage in context.
+    BINDINGS = [
         Binding("m", "mark", "Mark from it"),
         Binding("d", "dismiss", "Dismiss"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, title: str, context: PaneContext, *, id: str) -> None:  # noqa: A002
+        super().__init__(title, context, id=id)
         self.records: list[EvidenceRecord] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(id="evidence-title")
-        yield RowTable(id="evidence-table", zebra_stripes=True)
-        yield Static(id="evidence-detail")
+        with Vertical(id="evidence-pane"):
+            yield Static(id="evidence-title")
+            yield RowTable(id="evidence-table", zebra_stripes=True)
+            yield Static(id="evidence-detail")
 
     def on_mount(self) -> None:
         table = self.query_one("#evidence-table", DataTable)
         for key, label in COLUMNS:
             table.add_column(label, key=key)
 
-    def show(self, records: list[EvidenceRecord], symbol: str, *, reading: bool) -> None:
-        """The passages of `symbol`; `reading` when its checkpoints have entries at all."""
+    def show(self, detail: TickerDetail) -> None:
+        """The passages of the ticker; when there are none, whether its checkpoints have
+        evidence entries to look for at all."""
+        p = ink()
+        records, symbol = detail.evidence, detail.symbol
+        reading = any(c.evidence for c in detail.checkpoints)
         table = self.query_one("#evidence-table", DataTable)
         keys = [str(r.id) for r in records]
         if [str(r.id) for r in self.records] == keys and table.row_count == len(keys):
@@ -78,7 +87,10 @@ class EvidencePane(Vertical):
             table.add_row(
                 r.document.day.isoformat(),
                 fmt.plain(r.checkpoint_id),
-                fmt.plain(r.document.form, "blue" if r.document.source == "sec" else "magenta"),
+                fmt.plain(
+                    r.document.form,
+                    p.primary if r.document.source == "sec" else p.secondary,
+                ),
                 fmt.clip(marked(r.passage, r.entry), PASSAGE_WIDTH),
                 key=str(r.id),
             )
@@ -92,7 +104,7 @@ class EvidencePane(Vertical):
                 else f'   no checkpoint of {symbol} has evidence entries: add evidence = ["..."]'
                 " to one (e edits it)"
             )
-            title.append(hint, style="dim")
+            title.append(hint, style=p.muted)
         self.query_one("#evidence-title", Static).update(title)
         self._show_detail()
 
@@ -113,14 +125,15 @@ class EvidencePane(Vertical):
             self.action_show()
 
     def _show_detail(self) -> None:
+        p = ink()
         r = self.current()
         text = Text()
         if r is not None:
             text.append(printable(f"{r.symbol}/{r.checkpoint_id}"), style="bold")
             text.append(f"  {printable(r.checkpoint_title)}\n")
-            text.append(printable(f"{r.document.label}  {r.document.title}") + "\n", style="dim")
+            text.append(printable(f"{r.document.label}  {r.document.title}") + "\n", style=p.muted)
             text.append_text(marked(r.passage, r.entry))
-            text.append(printable(f"\nmatched “{r.entry}”  {r.document.url}"), style="dim")
+            text.append(printable(f"\nmatched “{r.entry}”  {r.document.url}"), style=p.muted)
         self.query_one("#evidence-detail", Static).update(text)
 
     def _need(self) -> EvidenceRecord | None:

@@ -1,0 +1,57 @@
+"""What every pane of the ticker screen is: a TabPane built from what the page is about
+(`PaneContext`), shown again whole with each `TickerDetail`, and declaring its own keys.
+
+A pane's `KEYS` run its own actions and work from every pane (the screen binds them all,
+panes.py); the pane shows them in the Footer while it has the focus, through the screen, so the
+`?` keys screen and the palette list them as the screen's. Keys that only work inside the pane
+(a table's, the Evidence pane's `m`) are its ordinary BINDINGS."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import ClassVar, NamedTuple
+
+from textual.binding import Binding, BindingType
+from textual.widgets import TabPane
+
+from ....views.ticker import TickerDetail
+
+
+class PaneContext(NamedTuple):
+    """What a pane is built with: the page's symbol, today's date and base currency as they are
+    when asked (the clock and the config move), and how a pane brings itself to the front."""
+
+    symbol: str
+    today: Callable[[], dt.date]
+    currency: Callable[[], str]
+    reveal: Callable[[str], None]  # the pane's id: it is shown and the focus goes into it
+
+
+class TickerPane(TabPane):
+    """One pane of the ticker screen; its row in panes.PANES gives its number, title, id and
+    the widget the focus goes to."""
+
+    KEYS: ClassVar[tuple[Binding, ...]] = ()  # (key, this pane's action, the Footer's words)
+
+    def __init__(self, title: str, context: PaneContext, *, id: str) -> None:  # noqa: A002
+        super().__init__(title, id=id)
+        self.context = context
+
+    @property
+    def symbol(self) -> str:
+        return self.context.symbol
+
+    def show(self, detail: TickerDetail) -> None:
+        """The pane again, from the page as it is now."""
+        raise NotImplementedError
+
+    def reveal(self) -> None:
+        """This pane to the front, the focus in it (as its number key does)."""
+        self.context.reveal(self.id or "")
+
+
+def shown_keys(keys: Sequence[Binding]) -> list[BindingType]:
+    """A pane's KEYS as its BINDINGS: run through the screen (`pane_key`), which binds the same
+    keys for every pane, so the Footer, `?` and the palette say them once, as the screen's."""
+    return [Binding(k.key, f"screen.pane_key({k.key!r})", k.description) for k in keys]

@@ -1,0 +1,40 @@
+"""The ticker screen's panes, one row each: the screen is built from this table (its number
+keys, its tabs, where the focus goes, the keys of every pane). Adding a pane is a row here and
+the pane's own module (a TickerPane: its widgets, `show`, its KEYS and their actions)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from textual.binding import Binding
+
+from .chart_pane import ChartPane
+from .checkpoints import CheckpointsPane
+from .evidence import EvidencePane
+from .pane import TickerPane
+from .position import PositionPane
+from .results import ResultsPane
+from .thesis import ThesisPane
+
+
+class Pane(NamedTuple):
+    key: str  # the number key that shows it; its tab reads "<key> <title>"
+    id: str
+    title: str
+    widget: type[TickerPane]
+    focus: str  # the widget the focus goes to when it is shown, so its keys show in the Footer
+
+    @property
+    def keys(self) -> tuple[Binding, ...]:
+        """Its keys (the widget's KEYS): they work on every pane."""
+        return self.widget.KEYS
+
+
+PANES: tuple[Pane, ...] = (
+    Pane("1", "checkpoints", "Checkpoints", CheckpointsPane, "#checkpoint-table"),
+    Pane("2", "chart", "Chart", ChartPane, "#ranges"),
+    Pane("3", "position", "Position", PositionPane, "#position-scroll"),
+    Pane("4", "thesis", "Thesis", ThesisPane, "#thesis-scroll"),
+    Pane("5", "evidence", "Evidence", EvidencePane, "#evidence-table"),
+    Pane("6", "results", "Results", ResultsPane, "#results-table"),
+)
