@@ -27,10 +27,12 @@ from .release_labels import (
     revenue_rank,
 )
 from .release_periods import Column, Kind
-from .release_records import FIGURES, Gap, ReleaseFigures
+from .release_records import FIGURES, LIMIT, Gap, ReleaseFigures
 from .release_tables import Figure, Line, Segment
 
-__all__ = ["Statement", "find_statements", "read_figures"]
+__all__ = ["Statement", "find_statements", "read_agreed", "read_figures"]
+
+_LIMIT = Decimal(LIMIT)
 
 _TITLE = re.compile(
     r"statements? of (?:consolidated )?(?:income|operations|earnings|net income)"
@@ -78,6 +80,52 @@ def read_figures(
 ) -> ReleaseFigures | None:
     """The statement's figures for the period of `kind` ending on its period end, or None
     when the statement has no such column (a year on a release that is not a Q4 one)."""
+    read = _read(statement, segments, kind)
+    return read[0] if read else None
+
+
+def read_agreed(
+    statements: list[Statement], segments: list[Segment], kind: Kind
+) -> ReleaseFigures | None:
+    """The first statement's figures for the period of `kind`, where every other statement of
+    the same standing (titled or not) with a column for that period says the same, at the
+    precision each printed: a figure two statements give differently (revenue 1,000 in one,
+    5,000 in the other) is None, ambiguous, rather than the first one's."""
+    first = _read(statements[0], segments, kind)
+    if first is None:
+        return None
+    figures, units = first
+    ambiguous: set[str] = set()
+    for other in statements[1:]:
+        if other.titled != statements[0].titled or other.period_end != statements[0].period_end:
+            continue
+        read = _read(other, segments, kind)
+        if read is None:
+            continue
+        for name in FIGURES:
+            mine, theirs = getattr(figures, name), getattr(read[0], name)
+            if mine is None or theirs is None or name in figures.derived + read[0].derived:
+                continue
+            if abs(mine - theirs) > (units[name] + read[1][name]) / 2:
+                ambiguous.add(name)
+    if not ambiguous:
+        return figures
+    missing = dict(figures.missing) | dict.fromkeys(ambiguous, Gap.AMBIGUOUS)
+    kept: dict[str, float | None] = {
+        name: None if name in ambiguous else getattr(figures, name) for name in FIGURES
+    }
+    return ReleaseFigures(
+        **kept,
+        missing=tuple((name, missing[name]) for name in FIGURES if name in missing),
+        derived=figures.derived,
+    )
+
+
+def _read(
+    statement: Statement, segments: list[Segment], kind: Kind
+) -> tuple[ReleaseFigures, dict[str, float]] | None:
+    """read_figures, with the unit each figure was printed to (a million for "in millions",
+    a cent for $0.13)."""
     end = statement.period_end
     segment = statement.segment
 
@@ -88,6 +136,7 @@ def read_figures(
         return None
     scale = segment.scale or (Decimal(1) if statement.titled else None)
     values: dict[str, Decimal] = {}
+    units: dict[str, float] = {}
     missing: dict[str, Gap] = {}
     derived: list[str] = []
     for name, rank in _AMOUNTS:
@@ -98,31 +147,39 @@ def read_figures(
             missing[name] = Gap.UNKNOWN_SCALE
         else:
             values[name] = figure.value * scale
+            units[name] = float(scale.scaleb(-figure.places))
     eps = _best(segment.lines, _on_line(eps_diluted), reported)
     if eps is None:
         missing["eps_diluted"] = Gap.NOT_STATED
     else:
         values["eps_diluted"] = eps.value
+        units["eps_diluted"] = float(Decimal(1).scaleb(-eps.places))
     cost = values.pop("cost", None)
     missing.pop("cost", None)
     if "gross_profit" not in values and cost is not None and "revenue" in values:
         values["gross_profit"] = values["revenue"] - cost
         missing.pop("gross_profit", None)
         derived.append("gross_profit")
+    for name in [name for name, value in values.items() if abs(value) > _LIMIT]:
+        del values[name]  # junk, not a figure: never a float of infinity
+        missing[name] = Gap.OUT_OF_RANGE
     anchors: dict[str, Decimal] = {
         k: values[k] for k in ("revenue", "net_income", "eps_diluted") if k in values
     }
     nongaap, why = _nongaap_eps(segments, kind, end, anchors)
     if nongaap is None:
         missing["eps_nongaap"] = why
+    elif abs(nongaap) > _LIMIT:
+        missing["eps_nongaap"] = Gap.OUT_OF_RANGE
     else:
         values["eps_nongaap"] = nongaap
     floats = {name: float(value) for name, value in values.items()}
-    return ReleaseFigures(
+    figures = ReleaseFigures(
         **floats,
         missing=tuple((name, missing[name]) for name in FIGURES if name in missing),
         derived=tuple(derived),
     )
+    return figures, {name: units.get(name, 0.0) for name in FIGURES}
 
 
 _AMOUNTS: tuple[tuple[str, Callable[[str], int]], ...] = (

@@ -26,15 +26,27 @@ from decimal import Decimal
 
 from .release_labels import revenue_rank
 from .release_periods import Kind
-from .release_records import Guidance, GuidancePeriod
+from .release_records import LIMIT, Guidance, GuidancePeriod
 from .release_tables import Line, Segment
 
 __all__ = ["read_guidance"]
+
+_LIMIT = Decimal(LIMIT)
 
 
 _PIECES = re.compile(r"(?<=[.!?:])\s+(?=[A-Z“\"(\d])|\s*[•●◦▪]\s*")
 _CUE = re.compile(r"\b(?:expect\w*|forecast\w*|project(?:s|ed)?|anticipat\w*|guidance|outlook"
                   r"|targets?)\b", re.I)  # fmt: skip
+# Not the company's guidance: denied ("We do not expect", "no longer expect", "It is not
+# expected"), past ("had expected", "previously expected") or someone else's ("Analysts expect",
+# "consensus"). A sentence saying any of it gives nothing: a guide wrongly read flips a guard.
+_NOT_GUIDANCE = re.compile(
+    r"\b(?:not|no longer|never|neither|nor|cannot|unlikely)\b|n['’]t\b"
+    r"|\b(?:had|previously|originally|initially|formerly|once)\s+(?:\w+\s+)?"
+    r"(?:expect|anticipat|project|forecast|guid|estimat)\w*"
+    r"|\banalysts?\b|\bconsensus\b|\bstreet\b|\binvestors\b|\bexpectations\b",
+    re.I,
+)
 _PAST = re.compile(r"\b(?:was|were|reported|achieved|totaled|totalled|grew|rose|declined"
                    r"|exceeded|came in)\b", re.I)  # fmt: skip
 _REVENUE_WORD = re.compile(r"\b(?:revenues?|net sales)\b", re.I)
@@ -85,8 +97,14 @@ def read_guidance(text: str, segments: list[Segment]) -> tuple[Guidance, ...]:
     return tuple(
         Guidance(period, float(ranges[0][0]), float(ranges[0][1]))
         for period in GuidancePeriod
-        if len(ranges := sorted(found.get(period, ()))) == 1
+        if len(ranges := sorted(found.get(period, ()))) == 1 and _sensible(*ranges[0])
     )
+
+
+def _sensible(low: Decimal, high: Decimal) -> bool:
+    """A range a company could guide: above nothing, within LIMIT ("$1 million to $9...9 billion"
+    is junk, and as a float an infinity that would miss every guard)."""
+    return 0 < low <= high <= _LIMIT
 
 
 def _from_sentences(text: str) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
@@ -94,6 +112,8 @@ def _from_sentences(text: str) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
     pieces = _PIECES.split(text)
     for index, piece in enumerate(pieces):
         if _PAST.search(piece) or not (_CUE.search(piece) or _cued_list(pieces, index)):
+            continue
+        if _NOT_GUIDANCE.search(piece):
             continue
         clause = 0  # where the clause of the next "revenue" starts
         for word in _REVENUE_WORD.finditer(piece):
@@ -137,7 +157,12 @@ def _cued_list(pieces: list[str], index: int) -> bool:
     """An item of a list whose lead-in holds the cue: "Astera Labs expects: Revenue ...";
     the pieces of the list after the first are items too ("...; Gross margin ...")."""
     lead = pieces[index - 1] if index else ""
-    return lead.rstrip().endswith(":") and bool(_CUE.search(lead)) and not _PAST.search(lead)
+    return (
+        lead.rstrip().endswith(":")
+        and bool(_CUE.search(lead))
+        and not _PAST.search(lead)
+        and not _NOT_GUIDANCE.search(lead)
+    )
 
 
 def _total_revenue(before: list[str]) -> bool:

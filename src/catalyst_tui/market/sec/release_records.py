@@ -5,6 +5,7 @@ readers (their regular expressions and HTML parser are loaded by the first relea
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -12,6 +13,7 @@ from typing import Any
 
 __all__ = [
     "FIGURES",
+    "LIMIT",
     "MAX_BYTES",
     "Gap",
     "Guidance",
@@ -20,10 +22,14 @@ __all__ = [
     "ReleaseFigures",
     "ReleaseResults",
     "nothing",
+    "sensible",
     "to_json",
 ]
 
 MAX_BYTES = 8 * 1024 * 1024  # a release read at most: a results exhibit is under 1 MB
+#: No figure read beyond this (in currency units, or per share): ten thousand trillion, past any
+#: company's revenue, is a document's junk, and past it a float loses whole units.
+LIMIT = 1e16
 FIGURES = (
     "revenue",
     "gross_profit",
@@ -41,6 +47,7 @@ class Gap(StrEnum):
     AMBIGUOUS = "ambiguous"  # two different values are labelled as it
     UNKNOWN_SCALE = "unknown_scale"  # an amount whose table states no scale
     NO_STATEMENT = "no_statement"  # the release has no income statement to read
+    OUT_OF_RANGE = "out_of_range"  # printed beyond LIMIT: no company's figure
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,7 @@ class NotRead(StrEnum):
     TOO_LARGE = "too_large"  # over MAX_BYTES
     NO_STATEMENT = "no_statement"  # no income statement: a deliveries update, prose results
     UNREADABLE = "unreadable"  # the readers failed on it (a bug to report, not a release)
+    FUTURE_PERIOD = "future_period"  # its statement ends after its own 8-K was filed
     # Said by whoever fetches it (the refresh), never by read_release:
     NO_EXHIBIT = "no_exhibit"  # the 8-K's index lists no EX-99 press release
     FETCH_FAILED = "fetch_failed"  # the index or the exhibit could not be had (tried 3 times)
@@ -117,9 +125,18 @@ def to_json(results: ReleaseResults) -> dict[str, Any]:
         "guidance": [
             {"period": str(g.period), "revenue_low": g.revenue_low, "revenue_high": g.revenue_high}
             for g in results.guidance
+            if sensible(g.revenue_low) is not None and sensible(g.revenue_high) is not None
         ],
     }
 
 
+def sensible(value: float | None) -> float | None:
+    """`value` when it is a figure a release can state (finite, within ±LIMIT), else None: what
+    reaches JSON is strict JSON (never NaN or Infinity), whatever a store or a reader held."""
+    if value is None or not math.isfinite(value) or abs(value) > LIMIT:
+        return None
+    return value
+
+
 def _figures_json(figures: ReleaseFigures) -> dict[str, float | None]:
-    return {name: getattr(figures, name) for name in FIGURES}
+    return {name: sensible(getattr(figures, name)) for name in FIGURES}
