@@ -77,8 +77,17 @@ def test_a_statement_without_eps_is_still_the_statement() -> None:
 
 
 def test_a_statement_without_a_scale_line_is_in_whole_dollars() -> None:
+    whole = [row.replace("1,000|", "1,000,000|", 1) for row in FULL]
+    results = read_release(_statement(*whole, scale="(Unaudited)"))
+    assert results.quarter.revenue == 1_000_000.0
+    assert results.quarter.eps_diluted == -0.10
+
+
+def test_no_scale_and_a_revenue_no_company_reports_in_dollars_is_not_guessed() -> None:
+    # "Revenue 1,000" with no scale stated is not $1,000: the scale line was missed
     results = read_release(_statement(*FULL, scale="(Unaudited)"))
-    assert results.quarter.revenue == 1_000.0
+    assert results.quarter.revenue is None
+    assert results.quarter.gap("revenue") is Gap.UNKNOWN_SCALE
     assert results.quarter.eps_diluted == -0.10
 
 
@@ -94,7 +103,7 @@ def test_a_statement_without_a_scale_line_is_in_whole_dollars() -> None:
         ("(000's omitted)", 1_000e3),
         ("($000)", 1_000e3),
         ("(In millions, except shares, which are reflected in thousands)", 1_000e6),
-        ("(Shares in thousands)", 1_000.0),  # shares only: the amounts are whole dollars
+        ("(Shares in thousands)", None),  # shares only: no scale, and $1,000 is no revenue
     ],
 )
 def test_the_scale_line(scale: str, revenue: float) -> None:

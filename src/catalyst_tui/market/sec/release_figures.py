@@ -134,7 +134,7 @@ def _read(
 
     if not any(reported(f.column) for line in segment.lines for f in line.figures):
         return None
-    scale = segment.scale or (Decimal(1) if statement.titled else None)
+    scale = segment.scale or (Decimal(1) if _whole_dollars(statement, reported) else None)
     values: dict[str, Decimal] = {}
     units: dict[str, float] = {}
     missing: dict[str, Gap] = {}
@@ -180,6 +180,19 @@ def _read(
         derived=tuple(derived),
     )
     return figures, {name: units.get(name, 0.0) for name in FIGURES}
+
+
+_WHOLE_DOLLARS = Decimal(1_000_000)  # no company reporting in whole dollars sells less
+
+
+def _whole_dollars(statement: Statement, reported: Callable[[Column], bool]) -> bool:
+    """Whether a statement stating no scale is in whole dollars: titled, and its revenue
+    printed with seven digits or more. "Revenue 52,226" with its "(Millions of Dollars)" line
+    missed is not $52,226: with no scale the amounts are left out rather than guessed."""
+    if not statement.titled:
+        return False
+    revenue = _best(statement.segment.lines, _on_label(revenue_rank), reported)
+    return revenue is not None and abs(revenue.value) >= _WHOLE_DOLLARS
 
 
 _AMOUNTS: tuple[tuple[str, Callable[[str], int]], ...] = (

@@ -25,8 +25,10 @@ __all__ = [
 ]
 
 _REVENUE = re.compile(
-    r"^(?P<total>total )?(?:net )?(?:revenues?|sales)(?:, net)?$|^sales, net(?: of .*)?$"
-    r"|^(?P<total2>total )?net sales and (?:operating )?revenues?$"
+    r"^(?P<total>total )?(?:net )?(?:operating )?(?:revenues?|sales)(?:, net)?$"
+    r"|^sales, net(?: of .*)?$"
+    r"|^(?P<total2>total )?(?:net )?sales and (?:other )?(?:operating )?revenues?$"
+    r"|^(?P<total3>total )?revenues? and other income$"
 )
 _COST = re.compile(
     r"^(?P<total>total )?cost of "
@@ -51,7 +53,7 @@ _QUALIFIED = re.compile(r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma")
 @lru_cache(maxsize=4096)  # a release asks of the same labels many times
 def revenue_rank(label: str) -> int:
     match = _REVENUE.match(label)
-    return 0 if match is None else 2 if match["total"] or match["total2"] else 1
+    return 0 if match is None else 2 if match["total"] or match["total2"] or match["total3"] else 1
 
 
 @lru_cache(maxsize=4096)
@@ -92,9 +94,9 @@ def eps_diluted(line: Line) -> bool:
 def _eps_diluted(label: str, section: str) -> bool:
     if _NON_GAAP.search(label) or _SHARES.search(label) or _QUALIFIED.search(label):
         return False
-    if "diluted" in label and _PER_SHARE.search(label):
+    if ("diluted" in label or "assuming dilution" in label) and _PER_SHARE.search(label):
         return True
-    if label in ("diluted", "basic and diluted"):
+    if label in ("diluted", "basic and diluted", "assuming dilution"):
         return bool(_PER_SHARE.search(section) or "earnings per" in section) and not (
             _SHARES.search(section)
         )

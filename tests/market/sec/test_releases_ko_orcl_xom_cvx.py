@@ -1,0 +1,130 @@
+"""Coca-Cola, Oracle, ExxonMobil and Chevron releases, read in place from ../shared: none was
+found before (no statement) and each is now read by its structure.
+
+Each expected figure was read by hand from the release, as cited beside it. Coca-Cola names its
+revenue "Net Operating Revenues" and puts "% Change" beside the figures; Oracle puts "% of
+Revenues" in the header row of years and "% Increase (Decrease) in Constant Currency" beside
+them; ExxonMobil and Chevron title their statement in a small table of its own (with "(Millions of
+Dollars ...)" in it) above the one holding the figures, name revenue "Total revenues and other
+income" (with "Sales and other operating revenue(s)" above it) and net income
+"Net income/(loss) attributable to ExxonMobil". Diluted EPS that ExxonMobil prints under "OTHER
+FINANCIAL DATA" and Chevron in its highlights table is outside the statement, not read yet; the
+four give growth percentages, not revenue amounts, as guidance (Oracle's "$18 billion" is Oracle
+Cloud Infrastructure's, not the company's revenue).
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.support.shared import REALDATA
+
+from catalyst_tui.market.sec.release_records import to_json
+from catalyst_tui.market.sec.releases import read_release
+
+RELEASES = REALDATA / "more" / "releases"
+
+
+def _read(name: str) -> dict:
+    return to_json(read_release((RELEASES / name).read_bytes()))
+
+
+CASES = {
+    # CONSOLIDATED STATEMENTS OF INCOME, Three Months Ended September 26, 2025:
+    "KO_0001628280-25-045577_a2025q3earningsreleaseex-9.htm": (
+        "2025-09-26",
+        {
+            "revenue": 12_455e6,  # Net Operating Revenues $ 12,455
+            "gross_profit": 7_658e6,  # Gross Profit 7,658
+            "operating_income": 3_982e6,  # Operating Income 3,982
+            "net_income": 3_696e6,  # ... Attributable to Shareowners of The Coca-Cola Company
+            "eps_diluted": 0.86,  # Diluted Net Income Per Share $ 0.86
+            "eps_nongaap": None,  # "Comparable (Non-GAAP)" rows: not read yet
+        },
+        None,
+    ),
+    "KO_0000021344-25-000005_a2024q4earningsreleaseex-9.htm": (
+        "2024-12-31",
+        {
+            "revenue": 11_544e6,  # Net Operating Revenues $ 11,544
+            "gross_profit": 6_931e6,  # Gross Profit 6,931
+            "operating_income": 2_709e6,
+            "net_income": 2_195e6,  # Reported (GAAP) ... Net income $ 2,195, EPS $ 0.51
+            "eps_diluted": 0.51,
+            "eps_nongaap": None,
+        },
+        {"revenue": 47_061e6, "gross_profit": 28_737e6, "eps_diluted": 2.46},  # Year Ended
+    ),
+    "ORCL_0001193125-25-199175_orcl-ex99_1.htm": (
+        "2025-08-31",
+        {
+            "revenue": 14_926e6,  # Total revenues 14,926 (beside "% of Revenues" 100%)
+            "gross_profit": None,  # Oracle prints no gross profit or cost of revenues total
+            "operating_income": 4_277e6,  # OPERATING INCOME 4,277
+            "net_income": 2_927e6,  # NET INCOME $ 2,927
+            "eps_diluted": 1.01,  # EARNINGS PER SHARE: Diluted $ 1.01
+            "eps_nongaap": 1.47,  # reconciliation: DILUTED EARNINGS PER SHARE ... Non-GAAP $ 1.47
+        },
+        None,
+    ),
+    "ORCL_0000950170-25-084831_orcl-ex99_1.htm": (
+        "2025-05-31",
+        {
+            "revenue": 15_903e6,  # Total revenues 15,903
+            "gross_profit": None,
+            "operating_income": 5_109e6,  # OPERATING INCOME 5,109
+            "net_income": 3_427e6,  # NET INCOME $ 3,427
+            "eps_diluted": 1.19,  # Diluted $ 1.19
+            "eps_nongaap": 1.70,  # DILUTED EARNINGS PER SHARE $ 1.19 | $ 1.70 (Non-GAAP)
+        },
+        {"revenue": 57_399e6, "net_income": 12_443e6, "eps_diluted": 4.34, "eps_nongaap": 6.03},
+    ),
+    "XOM_0000034088-25-000022_livef8k1q25991.htm": (
+        "2025-03-31",
+        {
+            "revenue": 83_130e6,  # Total revenues and other income 83,130
+            "gross_profit": None,
+            "operating_income": None,
+            "net_income": 7_713e6,  # Net income/(loss) attributable to ExxonMobil 7,713
+            "eps_diluted": None,  # 1.76, under OTHER FINANCIAL DATA: not read yet
+            "eps_nongaap": None,
+        },
+        None,
+    ),
+    "XOM_0000034088-25-000006_f8k4q24991.htm": (
+        "2024-12-31",
+        {
+            "revenue": 83_426e6,  # Total revenues and other income 83,426
+            "gross_profit": None,
+            "operating_income": None,
+            "net_income": 7_610e6,
+            "eps_diluted": None,
+            "eps_nongaap": None,
+        },
+        {"revenue": 349_585e6, "net_income": 33_680e6},  # 349,585; 33,680
+    ),
+    "CVX_0000093410-25-000004_a12312024ex9918-k.htm": (
+        "2024-12-31",
+        {
+            "revenue": 52_226e6,  # Total Revenues and Other Income 52,226 (Millions of Dollars)
+            "gross_profit": None,
+            "operating_income": None,
+            "net_income": 3_239e6,  # Net Income Attributable to Chevron Corporation 3,239
+            "eps_diluted": None,  # 1.84, in the highlights table: not read yet
+            "eps_nongaap": None,
+        },
+        {"revenue": 202_792e6, "net_income": 17_661e6},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_read_by_structure(name: str) -> None:
+    period_end, quarter, year = CASES[name]
+    read = _read(name)
+    assert (read["found"], read["period_end"]) == (True, period_end)
+    assert read["quarter"] == quarter
+    if year is None:
+        assert read["year"] is None
+    else:
+        assert {k: read["year"][k] for k in year} == year
+    assert read["guidance"] == []
