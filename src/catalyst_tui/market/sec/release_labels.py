@@ -96,6 +96,8 @@ def _eps_diluted(label: str, section: str) -> bool:
         return False
     if ("diluted" in label or "assuming dilution" in label) and _PER_SHARE.search(label):
         return True
+    if label == "total" and section in ("diluted", "assuming dilution"):
+        return True  # "Assuming Dilution" over "Continuing Operations", ..., "TOTAL"
     if label in ("diluted", "basic and diluted", "assuming dilution"):
         return bool(_PER_SHARE.search(section) or "earnings per" in section) and not (
             _SHARES.search(section)

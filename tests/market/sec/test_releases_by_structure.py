@@ -1,4 +1,4 @@
-"""Coca-Cola, Oracle, ExxonMobil and Chevron releases, read in place from ../shared: none was
+"""Coca-Cola, Oracle, ExxonMobil, Chevron and IBM releases, read in place from ../shared: none was
 found before (no statement) and each is now read by its structure.
 
 Each expected figure was read by hand from the release, as cited beside it. Coca-Cola names its
@@ -9,8 +9,9 @@ Dollars ...)" in it) above the one holding the figures, name revenue "Total reve
 income" (with "Sales and other operating revenue(s)" above it) and net income
 "Net income/(loss) attributable to ExxonMobil". Diluted EPS that ExxonMobil prints under "OTHER
 FINANCIAL DATA" and Chevron in its highlights table is outside the statement, not read yet; the
-four give growth percentages, not revenue amounts, as guidance (Oracle's "$18 billion" is Oracle
-Cloud Infrastructure's, not the company's revenue).
+five give growth percentages, not revenue amounts, as guidance (Oracle's "$18 billion" is Oracle
+Cloud Infrastructure's, not the company's revenue). IBM marks a year "2023 (1)" and spreads its
+diluted EPS over two rows ("Assuming Dilution" above "... TOTAL").
 """
 
 from __future__ import annotations
@@ -114,6 +115,19 @@ CASES = {
         },
         {"revenue": 202_792e6, "net_income": 17_661e6},
     ),
+    # COMPARATIVE FINANCIAL RESULTS, "2024 | 2023 (1)" under "Three Months Ended December 31,"
+    "IBM_0000051143-25-000005_ibm-20250129xex991.htm": (
+        "2024-12-31",
+        {
+            "revenue": 17_553e6,  # TOTAL REVENUE 17,553
+            "gross_profit": 10_439e6,  # GROSS PROFIT 10,439
+            "operating_income": None,  # IBM prints pre-tax income, no operating income line
+            "net_income": 2_915e6,  # NET INCOME (2) $ 2,915
+            "eps_diluted": 3.09,  # EARNINGS PER SHARE ... Assuming Dilution ... TOTAL $ 3.09
+            "eps_nongaap": None,  # "Operating (non-GAAP)": not read yet
+        },
+        {"revenue": 62_753e6, "net_income": 6_023e6, "eps_diluted": 6.43},
+    ),
 }
 
 
@@ -128,3 +142,10 @@ def test_read_by_structure(name: str) -> None:
     else:
         assert {k: read["year"][k] for k in year} == year
     assert read["guidance"] == []
+
+
+def test_ibm_q2_2025_diluted_eps_spread_over_two_rows() -> None:
+    read = _read("IBM_0000051143-25-000048_ibm-20250723xex991.htm")
+    # Assuming Dilution ... TOTAL $ 2.31; NET INCOME $ 2,194; TOTAL REVENUE 16,977
+    assert (read["quarter"]["eps_diluted"], read["quarter"]["net_income"]) == (2.31, 2_194e6)
+    assert read["quarter"]["revenue"] == 16_977e6
