@@ -149,3 +149,26 @@ def test_ibm_q2_2025_diluted_eps_spread_over_two_rows() -> None:
     # Assuming Dilution ... TOTAL $ 2.31; NET INCOME $ 2,194; TOTAL REVENUE 16,977
     assert (read["quarter"]["eps_diluted"], read["quarter"]["net_income"]) == (2.31, 2_194e6)
     assert read["quarter"]["revenue"] == 16_977e6
+
+
+@pytest.mark.parametrize(
+    ("name", "quarter", "year"),
+    [
+        # "Diluted" over "Net income attributable to PepsiCo per common share $ 2.13"
+        ("PEP_0000077476-24-000054_q320248-kxexhibit991.htm", 2.13, None),
+        ("PEP_0000077476-25-000008_q420248-kxexhibit991.htm", 1.11, 6.95),  # 16 and 52 weeks
+    ],
+)
+def test_pepsico_diluted_eps_under_a_diluted_heading(
+    name: str, quarter: float, year: float | None
+) -> None:
+    read = _read(name)
+    assert read["quarter"]["eps_diluted"] == quarter
+    assert (read["year"] or {}).get("eps_diluted") == year
+
+
+def test_costco_q4_fy25_gross_profit_is_revenue_less_merchandise_costs() -> None:
+    read = _read("COST_0000909832-25-000093_costex9918-k92525.htm")
+    # Total revenue 86,156 less Merchandise costs 75,037; 52 weeks: 275,235 less 239,886
+    assert read["quarter"]["gross_profit"] == 11_119e6
+    assert read["year"]["gross_profit"] == 35_349e6

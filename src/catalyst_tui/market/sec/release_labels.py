@@ -33,6 +33,7 @@ _REVENUE = re.compile(
 _COST = re.compile(
     r"^(?P<total>total )?cost of "
     r"(?:revenues?|sales|goods sold|net sales|products and services sold)(?: \(.*\))?$"
+    r"|^merchandise costs$"
 )
 _GROSS = re.compile(r"^(?:total )?gross (?:profit|margin)$")
 _OPERATING = re.compile(
@@ -96,6 +97,8 @@ def _eps_diluted(label: str, section: str) -> bool:
         return False
     if ("diluted" in label or "assuming dilution" in label) and _PER_SHARE.search(label):
         return True
+    if section in ("diluted", "assuming dilution") and _PER_SHARE.search(label):
+        return "basic" not in label  # "Diluted" over "Net income ... per common share"
     if label == "total" and section in ("diluted", "assuming dilution"):
         return True  # "Assuming Dilution" over "Continuing Operations", ..., "TOTAL"
     if label in ("diluted", "basic and diluted", "assuming dilution"):
