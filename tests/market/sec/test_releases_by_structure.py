@@ -172,3 +172,19 @@ def test_costco_q4_fy25_gross_profit_is_revenue_less_merchandise_costs() -> None
     # Total revenue 86,156 less Merchandise costs 75,037; 52 weeks: 275,235 less 239,886
     assert read["quarter"]["gross_profit"] == 11_119e6
     assert read["year"]["gross_profit"] == 35_349e6
+
+
+def test_lumentum_non_gaap_eps_named_on_non_gaap_basis_without_the_word_diluted() -> None:
+    # "Net income per share on non-GAAP basis $ 3.23 ... $ 8.67"; the prose: "Non-GAAP net income
+    # for the fourth quarter of fiscal year 2026 was $326.3 million, or $3.23 per diluted share"
+    name = "LITE_0001628280-26-055726_lite_ex991xq4fy26_document.htm"
+    read = to_json(read_release((REALDATA / "more" / "releases-semis" / name).read_bytes()))
+    assert (read["quarter"]["eps_nongaap"], read["year"]["eps_nongaap"]) == (3.23, 8.67)
+
+
+def test_a_quarter_named_1q25_is_a_quarter_in_its_order() -> None:
+    from catalyst_tui.market.sec.release_periods import Kind, read_column
+
+    column = read_column("1Q25")
+    assert (column.kind, column.order) == (Kind.QUARTER, (2025, 1))
+    assert read_column("4Q 2024").order == (2024, 4)

@@ -45,7 +45,12 @@ _NET_INCOME = re.compile(
 _OTHERS = re.compile(r"non-?controlling|minority|redeemable")
 _SHARES = re.compile(r"\bshares\b|weighted")
 _PER_SHARE = re.compile(r"per (?:common |diluted )?share|\beps\b")
-_NON_GAAP = re.compile(r"non-gaap|adjusted")
+_NON_GAAP = re.compile(r"non-gaap|adjusted|\bcore\b|\bcomparable\b")
+# A company's own non-GAAP measure named by what it leaves out: not another, qualified figure
+_STANDARD_EXCLUSION = re.compile(
+    r"\bexcl(?:uding|\.)? (?:identified|certain|special|significant) items?"
+    r"|\bexcluding a significant item"
+)
 _NON_GAAP_ALONE = re.compile(r"^(?:non-gaap|adjusted|as adjusted)(?: diluted)?$")
 # "excluding H20 charge", "(as adjusted to exclude ...)", "before ...": another measure
 _QUALIFIED = re.compile(r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma")
@@ -116,11 +121,13 @@ def eps_nongaap(line: Line, title: str) -> bool:
     per share excluding H20 charge") is another figure, not the release's non-GAAP EPS.
     """
     label = line.label
+    if _STANDARD_EXCLUSION.search(label) and "non-gaap" in label:
+        label = _STANDARD_EXCLUSION.sub("", label)
     if _QUALIFIED.search(label) or _SHARES.search(label):
         return False
     if _NON_GAAP.search(label):
-        if "diluted" in label and _PER_SHARE.search(label):
-            return True
+        if _PER_SHARE.search(label) and "basic" not in label:
+            return True  # "diluted", or the only per-share figure so labelled
         section = line.section
         return (
             bool(_NON_GAAP_ALONE.match(label))

@@ -64,7 +64,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _HEADER_WORDS = re.compile(
     r"months|weeks|quarter|year|ended|fiscal|\bfy|\bq[1-4]\b|q[1-4]'|forecast|outlook|gaap"
     r"|\blow\b|\bhigh\b|change|q/q|y/y|as reported|actual|unaudited|\bttm\b|\bytd\b|^%"
-    r"|\badj\b|increase|decrease|constant currency|b/\(w\)|favorable"
+    r"|\badj\b|increase|decrease|constant currency|b/\(w\)|favorable|\b[1-4]q\s?'?\d\d"
     r"|^(?:19|20)\d\d\s*(?:\(\w{1,2}\)|\*+)$"  # a year with a footnote mark: "2023 (1)"
 )
 # "(In millions, ...)", "$ in thousands", "(millions of dollars)", "($ millions)", "(000s)"
