@@ -273,6 +273,7 @@ We expect third quarter revenue to be in the range of $13.0 million to $13.5 mil
     assert to_json(read_release(text)) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2025-06-30",
         "quarter": {
             "revenue": 12_500e3,
@@ -331,7 +332,8 @@ def test_junk_gives_nothing_and_never_raises(body) -> None:
 def test_over_the_size_cap_is_not_read() -> None:
     results = read_release(b" " * (MAX_BYTES + 1))
     assert (results.found, results.reason) == (False, NotRead.TOO_LARGE)
-    assert to_json(results)["reason"] == "too_large"
+    assert to_json(results)["reason_code"] == "too_large"
+    assert to_json(results)["reason"] == "The document is over the 8 MiB read."
 
 
 @pytest.mark.parametrize(
@@ -352,7 +354,9 @@ def test_deep_nesting_is_read_in_linear_time(document: str) -> None:
 
 def test_to_json_has_exactly_the_documented_keys() -> None:
     document = to_json(read_release(_statement(*FULL)))
-    assert list(document) == ["found", "reason", "period_end", "quarter", "year", "guidance"]
+    assert list(document) == [
+        "found", "reason", "reason_code", "period_end", "quarter", "year", "guidance",
+    ]  # fmt: skip
     assert list(document["quarter"]) == [
         "revenue", "gross_profit", "operating_income", "net_income", "eps_diluted", "eps_nongaap",
     ]  # fmt: skip

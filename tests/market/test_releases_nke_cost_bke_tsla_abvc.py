@@ -31,6 +31,7 @@ def test_nike_q2_fy25_no_operating_income_line_is_none_not_income_before_taxes()
     assert to_json(results) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-11-30",  # "THREE MONTHS ENDED 11/30/2024"
         "quarter": {
             "revenue": 12_354e6,  # Revenues $ 12,354 (In millions)
@@ -56,6 +57,7 @@ def test_costco_q1_fy25_gross_profit_is_revenue_less_merchandise_costs() -> None
     assert to_json(results) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-11-24",  # "12 Weeks Ended November 24, 2024"
         "quarter": {
             "revenue": 62_151e6,  # Total revenue 62,151 (dollars in millions)
@@ -77,6 +79,7 @@ def test_buckle_q3_fy24_in_its_sgml_wrapper_and_in_thousands() -> None:
     ) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-11-02",  # "Thirteen Weeks Ended November 2, 2024"
         "quarter": {
             "revenue": 293_618e3,  # SALES, Net of returns and allowances $ 293,618 (in Thousands)
@@ -99,7 +102,10 @@ def test_tesla_deliveries_update_gives_nothing_with_a_reason() -> None:
     )
     assert to_json(results) == {
         "found": False,
-        "reason": "no_statement",
+        "reason": (
+            "The document has no income statement: a deliveries update, or results told in prose."
+        ),
+        "reason_code": "no_statement",
         "period_end": None,
         "quarter": NOTHING,
         "year": None,
@@ -120,7 +126,10 @@ def test_abvc_annual_results_in_prose_only_give_nothing_with_a_reason() -> None:
     )
     assert to_json(results) == {
         "found": False,
-        "reason": "no_statement",
+        "reason": (
+            "The document has no income statement: a deliveries update, or results told in prose."
+        ),
+        "reason_code": "no_statement",
         "period_end": None,
         "quarter": NOTHING,
         "year": None,

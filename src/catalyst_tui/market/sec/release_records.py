@@ -15,6 +15,7 @@ __all__ = [
     "FIGURES",
     "LIMIT",
     "MAX_BYTES",
+    "NOT_READ_TEXT",
     "Gap",
     "Guidance",
     "GuidancePeriod",
@@ -109,16 +110,35 @@ class ReleaseResults:
     guidance: tuple[Guidance, ...] = field(default=())
 
 
+#: Why a release gave no results, for people: `reason` in JSON, with its code as `reason_code`.
+NOT_READ_TEXT = {
+    NotRead.EMPTY: "The document has no text.",
+    NotRead.TOO_LARGE: f"The document is over the {MAX_BYTES // 1024 // 1024} MiB read.",
+    NotRead.NO_STATEMENT: (
+        "The document has no income statement: a deliveries update, or results told in prose."
+    ),
+    NotRead.UNREADABLE: "The document could not be read.",
+    NotRead.FUTURE_PERIOD: (
+        "Its statement ends after its 8-K was filed, so it reports no period that has been."
+    ),
+    NotRead.NO_EXHIBIT: "The 8-K lists no EX-99 press release.",
+    NotRead.FETCH_FAILED: "The press release could not be fetched.",
+}
+
+
 def nothing(why: NotRead) -> ReleaseResults:
     """No results, and why (the fetching code says NO_EXHIBIT or FETCH_FAILED with it)."""
     return ReleaseResults(False, why, None, ReleaseFigures.nothing(Gap.NO_STATEMENT), None)
 
 
 def to_json(results: ReleaseResults) -> dict[str, Any]:
-    """`catalyst results --json`: found, reason, period_end (ISO), quarter, year, guidance."""
+    """`catalyst results --json`: found, reason (a sentence for people) and reason_code (its
+    code: "no_statement"...), period_end (ISO), quarter, year, guidance."""
+    why = results.reason
     return {
         "found": results.found,
-        "reason": str(results.reason) if results.reason else None,
+        "reason": NOT_READ_TEXT.get(why, str(why)) if why else None,
+        "reason_code": str(why) if why else None,
         "period_end": results.period_end.isoformat() if results.period_end else None,
         "quarter": _figures_json(results.quarter),
         "year": _figures_json(results.year) if results.year else None,
