@@ -212,3 +212,20 @@ def test_reading_grows_in_line_with_the_document(document: Callable[[int], str],
     small, large = (document(n) for n in (size, 2 * size))
     ratio = calls(lambda: read_release(large)) / calls(lambda: read_release(small))
     assert ratio < 2.5
+
+
+def test_a_results_table_under_an_outlook_paragraph_is_no_targets_table() -> None:
+    # Before, the row read as a $111.6 billion guide for the year: the lead-in spoke of an outlook
+    lead = "<p>Additional 2025 outlook tables can be found on pages 3, 5 and 9 of this release.</p>"
+    table = (
+        "<table><tr><td></td><td>Q2 2025</td><td>Q2 2024</td></tr>"
+        "<tr><td>Revenues</td><td>$111.6 billion</td><td>$98.9 billion</td></tr></table>"
+    )
+    assert read_release(release(statement(), lead, table)).guidance == ()
+    targets = (
+        "<p>The following table summarizes the company's fiscal year 2025 targets:</p>"
+        "<table><tr><td>Total revenue</td><td>$21.30 billion to $21.50 billion</td></tr></table>"
+    )
+    assert read_release(release(statement(), targets)).guidance == (
+        Guidance(GuidancePeriod.YEAR, 21.30e9, 21.50e9),
+    )

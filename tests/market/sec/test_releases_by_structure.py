@@ -188,3 +188,19 @@ def test_a_quarter_named_1q25_is_a_quarter_in_its_order() -> None:
     column = read_column("1Q25")
     assert (column.kind, column.order) == (Kind.QUARTER, (2025, 1))
     assert read_column("4Q 2024").order == (2024, 4)
+
+
+@pytest.mark.parametrize(
+    ("name", "low", "high"),
+    [
+        # "affirmed the 2025 performance outlook ..., including revenues of $450 billion to
+        # $455 billion, net earnings of $28.15 to $28.65 per share ..."
+        ("UNH_0000731766-25-000022_a2024q4exhibit991.htm", 450e9, 455e9),
+        # "updating its 2025 outlook, including revenues of $445.5 billion to $448.0 billion";
+        # its tables of the quarter ("Revenues | $111.6 billion | $98.9 billion") under "additional
+        # 2025 outlook tables can be found on pages 3, 5 and 9" are results, not targets
+        ("UNH_0000731766-25-000228_a2025q2exhibit991_document.htm", 445.5e9, 448.0e9),
+    ],
+)
+def test_unitedhealth_year_revenue_guidance(name: str, low: float, high: float) -> None:
+    assert _read(name)["guidance"] == [{"period": "year", "revenue_low": low, "revenue_high": high}]

@@ -59,6 +59,7 @@ _CONNECTOR = re.compile(
 )
 _BEFORE_OK = re.compile(
     r"^(?:total|our|the|of|for|expect|expects|quarter|quarterly|year|full-year|annual|fiscal"
+    r"|including"  # "its 2025 outlook, including revenues of $450 billion to $455 billion"
     r"|consolidated|(?:19|20)\d\d|fy\s?'?\d{2,4}|q[1-4](?:'\d\d)?"
     r"|outlook|guidance|targets?|forecast|commentary)$",  # a heading run into the sentence
     re.I,
@@ -208,11 +209,14 @@ def _from_tables(segments: list[Segment]) -> list[tuple[GuidancePeriod, Decimal,
             if not revenue_rank(line.label):
                 continue
             # a targets table: "Total revenue | $21.30 billion to $21.50 billion"
-            for text in line.texts[:1]:
+            # one amount (or the same in a GAAP and a non-GAAP column): "$111.6 billion |
+            # $98.9 billion" is this quarter against last year's, a table of results
+            monies = {t.strip() for t in line.texts if _MONEY.fullmatch(t.strip())}
+            for text in line.texts[:1] if len(monies) == 1 else ():
                 money = _MONEY.fullmatch(text.strip())
                 period = _table_period(segment.context)
                 amounts = _range(money, between=False) if money else None
-                if amounts and period and _CUE.search(segment.context):
+                if amounts and period:
                     found.append((period, *amounts))
             if segment.scale is not None:
                 found.extend(_forecast_columns(line, segment.scale))
@@ -242,8 +246,11 @@ def _forecast_columns(line: Line, scale: Decimal) -> list[tuple[GuidancePeriod, 
 
 
 def _table_period(context: str) -> GuidancePeriod | None:
-    """The period of the last lead-in sentence that names one ("... fiscal year 2024 targets:")."""
+    """The period of the last lead-in sentence that names one ("... fiscal year 2024 targets:"),
+    where that sentence is the company's outlook: a table of the quarter's results under a
+    paragraph that spoke of the outlook further up is no targets table."""
     for piece in reversed(re.split(r"(?<=[.!?:])\s+", context)):
         if period := _period(piece):
-            return period
+            cued = _CUE.search(piece) and not _PAST.search(piece)
+            return period if cued and not _NOT_GUIDANCE.search(piece) else None
     return None
