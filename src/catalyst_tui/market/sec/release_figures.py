@@ -30,7 +30,7 @@ from .release_periods import Column, Kind
 from .release_records import FIGURES, LIMIT, Gap, ReleaseFigures
 from .release_tables import Figure, Line, Segment
 
-__all__ = ["Statement", "find_statements", "read_agreed", "read_figures"]
+__all__ = ["Statement", "find_statements", "has_period", "read_agreed", "read_figures"]
 
 _LIMIT = Decimal(LIMIT)
 
@@ -73,6 +73,16 @@ def find_statements(segments: list[Segment]) -> list[Statement]:
 
 
 _NON_GAAP_TITLE = re.compile(r"non-gaap|adjusted|reconciliation")
+
+
+def has_period(statement: Statement, kind: Kind) -> bool:
+    """Whether the statement has a column of `kind` ending on its period end."""
+    end = statement.period_end
+    return any(
+        f.column.kind is kind and f.column.end == end and not f.column.forecast
+        for line in statement.segment.lines
+        for f in line.figures
+    )
 
 
 def read_figures(

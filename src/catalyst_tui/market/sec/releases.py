@@ -44,7 +44,7 @@ def _read(body: bytes | str, filed: date | None) -> ReleaseResults:
     # The readers (regular expressions, the HTML parser) load with the first release read:
     # what only holds results (the store, the metrics, the screens) never pays for them.
     from .release_document import read_document
-    from .release_figures import find_statements, read_agreed, read_figures
+    from .release_figures import find_statements, has_period, read_agreed
     from .release_guidance import read_guidance
     from .release_periods import Kind
     from .release_tables import segments
@@ -72,7 +72,7 @@ def _read(body: bytes | str, filed: date | None) -> ReleaseResults:
         for other in statements
         if other.titled == statement.titled
         and other.period_end == statement.period_end
-        and read_figures(other, found, Kind.YEAR) is not None
+        and has_period(other, Kind.YEAR)
     ]
     return ReleaseResults(
         found=True,
