@@ -8,7 +8,8 @@ them; ExxonMobil and Chevron title their statement in a small table of its own (
 Dollars ...)" in it) above the one holding the figures, name revenue "Total revenues and other
 income" (with "Sales and other operating revenue(s)" above it) and net income
 "Net income/(loss) attributable to ExxonMobil". Diluted EPS that ExxonMobil prints under "OTHER
-FINANCIAL DATA" and Chevron in its highlights table is outside the statement, not read yet; the
+FINANCIAL DATA" below its statement in the same table is read; Chevron's, in its highlights
+table, is not yet; the
 five give growth percentages, not revenue amounts, as guidance (Oracle's "$18 billion" is Oracle
 Cloud Infrastructure's, not the company's revenue). IBM marks a year "2023 (1)" and spreads its
 diluted EPS over two rows ("Assuming Dilution" above "... TOTAL").
@@ -86,7 +87,7 @@ CASES = {
             "gross_profit": None,
             "operating_income": None,
             "net_income": 7_713e6,  # Net income/(loss) attributable to ExxonMobil 7,713
-            "eps_diluted": None,  # 1.76, under OTHER FINANCIAL DATA: not read yet
+            "eps_diluted": 1.76,  # OTHER FINANCIAL DATA: ... per common share - assuming dilution
             "eps_nongaap": None,
         },
         None,
@@ -98,10 +99,10 @@ CASES = {
             "gross_profit": None,
             "operating_income": None,
             "net_income": 7_610e6,
-            "eps_diluted": None,
+            "eps_diluted": 1.72,  # below the statement, as in Q1; Results Summary: 4Q24 1.72
             "eps_nongaap": None,
         },
-        {"revenue": 349_585e6, "net_income": 33_680e6},  # 349,585; 33,680
+        {"revenue": 349_585e6, "net_income": 33_680e6, "eps_diluted": 7.84},
     ),
     "CVX_0000093410-25-000004_a12312024ex9918-k.htm": (
         "2024-12-31",

@@ -158,7 +158,9 @@ def _read(
         else:
             values[name] = figure.value * scale
             units[name] = float(scale.scaleb(-figure.places))
-    eps = _best(segment.lines, _on_line(eps_diluted), reported)
+    eps = _best(segment.lines, _on_line(eps_diluted), reported) or _eps_below(
+        statement, segments, reported
+    )
     if eps is None:
         missing["eps_diluted"] = Gap.NOT_STATED
     else:
@@ -203,6 +205,23 @@ def _whole_dollars(statement: Statement, reported: Callable[[Column], bool]) -> 
         return False
     revenue = _best(statement.segment.lines, _on_label(revenue_rank), reported)
     return revenue is not None and abs(revenue.value) >= _WHOLE_DOLLARS
+
+
+def _eps_below(
+    statement: Statement, segments: list[Segment], reported: Callable[[Column], bool]
+) -> Figure | None:
+    """Diluted EPS printed below the statement in the same table, under headers of their own
+    ("OTHER FINANCIAL DATA ... Earnings per common share - assuming dilution"): the statement's
+    own, in a column ending on its day."""
+    at = next(i for i, s in enumerate(segments) if s is statement.segment)
+    for segment in segments[at + 1 :]:
+        if segment.source != statement.segment.source:
+            break
+        if _NON_GAAP_TITLE.search(segment.title):
+            continue
+        if eps := _best(segment.lines, _on_line(eps_diluted), reported):
+            return eps
+    return None
 
 
 _AMOUNTS: tuple[tuple[str, Callable[[str], int]], ...] = (

@@ -51,6 +51,7 @@ class Segment:
     scale: Decimal | None  # None: no scale stated above the figures
     headers: tuple[Cell, ...] = ()  # its header cells, for a table continuing it
     starts: frozenset[int] = frozenset()  # where its figures start
+    source: int = 0  # the table it was read from (its id while the release is read)
 
 
 _NUMBER = re.compile(
@@ -110,7 +111,7 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
         if lines:
             scale = _scale(head) or (carried.scale if carried and not found else None)
             found.append(Segment(tuple(lines), " ".join(title or ()).lower(), head, scale,
-                                 tuple(headers), frozenset(starts)))  # fmt: skip
+                                 tuple(headers), frozenset(starts), id(table)))  # fmt: skip
 
     for row in table.rows:
         # The label: cells left of the first figure column, headings reaching over it aside
