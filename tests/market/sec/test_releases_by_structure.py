@@ -205,3 +205,22 @@ def test_a_quarter_named_1q25_is_a_quarter_in_its_order() -> None:
 )
 def test_unitedhealth_year_revenue_guidance(name: str, low: float, high: float) -> None:
     assert _read(name)["guidance"] == [{"period": "year", "revenue_low": low, "revenue_high": high}]
+
+
+@pytest.mark.parametrize(
+    ("name", "quarter", "year"),
+    [
+        # "(Loss)/earnings from operations (GAAP) (3,770)"; year: "Loss from operations (10,707)"
+        ("BA_0000012927-25-000010_a202412dec318kprex991.htm", -3_770e6, -10_707e6),
+        # "Earnings from operations" 7,773 in millions (7.8 in the summary's billions); year 32,287
+        ("UNH_0000731766-25-000022_a2024q4exhibit991.htm", 7_773e6, 32_287e6),
+        # "Total operating costs 106,466 ... Earnings from operations 5,150"
+        ("UNH_0000731766-25-000228_a2025q2exhibit991_document.htm", 5_150e6, None),
+    ],
+)
+def test_operating_income_named_earnings_from_operations(
+    name: str, quarter: float, year: float | None
+) -> None:
+    read = _read(name)
+    assert read["quarter"]["operating_income"] == quarter
+    assert (read["year"] or {}).get("operating_income") == year

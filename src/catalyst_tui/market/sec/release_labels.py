@@ -37,7 +37,8 @@ _COST = re.compile(
 )
 _GROSS = re.compile(r"^(?:total )?gross (?:profit|margin)$")
 _OPERATING = re.compile(
-    r"^(?:total )?(?:operating (?:income|profit|loss)|(?:income|loss) from operations)$"
+    r"^(?:total )?(?:operating (?:income|profit|loss|earnings)"
+    r"|(?:income|loss|earnings|profit) from operations)$"
 )
 _NET_INCOME = re.compile(
     r"^net (?:income|earnings|loss)(?: (?:attributable|available) to (?P<whose>.+))?$"

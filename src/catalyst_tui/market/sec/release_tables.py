@@ -86,7 +86,7 @@ def normal_label(text: str) -> str:
     """A row label in one spelling: lower case, no footnote marks or "(loss)", no end colon."""
     label = _FOOTNOTE.sub(" ", text.lower().replace("’", "'"))
     label = _LOSS.sub(" ", label).replace("—", " ").replace("–", " ")
-    return " ".join(label.split()).strip(" :$")
+    return " ".join(label.split()).strip(" :$/")  # "(Loss)/earnings from operations"
 
 
 def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
