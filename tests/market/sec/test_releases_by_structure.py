@@ -224,3 +224,28 @@ def test_operating_income_named_earnings_from_operations(
     read = _read(name)
     assert read["quarter"]["operating_income"] == quarter
     assert (read["year"] or {}).get("operating_income") == year
+
+
+@pytest.mark.parametrize(
+    ("name", "quarter", "year"),
+    [
+        # "Diluted EPS excluding certain items (also referred to as adjusted EPS) ... is a
+        # non-GAAP financial measure": $1.14 for Q4 FY24, $4.97 for the year; Q1 FY25 $1.76
+        ("DIS_0001744489-24-000275_fy2024_q4xprxex991.htm", 1.14, 4.97),
+        ("DIS_0001744489-25-000066_fy2025_q1xprxex991.htm", 1.76, None),
+    ],
+)
+def test_disney_eps_excluding_certain_items_is_its_non_gaap_eps(
+    name: str, quarter: float, year: float | None
+) -> None:
+    read = _read(name)
+    assert read["quarter"]["eps_nongaap"] == quarter
+    assert (read["year"] or {}).get("eps_nongaap") == year
+
+
+def test_intel_q2_2025_non_gaap_eps_under_a_column_dated_without_its_length() -> None:
+    # "Non-GAAP earnings (loss) per share attributable to Intel—diluted $ (0.10)" in a
+    # reconciliation whose column says the day (Jun 28, 2025) and not "Three Months Ended"
+    name = "INTC_0000050863-25-000107_q225_earningsrelease.htm"
+    read = to_json(read_release((REALDATA / "more" / "releases-semis" / name).read_bytes()))
+    assert read["quarter"]["eps_nongaap"] == -0.10

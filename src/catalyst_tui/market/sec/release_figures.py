@@ -178,7 +178,10 @@ def _read(
     anchors: dict[str, Decimal] = {
         k: values[k] for k in ("revenue", "net_income", "eps_diluted") if k in values
     }
-    nongaap, why = _nongaap_eps(segments, kind, end, anchors)
+    # a column dated the quarter's day without saying how long ("Jun 28, 2025") is that quarter
+    # on a release with no year ending that day; on a Q4 release it could be either
+    durationless = kind is Kind.QUARTER and not has_period(statement, Kind.YEAR)
+    nongaap, why = _nongaap_eps(segments, kind, end, anchors, durationless)
     if nongaap is None:
         missing["eps_nongaap"] = why
     elif abs(nongaap) > _LIMIT:
@@ -257,7 +260,11 @@ def _best(
 
 
 def _nongaap_eps(
-    segments: list[Segment], kind: Kind, end: date, anchors: dict[str, Decimal]
+    segments: list[Segment],
+    kind: Kind,
+    end: date,
+    anchors: dict[str, Decimal],
+    durationless: bool = False,
 ) -> tuple[Decimal | None, Gap]:
     values: set[Decimal] = set()
     for segment in segments:
@@ -267,7 +274,11 @@ def _nongaap_eps(
                 continue
             for figure in line.figures:
                 column = figure.column
-                if figure.percent or column.forecast or column.kind is not kind:
+                if figure.percent or column.forecast:
+                    continue
+                if column.kind is not kind and not (
+                    durationless and column.kind is None and column.end == end
+                ):
                     continue
                 if not labelled and column.non_gaap is not True:
                     continue

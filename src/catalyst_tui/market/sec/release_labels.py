@@ -122,8 +122,8 @@ def eps_nongaap(line: Line, title: str) -> bool:
     per share excluding H20 charge") is another figure, not the release's non-GAAP EPS.
     """
     label = line.label
-    if _STANDARD_EXCLUSION.search(label) and "non-gaap" in label:
-        label = _STANDARD_EXCLUSION.sub("", label)
+    if _STANDARD_EXCLUSION.search(label):  # the company's own non-GAAP measure, so named
+        label = _STANDARD_EXCLUSION.sub(" non-gaap", label)
     if _QUALIFIED.search(label) or _SHARES.search(label):
         return False
     if _NON_GAAP.search(label):
