@@ -63,7 +63,8 @@ def test_a_document_without_results_exits_1_with_its_json(tmp_path):
     done = run("--file", str(TSLA), "--json", cwd=tmp_path)
     assert done.returncode == 1
     found = json.loads(done.stdout)
-    assert (found["found"], found["reason"], found["guidance"]) == (False, "no_statement", [])
+    assert (found["found"], found["reason_code"], found["guidance"]) == (False, "no_statement", [])
+    assert found["reason"].startswith("The document has no income statement")
     table = run("--file", str(TSLA), cwd=tmp_path)
     assert table.returncode == 1 and "no results: no income statement" in table.stdout
 

@@ -77,8 +77,17 @@ def test_a_statement_without_eps_is_still_the_statement() -> None:
 
 
 def test_a_statement_without_a_scale_line_is_in_whole_dollars() -> None:
+    whole = [row.replace("1,000|", "1,000,000|", 1) for row in FULL]
+    results = read_release(_statement(*whole, scale="(Unaudited)"))
+    assert results.quarter.revenue == 1_000_000.0
+    assert results.quarter.eps_diluted == -0.10
+
+
+def test_no_scale_and_a_revenue_no_company_reports_in_dollars_is_not_guessed() -> None:
+    # "Revenue 1,000" with no scale stated is not $1,000: the scale line was missed
     results = read_release(_statement(*FULL, scale="(Unaudited)"))
-    assert results.quarter.revenue == 1_000.0
+    assert results.quarter.revenue is None
+    assert results.quarter.gap("revenue") is Gap.UNKNOWN_SCALE
     assert results.quarter.eps_diluted == -0.10
 
 
@@ -94,7 +103,7 @@ def test_a_statement_without_a_scale_line_is_in_whole_dollars() -> None:
         ("(000's omitted)", 1_000e3),
         ("($000)", 1_000e3),
         ("(In millions, except shares, which are reflected in thousands)", 1_000e6),
-        ("(Shares in thousands)", 1_000.0),  # shares only: the amounts are whole dollars
+        ("(Shares in thousands)", None),  # shares only: no scale, and $1,000 is no revenue
     ],
 )
 def test_the_scale_line(scale: str, revenue: float) -> None:
@@ -264,6 +273,7 @@ We expect third quarter revenue to be in the range of $13.0 million to $13.5 mil
     assert to_json(read_release(text)) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2025-06-30",
         "quarter": {
             "revenue": 12_500e3,
@@ -322,7 +332,8 @@ def test_junk_gives_nothing_and_never_raises(body) -> None:
 def test_over_the_size_cap_is_not_read() -> None:
     results = read_release(b" " * (MAX_BYTES + 1))
     assert (results.found, results.reason) == (False, NotRead.TOO_LARGE)
-    assert to_json(results)["reason"] == "too_large"
+    assert to_json(results)["reason_code"] == "too_large"
+    assert to_json(results)["reason"] == "The document is over the 8 MiB read."
 
 
 @pytest.mark.parametrize(
@@ -343,7 +354,9 @@ def test_deep_nesting_is_read_in_linear_time(document: str) -> None:
 
 def test_to_json_has_exactly_the_documented_keys() -> None:
     document = to_json(read_release(_statement(*FULL)))
-    assert list(document) == ["found", "reason", "period_end", "quarter", "year", "guidance"]
+    assert list(document) == [
+        "found", "reason", "reason_code", "period_end", "quarter", "year", "guidance",
+    ]  # fmt: skip
     assert list(document["quarter"]) == [
         "revenue", "gross_profit", "operating_income", "net_income", "eps_diluted", "eps_nongaap",
     ]  # fmt: skip

@@ -25,6 +25,7 @@ def test_apple_q1_fy24_gross_margin_is_the_gross_profit_amount() -> None:
     assert _read("AAPL_0000320193-24-000005_a8-kex991q1202412302023.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2023-12-30",  # "Three Months Ended December 30, 2023"
         "quarter": {
             "revenue": 119_575e6,  # Total net sales (1) 119,575 (in millions)
@@ -48,6 +49,7 @@ def test_apple_q4_fy24_shares_in_thousands_do_not_change_the_scale() -> None:
     assert to_json(results) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-09-28",  # "Three Months Ended / Twelve Months Ended September 28, 2024"
         "quarter": {
             "revenue": 94_930e6,  # Total net sales (1) 94,930
@@ -74,6 +76,7 @@ def test_apple_q3_fy25() -> None:
     assert _read("AAPL_0000320193-25-000071_a8-kex991q3202506282025.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2025-06-28",  # "Three Months Ended June 28, 2025"
         "quarter": {
             "revenue": 94_036e6,  # Total net sales (1) 94,036
@@ -95,6 +98,7 @@ def test_alphabet_q4_2023_prior_year_first_and_gross_profit_from_cost_of_revenue
     assert to_json(results) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2023-12-31",  # "Quarter Ended December 31," over "2022 | 2023"
         "quarter": {
             "revenue": 86_310e6,  # statement, 2023 column: Revenues $ 86,310
@@ -121,6 +125,7 @@ def test_alphabet_q2_2024() -> None:
     assert _read("GOOGL_0001652044-24-000076_googexhibit991q22024.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-06-30",  # "Quarter Ended June 30," 2024
         "quarter": {
             "revenue": 84_742e6,  # Revenues $ 84,742
@@ -144,6 +149,7 @@ def test_alphabet_q3_2025_a_non_gaap_operating_income_is_no_non_gaap_eps() -> No
     assert to_json(results) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2025-09-30",  # "Quarter Ended September 30," 2025
         "quarter": {
             "revenue": 102_346e6,  # Revenues $ 102,346
@@ -166,6 +172,7 @@ def test_microsoft_q2_fy24_a_business_outlook_with_no_figures_is_no_guidance() -
     assert _read("MSFT_0000950170-24-008809_msft-ex99_1.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2023-12-31",  # "Three Months Ended December 31," 2023
         "quarter": {
             "revenue": 62_020e6,  # Total revenue 62,020
@@ -184,6 +191,7 @@ def test_microsoft_q4_fy25_quarter_and_fiscal_year() -> None:
     assert _read("MSFT_0000950170-25-100226_msft-ex99_1.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2025-06-30",  # "Three Months Ended / Twelve Months Ended June 30," 2025
         "quarter": {
             "revenue": 76_441e6,  # Total revenue 76,441

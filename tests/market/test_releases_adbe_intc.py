@@ -18,6 +18,7 @@ from catalyst_tui.market.sec.releases import read_release
 ADOBE_Q1_FY23 = {
     "found": True,
     "reason": None,
+    "reason_code": None,
     "period_end": "2023-03-03",  # "Three Months Ended March 3, 2023"
     "quarter": {
         "revenue": 4_655e6,  # Condensed Consolidated Statements of Income: Total revenue 4,655
@@ -50,6 +51,7 @@ def test_adobe_q4_fy23_quarter_year_and_both_targets_tables() -> None:
     assert to_json(read_release(body)) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2023-12-01",  # "Three Months Ended / Year Ended December 1, 2023"
         "quarter": {
             "revenue": 5_048e6,  # Total revenue 5,048
@@ -81,6 +83,7 @@ def test_adobe_q2_fy25_targets_for_next_quarter_and_the_year() -> None:
     assert to_json(read_release(body)) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2025-05-30",  # "Three Months Ended May 30, 2025"
         "quarter": {
             "revenue": 5_873e6,  # Total revenue 5,873
@@ -105,6 +108,7 @@ def test_intel_q4_2024_losses_in_parentheses_and_net_income_attributable_to_inte
     assert to_json(read_release(body)) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-12-28",  # "Three Months Ended ... Dec 28, 2024"
         "quarter": {
             "revenue": 14_260e6,  # Net revenue $ 14,260 (In Millions)

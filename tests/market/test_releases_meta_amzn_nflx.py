@@ -24,6 +24,7 @@ def test_meta_q4_2023_quarter_year_and_a_range_sentence() -> None:
     assert _read("META_0001326801-24-000010_meta-12312023xexhibit991.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2023-12-31",  # "Three Months Ended December 31," 2023
         "quarter": {
             "revenue": 40_111e6,  # statement: Revenue $ 40,111 (in millions)
@@ -51,6 +52,7 @@ def test_meta_q1_2024_heading_row_centred_over_the_figures() -> None:
     assert _read("META_0001326801-24-000044_meta-03312024xexhibit991.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-03-31",  # "Three Months Ended March 31," 2024
         "quarter": {
             "revenue": 36_455e6,  # Revenue $ 36,455
@@ -75,6 +77,7 @@ def test_meta_q3_2025_eps_excluding_a_tax_charge_is_no_labelled_non_gaap_eps() -
     assert to_json(results) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2025-09-30",  # "Three Months Ended September 30," 2025
         "quarter": {
             "revenue": 51_242e6,  # Revenue $ 51,242
@@ -98,6 +101,7 @@ def test_amazon_q4_2024_prior_year_first_and_a_between_sentence() -> None:
     assert to_json(results) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-12-31",  # "Three Months Ended December 31," over "2023 | 2024"
         "quarter": {
             "revenue": 187_792e6,  # Consolidated Statements of Operations: Total net sales 187,792
@@ -126,6 +130,7 @@ def test_netflix_q4_2024_thousands_a_forecast_column_and_a_year_range() -> None:
     assert _read("NFLX_0001065280-25-000033_ex991_q424.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-12-31",  # "Three Months Ended December 31, 2024" (of three columns)
         "quarter": {
             "revenue": 10_246_513e3,  # "(in thousands, except per share data)": 10,246,513

@@ -2,7 +2,7 @@
 
 Each expected figure was read by hand from the release, as cited beside it. Nike's statement
 has no operating-income line and a "Gross margin" that is a percentage; Costco's has no
-gross-profit line and prints "Merchandise costs", not a cost of revenue; Buckle's is in
+gross-profit line and prints "Merchandise costs" as its cost of revenue; Buckle's is in
 thousands, 13-week quarters, still in EDGAR's SGML `<DOCUMENT>` wrapper. Tesla's exhibit is a
 deliveries update; ABVC's tells its annual results in sentences only.
 """
@@ -31,6 +31,7 @@ def test_nike_q2_fy25_no_operating_income_line_is_none_not_income_before_taxes()
     assert to_json(results) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-11-30",  # "THREE MONTHS ENDED 11/30/2024"
         "quarter": {
             "revenue": 12_354e6,  # Revenues $ 12,354 (In millions)
@@ -46,20 +47,21 @@ def test_nike_q2_fy25_no_operating_income_line_is_none_not_income_before_taxes()
     assert results.quarter.gap("operating_income") is Gap.NOT_STATED
 
 
-def test_costco_q1_fy25_merchandise_costs_give_no_gross_profit() -> None:
+def test_costco_q1_fy25_gross_profit_is_revenue_less_merchandise_costs() -> None:
     """Revenue is "Total revenue" (net sales plus membership fees), not the "Net sales" line
-    above it; "Merchandise costs" are the cost of net sales only, so revenue minus them is no
-    gross profit Costco states: None."""
+    above it; Costco prints no gross profit, and its cost of revenue is "Merchandise costs":
+    gross profit is revenue less them (issue 31), marked derived, as a data provider gives it."""
     results = read_release(
         (PRESS_RELEASES / "COST_0000909832-24-000075_costex9918-k121224.htm").read_bytes()
     )
     assert to_json(results) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-11-24",  # "12 Weeks Ended November 24, 2024"
         "quarter": {
             "revenue": 62_151e6,  # Total revenue 62,151 (dollars in millions)
-            "gross_profit": None,
+            "gross_profit": 8_042e6,  # 62,151 - Merchandise costs 54,109
             "operating_income": 2_196e6,  # Operating income 2,196
             "net_income": 1_798e6,  # NET INCOME $ 1,798
             "eps_diluted": 4.04,  # NET INCOME PER COMMON SHARE: Diluted $ 4.04
@@ -68,7 +70,7 @@ def test_costco_q1_fy25_merchandise_costs_give_no_gross_profit() -> None:
         "year": None,
         "guidance": [],
     }
-    assert results.quarter.gap("gross_profit") is Gap.NOT_STATED
+    assert results.quarter.derived == ("gross_profit",)
 
 
 def test_buckle_q3_fy24_in_its_sgml_wrapper_and_in_thousands() -> None:
@@ -77,6 +79,7 @@ def test_buckle_q3_fy24_in_its_sgml_wrapper_and_in_thousands() -> None:
     ) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-11-02",  # "Thirteen Weeks Ended November 2, 2024"
         "quarter": {
             "revenue": 293_618e3,  # SALES, Net of returns and allowances $ 293,618 (in Thousands)
@@ -99,7 +102,10 @@ def test_tesla_deliveries_update_gives_nothing_with_a_reason() -> None:
     )
     assert to_json(results) == {
         "found": False,
-        "reason": "no_statement",
+        "reason": (
+            "The document has no income statement: a deliveries update, or results told in prose."
+        ),
+        "reason_code": "no_statement",
         "period_end": None,
         "quarter": NOTHING,
         "year": None,
@@ -120,7 +126,10 @@ def test_abvc_annual_results_in_prose_only_give_nothing_with_a_reason() -> None:
     )
     assert to_json(results) == {
         "found": False,
-        "reason": "no_statement",
+        "reason": (
+            "The document has no income statement: a deliveries update, or results told in prose."
+        ),
+        "reason_code": "no_statement",
         "period_end": None,
         "quarter": NOTHING,
         "year": None,

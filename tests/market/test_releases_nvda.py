@@ -24,6 +24,7 @@ def test_q3_fy24_quarter_non_gaap_eps_and_a_plus_or_minus_outlook() -> None:
     assert _read("NVDA_0001045810-23-000225_q3fy24pr.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2023-10-29",  # "Three Months Ended October 29, 2023"
         "quarter": {
             "revenue": 18_120e6,  # statement: Revenue $ 18,120
@@ -43,6 +44,7 @@ def test_q4_fy24_quarter_and_fiscal_year() -> None:
     assert _read("NVDA_0001045810-24-000028_q4fy24pr.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-01-28",  # "Three Months Ended / Twelve Months Ended January 28, 2024"
         "quarter": {
             "revenue": 22_103e6,  # Revenue $ 22,103
@@ -69,6 +71,7 @@ def test_q1_fy25_before_the_split_prints_pre_split_eps() -> None:
     assert _read("NVDA_0001045810-24-000113_q1fy25pr.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-04-28",  # "Three Months Ended April 28, 2024"
         "quarter": {
             "revenue": 26_044e6,  # Revenue $ 26,044
@@ -88,6 +91,7 @@ def test_q2_fy25_after_the_split() -> None:
     assert _read("NVDA_0001045810-24-000262_q2fy25pr.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2024-07-28",  # "Three Months Ended July 28, 2024"
         "quarter": {
             "revenue": 30_040e6,  # Revenue $ 30,040
@@ -107,6 +111,7 @@ def test_q4_fy25_quarter_and_fiscal_year() -> None:
     assert _read("NVDA_0001045810-25-000021_q4fy25pr.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2025-01-26",  # "January 26, 2025"
         "quarter": {
             "revenue": 39_331e6,  # Revenue $ 39,331
@@ -136,6 +141,7 @@ def test_q1_fy26_non_gaap_eps_is_not_the_one_excluding_the_h20_charge() -> None:
     assert _read("NVDA_0001045810-25-000115_q1fy26pr.htm") == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2025-04-27",  # "Three Months Ended April 27, 2025"
         "quarter": {
             "revenue": 44_062e6,  # Revenue $ 44,062
@@ -158,6 +164,7 @@ def test_q2_fy26_reconciliation_continued_past_a_page_break() -> None:
     assert to_json(results) == {
         "found": True,
         "reason": None,
+        "reason_code": None,
         "period_end": "2025-07-27",  # "Three Months Ended July 27, 2025"
         "quarter": {
             "revenue": 46_743e6,  # Revenue $ 46,743

@@ -112,7 +112,7 @@ class ReleaseReading:
         url = filing.document_url(archives, chosen.name)
         body = await edgar.fetch_archive(self.client, url, filing.cik)
         self.fetched[url] = body
-        self._save(record, url, await asyncio.to_thread(read_release, body))
+        self._save(record, url, await asyncio.to_thread(read_release, body, record.filed))
 
     def _save(self, record: FilingRecord, url: str, results: ReleaseResults) -> None:
         stored = store_release(self.store, record, url, results, self.clock(), notify=self.notify)

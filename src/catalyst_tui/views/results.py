@@ -37,12 +37,14 @@ _GAPS = {
     Gap.AMBIGUOUS: "two different values are labelled as it",
     Gap.UNKNOWN_SCALE: "its table states no scale (thousands, millions)",
     Gap.NO_STATEMENT: "no income statement",
+    Gap.OUT_OF_RANGE: "printed beyond any company's figure",
 }
 _NOT_READ = {
     NotRead.EMPTY: "the document has no text",
     NotRead.TOO_LARGE: f"the document is over the size read ({MAX_BYTES // 1024 // 1024} MiB)",
     NotRead.NO_STATEMENT: "no income statement (a deliveries update, or results told in prose)",
     NotRead.UNREADABLE: "the document could not be read",
+    NotRead.FUTURE_PERIOD: "its statement ends after its 8-K was filed",
     NotRead.NO_EXHIBIT: "the 8-K lists no EX-99 press release",
     NotRead.FETCH_FAILED: "the press release could not be fetched",
 }

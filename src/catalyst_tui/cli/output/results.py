@@ -12,7 +12,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from ...market.sec.release_records import ReleaseFigures, ReleaseResults, to_json
+from ...market.sec.release_records import ReleaseFigures, ReleaseResults, sensible, to_json
 from ...text import printable
 from ...thesis.results import gross_margin, in_line
 from ...thesis.wording import money, money_range
@@ -26,7 +26,8 @@ DASH = "—"
 def results_json(rows: list[ResultRow]) -> list[dict[str, Any]]:
     """One object per stored release, newest first: symbol, accession, url, filed, the keys of
     `--file --json`, confirmed, differences; and fiscal_quarter ("Q3 FY26" or null) and
-    revenue_vs_guide (the outcome against the prior guide's midpoint, 0.057 for 5.7%, or null)."""
+    revenue_vs_guide (the outcome against the prior guide's midpoint, 0.057 for 5.7%, or null).
+    Strict JSON: a value that is no figure (NaN, infinite, beyond LIMIT) is null."""
     out = []
     for row in rows:
         release = row.release
@@ -38,11 +39,11 @@ def results_json(rows: list[ResultRow]) -> list[dict[str, Any]]:
             **to_json(release.results),
             "confirmed": row.check.confirmed,
             "differences": [
-                {"figure": d.figure, "release": d.release, "filed": d.filed}
+                {"figure": d.figure, "release": sensible(d.release), "filed": sensible(d.filed)}
                 for d in row.check.differences
             ],
             "fiscal_quarter": row.label,
-            "revenue_vs_guide": row.vs_guide,
+            "revenue_vs_guide": sensible(row.vs_guide),
         })  # fmt: skip
     return out
 

@@ -128,11 +128,29 @@ def _read_html(html: str) -> Document:
     texts = [_SPACES.sub(" ", piece).strip() for piece in pieces[0::2]]
     by_index = {index: rows for rows, index in tables}
     found = []
+    title = ""  # a small table of text alone (a statement's title, its scale) just before
     for position, mark in enumerate(pieces[1::2]):
         read = by_index.get(int(mark)) if mark.isdigit() else None
         if read:
-            found.append(Table(read, texts[position][-_BEFORE_CHARS:], _label_end(read)))
+            before = texts[position]
+            if title and len(before) <= _TITLE_GAP:
+                before = f"{title} {before}"
+            found.append(Table(read, before[-_BEFORE_CHARS:], _label_end(read)))
+            title = _title_text(before, read)
     return Document(tuple(found), " ".join(t for t in texts if t))
+
+
+_TITLE_GAP = 200  # at most a page number and a running head between a title table and its table
+_TITLE_ROWS = 8
+
+
+def _title_text(before: str, rows: tuple[tuple[Cell, ...], ...]) -> str:
+    """The text of a table holding only a few lines of text (with what stood before it), which
+    titles the table after it ("CONSOLIDATED STATEMENT OF INCOME", "(Millions of Dollars)");
+    "" for a table with figures."""
+    if len(rows) > _TITLE_ROWS or any(_FIGURE.match(c.text) for row in rows for c in row):
+        return ""
+    return f"{before} {' '.join(c.text for row in rows for c in row)}".strip()
 
 
 def _holding_table(table: LexborNode) -> LexborNode | None:

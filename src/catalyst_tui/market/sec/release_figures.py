@@ -27,10 +27,12 @@ from .release_labels import (
     revenue_rank,
 )
 from .release_periods import Column, Kind
-from .release_records import FIGURES, Gap, ReleaseFigures
+from .release_records import FIGURES, LIMIT, Gap, ReleaseFigures
 from .release_tables import Figure, Line, Segment
 
-__all__ = ["Statement", "find_statements", "read_figures"]
+__all__ = ["Statement", "find_statements", "has_period", "read_agreed", "read_figures"]
+
+_LIMIT = Decimal(LIMIT)
 
 _TITLE = re.compile(
     r"statements? of (?:consolidated )?(?:income|operations|earnings|net income)"
@@ -73,11 +75,67 @@ def find_statements(segments: list[Segment]) -> list[Statement]:
 _NON_GAAP_TITLE = re.compile(r"non-gaap|adjusted|reconciliation")
 
 
+def has_period(statement: Statement, kind: Kind) -> bool:
+    """Whether the statement has a column of `kind` ending on its period end."""
+    end = statement.period_end
+    return any(
+        f.column.kind is kind and f.column.end == end and not f.column.forecast
+        for line in statement.segment.lines
+        for f in line.figures
+    )
+
+
 def read_figures(
     statement: Statement, segments: list[Segment], kind: Kind
 ) -> ReleaseFigures | None:
     """The statement's figures for the period of `kind` ending on its period end, or None
     when the statement has no such column (a year on a release that is not a Q4 one)."""
+    read = _read(statement, segments, kind)
+    return read[0] if read else None
+
+
+def read_agreed(
+    statements: list[Statement], segments: list[Segment], kind: Kind
+) -> ReleaseFigures | None:
+    """The first statement's figures for the period of `kind`, where every other statement of
+    the same standing (titled or not) with a column for that period says the same, at the
+    precision each printed: a figure two statements give differently (revenue 1,000 in one,
+    5,000 in the other) is None, ambiguous, rather than the first one's."""
+    first = _read(statements[0], segments, kind)
+    if first is None:
+        return None
+    figures, units = first
+    ambiguous: set[str] = set()
+    for other in statements[1:]:
+        if other.titled != statements[0].titled or other.period_end != statements[0].period_end:
+            continue
+        read = _read(other, segments, kind)
+        if read is None:
+            continue
+        for name in FIGURES:
+            mine, theirs = getattr(figures, name), getattr(read[0], name)
+            if mine is None or theirs is None or name in figures.derived + read[0].derived:
+                continue
+            if abs(mine - theirs) > (units[name] + read[1][name]) / 2:
+                ambiguous.add(name)
+    if not ambiguous:
+        return figures
+    missing = dict(figures.missing) | dict.fromkeys(ambiguous, Gap.AMBIGUOUS)
+    kept: dict[str, float | None] = {
+        name: None if name in ambiguous else getattr(figures, name) for name in FIGURES
+    }
+    return ReleaseFigures(
+        **kept,
+        missing=tuple((name, missing[name]) for name in FIGURES if name in missing),
+        derived=figures.derived,
+    )
+
+
+def _read(
+    statement: Statement, segments: list[Segment], kind: Kind
+) -> tuple[ReleaseFigures, dict[str, float]] | None:
+    """read_figures, with the unit each figure was printed to (a million for "in millions",
+    a cent for $0.13)."""
     end = statement.period_end
     segment = statement.segment
 
@@ -86,8 +144,9 @@ def read_figures(
 
     if not any(reported(f.column) for line in segment.lines for f in line.figures):
         return None
-    scale = segment.scale or (Decimal(1) if statement.titled else None)
+    scale = segment.scale or (Decimal(1) if _whole_dollars(statement, reported) else None)
     values: dict[str, Decimal] = {}
+    units: dict[str, float] = {}
     missing: dict[str, Gap] = {}
     derived: list[str] = []
     for name, rank in _AMOUNTS:
@@ -98,31 +157,74 @@ def read_figures(
             missing[name] = Gap.UNKNOWN_SCALE
         else:
             values[name] = figure.value * scale
-    eps = _best(segment.lines, _on_line(eps_diluted), reported)
+            units[name] = float(scale.scaleb(-figure.places))
+    eps = _best(segment.lines, _on_line(eps_diluted), reported) or _eps_below(
+        statement, segments, reported
+    )
     if eps is None:
         missing["eps_diluted"] = Gap.NOT_STATED
     else:
         values["eps_diluted"] = eps.value
+        units["eps_diluted"] = float(Decimal(1).scaleb(-eps.places))
     cost = values.pop("cost", None)
     missing.pop("cost", None)
     if "gross_profit" not in values and cost is not None and "revenue" in values:
         values["gross_profit"] = values["revenue"] - cost
         missing.pop("gross_profit", None)
         derived.append("gross_profit")
+    for name in [name for name, value in values.items() if abs(value) > _LIMIT]:
+        del values[name]  # junk, not a figure: never a float of infinity
+        missing[name] = Gap.OUT_OF_RANGE
     anchors: dict[str, Decimal] = {
         k: values[k] for k in ("revenue", "net_income", "eps_diluted") if k in values
     }
-    nongaap, why = _nongaap_eps(segments, kind, end, anchors)
+    # a column dated the quarter's day without saying how long ("Jun 28, 2025") is that quarter
+    # on a release with no year ending that day; on a Q4 release it could be either
+    durationless = kind is Kind.QUARTER and not has_period(statement, Kind.YEAR)
+    nongaap, why = _nongaap_eps(segments, kind, end, anchors, durationless)
     if nongaap is None:
         missing["eps_nongaap"] = why
+    elif abs(nongaap) > _LIMIT:
+        missing["eps_nongaap"] = Gap.OUT_OF_RANGE
     else:
         values["eps_nongaap"] = nongaap
     floats = {name: float(value) for name, value in values.items()}
-    return ReleaseFigures(
+    figures = ReleaseFigures(
         **floats,
         missing=tuple((name, missing[name]) for name in FIGURES if name in missing),
         derived=tuple(derived),
     )
+    return figures, {name: units.get(name, 0.0) for name in FIGURES}
+
+
+_WHOLE_DOLLARS = Decimal(1_000_000)  # no company reporting in whole dollars sells less
+
+
+def _whole_dollars(statement: Statement, reported: Callable[[Column], bool]) -> bool:
+    """Whether a statement stating no scale is in whole dollars: titled, and its revenue
+    printed with seven digits or more. "Revenue 52,226" with its "(Millions of Dollars)" line
+    missed is not $52,226: with no scale the amounts are left out rather than guessed."""
+    if not statement.titled:
+        return False
+    revenue = _best(statement.segment.lines, _on_label(revenue_rank), reported)
+    return revenue is not None and abs(revenue.value) >= _WHOLE_DOLLARS
+
+
+def _eps_below(
+    statement: Statement, segments: list[Segment], reported: Callable[[Column], bool]
+) -> Figure | None:
+    """Diluted EPS printed below the statement in the same table, under headers of their own
+    ("OTHER FINANCIAL DATA ... Earnings per common share - assuming dilution"): the statement's
+    own, in a column ending on its day."""
+    at = next(i for i, s in enumerate(segments) if s is statement.segment)
+    for segment in segments[at + 1 :]:
+        if segment.source != statement.segment.source:
+            break
+        if _NON_GAAP_TITLE.search(segment.title):
+            continue
+        if eps := _best(segment.lines, _on_line(eps_diluted), reported):
+            return eps
+    return None
 
 
 _AMOUNTS: tuple[tuple[str, Callable[[str], int]], ...] = (
@@ -158,7 +260,11 @@ def _best(
 
 
 def _nongaap_eps(
-    segments: list[Segment], kind: Kind, end: date, anchors: dict[str, Decimal]
+    segments: list[Segment],
+    kind: Kind,
+    end: date,
+    anchors: dict[str, Decimal],
+    durationless: bool = False,
 ) -> tuple[Decimal | None, Gap]:
     values: set[Decimal] = set()
     for segment in segments:
@@ -168,7 +274,11 @@ def _nongaap_eps(
                 continue
             for figure in line.figures:
                 column = figure.column
-                if figure.percent or column.forecast or column.kind is not kind:
+                if figure.percent or column.forecast:
+                    continue
+                if column.kind is not kind and not (
+                    durationless and column.kind is None and column.end == end
+                ):
                     continue
                 if not labelled and column.non_gaap is not True:
                     continue

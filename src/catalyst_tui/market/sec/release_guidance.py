@@ -26,15 +26,27 @@ from decimal import Decimal
 
 from .release_labels import revenue_rank
 from .release_periods import Kind
-from .release_records import Guidance, GuidancePeriod
+from .release_records import LIMIT, Guidance, GuidancePeriod
 from .release_tables import Line, Segment
 
 __all__ = ["read_guidance"]
+
+_LIMIT = Decimal(LIMIT)
 
 
 _PIECES = re.compile(r"(?<=[.!?:])\s+(?=[A-Z“\"(\d])|\s*[•●◦▪]\s*")
 _CUE = re.compile(r"\b(?:expect\w*|forecast\w*|project(?:s|ed)?|anticipat\w*|guidance|outlook"
                   r"|targets?)\b", re.I)  # fmt: skip
+# Not the company's guidance: denied ("We do not expect", "no longer expect", "It is not
+# expected"), past ("had expected", "previously expected") or someone else's ("Analysts expect",
+# "consensus"). A sentence saying any of it gives nothing: a guide wrongly read flips a guard.
+_NOT_GUIDANCE = re.compile(
+    r"\b(?:not|no longer|never|neither|nor|cannot|unlikely)\b|n['’]t\b"
+    r"|\b(?:had|previously|originally|initially|formerly|once)\s+(?:\w+\s+)?"
+    r"(?:expect|anticipat|project|forecast|guid|estimat)\w*"
+    r"|\banalysts?\b|\bconsensus\b|\bstreet\b|\binvestors\b|\bexpectations\b",
+    re.I,
+)
 _PAST = re.compile(r"\b(?:was|were|reported|achieved|totaled|totalled|grew|rose|declined"
                    r"|exceeded|came in)\b", re.I)  # fmt: skip
 _REVENUE_WORD = re.compile(r"\b(?:revenues?|net sales)\b", re.I)
@@ -47,6 +59,7 @@ _CONNECTOR = re.compile(
 )
 _BEFORE_OK = re.compile(
     r"^(?:total|our|the|of|for|expect|expects|quarter|quarterly|year|full-year|annual|fiscal"
+    r"|including"  # "its 2025 outlook, including revenues of $450 billion to $455 billion"
     r"|consolidated|(?:19|20)\d\d|fy\s?'?\d{2,4}|q[1-4](?:'\d\d)?"
     r"|outlook|guidance|targets?|forecast|commentary)$",  # a heading run into the sentence
     re.I,
@@ -85,8 +98,14 @@ def read_guidance(text: str, segments: list[Segment]) -> tuple[Guidance, ...]:
     return tuple(
         Guidance(period, float(ranges[0][0]), float(ranges[0][1]))
         for period in GuidancePeriod
-        if len(ranges := sorted(found.get(period, ()))) == 1
+        if len(ranges := sorted(found.get(period, ()))) == 1 and _sensible(*ranges[0])
     )
+
+
+def _sensible(low: Decimal, high: Decimal) -> bool:
+    """A range a company could guide: above nothing, within LIMIT ("$1 million to $9...9 billion"
+    is junk, and as a float an infinity that would miss every guard)."""
+    return 0 < low <= high <= _LIMIT
 
 
 def _from_sentences(text: str) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
@@ -94,6 +113,8 @@ def _from_sentences(text: str) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
     pieces = _PIECES.split(text)
     for index, piece in enumerate(pieces):
         if _PAST.search(piece) or not (_CUE.search(piece) or _cued_list(pieces, index)):
+            continue
+        if _NOT_GUIDANCE.search(piece):
             continue
         clause = 0  # where the clause of the next "revenue" starts
         for word in _REVENUE_WORD.finditer(piece):
@@ -137,7 +158,12 @@ def _cued_list(pieces: list[str], index: int) -> bool:
     """An item of a list whose lead-in holds the cue: "Astera Labs expects: Revenue ...";
     the pieces of the list after the first are items too ("...; Gross margin ...")."""
     lead = pieces[index - 1] if index else ""
-    return lead.rstrip().endswith(":") and bool(_CUE.search(lead)) and not _PAST.search(lead)
+    return (
+        lead.rstrip().endswith(":")
+        and bool(_CUE.search(lead))
+        and not _PAST.search(lead)
+        and not _NOT_GUIDANCE.search(lead)
+    )
 
 
 def _total_revenue(before: list[str]) -> bool:
@@ -183,11 +209,14 @@ def _from_tables(segments: list[Segment]) -> list[tuple[GuidancePeriod, Decimal,
             if not revenue_rank(line.label):
                 continue
             # a targets table: "Total revenue | $21.30 billion to $21.50 billion"
-            for text in line.texts[:1]:
+            # one amount (or the same in a GAAP and a non-GAAP column): "$111.6 billion |
+            # $98.9 billion" is this quarter against last year's, a table of results
+            monies = {t.strip() for t in line.texts if _MONEY.fullmatch(t.strip())}
+            for text in line.texts[:1] if len(monies) == 1 else ():
                 money = _MONEY.fullmatch(text.strip())
                 period = _table_period(segment.context)
                 amounts = _range(money, between=False) if money else None
-                if amounts and period and _CUE.search(segment.context):
+                if amounts and period:
                     found.append((period, *amounts))
             if segment.scale is not None:
                 found.extend(_forecast_columns(line, segment.scale))
@@ -217,8 +246,11 @@ def _forecast_columns(line: Line, scale: Decimal) -> list[tuple[GuidancePeriod, 
 
 
 def _table_period(context: str) -> GuidancePeriod | None:
-    """The period of the last lead-in sentence that names one ("... fiscal year 2024 targets:")."""
+    """The period of the last lead-in sentence that names one ("... fiscal year 2024 targets:"),
+    where that sentence is the company's outlook: a table of the quarter's results under a
+    paragraph that spoke of the outlook further up is no targets table."""
     for piece in reversed(re.split(r"(?<=[.!?:])\s+", context)):
         if period := _period(piece):
-            return period
+            cued = _CUE.search(piece) and not _PAST.search(piece)
+            return period if cued and not _NOT_GUIDANCE.search(piece) else None
     return None

@@ -25,16 +25,20 @@ __all__ = [
 ]
 
 _REVENUE = re.compile(
-    r"^(?P<total>total )?(?:net )?(?:revenues?|sales)(?:, net)?$|^sales, net(?: of .*)?$"
-    r"|^(?P<total2>total )?net sales and (?:operating )?revenues?$"
+    r"^(?P<total>total )?(?:net )?(?:operating )?(?:revenues?|sales)(?:, net)?$"
+    r"|^sales, net(?: of .*)?$"
+    r"|^(?P<total2>total )?(?:net )?sales and (?:other )?(?:operating )?revenues?$"
+    r"|^(?P<total3>total )?revenues? and other income$"
 )
 _COST = re.compile(
     r"^(?P<total>total )?cost of "
     r"(?:revenues?|sales|goods sold|net sales|products and services sold)(?: \(.*\))?$"
+    r"|^merchandise costs$"
 )
 _GROSS = re.compile(r"^(?:total )?gross (?:profit|margin)$")
 _OPERATING = re.compile(
-    r"^(?:total )?(?:operating (?:income|profit|loss)|(?:income|loss) from operations)$"
+    r"^(?:total )?(?:operating (?:income|profit|loss|earnings)"
+    r"|(?:income|loss|earnings|profit) from operations)$"
 )
 _NET_INCOME = re.compile(
     r"^net (?:income|earnings|loss)(?: (?:attributable|available) to (?P<whose>.+))?$"
@@ -42,7 +46,12 @@ _NET_INCOME = re.compile(
 _OTHERS = re.compile(r"non-?controlling|minority|redeemable")
 _SHARES = re.compile(r"\bshares\b|weighted")
 _PER_SHARE = re.compile(r"per (?:common |diluted )?share|\beps\b")
-_NON_GAAP = re.compile(r"non-gaap|adjusted")
+_NON_GAAP = re.compile(r"non-gaap|adjusted|\bcore\b|\bcomparable\b")
+# A company's own non-GAAP measure named by what it leaves out: not another, qualified figure
+_STANDARD_EXCLUSION = re.compile(
+    r"\bexcl(?:uding|\.)? (?:identified|certain|special|significant) items?"
+    r"|\bexcluding a significant item"
+)
 _NON_GAAP_ALONE = re.compile(r"^(?:non-gaap|adjusted|as adjusted)(?: diluted)?$")
 # "excluding H20 charge", "(as adjusted to exclude ...)", "before ...": another measure
 _QUALIFIED = re.compile(r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma")
@@ -51,7 +60,7 @@ _QUALIFIED = re.compile(r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma")
 @lru_cache(maxsize=4096)  # a release asks of the same labels many times
 def revenue_rank(label: str) -> int:
     match = _REVENUE.match(label)
-    return 0 if match is None else 2 if match["total"] or match["total2"] else 1
+    return 0 if match is None else 2 if match["total"] or match["total2"] or match["total3"] else 1
 
 
 @lru_cache(maxsize=4096)
@@ -92,9 +101,13 @@ def eps_diluted(line: Line) -> bool:
 def _eps_diluted(label: str, section: str) -> bool:
     if _NON_GAAP.search(label) or _SHARES.search(label) or _QUALIFIED.search(label):
         return False
-    if "diluted" in label and _PER_SHARE.search(label):
+    if ("diluted" in label or "assuming dilution" in label) and _PER_SHARE.search(label):
         return True
-    if label in ("diluted", "basic and diluted"):
+    if section in ("diluted", "assuming dilution") and _PER_SHARE.search(label):
+        return "basic" not in label  # "Diluted" over "Net income ... per common share"
+    if label == "total" and section in ("diluted", "assuming dilution"):
+        return True  # "Assuming Dilution" over "Continuing Operations", ..., "TOTAL"
+    if label in ("diluted", "basic and diluted", "assuming dilution"):
         return bool(_PER_SHARE.search(section) or "earnings per" in section) and not (
             _SHARES.search(section)
         )
@@ -109,11 +122,13 @@ def eps_nongaap(line: Line, title: str) -> bool:
     per share excluding H20 charge") is another figure, not the release's non-GAAP EPS.
     """
     label = line.label
+    if _STANDARD_EXCLUSION.search(label):  # the company's own non-GAAP measure, so named
+        label = _STANDARD_EXCLUSION.sub(" non-gaap", label)
     if _QUALIFIED.search(label) or _SHARES.search(label):
         return False
     if _NON_GAAP.search(label):
-        if "diluted" in label and _PER_SHARE.search(label):
-            return True
+        if _PER_SHARE.search(label) and "basic" not in label:
+            return True  # "diluted", or the only per-share figure so labelled
         section = line.section
         return (
             bool(_NON_GAAP_ALONE.match(label))

@@ -69,13 +69,16 @@ _OTHER = re.compile(
 )
 _QUARTER = re.compile(
     r"three months|\b3 months|thirteen weeks|twelve weeks|fourteen weeks|sixteen weeks"
-    r"|\b1[2-6] weeks|quarter|\bq[1-4]\b|\bq[1-4]'"
+    r"|\b1[2-6] weeks|quarter|\bq[1-4]\b|\bq[1-4]'|\b[1-4]q\s?'?(?:19|20)?\d\d\b"
 )
 _YEAR_KIND = re.compile(
     r"twelve months|\b12 months|years? ended|fiscal year|full year|fifty-(?:two|three) weeks"
     r"|\b5[23] weeks|\bfy\s?'?\d{2,4}\b"
 )
-_ORDER = re.compile(r"\bq([1-4])\s*(?:fy|fiscal)?\s*'?((?:19|20)?\d\d)\b")
+_ORDER = re.compile(
+    r"\bq([1-4])\s*(?:fy|fiscal)?\s*'?((?:19|20)?\d\d)\b"
+    r"|\b([1-4])q\s?'?((?:19|20)?\d\d)\b"  # "1Q25", "4Q 2024"
+)
 _FORECAST = re.compile(r"forecast|outlook|guidance|target|estimate|\blow\b|\bhigh\b")
 
 
@@ -96,8 +99,9 @@ def read_column(text: str) -> Column:
             break
     order = None
     if labelled := _ORDER.search(lower):
-        year = int(labelled[2])
-        order = (year + 2000 if year < 100 else year, int(labelled[1]))
+        quarter, year_text = labelled[1] or labelled[3], labelled[2] or labelled[4]
+        year = int(year_text)
+        order = (year + 2000 if year < 100 else year, int(quarter))
     non_gaap = None
     if "non-gaap" in lower or "adjusted" in lower:
         non_gaap = True

@@ -5,6 +5,7 @@ readers (their regular expressions and HTML parser are loaded by the first relea
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -12,7 +13,9 @@ from typing import Any
 
 __all__ = [
     "FIGURES",
+    "LIMIT",
     "MAX_BYTES",
+    "NOT_READ_TEXT",
     "Gap",
     "Guidance",
     "GuidancePeriod",
@@ -20,10 +23,14 @@ __all__ = [
     "ReleaseFigures",
     "ReleaseResults",
     "nothing",
+    "sensible",
     "to_json",
 ]
 
 MAX_BYTES = 8 * 1024 * 1024  # a release read at most: a results exhibit is under 1 MB
+#: No figure read beyond this (in currency units, or per share): ten thousand trillion, past any
+#: company's revenue, is a document's junk, and past it a float loses whole units.
+LIMIT = 1e16
 FIGURES = (
     "revenue",
     "gross_profit",
@@ -41,6 +48,7 @@ class Gap(StrEnum):
     AMBIGUOUS = "ambiguous"  # two different values are labelled as it
     UNKNOWN_SCALE = "unknown_scale"  # an amount whose table states no scale
     NO_STATEMENT = "no_statement"  # the release has no income statement to read
+    OUT_OF_RANGE = "out_of_range"  # printed beyond LIMIT: no company's figure
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,7 @@ class NotRead(StrEnum):
     TOO_LARGE = "too_large"  # over MAX_BYTES
     NO_STATEMENT = "no_statement"  # no income statement: a deliveries update, prose results
     UNREADABLE = "unreadable"  # the readers failed on it (a bug to report, not a release)
+    FUTURE_PERIOD = "future_period"  # its statement ends after its own 8-K was filed
     # Said by whoever fetches it (the refresh), never by read_release:
     NO_EXHIBIT = "no_exhibit"  # the 8-K's index lists no EX-99 press release
     FETCH_FAILED = "fetch_failed"  # the index or the exhibit could not be had (tried 3 times)
@@ -101,25 +110,53 @@ class ReleaseResults:
     guidance: tuple[Guidance, ...] = field(default=())
 
 
+#: Why a release gave no results, for people: `reason` in JSON, with its code as `reason_code`.
+NOT_READ_TEXT = {
+    NotRead.EMPTY: "The document has no text.",
+    NotRead.TOO_LARGE: f"The document is over the {MAX_BYTES // 1024 // 1024} MiB read.",
+    NotRead.NO_STATEMENT: (
+        "The document has no income statement: a deliveries update, or results told in prose."
+    ),
+    NotRead.UNREADABLE: "The document could not be read.",
+    NotRead.FUTURE_PERIOD: (
+        "Its statement ends after its 8-K was filed, so it reports no period that has been."
+    ),
+    NotRead.NO_EXHIBIT: "The 8-K lists no EX-99 press release.",
+    NotRead.FETCH_FAILED: "The press release could not be fetched.",
+}
+
+
 def nothing(why: NotRead) -> ReleaseResults:
     """No results, and why (the fetching code says NO_EXHIBIT or FETCH_FAILED with it)."""
     return ReleaseResults(False, why, None, ReleaseFigures.nothing(Gap.NO_STATEMENT), None)
 
 
 def to_json(results: ReleaseResults) -> dict[str, Any]:
-    """`catalyst results --json`: found, reason, period_end (ISO), quarter, year, guidance."""
+    """`catalyst results --json`: found, reason (a sentence for people) and reason_code (its
+    code: "no_statement"...), period_end (ISO), quarter, year, guidance."""
+    why = results.reason
     return {
         "found": results.found,
-        "reason": str(results.reason) if results.reason else None,
+        "reason": NOT_READ_TEXT.get(why, str(why)) if why else None,
+        "reason_code": str(why) if why else None,
         "period_end": results.period_end.isoformat() if results.period_end else None,
         "quarter": _figures_json(results.quarter),
         "year": _figures_json(results.year) if results.year else None,
         "guidance": [
             {"period": str(g.period), "revenue_low": g.revenue_low, "revenue_high": g.revenue_high}
             for g in results.guidance
+            if sensible(g.revenue_low) is not None and sensible(g.revenue_high) is not None
         ],
     }
 
 
+def sensible(value: float | None) -> float | None:
+    """`value` when it is a figure a release can state (finite, within ±LIMIT), else None: what
+    reaches JSON is strict JSON (never NaN or Infinity), whatever a store or a reader held."""
+    if value is None or not math.isfinite(value) or abs(value) > LIMIT:
+        return None
+    return value
+
+
 def _figures_json(figures: ReleaseFigures) -> dict[str, float | None]:
-    return {name: getattr(figures, name) for name in FIGURES}
+    return {name: sensible(getattr(figures, name)) for name in FIGURES}

@@ -51,6 +51,7 @@ class Segment:
     scale: Decimal | None  # None: no scale stated above the figures
     headers: tuple[Cell, ...] = ()  # its header cells, for a table continuing it
     starts: frozenset[int] = frozenset()  # where its figures start
+    source: int = 0  # the table it was read from (its id while the release is read)
 
 
 _NUMBER = re.compile(
@@ -63,7 +64,9 @@ _SYMBOLS = re.compile(r"^[$€£()%\s*]+$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _HEADER_WORDS = re.compile(
     r"months|weeks|quarter|year|ended|fiscal|\bfy|\bq[1-4]\b|q[1-4]'|forecast|outlook|gaap"
-    r"|\blow\b|\bhigh\b|change|q/q|y/y|as reported|actual|unaudited|\bttm\b|\bytd\b|^%$"
+    r"|\blow\b|\bhigh\b|change|q/q|y/y|as reported|actual|unaudited|\bttm\b|\bytd\b|^%"
+    r"|\badj\b|increase|decrease|constant currency|b/\(w\)|favorable|\b[1-4]q\s?'?\d\d"
+    r"|^(?:19|20)\d\d\s*(?:\(\w{1,2}\)|\*+)$"  # a year with a footnote mark: "2023 (1)"
 )
 # "(In millions, ...)", "$ in thousands", "(millions of dollars)", "($ millions)", "(000s)"
 _SCALE = re.compile(
@@ -75,7 +78,7 @@ _SCALE = re.compile(
 _SHARES_NEAR = re.compile(r"shares?\W+(?:\w+\W+){0,4}$")
 _SCALES = {"millions": Decimal(10**6), "thousands": Decimal(1000), "billions": Decimal(10**9)}
 _FOOTNOTE = re.compile(r"\(\s*[a-z0-9]{1,2}\s*\)|\*+|†|‡|\s\d$|(?<=[a-z])\d$")
-_LOSS = re.compile(r"\((?:loss|losses|income|deficit)\)")
+_LOSS = re.compile(r"/?\((?:loss|losses|income|deficit|earnings)\)")
 
 
 @lru_cache(maxsize=4096)  # the same labels recur from table to table
@@ -83,7 +86,7 @@ def normal_label(text: str) -> str:
     """A row label in one spelling: lower case, no footnote marks or "(loss)", no end colon."""
     label = _FOOTNOTE.sub(" ", text.lower().replace("’", "'"))
     label = _LOSS.sub(" ", label).replace("—", " ").replace("–", " ")
-    return " ".join(label.split()).strip(" :$")
+    return " ".join(label.split()).strip(" :$/")  # "(Loss)/earnings from operations"
 
 
 def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
@@ -108,17 +111,19 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
         if lines:
             scale = _scale(head) or (carried.scale if carried and not found else None)
             found.append(Segment(tuple(lines), " ".join(title or ()).lower(), head, scale,
-                                 tuple(headers), frozenset(starts)))  # fmt: skip
+                                 tuple(headers), frozenset(starts), id(table)))  # fmt: skip
 
     for row in table.rows:
         # The label: cells left of the first figure column, headings reaching over it aside
-        labels = [c for c in row if c.end <= table.label_end and not _NUMBER.match(c.text)]
+        labels: list[Cell] = []
+        rest: list[Cell] = []
+        for c in row:  # one pass: a row of 40,000 cells is read in linear time
+            (labels if c.end <= table.label_end and not _NUMBER.match(c.text) else rest).append(c)
         label = " ".join(c.text for c in labels)
-        rest = [c for c in row if c not in labels]
         figures, texts = _figures(rest)
         if not labels and len(rest) == 1 and texts and not _heading(texts[0]):
             label, rest, texts = texts[0], [], []  # a title row spanning the table
-        if _is_header(label, figures, texts):
+        if _is_header(label, figures, texts) or (headers and not lines and _years(figures, texts)):
             if lines:  # a new block of headers after figures: a new segment
                 close()
                 lines, headers, title, section, starts = [], [], None, "", set()
@@ -168,10 +173,16 @@ def _is_header(label: str, figures: list[_Printed], texts: list[str]) -> bool:
     if figures:  # only years ("2023 | 2022") under an empty or heading label
         return (
             all(f.year for f in figures)
-            and not texts
+            and all(_heading(text) for text in texts)  # "2025 | % of Revenues | 2024 | ..."
             and (not label or _heading(label) or _SCALE.search(label.lower()) is not None)
         )
     return bool(texts) and all(_heading(text) for text in texts)
+
+
+def _years(figures: list[_Printed], texts: list[str]) -> bool:
+    """Only years, two or more, under a section's label ("REVENUES AND OTHER INCOME | 2024 |
+    2023"): a header row, where it comes between the headers and the first figures."""
+    return len(figures) > 1 and all(f.year for f in figures) and all(map(_heading, texts))
 
 
 @lru_cache(maxsize=4096)

@@ -17,6 +17,7 @@ figures), release_guidance (the outlook).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .release_records import Gap, NotRead, ReleaseFigures, ReleaseResults, nothing
@@ -27,19 +28,23 @@ if TYPE_CHECKING:
 __all__ = ["read_release"]
 
 
-def read_release(body: bytes | str) -> ReleaseResults:
-    """The results in a release (HTML, plain text, or in EDGAR's SGML envelope). Never raises."""
+def read_release(body: bytes | str, filed: date | None = None) -> ReleaseResults:
+    """The results in a release (HTML, plain text, or in EDGAR's SGML envelope). Never raises.
+
+    `filed`, the day its 8-K was filed, where known: a statement ending after it reports no
+    period that could have been (a quarter "ended March 31, 2099"), so it is not read.
+    """
     try:
-        return _read(body)
+        return _read(body, filed)
     except Exception:  # junk the readers did not foresee: nothing, rather than a crash
         return nothing(NotRead.UNREADABLE)
 
 
-def _read(body: bytes | str) -> ReleaseResults:
+def _read(body: bytes | str, filed: date | None) -> ReleaseResults:
     # The readers (regular expressions, the HTML parser) load with the first release read:
     # what only holds results (the store, the metrics, the screens) never pays for them.
     from .release_document import read_document
-    from .release_figures import find_statements, read_figures
+    from .release_figures import find_statements, has_period, read_agreed
     from .release_guidance import read_guidance
     from .release_periods import Kind
     from .release_tables import segments
@@ -53,26 +58,27 @@ def _read(body: bytes | str) -> ReleaseResults:
     for table in document.tables:
         found.extend(segments(table, found[-1] if found else None))
     statements = find_statements(found)
+    if filed is not None and statements:
+        statements = [s for s in statements if s.period_end <= filed]
+        if not statements:
+            return nothing(NotRead.FUTURE_PERIOD)
     if not statements:
         return nothing(NotRead.NO_STATEMENT)
     statement = statements[0]
-    quarter = read_figures(statement, found, Kind.QUARTER) if statement.quarterly else None
+    quarter = read_agreed(statements, found, Kind.QUARTER) if statement.quarterly else None
     # the year: in the same statement on a Q4 release, else in an annual one ending that day
-    year = next(
-        (
-            figures
-            for other in statements
-            if other.titled == statement.titled
-            and other.period_end == statement.period_end
-            and (figures := read_figures(other, found, Kind.YEAR)) is not None
-        ),
-        None,
-    )
+    yearly = [
+        other
+        for other in statements
+        if other.titled == statement.titled
+        and other.period_end == statement.period_end
+        and has_period(other, Kind.YEAR)
+    ]
     return ReleaseResults(
         found=True,
         reason=None,
         period_end=statement.period_end,
         quarter=quarter or ReleaseFigures.nothing(Gap.NOT_STATED),
-        year=year,
+        year=read_agreed(yearly, found, Kind.YEAR) if yearly else None,
         guidance=read_guidance(document.text, found),
     )
