@@ -21,7 +21,10 @@ class ConfigWatch(CatalystBase):
     def check_file(self) -> None:
         try:
             change = self.workspace.check_file()
-            written_elsewhere = self.workspace.database_changed()
+            # While this app's own cycle runs, its writes are read when it ends (_cycle_done):
+            # read halfway, the rows would show prices before their checkpoints' verdicts.
+            own_cycle = self.scheduler is not None and self.scheduler.refreshing
+            written_elsewhere = not own_cycle and self.workspace.database_changed()
         except Exception as exc:  # a database hiccup: try again on the next tick
             log.exception("reloading the config failed")
             self.notify(f"could not reload the config: {exc}", severity="error")
