@@ -2,9 +2,14 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Every install is pinned by constraints.txt (`make upgrade` refreshes it); PIP_CONSTRAINT also
+# reaches the isolated environment pip builds the package in, so hatchling is pinned too.
+LOCK := constraints.txt
+PIP := PIP_CONSTRAINT=$(CURDIR)/$(LOCK) $(BIN)/python -m pip install --quiet
+RUN_STAMP := $(VENV)/.installed-run
+STAMP := $(VENV)/.installed-test
 
-.PHONY: run demo test test-fast lint bench screenshots snapshots clean
+.PHONY: run demo test test-fast lint bench screenshots snapshots upgrade clean
 
 # The suite on two workers a core (pytest-xdist; WORKERS=1 for one), each test handed to
 # whichever worker is free; tests/conftest.py starts the long proofs first, so none is left for
@@ -13,16 +18,20 @@ STAMP := $(VENV)/.installed
 WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
 PARALLEL := -n $(WORKERS) --dist loadgroup
 
-$(STAMP): pyproject.toml
+# What running needs (make run, make demo), then the test tools on top (everything else).
+$(RUN_STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(PIP) -e .
+	@touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP)
+	$(PIP) -e '.[test]'
 	@touch $(STAMP)
 
-run: $(STAMP)  ## open catalyst on your own catalysts.toml (a copy of the bundled example, made on the first run; catalyst says where)
+run: $(RUN_STAMP)  ## open catalyst on your own catalysts.toml (a copy of the bundled example, made on the first run; catalyst says where)
 	$(BIN)/catalyst
 
-demo: $(STAMP)  ## catalyst demo: the TUI on a live thesis, offline, fed by a replay market on 127.0.0.1
+demo: $(RUN_STAMP)  ## catalyst demo: the TUI on a live thesis, offline, fed by a replay market on 127.0.0.1
 	$(BIN)/catalyst demo
 
 test: $(STAMP)  ## lint, check imports and types, and run the whole test suite (the long kill -9 and concurrency proofs included)
@@ -49,5 +58,15 @@ lint: $(STAMP)  ## ruff, the import contracts and the type checker
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
+upgrade:  ## refresh constraints.txt from the newest releases pyproject.toml allows, then run the whole suite on them
+	rm -rf .venv-upgrade
+	$(PYTHON) -m venv .venv-upgrade
+	.venv-upgrade/bin/python -m pip install --quiet hatchling '.[test]'
+	{ sed -n '1,3p' $(LOCK); .venv-upgrade/bin/python -m pip freeze --exclude-editable | grep -vi '^catalyst-tui'; } > $(LOCK).new
+	mv $(LOCK).new $(LOCK)
+	rm -rf .venv-upgrade $(RUN_STAMP) $(STAMP)
+	$(MAKE) test
+	@echo "constraints.txt refreshed: git diff $(LOCK) shows what moved (a Textual release: make snapshots, look, commit)"
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .mypy_cache .import_linter_cache .grimp_cache
+	rm -rf $(VENV) .venv-upgrade .pytest_cache .ruff_cache .hypothesis .mypy_cache .import_linter_cache .grimp_cache

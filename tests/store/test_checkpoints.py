@@ -78,7 +78,11 @@ def test_an_evaluation_from_a_status_that_moved_on_records_no_transition(store: 
 
 def test_marks_freeze_reopen_and_are_events_by_hand(store: Store):
     assert store.checkpoints.mark("ALAB", "npo", "met", "shipped early", T0)
-    assert store.checkpoints.mark("ALAB", "npo", "met", "said again", T0)  # no second event
+    assert store.checkpoints.mark("ALAB", "npo", "met", "", T0)  # keeps the note, no event
+    npo = next(c for c in store.views.checkpoints("ALAB") if c.id == "npo")
+    assert (npo.status, npo.manual_note, len(store.views.events())) == ("met", "shipped early", 1)
+    assert store.checkpoints.mark("ALAB", "npo", "met", "shipped early", T0)  # the same again
+    assert len(store.views.events()) == 1
     frozen = Evaluation("ALAB", "npo", "met", "missed", Reason(Why.DUE_PASSED, DAY), None)
     assert store.checkpoints.record([frozen], T1) == []  # evaluation can't move a mark
     assert store.checkpoints.mark("ALAB", "npo", "pending", "", T1)
@@ -90,6 +94,17 @@ def test_marks_freeze_reopen_and_are_events_by_hand(store: Store):
     assert (npo.status, npo.manual, npo.manual_note) == ("pending", False, "")
     assert not store.checkpoints.mark("ALAB", "nope", "met", "", T1)
     assert store.checkpoints.exists("ALAB", "npo") and not store.checkpoints.exists("CRDO", "npo")
+
+
+def test_a_mark_made_again_with_a_new_note_keeps_both_in_the_timeline(store: Store):
+    assert store.checkpoints.mark("ALAB", "npo", "met", "shipped early", T0)
+    assert store.checkpoints.mark("ALAB", "npo", "met", "volume shipments confirmed", T1)
+    again, first = store.views.events()
+    assert first.reason == Reason(Why.MARKED_MET, note="shipped early")
+    assert (again.from_status, again.to_status, again.manual) == ("met", "met", True)
+    assert again.reason == Reason(Why.MARKED_MET, note="volume shipments confirmed")
+    npo = next(c for c in store.views.checkpoints("ALAB") if c.id == "npo")
+    assert npo.manual_note == "volume shipments confirmed"
 
 
 def test_acknowledging_clears_the_named_flags_or_all(store: Store):

@@ -38,6 +38,17 @@ async def test_q_quits(demo):
     assert app.return_code == 0 and not app.is_running
 
 
+async def test_ctrl_c_says_which_key_quits_in_plain_words(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Press q to quit the app"]
+        assert app.is_running
+
+
 async def test_brackets_in_the_users_text_are_shown_never_read_as_markup(tmp_path: Path):
     """Names, groups, thesis, lot notes, titles and toasts with '[...]' show as typed: as
     markup, '[/x]' would raise and take the app down."""

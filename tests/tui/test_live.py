@@ -335,3 +335,25 @@ async def test_a_fetch_asked_for_while_a_refresh_runs_follows_it(tmp_path, marke
         await wait_for(pilot, lambda: not app.scheduler.refreshing and not app._fetch_after)
         await pilot.press("q")
     store.close()
+
+
+async def test_a_ticker_added_by_editing_the_file_is_fetched_at_once(tmp_path, market):
+    """As one added with `a`: not at the next scheduled refresh (an hour away here)."""
+    config, store = open_store(tmp_path, market.url)
+    text = config.path.read_text()
+    text = text.replace('refresh = "60s"', 'refresh = "1h"').replace(
+        'refresh_closed = "30m"', 'refresh_closed = "1h"'
+    )
+    config.path.write_text(text)
+    config = load_config(config.path)
+    with contextlib.closing(store):
+        app = CatalystApp(Workspace(config, store), live=True, watch_file=True, channels=[])
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
+            await wait_for(pilot, lambda: not app.scheduler.refreshing)
+            market.symbols.add("AMD")
+            config.path.write_text(text + '\n[tickers.AMD]\nname = "AMD"\ngroup = "compute"\n')
+            await wait_for(pilot, lambda: "AMD" in prices(app))
+            await wait_for(pilot, lambda: prices(app)["AMD"] not in ("no data yet", "no quote ⏎"))
+            assert prices(app)["AMD"] == fmt.money(market.close("AMD", market.last_session()))
+            await pilot.press("q")

@@ -52,6 +52,7 @@ class Context:
     out: Callable[[str], None]
     err: Callable[[str], None]
     created: Path | None = None  # the user's own catalysts.toml, when this run made it
+    named: bool = False  # the config was named for this run (--config, $CATALYST_CONFIG)
 
     def report(self, data: Callable[[], object], show: Callable[[], object]) -> None:
         """A report as a JSON document (--json: `data()`), or for people (`show()`)."""
@@ -64,6 +65,7 @@ class Context:
 
     def load_config(self) -> Config:
         location = find_config(self.args.config)
+        self.named = location.origin in ("--config", "$CATALYST_CONFIG")
         if location.created:
             self.created = location.path
             self.err(first_run_text(location.path))
@@ -103,6 +105,7 @@ class Context:
         config = self.load_config()
         store = self.open_store(config, create=create, write=write)
         try:
+            self._refuse_another_file(config, store)
             report = store.sync.apply(config)
         except sqlite3.Error as exc:
             store.close()
@@ -110,6 +113,21 @@ class Context:
         if report.changed:
             log.info("config sync: %s", report)
         return config, store
+
+    def _refuse_another_file(self, config: Config, store: Store) -> None:
+        """A database follows one catalysts.toml: another one found by the lookup (run from a
+        folder that has one) would archive every ticker it lacks, so only a file named for the
+        run (--config) takes the database over."""
+        assert config.path is not None
+        follows = store.sync.follows()
+        if follows is None or self.named or follows == config.path.resolve():
+            return
+        store.close()
+        raise CommandError(
+            f"catalyst: {store.path} follows {follows}, not {config.path.resolve()}: "
+            f"run with --config {config.path} to make it follow that file (the tickers it lacks "
+            "would be archived), or from another folder to use the one it follows"
+        )
 
 
 def first_run_text(path: Path) -> str:

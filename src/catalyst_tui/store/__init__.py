@@ -97,6 +97,12 @@ class Store:
         self.results = Results(self)
         self.views = Views(self)
 
+    def data_version(self) -> int:
+        """SQLite's counter of commits that other connections (the daemon's refresh, `catalyst
+        mark` in a shell) made to the file since this one opened; this connection's own writes
+        leave it alone. One pragma, no page read: cheap enough to ask every second."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     @classmethod
     def open(cls, path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Store:
         """Open (creating 0600 if needed) and migrate; StoreError with the path on failure."""

@@ -100,27 +100,37 @@ class Checkpoints:
         self, symbol: str, checkpoint_id: str, status: str, note: str, now: dt.datetime
     ) -> bool:
         """Resolve a checkpoint by hand (met/missed freeze it; pending reopens it).
-        False when there is no such active checkpoint."""
+        False when there is no such active checkpoint. Marked again as it stands: with no
+        note, the one it has is kept and nothing is recorded; with another note, the note is
+        replaced and the mark recorded again, so the timeline keeps both."""
         stamp = columns.iso(now)
         with self._store.transaction() as conn:
             row = conn.execute(
-                "SELECT status, condition FROM checkpoints WHERE symbol = ? AND id = ?"
-                " AND archived = 0",
+                "SELECT status, condition, manual, manual_note FROM checkpoints"
+                " WHERE symbol = ? AND id = ? AND archived = 0",
                 [symbol, checkpoint_id],
             ).fetchone()
             if row is None:
                 return False
             manual = status != Status.PENDING
+            again = manual and row[2] and row[0] == status
+            if again and (not note or note == row[3]):
+                return True  # the same mark: its note and its event stand
             why = {Status.MET: Why.MARKED_MET, Status.MISSED: Why.MARKED_MISSED}.get(
                 Status(status), Why.REOPENED
             )
             parts = columns.reason_columns(Reason(why, note=note))
             conn.execute(
-                f"UPDATE checkpoints SET status = ?, status_since = ?, manual = ?, manual_note = ?,"
+                "UPDATE checkpoints SET status = ?, manual = ?, manual_note = ?,"
                 f" last_value = ?, {_LAST} WHERE symbol = ? AND id = ?",
-                [status, stamp, int(manual), note, *parts, symbol, checkpoint_id],
+                [status, int(manual), note, *parts, symbol, checkpoint_id],
             )
-            if row[0] != status or not manual:
+            if not again:  # a new note on the same mark: the status stands since it was made
+                conn.execute(
+                    "UPDATE checkpoints SET status_since = ? WHERE symbol = ? AND id = ?",
+                    [stamp, symbol, checkpoint_id],
+                )
+            if row[0] != status or not manual or again:
                 _add_event(conn, stamp, symbol, checkpoint_id, row[0], status, row[1] or "",
                            parts, notify=False, manual=True)  # fmt: skip
             if manual:  # whoever decides a checkpoint by hand has seen its earlier miss

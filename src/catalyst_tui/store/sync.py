@@ -24,6 +24,7 @@ _TICKER_COLUMNS = ("symbol", "name", "grp", "thesis", "position", "archived")
 _CHECKPOINT_COLUMNS = ("id", "title", "kind", "due", "until", "condition", "period_end",
                        "source", "notes", "evidence", "position")  # fmt: skip
 _DIGEST = "config_digest"  # the meta key of the last synced config's digest
+_FOLLOWS = "config_path"  # the meta key of the file this database follows
 _CONDITION = _CHECKPOINT_COLUMNS.index("condition")
 _EVIDENCE = _CHECKPOINT_COLUMNS.index("evidence")
 
@@ -38,6 +39,8 @@ class ConfigSync:
         or written. Otherwise what is stored is read in four queries up front, as tuples of
         the synced columns, then only what differs is written, and the digest kept."""
         counts: dict[str, int] = dict.fromkeys(SyncReport._fields, 0)
+        if config.path is not None:
+            self._follow(config.path.resolve())
         digest = f"{config.digest}/{_sync_code()}" if config.digest else ""
         if digest and self._synced() == digest:
             return SyncReport(**counts)
@@ -93,6 +96,21 @@ class ConfigSync:
             if digest:
                 conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [_DIGEST, digest])
         return SyncReport(**counts)
+
+    def follows(self) -> Path | None:
+        """The catalysts.toml this database follows: the one last synced into it (None before
+        the first sync, and in a database from before it was kept)."""
+        row = self._store.conn.execute(
+            "SELECT value FROM meta WHERE key = ?", [_FOLLOWS]
+        ).fetchone()
+        return Path(row[0]) if row else None
+
+    def _follow(self, path: Path) -> None:
+        if self.follows() != path:
+            with self._store.transaction() as conn:
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [_FOLLOWS, str(path)]
+                )
 
     def _synced(self) -> str | None:
         """The digest of the config this database was last synced with (None: not known)."""

@@ -36,22 +36,48 @@ def money(value: float) -> str:
 
 
 def money_range(low: float, high: float) -> str:
-    """$440–450M; $950M–1.05B when the ends are in different units; $445M for one figure."""
+    """$440–450M; $950M–1.05B when the ends are in different units; $445M for one figure.
+    Ends that the usual digits would round alike or away from what was said get the digits
+    that tell them apart, both alike: $2.015–2.025B (not $2.02–2.02B), $2.000–2.015B."""
     if low == high:
         return money(low)
     (low_number, low_unit), (high_number, high_unit) = _scaled(low), _scaled(high)
-    if low_unit == high_unit:
+    if low_unit != high_unit:
+        return f"{money(low)}–{money(high)[1:]}"
+    factor, _unit, digits = _unit_of(high)
+    places = next(
+        (
+            p
+            for p in range(digits, digits + 4)
+            if _exact(low / factor, p) and _exact(high / factor, p)
+        ),
+        digits + 3,
+    )
+    if places == digits:
         return f"${low_number}–{high_number}{high_unit}"
-    return f"{money(low)}–{money(high)[1:]}"
+    return f"${abs(low) / factor:.{places}f}–{abs(high) / factor:.{places}f}{high_unit}"
 
 
-def _scaled(value: float) -> tuple[str, str]:
+def _exact(number: float, places: int) -> bool:
+    """Whether `number` is written whole at `places` decimals."""
+    scaled = abs(number) * 10**places
+    return abs(scaled - round(scaled)) < 1e-6 * max(1.0, scaled)
+
+
+def _unit_of(value: float) -> tuple[float, str, int]:
     size = abs(value)
     for factor, unit, digits in ((1e9, "B", 2), (1e6, "M", 1), (1e3, "K", 0)):
         if size >= factor:
-            text = f"{size / factor:.{digits}f}"
-            return (text.rstrip("0").rstrip(".") if "." in text else text), unit
-    return f"{size:,.0f}", ""
+            return factor, unit, digits
+    return 1.0, "", 0
+
+
+def _scaled(value: float) -> tuple[str, str]:
+    factor, unit, digits = _unit_of(value)
+    if not unit:
+        return f"{abs(value):,.0f}", ""
+    text = f"{abs(value) / factor:.{digits}f}"
+    return (text.rstrip("0").rstrip(".") if "." in text else text), unit
 
 
 def observation_note(obs: Observation, *, filed: bool = True, metric: str = "") -> str:

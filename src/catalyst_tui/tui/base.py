@@ -59,6 +59,14 @@ class CatalystBase(App[None]):
             options["title"] = printable(options["title"])
         super().notify(printable(message, multiline=True), markup=False, **options)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C, which does not quit: which key does, in plain words (Textual's own toast is
+        markup, '[b]q[/b]', which this app's toasts show as written)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
+                return
+
     def refresh_views(self, *, skip_watchlist: bool = False) -> None:
         """Every open screen reads its data again (in place: cursors and scroll stay)."""
         for screen in self.screen_stack:

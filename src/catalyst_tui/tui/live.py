@@ -14,6 +14,7 @@ from .base import CatalystBase
 if TYPE_CHECKING:
     from ..jobs.scheduler import CycleResult
     from ..notify.notification import Notification
+    from .screens.watchlist import WatchlistScreen
 
 
 class LiveUpdates(CatalystBase):
@@ -71,7 +72,6 @@ class LiveUpdates(CatalystBase):
 
     def _cycle_done(self, result: CycleResult) -> None:
         watchlist = self._watchlist()
-        watchlist.hide_progress()
         notified = set(self.workspace.config.settings.notify)
         today = self.workspace.today()
         for e in result.changed:
@@ -79,6 +79,7 @@ class LiveUpdates(CatalystBase):
                 why = reason_text(e.reason, e.condition, today)
                 was, now = change_words(e)
                 self.notify(f"{e.symbol}/{e.checkpoint_id}: {was} → {now}\n{why}", timeout=6)
+        self.workspace.database_changed()  # the refresh's own writes: read just below, not again
         report = result.refresh
         if report is not None:
             watchlist.reach = report.reach
@@ -91,10 +92,16 @@ class LiveUpdates(CatalystBase):
                 )  # fmt: skip
         # The watchlist is read in a thread (a slow read on the loop would hold keys); the
         # other screens reload once it is shown, as they build on its data.
-        watchlist.reload_in_thread(lambda: self.refresh_views(skip_watchlist=True))
+        # "refreshing" stays until the rows it fetched are shown: hidden before the read, the
+        # header said what was stored before the refresh ("no data yet: press r") meanwhile.
+        watchlist.reload_in_thread(lambda: self._shown_after_cycle(watchlist))
         if self._fetch_after:
             self._fetch_after = False
             self.call_later(self._fetch_now)
+
+    def _shown_after_cycle(self, watchlist: WatchlistScreen) -> None:
+        watchlist.hide_progress()
+        self.refresh_views(skip_watchlist=True)
 
     def action_refresh_now(self) -> None:
         if self.scheduler is None:

@@ -46,6 +46,7 @@ class Reload(NamedTuple):
 
     config: Config | None
     error: ConfigError | None
+    added: tuple[str, ...] = ()  # tickers the edit added: fetched at once, as with `a`
 
 
 class Workspace:
@@ -67,6 +68,7 @@ class Workspace:
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._zone = zone  # fixed data and screenshots pin the zone; users get user_zone()
         self._signature = _file_signature(config.path)
+        self._data_version = store.data_version()
         self.latest: Watchlist | None = None  # the last watchlist read, which pages build on
 
     # -- what the TUI remembers ------------------------------------------------------------
@@ -299,12 +301,20 @@ class Workspace:
         except ConfigError as exc:
             log.info("outside edit of %s is invalid: %d issue(s)", path, len(exc.issues))
             return Reload(None, exc)
+        added = tuple(sorted(set(config.tickers) - set(self.config.tickers)))
         self.store.sync.apply(config, self.now())
         self.config = config
         self.evaluate()
         match_evidence(self.store, self.config, self.now())
         log.info("reloaded %s after an outside edit", path)
-        return Reload(config, None)
+        return Reload(config, None, added)
+
+    def database_changed(self) -> bool:
+        """Whether another process wrote to the database since the last look (the daemon's
+        refresh, `catalyst mark` or `ack` in a shell): the screens read it again only then."""
+        version = self.store.data_version()
+        changed, self._data_version = version != self._data_version, version
+        return changed
 
 
 def _file_signature(path: Path | None) -> tuple[int, int, int] | None:
