@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from textual._context import active_app  # the app running in this context, as Textual sets it
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES, Theme
+
+from .textual_private import active_app  # the app running in this context, as Textual sets it
 
 DEFAULT_THEME = "textual-dark"  # Textual's own default: the palette outside a running app
 

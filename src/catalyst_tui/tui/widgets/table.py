@@ -22,9 +22,10 @@ from textual import events
 from textual.geometry import Size
 from textual.render import measure
 from textual.widgets import DataTable
-from textual.widgets._data_table import CellKey, RowKey, default_cell_formatter
+from textual.widgets.data_table import CellKey, RowKey
 
 from ..format import clip
+from ..textual_private import default_cell_formatter
 
 
 def cell_width(cell: object, console: Console) -> int:

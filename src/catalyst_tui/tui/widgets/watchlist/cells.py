@@ -12,6 +12,7 @@ from ....thesis.results import in_line
 from ....views.watchlist import LARGEST_FIRST, SORTS, WatchRow
 from ... import format as fmt
 from ...palette import ink
+from ...textual_private import clear_table_caches
 from ..chart import sparkline
 
 SPARK_WIDTH = 10
@@ -45,7 +46,7 @@ def show_sort(table: DataTable[object], sort: str, *, reverse: bool) -> None:
             text.append(" ▼" if (sort in LARGEST_FIRST) != reverse else " ▲")
         column.label = text
         column.content_width = max(column.content_width, len(label) + 2)
-    table._clear_caches()  # a header cell is cached by the table's updates; no label is one
+    clear_table_caches(table)  # a header cell is cached by the table's updates; no label is one
     table.refresh(layout=True)
 
 

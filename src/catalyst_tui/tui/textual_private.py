@@ -1,0 +1,40 @@
+"""Every private part of Textual the TUI leans on, named in one place. Each is pinned by
+tests/tui/test_textual_private.py on the Textual of constraints.txt, so an upgrade (make
+upgrade) that renames or reshapes one fails there, by its name, not as a wrong drawing.
+
+- `active_app`: the app of the running context, for the colours' roles (tui/palette.py).
+- `default_cell_formatter`: how DataTable turns a cell into a renderable; RowTable measures a
+  cell as DataTable would (tui/widgets/table.py).
+- DataTable's `_update_dimensions` and `_update_column_widths`, which RowTable overrides to
+  measure a line of text by its length, and the state they read and set (`TABLE_STATE`).
+- DataTable's `_clear_caches`: a header label changed in place is drawn again only after it
+  (tui/widgets/watchlist/cells.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual._context import active_app
+from textual.widgets import DataTable
+from textual.widgets._data_table import default_cell_formatter
+
+__all__ = [
+    "OVERRIDDEN",
+    "TABLE_STATE",
+    "active_app",
+    "clear_table_caches",
+    "default_cell_formatter",
+]
+
+#: DataTable's methods RowTable overrides, with the parameters it relies on.
+OVERRIDDEN = {"_update_dimensions": ("self", "new_rows"),
+              "_update_column_widths": ("self", "updated_cells")}  # fmt: skip
+#: DataTable's attributes RowTable reads or sets in those overrides.
+TABLE_STATE = ("_row_locations", "_data", "_total_row_height", "_row_label_column_width",
+               "_require_update_dimensions")  # fmt: skip
+
+
+def clear_table_caches(table: DataTable[Any]) -> None:
+    """Drop the table's cached rows and cells, header included, so a label changed in place
+    (a sort arrow) is drawn."""
+    table._clear_caches()
