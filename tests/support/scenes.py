@@ -1,72 +1,130 @@
 """The screens as the snapshot tests and `make screenshots` show them: each scene takes a Pilot
-on the app over the demo data and brings it to one screen."""
+on the app over the demo data and brings it to one screen, then waits for that screen's own
+state (its rows read, its pane shown, its message placed, no worker left running), never for a
+length of time: a busy machine only makes a scene take longer, not photograph something else.
+A text field's cursor does not blink in a photograph."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+
+from textual.widgets import DataTable, Input, Static, TabbedContent
+
+PATIENCE = 120.0  # seconds before a scene says which state never came (a hang, not a load)
+
+
+async def settled(pilot, ready: Callable[[], bool], what: str) -> None:
+    """Pause until `ready()` holds with every worker done, then let the last frame land."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + PATIENCE
+    while True:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if ready():
+            break
+        assert loop.time() < deadline, f"the scene's state never came: {what}"
+        await pilot.pause(0.05)
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+def _rows(pilot, table_id: str) -> int:
+    tables = pilot.app.screen.query(table_id)
+    return tables.first(DataTable).row_count if tables else 0
+
+
+def _pane(pilot, pane: str) -> bool:
+    panes = pilot.app.screen.query("#panes")
+    return bool(panes) and panes.first(TabbedContent).active == pane
+
 
 async def watchlist(pilot) -> None:
-    await pilot.pause()
+    await settled(pilot, lambda: _rows(pilot, "#tickers") > 0, "the watchlist's rows")
+
+
+async def _ticker(pilot, pane: str, table_id: str | None = None) -> None:
+    """ALAB's ticker screen (the first row) with `pane` shown and, when named, its table read."""
+    await watchlist(pilot)
+    await pilot.press("enter")
+    await settled(pilot, lambda: _rows(pilot, "#checkpoint-table") > 0, "ALAB's checkpoints")
+    if pane != "checkpoints":
+        await pilot.press(next(k for k, p in _KEYS.items() if p == pane))
+    await settled(
+        pilot,
+        lambda: _pane(pilot, pane) and (table_id is None or _rows(pilot, table_id) > 0),
+        f"the {pane} pane",
+    )
+
+
+_KEYS = {"1": "checkpoints", "2": "chart", "3": "position", "4": "thesis", "5": "evidence",
+         "6": "results"}  # fmt: skip
 
 
 async def alab_gross_margin(pilot) -> None:
     """ALAB's checkpoints with the flagged gross-margin guard highlighted: the reason shows."""
-    await pilot.press("enter")
-    await pilot.pause()
-    table = pilot.app.screen.query_one("#checkpoint-table")
+    await _ticker(pilot, "checkpoints")
+    table = pilot.app.screen.query_one("#checkpoint-table", DataTable)
     table.move_cursor(row=table.get_row_index("gross-margin-floor"))
-    await pilot.pause()
+    detail = pilot.app.screen.query_one("#checkpoint-detail", Static)
+    await settled(pilot, lambda: "gross_margin" in str(detail.render()), "the guard's reason")
 
 
 async def alab_chart(pilot) -> None:
-    await pilot.press("enter", "2")
-    await pilot.pause()
+    await _ticker(pilot, "chart")
 
 
 async def alab_position(pilot) -> None:
-    await pilot.press("enter", "3")
-    await pilot.pause()
+    await _ticker(pilot, "position", "#lot-table")
 
 
 async def alab_results(pilot) -> None:
     """ALAB's earnings releases: the Q3 FY26 one against its guide, its figures beside XBRL's."""
-    await pilot.press("enter", "6")
-    await pilot.pause()
+    await _ticker(pilot, "results", "#results-table")
 
 
 async def timeline(pilot) -> None:
+    await watchlist(pilot)
     await pilot.press("t")
-    await pilot.pause()
+    await settled(pilot, lambda: _rows(pilot, "#events") > 0, "the timeline's rows")
+
+
+def _error_shown(pilot, field: str) -> bool:
+    errors = pilot.app.screen.query(f"#error-{field}")
+    return bool(errors) and bool(str(errors.first(Static).render()).strip())
 
 
 async def checkpoint_form_bad_date(pilot) -> None:
     """A new ALAB checkpoint whose due date is not a date: the inline message shows."""
-    await pilot.press("enter", "c")
-    await pilot.pause()
+    await _ticker(pilot, "checkpoints")
+    await pilot.press("c")
+    await settled(pilot, lambda: bool(pilot.app.screen.query("#field-due")), "the form")
     screen = pilot.app.screen
     screen.query_one("#field-id").value = "npo-design-win"
     screen.query_one("#field-title").value = "A hyperscaler NPO design win"
     screen.query_one("#field-due").value = "2027-13-01"
-    await pilot.pause()
+    await settled(pilot, lambda: _error_shown(pilot, "due"), "the due date's message")
 
 
 async def keys(pilot) -> None:
+    await watchlist(pilot)
     await pilot.press("question_mark")
-    await pilot.pause()
+    await settled(pilot, lambda: pilot.app.screen.id == "keys", "the keys screen")
 
 
 async def alab_1d(pilot) -> None:
     """ALAB's one-day chart: its 5-minute bars under the session's times."""
-    await pilot.press("enter", "2")
-    await pilot.pause()
+    await _ticker(pilot, "chart")
     while pilot.app.screen.chart.range_name != "1D":
         await pilot.press("left_square_bracket")
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await settled(pilot, lambda: pilot.app.screen.chart.range_name == "1D", "the 1D chart")
 
 
 async def sec_contact_form(pilot) -> None:
     """The first start without an SEC contact: the form, an address without a name typed."""
-    await pilot.pause()
+    await settled(pilot, lambda: bool(pilot.app.screen.query("#field-user_agent")), "the form")
     field = pilot.app.screen.query_one("#field-user_agent")
     field.value = "jane@example.com"
-    await pilot.pause()
+    await settled(pilot, lambda: _error_shown(pilot, "user_agent"), "the contact's message")
