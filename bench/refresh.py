@@ -3,7 +3,7 @@ and the requests a steady-state refresh makes; the first refresh (five years of 
 against its own floor.
 
     .venv/bin/python bench/refresh.py [--symbols 500] [--latency 0.02] [--repeats 5]
-                                      [--first-repeats 3] [--fresh-client]
+                                      [--first-repeats 3] [--fresh-client] [--worker]
 
 The floor is the same URLs the timed refresh requests in steady state (Yahoo's v7 batches of 100
 symbols with the crumb and cookie kept in the database; history is current, so no chart),
@@ -16,6 +16,9 @@ refreshes (jobs/client.py KeptClient), its connections open from the refresh bef
 untimed refresh first opens them); the floor's GETs likewise on one httpx client kept across its
 runs, warmed the same way. `--fresh-client` measures a client (and a floor client) made for each
 run instead, connections opened inside the timed run: what every refresh paid before.
+`--worker` times the TUI's path: the refresh in its child process, the worker kept between
+refreshes (jobs/refresh_worker.py), or with `--fresh-client` a child started for each (as the
+TUI did before); its requests counted from the database (store.providers).
 Goals: refresh / floor <= 1.5 for the steady-state refresh (history already backfilled), and
 at most 6 requests for it (five batches and nothing else), counted by the client.
 
@@ -52,6 +55,7 @@ from tests.support.market_server import MarketServer  # noqa: E402
 
 from catalyst_tui.config import parse_config  # noqa: E402
 from catalyst_tui.jobs.refresh import refresh_in_process  # noqa: E402
+from catalyst_tui.jobs.refresh_worker import RefreshWorker, refresh_in_child_process  # noqa: E402
 from catalyst_tui.market.http.client import MarketClient  # noqa: E402
 from catalyst_tui.market.yahoo.provider import YahooProvider  # noqa: E402
 from catalyst_tui.market.yahoo.quote import BATCH_SIZE, batch_url  # noqa: E402
@@ -118,27 +122,48 @@ async def timed_floor(urls: list[str], headers: dict[str, str]) -> float:
         return await floor_on(client, urls)
 
 
+async def in_worker(worker: RefreshWorker | None, config, store: Store) -> tuple[float, int]:
+    """Seconds one refresh in the kept worker (None: a child of its own) took, its requests."""
+    ever = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # the store counts requests in buckets
+    before = sum(store.providers.requests_since(ever).values())
+    started = time.perf_counter()
+    if worker is None:
+        report = await refresh_in_child_process(config, store.path)
+    else:
+        report = await worker.refresh(config, store.path)
+    elapsed = time.perf_counter() - started
+    if not report.all_fresh:
+        raise SystemExit(f"refresh left {len(report.stale)} symbols stale: {report.stale[:5]}")
+    return elapsed, sum(store.providers.requests_since(ever).values()) - before
+
+
 async def steady(
-    config, store: Store, urls: list[str], cookie: str, repeats: int, fresh: bool
+    config, store: Store, urls: list[str], cookie: str, repeats: int, fresh: bool, apart: bool
 ) -> tuple[list[float], list[float], list[int]]:
     """Alternating steady refreshes and floors: on clients kept across the runs (warmed by one
-    untimed run each), or with `fresh` on a client made for each run."""
+    untimed run each), or with `fresh` on a client made for each run; `apart` in the worker."""
     refreshes, floors, sent = [], [], []
     headers = {"Cookie": cookie}
+    worker = RefreshWorker()
     async with market_client() as kept, floor_client(headers) as kept_floor:
         if not fresh:
-            await refresh_on(kept, config, store)
+            await (in_worker(worker, config, store) if apart else refresh_on(kept, config, store))
             await floor_on(kept_floor, urls)
         for _ in range(repeats):
-            if fresh:
+            if apart:
+                elapsed, count = await in_worker(None if fresh else worker, config, store)
+            elif fresh:
                 elapsed, count = await timed_refresh(config, store)
-                floor = await timed_floor(urls, headers)
             else:
                 elapsed, count = await refresh_on(kept, config, store)
+            if fresh:
+                floor = await timed_floor(urls, headers)
+            else:
                 floor = await floor_on(kept_floor, urls)
             refreshes.append(elapsed)
             sent.append(count)
             floors.append(floor)
+    await worker.aclose()
     return refreshes, floors, sent
 
 
@@ -194,6 +219,9 @@ def main() -> None:
         "--fresh-client", action="store_true",
         help="a client made for each steady refresh (and floor), as before one was kept",
     )  # fmt: skip
+    parser.add_argument(
+        "--worker", action="store_true", help="the steady refreshes in the TUI's refresh worker"
+    )
     args = parser.parse_args()
 
     symbols = [f"S{i:04d}" for i in range(args.symbols)]
@@ -222,7 +250,15 @@ def main() -> None:
             chunks = [symbols[i : i + BATCH_SIZE] for i in range(0, len(symbols), BATCH_SIZE)]
             urls = [batch_url(base, chunk, session.crumb) for chunk in chunks]
             refresh_times, floor_times, sent = asyncio.run(
-                steady(config, store, urls, session.cookie, args.repeats, args.fresh_client)
+                steady(
+                    config,
+                    store,
+                    urls,
+                    session.cookie,
+                    args.repeats,
+                    args.fresh_client,
+                    args.worker,
+                )
             )
             store.close()
     finally:
@@ -244,6 +280,8 @@ def main() -> None:
     )
     print(f"  ratio {first_s / first_floor_s:.2f} (goal <= {FIRST_GOAL:g})")
     clients = "a client made for each run" if args.fresh_client else "one client kept"
+    if args.worker:
+        clients = "a child for each run" if args.fresh_client else "the worker kept"
     print(f"  refresh (steady state, {max(sent)} requests, {clients}): median {refresh_s:.3f} s"
           f" (runs {', '.join(f'{t:.3f}' for t in refresh_times)})")  # fmt: skip
     print(f"  floor (raw httpx GETs, same URLs, same cap):    median {floor_s:.3f} s"

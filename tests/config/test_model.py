@@ -74,6 +74,8 @@ def test_a_table_is_read_through_its_spec_the_one_typed_door():
     assert providers.of(SEC).user_agent == "Me me@example.com"
     with pytest.raises(AttributeError):
         _ = providers.sec  # type: ignore[attr-defined]
+    with pytest.raises(TypeError, match=r"\[providers.sec\] is not SecSettings"):
+        ProviderSettings(sec=YahooSettings()).of(SEC)  # checked, not cast
 
 
 def test_the_tables_survive_a_pickle_as_the_cache_and_the_child_process_keep_them():

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar
 
 from ..market.finnhub import FinnhubSettings
 from ..market.fx import EcbSettings
@@ -87,8 +87,11 @@ class ProviderSettings(Mapping[str, object]):
         }
 
     def of(self, spec: ProviderSpec[S]) -> S:
-        """The settings of `spec`'s table, as its settings class."""
-        return cast(S, self._tables[spec.table_name])
+        """The settings of `spec`'s table, as its settings class (checked, not cast)."""
+        table = self._tables[spec.table_name]
+        if not isinstance(table, spec.settings):
+            raise TypeError(f"[providers.{spec.table_name}] is not {spec.settings.__name__}")
+        return table
 
     def __getitem__(self, name: str) -> object:
         return self._tables[name]
