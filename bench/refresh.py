@@ -3,13 +3,22 @@ and the requests a steady-state refresh makes; the first refresh (five years of 
 against its own floor.
 
     .venv/bin/python bench/refresh.py [--symbols 500] [--latency 0.02] [--repeats 5]
-                                      [--first-repeats 3]
+                                      [--first-repeats 3] [--fresh-client] [--worker]
 
 The floor is the same URLs the timed refresh requests in steady state (Yahoo's v7 batches of 100
 symbols with the crumb and cookie kept in the database; history is current, so no chart),
 fetched with raw concurrent httpx GETs under the same concurrency cap: no parsing, no storing.
 The server runs in its own process, so its work does not share the client's interpreter lock.
 Refresh and floor alternate, and medians are compared, because these machines are noisy.
+
+The steady refreshes run as the TUI's worker and the daemon run them: on one client kept across
+refreshes (jobs/client.py KeptClient), its connections open from the refresh before (one
+untimed refresh first opens them); the floor's GETs likewise on one httpx client kept across its
+runs, warmed the same way. `--fresh-client` measures a client (and a floor client) made for each
+run instead, connections opened inside the timed run: what every refresh paid before.
+`--worker` times the TUI's path: the refresh in its child process, the worker kept between
+refreshes (jobs/refresh_worker.py), or with `--fresh-client` a child started for each (as the
+TUI did before); its requests counted from the database (store.providers).
 Goals: refresh / floor <= 1.5 for the steady-state refresh (history already backfilled), and
 at most 6 requests for it (five batches and nothing else), counted by the client.
 
@@ -46,6 +55,7 @@ from tests.support.market_server import MarketServer  # noqa: E402
 
 from catalyst_tui.config import parse_config  # noqa: E402
 from catalyst_tui.jobs.refresh import refresh_in_process  # noqa: E402
+from catalyst_tui.jobs.refresh_worker import RefreshWorker, refresh_in_child_process  # noqa: E402
 from catalyst_tui.market.http.client import MarketClient  # noqa: E402
 from catalyst_tui.market.yahoo.provider import YahooProvider  # noqa: E402
 from catalyst_tui.market.yahoo.quote import BATCH_SIZE, batch_url  # noqa: E402
@@ -66,34 +76,95 @@ def config_text(base: str, symbols: list[str]) -> str:
     return head + "".join(f"[tickers.{s}]\n" for s in symbols)
 
 
-async def timed_refresh(config, store: Store) -> tuple[float, int]:
-    """Seconds the refresh took and the requests it sent."""
-    async with MarketClient(max_concurrency=CONCURRENCY, trust_env=False) as client:
-        started = time.perf_counter()
-        report = await refresh_in_process(config, store, client=client)
-        elapsed = time.perf_counter() - started
-        sent = sum(client.requests.values())
+def market_client() -> MarketClient:
+    return MarketClient(max_concurrency=CONCURRENCY, trust_env=False)
+
+
+def floor_client(headers: dict[str, str]) -> httpx.AsyncClient:
+    limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
+    browser = {"User-Agent": "Mozilla/5.0 (bench floor)"}  # the market refuses library agents
+    return httpx.AsyncClient(limits=limits, trust_env=False, headers=browser | headers)
+
+
+async def refresh_on(client: MarketClient, config, store: Store) -> tuple[float, int]:
+    """Seconds one refresh on `client` took and the requests it sent."""
+    client.new_cycle()  # as KeptClient.get begins each refresh
+    before = sum(client.requests.values())
+    started = time.perf_counter()
+    report = await refresh_in_process(config, store, client=client)
+    elapsed = time.perf_counter() - started
     if not report.all_fresh:
         raise SystemExit(f"refresh left {len(report.stale)} symbols stale: {report.stale[:5]}")
-    return elapsed, sent
+    return elapsed, sum(client.requests.values()) - before
+
+
+async def timed_refresh(config, store: Store) -> tuple[float, int]:
+    """Seconds the refresh took and the requests it sent, on a client of its own."""
+    async with market_client() as client:
+        return await refresh_on(client, config, store)
+
+
+async def floor_on(client: httpx.AsyncClient, urls: list[str]) -> float:
+    slots = asyncio.Semaphore(CONCURRENCY)
+
+    async def get(url: str) -> None:
+        async with slots:
+            response = await client.get(url)
+            response.read()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(get(url) for url in urls))
+    return time.perf_counter() - started
 
 
 async def timed_floor(urls: list[str], headers: dict[str, str]) -> float:
-    slots = asyncio.Semaphore(CONCURRENCY)
-    limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
-    browser = {"User-Agent": "Mozilla/5.0 (bench floor)"}  # the market refuses library agents
-    async with httpx.AsyncClient(
-        limits=limits, trust_env=False, headers=browser | headers
-    ) as client:
+    async with floor_client(headers) as client:
+        return await floor_on(client, urls)
 
-        async def get(url: str) -> None:
-            async with slots:
-                response = await client.get(url)
-                response.read()
 
-        started = time.perf_counter()
-        await asyncio.gather(*(get(url) for url in urls))
-        return time.perf_counter() - started
+async def in_worker(worker: RefreshWorker | None, config, store: Store) -> tuple[float, int]:
+    """Seconds one refresh in the kept worker (None: a child of its own) took, its requests."""
+    ever = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # the store counts requests in buckets
+    before = sum(store.providers.requests_since(ever).values())
+    started = time.perf_counter()
+    if worker is None:
+        report = await refresh_in_child_process(config, store.path)
+    else:
+        report = await worker.refresh(config, store.path)
+    elapsed = time.perf_counter() - started
+    if not report.all_fresh:
+        raise SystemExit(f"refresh left {len(report.stale)} symbols stale: {report.stale[:5]}")
+    return elapsed, sum(store.providers.requests_since(ever).values()) - before
+
+
+async def steady(
+    config, store: Store, urls: list[str], cookie: str, repeats: int, fresh: bool, apart: bool
+) -> tuple[list[float], list[float], list[int]]:
+    """Alternating steady refreshes and floors: on clients kept across the runs (warmed by one
+    untimed run each), or with `fresh` on a client made for each run; `apart` in the worker."""
+    refreshes, floors, sent = [], [], []
+    headers = {"Cookie": cookie}
+    worker = RefreshWorker()
+    async with market_client() as kept, floor_client(headers) as kept_floor:
+        if not fresh:
+            await (in_worker(worker, config, store) if apart else refresh_on(kept, config, store))
+            await floor_on(kept_floor, urls)
+        for _ in range(repeats):
+            if apart:
+                elapsed, count = await in_worker(None if fresh else worker, config, store)
+            elif fresh:
+                elapsed, count = await timed_refresh(config, store)
+            else:
+                elapsed, count = await refresh_on(kept, config, store)
+            if fresh:
+                floor = await timed_floor(urls, headers)
+            else:
+                floor = await floor_on(kept_floor, urls)
+            refreshes.append(elapsed)
+            sent.append(count)
+            floors.append(floor)
+    await worker.aclose()
+    return refreshes, floors, sent
 
 
 def first_floor(tmp: Path, urls: list[str], rows: list[tuple]) -> float:
@@ -144,6 +215,13 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.020)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--first-repeats", type=int, default=3)
+    parser.add_argument(
+        "--fresh-client", action="store_true",
+        help="a client made for each steady refresh (and floor), as before one was kept",
+    )  # fmt: skip
+    parser.add_argument(
+        "--worker", action="store_true", help="the steady refreshes in the TUI's refresh worker"
+    )
     args = parser.parse_args()
 
     symbols = [f"S{i:04d}" for i in range(args.symbols)]
@@ -167,16 +245,21 @@ def main() -> None:
                         ).fetchall()
                 first_floors.append(first_floor(Path(tmp), charts, rows))
             store = Store.open(Path(tmp) / "first-0.db")
-            refresh_times, floor_times, sent = [], [], []
-            for _ in range(args.repeats):
-                session = store.providers.session("yahoo")
-                assert session is not None, "the first refresh kept no crumb"
-                chunks = [symbols[i : i + BATCH_SIZE] for i in range(0, len(symbols), BATCH_SIZE)]
-                urls = [batch_url(base, chunk, session.crumb) for chunk in chunks]
-                elapsed, count = asyncio.run(timed_refresh(config, store))
-                refresh_times.append(elapsed)
-                sent.append(count)
-                floor_times.append(asyncio.run(timed_floor(urls, {"Cookie": session.cookie})))
+            session = store.providers.session("yahoo")
+            assert session is not None, "the first refresh kept no crumb"
+            chunks = [symbols[i : i + BATCH_SIZE] for i in range(0, len(symbols), BATCH_SIZE)]
+            urls = [batch_url(base, chunk, session.crumb) for chunk in chunks]
+            refresh_times, floor_times, sent = asyncio.run(
+                steady(
+                    config,
+                    store,
+                    urls,
+                    session.cookie,
+                    args.repeats,
+                    args.fresh_client,
+                    args.worker,
+                )
+            )
             store.close()
     finally:
         stop.set()
@@ -196,8 +279,13 @@ def main() -> None:
         f"median {first_floor_s:.3f} s (runs {', '.join(f'{t:.2f}' for t in first_floors)})"
     )
     print(f"  ratio {first_s / first_floor_s:.2f} (goal <= {FIRST_GOAL:g})")
-    print(f"  refresh (steady state, {max(sent)} requests): median {refresh_s:.3f} s")
-    print(f"  floor (raw httpx GETs, same URLs, same cap):    median {floor_s:.3f} s")
+    clients = "a client made for each run" if args.fresh_client else "one client kept"
+    if args.worker:
+        clients = "a child for each run" if args.fresh_client else "the worker kept"
+    print(f"  refresh (steady state, {max(sent)} requests, {clients}): median {refresh_s:.3f} s"
+          f" (runs {', '.join(f'{t:.3f}' for t in refresh_times)})")  # fmt: skip
+    print(f"  floor (raw httpx GETs, same URLs, same cap):    median {floor_s:.3f} s"
+          f" (runs {', '.join(f'{t:.3f}' for t in floor_times)})")  # fmt: skip
     verdict = "met" if ratio <= GOAL else "MISSED"
     print(f"  ratio {ratio:.2f} (goal <= {GOAL}: {verdict})")
     emit(
@@ -209,7 +297,7 @@ def main() -> None:
             goal=f"ratio <= {GOAL}",
             floor_is="raw concurrent httpx GETs of the same URLs, same cap, no parse/store",
             note=f"{args.symbols} symbols, {args.latency * 1000:.0f} ms latency, concurrency "
-            f"{CONCURRENCY}; medians of {args.repeats} alternating runs; load "
+            f"{CONCURRENCY}; {clients}; medians of {args.repeats} alternating runs; load "
             f"{os.getloadavg()[0]:.1f}",
         )
     )

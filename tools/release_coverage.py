@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from catalyst_tui.market.sec.release_records import (  # noqa: E402
+from catalyst_tui.market.release_records import (  # noqa: E402
     FIGURES,
     Gap,
     ReleaseFigures,

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from catalyst_tui.config import ConfigError, load_config, parse_config, parse_interval
 from catalyst_tui.config.scan import Pos, locate
+from catalyst_tui.market.registry import SEC, YAHOO
 from catalyst_tui.thesis.conditions import ConditionError, parse_condition
 
 from ..conftest import BUNDLED_CONFIG, REPO
@@ -52,7 +53,7 @@ def test_bundled_thesis_validates_with_every_alab_checkpoint():
     assert "revenue_vs_guide >= 0%" in conditions  # the guide is the company's own, each quarter
     assert all(c.source for c in alab.checkpoints), "every ALAB checkpoint names its source"
     assert len(alab.lots) == 1 and "example" in alab.lots[0].note.lower()
-    assert config.providers.sec.user_agent is None  # left commented out on purpose
+    assert config.providers.of(SEC).user_agent is None  # left commented out on purpose
 
 
 def test_packaged_example_is_the_repository_file():
@@ -110,8 +111,8 @@ def test_valid_config_builds_the_typed_model():
     checkpoint = config.tickers["ALAB"].checkpoints[0]
     assert checkpoint.when is not None and checkpoint.when.threshold == 360e6
     assert checkpoint.period_end == dt.date(2026, 6, 30)
-    assert config.providers.sec.user_agent == "Jane Doe jane@example.com"
-    assert config.providers.yahoo.base_url == "https://query1.finance.yahoo.com"
+    assert config.providers.of(SEC).user_agent == "Jane Doe jane@example.com"
+    assert config.providers.of(YAHOO).base_url == "https://query1.finance.yahoo.com"
 
 
 def test_unreadable_and_missing_files_are_config_errors(tmp_path: Path):

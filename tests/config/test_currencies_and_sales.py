@@ -10,6 +10,7 @@ import pytest
 
 from catalyst_tui.config import ConfigError, parse_config
 from catalyst_tui.config.model import EcbSettings
+from catalyst_tui.market.registry import ECB
 from catalyst_tui.thesis.positions import Lot, Sell
 
 
@@ -38,7 +39,7 @@ def test_the_base_currency_is_usd_unless_set():
 
 
 def test_the_ecb_url_defaults_to_the_real_service():
-    assert parse_config("").providers.ecb == EcbSettings()
+    assert parse_config("").providers.of(ECB) == EcbSettings()
     assert EcbSettings().daily_url == (
         "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml"
     )

@@ -11,6 +11,7 @@ import pytest
 from catalyst_tui.config import ConfigError, parse_config
 from catalyst_tui.config.forms import field_errors
 from catalyst_tui.config.write import EditError, apply_edit, set_sec_contact
+from catalyst_tui.market.registry import SEC
 
 from ..conftest import BUNDLED_CONFIG
 
@@ -20,7 +21,7 @@ CONTACT = "Jane Doe jane@example.com"
 @pytest.mark.parametrize("contact", [CONTACT, "J jane@example.co.uk", "Acme Corp ops@acme.io"])
 def test_a_name_and_an_email_is_a_contact(contact):
     config = parse_config(f'[providers.sec]\nuser_agent = "{contact}"\n')
-    assert config.providers.sec.user_agent == contact
+    assert config.providers.of(SEC).user_agent == contact
     assert field_errors("sec", {"user_agent": contact}) == {}
 
 
@@ -50,9 +51,9 @@ def test_in_the_bundled_file_it_goes_under_the_commented_example_and_nothing_els
     assert changes == [f'+ user_agent = "{CONTACT}"']
     before = new.splitlines()[new.splitlines().index(f'user_agent = "{CONTACT}"') - 1]
     assert before.startswith("# user_agent = ")
-    assert parse_config(new).providers.sec.user_agent == CONTACT
+    assert parse_config(new).providers.of(SEC).user_agent == CONTACT
     again = set_sec_contact(new, "John Roe john@example.org")  # a second time: rewritten
-    assert parse_config(again).providers.sec.user_agent == "John Roe john@example.org"
+    assert parse_config(again).providers.of(SEC).user_agent == "John Roe john@example.org"
     assert len(again.splitlines()) == len(new.splitlines())
 
 
@@ -60,8 +61,8 @@ def test_a_file_without_the_table_gets_it_before_the_tickers():
     text = '[settings]\nrefresh = "60s"\n\n[tickers.ALAB]\nname = "Astera Labs"\n'
     new = set_sec_contact(text, CONTACT)
     assert new.index("[providers.sec]") < new.index("[tickers.ALAB]")
-    assert parse_config(new).providers.sec.user_agent == CONTACT
-    assert parse_config(set_sec_contact("", CONTACT)).providers.sec.user_agent == CONTACT
+    assert parse_config(new).providers.of(SEC).user_agent == CONTACT
+    assert parse_config(set_sec_contact("", CONTACT)).providers.of(SEC).user_agent == CONTACT
 
 
 def test_an_inline_table_is_left_to_the_user():
@@ -73,7 +74,7 @@ def test_written_like_every_edit_with_a_backup(tmp_path):
     path = tmp_path / "catalysts.toml"
     path.write_bytes(BUNDLED_CONFIG.read_bytes())
     result = apply_edit(path, lambda text: set_sec_contact(text, CONTACT))
-    assert result.written and result.config.providers.sec.user_agent == CONTACT
+    assert result.written and result.config.providers.of(SEC).user_agent == CONTACT
     assert (tmp_path / "catalysts.toml.bak").read_bytes() == BUNDLED_CONFIG.read_bytes()
 
 
@@ -85,5 +86,5 @@ def test_under_an_example_on_the_files_last_line_without_a_newline_it_is_a_line_
     comment itself, so the file parsed, the contact stayed unset and the form said saved."""
     text = f'[providers.sec]{newline}# user_agent = "Your Name you@example.com"'
     new = set_sec_contact(text, CONTACT)
-    assert parse_config(new).providers.sec.user_agent == CONTACT
+    assert parse_config(new).providers.of(SEC).user_agent == CONTACT
     assert new.split(newline)[1] == '# user_agent = "Your Name you@example.com"'

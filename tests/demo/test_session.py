@@ -14,7 +14,7 @@ import pytest
 from catalyst_tui.config import load_config
 from catalyst_tui.demo import DemoSession, private_dirs
 from catalyst_tui.demo.session import DEMO_CONTACT
-from catalyst_tui.market.registry import PROVIDERS, SETTINGS
+from catalyst_tui.market.registry import PROVIDERS, SEC, SETTINGS
 from catalyst_tui.paths import bundled_example
 
 
@@ -34,7 +34,7 @@ def test_every_provider_url_of_the_copy_is_the_market(isolated_home: Path):
         for spec in PROVIDERS:  # where each provider's requests go, as the registry says
             for url in spec.origins_of(config.providers[spec.table_name]):
                 assert urlsplit(url).netloc == market.netloc, spec.name
-        assert config.providers.sec.user_agent == DEMO_CONTACT
+        assert config.providers.of(SEC).user_agent == DEMO_CONTACT
         # the rest of the thesis as shipped, comments and all
         text = demo.config_path.read_text()
         assert "# EXAMPLE LOTS" in text and text.count("[[tickers.ALAB.checkpoints]]") == 13

@@ -285,7 +285,7 @@ async def test_a_non_ascii_cookie_is_dropped_and_breaks_no_later_request(tmp_pat
         report = await refresh(store, config)
         session = store.providers.session("yahoo")
     assert report.fresh == set(SYMBOLS), report.notes
-    assert report.reach == "" and "ALAB" in report.fundamentals_updated, report.notes
+    assert report.reach is None and "ALAB" in report.fundamentals_updated, report.notes
     assert session is None  # no cookie kept: none was one a request can carry
     assert not [r for r in market.requests if "caf" in r.headers.get("cookie", "")]
 

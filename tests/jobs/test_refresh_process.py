@@ -20,12 +20,8 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui.config import Config, parse_config
-from catalyst_tui.jobs.refresh_process import (
-    MODULE,
-    RefreshFailed,
-    WorkerRequest,
-    refresh_in_child_process,
-)
+from catalyst_tui.jobs.refresh_process import MODULE, WorkerRequest
+from catalyst_tui.jobs.refresh_worker import RefreshFailed, refresh_in_child_process
 from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.store import Store
 from tests.support.market_server import MarketServer, unused_local_url
@@ -98,6 +94,26 @@ def test_the_child_speaks_json_lines_and_refreshes_the_database(tmp_path):
     with Store.open(db) as store:
         assert not any(s.stale for s in store.market.last_quotes(SYMBOLS).values())
         assert store.views.health().last_refresh is not None
+
+
+def test_the_child_refreshes_once_per_request_until_eof(tmp_path):
+    """Requests one after another on one stdin (the kept worker's): a report for each, then EOF
+    ends the child, status 0."""
+    with MarketServer(symbols=SYMBOLS) as market:
+        config, db = synced(tmp_path, market.url)
+        request = pickle.dumps(WorkerRequest(config, str(db), 0.0, os.getpid()))
+        done = subprocess.run(
+            [sys.executable, "-m", MODULE], input=request * 2, capture_output=True, timeout=120
+        )
+        batches = len(market.requests_for("yahoo", "quote"))
+    assert done.returncode == 0, done.stderr.decode()
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    reports = [line["report"] for line in lines if "report" in line]
+    assert len(reports) == 2 and all(sorted(r["fresh"]) == sorted(SYMBOLS) for r in reports)
+    assert lines[0]["progress"][0] == 0 and "report" in lines[-1]
+    starts = [i for i, line in enumerate(lines) if line.get("progress", [None])[0] == 0]
+    assert len(starts) == 2  # each refresh says at once that it is under way
+    assert batches >= 2  # both asked the market
 
 
 async def test_refresh_apart_reports_progress_and_which_symbols_are_fresh(tmp_path):
@@ -213,7 +229,7 @@ async def test_scheduler_shutdown_kills_the_child_of_a_scheduled_refresh(tmp_pat
         scheduler.start(refresh_at_start=True)
         await until(lambda: scheduler.worker is not None and market.requests)
         pid = scheduler.worker.pid
-        scheduler.shutdown()  # as the app does on quit
+        await scheduler.stop()  # as the app does on quit
         await until(lambda: gone(pid), timeout=10)
         await until(lambda: not scheduler.refreshing, timeout=10)
         sent = len(market.requests)

@@ -64,7 +64,7 @@ async def test_refresh_interval_follows_the_market(tmp_path, now, interval, apar
             trigger = scheduler.scheduler.get_job(REFRESH_JOB).trigger
             assert trigger.interval == dt.timedelta(seconds=interval)
         finally:
-            scheduler.shutdown()
+            await scheduler.stop()
 
 
 async def test_midnight_evaluation_passes_due_dates_and_notifies(tmp_path):
@@ -86,7 +86,7 @@ async def test_midnight_evaluation_passes_due_dates_and_notifies(tmp_path):
             assert (next_run.hour, next_run.minute) == (0, 1)
             result = await scheduler.evaluation_cycle()
         finally:
-            scheduler.shutdown()
+            await scheduler.stop()
         assert result.refresh is None  # no prices fetched
         assert [(e.checkpoint_id, e.status) for e in result.changed] == [("npo", "missed")]
         assert result.delivery is not None and result.delivery.sent == 1

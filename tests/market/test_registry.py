@@ -32,6 +32,7 @@ from catalyst_tui.market.spec import BuildContext, Built, ProviderSpec
 from catalyst_tui.market.stooq import StooqProvider
 from catalyst_tui.market.yahoo.earnings import YahooEarnings
 from catalyst_tui.market.yahoo.fx import YahooFx
+from catalyst_tui.market.yahoo.intraday import YahooIntraday
 from catalyst_tui.market.yahoo.provider import YahooProvider
 
 KEY_ENV = "FINNHUB_TEST_KEY"
@@ -113,6 +114,16 @@ def test_yahoo_gives_earnings_dates_even_when_not_chosen_for_quotes():
     assert [p.name for p in sources.quotes] == ["stooq"]
     assert [type(s) for s in sources.earnings] == [YahooEarnings]
     assert [type(s) for s in sources.fx] == [EcbRates]  # Yahoo's charts only when chosen
+
+
+def test_intraday_charts_are_yahoos_whichever_quote_providers_are_chosen():
+    """The jobs ask the registry's intraday source (jobs/intraday.py), never Yahoo by name."""
+    config = parse_config('[settings]\nproviders = ["stooq"]\n[providers.yahoo]\n'
+                          'base_url = "https://charts.example/"\n')  # fmt: skip
+    sources = build_sources(config.providers, BuildContext(config.settings.providers))
+    assert isinstance(sources.intraday, YahooIntraday)
+    assert sources.intraday.name == "yahoo"
+    assert sources.intraday.base_url == "https://charts.example"
 
 
 def test_fx_rates_come_from_yahoo_then_the_ecb():

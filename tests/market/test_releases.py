@@ -10,7 +10,7 @@ import time
 import pytest
 from tests.support.shared import PRESS_RELEASES
 
-from catalyst_tui.market.sec.release_records import MAX_BYTES, Gap, NotRead, to_json
+from catalyst_tui.market.release_records import MAX_BYTES, Gap, NotRead, to_json
 from catalyst_tui.market.sec.releases import read_release
 
 TITLE = "<p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>{scale}</p>"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from tests.support.shared import PRESS_RELEASES
 
-from catalyst_tui.market.sec.release_records import Gap, to_json
+from catalyst_tui.market.release_records import Gap, to_json
 from catalyst_tui.market.sec.releases import read_release
 
 

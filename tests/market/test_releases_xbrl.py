@@ -19,7 +19,7 @@ from functools import cache
 import pytest
 from tests.support.shared import PRESS_RELEASES, REALDATA
 
-from catalyst_tui.market.sec.release_records import ReleaseResults
+from catalyst_tui.market.release_records import ReleaseResults
 from catalyst_tui.market.sec.releases import read_release
 
 REVENUE = ("RevenueFromContractWithCustomerExcludingAssessedTax", "Revenues", "SalesRevenueNet")

@@ -17,6 +17,7 @@ import pytest
 
 from catalyst_tui.config import load_config, parse_config
 from catalyst_tui.config.write import set_sec_contact
+from catalyst_tui.market.registry import SEC
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.evaluate import Reason, Why
 from catalyst_tui.thesis.observation import ValueSource
@@ -215,7 +216,7 @@ def test_demo_database_copies_the_config(tmp_path: Path):
         bundled = BUNDLED_CONFIG.read_text(encoding="utf-8")
         copied = (tmp_path / "catalysts.toml").read_text(encoding="utf-8")
         assert copied == set_sec_contact(bundled, DEMO_CONTACT)
-        assert load_config(tmp_path / "catalysts.toml").providers.sec.user_agent == DEMO_CONTACT
+        assert load_config(tmp_path / "catalysts.toml").providers.of(SEC).user_agent == DEMO_CONTACT
         assert config.path == tmp_path / "catalysts.toml"
         assert store.path == tmp_path / "demo.db"
 

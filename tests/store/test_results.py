@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from catalyst_tui.market.release_records import NotRead, to_json
 from catalyst_tui.market.sec.filings import EASTERN, Filing
-from catalyst_tui.market.sec.release_records import NotRead, to_json
 from catalyst_tui.market.sec.releases import read_release
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import FilingRecord

@@ -195,6 +195,7 @@ class MarketServer:
         self.getcrumb_body: str | None = None
         self.intraday_body: str | None = None  # every intraday answer, when set
         self.max_in_flight = 0
+        self.connections = 0  # TCP connections accepted, each kept-alive one counted once
         # Each request waits until this many are in flight at once (GATHER_LIMIT at most) before
         # its answer: concurrency proven by the count, not by a latency long enough on a fast
         # machine.
@@ -1141,6 +1142,11 @@ class _Httpd(ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # clients that gave up (timeouts) close their end: not an error of the server
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self.market._lock:
+            self.market.connections += 1  # a new TCP connection accepted
+        super().process_request(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):

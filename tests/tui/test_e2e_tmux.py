@@ -14,6 +14,7 @@ import pytest
 
 from catalyst_tui.config import load_config
 from catalyst_tui.config import parse_config as load_config_text
+from catalyst_tui.market.registry import SEC
 from tests.support.market_server import MarketServer
 from tests.support.terminal import (
     keys,
@@ -241,7 +242,7 @@ def test_the_first_start_asks_for_the_sec_contact_once_and_writes_it(tmp_path: P
         subprocess.run(["tmux", "-S", tmux, "kill-server"], capture_output=True)
         after = config_path.read_text()
         assert after.replace('user_agent = "Jane Doe jane@example.com"\n', "", 1) == text
-        assert load_config(config_path).providers.sec.user_agent == "Jane Doe jane@example.com"
+        assert load_config(config_path).providers.of(SEC).user_agent == "Jane Doe jane@example.com"
         # The next start, the contact removed again by hand: asked once is asked once.
         config_path.write_text(text)
         start_catalyst(tmux, tmp_path, env, *where, size=(80, 24))

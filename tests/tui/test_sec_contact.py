@@ -11,6 +11,7 @@ from pathlib import Path
 from catalyst_tui import prefs
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
+from catalyst_tui.market.registry import SEC
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.edit_forms import SecContactForm
@@ -49,11 +50,11 @@ async def test_the_first_start_asks_checks_as_typed_and_writes_the_contact(tmp_p
         await pilot.pause()
         assert isinstance(app.screen, WatchlistScreen)
         assert any("SEC contact saved" in n.message for n in app._notifications)
-        assert app.workspace.config.providers.sec.user_agent == CONTACT
+        assert app.workspace.config.providers.of(SEC).user_agent == CONTACT
     store.close()
     after = config.path.read_text()
     assert after.replace(f'user_agent = "{CONTACT}"\n', "", 1) == before
-    assert load_config(config.path).providers.sec.user_agent == CONTACT
+    assert load_config(config.path).providers.of(SEC).user_agent == CONTACT
     assert prefs.load(path).sec_contact_asked
 
 
@@ -68,7 +69,7 @@ async def test_skipped_it_is_not_asked_again(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, WatchlistScreen)
     assert prefs.load(path).sec_contact_asked
-    assert load_config(config.path).providers.sec.user_agent is None  # nothing written
+    assert load_config(config.path).providers.of(SEC).user_agent is None  # nothing written
     again = app_on(config, store, path, ask_sec_contact=True)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

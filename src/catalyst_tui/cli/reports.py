@@ -74,13 +74,14 @@ def cmd_evidence(ctx: Context) -> int:
 
 
 def cmd_filings(ctx: Context) -> int:
+    from ..market.registry import SEC
     from .output.evidence import filings_json, print_filings
 
     config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
         symbol = known_ticker("filings", store, ctx.args.symbol)
         records = store.evidence.filings(symbol, limit=-1)
-    sec = bool(config.providers.sec.user_agent)
+    sec = bool(config.providers.of(SEC).user_agent)
     ctx.report(
         lambda: filings_json(records),
         lambda: print_filings(records, symbol=symbol, sec_configured=sec),

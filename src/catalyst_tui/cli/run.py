@@ -47,6 +47,7 @@ def cmd_refresh(ctx: Context) -> int:
 
     from ..jobs.evaluation import evaluate_checkpoints, local_today
     from ..jobs.refresh import refresh_in_process
+    from ..market.registry import SEC
     from ..thesis.wording import transition_text
     from .output.report import print_refresh_summary, refresh_progress
 
@@ -69,7 +70,7 @@ def cmd_refresh(ctx: Context) -> int:
         delivery = asyncio.run(_deliver_once(store, now))
         if report is not None:
             print_refresh_summary(report, store.market.last_quotes(report.symbols).values())
-        if not config.providers.sec.user_agent:  # one line: what waits for the contact
+        if not config.providers.of(SEC).user_agent:  # one line: what waits for the contact
             from ..views.sec_contact import sec_wait_text, waiting_for_sec
 
             ctx.out(sec_wait_text(waiting_for_sec(store.views.checkpoints())))
@@ -121,7 +122,7 @@ def cmd_daemon(ctx: Context) -> int:
         ctx.out(f"catalyst daemon: watching {len(config.tickers)} tickers; SIGTERM stops it")
         sys.stdout.flush()
         await stop.wait()
-        scheduler.shutdown()
+        await scheduler.stop()
         await close_channels(channels)
         ctx.out("catalyst daemon: stopped")
 

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar
 
 from ..market.finnhub import FinnhubSettings
 from ..market.fx import EcbSettings
@@ -68,32 +68,31 @@ class Settings(NamedTuple):
 S = TypeVar("S")
 
 
-class ProviderSettings(Mapping[str, Any]):
+class ProviderSettings(Mapping[str, object]):
     """The [providers] tables: each provider's settings by table name (market/registry.py
     SETTINGS: `yahoo` is a YahooSettings, and so on), its defaults where the file says nothing.
-    `of(spec)` is the typed door; `providers.sec` the short one."""
+    `of(spec)` is the one typed door: `providers.of(SEC).user_agent` is a `str | None` to the
+    type checker; by name (`providers["sec"]`) a table is only an object."""
 
     __slots__ = ("_tables",)
 
-    def __init__(self, **tables: Any) -> None:
+    def __init__(self, **tables: object) -> None:
         unknown = sorted(set(tables) - set(SETTINGS))
         if unknown:
             raise TypeError(f"no such provider table: {', '.join(unknown)}")
-        self._tables: dict[str, Any] = {
+        self._tables: dict[str, object] = {
             name: tables[name] if name in tables else settings()
             for name, settings in SETTINGS.items()
         }
 
     def of(self, spec: ProviderSpec[S]) -> S:
-        return cast(S, self._tables[spec.table_name])
+        """The settings of `spec`'s table, as its settings class (checked, not cast)."""
+        table = self._tables[spec.table_name]
+        if not isinstance(table, spec.settings):
+            raise TypeError(f"[providers.{spec.table_name}] is not {spec.settings.__name__}")
+        return table
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self._tables[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def __getitem__(self, name: str) -> Any:
+    def __getitem__(self, name: str) -> object:
         return self._tables[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -113,7 +112,7 @@ class ProviderSettings(Mapping[str, Any]):
         return (_provider_settings, (self._tables,))
 
 
-def _provider_settings(tables: dict[str, Any]) -> ProviderSettings:
+def _provider_settings(tables: dict[str, object]) -> ProviderSettings:
     return ProviderSettings(**tables)
 
 

@@ -1,9 +1,15 @@
-"""The shared HTTP client of one refresh, as the config asks for it: every provider's rate limit
+"""The shared HTTP client of a refresh, as the config asks for it: every provider's rate limit
 and request bounds, and a browser's TLS handshake for the providers `settings.browser_tls` names
 (Yahoo by default, which answers Python's own with 429), unless curl_cffi can't be loaded here:
-then Python's handshake, said in a note (and by `catalyst status`)."""
+then Python's handshake, said in a note (and by `catalyst status`).
+
+`catalyst refresh` makes one for its refresh; the daemon's scheduler and the TUI's refresh worker
+keep one (`KeptClient`) across refreshes, with its connections: a steady refresh asks its five
+batches on connections already open, not after a connect and handshake each."""
 
 from __future__ import annotations
+
+from collections.abc import Hashable
 
 from ..config import Config
 from ..market.http.browser_tls import load_problem
@@ -21,6 +27,41 @@ def market_client(config: Config, notes: list[str]) -> MarketClient:
         notes.append(browser_tls_note(config.settings.browser_tls, problem))
         origins = ()
     return MarketClient(rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, browser_origins=origins)
+
+
+def client_key(config: Config) -> Hashable:
+    """What a client is built from (the providers' tables, settings.browser_tls): a config that
+    changed any of them needs another client."""
+    return (config.providers, config.settings.browser_tls)
+
+
+class KeptClient:
+    """One client kept across refreshes, on one event loop: rebuilt when the config it was built
+    from changed (a provider's URL or settings.browser_tls edited in the file), closed by
+    `aclose`. Each refresh begins a cycle (`MarketClient.new_cycle`): a host found down before
+    is asked again; the others over the connections kept to them."""
+
+    def __init__(self) -> None:
+        self.client: MarketClient | None = None
+        self.notes: list[str] = []  # what building it said (no browser handshake), every refresh
+        self._key: Hashable = None
+
+    async def get(self, config: Config) -> MarketClient:
+        """The client for a refresh on `config`, its hosts' verdicts forgotten."""
+        key = client_key(config)
+        if self.client is not None and key != self._key:
+            await self.aclose()
+        if self.client is None:
+            self.notes = []
+            self.client = market_client(config, self.notes)
+            self._key = key
+        self.client.new_cycle()
+        return self.client
+
+    async def aclose(self) -> None:
+        client, self.client = self.client, None
+        if client is not None:
+            await client.aclose()
 
 
 def browser_tls_note(names: tuple[str, ...], problem: str) -> str:

@@ -14,7 +14,6 @@ from ..market.earnings import fetch_next_earnings
 from ..market.http.client import MarketClient
 from ..market.models import EarningsDate, FetchError, FetchKind
 from ..market.provider import EarningsSource, FundamentalsSource
-from ..market.sec.tickers import cik_for
 from ..store import Store
 
 log = logging.getLogger(__name__)
@@ -62,7 +61,7 @@ class DailyFetches:
         kind = FetchKind.FUNDAMENTALS
 
         async def one(symbol: str) -> None:
-            cik = cik_for(symbol, ciks)
+            cik = source.cik_of(symbol, ciks)
             if cik is None:  # ETFs, indices, foreign listings: not an error, just no filings
                 market.mark_fetched(kind, symbol, clock(), ok=True, detail="no CIK")
                 return

@@ -8,6 +8,7 @@ import logging
 import zoneinfo
 
 from ..config import Config
+from ..market.registry import SEC
 from ..store import Store
 from ..thesis.evaluate import Evaluation, evaluate
 
@@ -30,7 +31,7 @@ def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list
     """Evaluate every active checkpoint on stored data and record the outcome; the
     evaluations whose status changed are returned."""
     checkpoints, snapshot = store.checkpoints.evaluation_inputs(
-        now, sec_configured=bool(config.providers.sec.user_agent), base=config.settings.currency
+        now, sec_configured=bool(config.providers.of(SEC).user_agent), base=config.settings.currency
     )
     evaluations = evaluate(checkpoints, snapshot, local_today(config, now))
     recorded = store.checkpoints.record(evaluations, now, notify=config.settings.notify)

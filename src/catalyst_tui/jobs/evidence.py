@@ -33,21 +33,10 @@ from dataclasses import dataclass, field
 from ..market.bounds import plausible_moment
 from ..market.documents import html_to_text
 from ..market.http.client import MarketClient
-from ..market.models import FetchError, FetchKind
-from ..market.news import NewsFormatError
+from ..market.models import FetchError, FetchKind, FormatError
 from ..market.provider import FilingsSource, NewsSource
-from ..market.sec.filings import (
-    Filing,
-    FilingsFormatError,
-    exhibits,
-    parse_filing_index,
-    parse_index_accepted,
-    parse_submissions,
-    parse_submissions_page,
-)
-from ..market.sec.tickers import cik_for
 from ..store import Store
-from ..store.records import NewDocument
+from ..store.records import FilingRecord, NewDocument
 from .results import POLL_EVERY, ReleaseReading, awaited
 
 log = logging.getLogger(__name__)
@@ -89,7 +78,7 @@ class EvidenceFetches:
         edgar = self.filings
         if edgar is None or not ciks:
             return
-        known = {s: cik for s in symbols if (cik := cik_for(s, ciks)) is not None}
+        known = {s: cik for s in symbols if (cik := edgar.cik_of(s, ciks)) is not None}
         due = [s for s in self._filings_due(symbols) if s in known]
         try:
             async with asyncio.timeout(self._left()):
@@ -108,7 +97,7 @@ class EvidenceFetches:
         edgar, releases = self.filings, self.releases
         if edgar is None or releases is None or not ciks:
             return
-        known = [s for s in symbols if cik_for(s, ciks) is not None]
+        known = [s for s in symbols if edgar.cik_of(s, ciks) is not None]
         try:
             async with asyncio.timeout(self._left()):
                 await releases.run(edgar, known)
@@ -170,14 +159,11 @@ class EvidenceFetches:
     async def _filings(self, edgar: FilingsSource, symbol: str, cik: str) -> None:
         market, now = self.store.market, self.clock()
         first = not self.store.evidence.filings(symbol, limit=1)
+        cutoff = now - FIRST_LOOK
         try:
-            filings, pages = parse_submissions(await edgar.fetch_submissions(self.client, cik), cik)
-            cutoff = now - FIRST_LOOK
-            if first and pages and (not filings or min(f.accepted for f in filings) > cutoff):
-                # A prolific filer: its last 12 months reach into the first older page.
-                older = await edgar.fetch_submissions(self.client, cik, pages[0])
-                filings += parse_submissions_page(older, cik)
-        except (FetchError, FilingsFormatError) as error:
+            # At first sight, the last 12 months: a prolific filer's reach into an older page.
+            filings = await edgar.filings(self.client, cik, cutoff if first else None)
+        except (FetchError, FormatError) as error:
             market.mark_fetched(
                 FetchKind.FILINGS, symbol, self.clock(), ok=False, detail=str(error)
             )
@@ -205,8 +191,8 @@ class EvidenceFetches:
                 store.save_documents(symbol, (), self.clock(), filing=record.accession)
                 continue
             try:
-                accepted = await self._filing_documents(edgar, symbol, record.filing)
-            except (FetchError, FilingsFormatError) as error:
+                accepted = await self._filing_documents(edgar, symbol, record)
+            except (FetchError, FormatError) as error:
                 store.read_failed(symbol, record.accession, str(error))
                 log.info("documents of %s %s: %s", symbol, record.accession, error)
                 continue
@@ -215,7 +201,7 @@ class EvidenceFetches:
                                      accepted=accepted)  # fmt: skip
 
     async def _filing_documents(
-        self, edgar: FilingsSource, symbol: str, filing: Filing
+        self, edgar: FilingsSource, symbol: str, record: FilingRecord
     ) -> dt.datetime | None:
         """Read and store the filing's documents worth matching, one by one (those stored by an
         earlier refresh are not asked for again); when it was accepted once all are, None when
@@ -224,18 +210,18 @@ class EvidenceFetches:
         for the failed ones). The time is its index page's (always New York's clock) where the
         index is read, since submissions' acceptanceDateTime is UTC on most rows and New
         York's clock on some."""
-        archives = edgar.archives_url
+        archives, filing = edgar.archives_url, record.filing
         accepted = filing.accepted
         fetched = self.releases.fetched if self.releases is not None else {}
         if filing.wants_exhibits:
             url = filing.index_url(archives)
             page = fetched.get(url) or await edgar.fetch_archive(self.client, url, filing.cik)
-            index = parse_filing_index(page)
-            shown = parse_index_accepted(page)
+            index = edgar.read_index(page)
+            shown = index.accepted
             if shown is not None and abs((shown.date() - filing.filed).days) <= INDEX_SLACK_DAYS:
                 accepted = shown  # New York's clock, where submissions' may be either
             wanted = [(d.name, f"8-K {d.type}", d.description)
-                      for d in exhibits(index)[:MAX_EXHIBITS]]  # fmt: skip
+                      for d in index.exhibits[:MAX_EXHIBITS]]  # fmt: skip
         else:
             wanted = [(filing.primary_document, filing.form, "")]
         stored = self.store.evidence.document_keys(symbol, filing.accession)
@@ -266,7 +252,7 @@ class EvidenceFetches:
         market = self.store.market
         try:
             headlines = await feed.headlines(self.client, symbol)
-        except (FetchError, NewsFormatError) as error:
+        except (FetchError, FormatError) as error:
             market.mark_fetched(FetchKind.NEWS, symbol, self.clock(), ok=False, detail=str(error))
             log.info("news %s: %s", symbol, error)
             return

@@ -1,7 +1,8 @@
 """An intraday chart (1D, 5D) fetched when a chart shows one, not in a refresh: only the symbols
-someone looks at are asked for, one request each. The request goes through the refresh's shared
-client (its rate limits, bounds and browser handshake), counts with Yahoo's requests, and a
-refusal pauses Yahoo as one in a refresh would; a paused Yahoo is not asked."""
+someone looks at are asked for, one request each, of the registry's intraday source (Yahoo's).
+The request goes through the refresh's shared client (its rate limits, bounds and browser
+handshake), counts with its provider's requests, and a refusal pauses that provider as one in a
+refresh would; a paused provider is not asked."""
 
 from __future__ import annotations
 
@@ -14,11 +15,10 @@ from ..config import Config
 from ..market.http.client import MarketClient
 from ..market.http.errors import is_refusal
 from ..market.models import FetchError
-from ..market.yahoo import NAME as YAHOO
-from ..market.yahoo.intraday import fetch_intraday
 from ..store import Store
 from ..store.records import StoredIntraday
-from .refresh import market_client
+from .client import market_client
+from .refresh import refresh_sources
 
 log = logging.getLogger(__name__)
 
@@ -40,19 +40,23 @@ async def fetch_intraday_chart(
     client: MarketClient | None = None,
 ) -> IntradayFetch:
     """Fetch and store the intraday chart of `symbol` over `span` (a key of market.intraday
-    SPANS) from Yahoo; never raises for what Yahoo answers."""
+    SPANS) from the registry's intraday source; never raises for what it answers."""
     clock = now or (lambda: dt.datetime.now(dt.UTC))
+    source = refresh_sources(config, store, now=clock).intraday
+    if source is None:
+        return IntradayFetch(None, "no provider serves intraday charts")
+    name = source.name
     paused = store.providers.paused(clock())
-    if YAHOO in paused:
-        until = paused[YAHOO]
-        return IntradayFetch(None, f"yahoo is paused until {until:%H:%M} UTC after refusing")
+    if name in paused:
+        until = paused[name]
+        return IntradayFetch(None, f"{name} is paused until {until:%H:%M} UTC after refusing")
     notes: list[str] = []
     owned = client is None
     client = client or market_client(config, notes)
     asked_before = client.requests.copy()
     error: FetchError | None = None
     try:
-        chart = await fetch_intraday(client, config.providers.yahoo.base_url, symbol, span, clock)
+        chart = await source.intraday(client, symbol, span, clock())
         store.intraday.save(chart, clock())
     except FetchError as exc:
         error = exc
@@ -61,10 +65,10 @@ async def fetch_intraday_chart(
         asked = client.requests - asked_before
         if owned:
             await client.aclose()
-    failed = {YAHOO: error.message} if error is not None else {}
+    failed = {name: error.message} if error is not None else {}
     store.providers.record(
         clock(),
-        succeeded=set() if error else {YAHOO},
+        succeeded=set() if error else {name},
         failed=failed,
         refused=failed if error is not None and is_refusal(error) else {},
         requests=dict(asked),

@@ -41,6 +41,7 @@ from .daily import DailyFetches
 from .evidence import EvidenceFetches
 from .evidence_match import match_evidence
 from .fx import refresh_fx
+from .reach import Reach
 from .results import ReleaseReading
 
 log = logging.getLogger(__name__)
@@ -66,9 +67,8 @@ class RefreshReport:
     notes: list[str] = field(default_factory=list)
     fundamentals_updated: list[str] = field(default_factory=list)
     earnings_updated: list[str] = field(default_factory=list)
-    # When no provider gave a single quote: "offline" (every fetch failed on the network: no
-    # connection, no answer in time), "unreachable" (they answered, with errors); else "".
-    reach: str = ""
+    # When no provider gave a single quote, why (jobs/reach.py); else None.
+    reach: Reach | None = None
     # With `reach` set: each provider's failure once, "cannot connect to ... (4 symbols)".
     failures: dict[str, str] = field(default_factory=dict)
 
@@ -103,11 +103,11 @@ async def refresh_in_process(
     env: Mapping[str, str] = os.environ,
     deadline: float = REFRESH_DEADLINE,
     quotes_deadline: float = QUOTES_DEADLINE,
-    on_reach: Callable[[str], object] | None = None,
+    on_reach: Callable[[Reach], object] | None = None,
 ) -> RefreshReport:
     """Fetch and store quotes (+ history), then fundamentals and earnings where due: within
     `deadline` seconds, of which the quote pass takes at most `quotes_deadline`. `on_reach`
-    hears "offline" or "unreachable" as soon as the quote pass ends without a quote."""
+    hears Reach.OFFLINE or Reach.UNREACHABLE as soon as the quote pass ends without a quote."""
     clock = now or (lambda: dt.datetime.now(dt.UTC))
     report = RefreshReport(started=clock())
     ends = time.monotonic() + deadline
@@ -142,7 +142,7 @@ async def refresh_in_process(
         report.notes.extend(f"{p.name}: {p.fallback}" for p in providers if p.fallback)
         refusing = _refusing(paused, outcomes)
         async with _within(ends, deadline, report):
-            if report.reach == "offline":  # every host asked was out of reach: none more
+            if report.reach is Reach.OFFLINE:  # every host asked was out of reach: none more
                 report.notes.append(
                     "no network: FX rates, fundamentals and earnings dates not refreshed"
                 )
@@ -248,13 +248,14 @@ def failures_by_provider(outcomes: Iterable[QuoteOutcome]) -> dict[str, str]:
     }
 
 
-def _reach(outcomes: Mapping[str, QuoteOutcome]) -> str:
-    """ "offline" when no symbol got a quote and every failure was the network's (no connection,
-    no answer in time), "unreachable" when none got one otherwise, else ""."""
+def _reach(outcomes: Mapping[str, QuoteOutcome]) -> Reach | None:
+    """OFFLINE when no symbol got a quote and every failure was the network's (no connection,
+    no answer in time), UNREACHABLE when none got one otherwise, else None."""
     if not outcomes or any(o.quote is not None for o in outcomes.values()):
-        return ""
+        return None
     errors = [e.kind for o in outcomes.values() for e in o.errors]
-    return "offline" if all(kind in ("network", "timeout") for kind in errors) else "unreachable"
+    offline = all(kind in ("network", "timeout") for kind in errors)
+    return Reach.OFFLINE if offline else Reach.UNREACHABLE
 
 
 def _refusing(paused: Mapping[str, object], outcomes: Mapping[str, QuoteOutcome]) -> set[str]:

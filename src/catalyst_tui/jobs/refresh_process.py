@@ -4,17 +4,21 @@ The HTTP stack and the big write of a refresh would hold the TUI's loop, and in 
 makes it worse (docs/performance.md): in its own process it competes for a core, not for the
 loop. The daemon and `catalyst refresh` have no keys to serve and refresh in this process.
 
-The parent side is `refresh_in_child_process`; the child is
-`python -m catalyst_tui.jobs.refresh_process`:
+The parent side is jobs/refresh_worker.py (`RefreshWorker`, kept between refreshes by the TUI's
+scheduler); the child is `python -m catalyst_tui.jobs.refresh_process`, which refreshes once for
+each request, on one HTTP client kept across them (its connections open: jobs/client.py):
 
-- stdin: one pickled `WorkerRequest` (the config's settings and providers, the database path, the
-  caller's clock offset and pid), then EOF. The config comes from the caller, not from the file:
-  the TUI may hold a config that differs from catalysts.toml (an edit whose write-back failed).
-- stdout: JSON lines, `{"progress": [done, total, symbol]}` at most four a second (the first,
-  0 done, at once; always the last one), `{"reach": "offline"}` (or "unreachable") as soon as
-  the quote pass ends without a quote, then exactly one of `{"report": {...}}` (exit status 0)
-  or `{"error": "..."}` (exit status 1). The report says which symbols are fresh and whether
-  any has a price stored, not the quotes: they are in the database, where the screens read them.
+- stdin: pickled `WorkerRequest`s (the config's settings and providers, the database path, the
+  caller's clock offset and pid), one a refresh, the next written after the last one's report;
+  EOF asks the child to close its client and exit (status 0). The config comes from the caller,
+  not from the file: the TUI may hold a config that differs from catalysts.toml (an edit whose
+  write-back failed); a client built for other providers' settings is built again.
+- stdout, for each request: JSON lines, `{"progress": [done, total, symbol]}` at most four a
+  second (the first, 0 done, at once; always the last one), `{"reach": "offline"}` (or
+  "unreachable") as soon as the quote pass ends without a quote, then exactly one of
+  `{"report": {...}}` or `{"error": "..."}` (then the child exits, status 1). The report says
+  which symbols are fresh and whether any has a price stored, not the quotes: they are in the
+  database, where the screens read them.
 - stderr: the child's log records as JSON lines; the parent logs them through `logging` (the TUI's
   log file), with anything else the interpreter printed there, so nothing reaches the terminal.
 
@@ -46,8 +50,10 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
-from ..market.quotes import ProgressCallback
+from ..market.http.client import MarketClient
 from ..store import Store
+from .client import KeptClient
+from .reach import reach_of
 from .refresh import REFRESH_DEADLINE, RefreshReport, refresh_in_process
 
 log = logging.getLogger(__name__)
@@ -55,17 +61,11 @@ log = logging.getLogger(__name__)
 MODULE = "catalyst_tui.jobs.refresh_process"
 PROGRESS_INTERVAL = 0.25  # seconds between progress lines (the last one always goes), as
 # often as the TUI repaints its bar
-LINE_LIMIT = 1 << 24  # the report line names every symbol: 500 take ~6 KB
 PARENT_CHECK = 0.5  # seconds between checks that the parent is still there
-KILL_WAIT = 5.0  # seconds to wait for a killed child to be reaped
 NICENESS = 5  # the child's priority below the TUI's, when they compete for a core
 CHILD_DEADLINE = REFRESH_DEADLINE + 60.0  # seconds from start to report
 EXIT_FAILED = 1
 EXIT_ORPHANED = 3
-
-
-class RefreshFailed(Exception):
-    """The child could not refresh (bad database path, a crash, killed): the message says why."""
 
 
 @dataclass(frozen=True)
@@ -96,114 +96,6 @@ def request_for(
     return pickle.dumps(WorkerRequest(slim, str(db_path), offset, os.getpid(), level))
 
 
-async def refresh_in_child_process(
-    config: Config,
-    db_path: Path | str,
-    *,
-    now: Callable[[], dt.datetime] | None = None,
-    on_progress: ProgressCallback | None = None,
-    on_start: Callable[[asyncio.subprocess.Process], None] | None = None,
-    deadline: float = CHILD_DEADLINE,
-    on_reach: Callable[[str], object] | None = None,
-) -> RefreshReport:
-    """`refresh_in_process` in a child process: progress is passed on as its lines arrive, the
-    report built from its last line. RefreshFailed when the child fails or has not reported
-    within `deadline` seconds; then, or cancelled, the child is killed and reaped."""
-    request = request_for(config, db_path, now)
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        MODULE,
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        limit=LINE_LIMIT,
-    )
-    relay: asyncio.Task[None] | None = None
-    try:
-        if on_start is not None:
-            on_start(proc)
-        assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
-        relay = asyncio.create_task(_relay_log(proc.stderr, proc.pid))
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # it died: see below
-            proc.stdin.write(request)
-            await proc.stdin.drain()
-        proc.stdin.close()
-        report: dict[str, Any] | None = None
-        error: str | None = None
-        try:
-            async with asyncio.timeout(deadline):
-                async for line in proc.stdout:
-                    try:
-                        message = json.loads(line)
-                    except ValueError:
-                        log.warning("market worker %d: unreadable line %r", proc.pid, line[:200])
-                        continue
-                    if "progress" in message:
-                        if on_progress is not None:
-                            on_progress(*message["progress"])
-                    elif "reach" in message:
-                        if on_reach is not None:
-                            on_reach(str(message["reach"]))
-                    elif "report" in message:
-                        report = message["report"]
-                    elif "error" in message:
-                        error = str(message["error"])
-                code = await proc.wait()
-                await relay
-        except TimeoutError:
-            raise RefreshFailed(
-                f"the market worker gave no report within {deadline:g}s: stopped"
-            ) from None
-    finally:
-        if proc.returncode is None:
-            kill(proc)
-            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
-                await asyncio.wait_for(proc.wait(), KILL_WAIT)
-        if relay is not None and not relay.done():
-            relay.cancel()
-    if code != 0 or report is None:
-        if error is None:
-            how = f"was stopped by signal {-code}" if code < 0 else f"exited with status {code}"
-            error = f"the market worker {how} before its report"
-        raise RefreshFailed(error)
-    return report_from(report)
-
-
-def kill(proc: asyncio.subprocess.Process) -> None:
-    """SIGKILL a child that is still running (its writes are whole transactions)."""
-    if proc.returncode is None:
-        with contextlib.suppress(ProcessLookupError):
-            proc.kill()
-
-
-async def _relay_log(stream: asyncio.StreamReader, pid: int) -> None:
-    """The child's log records into this process's logging; stray text (an interpreter that died
-    before logging was set up) as one error record at the end."""
-    stray: list[str] = []
-    try:
-        async for raw in stream:
-            _relay_line(raw.decode("utf-8", "replace").rstrip("\n"), pid, stray)
-    except ValueError as exc:  # a line beyond LINE_LIMIT: the rest of the log is lost, not the run
-        log.warning("market worker %d: log unreadable: %s", pid, exc)
-    if stray:
-        log.error("market worker %d wrote to stderr:\n%s", pid, "\n".join(stray[-200:]))
-
-
-def _relay_line(line: str, pid: int, stray: list[str]) -> None:
-    try:
-        record = json.loads(line)
-        level = logging.getLevelName(record["level"])
-        name, message = str(record["name"]), str(record["message"])
-    except (ValueError, KeyError, TypeError):
-        if line.strip():
-            stray.append(line)
-        return
-    if not isinstance(level, int):
-        level = logging.WARNING
-    logging.getLogger(name).log(level, "[market worker %d] %s", pid, message)
-
-
 def report_from(data: dict[str, Any]) -> RefreshReport:
     """The report a child sent (`report_data`): no statuses, the database holds them."""
     return RefreshReport(
@@ -214,7 +106,7 @@ def report_from(data: dict[str, Any]) -> RefreshReport:
         notes=list(data["notes"]),
         fundamentals_updated=list(data["fundamentals_updated"]),
         earnings_updated=list(data["earnings_updated"]),
-        reach=str(data.get("reach", "")),
+        reach=reach_of(data.get("reach")),
         failures=dict(data.get("failures", {})),
     )
 
@@ -283,8 +175,33 @@ def _watch_parent(parent: int) -> None:
             os._exit(EXIT_ORPHANED)
 
 
-async def _refresh(request: WorkerRequest, lines: _Lines) -> RefreshReport:
+async def _serve(request: WorkerRequest | None, lines: _Lines) -> None:
+    """Refresh for each request until EOF, on one client kept across them (jobs/client.py)."""
+    kept = KeptClient()
+    try:
+        while request is not None:
+            report = await _refresh(request, lines, await kept.get(request.config))
+            report.notes[:0] = kept.notes
+            lines.send({"report": report_data(report)})
+            request = await asyncio.to_thread(_next_request)
+    finally:
+        await kept.aclose()
+
+
+def _next_request() -> WorkerRequest | None:
+    """The next request on stdin; None at EOF (the parent asks the worker to end)."""
+    try:
+        request = pickle.load(sys.stdin.buffer)
+    except EOFError:
+        return None
+    if not isinstance(request, WorkerRequest):
+        raise TypeError(f"expected a WorkerRequest on stdin, got {type(request).__name__}")
+    return request
+
+
+async def _refresh(request: WorkerRequest, lines: _Lines, client: MarketClient) -> RefreshReport:
     offset = dt.timedelta(seconds=request.clock_offset)
+    lines.last = 0.0  # this refresh's first progress line goes at once
     with Store.open(Path(request.db_path)) as store:
         lines.progress(0, len(store.views.active_symbols()), "")  # under way: said at once
         return await refresh_in_process(
@@ -292,6 +209,7 @@ async def _refresh(request: WorkerRequest, lines: _Lines) -> RefreshReport:
             store,
             now=lambda: dt.datetime.now(dt.UTC) + offset,
             on_progress=lines.progress,
+            client=client,
             on_reach=lambda reach: lines.send({"reach": reach}),
         )
 
@@ -302,16 +220,15 @@ def main() -> int:
         os.nice(NICENESS)
     lines = _Lines()
     try:
-        request = pickle.load(sys.stdin.buffer)
-        if not isinstance(request, WorkerRequest):
-            raise TypeError(f"expected a WorkerRequest on stdin, got {type(request).__name__}")
+        request = _next_request()
+        if request is None:
+            raise EOFError("no request on stdin")
         logging.getLogger("catalyst_tui").setLevel(request.log_level)
         if request.parent_pid:
             threading.Thread(
                 target=_watch_parent, args=(request.parent_pid,), name="parent", daemon=True
             ).start()
-        report = asyncio.run(_refresh(request, lines))
-        lines.send({"report": report_data(report)})
+        asyncio.run(_serve(request, lines))
     except Exception as exc:
         log.exception("market refresh failed")
         with contextlib.suppress(OSError):

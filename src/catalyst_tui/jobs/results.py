@@ -27,11 +27,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..market.http.client import MarketClient
-from ..market.models import NEW_YORK, FetchError
+from ..market.models import NEW_YORK, FetchError, FormatError
 from ..market.provider import FilingsSource
-from ..market.sec.filings import FilingsFormatError, exhibits, parse_filing_index
-from ..market.sec.release_records import NotRead, ReleaseResults, nothing
-from ..market.sec.releases import read_release
+from ..market.release_records import NotRead, ReleaseResults, nothing
 from ..notify.wording import results_notification
 from ..store import Store
 from ..store.records import FilingRecord
@@ -86,7 +84,7 @@ class ReleaseReading:
             try:
                 await self._one(edgar, record)
             except Exception as error:  # that release's failure alone, never the refresh's
-                expected = isinstance(error, FetchError | FilingsFormatError)
+                expected = isinstance(error, FetchError | FormatError)
                 why = str(error) if expected else f"{type(error).__name__}: {error}"
                 url = record.filing.index_url(edgar.archives_url)
                 self.store.results.failed(record.symbol, record, url, why, self.clock())
@@ -102,17 +100,14 @@ class ReleaseReading:
         index_url = filing.index_url(archives)
         page = await edgar.fetch_archive(self.client, index_url, filing.cik)
         self.fetched[index_url] = page
-        found = exhibits(parse_filing_index(page))
-        chosen = next((d for d in found if d.type.upper() == "EX-99.1"), None) or next(
-            iter(found), None
-        )
+        chosen = edgar.read_index(page).release
         if chosen is None:
             self._save(record, index_url, nothing(NotRead.NO_EXHIBIT))
             return
         url = filing.document_url(archives, chosen.name)
         body = await edgar.fetch_archive(self.client, url, filing.cik)
         self.fetched[url] = body
-        self._save(record, url, await asyncio.to_thread(read_release, body, record.filed))
+        self._save(record, url, await asyncio.to_thread(edgar.read_release, body, record.filed))
 
     def _save(self, record: FilingRecord, url: str, results: ReleaseResults) -> None:
         stored = store_release(self.store, record, url, results, self.clock(), notify=self.notify)

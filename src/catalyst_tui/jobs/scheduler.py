@@ -8,9 +8,11 @@ An AsyncIOScheduler on the running asyncio loop runs
 - evaluation and notification after every refresh, and one minute after local midnight, so
   due dates pass on time without new prices.
 
-With `refresh_in_child_process` (the TUI) the market refresh runs in a child process
-(jobs/refresh_process.py): its HTTP stack and its big write would otherwise hold the loop that
-serves keys. The daemon and `catalyst refresh` have no keys to serve and refresh in this process.
+With `refresh_in_child` (the TUI) the market refresh runs in a child process kept between
+refreshes (jobs/refresh_worker.py): its HTTP stack and its big write would otherwise hold the
+loop that serves keys. The daemon has no keys to serve and refreshes in this process. Either
+way one HTTP client, and its connections, serves every refresh (jobs/client.py `KeptClient`),
+built again when the config's providers or settings.browser_tls change; `stop` closes it.
 Evaluation runs in a thread on a connection of its own, for the same reason.
 """
 
@@ -33,9 +35,11 @@ from ..notify.delivery import DeliveryReport, claimer_id, deliver
 from ..notify.notification import Channel
 from ..store import Store
 from ..thesis.evaluate import Evaluation
+from .client import KeptClient
 from .evaluation import evaluate_checkpoints, user_zone
+from .reach import Reach
 from .refresh import RefreshReport, refresh_in_process
-from .refresh_process import RefreshFailed, kill, refresh_in_child_process
+from .refresh_worker import RefreshFailed, RefreshWorker, kill
 from .results import POLL_EVERY, awaited
 
 log = logging.getLogger(__name__)
@@ -96,14 +100,14 @@ class ThesisScheduler:
         on_progress: Callable[[int, int, str], None] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
         refresh_in_child: bool = False,
-        on_reach: Callable[[str], object] | None = None,
+        on_reach: Callable[[Reach], object] | None = None,
     ) -> None:
         self.config = config
         self.store = store
         self.channels = list(channels)
         self.on_cycle = on_cycle
         self.on_progress = on_progress
-        self.on_reach = on_reach  # "offline" or "unreachable", as soon as a refresh knows
+        self.on_reach = on_reach  # why no provider answered, as soon as a refresh knows
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.claimer = claimer_id(role)
         self.scheduler = AsyncIOScheduler(timezone=user_zone(config), logger=_SCHEDULER_LOG)
@@ -113,6 +117,8 @@ class ThesisScheduler:
         self._cycle_lock = asyncio.Lock()
         self.refresh_in_child = refresh_in_child
         self.worker: asyncio.subprocess.Process | None = None  # the running refresh's child
+        self.kept_worker = RefreshWorker()  # the child kept between refreshes (refresh_in_child)
+        self.kept_client = KeptClient()  # the client kept between refreshes in this process
 
     def start(self, *, refresh_at_start: bool = True) -> None:
         first = self.clock() if refresh_at_start else None
@@ -142,11 +148,19 @@ class ThesisScheduler:
 
     def shutdown(self) -> None:
         """Stop the jobs; a refresh's child process is killed here and now (its task, cancelled
-        by the scheduler, reaps it), so no child writes on after the app is gone."""
+        by the scheduler, reaps it), so no child writes on after the app is gone. `stop` also
+        ends the worker kept between refreshes and closes the client."""
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         if self.worker is not None:
             kill(self.worker)
+
+    async def stop(self) -> None:
+        """`shutdown`, then the kept worker asked to end (killed if it does not) and the kept
+        client closed, with their connections."""
+        self.shutdown()
+        await self.kept_worker.aclose()
+        await self.kept_client.aclose()
 
     def _skipped(self, event: JobSubmissionEvent) -> None:
         """A turn of the refresh came while the last one still ran: said once per long refresh
@@ -179,16 +193,19 @@ class ThesisScheduler:
 
     async def _refresh(self) -> RefreshReport:
         if not self.refresh_in_child:
-            return await refresh_in_process(
+            client = await self.kept_client.get(self.config)
+            report = await refresh_in_process(
                 self.config, self.store, now=self.clock, on_progress=self.on_progress,
-                on_reach=self.on_reach,
+                client=client, on_reach=self.on_reach,
             )  # fmt: skip
+            report.notes[:0] = self.kept_client.notes
+            return report
 
         def started(proc: asyncio.subprocess.Process) -> None:
             self.worker = proc
 
         try:
-            return await refresh_in_child_process(
+            return await self.kept_worker.refresh(
                 self.config, self.store.path, now=self.clock, on_progress=self.on_progress,
                 on_start=started, on_reach=self.on_reach,
             )  # fmt: skip

@@ -35,6 +35,7 @@ class FetchKind(StrEnum):
     DOCUMENTS = "documents"  # the text of filings worth matching
     NEWS = "news"  # headlines
     FX = "fx"  # currency rates
+    INTRADAY = "intraday"  # a day's or a few days' intraday bars, when a chart shows them
 
 
 class Quote(NamedTuple):
@@ -177,6 +178,11 @@ class LastQuote(NamedTuple):
 
     def age(self, now: datetime) -> timedelta | None:
         return None if self.fetched_at is None else now - self.fetched_at
+
+
+class FormatError(ValueError):
+    """A body that is not the shape its source documents (a filing index without its table, a
+    feed that is no feed): the provider's modules raise their own, a job catches this one."""
 
 
 class FetchError(Exception):

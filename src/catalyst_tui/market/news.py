@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from .bounds import plausible_moment
 from .http.errors import raise_for_status
-from .models import Headline
+from .models import FormatError, Headline
 from .provider import NewsSource
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ _DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 
 
-class NewsFormatError(ValueError):
+class NewsFormatError(FormatError):
     """A body that is not an RSS 2.0 feed (an HTML page, junk, a declared document type)."""
 
 

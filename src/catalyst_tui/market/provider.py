@@ -25,7 +25,12 @@ from .http.errors import raise_for_status
 from .models import Bar, EarningsDate, Fact, FetchError, FxRate, Headline, Quote, Split
 
 if TYPE_CHECKING:  # the providers' modules are read at start-up (their specs): no HTTP stack
+    from datetime import datetime
+
     from .http.client import MarketClient
+    from .intraday import IntradayChart
+    from .release_records import ReleaseResults
+    from .sec.filings import Filing, IndexDocument
 
 log = logging.getLogger(__name__)
 
@@ -176,10 +181,29 @@ class NewsSource(Source):
     @abstractmethod
     async def headlines(self, client: MarketClient, symbol: str) -> list[Headline]:
         """The latest headlines, in the feed's order; FetchError when it could not answer, or
-        ValueError (market/news.py NewsFormatError) for a body that is no feed."""
+        models.FormatError (market/news.py NewsFormatError) for a body that is no feed."""
 
 
-class FundamentalsSource(Source):
+class IntradaySource(Source):
+    """Where a day's or a few days' intraday bars come from, when a chart shows them."""
+
+    @abstractmethod
+    async def intraday(
+        self, client: MarketClient, symbol: str, span: str, now: datetime
+    ) -> IntradayChart:
+        """The chart of `symbol` over `span` (a key of market.intraday SPANS); FetchError when
+        it gives none."""
+
+
+class ByCik(Source):
+    """A source whose companies go by their CIK, found in the ticker -> CIK map."""
+
+    def cik_of(self, symbol: str, ciks: Mapping[str, str]) -> str | None:
+        """The CIK of `symbol` in `ciks` (None: not a company the map knows)."""
+        return ciks.get(symbol)
+
+
+class FundamentalsSource(ByCik):
     """Where reported values come from, by a company's CIK."""
 
     @abstractmethod
@@ -191,8 +215,17 @@ class FundamentalsSource(Source):
         """The company's facts (market/models.py Fact), each period once."""
 
 
-class FilingsSource(Source):
-    """Where a company's filings and their documents come from."""
+class FilingIndex(NamedTuple):
+    """What a filing's index page says (`FilingsSource.read_index`)."""
+
+    exhibits: tuple[IndexDocument, ...]  # its press releases and the like, in the index's order
+    release: IndexDocument | None  # the one an earnings release is in (None: none)
+    accepted: datetime | None  # when the page says it was accepted (None: it does not)
+
+
+class FilingsSource(ByCik):
+    """Where a company's filings and their documents come from. Its readers raise
+    models.FormatError (a subclass) for a body that is not its format."""
 
     archives_url: str  # where the filing indexes and documents are
 
@@ -205,6 +238,23 @@ class FilingsSource(Source):
     @abstractmethod
     async def fetch_archive(self, client: MarketClient, url: str, cik: str | None = None) -> bytes:
         """A filing index or document."""
+
+    @abstractmethod
+    async def filings(
+        self, client: MarketClient, cik: str, back_to: datetime | None = None
+    ) -> list[Filing]:
+        """The company's recent filings; with `back_to`, those of the next older page too when
+        the recent ones do not reach back to it (a prolific filer's year)."""
+
+    @abstractmethod
+    def read_index(self, page: bytes) -> FilingIndex:
+        """A filing's index page (pure)."""
+
+    @abstractmethod
+    def read_release(self, body: bytes, filed: date | None = None) -> ReleaseResults:
+        """The results in an earnings release's document (pure, CPU-bound: run it in a
+        thread). Never raises: a document without results gives nothing, with the reason.
+        `filed`, the day its 8-K was filed: a statement ending after it is no quarter."""
 
 
 @contextmanager

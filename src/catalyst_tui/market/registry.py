@@ -4,7 +4,8 @@ rate limits and request bounds, the origins settings.browser_tls names, and the 
 refresh (`build_sources`).
 
 A new provider is one module declaring its settings and its ProviderSpec (market/spec.py), its
-line in PROVIDERS, and its tests (tests/market/test_<module>.py).
+line in PROVIDERS, and its tests (tests/market/test_<module>.py). The specs are read from here
+(`registry.SEC`): the jobs, the views and the CLI never import a provider's package.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .provider import (
     FilingsSource,
     FundamentalsSource,
     FxSource,
+    IntradaySource,
     NewsSource,
     QuoteProvider,
 )
@@ -29,6 +31,25 @@ from .sec import SEC
 from .spec import BuildContext, Built, ProviderSpec, Unavailable
 from .stooq import STOOQ
 from .yahoo import NEWS, YAHOO
+
+__all__ = [
+    "BY_NAME",
+    "DEFAULT_PROVIDERS",
+    "ECB",
+    "FINNHUB",
+    "NEWS",
+    "PROVIDERS",
+    "PROVIDER_BOUNDS",
+    "QUOTE_PROVIDERS",
+    "RATE_LIMITS",
+    "SEC",
+    "SETTINGS",
+    "STOOQ",
+    "YAHOO",
+    "Sources",
+    "browser_origins",
+    "build_sources",
+]
 
 T = TypeVar("T")
 
@@ -69,6 +90,7 @@ class Sources(NamedTuple):
     fundamentals: FundamentalsSource | None = None
     filings: FilingsSource | None = None
     news: NewsSource | None = None
+    intraday: IntradaySource | None = None
     notes: tuple[str, ...] = ()  # providers chosen but left out, and why
 
 
@@ -97,6 +119,7 @@ def build_sources(tables: Mapping[str, object], context: BuildContext) -> Source
         fundamentals=_first(b.fundamentals for b in in_order(FetchKind.FUNDAMENTALS)),
         filings=_first(b.filings for b in in_order(FetchKind.FILINGS)),
         news=_first(b.news for b in in_order(FetchKind.NEWS)),
+        intraday=_first(b.intraday for b in in_order(FetchKind.INTRADAY)),
         notes=tuple(notes),
     )
 

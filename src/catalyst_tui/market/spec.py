@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # annotations only: this module is read at start-up, each cla
         FilingsSource,
         FundamentalsSource,
         FxSource,
+        IntradaySource,
         NewsSource,
         QuoteProvider,
     )
@@ -59,6 +60,7 @@ class Built(NamedTuple):
     fundamentals: FundamentalsSource | None = None  # and the ticker -> CIK map
     filings: FilingsSource | None = None  # and their documents
     news: NewsSource | None = None
+    intraday: IntradaySource | None = None  # charts of a day or a few, when one is shown
 
 
 class Unavailable(Exception):

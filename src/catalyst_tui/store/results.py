@@ -10,8 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..market.models import Fact
-from ..market.sec.filings import EASTERN
-from ..market.sec.release_records import (
+from ..market.release_records import (
     FIGURES,
     Gap,
     Guidance,
@@ -20,6 +19,7 @@ from ..market.sec.release_records import (
     ReleaseFigures,
     ReleaseResults,
 )
+from ..market.sec.filings import EASTERN
 from ..thesis.results import Release
 from .columns import day, day_text, iso, moment
 from .evidence import FILING_COLUMNS, filing_record

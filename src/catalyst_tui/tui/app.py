@@ -83,7 +83,7 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
         workspace = self.workspace
         if (
             self.ask_sec_contact
-            and not workspace.config.providers.sec.user_agent
+            and not workspace.sec_contact
             and not workspace.prefs().sec_contact_asked
         ):
             self.post_message(messages.AskSecContact())

@@ -12,6 +12,7 @@ from .base import CatalystBase
 # The scheduler (apscheduler, the market package, httpx) and the notifier are imported where
 # first used: at the top, they were part of the start-up's imports (bench/startup.py).
 if TYPE_CHECKING:
+    from ..jobs.reach import Reach
     from ..jobs.scheduler import CycleResult
     from ..notify.notification import Notification
     from .screens.watchlist import WatchlistScreen
@@ -46,8 +47,8 @@ class LiveUpdates(CatalystBase):
     async def stop_live(self) -> None:
         self._stopped = True
         if self.scheduler is not None:
-            self.scheduler.shutdown()
-            self.scheduler = None
+            scheduler, self.scheduler = self.scheduler, None
+            await scheduler.stop()  # its refresh worker ended, its client closed
         if self._channels:
             from ..notify.channels import close_channels
 
@@ -66,8 +67,8 @@ class LiveUpdates(CatalystBase):
         # lines (jobs/refresh_process.py PROGRESS_INTERVAL), so 500 symbols are not 500 repaints.
         self._watchlist().show_progress(done, total)
 
-    def _reach(self, reach: str) -> None:
-        # "offline" as soon as the refresh's quote pass finds no provider, not when it ends.
+    def _reach(self, reach: Reach) -> None:
+        # Reach.OFFLINE as soon as the refresh's quote pass finds no provider, not when it ends.
         self._watchlist().header.show_reach(reach)
 
     def _cycle_done(self, result: CycleResult) -> None:

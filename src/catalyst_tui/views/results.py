@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from ..market.sec.release_records import MAX_BYTES, Gap, NotRead
+from ..market.release_records import MAX_BYTES, Gap, NotRead
 from ..store import Store
 from ..thesis.results import Check, Facts, Release, check, fiscal_label, guide_of, versus
 from ..thesis.wording import money

@@ -14,6 +14,7 @@ from .. import prefs
 from ..config import Config, ConfigError, load_config
 from ..jobs.evaluation import evaluate_checkpoints, user_zone
 from ..jobs.evidence_match import match_evidence
+from ..market.registry import SEC
 from ..store import Store
 from ..store.records import CheckpointRecord, EvidenceRecord
 from ..thesis.evaluate import Evaluation
@@ -91,6 +92,11 @@ class Workspace:
         return self.now().astimezone(self.zone).date()
 
     @property
+    def sec_contact(self) -> str | None:
+        """The contact SEC EDGAR is asked as (providers.sec.user_agent); None: not set."""
+        return self.config.providers.of(SEC).user_agent
+
+    @property
     def zone(self) -> dt.tzinfo:
         return self._zone or user_zone(self.config)
 
@@ -117,7 +123,7 @@ class Workspace:
             symbol,
             self.now(),
             self.today(),
-            sec_configured=bool(self.config.providers.sec.user_agent),
+            sec_configured=bool(self.sec_contact),
             watchlist=self.latest,
             currency=self.config.settings.currency,
         )

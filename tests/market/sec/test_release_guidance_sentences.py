@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalyst_tui.market.sec.release_records import Guidance, GuidancePeriod
+from catalyst_tui.market.release_records import Guidance, GuidancePeriod
 from catalyst_tui.market.sec.releases import read_release
 
 QUARTER, YEAR = GuidancePeriod.QUARTER, GuidancePeriod.YEAR

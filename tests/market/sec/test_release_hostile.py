@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from catalyst_tui.cli.output.results import results_json
-from catalyst_tui.market.sec.release_records import (
+from catalyst_tui.market.release_records import (
     Gap,
     Guidance,
     GuidancePeriod,

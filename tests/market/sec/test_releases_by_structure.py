@@ -20,7 +20,7 @@ from __future__ import annotations
 import pytest
 from tests.support.shared import REALDATA
 
-from catalyst_tui.market.sec.release_records import to_json
+from catalyst_tui.market.release_records import to_json
 from catalyst_tui.market.sec.releases import read_release
 
 RELEASES = REALDATA / "more" / "releases"

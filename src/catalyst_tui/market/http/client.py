@@ -7,13 +7,14 @@ FetchError; raw httpx exceptions never leave this module. Retried: 5xx, 429, tim
 connections (up to `attempts` in all, exponential backoff with full jitter, `Retry-After` honoured
 up to a cap).
 
-A client serves one refresh (a cycle), and meets each host once before it asks it again: while
-the first request to a host is connecting, the others to it wait (tens of concurrent look-ups of
-a name that does not resolve took seconds each, 884 of them on a machine with no network). A
-host that cannot be reached on that first contact (refused, not resolved, no answer to connect)
-is unreachable for the rest of the client's life, and every request to it fails at once: a
-refresh of hundreds of symbols with no network ends in seconds. One that answered before is
-given one quick retry when a connection to it fails, then the same verdict.
+A client serves a refresh (a cycle; one kept across refreshes begins each with `new_cycle`),
+and meets each host once before it asks it again: while the first request to a host is
+connecting, the others to it wait (tens of concurrent look-ups of a name that does not resolve
+took seconds each, 884 of them on a machine with no network). A host that cannot be reached on
+that first contact (refused, not resolved, no answer to connect) is unreachable for the rest of
+the cycle, and every request to it fails at once: a refresh of hundreds of symbols with no
+network ends in seconds. One that answered before is given one quick retry when a connection to
+it fails, then the same verdict.
 
 Bounds no answer can get past (docs/market-data.md, The HTTP client):
 - a deadline per request: its own time (sending, the body however slowly it drips, the waits
@@ -98,7 +99,7 @@ class MarketClient:
         self.answered: collections.Counter[str] = collections.Counter()
         self.failed: collections.Counter[str] = collections.Counter()
         self.last_failure: dict[str, str] = {}
-        self.hosts = Hosts()  # reached, and found unreachable for the client's life
+        self.hosts = Hosts()  # reached, and found unreachable in this cycle
         self._sleep = sleep
         self._rng = rng or random.Random()
         self._slots = asyncio.Semaphore(max_concurrency)
@@ -124,6 +125,17 @@ class MarketClient:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+    @property
+    def closed(self) -> bool:
+        return self._http.is_closed
+
+    def new_cycle(self) -> None:
+        """A refresh begins on a client kept from the one before (the daemon's, the TUI's
+        worker's): a host found unreachable then is asked again (the network may be back); one
+        reached is asked at once, concurrently, over the connections kept to it (should they
+        fail, it gets the quick retry of a host that answered before, then the same verdict)."""
+        self.hosts.down.clear()
 
     def limit_rate(self, provider: str, per_second: float | None) -> None:
         """Set (or with None, remove) the request rate limit of one provider."""
@@ -201,7 +213,7 @@ class MarketClient:
                     raise error from None
                 if retry == "once":
                     # Refused, unresolvable or silent: on a first contact, the verdict for this
-                    # client's life; a host that answered before gets one quick retry (a blip).
+                    # cycle; a host that answered before gets one quick retry (a blip).
                     if host not in self.hosts.reached or attempt > 1 or last:
                         self.hosts.down[host] = error.message
                         raise error from None

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 class Hosts:
     def __init__(self) -> None:
         self.reached: set[str] = set()  # connected to, by this client
-        self.down: dict[str, str] = {}  # host → why it is unreachable for this client's life
+        self.down: dict[str, str] = {}  # host → why it is unreachable, until the next cycle
         self._contact: dict[str, asyncio.Event] = {}  # host → set when its first contact ends
 
     async def first_contact(self, host: str) -> bool:

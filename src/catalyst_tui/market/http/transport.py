@@ -17,6 +17,10 @@ from .body import ACCEPT_ENCODING
 log = logging.getLogger(__name__)
 
 # A current desktop Chrome: Yahoo answers 429 to library user agents.
+# How long an idle connection is kept: past the 60 s between two steady refreshes, so a client
+# kept across them (jobs/client.py KeptClient) asks on the connections of the refresh before
+# (a server that closed one first is found out when it is taken, and another is opened).
+KEEPALIVE_SECONDS = 90.0
 BROWSER_USER_AGENT = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
     "(KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36"
@@ -62,7 +66,9 @@ def http_stack(
     return httpx.AsyncClient(
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
         limits=httpx.Limits(
-            max_connections=max_concurrency, max_keepalive_connections=max_concurrency
+            max_connections=max_concurrency,
+            max_keepalive_connections=max_concurrency,
+            keepalive_expiry=KEEPALIVE_SECONDS,
         ),
         headers={
             "User-Agent": user_agent,

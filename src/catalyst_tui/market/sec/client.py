@@ -9,6 +9,8 @@ filings.py; the settings and the spec in __init__.py.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any
 
 import httpx
@@ -18,9 +20,18 @@ from ..http.client import MarketClient
 from ..http.errors import describe_url, raise_for_status
 from ..http.limits import MiB
 from ..models import Fact, FetchError
-from ..provider import FilingsSource, FundamentalsSource
+from ..provider import FilingIndex, FilingsSource, FundamentalsSource
+from ..release_records import ReleaseResults
 from .facts import derive_facts
-from .tickers import SecFormatError, parse_cik_map
+from .filings import (
+    Filing,
+    exhibits,
+    parse_filing_index,
+    parse_index_accepted,
+    parse_submissions,
+    parse_submissions_page,
+)
+from .tickers import SecFormatError, cik_for, parse_cik_map
 
 # EDGAR's published limit, held to by any client; the spec gives the client it (sec/__init__.py).
 SEC_MAX_PER_SECOND = 10.0
@@ -99,6 +110,40 @@ class SecEdgar(FundamentalsSource, FilingsSource):
         most MAX_DOCUMENT_BYTES once decoded (a gzip of 366 KB inflating to 120 MB is refused
         at 16 MiB: the largest 10-K's HTML is a few MB)."""
         return (await self._get(client, url, cik, max_bytes=MAX_DOCUMENT_BYTES)).content
+
+    async def filings(
+        self, client: MarketClient, cik: str, back_to: datetime | None = None
+    ) -> list[Filing]:
+        """The filings in the company's submissions; with `back_to`, its first older page's too
+        when the recent rows do not reach back to it. FilingsFormatError for a body that is not
+        the documented shape."""
+        filings, pages = parse_submissions(await self.fetch_submissions(client, cik), cik)
+        if (
+            back_to is not None
+            and pages
+            and (not filings or min(f.accepted for f in filings) > back_to)
+        ):
+            older = await self.fetch_submissions(client, cik, pages[0])
+            filings += parse_submissions_page(older, cik)
+        return filings
+
+    def read_index(self, page: bytes) -> FilingIndex:
+        """The EX-99 exhibits of a filing index, the release among them (its EX-99.1, else the
+        first EX-99) and the acceptance time it shows (New York's clock)."""
+        found = tuple(exhibits(parse_filing_index(page)))
+        release = next((d for d in found if d.type.upper() == "EX-99.1"), None) or next(
+            iter(found), None
+        )
+        return FilingIndex(found, release, parse_index_accepted(page))
+
+    def read_release(self, body: bytes, filed: date | None = None) -> ReleaseResults:
+        from .releases import read_release  # the readers' patterns: loaded with the first one
+
+        return read_release(body, filed)
+
+    def cik_of(self, symbol: str, ciks: Mapping[str, str]) -> str | None:
+        """EDGAR spells class shares "BRK-B" where a symbol may say "BRK.B"."""
+        return cik_for(symbol, ciks)
 
     async def _get(
         self, client: MarketClient, url: str, cik: str | None = None, *, missing_ok: bool = False,

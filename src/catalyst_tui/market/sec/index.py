@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..html_bounds import bounded_nesting
 from ..models import NEW_YORK as EASTERN
+from ..models import FormatError
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
@@ -34,7 +35,7 @@ __all__ = [
 _TEXT_DOCUMENTS = (".htm", ".html", ".txt")
 
 
-class FilingsFormatError(ValueError):
+class FilingsFormatError(FormatError):
     """A submissions body or filing index that is not the documented shape."""
 
 

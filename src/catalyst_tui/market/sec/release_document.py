@@ -24,7 +24,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..documents import _decode, is_html
 from ..html_bounds import visible
-from .release_records import MAX_BYTES
+from ..release_records import MAX_BYTES
 
 __all__ = ["Cell", "Document", "Table", "read_document"]
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ..release_records import FIGURES, LIMIT, Gap, ReleaseFigures
 from .release_labels import (
     cost_rank,
     eps_diluted,
@@ -27,7 +28,6 @@ from .release_labels import (
     revenue_rank,
 )
 from .release_periods import Column, Kind
-from .release_records import FIGURES, LIMIT, Gap, ReleaseFigures
 from .release_tables import Figure, Line, Segment
 
 __all__ = ["Statement", "find_statements", "has_period", "read_agreed", "read_figures"]

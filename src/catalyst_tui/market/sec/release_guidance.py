@@ -24,9 +24,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
+from ..release_records import LIMIT, Guidance, GuidancePeriod
 from .release_labels import revenue_rank
 from .release_periods import Kind
-from .release_records import LIMIT, Guidance, GuidancePeriod
 from .release_tables import Line, Segment
 
 __all__ = ["read_guidance"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .release_records import Gap, NotRead, ReleaseFigures, ReleaseResults, nothing
+from ..release_records import Gap, NotRead, ReleaseFigures, ReleaseResults, nothing
 
 if TYPE_CHECKING:
     from .release_tables import Segment

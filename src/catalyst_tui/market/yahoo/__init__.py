@@ -24,11 +24,13 @@ class YahooSettings(NamedTuple):
 
 
 def build(settings: YahooSettings, context: BuildContext) -> Built:
-    """Earnings dates whichever quote providers are chosen; quotes and FX rates when Yahoo is
-    one. The quotes and the calendar share one cookie and crumb, kept in `context.sessions`."""
+    """Earnings dates and intraday charts whichever quote providers are chosen; quotes and FX
+    rates when Yahoo is one. The quotes and the calendar share one cookie and crumb, kept in
+    `context.sessions`."""
     # The sources load the HTTP stack: imported when a refresh builds them, not at start-up.
     from .earnings import YahooEarnings
     from .fx import YahooFx
+    from .intraday import YahooIntraday
     from .provider import YahooProvider
     from .session import YahooCrumb
 
@@ -40,12 +42,14 @@ def build(settings: YahooSettings, context: BuildContext) -> Built:
         save=None if keeper is None else lambda session: keeper.save_session(NAME, session),
     )
     earnings = YahooEarnings(settings.base_url, settings.cookie_url, crumb)
+    intraday = YahooIntraday(settings.base_url)
     if NAME not in context.selected:
-        return Built(earnings=earnings)
+        return Built(earnings=earnings, intraday=intraday)
     return Built(
         quotes=YahooProvider(settings.base_url, crumb=crumb),
         earnings=earnings,
         fx=YahooFx(settings.base_url, now=context.now),
+        intraday=intraday,
     )
 
 
@@ -56,7 +60,9 @@ def _urls(settings: YahooSettings) -> tuple[str, ...]:
 YAHOO = ProviderSpec(
     name=NAME,
     settings=YahooSettings,
-    serves=frozenset({FetchKind.QUOTES, FetchKind.HISTORY, FetchKind.EARNINGS, FetchKind.FX}),
+    serves=frozenset(
+        {FetchKind.QUOTES, FetchKind.HISTORY, FetchKind.EARNINGS, FetchKind.FX, FetchKind.INTRADAY}
+    ),
     build=build,
     urls=_urls,
     default=True,

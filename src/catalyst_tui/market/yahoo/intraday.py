@@ -22,13 +22,28 @@ from ..bounds import AHEAD, MAX_PRICE, epoch
 from ..http.client import MarketClient
 from ..intraday import SPANS, IntradayBar, IntradayChart, Session, known_zone
 from ..models import FetchError
-from ..provider import RequestSpec, body_shape, positive, whole
+from ..provider import IntradaySource, RequestSpec, body_shape, positive, whole
 from ..symbols import yahoo_path
+from . import NAME
 from .chart import cell, chart_columns
 from .provider import YahooProvider
 from .quote import bad_body
 
-__all__ = ["fetch_intraday", "intraday_url", "read_intraday"]
+__all__ = ["YahooIntraday", "fetch_intraday", "intraday_url", "read_intraday"]
+
+
+class YahooIntraday(IntradaySource):
+    """Intraday charts from Yahoo's v8 chart, for the registry (yahoo/__init__.py)."""
+
+    name = NAME
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url.rstrip("/")
+
+    async def intraday(
+        self, client: MarketClient, symbol: str, span: str, now: datetime
+    ) -> IntradayChart:
+        return await fetch_intraday(client, self.base_url, symbol, span, lambda: now)
 
 
 def intraday_url(base_url: str, symbol: str, span: str) -> str:

@@ -34,7 +34,7 @@ V10 = ";\n".join(
 
 
 # Earnings releases. `releases`: each 8-K with item 2.02 of a ticker's company, read once: its
-# EX-99.1's address, whether results were found, why not (a market.sec.release_records.NotRead code,
+# EX-99.1's address, whether results were found, why not (a market.release_records.NotRead code,
 # `detail` the words of a failed fetch, tried again until `attempts` reach three) and the period
 # reported. `release_figures`: the quarter's and (on a Q4 release) the year's figures, each with
 # why it is missing (a release_records.Gap code) or whether it was derived; `release_guidance`

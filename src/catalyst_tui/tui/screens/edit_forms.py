@@ -180,7 +180,7 @@ class SecContactForm(EditForm):
     def __init__(self, workspace: Workspace) -> None:
         from ...views.sec_contact import WHY_CONTACT
 
-        current = workspace.config.providers.sec.user_agent or ""
+        current = workspace.sec_contact or ""
         fields = [Field("user_agent", "Name and e-mail", current, "Jane Doe jane@example.com")]
         super().__init__(workspace, "Your contact for SEC EDGAR", fields, note=WHY_CONTACT,
                          form_id="sec-form", cancel="Skip")  # fmt: skip

@@ -128,7 +128,7 @@ class TickerScreen(Screen[None]):
     def _show_sec_notice(self, d: TickerDetail) -> None:
         notice = self.query_one("#sec-notice", Static)
         wait = waiting_for_sec(d.checkpoints)
-        notice.display = bool(wait) and not self.workspace.config.providers.sec.user_agent
+        notice.display = bool(wait) and not self.workspace.sec_contact
         if notice.display:
             said = sec_wait_text(wait, symbol=d.symbol) + " ctrl+p, SEC contact: set it."
             notice.update(fmt.plain(said, ink().warning))

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, Tabs
 
+from ...jobs.reach import Reach
 from ...views.watchlist import SORTS, Watchlist, WatchRow
 from ...views.workspace import Workspace
 from .. import messages
@@ -103,12 +104,12 @@ class WatchlistScreen(Screen[None]):
         return box
 
     @property
-    def reach(self) -> str:
-        """The last refresh's: "offline", "unreachable" or "" (jobs/refresh.py)."""
+    def reach(self) -> Reach | None:
+        """The last refresh's: why no provider answered, or None (jobs/reach.py)."""
         return self.header.reach
 
     @reach.setter
-    def reach(self, reach: str) -> None:
+    def reach(self, reach: Reach | None) -> None:
         self.header.reach = reach
 
     # -- data ----------------------------------------------------------------------------------

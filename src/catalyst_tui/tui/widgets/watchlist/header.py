@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from ....jobs.reach import Reach
 from ....text import printable
 from ....views.health import health_ok, health_text
 from ....views.watchlist import Totals, Watchlist
@@ -24,14 +25,14 @@ AGE_TICK_SECONDS = 5  # "refreshed 1m ago" goes on counting
 
 class WatchlistHeader(Horizontal):
     """Drawn by `show` when the rows are; its health line again on each tick, when its text
-    changed. `reach` is the last refresh's: "offline", "unreachable" or "" (jobs/refresh.py),
+    changed. `reach` is the last refresh's: why no provider answered, or None (jobs/reach.py),
     said as soon as the refresh knows it (`show_reach`). While a refresh runs the health line
     starts with "refreshing" and the cell at the right shows how far it is."""
 
     def __init__(self, clock: Callable[[], dt.datetime], *, id: str) -> None:  # noqa: A002
         super().__init__(id=id)
         self._clock = clock
-        self.reach = ""
+        self.reach: Reach | None = None
         self.progress: tuple[int, int] | None = None  # (done, total) last shown
         self.progress_shown = False
         self.refreshing = False  # from a refresh's first progress to its end
@@ -68,8 +69,8 @@ class WatchlistHeader(Horizontal):
             if health != self._health:
                 self._show(self._totals, health)
 
-    def show_reach(self, reach: str) -> None:
-        """What a running refresh found ("offline": no network), said at once."""
+    def show_reach(self, reach: Reach | None) -> None:
+        """What a running refresh found (Reach.OFFLINE: no network), said at once."""
         self.reach = reach
         self._redraw_health()
 

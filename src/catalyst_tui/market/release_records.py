@@ -1,7 +1,8 @@
-"""The records of an earnings release's results (releases.py reads them): the figures of a
-period and why one is missing, the revenue guidance, why a release gave nothing, and the JSON of
-`catalyst results`. Plain data: the store, the metrics and the screens use them without the
-readers (their regular expressions and HTML parser are loaded by the first release read)."""
+"""The records of an earnings release's results (SEC EDGAR's reader, sec/releases.py, makes
+them): the figures of a period and why one is missing, the revenue guidance, why a release gave
+nothing, and the JSON of `catalyst results`. Plain data, whoever read the release: the store,
+the jobs, the metrics and the screens use them without the readers (their regular expressions
+and HTML parser are loaded by the first release read)."""
 
 from __future__ import annotations
 
