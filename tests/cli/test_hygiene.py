@@ -5,7 +5,7 @@ from user text, and such text arrives verbatim where it is shown.
 
 Related, elsewhere: the key in FetchError messages and log records for every fault, timeouts
 included, on the unit level: tests/market/test_finnhub_token_secrecy.py; CSV formula injection:
-tests/cli/test_export.py; atomic write-back of catalysts.toml: tests/config/test_write.py."""
+tests/cli/output/test_export.py; atomic write-back of catalysts.toml: tests/config/test_write.py."""
 
 from __future__ import annotations
 

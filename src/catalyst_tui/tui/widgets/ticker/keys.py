@@ -7,7 +7,8 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 # (key, the screen's action, what it does, the pane it acts on); the words are the Footer's,
-# short enough that a pane's keys fit 80 columns whole with esc, q and ? (tests/tui/test_ticker.py)
+# short enough that a pane's keys fit 80 columns whole with esc, q and ?
+# (tests/tui/screens/test_ticker.py)
 PANE_KEYS: tuple[tuple[str, str, str, str], ...] = (
     ("m", "mark", "Mark", "checkpoints"),
     ("c", "add_checkpoint", "New checkpoint", "checkpoints"),

@@ -15,8 +15,8 @@ from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.views.workspace import Workspace
 
-from ..support.pilot import ZONE, make_app, open_alab, rows, text_of
-from ..support.releases import AlabQuarter, alab_companyfacts, store_alab_releases
+from ....support.pilot import ZONE, make_app, open_alab, rows, text_of
+from ....support.releases import AlabQuarter, alab_companyfacts, store_alab_releases
 
 
 def style_of(app: CatalystApp, row: int, column: str) -> str:

@@ -13,7 +13,7 @@ from catalyst_tui.thesis.wording import reason_text
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 
-from ..support.pilot import make_app, open_alab
+from ...support.pilot import make_app, open_alab
 
 
 def _fitted(table: DataTable, full: dict[str, str], *, word_end: bool = False,

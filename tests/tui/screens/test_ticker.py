@@ -14,7 +14,7 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 
-from ..support.pilot import (
+from ...support.pilot import (
     lines_on_screen,
     make_app,
     move_to,
@@ -80,7 +80,7 @@ async def test_chart_ranges_change_with_brackets(demo):
         for _ in range(2):
             await pilot.press("left_square_bracket")
         assert screen.chart.range_name == "1M"
-        # shorter still are the intraday ranges (tests/tui/test_intraday_chart.py); longer, 5Y
+        # shorter still are the intraday ranges (widgets/ticker/test_intraday_chart.py); longer, 5Y
         for _ in range(6):
             await pilot.press("right_square_bracket")
         assert screen.chart.range_name == "5Y"

@@ -25,8 +25,8 @@ from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.widgets.evidence import HIGHLIGHT
 from catalyst_tui.views.workspace import Workspace
 
-from ..jobs.test_evidence_e2e import PRESS_RELEASE
-from ..support.pilot import open_alab, rows, text_of
+from ...jobs.test_evidence_e2e import PRESS_RELEASE
+from ...support.pilot import open_alab, rows, text_of
 
 NOW = dt.datetime(2026, 11, 5, 15, 0, tzinfo=dt.UTC)
 ACCEPTED = dt.datetime(2026, 11, 4, 21, 5, 12, tzinfo=dt.UTC)  # 16:05:12 in New York

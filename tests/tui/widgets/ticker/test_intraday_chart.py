@@ -16,9 +16,9 @@ from catalyst_tui.demo import demo_config_text
 from catalyst_tui.store import Store
 from catalyst_tui.tui.screens.ticker import TickerScreen
 
-from ..support.demo_data import BUNDLED_CONFIG, DEMO_NOW, seed_demo
-from ..support.market_server import MarketServer, intraday_closes, realdata_body
-from ..support.pilot import lines_on_screen, make_app
+from ....support.demo_data import BUNDLED_CONFIG, DEMO_NOW, seed_demo
+from ....support.market_server import MarketServer, intraday_closes, realdata_body
+from ....support.pilot import lines_on_screen, make_app
 
 WEEKEND = "chart-AAPL-2025-02-01-to-2025-02-02-includePrePost-false-interval-1m.json"
 

@@ -1,6 +1,6 @@
 """The forms and questions that write catalysts.toml, driven by Textual's Pilot on a real
 database file and a real catalysts.toml: validated as you type, written back changing only their
-lines, and cancelled without writing (a read-only file: test_app.py)."""
+lines, and cancelled without writing (a read-only file: tests/tui/test_app.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from catalyst_tui.tui.screens.forms import ConfirmScreen, FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import COLUMNS, WatchlistScreen
 
-from ..support.pilot import (
+from ...support.pilot import (
     field_error,
     make_app,
     move_to,

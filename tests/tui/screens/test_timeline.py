@@ -13,8 +13,8 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.views.workspace import Workspace
 
-from ..support.demo_data import DEMO_NOW
-from ..support.pilot import (
+from ...support.demo_data import DEMO_NOW
+from ...support.pilot import (
     make_app,
     rows,
 )

@@ -14,9 +14,9 @@ from catalyst_tui.store import Store
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import COLUMNS, WatchlistScreen
 
-from ..conftest import BUNDLED_CONFIG
-from ..support.demo_data import DEMO_NOW
-from ..support.pilot import (
+from ...conftest import BUNDLED_CONFIG
+from ...support.demo_data import DEMO_NOW
+from ...support.pilot import (
     lines_on_screen,
     make_app,
     move_to,

@@ -20,7 +20,7 @@ from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.views.timeline import SplitEntry
 from catalyst_tui.views.workspace import Workspace
 
-from ..support.pilot import rows, text_of, type_into
+from ...support.pilot import rows, text_of, type_into
 
 NOW = dt.datetime(2026, 11, 20, 21, 30, tzinfo=dt.UTC)
 SPLIT = Split("NVDA", dt.date(2026, 11, 16), 10, 1)
