@@ -85,3 +85,9 @@ def test_the_checks_see_a_stray_folder_and_a_misplaced_test(tmp_path: Path):
     (tests / "market" / "sec" / "test_client.py").write_text("import catalyst_tui.market.sec\n")
     assert strays(tests, source) == ["markets"]
     assert misplaced(tests, source) == ["market/test_filings.py -> market/sec/"]
+
+
+def test_at_most_five_modules_at_the_root_of_the_package():
+    modules = sorted(path.name for path in SOURCE.glob("*.py"))
+    assert "__init__.py" in modules
+    assert len(modules) <= 5, f"the root of the package holds {modules}: find one a package"

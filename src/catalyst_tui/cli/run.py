@@ -133,7 +133,7 @@ def cmd_daemon(ctx: Context) -> int:
 
 
 def _daemon_service(ctx: Context) -> int:
-    from .. import service
+    from . import service
 
     config = ctx.load_config()  # a service that would stop at once on a bad config is not made
     assert config.path is not None
