@@ -18,7 +18,7 @@ from ..market.yahoo import NAME as YAHOO
 from ..market.yahoo.intraday import fetch_intraday
 from ..store import Store
 from ..store.records import StoredIntraday
-from .refresh import market_client
+from .client import market_client
 
 log = logging.getLogger(__name__)
 
