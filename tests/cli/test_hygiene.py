@@ -346,7 +346,7 @@ def test_config_write_back_keeps_the_file_mode_and_the_backup_no_looser(tmp_path
     backup.chmod(0o666)
     previous = os.umask(umask)
     try:
-        result = apply_edit(path, lambda t: add_lot(t, "ALAB", {"shares": 1, "cost": 2.0}))
+        result = apply_edit(path, lambda t: add_lot(t, "ALAB", {"shares": "1", "cost": "2.0"}))
     finally:
         os.umask(previous)
     assert result.written, result.message
