@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, TextArea
 
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evidence_match import match_evidence
@@ -140,7 +140,7 @@ async def test_editing_the_entries_writes_the_file_and_matches_the_stored_text_a
         await pilot.press("enter", "e")
         await pilot.pause()
         form = app.screen
-        area = form.query_one("#field-evidence")
+        area = form.query_one("#field-evidence", TextArea)
         assert area.text == '"largest product line" Scorpio'
         area.text = 'Aries retimers\nLeo "pre-production"'
         await pilot.pause()
