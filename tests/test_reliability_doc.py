@@ -14,7 +14,7 @@ FAULT_SUITES = (
     "tests/jobs/test_durability.py",
     "tests/jobs/test_concurrency.py",
     "tests/cli/test_hygiene.py",
-    "tests/market/test_fault_modes.py",
+    "tests/market/http/test_fault_modes.py",
 )
 # PRODUCT.md §9, fault by fault: a phrase the matrix's first column must contain for each.
 PRODUCT_FAULTS = (

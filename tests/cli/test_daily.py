@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from catalyst_tui import service
+from catalyst_tui.cli import service
 
 from ..support.market_server import MarketServer
 from ..support.readonly import read_only_file

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from catalyst_tui import service
+from catalyst_tui.cli import service
 
 from .test_daily import THESIS
 

@@ -5,7 +5,7 @@ from user text, and such text arrives verbatim where it is shown.
 
 Related, elsewhere: the key in FetchError messages and log records for every fault, timeouts
 included, on the unit level: tests/market/test_finnhub_token_secrecy.py; CSV formula injection:
-tests/cli/test_export.py; atomic write-back of catalysts.toml: tests/config/test_write.py."""
+tests/cli/output/test_export.py; atomic write-back of catalysts.toml: tests/config/test_write.py."""
 
 from __future__ import annotations
 
@@ -346,7 +346,7 @@ def test_config_write_back_keeps_the_file_mode_and_the_backup_no_looser(tmp_path
     backup.chmod(0o666)
     previous = os.umask(umask)
     try:
-        result = apply_edit(path, lambda t: add_lot(t, "ALAB", {"shares": 1, "cost": 2.0}))
+        result = apply_edit(path, lambda t: add_lot(t, "ALAB", {"shares": "1", "cost": "2.0"}))
     finally:
         os.umask(previous)
     assert result.written, result.message

@@ -274,7 +274,7 @@ async def tui_text(workdir: Path) -> tuple[str, str, dict[str, dict[str, str]]]:
     from catalyst_tui.config import load_config
     from catalyst_tui.store import Store
     from catalyst_tui.tui.app import CatalystApp
-    from catalyst_tui.tui.screens.watchlist import COLUMNS
+    from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS
     from catalyst_tui.views.workspace import Workspace
 
     from ..support.pilot import rows, text_of

@@ -19,7 +19,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalyst_tui.config import ConfigError, load_config, parse_config
-from catalyst_tui.config import atomic as file_write
 from catalyst_tui.config import write as cw
 from catalyst_tui.config.write import (
     EditError,
@@ -587,7 +586,7 @@ def test_apply_edit_when_the_disk_fills_up_leaves_no_temp_file(
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(file_write.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)  # the os module config/atomic.py calls
     result = apply_edit(config_path, lambda t: add_lot(t, "ALAB", NEW_LOT))
     assert not result.written
     assert "catalysts.toml" in result.message and "disk is full" in result.message
@@ -638,7 +637,7 @@ def test_apply_edit_keeps_an_external_change_made_after_loading(config_path: Pat
 # Fuzzing: any typed text gives a located ConfigError or an EditError, never a crash
 # --------------------------------------------------------------------------------------------
 
-typed = st.text(st.characters(blacklist_categories=("Cs",)), max_size=24)
+typed = st.text(st.characters(exclude_categories=["Cs"]), max_size=24)
 SYMBOLS = st.one_of(st.sampled_from(sorted(DATA["tickers"])), typed)
 
 

@@ -65,7 +65,8 @@ def framed(facts: dict, concept: str, frame: str) -> float:
 def test_the_q3_release_says_what_the_10q_files(figure, concept):
     release, facts = release_and_facts(AFTER_Q3, "10-Q")
     results = read_release(release)
-    assert results.found and results.period_end.isoformat() == "2026-09-30"
+    assert results.found and results.period_end is not None
+    assert results.period_end.isoformat() == "2026-09-30"
     assert getattr(results.quarter, figure) == framed(facts, concept, "CY2026Q3")
 
 
@@ -76,6 +77,7 @@ def test_the_q3_release_s_margins_are_under_the_thesis_s_floors():
     assert (quarter.revenue, quarter.gross_profit, quarter.operating_income) == (
         415_000_000, 286_765_000, 81_340_000,
     )  # fmt: skip
+    assert quarter.revenue and quarter.gross_profit and quarter.operating_income
     assert round(quarter.gross_profit / quarter.revenue, 3) == 0.691
     assert round(quarter.operating_income / quarter.revenue, 3) == 0.196
 
@@ -96,7 +98,8 @@ def test_the_guidance_and_the_non_gaap_eps_are_as_printed():
 def test_a_fourth_quarter_release_gives_the_year_as_the_10k_files_it():
     release, facts = release_and_facts(AFTER_10K, "10-K")
     results = read_release(release)
-    assert results.period_end.isoformat() == "2026-12-31" and results.year is not None
+    assert results.period_end is not None and results.year is not None
+    assert results.period_end.isoformat() == "2026-12-31"
     revenue = "RevenueFromContractWithCustomerExcludingAssessedTax"
     assert results.year.revenue == framed(facts, revenue, "CY2026")
     assert results.year.net_income == framed(facts, "NetIncomeLoss", "CY2026")

@@ -14,7 +14,7 @@ import pytest
 from catalyst_tui.config import load_config
 from catalyst_tui.demo import DemoSession, private_dirs
 from catalyst_tui.demo.session import DEMO_CONTACT
-from catalyst_tui.market.registry import PROVIDERS, SEC, SETTINGS
+from catalyst_tui.market.registry import PROVIDERS, SEC
 from catalyst_tui.paths import bundled_example
 
 
@@ -25,8 +25,8 @@ def test_every_provider_url_of_the_copy_is_the_market(isolated_home: Path):
         assert market.hostname == "127.0.0.1"
         urls = [
             value
-            for table in SETTINGS
-            for key, value in config.providers[table]._asdict().items()
+            for spec in PROVIDERS
+            for key, value in config.providers.of(spec)._asdict().items()
             if key.endswith("_url")
         ]
         assert len(urls) >= 8

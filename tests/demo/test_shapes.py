@@ -11,6 +11,7 @@ from typing import Any
 
 from catalyst_tui.demo import feeds, sec, yahoo
 from catalyst_tui.market.fx import parse_ecb_daily
+from catalyst_tui.market.models import FetchError, Quote
 from catalyst_tui.market.news import parse_rss
 from catalyst_tui.market.sec.facts import derive_facts
 from catalyst_tui.market.sec.filings import (
@@ -86,8 +87,10 @@ def test_the_quote_batch_rows_are_the_recorded_rows_shape():
     assert set(ours) == set(recorded)
     for row in ours["result"]:
         same_shape(recorded["result"][0], row, every=False)
-    quotes = quotes_from_rows(batch_rows(body), ["ALAB", "NVDA"], NOW)
-    assert {s: q.price for s, q in quotes.items()} == {
+    rows = batch_rows(body)
+    assert not isinstance(rows, FetchError), rows
+    quotes = quotes_from_rows(rows, ["ALAB", "NVDA"], NOW)
+    assert {s: q.price if isinstance(q, Quote) else q for s, q in quotes.items()} == {
         r["symbol"]: r["regularMarketPrice"] for r in ours["result"]
     }
 

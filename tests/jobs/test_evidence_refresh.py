@@ -16,10 +16,11 @@ from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
 from tests.support.filings_server import FilingsServer
+from tests.support.limits import ClientLimits
 from tests.support.market_server import MarketServer
 
 # The providers' own rate limits and request bounds, as a refresh's client has them.
-LIMITS = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
+LIMITS: ClientLimits = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
 
 UA = "Catalyst Tests tests@example.com"
 NEW_YORK = dt.timezone(dt.timedelta(hours=-4))  # EDT: daylight time began 2023-03-12

@@ -172,7 +172,7 @@ async def test_one_refresh_facing_them_all_ends_in_time_with_every_other_symbols
     market, sec = servers
     market.currencies["VOD.L"] = "GBp"
     market.symbols.add("VOD.L")
-    market.ecb_rates = {"USD": "1.1280", "GBP": "1.2.3", "JPY": "163.02"}  # type: ignore[dict-item]
+    market.ecb_rates = {"USD": "1.1280", "GBP": "1.2.3", "JPY": "163.02"}
     market.inject("rewrite", provider="yahoo", endpoint="quote", rewrite=v7_price("NVDA", "1e-320"))
     market.inject("far_future", provider="yahoo", endpoint="chart", symbol="TSLA")
     exhibits = {f"EX-99.{i}": (f"ex{i}.htm", f"<p>Scorpio X news number {i}.</p>")

@@ -20,11 +20,12 @@ from catalyst_tui.market.models import YahooSession
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
 from tests.support.filings_server import FilingsServer
+from tests.support.limits import ClientLimits
 from tests.support.market_server import MarketServer, Reply
 
 from .test_refresh import write_config
 
-LIMITS = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
+LIMITS: ClientLimits = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
 UA = "Catalyst Tests tests@example.com"
 SYMBOLS = ("ALAB", "CRDO", "NVDA", "TSLA")
 NOW = dt.datetime.now(dt.UTC)
@@ -212,6 +213,7 @@ async def test_an_ecb_rate_that_is_no_rate_spoils_its_currency_alone(tmp_path, g
         market.ecb_rates = {"USD": "1.1280", "GBP": gbp, "JPY": "163.02"}  # type: ignore[dict-item]
         config = load_config(write_config(tmp_path / "catalysts.toml", market.url,
                                           providers='["yahoo"]', symbols=symbols))  # fmt: skip
+        assert config.path is not None
         config_text = config.path.read_text() + (
             f'[providers.ecb]\ndaily_url = "{market.url}/stats/eurofxref/eurofxref-daily.xml"\n'
         )

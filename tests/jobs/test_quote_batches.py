@@ -19,10 +19,11 @@ from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
 from catalyst_tui.store.schema import SCHEMA_VERSION
 from tests.jobs.test_refresh import query, refresh, write_config
+from tests.support.limits import ClientLimits
 from tests.support.market_server import MarketServer
 
 # The providers' own rate limits and request bounds, as a refresh's client has them.
-LIMITS = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
+LIMITS: ClientLimits = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
 
 MANY = tuple(f"Q{i:03d}" for i in range(500))
 
@@ -120,6 +121,7 @@ async def test_a_429ing_provider_is_paused_and_not_asked_again_until_its_time(tm
             assert await refresh_at(dt.timedelta(minutes=4)) == 0  # paused: not asked
             assert await refresh_at(dt.timedelta(minutes=2)) > 0  # its time: asked, refused
             health = store.providers.health()["yahoo"]
+            assert health.paused_until is not None
             second_pause = health.paused_until - clock["now"]
             assert health.strikes == 2 and second_pause > first_pause  # longer each time
             market.clear_faults()
@@ -236,4 +238,4 @@ async def test_a_paused_or_refusing_yahoo_is_not_asked_for_fx_rates(tmp_path: Pa
                 assert market.requests_for(provider="yahoo") == []
             assert len(market.requests_for(provider="ecb")) == 1
             rate = store.fx.latest("USD")["EUR"]
-            assert (rate.source, rate.rate) == ("ecb", pytest.approx(1.1252))  # 2025-05-09
+            assert rate.source == "ecb" and rate.rate == pytest.approx(1.1252)  # 2025-05-09

@@ -15,10 +15,11 @@ import pytest
 
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
+from tests.support.limits import ClientLimits
 from tests.support.market_server import MarketServer, unused_local_url
 
 # The providers' own rate limits and request bounds, as a refresh's client has them.
-LIMITS = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
+LIMITS: ClientLimits = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
 
 SYMBOLS = ("ALAB", "CRDO", "NVDA", "BRK.B")
 UA = "Catalyst Tests tests@example.com"

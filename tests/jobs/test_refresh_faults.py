@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,12 +20,19 @@ from catalyst_tui.market.http.limits import REQUEST_BOUNDS
 from catalyst_tui.market.models import Bar, QuoteOutcome
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
+from tests.support.limits import ClientLimits
 from tests.support.market_server import MarketServer
 
 from .test_refresh import SYMBOLS, query, refresh, write_config
 
+
+def at(moment: dt.datetime) -> Callable[[], dt.datetime]:
+    """A clock that stands at `moment`."""
+    return lambda: moment
+
+
 # The providers' own rate limits and request bounds, as a refresh's client has them.
-LIMITS = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
+LIMITS: ClientLimits = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
 
 GUARDS = "".join(
     f'[[tickers."{s}".checkpoints]]\nid = "floor"\ntitle = "Above a dollar"\nkind = "guard"\n'
@@ -77,7 +85,7 @@ def absurd_rows(workdir: Path) -> dict[str, list[tuple]]:
             MAX_AMOUNT, tomorrow, tomorrow,
         ),
     }  # fmt: skip
-    return {table: query(workdir, sql, *args) for table, (sql, *args) in checks.items()}
+    return {table: query(workdir, str(sql), *args) for table, (sql, *args) in checks.items()}
 
 
 def test_refresh_against_a_dripping_provider_ends_within_its_deadline(tmp_path, market):
@@ -196,7 +204,7 @@ async def test_a_refresh_made_a_year_ahead_does_not_stop_the_daily_fetches(tmp_p
         for clock in (now + dt.timedelta(days=365), now):
             market.clear_log()
             async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
-                await refresh_in_process(config, store, now=lambda c=clock: c, client=client)
+                await refresh_in_process(config, store, now=at(clock), client=client)
             assert len(market.requests_for(provider="sec", endpoint="companyfacts")) == 4
             assert len(market.requests_for(provider="sec", endpoint="tickers")) == 1
         states = store.market.fetch_states("fundamentals")

@@ -209,6 +209,7 @@ async def test_cancelling_a_running_refresh_kills_and_reaps_the_child(tmp_path):
         )  # fmt: skip
         task = asyncio.create_task(scheduler.refresh_cycle())
         await until(lambda: scheduler.worker is not None and market.requests)
+        assert scheduler.worker is not None
         pid = scheduler.worker.pid
         assert not gone(pid)
         task.cancel()
@@ -228,6 +229,7 @@ async def test_scheduler_shutdown_kills_the_child_of_a_scheduled_refresh(tmp_pat
         scheduler = ThesisScheduler(config, store, [], role="test", refresh_in_child=True)
         scheduler.start(refresh_at_start=True)
         await until(lambda: scheduler.worker is not None and market.requests)
+        assert scheduler.worker is not None
         pid = scheduler.worker.pid
         await scheduler.stop()  # as the app does on quit
         await until(lambda: gone(pid), timeout=10)

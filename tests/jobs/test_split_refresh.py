@@ -22,12 +22,13 @@ from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
 from catalyst_tui.views.timeline import SplitEntry
 from catalyst_tui.views.workspace import Workspace
+from tests.support.limits import ClientLimits
 from tests.support.market_server import MarketServer
 
 from .test_refresh import write_config
 
 # The providers' own rate limits and request bounds, as a refresh's client has them.
-LIMITS = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
+LIMITS: ClientLimits = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
 
 
 @pytest.fixture
@@ -105,6 +106,7 @@ async def test_a_ten_for_one_split_changes_no_verdict_and_shows_on_the_timeline(
         shares, basis, gain = position(store)
         assert shares == 40
         first_day = store.market.first_bar_day("NVDA")
+        assert first_day is not None
 
         market.split("NVDA", session, 10)
         market.clear_log()
@@ -128,6 +130,7 @@ async def test_a_ten_for_one_split_changes_no_verdict_and_shows_on_the_timeline(
         assert store.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == outbox_before
         assert {c.id: c.status for c in store.views.checkpoints("NVDA")} == statuses
         floor = next(c for c in store.views.checkpoints("NVDA") if c.id == "floor")
+        assert floor.reason.observed is not None
         assert floor.reason.observed.rebased == 10  # 1/10 of the price, ×10
         checked = cli_check(tmp_path)
         assert checked["floor"]["status"] == "met"
@@ -152,7 +155,8 @@ async def test_a_ten_for_one_split_changes_no_verdict_and_shows_on_the_timeline(
         assert "# bought before the split, as the broker's statement says" in text
         assert "cost = " in text and "date = 2024-01-16" in text  # the lot as written
         floor = next(c for c in store.views.checkpoints("NVDA") if c.id == "floor")
-        assert floor.status == "met" and floor.reason.observed.rebased is None
+        assert floor.status == "met" and floor.reason.observed is not None
+        assert floor.reason.observed.rebased is None
         assert store.views.events(limit=-1) == events_before
         entry = next(e for e in workspace.timeline() if isinstance(e, SplitEntry))
         assert entry.rewrites == []

@@ -47,8 +47,8 @@ async def test_token_absent_from_errors_and_logs(
         except FetchError as error:
             errors.append(error)
     assert outcome.quote is None and len(errors) == (1 if fault == "unknown" else 2)
-    for error in errors:
-        assert_secret_free(error)
+    for each in errors:
+        assert_secret_free(each)
     assert SECRET not in caplog.text
     for request in market_server.requests:
         assert SECRET not in request.path + request.raw_query  # only in the header

@@ -80,6 +80,7 @@ def test_yahoo_previous_close_is_the_bar_before_the_market_day() -> None:
     }  # fmt: skip
     quote = one(yahoo_at("2025-02-20T03:00:00+00:00").transform_quotes(json.dumps(body), ["AAPL"]),
                 "AAPL")  # fmt: skip
+    assert isinstance(quote, Quote)
     assert quote.prev_close == 240.0
     assert quote.change == pytest.approx(4.87)
     assert quote.change_pct == pytest.approx(4.87 / 240.0)
@@ -92,6 +93,7 @@ def test_yahoo_chart_of_only_the_market_day_uses_chart_previous_close() -> None:
     result["timestamp"] = [1739975400]
     quote = one(yahoo_at("2025-02-20T03:00:00+00:00").transform_quotes(json.dumps(body), ["AAPL"]),
                 "AAPL")  # fmt: skip
+    assert isinstance(quote, Quote)
     assert quote.prev_close == 241.53
     assert quote.change_pct == pytest.approx((244.87 - 241.53) / 241.53)
 
@@ -231,7 +233,7 @@ def test_finnhub_sample_quote() -> None:
 def test_finnhub_percent_change_is_turned_into_a_fraction() -> None:
     body = '{"c":101.27,"d":1.27,"dp":1.27,"h":102,"l":99,"o":100,"pc":100,"t":1582641000}'
     quote = one(FinnhubProvider("key", UNUSED).transform_quotes(body, ["ALAB"]), "ALAB")
-    assert quote.change_pct == pytest.approx(0.0127)
+    assert isinstance(quote, Quote) and quote.change_pct == pytest.approx(0.0127)
 
 
 @pytest.mark.parametrize(

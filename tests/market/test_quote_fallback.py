@@ -59,7 +59,8 @@ async def test_incremental_history_asks_only_from_the_start_day(
     bars = outcomes["ALAB"].bars
     assert bars and all(b.day >= start for b in bars)
     assert bars[-1].day == market_server.last_session()
-    assert bars[-1].close == outcomes["ALAB"].quote.price
+    quote = outcomes["ALAB"].quote
+    assert quote is not None and bars[-1].close == quote.price
     (request,) = market_server.requests
     assert "period1" in request.query and "range" not in request.query
 
@@ -81,7 +82,7 @@ async def test_yahoo_quote_has_previous_close_and_change(
     previous = market_server.close("ALAB", market_server.previous_session(last))
     assert quote is not None
     assert quote.price == market_server.close("ALAB", last)
-    assert quote.prev_close == previous
+    assert quote.prev_close == previous and quote.change_pct is not None
     assert abs(quote.change_pct - (quote.price - previous) / previous) < 1e-12
 
 

@@ -67,7 +67,8 @@ async def test_yahoo_requests_carry_mapped_and_encoded_symbols(
     assert paths == sorted(
         f"/v8/finance/chart/{p}" for p in ("BRK-B", "%5EGSPC", "BTC-USD", "ALAB")
     )
-    assert outcomes["BRK.B"].quote.symbol == "BRK.B"  # our spelling comes back
+    brk = outcomes["BRK.B"].quote
+    assert brk is not None and brk.symbol == "BRK.B"  # our spelling comes back
 
 
 async def test_stooq_request_carries_lowercase_us_codes(

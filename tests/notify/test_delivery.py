@@ -75,11 +75,11 @@ async def test_a_killed_claimers_notices_are_delivered_at_the_next_start_not_min
 ):
     record(store, GM_MISS)
     alive = claimer_id("x").replace(f":{os.getpid()}:", ":1:")  # pid 1 lives
-    assert [n.event.checkpoint_id for n in store.outbox.claim(alive, T0)] == ["gm"]
+    assert [n.event and n.event.checkpoint_id for n in store.outbox.claim(alive, T0)] == ["gm"]
     assert store.outbox.claim("other", T0, gone=claimer_gone) == []  # the living keep theirs
     record(store, Evaluation("ALAB", "rev", "pending", "missed", compared(300e6, "<"), REV))
     dead = _ended_process_claimer("refresh")
-    assert [n.event.checkpoint_id for n in store.outbox.claim(dead, T0)] == ["rev"]  # killed
+    assert [n.event and n.event.checkpoint_id for n in store.outbox.claim(dead, T0)] == ["rev"]
     desktop = DesktopChannel()
     report = await deliver(store, [desktop], claimer="next-start", now=T0 + dt.timedelta(seconds=1))
     await close_channels([desktop])
@@ -244,6 +244,7 @@ async def test_a_weight_guard_notification_shows_the_whole_portfolio_value(
             [QuoteOutcome(s, Quote(s, p, None, None, None, "USD", None, T0, "yahoo"))
              for s, p in prices.items()], T0)  # fmt: skip
         [changed] = evaluate_checkpoints(config, store, T0)
+        assert changed.reason.observed is not None
         assert changed.reason.observed.portfolio == pytest.approx(15_152.40)
         desktop = DesktopChannel()
         report = await deliver(store, [desktop], claimer="test", now=T0)

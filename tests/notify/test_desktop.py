@@ -58,7 +58,7 @@ def _flap(store: Store, times: int) -> list[DeliveryReport]:
     """`times` guard transitions, each delivered by its own deliver() (as refreshes would),
     through the desktop, the terminal and a toast; each in its own event loop."""
     desktop, terminal, toast = DesktopChannel(), TerminalChannel(lambda _: None), Recorded()
-    channels = [desktop, terminal, CallbackChannel("toast", toast)]
+    channels: list[Channel] = [desktop, terminal, CallbackChannel("toast", toast)]
     reports = []
     status = "pending"
     for i in range(times):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,7 +69,7 @@ def miss(symbol: str = "ALAB", checkpoint_id: str = "gm", previous: str = "pendi
     return Evaluation(symbol, checkpoint_id, previous, "missed", reason, GM)
 
 
-def record_miss(store: Store, at: dt.datetime = T0, **changes: str) -> list[int]:
+def record_miss(store: Store, at: dt.datetime = T0, **changes: Any) -> list[int]:
     return store.checkpoints.record([miss(**changes)], at, notify=("missed",))
 
 

@@ -19,6 +19,7 @@ def test_a_claimed_notice_carries_its_event_and_is_nobody_elses(store: Store):
     [notice] = store.outbox.claim("tui", T0)
     assert (notice.attempts, notice.due) == (0, None)
     event = notice.event
+    assert event is not None
     assert (event.id, event.symbol, event.checkpoint_id, event.title, event.kind) == (
         event_id, "ALAB", "gm", "Gross margin holds", "guard")  # fmt: skip
     assert (event.from_status, event.to_status, event.reason, event.condition) == (
@@ -34,7 +35,7 @@ def test_a_claim_not_recorded_in_time_is_claimed_again(store: Store):
     [again] = store.outbox.claim("next", LATER)
     [row] = store.outbox.rows()
     assert (row.claimed_by, row.claimed_at, row.sent_at) == ("next", LATER, None)
-    assert again.event.checkpoint_id == "gm"
+    assert again.event is not None and again.event.checkpoint_id == "gm"
 
 
 def test_sent_is_final_and_release_keeps_it_for_later_with_why(store: Store):

@@ -24,7 +24,7 @@ def before_the_split() -> QuoteOutcome:
 def test_a_split_found_over_stored_bars_divides_them_and_awaits_a_full_refetch(store: Store):
     store.market.save_quotes([before_the_split()], T0)
     # Thursday: the source serves the new basis and reports the split.
-    after = QuoteOutcome("ALAB", quote("ALAB", 101.0), bars("ALAB", DAYS[3:4], 100.0), [], (SPLIT,))
+    after = QuoteOutcome("ALAB", quote("ALAB", 101.0), bars("ALAB", DAYS[3:4], 100.0), [], [SPLIT])
     store.market.save_quotes([after], T1)
     history = dict(store.views.price_history("ALAB"))
     # Mon..Wed closed at 1000, 1001, 1002: divided by 10. Thursday's bar is as served.
@@ -47,7 +47,7 @@ def test_a_split_found_over_stored_bars_divides_them_and_awaits_a_full_refetch(s
 def test_replace_history_puts_the_sources_bars_in_place_and_closes_the_split(store: Store):
     store.market.save_quotes([before_the_split()], T0)
     store.market.save_quotes(
-        [QuoteOutcome("ALAB", quote("ALAB", 101.0), bars("ALAB", DAYS[3:4], 100.0), [], (SPLIT,))],
+        [QuoteOutcome("ALAB", quote("ALAB", 101.0), bars("ALAB", DAYS[3:4], 100.0), [], [SPLIT])],
         T1,
     )
     restated = bars("ALAB", DAYS[:4], 99.5)
@@ -58,7 +58,7 @@ def test_replace_history_puts_the_sources_bars_in_place_and_closes_the_split(sto
 
 def test_a_split_before_any_stored_bar_needs_no_restating(store: Store):
     # A first fetch: the history served is already on the new basis.
-    first = QuoteOutcome("ALAB", quote("ALAB", 101.0), bars("ALAB", DAYS, 100.0), [], (SPLIT,))
+    first = QuoteOutcome("ALAB", quote("ALAB", 101.0), bars("ALAB", DAYS, 100.0), [], [SPLIT])
     store.market.save_quotes([first], T0)
     assert store.market.splits_to_restate() == []
     assert dict(store.views.price_history("ALAB"))[DAYS[0]] == 100.0
@@ -73,7 +73,7 @@ def test_holdings_in_the_watchlist_are_on_todays_basis(tmp_path):
     )
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(parse_config(text), now=T0)
-        first = QuoteOutcome("ALAB", quote("ALAB", 101.0), [], [], (SPLIT,))
+        first = QuoteOutcome("ALAB", quote("ALAB", 101.0), [], [], [SPLIT])
         store.market.save_quotes([first], T0)
         row = next(r for r in store.views.watch_rows() if r.symbol == "ALAB")
         # The dated lot predates the split: 400 shares; the undated one is taken as written.
@@ -99,7 +99,7 @@ def test_a_conditions_written_day_moves_only_when_its_text_changes(tmp_path):
 
 def test_the_sparkline_closes_follow_a_split_and_a_restated_history(store: Store):
     store.market.save_quotes([before_the_split()], T0)
-    after = QuoteOutcome("ALAB", quote("ALAB", 101.0), bars("ALAB", DAYS[3:4], 100.0), [], (SPLIT,))
+    after = QuoteOutcome("ALAB", quote("ALAB", 101.0), bars("ALAB", DAYS[3:4], 100.0), [], [SPLIT])
     store.market.save_quotes([after], T1)
     closes = store.views.recent_closes(["ALAB"], DAYS[0])["ALAB"]
     assert closes == pytest.approx([100.0, 100.1, 100.2, 100.0])  # Mon..Wed divided by 10

@@ -4,6 +4,7 @@ leaves the file archived with its history, restored when it comes back."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from catalyst_tui.config import load_config, parse_config
 from catalyst_tui.store import Store
@@ -13,9 +14,9 @@ from ..conftest import BUNDLED_CONFIG
 from .conftest import T0, T1, THESIS, record_miss
 
 
-def _dump(store: Store) -> list[tuple]:
+def _dump(store: Store) -> list[tuple[Any, ...]]:
     """Every row of every table, to compare database states exactly."""
-    out = []
+    out: list[tuple[Any, ...]] = []
     tables = [r[0] for r in store.conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]  # fmt: skip
     for table in tables:
@@ -115,4 +116,5 @@ def test_a_file_synced_last_is_not_read_again_and_any_other_is(tmp_path: Path):
         assert store.sync.apply(load_config(path), now=T1).tickers_updated == 1
         path.write_text(THESIS.replace('name = "Astera Labs"', 'name = "Astera"'))
         assert store.sync.apply(load_config(path), now=T1).tickers_updated == 1
-        assert store.views.ticker("ALAB").name == "Astera"
+        ticker = store.views.ticker("ALAB")
+        assert ticker is not None and ticker.name == "Astera"

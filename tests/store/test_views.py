@@ -25,6 +25,7 @@ def test_watch_rows_count_checkpoints_flags_and_position_in_file_order(store: St
     assert alab.position is not None and crdo.position is None
     assert (alab.position.shares, alab.position.basis) == (40, 40 * 118.5)
     assert alab.last is None  # no quote yet
+    assert alab.next_due is not None
     assert alab.next_due[:3] == DueCheckpoint("npo", "NPO ships", dt.date(2027, 12, 31))[:3]
     store.checkpoints.acknowledge(None, T1)
     assert store.views.watch_rows()[0].flagged == 0

@@ -229,6 +229,7 @@ user_agent = "{contact}"
     def url(self) -> str:
         assert self._httpd is not None
         host, port = self._httpd.server_address[:2]
+        assert isinstance(host, str)
         return f"http://{host}:{port}"
 
     # -- answers ----------------------------------------------------------------------------------

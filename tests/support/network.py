@@ -24,7 +24,7 @@ class Network(httpcore.AsyncNetworkBackend):
         self.connects: collections.Counter[str] = collections.Counter()  # attempts by host
         self._real = httpcore.AnyIOBackend()
 
-    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # type: ignore[no-untyped-def]
+    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
         self.connects[host] += 1
         if host != "127.0.0.1":
             await asyncio.sleep(self.delay)  # the resolver's time to say no
@@ -37,5 +37,5 @@ class Network(httpcore.AsyncNetworkBackend):
 
 def transport(network: Network) -> httpx.AsyncHTTPTransport:
     made = httpx.AsyncHTTPTransport(retries=0)
-    made._pool._network_backend = network  # type: ignore[attr-defined]
+    made._pool._network_backend = network
     return made

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import io
 import zoneinfo
+from typing import Any, TypeVar
 
 from rich.console import Console
+from textual.coordinate import Coordinate
 from textual.geometry import Region
+from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from catalyst_tui.tui.app import CatalystApp
@@ -15,6 +18,22 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.views.workspace import Workspace
 
 from .demo_data import DEMO_NOW, DEMO_ZONE
+
+S = TypeVar("S", bound=Screen[Any])
+
+
+def screen_as(app: CatalystApp, kind: type[S]) -> S:
+    """The app's current screen, which the test knows to be a `kind`."""
+    screen = app.screen
+    assert isinstance(screen, kind), f"{screen} is not a {kind.__name__}"
+    return screen
+
+
+def row_keys(table: DataTable[Any]) -> list[str]:
+    """The key of each row of `table`, top to bottom."""
+    keys = [table.coordinate_to_cell_key(Coordinate(i, 0)).row_key for i in range(table.row_count)]
+    return [str(key.value) for key in keys]
+
 
 ZONE = zoneinfo.ZoneInfo(DEMO_ZONE)
 # The watchlist header's items, each whole: a label with its figure (P&L with its percentage).

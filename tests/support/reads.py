@@ -31,9 +31,12 @@ def readers(config: Config, store: Store, now: dt.datetime) -> dict[str, Callabl
         "config sync": lambda: store.sync.apply(config, now),
         "refresh: history due": lambda: store.market.history_due(symbols, now),
         **{
-            f"export {what}": lambda what=what: list(
-                export_rows(store, what, symbol=None, today=today)[1]
-            )
+            f"export {what}": exported(store, what, today)
             for what in ("prices", "checkpoints", "events", "positions")
         },
     }
+
+
+def exported(store: Store, what: str, today: dt.date) -> Callable[[], object]:
+    """The rows `catalyst export` writes of `what`."""
+    return lambda: list(export_rows(store, what, symbol=None, today=today)[1])

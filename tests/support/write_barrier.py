@@ -61,12 +61,12 @@ def install() -> None:
     original = Store.transaction
 
     @contextlib.contextmanager
-    def transaction(store: Store) -> Iterator[sqlite3.Connection]:
-        outermost = not store.conn.in_transaction  # else a savepoint of the outer one
+    def transaction(self: Store) -> Iterator[sqlite3.Connection]:
+        outermost = not self.conn.in_transaction  # else a savepoint of the outer one
         who = _writer(sys._getframe(1))
         if outermost:
             _point("begin", who)
-        with original(store) as conn:
+        with original(self) as conn:
             yield conn
             if outermost:  # the writes are made; leaving the block commits them
                 _point("commit", who)

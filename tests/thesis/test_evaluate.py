@@ -118,7 +118,7 @@ def test_transition_carries_value_threshold_and_reason():
                           TODAY)  # fmt: skip
     assert (result.previous, result.status) == ("met", "missed")
     assert result.value == pytest.approx(286.8 / 415)
-    assert result.condition.text == "gross_margin >= 70%"
+    assert result.condition is not None and result.condition.text == "gross_margin >= 70%"
     assert why(result).startswith("gross_margin 69.1% < 70% (quarter ended 2026-09-30")
 
 

@@ -234,7 +234,7 @@ _words = st.from_regex(r"[A-Za-z][a-z0-9]{0,8}", fullmatch=True)
     filler=st.lists(_words, max_size=8),
     seed=st.randoms(use_true_random=False),
 )
-def test_a_sentence_holding_every_word_matches(entry_words, filler, seed) -> None:  # type: ignore[no-untyped-def]
+def test_a_sentence_holding_every_word_matches(entry_words, filler, seed) -> None:
     words = [*entry_words, *filler]
     seed.shuffle(words)
     cased = " ".join(w.upper() if seed.random() < 0.3 else w for w in words)
@@ -246,7 +246,7 @@ def test_a_sentence_holding_every_word_matches(entry_words, filler, seed) -> Non
 
 @settings(max_examples=200, deadline=None)
 @given(phrase=st.lists(_words, min_size=2, max_size=4), filler=st.lists(_words, max_size=6))
-def test_a_sentence_holding_the_phrase_matches(phrase, filler) -> None:  # type: ignore[no-untyped-def]
+def test_a_sentence_holding_the_phrase_matches(phrase, filler) -> None:
     sentence = " ".join([*filler, "-".join(phrase), *filler]) + "."
     entry = parse_entry('"' + " ".join(phrase) + '"')
     assert [p.text for p in Matcher(sentence).find([entry])] == [sentence]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from catalyst_tui.market.models import Fact
 from catalyst_tui.thesis.conditions import parse_condition
 from catalyst_tui.thesis.evaluate import CheckpointState, Why, evaluate
 from catalyst_tui.thesis.observation import MissingCode
@@ -57,7 +56,7 @@ def _fact_without_a_value():
     TypeError, which ended the evaluation of every checkpoint of every ticker."""
     facts = quarters([1e6] * 4, gross=[5e5] * 4)
     last = facts["ALAB"]["gross_profit_q"][-1]
-    facts["ALAB"]["gross_profit_q"][-1] = Fact(*last[:3], None, *last[4:])  # type: ignore[arg-type]
+    facts["ALAB"]["gross_profit_q"][-1] = last._replace(value=None)
     return facts
 
 

@@ -65,7 +65,7 @@ def test_net_margin_is_a_real_quarters_net_income_over_its_revenue():
     assert latest.period is not None and latest.period.end == dt.date(2026, 4, 26)
     pinned = observe("net_margin", "NVDA", snap, dt.date(2025, 7, 27))
     assert pinned.value == pytest.approx(26_422 / 46_743)  # 56.5%
-    assert parse_condition("net_margin >= 70%").holds(latest.value)
+    assert latest.value is not None and parse_condition("net_margin >= 70%").holds(latest.value)
     none = observe("net_margin", "ALAB", _four_quarters())  # no net income reported
     assert (
         missing_text(none.missing) == "no net income for the quarter ended 2026-09-30, filed "

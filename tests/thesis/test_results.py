@@ -65,7 +65,8 @@ def filed_through_q2() -> dict[str, list[Fact]]:
 def snap_of(facts: dict[str, list[Fact]], *releases: Release) -> MarketSnapshot:
     """The snapshot as store/snapshot.py loads it: facts merged with the releases."""
     snap = MarketSnapshot(now=NOW)
-    snap.releases["ALAB"] = sorted(releases, key=lambda r: r.period_end)
+    assert all(r.period_end is not None for r in releases)
+    snap.releases["ALAB"] = sorted(releases, key=lambda r: r.period_end or dt.date.min)
     snap.facts["ALAB"], differs = merge(facts, releases)
     if differs:
         snap.release_first["ALAB"] = release_first(facts, releases)

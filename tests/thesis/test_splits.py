@@ -69,6 +69,7 @@ def state(when: str, written: dt.date, status: str = "pending") -> CheckpointSta
 def test_a_price_threshold_written_before_the_split_is_compared_on_its_basis():
     result = evaluate_one(state("price >= 1200", BEFORE), snap(130.0), TODAY)
     assert result.status == "met"  # 130 × 10 = 1,300 ≥ 1,200 on the basis it was written in
+    assert result.reason.observed is not None
     assert result.reason.observed.value == pytest.approx(1300)
     assert result.reason.observed.rebased == 10
     note = observation_note(result.reason.observed)
@@ -78,6 +79,7 @@ def test_a_price_threshold_written_before_the_split_is_compared_on_its_basis():
 def test_the_same_threshold_written_after_the_split_compares_as_written():
     result = evaluate_one(state("price >= 1200", AFTER), snap(130.0), TODAY)
     assert result.status == "pending"  # 130 < 1,200 on today's basis: not met (not yet due)
+    assert result.reason.observed is not None
     assert result.reason.observed.value == 130.0
     assert result.reason.observed.rebased is None
 
@@ -93,6 +95,7 @@ def test_a_met_price_target_stays_met_across_the_split():
 def test_ratios_are_not_rebased():
     # drawdown is a fraction of the (restated) high: 1 − 130 / 140 ≈ 7.1 %, no factor.
     result = evaluate_one(state("drawdown <= 30%", BEFORE), snap(130.0, high=140.0), TODAY)
+    assert result.reason.observed is not None
     assert result.reason.observed.value == pytest.approx(1 - 130 / 140)
     assert result.reason.observed.rebased is None
 

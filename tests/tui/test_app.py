@@ -6,9 +6,10 @@ last good config stays): the faults docs/reliability.md names these tests for.""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Tab
 
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
@@ -21,6 +22,7 @@ from ..conftest import BUNDLED_CONFIG
 from ..support.pilot import (
     make_app,
     rows,
+    screen_as,
     symbols,
     text_of,
     type_into,
@@ -69,7 +71,7 @@ async def test_brackets_in_the_users_text_are_shown_never_read_as_markup(tmp_pat
         app = make_app(config, store)
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
-            tabs = [str(t.label_text) for t in app.screen.query("Tab")]
+            tabs = [str(t.label_text) for t in app.screen.query(Tab)]
             assert "[b]interconnect" in tabs
             await pilot.press("enter")
             await pilot.pause()
@@ -104,7 +106,7 @@ async def test_a_worker_that_fails_says_so_in_a_toast_and_logs_its_traceback(dem
         await pilot.pause()
         store.path.unlink()  # the open connection keeps the old file; a new one reads this
         store.path.write_bytes(b"this is not a database\n" * 200)
-        app.screen.reload_in_thread(lambda: None)
+        screen_as(app, WatchlistScreen).reload_in_thread(lambda: None)
         for _ in range(200):  # the worker's thread, then its message on the loop
             await pilot.pause(0.05)
             if errors := [n for n in app._notifications if n.severity == "error"]:
@@ -173,7 +175,7 @@ async def test_an_invalid_outside_edit_shows_located_errors_and_keeps_the_last_g
         shown = [n.message for n in app._notifications if n.severity == "error"]
         assert any(f"catalysts.toml:{line}:" in m and "last good" in m for m in shown)
         assert symbols(app) == list(config.tickers)  # nothing lost
-        assert app.workspace.config.tickers["ALAB"].checkpoints[0].due.isoformat() == "2026-12-31"
+        assert app.workspace.config.tickers["ALAB"].checkpoints[0].due == dt.date(2026, 12, 31)
         # A banner stays (a toast goes) on every screen, with the first located error.
         banner = app.screen.query_one(ConfigBanner)
         assert banner.display and f"catalysts.toml:{line}:" in str(banner.content)

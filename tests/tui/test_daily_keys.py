@@ -10,8 +10,9 @@ import html
 import re
 import sqlite3
 
-from rich.color import Color as RichColor
+from rich.color import Color
 from textual.widgets import DataTable, Select, Static
+from textual.widgets.data_table import ColumnKey
 
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
@@ -23,6 +24,7 @@ from catalyst_tui.tui.screens.edit_forms import CheckpointForm, LotForm
 from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
+from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.views.workspace import Workspace
 
 from ..conftest import BUNDLED_CONFIG
@@ -35,6 +37,7 @@ from ..support.pilot import (
     move_to,
     open_alab,
     rows,
+    screen_as,
     text_of,
     type_into,
 )
@@ -99,7 +102,7 @@ async def test_a_lower_case_symbol_is_added_in_capitals(demo):
         await pilot.press("a")
         await pilot.pause()
         await type_into(pilot, app, "symbol", "aapl")
-        assert app.screen.errors.get("symbol", "") == ""  # not refused
+        assert screen_as(app, FormScreen).errors.get("symbol", "") == ""  # not refused
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert "AAPL" in load_config(config.path).tickers
@@ -181,13 +184,13 @@ async def test_a_price_that_grows_past_the_first_width_and_goes_stale_is_never_c
         with conn:
             conn.execute("UPDATE quotes SET price = 123456.78, stale = 1 WHERE symbol = 'NVDA'")
         conn.close()
-        app.screen.reload()
+        screen_as(app, WatchlistScreen).reload()
         await pilot.pause()
         table = app.screen.query_one("#tickers", DataTable)
         cell = table.get_cell("NVDA", "price")
         assert str(cell) == "123,456.78*"  # the figure as written by hand, with its mark
-        assert table.columns["price"].get_render_width(table) >= len("123,456.78*")
-        assert table.columns["price"].content_width >= len("123,456.78*")
+        assert table.columns[ColumnKey("price")].get_render_width(table) >= len("123,456.78*")
+        assert table.columns[ColumnKey("price")].content_width >= len("123,456.78*")
 
 
 async def test_sparklines_are_coloured_by_their_direction(demo):
@@ -196,7 +199,8 @@ async def test_sparklines_are_coloured_by_their_direction(demo):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#tickers", DataTable)
-        data = app.screen.data
+        data = screen_as(app, WatchlistScreen).data
+        assert data is not None
         for row in data.rows:
             if len(row.spark) < 2 or row.spark[-1] == row.spark[0]:
                 continue
@@ -252,7 +256,7 @@ async def test_a_past_due_checkpoint_still_pending_says_why_on_the_first_screen(
         store.sync.apply(config)
         evaluate_checkpoints(config, store, DEMO_NOW)
         (row,) = [c for c in store.views.checkpoints("ALAB") if c.id == "fy26-revenue-estimate"]
-        assert row.status == "pending" and row.due < DEMO_NOW.date()
+        assert row.status == "pending" and row.due is not None and row.due < DEMO_NOW.date()
         workspace = Workspace(config, store, clock=lambda: DEMO_NOW, zone=ZONE)
         app = CatalystApp(workspace, live=False, watch_file=False)
         async with app.run_test(size=(200, 36)) as pilot:
@@ -270,7 +274,7 @@ async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):
         await pilot.pause()
         table = app.screen.query_one("#tickers", DataTable)
 
-        def mark_colour() -> tuple[object, object]:
+        def mark_colour() -> tuple[Color | None, Color | None]:
             """The colour of MRVL's `*` on screen, and of the cursor's own text beside it."""
             for y in range(table.size.height):
                 segments = list(table.render_line(y))
@@ -278,6 +282,7 @@ async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):
                     continue
                 star = next(s for s in segments if s.text.rstrip().endswith("*"))
                 symbol = next(s for s in segments if "MRVL" in s.text)
+                assert star.style is not None and symbol.style is not None
                 return star.style.color, symbol.style.bgcolor
             raise AssertionError("MRVL is not on screen")
 
@@ -286,7 +291,7 @@ async def test_a_stale_price_keeps_its_colour_on_the_highlighted_row(demo):
         await move_to(pilot, app, "#tickers", "MRVL")
         under, under_bg = mark_colour()
         assert under_bg != away_bg  # the row is highlighted now
-        warning = RichColor.parse(ink().warning).get_truecolor()  # the theme's (palette.py)
+        warning = Color.parse(ink().warning).get_truecolor()  # the theme's (palette.py)
         assert under == away and under is not None and under.get_truecolor() == warning
 
 

@@ -14,17 +14,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
 from catalyst_tui.tui import format as fmt
 from catalyst_tui.tui.app import CatalystApp
+from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.views.workspace import Workspace
 from tests.support.market_server import MarketServer, unused_local_url
 
 from ..cli.test_thesis_commands import loopback_thesis
-from ..support.pilot import make_app, text_of
+from ..support.pilot import make_app, row_keys, screen_as, text_of
 
 pytest_plugins = ["tests.support.fixtures"]
 
@@ -59,12 +60,15 @@ async def wait_for(pilot, condition, timeout: float = 120.0) -> None:
         await pilot.pause(0.05)
 
 
+def refreshing(app: CatalystApp) -> bool:
+    """Whether the app's scheduler runs a refresh now."""
+    assert app.scheduler is not None
+    return app.scheduler.refreshing
+
+
 def prices(app: CatalystApp) -> dict[str, str]:
     table = app.screen.query_one("#tickers", DataTable)
-    return {
-        table.coordinate_to_cell_key((i, 0))[0].value: str(table.get_row_at(i)[1])
-        for i in range(table.row_count)
-    }
+    return {key: str(table.get_row_at(i)[1]) for i, key in enumerate(row_keys(table))}
 
 
 async def test_first_refresh_fills_the_screen_and_misses_arrive_as_toasts_and_on_the_desktop(
@@ -96,7 +100,7 @@ async def test_r_refreshes_with_progress_and_rows_update_in_place(tmp_path, mark
     app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
-        await wait_for(pilot, lambda: not app.scheduler.refreshing)
+        await wait_for(pilot, lambda: not refreshing(app))
         table = app.screen.query_one("#tickers", DataTable)
         table.move_cursor(row=4)
         await pilot.pause()
@@ -104,14 +108,16 @@ async def test_r_refreshes_with_progress_and_rows_update_in_place(tmp_path, mark
         before = store.views.health().last_refresh
         market.latency = 0.3  # slow enough to watch the progress bar
         await pilot.press("r")
-        assert app.screen.header.progress_shown
+        assert screen_as(app, WatchlistScreen).header.progress_shown
         await pilot.press("r")  # a second r while one runs does not start another
         assert any("already running" in n.message for n in app._notifications)
         assert "%" in str(app.screen.query_one("#progress").render())
-        await wait_for(pilot, lambda: (app.screen.header.progress or (0, 0))[0] > 0)
-        await wait_for(pilot, lambda: not app.scheduler.refreshing)
+        await wait_for(
+            pilot, lambda: (screen_as(app, WatchlistScreen).header.progress or (0, 0))[0] > 0
+        )
+        await wait_for(pilot, lambda: not refreshing(app))
         await pilot.pause()
-        assert not app.screen.header.progress_shown
+        assert not screen_as(app, WatchlistScreen).header.progress_shown
         assert str(app.screen.query_one("#progress").render()) == ""
         assert store.views.health().last_refresh > before
         assert list(table.rows) == before_rows  # same rows, updated in place
@@ -126,11 +132,13 @@ async def test_quitting_during_a_refresh_kills_its_process(tmp_path, market):
     app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
-        await wait_for(pilot, lambda: not app.scheduler.refreshing)
+        await wait_for(pilot, lambda: not refreshing(app))
         market.latency = 0.5
         await pilot.press("r")
         scheduler = app.scheduler
+        assert scheduler is not None
         await wait_for(pilot, lambda: scheduler.worker is not None and scheduler.worker.pid)
+        assert scheduler.worker is not None
         pid = scheduler.worker.pid
         await pilot.press("q")
     store.close()
@@ -155,7 +163,7 @@ async def test_with_no_network_the_stored_data_stays_on_screen(tmp_path, market)
     app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
-        await wait_for(pilot, lambda: not app.scheduler.refreshing)
+        await wait_for(pilot, lambda: not refreshing(app))
         await pilot.press("q")
     store.close()
 
@@ -200,7 +208,7 @@ async def test_a_first_refresh_says_refreshing_with_its_progress_never_press_r(t
                 assert "refreshing · nothing stored yet" in summary(app)
                 assert "press r" not in summary(app)
                 assert "%" in text_of(app, "#progress")  # how far it is, at the right
-                await wait_for(pilot, lambda: not app.scheduler.refreshing)
+                await wait_for(pilot, lambda: not refreshing(app))
                 await wait_for(pilot, lambda: "refreshing" not in summary(app))
                 assert "refreshed" in summary(app)
                 await pilot.press("q")
@@ -254,20 +262,20 @@ async def test_a_ticker_added_in_the_tui_is_fetched_at_once(tmp_path, market):
         app = CatalystApp(Workspace(config, store), live=True, watch_file=False, channels=[])
         async with app.run_test(size=(120, 36)) as pilot:
             await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
-            await wait_for(pilot, lambda: not app.scheduler.refreshing)
+            await wait_for(pilot, lambda: not refreshing(app))
             market.symbols.add("AMD")  # the market knows it; catalyst doesn't yet
             await pilot.press("a")
             await pilot.pause()
-            app.screen.query_one("#field-symbol").value = "AMD"
+            app.screen.query_one("#field-symbol", Input).value = "AMD"
             await pilot.pause()
             await pilot.press("ctrl+s")
             await wait_for(pilot, lambda: "AMD" in prices(app))
             await wait_for(pilot, lambda: prices(app)["AMD"] not in ("no data yet", "no quote ⏎"))
             assert prices(app)["AMD"] == fmt.money(market.close("AMD", market.last_session()))
-            await wait_for(pilot, lambda: not app.scheduler.refreshing)
+            await wait_for(pilot, lambda: not refreshing(app))
             await pilot.press("a")  # one the market does not know
             await pilot.pause()
-            app.screen.query_one("#field-symbol").value = "ZZZZ"
+            app.screen.query_one("#field-symbol", Input).value = "ZZZZ"
             await pilot.pause()
             await pilot.press("ctrl+s")
             await wait_for(pilot, lambda: prices(app).get("ZZZZ") == "no quote ⏎")
@@ -323,16 +331,16 @@ async def test_a_fetch_asked_for_while_a_refresh_runs_follows_it(tmp_path, marke
 
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
-        await wait_for(pilot, lambda: not app.scheduler.refreshing)
+        await wait_for(pilot, lambda: not refreshing(app))
         before = quote_passes()
         market.latency = 0.3
         app.action_refresh_now()
         await wait_for(pilot, lambda: quote_passes() > before)  # the refresh is under way
-        assert app.scheduler.refreshing
+        assert refreshing(app)
         app._fetch_now()  # as an added ticker or a saved contact asks
         assert app._fetch_after
         await wait_for(pilot, lambda: quote_passes() >= before + 2)  # the one that follows
-        await wait_for(pilot, lambda: not app.scheduler.refreshing and not app._fetch_after)
+        await wait_for(pilot, lambda: not refreshing(app) and not app._fetch_after)
         await pilot.press("q")
     store.close()
 
@@ -344,15 +352,18 @@ async def test_a_ticker_added_by_editing_the_file_is_fetched_at_once(tmp_path, m
     text = text.replace('refresh = "60s"', 'refresh = "1h"').replace(
         'refresh_closed = "30m"', 'refresh_closed = "1h"'
     )
-    config.path.write_text(text)
-    config = load_config(config.path)
+    path = config.path
+    assert path is not None
+    path.write_text(text)
+    config = load_config(path)
     with contextlib.closing(store):
         app = CatalystApp(Workspace(config, store), live=True, watch_file=True, channels=[])
         async with app.run_test(size=(120, 36)) as pilot:
             await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
-            await wait_for(pilot, lambda: not app.scheduler.refreshing)
+            await wait_for(pilot, lambda: app.scheduler is not None)
+            await wait_for(pilot, lambda: not app.scheduler.refreshing)  # type: ignore[union-attr]
             market.symbols.add("AMD")
-            config.path.write_text(text + '\n[tickers.AMD]\nname = "AMD"\ngroup = "compute"\n')
+            path.write_text(text + '\n[tickers.AMD]\nname = "AMD"\ngroup = "compute"\n')
             await wait_for(pilot, lambda: "AMD" in prices(app))
             await wait_for(pilot, lambda: prices(app)["AMD"] not in ("no data yet", "no quote ⏎"))
             assert prices(app)["AMD"] == fmt.money(market.close("AMD", market.last_session()))

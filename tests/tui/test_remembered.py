@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import json
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from catalyst_tui.prefs import Prefs, load, save
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.ticker import TickerScreen
+from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.views.workspace import Workspace
 
 from ..support.demo_data import DEMO_NOW
-from ..support.pilot import ZONE
+from ..support.pilot import ZONE, row_keys, screen_as
 
 
 def app_with(config, store, prefs_path) -> CatalystApp:
@@ -23,7 +24,7 @@ def app_with(config, store, prefs_path) -> CatalystApp:
 
 def order(app: CatalystApp) -> list[str]:
     table = app.screen.query_one("#tickers", DataTable)
-    return [table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)]
+    return row_keys(table)
 
 
 async def test_sort_direction_and_theme_are_there_at_the_next_start(demo, tmp_path):
@@ -50,11 +51,14 @@ async def test_sort_direction_and_theme_are_there_at_the_next_start(demo, tmp_pa
         await pilot.pause()
         assert app.theme == "nord"
         assert order(app) == shown
-        rows = {r.symbol: r for r in app.screen.data.rows}
+        data = screen_as(app, WatchlistScreen).data
+        assert data is not None
+        rows = {r.symbol: r for r in data.rows}
         held = [s for s in shown if rows[s].pnl_pct is not None]
-        assert [rows[s].pnl_pct for s in held] == sorted(rows[s].pnl_pct for s in held)
+        pnl = [pct for s in held if (pct := rows[s].pnl_pct) is not None]
+        assert pnl == sorted(pnl)
         assert shown[: len(held)] == held  # the rows without a P&L after them
-        assert "by P&L %, reversed" in str(app.screen.query_one("#status-line").content)
+        assert "by P&L %, reversed" in str(app.screen.query_one("#status-line", Static).content)
 
 
 async def test_a_header_click_sorts_by_that_column_and_a_second_reverses_it(demo):

@@ -15,12 +15,13 @@ from catalyst_tui.market.registry import SEC
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.edit_forms import SecContactForm
+from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.views.workspace import Workspace
 
 from ..conftest import BUNDLED_CONFIG
 from ..support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database
-from ..support.pilot import field_error, open_alab, text_of, type_into
+from ..support.pilot import field_error, open_alab, screen_as, text_of, type_into
 
 CONTACT = "Jane Doe jane@example.com"
 
@@ -34,6 +35,7 @@ def app_on(config, store, prefs_path: Path | None = None, **options) -> Catalyst
 async def test_the_first_start_asks_checks_as_typed_and_writes_the_contact(tmp_path):
     config, store = demo_database(tmp_path, sec_contact=None)
     path = tmp_path / "state" / "tui.json"
+    assert config.path is not None
     before = config.path.read_text()
     app = app_on(config, store, path, ask_sec_contact=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -110,7 +112,9 @@ async def test_the_ticker_screen_says_what_stays_pending_without_the_contact(tmp
             sec_built = [c.id for c in config.tickers["ALAB"].checkpoints
                          if c.when is not None and c.when.metric != "weight"]  # fmt: skip
             assert len(sec_built) == 6
-            shown = [c.id for c in app.screen.detail.checkpoints if c.id in sec_built]
+            detail = screen_as(app, TickerScreen).detail
+            assert detail is not None
+            shown = [c.id for c in detail.checkpoints if c.id in sec_built]
             assert (f"6 checkpoints stay pending without SEC figures ({', '.join(shown[:3])} "
                     "and 3 more)") in notice  # fmt: skip
             assert "evidence is looked for in headlines only" in notice

@@ -115,7 +115,9 @@ def test_the_extended_hours_trade_of_the_v7_batch_is_stored_and_shown(data):
     day column and the ticker title show it: the post-market change beside the day's."""
     import json
 
-    from catalyst_tui.market.models import QuoteOutcome
+    from rich.text import Text
+
+    from catalyst_tui.market.models import Quote, QuoteOutcome
     from catalyst_tui.market.yahoo.quote import quotes_from_batch
     from catalyst_tui.tui.widgets.watchlist.cells import row_cells
 
@@ -126,12 +128,16 @@ def test_the_extended_hours_trade_of_the_v7_batch_is_stored_and_shown(data):
     row = next(r for r in json.loads(body)["quoteResponse"]["result"] if r["symbol"] == "AAPL")
     body = body.replace('"symbol": "AAPL"', '"symbol": "ALAB"')
     quote = quotes_from_batch(body, ["ALAB"], DEMO_NOW)["ALAB"]
+    assert isinstance(quote, Quote), quote
     store.market.save_quotes([QuoteOutcome("ALAB", quote)], DEMO_NOW)
     alab = load_watchlist(store, TODAY).row("ALAB")
+    assert alab is not None
     assert alab.market_state == "PREPRE" and alab.ext_session == "post"
     assert alab.ext_price == row["postMarketPrice"]
     assert alab.ext_change_pct == pytest.approx(row["postMarketChangePercent"] / 100)
-    day = row_cells(alab, "USD")[2].plain
+    cell = row_cells(alab, "USD")[2]
+    assert isinstance(cell, Text)
+    day = cell.plain
     assert (
         day
         == f"{row['regularMarketChangePercent']:+.1f}% post {row['postMarketChangePercent']:+.1f}%"

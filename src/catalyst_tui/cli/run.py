@@ -8,11 +8,15 @@ import datetime as dt
 import sqlite3
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..paths import named_database
 from ..store import Store, describe_sqlite_error
 from .context import EXIT_OK, EXIT_STALE, CommandError, Context, first_run_text, log, utc_now
 from .logs import log_file
+
+if TYPE_CHECKING:
+    from ..notify.delivery import DeliveryReport
 
 
 def cmd_tui(ctx: Context) -> int:
@@ -31,7 +35,7 @@ def cmd_tui(ctx: Context) -> int:
     return EXIT_OK
 
 
-async def _deliver_once(store: Store, now: dt.datetime):
+async def _deliver_once(store: Store, now: dt.datetime) -> DeliveryReport:
     from ..notify.channels import close_channels, default_channels
     from ..notify.delivery import claimer_id, deliver
 
@@ -134,7 +138,7 @@ def cmd_daemon(ctx: Context) -> int:
 
 
 def _daemon_service(ctx: Context) -> int:
-    from .. import service
+    from . import service
 
     config = ctx.load_config()  # a service that would stop at once on a bad config is not made
     assert config.path is not None

@@ -137,7 +137,7 @@ def _item(value: Any) -> Any:
 
 
 def render_value(value: Any) -> str:
-    return _item(value).as_string()
+    return str(_item(value).as_string())
 
 
 def table_snippet(path: tuple[str, ...], values: Mapping[str, Any], *, aot: bool) -> str:

@@ -151,7 +151,7 @@ class Config:
     digest: str = field(default="", compare=False)
 
 
-def _keys(cls: type[tuple], *, leave_out: tuple[str, ...] = ()) -> tuple[str, ...]:
+def _keys(cls: type[tuple[Any, ...]], *, leave_out: tuple[str, ...] = ()) -> tuple[str, ...]:
     return tuple(name for name in cls._fields if name not in leave_out)  # type: ignore[attr-defined]
 
 

@@ -164,7 +164,7 @@ def span_figure(parts: list[Statement], figure: str) -> float:
         basic = figure == "eps_basic"
         shares = sum(p.basic_shares if basic else p.diluted_shares for p in parts) / len(parts)
         return round(income / shares, 2)
-    total = sum(getattr(p, figure) for p in parts)
+    total: float = sum(getattr(p, figure) for p in parts)
     return round(total / len(parts)) if figure.endswith("shares") else total
 
 

@@ -113,7 +113,7 @@ class ThesisScheduler:
         self.scheduler = AsyncIOScheduler(timezone=user_zone(config), logger=_SCHEDULER_LOG)
         self.scheduler.add_listener(self._skipped, EVENT_JOB_MAX_INSTANCES)
         self._skip_said = False  # the running refresh's skipped turns: said once
-        self.interval = config.settings.refresh_seconds
+        self.interval: float = config.settings.refresh_seconds
         self._cycle_lock = asyncio.Lock()
         self.refresh_in_child = refresh_in_child
         self.worker: asyncio.subprocess.Process | None = None  # the running refresh's child

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
+from typing import Any
 
 __all__ = ["MAX_DEPTH", "bounded_nesting", "visible"]
 
@@ -39,14 +40,14 @@ _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("
 def _trie(words: Iterable[str]) -> str:
     """A regex alternation of `words` as a trie ("d(?:iv|l)"): one look per character where a
     plain alternation tries every word at every `<`."""
-    tree: dict = {}
+    tree: dict[str, Any] = {}
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def pattern(node: dict) -> str:
+    def pattern(node: dict[str, Any]) -> str:
         ends = "" in node
         branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
         if not branches:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..thesis.evaluate import CheckpointState, Evaluation, Reason, Why
 from ..thesis.snapshot import MarketSnapshot
@@ -64,7 +64,7 @@ class Checkpoints:
                 (r[0], r[1]): (r[2], r[3])
                 for r in conn.execute("SELECT symbol, id, status, manual FROM checkpoints")
             }
-            unchanged: list[tuple] = []
+            unchanged: list[tuple[Any, ...]] = []
             kept: list[tuple[str, str, str]] = []
             for e in evaluations:
                 status, manual = current.get((e.symbol, e.checkpoint_id), (None, 0))
@@ -175,7 +175,7 @@ def _add_event(
     previous: str,
     status: str,
     condition: str,
-    parts: tuple,
+    parts: tuple[Any, ...],
     *,
     notify: bool,
     manual: bool = False,

@@ -8,6 +8,7 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.evaluate import Reason, Why
@@ -69,7 +70,7 @@ _CODES = {code.value: code for code in MissingCode}
 _SOURCES = {source.value: source for source in ValueSource}
 
 
-def reason(parts: tuple) -> Reason:
+def reason(parts: tuple[Any, ...]) -> Reason:
     """A Reason from its stored columns, in schema.REASON_PARTS order after the value:
     (value, why, day, detail, op, period, period_end, filed, portfolio, stale_seconds,
     split_adjusted, rebased, missing, missing_params, value_source, released)."""
@@ -96,7 +97,7 @@ def reason(parts: tuple) -> Reason:
     return Reason(why, day(day_iso), "", observed, op)
 
 
-def reason_columns(r: Reason) -> tuple:
+def reason_columns(r: Reason) -> tuple[Any, ...]:
     """The stored columns of a Reason, in the order `reason` reads them."""
     obs = r.observed
     if obs is None:

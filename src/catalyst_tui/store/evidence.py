@@ -9,7 +9,7 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..market.sec.filings import EASTERN, Filing
 from .columns import day, entries, iso, moment
@@ -34,7 +34,7 @@ FILING_COLUMNS = (
 _DOCUMENT_COLUMNS = "d.id, d.symbol, d.source, d.form, d.title, d.url, d.published"
 
 
-def filing_record(row: tuple) -> FilingRecord:
+def filing_record(row: tuple[Any, ...]) -> FilingRecord:
     symbol, accession, cik, form, items, accepted, filed, report, primary, url, read, error = row
     filing = Filing(
         cik, accession, form, tuple(i for i in items.split(",") if i),
@@ -44,7 +44,7 @@ def filing_record(row: tuple) -> FilingRecord:
     return FilingRecord(symbol, filing, url, read, error)
 
 
-def _document(row: Sequence) -> DocumentRecord:
+def _document(row: Sequence[Any]) -> DocumentRecord:
     ident, symbol, source, form, title, url, published = row
     return DocumentRecord(ident, symbol, source, form, title, url,
                           dt.datetime.fromisoformat(published))  # fmt: skip

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..market.bounds import MAX_RATE, MIN_RATE
-from ..market.fx import FxRate
+from ..market.models import FxRate
 from .columns import iso
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split
 from ..thesis.snapshot import MarketSnapshot
@@ -110,7 +110,7 @@ class MarketData:
         # Rows are built before the write lock is taken; the symbols of a batch share their
         # trading days, so each day is formatted once.
         days: dict[dt.date, str] = {}
-        bars: list[tuple] = []
+        bars: list[tuple[Any, ...]] = []
         add = bars.append
         for outcome in outcomes:
             for b in outcome.bars:

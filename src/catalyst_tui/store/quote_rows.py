@@ -4,6 +4,7 @@ LastQuote a row reads back as."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ..market.models import LastQuote, Quote
 from .columns import iso, moment
@@ -14,7 +15,7 @@ QUOTE_COLUMNS = ("symbol, price, prev_close, change, change_pct, currency, marke
                   " ext_change_pct, ext_time")  # fmt: skip
 
 
-def last_quote(row: tuple) -> LastQuote:
+def last_quote(row: tuple[Any, ...]) -> LastQuote:
     """A LastQuote from a quotes row selected as QUOTE_COLUMNS."""
     (symbol, price, prev_close, change, change_pct, currency, market_state, quote_time, source,
      day_high, day_low, volume, high_52w, low_52w, fetched_at, stale, error, ext_session,
@@ -31,7 +32,7 @@ def last_quote(row: tuple) -> LastQuote:
     return LastQuote(symbol, quote, moment(fetched_at), bool(stale) or quote is None, error or "")
 
 
-def quote_row(quote: Quote, fetched_at: str) -> tuple:
+def quote_row(quote: Quote, fetched_at: str) -> tuple[Any, ...]:
     """The row of a fresh quote: the Quote's own fields in QUOTE_COLUMNS' order (its slices: a
     refresh writes 500), the moments as stored, fetched at `fetched_at`, not stale."""
     ext_time = quote[18]

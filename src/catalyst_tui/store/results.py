@@ -7,9 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..market.models import Fact
 from ..market.release_records import (
     FIGURES,
     Gap,
@@ -24,7 +23,7 @@ from ..thesis.results import Release
 from .columns import day, day_text, iso, moment
 from .evidence import FILING_COLUMNS, filing_record
 from .records import FilingRecord
-from .snapshot import filed_facts
+from .snapshot import FiledFacts, filed_facts
 
 if TYPE_CHECKING:
     from . import Store
@@ -44,8 +43,8 @@ class Results:
     def _conn(self) -> sqlite3.Connection:
         return self._store.conn
 
-    def filed_facts(self, symbol: str | None = None) -> dict[str, dict[str, list[Fact]]]:
-        """The XBRL facts (of `symbol`) a release is checked against, by symbol and concept."""
+    def filed_facts(self, symbol: str | None = None) -> FiledFacts:
+        """The XBRL facts (of `symbol`) a release is checked against."""
         return filed_facts(self._conn, symbol)
 
     # -- reading them in a refresh ---------------------------------------------------------
@@ -230,7 +229,7 @@ class Results:
 
 
 def _release(
-    row: tuple,
+    row: tuple[Any, ...],
     figures: dict[tuple[str, str, str], dict[str, tuple[float | None, str, int]]],
     guidance: dict[tuple[str, str], list[Guidance]],
 ) -> Release:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..market.models import Fact
 from ..thesis.positions import Lot
-from ..thesis.results import merge, release_first
+from ..thesis.results import Facts, merge, release_first
 from ..thesis.snapshot import MarketSnapshot
 from .columns import day
 
@@ -43,7 +44,7 @@ def load_snapshot(
     ):
         if high is not None:
             snap.history_high[sym] = high
-    snap.facts.update(filed_facts(conn, symbol))
+    snap.facts.update(filed_facts(conn, symbol).by_symbol)
     for sym, shares, cost, when, note, fx in conn.execute(
         "SELECT l.symbol, l.shares, l.cost, l.date, l.note, l.fx FROM lots l"
         " JOIN tickers t ON t.symbol = l.symbol WHERE t.archived = 0 ORDER BY l.symbol, l.seq"
@@ -59,10 +60,20 @@ def load_snapshot(
     return snap
 
 
-def filed_facts(
-    conn: sqlite3.Connection, symbol: str | None = None
-) -> dict[str, dict[str, list[Fact]]]:
-    """The stored fundamentals (of `symbol`) by symbol and concept, oldest period first."""
+@dataclass(frozen=True, slots=True)
+class FiledFacts:
+    """The fundamentals XBRL filed, as stored: each symbol's facts by concept, each concept's
+    oldest period first."""
+
+    by_symbol: dict[str, dict[str, list[Fact]]]
+
+    def of(self, symbol: str) -> Facts:
+        """`symbol`'s facts by concept: none when none is stored."""
+        return self.by_symbol.get(symbol, {})
+
+
+def filed_facts(conn: sqlite3.Connection, symbol: str | None = None) -> FiledFacts:
+    """The stored fundamentals (of `symbol`)."""
     only, args = ("", []) if symbol is None else (" WHERE symbol = ?", [symbol])
     facts: dict[str, dict[str, list[Fact]]] = {}
     for row in conn.execute(
@@ -75,4 +86,4 @@ def filed_facts(
         fact = Fact(concept, day(start), dt.date.fromisoformat(end), value, unit, form,
                     dt.date.fromisoformat(filed), source, factor)  # fmt: skip
         facts.setdefault(sym, {}).setdefault(concept, []).append(fact)
-    return facts
+    return FiledFacts(facts)

@@ -117,7 +117,9 @@ class ConfigSync:
         row = self._store.conn.execute("SELECT value FROM meta WHERE key = ?", [_DIGEST]).fetchone()
         return row[0] if row else None
 
-    def _sync_lots(self, conn: sqlite3.Connection, ticker: Ticker, have: list[tuple]) -> int:
+    def _sync_lots(
+        self, conn: sqlite3.Connection, ticker: Ticker, have: list[tuple[Any, ...]]
+    ) -> int:
         wanted = [_lot_tuple(lot) for lot in ticker.lots]
         if have == wanted:
             return 0
@@ -129,7 +131,9 @@ class ConfigSync:
         )  # fmt: skip
         return 1
 
-    def _sync_sells(self, conn: sqlite3.Connection, ticker: Ticker, have: list[tuple]) -> None:
+    def _sync_sells(
+        self, conn: sqlite3.Connection, ticker: Ticker, have: list[tuple[Any, ...]]
+    ) -> None:
         wanted = [(s.shares, s.price, day_text(s.date), s.fees, s.note) for s in ticker.sells]
         if have == wanted:
             return

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..market.models import EarningsDate, Split
 from ..thesis.positions import Lot, Position, Sell, fifo
@@ -51,7 +51,7 @@ _FLAGGED = (
 )
 
 
-def event_record(row: tuple) -> EventRecord:
+def event_record(row: tuple[Any, ...]) -> EventRecord:
     """An EventRecord from a row selected as EVENT_COLUMNS."""
     (ident, ts, symbol, checkpoint_id, title, kind, from_status, to_status, condition, manual,
      flagged, acked_at, archived) = row[:13]  # fmt: skip
@@ -62,7 +62,7 @@ def event_record(row: tuple) -> EventRecord:
     )  # fmt: skip
 
 
-def _checkpoint_record(row: tuple) -> CheckpointRecord:
+def _checkpoint_record(row: tuple[Any, ...]) -> CheckpointRecord:
     (symbol, ident, title, kind, status, manual, due, until, condition, period_end, source,
      notes, manual_note, evaluated_at, archived, written, evidence) = row[:17]  # fmt: skip
     return CheckpointRecord(

@@ -60,7 +60,7 @@ def money_range(low: float, high: float) -> str:
 
 def _exact(number: float, places: int) -> bool:
     """Whether `number` is written whole at `places` decimals."""
-    scaled = abs(number) * 10**places
+    scaled = abs(number) * 10.0**places
     return abs(scaled - round(scaled)) < 1e-6 * max(1.0, scaled)
 
 

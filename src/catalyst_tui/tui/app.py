@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from typing import Any
 
 from textual import on
 from textual.binding import Binding
@@ -37,7 +38,7 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False)]
 
     # -- start and stop ------------------------------------------------------------------------
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         # The first screen, not one pushed from on_mount: a pushed screen's first frame is
         # rendered inside the app's start-up batch, dropped, and rendered again.
         return WatchlistScreen(self.workspace)

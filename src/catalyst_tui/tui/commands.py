@@ -4,6 +4,7 @@ command of the palette (ctrl+p), with "Acknowledge every flag" besides."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -22,7 +23,7 @@ class KeyCommands(CatalystBase):
         rows = [(self.get_key_display(b), b.description) for _, b in _bindings(self.screen)]
         self.push_screen(KeysScreen(rows, _screen_name(self.screen)))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for node, binding in _bindings(screen, widgets=False):  # no "Cursor left" to run
             if binding.action in ("app.command_palette", "command_palette"):
@@ -45,7 +46,7 @@ class KeyCommands(CatalystBase):
         self.post_message(messages.Acknowledge(None))
 
 
-def _bindings(screen: Screen, *, widgets: bool = True) -> list[tuple[object, Binding]]:
+def _bindings(screen: Screen[Any], *, widgets: bool = True) -> list[tuple[object, Binding]]:
     """The described bindings active on `screen`: its own and the app's first, then (with
     `widgets`) the focused widget's (a table's cursor keys), which work the same everywhere."""
     seen: set[str] = set()
@@ -69,7 +70,7 @@ def _runner(app: App[None], action: str, node: object) -> Callable[[], None]:
     return run
 
 
-def _screen_name(screen: Screen) -> str:
+def _screen_name(screen: Screen[Any]) -> str:
     return {
         "WatchlistScreen": "watchlist",
         "TickerScreen": "ticker",

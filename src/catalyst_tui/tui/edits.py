@@ -4,7 +4,7 @@ the edit made, and its outcome said and shown. Every edit waits while the file i
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.screen import Screen
@@ -133,7 +133,7 @@ class EditHandlers(CatalystBase):
         )  # fmt: skip
         return True
 
-    def _open_edit(self, form: Screen, then: Callable[[object], None] | None = None) -> None:
+    def _open_edit(self, form: Screen[Any], then: Callable[[object], None] | None = None) -> None:
         """A form that writes catalysts.toml; `then` runs after a save, with its outcome."""
         if self._file_invalid():
             return

@@ -10,7 +10,7 @@ filing, url, read_release(body), now)` after `store.evidence.save_filings`, then
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..market.release_records import MAX_BYTES, Gap, NotRead
@@ -124,8 +124,7 @@ def load_results(store: Store, symbol: str | None) -> list[ResultRow]:
         by_symbol.setdefault(release.symbol, []).append(release)
     rows: dict[tuple[str, str], ResultRow] = {}
     for sym, mine in by_symbol.items():
-        facts: Mapping = filed.get(sym, {})
-        for row in result_rows(mine, facts, store.results.fiscal_year_ends(sym)):
+        for row in result_rows(mine, filed.of(sym), store.results.fiscal_year_ends(sym)):
             rows[(sym, row.release.accession)] = row
     return [rows[(r.symbol, r.accession)] for r in releases]
 

@@ -196,7 +196,8 @@ class Workspace:
 
     # -- edits of catalysts.toml -----------------------------------------------------------
     def field_errors(self, form: str, fields: dict[str, str], **context: Any) -> dict[str, str]:
-        return _config_write().field_errors(form, fields, **context)
+        errors: dict[str, str] = _config_write().field_errors(form, fields, **context)
+        return errors
 
     def edit(self, change: Callable[[str], str], done: str) -> EditOutcome:
         """Apply `change` to the current file text, validated; the database follows the new

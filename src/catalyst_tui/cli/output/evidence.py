@@ -24,7 +24,9 @@ def _moment(moment: dt.datetime, source: str) -> str:
     return moment.astimezone(zone).isoformat(timespec="seconds")
 
 
-def evidence_json(records: list[EvidenceRecord], *, with_dismissed: bool = False) -> list[dict]:
+def evidence_json(
+    records: list[EvidenceRecord], *, with_dismissed: bool = False
+) -> list[dict[str, Any]]:
     """One object per passage: symbol, id (the checkpoint's), source, form, url, published,
     passage, entry; `dismissed` too when dismissed passages are listed."""
     out: list[dict[str, Any]] = []
@@ -45,7 +47,7 @@ def evidence_json(records: list[EvidenceRecord], *, with_dismissed: bool = False
     return out
 
 
-def filings_json(records: list[FilingRecord]) -> list[dict]:
+def filings_json(records: list[FilingRecord]) -> list[dict[str, Any]]:
     return [
         {
             "symbol": f.symbol,

@@ -335,4 +335,5 @@ def _json_object(body: bytes | str, what: str) -> dict[str, Any]:
         raise FilingsFormatError(f"{what} body is not JSON: {start!r}") from None
     if not isinstance(data, dict):
         raise FilingsFormatError(f"{what} body is a JSON {type(data).__name__}, not an object")
-    return well_formed_json(data, text)
+    checked: dict[str, Any] = well_formed_json(data, text)
+    return checked

@@ -175,7 +175,7 @@ def _total_revenue(before: list[str]) -> bool:
     return len(before) > 1 and before[-2].lower() == "total" and before[-1][:1].isupper()
 
 
-def _range(money: re.Match, between: bool) -> tuple[Decimal, Decimal] | None:
+def _range(money: re.Match[str], between: bool) -> tuple[Decimal, Decimal] | None:
     low_text, low_unit, separator, high_text, high_unit, plus_minus = money.groups()
     if separator and separator.lower() == "and" and not between:
         high_text = None

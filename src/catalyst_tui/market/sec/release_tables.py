@@ -232,7 +232,9 @@ def _figures(cells: list[Cell]) -> tuple[list[_Printed], list[str]]:
     return figures, texts
 
 
-def _column(headers: list[Cell], start: int, end: int, seen: dict) -> Column:
+def _column(
+    headers: list[Cell], start: int, end: int, seen: dict[tuple[int, int], Column]
+) -> Column:
     """The period the header cells overlapping [start, end) describe together."""
     key = (start, end)
     if key not in seen:

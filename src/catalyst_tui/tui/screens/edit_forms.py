@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from ...config import ConfigError
 from ...store.records import CheckpointRecord
@@ -37,7 +38,9 @@ class EditForm(FormScreen):
 
     FORM = ""  # which of config.forms.FORMS its fields are
 
-    def __init__(self, workspace: Workspace, title: str, fields: list[Field], **options) -> None:
+    def __init__(
+        self, workspace: Workspace, title: str, fields: list[Field], **options: Any
+    ) -> None:
         super().__init__(title, fields, check=self.field_errors, submit=self.save, **options)
         self.workspace = workspace
         self.outcome: EditOutcome | None = None

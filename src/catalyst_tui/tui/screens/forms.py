@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ...text import printable
@@ -205,7 +206,7 @@ class FormScreen(ModalScreen[object]):
         )
 
 
-def _widget(field: Field):
+def _widget(field: Field) -> Widget:
     """The field's input, holding its current value without control characters (what the
     file or the database gave may hold escape sequences; saving writes the value shown)."""
     widget_id = f"field-{field.name}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from catalyst_tui.store.records import EventRecord
 from catalyst_tui.text import printable
@@ -13,7 +14,7 @@ from catalyst_tui.thesis.wording import reason_text
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 
-from ..support.pilot import make_app, open_alab
+from ...support.pilot import make_app, open_alab
 
 
 def _fitted(table: DataTable, full: dict[str, str], *, word_end: bool = False,
@@ -21,7 +22,7 @@ def _fitted(table: DataTable, full: dict[str, str], *, word_end: bool = False,
     """Asserts the table's columns end within its width and each fitted cell (of the last
     column, or of `column`) is its whole text or a start of it ending in … (with `word_end`,
     cut where a word ends: a space follows in the whole text); how many were clipped."""
-    index = list(table.columns).index(column) if column else -1
+    index = list(table.columns).index(ColumnKey(column)) if column else -1
     width = sum(c.get_render_width(table) for c in table.columns.values())
     assert width <= table.scrollable_content_region.width, (width, table.size)
     clipped = 0
@@ -168,6 +169,7 @@ async def test_row_table_measures_no_line_of_text(monkeypatch):
     every cell: the count below shows the counter sees its measurements)."""
     import textual.widgets._data_table as data_table
     from textual.app import App
+    from textual.render import measure
 
     from catalyst_tui.tui.widgets import table as ours_module
     from catalyst_tui.tui.widgets.table import RowTable
@@ -182,7 +184,7 @@ async def test_row_table_measures_no_line_of_text(monkeypatch):
         return wrapped
 
     monkeypatch.setattr(data_table, "measure", counting("datatable", data_table.measure))
-    monkeypatch.setattr(ours_module, "measure", counting("ours", ours_module.measure))
+    monkeypatch.setattr(ours_module, "measure", counting("ours", measure))
 
     class Tables(App[None]):
         def compose(self):

@@ -14,7 +14,7 @@ from catalyst_tui.tui.screens.edit_forms import CheckpointForm
 from catalyst_tui.tui.screens.forms import ConfirmScreen, FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 
-from ..support.pilot import field_error, make_app, open_alab, text_of, type_into
+from ...support.pilot import field_error, make_app, open_alab, text_of, type_into
 
 
 def comments(text: str) -> list[str]:

@@ -18,14 +18,14 @@ from catalyst_tui.cli.output.export import safe_cell
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
 
-from ..support.demo_data import seed_demo
+from ...support.demo_data import seed_demo
 
 EVIL = '=HYPERLINK("http://evil.example","click")'
 
 
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
-    from ..conftest import BUNDLED_CONFIG
+    from ...conftest import BUNDLED_CONFIG
 
     text = BUNDLED_CONFIG.read_text().replace(
         'title = "Scorpio becomes ALAB\'s largest product line"', f"title = '{EVIL}'", 1
@@ -123,7 +123,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def titled(tmp_path: Path, titles: dict[str, str]) -> Path:
     """The demo database over the bundled config with these checkpoint titles."""
-    from ..conftest import BUNDLED_CONFIG
+    from ...conftest import BUNDLED_CONFIG
 
     text = BUNDLED_CONFIG.read_text()
     for checkpoint_id, title in titles.items():

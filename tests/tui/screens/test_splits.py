@@ -20,7 +20,7 @@ from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.views.timeline import SplitEntry
 from catalyst_tui.views.workspace import Workspace
 
-from ..support.pilot import rows, text_of, type_into
+from ...support.pilot import rows, screen_as, text_of, type_into
 
 NOW = dt.datetime(2026, 11, 20, 21, 30, tzinfo=dt.UTC)
 SPLIT = Split("NVDA", dt.date(2026, 11, 16), 10, 1)
@@ -56,10 +56,10 @@ def split_store(tmp_path: Path):
     store = Store.open(tmp_path / "c.db")
     store.sync.apply(config, NOW - dt.timedelta(days=60))
     days = [dt.date(2026, 11, 9) + dt.timedelta(days=i) for i in range(5)]
-    old = [Bar("NVDA", d, 1100, 1120, 1090, 1110, 1e6, "yahoo") for d in days]
+    old = [Bar("NVDA", d, 1100, 1120, 1090, 1110, 1_000_000, "yahoo") for d in days]
     store.market.save_quotes([QuoteOutcome("NVDA", quote(1110.0, NOW), old)], NOW)
-    new = [Bar("NVDA", SPLIT.day, 112, 113, 110, 112, 1e7, "yahoo")]
-    store.market.save_quotes([QuoteOutcome("NVDA", quote(112.0, NOW), new, [], (SPLIT,))], NOW)
+    new = [Bar("NVDA", SPLIT.day, 112, 113, 110, 112, 10_000_000, "yahoo")]
+    store.market.save_quotes([QuoteOutcome("NVDA", quote(112.0, NOW), new, [], [SPLIT])], NOW)
     workspace = Workspace(config, store, clock=lambda: NOW, zone=dt.UTC)
     workspace.evaluate()
     yield workspace
@@ -131,7 +131,7 @@ async def test_timeline_shows_the_split_and_w_rewrites_the_threshold_after_askin
         assert 'when = "price >= 100"  # written on the pre-split basis' in text
         floor = workspace.store.views.checkpoints("NVDA")[0]
         assert floor.status == "met" and floor.reason.observed.value == 112
-        [entry] = [e for e in app.screen.entries if isinstance(e, SplitEntry)]
+        [entry] = [e for e in screen_as(app, TimelineScreen).entries if isinstance(e, SplitEntry)]
         assert entry.rewrites == []
         await pilot.press("w")
         await pilot.pause()

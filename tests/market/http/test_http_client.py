@@ -12,7 +12,9 @@ import pytest
 from tests.support.market_server import MarketServer, unused_local_url
 from tests.support.network import NONAME, Network, transport
 
-from catalyst_tui.market.http.client import BROWSER_USER_AGENT, MarketClient, parse_retry_after
+from catalyst_tui.market.http.client import MarketClient
+from catalyst_tui.market.http.pacing import parse_retry_after
+from catalyst_tui.market.http.transport import BROWSER_USER_AGENT
 from catalyst_tui.market.models import FetchError
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 

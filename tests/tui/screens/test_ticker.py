@@ -8,18 +8,21 @@ import datetime as dt
 
 from textual.widgets import DataTable, Select, TabbedContent
 from textual.widgets._footer import FooterKey
+from textual.widgets.data_table import ColumnKey
 
 from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
+from catalyst_tui.tui.widgets.chart import PriceChart
 from catalyst_tui.tui.widgets.ticker.panes import PANES
 
-from ..support.pilot import (
+from ...support.pilot import (
     lines_on_screen,
     make_app,
     move_to,
     open_alab,
+    row_keys,
     rows,
     text_of,
     type_into,
@@ -42,9 +45,7 @@ async def test_enter_opens_alab_and_says_why_gross_margin_is_flagged(demo):
         flagged = {c.id for c in store.views.checkpoints("ALAB") if c.flagged}
         ids = [i for i in ids if i in flagged] + [i for i in ids if i not in flagged]
         table = app.screen.query_one("#checkpoint-table", DataTable)
-        assert [
-            table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)
-        ] == ids
+        assert row_keys(table) == ids
         await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")
         detail = text_of(app, "#checkpoint-detail")
         assert "gross_margin 69.1% < 70%" in detail
@@ -73,15 +74,15 @@ async def test_chart_ranges_change_with_brackets(demo):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, TickerScreen) and screen.chart.range_name == "1Y"
-        year = len(screen.query_one("#price-chart").points)
+        year = len(screen.query_one("#price-chart", PriceChart).points)
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert screen.chart.range_name == "6M"
-        assert 0 < len(screen.query_one("#price-chart").points) < year
+        assert 0 < len(screen.query_one("#price-chart", PriceChart).points) < year
         for _ in range(2):
             await pilot.press("left_square_bracket")
         assert screen.chart.range_name == "1M"
-        # shorter still are the intraday ranges (tests/tui/test_intraday_chart.py); longer, 5Y
+        # shorter still are the intraday ranges (widgets/ticker/test_intraday_chart.py); longer, 5Y
         for _ in range(6):
             await pilot.press("right_square_bracket")
         assert screen.chart.range_name == "5Y"
@@ -141,10 +142,10 @@ async def test_ticker_screen_keys_reach_lots_timeline_and_back(demo):
         await pilot.pause()
         await pilot.press("enter", "3")
         await pilot.pause()
-        assert app.screen.query_one("#panes").active == "position"
+        assert app.screen.query_one("#panes", TabbedContent).active == "position"
         await pilot.press("1")
         await pilot.pause()
-        assert app.screen.query_one("#panes").active == "checkpoints"
+        assert app.screen.query_one("#panes", TabbedContent).active == "checkpoints"
         assert app.focused is app.screen.query_one("#checkpoint-table")
         await pilot.press("l")
         await pilot.pause()
@@ -174,6 +175,7 @@ async def test_the_position_pane_shows_the_shares_still_held_after_a_sale(demo):
         await move_to(pilot, app, "#tickers", "NVDA")
         await pilot.press("enter", "3")
         await pilot.pause()
+        assert app.workspace.latest is not None
         row = app.workspace.latest.row("NVDA")
         assert row is not None and row.shares == held and row.price is not None
         (cells,) = rows(app, "#lot-table")
@@ -197,12 +199,12 @@ async def test_at_80x24_the_flagged_checkpoints_come_first_and_titles_before_num
         await open_alab(pilot, app)
         await pilot.pause()
         table = app.screen.query_one("#checkpoint-table", DataTable)
-        keys = [table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)]
+        keys = row_keys(table)
         assert set(keys[:2]) == set(flagged)
         shown = lines_on_screen(app, "#checkpoint-table")
         for line, key in zip(shown[1:3], keys[:2], strict=True):
             c = flagged[key]
-            value = str(table.get_row(key)[list(table.columns).index("value")])
+            value = str(table.get_row(key)[list(table.columns).index(ColumnKey("value"))])
             assert value and value in line
             words = c.title.split()[:3]  # "Gross margin holds": the title, before its figure
             assert " ".join(words) in line and line.index(words[0]) < line.index(value), line

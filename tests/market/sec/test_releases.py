@@ -1,5 +1,5 @@
 """Reading an earnings release: the rules the parser keeps, on small documents written here, and
-its guard against hostile input. The 29 real releases are read in tests/market/test_releases_*.py.
+its guard against hostile input. The 29 real releases are read in the test_releases_*.py beside it.
 """
 
 from __future__ import annotations

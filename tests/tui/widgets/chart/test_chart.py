@@ -78,7 +78,7 @@ def test_sparkline_negative_values_and_non_finite_input():
 
 def test_sparkline_resample_takes_the_last_value_of_each_bucket():
     # 12 values into 4 buckets of 3: lasts are 0, 7, 0, 7 whatever the rest of the bucket is
-    values = [7, 7, 0, 0, 0, 7, 7, 7, 0, 0, 0, 7]
+    values: list[float] = [7, 7, 0, 0, 0, 7, 7, 7, 0, 0, 0, 7]
     assert sparkline(values, width=4) == "▁█▁█"
     # uneven buckets: 10 values into 4 -> ends at 2, 5, 7, 10 -> indices 1, 4, 6, 9
     values = [0.0] * 10
@@ -181,7 +181,10 @@ async def test_price_chart_colours_the_line_with_the_theme():
             colours = {
                 seg.style.color.triplet.hex.upper()
                 for seg in row
-                if seg.style and seg.style.color and any(_is_braille(ch) for ch in seg.text)
+                if seg.style
+                and seg.style.color
+                and seg.style.color.triplet
+                and any(_is_braille(ch) for ch in seg.text)
             }
             assert len(colours) == 1
             return colours.pop()

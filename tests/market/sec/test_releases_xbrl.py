@@ -117,6 +117,8 @@ def test_a_fourth_quarter_is_the_10k_year_less_the_nine_months_of_the_third_10q(
         return fiscal_year(*concepts) - nine_months[0]
 
     for figures, value, slack in ((quarter, fourth_quarter, ROUNDING), (year, fiscal_year, 0)):
+        assert figures.revenue is not None and figures.gross_profit is not None
+        assert figures.operating_income is not None and figures.net_income is not None
         assert abs(figures.revenue - value(*REVENUE)) <= slack
         assert abs(figures.operating_income - value("OperatingIncomeLoss")) <= slack
         assert abs(figures.net_income - value("NetIncomeLoss")) <= slack

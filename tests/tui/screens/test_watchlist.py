@@ -12,15 +12,17 @@ from textual.widgets import DataTable
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
 from catalyst_tui.tui.screens.ticker import TickerScreen
-from catalyst_tui.tui.screens.watchlist import COLUMNS, WatchlistScreen
+from catalyst_tui.tui.screens.watchlist import WatchlistScreen
+from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS
 
-from ..conftest import BUNDLED_CONFIG
-from ..support.demo_data import DEMO_NOW
-from ..support.pilot import (
+from ...conftest import BUNDLED_CONFIG
+from ...support.demo_data import DEMO_NOW
+from ...support.pilot import (
     lines_on_screen,
     make_app,
     move_to,
     rows,
+    screen_as,
     symbols,
     text_of,
 )
@@ -199,8 +201,8 @@ async def test_the_sorted_column_shows_its_direction_in_its_header(demo):
         screen = app.screen
         assert isinstance(screen, WatchlistScreen) and screen.data is not None
         changes = {r.symbol: r.change_pct for r in screen.data.rows}
-        priced = [s for s in day if changes[s] is not None]
-        assert [changes[s] for s in priced] == sorted(changes[s] for s in priced)  # ▲: up
+        priced = [change for s in day if (change := changes[s]) is not None]
+        assert priced == sorted(priced)  # ▲: up
 
 
 async def test_cells_are_kept_across_refreshes_and_rebuilt_when_their_row_changes(demo):
@@ -276,7 +278,9 @@ async def test_a_row_is_current_only_once_its_cells_were_built_for_what_it_shows
     app = make_app(config, store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        row = app.screen.data.rows[0]
+        data = screen_as(app, WatchlistScreen).data
+        assert data is not None
+        row = data.rows[0]
     cache = CellCache()
     assert not cache.is_current(row, "USD")
     cache.cells(row, "USD")

@@ -32,7 +32,9 @@ async def test_cik_map_and_companyfacts(market_server: MarketServer, client: Mar
     assert cik_for("BRK.B", ciks) == "0001067983"  # EDGAR lists it as BRK-B
     facts = await sec.fetch_companyfacts(client, "2012383")
     assert facts["entityName"] == "BlackRock, Inc." and "us-gaap" in facts["facts"]
-    derived = await sec.fetch_facts(client, cik_for("BLK", ciks))
+    blackrock = cik_for("BLK", ciks)
+    assert blackrock is not None
+    derived = await sec.fetch_facts(client, blackrock)
     assert derived and all(isinstance(f, Fact) for f in derived)
     assert market_server.requests[-1].path == "/api/xbrl/companyfacts/CIK0002012383.json"
 
@@ -43,7 +45,8 @@ async def test_every_request_declares_the_user_agent_and_stays_under_ten_per_sec
     sec = sec_edgar(market_server)
     ciks = await sec.fetch_cik_map(client)
     wanted = [cik_for(s, ciks) for s in ("ALAB", "NVDA", "AAPL", "BLK", "CRDO", "LITE", "COHR")]
-    await asyncio.gather(*(sec.fetch_companyfacts(client, c) for c in wanted * 2))
+    assert None not in wanted
+    await asyncio.gather(*(sec.fetch_companyfacts(client, c or "") for c in wanted * 2))
     requests = market_server.requests_for("sec")
     assert len(requests) == 15
     assert {r.headers["user-agent"] for r in requests} == {AGENT}
@@ -102,7 +105,9 @@ async def test_synthetic_filer_gives_every_fundamental_concept(
     market_server: MarketServer, client: MarketClient
 ) -> None:
     sec = sec_edgar(market_server)
-    facts = await sec.fetch_facts(client, cik_for("CRDO", await sec.fetch_cik_map(client)))
+    credo = cik_for("CRDO", await sec.fetch_cik_map(client))
+    assert credo is not None
+    facts = await sec.fetch_facts(client, credo)
     concepts = {f.concept for f in facts}
     assert {"revenue_q", "revenue_fy", "gross_profit_q", "operating_income_q", "eps_diluted_q",
             "shares_outstanding"} <= concepts  # fmt: skip

@@ -15,7 +15,7 @@ from tests.support.market_server import MarketServer
 
 from catalyst_tui.market.http.client import MarketClient
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def chart(server: MarketServer, symbol: str) -> str:

@@ -1,6 +1,6 @@
 """The forms and questions that write catalysts.toml, driven by Textual's Pilot on a real
 database file and a real catalysts.toml: validated as you type, written back changing only their
-lines, and cancelled without writing (a read-only file: test_app.py)."""
+lines, and cancelled without writing (a read-only file: tests/tui/test_app.py)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,15 @@ from textual.widgets import DataTable, Input
 from catalyst_tui.config import load_config
 from catalyst_tui.tui.screens.forms import ConfirmScreen, FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
-from catalyst_tui.tui.screens.watchlist import COLUMNS, WatchlistScreen
+from catalyst_tui.tui.screens.watchlist import WatchlistScreen
+from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS
 
-from ..support.pilot import (
+from ...support.pilot import (
     field_error,
     make_app,
     move_to,
     open_alab,
+    row_keys,
     rows,
     symbols,
     type_into,
@@ -83,14 +85,15 @@ async def test_new_checkpoint_with_a_bad_date_gets_an_inline_message_then_saves(
         await pilot.pause()
         assert isinstance(app.screen, TickerScreen)
         table = app.screen.query_one("#checkpoint-table", DataTable)
-        shown = [table.coordinate_to_cell_key((i, 0))[0].value for i in range(table.row_count)]
+        shown = row_keys(table)
         flagged = {c.id for c in store.views.checkpoints("ALAB") if c.flagged}
         assert set(shown[: len(flagged)]) == flagged  # the flagged first, then by due date
         shown = shown[len(flagged) :]
         at = shown.index("scorpio-x-design-wins")  # in due order: after 2027-06-30's peers
         dues = {c.id: c.due for c in load_config(path).tickers["ALAB"].checkpoints}
-        assert all(dues[i] is not None and dues[i] <= dt.date(2027, 6, 30) for i in shown[:at])
-        assert all(dues[i] is None or dues[i] > dt.date(2027, 6, 30) for i in shown[at + 1 :])
+        earlier, later = [dues[i] for i in shown[:at]], [dues[i] for i in shown[at + 1 :]]
+        assert all(due is not None and due <= dt.date(2027, 6, 30) for due in earlier)
+        assert all(due is None or due > dt.date(2027, 6, 30) for due in later)
     after = path.read_text()
     for line in before.splitlines():
         assert line in after.splitlines()  # comments and everything else kept

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from .paths import make_private_dirs
+from ..paths import make_private_dirs
 
 UNIT_NAME = "catalyst.service"
 AGENT_LABEL = "io.github.catalyst.daemon"

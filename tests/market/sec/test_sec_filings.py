@@ -299,7 +299,7 @@ def test_item_names() -> None:
 # --- submissions: junk ---------------------------------------------------------------------------
 
 
-def recent(**cols: list[Any]) -> dict[str, Any]:
+def recent(**cols: Any) -> dict[str, Any]:
     base = {
         "accessionNumber": ["0000000001-25-000003", "0000000001-25-000002"],
         "filingDate": ["2025-03-03", "2025-03-02"],

@@ -170,10 +170,10 @@ async def test_the_setting_sends_only_the_named_providers_through_the_browser(tm
             report = await refresh_in_process(config, store)
         assert report.all_fresh, report.notes
         yahoo = market.requests_for(provider="yahoo")
-        stooq = other.requests_for(provider="stooq")
-        assert yahoo and stooq  # CRDO went on to Stooq
+        stooqs = other.requests_for(provider="stooq")
+        assert yahoo and stooqs  # CRDO went on to Stooq
         assert all("sec-ch-ua" in r.headers for r in yahoo)
-        assert not any("sec-ch-ua" in r.headers for r in stooq)
+        assert not any("sec-ch-ua" in r.headers for r in stooqs)
 
 
 async def test_the_browser_transport_keeps_the_deadline_and_the_body_cap():
@@ -236,7 +236,7 @@ async def test_browser_tls_empty_turns_chromes_handshake_off(tmp_path):
     from catalyst_tui.jobs.refresh import refresh_in_process
     from catalyst_tui.store import Store
 
-    seen = {}
+    seen: dict[str, set[bool]] = {}
     for setting in ("", "browser_tls = []\n"):
         with MarketServer() as market:
             path = write_config(tmp_path / "catalysts.toml", market.url, user_agent=None)

@@ -44,7 +44,7 @@ def d(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def entry(start: str | None, end: str, val: Any, filed: str, form: str = "10-Q", **extra: Any):
+def entry(start: str | None, end: Any, val: Any, filed: str, form: str = "10-Q", **extra: Any):
     e: dict[str, Any] = {"end": end, "val": val, "accn": "0000000009-24-000001", "fy": 2024}
     if start is not None:
         e["start"] = start
@@ -662,8 +662,10 @@ def assert_sane(facts: list[Fact]) -> None:
         if fact.concept == "shares_outstanding":
             assert fact.period_start is None
         elif fact.concept == "revenue_fy":
+            assert fact.period_start is not None
             assert 350 <= (fact.period_end - fact.period_start).days <= 380
         else:
+            assert fact.period_start is not None
             assert 80 <= (fact.period_end - fact.period_start).days <= 100
 
 

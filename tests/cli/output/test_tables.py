@@ -18,7 +18,7 @@ import pytest
 
 from catalyst_tui.cli.output.tables import PIPE_WIDTH
 
-from ..support.demo_data import demo_database
+from ...support.demo_data import demo_database
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, TextArea
 
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evidence_match import match_evidence
@@ -25,8 +25,8 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.views.workspace import Workspace
 
-from ..jobs.test_evidence_e2e import PRESS_RELEASE
-from ..support.pilot import open_alab, rows, text_of
+from ...jobs.test_evidence_e2e import PRESS_RELEASE
+from ...support.pilot import open_alab, rows, text_of
 
 NOW = dt.datetime(2026, 11, 5, 15, 0, tzinfo=dt.UTC)
 ACCEPTED = dt.datetime(2026, 11, 4, 21, 5, 12, tzinfo=dt.UTC)  # 16:05:12 in New York
@@ -142,7 +142,7 @@ async def test_editing_the_entries_writes_the_file_and_matches_the_stored_text_a
         await pilot.press("enter", "e")
         await pilot.pause()
         form = app.screen
-        area = form.query_one("#field-evidence")
+        area = form.query_one("#field-evidence", TextArea)
         assert area.text == '"largest product line" Scorpio'
         area.text = 'Aries retimers\nLeo "pre-production"'
         await pilot.pause()

@@ -15,10 +15,11 @@ from catalyst_tui.config import load_config
 from catalyst_tui.demo import demo_config_text
 from catalyst_tui.store import Store
 from catalyst_tui.tui.screens.ticker import TickerScreen
+from catalyst_tui.tui.widgets.chart import PriceChart
 
-from ..support.demo_data import BUNDLED_CONFIG, DEMO_NOW, seed_demo
-from ..support.market_server import MarketServer, intraday_closes, realdata_body
-from ..support.pilot import lines_on_screen, make_app
+from ....support.demo_data import BUNDLED_CONFIG, DEMO_NOW, seed_demo
+from ....support.market_server import MarketServer, intraday_closes, realdata_body
+from ....support.pilot import lines_on_screen, make_app
 
 WEEKEND = "chart-AAPL-2025-02-01-to-2025-02-02-includePrePost-false-interval-1m.json"
 
@@ -70,7 +71,7 @@ async def test_1d_draws_the_session_s_5_minute_closes_under_their_times(loopback
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await show_range(pilot, app, "1D")
         assert screen.query_one("#ranges", Tabs).active == "range-1D"
-        chart = screen.query_one("#price-chart")
+        chart = screen.query_one("#price-chart", PriceChart)
         answered = intraday_closes(market, "ALAB", DEMO_NOW.date(), 5)
         assert len(answered) == 78  # the whole session: DEMO_NOW is after the close
         assert [close for _, close in chart.points] == [c for c in answered if c is not None]
@@ -100,7 +101,7 @@ async def test_5d_draws_five_sessions_under_weekdays(loopback_demo, market):
     app = make_app(config, store)
     async with app.run_test(size=(120, 36)) as pilot:
         await show_range(pilot, app, "5D")
-        chart = app.screen.query_one("#price-chart")
+        chart = app.screen.query_one("#price-chart", PriceChart)
         assert len(chart.points) == 5 * 25  # 26 quarter-hour bars a session, one null each
         dates = lines_on_screen(app, "#price-chart")[-1]
         assert dates.strip().startswith("Mon 09:30") and dates.rstrip().endswith("Fri 15:45")
@@ -112,7 +113,7 @@ async def test_no_bars_says_so(loopback_demo, market):
     app = make_app(config, store)
     async with app.run_test(size=(120, 36)) as pilot:
         await show_range(pilot, app, "1D")
-        chart = app.screen.query_one("#price-chart")
+        chart = app.screen.query_one("#price-chart", PriceChart)
         assert chart.points == []
         shown = "\n".join(lines_on_screen(app, "#price-chart"))
         assert "no 5-minute bars: ALAB has not traded in its last session" in shown

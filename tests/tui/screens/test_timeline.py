@@ -13,10 +13,11 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.views.workspace import Workspace
 
-from ..support.demo_data import DEMO_NOW
-from ..support.pilot import (
+from ...support.demo_data import DEMO_NOW
+from ...support.pilot import (
     make_app,
     rows,
+    screen_as,
 )
 
 
@@ -37,7 +38,9 @@ async def test_timeline_lists_events_newest_first_and_A_acknowledges(demo):
         table = app.screen.query_one("#events", DataTable)
         table.move_cursor(row=flagged[0])
         await pilot.pause()
-        target = (entries[flagged[0]].symbol, entries[flagged[0]].checkpoint_id)
+        first = entries[flagged[0]]
+        assert isinstance(first, EventRecord)
+        target = (first.symbol, first.checkpoint_id)
         await pilot.press("A")
         await pilot.pause()
         assert target not in store.views.flagged()
@@ -61,7 +64,7 @@ async def test_timeline_times_are_in_the_users_zone_and_values_in_their_metric(d
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("t")
         await pilot.pause()
-        entries = app.screen.entries
+        entries = screen_as(app, TimelineScreen).entries
         shown = [r for e, r in zip(entries, rows(app, "#events"), strict=True)
                  if isinstance(e, EventRecord)]  # fmt: skip
         for event, row in zip(store.views.events(), shown, strict=True):

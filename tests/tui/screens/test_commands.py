@@ -7,7 +7,7 @@ from catalyst_tui.tui.screens.forms import KeysScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 
-from ..support.pilot import (
+from ...support.pilot import (
     make_app,
 )
 

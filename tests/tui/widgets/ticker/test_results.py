@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from catalyst_tui.config import load_config
 from catalyst_tui.market.sec.facts import derive_facts
@@ -16,13 +17,13 @@ from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.palette import ink
 from catalyst_tui.views.workspace import Workspace
 
-from ..support.pilot import ZONE, make_app, open_alab, rows, text_of
-from ..support.releases import AlabQuarter, alab_companyfacts, store_alab_releases
+from ....support.pilot import ZONE, make_app, open_alab, rows, text_of
+from ....support.releases import AlabQuarter, alab_companyfacts, store_alab_releases
 
 
 def style_of(app: CatalystApp, row: int, column: str) -> str:
     table = app.screen.query_one("#results-table", DataTable)
-    return str(table.get_row_at(row)[list(table.columns).index(column)].style)
+    return str(table.get_row_at(row)[list(table.columns).index(ColumnKey(column))].style)
 
 
 async def test_alabs_releases_each_beat_its_guide_and_are_confirmed(demo):
