@@ -123,8 +123,9 @@ async def test_the_ticker_screen_says_what_stays_pending_without_the_contact(tmp
 async def test_a_contact_that_cannot_go_in_a_header_is_refused_in_the_form_and_not_written(
     tmp_path,
 ):
-    """A contact of "José Núñez jose@example.com" was saved, and every SEC request failed from then on: the
-    form says which character can't be sent and how to write it, and the file stays as it was."""
+    """A contact of "José Núñez jose@example.com" was saved, and every SEC request failed from
+    then on: the form says which character can't be sent and how to write it, and the file
+    stays as it was."""
     config, store = demo_database(tmp_path, sec_contact=None)
     before = config.path.read_bytes()
     app = app_on(config, store, tmp_path / "tui.json", ask_sec_contact=True)
