@@ -371,9 +371,13 @@ PROCESS_CALLS = {
 }  # fmt: skip
 DYNAMIC_CODE = {"eval", "exec", "compile", "__import__"}
 # Every process catalyst may start, as "module:call": the TUI's refresh process
-# (`sys.executable -m catalyst_tui.jobs.refresh_process`). A new one is added here only with an
+# (`sys.executable -m catalyst_tui.jobs.refresh_process`) and a release's reader
+# (`sys.executable -m catalyst_tui.jobs.release_reader`). A new one is added here only with an
 # argv of fixed strings; `audit` rejects any other argv.
-KNOWN_PROCESSES = {"jobs/refresh_process.py:asyncio.create_subprocess_exec"}
+KNOWN_PROCESSES = {
+    "jobs/refresh_process.py:asyncio.create_subprocess_exec",
+    "jobs/release_reader.py:asyncio.create_subprocess_exec",
+}
 
 
 @dataclass(frozen=True)
