@@ -35,6 +35,7 @@ import logging
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple
 
@@ -45,7 +46,7 @@ from .body import BodyTooLarge, read_capped, size_text, with_body
 from .errors import describe_url, exhausted
 from .hosts import Hosts
 from .limits import REQUEST_BOUNDS, RequestBounds
-from .pacing import Budget, RateLimit, parse_retry_after
+from .pacing import Budget, RateLimit, SharedRateLimit, parse_retry_after
 from .transport import BROWSER_USER_AGENT, http_stack, transport_failure
 
 log = logging.getLogger(__name__)
@@ -131,6 +132,13 @@ class MarketClient:
             self._limits.pop(provider, None)
         else:
             self._limits[provider] = RateLimit(per_second)
+
+    def share_rate(self, provider: str, path: Path) -> None:
+        """Keep `provider`'s rate limit together with every process sharing the file `path`
+        (pacing.SharedRateLimit); nothing when it has none."""
+        limit = self._limits.get(provider)
+        if limit is not None:
+            self._limits[provider] = SharedRateLimit(limit.per_second, path)
 
     def rate_limit(self, provider: str) -> float | None:
         limit = self._limits.get(provider)
