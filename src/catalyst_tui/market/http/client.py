@@ -280,6 +280,7 @@ class MarketClient:
     async def _exchange(self, call: _Call, contact: str | None = None) -> httpx.Response:
         """The request, its redirects and the whole body of the last answer, under the cap."""
         extensions: dict[str, object] = {"deadline": call.budget.left}  # a transport's own stop
+        extensions["max_bytes"] = call.max_bytes  # and its cap (the browser transport's)
         if contact is not None:
             extensions["trace"] = self.hosts.tracer(contact)
         request = self._http.build_request(
