@@ -371,9 +371,15 @@ PROCESS_CALLS = {
 }  # fmt: skip
 DYNAMIC_CODE = {"eval", "exec", "compile", "__import__"}
 # Every process catalyst may start, as "module:call": the TUI's refresh process
-# (`sys.executable -m catalyst_tui.jobs.refresh_process`). A new one is added here only with an
-# argv of fixed strings; `audit` rejects any other argv.
-KNOWN_PROCESSES = {"jobs/refresh_process.py:asyncio.create_subprocess_exec"}
+# (`sys.executable -m catalyst_tui.jobs.refresh_process`, kept between refreshes by
+# jobs/refresh_worker.py) and a release's reader (`sys.executable -m
+# catalyst_tui.market.release_child`). A new one is added here only with an argv of fixed
+# strings; `audit` rejects any other argv.
+KNOWN_PROCESSES = {
+    "jobs/refresh_process.py:asyncio.create_subprocess_exec",
+    "jobs/release_reader.py:asyncio.create_subprocess_exec",
+    "jobs/refresh_worker.py:asyncio.create_subprocess_exec",
+}
 
 
 @dataclass(frozen=True)
@@ -404,7 +410,7 @@ def audit(source: str, filename: str) -> tuple[list[Finding], list[Finding]]:
             return f"{base}.{expr.attr}" if base else ""
         return ""
 
-    constants = _module_constants(tree)
+    constants = _module_constants(tree) | _imported_constants(tree, filename)
     problems: list[Finding] = []
     processes: list[Finding] = []
     for node in ast.walk(tree):
@@ -443,6 +449,20 @@ def _module_constants(tree: ast.Module) -> set[str]:
         and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
         for target in node.targets if isinstance(target, ast.Name)
     }  # fmt: skip
+
+
+def _imported_constants(tree: ast.Module, where: str) -> set[str]:
+    """Names imported from a sibling module (`from .refresh_process import MODULE`) that it
+    assigns a string literal at its top level."""
+    names: set[str] = set()
+    folder = (SRC / where).parent
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            sibling = folder / f"{node.module.replace('.', '/')}.py"
+            if sibling.is_file():
+                theirs = _module_constants(ast.parse(sibling.read_text(encoding="utf-8")))
+                names |= {alias.asname or alias.name for alias in node.names} & theirs
+    return names
 
 
 def _fixed(arg: ast.expr, constants: set[str], name_of) -> bool:

@@ -88,3 +88,27 @@ def test_under_an_example_on_the_files_last_line_without_a_newline_it_is_a_line_
     new = set_sec_contact(text, CONTACT)
     assert parse_config(new).providers.of(SEC).user_agent == CONTACT
     assert new.split(newline)[1] == '# user_agent = "Your Name you@example.com"'
+
+
+@pytest.mark.parametrize(
+    ("contact", "odd", "spelled"),
+    [
+        ("José Núñez jose@example.com", "'é' (U+00E9, character 4)", "Jose Nunez jose@example.com"),
+        ("Zoë Ko zoe@exämple.com", "'ë' (U+00EB, character 3)", "Zoe Ko zoe@example.com"),
+        ("李 Li li@example.com", "'李' (U+674E, character 1)", "Li li@example.com"),
+    ],
+)
+def test_a_contact_that_cannot_be_sent_as_a_header_is_refused_with_its_ascii_spelling(
+    contact, odd, spelled
+):
+    """SEC reads the contact from the User-Agent header, which goes out as ASCII: a name with an
+    accent was saved, then every SEC request failed ("'ascii' codec can't encode")."""
+    with pytest.raises(ConfigError) as caught:
+        parse_config(f'[providers.sec]\nuser_agent = "{contact}"\n')
+    [issue] = caught.value.issues
+    assert issue.key == "providers.sec.user_agent" and issue.line == 2 and issue.col > 1
+    assert odd in issue.message and "User-Agent header" in issue.message
+    assert repr(spelled) in issue.message
+    said = field_errors("sec", {"user_agent": contact})["user_agent"]
+    assert odd in said and repr(spelled) in said
+    assert field_errors("sec", {"user_agent": spelled}) == {}  # the spelling offered is taken

@@ -201,5 +201,6 @@ def _make_filings_due(db: Path) -> None:
     try:
         with conn:
             conn.execute("DELETE FROM fetch_state WHERE kind IN ('filings', 'news')")
+            conn.execute("DELETE FROM meta WHERE key LIKE 'filings_poll:%'")  # and the claims
     finally:
         conn.close()

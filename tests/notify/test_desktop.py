@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import html
 import logging
 import time
 
@@ -16,7 +17,9 @@ from catalyst_tui.notify.delivery import DeliveryReport, deliver, send_test
 from catalyst_tui.notify.desktop import DesktopChannel
 from catalyst_tui.notify.notification import Channel, ChannelError, Notification, Urgency
 from catalyst_tui.notify.terminal import TerminalChannel
+from catalyst_tui.notify.wording import notification_for
 from catalyst_tui.store import Store
+from catalyst_tui.store.records import DocumentRecord, EvidenceRecord, Notice
 from catalyst_tui.thesis.evaluate import Evaluation
 from tests.support.dbus_session import DbusSession
 
@@ -179,3 +182,50 @@ def test_the_desktop_channel_works_across_event_loops(notification_recorder: Dbu
     for _ in range(2):  # each asyncio.run is a new event loop, as one per command would be
         assert asyncio.run(test_and_close()) == {"desktop": None}
     assert len(notification_recorder.notifications()) == 2
+
+
+HEADLINE = 'NPO ships <a href="https://evil.example/">tap here</a> & <b>AT&amp;T</b> buys'
+
+
+def _headline_notification() -> Notification:
+    """A headline as the evidence notice says it (notify/wording.py), markup and all."""
+    document = DocumentRecord(
+        7, "ALAB", "news", "news", HEADLINE, "https://example.test/news",
+        dt.datetime(2026, 11, 4, 21, 5, tzinfo=dt.UTC),
+    )  # fmt: skip
+    evidence = EvidenceRecord(
+        3, "ALAB", "npo", "NPO ships", document, "NPO", HEADLINE, 0, len(HEADLINE), T0, False
+    )
+    return notification_for(Notice(2, 0, None, None, evidence))
+
+
+async def test_a_service_that_renders_markup_gets_the_headline_escaped_once(
+    dbus_session: DbusSession,
+):
+    """A notification service that reads the body as markup (it lists "body-markup") got the
+    headline's `<a href=…>` as a link and its bare `&` as broken markup: it gets every `&`, `<`
+    and `>` as an entity, once, so it shows the headline as it was written."""
+    dbus_session.start_recorder(markup=True)
+    notification = _headline_notification()
+    desktop = DesktopChannel()
+    await desktop.send(notification)
+    await desktop.aclose()
+    [shown] = dbus_session.notifications()
+    assert shown["body"] == (
+        'new evidence in news 2026-11-04 — “NPO ships &lt;a href="https://evil.example/"&gt;'
+        "tap here&lt;/a&gt; &amp; &lt;b&gt;AT&amp;amp;T&lt;/b&gt; buys”"
+    )
+    assert html.unescape(shown["body"]) == notification.body  # once: read back, as written
+    assert shown["summary"] == notification.title == "ALAB · NPO ships"  # plain text by the spec
+
+
+async def test_a_service_without_markup_gets_the_headline_as_it_is(
+    notification_recorder: DbusSession,
+):
+    notification = _headline_notification()
+    desktop = DesktopChannel()
+    await desktop.send(notification)
+    await desktop.aclose()
+    [shown] = notification_recorder.notifications()
+    assert shown["body"] == notification.body
+    assert HEADLINE in shown["body"]

@@ -104,13 +104,17 @@ class DbusSession:
         return f"unix:path={path}"
 
     # -- the recording notification service ---------------------------------------------------
-    def start_recorder(self, *, fail: bool = False, delay: float = 0.0) -> None:
+    def start_recorder(
+        self, *, fail: bool = False, delay: float = 0.0, markup: bool = False
+    ) -> None:
         """Start the notification recorder on this bus and wait until it owns its name; `fail`:
-        it answers every Notify with an error; `delay`: each Notify takes that many seconds."""
+        it answers every Notify with an error; `delay`: each Notify takes that many seconds;
+        `markup`: it renders body markup (lists the "body-markup" capability)."""
         if self._recorder is not None:
             raise DbusSessionError("the recorder is already running")
         command = [sys.executable, str(RECORDER), "--out", str(self.recorded)]
         command += ["--delay", str(delay)] if delay else []
+        command += ["--markup"] if markup else []
         log = self.dir / "recorder.log"
         with log.open("a") as stderr:
             self._recorder = subprocess.Popen(

@@ -112,6 +112,7 @@ class Request:
     path: str
     query: dict[str, list[str]]
     headers: dict[str, str]
+    at: float = field(default_factory=clock.monotonic)  # when it came (the machine's clock)
 
 
 @dataclass

@@ -4,7 +4,8 @@ Each Notify appends one JSON line {"time", "id", "app_name", "app_icon", "summar
 "actions", "urgency", "expire_timeout"} to the --out file, written and flushed before the reply,
 so a client whose Notify call returned can read its notification at once. With --fail every
 Notify answers a D-Bus error instead (a broken notification daemon); --delay SECONDS makes each
-Notify take that long (a slow one, so that concurrent senders overlap).
+Notify take that long (a slow one, so that concurrent senders overlap); --markup makes it a
+daemon that renders body markup (it lists the "body-markup" capability).
 
     DBUS_SESSION_BUS_ADDRESS=unix:path=/tmp/x/bus \
         python tests/support/notification_recorder.py --out notifications.jsonl
@@ -46,8 +47,11 @@ ActionArgs = Annotated[tuple[int, str], DBusSignature("us")]
 class RecordingNotifications(ServiceInterface):
     """The Notifications interface: answers like a notification daemon, shows nothing."""
 
-    def __init__(self, out: Path, *, fail: bool = False, delay: float = 0.0) -> None:
+    def __init__(
+        self, out: Path, *, fail: bool = False, delay: float = 0.0, markup: bool = False
+    ) -> None:
         super().__init__(BUS_NAME)
+        self._capabilities = [*CAPABILITIES, "body-markup"] if markup else list(CAPABILITIES)
         self._out = out.open("a", encoding="utf-8")
         self._fail = fail
         self._delay = delay
@@ -91,7 +95,7 @@ class RecordingNotifications(ServiceInterface):
 
     @dbus_method()
     def GetCapabilities(self) -> StrArray:  # noqa: N802
-        return list(CAPABILITIES)
+        return list(self._capabilities)
 
     @dbus_method()
     def GetServerInformation(self) -> ServerInfo:  # noqa: N802
@@ -110,9 +114,9 @@ class RecordingNotifications(ServiceInterface):
         return notification_id, action_key
 
 
-async def serve(out: Path, *, fail: bool = False, delay: float = 0.0) -> int:
+async def serve(out: Path, *, fail: bool = False, delay: float = 0.0, markup: bool = False) -> int:
     bus = await MessageBus().connect()
-    service = RecordingNotifications(out, fail=fail, delay=delay)
+    service = RecordingNotifications(out, fail=fail, delay=delay, markup=markup)
     bus.export(OBJECT_PATH, service)
     reply = await bus.request_name(BUS_NAME)
     if reply not in (RequestNameReply.PRIMARY_OWNER, RequestNameReply.ALREADY_OWNER):
@@ -139,8 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="JSON-lines file to append to")
     parser.add_argument("--fail", action="store_true", help="answer every Notify with an error")
     parser.add_argument("--delay", type=float, default=0.0, help="seconds each Notify takes")
+    parser.add_argument("--markup", action="store_true", help="render body markup")
     args = parser.parse_args(argv)
-    return asyncio.run(serve(args.out, fail=args.fail, delay=args.delay))
+    return asyncio.run(serve(args.out, fail=args.fail, delay=args.delay, markup=args.markup))
 
 
 if __name__ == "__main__":

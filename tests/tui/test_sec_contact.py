@@ -123,3 +123,28 @@ async def test_the_ticker_screen_says_what_stays_pending_without_the_contact(tmp
             app.refresh_views()
             await pilot.pause()
             assert not app.screen.query_one("#sec-notice").display
+
+
+async def test_a_contact_that_cannot_go_in_a_header_is_refused_in_the_form_and_not_written(
+    tmp_path,
+):
+    """A contact of "José Núñez jose@example.com" was saved, and every SEC request failed from
+    then on: the form says which character can't be sent and how to write it, and the file
+    stays as it was."""
+    config, store = demo_database(tmp_path, sec_contact=None)
+    assert config.path is not None
+    before = config.path.read_bytes()
+    app = app_on(config, store, tmp_path / "tui.json", ask_sec_contact=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SecContactForm)
+        await type_into(pilot, app, "user_agent", "José Núñez jose@example.com")
+        said = field_error(app, "user_agent")
+        assert "'é'" in said and "User-Agent header" in said
+        assert "Jose Nunez jose@example.com" in said
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SecContactForm)  # refused: the form stays
+        assert app.workspace.config.providers.of(SEC).user_agent is None
+    store.close()
+    assert config.path.read_bytes() == before

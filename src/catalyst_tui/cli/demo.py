@@ -2,11 +2,17 @@
 process (demo/), a temporary copy of the bundled thesis points every provider at it, and the TUI
 opens on that copy and a new database: the first refresh fills prices, positions, flags and
 evidence in seconds. The user's catalysts.toml, database, log, preferences and desktop are not
-touched; the folder goes when the TUI closes."""
+touched; the folder goes when the TUI closes, and when the terminal closes (SIGHUP) or the demo
+is told to end (SIGTERM): either ends the TUI as its quit key would."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+import contextlib
+import signal
+from collections.abc import Iterator
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 from .context import EXIT_OK, CommandError, Context
 from .logs import setup_logging
@@ -46,13 +52,45 @@ def cmd_demo(ctx: Context) -> int:
             "catalyst demo: runs on a temporary copy of the bundled thesis; --config and --db "
             "are for your own files (catalyst --config PATH)"
         )
-    with DemoSession() as demo, private_dirs(demo.folder):
+    with _ended_by_signals() as ending, DemoSession() as demo, private_dirs(demo.folder):
         setup_logging(ctx.args.debug, demo.log_path)
         app, store = demo_app(demo)
+        ending.append(app)
         try:
             app.run()
         finally:
             store.close()
         url = demo.url
+    if ending[1:]:  # a signal ended it: the terminal may be gone, and the folder is
+        return 128 + int(ending[1])
     ctx.out(f"catalyst demo: ended; its market ({url}), thesis copy and database are removed")
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _ended_by_signals() -> Iterator[list[Any]]:
+    """SIGHUP (the terminal closed) and SIGTERM end the demo as its quit key would, so that every
+    `with` unwinds and the temporary folder goes; by default either killed the process on the
+    spot and left the folder behind. Yields a list: the caller appends the app once it runs,
+    and the signal that ended it follows. A signal before the app runs, or a second one, ends
+    the process by SystemExit, which unwinds as well."""
+    ending: list[Any] = []
+
+    def end(signum: int, _frame: FrameType | None) -> None:
+        app = ending[0] if ending else None
+        if app is None or len(ending) > 1:
+            raise SystemExit(128 + signum)
+        ending.append(signum)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # before app.run's loop, or after it
+            raise SystemExit(128 + signum) from None
+        loop.call_soon_threadsafe(app.exit, None, 128 + signum)
+
+    handled = (signal.SIGHUP, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, end) for signum in handled}
+    try:
+        yield ending
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

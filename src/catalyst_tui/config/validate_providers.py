@@ -4,6 +4,7 @@ of `[settings]` (`providers`, `browser_tls`) and each `[providers.NAME]` table."
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,6 +17,9 @@ from .reader import LocatedReader
 # AdminContact@<sample company domain>.com": a name, then an e-mail address.
 _CONTACT_RE = re.compile(r"\S.*\s[^@\s]+@[^@\s]+\.[^@\s.]+")
 _ENV_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# What an HTTP header value can carry as sent (httpx and curl send it as ASCII): a visible
+# character or a space; anything else fails every request that carries it.
+_NOT_IN_A_HEADER_RE = re.compile(r"[^\x20-\x7e]")
 
 
 class ProviderChecks(LocatedReader):
@@ -86,10 +90,24 @@ def _setting_problem(key: str, text: str) -> str | None:
 
 def sec_contact_problem(text: str) -> str | None:
     """What is wrong with a contact for SEC EDGAR (`providers.sec.user_agent`), or None: a name
-    and an e-mail address, in that order."""
+    and an e-mail address, in that order, which can go in an HTTP header as it is sent."""
+    odd = _NOT_IN_A_HEADER_RE.search(text)
+    if odd is not None:
+        return (
+            f"{odd.group()!r} (U+{ord(odd.group()):04X}, character {odd.start() + 1}) cannot be "
+            "sent in the User-Agent header SEC reads the contact from: write it in ASCII "
+            f"letters, as {_ascii_spelling(text)!r}"
+        )
     if not _CONTACT_RE.fullmatch(text.strip()):
         return 'SEC asks for a name and an e-mail address: write "Your Name you@example.com"'
     return None
+
+
+def _ascii_spelling(text: str) -> str:
+    """`text` in ASCII: accents dropped ("José Núñez" is "Jose Nunez"), what has no ASCII
+    letter left out."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(_NOT_IN_A_HEADER_RE.sub("", plain).split())
 
 
 def _is_http_url(text: str) -> bool:

@@ -10,6 +10,7 @@ batches on connections already open, not after a connect and handshake each."""
 from __future__ import annotations
 
 from collections.abc import Hashable
+from pathlib import Path
 
 from ..config import Config
 from ..market.http.browser_tls import load_problem
@@ -26,7 +27,26 @@ def market_client(config: Config, notes: list[str]) -> MarketClient:
     if problem is not None:
         notes.append(browser_tls_note(config.settings.browser_tls, problem))
         origins = ()
-    return MarketClient(rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, browser_origins=origins)
+    return shared_sec_pacing(
+        MarketClient(rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, browser_origins=origins)
+    )
+
+
+def shared_sec_pacing(client: MarketClient) -> MarketClient:
+    """`client` with SEC's rate limit kept together with every other catalyst process of this
+    user (a refresh beside the daemon, the TUI's), through a file in the user's state folder:
+    EDGAR counts the requests of the machine, not of one process."""
+    import platformdirs
+
+    from ..paths import APP_NAME, make_private_dirs
+
+    folder = Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+    try:
+        make_private_dirs(folder)
+    except OSError:  # a folder that can't be made: this process's own pacing, as before
+        return client
+    client.share_rate("sec", folder / "sec-pacing")
+    return client
 
 
 def client_key(config: Config) -> Hashable:

@@ -80,6 +80,7 @@ class EvidenceFetches:
             return
         known = {s: cik for s in symbols if (cik := edgar.cik_of(s, ciks)) is not None}
         due = [s for s in self._filings_due(symbols) if s in known]
+        due = self.store.results.claim_polls(due, self.clock(), POLL_EVERY)  # across processes
         try:
             async with asyncio.timeout(self._left()):
                 await self._each(

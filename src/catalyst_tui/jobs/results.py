@@ -4,7 +4,9 @@ evening's rule for asking SEC for a company's filings.
 
 - **Reading.** After the filings are stored, each 8-K with results whose release is not stored
   yet: its filing index, then its EX-99.1 (the first EX-99 when none is numbered .1), read in a
-  thread, and notified (when `notify` has "results") if its 8-K is at most NOTIFY_WITHIN old.
+  child process stopped after READ_LIMIT (jobs/release_reader.py: a document that runs out of
+  time counts as a failed fetch), and notified (when `notify` has "results") if its 8-K is at
+  most NOTIFY_WITHIN old.
   A release that gives nothing is stored with its reason, so it is not fetched again; a
   fetch that fails is tried at the next refresh, three times. The newest first, at most
   READ_PER_REFRESH a refresh (a first refresh of a big watchlist finds a year of them). What is
@@ -20,7 +22,6 @@ evening's rule for asking SEC for a company's filings.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
@@ -34,6 +35,7 @@ from ..notify.wording import results_notification
 from ..store import Store
 from ..store.records import FilingRecord
 from ..thesis.results import Release, fiscal_label, guided
+from .release_reader import ReaderFailed, ReadTimedOut, read_in_child
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +109,13 @@ class ReleaseReading:
         url = filing.document_url(archives, chosen.name)
         body = await edgar.fetch_archive(self.client, url, filing.cik)
         self.fetched[url] = body
-        self._save(record, url, await asyncio.to_thread(edgar.read_release, body, record.filed))
+        try:
+            results = await read_in_child(body, record.filed)
+        except (ReadTimedOut, ReaderFailed) as error:  # as a failed fetch: three times at most
+            self.store.results.failed(record.symbol, record, url, str(error), self.clock())
+            log.info("release of %s %s: %s", record.symbol, record.accession, error)
+            return
+        self._save(record, url, results)
 
     def _save(self, record: FilingRecord, url: str, results: ReleaseResults) -> None:
         stored = store_release(self.store, record, url, results, self.clock(), notify=self.notify)

@@ -123,7 +123,7 @@ class ThesisScheduler:
     def start(self, *, refresh_at_start: bool = True) -> None:
         first = self.clock() if refresh_at_start else None
         self.scheduler.add_job(
-            self.refresh_cycle,
+            self._scheduled_refresh,
             IntervalTrigger(seconds=self.interval),
             id=REFRESH_JOB,
             next_run_time=first,
@@ -141,6 +141,17 @@ class ThesisScheduler:
         )
         self.scheduler.start()
         log.info("scheduler started: refresh every %ss", self.interval)
+
+    async def _scheduled_refresh(self) -> CycleResult | None:
+        """The refresh job: a cycle cancelled by the shutdown (SIGTERM in the middle of a
+        refresh, its child killed) ends quietly, not as APScheduler's traceback in the log."""
+        try:
+            return await self.refresh_cycle()
+        except asyncio.CancelledError:
+            if self.scheduler.running:
+                raise
+            log.info("refresh stopped: the scheduler is shutting down")
+            return None
 
     @property
     def refreshing(self) -> bool:

@@ -36,6 +36,7 @@ class DesktopChannel:
         self.app_name = app_name
         self.timeout = timeout
         self._notifier: DesktopNotifier | None = None
+        self._markup: bool | None = None  # whether the service renders body markup
         self._loop: asyncio.AbstractEventLoop | None = None
         self._lock: asyncio.Lock | None = None
         self._failures = FailureLog(self.name)
@@ -83,11 +84,14 @@ class DesktopChannel:
             nonlocal dispatched
             dispatched = True
 
+        body = strip_controls(notification.body)
+        if await self._renders_markup(notifier):
+            body = escape_markup(body)
         token = _FAILURES.set(failures)
         try:
             await notifier.send(
                 strip_controls(notification.title),
-                strip_controls(notification.body),
+                body,
                 urgency=DesktopUrgency(DESKTOP_URGENCY[notification.urgency]),
                 on_dispatched=on_dispatched,
             )
@@ -98,6 +102,17 @@ class DesktopChannel:
             raise ChannelError(first if isinstance(first, str) else _describe(first))
         if not dispatched:
             raise ChannelError("the notification service did not take the notification")
+
+    async def _renders_markup(self, notifier: DesktopNotifier) -> bool:
+        """Whether the notification service reads the body as markup: on D-Bus, when it lists
+        the "body-markup" capability (the freedesktop spec); never on other platforms. Asked
+        once per connection."""
+        if self._markup is None:
+            await notifier.get_capabilities()  # connects the D-Bus backend
+            interface = getattr(getattr(notifier, "_backend", None), "interface", None)
+            ask = getattr(interface, "call_get_capabilities", None)
+            self._markup = ask is not None and "body-markup" in await ask()
+        return self._markup
 
     def _lock_for_running_loop(self) -> asyncio.Lock:
         # One connection per event loop: a D-Bus connection belongs to the loop it was made on,
@@ -131,6 +146,7 @@ class DesktopChannel:
         """Forget the notifier and disconnect its D-Bus connection, which desktop-notifier
         leaves open when the notification service is missing; the bus, if there was one."""
         notifier, self._notifier = self._notifier, None
+        self._markup = None
         bus = getattr(getattr(notifier, "_backend", None), "bus", None)
         if bus is not None:
             try:
@@ -138,6 +154,12 @@ class DesktopChannel:
             except Exception:
                 log.debug("closing the D-Bus connection failed", exc_info=True)
         return bus
+
+
+def escape_markup(text: str) -> str:
+    """`text` as body markup that shows it as it is: `&`, `<` and `>` as their entities, `&`
+    first so that no entity is escaped twice."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @functools.cache

@@ -33,6 +33,7 @@ _RELEASE_COLUMNS = "symbol, accession, url, filed, accepted, found, reason, deta
 _RESULTS_8K = "form = '8-K' AND (',' || items || ',') LIKE '%,2.02,%'"
 _GAPS = {gap.value: gap for gap in Gap}
 _NOT_READ = {why.value: why for why in NotRead}
+_POLL_KEY = "filings_poll:"  # + symbol: the meta key of the last claim on its submissions
 
 
 class Results:
@@ -186,6 +187,43 @@ class Results:
             if symbol in wanted:
                 found[symbol] = tuple(dt.date.fromisoformat(d) for d in dates if d)
         return found
+
+    def claim_polls(
+        self, symbols: Sequence[str], now: dt.datetime, every: dt.timedelta
+    ) -> list[str]:
+        """The symbols whose submissions this process may ask for now, claimed in one
+        transaction, so that two processes on one database ask each company once a poll:
+        those not fetched within `every` before `now` (as stored in fetch_state, by whichever
+        process) and not claimed by another since their last fetch, within `every` (a claimer
+        that died frees its claims then). A time after `now`, of a clock that ran ahead, is
+        over."""
+        if not symbols:
+            return []
+        keys = [_POLL_KEY + symbol for symbol in symbols]
+        marks = ", ".join("?" * len(symbols))
+
+        def recent(text: str | None) -> bool:
+            at = moment(text)
+            return at is not None and now - every < at <= now
+
+        with self._store.transaction() as conn:
+            claims = dict(conn.execute(f"SELECT key, value FROM meta WHERE key IN ({marks})", keys))
+            fetched = dict(conn.execute(
+                f"SELECT symbol, fetched_at FROM fetch_state WHERE kind = 'filings'"
+                f" AND symbol IN ({marks})", list(symbols),
+            ))  # fmt: skip
+            claimed = []
+            for symbol, key in zip(symbols, keys, strict=True):
+                last = fetched.get(symbol) or ""
+                at, _, seen = claims.get(key, "").partition(" ")
+                if not recent(last) and not (recent(at) and seen == last):
+                    claimed.append(symbol)
+            conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [(_POLL_KEY + s, f"{iso(now)} {fetched.get(s) or ''}") for s in claimed],
+            )
+        return claimed
 
     def last_results_filed(self, symbols: Iterable[str]) -> dict[str, dt.datetime]:
         """When each symbol's latest 8-K with results (item 2.02) was accepted, in New York."""

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from ..market.intraday import SPANS, IntradayChart
 from ..store import Store
 from ..store.records import StoredIntraday
+from ..text import printable
 
 __all__ = ["IntradayPage", "intraday_page", "is_due"]
 
@@ -23,7 +24,8 @@ class IntradayPage(NamedTuple):
     chart: IntradayChart | None  # the stored chart; None when none is kept
     fetched_at: dt.datetime | None
     due: bool  # to be fetched now
-    error: str = ""  # why the last fetch gave nothing ("" when it did, or none was made)
+    error: str = ""  # why the last fetch gave nothing ("" when it did, or none was made);
+    # printable: it carries the provider's words, which never command the terminal
 
     @property
     def fetching(self) -> bool:
@@ -49,6 +51,7 @@ def intraday_page(store: Store, symbol: str, span: str, now: dt.datetime) -> Int
 def page_of(
     symbol: str, span: str, stored: StoredIntraday | None, due: bool, error: str = ""
 ) -> IntradayPage:
+    error = printable(error)
     if stored is None:
         return IntradayPage(symbol, span, None, None, due, error)
     return IntradayPage(symbol, span, stored.chart, stored.fetched_at, due, error)

@@ -6,13 +6,16 @@ GREASE values, no ALPS, no certificate compression). curl_cffi impersonates Chro
 handshake; the User-Agent sent must then be Chrome's too (BROWSER_USER_AGENT is one).
 
 curl decodes gzip/br/zstd itself, so the answer is handed on without its Content-Encoding (and
-Content-Length): market/http/body.py's cap then counts the decoded bytes as they come, as it does
-for httpx's own transport. Redirects are left to MarketClient, which follows them by hand.
+Content-Length), and the cap on decoded bytes is kept here, as curl writes them: curl_cffi's stream
+queues every chunk curl decodes, faster than anyone reads them (a 1 MiB gzip answer inflating to
+1 GiB took 2.1 GB), so the body is gathered by a write callback that stops the transfer one byte
+past the request's cap (the `max_bytes` extension MarketClient sets); market/http/body.py then
+sees that byte and refuses the body as it does over httpx's own transport. Redirects are left to
+MarketClient, which follows them by hand.
 """
 
 from __future__ import annotations
 
-import asyncio
 import functools
 from collections.abc import AsyncIterator
 from typing import Any
@@ -20,7 +23,7 @@ from typing import Any
 import httpx
 
 IMPERSONATE = "chrome"
-_CLOSING: set[asyncio.Future[None]] = set()  # streams closing in the background
+DEFAULT_CAP = 64 << 20  # decoded bytes kept of a request that names no cap
 _DROPPED = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 
 
@@ -45,10 +48,23 @@ class BrowserTransport(httpx.AsyncBaseTransport):
         self._session: Any = AsyncSession(impersonate=impersonate, verify=verify)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        from curl_cffi.curl import CURL_WRITEFUNC_ERROR
+
         timeout = request.extensions.get("timeout", {})
-        # curl's own limit on the whole transfer: a cancelled coroutine does not stop curl, and
-        # closing a stream waits for its transfer, so the request's deadline must be curl's too.
+        # curl's own limit on the whole transfer: a cancelled coroutine does not stop curl, so
+        # the request's deadline must be curl's too.
         deadline = request.extensions.get("deadline")
+        cap = request.extensions.get("max_bytes") or DEFAULT_CAP
+        parts: list[bytes] = []
+        kept = 0
+
+        def write(chunk: bytes) -> int:
+            nonlocal kept
+            room = cap + 1 - kept  # one byte past the cap: enough for the cap to see it
+            parts.append(chunk[:room])
+            kept += min(len(chunk), room)
+            return CURL_WRITEFUNC_ERROR if kept > cap else len(chunk)
+
         try:
             answer = await self._session.request(
                 request.method,
@@ -56,18 +72,20 @@ class BrowserTransport(httpx.AsyncBaseTransport):
                 headers=list(request.headers.multi_items()),
                 data=await request.aread() or None,
                 allow_redirects=False,
-                stream=True,
+                content_callback=write,
                 timeout=deadline or timeout.get("read") or 30.0,
             )
         except Exception as exc:  # curl's errors, as the httpx errors market/http/client.py knows
-            raise _as_httpx_error(exc, request) from exc
+            answer = getattr(exc, "response", None)
+            if kept <= cap or answer is None:  # not stopped by the cap: a transport failure
+                raise _as_httpx_error(exc, request) from exc
         headers = [
             (name, value)
             for name, value in answer.headers.multi_items()
             if name.lower() not in _DROPPED
         ]
         return httpx.Response(
-            answer.status_code, headers=headers, stream=_Body(answer), request=request
+            answer.status_code, headers=headers, stream=_Body(parts), request=request
         )
 
     async def aclose(self) -> None:
@@ -75,19 +93,18 @@ class BrowserTransport(httpx.AsyncBaseTransport):
 
 
 class _Body(httpx.AsyncByteStream):
-    def __init__(self, answer: Any) -> None:
-        self._answer = answer
+    """What curl wrote, at most a byte past the cap, handed on chunk by chunk."""
+
+    def __init__(self, parts: list[bytes]) -> None:
+        self._parts = parts
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        async for chunk in self._answer.aiter_content():
-            yield chunk
+        parts, self._parts = self._parts, []
+        for part in parts:
+            yield part
 
     async def aclose(self) -> None:
-        # Closing waits for curl's transfer to end (at the deadline curl was given): not here,
-        # where a cancelled request must return at once.
-        task = asyncio.ensure_future(self._answer.aclose())
-        _CLOSING.add(task)
-        task.add_done_callback(_CLOSING.discard)
+        self._parts = []
 
 
 def _as_httpx_error(exc: Exception, request: httpx.Request) -> httpx.TransportError:

@@ -36,6 +36,7 @@ import logging
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple
 
@@ -46,7 +47,7 @@ from .body import BodyTooLarge, read_capped, size_text, with_body
 from .errors import describe_url, exhausted
 from .hosts import Hosts
 from .limits import REQUEST_BOUNDS, RequestBounds
-from .pacing import Budget, RateLimit, parse_retry_after
+from .pacing import Budget, RateLimit, SharedRateLimit, parse_retry_after
 from .transport import BROWSER_USER_AGENT, http_stack, transport_failure
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,13 @@ class MarketClient:
             self._limits.pop(provider, None)
         else:
             self._limits[provider] = RateLimit(per_second)
+
+    def share_rate(self, provider: str, path: Path) -> None:
+        """Keep `provider`'s rate limit together with every process sharing the file `path`
+        (pacing.SharedRateLimit); nothing when it has none."""
+        limit = self._limits.get(provider)
+        if limit is not None:
+            self._limits[provider] = SharedRateLimit(limit.per_second, path)
 
     def rate_limit(self, provider: str) -> float | None:
         limit = self._limits.get(provider)
@@ -284,6 +292,7 @@ class MarketClient:
     async def _exchange(self, call: _Call, contact: str | None = None) -> httpx.Response:
         """The request, its redirects and the whole body of the last answer, under the cap."""
         extensions: dict[str, object] = {"deadline": call.budget.left}  # a transport's own stop
+        extensions["max_bytes"] = call.max_bytes  # and its cap (the browser transport's)
         if contact is not None:
             extensions["trace"] = self.hosts.tracer(contact)
         request = self._http.build_request(

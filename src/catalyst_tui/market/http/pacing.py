@@ -5,8 +5,11 @@ Retry-After header asks for."""
 from __future__ import annotations
 
 import asyncio
+import math
+import os
 import time
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 
 
 class RateLimit:
@@ -34,6 +37,57 @@ class RateLimit:
                 await asyncio.sleep(wait)
             await slots.acquire()
             self._next = time.monotonic() + self.interval
+
+
+class SharedRateLimit(RateLimit):
+    """A RateLimit kept together by every process that names the same `path`: the file holds
+    when the last request of any of them was sent, on the machine's monotonic clock (one clock
+    for all its processes); a request is sent once that is an interval ago, the file moved on
+    under its lock at that moment. Two refreshes on one database ask SEC no faster together
+    than one alone: spaced by when they go, not by when they were meant to (a turn slept past
+    would crowd the next). Where the file can't be had, this process's own pacing."""
+
+    STALE = 60.0  # seconds: a last request further ahead was left by another boot's clock
+    SLACK = 0.02  # wider: the requests of two processes take two paths to the server
+
+    def __init__(self, per_second: float, path: Path) -> None:
+        super().__init__(per_second)
+        self.path = path
+
+    async def acquire(self, slots: asyncio.Semaphore) -> None:
+        async with self._turn:
+            await slots.acquire()  # then the turn: nothing queued behind the slots can burst
+            try:
+                while (wait := self._take()) > 0:
+                    await asyncio.sleep(wait)
+            except BaseException:
+                slots.release()
+                raise
+
+    def _take(self) -> float:
+        """0 when the turn was taken now (and written), else the seconds to wait for it."""
+        try:
+            import fcntl
+
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)  # its folder: the caller's
+        except (ImportError, OSError):  # not POSIX, or gone: this process's own turns
+            wait = self._next - time.monotonic()
+            if wait <= 0:
+                self._next = time.monotonic() + self.interval
+            return max(0.0, wait)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)  # held for a read and a write: microseconds
+            try:
+                last = float(os.pread(fd, 64, 0).decode("ascii") or "nan")
+            except ValueError:
+                last = math.nan
+            now = time.monotonic()
+            if now - self.STALE < last <= now and now - last < self.interval:
+                return last + self.interval - now
+            os.pwrite(fd, f"{now:<32.6f}".encode("ascii"), 0)
+            return 0.0
+        finally:
+            os.close(fd)  # and with it the lock
 
 
 class Budget:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,14 @@ from textual.widgets import Tabs
 from catalyst_tui.config import load_config
 from catalyst_tui.demo import demo_config_text
 from catalyst_tui.store import Store
+from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.widgets.chart import PriceChart
+from catalyst_tui.views.workspace import Workspace
 
 from ....support.demo_data import BUNDLED_CONFIG, DEMO_NOW, seed_demo
 from ....support.market_server import MarketServer, intraday_closes, realdata_body
-from ....support.pilot import lines_on_screen, make_app
+from ....support.pilot import ZONE, lines_on_screen, make_app
 
 WEEKEND = "chart-AAPL-2025-02-01-to-2025-02-02-includePrePost-false-interval-1m.json"
 
@@ -127,3 +130,50 @@ async def test_a_failed_fetch_says_why(loopback_demo, market):
         await show_range(pilot, app, "1D")
         shown = " ".join(lines_on_screen(app, "#price-chart"))
         assert "no intraday bars:" in shown and "500" in shown
+
+
+# What a chart error could carry to the terminal: a window title (OSC 2), the clipboard (OSC 52),
+# a hyperlink (OSC 8, ended by ST), and CSI sequences that clear the screen and colour the rest.
+HOSTILE = (
+    "\x1b]2;PWNED\x07 \x1b]52;c;cm0gLXJmIH4K\x07 \x1b]8;;https://evil.example/\x1b\\click"
+    "\x1b]8;;\x1b\\ \x1b[2J\x1b[31m \x9b2J"
+)
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+async def test_a_chart_error_never_commands_the_terminal(tmp_path, market):
+    """Yahoo's chart error, shown as the empty chart's text (1D, never fetched) and in the note
+    beside bars fetched before (5D, due again): it carried OSC 2, 52 and 8 and CSI to the
+    terminal; it is drawn as its words only."""
+    path = tmp_path / "catalysts.toml"
+    path.write_text(demo_config_text(BUNDLED_CONFIG.read_text(), market.url))
+    config = load_config(path, use_cache=False)
+    now = [DEMO_NOW]
+    with Store.open(tmp_path / "demo.db") as store:
+        seed_demo(store, config)
+        workspace = Workspace(config, store, clock=lambda: now[0], zone=ZONE)
+        app = CatalystApp(workspace, live=False, watch_file=False)
+        async with app.run_test(size=(160, 36)) as pilot:
+            screen = await show_range(pilot, app, "5D")  # fetched: bars to show later
+            chart = screen.query_one("#price-chart", PriceChart)
+            assert chart.points
+            description = f"boom {HOSTILE} end"
+            market.intraday_body = json.dumps(
+                {"chart": {"result": None, "error": {"code": "Bad", "description": description}}}
+            )
+            now[0] = DEMO_NOW + dt.timedelta(hours=1)  # 5D is due again
+            drawn = {}
+            for name, key in (("1D", "left_square_bracket"), ("5D", "right_square_bracket")):
+                await pilot.press(key)
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                assert screen.chart.range_name == name
+                drawn[name] = "\n".join(lines_on_screen(app, "#price-chart"))
+                for text in (drawn[name], chart.note, chart.empty_text, app.export_screenshot()):
+                    assert not CONTROL.search(text), (name, text)
+                    assert "PWNED" not in text and "]52;" not in text and "]8;" not in text
+        assert "no intraday bars: yahoo ALAB: Bad: boom" in " ".join(drawn["1D"].split())
+        assert "click" in drawn["1D"] and "end" in drawn["1D"]
+        first_line = drawn["5D"].splitlines()[0]
+        assert "session 09:30–16:00 New York" in first_line and "Bad: boom" in first_line

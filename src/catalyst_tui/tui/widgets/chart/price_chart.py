@@ -13,6 +13,7 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
+from ....text import printable
 from .plot import date_columns, date_line, format_price, label_width, plot
 from .ranges import RANGES, Point, XLabel, iso_label, slice_range
 
@@ -124,6 +125,8 @@ class PriceChart(Widget):
         writes a point's date or moment under the plot, `note` follows the title line (the
         session times), `empty_text` is said when there are no points; the change is from
         `base` (the close before an intraday window) when given, else from the first point."""
+        # Drawn as segments, which nothing else filters: no text here commands the terminal.
+        note, empty_text, label = printable(note), printable(empty_text), printable(label)
         self._x_label, self._note, self._empty_text = x_label, note, empty_text
         self._base = base if base is not None and base > 0 else None
         self._store(points, label)

@@ -1,0 +1,84 @@
+"""An earnings release read in a child process of its own (`python -m
+catalyst_tui.market.release_child`), so that a document that takes too long can be stopped: a
+thread reading it could not be cancelled, and the refresh waited for it (minutes, on a release
+built to be slow) and read it again at every refresh.
+
+The child is given its limit, the filing's day and the exhibit's bytes on stdin, and answers the
+pickled ReleaseResults. The parent kills it at READ_LIMIT, or when its own task is cancelled (the
+refresh's share of time ran out). Only the release records come back through the pickle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import io
+import pickle
+import sys
+from datetime import date
+from typing import Any
+
+from ..market.release_records import ReleaseResults
+
+MODULE = "catalyst_tui.market.release_child"
+READ_LIMIT = 20.0  # seconds: a real release reads in well under one
+KILL_WAIT = 5.0  # seconds to wait for a killed child to be reaped
+_RECORDS = ReleaseResults.__module__
+
+
+class ReadTimedOut(Exception):
+    """The release was not read within its time: the child was stopped."""
+
+
+class ReaderFailed(Exception):
+    """The child ended without results (a crash, a signal): why, in words."""
+
+
+async def read_in_child(
+    body: bytes, filed: date | None = None, limit: float | None = None
+) -> ReleaseResults:
+    """The release in `body` (its 8-K filed on `filed`) read in a child process, within `limit`
+    seconds (READ_LIMIT); then ReadTimedOut, and ReaderFailed when the child gives nothing.
+    Cancelled, the child is killed."""
+    limit = READ_LIMIT if limit is None else limit
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        MODULE,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        async with asyncio.timeout(limit):
+            day = filed.isoformat() if filed is not None else ""
+            out, err = await proc.communicate(f"{limit!r}\n{day}\n".encode() + body)
+    except TimeoutError:
+        raise ReadTimedOut(f"reading it took longer than {limit:g} s: stopped") from None
+    finally:
+        if proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                proc.kill()
+            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(proc.wait(), KILL_WAIT)
+    if proc.returncode != 0:
+        code = proc.returncode or 0
+        how = f"was stopped by signal {-code}" if code < 0 else f"exited with status {code}"
+        last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        raise ReaderFailed(f"the release reader {how}{': ' if last[0] else ''}{last[0][:200]}")
+    try:
+        results = _Results(io.BytesIO(out)).load()
+    except Exception as exc:
+        raise ReaderFailed(f"the release reader's answer is unreadable ({exc})") from None
+    if not isinstance(results, ReleaseResults):
+        raise ReaderFailed(f"the release reader answered a {type(results).__name__}")
+    return results
+
+
+class _Results(pickle.Unpickler):
+    """Unpickles the reader's records and dates, nothing else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == _RECORDS or (module == "datetime" and name == "date"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a release record")
