@@ -43,7 +43,7 @@ _CHECKPOINT_COLUMNS = (
 )
 # Whether a checkpoint has an unacknowledged miss: a seek of its own events. Left to itself,
 # SQLite picks the partial index events_flagged (flagged = 1) and reads every flagged event for
-# each checkpoint: quadratic, 7.5 s at 5,000 tickers against 18 ms (tests/store/test_plans.py).
+# each checkpoint: quadratic, 7.5 s at 5,000 tickers against 18 ms (tests/store/test_query_work.py).
 _FLAGGED = (
     "EXISTS (SELECT 1 FROM events e INDEXED BY events_checkpoint"
     " WHERE e.symbol = c.symbol AND e.checkpoint_id = c.id AND e.flagged = 1"

@@ -42,7 +42,7 @@ class CheckpointsPane(TickerPane):
     front first, so the checkpoint acted on is the one seen)."""
 
     # The Footer's words, short enough that its keys fit 80 columns whole with esc, q and ?
-    # (tests/tui/test_ticker.py).
+    # (tests/tui/screens/test_ticker.py).
     KEYS = (
         Binding("m", "mark", "Mark"),
         Binding("c", "add_checkpoint", "New checkpoint"),
