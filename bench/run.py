@@ -49,6 +49,7 @@ BENCHES: tuple[Bench, ...] = (
     Bench("history", "bench/history.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench("ingest", "bench/ingest.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench("evaluate", "bench/evaluate.py", (), ("--repeats", "5")),
+    Bench("forms", "bench/forms.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench("evidence", "bench/evidence.py", (), ("--repeats", "3")),
     Bench("results", "bench/results.py", (), ("--repeats", "5")),
     # Medians of 11 alternating pairs: a steady refresh is 0.07 s, its floor 0.05 s, and these

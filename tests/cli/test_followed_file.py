@@ -54,3 +54,15 @@ def test_another_folders_file_is_refused_and_named_with_config_it_takes_over(tmp
     assert active(db) == ["AMD"]
     done = catalyst(mine, db, "check")  # now it follows the other one
     assert done.returncode == 2 and "follows" in done.stderr
+
+
+def test_status_names_the_config_by_its_whole_path(tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "catalysts.toml").write_text(BUNDLED_CONFIG.read_text())
+    db = tmp_path / "c.db"
+    assert catalyst(mine, db, "ack", "--all").returncode == 0
+    done = catalyst(mine, db, "status")
+    assert done.returncode == 0, done.stderr
+    lines = [line.split(None, 1) for line in done.stdout.splitlines() if line.startswith("config")]
+    assert lines == [["config", str((mine / "catalysts.toml").resolve())]]

@@ -3,6 +3,7 @@ type or value as a ConfigIssue at its FILE:LINE:COL, with its key path and code,
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
@@ -133,8 +134,7 @@ class LocatedReader:
             try:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
-                message = f"{value!r} is not a date (write YYYY-MM-DD)"
-                self.error(path + (key,), message, code=IssueCode.BAD_VALUE)
+                self.error(path + (key,), not_a_date(value.strip()), code=IssueCode.BAD_VALUE)
                 return None
         message = f"must be a date (YYYY-MM-DD), not {describe(value)}"
         self.error(path + (key,), message, code=IssueCode.WRONG_TYPE)
@@ -156,6 +156,8 @@ class LocatedReader:
         value = table[key]
         if isinstance(value, bool) or not isinstance(value, int | float):
             message = f"must be a number, not {describe(value)}"
+            if isinstance(value, str):
+                message += number_hint(value)
             self.error(path + (key,), message, code=IssueCode.WRONG_TYPE)
             return None
         if value != value or value in (float("inf"), float("-inf")):
@@ -289,3 +291,34 @@ def describe(value: Any) -> str:
 
 def fmt_number(value: float) -> str:
     return f"{value:g}"
+
+
+_DAY_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_COMMA_DECIMAL = re.compile(r"[+-]?\d+,\d+")
+
+
+def not_a_date(text: str) -> str:
+    """Why `text` is no date: a day the month does not have ('2027-02-30'), or not a date."""
+    shape = _DAY_SHAPE.fullmatch(text)
+    if shape:
+        year, month, day = map(int, shape.groups())
+        if 1 <= month <= 12 and year >= 1 and day > calendar.monthrange(year, month)[1]:
+            name = calendar.month_name[month]
+            days = calendar.monthrange(year, month)[1]
+            return f"{text!r} is no such day: {name} {year} has {days} days"
+    return f"{text!r} is not a date (write YYYY-MM-DD)"
+
+
+def number_hint(text: str) -> str:
+    """How to write a number given as text: '85,50' has a decimal comma, '85.50' quotes."""
+    bare = text.strip()
+    if _COMMA_DECIMAL.fullmatch(bare):
+        whole, _, part = bare.partition(",")
+        if len(part) == 3:  # 85,500: a thousands separator or a decimal comma
+            return f": write {whole}.{part} or {whole}{part}, with no comma and no quotes"
+        return f": write it with a decimal point and no quotes, {whole}.{part}"
+    try:
+        float(bare)
+    except ValueError:
+        return ""
+    return f": write it without quotes, {bare}"

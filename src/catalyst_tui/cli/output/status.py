@@ -72,7 +72,8 @@ def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
     )
     chrome = config.settings.browser_tls
     tls = BrowserTls(chrome, load_problem() if chrome else None)
-    return Status(config.path, store.path, size, store.schema_version, providers, tls)
+    where = config.path.resolve() if config.path is not None else None  # whole: said anywhere
+    return Status(where, store.path, size, store.schema_version, providers, tls)
 
 
 def status_json(status: Status) -> dict[str, Any]:
