@@ -174,7 +174,8 @@ def _plainly_in_range(quote: Quote, last: date) -> bool:
     same bounds of values of the types a transform makes (floats, ints, UTC datetimes): the
     common answer in a fifth of the gates' time (a steady refresh checks 500 quotes). False
     sends the quote through the gates, which say what fails (or pass what this did not judge:
-    an int price, a time in another zone). tests/market/yahoo/test_quote_checks.py holds the two together."""
+    an int price, a time in another zone). tests/market/yahoo/test_quote_checks.py holds the two
+    together."""
     # fmt: off
     (_, price, prev_close, change, change_pct, currency, _, quote_time, _, day_high, day_low,
      volume, year_high, year_low, _, ext_price, ext_change, ext_change_pct, ext_time) = quote
