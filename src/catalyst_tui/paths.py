@@ -28,6 +28,12 @@ def user_config_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / CONFIG_NAME
 
 
+def user_state_folder() -> Path:
+    """Where catalyst keeps what it remembers between runs that is not data (the TUI's
+    preferences, the providers' shared pacing)."""
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
 def user_database_file() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_NAME
 

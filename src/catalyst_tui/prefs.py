@@ -12,9 +12,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-import platformdirs
-
-from .paths import APP_NAME, make_private_dirs, open_file
+from .paths import make_private_dirs, open_file, user_state_folder
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +27,7 @@ class Prefs(NamedTuple):
 
 
 def prefs_file() -> Path:
-    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / "tui.json"
+    return user_state_folder() / "tui.json"
 
 
 def load(path: Path) -> Prefs:

@@ -203,3 +203,10 @@ def test_reading_the_registry_loads_neither_the_http_stack_nor_asyncio():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == []
+
+
+def test_only_secs_rate_limit_is_kept_per_machine() -> None:
+    """EDGAR counts a machine's requests: every catalyst process shares SEC's pacing file."""
+    from catalyst_tui.market.registry import PACED_PER_MACHINE
+
+    assert PACED_PER_MACHINE == ("sec",)

@@ -10,12 +10,12 @@ batches on connections already open, not after a connect and handshake each."""
 from __future__ import annotations
 
 from collections.abc import Hashable
-from pathlib import Path
 
 from ..config import Config
 from ..market.http.browser_tls import load_problem
 from ..market.http.client import MarketClient
-from ..market.registry import PROVIDER_BOUNDS, RATE_LIMITS, browser_origins
+from ..market.registry import PACED_PER_MACHINE, PROVIDER_BOUNDS, RATE_LIMITS, browser_origins
+from ..paths import make_private_dirs, user_state_folder
 
 
 def market_client(config: Config, notes: list[str]) -> MarketClient:
@@ -27,25 +27,21 @@ def market_client(config: Config, notes: list[str]) -> MarketClient:
     if problem is not None:
         notes.append(browser_tls_note(config.settings.browser_tls, problem))
         origins = ()
-    return shared_sec_pacing(
-        MarketClient(rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, browser_origins=origins)
-    )
+    client = MarketClient(rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, browser_origins=origins)
+    return paced_per_machine(client)
 
 
-def shared_sec_pacing(client: MarketClient) -> MarketClient:
-    """`client` with SEC's rate limit kept together with every other catalyst process of this
-    user (a refresh beside the daemon, the TUI's), through a file in the user's state folder:
-    EDGAR counts the requests of the machine, not of one process."""
-    import platformdirs
-
-    from ..paths import APP_NAME, make_private_dirs
-
-    folder = Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+def paced_per_machine(client: MarketClient) -> MarketClient:
+    """`client` with the rate limit of each provider paced per machine (SEC: EDGAR counts the
+    machine's requests) kept together with every other catalyst process of this user (a
+    refresh beside the daemon, the TUI's), through a file each in the user's state folder."""
+    folder = user_state_folder()
     try:
         make_private_dirs(folder)
     except OSError:  # a folder that can't be made: this process's own pacing, as before
         return client
-    client.share_rate("sec", folder / "sec-pacing")
+    for name in PACED_PER_MACHINE:
+        client.share_rate(name, folder / f"{name}-pacing")
     return client
 
 

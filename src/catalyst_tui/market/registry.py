@@ -39,6 +39,7 @@ __all__ = [
     "FINNHUB",
     "NEWS",
     "PROVIDERS",
+    "PACED_PER_MACHINE",
     "PROVIDER_BOUNDS",
     "QUOTE_PROVIDERS",
     "RATE_LIMITS",
@@ -66,6 +67,8 @@ RATE_LIMITS: Mapping[str, float] = {
     spec.name: spec.rate_limit for spec in PROVIDERS if spec.rate_limit is not None
 }
 PROVIDER_BOUNDS: Mapping[str, RequestBounds] = {spec.name: spec.bounds for spec in PROVIDERS}
+# The providers whose rate limit every catalyst process of the machine keeps together.
+PACED_PER_MACHINE = tuple(spec.name for spec in PROVIDERS if spec.paced_per_machine)
 
 
 def _tables() -> dict[str, type]:

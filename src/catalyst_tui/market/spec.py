@@ -80,6 +80,9 @@ class ProviderSpec(NamedTuple, Generic[S]):
     serves: frozenset[FetchKind]
     build: Callable[[S, BuildContext], Built]  # raises Unavailable, with a note for people
     rate_limit: float | None = None  # requests per second (None: only the client's cap)
+    # The limit counts every process of the machine together (EDGAR's fair-access policy counts
+    # a machine's requests): the processes share one pacing file (jobs/client.py).
+    paced_per_machine: bool = False
     bounds: RequestBounds = REQUEST_BOUNDS  # one request's own time and decoded body
     table: str = ""  # the [providers] table of its settings, when it shares another's
     # Where its requests go: the origins `settings.browser_tls` sends through a browser's TLS.

@@ -44,6 +44,7 @@ SEC = ProviderSpec(
     ),
     build=build,
     rate_limit=10.0,  # EDGAR's published limit (SecEdgar holds any client to it too)
+    paced_per_machine=True,
     # companyfacts is tens of MB for the largest filers, and served compressed.
     bounds=RequestBounds(deadline=90.0, max_bytes=128 * MiB),
 )
