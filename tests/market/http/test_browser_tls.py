@@ -12,6 +12,7 @@ import threading
 from typing import NamedTuple
 
 import pytest
+from tests.support.gzip_bomb import read_bomb
 from tests.support.market_server import MarketServer
 
 from catalyst_tui.market.http.client import MarketClient
@@ -251,64 +252,17 @@ async def test_browser_tls_empty_turns_chromes_handshake_off(tmp_path):
     assert seen == {"": {True}, "browser_tls = []\n": {False}}
 
 
-# A child process reads the bomb with the providers' own client and Chrome's handshake (the
-# default for Yahoo), as refresh does; it prints its peak resident memory before and after.
-BOMB_CHILD = """
-import asyncio, json, resource, sys, time
-
-def status(field):
-    for line in open("/proc/self/status"):
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) * 1024
-
-# Room for a gibibyte and a half more than it has: a process that inflates the bomb whole fails
-# here instead of taking the machine's memory.
-limit = status("VmSize") + (3 << 29)
-resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-from catalyst_tui.market.http.client import MarketClient
-from catalyst_tui.market.registry import RATE_LIMITS, PROVIDER_BOUNDS
-from catalyst_tui.market.yahoo.provider import YahooProvider
-
-async def main(url):
-    production = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}  # the providers' own
-    async with MarketClient(trust_env=False, browser_origins=(url,), **production) as client:
-        yahoo = YahooProvider(url)
-        warm = await yahoo.fetch_quotes(client, ["NVDA"])
-        before = status("VmHWM")
-        try:
-            outcome = str((await yahoo.fetch_quotes(client, ["ALAB"]))["ALAB"])
-        except MemoryError:
-            outcome = "MemoryError"
-        print(json.dumps({"warm": str(warm["NVDA"]), "before": before,
-                          "after": status("VmHWM"), "outcome": outcome}))
-
-asyncio.run(main(sys.argv[1]))
-"""
-
-
 def test_a_gibibyte_gzip_bomb_over_chromes_handshake_takes_no_more_memory_than_without():
     """A 1 MiB gzip answer inflating to 1 GiB, to Yahoo over Chrome's handshake (curl_cffi,
     which inflates it itself): refused past the chart's cap with its peak resident memory hardly
-    grown, the bound tests/market/test_fault_modes.py holds httpx's own transport to (it took
+    grown, the bound tests/market/http/test_fault_modes.py holds httpx's own transport to (it took
     2.1 GB: curl's stream queued every decoded chunk before the cap saw one)."""
-    import json
-    import os
-    import subprocess
-    import sys
-
     with MarketServer() as market:
         market.inject("gzip_bomb", provider="yahoo", symbol="ALAB")
-        done = subprocess.run(
-            [sys.executable, "-c", BOMB_CHILD, market.url],
-            capture_output=True, text=True, timeout=300,
-            env={**os.environ, "NO_PROXY": "127.0.0.1"},
-        )  # fmt: skip
+        found = read_bomb(market.url, browser=True)
         asked = market.requests_for(symbol="ALAB")
-    assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout)
-    assert "NVDA" in found["warm"]
     assert "too large" in found["outcome"], found
     grown = found["after"] - found["before"]
     assert grown < 48 << 20, f"peak RSS grew by {grown >> 20} MiB"
+    assert found["cpu"] < 20 * found["floor"] + 0.5, found  # stopped, not inflated whole
     assert all("sec-ch-ua" in r.headers for r in asked)  # Chrome's handshake and headers
