@@ -16,16 +16,11 @@ the cycle, and every request to it fails at once: a refresh of hundreds of symbo
 network ends in seconds. One that answered before is given one quick retry when a connection to
 it fails, then the same verdict.
 
-Bounds no answer can get past (docs/market-data.md, The HTTP client):
-- a deadline per request: its own time (sending, the body however slowly it drips, the waits
-  between its attempts; not its turn in the queue behind the concurrency cap or a rate limit),
-  after which it is a FetchError "no complete answer from ... within N s";
-- a cap on the body counted after decompression (market/http/body.py), per provider;
-- redirects are followed by hand, and never out of the origin the request started from: one to
-  another origin (scheme, host and port) is a FetchError of that request, so no answer of
-  another host is ever taken for the provider's (an SEC document's text stored as SEC evidence
-  under the sec.gov URL) and no header the caller gave it (the Finnhub key, the SEC contact)
-  leaves home.
+Bounds no answer can get past (docs/market-data.md, The HTTP client): a deadline per request
+(its own time, not its turn in the queue: then "no complete answer from ... within N s"); a cap
+on the body counted after decompression (market/http/body.py), per provider; redirects followed
+by hand and never out of the request's origin, so no other host's answer is taken for the
+provider's and no header the caller gave (the Finnhub key, the SEC contact) leaves home.
 """
 
 from __future__ import annotations
