@@ -73,6 +73,9 @@ async def test_submissions_are_asked_every_15_minutes_from_the_close_until_the_8
 
             async def refresh(moment: dt.datetime) -> None:
                 before = len(sec.requests("/submissions/"))
+                # The market's quotes say the session's state at the refresh's moment, not at
+                # the wall clock's (its REGULAR made the evening look open in New York hours).
+                market.now = lambda: moment
                 await refresh_in_process(config, store, now=lambda: moment, client=client)
                 evaluate_checkpoints(config, store, moment)
                 asked.append((moment.astimezone(NEW_YORK).strftime("%H:%M"),
