@@ -46,7 +46,7 @@ def _wait_until_gone(pid: int) -> None:
         time.sleep(0.1)
 
 
-@pytest.mark.parametrize("ending", ["SIGTERM", "SIGHUP", "terminal closed"])
+@pytest.mark.parametrize("ending", ["SIGTERM", "SIGHUP", "SIGHUP twice", "terminal closed"])
 def test_the_demo_leaves_nothing_however_it_ends(tmp_path: Path, tmux: str, ending: str):
     home, scratch = tmp_path / "home", tmp_path / "tmp"
     home.mkdir()
@@ -65,6 +65,9 @@ def test_the_demo_leaves_nothing_however_it_ends(tmp_path: Path, tmux: str, endi
     pid = _demo_pid(tmux)
     if ending == "terminal closed":  # the pty goes: the kernel hangs up the pane's processes
         subprocess.run(["tmux", "-S", tmux, "kill-session", "-t", SESSION], check=True)
+    elif ending == "SIGHUP twice":  # the kernel's and the shell's, as a closed window sends
+        os.kill(pid, signal.SIGHUP)
+        os.kill(pid, signal.SIGHUP)
     else:
         os.kill(pid, getattr(signal, ending))
     _wait_until_gone(pid)

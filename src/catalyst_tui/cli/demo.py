@@ -72,14 +72,19 @@ def _ended_by_signals() -> Iterator[list[Any]]:
     """SIGHUP (the terminal closed) and SIGTERM end the demo as its quit key would, so that every
     `with` unwinds and the temporary folder goes; by default either killed the process on the
     spot and left the folder behind. Yields a list: the caller appends the app once it runs,
-    and the signal that ended it follows. A signal before the app runs, or a second one, ends
-    the process by SystemExit, which unwinds as well."""
+    and the signal that ended it follows. A signal before the app runs ends the process by
+    SystemExit, which unwinds as well. Once the app is told to exit, a further signal is let be
+    (a closed terminal sends SIGHUP twice, the kernel's and the shell's): raised at whatever
+    line the app was on, it left Textual's output queue with an item no one was woken for, and
+    the app's shutdown waited on it for ever."""
     ending: list[Any] = []
 
     def end(signum: int, _frame: FrameType | None) -> None:
         app = ending[0] if ending else None
-        if app is None or len(ending) > 1:
+        if app is None:
             raise SystemExit(128 + signum)
+        if len(ending) > 1:
+            return  # its exit is under way
         ending.append(signum)
         try:
             loop = asyncio.get_running_loop()
