@@ -1,26 +1,32 @@
-"""decode_json reads a body without risky numbers by json alone: the same values as the checked
-reading, and the same refusals for every number only the checks can judge."""
+"""decode_json reads a body without risky numbers by orjson (json when orjson refuses it): the
+same values as the checked reading, and the same refusals for every number only the checks can
+judge, on any document and on every JSON recording in ../shared."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.support.shared import SHARED
 
 from catalyst_tui.market import bounds
 from catalyst_tui.market.models import FetchError
+from catalyst_tui.text import well_formed_json
 
+# Text of any code point, lone surrogates (category Cs) included.
+TEXT = st.text(st.characters(codec=None, categories=None), max_size=8)
 LEAVES = st.one_of(
-    st.none(), st.booleans(), st.text(max_size=8),
+    st.none(), st.booleans(), TEXT,
     st.integers(min_value=-(2**70), max_value=2**70),
     st.floats(allow_nan=False, allow_infinity=False),
 )  # fmt: skip
 DOCUMENTS = st.recursive(
     LEAVES,
     lambda inner: st.one_of(
-        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=4), inner, max_size=4)
+        st.lists(inner, max_size=4), st.dictionaries(TEXT, inner, max_size=4)
     ),  # fmt: skip
     max_leaves=20,
 )
@@ -35,6 +41,11 @@ def checked(text: str | bytes):
         return "refused"
 
 
+def mended(value):
+    """The checked reading as decode_json hands it out: each lone surrogate made U+FFFD."""
+    return well_formed_json(value) if value != "refused" else value
+
+
 def decoded(text: str | bytes):
     try:
         return bounds.decode_json(text, "yahoo")
@@ -45,9 +56,24 @@ def decoded(text: str | bytes):
 @settings(max_examples=300, deadline=None)
 @given(DOCUMENTS)
 def test_any_document_decodes_as_the_checked_reading_does(document):
-    text = json.dumps(document)
-    assert decoded(text) == checked(text)
-    assert decoded(text.encode()) == checked(text.encode())
+    text = json.dumps(document)  # lone surrogates escaped: "\\ud800"
+    assert decoded(text) == mended(checked(text))
+    assert decoded(text.encode()) == mended(checked(text.encode()))
+    raw = json.dumps(document, ensure_ascii=False)  # and as the code point itself
+    assert decoded(raw) == mended(checked(raw))
+
+
+RECORDINGS = sorted(SHARED.rglob("*.json"))
+
+
+def test_the_recordings_are_there_to_decode():
+    assert len(RECORDINGS) > 300  # every JSON answer of every provider recorded in ../shared
+
+
+@pytest.mark.parametrize("path", RECORDINGS, ids=lambda p: str(p.relative_to(SHARED)))
+def test_every_recorded_answer_decodes_as_the_checked_reading_does(path: Path):
+    body = path.read_bytes()
+    assert decoded(body) == mended(checked(body))
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,7 @@ def yahoo_symbol(symbol: str) -> str:
     return _SHARE_CLASS.sub(r"\1-\2", normalize(symbol))
 
 
+@lru_cache(maxsize=8192)  # every batch URL of every refresh spells each symbol so
 def yahoo_path(symbol: str) -> str:
     """The symbol as one URL path segment: `^GSPC` → `%5EGSPC`, `EURUSD=X` → `EURUSD%3DX`."""
     return quote(yahoo_symbol(symbol), safe="")

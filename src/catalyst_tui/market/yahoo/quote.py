@@ -26,7 +26,7 @@ from ..provider import (
     shape_error,
     whole,
 )
-from ..symbols import yahoo_symbol
+from ..symbols import yahoo_path, yahoo_symbol
 
 BATCH_SIZE = 100  # symbols per request, what ticker and mop send
 # The fields this module reads: asked for by name, Yahoo answers them and its two dozen fields it
@@ -44,7 +44,7 @@ FIELDS = (
 
 
 def batch_url(base_url: str, symbols: Sequence[str], crumb: str) -> str:
-    wanted = ",".join(url_quote(yahoo_symbol(s), safe="") for s in symbols)
+    wanted = ",".join(map(yahoo_path, symbols))
     return (
         f"{base_url}/v7/finance/quote?symbols={wanted}&fields={','.join(FIELDS)}"
         f"&crumb={url_quote(crumb, safe='')}"
@@ -254,8 +254,10 @@ def _extended(
     best = (None, None, None, None, None)
     for session, price_key, time_key, change_key, percent_key in _EXTENDED:
         price = positive(row.get(price_key))
+        if price is None:  # most rows: no trade in that session (the time is not read)
+            continue
         moment = epoch(row.get(time_key), "yahoo", symbol)
-        if price is None or moment is None or moment <= regular:
+        if moment is None or moment <= regular:
             continue
         if best[4] is None or moment > best[4]:
             best = (session, price, number(row.get(change_key)),  # type: ignore[assignment]
