@@ -46,14 +46,14 @@ def tables(text: str = "") -> Mapping[str, object]:
 def test_every_provider_is_listed_once_with_a_table_of_settings():
     names = [spec.name for spec in PROVIDERS]
     assert len(names) == len(set(names)) == len(BY_NAME)
-    assert list(SETTINGS) == ["yahoo", "stooq", "finnhub", "sec", "ecb"]
+    assert list(SETTINGS) == ["yahoo", "stooq", "finnhub", "sec", "ecb", "nasdaq"]
     for spec in PROVIDERS:
         assert SETTINGS[spec.table_name] is spec.settings
         assert spec.serves, spec.name
 
 
 def test_the_quote_providers_are_those_serving_quotes_in_registry_order():
-    assert QUOTE_PROVIDERS == ("yahoo", "stooq", "finnhub")
+    assert QUOTE_PROVIDERS == ("yahoo", "stooq", "finnhub", "nasdaq")
     assert DEFAULT_PROVIDERS == ("yahoo", "stooq")
     assert parse_config("").settings.providers == DEFAULT_PROVIDERS
 
@@ -66,7 +66,7 @@ def test_the_news_feed_is_read_from_yahoos_table():
 
 
 def test_the_clients_limits_come_from_the_specs():
-    assert RATE_LIMITS == {"finnhub": 1.0, "sec": 10.0}
+    assert RATE_LIMITS == {"finnhub": 1.0, "sec": 10.0, "nasdaq": 2.0}
     client = MarketClient(trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS)
     assert client.rate_limit("sec") == 10.0 and client.rate_limit("finnhub") == 1.0
     assert client.rate_limit("yahoo") is None

@@ -100,6 +100,7 @@ SEC_NO_SUCH_KEY = (
     "<Message>The specified key does not exist.</Message></Error>"
 )
 WARSAW = ZoneInfo("Europe/Warsaw")
+NEW_YORK = ZoneInfo("America/New_York")
 
 
 @functools.cache
@@ -130,7 +131,7 @@ class LoggedRequest:
     query: dict[str, list[str]]
     headers: dict[str, str]  # lower-case names
     time: float  # time.monotonic() when the request arrived
-    provider: str  # yahoo, stooq, finnhub, sec, or "" for an unknown route
+    provider: str  # yahoo, stooq, finnhub, sec, ecb, nasdaq, or "" for an unknown route
     endpoint: str  # chart, quoteSummary, getcrumb, cookie, quote, history, calendar, ...
     symbols: tuple[str, ...]  # our spelling (BRK.B, ^GSPC), mapped back from the provider's
     status: int | None = None  # None: the connection was reset or timed out
@@ -184,6 +185,7 @@ class MarketServer:
         self.symbols: set[str] = set(symbols)
         self.currencies: dict[str, str] = {}  # symbol -> the chart meta's currency (USD if not)
         self.fx_levels: dict[str, float] = {}  # FX pair (GBPUSD=X) -> its rate's level
+        self.nasdaq_etfs: set[str] = set()  # answered by Nasdaq as assetclass=etf only
         self.ecb_rates: dict[str, float] | None = None  # the ECB sample's rates, replaced
         self.no_calendar: set[str] = set(NO_CALENDAR)
         self.splits: dict[str, list[tuple[date, float, float]]] = {}
@@ -1002,6 +1004,52 @@ def _ecb_daily(server: MarketServer, request: LoggedRequest, unknown: set[str]) 
     return Reply(200, body, "text/xml")
 
 
+NASDAQ_UNKNOWN = {
+    "data": None,
+    "message": None,
+    "status": {"rCode": 400, "bCodeMessage": [{"code": 1001, "errorMessage": "Symbol not exists."}],
+               "developerMessage": None},
+}  # fmt: skip
+
+
+def _nasdaq_info(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    """Nasdaq's quote page API: the figures as the page prints them ("$229.87", "+1.36",
+    "+0.60%", "38,168,252", "Nov 22, 2024 4:00 PM ET"); an ETF (server.nasdaq_etfs) only as
+    assetclass=etf, and an unknown symbol as HTTP 200 with data null."""
+    symbol = request.symbols[0]
+    asset_class = request.query.get("assetclass", [""])[-1]
+    wanted = "etf" if symbol in server.nasdaq_etfs else "stocks"
+    if symbol in unknown or symbol not in server.symbols or asset_class != wanted:
+        return Reply(200, json.dumps(NASDAQ_UNKNOWN))
+    last = server.last_session()
+    bar = server.bar(symbol, last)
+    previous = server.close(symbol, server.previous_session(last))
+    change = bar["close"] - previous
+    high, low = server.year_range(symbol)
+    moment = min(server.now(), _at(last, SESSION_CLOSE)).astimezone(NEW_YORK)
+    stamp = f"{moment:%b} {moment.day}, {moment.year} {moment.hour % 12 or 12}:{moment:%M %p} ET"
+    state = {"REGULAR": "Open", "PRE": "Pre-Market", "POST": "After-Hours"}.get(
+        _session_state(server.now(), last), "Closed"
+    )
+    data = {
+        "symbol": symbol, "companyName": f"{symbol} Synthetic Inc. Common Stock",
+        "stockType": "Common Stock", "exchange": "NASDAQ-GS", "isNasdaqListed": True,
+        "primaryData": {
+            "lastSalePrice": f"${bar['close']:,.2f}", "netChange": f"{change:+.2f}",
+            "percentageChange": f"{change / previous * 100:+.2f}%", "deltaIndicator":
+            "up" if change > 0 else "down", "lastTradeTimestamp": stamp, "isRealTime": False,
+            "bidPrice": "N/A", "askPrice": "N/A", "volume": f"{bar['volume']:,}",
+        },
+        "secondaryData": None, "marketStatus": state, "assetClass": asset_class.upper(),
+        "keyStats": {
+            "fiftyTwoWeekHighLow": {"label": "52 Week Range:", "value": f"{low:.2f} - {high:.2f}"},
+            "dayrange": {"label": "High/Low:", "value": f"{bar['low']:.2f} - {bar['high']:.2f}"},
+        },
+    }  # fmt: skip
+    return Reply(200, json.dumps({"data": data, "message": None,
+                                  "status": {"rCode": 200, "bCodeMessage": None}}))  # fmt: skip
+
+
 _ROUTES = {
     ("yahoo", "chart"): _chart,
     ("yahoo", "quote"): _v7_quote,
@@ -1016,6 +1064,7 @@ _ROUTES = {
     ("sec", "companyfacts"): _sec_companyfacts,
     ("sec", "submissions"): _sec_submissions,
     ("ecb", "daily"): _ecb_daily,
+    ("nasdaq", "info"): _nasdaq_info,
 }
 
 
@@ -1041,6 +1090,8 @@ def classify(path: str, raw_query: str, server: MarketServer) -> tuple[str, str,
         return "finnhub", "quote", (query.get("symbol", [""])[-1],)
     if path == "/api/v1/calendar/earnings":
         return "finnhub", "calendar", (query.get("symbol", [""])[-1],)
+    if path.startswith("/api/quote/") and path.endswith("/info"):
+        return "nasdaq", "info", (unquote(path.split("/")[3]),)
     if path == "/stats/eurofxref/eurofxref-daily.xml":
         return "ecb", "daily", ()
     if path == "/files/company_tickers.json":

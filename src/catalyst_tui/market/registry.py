@@ -18,6 +18,7 @@ from .finnhub import FINNHUB
 from .fx import ECB
 from .http.limits import RequestBounds
 from .models import FetchKind
+from .nasdaq import NASDAQ
 from .provider import (
     EarningsSource,
     FilingsSource,
@@ -56,7 +57,7 @@ T = TypeVar("T")
 
 # The order settings.providers offers them in, and the order a kind several serve is asked in
 # (a spec's `first_for` puts it ahead for those kinds).
-PROVIDERS: tuple[ProviderSpec[Any], ...] = (YAHOO, STOOQ, FINNHUB, SEC, ECB, NEWS)
+PROVIDERS: tuple[ProviderSpec[Any], ...] = (YAHOO, STOOQ, FINNHUB, SEC, ECB, NEWS, NASDAQ)
 
 BY_NAME: Mapping[str, ProviderSpec[Any]] = {spec.name: spec for spec in PROVIDERS}
 # The names settings.providers (and settings.browser_tls) may list, and its default.
