@@ -210,3 +210,23 @@ def test_only_secs_rate_limit_is_kept_per_machine() -> None:
     from catalyst_tui.market.registry import PACED_PER_MACHINE
 
     assert PACED_PER_MACHINE == ("sec",)
+
+
+def test_no_job_may_import_any_providers_module():
+    """The import contract that keeps the jobs to the registry names every provider's module
+    (its package where it has one): a provider added to PROVIDERS fails here until it is."""
+    import tomllib
+    from pathlib import Path
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    contracts = tomllib.loads(pyproject.read_text())["tool"]["importlinter"]["contracts"]
+    (jobs,) = [c for c in contracts if c.get("source_modules") == ["catalyst_tui.jobs"]]
+    # market/fx.py holds the currencies' arithmetic (minor units) the jobs use, beside the ECB.
+    shared = {"catalyst_tui.market.fx"}
+    for spec in PROVIDERS:
+        module = spec.build.__module__
+        if module in shared:
+            continue
+        assert any(module == f or module.startswith(f + ".") for f in jobs["forbidden_modules"]), (
+            f"{spec.name}: {module} is not in the jobs' forbidden modules (pyproject.toml)"
+        )
