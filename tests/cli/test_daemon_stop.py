@@ -41,7 +41,7 @@ def test_sigterm_during_the_parse_of_a_deeply_nested_exhibit_ends_the_daemon(tmp
             time.sleep(0.2)  # its body is on the way or read: the parse begins
             proc.send_signal(signal.SIGTERM)
             assert proc.wait(timeout=STOP_DEADLINE) == 0
-            wait_for(lines, "catalyst daemon: stopped", 5)
+            wait_for(lines, "catalyst daemon: stopped", STOP_DEADLINE)
         finally:
             stderr = reap(proc)
         assert "Traceback" not in stderr
