@@ -233,8 +233,8 @@ async def test_scheduler_shutdown_kills_the_child_of_a_scheduled_refresh(tmp_pat
         assert scheduler.worker is not None
         pid = scheduler.worker.pid
         await scheduler.stop()  # as the app does on quit
-        await until(lambda: gone(pid), timeout=10)
-        await until(lambda: not scheduler.refreshing, timeout=10)
+        await until(lambda: gone(pid))
+        await until(lambda: not scheduler.refreshing)
         sent = len(market.requests)
         await asyncio.sleep(1.0)
         assert len(market.requests) == sent  # nothing fetches on after the shutdown
