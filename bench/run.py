@@ -72,6 +72,7 @@ BENCHES: tuple[Bench, ...] = (
     # stockstui and yfinance, when installed for $CATALYST_PEERS_PYTHON: skipped, with a note,
     # when they are not (they are not catalyst's dependencies).
     Bench("peers", "bench/peers.py", ("--repeats", "3"), ("--repeats", "1"), optional=True),
+    Bench("offline", "bench/offline.py", ("--repeats", "5"), ("--repeats", "1")),
 )
 
 

@@ -10,6 +10,7 @@ import signal
 import time
 
 from tests.support.filings_server import FilingsServer
+from tests.support.liveness import HANG
 from tests.support.market_server import MarketServer
 
 from .test_daemon import reap, start_daemon, wait_for
@@ -33,15 +34,15 @@ def test_sigterm_during_the_parse_of_a_deeply_nested_exhibit_ends_the_daemon(tmp
         )
         proc, lines = start_daemon(tmp_path)
         try:
-            wait_for(lines, "catalyst daemon: watching", 30)
-            waited = time.monotonic() + 60
+            wait_for(lines, "catalyst daemon: watching", HANG)
+            waited = time.monotonic() + HANG
             while not sec.requests(exhibit) and time.monotonic() < waited:
                 time.sleep(0.05)
             assert sec.requests(exhibit), "the exhibit was never asked for"
             time.sleep(0.2)  # its body is on the way or read: the parse begins
             proc.send_signal(signal.SIGTERM)
             assert proc.wait(timeout=STOP_DEADLINE) == 0
-            wait_for(lines, "catalyst daemon: stopped", 5)
+            wait_for(lines, "catalyst daemon: stopped", STOP_DEADLINE)
         finally:
             stderr = reap(proc)
         assert "Traceback" not in stderr

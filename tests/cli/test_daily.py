@@ -19,6 +19,7 @@ from catalyst_tui.cli import service
 
 from ..support.market_server import MarketServer
 from ..support.readonly import read_only_file
+from ..support.service_manager import Call, ServiceManager
 
 NOWHERE = "http://127.0.0.1:9"  # the discard port: nothing answers, nothing leaves the machine
 PROVIDERS = (
@@ -127,8 +128,15 @@ def test_an_unknown_target_gets_did_you_mean(tmp_path):
     assert done.stderr.strip() == "catalyst mark: no checkpoint ALAB/zzz"  # nothing close
 
 
+@pytest.fixture
+def manager(tmp_path_factory, isolated_home, monkeypatch) -> ServiceManager:
+    """systemctl and launchctl recorded, never the machine's own, for the systemd unit."""
+    unit = isolated_home / "config" / "systemd" / "user" / "catalyst.service"
+    return ServiceManager(tmp_path_factory.mktemp("manager"), unit, monkeypatch)
+
+
 def test_daemon_install_writes_a_unit_systemd_accepts_and_uninstall_removes_it(
-    tmp_path, isolated_home
+    tmp_path, isolated_home, manager
 ):
     config_home = isolated_home / "config"
     unit = config_home / "systemd" / "user" / "catalyst.service"
@@ -156,9 +164,51 @@ def test_daemon_install_writes_a_unit_systemd_accepts_and_uninstall_removes_it(
     assert catalyst(tmp_path, "daemon", "--install").stdout.startswith(f"updated {unit}")
     done = catalyst(tmp_path, "daemon", "--uninstall")
     assert done.returncode == 0 and not unit.exists()
-    assert "systemctl --user disable --now catalyst.service" in done.stdout
+    assert done.stdout.splitlines() == [f"stopped and disabled it; removed {unit}"]
     done = catalyst(tmp_path, "daemon", "--uninstall")
     assert done.returncode == 0 and "no service installed" in done.stdout
+
+
+def test_uninstall_disables_the_service_before_it_deletes_the_unit(tmp_path, manager):
+    """Deleting the unit of a running, enabled service left it running until the next log-out,
+    and a dangling link in default.target.wants: it is stopped and disabled while the file is
+    there, then the file goes and systemd reloads its units."""
+    assert catalyst(tmp_path, "daemon", "--install").returncode == 0
+    assert manager.calls() == []  # installing asks the manager nothing: the user enables it
+    done = catalyst(tmp_path, "daemon", "--uninstall")
+    assert done.returncode == 0, done.stderr
+    assert manager.calls() == [
+        Call(["systemctl", "--user", "disable", "--now", "catalyst.service"], file_there=True),
+        Call(["systemctl", "--user", "daemon-reload"], file_there=False),
+    ]
+    again = catalyst(tmp_path, "daemon", "--uninstall")
+    assert "no service installed" in again.stdout and len(manager.calls()) == 2
+
+
+def test_an_uninstall_the_manager_refuses_removes_the_unit_and_says_how_to_stop_it(
+    tmp_path, isolated_home, manager
+):
+    unit = isolated_home / "config" / "systemd" / "user" / "catalyst.service"
+    assert catalyst(tmp_path, "daemon", "--install").returncode == 0
+    manager.fail("Failed to connect to bus: No medium found\x1b[31m")
+    done = catalyst(tmp_path, "daemon", "--uninstall")
+    assert done.returncode == 0 and not unit.exists()
+    assert done.stdout.splitlines() == [
+        f"removed {unit}; it could not be stopped (systemctl: Failed to connect to bus: No "
+        "medium found): if it is running, stop it with: systemctl --user disable --now "
+        "catalyst.service"
+    ]
+    assert [c.file_there for c in manager.calls()] == [True, False]  # the escape: filtered
+
+
+def test_the_macos_agent_is_removed_from_launchd_by_its_label(tmp_path, manager):
+    argv = service.daemon_argv(tmp_path / "catalysts.toml", None)
+    agent = service.service_for(argv, tmp_path / "log", platform="darwin", home=tmp_path)
+    assert service.stop(agent) is None
+    service.forget(agent)  # launchd keeps nothing once the job is removed: nothing asked
+    assert [c.argv for c in manager.calls()] == [
+        ["launchctl", "remove", "io.github.catalyst.daemon"]
+    ]
 
 
 def test_a_path_with_spaces_percent_and_dollar_stays_one_word_for_systemd(tmp_path):

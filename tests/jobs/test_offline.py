@@ -13,12 +13,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from apscheduler.events import EVENT_JOB_MAX_INSTANCES, JobSubmissionEvent
+
 from catalyst_tui.config import load_config, parse_config
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
+from tests.support.liveness import no_hang_async
 from tests.support.market_server import unused_local_url
 from tests.support.network import Network, transport
 
@@ -121,9 +124,13 @@ async def test_a_turn_skipped_while_a_refresh_runs_is_logged_once(tmp_path, capl
             raise RuntimeError("no refresh in this test")
 
         scheduler._refresh = slow_refresh  # type: ignore[method-assign]
+        skipped: list[JobSubmissionEvent] = []
+        scheduler.scheduler.add_listener(skipped.append, EVENT_JOB_MAX_INSTANCES)
         with caplog.at_level(logging.INFO):
             scheduler.start(refresh_at_start=True)
-            await asyncio.sleep(1.3)  # five or six turns come while the first one runs
+            async with no_hang_async("three turns skipped"):
+                while len(skipped) < 3:  # turns that come while the first one runs
+                    await asyncio.sleep(0.05)
             release.set()
             await asyncio.sleep(0.1)
             scheduler.shutdown()

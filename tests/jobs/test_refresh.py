@@ -7,7 +7,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pytest
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from tests.support.limits import ClientLimits
+from tests.support.liveness import HANG
 from tests.support.market_server import MarketServer, unused_local_url
 
 # The providers' own rate limits and request bounds, as a refresh's client has them.
@@ -155,14 +155,13 @@ def test_no_sec_contact_means_no_sec_request_and_a_note(tmp_path, market):
     assert query(tmp_path, "SELECT COUNT(*) FROM fundamentals")[0][0] == 0
 
 
-def test_no_network_ends_in_seconds_with_every_symbol_stale(tmp_path):
+def test_no_network_ends_with_every_symbol_stale(tmp_path):
+    """Ends (a refused connection is not waited on: the subprocess's bound is a liveness
+    ceiling); how soon is bench/offline.py's figure, against `catalyst check` on the same files."""
     write_config(tmp_path / "catalysts.toml", unused_local_url())
-    started = time.monotonic()
-    result = refresh(tmp_path)
-    elapsed = time.monotonic() - started
+    result = refresh(tmp_path, timeout=HANG)
     assert result.returncode == 3
     assert "0/4 symbols fresh" in result.stdout
-    assert elapsed < 15, f"took {elapsed:.1f}s"
     assert query(tmp_path, "SELECT COUNT(*) FROM quotes WHERE stale = 1")[0][0] == len(SYMBOLS)
     assert query(tmp_path, "SELECT COUNT(*) FROM prices")[0][0] == 0
     assert "Traceback" not in result.stderr

@@ -21,6 +21,7 @@ from catalyst_tui.market.models import Bar, QuoteOutcome
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
 from tests.support.limits import ClientLimits
+from tests.support.liveness import HANG
 from tests.support.market_server import MarketServer
 
 from .test_refresh import SYMBOLS, query, refresh, write_config
@@ -101,9 +102,9 @@ def test_refresh_against_a_dripping_provider_ends_within_its_deadline(tmp_path, 
     elapsed = time.monotonic() - started
     assert result.returncode == 0, result.stdout + result.stderr
     # 20 s, then the halves' 10 s, then the quarters' 5 s: the pass is over by twice a deadline,
-    # then seconds on a quiet machine for the rest of the refresh. The bound is far from the
-    # hours the drip would take, and leaves a loaded machine room to be slow.
-    assert REQUEST_BOUNDS.deadline - 1 < elapsed < 2 * REQUEST_BOUNDS.deadline + 120, elapsed
+    # then seconds on a quiet machine for the rest of the refresh. Not before the first deadline;
+    # the ceiling is a liveness bound, far from the hours the drip would take.
+    assert REQUEST_BOUNDS.deadline - 1 < elapsed < 2 * REQUEST_BOUNDS.deadline + HANG, elapsed
     assert "4/4 symbols fresh" in result.stdout
     sources = dict(query(tmp_path, "SELECT symbol, source FROM quotes"))
     assert sources == {"ALAB": "yahoo", "NVDA": "yahoo", "BRK.B": "yahoo", "CRDO": "stooq"}
@@ -128,9 +129,9 @@ async def test_a_refresh_ends_at_its_own_deadline_whatever_its_requests_may_take
                                               quotes_deadline=2.0)  # fmt: skip
         elapsed = time.monotonic() - started
         changed = evaluate_checkpoints(config, store, now)
-        # Not before the refresh's deadline; after it, a moment on a quiet machine. The bound
-        # is far from the requests' own ten minutes, and leaves a loaded machine room.
-        assert 2.9 < elapsed < 60, elapsed
+        # Not before the refresh's deadline; after it, a moment on a quiet machine. The ceiling
+        # is a liveness bound, far from the requests' own ten minutes.
+        assert 2.9 < elapsed < 3.0 + HANG, elapsed
         assert report.fresh == {"ALAB", "NVDA", "BRK.B", "CRDO"}
         assert store.market.first_bar_day("CRDO") is None  # its history waits for the next one
         assert store.market.first_bar_day("ALAB") is not None

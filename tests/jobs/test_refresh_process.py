@@ -24,6 +24,7 @@ from catalyst_tui.jobs.refresh_process import MODULE, WorkerRequest
 from catalyst_tui.jobs.refresh_worker import RefreshFailed, refresh_in_child_process
 from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.store import Store
+from tests.support.liveness import no_hang_async
 from tests.support.market_server import MarketServer, unused_local_url
 
 SYMBOLS = ["ALAB", "CRDO", "LITE", "COHR", "NVDA", "MRVL"]
@@ -232,8 +233,8 @@ async def test_scheduler_shutdown_kills_the_child_of_a_scheduled_refresh(tmp_pat
         assert scheduler.worker is not None
         pid = scheduler.worker.pid
         await scheduler.stop()  # as the app does on quit
-        await until(lambda: gone(pid), timeout=10)
-        await until(lambda: not scheduler.refreshing, timeout=10)
+        await until(lambda: gone(pid))
+        await until(lambda: not scheduler.refreshing)
         sent = len(market.requests)
         await asyncio.sleep(1.0)
         assert len(market.requests) == sent  # nothing fetches on after the shutdown
@@ -262,9 +263,7 @@ async def test_a_child_that_does_not_report_in_time_is_killed_and_reaped(tmp_pat
         config, db = synced(tmp_path, market.url)
         market.inject("drip", delay=0.5)
         started: list[asyncio.subprocess.Process] = []
-        loop = asyncio.get_running_loop()
-        begun = loop.time()
-        with pytest.raises(RefreshFailed, match="no report within 3s"):
-            await refresh_in_child_process(config, db, on_start=started.append, deadline=3.0)
-        assert loop.time() - begun < 8.0
+        with pytest.raises(RefreshFailed, match="no report within 3s"):  # the deadline's verdict
+            async with no_hang_async("a child that never reports"):
+                await refresh_in_child_process(config, db, on_start=started.append, deadline=3.0)
         assert started and gone(started[0].pid)

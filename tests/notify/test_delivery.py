@@ -23,6 +23,7 @@ from catalyst_tui.notify.notification import Channel, Notification
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.evaluate import Evaluation
 from tests.support.dbus_session import DbusSession
+from tests.support.liveness import HANG
 
 from .conftest import GM, GM_MISS, GM_NOTIFICATION, REV, T0, Recorded, compared, record
 
@@ -57,7 +58,7 @@ def test_claimer_gone_names_only_ended_processes_on_this_host():
         assert not claimer_gone(claimer_id("tui"))  # this process
         assert not claimer_gone(claimer_id("x").replace(f":{os.getpid()}:", f":{live.pid}:"))
         live.kill()  # killed, not yet reaped: a zombie has ended too
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + HANG  # a liveness ceiling: the kernel ends it at once
         zombie = claimer_id("x").replace(f":{os.getpid()}:", f":{live.pid}:")
         while not claimer_gone(zombie) and time.monotonic() < deadline:
             time.sleep(0.01)

@@ -9,7 +9,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -231,13 +230,12 @@ def test_big_config_is_valid():
     assert kinds == {"guard": 500, "milestone": 500}
 
 
-def test_seed_big_is_fast_enough_for_the_suite(tmp_path: Path):
+def test_seed_big_gives_every_ticker_a_year_of_weekdays_and_a_quote(tmp_path: Path):
+    """How long seeding takes is bench/history.py's and bench/startup.py's setup, not a claim
+    of the suite's."""
     config = parse_config(big_config_text(50))
     with Store.open(tmp_path / "big.db") as store:
-        started = time.perf_counter()
         seed_big(store, config, now=DEMO_NOW, years=1)
-        elapsed = time.perf_counter() - started
-        assert elapsed < 30, f"seed_big(50 tickers, 1 year) took {elapsed:.2f}s"
         counts = Counter(b.symbol for b in store.views.iter_prices())
         assert len(counts) == 50 and set(counts.values()) == {261}
         assert len(store.market.last_quotes(list(config.tickers))) == 50

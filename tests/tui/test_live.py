@@ -285,7 +285,7 @@ async def test_a_ticker_added_in_the_tui_is_fetched_at_once(tmp_path, market):
             await pilot.pause()
             title = str(app.screen.query_one("#ticker-title", Static).content)
             unknown = (  # each provider's own word for a symbol it does not know
-                "no quote: yahoo ZZZZ: not in Yahoo's quote batch; "
+                "no quote: yahoo ZZZZ: Yahoo knows no such symbol (not in its quote batch); "
                 "stooq ZZZZ: stooq has no data for it (N/D)"
             )
             assert title.startswith("ZZZZ") and unknown in title, title

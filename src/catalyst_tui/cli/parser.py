@@ -8,20 +8,16 @@ from .. import __version__
 from ..thesis.vocabulary import STATUSES
 
 
-def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool, files: bool = True) -> None:
+    """--config, --db and --debug; with `files` False the first two are taken but not listed
+    (a command that refuses them says why when given them, and its --help offers neither)."""
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument(
-        "--config",
-        metavar="PATH",
-        default=default,
-        help="catalysts.toml to use (else $CATALYST_CONFIG, ./catalysts.toml, the user config dir)",
-    )
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        default=default,
-        help="database file (else $CATALYST_DB, [settings].database, the user data dir)",
-    )
+    config = "catalysts.toml to use (else $CATALYST_CONFIG, ./catalysts.toml, the user config dir)"
+    db = "database file (else $CATALYST_DB, [settings].database, the user data dir)"
+    if not files:
+        config = db = argparse.SUPPRESS
+    parser.add_argument("--config", metavar="PATH", default=default, help=config)
+    parser.add_argument("--db", metavar="PATH", default=default, help=db)
     parser.add_argument(
         "--debug",
         action="store_true",
@@ -43,10 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(parser, suppress=False)
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, suppress=True)
+    no_files = argparse.ArgumentParser(add_help=False)  # the demo: never the user's files
+    _global_options(no_files, suppress=True, files=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+    def command(
+        name: str, help_text: str, options: argparse.ArgumentParser = common
+    ) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, parents=[options])
 
     command("tui", "open the TUI (the default)")
     command("validate", "check catalysts.toml and print every error with its location")
@@ -110,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         "demo",
         "a live thesis offline: the TUI on a temporary copy of the bundled thesis, fed by a "
         "replay market on 127.0.0.1 (nothing of yours is read or written; all removed on exit)",
+        no_files,
     )
     notify = command("notify", "notification channels")
     notify.add_argument("--test", action="store_true", help="send one test notification")

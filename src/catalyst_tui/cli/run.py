@@ -149,10 +149,17 @@ def _daemon_service(ctx: Context) -> int:
         raise CommandError(f"catalyst daemon: {exc}") from None
     try:
         if ctx.args.uninstall:
-            if not service.uninstall(unit):
+            if not unit.path.exists():
                 ctx.out(f"catalyst daemon: no service installed at {unit.path}")
                 return EXIT_OK
-            ctx.out(f"removed {unit.path}; if it was running, stop it with: {unit.disable}")
+            why_not = service.stop(unit)  # stopped and disabled while its file is there
+            service.uninstall(unit)
+            service.forget(unit)
+            if why_not is None:
+                ctx.out(f"stopped and disabled it; removed {unit.path}")
+            else:
+                ctx.out(f"removed {unit.path}; it could not be stopped ({why_not}): if it is "
+                        f"running, stop it with: {unit.disable}")  # fmt: skip
             return EXIT_OK
         replaced = service.install(unit)
     except OSError as exc:

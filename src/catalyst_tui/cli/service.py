@@ -1,7 +1,9 @@
 """`catalyst daemon --install`: the daemon as a user service that starts at log-in and comes back
 after a crash. A systemd user unit on Linux, a launchd agent on macOS; written, never started
-here (no module runs another program but the refresh child): the user is told the one command
-that enables it, and the one that stops it before `--uninstall` removes the file.
+here: the user is told the one command that enables it. `--uninstall` first asks the service
+manager to stop it and not start it again (`systemctl --user disable --now`, `launchctl remove`),
+then removes the file (and has systemd forget it); a manager that cannot be asked is said, with
+the command to run, and the file goes all the same.
 
 The service runs this Python with `-m catalyst_tui.cli daemon --config PATH [--db PATH]`, the
 paths made absolute, so it needs neither a shell nor the working directory it was installed
@@ -19,8 +21,10 @@ same rule: XML 1.0 cannot hold those characters either.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import plistlib
+import subprocess
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -28,9 +32,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..paths import make_private_dirs
+from ..text import printable
 
 UNIT_NAME = "catalyst.service"
 AGENT_LABEL = "io.github.catalyst.daemon"
+MANAGER_TIMEOUT = 30.0  # seconds systemctl or launchctl is given to answer
 
 
 class Service(NamedTuple):
@@ -38,6 +44,7 @@ class Service(NamedTuple):
     text: str  # its content
     enable: str  # the command that starts it now and at every log-in
     disable: str  # the command that stops it (before the file is removed)
+    manager: str = "systemd"  # or "launchd": the one `stop` asks
 
 
 class ServiceError(Exception):
@@ -81,6 +88,7 @@ def service_for(
             launchd_agent(argv, log_dir),
             f"launchctl load -w {path}",
             f"launchctl unload -w {path}",
+            "launchd",
         )
     raise ServiceError(
         f"no service manager known on {platform}: run `catalyst daemon` from your own "
@@ -172,3 +180,38 @@ def uninstall(service: Service) -> bool:
     except FileNotFoundError:
         return False
     return True
+
+
+def stop(service: Service) -> str | None:
+    """Ask the service manager to stop the service now and not start it again (systemd: disable
+    --now; launchd: remove the loaded job); None when it did, else why not (its own words)."""
+    program = "systemctl" if service.manager == "systemd" else "launchctl"
+    try:
+        if service.manager == "systemd":
+            done = subprocess.run(["systemctl", "--user", "disable", "--now", UNIT_NAME],
+                                  capture_output=True, text=True, timeout=MANAGER_TIMEOUT,
+                                  check=False)  # fmt: skip
+        else:
+            done = subprocess.run(["launchctl", "remove", AGENT_LABEL], capture_output=True,
+                                  text=True, timeout=MANAGER_TIMEOUT, check=False)  # fmt: skip
+    except FileNotFoundError:
+        return f"no {program} on this PATH"
+    except subprocess.TimeoutExpired:
+        return f"{program} did not answer in {MANAGER_TIMEOUT:g} s"
+    except OSError as exc:
+        return f"{program}: {printable(exc.strerror or str(exc))}"
+    if done.returncode == 0:
+        return None
+    words = (done.stderr or done.stdout).strip()
+    said = printable(words.splitlines()[0][:200]) if words else f"exit status {done.returncode}"
+    return f"{program}: {said}"
+
+
+def forget(service: Service) -> None:
+    """After the file is gone: systemd reloads its units, so that it no longer lists this one
+    (launchd keeps nothing once the job is removed). Best effort: the file is what mattered."""
+    if service.manager != "systemd":
+        return
+    with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+        subprocess.run(["systemctl", "--user", "daemon-reload"], capture_output=True,
+                       timeout=MANAGER_TIMEOUT, check=False)  # fmt: skip

@@ -2,10 +2,14 @@
 statement says, when each quarter is reported (the press release at 16:05 New York, then the
 10-Q, or the 10-K for a fourth quarter) and the revenue guidance each release gives for the next.
 
-ALAB's quarters follow the story of the bundled thesis: revenue $308.4M in Q1 FY26, $362.0M in
-Q2 (over the ~$360M guide), and in Q3 gross margin 69.1% and operating margin 19.6%, under the
-thesis's 70% and 20% floors. Later quarters, and every quarter of the other companies, come from
-a formula seeded by the symbol. Amounts are thousands of dollars, shares thousands.
+The market lists the bundled thesis's companies and a few other large US ones (LISTED); any other
+symbol is unknown to it. ALAB's quarters follow the story of the bundled thesis: revenue $308.4M
+in Q1 FY26, $362.0M in Q2 (over the ~$360M guide), and in Q3 gross margin 69.1% and operating
+margin 19.6%, under the thesis's 70% and 20% floors. Later quarters, and every quarter of the
+other companies, come from a formula seeded by the symbol around the company's own order of
+magnitude (SCALES: its quarterly revenue, margins and diluted shares as reported in 2025, carried
+into 2026), so its revenue, market cap and EPS are plausible for the name. Amounts are thousands
+of dollars, shares thousands.
 """
 
 from __future__ import annotations
@@ -26,17 +30,61 @@ class Company(NamedTuple):
     name: str  # as SEC's ticker map titles it
 
 
+class Scale(NamedTuple):
+    """A company's order of magnitude: its quarter's revenue in Q1 2026 (thousands), the growth
+    of a quarter, its gross and operating margins, its diluted shares (thousands)."""
+
+    revenue: int
+    growth: float
+    gross: float
+    operating: float
+    shares: int
+
+
+# The bundled thesis's companies, then the others the market lists (a ticker a demo user might add).
 _COMPANIES = (
-    Company("ALAB", 1736297, "Astera Labs, Inc."),
-    Company("CRDO", 1807794, "Credo Technology Group Holding Ltd"),
-    Company("LITE", 1633978, "Lumentum Holdings Inc."),
-    Company("COHR", 820318, "Coherent Corp."),
-    Company("NVDA", 1045810, "NVIDIA CORP"),
-    Company("MRVL", 1835632, "Marvell Technology, Inc."),
-    Company("AVGO", 1730168, "Broadcom Inc."),
-    Company("ANET", 1596532, "Arista Networks, Inc."),
-)
-COMPANIES: dict[str, Company] = {c.symbol: c for c in _COMPANIES}
+    (Company("ALAB", 1736297, "Astera Labs, Inc."), Scale(308_400, 0.09, 0.75, 0.23, 158_000)),
+    (Company("CRDO", 1807794, "Credo Technology Group Holding Ltd"),
+     Scale(300_000, 0.06, 0.66, 0.24, 182_000)),
+    (Company("LITE", 1633978, "Lumentum Holdings Inc."), Scale(650_000, 0.05, 0.36, 0.09, 76_000)),
+    (Company("COHR", 820318, "Coherent Corp."), Scale(1_650_000, 0.02, 0.37, 0.10, 160_000)),
+    (Company("NVDA", 1045810, "NVIDIA CORP"), Scale(68_000_000, 0.05, 0.73, 0.62, 24_400_000)),
+    (Company("MRVL", 1835632, "Marvell Technology, Inc."),
+     Scale(2_200_000, 0.03, 0.51, 0.15, 870_000)),
+    (Company("AVGO", 1730168, "Broadcom Inc."), Scale(19_000_000, 0.04, 0.68, 0.40, 4_950_000)),
+    (Company("ANET", 1596532, "Arista Networks, Inc."),
+     Scale(2_500_000, 0.04, 0.64, 0.42, 1_275_000)),
+    (Company("AAPL", 320193, "Apple Inc."), Scale(100_000_000, 0.015, 0.47, 0.31, 14_900_000)),
+    (Company("MSFT", 789019, "Microsoft Corporation"),
+     Scale(80_000_000, 0.035, 0.69, 0.46, 7_470_000)),
+    (Company("GOOGL", 1652044, "Alphabet Inc."), Scale(105_000_000, 0.03, 0.59, 0.32, 12_200_000)),
+    (Company("AMZN", 1018724, "Amazon.com, Inc."),
+     Scale(185_000_000, 0.025, 0.50, 0.11, 10_800_000)),
+    (Company("META", 1326801, "Meta Platforms, Inc."),
+     Scale(55_000_000, 0.05, 0.82, 0.40, 2_570_000)),
+    (Company("TSLA", 1318605, "Tesla, Inc."), Scale(27_000_000, 0.01, 0.17, 0.06, 3_500_000)),
+    (Company("AMD", 2488, "Advanced Micro Devices, Inc."),
+     Scale(9_500_000, 0.04, 0.52, 0.12, 1_640_000)),
+    (Company("INTC", 50863, "Intel Corporation"), Scale(13_500_000, 0.0, 0.38, 0.03, 4_700_000)),
+    (Company("MU", 723125, "Micron Technology, Inc."),
+     Scale(12_000_000, 0.05, 0.45, 0.30, 1_130_000)),
+    (Company("QCOM", 804328, "QUALCOMM Incorporated"),
+     Scale(11_000_000, 0.01, 0.55, 0.28, 1_100_000)),
+)  # fmt: skip
+COMPANIES: dict[str, Company] = {c.symbol: c for c, _ in _COMPANIES}
+SCALES: dict[str, Scale] = {c.symbol: scale for c, scale in _COMPANIES}
+LISTED = frozenset(COMPANIES)
+
+
+def scale(symbol: str) -> Scale:
+    """The symbol's order of magnitude; for a symbol the market does not list (a test's own
+    market), one from its name."""
+    known = SCALES.get(symbol)
+    if known is not None:
+        return known
+    gross, operating = 0.55 + 0.19 * unit(symbol, "gross"), 0.12 + 0.13 * unit(symbol, "operating")
+    return Scale(80_000 + int(unit(symbol, "revenue") * 3_000_000), 0.03, gross, operating,
+                 100_000 + int(unit(symbol, "shares") * 2_000_000))  # fmt: skip
 
 
 def company(symbol: str) -> Company:
@@ -131,12 +179,12 @@ def _margins(symbol: str, year: int, quarter: int) -> tuple[int, float, float]:
         first = min(_ALAB)  # before the table: shrinking back, as a young company's
         steps = _index(*first) - _index(year, quarter)
         return int(round(_ALAB[first][0] / 1.15**steps, -2)), 0.77, 0.03
-    base = 80_000 + int(unit(symbol, "revenue") * 3_000_000)
+    size = scale(symbol)
     steps = _index(year, quarter) - _index(2026, 1)
-    revenue = int(round(base * 1.03**steps * (1 + 0.04 * (unit(symbol, year, quarter) - 0.5)), -2))
-    gross = 0.55 + 0.19 * unit(symbol, "gross") + 0.01 * (unit(symbol, year, quarter, "g") - 0.5)
-    operating = 0.12 + 0.13 * unit(symbol, "operating")
-    return revenue, round(gross, 3), round(operating, 3)
+    jitter = 1 + 0.04 * (unit(symbol, year, quarter) - 0.5)
+    revenue = int(round(size.revenue * (1 + size.growth) ** steps * jitter, -2))
+    gross = size.gross + 0.01 * (unit(symbol, year, quarter, "g") - 0.5)
+    return revenue, round(gross, 3), round(size.operating, 3)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -150,7 +198,7 @@ def statement(symbol: str, year: int, quarter: int) -> Statement:
     tax = max(0, int(round(pretax * 0.12)))
     diluted = 150_000 + 1_000 * (_index(year, quarter) - _index(2024, 1))
     if symbol != "ALAB":
-        diluted = 100_000 + int(unit(symbol, "shares") * 2_000_000)
+        diluted = scale(symbol).shares
     return Statement(year, quarter, revenue, cost, research, expenses - research, interest, tax,
                      diluted - diluted // 20, diluted, int(round(revenue * 0.17)))  # fmt: skip
 
@@ -226,7 +274,9 @@ def next_quarter(year: int, quarter: int) -> tuple[int, int]:
 
 def guidance(symbol: str, year: int, quarter: int) -> tuple[int, int]:
     """The revenue range (thousands) the release of (year, quarter) guides the next quarter
-    to: $10M wide around 99.5% of what it turns out to be, to the nearest $5M."""
+    to: around 99.5% of what it turns out to be, in steps of 5 in its second digit ($5M for
+    hundreds of millions, $500M for tens of billions), one step either side."""
     coming = statement(symbol, *next_quarter(year, quarter)).revenue
-    middle = int(round(coming * 0.995 / 5_000) * 5_000)
-    return middle - 5_000, middle + 5_000
+    step = 5 * 10 ** max(0, len(str(coming)) - 3)
+    middle = int(round(coming * 0.995 / step) * step)
+    return middle - step, middle + step

@@ -47,7 +47,9 @@ def _guid(symbol: str, published: datetime) -> str:
     return f"demo-{symbol.lower()}-{published:%Y%m%d%H%M}"
 
 
-def rss(symbol: str, now: datetime) -> str:
+def rss(symbol: str, now: datetime, *, listed: bool = True) -> str:
+    """The symbol's headlines (none for a symbol the market does not list)."""
+    found = headlines(symbol, now) if listed else []
     items = "".join(
         "        <item>\n"
         f"            <description>{escape(description)}</description>\n"
@@ -57,7 +59,7 @@ def rss(symbol: str, now: datetime) -> str:
         f"            <pubDate>{format_datetime(published)}</pubDate>\n"
         f"            <title>{escape(title)}</title>\n"
         "        </item>\n"
-        for published, title, description in headlines(symbol, now)
+        for published, title, description in found
     )
     page = f"http://finance.yahoo.com/q/h?s={symbol}"
     return f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

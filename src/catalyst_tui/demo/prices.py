@@ -31,7 +31,8 @@ class Profile(NamedTuple):
     volume: int  # a day's shares traded
 
 
-# The bundled thesis's tickers, near their levels of late 2026; others get one from their name.
+# The market's listed companies (demo/company.py LISTED), near their levels of late 2026; others
+# get one from their name (the market does not answer them, but a price is a pure function).
 PROFILES: dict[str, Profile] = {
     "ALAB": Profile(190.0, math.log(190 / 120), 0.030, 4_500_000),
     "CRDO": Profile(138.0, math.log(138 / 72), 0.032, 5_200_000),
@@ -41,6 +42,16 @@ PROFILES: dict[str, Profile] = {
     "MRVL": Profile(76.0, math.log(76 / 92), 0.028, 14_000_000),
     "AVGO": Profile(341.0, math.log(341 / 232), 0.021, 21_000_000),
     "ANET": Profile(133.0, math.log(133 / 104), 0.022, 8_300_000),
+    "AAPL": Profile(271.0, math.log(271 / 228), 0.015, 50_000_000),
+    "MSFT": Profile(478.0, math.log(478 / 415), 0.014, 21_000_000),
+    "GOOGL": Profile(292.0, math.log(292 / 175), 0.018, 32_000_000),
+    "AMZN": Profile(226.0, math.log(226 / 201), 0.018, 41_000_000),
+    "META": Profile(612.0, math.log(612 / 560), 0.020, 12_000_000),
+    "TSLA": Profile(402.0, math.log(402 / 340), 0.035, 90_000_000),
+    "AMD": Profile(231.0, math.log(231 / 170), 0.030, 45_000_000),
+    "INTC": Profile(37.0, math.log(37 / 24), 0.030, 80_000_000),
+    "MU": Profile(218.0, math.log(218 / 130), 0.032, 25_000_000),
+    "QCOM": Profile(171.0, math.log(171 / 160), 0.020, 8_000_000),
 }
 _WAVES = ((181.0, 3.0), (67.0, 2.0), (29.0, 1.3), (11.0, 0.8), (4.3, 0.5))  # (days, x vol)
 

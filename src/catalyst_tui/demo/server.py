@@ -10,7 +10,10 @@ and crumb, else 401 as Yahoo answers), `/v10/finance/quoteSummary/{symbol}`,
 `/rss/2.0/headline?s=SYMBOL`; SEC `/files/company_tickers.json`, `/submissions/CIK##########.json`,
 `/api/xbrl/companyfacts/CIK##########.json`, `/Archives/edgar/data/...` (each refused without a
 declared contact, as EDGAR does); ECB `/stats/eurofxref/eurofxref-daily.xml`. Anything else is
-404. Every request is logged (`requests`), for the tests and for `catalyst demo --debug`.
+404. It knows the companies it lists (demo/company.py LISTED) and the symbols it is given; any
+other symbol is unknown, answered as Yahoo answers one: a 404 chart with its error, no row in the
+quote batch, a 404 quoteSummary, no headlines; Stooq's quote (`/q/l/`) is N/D for every
+symbol. Every request is logged (`requests`), for the tests and for `catalyst demo --debug`.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import Any, NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from . import feeds, sec, yahoo
-from .company import company
+from .company import LISTED, company
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +58,7 @@ class ReplayMarket:
     def __init__(
         self, symbols: Iterable[str], *, now: Callable[[], datetime] | None = None, port: int = 0
     ) -> None:
-        self.symbols = sorted(set(symbols))
+        self.symbols = sorted(LISTED | set(symbols))  # what it answers; any other is unknown
         self.port = port
         self.now = now or (lambda: datetime.now(UTC))
         self._log: list[Request] = []
@@ -102,25 +105,34 @@ class ReplayMarket:
         with self._lock:
             self._log.append(request)
         path, now = request.path, self.now()
+        known = set(self.symbols)
         if path.startswith("/v8/finance/chart/"):
-            status, body = yahoo.chart(_symbol(path), request.query, now)
+            symbol = _symbol(path)
+            if symbol not in known:
+                return 404, _JSON, yahoo.UNKNOWN_CHART
+            status, body = yahoo.chart(symbol, request.query, now)
             return status, _JSON, body
         if path == "/v7/finance/quote":
             if not _has_session(request):
                 return 401, _JSON, UNAUTHORIZED
-            wanted = [s for s in request.query.get("symbols", "").split(",") if s]
-            return 200, _JSON, yahoo.quote_batch(wanted, now)
+            wanted = [s for s in request.query.get("symbols", "").split(",") if s in known]
+            return 200, _JSON, yahoo.quote_batch(wanted, now)  # an unknown one: no row
         if path.startswith("/v10/finance/quoteSummary/"):
             if not _has_session(request):
                 return 401, _JSON, UNAUTHORIZED
-            return 200, _JSON, yahoo.calendar(_symbol(path), now)
+            symbol = _symbol(path)
+            if symbol not in known:
+                return 404, _JSON, yahoo.unknown_summary(symbol)
+            return 200, _JSON, yahoo.calendar(symbol, now)
         if path == "/v1/test/getcrumb":
             if "A3=" not in request.headers.get("cookie", ""):
                 return 401, _JSON, UNAUTHORIZED
             return 200, "text/plain;charset=utf-8", yahoo.CRUMB
         if path == "/rss/2.0/headline":
             symbol = request.query.get("s", "")
-            return 200, "application/rss+xml", feeds.rss(symbol, now)
+            return 200, "application/rss+xml", feeds.rss(symbol, now, listed=symbol in known)
+        if path == "/q/l/":  # Stooq's quote: asked only of what Yahoo did not answer
+            return 200, "text/csv", stooq_unknown(request.query.get("s", ""))
         if path == "/stats/eurofxref/eurofxref-daily.xml":
             return 200, "text/xml", feeds.ecb_daily(now)
         if path.startswith(("/files/", "/submissions/", "/api/xbrl/", "/Archives/")):
@@ -146,6 +158,13 @@ class ReplayMarket:
         if path.startswith("/api/xbrl/companyfacts/CIK"):
             return 200, _JSON, sec.companyfacts(symbol, now)
         return 404, "text/html", NOT_FOUND
+
+
+def stooq_unknown(codes: str) -> str:
+    """Stooq's answer for symbols it does not know (`N/D` in every field): the replay market's
+    Stooq carries none, so a symbol Yahoo did not answer is unknown there too."""
+    rows = [",".join([code.upper()] + ["N/D"] * 8) for code in codes.split(" ") if code]
+    return "\n".join(["Symbol,Date,Time,Open,High,Low,Close,Volume,Name", *rows]) + "\n"
 
 
 def _symbol(path: str) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-import tomllib
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -103,11 +102,12 @@ class DemoSession:
 
     def open(self) -> DemoSession:
         text = (self._thesis or bundled_example()).decode("utf-8")
-        symbols = list(tomllib.loads(text).get("tickers", {}))
         self._folder = tempfile.TemporaryDirectory(prefix="catalyst-demo-")
         try:
             os.chmod(self._folder.name, 0o700)
-            self.market = ReplayMarket(symbols, now=self._now, port=self._port).start()
+            # The companies it lists, the bundled thesis's among them: a ticker the user adds
+            # that it does not list (a typo) is unknown to it, as to Yahoo.
+            self.market = ReplayMarket((), now=self._now, port=self._port).start()
             self.config_path.write_text(
                 demo_config_text(text, self.market.url, self._contact), encoding="utf-8"
             )

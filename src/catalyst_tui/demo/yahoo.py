@@ -24,6 +24,13 @@ _RANGE_DAYS = {"1d": 1, "5d": 5, "1mo": 31, "3mo": 92, "6mo": 183, "1y": 366, "2
                "5y": 1827, "10y": 3653, "ytd": 366, "max": 3653}  # fmt: skip
 VALID_RANGES = ["1d", "5d", "1mo", "3mo", "6mo", "1y", "2y", "5y", "10y", "ytd", "max"]
 NOT_FOUND = {"code": "Not Found", "description": "No data found, symbol may be delisted"}
+UNKNOWN_CHART = json.dumps({"chart": {"result": None, "error": NOT_FOUND}})  # with HTTP 404
+
+
+def unknown_summary(symbol: str) -> str:
+    """quoteSummary's answer (HTTP 404) for a symbol Yahoo does not know."""
+    error = {"code": "Not Found", "description": f"Quote not found for symbol: {symbol}"}
+    return json.dumps({"quoteSummary": {"result": None, "error": error}})
 
 
 def _stamp(moment: datetime) -> int:

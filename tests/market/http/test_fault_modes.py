@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from tests.support.gzip_bomb import read_bomb
+from tests.support.liveness import HANG
 from tests.support.market_server import MarketServer
 
 from catalyst_tui.market.bounds import EARNINGS_AHEAD
@@ -240,7 +241,7 @@ async def test_a_dripping_answer_ends_at_the_request_deadline(
     failed = results["ALAB"]
     assert isinstance(failed, FetchError) and failed.kind == "timeout"
     assert "no complete answer" in failed.message and "within 1s" in failed.message
-    assert 0.9 < elapsed < 30, elapsed  # the drip alone would take minutes
+    assert 0.9 < elapsed < HANG, elapsed  # not before the deadline; the drip would take minutes
     assert len(market_server.requests) == 1
 
 
@@ -250,12 +251,11 @@ async def test_a_gzip_bomb_is_refused_past_the_cap_after_decompression(
     """64 MiB of zeros in a 64 KiB gzip body: the chart's cap (8 MiB) counts inflated bytes."""
     market_server.inject("gzip_bomb", provider="yahoo", symbol="ALAB", size=64 << 20)
     yahoo = YahooProvider(market_server.url)
-    started = time.monotonic()
     results = await yahoo.fetch_quotes(client, ["ALAB", "NVDA"])
     failed = results["ALAB"]
+    # Refused at the cap: the work it costs is bounded in CPU time by tests/support/gzip_bomb.py
     assert isinstance(failed, FetchError) and failed.kind == "bad_body"
     assert "too large" in failed.message and "8 MiB" in failed.message
-    assert time.monotonic() - started < 10
     assert isinstance(results["NVDA"], Quote)
     assert len(market_server.requests_for(symbol="ALAB")) == 1  # not asked again
 

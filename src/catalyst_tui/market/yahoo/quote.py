@@ -100,8 +100,8 @@ def quotes_of(
     for symbol in symbols:
         row = found.get(symbol)
         if row is None:
-            out[symbol] = FetchError("unknown_symbol", "not in Yahoo's quote batch", "yahoo",
-                                     symbol)  # fmt: skip
+            out[symbol] = FetchError("unknown_symbol", "Yahoo knows no such symbol (not in its "
+                                     "quote batch)", "yahoo", symbol)  # fmt: skip
             continue
         try:
             out[symbol] = quote_from_row(row, symbol, now)
