@@ -18,10 +18,10 @@ from datetime import date
 from decimal import Decimal
 
 from ..release_records import FIGURES, LIMIT, Gap, ReleaseFigures
+from .release_eps import Period, gaap_eps_summary, nongaap_eps
 from .release_labels import (
     cost_rank,
     eps_diluted,
-    eps_nongaap,
     gross_profit_rank,
     net_income_rank,
     operating_income_rank,
@@ -158,9 +158,12 @@ def _read(
         else:
             values[name] = figure.value * scale
             units[name] = float(scale.scaleb(-figure.places))
+    fourth = has_period(statement, Kind.YEAR)
     eps = _best(segment.lines, _on_line(eps_diluted), reported) or _eps_below(
         statement, segments, reported
     )
+    if eps is None and kind is Kind.QUARTER or kind is Kind.YEAR and fourth and eps is None:
+        eps = gaap_eps_summary(segments, segment, Period(kind, end, fourth, {}))
     if eps is None:
         missing["eps_diluted"] = Gap.NOT_STATED
     else:
@@ -180,8 +183,8 @@ def _read(
     }
     # a column dated the quarter's day without saying how long ("Jun 28, 2025") is that quarter
     # on a release with no year ending that day; on a Q4 release it could be either
-    durationless = kind is Kind.QUARTER and not has_period(statement, Kind.YEAR)
-    nongaap, why = _nongaap_eps(segments, kind, end, anchors, durationless)
+    durationless = kind is Kind.QUARTER and not fourth
+    nongaap, why = nongaap_eps(segments, Period(kind, end, fourth, anchors, durationless))
     if nongaap is None:
         missing["eps_nongaap"] = why
     elif abs(nongaap) > _LIMIT:
@@ -257,58 +260,3 @@ def _best(
         if len({f.value for f in hits}) == 1:
             best = (strength, hits[0])
     return best[1] if best else None
-
-
-def _nongaap_eps(
-    segments: list[Segment],
-    kind: Kind,
-    end: date,
-    anchors: dict[str, Decimal],
-    durationless: bool = False,
-) -> tuple[Decimal | None, Gap]:
-    values: set[Decimal] = set()
-    for segment in segments:
-        for line in segment.lines:
-            labelled = eps_nongaap(line, segment.title)
-            if not labelled and not eps_diluted(line):
-                continue
-            for figure in line.figures:
-                column = figure.column
-                if figure.percent or column.forecast:
-                    continue
-                if column.kind is not kind and not (
-                    durationless and column.kind is None and column.end == end
-                ):
-                    continue
-                if not labelled and column.non_gaap is not True:
-                    continue
-                if column.end is not None:
-                    if column.end == end:
-                        values.add(figure.value)
-                elif column.order is not None and _anchored(segment, column, anchors):
-                    values.add(figure.value)
-    if len(values) == 1:
-        return values.pop(), Gap.NOT_STATED
-    return None, Gap.AMBIGUOUS if values else Gap.NOT_STATED
-
-
-def _anchored(segment: Segment, column: Column, anchors: dict[str, Decimal]) -> bool:
-    """Whether an undated column is the reported period: one of the statement's own figures
-    (revenue, net income, diluted EPS) stands in it, equal to the precision printed."""
-    for line in segment.lines:
-        if revenue_rank(line.label):
-            name, scale = "revenue", segment.scale
-        elif net_income_rank(line.label):
-            name, scale = "net_income", segment.scale
-        elif eps_diluted(line) and column.non_gaap is not True:
-            name, scale = "eps_diluted", Decimal(1)
-        else:
-            continue
-        if name not in anchors or scale is None:
-            continue
-        for figure in line.figures:
-            if figure.column == column and not figure.percent:
-                unit = scale * Decimal(10) ** -figure.places
-                if abs(figure.value * scale - anchors[name]) <= unit / 2:
-                    return True
-    return False
