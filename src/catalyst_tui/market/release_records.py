@@ -96,6 +96,7 @@ class NotRead(StrEnum):
     NO_STATEMENT = "no_statement"  # no income statement: a deliveries update, prose results
     UNREADABLE = "unreadable"  # the readers failed on it (a bug to report, not a release)
     FUTURE_PERIOD = "future_period"  # its statement ends after its own 8-K was filed
+    UNDATED = "undated"  # its results table names the quarter ("2Q25") but not the day it ended
     # Said by whoever fetches it (the refresh), never by read_release:
     NO_EXHIBIT = "no_exhibit"  # the 8-K's index lists no EX-99 press release
     FETCH_FAILED = "fetch_failed"  # the index or the exhibit could not be had (tried 3 times)
@@ -121,6 +122,10 @@ NOT_READ_TEXT = {
     NotRead.UNREADABLE: "The document could not be read.",
     NotRead.FUTURE_PERIOD: (
         "Its statement ends after its 8-K was filed, so it reports no period that has been."
+    ),
+    NotRead.UNDATED: (
+        "Its results table names the quarter (such as 2Q25) but not the day it ended, so the "
+        "figures are not placed in a period."
     ),
     NotRead.NO_EXHIBIT: "The 8-K lists no EX-99 press release.",
     NotRead.FETCH_FAILED: "The press release could not be fetched.",

@@ -30,7 +30,14 @@ from .release_labels import (
 from .release_periods import Column, Kind
 from .release_tables import Figure, Line, Segment
 
-__all__ = ["Statement", "find_statements", "has_period", "read_agreed", "read_figures"]
+__all__ = [
+    "Statement",
+    "find_statements",
+    "has_period",
+    "read_agreed",
+    "read_figures",
+    "undated_results",
+]
 
 _LIMIT = Decimal(LIMIT)
 
@@ -73,6 +80,21 @@ def find_statements(segments: list[Segment]) -> list[Statement]:
 
 
 _NON_GAAP_TITLE = re.compile(r"non-gaap|adjusted|reconciliation")
+
+
+def undated_results(segment: Segment) -> bool:
+    """Whether the segment gives net income and diluted EPS under quarters named without a
+    day ("2Q25 | 1Q25 | 2Q24"): a bank's results table, which find_statements cannot place."""
+
+    def undated(line: Line) -> bool:
+        return any(
+            f.column.kind is Kind.QUARTER and f.column.end is None and f.column.order
+            for f in line.figures
+        )
+
+    return any(net_income_rank(line.label) and undated(line) for line in segment.lines) and any(
+        eps_diluted(line) and undated(line) for line in segment.lines
+    )
 
 
 def has_period(statement: Statement, kind: Kind) -> bool:

@@ -64,7 +64,7 @@ _SYMBOLS = re.compile(r"^[$€£()%\s*]+$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _HEADER_WORDS = re.compile(
     r"months|weeks|quarter|year|ended|fiscal|\bfy|\bq[1-4]\b|q[1-4]'|forecast|outlook|gaap"
-    r"|\blow\b|\bhigh\b|change|q/q|y/y|as reported|actual|unaudited|\bttm\b|\bytd\b|^%"
+    r"|\blow\b|\bhigh\b|change|q/q|y/y|as reported|actual|unaudited|\bttm\b|\bytd\b|^%|\(decr\.\)"
     r"|\badj\b|increase|decrease|constant currency|b/\(w\)|favorable|\b[1-4]q\s?'?\d\d"
     r"|^(?:19|20)\d\d\s*(?:\(\w{1,2}\)|\*+)$"  # a year with a footnote mark: "2023 (1)"
     r"|^units?$"  # the column of units beside the figures ("$ MM", "$/Share")
@@ -87,7 +87,7 @@ def normal_label(text: str) -> str:
     """A row label in one spelling: lower case, no footnote marks or "(loss)", no end colon."""
     label = _FOOTNOTE.sub(" ", text.lower().replace("’", "'"))
     label = _LOSS.sub(" ", label).replace("—", " ").replace("–", " ")
-    return " ".join(label.split()).strip(" :$/")  # "(Loss)/earnings from operations"
+    return " ".join(label.split()).strip(" :$/,")  # "(Loss)/earnings from operations"
 
 
 def segments(table: Table, previous: Segment | None = None) -> list[Segment]:

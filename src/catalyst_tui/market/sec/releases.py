@@ -44,9 +44,10 @@ def _read(body: bytes | str, filed: date | None) -> ReleaseResults:
     # The readers (regular expressions, the HTML parser) load with the first release read:
     # what only holds results (the store, the metrics, the screens) never pays for them.
     from .release_document import read_document
-    from .release_figures import find_statements, has_period, read_agreed
+    from .release_figures import find_statements, has_period, read_agreed, undated_results
     from .release_guidance import read_guidance
     from .release_periods import Kind
+    from .release_stated import date_quarters
     from .release_tables import segments
 
     document = read_document(body)
@@ -58,12 +59,16 @@ def _read(body: bytes | str, filed: date | None) -> ReleaseResults:
     for table in document.tables:
         found.extend(segments(table, found[-1] if found else None))
     statements = find_statements(found)
+    if not statements and (dated := date_quarters(found, document.text)) is not None:
+        found = dated  # "First-Quarter" over "2025", dated by the statements' own note
+        statements = find_statements(found)
     if filed is not None and statements:
         statements = [s for s in statements if s.period_end <= filed]
         if not statements:
             return nothing(NotRead.FUTURE_PERIOD)
     if not statements:
-        return nothing(NotRead.NO_STATEMENT)
+        undated = any(undated_results(segment) for segment in found)
+        return nothing(NotRead.UNDATED if undated else NotRead.NO_STATEMENT)
     statement = statements[0]
     quarter = read_agreed(statements, found, Kind.QUARTER) if statement.quarterly else None
     # the year: in the same statement on a Q4 release, else in an annual one ending that day
