@@ -21,6 +21,7 @@ __all__ = [
     "Guidance",
     "GuidancePeriod",
     "NotRead",
+    "Place",
     "ReleaseFigures",
     "ReleaseResults",
     "nothing",
@@ -50,6 +51,9 @@ class Gap(StrEnum):
     UNKNOWN_SCALE = "unknown_scale"  # an amount whose table states no scale
     NO_STATEMENT = "no_statement"  # the release has no income statement to read
     OUT_OF_RANGE = "out_of_range"  # printed beyond LIMIT: no company's figure
+    # the row and column that carried it in the company's release confirmed by XBRL hold
+    # another value than the statement read by its structure
+    LAYOUT_DISAGREES = "layout_disagrees"
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,22 @@ class NotRead(StrEnum):
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a figure was read: the table (its title with the digits taken out, and which of
+    the tables so titled holding that row), the row (its label and section, as normal_label
+    spells them) and the figure's place in the row. The same company's next release carries
+    the same figure there: what a release confirmed by XBRL teaches (a company's layout)."""
+
+    figure: str  # a FIGURES name
+    period: str  # "quarter" or "year"
+    table: str
+    nth: int
+    row: str
+    section: str
+    column: int
+
+
+@dataclass(frozen=True)
 class ReleaseResults:
     found: bool
     reason: NotRead | None  # why nothing was found; None when found
@@ -110,6 +130,7 @@ class ReleaseResults:
     quarter: ReleaseFigures
     year: ReleaseFigures | None  # the fiscal year, on a Q4 release
     guidance: tuple[Guidance, ...] = field(default=())
+    places: tuple[Place, ...] = field(default=())  # where each figure printed was read
 
 
 #: Why a release gave no results, for people: `reason` in JSON, with its code as `reason_code`.

@@ -50,9 +50,10 @@ class Period:
     durationless: bool = False  # a column dated `end` without its length is this period
 
 
-def nongaap_eps(segments: list[Segment], period: Period) -> tuple[Decimal | None, Gap]:
-    """The non-GAAP diluted EPS of `period` the release labels, or None and why."""
-    values: set[Decimal] = set()
+def nongaap_eps(segments: list[Segment], period: Period) -> tuple[Figure | None, Gap]:
+    """The non-GAAP diluted EPS of `period` the release labels (the first figure printed with
+    its value), or None and why."""
+    values: dict[Decimal, Figure] = {}
     for segment in segments:
         inherited = _lone_period(segment)
         for line in segment.lines:
@@ -68,10 +69,11 @@ def nongaap_eps(segments: list[Segment], period: Period) -> tuple[Decimal | None
                 if column.kind is None and column.end is None and column.non_gaap and inherited:
                     column = inherited  # beyond the reach of its table's one period header
                 if _reported(segment, column, period):
-                    values.add(figure.value)
-        values.update(_transposed(segment, period))
+                    values.setdefault(figure.value, figure)
+        for figure in _transposed(segment, period):
+            values.setdefault(figure.value, figure)
     if len(values) == 1:
-        return values.pop(), Gap.NOT_STATED
+        return next(iter(values.values())), Gap.NOT_STATED
     return None, Gap.AMBIGUOUS if values else Gap.NOT_STATED
 
 
@@ -174,11 +176,11 @@ def _lone_period(segment: Segment) -> Column | None:
     return next(iter(periods.values())) if len(periods) == 1 else None
 
 
-def _transposed(segment: Segment, period: Period) -> set[Decimal]:
+def _transposed(segment: Segment, period: Period) -> list[Figure]:
     """Non-GAAP EPS from a table whose columns are line items (module docstring)."""
     headers = [h for h in segment.headers if _names_diluted_eps(h.text)]
     if len(headers) != 1 or "eps_diluted" not in period.anchors:
-        return set()
+        return []
     eps_header = headers[0]
     lone = _lone_period(segment)
     columns = {f.column for line in segment.lines for f in line.figures}
@@ -187,7 +189,7 @@ def _transposed(segment: Segment, period: Period) -> set[Decimal]:
         and not (lone is not None and _reported(segment, lone, period, anchored=False))
         and not _undated_of_kind(segment, period.kind)
     ):
-        return set()
+        return []
     rightmost = max(h.end for h in segment.headers) == eps_header.end
 
     def under(line: Line) -> Figure | None:
@@ -200,13 +202,13 @@ def _transposed(segment: Segment, period: Period) -> set[Decimal]:
 
     gaap = [under(line) for line in segment.lines if _GAAP_ROW.search(line.label)]
     if not gaap or any(f is None or f.value != period.anchors["eps_diluted"] for f in gaap):
-        return set()
-    found = set()
+        return []
+    found = []
     for line in segment.lines:
         if _NON_GAAP_ROW.search(line.label) and not _NOT_A_LEVEL.search(line.label):
             figure = under(line)
             if figure is not None and figure.places == 2:
-                found.add(figure.value)
+                found.append(figure)
     return found
 
 

@@ -116,17 +116,21 @@ def read_figures(
     return read[0] if read else None
 
 
+Used = dict[str, Figure]  # the figure printed that each figure read was read from
+
+
 def read_agreed(
     statements: list[Statement], segments: list[Segment], kind: Kind
-) -> ReleaseFigures | None:
+) -> tuple[ReleaseFigures, Used] | None:
     """The first statement's figures for the period of `kind`, where every other statement of
     the same standing (titled or not) with a column for that period says the same, at the
     precision each printed: a figure two statements give differently (revenue 1,000 in one,
-    5,000 in the other) is None, ambiguous, rather than the first one's."""
+    5,000 in the other) is None, ambiguous, rather than the first one's. With the figures
+    printed that each was read from."""
     first = _read(statements[0], segments, kind)
     if first is None:
         return None
-    figures, units = first
+    figures, units, used = first
     ambiguous: set[str] = set()
     for other in statements[1:]:
         if other.titled != statements[0].titled or other.period_end != statements[0].period_end:
@@ -141,21 +145,22 @@ def read_agreed(
             if abs(mine - theirs) > (units[name] + read[1][name]) / 2:
                 ambiguous.add(name)
     if not ambiguous:
-        return figures
+        return figures, used
     missing = dict(figures.missing) | dict.fromkeys(ambiguous, Gap.AMBIGUOUS)
     kept: dict[str, float | None] = {
         name: None if name in ambiguous else getattr(figures, name) for name in FIGURES
     }
-    return ReleaseFigures(
+    agreed = ReleaseFigures(
         **kept,
         missing=tuple((name, missing[name]) for name in FIGURES if name in missing),
         derived=figures.derived,
     )
+    return agreed, {name: f for name, f in used.items() if name not in ambiguous}
 
 
 def _read(
     statement: Statement, segments: list[Segment], kind: Kind
-) -> tuple[ReleaseFigures, dict[str, float]] | None:
+) -> tuple[ReleaseFigures, dict[str, float], Used] | None:
     """read_figures, with the unit each figure was printed to (a million for "in millions",
     a cent for $0.13)."""
     end = statement.period_end
@@ -171,6 +176,7 @@ def _read(
     units: dict[str, float] = {}
     missing: dict[str, Gap] = {}
     derived: list[str] = []
+    used: Used = {}
     for name, rank in _AMOUNTS:
         figure = _best(segment.lines, _on_label(rank), reported)
         if figure is None:
@@ -178,6 +184,7 @@ def _read(
         elif scale is None:
             missing[name] = Gap.UNKNOWN_SCALE
         else:
+            used[name] = figure
             values[name] = figure.value * scale
             units[name] = float(scale.scaleb(-figure.places))
     fourth = has_period(statement, Kind.YEAR)
@@ -189,6 +196,7 @@ def _read(
     if eps is None:
         missing["eps_diluted"] = Gap.NOT_STATED
     else:
+        used["eps_diluted"] = eps
         values["eps_diluted"] = eps.value
         units["eps_diluted"] = float(Decimal(1).scaleb(-eps.places))
     cost = values.pop("cost", None)
@@ -209,17 +217,19 @@ def _read(
     nongaap, why = nongaap_eps(segments, Period(kind, end, fourth, anchors, durationless))
     if nongaap is None:
         missing["eps_nongaap"] = why
-    elif abs(nongaap) > _LIMIT:
+    elif abs(nongaap.value) > _LIMIT:
         missing["eps_nongaap"] = Gap.OUT_OF_RANGE
     else:
-        values["eps_nongaap"] = nongaap
+        used["eps_nongaap"] = nongaap
+        values["eps_nongaap"] = nongaap.value
     floats = {name: float(value) for name, value in values.items()}
     figures = ReleaseFigures(
         **floats,
         missing=tuple((name, missing[name]) for name in FIGURES if name in missing),
         derived=tuple(derived),
     )
-    return figures, {name: units.get(name, 0.0) for name in FIGURES}
+    kept = {name: f for name, f in used.items() if name in values and name not in derived}
+    return figures, {name: units.get(name, 0.0) for name in FIGURES}, kept
 
 
 _WHOLE_DOLLARS = Decimal(1_000_000)  # no company reporting in whole dollars sells less

@@ -17,10 +17,11 @@ figures), release_guidance (the outlook).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..release_records import Gap, NotRead, ReleaseFigures, ReleaseResults, nothing
+from ..release_records import Gap, NotRead, Place, ReleaseFigures, ReleaseResults, nothing
 
 if TYPE_CHECKING:
     from .release_tables import Segment
@@ -28,24 +29,30 @@ if TYPE_CHECKING:
 __all__ = ["read_release"]
 
 
-def read_release(body: bytes | str, filed: date | None = None) -> ReleaseResults:
+def read_release(
+    body: bytes | str, filed: date | None = None, layout: Iterable[Place] = ()
+) -> ReleaseResults:
     """The results in a release (HTML, plain text, or in EDGAR's SGML envelope). Never raises.
 
     `filed`, the day its 8-K was filed, where known: a statement ending after it reports no
     period that could have been (a quarter "ended March 31, 2099"), so it is not read.
+    `layout`, the places its company's release confirmed by XBRL read each figure from: a
+    figure read by structure that its place contradicts is not reported (release_layout).
+    The results carry the places of the figures read (`places`), for a layout to be learned.
     """
     try:
-        return _read(body, filed)
+        return _read(body, filed, tuple(layout))
     except Exception:  # junk the readers did not foresee: nothing, rather than a crash
         return nothing(NotRead.UNREADABLE)
 
 
-def _read(body: bytes | str, filed: date | None) -> ReleaseResults:
+def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> ReleaseResults:
     # The readers (regular expressions, the HTML parser) load with the first release read:
     # what only holds results (the store, the metrics, the screens) never pays for them.
     from .release_document import read_document
     from .release_figures import find_statements, has_period, read_agreed, undated_results
     from .release_guidance import read_guidance
+    from .release_layout import checked, places_of
     from .release_periods import Kind
     from .release_stated import date_quarters
     from .release_tables import segments
@@ -70,7 +77,7 @@ def _read(body: bytes | str, filed: date | None) -> ReleaseResults:
         undated = any(undated_results(segment) for segment in found)
         return nothing(NotRead.UNDATED if undated else NotRead.NO_STATEMENT)
     statement = statements[0]
-    quarter = read_agreed(statements, found, Kind.QUARTER) if statement.quarterly else None
+    quarterly = read_agreed(statements, found, Kind.QUARTER) if statement.quarterly else None
     # the year: in the same statement on a Q4 release, else in an annual one ending that day
     yearly = [
         other
@@ -79,11 +86,21 @@ def _read(body: bytes | str, filed: date | None) -> ReleaseResults:
         and other.period_end == statement.period_end
         and has_period(other, Kind.YEAR)
     ]
+    annual = read_agreed(yearly, found, Kind.YEAR) if yearly else None
+    places = []
+    quarter, year = ReleaseFigures.nothing(Gap.NOT_STATED), None
+    if quarterly is not None:
+        quarter = checked(quarterly[0], "quarter", statement.period_end, layout, found)
+        places += places_of(found, "quarter", statement.period_end, quarterly[1])
+    if annual is not None:
+        year = checked(annual[0], "year", statement.period_end, layout, found)
+        places += places_of(found, "year", statement.period_end, annual[1])
     return ReleaseResults(
         found=True,
         reason=None,
         period_end=statement.period_end,
-        quarter=quarter or ReleaseFigures.nothing(Gap.NOT_STATED),
-        year=read_agreed(yearly, found, Kind.YEAR) if yearly else None,
+        quarter=quarter,
+        year=year,
         guidance=read_guidance(document.text, found),
+        places=tuple(places),
     )
