@@ -6,6 +6,7 @@ and HTML parser are loaded by the first release read)."""
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +26,8 @@ __all__ = [
     "ReleaseFigures",
     "ReleaseResults",
     "nothing",
+    "places_from_json",
+    "places_json",
     "sensible",
     "to_json",
 ]
@@ -187,3 +190,27 @@ def sensible(value: float | None) -> float | None:
 
 def _figures_json(figures: ReleaseFigures) -> dict[str, float | None]:
     return {name: sensible(getattr(figures, name)) for name in FIGURES}
+
+
+def places_json(places: tuple[Place, ...]) -> str:
+    """A layout as one line of JSON (what the reader's child process is given)."""
+    return json.dumps([[p.figure, p.period, p.table, p.nth, p.row, p.section, p.column]
+                       for p in places])  # fmt: skip
+
+
+def places_from_json(text: str) -> tuple[Place, ...]:
+    """The layout in `text` (places_json's); none where a place is not one."""
+    try:
+        rows = json.loads(text or "[]")
+    except ValueError:
+        return ()
+    found = []
+    for row in rows if isinstance(rows, list) else ():
+        if (
+            isinstance(row, list)
+            and len(row) == 7
+            and all(isinstance(v, str) for v in row[:3] + row[4:6])
+            and all(type(v) is int and v >= 0 for v in (row[3], row[6]))
+        ):
+            found.append(Place(*row))
+    return tuple(found)

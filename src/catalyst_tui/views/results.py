@@ -38,6 +38,9 @@ _GAPS = {
     Gap.UNKNOWN_SCALE: "its table states no scale (thousands, millions)",
     Gap.NO_STATEMENT: "no income statement",
     Gap.OUT_OF_RANGE: "printed beyond any company's figure",
+    Gap.LAYOUT_DISAGREES: (
+        "where the company's release confirmed by XBRL printed it, this one prints another value"
+    ),
 }
 _NOT_READ = {
     NotRead.EMPTY: "the document has no text",
