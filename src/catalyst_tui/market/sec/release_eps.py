@@ -55,7 +55,7 @@ def nongaap_eps(segments: list[Segment], period: Period) -> tuple[Figure | None,
     its value), or None and why."""
     values: dict[Decimal, Figure] = {}
     for segment in segments:
-        inherited = _lone_period(segment)
+        inherited: Column | None | bool = False  # the segment's lone period, once asked
         for line in segment.lines:
             labelled = eps_nongaap(line, segment.title)
             if not labelled and not eps_diluted(line):
@@ -66,8 +66,11 @@ def nongaap_eps(segments: list[Segment], period: Period) -> tuple[Figure | None,
                     continue
                 if not labelled and column.non_gaap is not True:
                     continue
-                if column.kind is None and column.end is None and column.non_gaap and inherited:
-                    column = inherited  # beyond the reach of its table's one period header
+                if column.kind is None and column.end is None and column.non_gaap:
+                    if inherited is False:
+                        inherited = _lone_period(segment)
+                    if isinstance(inherited, Column):
+                        column = inherited  # beyond the reach of its table's one period header
                 if _reported(segment, column, period):
                     values.setdefault(figure.value, figure)
         for figure in _transposed(segment, period):
@@ -178,7 +181,8 @@ def _lone_period(segment: Segment) -> Column | None:
 
 def _transposed(segment: Segment, period: Period) -> list[Figure]:
     """Non-GAAP EPS from a table whose columns are line items (module docstring)."""
-    headers = [h for h in segment.headers if _names_diluted_eps(h.text)]
+    headers = [h for h in segment.headers if "dilut" in h.text.lower() and
+               _names_diluted_eps(h.text)]  # fmt: skip
     if len(headers) != 1 or "eps_diluted" not in period.anchors:
         return []
     eps_header = headers[0]

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from ..release_records import FIGURES, Gap, Place, ReleaseFigures
 from .release_periods import Kind
@@ -32,8 +33,13 @@ _PER_SHARE = frozenset({"eps_diluted", "eps_nongaap"})
 _KINDS = {"quarter": Kind.QUARTER, "year": Kind.YEAR}
 
 
+@lru_cache(maxsize=1024)
+def _title_key(title: str) -> str:
+    return " ".join(_DIGITS.sub("#", title).split())
+
+
 def _key(segment: Segment) -> str:
-    return " ".join(_DIGITS.sub("#", segment.title).split())
+    return _title_key(segment.title)
 
 
 def _of_period(line: Line, kind: Kind) -> list[Figure]:
@@ -41,16 +47,28 @@ def _of_period(line: Line, kind: Kind) -> list[Figure]:
     return [f for f in line.figures if f.column.kind is kind and not f.percent]
 
 
+Rows = list[tuple[Segment, str, dict[tuple[str, str], Line]]]  # each segment, its key, rows
+
+
+def _rows(segments: list[Segment]) -> Rows:
+    """Each segment with its key and the first line of each (label, section) it holds."""
+    found = []
+    for segment in segments:
+        first: dict[tuple[str, str], Line] = {}
+        for line in segment.lines:
+            first.setdefault((line.label, line.section), line)
+        found.append((segment, _key(segment), first))
+    return found
+
+
 def _holding(
-    segments: list[Segment], key: str, row: str, section: str, kind: Kind, k: int, end: date
+    rows: Rows, key: str, row: str, section: str, kind: Kind, k: int, end: date
 ) -> list[tuple[Segment, Figure]]:
     """The segments titled `key` whose row has, as its k-th figure of the period's length, one
     of the period ending `end` (or undated), with that figure, in document order."""
     found = []
-    for segment in segments:
-        if _key(segment) != key:
-            continue
-        line = next((ln for ln in segment.lines if (ln.label, ln.section) == (row, section)), None)
+    for segment, titled, first in rows:
+        line = first.get((row, section)) if titled == key else None
         figures = _of_period(line, kind) if line is not None else []
         if k < len(figures) and figures[k].column.end in (end, None):
             found.append((segment, figures[k]))
@@ -64,30 +82,45 @@ def places_of(
     of its label in its table, or whose column is not of the period's length, has no place
     that would find it again."""
     kind = _KINDS[period]
+    wanted = {id(figure): name for name, figure in used.items()}
+    rows = _rows(segments) if wanted else []
     found = []
-    for name, figure in used.items():
-        for segment in segments:
-            line = next((ln for ln in segment.lines if any(f is figure for f in ln.figures)), None)
-            if line is None:
-                continue
-            row = (line.label, line.section)
-            first = next(ln for ln in segment.lines if (ln.label, ln.section) == row)
-            ordered = _of_period(line, kind)
-            at = next((i for i, f in enumerate(ordered) if f is figure), None)
-            if first is line and at is not None:
-                key = _key(segment)
-                holding = _holding(segments, key, *row, kind, at, end)
-                nth = next((i for i, (s, _) in enumerate(holding) if s is segment), None)
-                if nth is not None:
-                    found.append(Place(name, period, key, nth, *row, at))
+    for segment, _, first in rows:
+        for line in segment.lines:
+            for figure in line.figures:
+                name = wanted.pop(id(figure), None)
+                if name is not None and first[line.label, line.section] is line:
+                    place = _place(rows, segment, line, figure, name, period, kind, end)
+                    found += [place] if place is not None else []
+        if not wanted:
             break
     return found
 
 
-def _value_at(segments: list[Segment], place: Place, end: date) -> Decimal | None:
+def _place(
+    rows: Rows,
+    segment: Segment,
+    line: Line,
+    figure: Figure,
+    name: str,
+    period: str,
+    kind: Kind,
+    end: date,
+) -> Place | None:
+    row = (line.label, line.section)
+    at = next((i for i, f in enumerate(_of_period(line, kind)) if f is figure), None)
+    if at is None:
+        return None
+    key = _key(segment)
+    holding = _holding(rows, key, *row, kind, at, end)
+    nth = next((i for i, (s, _) in enumerate(holding) if s is segment), None)
+    return None if nth is None else Place(name, period, key, nth, *row, at)
+
+
+def _value_at(rows: Rows, place: Place, end: date) -> Decimal | None:
     """The value printed at `place` (scaled, for an amount), None where it is not found."""
     kind = _KINDS[place.period]
-    holding = _holding(segments, place.table, place.row, place.section, kind, place.column, end)
+    holding = _holding(rows, place.table, place.row, place.section, kind, place.column, end)
     if place.nth >= len(holding):
         return None
     segment, figure = holding[place.nth]
@@ -105,11 +138,13 @@ def checked(
 ) -> ReleaseFigures:
     """`figures` with each one the layout's place for it disagrees with taken out."""
     disagree = set()
+    rows: Rows | None = None
     for place in layout:
         read = getattr(figures, place.figure, None) if place.figure in FIGURES else None
         if place.period != period or read is None or place.figure in figures.derived:
             continue
-        there = _value_at(segments, place, end)
+        rows = _rows(segments) if rows is None else rows
+        there = _value_at(rows, place, end)
         if there is None:
             continue
         if abs(float(there) - read) > 1e-9 * max(1.0, abs(read)):
