@@ -128,7 +128,9 @@ CASES = {
             "eps_diluted": 1.84,
             "eps_nongaap": 2.06,
         },
-        {"revenue": 202_792e6, "net_income": 17_661e6},
+        # the highlights' "2024" column beside "4Q 2024 | 3Q 2024 | 4Q 2023": $ 9.72, adjusted
+        # $ 10.05 ("2024 | 2023" after the quarters, the latest year the year reported)
+        {"revenue": 202_792e6, "net_income": 17_661e6, "eps_diluted": 9.72, "eps_nongaap": 10.05},
     ),
     # COMPARATIVE FINANCIAL RESULTS, "2024 | 2023 (1)" under "Three Months Ended December 31,"
     "IBM_0000051143-25-000005_ibm-20250129xex991.htm": (

@@ -5,7 +5,8 @@ Pure. A figure counts only in a column that is the reported period: dated on its
 ("Q3 FY24", "1Q25") and holding, in the same table, one of the statement's own figures (its
 anchors: revenue, net income, diluted EPS); or, on a fourth-quarter release (the statement has a
 year ending that day), labelled with that year ("4Q 2024", "Fourth Quarter 2024", "Full Year
-2024") and the latest such label of its table. Two shapes besides rows of periods:
+2024", or "2024" alone beside "4Q 2024") and the latest such label of its table. Two shapes
+besides rows of periods:
 
 - a reconciliation column ("Operating (Non-GAAP)") standing beyond the reach of the one period
   header its table has ("Three Months Ended June 30, 2025") is in that period;
@@ -36,6 +37,7 @@ _NON_GAAP_ROW = re.compile(r"non-gaap|\badjusted\b|\bcore\b|\bcomparable\b|\bope
 _GAAP_ROW = re.compile(r"^(?:reported|as reported|gaap)\b|(?<!non-)\bgaap\b(?! to)")
 _NOT_A_LEVEL = re.compile(r"%|change|growth|impact|year/year|margin|rate")
 _PER_SHARE = re.compile(r"per (?:common |diluted )?share|\beps\b")
+_YEAR_ONLY = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,8 @@ def gaap_eps_summary(segments: list[Segment], statement: Segment, period: Period
 def _reported(segment: Segment, column: Column, period: Period, anchored: bool = True) -> bool:
     """Whether `column` is the reported period (module docstring)."""
     kind, end = period.kind, period.end
+    if kind is Kind.YEAR and period.fourth and column.kind is None and _bare_year(segment, column):
+        return int(column.text) == end.year  # "4Q 2024 | 3Q 2024 | 4Q 2023 | 2024 | 2023"
     if column.kind is not kind and not (
         period.durationless and column.kind is None and column.end == end
     ):
@@ -113,6 +117,17 @@ def _reported(segment: Segment, column: Column, period: Period, anchored: bool =
     if period.fourth and column.order == (end.year, 4 if kind is Kind.QUARTER else 0):
         return _latest(segment, column)
     return anchored and _anchored(segment, column, period.anchors)
+
+
+def _bare_year(segment: Segment, column: Column) -> bool:
+    """Whether `column` is headed by a year alone, the latest of such columns, in a table
+    whose other columns are quarters named by their order ("4Q 2024"): the year's column."""
+    if not _YEAR_ONLY.match(column.text):
+        return False
+    columns = {f.column for line in segment.lines for f in line.figures}
+    years = [int(c.text) for c in columns if _YEAR_ONLY.match(c.text)]
+    quarters = [c for c in columns if c.kind is Kind.QUARTER and c.order and not c.forecast]
+    return bool(quarters) and int(column.text) == max(years)
 
 
 def _latest(segment: Segment, column: Column) -> bool:
