@@ -12,7 +12,10 @@ deliveries update, annual results told in prose) gives nothing, with a reason.
 The parts: release_document (HTML, plain text, the SGML envelope -> tables and text),
 release_tables (rows -> labelled figures), release_periods (what a column header says of its
 period), release_labels (which row is which figure), release_figures (the statement and its
-figures), release_guidance (the outlook).
+figures), release_eps (per-share figures outside the statement: non-GAAP EPS under its names,
+GAAP EPS in a summary table), release_stated (a statement's day from its own note),
+release_layout (where each figure was read; a company's layout as the check of the next
+release), release_guidance (the outlook).
 """
 
 from __future__ import annotations
