@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
-__all__ = ["Column", "Kind", "dated", "read_column"]
+__all__ = ["Column", "Kind", "bare_years", "dated", "day_at", "read_column"]
 
 
 class Kind(StrEnum):
@@ -90,6 +90,19 @@ _FORECAST = re.compile(r"forecast|outlook|guidance|target|estimate|\blow\b|\bhig
 def dated(lower: str) -> bool:
     """Whether lower-case text holds a date ("october 29, 2023", "11/30/2024")."""
     return _DATE.search(lower) is not None or _NUMERIC_DATE.search(lower) is not None
+
+
+def day_at(lower: str, at: int) -> date | None:
+    """The day named at `at` in lower-case text with its year ("march 30, 2025"), if one is."""
+    named = _DATE.match(lower, at)
+    if named is None or named[3] is None:
+        return None
+    return _date(int(named[3]), _MONTHS[named[1]], int(named[2]))
+
+
+def bare_years(text: str) -> set[str]:
+    """The years written alone in `text` ("First-Quarter 2025": {"2025"})."""
+    return set(_BARE_YEAR.findall(text))
 
 
 @lru_cache(maxsize=4096)  # the same headers recur from table to table

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from .release_periods import _BARE_YEAR, _DATE, _MONTHS, Kind, _date
+from .release_periods import Kind, bare_years, day_at
 from .release_tables import Segment
 
 __all__ = ["date_quarters", "stated_quarter_ends"]
@@ -29,11 +29,8 @@ def stated_quarter_ends(text: str) -> set[date]:
     lower = text.lower()
     days = set()
     for note in _NOTE.finditer(lower):
-        named = _DATE.match(lower, note.end())
-        if named and named[3]:
-            day = _date(int(named[3]), _MONTHS[named[1]], int(named[2]))
-            if day is not None:
-                days.add(day)
+        if (day := day_at(lower, note.end())) is not None:
+            days.add(day)
     return days
 
 
@@ -54,7 +51,7 @@ def date_quarters(segments: list[Segment], text: str) -> list[Segment] | None:
                 if f.column.kind is Kind.QUARTER
                 and f.column.end is None
                 and not f.column.forecast
-                and set(_BARE_YEAR.findall(f.column.text)) == {year}
+                and bare_years(f.column.text) == {year}
                 else f
                 for f in line.figures
             )
