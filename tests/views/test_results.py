@@ -42,3 +42,17 @@ def test_a_watchlist_row_is_marked_for_five_days_after_its_release(demo_store, d
     if shown:
         assert marks["ALAB"].vs_guide == pytest.approx(415 / 390 - 1)
         assert marks["ALAB"].filed == dt.date(2026, 11, 3)
+
+
+def test_every_reason_a_release_or_a_figure_can_give_is_put_into_words():
+    from catalyst_tui.market.release_records import NOT_READ_TEXT, Gap, NotRead, nothing, to_json
+    from catalyst_tui.views.results import gap_text, not_read_text
+
+    for why in NotRead:
+        said = to_json(nothing(why))
+        assert said["reason_code"] == why.value
+        assert said["reason"] == NOT_READ_TEXT[why]
+        assert said["reason"][0].isupper() and said["reason"].endswith(".")  # a sentence
+        assert not_read_text(why) and not_read_text(why) != why.value
+    for gap in Gap:
+        assert gap_text(gap) and gap_text(gap) != gap.value  # words, not the code

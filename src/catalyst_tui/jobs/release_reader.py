@@ -3,7 +3,8 @@ catalyst_tui.market.release_child`), so that a document that takes too long can 
 thread reading it could not be cancelled, and the refresh waited for it (minutes, on a release
 built to be slow) and read it again at every refresh.
 
-The child is given its limit, the filing's day and the exhibit's bytes on stdin, and answers the
+The child is given its limit, the filing's day, the company's layout and the exhibit's bytes on
+stdin, and answers the
 pickled ReleaseResults. The parent kills it at READ_LIMIT, or when its own task is cancelled (the
 refresh's share of time ran out). Only the release records come back through the pickle.
 """
@@ -18,7 +19,7 @@ import sys
 from datetime import date
 from typing import Any
 
-from ..market.release_records import ReleaseResults
+from ..market.release_records import Place, ReleaseResults, places_json
 
 MODULE = "catalyst_tui.market.release_child"
 READ_LIMIT = 20.0  # seconds: a real release reads in well under one
@@ -35,11 +36,14 @@ class ReaderFailed(Exception):
 
 
 async def read_in_child(
-    body: bytes, filed: date | None = None, limit: float | None = None
+    body: bytes,
+    filed: date | None = None,
+    limit: float | None = None,
+    layout: tuple[Place, ...] = (),
 ) -> ReleaseResults:
-    """The release in `body` (its 8-K filed on `filed`) read in a child process, within `limit`
-    seconds (READ_LIMIT); then ReadTimedOut, and ReaderFailed when the child gives nothing.
-    Cancelled, the child is killed."""
+    """The release in `body` (its 8-K filed on `filed`, its company's `layout`) read in a child
+    process, within `limit` seconds (READ_LIMIT); then ReadTimedOut, and ReaderFailed when the
+    child gives nothing. Cancelled, the child is killed."""
     limit = READ_LIMIT if limit is None else limit
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -52,7 +56,8 @@ async def read_in_child(
     try:
         async with asyncio.timeout(limit):
             day = filed.isoformat() if filed is not None else ""
-            out, err = await proc.communicate(f"{limit!r}\n{day}\n".encode() + body)
+            head = f"{limit!r}\n{day}\n{places_json(layout)}\n".encode()
+            out, err = await proc.communicate(head + body)
     except TimeoutError:
         raise ReadTimedOut(f"reading it took longer than {limit:g} s: stopped") from None
     finally:

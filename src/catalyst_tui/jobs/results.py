@@ -11,6 +11,9 @@ evening's rule for asking SEC for a company's filings.
   fetch that fails is tried at the next refresh, three times. The newest first, at most
   READ_PER_REFRESH a refresh (a first refresh of a big watchlist finds a year of them). What is
   fetched is kept for the evidence documents of the same refresh (`fetched`): fetched once.
+- **Learning.** A company's release confirmed by XBRL teaches where its figures stand (the
+  places it was read from, `learn_layout`): its next release is read with them, and a figure
+  the structure reads elsewhere than they say is left out (market/sec/release_layout.py).
 - **Awaiting.** From 16:00 New York on a company's stored earnings date (the next one, or the
   last one that came: the calendar may move on to the next quarter before the 8-K is in) until
   an 8-K with item 2.02 accepted since three days before that date is stored (for at most
@@ -30,11 +33,11 @@ from dataclasses import dataclass, field
 from ..market.http.client import MarketClient
 from ..market.models import NEW_YORK, FetchError, FormatError
 from ..market.provider import FilingsSource
-from ..market.release_records import NotRead, ReleaseResults, nothing
+from ..market.release_records import NotRead, Place, ReleaseResults, nothing
 from ..notify.wording import results_notification
 from ..store import Store
 from ..store.records import FilingRecord
-from ..thesis.results import Release, fiscal_label, guided
+from ..thesis.results import Release, check, fiscal_label, guided
 from .release_reader import ReaderFailed, ReadTimedOut, read_in_child
 
 log = logging.getLogger(__name__)
@@ -109,8 +112,9 @@ class ReleaseReading:
         url = filing.document_url(archives, chosen.name)
         body = await edgar.fetch_archive(self.client, url, filing.cik)
         self.fetched[url] = body
+        layout = learn_layout(self.store, record.symbol, self.clock())
         try:
-            results = await read_in_child(body, record.filed)
+            results = await read_in_child(body, record.filed, layout=layout)
         except (ReadTimedOut, ReaderFailed) as error:  # as a failed fetch: three times at most
             self.store.results.failed(record.symbol, record, url, str(error), self.clock())
             log.info("release of %s %s: %s", record.symbol, record.accession, error)
@@ -149,4 +153,24 @@ def store_release(
             release, label, before.quarter_guide() if before is not None else None
         )
         notice = (said.title, said.body)
-    return store.results.save(symbol, record, url, results, now, notice=notice)
+    stored = store.results.save(symbol, record, url, results, now, notice=notice)
+    if stored and results.places:
+        store.layouts.save_places(symbol, record.accession, results.places)
+    return stored
+
+
+def learn_layout(store: Store, symbol: str, now: dt.datetime) -> tuple[Place, ...]:
+    """`symbol`'s layout for its next release: the places its newest stored release confirmed
+    by XBRL (thesis.results.check: revenue, net income and diluted EPS equal, nothing
+    differing) read its figures from, kept (store.layouts) once learned; none before."""
+    releases = store.results.of_symbols([symbol]).get(symbol, [])
+    facts = store.results.filed_facts(symbol).of(symbol)
+    for release in sorted(releases, key=lambda r: (r.filed, r.accession), reverse=True):
+        if not release.results.found or not check(release, facts).confirmed:
+            continue
+        if store.layouts.learned_from(symbol) != release.accession:
+            places = store.layouts.places(symbol, release.accession)
+            if places:
+                store.layouts.learn(symbol, release.accession, places, now)
+        break
+    return store.layouts.layout(symbol)

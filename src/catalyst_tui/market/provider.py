@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the providers' modules are read at start-up (their specs): 
 
     from .http.client import MarketClient
     from .intraday import IntradayChart
-    from .release_records import ReleaseResults
+    from .release_records import Place, ReleaseResults
     from .sec.filings import Filing, IndexDocument
 
 log = logging.getLogger(__name__)
@@ -251,10 +251,13 @@ class FilingsSource(ByCik):
         """A filing's index page (pure)."""
 
     @abstractmethod
-    def read_release(self, body: bytes, filed: date | None = None) -> ReleaseResults:
+    def read_release(
+        self, body: bytes, filed: date | None = None, layout: tuple[Place, ...] = ()
+    ) -> ReleaseResults:
         """The results in an earnings release's document (pure, CPU-bound: run it in a
         thread). Never raises: a document without results gives nothing, with the reason.
-        `filed`, the day its 8-K was filed: a statement ending after it is no quarter."""
+        `filed`, the day its 8-K was filed: a statement ending after it is no quarter;
+        `layout`, where its company's confirmed release read each figure."""
 
 
 @contextmanager

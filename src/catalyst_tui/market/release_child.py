@@ -3,7 +3,8 @@ which jobs/release_reader.py starts and stops at its time limit: a thread readin
 could not be cancelled. The reader is SEC's (an 8-K's EX-99.1), the one source of releases.
 
 - stdin: the seconds the child may take (one line), the day the 8-K was filed (one line, ISO,
-  or empty), then the exhibit's bytes;
+  or empty), the company's layout (one line of JSON, release_records.places_json), then the
+  exhibit's bytes;
 - stdout: the pickled ReleaseResults of `releases.read_release`.
 
 The child ends itself by SIGALRM a little after its limit, should the parent have died without
@@ -19,6 +20,7 @@ from datetime import date
 
 
 def main() -> int:
+    from .release_records import places_from_json
     from .sec.releases import read_release
 
     stdin = sys.stdin.buffer
@@ -26,7 +28,8 @@ def main() -> int:
     if math.isfinite(limit) and limit > 0:  # an orphan ends itself
         signal.alarm(math.ceil(limit) + 1)
     day = stdin.readline().decode("ascii").strip()
-    results = read_release(stdin.read(), date.fromisoformat(day) if day else None)
+    layout = places_from_json(stdin.readline().decode("utf-8", "replace"))
+    results = read_release(stdin.read(), date.fromisoformat(day) if day else None, layout)
     pickle.dump(results, sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
     sys.stdout.buffer.flush()
     return 0

@@ -6,6 +6,7 @@ and HTML parser are loaded by the first release read)."""
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,9 +22,12 @@ __all__ = [
     "Guidance",
     "GuidancePeriod",
     "NotRead",
+    "Place",
     "ReleaseFigures",
     "ReleaseResults",
     "nothing",
+    "places_from_json",
+    "places_json",
     "sensible",
     "to_json",
 ]
@@ -50,6 +54,9 @@ class Gap(StrEnum):
     UNKNOWN_SCALE = "unknown_scale"  # an amount whose table states no scale
     NO_STATEMENT = "no_statement"  # the release has no income statement to read
     OUT_OF_RANGE = "out_of_range"  # printed beyond LIMIT: no company's figure
+    # the row and column that carried it in the company's release confirmed by XBRL hold
+    # another value than the statement read by its structure
+    LAYOUT_DISAGREES = "layout_disagrees"
 
 
 @dataclass(frozen=True)
@@ -96,9 +103,26 @@ class NotRead(StrEnum):
     NO_STATEMENT = "no_statement"  # no income statement: a deliveries update, prose results
     UNREADABLE = "unreadable"  # the readers failed on it (a bug to report, not a release)
     FUTURE_PERIOD = "future_period"  # its statement ends after its own 8-K was filed
+    UNDATED = "undated"  # its results table names the quarter ("2Q25") but not the day it ended
     # Said by whoever fetches it (the refresh), never by read_release:
     NO_EXHIBIT = "no_exhibit"  # the 8-K's index lists no EX-99 press release
     FETCH_FAILED = "fetch_failed"  # the index or the exhibit could not be had (tried 3 times)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a figure was read: the table (its title with the digits taken out, and which of
+    the tables so titled holding that row), the row (its label and section, as normal_label
+    spells them) and the figure's place in the row. The same company's next release carries
+    the same figure there: what a release confirmed by XBRL teaches (a company's layout)."""
+
+    figure: str  # a FIGURES name
+    period: str  # "quarter" or "year"
+    table: str
+    nth: int
+    row: str
+    section: str
+    column: int
 
 
 @dataclass(frozen=True)
@@ -109,6 +133,7 @@ class ReleaseResults:
     quarter: ReleaseFigures
     year: ReleaseFigures | None  # the fiscal year, on a Q4 release
     guidance: tuple[Guidance, ...] = field(default=())
+    places: tuple[Place, ...] = field(default=())  # where each figure printed was read
 
 
 #: Why a release gave no results, for people: `reason` in JSON, with its code as `reason_code`.
@@ -121,6 +146,10 @@ NOT_READ_TEXT = {
     NotRead.UNREADABLE: "The document could not be read.",
     NotRead.FUTURE_PERIOD: (
         "Its statement ends after its 8-K was filed, so it reports no period that has been."
+    ),
+    NotRead.UNDATED: (
+        "Its results table names the quarter (such as 2Q25) but not the day it ended, so the "
+        "figures are not placed in a period."
     ),
     NotRead.NO_EXHIBIT: "The 8-K lists no EX-99 press release.",
     NotRead.FETCH_FAILED: "The press release could not be fetched.",
@@ -161,3 +190,27 @@ def sensible(value: float | None) -> float | None:
 
 def _figures_json(figures: ReleaseFigures) -> dict[str, float | None]:
     return {name: sensible(getattr(figures, name)) for name in FIGURES}
+
+
+def places_json(places: tuple[Place, ...]) -> str:
+    """A layout as one line of JSON (what the reader's child process is given)."""
+    return json.dumps([[p.figure, p.period, p.table, p.nth, p.row, p.section, p.column]
+                       for p in places])  # fmt: skip
+
+
+def places_from_json(text: str) -> tuple[Place, ...]:
+    """The layout in `text` (places_json's); none where a place is not one."""
+    try:
+        rows = json.loads(text or "[]")
+    except ValueError:
+        return ()
+    found = []
+    for row in rows if isinstance(rows, list) else ():
+        if (
+            isinstance(row, list)
+            and len(row) == 7
+            and all(isinstance(v, str) for v in row[:3] + row[4:6])
+            and all(type(v) is int and v >= 0 for v in (row[3], row[6]))
+        ):
+            found.append(Place(*row))
+    return tuple(found)

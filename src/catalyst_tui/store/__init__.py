@@ -11,6 +11,7 @@ written to it). `Store` opens, migrates, closes and runs transactions; the jobs 
 - `store.evidence`    filings, documents, matched passages (evidence.py)
 - `store.intraday`    the intraday charts shown (1D, 5D), kept a day (intraday.py)
 - `store.results`     earnings releases read from 8-Ks: figures, guidance (results.py)
+- `store.layouts`     where each release's figures were read; a company's layout (layouts.py)
 - `store.providers`   provider sessions (Yahoo's crumb), health and pauses, request counts
 - `store.views`       read-only queries for screens, report and export (views.py)
 
@@ -37,6 +38,7 @@ from .checkpoints import Checkpoints
 from .evidence import Evidence
 from .fx import FxRates
 from .intraday import IntradayCharts
+from .layouts import Layouts
 from .market_data import MarketData
 from .outbox import Outbox
 from .providers import Providers
@@ -95,6 +97,7 @@ class Store:
         self.outbox = Outbox(self)
         self.evidence = Evidence(self)
         self.results = Results(self)
+        self.layouts = Layouts(self)
         self.views = Views(self)
 
     def data_version(self) -> int:

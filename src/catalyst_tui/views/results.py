@@ -38,6 +38,9 @@ _GAPS = {
     Gap.UNKNOWN_SCALE: "its table states no scale (thousands, millions)",
     Gap.NO_STATEMENT: "no income statement",
     Gap.OUT_OF_RANGE: "printed beyond any company's figure",
+    Gap.LAYOUT_DISAGREES: (
+        "where the company's release confirmed by XBRL printed it, this one prints another value"
+    ),
 }
 _NOT_READ = {
     NotRead.EMPTY: "the document has no text",
@@ -45,6 +48,7 @@ _NOT_READ = {
     NotRead.NO_STATEMENT: "no income statement (a deliveries update, or results told in prose)",
     NotRead.UNREADABLE: "the document could not be read",
     NotRead.FUTURE_PERIOD: "its statement ends after its 8-K was filed",
+    NotRead.UNDATED: "its results table names the quarter but not the day it ended",
     NotRead.NO_EXHIBIT: "the 8-K lists no EX-99 press release",
     NotRead.FETCH_FAILED: "the press release could not be fetched",
 }

@@ -5,8 +5,9 @@ profit "Gross margin" (an amount line) and revenue "Total net sales"; Alphabet p
 year first ("2022 | 2023"), prints no gross profit but its "Cost of revenues", and a summary
 table before the statement; Microsoft's summary table is turned sideways ("2023 As Reported
 (GAAP) | $62,020 | ...") and its "Business Outlook" says guidance comes on the call, with no
-figure. None of the three gives guidance in the release or labels a non-GAAP diluted EPS for
-the quarter reported.
+figure. None of the three gives guidance in the release; only Apple's Q4 FY24 labels a non-GAAP
+diluted EPS, in its "Reconciliation of Non-GAAP to GAAP Results" (the one-time State Aid tax
+charge taken out), under "As Adjusted (Non-GAAP)" beside a "Non-GAAP Adjustments" column.
 """
 
 from __future__ import annotations
@@ -57,7 +58,9 @@ def test_apple_q4_fy24_shares_in_thousands_do_not_change_the_scale() -> None:
             "operating_income": 29_591e6,  # Operating income 29,591
             "net_income": 14_736e6,  # Net income $ 14,736
             "eps_diluted": 0.97,  # Diluted $ 0.97
-            "eps_nongaap": None,
+            # Diluted earnings per share: As Reported $ 0.97 | Adjustments $ 0.67 (c) |
+            # As Adjusted (Non-GAAP) $ 1.64
+            "eps_nongaap": 1.64,
         },
         "year": {
             "revenue": 391_035e6,  # Twelve Months Ended: Total net sales (1) 391,035
@@ -65,11 +68,11 @@ def test_apple_q4_fy24_shares_in_thousands_do_not_change_the_scale() -> None:
             "operating_income": 123_216e6,  # Operating income 123,216
             "net_income": 93_736e6,  # Net income $ 93,736
             "eps_diluted": 6.08,  # Diluted $ 6.08
-            "eps_nongaap": None,
+            "eps_nongaap": 6.75,  # twelve months: $ 6.08 | $ 0.67 (c) | $ 6.75
         },
         "guidance": [],
     }
-    assert results.quarter.missing == (("eps_nongaap", Gap.NOT_STATED),)
+    assert results.quarter.missing == ()
 
 
 def test_apple_q3_fy25() -> None:

@@ -9,7 +9,8 @@ Dollars ...)" in it) above the one holding the figures, name revenue "Total reve
 income" (with "Sales and other operating revenue(s)" above it) and net income
 "Net income/(loss) attributable to ExxonMobil". Diluted EPS that ExxonMobil prints under "OTHER
 FINANCIAL DATA" below its statement in the same table is read; Chevron's, in its highlights
-table, is not yet; the
+table under "Unit | 4Q 2024 | ...", is read as the fourth quarter of the year its statement
+ends; the
 five give growth percentages, not revenue amounts, as guidance (Oracle's "$18 billion" is Oracle
 Cloud Infrastructure's, not the company's revenue). IBM marks a year "2023 (1)" and spreads its
 diluted EPS over two rows ("Assuming Dilution" above "... TOTAL").
@@ -40,7 +41,10 @@ CASES = {
             "operating_income": 3_982e6,  # Operating Income 3,982
             "net_income": 3_696e6,  # ... Attributable to Shareowners of The Coca-Cola Company
             "eps_diluted": 0.86,  # Diluted Net Income Per Share $ 0.86
-            "eps_nongaap": None,  # "Comparable (Non-GAAP)" rows: not read yet
+            # Reconciliation, Three Months Ended September 26, 2025, "... | Net income |
+            # Diluted net income per share": Reported (GAAP) $ 3,696 $ 0.86; Comparable
+            # (Non-GAAP) $ 3,544 $ 0.82 ("Comparable EPS (Non-GAAP) Grew 6% to $0.82")
+            "eps_nongaap": 0.82,
         },
         None,
     ),
@@ -52,9 +56,12 @@ CASES = {
             "operating_income": 2_709e6,
             "net_income": 2_195e6,  # Reported (GAAP) ... Net income $ 2,195, EPS $ 0.51
             "eps_diluted": 0.51,
-            "eps_nongaap": None,
+            # "Comparable EPS (Non-GAAP) Grew 12% to $0.55": the reconciliation's Comparable
+            # (Non-GAAP) row, where Reported (GAAP) reads $ 0.51
+            "eps_nongaap": 0.55,
         },
-        {"revenue": 47_061e6, "gross_profit": 28_737e6, "eps_diluted": 2.46},  # Year Ended
+        # Year Ended: "Comparable EPS (Non-GAAP) Grew 7% to $2.88"
+        {"revenue": 47_061e6, "gross_profit": 28_737e6, "eps_diluted": 2.46, "eps_nongaap": 2.88},
     ),
     "ORCL_0001193125-25-199175_orcl-ex99_1.htm": (
         "2025-08-31",
@@ -88,7 +95,9 @@ CASES = {
             "operating_income": None,
             "net_income": 7_713e6,  # Net income/(loss) attributable to ExxonMobil 7,713
             "eps_diluted": 1.76,  # OTHER FINANCIAL DATA: ... per common share - assuming dilution
-            "eps_nongaap": None,
+            # Results Summary, 1Q25: "Earnings Excluding Identified Items Per Common Share
+            # (non-GAAP)" 1.76, beside "Earnings Per Common Share" 1.76 (the anchor)
+            "eps_nongaap": 1.76,
         },
         None,
     ),
@@ -100,6 +109,8 @@ CASES = {
             "operating_income": None,
             "net_income": 7_610e6,
             "eps_diluted": 1.72,  # below the statement, as in Q1; Results Summary: 4Q24 1.72
+            # 1.67 in the Results Summary, whose labels stand between the quarters and the
+            # years ("1.67 | 1.92 | -0.25 | Earnings Excl. ... (non-GAAP) | 7.79 | ..."): not read
             "eps_nongaap": None,
         },
         {"revenue": 349_585e6, "net_income": 33_680e6, "eps_diluted": 7.84},
@@ -111,10 +122,15 @@ CASES = {
             "gross_profit": None,
             "operating_income": None,
             "net_income": 3_239e6,  # Net Income Attributable to Chevron Corporation 3,239
-            "eps_diluted": None,  # 1.84, in the highlights table: not read yet
-            "eps_nongaap": None,
+            # Earnings & Cash Flow Summary: "Earnings Per Share - Diluted | $/Share | $ 1.84"
+            # under "4Q 2024"; "Adjusted Earnings Per Share - Diluted (1)" $ 2.06 ("adjusted
+            # earnings of $3.6 billion ($2.06 per share - diluted)")
+            "eps_diluted": 1.84,
+            "eps_nongaap": 2.06,
         },
-        {"revenue": 202_792e6, "net_income": 17_661e6},
+        # the highlights' "2024" column beside "4Q 2024 | 3Q 2024 | 4Q 2023": $ 9.72, adjusted
+        # $ 10.05 ("2024 | 2023" after the quarters, the latest year the year reported)
+        {"revenue": 202_792e6, "net_income": 17_661e6, "eps_diluted": 9.72, "eps_nongaap": 10.05},
     ),
     # COMPARATIVE FINANCIAL RESULTS, "2024 | 2023 (1)" under "Three Months Ended December 31,"
     "IBM_0000051143-25-000005_ibm-20250129xex991.htm": (
@@ -125,9 +141,14 @@ CASES = {
             "operating_income": None,  # IBM prints pre-tax income, no operating income line
             "net_income": 2_915e6,  # NET INCOME (2) $ 2,915
             "eps_diluted": 3.09,  # EARNINGS PER SHARE ... Assuming Dilution ... TOTAL $ 3.09
-            "eps_nongaap": None,  # "Operating (non-GAAP)": not read yet
+            # U.S. GAAP TO OPERATING (Non-GAAP) RESULTS RECONCILIATION, Three Months Ended
+            # December 31, 2024: Diluted Earnings Per Share: Continuing Operations, GAAP $ 3.11
+            # ... Operating (Non-GAAP) $ 3.92 (its column beyond the period header's span)
+            "eps_nongaap": 3.92,
         },
-        {"revenue": 62_753e6, "net_income": 6_023e6, "eps_diluted": 6.43},
+        # Year Ended December 31, 2024, and the FULL-YEAR 2024 INCOME STATEMENT SUMMARY:
+        # Operating (Non-GAAP) diluted EPS $ 10.33
+        {"revenue": 62_753e6, "net_income": 6_023e6, "eps_diluted": 6.43, "eps_nongaap": 10.33},
     ),
 }
 

@@ -21,7 +21,7 @@ from ..http.errors import describe_url, raise_for_status
 from ..http.limits import MiB
 from ..models import Fact, FetchError
 from ..provider import FilingIndex, FilingsSource, FundamentalsSource
-from ..release_records import ReleaseResults
+from ..release_records import Place, ReleaseResults
 from .facts import derive_facts
 from .filings import (
     Filing,
@@ -136,10 +136,12 @@ class SecEdgar(FundamentalsSource, FilingsSource):
         )
         return FilingIndex(found, release, parse_index_accepted(page))
 
-    def read_release(self, body: bytes, filed: date | None = None) -> ReleaseResults:
+    def read_release(
+        self, body: bytes, filed: date | None = None, layout: tuple[Place, ...] = ()
+    ) -> ReleaseResults:
         from .releases import read_release  # the readers' patterns: loaded with the first one
 
-        return read_release(body, filed)
+        return read_release(body, filed, layout)
 
     def cik_of(self, symbol: str, ciks: Mapping[str, str]) -> str | None:
         """EDGAR spells class shares "BRK-B" where a symbol may say "BRK.B"."""

@@ -18,10 +18,10 @@ from datetime import date
 from decimal import Decimal
 
 from ..release_records import FIGURES, LIMIT, Gap, ReleaseFigures
+from .release_eps import Period, gaap_eps_summary, nongaap_eps
 from .release_labels import (
     cost_rank,
     eps_diluted,
-    eps_nongaap,
     gross_profit_rank,
     net_income_rank,
     operating_income_rank,
@@ -30,7 +30,14 @@ from .release_labels import (
 from .release_periods import Column, Kind
 from .release_tables import Figure, Line, Segment
 
-__all__ = ["Statement", "find_statements", "has_period", "read_agreed", "read_figures"]
+__all__ = [
+    "Statement",
+    "find_statements",
+    "has_period",
+    "read_agreed",
+    "read_figures",
+    "undated_results",
+]
 
 _LIMIT = Decimal(LIMIT)
 
@@ -75,6 +82,21 @@ def find_statements(segments: list[Segment]) -> list[Statement]:
 _NON_GAAP_TITLE = re.compile(r"non-gaap|adjusted|reconciliation")
 
 
+def undated_results(segment: Segment) -> bool:
+    """Whether the segment gives net income and diluted EPS under quarters named without a
+    day ("2Q25 | 1Q25 | 2Q24"): a bank's results table, which find_statements cannot place."""
+
+    def undated(line: Line) -> bool:
+        return any(
+            f.column.kind is Kind.QUARTER and f.column.end is None and f.column.order
+            for f in line.figures
+        )
+
+    return any(net_income_rank(line.label) and undated(line) for line in segment.lines) and any(
+        eps_diluted(line) and undated(line) for line in segment.lines
+    )
+
+
 def has_period(statement: Statement, kind: Kind) -> bool:
     """Whether the statement has a column of `kind` ending on its period end."""
     end = statement.period_end
@@ -94,17 +116,21 @@ def read_figures(
     return read[0] if read else None
 
 
+Used = dict[str, Figure]  # the figure printed that each figure read was read from
+
+
 def read_agreed(
     statements: list[Statement], segments: list[Segment], kind: Kind
-) -> ReleaseFigures | None:
+) -> tuple[ReleaseFigures, Used] | None:
     """The first statement's figures for the period of `kind`, where every other statement of
     the same standing (titled or not) with a column for that period says the same, at the
     precision each printed: a figure two statements give differently (revenue 1,000 in one,
-    5,000 in the other) is None, ambiguous, rather than the first one's."""
+    5,000 in the other) is None, ambiguous, rather than the first one's. With the figures
+    printed that each was read from."""
     first = _read(statements[0], segments, kind)
     if first is None:
         return None
-    figures, units = first
+    figures, units, used = first
     ambiguous: set[str] = set()
     for other in statements[1:]:
         if other.titled != statements[0].titled or other.period_end != statements[0].period_end:
@@ -119,21 +145,22 @@ def read_agreed(
             if abs(mine - theirs) > (units[name] + read[1][name]) / 2:
                 ambiguous.add(name)
     if not ambiguous:
-        return figures
+        return figures, used
     missing = dict(figures.missing) | dict.fromkeys(ambiguous, Gap.AMBIGUOUS)
     kept: dict[str, float | None] = {
         name: None if name in ambiguous else getattr(figures, name) for name in FIGURES
     }
-    return ReleaseFigures(
+    agreed = ReleaseFigures(
         **kept,
         missing=tuple((name, missing[name]) for name in FIGURES if name in missing),
         derived=figures.derived,
     )
+    return agreed, {name: f for name, f in used.items() if name not in ambiguous}
 
 
 def _read(
     statement: Statement, segments: list[Segment], kind: Kind
-) -> tuple[ReleaseFigures, dict[str, float]] | None:
+) -> tuple[ReleaseFigures, dict[str, float], Used] | None:
     """read_figures, with the unit each figure was printed to (a million for "in millions",
     a cent for $0.13)."""
     end = statement.period_end
@@ -149,6 +176,7 @@ def _read(
     units: dict[str, float] = {}
     missing: dict[str, Gap] = {}
     derived: list[str] = []
+    used: Used = {}
     for name, rank in _AMOUNTS:
         figure = _best(segment.lines, _on_label(rank), reported)
         if figure is None:
@@ -156,14 +184,19 @@ def _read(
         elif scale is None:
             missing[name] = Gap.UNKNOWN_SCALE
         else:
+            used[name] = figure
             values[name] = figure.value * scale
             units[name] = float(scale.scaleb(-figure.places))
+    fourth = has_period(statement, Kind.YEAR)
     eps = _best(segment.lines, _on_line(eps_diluted), reported) or _eps_below(
         statement, segments, reported
     )
+    if eps is None and kind is Kind.QUARTER or kind is Kind.YEAR and fourth and eps is None:
+        eps = gaap_eps_summary(segments, segment, Period(kind, end, fourth, {}))
     if eps is None:
         missing["eps_diluted"] = Gap.NOT_STATED
     else:
+        used["eps_diluted"] = eps
         values["eps_diluted"] = eps.value
         units["eps_diluted"] = float(Decimal(1).scaleb(-eps.places))
     cost = values.pop("cost", None)
@@ -180,21 +213,23 @@ def _read(
     }
     # a column dated the quarter's day without saying how long ("Jun 28, 2025") is that quarter
     # on a release with no year ending that day; on a Q4 release it could be either
-    durationless = kind is Kind.QUARTER and not has_period(statement, Kind.YEAR)
-    nongaap, why = _nongaap_eps(segments, kind, end, anchors, durationless)
+    durationless = kind is Kind.QUARTER and not fourth
+    nongaap, why = nongaap_eps(segments, Period(kind, end, fourth, anchors, durationless))
     if nongaap is None:
         missing["eps_nongaap"] = why
-    elif abs(nongaap) > _LIMIT:
+    elif abs(nongaap.value) > _LIMIT:
         missing["eps_nongaap"] = Gap.OUT_OF_RANGE
     else:
-        values["eps_nongaap"] = nongaap
+        used["eps_nongaap"] = nongaap
+        values["eps_nongaap"] = nongaap.value
     floats = {name: float(value) for name, value in values.items()}
     figures = ReleaseFigures(
         **floats,
         missing=tuple((name, missing[name]) for name in FIGURES if name in missing),
         derived=tuple(derived),
     )
-    return figures, {name: units.get(name, 0.0) for name in FIGURES}
+    kept = {name: f for name, f in used.items() if name in values and name not in derived}
+    return figures, {name: units.get(name, 0.0) for name in FIGURES}, kept
 
 
 _WHOLE_DOLLARS = Decimal(1_000_000)  # no company reporting in whole dollars sells less
@@ -257,58 +292,3 @@ def _best(
         if len({f.value for f in hits}) == 1:
             best = (strength, hits[0])
     return best[1] if best else None
-
-
-def _nongaap_eps(
-    segments: list[Segment],
-    kind: Kind,
-    end: date,
-    anchors: dict[str, Decimal],
-    durationless: bool = False,
-) -> tuple[Decimal | None, Gap]:
-    values: set[Decimal] = set()
-    for segment in segments:
-        for line in segment.lines:
-            labelled = eps_nongaap(line, segment.title)
-            if not labelled and not eps_diluted(line):
-                continue
-            for figure in line.figures:
-                column = figure.column
-                if figure.percent or column.forecast:
-                    continue
-                if column.kind is not kind and not (
-                    durationless and column.kind is None and column.end == end
-                ):
-                    continue
-                if not labelled and column.non_gaap is not True:
-                    continue
-                if column.end is not None:
-                    if column.end == end:
-                        values.add(figure.value)
-                elif column.order is not None and _anchored(segment, column, anchors):
-                    values.add(figure.value)
-    if len(values) == 1:
-        return values.pop(), Gap.NOT_STATED
-    return None, Gap.AMBIGUOUS if values else Gap.NOT_STATED
-
-
-def _anchored(segment: Segment, column: Column, anchors: dict[str, Decimal]) -> bool:
-    """Whether an undated column is the reported period: one of the statement's own figures
-    (revenue, net income, diluted EPS) stands in it, equal to the precision printed."""
-    for line in segment.lines:
-        if revenue_rank(line.label):
-            name, scale = "revenue", segment.scale
-        elif net_income_rank(line.label):
-            name, scale = "net_income", segment.scale
-        elif eps_diluted(line) and column.non_gaap is not True:
-            name, scale = "eps_diluted", Decimal(1)
-        else:
-            continue
-        if name not in anchors or scale is None:
-            continue
-        for figure in line.figures:
-            if figure.column == column and not figure.percent:
-                unit = scale * Decimal(10) ** -figure.places
-                if abs(figure.value * scale - anchors[name]) <= unit / 2:
-                    return True
-    return False

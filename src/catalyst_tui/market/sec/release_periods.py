@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
-__all__ = ["Column", "Kind", "dated", "read_column"]
+__all__ = ["Column", "Kind", "bare_years", "dated", "day_at", "read_column"]
 
 
 class Kind(StrEnum):
@@ -32,7 +32,9 @@ class Column:
 
     kind: Kind | None
     end: date | None
-    order: tuple[int, int] | None  # (fiscal year, quarter) of a "Q3 FY24" or "Q4'24" label
+    # (fiscal year, quarter) of a "Q3 FY24", "Q4'24" or "Fourth Quarter 2024" label; a year
+    # column's "Full Year 2024" is (2024, 0)
+    order: tuple[int, int] | None
     forecast: bool
     non_gaap: bool | None  # None: the header does not say
     text: str
@@ -78,13 +80,29 @@ _YEAR_KIND = re.compile(
 _ORDER = re.compile(
     r"\bq([1-4])\s*(?:fy|fiscal)?\s*'?((?:19|20)?\d\d)\b"
     r"|\b([1-4])q\s?'?((?:19|20)?\d\d)\b"  # "1Q25", "4Q 2024"
+    r"|\b(first|second|third|fourth)\s*-?\s*quarter\s*(?:of\s*)?(?:fiscal\s*)?((?:19|20)\d\d)\b"
 )
+_ADJUSTMENT = re.compile(r"\badjustments?\b")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FORECAST = re.compile(r"forecast|outlook|guidance|target|estimate|\blow\b|\bhigh\b")
 
 
 def dated(lower: str) -> bool:
     """Whether lower-case text holds a date ("october 29, 2023", "11/30/2024")."""
     return _DATE.search(lower) is not None or _NUMERIC_DATE.search(lower) is not None
+
+
+def day_at(lower: str, at: int) -> date | None:
+    """The day named at `at` in lower-case text with its year ("march 30, 2025"), if one is."""
+    named = _DATE.match(lower, at)
+    if named is None or named[3] is None:
+        return None
+    return _date(int(named[3]), _MONTHS[named[1]], int(named[2]))
+
+
+def bare_years(text: str) -> set[str]:
+    """The years written alone in `text` ("First-Quarter 2025": {"2025"})."""
+    return set(_BARE_YEAR.findall(text))
 
 
 @lru_cache(maxsize=4096)  # the same headers recur from table to table
@@ -99,11 +117,15 @@ def read_column(text: str) -> Column:
             break
     order = None
     if labelled := _ORDER.search(lower):
-        quarter, year_text = labelled[1] or labelled[3], labelled[2] or labelled[4]
-        year = int(year_text)
+        quarter = labelled[1] or labelled[3] or str(_ORDINALS.get(labelled[5], ""))
+        year = int(labelled[2] or labelled[4] or labelled[6])
         order = (year + 2000 if year < 100 else year, int(quarter))
+    elif kind is Kind.YEAR and len(years := set(_BARE_YEAR.findall(lower))) == 1:
+        order = (int(years.pop()), 0)  # "Full Year 2024": a fiscal year by its name
     non_gaap = None
-    if "non-gaap" in lower or "adjusted" in lower:
+    if _ADJUSTMENT.search(lower):
+        pass  # "Non-GAAP Adjustment": what is added to the GAAP figure, not the measure
+    elif "non-gaap" in lower or "adjusted" in lower:
         non_gaap = True
     elif "gaap" in lower or "as reported" in lower:
         non_gaap = False

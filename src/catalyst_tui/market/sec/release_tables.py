@@ -64,9 +64,10 @@ _SYMBOLS = re.compile(r"^[$€£()%\s*]+$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _HEADER_WORDS = re.compile(
     r"months|weeks|quarter|year|ended|fiscal|\bfy|\bq[1-4]\b|q[1-4]'|forecast|outlook|gaap"
-    r"|\blow\b|\bhigh\b|change|q/q|y/y|as reported|actual|unaudited|\bttm\b|\bytd\b|^%"
+    r"|\blow\b|\bhigh\b|change|q/q|y/y|as reported|actual|unaudited|\bttm\b|\bytd\b|^%|\(decr\.\)"
     r"|\badj\b|increase|decrease|constant currency|b/\(w\)|favorable|\b[1-4]q\s?'?\d\d"
     r"|^(?:19|20)\d\d\s*(?:\(\w{1,2}\)|\*+)$"  # a year with a footnote mark: "2023 (1)"
+    r"|^units?$"  # the column of units beside the figures ("$ MM", "$/Share")
 )
 # "(In millions, ...)", "$ in thousands", "(millions of dollars)", "($ millions)", "(000s)"
 _SCALE = re.compile(
@@ -86,7 +87,7 @@ def normal_label(text: str) -> str:
     """A row label in one spelling: lower case, no footnote marks or "(loss)", no end colon."""
     label = _FOOTNOTE.sub(" ", text.lower().replace("’", "'"))
     label = _LOSS.sub(" ", label).replace("—", " ").replace("–", " ")
-    return " ".join(label.split()).strip(" :$/")  # "(Loss)/earnings from operations"
+    return " ".join(label.split()).strip(" :$/,")  # "(Loss)/earnings from operations"
 
 
 def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
@@ -123,7 +124,11 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
         figures, texts = _figures(rest)
         if not labels and len(rest) == 1 and texts and not _heading(texts[0]):
             label, rest, texts = texts[0], [], []  # a title row spanning the table
-        if _is_header(label, figures, texts) or (headers and not lines and _years(figures, texts)):
+        if (
+            _is_header(label, figures, texts)
+            or (headers and not lines and _years(figures, texts))
+            or (headers and not lines and not label and not figures and len(texts) > 1)
+        ):  # the last: line items named over the columns of a transposed reconciliation
             if lines:  # a new block of headers after figures: a new segment
                 close()
                 lines, headers, title, section, starts = [], [], None, "", set()

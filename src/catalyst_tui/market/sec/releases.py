@@ -12,15 +12,19 @@ deliveries update, annual results told in prose) gives nothing, with a reason.
 The parts: release_document (HTML, plain text, the SGML envelope -> tables and text),
 release_tables (rows -> labelled figures), release_periods (what a column header says of its
 period), release_labels (which row is which figure), release_figures (the statement and its
-figures), release_guidance (the outlook).
+figures), release_eps (per-share figures outside the statement: non-GAAP EPS under its names,
+GAAP EPS in a summary table), release_stated (a statement's day from its own note),
+release_layout (where each figure was read; a company's layout as the check of the next
+release), release_guidance (the outlook).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..release_records import Gap, NotRead, ReleaseFigures, ReleaseResults, nothing
+from ..release_records import Gap, NotRead, Place, ReleaseFigures, ReleaseResults, nothing
 
 if TYPE_CHECKING:
     from .release_tables import Segment
@@ -28,25 +32,32 @@ if TYPE_CHECKING:
 __all__ = ["read_release"]
 
 
-def read_release(body: bytes | str, filed: date | None = None) -> ReleaseResults:
+def read_release(
+    body: bytes | str, filed: date | None = None, layout: Iterable[Place] = ()
+) -> ReleaseResults:
     """The results in a release (HTML, plain text, or in EDGAR's SGML envelope). Never raises.
 
     `filed`, the day its 8-K was filed, where known: a statement ending after it reports no
     period that could have been (a quarter "ended March 31, 2099"), so it is not read.
+    `layout`, the places its company's release confirmed by XBRL read each figure from: a
+    figure read by structure that its place contradicts is not reported (release_layout).
+    The results carry the places of the figures read (`places`), for a layout to be learned.
     """
     try:
-        return _read(body, filed)
+        return _read(body, filed, tuple(layout))
     except Exception:  # junk the readers did not foresee: nothing, rather than a crash
         return nothing(NotRead.UNREADABLE)
 
 
-def _read(body: bytes | str, filed: date | None) -> ReleaseResults:
+def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> ReleaseResults:
     # The readers (regular expressions, the HTML parser) load with the first release read:
     # what only holds results (the store, the metrics, the screens) never pays for them.
     from .release_document import read_document
-    from .release_figures import find_statements, has_period, read_agreed
+    from .release_figures import find_statements, has_period, read_agreed, undated_results
     from .release_guidance import read_guidance
+    from .release_layout import checked, places_of
     from .release_periods import Kind
+    from .release_stated import date_quarters
     from .release_tables import segments
 
     document = read_document(body)
@@ -58,14 +69,18 @@ def _read(body: bytes | str, filed: date | None) -> ReleaseResults:
     for table in document.tables:
         found.extend(segments(table, found[-1] if found else None))
     statements = find_statements(found)
+    if not statements and (dated := date_quarters(found, document.text)) is not None:
+        found = dated  # "First-Quarter" over "2025", dated by the statements' own note
+        statements = find_statements(found)
     if filed is not None and statements:
         statements = [s for s in statements if s.period_end <= filed]
         if not statements:
             return nothing(NotRead.FUTURE_PERIOD)
     if not statements:
-        return nothing(NotRead.NO_STATEMENT)
+        undated = any(undated_results(segment) for segment in found)
+        return nothing(NotRead.UNDATED if undated else NotRead.NO_STATEMENT)
     statement = statements[0]
-    quarter = read_agreed(statements, found, Kind.QUARTER) if statement.quarterly else None
+    quarterly = read_agreed(statements, found, Kind.QUARTER) if statement.quarterly else None
     # the year: in the same statement on a Q4 release, else in an annual one ending that day
     yearly = [
         other
@@ -74,11 +89,21 @@ def _read(body: bytes | str, filed: date | None) -> ReleaseResults:
         and other.period_end == statement.period_end
         and has_period(other, Kind.YEAR)
     ]
+    annual = read_agreed(yearly, found, Kind.YEAR) if yearly else None
+    places = []
+    quarter, year = ReleaseFigures.nothing(Gap.NOT_STATED), None
+    if quarterly is not None:
+        quarter = checked(quarterly[0], "quarter", statement.period_end, layout, found)
+        places += places_of(found, "quarter", statement.period_end, quarterly[1])
+    if annual is not None:
+        year = checked(annual[0], "year", statement.period_end, layout, found)
+        places += places_of(found, "year", statement.period_end, annual[1])
     return ReleaseResults(
         found=True,
         reason=None,
         period_end=statement.period_end,
-        quarter=quarter or ReleaseFigures.nothing(Gap.NOT_STATED),
-        year=read_agreed(yearly, found, Kind.YEAR) if yearly else None,
+        quarter=quarter,
+        year=year,
         guidance=read_guidance(document.text, found),
+        places=tuple(places),
     )

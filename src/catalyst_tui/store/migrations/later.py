@@ -110,3 +110,36 @@ V12 = ";\n".join(
         "CREATE INDEX events_ts ON events(ts, id)",
     ]
 )
+
+
+# Each company's layout, learned from its releases (store/layouts.py). `release_places`: where
+# each figure of a stored release was read (a market.release_records.Place: the table's title,
+# which of the tables so titled, the row's label and section, which column of the period's
+# length). `release_layouts`: a company's places as its newest release confirmed by XBRL gave
+# them (`accession`), which its next release is read with.
+_PLACE_COLUMNS = """
+            table_title TEXT NOT NULL,
+            nth INTEGER NOT NULL,
+            row_label TEXT NOT NULL,
+            section TEXT NOT NULL,
+            col INTEGER NOT NULL"""
+V_RELEASE_LAYOUTS = ";\n".join(
+    [
+        f"""CREATE TABLE release_places (
+            symbol TEXT NOT NULL,
+            accession TEXT NOT NULL,
+            period TEXT NOT NULL,
+            figure TEXT NOT NULL,{_PLACE_COLUMNS},
+            PRIMARY KEY (symbol, accession, period, figure),
+            FOREIGN KEY (symbol, accession) REFERENCES releases(symbol, accession)
+        )""",
+        f"""CREATE TABLE release_layouts (
+            symbol TEXT NOT NULL,
+            period TEXT NOT NULL,
+            figure TEXT NOT NULL,{_PLACE_COLUMNS},
+            accession TEXT NOT NULL,
+            learned_at TEXT NOT NULL,
+            PRIMARY KEY (symbol, period, figure)
+        )""",
+    ]
+)
