@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Input, Static
 
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
+from catalyst_tui.tui import app as app_module
 from catalyst_tui.tui import format as fmt
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
@@ -208,7 +209,8 @@ async def test_a_first_refresh_says_refreshing_with_its_progress_never_press_r(t
                 assert "refreshing · nothing stored yet" in summary(app)
                 assert "press r" not in summary(app)
                 assert "%" in text_of(app, "#progress")  # how far it is, at the right
-                await wait_for(pilot, lambda: not refreshing(app))
+                # (said from the first frame: the scheduler may not have started yet)
+                await wait_for(pilot, lambda: app.scheduler is not None and not refreshing(app))
                 await wait_for(pilot, lambda: "refreshing" not in summary(app))
                 assert "refreshed" in summary(app)
                 await pilot.press("q")
@@ -368,3 +370,40 @@ async def test_a_ticker_added_by_editing_the_file_is_fetched_at_once(tmp_path, m
             await wait_for(pilot, lambda: prices(app)["AMD"] not in ("no data yet", "no quote ⏎"))
             assert prices(app)["AMD"] == fmt.money(market.close("AMD", market.last_session()))
             await pilot.press("q")
+
+
+class FirstFrame(CatalystApp):
+    """The app as it is: the header's health line as the first frame drew it, kept."""
+
+    CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))
+    first_line = first_progress = ""
+
+    def _after_first_paint(self) -> None:
+        self.first_line = " ".join(text_of(self, "#summary").split())
+        self.first_progress = text_of(self, "#progress")
+        super()._after_first_paint()
+
+
+async def test_the_first_frame_of_a_live_start_says_refreshing_not_press_r(tmp_path):
+    """A live start refreshes right after its first paint: that frame already says so, with
+    what is stored (nothing yet), never "no data yet: press r" while its own refresh starts."""
+    config, store = open_store(tmp_path, unused_local_url())
+    with contextlib.closing(store):
+        app = FirstFrame(Workspace(config, store), live=True, watch_file=False, channels=[])
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: bool(app.first_line))
+            assert "refreshing · nothing stored yet" in app.first_line
+            assert "press r" not in app.first_line
+            assert "0%" in app.first_progress  # its bar, from the start
+            await wait_for(pilot, lambda: app.scheduler is not None and not refreshing(app))
+            await wait_for(pilot, lambda: "refreshing" not in summary(app))
+            await pilot.press("q")
+
+
+async def test_without_live_updates_the_first_frame_does_not_say_refreshing(demo):
+    config, store = demo
+    app = FirstFrame(Workspace(config, store), live=False, watch_file=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: bool(app.first_line))
+        assert "refreshing" not in app.first_line and "refreshed" in app.first_line
+        assert "%" not in app.first_progress
