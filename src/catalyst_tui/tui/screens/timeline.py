@@ -59,6 +59,9 @@ class TimelineScreen(Screen[None]):
         table = self.query_one("#events", DataTable)
         for key, label in COLUMNS:
             table.add_column(label, key=key)
+        # Narrow, the reason keeps a third of the width: the value (the reason names it), the
+        # time (the date stays) and the checkpoint's id give way, clipped with … (table.py).
+        table.give_way({"value": 0, "when": 11, "checkpoint": 16})
         self.reload()
         table.focus()
 
