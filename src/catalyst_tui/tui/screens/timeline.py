@@ -56,7 +56,7 @@ class TimelineScreen(Screen[None]):
         yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
 
     def on_mount(self) -> None:
-        table = self.query_one("#events", DataTable)
+        table = self.query_one("#events", RowTable)
         for key, label in COLUMNS:
             table.add_column(label, key=key)
         # Narrow, the reason keeps a third of the width: the value (the reason names it), the
