@@ -21,6 +21,7 @@ from catalyst_tui.store import Store
 from catalyst_tui.tui import app as app_module
 from catalyst_tui.tui import format as fmt
 from catalyst_tui.tui.app import CatalystApp
+from catalyst_tui.tui.screens.forms import ConfirmScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.views.workspace import Workspace
 from tests.support.market_server import MarketServer, unused_local_url
@@ -280,6 +281,9 @@ async def test_a_ticker_added_in_the_tui_is_fetched_at_once(tmp_path, market):
             app.screen.query_one("#field-symbol", Input).value = "ZZZZ"
             await pilot.pause()
             await pilot.press("ctrl+s")
+            # asked of the providers first (tests/tui/screens/test_ticker_form.py): kept
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.press("y")
             await wait_for(pilot, lambda: prices(app).get("ZZZZ") == "no quote ⏎")
             table = app.screen.query_one("#tickers", DataTable)
             table.move_cursor(row=table.get_row_index("ZZZZ"))
