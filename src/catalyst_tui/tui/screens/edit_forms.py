@@ -104,7 +104,7 @@ class SellForm(EditForm):
         fields = [
             Field("shares", "Shares sold", "", "e.g. 10"),
             Field("price", "Price per share", "", "in the listing's unit, e.g. 171.20"),
-            Field("date", "Date", "", "YYYY-MM-DD"),
+            Field("date", "Date", workspace.today().isoformat(), "YYYY-MM-DD"),  # the app's today
             Field("fees", "Fees", "", "optional: in all"),
             Field("note", "Note", "", "optional"),
         ]
