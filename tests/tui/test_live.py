@@ -326,6 +326,34 @@ async def test_a_guards_change_toasts_as_the_ticker_screen_says_it(demo):
     assert any(t.startswith("ALAB/gm: missed → holding") for t in toasts), toasts
 
 
+async def test_a_burst_of_toasts_from_one_refresh_is_one_toast(demo):
+    """Five checkpoints changed in one cycle, two of them misses delivered as notifications:
+    one toast counts them and points at the timeline (red, for the misses); three or fewer
+    are shown each as before."""
+    from catalyst_tui.jobs.scheduler import CycleResult
+    from catalyst_tui.notify.notification import Notification, Urgency
+    from catalyst_tui.thesis.evaluate import Evaluation, Reason, Why
+
+    config, store = demo
+    app = make_app(config, store)
+    ids = ["a", "b", "c", "d", "e"]
+    changed = [Evaluation("ALAB", i, "pending", "missed" if i in "ab" else "met",
+                          Reason(Why.NOTHING), None, "milestone") for i in ids]  # fmt: skip
+    assert "missed" in config.settings.notify and "met" not in config.settings.notify
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        for i in "ab":  # the misses come through the toast channel, during the cycle
+            app._toast(Notification(f"ALAB/{i}: missed", "why", Urgency.URGENT))
+        app._cycle_done(CycleResult(None, changed))
+        await pilot.pause()
+        toasts = [(n.message, n.severity) for n in app._notifications]
+        assert toasts == [("5 checkpoints changed, 2 missed: t for the timeline", "error")]
+        app.clear_notifications()
+        app._cycle_done(CycleResult(None, changed[2:4]))
+        await pilot.pause()
+        assert [n.message.split(":")[0] for n in app._notifications] == ["ALAB/c", "ALAB/d"]
+
+
 async def test_a_fetch_asked_for_while_a_refresh_runs_follows_it(tmp_path, market):
     """A ticker added (or a contact saved) while a refresh runs asks for a fetch: that refresh
     began on the old config, so another one follows it at its end, not at the next turn."""

@@ -176,6 +176,25 @@ async def test_at_80_columns_the_results_pane_shows_the_filed_date_whole(demo):
             assert all(x == "✓ confirmed" for x in xbrl) == (width >= 80), (width, xbrl)
 
 
+async def test_home_and_end_go_to_the_first_and_last_row(demo):
+    """In every table (one RowTable each): the watchlist, and the timeline."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for opened in ((), ("t",)):
+            await pilot.press(*opened)
+            await pilot.pause()
+            table = app.screen.focused
+            assert isinstance(table, DataTable) and table.row_count > 3
+            await pilot.press("end")
+            await pilot.pause()
+            assert table.cursor_row == table.row_count - 1
+            await pilot.press("home")
+            await pilot.pause()
+            assert table.cursor_row == 0
+
+
 # -- widths known without measuring ----------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.render import measure
 from textual.widgets import DataTable
@@ -46,6 +47,13 @@ def cell_width(cell: object, console: Console) -> int:
 
 
 class RowTable(DataTable[Any]):
+    # A row is the cursor: Home and End go to the first and last row (DataTable's scroll the
+    # columns sideways, which left and right do here too).
+    BINDINGS = [
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
+    ]
+
     def __init__(self, *, id: str, zebra_stripes: bool = False, fixed_columns: int = 0) -> None:  # noqa: A002
         super().__init__(
             id=id,
