@@ -28,9 +28,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("pnl", "P&L %"),  # of what is held: the P&L % sort's column
     ("value", "Value"),
     ("weight", "Weight"),
-    ("shares", "Shares"),
     ("due", "Next due"),
     ("earnings", "Earnings"),
+    ("shares", "Shares"),  # the least telling (Value and Weight say the size): at 120, past it
 )
 
 
@@ -95,9 +95,9 @@ def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
         fmt.percent(row.pnl_pct) if row.shares else Text(""),
         _value(row),
         fmt.percent(row.weight, sign=False) if row.shares else "",
-        fmt.shares(row.shares),
         due,
         earnings,
+        fmt.shares(row.shares),
     )
 
 
