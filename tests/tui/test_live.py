@@ -18,8 +18,10 @@ from textual.widgets import DataTable, Input, Static
 
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
+from catalyst_tui.tui import app as app_module
 from catalyst_tui.tui import format as fmt
 from catalyst_tui.tui.app import CatalystApp
+from catalyst_tui.tui.screens.forms import ConfirmScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.views.workspace import Workspace
 from tests.support.market_server import MarketServer, unused_local_url
@@ -208,7 +210,8 @@ async def test_a_first_refresh_says_refreshing_with_its_progress_never_press_r(t
                 assert "refreshing · nothing stored yet" in summary(app)
                 assert "press r" not in summary(app)
                 assert "%" in text_of(app, "#progress")  # how far it is, at the right
-                await wait_for(pilot, lambda: not refreshing(app))
+                # (said from the first frame: the scheduler may not have started yet)
+                await wait_for(pilot, lambda: app.scheduler is not None and not refreshing(app))
                 await wait_for(pilot, lambda: "refreshing" not in summary(app))
                 assert "refreshed" in summary(app)
                 await pilot.press("q")
@@ -278,6 +281,9 @@ async def test_a_ticker_added_in_the_tui_is_fetched_at_once(tmp_path, market):
             app.screen.query_one("#field-symbol", Input).value = "ZZZZ"
             await pilot.pause()
             await pilot.press("ctrl+s")
+            # asked of the providers first (tests/tui/screens/test_ticker_form.py): kept
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.press("y")
             await wait_for(pilot, lambda: prices(app).get("ZZZZ") == "no quote ⏎")
             table = app.screen.query_one("#tickers", DataTable)
             table.move_cursor(row=table.get_row_index("ZZZZ"))
@@ -318,6 +324,34 @@ async def test_a_guards_change_toasts_as_the_ticker_screen_says_it(demo):
         await pilot.pause()
         toasts = [n.message for n in app._notifications]
     assert any(t.startswith("ALAB/gm: missed → holding") for t in toasts), toasts
+
+
+async def test_a_burst_of_toasts_from_one_refresh_is_one_toast(demo):
+    """Five checkpoints changed in one cycle, two of them misses delivered as notifications:
+    one toast counts them and points at the timeline (red, for the misses); three or fewer
+    are shown each as before."""
+    from catalyst_tui.jobs.scheduler import CycleResult
+    from catalyst_tui.notify.notification import Notification, Urgency
+    from catalyst_tui.thesis.evaluate import Evaluation, Reason, Why
+
+    config, store = demo
+    app = make_app(config, store)
+    ids = ["a", "b", "c", "d", "e"]
+    changed = [Evaluation("ALAB", i, "pending", "missed" if i in "ab" else "met",
+                          Reason(Why.NOTHING), None, "milestone") for i in ids]  # fmt: skip
+    assert "missed" in config.settings.notify and "met" not in config.settings.notify
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        for i in "ab":  # the misses come through the toast channel, during the cycle
+            app._toast(Notification(f"ALAB/{i}: missed", "why", Urgency.URGENT))
+        app._cycle_done(CycleResult(None, changed))
+        await pilot.pause()
+        toasts = [(n.message, n.severity) for n in app._notifications]
+        assert toasts == [("5 checkpoints changed, 2 missed: t for the timeline", "error")]
+        app.clear_notifications()
+        app._cycle_done(CycleResult(None, changed[2:4]))
+        await pilot.pause()
+        assert [n.message.split(":")[0] for n in app._notifications] == ["ALAB/c", "ALAB/d"]
 
 
 async def test_a_fetch_asked_for_while_a_refresh_runs_follows_it(tmp_path, market):
@@ -368,3 +402,40 @@ async def test_a_ticker_added_by_editing_the_file_is_fetched_at_once(tmp_path, m
             await wait_for(pilot, lambda: prices(app)["AMD"] not in ("no data yet", "no quote ⏎"))
             assert prices(app)["AMD"] == fmt.money(market.close("AMD", market.last_session()))
             await pilot.press("q")
+
+
+class FirstFrame(CatalystApp):
+    """The app as it is: the header's health line as the first frame drew it, kept."""
+
+    CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))
+    first_line = first_progress = ""
+
+    def _after_first_paint(self) -> None:
+        self.first_line = " ".join(text_of(self, "#summary").split())
+        self.first_progress = text_of(self, "#progress")
+        super()._after_first_paint()
+
+
+async def test_the_first_frame_of_a_live_start_says_refreshing_not_press_r(tmp_path):
+    """A live start refreshes right after its first paint: that frame already says so, with
+    what is stored (nothing yet), never "no data yet: press r" while its own refresh starts."""
+    config, store = open_store(tmp_path, unused_local_url())
+    with contextlib.closing(store):
+        app = FirstFrame(Workspace(config, store), live=True, watch_file=False, channels=[])
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: bool(app.first_line))
+            assert "refreshing · nothing stored yet" in app.first_line
+            assert "press r" not in app.first_line
+            assert "0%" in app.first_progress  # its bar, from the start
+            await wait_for(pilot, lambda: app.scheduler is not None and not refreshing(app))
+            await wait_for(pilot, lambda: "refreshing" not in summary(app))
+            await pilot.press("q")
+
+
+async def test_without_live_updates_the_first_frame_does_not_say_refreshing(demo):
+    config, store = demo
+    app = FirstFrame(Workspace(config, store), live=False, watch_file=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: bool(app.first_line))
+        assert "refreshing" not in app.first_line and "refreshed" in app.first_line
+        assert "%" not in app.first_progress

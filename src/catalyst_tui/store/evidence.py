@@ -252,6 +252,17 @@ class Evidence:
                 ).rowcount
             )
 
+    def restore(self, evidence_id: int) -> bool:
+        """A dismissal undone: the passage is shown again."""
+        with self._store.transaction() as conn:
+            return bool(
+                conn.execute(
+                    "UPDATE evidence SET dismissed_at = NULL WHERE id = ?"
+                    " AND dismissed_at IS NOT NULL",
+                    [evidence_id],
+                ).rowcount
+            )
+
     def make_fundamentals_due(self, symbol: str) -> None:
         """An 8-K with results (item 2.02): fetch the fundamentals at the next chance."""
         with self._store.transaction() as conn:

@@ -41,7 +41,7 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
     def get_default_screen(self) -> Screen[Any]:
         # The first screen, not one pushed from on_mount: a pushed screen's first frame is
         # rendered inside the app's start-up batch, dropped, and rendered again.
-        return WatchlistScreen(self.workspace)
+        return WatchlistScreen(self.workspace, refresh_coming=self.live)
 
     def on_mount(self) -> None:
         self.sub_title = printable(str(self.workspace.config.path or ""))

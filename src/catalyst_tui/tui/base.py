@@ -50,6 +50,7 @@ class CatalystBase(App[None]):
         self.config_problem: ConfigError | None = None
         self._stopped = False
         self._fetch_after = False  # a refresh asked for while one ran: it follows that one
+        self._held_toasts: list[tuple[str, str, str, float]] = []  # a cycle's (live.py)
 
     def notify(self, message: str, *, markup: bool = False, **options: Any) -> None:
         """Toasts carry the user's own text (titles, notes, config errors) verbatim: never as

@@ -23,9 +23,10 @@ class EditHandlers(CatalystBase):
 
     @on(messages.AddTicker)
     def _add_ticker(self) -> None:
-        from .screens.edit_forms import TickerForm
+        from .screens.ticker_form import TickerForm
 
-        self._open_edit(TickerForm(self.workspace), lambda _added: self._fetch_now())
+        form = TickerForm(self.workspace, check_quotes=self.live)  # asks the providers first
+        self._open_edit(form, lambda _added: self._fetch_now())
 
     @on(messages.AskSecContact)
     def _ask_sec_contact(self) -> None:

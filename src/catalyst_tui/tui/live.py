@@ -18,8 +18,14 @@ if TYPE_CHECKING:
     from .screens.watchlist import WatchlistScreen
 
 
+Toast = tuple[str, str, str, float]  # message, title, severity, timeout
+TOAST_BURST = 3  # more toasts than this from one cycle become one
+
+
 class LiveUpdates(CatalystBase):
     """The scheduler's life and what it reports, shown."""
+
+    _held_toasts: list[Toast]
 
     def _start_scheduler(self) -> None:
         if self.scheduler is not None or self._stopped or not self.is_running:
@@ -57,10 +63,12 @@ class LiveUpdates(CatalystBase):
 
     # -- the live cycle ------------------------------------------------------------------------
     def _toast(self, notification: Notification) -> None:
+        """Held until the cycle that delivers it ends (delivery runs only in a cycle, before
+        `_cycle_done`), where a burst of them becomes one toast."""
         from ..notify.notification import Urgency
 
         severity = "error" if notification.urgency == Urgency.URGENT else "information"
-        self.notify(notification.body, title=notification.title, severity=severity, timeout=10)
+        self._held_toasts.append((notification.body, notification.title, severity, 10))
 
     def _progress(self, done: int, total: int, _symbol: str) -> None:
         # At most four calls a second (and the last): the refresh process spaces its progress
@@ -75,11 +83,14 @@ class LiveUpdates(CatalystBase):
         watchlist = self._watchlist()
         notified = set(self.workspace.config.settings.notify)
         today = self.workspace.today()
+        toasts, self._held_toasts = self._held_toasts, []
         for e in result.changed:
             if e.status not in notified:  # notified ones arrive through the toast channel
                 why = reason_text(e.reason, e.condition, today)
                 was, now = change_words(e)
-                self.notify(f"{e.symbol}/{e.checkpoint_id}: {was} → {now}\n{why}", timeout=6)
+                toasts.append((f"{e.symbol}/{e.checkpoint_id}: {was} → {now}\n{why}", "",
+                               "information", 6))  # fmt: skip
+        self._show_toasts(toasts, result)
         self.workspace.database_changed()  # the refresh's own writes: read just below, not again
         report = result.refresh
         if report is not None:
@@ -99,6 +110,25 @@ class LiveUpdates(CatalystBase):
         if self._fetch_after:
             self._fetch_after = False
             self.call_later(self._fetch_now)
+
+    def _show_toasts(self, toasts: list[Toast], result: CycleResult) -> None:
+        """Each toast of one cycle, or past TOAST_BURST of them one that counts them (a first
+        refresh's dozen would cover the table): the timeline lists them all."""
+        if len(toasts) <= TOAST_BURST:
+            for message, title, severity, timeout in toasts:
+                self.notify(message, title=title, severity=severity, timeout=timeout)
+            return
+        changed = len(result.changed)
+        missed = sum(e.status == "missed" for e in result.changed)
+        said = f"{changed} checkpoints changed" if changed else f"{len(toasts)} notices"
+        if missed:
+            said += f", {missed} missed"
+        more = len(toasts) - changed
+        if changed and more > 0:  # evidence found, results read: on the ticker screens
+            said += f" (and {more} more notices)"
+        urgent = any(severity == "error" for _m, _t, severity, _s in toasts)
+        self.notify(f"{said}: t for the timeline", severity="error" if urgent else "information",
+                    timeout=10)  # fmt: skip
 
     def _shown_after_cycle(self, watchlist: WatchlistScreen) -> None:
         watchlist.hide_progress()

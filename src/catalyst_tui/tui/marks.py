@@ -62,6 +62,9 @@ class MarkHandlers(CatalystBase):
 
     @on(messages.DismissPassage)
     def _dismiss_passage(self, message: messages.DismissPassage) -> None:
-        if self.workspace.dismiss_passage(message.record):
-            self.notify("dismissed: not shown again (catalyst evidence --all lists it)", timeout=3)
+        if message.undo:
+            if self.workspace.dismiss_passage(message.record, undo=True):
+                self.notify("brought back: the passage is shown again", timeout=3)
+        elif self.workspace.dismiss_passage(message.record):
+            self.notify("dismissed: not shown again (u brings it back)", timeout=3)
         self.refresh_views(skip_watchlist=True)  # the watchlist shows no evidence

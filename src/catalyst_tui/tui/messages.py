@@ -154,6 +154,7 @@ class MarkFromPassage(Message):
 
 @dataclass
 class DismissPassage(Message):
-    """Dismiss a passage as irrelevant: not shown again."""
+    """Dismiss a passage as irrelevant: not shown again; `undo`: shown again after all."""
 
     record: EvidenceRecord
+    undo: bool = False

@@ -1,5 +1,6 @@
 """A position's figures in the base currency: its value at the stored FX rates, its cost, and
-the gains of its sales at the rates of their days. The watchlist's rows and totals read them."""
+the gains of its sales at the rates of their days. The watchlist's rows and totals read them, and
+the ticker's Position pane each lot's figures in the listing's unit and the base currency."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ..market.fx import major, unit_rate
 from ..market.symbols import listing_currency
 from ..store import Store
 from ..store.records import WatchRecord
+from ..thesis.positions import AdjustedLot
 
 
 class PositionMoney(NamedTuple):
@@ -57,6 +59,53 @@ def position_money(
             if sale.sell.date.year == today.year:
                 realized_year += gain
     return PositionMoney(local, rate, value, basis, realized, realized_year)
+
+
+class LotMoney(NamedTuple):
+    """What is left of one lot: its cost and value in the listing's unit (GBp), and both in
+    the base currency (None where there is no price or rate)."""
+
+    basis: float
+    value: float | None
+    base_basis: float | None
+    base_value: float | None
+
+    @property
+    def base_pnl(self) -> float | None:
+        if self.base_value is None or self.base_basis is None:
+            return None
+        return self.base_value - self.base_basis
+
+
+def lot_money(
+    held: AdjustedLot, left: float, price: float | None, quoted: str | None, rate: float | None
+) -> LotMoney:
+    """The `left` shares of `held` (today's basis) at their cost and at `price`, in the listing's
+    unit `quoted` and, at `rate` (base currency per quoted unit), in the base currency: the
+    cost at the lot's own rate paid when the file gives one (per major unit, as
+    `Position.basis_in` takes it)."""
+    basis = left * held.cost
+    value = None if price is None else left * price
+    divisor = major(quoted)[1] if quoted else 1.0
+    if held.lot.fx is not None:
+        base_basis: float | None = basis * held.lot.fx / divisor
+    else:
+        base_basis = None if rate is None else basis * rate
+    base_value = None if value is None or rate is None else value * rate
+    return LotMoney(basis, value, base_basis, base_value)
+
+
+def listing_rate(
+    store: Store, symbol: str, quote_currency: str | None, quoted: bool, base: str
+) -> tuple[str | None, float | None]:
+    """(the listing's unit, base currency per unit at the latest stored rate), as
+    `position_money` takes them: the quote's currency when there is a quote (None: the base),
+    else what the symbol says; the rate None when it is not known."""
+    unit = quote_currency if quoted else listing_currency(symbol)
+    if not quoted and not unit:
+        return None, None
+    rates = {c: r.rate for c, r in store.fx.latest(base).items()}
+    return unit, unit_rate(unit, base, rates)
 
 
 def _rate_on(

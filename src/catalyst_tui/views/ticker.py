@@ -1,6 +1,7 @@
 """The ticker page as the screen reads it: the watchlist row, the lots on today's share basis,
 the fundamentals, the checkpoints in due order, the price history, the splits, the evidence,
-the sales and the earnings releases. Plain data, no textual and no SQL."""
+the sales and the earnings releases; each amount with its currency, a lot's in the listing's
+unit and the base currency (views/money.py). Plain data, no textual and no SQL."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..store import Store
 from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
 from ..thesis.metrics import Observation, observe
 from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
+from .money import LotMoney, listing_rate, lot_money
 from .results import ResultRow, result_rows
 from .watchlist import Watchlist, WatchRow, load_watchlist
 
@@ -26,6 +28,9 @@ FUNDAMENTALS = (
     ("pe_ttm", "P/E (TTM)"),
     ("market_cap", "Market cap"),
 )
+# SEC's figures are read in USD alone (market/sec/facts.py); the market cap is the price's.
+_IN_USD = frozenset({"revenue_q", "eps_ttm"})
+_IN_LISTING = frozenset({"market_cap"})
 
 
 class Figure(NamedTuple):
@@ -34,6 +39,7 @@ class Figure(NamedTuple):
     metric: str
     label: str
     observed: Observation
+    currency: str = ""  # of an amount ("USD", "GBp"); "" for a ratio, a count, or not known
 
 
 class TickerDetail(NamedTuple):
@@ -50,6 +56,14 @@ class TickerDetail(NamedTuple):
     sells: tuple[Sell, ...] = ()  # file order
     results: tuple[ResultRow, ...] = ()  # its earnings releases, newest first
     held: tuple[float, ...] = ()  # the shares each lot still holds after the sales (today's basis)
+    base: str = "USD"  # the portfolio's currency
+    unit: str | None = None  # the listing's (GBp); None: not known until a quote says it
+    lot_money: tuple[LotMoney, ...] = ()  # each lot's figures, as `lots`
+
+    @property
+    def in_base(self) -> bool:
+        """The listing's unit is the base currency: one set of figures says it all."""
+        return self.unit == self.base
 
     @property
     def symbol(self) -> str:
@@ -75,23 +89,36 @@ def load_ticker(
     snap = store.market.snapshot(
         now, sec_configured=sec_configured, symbol=symbol, base=watchlist.currency
     )
-    figures = [Figure(m, label, observe(m, symbol, snap)) for m, label in FUNDAMENTALS]
+    row = watchlist.row(symbol)
+    quoted = row is not None and row.has_quote
+    unit, rate = listing_rate(
+        store, symbol, row.currency if row else None, quoted, watchlist.currency
+    )
+    if quoted and unit is None:  # a quote without a currency is taken as in the base
+        unit = watchlist.currency
+    figures = [
+        Figure(m, label, observe(m, symbol, snap), _currency_of(m, unit))
+        for m, label in FUNDAMENTALS
+    ]
     since = today - dt.timedelta(days=5 * 366)
     splits = store.views.splits(symbol)
     oldest_first = sorted(splits, key=lambda s: s.day)
     lots = store.views.lots(symbol)
     sells = tuple(store.views.sells(symbol).get(symbol, []))
+    on_today = [adjusted(lot, oldest_first) for lot in lots]
+    held = tuple(held_of_each(lots, sells, oldest_first))
+    price = row.price if row else None
     return TickerDetail(
         ticker=ticker,
-        row=watchlist.row(symbol),
-        lots=[adjusted(lot, oldest_first) for lot in lots],
+        row=row,
+        lots=on_today,
         fundamentals=figures,
         checkpoints=flagged_first(in_due_order(store.views.checkpoints(symbol))),
         history=store.views.price_history(symbol, since),
         splits=splits,
         evidence=store.evidence.passages(symbol),
         sells=sells,
-        held=tuple(held_of_each(lots, sells, oldest_first)),
+        held=held,
         results=tuple(
             result_rows(
                 store.results.releases(symbol),
@@ -99,7 +126,19 @@ def load_ticker(
                 store.results.fiscal_year_ends(symbol),
             )
         ),  # fmt: skip
+        base=watchlist.currency,
+        unit=unit,
+        lot_money=tuple(
+            lot_money(a, held[i] if i < len(held) else a.shares, price, unit, rate)
+            for i, a in enumerate(on_today)
+        ),
     )
+
+
+def _currency_of(metric: str, unit: str | None) -> str:
+    if metric in _IN_USD:
+        return "USD"
+    return (unit or "") if metric in _IN_LISTING else ""
 
 
 def in_due_order(checkpoints: list[CheckpointRecord]) -> list[CheckpointRecord]:

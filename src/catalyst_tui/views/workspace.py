@@ -165,7 +165,10 @@ class Workspace:
             return "", record.passage, ""
         return context(text, record.start, record.end)
 
-    def dismiss_passage(self, record: EvidenceRecord) -> bool:
+    def dismiss_passage(self, record: EvidenceRecord, *, undo: bool = False) -> bool:
+        """Not shown again; `undo`: shown again (the TUI's u)."""
+        if undo:
+            return self.store.evidence.restore(record.id)
         return self.store.evidence.dismiss(record.id, self.now())
 
     def symbols(self) -> list[str]:

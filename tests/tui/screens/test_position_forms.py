@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from textual.widgets import Input
+
 from catalyst_tui.config import load_config
 from catalyst_tui.thesis.kinds import KINDS
 from catalyst_tui.thesis.positions import Sell
@@ -44,8 +46,8 @@ async def test_a_sale_of_more_than_is_held_is_refused_as_typed_then_recorded(dem
         await pilot.pause()
         sales = text_of(app, "#sales")
         realized = (10 * 171.20 - 4.95) - 10 * 118.50  # the sale, less the shares of the lot
-        assert "2026-11-02  10 at 171.20 (fees 4.95)" in sales
-        assert f"Realized (USD, first-in first-out) {realized:+,.2f}" in sales
+        assert "2026-11-02  10 at 171.20 USD (fees 4.95 USD)" in sales  # each with its currency
+        assert f"Realized (first-in first-out) {realized:+,.2f} USD" in sales
     after = config.path.read_text()
     assert comments(after) == comments(before)
     assert after.startswith(before[: before.index("[[tickers.ALAB.lots]]")])
@@ -139,3 +141,30 @@ def test_a_checkpoint_field_shows_for_the_kinds_whose_row_allows_its_key(demo):
     for name, kinds in shown.items():
         allowing = tuple(k for k, row in KINDS.items() if row.allows(name))
         assert kinds == (() if len(allowing) == len(KINDS) else allowing), name
+
+
+async def test_the_sale_form_dates_the_sale_today_by_the_app_s_clock(demo):
+    """The date starts as today by the app's clock, in the user's zone (03:00 UTC on the 21st
+    is still the 20th in New York); a sale saved without touching it is dated so."""
+    from catalyst_tui.tui.app import CatalystApp
+    from catalyst_tui.views.workspace import Workspace
+
+    from ...support.pilot import ZONE
+
+    config, store = demo
+    moment = dt.datetime(2026, 11, 21, 3, 0, tzinfo=dt.UTC)
+    app = CatalystApp(Workspace(config, store, clock=lambda: moment, zone=ZONE),
+                      live=False, watch_file=False)  # fmt: skip
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_alab(pilot, app)
+        await pilot.press("3", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#field-date", Input).value == "2026-11-20"
+        await type_into(pilot, app, "shares", "5")
+        await type_into(pilot, app, "price", "150")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+    ticker = load_config(config.path).tickers["ALAB"]
+    assert ticker.sells[-1] == Sell(5, 150.0, dt.date(2026, 11, 20))

@@ -50,6 +50,11 @@ async def test_watchlist_shows_positions_scores_and_the_flagged_row(demo):
             assert value == pytest.approx(shares * prices[symbol], abs=0.01)
             assert cell["weight"] == f"{shares * prices[symbol] / total:.1%}"
         assert 0.15 < 40 * prices["ALAB"] / total < 0.35  # over its 15% cap: the guard's miss
+        # P&L % of what is held, against the file's cost (ALAB: one lot, no sale)
+        [lot] = config.tickers["ALAB"].lots
+        gain = prices["ALAB"] / lot.cost - 1
+        assert cells["ALAB"]["pnl"] == f"{gain * 100:+.1f}%"
+        assert cells["CRDO"]["pnl"] == ""  # watched only
         assert cells["CRDO"]["shares"] == cells["MRVL"]["shares"] == ""  # watched only
         cell = cells["ALAB"]
         assert "✗" in cell["thesis"] and "✓" in cell["thesis"]  # misses and mets

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, TextArea
+from textual.widgets._footer import FooterKey
 
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evidence_match import match_evidence
@@ -116,6 +117,20 @@ async def test_the_evidence_pane_shows_the_passage_in_context_and_marks_from_it(
         assert "Evidence: 0 passage(s)" in text_of(app, "#evidence-title")
         kept = workspace.store.evidence.passages("ALAB", include_dismissed=True)
         assert [p.dismissed for p in kept] == [True]
+        assert "u Undo dismiss" in footer(app)  # the undo is said where the keys are
+        assert any("u brings it back" in n.message for n in app._notifications)
+        await pilot.press("u")  # and undone
+        await pilot.pause()
+        await pilot.pause()
+        assert [p.dismissed for p in workspace.store.evidence.passages(
+            "ALAB", include_dismissed=True)] == [False]  # fmt: skip
+        assert len(rows(app, "#evidence-table")) == 1
+        assert "u Undo dismiss" not in footer(app)  # nothing more to undo
+
+
+def footer(app) -> list[str]:
+    """The keys the footer shows, as drawn."""
+    return [" ".join(str(key.render()).split()) for key in app.screen.query(FooterKey)]
 
 
 async def test_the_timeline_lists_the_filing_with_its_items(workspace):

@@ -119,6 +119,82 @@ async def test_the_last_column_is_fitted_again_when_a_hidden_pane_is_shown_after
         assert _fitted(events, _whys(app)) > wide  # fitted again to the narrower screen
 
 
+async def test_at_80_columns_the_timeline_gives_why_a_third_of_the_width(demo):
+    """At 80 columns the other columns took all but 2 cells of Why: now the value (the reason
+    names it) is left blank, the time and the checkpoint's id are clipped with …, and Why gets
+    about a third of the width; nothing runs past the edge, at 120 nothing is clipped but Why."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.pause()
+        events = app.screen.query_one("#events", DataTable)
+        why = events.columns[ColumnKey("reason")]
+        assert why.get_render_width(events) >= 80 // 4, why.get_render_width(events)
+        assert _fitted(events, _whys(app), word_end=True)
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        ids = {str(e.id): f"{e.symbol}/{e.checkpoint_id}" for e in screen.entries
+               if isinstance(e, EventRecord)}  # fmt: skip
+        for key in events.rows:
+            if key.value in ids:
+                shown = str(events.get_row(key)[1]).removeprefix("⚑ ")
+                assert shown == ids[key.value] or ids[key.value].startswith(shown[:-1])
+                when = str(events.get_row(key)[0])
+                assert len(when) >= 10 and when[:10].count("-") == 2  # the date stays whole
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        await pilot.pause()
+        for key in events.rows:
+            cells = [str(c) for c in events.get_row(key)]
+            assert not any(c.endswith("…") for c in cells[:4]), cells
+        used = sum(c.get_render_width(events) for c in events.columns.values())
+        assert used >= events.scrollable_content_region.width - 4  # the width used, not left
+
+
+async def test_at_80_columns_the_results_pane_shows_the_filed_date_whole(demo):
+    """The Results table is one or two cells wider than 80 columns on a quarter "0.0% in
+    line" (the README's demo): the Filed date was cut at the edge; now XBRL's word gives way.
+    At 78 columns the demo's own data is as wide, against a table that fitted at 80."""
+    config, store = demo
+    for width in (78, 80, 120):
+        app = make_app(config, store)
+        async with app.run_test(size=(width, 24)) as pilot:
+            await open_alab(pilot, app)
+            await pilot.press("6")
+            await pilot.pause()
+            await pilot.pause()
+            table = app.screen.query_one("#results-table", DataTable)
+            used = sum(c.get_render_width(table) for c in table.columns.values())
+            assert used <= table.scrollable_content_region.width, (width, used)
+            releases = store.results.releases("ALAB")
+            filed = {str(k.value): str(table.get_row(k)[-1]) for k in table.rows}
+            assert sorted(filed.values()) == sorted(r.filed.isoformat() for r in releases)
+            xbrl = [str(table.get_row(k)[6]) for k in table.rows]
+            assert all(x == "✓ confirmed" for x in xbrl) == (width >= 80), (width, xbrl)
+
+
+async def test_home_and_end_go_to_the_first_and_last_row(demo):
+    """In every table (one RowTable each): the watchlist, and the timeline."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for opened in ((), ("t",)):
+            await pilot.press(*opened)
+            await pilot.pause()
+            table = app.screen.focused
+            assert isinstance(table, DataTable) and table.row_count > 3
+            await pilot.press("end")
+            await pilot.pause()
+            assert table.cursor_row == table.row_count - 1
+            await pilot.press("home")
+            await pilot.pause()
+            assert table.cursor_row == 0
+
+
 # -- widths known without measuring ----------------------------------------------------------
 
 

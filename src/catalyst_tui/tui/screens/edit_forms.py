@@ -1,7 +1,7 @@
-"""The forms that edit the thesis, each declaring its own fields: a ticker (new, or its name,
-group and thesis), a lot, a sale, a checkpoint (new or edited), and a mark by hand. Each
-validates as you type with the config's validator (through the workspace) and dismisses with the
-outcome of its edit; nothing typed is lost when an edit is refused."""
+"""The forms that edit the thesis, each declaring its own fields: a ticker's name, group and
+thesis (a new ticker's form is ticker_form.py), a lot, a sale, a checkpoint (new or edited), and
+a mark by hand. Each validates as you type with the config's validator (through the workspace)
+and dismisses with the outcome of its edit; nothing typed is lost when an edit is refused."""
 
 from __future__ import annotations
 
@@ -62,33 +62,6 @@ class EditForm(FormScreen):
         return self.outcome
 
 
-class TickerForm(EditForm):
-    FORM = "ticker"
-
-    def __init__(self, workspace: Workspace) -> None:
-        fields = [
-            Field("symbol", "Symbol", placeholder="e.g. CRDO, BRK.B, ^GSPC"),
-            Field("name", "Name", placeholder="optional: defaults to the symbol"),
-            Field("group", "Group (a tab)", placeholder="optional: defaults to watchlist"),
-            Field("thesis", "Thesis", kind="text"),
-        ]
-        super().__init__(workspace, "Add a ticker", fields, form_id="ticker-form")
-
-    def values(self) -> dict[str, str]:
-        """The symbol as exchanges write it: `aapl` is AAPL."""
-        out = super().values()
-        out["symbol"] = out["symbol"].strip().upper()
-        return out
-
-    def field_errors(self, values: dict[str, str]) -> dict[str, str]:
-        return self.workspace.field_errors(
-            "ticker", values, existing_symbols=self.workspace.symbols()
-        )
-
-    def edit(self, values: dict[str, str]) -> EditOutcome:
-        return self.workspace.add_ticker(values)
-
-
 class LotForm(EditForm):
     """A new lot of `symbol`, or the edit of its lot number `index` (0-based, file order), as
     written in the file (cost on the share basis of its date)."""
@@ -131,7 +104,7 @@ class SellForm(EditForm):
         fields = [
             Field("shares", "Shares sold", "", "e.g. 10"),
             Field("price", "Price per share", "", "in the listing's unit, e.g. 171.20"),
-            Field("date", "Date", "", "YYYY-MM-DD"),
+            Field("date", "Date", workspace.today().isoformat(), "YYYY-MM-DD"),  # the app's today
             Field("fees", "Fees", "", "optional: in all"),
             Field("note", "Note", "", "optional"),
         ]

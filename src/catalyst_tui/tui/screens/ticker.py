@@ -109,6 +109,8 @@ class TickerScreen(Screen[None]):
                 text.append("   no data yet: the first refresh fetches it (r)", style=p.muted)
         else:
             text.append(f"   {fmt.money(row.price)} ")
+            if d.unit and not d.in_base:  # as the watchlist says it: 309.30 GBp
+                text.append(f"{printable(d.unit)} ", style=p.muted)
             text.append_text(fmt.percent(row.change_pct))
             if row.ext_session and row.ext_price is not None:
                 text.append(

@@ -50,7 +50,9 @@ class WatchlistScreen(Screen[None]):
         Binding("question_mark", "app.keys", "Keys"),
     ]
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, *, refresh_coming: bool = False) -> None:
+        """`refresh_coming`: a refresh starts right after the first paint (a live app), so the
+        header says "refreshing" from the first frame, not what was stored before it."""
         super().__init__(id="watchlist")
         self.workspace = workspace
         remembered = workspace.prefs()
@@ -63,6 +65,7 @@ class WatchlistScreen(Screen[None]):
         self._shown: list[str] = []
         self._cells = CellCache()  # each row's cells, kept across refreshes
         self.header = WatchlistHeader(workspace.now, id="summary-bar")
+        self.header.refreshing = refresh_coming
 
     def compose(self) -> ComposeResult:
         # What the first frame shows; the hidden ones (the config's banner, shown only while

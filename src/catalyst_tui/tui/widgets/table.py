@@ -3,7 +3,10 @@
 onto a row never hides what its colours say. A table whose last column holds free text (a
 title, a reason) keeps those texts whole and shows them clipped to the room the other columns
 leave, with `…`, fitted again whenever its width changes: on a resize of the terminal, and when
-its pane is shown again after one (a hidden pane has no width to fit to).
+its pane is shown again after one (a hidden pane has no width to fit to). Columns named to
+`give_way` are clipped the same way, down to their floor, when the table would not fit its width
+otherwise: the fitted column keeps a third of the width (a reason two cells wide says nothing)
+and a table without one its last column whole (a date).
 
 A column is as wide as its widest cell. DataTable measures every cell of every new row through
 rich (a Measurement of each renderable: 65 ms for 500 rows of 11 cells, ten times that for
@@ -19,10 +22,11 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.render import measure
 from textual.widgets import DataTable
-from textual.widgets.data_table import CellKey, RowKey
+from textual.widgets.data_table import CellKey, ColumnKey, RowKey
 
 from ..format import clip
 from ..textual_private import default_cell_formatter
@@ -43,6 +47,13 @@ def cell_width(cell: object, console: Console) -> int:
 
 
 class RowTable(DataTable[Any]):
+    # A row is the cursor: Home and End go to the first and last row (DataTable's scroll the
+    # columns sideways, which left and right do here too).
+    BINDINGS = [
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
+    ]
+
     def __init__(self, *, id: str, zebra_stripes: bool = False, fixed_columns: int = 0) -> None:  # noqa: A002
         super().__init__(
             id=id,
@@ -55,6 +66,39 @@ class RowTable(DataTable[Any]):
         self._last_full: dict[str, Text] = {}  # row key -> the last column's whole text
         self._fit_key: str | None = None  # the column fitted, when not the last
         self._fitted_width = 0  # the width the last column was fitted to; 0: not yet
+        self._floors: dict[str, int] = {}  # column key -> the narrowest it gives way to
+        self._yielding: dict[str, dict[str, Text]] = {}  # column key -> row key -> whole text
+
+    def give_way(self, floors: dict[str, int]) -> None:
+        """Columns (key -> the narrowest width) clipped with … when the table is too wide for
+        its room, in the order given: their whole texts are kept as rows are added."""
+        self._floors = dict(floors)
+        self._yielding = {key: {} for key in floors}
+
+    def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None,
+                label: Any = None) -> RowKey:  # fmt: skip
+        row = super().add_row(*cells, height=height, key=key, label=label)
+        if self._yielding and row.value is not None:
+            for column, cell in zip(self.ordered_columns, cells, strict=False):
+                kept = self._yielding.get(str(column.key.value))
+                if kept is not None:
+                    kept[row.value] = cell if isinstance(cell, Text) else Text(str(cell))
+        return row
+
+    def clear(self, columns: bool = False) -> RowTable:
+        for kept in self._yielding.values():
+            kept.clear()
+        for column in self.columns.values():  # measured again from the rows to come
+            if str(column.key.value) in self._floors:
+                column.auto_width, column.width = True, 0
+        super().clear(columns)
+        return self
+
+    def fit_columns(self) -> None:
+        """After the rows are added to a table with columns that give way: fitted to its width
+        now and after every change of it."""
+        self._fitted_width = 0
+        self.call_after_refresh(self._fit_last_column)
 
     def set_last_column(self, full: dict[str, Text], key: str | None = None) -> None:
         """The whole texts of the last column (or the column `key`) (row key → text) of the rows
@@ -65,25 +109,69 @@ class RowTable(DataTable[Any]):
 
     def on_resize(self, _event: events.Resize) -> None:
         # Also sent when only the content's size changed (a cell fitted): nothing to do then.
-        if self._last_full and self.size.width != self._fitted_width:
+        fitted = self._last_full or self._floors
+        if fitted and self.size.width != self._fitted_width:
             self.call_after_refresh(self._fit_last_column)
 
     def _fit_last_column(self) -> None:
         columns = list(self.columns.values())
-        if not columns or not self._last_full or not self.size.width:
+        if not columns or not (self._last_full or self._floors) or not self.size.width:
             return  # hidden (no width): fitted on the Resize that showing it sends
         self._fitted_width = self.size.width
-        last = next((c for c in columns if c.key == self._fit_key), columns[-1])
-        used = sum(c.get_render_width(self) for c in columns if c is not last)
         # The width less a vertical scrollbar's, whether one shows yet or not (rows may add one).
         scrollbar = max(self.gutter.width, self.styles.scrollbar_size_vertical)
-        room = max(8, self.size.width - scrollbar - used - 2 * self.cell_padding)
+        width = self.size.width - scrollbar
+        last = next((c for c in columns if c.key == self._fit_key), columns[-1])
         widest = max((t.cell_len for t in self._last_full.values()), default=0)
+        wanted = 0  # what the fitted column asks of the others: up to a third of the width
+        if self._last_full:
+            wanted = min(max(widest, len(str(last.label))), max(16, width // 3))
+            wanted += 2 * self.cell_padding
+        if self._floors:
+            # Without a fitted column, only a scrollbar that shows takes room from the others.
+            bar = scrollbar if self._last_full or self.show_vertical_scrollbar else 0
+            slack = 4 if self._last_full else 0  # the fitted column gives a few cells itself
+            fitted = last if self._last_full else None
+            self._give_way(self.size.width - bar - wanted + slack, fitted=fitted)
+        if not self._last_full:
+            return
+        used = sum(c.get_render_width(self) for c in columns if c is not last)
+        room = max(8, width - used - 2 * self.cell_padding)
         last.auto_width = False  # the column is as wide as its widest fitted cell, not the whole
         last.width = min(room, max(widest, len(str(last.label))))
         for key, text in self._last_full.items():
             if key in self.rows:
                 self.update_cell(key, last.key, clip(text, last.width), update_width=True)
+
+    def _give_way(self, room: int, *, fitted: Any) -> None:
+        """The columns that give way clipped, in order, down to their floors, until the others
+        (all but `fitted`) fit in `room` cells; whole again when there is room. A floor of 0:
+        the column is whole or blank (a figure cut short reads as another)."""
+        pad = 2 * self.cell_padding
+        natural = {
+            key: max(
+                [len(str(self.columns[ColumnKey(key)].label))]
+                + [t.cell_len for t in texts.values()]
+            )  # fmt: skip
+            for key, texts in self._yielding.items()
+            if ColumnKey(key) in self.columns
+        }
+        others = [c for c in self.columns.values()
+                  if c is not fitted and str(c.key.value) not in natural]  # fmt: skip
+        over = sum(c.get_render_width(self) for c in others)
+        over += sum(w + pad for w in natural.values()) - room
+        for key, whole in natural.items():
+            floor = self._floors[key]
+            shown = max(min(whole, floor), whole - max(0, over))
+            if floor == 0 and shown < whole:
+                shown = 0
+            over -= whole - shown
+            column = self.columns[ColumnKey(key)]
+            column.auto_width, column.width = False, shown
+            for row, text in self._yielding[key].items():
+                if row in self.rows:
+                    cell = clip(text, shown) if shown else Text()
+                    self.update_cell(row, column.key, cell, update_width=True)
 
     # -- widths (see the module's docstring) -------------------------------------------------
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:

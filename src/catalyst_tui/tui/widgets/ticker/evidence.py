@@ -1,7 +1,8 @@
 """The Evidence pane of a ticker: every passage that matched a checkpoint's evidence entries,
 newest document first, the matched words highlighted. `enter` shows a passage in its
 surrounding text, `m` marks its checkpoint with the document and its link in the note, `d`
-dismisses it as irrelevant (not shown again). Documents are other people's text (a filing, a
+dismisses it as irrelevant (not shown again), and `u` brings back the last one dismissed (the
+footer shows it while there is one). Documents are other people's text (a filing, a
 headline): every part of them goes on screen through `printable` / `fmt.plain`."""
 
 from __future__ import annotations
@@ -53,11 +54,13 @@ class EvidencePane(TickerPane):
     BINDINGS = [
         Binding("m", "mark", "Mark from it"),
         Binding("d", "dismiss", "Dismiss"),
+        Binding("u", "undo_dismiss", "Undo dismiss"),
     ]
 
     def __init__(self, title: str, context: PaneContext, *, id: str) -> None:  # noqa: A002
         super().__init__(title, context, id=id)
         self.records: list[EvidenceRecord] = []
+        self.dismissed: list[EvidenceRecord] = []  # this session's, the last one last
 
     def compose(self) -> ComposeResult:
         with Vertical(id="evidence-pane"):
@@ -152,4 +155,15 @@ class EvidencePane(TickerPane):
 
     def action_dismiss(self) -> None:
         if (r := self._need()) is not None:
+            self.dismissed.append(r)
             self.post_message(messages.DismissPassage(r))
+            self.refresh_bindings()  # u shows in the footer
+
+    def action_undo_dismiss(self) -> None:
+        if self.dismissed:
+            self.post_message(messages.DismissPassage(self.dismissed.pop(), undo=True))
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """u only while there is a dismissal of this session to undo."""
+        return bool(self.dismissed) if action == "undo_dismiss" else True

@@ -1,5 +1,7 @@
 """The Position pane of a ticker: its lots (on today's share basis after a split), its sales
-and what they realized, then the fundamentals and the next earnings date."""
+and what they realized, then the fundamentals and the next earnings date. Every amount says its
+currency: a lot's cost, basis and value in the listing's unit (GBp), and its basis, value and
+P&L in the base currency beside them when that is another (views/money.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +23,16 @@ from ...palette import ink
 from ..table import RowTable
 from .pane import PaneContext, TickerPane, shown_keys
 
-LOT_COLUMNS = ("Date", "Shares", "Cost", "Basis", "Value", "P&L", "Note")
+
+def lot_columns(unit: str | None, base: str) -> tuple[str, ...]:
+    """The lots table's headers, each amount's with its currency: the listing's unit's columns,
+    then the base currency's when it is another (or the listing's is not known yet)."""
+    listed = printable(unit or "")
+    own = tuple(f"{label} {listed}".rstrip() for label in ("Cost", "Basis", "Value"))
+    base = printable(base)
+    if unit == base:
+        return ("Date", "Shares", *own, f"P&L {base}", "Note")
+    return ("Date", "Shares", *own, f"Basis {base}", f"Value {base}", f"P&L {base}", "Note")
 
 
 class PositionPane(TickerPane):
@@ -51,24 +62,21 @@ class PositionPane(TickerPane):
             yield Static("Fundamentals", classes="section")
             yield Static(id="fundamentals")
 
-    def on_mount(self) -> None:
-        lots = self.query_one("#lot-table", DataTable)
-        for label in LOT_COLUMNS:
-            lots.add_column(label)
-
     def show(self, d: TickerDetail) -> None:
         p = ink()
         self._detail = d
-        base_currency = self.context.currency()
         lots = self.query_one("#lot-table", DataTable)
-        lots.clear()
-        price = d.row.price if d.row else None
+        columns = lot_columns(d.unit, d.base)
+        if tuple(str(c.label) for c in lots.columns.values()) != columns:
+            lots.clear(columns=True)
+            lots.add_columns(*columns)
+        else:
+            lots.clear()
         for index, held in enumerate(d.lots):
             lot = held.lot
             # What the lot still holds after the sales (first-in first-out), on today's basis.
             left = d.held[index] if index < len(d.held) else held.shares
-            value = None if price is None else price * left
-            basis = left * held.cost
+            money = d.lot_money[index]
             shares = fmt.shares(left) or "0"
             if left != held.shares:  # partly or wholly sold
                 shares += f" of {fmt.shares(held.shares)}"
@@ -79,17 +87,20 @@ class PositionPane(TickerPane):
                 note.append("no date: before or after the split? P&L uncertain: L to date it ",
                             style=p.warning)  # fmt: skip
             note.append(printable(lot.note))  # the user's words: plain text, never markup
+            own: list[str | Text] = [
+                fmt.money(held.cost), fmt.money(money.basis), fmt.money(money.value)
+            ]  # fmt: skip
+            if not d.in_base:
+                own += [fmt.money(money.base_basis), fmt.money(money.base_value)]
             lots.add_row(
                 lot.date.isoformat() if lot.date else "",
                 shares,
-                fmt.money(held.cost),
-                fmt.money(basis),
-                fmt.money(value),
-                fmt.signed(None if value is None else value - basis),
+                *own,
+                fmt.signed(money.base_pnl),
                 note,
             )
         lots.display = bool(d.lots)
-        self._show_sales(d, base_currency)
+        self._show_sales(d)
         splits = self.query_one("#splits", Static)
         splits.display = bool(d.splits)
         if d.splits:
@@ -109,23 +120,25 @@ class PositionPane(TickerPane):
             none = Text("No lots: watched only. Press l to add a purchase.\n", style=p.muted)
             self.query_one("#fundamentals", Static).update(Group(none, table))
 
-    def _show_sales(self, d: TickerDetail, base_currency: str) -> None:
+    def _show_sales(self, d: TickerDetail) -> None:
         """The sales as written, and what they realized in the base currency (first-in
         first-out against the lots)."""
         sales = self.query_one("#sales", Static)
         sales.display = bool(d.sells)
         if not d.sells:
             return
+        unit = f" {printable(d.unit)}" if d.unit else ""
         text = Text("Sales ", style="bold")
         for sell in sorted(d.sells, key=lambda s: s.date):
-            fees = f" (fees {fmt.money(sell.fees)})" if sell.fees else ""
+            fees = f" (fees {fmt.money(sell.fees)}{unit})" if sell.fees else ""
             text.append(f"\n  {sell.date.isoformat()}  {fmt.shares(sell.shares)} at "
-                        f"{fmt.money(sell.price)}{fees}  ")  # fmt: skip
+                        f"{fmt.money(sell.price)}{unit}{fees}  ")  # fmt: skip
             text.append(printable(sell.note))
         realized = d.row.realized if d.row else None
-        base = printable(base_currency)
-        text.append(f"\n  Realized ({base}, first-in first-out) ")
+        base = printable(d.base)
+        text.append("\n  Realized (first-in first-out) ")
         text.append_text(fmt.signed(realized))
+        text.append(f" {base}")
         sales.update(text)
 
     def _figures(self, d: TickerDetail) -> list[tuple[str, str, str]]:
@@ -189,4 +202,7 @@ def _figure(f: Figure) -> tuple[str, str, str]:
     obs = f.observed
     if obs.value is None:
         return f.label, "—", missing_text(obs.missing)
-    return f.label, format_value(f.metric, obs.value), observation_note(obs, metric=f.metric)
+    shown = format_value(f.metric, obs.value)
+    if f.currency:
+        shown += f" {printable(f.currency)}"
+    return f.label, shown, observation_note(obs, metric=f.metric)

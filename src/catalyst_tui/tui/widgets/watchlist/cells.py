@@ -1,5 +1,6 @@
 """The watchlist table's columns and the cells of one row: the symbol (flagged or not), price,
-day's change, 30-day sparkline, thesis score, position and the next dates."""
+day's change, 30-day sparkline, thesis score, position (P&L, P&L %, value, weight, shares) and
+the next dates."""
 
 from __future__ import annotations
 
@@ -23,12 +24,13 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("day", "Day"),
     ("spark", "30 days"),
     ("thesis", "Thesis"),
-    ("pnl", "P&L"),
+    ("gain", "P&L"),  # the amount, in the base currency
+    ("pnl", "P&L %"),  # of what is held: the P&L % sort's column
     ("value", "Value"),
     ("weight", "Weight"),
-    ("shares", "Shares"),
     ("due", "Next due"),
     ("earnings", "Earnings"),
+    ("shares", "Shares"),  # the least telling (Value and Weight say the size): at 120, past it
 )
 
 
@@ -90,11 +92,12 @@ def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
         _spark(row.spark),
         fmt.score(row.met, row.missed, row.pending),
         fmt.signed(row.pnl) if row.shares else Text(""),
+        fmt.percent(row.pnl_pct) if row.shares else Text(""),
         _value(row),
         fmt.percent(row.weight, sign=False) if row.shares else "",
-        fmt.shares(row.shares),
         due,
         earnings,
+        fmt.shares(row.shares),
     )
 
 

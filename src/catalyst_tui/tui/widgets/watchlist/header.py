@@ -46,6 +46,8 @@ class WatchlistHeader(Horizontal):
 
     def on_mount(self) -> None:
         self.set_interval(AGE_TICK_SECONDS, self._count_ages)
+        if self.refreshing:  # a refresh is about to start (a live app's first): its bar at 0%
+            self.show_progress(0, 1)
 
     def show(self, data: Watchlist, totals: Totals) -> None:
         """The totals (of the group shown), then the data's health."""
