@@ -69,7 +69,11 @@ def refreshing(app: CatalystApp) -> bool:
 
 
 def prices(app: CatalystApp) -> dict[str, str]:
-    table = app.screen.query_one("#tickers", DataTable)
+    """The watchlist's prices by symbol; none while another screen (a form) is on top."""
+    found = app.screen.query("#tickers")
+    if not found:
+        return {}
+    table = found.only_one(DataTable)
     return {key: str(table.get_row_at(i)[1]) for i, key in enumerate(row_keys(table))}
 
 
