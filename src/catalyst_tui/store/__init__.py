@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from ..paths import NotAFile, check_file, make_private_dirs
 from . import identity, schema
 from .checkpoints import Checkpoints
+from .dividends import Dividends
 from .evidence import Evidence
 from .fx import FxRates
 from .intraday import IntradayCharts
@@ -96,6 +97,7 @@ class Store:
         self.evidence = Evidence(self)
         self.results = Results(self)
         self.views = Views(self)
+        self.dividends = Dividends(self)
 
     def data_version(self) -> int:
         """SQLite's counter of commits that other connections (the daemon's refresh, `catalyst

@@ -45,11 +45,11 @@ def load_snapshot(
         if high is not None:
             snap.history_high[sym] = high
     snap.facts.update(filed_facts(conn, symbol).by_symbol)
-    for sym, shares, cost, when, note, fx in conn.execute(
-        "SELECT l.symbol, l.shares, l.cost, l.date, l.note, l.fx FROM lots l"
+    for sym, shares, cost, when, note, fx, fees in conn.execute(
+        "SELECT l.symbol, l.shares, l.cost, l.date, l.note, l.fx, l.fees FROM lots l"
         " JOIN tickers t ON t.symbol = l.symbol WHERE t.archived = 0 ORDER BY l.symbol, l.seq"
     ):
-        snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note, fx))
+        snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note, fx, fees))
     snap.splits.update(store.market.splits())
     snap.releases.update(store.results.of_symbols(None if symbol is None else [symbol]))
     for sym, releases in snap.releases.items():
