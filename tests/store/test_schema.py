@@ -34,7 +34,7 @@ def _columns(store: Store, table: str) -> list[str]:
 
 
 def test_every_migration_has_a_name_and_the_version_counts_them():
-    assert SCHEMA_VERSION == len(MIGRATIONS)
+    assert len(MIGRATIONS) == SCHEMA_VERSION
     assert len({m.name for m in MIGRATIONS}) == len(MIGRATIONS)
     assert all(m.name and m.script.strip() for m in MIGRATIONS)
 
