@@ -113,4 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     notify = command("notify", "notification channels")
     notify.add_argument("--test", action="store_true", help="send one test notification")
+    performance = command(
+        "performance",
+        "each position's, group's and the portfolio's yearly return against its benchmark",
+    )
+    performance.add_argument("--json", action="store_true", help="print a JSON object")
     return parser

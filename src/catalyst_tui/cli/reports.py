@@ -39,6 +39,18 @@ def cmd_positions(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_performance(ctx: Context) -> int:
+    from ..jobs.evaluation import local_today
+    from ..views.performance import load_performance
+    from .output.performance import performance_json, print_performance
+
+    config, store = ctx.synced_store(create=False, write=False)
+    with contextlib.closing(store):
+        report = load_performance(store, config.settings.currency, local_today(config, utc_now()))
+    ctx.report(lambda: performance_json(report), lambda: print_performance(report))
+    return EXIT_OK
+
+
 def cmd_export(ctx: Context) -> int:
     from ..jobs.evaluation import local_today
     from .output.export import export_rows, write_csv, write_json

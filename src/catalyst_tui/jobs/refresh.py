@@ -124,9 +124,11 @@ async def refresh_in_process(
     before = _Tally(client.requests.copy(), client.answered.copy(), client.failed.copy())
     outcomes: dict[str, QuoteOutcome] = {}
     try:
-        due = store.market.history_due(symbols, clock())
+        # the benchmarks the returns are held against: fetched as a ticker is, shown as none
+        asked = symbols + store.dividends.benchmarks_to_fetch()
+        due = store.market.history_due(asked, clock())
         outcomes = await fetch_quotes(
-            client, providers, symbols, due, on_progress, min(quotes_deadline, deadline),
+            client, providers, asked, due, on_progress, min(quotes_deadline, deadline),
         )  # fmt: skip
         report.reach = _reach(outcomes)
         if report.reach:  # each provider's failure, said once (not once a symbol)
@@ -139,7 +141,7 @@ async def refresh_in_process(
         store.dividends.save([d for o in outcomes.values() for d in o.dividends])
         whole = [s for s, start in due.items() if start is None and outcomes[s].bars]
         store.market.mark_backfilled(whole, clock())
-        report.fresh = {s for s, o in outcomes.items() if o.quote is not None}
+        report.fresh = {s for s, o in outcomes.items() if o.quote is not None and s in symbols}
         report.notes.extend(f"{p.name}: {p.fallback}" for p in providers if p.fallback)
         refusing = _refusing(paused, outcomes)
         async with _within(ends, deadline, report):

@@ -56,6 +56,23 @@ class Dividends:
         ).fetchone()
         return float(row[0]) if row else 0.0
 
+    def benchmarks(self) -> dict[str, str]:
+        """The benchmark of each ticker in the file (its group's, else the settings')."""
+        return dict(self._conn.execute("SELECT symbol, benchmark FROM tickers WHERE archived = 0"))
+
+    def benchmarks_to_fetch(self) -> list[str]:
+        """The benchmarks of the tickers with lots that are not tickers in the file themselves:
+        a refresh fetches their quotes and daily history as a ticker's."""
+        return [
+            row[0]
+            for row in self._conn.execute(
+                "SELECT DISTINCT t.benchmark FROM tickers t WHERE t.archived = 0"
+                " AND EXISTS (SELECT 1 FROM lots l WHERE l.symbol = t.symbol)"
+                " AND t.benchmark NOT IN (SELECT symbol FROM tickers WHERE archived = 0)"
+                " ORDER BY t.benchmark"
+            )
+        ]
+
     def sync(self, conn: object, symbol: str, entries: Iterable[ManualDividend]) -> None:
         """Replace `symbol`'s written dividends with `entries` (inside the sync's transaction)."""
         rows = [(symbol, seq, e.date.isoformat(), e.amount, e.note)

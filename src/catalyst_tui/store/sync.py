@@ -20,7 +20,8 @@ from .schema import SCHEMA_VERSION
 if TYPE_CHECKING:
     from . import Store
 
-_TICKER_COLUMNS = ("symbol", "name", "grp", "thesis", "position", "dividend_tax", "archived")
+_TICKER_COLUMNS = ("symbol", "name", "grp", "thesis", "position", "dividend_tax", "benchmark",
+                   "archived")  # fmt: skip
 _CHECKPOINT_COLUMNS = ("id", "title", "kind", "due", "until", "condition", "period_end",
                        "source", "notes", "evidence", "position")  # fmt: skip
 _DIGEST = "config_digest"  # the meta key of the last synced config's digest
@@ -67,7 +68,7 @@ class ConfigSync:
             ):
                 stored_checkpoints.setdefault(symbol, {})[row[0]] = tuple(row)
             for position, ticker in enumerate(config.tickers.values()):
-                wanted = _ticker_row(ticker, position)
+                wanted = _ticker_row(ticker, position, config.benchmark(ticker.group))
                 have = stored_tickers.get(ticker.symbol)
                 if have is None:
                     self._store.db["tickers"].insert(  # type: ignore[union-attr]
@@ -217,9 +218,9 @@ def _update(
     conn.execute(f"UPDATE {table} SET {assignments} WHERE {where}", [*values, *args])
 
 
-def _ticker_row(ticker: Ticker, position: int) -> tuple[Any, ...]:
+def _ticker_row(ticker: Ticker, position: int, benchmark: str) -> tuple[Any, ...]:
     return (ticker.symbol, ticker.name, ticker.group, ticker.thesis, position,
-            ticker.dividend_tax, 0)  # fmt: skip
+            ticker.dividend_tax, benchmark, 0)  # fmt: skip
 
 
 def _lot_tuple(lot: Lot) -> tuple[float, float, str | None, str, float | None, float]:

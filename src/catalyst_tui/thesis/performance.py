@@ -76,6 +76,7 @@ class Benchmark(NamedTuple):
     closes: Closes
     dividends: Sequence[Dividend]
     rate: DayValue  # base currency per its listing unit on a day
+    price: float | None = None  # its last price (listing unit): today's value, as a holding's
 
 
 class SpanFlows(NamedTuple):
@@ -172,7 +173,8 @@ def mirrored(flows: SpanFlows, b: Benchmark, today: dt.date) -> list[Flow] | NoR
     """`flows`' money in the benchmark, priced in the base currency."""
 
     def price(day: dt.date) -> float | None:
-        close, unit = b.closes.on(day), b.rate(day)
+        close = b.price if day == today and b.price is not None else b.closes.on(day)
+        unit = b.rate(day)
         return None if close is None or unit is None else close * unit
 
     paid = []
