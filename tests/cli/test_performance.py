@@ -64,6 +64,11 @@ shares = 10
 cost = 150
 fees = 2
 date = {bought}
+[[tickers.AAPL.checkpoints]]
+id = "beats"
+title = "The thesis beats the index"
+kind = "guard"
+when = "excess_return >= -1000%"
 
 [tickers.MSFT]
 name = "Microsoft"
@@ -138,3 +143,11 @@ def test_the_report_says_it_in_a_sentence(market, refreshed):
     sentence = (f"AAPL {rate * 100:+.1f}% a year against SPY {other * 100:+.1f}%: the thesis "
                 f"{verb} the index by {abs(rate - other) * 100:.1f} points")  # fmt: skip
     assert sentence in " ".join(result.stdout.split())
+
+
+def test_a_guard_reads_the_excess_over_the_index(market, refreshed):
+    result = cli(refreshed, "check", "--json")
+    (guard,) = [c for c in json.loads(result.stdout) if c["id"] == "beats"]
+    own, index = by_hand(market)["AAPL"]
+    assert guard["value"] == pytest.approx(reference_xirr(own) - reference_xirr(index), abs=1e-6)
+    assert guard["status"] == "met" and "a year against SPY" in guard["reason"]

@@ -171,6 +171,8 @@ def missing_text(missing: Missing | None) -> str:
             return f"the holdings ({', '.join(missing.symbols)}) are worth 0 at the stored prices"
         case MissingCode.NOT_FINITE:
             return f"{missing.metric} of {symbol} is not a finite number from the stored data"
+        case MissingCode.NO_RETURN:
+            return f"no return against the benchmark for {symbol}: {no_return_text(missing.text)}"
         case MissingCode.METRIC_FAILED:
             return f"{missing.metric} of {symbol} could not be computed ({missing.text})"
     return missing.text  # RECORDED: the sentence as an earlier version stored it
