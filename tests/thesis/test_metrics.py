@@ -207,5 +207,5 @@ def test_excess_return_without_a_return_says_why():
         "it needs"
     )
     assert observe("excess_return", "ALAB", snapshot()).missing == Missing(
-        MissingCode.NO_LOTS, "ALAB"
+        MissingCode.NO_RETURN, "ALAB", text="no_flows"
     )

@@ -182,7 +182,7 @@ def gain_pct(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observa
 def excess_return(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     found = snap.returns_of(symbol) if snap.lots.get(symbol) and snap.returns_of else None
     if found is None:
-        return Observation(None, Missing(MissingCode.NO_LOTS, symbol))
+        return Observation(None, Missing(MissingCode.NO_RETURN, symbol, text="no_flows"))
     benchmark, life = found
     if life.excess.value is None:
         reason = str(life.excess.reason or "")
