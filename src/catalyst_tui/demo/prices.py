@@ -41,6 +41,7 @@ PROFILES: dict[str, Profile] = {
     "MRVL": Profile(76.0, math.log(76 / 92), 0.028, 14_000_000),
     "AVGO": Profile(341.0, math.log(341 / 232), 0.021, 21_000_000),
     "ANET": Profile(133.0, math.log(133 / 104), 0.022, 8_300_000),
+    "SPY": Profile(680.0, math.log(680 / 590), 0.010, 70_000_000),  # the default benchmark
 }
 _WAVES = ((181.0, 3.0), (67.0, 2.0), (29.0, 1.3), (11.0, 0.8), (4.3, 0.5))  # (days, x vol)
 

@@ -12,6 +12,7 @@ from ..store import Store
 from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
 from ..thesis.metrics import Observation, observe
 from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
+from .performance import Returns, ticker_returns
 from .results import ResultRow, result_rows
 from .watchlist import Watchlist, WatchRow, load_watchlist
 
@@ -50,6 +51,7 @@ class TickerDetail(NamedTuple):
     sells: tuple[Sell, ...] = ()  # file order
     results: tuple[ResultRow, ...] = ()  # its earnings releases, newest first
     held: tuple[float, ...] = ()  # the shares each lot still holds after the sales (today's basis)
+    returns: Returns | None = None  # its returns against its benchmark (None without lots)
 
     @property
     def symbol(self) -> str:
@@ -92,6 +94,7 @@ def load_ticker(
         evidence=store.evidence.passages(symbol),
         sells=sells,
         held=tuple(held_of_each(lots, sells, oldest_first)),
+        returns=ticker_returns(store, symbol, watchlist.currency, today) if lots else None,
         results=tuple(
             result_rows(
                 store.results.releases(symbol),
