@@ -21,6 +21,7 @@ from .context import (
     modules_loaded,
 )
 from .demo import cmd_demo
+from .imports import cmd_import
 from .logs import log_file, setup_logging
 from .parser import build_parser
 from .reports import (
@@ -56,6 +57,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "status": cmd_status,
     "demo": cmd_demo,
     "performance": cmd_performance,
+    "import": cmd_import,
 }
 # Commands that set up their own log (the demo logs into its temporary folder).
 OWN_LOG = frozenset({"demo"})
