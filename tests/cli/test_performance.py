@@ -151,3 +151,12 @@ def test_a_guard_reads_the_excess_over_the_index(market, refreshed):
     own, index = by_hand(market)["AAPL"]
     assert guard["value"] == pytest.approx(reference_xirr(own) - reference_xirr(index), abs=1e-6)
     assert guard["status"] == "met" and "a year against SPY" in guard["reason"]
+
+
+def test_positions_show_the_dividends_received_after_tax(market, refreshed):
+    result = cli(refreshed, "positions", "--json")
+    assert result.returncode == 0, result.stderr
+    got = {p["symbol"]: p["dividends"] for p in json.loads(result.stdout)}
+    assert got == {"AAPL": 0.0, "MSFT": pytest.approx(20 * 0.75 * 0.85)}  # 20 held, 15% withheld
+    table = cli(refreshed, "positions").stdout
+    assert "Dividends" in table and "12.75" in table

@@ -26,6 +26,7 @@ def cmd_check(ctx: Context) -> int:
 
 def cmd_positions(ctx: Context) -> int:
     from ..jobs.evaluation import local_today
+    from ..views.performance import dividends_received
     from ..views.watchlist import load_watchlist
     from .output.report import positions_json, print_positions
 
@@ -35,7 +36,9 @@ def cmd_positions(ctx: Context) -> int:
         watchlist = load_watchlist(
             store, local_today(config, now), currency=config.settings.currency
         )
-    ctx.report(lambda: positions_json(watchlist), lambda: print_positions(watchlist))
+        dividends = dividends_received(store, config.settings.currency)
+    ctx.report(lambda: positions_json(watchlist, dividends),
+               lambda: print_positions(watchlist, dividends))  # fmt: skip
     return EXIT_OK
 
 

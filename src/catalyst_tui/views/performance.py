@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from ..store import Store
 from ..store.holdings import load_holdings
+from ..thesis.flows import received
 from ..thesis.performance import Outcome, Span, outcome, time_weighted
 from ..thesis.returns import Rate
 
@@ -68,3 +69,20 @@ def ticker_returns(store: Store, symbol: str, base: str, today: dt.date) -> Retu
     pair = [(held[symbol], benchmarks[bench_of[symbol]])]
     spans = {span: outcome(pair, span, today) for span in SPANS}
     return Returns("ticker", symbol, bench_of[symbol], spans)
+
+
+def dividends_received(store: Store, base: str) -> dict[str, float | None]:
+    """What each position's dividends brought over its life, after the tax withheld, in the
+    base currency at the rate of each ex-date (None where a rate is missing)."""
+    held, _benchmarks, _names = load_holdings(store, base)
+    out: dict[str, float | None] = {}
+    for symbol, h in held.items():
+        total: float | None = 0.0
+        for r in received(h.lots, h.sells, h.splits, h.dividends, h.tax, h.written):
+            unit = h.rate(r.day)
+            if unit is None or total is None:
+                total = None
+                break
+            total += r.net * unit
+        out[symbol] = total
+    return out
