@@ -141,3 +141,10 @@ def test_excess_is_the_difference_in_points_or_the_first_reason() -> None:
     assert excess(Rate(0.712), Rate(0.224)).value == pytest.approx(0.488)
     assert excess(Rate(0.1), Rate(None, NoReturn.NO_BENCHMARK)).reason is NoReturn.NO_BENCHMARK
     assert excess(Rate(None, NoReturn.ONE_DAY), Rate(0.1)).reason is NoReturn.ONE_DAY
+
+
+def test_a_dividend_between_two_buys_still_gives_the_one_rate() -> None:
+    # buy, dividend, buy, value: three changes of sign, one rate (scanned, not assumed)
+    flows = [Flow(D(2022, 1, 3), -1000.0), Flow(D(2022, 6, 1), 12.0),
+             Flow(D(2022, 9, 1), -500.0), Flow(D(2023, 9, 1), 1800.0)]  # fmt: skip
+    assert xirr(flows).value == pytest.approx(reference_xirr(flows), abs=1e-6)

@@ -63,7 +63,9 @@ def _npv_sign(flows: Sequence[tuple[float, float]], log_growth: float) -> float:
 
 def xirr(flows: Sequence[Flow]) -> Rate:
     """The money-weighted yearly rate of `flows` (days counted /365 from the first): the one
-    rate at which their present value is zero, found by bisection on ln(1 + rate)."""
+    rate at which their present value is zero, found by bisection on ln(1 + rate). With one
+    change of sign in time order there is at most one; otherwise the range is scanned for
+    every change of the present value's sign, and more than one is no rate."""
     if not flows:
         return Rate.missing(NoReturn.NO_FLOWS)
     first = min(f.day for f in flows)
@@ -77,6 +79,14 @@ def xirr(flows: Sequence[Flow]) -> Rate:
     if all(a > 0 for _, a in points) or all(a < 0 for _, a in points):
         return Rate.missing(NoReturn.NO_SIGN_CHANGE)
     low, high = math.log(_LOW_GROWTH), math.log(_HIGH_GROWTH)
+    changes = sum((a < 0) != (b < 0) for (_, a), (_, b) in itertools.pairwise(points))
+    if changes == 1:  # Descartes' rule of signs: one change in time order, at most one rate
+        at_low, at_high = _npv_sign(points, low), _npv_sign(points, high)
+        if at_low == 0.0 or at_high == 0.0:
+            return Rate(math.expm1(low if at_low == 0.0 else high))
+        if (at_low > 0) == (at_high > 0):
+            return Rate.missing(NoReturn.OUT_OF_RANGE)
+        return Rate(math.expm1(_bisect(points, low, high, at_low)))
     step = (high - low) / _GRID
     roots: list[float] = []
     previous_x, previous = low, _npv_sign(points, low)
