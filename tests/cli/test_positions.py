@@ -380,9 +380,8 @@ cost = 309.3
     cells = {line.split()[0]: line.split() for line in lines if line.split()}
     realized = 30 * 178.40 - 4.95 - 30 * 96.30
     assert cells["NVDA"] == ["NVDA", "50", "—", "—", f"{50 * 96.30:,.2f}", "—",
-                             f"{realized:+,.2f}", "0.00", "—"]  # fmt: skip
-    # none sold, no dividend stored
-    assert cells["OCDO.L"] == ["OCDO.L", "100", "—", "—", "—", "—", "+0.00", "0.00", "—"]
+                             f"{realized:+,.2f}", "—"]  # fmt: skip
+    assert cells["OCDO.L"] == ["OCDO.L", "100", "—", "—", "—", "—", "+0.00", "—"]  # none sold
     [total] = [line for line in lines if line.startswith("Total ")]
     assert total == f"Total — USD · unrealized — · realized this year {realized:+,.2f}"
     data = {p["symbol"]: p for p in json.loads(cli(tmp_path, "positions", "--json").stdout)}

@@ -200,6 +200,8 @@ def print_positions(
 ) -> None:
     console = console or output_console()
     paid = dividends or {}
+    # the dividends' column where a position received any (80 columns hold the others)
+    with_dividends = any(paid.values())
     base = watchlist.currency
     rows = []
     for row in _held_or_sold(watchlist):
@@ -214,12 +216,12 @@ def print_positions(
         cells = (
             row.symbol, f"{entry['shares']:g}", price.strip(), value, _money(entry["cost"]),
             _signed(entry["unrealized"]), _signed(entry["realized"]),
-            _money(paid.get(row.symbol, 0.0)),
+            *([_money(paid.get(row.symbol, 0.0))] if with_dividends else []),
             NONE if entry["weight"] is None else f"{entry['weight']:.1%}",
         )  # fmt: skip
         rows.append(Row([printable(cell) for cell in cells]))
-    names = ("Symbol", "Shares", "Price", "Value", "Cost", "Unrealized", "Realized", "Dividends",
-             "Weight")  # fmt: skip
+    names = ("Symbol", "Shares", "Price", "Value", "Cost", "Unrealized", "Realized",
+             *(["Dividends"] if with_dividends else []), "Weight")  # fmt: skip
     columns = [Column(name, right=name != "Symbol") for name in names]
     print_table(console, printable(f"Positions ({base})"), columns, rows)
     totals = watchlist.totals()
