@@ -69,7 +69,8 @@ def fresh_market(market: MarketServer) -> MarketServer:
 
 def finnhub_config(path: Path, base: str, providers: str = '["finnhub", "yahoo", "stooq"]') -> Path:
     path.write_text(
-        f"[settings]\nproviders = {providers}\n"
+        # the returns held against a ticker of the file: no other symbol asked of the providers
+        f'[settings]\nproviders = {providers}\nbenchmark = "CRDO"\n'
         f'[providers.yahoo]\nbase_url = "{base}"\ncookie_url = "{base}/fc"\n'
         f'[providers.stooq]\nbase_url = "{base}"\n'
         f'[providers.finnhub]\nbase_url = "{base}"\napi_key_env = "{KEY_ENV}"\n'

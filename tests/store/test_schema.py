@@ -35,6 +35,7 @@ def _columns(store: Store, table: str) -> list[str]:
 
 def test_every_migration_has_a_name_and_the_version_counts_them():
     assert len(MIGRATIONS) == SCHEMA_VERSION
+    assert len({m.name for m in MIGRATIONS}) == len(MIGRATIONS)
     assert all(m.name and m.script.strip() for m in MIGRATIONS)
 
 
@@ -48,7 +49,8 @@ def test_a_new_database_has_every_table_and_the_reason_in_parts(db_path: Path):
                           "provider_sessions", "provider_health", "provider_requests",
                           "intraday_charts", "intraday_bars",
                           "releases", "release_figures", "release_guidance",
-                          "sparks", "meta", "release_places", "release_layouts"}  # fmt: skip
+                          "sparks", "meta", "release_places", "release_layouts",
+                          "dividends", "dividend_entries"}  # fmt: skip
         parts = [name for name, _ in REASON_PARTS]
         assert set(parts) <= set(_columns(store, "events"))
         assert {f"last_{p}" for p in parts} <= set(_columns(store, "checkpoints"))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from catalyst_tui.config import load_config, parse_config
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.positions import Lot
@@ -118,3 +120,18 @@ def test_a_file_synced_last_is_not_read_again_and_any_other_is(tmp_path: Path):
         assert store.sync.apply(load_config(path), now=T1).tickers_updated == 1
         ticker = store.views.ticker("ALAB")
         assert ticker is not None and ticker.name == "Astera"
+
+
+def test_fees_tax_and_written_dividends_reach_the_store(store: Store):
+    text = THESIS.replace("[tickers.ALAB]", '[tickers.ALAB]\ndividend_tax = "15%"', 1)
+    text += (
+        "\n[[tickers.ALAB.lots]]\nshares = 4\ncost = 100\nfees = 2\ndate = 2025-01-06\n"
+        "[[tickers.ALAB.dividends]]\ndate = 2025-03-03\namount = 1.5\n"
+    )
+    store.sync.apply(parse_config(text))
+    assert store.views.lots("ALAB")[-1].fees == 2.0
+    assert store.dividends.tax("ALAB") == pytest.approx(0.15)
+    (written,) = store.dividends.written("ALAB")
+    assert (written.date.isoformat(), written.amount) == ("2025-03-03", 1.5)
+    store.sync.apply(parse_config(THESIS))  # the entries leave with the file's
+    assert store.dividends.written("ALAB") == [] and store.dividends.tax("ALAB") == 0.0

@@ -98,6 +98,7 @@ PROFILES: dict[str, Profile] = {
     "MRVL": Profile(92.0, 76.0, 0.028, 14_000_000),
     "AVGO": Profile(232.0, 341.0, 0.021, 21_000_000),
     "ANET": Profile(104.0, 133.0, 0.022, 8_300_000),
+    "SPY": Profile(590.0, 680.0, 0.010, 70_000_000),  # the benchmark the positions are held to
 }
 
 # Next earnings dates, as days after now's date: (days, estimate). LITE: the source has none.
@@ -374,6 +375,9 @@ def seed_demo(store: Store, config: Config, *, now: datetime = DEMO_NOW, years: 
     evaluation = _evaluation_config(config)
     last_day = last_weekday(now.date())
     series = {symbol: demo_bars(symbol, last_day, years) for symbol in config.tickers}
+    # the benchmarks the positions are held against, back to the oldest lot (as a refresh's 5y)
+    for symbol in sorted({config.benchmark(t.group) for t in config.tickers.values() if t.lots}):
+        series.setdefault(symbol, demo_bars(symbol, last_day, max(years, 3)))
     first = now - timedelta(days=189)
     second = now - timedelta(days=105)
     third = now - timedelta(days=15)

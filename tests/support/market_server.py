@@ -189,6 +189,8 @@ class MarketServer:
         self.ecb_rates: dict[str, float] | None = None  # the ECB sample's rates, replaced
         self.no_calendar: set[str] = set(NO_CALENDAR)
         self.splits: dict[str, list[tuple[date, float, float]]] = {}
+        # symbol -> (ex-date, amount per share): in a chart asked for events=div, as Yahoo's
+        self.dividends: dict[str, list[tuple[date, float]]] = {}
         self.earnings: dict[str, date] = {}  # symbol -> its next earnings date, when set
         self.latency = latency
         self.finnhub_token = finnhub_token
@@ -581,6 +583,14 @@ def _chart(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> R
         }  # fmt: skip
         if splits:
             result["events"] = {"splits": splits}
+    if "div" in query.get("events", "") and days:
+        paid = {
+            str(int(_at(d, SESSION_OPEN).timestamp())): {
+                "amount": amount, "date": int(_at(d, SESSION_OPEN).timestamp())}
+            for d, amount in server.dividends.get(symbol, ()) if days[0] <= d <= days[-1]
+        }  # fmt: skip
+        if paid:
+            result.setdefault("events", {})["dividends"] = paid
     return Reply(200, json.dumps(sample))
 
 

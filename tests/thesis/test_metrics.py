@@ -174,3 +174,38 @@ def test_an_undefined_pe_carries_the_eps_it_was_undefined_by():
     result = observe("pe_ttm", "ALAB", snapshot(facts=facts))
     assert result.missing is not None and result.missing.code == MissingCode.PE_UNDEFINED
     assert result.missing.value == pytest.approx(-0.15)
+
+
+def test_excess_return_is_the_positions_rate_less_the_benchmarks_on_the_same_money():
+    from catalyst_tui.thesis.performance import Benchmark, Closes, Holding, Span, outcome
+    from catalyst_tui.thesis.positions import Lot
+
+    # 10 at 100 worth 1500 365 days on (+50% a year); the index 400 → 440 (+10%): 40 points.
+    day, later = dt.date(2025, 1, 3), dt.date(2026, 1, 3)
+    held = Holding("ALAB", [Lot(10, 100.0, day)], (), (), (), (), 0.0, Closes([], []), 150.0,
+                   lambda d: 1.0, 1.0)  # fmt: skip
+    index = Benchmark("SOXX", Closes([day, later], [400.0, 440.0]), (), lambda d: 1.0)
+    snap = snapshot(lots={"ALAB": lots((10, 100.0))})
+    snap.returns_of = lambda symbol: ("SOXX", outcome([(held, index)], Span.LIFE, later))
+    found = observe("excess_return", "ALAB", snap)
+    assert found.value == pytest.approx(0.4, abs=1e-9)
+    assert observation_note(found) == "+50.0% a year against SOXX +10.0%"
+    assert parse_condition("excess_return >= 0%").threshold == 0.0
+
+
+def test_excess_return_without_a_return_says_why():
+    from catalyst_tui.thesis.performance import Outcome
+    from catalyst_tui.thesis.returns import NoReturn, Rate
+
+    none = Rate.missing(NoReturn.NO_BENCHMARK)
+    snap = snapshot(lots={"ALAB": lots((10, 100.0))})
+    snap.returns_of = lambda symbol: ("SOXX", Outcome(Rate(0.5), none, none))
+    found = observe("excess_return", "ALAB", snap)
+    assert found.missing == Missing(MissingCode.NO_RETURN, "ALAB", text="no_benchmark")
+    assert missing_text(found.missing) == (
+        "no return against the benchmark for ALAB: the benchmark has no price stored for a day "
+        "it needs"
+    )
+    assert observe("excess_return", "ALAB", snapshot()).missing == Missing(
+        MissingCode.NO_RETURN, "ALAB", text="no_flows"
+    )

@@ -170,6 +170,9 @@ MISSING_SENTENCES = [
     (Missing(MissingCode.NOT_IN_QUARTER, "ALAB", "eps_nongaap_q", quarter=RELEASED),
      "no non-GAAP diluted EPS for the quarter ended 2026-09-30, from the release of 2026-11-03"
      " of ALAB"),
+    (Missing(MissingCode.NO_RETURN, "ALAB", text="undated"),
+     "no return against the benchmark for ALAB: a lot without its date: it cannot be placed in "
+     "time"),
     (Missing(MissingCode.RECORDED, text="as an earlier version wrote it"),
      "as an earlier version wrote it"),
 ]  # fmt: skip

@@ -114,4 +114,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     notify = command("notify", "notification channels")
     notify.add_argument("--test", action="store_true", help="send one test notification")
+    performance = command(
+        "performance",
+        "each position's, group's and the portfolio's yearly return against its benchmark",
+    )
+    performance.add_argument("--json", action="store_true", help="print a JSON object")
+    imports = command("import", "append a broker's trades to the file as lots and sales")
+    imports.add_argument("file", metavar="FILE", help="the broker's transaction export (CSV)")
+    imports.add_argument(
+        "--broker", choices=["ibkr", "schwab", "fidelity", "trading212", "degiro", "generic"],
+        help="its layout (default: found from its header line; generic with --map)",
+    )  # fmt: skip
+    imports.add_argument("--dry-run", action="store_true", help="show what it would add only")
+    imports.add_argument(
+        "--map", action="append", metavar="FIELD=COLUMN",
+        help="a generic CSV's column for date, symbol, side, shares, price, currency or fees",
+    )  # fmt: skip
+    imports.add_argument("--symbol", action="append", metavar="ISIN=SYMBOL",
+                         help="the symbol of an ISIN (DEGIRO names products by ISIN)")  # fmt: skip
+    days = imports.add_mutually_exclusive_group()
+    days.add_argument("--day-first", dest="day_first", action="store_true", default=None,
+                      help="dates are day/month/year")  # fmt: skip
+    days.add_argument("--month-first", dest="day_first", action="store_false",
+                      help="dates are month/day/year")  # fmt: skip
+    decimals = imports.add_mutually_exclusive_group()
+    decimals.add_argument("--decimal-comma", dest="decimal_comma", action="store_true",
+                          default=None, help="amounts are written 1.234,50")  # fmt: skip
+    decimals.add_argument("--decimal-point", dest="decimal_comma", action="store_false",
+                          help="amounts are written 1,234.50")  # fmt: skip
     return parser

@@ -26,6 +26,7 @@ def cmd_check(ctx: Context) -> int:
 
 def cmd_positions(ctx: Context) -> int:
     from ..jobs.evaluation import local_today
+    from ..views.performance import dividends_received
     from ..views.watchlist import load_watchlist
     from .output.report import positions_json, print_positions
 
@@ -35,7 +36,21 @@ def cmd_positions(ctx: Context) -> int:
         watchlist = load_watchlist(
             store, local_today(config, now), currency=config.settings.currency
         )
-    ctx.report(lambda: positions_json(watchlist), lambda: print_positions(watchlist))
+        dividends = dividends_received(store, config.settings.currency)
+    ctx.report(lambda: positions_json(watchlist, dividends),
+               lambda: print_positions(watchlist, dividends))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_performance(ctx: Context) -> int:
+    from ..jobs.evaluation import local_today
+    from ..views.performance import load_performance
+    from .output.performance import performance_json, print_performance
+
+    config, store = ctx.synced_store(create=False, write=False)
+    with contextlib.closing(store):
+        report = load_performance(store, config.settings.currency, local_today(config, utc_now()))
+    ctx.report(lambda: performance_json(report), lambda: print_performance(report))
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ tool promises.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from pathlib import Path
@@ -137,7 +138,7 @@ def load_config(path: Path, *, use_cache: bool = True) -> Config:
         cached = parse_config(decode_config(data, shown), shown)
         if use_cache:
             cache.write(key, cached)
-    return Config(cached.settings, cached.providers, cached.tickers, path, key)
+    return dataclasses.replace(cached, path=path, digest=key)
 
 
 def parse_config(text: str, filename: str = "catalysts.toml") -> Config:

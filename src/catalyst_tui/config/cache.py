@@ -11,6 +11,7 @@ than the user's account itself.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import logging
@@ -89,7 +90,7 @@ def write(key: str, config: Config) -> None:
         fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(Config(config.settings, config.providers, config.tickers), handle)
+                pickle.dump(dataclasses.replace(config, path=None, digest=""), handle)
             os.replace(temp, target)
         except BaseException:
             with contextlib.suppress(OSError):

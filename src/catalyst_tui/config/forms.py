@@ -42,7 +42,7 @@ from .validate import SYMBOL_RE
 # The keys of the config's own tables, so a form can never offer a key the validator refuses.
 TICKER_FIELDS = (
     "symbol",
-    *(k for k in TICKER_KEYS if k not in ("lots", "checkpoints", "sells")),
+    *(k for k in TICKER_KEYS if k not in ("lots", "checkpoints", "sells", "dividends")),
 )
 LOT_FIELDS = LOT_KEYS
 SELL_FIELDS = SELL_KEYS

@@ -19,12 +19,16 @@ from ..market.spec import ProviderSpec
 from ..market.stooq import StooqSettings
 from ..market.yahoo import YahooSettings
 from ..thesis.conditions import Condition
+from ..thesis.flows import ManualDividend
 from ..thesis.positions import Lot, Sell
 from ..thesis.vocabulary import NOTIFY_TRANSITIONS, Status
 
 __all__ = [
     "CHECKPOINT_KEYS",
+    "DEFAULT_BENCHMARK",
     "DEFAULT_GROUP",
+    "DIVIDEND_KEYS",
+    "GROUP_KEYS",
     "LOT_KEYS",
     "NOTIFY_TRANSITIONS",
     "PROVIDERS",
@@ -35,6 +39,8 @@ __all__ = [
     "Config",
     "EcbSettings",
     "FinnhubSettings",
+    "Group",
+    "ManualDividend",
     "Lot",
     "SELL_KEYS",
     "Sell",
@@ -48,6 +54,7 @@ __all__ = [
 
 PROVIDERS = QUOTE_PROVIDERS  # what settings.providers and settings.browser_tls may list
 DEFAULT_GROUP = "watchlist"
+DEFAULT_BENCHMARK = "SPY"  # the S&P 500 ETF: what a position's returns are held against
 
 
 class Settings(NamedTuple):
@@ -63,6 +70,8 @@ class Settings(NamedTuple):
     # Providers asked through a browser's TLS handshake (market/http/browser_tls.py, curl_cffi):
     # Yahoo, which answers Python's own handshake with 429; [] turns it off.
     browser_tls: tuple[str, ...] = ("yahoo",)
+    # The symbol whose daily history the returns are held against (a group may name its own).
+    benchmark: str = DEFAULT_BENCHMARK
 
 
 S = TypeVar("S")
@@ -137,6 +146,15 @@ class Ticker(NamedTuple):
     lots: tuple[Lot, ...] = ()
     checkpoints: tuple[Checkpoint, ...] = ()
     sells: tuple[Sell, ...] = ()
+    dividend_tax: float = 0.0  # the share of its dividends withheld (0.15 for "15%")
+    dividends: tuple[ManualDividend, ...] = ()  # received, as written: what the provider lacks
+
+
+class Group(NamedTuple):
+    """A [groups.NAME] table: what a group of tickers says of itself."""
+
+    name: str
+    benchmark: str | None = None  # its returns against this symbol instead of the settings'
 
 
 @dataclass(frozen=True)
@@ -145,6 +163,13 @@ class Config:
     providers: ProviderSettings = ProviderSettings()
     tickers: dict[str, Ticker] = field(default_factory=dict)
     path: Path | None = None
+    groups: dict[str, Group] = field(default_factory=dict)
+
+    def benchmark(self, group: str) -> str:
+        """The symbol `group`'s returns are held against: its own, else the settings'."""
+        found = self.groups.get(group)
+        return found.benchmark if found and found.benchmark else self.settings.benchmark
+
     # What this config was read from, as a digest of the file's bytes and the code that judged
     # them (config/cache.py); "" when it was built otherwise. The store's sync skips a config
     # it synced last (store/sync.py). Not part of what the config says: not compared.
@@ -164,3 +189,5 @@ TICKER_KEYS = _keys(Ticker, leave_out=("symbol",))
 LOT_KEYS = _keys(Lot)
 SELL_KEYS = _keys(Sell)
 CHECKPOINT_KEYS = _keys(Checkpoint)
+DIVIDEND_KEYS = _keys(ManualDividend)
+GROUP_KEYS = _keys(Group, leave_out=("name",))

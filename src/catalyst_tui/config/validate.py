@@ -14,13 +14,17 @@ from ..thesis.positions import fifo
 from .issues import ConfigError, IssueCode, KeyPath
 from .model import (
     DEFAULT_GROUP,
+    DIVIDEND_KEYS,
+    GROUP_KEYS,
     LOT_KEYS,
     NOTIFY_TRANSITIONS,
     SELL_KEYS,
     SETTINGS_KEYS,
     TICKER_KEYS,
     Config,
+    Group,
     Lot,
+    ManualDividend,
     Sell,
     Settings,
     Ticker,
@@ -44,14 +48,37 @@ class Validator(ProviderChecks, CheckpointChecks):
     """catalysts.toml's tables, checked; `config(raw)` raises ConfigError listing every issue."""
 
     def config(self, raw: dict[str, Any]) -> Config:
-        root = self.table(raw, (), ("settings", "providers", "tickers")) or {}
+        root = self.table(raw, (), ("settings", "providers", "tickers", "groups")) or {}
         settings = self.settings(root.get("settings", {}))
         self.today = _today(settings.timezone)  # no purchase or sale after it
         providers = self.providers(root.get("providers", {}))
         tickers = self.tickers(root.get("tickers", {}))
+        groups = self.groups(root.get("groups", {}))
         if self.issues:
             raise ConfigError(sorted(self.issues, key=lambda i: (i.line, i.col)))
-        return Config(settings=settings, providers=providers, tickers=tickers)
+        return Config(settings=settings, providers=providers, tickers=tickers, groups=groups)
+
+    def groups(self, value: Any) -> dict[str, Group]:
+        path: KeyPath = ("groups",)
+        if not isinstance(value, dict):
+            message = f"must be a table of groups, not {describe(value)}"
+            self.error(path, message, code=IssueCode.WRONG_TYPE)
+            return {}
+        out: dict[str, Group] = {}
+        for name, body in value.items():
+            table = self.table(body, path + (name,), GROUP_KEYS)
+            if table is not None:
+                out[name] = Group(name, self.symbol_value(table, "benchmark", path + (name,)))
+        return out
+
+    def symbol_value(self, table: dict[str, Any], key: str, path: KeyPath) -> str | None:
+        """A ticker symbol written as a value (a benchmark), or None with its issue."""
+        text = self.string(table, key, path, allow_empty=False, one_line=True)
+        if text is not None and not SYMBOL_RE.match(text):
+            self.error(path + (key,), f"{text!r} is not a ticker symbol (e.g. SPY, SOXX, ^GSPC)",
+                       code=IssueCode.BAD_VALUE)  # fmt: skip
+            return None
+        return text
 
     def settings(self, value: Any) -> Settings:
         path: KeyPath = ("settings",)
@@ -95,6 +122,7 @@ class Validator(ProviderChecks, CheckpointChecks):
         return Settings(
             refresh, refresh_s, closed, closed_s, providers, notify, database, timezone,
             currency or defaults.currency, browser_tls,
+            self.symbol_value(table, "benchmark", path) or defaults.benchmark,
         )  # fmt: skip
 
     def tickers(self, value: Any) -> dict[str, Ticker]:
@@ -134,11 +162,42 @@ class Validator(ProviderChecks, CheckpointChecks):
             )
         )
         sells = tuple(self.array_of_tables(table, "sells", path, self.sell))
+        tax = self.share(table, "dividend_tax", path)
+        dividends = tuple(self.array_of_tables(table, "dividends", path, self.dividend))
         if len(self.issues) == before:  # lots and sales as written: count what is sold
             self.oversold(lots, sells, path)
         if not symbol_ok:
             return None
-        return Ticker(symbol, name, group.strip(), thesis.strip(), lots, checkpoints, sells)
+        return Ticker(symbol, name, group.strip(), thesis.strip(), lots, checkpoints, sells,
+                      tax, dividends)  # fmt: skip
+
+    def share(self, table: dict[str, Any], key: str, path: KeyPath) -> float:
+        """A share written as "15%" or 0.15 (0 when absent or wrong, with its issue)."""
+        value = table.get(key, 0.0)
+        shown = value
+        if isinstance(value, str) and value.strip().endswith("%"):
+            try:
+                value = float(value.strip()[:-1]) / 100
+            except ValueError:
+                value = None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1:
+            self.error(path + (key,), f"{shown!r} is not a share: write \"15%\" or 0.15",
+                       code=IssueCode.BAD_VALUE)  # fmt: skip
+            return 0.0
+        return float(value)
+
+    def dividend(self, value: Any, path: KeyPath) -> ManualDividend | None:
+        table = self.table(value, path, DIVIDEND_KEYS)
+        if table is None:
+            return None
+        date = self.not_after_today(table, path, "a dividend")
+        if date is None and "date" not in table:
+            self.missing(path, "date", "a dividend needs the day it was received")
+        amount = self.number(table, "amount", path, required=True, check=_cost_problem)
+        note = self.string(table, "note", path) or ""
+        if date is None or amount is None:
+            return None
+        return ManualDividend(date, amount, note)
 
     def sell(self, value: Any, path: KeyPath) -> Sell | None:
         table = self.table(value, path, SELL_KEYS)
@@ -195,9 +254,10 @@ class Validator(ProviderChecks, CheckpointChecks):
         date = self.not_after_today(table, path, "a purchase")
         note = self.string(table, "note", path) or ""
         fx = self.number(table, "fx", path, required=False, check=_fx_problem)
+        fees = self.number(table, "fees", path, required=False, check=_cost_problem)
         if shares is None or cost is None:
             return None
-        return Lot(shares, cost, date, note, fx)
+        return Lot(shares, cost, date, note, fx, fees or 0.0)
 
 
 def _today(timezone: str | None) -> dt.date:

@@ -20,6 +20,7 @@ otherwise refused with a message. A UTF-8 byte-order mark in front of the file s
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,7 +108,7 @@ def apply_edit(path: Path, edit: Callable[[str], str]) -> WriteResult:
                 parse_config(text, shown)
                 new_text = edit(text)
                 parsed = parse_config(new_text, shown)
-                config = Config(parsed.settings, parsed.providers, parsed.tickers, path)
+                config = dataclasses.replace(parsed, path=path)
                 new = (bom + new_text).encode("utf-8")
                 if len(new) > MAX_CONFIG_BYTES:  # a file every command would then refuse
                     limit = MAX_CONFIG_BYTES // (1024 * 1024)
@@ -133,4 +134,4 @@ def _config_of(path: Path, edit: Callable[[str], str]) -> Config:
     shown = str(path)
     text = decode_config(read_config_bytes(path), shown).removeprefix(BOM)
     parsed = parse_config(edit(text), shown)
-    return Config(parsed.settings, parsed.providers, parsed.tickers, path)
+    return dataclasses.replace(parsed, path=path)

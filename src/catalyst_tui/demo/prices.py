@@ -52,6 +52,7 @@ PROFILES: dict[str, Profile] = {
     "INTC": Profile(37.0, math.log(37 / 24), 0.030, 80_000_000),
     "MU": Profile(218.0, math.log(218 / 130), 0.032, 25_000_000),
     "QCOM": Profile(171.0, math.log(171 / 160), 0.020, 8_000_000),
+    "SPY": Profile(680.0, math.log(680 / 590), 0.010, 70_000_000),  # the default benchmark
 }
 _WAVES = ((181.0, 3.0), (67.0, 2.0), (29.0, 1.3), (11.0, 0.8), (4.3, 0.5))  # (days, x vol)
 

@@ -124,9 +124,11 @@ async def refresh_in_process(
     before = _Tally(client.requests.copy(), client.answered.copy(), client.failed.copy())
     outcomes: dict[str, QuoteOutcome] = {}
     try:
-        due = store.market.history_due(symbols, clock())
+        # the benchmarks the returns are held against: fetched as a ticker is, shown as none
+        asked = symbols + store.dividends.benchmarks_to_fetch()
+        due = store.market.history_due(asked, clock())
         outcomes = await fetch_quotes(
-            client, providers, symbols, due, on_progress, min(quotes_deadline, deadline),
+            client, providers, asked, due, on_progress, min(quotes_deadline, deadline),
         )  # fmt: skip
         report.reach = _reach(outcomes)
         if report.reach:  # each provider's failure, said once (not once a symbol)
@@ -136,9 +138,10 @@ async def refresh_in_process(
         async with _within(ends, deadline, report):
             await _history_after_jumps(store, client, providers, outcomes, clock())
         store.market.save_quotes(outcomes.values(), clock())
+        store.dividends.save([d for o in outcomes.values() for d in o.dividends])
         whole = [s for s, start in due.items() if start is None and outcomes[s].bars]
         store.market.mark_backfilled(whole, clock())
-        report.fresh = {s for s, o in outcomes.items() if o.quote is not None}
+        report.fresh = {s for s, o in outcomes.items() if o.quote is not None and s in symbols}
         report.notes.extend(f"{p.name}: {p.fallback}" for p in providers if p.fallback)
         refusing = _refusing(paused, outcomes)
         async with _within(ends, deadline, report):
@@ -233,6 +236,7 @@ async def _history_after_jumps(
             log.info("history of %s after a jump in its price: %s", symbol, error)
         if history is not None:
             outcomes[symbol].bars, outcomes[symbol].splits = history.bars, list(history.splits)
+            outcomes[symbol].dividends = list(history.dividends)
 
 
 def failures_by_provider(outcomes: Iterable[QuoteOutcome]) -> dict[str, str]:
@@ -338,6 +342,7 @@ async def _restate_split_histories(
             log.info("restating %s after its split: %s", symbol, error)
         if history is not None:
             store.market.replace_history(symbol, history.bars)
+            store.dividends.save(history.dividends)  # restated for the split as the bars are
             report.notes.append(f"{symbol}: price history restated for its split")
         else:
             report.notes.append(f"{symbol}: split found, history not restated yet (next refresh)")

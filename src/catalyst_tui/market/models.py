@@ -104,6 +104,15 @@ class Split(NamedTuple):
         return f"{self.numerator:g}:{self.denominator:g}"
 
 
+class Dividend(NamedTuple):
+    """A cash dividend: `amount` per share, in the listing's unit, paid to the shares held at
+    the start of `day` (the ex-date); on the basis of the bars it came with (today's)."""
+
+    symbol: str
+    day: date
+    amount: float
+
+
 class EarningsDate(NamedTuple):
     """The next earnings date of a symbol; `estimate` when the company has not confirmed it."""
 
@@ -239,6 +248,7 @@ class QuoteOutcome:
     bars: list[Bar] = field(default_factory=list)
     errors: list[FetchError] = field(default_factory=list)
     splits: list[Split] = field(default_factory=list)  # seen in the history's window
+    dividends: list[Dividend] = field(default_factory=list)  # likewise
 
     @property
     def ok(self) -> bool:

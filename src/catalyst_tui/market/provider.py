@@ -22,7 +22,17 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from .http.errors import raise_for_status
-from .models import Bar, EarningsDate, Fact, FetchError, FxRate, Headline, Quote, Split
+from .models import (
+    Bar,
+    Dividend,
+    EarningsDate,
+    Fact,
+    FetchError,
+    FxRate,
+    Headline,
+    Quote,
+    Split,
+)
 
 if TYPE_CHECKING:  # the providers' modules are read at start-up (their specs): no HTTP stack
     from datetime import datetime
@@ -47,6 +57,7 @@ class History(NamedTuple):
 
     bars: list[Bar]
     splits: tuple[Split, ...] = ()
+    dividends: tuple[Dividend, ...] = ()  # cash dividends by ex-date, on the bars' basis
 
 
 class RequestSpec(NamedTuple):  # not a dataclass: this module is read at start-up (the specs)

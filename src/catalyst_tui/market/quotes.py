@@ -145,6 +145,7 @@ class _QuotePass:
         outcome.quote = result
         if history is not None:
             outcome.bars, outcome.splits = history.bars, list(history.splits)
+            outcome.dividends = list(history.dividends)
         elif symbol in self.history_start:
             later.create_task(self._history(symbol, provider))
             return
@@ -160,6 +161,7 @@ class _QuotePass:
         )
         if history is not None:
             outcome.bars, outcome.splits = history.bars, list(history.splits)
+            outcome.dividends = list(history.dividends)
         self._finish(symbol)
 
     def cut_off(self, deadline: float) -> None:

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from ..paths import NotAFile, check_file, make_private_dirs
 from . import identity, schema
 from .checkpoints import Checkpoints
+from .dividends import Dividends
 from .evidence import Evidence
 from .fx import FxRates
 from .intraday import IntradayCharts
@@ -99,6 +100,7 @@ class Store:
         self.results = Results(self)
         self.layouts = Layouts(self)
         self.views = Views(self)
+        self.dividends = Dividends(self)
 
     def data_version(self) -> int:
         """SQLite's counter of commits that other connections (the daemon's refresh, `catalyst

@@ -27,7 +27,7 @@ from .migrations.early import (
     V9,
     V9_REASON_PARTS,
 )
-from .migrations.later import V10, V11, V11_REASON_PARTS, V12, V_RELEASE_LAYOUTS
+from .migrations.later import V10, V11, V11_REASON_PARTS, V12, V_RELEASE_LAYOUTS, V_RETURNS
 
 _V1 = """
 CREATE TABLE tickers (
@@ -169,6 +169,7 @@ MIGRATIONS: list[Migration] = [
     Migration("earnings releases: figures and guidance; where a reason's value was read", V11),
     Migration("sparkline closes kept as written; the database's facts by key; events by time", V12),
     Migration("each company's layout: where a release's figures were read", V_RELEASE_LAYOUTS),
+    Migration("returns: fees on lots, dividends fetched and written, the tax withheld", V_RETURNS),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

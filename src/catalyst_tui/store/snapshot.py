@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..market.models import Fact
+from ..thesis.performance import Outcome, Span, outcome
 from ..thesis.positions import Lot
 from ..thesis.results import Facts, merge, release_first
 from ..thesis.snapshot import MarketSnapshot
 from .columns import day
+from .holdings import load_holdings
 
 if TYPE_CHECKING:
     from . import Store
@@ -45,12 +48,13 @@ def load_snapshot(
         if high is not None:
             snap.history_high[sym] = high
     snap.facts.update(filed_facts(conn, symbol).by_symbol)
-    for sym, shares, cost, when, note, fx in conn.execute(
-        "SELECT l.symbol, l.shares, l.cost, l.date, l.note, l.fx FROM lots l"
+    for sym, shares, cost, when, note, fx, fees in conn.execute(
+        "SELECT l.symbol, l.shares, l.cost, l.date, l.note, l.fx, l.fees FROM lots l"
         " JOIN tickers t ON t.symbol = l.symbol WHERE t.archived = 0 ORDER BY l.symbol, l.seq"
     ):
-        snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note, fx))
+        snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note, fx, fees))
     snap.splits.update(store.market.splits())
+    snap.returns_of = _returns_of(store, base, now.date())
     snap.releases.update(store.results.of_symbols(None if symbol is None else [symbol]))
     for sym, releases in snap.releases.items():
         filed = snap.facts.get(sym, {})
@@ -58,6 +62,21 @@ def load_snapshot(
         if differs:
             snap.release_first[sym] = release_first(filed, releases)
     return snap
+
+
+def _returns_of(
+    store: Store, base: str, today: dt.date
+) -> Callable[[str], tuple[str, Outcome] | None]:
+    """A position's benchmark and its return over its life, read when first asked."""
+
+    def of(symbol: str) -> tuple[str, Outcome] | None:
+        held, benchmarks, bench_of = load_holdings(store, base, [symbol])
+        if symbol not in held:
+            return None
+        name = bench_of[symbol]
+        return name, outcome([(held[symbol], benchmarks[name])], Span.LIFE, today)
+
+    return of
 
 
 @dataclass(frozen=True, slots=True)

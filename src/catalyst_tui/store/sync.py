@@ -20,7 +20,8 @@ from .schema import SCHEMA_VERSION
 if TYPE_CHECKING:
     from . import Store
 
-_TICKER_COLUMNS = ("symbol", "name", "grp", "thesis", "position", "archived")
+_TICKER_COLUMNS = ("symbol", "name", "grp", "thesis", "position", "dividend_tax", "benchmark",
+                   "archived")  # fmt: skip
 _CHECKPOINT_COLUMNS = ("id", "title", "kind", "due", "until", "condition", "period_end",
                        "source", "notes", "evidence", "position")  # fmt: skip
 _DIGEST = "config_digest"  # the meta key of the last synced config's digest
@@ -53,7 +54,7 @@ class ConfigSync:
             }
             stored_lots: dict[str, list[tuple[Any, ...]]] = {}
             for symbol, *lot in conn.execute(
-                "SELECT symbol, shares, cost, date, note, fx FROM lots ORDER BY symbol, seq"
+                "SELECT symbol, shares, cost, date, note, fx, fees FROM lots ORDER BY symbol, seq"
             ):
                 stored_lots.setdefault(symbol, []).append(tuple(lot))
             stored_sells: dict[str, list[tuple[Any, ...]]] = {}
@@ -67,7 +68,7 @@ class ConfigSync:
             ):
                 stored_checkpoints.setdefault(symbol, {})[row[0]] = tuple(row)
             for position, ticker in enumerate(config.tickers.values()):
-                wanted = _ticker_row(ticker, position)
+                wanted = _ticker_row(ticker, position, config.benchmark(ticker.group))
                 have = stored_tickers.get(ticker.symbol)
                 if have is None:
                     self._store.db["tickers"].insert(  # type: ignore[union-attr]
@@ -81,6 +82,7 @@ class ConfigSync:
                     conn, ticker, stored_lots.get(ticker.symbol, [])
                 )
                 self._sync_sells(conn, ticker, stored_sells.get(ticker.symbol, []))
+                self._store.dividends.sync(conn, ticker.symbol, ticker.dividends)
                 added, updated = self._sync_checkpoints(
                     conn, ticker, stamp, stored_checkpoints.get(ticker.symbol, {})
                 )
@@ -126,8 +128,8 @@ class ConfigSync:
         conn.execute("DELETE FROM lots WHERE symbol = ?", [ticker.symbol])
         self._store.db["lots"].insert_all(  # type: ignore[union-attr]
             {"symbol": ticker.symbol, "seq": seq, "shares": s, "cost": c, "date": d, "note": n,
-             "fx": fx}
-            for seq, (s, c, d, n, fx) in enumerate(wanted)
+             "fx": fx, "fees": f}
+            for seq, (s, c, d, n, fx, f) in enumerate(wanted)
         )  # fmt: skip
         return 1
 
@@ -216,12 +218,13 @@ def _update(
     conn.execute(f"UPDATE {table} SET {assignments} WHERE {where}", [*values, *args])
 
 
-def _ticker_row(ticker: Ticker, position: int) -> tuple[Any, ...]:
-    return (ticker.symbol, ticker.name, ticker.group, ticker.thesis, position, 0)
+def _ticker_row(ticker: Ticker, position: int, benchmark: str) -> tuple[Any, ...]:
+    return (ticker.symbol, ticker.name, ticker.group, ticker.thesis, position,
+            ticker.dividend_tax, benchmark, 0)  # fmt: skip
 
 
-def _lot_tuple(lot: Lot) -> tuple[float, float, str | None, str, float | None]:
-    return (lot.shares, lot.cost, day_text(lot.date), lot.note, lot.fx)
+def _lot_tuple(lot: Lot) -> tuple[float, float, str | None, str, float | None, float]:
+    return (lot.shares, lot.cost, day_text(lot.date), lot.note, lot.fx, lot.fees)
 
 
 def _checkpoint_row(c: Checkpoint, position: int) -> tuple[Any, ...]:

@@ -100,9 +100,9 @@ class Views:
 
     def lots(self, symbol: str) -> list[Lot]:
         return [
-            Lot(shares, cost, columns.day(when), note, fx)
-            for shares, cost, when, note, fx in self._conn.execute(
-                "SELECT shares, cost, date, note, fx FROM lots WHERE symbol = ? ORDER BY seq",
+            Lot(shares, cost, columns.day(when), note, fx, fees)
+            for shares, cost, when, note, fx, fees in self._conn.execute(
+                "SELECT shares, cost, date, note, fx, fees FROM lots WHERE symbol = ? ORDER BY seq",
                 [symbol],
             )
         ]
@@ -177,10 +177,10 @@ class Views:
         """Each symbol's position: its lots less its sales (first-in first-out), on today's
         share basis after its splits."""
         lots: dict[str, list[Lot]] = {}
-        for symbol, shares, cost, when, note, fx in self._conn.execute(
-            "SELECT symbol, shares, cost, date, note, fx FROM lots ORDER BY symbol, seq"
+        for symbol, shares, cost, when, note, fx, fees in self._conn.execute(
+            "SELECT symbol, shares, cost, date, note, fx, fees FROM lots ORDER BY symbol, seq"
         ):
-            lots.setdefault(symbol, []).append(Lot(shares, cost, columns.day(when), note, fx))
+            lots.setdefault(symbol, []).append(Lot(shares, cost, columns.day(when), note, fx, fees))
         sells = self.sells()
         splits = self._store.market.splits()
         return {

@@ -128,5 +128,11 @@ METRICS: dict[str, Metric] = {
         Metric("gain_pct", Unit.RATIO, Source.LOTS,
                "unrealized gain of what is still held vs what it cost (its lots' `cost` × "
                "remaining `shares`), in the listing's currency", "metrics.gain_pct"),
+        Metric("excess_return", Unit.RATIO, Source.LOTS,
+               "the position's money-weighted yearly return over its life (buys with their "
+               "fees, sales, dividends after tax, what is held today, in the base currency) less "
+               "its benchmark's on the same money: `excess_return >= 0%` holds while the thesis "
+               "beats the index", "metrics.excess_return",
+               data="your lots, sales, dividends, daily history, the benchmark's and FX rates"),
     )
 }  # fmt: skip

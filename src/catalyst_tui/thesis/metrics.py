@@ -179,6 +179,19 @@ def gain_pct(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observa
     return _quoted(last.quote.price * shares / basis - 1, last, snap)
 
 
+def excess_return(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
+    found = snap.returns_of(symbol) if snap.lots.get(symbol) and snap.returns_of else None
+    if found is None:
+        return Observation(None, Missing(MissingCode.NO_RETURN, symbol, text="no_flows"))
+    benchmark, life = found
+    if life.excess.value is None:
+        reason = str(life.excess.reason or "")
+        return Observation(None, Missing(MissingCode.NO_RETURN, symbol, text=reason))
+    own, other = life.rate.value or 0.0, life.benchmark.value or 0.0
+    note = f"{own * 100:+.1f}% a year against {benchmark} {other * 100:+.1f}%"
+    return Observation(life.excess.value, note=note)
+
+
 def _function(name: str) -> MetricFunction:
     """The function a row of thesis/catalogue.py names: "fundamentals.revenue_q"."""
     module, _, attribute = name.partition(".")

@@ -61,6 +61,7 @@ class MissingCode(StrEnum):
     NOT_FINITE = "not_finite"  # symbol, metric: it came out infinite or NaN (a divisor near 0)
     METRIC_FAILED = "metric_failed"  # symbol, metric, text: what it raised
     RECORDED = "recorded"  # text: the sentence an earlier version stored
+    NO_RETURN = "no_return"  # symbol, text: why no return (thesis.returns.NoReturn's value)
 
 
 class Missing(NamedTuple):

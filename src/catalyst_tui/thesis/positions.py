@@ -12,13 +12,20 @@ from ..market.models import Split
 
 class Lot(NamedTuple):
     """One purchase as written in the file: `cost` is per share, on the basis of `date`, in the
-    listing's currency; `fx`, when given, is the rate paid (base currency per unit of it)."""
+    listing's currency; `fx`, when given, is the rate paid (base currency per unit of it);
+    `fees` in all, in the listing's unit, part of the cost basis."""
 
     shares: float
     cost: float
     date: dt.date | None = None
     note: str = ""
     fx: float | None = None
+    fees: float = 0.0
+
+    @property
+    def cost_with_fees(self) -> float:
+        """The cost per share with the fees spread over the shares."""
+        return self.cost + self.fees / self.shares if self.fees and self.shares else self.cost
 
 
 class AdjustedLot(NamedTuple):
@@ -43,12 +50,13 @@ def split_factor(splits: Iterable[Split], since: dt.date) -> float:
 
 
 def adjusted(lot: Lot, splits: Sequence[Split]) -> AdjustedLot:
+    cost = lot.cost_with_fees
     if not splits:
-        return AdjustedLot(lot, lot.shares, lot.cost, 1.0, False)
+        return AdjustedLot(lot, lot.shares, cost, 1.0, False)
     if lot.date is None:
-        return AdjustedLot(lot, lot.shares, lot.cost, 1.0, True)
+        return AdjustedLot(lot, lot.shares, cost, 1.0, True)
     factor = split_factor(splits, lot.date)
-    return AdjustedLot(lot, lot.shares * factor, lot.cost / factor, factor, False)
+    return AdjustedLot(lot, lot.shares * factor, cost / factor, factor, False)
 
 
 # -- sales, first-in first-out -------------------------------------------------------------------
@@ -115,7 +123,9 @@ def fifo(lots: Sequence[Lot], sells: Sequence[Sell], splits: Sequence[Split] = (
     the oldest shares still held (lots in date order, a lot without a date first, ties in file
     order), on today's share basis. What is left is the position."""
     if not sells and not splits:  # most positions: every lot whole, as written
-        return Position(tuple(OpenLot(lot, lot.shares, lot.cost) for lot in lots), (), False)
+        return Position(
+            tuple(OpenLot(lot, lot.shares, lot.cost_with_fees) for lot in lots), (), False
+        )
     _order, adjusted_lots, left, sales = _matched(lots, sells, splits)
     open_lots = tuple(
         OpenLot(a.lot, left[i], a.cost) for i, a in enumerate(adjusted_lots) if left[i] > _EPSILON

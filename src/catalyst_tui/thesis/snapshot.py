@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..market.fx import unit_rate
 from ..market.models import Fact, LastQuote, Split
 from .observation import Observation, Period
+from .performance import Outcome
 from .positions import Lot, Position, Sell, fifo
 from .results import Release
 
@@ -33,6 +34,9 @@ class MarketSnapshot:
     # The facts of the symbols whose XBRL says otherwise than a release, with the releases'
     # figures in place of XBRL's (thesis/results.release_first): Observation.released.
     release_first: dict[str, dict[str, list[Fact]]] = field(default_factory=dict)
+    # A position's benchmark and its return against it over its life, read from the store when
+    # a condition asks (excess_return): the daily histories are not loaded otherwise.
+    returns_of: Callable[[str], tuple[str, Outcome] | None] | None = None
     # metric -> symbol, or (symbol, period_end) when pinned -> Observation
     _observed: dict[str, dict[object, Observation]] = field(
         default_factory=dict, init=False, repr=False

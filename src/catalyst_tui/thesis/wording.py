@@ -171,6 +171,8 @@ def missing_text(missing: Missing | None) -> str:
             return f"the holdings ({', '.join(missing.symbols)}) are worth 0 at the stored prices"
         case MissingCode.NOT_FINITE:
             return f"{missing.metric} of {symbol} is not a finite number from the stored data"
+        case MissingCode.NO_RETURN:
+            return f"no return against the benchmark for {symbol}: {no_return_text(missing.text)}"
         case MissingCode.METRIC_FAILED:
             return f"{missing.metric} of {symbol} could not be computed ({missing.text})"
     return missing.text  # RECORDED: the sentence as an earlier version stored it
@@ -269,3 +271,40 @@ _MARKS = {
     Why.MARKED_MISSED: "marked missed by hand",
     Why.REOPENED: "reopened by hand",
 }
+
+
+# -- returns ---------------------------------------------------------------------------------
+
+_NO_RETURN = {
+    "no_flows": "nothing bought in this span",
+    "one_day": "every flow on one day: no time to grow",
+    "no_sign_change": "money only put in or only taken out",
+    "out_of_range": "beyond a millionfold a year either way (too short a span to put on a year)",
+    "several_rates": "more than one rate fits these flows",
+    "no_value": "no price stored for a day it needs",
+    "no_benchmark": "the benchmark has no price stored for a day it needs",
+    "undated": "a lot without its date: it cannot be placed in time",
+    "no_rate": "no exchange rate stored for a day it needs",
+}
+
+
+def no_return_text(reason: str | None) -> str:
+    """Why a return is not given, in words."""
+    return _NO_RETURN.get(reason or "", "not computed")
+
+
+def rate_text(value: float | None) -> str:
+    """A yearly rate as people write it: +71.2%."""
+    return "—" if value is None else f"{value * 100:+.1f}%"
+
+
+def versus_text(name: str, rate: float | None, benchmark: str, other: float | None) -> str:
+    """'ALAB +71.2% a year against SOXX +22.4%: the thesis beat the index by 48.8 points'."""
+    head = f"{name} {rate_text(rate)} a year against {benchmark} {rate_text(other)}"
+    if rate is None or other is None:
+        return head
+    points = (rate - other) * 100
+    if round(points, 1) == 0:
+        return f"{head}: level with the index"
+    verb = "beat" if points > 0 else "trailed"
+    return f"{head}: the thesis {verb} the index by {abs(points):.1f} points"

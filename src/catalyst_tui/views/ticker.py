@@ -14,6 +14,7 @@ from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
 from ..thesis.metrics import Observation, observe
 from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
 from .money import LotMoney, listing_rate, lot_money
+from .performance import Returns, ticker_returns
 from .results import ResultRow, result_rows
 from .watchlist import Watchlist, WatchRow, load_watchlist
 
@@ -64,6 +65,8 @@ class TickerDetail(NamedTuple):
     def in_base(self) -> bool:
         """The listing's unit is the base currency: one set of figures says it all."""
         return self.unit == self.base
+
+    returns: Returns | None = None  # its returns against its benchmark (None without lots)
 
     @property
     def symbol(self) -> str:
@@ -119,6 +122,7 @@ def load_ticker(
         evidence=store.evidence.passages(symbol),
         sells=sells,
         held=held,
+        returns=ticker_returns(store, symbol, watchlist.currency, today) if lots else None,
         results=tuple(
             result_rows(
                 store.results.releases(symbol),

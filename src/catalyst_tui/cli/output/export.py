@@ -74,7 +74,7 @@ def _positions(store: Store, symbol: str | None) -> Iterable[dict[str, Any]]:
     for sym in symbols:
         for lot in store.views.lots(sym):
             yield {"symbol": sym, "kind": "lot", "date": day_text(lot.date),
-                   "shares": lot.shares, "price": lot.cost, "fees": None, "fx": lot.fx,
+                   "shares": lot.shares, "price": lot.cost, "fees": lot.fees, "fx": lot.fx,
                    "note": lot.note}  # fmt: skip
         for sell in sells.get(sym, []):
             yield {"symbol": sym, "kind": "sell", "date": sell.date.isoformat(),

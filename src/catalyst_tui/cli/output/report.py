@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -155,19 +155,23 @@ def print_checkpoints(
         )
 
 
-def positions_json(watchlist: Watchlist) -> list[dict[str, Any]]:
+def positions_json(
+    watchlist: Watchlist, dividends: Mapping[str, float | None] | None = None
+) -> list[dict[str, Any]]:
     """One entry per symbol held or sold: `price` in the listing's unit (`currency`), as the
-    provider gave it; `value`, `cost` (of what is held), `unrealized` and `realized` in the base
-    currency, rounded to its minor unit, None where no FX rate is stored (`no_fx`); `weight` a
-    fraction of the priced, converted total."""
+    provider gave it; `value`, `cost` (of what is held), `unrealized`, `realized` and
+    `dividends` (received after tax) in the base currency, rounded to its minor unit, None
+    where no FX rate is stored (`no_fx`); `weight` a fraction of the priced, converted total."""
     from ...market.fx import round_money  # the market package: loaded by the commands using it
 
     base = watchlist.currency
-    money = ("value", "cost", "unrealized", "realized")
+    money = ("value", "cost", "unrealized", "realized", "dividends")
+    paid = dividends or {}
     return [
-        {k: round_money(v, base) if k in money else v for k, v in _position(row).items()}
+        {k: round_money(v, base) if k in money else v
+         for k, v in {**_position(row), "dividends": paid.get(row.symbol, 0.0)}.items()}
         for row in _held_or_sold(watchlist)
-    ]
+    ]  # fmt: skip
 
 
 def _held_or_sold(watchlist: Watchlist) -> list[WatchRow]:
@@ -189,8 +193,15 @@ def _position(row: WatchRow) -> dict[str, Any]:
     }
 
 
-def print_positions(watchlist: Watchlist, console: Console | None = None) -> None:
+def print_positions(
+    watchlist: Watchlist,
+    dividends: Mapping[str, float | None] | None = None,
+    console: Console | None = None,
+) -> None:
     console = console or output_console()
+    paid = dividends or {}
+    # the dividends' column where a position received any (80 columns hold the others)
+    with_dividends = any(paid.values())
     base = watchlist.currency
     rows = []
     for row in _held_or_sold(watchlist):
@@ -205,10 +216,12 @@ def print_positions(watchlist: Watchlist, console: Console | None = None) -> Non
         cells = (
             row.symbol, f"{entry['shares']:g}", price.strip(), value, _money(entry["cost"]),
             _signed(entry["unrealized"]), _signed(entry["realized"]),
+            *([_money(paid.get(row.symbol, 0.0))] if with_dividends else []),
             NONE if entry["weight"] is None else f"{entry['weight']:.1%}",
         )  # fmt: skip
         rows.append(Row([printable(cell) for cell in cells]))
-    names = ("Symbol", "Shares", "Price", "Value", "Cost", "Unrealized", "Realized", "Weight")
+    names = ("Symbol", "Shares", "Price", "Value", "Cost", "Unrealized", "Realized",
+             *(["Dividends"] if with_dividends else []), "Weight")  # fmt: skip
     columns = [Column(name, right=name != "Symbol") for name in names]
     print_table(console, printable(f"Positions ({base})"), columns, rows)
     totals = watchlist.totals()

@@ -1,14 +1,15 @@
 """The fields of a Yahoo chart answer that need reading with care: the exchange's time zone
 offset, the close before the market day, the market state of the trading periods, the
-timestamps and columns, and the columns' values by index. Pure; the daily chart (provider.py)
-and the intraday chart (intraday.py) use them."""
+timestamps and columns, the columns' values by index, and the dividends. Pure; the daily chart
+(provider.py) and the intraday chart (intraday.py) use them."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..models import Bar, MarketState
+from ..bounds import epoch
+from ..models import Bar, Dividend, MarketState
 from ..provider import positive, whole
 from .quote import bad_body
 
@@ -82,3 +83,28 @@ def chart_columns(result: dict[str, Any], symbol: str) -> tuple[list[Any], dict[
 def cell(values: object, index: int) -> object:
     """A column's value at `index`; None past its end or when it is not a list."""
     return values[index] if isinstance(values, list) and index < len(values) else None
+
+
+def dividends_from_chart(
+    result: dict[str, Any], symbol: str, now: datetime
+) -> tuple[Dividend, ...]:
+    """The `events.dividends` of a chart, by ex-date (the exchange's day): each an amount per
+    share in the listing's unit, on the basis of the chart's bars. An entry without a usable
+    date or a positive amount, or dated after `now`, is left out (a dividend is never guessed)."""
+    events = result.get("events")
+    found = events.get("dividends") if isinstance(events, dict) else None
+    if not isinstance(found, dict):
+        return ()
+    meta = result.get("meta")
+    offset = offset_of(meta, symbol) if isinstance(meta, dict) else None
+    out: dict[date, Dividend] = {}
+    for entry in found.values():
+        if not isinstance(entry, dict):
+            continue
+        moment = epoch(entry.get("date"), "yahoo", symbol)
+        amount = positive(entry.get("amount"))
+        if moment is None or amount is None or moment > now + timedelta(days=1):
+            continue
+        day = local_day(moment, offset)
+        out[day] = Dividend(symbol, day, amount)
+    return tuple(out[day] for day in sorted(out))

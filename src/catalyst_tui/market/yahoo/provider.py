@@ -32,7 +32,7 @@ from ..models import (
 from ..provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape, positive, whole
 from ..symbols import yahoo_path
 from .bars import chart_bars
-from .chart import local_day, market_state, offset_of, previous_close, since
+from .chart import dividends_from_chart, local_day, market_state, offset_of, previous_close, since
 from .quote import (
     BATCH_SIZE,
     EarningsSeen,
@@ -176,7 +176,9 @@ class YahooProvider(QuoteProvider):
         with body_shape(self.name, symbol):
             result = self.chart_result(body, symbol)
             bars = self.bars_from_chart(result, symbol)
-            history = History(since(bars, start), self.splits_from_chart(result, symbol))
+            splits = self.splits_from_chart(result, symbol)
+            dividends = dividends_from_chart(result, symbol, self._now())
+            history = History(since(bars, start), splits, dividends)
             return self.quote_from_chart(result, symbol, bars), history
 
     async def fetch_history(self, client: MarketClient, symbol: str, start: date | None) -> History:
@@ -184,7 +186,8 @@ class YahooProvider(QuoteProvider):
         with body_shape(self.name, symbol):
             result = self.chart_result(body, symbol)
             bars = since(self.bars_from_chart(result, symbol), start)
-            return History(bars, self.splits_from_chart(result, symbol))
+            splits = self.splits_from_chart(result, symbol)
+            return History(bars, splits, dividends_from_chart(result, symbol, self._now()))
 
     # --- transform ----------------------------------------------------------------------------
 

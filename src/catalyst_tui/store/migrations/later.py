@@ -143,3 +143,30 @@ V_RELEASE_LAYOUTS = ";\n".join(
         )""",
     ]
 )
+
+
+# Returns: a lot's fees (in its cost basis), the share of a ticker's dividends withheld and the
+# symbol its returns are held against (its group's benchmark, else the settings'), the
+# provider's dividends by ex-date (store/dividends.py, replaced by a later answer: restated after
+# a split as the bars are), and the dividends the file records by hand.
+V_RETURNS = ";\n".join(
+    [
+        "ALTER TABLE lots ADD COLUMN fees REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE tickers ADD COLUMN dividend_tax REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE tickers ADD COLUMN benchmark TEXT NOT NULL DEFAULT 'SPY'",
+        """CREATE TABLE dividends (
+            symbol TEXT NOT NULL,
+            day TEXT NOT NULL,
+            amount REAL NOT NULL,
+            PRIMARY KEY (symbol, day)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE dividend_entries (
+            symbol TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            date TEXT NOT NULL,
+            amount REAL NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (symbol, seq)
+        ) WITHOUT ROWID""",
+    ]
+)

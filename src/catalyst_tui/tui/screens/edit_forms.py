@@ -79,6 +79,8 @@ class LotForm(EditForm):
             Field("note", "Note", lot.note if lot else "", "optional"),
             Field("fx", "Rate paid", f"{lot.fx:g}" if lot and lot.fx else "",
                   "optional: base currency per unit of the listing's, e.g. 1.27"),
+            Field("fees", "Fees", f"{lot.fees:g}" if lot and lot.fees else "",
+                  "optional: in all, part of the cost"),
         ]  # fmt: skip
         title = f"Add a lot of {symbol}" if index is None else f"Lot {index + 1} of {symbol}"
         super().__init__(workspace, title, fields, form_id="lot-form")

@@ -14,8 +14,16 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from ....text import printable
+from ....thesis.performance import Span
 from ....thesis.positions import Lot
-from ....thesis.wording import format_value, missing_text, observation_note
+from ....thesis.wording import (
+    format_value,
+    missing_text,
+    no_return_text,
+    observation_note,
+    rate_text,
+    versus_text,
+)
 from ....views.ticker import Figure, TickerDetail
 from ... import format as fmt
 from ... import messages
@@ -59,6 +67,7 @@ class PositionPane(TickerPane):
             yield Static(id="splits")
             yield RowTable(id="lot-table")
             yield Static(id="sales")
+            yield Static(id="returns")
             yield Static("Fundamentals", classes="section")
             yield Static(id="fundamentals")
 
@@ -101,6 +110,7 @@ class PositionPane(TickerPane):
             )
         lots.display = bool(d.lots)
         self._show_sales(d)
+        self._show_returns(d, d.base)
         splits = self.query_one("#splits", Static)
         splits.display = bool(d.splits)
         if d.splits:
@@ -140,6 +150,39 @@ class PositionPane(TickerPane):
         text.append_text(fmt.signed(realized))
         text.append(f" {base}")
         sales.update(text)
+
+    def _show_returns(self, d: TickerDetail, base_currency: str) -> None:
+        """The position's yearly return against its benchmark on the same money: over its
+        life in a sentence, this year and the last 365 days, the dividends it received."""
+        shown = self.query_one("#returns", Static)
+        r = d.returns
+        shown.display = r is not None
+        if r is None:
+            return
+        p = ink()
+        life = r.spans[Span.LIFE]
+        text = Text("Returns ", style="bold")
+        text.append(f"(a year, {printable(base_currency)}, against {printable(r.benchmark)} "
+                    "on the same money)\n  ")  # fmt: skip
+        if life.rate.value is None:
+            text.append(f"none over its life: {no_return_text(life.rate.reason)}", style=p.muted)
+        else:
+            text.append(printable(versus_text(d.symbol, life.rate.value, r.benchmark,
+                                              life.benchmark.value)))  # fmt: skip
+            if life.benchmark.value is None:
+                text.append(f" ({no_return_text(life.benchmark.reason)})", style=p.muted)
+        spans = []
+        for span, label in ((Span.YTD, "this year"), (Span.YEAR, "last 365 days")):
+            o = r.spans[span]
+            if o.rate.value is None:
+                spans.append(f"{label} — ({no_return_text(o.rate.reason)})")
+            else:
+                spans.append(f"{label} {rate_text(o.rate.value)} vs {rate_text(o.benchmark.value)}")
+        text.append("\n  " + " · ".join(spans), style=p.muted)
+        if life.dividends:
+            text.append(f"\n  Dividends received {fmt.money(life.dividends)} "
+                        f"{printable(base_currency)} (after tax withheld)")  # fmt: skip
+        shown.update(text)
 
     def _figures(self, d: TickerDetail) -> list[tuple[str, str, str]]:
         """(label, value, note) of each fundamentals line, then the next earnings date."""

@@ -1,0 +1,49 @@
+"""What `catalyst import` would add: each trade as a row, then how many the file already has
+and the rows that are not trades."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from ...config.importing import ImportPlan
+from ...text import printable
+from .stream import Column, Row, print_table
+from .tables import output_console
+
+
+def print_plan(plan: ImportPlan, title: str, *, dry_run: bool,
+               console: Console | None = None) -> None:  # fmt: skip
+    console = console or output_console()
+    verb = "would add" if dry_run else "adds"
+    rows = [
+        Row(
+            [
+                printable(c)
+                for c in (
+                    t.day.isoformat(),
+                    t.symbol,
+                    t.side,
+                    f"{t.shares:g}",
+                    f"{t.price:,.4f}".rstrip("0").rstrip("."),
+                    f"{t.fees:,.2f}",
+                    t.currency,
+                    str(t.line),
+                )
+            ]
+        )  # fmt: skip
+        for t in plan.add
+    ]
+    names = ("Date", "Symbol", "Side", "Shares", "Price", "Fees", "Currency", "Line")
+    columns = [Column(n, right=n in ("Shares", "Price", "Fees", "Line")) for n in names]
+    if rows:
+        print_table(console, printable(f"{title}: {verb} {len(rows)}"), columns, rows)
+    else:
+        console.print(Text(printable(f"{title}: nothing to add")))
+    notes = [f"{plan.already} already in the file"] if plan.already else []
+    if plan.new_tickers:
+        notes.append(f"new tickers: {', '.join(plan.new_tickers)}")
+    if plan.skipped:
+        notes.append(f"{plan.skipped} rows that are not buys or sales left out")
+    if notes:
+        console.print(Text(printable("; ".join(notes))))

@@ -1,0 +1,97 @@
+"""`catalyst performance`: each position's, group's and the portfolio's yearly return over its
+life, this year and the last 365 days, against its benchmark on the same money (as a table, or
+JSON). Every cell from the file or a provider passes through `printable`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from ...text import printable
+from ...thesis.performance import Outcome, Span
+from ...thesis.returns import Rate
+from ...thesis.wording import no_return_text, rate_text, versus_text
+from ...views.performance import PerformanceReport, Returns
+from .stream import Column, Row, print_table
+from .tables import output_console
+
+_SPAN_NAMES = {Span.LIFE: "Life", Span.YTD: "YTD", Span.YEAR: "1Y"}
+
+
+def _rate_json(rate: Rate) -> dict[str, Any]:
+    return {"value": rate.value, "reason": None if rate.reason is None else str(rate.reason)}
+
+
+def _outcome_json(o: Outcome) -> dict[str, Any]:
+    return {"rate": _rate_json(o.rate), "benchmark": _rate_json(o.benchmark),
+            "excess": _rate_json(o.excess), "dividends": o.dividends}  # fmt: skip
+
+
+def _returns_json(r: Returns) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "kind": r.kind, "name": r.name, "benchmark": r.benchmark,
+        "spans": {str(span): _outcome_json(o) for span, o in r.spans.items()},
+    }  # fmt: skip
+    if r.time_weighted is not None:
+        out["time_weighted"] = {str(s): _rate_json(rate) for s, rate in r.time_weighted.items()}
+    return out
+
+
+def performance_json(report: PerformanceReport) -> dict[str, Any]:
+    """Rates are yearly fractions (0.712 is +71.2% a year), `excess` the position's less the
+    benchmark's; a rate without a value has its `reason` code; dividends in `currency`."""
+    return {
+        "currency": report.base,
+        "today": report.today.isoformat(),
+        "tickers": [_returns_json(r) for r in report.tickers],
+        "groups": [_returns_json(r) for r in report.groups],
+        "portfolio": None if report.portfolio is None else _returns_json(report.portfolio),
+    }
+
+
+def _cell(o: Outcome) -> str:
+    if o.rate.value is None:
+        return "—"
+    if o.benchmark.value is None:
+        return f"{rate_text(o.rate.value)} (index —)"
+    return f"{rate_text(o.rate.value)} vs {rate_text(o.benchmark.value)}"
+
+
+def print_performance(report: PerformanceReport, console: Console | None = None) -> None:
+    console = console or output_console()
+    if report.portfolio is None:
+        console.print("No lots: nothing to measure. Add a purchase (l in the TUI, or the file).")
+        return
+    lines = [*report.tickers, *report.groups, report.portfolio]
+    rows = []
+    for r in lines:
+        name = r.name if r.kind == "ticker" else f"{r.name} ({r.kind})"
+        life = r.spans[Span.LIFE]
+        cells = [name, r.benchmark, *(_cell(r.spans[s]) for s in _SPAN_NAMES),
+                 "—" if life.dividends is None else f"{life.dividends:,.2f}"]  # fmt: skip
+        rows.append(Row([printable(c) for c in cells], "bold" if r.kind != "ticker" else ""))
+    columns = [Column("Name"), Column("Index"), *(Column(f"{n} a year", right=True)
+               for n in _SPAN_NAMES.values()), Column("Dividends", right=True)]  # fmt: skip
+    title = f"Money-weighted returns, a year, against each index on the same money ({report.base})"
+    print_table(console, printable(title), columns, rows)
+    for r in lines:
+        life = r.spans[Span.LIFE]
+        if life.rate.value is None:
+            why = no_return_text(life.rate.reason)
+            console.print(Text(printable(f"{r.name}: no return over its life: {why}")))
+        elif life.benchmark.value is None:
+            sentence = versus_text(r.name, life.rate.value, r.benchmark, None)
+            why = no_return_text(life.benchmark.reason)
+            console.print(Text(printable(f"{sentence} ({why})")))
+        else:
+            console.print(Text(printable(versus_text(r.name, life.rate.value, r.benchmark,
+                                                     life.benchmark.value))))  # fmt: skip
+    weighted = report.portfolio.time_weighted or {}
+    shown = ", ".join(f"{_SPAN_NAMES[s]} {_rate_or_why(rate)}" for s, rate in weighted.items())
+    console.print(Text(printable(f"Portfolio, time-weighted a year: {shown}")))
+
+
+def _rate_or_why(rate: Rate) -> str:
+    return rate_text(rate.value) if rate.value is not None else f"— ({no_return_text(rate.reason)})"

@@ -1,0 +1,224 @@
+"""A broker's transaction export read into trades: Interactive Brokers (a Flex query's trades
+CSV), Schwab, Fidelity, Trading 212, DEGIRO, and a generic CSV whose columns are named on the
+command line. Each row is a buy, a sale, or not a trade (a deposit, a dividend, a total); a buy
+or a sale that cannot be read is an issue with its line, and then nothing of the file is used.
+Pure: text in, records out. Amounts and dates in the broker's own formats (decimal commas,
+day-first dates) are read as that broker writes them, and an ambiguous one is never guessed."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Mapping
+from typing import NamedTuple
+
+from ..text import printable
+
+
+class Trade(NamedTuple):
+    """One buy or sale of a file: `price` per share and `fees` in all, in the listing's unit."""
+
+    line: int
+    symbol: str
+    side: str  # "buy" or "sell"
+    day: dt.date
+    shares: float
+    price: float
+    fees: float = 0.0
+    currency: str = ""
+    ref: str = ""  # the broker's id of the trade, when it gives one
+
+
+class RowIssue(NamedTuple):
+    line: int
+    message: str
+
+
+class ImportRead(NamedTuple):
+    trades: list[Trade]
+    issues: list[RowIssue]
+    skipped: int  # rows that are not trades
+
+
+class BadRow(ValueError):
+    """A trade's row that cannot be read; the message says what and how to fix it."""
+
+
+Row = Mapping[str, str]
+# A broker's row reader: a Trade, None for a row that is not a trade, or BadRow.
+Reader = Callable[[int, Row, "Options"], Trade | None]
+
+
+class Options(NamedTuple):
+    """What the command line says of a file: the generic CSV's columns (field -> header),
+    whether its dates put the day first, whether its decimals are commas, and the symbols of
+    ISINs (DEGIRO names products by ISIN)."""
+
+    columns: Mapping[str, str] = {}
+    day_first: bool | None = None
+    decimal_comma: bool | None = None
+    symbols: Mapping[str, str] = {}
+
+
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
+_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def number(text: str, *, decimal_comma: bool | None = False) -> float:
+    """A number as a broker writes it: `$1,234.50`, `1.234,50`, `(12.00)`, `-3`, `12,5` (with
+    `decimal_comma`). A lone comma in `1,234` is ambiguous unless the format says."""
+    raw = text.strip().replace("\u00a0", "").replace(" ", "")
+    negative = raw.startswith("(") and raw.endswith(")")
+    raw = raw.strip("()").replace("$", "").replace("€", "").replace("£", "")
+    if raw.startswith(("-", "+")):
+        negative, raw = negative or raw[0] == "-", raw[1:]
+    if not raw:
+        raise BadRow("no number")
+    if "," in raw and "." in raw:
+        comma_decimal = raw.rindex(",") > raw.rindex(".")
+    elif "," in raw:
+        if decimal_comma is None and _THOUSANDS_COMMA.match(raw):
+            raise BadRow(f"{raw!r} could be thousands or a decimal comma: say --decimal-comma "
+                         "or --decimal-point")  # fmt: skip
+        comma_decimal = decimal_comma is not False or not _THOUSANDS_COMMA.match(raw)
+    else:
+        comma_decimal = bool(decimal_comma) and bool(_THOUSANDS_DOT.match(raw))
+    cleaned = raw.replace(".", "").replace(",", ".") if comma_decimal else raw.replace(",", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise BadRow(f"{printable(text)!r} is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise BadRow(f"{printable(text)!r} is not a finite number")
+    return -value if negative else value
+
+
+_DATE_FORMATS = {
+    "iso": ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d"),
+    "day_first": ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"),
+    "month_first": ("%m/%d/%Y", "%m-%d-%Y"),
+}
+
+
+def day(text: str, *, day_first: bool | None) -> dt.date:
+    """A date as a broker writes it, its time of day left out (`2024-03-05 14:30:05`,
+    `20240305;143005`, `03/05/2024 as of 03/04/2024`). `day_first` None: a date whose first
+    two parts could each be the day is refused."""
+    raw = re.split(r"[ ;T,]| as of ", text.strip())[0]
+    kinds = ["iso"]
+    if day_first is None:
+        first, _, rest = raw.replace(".", "/").replace("-", "/").partition("/")
+        second = rest.partition("/")[0]
+        if first.isdigit() and second.isdigit() and len(first) <= 2:
+            if int(first) > 12:
+                day_first = True
+            elif int(second) > 12:
+                day_first = False
+            elif first != second:
+                raise BadRow(f"{raw!r} could be day first or month first: say --day-first or "
+                             "--month-first")  # fmt: skip
+            else:
+                day_first = True
+    kinds.append("day_first" if day_first else "month_first")
+    for kind in kinds:
+        for pattern in _DATE_FORMATS[kind]:
+            try:
+                return dt.datetime.strptime(raw, pattern).date()
+            except ValueError:
+                continue
+    raise BadRow(f"{printable(text)!r} is not a date")
+
+
+def symbol_of(text: str) -> str:
+    symbol = text.strip().upper()
+    if not re.fullmatch(r"\^?[A-Z0-9][A-Z0-9.\-=]{0,19}", symbol):
+        raise BadRow(f"{printable(text)!r} is not a ticker symbol")
+    return symbol
+
+
+def nonzero(value: float, what: str) -> float:
+    if abs(value) <= 0:
+        raise BadRow(f"{what} is 0")
+    return abs(value)
+
+
+def cell(row: Row, *names: str) -> str:
+    for name in names:
+        value = row.get(name)
+        if value is not None and value.strip():
+            return value.strip()
+    return ""
+
+
+def need(row: Row, *names: str) -> str:
+    found = cell(row, *names)
+    if not found:
+        raise BadRow(f"no {names[0]!r}")
+    return found
+
+
+def sniff(text: str) -> str:
+    """The delimiter of a CSV text: `;` or tab when its header line has more of them."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
+def rows(text: str, header: Callable[[list[str]], bool]) -> list[tuple[int, dict[str, str]]]:
+    """The rows under the first line `header` accepts, by name, with their line numbers (a
+    preamble before it, as Schwab's and Fidelity's have, is passed over; a repeated header, as
+    a Flex query's sections repeat it, is not a row)."""
+    reader = csv.reader(io.StringIO(text), delimiter=sniff(text))
+    names: list[str] | None = None
+    out: list[tuple[int, dict[str, str]]] = []
+    for cells in reader:
+        line = reader.line_num
+        cells = [c.strip().lstrip("\ufeff") for c in cells]
+        if names is None:
+            if header(cells):
+                # a column without a name is the currency of the one before it (DEGIRO's)
+                names = [
+                    c or f"{cells[i - 1] if i else ''} (currency)" for i, c in enumerate(cells)
+                ]
+            continue
+        if not any(cells) or header(cells):
+            continue
+        out.append((line, dict(zip(names, cells, strict=False))))
+    if names is None:
+        raise BadRow("no header line of this broker's export found")
+    return out
+
+
+def read_rows(text: str, header: Callable[[list[str]], bool], reader: Reader,
+              options: Options) -> ImportRead:  # fmt: skip
+    """Every row read with `reader`; an issue per row it could not read."""
+    trades: list[Trade] = []
+    issues: list[RowIssue] = []
+    skipped = 0
+    try:
+        found = rows(text, header)
+    except (BadRow, csv.Error) as error:
+        return ImportRead([], [RowIssue(1, str(error))], 0)
+    for line, row in found:
+        try:
+            trade = reader(line, row, options)
+        except BadRow as error:
+            issues.append(RowIssue(line, str(error)))
+            continue
+        if trade is None:
+            skipped += 1
+        else:
+            trades.append(trade)
+    return ImportRead(trades, issues, skipped)
+
+
+def make_trade(line: int, symbol: str, side: str, when: dt.date, shares: float, price: float,
+           fees: float, currency: str = "", ref: str = "") -> Trade:  # fmt: skip
+    if shares <= 0:
+        raise BadRow("no shares")
+    if price < 0:
+        raise BadRow("a negative price")
+    return Trade(line, symbol, side, when, shares, price, abs(fees), currency.strip().upper(),
+                 ref)  # fmt: skip

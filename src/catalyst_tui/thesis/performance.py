@@ -1,0 +1,247 @@
+"""What a position, a group and the portfolio returned over a span, in the base currency: the
+money-weighted rate of their flows, the same money in a benchmark, the difference in points,
+and the portfolio's time-weighted rate. Pure: the store's records come in as a `Holding`."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import NamedTuple
+
+from ..market.models import Dividend, Split
+from .flows import (
+    DayValue,
+    ManualDividend,
+    Movements,
+    Received,
+    benchmark_flows,
+    held_on,
+    movements,
+    received,
+)
+from .positions import Lot, Sell
+from .returns import Flow, NoReturn, Rate, Valuation, excess, twr, xirr
+
+_DAY = dt.timedelta(days=1)
+
+
+class Span(StrEnum):
+    """The spans a return is given over."""
+
+    LIFE = "life"  # since the first lot
+    YTD = "ytd"  # since the first of January
+    YEAR = "1y"  # the last 365 days
+
+    def start(self, today: dt.date) -> dt.date | None:
+        if self is Span.YTD:
+            return dt.date(today.year, 1, 1)
+        if self is Span.YEAR:
+            return today - dt.timedelta(days=365)
+        return None
+
+
+class Closes(NamedTuple):
+    """A symbol's daily closes (on today's share basis), oldest first, in its listing's unit."""
+
+    days: Sequence[dt.date]
+    values: Sequence[float]
+
+    def on(self, day: dt.date) -> float | None:
+        """The close of `day`, else of the last day before it with one."""
+        at = bisect.bisect_right(self.days, day)
+        return self.values[at - 1] if at else None
+
+
+class Holding(NamedTuple):
+    """What one position's returns are computed from. `rate` is base currency per listing unit
+    on a day; `price` the last price (listing unit), `now_rate` the current rate."""
+
+    symbol: str
+    lots: Sequence[Lot]
+    sells: Sequence[Sell]
+    splits: Sequence[Split]
+    dividends: Sequence[Dividend]
+    written: Sequence[ManualDividend]
+    tax: float
+    closes: Closes
+    price: float | None
+    rate: DayValue
+    now_rate: float | None
+
+
+class Benchmark(NamedTuple):
+    symbol: str
+    closes: Closes
+    dividends: Sequence[Dividend]
+    rate: DayValue  # base currency per its listing unit on a day
+    price: float | None = None  # its last price (listing unit): today's value, as a holding's
+
+
+class SpanFlows(NamedTuple):
+    """A position's flows over a span (base currency): a holding at the span's start is bought
+    on its first day at the close before; what is held at the end is sold on `today`."""
+
+    flows: tuple[Flow, ...]
+    buys: tuple[tuple[dt.date, float], ...]
+    sold: tuple[tuple[dt.date, float], ...]
+    dividends: float  # received over the span, after tax
+
+
+class Outcome(NamedTuple):
+    """A return over a span: the position's yearly rate, the benchmark's on the same money, the
+    difference (0.488 is 48.8 points), the dividends received (base currency)."""
+
+    rate: Rate
+    benchmark: Rate
+    excess: Rate
+    dividends: float | None = None
+
+
+def value_on(h: Holding, day: dt.date) -> float | NoReturn:
+    """The holding's value at `day`'s close before that day's trades (base currency)."""
+    shares = held_on(h.lots, h.sells, h.splits, day)
+    if shares <= 0:
+        return 0.0
+    close, unit = h.closes.on(day), h.rate(day)
+    if close is None:
+        return NoReturn.NO_VALUE
+    if unit is None:
+        return NoReturn.NO_RATE
+    return shares * close * unit
+
+
+def span_flows(h: Holding, start: dt.date | None, today: dt.date) -> SpanFlows | NoReturn:
+    paid = received(h.lots, h.sells, h.splits, h.dividends, h.tax, h.written)
+    found = movements(h.lots, h.sells, h.splits, paid, h.rate)
+    if isinstance(found, NoReturn):
+        return found
+    end = _end_value(h, today)
+    if isinstance(end, NoReturn):
+        return end
+    first = min((f.day for f in found.flows), default=None)
+    if first is None:
+        return NoReturn.NO_FLOWS
+    opening: list[tuple[dt.date, float]] = []
+    if start is not None and start > first:
+        before = value_on(h, start - _DAY) if held_on(h.lots, h.sells, h.splits, start) else 0.0
+        if isinstance(before, NoReturn):
+            return before
+        if before > 0:  # held then: as if bought at that day's close
+            opening.append((start, before))
+        found = _from(found, start)
+    flows = [Flow(day, -money) for day, money in opening] + list(found.flows)
+    if end > 0:
+        flows.append(Flow(today, end))
+    return SpanFlows(tuple(flows), (*opening, *found.buys), found.sold,
+                     _dividends_in(h, paid, start))  # fmt: skip
+
+
+def _from(m: Movements, start: dt.date) -> Movements:
+    return Movements(
+        tuple(f for f in m.flows if f.day >= start),
+        tuple(b for b in m.buys if b[0] >= start),
+        tuple(s for s in m.sold if s[0] >= start),
+    )
+
+
+def _dividends_in(h: Holding, paid: Sequence[Received], start: dt.date | None) -> float:
+    """What the dividends from `start` on brought, after tax, in the base currency."""
+    total = 0.0
+    for r in paid:
+        if start is None or r.day >= start:
+            unit = h.rate(r.day)
+            total += r.net * (unit if unit is not None else 0.0)
+    return total
+
+
+def _end_value(h: Holding, today: dt.date) -> float | NoReturn:
+    shares = held_on(h.lots, h.sells, h.splits, today + _DAY)
+    if shares <= 0:
+        return 0.0
+    price = h.price if h.price is not None else h.closes.on(today)
+    unit = h.now_rate if h.now_rate is not None else h.rate(today)
+    if price is None:
+        return NoReturn.NO_VALUE
+    if unit is None:
+        return NoReturn.NO_RATE
+    return shares * price * unit
+
+
+def mirrored(flows: SpanFlows, b: Benchmark, today: dt.date) -> list[Flow] | NoReturn:
+    """`flows`' money in the benchmark, priced in the base currency."""
+
+    def price(day: dt.date) -> float | None:
+        close = b.price if day == today and b.price is not None else b.closes.on(day)
+        unit = b.rate(day)
+        return None if close is None or unit is None else close * unit
+
+    paid = []
+    for d in b.dividends:
+        unit = b.rate(d.day)
+        if unit is not None:
+            paid.append(Dividend(d.symbol, d.day, d.amount * unit))
+    return benchmark_flows(flows.buys, flows.sold, today, price, paid)
+
+
+def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.date) -> Outcome:
+    """The return of the positions in `pairs` together (one for a ticker, a group's or the
+    portfolio's), each position's money mirrored in its own benchmark."""
+    start = span.start(today)
+    own: list[Flow] = []
+    theirs: list[Flow] = []
+    dividends = 0.0
+    benchmark_missing: NoReturn | None = None
+    for holding, bench in pairs:
+        flows = span_flows(holding, start, today)
+        if flows is NoReturn.NO_FLOWS:
+            continue
+        if isinstance(flows, NoReturn):
+            missing = Rate.missing(flows)
+            return Outcome(missing, missing, missing)
+        own += flows.flows
+        dividends += flows.dividends
+        copied = mirrored(flows, bench, today)
+        if isinstance(copied, NoReturn):
+            benchmark_missing = copied
+        else:
+            theirs += copied
+    rate = xirr(own)
+    other = Rate.missing(benchmark_missing) if benchmark_missing else xirr(theirs)
+    return Outcome(rate, other, excess(rate, other), dividends)
+
+
+def time_weighted(holdings: Sequence[Holding], span: Span, today: dt.date) -> Rate:
+    """The portfolio's time-weighted yearly rate over `span`: valued at each day money moved
+    (at that day's close, before its trades) and today."""
+    start = span.start(today)
+    by_day: dict[dt.date, float] = {}
+    for h in holdings:
+        flows = span_flows(h, start, today)
+        if flows is NoReturn.NO_FLOWS:
+            continue
+        if isinstance(flows, NoReturn):
+            return Rate.missing(flows)
+        for f in flows.flows:
+            if f.day < today:
+                by_day[f.day] = by_day.get(f.day, 0.0) - f.amount
+    valuations = []
+    for day in sorted(by_day):
+        total = 0.0
+        for h in holdings:
+            if day == start:
+                continue  # the span's first day: its holding is in the money put in
+            value = value_on(h, day)
+            if isinstance(value, NoReturn):
+                return Rate.missing(value)
+            total += value
+        valuations.append(Valuation(day, total, by_day[day]))
+    end = 0.0
+    for h in holdings:
+        value = _end_value(h, today)
+        if isinstance(value, NoReturn):
+            return Rate.missing(value)
+        end += value
+    valuations.append(Valuation(today, end, 0.0))
+    return twr(valuations)

@@ -1,0 +1,167 @@
+"""Returns from cash flows: the money-weighted rate (XIRR: the yearly rate that brings the flows'
+present value to zero) and the time-weighted rate (the growth of the holdings between flows,
+chained). Pure; a rate that cannot be computed is None with its reason, never a guess."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import NamedTuple
+
+YEAR_DAYS = 365.0  # XIRR's convention (a spreadsheet's XIRR, Portfolio Performance's IRR)
+# The yearly growth searched: from losing all but a millionth to a millionfold a year. A rate
+# past it (a doubling in a day is 2^365 a year) is reported as out of range, not shown.
+_LOW_GROWTH, _HIGH_GROWTH = 1e-6, 1e6
+_GRID = 240  # steps of ln(growth) over the range, each bisected where the NPV changes sign
+
+
+class NoReturn(StrEnum):
+    """Why a rate is None."""
+
+    NO_FLOWS = "no_flows"  # nothing bought
+    ONE_DAY = "one_day"  # every flow on one day: no time to grow
+    NO_SIGN_CHANGE = "no_sign_change"  # money only in, or only out
+    OUT_OF_RANGE = "out_of_range"  # beyond a millionfold a year either way
+    SEVERAL_RATES = "several_rates"  # the flows' present value is zero at more than one rate
+    NO_VALUE = "no_value"  # a holding without a price on a day the rate needs
+    NO_BENCHMARK = "no_benchmark"  # the benchmark has no price on a flow's day
+    UNDATED = "undated"  # a lot without its day: it cannot be placed in time
+    NO_RATE = "no_rate"  # no exchange rate for a flow's day
+
+
+class Flow(NamedTuple):
+    """Money on a day, from the investor's side: negative put in (a buy, its fees), positive
+    taken out (a sale's proceeds, a dividend, what is still held at the end)."""
+
+    day: dt.date
+    amount: float
+
+
+class Rate(NamedTuple):
+    """A yearly rate (0.25 is +25% a year), or None with why."""
+
+    value: float | None
+    reason: NoReturn | None = None
+
+    @classmethod
+    def missing(cls, reason: NoReturn) -> Rate:
+        return cls(None, reason)
+
+
+def _npv_sign(flows: Sequence[tuple[float, float]], log_growth: float) -> float:
+    """The flows' present value at growth e^log_growth, scaled by a positive factor (each
+    discount taken against the largest, so no term overflows): only its sign and zero matter."""
+    exponents = [-years * log_growth for years, _ in flows]
+    top = max(exponents)
+    return math.fsum(
+        amount * math.exp(e - top) for (_, amount), e in zip(flows, exponents, strict=True)
+    )
+
+
+def xirr(flows: Sequence[Flow]) -> Rate:
+    """The money-weighted yearly rate of `flows` (days counted /365 from the first): the one
+    rate at which their present value is zero, found by bisection on ln(1 + rate). With one
+    change of sign in time order there is at most one; otherwise the range is scanned for
+    every change of the present value's sign, and more than one is no rate."""
+    if not flows:
+        return Rate.missing(NoReturn.NO_FLOWS)
+    first = min(f.day for f in flows)
+    merged: dict[float, float] = {}
+    for f in flows:  # same-day flows are one flow
+        years = (f.day - first).days / YEAR_DAYS
+        merged[years] = merged.get(years, 0.0) + f.amount
+    points = sorted((years, amount) for years, amount in merged.items() if amount != 0.0)
+    if len({years for years, _ in points}) < 2:
+        return Rate.missing(NoReturn.ONE_DAY if points else NoReturn.NO_FLOWS)
+    if all(a > 0 for _, a in points) or all(a < 0 for _, a in points):
+        return Rate.missing(NoReturn.NO_SIGN_CHANGE)
+    low, high = math.log(_LOW_GROWTH), math.log(_HIGH_GROWTH)
+    changes = sum((a < 0) != (b < 0) for (_, a), (_, b) in itertools.pairwise(points))
+    if changes == 1:  # Descartes' rule of signs: one change in time order, at most one rate
+        at_low, at_high = _npv_sign(points, low), _npv_sign(points, high)
+        if at_low == 0.0 or at_high == 0.0:
+            return Rate(math.expm1(low if at_low == 0.0 else high))
+        if (at_low > 0) == (at_high > 0):
+            return Rate.missing(NoReturn.OUT_OF_RANGE)
+        return Rate(math.expm1(_bisect(points, low, high, at_low)))
+    step = (high - low) / _GRID
+    roots: list[float] = []
+    previous_x, previous = low, _npv_sign(points, low)
+    for k in range(1, _GRID + 1):
+        x = low + k * step
+        value = _npv_sign(points, x)
+        if previous == 0.0:
+            roots.append(previous_x)
+        elif value != 0.0 and (value > 0) != (previous > 0):
+            roots.append(_bisect(points, previous_x, x, previous))
+        previous_x, previous = x, value
+    if previous == 0.0:
+        roots.append(previous_x)
+    if not roots:
+        return Rate.missing(NoReturn.OUT_OF_RANGE)
+    if len(roots) > 1:
+        return Rate.missing(NoReturn.SEVERAL_RATES)
+    return Rate(math.expm1(roots[0]))
+
+
+def _bisect(points: Sequence[tuple[float, float]], a: float, b: float, at_a: float) -> float:
+    for _ in range(200):
+        middle = (a + b) / 2
+        if middle in (a, b):
+            break
+        value = _npv_sign(points, middle)
+        if value == 0.0:
+            return middle
+        if (value > 0) == (at_a > 0):
+            a, at_a = middle, value
+        else:
+            b = middle
+    return (a + b) / 2
+
+
+class Valuation(NamedTuple):
+    """The holdings' value on `day` before that day's flow, and the money the investor put in
+    that day (`inflow`: a buy positive, a sale or a dividend taken out negative)."""
+
+    day: dt.date
+    value: float
+    inflow: float = 0.0
+
+
+def twr(valuations: Sequence[Valuation]) -> Rate:
+    """The time-weighted yearly rate: the growth of each span between flows (value at its end
+    over value after the flow at its start), chained, then put on a yearly basis over the days
+    from the first valuation to the last. A span that starts with nothing held is skipped
+    (nothing could grow), one that ends with a value from nothing is out of range."""
+    if len(valuations) < 2:
+        return Rate.missing(NoReturn.NO_FLOWS if not valuations else NoReturn.ONE_DAY)
+    ordered = sorted(valuations, key=lambda v: v.day)
+    days = (ordered[-1].day - ordered[0].day).days
+    if days <= 0:
+        return Rate.missing(NoReturn.ONE_DAY)
+    log_growth = 0.0
+    for before, after in itertools.pairwise(ordered):
+        start = before.value + before.inflow
+        if start <= 0.0:
+            if start < 0.0 or after.value > 0.0:
+                return Rate.missing(NoReturn.OUT_OF_RANGE)
+            continue
+        if after.value <= 0.0:
+            return Rate.missing(NoReturn.OUT_OF_RANGE)  # all lost: no yearly rate
+        log_growth += math.log(after.value / start)
+    yearly = log_growth * YEAR_DAYS / days
+    if not math.log(_LOW_GROWTH) <= yearly <= math.log(_HIGH_GROWTH):
+        return Rate.missing(NoReturn.OUT_OF_RANGE)
+    return Rate(math.expm1(yearly))
+
+
+def excess(position: Rate, benchmark: Rate) -> Rate:
+    """The position's yearly rate minus the benchmark's on the same flows (0.1 is 10 points)."""
+    if position.value is None:
+        return position
+    if benchmark.value is None:
+        return benchmark
+    return Rate(position.value - benchmark.value)

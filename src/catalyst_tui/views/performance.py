@@ -1,0 +1,88 @@
+"""The returns `catalyst performance`, the Position pane and the guards read: each position's,
+each group's and the portfolio's, over its life, this year and the last 365 days, in the base
+currency, against its benchmark. Composed from the store's records; the arithmetic is
+thesis/performance.py's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from ..store import Store
+from ..store.holdings import load_holdings
+from ..thesis.flows import received
+from ..thesis.performance import Outcome, Span, outcome, time_weighted
+from ..thesis.returns import Rate
+
+PORTFOLIO = "portfolio"
+SPANS = (Span.LIFE, Span.YTD, Span.YEAR)
+
+
+class Returns(NamedTuple):
+    """One line of the report: a ticker's, a group's or the portfolio's (`kind`), its benchmark
+    (several groups' say "mixed"), and its outcome over each span."""
+
+    kind: str  # "ticker", "group", "portfolio"
+    name: str
+    benchmark: str
+    spans: dict[Span, Outcome]
+    time_weighted: dict[Span, Rate] | None = None  # the portfolio's
+
+
+class PerformanceReport(NamedTuple):
+    base: str
+    today: dt.date
+    tickers: list[Returns]
+    groups: list[Returns]
+    portfolio: Returns | None
+
+
+def load_performance(store: Store, base: str, today: dt.date) -> PerformanceReport:
+    """Every position's returns, each group's and the portfolio's."""
+    held, benchmarks, bench_of = load_holdings(store, base)
+    groups: dict[str, list[str]] = {}
+    for symbol in held:
+        ticker = store.views.ticker(symbol)
+        groups.setdefault(ticker.group if ticker else "", []).append(symbol)
+
+    def line(kind: str, name: str, symbols: list[str]) -> Returns:
+        pairs = [(held[s], benchmarks[bench_of[s]]) for s in symbols]
+        names = sorted({bench_of[s] for s in symbols})
+        spans = {span: outcome(pairs, span, today) for span in SPANS}
+        weighted = None
+        if kind == PORTFOLIO:
+            weighted = {span: time_weighted([held[s] for s in symbols], span, today)
+                        for span in SPANS}  # fmt: skip
+        return Returns(kind, name, names[0] if len(names) == 1 else "mixed", spans, weighted)
+
+    tickers = [line("ticker", s, [s]) for s in held]
+    group_lines = [line("group", g, members) for g, members in groups.items()]
+    portfolio = line(PORTFOLIO, PORTFOLIO, list(held)) if held else None
+    return PerformanceReport(base, today, tickers, group_lines, portfolio)
+
+
+def ticker_returns(store: Store, symbol: str, base: str, today: dt.date) -> Returns | None:
+    """One position's returns (the Position pane's), None without lots."""
+    held, benchmarks, bench_of = load_holdings(store, base, [symbol])
+    if symbol not in held:
+        return None
+    pair = [(held[symbol], benchmarks[bench_of[symbol]])]
+    spans = {span: outcome(pair, span, today) for span in SPANS}
+    return Returns("ticker", symbol, bench_of[symbol], spans)
+
+
+def dividends_received(store: Store, base: str) -> dict[str, float | None]:
+    """What each position's dividends brought over its life, after the tax withheld, in the
+    base currency at the rate of each ex-date (None where a rate is missing)."""
+    held, _benchmarks, _names = load_holdings(store, base)
+    out: dict[str, float | None] = {}
+    for symbol, h in held.items():
+        total: float | None = 0.0
+        for r in received(h.lots, h.sells, h.splits, h.dividends, h.tax, h.written):
+            unit = h.rate(r.day)
+            if unit is None or total is None:
+                total = None
+                break
+            total += r.net * unit
+        out[symbol] = total
+    return out
