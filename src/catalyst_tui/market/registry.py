@@ -20,6 +20,7 @@ from .http.limits import RequestBounds
 from .models import FetchKind
 from .provider import (
     EarningsSource,
+    EstimatesSource,
     FilingsSource,
     FundamentalsSource,
     FxSource,
@@ -94,6 +95,7 @@ class Sources(NamedTuple):
     filings: FilingsSource | None = None
     news: NewsSource | None = None
     intraday: IntradaySource | None = None
+    estimates: EstimatesSource | None = None
     notes: tuple[str, ...] = ()  # providers chosen but left out, and why
 
 
@@ -123,6 +125,7 @@ def build_sources(tables: Mapping[str, object], context: BuildContext) -> Source
         filings=_first(b.filings for b in in_order(FetchKind.FILINGS)),
         news=_first(b.news for b in in_order(FetchKind.NEWS)),
         intraday=_first(b.intraday for b in in_order(FetchKind.INTRADAY)),
+        estimates=_first(b.estimates for b in in_order(FetchKind.ESTIMATES)),
         notes=tuple(notes),
     )
 
