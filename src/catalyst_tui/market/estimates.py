@@ -101,3 +101,33 @@ def surprise_value(value: float | None) -> float | None:
     if value is None or not math.isfinite(value) or abs(value) > MAX_SURPRISE:
         return None
     return value
+
+
+class Frozen(NamedTuple):
+    """The consensus in force the day before a report (`as_of`: the last day it was read before
+    it), kept for that quarter once the provider moves on to the next."""
+
+    report: date  # the earnings date it was the consensus for
+    period_end: date | None  # the quarter's end, where the provider said it
+    eps: float | None
+    revenue: float | None
+    eps_analysts: int | None
+    revenue_analysts: int | None
+    as_of: date
+
+
+class StoredEstimates(NamedTuple):
+    """A symbol's estimates as the store keeps them: the last day read (`day`, however old: a
+    provider's gap leaves the last one), its consensus, the surprises and the frozen consensus
+    of past reports (oldest first)."""
+
+    symbol: str
+    day: date
+    source: str
+    next_report: Consensus | None
+    periods: tuple[Consensus, ...]
+    history: tuple[Surprise, ...]
+    frozen: tuple[Frozen, ...]
+
+    def period(self, name: str) -> Consensus | None:
+        return next((p for p in self.periods if p.period == name), None)

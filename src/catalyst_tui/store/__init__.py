@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from ..paths import NotAFile, check_file, make_private_dirs
 from . import identity, schema
 from .checkpoints import Checkpoints
+from .estimates import EstimatesStore
 from .evidence import Evidence
 from .fx import FxRates
 from .intraday import IntradayCharts
@@ -95,6 +96,7 @@ class Store:
         self.outbox = Outbox(self)
         self.evidence = Evidence(self)
         self.results = Results(self)
+        self.estimates = EstimatesStore(self)
         self.views = Views(self)
 
     def data_version(self) -> int:

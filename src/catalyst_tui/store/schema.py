@@ -27,7 +27,7 @@ from .migrations.early import (
     V9,
     V9_REASON_PARTS,
 )
-from .migrations.later import V10, V11, V11_REASON_PARTS, V12
+from .migrations.later import V10, V11, V11_REASON_PARTS, V12, V_ESTIMATES
 
 _V1 = """
 CREATE TABLE tickers (
@@ -168,6 +168,9 @@ MIGRATIONS: list[Migration] = [
     Migration("intraday charts: bars and session times, kept a day", V10),
     Migration("earnings releases: figures and guidance; where a reason's value was read", V11),
     Migration("sparkline closes kept as written; the database's facts by key; events by time", V12),
+    Migration(
+        "the Street's estimates by day and period; surprises; the frozen consensus", V_ESTIMATES
+    ),  # fmt: skip
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.
