@@ -105,11 +105,13 @@ class DailyFetches:
         symbols: list[str],
         seen: Mapping[str, EarningsDate | None],
         fresh: set[str],
+        answered: Mapping[str, str] | None = None,
     ) -> None:
         """Next earnings dates of the symbols due: from the quote answers where they carried
         them (`seen`, no request), the others from `sources` in order (none: they wait, nothing
         is marked fetched). A symbol quoted in this refresh (`fresh`) that a source does not
-        know has no earnings calendar."""
+        know has no earnings calendar. `answered`: the symbols whose estimates (jobs/estimates.py)
+        came with no date, and from which provider: it is not asked again for one."""
         due = self.due(FetchKind.EARNINGS, symbols)
         if not due:
             return
@@ -123,8 +125,13 @@ class DailyFetches:
         today = self.clock().date()
 
         async def one(symbol: str) -> None:
+            said = (answered or {}).get(symbol)
+            asked = [s for s in sources if s.name != said]
+            if not asked:  # the only source already said it knows no date
+                market.save_earnings(symbol, None, clock())
+                return
             try:
-                found = await fetch_next_earnings(self.client, sources, symbol, today)
+                found = await fetch_next_earnings(self.client, asked, symbol, today)
             except FetchError as error:
                 if error.kind == "unknown_symbol" and symbol in fresh:
                     # Quoted a moment ago, so it exists: it only has no earnings calendar.
