@@ -86,6 +86,20 @@ def test_a_report_date_that_moved_is_not_kept(store: Store) -> None:
     ]
 
 
+def test_a_report_earlier_than_the_calendar_said_keeps_its_quarter(store: Store) -> None:
+    store.estimates.save("ALAB", found(0.50, 210e6), T0)  # report said for 2026-12-03
+    # It reported on the 25th: the next day the module is on the next quarter.
+    moved = found(0.61, 260e6, report=REPORT + dt.timedelta(days=91))
+    moved = moved._replace(periods=(moved.periods[0]._replace(end=dt.date(2027, 1, 31)),))
+    store.estimates.save("ALAB", moved, T0 + dt.timedelta(days=4))
+    stored = store.estimates.of("ALAB")
+    assert stored is not None
+    assert [(f.report, f.period_end, f.eps) for f in stored.frozen] == [
+        (REPORT, END, 0.50),
+        (REPORT + dt.timedelta(days=91), dt.date(2027, 1, 31), 0.61),
+    ]
+
+
 def test_a_symbol_without_estimates_is_marked_and_stores_nothing(store: Store) -> None:
     store.estimates.save("QQQ", None, T0)
     assert store.estimates.of("QQQ") is None

@@ -6,8 +6,9 @@ that quarter.
 The freeze: every day a symbol's estimates are read before its next earnings date, that date's
 consensus (this quarter's, earningsTrend's `0q`, or calendarEvents' where no trend is given) is
 written over; from the date on it is never written again, so what stays is the last consensus
-read before the report. A date the calendar no longer names (it moved) loses its row while it
-is still ahead.
+read before the report. A date the calendar no longer names for the same quarter (it moved)
+loses its row while it is still ahead; another quarter's stays (a report came before the date
+the calendar said, and the provider moved on to the next quarter).
 """
 
 from __future__ import annotations
@@ -140,11 +141,13 @@ def _save(conn: sqlite3.Connection, symbol: str, found: Estimates, today: dt.dat
         [(symbol, s.quarter.isoformat(), s.actual, s.estimate, s.surprise) for s in found.history],
     )
     report = found.next_date.day if found.next_date is not None else None
-    conn.execute(
-        "DELETE FROM frozen_consensus WHERE symbol = ? AND report > ? AND report IS NOT ?",
-        [symbol, today.isoformat(), day_text(report)],
-    )
     quarter = found.period("0q") or found.next_report
+    end = day_text(quarter.end) if quarter is not None else None
+    conn.execute(  # the same quarter's report, at a date the calendar no longer says
+        "DELETE FROM frozen_consensus WHERE symbol = ? AND report > ? AND report IS NOT ?"
+        " AND (period_end IS NULL OR period_end IS ?)",
+        [symbol, today.isoformat(), day_text(report), end],
+    )
     if report is None or report <= today or quarter is None:
         return
     calendar = found.next_report or Consensus("0q")

@@ -52,6 +52,7 @@ def load_snapshot(
         snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note, fx))
     snap.splits.update(store.market.splits())
     snap.releases.update(store.results.of_symbols(None if symbol is None else [symbol]))
+    snap.estimates.update(store.estimates.of_symbols(None if symbol is None else [symbol]))
     for sym, releases in snap.releases.items():
         filed = snap.facts.get(sym, {})
         snap.facts[sym], differs = merge(filed, releases)
