@@ -23,7 +23,15 @@ from .context import (
 from .demo import cmd_demo
 from .logs import log_file, setup_logging
 from .parser import build_parser
-from .reports import cmd_check, cmd_evidence, cmd_export, cmd_filings, cmd_positions, cmd_status
+from .reports import (
+    cmd_check,
+    cmd_estimates,
+    cmd_evidence,
+    cmd_export,
+    cmd_filings,
+    cmd_positions,
+    cmd_status,
+)
 from .results import cmd_results
 from .run import cmd_daemon, cmd_notify, cmd_refresh, cmd_tui
 from .thesis import cmd_ack, cmd_mark, cmd_validate
@@ -47,6 +55,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "notify": cmd_notify,
     "status": cmd_status,
     "demo": cmd_demo,
+    "estimates": cmd_estimates,
 }
 # Commands that set up their own log (the demo logs into its temporary folder).
 OWN_LOG = frozenset({"demo"})

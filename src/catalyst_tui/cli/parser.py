@@ -113,4 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     notify = command("notify", "notification channels")
     notify.add_argument("--test", action="store_true", help="send one test notification")
+    estimates = command("estimates", "the Street's consensus, its trend, the surprises and each "
+                        "release against the consensus frozen before it")  # fmt: skip
+    estimates.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
+    estimates.add_argument("--json", action="store_true", help="print a JSON array")
     return parser
