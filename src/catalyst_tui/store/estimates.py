@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..market.estimates import (
+    PERIODS,
     Consensus,
     Estimates,
     Frozen,
@@ -95,7 +96,7 @@ class EstimatesStore:
             ))  # fmt: skip
         out: dict[str, StoredEstimates] = {}
         for sym, found in rows.items():
-            periods = [_consensus(r[1:]) for r in found]
+            periods = sorted((_consensus(r[1:]) for r in found), key=_order)
             next_report = next((p for p in periods if p.period == NEXT_REPORT), None)
             out[sym] = StoredEstimates(
                 sym,
@@ -163,6 +164,11 @@ def _save(conn: sqlite3.Connection, symbol: str, found: Estimates, today: dt.dat
         [symbol, report.isoformat(), day_text(quarter.end), eps, revenue,
          quarter.eps.analysts, quarter.revenue.analysts, today.isoformat()],
     )  # fmt: skip
+
+
+def _order(p: Consensus) -> int:
+    """PERIODS' order (this quarter first), the next report's consensus last."""
+    return PERIODS.index(p.period) if p.period in PERIODS else len(PERIODS)
 
 
 def _columns(p: Consensus, source: str) -> tuple[Any, ...]:

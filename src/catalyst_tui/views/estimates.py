@@ -10,13 +10,15 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..market.estimates import Frozen, StoredEstimates
+from ..market.estimates import PERIOD_TITLES, Consensus, Frozen, Range, StoredEstimates
 from ..store import Store
 from ..thesis import street
 from ..thesis.results import Release
 from ..thesis.snapshot import MarketSnapshot
 
-__all__ = ["StreetQuarter", "StreetRow", "load_estimates", "street_quarters", "versus_street"]
+# The provider's records the screens read pass through here: the TUI never imports market/.
+__all__ = ["PERIOD_TITLES", "Consensus", "Range", "StreetQuarter", "StreetRow", "load_estimates",
+           "street_quarters", "versus_street"]  # fmt: skip
 
 
 class StreetQuarter(NamedTuple):

@@ -1,6 +1,6 @@
 """The ticker page as the screen reads it: the watchlist row, the lots on today's share basis,
 the fundamentals, the checkpoints in due order, the price history, the splits, the evidence,
-the sales and the earnings releases. Plain data, no textual and no SQL."""
+the sales, the earnings releases and the Street's estimates. Plain data, no textual and no SQL."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ..store import Store
 from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
 from ..thesis.metrics import Observation, observe
 from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
+from .estimates import StreetRow, load_estimates
 from .results import ResultRow, result_rows
 from .watchlist import Watchlist, WatchRow, load_watchlist
 
@@ -50,6 +51,7 @@ class TickerDetail(NamedTuple):
     sells: tuple[Sell, ...] = ()  # file order
     results: tuple[ResultRow, ...] = ()  # its earnings releases, newest first
     held: tuple[float, ...] = ()  # the shares each lot still holds after the sales (today's basis)
+    street: StreetRow | None = None  # the Street's view: consensus, trend, releases against it
 
     @property
     def symbol(self) -> str:
@@ -99,6 +101,7 @@ def load_ticker(
                 store.results.fiscal_year_ends(symbol),
             )
         ),  # fmt: skip
+        street=load_estimates(store, [symbol], now)[0],
     )
 
 
