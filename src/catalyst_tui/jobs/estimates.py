@@ -40,6 +40,7 @@ class EstimatesFetch:
     updated: list[str] = field(default_factory=list)
     source: str = ""
     refused: FetchError | None = None
+    paused: bool = False  # it refused within PAUSE: not asked
 
     async def fetch(
         self, source: EstimatesSource | None, symbols: list[str], refusing: set[str]
@@ -48,11 +49,12 @@ class EstimatesFetch:
         `refusing`, turning this client away: not asked)."""
         if source is None or source.name in refusing:
             return
-        self.source = source.name
+        self.source = source.name  # before the pause: `refusing()` names it
         market, clock = self.store.market, self.clock
         kind = FetchKind.ESTIMATES
         # A refusal in the last hour (kept under the symbol ""): no symbol is asked till then.
         if not market.due(kind, [""], clock(), every=dt.timedelta(0), failed_every=PAUSE):
+            self.paused = True
             return
         due = market.due(kind, symbols, clock(), every=DAILY, failed_every=RETRY_FAILED_AFTER)
         gate = asyncio.Semaphore(AT_ONCE)
@@ -84,6 +86,11 @@ class EstimatesFetch:
         if self.refused is not None:
             market.mark_fetched(kind, "", clock(), ok=False, detail=str(self.refused))
             self.notes.append(f"estimates: {self.refused} (the rest in an hour)")
+
+    def refusing(self) -> set[str]:
+        """The provider, when it refused the estimates (now or within PAUSE): not asked for
+        earnings dates either (the same endpoint)."""
+        return {self.source} if self.refused is not None or self.paused else set()
 
     def found_dates(self) -> dict[str, EarningsDate | None]:
         """The next earnings dates the answers gave, for the earnings fetch (as `seen`)."""

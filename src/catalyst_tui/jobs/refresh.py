@@ -205,7 +205,7 @@ async def _daily_and_evidence(
         seen: Mapping[str, EarningsDate | None] = ChainMap(street.found_dates(), *[
             cast("MutableMapping[str, EarningsDate | None]", p.earnings_seen)
             for p in reversed(providers)])  # fmt: skip
-        earnings = [s for s in sources.earnings if s.name not in refusing]
+        earnings = [s for s in sources.earnings if s.name not in refusing | street.refusing()]
         await daily.earnings(earnings, symbols, seen, report.fresh, street.without_date())
 
     await asyncio.gather(daily.fundamentals(sources.fundamentals, symbols, ciks),
