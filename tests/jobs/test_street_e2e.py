@@ -9,6 +9,7 @@ be had and a 429 for quoteSummary leave the quotes coming. Nothing waits for the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterator
 
@@ -177,9 +178,9 @@ async def test_no_crumb_or_a_429_for_quote_summary_leaves_the_quotes_coming(
         async with loopback_client() as client:
             for minutes in (0, 30):
                 now = moment + dt.timedelta(minutes=minutes)
-                market.now = lambda now=now: now  # type: ignore[misc]
-                report = await refresh_in_process(config, store, now=lambda now=now: now,
-                                                  client=client)  # fmt: skip
+                clock = functools.partial(lambda at: at, now)
+                market.now = clock
+                report = await refresh_in_process(config, store, now=clock, client=client)
                 assert report.fresh == {"ALAB"}, report.notes  # the quote came
                 assert store.estimates.of("ALAB") is None
             assert "yahoo" not in store.providers.paused(now)  # its quotes are not paused
