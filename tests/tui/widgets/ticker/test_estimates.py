@@ -110,6 +110,27 @@ async def test_the_pane_shows_the_consensus_its_trend_and_the_release_against_it
         app.workspace.store.close()
 
 
+async def test_the_results_pane_shows_each_release_against_the_street(tmp_path):
+    app = app_on(tmp_path, estimates=True)
+    try:
+        async with app.run_test(size=(140, 40)) as pilot:
+            await open_alab(pilot, app)
+            await pilot.press("6")
+            await pilot.pause()
+            (q3,) = rows(app, "#results-table")
+            # $412.3M: no release before it guided it; against the Street's $405M, +1.8%
+            assert q3[1:4] == ["$412.3M", "—", "+1.8% beat"]
+            assert (
+                " ".join(text_of(app, "#results-detail").split()).count(
+                    "The Street expected revenue $405M, EPS 0.58 (its consensus of 2026-11-02): "
+                    "revenue +1.8% beat, EPS 0.61 +5.2% beat"
+                )
+                == 1
+            )
+    finally:
+        app.workspace.store.close()
+
+
 async def test_a_ticker_without_estimates_says_so(tmp_path):
     app = app_on(tmp_path, estimates=False)
     try:
