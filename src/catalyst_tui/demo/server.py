@@ -113,7 +113,8 @@ class ReplayMarket:
         if path.startswith("/v10/finance/quoteSummary/"):
             if not _has_session(request):
                 return 401, _JSON, UNAUTHORIZED
-            return 200, _JSON, yahoo.calendar(_symbol(path), now)
+            modules = request.query.get("modules", "calendarEvents").split(",")
+            return 200, _JSON, yahoo.calendar(_symbol(path), now, modules)
         if path == "/v1/test/getcrumb":
             if "A3=" not in request.headers.get("cookie", ""):
                 return 401, _JSON, UNAUTHORIZED
