@@ -92,10 +92,15 @@ class EstimatesFetch:
         earnings dates either (the same endpoint)."""
         return {self.source} if self.refused is not None or self.paused else set()
 
-    def found_dates(self) -> dict[str, EarningsDate | None]:
-        """The next earnings dates the answers gave, for the earnings fetch (as `seen`)."""
+    def found_dates(self, first: str) -> dict[str, EarningsDate | None]:
+        """The next earnings dates the answers gave, for the earnings fetch (as `seen`), when
+        their provider is the `first` one asked for earnings dates (a keyed calendar the
+        registry puts ahead, Finnhub's, is still asked first)."""
+        if first != self.source:
+            return {}
         return {symbol: day for symbol, day in self.dates.items() if day is not None}
 
-    def without_date(self) -> dict[str, str]:
-        """The symbols answered with no earnings date, and who answered (`answered`)."""
-        return {symbol: self.source for symbol, day in self.dates.items() if day is None}
+    def answered(self) -> dict[str, tuple[str, EarningsDate | None]]:
+        """Each symbol answered, who answered and the date it gave (`answered`): that
+        provider is not asked again for it."""
+        return {symbol: (self.source, day) for symbol, day in self.dates.items()}

@@ -200,13 +200,14 @@ async def _daily_and_evidence(
 
     async def estimates_then_earnings() -> None:  # the estimates' answers carry dates too
         await street.fetch(sources.estimates, symbols, refusing)
+        earnings = [s for s in sources.earnings if s.name not in refusing | street.refusing()]
+        first = sources.earnings[0].name if sources.earnings else ""  # Finnhub's, when keyed
         # With the dates the quote answers carried (Yahoo's v7 batches), read for those due.
         # (ChainMap writes none of its maps here: typeshed asks mutable ones of it.)
-        seen: Mapping[str, EarningsDate | None] = ChainMap(street.found_dates(), *[
+        seen: Mapping[str, EarningsDate | None] = ChainMap(street.found_dates(first), *[
             cast("MutableMapping[str, EarningsDate | None]", p.earnings_seen)
             for p in reversed(providers)])  # fmt: skip
-        earnings = [s for s in sources.earnings if s.name not in refusing | street.refusing()]
-        await daily.earnings(earnings, symbols, seen, report.fresh, street.without_date())
+        await daily.earnings(earnings, symbols, seen, report.fresh, street.answered())
 
     await asyncio.gather(daily.fundamentals(sources.fundamentals, symbols, ciks),
                          estimates_then_earnings())  # fmt: skip
