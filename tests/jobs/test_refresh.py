@@ -195,15 +195,16 @@ async def test_daily_fetches_wait_a_day_and_failed_ones_an_hour(tmp_path, market
             calendar = market.requests_for(endpoint="quoteSummary")
             return len(facts), len(calendar)
 
-        # Earnings dates come with the quote batch: quoteSummary is not asked for them.
+        # Earnings dates come with the quote batch: quoteSummary is asked once a symbol a day,
+        # for the Street's estimates (jobs/estimates.py), not for them.
         first_facts, first_calendar = await refresh_after(dt.timedelta(0))
-        assert first_facts >= len(SYMBOLS) and first_calendar == 0
+        assert first_facts >= len(SYMBOLS) and first_calendar == len(SYMBOLS)
         assert len(store.market.fetch_states("earnings")) == len(SYMBOLS)
         market.clear_faults()
         assert await refresh_after(dt.timedelta(minutes=30)) == (0, 0)
         assert await refresh_after(dt.timedelta(minutes=31)) == (1, 0)  # ALAB, failed an hour ago
         facts, calendar = await refresh_after(dt.timedelta(days=1))
-        assert (facts, calendar) == (len(SYMBOLS), 0)  # a day on: every symbol again
+        assert (facts, calendar) == (len(SYMBOLS), len(SYMBOLS))  # a day on: every symbol again
         fetched = store.market.fetch_states("earnings").values()
         assert all(clock["now"] - state.fetched_at < dt.timedelta(seconds=1) for state in fetched)
 

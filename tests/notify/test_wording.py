@@ -150,3 +150,29 @@ def test_the_evidence_summary_says_how_many_passages_and_where_to_read_them():
         "3 passage(s) in past filings and news for 2 checkpoint(s): see the ticker's Evidence"
         " pane, or catalyst evidence ALAB",
     )
+
+
+def test_a_release_is_said_against_its_guide_and_against_the_street() -> None:
+    """The brief's 'revenue $415M, +0.0% vs guide, +1.9% vs Street': here $412.3M against the
+    $385-395M guide (midpoint $390M: +5.7%) and the $405M the Street expected the day before
+    (+1.8%); non-GAAP EPS 0.61 against 0.58 (+5.2%)."""
+    from catalyst_tui.market.estimates import Frozen
+    from catalyst_tui.market.release_records import ReleaseFigures, ReleaseResults
+    from catalyst_tui.notify.wording import results_notification
+    from catalyst_tui.thesis.results import Release
+
+    figures = ReleaseFigures(revenue=412.3e6, eps_diluted=0.52, eps_nongaap=0.61)
+    results = ReleaseResults(True, None, dt.date(2026, 9, 30), figures, None)
+    release = Release("ALAB", "0001-26-1", "https://sec.test/1.htm", dt.date(2026, 11, 3), None,
+                      results)  # fmt: skip
+    frozen = Frozen(dt.date(2026, 11, 3), dt.date(2026, 9, 30), 0.58, 405e6, 12, 11,
+                    dt.date(2026, 11, 2))  # fmt: skip
+    said = results_notification(release, "Q3 FY26", (385e6, 395e6), frozen)
+    assert said.body == (
+        "revenue $412.3M, +5.7% vs the $390M guide, +1.8% vs Street · EPS 0.61, +5.2% vs Street"
+    )
+    gaap = results_notification(release._replace(results=ReleaseResults(
+        True, None, dt.date(2026, 9, 30), ReleaseFigures(revenue=412.3e6, eps_diluted=0.52), None
+    )), "Q3 FY26", None, frozen)  # fmt: skip
+    assert gaap.body == "revenue $412.3M, +1.8% vs Street · EPS 0.52, -10.3% vs Street"
+    assert results_notification(release, "Q3 FY26", None).body == "revenue $412.3M"

@@ -192,6 +192,9 @@ class MarketServer:
         # symbol -> (ex-date, amount per share): in a chart asked for events=div, as Yahoo's
         self.dividends: dict[str, list[tuple[date, float]]] = {}
         self.earnings: dict[str, date] = {}  # symbol -> its next earnings date, when set
+        # symbol -> quoteSummary modules beside calendarEvents (earningsTrend, earningsHistory,
+        # in Yahoo's shape: tests/support/street.py), served when a request names them
+        self.street: dict[str, dict[str, Any]] = {}
         self.latency = latency
         self.finnhub_token = finnhub_token
         self.crumb = fixture_text("yahoo_getCrumb-getcrumb.txt").strip()
@@ -787,6 +790,15 @@ def _quote_summary(server: MarketServer, request: LoggedRequest, unknown: set[st
     end = start + timedelta(days=4)
     earnings["earningsDate"] = [int(start.timestamp()), int(end.timestamp())]
     earnings["earningsCallDate"] = [int(past.timestamp())]
+    asked = set(request.query.get("modules", [""])[-1].split(","))
+    result = body["quoteSummary"]["result"][0]
+    if "calendarEvents" not in asked:
+        del result["calendarEvents"]
+    for module, value in server.street.get(symbol, {}).items():
+        if module == "calendarEvents":  # its consensus, over the sample's; the dates stay
+            earnings.update({k: v for k, v in value.items() if k != "earningsDate"})
+        elif module in asked:
+            result[module] = value
     return Reply(200, json.dumps(body))
 
 

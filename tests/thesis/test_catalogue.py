@@ -30,7 +30,7 @@ def _paragraph(text: str, starting: str) -> str:
 
 
 def _named(text: str) -> set[str]:
-    return set(re.findall(r"`([a-z_]+)`", text)) & set(METRICS)
+    return set(re.findall(r"`([a-z0-9_]+)`", text)) & set(METRICS)
 
 
 def test_every_row_names_a_function_that_computes_it():

@@ -173,6 +173,19 @@ MISSING_SENTENCES = [
     (Missing(MissingCode.NO_RETURN, "ALAB", text="undated"),
      "no return against the benchmark for ALAB: a lot without its date: it cannot be placed in "
      "time"),
+    (Missing(MissingCode.NO_ESTIMATES, "ALAB"),
+     "no estimates of the Street for ALAB yet: they come with a refresh, once a day, from Yahoo"),
+    (Missing(MissingCode.NO_CONSENSUS, "ALAB", "eps_estimate_fy"),
+     "no consensus of the Street for the fiscal year's EPS of ALAB"),
+    (Missing(MissingCode.FEW_ANALYSTS, "ALAB", "revenue_estimate_q", value=1),
+     "the quarter's revenue consensus of ALAB is of 1 analyst(s): too few"),
+    (Missing(MissingCode.NO_REVISION_TREND, "ALAB"),
+     "no fiscal-year EPS consensus of ALAB 30 days ago"),
+    (Missing(MissingCode.FORWARD_PE_UNDEFINED, "ALAB", value=-0.4),
+     "forward P/E is undefined: the fiscal-year EPS consensus of ALAB is -0.40"),
+    (Missing(MissingCode.NO_FROZEN_CONSENSUS, "ALAB", "revenue_vs_consensus", quarter=RELEASED),
+     "no consensus of the Street was kept before the quarter ended 2026-09-30, from the release "
+     "of 2026-11-03 of ALAB"),
     (Missing(MissingCode.RECORDED, text="as an earlier version wrote it"),
      "as an earlier version wrote it"),
 ]  # fmt: skip

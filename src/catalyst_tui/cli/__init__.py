@@ -26,6 +26,7 @@ from .logs import log_file, setup_logging
 from .parser import build_parser
 from .reports import (
     cmd_check,
+    cmd_estimates,
     cmd_evidence,
     cmd_export,
     cmd_filings,
@@ -58,6 +59,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "demo": cmd_demo,
     "performance": cmd_performance,
     "import": cmd_import,
+    "estimates": cmd_estimates,
 }
 # Commands that set up their own log (the demo logs into its temporary folder).
 OWN_LOG = frozenset({"demo"})

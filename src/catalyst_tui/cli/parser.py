@@ -142,4 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
                           default=None, help="amounts are written 1.234,50")  # fmt: skip
     decimals.add_argument("--decimal-point", dest="decimal_comma", action="store_false",
                           help="amounts are written 1,234.50")  # fmt: skip
+    estimates = command("estimates", "the Street's consensus, its trend, the surprises and each "
+                        "release against the consensus frozen before it")  # fmt: skip
+    estimates.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
+    estimates.add_argument("--json", action="store_true", help="print a JSON array")
     return parser

@@ -1,5 +1,5 @@
 """The commands that report on what is stored, for people or as JSON, and never create a
-database: check, positions, export, evidence, filings, status."""
+database: check, positions, export, evidence, filings, status, estimates."""
 
 from __future__ import annotations
 
@@ -112,4 +112,17 @@ def cmd_status(ctx: Context) -> int:
     with contextlib.closing(ctx.open_store(config, create=False, write=False)) as store:
         status = build_status(config, store, now)
     ctx.report(lambda: status_json(status), lambda: ctx.out("\n".join(status_lines(status, now))))
+    return EXIT_OK
+
+
+def cmd_estimates(ctx: Context) -> int:
+    from ..views.estimates import load_estimates
+    from .output.estimates import estimates_json, print_estimates
+
+    _config, store = ctx.synced_store(create=False, write=False)
+    with contextlib.closing(store):
+        symbol = known_ticker("estimates", store, ctx.args.symbol)
+        symbols = [symbol] if symbol else store.views.active_symbols()
+        rows = load_estimates(store, symbols, utc_now())
+    ctx.report(lambda: estimates_json(rows), lambda: print_estimates(rows))
     return EXIT_OK

@@ -123,7 +123,8 @@ class ReplayMarket:
             symbol = _symbol(path)
             if symbol not in known:
                 return 404, _JSON, yahoo.unknown_summary(symbol)
-            return 200, _JSON, yahoo.calendar(symbol, now)
+            modules = request.query.get("modules", "calendarEvents").split(",")
+            return 200, _JSON, yahoo.calendar(symbol, now, modules)
         if path == "/v1/test/getcrumb":
             if "A3=" not in request.headers.get("cookie", ""):
                 return 401, _JSON, UNAUTHORIZED

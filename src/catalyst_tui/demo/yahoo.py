@@ -2,7 +2,8 @@
 tests/demo/test_shapes.py): the v8 chart (daily bars over a range or a window, or the intraday
 bars of the last sessions with their trading periods), the v7 quote batch (one row per symbol,
 with the market state, the day's range, the 52-week range and the next earnings date), the v10
-quoteSummary calendarEvents, and the cookie and crumb the batch and the calendar ask for.
+quoteSummary calendarEvents with the Street's modules (demo/street.py), and the cookie and crumb
+the batch and the calendar ask for.
 
 A symbol's answers all agree: the chart's last close, the batch's price and the day's bar are
 one number (demo/prices.py)."""
@@ -16,6 +17,7 @@ from typing import Any
 
 from . import prices
 from .company import company, next_release
+from .street import street_modules
 
 CRUMB = "dEm0CrUmB7q"
 COOKIE = "A3=d=AQABBDemoReplayMarket&S=AQAAAdemo; Max-Age=31557600; Path=/; HttpOnly"
@@ -224,10 +226,15 @@ def quote_batch(symbols: Sequence[str], now: datetime) -> str:
     return json.dumps({"quoteResponse": {"result": rows, "error": None}})
 
 
-def calendar(symbol: str, now: datetime) -> str:
-    """quoteSummary calendarEvents: the next results date."""
+def calendar(symbol: str, now: datetime, modules: Sequence[str] = ("calendarEvents",)) -> str:
+    """quoteSummary calendarEvents (the next results date and the Street's consensus for it),
+    and the modules of the Street's view asked beside it (demo/street.py)."""
     coming = _stamp(next_release(symbol, now))
     earnings = {"earningsDate": [coming], "earningsCallDate": [coming + 1500],
                 "isEarningsDateEstimate": False}  # fmt: skip
-    body = {"calendarEvents": {"maxAge": 1, "earnings": earnings}}
+    street = street_modules(symbol, now)
+    if "earningsTrend" in modules or "earningsHistory" in modules:
+        earnings.update(street.pop("calendar"))
+    body: dict[str, Any] = {"calendarEvents": {"maxAge": 1, "earnings": earnings}}
+    body.update({name: street[name] for name in modules if name in street})
     return json.dumps({"quoteSummary": {"result": [body], "error": None}})

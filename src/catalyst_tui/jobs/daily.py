@@ -105,11 +105,14 @@ class DailyFetches:
         symbols: list[str],
         seen: Mapping[str, EarningsDate | None],
         fresh: set[str],
+        answered: Mapping[str, tuple[str, EarningsDate | None]] | None = None,
     ) -> None:
         """Next earnings dates of the symbols due: from the quote answers where they carried
         them (`seen`, no request), the others from `sources` in order (none: they wait, nothing
         is marked fetched). A symbol quoted in this refresh (`fresh`) that a source does not
-        know has no earnings calendar."""
+        know has no earnings calendar. `answered`: the symbols whose estimates (jobs/estimates.py)
+        were read, from which provider and the date they gave: that provider is not asked
+        again, and its date stands where the sources before it know none."""
         due = self.due(FetchKind.EARNINGS, symbols)
         if not due:
             return
@@ -123,9 +126,19 @@ class DailyFetches:
         today = self.clock().date()
 
         async def one(symbol: str) -> None:
+            said = (answered or {}).get(symbol)
+            asked = [s for s in sources if said is None or s.name != said[0]]
+            if said is not None and not asked:  # the only source has answered already
+                market.save_earnings(symbol, said[1], clock())
+                return
             try:
-                found = await fetch_next_earnings(self.client, sources, symbol, today)
+                found = await fetch_next_earnings(self.client, asked, symbol, today)
+                if found is None and said is not None:
+                    found = said[1]
             except FetchError as error:
+                if said is not None:  # the estimates' answer stands
+                    market.save_earnings(symbol, said[1], clock())
+                    return
                 if error.kind == "unknown_symbol" and symbol in fresh:
                     # Quoted a moment ago, so it exists: it only has no earnings calendar.
                     market.save_earnings(symbol, None, clock())

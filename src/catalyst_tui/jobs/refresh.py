@@ -1,7 +1,7 @@
 """One market refresh in this process: quotes and history, FX rates (jobs/fx.py), then filings
-(jobs/evidence.py), fundamentals and earnings when due (jobs/daily.py), and the evidence
-documents and news in the time left; stored. The
-sources are built from the config by the providers' specs (market/registry.py): market/ never
+(jobs/evidence.py), the Street's estimates (jobs/estimates.py), fundamentals and earnings when
+due (jobs/daily.py), and the evidence documents and news in the time left; stored. The sources
+are built from the config by the providers' specs (market/registry.py): market/ never
 reads the config.
 
 Quotes come first and are written in one transaction for the whole batch (a crash leaves the
@@ -38,6 +38,7 @@ from ..store import Store
 from ..thesis.vocabulary import RESULTS
 from .client import market_client
 from .daily import DailyFetches
+from .estimates import EstimatesFetch
 from .evidence import EvidenceFetches
 from .evidence_match import match_evidence
 from .fx import refresh_fx
@@ -198,17 +199,21 @@ async def _daily_and_evidence(
     await evidence.list_filings(symbols, ciks)
     evidence.until = share(RELEASES_SHARE)
     await evidence.read_releases(symbols, ciks)
-    # The dates the quote answers carried (Yahoo's v7 batches), read only for the symbols due.
-    # (ChainMap reads its maps and writes none here: typeshed asks mutable ones of it.)
-    seen: Mapping[str, EarningsDate | None] = ChainMap(
-        *[cast("MutableMapping[str, EarningsDate | None]", p.earnings_seen)
-          for p in reversed(providers)]
-    )  # fmt: skip
-    earnings = [s for s in sources.earnings if s.name not in refusing]
-    await asyncio.gather(
-        daily.fundamentals(sources.fundamentals, symbols, ciks),
-        daily.earnings(earnings, symbols, seen, report.fresh),
-    )
+    street = EstimatesFetch(store, client, clock, report.notes)
+
+    async def estimates_then_earnings() -> None:  # the estimates' answers carry dates too
+        await street.fetch(sources.estimates, symbols, refusing)
+        earnings = [s for s in sources.earnings if s.name not in refusing | street.refusing()]
+        first = sources.earnings[0].name if sources.earnings else ""  # Finnhub's, when keyed
+        # With the dates the quote answers carried (Yahoo's v7 batches), read for those due.
+        # (ChainMap writes none of its maps here: typeshed asks mutable ones of it.)
+        seen: Mapping[str, EarningsDate | None] = ChainMap(street.found_dates(first), *[
+            cast("MutableMapping[str, EarningsDate | None]", p.earnings_seen)
+            for p in reversed(providers)])  # fmt: skip
+        await daily.earnings(earnings, symbols, seen, report.fresh, street.answered())
+
+    await asyncio.gather(daily.fundamentals(sources.fundamentals, symbols, ciks),
+                         estimates_then_earnings())  # fmt: skip
     evidence.until = ends
     await evidence.read(symbols)
 

@@ -38,6 +38,7 @@ from ..notify.wording import results_notification
 from ..store import Store
 from ..store.records import FilingRecord
 from ..thesis.results import Release, check, fiscal_label, guided
+from ..thesis.street import frozen_for
 from .release_reader import ReaderFailed, ReadTimedOut, read_in_child
 
 log = logging.getLogger(__name__)
@@ -149,8 +150,9 @@ def store_release(
         before = guided(releases, end) if end is not None else None
         label = fiscal_label(end, store.results.fiscal_year_ends(symbol)) if end else None
         release = Release(symbol, record.accession, url, record.filed, record.accepted, results)
+        frozen = frozen_for(store.estimates.of(symbol), release)  # the Street's, before it
         said = results_notification(
-            release, label, before.quarter_guide() if before is not None else None
+            release, label, before.quarter_guide() if before is not None else None, frozen
         )
         notice = (said.title, said.body)
     stored = store.results.save(symbol, record, url, results, now, notice=notice)

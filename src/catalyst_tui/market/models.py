@@ -36,6 +36,7 @@ class FetchKind(StrEnum):
     NEWS = "news"  # headlines
     FX = "fx"  # currency rates
     INTRADAY = "intraday"  # a day's or a few days' intraday bars, when a chart shows them
+    ESTIMATES = "estimates"  # the Street's consensus, its trend and the past surprises
 
 
 class Quote(NamedTuple):

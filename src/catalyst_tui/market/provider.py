@@ -37,6 +37,7 @@ from .models import (
 if TYPE_CHECKING:  # the providers' modules are read at start-up (their specs): no HTTP stack
     from datetime import datetime
 
+    from .estimates import Estimates
     from .http.client import MarketClient
     from .intraday import IntradayChart
     from .release_records import Place, ReleaseResults
@@ -163,6 +164,15 @@ class EarningsSource(Source):
     ) -> EarningsDate | None:
         """The earliest date >= today, None when the source knows none; FetchError when it
         could not answer."""
+
+
+class EstimatesSource(Source):
+    """Where the Street's consensus of a symbol comes from (market/estimates.py)."""
+
+    @abstractmethod
+    async def estimates(self, client: MarketClient, symbol: str, today: date) -> Estimates | None:
+        """What the source says of the symbol (with its next earnings date); None for one it
+        keeps no estimates of; FetchError when it could not answer."""
 
 
 class FxSource(Source):

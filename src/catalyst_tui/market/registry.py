@@ -21,6 +21,7 @@ from .models import FetchKind
 from .nasdaq import NASDAQ
 from .provider import (
     EarningsSource,
+    EstimatesSource,
     FilingsSource,
     FundamentalsSource,
     FxSource,
@@ -95,6 +96,7 @@ class Sources(NamedTuple):
     filings: FilingsSource | None = None
     news: NewsSource | None = None
     intraday: IntradaySource | None = None
+    estimates: EstimatesSource | None = None
     notes: tuple[str, ...] = ()  # providers chosen but left out, and why
 
 
@@ -124,6 +126,7 @@ def build_sources(tables: Mapping[str, object], context: BuildContext) -> Source
         filings=_first(b.filings for b in in_order(FetchKind.FILINGS)),
         news=_first(b.news for b in in_order(FetchKind.NEWS)),
         intraday=_first(b.intraday for b in in_order(FetchKind.INTRADAY)),
+        estimates=_first(b.estimates for b in in_order(FetchKind.ESTIMATES)),
         notes=tuple(notes),
     )
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # annotations only: this module is read at start-up, each cla
     from .models import YahooSession
     from .provider import (
         EarningsSource,
+        EstimatesSource,
         FilingsSource,
         FundamentalsSource,
         FxSource,
@@ -61,6 +62,7 @@ class Built(NamedTuple):
     filings: FilingsSource | None = None  # and their documents
     news: NewsSource | None = None
     intraday: IntradaySource | None = None  # charts of a day or a few, when one is shown
+    estimates: EstimatesSource | None = None  # the Street's consensus, once a day
 
 
 class Unavailable(Exception):

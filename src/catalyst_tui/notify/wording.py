@@ -15,6 +15,7 @@ from ..thesis.wording import comparison, marked_text, money, money_range, reason
 from .notification import Notification, Urgency, strip_controls
 
 if TYPE_CHECKING:
+    from ..market.estimates import Frozen
     from ..store.records import EventRecord, EvidenceRecord, Notice
 
 TITLE_MAX = 100  # desktop popups show one or two lines of title
@@ -54,12 +55,17 @@ def evidence_summary(symbol: str, passages: int, checkpoints: int) -> Notificati
 
 
 def results_notification(
-    release: Release, label: str | None, guide: tuple[float, float] | None
+    release: Release,
+    label: str | None,
+    guide: tuple[float, float] | None,
+    street: Frozen | None = None,
 ) -> Notification:
-    """'ALAB Q3 FY26' / 'revenue $412.3M, +6.0% vs the $389M guide · GM 74.8% · next quarter
-    guided $440–450M': the quarter's revenue against `guide` (the range the release before
-    gave), its gross margin and the next quarter's guide, each where the release states it.
-    `label` is the fiscal quarter (thesis/results.fiscal_label); without one the period end."""
+    """'ALAB Q3 FY26' / 'revenue $412.3M, +6.0% vs the $389M guide, +1.8% vs Street · EPS 0.61,
+    +5.2% vs Street · GM 74.8% · next quarter guided $440–450M': the quarter's revenue against
+    `guide` (the range the release before gave) and against the Street's consensus frozen
+    before it (`street`), its EPS (non-GAAP where stated) against the Street's, its gross margin
+    and the next quarter's guide, each where the release states it. `label` is the fiscal
+    quarter (thesis/results.fiscal_label); without one the period end."""
     quarter, end = release.results.quarter, release.period_end
     title = f"{release.symbol} {label}" if label else f"{release.symbol} quarter ended {end}"
     parts = []
@@ -69,7 +75,12 @@ def results_notification(
         vs = versus(revenue, guide)
         if guide is not None and vs is not None:
             said += f", {vs:+.1%} vs the {money(midpoint(guide))} guide"
+        if street is not None and street.revenue:
+            said += f", {revenue / street.revenue - 1:+.1%} vs Street"
         parts.append(said)
+    eps = quarter.eps_nongaap if quarter.eps_nongaap is not None else quarter.eps_diluted
+    if eps is not None and street is not None and street.eps:
+        parts.append(f"EPS {eps:.2f}, {(eps - street.eps) / abs(street.eps):+.1%} vs Street")
     margin = gross_margin(quarter)
     if margin is not None:
         parts.append(f"GM {margin:.1%}")

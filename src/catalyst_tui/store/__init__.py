@@ -36,6 +36,7 @@ from ..paths import NotAFile, check_file, make_private_dirs
 from . import identity, schema
 from .checkpoints import Checkpoints
 from .dividends import Dividends
+from .estimates import EstimatesStore
 from .evidence import Evidence
 from .fx import FxRates
 from .intraday import IntradayCharts
@@ -99,6 +100,7 @@ class Store:
         self.evidence = Evidence(self)
         self.results = Results(self)
         self.layouts = Layouts(self)
+        self.estimates = EstimatesStore(self)
         self.views = Views(self)
         self.dividends = Dividends(self)
 

@@ -27,7 +27,15 @@ from .migrations.early import (
     V9,
     V9_REASON_PARTS,
 )
-from .migrations.later import V10, V11, V11_REASON_PARTS, V12, V_RELEASE_LAYOUTS, V_RETURNS
+from .migrations.later import (
+    V10,
+    V11,
+    V11_REASON_PARTS,
+    V12,
+    V_ESTIMATES,
+    V_RELEASE_LAYOUTS,
+    V_RETURNS,
+)
 
 _V1 = """
 CREATE TABLE tickers (
@@ -170,6 +178,9 @@ MIGRATIONS: list[Migration] = [
     Migration("sparkline closes kept as written; the database's facts by key; events by time", V12),
     Migration("each company's layout: where a release's figures were read", V_RELEASE_LAYOUTS),
     Migration("returns: fees on lots, dividends fetched and written, the tax withheld", V_RETURNS),
+    Migration(
+        "the Street's estimates by day and period; surprises; the frozen consensus", V_ESTIMATES
+    ),  # fmt: skip
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

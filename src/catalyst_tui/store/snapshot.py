@@ -56,6 +56,7 @@ def load_snapshot(
     snap.splits.update(store.market.splits())
     snap.returns_of = _returns_of(store, base, now.date())
     snap.releases.update(store.results.of_symbols(None if symbol is None else [symbol]))
+    snap.estimates.update(store.estimates.of_symbols(None if symbol is None else [symbol]))
     for sym, releases in snap.releases.items():
         filed = snap.facts.get(sym, {})
         snap.facts[sym], differs = merge(filed, releases)

@@ -34,6 +34,7 @@ class Source(Enum):
     RELEASES = "earnings releases"
     MIXED = "quotes and SEC EDGAR"
     LOTS = "your lots, sales and quotes"
+    STREET = "the Street's consensus (Yahoo)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,5 +135,35 @@ METRICS: dict[str, Metric] = {
                "its benchmark's on the same money: `excess_return >= 0%` holds while the thesis "
                "beats the index", "metrics.excess_return",
                data="your lots, sales, dividends, daily history, the benchmark's and FX rates"),
+        Metric("eps_estimate_q", Unit.PER_SHARE, Source.STREET,
+               "the analysts' average EPS estimate for the current quarter (the one reported "
+               "next)", "street.eps_estimate_q", figure="quarter's EPS", per_share=True),
+        Metric("revenue_estimate_q", Unit.MONEY, Source.STREET,
+               "the analysts' average revenue estimate for the current quarter",
+               "street.revenue_estimate_q", figure="quarter's revenue"),
+        Metric("eps_estimate_fy", Unit.PER_SHARE, Source.STREET,
+               "the analysts' average EPS estimate for the current fiscal year",
+               "street.eps_estimate_fy", figure="fiscal year's EPS", per_share=True),
+        Metric("eps_estimate_next_fy", Unit.PER_SHARE, Source.STREET,
+               "the analysts' average EPS estimate for the next fiscal year",
+               "street.eps_estimate_next_fy", figure="next fiscal year's EPS", per_share=True),
+        Metric("eps_revision_30d", Unit.RATIO, Source.STREET,
+               "the current fiscal year's EPS consensus now against 30 days ago: "
+               "`eps_revision_30d >= 0%` is \"the Street keeps revising up\"",
+               "street.eps_revision_30d"),
+        Metric("forward_pe", Unit.NUMBER, Source.STREET,
+               "price / `eps_estimate_fy`: the current fiscal year's EPS consensus, not the next "
+               "twelve months'", "street.forward_pe",
+               data="quotes and the Street's consensus (Yahoo)"),
+        Metric("revenue_vs_consensus", Unit.RATIO, Source.STREET,
+               "the latest release's revenue against the Street's consensus for that quarter, "
+               "as it stood the day before the report: `+1.9%` is 1.9% above the Street",
+               "street.revenue_vs_consensus", figure="revenue",
+               data="earnings releases and the Street's consensus (Yahoo)"),
+        Metric("eps_vs_consensus", Unit.RATIO, Source.STREET,
+               "the latest release's non-GAAP diluted EPS (its GAAP diluted EPS where the "
+               "release states no non-GAAP figure) against the Street's EPS consensus for that "
+               "quarter, as it stood the day before the report", "street.eps_vs_consensus",
+               figure="EPS", data="earnings releases and the Street's consensus (Yahoo)"),
     )
 }  # fmt: skip

@@ -13,7 +13,7 @@ import math
 import sys
 
 from ..market.models import LastQuote
-from . import fundamentals, releases
+from . import fundamentals, releases, street
 from .catalogue import METRICS
 from .fundamentals import MetricFunction, no_facts
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind
@@ -199,6 +199,11 @@ def _function(name: str) -> MetricFunction:
     return found
 
 
-_MODULES = {"metrics": sys.modules[__name__], "fundamentals": fundamentals, "releases": releases}
+_MODULES = {
+    "metrics": sys.modules[__name__],
+    "fundamentals": fundamentals,
+    "releases": releases,
+    "street": street,
+}
 #: Each metric's function, looked up once: a row naming none fails the import of this module.
 FUNCTIONS: dict[str, MetricFunction] = {m.name: _function(m.function) for m in METRICS.values()}

@@ -62,6 +62,12 @@ class MissingCode(StrEnum):
     METRIC_FAILED = "metric_failed"  # symbol, metric, text: what it raised
     RECORDED = "recorded"  # text: the sentence an earlier version stored
     NO_RETURN = "no_return"  # symbol, text: why no return (thesis.returns.NoReturn's value)
+    NO_ESTIMATES = "no_estimates"  # symbol: no estimates of the Street stored
+    NO_CONSENSUS = "no_consensus"  # symbol, metric: the estimates give none for its period
+    FEW_ANALYSTS = "few_analysts"  # symbol, metric, value: fewer analysts than MIN_ANALYSTS
+    NO_REVISION_TREND = "no_revision_trend"  # symbol: no fiscal-year consensus 30 days ago
+    FORWARD_PE_UNDEFINED = "forward_pe_undefined"  # symbol, value: the FY EPS consensus
+    NO_FROZEN_CONSENSUS = "no_frozen_consensus"  # symbol, metric, quarter: none kept before it
 
 
 class Missing(NamedTuple):

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..market.estimates import StoredEstimates
 from ..market.fx import unit_rate
 from ..market.models import Fact, LastQuote, Split
 from .observation import Observation, Period
@@ -31,6 +32,7 @@ class MarketSnapshot:
     base: str = "USD"  # the base currency: a weight is of values in it
     rates: dict[str, float] = field(default_factory=dict)  # currency -> base per unit
     releases: dict[str, list[Release]] = field(default_factory=dict)  # by period end
+    estimates: dict[str, StoredEstimates] = field(default_factory=dict)  # the Street's, by symbol
     # The facts of the symbols whose XBRL says otherwise than a release, with the releases'
     # figures in place of XBRL's (thesis/results.release_first): Observation.released.
     release_first: dict[str, dict[str, list[Fact]]] = field(default_factory=dict)
@@ -84,6 +86,7 @@ class MarketSnapshot:
             self._release_view = MarketSnapshot(
                 now=self.now, facts=self.release_first, splits=self.splits,
                 sec_configured=self.sec_configured, releases=self.releases,
+                estimates=self.estimates,
             )  # fmt: skip
         return self._release_view
 

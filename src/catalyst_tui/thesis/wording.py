@@ -173,6 +173,18 @@ def missing_text(missing: Missing | None) -> str:
             return f"{missing.metric} of {symbol} is not a finite number from the stored data"
         case MissingCode.NO_RETURN:
             return f"no return against the benchmark for {symbol}: {no_return_text(missing.text)}"
+        case MissingCode.NO_CONSENSUS:
+            return f"no consensus of the Street for the {figure} of {symbol}"
+        case MissingCode.FEW_ANALYSTS:
+            count = 0 if missing.value is None else missing.value
+            return f"the {figure} consensus of {symbol} is of {count:.0f} analyst(s): too few"
+        case MissingCode.FORWARD_PE_UNDEFINED:
+            eps = 0.0 if missing.value is None else missing.value
+            return (
+                f"forward P/E is undefined: the fiscal-year EPS consensus of {symbol} is {eps:.2f}"
+            )
+        case MissingCode.NO_FROZEN_CONSENSUS:
+            return f"no consensus of the Street was kept before the {quarter} of {symbol}"
         case MissingCode.METRIC_FAILED:
             return f"{missing.metric} of {symbol} could not be computed ({missing.text})"
     return missing.text  # RECORDED: the sentence as an earlier version stored it
@@ -190,6 +202,9 @@ _ABOUT_SYMBOL = {
     MissingCode.NO_LOTS: "no lots of {symbol}: gain_pct needs a position",
     MissingCode.SOLD: "{symbol} is sold: gain_pct is of what is held",
     MissingCode.COSTLESS_LOTS: "the lots of {symbol} cost nothing: no gain to measure",
+    MissingCode.NO_ESTIMATES: "no estimates of the Street for {symbol} yet: they come with a "
+    "refresh, once a day, from Yahoo",
+    MissingCode.NO_REVISION_TREND: "no fiscal-year EPS consensus of {symbol} 30 days ago",
     MissingCode.NO_RELEASE: "no earnings release of {symbol} read yet: they come with its "
     "8-K filings",
 }

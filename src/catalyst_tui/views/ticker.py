@@ -1,7 +1,8 @@
 """The ticker page as the screen reads it: the watchlist row, the lots on today's share basis,
 the fundamentals, the checkpoints in due order, the price history, the splits, the evidence,
-the sales and the earnings releases; each amount with its currency, a lot's in the listing's
-unit and the base currency (views/money.py). Plain data, no textual and no SQL."""
+the sales, the earnings releases and the Street's estimates; each amount with its currency, a
+lot's in the listing's unit and the base currency (views/money.py). Plain data, no textual and
+no SQL."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..store import Store
 from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
 from ..thesis.metrics import Observation, observe
 from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
+from .estimates import StreetRow, load_estimates
 from .money import LotMoney, listing_rate, lot_money
 from .performance import Returns, ticker_returns
 from .results import ResultRow, result_rows
@@ -60,13 +62,13 @@ class TickerDetail(NamedTuple):
     base: str = "USD"  # the portfolio's currency
     unit: str | None = None  # the listing's (GBp); None: not known until a quote says it
     lot_money: tuple[LotMoney, ...] = ()  # each lot's figures, as `lots`
+    returns: Returns | None = None  # its returns against its benchmark (None without lots)
+    street: StreetRow | None = None  # the Street's view: consensus, trend, releases against it
 
     @property
     def in_base(self) -> bool:
         """The listing's unit is the base currency: one set of figures says it all."""
         return self.unit == self.base
-
-    returns: Returns | None = None  # its returns against its benchmark (None without lots)
 
     @property
     def symbol(self) -> str:
@@ -136,6 +138,7 @@ def load_ticker(
             lot_money(a, held[i] if i < len(held) else a.shares, price, unit, rate)
             for i, a in enumerate(on_today)
         ),
+        street=load_estimates(store, [symbol], now)[0],
     )
 
 

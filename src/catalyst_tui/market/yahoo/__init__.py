@@ -1,7 +1,8 @@
 """Yahoo Finance as the registry knows it: its settings and its spec. Its sources are this
 package's modules: the v7 quote batch (quote.py) with the cookie and crumb (session.py), the v8
 chart for history and quotes without a crumb (provider.py), a pair's chart for FX rates (fx.py),
-and the v10 earnings calendar (earnings.py). Its headline feed (market/news.py) is a provider of
+the v10 earnings calendar (earnings.py) and the Street's consensus from the same endpoint
+(estimates.py). Its headline feed (market/news.py) is a provider of
 its own, "news", whose URL is in Yahoo's table.
 """
 
@@ -29,6 +30,7 @@ def build(settings: YahooSettings, context: BuildContext) -> Built:
     `context.sessions`."""
     # The sources load the HTTP stack: imported when a refresh builds them, not at start-up.
     from .earnings import YahooEarnings
+    from .estimates import YahooEstimates
     from .fx import YahooFx
     from .intraday import YahooIntraday
     from .provider import YahooProvider
@@ -43,9 +45,11 @@ def build(settings: YahooSettings, context: BuildContext) -> Built:
     )
     earnings = YahooEarnings(settings.base_url, settings.cookie_url, crumb)
     intraday = YahooIntraday(settings.base_url)
+    estimates = YahooEstimates(settings.base_url, crumb)
     if NAME not in context.selected:
-        return Built(earnings=earnings, intraday=intraday)
+        return Built(earnings=earnings, intraday=intraday, estimates=estimates)
     return Built(
+        estimates=estimates,
         quotes=YahooProvider(settings.base_url, crumb=crumb),
         earnings=earnings,
         fx=YahooFx(settings.base_url, now=context.now),
@@ -61,7 +65,14 @@ YAHOO = ProviderSpec(
     name=NAME,
     settings=YahooSettings,
     serves=frozenset(
-        {FetchKind.QUOTES, FetchKind.HISTORY, FetchKind.EARNINGS, FetchKind.FX, FetchKind.INTRADAY}
+        {
+            FetchKind.QUOTES,
+            FetchKind.HISTORY,
+            FetchKind.EARNINGS,
+            FetchKind.FX,
+            FetchKind.INTRADAY,
+            FetchKind.ESTIMATES,
+        }
     ),
     build=build,
     urls=_urls,

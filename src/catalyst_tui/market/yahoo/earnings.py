@@ -8,6 +8,7 @@ when an answer is 401 "Invalid Crumb". Dates are taken as UTC calendar days; the
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import httpx
 
@@ -61,6 +62,17 @@ NO_CALENDAR = "No fundamentals data found"
 def parse_calendar_events(body: str, symbol: str, today: date) -> EarningsDate | None:
     """The earliest earnings date >= today in a quoteSummary calendarEvents body; None when
     there is none, also for a symbol that has no earnings calendar at all."""
+    result = summary_result(body, symbol)
+    if result is None:
+        return None
+    with body_shape("yahoo", symbol):
+        result["calendarEvents"].get("earnings")  # the module asked for: its absence is no answer
+    return next_date(result, symbol, today)
+
+
+def summary_result(body: str, symbol: str) -> dict[str, Any] | None:
+    """The modules of a quoteSummary answer (its first result); None for a real symbol Yahoo
+    keeps no fundamentals of (NO_CALENDAR); FetchError for any other error or shape."""
     data = decode_json(body, "yahoo", symbol)
     summary = data.get("quoteSummary") if isinstance(data, dict) else None
     if summary is None:
@@ -73,7 +85,16 @@ def parse_calendar_events(body: str, symbol: str, today: date) -> EarningsDate |
                 return None
             kind: ErrorKind = "unknown_symbol" if code == "Not Found" else "bad_body"
             raise FetchError(kind, f"{code or 'error'}: {_description(error)}", "yahoo", symbol)
-        earnings = summary["result"][0]["calendarEvents"].get("earnings") or {}
+        result = summary["result"][0]
+        if not isinstance(result, dict):
+            raise TypeError("result is no object")
+    return result
+
+
+def next_date(result: dict[str, Any], symbol: str, today: date) -> EarningsDate | None:
+    """The earliest earnings date >= today in a quoteSummary result's calendarEvents."""
+    with body_shape("yahoo", symbol):
+        earnings = (result.get("calendarEvents") or {}).get("earnings") or {}
         days = [_utc_day(stamp, symbol) for stamp in earnings.get("earningsDate") or []]
         estimate = bool(earnings.get("isEarningsDateEstimate", len(days) > 1))
     upcoming = sorted(day for day in days if day is not None and day >= today)

@@ -1,4 +1,4 @@
-"""Steps 10 on: intraday charts, earnings releases, start-up reads."""
+"""Steps 10 on: intraday charts, earnings releases, start-up reads, the Street's estimates."""
 
 from __future__ import annotations
 
@@ -167,6 +167,48 @@ V_RETURNS = ";\n".join(
             amount REAL NOT NULL,
             note TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (symbol, seq)
+) WITHOUT ROWID""",
+    ]
+)
+
+
+# The Street's view (store/estimates.py). `estimates`: one row per symbol, day and period (the
+# periods of market.estimates.PERIODS, and NEXT_REPORT: calendarEvents' consensus for the next
+# report), kept as a history so a trend survives a provider's gap. `estimate_surprises`: the
+# reported quarters' EPS against the consensus, by quarter. `frozen_consensus`: the consensus
+# in force the day before each earnings date, written every day before it and never after.
+V_ESTIMATES = ";\n".join(
+    [
+        """CREATE TABLE estimates (
+            symbol TEXT NOT NULL,
+            day TEXT NOT NULL,
+            period TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            period_end TEXT,
+            eps_avg REAL, eps_low REAL, eps_high REAL, eps_analysts INTEGER,
+            revenue_avg REAL, revenue_low REAL, revenue_high REAL, revenue_analysts INTEGER,
+            eps_now REAL, eps_7d REAL, eps_30d REAL, eps_60d REAL, eps_90d REAL,
+            up_7d INTEGER, up_30d INTEGER, down_7d INTEGER, down_30d INTEGER,
+            PRIMARY KEY (symbol, day, period)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE estimate_surprises (
+            symbol TEXT NOT NULL,
+            quarter TEXT NOT NULL,
+            eps_actual REAL,
+            eps_estimate REAL,
+            surprise REAL,
+            PRIMARY KEY (symbol, quarter)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE frozen_consensus (
+            symbol TEXT NOT NULL,
+            report TEXT NOT NULL,
+            period_end TEXT,
+            eps REAL,
+            revenue REAL,
+            eps_analysts INTEGER,
+            revenue_analysts INTEGER,
+            as_of TEXT NOT NULL,
+            PRIMARY KEY (symbol, report)
         ) WITHOUT ROWID""",
     ]
 )

@@ -37,7 +37,7 @@ async def test_alabs_releases_each_beat_its_guide_and_are_confirmed(demo):
         assert [r[:3] for r in shown] == [
             ["Q3 FY26", "$415M", "+6.4% beat"], ["Q2 FY26", "$362M", "+0.6% beat"],
             ["Q1 FY26", "$308.4M", "—"]]  # fmt: skip
-        assert [r[6] for r in shown] == ["✓ confirmed"] * 3
+        assert [r[7] for r in shown] == ["✓ confirmed"] * 3
         assert style_of(app, 0, "vs guide") == ink().good
         detail = text_of(app, "#results-detail")
         assert "Guided $385–395M (midpoint $390M); revenue $415M: +6.4% beat" in detail
@@ -77,7 +77,7 @@ async def test_a_miss_is_red_and_a_figure_xbrl_says_otherwise_is_yellow(tmp_path
             q3 = rows(app, "#results-table")[0]
             # the 10-Q's $381.0M against the $390M midpoint the June release guided
             assert q3[2] == "-2.3% miss" and style_of(app, 0, "vs guide") == ink().alarm
-            assert q3[6] == "≠ 1 differ" and style_of(app, 0, "XBRL") == ink().warning
+            assert q3[7] == "≠ 1 differ" and style_of(app, 0, "XBRL") == ink().warning
             detail = text_of(app, "#results-detail")
             revenue = next(line for line in detail.splitlines() if line.startswith("Revenue"))
             assert revenue.split() == ["Revenue", "$380M", "$381M"]

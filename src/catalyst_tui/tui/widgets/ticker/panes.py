@@ -10,6 +10,7 @@ from textual.binding import Binding
 
 from .chart_pane import ChartPane
 from .checkpoints import CheckpointsPane
+from .estimates import EstimatesPane
 from .evidence import EvidencePane
 from .pane import TickerPane
 from .position import PositionPane
@@ -37,4 +38,5 @@ PANES: tuple[Pane, ...] = (
     Pane("4", "thesis", "Thesis", ThesisPane, "#thesis-scroll"),
     Pane("5", "evidence", "Evidence", EvidencePane, "#evidence-table"),
     Pane("6", "results", "Results", ResultsPane, "#results-table"),
+    Pane("7", "estimates", "Estimates", EstimatesPane, "#estimates-scroll"),
 )

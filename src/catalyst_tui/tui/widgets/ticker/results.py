@@ -1,8 +1,9 @@
 """The Results pane of a ticker: each earnings release read from its 8-Ks, newest first, with
-the quarter's revenue against the guide the release before gave (a beat green, a miss red), its
-margin, EPS, the next quarter's guide and whether XBRL has confirmed it. The highlighted
-release below: its figures and XBRL's for the same quarter side by side, why a figure is
-missing, and its link. A release's words and addresses go on screen through `fmt.plain`."""
+the quarter's revenue against the guide the release before gave and against the Street's
+consensus frozen the day before it (a beat green, a miss red), its margin, EPS, the next
+quarter's guide and whether XBRL has confirmed it. The highlighted release below: its figures
+and XBRL's for the same quarter side by side, why a figure is missing, the Street's figures,
+and its link. A release's words and addresses go on screen through `fmt.plain`."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from textual.widgets import DataTable, Static
 
 from ....thesis.results import gross_margin, in_line, midpoint
 from ....thesis.wording import money, money_range
+from ....views.estimates import StreetQuarter
 from ....views.results import FIGURE_LABELS, ResultRow, amount, gap_text, not_read_text
 from ....views.ticker import TickerDetail
 from ... import format as fmt
@@ -22,7 +24,8 @@ from ...palette import ink
 from ..table import RowTable
 from .pane import TickerPane
 
-COLUMNS = ("Quarter", "Revenue", "vs guide", "GM", "EPS", "Next guide", "XBRL", "Filed")
+COLUMNS = ("Quarter", "Revenue", "vs guide", "vs Street", "GM", "EPS", "Next guide", "XBRL",
+           "Filed")  # fmt: skip
 _XBRL_FIGURES = ("revenue", "gross_profit", "operating_income", "net_income", "eps_diluted")
 
 
@@ -66,10 +69,13 @@ class ResultsPane(TickerPane):
         # Narrow, the Filed date stays whole: XBRL's word and the beat's give way (table.py).
         table.give_way({"XBRL": 2, "vs guide": 6})
         self.rows: tuple[ResultRow, ...] = ()
+        self.street: dict[str, StreetQuarter] = {}
 
     def show(self, detail: TickerDetail) -> None:
         p = ink()
         rows = detail.results
+        quarters = detail.street.quarters if detail.street is not None else ()
+        self.street = {f"{q.period_end}/{q.filed}": q for q in quarters}
         table = self.query_one("#results-table", RowTable)
         at = table.cursor_row
         self.rows = rows
@@ -79,7 +85,7 @@ class ResultsPane(TickerPane):
             filed = release.filed.isoformat()
             if not release.results.found:
                 why = fmt.plain(not_read_text(release.results.reason), p.muted)
-                table.add_row(fmt.plain("no results"), why, "", "", "", "", "", filed,
+                table.add_row(fmt.plain("no results"), why, "", "", "", "", "", "", filed,
                               key=release.accession)  # fmt: skip
                 continue
             end = release.period_end.isoformat() if release.period_end else "?"
@@ -88,6 +94,7 @@ class ResultsPane(TickerPane):
                 fmt.plain(row.label or end, "bold"),
                 _amount("revenue", quarter.revenue),
                 versus(row.vs_guide),
+                versus(street.revenue_vs if (street := self._street(row)) else None),
                 fmt.NONE if margin is None else f"{margin:.1%}",
                 _amount("eps_diluted", quarter.eps_diluted),
                 money_range(*ahead) if ahead else fmt.NONE,
@@ -109,6 +116,10 @@ class ResultsPane(TickerPane):
         self.query_one("#results-title", Static).update(title)
         self._show_detail()
 
+    def _street(self, row: ResultRow) -> StreetQuarter | None:
+        """The release against the Street's consensus frozen before it (views/estimates.py)."""
+        return self.street.get(f"{row.release.period_end}/{row.release.filed}")
+
     def current(self) -> ResultRow | None:
         table = self.query_one("#results-table", DataTable)
         if not self.rows or not table.row_count:
@@ -122,11 +133,13 @@ class ResultsPane(TickerPane):
 
     def _show_detail(self) -> None:
         row = self.current()
-        self.query_one("#results-detail", Static).update(detail(row) if row else Text(""))
+        shown = detail(row, self._street(row)) if row else Text("")
+        self.query_one("#results-detail", Static).update(shown)
 
 
-def detail(row: ResultRow) -> RenderableType:
-    """The release's figures and XBRL's side by side, the guide against the outcome, the link."""
+def detail(row: ResultRow, street: StreetQuarter | None = None) -> RenderableType:
+    """The release's figures and XBRL's side by side, the guide against the outcome, the
+    Street's consensus before it against the release, the link."""
     p = ink()
     release = row.release
     results = release.results
@@ -166,6 +179,15 @@ def detail(row: ResultRow) -> RenderableType:
                       f"{_amount('revenue', row.outcome)}: ")  # fmt: skip
         guided.append_text(versus(row.vs_guide))
         lines.append(guided)
+    frozen = street.frozen if street is not None else None
+    if street is not None and frozen is not None:
+        said = Text(f"The Street expected revenue {_amount('revenue', frozen.revenue)}, EPS "
+                    f"{_amount('eps', frozen.eps)} (its consensus of "
+                    f"{frozen.as_of.isoformat()}): revenue ")  # fmt: skip
+        said.append_text(versus(street.revenue_vs))
+        said.append(f", EPS {_amount('eps', street.eps)}{' GAAP' if street.eps_gaap else ''} ")
+        said.append_text(versus(street.eps_vs))
+        lines.append(said)
     for g in results.guidance:
         what = "Next quarter" if g.period == "quarter" else "Fiscal year"
         lines.append(Text(f"{what} guided {money_range(g.revenue_low, g.revenue_high)}"))

@@ -1,0 +1,189 @@
+"""`store.estimates`: the Street's view of each symbol, one row per day and period, kept as a
+history (a provider's gap leaves the last day read, and the days before it); the reported
+quarters' surprises; and the consensus in force the day before each earnings date, frozen for
+that quarter.
+
+The freeze: every day a symbol's estimates are read before its next earnings date, that date's
+consensus (this quarter's, earningsTrend's `0q`, or calendarEvents' where no trend is given) is
+written over; from the date on it is never written again, so what stays is the last consensus
+read before the report. A date the calendar no longer names for the same quarter (it moved)
+loses its row while it is still ahead; another quarter's stays (a report came before the date
+the calendar said, and the provider moved on to the next quarter).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from ..market.estimates import (
+    PERIODS,
+    Consensus,
+    Estimates,
+    Frozen,
+    Range,
+    StoredEstimates,
+    Surprise,
+)
+from ..market.models import FetchKind
+from .columns import day, day_text, iso
+
+if TYPE_CHECKING:
+    from . import Store
+
+#: The period of calendarEvents' consensus for the next report, in the `estimates` table.
+NEXT_REPORT = "next"
+
+_COLUMNS = (
+    "period, source, period_end, eps_avg, eps_low, eps_high, eps_analysts, revenue_avg,"
+    " revenue_low, revenue_high, revenue_analysts, eps_now, eps_7d, eps_30d, eps_60d, eps_90d,"
+    " up_7d, up_30d, down_7d, down_30d"
+)
+
+
+class EstimatesStore:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._conn = store.conn
+
+    def save(self, symbol: str, found: Estimates | None, now: dt.datetime) -> None:
+        """Today's estimates of `symbol` (None: the provider keeps none of it), its surprises
+        and the consensus of its next report, in one transaction, with the fetch marked."""
+        today = now.date()
+        with self._store.transaction() as conn:
+            if found is not None:
+                _save(conn, symbol, found, today)
+            detail = "none" if found is None else f"{len(found.periods)} periods"
+            conn.execute(
+                "INSERT INTO fetch_state (kind, symbol, fetched_at, ok, detail)"
+                " VALUES (?, ?, ?, 1, ?) ON CONFLICT(kind, symbol) DO UPDATE SET"
+                " fetched_at = excluded.fetched_at, ok = 1, detail = excluded.detail",
+                [FetchKind.ESTIMATES.value, symbol, iso(now), detail],
+            )
+
+    def of_symbols(self, symbols: Iterable[str] | None = None) -> dict[str, StoredEstimates]:
+        """Each symbol's last day of estimates, with its surprises and frozen consensus."""
+        wanted = None if symbols is None else list(symbols)
+        only, args = ("", []) if wanted is None else (
+            f" AND e.symbol IN ({', '.join('?' * len(wanted))})", wanted
+        )  # fmt: skip
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        for row in self._conn.execute(
+            f"SELECT e.symbol, e.day, {_COLUMNS} FROM estimates e WHERE e.day = (SELECT MAX(d.day)"
+            " FROM estimates d WHERE d.symbol = e.symbol)" + only + " ORDER BY e.symbol",
+            args,
+        ):
+            rows.setdefault(row[0], []).append(row[1:])
+        surprises: dict[str, list[Surprise]] = {}
+        for sym, quarter, actual, estimate, surprise in self._conn.execute(
+            "SELECT symbol, quarter, eps_actual, eps_estimate, surprise FROM estimate_surprises"
+            " ORDER BY symbol, quarter"
+        ):
+            surprises.setdefault(sym, []).append(
+                Surprise(dt.date.fromisoformat(quarter), actual, estimate, surprise)
+            )
+        frozen: dict[str, list[Frozen]] = {}
+        for sym, *values in self._conn.execute(
+            "SELECT symbol, report, period_end, eps, revenue, eps_analysts, revenue_analysts,"
+            " as_of FROM frozen_consensus ORDER BY symbol, report"
+        ):
+            report, end, eps, revenue, eps_n, revenue_n, as_of = values
+            frozen.setdefault(sym, []).append(Frozen(
+                dt.date.fromisoformat(report), day(end), eps, revenue, eps_n, revenue_n,
+                dt.date.fromisoformat(as_of),
+            ))  # fmt: skip
+        out: dict[str, StoredEstimates] = {}
+        for sym, found in rows.items():
+            periods = sorted((_consensus(r[1:]) for r in found), key=_order)
+            next_report = next((p for p in periods if p.period == NEXT_REPORT), None)
+            out[sym] = StoredEstimates(
+                sym,
+                dt.date.fromisoformat(found[0][0]),
+                found[0][2],
+                next_report._replace(period="0q") if next_report else None,
+                tuple(p for p in periods if p.period != NEXT_REPORT),
+                tuple(surprises.get(sym, ())),
+                tuple(frozen.get(sym, ())),
+            )
+        return out
+
+    def of(self, symbol: str) -> StoredEstimates | None:
+        return self.of_symbols([symbol]).get(symbol)
+
+    def trend(self, symbol: str, period: str, since: dt.date) -> list[tuple[dt.date, float]]:
+        """The EPS consensus of `period` as read each day since `since`, oldest first (the
+        days it was read: a provider's gap is a gap)."""
+        return [
+            (dt.date.fromisoformat(d), eps)
+            for d, eps in self._conn.execute(
+                "SELECT day, eps_avg FROM estimates WHERE symbol = ? AND period = ? AND day >= ?"
+                " AND eps_avg IS NOT NULL ORDER BY day",
+                [symbol, period, since.isoformat()],
+            )
+        ]
+
+
+def _save(conn: sqlite3.Connection, symbol: str, found: Estimates, today: dt.date) -> None:
+    periods = list(found.periods)
+    if found.next_report is not None:
+        periods.append(found.next_report._replace(period=NEXT_REPORT))
+    conn.execute("DELETE FROM estimates WHERE symbol = ? AND day = ?", [symbol, today.isoformat()])
+    conn.executemany(
+        f"INSERT INTO estimates (symbol, day, {_COLUMNS}) VALUES ({', '.join('?' * 22)})",
+        [(symbol, today.isoformat(), *_columns(p, found.source)) for p in periods],
+    )
+    conn.executemany(
+        "INSERT INTO estimate_surprises (symbol, quarter, eps_actual, eps_estimate, surprise)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT(symbol, quarter) DO UPDATE SET"
+        " eps_actual = excluded.eps_actual, eps_estimate = excluded.eps_estimate,"
+        " surprise = excluded.surprise",
+        [(symbol, s.quarter.isoformat(), s.actual, s.estimate, s.surprise) for s in found.history],
+    )
+    report = found.next_date.day if found.next_date is not None else None
+    quarter = found.period("0q") or found.next_report
+    end = day_text(quarter.end) if quarter is not None else None
+    conn.execute(  # the same quarter's report, at a date the calendar no longer says
+        "DELETE FROM frozen_consensus WHERE symbol = ? AND report > ? AND report IS NOT ?"
+        " AND (period_end IS NULL OR period_end IS ?)",
+        [symbol, today.isoformat(), day_text(report), end],
+    )
+    if report is None or report <= today or quarter is None:
+        return
+    calendar = found.next_report or Consensus("0q")
+    eps = quarter.eps.average if quarter.eps.average is not None else calendar.eps.average
+    revenue = quarter.revenue.average
+    if revenue is None:
+        revenue = calendar.revenue.average
+    if eps is None and revenue is None:
+        return
+    conn.execute(
+        "INSERT OR REPLACE INTO frozen_consensus (symbol, report, period_end, eps, revenue,"
+        " eps_analysts, revenue_analysts, as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [symbol, report.isoformat(), day_text(quarter.end), eps, revenue,
+         quarter.eps.analysts, quarter.revenue.analysts, today.isoformat()],
+    )  # fmt: skip
+
+
+def _order(p: Consensus) -> int:
+    """PERIODS' order (this quarter first), the next report's consensus last."""
+    return PERIODS.index(p.period) if p.period in PERIODS else len(PERIODS)
+
+
+def _columns(p: Consensus, source: str) -> tuple[Any, ...]:
+    return (p.period, source, day_text(p.end), *p.eps, *p.revenue, *p.trend,
+            p.up_7d, p.up_30d, p.down_7d, p.down_30d)  # fmt: skip
+
+
+def _consensus(row: tuple[Any, ...]) -> Consensus:
+    """A Consensus from the `_COLUMNS` after `source`."""
+    period, _source, end, *values = row
+    return Consensus(
+        period,
+        day(end),
+        Range(*values[0:4]),
+        Range(*values[4:8]),
+        tuple(values[8:13]),
+        *values[13:17],
+    )

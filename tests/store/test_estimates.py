@@ -1,0 +1,106 @@
+"""store.estimates: a day's estimates read back as given, a history by day that a provider's gap
+does not erase, surprises by quarter, and the consensus of the day before a report frozen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from catalyst_tui.market.estimates import Consensus, Estimates, Frozen, Range, Surprise
+from catalyst_tui.market.models import EarningsDate, FetchKind
+from catalyst_tui.store import Store
+
+from .conftest import T0
+
+REPORT = dt.date(2026, 12, 3)
+END = dt.date(2026, 10, 31)
+
+
+def found(eps: float, revenue: float, *, report: dt.date | None = REPORT, **more: object
+          ) -> Estimates:  # fmt: skip
+    quarter = Consensus("0q", END, Range(eps, eps - 0.02, eps + 0.03, 12),
+                        Range(revenue, revenue * 0.98, revenue * 1.02, 11),
+                        (eps, eps, eps - 0.01, eps - 0.02, eps - 0.04), 2, 5, 0, 1)  # fmt: skip
+    year = Consensus(
+        "0y",
+        dt.date(2027, 1, 31),
+        Range(1.9, 1.8, 2.0, 14),  # fmt: skip
+        Range(8e8, 7.8e8, 8.3e8, 13),
+        (1.9, 1.88, 1.8, 1.7, 1.6),
+        3,
+        9,
+        0,
+        0,
+    )
+    date = EarningsDate("ALAB", report, "yahoo", False) if report else None
+    return Estimates("ALAB", "yahoo", date, Consensus("0q", eps=Range(eps), revenue=Range(revenue)),
+                     (quarter, year), **more)  # type: ignore[arg-type]  # fmt: skip
+
+
+def test_a_day_is_read_back_as_given(store: Store) -> None:
+    history = (Surprise(dt.date(2026, 7, 31), 0.44, 0.40, 0.1),)
+    given = found(0.52, 215e6, history=history)
+    store.estimates.save("ALAB", given, T0)
+    stored = store.estimates.of("ALAB")
+    assert stored is not None and stored.day == T0.date() and stored.source == "yahoo"
+    assert stored.periods == given.periods and stored.next_report == given.next_report
+    assert stored.history == history
+    assert store.market.due(FetchKind.ESTIMATES, ["ALAB"], T0, every=dt.timedelta(days=1)) == []
+
+
+def test_a_gap_keeps_the_last_day_and_the_trend_is_kept_by_day(store: Store) -> None:
+    for n, eps in enumerate((0.50, 0.51, 0.53)):
+        store.estimates.save("ALAB", found(eps, 215e6), T0 + dt.timedelta(days=n))
+    store.estimates.save("ALAB", found(0.99, 215e6), T0 + dt.timedelta(days=1))  # read again
+    later = T0 + dt.timedelta(days=9)  # a week of the provider's gap: nothing saved
+    stored = store.estimates.of("ALAB")
+    assert stored is not None and stored.day == (T0 + dt.timedelta(days=2)).date()
+    assert store.estimates.trend("ALAB", "0q", later.date() - dt.timedelta(days=90)) == [
+        (T0.date(), 0.50), ((T0 + dt.timedelta(days=1)).date(), 0.99),
+        ((T0 + dt.timedelta(days=2)).date(), 0.53),
+    ]  # fmt: skip
+
+
+def test_the_consensus_of_the_day_before_the_report_is_frozen(store: Store) -> None:
+    before = dt.datetime.combine(REPORT - dt.timedelta(days=2), dt.time(12), dt.UTC)
+    store.estimates.save("ALAB", found(0.50, 210e6), before)
+    store.estimates.save("ALAB", found(0.52, 214e6), before + dt.timedelta(days=1))
+    # The report's day and after: the module moved on to the next quarter.
+    after = found(0.60, 250e6, report=REPORT + dt.timedelta(days=91))
+    store.estimates.save("ALAB", after, before + dt.timedelta(days=2))
+    store.estimates.save("ALAB", after, before + dt.timedelta(days=3))
+    stored = store.estimates.of("ALAB")
+    assert stored is not None
+    assert stored.frozen == (
+        Frozen(REPORT, END, 0.52, 214e6, 12, 11, REPORT - dt.timedelta(days=1)),
+        Frozen(REPORT + dt.timedelta(days=91), END, 0.60, 250e6, 12, 11,
+               REPORT + dt.timedelta(days=1)),
+    )  # fmt: skip
+
+
+def test_a_report_date_that_moved_is_not_kept(store: Store) -> None:
+    store.estimates.save("ALAB", found(0.50, 210e6), T0)
+    store.estimates.save("ALAB", found(0.51, 211e6, report=REPORT + dt.timedelta(days=2)), T0)
+    stored = store.estimates.of("ALAB")
+    assert stored is not None and [f.report for f in stored.frozen] == [
+        REPORT + dt.timedelta(days=2)
+    ]
+
+
+def test_a_report_earlier_than_the_calendar_said_keeps_its_quarter(store: Store) -> None:
+    store.estimates.save("ALAB", found(0.50, 210e6), T0)  # report said for 2026-12-03
+    # It reported on the 25th: the next day the module is on the next quarter.
+    moved = found(0.61, 260e6, report=REPORT + dt.timedelta(days=91))
+    moved = moved._replace(periods=(moved.periods[0]._replace(end=dt.date(2027, 1, 31)),))
+    store.estimates.save("ALAB", moved, T0 + dt.timedelta(days=4))
+    stored = store.estimates.of("ALAB")
+    assert stored is not None
+    assert [(f.report, f.period_end, f.eps) for f in stored.frozen] == [
+        (REPORT, END, 0.50),
+        (REPORT + dt.timedelta(days=91), dt.date(2027, 1, 31), 0.61),
+    ]
+
+
+def test_a_symbol_without_estimates_is_marked_and_stores_nothing(store: Store) -> None:
+    store.estimates.save("QQQ", None, T0)
+    assert store.estimates.of("QQQ") is None
+    assert store.market.due(FetchKind.ESTIMATES, ["QQQ"], T0, every=dt.timedelta(days=1)) == []
