@@ -137,6 +137,8 @@ class Ticker(NamedTuple):
     lots: tuple[Lot, ...] = ()
     checkpoints: tuple[Checkpoint, ...] = ()
     sells: tuple[Sell, ...] = ()
+    # Its company's news feeds (RSS 2.0 or Atom), http(s) URLs: matched like filings (jobs/feeds)
+    feeds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

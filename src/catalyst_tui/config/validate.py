@@ -134,11 +134,12 @@ class Validator(ProviderChecks, CheckpointChecks):
             )
         )
         sells = tuple(self.array_of_tables(table, "sells", path, self.sell))
+        feeds = self.feeds(table, path)
         if len(self.issues) == before:  # lots and sales as written: count what is sold
             self.oversold(lots, sells, path)
         if not symbol_ok:
             return None
-        return Ticker(symbol, name, group.strip(), thesis.strip(), lots, checkpoints, sells)
+        return Ticker(symbol, name, group.strip(), thesis.strip(), lots, checkpoints, sells, feeds)
 
     def sell(self, value: Any, path: KeyPath) -> Sell | None:
         table = self.table(value, path, SELL_KEYS)

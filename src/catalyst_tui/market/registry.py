@@ -14,12 +14,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 from urllib.parse import urlsplit
 
+from .feeds import FEEDS
 from .finnhub import FINNHUB
 from .fx import ECB
 from .http.limits import RequestBounds
 from .models import FetchKind
 from .provider import (
     EarningsSource,
+    FeedSource,
     FilingsSource,
     FundamentalsSource,
     FxSource,
@@ -36,6 +38,7 @@ __all__ = [
     "BY_NAME",
     "DEFAULT_PROVIDERS",
     "ECB",
+    "FEEDS",
     "FINNHUB",
     "NEWS",
     "PROVIDERS",
@@ -56,7 +59,7 @@ T = TypeVar("T")
 
 # The order settings.providers offers them in, and the order a kind several serve is asked in
 # (a spec's `first_for` puts it ahead for those kinds).
-PROVIDERS: tuple[ProviderSpec[Any], ...] = (YAHOO, STOOQ, FINNHUB, SEC, ECB, NEWS)
+PROVIDERS: tuple[ProviderSpec[Any], ...] = (YAHOO, STOOQ, FINNHUB, SEC, ECB, NEWS, FEEDS)
 
 BY_NAME: Mapping[str, ProviderSpec[Any]] = {spec.name: spec for spec in PROVIDERS}
 # The names settings.providers (and settings.browser_tls) may list, and its default.
@@ -93,6 +96,7 @@ class Sources(NamedTuple):
     fundamentals: FundamentalsSource | None = None
     filings: FilingsSource | None = None
     news: NewsSource | None = None
+    feeds: FeedSource | None = None
     intraday: IntradaySource | None = None
     notes: tuple[str, ...] = ()  # providers chosen but left out, and why
 
@@ -122,6 +126,7 @@ def build_sources(tables: Mapping[str, object], context: BuildContext) -> Source
         fundamentals=_first(b.fundamentals for b in in_order(FetchKind.FUNDAMENTALS)),
         filings=_first(b.filings for b in in_order(FetchKind.FILINGS)),
         news=_first(b.news for b in in_order(FetchKind.NEWS)),
+        feeds=_first(b.feeds for b in in_order(FetchKind.FEEDS)),
         intraday=_first(b.intraday for b in in_order(FetchKind.INTRADAY)),
         notes=tuple(notes),
     )

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # annotations only: this module is read at start-up, each cla
     from .models import YahooSession
     from .provider import (
         EarningsSource,
+        FeedSource,
         FilingsSource,
         FundamentalsSource,
         FxSource,
@@ -60,6 +61,7 @@ class Built(NamedTuple):
     fundamentals: FundamentalsSource | None = None  # and the ticker -> CIK map
     filings: FilingsSource | None = None  # and their documents
     news: NewsSource | None = None
+    feeds: FeedSource | None = None  # a ticker's own feeds and the pages they link to
     intraday: IntradaySource | None = None  # charts of a day or a few, when one is shown
 
 
