@@ -11,7 +11,8 @@ investor-relations or newswire feed, RSS 2.0 or Atom), read through the registry
   process, is neither fetched again nor matched again. Items older than FIRST_LOOK are left.
 - **Text**: the item's title as a sentence of its own, its summary, then the text of the page
   it links to (http(s) only, within the feeds provider's bounds: 8 MiB and 20 s a request;
-  HTML or plain text made text as filings are, at most MAX_TEXT characters). A page that
+  HTML or plain text made text as filings are, a PDF as jobs/pdf_reader.py reads it, at most
+  MAX_TEXT characters). A page that
   cannot be had leaves the item its title and summary; the feed's failures are said once, in
   one note.
 - **Stored** with the item's link, its date (else now) and the feed's host as its form; the
@@ -27,12 +28,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..market.documents import html_to_text
+from ..market.documents import html_to_text, is_pdf
 from ..market.http.client import MarketClient
 from ..market.models import FetchError, FetchKind, FormatError, Headline
 from ..market.provider import FeedSource
 from ..store import Store
 from ..store.records import NewDocument
+from .pdf_reader import PdfUnreadable, pdf_text
 from .results import POLL_EVERY, awaited
 
 log = logging.getLogger(__name__)
@@ -155,4 +157,10 @@ class FeedReading:
         except FetchError as error:
             failed.append(error)
             return ""
+        if is_pdf(body):  # a deck or a release as a PDF
+            try:
+                return await pdf_text(body)
+            except PdfUnreadable as why:
+                failed.append(FetchError("bad_body", f"{item.link}: {why}", SOURCE, symbol))
+                return ""
         return await asyncio.to_thread(html_to_text, body)

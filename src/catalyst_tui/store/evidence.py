@@ -171,6 +171,13 @@ class Evidence:
             )
         return found
 
+    def document_id(self, symbol: str, source: str, key: str) -> int | None:
+        row = self._conn.execute(
+            "SELECT id FROM documents WHERE symbol = ? AND source = ? AND key = ?",
+            [symbol, source, key],
+        ).fetchone()
+        return int(row[0]) if row else None
+
     def documents(self, symbol: str, *, after: int = 0) -> list[DocumentRecord]:
         """The symbol's documents stored after document id `after`, in id order."""
         return [
