@@ -1,7 +1,8 @@
 """The Evidence pane of a ticker: every passage that matched a checkpoint's evidence entries,
 newest document first, the matched words highlighted. `enter` shows a passage in its
 surrounding text, `m` marks its checkpoint with the document and its link in the note, `d`
-dismisses it as irrelevant (not shown again). Documents are other people's text (a filing, a
+dismisses it as irrelevant (not shown again), `a` adds a document the user brings (a call's
+transcript: jobs/documents.py). Documents are other people's text (a filing, a
 headline): every part of them goes on screen through `printable` / `fmt.plain`."""
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class EvidencePane(TickerPane):
     BINDINGS = [
         Binding("m", "mark", "Mark from it"),
         Binding("d", "dismiss", "Dismiss"),
+        Binding("a", "add_document", "Add document"),
     ]
 
     def __init__(self, title: str, context: PaneContext, *, id: str) -> None:  # noqa: A002
@@ -99,7 +101,7 @@ class EvidencePane(TickerPane):
         title = Text(f"Evidence: {len(records)} passage(s)", style="bold")
         if not records:
             hint = (
-                "   none found yet in the filings and news read so far"
+                "   none found yet in the filings and news read so far (a adds a document)"
                 if reading
                 else f'   no checkpoint of {symbol} has evidence entries: add evidence = ["..."]'
                 " to one (e edits it)"
@@ -149,6 +151,9 @@ class EvidencePane(TickerPane):
     def action_mark(self) -> None:
         if (r := self._need()) is not None:
             self.post_message(messages.MarkFromPassage(r))
+
+    def action_add_document(self) -> None:
+        self.post_message(messages.AddDocument(self.symbol))
 
     def action_dismiss(self) -> None:
         if (r := self._need()) is not None:
