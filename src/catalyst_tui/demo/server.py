@@ -7,7 +7,8 @@ EDGAR, Yahoo's RSS feed and the ECB do, with what demo/ generates for the moment
 Routes: Yahoo `/v8/finance/chart/{symbol}`, `/v7/finance/quote?symbols=A,B` (with the cookie
 and crumb, else 401 as Yahoo answers), `/v10/finance/quoteSummary/{symbol}`,
 `/v1/test/getcrumb`, the cookie at `/` (Yahoo's fc.yahoo.com answers 404 and sets it); RSS
-`/rss/2.0/headline?s=SYMBOL`; SEC `/files/company_tickers.json`, `/submissions/CIK##########.json`,
+`/rss/2.0/headline?s=SYMBOL`, a company's own feed `/feeds/SYMBOL/...` (a channel with no
+release); SEC `/files/company_tickers.json`, `/submissions/CIK##########.json`,
 `/api/xbrl/companyfacts/CIK##########.json`, `/Archives/edgar/data/...` (each refused without a
 declared contact, as EDGAR does); ECB `/stats/eurofxref/eurofxref-daily.xml`. Anything else is
 404. Every request is logged (`requests`), for the tests and for `catalyst demo --debug`.
@@ -121,6 +122,8 @@ class ReplayMarket:
         if path == "/rss/2.0/headline":
             symbol = request.query.get("s", "")
             return 200, "application/rss+xml", feeds.rss(symbol, now)
+        if path.startswith("/feeds/"):  # a company's own feed: a channel with no news yet
+            return 200, "application/rss+xml", feeds.company_feed(path.split("/")[2], now)
         if path == "/stats/eurofxref/eurofxref-daily.xml":
             return 200, "text/xml", feeds.ecb_daily(now)
         if path.startswith(("/files/", "/submissions/", "/api/xbrl/", "/Archives/")):
