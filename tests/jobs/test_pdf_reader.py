@@ -10,8 +10,10 @@ from tests.support.pdf import make_pdf
 
 
 async def test_a_sentence_broken_across_the_pages_lines_is_one_line_again():
-    sentence = ("Scorpio became our largest product line in the fourth quarter, ahead of Aries "
-                "for the first time, as Scorpio X-Series switches ramped at two hyperscalers.")  # fmt: skip
+    sentence = (
+        "Scorpio became our largest product line in the fourth quarter, ahead of Aries "
+        "for the first time, as Scorpio X-Series switches ramped at two hyperscalers."
+    )
     pdf = make_pdf([sentence, "Next question."], width=40)  # four lines on the page
     assert await pdf_text(pdf) == f"{sentence}\nNext question."
 
