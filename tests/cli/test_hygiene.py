@@ -379,6 +379,8 @@ KNOWN_PROCESSES = {
     "jobs/refresh_process.py:asyncio.create_subprocess_exec",
     "jobs/release_reader.py:asyncio.create_subprocess_exec",
     "jobs/refresh_worker.py:asyncio.create_subprocess_exec",
+    # a PDF's reader: `sys.executable -m catalyst_tui.market.pdf_child` (jobs/pdf_reader.py)
+    "jobs/pdf_reader.py:asyncio.create_subprocess_exec",
 }
 
 
