@@ -383,6 +383,8 @@ KNOWN_PROCESSES = {
     "jobs/release_reader.py:asyncio.create_subprocess_exec",
     "jobs/refresh_worker.py:asyncio.create_subprocess_exec",
     "cli/service.py:subprocess.run",
+    # a PDF's reader: `sys.executable -m catalyst_tui.market.pdf_child` (jobs/pdf_reader.py)
+    "jobs/pdf_reader.py:asyncio.create_subprocess_exec",
 }
 
 

@@ -20,8 +20,11 @@ UA = "Catalyst Tests tests@example.com"
 
 
 def loopback_thesis(base: str) -> str:
-    """The bundled catalysts.toml with every provider pointed at the loopback market."""
-    text = BUNDLED_CONFIG.read_text()
+    """The bundled catalysts.toml with every provider, and ALAB's own feed, pointed at the
+    loopback market."""
+    text = BUNDLED_CONFIG.read_text().replace(
+        '"https://ir.asteralabs.com/rss', f'"{base}/feeds/ALAB/rss'
+    )
     text = text.replace(
         "[providers.yahoo]\n", f'[providers.yahoo]\nbase_url = "{base}"\ncookie_url = "{base}/fc"\n'
     )

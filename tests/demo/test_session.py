@@ -39,7 +39,12 @@ def test_every_provider_url_of_the_copy_is_the_market(isolated_home: Path):
         text = demo.config_path.read_text()
         assert "# EXAMPLE LOTS" in text and text.count("[[tickers.ALAB.checkpoints]]") == 13
         shipped = load_config_text(bundled_example())
-        assert config.tickers == shipped.tickers
+        # the companies' own feeds on the market too (the path kept, under /feeds/SYMBOL)
+        assert shipped.tickers["ALAB"].feeds == ("https://ir.asteralabs.com/rss/news-releases.xml",)
+        assert config.tickers["ALAB"].feeds == (f"{demo.url}/feeds/ALAB/rss/news-releases.xml",)
+        assert {s: t._replace(feeds=()) for s, t in config.tickers.items()} == {
+            s: t._replace(feeds=()) for s, t in shipped.tickers.items()
+        }
         # plain HTTP on loopback: no browser handshake, so Python makes (and audits) every request
         assert config.settings == shipped.settings._replace(browser_tls=())
         assert shipped.settings.browser_tls == ("yahoo",)

@@ -46,7 +46,7 @@ def tables(text: str = "") -> Mapping[str, object]:
 def test_every_provider_is_listed_once_with_a_table_of_settings():
     names = [spec.name for spec in PROVIDERS]
     assert len(names) == len(set(names)) == len(BY_NAME)
-    assert list(SETTINGS) == ["yahoo", "stooq", "finnhub", "sec", "ecb", "nasdaq"]
+    assert list(SETTINGS) == ["yahoo", "stooq", "finnhub", "sec", "ecb", "nasdaq", "feeds"]
     for spec in PROVIDERS:
         assert SETTINGS[spec.table_name] is spec.settings
         assert spec.serves, spec.name
@@ -65,13 +65,21 @@ def test_the_news_feed_is_read_from_yahoos_table():
     assert sources.news.base_url == "https://feeds.finance.yahoo.com"
 
 
+def test_the_tickers_feeds_are_read_by_the_feed_source_the_registry_builds():
+    from catalyst_tui.market.feed_reader import FeedReader
+
+    assert isinstance(build_sources(tables(), BuildContext()).feeds, FeedReader)
+    assert BY_NAME["feeds"].serves == {FetchKind.FEEDS}
+
+
 def test_the_clients_limits_come_from_the_specs():
-    assert RATE_LIMITS == {"finnhub": 1.0, "sec": 10.0, "nasdaq": 2.0}
+    assert RATE_LIMITS == {"finnhub": 1.0, "sec": 10.0, "nasdaq": 2.0, "feeds": 4.0}
     client = MarketClient(trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS)
     assert client.rate_limit("sec") == 10.0 and client.rate_limit("finnhub") == 1.0
     assert client.rate_limit("yahoo") is None
     assert client.bounds("sec") == (90.0, 128 * MiB)
     assert client.bounds("yahoo") == client.bounds("news") == REQUEST_BOUNDS
+    assert client.bounds("feeds") == (20.0, 8 * MiB)  # a link to a gigabyte stops at 8 MiB
 
 
 def test_a_client_without_the_specs_knows_no_provider():

@@ -1072,7 +1072,20 @@ def _nasdaq_info(server: MarketServer, request: LoggedRequest, unknown: set[str]
                                   "status": {"rCode": 200, "bCodeMessage": None}}))  # fmt: skip
 
 
+def _company_feed(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
+    """A company's own press-release feed (a ticker's `feeds`, pointed here): an RSS 2.0
+    channel with no release in it."""
+    symbol = request.symbols[0] if request.symbols else ""
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+        f"<title>{symbol} - News Releases</title><link>https://example.com/{symbol}</link>"
+        "<description>Press releases</description></channel></rss>\n"
+    )
+    return Reply(200, body, "application/rss+xml")
+
+
 _ROUTES = {
+    ("feeds", "feed"): _company_feed,
     ("yahoo", "chart"): _chart,
     ("yahoo", "quote"): _v7_quote,
     ("yahoo", "getcrumb"): _getcrumb,
@@ -1116,6 +1129,8 @@ def classify(path: str, raw_query: str, server: MarketServer) -> tuple[str, str,
         return "nasdaq", "info", (unquote(path.split("/")[3]),)
     if path == "/stats/eurofxref/eurofxref-daily.xml":
         return "ecb", "daily", ()
+    if path.startswith("/feeds/"):  # /feeds/SYMBOL/...: a ticker's own feed
+        return "feeds", "feed", (path.split("/")[2],)
     if path == "/files/company_tickers.json":
         return "sec", "tickers", ()
     if path.startswith("/submissions/CIK"):

@@ -85,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
                           help="one ticker, or one of its checkpoints; none: all")  # fmt: skip
     evidence.add_argument("--all", action="store_true", help="dismissed passages too")
     evidence.add_argument("--json", action="store_true", help="print a JSON array")
+    evidence.add_argument(
+        "document", nargs="*", metavar="SYMBOL PATH|URL",
+        help="with `add` as the first word: read a document you bring (a call transcript, a "
+        "deck: HTML, text or PDF), match it against the ticker's evidence entries and keep it",
+    )  # fmt: skip
+    evidence.add_argument("--date", metavar="YYYY-MM-DD", help="the day the added document is of")
+    evidence.add_argument("--title", metavar="TEXT", help="the added document's title")
     filings = command("filings", "the 10-K, 10-Q and 8-K filings stored (newest first)")
     filings.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
     filings.add_argument("--json", action="store_true", help="print a JSON array")

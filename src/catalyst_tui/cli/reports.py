@@ -72,6 +72,10 @@ def cmd_export(ctx: Context) -> int:
 def cmd_evidence(ctx: Context) -> int:
     from .output.evidence import evidence_json, print_evidence
 
+    if ctx.args.target == "add" or ctx.args.document:
+        from .thesis import cmd_evidence_add
+
+        return cmd_evidence_add(ctx)
     target = ctx.args.target or ""
     symbol, checkpoint_id = parse_target(target) if "/" in target else (target, "")
     _config, store = ctx.synced_store(create=False, write=False)

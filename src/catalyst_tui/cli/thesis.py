@@ -1,13 +1,15 @@
 """The commands on the thesis itself: validate the file, mark a checkpoint by hand, acknowledge
-flags."""
+flags, add a document as evidence."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import datetime as dt
 
 from ..thesis.wording import marked_text
 from .context import EXIT_OK, CommandError, Context, utc_now
-from .names import known_checkpoint, parse_target, unknown_checkpoint
+from .names import known_checkpoint, known_ticker, parse_target, unknown_checkpoint
 
 
 def cmd_validate(ctx: Context) -> int:
@@ -48,4 +50,30 @@ def cmd_ack(ctx: Context) -> int:
             known_checkpoint("ack", store, symbol, checkpoint_id)
         cleared = store.checkpoints.acknowledge(targets or None, utc_now())
     ctx.out(f"acknowledged {cleared} flag{'s' if cleared != 1 else ''}")
+    return EXIT_OK
+
+
+def cmd_evidence_add(ctx: Context) -> int:
+    """`catalyst evidence add SYMBOL PATH|URL [--date D] [--title T]` (jobs/documents.py)."""
+    from ..jobs.documents import DocumentProblem, add_document
+    from .output.evidence import evidence_json, print_added
+
+    words = ctx.args.document
+    if ctx.args.target != "add" or len(words) != 2:
+        raise CommandError("catalyst evidence: to add a document write `catalyst evidence add "
+                           "SYMBOL PATH|URL [--date YYYY-MM-DD] [--title TEXT]`")  # fmt: skip
+    try:
+        day = dt.date.fromisoformat(ctx.args.date) if ctx.args.date else None
+    except ValueError:
+        raise CommandError(f"catalyst evidence add: --date {ctx.args.date!r} is not a date "
+                           "(write YYYY-MM-DD)") from None  # fmt: skip
+    config, store = ctx.synced_store()
+    with contextlib.closing(store):
+        symbol = known_ticker("evidence add", store, words[0]) or words[0]
+        try:
+            added = asyncio.run(add_document(store, config, symbol, words[1], utc_now(),
+                                             day=day, title=ctx.args.title))  # fmt: skip
+        except DocumentProblem as why:
+            raise CommandError(f"catalyst evidence add: {why}") from None
+    ctx.report(lambda: evidence_json(added.passages), lambda: print_added(symbol, added))
     return EXIT_OK

@@ -42,7 +42,8 @@ from .validate import SYMBOL_RE
 # The keys of the config's own tables, so a form can never offer a key the validator refuses.
 TICKER_FIELDS = (
     "symbol",
-    *(k for k in TICKER_KEYS if k not in ("lots", "checkpoints", "sells", "dividends")),
+    # feeds: written by hand in the file (a ticker's edit leaves the keys it does not show)
+    *(k for k in TICKER_KEYS if k not in ("lots", "checkpoints", "sells", "dividends", "feeds")),
 )
 LOT_FIELDS = LOT_KEYS
 SELL_FIELDS = SELL_KEYS

@@ -148,6 +148,8 @@ class Ticker(NamedTuple):
     sells: tuple[Sell, ...] = ()
     dividend_tax: float = 0.0  # the share of its dividends withheld (0.15 for "15%")
     dividends: tuple[ManualDividend, ...] = ()  # received, as written: what the provider lacks
+    # Its company's news feeds (RSS 2.0 or Atom), http(s) URLs: matched like filings (jobs/feeds)
+    feeds: tuple[str, ...] = ()
 
 
 class Group(NamedTuple):

@@ -164,12 +164,13 @@ class Validator(ProviderChecks, CheckpointChecks):
         sells = tuple(self.array_of_tables(table, "sells", path, self.sell))
         tax = self.share(table, "dividend_tax", path)
         dividends = tuple(self.array_of_tables(table, "dividends", path, self.dividend))
+        feeds = self.feeds(table, path)
         if len(self.issues) == before:  # lots and sales as written: count what is sold
             self.oversold(lots, sells, path)
         if not symbol_ok:
             return None
         return Ticker(symbol, name, group.strip(), thesis.strip(), lots, checkpoints, sells,
-                      tax, dividends)  # fmt: skip
+                      dividend_tax=tax, dividends=dividends, feeds=feeds)  # fmt: skip
 
     def share(self, table: dict[str, Any], key: str, path: KeyPath) -> float:
         """A share written as "15%" or 0.15 (0 when absent or wrong, with its issue)."""

@@ -9,9 +9,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..market.registry import SETTINGS
-from .issues import IssueCode, KeyPath
+from .issues import CONTROL, IssueCode, KeyPath
 from .model import PROVIDER_KEYS, PROVIDERS, ProviderSettings
-from .reader import LocatedReader
+from .reader import LocatedReader, describe
+
+MAX_FEEDS = 10  # feeds of one ticker: a company has one or two
 
 # SEC's fair-access policy: a User-Agent that names who asks, "Sample Company Name
 # AdminContact@<sample company domain>.com": a name, then an e-mail address.
@@ -75,6 +77,34 @@ class ProviderChecks(LocatedReader):
                 kwargs[key] = text.rstrip("/") if key.endswith("_url") else text
             built[name] = cls(**kwargs)
         return ProviderSettings(**built)
+
+    def feeds(self, table: dict[str, Any], path: KeyPath) -> tuple[str, ...]:
+        """A ticker's `feeds`: a list of at most MAX_FEEDS http(s) URLs, each once."""
+        if "feeds" not in table:
+            return ()
+        value, at = table["feeds"], path + ("feeds",)
+        if not isinstance(value, list):
+            message = f"must be a list of feed URLs, not {describe(value)}"
+            self.error(at, message, code=IssueCode.WRONG_TYPE)
+            return ()
+        if len(value) > MAX_FEEDS:
+            message = f"{len(value)} feeds: at most {MAX_FEEDS} per ticker"
+            self.error(at, message, code=IssueCode.TOO_LARGE)
+            return ()
+        feeds: list[str] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                message = f"must be a feed's URL (a string), not {describe(item)}"
+                self.error(at + (index,), message, code=IssueCode.WRONG_TYPE)
+            elif CONTROL.search(item) or not _is_http_url(item.strip()):
+                self.error(at + (index,), f"{item!r} is not an http(s) URL (e.g. "
+                           "'https://ir.example.com/rss/news-releases.xml')",
+                           code=IssueCode.BAD_VALUE)  # fmt: skip
+            elif item.strip() in feeds:
+                self.error(at + (index,), f"{item!r} is listed twice", code=IssueCode.DUPLICATE)
+            else:
+                feeds.append(item.strip())
+        return tuple(feeds)
 
 
 def _setting_problem(key: str, text: str) -> str | None:

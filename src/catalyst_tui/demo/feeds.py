@@ -83,6 +83,22 @@ def rss(symbol: str, now: datetime, *, listed: bool = True) -> str:
 """
 
 
+def company_feed(symbol: str, now: datetime) -> str:
+    """A company's press-release feed (RSS 2.0, as investor-relations sites write it), with no
+    release in the demo's weeks: its news is Yahoo's headlines and SEC's filings."""
+    name = escape(company(symbol).name)
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0">
+  <channel>
+    <title>{name} - News Releases</title>
+    <link>https://example.com/catalyst-demo/{escape(symbol.lower())}/news</link>
+    <description>Press releases of {name}</description>
+    <lastBuildDate>{format_datetime(now)}</lastBuildDate>
+  </channel>
+</rss>
+"""
+
+
 def ecb_daily(now: datetime) -> str:
     day = last_session(now)
     cubes = "\n".join(f"\t\t\t<Cube currency='{c}' rate='{r}'/>" for c, r in ECB_RATES)

@@ -7,7 +7,8 @@ EDGAR, Yahoo's RSS feed and the ECB do, with what demo/ generates for the moment
 Routes: Yahoo `/v8/finance/chart/{symbol}`, `/v7/finance/quote?symbols=A,B` (with the cookie
 and crumb, else 401 as Yahoo answers), `/v10/finance/quoteSummary/{symbol}`,
 `/v1/test/getcrumb`, the cookie at `/` (Yahoo's fc.yahoo.com answers 404 and sets it); RSS
-`/rss/2.0/headline?s=SYMBOL`; SEC `/files/company_tickers.json`, `/submissions/CIK##########.json`,
+`/rss/2.0/headline?s=SYMBOL`, a company's own feed `/feeds/SYMBOL/...` (a channel with no
+release); SEC `/files/company_tickers.json`, `/submissions/CIK##########.json`,
 `/api/xbrl/companyfacts/CIK##########.json`, `/Archives/edgar/data/...` (each refused without a
 declared contact, as EDGAR does); ECB `/stats/eurofxref/eurofxref-daily.xml`. Anything else is
 404. It knows the companies it lists (demo/company.py LISTED) and the symbols it is given; any
@@ -132,6 +133,8 @@ class ReplayMarket:
         if path == "/rss/2.0/headline":
             symbol = request.query.get("s", "")
             return 200, "application/rss+xml", feeds.rss(symbol, now, listed=symbol in known)
+        if path.startswith("/feeds/"):  # a company's own feed: a channel with no news yet
+            return 200, "application/rss+xml", feeds.company_feed(path.split("/")[2], now)
         if path == "/q/l/":  # Stooq's quote: asked only of what Yahoo did not answer
             return 200, "text/csv", stooq_unknown(request.query.get("s", ""))
         if path == "/stats/eurofxref/eurofxref-daily.xml":

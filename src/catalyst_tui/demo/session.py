@@ -34,8 +34,8 @@ _XDG = ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
 
 
 def demo_config_text(text: str, market_url: str, contact: str = DEMO_CONTACT) -> str:
-    """The thesis `text` with every provider URL on `market_url`, SEC's contact set and no
-    browser TLS; its comments, tickers and checkpoints as they were."""
+    """The thesis `text` with every provider URL and every ticker's feed on `market_url`, SEC's
+    contact set and no browser TLS; its comments, tickers and checkpoints as they were."""
     document = tomlkit.parse(text)
     providers = document.setdefault("providers", tomlkit.table())
     for table, settings in SETTINGS.items():
@@ -51,6 +51,10 @@ def demo_config_text(text: str, market_url: str, contact: str = DEMO_CONTACT) ->
         for key, url in urls.items():
             providers[table][key] = url
     providers["sec"]["user_agent"] = contact
+    for symbol, ticker in document.get("tickers", {}).items():  # the companies' own feeds
+        if isinstance(ticker, dict) and isinstance(ticker.get("feeds"), list):
+            ticker["feeds"] = [f"{market_url}/feeds/{symbol}{urlsplit(str(url)).path}"
+                               for url in ticker["feeds"]]  # fmt: skip
     # The replay market speaks plain HTTP on 127.0.0.1 and answers any client: Yahoo's requests
     # go through httpx like the others (a Chrome handshake is for Yahoo's own servers), so
     # every request of the demo is one Python makes and can be watched.

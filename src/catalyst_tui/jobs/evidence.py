@@ -12,6 +12,7 @@ milestone, Yahoo headlines, and the matching of every checkpoint's evidence entr
   a 10-Q or 10-K its primary document. HTML becomes text once, stored compressed, each document
   as it is read; a filing is marked read once all of its are, and a failed read is tried again
   at the next refresh, three times.
+- **Feeds**: those tickers' own news feeds (`feeds = [...]`), first: jobs/feeds.py.
 - **News**: the headlines of those tickers (Yahoo's RSS feed), once an hour.
 - **Matching** is jobs/evidence_match.py's, run after every refresh and every edit.
 
@@ -27,17 +28,20 @@ import asyncio
 import datetime as dt
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..market.bounds import plausible_moment
 from ..market.documents import html_to_text
 from ..market.http.client import MarketClient
 from ..market.models import FetchError, FetchKind, FormatError
-from ..market.provider import FilingsSource, NewsSource
+from ..market.provider import FeedSource, FilingsSource, NewsSource
 from ..store import Store
 from ..store.records import FilingRecord, NewDocument
+from .feeds import FeedReading, headline_text
 from .results import POLL_EVERY, ReleaseReading, awaited
+
+__all__ = ["EvidenceFetches", "headline_text"]
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +67,8 @@ class EvidenceFetches:
     news: NewsSource | None
     releases: ReleaseReading | None = None  # earnings releases, read after the filings
     until: float | None = None  # monotonic: no step is begun after it
+    feed_source: FeedSource | None = None  # the tickers' own feeds (jobs/feeds.py)
+    feeds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # by symbol
     _steps: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(STEPS))
 
     def out_of_time(self) -> bool:
@@ -107,9 +113,13 @@ class EvidenceFetches:
                               " of its time")  # fmt: skip
 
     async def read(self, symbols: list[str]) -> None:
-        """The documents of the filings not read yet, then the news, of the tickers whose
-        checkpoints carry evidence entries."""
+        """The tickers' own feeds, the documents of the filings not read yet, then the news,
+        of the tickers whose checkpoints carry evidence entries."""
         readers = sorted({t.symbol for t in self.store.evidence.targets()} & set(symbols))
+        if self.feed_source is not None and self.feeds:
+            reading = FeedReading(self.store, self.client, self.clock, self.notes,
+                                  self.feed_source, self.feeds, self.out_of_time)  # fmt: skip
+            await self._each(FetchKind.FEEDS, reading.due(readers), reading.read)
         edgar = self.filings
         if edgar is not None:
             await self._each(FetchKind.DOCUMENTS, readers, lambda s: self._documents(edgar, s))
@@ -273,10 +283,3 @@ class EvidenceFetches:
         ]
         added = self.store.evidence.save_documents(symbol, documents, now)
         market.mark_fetched(FetchKind.NEWS, symbol, now, detail=f"{added} new")
-
-
-def headline_text(title: str, summary: str) -> str:
-    """A headline's text for matching: its title as a sentence of its own (a period added
-    unless it ends one already: "Is ALAB a buy?" stays as it is), then its summary."""
-    ended = title if title.rstrip().endswith((".", "!", "?")) else f"{title}."
-    return f"{ended}\n{summary}".strip()

@@ -3,6 +3,7 @@ and all of a ticker's documents again when a checkpoint's entries changed (from 
 nothing is fetched). Run after every refresh and after every edit of catalysts.toml.
 
 A new passage is notified (if `[settings] notify` has "evidence") when its checkpoint is pending,
+its document is not one the user brought (`catalyst evidence add`),
 was matched with these entries before, and the document was published after the entries were
 written: that is news. The others (a ticker's past filings read for the first time, everything
 found again after the entries changed) are stored quietly, and one summary notice per ticker
@@ -26,6 +27,9 @@ from ..thesis.evidence import Matcher, parse_entry
 from ..thesis.vocabulary import EVIDENCE, Status
 
 MAX_NOTICES = 20  # queued by one matching, the summary of the rest included
+# The source of a document the user brought (jobs/documents.py): its passages are shown to who
+# added it, never notified.
+BROUGHT = "document"
 
 
 @dataclass
@@ -74,6 +78,7 @@ def _match_symbol(
     documents = store.evidence.documents(symbol, after=start)
     entries = {t.checkpoint_id: [parse_entry(e) for e in t.entries] for t in targets}
     found: dict[str, list[Found]] = {t.checkpoint_id: [] for t in targets}
+    brought = {d.id for d in documents if d.source == BROUGHT}
     for document in documents:
         wanting = [t for t in targets if t.matched != t.entries or document.id > t.through]
         if not wanting:
@@ -82,6 +87,7 @@ def _match_symbol(
         for t in wanting:
             news = (
                 notify
+                and document.source != BROUGHT
                 and t.status == Status.PENDING
                 and t.matched == t.entries
                 and (t.since is None or document.published >= t.since)
@@ -100,8 +106,9 @@ def _match_symbol(
         report.left -= notices
         if held:
             report.held[symbol] = report.held.get(symbol, 0) + held
-        # A settled checkpoint's evidence is no news at all.
-        fresh = new - notices - held
+        # A settled checkpoint's evidence is no news at all, nor what the user brought.
+        own = sum(f.document_id in brought for f in found[t.checkpoint_id])
+        fresh = max(0, new - notices - held - own)
         if t.status == Status.PENDING and fresh > 0:
             quiet[t.checkpoint_id] = quiet.get(t.checkpoint_id, 0) + fresh
     report.quiet += sum(quiet.values())

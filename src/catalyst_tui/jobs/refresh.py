@@ -155,8 +155,7 @@ async def refresh_in_process(
                 await refresh_fx(fx, store, client, clock, config.settings.currency, report.notes)
                 await _restate_split_histories(store, client, providers, set(symbols), report)
                 await _daily_and_evidence(store, client, clock, sources, providers, symbols,
-                                          report, refusing, ends,
-                                          config.settings.notify)  # fmt: skip
+                                          report, refusing, ends, config)  # fmt: skip
     finally:
         _record_providers(store, clock(), outcomes, client, before, {p.name for p in providers})
         if owned:
@@ -176,7 +175,7 @@ async def _daily_and_evidence(
     report: RefreshReport,
     refusing: set[str],
     ends: float,
-    notify: tuple[str, ...],
+    config: Config,
 ) -> None:
     """Filings, within FILINGS_SHARE of the time left; the earnings releases they hold, within
     RELEASES_SHARE of what is left then; fundamentals and earnings dates where due; then the
@@ -185,9 +184,10 @@ async def _daily_and_evidence(
     daily = DailyFetches(store, client, clock, report.notes)
     report.fundamentals_updated = daily.fundamentals_updated
     report.earnings_updated = daily.earnings_updated
-    releases = ReleaseReading(store, client, clock, report.notes, RESULTS in notify)
+    releases = ReleaseReading(store, client, clock, report.notes, RESULTS in config.settings.notify)
+    feeds = {s: t.feeds for s, t in config.tickers.items() if t.feeds}
     evidence = EvidenceFetches(store, client, clock, report.notes, sources.filings, sources.news,
-                               releases=releases)  # fmt: skip
+                               releases, feed_source=sources.feeds, feeds=feeds)  # fmt: skip
     ciks = await daily.ciks(sources.fundamentals)  # one read (and fetch) for both
 
     def share(of: float) -> float:  # the moment `of` the time left now has passed

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .html_bounds import bounded_nesting, visible
 
-__all__ = ["MAX_TEXT", "html_to_text", "is_html"]
+__all__ = ["MAX_TEXT", "html_to_text", "is_html", "is_pdf", "plain_to_text"]
 
 MAX_TEXT = 4 * 1024 * 1024  # characters of text kept of one document: a 10-K has under 1 MiB
 
@@ -73,6 +73,17 @@ def html_to_text(html: bytes | str) -> str:
     except Exception:  # lexbor on junk: fall back to the text as it stands
         return _capped(_normalise(re.sub(r"<[^<>]*>", " ", text).splitlines()))
     return _capped(_normalise(flat.split(_SEPARATOR)))
+
+
+def plain_to_text(text: str) -> str:
+    """Plain text (a PDF's, say) as html_to_text gives a document's: control characters gone,
+    whitespace collapsed in each line, empty lines dropped, at most MAX_TEXT characters."""
+    return _capped(_normalise(text.replace(_SEPARATOR, " ").splitlines()))
+
+
+def is_pdf(body: bytes) -> bool:
+    """Whether a body is a PDF: `%PDF-` in its first KiB (where readers look for it)."""
+    return b"%PDF-" in body[:1024]
 
 
 def _capped(text: str) -> str:

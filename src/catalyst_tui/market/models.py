@@ -34,6 +34,7 @@ class FetchKind(StrEnum):
     FILINGS = "filings"  # a company's filings (SEC submissions)
     DOCUMENTS = "documents"  # the text of filings worth matching
     NEWS = "news"  # headlines
+    FEEDS = "feeds"  # a ticker's own news feeds (RSS, Atom) and the pages their items link to
     FX = "fx"  # currency rates
     INTRADAY = "intraday"  # a day's or a few days' intraday bars, when a chart shows them
     ESTIMATES = "estimates"  # the Street's consensus, its trend and the past surprises

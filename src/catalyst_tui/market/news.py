@@ -32,7 +32,10 @@ __all__ = [
     "Headline",
     "NewsFormatError",
     "YahooHeadlines",
+    "feed_root",
     "parse_rss",
+    "plain_text",
+    "rss_items",
     "rss_url",
 ]
 
@@ -61,6 +64,19 @@ def parse_rss(body: bytes | str) -> list[Headline]:
     NewsFormatError for a body with a DOCTYPE or ENTITY declaration, one that is not XML, or
     XML that is not `<rss><channel>`.
     """
+    root = feed_root(body)
+    if root.tag != "rss":
+        raise NewsFormatError(f"feed body is <{root.tag}>, not <rss>")
+    channel = root.find("channel")
+    if channel is None:
+        raise NewsFormatError("feed body has no <channel>")
+    return rss_items(channel)
+
+
+def feed_root(body: bytes | str) -> ET.Element:
+    """The root element of a feed's body (market/feed_reader.py reads Atom from it too).
+    NewsFormatError for a body with a DOCTYPE or ENTITY declaration (so no entity is ever
+    expanded: billion laughs, external entities) or one that is not XML."""
     if isinstance(body, str):
         raw = body.encode("utf-8")
     elif isinstance(body, bytes | bytearray):
@@ -72,34 +88,33 @@ def parse_rss(body: bytes | str) -> list[Headline]:
     if isinstance(body, str):  # ElementTree refuses a str that declares an encoding
         raw = re.sub(rb"^\s*<\?xml[^>]*\?>", b"", raw)
     try:
-        root = ET.fromstring(raw)
+        return ET.fromstring(raw)
     except ET.ParseError as exc:
         start = " ".join(raw[:60].decode("utf-8", errors="replace").split())
         raise NewsFormatError(f"feed body is not XML ({exc}): {start!r}") from None
-    if root.tag != "rss":
-        raise NewsFormatError(f"feed body is <{root.tag}>, not <rss>")
-    channel = root.find("channel")
-    if channel is None:
-        raise NewsFormatError("feed body has no <channel>")
+
+
+def rss_items(channel: ET.Element) -> list[Headline]:
+    """The items of an RSS 2.0 channel, in its order (an item without guid or link skipped)."""
     headlines = []
     for item in channel.iter("item"):
-        link = _plain(item.findtext("link"))
-        guid = _plain(item.findtext("guid")) or link
+        link = plain_text(item.findtext("link"))
+        guid = plain_text(item.findtext("guid")) or link
         if not guid:
             continue
         headlines.append(
             Headline(
                 guid=guid,
                 link=link,
-                title=_plain(item.findtext("title")),
-                summary=_plain(item.findtext("description")),
+                title=plain_text(item.findtext("title")),
+                summary=plain_text(item.findtext("description")),
                 published=_published(item.findtext("pubDate")),
             )
         )
     return headlines
 
 
-def _plain(text: str | None) -> str:
+def plain_text(text: str | None) -> str:
     if not text:
         return ""
     for _ in range(2):  # a title escaped twice shows "&amp;" once decoded: decode again

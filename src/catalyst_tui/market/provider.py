@@ -205,6 +205,20 @@ class NewsSource(Source):
         models.FormatError (market/news.py NewsFormatError) for a body that is no feed."""
 
 
+class FeedSource(Source):
+    """Where a ticker's own news feeds (RSS 2.0, Atom) and the pages their items link to come
+    from: the feeds are the ticker's (`feeds = [...]` in catalysts.toml), not the source's."""
+
+    @abstractmethod
+    async def items(self, client: MarketClient, url: str, symbol: str) -> list[Headline]:
+        """The feed's items, in its order; FetchError when it could not answer, or
+        models.FormatError for a body that is no feed."""
+
+    @abstractmethod
+    async def page(self, client: MarketClient, url: str, symbol: str) -> bytes:
+        """The body of the page an item links to; FetchError when it cannot be had."""
+
+
 class IntradaySource(Source):
     """Where a day's or a few days' intraday bars come from, when a chart shows them."""
 

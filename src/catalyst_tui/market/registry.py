@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 from urllib.parse import urlsplit
 
+from .feeds import FEEDS
 from .finnhub import FINNHUB
 from .fx import ECB
 from .http.limits import RequestBounds
@@ -22,6 +23,7 @@ from .nasdaq import NASDAQ
 from .provider import (
     EarningsSource,
     EstimatesSource,
+    FeedSource,
     FilingsSource,
     FundamentalsSource,
     FxSource,
@@ -38,6 +40,7 @@ __all__ = [
     "BY_NAME",
     "DEFAULT_PROVIDERS",
     "ECB",
+    "FEEDS",
     "FINNHUB",
     "NEWS",
     "PROVIDERS",
@@ -58,7 +61,7 @@ T = TypeVar("T")
 
 # The order settings.providers offers them in, and the order a kind several serve is asked in
 # (a spec's `first_for` puts it ahead for those kinds).
-PROVIDERS: tuple[ProviderSpec[Any], ...] = (YAHOO, STOOQ, FINNHUB, SEC, ECB, NEWS, NASDAQ)
+PROVIDERS: tuple[ProviderSpec[Any], ...] = (YAHOO, STOOQ, FINNHUB, SEC, ECB, NEWS, NASDAQ, FEEDS)
 
 BY_NAME: Mapping[str, ProviderSpec[Any]] = {spec.name: spec for spec in PROVIDERS}
 # The names settings.providers (and settings.browser_tls) may list, and its default.
@@ -95,6 +98,7 @@ class Sources(NamedTuple):
     fundamentals: FundamentalsSource | None = None
     filings: FilingsSource | None = None
     news: NewsSource | None = None
+    feeds: FeedSource | None = None
     intraday: IntradaySource | None = None
     estimates: EstimatesSource | None = None
     notes: tuple[str, ...] = ()  # providers chosen but left out, and why
@@ -125,6 +129,7 @@ def build_sources(tables: Mapping[str, object], context: BuildContext) -> Source
         fundamentals=_first(b.fundamentals for b in in_order(FetchKind.FUNDAMENTALS)),
         filings=_first(b.filings for b in in_order(FetchKind.FILINGS)),
         news=_first(b.news for b in in_order(FetchKind.NEWS)),
+        feeds=_first(b.feeds for b in in_order(FetchKind.FEEDS)),
         intraday=_first(b.intraday for b in in_order(FetchKind.INTRADAY)),
         estimates=_first(b.estimates for b in in_order(FetchKind.ESTIMATES)),
         notes=tuple(notes),

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # annotations only: this module is read at start-up, each cla
     from .provider import (
         EarningsSource,
         EstimatesSource,
+        FeedSource,
         FilingsSource,
         FundamentalsSource,
         FxSource,
@@ -61,6 +62,7 @@ class Built(NamedTuple):
     fundamentals: FundamentalsSource | None = None  # and the ticker -> CIK map
     filings: FilingsSource | None = None  # and their documents
     news: NewsSource | None = None
+    feeds: FeedSource | None = None  # a ticker's own feeds and the pages they link to
     intraday: IntradaySource | None = None  # charts of a day or a few, when one is shown
     estimates: EstimatesSource | None = None  # the Street's consensus, once a day
 

@@ -154,6 +154,30 @@ class Evidence:
             )
         }
 
+    def stored_keys(self, symbol: str, source: str, keys: Iterable[str]) -> set[str]:
+        """Which of `keys` (a feed's items' guids) the symbol has a document of from `source`:
+        the items seen, by this process or another, before or since a restart."""
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):  # SQLite's bound on a statement's variables
+            chunk = wanted[start : start + 500]
+            found.update(
+                key
+                for (key,) in self._conn.execute(
+                    "SELECT key FROM documents WHERE symbol = ? AND source = ?"
+                    f" AND key IN ({', '.join('?' * len(chunk))})",
+                    [symbol, source, *chunk],
+                )
+            )
+        return found
+
+    def document_id(self, symbol: str, source: str, key: str) -> int | None:
+        row = self._conn.execute(
+            "SELECT id FROM documents WHERE symbol = ? AND source = ? AND key = ?",
+            [symbol, source, key],
+        ).fetchone()
+        return int(row[0]) if row else None
+
     def documents(self, symbol: str, *, after: int = 0) -> list[DocumentRecord]:
         """The symbol's documents stored after document id `after`, in id order."""
         return [

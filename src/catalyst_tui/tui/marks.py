@@ -1,5 +1,6 @@
 """Marks and flags asked for by the screens: acknowledging flags, marking a checkpoint by hand
-(from its row or from a passage of evidence), and showing or dismissing a passage."""
+(from its row or from a passage of evidence), showing or dismissing a passage, and adding a
+document the user brings to a ticker's evidence (read in a thread: jobs/documents.py)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,34 @@ class MarkHandlers(CatalystBase):
         elif self.workspace.dismiss_passage(message.record):
             self.notify("dismissed: not shown again (u brings it back)", timeout=3)
         self.refresh_views(skip_watchlist=True)  # the watchlist shows no evidence
+
+    @on(messages.AddDocument)
+    def _add_document(self, message: messages.AddDocument) -> None:
+        from .screens.document_form import DocumentForm
+
+        self.push_screen(DocumentForm(message.symbol), self._document_wanted)
+
+    def _document_wanted(self, wanted: object) -> None:
+        from ..jobs.documents import DocumentProblem, add_document_at
+        from .screens.document_form import DocumentWanted
+
+        if not isinstance(wanted, DocumentWanted):
+            return
+        workspace = self.workspace
+        db, config, now = workspace.store.path, workspace.config, workspace.now()
+
+        def read() -> None:
+            try:
+                added = add_document_at(db, config, wanted.symbol, wanted.where, now,
+                                        wanted.day, wanted.title or None)  # fmt: skip
+            except DocumentProblem as why:
+                self.call_from_thread(self.notify, str(why), severity="error", timeout=8)
+                return
+            how = "added" if added.new else "already added"
+            said = (f"{wanted.symbol}: {how} {added.kind} “{added.title}”: "
+                    f"{len(added.passages)} passage(s) match its evidence entries")  # fmt: skip
+            self.call_from_thread(self.notify, said, timeout=6)
+            self.call_from_thread(self.refresh_views, skip_watchlist=True)
+
+        self.notify(f"reading {wanted.where}…", timeout=3)
+        self.run_worker(read, name="the document", thread=True, exit_on_error=False)

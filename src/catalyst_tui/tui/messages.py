@@ -153,6 +153,13 @@ class MarkFromPassage(Message):
 
 
 @dataclass
+class AddDocument(Message):
+    """Open the form of a document to add to the ticker's evidence (a transcript, a deck)."""
+
+    symbol: str
+
+
+@dataclass
 class DismissPassage(Message):
     """Dismiss a passage as irrelevant: not shown again; `undo`: shown again after all."""
 

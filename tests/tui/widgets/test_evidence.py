@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, TextArea
+from textual.widgets import DataTable, Input, TextArea
 from textual.widgets._footer import FooterKey
 
 from catalyst_tui.config import load_config
@@ -181,3 +181,67 @@ def test_a_mark_from_a_passage_finds_its_checkpoint_without_reading_the_whole_pa
     assert found.evidence == ('"largest product line" Scorpio',)
     assert workspace.checkpoint("ALAB", "no-such-checkpoint") is None
     assert workspace.checkpoint("NVDA", "scorpio-largest") is None  # not a ticker of the file
+
+
+async def test_a_transcript_added_from_the_pane_gives_its_passage_and_a_mark_keeps_its_path(
+    workspace, tmp_path
+):
+    """`a` on the Evidence pane: a small form (path, day, title), the document read in a thread
+    (jobs/documents.py), its passage listed with the file as its source; `m` from it marks
+    the checkpoint with the file's path in the note."""
+    from catalyst_tui.tui.screens.document_form import DocumentForm
+
+    from ...support.transcripts import SETTLES, transcript_pdf
+
+    path = tmp_path / "alab-q4-call.pdf"
+    path.write_bytes(transcript_pdf())
+    app = CatalystApp(workspace, live=False, watch_file=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await open_alab(pilot, app)
+        await pilot.press("5", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, DocumentForm)
+        app.screen.query_one("#field-where", Input).value = str(tmp_path / "nowhere.pdf")
+        app.screen.query_one("#field-day", Input).value = "2026-11-31"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DocumentForm)  # refused as typed, nothing lost
+        assert "no such file" in text_of(app, "#error-where")
+        assert "'2026-11-31' is not a date" in text_of(app, "#error-day")
+        app.screen.query_one("#field-where", Input).value = str(path)
+        app.screen.query_one("#field-day", Input).value = "2026-11-05"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = rows(app, "#evidence-table")
+        assert shown[0][:3] == ["2026-11-05", "scorpio-largest", "PDF"]
+        assert SETTLES[0].startswith(shown[0][3].removesuffix("…"))  # clipped to the column
+        assert str(path) in text_of(app, "#evidence-detail").replace("\n", "")
+
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MarkForm)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [checkpoint] = [c for c in workspace.store.views.checkpoints("ALAB")
+                        if c.id == "scorpio-largest"]  # fmt: skip
+        assert checkpoint.manual_note.startswith(f"evidence: PDF 2026-11-05 {path} — “Scorpio")
+
+
+async def test_a_file_that_is_no_pdf_is_said_in_one_toast_and_nothing_is_added(workspace, tmp_path):
+    fake = tmp_path / "deck.pdf"
+    fake.write_text("<html>Sign in to download the deck</html>")
+    app = CatalystApp(workspace, live=False, watch_file=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await open_alab(pilot, app)
+        await pilot.press("5", "a")
+        await pilot.pause()
+        app.screen.query_one("#field-where", Input).value = str(fake)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors == [f"{fake} is not a PDF: it begins '<html>Sign in to', not '%PDF-'"]
+        assert len(rows(app, "#evidence-table")) == 1  # the press release's alone

@@ -8,7 +8,7 @@ Every cell that holds text from a document, a provider or the file is a rich `Te
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.text import Text
@@ -17,6 +17,9 @@ from ...market.models import NEW_YORK
 from ...store.records import EvidenceRecord, FilingRecord
 from ...text import printable
 from .tables import keep_whole, output_console, report_table, show
+
+if TYPE_CHECKING:
+    from ...jobs.documents import AddedDocument
 
 
 def _moment(moment: dt.datetime, source: str) -> str:
@@ -83,6 +86,18 @@ def print_evidence(records: list[EvidenceRecord], console: Console | None = None
         )
     keep_whole(console, table, 0, 1, 2)  # the passage wraps
     show(console, table)
+
+
+def print_added(symbol: str, added: AddedDocument, console: Console | None = None) -> None:
+    """What `catalyst evidence add` read, and the passages of it that matched."""
+    console = console or output_console()
+    how = "added" if added.new else "already added"
+    console.print(Text(printable(
+        f"{symbol}: {how}: {added.kind} “{added.title}” of {added.day.isoformat()}, "
+        f"{added.location}: {len(added.passages)} passage(s) match its evidence entries"
+    )))  # fmt: skip
+    if added.passages:
+        print_evidence(added.passages, console)
 
 
 def print_filings(

@@ -1,8 +1,9 @@
 """The Evidence pane of a ticker: every passage that matched a checkpoint's evidence entries,
 newest document first, the matched words highlighted. `enter` shows a passage in its
 surrounding text, `m` marks its checkpoint with the document and its link in the note, `d`
-dismisses it as irrelevant (not shown again), and `u` brings back the last one dismissed (the
-footer shows it while there is one). Documents are other people's text (a filing, a
+dismisses it as irrelevant (not shown again), `u` brings back the last one dismissed (the
+footer shows it while there is one), and `a` adds a document the user brings (a call's
+transcript: jobs/documents.py). Documents are other people's text (a filing, a
 headline): every part of them goes on screen through `printable` / `fmt.plain`."""
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class EvidencePane(TickerPane):
         Binding("m", "mark", "Mark from it"),
         Binding("d", "dismiss", "Dismiss"),
         Binding("u", "undo_dismiss", "Undo dismiss"),
+        Binding("a", "add_document", "Add document"),
     ]
 
     def __init__(self, title: str, context: PaneContext, *, id: str) -> None:  # noqa: A002
@@ -102,7 +104,7 @@ class EvidencePane(TickerPane):
         title = Text(f"Evidence: {len(records)} passage(s)", style="bold")
         if not records:
             hint = (
-                "   none found yet in the filings and news read so far"
+                "   none found yet in the filings and news read so far (a adds a document)"
                 if reading
                 else f'   no checkpoint of {symbol} has evidence entries: add evidence = ["..."]'
                 " to one (e edits it)"
@@ -152,6 +154,9 @@ class EvidencePane(TickerPane):
     def action_mark(self) -> None:
         if (r := self._need()) is not None:
             self.post_message(messages.MarkFromPassage(r))
+
+    def action_add_document(self) -> None:
+        self.post_message(messages.AddDocument(self.symbol))
 
     def action_dismiss(self) -> None:
         if (r := self._need()) is not None:

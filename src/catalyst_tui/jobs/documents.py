@@ -1,0 +1,149 @@
+"""Documents the user brings (`catalyst evidence add SYMBOL PATH|URL`, the Evidence pane's `a`):
+an earnings call's transcript, an investor-day deck, a press release saved from a site.
+
+- **Read**: a file (at most MAX_FILE) or an http(s) URL, fetched through the shared client as
+  a feed's page is (the feeds provider's bounds: 20 s, 8 MiB). A PDF (`%PDF-` at its start)
+  is read by pypdf in a child process stopped at its time limit (jobs/pdf_reader.py); HTML
+  and plain text become text as filings do (market/documents.py). A file named .pdf that is
+  not one, binary data, or a document without text is a DocumentProblem: one sentence, and
+  nothing stored.
+- **Stored** as a document of source "document", with the absolute path or the URL as its
+  link, `day` (else today) as its date, `title` (else the file's name), and its kind (PDF,
+  HTML, text) as its form; keyed by where it is and what it says, so the same document added
+  twice is stored once, and a changed file is a new document.
+- **Matched** against the ticker's evidence entries like a filing (jobs/evidence_match.py):
+  its passages are the caller's to show, never notified; a mark made from one keeps the path
+  or the URL in its note, as any passage's link.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import unquote, urlsplit
+
+from ..config import Config
+from ..market.documents import html_to_text, is_html, is_pdf
+from ..market.models import FetchError
+from ..store import Store
+from ..store.records import EvidenceRecord, NewDocument
+from .evaluation import local_today
+from .evidence_match import BROUGHT, match_evidence
+from .pdf_reader import PdfUnreadable, pdf_text
+
+MAX_FILE = 64 * 1024 * 1024  # bytes of a file read: a long deck is 20 MB
+
+
+class DocumentProblem(Exception):
+    """A document that cannot be added: why, in one sentence (where it is, what it is)."""
+
+
+class AddedDocument(NamedTuple):
+    location: str  # the absolute path or the URL: the passages' link
+    kind: str  # "PDF", "HTML" or "text"
+    title: str
+    day: dt.date
+    new: bool  # False: this very document was added before
+    passages: list[EvidenceRecord]  # its passages, in the document's order
+
+
+def location_of(where: str) -> str:
+    """An http(s) URL as given, else the file's absolute path."""
+    if urlsplit(where).scheme in ("http", "https"):
+        return where
+    return str(Path(where).expanduser().resolve())
+
+
+async def add_document(
+    store: Store,
+    config: Config,
+    symbol: str,
+    where: str,
+    now: dt.datetime,
+    *,
+    day: dt.date | None = None,
+    title: str | None = None,
+) -> AddedDocument:
+    """Read the document at `where` (a path or a URL), store it for `symbol` and match it;
+    DocumentProblem when it cannot be read."""
+    location = location_of(where)
+    is_url = location == where and urlsplit(where).scheme in ("http", "https")
+    body = await _fetch(store, config, symbol, location) if is_url else _read(location)
+    kind, text = await document_text(body, location)
+    name = title.strip() if title and title.strip() else _name_of(location)
+    day = day or local_today(config, now)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    key = f"{location}#{digest}"
+    published = dt.datetime.combine(day, dt.time(0), dt.UTC)
+    document = NewDocument(BROUGHT, key, None, kind, name, location, published, text)
+    new = store.evidence.save_documents(symbol, [document], now) > 0
+    match_evidence(store, config, now)
+    ident = store.evidence.document_id(symbol, BROUGHT, key)
+    passages = sorted((p for p in store.evidence.passages(symbol) if p.document.id == ident),
+                      key=lambda p: p.start)  # fmt: skip
+    return AddedDocument(location, kind, name, day, new, passages)
+
+
+def add_document_at(
+    db: Path, config: Config, symbol: str, where: str, now: dt.datetime,
+    day: dt.date | None = None, title: str | None = None,
+) -> AddedDocument:  # fmt: skip
+    """`add_document` on a connection of its own (the TUI's worker thread)."""
+    with Store.open(db) as store:
+        return asyncio.run(add_document(store, config, symbol, where, now, day=day, title=title))
+
+
+async def document_text(body: bytes, location: str) -> tuple[str, str]:
+    """The kind of the document and its text; DocumentProblem when it has none to read."""
+    if is_pdf(body):
+        try:
+            kind, text = "PDF", await pdf_text(body)
+        except PdfUnreadable as why:
+            raise DocumentProblem(f"{location}: {why}") from None
+    elif location.lower().endswith(".pdf"):
+        start = body[:16].decode("latin-1").encode("unicode_escape").decode("ascii")
+        raise DocumentProblem(f"{location} is not a PDF: it begins {start!r}, not '%PDF-'")
+    elif b"\x00" in body[:8192]:
+        raise DocumentProblem(
+            f"{location} is not a document catalyst reads (HTML, plain text or PDF): it holds "
+            "binary data"
+        )
+    else:
+        kind = "HTML" if is_html(body) else "text"
+        text = await asyncio.to_thread(html_to_text, body)
+    if not text.strip():
+        raise DocumentProblem(f"{location} has no text to read (a scanned PDF has only images)")
+    return kind, text
+
+
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as file:
+            body = file.read(MAX_FILE + 1)
+    except OSError as error:
+        raise DocumentProblem(f"{path}: {error.strerror or error}") from None
+    if len(body) > MAX_FILE:
+        raise DocumentProblem(f"{path} is larger than {MAX_FILE >> 20} MiB: not read")
+    return body
+
+
+async def _fetch(store: Store, config: Config, symbol: str, url: str) -> bytes:
+    from .client import market_client
+    from .refresh import refresh_sources
+
+    feeds = refresh_sources(config, store).feeds
+    if feeds is None:
+        raise DocumentProblem(f"{url}: no source reads pages (the feeds provider is missing)")
+    async with market_client(config, []) as client:
+        try:
+            return await feeds.page(client, url, symbol)
+        except FetchError as error:
+            raise DocumentProblem(f"{url}: {error.message}") from None
+
+
+def _name_of(location: str) -> str:
+    path = urlsplit(location).path if "://" in location else location
+    return unquote(path.rstrip("/").rpartition("/")[2]) or location

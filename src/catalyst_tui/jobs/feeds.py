@@ -1,0 +1,166 @@
+"""A ticker's own news feeds in a refresh (`feeds = [...]` in catalysts.toml: a company's
+investor-relations or newswire feed, RSS 2.0 or Atom), read through the registry's feed source
+(market/feeds.py) for the tickers whose checkpoints carry evidence entries.
+
+- **When**: daily, and every POLL_EVERY while the company's results are awaited (the release
+  evening, jobs/results.py); a ticker whose feed failed is asked again after an hour. Within the
+  refresh's time for evidence (jobs/evidence.py's `until`): a ticker begun is left, unmarked,
+  to the next refresh when the time runs out, with what was stored kept.
+- **Items seen**: an item is a document of source "feeds" keyed by its guid (Atom's id, else
+  its link), once per ticker, in the database: one seen before a restart, or by another
+  process, is neither fetched again nor matched again. Items older than FIRST_LOOK are left.
+- **Text**: the item's title as a sentence of its own, its summary, then the text of the page
+  it links to (http(s) only, within the feeds provider's bounds: 8 MiB and 20 s a request;
+  HTML or plain text made text as filings are, a PDF as jobs/pdf_reader.py reads it, at most
+  MAX_TEXT characters). A page that
+  cannot be had leaves the item its title and summary; the feed's failures are said once, in
+  one note.
+- **Stored** with the item's link, its date (else now) and the feed's host as its form; the
+  matching (jobs/evidence_match.py) and its notices are the filings'.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..market.documents import html_to_text, is_pdf
+from ..market.http.client import MarketClient
+from ..market.models import FetchError, FetchKind, FormatError, Headline
+from ..market.provider import FeedSource
+from ..store import Store
+from ..store.records import NewDocument
+from .pdf_reader import PdfUnreadable, pdf_text
+from .results import POLL_EVERY, awaited
+
+log = logging.getLogger(__name__)
+
+SOURCE = "feeds"  # the documents' source: the provider's name
+DAILY = dt.timedelta(days=1)
+RETRY_FAILED_AFTER = dt.timedelta(hours=1)
+FIRST_LOOK = dt.timedelta(days=365)
+PAGES_AT_ONCE = 4  # pages of one feed asked at a time
+
+
+def headline_text(title: str, summary: str) -> str:
+    """A headline's text for matching: its title as a sentence of its own (a period added
+    unless it ends one already: "Is ALAB a buy?" stays as it is), then its summary."""
+    ended = title if title.rstrip().endswith((".", "!", "?")) else f"{title}."
+    return f"{ended}\n{summary}".strip()
+
+
+def item_text(item: Headline, page: str) -> str:
+    """An item's text: its title and summary, then its page's lines (those that only say the
+    title or the summary again left out, so a sentence is not found twice)."""
+    head = headline_text(item.title, item.summary)
+    said = {line.strip() for line in head.splitlines()} | {item.title.strip()}
+    body = [line for line in page.splitlines() if line.strip() not in said]
+    return "\n".join([head, *body]).strip()
+
+
+@dataclass
+class FeedReading:
+    """One refresh's reading of the tickers' feeds; notes for people go to `notes`."""
+
+    store: Store
+    client: MarketClient
+    clock: Callable[[], dt.datetime]
+    notes: list[str]
+    source: FeedSource
+    feeds: Mapping[str, tuple[str, ...]]  # the tickers' feeds, from the config
+    out_of_time: Callable[[], bool]
+
+    def due(self, symbols: Iterable[str]) -> list[str]:
+        """The symbols with feeds whose feeds are due: daily, every POLL_EVERY while awaited."""
+        mine = [s for s in symbols if self.feeds.get(s)]
+        now, market = self.clock(), self.store.market
+        due = set(market.due(FetchKind.FEEDS, mine, now, every=DAILY,
+                             failed_every=RETRY_FAILED_AFTER))  # fmt: skip
+        waiting = awaited(self.store, mine, now)
+        if waiting:
+            due.update(market.due(FetchKind.FEEDS, waiting, now, every=POLL_EVERY,
+                                  failed_every=POLL_EVERY))  # fmt: skip
+        return [s for s in mine if s in due]
+
+    async def read(self, symbol: str) -> None:
+        """Every feed of `symbol`: its new items stored; the symbol marked fetched (failed,
+        with why, when a feed failed) unless time ran out first."""
+        failures: list[str] = []
+        added = 0
+        for url in self.feeds.get(symbol, ()):
+            if self.out_of_time():
+                return  # the rest at the next refresh; nothing marked
+            try:
+                count = await self._feed(symbol, url)
+            except (FetchError, FormatError) as error:
+                failures.append(f"{url}: {error}")
+                self.notes.append(f"feed {symbol} {url}: {error}")
+                log.info("feed %s %s: %s", symbol, url, error)
+                continue
+            if count is None:
+                return
+            added += count
+        ok = not failures
+        detail = f"{added} new" if ok else "; ".join(failures)
+        self.store.market.mark_fetched(FetchKind.FEEDS, symbol, self.clock(), ok=ok, detail=detail)
+
+    async def _feed(self, symbol: str, url: str) -> int | None:
+        """One feed's new items stored; how many, None when time ran out first."""
+        items = await self.source.items(self.client, url, symbol)
+        now = self.clock()
+        recent = [i for i in items if i.published is None or i.published >= now - FIRST_LOOK]
+        seen = self.store.evidence.stored_keys(symbol, SOURCE, (i.guid for i in recent))
+        new = list({i.guid: i for i in recent if i.guid not in seen}.values())
+        failed: list[FetchError] = []
+        pages = asyncio.Semaphore(PAGES_AT_ONCE)
+
+        async def page_of(item: Headline) -> str | None:
+            async with pages:
+                if self.out_of_time():
+                    return None
+                return await self._page(symbol, item, failed)
+
+        texts = await asyncio.gather(*(page_of(item) for item in new))
+        host = urlsplit(url).hostname or url
+        documents = [
+            NewDocument(
+                SOURCE,
+                item.guid,
+                None,
+                host,
+                item.title,
+                item.link or url,
+                item.published or now,
+                item_text(item, text),
+            )  # fmt: skip
+            for item, text in zip(new, texts, strict=True)
+            if text is not None
+        ]
+        added = self.store.evidence.save_documents(symbol, documents, self.clock())
+        if failed:
+            more = f" (the first: {failed[0].message})"
+            self.notes.append(f"feed {symbol} {url}: {len(failed)} linked page(s) not read, "
+                              f"kept with their title and summary{more}")  # fmt: skip
+        return None if len(documents) < len(new) else added
+
+    async def _page(self, symbol: str, item: Headline, failed: list[FetchError]) -> str:
+        """The text of the page the item links to; "" when it has none or it cannot be had
+        (the failure added to `failed`)."""
+        if urlsplit(item.link).scheme not in ("http", "https"):
+            return ""
+        try:
+            body = await self.source.page(self.client, item.link, symbol)
+        except FetchError as error:
+            failed.append(error)
+            return ""
+        if is_pdf(body):  # a deck or a release as a PDF
+            try:
+                return await pdf_text(body)
+            except PdfUnreadable as why:
+                failed.append(FetchError("bad_body", f"{item.link}: {why}", SOURCE, symbol))
+                return ""
+        return await asyncio.to_thread(html_to_text, body)

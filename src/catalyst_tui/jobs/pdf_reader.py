@@ -1,0 +1,74 @@
+"""A PDF's text read in a child process of its own (market/pdf_child.py, pypdf), stopped at
+READ_LIMIT: a hostile PDF (a page tree that loops, a stream that takes minutes) cannot keep a
+refresh or the TUI waiting, and what it does to the child's memory ends with the child.
+
+The text comes back as lines, each line of a page joined to the next unless it ends a sentence
+(a PDF breaks its lines where the page is full, and a match never reaches across two lines),
+a page's end ending a paragraph; then normalised as a filing's text is (market/documents.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+import sys
+
+from ..market.documents import plain_to_text
+
+MODULE = "catalyst_tui.market.pdf_child"
+READ_LIMIT = 30.0  # seconds: a 40-page transcript reads in about one
+KILL_WAIT = 5.0
+_ENDS = re.compile(r"[.!?:;][\"'”’)\]]*$")
+
+
+class PdfUnreadable(Exception):
+    """The PDF gave no text: why, in words (not a PDF pypdf reads, a password, too slow)."""
+
+
+async def pdf_text(body: bytes, limit: float = READ_LIMIT) -> str:
+    """The text of the PDF in `body`, as lines a sentence can be found on; PdfUnreadable."""
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", MODULE, stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        async with asyncio.timeout(limit):
+            out, err = await proc.communicate(f"{limit!r}\n".encode() + body)
+    except TimeoutError:
+        raise PdfUnreadable(f"reading it took longer than {limit:g} s: stopped") from None
+    finally:
+        if proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                proc.kill()
+            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(proc.wait(), KILL_WAIT)
+    if proc.returncode != 0:
+        last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        code = proc.returncode or 0
+        why = last[0][:240] if code == 3 and last[0] else f"the PDF reader ended with {code}"
+        raise PdfUnreadable(why)
+    return reflow(out.decode("utf-8", errors="replace"))
+
+
+def reflow(text: str) -> str:
+    """A PDF's lines joined into paragraphs: a line that does not end a sentence (., !, ?, :
+    or ;, a closing quote after it) goes on with the next; a blank line or a page ends one."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for page in text.split("\f"):
+        for raw in page.splitlines():
+            line = raw.strip()
+            if not line:
+                if current:
+                    paragraphs.append(" ".join(current))
+                    current = []
+                continue
+            current.append(line)
+            if _ENDS.search(line):
+                paragraphs.append(" ".join(current))
+                current = []
+        if current:
+            paragraphs.append(" ".join(current))
+            current = []
+    return plain_to_text("\n".join(paragraphs))

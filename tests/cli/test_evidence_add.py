@@ -1,0 +1,65 @@
+"""`catalyst evidence add SYMBOL PATH|URL [--date D] [--title T]` end to end on the bundled
+thesis: a call transcript saved as a PDF gives the passages that settle ALAB's Scorpio
+milestone, listed then and by `catalyst evidence` after, with the file as their link; bad input
+is one sentence and exit 2, with no traceback and nothing stored."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.transcripts import SETTLES, transcript_pdf
+
+from ..conftest import BUNDLED_CONFIG
+
+
+def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db"),
+         "--config", str(BUNDLED_CONFIG)],
+        cwd=workdir, env={**os.environ, "COLUMNS": "200"}, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+
+
+def test_a_transcript_added_from_a_file_settles_the_scorpio_milestone(tmp_path):
+    path = tmp_path / "ALAB Q4 2026 call.pdf"
+    path.write_bytes(transcript_pdf())
+    added = cli(tmp_path, "evidence", "add", "alab", str(path), "--date", "2027-02-10",
+                "--title", "Q4 2026 earnings call")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    first = added.stdout.splitlines()[0]
+    assert first == (f"ALAB: added: PDF “Q4 2026 earnings call” of 2027-02-10, {path}: "
+                     "2 passage(s) match its evidence entries")  # fmt: skip
+    assert "scorpio-largest-line" in added.stdout
+    listed = cli(tmp_path, "evidence", "ALAB/scorpio-largest-line", "--json")
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    assert [r["passage"] for r in rows] == list(SETTLES)
+    assert {(r["source"], r["form"], r["url"], r["published"]) for r in rows} == {
+        ("document", "PDF", str(path), "2027-02-10T00:00:00+00:00")
+    }
+    again = cli(tmp_path, "evidence", "add", "ALAB", str(path), "--json")
+    assert again.returncode == 0
+    assert [r["passage"] for r in json.loads(again.stdout)] == list(SETTLES)
+
+
+def test_bad_input_is_one_sentence_and_exit_2(tmp_path):
+    fake = tmp_path / "deck.pdf"
+    fake.write_text("<html>Sign in to download</html>")
+    cases = [
+        (("evidence", "add", "ALAB", str(fake)), f"{fake} is not a PDF: it begins"),
+        (("evidence", "add", "ALAB", str(tmp_path / "none.txt")), "No such file"),
+        (("evidence", "add", "ALAB", str(fake), "--date", "2027-02-30"), "is not a date"),
+        (("evidence", "add", "ALABX", str(fake)), "no ticker ALABX in the database"),
+        (("evidence", "add", "ALAB"), "write `catalyst evidence add SYMBOL PATH|URL"),
+    ]
+    for args, said in cases:
+        result = cli(tmp_path, *args)
+        assert result.returncode == 2, (args, result.stdout, result.stderr)
+        assert said in result.stderr and "Traceback" not in result.stderr, result.stderr
+    listed = cli(tmp_path, "evidence", "ALAB", "--json")
+    assert json.loads(listed.stdout) == []  # nothing stored
