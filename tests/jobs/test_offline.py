@@ -61,7 +61,7 @@ async def test_a_refresh_of_500_symbols_with_no_network_meets_each_host_once(tmp
 
 
 def test_each_providers_first_failure_is_said_once_with_the_symbols_it_failed():
-    from catalyst_tui.jobs.refresh import failures_by_provider
+    from catalyst_tui.jobs.reach import failures_by_provider
     from catalyst_tui.market.models import FetchError, Quote, QuoteOutcome
 
     def failed(symbol: str, *errors: FetchError) -> QuoteOutcome:

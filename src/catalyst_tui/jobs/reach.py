@@ -1,9 +1,13 @@
 """Whether a refresh reached any provider: the one vocabulary the refresh, its child process,
-the scheduler and the TUI's header share (None where every provider was reached)."""
+the scheduler and the TUI's header share (None where every provider was reached), how a quote
+pass's outcomes say it (`reach_in`), and each provider's failure said once."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
+
+from ..market.models import QuoteOutcome
 
 
 class Reach(StrEnum):
@@ -17,3 +21,26 @@ def reach_of(value: object) -> Reach | None:
     """A reach read back from a child's JSON line: None for anything not one of Reach's."""
     known = {reach.value: reach for reach in Reach}
     return known.get(value) if isinstance(value, str) else None
+
+
+def failures_by_provider(outcomes: Iterable[QuoteOutcome]) -> dict[str, str]:
+    """Each provider's first failure for the symbols left without a quote, and how many of them
+    it failed: one line a provider where the symbols' own would say the same thing each."""
+    seen: dict[str, tuple[str, set[str]]] = {}
+    for outcome in outcomes:
+        for error in () if outcome.ok else outcome.errors:
+            seen.setdefault(error.provider or "?", (error.message, set()))[1].add(outcome.symbol)
+    return {
+        name: f"{message} ({len(failed)} symbol{'' if len(failed) == 1 else 's'})"
+        for name, (message, failed) in seen.items()
+    }
+
+
+def reach_in(outcomes: Mapping[str, QuoteOutcome]) -> Reach | None:
+    """OFFLINE when no symbol got a quote and every failure was the network's (no connection,
+    no answer in time), UNREACHABLE when none got one otherwise, else None."""
+    if not outcomes or any(o.quote is not None for o in outcomes.values()):
+        return None
+    errors = [e.kind for o in outcomes.values() for e in o.errors]
+    offline = all(kind in ("network", "timeout") for kind in errors)
+    return Reach.OFFLINE if offline else Reach.UNREACHABLE

@@ -21,7 +21,7 @@ import logging
 import os
 import time
 from collections import ChainMap, Counter
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping, MutableMapping
+from collections.abc import AsyncIterator, Callable, Mapping, MutableMapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple, cast
@@ -42,7 +42,7 @@ from .estimates import EstimatesFetch
 from .evidence import EvidenceFetches
 from .evidence_match import match_evidence
 from .fx import refresh_fx
-from .reach import Reach
+from .reach import Reach, failures_by_provider, reach_in
 from .results import ReleaseReading
 
 log = logging.getLogger(__name__)
@@ -131,7 +131,7 @@ async def refresh_in_process(
         outcomes = await fetch_quotes(
             client, providers, asked, due, on_progress, min(quotes_deadline, deadline),
         )  # fmt: skip
-        report.reach = _reach(outcomes)
+        report.reach = reach_in(outcomes)
         if report.reach:  # each provider's failure, said once (not once a symbol)
             report.failures = failures_by_provider(outcomes.values())
         if report.reach and on_reach is not None:
@@ -242,29 +242,6 @@ async def _history_after_jumps(
         if history is not None:
             outcomes[symbol].bars, outcomes[symbol].splits = history.bars, list(history.splits)
             outcomes[symbol].dividends = list(history.dividends)
-
-
-def failures_by_provider(outcomes: Iterable[QuoteOutcome]) -> dict[str, str]:
-    """Each provider's first failure for the symbols left without a quote, and how many of them
-    it failed: one line a provider where the symbols' own would say the same thing each."""
-    seen: dict[str, tuple[str, set[str]]] = {}
-    for outcome in outcomes:
-        for error in () if outcome.ok else outcome.errors:
-            seen.setdefault(error.provider or "?", (error.message, set()))[1].add(outcome.symbol)
-    return {
-        name: f"{message} ({len(failed)} symbol{'' if len(failed) == 1 else 's'})"
-        for name, (message, failed) in seen.items()
-    }
-
-
-def _reach(outcomes: Mapping[str, QuoteOutcome]) -> Reach | None:
-    """OFFLINE when no symbol got a quote and every failure was the network's (no connection,
-    no answer in time), UNREACHABLE when none got one otherwise, else None."""
-    if not outcomes or any(o.quote is not None for o in outcomes.values()):
-        return None
-    errors = [e.kind for o in outcomes.values() for e in o.errors]
-    offline = all(kind in ("network", "timeout") for kind in errors)
-    return Reach.OFFLINE if offline else Reach.UNREACHABLE
 
 
 def _refusing(paused: Mapping[str, object], outcomes: Mapping[str, QuoteOutcome]) -> set[str]:
