@@ -91,3 +91,13 @@ def test_at_most_five_modules_at_the_root_of_the_package():
     modules = sorted(path.name for path in SOURCE.glob("*.py"))
     assert "__init__.py" in modules
     assert len(modules) <= 5, f"the root of the package holds {modules}: find one a package"
+
+
+def test_no_module_of_the_package_passes_350_lines():
+    """A module that grows past 350 lines holds two things: one of them gets a module."""
+    long = {
+        str(path.relative_to(SOURCE)): lines
+        for path in SOURCE.rglob("*.py")
+        if (lines := len(path.read_text().splitlines())) > 350
+    }
+    assert long == {}, long

@@ -142,7 +142,8 @@ async def refresh_in_process(
         store.dividends.save([d for o in outcomes.values() for d in o.dividends])
         whole = [s for s, start in due.items() if start is None and outcomes[s].bars]
         store.market.mark_backfilled(whole, clock())
-        report.fresh = {s for s, o in outcomes.items() if o.quote is not None and s in symbols}
+        active = set(symbols)  # the benchmarks are fetched too, and are no ticker
+        report.fresh = {s for s, o in outcomes.items() if o.quote is not None and s in active}
         report.notes.extend(f"{p.name}: {p.fallback}" for p in providers if p.fallback)
         refusing = _refusing(paused, outcomes)
         async with _within(ends, deadline, report):

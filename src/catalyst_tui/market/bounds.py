@@ -13,9 +13,6 @@ a bar with an absurd value is left out (logged, with the value) and the others a
   read as a float, no nesting deep enough to exhaust the stack (a RecursionError); a lone
   surrogate (`"\\ud800"`) in a string becomes U+FFFD (text.py), so no text of an answer stops
   a store, a log or a terminal.
-  A body the number scan finds plain (`_risky`) is decoded by orjson (a quarter of json's
-  time on a 250 kB quote batch), which refuses all of the above; a body it refuses is decoded
-  again by json with the hooks, which say what is wrong or mend what may be mended.
 - Numbers: finite; prices in [MIN_PRICE, MAX_PRICE] (1e-320 is no price: a total made of it
   vanishes to 0, and a weight divides by it); volumes whole, in [0, MAX_VOLUME]; reported
   amounts within ±MAX_AMOUNT; a split's ratio within [1/MAX_SPLIT, MAX_SPLIT]; an FX rate in
@@ -26,6 +23,7 @@ a bar with an absurd value is left out (logged, with the value) and the others a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
@@ -77,15 +75,11 @@ def _no_constant(text: str) -> float:
     raise _Rejected(f"{text} is not a number an answer may hold")
 
 
-# What only the number hooks below can judge: an integer part of 19 digits or more (an integer
-# that may pass 64 bits, a float that may pass a float's range) and a three-digit exponent. A
-# body without either (nearly all: a chart of five years is 1,300 bars of six numbers) is read
-# by json with only the hook for NaN and Infinity (called for those alone), which gives the same
-# values the number hooks would, in a third of the time. Found by one pass of bytes.translate
-# (every digit a 0, 'E' an 'e', signs dropped, so "1E+300" reads "0e000") and substring
-# searches: a regular expression took longer than the hooks themselves. A run of digits right
-# after a '.' is a fraction, however long ("0.0036216137911020225", a change in percent): any
-# float reads it.
+# What only the number hooks can judge: an integer part of 19 digits or more (it may pass 64
+# bits, or a float's range) and a three-digit exponent. A body without either (nearly all) is
+# decoded by orjson (a quarter of json's time on a quote batch), and by json with the hooks
+# where orjson refuses it. Found by one bytes.translate (every digit a 0, 'E' an 'e', signs
+# dropped: "1E+300" reads "0e000") and substring searches; digits after a '.' are a fraction.
 _DIGITS = bytes.maketrans(b"123456789E", b"000000000e")
 _LONG = b"0" * 19
 _EXPONENT = b"0e000"
@@ -109,11 +103,9 @@ def decode_json(body: str | bytes, provider: str, symbol: str | None = None) -> 
     """The decoded JSON of an answer; FetchError "bad_body" when it is not JSON, holds a
     non-finite or out-of-range number, or nests too deep to decode."""
     risky = _risky(body)
-    if not risky:
-        try:  # NaN, infinities, lone surrogates, deep nesting: refused, and read again below
+    with contextlib.suppress(orjson.JSONDecodeError):  # NaN, lone surrogates...: read below
+        if not risky:
             return orjson.loads(body)
-        except orjson.JSONDecodeError:
-            pass
     try:
         if not risky:
             data = json.loads(body, parse_constant=_no_constant)

@@ -15,6 +15,16 @@ QUOTE_COLUMNS = ("symbol, price, prev_close, change, change_pct, currency, marke
                   " ext_change_pct, ext_time")  # fmt: skip
 
 
+# A fresh quote's row updated in place (every column: as a replaced row would be), not deleted
+# and inserted again with its key's index entry, as INSERT OR REPLACE does.
+_QUOTE_NAMES = [c.strip() for c in QUOTE_COLUMNS.split(",")]
+UPSERT_QUOTE = (
+    f"INSERT INTO quotes ({QUOTE_COLUMNS}) VALUES ({', '.join('?' * len(_QUOTE_NAMES))})"
+    " ON CONFLICT(symbol) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _QUOTE_NAMES[1:])
+)
+
+
 def last_quote(row: tuple[Any, ...]) -> LastQuote:
     """A LastQuote from a quotes row selected as QUOTE_COLUMNS."""
     (symbol, price, prev_close, change, change_pct, currency, market_state, quote_time, source,
