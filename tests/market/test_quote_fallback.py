@@ -220,3 +220,21 @@ def test_stale_start_in_the_future_still_gives_a_valid_window() -> None:
     url = yahoo.chart_url("ALAB", date.today() + timedelta(days=3))
     query = dict(part.split("=") for part in url.split("?", 1)[1].split("&"))
     assert int(query["period1"]) < int(query["period2"])
+
+
+async def test_history_starts_may_come_while_the_batches_are_on_their_way(
+    market_server: MarketServer, client: MarketClient, stooq: StooqProvider
+) -> None:
+    """A refresh reads which histories are due while its batches travel: the pass sends the
+    batch before the starts are known, and fetches the bars they ask for once they are."""
+    import asyncio
+
+    starts: asyncio.Future[dict[str, date | None]] = asyncio.get_running_loop().create_future()
+    task = asyncio.ensure_future(fetch_quotes(client, [stooq], ["ALAB", "NVDA"], starts))
+    while not market_server.requests_for("stooq"):  # the batch went without the starts
+        await asyncio.sleep(0.01)
+    assert not starts.done() and not task.done()
+    starts.set_result({"ALAB": None})
+    outcomes = await task
+    assert outcomes["ALAB"].quote is not None and len(outcomes["ALAB"].bars) > 200
+    assert outcomes["NVDA"].quote is not None and outcomes["NVDA"].bars == []

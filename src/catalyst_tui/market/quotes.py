@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from .http.client import MarketClient
@@ -26,19 +26,22 @@ from .provider import History, QuoteProvider, QuoteResult
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int, str], None]
+Starts = Mapping[str, date | None]
 
 
 async def fetch_quotes(
     client: MarketClient,
     providers: Sequence[QuoteProvider],
     symbols: Sequence[str],
-    history_start: Mapping[str, date | None] | None = None,
+    history_start: Starts | Awaitable[Starts] | None = None,
     on_progress: ProgressCallback | None = None,
     deadline: float | None = None,
 ) -> dict[str, QuoteOutcome]:
     """A QuoteOutcome for every symbol. `history_start[symbol]` asks for bars from that day (None:
-    one year back); symbols absent from it get a quote only. `on_progress(done, total, symbol)`
-    is called once per symbol when it is finished. `deadline`: seconds for the whole pass."""
+    one year back); symbols absent from it get a quote only. It may be an awaitable, awaited
+    when first needed: a batch's answer, or a provider asking one symbol at a time (a refresh
+    reads it from the store while its batches are on their way). `on_progress(done, total,
+    symbol)` is called once per symbol when it is finished. `deadline`: seconds for the pass."""
     run = _QuotePass(
         client, list(providers), list(dict.fromkeys(symbols)), history_start or {}, on_progress
     )
@@ -58,13 +61,18 @@ class _QuotePass:
         client: MarketClient,
         providers: list[QuoteProvider],
         symbols: list[str],
-        history_start: Mapping[str, date | None],
+        history_start: Starts | Awaitable[Starts],
         on_progress: ProgressCallback | None,
     ) -> None:
         self.client = client
         self.providers = providers
         self.symbols = symbols
-        self.history_start = history_start
+        self.history_start: Starts = {}
+        self._starts: Awaitable[Starts] | None = None
+        if isinstance(history_start, Mapping):
+            self.history_start = history_start
+        else:
+            self._starts = history_start
         self.on_progress = on_progress
         self.outcomes = {symbol: QuoteOutcome(symbol) for symbol in symbols}
         self.failed: dict[str, set[str]] = {symbol: set() for symbol in symbols}
@@ -103,12 +111,14 @@ class _QuotePass:
             except Exception as exc:  # a provider bug must not take the pass down
                 log.exception("%s failed on a batch", provider.name)
                 results = {symbol: _unexpected(provider, symbol, exc) for symbol in symbols}
+            await self._started()
             for symbol in symbols:
                 result = results.get(symbol)
                 if result is None:
                     result = _unexpected(provider, symbol, KeyError(symbol))
                 self._record(provider, symbol, result, None, later)
             return
+        await self._started()
 
         async def one(symbol: str) -> None:
             history: History | None = None
@@ -163,6 +173,12 @@ class _QuotePass:
             outcome.bars, outcome.splits = history.bars, list(history.splits)
             outcome.dividends = list(history.dividends)
         self._finish(symbol)
+
+    async def _started(self) -> None:
+        """The history starts, once they are needed (awaited the first time only)."""
+        if self._starts is not None:
+            starts, self._starts = self._starts, None
+            self.history_start = await starts
 
     def cut_off(self, deadline: float) -> None:
         """The pass ran out of time: what has no quote fails, what waits for bars goes without."""

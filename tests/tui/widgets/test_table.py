@@ -156,9 +156,9 @@ async def test_at_80_columns_the_timeline_gives_why_a_third_of_the_width(demo):
 
 async def test_at_80_columns_the_results_pane_shows_the_filed_date_whole(demo):
     """The Results table is one or two cells wider than 80 columns on a quarter "0.0% in
-    line" (the README's demo): the Filed date was cut at the edge; now XBRL's word gives way (at 80
-columns too, since the Street's column).
-    At 78 columns the demo's own data is as wide, against a table that fitted at 80."""
+    line" (the README's demo): the Filed date was cut at the edge; now XBRL's word gives way
+    (at 80 columns too, since the Street's column). At 78 columns the demo's own data is as
+    wide, against a table that fitted at 80."""
     config, store = demo
     for width in (78, 80, 120):
         app = make_app(config, store)
