@@ -10,15 +10,15 @@ a page's end ending a paragraph; then normalised as a filing's text is (market/d
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import re
 import sys
+from asyncio.subprocess import PIPE
 
 from ..market.documents import plain_to_text
+from .child import within
 
 MODULE = "catalyst_tui.market.pdf_child"
 READ_LIMIT = 30.0  # seconds: a 40-page transcript reads in about one
-KILL_WAIT = 5.0
 _ENDS = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
@@ -28,27 +28,22 @@ class PdfUnreadable(Exception):
 
 async def pdf_text(body: bytes, limit: float = READ_LIMIT) -> str:
     """The text of the PDF in `body`, as lines a sentence can be found on; PdfUnreadable."""
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", MODULE, stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
     try:
-        async with asyncio.timeout(limit):
-            out, err = await proc.communicate(f"{limit!r}\n".encode() + body)
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", MODULE, stdin=PIPE, stdout=PIPE, stderr=PIPE
+        )
+        ended = await within(proc, f"{limit!r}\n".encode() + body, limit)
     except TimeoutError:
         raise PdfUnreadable(f"reading it took longer than {limit:g} s: stopped") from None
-    finally:
-        if proc.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                proc.kill()
-            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
-                await asyncio.wait_for(proc.wait(), KILL_WAIT)
-    if proc.returncode != 0:
-        last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        code = proc.returncode or 0
-        why = last[0][:240] if code == 3 and last[0] else f"the PDF reader ended with {code}"
+    if ended.status != 0:
+        last = ended.last_error
+        why = (
+            last[:240]
+            if ended.status == 3 and last
+            else f"the PDF reader ended with {ended.status}"
+        )
         raise PdfUnreadable(why)
-    return reflow(out.decode("utf-8", errors="replace"))
+    return reflow(ended.out.decode("utf-8", errors="replace"))
 
 
 def reflow(text: str) -> str:

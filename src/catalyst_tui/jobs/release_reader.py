@@ -12,18 +12,18 @@ refresh's share of time ran out). Only the release records come back through the
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import io
 import pickle
 import sys
+from asyncio.subprocess import PIPE
 from datetime import date
 from typing import Any
 
 from ..market.release_records import Place, ReleaseResults, places_json
+from .child import within
 
 MODULE = "catalyst_tui.market.release_child"
 READ_LIMIT = 20.0  # seconds: a real release reads in well under one
-KILL_WAIT = 5.0  # seconds to wait for a killed child to be reaped
 _RECORDS = ReleaseResults.__module__
 
 
@@ -45,32 +45,20 @@ async def read_in_child(
     process, within `limit` seconds (READ_LIMIT); then ReadTimedOut, and ReaderFailed when the
     child gives nothing. Cancelled, the child is killed."""
     limit = READ_LIMIT if limit is None else limit
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        MODULE,
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    day = filed.isoformat() if filed is not None else ""
+    head = f"{limit!r}\n{day}\n{places_json(layout)}\n".encode()
     try:
-        async with asyncio.timeout(limit):
-            day = filed.isoformat() if filed is not None else ""
-            head = f"{limit!r}\n{day}\n{places_json(layout)}\n".encode()
-            out, err = await proc.communicate(head + body)
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", MODULE, stdin=PIPE, stdout=PIPE, stderr=PIPE
+        )
+        ended = await within(proc, head + body, limit)
     except TimeoutError:
         raise ReadTimedOut(f"reading it took longer than {limit:g} s: stopped") from None
-    finally:
-        if proc.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                proc.kill()
-            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
-                await asyncio.wait_for(proc.wait(), KILL_WAIT)
-    if proc.returncode != 0:
-        code = proc.returncode or 0
+    if ended.status != 0:
+        code, last = ended.status, ended.last_error
         how = f"was stopped by signal {-code}" if code < 0 else f"exited with status {code}"
-        last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        raise ReaderFailed(f"the release reader {how}{': ' if last[0] else ''}{last[0][:200]}")
+        raise ReaderFailed(f"the release reader {how}{': ' if last else ''}{last[:200]}")
+    out = ended.out
     try:
         results = _Results(io.BytesIO(out)).load()
     except Exception as exc:

@@ -5,6 +5,7 @@ timestamps and columns, the columns' values by index, and the dividends. Pure; t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -91,20 +92,27 @@ def dividends_from_chart(
     """The `events.dividends` of a chart, by ex-date (the exchange's day): each an amount per
     share in the listing's unit, on the basis of the chart's bars. An entry without a usable
     date or a positive amount, or dated after `now`, is left out (a dividend is never guessed)."""
+    out: dict[date, Dividend] = {}
+    for day, moment, entry in chart_events(result, "dividends", symbol):
+        amount = positive(entry.get("amount"))
+        if amount is not None and moment <= now + timedelta(days=1):
+            out[day] = Dividend(symbol, day, amount)
+    return tuple(out[day] for day in sorted(out))
+
+
+def chart_events(
+    result: dict[str, Any], kind: str, symbol: str
+) -> Iterator[tuple[date, datetime, dict[str, Any]]]:
+    """The entries of a chart's `events[kind]` ("dividends", "splits") that carry a usable
+    date: each with its exchange-local day, its moment and the entry itself."""
     events = result.get("events")
-    found = events.get("dividends") if isinstance(events, dict) else None
+    found = events.get(kind) if isinstance(events, dict) else None
     if not isinstance(found, dict):
-        return ()
+        return
     meta = result.get("meta")
     offset = offset_of(meta, symbol) if isinstance(meta, dict) else None
-    out: dict[date, Dividend] = {}
     for entry in found.values():
-        if not isinstance(entry, dict):
-            continue
-        moment = epoch(entry.get("date"), "yahoo", symbol)
-        amount = positive(entry.get("amount"))
-        if moment is None or amount is None or moment > now + timedelta(days=1):
-            continue
-        day = local_day(moment, offset)
-        out[day] = Dividend(symbol, day, amount)
-    return tuple(out[day] for day in sorted(out))
+        if isinstance(entry, dict):
+            moment = epoch(entry.get("date"), "yahoo", symbol)
+            if moment is not None:
+                yield local_day(moment, offset), moment, entry

@@ -34,24 +34,27 @@ class YahooEarnings(EarningsSource):
     async def next_earnings(
         self, client: MarketClient, symbol: str, today: date
     ) -> EarningsDate | None:
-        response = await self.crumb.ask(
-            client, lambda session: self._calendar_events(client, symbol, session)
-        )
-        if response.status_code != 404 or '"quoteSummary"' not in response.text:
-            raise_for_status(response, self.name, symbol)
-        return parse_calendar_events(response.text, symbol, today)
+        body = await quote_summary(client, self.crumb, self.base_url, symbol,
+                                   {"modules": "calendarEvents"})  # fmt: skip
+        return parse_calendar_events(body, symbol, today)
 
-    async def _calendar_events(
-        self, client: MarketClient, symbol: str, session: YahooSession
-    ) -> httpx.Response:
-        url = f"{self.base_url}/v10/finance/quoteSummary/{yahoo_path(symbol)}"
-        return await client.get(
-            self.name,
-            url,
-            params={"modules": "calendarEvents", "crumb": session.crumb},
-            headers=self.crumb.headers(session),
-            symbol=symbol,
-        )
+
+async def quote_summary(
+    client: MarketClient, crumb: YahooCrumb, base_url: str, symbol: str, params: dict[str, str]
+) -> str:
+    """The body of quoteSummary's answer for `symbol` (the modules `params` name), asked with
+    the crumb's session; its 404 for a symbol without fundamentals is an answer to read, any
+    other error status a FetchError."""
+
+    async def ask(session: YahooSession) -> httpx.Response:
+        url = f"{base_url}/v10/finance/quoteSummary/{yahoo_path(symbol)}"
+        return await client.get("yahoo", url, params={**params, "crumb": session.crumb},
+                                headers=crumb.headers(session), symbol=symbol)  # fmt: skip
+
+    response = await crumb.ask(client, ask)
+    if response.status_code != 404 or '"quoteSummary"' not in response.text:
+        raise_for_status(response, "yahoo", symbol)
+    return response.text
 
 
 # Yahoo's answer for a real symbol that reports no earnings (an ETF, a fund, crypto, FX, a future,

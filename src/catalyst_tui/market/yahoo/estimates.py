@@ -13,8 +13,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-import httpx
-
 from ..estimates import (
     PERIODS,
     Consensus,
@@ -27,11 +25,8 @@ from ..estimates import (
     surprise_value,
 )
 from ..http.client import MarketClient
-from ..http.errors import raise_for_status
-from ..models import YahooSession
 from ..provider import EstimatesSource, body_shape, number
-from ..symbols import yahoo_path
-from .earnings import next_date, summary_result
+from .earnings import next_date, quote_summary, summary_result
 from .session import YahooCrumb
 
 MODULES = "calendarEvents,earningsTrend,earningsHistory"
@@ -49,22 +44,9 @@ class YahooEstimates(EstimatesSource):
         self.crumb = crumb
 
     async def estimates(self, client: MarketClient, symbol: str, today: date) -> Estimates | None:
-        response = await self.crumb.ask(client, lambda session: self._ask(client, symbol, session))
-        if response.status_code != 404 or '"quoteSummary"' not in response.text:
-            raise_for_status(response, self.name, symbol)
-        return parse_estimates(response.text, symbol, today)
-
-    async def _ask(
-        self, client: MarketClient, symbol: str, session: YahooSession
-    ) -> httpx.Response:
-        url = f"{self.base_url}/v10/finance/quoteSummary/{yahoo_path(symbol)}"
-        return await client.get(
-            self.name,
-            url,
-            params={"modules": MODULES, "formatted": "false", "crumb": session.crumb},
-            headers=self.crumb.headers(session),
-            symbol=symbol,
-        )
+        body = await quote_summary(client, self.crumb, self.base_url, symbol,
+                                   {"modules": MODULES, "formatted": "false"})  # fmt: skip
+        return parse_estimates(body, symbol, today)
 
 
 def parse_estimates(body: str, symbol: str, today: date) -> Estimates | None:

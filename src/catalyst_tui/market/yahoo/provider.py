@@ -32,7 +32,15 @@ from ..models import (
 from ..provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape, positive, whole
 from ..symbols import yahoo_path
 from .bars import chart_bars
-from .chart import dividends_from_chart, local_day, market_state, offset_of, previous_close, since
+from .chart import (
+    chart_events,
+    dividends_from_chart,
+    local_day,
+    market_state,
+    offset_of,
+    previous_close,
+    since,
+)
 from .quote import (
     BATCH_SIZE,
     EarningsSeen,
@@ -258,25 +266,10 @@ class YahooProvider(QuoteProvider):
     def splits_from_chart(self, result: dict[str, Any], symbol: str) -> tuple[Split, ...]:
         """The `events.splits` of a chart, by day; an entry without a usable date or ratio is
         left out (a split is never guessed)."""
-        events = result.get("events")
-        found = events.get("splits") if isinstance(events, dict) else None
-        if not isinstance(found, dict):
-            return ()
-        meta = result.get("meta")
-        offset = offset_of(meta, symbol) if isinstance(meta, dict) else None
         splits = {}
-        for entry in found.values():
-            if not isinstance(entry, dict):
-                continue
-            moment = epoch(entry.get("date"), "yahoo", symbol)
-            numerator, denominator = (
-                positive(entry.get("numerator")),
-                positive(entry.get("denominator")),
-            )
-            if moment is None or numerator is None or denominator is None:
-                continue
-            if numerator == denominator:
-                continue
-            day = local_day(moment, offset)
-            splits[day] = Split(symbol, day, numerator, denominator)
+        for day, _, entry in chart_events(result, "splits", symbol):
+            numerator = positive(entry.get("numerator"))
+            denominator = positive(entry.get("denominator"))
+            if numerator is not None and denominator is not None and numerator != denominator:
+                splits[day] = Split(symbol, day, numerator, denominator)
         return checked_splits((splits[day] for day in sorted(splits)), "yahoo", self._now())

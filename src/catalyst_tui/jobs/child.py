@@ -1,0 +1,38 @@
+"""A reader run in a child process of its own (`python -m MODULE`, started by its caller with
+a fixed argv), given its input on stdin and stopped at its time limit: a document built to be
+slow (a release, a PDF) cannot keep a refresh or the TUI waiting, a thread reading it could not
+be cancelled, and what it does to the child's memory ends with the child. Cancelled, the child
+is killed too (jobs/release_reader.py, jobs/pdf_reader.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import NamedTuple
+
+KILL_WAIT = 5.0  # seconds to wait for a killed child to be reaped
+
+
+class Ended(NamedTuple):
+    """How the child ended: its status, what it wrote and the last line of its errors."""
+
+    status: int
+    out: bytes
+    last_error: str
+
+
+async def within(proc: asyncio.subprocess.Process, given: bytes, limit: float) -> Ended:
+    """The child `proc` (its argv fixed by its caller, where tests/cli/test_hygiene.py reads
+    it) given `given` on its stdin; TimeoutError once `limit` seconds pass, the child killed
+    and reaped (and so when the caller is cancelled)."""
+    try:
+        async with asyncio.timeout(limit):
+            out, err = await proc.communicate(given)
+    finally:
+        if proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                proc.kill()
+            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(proc.wait(), KILL_WAIT)
+    last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+    return Ended(proc.returncode or 0, out, last[0])
