@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from tests.support.network_watch import LOOPBACK, NetworkWatch
-from tests.support.terminal import keys, start_catalyst, wait_for
+from tests.support.terminal import keys, start_catalyst, wait_for, wait_for_all
 
 pytest_plugins = ["tests.support.fixtures"]  # the tmux fixture
 
@@ -35,11 +35,17 @@ def test_the_demo_runs_on_loopback_only_and_leaves_nothing(tmp_path: Path, tmux:
     assert "Portfolio USD" in shown and "no data yet" not in shown
     [demo_folder] = list(scratch.iterdir())
     assert demo_folder.name.startswith("catalyst-demo-")
+    # Each wait is for what only the screen or pane the key opens shows: the watchlist's status
+    # line says "⚑ 3 flagged" too, and a toast may quote a passage; a key sent while the ticker
+    # screen is still opening reaches the watchlist.
     keys(tmux, "Enter")
-    wait_for(tmux, "⚑ 3 flagged")
+    wait_for_all(tmux, "⚑ 3 flagged", "1 Checkpoints  2 Chart")
     keys(tmux, "5")
-    wait_for(tmux, "Scorpio X reached full")  # a 10-Q's passage (the screen may be 80 wide)
-    keys(tmux, "2", "[", "[", "[", "[", "[")
+    # a 10-Q's passage in the Evidence pane, whose title counts them (the screen may be 80 wide)
+    wait_for_all(tmux, "Scorpio X reached full", "Evidence: ", "passage(s)")
+    keys(tmux, "2")
+    wait_for_all(tmux, "1D  5D", "ALAB 1Y")  # the Chart pane: its ranges, the year drawn
+    keys(tmux, "[", "[", "[", "[", "[")
     wait_for(tmux, "session 09:30–16:00 New York")
     keys(tmux, "q")
     shown = wait_for(tmux, "CATALYST-EXIT=")

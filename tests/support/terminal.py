@@ -111,6 +111,12 @@ def wait_for(socket: str, text: str, timeout: float = WAIT) -> str:
     return wait_until(socket, repr(text), lambda shown: text in shown, timeout)
 
 
+def wait_for_all(socket: str, *texts: str, timeout: float = WAIT) -> str:
+    """The screen once it shows every one of `texts` at the same time."""
+    return wait_until(socket, f"all of {texts}", lambda shown: all(t in shown for t in texts),
+                      timeout)  # fmt: skip
+
+
 def wait_for_focus(socket: str, *texts: str) -> None:
     """Until the focused input's line shows each of `texts` (its label, its text)."""
     wait_until(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.widgets import DataTable, Select, TabbedContent
+from textual.widgets import DataTable, Select, TabbedContent, Tabs
 from textual.widgets._footer import FooterKey
 from textual.widgets.data_table import ColumnKey
 
@@ -86,6 +86,26 @@ async def test_chart_ranges_change_with_brackets(demo):
         for _ in range(6):
             await pilot.press("right_square_bracket")
         assert screen.chart.range_name == "5Y"
+
+
+async def test_a_range_tab_synced_late_does_not_take_the_range_back(demo):
+    """On a busy loop the range tab's own message arrives after the next `[`: the chart stays
+    on the range the keys chose."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "2")
+        await pilot.pause()
+        chart = app.screen.chart if isinstance(app.screen, TickerScreen) else None
+        assert chart is not None and chart.range_name == "1Y"
+        chart.action_range(-1)
+        chart._sync_range_tab()  # the tab follows 6M now, as after a refresh of the screen
+        chart.action_range(-1)  # the next `[`, before anything the tab posted is read
+        await pilot.pause()
+        await pilot.pause()
+        assert chart.range_name == "3M"
+        assert chart.query_one("#ranges", Tabs).active == "range-3M"
 
 
 async def test_mark_the_npo_milestone_met_with_a_note(demo):

@@ -148,7 +148,10 @@ class TickerScreen(Screen[None]):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         """A pane shown by a click on its tab: the focus goes into it, as with its number key."""
         pane = event.pane.id or ""
-        if event.tabbed_content.id == "panes" and pane in _FOCUS:
+        # Only the pane still shown: a late message for one a number key has since left would
+        # take the focus back into it, and the pane with it.
+        shown = event.tabbed_content.active == pane
+        if event.tabbed_content.id == "panes" and pane in _FOCUS and shown:
             target = self.query_one(_FOCUS[pane])
             if not (self.focused and target in self.focused.ancestors_with_self):
                 target.focus()

@@ -115,9 +115,12 @@ class ChartPane(TickerPane):
 
     def _sync_range_tab(self) -> None:
         # Only while visible: a Tabs underline animated at zero width never settles.
+        # Without its TabActivated: on a busy loop that message arrives after the next `[`,
+        # and read as a click it would take the range back one step.
         ranges = self.query_one("#ranges", Tabs)
         if ranges.active != f"range-{self.range_name}" and ranges.region.width:
-            ranges.active = f"range-{self.range_name}"
+            with self.prevent(Tabs.TabActivated):
+                ranges.active = f"range-{self.range_name}"
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         if event.tabs.id == "ranges" and event.tab is not None:
