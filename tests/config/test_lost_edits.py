@@ -10,6 +10,8 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,40 @@ def test_a_lock_held_by_a_killed_process_is_taken_at_once(config_path):
     result = apply_edit(config_path, lambda t: add_lot(t, "NVDA", {"shares": "1", "cost": "1"}))
     assert result.written, result.message
     assert not lock_file(config_path).exists()
+
+
+def test_writers_take_the_lock_in_the_order_they_asked(config_path):
+    """A writer saving edit after edit does not take the lock again before one that waits: the
+    waiter's ticket is older than the holder's next one (a flock alone is not a queue)."""
+    order: list[str] = []
+    waiting = threading.Event()
+
+    def waiter() -> None:
+        waiting.set()
+        with lock(config_path, wait=120):
+            order.append("waiter")
+
+    with lock(config_path):
+        thread = threading.Thread(target=waiter)
+        thread.start()
+        waiting.wait(timeout=120)
+        prefix = lock_file(config_path).name + "."
+        deadline = time.monotonic() + 120  # a hang's bound, not a timing
+        while not any(p.name.startswith(prefix) for p in config_path.parent.iterdir()):
+            assert time.monotonic() < deadline, "the waiter left no ticket"
+            time.sleep(0.01)  # the waiter's ticket is down: it asked first
+    with lock(config_path, wait=120):  # at once again, as a writer of fifty edits does
+        order.append("holder again")
+    thread.join(timeout=120)
+    assert order == ["waiter", "holder again"]
+    assert sorted(p.name for p in config_path.parent.iterdir()) == ["catalysts.toml"]
+
+
+def test_the_ticket_of_a_killed_waiter_holds_nobody_up(config_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait(timeout=120)
+    stale = lock_file(config_path).with_name(f"{lock_file(config_path).name}.{1:020d}-{dead.pid}-1")
+    stale.touch()
+    with lock(config_path, wait=0.0):
+        pass  # taken at once: the older ticket's process is gone
+    assert not stale.exists()

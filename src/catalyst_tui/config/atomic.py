@@ -18,9 +18,15 @@ lock: each write renames a new inode over it). The holder deletes the lock file 
 go, and a process that gets the lock checks that the file it locked is still the one at that
 name (else it was deleted meanwhile, and it takes the new one), so nothing is left next to the
 file. The kernel releases a flock when its process ends, so a lock held by a killed process is
-free at once (its file stays, empty, and is used by the next writer); no pid file to judge. An
-editor takes no lock: between its save and our rename only the re-read stands, a window of
-microseconds.
+free at once (its file stays, empty, and is used by the next writer). An editor takes no lock:
+between its save and our rename only the re-read stands, a window of microseconds.
+
+Writers take their turns in the order they asked. A flock is not a queue: a writer saving edit
+after edit took it again before one that polled for it woke up, and on a loaded machine the other
+waited past LOCK_WAIT. So each writer first leaves a ticket, `.NAME.lock.<time_ns>-<pid>-<thread>`,
+and takes the lock only when no older ticket of a live process remains; its ticket goes once it
+holds the lock (or gives up). A killed waiter's ticket is removed by the next writer that sees
+its process gone.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import errno
 import os
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,20 +74,27 @@ def lock(path: Path, *, wait: float = LOCK_WAIT) -> Iterator[None]:
         return
     where = lock_file(path)
     deadline = time.monotonic() + wait
+    ticket = _ticket(where)
     while True:
         try:
             fd = os.open(where, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         except OSError:
+            _drop(ticket)
             yield
             return
         try:
-            _take(fd, deadline, path, wait)
+            try:
+                _take(fd, deadline, path, wait, ticket)
+            except FileBusy:
+                _drop(ticket)
+                raise
             try:
                 current = os.path.samestat(os.fstat(fd), os.stat(where))
             except FileNotFoundError:
                 current = False
             if not current:
                 continue  # locked a file its holder deleted on release: take the new one
+            _drop(ticket)  # held: the next in line may wait on the lock itself
             try:
                 yield
             finally:
@@ -91,10 +105,63 @@ def lock(path: Path, *, wait: float = LOCK_WAIT) -> Iterator[None]:
             os.close(fd)  # releases the lock
 
 
-def _take(fd: int, deadline: float, path: Path, wait: float) -> None:
+def _ticket(where: Path) -> Path | None:
+    """This writer's place in line next to the lock file; None where none can be written (the
+    lock alone then decides, as it does for a writer that is not catalyst)."""
+    name = where.with_name(
+        f"{where.name}.{time.time_ns():020d}-{os.getpid()}-{threading.get_ident()}"
+    )
+    try:
+        os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600))
+    except OSError:
+        return None
+    return name
+
+
+def _drop(ticket: Path | None) -> None:
+    if ticket is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(ticket)
+
+
+def _first_in_line(ticket: Path | None) -> bool:
+    """No older ticket of a live process is waiting before `ticket`."""
+    if ticket is None:
+        return True
+    prefix = ticket.name[: ticket.name.rindex(".") + 1]
+    try:
+        names = [e.name for e in os.scandir(ticket.parent) if e.name.startswith(prefix)]
+    except OSError:
+        return True
+    for name in sorted(names):
+        if name >= ticket.name:
+            return True
+        if _alive(name[len(prefix) :]):
+            return False
+        _drop(ticket.with_name(name))  # its writer was killed while waiting
+    return True
+
+
+def _alive(stamp: str) -> bool:
+    try:
+        pid = int(stamp.split("-")[1])
+    except (IndexError, ValueError):
+        return False  # not a ticket
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: alive
+    return True
+
+
+def _take(fd: int, deadline: float, path: Path, wait: float, ticket: Path | None) -> None:
     assert fcntl is not None
     while True:
         try:
+            if not _first_in_line(ticket):
+                raise BlockingIOError
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return
         except BlockingIOError:
