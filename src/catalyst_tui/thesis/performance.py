@@ -87,16 +87,18 @@ class SpanFlows(NamedTuple):
     buys: tuple[tuple[dt.date, float], ...]
     sold: tuple[tuple[dt.date, float], ...]
     dividends: float  # received over the span, after tax
+    fees: float = 0.0  # paid on the span's buys and sales
 
 
 class Outcome(NamedTuple):
     """A return over a span: the position's yearly rate, the benchmark's on the same money, the
-    difference (0.488 is 48.8 points), the dividends received (base currency)."""
+    difference (0.488 is 48.8 points), the dividends received and the fees paid (base currency)."""
 
     rate: Rate
     benchmark: Rate
     excess: Rate
     dividends: float | None = None
+    fees: float | None = None
 
 
 def value_on(h: Holding, day: dt.date) -> float | NoReturn:
@@ -135,7 +137,7 @@ def span_flows(h: Holding, start: dt.date | None, today: dt.date) -> SpanFlows |
     if end > 0:
         flows.append(Flow(today, end))
     return SpanFlows(tuple(flows), (*opening, *found.buys), found.sold,
-                     _dividends_in(h, paid, start))  # fmt: skip
+                     _dividends_in(h, paid, start), _fees_in(h, start))  # fmt: skip
 
 
 def _from(m: Movements, start: dt.date) -> Movements:
@@ -153,6 +155,21 @@ def _dividends_in(h: Holding, paid: Sequence[Received], start: dt.date | None) -
         if start is None or r.day >= start:
             unit = h.rate(r.day)
             total += r.net * (unit if unit is not None else 0.0)
+    return total
+
+
+def _fees_in(h: Holding, start: dt.date | None) -> float:
+    """The fees of the buys and sales from `start` on, in the base currency: a lot's at its own
+    rate paid when it has one (as its cost), else each at its day's rate."""
+    total = 0.0
+    for lot in h.lots:
+        if lot.fees and lot.date is not None and (start is None or lot.date >= start):
+            unit = lot.fx if lot.fx is not None else h.rate(lot.date)
+            total += lot.fees * (unit if unit is not None else 0.0)
+    for sell in h.sells:
+        if sell.fees and (start is None or sell.date >= start):
+            unit = h.rate(sell.date)
+            total += sell.fees * (unit if unit is not None else 0.0)
     return total
 
 
@@ -191,7 +208,7 @@ def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.da
     start = span.start(today)
     own: list[Flow] = []
     theirs: list[Flow] = []
-    dividends = 0.0
+    dividends = fees = 0.0
     benchmark_missing: NoReturn | None = None
     for holding, bench in pairs:
         flows = span_flows(holding, start, today)
@@ -202,6 +219,7 @@ def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.da
             return Outcome(missing, missing, missing)
         own += flows.flows
         dividends += flows.dividends
+        fees += flows.fees
         copied = mirrored(flows, bench, today)
         if isinstance(copied, NoReturn):
             benchmark_missing = copied
@@ -209,7 +227,7 @@ def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.da
             theirs += copied
     rate = xirr(own)
     other = Rate.missing(benchmark_missing) if benchmark_missing else xirr(theirs)
-    return Outcome(rate, other, excess(rate, other), dividends)
+    return Outcome(rate, other, excess(rate, other), dividends, fees)
 
 
 def time_weighted(holdings: Sequence[Holding], span: Span, today: dt.date) -> Rate:

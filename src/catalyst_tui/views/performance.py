@@ -27,6 +27,7 @@ class Returns(NamedTuple):
     benchmark: str
     spans: dict[Span, Outcome]
     time_weighted: dict[Span, Rate] | None = None  # the portfolio's
+    members: tuple[str, ...] = ()  # the tickers of a group's or the portfolio's line
 
 
 class PerformanceReport(NamedTuple):
@@ -53,7 +54,8 @@ def load_performance(store: Store, base: str, today: dt.date) -> PerformanceRepo
         if kind == PORTFOLIO:
             weighted = {span: time_weighted([held[s] for s in symbols], span, today)
                         for span in SPANS}  # fmt: skip
-        return Returns(kind, name, names[0] if len(names) == 1 else "mixed", spans, weighted)
+        benchmark = names[0] if len(names) == 1 else "mixed"
+        return Returns(kind, name, benchmark, spans, weighted, tuple(symbols))
 
     tickers = [line("ticker", s, [s]) for s in held]
     group_lines = [line("group", g, members) for g, members in groups.items()]

@@ -26,7 +26,8 @@ def _rate_json(rate: Rate) -> dict[str, Any]:
 
 def _outcome_json(o: Outcome) -> dict[str, Any]:
     return {"rate": _rate_json(o.rate), "benchmark": _rate_json(o.benchmark),
-            "excess": _rate_json(o.excess), "dividends": o.dividends}  # fmt: skip
+            "excess": _rate_json(o.excess), "dividends": o.dividends,
+            "fees": o.fees}  # fmt: skip
 
 
 def _returns_json(r: Returns) -> dict[str, Any]:
@@ -41,7 +42,7 @@ def _returns_json(r: Returns) -> dict[str, Any]:
 
 def performance_json(report: PerformanceReport) -> dict[str, Any]:
     """Rates are yearly fractions (0.712 is +71.2% a year), `excess` the position's less the
-    benchmark's; a rate without a value has its `reason` code; dividends in `currency`."""
+    benchmark's; a rate without a value has its `reason` code; dividends and fees in `currency`."""
     return {
         "currency": report.base,
         "today": report.today.isoformat(),
