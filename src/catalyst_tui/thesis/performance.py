@@ -69,6 +69,7 @@ class Holding(NamedTuple):
     price: float | None
     rate: DayValue
     now_rate: float | None
+    currency: str | None = None  # the listing's unit (GBp), when known: what its amounts are in
 
 
 class Benchmark(NamedTuple):
