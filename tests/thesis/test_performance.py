@@ -108,3 +108,12 @@ def test_fees_paid_over_a_span_are_those_of_its_buys_and_sales() -> None:
     today = D(2024, 6, 3)
     assert outcome([(x, spy)], Span.LIFE, today).fees == pytest.approx(11.7)
     assert outcome([(x, spy)], Span.YTD, today).fees == pytest.approx(5.7)
+
+
+def test_the_time_weighted_rate_counts_a_sale_and_a_dividend_of_today() -> None:
+    # 10 at 100 a year ago; today 5 sold at 150 and a dividend of 2 a share on the 10 held this
+    # morning: what was 1000 is 750 held, 750 taken out and 20 paid: 1520, +52% over 365 days.
+    today = D(2024, 1, 3)
+    x = holding([Lot(10, 100.0, D(2023, 1, 3))], 150.0, [(D(2023, 1, 3), 100.0)],
+                sells=[Sell(5, 150.0, today)], dividends=[Dividend("X", today, 2.0)])  # fmt: skip
+    assert time_weighted([x], Span.LIFE, today).value == pytest.approx(0.52, abs=1e-9)

@@ -233,9 +233,11 @@ def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.da
 
 def time_weighted(holdings: Sequence[Holding], span: Span, today: dt.date) -> Rate:
     """The portfolio's time-weighted yearly rate over `span`: valued at each day money moved
-    (at that day's close, before its trades) and today."""
+    (at that day's close, before its trades) and today: what is held, with what today's sales
+    and dividends brought, less what today's buys cost (today's trades are not new money)."""
     start = span.start(today)
     by_day: dict[dt.date, float] = {}
+    end = 0.0
     for h in holdings:
         flows = span_flows(h, start, today)
         if flows is NoReturn.NO_FLOWS:
@@ -245,6 +247,8 @@ def time_weighted(holdings: Sequence[Holding], span: Span, today: dt.date) -> Ra
         for f in flows.flows:
             if f.day < today:
                 by_day[f.day] = by_day.get(f.day, 0.0) - f.amount
+            else:  # what is held today (its value, a flow of today), and today's trades
+                end += f.amount
     valuations = []
     for day in sorted(by_day):
         total = 0.0
@@ -256,11 +260,5 @@ def time_weighted(holdings: Sequence[Holding], span: Span, today: dt.date) -> Ra
                 return Rate.missing(value)
             total += value
         valuations.append(Valuation(day, total, by_day[day]))
-    end = 0.0
-    for h in holdings:
-        value = _end_value(h, today)
-        if isinstance(value, NoReturn):
-            return Rate.missing(value)
-        end += value
     valuations.append(Valuation(today, end, 0.0))
     return twr(valuations)
