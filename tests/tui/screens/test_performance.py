@@ -212,3 +212,16 @@ async def test_the_watchlist_keys_and_the_palette_offer_it(tmp_path):
     assert "p" not in footer_keys  # the watchlist's footer stays as it was
     assert "Performance" in offered and reached
     assert "Span" in titles
+
+
+async def test_without_lots_it_says_there_is_nothing_to_measure(tmp_path):
+    config, store = portfolio_database(tmp_path, '[tickers.ALAB]\nname = "Astera Labs"\n')
+    app = make_app(config, store)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_performance(pilot, app)
+            summary = said(app, "#performance-summary")
+            count = len(rows(app, "#returns-table"))
+    finally:
+        store.close()
+    assert "No lots: nothing to measure" in summary and count == 0

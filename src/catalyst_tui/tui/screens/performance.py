@@ -235,7 +235,7 @@ def _cells(line: Returns, o: Outcome) -> tuple[Text, ...]:
     indent = "  " if line.kind == "ticker" else ""
     name = fmt.plain(indent + _name(line).removesuffix(" (group)"),
                      "" if line.kind == "ticker" else "bold")  # fmt: skip
-    against = Text(printable(_index(line) if line.benchmark != "mixed" else "mixed"))
+    against = Text(printable(line.benchmark))  # "mixed": a line over several indexes
     against.append(" ")
     against.append_text(fmt.percent(o.benchmark.value))
     excess = o.excess.value
