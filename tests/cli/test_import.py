@@ -230,3 +230,61 @@ def test_provider_text_cannot_command_the_terminal(tmp_path, capsys):
     code, _out, err = run(tmp_path, capsys, export(tmp_path, "mine.csv", text))
     assert code == 2 and "is not a ticker symbol" in err
     assert "\x1b" not in err and "\x07" not in err
+
+
+HAND_TYPED = """date,symbol,side,shares,price
+2024-01-05,AAPL,buy,10,181.18
+2024-01-05,AAPL,buy,10,181.18
+2024-01-08,AAPL,buy,3,185.455
+2024-01-09,AAPL,buy,4,186.62
+2024-01-10,AAPL,sell,2,190.4321
+"""
+
+
+def test_a_trade_typed_by_hand_with_a_rounded_price_is_not_imported_again(tmp_path, capsys):
+    """The rule: same symbol, side, day and shares, and the file's price within half a unit of
+    the last decimal written. 181.2 stands for one of the two fills at 181.18 (the other is
+    added); 185.46 for 185.455 (exactly half a cent off); 190 for 190.4321; 186.5 does not
+    stand for 186.62 (0.12 off, past half a unit of its last decimal, 0.05)."""
+    path = export(tmp_path, "mine.csv", HAND_TYPED)
+    (tmp_path / "catalysts.toml").write_text(
+        THESIS
+        + """
+[[tickers.AAPL.lots]]
+shares = 10
+cost = 181.2
+date = 2024-01-05
+[[tickers.AAPL.lots]]
+shares = 3
+cost = 185.46
+date = 2024-01-08
+[[tickers.AAPL.lots]]
+shares = 4
+cost = 186.5
+date = 2024-01-09
+[[tickers.AAPL.sells]]
+shares = 2
+price = 190
+date = 2024-01-10
+"""
+    )
+    code, out, err = run(tmp_path, capsys, path, "--broker", "generic", "--dry-run")
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert "would add 2" in said and "3 already in the file" in said
+    assert "2024-01-05 AAPL buy 10 181.18" in said  # the second fill of that day
+    assert "2024-01-09 AAPL buy 4 186.62" in said  # 186.5 is 0.12 off: another trade
+
+
+@pytest.mark.parametrize(
+    ("written", "price", "same"),
+    [(181.2, 181.18, True), (181.2, 181.25, True), (181.2, 181.26, False), (181.0, 181.5, True),
+     (181.0, 181.51, False), (1200.0, 1199.6, True), (0.0125, 0.01249, True),
+     (0.0125, 0.0126, False), (181.18, 181.18, True), (181.18, 181.185, True)],
+)  # fmt: skip
+def test_a_written_price_stands_for_prices_within_half_a_unit_of_its_last_decimal(
+    written, price, same
+):
+    from catalyst_tui.config.importing import typed_as
+
+    assert typed_as(written, price) is same

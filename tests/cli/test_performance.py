@@ -160,3 +160,13 @@ def test_positions_show_the_dividends_received_after_tax(market, refreshed):
     assert got == {"AAPL": 0.0, "MSFT": pytest.approx(20 * 0.75 * 0.85)}  # 20 held, 15% withheld
     table = cli(refreshed, "positions").stdout
     assert "Dividends" in table and "12.75" in table
+
+
+def test_the_table_and_the_json_give_the_fees_paid(refreshed):
+    """AAPL's lot paid 2 of fees, MSFT's none: 2 for the portfolio, over its life."""
+    report = json.loads(cli(refreshed, "performance", "--json").stdout)
+    fees = {line["name"]: line["spans"]["life"]["fees"] for line in report["tickers"]}
+    assert fees == {"AAPL": pytest.approx(2.0), "MSFT": 0.0}
+    assert report["portfolio"]["spans"]["life"]["fees"] == pytest.approx(2.0)
+    table = cli(refreshed, "performance").stdout
+    assert "Fees" in table and "2.00" in table

@@ -31,12 +31,12 @@ def readers(config: Config, store: Store, now: dt.datetime) -> dict[str, Callabl
         "config sync": lambda: store.sync.apply(config, now),
         "refresh: history due": lambda: store.market.history_due(symbols, now),
         **{
-            f"export {what}": exported(store, what, today)
+            f"export {what}": exported(store, what, today, config.settings.currency)
             for what in ("prices", "checkpoints", "events", "positions")
         },
     }
 
 
-def exported(store: Store, what: str, today: dt.date) -> Callable[[], object]:
+def exported(store: Store, what: str, today: dt.date, base: str) -> Callable[[], object]:
     """The rows `catalyst export` writes of `what`."""
-    return lambda: list(export_rows(store, what, symbol=None, today=today)[1])
+    return lambda: list(export_rows(store, what, symbol=None, today=today, base=base)[1])

@@ -128,3 +128,10 @@ async def sec_contact_form(pilot) -> None:
     field = pilot.app.screen.query_one("#field-user_agent")
     field.value = "jane@example.com"
     await settled(pilot, lambda: _error_shown(pilot, "user_agent"), "the contact's message")
+
+
+async def performance(pilot) -> None:
+    """The Performance screen (`p` on the watchlist), its rows read."""
+    await watchlist(pilot)
+    await pilot.press("p")
+    await settled(pilot, lambda: _rows(pilot, "#returns-table") > 0, "the returns' rows")

@@ -96,3 +96,24 @@ def test_the_portfolios_time_weighted_rate_leaves_out_when_money_came_in() -> No
     lots = [Lot(10, 100.0, D(2023, 1, 2)), Lot(10, 120.0, D(2023, 7, 3))]
     x = holding(lots, 108.0, [(D(2023, 7, 3), 120.0)])
     assert time_weighted([x], Span.LIFE, D(2024, 1, 2)).value == pytest.approx(0.08, abs=1e-9)
+
+
+def test_fees_paid_over_a_span_are_those_of_its_buys_and_sales() -> None:
+    # 5 on the first buy (2023), 3 on the second (2024, at its own rate paid 1.1), 2 on the sale
+    # (2024, at the day's rate 1.2): 5×1.2 + 3×1.1 + 2×1.2 = 11.7 over the life; this year 5.7.
+    lots = [Lot(10, 100.0, D(2023, 3, 1), fees=5.0), Lot(5, 110.0, D(2024, 2, 1), fx=1.1, fees=3.0)]
+    sells = [Sell(4, 130.0, D(2024, 3, 1), fees=2.0)]
+    x = holding(lots, 150.0, [(D(2023, 12, 29), 120.0)], sells=sells, rate=1.2)
+    spy = index((D(2023, 3, 1), 400.0), (D(2024, 6, 3), 440.0))
+    today = D(2024, 6, 3)
+    assert outcome([(x, spy)], Span.LIFE, today).fees == pytest.approx(11.7)
+    assert outcome([(x, spy)], Span.YTD, today).fees == pytest.approx(5.7)
+
+
+def test_the_time_weighted_rate_counts_a_sale_and_a_dividend_of_today() -> None:
+    # 10 at 100 a year ago; today 5 sold at 150 and a dividend of 2 a share on the 10 held this
+    # morning: what was 1000 is 750 held, 750 taken out and 20 paid: 1520, +52% over 365 days.
+    today = D(2024, 1, 3)
+    x = holding([Lot(10, 100.0, D(2023, 1, 3))], 150.0, [(D(2023, 1, 3), 100.0)],
+                sells=[Sell(5, 150.0, today)], dividends=[Dividend("X", today, 2.0)])  # fmt: skip
+    assert time_weighted([x], Span.LIFE, today).value == pytest.approx(0.52, abs=1e-9)

@@ -16,6 +16,7 @@ from catalyst_tui.views.workspace import Workspace
 
 from ..support import scenes
 from ..support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database
+from ..support.returns_data import portfolio_database
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 
@@ -78,6 +79,22 @@ class TestTimeline:
     @pytest.mark.parametrize("size", SIZES)
     def test_timeline(self, snap_compare, demo_app, size):
         assert snap_compare(demo_app, terminal_size=size, run_before=scenes.timeline)
+
+
+class TestPerformance:
+    """On a portfolio of its own (tests/support/returns_data.py), whose figures the screen's
+    Pilot tests work by hand."""
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_portfolio_against_its_indexes(self, snap_compare, tmp_path, size):
+        config, store = portfolio_database(tmp_path)
+        workspace = Workspace(config, store, clock=lambda: DEMO_NOW,
+                              zone=zoneinfo.ZoneInfo(DEMO_ZONE))  # fmt: skip
+        app = CatalystApp(workspace, live=False, watch_file=False)
+        try:
+            assert snap_compare(app, terminal_size=size, run_before=scenes.performance)
+        finally:
+            store.close()
 
 
 class TestForms:

@@ -68,14 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
     ack.add_argument("--all", action="store_true", help="acknowledge every flag")
     positions = command("positions", "what is held and sold, in the base currency")
     positions.add_argument("--json", action="store_true", help="print a JSON array")
-    export = command("export", "write prices, checkpoints, events or positions to stdout")
+    export = command(
+        "export", "write prices, checkpoints, events, positions or dividends to stdout"
+    )
     export.add_argument(
         "what",
         nargs="?",
         default="checkpoints",
-        choices=["prices", "checkpoints", "events", "positions"],
-        help="daily prices, checkpoints with their status, status changes, or lots and sales "
-        "(default: checkpoints)",
+        choices=["prices", "checkpoints", "events", "positions", "dividends"],
+        help="daily prices, checkpoints with their status, status changes, lots and sales, or "
+        "the dividends received (default: checkpoints)",
     )
     export.add_argument("--format", default="csv", choices=["csv", "json"],
                         help="CSV (default) or a JSON array")  # fmt: skip

@@ -61,8 +61,9 @@ def cmd_export(ctx: Context) -> int:
     config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
         symbol = known_ticker("export", store, ctx.args.symbol)
+        today = local_today(config, utc_now())
         columns, rows = export_rows(
-            store, ctx.args.what, symbol=symbol, today=local_today(config, utc_now())
+            store, ctx.args.what, symbol=symbol, today=today, base=config.settings.currency
         )
         write = write_json if ctx.args.format == "json" else write_csv
         write(columns, rows, sys.stdout)

@@ -1,12 +1,13 @@
 """A broker's trades put into catalysts.toml: which are new (a trade already in the file, as a
-lot or a sale of the same day, shares and price, is not added again: a second import of one
-file adds nothing), and the edit that appends them through the TUI's own edits (comments kept,
-validated, written atomically by config/write.py)."""
+lot or a sale of the same day, shares and price, the price perhaps rounded by hand, is not added
+again: a second import of one file adds nothing), and the edit that appends them through the
+TUI's own edits (comments kept, validated, written atomically by config/write.py)."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable
+from decimal import Decimal
 from typing import NamedTuple
 
 from .brokers import RowIssue, Trade
@@ -26,31 +27,56 @@ class ImportPlan(NamedTuple):
     issues: list[RowIssue]
 
 
-def _key(symbol: str, side: str, day: object, shares: float, price: float) -> tuple[object, ...]:
-    return (symbol, side, day, round(shares, 9), round(price, 9))
+def _key(symbol: str, side: str, day: object, shares: float) -> tuple[object, ...]:
+    return (symbol, side, day, round(shares, 9))
+
+
+def decimals(value: float) -> int:
+    """The decimals of a price as the file holds it: 181.2 → 1, 181.0 → 0 (trailing zeros are
+    not kept by the file's reader: 181.20 reads as 181.2)."""
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def typed_as(written: float, price: float) -> bool:
+    """Whether a price the user wrote stands for the trade's `price`: equal within half a unit
+    of the last decimal written (181.2 stands for 181.15 to 181.25, 181 for 180.5 to 181.5)."""
+    half = 0.5 * 10.0 ** -decimals(written)
+    return abs(written - price) <= half * (1 + 1e-9) + 1e-12  # the binary error of a float
 
 
 def plan_import(config: Config, broker: str, trades: list[Trade], skipped: int,
                 issues: list[RowIssue]) -> ImportPlan:  # fmt: skip
     """The trades the file lacks: each of the file's lots and sales stands for one trade of its
-    symbol, side, day, shares and price (two equal fills of a day are two)."""
-    have: Counter[tuple[object, ...]] = Counter()
+    symbol, side, day and shares, at its price or at a price it rounds (`typed_as`); two equal
+    fills of a day are two. Exact prices are matched first, then the nearest rounded one, so a
+    rounded entry never takes a trade another entry states exactly."""
+    have: dict[tuple[object, ...], list[float]] = defaultdict(list)
     for ticker in config.tickers.values():
         for lot in ticker.lots:
-            have[_key(ticker.symbol, "buy", lot.date, lot.shares, lot.cost)] += 1
+            have[_key(ticker.symbol, "buy", lot.date, lot.shares)].append(lot.cost)
         for sell in ticker.sells:
-            have[_key(ticker.symbol, "sell", sell.date, sell.shares, sell.price)] += 1
-    add: list[Trade] = []
-    already = 0
+            have[_key(ticker.symbol, "sell", sell.date, sell.shares)].append(sell.price)
+    unmatched: list[tuple[Trade, tuple[object, ...]]] = []
     for trade in trades:
-        key = _key(trade.symbol, trade.side, trade.day, trade.shares, trade.price)
-        if have[key] > 0:
-            have[key] -= 1
-            already += 1
+        key = _key(trade.symbol, trade.side, trade.day, trade.shares)
+        prices = have.get(key, [])
+        exact = next((i for i, p in enumerate(prices) if round(p, 9) == round(trade.price, 9)),
+                     None)  # fmt: skip
+        if exact is None:
+            unmatched.append((trade, key))
+        else:
+            prices.pop(exact)
+    add: list[Trade] = []  # in the export's order, as `unmatched`
+    for trade, key in unmatched:
+        prices = have.get(key, [])
+        near = [(abs(p - trade.price), i) for i, p in enumerate(prices) if typed_as(p, trade.price)]
+        if near:
+            prices.pop(min(near)[1])
         else:
             add.append(trade)
     new = sorted({t.symbol for t in add} - set(config.tickers))
-    return ImportPlan(broker, add, already, new, skipped, issues)
+    return ImportPlan(broker, add, len(trades) - len(add), new, skipped, issues)
 
 
 def _number(value: float) -> str:

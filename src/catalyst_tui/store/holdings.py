@@ -77,7 +77,7 @@ def load_holdings(
         out[symbol] = Holding(
             symbol, lots, store.views.sells(symbol).get(symbol, []), splits,
             store.dividends.of(symbol), store.dividends.written(symbol),
-            store.dividends.tax(symbol), _closes(store, symbol), price, rate, None,
+            store.dividends.tax(symbol), _closes(store, symbol), price, rate, None, currency,
         )  # fmt: skip
         of[symbol] = wanted.get(symbol, "SPY")
     benchmarks: dict[str, Benchmark] = {}

@@ -69,6 +69,7 @@ class Holding(NamedTuple):
     price: float | None
     rate: DayValue
     now_rate: float | None
+    currency: str | None = None  # the listing's unit (GBp), when known: what its amounts are in
 
 
 class Benchmark(NamedTuple):
@@ -87,16 +88,18 @@ class SpanFlows(NamedTuple):
     buys: tuple[tuple[dt.date, float], ...]
     sold: tuple[tuple[dt.date, float], ...]
     dividends: float  # received over the span, after tax
+    fees: float = 0.0  # paid on the span's buys and sales
 
 
 class Outcome(NamedTuple):
     """A return over a span: the position's yearly rate, the benchmark's on the same money, the
-    difference (0.488 is 48.8 points), the dividends received (base currency)."""
+    difference (0.488 is 48.8 points), the dividends received and the fees paid (base currency)."""
 
     rate: Rate
     benchmark: Rate
     excess: Rate
     dividends: float | None = None
+    fees: float | None = None
 
 
 def value_on(h: Holding, day: dt.date) -> float | NoReturn:
@@ -135,7 +138,7 @@ def span_flows(h: Holding, start: dt.date | None, today: dt.date) -> SpanFlows |
     if end > 0:
         flows.append(Flow(today, end))
     return SpanFlows(tuple(flows), (*opening, *found.buys), found.sold,
-                     _dividends_in(h, paid, start))  # fmt: skip
+                     _dividends_in(h, paid, start), _fees_in(h, start))  # fmt: skip
 
 
 def _from(m: Movements, start: dt.date) -> Movements:
@@ -153,6 +156,21 @@ def _dividends_in(h: Holding, paid: Sequence[Received], start: dt.date | None) -
         if start is None or r.day >= start:
             unit = h.rate(r.day)
             total += r.net * (unit if unit is not None else 0.0)
+    return total
+
+
+def _fees_in(h: Holding, start: dt.date | None) -> float:
+    """The fees of the buys and sales from `start` on, in the base currency: a lot's at its own
+    rate paid when it has one (as its cost), else each at its day's rate."""
+    total = 0.0
+    for lot in h.lots:
+        if lot.fees and lot.date is not None and (start is None or lot.date >= start):
+            unit = lot.fx if lot.fx is not None else h.rate(lot.date)
+            total += lot.fees * (unit if unit is not None else 0.0)
+    for sell in h.sells:
+        if sell.fees and (start is None or sell.date >= start):
+            unit = h.rate(sell.date)
+            total += sell.fees * (unit if unit is not None else 0.0)
     return total
 
 
@@ -191,7 +209,7 @@ def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.da
     start = span.start(today)
     own: list[Flow] = []
     theirs: list[Flow] = []
-    dividends = 0.0
+    dividends = fees = 0.0
     benchmark_missing: NoReturn | None = None
     for holding, bench in pairs:
         flows = span_flows(holding, start, today)
@@ -202,6 +220,7 @@ def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.da
             return Outcome(missing, missing, missing)
         own += flows.flows
         dividends += flows.dividends
+        fees += flows.fees
         copied = mirrored(flows, bench, today)
         if isinstance(copied, NoReturn):
             benchmark_missing = copied
@@ -209,14 +228,16 @@ def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.da
             theirs += copied
     rate = xirr(own)
     other = Rate.missing(benchmark_missing) if benchmark_missing else xirr(theirs)
-    return Outcome(rate, other, excess(rate, other), dividends)
+    return Outcome(rate, other, excess(rate, other), dividends, fees)
 
 
 def time_weighted(holdings: Sequence[Holding], span: Span, today: dt.date) -> Rate:
     """The portfolio's time-weighted yearly rate over `span`: valued at each day money moved
-    (at that day's close, before its trades) and today."""
+    (at that day's close, before its trades) and today: what is held, with what today's sales
+    and dividends brought, less what today's buys cost (today's trades are not new money)."""
     start = span.start(today)
     by_day: dict[dt.date, float] = {}
+    end = 0.0
     for h in holdings:
         flows = span_flows(h, start, today)
         if flows is NoReturn.NO_FLOWS:
@@ -226,6 +247,8 @@ def time_weighted(holdings: Sequence[Holding], span: Span, today: dt.date) -> Ra
         for f in flows.flows:
             if f.day < today:
                 by_day[f.day] = by_day.get(f.day, 0.0) - f.amount
+            else:  # what is held today (its value, a flow of today), and today's trades
+                end += f.amount
     valuations = []
     for day in sorted(by_day):
         total = 0.0
@@ -237,11 +260,5 @@ def time_weighted(holdings: Sequence[Holding], span: Span, today: dt.date) -> Ra
                 return Rate.missing(value)
             total += value
         valuations.append(Valuation(day, total, by_day[day]))
-    end = 0.0
-    for h in holdings:
-        value = _end_value(h, today)
-        if isinstance(value, NoReturn):
-            return Rate.missing(value)
-        end += value
     valuations.append(Valuation(today, end, 0.0))
     return twr(valuations)

@@ -114,6 +114,13 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
     def action_open_timeline(self) -> None:
         self.post_message(messages.OpenTimeline())
 
+    @on(messages.OpenPerformance)
+    def _open_performance(self) -> None:
+        from .screens.performance import PerformanceScreen
+
+        if not isinstance(self.screen, PerformanceScreen):
+            self.push_screen(PerformanceScreen(self.workspace))
+
     # -- failed workers ----------------------------------------------------------------------------
     @on(Worker.StateChanged)
     def _report_failed_worker(self, event: Worker.StateChanged) -> None:

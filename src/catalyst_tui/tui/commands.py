@@ -75,4 +75,5 @@ def _screen_name(screen: Screen[Any]) -> str:
         "WatchlistScreen": "watchlist",
         "TickerScreen": "ticker",
         "TimelineScreen": "timeline",
+        "PerformanceScreen": "performance",
     }.get(type(screen).__name__, type(screen).__name__)

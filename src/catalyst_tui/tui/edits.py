@@ -15,7 +15,7 @@ from .base import CatalystBase
 # The forms and the config writer (tomlkit) are imported where first used: at the top, they
 # were part of the start-up's imports (bench/startup.py).
 if TYPE_CHECKING:
-    from ..views.workspace import EditOutcome
+    from ..views.file_edits import EditOutcome
 
 
 class EditHandlers(CatalystBase):
@@ -167,7 +167,7 @@ class EditHandlers(CatalystBase):
 
     def _edited(self, outcome: object) -> None:
         """An edit went through (a form dismissed with its outcome): say so, show it."""
-        from ..views.workspace import EditOutcome
+        from ..views.file_edits import EditOutcome
 
         if not isinstance(outcome, EditOutcome):
             return  # cancelled

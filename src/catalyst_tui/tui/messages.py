@@ -25,6 +25,11 @@ class OpenTimeline(Message):
 
 
 @dataclass
+class OpenPerformance(Message):
+    """Show the portfolio's returns against the benchmarks."""
+
+
+@dataclass
 class Acknowledge(Message):
     """Clear the flags of these checkpoints (None: of every checkpoint)."""
 

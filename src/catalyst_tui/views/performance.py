@@ -11,7 +11,7 @@ from typing import NamedTuple
 from ..store import Store
 from ..store.holdings import load_holdings
 from ..thesis.flows import received
-from ..thesis.performance import Outcome, Span, outcome, time_weighted
+from ..thesis.performance import Holding, Outcome, Span, outcome, time_weighted
 from ..thesis.returns import Rate
 
 PORTFOLIO = "portfolio"
@@ -27,6 +27,7 @@ class Returns(NamedTuple):
     benchmark: str
     spans: dict[Span, Outcome]
     time_weighted: dict[Span, Rate] | None = None  # the portfolio's
+    members: tuple[str, ...] = ()  # the tickers of a group's or the portfolio's line
 
 
 class PerformanceReport(NamedTuple):
@@ -53,7 +54,8 @@ def load_performance(store: Store, base: str, today: dt.date) -> PerformanceRepo
         if kind == PORTFOLIO:
             weighted = {span: time_weighted([held[s] for s in symbols], span, today)
                         for span in SPANS}  # fmt: skip
-        return Returns(kind, name, names[0] if len(names) == 1 else "mixed", spans, weighted)
+        benchmark = names[0] if len(names) == 1 else "mixed"
+        return Returns(kind, name, benchmark, spans, weighted, tuple(symbols))
 
     tickers = [line("ticker", s, [s]) for s in held]
     group_lines = [line("group", g, members) for g, members in groups.items()]
@@ -71,18 +73,54 @@ def ticker_returns(store: Store, symbol: str, base: str, today: dt.date) -> Retu
     return Returns("ticker", symbol, bench_of[symbol], spans)
 
 
+class DividendRow(NamedTuple):
+    """One dividend a position received (`catalyst export dividends`): the shares held on its
+    ex-date, the amount per share, before and after the tax withheld, in the listing's unit, and
+    what was received in the base currency at the ex-date's rate (as returns count it). The pay
+    date is None: Yahoo's chart events give the ex-date only. An entry of the file states what was
+    received: its per-share amount, gross and tax are None."""
+
+    symbol: str
+    ex_date: dt.date
+    pay_date: dt.date | None
+    shares: float
+    per_share: float | None
+    currency: str | None
+    gross: float | None
+    tax: float | None
+    net: float
+    rate: float | None  # base currency per listing unit on the ex-date; None: no rate stored
+    net_base: float | None
+    source: str  # "provider" or "file"
+
+
+def dividend_rows(store: Store, base: str, symbol: str | None = None) -> list[DividendRow]:
+    """Every dividend received by the positions with lots (of `symbol`), by ticker and ex-date."""
+    held, _benchmarks, _names = load_holdings(store, base, None if symbol is None else [symbol])
+    return [row for h in held.values() for row in _received_rows(h)]
+
+
+def _received_rows(h: Holding) -> list[DividendRow]:
+    rows = []
+    for r in received(h.lots, h.sells, h.splits, h.dividends, h.tax, h.written):
+        unit = h.rate(r.day)
+        net_base = None if unit is None else r.net * unit
+        if r.manual:
+            rows.append(DividendRow(h.symbol, r.day, None, r.shares, None, h.currency, None, None,
+                                    r.net, unit, net_base, "file"))  # fmt: skip
+        else:
+            rows.append(DividendRow(h.symbol, r.day, None, r.shares, r.per_share, h.currency,
+                                    r.gross, r.gross - r.net, r.net, unit, net_base,
+                                    "provider"))  # fmt: skip
+    return rows
+
+
 def dividends_received(store: Store, base: str) -> dict[str, float | None]:
     """What each position's dividends brought over its life, after the tax withheld, in the
     base currency at the rate of each ex-date (None where a rate is missing)."""
     held, _benchmarks, _names = load_holdings(store, base)
     out: dict[str, float | None] = {}
     for symbol, h in held.items():
-        total: float | None = 0.0
-        for r in received(h.lots, h.sells, h.splits, h.dividends, h.tax, h.written):
-            unit = h.rate(r.day)
-            if unit is None or total is None:
-                total = None
-                break
-            total += r.net * unit
-        out[symbol] = total
+        amounts = [row.net_base for row in _received_rows(h)]
+        out[symbol] = None if None in amounts else sum((a for a in amounts if a is not None), 0.0)
     return out

@@ -8,7 +8,7 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from .. import prefs
 from ..config import Config, ConfigError, load_config
@@ -20,25 +20,16 @@ from ..store.records import CheckpointRecord, EvidenceRecord
 from ..thesis.evaluate import Evaluation
 from ..thesis.evidence import context
 from ..thesis.wording import marked_text
+from .file_edits import EditOutcome, FileEdits, config_write
 from .intraday import IntradayPage, intraday_page, page_of
+from .performance import PerformanceReport, load_performance
 from .ticker import TickerDetail, load_ticker
-from .timeline import Rewrite, TimelineEntry, load_timeline
+from .timeline import TimelineEntry, load_timeline
 from .watchlist import Watchlist, load_watchlist
-
-if TYPE_CHECKING:
-    from types import ModuleType
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
-
-
-class EditOutcome(NamedTuple):
-    """What an edit did: the message for the user, and whether the file took it (a read-only
-    catalysts.toml leaves the change in the database only)."""
-
-    message: str
-    written: bool
 
 
 class Reload(NamedTuple):
@@ -50,7 +41,7 @@ class Reload(NamedTuple):
     added: tuple[str, ...] = ()  # tickers the edit added: fetched at once, as with `a`
 
 
-class Workspace:
+class Workspace(FileEdits):
     def __init__(
         self,
         config: Config,
@@ -128,6 +119,11 @@ class Workspace:
             currency=self.config.settings.currency,
         )
 
+    def performance(self) -> PerformanceReport:
+        """Each position's, group's and the portfolio's returns against their benchmarks, as
+        `catalyst performance` gives them (views/performance.py)."""
+        return load_performance(self.store, self.config.settings.currency, self.today())
+
     def intraday(self, symbol: str, span: str) -> IntradayPage:
         """The intraday chart of `symbol` over `span` as stored, and whether it is due."""
         return intraday_page(self.store, symbol, span, self.now())
@@ -199,7 +195,7 @@ class Workspace:
 
     # -- edits of catalysts.toml -----------------------------------------------------------
     def field_errors(self, form: str, fields: dict[str, str], **context: Any) -> dict[str, str]:
-        errors: dict[str, str] = _config_write().field_errors(form, fields, **context)
+        errors: dict[str, str] = config_write().field_errors(form, fields, **context)
         return errors
 
     def edit(self, change: Callable[[str], str], done: str) -> EditOutcome:
@@ -207,7 +203,7 @@ class Workspace:
         config even when the file cannot be written. Raises ConfigError (nothing changed)."""
         path = self.config.path
         assert path is not None, "a loaded config always has its path"
-        result = _config_write().apply_edit(path, change)
+        result = config_write().apply_edit(path, change)
         self.store.sync.apply(result.config, self.now())
         self.config = result.config
         self._signature = _file_signature(path)
@@ -216,86 +212,6 @@ class Workspace:
         if result.written:
             return EditOutcome(f"{done}; {result.message}", True)
         return EditOutcome(f"{done} in the database only: {result.message}", False)
-
-    def add_ticker(self, fields: dict[str, str]) -> EditOutcome:
-        symbol = fields.get("symbol", "").strip()
-        return self.edit(lambda t: _config_write().add_ticker(t, fields), f"added {symbol}")
-
-    def remove_ticker(self, symbol: str) -> EditOutcome:
-        return self.edit(lambda t: _config_write().remove_ticker(t, symbol), f"removed {symbol}")
-
-    def add_lot(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
-        return self.edit(
-            lambda t: _config_write().add_lot(t, symbol, fields), f"added a lot of {symbol}"
-        )
-
-    def update_lot(self, symbol: str, index: int, fields: dict[str, str]) -> EditOutcome:
-        return self.edit(
-            lambda t: _config_write().update_lot(t, symbol, index, fields),
-            f"saved lot {index + 1} of {symbol}",
-        )
-
-    def remove_lot(self, symbol: str, index: int) -> EditOutcome:
-        return self.edit(
-            lambda t: _config_write().remove_lot(t, symbol, index),
-            f"removed lot {index + 1} of {symbol}",
-        )
-
-    def add_sell(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
-        return self.edit(
-            lambda t: _config_write().add_sell(t, symbol, fields), f"recorded a sale of {symbol}"
-        )
-
-    def remove_sell(self, symbol: str, index: int) -> EditOutcome:
-        return self.edit(
-            lambda t: _config_write().remove_sell(t, symbol, index),
-            f"removed sale {index + 1} of {symbol}",
-        )
-
-    def update_ticker(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
-        return self.edit(
-            lambda t: _config_write().update_ticker(t, symbol, fields), f"saved {symbol}"
-        )
-
-    def add_checkpoint(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
-        ident = fields.get("id", "").strip()
-        return self.edit(
-            lambda t: _config_write().add_checkpoint(t, symbol, fields), f"added {symbol}/{ident}"
-        )
-
-    def update_checkpoint(
-        self, symbol: str, checkpoint_id: str, fields: dict[str, str]
-    ) -> EditOutcome:
-        return self.edit(
-            lambda t: _config_write().update_checkpoint(t, symbol, checkpoint_id, fields),
-            f"saved {symbol}/{fields.get('id', checkpoint_id).strip()}",
-        )
-
-    def set_sec_contact(self, contact: str) -> EditOutcome:
-        """providers.sec.user_agent = contact: SEC's figures and filings from the next refresh."""
-        return self.edit(lambda t: _config_write().set_sec_contact(t, contact), "SEC contact saved")
-
-    def rewrite_for_splits(self, rewrites: list[Rewrite]) -> EditOutcome:
-        """Rewrite per-share conditions written before a split on today's share basis, in one
-        edit of the file (from then on they are compared as written)."""
-        if not rewrites:
-            return EditOutcome("no threshold is written on a basis before a split", False)
-
-        def change(text: str) -> str:
-            for r in rewrites:
-                text = _config_write().update_checkpoint(
-                    text, r.symbol, r.checkpoint_id, {"when": r.new}
-                )
-            return text
-
-        named = ", ".join(f"{r.symbol}/{r.checkpoint_id}: {r.old} → {r.new}" for r in rewrites)
-        return self.edit(change, f"rewrote on today's share basis {named}")
-
-    def archive_checkpoint(self, symbol: str, checkpoint_id: str) -> EditOutcome:
-        return self.edit(
-            lambda t: _config_write().remove_checkpoint(t, symbol, checkpoint_id),
-            f"archived {symbol}/{checkpoint_id} (its history is kept)",
-        )
 
     # -- outside edits -----------------------------------------------------------------------
     def check_file(self) -> Reload | None:
@@ -335,11 +251,3 @@ def _file_signature(path: Path | None) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return (st.st_mtime_ns, st.st_size, st.st_ino)
-
-
-def _config_write() -> ModuleType:
-    """The config writer, imported with the first edit: tomlkit is start-up time that
-    the first paint does not need."""
-    from ..config import write
-
-    return write

@@ -1,5 +1,5 @@
-"""`catalyst export`: stored prices, checkpoints, events or positions (lots and sales) as CSV or
-JSON on stdout.
+"""`catalyst export`: stored prices, checkpoints, events, positions (lots and sales) or the
+dividends received, as CSV or JSON on stdout.
 
 CSV is opened in spreadsheets, which run a cell that starts with = + - @ (or a tab or carriage
 return) as a formula: such text cells get a leading apostrophe (OWASP's advice), so a checkpoint
@@ -25,10 +25,11 @@ from ...store import Store
 from ...store.columns import day_text, iso
 from ...store.records import EventRecord, PriceRow
 from ...thesis.wording import reason_text
+from ...views.performance import DividendRow, dividend_rows
 from .report import checkpoint_json
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-KINDS = ("prices", "checkpoints", "events", "positions")
+KINDS = ("prices", "checkpoints", "events", "positions", "dividends")
 
 PRICE_COLUMNS = ("symbol", "date", "open", "high", "low", "close", "volume", "source")
 CHECKPOINT_COLUMNS = ("symbol", "id", "title", "kind", "status", "value", "threshold",
@@ -38,6 +39,12 @@ EVENT_COLUMNS = ("ts", "symbol", "checkpoint_id", "title", "from_status", "to_st
 # Lots and sales, in file order per symbol: `price` is a lot's cost or a sale's price per share,
 # in the listing's unit; `fx` a lot's rate paid.
 POSITION_COLUMNS = ("symbol", "kind", "date", "shares", "price", "fees", "fx", "note")
+# Each dividend received, by ticker and ex-date (views/performance.py `DividendRow`): the amounts
+# in `currency`, the listing's unit; `net_base` in `base_currency` at `fx`, the ex-date's rate;
+# `pay_date` empty (the provider gives the ex-date only); an entry of the file (`source` "file")
+# states what was received, so its per-share amount, gross and tax are empty.
+DIVIDEND_COLUMNS = ("symbol", "ex_date", "pay_date", "shares", "per_share", "currency", "gross",
+                    "tax", "net", "base_currency", "fx", "net_base", "source")  # fmt: skip
 
 
 def safe_cell(value: Any) -> Any:
@@ -52,9 +59,10 @@ def safe_cell(value: Any) -> Any:
 
 
 def export_rows(
-    store: Store, what: str, *, symbol: str | None, today: dt.date
+    store: Store, what: str, *, symbol: str | None, today: dt.date, base: str
 ) -> tuple[tuple[str, ...], Iterable[dict[str, Any]]]:
-    """The columns and rows of one export (prices are streamed, never all in memory)."""
+    """The columns and rows of one export (prices are streamed, never all in memory); `base`:
+    the base currency (settings.currency)."""
     if what == "prices":
         return PRICE_COLUMNS, (_price(r) for r in store.views.iter_prices(symbol))
     if what == "checkpoints":
@@ -65,6 +73,9 @@ def export_rows(
         return EVENT_COLUMNS, (_event(e, today) for e in events)
     if what == "positions":
         return POSITION_COLUMNS, _positions(store, symbol)
+    if what == "dividends":
+        rows = dividend_rows(store, base, symbol)
+        return DIVIDEND_COLUMNS, (_dividend(r, base) for r in rows)
     raise ValueError(f"nothing called {what!r} to export: one of {', '.join(KINDS)}")
 
 
@@ -80,6 +91,13 @@ def _positions(store: Store, symbol: str | None) -> Iterable[dict[str, Any]]:
             yield {"symbol": sym, "kind": "sell", "date": sell.date.isoformat(),
                    "shares": sell.shares, "price": sell.price, "fees": sell.fees, "fx": None,
                    "note": sell.note}  # fmt: skip
+
+
+def _dividend(r: DividendRow, base: str) -> dict[str, Any]:
+    return {"symbol": r.symbol, "ex_date": r.ex_date.isoformat(), "pay_date": day_text(r.pay_date),
+            "shares": r.shares, "per_share": r.per_share, "currency": r.currency,
+            "gross": r.gross, "tax": r.tax, "net": r.net, "base_currency": base, "fx": r.rate,
+            "net_base": r.net_base, "source": r.source}  # fmt: skip
 
 
 def _price(row: PriceRow) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """`catalyst performance`: each position's, group's and the portfolio's yearly return over its
-life, this year and the last 365 days, against its benchmark on the same money (as a table, or
-JSON). Every cell from the file or a provider passes through `printable`."""
+life, this year and the last 365 days, against its benchmark on the same money, with the
+dividends received and the fees paid over its life (as a table, or JSON). Every cell from the
+file or a provider passes through `printable`."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def _rate_json(rate: Rate) -> dict[str, Any]:
 
 def _outcome_json(o: Outcome) -> dict[str, Any]:
     return {"rate": _rate_json(o.rate), "benchmark": _rate_json(o.benchmark),
-            "excess": _rate_json(o.excess), "dividends": o.dividends}  # fmt: skip
+            "excess": _rate_json(o.excess), "dividends": o.dividends,
+            "fees": o.fees}  # fmt: skip
 
 
 def _returns_json(r: Returns) -> dict[str, Any]:
@@ -41,7 +43,7 @@ def _returns_json(r: Returns) -> dict[str, Any]:
 
 def performance_json(report: PerformanceReport) -> dict[str, Any]:
     """Rates are yearly fractions (0.712 is +71.2% a year), `excess` the position's less the
-    benchmark's; a rate without a value has its `reason` code; dividends in `currency`."""
+    benchmark's; a rate without a value has its `reason` code; dividends and fees in `currency`."""
     return {
         "currency": report.base,
         "today": report.today.isoformat(),
@@ -70,10 +72,12 @@ def print_performance(report: PerformanceReport, console: Console | None = None)
         name = r.name if r.kind == "ticker" else f"{r.name} ({r.kind})"
         life = r.spans[Span.LIFE]
         cells = [name, r.benchmark, *(_cell(r.spans[s]) for s in _SPAN_NAMES),
-                 "—" if life.dividends is None else f"{life.dividends:,.2f}"]  # fmt: skip
+                 "—" if life.dividends is None else f"{life.dividends:,.2f}",
+                 "—" if life.fees is None else f"{life.fees:,.2f}"]  # fmt: skip
         rows.append(Row([printable(c) for c in cells], "bold" if r.kind != "ticker" else ""))
     columns = [Column("Name"), Column("Index"), *(Column(f"{n} a year", right=True)
-               for n in _SPAN_NAMES.values()), Column("Dividends", right=True)]  # fmt: skip
+               for n in _SPAN_NAMES.values()), Column("Dividends", right=True),
+               Column("Fees", right=True)]  # fmt: skip
     title = f"Money-weighted returns, a year, against each index on the same money ({report.base})"
     print_table(console, printable(title), columns, rows)
     for r in lines:

@@ -14,7 +14,8 @@ from ...store.records import CheckpointRecord
 from ...thesis.kinds import KINDS, allowing
 from ...thesis.positions import Lot
 from ...thesis.vocabulary import KIND_NAMES, STATUSES, Status
-from ...views.workspace import EditOutcome, Workspace
+from ...views.file_edits import EditOutcome
+from ...views.workspace import Workspace
 from .forms import Field, FormScreen
 
 

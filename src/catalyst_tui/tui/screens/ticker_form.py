@@ -8,7 +8,8 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from ...jobs.symbol_check import SymbolCheck, check_symbol_in_thread
-from ...views.workspace import EditOutcome, Workspace
+from ...views.file_edits import EditOutcome
+from ...views.workspace import Workspace
 from .. import format as fmt
 from ..palette import ink
 from .edit_forms import EditForm

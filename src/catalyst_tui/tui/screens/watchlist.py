@@ -46,6 +46,7 @@ class WatchlistScreen(Screen[None]):
         Binding("l", "add_lot", "Add lot", show=False),
         Binding("delete,d", "remove_ticker", "Remove ticker", show=False),
         Binding("A", "acknowledge", "Ack flags", show=False),
+        Binding("p", "performance", "Performance", show=False),
         Binding("q", "app.quit", "Quit"),
         Binding("question_mark", "app.keys", "Keys"),
     ]
@@ -250,6 +251,9 @@ class WatchlistScreen(Screen[None]):
 
     def action_timeline(self) -> None:
         self.post_message(messages.OpenTimeline())
+
+    def action_performance(self) -> None:
+        self.post_message(messages.OpenPerformance())
 
     def action_sort(self) -> None:
         self._sort_by((self.sort_index + 1) % len(SORTS), reverse=False)
