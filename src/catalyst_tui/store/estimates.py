@@ -42,6 +42,8 @@ _COLUMNS = (
     " up_7d, up_30d, down_7d, down_30d"
 )
 
+_E_COLUMNS = ", ".join(f"e.{c.strip()}" for c in _COLUMNS.split(","))
+
 
 class EstimatesStore:
     def __init__(self, store: Store) -> None:
@@ -108,6 +110,19 @@ class EstimatesStore:
                 tuple(frozen.get(sym, ())),
             )
         return out
+
+    def fiscal_years(self) -> dict[str, Consensus]:
+        """Each active ticker's current fiscal year ("0y") as its last day of estimates gave
+        it (none where that day has no such row), in one query of two seeks a ticker: what
+        the watchlist's forward P/E and revision arrow read."""
+        return {
+            row[0]: _consensus(row[1:])
+            for row in self._conn.execute(
+                f"SELECT t.symbol, {_E_COLUMNS} FROM tickers t JOIN estimates e"
+                " ON e.symbol = t.symbol AND e.period = '0y' AND e.day = (SELECT MAX(d.day)"
+                " FROM estimates d WHERE d.symbol = t.symbol) WHERE t.archived = 0"
+            )
+        }
 
     def of(self, symbol: str) -> StoredEstimates | None:
         return self.of_symbols([symbol]).get(symbol)
