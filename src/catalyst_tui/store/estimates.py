@@ -114,11 +114,12 @@ class EstimatesStore:
     def fiscal_years(self) -> dict[str, Consensus]:
         """Each active ticker's current fiscal year ("0y") as its last day of estimates gave
         it (none where that day has no such row), in one query of two seeks a ticker: what
-        the watchlist's forward P/E and revision arrow read."""
+        the watchlist's forward P/E and revision arrow read. CROSS JOIN keeps the tickers
+        first: SQLite would otherwise scan every stored day of every symbol."""
         return {
             row[0]: _consensus(row[1:])
             for row in self._conn.execute(
-                f"SELECT t.symbol, {_E_COLUMNS} FROM tickers t JOIN estimates e"
+                f"SELECT t.symbol, {_E_COLUMNS} FROM tickers t CROSS JOIN estimates e"
                 " ON e.symbol = t.symbol AND e.period = '0y' AND e.day = (SELECT MAX(d.day)"
                 " FROM estimates d WHERE d.symbol = t.symbol) WHERE t.archived = 0"
             )
