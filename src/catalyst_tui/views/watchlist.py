@@ -228,7 +228,7 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     ]
     if marks:
         rows = [r._replace(release=marks.get(r.symbol)) for r in rows]
-    years = store.estimates.fiscal_years()
+    years = store.estimates.fiscal_year_eps()
     if years:
         rows = [_with_street(r, years.get(r.symbol)) for r in rows]
     groups = list(dict.fromkeys(r.group for r in rows))
