@@ -37,7 +37,7 @@ def test_every_provider_url_of_the_copy_is_the_market(isolated_home: Path):
         assert config.providers.of(SEC).user_agent == DEMO_CONTACT
         # the rest of the thesis as shipped, comments and all
         text = demo.config_path.read_text()
-        assert "# EXAMPLE LOTS" in text and text.count("[[tickers.ALAB.checkpoints]]") == 13
+        assert "# EXAMPLE LOTS" in text and text.count("[[tickers.ALAB.checkpoints]]") == 15
         shipped = load_config_text(bundled_example())
         # the companies' own feeds on the market too (the path kept, under /feeds/SYMBOL)
         assert shipped.tickers["ALAB"].feeds == ("https://ir.asteralabs.com/rss/news-releases.xml",)

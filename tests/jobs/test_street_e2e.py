@@ -22,7 +22,7 @@ from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import FetchKind
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
-from tests.support.demo_data import ALAB_COMPANYFACTS, companyfacts_as_of
+from tests.support.demo_data import ALAB_COMPANYFACTS, BUNDLED_CONFIG, companyfacts_as_of
 from tests.support.filings_server import NEW_YORK, FilingsServer
 from tests.support.market_server import MarketServer
 from tests.support.releases import AlabQuarter, alab_release
@@ -194,3 +194,70 @@ async def test_no_crumb_or_a_429_for_quote_summary_leaves_the_quotes_coming(
             assert store.estimates.of("ALAB") is not None
             state = store.market.fetch_states(FetchKind.ESTIMATES)["ALAB"]
             assert state.ok
+
+
+def bundled_street_guards() -> str:
+    """ALAB's guards on the Street as the bundled catalysts.toml writes them (their thresholds
+    are the thesis's own: revisions not turned down, the forward P/E at most 200x)."""
+    bundled = parse_config(BUNDLED_CONFIG.read_text())
+    street = ("eps_revision_30d", "forward_pe")
+    guards = [c for c in bundled.tickers["ALAB"].checkpoints
+              if c.when is not None and c.when.metric in street]  # fmt: skip
+    assert [c.when.text for c in guards if c.when] == [
+        "eps_revision_30d >= 0%",
+        "forward_pe <= 200",
+    ]
+    return "\n".join(
+        f'[[tickers.ALAB.checkpoints]]\nid = "{c.id}"\ntitle = "{c.title}"\nkind = "guard"\n'
+        f'when = "{c.when.text if c.when else ""}"\n'
+        for c in guards
+    )
+
+
+async def test_the_bundled_theses_street_guards_flip_when_the_estimates_turn(tmp_path):
+    """The Street revising up with the stock at 100x this year's EPS consensus: both guards
+    hold; the next day the consensus is cut and the stock is at 400x it: both are missed."""
+    with MarketServer(symbols=["ALAB"]) as market:
+        config = parse_config(
+            f'[settings]\nproviders = ["yahoo"]\nnotify = ["missed"]\n\n[providers.yahoo]\n'
+            f'base_url = "{market.url}"\ncookie_url = "{market.url}/fc"\n\n'
+            f'[tickers.ALAB]\nname = "Astera Labs"\n\n{bundled_street_guards()}'
+        )
+        first, second = DAY - dt.timedelta(days=2), DAY - dt.timedelta(days=1)
+        with Store.open(tmp_path / "c.db") as store:
+            store.sync.apply(config, at(first, 9))
+
+            async def refresh(day: dt.date, eps: float, eps_30d: float) -> dict[str, object]:
+                """The day's refresh with this fiscal year's EPS consensus at `eps`, `eps_30d`
+                30 days ago; each guard's (status, value) after its evaluation."""
+                market.street["ALAB"] = street(Q3.end, 0.5, 400e6, eps, eps_30d)
+                moment = at(day, 17)
+                market.now = lambda: moment  # type: ignore[method-assign]
+                async with loopback_client() as client:
+                    report = await refresh_in_process(config, store, now=lambda: moment,
+                                                      client=client)  # fmt: skip
+                assert report.all_fresh, report.notes
+                evaluate_checkpoints(config, store, moment)
+                return {c.id: (c.status, c.value) for c in store.views.checkpoints("ALAB")}
+
+            def price() -> float:
+                last = store.market.last_quotes(["ALAB"])["ALAB"]
+                assert last.quote is not None
+                return last.quote.price
+
+            eps = round(market.close("ALAB", first) / 100, 4)  # about 100x
+            held = await refresh(first, eps, eps * 0.95)
+            assert held == {
+                "street-revises-up": ("met", pytest.approx(1 / 0.95 - 1)),
+                "forward-pe-ceiling": ("met", pytest.approx(price() / eps)),
+            }
+            assert price() / eps < 200
+            cut = round(market.close("ALAB", second) / 400, 4)  # about 400x
+            turned = await refresh(second, cut, cut * 1.1)
+            assert turned == {
+                "street-revises-up": ("missed", pytest.approx(1 / 1.1 - 1)),
+                "forward-pe-ceiling": ("missed", pytest.approx(price() / cut)),
+            }
+            assert price() / cut > 200
+            assert {c.id for c in store.views.checkpoints("ALAB") if c.flagged} == {
+                "street-revises-up", "forward-pe-ceiling"}  # fmt: skip

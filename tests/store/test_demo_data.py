@@ -129,6 +129,8 @@ def test_checkpoint_statuses_and_flags(demo):
         "gross-margin-floor": "missed",
         "operating-margin-floor": "missed",
         "position-weight-cap": "missed",
+        "street-revises-up": "met",
+        "forward-pe-ceiling": "met",
     }
     flagged = {cid for cid, r in report.items() if r.flagged}
     assert flagged == {"gross-margin-floor", "operating-margin-floor"}
@@ -140,6 +142,14 @@ def test_checkpoint_statuses_and_flags(demo):
     guide = report["beats-own-guide"]
     assert guide.value == pytest.approx(415 / 390 - 1)
     assert guide.reason.observed.period.source is ValueSource.FILING
+    # the Street's, from the replay market's consensus as stored: this fiscal year's EPS now
+    # against 30 days ago, and the price over it
+    year = store.estimates.of("ALAB").period("0y")
+    now, then = year.trend[0], year.trend[2]
+    assert report["street-revises-up"].value == pytest.approx((now - then) / then)
+    assert report["street-revises-up"].value > 0
+    price = store.market.last_quotes(["ALAB"])["ALAB"].quote.price
+    assert report["forward-pe-ceiling"].value == pytest.approx(price / year.eps.average)
 
 
 def test_alabs_releases_are_stored_and_confirmed(demo):
@@ -167,6 +177,8 @@ def test_the_timeline(demo):
         ("2026-11-04", "scorpio-x-full-volume", "pending", "met"),
         ("2026-11-05", "gross-margin-floor", "met", "missed"),
         ("2026-11-05", "operating-margin-floor", "met", "missed"),
+        ("2026-11-20", "street-revises-up", "pending", "met"),
+        ("2026-11-20", "forward-pe-ceiling", "pending", "met"),
     ]
     assert len({e.ts.date() for e in events}) >= 3
     by_move = {(e.checkpoint_id, e.to_status): e for e in events}

@@ -104,3 +104,31 @@ def test_a_symbol_without_estimates_is_marked_and_stores_nothing(store: Store) -
     store.estimates.save("QQQ", None, T0)
     assert store.estimates.of("QQQ") is None
     assert store.market.due(FetchKind.ESTIMATES, ["QQQ"], T0, every=dt.timedelta(days=1)) == []
+
+
+def test_each_tickers_fiscal_year_of_its_last_day_in_one_query_of_seeks(store: Store) -> None:
+    """The watchlist's read: the last day's "0y" of every ticker, a ticker whose last day has
+    none left out; one SELECT, which reads the estimates by their key only (no scan of their
+    history, which grows by a row a period a day)."""
+    store.estimates.save("ALAB", found(0.42, 4e8), T0 - dt.timedelta(days=30))
+    later = found(0.44, 4.1e8)
+    year = later.periods[1]._replace(eps=Range(2.1, 2.0, 2.2, 15))
+    store.estimates.save("ALAB", later._replace(periods=(later.periods[0], year)), T0)
+    store.estimates.save("CRDO", found(0.3, 2e8), T0 - dt.timedelta(days=2))
+    crdo = Estimates("CRDO", "yahoo", periods=(Consensus("0q", END, Range(0.31)),))
+    store.estimates.save("CRDO", crdo, T0)  # its last day names no fiscal year
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        years = store.estimates.fiscal_year_eps()
+    finally:
+        store.conn.set_trace_callback(None)
+    assert years == {"ALAB": Consensus("0y", eps=Range(2.1, analysts=15),
+                                       trend=(1.9, None, 1.8, None, None))}  # fmt: skip
+    (select,) = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    plan = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + select)]
+    reads = [step for step in plan if " e " in f"{step} " or " d " in f"{step} "]
+    assert reads == [
+        "SEARCH e USING PRIMARY KEY (symbol=? AND day=? AND period=?)",
+        "SEARCH d USING PRIMARY KEY (symbol=?)",
+    ], plan

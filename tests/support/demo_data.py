@@ -22,9 +22,11 @@ The story `seed_demo` tells about the bundled catalysts.toml, with DEMO_NOW (Fri
 - 2026-11-05 (now - 15 d): the Q3 10-Q is out (XBRL confirms each release): gross margin 69.1%
   < 70% and operating margin 19.6% < 20%, both guards missed (flagged, notified, not
   acknowledged); beats-own-guide still holds.
-- now - 10 min: a refresh of every symbol, fundamentals and next earnings dates; now - 5 min: a
+- now - 10 min: a refresh of every symbol, fundamentals, next earnings dates and the Street's
+  estimates (the replay market's, demo/street.py); now - 5 min: a
   refresh where MRVL fails ("yahoo: HTTP 503") and keeps its last good (stale) quote; at now the
-  stored data is evaluated once more (no change).
+  stored data is evaluated once more: ALAB's two guards on the Street (revisions up, forward
+  P/E under 200) hold, met for the first time.
 
 Usable outside pytest (bench/): nothing here imports pytest or tests.conftest.
 """
@@ -45,12 +47,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from catalyst_tui.config import Config, load_config
+from catalyst_tui.demo import yahoo as demo_yahoo
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.jobs.results import store_release
 from catalyst_tui.market.models import Bar, EarningsDate, FetchError, Quote, QuoteOutcome
 from catalyst_tui.market.sec.facts import derive_facts
 from catalyst_tui.market.sec.filings import Filing
 from catalyst_tui.market.sec.releases import read_release
+from catalyst_tui.market.yahoo.estimates import MODULES as ESTIMATE_MODULES
+from catalyst_tui.market.yahoo.estimates import parse_estimates
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.vocabulary import RESULTS
 from tests.support.shared import OWN_SEC
@@ -319,6 +324,14 @@ def _save_earnings(store: Store, config: Config, at: datetime) -> None:
         store.market.save_earnings(symbol, EarningsDate(symbol, day, SOURCE, estimate), at)
 
 
+def _save_estimates(store: Store, config: Config, at: datetime) -> None:
+    """What the day's estimates fetch at `at` stores: the replay market's quoteSummary answer
+    (demo/street.py) for each ticker, read as Yahoo's is (market/yahoo/estimates.py)."""
+    for symbol in config.tickers:
+        body = demo_yahoo.calendar(symbol, at, ESTIMATE_MODULES.split(","))
+        store.estimates.save(symbol, parse_estimates(body, symbol, at.date()), at)
+
+
 # ALAB's earnings releases of FY26 (the project's own, in the shape of its real EX-99.1): the
 # quarter as its 10-Q files it in the fixture (net income and non-GAAP EPS added), the day it
 # was released, and the next quarter's revenue guide it gave.
@@ -399,6 +412,7 @@ def seed_demo(store: Store, config: Config, *, now: datetime = DEMO_NOW, years: 
     _refresh(store, series, good, last_weekday(third.date()))
     _save_fundamentals(store, config, good)
     _save_earnings(store, config, good)
+    _save_estimates(store, config, good)
     failed = {STALE_SYMBOL: STALE_ERROR} if STALE_SYMBOL in series else {}
     _refresh(store, series, now - timedelta(minutes=5), last_weekday(good.date()), failed)
     evaluate_checkpoints(evaluation, store, now)

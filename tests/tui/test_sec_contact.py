@@ -108,9 +108,11 @@ async def test_the_ticker_screen_says_what_stays_pending_without_the_contact(tmp
             await open_alab(pilot, app)
             notice = " ".join(text_of(app, "#sec-notice").split())
             assert notice.startswith("No SEC contact set (providers.sec.user_agent): ")
-            # Every ALAB condition but the position's weight is on SEC's figures.
+            # Every ALAB condition but the position's weight and the Street's (Yahoo's
+            # estimates) is on SEC's figures.
+            other = ("weight", "eps_revision_30d", "forward_pe")
             sec_built = [c.id for c in config.tickers["ALAB"].checkpoints
-                         if c.when is not None and c.when.metric != "weight"]  # fmt: skip
+                         if c.when is not None and c.when.metric not in other]  # fmt: skip
             assert len(sec_built) == 6
             detail = screen_as(app, TickerScreen).detail
             assert detail is not None

@@ -44,13 +44,14 @@ def test_the_checkpoints_are_flagged_first_then_soonest_due_and_guards_last(demo
 def test_guards_with_an_end_come_by_it_and_equals_keep_the_file_order(demo_store: Store):
     records = demo_store.views.checkpoints("ALAB")
     guards = [c for c in records if c.kind == "guard"]
-    ends = [dt.date(2027, 6, 30), None, dt.date(2027, 1, 31), None]
+    ends = [dt.date(2027, 6, 30), None, dt.date(2027, 1, 31), None, None, None]
     ended = [g._replace(until=end) for g, end in zip(guards, ends, strict=True)]
     milestone = next(c for c in records if c.kind == "milestone")
     twin = milestone._replace(id="twin")
     ordered = in_due_order([*ended, milestone, twin])
     assert [c.id for c in ordered] == [
-        milestone.id, "twin", ended[2].id, ended[0].id, ended[1].id, ended[3].id
+        milestone.id, "twin", ended[2].id, ended[0].id, ended[1].id, ended[3].id, ended[4].id,
+        ended[5].id,
     ]  # fmt: skip
 
 

@@ -55,7 +55,9 @@ def test_position_pnl_weight_and_totals_come_from_lots_and_quotes(data):
 def test_counts_flags_next_due_and_earnings(data):
     _config, _store, w = data
     alab = w.row("ALAB")
-    assert (alab.met, alab.missed, alab.flagged) == (2, 3, 2)
+    # met: beats-own-guide, scorpio-x-full-volume (by hand) and the Street's two guards; missed:
+    # the two margin guards and the weight cap
+    assert (alab.met, alab.missed, alab.flagged) == (4, 3, 2)
     assert alab.next_due.checkpoint_id == "scorpio-largest-line"
     assert alab.next_due.days_left == (dt.date(2026, 12, 31) - TODAY).days
     assert alab.earnings == dt.date(2027, 2, 10) and not alab.earnings_estimate
@@ -76,6 +78,7 @@ def test_every_sort_order_keeps_every_row_and_orders_by_its_key(data, sort):
         "weight": lambda r: -r.weight,
         "thesis": lambda r: (-r.flagged, -r.missed, -r.pending),
         "due": lambda r: r.next_due.days_left,
+        "forward_pe": lambda r: r.forward_pe,
     }[sort]
     present = [r for r in rows if _has(r, sort)]
     assert [keyed(r) for r in present] == sorted(keyed(r) for r in present)
@@ -88,6 +91,7 @@ def _has(row, sort: str) -> bool:
         "pnl": row.pnl_pct is not None,
         "weight": row.weight is not None,
         "due": row.next_due is not None,
+        "forward_pe": row.forward_pe is not None,
     }.get(sort, True)
 
 

@@ -109,6 +109,25 @@ class EstimatesStore:
             )
         return out
 
+    def fiscal_year_eps(self) -> dict[str, Consensus]:
+        """Each active ticker's EPS consensus for the current fiscal year ("0y") as its last day
+        of estimates gave it (none where that day has no such row): what the watchlist's
+        forward P/E and revision arrow read, and only that (the average and the count of
+        analysts, the EPS trend now and 30 days ago; the rest of the record left unsaid). One
+        query of two seeks a ticker; CROSS JOIN keeps the tickers first, where SQLite would
+        otherwise scan every stored day of every symbol."""
+        return {
+            symbol: Consensus(
+                "0y", eps=Range(eps, analysts=analysts), trend=(now, None, then, None, None)
+            )  # fmt: skip
+            for symbol, eps, analysts, now, then in self._conn.execute(
+                "SELECT t.symbol, e.eps_avg, e.eps_analysts, e.eps_now, e.eps_30d FROM tickers t"
+                " CROSS JOIN estimates e ON e.symbol = t.symbol AND e.period = '0y'"
+                " AND e.day = (SELECT MAX(d.day) FROM estimates d WHERE d.symbol = t.symbol)"
+                " WHERE t.archived = 0"
+            )
+        }
+
     def of(self, symbol: str) -> StoredEstimates | None:
         return self.of_symbols([symbol]).get(symbol)
 

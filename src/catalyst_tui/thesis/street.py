@@ -73,21 +73,46 @@ def eps_estimate_next_fy(symbol: str, snap: MarketSnapshot, _pin: dt.date | None
     return _consensus(symbol, snap, "eps_estimate_next_fy", "+1y", "eps")
 
 
+def year_eps(year: Consensus | None) -> float | None:
+    """This fiscal year's EPS consensus where it is one: said, and by MIN_ANALYSTS or more
+    analysts where their count is said."""
+    if year is None or year.eps.average is None:
+        return None
+    if year.eps.analysts is not None and year.eps.analysts < MIN_ANALYSTS:
+        return None
+    return year.eps.average
+
+
+def price_over_eps(price: float | None, year: Consensus | None) -> float | None:
+    """The forward P/E: `price` / this fiscal year's EPS consensus; None without either, or
+    when the consensus is zero or a loss."""
+    eps = year_eps(year)
+    return None if price is None or eps is None or eps <= 0 else price / eps
+
+
+def revision(year: Consensus | None) -> float | None:
+    """This fiscal year's EPS consensus now against 30 days ago as the provider's EPS trend
+    says them, (now - then) / |then|; None where it says either not, or then is 0."""
+    now = year.trend[0] if year is not None else None
+    then = year.trend[2] if year is not None else None
+    return None if now is None or then is None or then == 0 else (now - then) / abs(then)
+
+
 def eps_revision_30d(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     """This fiscal year's EPS consensus now against 30 days ago: 0.05 is 5% higher."""
     stored = snap.estimates.get(symbol)
     if stored is None:
         return Observation(None, Missing(MissingCode.NO_ESTIMATES, symbol))
     year = stored.period("0y")
-    now = year.trend[0] if year is not None else None
-    then = year.trend[2] if year is not None else None
-    if now is None or then is None or then == 0:
+    moved = revision(year)
+    if year is None or moved is None:
         return Observation(None, Missing(MissingCode.NO_REVISION_TREND, symbol))
-    up = "" if year is None or year.up_30d is None else f"{year.up_30d} up"
-    down = "" if year is None or year.down_30d is None else f"{year.down_30d} down"
+    now, then = year.trend[0], year.trend[2]
+    up = "" if year.up_30d is None else f"{year.up_30d} up"
+    down = "" if year.down_30d is None else f"{year.down_30d} down"
     moves = " and ".join(p for p in (up, down) if p)
     note = f"{then:.2f} → {now:.2f}" + (f", {moves} in 30 days" if moves else "")
-    return Observation((now - then) / abs(then), note=f"{note}, as of {stored.day.isoformat()}")
+    return Observation(moved, note=f"{note}, as of {stored.day.isoformat()}")
 
 
 def forward_pe(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:

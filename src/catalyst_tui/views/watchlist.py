@@ -10,8 +10,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..market.estimates import Consensus
 from ..store import Store
 from ..store.records import DueCheckpoint, Health, WatchRecord
+from ..thesis.street import price_over_eps, revision
 from ..thesis.wording import reason_text
 from .money import PositionMoney, position_money
 from .results import ReleaseMark, recent_marks
@@ -39,9 +41,11 @@ SORTS: tuple[tuple[str, str], ...] = (
     ("weight", "weight"),
     ("thesis", "thesis (misses first)"),
     ("due", "next due"),
+    ("forward_pe", "forward P/E"),
 )
 # The sorts whose order (not reversed) is the largest first: the biggest gain, the heaviest
-# weight, the most misses; the others (symbol, next due) go up from the smallest.
+# weight, the most misses; the others (symbol, next due, the forward P/E: the cheapest first) go
+# up from the smallest.
 LARGEST_FIRST = frozenset({"day", "pnl", "weight", "thesis"})
 
 
@@ -99,6 +103,10 @@ class WatchRow(NamedTuple):
     realized_year: float | None = None  # this calendar year's sales
     sold: bool = False  # there are sales
     release: ReleaseMark | None = None  # results released in the last few days: beat or miss
+    # The Street: price / this fiscal year's EPS consensus (the metric forward_pe), and that
+    # consensus now against 30 days ago (eps_revision_30d); None where not known.
+    forward_pe: float | None = None
+    revision: float | None = None
 
     @property
     def has_quote(self) -> bool:
@@ -184,6 +192,7 @@ _SORT_KEYS: dict[str, Callable[[WatchRow], object]] = {
     "weight": lambda r: None if r.weight is None else -r.weight,
     "thesis": lambda r: (-r.flagged, -r.missed, -r.pending, r.position),
     "due": lambda r: None if r.next_due is None else r.next_due.days_left,
+    "forward_pe": lambda r: r.forward_pe,
 }
 
 
@@ -219,8 +228,18 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     ]
     if marks:
         rows = [r._replace(release=marks.get(r.symbol)) for r in rows]
+    years = store.estimates.fiscal_year_eps()
+    if years:
+        rows = [_with_street(r, years.get(r.symbol)) for r in rows]
     groups = list(dict.fromkeys(r.group for r in rows))
     return Watchlist(rows, store.views.health(), groups, currency)
+
+
+def _with_street(row: WatchRow, year: Consensus | None) -> WatchRow:
+    """The row with its forward P/E and revision, as thesis/street.py's metrics compute them."""
+    if year is None:
+        return row
+    return row._replace(forward_pe=price_over_eps(row.price, year), revision=revision(year))
 
 
 def _watch_row(

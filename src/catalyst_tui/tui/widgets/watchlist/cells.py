@@ -1,6 +1,6 @@
 """The watchlist table's columns and the cells of one row: the symbol (flagged or not), price,
-day's change, 30-day sparkline, thesis score, position (P&L, P&L %, value, weight, shares) and
-the next dates."""
+day's change, 30-day sparkline, thesis score, position (P&L, P&L %, value, weight, shares), the
+next dates, and the Street's forward P/E with its revision arrow."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("weight", "Weight"),
     ("due", "Next due"),
     ("earnings", "Earnings"),
+    ("forward_pe", "Fwd P/E"),  # with the arrow of the Street's revisions
     ("shares", "Shares"),  # the least telling (Value and Weight say the size): at 120, past it
 )
 
@@ -97,6 +98,7 @@ def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
         fmt.percent(row.weight, sign=False) if row.shares else "",
         due,
         earnings,
+        street_cell(row.forward_pe, row.revision),
         fmt.shares(row.shares),
     )
 
@@ -112,6 +114,25 @@ def release_mark(vs_guide: float | None) -> Text:
     if vs_guide >= 0:
         return Text(f"▲ {vs_guide:+.1%}", style=f"bold {p.good}")
     return Text(f"▼ {vs_guide:+.1%}", style=p.alarm)
+
+
+def street_cell(forward_pe: float | None, revision: float | None) -> Text:
+    """`46.2x ▲`: the forward P/E, then ▲ when this fiscal year's EPS consensus is higher than
+    30 days ago, ▼ lower, = the same, nothing when not known; — for no forward P/E."""
+    p = ink()
+    if forward_pe is None:
+        cell = Text(fmt.NONE, style=p.muted)
+    else:
+        cell = Text(f"{forward_pe:,.0f}x" if forward_pe >= 100 else f"{forward_pe:.1f}x")
+    if revision is not None:
+        cell.append(" ")
+        if revision > 0:
+            cell.append("▲", style=p.good)
+        elif revision < 0:
+            cell.append("▼", style=p.bad)
+        else:
+            cell.append("=", style="bold")
+    return cell
 
 
 def _spark(closes: tuple[float, ...]) -> Text:
