@@ -2,7 +2,9 @@
 
 Pure. The statement is the segment holding revenue and net income under dated columns, a
 titled one ("Condensed Consolidated Statements of Income", "Income Statements")
-before a summary table; its latest quarter column is the quarter reported, and a year column
+before a summary table, and among untitled ones one printing diluted EPS before a business
+segment's (which no other statement is checked against); its latest quarter column is the
+quarter reported, and a year column
 ending that same day makes it a Q4 release. GAAP figures come from that statement only.
 Non-GAAP diluted EPS comes from wherever the release labels it (reconciliations, summary
 tables): a dated column must end on the quarter's day, an undated one ("Q3 FY24") must carry,
@@ -54,6 +56,9 @@ class Statement:
     period_end: date
     quarterly: bool  # False: a statement of years only (an annual release)
     titled: bool
+    # it prints diluted EPS: only the company's figures are per share, a business segment's
+    # table of revenue and net income ("Results for CIB") prints none
+    per_share: bool = False
 
 
 def find_statements(segments: list[Segment]) -> list[Statement]:
@@ -75,8 +80,9 @@ def find_statements(segments: list[Segment]) -> list[Statement]:
             continue
         titled = _TITLE.search(segment.context[-_TITLE_REACH:]) is not None
         end = max(d for d in (quarters or years) if d is not None)
-        found.append(Statement(segment, end, bool(quarters), titled))
-    return sorted(found, key=lambda s: (not s.titled, not s.quarterly))
+        per_share = any(eps_diluted(line) for line in lines)
+        found.append(Statement(segment, end, bool(quarters), titled, per_share))
+    return sorted(found, key=lambda s: (not s.titled, not s.quarterly, not s.per_share))
 
 
 _NON_GAAP_TITLE = re.compile(r"non-gaap|adjusted|reconciliation")
@@ -135,6 +141,8 @@ def read_agreed(
     for other in statements[1:]:
         if other.titled != statements[0].titled or other.period_end != statements[0].period_end:
             continue
+        if not other.titled and statements[0].per_share and not other.per_share:
+            continue  # a business segment's results beside the company's
         read = _read(other, segments, kind)
         if read is None:
             continue

@@ -25,7 +25,8 @@ __all__ = [
 ]
 
 _REVENUE = re.compile(
-    r"^(?P<total>total )?(?:net )?(?:operating )?(?:revenues?|sales)(?:, net)?$"
+    r"^(?P<total>total )?(?:net )?(?:operating )?(?:revenues?|sales)(?:, net)?"
+    r"(?: - reported|, as reported| \(reported\))?$"  # "Net revenue - reported" (not "- managed")
     r"|^sales, net(?: of .*)?$"
     r"|^(?P<total2>total )?(?:net )?sales and (?:other )?(?:operating )?revenues?$"
     r"|^(?P<total3>total )?revenues? and other income$"

@@ -1,6 +1,9 @@
 """The day a release's quarter ends where its tables give none: a statement headed "First-Quarter"
 over "2025 | 2024", whose note says "The financial statements present the three months ended
-March 30, 2025 and March 31, 2024" (Pfizer).
+March 30, 2025 and March 31, 2024" (Pfizer); a results table of quarters named by their order
+("2Q25 | 1Q25 | 2Q24"), whose text lists the days those quarters ended in the same order ("Book
+value per share was $122.51, $119.24 and $111.29 at June 30, 2025, March 31, 2025 and June 30,
+2024, respectively"): each day a quarter's span from the next, as the names are (a bank).
 
 Pure. Only the statements' own note is taken, and only when it names one day for the year the
 columns carry: a sentence on "subsidiaries operating outside the U.S. ... the three months ended
@@ -16,7 +19,7 @@ from datetime import date
 from .release_periods import Kind, bare_years, day_at
 from .release_tables import Segment
 
-__all__ = ["date_quarters", "stated_quarter_ends"]
+__all__ = ["date_orders", "date_quarters", "stated_quarter_ends"]
 
 _NOTE = re.compile(
     r"statements? (?:presents?|reflects?|includes?|covers?) (?:the )?"
@@ -58,3 +61,70 @@ def date_quarters(segments: list[Segment], text: str) -> list[Segment] | None:
             lines.append(replace(line, figures=figures))
         dated.append(replace(segment, lines=tuple(lines)))
     return dated
+
+
+# "June 30, 2025, March 31, 2025 and June 30, 2024": two or more days, in a list
+_DAY = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d"
+_DAY_LIST = re.compile(rf"{_DAY}(?:,? (?:and )?{_DAY})+")
+_QUARTER_DAYS = 91.31  # a quarter's mean length; a 13-week quarter or a calendar one
+_SLACK_DAYS = 10  # 52/53-week years end a quarter a few days either side
+
+
+def date_orders(segments: list[Segment], text: str) -> list[Segment] | None:
+    """The segments with each quarter column named by its order ("2Q25") dated by a list of days
+    the text gives in the columns' order, the days as far apart as the quarters named; None
+    when no segment has such columns and such a list, or two lists date a quarter differently."""
+    lower = text.lower()
+    lists = [
+        [d for at in re.finditer(_DAY, found.group()) if (d := day_at(found.group(), at.start()))]
+        for found in _DAY_LIST.finditer(lower)
+    ]
+    days: dict[tuple[int, int], date] = {}
+    for segment in segments:
+        orders = _orders(segment)
+        for listed in lists:
+            if len(listed) == len(orders) and _spaced(orders, listed):
+                for order, day in zip(orders, listed, strict=True):
+                    if days.setdefault(order, day) != day:
+                        return None  # two lists, two days for one quarter: no answer
+    if not days:
+        return None
+    return [
+        replace(segment, lines=tuple(
+            replace(line, figures=tuple(
+                replace(f, column=replace(f.column, end=days[f.column.order]))
+                if f.column.kind is Kind.QUARTER and f.column.end is None
+                and f.column.order in days and not f.column.forecast
+                else f
+                for f in line.figures))
+            for line in segment.lines))
+        for segment in segments
+    ]  # fmt: skip
+
+
+def _orders(segment: Segment) -> list[tuple[int, int]]:
+    """The quarters named by their order in the segment's columns, left to right, each once."""
+    found: list[tuple[int, int]] = []
+    for line in segment.lines:
+        for f in line.figures:
+            column = f.column
+            if (
+                column.kind is Kind.QUARTER
+                and column.end is None
+                and column.order
+                and column.order not in found
+                and not column.forecast
+            ):
+                found.append(column.order)
+    return found if len(found) > 1 else []
+
+
+def _spaced(orders: list[tuple[int, int]], days: list[date]) -> bool:
+    """Whether the days are as far apart as the quarters named: 2Q25, 1Q25, 2Q24 and June 30,
+    2025, March 31, 2025, June 30, 2024 (a quarter, then four)."""
+    first, day = orders[0], days[0]
+    for order, other in zip(orders[1:], days[1:], strict=True):
+        quarters = (first[0] - order[0]) * 4 + first[1] - order[1]
+        if abs((day - other).days - quarters * _QUARTER_DAYS) > _SLACK_DAYS:
+            return False
+    return True

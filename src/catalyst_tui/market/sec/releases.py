@@ -57,7 +57,7 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
     from .release_guidance import read_guidance
     from .release_layout import checked, places_of
     from .release_periods import Kind
-    from .release_stated import date_quarters
+    from .release_stated import date_orders, date_quarters
     from .release_tables import segments
 
     document = read_document(body)
@@ -71,6 +71,9 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
     statements = find_statements(found)
     if not statements and (dated := date_quarters(found, document.text)) is not None:
         found = dated  # "First-Quarter" over "2025", dated by the statements' own note
+        statements = find_statements(found)
+    if not statements and (dated := date_orders(found, document.text)) is not None:
+        found = dated  # "2Q25 | 1Q25 | 2Q24", dated by the days the text lists in that order
         statements = find_statements(found)
     if filed is not None and statements:
         statements = [s for s in statements if s.period_end <= filed]

@@ -1,0 +1,135 @@
+"""Shapes of real releases the reader had left unread, read in place from ../shared by their
+structure, each beside a near miss (a similar but different statement) that gives none.
+
+Each expected figure was read by hand from the release, as cited beside it. JPMorgan's results
+table names its quarters "2Q25 | 1Q25 | 2Q24" with no day; the days come from the text listing
+them in the columns' order ("... at June 30, 2025, March 31, 2025 and June 30, 2024,
+respectively"), each as far from the next as the quarters named. Beside the quarters it prints
+"$ O/(U)" columns under "1Q25": differences, no period's figures. Its business segments'
+tables ("Results for CIB") also hold net revenue and net income; only the company's prints
+diluted EPS.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.support.shared import REALDATA
+
+from catalyst_tui.market.release_records import NOT_READ_TEXT, NotRead, to_json
+from catalyst_tui.market.sec.release_periods import read_column
+from catalyst_tui.market.sec.releases import read_release
+
+RELEASES = REALDATA / "more" / "releases"
+JPM_2Q25 = "JPM_0000019617-25-000518_a2q25erfexhibit991narrative.htm"
+JPM_4Q24 = "JPM_0000019617-25-000040_a4q24erfexhibit991narrative.htm"
+JPM_DAYS = "at June 30, 2025, March 31, 2025 and June 30, 2024, respectively"
+
+
+def _read(name: str) -> dict:
+    return to_json(read_release((RELEASES / name).read_bytes()))
+
+
+def _jpm(replace: str, by: str) -> dict:
+    body = (RELEASES / JPM_2Q25).read_text("utf-8")
+    assert body.count(replace) == 1
+    return to_json(read_release(body.replace(replace, by)))
+
+
+@pytest.mark.parametrize(
+    ("name", "period_end", "quarter"),
+    [
+        (
+            JPM_2Q25,
+            "2025-06-30",  # "Book value per share was ... at June 30, 2025, March 31, 2025 and ..."
+            {
+                "revenue": 44_912e6,  # Net revenue - reported $ 44,912 ($ millions)
+                "gross_profit": None,  # a bank: no cost of revenue, no gross profit
+                "operating_income": None,
+                "net_income": 14_987e6,  # Net income $ 14,987
+                "eps_diluted": 5.24,  # Earnings per share - diluted $ 5.24
+                # "EXCLUDING A SIGNIFICANT ITEM, OF $14.2 BILLION ($4.96 PER SHARE)" is a
+                # headline's sentence, in no table: not read
+                "eps_nongaap": None,
+            },
+        ),
+        (
+            JPM_4Q24,
+            "2024-12-31",  # "... at December 31, 2024, September 30, 2024, and December 31, 2023"
+            {
+                "revenue": 42_768e6,  # 4Q24 | 3Q24 | 4Q23: Net revenue - reported $ 42,768
+                "gross_profit": None,
+                "operating_income": None,
+                "net_income": 14_005e6,  # Net income $ 14,005
+                "eps_diluted": 4.81,  # Earnings per share - diluted $ 4.81
+                "eps_nongaap": None,
+            },
+        ),
+    ],
+)
+def test_a_banks_quarters_dated_by_the_days_its_text_lists(
+    name: str, period_end: str, quarter: dict
+) -> None:
+    read = _read(name)
+    assert (read["found"], read["period_end"]) == (True, period_end)
+    assert read["quarter"] == quarter
+    # the full year is told in sentences only ("RECORD FULL-YEAR 2024 NET INCOME OF $58.5
+    # BILLION"): no year column, no year read
+    assert (read["year"], read["guidance"]) == (None, [])
+
+
+@pytest.mark.parametrize(
+    "days",
+    [
+        # the days not a quarter and a year apart, as 2Q25 | 1Q25 | 2Q24 are
+        "at June 30, 2025, December 31, 2024 and June 30, 2024, respectively",
+        # two days for three quarters
+        "at June 30, 2025 and June 30, 2024, respectively",
+        # none listed: "as of June 30, 2025" alone, or the 10-Q "for the quarterly period ended
+        # March 31, 2025" the text cites, say nothing of which quarter is which
+        "at the end of each period",
+    ],
+)
+def test_a_list_of_days_not_matching_the_quarters_dates_nothing(days: str) -> None:
+    read = _jpm(JPM_DAYS, days)
+    assert (read["found"], read["reason_code"]) == (False, "undated")
+    assert read["reason"] == NOT_READ_TEXT[NotRead.UNDATED]
+
+
+def test_two_lists_dating_a_quarter_differently_date_nothing() -> None:
+    other = ". Deposits grew at June 28, 2025, March 29, 2025 and June 29, 2024, respectively"
+    read = _jpm(JPM_DAYS, JPM_DAYS + other)
+    assert (read["found"], read["reason_code"]) == (False, "undated")
+
+
+def test_without_its_eps_line_the_company_table_is_not_told_from_a_segments() -> None:
+    # "Results for CIB" holds Net revenue 19,535 and Net income 6,650 under the same quarters:
+    # with the company's diluted EPS gone, which table is the company's is not said
+    read = _jpm("Earnings per share - diluted", "Return on assets")
+    assert read["found"] is True
+    quarter = read["quarter"]
+    assert (quarter["revenue"], quarter["net_income"], quarter["eps_diluted"]) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    "header", ["1Q25 $ O/(U)", "1Q25 O/(U) %", "Change vs 3Q24", "Q3 FY24 vs Q3 FY23", "B/(W) 4Q24"]
+)
+def test_a_column_of_differences_is_no_period(header: str) -> None:
+    column = read_column(header)
+    assert (column.kind, column.end, column.order) == (None, None, None)
+    assert read_column("1Q25").order == (2025, 1)  # the quarter's own column still is one
+
+
+def test_labels_between_the_quarters_and_the_years_name_their_rows() -> None:
+    # ExxonMobil Q4 2024 Results Summary: "4Q24 | 3Q24 | Change vs 3Q24 | Dollars in millions
+    # (except per share data) | 2024 | 2023 | Change vs 2023"; "1.67 | 1.92 | -0.25 | Earnings
+    # Excl. Identified Items Per Common Share (non-GAAP) | 7.79 | 9.52 | -1.73"
+    name = "XOM_0000034088-25-000006_f8k4q24991.htm"
+    read = _read(name)
+    assert (read["quarter"]["eps_nongaap"], read["year"]["eps_nongaap"]) == (1.67, 7.79)
+    # near miss: the same tables (the release prints the figure in three) with the quarter
+    # column named the year before's fourth quarter
+    body = (RELEASES / name).read_text("utf-8")
+    assert body.count(">4Q24<") > 3
+    altered = to_json(read_release(body.replace(">4Q24<", ">4Q23<")))
+    assert altered["quarter"]["eps_nongaap"] is None
+    assert altered["quarter"]["eps_diluted"] == 1.72  # the statement's own, still read
