@@ -133,3 +133,35 @@ def test_labels_between_the_quarters_and_the_years_name_their_rows() -> None:
     altered = to_json(read_release(body.replace(">4Q24<", ">4Q23<")))
     assert altered["quarter"]["eps_nongaap"] is None
     assert altered["quarter"]["eps_diluted"] == 1.72  # the statement's own, still read
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period_end"),
+    [
+        (
+            "JPMorgan Chase reported results for the second quarter ended June 30, 2025",
+            "2025-06-30",
+        ),
+        ("Results for the second-quarter 2025 ended June 30, 2025 follow", "2025-06-30"),
+        # near misses: no quarter named (the 10-Q's "quarterly period ended March 31, 2025" the
+        # release cites stays no answer), another quarter, a fiscal year the columns do not name
+        ("Results for the period ended June 30, 2025 follow", None),
+        ("Results for the first quarter ended June 30, 2025 follow", None),
+        ("Results for the second quarter of fiscal 2026 ended June 30, 2025 follow", None),
+        # two days for one quarter: no answer
+        (
+            "Results for the second quarter ended June 30, 2025; the second quarter ended "
+            "June 28, 2025 at the subsidiary",
+            None,
+        ),
+    ],
+)
+def test_the_quarter_named_with_its_end_dates_its_column(
+    sentence: str, period_end: str | None
+) -> None:
+    read = _jpm(JPM_DAYS, f"at the end of each period. {sentence}.")
+    assert (read["found"], read["period_end"]) == (period_end is not None, period_end)
+    if period_end:
+        assert (read["quarter"]["revenue"], read["quarter"]["eps_diluted"]) == (44_912e6, 5.24)
+    else:
+        assert read["reason_code"] == "undated"

@@ -3,7 +3,10 @@ over "2025 | 2024", whose note says "The financial statements present the three 
 March 30, 2025 and March 31, 2024" (Pfizer); a results table of quarters named by their order
 ("2Q25 | 1Q25 | 2Q24"), whose text lists the days those quarters ended in the same order ("Book
 value per share was $122.51, $119.24 and $111.29 at June 30, 2025, March 31, 2025 and June 30,
-2024, respectively"): each day a quarter's span from the next, as the names are (a bank).
+2024, respectively"): each day a quarter's span from the next, as the names are (a bank); or
+names the quarter with its end ("results for its third quarter ended September 30, 2025": the
+column "Q3 2025", never "Q3 FY26"). A 10-Q's "quarterly period ended March 31, 2025" names no
+quarter, and is no answer.
 
 Pure. Only the statements' own note is taken, and only when it names one day for the year the
 columns carry: a sentence on "subsidiaries operating outside the U.S. ... the three months ended
@@ -79,7 +82,13 @@ def date_orders(segments: list[Segment], text: str) -> list[Segment] | None:
         [d for at in re.finditer(_DAY, found.group()) if (d := day_at(found.group(), at.start()))]
         for found in _DAY_LIST.finditer(lower)
     ]
-    days: dict[tuple[int, int], date] = {}
+    named = _named_ends(lower)
+    if named is None:
+        return None  # "third quarter ended" two different days
+    # a quarter named with its end dates its column only where no table names a later one: the
+    # release reports its latest quarter ("first quarter ended June 30" beside "2Q25" is wrong)
+    latest = _latest_orders(segments)
+    days = {order: day for order, day in named.items() if order in latest}
     for segment in segments:
         orders = _orders(segment)
         for listed in lists:
@@ -93,13 +102,52 @@ def date_orders(segments: list[Segment], text: str) -> list[Segment] | None:
         replace(segment, lines=tuple(
             replace(line, figures=tuple(
                 replace(f, column=replace(f.column, end=days[f.column.order]))
-                if f.column.kind is Kind.QUARTER and f.column.end is None
+                if f.column.kind in (Kind.QUARTER, Kind.YEAR) and f.column.end is None
                 and f.column.order in days and not f.column.forecast
                 else f
                 for f in line.figures))
             for line in segment.lines))
         for segment in segments
     ]  # fmt: skip
+
+
+# "results for its third quarter ended September 30, 2025", "fourth quarter and full year
+# ended December 31, 2024", "second quarter of fiscal 2026 ended July 27, 2025"
+_NAMED_END = re.compile(
+    r"\b(first|second|third|fourth)[- ]quarter(?: of)?(?: fiscal(?: year)?)?(?: ((?:19|20)\d\d))?"
+    r"(?P<year> and (?:the )?(?:full[- ]|fiscal )?year(?: ((?:19|20)\d\d))?)?,? ended,? (?:on )?"
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _named_ends(lower: str) -> dict[tuple[int, int], date] | None:
+    """The day each quarter the text names with its end ends: (fiscal year, quarter) -> day; the
+    fiscal year as named, else the day's own year (a fiscal year named otherwise, "Q3 FY24"
+    ending in 2023, then matches no column: undated rather than guessed). A quarter's (or with
+    "and full year" the year's, (fiscal year, 0)) two different days: None."""
+    days: dict[tuple[int, int], date] = {}
+    for named in _NAMED_END.finditer(lower):
+        day = day_at(lower, named.end())
+        if day is None:
+            continue
+        year = int(named[2] or named[4] or day.year)
+        orders = [(year, _ORDINALS[named[1]])] + ([(year, 0)] if named["year"] else [])
+        for order in orders:
+            if days.setdefault(order, day) != day:
+                return None
+    return days
+
+
+def _latest_orders(segments: list[Segment]) -> set[tuple[int, int]]:
+    """The latest quarter and the latest year any table names by its order."""
+    quarters: set[tuple[int, int]] = set()
+    years: set[tuple[int, int]] = set()
+    for segment in segments:
+        for line in segment.lines:
+            for f in line.figures:
+                if f.column.order and not f.column.forecast:
+                    (years if f.column.kind is Kind.YEAR else quarters).add(f.column.order)
+    return {max(found) for found in (quarters, years) if found}
 
 
 def _orders(segment: Segment) -> list[tuple[int, int]]:
