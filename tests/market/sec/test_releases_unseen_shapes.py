@@ -13,9 +13,9 @@ diluted EPS.
 from __future__ import annotations
 
 import pytest
-from tests.support.shared import REALDATA
+from tests.support.shared import PRESS_RELEASES, REALDATA
 
-from catalyst_tui.market.release_records import NOT_READ_TEXT, NotRead, to_json
+from catalyst_tui.market.release_records import NOT_READ_TEXT, Gap, NotRead, to_json
 from catalyst_tui.market.sec.release_periods import read_column
 from catalyst_tui.market.sec.releases import read_release
 
@@ -165,3 +165,47 @@ def test_the_quarter_named_with_its_end_dates_its_column(
         assert (read["quarter"]["revenue"], read["quarter"]["eps_diluted"]) == (44_912e6, 5.24)
     else:
         assert read["reason_code"] == "undated"
+
+
+def test_a_statement_whose_scale_line_is_missed_is_not_whole_dollars_beside_scaled_tables() -> None:
+    # Netflix Q4 2024: "(in thousands, except per share data)" over its statement, Revenues
+    # 10,246,513; its other tables say "(in thousands)" too. The statement's line gone, its
+    # eight digits are not $10.2 million: left out, as no scale is stated for them
+    body = (PRESS_RELEASES / "NFLX_0001065280-25-000033_ex991_q424.htm").read_text("utf-8")
+    line = "(in thousands, except per share data)"
+    assert body.count(line) == 1
+    read = read_release(body.replace(line, "(unaudited)"))
+    assert read.quarter.revenue is None
+    assert read.quarter.gap("revenue") is Gap.UNKNOWN_SCALE
+    assert read.quarter.eps_diluted == 4.27  # per share, no scale needed
+    assert to_json(read_release(body))["quarter"]["revenue"] == 10_246_513e3
+
+
+def _ads_statement(*rows: str) -> str:
+    cells = "".join(
+        f"<tr><td>{label}</td><td>{value}</td></tr>"
+        for label, _, value in (row.partition("|") for row in rows)
+    )
+    return (
+        "<html><body><p>CONSOLIDATED STATEMENTS OF INCOME</p><p>(In millions)</p><table>"
+        "<tr><td></td><td>Three Months Ended September 30, 2025</td></tr>"
+        f"{cells}</table></body></html>"
+    )
+
+
+REVENUE_AND_INCOME = ("Total revenues|1,000", "Net income|400")
+
+
+def test_a_depositary_share_is_no_share() -> None:
+    # an ADS is several shares: "Diluted" under "Earnings per ADS" is not diluted EPS, whether
+    # the per-ADS lines stand before the per-share ones or alone
+    per_ads = ("Earnings per ADS:|", "Basic|8.20", "Diluted|8.00")
+    per_share = ("Earnings per share:|", "Basic|1.03", "Diluted|1.00")
+    both = _ads_statement(*REVENUE_AND_INCOME, *per_ads, *per_share)
+    assert to_json(read_release(both))["quarter"]["eps_diluted"] == 1.00
+    alone = _ads_statement(*REVENUE_AND_INCOME, "Diluted earnings per ADS|8.00")
+    read = read_release(alone)
+    assert (read.found, read.quarter.eps_diluted) == (True, None)
+    heading = _ads_statement(*REVENUE_AND_INCOME, "Net income per American depositary share:|",
+                             "Diluted|8.00")  # fmt: skip
+    assert read_release(heading).quarter.eps_diluted is None

@@ -30,7 +30,7 @@ from .release_labels import (
     revenue_rank,
 )
 from .release_periods import Column, Kind
-from .release_tables import Figure, Line, Segment
+from .release_tables import Figure, Line, Segment, states_scale
 
 __all__ = [
     "Statement",
@@ -179,7 +179,8 @@ def _read(
 
     if not any(reported(f.column) for line in segment.lines for f in line.figures):
         return None
-    scale = segment.scale or (Decimal(1) if _whole_dollars(statement, reported) else None)
+    whole = _whole_dollars(statement, reported) and not any(map(states_scale, segments))
+    scale = segment.scale or (Decimal(1) if whole else None)
     values: dict[str, Decimal] = {}
     units: dict[str, float] = {}
     missing: dict[str, Gap] = {}
@@ -246,7 +247,9 @@ _WHOLE_DOLLARS = Decimal(1_000_000)  # no company reporting in whole dollars sel
 def _whole_dollars(statement: Statement, reported: Callable[[Column], bool]) -> bool:
     """Whether a statement stating no scale is in whole dollars: titled, and its revenue
     printed with seven digits or more. "Revenue 52,226" with its "(Millions of Dollars)" line
-    missed is not $52,226: with no scale the amounts are left out rather than guessed."""
+    missed is not $52,226: with no scale the amounts are left out rather than guessed. Nor is
+    it where any table of the release states a scale (the caller's check): "Revenues 10,246,513"
+    of a release "in thousands" elsewhere is $10.2 billion with its scale line missed."""
     if not statement.titled:
         return False
     revenue = _best(statement.segment.lines, _on_label(revenue_rank), reported)

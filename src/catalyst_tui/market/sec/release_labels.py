@@ -46,6 +46,8 @@ _NET_INCOME = re.compile(
 )
 _OTHERS = re.compile(r"non-?controlling|minority|redeemable")
 _SHARES = re.compile(r"\bshares\b|weighted")
+# a depositary share holds several shares: "Diluted earnings per ADS" is no EPS
+_ADS = re.compile(r"\bads\b|\badss\b|depositary")
 _PER_SHARE = re.compile(r"per (?:common |diluted )?share|\beps\b")
 _NON_GAAP = re.compile(r"non-gaap|adjusted|\bcore\b|\bcomparable\b")
 # A company's own non-GAAP measure named by what it leaves out: not another, qualified figure
@@ -102,6 +104,8 @@ def eps_diluted(line: Line) -> bool:
 def _eps_diluted(label: str, section: str) -> bool:
     if _NON_GAAP.search(label) or _SHARES.search(label) or _QUALIFIED.search(label):
         return False
+    if _ADS.search(label) or _ADS.search(section):
+        return False
     if ("diluted" in label or "assuming dilution" in label) and _PER_SHARE.search(label):
         return True
     if section in ("diluted", "assuming dilution") and _PER_SHARE.search(label):
@@ -125,7 +129,9 @@ def eps_nongaap(line: Line, title: str) -> bool:
     label = line.label
     if _STANDARD_EXCLUSION.search(label):  # the company's own non-GAAP measure, so named
         label = _STANDARD_EXCLUSION.sub(" non-gaap", label)
-    if _QUALIFIED.search(label) or _SHARES.search(label):
+    if _QUALIFIED.search(label) or _SHARES.search(label) or _ADS.search(label):
+        return False
+    if _ADS.search(line.section):
         return False
     if _NON_GAAP.search(label):
         if _PER_SHARE.search(label) and "basic" not in label:

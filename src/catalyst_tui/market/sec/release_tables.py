@@ -21,7 +21,7 @@ from typing import NamedTuple
 from .release_document import Cell, Table
 from .release_periods import Column, dated, read_column
 
-__all__ = ["Figure", "Line", "Segment", "normal_label", "segments"]
+__all__ = ["Figure", "Line", "Segment", "normal_label", "segments", "states_scale"]
 
 _CONTEXT_CHARS = 700  # the text a segment keeps before its figures: title, scale, lead-in
 _PAGE_BREAK_CHARS = 40  # at most a page number and a running head between a table's halves
@@ -264,6 +264,14 @@ def _column(
         text = " ".join(h.text for h in headers if h.start < end and start < h.end)
         seen[key] = read_column(text)
     return seen[key]
+
+
+def states_scale(segment: Segment) -> bool:
+    """Whether the segment's lead-in or headers state a scale of amounts ("in thousands")."""
+    return segment.scale is not None or any(
+        _scale(text.lower()) is not None
+        for text in (segment.context, *(h.text for h in segment.headers))
+    )
 
 
 def _scale(context: str) -> Decimal | None:
