@@ -46,7 +46,8 @@ _NOT_GUIDANCE = re.compile(
     r"|\b(?:had|previously|originally|initially|formerly|once)\s+(?:\w+\s+)?"
     r"(?:expect|anticipat|project|forecast|guid|estimat)\w*"
     r"|\banalysts?\b|\bconsensus\b|\bstreet\b|\binvestors\b"
-    r"|(?<!our )(?<!our prior )(?<!our previous )\bexpectations\b",  # ours are no one else's
+    r"|\bexpectations\b(?<!our expectations)(?<!our prior expectations)"  # ours: no one else's
+    r"(?<!our previous expectations)",
     re.I,
 )
 _PAST = re.compile(r"\b(?:was|were|reported|achieved|totaled|totalled|grew|rose|declined"

@@ -77,6 +77,11 @@ def date_orders(segments: list[Segment], text: str) -> list[Segment] | None:
     """The segments with each quarter column named by its order ("2Q25") dated by a list of days
     the text gives in the columns' order, the days as far apart as the quarters named; None
     when no segment has such columns and such a list, or two lists date a quarter differently."""
+    # a quarter named with its end dates its column only where no table names a later one: the
+    # release reports its latest quarter ("first quarter ended June 30" beside "2Q25" is wrong)
+    latest = _latest_orders(segments)
+    if not latest:
+        return None  # no column named by its order: the text is not read for days
     lower = text.lower()
     lists = [
         [d for at in re.finditer(_DAY, found.group()) if (d := day_at(found.group(), at.start()))]
@@ -85,9 +90,6 @@ def date_orders(segments: list[Segment], text: str) -> list[Segment] | None:
     named = _named_ends(lower)
     if named is None:
         return None  # "third quarter ended" two different days
-    # a quarter named with its end dates its column only where no table names a later one: the
-    # release reports its latest quarter ("first quarter ended June 30" beside "2Q25" is wrong)
-    latest = _latest_orders(segments)
     days = {order: day for order, day in named.items() if order in latest}
     for segment in segments:
         orders = _orders(segment)
