@@ -12,6 +12,8 @@ diluted EPS.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from tests.support.shared import PRESS_RELEASES, REALDATA
 
@@ -209,3 +211,29 @@ def test_a_depositary_share_is_no_share() -> None:
     heading = _ads_statement(*REVENUE_AND_INCOME, "Net income per American depositary share:|",
                              "Diluted|8.00")  # fmt: skip
     assert read_release(heading).quarter.eps_diluted is None
+
+
+def test_twelve_months_are_the_fiscal_year_only_on_a_fourth_quarter_release() -> None:
+    # Amazon Q4 2024: "AMAZON.COM ANNOUNCES FOURTH QUARTER RESULTS", its statement "Three Months
+    # Ended December 31 | Twelve Months Ended December 31": the year, Total net sales 637,959
+    name = "AMZN_0001018724-25-000002_amzn-20241231xex991.htm"
+    body = (PRESS_RELEASES / name).read_text("utf-8")
+    assert to_json(read_release(body))["year"]["revenue"] == 637_959e6
+    # near miss: the same statement on a release of a first quarter (Amazon prints trailing
+    # twelve months in every quarter's statement): those twelve months are no fiscal year
+    first = re.sub("(?i)fourth quarter", "first quarter", body)
+    read = to_json(read_release(first))
+    assert read["year"] is None
+    assert (read["quarter"]["revenue"], read["quarter"]["eps_diluted"]) == (187_792e6, 1.86)
+
+
+def test_the_whole_diluted_eps_before_its_part_from_continuing_operations() -> None:
+    rows = ("Diluted earnings per share from continuing operations|1.00",
+            "Diluted earnings per share from discontinued operations|0.10",
+            "Diluted earnings per share|1.10")  # fmt: skip
+    read = read_release(_ads_statement(*REVENUE_AND_INCOME, *rows))
+    assert read.quarter.eps_diluted == 1.10
+    # near miss: only the parts are printed; continuing operations' part is read, never the
+    # discontinued one's
+    parts = read_release(_ads_statement(*REVENUE_AND_INCOME, rows[1], rows[0]))
+    assert parts.quarter.eps_diluted == 1.00

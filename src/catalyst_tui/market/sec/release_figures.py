@@ -24,6 +24,7 @@ from .release_eps import Period, gaap_eps_summary, nongaap_eps
 from .release_labels import (
     cost_rank,
     eps_diluted,
+    eps_diluted_rank,
     gross_profit_rank,
     net_income_rank,
     operating_income_rank,
@@ -35,6 +36,7 @@ from .release_tables import Figure, Line, Segment, states_scale
 __all__ = [
     "Statement",
     "find_statements",
+    "fiscal_year",
     "has_period",
     "read_agreed",
     "read_figures",
@@ -111,6 +113,33 @@ def has_period(statement: Statement, kind: Kind) -> bool:
         for line in statement.segment.lines
         for f in line.figures
     )
+
+
+_TRAILING = re.compile(r"twelve months|\b12 months")
+_QUARTER_NAMED = re.compile(
+    r"\b(first|second|third|fourth)[- ]quarter\b|\bq([1-4])\b|\b([1-4])q\s?'?\d\d"
+)
+_HEAD_CHARS = 3000  # the headline and first paragraph: where a release names its quarter
+
+
+def fiscal_year(statement: Statement, text: str) -> bool:
+    """Whether the statement's year column ending on its day is the fiscal year. "Year Ended",
+    "Fiscal Year", "52 Weeks Ended" say so; "Twelve Months Ended" only on a release whose text
+    names the fourth quarter first: a first quarter's twelve months are the trailing ones
+    (Amazon prints them in every quarter), and beside nine months they are too."""
+    end = statement.period_end
+    heads = {f.column.text.lower(): f.column.kind for line in statement.segment.lines
+             for f in line.figures if f.column.end == end and not f.column.forecast}  # fmt: skip
+    years = [head for head, kind in heads.items() if kind is Kind.YEAR]
+    if not all(_TRAILING.search(head) for head in years):
+        return True
+    if Kind.OTHER in heads.values():
+        return False  # nine months ended that day: a third quarter
+    named = _QUARTER_NAMED.search(text[:_HEAD_CHARS].lower())
+    return named is not None and "4" in (_ORDINAL.get(named[1]), named[2], named[3])
+
+
+_ORDINAL = {"fourth": "4"}
 
 
 def read_figures(
@@ -197,7 +226,7 @@ def _read(
             values[name] = figure.value * scale
             units[name] = float(scale.scaleb(-figure.places))
     fourth = has_period(statement, Kind.YEAR)
-    eps = _best(segment.lines, _on_line(eps_diluted), reported) or _eps_below(
+    eps = _best(segment.lines, eps_diluted_rank, reported) or _eps_below(
         statement, segments, reported
     )
     if eps is None and kind is Kind.QUARTER or kind is Kind.YEAR and fourth and eps is None:
@@ -268,7 +297,7 @@ def _eps_below(
             break
         if _NON_GAAP_TITLE.search(segment.title):
             continue
-        if eps := _best(segment.lines, _on_line(eps_diluted), reported):
+        if eps := _best(segment.lines, eps_diluted_rank, reported):
             return eps
     return None
 
@@ -284,10 +313,6 @@ _AMOUNTS: tuple[tuple[str, Callable[[str], int]], ...] = (
 
 def _on_label(rank: Callable[[str], int]) -> Callable[[Line], int]:
     return lambda line: rank(line.label)
-
-
-def _on_line(test: Callable[[Line], bool]) -> Callable[[Line], int]:
-    return lambda line: int(test(line))
 
 
 def _best(

@@ -17,6 +17,7 @@ from .release_tables import Line
 __all__ = [
     "cost_rank",
     "eps_diluted",
+    "eps_diluted_rank",
     "eps_nongaap",
     "gross_profit_rank",
     "net_income_rank",
@@ -92,6 +93,18 @@ def net_income_rank(label: str) -> int:
     if whose is None:
         return 1
     return 0 if _OTHERS.search(whose) else 2
+
+
+_CONTINUING = re.compile(r"\bcontinuing operations\b")
+_DISCONTINUED = re.compile(r"\bdiscontinued\b")
+
+
+def eps_diluted_rank(line: Line) -> int:
+    """eps_diluted as a rank: the whole diluted EPS (2) before the part from continuing
+    operations (1), the part from discontinued operations none (0)."""
+    if not eps_diluted(line) or _DISCONTINUED.search(line.label):
+        return 0
+    return 1 if _CONTINUING.search(line.label) else 2
 
 
 def eps_diluted(line: Line) -> bool:

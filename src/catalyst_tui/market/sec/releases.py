@@ -53,7 +53,13 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
     # The readers (regular expressions, the HTML parser) load with the first release read:
     # what only holds results (the store, the metrics, the screens) never pays for them.
     from .release_document import read_document
-    from .release_figures import find_statements, has_period, read_agreed, undated_results
+    from .release_figures import (
+        find_statements,
+        fiscal_year,
+        has_period,
+        read_agreed,
+        undated_results,
+    )
     from .release_guidance import read_guidance
     from .release_layout import checked, places_of
     from .release_periods import Kind
@@ -91,6 +97,7 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
         if other.titled == statement.titled
         and other.period_end == statement.period_end
         and has_period(other, Kind.YEAR)
+        and fiscal_year(other, document.text)  # not a first quarter's trailing twelve months
     ]
     annual = read_agreed(yearly, found, Kind.YEAR) if yearly else None
     places = []
