@@ -237,3 +237,40 @@ def test_the_whole_diluted_eps_before_its_part_from_continuing_operations() -> N
     # discontinued one's
     parts = read_release(_ads_statement(*REVENUE_AND_INCOME, rows[1], rows[0]))
     assert parts.quarter.eps_diluted == 1.00
+
+
+def _named_quarters(text: str, revenue_label: str = "Total revenues") -> str:
+    return (
+        f"<html><body><p>{text}</p>"
+        "<p>CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME</p><p>(In millions)</p><table>"
+        "<tr><td></td><td>Q3 2025</td><td>Q2 2025</td><td>Q3 2024</td></tr>"
+        f"<tr><td>{revenue_label}</td><td>1,200</td><td>1,100</td><td>1,000</td></tr>"
+        "<tr><td>Net income</td><td>300</td><td>250</td><td>200</td></tr>"
+        "<tr><td>Diluted earnings per share</td><td>0.60</td><td>0.50</td><td>0.40</td></tr>"
+        "</table></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Total revenues", "Net revenue, as reported", "Total revenues net of interest expense"],
+)
+def test_a_statement_of_named_quarters_dated_by_the_release_saying_which_ended_when(
+    label: str,
+) -> None:
+    said = "Example Corp. today reported results for its third quarter ended September 30, 2025."
+    read = to_json(read_release(_named_quarters(said, label)))
+    assert read["period_end"] == "2025-09-30"
+    quarter = read["quarter"]
+    assert (quarter["revenue"], quarter["net_income"], quarter["eps_diluted"]) == (
+        1_200e6,
+        300e6,
+        0.6,
+    )
+    # near misses: the quarter not named, or named for a fiscal year its columns do not carry
+    for other in (
+        "Example Corp. today reported results for the period ended September 30, 2025.",
+        "Example Corp. reported its third quarter of fiscal 2026 ended September 30, 2025.",
+        "Example Corp. reported its second quarter ended September 30, 2025.",
+    ):
+        assert to_json(read_release(_named_quarters(other, label)))["found"] is False

@@ -46,7 +46,7 @@ __all__ = [
 _LIMIT = Decimal(LIMIT)
 
 _TITLE = re.compile(
-    r"statements? of (?:consolidated )?(?:income|operations|earnings|net income)"
+    r"statements? of (?:consolidated )?(?:comprehensive )?(?:income|operations|earnings|net income)"
     r"|income statements?|results of operations"
 )
 _TITLE_REACH = 300  # a statement's title is in the last lines before its figures

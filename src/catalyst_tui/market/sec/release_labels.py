@@ -27,7 +27,9 @@ __all__ = [
 
 _REVENUE = re.compile(
     r"^(?P<total>total )?(?:net )?(?:operating )?(?:revenues?|sales)(?:, net)?"
-    r"(?: - reported|, as reported| \(reported\))?$"  # "Net revenue - reported" (not "- managed")
+    # "Net revenue - reported" (a bank's "- managed" is another), "Total revenues net of interest
+    # expense" (a card issuer's)
+    r"(?: - reported|,? as reported|, reported| \(reported\)|,? net of interest expense)?$"
     r"|^sales, net(?: of .*)?$"
     r"|^(?P<total2>total )?(?:net )?sales and (?:other )?(?:operating )?revenues?$"
     r"|^(?P<total3>total )?revenues? and other income$"
