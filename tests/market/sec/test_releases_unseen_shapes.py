@@ -86,6 +86,8 @@ def test_a_banks_quarters_dated_by_the_days_its_text_lists(
         "at June 30, 2025, December 31, 2024 and June 30, 2024, respectively",
         # two days for three quarters
         "at June 30, 2025 and June 30, 2024, respectively",
+        # spaced as the quarters are, a year early: those of 2Q24 | 1Q24 | 2Q23
+        "at June 30, 2024, March 31, 2024 and June 30, 2023, respectively",
         # none listed: "as of June 30, 2025" alone, or the 10-Q "for the quarterly period ended
         # March 31, 2025" the text cites, say nothing of which quarter is which
         "at the end of each period",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from .release_periods import Kind, bare_years, day_at
 from .release_tables import Segment
@@ -94,7 +94,11 @@ def date_orders(segments: list[Segment], text: str) -> list[Segment] | None:
     for segment in segments:
         orders = _orders(segment)
         for listed in lists:
-            if len(listed) == len(orders) and _spaced(orders, listed):
+            if (
+                len(listed) == len(orders)
+                and _spaced(orders, listed)
+                and _fits(*orders[0], listed[0])
+            ):
                 for order, day in zip(orders, listed, strict=True):
                     if days.setdefault(order, day) != day:
                         return None  # two lists, two days for one quarter: no answer
@@ -133,6 +137,8 @@ def _named_ends(lower: str) -> dict[tuple[int, int], date] | None:
         if day is None:
             continue
         year = int(named[2] or named[4] or day.year)
+        if not _fits(year, _ORDINALS[named[1]], day):
+            continue
         orders = [(year, _ORDINALS[named[1]])] + ([(year, 0)] if named["year"] else [])
         for order in orders:
             if days.setdefault(order, day) != day:
@@ -167,6 +173,17 @@ def _orders(segment: Segment) -> list[tuple[int, int]]:
             ):
                 found.append(column.order)
     return found if len(found) > 1 else []
+
+
+_LATE_DAYS = 12  # a 52/53-week year named 2025 may end on January 3, 2026
+
+
+def _fits(year: int, quarter: int, day: date) -> bool:
+    """Whether a quarter of fiscal `year` can end on `day`: the year it ends (the rest of its
+    quarters after it) ends in the calendar year it is named by, as Q2 FY26 ending July 27, 2025
+    is NVIDIA's (FY26 ending January 2026); the same days listed a year early are not."""
+    end = day + timedelta(days=round((4 - quarter) * _QUARTER_DAYS))
+    return end.year == year or end.year == year + 1 and end.timetuple().tm_yday <= _LATE_DAYS
 
 
 def _spaced(orders: list[tuple[int, int]], days: list[date]) -> bool:
