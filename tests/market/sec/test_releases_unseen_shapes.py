@@ -276,3 +276,12 @@ def test_a_statement_of_named_quarters_dated_by_the_release_saying_which_ended_w
         "Example Corp. reported its second quarter ended September 30, 2025.",
     ):
         assert to_json(read_release(_named_quarters(other, label)))["found"] is False
+
+
+def test_a_non_gaap_eps_at_constant_currency_is_another_figure() -> None:
+    rows = ("Diluted earnings per share|0.60", "Adjusted diluted EPS|0.75")
+    read = read_release(_ads_statement(*REVENUE_AND_INCOME, *rows))
+    assert read.quarter.eps_nongaap == 0.75
+    # near miss: the adjusted EPS at constant currency alone is no adjusted EPS as reported
+    fx = ("Diluted earnings per share|0.60", "Adjusted diluted EPS, constant currency|0.78")
+    assert read_release(_ads_statement(*REVENUE_AND_INCOME, *fx)).quarter.eps_nongaap is None

@@ -60,7 +60,10 @@ _STANDARD_EXCLUSION = re.compile(
 )
 _NON_GAAP_ALONE = re.compile(r"^(?:non-gaap|adjusted|as adjusted)(?: diluted)?$")
 # "excluding H20 charge", "(as adjusted to exclude ...)", "before ...": another measure
-_QUALIFIED = re.compile(r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma")
+_QUALIFIED = re.compile(
+    r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma"
+    r"|constant[- ]currency|currency[- ]neutral|fx[- ]neutral|f/x[- ]neutral"  # rates held still
+)
 
 
 @lru_cache(maxsize=4096)  # a release asks of the same labels many times
