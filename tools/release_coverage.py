@@ -2,6 +2,7 @@
 a change's effect on every real release at once.
 
     python tools/release_coverage.py DIR_OR_FILE... [--year] [--quiet]
+    python tools/release_coverage.py --stated [DIR_OR_FILE...]
 
 Per release file: found or not (and why not), the period end, each of the quarter's figures as
 read or the reason it is missing (`-` for not stated, `?` for ambiguous, `scale` for no scale
@@ -9,6 +10,12 @@ stated), the guidance; `--year` adds the fiscal year's figures on a Q4 release. 
 counts releases found and figures read out of those the found releases could state (six a
 quarter). Whether a figure the reader left out is stated, or one it read is right, is for the
 person reading the release (the tests pin the hand-read figures): this shows what changed.
+
+`--stated` measures per figure against what each release in ../shared states, read by hand
+(tests/support/stated_releases.py): for each figure (quarter, year, guidance) how many releases
+state it in a table, how many of those the reader read right, read wrong or missed, how many it
+gave where none is stated (invented), and how many are stated only in sentences (left out by
+design); then each wrong, missed or invented figure by file. Without paths: every release there.
 """
 
 from __future__ import annotations
@@ -79,10 +86,17 @@ def _figures(figures: ReleaseFigures) -> tuple[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("--stated", action="store_true", help="per figure, against ../shared")
     parser.add_argument("--year", action="store_true", help="show a Q4 release's fiscal year too")
     parser.add_argument("--quiet", action="store_true", help="the total line only")
     args = parser.parse_args(argv)
+    if args.stated:
+        from stated_coverage import measure  # noqa: PLC0415 - the hand-read table, on demand
+
+        return measure(args.paths)
+    if not args.paths:
+        parser.error("name the folders or files to read")
     files = releases(args.paths)
     found = read = guides = 0
     for path in files:

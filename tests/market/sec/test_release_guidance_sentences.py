@@ -37,6 +37,13 @@ def guidance(sentence: str) -> tuple[Guidance, ...]:
             "We expect fourth quarter revenue of $450 million to $455 million.",
             QUARTER, 450e6, 455e6,
         ),
+        (  # Netflix Q3 2025, the amount before the word
+            "This means that for the full year 2025, we expect $45.1B in revenue (16% growth, 17%"
+            " on an F/X neutral basis), in-line with our prior expectations for 15%-16% revenue"
+            " growth (16%-17% on a F/X neutral basis).",
+            YEAR, 45.1e9, 45.1e9,
+        ),
+        ("For the fourth quarter, we now expect $12.0 billion in revenue.", QUARTER, 12e9, 12e9),
         (
             "UnitedHealth Group is updating its 2025 outlook, including revenues of $445.5 billion"
             " to $448.0 billion, net earnings of at least $14.65 per share.",
@@ -60,6 +67,12 @@ def test_guidance_of_any_scale(sentence: str, period: GuidancePeriod, low: float
         "The company expects to repurchase $10 billion of shares in 2025.",
         "We expect revenue growth of 5% and capital spending of $2 billion for the year.",
         "We expect the acquisition to add revenue of $1 billion in 2025.",
+        "We expect $1 billion in revenue synergies by 2026.",
+        "For the full year, we expect $2 billion in revenue from the acquired business.",
+        "For the full year, analysts expect $45.1B in revenue.",
+        "For the full year, we expect $45.1B in revenue, ahead of Street expectations.",
+        "For the full year, we expect $45.1B in capital spending and revenue growth of 16%.",
+        "For the first quarter and the full year, we expect $12.0 billion in revenue.",
     ],
 )
 def test_never_revenue_guidance(sentence: str) -> None:

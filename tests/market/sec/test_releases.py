@@ -13,7 +13,12 @@ from tests.support.shared import PRESS_RELEASES
 from catalyst_tui.market.release_records import MAX_BYTES, Gap, NotRead, to_json
 from catalyst_tui.market.sec.releases import read_release
 
-TITLE = "<p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>{scale}</p>"
+# the headline names the fourth quarter: "Twelve Months Ended" the quarter's day is the fiscal
+# year then, not a first quarter's trailing twelve months (test_releases_unseen_shapes)
+TITLE = (
+    "<h1>Example Corp. Reports Fourth Quarter and Fiscal Year Results</h1>"
+    "<p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>{scale}</p>"
+)
 HEADER = (
     "<tr><td></td><td colspan=4>Three Months Ended</td><td colspan=4>Twelve Months Ended</td></tr>"
     "<tr><td></td><td colspan=2>March 31, 2025</td><td colspan=2>March 31, 2024</td>"

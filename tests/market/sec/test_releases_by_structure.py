@@ -109,11 +109,13 @@ CASES = {
             "operating_income": None,
             "net_income": 7_610e6,
             "eps_diluted": 1.72,  # below the statement, as in Q1; Results Summary: 4Q24 1.72
-            # 1.67 in the Results Summary, whose labels stand between the quarters and the
-            # years ("1.67 | 1.92 | -0.25 | Earnings Excl. ... (non-GAAP) | 7.79 | ..."): not read
-            "eps_nongaap": None,
+            # the Results Summary, whose labels stand between the quarters and the years
+            # ("4Q24 | 3Q24 | Change vs 3Q24 | Dollars in millions ... | 2024 | 2023 | ...";
+            # "1.67 | 1.92 | -0.25 | Earnings Excl. Identified Items Per Common Share
+            # (non-GAAP) | 7.79 | 9.52 | -1.73")
+            "eps_nongaap": 1.67,
         },
-        {"revenue": 349_585e6, "net_income": 33_680e6, "eps_diluted": 7.84},
+        {"revenue": 349_585e6, "net_income": 33_680e6, "eps_diluted": 7.84, "eps_nongaap": 7.79},
     ),
     "CVX_0000093410-25-000004_a12312024ex9918-k.htm": (
         "2024-12-31",

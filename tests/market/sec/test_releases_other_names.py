@@ -6,8 +6,7 @@ Non-GAAP Measure" and Coca-Cola's "Comparable (Non-GAAP)" are rows of reconcilia
 sideways (line items over the columns, bases down the rows); IBM's "Operating (Non-GAAP)" column
 stands beyond its period header's span; Boeing labels its summary "Fourth Quarter 2024" and
 "Full Year 2024"; Pfizer heads its statement "First-Quarter" over "2025 | 2024" and says the day
-in the statements' note; JPMorgan's results table names its quarters "2Q25 | 1Q25 | 2Q24" and
-never the day they ended.
+in the statements' note (JPMorgan's results table: test_releases_unseen_shapes).
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from __future__ import annotations
 import pytest
 from tests.support.shared import REALDATA
 
-from catalyst_tui.market.release_records import NOT_READ_TEXT, NotRead, to_json
+from catalyst_tui.market.release_records import to_json
 from catalyst_tui.market.sec.releases import read_release
 
 RELEASES = REALDATA / "more" / "releases"
@@ -94,22 +93,6 @@ def test_pfizer_quarter_dated_by_its_statements_note(
     assert (read["found"], read["period_end"]) == (True, period_end)
     assert read["quarter"] == quarter
     assert read["guidance"] == guide
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        # Results for JPM: "2Q25 | 1Q25 | 2Q24", Net revenue - reported $ 44,912, Net income
-        # $ 14,987, Earnings per share - diluted $ 5.24: no day the quarter ended anywhere
-        "JPM_0000019617-25-000518_a2q25erfexhibit991narrative.htm",
-        "JPM_0000019617-25-000040_a4q24erfexhibit991narrative.htm",  # 4Q24 | 3Q24 | 4Q23
-    ],
-)
-def test_a_banks_results_table_without_a_day_gives_nothing_and_says_why(name: str) -> None:
-    read = _read(name)
-    assert (read["found"], read["period_end"], read["reason_code"]) == (False, None, "undated")
-    assert read["reason"] == NOT_READ_TEXT[NotRead.UNDATED]
-    assert read["reason"].endswith(".") and "2Q25" in read["reason"]
 
 
 def test_a_note_naming_two_days_for_the_year_dates_nothing() -> None:

@@ -2,7 +2,9 @@
 
 Pure. The statement is the segment holding revenue and net income under dated columns, a
 titled one ("Condensed Consolidated Statements of Income", "Income Statements")
-before a summary table; its latest quarter column is the quarter reported, and a year column
+before a summary table, and among untitled ones one printing diluted EPS before a business
+segment's (which no other statement is checked against); its latest quarter column is the
+quarter reported, and a year column
 ending that same day makes it a Q4 release. GAAP figures come from that statement only.
 Non-GAAP diluted EPS comes from wherever the release labels it (reconciliations, summary
 tables): a dated column must end on the quarter's day, an undated one ("Q3 FY24") must carry,
@@ -22,17 +24,19 @@ from .release_eps import Period, gaap_eps_summary, nongaap_eps
 from .release_labels import (
     cost_rank,
     eps_diluted,
+    eps_diluted_rank,
     gross_profit_rank,
     net_income_rank,
     operating_income_rank,
     revenue_rank,
 )
 from .release_periods import Column, Kind
-from .release_tables import Figure, Line, Segment
+from .release_tables import Figure, Line, Segment, states_scale
 
 __all__ = [
     "Statement",
     "find_statements",
+    "fiscal_year",
     "has_period",
     "read_agreed",
     "read_figures",
@@ -42,7 +46,7 @@ __all__ = [
 _LIMIT = Decimal(LIMIT)
 
 _TITLE = re.compile(
-    r"statements? of (?:consolidated )?(?:income|operations|earnings|net income)"
+    r"statements? of (?:consolidated )?(?:comprehensive )?(?:income|operations|earnings|net income)"
     r"|income statements?|results of operations"
 )
 _TITLE_REACH = 300  # a statement's title is in the last lines before its figures
@@ -54,6 +58,9 @@ class Statement:
     period_end: date
     quarterly: bool  # False: a statement of years only (an annual release)
     titled: bool
+    # it prints diluted EPS: only the company's figures are per share, a business segment's
+    # table of revenue and net income ("Results for CIB") prints none
+    per_share: bool = False
 
 
 def find_statements(segments: list[Segment]) -> list[Statement]:
@@ -75,8 +82,9 @@ def find_statements(segments: list[Segment]) -> list[Statement]:
             continue
         titled = _TITLE.search(segment.context[-_TITLE_REACH:]) is not None
         end = max(d for d in (quarters or years) if d is not None)
-        found.append(Statement(segment, end, bool(quarters), titled))
-    return sorted(found, key=lambda s: (not s.titled, not s.quarterly))
+        per_share = any(eps_diluted(line) for line in lines)
+        found.append(Statement(segment, end, bool(quarters), titled, per_share))
+    return sorted(found, key=lambda s: (not s.titled, not s.quarterly, not s.per_share))
 
 
 _NON_GAAP_TITLE = re.compile(r"non-gaap|adjusted|reconciliation")
@@ -107,6 +115,33 @@ def has_period(statement: Statement, kind: Kind) -> bool:
     )
 
 
+_TRAILING = re.compile(r"twelve months|\b12 months")
+_QUARTER_NAMED = re.compile(
+    r"\b(first|second|third|fourth)[- ]quarter\b|\bq([1-4])\b|\b([1-4])q\s?'?\d\d"
+)
+_HEAD_CHARS = 3000  # the headline and first paragraph: where a release names its quarter
+
+
+def fiscal_year(statement: Statement, text: str) -> bool:
+    """Whether the statement's year column ending on its day is the fiscal year. "Year Ended",
+    "Fiscal Year", "52 Weeks Ended" say so; "Twelve Months Ended" only on a release whose text
+    names the fourth quarter first: a first quarter's twelve months are the trailing ones
+    (Amazon prints them in every quarter), and beside nine months they are too."""
+    end = statement.period_end
+    heads = {f.column.text.lower(): f.column.kind for line in statement.segment.lines
+             for f in line.figures if f.column.end == end and not f.column.forecast}  # fmt: skip
+    years = [head for head, kind in heads.items() if kind is Kind.YEAR]
+    if not all(_TRAILING.search(head) for head in years):
+        return True
+    if Kind.OTHER in heads.values():
+        return False  # nine months ended that day: a third quarter
+    named = _QUARTER_NAMED.search(text[:_HEAD_CHARS].lower())
+    return named is not None and "4" in (_ORDINAL.get(named[1]), named[2], named[3])
+
+
+_ORDINAL = {"fourth": "4"}
+
+
 def read_figures(
     statement: Statement, segments: list[Segment], kind: Kind
 ) -> ReleaseFigures | None:
@@ -135,6 +170,8 @@ def read_agreed(
     for other in statements[1:]:
         if other.titled != statements[0].titled or other.period_end != statements[0].period_end:
             continue
+        if not other.titled and statements[0].per_share and not other.per_share:
+            continue  # a business segment's results beside the company's
         read = _read(other, segments, kind)
         if read is None:
             continue
@@ -171,7 +208,8 @@ def _read(
 
     if not any(reported(f.column) for line in segment.lines for f in line.figures):
         return None
-    scale = segment.scale or (Decimal(1) if _whole_dollars(statement, reported) else None)
+    whole = _whole_dollars(statement, reported) and not any(map(states_scale, segments))
+    scale = segment.scale or (Decimal(1) if whole else None)
     values: dict[str, Decimal] = {}
     units: dict[str, float] = {}
     missing: dict[str, Gap] = {}
@@ -188,7 +226,7 @@ def _read(
             values[name] = figure.value * scale
             units[name] = float(scale.scaleb(-figure.places))
     fourth = has_period(statement, Kind.YEAR)
-    eps = _best(segment.lines, _on_line(eps_diluted), reported) or _eps_below(
+    eps = _best(segment.lines, eps_diluted_rank, reported) or _eps_below(
         statement, segments, reported
     )
     if eps is None and kind is Kind.QUARTER or kind is Kind.YEAR and fourth and eps is None:
@@ -238,7 +276,9 @@ _WHOLE_DOLLARS = Decimal(1_000_000)  # no company reporting in whole dollars sel
 def _whole_dollars(statement: Statement, reported: Callable[[Column], bool]) -> bool:
     """Whether a statement stating no scale is in whole dollars: titled, and its revenue
     printed with seven digits or more. "Revenue 52,226" with its "(Millions of Dollars)" line
-    missed is not $52,226: with no scale the amounts are left out rather than guessed."""
+    missed is not $52,226: with no scale the amounts are left out rather than guessed. Nor is
+    it where any table of the release states a scale (the caller's check): "Revenues 10,246,513"
+    of a release "in thousands" elsewhere is $10.2 billion with its scale line missed."""
     if not statement.titled:
         return False
     revenue = _best(statement.segment.lines, _on_label(revenue_rank), reported)
@@ -257,7 +297,7 @@ def _eps_below(
             break
         if _NON_GAAP_TITLE.search(segment.title):
             continue
-        if eps := _best(segment.lines, _on_line(eps_diluted), reported):
+        if eps := _best(segment.lines, eps_diluted_rank, reported):
             return eps
     return None
 
@@ -273,10 +313,6 @@ _AMOUNTS: tuple[tuple[str, Callable[[str], int]], ...] = (
 
 def _on_label(rank: Callable[[str], int]) -> Callable[[Line], int]:
     return lambda line: rank(line.label)
-
-
-def _on_line(test: Callable[[Line], bool]) -> Callable[[Line], int]:
-    return lambda line: int(test(line))
 
 
 def _best(

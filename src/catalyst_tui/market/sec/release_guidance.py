@@ -4,7 +4,8 @@ Pure. Three shapes are read:
 
 - a sentence: "Revenue is expected to be $20.00 billion, plus or minus 2%" (low and high at
   -/+2%), "revenue to be in the range of $56-59 billion", "Net sales are expected to be between
-  $151.0 billion and $155.5 billion", "we now project 2025 revenue of $43.5-$44.5B";
+  $151.0 billion and $155.5 billion", "we now project 2025 revenue of $43.5-$44.5B", or the
+  amount first: "for the full year 2025, we expect $45.1B in revenue";
 - a targets table: a "Total revenue" row reading "$21.30 billion to $21.50 billion" under
   "The following table summarizes ... fiscal year 2024 targets:" (or headed "Q1 2025");
 - a forecast column: the revenue row's figure under "Q1'25 Forecast" (low = high).
@@ -44,7 +45,9 @@ _NOT_GUIDANCE = re.compile(
     r"\b(?:not|no longer|never|neither|nor|cannot|unlikely)\b|n['’]t\b"
     r"|\b(?:had|previously|originally|initially|formerly|once)\s+(?:\w+\s+)?"
     r"(?:expect|anticipat|project|forecast|guid|estimat)\w*"
-    r"|\banalysts?\b|\bconsensus\b|\bstreet\b|\binvestors\b|\bexpectations\b",
+    r"|\banalysts?\b|\bconsensus\b|\bstreet\b|\binvestors\b"
+    r"|\bexpectations\b(?<!our expectations)(?<!our prior expectations)"  # ours: no one else's
+    r"(?<!our previous expectations)",
     re.I,
 )
 _PAST = re.compile(r"\b(?:was|were|reported|achieved|totaled|totalled|grew|rose|declined"
@@ -136,6 +139,32 @@ def _from_sentences(text: str) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
             period = _period_of(lead, after, piece, earlier)
             if amounts and period:
                 found.append((period, *amounts))
+        found += _amount_first(piece, pieces[max(0, index - _LOOKBACK) : index])
+    return found
+
+
+# "we expect $45.1B in revenue": the amount before the word, right after the company's cue
+_AMOUNT_FIRST = re.compile(
+    r"\b(?:we|the company)\s+(?:now\s+)?(?:expects?|projects?|forecasts?|anticipates?)\s+(?=~?\$)",
+    re.I,
+)
+_IN_REVENUE = re.compile(r"\s+(?:in|of)\s+(?:total\s+)?revenues?\b(?!\s+(?:from|synerg|growth"
+                         r"|contribution|backlog|impact|headwind|tailwind|run))", re.I)  # fmt: skip
+
+
+def _amount_first(piece: str, earlier: list[str]) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
+    found = []
+    for cue in _AMOUNT_FIRST.finditer(piece):
+        money = _MONEY.match(piece, cue.end())
+        words = _IN_REVENUE.match(piece, money.end()) if money else None
+        if money is None or words is None:
+            continue
+        amounts = _range(money, between=False)
+        end = _CLAUSE_END.search(piece, words.end())
+        after = piece[words.end() : end.start() if end else len(piece)]
+        period = _period_of(piece[: cue.start()], after, piece, reversed(earlier))
+        if amounts and period:
+            found.append((period, *amounts))
     return found
 
 

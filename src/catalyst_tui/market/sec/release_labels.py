@@ -17,6 +17,7 @@ from .release_tables import Line
 __all__ = [
     "cost_rank",
     "eps_diluted",
+    "eps_diluted_rank",
     "eps_nongaap",
     "gross_profit_rank",
     "net_income_rank",
@@ -25,7 +26,10 @@ __all__ = [
 ]
 
 _REVENUE = re.compile(
-    r"^(?P<total>total )?(?:net )?(?:operating )?(?:revenues?|sales)(?:, net)?$"
+    r"^(?P<total>total )?(?:net )?(?:operating )?(?:revenues?|sales)(?:, net)?"
+    # "Net revenue - reported" (a bank's "- managed" is another), "Total revenues net of interest
+    # expense" (a card issuer's)
+    r"(?: - reported|,? as reported|, reported| \(reported\)|,? net of interest expense)?$"
     r"|^sales, net(?: of .*)?$"
     r"|^(?P<total2>total )?(?:net )?sales and (?:other )?(?:operating )?revenues?$"
     r"|^(?P<total3>total )?revenues? and other income$"
@@ -45,6 +49,8 @@ _NET_INCOME = re.compile(
 )
 _OTHERS = re.compile(r"non-?controlling|minority|redeemable")
 _SHARES = re.compile(r"\bshares\b|weighted")
+# a depositary share holds several shares: "Diluted earnings per ADS" is no EPS
+_ADS = re.compile(r"\bads\b|\badss\b|depositary")
 _PER_SHARE = re.compile(r"per (?:common |diluted )?share|\beps\b")
 _NON_GAAP = re.compile(r"non-gaap|adjusted|\bcore\b|\bcomparable\b")
 # A company's own non-GAAP measure named by what it leaves out: not another, qualified figure
@@ -54,7 +60,10 @@ _STANDARD_EXCLUSION = re.compile(
 )
 _NON_GAAP_ALONE = re.compile(r"^(?:non-gaap|adjusted|as adjusted)(?: diluted)?$")
 # "excluding H20 charge", "(as adjusted to exclude ...)", "before ...": another measure
-_QUALIFIED = re.compile(r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma")
+_QUALIFIED = re.compile(
+    r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma"
+    r"|constant[- ]currency|currency[- ]neutral|fx[- ]neutral|f/x[- ]neutral"  # rates held still
+)
 
 
 @lru_cache(maxsize=4096)  # a release asks of the same labels many times
@@ -91,6 +100,18 @@ def net_income_rank(label: str) -> int:
     return 0 if _OTHERS.search(whose) else 2
 
 
+_CONTINUING = re.compile(r"\bcontinuing operations\b")
+_DISCONTINUED = re.compile(r"\bdiscontinued\b")
+
+
+def eps_diluted_rank(line: Line) -> int:
+    """eps_diluted as a rank: the whole diluted EPS (2) before the part from continuing
+    operations (1), the part from discontinued operations none (0)."""
+    if not eps_diluted(line) or _DISCONTINUED.search(line.label):
+        return 0
+    return 1 if _CONTINUING.search(line.label) else 2
+
+
 def eps_diluted(line: Line) -> bool:
     """GAAP diluted EPS: "Diluted earnings per share", "... per share—diluted", or "Diluted"
     (and "Basic and diluted") under an earnings-per-share heading."""
@@ -100,6 +121,8 @@ def eps_diluted(line: Line) -> bool:
 @lru_cache(maxsize=4096)
 def _eps_diluted(label: str, section: str) -> bool:
     if _NON_GAAP.search(label) or _SHARES.search(label) or _QUALIFIED.search(label):
+        return False
+    if _ADS.search(label) or _ADS.search(section):
         return False
     if ("diluted" in label or "assuming dilution" in label) and _PER_SHARE.search(label):
         return True
@@ -124,7 +147,9 @@ def eps_nongaap(line: Line, title: str) -> bool:
     label = line.label
     if _STANDARD_EXCLUSION.search(label):  # the company's own non-GAAP measure, so named
         label = _STANDARD_EXCLUSION.sub(" non-gaap", label)
-    if _QUALIFIED.search(label) or _SHARES.search(label):
+    if _QUALIFIED.search(label) or _SHARES.search(label) or _ADS.search(label):
+        return False
+    if _ADS.search(line.section):
         return False
     if _NON_GAAP.search(label):
         if _PER_SHARE.search(label) and "basic" not in label:

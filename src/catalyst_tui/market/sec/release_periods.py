@@ -3,7 +3,8 @@
 Pure. "Three Months Ended October 29, 2023" is a quarter ending 2023-10-29; "Quarter Ended
 December 31," over "2023" is too; "Q3 FY24" or "Q4'24" is a quarter with no date but an order;
 "Six Months Ended", "Year to Date" or "Thirty-Nine Weeks Ended" is neither quarter nor year;
-"Twelve Months Ended", "Year Ended" or "52 Weeks Ended" is a year. "Forecast", "Outlook",
+"Twelve Months Ended", "Year Ended" or "52 Weeks Ended" is a year; a difference between periods
+("Change vs 3Q24", "$ O/(U)" under "1Q25") is no period at all. "Forecast", "Outlook",
 "Low"/"High" mark a forecast column; "Non-GAAP"/"Adjusted" and "GAAP"/"As Reported" its basis.
 """
 
@@ -85,6 +86,9 @@ _ORDER = re.compile(
 _ADJUSTMENT = re.compile(r"\badjustments?\b")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FORECAST = re.compile(r"forecast|outlook|guidance|target|estimate|\blow\b|\bhigh\b")
+# A column of differences between periods ("Change vs 3Q24", "$ O/(U)" under "1Q25", "B/(W)"):
+# its figures are of no one period, whatever period its header names
+_COMPARISON = re.compile(r"\bchange\b|\bo/\(u\)|\bb/\(w\)|\bvs\.?\s|\bversus\b|\bvariance\b")
 
 
 def dated(lower: str) -> bool:
@@ -130,6 +134,8 @@ def read_column(text: str) -> Column:
     elif "gaap" in lower or "as reported" in lower:
         non_gaap = False
     forecast = _FORECAST.search(lower) is not None
+    if _COMPARISON.search(lower):
+        return Column(None, None, None, forecast, non_gaap, text)
     return Column(kind, _end_date(lower), order, forecast, non_gaap, text)
 
 

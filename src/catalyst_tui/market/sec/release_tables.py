@@ -21,7 +21,7 @@ from typing import NamedTuple
 from .release_document import Cell, Table
 from .release_periods import Column, dated, read_column
 
-__all__ = ["Figure", "Line", "Segment", "normal_label", "segments"]
+__all__ = ["Figure", "Line", "Segment", "normal_label", "segments", "states_scale"]
 
 _CONTEXT_CHARS = 700  # the text a segment keeps before its figures: title, scale, lead-in
 _PAGE_BREAK_CHARS = 40  # at most a page number and a running head between a table's halves
@@ -65,7 +65,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _HEADER_WORDS = re.compile(
     r"months|weeks|quarter|year|ended|fiscal|\bfy|\bq[1-4]\b|q[1-4]'|forecast|outlook|gaap"
     r"|\blow\b|\bhigh\b|change|q/q|y/y|as reported|actual|unaudited|\bttm\b|\bytd\b|^%|\(decr\.\)"
-    r"|\badj\b|increase|decrease|constant currency|b/\(w\)|favorable|\b[1-4]q\s?'?\d\d"
+    r"|\badj\b|increase|decrease|constant currency|b/\(w\)|o/\(u\)|favorable|\b[1-4]q\s?'?\d\d"
     r"|^(?:19|20)\d\d\s*(?:\(\w{1,2}\)|\*+)$"  # a year with a footnote mark: "2023 (1)"
     r"|^units?$"  # the column of units beside the figures ("$ MM", "$/Share")
 )
@@ -124,6 +124,8 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
         figures, texts = _figures(rest)
         if not labels and len(rest) == 1 and texts and not _heading(texts[0]):
             label, rest, texts = texts[0], [], []  # a title row spanning the table
+        elif not labels and len(texts) == 1 and _between(rest, texts[0]):
+            label, texts = texts[0], []  # "1.67 | 1.92 | Earnings Per Share | 7.79 | 9.52"
         if (
             _is_header(label, figures, texts)
             or (headers and not lines and _years(figures, texts))
@@ -134,7 +136,8 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
                 lines, headers, title, section, starts = [], [], None, "", set()
             if title is None:
                 title = list(pending)
-            headers.extend(rest)
+            # a heading in the label's place ("4Q24" over the figures left of the labels)
+            headers.extend([*labels, *rest] if labels and _heading(label) else rest)
             columns.clear()
             if label:
                 pending.append(label)
@@ -178,10 +181,25 @@ def _is_header(label: str, figures: list[_Printed], texts: list[str]) -> bool:
     if figures:  # only years ("2023 | 2022") under an empty or heading label
         return (
             all(f.year for f in figures)
-            and all(_heading(text) for text in texts)  # "2025 | % of Revenues | 2024 | ..."
+            and all(map(_heading_or_scale, texts))  # "2025 | % of Revenues | 2024 | ..."
             and (not label or _heading(label) or _SCALE.search(label.lower()) is not None)
         )
     return bool(texts) and all(_heading(text) for text in texts)
+
+
+def _heading_or_scale(text: str) -> bool:
+    """A heading, or the scale line standing among the years ("Dollars in millions")."""
+    return _heading(text) or _SCALE.search(text.lower()) is not None
+
+
+def _between(cells: list[Cell], text: str) -> bool:
+    """Whether the one text of a row of figures stands between them, figures that are not all
+    years on either side: the row's label, in a table whose quarters stand left of its labels
+    and its years right ("4Q24 | 3Q24 | Dollars in millions | 2024 | 2023")."""
+    at = next(c.start for c in cells if c.text == text)
+    left = [c for c in cells if c.end <= at and _NUMBER.match(c.text)]
+    right = [c for c in cells if c.start > at and _NUMBER.match(c.text)]
+    return bool(left and right) and not all(_YEAR.match(c.text) for c in left + right)
 
 
 def _years(figures: list[_Printed], texts: list[str]) -> bool:
@@ -246,6 +264,14 @@ def _column(
         text = " ".join(h.text for h in headers if h.start < end and start < h.end)
         seen[key] = read_column(text)
     return seen[key]
+
+
+def states_scale(segment: Segment) -> bool:
+    """Whether the segment's lead-in or headers state a scale of amounts ("in thousands")."""
+    return segment.scale is not None or any(
+        _scale(text.lower()) is not None
+        for text in (segment.context, *(h.text for h in segment.headers))
+    )
 
 
 def _scale(context: str) -> Decimal | None:

@@ -53,11 +53,17 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
     # The readers (regular expressions, the HTML parser) load with the first release read:
     # what only holds results (the store, the metrics, the screens) never pays for them.
     from .release_document import read_document
-    from .release_figures import find_statements, has_period, read_agreed, undated_results
+    from .release_figures import (
+        find_statements,
+        fiscal_year,
+        has_period,
+        read_agreed,
+        undated_results,
+    )
     from .release_guidance import read_guidance
     from .release_layout import checked, places_of
     from .release_periods import Kind
-    from .release_stated import date_quarters
+    from .release_stated import date_orders, date_quarters
     from .release_tables import segments
 
     document = read_document(body)
@@ -71,6 +77,9 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
     statements = find_statements(found)
     if not statements and (dated := date_quarters(found, document.text)) is not None:
         found = dated  # "First-Quarter" over "2025", dated by the statements' own note
+        statements = find_statements(found)
+    if not statements and (dated := date_orders(found, document.text)) is not None:
+        found = dated  # "2Q25 | 1Q25 | 2Q24", dated by the days the text lists in that order
         statements = find_statements(found)
     if filed is not None and statements:
         statements = [s for s in statements if s.period_end <= filed]
@@ -88,6 +97,7 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
         if other.titled == statement.titled
         and other.period_end == statement.period_end
         and has_period(other, Kind.YEAR)
+        and fiscal_year(other, document.text)  # not a first quarter's trailing twelve months
     ]
     annual = read_agreed(yearly, found, Kind.YEAR) if yearly else None
     places = []
