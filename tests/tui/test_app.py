@@ -17,6 +17,7 @@ from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.tui.widgets.banner import ConfigBanner
+from tests.support.toasts import raised
 
 from ..conftest import BUNDLED_CONFIG
 from ..support.pilot import (
@@ -47,7 +48,7 @@ async def test_ctrl_c_says_which_key_quits_in_plain_words(demo):
         await pilot.pause()
         await pilot.press("ctrl+c")
         await pilot.pause()
-        assert [n.message for n in app._notifications] == ["Press q to quit the app"]
+        assert [n.message for n in raised(app)] == ["Press q to quit the app"]
         assert app.is_running
 
 
@@ -109,7 +110,7 @@ async def test_a_worker_that_fails_says_so_in_a_toast_and_logs_its_traceback(dem
         screen_as(app, WatchlistScreen).reload_in_thread(lambda: None)
         for _ in range(200):  # the worker's thread, then its message on the loop
             await pilot.pause(0.05)
-            if errors := [n for n in app._notifications if n.severity == "error"]:
+            if errors := [n for n in raised(app) if n.severity == "error"]:
                 break
         [toast] = errors
         assert toast.title == "reading the watchlist failed"
@@ -135,7 +136,7 @@ async def test_a_read_only_file_keeps_the_database_change_and_tells_the_user(dem
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, TickerScreen)
-            messages = [n.message for n in app._notifications]
+            messages = [n.message for n in raised(app)]
             assert any("database only" in m and "catalysts.toml" in m for m in messages)
         assert config.path.read_bytes() == before
     assert store.checkpoints.exists("ALAB", "npo-design-win")
@@ -154,7 +155,7 @@ async def test_an_outside_edit_is_picked_up_live(demo):
                 break
         assert "CRWV" in symbols(app)
         assert "CRWV" in store.views.active_symbols()
-        assert any("reloaded" in n.message for n in app._notifications)
+        assert any("reloaded" in n.message for n in raised(app))
 
 
 async def test_an_invalid_outside_edit_shows_located_errors_and_keeps_the_last_good_config(demo):
@@ -172,7 +173,7 @@ async def test_an_invalid_outside_edit_shows_located_errors_and_keeps_the_last_g
                 break
         assert app.config_problem is not None
         line = text[: text.index("due = 2026-12-31")].count("\n") + 1
-        shown = [n.message for n in app._notifications if n.severity == "error"]
+        shown = [n.message for n in raised(app) if n.severity == "error"]
         assert any(f"catalysts.toml:{line}:" in m and "last good" in m for m in shown)
         assert symbols(app) == list(config.tickers)  # nothing lost
         assert app.workspace.config.tickers["ALAB"].checkpoints[0].due == dt.date(2026, 12, 31)
@@ -188,7 +189,7 @@ async def test_an_invalid_outside_edit_shows_located_errors_and_keeps_the_last_g
         await pilot.press("a")
         await pilot.pause()
         assert not isinstance(app.screen, FormScreen)
-        assert any("fix it first" in n.message for n in app._notifications)
+        assert any("fix it first" in n.message for n in raised(app))
         assert config.path.read_text() == broken
         config.path.write_text(text)  # fixed
         for _ in range(300):
@@ -214,7 +215,7 @@ async def test_the_first_runs_copy_of_the_example_is_told_in_the_tui(tmp_path: P
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.pause()
-        assert [n.message for n in app._notifications if "copied to" in n.message] == [said]
+        assert [n.message for n in raised(app) if "copied to" in n.message] == [said]
     store.close()
 
 

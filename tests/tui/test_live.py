@@ -25,6 +25,7 @@ from catalyst_tui.tui.screens.forms import ConfirmScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.views.workspace import Workspace
 from tests.support.market_server import MarketServer, unused_local_url
+from tests.support.toasts import raised
 
 from ..cli.test_thesis_commands import loopback_thesis
 from ..support.pilot import make_app, row_keys, screen_as, text_of
@@ -86,9 +87,9 @@ async def test_first_refresh_fills_the_screen_and_misses_arrive_as_toasts_and_on
         assert all(p == "no data yet" for p in prices(app).values())
         await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
         await wait_for(pilot, lambda: len(notification_recorder.notifications()) == 3)
-        toasts = [n.title + " " + n.message for n in app._notifications]
+        toasts = [n.title + " " + n.message for n in raised(app)]
         assert any("Gross margin" in t and "69.1%" in t for t in toasts)
-        misses = [n for n in app._notifications if ": missed — " in n.title]
+        misses = [n for n in raised(app) if ": missed — " in n.title]
         assert misses and {n.severity for n in misses} == {"error"}  # a miss is urgent
         assert str(app.screen.query_one("#tickers", DataTable).get_row_at(0)[0]) == "⚑ ALAB"
         await pilot.press("q")
@@ -116,7 +117,7 @@ async def test_r_refreshes_with_progress_and_rows_update_in_place(tmp_path, mark
         await pilot.press("r")
         assert screen_as(app, WatchlistScreen).header.progress_shown
         await pilot.press("r")  # a second r while one runs does not start another
-        assert any("already running" in n.message for n in app._notifications)
+        assert any("already running" in n.message for n in raised(app))
         assert "%" in str(app.screen.query_one("#progress").render())
         await wait_for(
             pilot, lambda: (screen_as(app, WatchlistScreen).header.progress or (0, 0))[0] > 0
@@ -185,7 +186,7 @@ async def test_with_no_network_the_stored_data_stays_on_screen(tmp_path, market)
             assert all(p != "no data yet" for p in shown.values())  # at once, before any fetch
             await wait_for(pilot, lambda: any(
                 n.message == "offline: no provider answered; showing stored data"
-                for n in app._notifications))  # fmt: skip
+                for n in raised(app)))  # fmt: skip
             # The watchlist is read again in a thread after the cycle: wait for it to show.
             await wait_for(pilot, lambda: all(p.endswith("*") for p in prices(app).values()))
             after = prices(app)
@@ -234,7 +235,7 @@ async def test_with_no_network_and_nothing_stored_the_screen_says_offline_not_pr
             # Said as soon as the quote pass knows; the toast comes with the cycle's end.
             await wait_for(pilot, lambda: any(
                 n.message == "offline: no provider answered; nothing is stored yet"
-                for n in app._notifications))  # fmt: skip
+                for n in raised(app)))  # fmt: skip
             await wait_for(pilot, lambda: all(p == "no quote ⏎" for p in prices(app).values()))
             await pilot.press("enter")
             await pilot.pause()
@@ -258,7 +259,7 @@ async def test_when_every_provider_answers_with_an_error_the_header_says_unreach
             assert "offline" not in summary(app)
             await wait_for(pilot, lambda: any(
                 n.message == "unreachable: no provider answered; nothing is stored yet"
-                for n in app._notifications))  # fmt: skip
+                for n in raised(app)))  # fmt: skip
             assert market.requests and all(r.status == 500 for r in market.requests)
             await pilot.press("q")
 
@@ -309,7 +310,7 @@ async def test_refresh_key_without_live_updates_says_so(demo):
         await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
-        assert any("live updates are off" in n.message for n in app._notifications)
+        assert any("live updates are off" in n.message for n in raised(app))
 
 
 async def test_a_guards_change_toasts_as_the_ticker_screen_says_it(demo):
@@ -326,7 +327,7 @@ async def test_a_guards_change_toasts_as_the_ticker_screen_says_it(demo):
         await pilot.pause()
         app._cycle_done(CycleResult(None, [guard]))
         await pilot.pause()
-        toasts = [n.message for n in app._notifications]
+        toasts = [n.message for n in raised(app)]
     assert any(t.startswith("ALAB/gm: missed → holding") for t in toasts), toasts
 
 
@@ -350,7 +351,7 @@ async def test_a_burst_of_toasts_from_one_refresh_is_one_toast(demo):
             app._toast(Notification(f"ALAB/{i}: missed", "why", Urgency.URGENT))
         app._cycle_done(CycleResult(None, changed))
         await pilot.pause()
-        toasts = [(n.message, n.severity) for n in app._notifications]
+        toasts = [(n.message, n.severity) for n in raised(app)]
         assert toasts == [("5 checkpoints changed, 2 missed: t for the timeline", "error")]
         app.clear_notifications()
         app._cycle_done(CycleResult(None, changed[2:4]))

@@ -18,6 +18,7 @@ from catalyst_tui.tui.screens.edit_forms import SecContactForm
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.views.workspace import Workspace
+from tests.support.toasts import raised
 
 from ..conftest import BUNDLED_CONFIG
 from ..support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database
@@ -51,7 +52,7 @@ async def test_the_first_start_asks_checks_as_typed_and_writes_the_contact(tmp_p
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, WatchlistScreen)
-        assert any("SEC contact saved" in n.message for n in app._notifications)
+        assert any("SEC contact saved" in n.message for n in raised(app))
         assert app.workspace.config.providers.of(SEC).user_agent == CONTACT
     store.close()
     after = config.path.read_text()

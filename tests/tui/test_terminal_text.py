@@ -25,6 +25,7 @@ from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
 from catalyst_tui.text import printable
 from tests.support.terminal import SESSION, keys, screen, wait_for
+from tests.support.toasts import raised
 
 pytest_plugins = ["tests.support.fixtures"]  # the tmux fixture
 
@@ -375,7 +376,7 @@ async def test_no_screen_of_the_tui_draws_a_control_character(tmp_path):
             await look("watchlist")
             app.notify(f"toast {HOSTILE} body", title=f"toast {HOSTILE} title")
             await look("group tab", "right")
-            toasts = [(n.title, n.message) for n in app._notifications]
+            toasts = [(n.title, n.message) for n in raised(app)]
             await look("ticker", "left", "enter")
             await look("second checkpoint", "down")
             await look("chart", "2")

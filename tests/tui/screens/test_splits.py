@@ -19,6 +19,7 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.views.timeline import SplitEntry
 from catalyst_tui.views.workspace import Workspace
+from tests.support.toasts import raised
 
 from ...support.pilot import rows, screen_as, text_of, type_into
 
@@ -154,6 +155,6 @@ async def test_a_rewrite_for_a_split_waits_while_the_file_is_invalid(split_store
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)  # no question asked
-        said = [n.message for n in app._notifications]
+        said = [n.message for n in raised(app)]
         assert "catalysts.toml is invalid: fix it first (the banner says where)" in said
         assert path.read_text() == broken

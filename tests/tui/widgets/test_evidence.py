@@ -25,6 +25,7 @@ from catalyst_tui.tui.screens.passage import PassageScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.views.workspace import Workspace
+from tests.support.toasts import raised
 
 from ...jobs.test_evidence_e2e import PRESS_RELEASE
 from ...support.pilot import open_alab, rows, text_of
@@ -118,7 +119,7 @@ async def test_the_evidence_pane_shows_the_passage_in_context_and_marks_from_it(
         kept = workspace.store.evidence.passages("ALAB", include_dismissed=True)
         assert [p.dismissed for p in kept] == [True]
         assert "u Undo dismiss" in footer(app)  # the undo is said where the keys are
-        assert any("u brings it back" in n.message for n in app._notifications)
+        assert any("u brings it back" in n.message for n in raised(app))
         await pilot.press("u")  # and undone
         await pilot.pause()
         await pilot.pause()
@@ -242,6 +243,6 @@ async def test_a_file_that_is_no_pdf_is_said_in_one_toast_and_nothing_is_added(w
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = [n.message for n in raised(app) if n.severity == "error"]
         assert errors == [f"{fake} is not a PDF: it begins '<html>Sign in to', not '%PDF-'"]
         assert len(rows(app, "#evidence-table")) == 1  # the press release's alone
