@@ -151,7 +151,8 @@ async def test_an_outside_edit_is_picked_up_live(demo):
         config.path.write_text(text + '\n[tickers.CRWV]\nname = "CoreWeave"\ngroup = "neocloud"\n')
         for _ in range(300):  # the file is looked at once a second
             await pilot.pause(0.1)
-            if "CRWV" in symbols(app):
+            # The toast is a message the app handles after the check that posts it.
+            if "CRWV" in symbols(app) and any("reloaded" in n.message for n in raised(app)):
                 break
         assert "CRWV" in symbols(app)
         assert "CRWV" in store.views.active_symbols()
@@ -169,11 +170,12 @@ async def test_an_invalid_outside_edit_shows_located_errors_and_keeps_the_last_g
         config.path.write_text(broken)
         for _ in range(300):
             await pilot.pause(0.1)
-            if app.config_problem is not None:
+            # The problem is set, then its toast posted as a message the app handles later.
+            shown = [n.message for n in raised(app) if n.severity == "error"]
+            if app.config_problem is not None and shown:
                 break
         assert app.config_problem is not None
         line = text[: text.index("due = 2026-12-31")].count("\n") + 1
-        shown = [n.message for n in raised(app) if n.severity == "error"]
         assert any(f"catalysts.toml:{line}:" in m and "last good" in m for m in shown)
         assert symbols(app) == list(config.tickers)  # nothing lost
         assert app.workspace.config.tickers["ALAB"].checkpoints[0].due == dt.date(2026, 12, 31)

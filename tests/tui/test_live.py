@@ -87,6 +87,8 @@ async def test_first_refresh_fills_the_screen_and_misses_arrive_as_toasts_and_on
         assert all(p == "no data yet" for p in prices(app).values())
         await wait_for(pilot, lambda: all(p != "no data yet" for p in prices(app).values()))
         await wait_for(pilot, lambda: len(notification_recorder.notifications()) == 3)
+        # The desktop's and the toasts' channels are apart: each is waited for.
+        await wait_for(pilot, lambda: any(": missed — " in n.title for n in raised(app)))
         toasts = [n.title + " " + n.message for n in raised(app)]
         assert any("Gross margin" in t and "69.1%" in t for t in toasts)
         misses = [n for n in raised(app) if ": missed — " in n.title]
@@ -354,9 +356,10 @@ async def test_a_burst_of_toasts_from_one_refresh_is_one_toast(demo):
         toasts = [(n.message, n.severity) for n in raised(app)]
         assert toasts == [("5 checkpoints changed, 2 missed: t for the timeline", "error")]
         app.clear_notifications()
+        before = len(raised(app))
         app._cycle_done(CycleResult(None, changed[2:4]))
         await pilot.pause()
-        assert [n.message.split(":")[0] for n in app._notifications] == ["ALAB/c", "ALAB/d"]
+        assert [n.message.split(":")[0] for n in raised(app)[before:]] == ["ALAB/c", "ALAB/d"]
 
 
 async def test_a_fetch_asked_for_while_a_refresh_runs_follows_it(tmp_path, market):
