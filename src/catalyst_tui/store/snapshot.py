@@ -1,6 +1,8 @@
 """Loading the MarketSnapshot evaluation reads, in a few queries: quotes, a year's highs,
 fundamentals (with the quarters of releases XBRL has not caught up with), earnings releases,
-lots and sales, splits and FX rates (store.market.snapshot is its door)."""
+lots and sales, splits and FX rates (store.market.snapshot is its door). The Street's estimates
+and a position's return against its benchmark are left to be read a symbol at a time when a
+metric asks (store/estimates.py's `of`, store/holdings.py's HoldingsReader)."""
 
 from __future__ import annotations
 
@@ -55,8 +57,8 @@ def load_snapshot(
         snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note, fx, fees))
     snap.splits.update(store.market.splits())
     snap.returns_of = _returns_of(store, base, now.date())
+    snap.street_of = store.estimates.of  # a symbol's, when a Street metric first asks
     snap.releases.update(store.results.of_symbols(None if symbol is None else [symbol]))
-    snap.estimates.update(store.estimates.of_symbols(None if symbol is None else [symbol]))
     for sym, releases in snap.releases.items():
         filed = snap.facts.get(sym, {})
         snap.facts[sym], differs = merge(filed, releases)
