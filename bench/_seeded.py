@@ -2,10 +2,13 @@
 daily bars each (6.5 million bars) take a minute to seed, and several benchmarks want them.
 
 A template is tests/support/demo_data.seed_big's database for (tickers, years), its bars ending
-on the last weekday before today, kept in the system's temp folder under a name that holds the
-day and a digest of the code that seeds and migrates it: another day, or changed seeding or
-schema code, makes a new one (older ones are removed). Each benchmark gets its own copy, so
-nothing it does changes the template. Setup, never timed.
+on the last weekday before today, with the benchmark the positions are held against (SPY, the
+same years of bars) and the Street's estimates of every ticker (ESTIMATE_DAYS days of them, the
+surprises of four quarters and the consensus frozen before each of their reports: what a tracker
+that read them daily for a quarter holds), kept in the system's temp folder under a name that
+holds the day and a digest of the code that seeds and migrates it: another day, or changed
+seeding or schema code, makes a new one (older ones are removed). Each benchmark gets its own
+copy, so nothing it does changes the template. Setup, never timed.
 """
 
 from __future__ import annotations
@@ -16,14 +19,20 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from catalyst_tui.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 FOLDER = Path(tempfile.gettempdir()) / "catalyst-bench-seeds"
 _CODE = (
     "tests/support/demo_data.py", "src/catalyst_tui/store/schema.py",
     "src/catalyst_tui/store/migrations", "src/catalyst_tui/store/market_data.py",  # a folder
-    "src/catalyst_tui/store/sync.py",
+    "src/catalyst_tui/store/sync.py", "bench/_seeded.py",
 )  # fmt: skip
+BENCHMARK = "SPY"  # the default benchmark, big_config_text's: every position is held against it
+ESTIMATE_DAYS = 60  # the days of estimates each ticker has stored, the seed's day the last
 
 
 def _name(tickers: int, years: int) -> str:
@@ -65,6 +74,8 @@ def _seed(template: Path, config_path: Path, years: int) -> str:
     now = dt.datetime.now(dt.UTC)
     with Store.open(partial) as store:
         seed_big(store, config, now=now, years=years)
+        _seed_benchmark(store, now, years)
+        _seed_estimates(store, list(config.tickers), now)
         # Their whole window is stored: a refresh asks for the days since, not five years again.
         store.market.mark_backfilled(list(config.tickers), now)
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -74,3 +85,47 @@ def _seed(template: Path, config_path: Path, years: int) -> str:
     return (
         f"seeded {len(config.tickers)} tickers x {years}y in {time.perf_counter() - started:.0f} s"
     )
+
+
+def _seed_benchmark(store: Store, now: dt.datetime, years: int) -> None:
+    """The benchmark's quote and daily bars, as a refresh fetches them for the positions (five
+    years at least: big_config_text's lots go back to 2024)."""
+    from tests.support.demo_data import demo_bars, demo_quote, last_weekday
+
+    from catalyst_tui.market.models import QuoteOutcome
+
+    fetched = now - dt.timedelta(minutes=5)
+    bars = demo_bars(BENCHMARK, last_weekday(now.date()), max(years, 5))
+    store.market.save_quotes([QuoteOutcome(BENCHMARK, demo_quote(bars, fetched), bars)], fetched)
+
+
+def _seed_estimates(store: Store, symbols: list[str], now: dt.datetime) -> None:
+    """Each ticker's estimates as the day's fetch stores them (the replay market's answer, read
+    as Yahoo's is), the same rows on each of the ESTIMATE_DAYS - 1 days before, and the
+    consensus frozen the day before each reported quarter's report (its estimate, a month after
+    the quarter's end)."""
+    from catalyst_tui.demo import yahoo as demo_yahoo
+    from catalyst_tui.market.yahoo.estimates import MODULES, parse_estimates
+
+    modules = MODULES.split(",")
+    for symbol in symbols:
+        body = demo_yahoo.calendar(symbol, now, modules)
+        store.estimates.save(symbol, parse_estimates(body, symbol, now.date()), now)
+    conn = store.conn
+    names = [row[1] for row in conn.execute("PRAGMA table_info(estimates)")]
+    rest = ", ".join(n for n in names if n not in ("symbol", "day"))
+    today = now.date()
+    with store.transaction():
+        for back in range(1, ESTIMATE_DAYS):
+            day = (today - dt.timedelta(days=back)).isoformat()
+            conn.execute(
+                f"INSERT INTO estimates (symbol, day, {rest}) SELECT symbol, ?, {rest}"
+                " FROM estimates WHERE day = ?",
+                [day, today.isoformat()],
+            )
+        conn.execute(
+            "INSERT OR IGNORE INTO frozen_consensus (symbol, report, period_end, eps, revenue,"
+            " eps_analysts, revenue_analysts, as_of) SELECT symbol, date(quarter, '+30 days'),"
+            " quarter, eps_estimate, NULL, 12, NULL, date(quarter, '+29 days')"
+            " FROM estimate_surprises"
+        )

@@ -13,6 +13,13 @@ from a pipe as `catalyst check | less` would (every row is written), the two siz
 medians. Goals (issue 25): at 5,000 tickers at most 1.5 s, and at most 12 times the time at 500
 (linear: ten times the tickers). The reads of the screens and reports (tests/store/
 test_query_work.py counts their work) are then timed in this process at both sizes.
+
+Breakdown (informative, in this process, at 5,000 tickers, medians of `--repeats`): where a
+check's time goes, phase by phase (the config's sync, reading the checkpoints, loading the
+snapshot, evaluating, recording, reading the rows back, printing them to a pipe's width); and
+two reads evaluation makes only when a condition asks: one symbol's Street estimates
+(`store.estimates.of`, median over 20 symbols) and one position's `excess_return` on a fresh
+snapshot (the first position, then the mean of the next 19 on the same snapshot).
 """
 
 from __future__ import annotations
@@ -85,6 +92,71 @@ def reads(tmp: Path, tickers: int) -> dict[str, float]:
     return out
 
 
+def breakdown(tmp: Path, tickers: int, repeats: int) -> dict[str, float]:
+    """Seconds of each phase of a check (medians of `repeats`), and of the two lazy reads."""
+    import io
+
+    from rich.console import Console
+
+    from catalyst_tui.cli.output.report import print_checkpoints
+    from catalyst_tui.cli.output.tables import output_width
+    from catalyst_tui.config import load_config
+    from catalyst_tui.jobs.evaluation import local_today
+    from catalyst_tui.store import Store
+    from catalyst_tui.thesis.evaluate import evaluate
+    from catalyst_tui.thesis.metrics import observe
+
+    where = tmp / str(tickers)
+    config = load_config(where / "catalysts.toml")
+    base = config.settings.currency
+    runs: dict[str, list[float]] = {}
+
+    def lap(name: str, started: float) -> float:
+        now = time.perf_counter()
+        runs.setdefault(name, []).append(now - started)
+        return now
+
+    with Store.open(where / "catalyst.db") as store:
+        for _ in range(repeats):
+            now = dt.datetime.now(dt.UTC)
+            today = local_today(config, now)
+            at = time.perf_counter()
+            store.sync.apply(config, now)
+            at = lap("sync the config", at)
+            checkpoints, _ = store.checkpoints.evaluation_inputs(now, sec_configured=False,
+                                                                 base=base)  # fmt: skip
+            at = time.perf_counter()  # the line above loads a snapshot too: timed next, alone
+            snap = store.market.snapshot(now, sec_configured=False, base=base)
+            at = lap("load the snapshot", at)
+            evaluations = evaluate(checkpoints, snap, today)
+            at = lap("evaluate", at)
+            store.checkpoints.record(evaluations, now, notify=config.settings.notify)
+            at = lap("record", at)
+            records = store.views.checkpoints()
+            at = lap("read the rows", at)
+            print_checkpoints(records, today, Console(file=io.StringIO(), width=output_width()))
+            lap("print them", at)
+        held = [s for s, t in config.tickers.items() if t.lots][:20]
+        for _ in range(repeats):
+            each = []
+            for symbol in list(config.tickers)[:20]:
+                at = time.perf_counter()
+                store.estimates.of(symbol)
+                each.append(time.perf_counter() - at)
+            runs.setdefault("estimates.of(one symbol)", []).append(statistics.median(each))
+            snap = store.market.snapshot(dt.datetime.now(dt.UTC), sec_configured=False, base=base)
+            at = time.perf_counter()
+            first = observe("excess_return", held[0], snap)
+            at = lap("excess_return, the first position", at)
+            for symbol in held[1:]:
+                observe("excess_return", symbol, snap)
+            runs.setdefault("excess_return, a position after", []).append(
+                (time.perf_counter() - at) / max(1, len(held) - 1)
+            )
+            assert first.value is not None, first  # a real return: the benchmark is seeded
+    return {name: statistics.median(times) for name, times in runs.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=5)
@@ -111,6 +183,7 @@ def main() -> None:
                 times[n].append(took)
         load_after = os.getloadavg()[0]
         per_read = {} if args.no_reads else {n: reads(tmp, n) for n in SIZES}
+        phases = breakdown(tmp, SIZES[1], args.repeats)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -129,6 +202,10 @@ def main() -> None:
         for name in per_read[SIZES[0]]:
             a, b = per_read[SIZES[0]][name], per_read[SIZES[1]][name]
             print(f"    {name:48} {a:8.4f} {b:8.4f}  {b / a if a else 0:5.1f}")
+    print(f"  breakdown at {SIZES[1]:,} tickers, in this process (medians of {args.repeats}, "
+          "milliseconds):")  # fmt: skip
+    for name, took in phases.items():
+        print(f"    {name:48} {took * 1e3:10.2f}")
     note = (f"`catalyst check`, output to a pipe; {args.years}y of bars; medians of "
             f"{args.repeats} alternating runs; load {load:.1f} -> {load_after:.1f}")  # fmt: skip
     emit(Figure(figure=f"check at {SIZES[1]:,} tickers", measured=round(large, 4),

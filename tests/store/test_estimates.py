@@ -132,3 +132,86 @@ def test_each_tickers_fiscal_year_of_its_last_day_in_one_query_of_seeks(store: S
         "SEARCH e USING PRIMARY KEY (symbol=? AND day=? AND period=?)",
         "SEARCH d USING PRIMARY KEY (symbol=?)",
     ], plan
+
+
+def _three_symbols(store: Store) -> None:
+    """ALAB, CRDO and NVDA with days of estimates, surprises and frozen consensus each (their
+    reports a quarter apart); NVDA's last day a day before the others'."""
+    for n, symbol in enumerate(("ALAB", "CRDO", "NVDA")):
+        history = (Surprise(dt.date(2026, 4, 30), 0.3 + n, 0.28 + n, 0.07),
+                   Surprise(dt.date(2026, 7, 31), 0.44 + n, 0.40 + n, 0.1))  # fmt: skip
+        for day in range(3 - (symbol == "NVDA")):
+            given = found(0.5 + n + day / 100, 2e8 * (n + 1), history=history)
+            given = given._replace(symbol=symbol)
+            store.estimates.save(symbol, given, T0 + dt.timedelta(days=day))
+        later = found(0.6 + n, 3e8, report=REPORT + dt.timedelta(days=91))
+        store.estimates.save(symbol, later._replace(symbol=symbol),
+                             dt.datetime.combine(REPORT, dt.time(12), dt.UTC))  # fmt: skip
+
+
+def test_one_symbols_read_is_what_the_read_of_all_gives_it(store: Store) -> None:
+    _three_symbols(store)
+    every = store.estimates.of_symbols()
+    assert sorted(every) == ["ALAB", "CRDO", "NVDA"]
+    for symbol, stored in every.items():
+        assert store.estimates.of(symbol) == stored
+        assert store.estimates.of_symbols([symbol]) == {symbol: stored}
+        assert len(stored.history) == 2 and len(stored.frozen) == 2  # of its own rows only
+        assert {f.report for f in stored.frozen} == {REPORT, REPORT + dt.timedelta(days=91)}
+    assert store.estimates.of_symbols(["CRDO", "QQQ"]) == {"CRDO": every["CRDO"]}
+    assert every["CRDO"].periods[0].eps.average == 0.6 + 1  # the last day's, the report's
+    assert store.estimates.of("QQQ") is None
+
+
+def test_one_symbols_read_seeks_its_rows_by_key_and_reads_no_other_symbols(store: Store) -> None:
+    """Evaluation reads a symbol's Street when a condition asks: each of its statements names
+    the symbol and reads the three tables by their key from it (SEARCH on symbol=?), never a
+    scan of every symbol's surprises or frozen consensus, nor every stored day."""
+    _three_symbols(store)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        assert store.estimates.of("CRDO") is not None
+    finally:
+        store.conn.set_trace_callback(None)
+    selects = [s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+    assert selects
+    tables = ("estimates", "estimate_surprises", "frozen_consensus")
+    read = set()
+    for select in selects:
+        assert "'CRDO'" in select, select
+        for _id, _parent, _, step in store.conn.execute("EXPLAIN QUERY PLAN " + select):
+            words = step.split()  # "SEARCH frozen_consensus USING PRIMARY KEY (symbol=?)"
+            if len(words) > 1 and words[1] in tables:
+                read.add(words[1])
+                assert step.startswith("SEARCH ") and "PRIMARY KEY (symbol=?" in step, (
+                    select, step)  # fmt: skip
+    assert read == set(tables)
+
+
+def test_a_snapshot_reads_the_street_only_when_a_metric_asks(store: Store) -> None:
+    """Loading a snapshot and evaluating what does not read the Street leaves its tables
+    unread; the first Street metric of a symbol reads that symbol's once, for every Street
+    metric after it and for the snapshot's view of the releases' figures."""
+    from catalyst_tui.thesis.metrics import observe
+
+    _three_symbols(store)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        snap = store.market.snapshot(T0, sec_configured=True)
+        assert observe("price", "ALAB", snap).value is None  # no quote stored: read, no value
+        assert [s for s in statements if "estimate" in s or "frozen_consensus" in s] == []
+        eps = observe("eps_estimate_q", "ALAB", snap)
+        asked = [s for s in statements if "estimate" in s or "frozen_consensus" in s]
+        assert asked and all("'ALAB'" in s for s in asked)
+        assert observe("revenue_estimate_q", "ALAB", snap).value == 3e8
+        assert observe("eps_estimate_fy", "ALAB", snap).value == 1.9
+        assert snap.release_view().street("ALAB") == snap.street("ALAB")
+        again = [s for s in statements if "estimate" in s or "frozen_consensus" in s]
+        assert again == asked
+    finally:
+        store.conn.set_trace_callback(None)
+    assert eps.value == 0.6  # ALAB's last day: the quarter's EPS consensus it was given
+    assert snap.street("ALAB") == store.estimates.of("ALAB")
+    assert snap.street("QQQ") is None

@@ -14,6 +14,7 @@ the calendar said, and the provider moved on to the next quarter).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -63,45 +64,73 @@ class EstimatesStore:
                 [FetchKind.ESTIMATES.value, symbol, iso(now), detail],
             )
 
+    def of(self, symbol: str) -> StoredEstimates | None:
+        """`symbol`'s last day of estimates, with its surprises and frozen consensus (None: no
+        day stored): what a Street metric reads the first time it asks (thesis/snapshot.street).
+        Seeks of the three tables' keys from the symbol, its last day by the key's order; no
+        other symbol's row is read."""
+        rows = self._conn.execute(
+            f"SELECT symbol, day, {_COLUMNS} FROM estimates WHERE symbol = ?1 AND day ="
+            " (SELECT day FROM estimates WHERE symbol = ?1 ORDER BY day DESC LIMIT 1)",
+            [symbol],
+        )
+        return self._assemble(rows, " WHERE symbol = ?", [symbol]).get(symbol)
+
     def of_symbols(self, symbols: Iterable[str] | None = None) -> dict[str, StoredEstimates]:
-        """Each symbol's last day of estimates, with its surprises and frozen consensus."""
-        wanted = None if symbols is None else list(symbols)
-        only, args = ("", []) if wanted is None else (
-            f" AND e.symbol IN ({', '.join('?' * len(wanted))})", wanted
-        )  # fmt: skip
-        rows: dict[str, list[tuple[Any, ...]]] = {}
-        for row in self._conn.execute(
-            f"SELECT e.symbol, e.day, {_COLUMNS} FROM estimates e WHERE e.day = (SELECT MAX(d.day)"
-            " FROM estimates d WHERE d.symbol = e.symbol)" + only + " ORDER BY e.symbol",
+        """Each symbol's last day of estimates (of `symbols`, of every one when None), with its
+        surprises and frozen consensus: the Estimates pane's and `catalyst estimates`' read. The
+        symbols asked for are read by their key, two seeks each for the last day's rows."""
+        if symbols is None:
+            names, only, args = "(SELECT DISTINCT symbol AS value FROM estimates)", "", []
+        else:
+            names, args = "json_each(?)", [json.dumps(sorted(set(symbols)))]
+            only = " WHERE symbol IN (SELECT value FROM json_each(?))"
+        rows = self._conn.execute(  # CROSS JOIN: the symbols first, each a seek of the key
+            f"SELECT e.symbol, e.day, {_COLUMNS} FROM {names} w CROSS JOIN estimates e"
+            " ON e.symbol = w.value AND e.day = (SELECT d.day FROM estimates d"
+            " WHERE d.symbol = w.value ORDER BY d.day DESC LIMIT 1) ORDER BY e.symbol",
             args,
-        ):
+        )
+        return self._assemble(rows, only, args)
+
+    def _assemble(
+        self, found: Iterable[tuple[Any, ...]], only: str, args: list[str]
+    ) -> dict[str, StoredEstimates]:
+        """The StoredEstimates of the last days' rows `found` (symbol, day, `_COLUMNS`), with
+        the surprises and frozen consensus of the symbols `only` (a WHERE on symbol) selects."""
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        for row in found:
             rows.setdefault(row[0], []).append(row[1:])
+        if not rows:
+            return {}
         surprises: dict[str, list[Surprise]] = {}
         for sym, quarter, actual, estimate, surprise in self._conn.execute(
             "SELECT symbol, quarter, eps_actual, eps_estimate, surprise FROM estimate_surprises"
-            " ORDER BY symbol, quarter"
-        ):
+            + only + " ORDER BY symbol, quarter",
+            args,
+        ):  # fmt: skip
             surprises.setdefault(sym, []).append(
                 Surprise(dt.date.fromisoformat(quarter), actual, estimate, surprise)
             )
         frozen: dict[str, list[Frozen]] = {}
         for sym, *values in self._conn.execute(
             "SELECT symbol, report, period_end, eps, revenue, eps_analysts, revenue_analysts,"
-            " as_of FROM frozen_consensus ORDER BY symbol, report"
-        ):
+            " as_of FROM frozen_consensus" + only + " ORDER BY symbol, report",
+            args,
+        ):  # fmt: skip
             report, end, eps, revenue, eps_n, revenue_n, as_of = values
             frozen.setdefault(sym, []).append(Frozen(
                 dt.date.fromisoformat(report), day(end), eps, revenue, eps_n, revenue_n,
                 dt.date.fromisoformat(as_of),
             ))  # fmt: skip
         out: dict[str, StoredEstimates] = {}
-        for sym, found in rows.items():
-            periods = sorted((_consensus(r[1:]) for r in found), key=_order)
+        for sym, last in rows.items():
+            periods = sorted((_consensus(r[1:]) for r in last), key=_order)
             next_report = next((p for p in periods if p.period == NEXT_REPORT), None)
             out[sym] = StoredEstimates(
                 sym,
-                dt.date.fromisoformat(found[0][0]),
-                found[0][2],
+                dt.date.fromisoformat(last[0][0]),
+                last[0][2],
                 next_report._replace(period="0q") if next_report else None,
                 tuple(p for p in periods if p.period != NEXT_REPORT),
                 tuple(surprises.get(sym, ())),
@@ -127,9 +156,6 @@ class EstimatesStore:
                 " WHERE t.archived = 0"
             )
         }
-
-    def of(self, symbol: str) -> StoredEstimates | None:
-        return self.of_symbols([symbol]).get(symbol)
 
     def trend(self, symbol: str, period: str, since: dt.date) -> list[tuple[dt.date, float]]:
         """The EPS consensus of `period` as read each day since `since`, oldest first (the

@@ -4,7 +4,7 @@ splits, dividends and closes with the rates of its currency by day, and its benc
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ..market.fx import major
@@ -54,36 +54,75 @@ def _quoted(symbol: str, last: LastQuote | None) -> tuple[str | None, float | No
     return listing_currency(symbol), None
 
 
-def load_holdings(
-    store: Store, base: str, symbols: Iterable[str] | None = None
-) -> tuple[dict[str, Holding], dict[str, Benchmark], dict[str, str]]:
-    """The holdings with lots (of `symbols`), the benchmarks they are held against, and each
-    holding's benchmark symbol."""
-    rates = _Rates(store, base)
-    chosen = list(symbols) if symbols is not None else store.views.active_symbols()
-    wanted = store.dividends.benchmarks()
-    of: dict[str, str] = {}
-    out: dict[str, Holding] = {}
-    quotes = store.market.last_quotes([*chosen, *set(wanted.values())])
-    for symbol in chosen:
+class HoldingsReader:
+    """The records of positions' returns, read a position at a time; what positions share is
+    read once: the stored quotes (or those given), the tickers' benchmarks, each benchmark's
+    closes and dividends, and each FX rate asked. A snapshot keeps one for every excess_return
+    it evaluates (store/snapshot.py): a benchmark's daily history, years of closes, is read
+    once, not once a position."""
+
+    def __init__(
+        self, store: Store, base: str, quotes: Mapping[str, LastQuote] | None = None
+    ) -> None:
+        self._store = store
+        self._rates = _Rates(store, base)
+        self._quotes = quotes
+        self._bench_of: dict[str, str] | None = None
+        self._benchmarks: dict[str, Benchmark] = {}
+
+    def _quote(self, symbol: str) -> LastQuote | None:
+        if self._quotes is None:
+            self._quotes = self._store.market.last_quotes()
+        return self._quotes.get(symbol)
+
+    def benchmark_of(self, symbol: str) -> str:
+        """The symbol `symbol`'s returns are held against (its group's, else the settings')."""
+        if self._bench_of is None:
+            self._bench_of = self._store.dividends.benchmarks()
+        return self._bench_of.get(symbol, "SPY")
+
+    def holding(self, symbol: str) -> Holding | None:
+        """`symbol`'s records (None: it has no lots)."""
+        store = self._store
         lots = store.views.lots(symbol)
         if not lots:
-            continue
-        currency, price = _quoted(symbol, quotes.get(symbol))
-        rate = rates.of(currency)
+            return None
+        currency, price = _quoted(symbol, self._quote(symbol))
+        rate = self._rates.of(currency)
         divisor = major(currency)[1] if currency else 1.0
         lots = [lot._replace(fx=lot.fx / divisor) if lot.fx else lot for lot in lots]
         splits = sorted(store.views.splits(symbol), key=lambda s: s.day)
-        out[symbol] = Holding(
+        return Holding(
             symbol, lots, store.views.sells(symbol).get(symbol, []), splits,
             store.dividends.of(symbol), store.dividends.written(symbol),
             store.dividends.tax(symbol), _closes(store, symbol), price, rate, None, currency,
         )  # fmt: skip
-        of[symbol] = wanted.get(symbol, "SPY")
-    benchmarks: dict[str, Benchmark] = {}
-    for symbol in sorted(set(of.values())):
-        currency, price = _quoted(symbol, quotes.get(symbol))
-        benchmarks[symbol] = Benchmark(
-            symbol, _closes(store, symbol), store.dividends.of(symbol), rates.of(currency), price
-        )
+
+    def benchmark(self, symbol: str) -> Benchmark:
+        """The benchmark `symbol`'s records, read the first time it is asked for."""
+        found = self._benchmarks.get(symbol)
+        if found is None:
+            currency, price = _quoted(symbol, self._quote(symbol))
+            found = self._benchmarks[symbol] = Benchmark(
+                symbol, _closes(self._store, symbol), self._store.dividends.of(symbol),
+                self._rates.of(currency), price,
+            )  # fmt: skip
+        return found
+
+
+def load_holdings(
+    store: Store, base: str, symbols: Iterable[str] | None = None
+) -> tuple[dict[str, Holding], dict[str, Benchmark], dict[str, str]]:
+    """The holdings with lots (of `symbols`), the benchmarks they are held against, and each
+    holding's benchmark symbol: the Performance screen's, the Position pane's and the
+    dividends' read."""
+    reader = HoldingsReader(store, base)
+    chosen = list(symbols) if symbols is not None else store.views.active_symbols()
+    of: dict[str, str] = {}
+    out: dict[str, Holding] = {}
+    for symbol in chosen:
+        found = reader.holding(symbol)
+        if found is not None:
+            out[symbol], of[symbol] = found, reader.benchmark_of(symbol)
+    benchmarks = {symbol: reader.benchmark(symbol) for symbol in sorted(set(of.values()))}
     return out, benchmarks, of

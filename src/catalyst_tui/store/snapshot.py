@@ -1,6 +1,8 @@
 """Loading the MarketSnapshot evaluation reads, in a few queries: quotes, a year's highs,
 fundamentals (with the quarters of releases XBRL has not caught up with), earnings releases,
-lots and sales, splits and FX rates (store.market.snapshot is its door)."""
+lots and sales, splits and FX rates (store.market.snapshot is its door). The Street's estimates
+and a position's return against its benchmark are left to be read a symbol at a time when a
+metric asks (store/estimates.py's `of`, store/holdings.py's HoldingsReader)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from ..thesis.positions import Lot
 from ..thesis.results import Facts, merge, release_first
 from ..thesis.snapshot import MarketSnapshot
 from .columns import day
-from .holdings import load_holdings
+from .holdings import HoldingsReader
 
 if TYPE_CHECKING:
     from . import Store
@@ -54,9 +56,9 @@ def load_snapshot(
     ):
         snap.lots.setdefault(sym, []).append(Lot(shares, cost, day(when), note, fx, fees))
     snap.splits.update(store.market.splits())
-    snap.returns_of = _returns_of(store, base, now.date())
+    snap.returns_of = _returns_of(HoldingsReader(store, base, snap.quotes), now.date())
+    snap.street_of = store.estimates.of  # a symbol's, when a Street metric first asks
     snap.releases.update(store.results.of_symbols(None if symbol is None else [symbol]))
-    snap.estimates.update(store.estimates.of_symbols(None if symbol is None else [symbol]))
     for sym, releases in snap.releases.items():
         filed = snap.facts.get(sym, {})
         snap.facts[sym], differs = merge(filed, releases)
@@ -66,16 +68,17 @@ def load_snapshot(
 
 
 def _returns_of(
-    store: Store, base: str, today: dt.date
+    reader: HoldingsReader, today: dt.date
 ) -> Callable[[str], tuple[str, Outcome] | None]:
-    """A position's benchmark and its return over its life, read when first asked."""
+    """A position's benchmark and its return over its life, read when first asked; the
+    benchmark's history once for every position held against it (`reader`)."""
 
     def of(symbol: str) -> tuple[str, Outcome] | None:
-        held, benchmarks, bench_of = load_holdings(store, base, [symbol])
-        if symbol not in held:
+        held = reader.holding(symbol)
+        if held is None:
             return None
-        name = bench_of[symbol]
-        return name, outcome([(held[symbol], benchmarks[name])], Span.LIFE, today)
+        name = reader.benchmark_of(symbol)
+        return name, outcome([(held, reader.benchmark(name))], Span.LIFE, today)
 
     return of
 

@@ -1,6 +1,8 @@
 """The MarketSnapshot evaluation reads: quotes, highs, fundamentals (with the quarters of earnings
 releases XBRL has not caught up with), releases, lots, sales, splits and FX rates as the store
-loaded them, with the memos the metrics fill (thesis/metrics.py)."""
+loaded them, with the memos the metrics fill (thesis/metrics.py). The Street's estimates and a
+position's return against its benchmark are read from the store a symbol at a time, when a metric
+first asks for them (`street`, `returns_of`)."""
 
 from __future__ import annotations
 
@@ -32,7 +34,11 @@ class MarketSnapshot:
     base: str = "USD"  # the base currency: a weight is of values in it
     rates: dict[str, float] = field(default_factory=dict)  # currency -> base per unit
     releases: dict[str, list[Release]] = field(default_factory=dict)  # by period end
-    estimates: dict[str, StoredEstimates] = field(default_factory=dict)  # the Street's, by symbol
+    # The Street's estimates given up front, by symbol (views/estimates.py); the others are
+    # read from the store by `street_of` when a metric first asks (`street`): an evaluation
+    # whose conditions name no Street metric reads none.
+    estimates: dict[str, StoredEstimates] = field(default_factory=dict)
+    street_of: Callable[[str], StoredEstimates | None] | None = None
     # The facts of the symbols whose XBRL says otherwise than a release, with the releases'
     # figures in place of XBRL's (thesis/results.release_first): Observation.released.
     release_first: dict[str, dict[str, list[Fact]]] = field(default_factory=dict)
@@ -53,6 +59,8 @@ class MarketSnapshot:
     )
     _positions: dict[str, Position] = field(default_factory=dict, init=False, repr=False)
     _release_view: MarketSnapshot | None = field(default=None, init=False, repr=False)
+    _street: dict[str, StoredEstimates | None] = field(default_factory=dict, init=False,
+                                                       repr=False)  # fmt: skip
 
     def observation(
         self, metric: str, symbol: str, pin: dt.date | None, make: Observer
@@ -86,9 +94,19 @@ class MarketSnapshot:
             self._release_view = MarketSnapshot(
                 now=self.now, facts=self.release_first, splits=self.splits,
                 sec_configured=self.sec_configured, releases=self.releases,
-                estimates=self.estimates,
+                estimates=self.estimates, street_of=self.street,
             )  # fmt: skip
         return self._release_view
+
+    def street(self, symbol: str) -> StoredEstimates | None:
+        """The Street's estimates of `symbol` (None: none stored): given up front, else read by
+        `street_of` the first time any metric asks, once per snapshot."""
+        given = self.estimates.get(symbol)
+        if given is not None or self.street_of is None:
+            return given
+        if symbol not in self._street:
+            self._street[symbol] = self.street_of(symbol)
+        return self._street[symbol]
 
     def portfolio(self) -> tuple[dict[str, float], list[str], float]:
         """Position values by symbol in the base currency (what is held after the sales), the

@@ -33,7 +33,7 @@ def _range(stored: StoredEstimates, period: str, figure: str) -> tuple[Consensus
 def _consensus(
     symbol: str, snap: MarketSnapshot, metric: str, period: str, figure: str
 ) -> Observation:
-    stored = snap.estimates.get(symbol)
+    stored = snap.street(symbol)
     if stored is None:
         return Observation(None, Missing(MissingCode.NO_ESTIMATES, symbol))
     found = _range(stored, period, figure)
@@ -100,7 +100,7 @@ def revision(year: Consensus | None) -> float | None:
 
 def eps_revision_30d(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     """This fiscal year's EPS consensus now against 30 days ago: 0.05 is 5% higher."""
-    stored = snap.estimates.get(symbol)
+    stored = snap.street(symbol)
     if stored is None:
         return Observation(None, Missing(MissingCode.NO_ESTIMATES, symbol))
     year = stored.period("0y")
@@ -158,7 +158,7 @@ def _versus(symbol: str, snap: MarketSnapshot, metric: str, eps: bool) -> Observ
     assert release.period_end is not None
     quarter = Period(PeriodKind.QUARTER, release.period_end, filed=release.filed,
                      source=ValueSource.RELEASE)  # fmt: skip
-    frozen = frozen_for(snap.estimates.get(symbol), release)
+    frozen = frozen_for(snap.street(symbol), release)
     street = None if frozen is None else (frozen.eps if eps else frozen.revenue)
     if street is None or (eps and street == 0) or (not eps and street <= 0):
         return Observation(None, Missing(MissingCode.NO_FROZEN_CONSENSUS, symbol, metric,
