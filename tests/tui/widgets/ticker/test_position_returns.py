@@ -81,6 +81,24 @@ async def test_the_pane_says_what_the_thesis_returned_against_its_index(tmp_path
     assert "Dividends received 17.00 USD" in shown
 
 
+async def test_the_pane_says_the_fees_paid_and_counts_them_in_the_rate(tmp_path):
+    """A lot of 10 at 100 with 5 of fees: 1,005 went in, 1,500 is held a year later."""
+    config, store = open_store(tmp_path, f"date = {BOUGHT}\nfees = 5")
+    app = make_app(config, store)
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await open_alab(pilot, app)
+            await pilot.press("3")  # the Position pane
+            await pilot.pause()
+            shown = " ".join(text_of(app, "#returns").split())
+    finally:
+        store.close()
+    assert "Fees paid 5.00 USD" in shown
+    # 1,005 → 1,500 over 365 days: 1500 / 1005 - 1 = +49.3% a year (not the +50.0% of 1,000)
+    assert f"ALAB {(1500 / 1005 - 1) * 100:+.1f}% a year against SOXX +10.0%" in shown
+    assert "+49.3% a year" in shown
+
+
 async def test_a_lot_without_a_date_says_why_there_is_no_return(tmp_path):
     config, store = open_store(tmp_path, "")
     app = make_app(config, store)

@@ -153,7 +153,8 @@ class PositionPane(TickerPane):
 
     def _show_returns(self, d: TickerDetail, base_currency: str) -> None:
         """The position's yearly return against its benchmark on the same money: over its
-        life in a sentence, this year and the last 365 days, the dividends it received."""
+        life in a sentence, this year and the last 365 days, the dividends it received and the
+        fees it paid."""
         shown = self.query_one("#returns", Static)
         r = d.returns
         shown.display = r is not None
@@ -182,6 +183,9 @@ class PositionPane(TickerPane):
         if life.dividends:
             text.append(f"\n  Dividends received {fmt.money(life.dividends)} "
                         f"{printable(base_currency)} (after tax withheld)")  # fmt: skip
+        if life.fees:
+            text.append(f"\n  Fees paid {fmt.money(life.fees)} {printable(base_currency)} "
+                        "(on its buys and sales, in the rates above)")  # fmt: skip
         shown.update(text)
 
     def _figures(self, d: TickerDetail) -> list[tuple[str, str, str]]:
