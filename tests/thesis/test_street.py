@@ -53,7 +53,7 @@ def street(price: float | None = 180.0, stored: StoredEstimates | None = None,
            releases: list[Release] | None = None) -> MarketSnapshot:  # fmt: skip
     snap = snapshot(price)
     if stored is not None:
-        snap.estimates["ALAB"] = stored
+        snap.street_of = {"ALAB": stored}.get
     if releases:
         snap.releases["ALAB"] = releases
     return snap

@@ -34,10 +34,8 @@ class MarketSnapshot:
     base: str = "USD"  # the base currency: a weight is of values in it
     rates: dict[str, float] = field(default_factory=dict)  # currency -> base per unit
     releases: dict[str, list[Release]] = field(default_factory=dict)  # by period end
-    # The Street's estimates given up front, by symbol (views/estimates.py); the others are
-    # read from the store by `street_of` when a metric first asks (`street`): an evaluation
+    # A symbol's Street estimates, read when a metric first asks (`street`): an evaluation
     # whose conditions name no Street metric reads none.
-    estimates: dict[str, StoredEstimates] = field(default_factory=dict)
     street_of: Callable[[str], StoredEstimates | None] | None = None
     # The facts of the symbols whose XBRL says otherwise than a release, with the releases'
     # figures in place of XBRL's (thesis/results.release_first): Observation.released.
@@ -94,16 +92,15 @@ class MarketSnapshot:
             self._release_view = MarketSnapshot(
                 now=self.now, facts=self.release_first, splits=self.splits,
                 sec_configured=self.sec_configured, releases=self.releases,
-                estimates=self.estimates, street_of=self.street,
+                street_of=self.street,
             )  # fmt: skip
         return self._release_view
 
     def street(self, symbol: str) -> StoredEstimates | None:
-        """The Street's estimates of `symbol` (None: none stored): given up front, else read by
-        `street_of` the first time any metric asks, once per snapshot."""
-        given = self.estimates.get(symbol)
-        if given is not None or self.street_of is None:
-            return given
+        """The Street's estimates of `symbol` (None: none stored), read by `street_of` the
+        first time any metric asks, once per snapshot."""
+        if self.street_of is None:
+            return None
         if symbol not in self._street:
             self._street[symbol] = self.street_of(symbol)
         return self._street[symbol]

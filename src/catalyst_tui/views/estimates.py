@@ -82,7 +82,7 @@ def load_estimates(store: Store, symbols: Sequence[str], now: dt.datetime) -> li
     """The rows of `symbols`, in their order."""
     stored = store.estimates.of_symbols(symbols)
     releases = store.results.of_symbols(list(symbols))
-    snap = MarketSnapshot(now=now, quotes=store.market.last_quotes(symbols), estimates=stored)
+    snap = MarketSnapshot(now=now, quotes=store.market.last_quotes(symbols), street_of=stored.get)
     rows = []
     for symbol in symbols:
         last = snap.quotes.get(symbol)
