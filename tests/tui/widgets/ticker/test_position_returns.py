@@ -52,12 +52,8 @@ cost = 100
     return config, store
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
-async def test_the_pane_says_what_the_thesis_returned_against_its_index(tmp_path, size):
-    config, store = open_store(tmp_path, f"date = {BOUGHT}")
-    # half-way, a dividend of 2 a share: 10 × 2 less 15% is 17 received
-    paid = BOUGHT + dt.timedelta(days=180)
-    store.dividends.save([Dividend("ALAB", paid, 2.0)])
+async def returns_shown(config, store: Store, size: tuple[int, int] = (120, 36)) -> str:
+    """The Position pane's returns of ALAB, on one line; the store closed after."""
     app = make_app(config, store)
     try:
         async with app.run_test(size=size) as pilot:
@@ -65,9 +61,18 @@ async def test_the_pane_says_what_the_thesis_returned_against_its_index(tmp_path
             await pilot.press("3")  # the Position pane
             await pilot.pause()
             assert app.screen.query_one("#returns").display
-            shown = " ".join(text_of(app, "#returns").split())
+            return " ".join(text_of(app, "#returns").split())
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_pane_says_what_the_thesis_returned_against_its_index(tmp_path, size):
+    config, store = open_store(tmp_path, f"date = {BOUGHT}")
+    # half-way, a dividend of 2 a share: 10 × 2 less 15% is 17 received
+    paid = BOUGHT + dt.timedelta(days=180)
+    store.dividends.save([Dividend("ALAB", paid, 2.0)])
+    shown = await returns_shown(config, store, size)
     # 1000 → 1500 and 17 half-way: the rate r with -1000 + 17/(1+r)^(180/365) + 1500/(1+r) = 0,
     # bisected here; SOXX 400 → 440 is +10.0%.
     low, high = 0.0, 1.0
@@ -84,15 +89,7 @@ async def test_the_pane_says_what_the_thesis_returned_against_its_index(tmp_path
 async def test_the_pane_says_the_fees_paid_and_counts_them_in_the_rate(tmp_path):
     """A lot of 10 at 100 with 5 of fees: 1,005 went in, 1,500 is held a year later."""
     config, store = open_store(tmp_path, f"date = {BOUGHT}\nfees = 5")
-    app = make_app(config, store)
-    try:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await open_alab(pilot, app)
-            await pilot.press("3")  # the Position pane
-            await pilot.pause()
-            shown = " ".join(text_of(app, "#returns").split())
-    finally:
-        store.close()
+    shown = await returns_shown(config, store)
     assert "Fees paid 5.00 USD" in shown
     # 1,005 → 1,500 over 365 days: 1500 / 1005 - 1 = +49.3% a year (not the +50.0% of 1,000)
     assert f"ALAB {(1500 / 1005 - 1) * 100:+.1f}% a year against SOXX +10.0%" in shown
@@ -101,14 +98,5 @@ async def test_the_pane_says_the_fees_paid_and_counts_them_in_the_rate(tmp_path)
 
 async def test_a_lot_without_a_date_says_why_there_is_no_return(tmp_path):
     config, store = open_store(tmp_path, "")
-    app = make_app(config, store)
-    try:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await open_alab(pilot, app)
-            await pilot.press("3")  # the Position pane
-            await pilot.pause()
-            assert app.screen.query_one("#returns").display
-            shown = " ".join(text_of(app, "#returns").split())
-    finally:
-        store.close()
+    shown = await returns_shown(config, store)
     assert "none over its life: a lot without its date: it cannot be placed in time" in shown
