@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from ..config.model import DEFAULT_BENCHMARK
 from ..market.fx import major
 from ..market.models import LastQuote
 from ..market.symbols import listing_currency
@@ -79,7 +80,7 @@ class HoldingsReader:
         """The symbol `symbol`'s returns are held against (its group's, else the settings')."""
         if self._bench_of is None:
             self._bench_of = self._store.dividends.benchmarks()
-        return self._bench_of.get(symbol, "SPY")
+        return self._bench_of.get(symbol, DEFAULT_BENCHMARK)
 
     def holding(self, symbol: str) -> Holding | None:
         """`symbol`'s records (None: it has no lots)."""
