@@ -25,7 +25,7 @@ from bench._report import Figure, emit  # noqa: E402
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 from tests.support.shared import SAMPLES  # noqa: E402
 
-from catalyst_tui.market.documents import html_to_text  # noqa: E402
+from catalyst_tui.reading.documents import html_to_text  # noqa: E402
 from catalyst_tui.thesis.evidence import Matcher, parse_entry  # noqa: E402
 
 GOAL_MS = 200.0

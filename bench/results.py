@@ -26,8 +26,8 @@ from bench._report import Figure, emit  # noqa: E402
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 from tests.support.shared import PRESS_RELEASES  # noqa: E402
 
-from catalyst_tui.market.release_records import to_json  # noqa: E402
-from catalyst_tui.market.sec.releases import read_release  # noqa: E402
+from catalyst_tui.reading.release.reader import read_release  # noqa: E402
+from catalyst_tui.reading.release.records import to_json  # noqa: E402
 
 GOAL_MS = 50.0
 

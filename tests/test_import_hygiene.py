@@ -59,7 +59,7 @@ def test_the_tuis_path_to_its_first_frame_imports_no_release_reader():
     (their regular expressions and lexbor, ~15 ms of imports) load with the first release
     read, in a refresh or `catalyst results --file`, never on the way to the first frame."""
     loaded = imported_after(["catalyst_tui.cli", "catalyst_tui.tui.app"])
-    assert "catalyst_tui.market.release_records" in loaded  # the probe did load results
+    assert "catalyst_tui.reading.release.records" in loaded  # the probe did load results
     readers = {"release_document", "release_figures", "release_guidance", "release_tables"}
     assert not {m for m in loaded if m.rsplit(".", 1)[-1] in readers}
     assert "selectolax.lexbor" not in loaded

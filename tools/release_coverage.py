@@ -27,12 +27,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from catalyst_tui.market.release_records import (  # noqa: E402
+from catalyst_tui.reading.release.reader import read_release  # noqa: E402
+from catalyst_tui.reading.release.records import (  # noqa: E402
     FIGURES,
     Gap,
     ReleaseFigures,
 )
-from catalyst_tui.market.sec.releases import read_release  # noqa: E402
 
 _SHORT = {
     "revenue": "rev",

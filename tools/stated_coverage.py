@@ -17,8 +17,8 @@ sys.path[:0] = [str(REPO / "src"), str(REPO)]
 from tests.support.shared import SHARED  # noqa: E402
 from tests.support.stated_releases import STATED, compare  # noqa: E402
 
-from catalyst_tui.market.release_records import to_json  # noqa: E402
-from catalyst_tui.market.sec.releases import read_release  # noqa: E402
+from catalyst_tui.reading.release.reader import read_release  # noqa: E402
+from catalyst_tui.reading.release.records import to_json  # noqa: E402
 
 _OUTCOMES = ("stated", "right", "wrong", "missed", "invented", "prose")
 

@@ -1,6 +1,6 @@
 """`catalyst daemon` stopped by SIGTERM while it reads a hostile exhibit: 200,000 nested divs
 (2.2 MB) kept its parse busy for minutes in a thread nothing could cancel, so the daemon said
-"stopped" and ran on. The parse is bounded now (market/html_bounds.py), so the process ends
+"stopped" and ran on. The parse is bounded now (reading/html_bounds.py), so the process ends
 within its stop deadline."""
 
 from __future__ import annotations

@@ -374,7 +374,7 @@ DYNAMIC_CODE = {"eval", "exec", "compile", "__import__"}
 # Every process catalyst may start, as "module:call": the TUI's refresh process
 # (`sys.executable -m catalyst_tui.jobs.refresh_process`, kept between refreshes by
 # jobs/refresh_worker.py) and a release's reader (`sys.executable -m
-# catalyst_tui.market.release_child`), and the service manager `catalyst daemon --uninstall`
+# catalyst_tui.reading.release.child`), and the service manager `catalyst daemon --uninstall`
 # asks to stop the daemon (`systemctl --user disable --now catalyst.service`, `launchctl remove
 # io.github.catalyst.daemon`). A new one is added here only with an argv of fixed strings;
 # `audit` rejects any other argv.
@@ -383,7 +383,7 @@ KNOWN_PROCESSES = {
     "jobs/release_reader.py:asyncio.create_subprocess_exec",
     "jobs/refresh_worker.py:asyncio.create_subprocess_exec",
     "cli/service.py:subprocess.run",
-    # a PDF's reader: `sys.executable -m catalyst_tui.market.pdf_child` (jobs/pdf_reader.py)
+    # a PDF's reader: `sys.executable -m catalyst_tui.reading.pdf_child` (jobs/pdf_reader.py)
     "jobs/pdf_reader.py:asyncio.create_subprocess_exec",
 }
 

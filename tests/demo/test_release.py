@@ -1,4 +1,4 @@
-"""The demo's ALAB press release reads as a real one (market/sec/releases.py `read_release`), and
+"""The demo's ALAB press release reads as a real one (reading/release/reader.py `read_release`), and
 what it says equals what the same quarter's 10-Q or 10-K says in companyfacts (XBRL, as SEC's
 frames tag it), served by the replay market over HTTP."""
 
@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from catalyst_tui.demo import ReplayMarket
-from catalyst_tui.market.sec.releases import read_release
+from catalyst_tui.reading.release.reader import read_release
 
 UA = {"User-Agent": "Catalyst Tests tests@example.com"}
 AFTER_Q3 = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # the Q3 FY26 10-Q is out

@@ -12,7 +12,6 @@ from typing import Any
 from catalyst_tui.demo import feeds, sec, yahoo
 from catalyst_tui.market.fx import parse_ecb_daily
 from catalyst_tui.market.models import FetchError, Quote
-from catalyst_tui.market.news import parse_rss
 from catalyst_tui.market.sec.facts import derive_facts
 from catalyst_tui.market.sec.filings import (
     parse_filing_index,
@@ -22,6 +21,7 @@ from catalyst_tui.market.sec.filings import (
 from catalyst_tui.market.sec.tickers import parse_cik_map
 from catalyst_tui.market.yahoo.provider import YahooProvider
 from catalyst_tui.market.yahoo.quote import batch_rows, quotes_from_rows
+from catalyst_tui.reading.feeds import parse_rss
 from tests.support.market_server import realdata_body
 from tests.support.shared import SAMPLES
 

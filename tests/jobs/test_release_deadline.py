@@ -18,7 +18,7 @@ from catalyst_tui.jobs import release_reader
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
-from catalyst_tui.market.release_records import NotRead
+from catalyst_tui.reading.release.records import NotRead
 from catalyst_tui.store import Store
 from tests.support.demo_data import ALAB_COMPANYFACTS, companyfacts_as_of
 from tests.support.filings_server import NEW_YORK, FilingsServer

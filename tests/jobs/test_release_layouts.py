@@ -14,10 +14,10 @@ from pathlib import Path
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.release_reader import read_in_child
 from catalyst_tui.jobs.results import learn_layout, store_release
-from catalyst_tui.market.release_records import Gap, to_json
 from catalyst_tui.market.sec.facts import derive_facts
 from catalyst_tui.market.sec.filings import EASTERN, Filing
-from catalyst_tui.market.sec.releases import read_release
+from catalyst_tui.reading.release.reader import read_release
+from catalyst_tui.reading.release.records import Gap, to_json
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import FilingRecord
 from tests.support.shared import PRESS_RELEASES, REALDATA

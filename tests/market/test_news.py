@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.support.shared import SAMPLES
 
-from catalyst_tui.market.news import Headline, NewsFormatError, parse_rss, rss_url
+from catalyst_tui.market.news import rss_url
+from catalyst_tui.reading.feeds import Headline, NewsFormatError, parse_rss
 
 FEED = SAMPLES / "yahoo_rss_headline_TSLA_2025-07-26.xml"
 

@@ -157,8 +157,8 @@ def test_a_release_is_said_against_its_guide_and_against_the_street() -> None:
     $385-395M guide (midpoint $390M: +5.7%) and the $405M the Street expected the day before
     (+1.8%); non-GAAP EPS 0.61 against 0.58 (+5.2%)."""
     from catalyst_tui.market.estimates import Frozen
-    from catalyst_tui.market.release_records import ReleaseFigures, ReleaseResults
     from catalyst_tui.notify.wording import results_notification
+    from catalyst_tui.reading.release.records import ReleaseFigures, ReleaseResults
     from catalyst_tui.thesis.results import Release
 
     figures = ReleaseFigures(revenue=412.3e6, eps_diluted=0.52, eps_nongaap=0.61)

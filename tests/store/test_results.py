@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from catalyst_tui.market.release_records import NotRead, to_json
 from catalyst_tui.market.sec.filings import EASTERN, Filing
-from catalyst_tui.market.sec.releases import read_release
+from catalyst_tui.reading.release.reader import read_release
+from catalyst_tui.reading.release.records import NotRead, to_json
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import FilingRecord
 from catalyst_tui.store.results import READ_ATTEMPTS

@@ -53,9 +53,9 @@ from catalyst_tui.jobs.results import store_release
 from catalyst_tui.market.models import Bar, EarningsDate, FetchError, Quote, QuoteOutcome
 from catalyst_tui.market.sec.facts import derive_facts
 from catalyst_tui.market.sec.filings import Filing
-from catalyst_tui.market.sec.releases import read_release
 from catalyst_tui.market.yahoo.estimates import MODULES as ESTIMATE_MODULES
 from catalyst_tui.market.yahoo.estimates import parse_estimates
+from catalyst_tui.reading.release.reader import read_release
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.vocabulary import RESULTS
 from tests.support.shared import OWN_SEC

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from catalyst_tui.market.sec.filings import EASTERN, Filing
-from catalyst_tui.market.sec.releases import read_release
+from catalyst_tui.reading.release.reader import read_release
 from catalyst_tui.store import Store
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -1,5 +1,5 @@
 """What every real release in ../shared states, read by hand: the yardstick of the release reader
-(tests/market/sec/test_release_corpus.py holds it to it, `python tools/release_coverage.py
+(tests/reading/release/test_release_corpus.py holds it to it, `python tools/release_coverage.py
 --stated` prints its coverage per figure).
 
 Per file (its path under ../shared): the period end of the quarter reported; the quarter's six

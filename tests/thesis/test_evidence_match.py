@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalyst_tui.market.documents import html_to_text
+from catalyst_tui.reading.documents import html_to_text
 from catalyst_tui.thesis.evidence import (
     MAX_PASSAGE,
     Entry,

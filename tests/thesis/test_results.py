@@ -13,7 +13,7 @@ import json
 import pytest
 
 from catalyst_tui.market.models import Fact
-from catalyst_tui.market.sec.releases import read_release
+from catalyst_tui.reading.release.reader import read_release
 from catalyst_tui.thesis.metrics import observe
 from catalyst_tui.thesis.observation import MissingCode, PeriodKind, ValueSource
 from catalyst_tui.thesis.results import Release, check, fiscal_label, merge, release_first, same

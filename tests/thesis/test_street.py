@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from catalyst_tui.market.estimates import Consensus, Frozen, Range, StoredEstimates
-from catalyst_tui.market.release_records import ReleaseFigures, ReleaseResults
+from catalyst_tui.reading.release.records import ReleaseFigures, ReleaseResults
 from catalyst_tui.thesis.metrics import observe
 from catalyst_tui.thesis.observation import MissingCode, Period, PeriodKind, ValueSource
 from catalyst_tui.thesis.results import Release

@@ -45,7 +45,7 @@ def test_a_watchlist_row_is_marked_for_five_days_after_its_release(demo_store, d
 
 
 def test_every_reason_a_release_or_a_figure_can_give_is_put_into_words():
-    from catalyst_tui.market.release_records import NOT_READ_TEXT, Gap, NotRead, nothing, to_json
+    from catalyst_tui.reading.release.records import NOT_READ_TEXT, Gap, NotRead, nothing, to_json
     from catalyst_tui.views.results import gap_text, not_read_text
 
     for why in NotRead:

@@ -37,10 +37,10 @@ def _text(path: Path) -> str:
 
 
 def cmd_import(ctx: Context) -> int:
-    from ..config.broker_formats import BROKERS, GENERIC_FIELDS, detect, generic, read_export
-    from ..config.brokers import Options, sniff
     from ..config.importing import import_edit, plan_import
     from ..config.write import apply_edit
+    from ..reading.broker_formats import BROKERS, GENERIC_FIELDS, detect, generic, read_export
+    from ..reading.brokers import Options, sniff
     from .output.imports import print_plan
 
     args = ctx.args

@@ -30,8 +30,8 @@ def cmd_results(ctx: Context) -> int:
 
 
 def _from_file(ctx: Context, path: str) -> int:
-    from ..market.release_records import to_json
-    from ..market.sec.releases import read_release
+    from ..reading.release.reader import read_release
+    from ..reading.release.records import to_json
     from .output.results import print_release
 
     body = read_document(path)
@@ -45,7 +45,7 @@ def read_document(path: str) -> bytes:
     (the reader then says it is too large). Anything else (missing, unreadable, a directory, a
     FIFO, a device) is a CommandError with exit 2: checked before opening, and again on what
     was opened (O_NONBLOCK: a FIFO swapped in meanwhile cannot hold the command)."""
-    from ..market.release_records import MAX_BYTES
+    from ..reading.release.records import MAX_BYTES
 
     where = f"catalyst results: {path}"
     try:

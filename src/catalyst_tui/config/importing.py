@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
-from .brokers import RowIssue, Trade
+from ..reading.brokers import RowIssue, Trade
 from .edits import add_lot, add_sell, add_ticker
 from .model import Config
 

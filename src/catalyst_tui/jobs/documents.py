@@ -4,7 +4,7 @@ an earnings call's transcript, an investor-day deck, a press release saved from 
 - **Read**: a file (at most MAX_FILE) or an http(s) URL, fetched through the shared client as
   a feed's page is (the feeds provider's bounds: 20 s, 8 MiB). A PDF (`%PDF-` at its start)
   is read by pypdf in a child process stopped at its time limit (jobs/pdf_reader.py); HTML
-  and plain text become text as filings do (market/documents.py). A file named .pdf that is
+  and plain text become text as filings do (reading/documents.py). A file named .pdf that is
   not one, binary data, or a document without text is a DocumentProblem: one sentence, and
   nothing stored.
 - **Stored** as a document of source "document", with the absolute path or the URL as its
@@ -26,8 +26,8 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from ..config import Config
-from ..market.documents import html_to_text, is_html, is_pdf
 from ..market.models import FetchError
+from ..reading.documents import html_to_text, is_html, is_pdf
 from ..store import Store
 from ..store.records import EvidenceRecord, NewDocument
 from .evaluation import local_today

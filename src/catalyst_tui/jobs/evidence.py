@@ -31,11 +31,11 @@ import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..market.bounds import plausible_moment
-from ..market.documents import html_to_text
 from ..market.http.client import MarketClient
 from ..market.models import FetchError, FetchKind, FormatError
 from ..market.provider import FeedSource, FilingsSource, NewsSource
+from ..reading.documents import html_to_text
+from ..reading.moments import plausible_moment
 from ..store import Store
 from ..store.records import FilingRecord, NewDocument
 from .feeds import FeedReading, headline_text

@@ -28,10 +28,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..market.documents import html_to_text, is_pdf
 from ..market.http.client import MarketClient
 from ..market.models import FetchError, FetchKind, FormatError, Headline
 from ..market.provider import FeedSource
+from ..reading.documents import html_to_text, is_pdf
 from ..store import Store
 from ..store.records import NewDocument
 from .pdf_reader import PdfUnreadable, pdf_text

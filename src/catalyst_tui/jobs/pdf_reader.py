@@ -1,10 +1,10 @@
-"""A PDF's text read in a child process of its own (market/pdf_child.py, pypdf), stopped at
+"""A PDF's text read in a child process of its own (reading/pdf_child.py, pypdf), stopped at
 READ_LIMIT: a hostile PDF (a page tree that loops, a stream that takes minutes) cannot keep a
 refresh or the TUI waiting, and what it does to the child's memory ends with the child.
 
 The text comes back as lines, each line of a page joined to the next unless it ends a sentence
 (a PDF breaks its lines where the page is full, and a match never reaches across two lines),
-a page's end ending a paragraph; then normalised as a filing's text is (market/documents.py).
+a page's end ending a paragraph; then normalised as a filing's text is (reading/documents.py).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import re
 import sys
 from asyncio.subprocess import PIPE
 
-from ..market.documents import plain_to_text
+from ..reading.documents import plain_to_text
 from .child import within
 
-MODULE = "catalyst_tui.market.pdf_child"
+MODULE = "catalyst_tui.reading.pdf_child"
 READ_LIMIT = 30.0  # seconds: a 40-page transcript reads in about one
 _ENDS = re.compile(r"[.!?:;][\"'”’)\]]*$")
 

@@ -1,5 +1,5 @@
 """An earnings release read in a child process of its own (`python -m
-catalyst_tui.market.release_child`), so that a document that takes too long can be stopped: a
+catalyst_tui.reading.release.child`), so that a document that takes too long can be stopped: a
 thread reading it could not be cancelled, and the refresh waited for it (minutes, on a release
 built to be slow) and read it again at every refresh.
 
@@ -19,10 +19,10 @@ from asyncio.subprocess import PIPE
 from datetime import date
 from typing import Any
 
-from ..market.release_records import Place, ReleaseResults, places_json
+from ..reading.release.records import Place, ReleaseResults, places_json
 from .child import within
 
-MODULE = "catalyst_tui.market.release_child"
+MODULE = "catalyst_tui.reading.release.child"
 READ_LIMIT = 20.0  # seconds: a real release reads in well under one
 _RECORDS = ReleaseResults.__module__
 

@@ -1,5 +1,5 @@
 """Earnings releases in a refresh: the EX-99.1 of every 8-K with item 2.02 of a ticker with a
-CIK, read once (market/sec/releases.py) and stored with its notification; and the release
+CIK, read once (reading/release/reader.py) and stored with its notification; and the release
 evening's rule for asking SEC for a company's filings.
 
 - **Reading.** After the filings are stored, each 8-K with results whose release is not stored
@@ -13,7 +13,7 @@ evening's rule for asking SEC for a company's filings.
   fetched is kept for the evidence documents of the same refresh (`fetched`): fetched once.
 - **Learning.** A company's release confirmed by XBRL teaches where its figures stand (the
   places it was read from, `learn_layout`): its next release is read with them, and a figure
-  the structure reads elsewhere than they say is left out (market/sec/release_layout.py).
+  the structure reads elsewhere than they say is left out (reading/release/layout.py).
 - **Awaiting.** From 16:00 New York on a company's stored earnings date (the next one, or the
   last one that came: the calendar may move on to the next quarter before the 8-K is in) until
   an 8-K with item 2.02 accepted since three days before that date is stored (for at most
@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from ..market.http.client import MarketClient
 from ..market.models import NEW_YORK, FetchError, FormatError
 from ..market.provider import FilingsSource
-from ..market.release_records import NotRead, Place, ReleaseResults, nothing
 from ..notify.wording import results_notification
+from ..reading.release.records import NotRead, Place, ReleaseResults, nothing
 from ..store import Store
 from ..store.records import FilingRecord
 from ..thesis.results import Release, check, fiscal_label, guided

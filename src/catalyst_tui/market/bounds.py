@@ -34,13 +34,14 @@ from typing import Any
 
 import orjson
 
+from ..reading.moments import AHEAD as AHEAD
+from ..reading.moments import EARLIEST as EARLIEST
+from ..reading.moments import today as _today
 from ..text import well_formed_json
 from .models import Bar, EarningsDate, Fact, FetchError, Quote, Split
 
 log = logging.getLogger(__name__)
 
-EARLIEST = date(1970, 1, 1)
-AHEAD = timedelta(days=1)
 EARNINGS_AHEAD = timedelta(days=3 * 366)  # companies announce a quarter or two ahead
 MAX_PRICE = 1e12  # BRK.A is near 1e6; a coin quoted in rupiah near 2e9
 MIN_PRICE = 1e-12  # the cheapest coins trade near 1e-9 USD; below that is no price but underflow
@@ -135,16 +136,6 @@ def epoch(value: object, provider: str, symbol: str | None) -> datetime | None:
     if not _EPOCH_SECONDS[0] <= value <= _EPOCH_SECONDS[1]:  # also False for NaN
         raise FetchError("bad_body", f"timestamp {value!r} is no date", provider, symbol)
     return datetime.fromtimestamp(value, UTC)
-
-
-def plausible_moment(value: datetime, now: datetime | None = None) -> bool:
-    """Whether an aware moment is one a record may carry: from 1970 to now + AHEAD (a news
-    item, a filing: nothing is published in the future)."""
-    try:
-        day = value.astimezone(UTC).date()
-    except (OverflowError, ValueError):  # 9999-12-31 east of UTC: past the calendar's end
-        return False
-    return EARLIEST <= day <= _today(now) + AHEAD
 
 
 def number_text(text: str | None, provider: str, symbol: str | None) -> float | None:
@@ -344,7 +335,3 @@ def _show(value: float) -> str:
         return f"{value:.6g}"
     except OverflowError:  # an integer beyond a float
         return f"{str(value)[:12]}... ({len(str(value))} digits)"
-
-
-def _today(now: datetime | None) -> date:
-    return (now or datetime.now(UTC)).astimezone(UTC).date()

@@ -9,6 +9,9 @@ from enum import StrEnum
 from typing import Literal, NamedTuple, get_args
 from zoneinfo import ZoneInfo
 
+from ..reading.errors import FormatError as FormatError
+from ..reading.feeds import Headline as Headline
+
 #: US exchanges' hours and SEC EDGAR's filing days are New York time: the one declaration.
 NEW_YORK = ZoneInfo("America/New_York")
 
@@ -150,16 +153,6 @@ class FxRate(NamedTuple):
     source: str
 
 
-class Headline(NamedTuple):
-    """One item of a headline feed (market/news.py)."""
-
-    guid: str  # the item's guid, else its link
-    link: str
-    title: str
-    summary: str  # the item's description, as text
-    published: datetime | None  # aware, from pubDate
-
-
 class LastQuote(NamedTuple):
     """A symbol's latest quote as kept between refreshes: the Quote (None before the first one
     arrived), when it was fetched, whether the last refresh failed to renew it, and why."""
@@ -189,11 +182,6 @@ class LastQuote(NamedTuple):
 
     def age(self, now: datetime) -> timedelta | None:
         return None if self.fetched_at is None else now - self.fetched_at
-
-
-class FormatError(ValueError):
-    """A body that is not the shape its source documents (a filing index without its table, a
-    feed that is no feed): the provider's modules raise their own, a job catches this one."""
 
 
 class FetchError(Exception):

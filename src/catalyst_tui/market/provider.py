@@ -37,10 +37,10 @@ from .models import (
 if TYPE_CHECKING:  # the providers' modules are read at start-up (their specs): no HTTP stack
     from datetime import datetime
 
+    from ..reading.release.records import Place, ReleaseResults
     from .estimates import Estimates
     from .http.client import MarketClient
     from .intraday import IntradayChart
-    from .release_records import Place, ReleaseResults
     from .sec.filings import Filing, IndexDocument
 
 log = logging.getLogger(__name__)

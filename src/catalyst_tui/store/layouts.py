@@ -1,7 +1,7 @@
 """Each company's layout, learned from its own releases: where each stored release's figures
 were read (`release_places`, saved with the release), and the places of its newest release that
 XBRL confirmed (`release_layouts`), which the company's next release is read with
-(market/sec/release_layout.py checks the structural reading against them)."""
+(reading/release/layout.py checks the structural reading against them)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..market.release_records import Place
+from ..reading.release.records import Place
 from .columns import iso
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..market.release_records import (
+from ..market.sec.filings import EASTERN
+from ..reading.release.records import (
     FIGURES,
     Gap,
     Guidance,
@@ -18,7 +19,6 @@ from ..market.release_records import (
     ReleaseFigures,
     ReleaseResults,
 )
-from ..market.sec.filings import EASTERN
 from ..thesis.results import Release
 from .columns import day, day_text, iso, moment
 from .evidence import FILING_COLUMNS, filing_record

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from ..market.models import Fact
-from ..market.release_records import GuidancePeriod, ReleaseFigures, ReleaseResults
+from ..reading.release.records import GuidancePeriod, ReleaseFigures, ReleaseResults
 
 RELEASE_FORM = "8-K"  # a Fact read from a release carries this form
 SAME_PERIOD_DAYS = 7  # 52/53-week fiscal years end periods a few days off the calendar's

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..market.release_records import MAX_BYTES, Gap, NotRead
+from ..reading.release.records import MAX_BYTES, Gap, NotRead
 from ..store import Store
 from ..thesis.results import Check, Facts, Release, check, fiscal_label, guide_of, versus
 from ..thesis.wording import money

@@ -14,8 +14,8 @@ from textual.widgets._footer import FooterKey
 
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evidence_match import match_evidence
-from catalyst_tui.market.documents import html_to_text
 from catalyst_tui.market.sec.filings import Filing
+from catalyst_tui.reading.documents import html_to_text
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import NewDocument
 from catalyst_tui.tui.app import CatalystApp

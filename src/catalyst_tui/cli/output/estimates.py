@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ...market.estimates import PERIOD_TITLES, Consensus, Range, StoredEstimates
-from ...market.release_records import sensible
+from ...reading.release.records import sensible
 from ...text import printable
 from ...thesis.wording import money
 from ...views.estimates import StreetQuarter, StreetRow

@@ -12,7 +12,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from ...market.release_records import ReleaseFigures, ReleaseResults, sensible, to_json
+from ...reading.release.records import ReleaseFigures, ReleaseResults, sensible, to_json
 from ...text import printable
 from ...thesis.results import gross_margin, in_line
 from ...thesis.wording import money, money_range

@@ -15,13 +15,13 @@ from typing import Any
 
 import httpx
 
+from ...reading.release.records import Place, ReleaseResults
 from ..bounds import checked_facts, decode_json
 from ..http.client import MarketClient
 from ..http.errors import describe_url, raise_for_status
 from ..http.limits import MiB
 from ..models import Fact, FetchError
 from ..provider import FilingIndex, FilingsSource, FundamentalsSource
-from ..release_records import Place, ReleaseResults
 from .facts import derive_facts
 from .filings import (
     Filing,
@@ -139,7 +139,9 @@ class SecEdgar(FundamentalsSource, FilingsSource):
     def read_release(
         self, body: bytes, filed: date | None = None, layout: tuple[Place, ...] = ()
     ) -> ReleaseResults:
-        from .releases import read_release  # the readers' patterns: loaded with the first one
+        from ...reading.release.reader import (
+            read_release,  # the readers' patterns: loaded with the first one
+        )
 
         return read_release(body, filed, layout)
 

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ..html_bounds import bounded_nesting
+from ...reading.html_bounds import bounded_nesting
 from ..models import NEW_YORK as EASTERN
 from ..models import FormatError
 

@@ -34,7 +34,7 @@ V10 = ";\n".join(
 
 
 # Earnings releases. `releases`: each 8-K with item 2.02 of a ticker's company, read once: its
-# EX-99.1's address, whether results were found, why not (a market.release_records.NotRead code,
+# EX-99.1's address, whether results were found, why not (a reading.release.records.NotRead code,
 # `detail` the words of a failed fetch, tried again until `attempts` reach three) and the period
 # reported. `release_figures`: the quarter's and (on a Q4 release) the year's figures, each with
 # why it is missing (a release_records.Gap code) or whether it was derived; `release_guidance`
@@ -113,7 +113,7 @@ V12 = ";\n".join(
 
 
 # Each company's layout, learned from its releases (store/layouts.py). `release_places`: where
-# each figure of a stored release was read (a market.release_records.Place: the table's title,
+# each figure of a stored release was read (a reading.release.records.Place: the table's title,
 # which of the tables so titled, the row's label and section, which column of the period's
 # length). `release_layouts`: a company's places as its newest release confirmed by XBRL gave
 # them (`accession`), which its next release is read with.

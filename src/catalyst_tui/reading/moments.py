@@ -1,0 +1,24 @@
+"""Which moments a record read from a document may carry: none before 1970, none in the future."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+__all__ = ["AHEAD", "EARLIEST", "plausible_moment", "today"]
+
+EARLIEST = date(1970, 1, 1)
+AHEAD = timedelta(days=1)
+
+
+def today(now: datetime | None) -> date:
+    return (now or datetime.now(UTC)).astimezone(UTC).date()
+
+
+def plausible_moment(value: datetime, now: datetime | None = None) -> bool:
+    """Whether an aware moment is one a record may carry: from 1970 to now + AHEAD (a news
+    item, a filing: nothing is published in the future)."""
+    try:
+        day = value.astimezone(UTC).date()
+    except (OverflowError, ValueError):  # 9999-12-31 east of UTC: past the calendar's end
+        return False
+    return EARLIEST <= day <= today(now) + AHEAD

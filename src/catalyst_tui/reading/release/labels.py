@@ -1,0 +1,163 @@
+"""Which row of a release's table is which figure: the label vocabularies, declared once.
+
+Pure. Labels come in `normal_label` form (lower case, no footnote marks, "(loss)" dropped), so
+"Net income (loss) attributable to Intel" is "net income attributable to intel" here. Each
+`*_rank` gives 0 for a row that is not the figure, else how strongly it is: a "Total ..." line
+outranks the line it sums ("Net sales" then "Total revenue"), and net income "attributable to"
+the company outranks net income before non-controlling interests.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .tables import Line
+
+__all__ = [
+    "cost_rank",
+    "eps_diluted",
+    "eps_diluted_rank",
+    "eps_nongaap",
+    "gross_profit_rank",
+    "net_income_rank",
+    "operating_income_rank",
+    "revenue_rank",
+]
+
+_REVENUE = re.compile(
+    r"^(?P<total>total )?(?:net )?(?:operating )?(?:revenues?|sales)(?:, net)?"
+    # "Net revenue - reported" (a bank's "- managed" is another), "Total revenues net of interest
+    # expense" (a card issuer's)
+    r"(?: - reported|,? as reported|, reported| \(reported\)|,? net of interest expense)?$"
+    r"|^sales, net(?: of .*)?$"
+    r"|^(?P<total2>total )?(?:net )?sales and (?:other )?(?:operating )?revenues?$"
+    r"|^(?P<total3>total )?revenues? and other income$"
+)
+_COST = re.compile(
+    r"^(?P<total>total )?cost of "
+    r"(?:revenues?|sales|goods sold|net sales|products and services sold)(?: \(.*\))?$"
+    r"|^merchandise costs$"
+)
+_GROSS = re.compile(r"^(?:total )?gross (?:profit|margin)$")
+_OPERATING = re.compile(
+    r"^(?:total )?(?:operating (?:income|profit|loss|earnings)"
+    r"|(?:income|loss|earnings|profit) from operations)$"
+)
+_NET_INCOME = re.compile(
+    r"^net (?:income|earnings|loss)(?: (?:attributable|available) to (?P<whose>.+))?$"
+)
+_OTHERS = re.compile(r"non-?controlling|minority|redeemable")
+_SHARES = re.compile(r"\bshares\b|weighted")
+# a depositary share holds several shares: "Diluted earnings per ADS" is no EPS
+_ADS = re.compile(r"\bads\b|\badss\b|depositary")
+_PER_SHARE = re.compile(r"per (?:common |diluted )?share|\beps\b")
+_NON_GAAP = re.compile(r"non-gaap|adjusted|\bcore\b|\bcomparable\b")
+# A company's own non-GAAP measure named by what it leaves out: not another, qualified figure
+_STANDARD_EXCLUSION = re.compile(
+    r"\bexcl(?:uding|\.)? (?:identified|certain|special|significant) items?"
+    r"|\bexcluding a significant item"
+)
+_NON_GAAP_ALONE = re.compile(r"^(?:non-gaap|adjusted|as adjusted)(?: diluted)?$")
+# "excluding H20 charge", "(as adjusted to exclude ...)", "before ...": another measure
+_QUALIFIED = re.compile(
+    r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma"
+    r"|constant[- ]currency|currency[- ]neutral|fx[- ]neutral|f/x[- ]neutral"  # rates held still
+)
+
+
+@lru_cache(maxsize=4096)  # a release asks of the same labels many times
+def revenue_rank(label: str) -> int:
+    match = _REVENUE.match(label)
+    return 0 if match is None else 2 if match["total"] or match["total2"] or match["total3"] else 1
+
+
+@lru_cache(maxsize=4096)
+def cost_rank(label: str) -> int:
+    match = _COST.match(label)
+    return 0 if match is None else 2 if match["total"] else 1
+
+
+@lru_cache(maxsize=4096)
+def gross_profit_rank(label: str) -> int:
+    """Gross profit, or "Gross margin" when the line is an amount (checked by the caller)."""
+    return 1 if _GROSS.match(label) else 0
+
+
+@lru_cache(maxsize=4096)
+def operating_income_rank(label: str) -> int:
+    return 1 if _OPERATING.match(label) else 0
+
+
+@lru_cache(maxsize=4096)
+def net_income_rank(label: str) -> int:
+    match = _NET_INCOME.match(label)
+    if match is None:
+        return 0
+    whose = match["whose"]
+    if whose is None:
+        return 1
+    return 0 if _OTHERS.search(whose) else 2
+
+
+_CONTINUING = re.compile(r"\bcontinuing operations\b")
+_DISCONTINUED = re.compile(r"\bdiscontinued\b")
+
+
+def eps_diluted_rank(line: Line) -> int:
+    """eps_diluted as a rank: the whole diluted EPS (2) before the part from continuing
+    operations (1), the part from discontinued operations none (0)."""
+    if not eps_diluted(line) or _DISCONTINUED.search(line.label):
+        return 0
+    return 1 if _CONTINUING.search(line.label) else 2
+
+
+def eps_diluted(line: Line) -> bool:
+    """GAAP diluted EPS: "Diluted earnings per share", "... per share—diluted", or "Diluted"
+    (and "Basic and diluted") under an earnings-per-share heading."""
+    return _eps_diluted(line.label, line.section)
+
+
+@lru_cache(maxsize=4096)
+def _eps_diluted(label: str, section: str) -> bool:
+    if _NON_GAAP.search(label) or _SHARES.search(label) or _QUALIFIED.search(label):
+        return False
+    if _ADS.search(label) or _ADS.search(section):
+        return False
+    if ("diluted" in label or "assuming dilution" in label) and _PER_SHARE.search(label):
+        return True
+    if section in ("diluted", "assuming dilution") and _PER_SHARE.search(label):
+        return "basic" not in label  # "Diluted" over "Net income ... per common share"
+    if label == "total" and section in ("diluted", "assuming dilution"):
+        return True  # "Assuming Dilution" over "Continuing Operations", ..., "TOTAL"
+    if label in ("diluted", "basic and diluted", "assuming dilution"):
+        return bool(_PER_SHARE.search(section) or "earnings per" in section) and not (
+            _SHARES.search(section)
+        )
+    return False
+
+
+def eps_nongaap(line: Line, title: str) -> bool:
+    """Non-GAAP diluted EPS as labelled: "Non-GAAP diluted net income per share", "Non-GAAP"
+    under "Diluted net income per share", or diluted EPS in a table titled "Non-GAAP".
+
+    A qualified measure ("Non-GAAP, as adjusted to exclude H20 ... charges", "Diluted earnings
+    per share excluding H20 charge") is another figure, not the release's non-GAAP EPS.
+    """
+    label = line.label
+    if _STANDARD_EXCLUSION.search(label):  # the company's own non-GAAP measure, so named
+        label = _STANDARD_EXCLUSION.sub(" non-gaap", label)
+    if _QUALIFIED.search(label) or _SHARES.search(label) or _ADS.search(label):
+        return False
+    if _ADS.search(line.section):
+        return False
+    if _NON_GAAP.search(label):
+        if _PER_SHARE.search(label) and "basic" not in label:
+            return True  # "diluted", or the only per-share figure so labelled
+        section = line.section
+        return (
+            bool(_NON_GAAP_ALONE.match(label))
+            and "diluted" in section
+            and bool(_PER_SHARE.search(section))
+        )
+    return eps_diluted(line) and bool(_NON_GAAP_ALONE.match(title.strip()))

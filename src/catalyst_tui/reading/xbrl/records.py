@@ -1,0 +1,45 @@
+"""What a filing's XBRL says of revenue in its current period: the total, and each member's revenue
+on the product, segment and geography axes (`catalyst segments --json` prints it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ["PRODUCT_AXIS", "SEGMENT_AXIS", "GEOGRAPHY_AXIS", "AxisRevenue", "Line", "Segments"]
+
+# The three axes read, by local name (a file writes them with `srt:` or `us-gaap:`).
+PRODUCT_AXIS = "ProductOrServiceAxis"
+SEGMENT_AXIS = "StatementBusinessSegmentsAxis"
+GEOGRAPHY_AXIS = "StatementGeographicalAxis"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One member of an axis and its revenue in the period, in the filing's currency units."""
+
+    member: str  # the QName as the file writes it: "nvda:DataCenterMember"
+    label: str  # the label linkbase's terse label, else a readable form of the name
+    revenue: int
+    generic: bool = False  # us-gaap:ProductMember / ServiceMember and the like
+    aggregate: bool = False  # the sum of other members of the same axis (a parent)
+
+
+@dataclass(frozen=True, slots=True)
+class AxisRevenue:
+    axis: str  # the QName as the file writes it: "srt:ProductOrServiceAxis"
+    members: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Segments:
+    """A filing's revenue split for its current period: a 10-Q's three months ending
+    `period_end`, a 10-K's fiscal year."""
+
+    period_end: date
+    period_start: date
+    form: str  # dei:DocumentType: "10-Q", "10-K"
+    currency: str  # the unit's ISO code: "USD"
+    total_revenue: int | None
+    axes: tuple[AxisRevenue, ...]
+    largest: tuple[str, Line] | None  # (axis, line) of the largest product line, else None

@@ -1,0 +1,69 @@
+"""Amounts and dates as brokers write them: decimal commas and points, thousands, currency signs
+and brackets, day-first and month-first dates; an ambiguous one refused, never guessed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from catalyst_tui.reading.brokers import BadRow, day, number
+
+
+@pytest.mark.parametrize(
+    ("text", "comma", "value"),
+    [
+        ("$1,234.50", False, 1234.5),
+        ("-$1,826.80", False, -1826.8),
+        ("(12.00)", False, -12.0),
+        ("1.234,50", True, 1234.5),
+        ("1.234,50", None, 1234.5),  # both marks: the last is the decimal one
+        ("880,40", True, 880.4),
+        ("880,40", None, 880.4),  # not a thousands group: a decimal comma
+        ("1.180", True, 1180.0),
+        ("12.5", True, 12.5),
+        ("1,234", False, 1234.0),
+        ("−3", False, None),  # a minus sign that is not ASCII: not a number
+    ],
+)
+def test_numbers(text: str, comma: bool | None, value: float | None) -> None:
+    if value is None:
+        with pytest.raises(BadRow):
+            number(text, decimal_comma=comma)
+    else:
+        assert number(text, decimal_comma=comma) == pytest.approx(value)
+
+
+def test_a_lone_thousands_comma_is_refused_when_the_format_does_not_say() -> None:
+    with pytest.raises(BadRow, match="--decimal-comma or --decimal-point"):
+        number("1,234", decimal_comma=None)
+
+
+@pytest.mark.parametrize("text", ["nan", "inf", "1e999", ""])
+def test_what_is_no_finite_number_is_refused(text: str) -> None:
+    with pytest.raises(BadRow):
+        number(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "value"),
+    [
+        ("2024-03-05 14:30:05", None, dt.date(2024, 3, 5)),
+        ("20240305", None, dt.date(2024, 3, 5)),
+        ("20240305;143005", None, dt.date(2024, 3, 5)),
+        ("03/05/2024 as of 03/04/2024", False, dt.date(2024, 3, 5)),
+        ("15-03-2024", None, dt.date(2024, 3, 15)),
+        ("05.03.2024", True, dt.date(2024, 3, 5)),
+        ("03/15/2024", None, dt.date(2024, 3, 15)),
+        ("03/03/2024", None, dt.date(2024, 3, 3)),  # the same either way
+    ],
+)
+def test_dates(text: str, day_first: bool | None, value: dt.date) -> None:
+    assert day(text, day_first=day_first) == value
+
+
+def test_an_ambiguous_date_is_refused() -> None:
+    with pytest.raises(BadRow, match="--day-first or --month-first"):
+        day("03/05/2024", day_first=None)
+    with pytest.raises(BadRow, match="not a date"):
+        day("2024-02-30", day_first=None)
