@@ -394,7 +394,7 @@ def test_money_in_json_is_rounded_to_the_currencys_minor_unit(tmp_path):
     """3 shares at 1458.40 cost 4375.2 dollars (in floating point, 4375.200000000001): JSON
     says 4375.2, and every money figure is whole cents."""
     from catalyst_tui.config import load_config
-    from catalyst_tui.market.fx import round_money
+    from catalyst_tui.market.currency import round_money
     from catalyst_tui.store import Store
 
     assert 3 * 1458.4 != 4375.2  # the float error the rounding takes away

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from catalyst_tui.demo import feeds, sec, yahoo
-from catalyst_tui.market.fx import parse_ecb_daily
+from catalyst_tui.market.ecb import parse_ecb_daily
 from catalyst_tui.market.models import FetchError, Quote
 from catalyst_tui.market.sec.facts import derive_facts
 from catalyst_tui.market.sec.filings import (

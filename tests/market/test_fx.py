@@ -10,13 +10,8 @@ import json
 import pytest
 from tests.support.market_server import fixture_text, realdata_body
 
-from catalyst_tui.market.fx import (
-    ecb_rates,
-    major,
-    pair_symbol,
-    parse_ecb_daily,
-    unit_rate,
-)
+from catalyst_tui.market.currency import major, pair_symbol, unit_rate
+from catalyst_tui.market.ecb import ecb_rates, parse_ecb_daily
 from catalyst_tui.market.models import FetchError
 from catalyst_tui.market.yahoo.provider import YahooProvider
 

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 import pytest
 
 from catalyst_tui.config import parse_config
+from catalyst_tui.market.ecb import EcbRates
 from catalyst_tui.market.finnhub import FinnhubEarnings, FinnhubProvider, FinnhubSettings
-from catalyst_tui.market.fx import EcbRates
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.http.limits import REQUEST_BOUNDS, MiB
 from catalyst_tui.market.models import FetchKind, YahooSession
@@ -229,12 +229,8 @@ def test_no_job_may_import_any_providers_module():
     pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
     contracts = tomllib.loads(pyproject.read_text())["tool"]["importlinter"]["contracts"]
     (jobs,) = [c for c in contracts if c.get("source_modules") == ["catalyst_tui.jobs"]]
-    # market/fx.py holds the currencies' arithmetic (minor units) the jobs use, beside the ECB.
-    shared = {"catalyst_tui.market.fx"}
     for spec in PROVIDERS:
         module = spec.build.__module__
-        if module in shared:
-            continue
         assert any(module == f or module.startswith(f + ".") for f in jobs["forbidden_modules"]), (
             f"{spec.name}: {module} is not in the jobs' forbidden modules (pyproject.toml)"
         )

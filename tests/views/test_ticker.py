@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from catalyst_tui.store import Store
-from catalyst_tui.views.ticker import FUNDAMENTALS, in_due_order, load_ticker
+from catalyst_tui.views.ticker import in_due_order, load_ticker
 from catalyst_tui.views.watchlist import load_watchlist
 
 from ..support.demo_data import DEMO_NOW
@@ -20,7 +20,14 @@ def test_the_page_has_the_row_the_fundamentals_the_lots_and_the_history(demo_sto
     page = load_ticker(demo_store, "ALAB", DEMO_NOW, TODAY, sec_configured=True)
     assert page is not None and page.symbol == "ALAB"
     assert page.row == load_watchlist(demo_store, TODAY).row("ALAB")
-    assert [(f.metric, f.label) for f in page.fundamentals] == list(FUNDAMENTALS)
+    assert [(f.metric, f.label) for f in page.fundamentals] == [
+        ("revenue_q", "Revenue (latest quarter)"),
+        ("gross_margin", "Gross margin"),
+        ("operating_margin", "Operating margin"),
+        ("eps_ttm", "EPS (TTM, diluted)"),
+        ("pe_ttm", "P/E (TTM)"),
+        ("market_cap", "Market cap"),
+    ]
     margin = next(f for f in page.fundamentals if f.metric == "gross_margin")
     assert margin.observed.value == pytest.approx(0.691)  # the Q3 10-Q of the demo's story
     assert [(lot.shares, lot.cost) for lot in page.lots] == [(40, 118.5)]  # no split: as written

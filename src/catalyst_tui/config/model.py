@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+from ..market.ecb import EcbSettings
 from ..market.finnhub import FinnhubSettings
-from ..market.fx import EcbSettings
 from ..market.registry import DEFAULT_PROVIDERS, QUOTE_PROVIDERS, SETTINGS
 from ..market.sec import SecSettings
 from ..market.spec import ProviderSpec

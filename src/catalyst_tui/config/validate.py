@@ -9,7 +9,7 @@ import re
 import zoneinfo
 from typing import Any
 
-from ..market.fx import CURRENCY_RE
+from ..market.currency import CURRENCY_RE
 from ..thesis.positions import fifo
 from .issues import ConfigError, IssueCode, KeyPath
 from .model import (

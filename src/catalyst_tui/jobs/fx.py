@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 
-from ..market.fx import major
+from ..market.currency import major
 from ..market.http.client import MarketClient
 from ..market.models import FetchError, FetchKind, FxRate
 from ..market.provider import FxSource

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 from urllib.parse import urlsplit
 
+from .ecb import ECB
 from .feeds import FEEDS
 from .finnhub import FINNHUB
-from .fx import ECB
 from .http.limits import RequestBounds
 from .models import FetchKind
 from .nasdaq import NASDAQ

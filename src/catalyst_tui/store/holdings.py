@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ..config.model import DEFAULT_BENCHMARK
-from ..market.fx import major
+from ..market.currency import major
 from ..market.models import LastQuote
 from ..market.symbols import listing_currency
 from ..thesis.flows import DayValue

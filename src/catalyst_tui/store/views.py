@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..market.models import EarningsDate, Split
 from ..thesis.positions import Lot, Position, Sell, fifo
+from ..thesis.vocabulary import Status
 from . import columns
 from .quote_rows import QUOTE_COLUMNS, last_quote
 from .records import (
@@ -131,7 +132,8 @@ class Views:
                 "SELECT symbol, id, title, MIN(due), condition, "
                 + _REASON.format(p="last_")
                 + " FROM checkpoints WHERE archived = 0"
-                " AND status = 'pending' AND due IS NOT NULL GROUP BY symbol"
+                " AND status = ? AND due IS NOT NULL GROUP BY symbol",
+                (Status.PENDING,),
             )
         }  # fmt: skip
         quote_columns = ", ".join(f"q.{c.strip()}" for c in QUOTE_COLUMNS.split(","))
@@ -140,8 +142,9 @@ class Views:
         for row in self._conn.execute(
             f"""
             WITH counts AS (
-                SELECT symbol, SUM(status = 'met') AS met, SUM(status = 'missed') AS missed,
-                       SUM(status = 'pending') AS pending
+                SELECT symbol, SUM(status = '{Status.MET}') AS met,
+                       SUM(status = '{Status.MISSED}') AS missed,
+                       SUM(status = '{Status.PENDING}') AS pending
                 FROM checkpoints WHERE archived = 0 GROUP BY symbol
             ), flags AS (
                 SELECT e.symbol, COUNT(DISTINCT e.checkpoint_id) AS flagged FROM events e

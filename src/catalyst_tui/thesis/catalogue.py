@@ -1,6 +1,7 @@
 """One row per metric, the only declaration of one: its name, the unit of its value, where its data
 comes from, what it means, the function that computes it, the figure a sentence names, whether an
-earnings release's quarter feeds it and whether a split changes it. The condition parser, config
+earnings release's quarter feeds it, whether a split changes it, and how the ticker page shows it
+(its label, its place, the currency its amounts are in). The condition parser, config
 validation, the evaluator, the wording and the metric table of docs/config.md (compared by
 tests/thesis/test_catalogue.py) all read it; a new metric is one row here plus its function.
 
@@ -37,6 +38,14 @@ class Source(Enum):
     STREET = "the Street's consensus (Yahoo)"
 
 
+class Money(Enum):
+    """The currency a metric's amounts are in, where it is money."""
+
+    NONE = ""  # a ratio, a count, a plain number
+    REPORTED = "USD"  # SEC's figures are read in USD alone (market/sec/facts.py)
+    LISTING = "listing"  # the price's currency (the listing's unit)
+
+
 @dataclass(frozen=True, slots=True)
 class Metric:
     """A metric a condition can name (`gross_margin >= 70%`)."""
@@ -58,6 +67,17 @@ class Metric:
     from_releases: bool = False
     #: A split changes it: a threshold stays on the share basis it was written in.
     per_share: bool = False
+    #: How the ticker page's fundamentals name it, and its place there (1 first); "" / 0: not shown.
+    label: str = ""
+    page: int = 0
+    #: The currency of its amounts on the page.
+    money: Money = Money.NONE
+
+    def currency(self, listing: str | None) -> str:
+        """Its amounts' currency ("USD", "GBp"), "" for a ratio, a count, or not known."""
+        if self.money is Money.REPORTED:
+            return "USD"
+        return (listing or "") if self.money is Money.LISTING else ""
 
     @property
     def ratio(self) -> bool:
@@ -84,10 +104,11 @@ METRICS: dict[str, Metric] = {
                "metrics.drawdown", data="quotes and stored daily history"),
         Metric("market_cap", Unit.MONEY, Source.MIXED,
                "price × shares outstanding (`dei:EntityCommonStockSharesOutstanding`)",
-               "metrics.market_cap"),
+               "metrics.market_cap", label="Market cap", page=6, money=Money.LISTING),
         Metric("revenue_q", Unit.MONEY, Source.FUNDAMENTALS,
                "revenue of the latest single quarter", "fundamentals.revenue_q",
-               figure="quarterly revenue", from_releases=True),
+               figure="quarterly revenue", from_releases=True, label="Revenue (latest quarter)",
+               page=1, money=Money.REPORTED),
         Metric("revenue_ttm", Unit.MONEY, Source.FUNDAMENTALS,
                "revenue of the last four quarters, summed", "fundamentals.revenue_ttm",
                figure="revenue", from_releases=True),
@@ -99,17 +120,20 @@ METRICS: dict[str, Metric] = {
                "fundamentals.revenue_growth_yoy", from_releases=True),
         Metric("gross_margin", Unit.RATIO, Source.FUNDAMENTALS,
                "gross profit / revenue, latest single quarter", "fundamentals.gross_margin",
-               figure="gross profit", from_releases=True),
+               figure="gross profit", from_releases=True, label="Gross margin", page=2),
         Metric("operating_margin", Unit.RATIO, Source.FUNDAMENTALS,
                "operating income / revenue, latest single quarter",
-               "fundamentals.operating_margin", figure="operating income", from_releases=True),
+               "fundamentals.operating_margin", figure="operating income", from_releases=True,
+               label="Operating margin", page=3),
         Metric("net_margin", Unit.RATIO, Source.FUNDAMENTALS,
                "net income / revenue, latest single quarter", "fundamentals.net_margin",
                figure="net income", from_releases=True),
         Metric("eps_ttm", Unit.PER_SHARE, Source.FUNDAMENTALS,
                "diluted EPS summed over the last four quarters", "fundamentals.eps_ttm",
-               figure="diluted EPS", from_releases=True, per_share=True),
-        Metric("pe_ttm", Unit.NUMBER, Source.MIXED, "price / `eps_ttm`", "metrics.pe_ttm"),
+               figure="diluted EPS", from_releases=True, per_share=True,
+               label="EPS (TTM, diluted)", page=4, money=Money.REPORTED),
+        Metric("pe_ttm", Unit.NUMBER, Source.MIXED, "price / `eps_ttm`", "metrics.pe_ttm",
+               label="P/E (TTM)", page=5),
         Metric("guide_revenue", Unit.MONEY, Source.RELEASES,
                "the midpoint of the next quarter's revenue guidance in the latest earnings "
                "release (`$440–450M` is 445M)", "releases.guide_revenue"),
@@ -167,3 +191,8 @@ METRICS: dict[str, Metric] = {
                figure="EPS", data="earnings releases and the Street's consensus (Yahoo)"),
     )
 }  # fmt: skip
+
+
+def on_the_ticker_page() -> tuple[Metric, ...]:
+    """The fundamentals the ticker page shows, in its order."""
+    return tuple(sorted((m for m in METRICS.values() if m.page), key=lambda m: m.page))

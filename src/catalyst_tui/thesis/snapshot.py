@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..market.currency import unit_rate
 from ..market.estimates import StoredEstimates
-from ..market.fx import unit_rate
 from ..market.models import Fact, LastQuote, Split
 from .observation import Observation, Period
 from .performance import Outcome

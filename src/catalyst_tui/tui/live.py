@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..thesis.vocabulary import Status
 from ..thesis.wording import change_words, reason_text
 from .base import CatalystBase
 
@@ -119,7 +120,7 @@ class LiveUpdates(CatalystBase):
                 self.notify(message, title=title, severity=severity, timeout=timeout)
             return
         changed = len(result.changed)
-        missed = sum(e.status == "missed" for e in result.changed)
+        missed = sum(e.status == Status.MISSED for e in result.changed)
         said = f"{changed} checkpoints changed" if changed else f"{len(toasts)} notices"
         if missed:
             said += f", {missed} missed"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from ..market.fx import major, unit_rate
+from ..market.currency import major, unit_rate
 from ..market.symbols import listing_currency
 from ..store import Store
 from ..store.records import WatchRecord

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from ..market.models import Split
 from ..store import Store
 from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
+from ..thesis.catalogue import on_the_ticker_page
 from ..thesis.metrics import Observation, observe
 from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
 from .estimates import StreetRow, load_estimates
@@ -20,20 +21,7 @@ from .performance import Returns, ticker_returns
 from .results import ResultRow, result_rows
 from .watchlist import Watchlist, WatchRow, load_watchlist
 
-__all__ = ["FUNDAMENTALS", "Figure", "TickerDetail", "flagged_first", "in_due_order", "load_ticker"]
-
-#: The fundamentals lines of the page, in order: (metric, label).
-FUNDAMENTALS = (
-    ("revenue_q", "Revenue (latest quarter)"),
-    ("gross_margin", "Gross margin"),
-    ("operating_margin", "Operating margin"),
-    ("eps_ttm", "EPS (TTM, diluted)"),
-    ("pe_ttm", "P/E (TTM)"),
-    ("market_cap", "Market cap"),
-)
-# SEC's figures are read in USD alone (market/sec/facts.py); the market cap is the price's.
-_IN_USD = frozenset({"revenue_q", "eps_ttm"})
-_IN_LISTING = frozenset({"market_cap"})
+__all__ = ["Figure", "TickerDetail", "flagged_first", "in_due_order", "load_ticker"]
 
 
 class Figure(NamedTuple):
@@ -102,8 +90,8 @@ def load_ticker(
     if quoted and unit is None:  # a quote without a currency is taken as in the base
         unit = watchlist.currency
     figures = [
-        Figure(m, label, observe(m, symbol, snap), _currency_of(m, unit))
-        for m, label in FUNDAMENTALS
+        Figure(m.name, m.label, observe(m.name, symbol, snap), m.currency(unit))
+        for m in on_the_ticker_page()
     ]
     since = today - dt.timedelta(days=5 * 366)
     splits = store.views.splits(symbol)
@@ -140,12 +128,6 @@ def load_ticker(
         ),
         street=load_estimates(store, [symbol], now)[0],
     )
-
-
-def _currency_of(metric: str, unit: str | None) -> str:
-    if metric in _IN_USD:
-        return "USD"
-    return (unit or "") if metric in _IN_LISTING else ""
 
 
 def in_due_order(checkpoints: list[CheckpointRecord]) -> list[CheckpointRecord]:

@@ -29,7 +29,7 @@ from ...views.performance import DividendRow, dividend_rows
 from .report import checkpoint_json
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-KINDS = ("prices", "checkpoints", "events", "positions", "dividends")
+EXPORTS = ("prices", "checkpoints", "events", "positions", "dividends")
 
 PRICE_COLUMNS = ("symbol", "date", "open", "high", "low", "close", "volume", "source")
 CHECKPOINT_COLUMNS = ("symbol", "id", "title", "kind", "status", "value", "threshold",
@@ -76,7 +76,7 @@ def export_rows(
     if what == "dividends":
         rows = dividend_rows(store, base, symbol)
         return DIVIDEND_COLUMNS, (_dividend(r, base) for r in rows)
-    raise ValueError(f"nothing called {what!r} to export: one of {', '.join(KINDS)}")
+    raise ValueError(f"nothing called {what!r} to export: one of {', '.join(EXPORTS)}")
 
 
 def _positions(store: Store, symbol: str | None) -> Iterable[dict[str, Any]]:

@@ -162,7 +162,9 @@ def positions_json(
     provider gave it; `value`, `cost` (of what is held), `unrealized`, `realized` and
     `dividends` (received after tax) in the base currency, rounded to its minor unit, None
     where no FX rate is stored (`no_fx`); `weight` a fraction of the priced, converted total."""
-    from ...market.fx import round_money  # the market package: loaded by the commands using it
+    from ...market.currency import (
+        round_money,  # the market package: loaded by the commands using it
+    )
 
     base = watchlist.currency
     money = ("value", "cost", "unrealized", "realized", "dividends")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from ..bounds import checked_rate
-from ..fx import pair_symbol
+from ..currency import pair_symbol
 from ..http.client import MarketClient
 from ..models import FetchError, FxRate
 from ..provider import FxSource
