@@ -252,3 +252,24 @@ def test_the_catalyst_script_pauses_the_collector_only_while_it_loads(tmp_path):
     assert result.stdout.split("\n")[-2] == "[True] True 0", result.stdout + result.stderr
     scripts = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert 'catalyst = "catalyst_tui.launch:main"' in scripts
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "quote"),
+    [
+        ('[settings]\nbase_currency = "USD\nnotify = ["missed"]\n', "2:17", '"'),
+        ("[tickers.ALAB]\nname = 'Astera\ngroup = 'AI'\n", "2:8", "'"),
+        ('[tickers.ALAB]\nthesis = """the start\nand never an end\n', "2:10", "triple"),
+    ],
+)
+def test_an_unclosed_string_is_said_as_one_at_its_opening_quote(tmp_path, text, where, quote):
+    """tomllib complains of the newline after an unclosed string, or of the end of the file; the
+    message says what is wrong (an unclosed string) and points at the quote that opened it."""
+    path = tmp_path / "catalysts.toml"
+    path.write_text(text)
+    result = run("--config", str(path), "validate", cwd=tmp_path)
+    assert result.returncode == 2
+    no_traceback(result)
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"{path}:{where}: TOML syntax: unclosed string")
+    assert quote in first

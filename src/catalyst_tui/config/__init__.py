@@ -155,7 +155,7 @@ def parse_config(text: str, filename: str = "catalysts.toml") -> Config:
         quoted = _quote_impossible_dates(text)
         if quoted is not None:  # `due = 2027-13-01`: said as the date it is meant to be
             return parse_config(quoted, filename)
-        raise _syntax_error(exc, filename) from None
+        raise _syntax_error(exc, filename, text) from None
     except RecursionError:
         raise file_error(filename, IssueCode.SYNTAX, "nesting too deep") from None
     return Validator(filename, lambda: _positions(text)).config(raw)
@@ -205,13 +205,55 @@ def _positions(text: str) -> PositionMap:
 _SYNTAX_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
 
-def _syntax_error(exc: tomllib.TOMLDecodeError, filename: str) -> ConfigError:
+def _syntax_error(exc: tomllib.TOMLDecodeError, filename: str, text: str) -> ConfigError:
     # tomllib gives its position only inside its message (Python 3.11 has no lineno/colno).
     message = str(exc)
     m = _SYNTAX_POS.match(message)
     if m:
-        text = m.group("msg")
-        text = text[:1].lower() + text[1:]
+        said = m.group("msg")
+        said = said[:1].lower() + said[1:]
         line, col = int(m.group("line")), int(m.group("col"))
-        return file_error(filename, IssueCode.SYNTAX, f"TOML syntax: {text}", line, col)
+        opened = _unclosed_string(text, line, said)
+        if opened is not None:
+            quote, at = opened
+            said = (
+                f"unclosed string: the {quote} opened here has no closing {quote} "
+                "before the end of the line"
+            )
+            return file_error(filename, IssueCode.SYNTAX, f"TOML syntax: {said}", line, at)
+        return file_error(filename, IssueCode.SYNTAX, f"TOML syntax: {said}", line, col)
+    if message.startswith("Unterminated string"):
+        said = "unclosed string: the triple-quoted string opened here is never closed"
+        for triple in ('"""', "'''"):
+            if text.count(triple) % 2:  # the last one opened the string left open
+                at = text.rindex(triple)
+                line = text.count("\n", 0, at) + 1
+                col = at - (text.rfind("\n", 0, at) + 1) + 1
+                return file_error(filename, IssueCode.SYNTAX, f"TOML syntax: {said}", line, col)
+        return file_error(filename, IssueCode.SYNTAX, f"TOML syntax: {said}")
     return file_error(filename, IssueCode.SYNTAX, f"TOML syntax: {message}")
+
+
+def _unclosed_string(text: str, line: int, said: str) -> tuple[str, int] | None:
+    """(the quote, its column) of a one-line string left open on `line`, where tomllib
+    complains of the line's end ("illegal character '\\n'"): the error is the quote never
+    closed, not the newline after it."""
+    if "'\\n'" not in said and "'\\r'" not in said:
+        return None
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    row, open_at, quote = lines[line - 1], -1, ""
+    index = 0
+    while index < len(row):
+        char = row[index]
+        if open_at < 0 and char == "#":
+            break
+        if open_at < 0 and char in "\"'":
+            open_at, quote = index, char
+        elif open_at >= 0 and char == "\\" and quote == '"':
+            index += 1  # an escape inside a basic string
+        elif open_at >= 0 and char == quote:
+            open_at, quote = -1, ""
+        index += 1
+    return (quote, open_at + 1) if open_at >= 0 else None
