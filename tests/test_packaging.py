@@ -47,6 +47,21 @@ def test_every_dependency_is_pinned() -> None:
     assert not missing, f"not in constraints.txt (run make upgrade): {missing}"
 
 
+def test_every_documented_install_installs_the_pins() -> None:
+    """`uv tool install .` and `pipx install .` read pyproject.toml's ranges, not constraints.txt:
+    each install command the README and docs give passes the pins on."""
+    texts = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    installs = [
+        (path.name, line.strip())
+        for path in texts
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"\b(uv tool install|pipx install)\b", line)
+    ]
+    assert installs, "the README gives an install command"
+    unpinned = [(name, line) for name, line in installs if "constraints.txt" not in line]
+    assert not unpinned
+
+
 def test_the_suite_runs_on_the_pinned_textual() -> None:
     """The snapshot tests were made with the pinned Textual: a run on another version would
     compare another renderer's output."""

@@ -97,6 +97,9 @@ def service_for(
 
 
 def systemd_unit(argv: Sequence[str]) -> str:
+    """A systemd user unit running `argv`. No network target: a user manager cannot reach the
+    system's network-online.target (it is never started for it), and the daemon waits out an
+    unreachable network itself (offline, it retries at the next interval)."""
     for arg in argv:
         _holdable(arg)
     command = " ".join(_systemd_quote(arg) for arg in argv)
@@ -104,8 +107,6 @@ def systemd_unit(argv: Sequence[str]) -> str:
         "# Written by `catalyst daemon --install`; removed by `catalyst daemon --uninstall`.\n"
         "[Unit]\n"
         "Description=catalyst: refresh quotes, judge the thesis, notify misses\n"
-        "After=network-online.target\n"
-        "Wants=network-online.target\n"
         "\n"
         "[Service]\n"
         "Type=simple\n"
