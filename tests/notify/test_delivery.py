@@ -44,6 +44,24 @@ async def test_delivered_notices_are_not_sent_again(
     assert store.outbox.rows()[0].channels == ("desktop", "toast")
 
 
+async def test_a_miss_acknowledged_before_its_notice_went_out_is_never_notified(
+    store: Store, notification_recorder: DbusSession
+):
+    """The outbox held the miss (a channel was down, the daemon between deliveries) and the user
+    acknowledged it in the TUI meanwhile: no channel says it afterwards."""
+    record(store, GM_MISS)
+    assert store.checkpoints.acknowledge([("ALAB", "gm")], T0) == 1
+    toast = Recorded()
+    channels = default_channels(toast=toast)
+    report = await deliver(store, channels, claimer="a", now=T0 + dt.timedelta(minutes=1))
+    await close_channels(channels)
+    assert (report.sent, report.failed) == (0, 0)
+    assert notification_recorder.notifications() == [] and toast.sent == []
+    (row,) = store.outbox.rows()
+    assert row.sent_at is not None and row.channels == ()
+    assert row.last_error == "acknowledged before it was sent"
+
+
 def _ended_process_claimer(role: str) -> str:
     """The claimer_id a process that has ended (killed and reaped) would have had."""
     proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])

@@ -28,7 +28,8 @@ class Outbox:
         limit: int = 50,
         gone: Callable[[str], bool] | None = None,
     ) -> list[Notice]:
-        """Claim unsent rows for `claimer`, atomically: two processes never claim one row.
+        """Claim unsent rows for `claimer`, atomically: two processes never claim one row. A row
+        whose event was acknowledged is settled unsent (the user has seen it).
 
         A row claimed longer than `reclaim_after` ago belongs to a process that died before it
         recorded the send, so it is claimed again (a crash may repeat one, never lose one). So is
@@ -36,6 +37,13 @@ class Outbox:
         the next start delivers it at once instead of minutes later."""
         cutoff = iso(now - reclaim_after)
         with self._store.transaction() as conn:
+            # A miss the user acknowledged before its notice went out is never sent after.
+            conn.execute(
+                "UPDATE outbox SET sent_at = ?, last_error = 'acknowledged before it was sent'"
+                " WHERE sent_at IS NULL AND event_id IN"
+                " (SELECT id FROM events WHERE acked_at IS NOT NULL)",
+                [iso(now)],
+            )
             claimers = [
                 row[0]
                 for row in conn.execute(
