@@ -272,3 +272,19 @@ async def test_a_weight_guard_notification_shows_the_whole_portfolio_value(
     [shown] = notification_recorder.notifications()
     assert shown["summary"] == "ALAB: missed — Position stays at most 15% of the portfolio"
     assert shown["body"] == "weight 75.2% > 15% (of a 15,152 portfolio)"  # 11,394.00 / 15,152.40
+
+
+def test_a_new_files_first_sync_notifies_no_checkpoint_already_met(store: Store):
+    """`notify = ["met"]` on a file whose checkpoints were met before catalyst looked: the first
+    judgement records them on the timeline only; a checkpoint met later is news and notified."""
+    rev = compared(412e6, ">=")
+    first = Evaluation("ALAB", "rev", "pending", "met", rev, REV)
+    assert store.checkpoints.record([first], T0, notify=("met",))
+    assert store.outbox.rows() == []  # not notified
+    [event] = store.views.events(symbol="ALAB")  # on the timeline
+    assert (event.checkpoint_id, event.to_status) == ("rev", "met")
+    gm_pending = Evaluation("ALAB", "gm", "pending", "pending", compared(0.68, "<"), GM)
+    store.checkpoints.record([gm_pending], T0, notify=("met",))
+    gm_met = Evaluation("ALAB", "gm", "pending", "met", compared(0.71, ">="), GM)
+    store.checkpoints.record([gm_met], T0 + dt.timedelta(days=1), notify=("met",))
+    assert [row.event_id is not None for row in store.outbox.rows()] == [True]

@@ -28,6 +28,7 @@ class DbState:
     outbox: int
     sent: int
     claimed_unsent: int
+    delivered: int  # sent through a channel (a notice acknowledged before it went is settled unsent)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -85,7 +86,8 @@ def check(path: Path, *, notify: tuple[str, ...] = ("missed",)) -> DbState:
             " (SELECT COUNT(*) FROM events WHERE manual = 0 AND to_status = 'missed'),"
             " (SELECT COUNT(*) FROM outbox),"
             " (SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL),"
-            " (SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND claimed_by IS NOT NULL)"
+            " (SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND claimed_by IS NOT NULL),"
+            " (SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL AND channels != '')"
         ).fetchone()
         return DbState(frozenset(stamps), *count)
     finally:

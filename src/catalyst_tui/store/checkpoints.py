@@ -55,19 +55,22 @@ class Checkpoints:
         evaluated from (compare-and-set under the write lock), so two processes evaluating at
         the same moment record, and notify, each transition once. An evaluation with nothing
         to add (Why.NOTHING: a milestone already decided) keeps the reason stored with the
-        decision: a missed milestone says why on every later evaluation too."""
+        decision: a missed milestone says why on every later evaluation too. A checkpoint met at
+        its first judgement is recorded but not notified (it was met before it was tracked)."""
         stamp = columns.iso(now)
         wanted = set(notify)
         events: list[int] = []
         with self._store.transaction() as conn:
             current = {
-                (r[0], r[1]): (r[2], r[3])
-                for r in conn.execute("SELECT symbol, id, status, manual FROM checkpoints")
+                (r[0], r[1]): (r[2], r[3], r[4] is None)
+                for r in conn.execute(
+                    "SELECT symbol, id, status, manual, evaluated_at FROM checkpoints"
+                )
             }
             unchanged: list[tuple[Any, ...]] = []
             kept: list[tuple[str, str, str]] = []
             for e in evaluations:
-                status, manual = current.get((e.symbol, e.checkpoint_id), (None, 0))
+                status, manual, first = current.get((e.symbol, e.checkpoint_id), (None, 0, False))
                 if not e.changed or status != e.previous or manual:
                     if e.reason.why == Why.NOTHING:
                         kept.append((stamp, e.symbol, e.checkpoint_id))
@@ -82,9 +85,12 @@ class Checkpoints:
                     [e.status, stamp, *parts, stamp, e.symbol, e.checkpoint_id],
                 )
                 condition = e.condition.text if e.condition else ""
+                # A checkpoint met at its first judgement (a new file's first sync) was met before
+                # catalyst looked: the timeline records it, no notification says it is news.
+                news = e.status in wanted and not (first and e.status == Status.MET)
                 events.append(
                     _add_event(conn, stamp, e.symbol, e.checkpoint_id, e.previous, e.status,
-                               condition, parts, notify=e.status in wanted)
+                               condition, parts, notify=news)
                 )  # fmt: skip
             conn.executemany(
                 f"UPDATE checkpoints SET last_value = ?, {_LAST}, evaluated_at = ?"
