@@ -28,7 +28,7 @@ class DbState:
     outbox: int
     sent: int
     claimed_unsent: int
-    delivered: int  # sent through a channel (a notice acknowledged before it went is settled unsent)
+    delivered: int  # sent through a channel (one acknowledged before it went: settled unsent)
 
 
 def connect(path: Path) -> sqlite3.Connection:
