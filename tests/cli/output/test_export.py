@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from catalyst_tui.cli.output.export import safe_cell
+from catalyst_tui.cli.output.export import EXPORTS, export_rows, safe_cell
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
+from catalyst_tui.thesis.vocabulary import KIND_NAMES, STATUSES
 
 from ...support.demo_data import seed_demo
 
@@ -235,3 +236,81 @@ def test_events_say_true_and_false_as_check_does_and_flagged_is_unacknowledged(w
     rows = list(csv.DictReader(io.StringIO(export(workdir, "events").stdout)))
     assert {r["manual"] for r in rows} <= {"true", "false"}
     assert {r["flagged"] for r in rows} == {"true", "false"}
+
+
+def _number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def _day(cell: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(cell[:10])
+    except ValueError:
+        return False
+    return True
+
+
+#: What a cell under each header must hold (empty: not known), whichever export has the column.
+CELL_RULES = {
+    **dict.fromkeys(
+        (
+            "open",
+            "high",
+            "low",
+            "close",
+            "volume",
+            "value",
+            "threshold",
+            "shares",
+            "price",
+            "fees",
+            "fx",
+            "per_share",
+            "gross",
+            "tax",
+            "net",
+            "net_base",
+            "days_left",
+        ),
+        _number,
+    ),  # fmt: skip
+    **dict.fromkeys(("date", "ex_date", "pay_date", "due", "ts", "acked_at"), _day),
+    **dict.fromkeys(("status", "from_status", "to_status"), lambda c: c in STATUSES),
+    **dict.fromkeys(("flagged", "manual"), lambda c: c in ("true", "false")),
+    **dict.fromkeys(("currency", "base_currency"), lambda c: len(c) == 3 and c.isalpha()),
+    "kind": lambda c: c in (*KIND_NAMES, "lot", "sell"),
+    "condition": lambda c: any(op in c for op in ("<", ">", "=")),
+}
+
+
+def export_rows_columns(workdir: Path, what: str) -> tuple[str, ...]:
+    import datetime as dt
+
+    with Store.open(workdir / "c.db") as store:
+        columns, _rows = export_rows(store, what, symbol=None, today=dt.date.today(), base="USD")
+    return columns
+
+
+@pytest.mark.parametrize("what", EXPORTS)
+def test_every_exports_cells_hold_what_their_header_names(workdir, what):
+    """Each column of each export against its header: a threshold is a number (not the
+    condition), a date is a date, a status one of the statuses."""
+    done = export(workdir, what)
+    assert done.returncode == 0, done.stderr
+    reader = csv.DictReader(io.StringIO(done.stdout))
+    rows = list(reader)
+    assert rows or what == "dividends"  # the seeded demo has received none
+    assert tuple(reader.fieldnames or ()) == export_rows_columns(workdir, what)
+    checked = [name for name in reader.fieldnames or () if name in CELL_RULES]
+    wrong = [(name, r[name]) for r in rows for name in checked
+             if r[name] and not CELL_RULES[name](r[name])]  # fmt: skip
+    assert wrong == []
+    if what == "events":
+        compared = [r for r in rows if r["condition"]]
+        assert compared and all(_number(r["threshold"]) for r in compared)
