@@ -30,14 +30,74 @@ def isolated_home(
     return home
 
 
-def pytest_sessionstart(session: pytest.Session) -> None:
-    """The recordings are read in place from ../shared: say so once, plainly, when they are not
-    there, instead of a hundred file-not-found errors."""
+#: Support modules that read the recordings: a test module importing one reads them too.
+_READERS = ("support.shared", "support.market_server", "support.filings_server",
+            "support.demo_data", "support.stated_releases", ".shared import")  # fmt: skip
+
+
+def _recordings_missing() -> str | None:
     from tests.support.shared import missing
 
-    why = missing()
-    if why:
+    return missing()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The recordings are read in place from ../shared. In CI they are there, and a run without
+    them is a broken set-up: refused, so that no test is skipped for it. Elsewhere (a clone on
+    its own) the tests that read them are skipped, and one line says why and where they come
+    from."""
+    import os
+
+    why = _recordings_missing()
+    if why and os.environ.get("CI"):
         raise pytest.UsageError(why)
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    why = _recordings_missing()
+    if why is None:
+        return None
+    return f"skipping the tests that read recorded data: {why}; set CATALYST_SHARED to their folder"
+
+
+def _reads_recordings(path: Path) -> bool:
+    """Whether a test module reads the recordings, itself or through a test module it imports."""
+    import re
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    if any(reader in text for reader in _READERS):
+        return True
+    for dots, name in re.findall(r"^from (\.+)([\w.]*test_\w+) import", text, re.M):
+        other = path.parent.joinpath(*[".."] * (len(dots) - 1), *name.split(".")).resolve()
+        if _reads_recordings(other.with_suffix(".py")):
+            return True
+    return False
+
+
+class _WithoutRecordings(pytest.Module):
+    """A test module that reads the recordings, on a clone without them: skipped whole, at
+    collection (some read them as they are imported)."""
+
+    def collect(self):  # type: ignore[no-untyped-def]
+        why = _recordings_missing()
+        raise pytest.skip.Exception(
+            f"{why}; set CATALYST_SHARED to their folder", allow_module_level=True
+        )
+
+
+def pytest_pycollect_makemodule(
+    module_path: Path, parent: pytest.Collector
+) -> pytest.Module | None:
+    if (
+        module_path.name.startswith("test_")
+        and _recordings_missing()
+        and _reads_recordings(module_path)
+    ):
+        return _WithoutRecordings.from_parent(parent, path=module_path)
+    return None
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
