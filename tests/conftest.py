@@ -57,7 +57,7 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     why = _recordings_missing()
     if why is None:
         return None
-    return f"skipping the tests that read recorded data: {why}; set CATALYST_SHARED to their folder"
+    return f"skipping the tests that read recordings: {why}; set CATALYST_SHARED to their folder"
 
 
 def _reads_recordings(path: Path) -> bool:
@@ -81,7 +81,7 @@ class _WithoutRecordings(pytest.Module):
     """A test module that reads the recordings, on a clone without them: skipped whole, at
     collection (some read them as they are imported)."""
 
-    def collect(self):  # type: ignore[no-untyped-def]
+    def collect(self) -> list[pytest.Item | pytest.Collector]:
         why = _recordings_missing()
         raise pytest.skip.Exception(
             f"{why}; set CATALYST_SHARED to their folder", allow_module_level=True
