@@ -6,6 +6,7 @@ ever) or a device is refused with what it is."""
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -34,8 +35,20 @@ def user_state_folder() -> Path:
     return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
 
 
-def user_database_file() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_NAME
+def user_database_file(config: Path | None = None) -> Path:
+    """The default database of a thesis file: `catalyst.db` for the user config dir's
+    catalysts.toml (or no file named); for any other file a database of its own, named by it
+    (`catalyst-portfolio-1a2b3c4d.db` for ~/notes/portfolio.toml: its name and a hash of its
+    absolute path), so two thesis files never share one by accident."""
+    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if config is None:
+        return folder / DB_NAME
+    resolved = config.expanduser().resolve()
+    if resolved == user_config_file().resolve():
+        return folder / DB_NAME
+    digest = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:8]
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in resolved.stem)[:40] or "thesis"
+    return folder / f"{APP_NAME}-{stem}-{digest}.db"
 
 
 def bundled_example() -> bytes:
@@ -92,14 +105,14 @@ def _is_bundled_example(path: Path) -> bool:
 
 def find_database(cli_path: str | None, configured: str | None, config_path: Path) -> Path:
     """--db, then $CATALYST_DB, then [settings].database (relative to the config file), then
-    the user data dir."""
+    the file's own database in the user data dir (`user_database_file`)."""
     named = named_database(cli_path)
     if named is not None:
         return named
     if configured:
         path = Path(configured).expanduser()
         return path if path.is_absolute() else config_path.parent / path
-    return user_database_file()
+    return user_database_file(config_path)
 
 
 def make_private_dirs(folder: Path) -> None:

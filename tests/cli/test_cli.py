@@ -129,7 +129,11 @@ def test_database_lookup_order(tmp_path, monkeypatch):
 
     config = tmp_path / "conf" / "catalysts.toml"
     assert find_database(None, "state/my.db", config) == tmp_path / "conf" / "state" / "my.db"
-    assert find_database(None, None, config).name == "catalyst.db"
+    own = find_database(None, None, config)
+    assert own.name.startswith("catalyst-catalysts-") and own.suffix == ".db"
+    from catalyst_tui.paths import user_config_file
+
+    assert find_database(None, None, user_config_file()).name == "catalyst.db"
     monkeypatch.setenv("CATALYST_DB", str(tmp_path / "env.db"))
     assert find_database(None, "x.db", config) == tmp_path / "env.db"
     assert find_database(str(tmp_path / "cli.db"), "x.db", config) == tmp_path / "cli.db"
@@ -273,3 +277,38 @@ def test_an_unclosed_string_is_said_as_one_at_its_opening_quote(tmp_path, text, 
     first = result.stderr.splitlines()[0]
     assert first.startswith(f"{path}:{where}: TOML syntax: unclosed string")
     assert quote in first
+
+
+def test_two_thesis_files_never_share_a_database_by_accident(tmp_path, isolated_home):
+    """Each file's database is named by it: a second file run with no --db gets its own, and
+    the first one's marks stay the first one's."""
+    first, second = tmp_path / "a" / "catalysts.toml", tmp_path / "b" / "catalysts.toml"
+    for path, symbol in ((first, "ALAB"), (second, "NVDA")):
+        path.parent.mkdir()
+        path.write_text(f'[tickers.{symbol}]\nname = "{symbol}"\n')
+        assert run("--config", str(path), "ack", "--all", cwd=tmp_path).returncode == 0
+    made = sorted(p.name for p in (isolated_home / "data").rglob("*.db"))
+    assert len(made) == 2 and all(name.startswith("catalyst-catalysts-") for name in made)
+    listed = run("--config", str(first), "export", "checkpoints", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+
+
+def test_a_file_that_used_the_shared_database_keeps_it(tmp_path, isolated_home):
+    """Before each file had its own, every file used catalyst.db: the file it follows keeps it
+    (and its timeline); another file starts a database of its own."""
+    from catalyst_tui.paths import user_database_file
+
+    mine, other = tmp_path / "catalysts.toml", tmp_path / "other.toml"
+    mine.write_text('[tickers.ALAB]\nname = "Astera Labs"\n')
+    other.write_text('[tickers.NVDA]\nname = "NVIDIA"\n')
+    shared = user_database_file()
+    shared.parent.mkdir(parents=True)
+    made = run("--config", str(mine), "--db", str(shared), "ack", "--all", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    kept = run("--config", str(mine), "export", "checkpoints", cwd=tmp_path)
+    assert kept.returncode == 0, kept.stderr
+    assert not user_database_file(mine).exists()  # it kept the shared one
+    assert run("--config", str(other), "ack", "--all", cwd=tmp_path).returncode == 0
+    assert user_database_file(other).exists()
+    with Store.open(shared) as store:  # the shared one still follows the first file
+        assert store.sync.follows() == mine.resolve()

@@ -276,7 +276,7 @@ def test_database_wal_shm_and_log_are_0600_in_0700_folders(
     """The daemon (a real process, default locations) holds the database open so its -wal and
     -shm exist; then the TUI opens it again in this process, under the same umask."""
     finnhub_config(tmp_path / "catalysts.toml", fresh_market.url, '["yahoo", "stooq"]')
-    db, log = user_database_file(), log_file()
+    db, log = user_database_file(tmp_path / "catalysts.toml"), log_file()
     assert not db.parent.exists() and not log.parent.exists()
     proc = start(tmp_path, "daemon", umask=umask)  # default database and log locations
     watchdog = threading.Timer(180, proc.kill)  # a daemon that never prints must not hang us

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..config import Config, ConfigError, load_config
-from ..paths import find_config, find_database
+from ..paths import find_config, find_database, named_database, user_database_file
 from ..store import Store, StoreError, describe_sqlite_error
 from ..text import printable
 
@@ -86,6 +86,8 @@ class Context:
         commands that store: a database they can't write is said before any other work."""
         assert config.path is not None
         path = find_database(self.args.db, config.settings.database, config.path)
+        if not path.exists() and named_database(self.args.db) is None:
+            path = self._earlier_database(config, path)
         if not create and not path.exists():
             raise CommandError(f"catalyst: no database at {path}: run `catalyst refresh` first")
         try:
@@ -113,6 +115,21 @@ class Context:
         if report.changed:
             log.info("config sync: %s", report)
         return config, store
+
+    def _earlier_database(self, config: Config, own: Path) -> Path:
+        """Before a thesis file had a database of its own, every file shared catalyst.db: the
+        one that shared database follows keeps it (its marks and timeline), the others start
+        their own."""
+        assert config.path is not None
+        shared = user_database_file()
+        if config.settings.database or own == shared or not shared.is_file():
+            return own
+        try:
+            with Store.open(shared) as store:
+                follows = store.sync.follows()
+        except (StoreError, sqlite3.Error):
+            return own
+        return shared if follows == config.path.resolve() else own
 
     def _refuse_another_file(self, config: Config, store: Store) -> None:
         """A database follows one catalysts.toml: another one found by the lookup (run from a
