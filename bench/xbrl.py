@@ -90,8 +90,9 @@ def main() -> None:
     read_segments(document, labels)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
+    size, label_size = len(document) / 1e6, len(labels or b"") / 1e6
     print(f"  {MSFT_10K.document.name}: peak {peak / 1e6:.1f} MB allocated while reading "
-          f"{len(document) / 1e6:.1f} MB (+ {len(labels or b'') / 1e6:.1f} MB of labels)")  # fmt: skip
+          f"{size:.1f} MB (+ {label_size:.1f} MB of labels)")  # fmt: skip
     ours, floor = results[MSFT_10K]
     total_ours = sum(r[0] for r in results.values())
     total_floor = sum(r[1] for r in results.values())
