@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from .envelope import unwrap
 from .errors import NoRevenue, XbrlFormatError
 from .facts import read_instance
 from .inline import parse_date
@@ -35,6 +36,7 @@ _MAX_SUMS = 1 << 16
 def read_segments(document: bytes, labels: bytes | None = None) -> Segments:
     """`document`'s revenue split for its current period. XbrlFormatError: not XBRL, or facts
     that contradict each other; NoRevenue: no revenue fact for the period."""
+    document, labels = unwrap(document, labels)
     instance = read_instance(document, REVENUE_CONCEPTS)
     named = read_labels(labels) if labels is not None else Labels({})
     form = " ".join(instance.dei.get("DocumentType", ("", ""))[0].split())
