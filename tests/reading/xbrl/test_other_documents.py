@@ -1,13 +1,17 @@
 """The reader on the other XBRL documents recorded in ../shared: NVIDIA's 10-Q for Q2 fiscal 2026
 (renamed segment members), EDGAR's SGML envelope around a document (Chevron's 8-K: cover facts
 only, so no revenue; CRR's 10-K of 2017: HTML whose XBRL was filed beside it), inline 8-Ks without
-revenue facts, and a 10-Q served inside an envelope with its label linkbase."""
+revenue facts, a 10-Q served inside an envelope with its label linkbase, and inline pages written
+as HTML rather than XHTML (read again by lexbor)."""
 
 from __future__ import annotations
 
 import pytest
 
 from catalyst_tui.reading.xbrl import NoRevenue, XbrlFormatError, read_segments
+from catalyst_tui.reading.xbrl.errors import NotWellFormed
+from catalyst_tui.reading.xbrl.facts import read_instance
+from catalyst_tui.reading.xbrl.revenue import REVENUE_CONCEPTS
 from tests.support.shared import REALDATA, SAMPLES, missing
 
 from .filings import AAPL_10Q_INLINE, AAPL_10Q_XML, M
@@ -67,3 +71,19 @@ def test_a_10q_in_edgars_envelope_reads_as_the_document_with_its_labels() -> Non
                 + b"</SEC-DOCUMENT>\n")  # fmt: skip
     direct = read_segments(AAPL_10Q_XML.document.read_bytes(), AAPL_10Q_XML.labels.read_bytes())
     assert read_segments(envelope) == direct
+
+
+def test_an_inline_page_written_as_html_reads_as_its_xhtml() -> None:
+    # NVIDIA's 10-Q as a browser would take it, not as XML: named entities and unclosed tags.
+    xhtml = NVDA_Q2_FY26.read_bytes()
+    html = xhtml.replace(b"&#160;", b"&nbsp;").replace(b"<body>", b"<body><br><p>R&D", 1)
+    with pytest.raises(NotWellFormed, match="not XML at line 8"):
+        read_instance(html, REVENUE_CONCEPTS)
+    assert read_segments(html) == read_segments(xhtml)
+
+
+def test_both_forms_of_apples_10q_agree_when_the_inline_one_is_read_as_html() -> None:
+    html = AAPL_10Q_INLINE.document.read_bytes().replace(b"&#160;", b"&nbsp;")
+    assert AAPL_10Q_XML.labels is not None
+    labels = AAPL_10Q_XML.labels.read_bytes()
+    assert read_segments(html, labels) == read_segments(AAPL_10Q_XML.document.read_bytes(), labels)

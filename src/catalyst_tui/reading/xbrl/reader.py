@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from .envelope import unwrap
-from .errors import NoRevenue, XbrlFormatError
+from .errors import NoRevenue, NotWellFormed, XbrlFormatError
 from .facts import read_instance
+from .html import looks_inline, read_html_instance
 from .inline import parse_date
 from .labels import Labels, read_labels, readable
 from .records import PRODUCT_AXIS, SEGMENT_AXIS, AxisRevenue, Line, Segments
@@ -37,7 +38,12 @@ def read_segments(document: bytes, labels: bytes | None = None) -> Segments:
     """`document`'s revenue split for its current period. XbrlFormatError: not XBRL, or facts
     that contradict each other; NoRevenue: no revenue fact for the period."""
     document, labels = unwrap(document, labels)
-    instance = read_instance(document, REVENUE_CONCEPTS)
+    try:
+        instance = read_instance(document, REVENUE_CONCEPTS)
+    except NotWellFormed:
+        if not looks_inline(document):
+            raise
+        instance = read_html_instance(document, REVENUE_CONCEPTS)
     named = read_labels(labels) if labels is not None else Labels({})
     form = " ".join(instance.dei.get("DocumentType", ("", ""))[0].split())
     end_text, end_context = instance.dei.get("DocumentPeriodEndDate", ("", ""))
