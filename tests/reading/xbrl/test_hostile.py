@@ -100,3 +100,24 @@ def test_a_10k_answers_with_its_year_not_a_quarter() -> None:
     segments = read_segments(instance(body, form="10-K"))
     assert segments.total_revenue == 100
     assert str(segments.period_start) == "2023-07-01"
+
+
+def test_a_value_beyond_any_companys_figure_is_refused_and_odd_decimals_do_not_crash() -> None:
+    with pytest.raises(XbrlFormatError, match="beyond any company's figure"):
+        read_segments(instance(fact(REV, "c-q", "1" + "0" * 400)))
+    body = (context("c-1", ("2024-04-01", "2024-06-30"), (PRODUCT, "acme:WidgetsMember"))
+            + fact(REV, "c-q", "900000000000000000", decimals="30")
+            + fact(REV, "c-q", "900000000000000000", decimals="-999999999")
+            + fact(REV, "c-1", "5", decimals="2") + fact(REV, "c-1", "5.01", decimals="30"))  # fmt: skip
+    with pytest.raises(XbrlFormatError, match=r"5 \(context c-1\) and 5.01"):
+        read_segments(instance(body))
+
+
+def test_an_axis_of_thousands_of_members_is_read_in_one_pass() -> None:
+    members = range(3000)
+    body = "".join(context(f"m{n}", ("2024-04-01", "2024-06-30"), (PRODUCT, f"acme:M{n}Member"))
+                   + fact(REV, f"m{n}", str(1000 + n)) for n in members)  # fmt: skip
+    segments = read_segments(instance(fact(REV, "c-q", "1") + body))
+    (axis,) = segments.axes
+    assert len(axis.members) == 3000 and not any(line.aggregate for line in axis.members)
+    assert segments.largest is not None and segments.largest[1].revenue == 3999

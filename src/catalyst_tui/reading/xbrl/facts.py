@@ -23,6 +23,7 @@ from .inline import parse_date, parse_number, transform_number
 __all__ = ["MAX_BYTES", "Context", "Fact", "Instance", "numeric_fact", "read_instance"]
 
 MAX_BYTES = 64 * 1024 * 1024  # the largest 10-K instances are tens of MB
+MAX_VALUE = Decimal(10) ** 18  # a won or rupiah revenue is below 10^16; beyond is no figure
 
 _XBRLI = "{http://www.xbrl.org/2003/instance}"
 _XBRLDI = "{http://xbrl.org/2006/xbrldi}"
@@ -103,9 +104,10 @@ def _unit(elem: Element) -> str | None:
 
 def _decimals(text: str | None) -> int | None:
     try:
-        return None if text is None or text.strip() == "INF" else int(text)
+        places = None if text is None or text.strip() == "INF" else int(text)
     except ValueError:
         return None
+    return places if places is not None and -30 <= places <= 30 else None
 
 
 def numeric_fact(
@@ -125,6 +127,9 @@ def numeric_fact(
             f"{prefix}:{concept} ({where}): {text.strip()[:40]!r} is not a number"
             + (f" in format {fmt}" if inline and fmt else "")
         )
+    if abs(value) >= MAX_VALUE:
+        raise XbrlFormatError(f"{prefix}:{concept} ({where}): {text.strip()[:40]!r} is beyond "
+                              "any company's figure")  # fmt: skip
     decimals = attr("decimals")
     return Fact(concept, prefix, context, attr("unitRef"), value,
                 _decimals(decimals or None), where)  # fmt: skip

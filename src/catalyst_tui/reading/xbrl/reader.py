@@ -30,8 +30,8 @@ from .revenue import (
 __all__ = ["NoRevenue", "XbrlFormatError", "read_segments"]
 
 GENERIC = frozenset({"ProductMember", "ServiceMember"})
-_MAX_PARTS = 24  # members searched for a sum (2^24 subsets at worst is never reached: pruned)
-_MAX_SUMS = 1 << 16
+_MAX_PARTS = 24  # members searched for a sum; a longer axis is left unmarked
+_MAX_SUMS = 1 << 12  # distinct partial sums followed: a hostile axis stays milliseconds
 
 
 def read_segments(document: bytes, labels: bytes | None = None) -> Segments:
