@@ -108,7 +108,8 @@ def test_a_value_beyond_any_companys_figure_is_refused_and_odd_decimals_do_not_c
     body = (context("c-1", ("2024-04-01", "2024-06-30"), (PRODUCT, "acme:WidgetsMember"))
             + fact(REV, "c-q", "900000000000000000", decimals="30")
             + fact(REV, "c-q", "900000000000000000", decimals="-999999999")
-            + fact(REV, "c-1", "5", decimals="2") + fact(REV, "c-1", "5.01", decimals="30"))  # fmt: skip
+            + fact(REV, "c-1", "5", decimals="2")
+            + fact(REV, "c-1", "5.01", decimals="30"))  # fmt: skip
     with pytest.raises(XbrlFormatError, match=r"5 \(context c-1\) and 5.01"):
         read_segments(instance(body))
 
