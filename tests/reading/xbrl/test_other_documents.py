@@ -52,6 +52,12 @@ def test_inline_8ks_have_cover_facts_and_no_revenue(name: str) -> None:
         read_segments((MORE / name).read_bytes())
 
 
+def test_a_full_submission_is_read_through_its_envelope() -> None:
+    # ADBE's whole 8-K submission (.txt): the 8-K's inline part first, then its EX-101 parts.
+    with pytest.raises(NoRevenue, match="no revenue facts"):
+        read_segments((SAMPLES / "sec_8k_ADBE_0000796343-23-000044.txt").read_bytes())
+
+
 def test_an_envelope_without_xbrl_says_so() -> None:
     crr = MORE / "sec_documents/0001564590-18-004771_crr-10k_20171231.htm"
     with pytest.raises(XbrlFormatError, match="without an XBRL instance") as caught:
