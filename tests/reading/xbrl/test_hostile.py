@@ -122,3 +122,21 @@ def test_an_axis_of_thousands_of_members_is_read_in_one_pass() -> None:
     (axis,) = segments.axes
     assert len(axis.members) == 3000 and not any(line.aggregate for line in axis.members)
     assert segments.largest is not None and segments.largest[1].revenue == 3999
+
+
+def test_labels_are_resolved_within_each_extended_link() -> None:
+    # Two label links reuse the names "loc" and "lab": each arc reaches its own link's label.
+    def link(member: str, text: str) -> str:
+        return ('<link:labelLink><link:loc xlink:label="loc" '
+                f'xlink:href="acme.xsd#acme_{member}"/><link:labelArc xlink:from="loc" '
+                'xlink:to="lab"/><link:label xlink:label="lab" '
+                f'xlink:role="http://www.xbrl.org/2003/role/label">{text} [Member]</link:label>'
+                "</link:labelLink>")  # fmt: skip
+
+    labels = ('<link:linkbase xmlns:link="http://www.xbrl.org/2003/linkbase" '
+              'xmlns:xlink="http://www.w3.org/1999/xlink">'
+              + link("AMember", "Alpha") + link("BMember", "Beta") + "</link:linkbase>")  # fmt: skip
+    body = "".join(context(f"c-{m}", ("2024-04-01", "2024-06-30"), (PRODUCT, f"acme:{m}Member"))
+                   + fact(REV, f"c-{m}", "5") for m in "AB")  # fmt: skip
+    (axis,) = read_segments(instance(body), labels.encode()).axes
+    assert [line.label for line in axis.members] == ["Alpha", "Beta"]
