@@ -135,7 +135,8 @@ def test_labels_are_resolved_within_each_extended_link() -> None:
 
     labels = ('<link:linkbase xmlns:link="http://www.xbrl.org/2003/linkbase" '
               'xmlns:xlink="http://www.w3.org/1999/xlink">'
-              + link("AMember", "Alpha") + link("BMember", "Beta") + "</link:linkbase>")  # fmt: skip
+              + link("AMember", "Alpha") + link("BMember", "Beta")
+              + "</link:linkbase>")  # fmt: skip
     body = "".join(context(f"c-{m}", ("2024-04-01", "2024-06-30"), (PRODUCT, f"acme:{m}Member"))
                    + fact(REV, f"c-{m}", "5") for m in "AB")  # fmt: skip
     (axis,) = read_segments(instance(body), labels.encode()).axes
