@@ -141,3 +141,13 @@ def test_labels_are_resolved_within_each_extended_link() -> None:
                    + fact(REV, f"c-{m}", "5") for m in "AB")  # fmt: skip
     (axis,) = read_segments(instance(body), labels.encode()).axes
     assert [line.label for line in axis.members] == ["Alpha", "Beta"]
+
+
+def test_dei_facts_are_found_under_another_prefix_and_a_missing_form_by_its_focus() -> None:
+    facts = figure("c-q", "25") + figure("c-h", "60")
+    page = inline(facts).replace(b"xmlns:dei=", b"xmlns:d=").replace(b'"dei:', b'"d:')
+    segments = read_segments(page)
+    assert (segments.form, segments.total_revenue) == ("10-Q", 25_000_000)
+    focus = '<dei:DocumentFiscalPeriodFocus contextRef="c-q">Q2</dei:DocumentFiscalPeriodFocus>'
+    body = focus + fact(REV, "c-q", "25") + fact(REV, "c-h", "60")
+    assert read_segments(instance(body, form="")).total_revenue == 25

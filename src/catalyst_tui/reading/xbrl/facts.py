@@ -152,6 +152,7 @@ def read_instance(document: bytes, concepts: Collection[str]) -> Instance:
     facts: list[Fact] = []
     dei: dict[str, tuple[str, str]] = {}
     prefixes: dict[str, str] = {}  # namespace -> prefix, as the document declares them
+    dei_prefixes = {"dei"}
     inline = False
     kept = 0
     events: Any = iterparse(io.BytesIO(document), events=("start", "end", "start-ns"),
@@ -160,6 +161,8 @@ def read_instance(document: bytes, concepts: Collection[str]) -> Instance:
         for event, item in events:
             if event == "start-ns":
                 prefixes.setdefault(item[1], item[0])
+                if "/dei/" in item[1]:
+                    dei_prefixes.add(item[0])
                 continue
             tag = item.tag
             if event == "start":
@@ -180,7 +183,7 @@ def read_instance(document: bytes, concepts: Collection[str]) -> Instance:
                     fact = _numeric(item, prefix, concept, inline=True)
                     if fact is not None:
                         facts.append(fact)
-                elif tag.endswith("}nonNumeric") and prefix == "dei":
+                elif tag.endswith("}nonNumeric") and prefix in dei_prefixes:
                     dei.setdefault(concept, ("".join(item.itertext()), item.get("contextRef", "")))
             elif "contextRef" in item.attrib:
                 ns, concept = _local(tag)

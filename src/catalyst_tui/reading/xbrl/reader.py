@@ -55,7 +55,8 @@ def read_segments(document: bytes, labels: bytes | None = None) -> Segments:
             "the document has no revenue facts (Revenues, "
             "RevenueFromContractWithCustomerExcludingAssessedTax, SalesRevenueNet)."
         )
-    quarter = form.upper().startswith("10-Q")
+    focus = instance.dei.get("DocumentFiscalPeriodFocus", ("", ""))[0].strip().upper()
+    quarter = form.upper().startswith("10-Q") or (not form and focus.startswith("Q"))
     period = choose_period(instance, end, quarter)
     priced = in_period(instance, period)
     total = total_of(priced, period)
