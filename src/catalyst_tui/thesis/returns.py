@@ -63,6 +63,12 @@ def _npv_sign(flows: Sequence[tuple[float, float]], log_growth: float) -> float:
     )
 
 
+def basis_text(yearly: bool) -> str:
+    """What a rate is per, in words: 'a year' (flows over a year or more), else 'over the
+    span' (the metrics' notes and every surface's labels say it so)."""
+    return "a year" if yearly else "over the span"
+
+
 def per_span(days: int) -> float:
     """The period a rate is given per: a year (365 days) for a span of a year or more, else the
     span's own days, so a rate over a shorter span is its return over the span."""

@@ -13,6 +13,7 @@ from .conditions import Condition
 from .evaluate import Evaluation, Reason, Why
 from .kinds import status_word
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
+from .returns import basis_text
 from .vocabulary import Status
 
 _RATIOS = frozenset(name for name, metric in METRICS.items() if metric.ratio)
@@ -309,13 +310,15 @@ def no_return_text(reason: str | None) -> str:
 
 
 def rate_text(value: float | None) -> str:
-    """A yearly rate as people write it: +71.2%."""
+    """A rate as people write it: +71.2%."""
     return "—" if value is None else f"{value * 100:+.1f}%"
 
 
-def versus_text(name: str, rate: float | None, benchmark: str, other: float | None) -> str:
-    """'ALAB +71.2% a year against SOXX +22.4%: the thesis beat the index by 48.8 points'."""
-    head = f"{name} {rate_text(rate)} a year against {benchmark} {rate_text(other)}"
+def versus_text(name: str, rate: float | None, benchmark: str, other: float | None,
+                yearly: bool = True) -> str:  # fmt: skip
+    """'ALAB +71.2% a year against SOXX +22.4%: the thesis beat the index by 48.8 points' (or
+    '+3.1% over the span' for a span shorter than a year)."""
+    head = f"{name} {rate_text(rate)} {basis_text(yearly)} against {benchmark} {rate_text(other)}"
     if rate is None or other is None:
         return head
     points = (rate - other) * 100
