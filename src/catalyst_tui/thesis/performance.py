@@ -247,6 +247,9 @@ def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.da
             benchmark_missing = copied
         else:
             theirs += copied
+    if not own and left_out:  # every position left out: none of them can be placed
+        missing = Rate.missing(NoReturn.UNDATED)
+        return Outcome(missing, missing, missing, left_out=tuple(left_out))
     per = per_span((today - min(f.day for f in own)).days) if own else YEAR_DAYS
     rate = xirr(own, per)
     other = Rate.missing(benchmark_missing) if benchmark_missing else xirr(theirs, per)
