@@ -132,3 +132,16 @@ def test_an_undated_lot_leaves_only_its_own_position_out() -> None:
     assert together.rate.value == pytest.approx(0.5, abs=1e-9)
     assert together.left_out == (("B", NoReturn.UNDATED),)
     assert time_weighted([dated, undated], Span.LIFE, today).value == pytest.approx(0.5, abs=1e-9)
+
+
+def test_a_span_opens_the_benchmark_at_the_same_close_as_the_holding() -> None:
+    # The last 365 days from 3 January 2024: held since 2022, both open at 2 January's close
+    # (X 100, the index 400), not the index at 3 January's (500); 366 days to today's 110, 440.
+    today = D(2025, 1, 2)
+    x = holding("X", [Lot(10, 50.0, D(2022, 5, 2))], 110.0,
+                [(D(2024, 1, 2), 100.0), (D(2024, 1, 3), 120.0)])  # fmt: skip
+    spy = index((D(2024, 1, 2), 400.0), (D(2024, 1, 3), 500.0), (today, 440.0))
+    found = outcome([(x, spy)], Span.YEAR, today)
+    assert found.rate.value == pytest.approx(1.1 ** (365 / 366) - 1, abs=1e-9)
+    assert found.benchmark.value == pytest.approx(1.1 ** (365 / 366) - 1, abs=1e-9)
+    assert found.excess.value == pytest.approx(0.0, abs=1e-9)

@@ -90,8 +90,9 @@ class Benchmark(NamedTuple):
 
 
 class SpanFlows(NamedTuple):
-    """A position's flows over a span (base currency): a holding at the span's start is bought
-    on its first day at the close before; what is held at the end is sold on `today`."""
+    """A position's flows over a span (base currency): a holding at the span's start (a lot of
+    the day before included) is bought at the close before, dated that day, the benchmark's
+    same money with it; what is held at the end is sold on `today`."""
 
     flows: tuple[Flow, ...]
     buys: tuple[tuple[dt.date, float], ...]
@@ -145,7 +146,7 @@ def span_flows(h: Holding, start: dt.date | None, today: dt.date) -> SpanFlows |
         if isinstance(before, NoReturn):
             return before
         if before > 0:  # held then: as if bought at that day's close
-            opening.append((start, before))
+            opening.append((start - _DAY, before))
         found = _from(found, start)
     flows = [Flow(day, -money) for day, money in opening] + list(found.flows)
     if end > 0:
@@ -288,11 +289,13 @@ def time_weighted(holdings: Sequence[Holding], span: Span, today: dt.date) -> Ra
                 end += f.amount
     paid = [_paid_by_day(h) for h in counted]
     valuations = []
+    opened = None if start is None else start - _DAY  # the close the span's holdings open at
     for day in sorted(by_day):
+        if day == opened:  # what is held then is the money put in (no dividend of it counts)
+            valuations.append(Valuation(day, 0.0, by_day[day]))
+            continue
         total = math.fsum(dividends.get(day, 0.0) for dividends in paid)
         for h in counted:
-            if day == start:
-                continue  # the span's first day: its holding is in the money put in
             value = value_on(h, day)
             if isinstance(value, NoReturn):
                 return Rate.missing(value)
