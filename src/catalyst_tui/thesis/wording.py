@@ -295,7 +295,7 @@ _NO_RETURN = {
     "no_flows": "nothing bought in this span",
     "one_day": "every flow on one day: no time to grow",
     "no_sign_change": "money only put in or only taken out",
-    "out_of_range": "beyond a millionfold a year either way (too short a span to put on a year)",
+    "out_of_range": "beyond a millionfold either way (a year's, or over the span when shorter)",
     "several_rates": "more than one rate fits these flows",
     "no_value": "no price stored for a day it needs",
     "no_benchmark": "the benchmark has no price stored for a day it needs",
