@@ -137,7 +137,9 @@ def test_a_lot_of_today_has_every_flow_on_one_day(spans):
     life = line(report, "MSFT")["spans"]["life"]
     assert (life["rate"]["value"], life["rate"]["reason"]) == (None, "one_day")
     assert life["rate"]["annualised"] is None
-    assert "nothing bought" not in cli(spans, "performance").stdout
+    text = " ".join(cli(spans, "performance").stdout.split())
+    assert "MSFT: no return over its life: every flow is on one day" in text
+    assert "nothing bought" not in text
 
 
 def test_an_undated_lot_leaves_only_its_own_position_out(spans):

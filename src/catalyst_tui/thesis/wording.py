@@ -293,7 +293,7 @@ _MARKS = {
 
 _NO_RETURN = {
     "no_flows": "nothing bought in this span",
-    "one_day": "every flow on one day: no time to grow",
+    "one_day": "every flow is on one day: no time to grow",
     "no_sign_change": "money only put in or only taken out",
     "out_of_range": "beyond a millionfold either way (a year's, or over the span when shorter)",
     "several_rates": "more than one rate fits these flows",
