@@ -44,7 +44,7 @@ def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def refreshed(market: MarketServer, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    bought, paid, index_paid = session(market, 300), session(market, 120), session(market, 60)
+    bought, paid, index_paid = session(market, 400), session(market, 120), session(market, 60)
     market.dividends["MSFT"] = [(paid, 0.75)]
     market.dividends["SPY"] = [(index_paid, 1.5)]
     workdir = tmp_path_factory.mktemp("performance")
@@ -88,7 +88,7 @@ def by_hand(market: MarketServer) -> dict[str, tuple[list[Flow], list[Flow]]]:
     """Each position's flows and the same money in SPY, from the market's closes."""
     today = dt.datetime.now(dt.UTC).date()
     last = market.last_session()
-    bought, paid, index_paid = session(market, 300), session(market, 120), session(market, 60)
+    bought, paid, index_paid = session(market, 400), session(market, 120), session(market, 60)
     spy = lambda day: market.close("SPY", day)  # noqa: E731
     reinvested = 1 + 1.5 / spy(index_paid)  # SPY's dividend bought back in on its ex-date
     out = {}

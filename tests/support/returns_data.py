@@ -45,11 +45,14 @@ date = {TWO_YEARS_AGO}
 """
 
 # symbol: (last price, [(day, close)])
+# (the last close of the year before today's: a benchmark's price for a flow is its close of
+# that day or of a few days before, never an older one)
+YEAR_END = dt.date(TODAY.year - 1, 12, 31)
 MARKET = {
-    "ALAB": (150.0, [(YEAR_AGO, 100.0), (TODAY, 150.0)]),
-    "MSFT": (363.0, [(TWO_YEARS_AGO, 300.0), (YEAR_AGO, 330.0), (TODAY, 363.0)]),
-    "SOXX": (440.0, [(YEAR_AGO, 400.0), (TODAY, 440.0)]),
-    "SPY": (550.0, [(TWO_YEARS_AGO, 500.0), (TODAY, 550.0)]),
+    "ALAB": (150.0, [(YEAR_AGO, 100.0), (YEAR_END, 100.0), (TODAY, 150.0)]),
+    "MSFT": (363.0, [(TWO_YEARS_AGO, 300.0), (YEAR_AGO, 330.0), (YEAR_END, 330.0), (TODAY, 363.0)]),
+    "SOXX": (440.0, [(YEAR_AGO, 400.0), (YEAR_END, 400.0), (TODAY, 440.0)]),
+    "SPY": (550.0, [(TWO_YEARS_AGO, 500.0), (YEAR_END, 500.0), (TODAY, 550.0)]),
 }
 
 

@@ -193,6 +193,23 @@ def test_excess_return_is_the_positions_rate_less_the_benchmarks_on_the_same_mon
     assert parse_condition("excess_return >= 0%").threshold == 0.0
 
 
+def test_excess_return_over_a_span_shorter_than_a_year_says_so():
+    from catalyst_tui.thesis.performance import Benchmark, Closes, Holding, Span, outcome
+    from catalyst_tui.thesis.positions import Lot
+
+    # 10 at 100 worth 1200 on 1 October, 183 days on: +20% over the span (not +44% a year);
+    # the index 400 → 420, +5%: 15 points.
+    day, later = dt.date(2025, 4, 1), dt.date(2025, 10, 1)
+    held = Holding("ALAB", [Lot(10, 100.0, day)], (), (), (), (), 0.0, Closes([], []), 120.0,
+                   lambda d: 1.0, 1.0)  # fmt: skip
+    index = Benchmark("SOXX", Closes([day, later], [400.0, 420.0]), (), lambda d: 1.0)
+    snap = snapshot(lots={"ALAB": lots((10, 100.0))})
+    snap.returns_of = lambda symbol: ("SOXX", outcome([(held, index)], Span.LIFE, later))
+    found = observe("excess_return", "ALAB", snap)
+    assert found.value == pytest.approx(0.15, abs=1e-9)
+    assert observation_note(found) == "+20.0% over the span against SOXX +5.0%"
+
+
 def test_excess_return_without_a_return_says_why():
     from catalyst_tui.thesis.performance import Outcome
     from catalyst_tui.thesis.returns import NoReturn, Rate

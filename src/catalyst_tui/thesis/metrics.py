@@ -18,6 +18,7 @@ from .catalogue import METRICS
 from .fundamentals import MetricFunction, no_facts
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind
 from .positions import split_factor
+from .returns import basis_text
 from .snapshot import MarketSnapshot, price_of
 
 # The records an observation is made of stay importable from here, where they were declared
@@ -188,7 +189,8 @@ def excess_return(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Ob
         reason = str(life.excess.reason or "")
         return Observation(None, Missing(MissingCode.NO_RETURN, symbol, text=reason))
     own, other = life.rate.value or 0.0, life.benchmark.value or 0.0
-    note = f"{own * 100:+.1f}% a year against {benchmark} {other * 100:+.1f}%"
+    per = basis_text(life.rate.yearly)
+    note = f"{own * 100:+.1f}% {per} against {benchmark} {other * 100:+.1f}%"
     return Observation(life.excess.value, note=note)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
@@ -22,9 +23,12 @@ from .flows import (
     received,
 )
 from .positions import Lot, Sell
-from .returns import Flow, NoReturn, Rate, Valuation, excess, twr, xirr
+from .returns import YEAR_DAYS, Flow, NoReturn, Rate, Valuation, excess, per_span, twr, xirr
 
 _DAY = dt.timedelta(days=1)
+# How old the benchmark's last close may be on a flow's day: a long weekend and a week's closing
+# (a market shut for days) are inside it; a gap in its history is not bridged by an older close.
+BENCHMARK_GAP = dt.timedelta(days=7)
 
 
 class Span(StrEnum):
@@ -52,6 +56,11 @@ class Closes(NamedTuple):
         """The close of `day`, else of the last day before it with one."""
         at = bisect.bisect_right(self.days, day)
         return self.values[at - 1] if at else None
+
+    def near(self, day: dt.date, within: dt.timedelta) -> float | None:
+        """The close of `day`, else of the last day before it, when that day is `within` it."""
+        at = bisect.bisect_right(self.days, day)
+        return self.values[at - 1] if at and day - self.days[at - 1] <= within else None
 
 
 class Holding(NamedTuple):
@@ -81,8 +90,9 @@ class Benchmark(NamedTuple):
 
 
 class SpanFlows(NamedTuple):
-    """A position's flows over a span (base currency): a holding at the span's start is bought
-    on its first day at the close before; what is held at the end is sold on `today`."""
+    """A position's flows over a span (base currency): a holding at the span's start (a lot of
+    the day before included) is bought at the close before, dated that day, the benchmark's
+    same money with it; what is held at the end is sold on `today`."""
 
     flows: tuple[Flow, ...]
     buys: tuple[tuple[dt.date, float], ...]
@@ -92,19 +102,23 @@ class SpanFlows(NamedTuple):
 
 
 class Outcome(NamedTuple):
-    """A return over a span: the position's yearly rate, the benchmark's on the same money, the
-    difference (0.488 is 48.8 points), the dividends received and the fees paid (base currency)."""
+    """A return over a span: the position's rate (yearly over a year or more, else over the
+    span: `Rate.yearly`), the benchmark's on the same money and days, the difference (0.488 is
+    48.8 points), the dividends received and the fees paid (base currency), and the positions
+    left out of a group's or the portfolio's figure, each with why (a lot without its date)."""
 
     rate: Rate
     benchmark: Rate
     excess: Rate
     dividends: float | None = None
     fees: float | None = None
+    left_out: tuple[tuple[str, NoReturn], ...] = ()
 
 
-def value_on(h: Holding, day: dt.date) -> float | NoReturn:
-    """The holding's value at `day`'s close before that day's trades (base currency)."""
-    shares = held_on(h.lots, h.sells, h.splits, day)
+def value_on(h: Holding, day: dt.date, after: bool = False) -> float | NoReturn:
+    """The holding's value at `day`'s close before that day's trades (base currency); after
+    them with `after` (what is held at the start of the next day)."""
+    shares = held_on(h.lots, h.sells, h.splits, day + _DAY if after else day)
     if shares <= 0:
         return 0.0
     close, unit = h.closes.on(day), h.rate(day)
@@ -128,11 +142,11 @@ def span_flows(h: Holding, start: dt.date | None, today: dt.date) -> SpanFlows |
         return NoReturn.NO_FLOWS
     opening: list[tuple[dt.date, float]] = []
     if start is not None and start > first:
-        before = value_on(h, start - _DAY) if held_on(h.lots, h.sells, h.splits, start) else 0.0
+        before = value_on(h, start - _DAY, after=True)  # a lot of the day before included
         if isinstance(before, NoReturn):
             return before
         if before > 0:  # held then: as if bought at that day's close
-            opening.append((start, before))
+            opening.append((start - _DAY, before))
         found = _from(found, start)
     flows = [Flow(day, -money) for day, money in opening] + list(found.flows)
     if end > 0:
@@ -191,7 +205,9 @@ def mirrored(flows: SpanFlows, b: Benchmark, today: dt.date) -> list[Flow] | NoR
     """`flows`' money in the benchmark, priced in the base currency."""
 
     def price(day: dt.date) -> float | None:
-        close = b.price if day == today and b.price is not None else b.closes.on(day)
+        close = (
+            b.price if day == today and b.price is not None else b.closes.near(day, BENCHMARK_GAP)
+        )
         unit = b.rate(day)
         return None if close is None or unit is None else close * unit
 
@@ -205,15 +221,21 @@ def mirrored(flows: SpanFlows, b: Benchmark, today: dt.date) -> list[Flow] | NoR
 
 def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.date) -> Outcome:
     """The return of the positions in `pairs` together (one for a ticker, a group's or the
-    portfolio's), each position's money mirrored in its own benchmark."""
+    portfolio's), each position's money mirrored in its own benchmark. Over several positions,
+    one with an undated lot is left out and named (`left_out`); alone, it has no return. The
+    rates are yearly when the flows span a year or more, else over their days."""
     start = span.start(today)
     own: list[Flow] = []
     theirs: list[Flow] = []
     dividends = fees = 0.0
     benchmark_missing: NoReturn | None = None
+    left_out: list[tuple[str, NoReturn]] = []
     for holding, bench in pairs:
         flows = span_flows(holding, start, today)
         if flows is NoReturn.NO_FLOWS:
+            continue
+        if flows is NoReturn.UNDATED and len(pairs) > 1:
+            left_out.append((holding.symbol, flows))
             continue
         if isinstance(flows, NoReturn):
             missing = Rate.missing(flows)
@@ -226,35 +248,54 @@ def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.da
             benchmark_missing = copied
         else:
             theirs += copied
-    rate = xirr(own)
-    other = Rate.missing(benchmark_missing) if benchmark_missing else xirr(theirs)
-    return Outcome(rate, other, excess(rate, other), dividends, fees)
+    if not own and left_out:  # every position left out: none of them can be placed
+        missing = Rate.missing(NoReturn.UNDATED)
+        return Outcome(missing, missing, missing, left_out=tuple(left_out))
+    per = per_span((today - min(f.day for f in own)).days) if own else YEAR_DAYS
+    rate = xirr(own, per)
+    other = Rate.missing(benchmark_missing) if benchmark_missing else xirr(theirs, per)
+    other = other._replace(yearly=rate.yearly)
+    return Outcome(rate, other, excess(rate, other), _finite(dividends), _finite(fees),
+                   tuple(left_out))  # fmt: skip
+
+
+def _finite(total: float) -> float | None:
+    """A sum of money, None when past a float (a stored amount beyond sense)."""
+    return total if math.isfinite(total) else None
 
 
 def time_weighted(holdings: Sequence[Holding], span: Span, today: dt.date) -> Rate:
-    """The portfolio's time-weighted yearly rate over `span`: valued at each day money moved
-    (at that day's close, before its trades) and today: what is held, with what today's sales
-    and dividends brought, less what today's buys cost (today's trades are not new money)."""
+    """The portfolio's time-weighted rate over `span` (yearly over a year or more, else over
+    the span): valued at each day money moved, at that day's close before its trades with that
+    day's dividends in it (they are taken out that day: a value they were never in would count
+    them twice), and today: what is held, with what today's sales and dividends brought, less
+    what today's buys cost (today's trades are not new money). A position with an undated lot
+    is left out, as `outcome` leaves it out of the money-weighted rate."""
     start = span.start(today)
     by_day: dict[dt.date, float] = {}
     end = 0.0
+    counted: list[Holding] = []
     for h in holdings:
         flows = span_flows(h, start, today)
-        if flows is NoReturn.NO_FLOWS:
+        if flows is NoReturn.NO_FLOWS or (flows is NoReturn.UNDATED and len(holdings) > 1):
             continue
         if isinstance(flows, NoReturn):
             return Rate.missing(flows)
+        counted.append(h)
         for f in flows.flows:
             if f.day < today:
                 by_day[f.day] = by_day.get(f.day, 0.0) - f.amount
             else:  # what is held today (its value, a flow of today), and today's trades
                 end += f.amount
+    paid = [_paid_by_day(h) for h in counted]
     valuations = []
+    opened = None if start is None else start - _DAY  # the close the span's holdings open at
     for day in sorted(by_day):
-        total = 0.0
-        for h in holdings:
-            if day == start:
-                continue  # the span's first day: its holding is in the money put in
+        if day == opened:  # what is held then is the money put in (no dividend of it counts)
+            valuations.append(Valuation(day, 0.0, by_day[day]))
+            continue
+        total = math.fsum(dividends.get(day, 0.0) for dividends in paid)
+        for h in counted:
             value = value_on(h, day)
             if isinstance(value, NoReturn):
                 return Rate.missing(value)
@@ -262,3 +303,13 @@ def time_weighted(holdings: Sequence[Holding], span: Span, today: dt.date) -> Ra
         valuations.append(Valuation(day, total, by_day[day]))
     valuations.append(Valuation(today, end, 0.0))
     return twr(valuations)
+
+
+def _paid_by_day(h: Holding) -> dict[dt.date, float]:
+    """What the holding's dividends brought on each ex-date, after tax (base currency)."""
+    out: dict[dt.date, float] = {}
+    for r in received(h.lots, h.sells, h.splits, h.dividends, h.tax, h.written):
+        unit = h.rate(r.day)
+        if unit is not None and r.net:
+            out[r.day] = out.get(r.day, 0.0) + r.net * unit
+    return out

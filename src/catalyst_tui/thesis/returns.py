@@ -41,10 +41,12 @@ class Flow(NamedTuple):
 
 
 class Rate(NamedTuple):
-    """A yearly rate (0.25 is +25% a year), or None with why."""
+    """A rate (0.25 is +25%), or None with why: a yearly one over a year or more (`yearly`),
+    else the return over its span, never put on a year (a month's +3% is not +43% a year)."""
 
     value: float | None
     reason: NoReturn | None = None
+    yearly: bool = True
 
     @classmethod
     def missing(cls, reason: NoReturn) -> Rate:
@@ -61,21 +63,45 @@ def _npv_sign(flows: Sequence[tuple[float, float]], log_growth: float) -> float:
     )
 
 
-def xirr(flows: Sequence[Flow]) -> Rate:
-    """The money-weighted yearly rate of `flows` (days counted /365 from the first): the one
-    rate at which their present value is zero, found by bisection on ln(1 + rate). With one
-    change of sign in time order there is at most one; otherwise the range is scanned for
-    every change of the present value's sign, and more than one is no rate."""
+def basis_text(yearly: bool) -> str:
+    """What a rate is per, in words: 'a year' (flows over a year or more), else 'over the
+    span' (the metrics' notes and every surface's labels say it so)."""
+    return "a year" if yearly else "over the span"
+
+
+def per_span(days: int) -> float:
+    """The period a rate is given per: a year (365 days) for a span of a year or more, else the
+    span's own days, so a rate over a shorter span is its return over the span."""
+    return YEAR_DAYS if days >= YEAR_DAYS else float(max(days, 1))
+
+
+def xirr(flows: Sequence[Flow], per: float = YEAR_DAYS) -> Rate:
+    """`_xirr`, marked yearly when `per` is a year."""
+    return _xirr(flows, per)._replace(yearly=per >= YEAR_DAYS)
+
+
+def _xirr(flows: Sequence[Flow], per: float) -> Rate:
+    """The money-weighted rate of `flows` per `per` days (a year unless told; days counted
+    from the first): the one rate at which their present value is zero, found by bisection on
+    ln(1 + rate). With one change of sign in time order there is at most one; otherwise the
+    range is scanned for every change of the present value's sign, and more than one is no
+    rate. Flows all on one day are ONE_DAY, whatever they add up to."""
     if not flows:
         return Rate.missing(NoReturn.NO_FLOWS)
+    if any(not math.isfinite(f.amount) for f in flows):
+        return Rate.missing(NoReturn.OUT_OF_RANGE)
     first = min(f.day for f in flows)
+    if all(f.day == first for f in flows):
+        return Rate.missing(NoReturn.ONE_DAY)
     merged: dict[float, float] = {}
     for f in flows:  # same-day flows are one flow
-        years = (f.day - first).days / YEAR_DAYS
+        years = (f.day - first).days / per
         merged[years] = merged.get(years, 0.0) + f.amount
     points = sorted((years, amount) for years, amount in merged.items() if amount != 0.0)
-    if len({years for years, _ in points}) < 2:
-        return Rate.missing(NoReturn.ONE_DAY if points else NoReturn.NO_FLOWS)
+    if not points:
+        return Rate.missing(NoReturn.NO_SIGN_CHANGE)  # every day's flows cancel: nothing in
+    if len(points) < 2:
+        return Rate.missing(NoReturn.NO_SIGN_CHANGE)  # money one way, on one day
     if all(a > 0 for _, a in points) or all(a < 0 for _, a in points):
         return Rate.missing(NoReturn.NO_SIGN_CHANGE)
     low, high = math.log(_LOW_GROWTH), math.log(_HIGH_GROWTH)
@@ -132,16 +158,19 @@ class Valuation(NamedTuple):
 
 
 def twr(valuations: Sequence[Valuation]) -> Rate:
-    """The time-weighted yearly rate: the growth of each span between flows (value at its end
-    over value after the flow at its start), chained, then put on a yearly basis over the days
-    from the first valuation to the last. A span that starts with nothing held is skipped
-    (nothing could grow), one that ends with a value from nothing is out of range."""
+    """The time-weighted rate: the growth of each span between flows (value at its end over
+    value after the flow at its start), chained, then put on a yearly basis over the days from
+    the first valuation to the last when they are a year or more, else the growth over them. A
+    span that starts with nothing held is skipped (nothing could grow), one that ends with a
+    value from nothing is out of range."""
     if len(valuations) < 2:
         return Rate.missing(NoReturn.NO_FLOWS if not valuations else NoReturn.ONE_DAY)
     ordered = sorted(valuations, key=lambda v: v.day)
     days = (ordered[-1].day - ordered[0].day).days
     if days <= 0:
         return Rate.missing(NoReturn.ONE_DAY)
+    if any(not (math.isfinite(v.value) and math.isfinite(v.inflow)) for v in ordered):
+        return Rate.missing(NoReturn.OUT_OF_RANGE)
     log_growth = 0.0
     for before, after in itertools.pairwise(ordered):
         start = before.value + before.inflow
@@ -152,16 +181,18 @@ def twr(valuations: Sequence[Valuation]) -> Rate:
         if after.value <= 0.0:
             return Rate.missing(NoReturn.OUT_OF_RANGE)  # all lost: no yearly rate
         log_growth += math.log(after.value / start)
-    yearly = log_growth * YEAR_DAYS / days
-    if not math.log(_LOW_GROWTH) <= yearly <= math.log(_HIGH_GROWTH):
+    per = per_span(days)
+    growth = log_growth * per / days
+    if not math.log(_LOW_GROWTH) <= growth <= math.log(_HIGH_GROWTH):
         return Rate.missing(NoReturn.OUT_OF_RANGE)
-    return Rate(math.expm1(yearly))
+    return Rate(math.expm1(growth), yearly=per >= YEAR_DAYS)
 
 
 def excess(position: Rate, benchmark: Rate) -> Rate:
-    """The position's yearly rate minus the benchmark's on the same flows (0.1 is 10 points)."""
+    """The position's rate minus the benchmark's on the same flows and days (0.1 is 10 points),
+    yearly when the position's is."""
     if position.value is None:
         return position
     if benchmark.value is None:
-        return benchmark
-    return Rate(position.value - benchmark.value)
+        return benchmark._replace(yearly=position.yearly)
+    return Rate(position.value - benchmark.value, yearly=position.yearly)

@@ -13,6 +13,7 @@ from .conditions import Condition
 from .evaluate import Evaluation, Reason, Why
 from .kinds import status_word
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
+from .returns import basis_text
 from .vocabulary import Status
 
 _RATIOS = frozenset(name for name, metric in METRICS.items() if metric.ratio)
@@ -292,9 +293,9 @@ _MARKS = {
 
 _NO_RETURN = {
     "no_flows": "nothing bought in this span",
-    "one_day": "every flow on one day: no time to grow",
+    "one_day": "every flow is on one day: no time to grow",
     "no_sign_change": "money only put in or only taken out",
-    "out_of_range": "beyond a millionfold a year either way (too short a span to put on a year)",
+    "out_of_range": "beyond a millionfold either way (a year's, or over the span when shorter)",
     "several_rates": "more than one rate fits these flows",
     "no_value": "no price stored for a day it needs",
     "no_benchmark": "the benchmark has no price stored for a day it needs",
@@ -309,13 +310,15 @@ def no_return_text(reason: str | None) -> str:
 
 
 def rate_text(value: float | None) -> str:
-    """A yearly rate as people write it: +71.2%."""
+    """A rate as people write it: +71.2%."""
     return "—" if value is None else f"{value * 100:+.1f}%"
 
 
-def versus_text(name: str, rate: float | None, benchmark: str, other: float | None) -> str:
-    """'ALAB +71.2% a year against SOXX +22.4%: the thesis beat the index by 48.8 points'."""
-    head = f"{name} {rate_text(rate)} a year against {benchmark} {rate_text(other)}"
+def versus_text(name: str, rate: float | None, benchmark: str, other: float | None,
+                yearly: bool = True) -> str:  # fmt: skip
+    """'ALAB +71.2% a year against SOXX +22.4%: the thesis beat the index by 48.8 points' (or
+    '+3.1% over the span' for a span shorter than a year)."""
+    head = f"{name} {rate_text(rate)} {basis_text(yearly)} against {benchmark} {rate_text(other)}"
     if rate is None or other is None:
         return head
     points = (rate - other) * 100

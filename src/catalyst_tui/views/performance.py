@@ -12,7 +12,7 @@ from ..store import Store
 from ..store.holdings import load_holdings
 from ..thesis.flows import received
 from ..thesis.performance import Holding, Outcome, Span, outcome, time_weighted
-from ..thesis.returns import Rate
+from ..thesis.returns import Rate, basis_text
 
 PORTFOLIO = "portfolio"
 SPANS = (Span.LIFE, Span.YTD, Span.YEAR)
@@ -61,6 +61,15 @@ def load_performance(store: Store, base: str, today: dt.date) -> PerformanceRepo
     group_lines = [line("group", g, members) for g, members in groups.items()]
     portfolio = line(PORTFOLIO, PORTFOLIO, list(held)) if held else None
     return PerformanceReport(base, today, tickers, group_lines, portfolio)
+
+
+def span_basis(lines: list[Returns], span: Span) -> str:
+    """What the rates of `lines` over `span` are per, for a heading: 'a year' (every one's
+    flows a year or more), 'over the span' (every one's shorter), else both, said so."""
+    kinds = {r.spans[span].rate.yearly for r in lines if r.spans[span].rate.value is not None}
+    if len(kinds) == 1:
+        return basis_text(kinds.pop())
+    return "a year, or over the span where shorter than a year"
 
 
 def ticker_returns(store: Store, symbol: str, base: str, today: dt.date) -> Returns | None:

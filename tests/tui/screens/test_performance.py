@@ -19,10 +19,9 @@ from tests.thesis.conftest import last_quote
 
 from ...support.demo_data import DEMO_NOW
 from ...support.pilot import make_app, move_to, rows, screen_as, text_of
-from ...support.returns_data import TODAY, YEAR_AGO, portfolio_database
+from ...support.returns_data import YEAR_AGO, portfolio_database
 
 SIZES = [(80, 24), (120, 36)]
-YTD_DAYS = (TODAY - TODAY.replace(month=1, day=1)).days  # 323: 2026-01-01 to 2026-11-20
 
 
 def yearly_rate(flows: Sequence[tuple[int, float]]) -> float:
@@ -58,9 +57,10 @@ SPY = (550 / 500) ** (365 / 730) - 1
 # Every flow together; each position's money in its own index.
 PORTFOLIO = yearly_rate([(0, -6000.0), (365, -1005.0 + 17.0), (730, 7260.0 + 1500.0)])
 PORTFOLIO_INDEX = yearly_rate([(0, -6000.0), (365, -1005.0), (730, 6600.0 + 1005 * 1.1)])
-# Time-weighted: 6000 grew to 6600 (MSFT at 330) by the day ALAB was bought with 988 more (1005
-# in, 17 of dividend out); 7588 then, 8760 today: chained, on a yearly basis over 730 days.
-TIME_WEIGHTED = (6600 / 6000 * 8760 / 7588) ** (365 / 730) - 1
+# Time-weighted: 6000 grew to 6600 (MSFT at 330) and paid 17 of dividend by the day ALAB was
+# bought: 6617, then 988 more (1005 in, the 17 taken out); 7605 then, 8760 today: chained, on a
+# yearly basis over 730 days.
+TIME_WEIGHTED = (6617 / 6000 * 8760 / 7605) ** (365 / 730) - 1
 
 
 async def open_performance(pilot, app) -> PerformanceScreen:
@@ -118,7 +118,8 @@ async def test_s_shows_the_year_to_date(tmp_path):
             screen = await open_performance(pilot, app)
             await pilot.press("s")
             await pilot.pause()
-            assert "since 1 January" in said(app, "#performance-title")
+            assert "since 1 January, over the span, USD" in said(app, "#performance-title")
+            detail = said(app, "#returns-detail")
             alab, msft = row_of(app, "ticker:ALAB"), row_of(app, "ticker:MSFT")
             await pilot.press("s", "s")  # the last 365 days, then back to the whole life
             await pilot.pause()
@@ -126,12 +127,14 @@ async def test_s_shows_the_year_to_date(tmp_path):
     finally:
         store.close()
     # Held on 1 January: as if bought then at the close before (ALAB 100, SOXX 400, MSFT 330,
-    # SPY 500); worth 150, 440, 363 and 550 today, 323 days later: two flows each.
-    on_year = 365 / YTD_DAYS
-    alab_ytd, soxx_ytd = 1.5**on_year - 1, 1.1**on_year - 1
-    assert alab[1:6] == [pct(alab_ytd), f"SOXX {pct(soxx_ytd)}",
-                         f"{(alab_ytd - soxx_ytd) * 100:+.1f} pts", "0.00", "0.00"]  # fmt: skip
-    assert msft[1:4] == [pct(1.1**on_year - 1), f"SPY {pct(1.1**on_year - 1)}", "+0.0 pts"]
+    # SPY 500); worth 150, 440, 363 and 550 today, 323 days later, shorter than a year: the
+    # return over the span, not put on a year.
+    assert alab[1:6] == [pct(0.5), f"SOXX {pct(0.1)}", "+40.0 pts", "0.00", "0.00"]
+    assert msft[1:4] == [pct(0.1), f"SPY {pct(0.1)}", "+0.0 pts"]
+    # the portfolio: 6600 + 1000 on 1 January, 7260 + 1500 today; the indexes 6600 + 1000 → 8360
+    whole, index = 8760 / 7600 - 1, 8360 / 7600 - 1
+    assert (f"Portfolio {pct(whole)} over the span against their indexes {pct(index)}: the "
+            f"thesis beat the index by {(whole - index) * 100:.1f} points") in detail  # fmt: skip
     assert back == "life"
 
 

@@ -1,7 +1,8 @@
-"""`catalyst performance`: each position's, group's and the portfolio's yearly return over its
-life, this year and the last 365 days, against its benchmark on the same money, with the
-dividends received and the fees paid over its life (as a table, or JSON). Every cell from the
-file or a provider passes through `printable`."""
+"""`catalyst performance`: each position's, group's and the portfolio's return over its life,
+this year and the last 365 days (a yearly rate over a year or more, else the return over the
+span, each labelled), against its benchmark on the same money, with the dividends received and
+the fees paid over its life (as a table, or JSON). Every cell from the file or a provider passes
+through `printable`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from rich.text import Text
 
 from ...text import printable
 from ...thesis.performance import Outcome, Span
-from ...thesis.returns import Rate
+from ...thesis.returns import Rate, basis_text
 from ...thesis.wording import no_return_text, rate_text, versus_text
 from ...views.performance import PerformanceReport, Returns
 from .stream import Column, Row, print_table
@@ -22,13 +23,15 @@ _SPAN_NAMES = {Span.LIFE: "Life", Span.YTD: "YTD", Span.YEAR: "1Y"}
 
 
 def _rate_json(rate: Rate) -> dict[str, Any]:
-    return {"value": rate.value, "reason": None if rate.reason is None else str(rate.reason)}
+    return {"value": rate.value, "reason": None if rate.reason is None else str(rate.reason),
+            "annualised": None if rate.value is None else rate.yearly}  # fmt: skip
 
 
 def _outcome_json(o: Outcome) -> dict[str, Any]:
     return {"rate": _rate_json(o.rate), "benchmark": _rate_json(o.benchmark),
-            "excess": _rate_json(o.excess), "dividends": o.dividends,
-            "fees": o.fees}  # fmt: skip
+            "excess": _rate_json(o.excess), "dividends": o.dividends, "fees": o.fees,
+            "left_out": [{"symbol": symbol, "reason": str(reason)}
+                         for symbol, reason in o.left_out]}  # fmt: skip
 
 
 def _returns_json(r: Returns) -> dict[str, Any]:
@@ -42,8 +45,11 @@ def _returns_json(r: Returns) -> dict[str, Any]:
 
 
 def performance_json(report: PerformanceReport) -> dict[str, Any]:
-    """Rates are yearly fractions (0.712 is +71.2% a year), `excess` the position's less the
-    benchmark's; a rate without a value has its `reason` code; dividends and fees in `currency`."""
+    """Rates are fractions (0.712 is +71.2%): a year's when `annualised` (flows over a year or
+    more), else the return over the span (null without a value); `excess` the position's less
+    the benchmark's; a rate without a value has its `reason` code; dividends and fees in
+    `currency`; `left_out` the positions a group's or the portfolio's figure leaves out, each
+    with its reason code."""
     return {
         "currency": report.base,
         "today": report.today.isoformat(),
@@ -57,8 +63,10 @@ def _cell(o: Outcome) -> str:
     if o.rate.value is None:
         return "—"
     if o.benchmark.value is None:
-        return f"{rate_text(o.rate.value)} (index —)"
-    return f"{rate_text(o.rate.value)} vs {rate_text(o.benchmark.value)}"
+        return f"{rate_text(o.rate.value)} {basis_text(o.rate.yearly)} (index —)"
+    return (
+        f"{rate_text(o.rate.value)} vs {rate_text(o.benchmark.value)} {basis_text(o.rate.yearly)}"
+    )
 
 
 def print_performance(report: PerformanceReport, console: Console | None = None) -> None:
@@ -75,10 +83,13 @@ def print_performance(report: PerformanceReport, console: Console | None = None)
                  "—" if life.dividends is None else f"{life.dividends:,.2f}",
                  "—" if life.fees is None else f"{life.fees:,.2f}"]  # fmt: skip
         rows.append(Row([printable(c) for c in cells], "bold" if r.kind != "ticker" else ""))
-    columns = [Column("Name"), Column("Index"), *(Column(f"{n} a year", right=True)
+    columns = [Column("Name"), Column("Index"), *(Column(n, right=True)
                for n in _SPAN_NAMES.values()), Column("Dividends", right=True),
                Column("Fees", right=True)]  # fmt: skip
-    title = f"Money-weighted returns, a year, against each index on the same money ({report.base})"
+    title = (
+        f"Money-weighted returns against each index on the same money ({report.base}): "
+        "a year's rate over a year or more, the return over the span when shorter"
+    )
     print_table(console, printable(title), columns, rows)
     for r in lines:
         life = r.spans[Span.LIFE]
@@ -86,16 +97,22 @@ def print_performance(report: PerformanceReport, console: Console | None = None)
             why = no_return_text(life.rate.reason)
             console.print(Text(printable(f"{r.name}: no return over its life: {why}")))
         elif life.benchmark.value is None:
-            sentence = versus_text(r.name, life.rate.value, r.benchmark, None)
+            sentence = versus_text(r.name, life.rate.value, r.benchmark, None, life.rate.yearly)
             why = no_return_text(life.benchmark.reason)
             console.print(Text(printable(f"{sentence} ({why})")))
         else:
             console.print(Text(printable(versus_text(r.name, life.rate.value, r.benchmark,
-                                                     life.benchmark.value))))  # fmt: skip
+                                                     life.benchmark.value,
+                                                     life.rate.yearly))))  # fmt: skip
+        for symbol, reason in life.left_out:
+            console.print(Text(printable(f"{r.name}: {symbol} left out: "
+                                         f"{no_return_text(reason)}")))  # fmt: skip
     weighted = report.portfolio.time_weighted or {}
     shown = ", ".join(f"{_SPAN_NAMES[s]} {_rate_or_why(rate)}" for s, rate in weighted.items())
-    console.print(Text(printable(f"Portfolio, time-weighted a year: {shown}")))
+    console.print(Text(printable(f"Portfolio, time-weighted: {shown}")))
 
 
 def _rate_or_why(rate: Rate) -> str:
-    return rate_text(rate.value) if rate.value is not None else f"— ({no_return_text(rate.reason)})"
+    if rate.value is None:
+        return f"— ({no_return_text(rate.reason)})"
+    return f"{rate_text(rate.value)} {basis_text(rate.yearly)}"

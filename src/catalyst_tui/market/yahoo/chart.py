@@ -5,14 +5,17 @@ timestamps and columns, the columns' values by index, and the dividends. Pure; t
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..bounds import epoch
+from ..bounds import MAX_PRICE, MIN_PRICE, epoch
 from ..models import Bar, Dividend, MarketState
 from ..provider import positive, whole
 from .quote import bad_body
+
+log = logging.getLogger(__name__)
 
 TRADING_PERIODS: tuple[tuple[str, MarketState], ...] = (
     ("pre", "PRE"),
@@ -91,11 +94,16 @@ def dividends_from_chart(
 ) -> tuple[Dividend, ...]:
     """The `events.dividends` of a chart, by ex-date (the exchange's day): each an amount per
     share in the listing's unit, on the basis of the chart's bars. An entry without a usable
-    date or a positive amount, or dated after `now`, is left out (a dividend is never guessed)."""
+    date or a positive amount, or dated after `now`, is left out (a dividend is never guessed);
+    so is one beyond a price's bounds (market/bounds.py), logged with its value, as a bar is:
+    1e308 a share would make what it brought infinite, and its holder's returns with it."""
     out: dict[date, Dividend] = {}
     for day, moment, entry in chart_events(result, "dividends", symbol):
         amount = positive(entry.get("amount"))
-        if amount is not None and moment <= now + timedelta(days=1):
+        if amount is not None and not MIN_PRICE <= amount <= MAX_PRICE:
+            log.info("yahoo %s: the dividend of %s left out: %.6g a share is out of range "
+                     "(%g to %g)", symbol, day, amount, MIN_PRICE, MAX_PRICE)  # fmt: skip
+        elif amount is not None and moment <= now + timedelta(days=1):
             out[day] = Dividend(symbol, day, amount)
     return tuple(out[day] for day in sorted(out))
 

@@ -1,8 +1,9 @@
-"""The portfolio's returns (`p` on the watchlist): its money-weighted and time-weighted yearly
-rates, each group's and each position's, against each one's benchmark on the same money, with
-the dividends received and the fees paid, over a span `s` changes (each position's life, this
-year, the last 365 days). Every figure is views/performance.py's, as `catalyst performance`
-prints it; a rate that cannot be computed is shown as none, with why."""
+"""The portfolio's returns (`p` on the watchlist): its money-weighted and time-weighted rates
+(a year's, or over the span when shorter), each group's and each position's, against each one's
+benchmark on the same money, with the dividends received and the fees paid, over a span `s`
+changes (each position's life, this year, the last 365 days). Every figure is
+views/performance.py's, as `catalyst performance` prints it; a rate that cannot be computed is
+shown as none, with why."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from textual.widgets import DataTable, Footer, Static
 
 from ...text import printable
 from ...thesis.performance import Outcome, Span
+from ...thesis.returns import basis_text
 from ...thesis.wording import no_return_text, versus_text
-from ...views.performance import SPANS, PerformanceReport, Returns
+from ...views.performance import SPANS, PerformanceReport, Returns, span_basis
 from ...views.workspace import Workspace
 from .. import format as fmt
 from .. import messages
@@ -103,12 +105,12 @@ class PerformanceScreen(Screen[None]):
 
     def show(self) -> None:
         report = self.report
+        self.lines = _ordered(report) if report is not None else []
         self._show_title()
         self._show_summary(report)
         table = self.query_one("#returns-table", RowTable)
         row = table.cursor_row
         table.clear()
-        self.lines = _ordered(report) if report is not None else []
         whys: dict[str, Text] = {}
         for line in self.lines:
             key = f"{line.kind}:{line.name}"
@@ -127,7 +129,8 @@ class PerformanceScreen(Screen[None]):
             label = f" {SPAN_LABELS[span]} "
             text.append(label, style=f"bold reverse {p.primary}" if span is self.span else p.muted)
         base = printable(self.workspace.config.settings.currency)
-        text.append(f"  {SPAN_MEANING[self.span]}, a year, {base} · s: next span", style=p.muted)
+        basis = span_basis(self.lines, self.span)
+        text.append(f"  {SPAN_MEANING[self.span]}, {basis}, {base} · s: next span", style=p.muted)
         self.query_one("#performance-title", Static).update(text)
 
     def _show_summary(self, report: PerformanceReport | None) -> None:
@@ -146,7 +149,7 @@ class PerformanceScreen(Screen[None]):
         text.append("Time-weighted ")
         if weighted is not None and weighted.value is not None:
             text.append_text(fmt.percent(weighted.value))
-            text.append(" a year")
+            text.append(f" {basis_text(weighted.yearly)}")
         else:
             why = no_return_text(weighted.reason if weighted is not None else None)
             text.append(f"none: {why}", style=p.muted)
@@ -224,9 +227,12 @@ def _sentence(name: str, line: Returns, o: Outcome, span: Span) -> Text:
     when = SPAN_MEANING[span]
     if o.rate.value is None:
         return fmt.plain(f"{name}: no return {when}: {no_return_text(o.rate.reason)}", p.muted)
-    text = Text(printable(versus_text(name, o.rate.value, _index(line), o.benchmark.value)))
+    text = Text(printable(versus_text(name, o.rate.value, _index(line), o.benchmark.value,
+                                      o.rate.yearly)))  # fmt: skip
     if o.benchmark.value is None:
         text.append(f" ({no_return_text(o.benchmark.reason)})", style=p.muted)
+    for symbol, reason in o.left_out:
+        text.append(printable(f" ({symbol} left out: {no_return_text(reason)})"), style=p.muted)
     return text
 
 

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 from ....text import printable
 from ....thesis.performance import Span
 from ....thesis.positions import Lot
+from ....thesis.returns import basis_text
 from ....thesis.wording import (
     format_value,
     missing_text,
@@ -163,13 +164,13 @@ class PositionPane(TickerPane):
         p = ink()
         life = r.spans[Span.LIFE]
         text = Text("Returns ", style="bold")
-        text.append(f"(a year, {printable(base_currency)}, against {printable(r.benchmark)} "
+        text.append(f"({printable(base_currency)}, against {printable(r.benchmark)} "
                     "on the same money)\n  ")  # fmt: skip
         if life.rate.value is None:
             text.append(f"none over its life: {no_return_text(life.rate.reason)}", style=p.muted)
         else:
             text.append(printable(versus_text(d.symbol, life.rate.value, r.benchmark,
-                                              life.benchmark.value)))  # fmt: skip
+                                              life.benchmark.value, life.rate.yearly)))  # fmt: skip
             if life.benchmark.value is None:
                 text.append(f" ({no_return_text(life.benchmark.reason)})", style=p.muted)
         spans = []
@@ -178,7 +179,10 @@ class PositionPane(TickerPane):
             if o.rate.value is None:
                 spans.append(f"{label} — ({no_return_text(o.rate.reason)})")
             else:
-                spans.append(f"{label} {rate_text(o.rate.value)} vs {rate_text(o.benchmark.value)}")
+                spans.append(
+                    f"{label} {rate_text(o.rate.value)} vs "
+                    f"{rate_text(o.benchmark.value)} {basis_text(o.rate.yearly)}"
+                )
         text.append("\n  " + " · ".join(spans), style=p.muted)
         if life.dividends:
             text.append(f"\n  Dividends received {fmt.money(life.dividends)} "
