@@ -178,3 +178,24 @@ def test_the_sparkline_closes_are_kept_as_the_bars_are_written(store: Store):
     assert store.views.recent_closes(["ALAB"], days[70])["ALAB"] == _closes_since(
         store, "ALAB", days[70]
     )
+
+
+def test_no_fundamentals_says_why_they_will_or_will_not_come(store: Store):
+    """Without fundamentals a checkpoint says what is true of its symbol: a listing SEC does not
+    know never gets them; after SEC refused, they come after the pause; else with a refresh."""
+    from catalyst_tui.thesis.metrics import observe
+    from catalyst_tui.thesis.wording import missing_text
+
+    def why(symbol: str, now: dt.datetime = T0) -> str:
+        snap = store.market.snapshot(now, sec_configured=True)
+        return missing_text(observe("revenue_q", symbol, snap).missing)
+
+    assert why("ALAB") == "no fundamentals yet for ALAB: they come with the next refresh"
+    store.market.save_cik_map({"ALAB": "0001736297", "BRK-B": "0001067983"}, T0)
+    assert why("SAP.DE").startswith("no fundamentals for SAP.DE: SEC EDGAR lists no such filer")
+    assert why("BRK.B") == "no fundamentals yet for BRK.B: they come with the next refresh"
+    store.providers.record(T0, succeeded=set(), failed={}, refused={"sec": "429"}, requests={})
+    paused = why("ALAB")
+    assert paused.startswith("no fundamentals yet for ALAB: SEC EDGAR refused the last request")
+    assert "asks again after 2026-11-21 " in paused and paused.endswith(" UTC")
+    assert why("ALAB", T0 + dt.timedelta(days=2)).endswith("they come with the next refresh")

@@ -122,6 +122,12 @@ MISSING_SENTENCES = [
      "no fundamentals yet for ALAB: set providers.sec.user_agent"),
     (Missing(MissingCode.NO_FUNDAMENTALS_YET, "ALAB"),
      "no fundamentals yet for ALAB: they come with the next refresh"),
+    (Missing(MissingCode.NOT_AT_SEC, "SAP.DE"),
+     "no fundamentals for SAP.DE: SEC EDGAR lists no such filer (a listing outside the US files "
+     "elsewhere); judge such checkpoints by hand or by their evidence"),
+    (Missing(MissingCode.SEC_PAUSED, "ALAB", text="2026-11-21T13:00:00+00:00"),
+     "no fundamentals yet for ALAB: SEC EDGAR refused the last request; catalyst asks again "
+     "after 2026-11-21 13:00 UTC"),
     (Missing(MissingCode.NOT_REPORTED, "ALAB", "revenue_q"),
      "no quarterly revenue reported for ALAB yet"),
     (Missing(MissingCode.NOT_REPORTED, "ALAB", "revenue_fy", PIN),

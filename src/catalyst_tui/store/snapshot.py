@@ -10,6 +10,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..market.models import Fact
@@ -58,6 +59,8 @@ def load_snapshot(
     snap.splits.update(store.market.splits())
     snap.returns_of = _returns_of(HoldingsReader(store, base, snap.quotes), now.date())
     snap.street_of = store.estimates.of  # a symbol's, when a Street metric first asks
+    snap.at_sec = partial(_at_sec, conn)  # asked only of a symbol without fundamentals
+    snap.sec_paused_until = store.providers.paused(now).get("sec")
     snap.releases.update(store.results.of_symbols(None if symbol is None else [symbol]))
     for sym, releases in snap.releases.items():
         filed = snap.facts.get(sym, {})
@@ -110,3 +113,16 @@ def filed_facts(conn: sqlite3.Connection, symbol: str | None = None) -> FiledFac
                     dt.date.fromisoformat(filed), source, factor)  # fmt: skip
         facts.setdefault(sym, {}).setdefault(concept, []).append(fact)
     return FiledFacts(facts)
+
+
+def _at_sec(conn: sqlite3.Connection, ticker: str) -> bool | None:
+    """Whether SEC's ticker map lists `ticker`, as market/sec/tickers.cik_for spells it (BRK.B
+    is SEC's BRK-B); None before the map was first fetched."""
+    wanted = ticker.strip().upper()
+    names = [wanted, wanted.replace(".", "-"), wanted.replace("-", ".")]
+    known, listed = conn.execute(
+        "SELECT EXISTS(SELECT 1 FROM sec_cik),"
+        " EXISTS(SELECT 1 FROM sec_cik WHERE ticker IN (?, ?, ?))",
+        names,
+    ).fetchone()
+    return bool(listed) if known else None

@@ -30,9 +30,16 @@ def source_of(fact: Fact) -> ValueSource:
 
 
 def no_facts(symbol: str, snap: MarketSnapshot) -> Observation:
-    """No fundamentals stored for the symbol, and whether they can come."""
-    code = MissingCode.NO_FUNDAMENTALS_YET if snap.sec_configured else MissingCode.NO_SEC_USER_AGENT
-    return Observation(None, Missing(code, symbol))
+    """No fundamentals stored for the symbol, and whether (and when) they can come: never for a
+    listing SEC does not know, after the pause for one SEC refused, else with a refresh."""
+    if not snap.sec_configured:
+        return Observation(None, Missing(MissingCode.NO_SEC_USER_AGENT, symbol))
+    if snap.at_sec is not None and snap.at_sec(symbol) is False:
+        return Observation(None, Missing(MissingCode.NOT_AT_SEC, symbol))
+    until = snap.sec_paused_until
+    if until is not None and until > snap.now:
+        return Observation(None, Missing(MissingCode.SEC_PAUSED, symbol, text=until.isoformat()))
+    return Observation(None, Missing(MissingCode.NO_FUNDAMENTALS_YET, symbol))
 
 
 def _nearest(rows: list[Fact], stop: int, pin: dt.date) -> int | None:

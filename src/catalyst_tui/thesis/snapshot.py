@@ -30,6 +30,10 @@ class MarketSnapshot:
     lots: dict[str, list[Lot]] = field(default_factory=dict)
     splits: dict[str, list[Split]] = field(default_factory=dict)  # by day
     sec_configured: bool = True
+    # Why a symbol has no fundamentals where SEC is set up: whether SEC's ticker map knows it
+    # (None: the map is not fetched yet), and until when SEC is paused after a refusal.
+    at_sec: Callable[[str], bool | None] | None = None
+    sec_paused_until: dt.datetime | None = None
     sells: dict[str, list[Sell]] = field(default_factory=dict)
     base: str = "USD"  # the base currency: a weight is of values in it
     rates: dict[str, float] = field(default_factory=dict)  # currency -> base per unit
@@ -92,7 +96,7 @@ class MarketSnapshot:
             self._release_view = MarketSnapshot(
                 now=self.now, facts=self.release_first, splits=self.splits,
                 sec_configured=self.sec_configured, releases=self.releases,
-                street_of=self.street,
+                street_of=self.street, at_sec=self.at_sec, sec_paused_until=self.sec_paused_until,
             )  # fmt: skip
         return self._release_view
 

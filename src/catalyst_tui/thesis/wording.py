@@ -186,9 +186,21 @@ def missing_text(missing: Missing | None) -> str:
             )
         case MissingCode.NO_FROZEN_CONSENSUS:
             return f"no consensus of the Street was kept before the {quarter} of {symbol}"
+        case MissingCode.SEC_PAUSED:
+            return (
+                f"no fundamentals yet for {symbol}: SEC EDGAR refused the last request; catalyst "
+                f"asks again after {_moment_words(missing.text)}"
+            )
         case MissingCode.METRIC_FAILED:
             return f"{missing.metric} of {symbol} could not be computed ({missing.text})"
     return missing.text  # RECORDED: the sentence as an earlier version stored it
+
+
+def _moment_words(text: str) -> str:
+    try:
+        return f"{dt.datetime.fromisoformat(text).astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC"
+    except ValueError:
+        return text
 
 
 #: The sentences that name only the symbol.
@@ -199,6 +211,8 @@ _ABOUT_SYMBOL = {
     MissingCode.NO_SEC_USER_AGENT: "no fundamentals yet for {symbol}: set providers.sec.user_agent",
     MissingCode.NO_FUNDAMENTALS_YET: "no fundamentals yet for {symbol}: they come with the next "
     "refresh",
+    MissingCode.NOT_AT_SEC: "no fundamentals for {symbol}: SEC EDGAR lists no such filer (a "
+    "listing outside the US files elsewhere); judge such checkpoints by hand or by their evidence",
     MissingCode.NO_SHARES_OUTSTANDING: "no shares outstanding reported for {symbol}",
     MissingCode.NO_LOTS: "no lots of {symbol}: gain_pct needs a position",
     MissingCode.SOLD: "{symbol} is sold: gain_pct is of what is held",
