@@ -287,3 +287,41 @@ def test_a_gibibyte_gzip_bomb_fails_fast_in_little_memory(market_server: MarketS
     grown = found["after"] - found["before"]
     assert grown < 48 << 20, f"peak RSS grew by {grown >> 20} MiB"
     assert found["cpu"] < 20 * found["floor"] + 0.5, found
+
+
+async def test_a_connection_nobody_answers_is_said_in_a_sentence(
+    make_client: Callable[..., MarketClient],
+) -> None:
+    """Offline, the failure reads as a sentence (what the user can tell from it), not the
+    resolver's or libcurl's text: a closed port on 127.0.0.1 is a refused connection."""
+    import socket
+
+    with socket.socket() as probe:  # a port of this machine nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    async with make_client(read_timeout=0.5, attempts=1) as client:
+        results = await StooqProvider(f"http://127.0.0.1:{port}").fetch_quotes(client, ["ALAB"])
+    failed = results["ALAB"]
+    assert isinstance(failed, FetchError) and failed.kind == "network"
+    assert failed.message.startswith(f"cannot connect to 127.0.0.1:{port}/")
+    assert failed.message.endswith("the connection was refused (nothing listens there)")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Failed to perform, curl: (6) Could not resolve host: query1.finance.yahoo.com. See "
+        "https://curl.se/libcurl/c/libcurl-errors.html first for more details.",
+        "[Errno -2] Name or service not known",
+        "[Errno -3] Temporary failure in name resolution",
+    ],
+)
+def test_a_name_that_cannot_be_looked_up_is_said_as_no_network(said: str) -> None:
+    import httpx
+
+    from catalyst_tui.market.http.transport import transport_failure
+
+    error, _retry = transport_failure(httpx.ConnectError(said), "stooq.com/q/l/", "stooq", None)
+    assert error.message == (
+        "cannot connect to stooq.com/q/l/: its name could not be looked up (no network, or no DNS)"
+    )

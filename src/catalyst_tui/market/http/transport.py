@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import http.cookiejar
 import logging
+import os
 import ssl
 
 import httpx
@@ -95,7 +96,8 @@ def transport_failure(
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
         return FetchError("network", f"bad URL {where}: {reason}", provider, symbol), "never"
     if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
-        return FetchError("network", f"cannot connect to {where}: {reason}", provider,
+        said = _connect_words(exc, reason)
+        return FetchError("network", f"cannot connect to {where}: {said}", provider,
                           symbol), "once"  # fmt: skip
     if isinstance(exc, httpx.TimeoutException):
         return FetchError("timeout", f"{where} timed out ({type(exc).__name__})", provider,
@@ -116,3 +118,35 @@ def transport_failure(
 
 def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
+
+
+#: What a failed connection's own text (libcurl's, the resolver's, the kernel's) means, in words.
+_CONNECT_WORDS = (
+    (("could not resolve host", "name or service not known", "temporary failure in name",
+      "nodename nor servname", "getaddrinfo failed", "no address associated"),
+     "its name could not be looked up (no network, or no DNS)"),
+    (("connection refused", "curl: (7)"), "the connection was refused (nothing listens there)"),
+    (("network is unreachable", "no route to host"), "the network is unreachable"),
+    (("timed out", "timeout"), "no answer in time"),
+    (("ssl", "certificate", "tls"), "the secure connection could not be set up"),
+)  # fmt: skip
+
+
+def _connect_words(exc: BaseException, reason: str) -> str:
+    """A failed connection as a sentence, not libcurl's text: "its name could not be looked up
+    (no network, or no DNS)"; an unknown failure keeps its own first line, without libcurl's
+    pointer to its documentation."""
+    if isinstance(exc, httpx.ConnectTimeout):
+        return "no answer in time"
+    causes, seen = [reason], exc.__cause__ or exc.__context__
+    while seen is not None and len(causes) < 8:  # httpx: "All connection attempts failed"
+        causes.append(_reason(seen))
+        errno_ = getattr(seen, "errno", None)
+        if errno_ is not None:
+            causes.append(os.strerror(errno_) if isinstance(errno_, int) else str(errno_))
+        seen = seen.__cause__ or seen.__context__
+    low = " ".join(causes).lower()
+    for signs, words in _CONNECT_WORDS:
+        if any(sign in low for sign in signs):
+            return words
+    return reason.split(" See https://curl.se/", 1)[0].splitlines()[0] if reason else reason
