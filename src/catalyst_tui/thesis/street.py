@@ -10,6 +10,7 @@ MIN_ANALYSTS is no consensus: one analyst's number is an opinion.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from ..market.estimates import Consensus, Frozen, Range, StoredEstimates
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
@@ -17,6 +18,11 @@ from .results import SAME_PERIOD_DAYS, Release
 from .snapshot import MarketSnapshot, price_of
 
 MIN_ANALYSTS = 2
+#: A forward P/E past this is none: the consensus is next to zero (a P/E of 10,000 is a
+#: hundredth of a percent earned on the price), and 1e-300 would give a ratio of 300 digits.
+MAX_FORWARD_PE = 10_000.0
+#: A 30-day revision past this (as a fraction: 10,000%) is none: a consensus next to zero then.
+MAX_REVISION = 100.0
 REPORT_DAYS = 10  # a frozen consensus without a quarter's end: its report within this of the 8-K
 
 
@@ -27,7 +33,7 @@ def _range(stored: StoredEstimates, period: str, figure: str) -> tuple[Consensus
     if found is None:
         return None
     said: Range = getattr(found, figure)
-    return None if said.average is None else (found, said)
+    return None if said.average is None and said.analysts is None else (found, said)
 
 
 def _consensus(
@@ -44,7 +50,8 @@ def _consensus(
         return Observation(
             None, Missing(MissingCode.FEW_ANALYSTS, symbol, metric, value=said.analysts)
         )
-    assert said.average is not None
+    if said.average is None:  # a count with no figure: Yahoo's zero analysts
+        return Observation(None, Missing(MissingCode.NO_CONSENSUS, symbol, metric))
     return Observation(said.average, note=_note(stored, consensus, said))
 
 
@@ -73,29 +80,67 @@ def eps_estimate_next_fy(symbol: str, snap: MarketSnapshot, _pin: dt.date | None
     return _consensus(symbol, snap, "eps_estimate_next_fy", "+1y", "eps")
 
 
-def year_eps(year: Consensus | None) -> float | None:
-    """This fiscal year's EPS consensus where it is one: said, and by MIN_ANALYSTS or more
-    analysts where their count is said."""
-    if year is None or year.eps.average is None:
-        return None
+def year_consensus(symbol: str, year: Consensus | None) -> Observation:
+    """This fiscal year's EPS consensus where it is one: said, by MIN_ANALYSTS or more analysts
+    where their count is said (none, one, or a count Yahoo fills with 0.00, is no consensus)."""
+    if year is None or (year.eps.average is None and year.eps.analysts is None):
+        return Observation(None, Missing(MissingCode.NO_CONSENSUS, symbol, "eps_estimate_fy"))
     if year.eps.analysts is not None and year.eps.analysts < MIN_ANALYSTS:
-        return None
-    return year.eps.average
+        return Observation(None, Missing(MissingCode.FEW_ANALYSTS, symbol, "eps_estimate_fy",
+                                         value=year.eps.analysts))  # fmt: skip
+    if year.eps.average is None:
+        return Observation(None, Missing(MissingCode.NO_CONSENSUS, symbol, "eps_estimate_fy"))
+    return Observation(year.eps.average)
+
+
+def year_eps(year: Consensus | None) -> float | None:
+    """This fiscal year's EPS consensus where it is one (year_consensus)."""
+    return year_consensus("", year).value
+
+
+def pe_of(symbol: str, price: float | None, year: Consensus | None) -> Observation:
+    """The forward P/E, `price` / this fiscal year's EPS consensus (both in the quote's money): the one rule the metric, `catalyst estimates` and the
+    watchlist read. None without either; when the consensus is zero or a loss; and when the
+    ratio is past MAX_FORWARD_PE (a consensus next to zero, 1e-300, is no earnings a price is a
+    multiple of)."""
+    if price is None:
+        return Observation(None, Missing(MissingCode.NO_QUOTE, symbol))
+    eps = year_consensus(symbol, year)
+    if eps.value is None:
+        return eps
+    ratio = price / eps.value if eps.value > 0 else math.inf
+    if eps.value <= 0 or not math.isfinite(ratio) or ratio > MAX_FORWARD_PE:
+        return Observation(None, Missing(MissingCode.FORWARD_PE_UNDEFINED, symbol,
+                                         value=eps.value))  # fmt: skip
+    return Observation(ratio)
 
 
 def price_over_eps(price: float | None, year: Consensus | None) -> float | None:
-    """The forward P/E: `price` / this fiscal year's EPS consensus; None without either, or
-    when the consensus is zero or a loss."""
-    eps = year_eps(year)
-    return None if price is None or eps is None or eps <= 0 else price / eps
+    """The forward P/E by pe_of's rule; None where it gives none."""
+    return pe_of("", price, year).value
+
+
+def revision_of(symbol: str, year: Consensus | None) -> Observation:
+    """This fiscal year's EPS consensus now against 30 days ago as the provider's EPS trend
+    says them, (now - then) / |then|; None where it says either not, then is 0, the consensus
+    is of fewer than MIN_ANALYSTS (one analyst's change of mind is no revision), or the move is
+    past MAX_REVISION (a consensus next to zero 30 days ago)."""
+    now = year.trend[0] if year is not None else None
+    then = year.trend[2] if year is not None else None
+    if year is not None and year.eps.analysts is not None and year.eps.analysts < MIN_ANALYSTS:
+        return Observation(None, Missing(MissingCode.FEW_ANALYSTS, symbol, "eps_estimate_fy",
+                                         value=year.eps.analysts))  # fmt: skip
+    if now is None or then is None or then == 0:
+        return Observation(None, Missing(MissingCode.NO_REVISION_TREND, symbol))
+    moved = (now - then) / abs(then)
+    if not math.isfinite(moved) or abs(moved) > MAX_REVISION:
+        return Observation(None, Missing(MissingCode.NO_REVISION_TREND, symbol))
+    return Observation(moved)
 
 
 def revision(year: Consensus | None) -> float | None:
-    """This fiscal year's EPS consensus now against 30 days ago as the provider's EPS trend
-    says them, (now - then) / |then|; None where it says either not, or then is 0."""
-    now = year.trend[0] if year is not None else None
-    then = year.trend[2] if year is not None else None
-    return None if now is None or then is None or then == 0 else (now - then) / abs(then)
+    """The 30-day revision by revision_of's rule; None where it gives none."""
+    return revision_of("", year).value
 
 
 def eps_revision_30d(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
@@ -104,29 +149,31 @@ def eps_revision_30d(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) ->
     if stored is None:
         return Observation(None, Missing(MissingCode.NO_ESTIMATES, symbol))
     year = stored.period("0y")
-    moved = revision(year)
-    if year is None or moved is None:
-        return Observation(None, Missing(MissingCode.NO_REVISION_TREND, symbol))
+    moved = revision_of(symbol, year)
+    if year is None or moved.value is None:
+        return moved
     now, then = year.trend[0], year.trend[2]
     up = "" if year.up_30d is None else f"{year.up_30d} up"
     down = "" if year.down_30d is None else f"{year.down_30d} down"
     moves = " and ".join(p for p in (up, down) if p)
     note = f"{then:.2f} → {now:.2f}" + (f", {moves} in 30 days" if moves else "")
-    return Observation(moved, note=f"{note}, as of {stored.day.isoformat()}")
+    return Observation(moved.value, note=f"{note}, as of {stored.day.isoformat()}")
 
 
 def forward_pe(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
-    """The price / this fiscal year's EPS consensus."""
-    last = snap.quotes.get(symbol)
-    price = price_of(last)
+    """The price / this fiscal year's EPS consensus (pe_of)."""
+    price = price_of(snap.quotes.get(symbol))
     if price is None:
         return Observation(None, Missing(MissingCode.NO_QUOTE, symbol))
-    eps = eps_estimate_fy(symbol, snap, None)
-    if eps.value is None:
-        return eps
-    if eps.value <= 0:
-        return Observation(None, Missing(MissingCode.FORWARD_PE_UNDEFINED, symbol, value=eps.value))
-    return Observation(price / eps.value, note=eps.note)
+    stored = snap.street(symbol)
+    if stored is None:
+        return Observation(None, Missing(MissingCode.NO_ESTIMATES, symbol))
+    year = stored.period("0y")
+    found = pe_of(symbol, price, year)
+    if found.value is None:
+        return found
+    assert year is not None
+    return Observation(found.value, note=_note(stored, year, year.eps))
 
 
 def frozen_for(stored: StoredEstimates | None, release: Release) -> Frozen | None:

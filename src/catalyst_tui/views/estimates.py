@@ -14,7 +14,9 @@ from ..market.estimates import PERIOD_TITLES, Consensus, Frozen, Range, StoredEs
 from ..store import Store
 from ..thesis import street
 from ..thesis.results import Release
+from ..thesis.observation import Observation
 from ..thesis.snapshot import MarketSnapshot
+from ..thesis.wording import missing_text
 
 # The provider's records the screens read pass through here: the TUI never imports market/.
 __all__ = ["PERIOD_TITLES", "Consensus", "Range", "StreetQuarter", "StreetRow", "load_estimates",
@@ -45,6 +47,8 @@ class StreetRow(NamedTuple):
     forward_pe: float | None
     revision_30d: float | None
     quarters: tuple[StreetQuarter, ...]  # newest first
+    forward_pe_reason: str | None = None  # why the forward P/E is none (thesis/wording.py)
+    revision_reason: str | None = None  # why the 30-day revision is none
 
 
 def versus(actual: float | None, street_figure: float | None) -> float | None:
@@ -78,6 +82,10 @@ def street_quarters(releases: Sequence[Release], stored: StoredEstimates | None
     return tuple(sorted(rows, key=lambda q: (q.period_end, q.filed), reverse=True))
 
 
+def _reason(found: Observation) -> str | None:
+    return None if found.missing is None else missing_text(found.missing)
+
+
 def load_estimates(store: Store, symbols: Sequence[str], now: dt.datetime) -> list[StreetRow]:
     """The rows of `symbols`, in their order."""
     stored = store.estimates.of_symbols(symbols)
@@ -87,10 +95,11 @@ def load_estimates(store: Store, symbols: Sequence[str], now: dt.datetime) -> li
     for symbol in symbols:
         last = snap.quotes.get(symbol)
         price = last.quote.price if last is not None and last.quote is not None else None
+        pe = street.forward_pe(symbol, snap, None)
+        moved = street.eps_revision_30d(symbol, snap, None)
         rows.append(StreetRow(
-            symbol, stored.get(symbol), price,
-            street.forward_pe(symbol, snap, None).value,
-            street.eps_revision_30d(symbol, snap, None).value,
+            symbol, stored.get(symbol), price, pe.value, moved.value,
             street_quarters(releases.get(symbol, ()), stored.get(symbol)),
+            _reason(pe), _reason(moved),
         ))  # fmt: skip
     return rows
