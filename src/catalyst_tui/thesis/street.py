@@ -99,10 +99,10 @@ def year_eps(year: Consensus | None) -> float | None:
 
 
 def pe_of(symbol: str, price: float | None, year: Consensus | None) -> Observation:
-    """The forward P/E, `price` / this fiscal year's EPS consensus (both in the quote's money): the one rule the metric, `catalyst estimates` and the
-    watchlist read. None without either; when the consensus is zero or a loss; and when the
-    ratio is past MAX_FORWARD_PE (a consensus next to zero, 1e-300, is no earnings a price is a
-    multiple of)."""
+    """The forward P/E, `price` / this fiscal year's EPS consensus: the one rule the metric,
+    `catalyst estimates` and the watchlist read. None without either; when the consensus is
+    zero or a loss; and when the ratio is past MAX_FORWARD_PE (a consensus next to zero, 1e-300,
+    is no earnings a price is a multiple of)."""
     if price is None:
         return Observation(None, Missing(MissingCode.NO_QUOTE, symbol))
     eps = year_consensus(symbol, year)

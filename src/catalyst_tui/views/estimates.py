@@ -13,8 +13,8 @@ from typing import NamedTuple
 from ..market.estimates import PERIOD_TITLES, Consensus, Frozen, Range, StoredEstimates
 from ..store import Store
 from ..thesis import street
-from ..thesis.results import Release
 from ..thesis.observation import Observation
+from ..thesis.results import Release
 from ..thesis.snapshot import MarketSnapshot
 from ..thesis.wording import missing_text
 
