@@ -24,6 +24,13 @@ from catalyst_tui.store import Store
 from tests.support.market_server import MarketServer
 
 EPS = 2.0
+
+
+def loopback_client() -> MarketClient:
+    return MarketClient(trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS,
+                        backoff_base=0.01)  # fmt: skip
+
+
 OLD_PRICE = 10.0
 
 
@@ -47,8 +54,7 @@ async def test_no_crumb_to_be_had_quotes_by_the_chart_and_the_forward_pe_follows
             store.estimates.save("ALAB", Estimates("ALAB", "yahoo", periods=(year,)), now)
             kept = YahooSession("A3=d=AQABBLoopbackTestCookie", "refusedCrumb1", now)
             store.providers.save_session("yahoo", kept)
-            async with MarketClient(trust_env=False, rate_limits=RATE_LIMITS,
-                                    bounds=PROVIDER_BOUNDS, backoff_base=0.01) as client:  # fmt: skip
+            async with loopback_client() as client:
                 report = await refresh_in_process(config, store, client=client)
             assert {"ALAB", "NVDA"} <= report.fresh, report.notes
             assert any(n.startswith("yahoo: no crumb") for n in report.notes), report.notes
