@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
+from typing import NamedTuple
 
 from ..market.estimates import Consensus, Frozen, Range, StoredEstimates
+from ..market.fx import unit_rate
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 from .results import SAME_PERIOD_DAYS, Release
 from .snapshot import MarketSnapshot, price_of
@@ -98,26 +101,64 @@ def year_eps(year: Consensus | None) -> float | None:
     return year_consensus("", year).value
 
 
-def pe_of(symbol: str, price: float | None, year: Consensus | None) -> Observation:
-    """The forward P/E, `price` / this fiscal year's EPS consensus: the one rule the metric,
-    `catalyst estimates` and the watchlist read. None without either; when the consensus is
-    zero or a loss; and when the ratio is past MAX_FORWARD_PE (a consensus next to zero, 1e-300,
-    is no earnings a price is a multiple of)."""
+class Money(NamedTuple):
+    """The money a price is quoted in (None: the base's, as market.fx.unit_rate takes it) and
+    the stored rates into the base currency that convert a consensus in another into it."""
+
+    quoted: str | None = None
+    base: str = "USD"
+    rates: Mapping[str, float] = {}
+
+
+#: A price and a consensus of no stated money, or of the base's, quoted in the base currency.
+SAME_MONEY = Money()
+
+
+def in_quote_money(symbol: str, eps: float, year: Consensus, money: Money) -> Observation:
+    """`eps`, of `year`'s currency, in the quote's money at the stored rates (Yahoo gives BABA's
+    US listing a consensus in CNY, SPOT's in EUR); none with the reason when a rate is not
+    stored. A consensus of no stated currency is taken as the quote's."""
+    said = year.currency
+    if said is None or said == money.quoted or money.quoted is None and said == money.base:
+        return Observation(eps)
+    from_rate = unit_rate(said, money.base, money.rates)
+    to_rate = unit_rate(money.quoted, money.base, money.rates)
+    if from_rate is None or not to_rate:
+        return Observation(None, Missing(MissingCode.STREET_CURRENCY, symbol, currency=said,
+                                         text=money.quoted or money.base))  # fmt: skip
+    return Observation(eps * from_rate / to_rate)
+
+
+def pe_of(symbol: str, price: float | None, year: Consensus | None,
+          money: Money = SAME_MONEY) -> Observation:  # fmt: skip
+    """The forward P/E, `price` / this fiscal year's EPS consensus in the quote's `money`: the
+    one rule the metric, `catalyst estimates` and the watchlist read. None without either; when
+    the consensus is zero or a loss; when its money has no stored rate; and when the ratio is
+    past MAX_FORWARD_PE (a consensus next to zero, 1e-300, is no earnings a price is a multiple
+    of)."""
     if price is None:
         return Observation(None, Missing(MissingCode.NO_QUOTE, symbol))
     eps = year_consensus(symbol, year)
     if eps.value is None:
         return eps
-    ratio = price / eps.value if eps.value > 0 else math.inf
+    if eps.value > 0:
+        assert year is not None
+        converted = in_quote_money(symbol, eps.value, year, money)
+        if converted.value is None:
+            return converted
+        ratio = price / converted.value if converted.value > 0 else math.inf
+    else:
+        ratio = math.inf
     if eps.value <= 0 or not math.isfinite(ratio) or ratio > MAX_FORWARD_PE:
         return Observation(None, Missing(MissingCode.FORWARD_PE_UNDEFINED, symbol,
                                          value=eps.value))  # fmt: skip
     return Observation(ratio)
 
 
-def price_over_eps(price: float | None, year: Consensus | None) -> float | None:
+def price_over_eps(price: float | None, year: Consensus | None,
+                   money: Money = SAME_MONEY) -> float | None:  # fmt: skip
     """The forward P/E by pe_of's rule; None where it gives none."""
-    return pe_of("", price, year).value
+    return pe_of("", price, year, money).value
 
 
 def revision_of(symbol: str, year: Consensus | None) -> Observation:
@@ -162,18 +203,24 @@ def eps_revision_30d(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) ->
 
 def forward_pe(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     """The price / this fiscal year's EPS consensus (pe_of)."""
-    price = price_of(snap.quotes.get(symbol))
-    if price is None:
+    last = snap.quotes.get(symbol)
+    price = price_of(last)
+    if price is None or last is None or last.quote is None:
         return Observation(None, Missing(MissingCode.NO_QUOTE, symbol))
     stored = snap.street(symbol)
     if stored is None:
         return Observation(None, Missing(MissingCode.NO_ESTIMATES, symbol))
     year = stored.period("0y")
-    found = pe_of(symbol, price, year)
+    money = Money(last.quote.currency, snap.base, snap.rates)
+    found = pe_of(symbol, price, year, money)
     if found.value is None:
         return found
-    assert year is not None
-    return Observation(found.value, note=_note(stored, year, year.eps))
+    assert year is not None and year.eps.average is not None
+    note = _note(stored, year, year.eps)
+    if year.currency is not None and found.value != price / year.eps.average:
+        converted = in_quote_money(symbol, year.eps.average, year, money).value or 0.0
+        note += f"; EPS {year.eps.average:.2f} {year.currency} = {converted:.2f} {money.quoted}"
+    return Observation(found.value, note=note)
 
 
 def frozen_for(stored: StoredEstimates | None, release: Release) -> Frozen | None:

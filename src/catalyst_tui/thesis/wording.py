@@ -182,6 +182,11 @@ def missing_text(missing: Missing | None) -> str:
             eps = 0.0 if missing.value is None else missing.value
             said = f"{eps:.2f}" if eps <= 0 or eps >= 0.005 else f"{eps:.3g}, too near zero"
             return f"forward P/E is undefined: the fiscal-year EPS consensus of {symbol} is {said}"
+        case MissingCode.STREET_CURRENCY:
+            return (
+                f"the fiscal-year EPS consensus of {symbol} is in {missing.currency}, its quote "
+                f"in {missing.text}: no FX rate stored to convert it yet"
+            )
         case MissingCode.NO_FROZEN_CONSENSUS:
             return f"no consensus of the Street was kept before the {quarter} of {symbol}"
         case MissingCode.METRIC_FAILED:

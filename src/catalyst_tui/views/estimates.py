@@ -86,11 +86,16 @@ def _reason(found: Observation) -> str | None:
     return None if found.missing is None else missing_text(found.missing)
 
 
-def load_estimates(store: Store, symbols: Sequence[str], now: dt.datetime) -> list[StreetRow]:
-    """The rows of `symbols`, in their order."""
+def load_estimates(
+    store: Store, symbols: Sequence[str], now: dt.datetime, base: str = "USD"
+) -> list[StreetRow]:
+    """The rows of `symbols`, in their order; a consensus in another money than the quote's
+    converted at the stored rates into `base` (the config's currency)."""
     stored = store.estimates.of_symbols(symbols)
     releases = store.results.of_symbols(list(symbols))
-    snap = MarketSnapshot(now=now, quotes=store.market.last_quotes(symbols), street_of=stored.get)
+    rates = {c: r.rate for c, r in store.fx.latest(base).items()}
+    snap = MarketSnapshot(now=now, quotes=store.market.last_quotes(symbols), base=base,
+                          rates=rates, street_of=stored.get)  # fmt: skip
     rows = []
     for symbol in symbols:
         last = snap.quotes.get(symbol)

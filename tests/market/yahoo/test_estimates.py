@@ -190,3 +190,16 @@ async def test_a_429_for_quote_summary_is_a_refusal(
     with pytest.raises(FetchError) as raised:
         await yahoo.estimates(client, "ALAB", market_server.now().date())
     assert raised.value.kind == "rate_limited"
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [("CNY", "CNY"), ("EUR", "EUR"), ("GBp", "GBp"), ("\x1b]0;x\x07", None), ("yuan", None),
+     (7, None), ({"raw": "CNY"}, None), ("CNY" * 40, None)],
+)  # fmt: skip
+def test_the_consensus_says_its_money_or_nothing(said: object, read: str | None) -> None:
+    row = trend_row("0y", END_Q, (60.0, 55.0, 66.0, 30), (1e11, 9e10, 1.1e11, 25))
+    row["earningsEstimate"]["earningsCurrency"] = said
+    found = parse_estimates(_answer([row], []), "BABA", DAY)
+    assert found is not None and found.periods[0].currency == read
+    assert found.periods[0].eps.average == 60.0

@@ -11,6 +11,7 @@ import datetime as dt
 from textual.widgets import DataTable
 
 from catalyst_tui.market.estimates import Consensus, Estimates, Range
+from catalyst_tui.market.models import FxRate
 from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS
 
 from ...support.demo_data import DEMO_NOW
@@ -87,6 +88,23 @@ async def test_no_consensus_of_none_or_one_analyst_and_none_next_to_zero_shows_a
         assert [shown[s] for s in ("ALAB", "LITE", "NVDA", "AVGO")] == ["—"] * 4
         assert shown["ANET"] == f"{price(store, 'ANET') / 3.00:.1f}x"  # no arrow of 3e300 %
         assert not any("inf" in line for line in lines_on_screen(app, "#tickers"))
+
+
+async def test_a_consensus_in_another_money_is_converted_at_the_stored_rate_or_is_none(demo):
+    """ALAB's consensus in CNY with a CNY rate stored: the price over it in dollars; NVDA's in
+    EUR with no EUR rate stored: —, never the price over euros taken for dollars."""
+    config, store = demo
+    store.fx.save([FxRate("CNY", "USD", DEMO_NOW.date(), 0.14, "test")], DEMO_NOW)
+    store_day(store, "ALAB", DEMO_NOW, year(20.0, 12, None, None)._replace(currency="CNY"))
+    store_day(store, "NVDA", DEMO_NOW, year(4.0, 30, None, None)._replace(currency="EUR"))
+    store_day(store, "AVGO", DEMO_NOW, year(8.0, 25, None, None)._replace(currency="USD"))
+    app = make_app(config, store)
+    async with app.run_test(size=(160, 36)) as pilot:
+        await pilot.pause()
+        shown = column(app)
+        assert shown["ALAB"] == f"{price(store, 'ALAB') / (20.0 * 0.14):.1f}x"
+        assert shown["NVDA"] == "—"
+        assert shown["AVGO"] == f"{price(store, 'AVGO') / 8.0:.1f}x"
 
 
 async def test_the_forward_pe_sorts_cheapest_first_and_those_without_last(demo):

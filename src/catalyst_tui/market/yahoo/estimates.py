@@ -24,6 +24,7 @@ from ..estimates import (
     revenue_value,
     surprise_value,
 )
+from ..fx import CURRENCY_RE, MINOR_UNITS
 from ..http.client import MarketClient
 from ..provider import EstimatesSource, body_shape, number
 from .earnings import next_date, quote_summary, summary_result
@@ -136,11 +137,19 @@ def _consensus(item: dict[str, Any]) -> Consensus | None:
         eps=eps,
         revenue=_range(_object(item.get("revenueEstimate")), revenue_value),
         trend=tuple(eps_value(raw(trend.get(key))) if said else None for key in _TREND_KEYS),
+        currency=_currency(estimate.get("earningsCurrency")),
         up_7d=count_value(raw(revisions.get("uplast7days"))),
         up_30d=count_value(raw(revisions.get("uplast30days"))),
         down_7d=count_value(raw(revisions.get("downlast7days"))),
         down_30d=count_value(raw(revisions.get("downlast30days"))),
     )
+
+
+def _currency(value: object) -> str | None:
+    """A currency's code as Yahoo writes it (CNY, or GBp for pence); None for anything else."""
+    if not isinstance(value, str):
+        return None
+    return value if CURRENCY_RE.fullmatch(value) or value in MINOR_UNITS else None
 
 
 def _surprise(item: dict[str, Any]) -> Surprise | None:
