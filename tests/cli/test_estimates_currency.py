@@ -89,3 +89,10 @@ def test_a_guard_reads_the_same_ratio(db: Path):
     assert rows["AAPL"]["status"] == "missed"  # 36x
     assert (rows["SPOT"]["status"], rows["SPOT"]["value"]) == ("pending", None)
     assert rows["SPOT"]["reason"] == estimates["SPOT"]["forward_pe_reason"]
+
+
+def test_the_guards_value_says_the_consensus_in_both_moneys(db: Path):
+    rows = {r["symbol"]: r for r in json.loads(catalyst(db, "check", "--json").stdout)}
+    table = catalyst(db, "check").stdout
+    assert rows["BABA"]["status"] == "missed"
+    assert "EPS 60.00 CNY = 8.40 USD" in table, table

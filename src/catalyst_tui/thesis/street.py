@@ -217,9 +217,10 @@ def forward_pe(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Obser
         return found
     assert year is not None and year.eps.average is not None
     note = _note(stored, year, year.eps)
-    if year.currency is not None and found.value != price / year.eps.average:
-        converted = in_quote_money(symbol, year.eps.average, year, money).value or 0.0
-        note += f"; EPS {year.eps.average:.2f} {year.currency} = {converted:.2f} {money.quoted}"
+    converted = in_quote_money(symbol, year.eps.average, year, money).value
+    if converted is not None and converted != year.eps.average:  # in another money: say so
+        quoted = money.quoted or money.base
+        note += f"; EPS {year.eps.average:.2f} {year.currency} = {converted:.2f} {quoted}"
     return Observation(found.value, note=note)
 
 
