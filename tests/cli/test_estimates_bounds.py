@@ -82,6 +82,8 @@ def test_no_consensus_of_none_or_one_analyst_nor_a_ratio_next_to_zero(db: Path):
     assert rows["OK"]["forward_pe_reason"] is None is rows["OK"]["eps_revision_30d_reason"]
     (zero,) = rows["ZERO"]["periods"]
     assert zero["eps"] == {"average": None, "low": None, "high": None, "analysts": 0}
+    (one,) = rows["ONE"]["periods"]  # one analyst's figure is no consensus: its count alone
+    assert one["eps"] == {"average": None, "low": None, "high": None, "analysts": 1}
     (negative,) = rows["NEG"]["periods"]
     assert negative["eps"]["average"] is None
     few = "the fiscal year's EPS consensus of {} is of {} analyst(s): too few"

@@ -83,6 +83,20 @@ def eps_estimate_next_fy(symbol: str, snap: MarketSnapshot, _pin: dt.date | None
     return _consensus(symbol, snap, "eps_estimate_next_fy", "+1y", "eps")
 
 
+def enough(said: Range) -> Range:
+    """`said` where it is a consensus; only its count where fewer than MIN_ANALYSTS made it."""
+    if said.analysts is not None and said.analysts < MIN_ANALYSTS:
+        return Range(analysts=said.analysts)
+    return said
+
+
+def shown(stored: StoredEstimates) -> StoredEstimates:
+    """`stored` as the screens and `catalyst estimates` show it: no figure of a period's EPS or
+    revenue estimate made by fewer than MIN_ANALYSTS (its count stays), as no metric reads one."""
+    periods = [p._replace(eps=enough(p.eps), revenue=enough(p.revenue)) for p in stored.periods]
+    return stored._replace(periods=tuple(periods))
+
+
 def year_consensus(symbol: str, year: Consensus | None) -> Observation:
     """This fiscal year's EPS consensus where it is one: said, by MIN_ANALYSTS or more analysts
     where their count is said (none, one, or a count Yahoo fills with 0.00, is no consensus)."""

@@ -102,8 +102,9 @@ def load_estimates(
         price = last.quote.price if last is not None and last.quote is not None else None
         pe = street.forward_pe(symbol, snap, None)
         moved = street.eps_revision_30d(symbol, snap, None)
+        found = stored.get(symbol)
         rows.append(StreetRow(
-            symbol, stored.get(symbol), price, pe.value, moved.value,
+            symbol, None if found is None else street.shown(found), price, pe.value, moved.value,
             street_quarters(releases.get(symbol, ()), stored.get(symbol)),
             _reason(pe), _reason(moved),
         ))  # fmt: skip
