@@ -74,6 +74,7 @@ def test_the_json_gives_every_figure_stored_and_the_release_against_the_street(d
     assert (alab["symbol"], alab["as_of"], alab["source"]) == ("ALAB", "2026-11-02", "yahoo")
     assert alab["forward_pe"] == pytest.approx(162.0 / 1.80)
     assert alab["eps_revision_30d"] == pytest.approx(1.80 / 1.71 - 1)
+    assert alab["forward_pe_reason"] is None is alab["eps_revision_30d_reason"]
     q, y = alab["periods"]
     assert q["eps"] == {"average": 0.58, "low": 0.55, "high": 0.62, "analysts": 12}
     assert q["revenue"] == {"average": 405e6, "low": 400e6, "high": 411e6, "analysts": 11}
@@ -90,7 +91,11 @@ def test_the_json_gives_every_figure_stored_and_the_release_against_the_street(d
     assert release["eps_vs_consensus"] == pytest.approx(0.61 / 0.58 - 1)
     assert release["consensus_as_of"] == "2026-11-02"
     assert qqq == {"symbol": "QQQ", "as_of": None, "source": None, "price": None,
-                   "forward_pe": None, "eps_revision_30d": None, "next_report": None,
+                   "forward_pe": None,
+                   "forward_pe_reason": "no quote yet for QQQ: run a refresh",
+                   "eps_revision_30d": None,
+                   "eps_revision_30d_reason": "no estimates of the Street for QQQ yet: they come "
+                   "with a refresh, once a day, from Yahoo", "next_report": None,
                    "periods": [], "surprises": [], "releases": []}  # fmt: skip
 
 

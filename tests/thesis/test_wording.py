@@ -189,6 +189,11 @@ MISSING_SENTENCES = [
      "no fiscal-year EPS consensus of ALAB 30 days ago"),
     (Missing(MissingCode.FORWARD_PE_UNDEFINED, "ALAB", value=-0.4),
      "forward P/E is undefined: the fiscal-year EPS consensus of ALAB is -0.40"),
+    (Missing(MissingCode.FORWARD_PE_UNDEFINED, "ALAB", value=1e-300),
+     "forward P/E is undefined: the fiscal-year EPS consensus of ALAB is 1e-300, too near zero"),
+    (Missing(MissingCode.STREET_CURRENCY, "BABA", currency="CNY", text="USD"),
+     "the fiscal-year EPS consensus of BABA is in CNY, its quote in USD: no FX rate stored to "
+     "convert it yet"),
     (Missing(MissingCode.NO_FROZEN_CONSENSUS, "ALAB", "revenue_vs_consensus", quarter=RELEASED),
      "no consensus of the Street was kept before the quarter ended 2026-09-30, from the release "
      "of 2026-11-03 of ALAB"),

@@ -124,10 +124,10 @@ def cmd_estimates(ctx: Context) -> int:
     from ..views.estimates import load_estimates
     from .output.estimates import estimates_json, print_estimates
 
-    _config, store = ctx.synced_store(create=False, write=False)
+    config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
         symbol = known_ticker("estimates", store, ctx.args.symbol)
         symbols = [symbol] if symbol else store.views.active_symbols()
-        rows = load_estimates(store, symbols, utc_now())
+        rows = load_estimates(store, symbols, utc_now(), config.settings.currency)
     ctx.report(lambda: estimates_json(rows), lambda: print_estimates(rows))
     return EXIT_OK

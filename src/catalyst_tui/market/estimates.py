@@ -50,6 +50,7 @@ class Consensus(NamedTuple):
     up_30d: int | None = None
     down_7d: int | None = None
     down_30d: int | None = None
+    currency: str | None = None  # the EPS figures' money (Yahoo's earningsCurrency), if said
 
 
 class Surprise(NamedTuple):

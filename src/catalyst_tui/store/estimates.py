@@ -40,7 +40,7 @@ NEXT_REPORT = "next"
 _COLUMNS = (
     "period, source, period_end, eps_avg, eps_low, eps_high, eps_analysts, revenue_avg,"
     " revenue_low, revenue_high, revenue_analysts, eps_now, eps_7d, eps_30d, eps_60d, eps_90d,"
-    " up_7d, up_30d, down_7d, down_30d"
+    " up_7d, up_30d, down_7d, down_30d, eps_currency"
 )
 
 
@@ -142,18 +142,33 @@ class EstimatesStore:
         """Each active ticker's EPS consensus for the current fiscal year ("0y") as its last day
         of estimates gave it (none where that day has no such row): what the watchlist's
         forward P/E and revision arrow read, and only that (the average and the count of
-        analysts, the EPS trend now and 30 days ago; the rest of the record left unsaid). One
+        analysts, the EPS trend now and 30 days ago, its money; the rest left unsaid). One
         query of two seeks a ticker; CROSS JOIN keeps the tickers first, where SQLite would
         otherwise scan every stored day of every symbol."""
         return {
             symbol: Consensus(
-                "0y", eps=Range(eps, analysts=analysts), trend=(now, None, then, None, None)
-            )  # fmt: skip
-            for symbol, eps, analysts, now, then in self._conn.execute(
-                "SELECT t.symbol, e.eps_avg, e.eps_analysts, e.eps_now, e.eps_30d FROM tickers t"
+                "0y",
+                eps=Range(eps, analysts=analysts),
+                trend=(now, None, then, None, None),
+                currency=currency,
+            )
+            for symbol, eps, analysts, now, then, currency in self._conn.execute(
+                "SELECT t.symbol, e.eps_avg, e.eps_analysts, e.eps_now, e.eps_30d, e.eps_currency"
+                " FROM tickers t"
                 " CROSS JOIN estimates e ON e.symbol = t.symbol AND e.period = '0y'"
                 " AND e.day = (SELECT MAX(d.day) FROM estimates d WHERE d.symbol = t.symbol)"
                 " WHERE t.archived = 0"
+            )
+        }
+
+    def currencies(self) -> set[str]:
+        """The money of the EPS consensus of active tickers, where the provider said it: the
+        FX job fetches their rates, as it does the quotes' (jobs/fx.py)."""
+        return {
+            currency
+            for (currency,) in self._conn.execute(
+                "SELECT DISTINCT e.eps_currency FROM tickers t CROSS JOIN estimates e"
+                " ON e.symbol = t.symbol WHERE t.archived = 0 AND e.eps_currency IS NOT NULL"
             )
         }
 
@@ -176,7 +191,7 @@ def _save(conn: sqlite3.Connection, symbol: str, found: Estimates, today: dt.dat
         periods.append(found.next_report._replace(period=NEXT_REPORT))
     conn.execute("DELETE FROM estimates WHERE symbol = ? AND day = ?", [symbol, today.isoformat()])
     conn.executemany(
-        f"INSERT INTO estimates (symbol, day, {_COLUMNS}) VALUES ({', '.join('?' * 22)})",
+        f"INSERT INTO estimates (symbol, day, {_COLUMNS}) VALUES ({', '.join('?' * 23)})",
         [(symbol, today.isoformat(), *_columns(p, found.source)) for p in periods],
     )
     conn.executemany(
@@ -218,7 +233,7 @@ def _order(p: Consensus) -> int:
 
 def _columns(p: Consensus, source: str) -> tuple[Any, ...]:
     return (p.period, source, day_text(p.end), *p.eps, *p.revenue, *p.trend,
-            p.up_7d, p.up_30d, p.down_7d, p.down_30d)  # fmt: skip
+            p.up_7d, p.up_30d, p.down_7d, p.down_30d, p.currency)  # fmt: skip
 
 
 def _consensus(row: tuple[Any, ...]) -> Consensus:
@@ -230,5 +245,5 @@ def _consensus(row: tuple[Any, ...]) -> Consensus:
         Range(*values[0:4]),
         Range(*values[4:8]),
         tuple(values[8:13]),
-        *values[13:17],
+        *values[13:18],
     )

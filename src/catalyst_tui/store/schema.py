@@ -32,6 +32,7 @@ from .migrations.later import (
     V11,
     V11_REASON_PARTS,
     V12,
+    V_ESTIMATE_CURRENCY,
     V_ESTIMATES,
     V_RELEASE_LAYOUTS,
     V_RETURNS,
@@ -181,6 +182,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         "the Street's estimates by day and period; surprises; the frozen consensus", V_ESTIMATES
     ),  # fmt: skip
+    Migration("the money of the Street's EPS consensus", V_ESTIMATE_CURRENCY),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

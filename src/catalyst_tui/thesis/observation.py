@@ -69,6 +69,7 @@ class MissingCode(StrEnum):
     FEW_ANALYSTS = "few_analysts"  # symbol, metric, value: fewer analysts than MIN_ANALYSTS
     NO_REVISION_TREND = "no_revision_trend"  # symbol: no fiscal-year consensus 30 days ago
     FORWARD_PE_UNDEFINED = "forward_pe_undefined"  # symbol, value: the FY EPS consensus
+    STREET_CURRENCY = "street_currency"  # symbol, currency (the consensus's), text (the quote's)
     NO_FROZEN_CONSENSUS = "no_frozen_consensus"  # symbol, metric, quarter: none kept before it
 
 

@@ -181,8 +181,12 @@ def missing_text(missing: Missing | None) -> str:
             return f"the {figure} consensus of {symbol} is of {count:.0f} analyst(s): too few"
         case MissingCode.FORWARD_PE_UNDEFINED:
             eps = 0.0 if missing.value is None else missing.value
+            said = f"{eps:.2f}" if eps <= 0 or eps >= 0.005 else f"{eps:.3g}, too near zero"
+            return f"forward P/E is undefined: the fiscal-year EPS consensus of {symbol} is {said}"
+        case MissingCode.STREET_CURRENCY:
             return (
-                f"forward P/E is undefined: the fiscal-year EPS consensus of {symbol} is {eps:.2f}"
+                f"the fiscal-year EPS consensus of {symbol} is in {missing.currency}, its quote "
+                f"in {missing.text}: no FX rate stored to convert it yet"
             )
         case MissingCode.NO_FROZEN_CONSENSUS:
             return f"no consensus of the Street was kept before the {quarter} of {symbol}"

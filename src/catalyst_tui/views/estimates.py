@@ -13,8 +13,10 @@ from typing import NamedTuple
 from ..market.estimates import PERIOD_TITLES, Consensus, Frozen, Range, StoredEstimates
 from ..store import Store
 from ..thesis import street
+from ..thesis.observation import Observation
 from ..thesis.results import Release
 from ..thesis.snapshot import MarketSnapshot
+from ..thesis.wording import missing_text
 
 # The provider's records the screens read pass through here: the TUI never imports market/.
 __all__ = ["PERIOD_TITLES", "Consensus", "Range", "StreetQuarter", "StreetRow", "load_estimates",
@@ -45,6 +47,8 @@ class StreetRow(NamedTuple):
     forward_pe: float | None
     revision_30d: float | None
     quarters: tuple[StreetQuarter, ...]  # newest first
+    forward_pe_reason: str | None = None  # why the forward P/E is none (thesis/wording.py)
+    revision_reason: str | None = None  # why the 30-day revision is none
 
 
 def versus(actual: float | None, street_figure: float | None) -> float | None:
@@ -78,19 +82,30 @@ def street_quarters(releases: Sequence[Release], stored: StoredEstimates | None
     return tuple(sorted(rows, key=lambda q: (q.period_end, q.filed), reverse=True))
 
 
-def load_estimates(store: Store, symbols: Sequence[str], now: dt.datetime) -> list[StreetRow]:
-    """The rows of `symbols`, in their order."""
+def _reason(found: Observation) -> str | None:
+    return None if found.missing is None else missing_text(found.missing)
+
+
+def load_estimates(
+    store: Store, symbols: Sequence[str], now: dt.datetime, base: str = "USD"
+) -> list[StreetRow]:
+    """The rows of `symbols`, in their order; a consensus in another money than the quote's
+    converted at the stored rates into `base` (the config's currency)."""
     stored = store.estimates.of_symbols(symbols)
     releases = store.results.of_symbols(list(symbols))
-    snap = MarketSnapshot(now=now, quotes=store.market.last_quotes(symbols), street_of=stored.get)
+    rates = {c: r.rate for c, r in store.fx.latest(base).items()}
+    snap = MarketSnapshot(now=now, quotes=store.market.last_quotes(symbols), base=base,
+                          rates=rates, street_of=stored.get)  # fmt: skip
     rows = []
     for symbol in symbols:
         last = snap.quotes.get(symbol)
         price = last.quote.price if last is not None and last.quote is not None else None
+        pe = street.forward_pe(symbol, snap, None)
+        moved = street.eps_revision_30d(symbol, snap, None)
+        found = stored.get(symbol)
         rows.append(StreetRow(
-            symbol, stored.get(symbol), price,
-            street.forward_pe(symbol, snap, None).value,
-            street.eps_revision_30d(symbol, snap, None).value,
+            symbol, None if found is None else street.shown(found), price, pe.value, moved.value,
             street_quarters(releases.get(symbol, ()), stored.get(symbol)),
+            _reason(pe), _reason(moved),
         ))  # fmt: skip
     return rows

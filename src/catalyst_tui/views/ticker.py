@@ -126,7 +126,7 @@ def load_ticker(
             lot_money(a, held[i] if i < len(held) else a.shares, price, unit, rate)
             for i, a in enumerate(on_today)
         ),
-        street=load_estimates(store, [symbol], now)[0],
+        street=load_estimates(store, [symbol], now, watchlist.currency)[0],
     )
 
 

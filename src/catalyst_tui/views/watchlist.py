@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..market.estimates import Consensus
 from ..store import Store
 from ..store.records import DueCheckpoint, Health, WatchRecord
-from ..thesis.street import price_over_eps, revision
+from ..thesis.street import Money, price_over_eps, revision
 from ..thesis.wording import reason_text
 from .money import PositionMoney, position_money
 from .results import ReleaseMark, recent_marks
@@ -230,16 +230,20 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
         rows = [r._replace(release=marks.get(r.symbol)) for r in rows]
     years = store.estimates.fiscal_year_eps()
     if years:
-        rows = [_with_street(r, years.get(r.symbol)) for r in rows]
+        rows = [_with_street(r, years.get(r.symbol), currency, rates) for r in rows]
     groups = list(dict.fromkeys(r.group for r in rows))
     return Watchlist(rows, store.views.health(), groups, currency)
 
 
-def _with_street(row: WatchRow, year: Consensus | None) -> WatchRow:
-    """The row with its forward P/E and revision, as thesis/street.py's metrics compute them."""
+def _with_street(
+    row: WatchRow, year: Consensus | None, base: str, rates: dict[str, float]
+) -> WatchRow:
+    """The row with its forward P/E (the consensus in the quote's money at the stored `rates`
+    into `base`) and revision, as thesis/street.py's metrics compute them."""
     if year is None:
         return row
-    return row._replace(forward_pe=price_over_eps(row.price, year), revision=revision(year))
+    money = Money(row.currency, base, rates)
+    return row._replace(forward_pe=price_over_eps(row.price, year, money), revision=revision(year))
 
 
 def _watch_row(

@@ -119,7 +119,7 @@ def test_a_value_is_raw_bare_or_wrapped_never_fmt() -> None:
 def test_values_out_of_bounds_or_malformed_are_no_value_and_spoil_nothing_else() -> None:
     row = trend_row("0y", END_Q, (7.3, 7.0, 7.8, 40), (410e9, 400e9, 420e9, 38))
     row["earningsEstimate"]["low"] = val(1e300)  # no EPS is that
-    row["earningsEstimate"]["numberOfAnalysts"] = val(2.5)  # no count
+    row["earningsEstimate"]["numberOfAnalysts"] = val(2.5)  # no count: no estimate of it
     row["revenueEstimate"]["avg"] = {"raw": "410B", "fmt": "410B"}  # text, not a number
     row["revenueEstimate"]["low"] = val(-4e9)  # no revenue is below zero
     row["epsRevisions"] = ["not", "an", "object"]
@@ -129,7 +129,7 @@ def test_values_out_of_bounds_or_malformed_are_no_value_and_spoil_nothing_else()
     found = parse_estimates(answer, "AAPL", DAY)
     assert found is not None
     y = found.period("0y")
-    assert y is not None and y.eps == Range(7.3, None, 7.8, None)
+    assert y is not None and y.eps == Range() and y.trend == (None,) * 5
     assert y.revenue == Range(None, None, 420e9, 38) and y.up_30d is None
     assert found.history == (Surprise(END_Q, 1.0, None, None),)
     assert found.next_report == Consensus("0q", eps=Range(), revenue=Range(5e9))
@@ -190,3 +190,16 @@ async def test_a_429_for_quote_summary_is_a_refusal(
     with pytest.raises(FetchError) as raised:
         await yahoo.estimates(client, "ALAB", market_server.now().date())
     assert raised.value.kind == "rate_limited"
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [("CNY", "CNY"), ("EUR", "EUR"), ("GBp", "GBp"), ("\x1b]0;x\x07", None), ("yuan", None),
+     (7, None), ({"raw": "CNY"}, None), ("CNY" * 40, None)],
+)  # fmt: skip
+def test_the_consensus_says_its_money_or_nothing(said: object, read: str | None) -> None:
+    row = trend_row("0y", END_Q, (60.0, 55.0, 66.0, 30), (1e11, 9e10, 1.1e11, 25))
+    row["earningsEstimate"]["earningsCurrency"] = said
+    found = parse_estimates(_answer([row], []), "BABA", DAY)
+    assert found is not None and found.periods[0].currency == read
+    assert found.periods[0].eps.average == 60.0

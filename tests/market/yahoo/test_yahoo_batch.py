@@ -160,3 +160,20 @@ def test_the_fields_a_batch_asks_for_are_all_it_reads(name, when):
     assert quotes == quotes_from_batch(json.dumps(full), symbols, when)
     earnings = earnings_from_batch(json.dumps(trimmed), symbols, when.date())
     assert earnings == earnings_from_batch(json.dumps(full), symbols, when.date())
+
+
+async def test_a_kept_crumb_refused_with_none_to_be_had_means_one_chart_per_symbol(
+    market_server: MarketServer, client: MarketClient
+):
+    """The kept crumb (another process's) is refused with 401 and getcrumb answers Too Many
+    Requests: the batch is over, and each symbol is quoted by its chart, not left stale."""
+    kept = YahooSession("A3=d=AQABBLoopbackTestCookie", "refusedCrumb1", datetime.now(UTC))
+    market_server.getcrumb_body = "Too Many Requests"
+    crumb = YahooCrumb(market_server.url, market_server.cookie_url, load=lambda: kept)
+    yahoo = YahooProvider(market_server.url, crumb=crumb)
+    assert await yahoo.uses_batches(client)  # the kept one looks good until it is used
+    quotes = await yahoo.fetch_quotes(client, ["ALAB", "NVDA"])
+    assert all(not isinstance(q, Exception) for q in quotes.values()), quotes
+    assert [r.status for r in market_server.requests_for(endpoint="quote")] == [401]
+    assert len(market_server.requests_for(endpoint="chart")) == 2
+    assert "no crumb" in yahoo.fallback and "Too Many Requests" in yahoo.fallback

@@ -11,6 +11,7 @@ import datetime as dt
 from textual.widgets import DataTable
 
 from catalyst_tui.market.estimates import Consensus, Estimates, Range
+from catalyst_tui.market.models import FxRate
 from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS
 
 from ...support.demo_data import DEMO_NOW
@@ -64,10 +65,46 @@ async def test_forward_pe_is_the_price_over_the_years_consensus_with_the_latest_
         assert shown["AVGO"] == f"{price(store, 'AVGO') / 8.00:.1f}x ="
         assert shown["ANET"] == f"{price(store, 'ANET') / 3.00:.1f}x"
         assert shown["COHR"] == "—"  # a month-old fiscal year is not today's
-        assert shown["LITE"] == "— ▲"  # one analyst: no consensus, though it moved up
+        assert shown["LITE"] == "—"  # one analyst: no consensus, nor a revision, though it moved
         assert shown["MRVL"] == "— ▼"  # a loss has no P/E
         # the demo's own: the replay market's consensus, stored by the demo's refresh
         assert shown["CRDO"].endswith("x ▲")
+
+
+async def test_no_consensus_of_none_or_one_analyst_and_none_next_to_zero_shows_a_figure(demo):
+    """Yahoo's 0.00 of no analyst, one analyst's figure and revision, and a consensus of 1e-300
+    or 5e-324 (a P/E of 300 digits, or inf): each cell is —, with no arrow, never `inf`."""
+    config, store = demo
+    store_day(store, "ALAB", DEMO_NOW, Consensus("0y", FY_END, Range(None, analysts=0),
+                                                 trend=(0.0, None, 0.0, None, None)))  # fmt: skip
+    store_day(store, "LITE", DEMO_NOW, year(3.00, 1, 3.00, 2.90))
+    store_day(store, "NVDA", DEMO_NOW, year(1e-300, 30, None, None))
+    store_day(store, "AVGO", DEMO_NOW, year(5e-324, 25, None, None))
+    store_day(store, "ANET", DEMO_NOW, year(3.00, 20, 3.00, 1e-300))  # revised from next to 0
+    app = make_app(config, store)
+    async with app.run_test(size=(160, 36)) as pilot:
+        await pilot.pause()
+        shown = column(app)
+        assert [shown[s] for s in ("ALAB", "LITE", "NVDA", "AVGO")] == ["—"] * 4
+        assert shown["ANET"] == f"{price(store, 'ANET') / 3.00:.1f}x"  # no arrow of 3e300 %
+        assert not any("inf" in line for line in lines_on_screen(app, "#tickers"))
+
+
+async def test_a_consensus_in_another_money_is_converted_at_the_stored_rate_or_is_none(demo):
+    """ALAB's consensus in CNY with a CNY rate stored: the price over it in dollars; NVDA's in
+    EUR with no EUR rate stored: —, never the price over euros taken for dollars."""
+    config, store = demo
+    store.fx.save([FxRate("CNY", "USD", DEMO_NOW.date(), 0.14, "test")], DEMO_NOW)
+    store_day(store, "ALAB", DEMO_NOW, year(20.0, 12, None, None)._replace(currency="CNY"))
+    store_day(store, "NVDA", DEMO_NOW, year(4.0, 30, None, None)._replace(currency="EUR"))
+    store_day(store, "AVGO", DEMO_NOW, year(8.0, 25, None, None)._replace(currency="USD"))
+    app = make_app(config, store)
+    async with app.run_test(size=(160, 36)) as pilot:
+        await pilot.pause()
+        shown = column(app)
+        assert shown["ALAB"] == f"{price(store, 'ALAB') / (20.0 * 0.14):.1f}x"
+        assert shown["NVDA"] == "—"
+        assert shown["AVGO"] == f"{price(store, 'AVGO') / 8.0:.1f}x"
 
 
 async def test_the_forward_pe_sorts_cheapest_first_and_those_without_last(demo):

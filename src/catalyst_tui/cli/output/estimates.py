@@ -58,8 +58,9 @@ def _quarter(q: StreetQuarter) -> dict[str, Any]:
 
 def estimates_json(rows: list[StreetRow]) -> list[dict[str, Any]]:
     """One object per ticker: symbol, as_of (the day the estimates were read, null: none),
-    source, price, forward_pe, eps_revision_30d (a fraction), next_report, periods, surprises
-    and releases (each against the consensus frozen before it)."""
+        source, price, forward_pe, eps_revision_30d (a fraction), each with the reason it is null
+    (null when it is not), next_report, periods, surprises
+        and releases (each against the consensus frozen before it)."""
     out = []
     for row in rows:
         stored = row.estimates
@@ -69,7 +70,9 @@ def estimates_json(rows: list[StreetRow]) -> list[dict[str, Any]]:
             "source": stored.source if stored else None,
             "price": sensible(row.price),
             "forward_pe": sensible(row.forward_pe),
+            "forward_pe_reason": printable(row.forward_pe_reason or "") or None,
             "eps_revision_30d": sensible(row.revision_30d),
+            "eps_revision_30d_reason": printable(row.revision_reason or "") or None,
             "next_report": _period(stored.next_report) if stored and stored.next_report else None,
             "periods": [_period(p) for p in stored.periods] if stored else [],
             "surprises": [
@@ -109,6 +112,8 @@ def _print_one(console: Console, row: StreetRow, stored: StoredEstimates) -> Non
     pe = DASH if row.forward_pe is None else f"{row.forward_pe:.1f}"
     head = f"{row.symbol}: forward P/E {pe}, FY EPS revised {pct(row.revision_30d)} in 30 days"
     console.print(Text(printable(f"{head} (as of {stored.day.isoformat()}, {stored.source})")))
+    for reason in dict.fromkeys(r for r in (row.forward_pe_reason, row.revision_reason) if r):
+        console.print(Text(printable(f"  — {reason}")))
     names = ("Period", "End", "EPS", "EPS range", "Analysts", "Revenue", "Revenue range",
              "90d ago", "30d ago", "Up/down 30d")  # fmt: skip
     table = []

@@ -24,6 +24,7 @@ from ..estimates import (
     revenue_value,
     surprise_value,
 )
+from ..fx import CURRENCY_RE, MINOR_UNITS
 from ..http.client import MarketClient
 from ..provider import EstimatesSource, body_shape, number
 from .earnings import next_date, quote_summary, summary_result
@@ -103,11 +104,20 @@ def _next_report(calendar: dict[str, Any]) -> Consensus | None:
 
 
 def _range(estimate: dict[str, Any], value: Any) -> Range:
+    """An estimate; none where its count of analysts is bad data (negative, fractional, past
+    MAX_COUNT), and only the count where it is 0 (Yahoo fills the figures of no analyst with
+    0.00: no consensus, not a consensus of zero)."""
+    count = raw(estimate.get("numberOfAnalysts"))
+    analysts = count_value(count)
+    if count is not None and analysts is None:
+        return Range()
+    if analysts == 0:
+        return Range(analysts=0)
     return Range(
         value(raw(estimate.get("avg"))),
         value(raw(estimate.get("low"))),
         value(raw(estimate.get("high"))),
-        count_value(raw(estimate.get("numberOfAnalysts"))),
+        analysts,
     )
 
 
@@ -117,17 +127,29 @@ def _consensus(item: dict[str, Any]) -> Consensus | None:
         return None
     trend = _object(item.get("epsTrend"))
     revisions = {str(k).lower(): v for k, v in _object(item.get("epsRevisions")).items()}
+    estimate = _object(item.get("earningsEstimate"))
+    eps = _range(estimate, eps_value)
+    # The trend of an estimate of no analyst, or of a bad count, is Yahoo's fill too.
+    said = eps.average is not None or raw(estimate.get("numberOfAnalysts")) is None
     return Consensus(
         period,
         end=_day(item.get("endDate")),
-        eps=_range(_object(item.get("earningsEstimate")), eps_value),
+        eps=eps,
         revenue=_range(_object(item.get("revenueEstimate")), revenue_value),
-        trend=tuple(eps_value(raw(trend.get(key))) for key in _TREND_KEYS),
+        trend=tuple(eps_value(raw(trend.get(key))) if said else None for key in _TREND_KEYS),
+        currency=_currency(estimate.get("earningsCurrency")),
         up_7d=count_value(raw(revisions.get("uplast7days"))),
         up_30d=count_value(raw(revisions.get("uplast30days"))),
         down_7d=count_value(raw(revisions.get("downlast7days"))),
         down_30d=count_value(raw(revisions.get("downlast30days"))),
     )
+
+
+def _currency(value: object) -> str | None:
+    """A currency's code as Yahoo writes it (CNY, or GBp for pence); None for anything else."""
+    if not isinstance(value, str):
+        return None
+    return value if CURRENCY_RE.fullmatch(value) or value in MINOR_UNITS else None
 
 
 def _surprise(item: dict[str, Any]) -> Surprise | None:

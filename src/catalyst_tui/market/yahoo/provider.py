@@ -95,6 +95,16 @@ class YahooProvider(QuoteProvider):
         results: dict[str, QuoteResult] = {}
         for answer in await asyncio.gather(*(self._batch(client, chunk) for chunk in chunks)):
             results.update(answer)
+        # The kept crumb refused and no new one to be had (getcrumb answering Too Many
+        # Requests): the batches are over for this pass, the charts need none.
+        refused = {
+            s: r for s, r in results.items() if isinstance(r, FetchError) and r.kind == "auth"
+        }
+        if refused:
+            self.fallback = (
+                f"no crumb ({next(iter(refused.values())).message}): one chart per symbol"
+            )
+            results.update(await super().fetch_quotes(client, list(refused)))
         return results
 
     async def _batch(

@@ -212,3 +212,7 @@ V_ESTIMATES = ";\n".join(
         ) WITHOUT ROWID""",
     ]
 )
+
+# The money each period's EPS consensus is in (Yahoo's `earningsCurrency`: CNY for BABA's US
+# listing), where the provider said it: the forward P/E converts it into the quote's money.
+V_ESTIMATE_CURRENCY = "ALTER TABLE estimates ADD COLUMN eps_currency TEXT"
