@@ -35,7 +35,8 @@ PRICE_COLUMNS = ("symbol", "date", "open", "high", "low", "close", "volume", "so
 CHECKPOINT_COLUMNS = ("symbol", "id", "title", "kind", "status", "value", "threshold",
                       "condition", "due", "days_left", "flagged", "manual", "reason")  # fmt: skip
 EVENT_COLUMNS = ("ts", "symbol", "checkpoint_id", "title", "from_status", "to_status", "value",
-                 "threshold", "reason", "manual", "flagged", "acked_at")  # fmt: skip
+                 "threshold", "condition", "reason", "manual", "flagged",
+                 "acked_at")  # fmt: skip
 # Lots and sales, in file order per symbol: `price` is a lot's cost or a sale's price per share,
 # in the listing's unit; `fx` a lot's rate paid.
 POSITION_COLUMNS = ("symbol", "kind", "date", "shares", "price", "fees", "fx", "note")
@@ -113,7 +114,8 @@ def _event(e: EventRecord, today: dt.date) -> dict[str, Any]:
         "from_status": e.from_status,
         "to_status": e.to_status,
         "value": e.value,
-        "threshold": e.condition.text if e.condition else "",
+        "threshold": e.condition.threshold if e.condition else None,  # as the checkpoints'
+        "condition": e.condition.text if e.condition else "",
         "reason": reason_text(e.reason, e.condition, today),
         "manual": e.manual,
         "flagged": e.flagged and not e.archived,  # unacknowledged, as `check` and the TUI say
