@@ -14,8 +14,8 @@ import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from ..market.currency import unit_rate
 from ..market.estimates import Consensus, Frozen, Range, StoredEstimates
-from ..market.fx import unit_rate
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 from .results import SAME_PERIOD_DAYS, Release
 from .snapshot import MarketSnapshot, price_of
@@ -116,7 +116,7 @@ def year_eps(year: Consensus | None) -> float | None:
 
 
 class Money(NamedTuple):
-    """The money a price is quoted in (None: the base's, as market.fx.unit_rate takes it) and
+    """The money a price is quoted in (None: the base's, as market.currency.unit_rate takes it) and
     the stored rates into the base currency that convert a consensus in another into it."""
 
     quoted: str | None = None

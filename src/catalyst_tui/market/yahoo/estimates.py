@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+from ..currency import CURRENCY_RE, MINOR_UNITS
 from ..estimates import (
     PERIODS,
     Consensus,
@@ -24,7 +25,6 @@ from ..estimates import (
     revenue_value,
     surprise_value,
 )
-from ..fx import CURRENCY_RE, MINOR_UNITS
 from ..http.client import MarketClient
 from ..provider import EstimatesSource, body_shape, number
 from .earnings import next_date, quote_summary, summary_result
