@@ -17,7 +17,7 @@ __all__ = ["FeedReader"]
 
 
 class FeedReader(FeedSource):
-    """Any RSS 2.0 or Atom feed, and the pages its items link to, keyless."""
+    """Any RSS 2.0, RSS 1.0 or Atom feed, and the pages its items link to, keyless."""
 
     name = "feeds"
     base_url = ""  # the feeds are the tickers'
@@ -25,7 +25,8 @@ class FeedReader(FeedSource):
     async def items(self, client: MarketClient, url: str, symbol: str) -> list[Headline]:
         response = await client.get(self.name, url, symbol=symbol)
         raise_for_status(response, self.name, symbol)
-        return parse_feed(response.content)
+        # Relative links are resolved against where the feed was read (after any redirect).
+        return parse_feed(response.content, str(response.url) or url)
 
     async def page(self, client: MarketClient, url: str, symbol: str) -> bytes:
         response = await client.get(self.name, url, symbol=symbol)
