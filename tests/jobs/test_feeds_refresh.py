@@ -144,6 +144,52 @@ async def test_on_the_release_evening_the_feeds_are_read_every_fifteen_minutes(t
         assert len(feeds.requests("/alab/rss")) - asked == 3  # awaited: every 15 minutes
 
 
+ATOM_RELATIVE = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>tag:ir.example.com,2026:news</id><title>Press releases</title>
+  <updated>2026-11-18T21:05:00Z</updated>
+  <entry><id>tag:ir.example.com,2026:news/7</id><title>Astera Labs ships Scorpio X</title>
+    <link rel="alternate" href="releases/7.html"/>
+    <published>2026-11-18T21:05:00Z</published><summary>Shipping now.</summary></entry>
+</feed>"""
+RSS_UNLINKED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>News</title><link>https://ir.example.com/</link>
+  <description>News</description>
+  <item><guid isPermaLink="false">alab-2026-11-18</guid><title>Astera Labs to present</title>
+    <description>At the UBS conference.</description>
+    <pubDate>Wed, 18 Nov 2026 21:05:00 GMT</pubDate></item>
+</channel></rss>"""
+
+
+async def test_relative_links_are_read_on_the_feeds_address_and_an_unlinked_item_has_no_link(
+    tmp_path, servers
+):
+    """An Atom entry's relative link (RFC 4287: resolved against the feed's address) has its
+    page read and kept as the passage's link; an RSS item without a link is stored with none
+    (not the feed's address, which is no page of its) and no page is asked for it. Each feed
+    request, the feed's host being where SEC's archives are here, carries SEC's contact."""
+    market, sec, feeds = servers
+    feeds.bodies["/ir/press/atom.xml"] = ("application/atom+xml", ATOM_RELATIVE.encode())
+    feeds.bodies["/ir/press/releases/7.html"] = (
+        "text/html", b"<html><p>Scorpio is now our largest product line.</p></html>",
+    )  # fmt: skip
+    feeds.bodies["/alab/unlinked.xml"] = ("application/rss+xml", RSS_UNLINKED.encode())
+    urls = [f"{feeds.url}/ir/press/atom.xml", f"{feeds.url}/alab/unlinked.xml"]
+    config = parse_config(config_text(market, sec, urls))
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, NOW - dt.timedelta(days=30))
+        notes = await refresh(config, store, NOW)
+        assert not [n for n in notes if n.startswith("feed")], notes
+        documents = {d.title: d for d in store.evidence.documents("ALAB")}
+        [passage] = store.evidence.passages("ALAB")
+    assert passage.passage == "Scorpio is now our largest product line."
+    assert passage.document.url == f"{feeds.url}/ir/press/releases/7.html"
+    assert documents["Astera Labs to present"].url == ""
+    assert feeds.requests() == ["/ir/press/atom.xml", "/ir/press/releases/7.html",
+                                "/alab/unlinked.xml"]  # fmt: skip
+    assert {feeds.agents[path] for path in feeds.requests()} == {UA}
+
+
 # Two processes refresh one database at the same moment, once `go` exists.
 TWO = """
 import asyncio, datetime as dt, sys, time

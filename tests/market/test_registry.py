@@ -72,6 +72,25 @@ def test_the_tickers_feeds_are_read_by_the_feed_source_the_registry_builds():
     assert BY_NAME["feeds"].serves == {FetchKind.FEEDS}
 
 
+def test_a_feed_on_secs_hosts_carries_secs_contact_and_no_other_does():
+    """EDGAR's company feed answers 403 to a request without the declared contact: a ticker's
+    feed on sec.gov (or on the archives' host) is asked with providers.sec.user_agent."""
+    from catalyst_tui.market.feed_reader import FeedReader
+
+    edgar = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0001736297&output=atom"
+    unkeyed = build_sources(tables(), BuildContext()).feeds
+    assert isinstance(unkeyed, FeedReader) and unkeyed.headers(edgar) is None
+    config = parse_config(
+        f'[providers.sec]\nuser_agent = "{CONTACT}"\narchives_url = "https://archive.example/"\n'
+    )
+    feeds = build_sources(config.providers, BuildContext()).feeds
+    assert isinstance(feeds, FeedReader)
+    assert feeds.headers(edgar) == {"User-Agent": CONTACT}
+    assert feeds.headers("https://archive.example/feed.xml") == {"User-Agent": CONTACT}
+    assert feeds.headers("https://ir.asteralabs.com/rss/news-releases.xml") is None
+    assert feeds.headers("https://notsec.gov.example.com/rss") is None
+
+
 def test_the_clients_limits_come_from_the_specs():
     assert RATE_LIMITS == {"finnhub": 1.0, "sec": 10.0, "nasdaq": 2.0, "feeds": 4.0}
     client = MarketClient(trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS)

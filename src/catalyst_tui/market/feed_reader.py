@@ -4,7 +4,9 @@ source (its spec is market/feeds.py). The parsing is reading/feeds.py's.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from ..reading.feeds import Headline, parse_feed
 from .http.errors import raise_for_status
@@ -22,13 +24,26 @@ class FeedReader(FeedSource):
     name = "feeds"
     base_url = ""  # the feeds are the tickers'
 
+    def __init__(self, contacts: Mapping[str, str] | None = None) -> None:
+        # A domain's declared User-Agent (SEC EDGAR's contact, from providers.sec.user_agent):
+        # EDGAR's company feed answers 403 to a request without it.
+        self.contacts = dict(contacts or {})
+
+    def headers(self, url: str) -> dict[str, str] | None:
+        """The headers a request to `url` carries: its domain's declared contact, if any."""
+        host = (urlsplit(url).hostname or "").lower()
+        for domain, agent in self.contacts.items():
+            if host == domain or host.endswith(f".{domain}"):
+                return {"User-Agent": agent}
+        return None
+
     async def items(self, client: MarketClient, url: str, symbol: str) -> list[Headline]:
-        response = await client.get(self.name, url, symbol=symbol)
+        response = await client.get(self.name, url, symbol=symbol, headers=self.headers(url))
         raise_for_status(response, self.name, symbol)
         # Relative links are resolved against where the feed was read (after any redirect).
         return parse_feed(response.content, str(response.url) or url)
 
     async def page(self, client: MarketClient, url: str, symbol: str) -> bytes:
-        response = await client.get(self.name, url, symbol=symbol)
+        response = await client.get(self.name, url, symbol=symbol, headers=self.headers(url))
         raise_for_status(response, self.name, symbol)
         return response.content
