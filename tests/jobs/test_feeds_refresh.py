@@ -18,6 +18,7 @@ import pytest
 
 from catalyst_tui.config import Config, load_config, parse_config
 from catalyst_tui.jobs.refresh import refresh_in_process
+from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import EarningsDate, FetchKind
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
@@ -190,6 +191,34 @@ async def test_relative_links_are_read_on_the_feeds_address_and_an_unlinked_item
     assert {feeds.agents[path] for path in feeds.requests()} == {UA}
 
 
+async def test_the_tuis_refresh_reads_a_tickers_own_feeds_as_catalyst_refresh_does(
+    tmp_path, servers, monkeypatch
+):
+    """The TUI's scheduler refreshes in its kept worker child (jobs/refresh_worker.py), which
+    is sent a slim config: the ticker's `feeds` go with it, so its items are read and matched
+    there as `catalyst refresh` reads them in its own process."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    market, sec, feeds = servers
+    feeds.add_item("/alab/rss", "Astera Labs Reports Third Quarter Results", "Revenue up.",
+                   NOW - dt.timedelta(days=2), page=RELEASE)  # fmt: skip
+    config = parse_config(config_text(market, sec, [f"{feeds.url}/alab/rss"]))
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, NOW - dt.timedelta(days=30))
+        scheduler = ThesisScheduler(config, store, [], role="tui", clock=lambda: NOW,
+                                    refresh_in_child=True)  # fmt: skip
+        try:
+            result = await scheduler.refresh_cycle()
+        finally:
+            await scheduler.stop()
+        assert result.refresh is not None
+        [passage] = store.evidence.passages("ALAB")
+        assert passage.passage == (
+            "Scorpio became our largest product line in the quarter, ahead of Aries."
+        )
+        assert passage.document.source == "feeds"
+    assert feeds.requests("/alab/rss") == ["/alab/rss", "/alab/rss/news/0"]
+
+
 # Two processes refresh one database at the same moment, once `go` exists.
 TWO = """
 import asyncio, datetime as dt, sys, time
@@ -197,6 +226,7 @@ from pathlib import Path
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.client import market_client
 from catalyst_tui.jobs.refresh import refresh_in_process
+from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.store import Store
 
 config = load_config(Path(sys.argv[1]), use_cache=False)

@@ -1,6 +1,6 @@
 """A ticker's own news feeds in a refresh (`feeds = [...]` in catalysts.toml: a company's
-investor-relations or newswire feed, RSS 2.0, RSS 1.0 or Atom), read through the registry's feed source
-(market/feeds.py) for the tickers whose checkpoints carry evidence entries.
+investor-relations or newswire feed, RSS 2.0, RSS 1.0 or Atom), read through the registry's
+feed source (market/feeds.py) for the tickers whose checkpoints carry evidence entries.
 
 - **When**: daily, and every POLL_EVERY while the company's results are awaited (the release
   evening, jobs/results.py); a ticker whose feed failed is asked again after an hour. Within the
