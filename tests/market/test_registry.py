@@ -3,6 +3,7 @@ specs, and the sources one refresh builds from them (market/registry.py, market/
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -14,7 +15,7 @@ from catalyst_tui.market.finnhub import FinnhubEarnings, FinnhubProvider, Finnhu
 from catalyst_tui.market.fx import EcbRates
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.http.limits import REQUEST_BOUNDS, MiB
-from catalyst_tui.market.models import FetchKind, YahooSession
+from catalyst_tui.market.models import FetchError, FetchKind, YahooSession
 from catalyst_tui.market.news import YahooHeadlines
 from catalyst_tui.market.registry import (
     BY_NAME,
@@ -80,6 +81,13 @@ def test_a_feed_on_secs_hosts_carries_secs_contact_and_no_other_does():
     edgar = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0001736297&output=atom"
     unkeyed = build_sources(tables(), BuildContext()).feeds
     assert isinstance(unkeyed, FeedReader) and unkeyed.headers(edgar) is None
+
+    async def asked_unkeyed() -> None:  # refused before any request: EDGAR would answer 403
+        async with MarketClient(trust_env=False) as client:
+            await unkeyed.items(client, edgar, "ALAB")
+
+    with pytest.raises(FetchError, match="set providers.sec.user_agent"):
+        asyncio.run(asked_unkeyed())
     config = parse_config(
         f'[providers.sec]\nuser_agent = "{CONTACT}"\narchives_url = "https://archive.example/"\n'
     )

@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 
 from ..reading.feeds import Headline, parse_feed
 from .http.errors import raise_for_status
+from .models import FetchError
 from .provider import FeedSource
+from .sec import SEC_DOMAIN
 
 if TYPE_CHECKING:
     from .http.client import MarketClient
@@ -33,17 +35,30 @@ class FeedReader(FeedSource):
         """The headers a request to `url` carries: its domain's declared contact, if any."""
         host = (urlsplit(url).hostname or "").lower()
         for domain, agent in self.contacts.items():
-            if host == domain or host.endswith(f".{domain}"):
+            if _within(host, domain):
                 return {"User-Agent": agent}
         return None
 
+    def _asked(self, url: str, symbol: str) -> dict[str, str] | None:
+        """`headers(url)`; FetchError, with no request made, for EDGAR without SEC's contact
+        (it would answer 403, and EDGAR blocks a client that keeps asking undeclared)."""
+        headers = self.headers(url)
+        if headers is None and _within((urlsplit(url).hostname or "").lower(), SEC_DOMAIN):
+            why = "EDGAR answers only a declared contact: set providers.sec.user_agent"
+            raise FetchError("auth", why, self.name, symbol)
+        return headers
+
     async def items(self, client: MarketClient, url: str, symbol: str) -> list[Headline]:
-        response = await client.get(self.name, url, symbol=symbol, headers=self.headers(url))
+        response = await client.get(self.name, url, symbol=symbol, headers=self._asked(url, symbol))
         raise_for_status(response, self.name, symbol)
         # Relative links are resolved against where the feed was read (after any redirect).
         return parse_feed(response.content, str(response.url) or url)
 
     async def page(self, client: MarketClient, url: str, symbol: str) -> bytes:
-        response = await client.get(self.name, url, symbol=symbol, headers=self.headers(url))
+        response = await client.get(self.name, url, symbol=symbol, headers=self._asked(url, symbol))
         raise_for_status(response, self.name, symbol)
         return response.content
+
+
+def _within(host: str, domain: str) -> bool:
+    return host == domain or host.endswith(f".{domain}")
