@@ -212,3 +212,11 @@ def test_a_bomb_in_utf_32_is_refused_at_once_and_nothing_is_expanded():
            "</item></channel></rss>"  # fmt: skip
     [item] = parse_feed(body.encode())
     assert item.title == "&" * 1000
+
+
+def test_a_feed_given_as_text_is_read_whatever_encoding_it_declared():
+    """Text decoded already (a byte order mark kept, ISO-8859-1 declared): read as the text
+    it is, not its UTF-8 bytes read again as Latin-1."""
+    text = "\ufeff" + PLAIN_FEED.format(encoding="ISO-8859-1")
+    [item] = parse_feed(text)
+    assert item.title == "Zürich résumé"

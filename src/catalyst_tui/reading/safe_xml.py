@@ -50,7 +50,8 @@ def xml_root(body: bytes | str) -> ET.Element:
     """The root element of an XML body; DeclaresType for a DOCTYPE, an ENTITY or an external
     reference in any encoding, NotXml for anything else that does not parse."""
     if isinstance(body, str):
-        raw = _DECLARATION.sub("", body, count=1).encode("utf-8")
+        # Decoded already: its byte order mark and its declared encoding no longer apply.
+        raw = _DECLARATION.sub("", body.lstrip("\ufeff"), count=1).encode("utf-8")
     elif isinstance(body, bytes | bytearray):
         raw = _as_expat_reads(bytes(body))
     else:
