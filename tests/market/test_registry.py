@@ -82,9 +82,10 @@ def test_a_feed_on_secs_hosts_carries_secs_contact_and_no_other_does():
     unkeyed = build_sources(tables(), BuildContext()).feeds
     assert isinstance(unkeyed, FeedReader) and unkeyed.headers(edgar) is None
 
-    async def asked_unkeyed() -> None:  # refused before any request: EDGAR would answer 403
+    async def asked_unkeyed() -> None:  # no request made: EDGAR would answer 403
         async with MarketClient(trust_env=False) as client:
-            await unkeyed.items(client, edgar, "ALAB")
+            assert await unkeyed.items(client, edgar, "ALAB") == []  # the refresh says why
+            await unkeyed.page(client, edgar, "ALAB")  # a page the user asks for: said
 
     with pytest.raises(FetchError, match="set providers.sec.user_agent"):
         asyncio.run(asked_unkeyed())

@@ -49,7 +49,13 @@ class FeedReader(FeedSource):
         return headers
 
     async def items(self, client: MarketClient, url: str, symbol: str) -> list[Headline]:
-        response = await client.get(self.name, url, symbol=symbol, headers=self._asked(url, symbol))
+        """The feed's items; none, with no request made, for EDGAR's feed without SEC's contact
+        (the refresh says once that the contact is unset, and what waits for it)."""
+        try:
+            headers = self._asked(url, symbol)
+        except FetchError:
+            return []
+        response = await client.get(self.name, url, symbol=symbol, headers=headers)
         raise_for_status(response, self.name, symbol)
         # Relative links are resolved against where the feed was read (after any redirect).
         return parse_feed(response.content, str(response.url) or url)
