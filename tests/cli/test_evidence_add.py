@@ -63,3 +63,19 @@ def test_bad_input_is_one_sentence_and_exit_2(tmp_path):
         assert said in result.stderr and "Traceback" not in result.stderr, result.stderr
     listed = cli(tmp_path, "evidence", "ALAB", "--json")
     assert json.loads(listed.stdout) == []  # nothing stored
+
+
+def test_a_pipe_a_device_or_a_folder_is_refused_at_once_without_being_read(tmp_path):
+    """Only a regular file is read: it is opened without blocking (a FIFO with no writer would
+    hold an ordinary open for ever) and refused at fstat when it is not one, located, exit 2;
+    /dev/zero is not read 64 MiB deep to find it has no end."""
+    fifo = tmp_path / "call.pdf"
+    os.mkfifo(fifo)
+    cases = [(fifo, "a pipe"), (Path("/dev/zero"), "a device"), (tmp_path, "a folder")]
+    for path, kind in cases:
+        result = cli(tmp_path, "evidence", "add", "ALAB", str(path))
+        assert result.returncode == 2, (path, result.stdout, result.stderr)
+        assert f"{path} is {kind}, not a regular file: not read" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    listed = cli(tmp_path, "evidence", "ALAB", "--json")
+    assert json.loads(listed.stdout) == []  # nothing stored

@@ -20,11 +20,13 @@ UA = "Catalyst Tests tests@example.com"
 
 
 def loopback_thesis(base: str) -> str:
-    """The bundled catalysts.toml with every provider, and ALAB's own feed, pointed at the
-    loopback market."""
+    """The bundled catalysts.toml with every provider, and the companies' own feeds (ALAB's
+    investor-relations feed, each one's EDGAR feed), pointed at the loopback market."""
     text = BUNDLED_CONFIG.read_text().replace(
         '"https://ir.asteralabs.com/rss', f'"{base}/feeds/ALAB/rss'
     )
+    text = text.replace('"https://www.sec.gov/cgi-bin/', f'"{base}/feeds/EDGAR/cgi-bin/')
+    assert "/cgi-bin/" not in text.replace(f"{base}/feeds/EDGAR/cgi-bin/", "")
     text = text.replace(
         "[providers.yahoo]\n", f'[providers.yahoo]\nbase_url = "{base}"\ncookie_url = "{base}/fc"\n'
     )

@@ -40,8 +40,16 @@ def test_every_provider_url_of_the_copy_is_the_market(isolated_home: Path):
         assert "# EXAMPLE LOTS" in text and text.count("[[tickers.ALAB.checkpoints]]") == 15
         shipped = load_config_text(bundled_example())
         # the companies' own feeds on the market too (the path kept, under /feeds/SYMBOL)
-        assert shipped.tickers["ALAB"].feeds == ("https://ir.asteralabs.com/rss/news-releases.xml",)
-        assert config.tickers["ALAB"].feeds == (f"{demo.url}/feeds/ALAB/rss/news-releases.xml",)
+        edgar = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0001736297"
+        assert shipped.tickers["ALAB"].feeds == (
+            "https://ir.asteralabs.com/rss/news-releases.xml",
+            f"{edgar}&type=8-K&owner=include&count=40&output=atom",
+        )
+        assert config.tickers["ALAB"].feeds == (
+            f"{demo.url}/feeds/ALAB/rss/news-releases.xml",
+            f"{demo.url}/feeds/ALAB/cgi-bin/browse-edgar",
+        )
+        assert all(t.feeds for t in shipped.tickers.values())  # each company's EDGAR feed
         assert {s: t._replace(feeds=()) for s, t in config.tickers.items()} == {
             s: t._replace(feeds=()) for s, t in shipped.tickers.items()
         }

@@ -18,6 +18,7 @@ import pytest
 
 from catalyst_tui.config import Config, load_config, parse_config
 from catalyst_tui.jobs.refresh import refresh_in_process
+from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import EarningsDate, FetchKind
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
@@ -144,6 +145,80 @@ async def test_on_the_release_evening_the_feeds_are_read_every_fifteen_minutes(t
         assert len(feeds.requests("/alab/rss")) - asked == 3  # awaited: every 15 minutes
 
 
+ATOM_RELATIVE = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>tag:ir.example.com,2026:news</id><title>Press releases</title>
+  <updated>2026-11-18T21:05:00Z</updated>
+  <entry><id>tag:ir.example.com,2026:news/7</id><title>Astera Labs ships Scorpio X</title>
+    <link rel="alternate" href="releases/7.html"/>
+    <published>2026-11-18T21:05:00Z</published><summary>Shipping now.</summary></entry>
+</feed>"""
+RSS_UNLINKED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>News</title><link>https://ir.example.com/</link>
+  <description>News</description>
+  <item><guid isPermaLink="false">alab-2026-11-18</guid><title>Astera Labs to present</title>
+    <description>At the UBS conference.</description>
+    <pubDate>Wed, 18 Nov 2026 21:05:00 GMT</pubDate></item>
+</channel></rss>"""
+
+
+async def test_relative_links_are_read_on_the_feeds_address_and_an_unlinked_item_has_no_link(
+    tmp_path, servers
+):
+    """An Atom entry's relative link (RFC 4287: resolved against the feed's address) has its
+    page read and kept as the passage's link; an RSS item without a link is stored with none
+    (not the feed's address, which is no page of its) and no page is asked for it. Each feed
+    request, the feed's host being where SEC's archives are here, carries SEC's contact."""
+    market, sec, feeds = servers
+    feeds.bodies["/ir/press/atom.xml"] = ("application/atom+xml", ATOM_RELATIVE.encode())
+    feeds.bodies["/ir/press/releases/7.html"] = (
+        "text/html", b"<html><p>Scorpio is now our largest product line.</p></html>",
+    )  # fmt: skip
+    feeds.bodies["/alab/unlinked.xml"] = ("application/rss+xml", RSS_UNLINKED.encode())
+    urls = [f"{feeds.url}/ir/press/atom.xml", f"{feeds.url}/alab/unlinked.xml"]
+    config = parse_config(config_text(market, sec, urls))
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, NOW - dt.timedelta(days=30))
+        notes = await refresh(config, store, NOW)
+        assert not [n for n in notes if n.startswith("feed")], notes
+        documents = {d.title: d for d in store.evidence.documents("ALAB")}
+        [passage] = store.evidence.passages("ALAB")
+    assert passage.passage == "Scorpio is now our largest product line."
+    assert passage.document.url == f"{feeds.url}/ir/press/releases/7.html"
+    assert documents["Astera Labs to present"].url == ""
+    assert feeds.requests() == ["/ir/press/atom.xml", "/ir/press/releases/7.html",
+                                "/alab/unlinked.xml"]  # fmt: skip
+    assert {feeds.agents[path] for path in feeds.requests()} == {UA}
+
+
+async def test_the_tuis_refresh_reads_a_tickers_own_feeds_as_catalyst_refresh_does(
+    tmp_path, servers, monkeypatch
+):
+    """The TUI's scheduler refreshes in its kept worker child (jobs/refresh_worker.py), which
+    is sent a slim config: the ticker's `feeds` go with it, so its items are read and matched
+    there as `catalyst refresh` reads them in its own process."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    market, sec, feeds = servers
+    feeds.add_item("/alab/rss", "Astera Labs Reports Third Quarter Results", "Revenue up.",
+                   NOW - dt.timedelta(days=2), page=RELEASE)  # fmt: skip
+    config = parse_config(config_text(market, sec, [f"{feeds.url}/alab/rss"]))
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, NOW - dt.timedelta(days=30))
+        scheduler = ThesisScheduler(config, store, [], role="tui", clock=lambda: NOW,
+                                    refresh_in_child=True)  # fmt: skip
+        try:
+            result = await scheduler.refresh_cycle()
+        finally:
+            await scheduler.stop()
+        assert result.refresh is not None
+        [passage] = store.evidence.passages("ALAB")
+        assert passage.passage == (
+            "Scorpio became our largest product line in the quarter, ahead of Aries."
+        )
+        assert passage.document.source == "feeds"
+    assert feeds.requests("/alab/rss") == ["/alab/rss", "/alab/rss/news/0"]
+
+
 # Two processes refresh one database at the same moment, once `go` exists.
 TWO = """
 import asyncio, datetime as dt, sys, time
@@ -151,6 +226,7 @@ from pathlib import Path
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.client import market_client
 from catalyst_tui.jobs.refresh import refresh_in_process
+from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.store import Store
 
 config = load_config(Path(sys.argv[1]), use_cache=False)

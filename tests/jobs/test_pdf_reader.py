@@ -18,6 +18,28 @@ async def test_a_sentence_broken_across_the_pages_lines_is_one_line_again():
     assert await pdf_text(pdf) == f"{sentence}\nNext question."
 
 
+@pytest.mark.parametrize("tracking", [2.0, 5.0])
+async def test_a_letter_spaced_pdf_reads_as_words_and_its_sentences_match_whole(tracking):
+    """Type set with tracking, one glyph at a time (pypdf gives "I n  J a n u a r y"): read as
+    the words it shows, and a sentence broken over the page's lines is one line again."""
+    sentence = (
+        "In January 2023 Scorpio became our largest product line, ahead of Aries for the "
+        "first time, a b c."
+    )
+    pdf = make_pdf([sentence, "Next question."], width=40, tracking=tracking)
+    assert await pdf_text(pdf) == f"{sentence}\nNext question."
+
+
+def test_glyphs_placed_one_by_one_read_as_words_and_short_words_are_left_alone():
+    """pypdf's text of a page whose glyphs were each placed on their own (a pair it found
+    close kept together: "Sc"), as it gave it; then lines of ordinary short words."""
+    placed = ("I n  J a n u a r y  2 0 2 3  Sc o r p i o  b e c a me  o u r \n"
+              "l a r g e s t  p r o d u c t  l i n e . ")  # fmt: skip
+    assert reflow(placed) == "In January 2023 Scorpio became our largest product line."
+    assert reflow("I am a b c d e\nfine.") == "I am a b c d e fine."
+    assert reflow("Item 7 a  b  c\n") == "Item 7 a b c"  # most tokens single, no word gaps
+
+
 def test_reflow_keeps_a_sentences_end_a_blank_line_and_a_page_as_the_end_of_a_paragraph():
     text = "Operator:\nGood afternoon and\nwelcome.\n\nNo stop here\fnor here\nthe end"
     assert reflow(text) == "Operator:\nGood afternoon and welcome.\nNo stop here\nnor here the end"

@@ -114,7 +114,7 @@ EXTERNAL = b"""<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///
         (BOMB, "document type"),
         (EXTERNAL, "document type"),
         (b"<!doctype html><html><head><title>Yahoo</title></head><body>Oops</body></html>",
-         "document type"),
+         "an HTML page"),
         (b"<html><body><p>Will be right back...</p></body></html>", "not <rss>"),
         (b"<html><body><p>Too Many Requests<br></p></body></html>", "not XML"),
         (FEED.read_bytes()[:4000], "not XML"),  # truncated

@@ -3,6 +3,7 @@ specs, and the sources one refresh builds from them (market/registry.py, market/
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -14,7 +15,7 @@ from catalyst_tui.market.ecb import EcbRates
 from catalyst_tui.market.finnhub import FinnhubEarnings, FinnhubProvider, FinnhubSettings
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.http.limits import REQUEST_BOUNDS, MiB
-from catalyst_tui.market.models import FetchKind, YahooSession
+from catalyst_tui.market.models import FetchError, FetchKind, YahooSession
 from catalyst_tui.market.news import YahooHeadlines
 from catalyst_tui.market.registry import (
     BY_NAME,
@@ -70,6 +71,33 @@ def test_the_tickers_feeds_are_read_by_the_feed_source_the_registry_builds():
 
     assert isinstance(build_sources(tables(), BuildContext()).feeds, FeedReader)
     assert BY_NAME["feeds"].serves == {FetchKind.FEEDS}
+
+
+def test_a_feed_on_secs_hosts_carries_secs_contact_and_no_other_does():
+    """EDGAR's company feed answers 403 to a request without the declared contact: a ticker's
+    feed on sec.gov (or on the archives' host) is asked with providers.sec.user_agent."""
+    from catalyst_tui.market.feed_reader import FeedReader
+
+    edgar = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0001736297&output=atom"
+    unkeyed = build_sources(tables(), BuildContext()).feeds
+    assert isinstance(unkeyed, FeedReader) and unkeyed.headers(edgar) is None
+
+    async def asked_unkeyed() -> None:  # no request made: EDGAR would answer 403
+        async with MarketClient(trust_env=False) as client:
+            assert await unkeyed.items(client, edgar, "ALAB") == []  # the refresh says why
+            await unkeyed.page(client, edgar, "ALAB")  # a page the user asks for: said
+
+    with pytest.raises(FetchError, match="set providers.sec.user_agent"):
+        asyncio.run(asked_unkeyed())
+    config = parse_config(
+        f'[providers.sec]\nuser_agent = "{CONTACT}"\narchives_url = "https://archive.example/"\n'
+    )
+    feeds = build_sources(config.providers, BuildContext()).feeds
+    assert isinstance(feeds, FeedReader)
+    assert feeds.headers(edgar) == {"User-Agent": CONTACT}
+    assert feeds.headers("https://archive.example/feed.xml") == {"User-Agent": CONTACT}
+    assert feeds.headers("https://ir.asteralabs.com/rss/news-releases.xml") is None
+    assert feeds.headers("https://notsec.gov.example.com/rss") is None
 
 
 def test_the_clients_limits_come_from_the_specs():

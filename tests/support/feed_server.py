@@ -41,6 +41,7 @@ class FeedServer:
     endless: set[str] = field(default_factory=set)
     sizes: dict[str, int] = field(default_factory=dict)
     log: list[str] = field(default_factory=list)
+    agents: dict[str, str] = field(default_factory=dict)  # path -> the last User-Agent sent
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _httpd: ThreadingHTTPServer | None = None
 
@@ -161,6 +162,7 @@ class _Handler(BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         with server._lock:
             server.log.append(path)
+            server.agents[path] = self.headers.get("User-Agent", "")
             endless, size = path in server.endless, server.sizes.get(path)
         try:
             if endless:

@@ -14,8 +14,19 @@ def _escaped(line: str) -> str:
     return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def make_pdf(paragraphs: list[str], width: int = 90) -> bytes:
-    """A PDF of `paragraphs`, each wrapped at `width` characters, a blank line between them."""
+def _shown(line: str, tracking: float) -> str:
+    """The operator that shows `line`: one string (`Tj`), or with `tracking` (points between
+    letters, as a letter-spaced layout sets its text) one glyph at a time, each moved on by
+    the tracking (`TJ` with its adjustment in thousandths of the font's size, negative)."""
+    if not tracking:
+        return f"({_escaped(line)}) Tj"
+    step = -round(tracking * 100)  # 10 pt type: a point is 100 thousandths of its size
+    return "[" + " ".join(f"({_escaped(ch)}) {step}" for ch in line) + "] TJ"
+
+
+def make_pdf(paragraphs: list[str], width: int = 90, tracking: float = 0.0) -> bytes:
+    """A PDF of `paragraphs`, each wrapped at `width` characters, a blank line between them;
+    its letters `tracking` points apart (0: set as the font sets them)."""
     lines: list[str] = []
     for paragraph in paragraphs:
         lines.extend(textwrap.wrap(paragraph, width) or [""])
@@ -28,7 +39,7 @@ def make_pdf(paragraphs: list[str], width: int = 90) -> bytes:
     font = 3 + 2 * len(pages)
     for n, page in enumerate(pages):
         shown = "".join(
-            f"BT /F1 10 Tf 56 {780 - 14 * row} Td ({_escaped(line)}) Tj ET\n"
+            f"BT /F1 10 Tf 56 {780 - 14 * row} Td {_shown(line, tracking)} ET\n"
             for row, line in enumerate(page)
             if line
         ).encode("latin-1", errors="replace")

@@ -1,7 +1,8 @@
 """Documents the user brings (`catalyst evidence add SYMBOL PATH|URL`, the Evidence pane's `a`):
 an earnings call's transcript, an investor-day deck, a press release saved from a site.
 
-- **Read**: a file (at most MAX_FILE) or an http(s) URL, fetched through the shared client as
+- **Read**: a regular file (at most MAX_FILE; opened without blocking, a pipe, a device or a
+  folder refused before any read) or an http(s) URL, fetched through the shared client as
   a feed's page is (the feeds provider's bounds: 20 s, 8 MiB). A PDF (`%PDF-` at its start)
   is read by pypdf in a child process stopped at its time limit (jobs/pdf_reader.py); HTML
   and plain text become text as filings do (reading/documents.py). A file named .pdf that is
@@ -21,6 +22,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
+import os
+import stat
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -120,14 +123,37 @@ async def document_text(body: bytes, location: str) -> tuple[str, str]:
 
 
 def _read(path: str) -> bytes:
+    """A regular file's bytes. Opened without blocking (a FIFO with no writer would hold an
+    ordinary open for ever), then refused at fstat when it is not a regular file: a pipe, a
+    device (/dev/zero has no end), a folder."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        with open(path, "rb") as file:
+        fd = os.open(path, flags)
+    except OSError as error:
+        raise DocumentProblem(f"{path}: {error.strerror or error}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise DocumentProblem(f"{path} is {_not_a_file(mode)}, not a regular file: not read")
+        with os.fdopen(fd, "rb", closefd=False) as file:
             body = file.read(MAX_FILE + 1)
     except OSError as error:
         raise DocumentProblem(f"{path}: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
     if len(body) > MAX_FILE:
         raise DocumentProblem(f"{path} is larger than {MAX_FILE >> 20} MiB: not read")
     return body
+
+
+def _not_a_file(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a socket" if stat.S_ISSOCK(mode) else "a special file"
 
 
 async def _fetch(store: Store, config: Config, symbol: str, url: str) -> bytes:

@@ -1,6 +1,6 @@
 """A ticker's own news feeds in a refresh (`feeds = [...]` in catalysts.toml: a company's
-investor-relations or newswire feed, RSS 2.0 or Atom), read through the registry's feed source
-(market/feeds.py) for the tickers whose checkpoints carry evidence entries.
+investor-relations or newswire feed, RSS 2.0, RSS 1.0 or Atom), read through the registry's
+feed source (market/feeds.py) for the tickers whose checkpoints carry evidence entries.
 
 - **When**: daily, and every POLL_EVERY while the company's results are awaited (the release
   evening, jobs/results.py); a ticker whose feed failed is asked again after an hour. Within the
@@ -9,14 +9,20 @@ investor-relations or newswire feed, RSS 2.0 or Atom), read through the registry
 - **Items seen**: an item is a document of source "feeds" keyed by its guid (Atom's id, else
   its link), once per ticker, in the database: one seen before a restart, or by another
   process, is neither fetched again nor matched again. Items older than FIRST_LOOK are left.
+  Two processes reading one feed at the same moment (the TUI's worker and the daemon) may both
+  fetch a new item's page, once each; that is harmless and left so: the store keeps the first
+  document of a key (INSERT OR IGNORE), the other's is dropped, and it is matched and notified
+  once (tests/jobs/test_feeds_refresh.py's two processes). A claim made before the page is
+  fetched would save that one request, at the cost of items a killed process leaves claimed.
 - **Text**: the item's title as a sentence of its own, its summary, then the text of the page
   it links to (http(s) only, within the feeds provider's bounds: 8 MiB and 20 s a request;
   HTML or plain text made text as filings are, a PDF as jobs/pdf_reader.py reads it, at most
   MAX_TEXT characters). A page that
   cannot be had leaves the item its title and summary; the feed's failures are said once, in
   one note.
-- **Stored** with the item's link, its date (else now) and the feed's host as its form; the
-  matching (jobs/evidence_match.py) and its notices are the filings'.
+- **Stored** with the item's link (none, "", for an item without one: no page is asked, and
+  the feed's address is no page of the item's), its date (else now) and the feed's host as its
+  form; the matching (jobs/evidence_match.py) and its notices are the filings'.
 """
 
 from __future__ import annotations
@@ -133,7 +139,7 @@ class FeedReading:
                 None,
                 host,
                 item.title,
-                item.link or url,
+                item.link,  # none: "" (the feed's address is no item's page)
                 item.published or now,
                 item_text(item, text),
             )  # fmt: skip

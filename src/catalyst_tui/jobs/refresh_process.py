@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..config import Config
+from ..config import Config, Ticker
 from ..market.http.client import MarketClient
 from ..store import Store
 from .client import KeptClient
@@ -85,13 +85,14 @@ class WorkerRequest:
 def request_for(
     config: Config, db_path: Path | str, clock: Callable[[], dt.datetime] | None = None
 ) -> bytes:
-    """What the child reads: only the settings and providers (refresh_in_process reads nothing
-    else; the symbols come from the database), so the pickle stays small whatever the size of
-    the thesis."""
+    """What the child reads: the settings, the providers and each ticker's own feeds
+    (refresh_in_process reads nothing else; the symbols come from the database), so the pickle
+    stays small whatever the size of the thesis."""
     offset = 0.0
     if clock is not None:
         offset = (clock() - dt.datetime.now(dt.UTC)).total_seconds()
-    slim = dataclasses.replace(config, tickers={}, digest="")  # symbols: from the database
+    feeds = {s: Ticker(s, t.name, feeds=t.feeds) for s, t in config.tickers.items() if t.feeds}
+    slim = dataclasses.replace(config, tickers=feeds, digest="")  # symbols: from the database
     level = logging.getLogger("catalyst_tui").getEffectiveLevel()
     return pickle.dumps(WorkerRequest(slim, str(db_path), offset, os.getpid(), level))
 

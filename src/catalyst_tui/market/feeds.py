@@ -22,7 +22,7 @@ class FeedSettings(NamedTuple):
 def build(settings: FeedSettings, context: BuildContext) -> Built:
     from .feed_reader import FeedReader  # XML and e-mail dates: loaded when a refresh asks
 
-    return Built(feeds=FeedReader())
+    return Built(feeds=FeedReader(context.contacts))
 
 
 FEEDS = ProviderSpec(

@@ -31,7 +31,7 @@ from .provider import (
     NewsSource,
     QuoteProvider,
 )
-from .sec import SEC
+from .sec import SEC, SEC_DOMAIN
 from .spec import BuildContext, Built, ProviderSpec, Unavailable
 from .stooq import STOOQ
 from .yahoo import NEWS, YAHOO
@@ -109,6 +109,7 @@ def build_sources(tables: Mapping[str, object], context: BuildContext) -> Source
     providers, by table name)."""
     built: list[tuple[ProviderSpec[Any], Built]] = []
     notes: list[str] = []
+    context = context._replace(contacts={**context.contacts, **_contacts(tables)})
     for spec in PROVIDERS:
         try:
             built.append((spec, spec.make(tables[spec.table_name], context)))
@@ -134,6 +135,17 @@ def build_sources(tables: Mapping[str, object], context: BuildContext) -> Source
         estimates=_first(b.estimates for b in in_order(FetchKind.ESTIMATES)),
         notes=tuple(notes),
     )
+
+
+def _contacts(tables: Mapping[str, object]) -> dict[str, str]:
+    """SEC EDGAR's declared contact for sec.gov and the archives' host (where EDGAR's company
+    feed is): a ticker's EDGAR feed is answered only with it."""
+    sec = tables[SEC.table_name]
+    if not isinstance(sec, SEC.settings) or not (sec.user_agent or "").strip():
+        return {}
+    agent = (sec.user_agent or "").strip()
+    hosts = {SEC_DOMAIN, (urlsplit(sec.archives_url).hostname or SEC_DOMAIN).lower()}
+    return dict.fromkeys(sorted(hosts), agent)
 
 
 def browser_origins(tables: Mapping[str, object], names: Iterable[str]) -> tuple[str, ...]:

@@ -51,6 +51,9 @@ class BuildContext(NamedTuple):
     env: Mapping[str, str] = MappingProxyType({})  # where a key's variable is read
     sessions: SessionKeeper | None = None  # None: a session lives as long as its source
     now: Callable[[], datetime] | None = None  # the refresh's clock (None: the system's)
+    # The User-Agent a site answers only when declared (SEC EDGAR's contact), by its domain:
+    # a request another provider makes there (a ticker's EDGAR feed) carries it too.
+    contacts: Mapping[str, str] = MappingProxyType({})
 
 
 class Built(NamedTuple):

@@ -1,14 +1,20 @@
-"""News feeds to headlines: RSS 2.0 and Atom bodies read into `Headline` records, pure.
+"""News feeds to headlines: RSS 2.0, RSS 1.0 and Atom bodies read into `Headline` records, pure.
 
 Yahoo's headline feed (market/news.py fetches it) is RSS 2.0 in UTF-8: each item has description,
 `guid isPermaLink="false"`, link, `pubDate` in RFC 822, title. A ticker's own feeds
-(market/feed_reader.py fetches them) are RSS 2.0 or Atom (`<feed xmlns="http://www.w3.org/2005/
-Atom"><entry>`, as SEC EDGAR's company feed and most newswires write it): `id` (else the link) as
-the key, the `alternate` link (else the first with an href), `title`, `summary` (else `content`)
-as text, `published` (else `updated`) in RFC 3339. At most MAX_ITEMS items, the feed's first.
+(market/feed_reader.py fetches them) are RSS 2.0, RSS 1.0 (`<rdf:RDF>` with its items beside
+the channel: `rdf:about` as the key, `link`, `title`, `description`, `dc:date` in W3C-DTF, as
+agencies and many projects still publish it; RSS 0.90 alike) or Atom (`<feed xmlns="http://
+www.w3.org/2005/Atom"><entry>`, as SEC EDGAR's company feed and most newswires write it): `id`
+(else the link) as the key, the `alternate` link (else the first with an href), `title`,
+`summary` (else `content`) as text, `published` (else `updated`) in RFC 3339. An Atom link is
+resolved as RFC 4287 says: against the `xml:base` of the link, its entry and the feed, then the
+feed's own address; an RSS link against the feed's address. At most MAX_ITEMS items, the
+feed's first.
 
-A body with a DOCTYPE or ENTITY declaration is refused before it is parsed: no entity is ever
-expanded (billion laughs, external entities); anything that is not XML is a NewsFormatError.
+The XML is parsed by reading/safe_xml.py: a DOCTYPE or ENTITY declaration is refused in any
+encoding, so no entity is ever expanded (billion laughs, external entities); anything that is
+not XML is a NewsFormatError.
 """
 
 from __future__ import annotations
@@ -20,9 +26,11 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple
+from urllib.parse import urljoin
 
 from .errors import FormatError
 from .moments import plausible_moment
+from .safe_xml import DeclaresType, NotXml, xml_root
 
 __all__ = [
     "MAX_ITEMS",
@@ -37,10 +45,10 @@ __all__ = [
 
 MAX_ITEMS = 100  # items read of one feed: a real one has 10 to 50
 _ATOM = "{http://www.w3.org/2005/Atom}"
-
-# A document type declaration is where entities are declared (billion laughs, external
-# entities); an RSS feed needs none, so a body with one is refused before it is parsed.
-_DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+_RSS1 = ("{http://purl.org/rss/1.0/}", "{http://my.netscape.com/rdf/simple/0.9/}")  # 1.0, 0.90
+_DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
+_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -55,25 +63,30 @@ class Headline(NamedTuple):
 
 
 class NewsFormatError(FormatError):
-    """A body that is not an RSS 2.0 or Atom feed (an HTML page, junk, a declared document
-    type)."""
+    """A body that is not an RSS or Atom feed (an HTML page, junk, a declared document type)."""
 
 
-def parse_feed(body: bytes | str) -> list[Headline]:
-    """The items of an RSS 2.0 or Atom feed, in the feed's order, at most MAX_ITEMS; title and
-    summary as plain text (tags dropped, entities decoded, whitespace collapsed); an item with
-    neither key nor link skipped; an unreadable or implausible date None. NewsFormatError for
-    a body that is neither (or declares a document type, or is not XML)."""
+def parse_feed(body: bytes | str, url: str = "") -> list[Headline]:
+    """The items of an RSS 2.0, RSS 1.0 or Atom feed, in the feed's order, at most MAX_ITEMS;
+    title and summary as plain text (tags dropped, entities decoded, whitespace collapsed);
+    links resolved against `url`, the feed's address (an Atom entry's `xml:base` first); an
+    item with neither key nor link skipped, one without a link has "" for it; an unreadable or
+    implausible date None. NewsFormatError for a body that is none of them (or declares a
+    document type, or is not XML)."""
     root = feed_root(body)
     if root.tag == "rss":
         channel = root.find("channel")
         if channel is None:
             raise NewsFormatError("feed body has no <channel>")
-        return rss_items(channel)[:MAX_ITEMS]
+        return rss_items(channel, url)[:MAX_ITEMS]
     if root.tag == f"{_ATOM}feed":
-        return _atom_entries(root)
+        return _atom_entries(root, url)
+    if root.tag == f"{_RDF}RDF":
+        return _rdf_items(root, url)
     name = root.tag.rpartition("}")[2]
-    raise NewsFormatError(f"feed body is <{name}>, neither RSS (<rss>) nor Atom (<feed>)")
+    raise NewsFormatError(
+        f"feed body is <{name}>, neither RSS (<rss>, <rdf:RDF>) nor Atom (<feed>)"
+    )
 
 
 def parse_rss(body: bytes | str) -> list[Headline]:
@@ -96,31 +109,25 @@ def parse_rss(body: bytes | str) -> list[Headline]:
 
 
 def feed_root(body: bytes | str) -> ET.Element:
-    """The root element of a feed's body (market/feed_reader.py reads Atom from it too).
-    NewsFormatError for a body with a DOCTYPE or ENTITY declaration (so no entity is ever
-    expanded: billion laughs, external entities) or one that is not XML."""
-    if isinstance(body, str):
-        raw = body.encode("utf-8")
-    elif isinstance(body, bytes | bytearray):
-        raw = bytes(body)
-    else:
-        raise NewsFormatError(f"feed body must be bytes or str, not {type(body).__name__}")
-    if _DECLARATION.search(raw):
-        raise NewsFormatError("feed body declares a document type (an HTML page?): refused")
-    if isinstance(body, str):  # ElementTree refuses a str that declares an encoding
-        raw = re.sub(rb"^\s*<\?xml[^>]*\?>", b"", raw)
+    """The root element of a feed's body, in any encoding XML allows. NewsFormatError for a
+    body with a DOCTYPE or ENTITY declaration (so no entity is ever expanded: billion laughs,
+    external entities) or one that is not XML."""
     try:
-        return ET.fromstring(raw)
-    except ET.ParseError as exc:
-        start = " ".join(raw[:60].decode("utf-8", errors="replace").split())
-        raise NewsFormatError(f"feed body is not XML ({exc}): {start!r}") from None
+        return xml_root(body)
+    except DeclaresType as why:
+        raise NewsFormatError(
+            f"feed body declares a document type or an entity ({why}): refused"
+        ) from None
+    except NotXml as why:
+        raise NewsFormatError(f"feed body is not XML: {why}") from None
 
 
-def rss_items(channel: ET.Element) -> list[Headline]:
-    """The items of an RSS 2.0 channel, in its order (an item without guid or link skipped)."""
+def rss_items(channel: ET.Element, url: str = "") -> list[Headline]:
+    """The items of an RSS 2.0 channel, in its order (an item without guid or link skipped),
+    their links resolved against `url`."""
     headlines = []
     for item in channel.iter("item"):
-        link = plain_text(item.findtext("link"))
+        link = _resolved(url, plain_text(item.findtext("link")))
         guid = plain_text(item.findtext("guid")) or link
         if not guid:
             continue
@@ -157,12 +164,52 @@ def _published(raw: str | None) -> datetime | None:
     return when if plausible_moment(when) else None
 
 
-def _atom_entries(root: ET.Element) -> list[Headline]:
+def _resolved(base: str, link: str) -> str:
+    """`link` resolved against `base` (RFC 3986); as it is when either is empty."""
+    return urljoin(base, link) if base and link else link
+
+
+def _rdf_items(root: ET.Element, url: str) -> list[Headline]:
+    """The items of an RSS 1.0 (or 0.90) document: `<item rdf:about>` beside the channel."""
     out: list[Headline] = []
+    for ns in _RSS1:
+        for item in root.iter(f"{ns}item"):
+            if len(out) >= MAX_ITEMS:
+                return out
+            link = _resolved(url, plain_text(item.findtext(f"{ns}link")))
+            key = plain_text(item.get(f"{_RDF}about")) or link
+            if not key:
+                continue
+            date = item.findtext(_DC_DATE)
+            out.append(
+                Headline(
+                    guid=key,
+                    link=link,
+                    title=plain_text(item.findtext(f"{ns}title")),
+                    summary=plain_text(item.findtext(f"{ns}description")),
+                    published=_rfc3339(date) if date and "T" in date else _day(date),
+                )
+            )
+    return out
+
+
+def _day(raw: str | None) -> datetime | None:
+    """A W3C-DTF date without a time (`2026-11-04`): its midnight in UTC."""
+    try:
+        day = dt.date.fromisoformat((raw or "").strip())
+    except ValueError:
+        return None
+    when = datetime.combine(day, dt.time(0), UTC)
+    return when if plausible_moment(when) else None
+
+
+def _atom_entries(root: ET.Element, url: str) -> list[Headline]:
+    out: list[Headline] = []
+    feed_base = _resolved(url, root.get(_BASE, "")) or url
     for entry in root.iter(f"{_ATOM}entry"):
         if len(out) >= MAX_ITEMS:
             break
-        link = _atom_link(entry)
+        link = _atom_link(entry, _resolved(feed_base, entry.get(_BASE, "")) or feed_base)
         key = plain_text(entry.findtext(f"{_ATOM}id")) or link
         if not key:
             continue
@@ -182,11 +229,16 @@ def _atom_entries(root: ET.Element) -> list[Headline]:
     return out
 
 
-def _atom_link(entry: ET.Element) -> str:
+def _atom_link(entry: ET.Element, base: str) -> str:
+    """The entry's alternate link (else its first), resolved against `base` (the entry's and
+    the feed's `xml:base` on the feed's address) and its own `xml:base`."""
     links = [e for e in entry.findall(f"{_ATOM}link") if e.get("href")]
     chosen = next((e for e in links if e.get("rel", "alternate") == "alternate"), None)
     chosen = chosen if chosen is not None else (links[0] if links else None)
-    return plain_text(chosen.get("href")) if chosen is not None else ""
+    if chosen is None:
+        return ""
+    own = _resolved(base, chosen.get(_BASE, "")) or base
+    return _resolved(own, plain_text(chosen.get("href")))
 
 
 def _text_of(element: ET.Element | None) -> str:

@@ -12,6 +12,7 @@ from ..models import FetchKind
 from ..spec import BuildContext, Built, ProviderSpec
 
 NAME = "sec"
+SEC_DOMAIN = "sec.gov"  # EDGAR's hosts (www., data., efts.): each answers only a declared contact
 
 
 class SecSettings(NamedTuple):
