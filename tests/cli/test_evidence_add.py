@@ -45,6 +45,14 @@ def test_a_transcript_added_from_a_file_settles_the_scorpio_milestone(tmp_path):
     again = cli(tmp_path, "evidence", "add", "ALAB", str(path), "--json")
     assert again.returncode == 0
     assert [r["passage"] for r in json.loads(again.stdout)] == list(SETTLES)
+    # Added again (without its date and title): said as it was kept, with its passages and
+    # since when they were found, not as a document of today.
+    said = cli(tmp_path, "evidence", "add", "ALAB", str(path))
+    assert said.returncode == 0, said.stderr
+    found = json.loads(listed.stdout)[0]["found_at"][:10]
+    expected = (f"ALAB: already added, nothing new stored: PDF “Q4 2026 earnings call” of "
+                f"2027-02-10, {path}; its 2 passage(s), found {found}:")  # fmt: skip
+    assert " ".join(said.stdout.split()).startswith(" ".join(expected.split()))
 
 
 def test_bad_input_is_one_sentence_and_exit_2(tmp_path):

@@ -87,6 +87,10 @@ async def add_document(
     ident = store.evidence.document_id(symbol, BROUGHT, key)
     passages = sorted((p for p in store.evidence.passages(symbol) if p.document.id == ident),
                       key=lambda p: p.start)  # fmt: skip
+    if not new:  # as it was stored then: this --date or --title changed nothing
+        kept = next((d for d in store.evidence.documents(symbol) if d.id == ident), None)
+        if kept is not None:
+            name, day = kept.title, kept.day
     return AddedDocument(location, kind, name, day, new, passages)
 
 

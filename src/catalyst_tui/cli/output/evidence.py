@@ -31,7 +31,7 @@ def evidence_json(
     records: list[EvidenceRecord], *, with_dismissed: bool = False
 ) -> list[dict[str, Any]]:
     """One object per passage: symbol, id (the checkpoint's), source, form, url, published,
-    passage, entry; `dismissed` too when dismissed passages are listed."""
+    passage, entry, found_at; `dismissed` too when dismissed passages are listed."""
     out: list[dict[str, Any]] = []
     for r in records:
         row: dict[str, Any] = {
@@ -43,6 +43,7 @@ def evidence_json(
             "published": _moment(r.document.published, r.document.source),
             "passage": r.passage,
             "entry": r.entry,
+            "found_at": r.found_at.isoformat(),  # when catalyst first matched it
         }
         if with_dismissed:
             row["dismissed"] = r.dismissed
@@ -91,11 +92,19 @@ def print_evidence(records: list[EvidenceRecord], console: Console | None = None
 def print_added(symbol: str, added: AddedDocument, console: Console | None = None) -> None:
     """What `catalyst evidence add` read, and the passages of it that matched."""
     console = console or output_console()
-    how = "added" if added.new else "already added"
-    console.print(Text(printable(
-        f"{symbol}: {how}: {added.kind} “{added.title}” of {added.day.isoformat()}, "
-        f"{added.location}: {len(added.passages)} passage(s) match its evidence entries"
-    )))  # fmt: skip
+    what = f"{added.kind} “{added.title}” of {added.day.isoformat()}, {added.location}"
+    count = len(added.passages)
+    if added.new:
+        said = f"{symbol}: added: {what}: {count} passage(s) match its evidence entries"
+    elif not added.passages:
+        said = (f"{symbol}: already added, nothing new stored: {what}; none of its sentences "
+                "matches an evidence entry")  # fmt: skip
+    else:
+        found = sorted({p.found_at.date().isoformat() for p in added.passages})
+        since = found[0] if len(found) == 1 else f"{found[0]} to {found[-1]}"
+        said = (f"{symbol}: already added, nothing new stored: {what}; its {count} passage(s), "
+                f"found {since}:")  # fmt: skip
+    console.print(Text(printable(said)))
     if added.passages:
         print_evidence(added.passages, console)
 
