@@ -84,6 +84,7 @@ def test_the_wheel_carries_the_program_and_its_example(tmp_path: Path) -> None:
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         scripts = archive.read(entry_points).decode()
     assert "catalyst_tui/data/catalysts.toml" in names
+    assert "catalyst_tui/data/starter.toml" in names  # what `catalyst init` writes
     script = PYPROJECT["project"]["scripts"]["catalyst"]
     assert f"catalyst = {script}" in scripts
 

@@ -22,6 +22,7 @@ from .context import (
 )
 from .demo import cmd_demo
 from .imports import cmd_import
+from .init import cmd_init
 from .logs import log_file, setup_logging
 from .parser import build_parser
 from .reports import (
@@ -44,6 +45,7 @@ __all__ = ["EXIT_FLAGGED", "EXIT_OK", "EXIT_STALE", "EXIT_USAGE", "build_parser"
 
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "tui": cmd_tui,
+    "init": cmd_init,
     "validate": cmd_validate,
     "refresh": cmd_refresh,
     "check": cmd_check,

@@ -151,7 +151,8 @@ def first_run_text(path: Path) -> str:
     """What the first run says (on stderr, and in the TUI) of the file it made."""
     return (
         f"catalyst: no catalysts.toml of your own yet, so the bundled example thesis was copied "
-        f"to {path}: edit it to make it yours."
+        f"to {path}: edit it to make it yours, or start from an empty one with "
+        "`catalyst init --force`."
     )
 
 

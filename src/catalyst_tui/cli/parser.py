@@ -49,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, description=help_text, parents=[options])
 
     command("tui", "open the TUI (the default)")
+    init = command("init", "start a thesis file of your own: settings, one example commented out")
+    init.add_argument("path", nargs="?", metavar="PATH",
+                      help="where to write it (default: the file catalyst finds on its own, in "
+                      "your user config directory)")  # fmt: skip
+    init.add_argument(
+        "--force",
+        action="store_true",
+        help="write it even where a file is, keeping the old one as its .bak",
+    )
     command("validate", "check catalysts.toml and print every error with its location")
     command("refresh", "one cycle: quotes, fundamentals when due, evaluate, notify")
     check = command("check", "evaluate checkpoints on stored data (no network)")
