@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..reading.brokers import RowIssue, Trade
-from .edits import add_lot, add_sell, add_ticker
+from ..thesis.positions import Lot, Sell, fifo
+from .bulk import Fields, Value, add_trades
 from .model import Config
 
 
@@ -84,21 +85,51 @@ def _number(value: float) -> str:
 
 
 def import_edit(plan: ImportPlan, title: str) -> Callable[[str], str]:
-    """The edit of the file's text that appends the plan's tickers, lots and sales."""
+    """The edit of the file's text that appends the plan's tickers, lots and sales, in one
+    pass (config/bulk.py) however many they are."""
+    lots: dict[str, list[Fields]] = defaultdict(list)
+    sells: dict[str, list[Fields]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for t in sorted(plan.add, key=lambda t: (t.side != "buy", t.day, t.line)):
+        if t.symbol in plan.new_tickers:
+            names.setdefault(t.symbol, t.name or t.symbol)
+        fields: dict[str, Value] = {"shares": t.shares, "date": t.day}
+        fields["cost" if t.side == "buy" else "price"] = t.price
+        if t.fees:
+            fields["fees"] = round(t.fees, 10)
+        fields["note"] = f"imported from {title}" + (f", trade {t.ref}" if t.ref else "")
+        (lots if t.side == "buy" else sells)[t.symbol].append(fields)
+    names = {s: names.get(s, s) for s in plan.new_tickers}
+    return lambda text: add_trades(text, names, lots, sells)
 
-    def edit(text: str) -> str:
-        for symbol in plan.new_tickers:
-            text = add_ticker(text, {"symbol": symbol, "name": symbol})
-        ordered = sorted(plan.add, key=lambda t: (t.side != "buy", t.day, t.line))
-        for t in ordered:
-            fields = {"shares": _number(t.shares), "date": t.day.isoformat()}
-            if t.fees:
-                fields["fees"] = _number(round(t.fees, 10))
-            fields["note"] = f"imported from {title}" + (f", trade {t.ref}" if t.ref else "")
-            if t.side == "buy":
-                text = add_lot(text, t.symbol, {**fields, "cost": _number(t.price)})
-            else:
-                text = add_sell(text, t.symbol, {**fields, "price": _number(t.price)})
-        return text
 
-    return edit
+def held_issues(config: Config, add: list[Trade]) -> list[RowIssue]:
+    """The export's sales that sell more than is held on their day (the file's lots and the
+    export's buys by that day, less the earlier sales, first-in first-out as the validator
+    counts), each at its line of the export: a sale without a buy, an oversold sale."""
+    issues: list[RowIssue] = []
+    for symbol in sorted({t.symbol for t in add if t.side == "sell"}):
+        ticker = config.tickers.get(symbol)
+        lots = list(ticker.lots) if ticker else []
+        sells = list(ticker.sells) if ticker else []
+        for t in add:
+            if t.symbol == symbol and t.side == "buy":
+                lots.append(Lot(t.shares, t.price, t.day))
+            elif t.symbol == symbol:
+                sells.append(Sell(t.shares, t.price, t.day, note=f"{_LINE}{t.line}"))
+        for sale in fifo(lots, sells).sales:
+            note = sale.sell.note
+            if sale.short > 1e-9 and note.startswith(_LINE):
+                held = sale.sell.shares - sale.short
+                said = (f"only {_number(held)} are held then (the lots bought by that day, "
+                        "less the earlier sales)") if held > 1e-9 else (
+                    "none is held then: the buy is not in the export, nor a lot in the file "
+                    "(export the period that holds it, or add the lot)")  # fmt: skip
+                issues.append(RowIssue(int(note.removeprefix(_LINE)),
+                                       f"sells {_number(sale.sell.shares)} {symbol} on "
+                                       f"{sale.sell.date}, but {said}"))  # fmt: skip
+                break
+    return sorted(issues)
+
+
+_LINE = "\x00line "  # a sale's note here: the export's line it comes from

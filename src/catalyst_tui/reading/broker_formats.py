@@ -7,12 +7,14 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from .broker_text import decimal_comma_of
 from .brokers import (
     BadRow,
     ImportRead,
     Options,
     Reader,
     Row,
+    RowIssue,
     Trade,
     cell,
     day,
@@ -25,7 +27,7 @@ from .brokers import (
     symbol_of,
 )
 
-GENERIC_FIELDS = ("date", "symbol", "side", "shares", "price", "currency", "fees")
+GENERIC_FIELDS = ("date", "symbol", "side", "shares", "price", "currency", "fees", "isin", "name")
 _BUY_WORDS = ("buy", "bought", "purchase", "koop", "achat", "kauf")
 _SELL_WORDS = ("sell", "sold", "sale", "verkoop", "vente", "verkauf")
 
@@ -45,16 +47,43 @@ def _side(text: str) -> str | None:
 def _ibkr(line: int, row: Row, options: Options) -> Trade | None:
     if cell(row, "AssetClass") not in ("", "STK", "ETF", "FUND"):
         return None
-    side = _side(cell(row, "Buy/Sell"))
+    said = cell(row, "Buy/Sell")
+    side = _side(said)
     if side is None:
         return None
-    quantity = number(need(row, "Quantity"))
-    return make_trade(line, symbol_of(need(row, "Symbol")), side,
+    if not cell(row, "Symbol", "ISIN"):
+        return None  # no instrument: a currency conversion (a query without AssetClass)
+    currency = cell(row, "CurrencyPrimary", "Currency")
+    fee_currency = cell(row, "IBCommissionCurrency")
+    if fee_currency and currency and fee_currency.upper() != currency.upper():
+        raise BadRow(f"the commission is in {fee_currency!r}, the price in {currency!r}: the "
+                     "export states no rate between them")  # fmt: skip
+    cancel = "(ca.)" in said.lower() or cell(row, "TransactionType").lower() == "tradecancel"
+    quantity = number(need(row, "Quantity"), decimal_comma=options.decimal_comma)
+    return make_trade(line, _symbol(row, options, "Symbol"), side,
                   day(need(row, "TradeDate", "Date/Time"), day_first=False),
-                  abs(quantity), number(need(row, "TradePrice", "Price")),
-                  number(cell(row, "IBCommission", "Commission") or "0"),
-                  cell(row, "CurrencyPrimary", "Currency"),
-                  cell(row, "TradeID", "TransactionID"))  # fmt: skip
+                  abs(quantity), number(need(row, "TradePrice", "Price"),
+                                        decimal_comma=options.decimal_comma),
+                  number(cell(row, "IBCommission", "Commission") or "0",
+                         decimal_comma=options.decimal_comma),
+                  currency, cell(row, "TradeID", "TransactionID"),
+                  cell(row, "Description"), cancel)  # fmt: skip
+
+
+def _symbol(row: Row, options: Options, *tickers: str) -> str:
+    """The row's symbol: the one `--symbol` gives its ISIN, else its ticker's; an ISIN alone
+    without one is asked for."""
+    isin = cell(row, "ISIN", "Instrument ISIN")
+    if isin and isin in options.symbols:
+        return symbol_of(options.symbols[isin])
+    ticker = cell(row, *tickers) if tickers else ""
+    if ticker:
+        return symbol_of(ticker)
+    if isin:
+        product = cell(row, "Product", "Description", "Name")
+        named = f" ({product})" if product else ""
+        raise BadRow(f"which symbol is {isin}{named}? say --symbol {isin}=SYMBOL")
+    raise BadRow(f"no {tickers[0] if tickers else 'ISIN'!r}")
 
 
 # -- Schwab: History, Export, CSV ---------------------------------------------------------------
@@ -94,21 +123,59 @@ def _fidelity(line: int, row: Row, options: Options) -> Trade | None:
 
 # -- Trading 212: History, Export CSV -----------------------------------------------------------
 
-_T212_FEES = ("Currency conversion fee", "Stamp duty reserve tax", "Transaction fee",
-              "French transaction tax", "Stamp duty", "Finra fee")  # fmt: skip
+# Its fee columns, each named with or without its currency (`Stamp duty (GBP)`); a column
+# `Currency (NAME)` may give the currency instead, else the account's (`Currency (Total)`).
+_T212_FEES = ("currency conversion fee", "stamp duty reserve tax", "transaction fee",
+              "french transaction tax", "stamp duty", "finra fee", "ptm levy")  # fmt: skip
+_NAMED_CURRENCY = re.compile(r"^(.*?)\s*\(([A-Za-z]{3})\)$")
+
+
+def _t212_fees(row: Row, price_currency: str, options: Options) -> float:
+    """The fees in the price's unit: a fee in that currency as it is, one in pounds for a
+    price in pence times 100, one in the account's currency at the row's `Exchange rate` (the
+    instrument's units per account unit); any other is refused (no rate between them)."""
+    account = cell(row, "Currency (Total)", "Currency (Result)").upper()
+    total = 0.0
+    for header, text in row.items():
+        named = _NAMED_CURRENCY.match(header)
+        base, currency = (named.group(1), named.group(2)) if named else (header, "")
+        if base.strip().lower() not in _T212_FEES or not text.strip():
+            continue
+        amount = abs(number(text, decimal_comma=options.decimal_comma))
+        currency = (currency or cell(row, f"Currency ({base})") or account).upper()
+        if not amount:
+            continue
+        if currency == price_currency or not price_currency:
+            total += amount
+        elif currency == "GBP" and price_currency == "GBX":
+            total += amount * 100
+        elif currency == account and price_currency != "GBX":
+            rate = number(need(row, "Exchange rate"), decimal_comma=options.decimal_comma)
+            total += amount * nonzero(rate, "Exchange rate")
+        else:
+            raise BadRow(f"{header!r} is in {currency}, the price in {price_currency}: the "
+                         "export states no rate between them")  # fmt: skip
+    return total
 
 
 def _trading212(line: int, row: Row, options: Options) -> Trade | None:
     side = _side(cell(row, "Action"))
     if side is None or "dividend" in cell(row, "Action").lower():
         return None
-    # The fees are in the account's currency; the rate is the instrument's per account unit.
-    rate = number(cell(row, "Exchange rate") or "1")
-    fees = sum(abs(number(cell(row, name) or "0")) for name in _T212_FEES) * rate
-    return make_trade(line, symbol_of(need(row, "Ticker")), side,
+    currency = cell(row, "Currency (Price / share)").upper()
+    isin = cell(row, "ISIN")
+    if currency in ("GBX", "GBP") and isin not in options.symbols:
+        ticker = cell(row, "Ticker")
+        raise BadRow(f"{ticker} ({isin}) is quoted in {currency}, a London listing, and "
+                     f"{ticker} alone names another: say --symbol {isin}={ticker}.L (or its "
+                     "symbol)")  # fmt: skip
+    comma = options.decimal_comma
+    return make_trade(line, _symbol(row, options, "Ticker"), side,
                   day(need(row, "Time"), day_first=False),
-                  number(need(row, "No. of shares")), number(need(row, "Price / share")),
-                  fees, cell(row, "Currency (Price / share)"), cell(row, "ID"))  # fmt: skip
+                  number(need(row, "No. of shares"), decimal_comma=comma),
+                  number(need(row, "Price / share"), decimal_comma=comma),
+                  _t212_fees(row, currency, options), currency, cell(row, "ID"),
+                  cell(row, "Name"))  # fmt: skip
 
 
 # -- DEGIRO: Transactions.csv (products named by ISIN) ----------------------------------------
@@ -116,20 +183,20 @@ def _trading212(line: int, row: Row, options: Options) -> Trade | None:
 
 def _degiro(line: int, row: Row, options: Options) -> Trade | None:
     isin = need(row, "ISIN")
-    symbol = options.symbols.get(isin)
-    if symbol is None:
-        product = cell(row, "Product")
-        raise BadRow(f"which symbol is {isin} ({product})? say --symbol {isin}=SYMBOL")
-    quantity = number(need(row, "Quantity"), decimal_comma=True)
+    symbol = _symbol(row, options)
+    comma = options.decimal_comma
+    quantity = number(need(row, "Quantity"), decimal_comma=comma)
     if quantity == 0:
         return None
     fees_eur = number(cell(row, "Transaction and/or third party fees EUR",
-                            "Transaction and/or third") or "0", decimal_comma=True)  # fmt: skip
-    rate = number(cell(row, "Exchange rate") or "1", decimal_comma=True) or 1.0
-    return make_trade(line, symbol_of(symbol), "buy" if quantity > 0 else "sell",
+                            "Transaction and/or third") or "0", decimal_comma=comma)  # fmt: skip
+    rate = number(cell(row, "Exchange rate") or "1", decimal_comma=comma) or 1.0
+    del isin
+    return make_trade(line, symbol, "buy" if quantity > 0 else "sell",
                   day(need(row, "Date"), day_first=True), abs(quantity),
-                  number(need(row, "Price"), decimal_comma=True), fees_eur * rate,
-                  cell(row, "Price (currency)"), cell(row, "Order ID"))  # fmt: skip
+                  number(need(row, "Price"), decimal_comma=comma), fees_eur * rate,
+                  cell(row, "Price (currency)"), cell(row, "Order ID"),
+                  cell(row, "Product"))  # fmt: skip
 
 
 # -- a generic CSV: date, symbol, side, shares, price, currency, fees ----------------------------
@@ -146,10 +213,15 @@ def _generic(line: int, row: Row, options: Options) -> Trade | None:
         text = need(row, columns[field]) if required else cell(row, columns[field])
         return number(text, decimal_comma=comma) if text else 0.0
 
-    return make_trade(line, symbol_of(need(row, columns["symbol"])), side,
+    shares = amount("shares")
+    if shares < 0 and side == "buy":
+        raise BadRow(f"a buy of {cell(row, columns['shares'])} shares: a buy's are more than 0")
+    isin = cell(row, columns["isin"])
+    symbol = options.symbols.get(isin) if isin else None
+    return make_trade(line, symbol_of(symbol or need(row, columns["symbol"])), side,
                   day(need(row, columns["date"]), day_first=options.day_first),
-                  abs(amount("shares")), amount("price"), amount("fees", required=False),
-                  cell(row, columns["currency"]))  # fmt: skip
+                  abs(shares), amount("price"), amount("fees", required=False),
+                  cell(row, columns["currency"]), name=cell(row, columns["name"]))  # fmt: skip
 
 
 class Broker(NamedTuple):
@@ -157,29 +229,42 @@ class Broker(NamedTuple):
     title: str
     header: Callable[[list[str]], bool]  # its header line
     reader: Reader
+    amounts: tuple[str, ...] = ()  # its columns of numbers, the file's decimals read from them
+    decimal_comma: bool | None = False  # the mark it writes when no amount says
+    isin: str = ""  # its ISIN column: `--symbol ISIN=SYMBOL` is honoured (else refused)
+    wraps: bool = False  # it wraps a long cell onto a line of its own
 
 
 def _has(*names: str) -> Callable[[list[str]], bool]:
     return lambda cells: all(name in cells for name in names)
 
 
+def _ibkr_header(cells: list[str]) -> bool:
+    return _has("Buy/Sell", "Quantity")(cells) and ("Symbol" in cells or "ISIN" in cells)
+
+
 BROKERS: dict[str, Broker] = {
     b.name: b
     for b in (
-        Broker("ibkr", "Interactive Brokers (Flex query, trades CSV)",
-               _has("Symbol", "Buy/Sell", "Quantity"), _ibkr),
+        Broker("ibkr", "Interactive Brokers (Flex query, trades CSV)", _ibkr_header, _ibkr,
+               ("Quantity", "TradePrice", "Price", "IBCommission", "Commission"), isin="ISIN"),
         Broker("schwab", "Schwab", _has("Date", "Action", "Symbol", "Fees & Comm"), _schwab),
         Broker("fidelity", "Fidelity", _has("Run Date", "Action", "Symbol"), _fidelity),
         Broker("trading212", "Trading 212", _has("Action", "Time", "No. of shares"),
-               _trading212),
-        Broker("degiro", "DEGIRO", _has("Date", "ISIN", "Quantity", "Order ID"), _degiro),
+               _trading212, ("No. of shares", "Price / share", "Exchange rate", "Total"),
+               isin="ISIN"),
+        Broker("degiro", "DEGIRO", _has("Date", "ISIN", "Quantity", "Order ID"), _degiro,
+               ("Quantity", "Price", "Local value", "Value EUR", "Exchange rate",
+                "Transaction and/or third party fees EUR", "Total EUR"), True, "ISIN", True),
     )
 }  # fmt: skip
 
 
 def generic(options: Options) -> Broker:
     columns = [options.columns.get(f, f) for f in ("date", "symbol", "side", "shares", "price")]
-    return Broker("generic", "a CSV", _has(*columns), _generic)
+    amounts = tuple(options.columns.get(f, f) for f in ("shares", "price", "fees"))
+    return Broker("generic", "a CSV", _has(*columns), _generic, amounts, None,
+                  options.columns.get("isin", "isin"))  # fmt: skip
 
 
 def detect(text: str) -> Broker | None:
@@ -194,9 +279,20 @@ def detect(text: str) -> Broker | None:
 
 
 def read_export(text: str, broker: Broker, options: Options) -> ImportRead:
+    """The export's trades; its decimals decided once for the file (reading/broker_text.py)
+    unless the options say, a generic file's day order likewise."""
+    if options.decimal_comma is None:
+        try:
+            read = rows(text, broker.header, wraps=broker.wraps, title=broker.title)
+            found = ((line, row.get(name, "")) for line, row in read for name in broker.amounts)
+            comma = decimal_comma_of(found, broker.decimal_comma)
+        except BadRow as error:
+            return ImportRead([], [RowIssue(getattr(error, "line", 1), str(error))], 0)
+        options = options._replace(decimal_comma=comma)
     if broker.name == "generic" and options.day_first is None:
         options = options._replace(day_first=_day_first(text, broker, options))
-    return read_rows(text, broker.header, broker.reader, options)
+    return read_rows(text, broker.header, broker.reader, options, wraps=broker.wraps,
+                     title=broker.title)  # fmt: skip
 
 
 def _day_first(text: str, broker: Broker, options: Options) -> bool | None:
@@ -204,14 +300,13 @@ def _day_first(text: str, broker: Broker, options: Options) -> bool | None:
     over 12, or a second): None when none does."""
     column = options.columns.get("date", "date")
     try:
-        found = rows(text, broker.header)
+        for _line, row in rows(text, broker.header):
+            parts = re.split(r"[/.\-]", row.get(column, "").strip().split(" ")[0])
+            if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) <= 2:
+                if int(parts[0]) > 12:
+                    return True
+                if int(parts[1]) > 12:
+                    return False
     except BadRow:
         return None
-    for _line, row in found:
-        parts = re.split(r"[/.\-]", row.get(column, "").strip().split(" ")[0])
-        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) <= 2:
-            if int(parts[0]) > 12:
-                return True
-            if int(parts[1]) > 12:
-                return False
     return None
