@@ -41,10 +41,13 @@ def _bytes(path: Path) -> bytes:
     except OSError as exc:
         raise CommandError(f"catalyst import: {shown}: {exc.strerror or exc}") from None
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        kind = next((what for test, what in _KINDS if test(mode)), "not a regular file")
-        if not stat.S_ISREG(mode):
+        info = os.fstat(fd)
+        kind = next((what for test, what in _KINDS if test(info.st_mode)), "not a regular file")
+        if not stat.S_ISREG(info.st_mode):
             raise CommandError(f"catalyst import: {shown}: {kind}, not a broker's export file")
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise CommandError(f"catalyst import: {shown}: larger than "
+                               f"{MAX_IMPORT_BYTES // 2**20} MB, not a transaction export")  # fmt: skip
         try:
             data = handle.read(MAX_IMPORT_BYTES + 1)
         except OSError as exc:
