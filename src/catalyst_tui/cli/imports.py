@@ -40,7 +40,7 @@ def _bytes(path: Path) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise CommandError(f"catalyst import: {shown}: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
         kind = next((what for test, what in _KINDS if test(info.st_mode)), "not a regular file")
         if not stat.S_ISREG(info.st_mode):
@@ -48,10 +48,12 @@ def _bytes(path: Path) -> bytes:
         if info.st_size > MAX_IMPORT_BYTES:
             raise CommandError(f"catalyst import: {shown}: larger than "
                                f"{MAX_IMPORT_BYTES // 2**20} MB, not a transaction export")  # fmt: skip
-        try:
+        with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(MAX_IMPORT_BYTES + 1)
-        except OSError as exc:
-            raise CommandError(f"catalyst import: {shown}: {exc.strerror or exc}") from None
+    except OSError as exc:
+        raise CommandError(f"catalyst import: {shown}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
     if len(data) > MAX_IMPORT_BYTES:
         raise CommandError(f"catalyst import: {shown}: larger than "
                            f"{MAX_IMPORT_BYTES // 2**20} MB, not a transaction export")  # fmt: skip
