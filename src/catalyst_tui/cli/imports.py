@@ -27,6 +27,7 @@ def _pairs(values: list[str] | None, what: str) -> dict[str, str]:
     return out
 
 
+_TOO_LARGE = f"larger than {MAX_IMPORT_BYTES // 2**20} MB, not a transaction export"
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a pipe"), (stat.S_ISCHR, "a device"),
           (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))  # fmt: skip
 
@@ -46,17 +47,15 @@ def _bytes(path: Path) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise CommandError(f"catalyst import: {shown}: {kind}, not a broker's export file")
         if info.st_size > MAX_IMPORT_BYTES:
-            raise CommandError(f"catalyst import: {shown}: larger than "
-                               f"{MAX_IMPORT_BYTES // 2**20} MB, not a transaction export")  # fmt: skip
+            raise CommandError(f"catalyst import: {shown}: {_TOO_LARGE}")
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
         raise CommandError(f"catalyst import: {shown}: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
-    if len(data) > MAX_IMPORT_BYTES:
-        raise CommandError(f"catalyst import: {shown}: larger than "
-                           f"{MAX_IMPORT_BYTES // 2**20} MB, not a transaction export")  # fmt: skip
+    if len(data) > MAX_IMPORT_BYTES:  # it grew while read
+        raise CommandError(f"catalyst import: {shown}: {_TOO_LARGE}")
     return data
 
 
