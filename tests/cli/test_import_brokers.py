@@ -165,8 +165,10 @@ def test_the_real_ibkr_trades_export_reconciles_with_its_rows(tmp_path, capsys):
 def test_the_real_trading_212_export_reconciles_with_its_rows(tmp_path, capsys):
     """By hand from the file: three market buys (CSCO 0.029053, VICI 0.041014, ASTS 0.29764)
     and a sale of 0.61254 ASTR, whose buy is before the export: refused at its line until the
-    file holds it. Dividends, deposits, interest and the 2025 rows whose cells do not line up
-    with the header are not trades."""
+    file holds it. Dividends: MAIN 0.154334 shares at 0.23 USD, 0.01 USD withheld, is
+    0.02549682 USD received; UNP 0.0280492 at 1.11 less 0.01 is 0.021134612; INRG's, quoted in
+    GBX, is left out until --symbol names its London listing. Deposits, interest and the 2025
+    rows whose cells do not line up with the header are not trades."""
     path = str(BROKERS / "trading212-export.csv")
     (tmp_path / "catalysts.toml").write_text(THESIS)
     code, _out, err = run(tmp_path, capsys, path)
@@ -177,9 +179,19 @@ def test_the_real_trading_212_export_reconciles_with_its_rows(tmp_path, capsys):
     )
     code, out, err = run(tmp_path, capsys, path)
     assert code == 0, err
-    assert "9 rows that are not buys or sales left out" in out
+    assert "6 rows that are not buys or sales left out" in out
+    assert f"{path}:9: a dividend of INRG (IE00B1XNHC34), quoted in GBX" in out
     config = load_config(tmp_path / "catalysts.toml")
     assert config.tickers["CSCO"].name == "Cisco Systems"
     assert imported(tmp_path, "CSCO") == ([Lot(0.029053, 49.96, D(2023, 12, 18))], [])
     assert imported(tmp_path, "ASTS")[0] == [Lot(0.29764, 5.39, D(2023, 12, 18))]
     assert imported(tmp_path, "ASTR")[1] == [Sell(0.61254, 1.26, D(2023, 12, 26))]
+    main, unp = config.tickers["MAIN"].dividends, config.tickers["UNP"].dividends
+    assert [(d.date, d.amount) for d in main] == [(D(2023, 12, 27), pytest.approx(0.02549682))]
+    assert [(d.date, d.amount) for d in unp] == [(D(2023, 12, 28), pytest.approx(0.021134612))]
+    assert config.tickers["MAIN"].name == "Main Street Capital" and not config.tickers["MAIN"].lots
+    # a second import adds nothing: the dividends are in the file too
+    before = (tmp_path / "catalysts.toml").read_text()
+    code, out, err = run(tmp_path, capsys, path)
+    assert code == 0 and "nothing to add" in out and "6 already in the file" in out
+    assert (tmp_path / "catalysts.toml").read_text() == before

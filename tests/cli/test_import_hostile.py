@@ -92,8 +92,8 @@ def test_all_the_trades_go_into_the_file_in_one_edit(tmp_path, capsys, monkeypat
     assert counts[0] == counts[1]
     # the lots land in their tickers, by date, then in the export's order
     lots, _ = imported(tmp_path / "100", "S3")
-    rows = sorted((i for i in range(100) if i % 7 == 3), key=lambda i: (i % 28, i))
-    assert [lot.shares for lot in lots] == [i + 1 for i in rows]
+    order = sorted((i for i in range(100) if i % 7 == 3), key=lambda i: (i % 28, i))
+    assert [lot.shares for lot in lots] == [i + 1 for i in order]
 
 
 GENERIC_NAMES = "date,symbol,side,shares,price,name\n2024-01-05,NESN.SW,buy,3,98.5,Nestlé\n"

@@ -116,10 +116,11 @@ def cmd_import(ctx: Context) -> int:
     read = read_export(text, broker, options)
     _refuse(ctx, shown, broker.title, read.issues)
     config = ctx.load_config()
-    plan = plan_import(config, broker.name, read.trades, read.skipped, read.issues)
+    plan = plan_import(config, broker.name, read.trades, read.skipped, read.issues,
+                       read.dividends, read.left_out)  # fmt: skip
     _refuse(ctx, shown, broker.title, held_issues(config, plan.add))
-    print_plan(plan, broker.title, dry_run=args.dry_run)
-    if args.dry_run or not plan.add:
+    print_plan(plan, broker.title, dry_run=args.dry_run, source=shown)
+    if args.dry_run or not (plan.add or plan.dividends):
         return EXIT_OK
     assert config.path is not None
     try:
@@ -132,5 +133,6 @@ def cmd_import(ctx: Context) -> int:
     if not result.written:
         ctx.err(printable(result.message))
         return EXIT_USAGE
-    ctx.out(f"{config.path}: {len(plan.add)} added")
+    paid = f" and {len(plan.dividends)} dividends" if plan.dividends else ""
+    ctx.out(f"{config.path}: {len(plan.add)} trades{paid} added")
     return EXIT_OK

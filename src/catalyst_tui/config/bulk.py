@@ -37,21 +37,25 @@ def _header(symbol: str, array: str) -> str:
 
 
 def add_trades(text: str, names: Mapping[str, str], lots: Mapping[str, Sequence[Fields]],
-               sells: Mapping[str, Sequence[Fields]]) -> str:  # fmt: skip
+               sells: Mapping[str, Sequence[Fields]],
+               dividends: Mapping[str, Sequence[Fields]] | None = None) -> str:  # fmt: skip
     """The text with `names` (symbol -> name) added as new tickers at the end, each with its
-    lots and sales, and the other symbols' lots after their last lot (or before their first
-    checkpoint, or after their last table) and sales after their last sale or lot."""
+    lots, sales and dividends, and the other symbols' lots after their last lot (or before
+    their first checkpoint, or after their last table), sales after their last sale or lot,
+    dividends after their last dividend (or with the sales)."""
+    dividends = dividends or {}
     _data, layout = load(text)
     by_symbol: dict[str, list[int]] = defaultdict(list)
     for index, table in enumerate(layout.tables):
         if len(table.path) >= 2 and table.path[0] == "tickers":
             by_symbol[str(table.path[1])].append(index)
     inserts: list[tuple[int, int, str]] = []  # (line, order at that line, snippet)
-    for rank, symbol in enumerate(sorted(set(lots) | set(sells))):
+    for rank, symbol in enumerate(sorted(set(lots) | set(sells) | set(dividends))):
         if symbol in names:
             continue
         tables = [layout.tables[i] for i in by_symbol[symbol]]
-        arrays: dict[str, list[int]] = {"lots": [], "sells": [], "checkpoints": []}
+        arrays: dict[str, list[int]] = {"lots": [], "sells": [], "dividends": [],
+                                        "checkpoints": []}  # fmt: skip
         for table in tables:
             if len(table.path) == 4 and table.path[2] in arrays:
                 arrays[table.path[2]].append(table.content_end)
@@ -60,9 +64,11 @@ def add_trades(text: str, names: Mapping[str, str], lots: Mapping[str, Sequence[
         lot_at = arrays["lots"][-1] if arrays["lots"] else starts[0] if starts else end
         after = arrays["sells"] or arrays["lots"]
         sell_at = after[-1] if after else lot_at
-        for at, order, array, entries in ((lot_at, 2 * rank, "lots", lots.get(symbol, ())),
-                                          (sell_at, 2 * rank + 1, "sells",
-                                           sells.get(symbol, ()))):  # fmt: skip
+        paid_at = arrays["dividends"][-1] if arrays["dividends"] else sell_at
+        for at, order, array, entries in ((lot_at, 3 * rank, "lots", lots.get(symbol, ())),
+                                          (sell_at, 3 * rank + 1, "sells", sells.get(symbol, ())),
+                                          (paid_at, 3 * rank + 2, "dividends",
+                                           dividends.get(symbol, ()))):  # fmt: skip
             if entries:
                 block = "\n".join(_tables(_header(symbol, array), entries))
                 inserts.append((at, order, block))
@@ -71,9 +77,11 @@ def add_trades(text: str, names: Mapping[str, str], lots: Mapping[str, Sequence[
         parts = [table_snippet(("tickers", symbol), {"name": name}, aot=False)]
         parts += _tables(_header(symbol, "lots"), lots.get(symbol, ()))
         parts += _tables(_header(symbol, "sells"), sells.get(symbol, ()))
+        parts += _tables(_header(symbol, "dividends"), dividends.get(symbol, ()))
         new.append("\n".join(parts))
     if new:
-        inserts.append((len(layout.lines), 2 * len(lots) + 2 * len(sells), "\n".join(new)))
+        last = 3 * (len(lots) + len(sells) + len(dividends))
+        inserts.append((len(layout.lines), last, "\n".join(new)))
     return _insert_all(layout, inserts)
 
 

@@ -7,7 +7,9 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from .broker_cells import cell, need, nonzero, side_of, symbol_for, symbol_of
 from .broker_text import decimal_comma_of
+from .broker_trading212 import trading212
 from .brokers import (
     BadRow,
     ImportRead,
@@ -16,31 +18,14 @@ from .brokers import (
     Row,
     RowIssue,
     Trade,
-    cell,
     day,
     make_trade,
-    need,
-    nonzero,
     number,
     read_rows,
     rows,
-    symbol_of,
 )
 
 GENERIC_FIELDS = ("date", "symbol", "side", "shares", "price", "currency", "fees", "isin", "name")
-_BUY_WORDS = ("buy", "bought", "purchase", "koop", "achat", "kauf")
-_SELL_WORDS = ("sell", "sold", "sale", "verkoop", "vente", "verkauf")
-
-
-def _side(text: str) -> str | None:
-    words = text.strip().lower()
-    if any(w in words for w in _SELL_WORDS):
-        return "sell"
-    if any(w in words for w in _BUY_WORDS):
-        return "buy"
-    return None
-
-
 # -- Interactive Brokers: a Flex query's Trades section as CSV --------------------------------
 
 
@@ -48,7 +33,7 @@ def _ibkr(line: int, row: Row, options: Options) -> Trade | None:
     if cell(row, "AssetClass") not in ("", "STK", "ETF", "FUND"):
         return None
     said = cell(row, "Buy/Sell")
-    side = _side(said)
+    side = side_of(said)
     if side is None:
         return None
     if not cell(row, "Symbol", "ISIN"):
@@ -60,7 +45,7 @@ def _ibkr(line: int, row: Row, options: Options) -> Trade | None:
                      "export states no rate between them")  # fmt: skip
     cancel = "(ca.)" in said.lower() or cell(row, "TransactionType").lower() == "tradecancel"
     quantity = number(need(row, "Quantity"), decimal_comma=options.decimal_comma)
-    return make_trade(line, _symbol(row, options, "Symbol"), side,
+    return make_trade(line, symbol_for(row, options, "Symbol"), side,
                   day(need(row, "TradeDate", "Date/Time"), day_first=False),
                   abs(quantity), number(need(row, "TradePrice", "Price"),
                                         decimal_comma=options.decimal_comma),
@@ -68,22 +53,6 @@ def _ibkr(line: int, row: Row, options: Options) -> Trade | None:
                          decimal_comma=options.decimal_comma),
                   currency, cell(row, "TradeID", "TransactionID"),
                   cell(row, "Description"), cancel)  # fmt: skip
-
-
-def _symbol(row: Row, options: Options, *tickers: str) -> str:
-    """The row's symbol: the one `--symbol` gives its ISIN, else its ticker's; an ISIN alone
-    without one is asked for."""
-    isin = cell(row, "ISIN", "Instrument ISIN")
-    if isin and isin in options.symbols:
-        return symbol_of(options.symbols[isin])
-    ticker = cell(row, *tickers) if tickers else ""
-    if ticker:
-        return symbol_of(ticker)
-    if isin:
-        product = cell(row, "Product", "Description", "Name")
-        named = f" ({product})" if product else ""
-        raise BadRow(f"which symbol is {isin}{named}? say --symbol {isin}=SYMBOL")
-    raise BadRow(f"no {tickers[0] if tickers else 'ISIN'!r}")
 
 
 # -- Schwab: History, Export, CSV ---------------------------------------------------------------
@@ -121,69 +90,12 @@ def _fidelity(line: int, row: Row, options: Options) -> Trade | None:
                   number(need(row, "Price ($)", "Price")), fees, "USD")  # fmt: skip
 
 
-# -- Trading 212: History, Export CSV -----------------------------------------------------------
-
-# Its fee columns, each named with or without its currency (`Stamp duty (GBP)`); a column
-# `Currency (NAME)` may give the currency instead, else the account's (`Currency (Total)`).
-_T212_FEES = ("currency conversion fee", "stamp duty reserve tax", "transaction fee",
-              "french transaction tax", "stamp duty", "finra fee", "ptm levy")  # fmt: skip
-_NAMED_CURRENCY = re.compile(r"^(.*?)\s*\(([A-Za-z]{3})\)$")
-
-
-def _t212_fees(row: Row, price_currency: str, options: Options) -> float:
-    """The fees in the price's unit: a fee in that currency as it is, one in pounds for a
-    price in pence times 100, one in the account's currency at the row's `Exchange rate` (the
-    instrument's units per account unit); any other is refused (no rate between them)."""
-    account = cell(row, "Currency (Total)", "Currency (Result)").upper()
-    total = 0.0
-    for header, text in row.items():
-        named = _NAMED_CURRENCY.match(header)
-        base, currency = (named.group(1), named.group(2)) if named else (header, "")
-        if base.strip().lower() not in _T212_FEES or not text.strip():
-            continue
-        amount = abs(number(text, decimal_comma=options.decimal_comma))
-        currency = (currency or cell(row, f"Currency ({base})") or account).upper()
-        if not amount:
-            continue
-        if currency == price_currency or not price_currency:
-            total += amount
-        elif currency == "GBP" and price_currency == "GBX":
-            total += amount * 100
-        elif currency == account and price_currency != "GBX":
-            rate = number(need(row, "Exchange rate"), decimal_comma=options.decimal_comma)
-            total += amount * nonzero(rate, "Exchange rate")
-        else:
-            raise BadRow(f"{header!r} is in {currency}, the price in {price_currency}: the "
-                         "export states no rate between them")  # fmt: skip
-    return total
-
-
-def _trading212(line: int, row: Row, options: Options) -> Trade | None:
-    side = _side(cell(row, "Action"))
-    if side is None or "dividend" in cell(row, "Action").lower():
-        return None
-    currency = cell(row, "Currency (Price / share)").upper()
-    isin = cell(row, "ISIN")
-    if currency in ("GBX", "GBP") and isin not in options.symbols:
-        ticker = cell(row, "Ticker")
-        raise BadRow(f"{ticker} ({isin}) is quoted in {currency}, a London listing, and "
-                     f"{ticker} alone names another: say --symbol {isin}={ticker}.L (or its "
-                     "symbol)")  # fmt: skip
-    comma = options.decimal_comma
-    return make_trade(line, _symbol(row, options, "Ticker"), side,
-                  day(need(row, "Time"), day_first=False),
-                  number(need(row, "No. of shares"), decimal_comma=comma),
-                  number(need(row, "Price / share"), decimal_comma=comma),
-                  _t212_fees(row, currency, options), currency, cell(row, "ID"),
-                  cell(row, "Name"))  # fmt: skip
-
-
 # -- DEGIRO: Transactions.csv (products named by ISIN) ----------------------------------------
 
 
 def _degiro(line: int, row: Row, options: Options) -> Trade | None:
     isin = need(row, "ISIN")
-    symbol = _symbol(row, options)
+    symbol = symbol_for(row, options)
     comma = options.decimal_comma
     quantity = number(need(row, "Quantity"), decimal_comma=comma)
     if quantity == 0:
@@ -204,7 +116,7 @@ def _degiro(line: int, row: Row, options: Options) -> Trade | None:
 
 def _generic(line: int, row: Row, options: Options) -> Trade | None:
     columns = {field: options.columns.get(field, field) for field in GENERIC_FIELDS}
-    side = _side(need(row, columns["side"]))
+    side = side_of(need(row, columns["side"]))
     if side is None:
         raise BadRow(f"{cell(row, columns['side'])!r} is neither a buy nor a sale")
     comma = options.decimal_comma
@@ -251,7 +163,7 @@ BROKERS: dict[str, Broker] = {
         Broker("schwab", "Schwab", _has("Date", "Action", "Symbol", "Fees & Comm"), _schwab),
         Broker("fidelity", "Fidelity", _has("Run Date", "Action", "Symbol"), _fidelity),
         Broker("trading212", "Trading 212", _has("Action", "Time", "No. of shares"),
-               _trading212, ("No. of shares", "Price / share", "Exchange rate", "Total"),
+               trading212, ("No. of shares", "Price / share", "Exchange rate", "Total"),
                isin="ISIN"),
         Broker("degiro", "DEGIRO", _has("Date", "ISIN", "Quantity", "Order ID"), _degiro,
                ("Quantity", "Price", "Local value", "Value EUR", "Exchange rate",

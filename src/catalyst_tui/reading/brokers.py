@@ -36,10 +36,29 @@ class RowIssue(NamedTuple):
     message: str
 
 
+class Dividend(NamedTuple):
+    """A dividend received: `amount` after the tax withheld (`tax`), in the listing's unit."""
+
+    line: int
+    symbol: str
+    day: dt.date
+    amount: float
+    tax: float
+    currency: str = ""
+    name: str = ""
+
+
 class ImportRead(NamedTuple):
     trades: list[Trade]
     issues: list[RowIssue]
     skipped: int  # rows that are not trades
+    dividends: list[Dividend] = []
+    left_out: list[RowIssue] = []  # rows of what the model holds that the file cannot state
+
+
+class LeftOut(ValueError):
+    """A row of something other than a trade that the file does not state enough of (a
+    dividend in one currency, its tax in another): left out, saying why, the rest imported."""
 
 
 class BadRow(ValueError):
@@ -48,7 +67,7 @@ class BadRow(ValueError):
 
 Row = Mapping[str, str]
 # A broker's row reader: a Trade, None for a row that is not a trade, or BadRow.
-Reader = Callable[[int, Row, "Options"], Trade | None]
+Reader = Callable[[int, Row, "Options"], "Trade | Dividend | None"]
 
 
 class Options(NamedTuple):
@@ -133,34 +152,6 @@ def day(text: str, *, day_first: bool | None) -> dt.date:
     raise BadRow(f"{text!r} is not a date")
 
 
-def symbol_of(text: str) -> str:
-    symbol = text.strip().upper()
-    if not re.fullmatch(r"\^?[A-Z0-9][A-Z0-9.\-=]{0,19}", symbol):
-        raise BadRow(f"{text!r} is not a ticker symbol")
-    return symbol
-
-
-def nonzero(value: float, what: str) -> float:
-    if abs(value) <= 0:
-        raise BadRow(f"{what} is 0")
-    return abs(value)
-
-
-def cell(row: Row, *names: str) -> str:
-    for name in names:
-        value = row.get(name)
-        if value is not None and value.strip():
-            return value.strip()
-    return ""
-
-
-def need(row: Row, *names: str) -> str:
-    found = cell(row, *names)
-    if not found:
-        raise BadRow(f"no {names[0]!r}")
-    return found
-
-
 def sniff(text: str) -> str:
     """The delimiter of a CSV text: `;` or tab when its header line has more of them."""
     first = next((line for line in text.splitlines() if line.strip()), "")
@@ -233,26 +224,33 @@ def read_rows(text: str, header: Callable[[list[str]], bool], reader: Reader,
     cancels (IBKR's `BUY (Ca.)`) takes its trade out; a trade id seen twice is one trade."""
     trades: list[Trade] = []
     issues: list[RowIssue] = []
+    dividends: list[Dividend] = []
+    left_out: list[RowIssue] = []
     skipped = 0
     try:
         for line, row in rows(text, header, wraps=wraps, title=title):
             try:
-                trade = reader(line, row, options)
-                if trade is not None and options.today and trade.day > options.today:
-                    raise BadRow(f"dated {trade.day.isoformat()}, after today")
+                got = reader(line, row, options)
+                if got is not None and options.today and got.day > options.today:
+                    raise BadRow(f"dated {got.day.isoformat()}, after today")
             except BadRow as error:
                 issues.append(RowIssue(line, str(error)))
                 continue
-            if trade is None:
+            except LeftOut as error:
+                left_out.append(RowIssue(line, str(error)))
+                continue
+            if got is None:
                 skipped += 1
+            elif isinstance(got, Dividend):
+                dividends.append(got)
             else:
-                trades.append(trade)
+                trades.append(got)
     except NotThisExport as error:
         return ImportRead([], [RowIssue(1, str(error))], 0)
     except csv.Error as error:
         return ImportRead([], [RowIssue(1, f"not a CSV file: {error}")], 0)
     kept, ref_issues = one_per_id(trades)
-    return ImportRead(kept, issues + ref_issues, skipped)
+    return ImportRead(kept, issues + ref_issues, skipped, dividends, left_out)
 
 
 def one_per_id(trades: list[Trade]) -> tuple[list[Trade], list[RowIssue]]:
