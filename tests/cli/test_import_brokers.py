@@ -40,6 +40,23 @@ def test_trading_212_fee_columns_named_with_their_currency_go_into_the_lot(tmp_p
     assert sale.fees == pytest.approx((0.20 + 0.01) * 1.28)
 
 
+def test_the_rate_paid_goes_into_the_lot_when_the_account_is_in_the_base_currency(tmp_path, capsys):
+    """Trading 212's `Exchange rate` is the instrument's units per account unit (1.27 dollars a
+    pound): with pounds as the base currency, the lot's `fx` is 1 / 1.27 pounds per dollar; in
+    dollars (the default) the rate is no base rate and is not written."""
+    path = export(tmp_path, "t212.csv", T212_FEES)
+    (tmp_path / "catalysts.toml").write_text('[settings]\ncurrency = "GBP"\n\n' + THESIS)
+    code, _out, err = run(tmp_path, capsys, path, "--symbol", "GB00BH4HKS39=VOD.L")
+    assert code == 0, err
+    config = load_config(tmp_path / "catalysts.toml")
+    assert config.tickers["AAPL"].lots[0].fx == pytest.approx(1 / 1.27)
+    assert config.tickers["VOD.L"].lots[0].fx is None  # in pence, the account's own currency
+    path = export(tmp_path, "t212.csv", T212_FEES)
+    code, _out, err = run(tmp_path, capsys, path, "--symbol", "GB00BH4HKS39=VOD.L")
+    assert code == 0, err
+    assert load_config(tmp_path / "catalysts.toml").tickers["AAPL"].lots[0].fx is None
+
+
 def test_a_trading_212_london_line_goes_where_symbol_says_or_is_refused(tmp_path, capsys):
     path = export(tmp_path, "t212.csv", T212_FEES)
     code, _out, err = run(tmp_path, capsys, path, "--dry-run")

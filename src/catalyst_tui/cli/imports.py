@@ -124,7 +124,7 @@ def cmd_import(ctx: Context) -> int:
         return EXIT_OK
     assert config.path is not None
     try:
-        result = apply_edit(config.path, import_edit(plan, broker.title))
+        result = apply_edit(config.path, import_edit(plan, broker.title, config.settings.currency))
     except ConfigError as exc:
         for issue in exc.issues:
             ctx.err(str(issue))

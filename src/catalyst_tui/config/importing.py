@@ -107,9 +107,10 @@ def _number(value: float) -> str:
     return repr(float(value)) if value != int(value) else str(int(value))
 
 
-def import_edit(plan: ImportPlan, title: str) -> Callable[[str], str]:
+def import_edit(plan: ImportPlan, title: str, base: str = "") -> Callable[[str], str]:
     """The edit of the file's text that appends the plan's tickers, lots and sales, in one
-    pass (config/bulk.py) however many they are."""
+    pass (config/bulk.py) however many they are; a lot's `fx` when the export gives the rate
+    paid into the `base` currency."""
     lots: dict[str, list[Fields]] = defaultdict(list)
     sells: dict[str, list[Fields]] = defaultdict(list)
     names: dict[str, str] = {}
@@ -120,6 +121,8 @@ def import_edit(plan: ImportPlan, title: str) -> Callable[[str], str]:
         fields: dict[str, Value] = {"shares": t.shares, price: t.price, "date": t.day}
         if t.fees:
             fields["fees"] = round(t.fees, 10)
+        if t.side == "buy" and t.fx and t.fx_into == base and t.currency not in ("", base):
+            fields["fx"] = round(t.fx, 10)  # the rate paid, in the base currency
         fields["note"] = f"imported from {title}" + (f", trade {t.ref}" if t.ref else "")
         (lots if t.side == "buy" else sells)[t.symbol].append(fields)
     paid: dict[str, list[Fields]] = defaultdict(list)

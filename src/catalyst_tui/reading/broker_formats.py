@@ -103,12 +103,13 @@ def _degiro(line: int, row: Row, options: Options) -> Trade | None:
     fees_eur = number(cell(row, "Transaction and/or third party fees EUR",
                             "Transaction and/or third") or "0", decimal_comma=comma)  # fmt: skip
     rate = number(cell(row, "Exchange rate") or "1", decimal_comma=comma) or 1.0
+    currency = cell(row, "Price (currency)").upper()
     del isin
     return make_trade(line, symbol, "buy" if quantity > 0 else "sell",
                   day(need(row, "Date"), day_first=True), abs(quantity),
                   number(need(row, "Price"), decimal_comma=comma), fees_eur * rate,
-                  cell(row, "Price (currency)"), cell(row, "Order ID"),
-                  cell(row, "Product"))  # fmt: skip
+                  currency, cell(row, "Order ID"), cell(row, "Product"),
+                  fx=(1 / rate, "EUR") if currency not in ("", "EUR") else None)  # fmt: skip
 
 
 # -- a generic CSV: date, symbol, side, shares, price, currency, fees ----------------------------

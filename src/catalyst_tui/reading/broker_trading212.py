@@ -66,7 +66,22 @@ def trading212(line: int, row: Row, options: Options) -> Trade | Dividend | None
                   number(need(row, "No. of shares"), decimal_comma=comma),
                   number(need(row, "Price / share"), decimal_comma=comma),
                   _t212_fees(row, currency, options), currency, cell(row, "ID"),
-                  cell(row, "Name"))  # fmt: skip
+                  cell(row, "Name"), fx=_rate_paid(row, currency, options))  # fmt: skip
+
+
+def _rate_paid(row: Row, currency: str, options: Options) -> tuple[float, str] | None:
+    """The rate paid, in the account's currency per unit of the price's: the inverse of the
+    row's `Exchange rate` (the instrument's units per account unit); none for a price in pence
+    (the row does not say whether its rate is per penny or per pound)."""
+    account = cell(row, "Currency (Total)", "Currency (Result)").upper()
+    text = cell(row, "Exchange rate")
+    if not account or currency in ("", "GBX", account) or not text:
+        return None
+    try:
+        rate = number(text, decimal_comma=options.decimal_comma)
+    except BadRow:
+        return None
+    return (1 / rate, account) if rate > 0 else None
 
 
 def _dividend(line: int, row: Row, options: Options) -> Dividend | None:

@@ -29,6 +29,8 @@ class Trade(NamedTuple):
     ref: str = ""  # the broker's id of the trade, when it gives one
     name: str = ""  # the instrument's name, when the export gives it
     cancel: bool = False  # the broker's cancellation of the trade `ref` (IBKR's "BUY (Ca.)")
+    fx: float | None = None  # the rate paid: units of `fx_into` per unit of `currency`
+    fx_into: str = ""  # the account's currency, the rate's
 
 
 class RowIssue(NamedTuple):
@@ -293,10 +295,11 @@ def _what(t: Trade) -> tuple[object, ...]:
 
 def make_trade(line: int, symbol: str, side: str, when: dt.date, shares: float, price: float,
            fees: float, currency: str = "", ref: str = "", name: str = "",
-           cancel: bool = False) -> Trade:  # fmt: skip
+           cancel: bool = False, fx: tuple[float, str] | None = None) -> Trade:  # fmt: skip
     if shares <= 0:
         raise BadRow("no shares")
     if price < 0:
         raise BadRow("a negative price")
+    rate, into = fx if fx and fx[0] > 0 else (None, "")
     return Trade(line, symbol, side, when, shares, price, abs(fees), currency.strip().upper(),
-                 ref, name.strip(), cancel)  # fmt: skip
+                 ref, name.strip(), cancel, rate, into.strip().upper())  # fmt: skip
