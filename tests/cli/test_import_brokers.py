@@ -148,7 +148,6 @@ real = pytest.mark.skipif(missing() is not None, reason=str(missing()))
     [("revolut-invest-export.csv", "a Revolut trading export"),
      ("freetrade-export.csv", "a Freetrade activity export"),
      ("saxo-export.csv", "a Saxo transactions export"),
-     ("ibkr-dividends-export.csv", "an Interactive Brokers Flex query of cash transactions"),
      ("degiro-export.csv", "a DEGIRO account statement (Account.csv)")],
 )  # fmt: skip
 def test_a_real_export_catalyst_does_not_read_is_refused_by_name(tmp_path, capsys, name, title):
@@ -215,3 +214,28 @@ def test_the_real_trading_212_export_reconciles_with_its_rows(tmp_path, capsys):
     code, out, err = run(tmp_path, capsys, path)
     assert code == 0 and "nothing to add" in out and "6 already in the file" in out
     assert (tmp_path / "catalysts.toml").read_text() == before
+
+
+@real
+def test_the_real_ibkr_dividends_export_reconciles_with_its_rows(tmp_path, capsys):
+    """By hand from the file: VT's dividends of 2023-06-23, 09-21 and 12-21 are 137.23, 85.97
+    and 169.77 USD less the tax withheld on each day (20.58, 12.9, 25.47): 116.65, 73.07 and
+    144.30 received; CH0111762537's ordinary dividend of 2023-09-13, 41.93 CHF less 14.68, is
+    27.25; its return of capital the same day (4.83) is no dividend: left out, said; the two
+    payments in lieu of dividends (455 JPY, 0.59 USD) are received whole."""
+    (tmp_path / "catalysts.toml").write_text(THESIS)
+    path = str(BROKERS / "ibkr-dividends-export.csv")
+    symbols = ["US9220427424=VT", "CH0111762537=SREN.SW", "JP3546800008=4543.T",
+               "US11135F1012=AVGO"]  # fmt: skip
+    code, out, err = run(tmp_path, capsys, path, *(f"--symbol={s}" for s in symbols))
+    assert code == 0, err
+    assert f"{path}:7: a return of capital: not a dividend; left out" in out
+    tickers = load_config(tmp_path / "catalysts.toml").tickers
+    vt = [(d.date, d.amount) for d in tickers["VT"].dividends]
+    assert [d for d, _ in vt] == [D(2023, 6, 23), D(2023, 9, 21), D(2023, 12, 21)]
+    assert [a for _, a in vt] == pytest.approx([137.23 - 20.58, 85.97 - 12.9, 169.77 - 25.47])
+    (sren,) = tickers["SREN.SW"].dividends
+    assert sren.date == D(2023, 9, 13) and sren.amount == pytest.approx(41.93 - 14.68)
+    assert [d.amount for d in tickers["4543.T"].dividends] == [455]
+    assert [d.amount for d in tickers["AVGO"].dividends] == [0.59]
+    assert not tickers["VT"].lots  # a dividend is no purchase

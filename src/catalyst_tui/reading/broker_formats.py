@@ -12,7 +12,9 @@ from .broker_text import decimal_comma_of
 from .broker_trading212 import trading212
 from .brokers import (
     BadRow,
+    Dividend,
     ImportRead,
+    LeftOut,
     Options,
     Reader,
     Row,
@@ -53,6 +55,51 @@ def _ibkr(line: int, row: Row, options: Options) -> Trade | None:
                          decimal_comma=options.decimal_comma),
                   currency, cell(row, "TradeID", "TransactionID"),
                   cell(row, "Description"), cancel)  # fmt: skip
+
+
+# -- Interactive Brokers: a Flex query's Cash Transactions section as CSV -------------------
+
+_IBKR_PAID = ("dividends", "payment in lieu of dividends")
+
+
+def _ibkr_cash(line: int, row: Row, options: Options) -> Dividend | None:
+    """A dividend (or a payment in lieu of one) as paid, a tax withheld as the negative of
+    its amount: the rows of one symbol, day and currency are one dividend (`merged`)."""
+    kind = cell(row, "Type").lower()
+    if kind not in (*_IBKR_PAID, "withholding tax"):
+        return None
+    said = cell(row, "Description")
+    if "return of capital" in said.lower():
+        raise LeftOut("a return of capital: not a dividend")
+    amount = number(need(row, "Amount"), decimal_comma=options.decimal_comma)
+    when = day(need(row, "SettleDate", "Date/Time", "ReportDate"), day_first=False)
+    symbol = symbol_for(row, options, "Symbol")
+    tax = -amount if kind == "withholding tax" else 0.0
+    name = said.split("(")[0].strip() if "(" in said else ""
+    return Dividend(line, symbol, when, amount, tax, cell(row, "CurrencyPrimary", "Currency"),
+                    name)  # fmt: skip
+
+
+def merged(dividends: list[Dividend]) -> tuple[list[Dividend], list[RowIssue]]:
+    """The dividends of one symbol, day and currency as one, received less withheld (IBKR
+    lists the tax as a row of its own); one that comes to nothing or less is an issue."""
+    by_key: dict[tuple[str, object, str], Dividend] = {}
+    for d in dividends:
+        key = (d.symbol, d.day, d.currency)
+        first = by_key.get(key)
+        by_key[key] = (
+            d
+            if first is None
+            else first._replace(
+                amount=first.amount + d.amount, tax=first.tax + d.tax, name=first.name or d.name
+            )
+        )
+    issues = [RowIssue(d.line, f"a dividend of {d.symbol} on {d.day}: {d.tax:g} withheld from "
+                       f"{d.amount + d.tax:g} paid, nothing received")
+              for d in by_key.values() if d.amount <= 0]  # fmt: skip
+    kept = [d._replace(amount=round(d.amount, 10), tax=round(d.tax, 10))
+            for d in by_key.values() if d.amount > 0]  # fmt: skip
+    return kept, issues
 
 
 # -- Schwab: History, Export, CSV ---------------------------------------------------------------
@@ -161,6 +208,8 @@ BROKERS: dict[str, Broker] = {
     for b in (
         Broker("ibkr", "Interactive Brokers (Flex query, trades CSV)", _ibkr_header, _ibkr,
                ("Quantity", "TradePrice", "Price", "IBCommission", "Commission"), isin="ISIN"),
+        Broker("ibkr-cash", "Interactive Brokers (Flex query, cash transactions CSV)",
+               _has("Type", "SettleDate", "Amount"), _ibkr_cash, ("Amount",), isin="ISIN"),
         Broker("schwab", "Schwab", _has("Date", "Action", "Symbol", "Fees & Comm"), _schwab),
         Broker("fidelity", "Fidelity", _has("Run Date", "Action", "Symbol"), _fidelity),
         Broker("trading212", "Trading 212", _has("Action", "Time", "No. of shares"),
@@ -196,16 +245,18 @@ def read_export(text: str, broker: Broker, options: Options) -> ImportRead:
     unless the options say, a generic file's day order likewise."""
     if options.decimal_comma is None:
         try:
-            read = rows(text, broker.header, wraps=broker.wraps, title=broker.title)
-            found = ((line, row.get(name, "")) for line, row in read for name in broker.amounts)
+            table = rows(text, broker.header, wraps=broker.wraps, title=broker.title)
+            found = ((line, row.get(name, "")) for line, row in table for name in broker.amounts)
             comma = decimal_comma_of(found, broker.decimal_comma)
         except BadRow as error:
             return ImportRead([], [RowIssue(getattr(error, "line", 1), str(error))], 0)
         options = options._replace(decimal_comma=comma)
     if broker.name == "generic" and options.day_first is None:
         options = options._replace(day_first=_day_first(text, broker, options))
-    return read_rows(text, broker.header, broker.reader, options, wraps=broker.wraps,
+    read = read_rows(text, broker.header, broker.reader, options, wraps=broker.wraps,
                      title=broker.title)  # fmt: skip
+    dividends, issues = merged(read.dividends)
+    return read._replace(dividends=dividends, issues=sorted(read.issues + issues))
 
 
 def _day_first(text: str, broker: Broker, options: Options) -> bool | None:

@@ -39,7 +39,8 @@ def print_plan(plan: ImportPlan, title: str, *, dry_run: bool, source: str = "",
     if rows:
         print_table(console, printable(f"{title}: {verb} {len(rows)}"), columns, rows)
     else:
-        console.print(Text(printable(f"{title}: nothing to add")))
+        nothing = "no trades to add" if plan.dividends else "nothing to add"
+        console.print(Text(printable(f"{title}: {nothing}")))
     if plan.dividends:
         paid = [
             Row([printable(c) for c in (d.day.isoformat(), d.symbol, f"{d.amount:,.4f}",
