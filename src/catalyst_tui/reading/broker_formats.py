@@ -3,6 +3,7 @@ reads the rows): the columns are the brokers' documented ones."""
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -231,7 +232,7 @@ def generic(options: Options) -> Broker:
 
 def detect(text: str) -> Broker | None:
     """The broker whose header line the text has (the first 40 lines looked at)."""
-    head = "\n".join(text.splitlines()[:40])
+    head = "\n".join(text[: 1 << 16].splitlines()[:40])
     for broker in BROKERS.values():
         for line in head.splitlines():
             cells = [c.strip().strip('"').lstrip("\ufeff") for c in re.split(r"[,;\t]", line)]
@@ -250,6 +251,8 @@ def read_export(text: str, broker: Broker, options: Options) -> ImportRead:
             comma = decimal_comma_of(found, broker.decimal_comma)
         except BadRow as error:
             return ImportRead([], [RowIssue(getattr(error, "line", 1), str(error))], 0)
+        except csv.Error as error:
+            return ImportRead([], [RowIssue(1, f"not a CSV file: {error}")], 0)
         options = options._replace(decimal_comma=comma)
     if broker.name == "generic" and options.day_first is None:
         options = options._replace(day_first=_day_first(text, broker, options))

@@ -154,9 +154,12 @@ def day(text: str, *, day_first: bool | None) -> dt.date:
     raise BadRow(f"{text!r} is not a date")
 
 
+_HEAD = 1 << 16  # what is looked at for a header line: never the whole of a large file
+
+
 def sniff(text: str) -> str:
     """The delimiter of a CSV text: `;` or tab when its header line has more of them."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line for line in text[:_HEAD].splitlines() if line.strip()), "")
     counts = {d: first.count(d) for d in (",", ";", "\t")}
     return max(counts, key=lambda d: (counts[d], d == ","))
 
@@ -167,7 +170,7 @@ class NotThisExport(BadRow):
 
 def header_cells(text: str) -> list[str]:
     """The cells of the file's first line that has any, as the file writes them."""
-    first = next((line for line in text.splitlines()[:40] if line.strip(",;\t \ufeff")), "")
+    first = next((x for x in text[:_HEAD].splitlines()[:40] if x.strip(",;\t \ufeff")), "")
     try:
         cells = next(csv.reader([first], delimiter=sniff(text)), [])
     except csv.Error:
@@ -176,7 +179,7 @@ def header_cells(text: str) -> list[str]:
 
 
 def columns_said(text: str) -> str:
-    cells = [c for c in header_cells(text) if c]
+    cells = [c if len(c) <= 40 else c[:40] + "…" for c in header_cells(text) if c]
     shown = ", ".join(repr(c) for c in cells[:12])
     return (shown + (f" and {len(cells) - 12} more" if len(cells) > 12 else "")) or "none"
 
