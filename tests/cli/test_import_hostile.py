@@ -212,3 +212,10 @@ def test_a_bad_cell_is_shown_with_its_control_characters_escaped(tmp_path, capsy
     assert f"{path}:2: 'NV\\x00DA' is not a ticker symbol" in err
     assert f"{path}:3: '1\\x1b[2J' is not a number" in err
     assert "\x00" not in err and "\x1b" not in err
+
+
+def test_a_file_of_one_endless_cell_is_refused_at_its_line(tmp_path, capsys):
+    path = export(tmp_path, "mine.csv", "date,symbol,side,shares,price\n" + "9" * 300_000)
+    code, _out, err = run(tmp_path, capsys, path)
+    assert code == 2 and f"{path}:1: not a CSV file: field larger than field limit" in err
+    _refused(err)
