@@ -135,6 +135,21 @@ def test_a_header_that_is_not_the_format_asked_for_names_its_columns(tmp_path, c
     assert code == 2
     assert "not Trading 212's export" in err
     assert "its columns are 'ClientAccountID', 'CurrencyPrimary', 'AssetClass'" in err
+    assert "could not be read" not in err and f"{path}:1:" not in err  # no bad row: no export
+
+
+def test_a_header_catalyst_does_not_know_is_said_with_its_columns_not_as_a_bad_row(
+    tmp_path, capsys
+):
+    path = export(tmp_path, "mine.csv", "when,what,qty\n2024-01-05,AAPL,3\n")
+    code, _out, err = run(tmp_path, capsys, path)
+    assert code == 2
+    assert f"{path}: not an export catalyst knows (Interactive Brokers, Schwab, Fidelity" in err
+    assert "its columns are 'when', 'what', 'qty': name them with --map FIELD=COLUMN" in err
+    code, _out, err = run(tmp_path, capsys, path, "--map", "date=when")
+    assert code == 2
+    assert "no line has the columns 'when', 'symbol', 'side', 'shares', 'price'" in err
+    assert "could not be read" not in err
 
 
 # -- the real exports, read in place --------------------------------------------------------

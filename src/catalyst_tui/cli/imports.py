@@ -81,12 +81,32 @@ def _refuse(ctx: Context, shown: str, title: str, issues: list[RowIssue]) -> Non
                        "read; nothing was written")  # fmt: skip
 
 
+def _not_this(shown: str, text: str, error: Exception, columns: dict[str, str], *,
+              asked: bool) -> CommandError:  # fmt: skip
+    """What a file without the header line looked for is: not the broker's export asked for,
+    or no export catalyst knows, with the columns it has."""
+    from ..reading.broker_formats import BROKERS, GENERIC_FIELDS
+    from ..reading.brokers import columns_said
+
+    said = printable(columns_said(text))
+    needed = ", ".join(repr(columns.get(f, f)) for f in GENERIC_FIELDS[:5])
+    if not asked and not columns:
+        known = ", ".join(dict.fromkeys(b.title.split(" (")[0] for b in BROKERS.values()))
+        return CommandError(f"catalyst import: {shown}: not an export catalyst knows ({known}), "
+                            f"nor a CSV with the columns {needed}; its columns are {said}: name "
+                            "them with --map FIELD=COLUMN")  # fmt: skip
+    if columns or "CSV" in str(error):
+        return CommandError(f"catalyst import: {shown}: no line has the columns {needed}; its "
+                            f"columns are {said}")  # fmt: skip
+    return CommandError(f"catalyst import: {shown}: {printable(str(error))}")
+
+
 def cmd_import(ctx: Context) -> int:
     from ..config.importing import held_issues, import_edit, plan_import
     from ..config.write import apply_edit
     from ..reading.broker_formats import BROKERS, GENERIC_FIELDS, detect, generic, read_export
     from ..reading.broker_known import known_other
-    from ..reading.brokers import Options, header_cells
+    from ..reading.brokers import NotThisExport, Options, header_cells
     from .output.imports import print_plan
 
     args = ctx.args
@@ -113,7 +133,10 @@ def cmd_import(ctx: Context) -> int:
     if symbols and (not broker.isin or broker.isin not in header_cells(text)):
         raise CommandError(f"catalyst import: --symbol: {broker.title}'s export names no ISIN "
                            "to give a symbol to")  # fmt: skip
-    read = read_export(text, broker, options)
+    try:
+        read = read_export(text, broker, options)
+    except NotThisExport as error:
+        raise _not_this(shown, text, error, columns, asked=args.broker is not None) from None
     _refuse(ctx, shown, broker.title, read.issues)
     config = ctx.load_config()
     plan = plan_import(config, broker.name, read.trades, read.skipped, read.issues,

@@ -16,6 +16,7 @@ from .brokers import (
     Dividend,
     ImportRead,
     LeftOut,
+    NotThisExport,
     Options,
     Reader,
     Row,
@@ -243,12 +244,15 @@ def detect(text: str) -> Broker | None:
 
 def read_export(text: str, broker: Broker, options: Options) -> ImportRead:
     """The export's trades; its decimals decided once for the file (reading/broker_text.py)
-    unless the options say, a generic file's day order likewise."""
+    unless the options say, a generic file's day order likewise. NotThisExport when the file
+    has not the broker's header line."""
     if options.decimal_comma is None:
         try:
             table = rows(text, broker.header, wraps=broker.wraps, title=broker.title)
             found = ((line, row.get(name, "")) for line, row in table for name in broker.amounts)
             comma = decimal_comma_of(found, broker.decimal_comma)
+        except NotThisExport:
+            raise
         except BadRow as error:
             return ImportRead([], [RowIssue(getattr(error, "line", 1), str(error))], 0)
         except csv.Error as error:

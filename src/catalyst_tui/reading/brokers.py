@@ -165,7 +165,8 @@ def sniff(text: str) -> str:
 
 
 class NotThisExport(BadRow):
-    """The file has no header line of the format asked for; the message names its columns."""
+    """The file has no header line of the format asked for; the message names its columns.
+    Raised, not an issue of a row: the file is not of that format at all."""
 
 
 def header_cells(text: str) -> list[str]:
@@ -219,8 +220,8 @@ def rows(text: str, header: Callable[[list[str]], bool], *, wraps: bool = False,
         yield pending
     if names is None:
         said = columns_said(text)
-        raise NotThisExport(f"not {title or 'this broker'}'s export: no line of it has the "
-                            f"columns that export has; its columns are {said}")  # fmt: skip
+        raise NotThisExport(f"not {title or 'this broker'}'s export (no line has its "
+                            f"columns); its columns are {said}")  # fmt: skip
 
 
 def read_rows(text: str, header: Callable[[list[str]], bool], reader: Reader,
@@ -250,8 +251,6 @@ def read_rows(text: str, header: Callable[[list[str]], bool], reader: Reader,
                 dividends.append(got)
             else:
                 trades.append(got)
-    except NotThisExport as error:
-        return ImportRead([], [RowIssue(1, str(error))], 0)
     except csv.Error as error:
         return ImportRead([], [RowIssue(1, f"not a CSV file: {error}")], 0)
     kept, ref_issues = one_per_id(trades)
