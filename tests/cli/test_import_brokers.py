@@ -69,6 +69,12 @@ def test_a_trading_212_london_line_goes_where_symbol_says_or_is_refused(tmp_path
     assert "2024-01-03 VOD.L buy 100 70.1" in said and " VOD buy" not in said
 
 
+def test_a_symbol_for_an_isin_the_export_does_not_name_is_refused(tmp_path, capsys):
+    path = export(tmp_path, "t212.csv", T212_FEES)
+    code, _out, err = run(tmp_path, capsys, path, "--symbol", "GB00BH4HKS38=VOD.L")
+    assert code == 2 and f"--symbol GB00BH4HKS38: {path} names no such ISIN" in err
+
+
 def test_a_format_without_isins_refuses_symbol_by_name(tmp_path, capsys):
     from tests.cli.test_import import SCHWAB
 

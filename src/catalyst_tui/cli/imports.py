@@ -133,6 +133,10 @@ def cmd_import(ctx: Context) -> int:
     if symbols and (not broker.isin or broker.isin not in header_cells(text)):
         raise CommandError(f"catalyst import: --symbol: {broker.title}'s export names no ISIN "
                            "to give a symbol to")  # fmt: skip
+    unused = [isin for isin in symbols if isin not in text]
+    if unused:
+        raise CommandError(f"catalyst import: --symbol {printable(unused[0])}: {shown} names "
+                           "no such ISIN (a mistyped one leaves its rows to their ticker)")  # fmt: skip
     try:
         read = read_export(text, broker, options)
     except NotThisExport as error:
