@@ -136,7 +136,7 @@ def cmd_import(ctx: Context) -> int:
     unused = [isin for isin in symbols if isin not in text]
     if unused:
         raise CommandError(f"catalyst import: --symbol {printable(unused[0])}: {shown} names "
-                           "no such ISIN (a mistyped one leaves its rows to their ticker)")  # fmt: skip
+                           "no such ISIN (a typo leaves its rows to their ticker)")  # fmt: skip
     try:
         read = read_export(text, broker, options)
     except NotThisExport as error:
