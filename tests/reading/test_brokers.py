@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from catalyst_tui.reading.brokers import BadRow, day, number
+from catalyst_tui.reading.brokers import BadRow, day, number, rows
+from tests.support.shared import REALDATA, missing
 
 
 @pytest.mark.parametrize(
@@ -67,3 +68,42 @@ def test_an_ambiguous_date_is_refused() -> None:
         day("03/05/2024", day_first=None)
     with pytest.raises(BadRow, match="not a date"):
         day("2024-02-30", day_first=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [("171,24", "comma"), ("1.234,50", "comma"), ("1.234.567", "comma"), ("12.5", "point"),
+     ("1,234.50", "point"), ("1,234,567", "point"), ("1.234", "either"), ("1,234", "either"),
+     ("-$1,826.80", "point"), ("(12,00)", "comma"), ("1234", None), ("EOF123", None),
+     ("15.03.2024", None)],
+)  # fmt: skip
+def test_what_one_cell_says_of_the_decimal_mark(text: str, mark: str | None) -> None:
+    from catalyst_tui.reading.broker_text import mark_of
+
+    assert mark_of(text) == mark
+
+
+def test_the_decimal_mark_is_decided_for_the_whole_file() -> None:
+    from catalyst_tui.reading.broker_text import BadCell, decimal_comma_of
+
+    assert decimal_comma_of([(2, "1.234"), (3, "171,24")], None) is True
+    assert decimal_comma_of([(2, "1.234"), (3, "171.24")], True) is False
+    assert decimal_comma_of([(2, "1.234"), (3, "10")], True) is True  # the broker's own mark
+    with pytest.raises(BadCell, match="--decimal-comma or --decimal-point") as either:
+        decimal_comma_of([(2, "10"), (5, "1.234")], None)
+    assert either.value.line == 5
+    with pytest.raises(BadCell, match="lines 2 and 4") as both:
+        decimal_comma_of([(2, "12,5"), (3, "1.234"), (4, "12.5")], False)
+    assert both.value.line == 4
+
+
+@pytest.mark.skipif(missing() is not None, reason=str(missing()))
+def test_a_real_degiro_line_wrapped_onto_the_next_is_read_as_one_row() -> None:
+    """DEGIRO's account statement wraps the order id of its VICI line 18 onto line 19, a line
+    of empty cells but the last: read as the rest of that row, the next row starting at 20."""
+    text = (REALDATA / "brokers" / "degiro-export.csv").read_text(encoding="utf-8")
+    read = dict(rows(text, lambda cells: "Datum" in cells, wraps=True))
+    assert read[18]["Order Id"] == "5925d76b-eb36-46e3-b017-a61a6d03c3e7"
+    assert read[18]["Product"] == "VICI PROPERTIES INC. C" and 19 not in read
+    assert read[20]["Omschrijving"] == "Valuta Debitering"
+    assert read[20]["Order Id"] == "5925d76b-eb36-46e3-b017-a61a6d03c3e7"

@@ -4,13 +4,17 @@ appended to catalysts.toml as lots and sales (nothing when a row cannot be read,
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import stat
 from pathlib import Path
 
 from ..config import ConfigError
+from ..reading.brokers import RowIssue
 from ..text import printable
 from .context import EXIT_OK, EXIT_USAGE, CommandError, Context
 
-MAX_IMPORT_BYTES = 20 * 1024 * 1024  # a decade of daily trades is a few MB
+MAX_IMPORT_BYTES = 64 * 1024 * 1024  # a million trades of a compact CSV; a decade's is a few MB
 
 
 def _pairs(values: list[str] | None, what: str) -> dict[str, str]:
@@ -23,24 +27,86 @@ def _pairs(values: list[str] | None, what: str) -> dict[str, str]:
     return out
 
 
-def _text(path: Path) -> str:
+_TOO_LARGE = f"larger than {MAX_IMPORT_BYTES // 2**20} MB, not a transaction export"
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a pipe"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))  # fmt: skip
+
+
+def _bytes(path: Path) -> bytes:
+    """The file's bytes, at most MAX_IMPORT_BYTES of them: opened without waiting (a pipe with
+    no writer, a terminal), and only a regular file (a link is judged by what it points to)
+    is read."""
+    shown = printable(str(path))
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
-        raise CommandError(f"catalyst import: {path}: {exc.strerror or exc}") from None
-    if len(data) > MAX_IMPORT_BYTES:
-        raise CommandError(f"catalyst import: {path}: larger than 20 MB, not a transaction export")
+        raise CommandError(f"catalyst import: {shown}: {exc.strerror or exc}") from None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")  # older exports from Windows tools
+        info = os.fstat(fd)
+        kind = next((what for test, what in _KINDS if test(info.st_mode)), "not a regular file")
+        if not stat.S_ISREG(info.st_mode):
+            raise CommandError(f"catalyst import: {shown}: {kind}, not a broker's export file")
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise CommandError(f"catalyst import: {shown}: {_TOO_LARGE}")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise CommandError(f"catalyst import: {shown}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_IMPORT_BYTES:  # it grew while read
+        raise CommandError(f"catalyst import: {shown}: {_TOO_LARGE}")
+    return data
+
+
+def _text(path: Path) -> str:
+    from ..reading.broker_text import decode_export
+    from ..reading.brokers import BadRow
+
+    try:
+        return decode_export(_bytes(path))
+    except BadRow as error:
+        raise CommandError(f"catalyst import: {printable(str(path))}: {error}") from None
+
+
+def _refuse(ctx: Context, shown: str, title: str, issues: list[RowIssue]) -> None:
+    """Each issue at its line of the export, then the command refused: nothing written."""
+    if not issues:
+        return
+    for row in issues:
+        ctx.err(f"{shown}:{row.line}: {printable(row.message)}")
+    count = len(issues)
+    rows = f"{count} row{'s' if count != 1 else ''}"
+    raise CommandError(f"catalyst import: {rows} of {shown} ({title}) could not be "
+                       "read; nothing was written")  # fmt: skip
+
+
+def _not_this(shown: str, text: str, error: Exception, columns: dict[str, str], *,
+              asked: bool) -> CommandError:  # fmt: skip
+    """What a file without the header line looked for is: not the broker's export asked for,
+    or no export catalyst knows, with the columns it has."""
+    from ..reading.broker_formats import BROKERS, GENERIC_FIELDS
+    from ..reading.brokers import columns_said
+
+    said = printable(columns_said(text))
+    needed = ", ".join(repr(columns.get(f, f)) for f in GENERIC_FIELDS[:5])
+    if not asked and not columns:
+        known = ", ".join(dict.fromkeys(b.title.split(" (")[0] for b in BROKERS.values()))
+        return CommandError(f"catalyst import: {shown}: not an export catalyst knows ({known}), "
+                            f"nor a CSV with the columns {needed}; its columns are {said}: name "
+                            "them with --map FIELD=COLUMN")  # fmt: skip
+    if columns or "CSV" in str(error):
+        return CommandError(f"catalyst import: {shown}: no line has the columns {needed}; its "
+                            f"columns are {said}")  # fmt: skip
+    return CommandError(f"catalyst import: {shown}: {printable(str(error))}")
 
 
 def cmd_import(ctx: Context) -> int:
-    from ..config.importing import import_edit, plan_import
+    from ..config.importing import held_issues, import_edit, plan_import
     from ..config.write import apply_edit
     from ..reading.broker_formats import BROKERS, GENERIC_FIELDS, detect, generic, read_export
-    from ..reading.brokers import Options, sniff
+    from ..reading.broker_known import known_other
+    from ..reading.brokers import NotThisExport, Options, header_cells
     from .output.imports import print_plan
 
     args = ctx.args
@@ -51,33 +117,41 @@ def cmd_import(ctx: Context) -> int:
     if unknown:
         raise CommandError(f"catalyst import: --map {unknown[0]}: the fields are "
                            f"{', '.join(GENERIC_FIELDS)}")  # fmt: skip
-    comma = args.decimal_comma
-    if comma is None and sniff(text) == ";":
-        comma = True  # a semicolon-separated file is written where decimals are commas
-    options = Options(columns, args.day_first, comma, _pairs(args.symbol, "--symbol"))
+    symbols = _pairs(args.symbol, "--symbol")
+    options = Options(columns, args.day_first, args.decimal_comma, symbols, dt.date.today())
+    shown = printable(str(path))
     if args.broker == "generic" or (args.broker is None and columns):
         broker = generic(options)
     elif args.broker is not None:
         broker = BROKERS[args.broker]
     else:
-        broker = detect(text) or generic(options)
-    read = read_export(text, broker, options)
-    shown = printable(str(path))
-    if read.issues:
-        for row in read.issues:
-            ctx.err(f"{shown}:{row.line}: {printable(row.message)}")
-        count = len(read.issues)
-        rows = f"{count} row{'s' if count != 1 else ''}"
-        raise CommandError(f"catalyst import: {rows} of {shown} ({broker.title}) could not be "
-                           "read; nothing was written")  # fmt: skip
+        found = detect(text)
+        other = None if found else known_other(text)
+        if other:
+            raise CommandError(f"catalyst import: {shown}: {printable(other)}")
+        broker = found or generic(options)
+    if symbols and (not broker.isin or broker.isin not in header_cells(text)):
+        raise CommandError(f"catalyst import: --symbol: {broker.title}'s export names no ISIN "
+                           "to give a symbol to")  # fmt: skip
+    unused = [isin for isin in symbols if isin not in text]
+    if unused:
+        raise CommandError(f"catalyst import: --symbol {printable(unused[0])}: {shown} names "
+                           "no such ISIN (a typo leaves its rows to their ticker)")  # fmt: skip
+    try:
+        read = read_export(text, broker, options)
+    except NotThisExport as error:
+        raise _not_this(shown, text, error, columns, asked=args.broker is not None) from None
+    _refuse(ctx, shown, broker.title, read.issues)
     config = ctx.load_config()
-    plan = plan_import(config, broker.name, read.trades, read.skipped, read.issues)
-    print_plan(plan, broker.title, dry_run=args.dry_run)
-    if args.dry_run or not plan.add:
+    plan = plan_import(config, broker.name, read.trades, read.skipped, read.issues,
+                       read.dividends, read.left_out)  # fmt: skip
+    _refuse(ctx, shown, broker.title, held_issues(config, plan.add))
+    print_plan(plan, broker.title, dry_run=args.dry_run, source=shown)
+    if args.dry_run or not (plan.add or plan.dividends):
         return EXIT_OK
     assert config.path is not None
     try:
-        result = apply_edit(config.path, import_edit(plan, broker.title))
+        result = apply_edit(config.path, import_edit(plan, broker.title, config.settings.currency))
     except ConfigError as exc:
         for issue in exc.issues:
             ctx.err(str(issue))
@@ -86,5 +160,6 @@ def cmd_import(ctx: Context) -> int:
     if not result.written:
         ctx.err(printable(result.message))
         return EXIT_USAGE
-    ctx.out(f"{config.path}: {len(plan.add)} added")
+    paid = f" and {len(plan.dividends)} dividends" if plan.dividends else ""
+    ctx.out(f"{config.path}: {len(plan.add)} trades{paid} added")
     return EXIT_OK

@@ -150,7 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     imports = command("import", "append a broker's trades to the file as lots and sales")
     imports.add_argument("file", metavar="FILE", help="the broker's transaction export (CSV)")
     imports.add_argument(
-        "--broker", choices=["ibkr", "schwab", "fidelity", "trading212", "degiro", "generic"],
+        "--broker",
+        choices=["ibkr", "ibkr-cash", "schwab", "fidelity", "trading212", "degiro", "generic"],
         help="its layout (default: found from its header line; generic with --map)",
     )  # fmt: skip
     imports.add_argument("--dry-run", action="store_true", help="show what it would add only")

@@ -6,12 +6,13 @@ TUI's own edits (comments kept, validated, written atomically by config/write.py
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from ..reading.brokers import RowIssue, Trade
-from .edits import add_lot, add_sell, add_ticker
+from ..reading.brokers import Dividend, RowIssue, Trade
+from ..thesis.positions import Lot, Sell, fifo
+from .bulk import Fields, Value, add_trades
 from .model import Config
 
 
@@ -25,6 +26,8 @@ class ImportPlan(NamedTuple):
     new_tickers: list[str]
     skipped: int
     issues: list[RowIssue]
+    dividends: list[Dividend] = []  # the dividends the file lacks
+    left_out: list[RowIssue] = []  # rows the export does not state enough of, said why
 
 
 def _key(symbol: str, side: str, day: object, shares: float) -> tuple[object, ...]:
@@ -46,7 +49,8 @@ def typed_as(written: float, price: float) -> bool:
 
 
 def plan_import(config: Config, broker: str, trades: list[Trade], skipped: int,
-                issues: list[RowIssue]) -> ImportPlan:  # fmt: skip
+                issues: list[RowIssue], dividends: Sequence[Dividend] = (),
+                left_out: Sequence[RowIssue] = ()) -> ImportPlan:  # fmt: skip
     """The trades the file lacks: each of the file's lots and sales stands for one trade of its
     symbol, side, day and shares, at its price or at a price it rounds (`typed_as`); two equal
     fills of a day are two. Exact prices are matched first, then the nearest rounded one, so a
@@ -75,30 +79,90 @@ def plan_import(config: Config, broker: str, trades: list[Trade], skipped: int,
             prices.pop(min(near)[1])
         else:
             add.append(trade)
-    new = sorted({t.symbol for t in add} - set(config.tickers))
-    return ImportPlan(broker, add, len(trades) - len(add), new, skipped, issues)
+    paid = _new_dividends(config, dividends)
+    new = sorted(({t.symbol for t in add} | {d.symbol for d in paid}) - set(config.tickers))
+    already = len(trades) - len(add) + len(dividends) - len(paid)
+    return ImportPlan(broker, add, already, new, skipped, issues, paid, list(left_out))
+
+
+def _new_dividends(config: Config, dividends: Sequence[Dividend]) -> list[Dividend]:
+    """The dividends the file lacks: one of the same symbol and day whose amount stands for
+    the export's (`typed_as`) is the same dividend."""
+    have: dict[tuple[str, object], list[float]] = defaultdict(list)
+    for ticker in config.tickers.values():
+        for paid in ticker.dividends:
+            have[(ticker.symbol, paid.date)].append(paid.amount)
+    out: list[Dividend] = []
+    for d in dividends:
+        amounts = have.get((d.symbol, d.day), [])
+        match = next((i for i, a in enumerate(amounts) if typed_as(a, d.amount)), None)
+        if match is None:
+            out.append(d)
+        else:
+            amounts.pop(match)
+    return out
 
 
 def _number(value: float) -> str:
     return repr(float(value)) if value != int(value) else str(int(value))
 
 
-def import_edit(plan: ImportPlan, title: str) -> Callable[[str], str]:
-    """The edit of the file's text that appends the plan's tickers, lots and sales."""
+def import_edit(plan: ImportPlan, title: str, base: str = "") -> Callable[[str], str]:
+    """The edit of the file's text that appends the plan's tickers, lots and sales, in one
+    pass (config/bulk.py) however many they are; a lot's `fx` when the export gives the rate
+    paid into the `base` currency."""
+    lots: dict[str, list[Fields]] = defaultdict(list)
+    sells: dict[str, list[Fields]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for t in sorted(plan.add, key=lambda t: (t.side != "buy", t.day, t.line)):
+        if t.symbol in plan.new_tickers:
+            names.setdefault(t.symbol, t.name or t.symbol)
+        price = "cost" if t.side == "buy" else "price"
+        fields: dict[str, Value] = {"shares": t.shares, price: t.price, "date": t.day}
+        if t.fees:
+            fields["fees"] = round(t.fees, 10)
+        if t.side == "buy" and t.fx and t.fx_into == base and t.currency not in ("", base):
+            fields["fx"] = round(t.fx, 10)  # the rate paid, in the base currency
+        fields["note"] = f"imported from {title}" + (f", trade {t.ref}" if t.ref else "")
+        (lots if t.side == "buy" else sells)[t.symbol].append(fields)
+    paid: dict[str, list[Fields]] = defaultdict(list)
+    for d in plan.dividends:
+        if d.symbol in plan.new_tickers:
+            names.setdefault(d.symbol, d.name or d.symbol)
+        tax = f", {_number(d.tax)} {d.currency} withheld" if d.tax else ""
+        paid[d.symbol].append({"date": d.day, "amount": d.amount,
+                               "note": f"imported from {title}{tax}"})  # fmt: skip
+    names = {s: names.get(s, s) for s in plan.new_tickers}
+    return lambda text: add_trades(text, names, lots, sells, paid)
 
-    def edit(text: str) -> str:
-        for symbol in plan.new_tickers:
-            text = add_ticker(text, {"symbol": symbol, "name": symbol})
-        ordered = sorted(plan.add, key=lambda t: (t.side != "buy", t.day, t.line))
-        for t in ordered:
-            fields = {"shares": _number(t.shares), "date": t.day.isoformat()}
-            if t.fees:
-                fields["fees"] = _number(round(t.fees, 10))
-            fields["note"] = f"imported from {title}" + (f", trade {t.ref}" if t.ref else "")
-            if t.side == "buy":
-                text = add_lot(text, t.symbol, {**fields, "cost": _number(t.price)})
-            else:
-                text = add_sell(text, t.symbol, {**fields, "price": _number(t.price)})
-        return text
 
-    return edit
+def held_issues(config: Config, add: list[Trade]) -> list[RowIssue]:
+    """The export's sales that sell more than is held on their day (the file's lots and the
+    export's buys by that day, less the earlier sales, first-in first-out as the validator
+    counts), each at its line of the export: a sale without a buy, an oversold sale."""
+    issues: list[RowIssue] = []
+    for symbol in sorted({t.symbol for t in add if t.side == "sell"}):
+        ticker = config.tickers.get(symbol)
+        lots = list(ticker.lots) if ticker else []
+        sells = list(ticker.sells) if ticker else []
+        for t in add:
+            if t.symbol == symbol and t.side == "buy":
+                lots.append(Lot(t.shares, t.price, t.day))
+            elif t.symbol == symbol:
+                sells.append(Sell(t.shares, t.price, t.day, note=f"{_LINE}{t.line}"))
+        for sale in fifo(lots, sells).sales:
+            note = sale.sell.note
+            if sale.short > 1e-9 and note.startswith(_LINE):
+                held = sale.sell.shares - sale.short
+                said = (f"only {_number(held)} are held then (the lots bought by that day, "
+                        "less the earlier sales)") if held > 1e-9 else (
+                    "none is held then: the buy is not in the export, nor a lot in the file "
+                    "(export the period that holds it, or add the lot)")  # fmt: skip
+                issues.append(RowIssue(int(note.removeprefix(_LINE)),
+                                       f"sells {_number(sale.sell.shares)} {symbol} on "
+                                       f"{sale.sell.date}, but {said}"))  # fmt: skip
+                break
+    return sorted(issues)
+
+
+_LINE = "\x00line "  # a sale's note here: the export's line it comes from

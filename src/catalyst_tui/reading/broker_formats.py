@@ -3,58 +3,105 @@ reads the rows): the columns are the brokers' documented ones."""
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from .broker_cells import cell, need, nonzero, side_of, symbol_for, symbol_of
+from .broker_text import decimal_comma_of
+from .broker_trading212 import trading212
 from .brokers import (
     BadRow,
+    Dividend,
     ImportRead,
+    LeftOut,
+    NotThisExport,
     Options,
     Reader,
     Row,
+    RowIssue,
     Trade,
-    cell,
     day,
     make_trade,
-    need,
-    nonzero,
     number,
     read_rows,
     rows,
-    symbol_of,
 )
 
-GENERIC_FIELDS = ("date", "symbol", "side", "shares", "price", "currency", "fees")
-_BUY_WORDS = ("buy", "bought", "purchase", "koop", "achat", "kauf")
-_SELL_WORDS = ("sell", "sold", "sale", "verkoop", "vente", "verkauf")
-
-
-def _side(text: str) -> str | None:
-    words = text.strip().lower()
-    if any(w in words for w in _SELL_WORDS):
-        return "sell"
-    if any(w in words for w in _BUY_WORDS):
-        return "buy"
-    return None
-
-
+GENERIC_FIELDS = ("date", "symbol", "side", "shares", "price", "currency", "fees", "isin", "name")
 # -- Interactive Brokers: a Flex query's Trades section as CSV --------------------------------
 
 
 def _ibkr(line: int, row: Row, options: Options) -> Trade | None:
     if cell(row, "AssetClass") not in ("", "STK", "ETF", "FUND"):
         return None
-    side = _side(cell(row, "Buy/Sell"))
+    said = cell(row, "Buy/Sell")
+    side = side_of(said)
     if side is None:
         return None
-    quantity = number(need(row, "Quantity"))
-    return make_trade(line, symbol_of(need(row, "Symbol")), side,
+    if not cell(row, "Symbol", "ISIN"):
+        return None  # no instrument: a currency conversion (a query without AssetClass)
+    currency = cell(row, "CurrencyPrimary", "Currency")
+    fee_currency = cell(row, "IBCommissionCurrency")
+    if fee_currency and currency and fee_currency.upper() != currency.upper():
+        raise BadRow(f"the commission is in {fee_currency!r}, the price in {currency!r}: the "
+                     "export states no rate between them")  # fmt: skip
+    cancel = "(ca.)" in said.lower() or cell(row, "TransactionType").lower() == "tradecancel"
+    quantity = number(need(row, "Quantity"), decimal_comma=options.decimal_comma)
+    return make_trade(line, symbol_for(row, options, "Symbol"), side,
                   day(need(row, "TradeDate", "Date/Time"), day_first=False),
-                  abs(quantity), number(need(row, "TradePrice", "Price")),
-                  number(cell(row, "IBCommission", "Commission") or "0"),
-                  cell(row, "CurrencyPrimary", "Currency"),
-                  cell(row, "TradeID", "TransactionID"))  # fmt: skip
+                  abs(quantity), number(need(row, "TradePrice", "Price"),
+                                        decimal_comma=options.decimal_comma),
+                  number(cell(row, "IBCommission", "Commission") or "0",
+                         decimal_comma=options.decimal_comma),
+                  currency, cell(row, "TradeID", "TransactionID"),
+                  cell(row, "Description"), cancel)  # fmt: skip
+
+
+# -- Interactive Brokers: a Flex query's Cash Transactions section as CSV -------------------
+
+_IBKR_PAID = ("dividends", "payment in lieu of dividends")
+
+
+def _ibkr_cash(line: int, row: Row, options: Options) -> Dividend | None:
+    """A dividend (or a payment in lieu of one) as paid, a tax withheld as the negative of
+    its amount: the rows of one symbol, day and currency are one dividend (`merged`)."""
+    kind = cell(row, "Type").lower()
+    if kind not in (*_IBKR_PAID, "withholding tax"):
+        return None
+    said = cell(row, "Description")
+    if "return of capital" in said.lower():
+        raise LeftOut("a return of capital: not a dividend")
+    amount = number(need(row, "Amount"), decimal_comma=options.decimal_comma)
+    when = day(need(row, "SettleDate", "Date/Time", "ReportDate"), day_first=False)
+    symbol = symbol_for(row, options, "Symbol")
+    tax = -amount if kind == "withholding tax" else 0.0
+    name = said.split("(")[0].strip() if "(" in said else ""
+    return Dividend(line, symbol, when, amount, tax, cell(row, "CurrencyPrimary", "Currency"),
+                    name)  # fmt: skip
+
+
+def merged(dividends: list[Dividend]) -> tuple[list[Dividend], list[RowIssue]]:
+    """The dividends of one symbol, day and currency as one, received less withheld (IBKR
+    lists the tax as a row of its own); one that comes to nothing or less is an issue."""
+    by_key: dict[tuple[str, object, str], Dividend] = {}
+    for d in dividends:
+        key = (d.symbol, d.day, d.currency)
+        first = by_key.get(key)
+        by_key[key] = (
+            d
+            if first is None
+            else first._replace(
+                amount=first.amount + d.amount, tax=first.tax + d.tax, name=first.name or d.name
+            )
+        )
+    issues = [RowIssue(d.line, f"a dividend of {d.symbol} on {d.day}: {d.tax:g} withheld from "
+                       f"{d.amount + d.tax:g} paid, nothing received")
+              for d in by_key.values() if d.amount <= 0]  # fmt: skip
+    kept = [d._replace(amount=round(d.amount, 10), tax=round(d.tax, 10))
+            for d in by_key.values() if d.amount > 0]  # fmt: skip
+    return kept, issues
 
 
 # -- Schwab: History, Export, CSV ---------------------------------------------------------------
@@ -92,44 +139,26 @@ def _fidelity(line: int, row: Row, options: Options) -> Trade | None:
                   number(need(row, "Price ($)", "Price")), fees, "USD")  # fmt: skip
 
 
-# -- Trading 212: History, Export CSV -----------------------------------------------------------
-
-_T212_FEES = ("Currency conversion fee", "Stamp duty reserve tax", "Transaction fee",
-              "French transaction tax", "Stamp duty", "Finra fee")  # fmt: skip
-
-
-def _trading212(line: int, row: Row, options: Options) -> Trade | None:
-    side = _side(cell(row, "Action"))
-    if side is None or "dividend" in cell(row, "Action").lower():
-        return None
-    # The fees are in the account's currency; the rate is the instrument's per account unit.
-    rate = number(cell(row, "Exchange rate") or "1")
-    fees = sum(abs(number(cell(row, name) or "0")) for name in _T212_FEES) * rate
-    return make_trade(line, symbol_of(need(row, "Ticker")), side,
-                  day(need(row, "Time"), day_first=False),
-                  number(need(row, "No. of shares")), number(need(row, "Price / share")),
-                  fees, cell(row, "Currency (Price / share)"), cell(row, "ID"))  # fmt: skip
-
-
 # -- DEGIRO: Transactions.csv (products named by ISIN) ----------------------------------------
 
 
 def _degiro(line: int, row: Row, options: Options) -> Trade | None:
     isin = need(row, "ISIN")
-    symbol = options.symbols.get(isin)
-    if symbol is None:
-        product = cell(row, "Product")
-        raise BadRow(f"which symbol is {isin} ({product})? say --symbol {isin}=SYMBOL")
-    quantity = number(need(row, "Quantity"), decimal_comma=True)
+    symbol = symbol_for(row, options)
+    comma = options.decimal_comma
+    quantity = number(need(row, "Quantity"), decimal_comma=comma)
     if quantity == 0:
         return None
     fees_eur = number(cell(row, "Transaction and/or third party fees EUR",
-                            "Transaction and/or third") or "0", decimal_comma=True)  # fmt: skip
-    rate = number(cell(row, "Exchange rate") or "1", decimal_comma=True) or 1.0
-    return make_trade(line, symbol_of(symbol), "buy" if quantity > 0 else "sell",
+                            "Transaction and/or third") or "0", decimal_comma=comma)  # fmt: skip
+    rate = number(cell(row, "Exchange rate") or "1", decimal_comma=comma) or 1.0
+    currency = cell(row, "Price (currency)").upper()
+    del isin
+    return make_trade(line, symbol, "buy" if quantity > 0 else "sell",
                   day(need(row, "Date"), day_first=True), abs(quantity),
-                  number(need(row, "Price"), decimal_comma=True), fees_eur * rate,
-                  cell(row, "Price (currency)"), cell(row, "Order ID"))  # fmt: skip
+                  number(need(row, "Price"), decimal_comma=comma), fees_eur * rate,
+                  currency, cell(row, "Order ID"), cell(row, "Product"),
+                  fx=(1 / rate, "EUR") if currency not in ("", "EUR") else None)  # fmt: skip
 
 
 # -- a generic CSV: date, symbol, side, shares, price, currency, fees ----------------------------
@@ -137,7 +166,7 @@ def _degiro(line: int, row: Row, options: Options) -> Trade | None:
 
 def _generic(line: int, row: Row, options: Options) -> Trade | None:
     columns = {field: options.columns.get(field, field) for field in GENERIC_FIELDS}
-    side = _side(need(row, columns["side"]))
+    side = side_of(need(row, columns["side"]))
     if side is None:
         raise BadRow(f"{cell(row, columns['side'])!r} is neither a buy nor a sale")
     comma = options.decimal_comma
@@ -146,10 +175,15 @@ def _generic(line: int, row: Row, options: Options) -> Trade | None:
         text = need(row, columns[field]) if required else cell(row, columns[field])
         return number(text, decimal_comma=comma) if text else 0.0
 
-    return make_trade(line, symbol_of(need(row, columns["symbol"])), side,
+    shares = amount("shares")
+    if shares < 0 and side == "buy":
+        raise BadRow(f"a buy of {cell(row, columns['shares'])} shares: a buy's are more than 0")
+    isin = cell(row, columns["isin"])
+    symbol = options.symbols.get(isin) if isin else None
+    return make_trade(line, symbol_of(symbol or need(row, columns["symbol"])), side,
                   day(need(row, columns["date"]), day_first=options.day_first),
-                  abs(amount("shares")), amount("price"), amount("fees", required=False),
-                  cell(row, columns["currency"]))  # fmt: skip
+                  abs(shares), amount("price"), amount("fees", required=False),
+                  cell(row, columns["currency"]), name=cell(row, columns["name"]))  # fmt: skip
 
 
 class Broker(NamedTuple):
@@ -157,34 +191,49 @@ class Broker(NamedTuple):
     title: str
     header: Callable[[list[str]], bool]  # its header line
     reader: Reader
+    amounts: tuple[str, ...] = ()  # its columns of numbers, the file's decimals read from them
+    decimal_comma: bool | None = False  # the mark it writes when no amount says
+    isin: str = ""  # its ISIN column: `--symbol ISIN=SYMBOL` is honoured (else refused)
+    wraps: bool = False  # it wraps a long cell onto a line of its own
 
 
 def _has(*names: str) -> Callable[[list[str]], bool]:
     return lambda cells: all(name in cells for name in names)
 
 
+def _ibkr_header(cells: list[str]) -> bool:
+    return _has("Buy/Sell", "Quantity")(cells) and ("Symbol" in cells or "ISIN" in cells)
+
+
 BROKERS: dict[str, Broker] = {
     b.name: b
     for b in (
-        Broker("ibkr", "Interactive Brokers (Flex query, trades CSV)",
-               _has("Symbol", "Buy/Sell", "Quantity"), _ibkr),
+        Broker("ibkr", "Interactive Brokers (Flex query, trades CSV)", _ibkr_header, _ibkr,
+               ("Quantity", "TradePrice", "Price", "IBCommission", "Commission"), isin="ISIN"),
+        Broker("ibkr-cash", "Interactive Brokers (Flex query, cash transactions CSV)",
+               _has("Type", "SettleDate", "Amount"), _ibkr_cash, ("Amount",), isin="ISIN"),
         Broker("schwab", "Schwab", _has("Date", "Action", "Symbol", "Fees & Comm"), _schwab),
         Broker("fidelity", "Fidelity", _has("Run Date", "Action", "Symbol"), _fidelity),
         Broker("trading212", "Trading 212", _has("Action", "Time", "No. of shares"),
-               _trading212),
-        Broker("degiro", "DEGIRO", _has("Date", "ISIN", "Quantity", "Order ID"), _degiro),
+               trading212, ("No. of shares", "Price / share", "Exchange rate", "Total"),
+               isin="ISIN"),
+        Broker("degiro", "DEGIRO", _has("Date", "ISIN", "Quantity", "Order ID"), _degiro,
+               ("Quantity", "Price", "Local value", "Value EUR", "Exchange rate",
+                "Transaction and/or third party fees EUR", "Total EUR"), True, "ISIN", True),
     )
 }  # fmt: skip
 
 
 def generic(options: Options) -> Broker:
     columns = [options.columns.get(f, f) for f in ("date", "symbol", "side", "shares", "price")]
-    return Broker("generic", "a CSV", _has(*columns), _generic)
+    amounts = tuple(options.columns.get(f, f) for f in ("shares", "price", "fees"))
+    return Broker("generic", "a CSV", _has(*columns), _generic, amounts, None,
+                  options.columns.get("isin", "isin"))  # fmt: skip
 
 
 def detect(text: str) -> Broker | None:
     """The broker whose header line the text has (the first 40 lines looked at)."""
-    head = "\n".join(text.splitlines()[:40])
+    head = "\n".join(text[: 1 << 16].splitlines()[:40])
     for broker in BROKERS.values():
         for line in head.splitlines():
             cells = [c.strip().strip('"').lstrip("\ufeff") for c in re.split(r"[,;\t]", line)]
@@ -194,9 +243,27 @@ def detect(text: str) -> Broker | None:
 
 
 def read_export(text: str, broker: Broker, options: Options) -> ImportRead:
+    """The export's trades; its decimals decided once for the file (reading/broker_text.py)
+    unless the options say, a generic file's day order likewise. NotThisExport when the file
+    has not the broker's header line."""
+    if options.decimal_comma is None:
+        try:
+            table = rows(text, broker.header, wraps=broker.wraps, title=broker.title)
+            found = ((line, row.get(name, "")) for line, row in table for name in broker.amounts)
+            comma = decimal_comma_of(found, broker.decimal_comma)
+        except NotThisExport:
+            raise
+        except BadRow as error:
+            return ImportRead([], [RowIssue(getattr(error, "line", 1), str(error))], 0)
+        except csv.Error as error:
+            return ImportRead([], [RowIssue(1, f"not a CSV file: {error}")], 0)
+        options = options._replace(decimal_comma=comma)
     if broker.name == "generic" and options.day_first is None:
         options = options._replace(day_first=_day_first(text, broker, options))
-    return read_rows(text, broker.header, broker.reader, options)
+    read = read_rows(text, broker.header, broker.reader, options, wraps=broker.wraps,
+                     title=broker.title)  # fmt: skip
+    dividends, issues = merged(read.dividends)
+    return read._replace(dividends=dividends, issues=sorted(read.issues + issues))
 
 
 def _day_first(text: str, broker: Broker, options: Options) -> bool | None:
@@ -204,14 +271,13 @@ def _day_first(text: str, broker: Broker, options: Options) -> bool | None:
     over 12, or a second): None when none does."""
     column = options.columns.get("date", "date")
     try:
-        found = rows(text, broker.header)
+        for _line, row in rows(text, broker.header):
+            parts = re.split(r"[/.\-]", row.get(column, "").strip().split(" ")[0])
+            if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) <= 2:
+                if int(parts[0]) > 12:
+                    return True
+                if int(parts[1]) > 12:
+                    return False
     except BadRow:
         return None
-    for _line, row in found:
-        parts = re.split(r"[/.\-]", row.get(column, "").strip().split(" ")[0])
-        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) <= 2:
-            if int(parts[0]) > 12:
-                return True
-            if int(parts[1]) > 12:
-                return False
     return None

@@ -11,10 +11,8 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
-
-from ..text import printable
 
 
 class Trade(NamedTuple):
@@ -29,6 +27,10 @@ class Trade(NamedTuple):
     fees: float = 0.0
     currency: str = ""
     ref: str = ""  # the broker's id of the trade, when it gives one
+    name: str = ""  # the instrument's name, when the export gives it
+    cancel: bool = False  # the broker's cancellation of the trade `ref` (IBKR's "BUY (Ca.)")
+    fx: float | None = None  # the rate paid: units of `fx_into` per unit of `currency`
+    fx_into: str = ""  # the account's currency, the rate's
 
 
 class RowIssue(NamedTuple):
@@ -36,10 +38,29 @@ class RowIssue(NamedTuple):
     message: str
 
 
+class Dividend(NamedTuple):
+    """A dividend received: `amount` after the tax withheld (`tax`), in the listing's unit."""
+
+    line: int
+    symbol: str
+    day: dt.date
+    amount: float
+    tax: float
+    currency: str = ""
+    name: str = ""
+
+
 class ImportRead(NamedTuple):
     trades: list[Trade]
     issues: list[RowIssue]
     skipped: int  # rows that are not trades
+    dividends: list[Dividend] = []
+    left_out: list[RowIssue] = []  # rows of what the model holds that the file cannot state
+
+
+class LeftOut(ValueError):
+    """A row of something other than a trade that the file does not state enough of (a
+    dividend in one currency, its tax in another): left out, saying why, the rest imported."""
 
 
 class BadRow(ValueError):
@@ -48,18 +69,20 @@ class BadRow(ValueError):
 
 Row = Mapping[str, str]
 # A broker's row reader: a Trade, None for a row that is not a trade, or BadRow.
-Reader = Callable[[int, Row, "Options"], Trade | None]
+Reader = Callable[[int, Row, "Options"], "Trade | Dividend | None"]
 
 
 class Options(NamedTuple):
     """What the command line says of a file: the generic CSV's columns (field -> header),
     whether its dates put the day first, whether its decimals are commas, and the symbols of
-    ISINs (DEGIRO names products by ISIN)."""
+    ISINs (a row naming an ISIN given there is that symbol's, whatever ticker it names), and
+    today (a trade after it is refused)."""
 
     columns: Mapping[str, str] = {}
     day_first: bool | None = None
     decimal_comma: bool | None = None
     symbols: Mapping[str, str] = {}
+    today: dt.date | None = None
 
 
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
@@ -89,9 +112,9 @@ def number(text: str, *, decimal_comma: bool | None = False) -> float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise BadRow(f"{printable(text)!r} is not a number") from None
+        raise BadRow(f"{text!r} is not a number") from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise BadRow(f"{printable(text)!r} is not a finite number")
+        raise BadRow(f"{text!r} is not a finite number")
     return -value if negative else value
 
 
@@ -128,51 +151,50 @@ def day(text: str, *, day_first: bool | None) -> dt.date:
                 return dt.datetime.strptime(raw, pattern).date()
             except ValueError:
                 continue
-    raise BadRow(f"{printable(text)!r} is not a date")
+    raise BadRow(f"{text!r} is not a date")
 
 
-def symbol_of(text: str) -> str:
-    symbol = text.strip().upper()
-    if not re.fullmatch(r"\^?[A-Z0-9][A-Z0-9.\-=]{0,19}", symbol):
-        raise BadRow(f"{printable(text)!r} is not a ticker symbol")
-    return symbol
-
-
-def nonzero(value: float, what: str) -> float:
-    if abs(value) <= 0:
-        raise BadRow(f"{what} is 0")
-    return abs(value)
-
-
-def cell(row: Row, *names: str) -> str:
-    for name in names:
-        value = row.get(name)
-        if value is not None and value.strip():
-            return value.strip()
-    return ""
-
-
-def need(row: Row, *names: str) -> str:
-    found = cell(row, *names)
-    if not found:
-        raise BadRow(f"no {names[0]!r}")
-    return found
+_HEAD = 1 << 16  # what is looked at for a header line: never the whole of a large file
 
 
 def sniff(text: str) -> str:
     """The delimiter of a CSV text: `;` or tab when its header line has more of them."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line for line in text[:_HEAD].splitlines() if line.strip()), "")
     counts = {d: first.count(d) for d in (",", ";", "\t")}
     return max(counts, key=lambda d: (counts[d], d == ","))
 
 
-def rows(text: str, header: Callable[[list[str]], bool]) -> list[tuple[int, dict[str, str]]]:
+class NotThisExport(BadRow):
+    """The file has no header line of the format asked for; the message names its columns.
+    Raised, not an issue of a row: the file is not of that format at all."""
+
+
+def header_cells(text: str) -> list[str]:
+    """The cells of the file's first line that has any, as the file writes them."""
+    first = next((x for x in text[:_HEAD].splitlines()[:40] if x.strip(",;\t \ufeff")), "")
+    try:
+        cells = next(csv.reader([first], delimiter=sniff(text)), [])
+    except csv.Error:
+        cells = [first]
+    return [c.strip().lstrip("\ufeff") for c in cells]
+
+
+def columns_said(text: str) -> str:
+    cells = [c if len(c) <= 40 else c[:40] + "…" for c in header_cells(text) if c]
+    shown = ", ".join(repr(c) for c in cells[:12])
+    return (shown + (f" and {len(cells) - 12} more" if len(cells) > 12 else "")) or "none"
+
+
+def rows(text: str, header: Callable[[list[str]], bool], *, wraps: bool = False,
+         title: str = "") -> Iterator[tuple[int, dict[str, str]]]:  # fmt: skip
     """The rows under the first line `header` accepts, by name, with their line numbers (a
     preamble before it, as Schwab's and Fidelity's have, is passed over; a repeated header, as
-    a Flex query's sections repeat it, is not a row)."""
+    a Flex query's sections repeat it, is not a row). With `wraps`, a line whose first cell is
+    empty is the rest of the row above, cut where the export wrapped a long cell (DEGIRO's):
+    each of its cells is appended to that row's cell of the same column."""
     reader = csv.reader(io.StringIO(text), delimiter=sniff(text))
     names: list[str] | None = None
-    out: list[tuple[int, dict[str, str]]] = []
+    pending: tuple[int, dict[str, str]] | None = None
     for cells in reader:
         line = reader.line_num
         cells = [c.strip().lstrip("\ufeff") for c in cells]
@@ -185,40 +207,101 @@ def rows(text: str, header: Callable[[list[str]], bool]) -> list[tuple[int, dict
             continue
         if not any(cells) or header(cells):
             continue
-        out.append((line, dict(zip(names, cells, strict=False))))
+        if wraps and pending is not None and not cells[0]:
+            above = pending[1]
+            for name, part in zip(names, cells, strict=False):
+                if part:
+                    above[name] = above.get(name, "") + part
+            continue
+        if pending is not None:
+            yield pending
+        pending = (line, dict(zip(names, cells, strict=False)))
+    if pending is not None:
+        yield pending
     if names is None:
-        raise BadRow("no header line of this broker's export found")
-    return out
+        said = columns_said(text)
+        raise NotThisExport(f"not {title or 'this broker'}'s export (no line has its "
+                            f"columns); its columns are {said}")  # fmt: skip
 
 
 def read_rows(text: str, header: Callable[[list[str]], bool], reader: Reader,
-              options: Options) -> ImportRead:  # fmt: skip
-    """Every row read with `reader`; an issue per row it could not read."""
+              options: Options, *, wraps: bool = False, title: str = "") -> ImportRead:  # fmt: skip
+    """Every row read with `reader`; an issue per row it could not read. A trade the broker
+    cancels (IBKR's `BUY (Ca.)`) takes its trade out; a trade id seen twice is one trade."""
     trades: list[Trade] = []
     issues: list[RowIssue] = []
+    dividends: list[Dividend] = []
+    left_out: list[RowIssue] = []
     skipped = 0
     try:
-        found = rows(text, header)
-    except (BadRow, csv.Error) as error:
-        return ImportRead([], [RowIssue(1, str(error))], 0)
-    for line, row in found:
-        try:
-            trade = reader(line, row, options)
-        except BadRow as error:
-            issues.append(RowIssue(line, str(error)))
+        for line, row in rows(text, header, wraps=wraps, title=title):
+            try:
+                got = reader(line, row, options)
+                if got is not None and options.today and got.day > options.today:
+                    raise BadRow(f"dated {got.day.isoformat()}, after today")
+            except BadRow as error:
+                issues.append(RowIssue(line, str(error)))
+                continue
+            except LeftOut as error:
+                left_out.append(RowIssue(line, str(error)))
+                continue
+            if got is None:
+                skipped += 1
+            elif isinstance(got, Dividend):
+                dividends.append(got)
+            else:
+                trades.append(got)
+    except csv.Error as error:
+        return ImportRead([], [RowIssue(1, f"not a CSV file: {error}")], 0)
+    kept, ref_issues = one_per_id(trades)
+    return ImportRead(kept, issues + ref_issues, skipped, dividends, left_out)
+
+
+def one_per_id(trades: list[Trade]) -> tuple[list[Trade], list[RowIssue]]:
+    """The trades less those a cancellation takes out (the first of its id, each) and less
+    the repeats of an id (the same trade twice in the file is one); an id given to two
+    different trades, or a cancellation of a trade the file does not hold, is an issue."""
+    cancels: dict[str, int] = {}
+    for t in trades:
+        if t.cancel:
+            cancels[t.ref] = cancels.get(t.ref, 0) + 1
+    kept: list[Trade] = []
+    seen: dict[str, Trade] = {}
+    issues: list[RowIssue] = []
+    for t in trades:
+        if t.cancel:
             continue
-        if trade is None:
-            skipped += 1
-        else:
-            trades.append(trade)
-    return ImportRead(trades, issues, skipped)
+        if t.ref and cancels.get(t.ref):
+            cancels[t.ref] -= 1
+            continue
+        if t.ref and t.ref in seen:
+            first = seen[t.ref]
+            if _what(first) != _what(t):
+                issues.append(RowIssue(t.line, f"trade {t.ref!r} is also line {first.line}, "
+                                       "with other figures: which is it?"))  # fmt: skip
+            continue
+        if t.ref:
+            seen[t.ref] = t
+        kept.append(t)
+    for t in trades:
+        if t.cancel and cancels.get(t.ref, 0) > 0:
+            cancels[t.ref] -= 1
+            issues.append(RowIssue(t.line, f"cancels trade {t.ref!r}, which the file does not "
+                                   "hold: export the period that holds it"))  # fmt: skip
+    return kept, sorted(issues)
+
+
+def _what(t: Trade) -> tuple[object, ...]:
+    return (t.symbol, t.side, t.day, round(t.shares, 9), round(t.price, 9))
 
 
 def make_trade(line: int, symbol: str, side: str, when: dt.date, shares: float, price: float,
-           fees: float, currency: str = "", ref: str = "") -> Trade:  # fmt: skip
+           fees: float, currency: str = "", ref: str = "", name: str = "",
+           cancel: bool = False, fx: tuple[float, str] | None = None) -> Trade:  # fmt: skip
     if shares <= 0:
         raise BadRow("no shares")
     if price < 0:
         raise BadRow("a negative price")
+    rate, into = fx if fx and fx[0] > 0 else (None, "")
     return Trade(line, symbol, side, when, shares, price, abs(fees), currency.strip().upper(),
-                 ref)  # fmt: skip
+                 ref, name.strip(), cancel, rate, into.strip().upper())  # fmt: skip

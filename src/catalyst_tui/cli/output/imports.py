@@ -12,7 +12,7 @@ from .stream import Column, Row, print_table
 from .tables import output_console
 
 
-def print_plan(plan: ImportPlan, title: str, *, dry_run: bool,
+def print_plan(plan: ImportPlan, title: str, *, dry_run: bool, source: str = "",
                console: Console | None = None) -> None:  # fmt: skip
     console = console or output_console()
     verb = "would add" if dry_run else "adds"
@@ -39,7 +39,19 @@ def print_plan(plan: ImportPlan, title: str, *, dry_run: bool,
     if rows:
         print_table(console, printable(f"{title}: {verb} {len(rows)}"), columns, rows)
     else:
-        console.print(Text(printable(f"{title}: nothing to add")))
+        nothing = "no trades to add" if plan.dividends else "nothing to add"
+        console.print(Text(printable(f"{title}: {nothing}")))
+    if plan.dividends:
+        paid = [
+            Row([printable(c) for c in (d.day.isoformat(), d.symbol, f"{d.amount:,.4f}",
+                                        f"{d.tax:,.4f}", d.currency, str(d.line))])
+            for d in plan.dividends
+        ]  # fmt: skip
+        heads = ("Date", "Symbol", "Received", "Withheld", "Currency", "Line")
+        cols = [Column(n, right=n in ("Received", "Withheld", "Line")) for n in heads]
+        print_table(console, printable(f"dividends: {verb} {len(paid)}"), cols, paid)
+    for row in plan.left_out:
+        console.print(Text(printable(f"{source}:{row.line}: {row.message}; left out")))
     notes = [f"{plan.already} already in the file"] if plan.already else []
     if plan.new_tickers:
         notes.append(f"new tickers: {', '.join(plan.new_tickers)}")

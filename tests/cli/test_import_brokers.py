@@ -1,0 +1,262 @@
+"""`catalyst import` of each broker's export as the brokers write them: Trading 212's fee columns
+named with their currency, a London listing named by `--symbol`, an Interactive Brokers trade
+cancelled and rebooked, DEGIRO's wrapped lines, a header that is not the format asked for; and
+the seven real exports of ../shared/realdata/brokers read in place, each read or refused by name,
+their figures checked against the files' own rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from catalyst_tui.config import load_config
+from catalyst_tui.thesis.positions import Lot, Sell
+from tests.cli.test_import import THESIS, export, imported, run
+from tests.support.shared import REALDATA, missing
+
+D = dt.date
+BROKERS = REALDATA / "brokers"
+
+T212_FEES = """Action,Time,ISIN,Ticker,Name,No. of shares,Price / share,Currency (Price / share),Exchange rate,Result,Currency (Result),Total,Currency (Total),Stamp duty reserve tax (GBP),Currency conversion fee (GBP),Finra fee (GBP),ID
+Market buy,2024-01-03 08:01:07,GB00BH4HKS39,VOD,Vodafone,100,70.10,GBX,1.00,,GBP,70.45,GBP,0.35,,,EOF1
+Market buy,2024-01-04 15:31:07,US0378331005,AAPL,Apple Inc,2,184.25,USD,1.2700,,GBP,290.40,GBP,,0.44,,EOF2
+Market sell,2024-03-08 16:02:11,US0378331005,AAPL,Apple Inc,1,170.73,USD,1.2800,-11.81,GBP,133.10,GBP,,0.20,0.01,EOF3
+"""  # noqa: E501
+
+
+def test_trading_212_fee_columns_named_with_their_currency_go_into_the_lot(tmp_path, capsys):
+    path = export(tmp_path, "t212.csv", T212_FEES)
+    code, _out, err = run(tmp_path, capsys, path, "--symbol", "GB00BH4HKS39=VOD.L")
+    assert code == 0, err
+    # stamp duty: 0.35 GBP on a price in pence is 35 pence
+    ((vod,), ()) = imported(tmp_path, "VOD.L")
+    assert vod._replace(fees=0.0) == Lot(100, 70.10, D(2024, 1, 3))
+    assert vod.fees == pytest.approx(35.0)
+    # the conversion fee in pounds, at 1.27 dollars a pound; the sale's Finra fee as well
+    ((lot,), (sale,)) = imported(tmp_path, "AAPL")
+    assert lot.fees == pytest.approx(0.44 * 1.27)
+    assert sale._replace(fees=0.0) == Sell(1, 170.73, D(2024, 3, 8))
+    assert sale.fees == pytest.approx((0.20 + 0.01) * 1.28)
+
+
+def test_the_rate_paid_goes_into_the_lot_when_the_account_is_in_the_base_currency(tmp_path, capsys):
+    """Trading 212's `Exchange rate` is the instrument's units per account unit (1.27 dollars a
+    pound): with pounds as the base currency, the lot's `fx` is 1 / 1.27 pounds per dollar; in
+    dollars (the default) the rate is no base rate and is not written."""
+    path = export(tmp_path, "t212.csv", T212_FEES)
+    (tmp_path / "catalysts.toml").write_text('[settings]\ncurrency = "GBP"\n\n' + THESIS)
+    code, _out, err = run(tmp_path, capsys, path, "--symbol", "GB00BH4HKS39=VOD.L")
+    assert code == 0, err
+    config = load_config(tmp_path / "catalysts.toml")
+    assert config.tickers["AAPL"].lots[0].fx == pytest.approx(1 / 1.27)
+    assert config.tickers["VOD.L"].lots[0].fx is None  # in pence, the account's own currency
+    path = export(tmp_path, "t212.csv", T212_FEES)
+    code, _out, err = run(tmp_path, capsys, path, "--symbol", "GB00BH4HKS39=VOD.L")
+    assert code == 0, err
+    assert load_config(tmp_path / "catalysts.toml").tickers["AAPL"].lots[0].fx is None
+
+
+def test_a_trading_212_london_line_goes_where_symbol_says_or_is_refused(tmp_path, capsys):
+    path = export(tmp_path, "t212.csv", T212_FEES)
+    code, _out, err = run(tmp_path, capsys, path, "--dry-run")
+    assert code == 2
+    assert f"{path}:2: VOD (GB00BH4HKS39) is quoted in GBX, a London listing" in err
+    assert "--symbol GB00BH4HKS39=VOD.L" in err
+    code, out, err = run(tmp_path, capsys, path, "--symbol", "GB00BH4HKS39=VOD.L", "--dry-run")
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert "2024-01-03 VOD.L buy 100 70.1" in said and " VOD buy" not in said
+
+
+def test_a_symbol_for_an_isin_the_export_does_not_name_is_refused(tmp_path, capsys):
+    path = export(tmp_path, "t212.csv", T212_FEES)
+    code, _out, err = run(tmp_path, capsys, path, "--symbol", "GB00BH4HKS38=VOD.L")
+    assert code == 2 and f"--symbol GB00BH4HKS38: {path} names no such ISIN" in err
+
+
+def test_a_format_without_isins_refuses_symbol_by_name(tmp_path, capsys):
+    from tests.cli.test_import import SCHWAB
+
+    path = export(tmp_path, "schwab.csv", SCHWAB)
+    code, _out, err = run(tmp_path, capsys, path, "--symbol", "US0378331005=AAPL")
+    assert code == 2 and "--symbol: Schwab's export names no ISIN" in err
+
+
+IBKR_REBOOKED = """"ClientAccountID","CurrencyPrimary","AssetClass","Symbol","Description","TradeID","TransactionType","TradeDate","Quantity","TradePrice","IBCommission","Buy/Sell"
+"U1","USD","STK","AAPL","APPLE INC","9001","ExchTrade","20240105","10","181.18","-1","BUY"
+"U1","USD","STK","AAPL","APPLE INC","9001","TradeCancel","20240105","-10","181.18","1","BUY (Ca.)"
+"U1","USD","STK","AAPL","APPLE INC","9001","ExchTrade","20240105","10","181.28","-1","BUY"
+"U1","USD","STK","MSFT","MICROSOFT CORP","9002","ExchTrade","20240108","3","375.00","-1","BUY"
+"U1","USD","STK","MSFT","MICROSOFT CORP","9002","ExchTrade","20240108","3","375.00","-1","BUY"
+"""  # noqa: E501
+
+
+def test_an_ibkr_trade_cancelled_and_rebooked_is_one_trade(tmp_path, capsys):
+    path = export(tmp_path, "trades.csv", IBKR_REBOOKED)
+    code, _out, err = run(tmp_path, capsys, path)
+    assert code == 0, err
+    # the cancellation takes out the first booking; the rebooked one stays
+    assert imported(tmp_path, "AAPL") == ([Lot(10, 181.28, D(2024, 1, 5), fees=1.0)], [])
+    # the same trade id twice: one lot; the instrument's name from the export
+    assert imported(tmp_path, "MSFT") == ([Lot(3, 375.0, D(2024, 1, 8), fees=1.0)], [])
+    assert load_config(tmp_path / "catalysts.toml").tickers["MSFT"].name == "MICROSOFT CORP"
+
+
+def test_one_trade_id_for_two_different_trades_is_refused_at_its_line(tmp_path, capsys):
+    text = IBKR_REBOOKED.rsplit('"375.00"', 1)
+    path = export(tmp_path, "trades.csv", '"376.00"'.join(text))
+    code, _out, err = run(tmp_path, capsys, path)
+    assert code == 2 and f"{path}:6: trade '9002' is also line 5, with other figures" in err
+
+
+DEGIRO_WRAPPED = """Date,Time,Product,ISIN,Reference exchange,Venue,Quantity,Price,,Local value,,Value EUR,Exchange rate,AutoFX Fee,Transaction and/or third party fees EUR,Total EUR,Order ID,
+05-02-2024,09:12,ISHARES CORE MSCI WORLD UCITS ETF US,IE00B4L5Y983,EAM,XAMS,5,"82,10",EUR,"-410,50",EUR,"-410,50",,"0,00","-1,00","-411,50",a1f3d9c0-77aa-,
+,,D (ACC),,,,,,,,,,,,,,4b1c,
+15-03-2024,15:35,ASML HOLDING,NL0010273215,EAM,XAMS,-2,"880,40",EUR,"1760,80",EUR,"1760,80",,"0,00","-2,00","1758,80",b7c9e1a2,
+"""  # noqa: E501
+
+
+def test_a_degiro_line_that_is_the_rest_of_the_row_above_is_read_as_part_of_it(tmp_path, capsys):
+    (tmp_path / "catalysts.toml").write_text(THESIS + "\n[tickers.ASML]\nname = \"ASML\"\n"
+                                             "[[tickers.ASML.lots]]\nshares = 2\ncost = 600\n"
+                                             "date = 2023-01-02\n")  # fmt: skip
+    path = tmp_path / "Transactions.csv"
+    path.write_text(DEGIRO_WRAPPED)
+    code, _out, err = run(tmp_path, capsys, str(path), "--symbol", "IE00B4L5Y983=IWDA.AS",
+                          "--symbol", "NL0010273215=ASML")  # fmt: skip
+    assert code == 0, err
+    assert imported(tmp_path, "IWDA.AS") == ([Lot(5, 82.1, D(2024, 2, 5), fees=1.0)], [])
+    ticker = load_config(tmp_path / "catalysts.toml").tickers["IWDA.AS"]
+    assert ticker.name == "ISHARES CORE MSCI WORLD UCITS ETF USD (ACC)"
+    assert "trade a1f3d9c0-77aa-4b1c" in ticker.lots[0].note
+    assert imported(tmp_path, "ASML")[1] == [Sell(2, 880.4, D(2024, 3, 15), fees=2.0)]
+
+
+def test_a_header_that_is_not_the_format_asked_for_names_its_columns(tmp_path, capsys):
+    from tests.cli.test_import import IBKR
+
+    path = export(tmp_path, "trades.csv", IBKR)
+    code, _out, err = run(tmp_path, capsys, path, "--broker", "trading212")
+    assert code == 2
+    assert "not Trading 212's export" in err
+    assert "its columns are 'ClientAccountID', 'CurrencyPrimary', 'AssetClass'" in err
+    assert "could not be read" not in err and f"{path}:1:" not in err  # no bad row: no export
+
+
+def test_a_header_catalyst_does_not_know_is_said_with_its_columns_not_as_a_bad_row(
+    tmp_path, capsys
+):
+    path = export(tmp_path, "mine.csv", "when,what,qty\n2024-01-05,AAPL,3\n")
+    code, _out, err = run(tmp_path, capsys, path)
+    assert code == 2
+    assert f"{path}: not an export catalyst knows (Interactive Brokers, Schwab, Fidelity" in err
+    assert "its columns are 'when', 'what', 'qty': name them with --map FIELD=COLUMN" in err
+    code, _out, err = run(tmp_path, capsys, path, "--map", "date=when")
+    assert code == 2
+    assert "no line has the columns 'when', 'symbol', 'side', 'shares', 'price'" in err
+    assert "could not be read" not in err
+
+
+# -- the real exports, read in place --------------------------------------------------------
+
+real = pytest.mark.skipif(missing() is not None, reason=str(missing()))
+
+
+@real
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [("revolut-invest-export.csv", "a Revolut trading export"),
+     ("freetrade-export.csv", "a Freetrade activity export"),
+     ("saxo-export.csv", "a Saxo transactions export"),
+     ("degiro-export.csv", "a DEGIRO account statement (Account.csv)")],
+)  # fmt: skip
+def test_a_real_export_catalyst_does_not_read_is_refused_by_name(tmp_path, capsys, name, title):
+    (tmp_path / "catalysts.toml").write_text(THESIS)
+    code, _out, err = run(tmp_path, capsys, str(BROKERS / name), "--dry-run")
+    assert code == 2
+    assert f"{title}" in err and "not a format catalyst reads; its columns are '" in err
+    assert "could not be read" not in err and "unexpected" not in err
+
+
+@real
+def test_the_real_ibkr_trades_export_reconciles_with_its_rows(tmp_path, capsys):
+    """By hand from the file: VT (US9220427424) is bought 95, 105, 11, 1, 2, 97 and 12 shares
+    (323), CH0111762537 7 at 282.7 CHF with a 5 CHF commission; the three SELL rows with no
+    ISIN are currency conversions (8000 USD at 1.1173 CHF...), no shares of anything."""
+    (tmp_path / "catalysts.toml").write_text(THESIS)
+    path = str(BROKERS / "ibkr-trades-export.csv")
+    code, _out, err = run(tmp_path, capsys, path)
+    assert code == 2 and f"{path}:2: which symbol is CH0111762537?" in err
+    code, out, err = run(tmp_path, capsys, path, "--symbol", "US9220427424=VT",
+                         "--symbol", "CH0111762537=SREN.SW")  # fmt: skip
+    assert code == 0, err
+    assert "3 rows that are not buys or sales left out" in out
+    lots, sells = imported(tmp_path, "VT")
+    assert [lot.shares for lot in lots] == [95, 105, 11, 1, 2, 97, 12] and not sells
+    assert sum(lot.shares for lot in lots) == 323
+    assert imported(tmp_path, "SREN.SW") == ([Lot(7, 282.7, D(2023, 5, 22), fees=5.0)], [])
+
+
+@real
+def test_the_real_trading_212_export_reconciles_with_its_rows(tmp_path, capsys):
+    """By hand from the file: three market buys (CSCO 0.029053, VICI 0.041014, ASTS 0.29764)
+    and a sale of 0.61254 ASTR, whose buy is before the export: refused at its line until the
+    file holds it. Dividends: MAIN 0.154334 shares at 0.23 USD, 0.01 USD withheld, is
+    0.02549682 USD received; UNP 0.0280492 at 1.11 less 0.01 is 0.021134612; INRG's, quoted in
+    GBX, is left out until --symbol names its London listing. Deposits, interest and the 2025
+    rows whose cells do not line up with the header are not trades."""
+    path = str(BROKERS / "trading212-export.csv")
+    (tmp_path / "catalysts.toml").write_text(THESIS)
+    code, _out, err = run(tmp_path, capsys, path)
+    assert code == 2 and f"{path}:6: sells 0.61254 ASTR on 2023-12-26, but none is held" in err
+    (tmp_path / "catalysts.toml").write_text(
+        THESIS + '\n[tickers.ASTR]\nname = "Astra"\n[[tickers.ASTR.lots]]\nshares = 1\n'
+        "cost = 2\ndate = 2023-01-02\n"
+    )
+    code, out, err = run(tmp_path, capsys, path)
+    assert code == 0, err
+    assert "6 rows that are not buys or sales left out" in out
+    assert f"{path}:9: a dividend of INRG (IE00B1XNHC34), quoted in GBX" in out
+    config = load_config(tmp_path / "catalysts.toml")
+    assert config.tickers["CSCO"].name == "Cisco Systems"
+    assert imported(tmp_path, "CSCO") == ([Lot(0.029053, 49.96, D(2023, 12, 18))], [])
+    assert imported(tmp_path, "ASTS")[0] == [Lot(0.29764, 5.39, D(2023, 12, 18))]
+    assert imported(tmp_path, "ASTR")[1] == [Sell(0.61254, 1.26, D(2023, 12, 26))]
+    main, unp = config.tickers["MAIN"].dividends, config.tickers["UNP"].dividends
+    assert [d.date for d in main] == [D(2023, 12, 27)] and [d.date for d in unp] == [
+        D(2023, 12, 28)
+    ]
+    assert main[0].amount == pytest.approx(0.154334 * 0.23 - 0.01)
+    assert unp[0].amount == pytest.approx(0.0280492 * 1.11 - 0.01)
+    assert config.tickers["MAIN"].name == "Main Street Capital" and not config.tickers["MAIN"].lots
+    # a second import adds nothing: the dividends are in the file too
+    before = (tmp_path / "catalysts.toml").read_text()
+    code, out, err = run(tmp_path, capsys, path)
+    assert code == 0 and "nothing to add" in out and "6 already in the file" in out
+    assert (tmp_path / "catalysts.toml").read_text() == before
+
+
+@real
+def test_the_real_ibkr_dividends_export_reconciles_with_its_rows(tmp_path, capsys):
+    """By hand from the file: VT's dividends of 2023-06-23, 09-21 and 12-21 are 137.23, 85.97
+    and 169.77 USD less the tax withheld on each day (20.58, 12.9, 25.47): 116.65, 73.07 and
+    144.30 received; CH0111762537's ordinary dividend of 2023-09-13, 41.93 CHF less 14.68, is
+    27.25; its return of capital the same day (4.83) is no dividend: left out, said; the two
+    payments in lieu of dividends (455 JPY, 0.59 USD) are received whole."""
+    (tmp_path / "catalysts.toml").write_text(THESIS)
+    path = str(BROKERS / "ibkr-dividends-export.csv")
+    symbols = ["US9220427424=VT", "CH0111762537=SREN.SW", "JP3546800008=4543.T",
+               "US11135F1012=AVGO"]  # fmt: skip
+    code, out, err = run(tmp_path, capsys, path, *(f"--symbol={s}" for s in symbols))
+    assert code == 0, err
+    assert f"{path}:7: a return of capital: not a dividend; left out" in out
+    tickers = load_config(tmp_path / "catalysts.toml").tickers
+    vt = [(d.date, d.amount) for d in tickers["VT"].dividends]
+    assert [d for d, _ in vt] == [D(2023, 6, 23), D(2023, 9, 21), D(2023, 12, 21)]
+    assert [a for _, a in vt] == pytest.approx([137.23 - 20.58, 85.97 - 12.9, 169.77 - 25.47])
+    (sren,) = tickers["SREN.SW"].dividends
+    assert sren.date == D(2023, 9, 13) and sren.amount == pytest.approx(41.93 - 14.68)
+    assert [d.amount for d in tickers["4543.T"].dividends] == [455]
+    assert [d.amount for d in tickers["AVGO"].dividends] == [0.59]
+    assert not tickers["VT"].lots  # a dividend is no purchase
