@@ -141,6 +141,8 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
             columns.clear()
             if label:
                 pending.append(label)
+            # a scale line among the headings ("(In millions ...; unaudited)") scales the figures
+            pending.extend(t for t in texts if not figures and _SCALE.search(t.lower()))
         elif figures or texts:
             if not lines:
                 head = " ".join([lead, *pending]).lower()[-_CONTEXT_CHARS:]
