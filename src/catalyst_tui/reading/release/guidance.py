@@ -119,6 +119,7 @@ def _from_sentences(text: str) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
             continue
         if _NOT_GUIDANCE.search(piece):
             continue
+        context = _Context(piece, pieces[max(0, index - _LOOKBACK) : index])
         clause = 0  # where the clause of the next "revenue" starts
         for word in _REVENUE_WORD.finditer(piece):
             if word.start() < clause:
@@ -135,11 +136,10 @@ def _from_sentences(text: str) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
             end = _CLAUSE_END.search(piece, money.end())
             after = piece[money.end() : end.start() if end else len(piece)]
             clause = end.end() if end else len(piece)
-            earlier = reversed(pieces[max(0, index - _LOOKBACK) : index])
-            period = _period_of(lead, after, piece, earlier)
+            period = _period_of(lead, after, context)
             if amounts and period:
                 found.append((period, *amounts))
-        found += _amount_first(piece, pieces[max(0, index - _LOOKBACK) : index])
+        found += _amount_first(piece, context)
     return found
 
 
@@ -152,8 +152,9 @@ _IN_REVENUE = re.compile(r"\s+(?:in|of)\s+(?:total\s+)?revenues?\b(?!\s+(?:from|
                          r"|contribution|backlog|impact|headwind|tailwind|run))", re.I)  # fmt: skip
 
 
-def _amount_first(piece: str, earlier: list[str]) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
+def _amount_first(piece: str, context: _Context) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
     found = []
+    clause = 0  # where the clause of the next cue starts: each is read up to its own cue
     for cue in _AMOUNT_FIRST.finditer(piece):
         money = _MONEY.match(piece, cue.end())
         words = _IN_REVENUE.match(piece, money.end()) if money else None
@@ -162,25 +163,46 @@ def _amount_first(piece: str, earlier: list[str]) -> list[tuple[GuidancePeriod, 
         amounts = _range(money, between=False)
         end = _CLAUSE_END.search(piece, words.end())
         after = piece[words.end() : end.start() if end else len(piece)]
-        period = _period_of(piece[: cue.start()], after, piece, reversed(earlier))
+        period = _period_of(piece[clause : cue.start()], after, context)
+        clause = end.end() if end else len(piece)
         if amounts and period:
             found.append((period, *amounts))
     return found
 
 
-def _period_of(
-    before: str, after: str, piece: str, earlier: Iterable[str]
-) -> GuidancePeriod | None:
+class _Context:
+    """The period a sentence and its lead-in name, for the amounts whose own clause names none:
+    found once a sentence, however many amounts it holds (each amount looking through the
+    whole sentence again would take quadratic time on a sentence of thousands of amounts)."""
+
+    def __init__(self, piece: str, earlier: list[str]) -> None:
+        self._texts = (piece, *reversed(earlier))
+        self._found: tuple[bool, GuidancePeriod | None] | None = None  # None: not looked for
+
+    def period(self) -> GuidancePeriod | None:
+        if self._found is None:
+            self._found = _first_named(self._texts)
+        return self._found[1]
+
+
+def _period_of(before: str, after: str, context: _Context) -> GuidancePeriod | None:
     """The period an amount is for: named in its own clause, before it ("fourth quarter 2025
     total revenue") or after it ("... $Y for the full year"); else in the sentence or the
     lead-in, if that names one period only."""
-    for text in (before, after, piece, *earlier):
+    named, period = _first_named((before, after))
+    return period if named else context.period()
+
+
+def _first_named(texts: Iterable[str]) -> tuple[bool, GuidancePeriod | None]:
+    """Whether a text names a period, and the period the first such text names: None where it
+    names a quarter and a year ("first quarter ... and full year": which is which is not said)."""
+    for text in texts:
         text = _QUARTER_OF_YEAR.sub("quarter", text)
         if _QUARTER.search(text) and _WHOLE_YEAR.search(text):
-            return None  # "first quarter ... and full year": which is which is not said
+            return True, None
         if period := _period(text):
-            return period
-    return None
+            return True, period
+    return False, None
 
 
 def _cued_list(pieces: list[str], index: int) -> bool:
