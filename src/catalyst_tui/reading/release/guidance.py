@@ -10,8 +10,9 @@ Pure. Three shapes are read:
   "The following table summarizes ... fiscal year 2024 targets:" (or headed "Q1 2025");
 - a forecast column: the revenue row's figure under "Q1'25 Forecast" (low = high).
 
-Only total revenue counts: the word before "revenue" must be "total", a period ("2025",
-"fourth quarter", "FY25") or nothing, so "Data Center revenue" or "segment revenue" never does;
+Only total revenue (or "net sales", "sales") counts: the word before it must be "total", "net",
+a period ("2025", "fourth quarter", "FY25"), the cue's verb ("We anticipate revenue of") or
+nothing, so "Data Center revenue", "segment revenue" or "comparable sales" never does;
 the words between it and the amount must be the plain "is expected to be (in the range of)",
 so "our revenue forecast by ~$1B" is not guidance. Quarter or year comes from the clause
 before the amount, else the sentence, else the lead-in before it ("outlook for the fourth
@@ -37,7 +38,7 @@ _LIMIT = Decimal(LIMIT)
 
 _PIECES = re.compile(r"(?<=[.!?:])\s+(?=[A-Z“\"(\d])|\s*[•●◦▪]\s*")
 _CUE = re.compile(r"\b(?:expect\w*|forecast\w*|project(?:s|ed)?|anticipat\w*|guidance|outlook"
-                  r"|targets?)\b", re.I)  # fmt: skip
+                  r"|target(?:s|ing)?)\b", re.I)  # fmt: skip
 # Not the company's guidance: denied ("We do not expect", "no longer expect", "It is not
 # expected"), past ("had expected", "previously expected") or someone else's ("Analysts expect",
 # "consensus"). A sentence saying any of it gives nothing: a guide wrongly read flips a guard.
@@ -52,16 +53,17 @@ _NOT_GUIDANCE = re.compile(
 )
 _PAST = re.compile(r"\b(?:was|were|reported|achieved|totaled|totalled|grew|rose|declined"
                    r"|exceeded|came in)\b", re.I)  # fmt: skip
-_REVENUE_WORD = re.compile(r"\b(?:revenues?|net sales)\b", re.I)
+_REVENUE_WORD = re.compile(r"\b(?:revenues?|net sales|sales)\b", re.I)
 _CONNECTOR = re.compile(
     r"\s+(?:(?:is|are|will|be|now|expected|projected|forecast|forecasted|anticipated|estimated"
     r"|targeted|likely|to|in|within|a|the|range|of|between|approximately|about|around|roughly|at"
-    r"|for|first|second|third|fourth|next|quarter|fiscal|full|full-year|year|q[1-4]"
+    r"|for|from|first|second|third|fourth|next|quarter|fiscal|full|full-year|year|q[1-4]"
     r"|(?:19|20)\d\d),?\s+)*",
     re.I,
 )
 _BEFORE_OK = re.compile(
-    r"^(?:total|our|the|of|for|expect|expects|quarter|quarterly|year|full-year|annual|fiscal"
+    r"^(?:total|net|our|the|of|for|expect|expects|quarter|quarterly|year|full-year|annual|fiscal"
+    r"|anticipates?|projects?|forecasts?|targeting"  # the cue's verb: "We anticipate revenue"
     r"|including"  # "its 2025 outlook, including revenues of $450 billion to $455 billion"
     r"|consolidated|(?:19|20)\d\d|fy\s?'?\d{2,4}|q[1-4](?:'\d\d)?"
     r"|outlook|guidance|targets?|forecast|commentary)$",  # a heading run into the sentence
