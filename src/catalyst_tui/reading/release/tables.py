@@ -79,6 +79,7 @@ _SCALE = re.compile(
 _SHARES_NEAR = re.compile(r"shares?\W+(?:\w+\W+){0,4}$")
 _SCALES = {"millions": Decimal(10**6), "thousands": Decimal(1000), "billions": Decimal(10**9)}
 _FOOTNOTE = re.compile(r"\(\s*[a-z0-9]{1,2}\s*\)|\*+|†|‡|\s\d$|(?<=[a-z])\d$")
+_PER = re.compile(r"^per (?:common |diluted |basic )?share\b")  # a measure's per-share line
 _LOSS = re.compile(r"/?\((?:loss|losses|income|deficit|earnings)\)")
 
 
@@ -156,10 +157,14 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
                 for f in figures
             )
             starts.update(f.start for f in figures)
-            lines.append(Line(normal_label(label), section, placed, tuple(texts)))
+            named = normal_label(label)
+            if _PER.match(named) and lines and not pending:  # "Per common share" under its measure
+                named = f"{lines[-1].label} {named}"
+            lines.append(Line(named, section, placed, tuple(texts)))
             pending = []
         elif label:
-            section = normal_label(label)
+            named = normal_label(label)
+            section = f"{section} {named}" if _PER.match(named) and section else named
             pending.append(label)
     close()
     return found
