@@ -64,6 +64,11 @@ _MONTHS = {
 _DATE = re.compile(
     r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(\d{1,2})\b,?\s*((?:19|20)\d\d)?"
 )
+# "30 September 2025", "2-Nov-2024": the day first, its year written out
+_DAY_FIRST = re.compile(
+    r"\b(\d{1,2})[\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s,-]+"
+    r"((?:19|20)\d\d)\b"
+)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 _BARE_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
 _OTHER = re.compile(
@@ -92,8 +97,9 @@ _COMPARISON = re.compile(r"\bchange\b|\bo/\(u\)|\bb/\(w\)|\bvs\.?\s|\bversus\b|\
 
 
 def dated(lower: str) -> bool:
-    """Whether lower-case text holds a date ("october 29, 2023", "11/30/2024")."""
-    return _DATE.search(lower) is not None or _NUMERIC_DATE.search(lower) is not None
+    """Whether lower-case text holds a date ("october 29, 2023", "11/30/2024", "30 september
+    2025")."""
+    return any(p.search(lower) is not None for p in (_DATE, _NUMERIC_DATE, _DAY_FIRST))
 
 
 def day_at(lower: str, at: int) -> date | None:
@@ -145,6 +151,8 @@ def _end_date(lower: str) -> date | None:
         return _date(year, month, day)
     named = _DATE.search(lower)
     if named is None:
+        if first := _DAY_FIRST.search(lower):
+            return _date(int(first[3]), _MONTHS[first[2]], int(first[1]))
         return None
     year_text = named[3]
     if year_text is None:

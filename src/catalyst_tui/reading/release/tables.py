@@ -137,8 +137,14 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
                 lines, headers, title, section, starts = [], [], None, "", set()
             if title is None:
                 title = list(pending)
-            # a heading in the label's place ("4Q24" over the figures left of the labels)
-            headers.extend([*labels, *rest] if labels and _heading(label) else rest)
+            # a heading in the label's place ("4Q24" over the figures left of the labels);
+            # a period in the label's place beside years ("Three Months Ended September 30, |
+            # 2025 | 2024") heads every year of its row, as a heading above them would
+            if len(labels) == 1 and figures and not texts and _period_alone(label):
+                headers.append(Cell(labels[0].start, max(c.end for c in rest), label))
+                headers.extend(rest)
+            else:
+                headers.extend([*labels, *rest] if labels and _heading(label) else rest)
             columns.clear()
             if label:
                 pending.append(label)
@@ -192,6 +198,13 @@ def _is_header(label: str, figures: list[_Printed], texts: list[str]) -> bool:
             and (not label or _heading(label) or _SCALE.search(label.lower()) is not None)
         )
     return bool(texts) and all(_heading(text) for text in texts)
+
+
+def _period_alone(label: str) -> bool:
+    """A label naming a period's length and nothing of an order ("Three Months Ended September
+    30,"; not "4Q24 3Q24 Dollars in millions", the headings of columns either side)."""
+    column = read_column(label)
+    return column.kind is not None and column.order is None
 
 
 def _heading_or_scale(text: str) -> bool:
