@@ -185,3 +185,81 @@ def test_without_the_scale_line_no_amount_is_read() -> None:
     assert quarter["revenue"] is None
     assert quarter["net_income"] is None
     assert quarter["eps_diluted"] == 0.30  # per share: no scale
+
+
+# A loss, in EDGAR's SGML envelope: "$24,310" printed against its "$", "--" for nil, a label run
+# into its figure one space apart ("... basic and diluted $ (0.01)"), an outlook in prose.
+ENVELOPED = """\
+<DOCUMENT>
+<TYPE>EX-99.1
+<SEQUENCE>2
+<FILENAME>a02204exv99w1.txt
+<DESCRIPTION>PRESS RELEASE DATED OCTOBER 21, 2004
+<TEXT>
+<PAGE>
+
+                                                                    EXHIBIT 99.1
+
+                 WIDGETCO ANNOUNCES THIRD QUARTER 2004 RESULTS
+
+SAN JOSE, Calif., October 21, 2004 -- WidgetCo, Inc. (Nasdaq: WDGT) today
+announced results for the third quarter ended October 2, 2004. Revenue was
+$24.3 million, compared with $19.8 million for the third quarter of 2003.
+
+Outlook: For the fourth quarter of 2004, the Company expects revenue in the
+range of $25 million to $26 million.
+
+                                 WIDGETCO, INC.
+                CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                     (In thousands, except per share amounts)
+                                   (Unaudited)
+
+                                         Three Months Ended
+                                       ----------------------
+                                        Oct. 2,    Sept. 27,
+                                         2004        2003
+                                       ---------   ---------
+Net revenue                            $24,310     $19,804
+Cost of revenue                         11,902      10,215
+                                       ---------   ---------
+Gross margin                            12,408       9,589
+Operating expenses:
+   Research and development              6,120       5,877
+   Selling, general and administrative   5,466       5,102
+   Restructuring charges                 1,250          --
+                                       ---------   ---------
+     Total operating expenses           12,836      10,979
+                                       ---------   ---------
+Loss from operations                      (428)     (1,390)
+Interest income and other, net             212         180
+                                       ---------   ---------
+Loss before income taxes                  (216)     (1,210)
+Provision for income taxes                  64          50
+                                       ---------   ---------
+Net loss                               $  (280)    $(1,260)
+                                       =========   =========
+Net loss per share - basic and diluted $ (0.01)    $ (0.05)
+                                       =========   =========
+Shares used in per share calculation    25,114      24,502
+                                       =========   =========
+
+<PAGE>
+</TEXT>
+</DOCUMENT>
+"""
+
+
+def test_a_loss_in_its_sgml_envelope_reads_with_its_run_in_per_share_line() -> None:
+    read = to_json(read_release(ENVELOPED))
+    assert read["period_end"] == "2004-10-02"
+    assert read["quarter"] == {
+        "revenue": 24_310e3,
+        "gross_profit": 12_408e3,  # "Gross margin", an amount
+        "operating_income": -428e3,
+        "net_income": -280e3,
+        "eps_diluted": -0.01,  # "Net loss per share - basic and diluted $ (0.01)"
+        "eps_nongaap": None,
+    }
+    assert read["guidance"] == [
+        {"period": "quarter", "revenue_low": 25_000e3, "revenue_high": 26_000e3}
+    ]

@@ -1,7 +1,8 @@
 """The grid of a plain-text exhibit (EDGAR's `.txt` releases): fields placed by character offset.
 
 Pure. A statement printed in fixed-width columns ("NET REVENUE......   $  8,471   $  7,833")
-becomes rows of fields, runs of words one space apart, each at its offset. What only draws
+becomes rows of fields, runs of words one space apart, each at its offset (a label run into its
+figure one space apart is split from it). What only draws
 the page goes: rules ("---------", "=========") under the figures and dotted leaders between a
 label and its figures ("Net income......"). Figures are right-aligned, so a narrow one ("44")
 starts further right than a wide one ("8,471") and a heading centred over the column may not
@@ -25,6 +26,8 @@ _LEADER = re.compile(r"\.{3,}|(?:\. ){2,}\.|_{3,}(?=\s)")  # "Net income......",
 _RULE = re.compile(r"^[-=_~*]+$")
 _FIGURE = re.compile(r"^\$?\s*\(?\$?\s*-?[\d,]*\d(?:\.\d+)?\)?%?$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_RUN_IN = re.compile(r"^(?:\$ ?)?\(?\$?-?[\d,]*\d(?:\.\d+)?\)?$")  # a figure ending a label
+_LETTER = re.compile(r"[a-z]", re.I)
 _PROSE_WORDS = 8  # a line of this many words, alone on its line, is prose: no title or label
 _FAR = 1 << 62  # beyond any offset
 _RULE_CHARS = 3  # a rule is at least this long; "-" and "--" alone print a nil figure
@@ -43,6 +46,7 @@ def blocks(text: str, limit: int) -> list[tuple[str, list[list[Field]]]]:
         fields = [(m.start(), m.end(), m.group()) for m in _FIELD.finditer(line)]
         if not fields or _rules(fields):
             continue
+        fields = [*_label_and_figure(fields[0]), *fields[1:]]
         if len(fields) == 1 and len(fields[0][2].split()) >= _PROSE_WORDS:
             if rows:
                 found.append((" ".join(before), _widened(rows)))
@@ -53,6 +57,19 @@ def blocks(text: str, limit: int) -> list[tuple[str, list[list[Field]]]]:
     if rows:
         found.append((" ".join(before), _widened(rows)))
     return found
+
+
+def _label_and_figure(field: Field) -> list[Field]:
+    """A label run into its first figure one space apart ("Net loss per share - basic and
+    diluted $ (0.01)") as the label and the figure; a year ending a heading stays in it."""
+    start, end, text = field
+    cut = text.rfind(" ")
+    if cut > 0 and text[cut - 1] == "$":  # "... diluted $ (0.01)": the sign goes with it
+        cut = text.rfind(" ", 0, cut - 1)
+    head, tail = text[:cut], text[cut + 1 :]
+    if cut <= 0 or not _RUN_IN.match(tail) or _YEAR.match(tail) or not _LETTER.search(head):
+        return [field]
+    return [(start, start + len(head), head), (start + cut + 1, end, tail)]
 
 
 def _rules(fields: list[Field]) -> bool:
