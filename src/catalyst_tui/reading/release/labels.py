@@ -45,7 +45,9 @@ _OPERATING = re.compile(
     r"|(?:income|loss|earnings|profit) from operations)$"
 )
 _NET_INCOME = re.compile(
-    r"^net (?:income|earnings|loss)(?: (?:attributable|available) to (?P<whose>.+))?$"
+    r"^(?:consolidated )?net (?:income|earnings|loss)"
+    r"(?: (?:attributable|available) to (?P<whose>.+)| applicable to (?P<common>.+)"
+    r"| for the (?:period|quarter|year))?$"
 )
 _OTHERS = re.compile(r"non-?controlling|minority|redeemable")
 _SHARES = re.compile(r"\bshares\b|weighted")
@@ -97,6 +99,8 @@ def net_income_rank(label: str) -> int:
     if match is None:
         return 0
     whose = match["whose"]
+    if match["common"] is not None:  # "applicable to common stockholders": beside net income,
+        return 0 if _OTHERS.search(match["common"]) else 1  # the first printed is read
     if whose is None:
         return 1
     return 0 if _OTHERS.search(whose) else 2

@@ -78,7 +78,7 @@ _SCALE = re.compile(
 )
 _SHARES_NEAR = re.compile(r"shares?\W+(?:\w+\W+){0,4}$")
 _SCALES = {"millions": Decimal(10**6), "thousands": Decimal(1000), "billions": Decimal(10**9)}
-_FOOTNOTE = re.compile(r"\(\s*[a-z0-9]{1,2}\s*\)|\*+|†|‡|\s\d$|(?<=[a-z])\d$")
+_FOOTNOTE = re.compile(r"\(\s*[a-z0-9]{1,2}\s*\)|\(notes? \d+[a-z]?\)|\*+|†|‡|\s\d$|(?<=[a-z])\d$")
 _PER = re.compile(r"^per (?:common |diluted |basic )?share\b")  # a measure's per-share line
 _LOSS = re.compile(r"/?\((?:loss|losses|income|deficit|earnings)\)")
 
