@@ -1,6 +1,7 @@
 """Column headers releases print that the reader had left undated: the day before its month ("28
-April" over "2024"), and the period in the label's place beside the years ("Three Months Ended
-September 30, | 2025 | 2024"). A real release rewritten in place reads as the original does.
+April" over "2024", "30-Sep-25"), a two-digit year ("9/30/25"), and the period in the label's
+place beside the years ("Three Months Ended September 30, | 2025 | 2024"). A real release
+rewritten in place reads as the original does.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ def test_the_day_first_in_one_header() -> None:
     assert read_column("Three Months Ended 30 September 2025").end == date(2025, 9, 30)
     assert read_column("Quarter ended 2-Nov-2024").end == date(2024, 11, 2)
     assert read_column("Three Months Ended 30 September").end is None  # no year: no day
+    # a two-digit year, in a header, is of this century
+    assert read_column("Three Months Ended 30-Sep-25").end == date(2025, 9, 30)
+    assert read_column("Quarter Ended 9/30/25").end == date(2025, 9, 30)
+    assert read_column("Three Months Ended 30 Sep 25").end is None  # "25" alone is no year
 
 
 def test_the_period_in_the_labels_place_heads_the_years_beside_it() -> None:
