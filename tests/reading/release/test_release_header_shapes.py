@@ -59,3 +59,30 @@ def test_the_period_in_the_labels_place_heads_the_years_beside_it() -> None:
     named = header.replace("Three Months Ended September 30,", "Fourth Quarter 2024")
     read = to_json(read_release(f"<html><body>{STATEMENT.format(header=named)}</body></html>"))
     assert read["found"] is False
+
+
+def _apart(header: str, third: bool = False) -> str:
+    """The statement with its headers in a table of their own, its figures in the next."""
+    rows = (("Revenue", "1,000", "900"), ("Net income", "100", "90"),
+            ("Diluted earnings per share", "0.50", "0.45"))  # fmt: skip
+    pad = "<td>$</td><td>1</td>" if third else ""
+    body = "".join(
+        f"<tr><td>{label}</td><td>$</td><td>{now}</td><td>$</td><td>{then}</td>{pad}</tr>"
+        for label, now, then in rows
+    )
+    title = "<p>CONDENSED CONSOLIDATED STATEMENTS OF INCOME</p><p>(In millions)</p>"
+    return f"<html><body>{title}<table>{header}</table><table>{body}</table></body></html>"
+
+
+def test_headers_in_a_table_of_their_own_head_the_figures_in_the_next() -> None:
+    header = (
+        "<tr><td></td><td colspan=4>Three Months Ended</td></tr>"
+        "<tr><td></td><td colspan=2>September 30, 2025</td><td colspan=2>September 30, 2024</td>"
+        "</tr>"
+    )
+    read = to_json(read_release(_apart(header)))
+    assert read["period_end"] == "2025-09-30"
+    assert read["quarter"]["revenue"] == 1_000e6  # scaled by "(In millions)" above the headers
+    assert (read["quarter"]["net_income"], read["quarter"]["eps_diluted"]) == (100e6, 0.50)
+    # near miss: a figures table of three columns is on another grid than two headers
+    assert to_json(read_release(_apart(header, third=True)))["found"] is False

@@ -152,7 +152,8 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
             pending.extend(t for t in texts if not figures and _SCALE.search(t.lower()))
         elif figures or texts:
             if not lines:
-                head = " ".join([lead, *pending]).lower()[-_CONTEXT_CHARS:]
+                above = carried.context if carried and not carried.lines and not found else ""
+                head = " ".join([above, lead, *pending]).lower()[-_CONTEXT_CHARS:]
                 lead = ""
                 if title is None:
                     title = list(pending)
@@ -173,12 +174,25 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
             section = f"{section} {named}" if _PER.match(named) and section else named
             pending.append(label)
     close()
+    if not found and headers and not lines:  # a table of headers alone, its figures in the next
+        context = " ".join([lead, *pending]).lower()[-_CONTEXT_CHARS:]
+        found.append(Segment((), " ".join(title or ()).lower(), context, _scale(context),
+                             tuple(headers), frozenset(), id(table)))  # fmt: skip
     return found
 
 
 def _continued(table: Table, previous: Segment | None) -> Segment | None:
-    """`previous` when `table` is its continuation past a page break, else None."""
-    if previous is None or not previous.headers or len(table.before) > _PAGE_BREAK_CHARS:
+    """`previous` when `table` is its continuation past a page break, or the figures under a
+    table of headers alone (the same grid, every figure under a header), else None."""
+    if previous is None or not previous.headers:
+        return None
+    gap = table.before
+    if not previous.lines:  # the table of headers stands in the text before this one, as a title
+        last = previous.headers[-1].text
+        if (at := gap.rfind(last)) < 0:
+            return None
+        gap = gap[at + len(last) :]
+    if len(gap) > _PAGE_BREAK_CHARS:
         return None
     starts = {
         cell.start
@@ -186,7 +200,14 @@ def _continued(table: Table, previous: Segment | None) -> Segment | None:
         for cell in row
         if cell.start >= table.label_end and _NUMBER.match(cell.text) and not _YEAR.match(cell.text)
     }
-    return previous if starts and starts <= previous.starts else None
+    if previous.lines:
+        return previous if starts and starts <= previous.starts else None
+    width = max(cell.end for row in table.rows for cell in row)
+    spans = [(h.start, h.end) for h in previous.headers]
+    aligned = width == max(end for _, end in spans) and all(
+        any(low <= start < high for low, high in spans) for start in starts
+    )
+    return previous if starts and aligned else None
 
 
 def _is_header(label: str, figures: list[_Printed], texts: list[str]) -> bool:
