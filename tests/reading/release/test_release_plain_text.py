@@ -263,3 +263,17 @@ def test_a_loss_in_its_sgml_envelope_reads_with_its_run_in_per_share_line() -> N
     assert read["guidance"] == [
         {"period": "quarter", "revenue_low": 25_000e3, "revenue_high": 26_000e3}
     ]
+
+
+def test_a_label_wrapped_over_two_lines_is_one_label() -> None:
+    """ "Net loss applicable to common" over "  stockholders ... $ (280)": the line below goes on
+    in lower case, so the two are one label, net income; a new label in capitals is not joined."""
+    wrapped = ENVELOPED.replace(
+        "Net loss                               $  (280)    $(1,260)",
+        "Net loss applicable to common\n"
+        "  stockholders                         $  (280)    $(1,260)",
+    )
+    assert wrapped != ENVELOPED
+    assert read_release(wrapped).quarter.net_income == -280e3
+    apart = wrapped.replace("  stockholders   ", "  Stockholders   ")
+    assert read_release(apart).found is False  # "Stockholders": no net income line

@@ -2,7 +2,8 @@
 
 Pure. A statement printed in fixed-width columns ("NET REVENUE......   $  8,471   $  7,833")
 becomes rows of fields, runs of words one space apart, each at its offset (a label run into its
-figure one space apart is split from it). What only draws
+figure one space apart is split from it; a label wrapped after an unfinished phrase, "Net
+income applicable to" over "  common stockholders ... $ 95", is joined). What only draws
 the page goes: rules ("---------", "=========") under the figures and dotted leaders between a
 label and its figures ("Net income......"). Figures are right-aligned, so a narrow one ("44")
 starts further right than a wide one ("8,471") and a heading centred over the column may not
@@ -28,6 +29,7 @@ _FIGURE = re.compile(r"^\$?\s*\(?\$?\s*-?[\d,]*\d(?:\.\d+)?\)?%?$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _RUN_IN = re.compile(r"^(?:\$ ?)?\(?\$?-?[\d,]*\d(?:\.\d+)?\)?$")  # a figure ending a label
 _LETTER = re.compile(r"[a-z]", re.I)
+_UNFINISHED = re.compile(r"(?:\b(?:to|and|of|for|from|in|on|by|the|before|after)|[a-z]-|,)$", re.I)
 _PROSE_WORDS = 8  # a line of this many words, alone on its line, is prose: no title or label
 _FAR = 1 << 62  # beyond any offset
 _RULE_CHARS = 3  # a rule is at least this long; "-" and "--" alone print a nil figure
@@ -53,10 +55,26 @@ def blocks(text: str, limit: int) -> list[tuple[str, list[list[Field]]]]:
                 before, rows = [], []
             before.append(fields[0][2])
             continue
+        if rows and len(fields) > 1 and (joined := _wrapped(rows[-1], fields[0])) is not None:
+            rows[-1] = [joined, *fields[1:]]  # "Net income applicable to" / "  common ... $ 95"
+            continue
         rows.append(fields)
     if rows:
         found.append((" ".join(before), _widened(rows)))
     return found
+
+
+def _wrapped(above: list[Field], label: Field) -> Field | None:
+    """The label of a row whose first words stand alone on the line above, left unfinished
+    ("Net income applicable to", "Amortization of acquisition-") or continued in lower case
+    ("  stockholders"), as one; None otherwise."""
+    if len(above) != 1 or label[0] < above[0][0]:
+        return None
+    if not (_UNFINISHED.search(above[0][2]) or label[2][:1].islower()):
+        return None
+    start, _, text = above[0]
+    words = f"{text}{label[2]}" if text.endswith("-") else f"{text} {label[2]}"
+    return (start, label[1], words)
 
 
 def _label_and_figure(field: Field) -> list[Field]:
