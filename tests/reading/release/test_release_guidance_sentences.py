@@ -95,3 +95,22 @@ def test_guidance_of_any_scale(sentence: str, period: GuidancePeriod, low: float
 )
 def test_never_revenue_guidance(sentence: str) -> None:
     assert guidance(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # the lead-in's comparisons name no period: before, these read as the year's and the
+        # quarter's guidance
+        ("Earnings per share were $0.30, up 20% year-over-year.</p><p>Business Outlook</p><ul>"
+         "<li>Revenue is expected to be between $8.6 billion and $9.2 billion.</li></ul><p>", ()),
+        ("Revenue was $26.0 billion, up 18% from the previous quarter.</p><p>Outlook</p><ul>"
+         "<li>Revenue is expected to be $28.0 billion, plus or minus 2%.</li></ul><p>", ()),
+        # the sentence's own comparison leaves the period it names
+        ("We expect revenue of $1.2 billion to $1.3 billion, up 10% year over year, for the"
+         " fourth quarter.", (Guidance(QUARTER, 1.2e9, 1.3e9),)),
+    ],
+    ids=["year-over-year before", "previous quarter before", "year over year within"],
+)  # fmt: skip
+def test_a_comparison_names_no_period(text: str, read: tuple[Guidance, ...]) -> None:
+    assert guidance(text) == read

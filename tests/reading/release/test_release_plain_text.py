@@ -277,3 +277,13 @@ def test_a_label_wrapped_over_two_lines_is_one_label() -> None:
     assert read_release(wrapped).quarter.net_income == -280e3
     apart = wrapped.replace("  stockholders   ", "  Stockholders   ")
     assert read_release(apart).found is False  # "Stockholders": no net income line
+
+
+def test_an_outlook_in_bullets_under_its_quarters_heading() -> None:
+    """ "  o Revenue is expected to be between ..." under "FOURTH-QUARTER OUTLOOK": an item of
+    the outlook, its period named by the heading; under "BUSINESS OUTLOOK" (the first test) no
+    period is named, and "up 20 percent year-over-year" just before names none either."""
+    outlook = QUARTER.replace("BUSINESS OUTLOOK", "FOURTH-QUARTER OUTLOOK")
+    assert to_json(read_release(outlook))["guidance"] == [
+        {"period": "quarter", "revenue_low": 8.6e9, "revenue_high": 9.2e9}
+    ]

@@ -47,6 +47,7 @@ _EXHIBIT_99_1 = re.compile(r"EX-99\.?0?1$|EX-99$", re.I)
 _NOT_TABLE_TAG = re.compile(r"<(?!/?(?:table|tr|td|th)[\s>/])/?[a-zA-Z!?][^<>]*>", re.I)
 _SPACES = re.compile(r"\s+")
 _ANY_TAG = re.compile(r"<[^<>]*>")
+_PLAIN_BULLET = re.compile(r"^[ \t]*[o*][ \t]+(?=\S)", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +219,8 @@ def _read_plain(text: str) -> Document:
     for before, fields in blocks(text, MAX_CELLS):
         rows = tuple(tuple(Cell(*field) for field in row) for row in fields)
         tables.append(Table(rows, before[-_BEFORE_CHARS:], _label_end(rows)))
-    return Document(tuple(tables), _SPACES.sub(" ", text).strip())
+    prose = _PLAIN_BULLET.sub("• ", text)  # "  o Revenue is expected ...": an item, as in HTML
+    return Document(tuple(tables), _SPACES.sub(" ", prose).strip())
 
 
 _FIGURE = re.compile(r"^\$?\s*\(?\$?\s*-?[\d,]*\d(?:\.\d+)?\)?%?$")

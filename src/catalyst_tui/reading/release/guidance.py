@@ -90,6 +90,13 @@ _WHOLE_YEAR = re.compile(r"full[- ]year|fiscal year|\bannual|\bfy\s?'?\d|for the
 _QUARTER_OF_YEAR = re.compile(
     r"quarter of (?:the )?(?:fiscal )?(?:year )?(?:(?:19|20)\d\d|fy\s?'?\d{2,4})", re.I
 )
+# a comparison names no period the amount is for: "up 20 percent year-over-year", "from the
+# previous quarter", "a year ago"
+_COMPARED = re.compile(
+    r"\b(?:year|quarter)[- ](?:over|on)[- ](?:year|quarter)\b|\b(?:a|one) year ago\b"
+    r"|\b(?:prior|last|previous|preceding|sequential|year-ago|year ago)[- ](?:year|quarter)\b",
+    re.I,
+)
 _RANGE_WORD = re.compile(r"\b(?:between|range)\b", re.I)  # "range of $X and $Y": both ends
 _CLAUSE_END = re.compile(r"\band\b|;")  # where the clause of an amount ends
 _LOOKBACK = 2  # lead-in pieces looked at for the period: "outlook for the fourth quarter:"
@@ -199,7 +206,7 @@ def _first_named(texts: Iterable[str]) -> tuple[bool, GuidancePeriod | None]:
     """Whether a text names a period, and the period the first such text names: None where it
     names a quarter and a year ("first quarter ... and full year": which is which is not said)."""
     for text in texts:
-        text = _QUARTER_OF_YEAR.sub("quarter", text)
+        text = _QUARTER_OF_YEAR.sub("quarter", _COMPARED.sub(" ", text))
         if _QUARTER.search(text) and _WHOLE_YEAR.search(text):
             return True, None
         if period := _period(text):
