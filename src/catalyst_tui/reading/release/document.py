@@ -2,16 +2,19 @@
 
 Pure, no I/O. What comes in may be the exhibit itself (HTML or plain text), the exhibit still in
 EDGAR's SGML `<DOCUMENT>` envelope, or a whole EDGAR submission (.txt) holding it as
-`<TYPE>EX-99.1`. Only tables and text matter here, so before lexbor parses the HTML every tag but
-`table`, `tr`, `td` and `th` is dropped (scripts and styles with their content): lexbor
-walks its stack of open elements for each block and formatting tag, so 200,000 nested `<div>`s
-take minutes there, while the same document without them parses in milliseconds. Each table is
+`<TYPE>EX-99.1`; an HTML page with no table but a `<pre>` (the plain-text exhibits of the 2000s
+put on a page) is read as the plain text it holds. Only tables and text matter here, so before
+lexbor parses the HTML every tag but `table`, `tr`, `td` and `th` is dropped (scripts and
+styles with their content): lexbor walks its stack of open elements for each block and
+formatting tag, so 200,000 nested `<div>`s take minutes there, while the same document without
+them parses in milliseconds. Each table is
 read innermost first and replaced by a mark, so the text between two marks is what stands before
 a table (its title, its scale line); a table holding tables is layout (a page laid out in one
 big table) and is left as running text around its tables' marks.
 
 A plain-text exhibit becomes one table whose cells are runs of text two spaces apart, placed by
-character offset, so the header above a column covers its figures as a colspan does in HTML.
+character offset (release_plain: rules and leaders gone, each figure as wide as its column), so
+the header above a column covers its figures as a colspan does in HTML.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html import unescape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..documents import _decode, is_html
 from ..html_bounds import visible
+from .plain import blocks
 from .records import MAX_BYTES
 
 __all__ = ["Cell", "Document", "Table", "read_document"]
@@ -40,8 +45,9 @@ _TEXT = re.compile(r"<TEXT>\s*(.*?)\s*(?:</TEXT>|\Z)", re.S | re.I)
 _EXHIBIT_99_1 = re.compile(r"EX-99\.?0?1$|EX-99$", re.I)
 # `[^<>]*` rather than `[^>]*`: an unclosed `<` stops at the next one, so the scan stays linear.
 _NOT_TABLE_TAG = re.compile(r"<(?!/?(?:table|tr|td|th)[\s>/])/?[a-zA-Z!?][^<>]*>", re.I)
-_FIELD = re.compile(r"\S+(?: \S+)*")  # plain text: runs of words one space apart
 _SPACES = re.compile(r"\s+")
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_PLAIN_BULLET = re.compile(r"^[ \t]*[o*][ \t]+(?=\S)", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +85,9 @@ def read_document(body: bytes | str) -> Document | None:
         return None
     text = _exhibit(text).replace(_MARK, " ")
     if is_html(text):
+        lower = text.lower()
+        if "<pre" in lower and "<table" not in lower:  # a plain-text exhibit wrapped in <pre>
+            return _read_plain(unescape(_ANY_TAG.sub("", visible(text))))
         return _read_html(text)
     return _read_plain(text)
 
@@ -205,16 +214,13 @@ def _span(value: str | None) -> int:
 
 
 def _read_plain(text: str) -> Document:
-    """Plain text: one table of all lines, cells placed by character offset."""
-    rows = []
-    for line in text.splitlines()[:MAX_CELLS]:
-        line = line.expandtabs(8).rstrip()
-        cells = tuple(Cell(m.start(), m.end(), m.group()) for m in _FIELD.finditer(line))
-        if cells:
-            rows.append(cells)
-    label_end = _label_end(rows)
-    prose = _SPACES.sub(" ", text).strip()
-    return Document((Table(tuple(rows), "", label_end),) if rows else (), prose)
+    """Plain text: its tables between lines of prose, cells placed by character offset."""
+    tables = []
+    for before, fields in blocks(text, MAX_CELLS):
+        rows = tuple(tuple(Cell(*field) for field in row) for row in fields)
+        tables.append(Table(rows, before[-_BEFORE_CHARS:], _label_end(rows)))
+    prose = _PLAIN_BULLET.sub("• ", text)  # "  o Revenue is expected ...": an item, as in HTML
+    return Document(tuple(tables), _SPACES.sub(" ", prose).strip())
 
 
 _FIGURE = re.compile(r"^\$?\s*\(?\$?\s*-?[\d,]*\d(?:\.\d+)?\)?%?$")

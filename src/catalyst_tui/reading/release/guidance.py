@@ -10,8 +10,9 @@ Pure. Three shapes are read:
   "The following table summarizes ... fiscal year 2024 targets:" (or headed "Q1 2025");
 - a forecast column: the revenue row's figure under "Q1'25 Forecast" (low = high).
 
-Only total revenue counts: the word before "revenue" must be "total", a period ("2025",
-"fourth quarter", "FY25") or nothing, so "Data Center revenue" or "segment revenue" never does;
+Only total revenue (or "net sales", "sales") counts: the word before it must be "total", "net",
+a period ("2025", "fourth quarter", "FY25"), the cue's verb ("We anticipate revenue of") or
+nothing, so "Data Center revenue", "segment revenue" or "comparable sales" never does;
 the words between it and the amount must be the plain "is expected to be (in the range of)",
 so "our revenue forecast by ~$1B" is not guidance. Quarter or year comes from the clause
 before the amount, else the sentence, else the lead-in before it ("outlook for the fourth
@@ -37,7 +38,7 @@ _LIMIT = Decimal(LIMIT)
 
 _PIECES = re.compile(r"(?<=[.!?:])\s+(?=[A-Z“\"(\d])|\s*[•●◦▪]\s*")
 _CUE = re.compile(r"\b(?:expect\w*|forecast\w*|project(?:s|ed)?|anticipat\w*|guidance|outlook"
-                  r"|targets?)\b", re.I)  # fmt: skip
+                  r"|target(?:s|ing)?)\b", re.I)  # fmt: skip
 # Not the company's guidance: denied ("We do not expect", "no longer expect", "It is not
 # expected"), past ("had expected", "previously expected") or someone else's ("Analysts expect",
 # "consensus"). A sentence saying any of it gives nothing: a guide wrongly read flips a guard.
@@ -52,16 +53,17 @@ _NOT_GUIDANCE = re.compile(
 )
 _PAST = re.compile(r"\b(?:was|were|reported|achieved|totaled|totalled|grew|rose|declined"
                    r"|exceeded|came in)\b", re.I)  # fmt: skip
-_REVENUE_WORD = re.compile(r"\b(?:revenues?|net sales)\b", re.I)
+_REVENUE_WORD = re.compile(r"\b(?:revenues?|net sales|sales)\b", re.I)
 _CONNECTOR = re.compile(
     r"\s+(?:(?:is|are|will|be|now|expected|projected|forecast|forecasted|anticipated|estimated"
     r"|targeted|likely|to|in|within|a|the|range|of|between|approximately|about|around|roughly|at"
-    r"|for|first|second|third|fourth|next|quarter|fiscal|full|full-year|year|q[1-4]"
+    r"|for|from|first|second|third|fourth|next|quarter|fiscal|full|full-year|year|q[1-4]"
     r"|(?:19|20)\d\d),?\s+)*",
     re.I,
 )
 _BEFORE_OK = re.compile(
-    r"^(?:total|our|the|of|for|expect|expects|quarter|quarterly|year|full-year|annual|fiscal"
+    r"^(?:total|net|our|the|of|for|expect|expects|quarter|quarterly|year|full-year|annual|fiscal"
+    r"|anticipates?|projects?|forecasts?|targeting"  # the cue's verb: "We anticipate revenue"
     r"|including"  # "its 2025 outlook, including revenues of $450 billion to $455 billion"
     r"|consolidated|(?:19|20)\d\d|fy\s?'?\d{2,4}|q[1-4](?:'\d\d)?"
     r"|outlook|guidance|targets?|forecast|commentary)$",  # a heading run into the sentence
@@ -87,6 +89,13 @@ _WHOLE_YEAR = re.compile(r"full[- ]year|fiscal year|\bannual|\bfy\s?'?\d|for the
 # "the fourth quarter of fiscal year 2026" names one quarter, not a quarter and a year
 _QUARTER_OF_YEAR = re.compile(
     r"quarter of (?:the )?(?:fiscal )?(?:year )?(?:(?:19|20)\d\d|fy\s?'?\d{2,4})", re.I
+)
+# a comparison names no period the amount is for: "up 20 percent year-over-year", "from the
+# previous quarter", "a year ago"
+_COMPARED = re.compile(
+    r"\b(?:year|quarter)[- ](?:over|on)[- ](?:year|quarter)\b|\b(?:a|one) year ago\b"
+    r"|\b(?:prior|last|previous|preceding|sequential|year-ago|year ago)[- ](?:year|quarter)\b",
+    re.I,
 )
 _RANGE_WORD = re.compile(r"\b(?:between|range)\b", re.I)  # "range of $X and $Y": both ends
 _CLAUSE_END = re.compile(r"\band\b|;")  # where the clause of an amount ends
@@ -119,6 +128,7 @@ def _from_sentences(text: str) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
             continue
         if _NOT_GUIDANCE.search(piece):
             continue
+        context = _Context(piece, pieces[max(0, index - _LOOKBACK) : index])
         clause = 0  # where the clause of the next "revenue" starts
         for word in _REVENUE_WORD.finditer(piece):
             if word.start() < clause:
@@ -135,11 +145,10 @@ def _from_sentences(text: str) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
             end = _CLAUSE_END.search(piece, money.end())
             after = piece[money.end() : end.start() if end else len(piece)]
             clause = end.end() if end else len(piece)
-            earlier = reversed(pieces[max(0, index - _LOOKBACK) : index])
-            period = _period_of(lead, after, piece, earlier)
+            period = _period_of(lead, after, context)
             if amounts and period:
                 found.append((period, *amounts))
-        found += _amount_first(piece, pieces[max(0, index - _LOOKBACK) : index])
+        found += _amount_first(piece, context)
     return found
 
 
@@ -152,8 +161,9 @@ _IN_REVENUE = re.compile(r"\s+(?:in|of)\s+(?:total\s+)?revenues?\b(?!\s+(?:from|
                          r"|contribution|backlog|impact|headwind|tailwind|run))", re.I)  # fmt: skip
 
 
-def _amount_first(piece: str, earlier: list[str]) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
+def _amount_first(piece: str, context: _Context) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:
     found = []
+    clause = 0  # where the clause of the next cue starts: each is read up to its own cue
     for cue in _AMOUNT_FIRST.finditer(piece):
         money = _MONEY.match(piece, cue.end())
         words = _IN_REVENUE.match(piece, money.end()) if money else None
@@ -162,25 +172,46 @@ def _amount_first(piece: str, earlier: list[str]) -> list[tuple[GuidancePeriod, 
         amounts = _range(money, between=False)
         end = _CLAUSE_END.search(piece, words.end())
         after = piece[words.end() : end.start() if end else len(piece)]
-        period = _period_of(piece[: cue.start()], after, piece, reversed(earlier))
+        period = _period_of(piece[clause : cue.start()], after, context)
+        clause = end.end() if end else len(piece)
         if amounts and period:
             found.append((period, *amounts))
     return found
 
 
-def _period_of(
-    before: str, after: str, piece: str, earlier: Iterable[str]
-) -> GuidancePeriod | None:
+class _Context:
+    """The period a sentence and its lead-in name, for the amounts whose own clause names none:
+    found once a sentence, however many amounts it holds (each amount looking through the
+    whole sentence again would take quadratic time on a sentence of thousands of amounts)."""
+
+    def __init__(self, piece: str, earlier: list[str]) -> None:
+        self._texts = (piece, *reversed(earlier))
+        self._found: tuple[bool, GuidancePeriod | None] | None = None  # None: not looked for
+
+    def period(self) -> GuidancePeriod | None:
+        if self._found is None:
+            self._found = _first_named(self._texts)
+        return self._found[1]
+
+
+def _period_of(before: str, after: str, context: _Context) -> GuidancePeriod | None:
     """The period an amount is for: named in its own clause, before it ("fourth quarter 2025
     total revenue") or after it ("... $Y for the full year"); else in the sentence or the
     lead-in, if that names one period only."""
-    for text in (before, after, piece, *earlier):
-        text = _QUARTER_OF_YEAR.sub("quarter", text)
+    named, period = _first_named((before, after))
+    return period if named else context.period()
+
+
+def _first_named(texts: Iterable[str]) -> tuple[bool, GuidancePeriod | None]:
+    """Whether a text names a period, and the period the first such text names: None where it
+    names a quarter and a year ("first quarter ... and full year": which is which is not said)."""
+    for text in texts:
+        text = _QUARTER_OF_YEAR.sub("quarter", _COMPARED.sub(" ", text))
         if _QUARTER.search(text) and _WHOLE_YEAR.search(text):
-            return None  # "first quarter ... and full year": which is which is not said
+            return True, None
         if period := _period(text):
-            return period
-    return None
+            return True, period
+    return False, None
 
 
 def _cued_list(pieces: list[str], index: int) -> bool:

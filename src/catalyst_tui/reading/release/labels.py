@@ -45,7 +45,9 @@ _OPERATING = re.compile(
     r"|(?:income|loss|earnings|profit) from operations)$"
 )
 _NET_INCOME = re.compile(
-    r"^net (?:income|earnings|loss)(?: (?:attributable|available) to (?P<whose>.+))?$"
+    r"^(?:consolidated )?net (?:income|earnings|loss)"
+    r"(?: (?:attributable|available) to (?P<whose>.+)| applicable to (?P<common>.+)"
+    r"| for the (?:period|quarter|year))?$"
 )
 _OTHERS = re.compile(r"non-?controlling|minority|redeemable")
 _SHARES = re.compile(r"\bshares\b|weighted")
@@ -55,9 +57,11 @@ _PER_SHARE = re.compile(r"per (?:common |diluted )?share|\beps\b")
 _NON_GAAP = re.compile(r"non-gaap|adjusted|\bcore\b|\bcomparable\b")
 # A company's own non-GAAP measure named by what it leaves out: not another, qualified figure
 _STANDARD_EXCLUSION = re.compile(
-    r"\bexcl(?:uding|\.)? (?:identified|certain|special|significant) items?"
+    r"\bexcl(?:uding|\.)? (?:identified|certain|special|significant|notable|unusual|specified"
+    r"|non-?recurring|one-time|discrete) items?"
     r"|\bexcluding a significant item"
 )
+_DILUTED = re.compile(r"\bdilut(?:ed|ion)\b")
 _NON_GAAP_ALONE = re.compile(r"^(?:non-gaap|adjusted|as adjusted)(?: diluted)?$")
 # "excluding H20 charge", "(as adjusted to exclude ...)", "before ...": another measure
 _QUALIFIED = re.compile(
@@ -95,6 +99,8 @@ def net_income_rank(label: str) -> int:
     if match is None:
         return 0
     whose = match["whose"]
+    if match["common"] is not None:  # "applicable to common stockholders": beside net income,
+        return 0 if _OTHERS.search(match["common"]) else 1  # the first printed is read
     if whose is None:
         return 1
     return 0 if _OTHERS.search(whose) else 2
@@ -124,6 +130,8 @@ def _eps_diluted(label: str, section: str) -> bool:
         return False
     if _ADS.search(label) or _ADS.search(section):
         return False
+    if _NON_GAAP.search(section) or _STANDARD_EXCLUSION.search(section):
+        return False  # "Diluted" under "Non-GAAP net income per share"
     if ("diluted" in label or "assuming dilution" in label) and _PER_SHARE.search(label):
         return True
     if section in ("diluted", "assuming dilution") and _PER_SHARE.search(label):
@@ -137,6 +145,14 @@ def _eps_diluted(label: str, section: str) -> bool:
     return False
 
 
+def _named(label: str) -> str:
+    """The label with the company's own non-GAAP measure named as such ("excluding identified
+    items" -> "non-gaap")."""
+    if _STANDARD_EXCLUSION.search(label):
+        return " ".join(_STANDARD_EXCLUSION.sub(" non-gaap", label).split())
+    return label
+
+
 def eps_nongaap(line: Line, title: str) -> bool:
     """Non-GAAP diluted EPS as labelled: "Non-GAAP diluted net income per share", "Non-GAAP"
     under "Diluted net income per share", or diluted EPS in a table titled "Non-GAAP".
@@ -144,20 +160,24 @@ def eps_nongaap(line: Line, title: str) -> bool:
     A qualified measure ("Non-GAAP, as adjusted to exclude H20 ... charges", "Diluted earnings
     per share excluding H20 charge") is another figure, not the release's non-GAAP EPS.
     """
-    label = line.label
-    if _STANDARD_EXCLUSION.search(label):  # the company's own non-GAAP measure, so named
-        label = _STANDARD_EXCLUSION.sub(" non-gaap", label)
+    label, section = _named(line.label), _named(line.section)
     if _QUALIFIED.search(label) or _SHARES.search(label) or _ADS.search(label):
         return False
-    if _ADS.search(line.section):
+    if _ADS.search(section):
         return False
+    if label in ("diluted", "assuming dilution") and _NON_GAAP.search(section):
+        # "Diluted" under "Earnings excluding identified items per common share"
+        return bool(_PER_SHARE.search(section)) and not _QUALIFIED.search(section)
     if _NON_GAAP.search(label):
         if _PER_SHARE.search(label) and "basic" not in label:
             return True  # "diluted", or the only per-share figure so labelled
-        section = line.section
+        if not _PER_SHARE.search(section) or "basic" in label:
+            return False
+        # "Non-GAAP" under "Diluted net income per share"; "Earnings excluding identified items
+        # - assuming dilution" under "Per common share"
         return (
             bool(_NON_GAAP_ALONE.match(label))
             and "diluted" in section
-            and bool(_PER_SHARE.search(section))
+            or bool(_DILUTED.search(label))
         )
     return eps_diluted(line) and bool(_NON_GAAP_ALONE.match(title.strip()))

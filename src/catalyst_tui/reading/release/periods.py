@@ -64,7 +64,13 @@ _MONTHS = {
 _DATE = re.compile(
     r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(\d{1,2})\b,?\s*((?:19|20)\d\d)?"
 )
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+# "30 September 2025", "2-Nov-2024": the day first, its year written out
+# "30-Sep-25", "9/30/25": a two-digit year is of this century, in a header only
+_DAY_FIRST = re.compile(
+    r"\b(\d{1,2})[\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s,-]+"
+    r"((?:19|20)\d\d|(?<=-)\d\d)\b"
+)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)\b")
 _BARE_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
 _OTHER = re.compile(
     r"six months|nine months|\b[69] months|twenty-six|thirty-nine|\b(?:26|39|24|36|40) weeks"
@@ -92,8 +98,9 @@ _COMPARISON = re.compile(r"\bchange\b|\bo/\(u\)|\bb/\(w\)|\bvs\.?\s|\bversus\b|\
 
 
 def dated(lower: str) -> bool:
-    """Whether lower-case text holds a date ("october 29, 2023", "11/30/2024")."""
-    return _DATE.search(lower) is not None or _NUMERIC_DATE.search(lower) is not None
+    """Whether lower-case text holds a date ("october 29, 2023", "11/30/2024", "30 september
+    2025")."""
+    return any(p.search(lower) is not None for p in (_DATE, _NUMERIC_DATE, _DAY_FIRST))
 
 
 def day_at(lower: str, at: int) -> date | None:
@@ -142,9 +149,12 @@ def read_column(text: str) -> Column:
 def _end_date(lower: str) -> date | None:
     if numeric := _NUMERIC_DATE.search(lower):
         month, day, year = (int(g) for g in numeric.groups())
-        return _date(year, month, day)
+        return _date(year + 2000 if year < 100 else year, month, day)
     named = _DATE.search(lower)
     if named is None:
+        if first := _DAY_FIRST.search(lower):
+            year = int(first[3])
+            return _date(year + 2000 if year < 100 else year, _MONTHS[first[2]], int(first[1]))
         return None
     year_text = named[3]
     if year_text is None:

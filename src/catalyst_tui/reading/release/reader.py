@@ -72,8 +72,12 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
     if not document.text and not document.tables:
         return nothing(NotRead.EMPTY)
     found: list[Segment] = []
+    previous = None  # the last segment read, or a table of headers alone for the next table
     for table in document.tables:
-        found.extend(segments(table, found[-1] if found else None))
+        for segment in segments(table, previous):
+            previous = segment
+            if segment.lines:
+                found.append(segment)
     statements = find_statements(found)
     if not statements and (dated := date_quarters(found, document.text)) is not None:
         found = dated  # "First-Quarter" over "2025", dated by the statements' own note

@@ -78,7 +78,8 @@ _SCALE = re.compile(
 )
 _SHARES_NEAR = re.compile(r"shares?\W+(?:\w+\W+){0,4}$")
 _SCALES = {"millions": Decimal(10**6), "thousands": Decimal(1000), "billions": Decimal(10**9)}
-_FOOTNOTE = re.compile(r"\(\s*[a-z0-9]{1,2}\s*\)|\*+|†|‡|\s\d$|(?<=[a-z])\d$")
+_FOOTNOTE = re.compile(r"\(\s*[a-z0-9]{1,2}\s*\)|\(notes? \d+[a-z]?\)|\*+|†|‡|\s\d$|(?<=[a-z])\d$")
+_PER = re.compile(r"^per (?:common |diluted |basic )?share\b")  # a measure's per-share line
 _LOSS = re.compile(r"/?\((?:loss|losses|income|deficit|earnings)\)")
 
 
@@ -136,14 +137,23 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
                 lines, headers, title, section, starts = [], [], None, "", set()
             if title is None:
                 title = list(pending)
-            # a heading in the label's place ("4Q24" over the figures left of the labels)
-            headers.extend([*labels, *rest] if labels and _heading(label) else rest)
+            # a heading in the label's place ("4Q24" over the figures left of the labels);
+            # a period in the label's place beside years ("Three Months Ended September 30, |
+            # 2025 | 2024") heads every year of its row, as a heading above them would
+            if len(labels) == 1 and figures and not texts and _period_alone(label):
+                headers.append(Cell(labels[0].start, max(c.end for c in rest), label))
+                headers.extend(rest)
+            else:
+                headers.extend([*labels, *rest] if labels and _heading(label) else rest)
             columns.clear()
             if label:
                 pending.append(label)
+            # a scale line among the headings ("(In millions ...; unaudited)") scales the figures
+            pending.extend(t for t in texts if not figures and _SCALE.search(t.lower()))
         elif figures or texts:
             if not lines:
-                head = " ".join([lead, *pending]).lower()[-_CONTEXT_CHARS:]
+                above = carried.context if carried and not carried.lines and not found else ""
+                head = " ".join([above, lead, *pending]).lower()[-_CONTEXT_CHARS:]
                 lead = ""
                 if title is None:
                     title = list(pending)
@@ -154,18 +164,35 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
                 for f in figures
             )
             starts.update(f.start for f in figures)
-            lines.append(Line(normal_label(label), section, placed, tuple(texts)))
+            named = normal_label(label)
+            if _PER.match(named) and lines and not pending:  # "Per common share" under its measure
+                named = f"{lines[-1].label} {named}"
+            lines.append(Line(named, section, placed, tuple(texts)))
             pending = []
         elif label:
-            section = normal_label(label)
+            named = normal_label(label)
+            section = f"{section} {named}" if _PER.match(named) and section else named
             pending.append(label)
     close()
+    if not found and headers and not lines:  # a table of headers alone, its figures in the next
+        context = " ".join([lead, *pending]).lower()[-_CONTEXT_CHARS:]
+        found.append(Segment((), " ".join(title or ()).lower(), context, _scale(context),
+                             tuple(headers), frozenset(), id(table)))  # fmt: skip
     return found
 
 
 def _continued(table: Table, previous: Segment | None) -> Segment | None:
-    """`previous` when `table` is its continuation past a page break, else None."""
-    if previous is None or not previous.headers or len(table.before) > _PAGE_BREAK_CHARS:
+    """`previous` when `table` is its continuation past a page break, or the figures under a
+    table of headers alone (the same grid, every figure under a header), else None."""
+    if previous is None or not previous.headers:
+        return None
+    gap = table.before
+    if not previous.lines:  # the table of headers stands in the text before this one, as a title
+        last = previous.headers[-1].text
+        if (at := gap.rfind(last)) < 0:
+            return None
+        gap = gap[at + len(last) :]
+    if len(gap) > _PAGE_BREAK_CHARS:
         return None
     starts = {
         cell.start
@@ -173,7 +200,14 @@ def _continued(table: Table, previous: Segment | None) -> Segment | None:
         for cell in row
         if cell.start >= table.label_end and _NUMBER.match(cell.text) and not _YEAR.match(cell.text)
     }
-    return previous if starts and starts <= previous.starts else None
+    if previous.lines:
+        return previous if starts and starts <= previous.starts else None
+    width = max(cell.end for row in table.rows for cell in row)
+    spans = [(h.start, h.end) for h in previous.headers]
+    aligned = width == max(end for _, end in spans) and all(
+        any(low <= start < high for low, high in spans) for start in starts
+    )
+    return previous if starts and aligned else None
 
 
 def _is_header(label: str, figures: list[_Printed], texts: list[str]) -> bool:
@@ -185,6 +219,13 @@ def _is_header(label: str, figures: list[_Printed], texts: list[str]) -> bool:
             and (not label or _heading(label) or _SCALE.search(label.lower()) is not None)
         )
     return bool(texts) and all(_heading(text) for text in texts)
+
+
+def _period_alone(label: str) -> bool:
+    """A label naming a period's length and nothing of an order ("Three Months Ended September
+    30,"; not "4Q24 3Q24 Dollars in millions", the headings of columns either side)."""
+    column = read_column(label)
+    return column.kind is not None and column.order is None
 
 
 def _heading_or_scale(text: str) -> bool:
