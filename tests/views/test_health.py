@@ -54,3 +54,26 @@ def test_fresh_data_with_nothing_stale_failed_or_paused_is_ok():
 def test_an_age_reads_as_its_largest_whole_unit(seconds: int | None, shown: str):
     age = None if seconds is None else dt.timedelta(seconds=seconds)
     assert format_age(age) == shown
+
+
+def test_a_failing_provider_is_one_record_in_the_line_and_in_status(demo_store: Store):
+    """The health line says a provider's last failure as `catalyst status` and `status --json`
+    do, from the same record; the next success clears it from the line."""
+    from catalyst_tui.cli.output.status import build_status, status_json
+    from catalyst_tui.config import parse_config
+
+    said = (
+        "cannot connect to stooq.com/q/l/: its name could not be looked up (no network, or no DNS)"
+    )
+    at = DEMO_NOW - dt.timedelta(minutes=3)
+    demo_store.providers.record(at, succeeded=set(), failed={"stooq": said}, refused={},
+                                requests={})  # fmt: skip
+    health = demo_store.views.health()
+    assert health_text(health, DEMO_NOW).endswith(f" · stooq failed 3m ago: {said}")
+    assert not health_ok(health, DEMO_NOW)
+    config = parse_config('[settings]\nproviders = ["yahoo", "stooq"]\n')
+    shown = status_json(build_status(config, demo_store, DEMO_NOW))["providers"]["stooq"]
+    assert (shown["failure"], shown["last_failure"]) == (said, at.isoformat())
+    demo_store.providers.record(DEMO_NOW, succeeded={"stooq"}, failed={}, refused={},
+                                requests={})  # fmt: skip
+    assert "stooq" not in health_text(demo_store.views.health(), DEMO_NOW)

@@ -181,6 +181,9 @@ class Health(NamedTuple):
     stale: int
     failed: dict[str, int]
     paused_until: dict[str, dt.datetime] | None = None
+    # Each provider whose last failure is newer than its last success: when, and why (the same
+    # record `catalyst status` prints: store/providers.py).
+    failing: dict[str, tuple[dt.datetime, str]] | None = None
 
 
 class PriceRow(NamedTuple):

@@ -297,11 +297,14 @@ class Views:
                 "SELECT kind, COUNT(*) FROM fetch_state WHERE ok = 0 GROUP BY kind"
             ).fetchall()
         )
-        paused = {
-            provider: until
-            for provider, text in self._conn.execute(
-                "SELECT provider, paused_until FROM provider_health WHERE paused_until IS NOT NULL"
-            )
-            if (until := columns.moment(text)) is not None
-        }
-        return Health(columns.moment(last), sources, stale, failed, paused)
+        paused: dict[str, dt.datetime] = {}
+        failing: dict[str, tuple[dt.datetime, str]] = {}
+        for provider, until, success, failure, why in self._conn.execute(
+            "SELECT provider, paused_until, last_success, last_failure, failure"
+            " FROM provider_health"
+        ):
+            if (end := columns.moment(until)) is not None:
+                paused[provider] = end
+            if (when := columns.moment(failure)) is not None and failure > (success or ""):
+                failing[provider] = (when, why)
+        return Health(columns.moment(last), sources, stale, failed, paused, failing)

@@ -22,7 +22,8 @@ def format_age(age: dt.timedelta | None) -> str:
 
 
 def health_text(health: Health, now: dt.datetime) -> str:
-    """'refreshed 5m ago · yahoo 9 · 1 stale' or 'no data yet'."""
+    """'refreshed 5m ago · yahoo 9 · 1 stale · stooq failed 2m ago: cannot connect to …' or 'no
+    data yet'."""
     if health.last_refresh is None:
         return "no data yet: press r to refresh"
     parts = [f"refreshed {format_age(now - health.last_refresh)} ago"]
@@ -30,10 +31,15 @@ def health_text(health: Health, now: dt.datetime) -> str:
     if health.stale:
         parts.append(f"{health.stale} stale")
     parts += [f"{kind} failed {count}" for kind, count in sorted(health.failed.items())]
+    paused = {p: u for p, u in (health.paused_until or {}).items() if u > now}
     parts += [
         f"{provider} paused until {until.astimezone():%H:%M}"
-        for provider, until in sorted((health.paused_until or {}).items())
-        if until > now
+        for provider, until in sorted(paused.items())
+    ]
+    parts += [  # a paused provider says so above; the reason is `catalyst status`'s same record
+        f"{provider} failed {format_age(now - when)} ago: {why}"
+        for provider, (when, why) in sorted((health.failing or {}).items())
+        if provider not in paused
     ]
     return " · ".join(parts)
 
@@ -41,4 +47,5 @@ def health_text(health: Health, now: dt.datetime) -> str:
 def health_ok(health: Health, now: dt.datetime | None = None) -> bool:
     """All is well: refreshed, nothing stale or failed, and no provider paused at `now`."""
     paused = now is not None and any(u > now for u in (health.paused_until or {}).values())
-    return health.last_refresh is not None and not health.stale and not health.failed and not paused
+    whole = not health.stale and not health.failed and not health.failing
+    return health.last_refresh is not None and whole and not paused
