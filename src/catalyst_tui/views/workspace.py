@@ -39,7 +39,9 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
 
-SAVE_PATIENCE_MS = 60_000  # how long a save waits for another process's write lock: then refused
+# How long a save waits for another process's lock on the database or catalysts.toml: then
+# it is refused, and says so.
+SAVE_PATIENCE_MS = 60_000
 
 
 class Reload(NamedTuple):
@@ -227,7 +229,7 @@ class Workspace(FileEdits):
         path = self.config.path
         assert path is not None, "a loaded config always has its path"
         with self._edits:  # the file's lock is waited for here, in the caller's thread
-            result = config_write().apply_edit(path, change)
+            result = config_write().apply_edit(path, change, wait=SAVE_PATIENCE_MS / 1000)
             try:
                 self._follow(result.config)
             except StoreError as exc:
