@@ -55,9 +55,9 @@ async def test_a_backup_renamed_over_the_database_is_read_from_within_seconds(de
         await pilot.press("A")  # ALAB's flags acknowledged: in the new file
         await wait_for(pilot, lambda: any("acknowledged ALAB/" in t.message for t in raised(app)))
     with Store.open(live) as reopened:
-        price = reopened.conn.execute(
-            "SELECT price FROM quotes WHERE symbol = 'ALAB'"
-        ).fetchone()[0]
+        price = reopened.conn.execute("SELECT price FROM quotes WHERE symbol = 'ALAB'").fetchone()[
+            0
+        ]
         flags = [t for t in reopened.views.flagged() if t[0] == "ALAB"]
     assert price == 123.45  # the file read is the new one, and it still holds its figure
     assert flags == []  # the acknowledgement was written to it, not to the old file

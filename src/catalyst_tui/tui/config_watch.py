@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from .base import CatalystBase
 
 if TYPE_CHECKING:
-    from ..store import Store
     from ..views.workspace import Reload
 
 log = logging.getLogger(__name__)
@@ -95,21 +94,23 @@ class ConfigWatch(CatalystBase):
 
         def run() -> None:
             try:
-                store = workspace.open_replacement()
+                workspace.open_replacement()
             except Exception as exc:
                 self.call_from_thread(self._reopen_failed, replacement, exc)
                 return
-            self.call_from_thread(self._reopened, store)
+            self.call_from_thread(self._reopened)
 
         log.info("database %s was replaced: opening the new file", path)
         self.run_worker(run, name="the database's reopening", thread=True, exit_on_error=False)
 
-    def _reopened(self, store: Store) -> None:
+    def _reopened(self) -> None:
         self._reopening = False
-        self.workspace.use_store(store)
+        workspace = self.workspace
+        workspace.use_replacement()
         if self.scheduler is not None:
-            self.scheduler.store = store
-        self.notify(f"database {store.path} was replaced: showing the new file", timeout=6)
+            self.scheduler.store = workspace.store
+        self.notify(f"database {workspace.store.path} was replaced: showing the new file",
+                    timeout=6)  # fmt: skip
         self.refresh_views()
 
     def _reopen_failed(self, replacement: tuple[int, int], exc: Exception) -> None:

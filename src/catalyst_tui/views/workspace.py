@@ -75,6 +75,7 @@ class Workspace(FileEdits):
         self._data_version = store.data_version()
         self._file_key = store.file_key
         self._edits = threading.Lock()  # one edit or reload of catalysts.toml at a time
+        self._replacement: Store | None = None  # the file renamed over the database, opened
         self.latest: Watchlist | None = None  # the last watchlist read, which pages build on
 
     # -- what the TUI remembers ------------------------------------------------------------
@@ -304,18 +305,21 @@ class Workspace(FileEdits):
         key = (st.st_dev, st.st_ino)
         return None if key == self._file_key else key
 
-    def open_replacement(self) -> Store:
-        """The file now at the database's path, opened, migrated and synced with the config
-        in use (for a worker thread); StoreError when it cannot be used."""
+    def open_replacement(self) -> None:
+        """Open the file now at the database's path, migrated and synced with the config in
+        use, for `use_replacement` (in a worker thread); StoreError when it cannot be used."""
         with self._saving() as store:
             now = self.now()
             store.sync.apply(self.config, now)
             evaluate_checkpoints(self.config, store, now)
-        return Store.open(self.store.path)
+        self._replacement = Store.open(self.store.path)
 
-    def use_store(self, store: Store) -> None:
-        """Read from `store` (the replacement) from now on; the old file's connection closed.
-        On the thread that reads `store`."""
+    def use_replacement(self) -> None:
+        """Read from the file `open_replacement` opened from now on; the old file's connection
+        closed. On the thread that reads `store`."""
+        store, self._replacement = self._replacement, None
+        if store is None:
+            return
         old, self.store = self.store, store
         self._file_key = store.file_key
         self._data_version = store.data_version()
