@@ -23,6 +23,15 @@ from .test_outside_writes import status_of, wait_for
 STILL_SAVING = "still saving"
 
 
+async def until(condition) -> None:
+    """Wait for `condition`, looking again every 50 ms (the app may be exiting: no pilot)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 60
+    while not condition():
+        assert loop.time() < deadline, "timed out"
+        await asyncio.sleep(0.05)
+
+
 def said(app, words: str) -> bool:
     return any(words in toast.message for toast in raised(app))
 
@@ -94,3 +103,20 @@ async def test_an_edit_waits_for_catalysts_toml_s_lock_off_the_loop(demo):
         assert not said(app, "database only")  # the file took it
     assert 'when = "gross_margin >= 68%"' in path.read_text()
     assert 'when = "gross_margin >= 70%"' in before
+
+
+async def test_quitting_while_a_save_waits_finishes_the_save_first(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert any(s == "ALAB" for s, _c in store.views.flagged())
+        with holding("database", store.path) as release, saves_not_awaited(app):
+            await pilot.press("A")  # ALAB's flags: the save waits for the lock
+            await pilot.press("q")
+            await wait_for(pilot, lambda: said(app, "quitting once the save"))
+            assert app.return_code is None  # still running: the save is under way
+            await asyncio.to_thread(release)
+            await until(lambda: app.return_code is not None)  # it quits once saved
+    assert said(app, "acknowledged ALAB/")
+    assert not any(s == "ALAB" for s, _c in store.views.flagged())
