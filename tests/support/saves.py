@@ -1,11 +1,11 @@
-"""pilot.pause() (and so pilot.press, which ends with one) waits for the TUI's saves under way.
+"""pilot.pause() waits for the TUI's saves under way.
 
 The TUI makes every save (a mark, an acknowledgement, an edit of catalysts.toml) in a worker
 thread of the "saves" group, where it may wait for another process's lock: the loop goes on.
 A test that presses ctrl+s and then looks at the file, the database or the screen looks after
 that save, as it did when saves ran on the loop. Installed once for the whole suite
-(tests/conftest.py imports it); `saves_not_awaited(app)` turns it off, for a test that presses
-keys while a save waits for a lock it holds."""
+(tests/conftest.py imports it); `saves_not_awaited(app)` turns it off, for a test that pauses
+while a save waits for a lock it holds."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ Pilot.pause = _pause_after_saves  # type: ignore[method-assign]
 
 @contextmanager
 def saves_not_awaited(app: Any) -> Iterator[None]:
-    """Within it, pause and press return while a save still waits."""
+    """Within it, a pause returns while a save still waits."""
     app.__dict__[_OFF] = True
     try:
         yield

@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from catalyst_tui.store import Store
+from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS
 
 from ..support.demo_data import demo_database
@@ -19,7 +20,7 @@ from .test_outside_writes import wait_for
 PRICE = [key for key, _title in COLUMNS].index("price")
 
 
-def price_of(app, symbol: str) -> str:
+def price_of(app: CatalystApp, symbol: str) -> str:
     return rows(app)[symbols(app).index(symbol)][PRICE].strip()
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
+from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.edit_forms import CheckpointForm, MarkForm
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
+from catalyst_tui.views import workspace as workspace_module
 
 from ..support.locks import holding
 from ..support.pilot import make_app, move_to, open_alab, type_into
@@ -32,7 +34,7 @@ async def until(condition) -> None:
         await asyncio.sleep(0.05)
 
 
-def said(app, words: str) -> bool:
+def said(app: CatalystApp, words: str) -> bool:
     return any(words in toast.message for toast in raised(app))
 
 
@@ -120,3 +122,36 @@ async def test_quitting_while_a_save_waits_finishes_the_save_first(demo):
             await until(lambda: app.return_code is not None)  # it quits once saved
     assert said(app, "acknowledged ALAB/")
     assert not any(s == "ALAB" for s, _c in store.views.flagged())
+
+
+async def test_a_save_refused_past_its_patience_is_said_and_nothing_typed_is_lost(
+    demo, monkeypatch
+):
+    monkeypatch.setattr(workspace_module, "SAVE_PATIENCE_MS", 100)  # the lock outlasts it
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_alab(pilot, app)
+        await move_to(pilot, app, "#checkpoint-table", "scorpio-largest-line")
+        await pilot.press("m")
+        await type_into(pilot, app, "note", "Q4 call: Scorpio now the largest line")
+        with holding("database", store.path) as release:
+            await pilot.press("ctrl+s")
+            await pilot.pause()  # the save ends (refused) while the lock is held
+            form = app.screen
+            assert isinstance(form, MarkForm) and not form.saving
+            refusal = str(form.query_one("#form-error", Static).render())
+            assert "is locked by another process" in refusal and str(store.path) in refusal
+            assert form.values()["note"] == "Q4 call: Scorpio now the largest line"
+            await pilot.press("escape")  # the typed note dropped, when asked
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            assert isinstance(app.screen, TickerScreen)
+            await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")
+            await pilot.press("A")
+            await wait_for(pilot, lambda: said(app, "was not saved: database"))
+            release()
+        [row] = [c for c in store.views.checkpoints("ALAB") if c.id == "scorpio-largest-line"]
+        assert row.status == "pending"  # refused, and said: nothing half-written
+        assert ("ALAB", "gross-margin-floor") in store.views.flagged()
