@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import saves as _saves  # noqa: F401  (a pause waits for the saves)
 from tests.support import toasts as _toasts  # noqa: F401  (every toast recorded)
 
 REPO = Path(__file__).resolve().parents[1]

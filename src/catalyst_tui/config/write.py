@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import BOM, MAX_CONFIG_BYTES, Config, decode_config, parse_config, read_config_bytes
-from .atomic import FileBusy, FileChanged, lock, write_with_backup
+from .atomic import LOCK_WAIT, FileBusy, FileChanged, lock, write_with_backup
 from .edits import (
     add_checkpoint,
     add_lot,
@@ -88,8 +88,10 @@ class WriteResult:
     message: str
 
 
-def apply_edit(path: Path, edit: Callable[[str], str]) -> WriteResult:
-    """Apply `edit` to the file's current text, validate, and write it atomically with a .bak.
+def apply_edit(path: Path, edit: Callable[[str], str], *, wait: float = LOCK_WAIT) -> WriteResult:
+    """Apply `edit` to the file's current text, validate, and write it atomically with a .bak;
+    another writer's lock is waited for up to `wait` seconds (the TUI waits longer, in a worker
+    thread: its form says it is saving meanwhile).
 
     Raises ConfigError when the current file or the edited text is invalid, or the edited text
     would be larger than MAX_CONFIG_BYTES, which every command refuses (nothing written), and
@@ -99,7 +101,7 @@ def apply_edit(path: Path, edit: Callable[[str], str]) -> WriteResult:
     path = Path(path)
     shown = str(path)
     try:
-        with lock(path):
+        with lock(path, wait=wait):
             for _ in range(EDIT_ATTEMPTS):
                 data = read_config_bytes(path)  # ConfigError: not found, not a file, too large
                 text = decode_config(data, shown)

@@ -162,6 +162,24 @@ class Store:
                     conn.close()
                 identity.release(claim)
 
+    @classmethod
+    @contextlib.contextmanager
+    def for_a_save(cls, path: Path, *, patience_ms: int) -> Iterator[Store]:
+        """A Store of its own for one save made off the TUI's loop (a worker thread): its writes
+        wait up to `patience_ms` for another process's write lock, and any SQLite failure is a
+        StoreError that names the file and says why (the thread says it to the user)."""
+        with cls.open(path, busy_timeout_ms=patience_ms) as store:
+            try:
+                yield store
+            except sqlite3.Error as exc:
+                raise StoreError(describe_sqlite_error(path, exc)) from None
+
+    @property
+    def file_key(self) -> identity.FileKey | None:
+        """The (device, inode) of the file this Store opened: a file renamed over its path (a
+        backup restored) has another."""
+        return self._claim
+
     @property
     def schema_version(self) -> int:
         return schema.schema_version(self.conn)

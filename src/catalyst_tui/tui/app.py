@@ -94,8 +94,17 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
         from .screens import forms, ticker, timeline  # noqa: F401
 
     async def action_quit(self) -> None:
+        saves = [w for w in self.workers if w.group == "saves" and w.is_running]
+        if saves:  # a save waiting for a lock is finished (or refused) first, and said
+            self.notify("quitting once the save under way is done or refused", timeout=10)
+            self.run_worker(self._quit_after(saves), name="the quit", group="quit", exclusive=True)
+            return
         await self.stop_live()
         self.exit()
+
+    async def _quit_after(self, saves: list[Worker[Any]]) -> None:
+        await self.workers.wait_for_complete(saves)
+        await self.action_quit()
 
     # -- what the screens ask for ----------------------------------------------------------------
     @on(messages.OpenTicker)

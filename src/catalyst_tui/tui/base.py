@@ -5,14 +5,16 @@ app.py puts them together."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
 
 from ..config import ConfigError
 from ..text import printable
 from .screens.watchlist import WatchlistScreen
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ..jobs.scheduler import ThesisScheduler
@@ -67,6 +69,30 @@ class CatalystBase(App[None]):
             if active.binding.action in ("quit", "app.quit"):
                 self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
                 return
+
+    def save_in_thread(self, what: str, work: Callable[[], T], done: Callable[[T], None]) -> None:
+        """Run `work` (a save through the Workspace) in a worker thread, where it may wait for
+        another process's lock on the database or catalysts.toml while keys go on being
+        answered; then `done(its result)` on the loop, the views read again. A save refused
+        (the lock kept past its patience) is said in a toast naming `what`."""
+
+        def run() -> None:
+            try:
+                result = work()
+            except Exception as exc:  # StoreError, OSError: said, never silent
+                self.call_from_thread(self._not_saved, what, exc)
+                return
+            self.call_from_thread(self._saved, done, result)
+
+        self.run_worker(run, name=what, group="saves", thread=True, exit_on_error=False)
+
+    def _saved(self, done: Callable[[T], None], result: T) -> None:
+        self.workspace.own_writes_read()  # read again just below (done), not a second time
+        done(result)
+
+    def _not_saved(self, what: str, exc: Exception) -> None:
+        self.notify(f"{what} was not saved: {exc}", severity="error", timeout=15)
+        self.refresh_views()
 
     def refresh_views(self, *, skip_watchlist: bool = False) -> None:
         """Every open screen reads its data again (in place: cursors and scroll stay)."""

@@ -1,5 +1,6 @@
 """Edits of catalysts.toml asked for by the screens: a form to open or a question to confirm,
-the edit made, and its outcome said and shown. Every edit waits while the file is invalid."""
+the edit made, and its outcome said and shown. Every edit waits while the file is invalid, and
+is made in a worker thread (the file's lock and the database's are waited for there)."""
 
 from __future__ import annotations
 
@@ -157,13 +158,16 @@ class EditHandlers(CatalystBase):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            done = run_edit(self.workspace, edit)
-            if isinstance(done, str):
-                self.notify(done, severity="error", timeout=10)
-            else:
-                self._edited(done)
+            workspace = self.workspace
+            self.save_in_thread("the change", lambda: run_edit(workspace, edit), self._confirmed)
 
         self.push_screen(ConfirmScreen(question, detail), answered)
+
+    def _confirmed(self, done: EditOutcome | str) -> None:
+        if isinstance(done, str):
+            self.notify(done, severity="error", timeout=10)
+        else:
+            self._edited(done)
 
     def _edited(self, outcome: object) -> None:
         """An edit went through (a form dismissed with its outcome): say so, show it."""

@@ -1,6 +1,7 @@
 """Marks and flags asked for by the screens: acknowledging flags, marking a checkpoint by hand
 (from its row or from a passage of evidence), showing or dismissing a passage, and adding a
-document the user brings to a ticker's evidence (read in a thread: jobs/documents.py)."""
+document the user brings to a ticker's evidence (read in a thread: jobs/documents.py). Each
+save runs in a worker thread (`save_in_thread`): the loop never waits for the database."""
 
 from __future__ import annotations
 
@@ -16,13 +17,18 @@ class MarkHandlers(CatalystBase):
     @on(messages.Acknowledge)
     def _acknowledge(self, message: messages.Acknowledge) -> None:
         targets = message.targets
-        cleared = self.workspace.acknowledge(targets)
-        if cleared:
-            what = "every flag" if targets is None else ", ".join(f"{s}/{c}" for s, c in targets)
-            self.notify(f"acknowledged {what}", timeout=3)
-        else:
-            self.notify("nothing to acknowledge", timeout=3)
-        self.refresh_views()
+        what = "every flag" if targets is None else ", ".join(f"{s}/{c}" for s, c in targets)
+
+        def acknowledged(cleared: int) -> None:
+            if cleared:
+                self.notify(f"acknowledged {what}", timeout=3)
+            else:
+                self.notify("nothing to acknowledge", timeout=3)
+            self.refresh_views()
+
+        workspace = self.workspace
+        self.save_in_thread(f"the acknowledgement of {what}",
+                            lambda: workspace.acknowledge(targets), acknowledged)  # fmt: skip
 
     @on(messages.AcknowledgeTicker)
     def _acknowledge_ticker(self, message: messages.AcknowledgeTicker) -> None:
@@ -63,12 +69,17 @@ class MarkHandlers(CatalystBase):
 
     @on(messages.DismissPassage)
     def _dismiss_passage(self, message: messages.DismissPassage) -> None:
-        if message.undo:
-            if self.workspace.dismiss_passage(message.record, undo=True):
+        record, undo, workspace = message.record, message.undo, self.workspace
+
+        def done(changed: bool) -> None:
+            if changed and undo:
                 self.notify("brought back: the passage is shown again", timeout=3)
-        elif self.workspace.dismiss_passage(message.record):
-            self.notify("dismissed: not shown again (u brings it back)", timeout=3)
-        self.refresh_views(skip_watchlist=True)  # the watchlist shows no evidence
+            elif changed:
+                self.notify("dismissed: not shown again (u brings it back)", timeout=3)
+            self.refresh_views(skip_watchlist=True)  # the watchlist shows no evidence
+
+        what = "bringing back the passage" if undo else "the passage's dismissal"
+        self.save_in_thread(what, lambda: workspace.dismiss_passage(record, undo=undo), done)
 
     @on(messages.AddDocument)
     def _add_document(self, message: messages.AddDocument) -> None:

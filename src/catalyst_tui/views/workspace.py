@@ -1,12 +1,20 @@
 """The config file and database one TUI session works on: what the screens read, the edits they
-make (to the database and to catalysts.toml), and noticing when the file is edited outside."""
+make (to the database and to catalysts.toml), and noticing when the file is edited outside or
+the database replaced.
+
+Reads go through `store`, the session's connection. Every write (a mark, an acknowledgement, an
+edit, an outside edit's reload) goes through a connection of its own (`Store.for_a_save`) that
+waits up to SAVE_PATIENCE_MS for another process's write lock, so the TUI can make it in a
+worker thread while its loop goes on reading: a save waits there, never on the loop."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -15,7 +23,7 @@ from ..config import Config, ConfigError, load_config
 from ..jobs.evaluation import evaluate_checkpoints, user_zone
 from ..jobs.evidence_match import match_evidence
 from ..market.registry import SEC
-from ..store import Store
+from ..store import Store, StoreError
 from ..store.records import CheckpointRecord, EvidenceRecord
 from ..thesis.evaluate import Evaluation
 from ..thesis.evidence import context
@@ -30,6 +38,10 @@ from .watchlist import Watchlist, load_watchlist
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], dt.datetime]
+
+# How long a save waits for another process's lock on the database or catalysts.toml: then
+# it is refused, and says so.
+SAVE_PATIENCE_MS = 60_000
 
 
 class Reload(NamedTuple):
@@ -61,6 +73,9 @@ class Workspace(FileEdits):
         self._zone = zone  # fixed data and screenshots pin the zone; users get user_zone()
         self._signature = _file_signature(config.path)
         self._data_version = store.data_version()
+        self._file_key = store.file_key
+        self._edits = threading.Lock()  # one edit or reload of catalysts.toml at a time
+        self._replacement: Store | None = None  # the file renamed over the database, opened
         self.latest: Watchlist | None = None  # the last watchlist read, which pages build on
 
     # -- what the TUI remembers ------------------------------------------------------------
@@ -163,9 +178,10 @@ class Workspace(FileEdits):
 
     def dismiss_passage(self, record: EvidenceRecord, *, undo: bool = False) -> bool:
         """Not shown again; `undo`: shown again (the TUI's u)."""
-        if undo:
-            return self.store.evidence.restore(record.id)
-        return self.store.evidence.dismiss(record.id, self.now())
+        with self._saving() as store:
+            if undo:
+                return store.evidence.restore(record.id)
+            return store.evidence.dismiss(record.id, self.now())
 
     def symbols(self) -> list[str]:
         return list(self.config.tickers)
@@ -175,14 +191,23 @@ class Workspace(FileEdits):
         return [c.id for c in ticker.checkpoints] if ticker else []
 
     # -- database-only actions -------------------------------------------------------------
+    @contextmanager
+    def _saving(self) -> Iterator[Store]:
+        """The connection one save writes through (StoreError: refused, the message says why)."""
+        with Store.for_a_save(self.store.path, patience_ms=SAVE_PATIENCE_MS) as store:
+            yield store
+
     def evaluate(self) -> list[Evaluation]:
         """Evaluate on stored data now (after an edit), without waiting for a refresh."""
-        return evaluate_checkpoints(self.config, self.store, self.now())
+        with self._saving() as store:
+            return evaluate_checkpoints(self.config, store, self.now())
 
     def mark(self, symbol: str, checkpoint_id: str, status: str, note: str) -> str:
-        if not self.store.checkpoints.mark(symbol, checkpoint_id, status, note.strip(), self.now()):
-            return f"{symbol}/{checkpoint_id} is not an active checkpoint"
-        self.evaluate()  # reopening hands the checkpoint back to evaluation at once
+        with self._saving() as store:
+            now = self.now()
+            if not store.checkpoints.mark(symbol, checkpoint_id, status, note.strip(), now):
+                return f"{symbol}/{checkpoint_id} is not an active checkpoint"
+            evaluate_checkpoints(self.config, store, now)  # a reopened one is evaluated at once
         return f"{symbol}/{checkpoint_id} {marked_text(status)}"
 
     def flagged(self, symbol: str | None = None) -> list[tuple[str, str]]:
@@ -191,7 +216,8 @@ class Workspace(FileEdits):
         return sorted(t for t in found if symbol is None or t[0] == symbol)
 
     def acknowledge(self, targets: list[tuple[str, str]] | None) -> int:
-        return self.store.checkpoints.acknowledge(targets, self.now())
+        with self._saving() as store:
+            return store.checkpoints.acknowledge(targets, self.now())
 
     # -- edits of catalysts.toml -----------------------------------------------------------
     def field_errors(self, form: str, fields: dict[str, str], **context: Any) -> dict[str, str]:
@@ -203,44 +229,102 @@ class Workspace(FileEdits):
         config even when the file cannot be written. Raises ConfigError (nothing changed)."""
         path = self.config.path
         assert path is not None, "a loaded config always has its path"
-        result = config_write().apply_edit(path, change)
-        self.store.sync.apply(result.config, self.now())
-        self.config = result.config
-        self._signature = _file_signature(path)
-        self.evaluate()
-        match_evidence(self.store, self.config, self.now())  # changed entries: match again
+        with self._edits:  # the file's lock is waited for here, in the caller's thread
+            result = config_write().apply_edit(path, change, wait=SAVE_PATIENCE_MS / 1000)
+            try:
+                self._follow(result.config)
+            except StoreError as exc:
+                if not result.written:
+                    raise
+                # The file has it: the next check_file reads it again into the database.
+                return EditOutcome(f"{done}; {result.message}; the database follows once "
+                                   f"it can be written ({exc})", False)  # fmt: skip
+            self._signature = _file_signature(path)
         if result.written:
             return EditOutcome(f"{done}; {result.message}", True)
         return EditOutcome(f"{done} in the database only: {result.message}", False)
 
     # -- outside edits -----------------------------------------------------------------------
+    def file_changed(self) -> bool:
+        """Whether catalysts.toml differs from the version in use (one stat: for the loop)."""
+        return _file_signature(self.config.path) != self._signature
+
     def check_file(self) -> Reload | None:
         """None while catalysts.toml is unchanged; else the reloaded config (already synced
-        into the database) or its errors."""
-        path = self.config.path
-        signature = _file_signature(path)
-        if path is None or signature == self._signature:
-            return None
-        self._signature = signature
-        try:
-            config = load_config(path)
-        except ConfigError as exc:
-            log.info("outside edit of %s is invalid: %d issue(s)", path, len(exc.issues))
-            return Reload(None, exc)
-        added = tuple(sorted(set(config.tickers) - set(self.config.tickers)))
-        self.store.sync.apply(config, self.now())
-        self.config = config
-        self.evaluate()
-        match_evidence(self.store, self.config, self.now())
+        into the database) or its errors. A reload the database refuses (StoreError) is tried
+        again by the next call."""
+        with self._edits:
+            path = self.config.path
+            signature = _file_signature(path)
+            if path is None or signature == self._signature:
+                return None
+            try:
+                config = load_config(path)
+            except ConfigError as exc:
+                self._signature = signature
+                log.info("outside edit of %s is invalid: %d issue(s)", path, len(exc.issues))
+                return Reload(None, exc)
+            added = tuple(sorted(set(config.tickers) - set(self.config.tickers)))
+            self._follow(config)
+            self._signature = signature
         log.info("reloaded %s after an outside edit", path)
         return Reload(config, None, added)
 
+    def _follow(self, config: Config) -> None:
+        """The database follows `config` (synced, evaluated, evidence matched again), then the
+        session works on it; StoreError leaves the config in use as it was."""
+        with self._saving() as store:
+            now = self.now()
+            store.sync.apply(config, now)
+            evaluate_checkpoints(config, store, now)
+            match_evidence(store, config, now)  # changed entries: match again
+        self.config = config
+
     def database_changed(self) -> bool:
-        """Whether another process wrote to the database since the last look (the daemon's
-        refresh, `catalyst mark` or `ack` in a shell): the screens read it again only then."""
+        """Whether another connection wrote to the database since the last look (the daemon's
+        refresh, `catalyst mark` or `ack` in a shell, this session's own saves until
+        `own_writes_read`): the screens read it again only then."""
         version = self.store.data_version()
         changed, self._data_version = version != self._data_version, version
         return changed
+
+    def own_writes_read(self) -> None:
+        """The session's own saves (on connections of their own) are being read again now:
+        not a change made elsewhere. On the thread that reads `store`."""
+        self._data_version = self.store.data_version()
+
+    # -- the database replaced ------------------------------------------------------------------
+    def replacement(self) -> tuple[int, int] | None:
+        """The (device, inode) of the file at the database's path when it is another than the
+        one open (a backup renamed over it), else None: one stat, for the loop. A missing file
+        is not (yet) another."""
+        try:
+            st = os.stat(self.store.path)
+        except OSError:
+            return None
+        key = (st.st_dev, st.st_ino)
+        return None if key == self._file_key else key
+
+    def open_replacement(self) -> None:
+        """Open the file now at the database's path, migrated and synced with the config in
+        use, for `use_replacement` (in a worker thread); StoreError when it cannot be used."""
+        with self._saving() as store:
+            now = self.now()
+            store.sync.apply(self.config, now)
+            evaluate_checkpoints(self.config, store, now)
+        self._replacement = Store.open(self.store.path)
+
+    def use_replacement(self) -> None:
+        """Read from the file `open_replacement` opened from now on; the old file's connection
+        closed. On the thread that reads `store`."""
+        store, self._replacement = self._replacement, None
+        if store is None:
+            return
+        old, self.store = self.store, store
+        self._file_key = store.file_key
+        self._data_version = store.data_version()
+        self.latest = None
+        old.close()
 
 
 def _file_signature(path: Path | None) -> tuple[int, int, int] | None:

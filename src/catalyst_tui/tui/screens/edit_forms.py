@@ -38,6 +38,7 @@ class EditForm(FormScreen):
     """A form whose save is an edit of catalysts.toml; dismissed with the EditOutcome."""
 
     FORM = ""  # which of config.forms.FORMS its fields are
+    SAVE_IN_THREAD = True  # the file's lock and the database's are waited for off the loop
 
     def __init__(
         self, workspace: Workspace, title: str, fields: list[Field], **options: Any
@@ -231,6 +232,8 @@ def _kinds_allowing(key: str) -> tuple[str, ...]:
 class MarkForm(FormScreen):
     """Met or missed by hand (frozen until reopened), or pending to reopen it; dismissed with
     what was done, for the user."""
+
+    SAVE_IN_THREAD = True  # the database's lock is waited for off the loop
 
     def __init__(
         self, workspace: Workspace, checkpoint: CheckpointRecord, *, note: str | None = None

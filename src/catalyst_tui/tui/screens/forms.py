@@ -41,7 +41,11 @@ class FormScreen(ModalScreen[object]):
     on every change; `submit(values)` runs on save and returns None when done, else a message
     shown above the buttons (the form stays open, nothing typed is lost). Dismissed with
     `result()` after a save, None when cancelled; a cancel (esc) that would lose what was typed
-    asks first."""
+    asks first. With SAVE_IN_THREAD (a save that writes), `submit` runs in a worker thread: it
+    may wait there for another process's lock while the form says "saving…" and keys are
+    answered; the form stays open until the save is done or refused."""
+
+    SAVE_IN_THREAD = False
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -69,6 +73,7 @@ class FormScreen(ModalScreen[object]):
         self.touched: set[str] = set()
         self.errors: dict[str, str] = {}
         self.initial: dict[str, str] = {}
+        self.saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
@@ -177,22 +182,50 @@ class FormScreen(ModalScreen[object]):
             return
         if errors.get(""):
             return
+        if self.saving:
+            self.app.notify("still saving: the form closes once it is saved or refused", timeout=3)
+            return
+        values = self.values()
+        if not self.SAVE_IN_THREAD:
+            self._submitted(self._submit(values))
+            return
+        self.saving = True
+        self._say("saving… (it waits here while another program holds the file or database)")
+        app = self.app
+
+        def run() -> None:
+            app.call_from_thread(self._submitted, self._submit(values))
+
+        app.run_worker(run, name="the save", group="saves", thread=True, exit_on_error=False)
+
+    def _submit(self, values: dict[str, str]) -> str | None:
         try:
-            problem = self.submit(self.values())
+            return self.submit(values)
         except Exception as exc:  # shown in the form; the typed values stay
-            problem = f"could not save: {exc}"
+            return f"could not save: {exc}"
+
+    def _submitted(self, problem: str | None) -> None:
+        self.saving = False
+        if not self.is_attached:  # the app is closing
+            return
         if problem:
-            self.query_one("#form-error", Static).update(
-                fmt.plain(problem, ink().alarm, multiline=True)
-            )
+            self._say(problem, ink().alarm)
             return
         self.dismiss(self.result())
+
+    def _say(self, text: str, style: str | None = None) -> None:
+        self.query_one("#form-error", Static).update(
+            fmt.plain(text, style or ink().muted, multiline=True)
+        )
 
     def result(self) -> object:
         """What a saved form is dismissed with."""
         return True
 
     def action_cancel(self) -> None:
+        if self.saving:  # the save goes on: said, never dropped
+            self.app.notify("still saving: the form closes once it is saved or refused", timeout=3)
+            return
         if self.values() == self.initial:
             self.dismiss(None)
             return

@@ -5,13 +5,9 @@ when the user says so."""
 
 from __future__ import annotations
 
-from textual.widgets import Static
-
 from ...jobs.symbol_check import SymbolCheck, check_symbol_in_thread
 from ...views.file_edits import EditOutcome
 from ...views.workspace import Workspace
-from .. import format as fmt
-from ..palette import ink
 from .edit_forms import EditForm
 from .forms import ConfirmScreen, Field
 
@@ -98,6 +94,3 @@ class TickerForm(EditForm):
                 self.query_one("#field-symbol").focus()
 
         self.app.push_screen(ConfirmScreen(question, detail), answered)
-
-    def _say(self, text: str) -> None:
-        self.query_one("#form-error", Static).update(fmt.plain(text, ink().muted, multiline=True))
