@@ -58,6 +58,7 @@ def load_snapshot(
     snap.splits.update(store.market.splits())
     snap.returns_of = _returns_of(HoldingsReader(store, base, snap.quotes), now.date())
     snap.street_of = store.estimates.of  # a symbol's, when a Street metric first asks
+    snap.lines_of = store.segments.of  # a symbol's, when a line metric first asks
     snap.releases.update(store.results.of_symbols(None if symbol is None else [symbol]))
     for sym, releases in snap.releases.items():
         filed = snap.facts.get(sym, {})
