@@ -1,0 +1,130 @@
+"""The XBRL reader's door: `read_segments(document, labels)` reads a 10-Q's or 10-K's XML
+instance or inline XBRL document (and its label linkbase, when given) into `Segments`: the
+current period's total revenue, each member's revenue on the product, segment and geography
+axes (and any other axis carrying revenue alone), which members are generic (Product / Service)
+or the sum of others, and the largest product line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from .errors import NoRevenue, XbrlFormatError
+from .facts import read_instance
+from .inline import parse_date
+from .labels import Labels, read_labels, readable
+from .records import PRODUCT_AXIS, SEGMENT_AXIS, AxisRevenue, Line, Segments
+from .revenue import (
+    AXES,
+    REVENUE_CONCEPTS,
+    Period,
+    choose_period,
+    in_period,
+    member_values,
+    other_axes,
+    total_of,
+)
+
+__all__ = ["NoRevenue", "XbrlFormatError", "read_segments"]
+
+GENERIC = frozenset({"ProductMember", "ServiceMember"})
+_MAX_PARTS = 24  # members searched for a sum (2^24 subsets at worst is never reached: pruned)
+_MAX_SUMS = 1 << 16
+
+
+def read_segments(document: bytes, labels: bytes | None = None) -> Segments:
+    """`document`'s revenue split for its current period. XbrlFormatError: not XBRL, or facts
+    that contradict each other; NoRevenue: no revenue fact for the period."""
+    instance = read_instance(document, REVENUE_CONCEPTS)
+    named = read_labels(labels) if labels is not None else Labels({})
+    form = " ".join(instance.dei.get("DocumentType", ("", ""))[0].split())
+    end_text, end_context = instance.dei.get("DocumentPeriodEndDate", ("", ""))
+    end = parse_date(end_text)
+    if end is None and end_context in instance.contexts:
+        end = instance.contexts[end_context].end
+    if not any(f.concept in REVENUE_CONCEPTS for f in instance.facts):
+        raise NoRevenue(
+            "the document has no revenue facts (Revenues, "
+            "RevenueFromContractWithCustomerExcludingAssessedTax, SalesRevenueNet)."
+        )
+    quarter = form.upper().startswith("10-Q")
+    period = choose_period(instance, end, quarter)
+    priced = in_period(instance, period)
+    total = total_of(priced, period)
+    first = total.concept if total is not None else None
+    axes: list[AxisRevenue] = []
+    for axis in (*AXES, *other_axes(priced)):
+        found = member_values(priced, axis, period, first, alone=axis not in AXES)
+        if found is None or not found[1]:
+            continue
+        written, members = found
+        lines = [Line(member, _label(named, member), _whole(fact.value),
+                      generic=member.rpartition(":")[2] in GENERIC)
+                 for member, fact in members]  # fmt: skip
+        axes.append(AxisRevenue(written, tuple(_mark_aggregates(lines))))
+    if total is None and not axes:
+        raise NoRevenue(f"the document states no revenue for the {_length(period)} ending "
+                        f"{period.end.isoformat()}.")  # fmt: skip
+    return Segments(
+        period_end=end or period.end,
+        period_start=period.start,
+        form=form,
+        currency=period.currency.partition(":")[2].upper(),
+        total_revenue=_whole(total.value) if total is not None else None,
+        axes=tuple(axes),
+        largest=_largest(axes),
+    )
+
+
+def _length(period: Period) -> str:
+    return "three months" if period.quarter else "fiscal year"
+
+
+def _label(named: Labels, member: str) -> str:
+    return named.of(member) or readable(member)
+
+
+def _whole(value: Decimal) -> int:
+    return int(value.to_integral_value(rounding=ROUND_HALF_EVEN))
+
+
+def _is_sum(target: int, parts: Sequence[int]) -> bool:
+    """Whether some of `parts` (each smaller than `target`, two or more then) add up to it."""
+    sums = {0}
+    for part in parts:
+        sums |= {s + part for s in sums if s + part <= target}
+        if target in sums:
+            return True
+        if len(sums) > _MAX_SUMS:
+            return False  # too many members to tell: not marked
+    return target in sums
+
+
+def _mark_aggregates(lines: list[Line]) -> list[Line]:
+    """Each line that is the sum of other (non-generic, positive) lines of its axis marked
+    aggregate: a parent beside its children (Data Center = Compute + Networking)."""
+    values = [ln.revenue for ln in lines if not ln.generic and ln.revenue > 0]
+    if len(values) > _MAX_PARTS:
+        return lines
+    out = []
+    for line in lines:
+        parts = [v for v in values if v < line.revenue]
+        aggregate = (not line.generic and line.revenue > 0 and len(parts) >= 2
+                     and _is_sum(line.revenue, parts))  # fmt: skip
+        out.append(Line(line.member, line.label, line.revenue, line.generic, aggregate))
+    return out
+
+
+def _largest(axes: Sequence[AxisRevenue]) -> tuple[str, Line] | None:
+    """The largest product line (the largest segment without a product axis): neither a generic
+    member, when the company's own exist, nor a sum of other members."""
+    by_name = {axis.axis.rpartition(":")[2]: axis for axis in axes}
+    axis = by_name.get(PRODUCT_AXIS) or by_name.get(SEGMENT_AXIS)
+    if axis is None:
+        return None
+    lines = [ln for ln in axis.members if not ln.aggregate]
+    own = [ln for ln in lines if not ln.generic]
+    candidates = own or lines
+    if not candidates:
+        return None
+    return axis.axis, max(candidates, key=lambda ln: ln.revenue)
