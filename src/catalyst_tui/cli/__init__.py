@@ -36,6 +36,7 @@ from .reports import (
 )
 from .results import cmd_results
 from .run import cmd_daemon, cmd_notify, cmd_refresh, cmd_tui
+from .segments import cmd_segments
 from .thesis import cmd_ack, cmd_mark, cmd_validate
 
 __all__ = ["EXIT_FLAGGED", "EXIT_OK", "EXIT_STALE", "EXIT_USAGE", "build_parser", "log_file",
@@ -60,6 +61,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "performance": cmd_performance,
     "import": cmd_import,
     "estimates": cmd_estimates,
+    "segments": cmd_segments,
 }
 # Commands that set up their own log (the demo logs into its temporary folder).
 OWN_LOG = frozenset({"demo"})

@@ -106,6 +106,16 @@ def build_parser() -> argparse.ArgumentParser:
         "exit 0 results found, 1 none (the JSON still printed), 2 an unreadable path",
     )  # fmt: skip
     results.add_argument("--json", action="store_true", help="print JSON")
+    segments = command("segments", "revenue by product line, segment and geography from a "
+                       "10-Q's or 10-K's XBRL")  # fmt: skip
+    segments.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker (not yet)")
+    segments.add_argument(
+        "--file", metavar="PATH",
+        help="the filing's XML instance or inline XBRL .htm, read without database or network; "
+        "exit 0 read, 1 no revenue in it, 2 an unreadable path or not XBRL",
+    )  # fmt: skip
+    segments.add_argument("--labels", metavar="PATH", help="the filing's label linkbase (_lab.xml)")
+    segments.add_argument("--json", action="store_true", help="print a JSON object")
     status = command("status", "each provider's requests, failures and pauses; file paths")
     status.add_argument("--json", action="store_true", help="print a JSON object")
     daemon = command("daemon", "run the scheduler without the TUI (as a user service)")

@@ -40,14 +40,16 @@ def _from_file(ctx: Context, path: str) -> int:
     return EXIT_OK if results.found else EXIT_NOT_FOUND
 
 
-def read_document(path: str) -> bytes:
+def read_document(path: str, command: str = "results", limit: int | None = None) -> bytes:
     """The bytes of the regular file at `path`, at most one byte over what a release may be
-    (the reader then says it is too large). Anything else (missing, unreadable, a directory, a
-    FIFO, a device) is a CommandError with exit 2: checked before opening, and again on what
-    was opened (O_NONBLOCK: a FIFO swapped in meanwhile cannot hold the command)."""
+    (`limit`, for another reader; the reader then says it is too large). Anything else (missing,
+    unreadable, a directory, a FIFO, a device) is a CommandError with exit 2: checked before
+    opening, and again on what was opened (O_NONBLOCK: a FIFO swapped in meanwhile cannot hold
+    the command)."""
     from ..reading.release.records import MAX_BYTES
 
-    where = f"catalyst results: {path}"
+    limit = MAX_BYTES if limit is None else limit
+    where = f"catalyst {command}: {path}"
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise CommandError(f"{where}: not a regular file", EXIT_USAGE)
@@ -58,6 +60,6 @@ def read_document(path: str) -> bytes:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
             raise CommandError(f"{where}: not a regular file", EXIT_USAGE)
         try:
-            return file.read(MAX_BYTES + 1)
+            return file.read(limit + 1)
         except OSError as exc:
             raise CommandError(f"{where}: {exc.strerror or exc}", EXIT_USAGE) from None

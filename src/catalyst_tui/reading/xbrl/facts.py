@@ -17,7 +17,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-from .errors import XbrlFormatError
+from .errors import NoRevenue, XbrlFormatError
 from .inline import parse_date, parse_number, transform_number
 
 __all__ = ["MAX_BYTES", "Context", "Fact", "Instance", "read_instance"]
@@ -186,6 +186,7 @@ def read_instance(document: bytes, concepts: Collection[str]) -> Instance:
     except ParseError as exc:
         line, column = exc.position
         raise XbrlFormatError(f"not XML at line {line}, column {column}: not XBRL") from None
-    if not contexts:
-        raise XbrlFormatError("no xbrli:context: not an XBRL instance nor inline XBRL")
+    if not contexts:  # XML, but no instance: a linkbase, a schema, a plain XHTML page
+        raise NoRevenue("the document has no xbrli:context, so no revenue facts: it is not an "
+                        "XBRL instance nor inline XBRL.")  # fmt: skip
     return Instance(contexts, units, tuple(facts), dei, inline)

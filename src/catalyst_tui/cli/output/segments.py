@@ -1,0 +1,89 @@
+"""What `catalyst segments` prints: a filing's revenue by product line, segment and geography as
+one JSON object, or as a table per axis with each line's share of the total revenue and the
+largest product line marked. Labels come from the filing: they pass through `printable`."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from ...reading.xbrl.records import Line, Segments
+from ...text import printable
+from ...thesis.wording import money
+from .tables import keep_whole, output_console, report_table, show
+
+__all__ = ["print_segments", "segments_json"]
+
+DASH = "—"
+LARGEST = "◀ largest"
+
+
+def _line_json(line: Line) -> dict[str, object]:
+    return {
+        "member": line.member,
+        "label": line.label,
+        "revenue": line.revenue,
+        "generic": line.generic,
+        "aggregate": line.aggregate,
+    }
+
+
+def segments_json(segments: Segments) -> dict[str, object]:
+    """The JSON object of `catalyst segments --json`."""
+    largest = None
+    if segments.largest is not None:
+        axis, line = segments.largest
+        largest = {"axis": axis, "member": line.member, "label": line.label,
+                   "revenue": line.revenue}  # fmt: skip
+    return {
+        "period_start": segments.period_start.isoformat(),
+        "period_end": segments.period_end.isoformat(),
+        "form": segments.form,
+        "currency": segments.currency,
+        "total_revenue": segments.total_revenue,
+        "axes": [
+            {"axis": axis.axis, "members": [_line_json(line) for line in axis.members]}
+            for axis in segments.axes
+        ],
+        "largest": largest,
+    }
+
+
+def _share(revenue: int, total: int | None) -> str:
+    return DASH if not total else f"{revenue / total:.1%}"
+
+
+def _amount(value: int | None, currency: str) -> str:
+    if value is None:
+        return DASH
+    shown = money(value)
+    return shown if currency == "USD" else f"{shown.replace('$', '')} {currency}"
+
+
+def print_segments(segments: Segments, console: Console | None = None) -> None:
+    """Each axis as a table: member, revenue, share of the total; the largest line marked."""
+    console = console or output_console()
+    total = segments.total_revenue
+    span = f"{segments.period_start.isoformat()} to {segments.period_end.isoformat()}"
+    head = f"{segments.form or 'filing'} for {span}: revenue {_amount(total, segments.currency)}"
+    console.print(Text(printable(head)))
+    if not segments.axes:
+        console.print(Text("no revenue by product line, segment or geography in the filing"))
+    largest = segments.largest
+    for axis in segments.axes:
+        table = report_table(printable(axis.axis))
+        for name in ("member", "revenue", "share", ""):
+            table.add_column(name, justify="right" if name in ("revenue", "share") else "left")
+        for line in axis.members:
+            notes = []
+            if largest is not None and largest[0] == axis.axis and largest[1] == line:
+                notes.append(LARGEST)
+            if line.aggregate:
+                notes.append("sum of other lines")
+            if line.generic:
+                notes.append("products / services")
+            table.add_row(Text(printable(line.label)), _amount(line.revenue, segments.currency),
+                          _share(line.revenue, total), Text(", ".join(notes)))  # fmt: skip
+        keep_whole(console, table, 1, 2)
+        console.print()
+        show(console, table)
