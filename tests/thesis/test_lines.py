@@ -114,3 +114,18 @@ def test_the_line_is_part_of_the_condition() -> None:
     c = parse_condition("line_share( Data   Center ) >= 40%")
     assert (c.metric, c.line, c.threshold, c.text) == (
         "line_share", "Data Center", 0.4, "line_share( Data Center ) >= 40%")  # fmt: skip
+
+
+def test_a_line_that_is_the_sum_of_others_is_named_but_leads_nothing() -> None:
+    parent = StoredLine(AXIS, "nvda:DataCenterMember", "Data Center", 300, aggregate=True)
+    parts = (StoredLine(AXIS, "nvda:ComputeMember", "Compute", 270),
+             StoredLine(AXIS, "nvda:NetworkingMember", "Networking", 30),
+             StoredLine(AXIS, "nvda:GamingMember", "Gaming", 40))  # fmt: skip
+    nvda = LineSplit("ALAB", "a", "10-Q", None, dt.date(2024, 7, 29), dt.date(2024, 10, 27),
+                     "USD", 340, (parent, *parts))  # fmt: skip
+    assert [m.label for m in nvda.lines] == ["Compute", "Gaming", "Networking"]
+    s = snap(nvda)
+    assert observe("line_share", "ALAB", s, line="Data Center").value == pytest.approx(300 / 340)
+    missing = observe("line_lead", "ALAB", s, line="Data Center").missing
+    assert missing is not None and missing.code is MissingCode.SUM_OF_LINES
+    assert observe("line_lead", "ALAB", s, line="Compute").value == pytest.approx(270 / 40 - 1)

@@ -192,6 +192,8 @@ MISSING_SENTENCES = [
      "ALAB's filings state no revenue by product line"),
     (Missing(MissingCode.ONE_LINE, "ALAB", "line_lead", text="Scorpio"),
      "Scorpio is the only product line ALAB's filings state"),
+    (Missing(MissingCode.SUM_OF_LINES, "NVDA", "line_lead", text="Data Center"),
+     "Data Center is the sum of other lines NVDA's filings state: name one of them"),
     (Missing(MissingCode.UNKNOWN_LINE, "ALAB", "line_share", text="Scorpion", symbols=("Scorpio",),
              quarter=Period(PeriodKind.QUARTER, dt.date(2026, 9, 30))),
      "the quarter ended 2026-09-30 of ALAB names no line 'Scorpion' (Scorpio?)"),

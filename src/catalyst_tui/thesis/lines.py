@@ -17,8 +17,10 @@ from .observation import Missing, MissingCode, Observation, Period, PeriodKind
 if TYPE_CHECKING:
     from .snapshot import MarketSnapshot
 
-#: The axis whose members are product lines, by local name (a file writes `srt:` or `us-gaap:`).
+#: The axis whose members are product lines, by local name (a file writes `srt:` or `us-gaap:`),
+#: and the one read in its place when a filing has no product axis (as reading/xbrl's largest).
 PRODUCT_AXIS = "ProductOrServiceAxis"
+SEGMENT_AXIS = "StatementBusinessSegmentsAxis"
 #: How far from a year before a split's period may end and still be "the same quarter a year
 #: earlier" (52/53-week fiscal years end quarters near, not on, the same day).
 YEAR_TOLERANCE_DAYS = 10
@@ -53,13 +55,17 @@ class LineSplit:
 
     @property
     def lines(self) -> tuple[StoredLine, ...]:
-        """The product lines: the product axis's members that are neither a generic member
-        (products, services) nor the sum of others, largest first."""
-        found = (
-            m
-            for m in self.members
-            if m.axis.rpartition(":")[2] == PRODUCT_AXIS and not m.generic and not m.aggregate
-        )
+        """The product lines: the product axis's members (the segments' without one) that are
+        neither a generic member (products, services) nor the sum of others, largest first."""
+        return tuple(m for m in self.named if not m.aggregate)
+
+    @property
+    def named(self) -> tuple[StoredLine, ...]:
+        """The lines a condition may name: `lines` and the sums of them the filing names (NVIDIA's
+        Data Center, Compute + Networking), largest first."""
+        axes = {m.axis.rpartition(":")[2] for m in self.members}
+        axis = PRODUCT_AXIS if PRODUCT_AXIS in axes else SEGMENT_AXIS
+        found = (m for m in self.members if m.axis.rpartition(":")[2] == axis and not m.generic)
         return tuple(sorted(found, key=lambda m: (-m.revenue, m.label)))
 
     @property
@@ -74,7 +80,7 @@ class LineSplit:
     def line(self, name: str) -> StoredLine | None:
         """The product line `name` names: its label or its member's local name, in any case."""
         wanted = name.strip().casefold()
-        for m in self.lines:
+        for m in self.named:
             local = m.member.rpartition(":")[2].removesuffix("Member")
             if wanted in (m.label.casefold(), local.casefold()):
                 return m
@@ -109,7 +115,7 @@ def _found(
         return Missing(MissingCode.NO_PRODUCT_LINES, symbol, metric, text=name)
     line = split.line(name)
     if line is None:
-        labels = [m.label for m in split.lines]
+        labels = [m.label for m in split.named]
         close = difflib.get_close_matches(name, labels, n=3, cutoff=0.5) or labels
         return Missing(
             MissingCode.UNKNOWN_LINE, symbol, metric, text=name, symbols=tuple(close),
@@ -146,6 +152,9 @@ def _share(split: LineSplit, line: StoredLine) -> Observation:
 
 
 def _lead(split: LineSplit, line: StoredLine) -> Observation:
+    if line.aggregate:  # its parts are lines too: which one is largest is theirs to say
+        return Observation(None, Missing(MissingCode.SUM_OF_LINES, split.symbol, "line_lead",
+                                         text=line.label))  # fmt: skip
     others = [m.revenue for m in split.lines if m.member != line.member]
     if not others:
         return Observation(None, Missing(MissingCode.ONE_LINE, split.symbol, "line_lead",

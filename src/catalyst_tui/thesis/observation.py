@@ -75,6 +75,7 @@ class MissingCode(StrEnum):
     NO_LINE_TOTAL = "no_line_total"  # symbol, metric, text, quarter: no total revenue
     NO_LINE_YEAR_EARLIER = "no_line_year_earlier"  # symbol, metric, text, quarter
     ONE_LINE = "one_line"  # symbol, metric, text: no other line to lead
+    SUM_OF_LINES = "sum_of_lines"  # symbol, metric, text: the line is the sum of others
 
 
 class Missing(NamedTuple):

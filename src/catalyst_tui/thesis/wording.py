@@ -185,7 +185,8 @@ def missing_text(missing: Missing | None) -> str:
             )
         case MissingCode.NO_FROZEN_CONSENSUS:
             return f"no consensus of the Street was kept before the {quarter} of {symbol}"
-        case MissingCode.NO_LINE_SPLITS | MissingCode.NO_PRODUCT_LINES | MissingCode.ONE_LINE:
+        case (MissingCode.NO_LINE_SPLITS | MissingCode.NO_PRODUCT_LINES | MissingCode.ONE_LINE
+              | MissingCode.SUM_OF_LINES):  # fmt: skip
             return _LINES[code].format(symbol=symbol, line=missing.text)
         case MissingCode.UNKNOWN_LINE:
             named = ", ".join(missing.symbols)
@@ -204,6 +205,8 @@ _LINES = {
     MissingCode.NO_LINE_SPLITS: "no 10-Q or 10-K of {symbol} read for product lines yet",
     MissingCode.NO_PRODUCT_LINES: "{symbol}'s filings state no revenue by product line",
     MissingCode.ONE_LINE: "{line} is the only product line {symbol}'s filings state",
+    MissingCode.SUM_OF_LINES: "{line} is the sum of other lines {symbol}'s filings state: "
+    "name one of them",
 }
 
 #: The sentences that name only the symbol.
