@@ -15,6 +15,7 @@ from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
 from ..thesis.metrics import Observation, observe
 from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
 from .estimates import StreetRow, load_estimates
+from .lines import LinesView, load_lines
 from .money import LotMoney, listing_rate, lot_money
 from .performance import Returns, ticker_returns
 from .results import ResultRow, result_rows
@@ -64,6 +65,7 @@ class TickerDetail(NamedTuple):
     lot_money: tuple[LotMoney, ...] = ()  # each lot's figures, as `lots`
     returns: Returns | None = None  # its returns against its benchmark (None without lots)
     street: StreetRow | None = None  # the Street's view: consensus, trend, releases against it
+    lines: LinesView | None = None  # revenue by product line, from the newest filing stating it
 
     @property
     def in_base(self) -> bool:
@@ -139,6 +141,7 @@ def load_ticker(
             for i, a in enumerate(on_today)
         ),
         street=load_estimates(store, [symbol], now)[0],
+        lines=load_lines(store, symbol),
     )
 
 
