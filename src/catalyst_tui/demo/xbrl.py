@@ -68,7 +68,8 @@ def instance(symbol: str, year: int, quarter: int) -> bytes | None:
         parts += [context(cid, f"{prefix}:{escape(name)}Member"), fact(cid, revenue)]
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<xbrli:xbrl '
-        'xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:xbrldi="http://xbrl.org/2006/xbrldi" '
+        'xmlns:xbrli="http://www.xbrl.org/2003/instance" '
+        'xmlns:xbrldi="http://xbrl.org/2006/xbrldi" '
         'xmlns:us-gaap="http://fasb.org/us-gaap/2024" xmlns:dei="http://xbrl.sec.gov/dei/2024" '
         'xmlns:srt="http://fasb.org/srt/2024" xmlns:iso4217="http://www.xbrl.org/2003/iso4217" '
         f'xmlns:{prefix}="http://demo.example/{prefix}/2024">\n'
