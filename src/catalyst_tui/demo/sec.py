@@ -85,13 +85,11 @@ class Filing(NamedTuple):
         return {f"{base}.htm": (self.form, self.form, report)}
 
     def data_files(self) -> dict[str, bytes]:
-        """name -> body of the index's "Data Files": a 10-Q's or 10-K's XBRL instance, for a
-        company whose filings state product lines (demo/xbrl.py)."""
+        """name -> body of the index's "Data Files": a 10-Q's or 10-K's XBRL instance (its
+        revenue, and its product lines for ALAB: demo/xbrl.py)."""
         if self.form == "8-K":
             return {}
         body = xbrl.instance(self.company.symbol, self.year, self.quarter)
-        if body is None:
-            return {}
         base = f"{self.company.symbol.lower()}-{quarter_end(self.year, self.quarter):%Y%m%d}"
         return {f"{base}_htm.xml": body}
 

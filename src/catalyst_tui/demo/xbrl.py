@@ -3,7 +3,8 @@ filing index's "Data Files" as EDGAR lists the instance it extracts from an inli
 the project's own data, in the shape reading/xbrl reads. ALAB's revenue is split into its four
 product lines (Aries, Scorpio, Taurus, Leo) that add up to the quarter's revenue; Scorpio's share
 grows a quarter at a time, so it becomes the largest line in 2026, as the bundled thesis has it.
-A 10-K's lines are its four quarters' sums. Other companies' filings carry no product lines."""
+A 10-K's lines are its four quarters' sums. Other companies' instances state their revenue and
+no product lines."""
 
 from __future__ import annotations
 
@@ -25,24 +26,26 @@ def _shares(year: int, quarter: int) -> dict[str, float]:
 
 
 def quarter_lines(symbol: str, year: int, quarter: int) -> dict[str, int]:
-    """Each line's revenue in the quarter, in dollars, adding up to its revenue exactly."""
+    """Each line's revenue in the quarter, in dollars, adding up to its revenue exactly (none for
+    a company not in LINES)."""
+    if symbol not in LINES:
+        return {}
     total = statement(symbol, year, quarter).revenue * 1000
     shares = _shares(year, quarter)
     found = {name: int(round(total * shares[name], -3)) for name in LINES[symbol][1:]}
     return {LINES[symbol][0]: total - sum(found.values()), **found}
 
 
-def instance(symbol: str, year: int, quarter: int) -> bytes | None:
+def instance(symbol: str, year: int, quarter: int) -> bytes:
     """The XBRL instance of the company's 10-Q for the quarter (its 10-K for quarter 4: the
-    year), None for a company whose filings state no lines."""
-    if symbol not in LINES:
-        return None
+    year): its revenue, and its product lines' for a company in LINES."""
     quarters = range(1, 5) if quarter == 4 else range(quarter, quarter + 1)
     start, end = quarter_start(year, quarters[0]), quarter_end(year, quarters[-1])
-    lines = {name: 0 for name in LINES[symbol]}
+    lines = {name: 0 for name in LINES.get(symbol, ())}
     for q in quarters:
         for name, revenue in quarter_lines(symbol, year, q).items():
             lines[name] += revenue
+    total = sum(statement(symbol, year, q).revenue * 1000 for q in quarters)
     prefix, form = symbol.lower(), "10-K" if quarter == 4 else "10-Q"
     period = (f"<xbrli:period><xbrli:startDate>{start}</xbrli:startDate>"
               f"<xbrli:endDate>{end}</xbrli:endDate></xbrli:period>")  # fmt: skip
@@ -62,7 +65,7 @@ def instance(symbol: str, year: int, quarter: int) -> bytes | None:
     parts = [context("c"), '<xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure>'
              "</xbrli:unit>", f'<dei:DocumentType contextRef="c">{form}</dei:DocumentType>',
              f'<dei:DocumentPeriodEndDate contextRef="c">{end}</dei:DocumentPeriodEndDate>',
-             fact("c", sum(lines.values()))]  # fmt: skip
+             fact("c", total)]  # fmt: skip
     for name, revenue in lines.items():
         cid = f"c-{name.lower()}"
         parts += [context(cid, f"{prefix}:{escape(name)}Member"), fact(cid, revenue)]

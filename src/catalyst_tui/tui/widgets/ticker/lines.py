@@ -54,8 +54,8 @@ def title(view: LinesView | None) -> Text:
     head.append(f" filed {s.filed.isoformat()})" if s.filed else ")")
     if s.total_revenue is not None:
         head.append(f"  revenue {_amount(s.total_revenue, s.currency)}")
-    if view.earlier is not None:
-        head.append(f"  vs {view.earlier.period_end.isoformat()}", style=p.muted)
+    if view.earlier is None:
+        head.append("\n   no filing of the same period a year before", style=p.muted)
     return head
 
 
