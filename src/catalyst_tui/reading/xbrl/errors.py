@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import FormatError
 
-__all__ = ["NoRevenue", "XbrlFormatError"]
+__all__ = ["NoRevenue", "NotWellFormed", "XbrlFormatError"]
 
 
 class XbrlFormatError(FormatError):
@@ -15,3 +15,8 @@ class XbrlFormatError(FormatError):
 class NoRevenue(XbrlFormatError):
     """An XBRL document without revenue facts for its current period; the message is the
     reason, as a sentence."""
+
+
+class NotWellFormed(XbrlFormatError):
+    """A body that is not well-formed XML (its line and column in the message): an inline XBRL
+    page written as HTML is read again by the HTML parser."""

@@ -7,7 +7,7 @@ document."""
 from __future__ import annotations
 
 import io
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,12 +17,13 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-from .errors import NoRevenue, XbrlFormatError
+from .errors import NoRevenue, NotWellFormed, XbrlFormatError
 from .inline import parse_date, parse_number, transform_number
 
-__all__ = ["MAX_BYTES", "Context", "Fact", "Instance", "read_instance"]
+__all__ = ["MAX_BYTES", "Context", "Fact", "Instance", "numeric_fact", "read_instance"]
 
 MAX_BYTES = 64 * 1024 * 1024  # the largest 10-K instances are tens of MB
+MAX_VALUE = Decimal(10) ** 18  # a won or rupiah revenue is below 10^16; beyond is no figure
 
 _XBRLI = "{http://www.xbrl.org/2003/instance}"
 _XBRLDI = "{http://xbrl.org/2006/xbrldi}"
@@ -103,29 +104,42 @@ def _unit(elem: Element) -> str | None:
 
 def _decimals(text: str | None) -> int | None:
     try:
-        return None if text is None or text.strip() == "INF" else int(text)
+        places = None if text is None or text.strip() == "INF" else int(text)
     except ValueError:
         return None
+    return places if places is not None and -30 <= places <= 30 else None
 
 
-def _numeric(elem: Element, prefix: str, concept: str, inline: bool) -> Fact | None:
-    if elem.get(_NIL) == "true":
+def numeric_fact(
+    attr: Callable[[str], str], text: str, prefix: str, concept: str, inline: bool
+) -> Fact | None:
+    """A numeric fact from its attributes (`attr(name)`: "" when absent) and its text; None
+    when it is nil; an XbrlFormatError naming it when no number can be read from it."""
+    if attr("xsi:nil") == "true":
         return None
-    context = elem.get("contextRef", "")
-    where = elem.get("id") or f"context {context}"
-    text = "".join(elem.itertext())
-    if inline:
-        value = transform_number(text, elem.get("format", ""), elem.get("scale", ""),
-                                 elem.get("sign", ""))  # fmt: skip
-    else:
-        value = parse_number(text)
+    context = attr("contextRef")
+    where = attr("id") or f"context {context}"
+    fmt = attr("format")
+    value = (transform_number(text, fmt, attr("scale"), attr("sign")) if inline
+             else parse_number(text))  # fmt: skip
     if value is None:
         raise XbrlFormatError(
             f"{prefix}:{concept} ({where}): {text.strip()[:40]!r} is not a number"
-            + (f" in format {elem.get('format')}" if inline and elem.get("format") else "")
+            + (f" in format {fmt}" if inline and fmt else "")
         )
-    unit = elem.get("unitRef", "")
-    return Fact(concept, prefix, context, unit, value, _decimals(elem.get("decimals")), where)
+    if abs(value) >= MAX_VALUE:
+        raise XbrlFormatError(f"{prefix}:{concept} ({where}): {text.strip()[:40]!r} is beyond "
+                              "any company's figure")  # fmt: skip
+    decimals = attr("decimals")
+    return Fact(concept, prefix, context, attr("unitRef"), value,
+                _decimals(decimals or None), where)  # fmt: skip
+
+
+def _numeric(elem: Element, prefix: str, concept: str, inline: bool) -> Fact | None:
+    def attr(name: str) -> str:
+        return elem.get(_NIL if name == "xsi:nil" else name) or ""
+
+    return numeric_fact(attr, "".join(elem.itertext()), prefix, concept, inline)
 
 
 def read_instance(document: bytes, concepts: Collection[str]) -> Instance:
@@ -138,6 +152,7 @@ def read_instance(document: bytes, concepts: Collection[str]) -> Instance:
     facts: list[Fact] = []
     dei: dict[str, tuple[str, str]] = {}
     prefixes: dict[str, str] = {}  # namespace -> prefix, as the document declares them
+    dei_prefixes = {"dei"}
     inline = False
     kept = 0
     events: Any = iterparse(io.BytesIO(document), events=("start", "end", "start-ns"),
@@ -146,6 +161,8 @@ def read_instance(document: bytes, concepts: Collection[str]) -> Instance:
         for event, item in events:
             if event == "start-ns":
                 prefixes.setdefault(item[1], item[0])
+                if "/dei/" in item[1]:
+                    dei_prefixes.add(item[0])
                 continue
             tag = item.tag
             if event == "start":
@@ -166,7 +183,7 @@ def read_instance(document: bytes, concepts: Collection[str]) -> Instance:
                     fact = _numeric(item, prefix, concept, inline=True)
                     if fact is not None:
                         facts.append(fact)
-                elif tag.endswith("}nonNumeric") and prefix == "dei":
+                elif tag.endswith("}nonNumeric") and prefix in dei_prefixes:
                     dei.setdefault(concept, ("".join(item.itertext()), item.get("contextRef", "")))
             elif "contextRef" in item.attrib:
                 ns, concept = _local(tag)
@@ -185,7 +202,7 @@ def read_instance(document: bytes, concepts: Collection[str]) -> Instance:
                               "read in a filing's XBRL)") from None  # fmt: skip
     except ParseError as exc:
         line, column = exc.position
-        raise XbrlFormatError(f"not XML at line {line}, column {column}: not XBRL") from None
+        raise NotWellFormed(f"not XML at line {line}, column {column}: not XBRL") from None
     if not contexts:  # XML, but no instance: a linkbase, a schema, a plain XHTML page
         raise NoRevenue("the document has no xbrli:context, so no revenue facts: it is not an "
                         "XBRL instance nor inline XBRL.")  # fmt: skip

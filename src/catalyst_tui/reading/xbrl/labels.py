@@ -60,6 +60,7 @@ def read_labels(document: bytes) -> Labels:
     locs: dict[str, str] = {}  # loc's xlink:label -> schema id
     arcs: list[tuple[str, str]] = []
     resources: dict[str, tuple[int, str]] = {}  # resource xlink:label -> (rank, text)
+    best: dict[str, tuple[int, str]] = {}
     events: Any = iterparse(io.BytesIO(document), events=("end",), forbid_dtd=True)
     try:
         for _event, elem in events:
@@ -77,15 +78,27 @@ def read_labels(document: bytes) -> Labels:
                     text = _SUFFIX.sub("", " ".join("".join(elem.itertext()).split()))
                     if text and (key not in resources or rank < resources[key][0]):
                         resources[key] = (rank, text)
+            elif tag == _LINK + "labelLink":  # xlink:labels name things within their own link
+                _resolve(locs, arcs, resources, best)
+                locs, arcs, resources = {}, [], {}
             elem.clear()
     except DefusedXmlException as exc:
         raise XbrlFormatError(f"label linkbase refused: {exc.__class__.__name__}") from None
     except ParseError as exc:
         line, column = exc.position
         raise XbrlFormatError(f"label linkbase: not XML at line {line}, column {column}") from None
-    best: dict[str, tuple[int, str]] = {}
+    _resolve(locs, arcs, resources, best)
+    return Labels({element: text for element, (_rank, text) in best.items()})
+
+
+def _resolve(
+    locs: dict[str, str],
+    arcs: list[tuple[str, str]],
+    resources: dict[str, tuple[int, str]],
+    best: dict[str, tuple[int, str]],
+) -> None:
+    """One extended link's arcs followed: each element's best label kept in `best`."""
     for start, end in arcs:
         element, label = locs.get(start), resources.get(end)
         if element and label and (element not in best or label[0] < best[element][0]):
             best[element] = label
-    return Labels({element: text for element, (_rank, text) in best.items()})

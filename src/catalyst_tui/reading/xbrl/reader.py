@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from .errors import NoRevenue, XbrlFormatError
+from .envelope import unwrap
+from .errors import NoRevenue, NotWellFormed, XbrlFormatError
 from .facts import read_instance
+from .html import looks_inline, read_html_instance
 from .inline import parse_date
 from .labels import Labels, read_labels, readable
 from .records import PRODUCT_AXIS, SEGMENT_AXIS, AxisRevenue, Line, Segments
@@ -28,14 +30,20 @@ from .revenue import (
 __all__ = ["NoRevenue", "XbrlFormatError", "read_segments"]
 
 GENERIC = frozenset({"ProductMember", "ServiceMember"})
-_MAX_PARTS = 24  # members searched for a sum (2^24 subsets at worst is never reached: pruned)
-_MAX_SUMS = 1 << 16
+_MAX_PARTS = 24  # members searched for a sum; a longer axis is left unmarked
+_MAX_SUMS = 1 << 12  # distinct partial sums followed: a hostile axis stays milliseconds
 
 
 def read_segments(document: bytes, labels: bytes | None = None) -> Segments:
     """`document`'s revenue split for its current period. XbrlFormatError: not XBRL, or facts
     that contradict each other; NoRevenue: no revenue fact for the period."""
-    instance = read_instance(document, REVENUE_CONCEPTS)
+    document, labels = unwrap(document, labels)
+    try:
+        instance = read_instance(document, REVENUE_CONCEPTS)
+    except NotWellFormed:
+        if not looks_inline(document):
+            raise
+        instance = read_html_instance(document, REVENUE_CONCEPTS)
     named = read_labels(labels) if labels is not None else Labels({})
     form = " ".join(instance.dei.get("DocumentType", ("", ""))[0].split())
     end_text, end_context = instance.dei.get("DocumentPeriodEndDate", ("", ""))
@@ -47,7 +55,8 @@ def read_segments(document: bytes, labels: bytes | None = None) -> Segments:
             "the document has no revenue facts (Revenues, "
             "RevenueFromContractWithCustomerExcludingAssessedTax, SalesRevenueNet)."
         )
-    quarter = form.upper().startswith("10-Q")
+    focus = instance.dei.get("DocumentFiscalPeriodFocus", ("", ""))[0].strip().upper()
+    quarter = form.upper().startswith("10-Q") or (not form and focus.startswith("Q"))
     period = choose_period(instance, end, quarter)
     priced = in_period(instance, period)
     total = total_of(priced, period)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from .errors import NoRevenue, XbrlFormatError
 from .facts import Context, Fact, Instance
@@ -136,7 +136,9 @@ def _agree(facts: Sequence[Fact], what: str) -> Fact:
         a, b = best.value, fact.value
         if places is not None:
             quantum = Decimal(1).scaleb(-places)
-            a, b = a.quantize(quantum), b.quantize(quantum)
+            with localcontext() as context:
+                context.prec = 80  # |value| < 10^18 at 30 places: never cut
+                a, b = a.quantize(quantum), b.quantize(quantum)
         if a != b:
             raise XbrlFormatError(
                 f"{what} is given twice with different values: {best.value} ({best.where}) "

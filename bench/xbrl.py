@@ -1,0 +1,136 @@
+"""Benchmark: the XBRL reader on the ten recorded documents (../shared/realdata/xbrl), each against
+lxml's bare parse of the same bytes, and edgartools' XBRL reading where it is installed.
+
+    .venv/bin/python bench/xbrl.py [--repeats 5]
+
+One run is `read_segments(document, labels)`: the document parsed by defusedxml's ElementTree
+(DOCTYPE and entities refused), element by element, its contexts and revenue facts kept, the
+label linkbase read, the rules applied. The floor is lxml's `etree.fromstring` of the document
+alone (no entities, no network), measured in the same run: the least any reading must do. Goal:
+the largest instance (MSFT's 10-K of 2015, 3.8 MB) read in at most 250 ms, and its peak memory
+(tracemalloc) at most its size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO))
+
+from bench._report import Figure, emit  # noqa: E402
+from lxml import etree  # noqa: E402
+from tests.reading.xbrl.filings import ALL, MSFT_10K, Filing  # noqa: E402
+
+from catalyst_tui.reading.xbrl import read_segments  # noqa: E402
+
+GOAL_MS = 250.0
+GOAL_MEMORY = 1.0  # peak allocation over the document's size
+
+
+def median_ms(call: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def edgartools_reader(filing: Filing) -> Callable[[], object] | None:
+    """edgartools' reading of the same instance and linkbase, when it is installed (it is not a
+    dependency): its XBRL parser on the two files' text."""
+    if importlib.util.find_spec("edgar") is None or filing.document.suffix != ".xml":
+        return None
+    parser_class = None
+    for module in ("edgar.xbrl.parsers.coordinator", "edgar.xbrl.parser"):  # newer, older
+        try:
+            parser_class = getattr(importlib.import_module(module), "XBRLParser", None)
+        except ImportError:
+            continue
+        if parser_class is not None:
+            break
+    if parser_class is None:
+        return None
+
+    def read() -> object:
+        parser = parser_class()
+        if filing.labels is not None:
+            parser.parse_labels_content(filing.labels.read_text())
+        parser.parse_instance_content(filing.document.read_text())
+        return parser
+
+    return read
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    lxml_parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    print(f"xbrl bench: {len(ALL)} documents, median of {args.repeats} runs each")
+    print(f"  {'document':32} {'MB':>5} {'read ms':>8} {'lxml ms':>8} {'ratio':>6} "
+          f"{'edgartools ms':>14}")  # fmt: skip
+    results: dict[Filing, tuple[float, float]] = {}
+    for filing in ALL:
+        document = filing.document.read_bytes()
+        labels = filing.labels.read_bytes() if filing.labels else None
+        ours = median_ms(lambda d=document, lab=labels: read_segments(d, lab), args.repeats)
+        floor = median_ms(lambda d=document: etree.fromstring(d, lxml_parser), args.repeats)
+        other = edgartools_reader(filing)
+        try:
+            theirs = f"{median_ms(other, args.repeats):14.1f}" if other else f"{'-':>14}"
+        except Exception as exc:  # another edgartools version: its column says so, no more
+            theirs = f"{exc.__class__.__name__[:14]:>14}"
+        results[filing] = (ours, floor)
+        print(f"  {filing.document.name:32} {len(document) / 1e6:5.2f} {ours:8.1f} {floor:8.1f} "
+              f"{ours / floor:5.1f}x {theirs}")  # fmt: skip
+    document = MSFT_10K.document.read_bytes()
+    labels = MSFT_10K.labels.read_bytes() if MSFT_10K.labels else None
+    tracemalloc.start()
+    read_segments(document, labels)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    size, label_size = len(document) / 1e6, len(labels or b"") / 1e6
+    print(f"  {MSFT_10K.document.name}: peak {peak / 1e6:.1f} MB allocated while reading "
+          f"{size:.1f} MB (+ {label_size:.1f} MB of labels)")  # fmt: skip
+    ours, floor = results[MSFT_10K]
+    total_ours = sum(r[0] for r in results.values())
+    total_floor = sum(r[1] for r in results.values())
+    print(f"  all {len(ALL)}: {total_ours:.0f} ms, lxml's bare parse {total_floor:.0f} ms "
+          f"({total_ours / total_floor:.1f}x)")  # fmt: skip
+    emit(
+        Figure(
+            figure="XBRL revenue lines of the 3.8 MB MSFT 10-K instance",
+            measured=round(ours, 2),
+            floor=round(floor, 2),
+            unit="ms",
+            goal=f"measured <= {GOAL_MS:.0f}",
+            floor_is="lxml etree.fromstring of the same bytes (no entities, no network)",
+            note=f"median of {args.repeats} runs: read_segments with its 0.9 MB label linkbase",
+        )
+    )
+    emit(
+        Figure(
+            figure="XBRL reader's peak memory on the MSFT 10-K instance",
+            measured=round(peak / 1e6, 2),
+            floor=round(len(document) / 1e6, 2),
+            unit="MB",
+            goal=f"ratio <= {GOAL_MEMORY:.0f}",
+            floor_is="the document's size",
+            note="tracemalloc peak during one read_segments, labels included",
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
