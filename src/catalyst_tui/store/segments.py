@@ -9,11 +9,13 @@ import datetime as dt
 import sqlite3
 from typing import TYPE_CHECKING
 
-from ..reading.xbrl.records import Segments
 from ..thesis.lines import LineSplit, StoredLine
 from .columns import day, iso
 
 if TYPE_CHECKING:
+    # The reader's package loads the reader (lexbor, defusedxml): not on the way to the TUI's
+    # first frame (tests/test_import_hygiene.py).
+    from ..reading.xbrl.records import Segments
     from . import Store
 
 
