@@ -12,6 +12,7 @@ from .catalogue import METRICS
 from .conditions import Condition
 from .evaluate import Evaluation, Reason, Why
 from .kinds import status_word
+from .line_wording import LINE_CODES, line_missing_text
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 from .vocabulary import Status
 
@@ -185,29 +186,12 @@ def missing_text(missing: Missing | None) -> str:
             )
         case MissingCode.NO_FROZEN_CONSENSUS:
             return f"no consensus of the Street was kept before the {quarter} of {symbol}"
-        case (MissingCode.NO_LINE_SPLITS | MissingCode.NO_PRODUCT_LINES | MissingCode.ONE_LINE
-              | MissingCode.SUM_OF_LINES):  # fmt: skip
-            return _LINES[code].format(symbol=symbol, line=missing.text)
-        case MissingCode.UNKNOWN_LINE:
-            named = ", ".join(missing.symbols)
-            return f"the {quarter} of {symbol} names no line {missing.text!r} ({named}?)"
-        case MissingCode.NO_LINE_TOTAL | MissingCode.NO_LINE_YEAR_EARLIER:
-            what = "no total revenue" if code == MissingCode.NO_LINE_TOTAL else "no revenue of "
-            what += "" if code == MissingCode.NO_LINE_TOTAL else f"{missing.text} a year before"
-            return f"{what} for the {quarter} of {symbol}"
+        case _ if code in LINE_CODES:  # a product line's (thesis/line_wording.py)
+            return line_missing_text(missing, quarter)
         case MissingCode.METRIC_FAILED:
             return f"{missing.metric} of {symbol} could not be computed ({missing.text})"
     return missing.text  # RECORDED: the sentence as an earlier version stored it
 
-
-#: The sentences of a product line with no value that name the symbol and the line.
-_LINES = {
-    MissingCode.NO_LINE_SPLITS: "no 10-Q or 10-K of {symbol} read for product lines yet",
-    MissingCode.NO_PRODUCT_LINES: "{symbol}'s filings state no revenue by product line",
-    MissingCode.ONE_LINE: "{line} is the only product line {symbol}'s filings state",
-    MissingCode.SUM_OF_LINES: "{line} is the sum of other lines {symbol}'s filings state: "
-    "name one of them",
-}
 
 #: The sentences that name only the symbol.
 _ABOUT_SYMBOL = {
