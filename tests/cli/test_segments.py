@@ -1,7 +1,8 @@
 """`catalyst segments --file PATH [--labels PATH] [--json]` as a subprocess: a filing's XBRL read
 without database, network or config (exit 0), a document without revenue facts (exit 1 with the
 reason), one that is not XBRL or an unreadable path (exit 2), labels from the file made printable,
-and a SYMBOL alone answered "not yet"."""
+and a SYMBOL without an SEC contact answered with what is missing (tests/jobs/test_segments.py
+reads a SYMBOL's filings from the loopback EDGAR)."""
 
 from __future__ import annotations
 
@@ -109,8 +110,8 @@ def test_not_xbrl_or_an_unreadable_path_exits_2(tmp_path):
     assert gone.returncode == 2 and "No such file" in gone.stderr
 
 
-def test_a_symbol_alone_is_not_yet_served_and_with_a_file_is_refused(tmp_path):
+def test_a_symbol_without_an_sec_contact_says_so_and_with_a_file_is_refused(tmp_path):
     done = run("NVDA", cwd=tmp_path)
-    assert done.returncode == 2 and "not yet" in done.stderr
+    assert done.returncode == 2 and "set providers.sec.user_agent" in done.stderr
     both = run("NVDA", "--file", str(tmp_path / "x.xml"), cwd=tmp_path)
     assert both.returncode == 2 and "not both" in both.stderr

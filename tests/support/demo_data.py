@@ -22,7 +22,9 @@ The story `seed_demo` tells about the bundled catalysts.toml, with DEMO_NOW (Fri
 - 2026-11-05 (now - 15 d): the Q3 10-Q is out (XBRL confirms each release): gross margin 69.1%
   < 70% and operating margin 19.6% < 20%, both guards missed (flagged, notified, not
   acknowledged); beats-own-guide still holds.
-- now - 10 min: a refresh of every symbol, fundamentals, next earnings dates and the Street's
+- now - 10 min: a refresh of every symbol, fundamentals, ALAB's product lines from each 10-Q and
+  10-K out (the replay market's XBRL: Scorpio the largest line since Q2 FY26), next earnings
+  dates and the Street's
   estimates (the replay market's, demo/street.py); now - 5 min: a
   refresh where MRVL fails ("yahoo: HTTP 503") and keeps its last good (stale) quote; at now the
   stored data is evaluated once more: ALAB's two guards on the Street (revisions up, forward
@@ -47,6 +49,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from catalyst_tui.config import Config, load_config
+from catalyst_tui.demo import sec as demo_sec
+from catalyst_tui.demo import xbrl as demo_xbrl
 from catalyst_tui.demo import yahoo as demo_yahoo
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.jobs.results import store_release
@@ -56,6 +60,7 @@ from catalyst_tui.market.sec.filings import Filing
 from catalyst_tui.market.yahoo.estimates import MODULES as ESTIMATE_MODULES
 from catalyst_tui.market.yahoo.estimates import parse_estimates
 from catalyst_tui.reading.release.reader import read_release
+from catalyst_tui.reading.xbrl.reader import read_segments
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.vocabulary import RESULTS
 from tests.support.shared import OWN_SEC
@@ -270,6 +275,19 @@ def _save_fundamentals(store: Store, config: Config, at: datetime) -> None:
         store.market.save_facts("CRDO", facts, at)
 
 
+def _save_lines(store: Store, config: Config, at: datetime) -> None:
+    """What the refresh reads of each ALAB 10-Q and 10-K out by `at` for its product lines: the
+    replay market's XBRL instances (demo/xbrl.py), through the real reader."""
+    for symbol in sorted(set(demo_xbrl.LINES) & set(config.tickers)):  # the others' state none
+        for filing in demo_sec.filings(symbol, at):
+            body = filing.data_files()
+            if filing.form == "8-K" or not body:
+                continue
+            split = read_segments(next(iter(body.values())))
+            store.segments.save(symbol, filing.accession, date.fromisoformat(filing.filed), split,
+                                at)  # fmt: skip
+
+
 # --------------------------------------------------------------------------------------------
 # Seeding
 # --------------------------------------------------------------------------------------------
@@ -411,6 +429,7 @@ def seed_demo(store: Store, config: Config, *, now: datetime = DEMO_NOW, years: 
     good = now - timedelta(minutes=10)
     _refresh(store, series, good, last_weekday(third.date()))
     _save_fundamentals(store, config, good)
+    _save_lines(store, config, good)
     _save_earnings(store, config, good)
     _save_estimates(store, config, good)
     failed = {STALE_SYMBOL: STALE_ERROR} if STALE_SYMBOL in series else {}

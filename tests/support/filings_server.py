@@ -43,6 +43,7 @@ COLUMNS = tuple(_NVDA_SUBMISSIONS["filings"]["recent"])
 _INDEX_TEMPLATE = (SEC / "sec_8k_ADBE_0000796343-23-000044-index.html").read_text()
 _RSS_TEMPLATE = (NEWS / "yahoo_rss_headline_TSLA_2025-07-26.xml").read_text()
 _TABLE_START = '<table class="tableFile" summary="Document Format Files">'
+_DATA_START = '<table class="tableFile" summary="Data Files">'
 
 
 @dataclass
@@ -56,6 +57,8 @@ class Filing:
     primary: str
     documents: dict[str, tuple[str, str, bytes]]  # name -> (type, description, body)
     raw: dict[str, Any] = field(default_factory=dict)  # submissions columns written as given
+    # name -> (type, body) of the index's "Data Files" table: a 10-Q's XBRL instance and labels
+    data: dict[str, tuple[str, bytes]] = field(default_factory=dict)
 
     @property
     def filed(self) -> date:
@@ -140,23 +143,26 @@ class FilingsServer:
         *,
         items: tuple[str, ...] = (),
         exhibits: dict[str, tuple[str, str]] | None = None,
-        primary: tuple[str, str] | None = None,
+        primary: tuple[str, str | bytes] | None = None,
         raw: dict[str, Any] | None = None,
+        data: dict[str, tuple[str, bytes]] | None = None,
     ) -> str:
         """A filing of `symbol`'s company: 8-K `exhibits` as {type: (file name, html)}, a 10-Q's
-        or 10-K's `primary` document as (file name, html); `raw`, submissions columns written
-        as given (an acceptanceDateTime no clock has). Its accession."""
+        or 10-K's `primary` document as (file name, html or bytes); `raw`, submissions columns
+        written as given (an acceptanceDateTime no clock has); `data`, the XBRL files of its
+        "Data Files" table as {file name: (type, body)}. Its accession."""
         with self._lock:
             self._count += 1
             cik = CIKS[symbol]
             accession = f"{cik:010d}-{accepted.year % 100:02d}-{self._count:06d}"
             main_name, main_html = primary or (f"{symbol.lower()}-8k.htm", "<html>8-K</html>")
-            documents = {main_name: (form, form, main_html.encode())}
+            body = main_html.encode() if isinstance(main_html, str) else main_html
+            documents = {main_name: (form, form, body)}
             for kind, (name, html) in (exhibits or {}).items():
                 documents[name] = (kind, kind, html.encode())
             self.filings.append(
                 Filing(symbol, cik, accession, form, accepted, items, main_name, documents,
-                       dict(raw or {}))
+                       dict(raw or {}), dict(data or {}))
             )  # fmt: skip
         return accession
 
@@ -294,6 +300,8 @@ user_agent = "{contact}"
             return 200, "text/html", index_page(filing).encode()
         if name in filing.documents:
             return 200, "text/html", filing.documents[name][2]
+        if name in filing.data:
+            return 200, "application/xml", filing.data[name][1]
         return 404, "text/html", b"<html>Not Found</html>"
 
     def rss(self, symbol: str) -> str:
@@ -333,6 +341,20 @@ def index_page(filing: Filing) -> str:
         for seq, (name, (kind, description, body)) in enumerate(filing.documents.items(), 1)
     )
     page = _INDEX_TEMPLATE[:header_end] + rows + "\n      " + _INDEX_TEMPLATE[end:]
+    start = page.index(_DATA_START) + len(_DATA_START)
+    end, header_end = page.index("</table>", start), page.index("</tr>", start) + len("</tr>")
+    data = "".join(
+        f"""
+         <tr>
+            <td scope="row">{seq}</td>
+            <td scope="row">XBRL</td>
+            <td scope="row"><a href="{filing.folder}/{escape(name)}">{escape(name)}</a></td>
+            <td scope="row">{escape(kind)}</td>
+            <td scope="row">{len(body)}</td>
+         </tr>"""
+        for seq, (name, (kind, body)) in enumerate(filing.data.items(), len(filing.documents) + 1)
+    )
+    page = page[:header_end] + data + "\n      " + page[end:]
     accepted = filing.accepted.astimezone(NEW_YORK).strftime("%Y-%m-%d %H:%M:%S")
     return (
         page.replace(ADBE_ACCESSION, filing.accession)

@@ -60,7 +60,7 @@ async def _ticker(pilot, pane: str, table_id: str | None = None) -> None:
 
 
 _KEYS = {"1": "checkpoints", "2": "chart", "3": "position", "4": "thesis", "5": "evidence",
-         "6": "results"}  # fmt: skip
+         "6": "results", "8": "lines"}  # fmt: skip
 
 
 async def alab_gross_margin(pilot) -> None:
@@ -135,3 +135,8 @@ async def performance(pilot) -> None:
     await watchlist(pilot)
     await pilot.press("p")
     await settled(pilot, lambda: _rows(pilot, "#returns-table") > 0, "the returns' rows")
+
+
+async def alab_lines(pilot) -> None:
+    """ALAB's product lines from its Q3 FY26 10-Q: Scorpio the largest, each against Q3 FY25."""
+    await _ticker(pilot, "lines", "#lines-table")

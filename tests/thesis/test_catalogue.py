@@ -76,7 +76,8 @@ def test_checking_a_config_parses_conditions_without_loading_the_metric_function
 def test_a_row_says_how_its_condition_is_written():
     for name, row in METRICS.items():
         number = "70%" if row.unit is Unit.RATIO else "70"
-        assert parse_condition(f"{name} >= {number}").threshold in (0.7, 70.0)
+        written = f"{name}(Scorpio)" if row.parameter else name
+        assert parse_condition(f"{written} >= {number}").threshold in (0.7, 70.0)
         assert row.pinnable == (row.source in (Source.FUNDAMENTALS, Source.RELEASES))
         assert not row.from_releases or row.source is Source.FUNDAMENTALS, name
 

@@ -74,6 +74,10 @@ class TestTicker:
     def test_alab_results(self, snap_compare, demo_app, size):
         assert snap_compare(demo_app, terminal_size=size, run_before=scenes.alab_results)
 
+    @pytest.mark.parametrize("size", SIZES)
+    def test_alab_lines(self, snap_compare, demo_app, size):
+        assert snap_compare(demo_app, terminal_size=size, run_before=scenes.alab_lines)
+
 
 class TestTimeline:
     @pytest.mark.parametrize("size", SIZES)

@@ -117,7 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
     results.add_argument("--json", action="store_true", help="print JSON")
     segments = command("segments", "revenue by product line, segment and geography from a "
                        "10-Q's or 10-K's XBRL")  # fmt: skip
-    segments.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker (not yet)")
+    segments.add_argument(
+        "symbol", nargs="?", metavar="SYMBOL",
+        help="one ticker: its newest 10-Q or 10-K read from EDGAR and stored",
+    )  # fmt: skip
     segments.add_argument(
         "--file", metavar="PATH",
         help="the filing's XML instance or inline XBRL .htm, read without database or network; "

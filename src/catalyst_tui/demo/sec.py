@@ -16,7 +16,7 @@ from datetime import UTC, datetime, time, timedelta
 from html import escape
 from typing import Any, NamedTuple
 
-from . import documents
+from . import documents, xbrl
 from .company import (
     Company,
     Statement,
@@ -83,6 +83,15 @@ class Filing(NamedTuple):
             }  # fmt: skip
         report = documents.periodic_report(self.company.symbol, self.year, self.quarter)
         return {f"{base}.htm": (self.form, self.form, report)}
+
+    def data_files(self) -> dict[str, bytes]:
+        """name -> body of the index's "Data Files": a 10-Q's or 10-K's XBRL instance (its
+        revenue, and its product lines for ALAB: demo/xbrl.py)."""
+        if self.form == "8-K":
+            return {}
+        body = xbrl.instance(self.company.symbol, self.year, self.quarter)
+        base = f"{self.company.symbol.lower()}-{quarter_end(self.year, self.quarter):%Y%m%d}"
+        return {f"{base}_htm.xml": body}
 
     def row(self) -> dict[str, Any]:
         docs = self.documents()
@@ -186,12 +195,29 @@ Accession <acronym title="Number">No.</acronym></strong> {filing.accession}</div
 <th scope="col" style="width: 40%;">Description</th>
 <th scope="col" style="width: 20%;">Document</th><th scope="col" style="width: 10%;">Type</th>
 <th scope="col">Size</th></tr>
-{rows}</table></div></div>
+{rows}</table></div>{_data_table(filing, len(docs))}</div>
 <div class="filerDiv"><div class="companyInfo">
 <span class="companyName">{escape(who.name.upper())} (Filer)
 <acronym title="Central Index Key">CIK</acronym>: {who.cik:010d}</span></div></div>
 </div></body></html>
 """
+
+
+def _data_table(filing: Filing, after: int) -> str:
+    """The index's "Data Files" table: the extracted XBRL instance, as EDGAR lists it."""
+    files = filing.data_files()
+    if not files:
+        return ""
+    rows = "".join(
+        f'<tr><td scope="row">{seq}</td><td scope="row"><b>EXTRACTED</b> XBRL INSTANCE DOCUMENT'
+        f'</td><td scope="row"><a href="{filing.folder}/{name}">{name}</a></td>'
+        f'<td scope="row">XML</td><td scope="row">{len(body)}</td></tr>\n'
+        for seq, (name, body) in enumerate(files.items(), after + 1)
+    )
+    return ('<div><p>Data Files</p><table class="tableFile" summary="Data Files">'
+            '<tr><th scope="col">Seq</th><th scope="col">Description</th>'
+            '<th scope="col">Document</th><th scope="col">Type</th><th scope="col">Size</th></tr>'
+            f"\n{rows}</table></div>")  # fmt: skip
 
 
 def archive(symbols: Iterable[str], path: str, now: datetime) -> tuple[int, str]:
@@ -206,6 +232,9 @@ def archive(symbols: Iterable[str], path: str, now: datetime) -> tuple[int, str]
             found = filing.documents().get(name)
             if found is not None:
                 return 200, found[2]
+            data = filing.data_files().get(name)
+            if data is not None:
+                return 200, data.decode()
     return 404, "<html><body>Not Found</body></html>"
 
 

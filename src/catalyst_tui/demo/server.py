@@ -151,7 +151,7 @@ class ReplayMarket:
             return 200, _JSON, sec.company_tickers(self.symbols)
         if path.startswith("/Archives/edgar/data/"):
             status, body = sec.archive(self.symbols, path, now)
-            return status, "text/html", body
+            return status, "text/xml" if path.endswith(".xml") else "text/html", body
         digits = path.rsplit("CIK", 1)[-1].removesuffix(".json")
         symbol = next((s for s in self.symbols if digits.isdigit() and company(s).cik == int(
             digits)), None)  # fmt: skip

@@ -38,6 +38,7 @@ from ..reading.documents import html_to_text
 from ..reading.moments import plausible_moment
 from ..store import Store
 from ..store.records import FilingRecord, NewDocument
+from . import segments
 from .feeds import FeedReading, headline_text
 from .results import POLL_EVERY, ReleaseReading, awaited
 
@@ -184,6 +185,9 @@ class EvidenceFetches:
         recent = [f for f in filings if f.accepted >= cutoff and plausible_moment(f.accepted, now)]
         added = self.store.evidence.save_filings(symbol, recent, edgar.archives_url, self.clock())
         market.mark_fetched(FetchKind.FILINGS, symbol, self.clock(), detail=f"{len(added)} new")
+        found = await segments.catch_up(self.store, self.client, edgar, symbol, self.clock)
+        if found is not None and found.segments is None:
+            self.notes.append(f"product lines {symbol}: {found.problem}")
         results = [f for f in added if f.form == "8-K" and "2.02" in f.filing.items]
         if results and not first:
             self.store.evidence.make_fundamentals_due(symbol)

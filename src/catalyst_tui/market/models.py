@@ -41,6 +41,7 @@ class FetchKind(StrEnum):
     FX = "fx"  # currency rates
     INTRADAY = "intraday"  # a day's or a few days' intraday bars, when a chart shows them
     ESTIMATES = "estimates"  # the Street's consensus, its trend and the past surprises
+    SEGMENTS = "segments"  # revenue by product line of a 10-Q's or 10-K's XBRL (jobs/segments.py)
 
 
 class Quote(NamedTuple):

@@ -286,6 +286,11 @@ class FilingsSource(ByCik):
         """A filing's index page (pure)."""
 
     @abstractmethod
+    def read_xbrl_files(self, page: bytes) -> tuple[IndexDocument | None, IndexDocument | None]:
+        """A 10-Q's or 10-K's XBRL instance and label file as its index page lists them (None:
+        not listed; the primary document is the inline XBRL then). Pure."""
+
+    @abstractmethod
     def read_release(
         self, body: bytes, filed: date | None = None, layout: tuple[Place, ...] = ()
     ) -> ReleaseResults:

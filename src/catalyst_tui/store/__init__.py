@@ -45,6 +45,7 @@ from .market_data import MarketData
 from .outbox import Outbox
 from .providers import Providers
 from .results import Results
+from .segments import SegmentStore
 from .sync import ConfigSync
 from .views import Views
 
@@ -103,6 +104,7 @@ class Store:
         self.estimates = EstimatesStore(self)
         self.views = Views(self)
         self.dividends = Dividends(self)
+        self.segments = SegmentStore(self)
 
     def data_version(self) -> int:
         """SQLite's counter of commits that other connections (the daemon's refresh, `catalyst

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from ..market.intraday import IntradayChart
 from ..market.models import NEW_YORK as _NEW_YORK
 from ..market.models import EarningsDate, LastQuote
-from ..market.sec.filings import Filing
+from ..market.sec.filings import Filing as Filing  # re-exported: the jobs take it from here
 from ..thesis.conditions import Condition
 from ..thesis.evaluate import Reason
 from ..thesis.positions import Position

@@ -36,6 +36,7 @@ from .migrations.later import (
     V_ESTIMATES,
     V_RELEASE_LAYOUTS,
     V_RETURNS,
+    V_SEGMENTS,
 )
 
 _V1 = """
@@ -183,6 +184,7 @@ MIGRATIONS: list[Migration] = [
         "the Street's estimates by day and period; surprises; the frozen consensus", V_ESTIMATES
     ),  # fmt: skip
     Migration("the money of the Street's EPS consensus", V_ESTIMATE_CURRENCY),
+    Migration("revenue by product line, segment and geography of each 10-Q and 10-K", V_SEGMENTS),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

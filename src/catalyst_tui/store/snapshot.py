@@ -61,6 +61,7 @@ def load_snapshot(
     snap.street_of = store.estimates.of  # a symbol's, when a Street metric first asks
     snap.at_sec = partial(_at_sec, conn)  # asked only of a symbol without fundamentals
     snap.sec_paused_until = store.providers.paused(now).get("sec")
+    snap.lines_of = store.segments.of  # a symbol's, when a line metric first asks
     snap.releases.update(store.results.of_symbols(None if symbol is None else [symbol]))
     for sym, releases in snap.releases.items():
         filed = snap.facts.get(sym, {})

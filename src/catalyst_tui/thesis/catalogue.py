@@ -35,6 +35,7 @@ class Source(Enum):
     RELEASES = "earnings releases"
     MIXED = "quotes and SEC EDGAR"
     LOTS = "your lots, sales and quotes"
+    LINES = "10-Q and 10-K XBRL (SEC EDGAR)"
     STREET = "the Street's consensus (Yahoo)"
 
 
@@ -78,6 +79,8 @@ class Metric:
         if self.money is Money.REPORTED:
             return "USD"
         return (listing or "") if self.money is Money.LISTING else ""
+    #: What the condition names in parentheses after it: "line" (`line_share(Scorpio)`), or "".
+    parameter: str = ""
 
     @property
     def ratio(self) -> bool:
@@ -189,6 +192,20 @@ METRICS: dict[str, Metric] = {
                "release states no non-GAAP figure) against the Street's EPS consensus for that "
                "quarter, as it stood the day before the report", "street.eps_vs_consensus",
                figure="EPS", data="earnings releases and the Street's consensus (Yahoo)"),
+        Metric("line_revenue", Unit.MONEY, Source.LINES,
+               "revenue of one product line in the latest filing that states revenue by line "
+               "(a 10-Q's quarter, a 10-K's year): `line_revenue(Scorpio) >= 100M`",
+               "lines.line_revenue", parameter="line"),
+        Metric("line_share", Unit.RATIO, Source.LINES,
+               "one product line's revenue / the filing's total revenue, same period",
+               "lines.line_share", parameter="line"),
+        Metric("line_growth", Unit.RATIO, Source.LINES,
+               "one product line's revenue vs the same line's in the filing of the same period "
+               "a year earlier", "lines.line_growth", parameter="line"),
+        Metric("line_lead", Unit.RATIO, Source.LINES,
+               "one product line's revenue against the largest other line's, same filing: "
+               "`line_lead(Scorpio) > 0%` holds while Scorpio is the largest product line",
+               "lines.line_lead", parameter="line"),
     )
 }  # fmt: skip
 

@@ -1,8 +1,9 @@
 """The `when` condition grammar (METRIC OP NUMBER), against the metrics of thesis/catalogue.py;
 never eval.
 
-condition := metric op number
+condition := metric ["(" line ")"] op number
 metric    := a name in thesis/catalogue.METRICS
+line      := a product line's name, for the metrics whose row takes one (line_share(Scorpio))
 op        := ">=" | "<=" | ">" | "<"
 number    := ["-"] digits ["." digits] [suffix]
 suffix    := "%" (÷100, ratio metrics only) | "K" | "M" | "B" (×1e3/1e6/1e9, not on ratios)
@@ -30,6 +31,7 @@ _TOKEN = re.compile(
     r"\s*(?:(?P<word>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>=>|=<|[<>=!]=?)|"
     r"(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?P<suffix>[%A-Za-z]*)|(?P<other>\S+))"
 )
+_CALL = re.compile(r"\s*(?P<word>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<arg>[^()]*)\)")
 
 
 class ConditionError(ValueError):
@@ -47,6 +49,8 @@ class Condition:
     op: str
     threshold: float
     text: str
+    #: The product line a line metric is of ("Scorpio" in 'line_share(Scorpio) >= 40%'), or "".
+    line: str = ""
     # The threshold as the user wrote it: '70%' in 'gross_margin >= 70%'; set at parse, as
     # a cached_property's first read takes a lock (docs/performance.md, evaluation).
     threshold_text: str = field(init=False, repr=False, compare=False)
@@ -62,9 +66,14 @@ class Condition:
 
 
 def parse_condition(text: str) -> Condition:
-    """Parse `METRIC OP NUMBER`; raise ConditionError naming the bad part and where it is."""
+    """Parse `METRIC OP NUMBER` (`METRIC(LINE) OP NUMBER` for a line metric); raise
+    ConditionError naming the bad part and where it is."""
+    call = _CALL.match(text)
+    after = call.end() if call else 0
     tokens: list[tuple[int, re.Match[str]]] = []
-    for m in _TOKEN.finditer(text):
+    if call:
+        tokens.append((call.start("word"), call))
+    for m in _TOKEN.finditer(text, after):
         kind = _kind(m)
         if kind:
             tokens.append((m.start(kind), m))
@@ -82,6 +91,14 @@ def parse_condition(text: str) -> Condition:
         close = difflib.get_close_matches(name, METRICS, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else f"; known: {', '.join(METRICS)}"
         raise ConditionError(f"unknown metric {name!r}{hint}", start)
+    line = " ".join(call.group("arg").split()) if call else ""
+    if metric.parameter and not line:
+        raise ConditionError(
+            f"{name} is of one product {metric.parameter}: name it, e.g. '{name}(Scorpio)'",
+            start + len(name),
+        )
+    if call and not metric.parameter:
+        raise ConditionError(f"{name} takes nothing in parentheses", call.start("arg"))
 
     if len(tokens) < 2:
         raise ConditionError(f"missing operator after {name!r}: one of >=, <=, >, <", len(text))
@@ -104,7 +121,9 @@ def parse_condition(text: str) -> Condition:
             "one condition is METRIC OP NUMBER",
             extra_start,
         )
-    return Condition(metric=name, op=op, threshold=threshold, text=" ".join(text.split()))
+    return Condition(
+        metric=name, op=op, threshold=threshold, text=" ".join(text.split()), line=line
+    )
 
 
 def _kind(m: re.Match[str]) -> str | None:

@@ -145,7 +145,7 @@ def evaluate(
             append(_record(Evaluation, (c.symbol, c.id, status, new, reason, None, c.kind)))
             continue
 
-        obs = observe(condition.metric, c.symbol, snapshot, c.period_end)
+        obs = observe(condition.metric, c.symbol, snapshot, c.period_end, condition.line)
         if splits and c.symbol in splits and c.written is not None:
             obs = _on_written_basis(obs, condition, splits[c.symbol], c.written)
         value = obs.value

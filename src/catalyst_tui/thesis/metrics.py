@@ -11,11 +11,13 @@ import datetime as dt
 import logging
 import math
 import sys
+from collections.abc import Callable
 
 from ..market.models import LastQuote
-from . import fundamentals, releases, street
+from . import fundamentals, lines, releases, street
 from .catalogue import METRICS
 from .fundamentals import MetricFunction, no_facts
+from .lines import LineFunction
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind
 from .positions import split_factor
 from .returns import basis_text
@@ -29,18 +31,25 @@ log = logging.getLogger(__name__)
 
 
 def observe(
-    metric: str, symbol: str, snap: MarketSnapshot, period_end: dt.date | None = None
+    metric: str,
+    symbol: str,
+    snap: MarketSnapshot,
+    period_end: dt.date | None = None,
+    line: str = "",
 ) -> Observation:
-    """The metric's value for the symbol, computed once per snapshot (checkpoints of one
-    ticker often share a metric)."""
-    return snap.observation(metric, symbol, period_end, _guarded)
+    """The metric's value for the symbol (of the product line `line`, for a line metric),
+    computed once per snapshot (checkpoints of one ticker often share a metric)."""
+    return snap.observation(metric, symbol, period_end, _guarded, line)
 
 
-def _guarded(metric: str, symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Observation:
+def _guarded(
+    metric: str, symbol: str, snap: MarketSnapshot, pin: dt.date | None, line: str = ""
+) -> Observation:
     """One metric's value; whatever its data makes it raise, or an infinite value, is that
     metric's "no value" with a code, never the end of the evaluation of every checkpoint."""
     try:
-        found = FUNCTIONS[metric](symbol, snap, pin)
+        # A line metric is given the line its condition names, the others the pin.
+        found = FUNCTIONS[metric](symbol, snap, line if METRICS[metric].parameter else pin)
         if snap.release_first and symbol in snap.release_first:
             found = _with_released(metric, symbol, snap, pin, found)
     except Exception as exc:  # a stored value no metric foresaw (a price of 1e-320)
@@ -194,10 +203,10 @@ def excess_return(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Ob
     return Observation(life.excess.value, note=note)
 
 
-def _function(name: str) -> MetricFunction:
+def _function(name: str) -> MetricFunction | LineFunction:
     """The function a row of thesis/catalogue.py names: "fundamentals.revenue_q"."""
     module, _, attribute = name.partition(".")
-    found: MetricFunction = getattr(_MODULES[module], attribute)
+    found: MetricFunction | LineFunction = getattr(_MODULES[module], attribute)
     return found
 
 
@@ -206,6 +215,10 @@ _MODULES = {
     "fundamentals": fundamentals,
     "releases": releases,
     "street": street,
+    "lines": lines,
 }
 #: Each metric's function, looked up once: a row naming none fails the import of this module.
-FUNCTIONS: dict[str, MetricFunction] = {m.name: _function(m.function) for m in METRICS.values()}
+#: A line metric's (thesis/lines.py) takes the line where the others take the pin.
+FUNCTIONS: dict[str, Callable[..., Observation]] = {
+    m.name: _function(m.function) for m in METRICS.values()
+}

@@ -71,6 +71,14 @@ class MissingCode(StrEnum):
     FORWARD_PE_UNDEFINED = "forward_pe_undefined"  # symbol, value: the FY EPS consensus
     STREET_CURRENCY = "street_currency"  # symbol, currency (the consensus's), text (the quote's)
     NO_FROZEN_CONSENSUS = "no_frozen_consensus"  # symbol, metric, quarter: none kept before it
+    # Product lines (thesis/lines.py); text: the line the condition names.
+    NO_LINE_SPLITS = "no_line_splits"  # symbol, metric, text: no 10-Q or 10-K split stored yet
+    NO_PRODUCT_LINES = "no_product_lines"  # symbol, metric, text: filings state no product line
+    UNKNOWN_LINE = "unknown_line"  # symbol, metric, text, quarter, symbols: the lines it names
+    NO_LINE_TOTAL = "no_line_total"  # symbol, metric, text, quarter: no total revenue
+    NO_LINE_YEAR_EARLIER = "no_line_year_earlier"  # symbol, metric, text, quarter
+    ONE_LINE = "one_line"  # symbol, metric, text: no other line to lead
+    SUM_OF_LINES = "sum_of_lines"  # symbol, metric, text: the line is the sum of others
 
 
 class Missing(NamedTuple):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..market.currency import unit_rate
 from ..market.estimates import StoredEstimates
 from ..market.models import Fact, LastQuote, Split
+from .lines import LineSplit
 from .observation import Observation, Period
 from .performance import Outcome
 from .positions import Lot, Position, Sell, fifo
@@ -47,6 +48,8 @@ class MarketSnapshot:
     # A position's benchmark and its return against it over its life, read from the store when
     # a condition asks (excess_return): the daily histories are not loaded otherwise.
     returns_of: Callable[[str], tuple[str, Outcome] | None] | None = None
+    # A symbol's stored product-line splits, oldest first, read when a line metric first asks.
+    lines_of: Callable[[str], tuple[LineSplit, ...]] | None = None
     # metric -> symbol, or (symbol, period_end) when pinned -> Observation
     _observed: dict[str, dict[object, Observation]] = field(
         default_factory=dict, init=False, repr=False
@@ -63,9 +66,10 @@ class MarketSnapshot:
     _release_view: MarketSnapshot | None = field(default=None, init=False, repr=False)
     _street: dict[str, StoredEstimates | None] = field(default_factory=dict, init=False,
                                                        repr=False)  # fmt: skip
+    _lines: dict[str, tuple[LineSplit, ...]] = field(default_factory=dict, init=False, repr=False)
 
     def observation(
-        self, metric: str, symbol: str, pin: dt.date | None, make: Observer
+        self, metric: str, symbol: str, pin: dt.date | None, make: Observer, line: str = ""
     ) -> Observation:
         """The metric's value for the symbol (pinned to a period end or not), made by `make`
         the first time it is asked for on this snapshot: checkpoints of one ticker often share a
@@ -73,11 +77,19 @@ class MarketSnapshot:
         memo = self._observed.get(metric)
         if memo is None:
             memo = self._observed[metric] = {}
-        key = symbol if pin is None else (symbol, pin)
+        key = (symbol, line) if line else symbol if pin is None else (symbol, pin)
         found = memo.get(key)
         if found is None:
-            found = memo[key] = make(metric, symbol, self, pin)
+            found = memo[key] = make(metric, symbol, self, pin, line)
         return found
+
+    def lines(self, symbol: str) -> tuple[LineSplit, ...]:
+        """`symbol`'s stored product-line splits, oldest first, read once per snapshot."""
+        if self.lines_of is None:
+            return ()
+        if symbol not in self._lines:
+            self._lines[symbol] = self.lines_of(symbol)
+        return self._lines[symbol]
 
     def revenue_quarter(
         self, symbol: str, pin: dt.date | None, find: RevenueFinder
@@ -151,7 +163,7 @@ class MarketSnapshot:
 #: The index in the symbol's revenue_q facts, the fact and the period it is of.
 RevenueQuarter = tuple[int, Fact, Period]
 #: What makes an observation: a metric's value for a symbol, pinned or not (thesis/metrics.py).
-Observer = Callable[[str, str, MarketSnapshot, dt.date | None], Observation]
+Observer = Callable[[str, str, MarketSnapshot, dt.date | None, str], Observation]
 RevenueFinder = Callable[[str, MarketSnapshot, dt.date | None], RevenueQuarter | None]
 
 

@@ -12,6 +12,7 @@ from .catalogue import METRICS
 from .conditions import Condition
 from .evaluate import Evaluation, Reason, Why
 from .kinds import status_word
+from .line_wording import LINE_CODES, line_missing_text
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 from .returns import basis_text
 from .vocabulary import Status
@@ -195,6 +196,8 @@ def missing_text(missing: Missing | None) -> str:
                 f"no fundamentals yet for {symbol}: SEC EDGAR refused the last request; catalyst "
                 f"asks again after {_moment_words(missing.text)}"
             )
+        case _ if code in LINE_CODES:  # a product line's (thesis/line_wording.py)
+            return line_missing_text(missing, quarter)
         case MissingCode.METRIC_FAILED:
             return f"{missing.metric} of {symbol} could not be computed ({missing.text})"
     return missing.text  # RECORDED: the sentence as an earlier version stored it

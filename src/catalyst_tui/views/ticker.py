@@ -16,6 +16,7 @@ from ..thesis.catalogue import on_the_ticker_page
 from ..thesis.metrics import Observation, observe
 from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
 from .estimates import StreetRow, load_estimates
+from .lines import LinesView, load_lines
 from .money import LotMoney, listing_rate, lot_money
 from .performance import Returns, ticker_returns
 from .results import ResultRow, result_rows
@@ -52,6 +53,7 @@ class TickerDetail(NamedTuple):
     lot_money: tuple[LotMoney, ...] = ()  # each lot's figures, as `lots`
     returns: Returns | None = None  # its returns against its benchmark (None without lots)
     street: StreetRow | None = None  # the Street's view: consensus, trend, releases against it
+    lines: LinesView | None = None  # revenue by product line, from the newest filing stating it
 
     @property
     def in_base(self) -> bool:
@@ -127,6 +129,7 @@ def load_ticker(
             for i, a in enumerate(on_today)
         ),
         street=load_estimates(store, [symbol], now, watchlist.currency)[0],
+        lines=load_lines(store, symbol),
     )
 
 

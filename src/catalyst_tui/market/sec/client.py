@@ -25,12 +25,14 @@ from ..provider import FilingIndex, FilingsSource, FundamentalsSource
 from .facts import derive_facts
 from .filings import (
     Filing,
+    IndexDocument,
     exhibits,
     parse_filing_index,
     parse_index_accepted,
     parse_submissions,
     parse_submissions_page,
 )
+from .index import xbrl_files
 from .tickers import SecFormatError, cik_for, parse_cik_map
 
 # EDGAR's published limit, held to by any client; the spec gives the client it (sec/__init__.py).
@@ -135,6 +137,9 @@ class SecEdgar(FundamentalsSource, FilingsSource):
             iter(found), None
         )
         return FilingIndex(found, release, parse_index_accepted(page))
+
+    def read_xbrl_files(self, page: bytes) -> tuple[IndexDocument | None, IndexDocument | None]:
+        return xbrl_files(page)
 
     def read_release(
         self, body: bytes, filed: date | None = None, layout: tuple[Place, ...] = ()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -30,6 +30,7 @@ __all__ = [
     "exhibits",
     "parse_filing_index",
     "parse_index_accepted",
+    "xbrl_files",
 ]
 
 _TEXT_DOCUMENTS = (".htm", ".html", ".txt")
@@ -55,17 +56,20 @@ _INDEX_ACCEPTED = re.compile(
 )
 
 
-def parse_filing_index(html: bytes | str) -> list[IndexDocument]:
-    """The rows of a filing index's "Document Format Files" table, in its order (not the "Data
-    Files" table of XBRL parts). Raises FilingsFormatError when the page has no such table (an
-    error page, a rate-limit notice); a row without five cells or a file name is skipped."""
+def parse_filing_index(
+    html: bytes | str, table_name: str = "Document Format Files"
+) -> list[IndexDocument]:
+    """The rows of a filing index's "Document Format Files" table (or its "Data Files" table of
+    XBRL parts, by `table_name`), in its order. Raises FilingsFormatError when the page has no
+    such table (an error page, a rate-limit notice); a row without five cells or a file name is
+    skipped."""
     # Imported here, not above: the timeline imports sec_filings (so this module) for ITEM_NAMES.
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(bounded_nesting(_html_text(html)))  # 200,000 nested divs: bounded
-    table = tree.css_first('table.tableFile[summary="Document Format Files"]')
+    table = tree.css_first(f'table.tableFile[summary="{table_name}"]')
     if table is None:
-        raise FilingsFormatError("filing index has no 'Document Format Files' table")
+        raise FilingsFormatError(f"filing index has no {table_name!r} table")
     documents: list[IndexDocument] = []
     for row in table.css("tr"):
         cells = row.css("td")
@@ -103,6 +107,28 @@ def exhibits(documents: Iterable[IndexDocument], prefix: str = "EX-99") -> list[
         for doc in documents
         if doc.type.upper().startswith(wanted) and doc.name.lower().endswith(_TEXT_DOCUMENTS)
     ]
+
+
+def xbrl_files(html: bytes | str) -> tuple[IndexDocument | None, IndexDocument | None]:
+    """A 10-Q's or 10-K's XBRL instance and label linkbase from its index's "Data Files" table:
+    the instance EDGAR extracts from an inline filing (`*_htm.xml`), else a filing's own
+    (`EX-101.INS`, a pre-2019 `*.xml`); the labels (`EX-101.LAB`, `*_lab.xml`). (None, None)
+    for a page without the table: the inline primary document is then what is read."""
+    if "Data Files" not in _html_text(html):
+        parse_filing_index(html)  # an index page at all, or FilingsFormatError
+        return None, None
+    files = parse_filing_index(html, "Data Files")
+
+    def first(test: Callable[[IndexDocument], bool]) -> IndexDocument | None:
+        return next((f for f in files if test(f)), None)
+
+    instance = first(lambda f: f.name.lower().endswith("_htm.xml")) or first(
+        lambda f: f.type.upper() == "EX-101.INS" and f.name.lower().endswith(".xml")
+    )
+    labels = first(lambda f: f.type.upper() == "EX-101.LAB") or first(
+        lambda f: f.name.lower().endswith("_lab.xml")
+    )
+    return instance, labels
 
 
 def _html_text(html: bytes | str) -> str:

@@ -216,3 +216,36 @@ V_ESTIMATES = ";\n".join(
 # The money each period's EPS consensus is in (Yahoo's `earningsCurrency`: CNY for BABA's US
 # listing), where the provider said it: the forward P/E converts it into the quote's money.
 V_ESTIMATE_CURRENCY = "ALTER TABLE estimates ADD COLUMN eps_currency TEXT"
+
+# Revenue by member of each 10-Q and 10-K read for product lines (store/segments.py):
+# `segment_filings` one row per filing read, `segment_members` each axis member's revenue in
+# the filing's current period; kept for every filing, so a line's history builds up.
+V_SEGMENTS = ";\n".join(
+    [
+        """CREATE TABLE segment_filings (
+            symbol TEXT NOT NULL,
+            accession TEXT NOT NULL,
+            form TEXT NOT NULL,
+            filed TEXT,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            total_revenue INTEGER,
+            read_at TEXT NOT NULL,
+            PRIMARY KEY (symbol, accession)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE segment_members (
+            symbol TEXT NOT NULL,
+            accession TEXT NOT NULL,
+            axis TEXT NOT NULL,
+            member TEXT NOT NULL,
+            label TEXT NOT NULL,
+            revenue INTEGER NOT NULL,
+            generic INTEGER NOT NULL DEFAULT 0,
+            aggregate INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (symbol, accession, axis, member),
+            FOREIGN KEY (symbol, accession) REFERENCES segment_filings (symbol, accession)
+                ON DELETE CASCADE
+        ) WITHOUT ROWID""",
+    ]
+)

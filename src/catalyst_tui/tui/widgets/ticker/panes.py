@@ -12,6 +12,7 @@ from .chart_pane import ChartPane
 from .checkpoints import CheckpointsPane
 from .estimates import EstimatesPane
 from .evidence import EvidencePane
+from .lines import LinesPane
 from .pane import TickerPane
 from .position import PositionPane
 from .results import ResultsPane
@@ -39,4 +40,5 @@ PANES: tuple[Pane, ...] = (
     Pane("5", "evidence", "Evidence", EvidencePane, "#evidence-table"),
     Pane("6", "results", "Results", ResultsPane, "#results-table"),
     Pane("7", "estimates", "Estimates", EstimatesPane, "#estimates-scroll"),
+    Pane("8", "lines", "Lines", LinesPane, "#lines-table"),
 )
