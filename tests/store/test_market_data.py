@@ -199,3 +199,23 @@ def test_no_fundamentals_says_why_they_will_or_will_not_come(store: Store):
     assert paused.startswith("no fundamentals yet for ALAB: SEC EDGAR refused the last request")
     assert "asks again after 2026-11-21 " in paused and paused.endswith(" UTC")
     assert why("ALAB", T0 + dt.timedelta(days=2)).endswith("they come with the next refresh")
+
+
+def test_no_quote_after_a_failed_refresh_says_the_failure_not_run_a_refresh(store: Store):
+    """A symbol the last refresh could not quote says why (the provider's failure, as the
+    header and `catalyst status` say it), not the advice to run the refresh that just failed."""
+    from catalyst_tui.market.models import FetchError
+    from catalyst_tui.thesis.metrics import observe
+    from catalyst_tui.thesis.wording import missing_text
+
+    def why() -> str:
+        snap = store.market.snapshot(T0, sec_configured=True)
+        return missing_text(observe("price", "ALAB", snap).missing)
+
+    assert why() == "no quote yet for ALAB: run a refresh"
+    down = "cannot connect to stooq.com/q/l/: the connection was refused (nothing listens there)"
+    failed = QuoteOutcome("ALAB", None, errors=[FetchError("network", down, "stooq", "ALAB")])
+    store.market.save_quotes([failed], T0)
+    assert (
+        why() == f"no quote yet for ALAB: the last refresh could not get one (stooq ALAB: {down})"
+    )

@@ -116,6 +116,10 @@ def test_a_notification_keeps_the_period_and_drops_the_filing_date():
 PIN = dt.date(2026, 12, 31)
 MISSING_SENTENCES = [
     (Missing(MissingCode.NO_QUOTE, "ALAB"), "no quote yet for ALAB: run a refresh"),
+    (Missing(MissingCode.QUOTE_FAILED, "ALAB", text="cannot connect to stooq.com/q/l/: the "
+     "connection was refused (nothing listens there)"),
+     "no quote yet for ALAB: the last refresh could not get one (cannot connect to "
+     "stooq.com/q/l/: the connection was refused (nothing listens there))"),
     (Missing(MissingCode.NO_PREVIOUS_CLOSE, "ALAB"), "no previous close for ALAB yet"),
     (Missing(MissingCode.NO_YEAR_HIGH, "ALAB"), "no 52-week high for ALAB yet"),
     (Missing(MissingCode.NO_SEC_USER_AGENT, "ALAB"),

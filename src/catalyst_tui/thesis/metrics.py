@@ -76,7 +76,10 @@ def _with_released(
 # -- quotes ------------------------------------------------------------------------------------
 
 
-def _no_quote(symbol: str) -> Observation:
+def _no_quote(symbol: str, last: LastQuote | None) -> Observation:
+    """No quote: and why, when the last refresh tried and failed (not "run a refresh")."""
+    if last is not None and last.error:
+        return Observation(None, Missing(MissingCode.QUOTE_FAILED, symbol, text=last.error))
     return Observation(None, Missing(MissingCode.NO_QUOTE, symbol))
 
 
@@ -91,14 +94,14 @@ def _quoted(value: float, last: LastQuote, snap: MarketSnapshot) -> Observation:
 def price(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     last = snap.quotes.get(symbol)
     if last is None or last.quote is None:
-        return _no_quote(symbol)
+        return _no_quote(symbol, last)
     return _quoted(last.quote.price, last, snap)
 
 
 def change_pct(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     last = snap.quotes.get(symbol)
     if last is None or last.quote is None:
-        return _no_quote(symbol)
+        return _no_quote(symbol, last)
     if last.quote.change_pct is None:
         return Observation(None, Missing(MissingCode.NO_PREVIOUS_CLOSE, symbol))
     return _quoted(last.quote.change_pct, last, snap)
@@ -107,7 +110,7 @@ def change_pct(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Obser
 def drawdown(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     last = snap.quotes.get(symbol)
     if last is None or last.quote is None:
-        return _no_quote(symbol)
+        return _no_quote(symbol, last)
     quote = last.quote
     quoted, stored = quote.fifty_two_week_high, snap.history_high.get(symbol)
     if quoted and stored:
@@ -123,7 +126,7 @@ def drawdown(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observa
 def market_cap(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     last = snap.quotes.get(symbol)
     if last is None or last.quote is None:
-        return _no_quote(symbol)
+        return _no_quote(symbol, last)
     facts = snap.facts.get(symbol)
     if not facts:
         return no_facts(symbol, snap)
@@ -140,7 +143,7 @@ def market_cap(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Obser
 def pe_ttm(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     last = snap.quotes.get(symbol)
     if last is None or last.quote is None:
-        return _no_quote(symbol)
+        return _no_quote(symbol, last)
     eps = observe("eps_ttm", symbol, snap)
     if eps.value is None:
         return eps
@@ -179,7 +182,7 @@ def gain_pct(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observa
         return Observation(None, Missing(MissingCode.NO_LOTS, symbol))
     last = snap.quotes.get(symbol)
     if last is None or last.quote is None:
-        return _no_quote(symbol)
+        return _no_quote(symbol, last)
     position = snap.position(symbol)
     shares, basis = position.shares, position.basis
     if shares <= 0:

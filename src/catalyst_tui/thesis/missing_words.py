@@ -87,6 +87,8 @@ def missing_text(missing: Missing | None) -> str:
             )
         case MissingCode.NO_FROZEN_CONSENSUS:
             return f"no consensus of the Street was kept before the {quarter} of {symbol}"
+        case MissingCode.QUOTE_FAILED:
+            return f"no quote yet for {symbol}: the last refresh could not get one ({missing.text})"
         case MissingCode.SEC_PAUSED:
             return (
                 f"no fundamentals yet for {symbol}: SEC EDGAR refused the last request; catalyst "

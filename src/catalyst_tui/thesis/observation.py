@@ -39,6 +39,7 @@ class MissingCode(StrEnum):
     stored: a code is never renamed, only added."""
 
     NO_QUOTE = "no_quote"  # symbol
+    QUOTE_FAILED = "quote_failed"  # symbol, text: no quote, and the last refresh's failure
     NO_PREVIOUS_CLOSE = "no_previous_close"  # symbol
     NO_YEAR_HIGH = "no_year_high"  # symbol: no 52-week high quoted or stored
     NO_SEC_USER_AGENT = "no_sec_user_agent"  # symbol: no fundamentals, and none can be fetched
