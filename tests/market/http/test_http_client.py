@@ -11,7 +11,7 @@ from email.utils import formatdate
 import pytest
 from tests.support.liveness import HANG, no_hang_async
 from tests.support.market_server import MarketServer, unused_local_url
-from tests.support.network import NONAME, Network, transport
+from tests.support.network import Network, transport
 
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.http.pacing import parse_retry_after
@@ -159,6 +159,9 @@ async def test_backoff_jitter_stays_within_its_range(market_server: MarketServer
     assert len(set(sleep.delays)) == 3  # jittered, not a fixed schedule
 
 
+NO_NAME = "its name could not be looked up (no network, or no DNS)"
+
+
 async def test_a_name_that_does_not_resolve_is_looked_up_once_in_a_refresh() -> None:
     """No network: two hundred requests to a host whose name does not resolve (each look-up
     taking its time) make one look-up; the others wait for it, then fail at once, saying so,
@@ -170,9 +173,10 @@ async def test_a_name_that_does_not_resolve_is_looked_up_once_in_a_refresh() -> 
         later = await fails(client, url.format("LATER"))
     assert network.connects == {"query1.example": 1}
     assert all(e.kind == "network" for e in [*errors, later])
-    assert all(NONAME in e.message for e in errors)  # the resolver's words, in every one
+    # The resolver's failure said in words (NONAME: "Name or service not known"), in every one.
+    assert all(NO_NAME in e.message for e in errors)
     assert sum("not tried again in this refresh" in e.message for e in errors) == 199
-    assert "not tried again in this refresh" in later.message and NONAME in later.message
+    assert "not tried again in this refresh" in later.message and NO_NAME in later.message
 
 
 async def test_a_refused_first_contact_is_not_retried_and_nothing_more_is_sent() -> None:
