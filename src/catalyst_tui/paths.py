@@ -132,12 +132,12 @@ def make_private_dirs(folder: Path) -> None:
         os.chmod(candidate, 0o700)  # mkdir's mode is masked by the umask (e.g. 0o277 → 0500)
 
 
-_KINDS = (
-    (stat.S_ISDIR, "a directory"),
-    (stat.S_ISFIFO, "a FIFO (a named pipe)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
+_KINDS = (  # (test, what it is, in short)
+    (stat.S_ISDIR, "a directory", "a folder"),
+    (stat.S_ISFIFO, "a FIFO (a named pipe)", "a pipe"),
+    (stat.S_ISSOCK, "a socket", "a socket"),
+    (stat.S_ISCHR, "a character device", "a device"),
+    (stat.S_ISBLK, "a block device", "a device"),
 )
 
 
@@ -146,7 +146,8 @@ class NotAFile(OSError):
     named pipe), not a file"."""
 
     def __init__(self, mode: int) -> None:
-        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        kind, self.short = next(((name, short) for test, name, short in _KINDS if test(mode)),
+                                ("not a regular file", "a special file"))  # fmt: skip
         super().__init__(errno.EINVAL, f"is {kind}, not a file")
 
     def __str__(self) -> str:
@@ -157,7 +158,7 @@ def open_file(path: Path, flags: int = os.O_RDONLY, mode: int = 0o600) -> int:
     """`os.open` of a regular file (a symlink to one), never blocking on anything else: opened
     non-blocking, looked at, and refused (NotAFile) unless it is a regular file; then blocking
     as usual. The descriptor is the caller's to close."""
-    fd = os.open(path, flags | os.O_NONBLOCK | os.O_CLOEXEC, mode)
+    fd = os.open(path, flags | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0), mode)
     try:
         found = os.fstat(fd).st_mode
         if not stat.S_ISREG(found):
@@ -167,6 +168,27 @@ def open_file(path: Path, flags: int = os.O_RDONLY, mode: int = 0o600) -> int:
         os.close(fd)
         raise
     return fd
+
+
+class TooLarge(OSError):
+    """A file past the bytes a reader takes of it."""
+
+
+def read_file(path: Path, limit: int) -> bytes:
+    """A regular file's bytes, at most `limit`: opened without blocking (`open_file`: NotAFile
+    for a pipe, a device, a folder, or a link to one), TooLarge past `limit` by its size or as it
+    grew while read; a read of a bounded amount however large or endless the file."""
+    fd = open_file(path)
+    try:
+        if os.fstat(fd).st_size > limit:
+            raise TooLarge(errno.EFBIG, f"larger than {limit} bytes")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise TooLarge(errno.EFBIG, f"larger than {limit} bytes")
+    return data
 
 
 def check_file(path: Path) -> None:

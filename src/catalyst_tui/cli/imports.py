@@ -5,11 +5,10 @@ appended to catalysts.toml as lots and sales (nothing when a row cannot be read,
 from __future__ import annotations
 
 import datetime as dt
-import os
-import stat
 from pathlib import Path
 
 from ..config import ConfigError
+from ..paths import NotAFile, TooLarge, read_file
 from ..reading.brokers import RowIssue
 from ..text import printable
 from .context import EXIT_OK, EXIT_USAGE, CommandError, Context
@@ -28,35 +27,22 @@ def _pairs(values: list[str] | None, what: str) -> dict[str, str]:
 
 
 _TOO_LARGE = f"larger than {MAX_IMPORT_BYTES // 2**20} MB, not a transaction export"
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a pipe"), (stat.S_ISCHR, "a device"),
-          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))  # fmt: skip
 
 
 def _bytes(path: Path) -> bytes:
     """The file's bytes, at most MAX_IMPORT_BYTES of them: opened without waiting (a pipe with
     no writer, a terminal), and only a regular file (a link is judged by what it points to)
-    is read."""
+    is read (paths.read_file)."""
     shown = printable(str(path))
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        return read_file(path, MAX_IMPORT_BYTES)
+    except NotAFile as what:
+        said = f"catalyst import: {shown}: {what.short}, not a broker's export file"
+        raise CommandError(said) from None
+    except TooLarge:
+        raise CommandError(f"catalyst import: {shown}: {_TOO_LARGE}") from None
     except OSError as exc:
         raise CommandError(f"catalyst import: {shown}: {exc.strerror or exc}") from None
-    try:
-        info = os.fstat(fd)
-        kind = next((what for test, what in _KINDS if test(info.st_mode)), "not a regular file")
-        if not stat.S_ISREG(info.st_mode):
-            raise CommandError(f"catalyst import: {shown}: {kind}, not a broker's export file")
-        if info.st_size > MAX_IMPORT_BYTES:
-            raise CommandError(f"catalyst import: {shown}: {_TOO_LARGE}")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_IMPORT_BYTES + 1)
-    except OSError as exc:
-        raise CommandError(f"catalyst import: {shown}: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-    if len(data) > MAX_IMPORT_BYTES:  # it grew while read
-        raise CommandError(f"catalyst import: {shown}: {_TOO_LARGE}")
-    return data
 
 
 def _text(path: Path) -> str:

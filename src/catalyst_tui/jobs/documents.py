@@ -22,14 +22,13 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
-import os
-import stat
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from ..config import Config
 from ..market.models import FetchError
+from ..paths import NotAFile, TooLarge, read_file
 from ..reading.documents import html_to_text, is_html, is_pdf
 from ..store import Store
 from ..store.records import EvidenceRecord, NewDocument
@@ -130,34 +129,14 @@ def _read(path: str) -> bytes:
     """A regular file's bytes. Opened without blocking (a FIFO with no writer would hold an
     ordinary open for ever), then refused at fstat when it is not a regular file: a pipe, a
     device (/dev/zero has no end), a folder."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        fd = os.open(path, flags)
+        return read_file(Path(path), MAX_FILE)
+    except NotAFile as what:
+        raise DocumentProblem(f"{path} is {what.short}, not a regular file: not read") from None
+    except TooLarge:
+        raise DocumentProblem(f"{path} is larger than {MAX_FILE >> 20} MiB: not read") from None
     except OSError as error:
         raise DocumentProblem(f"{path}: {error.strerror or error}") from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise DocumentProblem(f"{path} is {_not_a_file(mode)}, not a regular file: not read")
-        with os.fdopen(fd, "rb", closefd=False) as file:
-            body = file.read(MAX_FILE + 1)
-    except OSError as error:
-        raise DocumentProblem(f"{path}: {error.strerror or error}") from None
-    finally:
-        os.close(fd)
-    if len(body) > MAX_FILE:
-        raise DocumentProblem(f"{path} is larger than {MAX_FILE >> 20} MiB: not read")
-    return body
-
-
-def _not_a_file(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    return "a socket" if stat.S_ISSOCK(mode) else "a special file"
 
 
 async def _fetch(store: Store, config: Config, symbol: str, url: str) -> bytes:
