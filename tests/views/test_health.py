@@ -77,3 +77,28 @@ def test_a_failing_provider_is_one_record_in_the_line_and_in_status(demo_store: 
     demo_store.providers.record(DEMO_NOW, succeeded={"stooq"}, failed={}, refused={},
                                 requests={})  # fmt: skip
     assert "stooq" not in health_text(demo_store.views.health(), DEMO_NOW)
+
+
+def test_failed_fetches_the_line_counts_are_named_whole_in_status(demo_store: Store):
+    """ "fundamentals failed 2" on the health line, and in `status` and `status --json` which
+    symbols and the latest failure's reason: one record, said in each place."""
+    from catalyst_tui.cli.output.status import build_status, status_json, status_lines
+    from catalyst_tui.config import parse_config
+
+    first, last = DEMO_NOW - dt.timedelta(hours=2), DEMO_NOW - dt.timedelta(minutes=4)
+    demo_store.market.mark_fetched("fundamentals", "LITE", first, ok=False, detail="HTTP 503")
+    demo_store.market.mark_fetched(
+        "fundamentals",
+        "CRDO",
+        last,
+        ok=False,
+        detail="HTTP 404 from data.sec.gov/api/xbrl/companyfacts",
+    )
+    assert " · fundamentals failed 2" in health_text(demo_store.views.health(), DEMO_NOW)
+    status = build_status(parse_config(""), demo_store, DEMO_NOW)
+    assert status_json(status)["failed_fetches"]["fundamentals"] == {
+        "symbols": ["CRDO", "LITE"], "last_failure": last.isoformat(),
+        "failure": "HTTP 404 from data.sec.gov/api/xbrl/companyfacts",
+    }  # fmt: skip
+    assert ("fundamentals  failed for 2 (CRDO, LITE); last 4m ago: HTTP 404 from "
+            "data.sec.gov/api/xbrl/companyfacts") in status_lines(status, DEMO_NOW)  # fmt: skip

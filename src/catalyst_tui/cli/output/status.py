@@ -36,6 +36,17 @@ class BrowserTls:
 
 
 @dataclass(frozen=True)
+class FailedFetches:
+    """A kind of daily fetch (fundamentals, earnings) whose last try failed for some symbols:
+    the count the health line shows, and the latest failure with its reason."""
+
+    kind: str
+    symbols: tuple[str, ...]
+    last_failure: dt.datetime
+    failure: str
+
+
+@dataclass(frozen=True)
 class Status:
     config_path: Path | None
     database_path: Path
@@ -43,6 +54,7 @@ class Status:
     schema_version: int
     providers: list[ProviderStatus]
     browser_tls: BrowserTls = BrowserTls((), None)
+    failed_fetches: tuple[FailedFetches, ...] = ()
 
 
 def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
@@ -73,7 +85,14 @@ def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
     chrome = config.settings.browser_tls
     tls = BrowserTls(chrome, load_problem() if chrome else None)
     where = config.path.resolve() if config.path is not None else None  # whole: said anywhere
-    return Status(where, store.path, size, store.schema_version, providers, tls)
+    fetches = tuple(_failed(store, kind) for kind in sorted(store.views.health().failed))
+    return Status(where, store.path, size, store.schema_version, providers, tls, fetches)
+
+
+def _failed(store: Store, kind: str) -> FailedFetches:
+    failed = {s: f for s, f in store.market.fetch_states(kind).items() if not f.ok}
+    latest = max(failed.values(), key=lambda f: f.fetched_at)
+    return FailedFetches(kind, tuple(sorted(failed)), latest.fetched_at, latest.detail)
 
 
 def status_json(status: Status) -> dict[str, Any]:
@@ -93,6 +112,14 @@ def status_json(status: Status) -> dict[str, Any]:
             p.name: {k: value(v) for k, v in asdict(p).items() if k != "name"}
             for p in status.providers
         },
+        "failed_fetches": {
+            f.kind: {
+                "symbols": list(f.symbols),
+                "last_failure": f.last_failure.isoformat(),
+                "failure": f.failure,
+            }
+            for f in status.failed_fetches
+        },  # fmt: skip
         "browser_tls": {
             "providers": list(status.browser_tls.providers),
             "active": bool(status.browser_tls.providers) and status.browser_tls.problem is None,
@@ -119,6 +146,11 @@ def status_lines(status: Status, now: dt.datetime) -> list[str]:
         if p.crumb_age_seconds is not None:
             parts.append(f"crumb {_span(p.crumb_age_seconds)} old")
         lines.append(f"{p.name:<8}  " + "; ".join(parts))
+    for f in status.failed_fetches:  # the health line's "fundamentals failed 3", whole
+        who = ", ".join(f.symbols[:5]) + (f" and {len(f.symbols) - 5} more" if len(f.symbols) > 5
+                                          else "")  # fmt: skip
+        lines.append(f"{f.kind:<8}  failed for {len(f.symbols)} ({who}); last "
+                     f"{_ago(f.last_failure, now)}: {f.failure}")  # fmt: skip
     lines += ["", _browser_tls_line(status.browser_tls)]
     return lines
 
