@@ -14,8 +14,10 @@ from catalyst_tui.demo import ReplayMarket, yahoo
 from catalyst_tui.demo.company import release_time, released, statement
 from catalyst_tui.demo.funds import FUNDS
 from catalyst_tui.demo.prices import close, previous_session
+from catalyst_tui.demo.server import Request
 from catalyst_tui.demo.street_kept import keep_street
 from catalyst_tui.market.yahoo.chart import dividends_from_chart
+from catalyst_tui.market.yahoo.estimates import MODULES, parse_estimates
 from catalyst_tui.market.yahoo.provider import YahooProvider
 from catalyst_tui.store import Store
 from tests.support.market_server import realdata_body
@@ -64,6 +66,12 @@ def test_the_market_answers_the_benchmarks_on_yahoo_only():
         assert [(r["quoteType"], "earningsTimestamp" in r) for r in batch] == [("ETF", False)] * 2
         assert [r["longName"] for r in batch] == [f.name for f in FUNDS.values()]
         assert not set(FUNDS) & set(market.symbols)  # SEC's map lists companies only
+        session = {"cookie": yahoo.COOKIE.split(";")[0]}
+        for symbol in FUNDS:  # a fund has no Street: Yahoo's 404, read as "none kept"
+            query = {"modules": MODULES, "crumb": yahoo.CRUMB}
+            status, _, body = market.answer(Request(
+                f"/v10/finance/quoteSummary/{symbol}", query, session, "127.0.0.1"))  # fmt: skip
+            assert status == 404 and parse_estimates(body, symbol, NOW.date()) is None
 
 
 def test_the_street_is_kept_as_frozen_the_day_before_each_report(tmp_path: Path):

@@ -12,10 +12,11 @@ release); SEC `/files/company_tickers.json`, `/submissions/CIK##########.json`,
 `/api/xbrl/companyfacts/CIK##########.json`, `/Archives/edgar/data/...` (each refused without a
 declared contact, as EDGAR does); ECB `/stats/eurofxref/eurofxref-daily.xml`. Anything else is
 404. It knows the companies it lists (demo/company.py LISTED), the symbols it is given, and on
-Yahoo the benchmarks' funds (demo/funds.py: a chart with dividends, a quote); any other symbol is
-unknown, answered as Yahoo answers one: a 404 chart with its error, no row in the
-quote batch, a 404 quoteSummary, no headlines; Stooq's quote (`/q/l/`) is N/D for every
-symbol. Every request is logged (`requests`), for the tests and for `catalyst demo --debug`.
+Yahoo the benchmarks' funds (demo/funds.py: a chart with dividends, a quote, quoteSummary's 404
+"No fundamentals data found"); any other symbol is unknown, answered as Yahoo answers one: a 404
+chart with its error, no row in the quote batch, a 404 quoteSummary, no headlines; Stooq's
+quote (`/q/l/`) is N/D for every symbol. Every request is logged (`requests`), for the tests and
+for `catalyst demo --debug`.
 """
 
 from __future__ import annotations
@@ -127,6 +128,8 @@ class ReplayMarket:
             if symbol not in known:
                 return 404, _JSON, yahoo.unknown_summary(symbol)
             modules = request.query.get("modules", "calendarEvents").split(",")
+            if symbol in FUNDS:  # a fund reports no earnings: Yahoo's 404 for one
+                return 404, _JSON, yahoo.no_fundamentals(modules)
             return 200, _JSON, yahoo.calendar(symbol, now, modules)
         if path == "/v1/test/getcrumb":
             if "A3=" not in request.headers.get("cookie", ""):

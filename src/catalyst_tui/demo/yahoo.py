@@ -42,6 +42,16 @@ def name(symbol: str) -> str:
     return known.name if known is not None else company(symbol).name
 
 
+def no_fundamentals(modules: Sequence[str]) -> str:
+    """quoteSummary's answer (HTTP 404) for a fund: real, with no earnings and no Street."""
+    said = ",".join(modules)
+    error = {
+        "code": "Not Found",
+        "description": f"No fundamentals data found for any of the summaryTypes={said}",
+    }
+    return json.dumps({"quoteSummary": {"result": None, "error": error}})
+
+
 def _stamp(moment: datetime) -> int:
     return int(moment.timestamp())
 
