@@ -109,6 +109,7 @@ PROFILES: dict[str, Profile] = {
     "AVGO": Profile(232.0, 341.0, 0.021, 21_000_000),
     "ANET": Profile(104.0, 133.0, 0.022, 8_300_000),
     "SPY": Profile(590.0, 680.0, 0.010, 70_000_000),  # the benchmark the positions are held to
+    "SOXX": Profile(228.0, 302.0, 0.019, 4_200_000),  # the interconnect group's benchmark
 }
 
 # Next earnings dates, as days after now's date: (days, estimate). LITE: the source has none.

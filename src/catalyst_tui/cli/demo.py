@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 
 def demo_app(demo: DemoSession) -> tuple[CatalystApp, Store]:
     """The app on the demo's copy and database (open; the caller closes the store): live, its
-    notifications in the app only, its preferences for this session only."""
+    notifications in the app only, its preferences for this session only. The database starts
+    with the Street's consensus frozen before each company's last reports (demo/street_kept.py)."""
     from ..config import ConfigError, load_config
+    from ..demo.street_kept import keep_street
     from ..store import Store, StoreError
     from ..tui.app import CatalystApp  # deferred: textual is heavy
     from ..views.workspace import Workspace
@@ -38,6 +40,8 @@ def demo_app(demo: DemoSession) -> tuple[CatalystApp, Store]:
         raise CommandError(f"catalyst demo: could not start: {exc}") from None
     try:
         store.sync.apply(config)
+        if demo.market is not None:
+            keep_street(store, config.tickers, demo.market.now())
     except Exception:
         store.close()
         raise

@@ -31,8 +31,9 @@ class Profile(NamedTuple):
     volume: int  # a day's shares traded
 
 
-# The market's listed companies (demo/company.py LISTED), near their levels of late 2026; others
-# get one from their name (the market does not answer them, but a price is a pure function).
+# The market's listed companies (demo/company.py LISTED) and funds (demo/funds.py), near their
+# levels of late 2026; others get one from their name (the market does not answer them, but a
+# price is a pure function).
 PROFILES: dict[str, Profile] = {
     "ALAB": Profile(190.0, math.log(190 / 120), 0.030, 4_500_000),
     "CRDO": Profile(138.0, math.log(138 / 72), 0.032, 5_200_000),
@@ -53,6 +54,7 @@ PROFILES: dict[str, Profile] = {
     "MU": Profile(218.0, math.log(218 / 130), 0.032, 25_000_000),
     "QCOM": Profile(171.0, math.log(171 / 160), 0.020, 8_000_000),
     "SPY": Profile(680.0, math.log(680 / 590), 0.010, 70_000_000),  # the default benchmark
+    "SOXX": Profile(302.0, math.log(302 / 228), 0.019, 4_200_000),  # the interconnect group's
 }
 _WAVES = ((181.0, 3.0), (67.0, 2.0), (29.0, 1.3), (11.0, 0.8), (4.3, 0.5))  # (days, x vol)
 

@@ -11,10 +11,12 @@ and crumb, else 401 as Yahoo answers), `/v10/finance/quoteSummary/{symbol}`,
 release); SEC `/files/company_tickers.json`, `/submissions/CIK##########.json`,
 `/api/xbrl/companyfacts/CIK##########.json`, `/Archives/edgar/data/...` (each refused without a
 declared contact, as EDGAR does); ECB `/stats/eurofxref/eurofxref-daily.xml`. Anything else is
-404. It knows the companies it lists (demo/company.py LISTED) and the symbols it is given; any
-other symbol is unknown, answered as Yahoo answers one: a 404 chart with its error, no row in the
-quote batch, a 404 quoteSummary, no headlines; Stooq's quote (`/q/l/`) is N/D for every
-symbol. Every request is logged (`requests`), for the tests and for `catalyst demo --debug`.
+404. It knows the companies it lists (demo/company.py LISTED), the symbols it is given, and on
+Yahoo the benchmarks' funds (demo/funds.py: a chart with dividends, a quote, quoteSummary's 404
+"No fundamentals data found"); any other symbol is unknown, answered as Yahoo answers one: a 404
+chart with its error, no row in the quote batch, a 404 quoteSummary, no headlines; Stooq's
+quote (`/q/l/`) is N/D for every symbol. Every request is logged (`requests`), for the tests and
+for `catalyst demo --debug`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from . import feeds, sec, yahoo
 from .company import LISTED, company
+from .funds import FUNDS
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +109,7 @@ class ReplayMarket:
         with self._lock:
             self._log.append(request)
         path, now = request.path, self.now()
-        known = set(self.symbols)
+        known = set(self.symbols) | set(FUNDS)  # Yahoo's; SEC's are the companies
         if path.startswith("/v8/finance/chart/"):
             symbol = _symbol(path)
             if symbol not in known:
@@ -125,6 +128,8 @@ class ReplayMarket:
             if symbol not in known:
                 return 404, _JSON, yahoo.unknown_summary(symbol)
             modules = request.query.get("modules", "calendarEvents").split(",")
+            if symbol in FUNDS:  # a fund reports no earnings: Yahoo's 404 for one
+                return 404, _JSON, yahoo.no_fundamentals(modules)
             return 200, _JSON, yahoo.calendar(symbol, now, modules)
         if path == "/v1/test/getcrumb":
             if "A3=" not in request.headers.get("cookie", ""):

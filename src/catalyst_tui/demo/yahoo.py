@@ -17,6 +17,7 @@ from typing import Any
 
 from . import prices
 from .company import company, next_release
+from .funds import adjusted, dividends, fund
 from .street import street_modules
 
 CRUMB = "dEm0CrUmB7q"
@@ -35,6 +36,22 @@ def unknown_summary(symbol: str) -> str:
     return json.dumps({"quoteSummary": {"result": None, "error": error}})
 
 
+def name(symbol: str) -> str:
+    """The company's or the fund's name (demo/company.py, demo/funds.py)."""
+    known = fund(symbol)
+    return known.name if known is not None else company(symbol).name
+
+
+def no_fundamentals(modules: Sequence[str]) -> str:
+    """quoteSummary's answer (HTTP 404) for a fund: real, with no earnings and no Street."""
+    said = ",".join(modules)
+    error = {
+        "code": "Not Found",
+        "description": f"No fundamentals data found for any of the summaryTypes={said}",
+    }
+    return json.dumps({"quoteSummary": {"result": None, "error": error}})
+
+
 def _stamp(moment: datetime) -> int:
     return int(moment.timestamp())
 
@@ -47,8 +64,8 @@ def _zone(day: date) -> tuple[str, int]:
 
 
 def _period(day: date, start: datetime, end: datetime) -> dict[str, Any]:
-    name, offset = _zone(day)
-    return {"timezone": name, "start": _stamp(start), "end": _stamp(end), "gmtoffset": offset}
+    zone, offset = _zone(day)
+    return {"timezone": zone, "start": _stamp(start), "end": _stamp(end), "gmtoffset": offset}
 
 
 def _trading_period(day: date) -> dict[str, Any]:
@@ -65,18 +82,19 @@ def _meta(symbol: str, now: datetime, granularity: str, range_text: str) -> dict
     last = prices.last_session(now)
     bar = prices.day_bar(symbol, last, now)
     high, low = prices.year_range(symbol, last)
-    name, offset = _zone(last)
+    zone, offset = _zone(last)
+    known = fund(symbol)
     return {
         "currency": "USD",
         "symbol": symbol,
-        "exchangeName": "NMS",
-        "fullExchangeName": "NasdaqGS",
-        "instrumentType": "EQUITY",
+        "exchangeName": known.exchange if known else "NMS",
+        "fullExchangeName": known.exchange_name if known else "NasdaqGS",
+        "instrumentType": "ETF" if known else "EQUITY",
         "firstTradeDate": _stamp(prices.session_open(date(2020, 1, 2))),
         "regularMarketTime": _stamp(min(now, prices.session_close(last))),
         "hasPrePostMarketData": True,
         "gmtoffset": offset,
-        "timezone": name,
+        "timezone": zone,
         "exchangeTimezoneName": "America/New_York",
         "regularMarketPrice": bar.close,
         "fiftyTwoWeekHigh": max(high, bar.high),
@@ -84,8 +102,8 @@ def _meta(symbol: str, now: datetime, granularity: str, range_text: str) -> dict
         "regularMarketDayHigh": bar.high,
         "regularMarketDayLow": bar.low,
         "regularMarketVolume": bar.volume,
-        "longName": company(symbol).name,
-        "shortName": company(symbol).name,
+        "longName": name(symbol),
+        "shortName": name(symbol),
         "chartPreviousClose": prices.close(symbol, prices.previous_session(last)),
         "priceHint": 2,
         "currentTradingPeriod": _trading_period(last),
@@ -132,8 +150,14 @@ def chart(symbol: str, query: Mapping[str, str], now: datetime) -> tuple[int, st
                 "volume": [b.volume for b in bars], "open": [b.open for b in bars],
                 "high": [b.high for b in bars],
             }],
-            "adjclose": [{"adjclose": [b.close for b in bars]}],
+            "adjclose": [{"adjclose": adjusted(symbol, days, [b.close for b in bars])}],
         }  # fmt: skip
+        paid = dividends(symbol, days[0], days[-1]) if "div" in query.get("events", "") else []
+        if paid:  # Yahoo's events, asked with events=div: each dividend at its ex-date's open
+            result["events"] = {"dividends": {
+                str(_stamp(prices.session_open(d))): {
+                    "amount": amount, "date": _stamp(prices.session_open(d))}
+                for d, amount in paid}}  # fmt: skip
     else:  # Yahoo leaves both out when the window holds no session
         result["indicators"] = {"quote": [{}], "adjclose": [{}]}
     return 200, _body(result)
@@ -192,13 +216,14 @@ def quote_batch(symbols: Sequence[str], now: datetime) -> str:
         change = round(bar.close - previous, 4)
         high, low = prices.year_range(symbol, last)
         high, low = max(high, bar.high), min(low, bar.low)
-        earnings = next_release(symbol, now)
-        name, offset = _zone(last)
-        rows.append({
-            "language": "en-US", "region": "US", "quoteType": "EQUITY", "typeDisp": "Equity",
+        zone, offset = _zone(last)
+        known = fund(symbol)
+        row: dict[str, Any] = {
+            "language": "en-US", "region": "US", "quoteType": "ETF" if known else "EQUITY",
+            "typeDisp": "ETF" if known else "Equity",
             "quoteSourceName": "Nasdaq Real Time Price", "triggerable": True,
             "customPriceAlertConfidence": "HIGH", "currency": "USD",
-            "shortName": company(symbol).name, "longName": company(symbol).name,
+            "shortName": name(symbol), "longName": name(symbol),
             "regularMarketChangePercent": round(change / previous * 100, 6),
             "regularMarketPrice": bar.close, "hasPrePostMarketData": True,
             "firstTradeDateMilliseconds": _stamp(prices.session_open(date(2020, 1, 2))) * 1000,
@@ -210,19 +235,28 @@ def quote_batch(symbols: Sequence[str], now: datetime) -> str:
             "financialCurrency": "USD", "regularMarketOpen": bar.open,
             "fiftyTwoWeekRange": f"{low} - {high}", "fiftyTwoWeekLow": low,
             "fiftyTwoWeekHigh": high,
-            "earningsTimestamp": _stamp(earnings),
-            "earningsTimestampStart": _stamp(earnings),
-            "earningsTimestampEnd": _stamp(earnings),
-            "isEarningsDateEstimate": False,
             "sourceInterval": 15, "exchangeDataDelayedBy": 0, "tradeable": False,
             "cryptoTradeable": False,
             "regularMarketTime": _stamp(min(now, prices.session_close(last))),
-            "marketState": state, "exchange": "NMS",
-            "exchangeTimezoneName": "America/New_York", "exchangeTimezoneShortName": name,
+            "marketState": state, "exchange": known.exchange if known else "NMS",
+            "exchangeTimezoneName": "America/New_York", "exchangeTimezoneShortName": zone,
             "gmtOffSetMilliseconds": offset * 1000, "market": "us_market",
-            "esgPopulated": False, "displayName": company(symbol).name.split(",")[0],
+            "esgPopulated": False, "displayName": name(symbol).split(",")[0],
             "symbol": symbol,
-        })  # fmt: skip
+        }  # fmt: skip
+        if known is None:  # a fund reports no earnings
+            earnings = _stamp(next_release(symbol, now))
+            row.update(
+                {
+                    "earningsTimestamp": earnings,
+                    "earningsTimestampStart": earnings,
+                    "earningsTimestampEnd": earnings,
+                    "isEarningsDateEstimate": False,
+                }
+            )
+        else:
+            row["fullExchangeName"] = known.exchange_name
+        rows.append(row)
     return json.dumps({"quoteResponse": {"result": rows, "error": None}})
 
 
