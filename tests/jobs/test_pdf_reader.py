@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from catalyst_tui.jobs.pdf_reader import PdfUnreadable, pdf_text, reflow
+from catalyst_tui.jobs.pdf_reader import PdfUnreadable, pdf_text
+from catalyst_tui.reading.pdf_text import reflow
 from tests.support.pdf import make_pdf
 
 
