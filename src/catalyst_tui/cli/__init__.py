@@ -32,6 +32,7 @@ from .reports import (
     cmd_filings,
     cmd_performance,
     cmd_positions,
+    cmd_review,
     cmd_status,
 )
 from .results import cmd_results
@@ -62,6 +63,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "import": cmd_import,
     "estimates": cmd_estimates,
     "segments": cmd_segments,
+    "review": cmd_review,
 }
 # Commands that set up their own log (the demo logs into its temporary folder).
 OWN_LOG = frozenset({"demo"})

@@ -165,4 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "release against the consensus frozen before it")  # fmt: skip
     estimates.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
     estimates.add_argument("--json", action="store_true", help="print a JSON array")
+    review = command("review", "each thesis's verdict (broken, at risk, intact, proven) and why")
+    review.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
+    review.add_argument("--json", action="store_true", help="print a JSON object")
     return parser

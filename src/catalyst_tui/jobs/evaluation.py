@@ -1,5 +1,6 @@
 """The evaluation cycle shared by `catalyst refresh`, `check`, the daemon and the TUI: evaluate
-the stored data and record the transitions (and their outbox rows); delivery is notify's."""
+the stored data and record the transitions (and their outbox rows), then each ticker's verdict
+and its changes (and theirs); delivery is notify's."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ import zoneinfo
 
 from ..config import Config
 from ..market.registry import SEC
+from ..notify.wording import verdict_notice
 from ..store import Store
+from ..store.records import VerdictEvent
 from ..thesis.evaluate import Evaluation, evaluate
+from ..thesis.verdict import judge
+from ..thesis.vocabulary import VERDICT
 
 log = logging.getLogger(__name__)
 
@@ -43,4 +48,20 @@ def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list
             len(recorded),
             ", ".join(f"{e.symbol}/{e.checkpoint_id} {e.previous}->{e.status}" for e in changed),
         )
+    record_verdicts(config, store, now)
     return changed
+
+
+def record_verdicts(config: Config, store: Store, now: dt.datetime) -> list[VerdictEvent]:
+    """Judge every active ticker on its checkpoints as stored and keep the verdicts; the changes
+    (notified when `notify` has "verdict")."""
+    verdicts = [judge(symbol, s) for symbol, s in store.verdicts.standings().items()]
+    notice = verdict_notice if VERDICT in config.settings.notify else None
+    changes = store.verdicts.record(verdicts, now, notice=notice)
+    if changes:
+        log.info(
+            "%d verdict change(s): %s",
+            len(changes),
+            ", ".join(f"{c.symbol} {c.previous}->{c.verdict}" for c in changes),
+        )
+    return changes

@@ -11,6 +11,7 @@ written to it). `Store` opens, migrates, closes and runs transactions; the jobs 
 - `store.evidence`    filings, documents, matched passages (evidence.py)
 - `store.intraday`    the intraday charts shown (1D, 5D), kept a day (intraday.py)
 - `store.results`     earnings releases read from 8-Ks: figures, guidance (results.py)
+- `store.verdicts`    what a verdict reads, each ticker's verdict and its changes (verdicts.py)
 - `store.layouts`     where each release's figures were read; a company's layout (layouts.py)
 - `store.providers`   provider sessions (Yahoo's crumb), health and pauses, request counts
 - `store.views`       read-only queries for screens, report and export (views.py)
@@ -45,6 +46,7 @@ from .market_data import MarketData
 from .outbox import Outbox
 from .providers import Providers
 from .results import Results
+from .verdicts import Verdicts
 from .sync import ConfigSync
 from .views import Views
 
@@ -103,6 +105,7 @@ class Store:
         self.estimates = EstimatesStore(self)
         self.views = Views(self)
         self.dividends = Dividends(self)
+        self.verdicts = Verdicts(self)
 
     def data_version(self) -> int:
         """SQLite's counter of commits that other connections (the daemon's refresh, `catalyst

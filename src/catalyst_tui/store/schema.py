@@ -35,6 +35,7 @@ from .migrations.later import (
     V_ESTIMATES,
     V_RELEASE_LAYOUTS,
     V_RETURNS,
+    V_VERDICTS,
 )
 
 _V1 = """
@@ -181,6 +182,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         "the Street's estimates by day and period; surprises; the frozen consensus", V_ESTIMATES
     ),  # fmt: skip
+    Migration("verdicts: a checkpoint's kill flag, each ticker's verdict and its changes", V_VERDICTS),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

@@ -212,3 +212,30 @@ V_ESTIMATES = ";\n".join(
         ) WITHOUT ROWID""",
     ]
 )
+
+
+# Verdicts (store/verdicts.py, thesis/verdict.py). `checkpoints.kill`: the file declares the
+# checkpoint the thesis's kill criterion. `verdicts`: each ticker's verdict as last recorded,
+# since when, and its reasons (a JSON list, store/columns.py). `verdict_events`: each change of
+# a ticker's verdict, for the timeline; its notification is an outbox row of its own (title,
+# body) written in the same transaction.
+V_VERDICTS = ";\n".join(
+    [
+        "ALTER TABLE checkpoints ADD COLUMN kill INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE verdicts (
+            symbol TEXT PRIMARY KEY,
+            verdict TEXT NOT NULL,
+            since TEXT NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '[]'
+        )""",
+        """CREATE TABLE verdict_events (
+            id INTEGER PRIMARY KEY,
+            ts TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            from_verdict TEXT NOT NULL,
+            to_verdict TEXT NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '[]'
+        )""",
+        "CREATE INDEX verdict_events_by_symbol ON verdict_events(symbol, ts)",
+    ]
+)

@@ -1,0 +1,45 @@
+"""The review of a thesis as the CLI and the screens read it: each ticker's verdict with its
+reasons (thesis/verdict.py, judged on the checkpoints as stored), since when the recorded verdict
+has stood, and the portfolio's. Plain data, no textual and no SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from ..store import Store
+from ..thesis.verdict import PortfolioVerdict, TickerVerdict, judge, portfolio
+
+__all__ = ["Review", "TickerReview", "load_review"]
+
+
+class TickerReview(NamedTuple):
+    verdict: TickerVerdict
+    since: dt.datetime | None  # when the recorded verdict became this one; None: not yet recorded
+
+    @property
+    def symbol(self) -> str:
+        return self.verdict.symbol
+
+
+class Review(NamedTuple):
+    tickers: tuple[TickerReview, ...]  # the file's order; of one symbol when asked
+    portfolio: PortfolioVerdict  # of every active ticker
+
+
+def load_review(store: Store, symbol: str | None = None) -> Review:
+    """Every active ticker's verdict (or `symbol`'s alone, with the portfolio's all the same)."""
+    verdicts = [judge(s, standings) for s, standings in store.verdicts.standings().items()]
+    recorded = store.verdicts.recorded()
+    tickers = []
+    for v in verdicts:
+        if symbol is not None and v.symbol != symbol:
+            continue
+        kept = recorded.get(v.symbol)
+        tickers.append(TickerReview(v, kept.since if kept and kept.verdict == v.verdict else None))
+    return Review(tuple(tickers), portfolio(verdicts))
+
+
+def verdicts_by_symbol(store: Store) -> dict[str, TickerVerdict]:
+    """Each active ticker's verdict (the watchlist's column)."""
+    return {s: judge(s, standings) for s, standings in store.verdicts.standings().items()}
