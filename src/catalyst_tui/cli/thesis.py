@@ -24,14 +24,16 @@ def cmd_validate(ctx: Context) -> int:
 
 
 def cmd_mark(ctx: Context) -> int:
+    from ..jobs.evaluation import record_verdicts
+
     symbol, checkpoint_id = parse_target(ctx.args.target)
-    _config, store = ctx.synced_store()
+    config, store = ctx.synced_store()
     with contextlib.closing(store):
-        marked = store.checkpoints.mark(
-            symbol, checkpoint_id, ctx.args.status, ctx.args.note, utc_now()
-        )
+        now = utc_now()
+        marked = store.checkpoints.mark(symbol, checkpoint_id, ctx.args.status, ctx.args.note, now)
         if not marked:
             raise CommandError(unknown_checkpoint("mark", store, symbol, checkpoint_id))
+        record_verdicts(config, store, now, by_hand=True)  # the verdict your mark made: not news
     ctx.out(f"{symbol}/{checkpoint_id}: {marked_text(ctx.args.status)}")
     return EXIT_OK
 

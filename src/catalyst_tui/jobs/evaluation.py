@@ -52,11 +52,13 @@ def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list
     return changed
 
 
-def record_verdicts(config: Config, store: Store, now: dt.datetime) -> list[VerdictEvent]:
+def record_verdicts(
+    config: Config, store: Store, now: dt.datetime, *, by_hand: bool = False
+) -> list[VerdictEvent]:
     """Judge every active ticker on its checkpoints as stored and keep the verdicts; the changes
-    (notified when `notify` has "verdict")."""
+    (notified when `notify` has "verdict", unless a mark `by_hand` made them: you know)."""
     verdicts = [judge(symbol, s) for symbol, s in store.verdicts.standings().items()]
-    notice = verdict_notice if VERDICT in config.settings.notify else None
+    notice = verdict_notice if VERDICT in config.settings.notify and not by_hand else None
     changes = store.verdicts.record(verdicts, now, notice=notice)
     if changes:
         log.info(

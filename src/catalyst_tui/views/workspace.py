@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from .. import prefs
 from ..config import Config, ConfigError, load_config
-from ..jobs.evaluation import evaluate_checkpoints, user_zone
+from ..jobs.evaluation import evaluate_checkpoints, record_verdicts, user_zone
 from ..jobs.evidence_match import match_evidence
 from ..market.registry import SEC
 from ..store import Store
@@ -182,6 +182,7 @@ class Workspace(FileEdits):
     def mark(self, symbol: str, checkpoint_id: str, status: str, note: str) -> str:
         if not self.store.checkpoints.mark(symbol, checkpoint_id, status, note.strip(), self.now()):
             return f"{symbol}/{checkpoint_id} is not an active checkpoint"
+        record_verdicts(self.config, self.store, self.now(), by_hand=True)  # yours: not notified
         self.evaluate()  # reopening hands the checkpoint back to evaluation at once
         return f"{symbol}/{checkpoint_id} {marked_text(status)}"
 
