@@ -87,7 +87,12 @@ def test_review_json_gives_each_verdict_with_its_reasons_and_the_portfolio(workd
     by_symbol = {t["symbol"]: t for t in review["tickers"]}
     assert list(by_symbol) == ["BRK", "RSK", "KIL", "PRV", "INT"]  # the file's order
     assert {s: t["verdict"] for s, t in by_symbol.items()} == {
-        "BRK": "broken", "RSK": "at risk", "KIL": "broken", "PRV": "proven", "INT": "intact"}
+        "BRK": "broken",
+        "RSK": "at risk",
+        "KIL": "broken",
+        "PRV": "proven",
+        "INT": "intact",
+    }
     [ship] = by_symbol["BRK"]["reasons"]
     assert (ship["rule"], ship["checkpoint"], ship["status"]) == ("milestone_missed", "ship",
                                                                   "missed")  # fmt: skip

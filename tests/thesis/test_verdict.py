@@ -53,7 +53,9 @@ def test_a_missed_guard_puts_it_at_risk_with_its_value():
     assert v.verdict == Verdict.AT_RISK
     [reason] = v.reasons
     assert (reason.rule, reason.value) == ("guard_missed", 0.652)
-    assert reason_text(reason) == "guard not holding: gm title (gross_margin 65.2%), since 2026-11-04"
+    assert (
+        reason_text(reason) == "guard not holding: gm title (gross_margin 65.2%), since 2026-11-04"
+    )
 
 
 def test_an_acknowledged_guard_miss_still_counts_and_says_when_it_was_acknowledged():

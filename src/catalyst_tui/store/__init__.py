@@ -46,8 +46,8 @@ from .market_data import MarketData
 from .outbox import Outbox
 from .providers import Providers
 from .results import Results
-from .verdicts import Verdicts
 from .sync import ConfigSync
+from .verdicts import Verdicts
 from .views import Views
 
 if TYPE_CHECKING:

@@ -12,7 +12,6 @@ from typing import Any
 
 from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.evaluate import Reason, Why
-from ..thesis.verdict import VerdictReason
 from ..thesis.observation import (
     Missing,
     MissingCode,
@@ -21,6 +20,7 @@ from ..thesis.observation import (
     PeriodKind,
     ValueSource,
 )
+from ..thesis.verdict import VerdictReason
 
 
 def iso(moment: dt.datetime) -> str:
@@ -196,10 +196,7 @@ def session_moments(text: str | None) -> list[tuple[dt.datetime, dt.datetime]]:
 def verdict_reasons_text(reasons: Iterable[VerdictReason]) -> str:
     """A verdict's reasons as stored: a JSON list of objects, dates as ISO days."""
     return json.dumps(
-        [
-            {**r._asdict(), "since": day_text(r.since), "acked": day_text(r.acked)}
-            for r in reasons
-        ]
+        [{**r._asdict(), "since": day_text(r.since), "acked": day_text(r.acked)} for r in reasons]
     )
 
 

@@ -1,7 +1,7 @@
 """The frozen records the store hands out: what a sync changed, fetch times, provider health,
 tickers, watch rows, checkpoints, events, notices, the outbox, health, price rows, filings,
-documents, evidence and verdicts. NamedTuples: the start-up path reads thousands of them (stored text
-becomes their values in columns.py)."""
+documents, evidence and verdicts. NamedTuples: the start-up path reads thousands of them (stored
+text becomes their values in columns.py)."""
 
 from __future__ import annotations
 

@@ -182,7 +182,9 @@ MIGRATIONS: list[Migration] = [
     Migration(
         "the Street's estimates by day and period; surprises; the frozen consensus", V_ESTIMATES
     ),  # fmt: skip
-    Migration("verdicts: a checkpoint's kill flag, each ticker's verdict and its changes", V_VERDICTS),
+    Migration(
+        "verdicts: a checkpoint's kill flag, each ticker's verdict and its changes", V_VERDICTS
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from ..thesis.verdict import Standing, TickerVerdict, VerdictReason
+from ..thesis.verdict import Standing, TickerVerdict
 from ..thesis.vocabulary import Verdict
 from . import columns
 from .records import RecordedVerdict, VerdictEvent
@@ -93,7 +93,8 @@ class Verdicts:
                 had = stored.get(v.symbol)
                 if had is None:
                     conn.execute(
-                        "INSERT INTO verdicts (symbol, verdict, since, reasons) VALUES (?, ?, ?, ?)",
+                        "INSERT INTO verdicts (symbol, verdict, since, reasons)"
+                        " VALUES (?, ?, ?, ?)",
                         [v.symbol, v.verdict.value, stamp, reasons],
                     )
                     continue
@@ -131,8 +132,12 @@ class Verdicts:
         where, args = ("WHERE symbol = ?", [symbol]) if symbol else ("", [])
         return [
             VerdictEvent(
-                row[0], dt.datetime.fromisoformat(row[1]), row[2], Verdict(row[3]),
-                Verdict(row[4]), columns.verdict_reasons(row[5]),
+                row[0],
+                dt.datetime.fromisoformat(row[1]),
+                row[2],
+                Verdict(row[3]),
+                Verdict(row[4]),
+                columns.verdict_reasons(row[5]),
             )  # fmt: skip
             for row in self._conn.execute(
                 "SELECT id, ts, symbol, from_verdict, to_verdict, reasons FROM verdict_events"

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ..store import Store
 from ..thesis.verdict import PortfolioVerdict, TickerVerdict, judge, portfolio
 
-__all__ = ["Review", "TickerReview", "load_review"]
+__all__ = ["Review", "TickerReview", "load_review", "ticker_review", "verdicts_by_symbol"]
 
 
 class TickerReview(NamedTuple):
@@ -38,6 +38,13 @@ def load_review(store: Store, symbol: str | None = None) -> Review:
         kept = recorded.get(v.symbol)
         tickers.append(TickerReview(v, kept.since if kept and kept.verdict == v.verdict else None))
     return Review(tuple(tickers), portfolio(verdicts))
+
+
+def ticker_review(store: Store, symbol: str) -> TickerReview:
+    """One ticker's verdict, its reasons and since when it stands (the ticker page's top)."""
+    verdict = judge(symbol, store.verdicts.standings(symbol).get(symbol, []))
+    kept = store.verdicts.recorded().get(symbol)
+    return TickerReview(verdict, kept.since if kept and kept.verdict == verdict.verdict else None)
 
 
 def verdicts_by_symbol(store: Store) -> dict[str, TickerVerdict]:

@@ -1,8 +1,9 @@
-"""One ticker: its checkpoints (status, due, value against threshold, why, evidence found),
-price chart, position and fundamentals, the thesis text, the evidence found in filings and
-news, and its earnings releases. The panes are widgets, one row each in widgets/ticker/panes.py,
-from which the screen takes its number keys, tabs, focus and the panes' keys; the screen holds
-the ticker's page, the title line, and the intraday fetches the Chart pane asks for."""
+"""One ticker: its verdict at the top, its checkpoints (status, due, value against threshold, why,
+evidence found), price chart, position and fundamentals, the thesis text, the evidence found in
+filings and news, and its earnings releases. The panes are widgets, one row each in
+widgets/ticker/panes.py, from which the screen takes its number keys, tabs, focus and the panes'
+keys; the screen holds the ticker's page, the title line, and the intraday fetches the Chart pane
+asks for."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent
 
 from ...text import printable
+from ...thesis.verdict import reason_text
+from ...thesis.vocabulary import VERDICT_STYLE
 from ...views.sec_contact import sec_wait_text, waiting_for_sec
 from ...views.ticker import TickerDetail
 from ...views.workspace import Workspace
@@ -27,6 +30,7 @@ from ..widgets.ticker.panes import PANES, Pane
 # A pane's key, whichever pane has the focus: the pane that declares it, and its action.
 _PANE_KEYS: dict[Binding, Pane] = {k: p for p in PANES for k in p.keys}
 _BY_KEY: dict[str, tuple[Pane, str]] = {k.key: (p, k.action) for k, p in _PANE_KEYS.items()}
+_REASONS_SHOWN = 3  # the verdict's reasons shown at the top, one a line
 _FOCUS = {p.id: p.focus for p in PANES}  # the widget each pane gives the focus to when shown
 
 
@@ -72,6 +76,7 @@ class TickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ConfigBanner()
         yield Static(id="ticker-title")
+        yield Static(id="ticker-verdict")  # the thesis's verdict, and its reasons one a line
         yield Static(id="sec-notice")  # what waits for the SEC contact, while none is set
         with TabbedContent(id="panes", initial=PANES[0].id):
             yield from self.panes.values()
@@ -88,6 +93,7 @@ class TickerScreen(Screen[None]):
             return
         self.detail = detail
         self._show_title(detail)
+        self._show_verdict(detail)
         self._show_sec_notice(detail)
         for pane in self.panes.values():
             pane.show(detail)
@@ -126,6 +132,30 @@ class TickerScreen(Screen[None]):
             if row.flagged:
                 text.append(f"  {fmt.FLAG} {row.flagged} flagged", style=p.alarm)
         self.query_one("#ticker-title", Static).update(text)
+
+    def _show_verdict(self, d: TickerDetail) -> None:
+        """The verdict, since when, and each reason on a line of its own."""
+        review = d.review
+        shown = self.query_one("#ticker-verdict", Static)
+        shown.display = review is not None
+        if review is None:
+            return
+        p = ink()
+        verdict = review.verdict.verdict
+        text = Text("Verdict: ", style=p.muted)
+        text.append(str(verdict), style=f"bold {p.status(VERDICT_STYLE[verdict])}")
+        if review.since is not None:
+            text.append(f" since {review.since.date().isoformat()}", style=p.muted)
+        if not review.verdict.reasons:
+            said = "no checkpoint missed" if review.verdict.checkpoints else "no checkpoints yet"
+            text.append(f" · {said}", style=p.muted)
+        reasons = review.verdict.reasons
+        for reason in reasons[:_REASONS_SHOWN]:
+            text.append(f"\n  {printable(reason_text(reason))}")
+        if len(reasons) > _REASONS_SHOWN:  # the panes keep their room on a short terminal
+            more = len(reasons) - _REASONS_SHOWN
+            text.append(f"\n  … {more} more: catalyst review {printable(d.symbol)}", style=p.muted)
+        shown.update(text)
 
     def _show_sec_notice(self, d: TickerDetail) -> None:
         notice = self.query_one("#sec-notice", Static)
