@@ -77,6 +77,11 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         result = cli(workdir, "mark", target, status)
         assert result.returncode == 0, result.stderr
     assert cli(workdir, "check").returncode == 1  # BRK's milestone is missed: flagged
+    for words in (["Bought", "more", "after", "the", "call"], ["\x1b]2;owned\x07Trimmed"]):
+        action = "add" if words[0] == "Bought" else "trim"
+        result = cli(workdir, "note", "prv", *words, "--action", action, "--conviction", "high")
+        assert result.returncode == 0, result.stderr
+    assert cli(workdir, "note", "PRV", "Held").stdout == "PRV: noted in its journal\n"
     return workdir
 
 
@@ -99,7 +104,11 @@ def test_review_json_gives_each_verdict_with_its_reasons_and_the_portfolio(workd
     assert ship["since"] is not None and ship["marked"] is False
     assert [r["rule"] for r in by_symbol["KIL"]["reasons"]] == ["kill_missed"]
     assert by_symbol["RSK"]["reasons"][0]["marked"] is True
-    assert by_symbol["INT"]["reasons"] == []
+    assert by_symbol["INT"]["reasons"] == [] and by_symbol["INT"]["journal"] == []
+    journal = by_symbol["PRV"]["journal"]  # newest first
+    assert [(n["text"], n["action"], n["conviction"]) for n in journal] == [
+        ("Held", None, None), ("\x1b]2;owned\x07Trimmed", "trim", "high"),
+        ("Bought more after the call", "add", "high")]  # fmt: skip
     assert review["portfolio"] == {
         "verdict": "broken",
         "counts": {"broken": 2, "at risk": 1, "intact": 1, "proven": 1},
@@ -120,3 +129,32 @@ def test_review_of_an_unknown_symbol_is_refused_with_the_closest(workdir: Path):
     result = cli(workdir, "review", "BRX")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "no ticker BRX" in result.stderr and "BRK" in result.stderr
+
+
+def test_review_of_one_symbol_prints_its_journal_newest_first_with_no_escape_reaching_the_terminal(
+    workdir: Path,
+):
+    result = cli(workdir, "review", "PRV")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    lines = result.stdout.splitlines()
+    at = lines.index("  journal: 3 notes")
+    notes = lines[at + 1 : at + 4]
+    assert notes[0].endswith(": Held") and "(" not in notes[0]
+    assert "(trim, conviction high): " in notes[1] and notes[1].endswith("Trimmed")
+    assert notes[2].endswith("(add, conviction high): Bought more after the call")
+    assert "journal" not in cli(workdir, "review").stdout  # only of one ticker
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["PRV", " "], "a note needs some text"),
+        (["PRV", "x" * 2001], "a note is at most 2,000 characters"),
+        (["PRX", "hello"], "no ticker PRX in the database"),
+    ],
+)
+def test_a_note_that_cannot_be_kept_is_refused_in_one_sentence(workdir: Path, args, said):
+    result = cli(workdir, "note", *args)
+    assert result.returncode != 0 and said in result.stderr
+    assert "Traceback" not in result.stderr

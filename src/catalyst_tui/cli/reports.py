@@ -141,5 +141,6 @@ def cmd_review(ctx: Context) -> int:
     with contextlib.closing(store):
         symbol = known_ticker("review", store, ctx.args.symbol)
         review = load_review(store, symbol)
-    ctx.report(lambda: review_json(review), lambda: ctx.out("\n".join(review_lines(review))))
+    lines = review_lines(review, journal=symbol is not None)
+    ctx.report(lambda: review_json(review), lambda: ctx.out("\n".join(lines)))
     return EXIT_OK

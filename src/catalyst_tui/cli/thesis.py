@@ -38,6 +38,23 @@ def cmd_mark(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_note(ctx: Context) -> int:
+    from ..thesis.journal import note_error
+
+    text = " ".join(ctx.args.text).strip()
+    action, conviction = ctx.args.action, ctx.args.conviction
+    error = note_error(text, action, conviction)
+    if error is not None:
+        raise CommandError(f"catalyst note: {error}")
+    _config, store = ctx.synced_store()
+    with contextlib.closing(store):
+        symbol = known_ticker("note", store, ctx.args.symbol) or ""
+        entry = store.journal.add(symbol, text, utc_now(), action=action, conviction=conviction)
+    tags = f" ({entry.tags})" if entry.tags else ""
+    ctx.out(f"{symbol}: noted in its journal{tags}")
+    return EXIT_OK
+
+
 def cmd_ack(ctx: Context) -> int:
     targets = [parse_target(t) for t in ctx.args.targets]
     _config, store = ctx.synced_store()

@@ -33,6 +33,7 @@ from .migrations.later import (
     V11_REASON_PARTS,
     V12,
     V_ESTIMATES,
+    V_JOURNAL,
     V_RELEASE_LAYOUTS,
     V_RETURNS,
     V_VERDICTS,
@@ -185,6 +186,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         "verdicts: a checkpoint's kill flag, each ticker's verdict and its changes", V_VERDICTS
     ),
+    Migration("the thesis journal: dated notes, what was done, the conviction held", V_JOURNAL),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

@@ -41,6 +41,11 @@ VERDICT_STYLE: dict[str, str] = {
     Verdict.PROVEN: "green",
 }
 
+#: What a journal note may say was done, and with what conviction (`catalyst note`, the ticker
+#: page's `j`).
+JOURNAL_ACTIONS: tuple[str, ...] = ("add", "trim", "exit", "hold")
+CONVICTIONS: tuple[str, ...] = ("high", "medium", "low")
+
 #: How a guard that is met reads (thesis/kinds.py gives each kind its words).
 HOLDING = "holding"
 #: How each status looks wherever it is shown (the screens and the CLI's tables), as a rich

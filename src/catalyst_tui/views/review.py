@@ -1,6 +1,6 @@
 """The review of a thesis as the CLI and the screens read it: each ticker's verdict with its
 reasons (thesis/verdict.py, judged on the checkpoints as stored), since when the recorded verdict
-has stood, and the portfolio's. Plain data, no textual and no SQL."""
+has stood, its journal, and the portfolio's. Plain data, no textual and no SQL."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from ..store import Store
+from ..thesis.journal import JournalEntry
 from ..thesis.verdict import PortfolioVerdict, TickerVerdict, judge, portfolio
 
 __all__ = ["Review", "TickerReview", "load_review", "ticker_review", "verdicts_by_symbol"]
@@ -16,6 +17,7 @@ __all__ = ["Review", "TickerReview", "load_review", "ticker_review", "verdicts_b
 class TickerReview(NamedTuple):
     verdict: TickerVerdict
     since: dt.datetime | None  # when the recorded verdict became this one; None: not yet recorded
+    journal: tuple[JournalEntry, ...] = ()  # its journal's notes, newest first
 
     @property
     def symbol(self) -> str:
@@ -31,12 +33,16 @@ def load_review(store: Store, symbol: str | None = None) -> Review:
     """Every active ticker's verdict (or `symbol`'s alone, with the portfolio's all the same)."""
     verdicts = [judge(s, standings) for s, standings in store.verdicts.standings().items()]
     recorded = store.verdicts.recorded()
+    notes: dict[str, list[JournalEntry]] = {}
+    for entry in store.journal.entries(symbol, limit=-1):
+        notes.setdefault(entry.symbol, []).append(entry)
     tickers = []
     for v in verdicts:
         if symbol is not None and v.symbol != symbol:
             continue
         kept = recorded.get(v.symbol)
-        tickers.append(TickerReview(v, kept.since if kept and kept.verdict == v.verdict else None))
+        since = kept.since if kept and kept.verdict == v.verdict else None
+        tickers.append(TickerReview(v, since, tuple(notes.get(v.symbol, ()))))
     return Review(tuple(tickers), portfolio(verdicts))
 
 

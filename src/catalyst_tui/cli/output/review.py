@@ -1,6 +1,7 @@
-"""`catalyst review`: each ticker's verdict and its reasons, one line each, then the portfolio's;
-or strict JSON (a value not stated is null, never NaN): verdict, since, reasons [{rule,
-checkpoint, value, since, ...}] per ticker, and the portfolio's verdict with its counts."""
+"""`catalyst review`: each ticker's verdict and its reasons, one line each (and of one ticker, its
+journal), then the portfolio's; or strict JSON (a value not stated is null, never NaN): verdict,
+since, reasons [{rule, checkpoint, value, since, ...}] and journal per ticker, and the
+portfolio's verdict with its counts."""
 
 from __future__ import annotations
 
@@ -33,7 +34,12 @@ def _ticker(t: TickerReview) -> dict[str, Any]:
         "since": t.since.isoformat() if t.since else None,
         "checkpoints": t.verdict.checkpoints,
         "reasons": [_reason(r) for r in t.verdict.reasons],
-    }
+        "journal": [
+            {"at": e.ts.isoformat(), "text": e.text, "action": e.action or None,
+             "conviction": e.conviction or None}
+            for e in t.journal
+        ],
+    }  # fmt: skip
 
 
 def review_json(review: Review) -> dict[str, Any]:
@@ -49,9 +55,10 @@ def review_json(review: Review) -> dict[str, Any]:
     }
 
 
-def review_lines(review: Review) -> list[str]:
-    """Per ticker: "ALAB  at risk  since 2026-11-04", its reasons indented, one a line; then the
-    portfolio's verdict and counts."""
+def review_lines(review: Review, *, journal: bool = False) -> list[str]:
+    """Per ticker: "ALAB  at risk  since 2026-11-04", its reasons indented, one a line (and its
+    journal, newest first, when asked: `review SYMBOL`); then the portfolio's verdict and
+    counts."""
     lines: list[str] = []
     for t in review.tickers:
         since = f"  since {t.since.date().isoformat()}" if t.since else ""
@@ -59,6 +66,11 @@ def review_lines(review: Review) -> list[str]:
         if not t.verdict.reasons:
             lines.append("  no checkpoint missed" if t.verdict.checkpoints else "  no checkpoints")
         lines.extend(f"  {printable(reason_text(r))}" for r in t.verdict.reasons)
+        if journal:
+            lines.append(f"  journal: {len(t.journal)} note{'' if len(t.journal) == 1 else 's'}")
+            for e in t.journal:
+                tags = f" ({e.tags})" if e.tags else ""
+                lines.append(f"    {e.ts.date().isoformat()}{tags}: {printable(e.text)}")
     p = review.portfolio
     lines.append(f"portfolio: {p.verdict} ({counts_text(p)})")
     return lines

@@ -239,3 +239,20 @@ V_VERDICTS = ";\n".join(
         "CREATE INDEX verdict_events_by_symbol ON verdict_events(symbol, ts)",
     ]
 )
+
+
+# The thesis journal (store/journal.py): dated notes on a ticker, with what was done and the
+# conviction held; kept in the database, not in catalysts.toml.
+V_JOURNAL = ";\n".join(
+    [
+        """CREATE TABLE journal (
+            id INTEGER PRIMARY KEY,
+            ts TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            text TEXT NOT NULL,
+            action TEXT NOT NULL DEFAULT '',
+            conviction TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX journal_by_symbol ON journal(symbol, ts)",
+    ]
+)

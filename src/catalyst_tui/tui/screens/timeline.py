@@ -18,6 +18,7 @@ from ...thesis.vocabulary import STATUS_STYLE, VERDICT_STYLE
 from ...thesis.wording import format_value, reason_text
 from ...views.timeline import (
     FilingEntry,
+    NoteEntry,
     SplitEntry,
     TimelineEntry,
     VerdictEntry,
@@ -135,6 +136,12 @@ class TimelineScreen(Screen[None]):
             if f.read == -1:
                 text.append(f"\ndocuments could not be read: {printable(f.read_error)}",
                             style=p.warning)  # fmt: skip
+        elif isinstance(entry, NoteEntry):
+            note = entry.note
+            text.append(printable(f"{note.symbol} journal"), style="bold")
+            if note.tags:
+                text.append(f"  {note.tags}", style=p.muted)
+            text.append(f"\n{printable(note.text)}")
         elif isinstance(entry, VerdictEntry):
             text.append(printable(entry.text), style="bold")
             for reason in entry.event.reasons:
@@ -185,6 +192,8 @@ class TimelineScreen(Screen[None]):
     def _cells(self, e: TimelineEntry) -> tuple[Text | str, ...]:
         if isinstance(e, SplitEntry):
             return _split_cells(e)
+        if isinstance(e, NoteEntry):
+            return _note_cells(e, e.ts.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M"))
         if isinstance(e, VerdictEntry):
             return _verdict_cells(
                 e, e.ts.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M")
@@ -230,6 +239,8 @@ def _key(entry: TimelineEntry) -> str:
         return f"filing:{entry.symbol}:{entry.filing.accession}"
     if isinstance(entry, VerdictEntry):
         return f"verdict:{entry.event.id}"
+    if isinstance(entry, NoteEntry):
+        return f"note:{entry.note.id}"
     return str(entry.id)
 
 
@@ -266,3 +277,9 @@ def _verdict_cells(e: VerdictEntry, when: str) -> tuple[Text | str, ...]:
     change.append(str(event.verdict), style=p.status(VERDICT_STYLE[event.verdict]))
     first = verdict_reason_text(event.reasons[0]) if event.reasons else "no checkpoint missed"
     return (when, fmt.plain(f"{event.symbol} verdict", "bold"), change, "", printable(first))
+
+
+def _note_cells(e: NoteEntry, when: str) -> tuple[Text | str, ...]:
+    note = e.note
+    tags = Text(note.tags or "note", style=ink().info)
+    return (when, fmt.plain(f"{note.symbol} journal", "bold"), tags, "", printable(note.text))
