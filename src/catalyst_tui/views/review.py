@@ -47,10 +47,12 @@ def load_review(store: Store, symbol: str | None = None) -> Review:
 
 
 def ticker_review(store: Store, symbol: str) -> TickerReview:
-    """One ticker's verdict, its reasons and since when it stands (the ticker page's top)."""
+    """One ticker's verdict, its reasons, since when it stands and its journal's last note (the
+    ticker page's top)."""
     verdict = judge(symbol, store.verdicts.standings(symbol).get(symbol, []))
     kept = store.verdicts.recorded().get(symbol)
-    return TickerReview(verdict, kept.since if kept and kept.verdict == verdict.verdict else None)
+    since = kept.since if kept and kept.verdict == verdict.verdict else None
+    return TickerReview(verdict, since, tuple(store.journal.entries(symbol, limit=1)))
 
 
 def verdicts_by_symbol(store: Store) -> dict[str, TickerVerdict]:

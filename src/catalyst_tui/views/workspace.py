@@ -19,6 +19,7 @@ from ..store import Store
 from ..store.records import CheckpointRecord, EvidenceRecord
 from ..thesis.evaluate import Evaluation
 from ..thesis.evidence import context
+from ..thesis.journal import note_error
 from ..thesis.wording import marked_text
 from .file_edits import EditOutcome, FileEdits, config_write
 from .intraday import IntradayPage, intraday_page, page_of
@@ -185,6 +186,13 @@ class Workspace(FileEdits):
         record_verdicts(self.config, self.store, self.now(), by_hand=True)  # yours: not notified
         self.evaluate()  # reopening hands the checkpoint back to evaluation at once
         return f"{symbol}/{checkpoint_id} {marked_text(status)}"
+
+    def note(self, symbol: str, text: str, action: str = "", conviction: str = "") -> str | None:
+        """Keep a note in the ticker's journal; why not, in one sentence, when it cannot be."""
+        error = note_error(text, action, conviction)
+        if error is None:
+            self.store.journal.add(symbol, text, self.now(), action=action, conviction=conviction)
+        return error
 
     def flagged(self, symbol: str | None = None) -> list[tuple[str, str]]:
         """(symbol, id) of the checkpoints with an unacknowledged miss (of one symbol)."""

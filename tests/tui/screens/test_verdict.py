@@ -11,7 +11,7 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS
 
-from ...support.pilot import make_app, move_to, open_alab, rows, text_of
+from ...support.pilot import make_app, move_to, open_alab, rows, text_of, type_into
 
 VERDICT = [key for key, _ in COLUMNS].index("verdict")
 
@@ -77,3 +77,34 @@ async def test_a_milestone_marked_missed_on_the_page_breaks_the_thesis_everywher
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert verdict_column(app)["ALAB"] == "broken"
+
+
+async def test_j_writes_a_note_in_the_journal_shown_on_the_page_and_the_timeline(demo):
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_alab(pilot, app)
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+s")  # an empty note is not kept: the form says why
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert "a note needs some text" in text_of(app, "#error-text")
+        await type_into(pilot, app, "text", "Margins dipped; \x1b[2Jthe story holds")
+        app.screen.query_one("#field-action", Select).value = "hold"
+        app.screen.query_one("#field-conviction", Select).value = "medium"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+        [note] = store.journal.entries("ALAB")
+        assert (note.action, note.conviction) == ("hold", "medium")
+        assert note.text.startswith("Margins dipped;") and note.text.endswith("the story holds")
+        last = text_of(app, "#ticker-verdict").rstrip().splitlines()[-1]
+        assert last.startswith("Last note 2026-11-20 (hold, conviction medium): Margins dipped;")
+        assert "\x1b" not in last
+        await pilot.press("t")
+        await pilot.pause()
+        [row] = [r for r in rows(app, "#events") if r[1] == "ALAB journal"]
+        assert row[2] == "hold, conviction medium" and "\x1b" not in row[4]

@@ -42,6 +42,7 @@ def _bindings() -> list[BindingType]:
         # Every pane's keys, hidden here: each pane shows its own while it has the focus.
         *(Binding(k.key, f"pane_key({k.key!r})", k.description, show=False) for k in _PANE_KEYS),
         Binding("t", "app.open_timeline", "Timeline", show=False),
+        Binding("j", "note", "Note", show=False),
         Binding("r", "app.refresh_now", "Refresh", show=False),
         Binding("question_mark", "app.keys", "Keys"),
     ]
@@ -155,6 +156,11 @@ class TickerScreen(Screen[None]):
         if len(reasons) > _REASONS_SHOWN:  # the panes keep their room on a short terminal
             more = len(reasons) - _REASONS_SHOWN
             text.append(f"\n  … {more} more: catalyst review {printable(d.symbol)}", style=p.muted)
+        for note in review.journal[:1]:  # the last note of its journal (j writes one)
+            tags = f" ({note.tags})" if note.tags else ""
+            said = f"\nLast note {note.ts.date().isoformat()}{tags}: "
+            text.append(said, style=p.muted)
+            text.append(fmt.clip(Text(printable(note.text)), 100))
         shown.update(text)
 
     def _show_sec_notice(self, d: TickerDetail) -> None:
@@ -166,6 +172,17 @@ class TickerScreen(Screen[None]):
             notice.update(fmt.plain(said, ink().warning))
 
     # -- actions ----------------------------------------------------------------------------------
+    def action_note(self) -> None:
+        """A note in the ticker's journal, from a small form; the page shows it on save."""
+        from .journal_form import JournalForm
+
+        def saved(result: object) -> None:
+            if result is not None:
+                self.notify(f"{self.symbol}: noted in its journal", timeout=3)
+                self.reload()
+
+        self.app.push_screen(JournalForm(self.workspace, self.symbol), saved)
+
     def action_pane(self, pane: str) -> None:
         self.query_one("#panes", TabbedContent).active = pane
         self.query_one(_FOCUS[pane]).focus()
