@@ -4,6 +4,7 @@ demo does; the user's folders untouched."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -42,9 +43,14 @@ def test_every_provider_url_of_the_copy_is_the_market(isolated_home: Path):
         # the companies' own feeds on the market too (the path kept, under /feeds/SYMBOL)
         assert shipped.tickers["ALAB"].feeds == ("https://ir.asteralabs.com/rss/news-releases.xml",)
         assert config.tickers["ALAB"].feeds == (f"{demo.url}/feeds/ALAB/rss/news-releases.xml",)
-        assert {s: t._replace(feeds=()) for s, t in config.tickers.items()} == {
-            s: t._replace(feeds=()) for s, t in shipped.tickers.items()
-        }
+        # CRDO has the demo's missed milestone (its thesis reads broken), and nothing else is new
+        [crdo_milestone] = config.tickers["CRDO"].checkpoints
+        assert (crdo_milestone.kind, crdo_milestone.due) == ("milestone", dt.date(2025, 12, 31))
+        assert shipped.tickers["CRDO"].checkpoints == ()
+        assert {
+            s: t._replace(feeds=(), checkpoints=() if s == "CRDO" else t.checkpoints)
+            for s, t in config.tickers.items()
+        } == {s: t._replace(feeds=()) for s, t in shipped.tickers.items()}
         # plain HTTP on loopback: no browser handshake, so Python makes (and audits) every request
         assert config.settings == shipped.settings._replace(browser_tls=())
         assert shipped.settings.browser_tls == ("yahoo",)
