@@ -44,15 +44,10 @@ class Verdicts:
         """What the verdict reads of each active ticker's checkpoints (a ticker without any has
         an empty list), in the file's order; of `symbol` alone when given."""
         args: list[str] = [] if symbol is None else [symbol]
+        one = "" if symbol is None else " AND symbol = ?"
+        tickers = f"SELECT symbol FROM tickers WHERE archived = 0{one} ORDER BY position"
+        out: dict[str, list[Standing]] = {row[0]: [] for row in self._conn.execute(tickers, args)}
         only = "" if symbol is None else " AND t.symbol = ?"
-        out: dict[str, list[Standing]] = {
-            row[0]: []
-            for row in self._conn.execute(
-                f"SELECT symbol FROM tickers WHERE archived = 0{only.replace('t.', '')}"
-                " ORDER BY position",
-                args,
-            )
-        }
         for row in self._conn.execute(_STANDINGS.format(only=only), args):
             (sym, ident, title, kind, status, since, value, when, kill, manual, acked,
              flagged) = row  # fmt: skip

@@ -200,10 +200,6 @@ def reason_text(reason: VerdictReason) -> str:
 
 
 def counts_text(p: PortfolioVerdict) -> str:
-    """The portfolio's counts in words: "1 broken · 2 at risk · 5 intact" (none left out)."""
+    """The portfolio's counts in words: "1 broken · 2 at risk · 5 intact" (a verdict no ticker
+    has is left out)."""
     return " · ".join(f"{n} {verdict}" for verdict, n in p.counts if n) or "no tickers"
-
-
-def rank(verdict: str) -> int:
-    """Where a verdict stands, the worst 0: the order a sort by verdict follows."""
-    return _RANK.get(Verdict(verdict), len(VERDICTS)) if verdict in _RANK else len(VERDICTS)
