@@ -48,7 +48,7 @@ async def test_the_ticker_page_opens_on_the_verdict_and_one_line_per_reason(demo
         assert lines[0].startswith("Verdict: at risk")
         reasons = lines[1:]
         shown = [line for line in reasons if line.startswith("  guard not holding: ")]
-        assert len(reasons) == min(len(guards), 3) + (len(guards) > 3)
+        assert len(reasons) == min(len(guards), 3) + (len(guards) > 3)  # at 36 lines
         assert [g for g in guards if any(g in line for line in shown)] == guards[: len(shown)]
 
 
@@ -108,3 +108,16 @@ async def test_j_writes_a_note_in_the_journal_shown_on_the_page_and_the_timeline
         await pilot.pause()
         [row] = [r for r in rows(app, "#events") if r[1] == "ALAB journal"]
         assert row[2] == "hold, conviction medium" and "\x1b" not in row[4]
+
+
+async def test_on_a_short_terminal_the_verdict_and_its_worst_reason_share_one_line(demo):
+    config, store = demo
+    guards = missed_guards(store, "ALAB")
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_alab(pilot, app)
+        [line] = text_of(app, "#ticker-verdict").rstrip().splitlines()
+        assert line.startswith(
+            f"Verdict: at risk since 2026-05-15 · guard not holding: {guards[0]}"
+        )
+        assert line.endswith(f"(+{len(guards) - 1} more: catalyst review ALAB)")

@@ -30,7 +30,8 @@ from ..widgets.ticker.panes import PANES, Pane
 # A pane's key, whichever pane has the focus: the pane that declares it, and its action.
 _PANE_KEYS: dict[Binding, Pane] = {k: p for p in PANES for k in p.keys}
 _BY_KEY: dict[str, tuple[Pane, str]] = {k.key: (p, k.action) for k, p in _PANE_KEYS.items()}
-_REASONS_SHOWN = 3  # the verdict's reasons shown at the top, one a line
+_REASONS_SHOWN = 3  # the verdict's reasons shown at the top, one a line (from _TALL lines)
+_TALL = 30  # under it, the verdict and its worst reason share one line: the panes keep their room
 _FOCUS = {p.id: p.focus for p in PANES}  # the widget each pane gives the focus to when shown
 
 
@@ -151,16 +152,22 @@ class TickerScreen(Screen[None]):
             said = "no checkpoint missed" if review.verdict.checkpoints else "no checkpoints yet"
             text.append(f" · {said}", style=p.muted)
         reasons = review.verdict.reasons
+        if reasons and self.size.height < _TALL:  # a short terminal: one line, the worst reason
+            text.append(f" · {printable(reason_text(reasons[0]))}")
+            if len(reasons) > 1:
+                text.append(f" (+{len(reasons) - 1} more: catalyst review {printable(d.symbol)})",
+                            style=p.muted)  # fmt: skip
+            reasons = ()
         for reason in reasons[:_REASONS_SHOWN]:
             text.append(f"\n  {printable(reason_text(reason))}")
-        if len(reasons) > _REASONS_SHOWN:  # the panes keep their room on a short terminal
+        if len(reasons) > _REASONS_SHOWN:
             more = len(reasons) - _REASONS_SHOWN
             text.append(f"\n  … {more} more: catalyst review {printable(d.symbol)}", style=p.muted)
         for note in review.journal[:1]:  # the last note of its journal (j writes one)
             tags = f" ({note.tags})" if note.tags else ""
             said = f"\nLast note {note.ts.date().isoformat()}{tags}: "
             text.append(said, style=p.muted)
-            text.append(fmt.clip(Text(printable(note.text)), 100))
+            text.append(printable(note.text))
         shown.update(text)
 
     def _show_sec_notice(self, d: TickerDetail) -> None:
