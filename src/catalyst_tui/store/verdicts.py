@@ -16,16 +16,19 @@ from .records import RecordedVerdict, VerdictEvent
 if TYPE_CHECKING:
     from . import Store
 
-# Each active checkpoint of each active ticker, in the file's order; the day its last miss was
-# acknowledged, when every miss of it is (a seek of its own events, as views._FLAGGED).
+# Each active checkpoint of each active ticker, in the file's order; of a missed one, the day its
+# last miss was acknowledged, when every miss of it is (a seek of its own events, as
+# views._FLAGGED; only a miss is asked: an acknowledgement is what a miss's reason says).
 _STANDINGS = (
     "SELECT c.symbol, c.id, c.title, c.kind, c.status, c.status_since, c.last_value,"
     " c.condition, c.kill, c.manual,"
-    " (SELECT MAX(e.acked_at) FROM events e INDEXED BY events_checkpoint"
-    "  WHERE e.symbol = c.symbol AND e.checkpoint_id = c.id AND e.flagged = 1),"
-    " EXISTS (SELECT 1 FROM events e INDEXED BY events_checkpoint"
+    " CASE WHEN c.status = 'missed' THEN (SELECT MAX(e.acked_at) FROM events e"
+    "  INDEXED BY events_checkpoint"
+    "  WHERE e.symbol = c.symbol AND e.checkpoint_id = c.id AND e.flagged = 1) END,"
+    " CASE WHEN c.status = 'missed' THEN EXISTS (SELECT 1 FROM events e"
+    "  INDEXED BY events_checkpoint"
     "  WHERE e.symbol = c.symbol AND e.checkpoint_id = c.id AND e.flagged = 1"
-    "  AND e.acked_at IS NULL)"
+    "  AND e.acked_at IS NULL) END"
     " FROM checkpoints c JOIN tickers t ON t.symbol = c.symbol"
     " WHERE c.archived = 0 AND t.archived = 0{only} ORDER BY t.position, c.position"
 )
@@ -79,25 +82,18 @@ class Verdicts:
         stamp = columns.iso(now)
         events: list[VerdictEvent] = []
         with self._store.transaction() as conn:
-            stored = {
-                r[0]: (r[1], r[2])
-                for r in conn.execute("SELECT symbol, verdict, reasons FROM verdicts")
-            }
+            stored: dict[str, str] = dict(conn.execute("SELECT symbol, verdict FROM verdicts"))
             for v in verdicts:
-                reasons = columns.verdict_reasons_text(v.reasons)
                 had = stored.get(v.symbol)
+                if had == v.verdict.value:
+                    continue  # most evaluations change no verdict: nothing is written
+                reasons = columns.verdict_reasons_text(v.reasons)
                 if had is None:
                     conn.execute(
                         "INSERT INTO verdicts (symbol, verdict, since, reasons)"
                         " VALUES (?, ?, ?, ?)",
                         [v.symbol, v.verdict.value, stamp, reasons],
                     )
-                    continue
-                if had[0] == v.verdict.value:
-                    if had[1] != reasons:
-                        conn.execute(
-                            "UPDATE verdicts SET reasons = ? WHERE symbol = ?", [reasons, v.symbol]
-                        )
                     continue
                 conn.execute(
                     "UPDATE verdicts SET verdict = ?, since = ?, reasons = ? WHERE symbol = ?",
@@ -106,9 +102,9 @@ class Verdicts:
                 cursor = conn.execute(
                     "INSERT INTO verdict_events (ts, symbol, from_verdict, to_verdict, reasons)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    [stamp, v.symbol, had[0], v.verdict.value, reasons],
+                    [stamp, v.symbol, had, v.verdict.value, reasons],
                 )
-                previous = Verdict(had[0])
+                previous = Verdict(had)
                 events.append(
                     VerdictEvent(
                         int(cursor.lastrowid or 0), now, v.symbol, previous, v.verdict, v.reasons

@@ -216,7 +216,7 @@ V_ESTIMATES = ";\n".join(
 
 # Verdicts (store/verdicts.py, thesis/verdict.py). `checkpoints.kill`: the file declares the
 # checkpoint the thesis's kill criterion. `verdicts`: each ticker's verdict as last recorded,
-# since when, and its reasons (a JSON list, store/columns.py). `verdict_events`: each change of
+# since when, and its reasons then (a JSON list, store/columns.py). `verdict_events`: each change of
 # a ticker's verdict, for the timeline; its notification is an outbox row of its own (title,
 # body) written in the same transaction.
 V_VERDICTS = ";\n".join(
