@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..thesis.verdict import Standing, TickerVerdict
-from ..thesis.vocabulary import Verdict
+from ..thesis.vocabulary import Status, Verdict
 from . import columns
 from .records import RecordedVerdict, VerdictEvent
 
@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 _STANDINGS = (
     "SELECT c.symbol, c.id, c.title, c.kind, c.status, c.status_since, c.last_value,"
     " c.condition, c.kill, c.manual,"
-    " CASE WHEN c.status = 'missed' THEN (SELECT MAX(e.acked_at) FROM events e"
+    f" CASE WHEN c.status = '{Status.MISSED.value}' THEN (SELECT MAX(e.acked_at) FROM events e"
     "  INDEXED BY events_checkpoint"
     "  WHERE e.symbol = c.symbol AND e.checkpoint_id = c.id AND e.flagged = 1) END,"
-    " CASE WHEN c.status = 'missed' THEN EXISTS (SELECT 1 FROM events e"
+    f" CASE WHEN c.status = '{Status.MISSED.value}' THEN EXISTS (SELECT 1 FROM events e"
     "  INDEXED BY events_checkpoint"
     "  WHERE e.symbol = c.symbol AND e.checkpoint_id = c.id AND e.flagged = 1"
     "  AND e.acked_at IS NULL) END"
