@@ -77,3 +77,27 @@ def test_two_stores_judging_the_same_change_record_and_notify_it_once(store: Sto
     assert len(first) == 1 and second == []
     assert len(store.verdicts.events()) == 1
     assert len([r for r in store.outbox.rows() if r.event_id is None]) == 1
+
+
+REV = THESIS.replace(
+    "[tickers.CRDO]",
+    '[[tickers.ALAB.checkpoints]]\nid = "fy26"\ntitle = "FY26 revenue"\nkind = "target"\n'
+    'when = "revenue_fy >= 1.55B"\ndue = 2027-03-31\n[tickers.CRDO]',
+)
+
+
+def test_a_targets_forecast_is_kept_read_back_and_carried_by_a_change_of_verdict(store: Store):
+    from catalyst_tui.thesis.forecast import Forecast, Source
+
+    store.sync.apply(parse_config(REV), now=T0)
+    store.verdicts.record(verdicts(store), T0)
+    behind = Forecast(Source.GUIDE, 1.53e9, dt.date(2026, 12, 31), 0)  # quarters: not kept
+    store.verdicts.save_forecasts([("ALAB", "fy26", behind)])
+    fy26 = store.verdicts.standings()["ALAB"][2]
+    assert fy26.forecast == behind and fy26.condition is not None
+    [change] = store.verdicts.record(verdicts(store), T1)
+    assert (change.previous, change.verdict) == ("intact", "at risk")
+    [event] = store.verdicts.events()
+    assert event.reasons[0].forecast == behind and event.reasons[0].condition == fy26.condition
+    store.verdicts.save_forecasts([("ALAB", "fy26", None)])  # decided, or nothing forecasts it
+    assert store.verdicts.standings()["ALAB"][2].forecast is None

@@ -123,3 +123,21 @@ def test_the_table_names_each_rule_once_worst_conclusion_first():
     assert len(set(RULE_NAMES)) == len(RULES)
     ranks = [VERDICTS.index(rule.concludes) for rule in RULES]
     assert ranks == sorted(ranks)
+
+
+def test_a_pending_target_behind_its_best_forecast_puts_it_at_risk_and_says_which():
+    from catalyst_tui.thesis.conditions import parse_condition
+    from catalyst_tui.thesis.forecast import Forecast, Source
+
+    when = parse_condition("revenue_fy >= 1.55B")
+    behind = Forecast(Source.STREET, 1.49e9, dt.date(2026, 12, 31), 3)
+    ahead = behind._replace(value=1.61e9)
+    v = judge("ALAB", [target("fy26", condition=when, forecast=behind)])
+    assert v.verdict == Verdict.AT_RISK and v.reasons[0].rule == "target_behind"
+    assert reason_text(v.reasons[0]) == (
+        "target behind its course: fy26 title: the Street expects $1.49B for the year to "
+        "2026-12-31, below your $1.55B"
+    )
+    assert judge("ALAB", [target("fy26", condition=when, forecast=ahead)]).verdict == "intact"
+    met = target("fy26", "met", condition=when, forecast=behind)  # decided: no forecast counts
+    assert judge("ALAB", [met]).verdict == Verdict.INTACT

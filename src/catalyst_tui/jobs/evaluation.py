@@ -1,6 +1,6 @@
 """The evaluation cycle shared by `catalyst refresh`, `check`, the daemon and the TUI: evaluate
-the stored data and record the transitions (and their outbox rows), then each ticker's verdict
-and its changes (and theirs); delivery is notify's."""
+the stored data and record the transitions (and their outbox rows), each pending target's best
+forecast, then each ticker's verdict and its changes (and theirs); delivery is notify's."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from ..market.registry import SEC
 from ..notify.wording import verdict_notice
 from ..store import Store
 from ..store.records import VerdictEvent
-from ..thesis.evaluate import Evaluation, evaluate
+from ..thesis.evaluate import CheckpointState, Evaluation, evaluate
+from ..thesis.forecast import Forecast, target_forecast
+from ..thesis.snapshot import MarketSnapshot
 from ..thesis.verdict import judge
-from ..thesis.vocabulary import VERDICT
+from ..thesis.vocabulary import VERDICT, Kind, Status
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,7 @@ def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list
     )
     evaluations = evaluate(checkpoints, snapshot, local_today(config, now))
     recorded = store.checkpoints.record(evaluations, now, notify=config.settings.notify)
+    store.verdicts.save_forecasts(target_forecasts(checkpoints, evaluations, snapshot))
     changed = [e for e in evaluations if e.changed]
     if changed:
         log.info(
@@ -50,6 +53,22 @@ def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list
         )
     record_verdicts(config, store, now)
     return changed
+
+
+def target_forecasts(
+    checkpoints: list[CheckpointState], evaluations: list[Evaluation], snap: MarketSnapshot
+) -> list[tuple[str, str, Forecast | None]]:
+    """Each target's best forecast while it is pending with a due date (thesis/forecast.py),
+    None once it is decided: what the verdict's `target_behind` reads."""
+    out: list[tuple[str, str, Forecast | None]] = []
+    for c, e in zip(checkpoints, evaluations, strict=True):
+        if c.kind != Kind.TARGET:
+            continue
+        found = None
+        if e.status == Status.PENDING and c.due is not None and c.condition is not None:
+            found = target_forecast(c.symbol, snap, c.condition, c.due)
+        out.append((c.symbol, c.id, found))
+    return out
 
 
 def record_verdicts(

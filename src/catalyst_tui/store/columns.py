@@ -12,6 +12,7 @@ from typing import Any
 
 from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.evaluate import Reason, Why
+from ..thesis.forecast import Forecast, Source
 from ..thesis.observation import (
     Missing,
     MissingCode,
@@ -196,8 +197,20 @@ def session_moments(text: str | None) -> list[tuple[dt.datetime, dt.datetime]]:
 def verdict_reasons_text(reasons: Iterable[VerdictReason]) -> str:
     """A verdict's reasons as stored: a JSON list of objects, dates as ISO days."""
     return json.dumps(
-        [{**r._asdict(), "since": day_text(r.since), "acked": day_text(r.acked)} for r in reasons]
-    )
+        [
+            {
+                **r._asdict(),
+                "since": day_text(r.since),
+                "acked": day_text(r.acked),
+                "condition": r.condition.text if r.condition else None,
+                "forecast": None if r.forecast is None else [
+                    r.forecast.source.value, r.forecast.value,
+                    r.forecast.year_end.isoformat(), r.forecast.reported,
+                ],
+            }
+            for r in reasons
+        ]
+    )  # fmt: skip
 
 
 def verdict_reasons(text: str | None) -> tuple[VerdictReason, ...]:
@@ -212,8 +225,22 @@ def verdict_reasons(text: str | None) -> tuple[VerdictReason, ...]:
                     str(item["status"]), float(value) if value is not None else None,
                     day(item.get("since")), str(item.get("metric", "")),
                     bool(item.get("manual", False)), day(item.get("acked")),
+                    condition(item.get("condition")), forecast(item.get("forecast")),
                 )
             )  # fmt: skip
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
     return tuple(out)
+
+
+def forecast(parts: Any) -> Forecast | None:
+    """A stored forecast ([source, value, year end, quarters reported], or the columns of one)
+    as its record; None for none, or for what this version cannot read."""
+    if not parts or not parts[0]:
+        return None
+    try:
+        source, value, year_end, reported = parts
+        return Forecast(Source(source), float(value), dt.date.fromisoformat(year_end),
+                        int(reported or 0))  # fmt: skip
+    except (TypeError, ValueError):
+        return None

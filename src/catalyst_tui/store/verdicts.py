@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from ..thesis.forecast import Forecast
 from ..thesis.verdict import Standing, TickerVerdict
 from ..thesis.vocabulary import Status, Verdict
 from . import columns
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 # views._FLAGGED; only a miss is asked: an acknowledgement is what a miss's reason says).
 _STANDINGS = (
     "SELECT c.symbol, c.id, c.title, c.kind, c.status, c.status_since, c.last_value,"
-    " c.condition, c.kill, c.manual,"
+    " c.condition, c.kill, c.manual, c.forecast_source, c.forecast_value, c.forecast_year, 0,"
     f" CASE WHEN c.status = '{Status.MISSED.value}' THEN (SELECT MAX(e.acked_at) FROM events e"
     "  INDEXED BY events_checkpoint"
     "  WHERE e.symbol = c.symbol AND e.checkpoint_id = c.id AND e.flagged = 1) END,"
@@ -52,8 +53,8 @@ class Verdicts:
         out: dict[str, list[Standing]] = {row[0]: [] for row in self._conn.execute(tickers, args)}
         only = "" if symbol is None else " AND t.symbol = ?"
         for row in self._conn.execute(_STANDINGS.format(only=only), args):
-            (sym, ident, title, kind, status, since, value, when, kill, manual, acked,
-             flagged) = row  # fmt: skip
+            (sym, ident, title, kind, status, since, value, when, kill, manual) = row[:10]
+            acked, flagged = row[14:]
             condition = columns.condition(when)
             stamp = columns.moment(since)
             out.setdefault(sym, []).append(
@@ -61,9 +62,27 @@ class Verdicts:
                     ident, title, kind, status, stamp.date() if stamp else None, value,
                     condition.metric if condition else "", bool(kill), bool(manual),
                     None if flagged or acked is None else dt.date.fromisoformat(acked[:10]),
+                    condition, columns.forecast(row[10:14]),
                 )
             )  # fmt: skip
         return out
+
+    def save_forecasts(self, forecasts: Iterable[tuple[str, str, Forecast | None]]) -> None:
+        """Keep each target's best forecast (symbol, id, forecast; None: none), in one
+        transaction."""
+        rows = [
+            ("", None, None, symbol, ident) if f is None
+            else (f.source.value, f.value, f.year_end.isoformat(), symbol, ident)
+            for symbol, ident, f in forecasts
+        ]  # fmt: skip
+        if not rows:
+            return
+        with self._store.transaction() as conn:
+            conn.executemany(
+                "UPDATE checkpoints SET forecast_source = ?, forecast_value = ?,"
+                " forecast_year = ? WHERE symbol = ? AND id = ?",
+                rows,
+            )
 
     def recorded(self) -> dict[str, RecordedVerdict]:
         """Each ticker's verdict as last recorded."""

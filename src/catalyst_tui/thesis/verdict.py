@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import NamedTuple
 
+from .conditions import Condition
+from .forecast import Forecast, forecast_text, on_course
 from .vocabulary import VERDICTS, Kind, Status, Verdict
 from .wording import format_value
 
@@ -31,6 +33,8 @@ class Standing(NamedTuple):
     kill: bool = False  # the file declares it the thesis's kill criterion
     manual: bool = False  # its status is your mark
     acked: dt.date | None = None  # its miss acknowledged that day; None: not acknowledged
+    condition: Condition | None = None  # a target's or guard's `when`
+    forecast: Forecast | None = None  # a pending target's best forecast (thesis/forecast.py)
 
 
 class Scope(StrEnum):
@@ -54,6 +58,14 @@ class Rule(NamedTuple):
 
 def _missed(s: Standing) -> bool:
     return s.status == Status.MISSED
+
+
+def _behind(s: Standing) -> bool:
+    """A pending target whose best forecast misses its condition."""
+    forecast, condition = s.forecast, s.condition
+    if s.status != Status.PENDING or forecast is None or condition is None:
+        return False
+    return not on_course(forecast, condition)
 
 
 _ALL = tuple(Kind)
@@ -98,6 +110,16 @@ RULES: tuple[Rule, ...] = (
         "a target whose due date passed without it holding",
     ),
     Rule(
+        "target_behind",
+        Verdict.AT_RISK,
+        Scope.EACH,
+        (Kind.TARGET,),
+        _behind,
+        "target behind its course: {title}",
+        "a pending target whose best forecast (the company's guide, the Street's, the run "
+        "rate: thesis/forecast.py) misses it",
+    ),
+    Rule(
         "milestones_met",
         Verdict.PROVEN,
         Scope.EVERY,
@@ -123,6 +145,8 @@ class VerdictReason(NamedTuple):
     metric: str = ""
     manual: bool = False
     acked: dt.date | None = None
+    condition: Condition | None = None
+    forecast: Forecast | None = None  # of a target behind its course
 
 
 class TickerVerdict(NamedTuple):
@@ -177,9 +201,11 @@ def portfolio(verdicts: Iterable[TickerVerdict]) -> PortfolioVerdict:
 
 def _reason(rule: Rule, s: Standing) -> VerdictReason:
     acked = s.acked if s.status == Status.MISSED else None
+    forecast = s.forecast if rule.name == "target_behind" else None
     return VerdictReason(
-        rule.name, s.checkpoint, s.title, s.status, s.value, s.since, s.metric, s.manual, acked
-    )
+        rule.name, s.checkpoint, s.title, s.status, s.value, s.since, s.metric, s.manual, acked,
+        s.condition, forecast,
+    )  # fmt: skip
 
 
 _BY_NAME = {rule.name: rule for rule in RULES}
@@ -190,6 +216,8 @@ def reason_text(reason: VerdictReason) -> str:
     acknowledged on 2026-11-05"."""
     rule = _BY_NAME.get(reason.rule)
     text = rule.words.format(title=reason.title) if rule else reason.title
+    if reason.forecast is not None and reason.condition is not None:
+        return f"{text}: {forecast_text(reason.forecast, reason.condition)}"
     if reason.value is not None and reason.metric:
         text += f" ({reason.metric} {format_value(reason.metric, reason.value)})"
     if reason.since is not None:

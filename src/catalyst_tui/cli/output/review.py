@@ -24,7 +24,12 @@ def _reason(r: VerdictReason) -> dict[str, Any]:
         "since": r.since.isoformat() if r.since else None,
         "marked": r.manual,
         "acknowledged": r.acked.isoformat() if r.acked else None,
-    }
+        "forecast": None if r.forecast is None else {
+            "source": r.forecast.source.value, "value": sensible(r.forecast.value),
+            "year_end": r.forecast.year_end.isoformat(),
+            "threshold": sensible(r.condition.threshold) if r.condition else None,
+        },
+    }  # fmt: skip
 
 
 def _ticker(t: TickerReview) -> dict[str, Any]:

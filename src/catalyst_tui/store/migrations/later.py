@@ -215,13 +215,17 @@ V_ESTIMATES = ";\n".join(
 
 
 # Verdicts (store/verdicts.py, thesis/verdict.py). `checkpoints.kill`: the file declares the
-# checkpoint the thesis's kill criterion. `verdicts`: each ticker's verdict as last recorded,
-# since when, and its reasons then (a JSON list, store/columns.py). `verdict_events`: each change of
-# a ticker's verdict, for the timeline; its notification is an outbox row of its own (title,
-# body) written in the same transaction.
+# checkpoint the thesis's kill criterion; `forecast_*`: a pending target's best forecast at its
+# last evaluation (thesis/forecast.py: its source, value and fiscal year), '' / NULL for none.
+# `verdicts`: each ticker's verdict as last recorded, since when, and its reasons then (a JSON
+# list, store/columns.py). `verdict_events`: each change of a ticker's verdict, for the timeline;
+# its notification is an outbox row of its own (title, body) written in the same transaction.
 V_VERDICTS = ";\n".join(
     [
         "ALTER TABLE checkpoints ADD COLUMN kill INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE checkpoints ADD COLUMN forecast_source TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE checkpoints ADD COLUMN forecast_value REAL",
+        "ALTER TABLE checkpoints ADD COLUMN forecast_year TEXT",
         """CREATE TABLE verdicts (
             symbol TEXT PRIMARY KEY,
             verdict TEXT NOT NULL,
