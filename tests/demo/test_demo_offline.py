@@ -35,8 +35,9 @@ def test_the_demo_runs_on_loopback_only_and_leaves_nothing(tmp_path: Path, tmux:
     assert "Portfolio USD" in shown and "no data yet" not in shown
     [demo_folder] = list(scratch.iterdir())
     assert demo_folder.name.startswith("catalyst-demo-")
-    # Each wait is for what only the screen or pane the key opens shows: the watchlist's status
-    # line says "⚑ 3 flagged" too, and a toast may quote a passage; a key sent while the ticker
+    # Each wait is for what only the screen or pane the key opens shows: ALAB's title says
+    # "⚑ 3 flagged" (the watchlist's status line counts CRDO's missed milestone too), and a toast
+    # may quote a passage; a key sent while the ticker
     # screen is still opening reaches the watchlist.
     keys(tmux, "Enter")
     wait_for_all(tmux, "⚑ 3 flagged", "1 Checkpoints  2 Chart")

@@ -4,6 +4,7 @@ demo does; the user's folders untouched."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -50,9 +51,14 @@ def test_every_provider_url_of_the_copy_is_the_market(isolated_home: Path):
             f"{demo.url}/feeds/ALAB/cgi-bin/browse-edgar",
         )
         assert all(t.feeds for t in shipped.tickers.values())  # each company's EDGAR feed
-        assert {s: t._replace(feeds=()) for s, t in config.tickers.items()} == {
-            s: t._replace(feeds=()) for s, t in shipped.tickers.items()
-        }
+        # CRDO has the demo's missed milestone (its thesis reads broken), and nothing else is new
+        [crdo_milestone] = config.tickers["CRDO"].checkpoints
+        assert (crdo_milestone.kind, crdo_milestone.due) == ("milestone", dt.date(2025, 12, 31))
+        assert shipped.tickers["CRDO"].checkpoints == ()
+        assert {
+            s: t._replace(feeds=(), checkpoints=() if s == "CRDO" else t.checkpoints)
+            for s, t in config.tickers.items()
+        } == {s: t._replace(feeds=()) for s, t in shipped.tickers.items()}
         # plain HTTP on loopback: no browser handshake, so Python makes (and audits) every request
         assert config.settings == shipped.settings._replace(browser_tls=())
         assert shipped.settings.browser_tls == ("yahoo",)

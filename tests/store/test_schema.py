@@ -52,7 +52,8 @@ def test_a_new_database_has_every_table_and_the_reason_in_parts(db_path: Path):
                           "sparks", "meta", "release_places", "release_layouts",
                           "dividends", "dividend_entries",
                           "estimates", "estimate_surprises", "frozen_consensus",
-                              "segment_filings", "segment_members"}  # fmt: skip
+                          "segment_filings", "segment_members",
+                          "verdicts", "verdict_events", "journal"}  # fmt: skip
         parts = [name for name, _ in REASON_PARTS]
         assert set(parts) <= set(_columns(store, "events"))
         assert {f"last_{p}" for p in parts} <= set(_columns(store, "checkpoints"))

@@ -33,12 +33,13 @@ from .reports import (
     cmd_filings,
     cmd_performance,
     cmd_positions,
+    cmd_review,
     cmd_status,
 )
 from .results import cmd_results
 from .run import cmd_daemon, cmd_notify, cmd_refresh, cmd_tui
 from .segments import cmd_segments
-from .thesis import cmd_ack, cmd_mark, cmd_validate
+from .thesis import cmd_ack, cmd_mark, cmd_note, cmd_validate
 
 __all__ = ["EXIT_FLAGGED", "EXIT_OK", "EXIT_STALE", "EXIT_USAGE", "build_parser", "log_file",
            "main", "setup_logging"]  # fmt: skip
@@ -64,6 +65,8 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "import": cmd_import,
     "estimates": cmd_estimates,
     "segments": cmd_segments,
+    "review": cmd_review,
+    "note": cmd_note,
 }
 # Commands that set up their own log (the demo logs into its temporary folder).
 OWN_LOG = frozenset({"demo"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
-from ..thesis.vocabulary import STATUSES
+from ..thesis.vocabulary import CONVICTIONS, JOURNAL_ACTIONS, STATUSES
 
 
 def _global_options(parser: argparse.ArgumentParser, *, suppress: bool, files: bool = True) -> None:
@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="met or missed freezes it as you judged it; pending reopens it to evaluation",
     )  # fmt: skip
     mark.add_argument("--note", default="", metavar="TEXT", help="why, kept on the timeline")
+    note = command("note", "a dated note in a ticker's thesis journal")
+    note.add_argument("symbol", metavar="SYMBOL", help="the ticker, e.g. ALAB")
+    note.add_argument("text", nargs="+", metavar="TEXT", help="the note (its words are joined)")
+    note.add_argument("--action", choices=JOURNAL_ACTIONS, default="", help="what you did")
+    note.add_argument("--conviction", choices=CONVICTIONS, default="", help="how sure you are")
     ack = command("ack", "acknowledge flagged misses")
     ack.add_argument(
         "targets", nargs="*", metavar="SYMBOL/ID",
@@ -178,4 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "release against the consensus frozen before it")  # fmt: skip
     estimates.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
     estimates.add_argument("--json", action="store_true", help="print a JSON array")
+    review = command("review", "each thesis's verdict (broken, at risk, intact, proven) and why")
+    review.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
+    review.add_argument("--json", action="store_true", help="print a JSON object")
     return parser

@@ -131,3 +131,16 @@ def cmd_estimates(ctx: Context) -> int:
         rows = load_estimates(store, symbols, utc_now(), config.settings.currency)
     ctx.report(lambda: estimates_json(rows), lambda: print_estimates(rows))
     return EXIT_OK
+
+
+def cmd_review(ctx: Context) -> int:
+    from ..views.review import load_review
+    from .output.review import review_json, review_lines
+
+    _config, store = ctx.synced_store(create=False, write=False)
+    with contextlib.closing(store):
+        symbol = known_ticker("review", store, ctx.args.symbol)
+        review = load_review(store, symbol)
+    lines = review_lines(review, journal=symbol is not None)
+    ctx.report(lambda: review_json(review), lambda: ctx.out("\n".join(lines)))
+    return EXIT_OK

@@ -24,15 +24,34 @@ def cmd_validate(ctx: Context) -> int:
 
 
 def cmd_mark(ctx: Context) -> int:
+    from ..jobs.evaluation import record_verdicts
+
     symbol, checkpoint_id = parse_target(ctx.args.target)
-    _config, store = ctx.synced_store()
+    config, store = ctx.synced_store()
     with contextlib.closing(store):
-        marked = store.checkpoints.mark(
-            symbol, checkpoint_id, ctx.args.status, ctx.args.note, utc_now()
-        )
+        now = utc_now()
+        marked = store.checkpoints.mark(symbol, checkpoint_id, ctx.args.status, ctx.args.note, now)
         if not marked:
             raise CommandError(unknown_checkpoint("mark", store, symbol, checkpoint_id))
+        record_verdicts(config, store, now, by_hand=True)  # the verdict your mark made: not news
     ctx.out(f"{symbol}/{checkpoint_id}: {marked_text(ctx.args.status)}")
+    return EXIT_OK
+
+
+def cmd_note(ctx: Context) -> int:
+    from ..thesis.journal import note_error
+
+    text = " ".join(ctx.args.text).strip()
+    action, conviction = ctx.args.action, ctx.args.conviction
+    error = note_error(text, action, conviction)
+    if error is not None:
+        raise CommandError(f"catalyst note: {error}")
+    _config, store = ctx.synced_store()
+    with contextlib.closing(store):
+        symbol = known_ticker("note", store, ctx.args.symbol) or ""
+        entry = store.journal.add(symbol, text, utc_now(), action=action, conviction=conviction)
+    tags = f" ({entry.tags})" if entry.tags else ""
+    ctx.out(f"{symbol}: noted in its journal{tags}")
     return EXIT_OK
 
 

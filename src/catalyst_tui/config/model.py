@@ -136,6 +136,7 @@ class Checkpoint(NamedTuple):
     source: str = ""
     notes: str = ""
     evidence: tuple[str, ...] = ()  # entries, each words and "quoted phrases" (thesis/evidence)
+    kill: bool = False  # the thesis's kill criterion: missed, the verdict is broken
 
 
 class Ticker(NamedTuple):

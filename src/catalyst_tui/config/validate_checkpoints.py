@@ -57,6 +57,7 @@ class CheckpointChecks(LocatedReader):
         notes = self.string(table, "notes", path) or ""
         when = self.condition(table, path)
         evidence = self.evidence(table, path)
+        kill = self.kill(table, path)
         if kind is not None:
             self.keys_of_kind(spec(kind), table, path)
         if when is not None and period_end is not None and not METRICS[when.metric].pinnable:
@@ -70,7 +71,18 @@ class CheckpointChecks(LocatedReader):
 
         if len(self.issues) > before or cid is None or title is None or kind is None:
             return None
-        return Checkpoint(cid, title, kind, due, until, when, period_end, source, notes, evidence)
+        return Checkpoint(
+            cid, title, kind, due, until, when, period_end, source, notes, evidence, kill
+        )
+
+    def kill(self, table: dict[str, Any], path: KeyPath) -> bool:
+        """`kill`: true when the checkpoint is the thesis's kill criterion (thesis/verdict.py)."""
+        value = table.get("kill", False)
+        if not isinstance(value, bool):
+            message = f"kill is true or false, not {describe(value)}"
+            self.error(path + ("kill",), message, code=IssueCode.WRONG_TYPE)
+            return False
+        return value
 
     def keys_of_kind(self, row: KindSpec, table: dict[str, Any], path: KeyPath) -> None:
         """The keys the kind's row requires are there, and those it forbids are not."""

@@ -15,7 +15,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,7 +35,8 @@ _XDG = ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
 
 def demo_config_text(text: str, market_url: str, contact: str = DEMO_CONTACT) -> str:
     """The thesis `text` with every provider URL and every ticker's feed on `market_url`, SEC's
-    contact set and no browser TLS; its comments, tickers and checkpoints as they were."""
+    contact set and no browser TLS; its comments, tickers and checkpoints as they were, and CRDO
+    given a milestone already missed (a broken thesis to show)."""
     document = tomlkit.parse(text)
     providers = document.setdefault("providers", tomlkit.table())
     for table, settings in SETTINGS.items():
@@ -60,7 +61,29 @@ def demo_config_text(text: str, market_url: str, contact: str = DEMO_CONTACT) ->
     # every request of the demo is one Python makes and can be watched.
     settings = document.setdefault("settings", tomlkit.table())
     settings["browser_tls"] = tomlkit.array()
+    _with_a_broken_thesis(document)
     return HEADER + tomlkit.dumps(document)
+
+
+def _with_a_broken_thesis(document: tomlkit.TOMLDocument) -> None:
+    """CRDO given a milestone due before any demo's day and never marked: missed, its thesis
+    reads broken beside ALAB's at risk (its margins under the floors) and the others' intact, so
+    the demo shows the verdicts apart (docs/thesis.md, Verdicts)."""
+    ticker = document.get("tickers", {}).get("CRDO")
+    if not isinstance(ticker, dict) or "checkpoints" in ticker:
+        return
+    milestone = tomlkit.table()
+    milestone.update(
+        {
+            "id": "second-hyperscaler-aec",
+            "title": "A second hyperscaler ramps Credo's AECs",
+            "kind": "milestone",
+            "due": date(2025, 12, 31),
+            "notes": "The demo's: due before the demo's day and never marked, so missed.",
+        }
+    )
+    ticker["checkpoints"] = tomlkit.aot()
+    ticker["checkpoints"].append(milestone)
 
 
 class DemoSession:

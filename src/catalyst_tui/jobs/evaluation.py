@@ -1,5 +1,6 @@
 """The evaluation cycle shared by `catalyst refresh`, `check`, the daemon and the TUI: evaluate
-the stored data and record the transitions (and their outbox rows); delivery is notify's."""
+the stored data and record the transitions (and their outbox rows), each pending target's best
+forecast, then each ticker's verdict and its changes (and theirs); delivery is notify's."""
 
 from __future__ import annotations
 
@@ -9,8 +10,14 @@ import zoneinfo
 
 from ..config import Config
 from ..market.registry import SEC
+from ..notify.wording import verdict_notice
 from ..store import Store
-from ..thesis.evaluate import Evaluation, evaluate
+from ..store.records import VerdictEvent
+from ..thesis.evaluate import CheckpointState, Evaluation, evaluate
+from ..thesis.forecast import Forecast, target_forecast
+from ..thesis.snapshot import MarketSnapshot
+from ..thesis.verdict import judge
+from ..thesis.vocabulary import VERDICT, Kind, Status
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +42,7 @@ def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list
     )
     evaluations = evaluate(checkpoints, snapshot, local_today(config, now))
     recorded = store.checkpoints.record(evaluations, now, notify=config.settings.notify)
+    store.verdicts.save_forecasts(target_forecasts(checkpoints, evaluations, snapshot))
     changed = [e for e in evaluations if e.changed]
     if changed:
         log.info(
@@ -43,4 +51,38 @@ def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list
             len(recorded),
             ", ".join(f"{e.symbol}/{e.checkpoint_id} {e.previous}->{e.status}" for e in changed),
         )
+    record_verdicts(config, store, now)
     return changed
+
+
+def target_forecasts(
+    checkpoints: list[CheckpointState], evaluations: list[Evaluation], snap: MarketSnapshot
+) -> list[tuple[str, str, Forecast | None]]:
+    """Each target's best forecast while it is pending with a due date (thesis/forecast.py),
+    None once it is decided: what the verdict's `target_behind` reads."""
+    out: list[tuple[str, str, Forecast | None]] = []
+    for c, e in zip(checkpoints, evaluations, strict=True):
+        if c.kind != Kind.TARGET:
+            continue
+        found = None
+        if e.status == Status.PENDING and c.due is not None and c.condition is not None:
+            found = target_forecast(c.symbol, snap, c.condition, c.due)
+        out.append((c.symbol, c.id, found))
+    return out
+
+
+def record_verdicts(
+    config: Config, store: Store, now: dt.datetime, *, by_hand: bool = False
+) -> list[VerdictEvent]:
+    """Judge every active ticker on its checkpoints as stored and keep the verdicts; the changes
+    (notified when `notify` has "verdict", unless a mark `by_hand` made them: you know)."""
+    verdicts = [judge(symbol, s) for symbol, s in store.verdicts.standings().items()]
+    notice = verdict_notice if VERDICT in config.settings.notify and not by_hand else None
+    changes = store.verdicts.record(verdicts, now, notice=notice)
+    if changes:
+        log.info(
+            "%d verdict change(s): %s",
+            len(changes),
+            ", ".join(f"{c.symbol} {c.previous}->{c.verdict}" for c in changes),
+        )
+    return changes

@@ -1,6 +1,6 @@
 """Every sentence a notification says: a transition's title and body, a passage of new evidence,
-the summary of evidence found quietly, an earnings release read the evening it lands, a notice
-of its own and the test notification. Built from
+the summary of evidence found quietly, an earnings release read the evening it lands, a change of
+a ticker's verdict, a notice of its own and the test notification. Built from
 the records' parts: thesis/wording.py words values and reasons, thesis/kinds.py how each kind's
 statuses read; nothing parses them back (a channel reads the urgency, not the words)."""
 
@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from ..thesis.kinds import spec, status_word
 from ..thesis.results import Release, gross_margin, midpoint, versus
-from ..thesis.vocabulary import Status
+from ..thesis.verdict import TickerVerdict
+from ..thesis.verdict import reason_text as verdict_reason_text
+from ..thesis.vocabulary import Status, Verdict
 from ..thesis.wording import comparison, marked_text, money, money_range, reason_text
 from .notification import Notification, Urgency, strip_controls
 
@@ -148,3 +150,18 @@ def _fitted(title: str, body: str, urgency: Urgency = Urgency.NORMAL) -> Notific
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def verdict_notice(verdict: TickerVerdict, previous: Verdict) -> tuple[str, str]:
+    """A change of verdict as its outbox row's title and body: "ALAB: thesis at risk (was
+    intact)" / its first reason, and how many more."""
+    title = f"{verdict.symbol}: thesis {verdict.verdict} (was {previous})"
+    reasons = verdict.reasons
+    if not reasons:
+        body = "no checkpoint missed: nothing stands against the thesis"
+    else:
+        body = verdict_reason_text(reasons[0])
+        if len(reasons) > 1:
+            body += f" (+{len(reasons) - 1} more)"
+    notification = _fitted(title, body)
+    return notification.title, notification.body

@@ -11,6 +11,8 @@ written to it). `Store` opens, migrates, closes and runs transactions; the jobs 
 - `store.evidence`    filings, documents, matched passages (evidence.py)
 - `store.intraday`    the intraday charts shown (1D, 5D), kept a day (intraday.py)
 - `store.results`     earnings releases read from 8-Ks: figures, guidance (results.py)
+- `store.verdicts`    what a verdict reads, each ticker's verdict and its changes (verdicts.py)
+- `store.journal`     the thesis journal: dated notes on a ticker (journal.py)
 - `store.layouts`     where each release's figures were read; a company's layout (layouts.py)
 - `store.providers`   provider sessions (Yahoo's crumb), health and pauses, request counts
 - `store.views`       read-only queries for screens, report and export (views.py)
@@ -40,6 +42,7 @@ from .estimates import EstimatesStore
 from .evidence import Evidence
 from .fx import FxRates
 from .intraday import IntradayCharts
+from .journal import Journal
 from .layouts import Layouts
 from .market_data import MarketData
 from .outbox import Outbox
@@ -47,6 +50,7 @@ from .providers import Providers
 from .results import Results
 from .segments import SegmentStore
 from .sync import ConfigSync
+from .verdicts import Verdicts
 from .views import Views
 
 if TYPE_CHECKING:
@@ -105,6 +109,8 @@ class Store:
         self.views = Views(self)
         self.dividends = Dividends(self)
         self.segments = SegmentStore(self)
+        self.verdicts = Verdicts(self)
+        self.journal = Journal(self)
 
     def data_version(self) -> int:
         """SQLite's counter of commits that other connections (the daemon's refresh, `catalyst

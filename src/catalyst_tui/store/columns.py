@@ -1,6 +1,6 @@
 """The one place stored text becomes values again, and values become stored text: ISO dates and
-moments, condition text, evidence entries, and a reason in parts, with why its value is missing
-as a code and its parameters (a JSON object)."""
+moments, condition text, evidence entries, a reason in parts, with why its value is missing
+as a code and its parameters (a JSON object), and a verdict's reasons (a JSON list)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 
 from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.evaluate import Reason, Why
+from ..thesis.forecast import Forecast, Source
 from ..thesis.observation import (
     Missing,
     MissingCode,
@@ -20,6 +21,7 @@ from ..thesis.observation import (
     PeriodKind,
     ValueSource,
 )
+from ..thesis.verdict import VerdictReason
 
 
 def iso(moment: dt.datetime) -> str:
@@ -190,3 +192,55 @@ def session_moments(text: str | None) -> list[tuple[dt.datetime, dt.datetime]]:
             if start is not None and end is not None:
                 pairs.append((start, end))
     return pairs
+
+
+def verdict_reasons_text(reasons: Iterable[VerdictReason]) -> str:
+    """A verdict's reasons as stored: a JSON list of objects, dates as ISO days."""
+    return json.dumps(
+        [
+            {
+                **r._asdict(),
+                "since": day_text(r.since),
+                "acked": day_text(r.acked),
+                "condition": r.condition.text if r.condition else None,
+                "forecast": None if r.forecast is None else [
+                    r.forecast.source.value, r.forecast.value,
+                    r.forecast.year_end.isoformat(), r.forecast.reported,
+                ],
+            }
+            for r in reasons
+        ]
+    )  # fmt: skip
+
+
+def verdict_reasons(text: str | None) -> tuple[VerdictReason, ...]:
+    """Stored verdict reasons as records; an entry this version cannot read is left out."""
+    out = []
+    for item in json.loads(text or "[]"):
+        try:
+            value = item.get("value")
+            out.append(
+                VerdictReason(
+                    str(item["rule"]), str(item["checkpoint"]), str(item["title"]),
+                    str(item["status"]), float(value) if value is not None else None,
+                    day(item.get("since")), str(item.get("metric", "")),
+                    bool(item.get("manual", False)), day(item.get("acked")),
+                    condition(item.get("condition")), forecast(item.get("forecast")),
+                )
+            )  # fmt: skip
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return tuple(out)
+
+
+def forecast(parts: Any) -> Forecast | None:
+    """A stored forecast ([source, value, year end, quarters reported], or the columns of one)
+    as its record; None for none, or for what this version cannot read."""
+    if not parts or not parts[0]:
+        return None
+    try:
+        source, value, year_end, reported = parts
+        return Forecast(Source(source), float(value), dt.date.fromisoformat(year_end),
+                        int(reported or 0))  # fmt: skip
+    except (TypeError, ValueError):
+        return None

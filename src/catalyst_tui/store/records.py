@@ -1,7 +1,7 @@
 """The frozen records the store hands out: what a sync changed, fetch times, provider health,
 tickers, watch rows, checkpoints, events, notices, the outbox, health, price rows, filings,
-documents and evidence. NamedTuples: the start-up path reads thousands of them (stored text
-becomes their values in columns.py)."""
+documents, evidence and verdicts. NamedTuples: the start-up path reads thousands of them (stored
+text becomes their values in columns.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from ..market.sec.filings import Filing as Filing  # re-exported: the jobs take 
 from ..thesis.conditions import Condition
 from ..thesis.evaluate import Reason
 from ..thesis.positions import Position
+from ..thesis.verdict import VerdictReason
+from ..thesis.vocabulary import Verdict
 
 # -- records -----------------------------------------------------------------------------------
 
@@ -316,3 +318,22 @@ class Found(NamedTuple):
     start: int
     end: int
     notify: bool
+
+
+class RecordedVerdict(NamedTuple):
+    """A ticker's verdict as last recorded, since when."""
+
+    symbol: str
+    verdict: Verdict
+    since: dt.datetime
+
+
+class VerdictEvent(NamedTuple):
+    """A change of a ticker's verdict (store/verdicts.py)."""
+
+    id: int
+    ts: dt.datetime
+    symbol: str
+    previous: Verdict
+    verdict: Verdict
+    reasons: tuple[VerdictReason, ...]

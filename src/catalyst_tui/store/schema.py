@@ -34,9 +34,11 @@ from .migrations.later import (
     V12,
     V_ESTIMATE_CURRENCY,
     V_ESTIMATES,
+    V_JOURNAL,
     V_RELEASE_LAYOUTS,
     V_RETURNS,
     V_SEGMENTS,
+    V_VERDICTS,
 )
 
 _V1 = """
@@ -185,6 +187,10 @@ MIGRATIONS: list[Migration] = [
     ),  # fmt: skip
     Migration("the money of the Street's EPS consensus", V_ESTIMATE_CURRENCY),
     Migration("revenue by product line, segment and geography of each 10-Q and 10-K", V_SEGMENTS),
+    Migration(
+        "verdicts: a checkpoint's kill flag, each ticker's verdict and its changes", V_VERDICTS
+    ),
+    Migration("the thesis journal: dated notes, what was done, the conviction held", V_JOURNAL),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 _TICKER_COLUMNS = ("symbol", "name", "grp", "thesis", "position", "dividend_tax", "benchmark",
                    "archived")  # fmt: skip
 _CHECKPOINT_COLUMNS = ("id", "title", "kind", "due", "until", "condition", "period_end",
-                       "source", "notes", "evidence", "position")  # fmt: skip
+                       "source", "notes", "evidence", "position", "kill")  # fmt: skip
 _DIGEST = "config_digest"  # the meta key of the last synced config's digest
 _FOLLOWS = "config_path"  # the meta key of the file this database follows
 _CONDITION = _CHECKPOINT_COLUMNS.index("condition")
@@ -231,7 +231,7 @@ def _checkpoint_row(c: Checkpoint, position: int) -> tuple[Any, ...]:
     """The synced columns of a checkpoint, in _CHECKPOINT_COLUMNS order."""
     return (c.id, c.title, str(c.kind), day_text(c.due), day_text(c.until),
             c.when.text if c.when else None, day_text(c.period_end), c.source, c.notes,
-            json.dumps(list(c.evidence)), position)  # fmt: skip
+            json.dumps(list(c.evidence)), position, int(c.kill))  # fmt: skip
 
 
 @functools.cache

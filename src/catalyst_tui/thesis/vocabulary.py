@@ -22,6 +22,30 @@ class Status(StrEnum):
     MISSED = "missed"
 
 
+class Verdict(StrEnum):
+    """Where a thesis stands as a whole (thesis/verdict.py: the rules), worst first."""
+
+    BROKEN = "broken"
+    AT_RISK = "at risk"
+    INTACT = "intact"
+    PROVEN = "proven"
+
+
+#: The verdicts from the worst to the best: a portfolio's is the worst of its tickers'.
+VERDICTS: tuple[Verdict, ...] = tuple(Verdict)
+#: How each verdict looks (a rich style, as STATUS_STYLE: the TUI maps it to a theme's role).
+VERDICT_STYLE: dict[str, str] = {
+    Verdict.BROKEN: "bold red",
+    Verdict.AT_RISK: "yellow",
+    Verdict.INTACT: "dodger_blue2",
+    Verdict.PROVEN: "green",
+}
+
+#: What a journal note may say was done, and with what conviction (`catalyst note`, the ticker
+#: page's `j`).
+JOURNAL_ACTIONS: tuple[str, ...] = ("add", "trim", "exit", "hold")
+CONVICTIONS: tuple[str, ...] = ("high", "medium", "low")
+
 #: How a guard that is met reads (thesis/kinds.py gives each kind its words).
 HOLDING = "holding"
 #: How each status looks wherever it is shown (the screens and the CLI's tables), as a rich
@@ -46,7 +70,9 @@ STATUS_MARK: dict[str, str] = {
 KIND_NAMES: tuple[str, ...] = tuple(str(kind) for kind in Kind)
 STATUSES: tuple[str, ...] = tuple(str(status) for status in Status)
 # What a user may ask to be notified of ([settings] notify): transitions, new evidence for a
-# pending checkpoint, and an earnings release read the evening it lands (one per release).
+# pending checkpoint, an earnings release read the evening it lands (one per release), and a
+# change of a ticker's verdict.
 EVIDENCE = "evidence"
 RESULTS = "results"
-NOTIFY_TRANSITIONS: tuple[str, ...] = (Status.MISSED, Status.MET, EVIDENCE, RESULTS)
+VERDICT = "verdict"  # a ticker's verdict changed (thesis/verdict.py)
+NOTIFY_TRANSITIONS: tuple[str, ...] = (Status.MISSED, Status.MET, EVIDENCE, RESULTS, VERDICT)

@@ -51,8 +51,13 @@ class Palette:
         return getattr(self, role) if role else name
 
 
-# The core's status colours (thesis/vocabulary.STATUS_STYLE) as roles.
-_STATUS_ROLES = {"green": "good", "bold red": "alarm", "dodger_blue2": "primary"}
+# The core's status and verdict colours (thesis/vocabulary: STATUS_STYLE, VERDICT_STYLE) as roles.
+_STATUS_ROLES = {
+    "green": "good",
+    "bold red": "alarm",
+    "dodger_blue2": "primary",
+    "yellow": "warning",
+}
 
 
 def palette_of(theme: Theme) -> Palette:

@@ -1,8 +1,8 @@
-"""The ticker page as the screen reads it: the watchlist row, the lots on today's share basis,
-the fundamentals, the checkpoints in due order, the price history, the splits, the evidence,
-the sales, the earnings releases and the Street's estimates; each amount with its currency, a
-lot's in the listing's unit and the base currency (views/money.py). Plain data, no textual and
-no SQL."""
+"""The ticker page as the screen reads it: the watchlist row, the lots on today's share basis, the
+fundamentals, the checkpoints in due order, the price history, the splits, the evidence, the sales,
+the earnings releases, the Street's estimates and the thesis's verdict; each amount with its
+currency, a lot's in the listing's unit and the base currency (views/money.py). Plain data, no
+textual and no SQL."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from .lines import LinesView, load_lines
 from .money import LotMoney, listing_rate, lot_money
 from .performance import Returns, ticker_returns
 from .results import ResultRow, result_rows
+from .review import TickerReview, ticker_review
 from .watchlist import Watchlist, WatchRow, load_watchlist
 
 __all__ = ["Figure", "TickerDetail", "flagged_first", "in_due_order", "load_ticker"]
@@ -54,6 +55,7 @@ class TickerDetail(NamedTuple):
     returns: Returns | None = None  # its returns against its benchmark (None without lots)
     street: StreetRow | None = None  # the Street's view: consensus, trend, releases against it
     lines: LinesView | None = None  # revenue by product line, from the newest filing stating it
+    review: TickerReview | None = None  # the thesis's verdict and its reasons
 
     @property
     def in_base(self) -> bool:
@@ -130,6 +132,7 @@ def load_ticker(
         ),
         street=load_estimates(store, [symbol], now, watchlist.currency)[0],
         lines=load_lines(store, symbol),
+        review=ticker_review(store, symbol),
     )
 
 

@@ -1,7 +1,7 @@
-"""The timeline as the screens show it: every checkpoint event, stock split and SEC filing,
-newest first. A split names the per-share thresholds written before it (compared on the basis
-they were written in) and what they read on today's basis, for the user to rewrite them in the
-file. Plain data, no textual and no SQL."""
+"""The timeline as the screens show it: every checkpoint event, change of a thesis's verdict, note
+of its journal, stock split and SEC filing, newest first. A split names the per-share thresholds
+written before it (compared on the basis they were written in) and what they read on today's basis,
+for the user to rewrite them in the file. Plain data, no textual and no SQL."""
 
 from __future__ import annotations
 
@@ -11,16 +11,19 @@ from typing import NamedTuple
 
 from ..market.models import Split
 from ..store import Store
-from ..store.records import CheckpointRecord, EventRecord, FilingRecord
+from ..store.records import CheckpointRecord, EventRecord, FilingRecord, VerdictEvent
 from ..thesis.catalogue import METRICS
 from ..thesis.conditions import rebased
+from ..thesis.journal import JournalEntry
 from ..thesis.positions import split_factor
 
 __all__ = [
     "FilingEntry",
+    "NoteEntry",
     "Rewrite",
     "SplitEntry",
     "TimelineEntry",
+    "VerdictEntry",
     "flagged_targets",
     "load_timeline",
     "rewrites",
@@ -80,7 +83,40 @@ class FilingEntry(NamedTuple):
         return f"{self.filing.symbol} {self.filing.form}{named}"
 
 
-TimelineEntry = EventRecord | SplitEntry | FilingEntry
+class VerdictEntry(NamedTuple):
+    """A change of a ticker's verdict, with the reasons it had then."""
+
+    event: VerdictEvent
+
+    @property
+    def ts(self) -> dt.datetime:
+        return self.event.ts
+
+    @property
+    def symbol(self) -> str:
+        return self.event.symbol
+
+    @property
+    def text(self) -> str:
+        """'ALAB verdict intact → at risk'."""
+        return f"{self.event.symbol} verdict {self.event.previous} → {self.event.verdict}"
+
+
+class NoteEntry(NamedTuple):
+    """A note of the thesis journal."""
+
+    note: JournalEntry
+
+    @property
+    def ts(self) -> dt.datetime:
+        return self.note.ts
+
+    @property
+    def symbol(self) -> str:
+        return self.note.symbol
+
+
+TimelineEntry = EventRecord | SplitEntry | FilingEntry | VerdictEntry | NoteEntry
 
 
 def rewrites(
@@ -102,7 +138,8 @@ def rewrites(
 
 
 def load_timeline(store: Store, *, limit: int = 1000) -> list[TimelineEntry]:
-    """Events and splits, newest first (a split sorts at the start of its day)."""
+    """Events, changes of verdict, journal notes, splits and filings, newest first (a split
+    sorts at the start of its day)."""
     entries: list[TimelineEntry] = list(store.views.events(limit=limit))
     by_symbol = store.market.splits()
     if by_symbol:
@@ -112,7 +149,11 @@ def load_timeline(store: Store, *, limit: int = 1000) -> list[TimelineEntry]:
             entries.extend(SplitEntry(s, rewrites(mine, splits, before=s.day)) for s in splits)
     filings = store.evidence.filings(limit=limit)
     entries.extend(FilingEntry.of(f) for f in filings)
-    if by_symbol or filings:
+    verdicts = store.verdicts.events(limit=limit)
+    entries.extend(VerdictEntry(v) for v in verdicts)
+    notes = store.journal.entries(limit=limit)
+    entries.extend(NoteEntry(n) for n in notes)
+    if by_symbol or filings or verdicts or notes:
         entries.sort(key=lambda e: e.ts, reverse=True)
     return entries[:limit] if limit >= 0 else entries
 

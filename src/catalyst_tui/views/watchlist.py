@@ -1,5 +1,5 @@
-"""The watchlist as the screens and `catalyst positions` read it: one row per ticker with its
-quote, its position's figures in the base currency and its thesis score; totals per group; the
+"""The watchlist as the screens and `catalyst positions` read it: one row per ticker with its quote,
+its position's figures in the base currency, its thesis score and verdict; totals per group; the
 sort orders and the filter. Plain data, no textual and no SQL; the screens put it into words and
 cells."""
 
@@ -14,9 +14,11 @@ from ..market.estimates import Consensus
 from ..store import Store
 from ..store.records import DueCheckpoint, Health, WatchRecord
 from ..thesis.street import Money, price_over_eps, revision
+from ..thesis.vocabulary import Verdict
 from ..thesis.wording import reason_text
 from .money import PositionMoney, position_money
 from .results import ReleaseMark, recent_marks
+from .review import verdicts_by_symbol
 
 __all__ = [
     "LARGEST_FIRST",
@@ -107,6 +109,7 @@ class WatchRow(NamedTuple):
     # consensus now against 30 days ago (eps_revision_30d); None where not known.
     forward_pe: float | None = None
     revision: float | None = None
+    verdict: Verdict | None = None  # the thesis's verdict (thesis/verdict.py)
 
     @property
     def has_quote(self) -> bool:
@@ -231,6 +234,8 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     years = store.estimates.fiscal_year_eps()
     if years:
         rows = [_with_street(r, years.get(r.symbol), currency, rates) for r in rows]
+    verdicts = verdicts_by_symbol(store)
+    rows = [r._replace(verdict=v.verdict) if (v := verdicts.get(r.symbol)) else r for r in rows]
     groups = list(dict.fromkeys(r.group for r in rows))
     return Watchlist(rows, store.views.health(), groups, currency)
 

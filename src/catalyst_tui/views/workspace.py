@@ -20,13 +20,14 @@ from typing import Any, NamedTuple
 
 from .. import prefs
 from ..config import Config, ConfigError, load_config
-from ..jobs.evaluation import evaluate_checkpoints, user_zone
+from ..jobs.evaluation import evaluate_checkpoints, record_verdicts, user_zone
 from ..jobs.evidence_match import match_evidence
 from ..market.registry import SEC
 from ..store import Store, StoreError
 from ..store.records import CheckpointRecord, EvidenceRecord
 from ..thesis.evaluate import Evaluation
 from ..thesis.evidence import context
+from ..thesis.journal import note_error
 from ..thesis.wording import marked_text
 from .file_edits import EditOutcome, FileEdits, config_write
 from .intraday import IntradayPage, intraday_page, page_of
@@ -207,8 +208,16 @@ class Workspace(FileEdits):
             now = self.now()
             if not store.checkpoints.mark(symbol, checkpoint_id, status, note.strip(), now):
                 return f"{symbol}/{checkpoint_id} is not an active checkpoint"
+            record_verdicts(self.config, store, now, by_hand=True)  # yours: not notified
             evaluate_checkpoints(self.config, store, now)  # a reopened one is evaluated at once
         return f"{symbol}/{checkpoint_id} {marked_text(status)}"
+
+    def note(self, symbol: str, text: str, action: str = "", conviction: str = "") -> str | None:
+        """Keep a note in the ticker's journal; why not, in one sentence, when it cannot be."""
+        error = note_error(text, action, conviction)
+        if error is None:
+            self.store.journal.add(symbol, text, self.now(), action=action, conviction=conviction)
+        return error
 
     def flagged(self, symbol: str | None = None) -> list[tuple[str, str]]:
         """(symbol, id) of the checkpoints with an unacknowledged miss (of one symbol)."""

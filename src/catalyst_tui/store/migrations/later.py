@@ -249,3 +249,50 @@ V_SEGMENTS = ";\n".join(
         ) WITHOUT ROWID""",
     ]
 )
+
+# Verdicts (store/verdicts.py, thesis/verdict.py). `checkpoints.kill`: the file declares the
+# checkpoint the thesis's kill criterion; `forecast_*`: a pending target's best forecast at its
+# last evaluation (thesis/forecast.py: its source, value and fiscal year), '' / NULL for none.
+# `verdicts`: each ticker's verdict as last recorded, since when, and its reasons then (a JSON
+# list, store/columns.py). `verdict_events`: each change of a ticker's verdict, for the timeline;
+# its notification is an outbox row of its own (title, body) written in the same transaction.
+V_VERDICTS = ";\n".join(
+    [
+        "ALTER TABLE checkpoints ADD COLUMN kill INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE checkpoints ADD COLUMN forecast_source TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE checkpoints ADD COLUMN forecast_value REAL",
+        "ALTER TABLE checkpoints ADD COLUMN forecast_year TEXT",
+        """CREATE TABLE verdicts (
+            symbol TEXT PRIMARY KEY,
+            verdict TEXT NOT NULL,
+            since TEXT NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '[]'
+        )""",
+        """CREATE TABLE verdict_events (
+            id INTEGER PRIMARY KEY,
+            ts TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            from_verdict TEXT NOT NULL,
+            to_verdict TEXT NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '[]'
+        )""",
+        "CREATE INDEX verdict_events_by_symbol ON verdict_events(symbol, ts)",
+    ]
+)
+
+
+# The thesis journal (store/journal.py): dated notes on a ticker, with what was done and the
+# conviction held; kept in the database, not in catalysts.toml.
+V_JOURNAL = ";\n".join(
+    [
+        """CREATE TABLE journal (
+            id INTEGER PRIMARY KEY,
+            ts TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            text TEXT NOT NULL,
+            action TEXT NOT NULL DEFAULT '',
+            conviction TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX journal_by_symbol ON journal(symbol, ts)",
+    ]
+)

@@ -1,8 +1,9 @@
-"""One ticker: its checkpoints (status, due, value against threshold, why, evidence found),
-price chart, position and fundamentals, the thesis text, the evidence found in filings and
-news, and its earnings releases. The panes are widgets, one row each in widgets/ticker/panes.py,
-from which the screen takes its number keys, tabs, focus and the panes' keys; the screen holds
-the ticker's page, the title line, and the intraday fetches the Chart pane asks for."""
+"""One ticker: its verdict at the top, its checkpoints (status, due, value against threshold, why,
+evidence found), price chart, position and fundamentals, the thesis text, the evidence found in
+filings and news, and its earnings releases. The panes are widgets, one row each in
+widgets/ticker/panes.py, from which the screen takes its number keys, tabs, focus and the panes'
+keys; the screen holds the ticker's page, the title line, and the intraday fetches the Chart pane
+asks for."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent
 
 from ...text import printable
+from ...thesis.verdict import reason_text
+from ...thesis.vocabulary import VERDICT_STYLE
 from ...views.sec_contact import sec_wait_text, waiting_for_sec
 from ...views.ticker import TickerDetail
 from ...views.workspace import Workspace
@@ -27,6 +30,8 @@ from ..widgets.ticker.panes import PANES, Pane
 # A pane's key, whichever pane has the focus: the pane that declares it, and its action.
 _PANE_KEYS: dict[Binding, Pane] = {k: p for p in PANES for k in p.keys}
 _BY_KEY: dict[str, tuple[Pane, str]] = {k.key: (p, k.action) for k, p in _PANE_KEYS.items()}
+_REASONS_SHOWN = 3  # the verdict's reasons shown at the top, one a line (from _TALL lines)
+_TALL = 30  # under it, the verdict and its worst reason share one line: the panes keep their room
 _FOCUS = {p.id: p.focus for p in PANES}  # the widget each pane gives the focus to when shown
 
 
@@ -38,6 +43,7 @@ def _bindings() -> list[BindingType]:
         # Every pane's keys, hidden here: each pane shows its own while it has the focus.
         *(Binding(k.key, f"pane_key({k.key!r})", k.description, show=False) for k in _PANE_KEYS),
         Binding("t", "app.open_timeline", "Timeline", show=False),
+        Binding("j", "note", "Note", show=False),
         Binding("r", "app.refresh_now", "Refresh", show=False),
         Binding("question_mark", "app.keys", "Keys"),
     ]
@@ -72,6 +78,7 @@ class TickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ConfigBanner()
         yield Static(id="ticker-title")
+        yield Static(id="ticker-verdict")  # the thesis's verdict, and its reasons one a line
         yield Static(id="sec-notice")  # what waits for the SEC contact, while none is set
         with TabbedContent(id="panes", initial=PANES[0].id):
             yield from self.panes.values()
@@ -88,6 +95,7 @@ class TickerScreen(Screen[None]):
             return
         self.detail = detail
         self._show_title(detail)
+        self._show_verdict(detail)
         self._show_sec_notice(detail)
         for pane in self.panes.values():
             pane.show(detail)
@@ -127,6 +135,41 @@ class TickerScreen(Screen[None]):
                 text.append(f"  {fmt.FLAG} {row.flagged} flagged", style=p.alarm)
         self.query_one("#ticker-title", Static).update(text)
 
+    def _show_verdict(self, d: TickerDetail) -> None:
+        """The verdict, since when, and each reason on a line of its own."""
+        review = d.review
+        shown = self.query_one("#ticker-verdict", Static)
+        shown.display = review is not None
+        if review is None:
+            return
+        p = ink()
+        verdict = review.verdict.verdict
+        text = Text("Verdict: ", style=p.muted)
+        text.append(str(verdict), style=f"bold {p.status(VERDICT_STYLE[verdict])}")
+        if review.since is not None:
+            text.append(f" since {review.since.date().isoformat()}", style=p.muted)
+        if not review.verdict.reasons:
+            said = "no checkpoint missed" if review.verdict.checkpoints else "no checkpoints yet"
+            text.append(f" · {said}", style=p.muted)
+        reasons = review.verdict.reasons
+        if reasons and self.size.height < _TALL:  # a short terminal: one line, the worst reason
+            text.append(f" · {printable(reason_text(reasons[0]))}")
+            if len(reasons) > 1:
+                text.append(f" (+{len(reasons) - 1} more: catalyst review {printable(d.symbol)})",
+                            style=p.muted)  # fmt: skip
+            reasons = ()
+        for reason in reasons[:_REASONS_SHOWN]:
+            text.append(f"\n  {printable(reason_text(reason))}")
+        if len(reasons) > _REASONS_SHOWN:
+            more = len(reasons) - _REASONS_SHOWN
+            text.append(f"\n  … {more} more: catalyst review {printable(d.symbol)}", style=p.muted)
+        for note in review.journal[:1]:  # the last note of its journal (j writes one)
+            tags = f" ({note.tags})" if note.tags else ""
+            said = f"\nLast note {note.ts.date().isoformat()}{tags}: "
+            text.append(said, style=p.muted)
+            text.append(printable(note.text))
+        shown.update(text)
+
     def _show_sec_notice(self, d: TickerDetail) -> None:
         notice = self.query_one("#sec-notice", Static)
         wait = waiting_for_sec(d.checkpoints)
@@ -136,6 +179,17 @@ class TickerScreen(Screen[None]):
             notice.update(fmt.plain(said, ink().warning))
 
     # -- actions ----------------------------------------------------------------------------------
+    def action_note(self) -> None:
+        """A note in the ticker's journal, from a small form; the page shows it on save."""
+        from .journal_form import JournalForm
+
+        def saved(result: object) -> None:
+            if result is not None:
+                self.notify(f"{self.symbol}: noted in its journal", timeout=3)
+                self.reload()
+
+        self.app.push_screen(JournalForm(self.workspace, self.symbol), saved)
+
     def action_pane(self, pane: str) -> None:
         self.query_one("#panes", TabbedContent).active = pane
         self.query_one(_FOCUS[pane]).focus()

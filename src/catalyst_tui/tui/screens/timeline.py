@@ -1,5 +1,6 @@
-"""Every checkpoint event and stock split, newest first; unacknowledged misses stand out and `A`
-clears them; on a split, `w` rewrites the thresholds written before it on today's basis."""
+"""Every checkpoint event, change of verdict, stock split and filing, newest first; unacknowledged
+misses stand out and `A` clears them; on a split, `w` rewrites the thresholds written before it on
+today's basis."""
 
 from __future__ import annotations
 
@@ -12,9 +13,17 @@ from textual.widgets import DataTable, Footer, Static
 from ...store.records import EventRecord
 from ...text import printable
 from ...thesis.kinds import status_word
-from ...thesis.vocabulary import STATUS_STYLE
+from ...thesis.verdict import reason_text as verdict_reason_text
+from ...thesis.vocabulary import STATUS_STYLE, VERDICT_STYLE
 from ...thesis.wording import format_value, reason_text
-from ...views.timeline import FilingEntry, SplitEntry, TimelineEntry, flagged_targets
+from ...views.timeline import (
+    FilingEntry,
+    NoteEntry,
+    SplitEntry,
+    TimelineEntry,
+    VerdictEntry,
+    flagged_targets,
+)
 from ...views.workspace import Workspace
 from .. import format as fmt
 from .. import messages
@@ -127,6 +136,16 @@ class TimelineScreen(Screen[None]):
             if f.read == -1:
                 text.append(f"\ndocuments could not be read: {printable(f.read_error)}",
                             style=p.warning)  # fmt: skip
+        elif isinstance(entry, NoteEntry):
+            note = entry.note
+            text.append(printable(f"{note.symbol} journal"), style="bold")
+            if note.tags:
+                text.append(f"  {note.tags}", style=p.muted)
+            text.append(f"\n{printable(note.text)}")
+        elif isinstance(entry, VerdictEntry):
+            text.append(printable(entry.text), style="bold")
+            for reason in entry.event.reasons:
+                text.append(f"\n  {printable(verdict_reason_text(reason))}")
         elif isinstance(entry, SplitEntry):
             text.append(printable(entry.text), style="bold")
             text.append("\nPrices and history are on the new basis; lots bought before it are "
@@ -173,6 +192,12 @@ class TimelineScreen(Screen[None]):
     def _cells(self, e: TimelineEntry) -> tuple[Text | str, ...]:
         if isinstance(e, SplitEntry):
             return _split_cells(e)
+        if isinstance(e, NoteEntry):
+            return _note_cells(e, e.ts.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M"))
+        if isinstance(e, VerdictEntry):
+            return _verdict_cells(
+                e, e.ts.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M")
+            )
         if isinstance(e, FilingEntry):
             when = e.ts.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M")
             return _filing_cells(e, when)
@@ -212,6 +237,10 @@ def _key(entry: TimelineEntry) -> str:
         return f"split:{entry.symbol}:{entry.split.day.isoformat()}"
     if isinstance(entry, FilingEntry):
         return f"filing:{entry.symbol}:{entry.filing.accession}"
+    if isinstance(entry, VerdictEntry):
+        return f"verdict:{entry.event.id}"
+    if isinstance(entry, NoteEntry):
+        return f"note:{entry.note.id}"
     return str(entry.id)
 
 
@@ -238,3 +267,19 @@ def _split_cells(e: SplitEntry) -> tuple[Text | str, ...]:
         "",
         Text(rewrite, style=p.warning),
     )
+
+
+def _verdict_cells(e: VerdictEntry, when: str) -> tuple[Text | str, ...]:
+    p = ink()
+    event = e.event
+    change = Text(str(event.previous), style=p.status(VERDICT_STYLE[event.previous]))
+    change.append(" → ")
+    change.append(str(event.verdict), style=p.status(VERDICT_STYLE[event.verdict]))
+    first = verdict_reason_text(event.reasons[0]) if event.reasons else "no checkpoint missed"
+    return (when, fmt.plain(f"{event.symbol} verdict", "bold"), change, "", printable(first))
+
+
+def _note_cells(e: NoteEntry, when: str) -> tuple[Text | str, ...]:
+    note = e.note
+    tags = Text(note.tags or "note", style=ink().info)
+    return (when, fmt.plain(f"{note.symbol} journal", "bold"), tags, "", printable(note.text))

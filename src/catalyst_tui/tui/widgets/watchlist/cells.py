@@ -1,6 +1,6 @@
-"""The watchlist table's columns and the cells of one row: the symbol (flagged or not), price,
-day's change, 30-day sparkline, thesis score, position (P&L, P&L %, value, weight, shares), the
-next dates, and the Street's forward P/E with its revision arrow."""
+"""The watchlist table's columns and the cells of one row: the symbol (flagged or not), price, day's
+change, 30-day sparkline, thesis score and verdict, position (P&L, P&L %, value, weight, shares),
+the next dates, and the Street's forward P/E with its revision arrow."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from textual.widgets.data_table import ColumnKey
 
 from ....text import printable
 from ....thesis.results import in_line
+from ....thesis.vocabulary import VERDICT_STYLE
 from ....views.watchlist import LARGEST_FIRST, SORTS, WatchRow
 from ... import format as fmt
 from ...palette import ink
@@ -24,6 +25,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("day", "Day"),
     ("spark", "30 days"),
     ("thesis", "Thesis"),
+    ("verdict", "Verdict"),
     ("gain", "P&L"),  # the amount, in the base currency
     ("pnl", "P&L %"),  # of what is held: the P&L % sort's column
     ("value", "Value"),
@@ -92,6 +94,7 @@ def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
         day,
         _spark(row.spark),
         fmt.score(row.met, row.missed, row.pending),
+        verdict_cell(row.verdict),
         fmt.signed(row.pnl) if row.shares else Text(""),
         fmt.percent(row.pnl_pct) if row.shares else Text(""),
         _value(row),
@@ -114,6 +117,13 @@ def release_mark(vs_guide: float | None) -> Text:
     if vs_guide >= 0:
         return Text(f"▲ {vs_guide:+.1%}", style=f"bold {p.good}")
     return Text(f"▼ {vs_guide:+.1%}", style=p.alarm)
+
+
+def verdict_cell(verdict: str | None) -> Text:
+    """The thesis's verdict in its word and colour (thesis/vocabulary.VERDICT_STYLE)."""
+    if verdict is None:
+        return Text("")
+    return Text(str(verdict), style=ink().status(VERDICT_STYLE[verdict]))
 
 
 def street_cell(forward_pe: float | None, revision: float | None) -> Text:

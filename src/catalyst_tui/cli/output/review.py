@@ -1,0 +1,81 @@
+"""`catalyst review`: each ticker's verdict and its reasons, one line each (and of one ticker, its
+journal), then the portfolio's; or strict JSON (a value not stated is null, never NaN): verdict,
+since, reasons [{rule, checkpoint, value, since, ...}] and journal per ticker, and the
+portfolio's verdict with its counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...reading.release.records import sensible
+from ...text import printable
+from ...thesis.verdict import VerdictReason, counts_text, reason_text
+from ...views.review import Review, TickerReview
+
+
+def _reason(r: VerdictReason) -> dict[str, Any]:
+    return {
+        "rule": r.rule,
+        "checkpoint": r.checkpoint,
+        "title": r.title,
+        "status": r.status,
+        "value": sensible(r.value),
+        "metric": r.metric or None,
+        "since": r.since.isoformat() if r.since else None,
+        "marked": r.manual,
+        "acknowledged": r.acked.isoformat() if r.acked else None,
+        "forecast": None if r.forecast is None else {
+            "source": r.forecast.source.value, "value": sensible(r.forecast.value),
+            "year_end": r.forecast.year_end.isoformat(),
+            "threshold": sensible(r.condition.threshold) if r.condition else None,
+        },
+    }  # fmt: skip
+
+
+def _ticker(t: TickerReview) -> dict[str, Any]:
+    return {
+        "symbol": t.symbol,
+        "verdict": t.verdict.verdict.value,
+        "since": t.since.isoformat() if t.since else None,
+        "checkpoints": t.verdict.checkpoints,
+        "reasons": [_reason(r) for r in t.verdict.reasons],
+        "journal": [
+            {"at": e.ts.isoformat(), "text": e.text, "action": e.action or None,
+             "conviction": e.conviction or None}
+            for e in t.journal
+        ],
+    }  # fmt: skip
+
+
+def review_json(review: Review) -> dict[str, Any]:
+    """{"tickers": [...], "portfolio": {"verdict", "counts": {verdict: n}, "worst": [...]}}."""
+    p = review.portfolio
+    return {
+        "tickers": [_ticker(t) for t in review.tickers],
+        "portfolio": {
+            "verdict": p.verdict.value,
+            "counts": {verdict.value: n for verdict, n in p.counts},
+            "worst": list(p.worst),
+        },
+    }
+
+
+def review_lines(review: Review, *, journal: bool = False) -> list[str]:
+    """Per ticker: "ALAB  at risk  since 2026-11-04", its reasons indented, one a line (and its
+    journal, newest first, when asked: `review SYMBOL`); then the portfolio's verdict and
+    counts."""
+    lines: list[str] = []
+    for t in review.tickers:
+        since = f"  since {t.since.date().isoformat()}" if t.since else ""
+        lines.append(f"{printable(t.symbol):<8} {t.verdict.verdict}{since}")
+        if not t.verdict.reasons:
+            lines.append("  no checkpoint missed" if t.verdict.checkpoints else "  no checkpoints")
+        lines.extend(f"  {printable(reason_text(r))}" for r in t.verdict.reasons)
+        if journal:
+            lines.append(f"  journal: {len(t.journal)} note{'' if len(t.journal) == 1 else 's'}")
+            for e in t.journal:
+                tags = f" ({e.tags})" if e.tags else ""
+                lines.append(f"    {e.ts.date().isoformat()}{tags}: {printable(e.text)}")
+    p = review.portfolio
+    lines.append(f"portfolio: {p.verdict} ({counts_text(p)})")
+    return lines

@@ -1,0 +1,44 @@
+"""The thesis journal as the store keeps it: dated notes on a ticker, each with what was done and
+the conviction held (thesis/journal.py), newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ..thesis.journal import JournalEntry
+from . import columns
+
+if TYPE_CHECKING:
+    from . import Store
+
+
+class Journal:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._conn = store.conn
+
+    def add(
+        self, symbol: str, text: str, now: dt.datetime, *, action: str = "", conviction: str = ""
+    ) -> JournalEntry:
+        """Keep a note (checked by the caller: thesis.journal.note_error)."""
+        stamp = columns.iso(now)
+        with self._store.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO journal (ts, symbol, text, action, conviction) VALUES (?, ?, ?, ?, ?)",
+                [stamp, symbol, text, action, conviction],
+            )
+        ts = dt.datetime.fromisoformat(stamp)
+        return JournalEntry(int(cursor.lastrowid or 0), ts, symbol, text, action, conviction)
+
+    def entries(self, symbol: str | None = None, *, limit: int = 1000) -> list[JournalEntry]:
+        """The notes, newest first (of `symbol` alone when given)."""
+        where, args = ("WHERE symbol = ?", [symbol]) if symbol else ("", [])
+        return [
+            JournalEntry(row[0], dt.datetime.fromisoformat(row[1]), *row[2:])
+            for row in self._conn.execute(
+                "SELECT id, ts, symbol, text, action, conviction FROM journal"
+                f" {where} ORDER BY ts DESC, id DESC LIMIT ?",
+                [*args, limit],
+            )
+        ]

@@ -1,0 +1,233 @@
+"""A thesis's verdict (broken, at risk, intact, proven) from its checkpoints, by rules declared in
+one table (RULES), each verdict with its reasons: which checkpoint, its value, since when. Also a
+portfolio's verdict: the worst of its tickers', with the count of each.
+
+A pure function of what the store says of each checkpoint (`Standing`): its kind, its status as
+evaluation or your mark left it, whether the file declares it the thesis's kill criterion. A
+mark counts as you meant it (a milestone you marked met is met); an acknowledged miss still
+counts, and its reason says when you acknowledged it. docs/thesis.md states the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+from typing import NamedTuple
+
+from .conditions import Condition
+from .forecast import Forecast, forecast_text, on_course
+from .vocabulary import VERDICTS, Kind, Status, Verdict
+from .wording import format_value
+
+
+class Standing(NamedTuple):
+    """What the verdict reads of one checkpoint."""
+
+    checkpoint: str
+    title: str
+    kind: str
+    status: str
+    since: dt.date | None = None  # the day it reached its status
+    value: float | None = None  # its last observed value
+    metric: str = ""  # what the value is of (its condition's metric); "" for a milestone
+    kill: bool = False  # the file declares it the thesis's kill criterion
+    manual: bool = False  # its status is your mark
+    acked: dt.date | None = None  # its miss acknowledged that day; None: not acknowledged
+    condition: Condition | None = None  # a target's or guard's `when`
+    forecast: Forecast | None = None  # a pending target's best forecast (thesis/forecast.py)
+
+
+class Scope(StrEnum):
+    """How a rule reads its checkpoints."""
+
+    EACH = "each"  # each checkpoint it selects that passes its test is a reason
+    EVERY = "every"  # concluded when there are such checkpoints and every one passes its test
+
+
+class Rule(NamedTuple):
+    """One row of the table: what it reads, what it concludes, its reason's words."""
+
+    name: str
+    concludes: Verdict
+    scope: Scope
+    kinds: tuple[Kind, ...]  # the kinds of checkpoint it reads
+    test: Callable[[Standing], bool]
+    words: str  # the reason: "{title}" is the checkpoint's
+    reads: str  # what it reads, in the docs' words
+
+
+def _missed(s: Standing) -> bool:
+    return s.status == Status.MISSED
+
+
+def _behind(s: Standing) -> bool:
+    """A pending target whose best forecast misses its condition."""
+    forecast, condition = s.forecast, s.condition
+    if s.status != Status.PENDING or forecast is None or condition is None:
+        return False
+    return not on_course(forecast, condition)
+
+
+_ALL = tuple(Kind)
+
+#: The rules, the worst conclusion first. A checkpoint gives one reason: that of the first rule
+#: it passes. The verdict is the worst any rule concludes; intact when none does.
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "kill_missed",
+        Verdict.BROKEN,
+        Scope.EACH,
+        _ALL,
+        lambda s: s.kill and _missed(s),
+        "kill criterion missed: {title}",
+        "a checkpoint with `kill = true`, missed",
+    ),
+    Rule(
+        "milestone_missed",
+        Verdict.BROKEN,
+        Scope.EACH,
+        (Kind.MILESTONE,),
+        _missed,
+        "milestone missed: {title}",
+        "a milestone missed (its due date passed, or you marked it missed)",
+    ),
+    Rule(
+        "guard_missed",
+        Verdict.AT_RISK,
+        Scope.EACH,
+        (Kind.GUARD,),
+        _missed,
+        "guard not holding: {title}",
+        "a guard missed, acknowledged or not",
+    ),
+    Rule(
+        "target_missed",
+        Verdict.AT_RISK,
+        Scope.EACH,
+        (Kind.TARGET,),
+        _missed,
+        "target missed at its due date: {title}",
+        "a target whose due date passed without it holding",
+    ),
+    Rule(
+        "target_behind",
+        Verdict.AT_RISK,
+        Scope.EACH,
+        (Kind.TARGET,),
+        _behind,
+        "target behind its course: {title}",
+        "a pending target whose best forecast (the company's guide, the Street's, the run "
+        "rate: thesis/forecast.py) misses it",
+    ),
+    Rule(
+        "milestones_met",
+        Verdict.PROVEN,
+        Scope.EVERY,
+        (Kind.MILESTONE,),
+        lambda s: s.status == Status.MET,
+        "milestone met: {title}",
+        "every milestone met (at least one)",
+    ),
+)
+RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
+_RANK = {verdict: rank for rank, verdict in enumerate(VERDICTS)}
+
+
+class VerdictReason(NamedTuple):
+    """Why: the rule, the checkpoint it read, that checkpoint's status and value, since when."""
+
+    rule: str
+    checkpoint: str
+    title: str
+    status: str
+    value: float | None
+    since: dt.date | None
+    metric: str = ""
+    manual: bool = False
+    acked: dt.date | None = None
+    condition: Condition | None = None
+    forecast: Forecast | None = None  # of a target behind its course
+
+
+class TickerVerdict(NamedTuple):
+    symbol: str
+    verdict: Verdict
+    reasons: tuple[VerdictReason, ...]  # the worst first; none for an intact thesis
+    checkpoints: int  # how many it read
+
+
+class PortfolioVerdict(NamedTuple):
+    """The worst of the tickers' verdicts (unweighted: a broken thesis is broken at any size),
+    the number of tickers at each verdict, and the symbols at the worst."""
+
+    verdict: Verdict
+    counts: tuple[tuple[Verdict, int], ...]  # every verdict, worst first
+    worst: tuple[str, ...]
+
+
+def judge(symbol: str, standings: Iterable[Standing]) -> TickerVerdict:
+    """The verdict of one ticker's checkpoints and its reasons, the worst first."""
+    checkpoints = list(standings)
+    reasons: list[tuple[Verdict, VerdictReason]] = []
+    given: set[str] = set()
+    proven: list[VerdictReason] = []
+    for rule in RULES:
+        read = [s for s in checkpoints if s.kind in rule.kinds]
+        if rule.scope is Scope.EVERY:
+            if read and all(rule.test(s) for s in read):
+                proven = [_reason(rule, s) for s in read]
+            continue
+        for s in read:
+            if s.checkpoint not in given and rule.test(s):
+                given.add(s.checkpoint)
+                reasons.append((rule.concludes, _reason(rule, s)))
+    if reasons:
+        worst = min((verdict for verdict, _ in reasons), key=_RANK.__getitem__)
+        ordered = sorted(reasons, key=lambda pair: _RANK[pair[0]])  # stable: the table's order
+        return TickerVerdict(symbol, worst, tuple(r for _, r in ordered), len(checkpoints))
+    if proven:
+        return TickerVerdict(symbol, Verdict.PROVEN, tuple(proven), len(checkpoints))
+    return TickerVerdict(symbol, Verdict.INTACT, (), len(checkpoints))
+
+
+def portfolio(verdicts: Iterable[TickerVerdict]) -> PortfolioVerdict:
+    """The worst verdict of the tickers, with the count of each; intact for no ticker."""
+    every = list(verdicts)
+    counts = tuple((v, sum(1 for t in every if t.verdict == v)) for v in VERDICTS)
+    found = [v for v, n in counts if n]
+    worst = found[0] if found else Verdict.INTACT
+    return PortfolioVerdict(worst, counts, tuple(t.symbol for t in every if t.verdict == worst))
+
+
+def _reason(rule: Rule, s: Standing) -> VerdictReason:
+    acked = s.acked if s.status == Status.MISSED else None
+    forecast = s.forecast if rule.name == "target_behind" else None
+    return VerdictReason(
+        rule.name, s.checkpoint, s.title, s.status, s.value, s.since, s.metric, s.manual, acked,
+        s.condition, forecast,
+    )  # fmt: skip
+
+
+_BY_NAME = {rule.name: rule for rule in RULES}
+
+
+def reason_text(reason: VerdictReason) -> str:
+    """One reason in words: "guard not holding: Gross margin floor (65.2%) since 2026-11-04,
+    acknowledged on 2026-11-05"."""
+    rule = _BY_NAME.get(reason.rule)
+    text = rule.words.format(title=reason.title) if rule else reason.title
+    if reason.forecast is not None and reason.condition is not None:
+        return f"{text}: {forecast_text(reason.forecast, reason.condition)}"
+    if reason.value is not None and reason.metric:
+        text += f" ({reason.metric} {format_value(reason.metric, reason.value)})"
+    if reason.since is not None:
+        text += f", {'marked by you' if reason.manual else 'since'} {reason.since.isoformat()}"
+    if reason.acked is not None:
+        text += f", acknowledged on {reason.acked.isoformat()}"
+    return text
+
+
+def counts_text(p: PortfolioVerdict) -> str:
+    """The portfolio's counts in words: "1 broken · 2 at risk · 5 intact" (a verdict no ticker
+    has is left out)."""
+    return " · ".join(f"{n} {verdict}" for verdict, n in p.counts if n) or "no tickers"

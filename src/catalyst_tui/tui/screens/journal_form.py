@@ -1,0 +1,46 @@
+"""The form of a note in a ticker's thesis journal (the ticker page's `j`): the note, what was
+done (add, trim, exit, hold, or none) and the conviction held. Checked as typed (an empty note,
+one too long); saved through the workspace into the database, never into catalysts.toml."""
+
+from __future__ import annotations
+
+from ...thesis.journal import MAX_NOTE, note_error
+from ...thesis.vocabulary import CONVICTIONS, JOURNAL_ACTIONS
+from ...views.workspace import Workspace
+from .forms import Field, FormScreen
+
+NONE = "none"  # the choice of no action, no conviction
+
+
+class JournalForm(FormScreen):
+    def __init__(self, workspace: Workspace, symbol: str) -> None:
+        fields = [
+            Field("text", "Note", kind="text"),
+            Field("action", "Action", kind="select", options=(NONE, *JOURNAL_ACTIONS)),
+            Field("conviction", "Conviction", kind="select", options=(NONE, *CONVICTIONS)),
+        ]
+        super().__init__(
+            f"A note in {symbol}'s journal",
+            fields,
+            check=_errors,
+            submit=lambda values: workspace.note(symbol, *_parts(values)),
+            note=f"Dated today, kept in the database: the timeline and `catalyst review "
+            f"{symbol}` show it. At most {MAX_NOTE:,} characters.",
+            form_id="journal-form",
+        )
+        self.symbol = symbol
+
+    def result(self) -> str:
+        return self.symbol
+
+
+def _parts(values: dict[str, str]) -> tuple[str, str, str]:
+    """The note's text, action and conviction ("" for none)."""
+    action, conviction = values.get("action", NONE), values.get("conviction", NONE)
+    return (values.get("text", "").strip(), "" if action == NONE else action,
+            "" if conviction == NONE else conviction)  # fmt: skip
+
+
+def _errors(values: dict[str, str]) -> dict[str, str]:
+    error = note_error(*_parts(values))
+    return {"text": error} if error else {}
