@@ -83,8 +83,9 @@ def test_every_bundled_ticker_has_a_quote_and_a_year_of_consistent_bars(demo):
     assert all(statuses[s].price is not None for s in symbols)
     bars = list(store.views.iter_prices())
     counts = Counter(b.symbol for b in bars)
-    # the tickers' bars, and the benchmark's the positions are held against (SPY's)
-    assert set(counts) == {*symbols, "SPY"}
+    # the tickers' bars, and the benchmarks' the positions are held against (SPY, and SOXX for
+    # the interconnect group: catalysts.toml's [groups.interconnect])
+    assert set(counts) == {*symbols, "SPY", "SOXX"}
     assert all(250 <= counts[s] <= 262 for s in symbols), counts
     bad = [b for b in bars if not (b.low <= b.open <= b.high and b.low <= b.close <= b.high
                                    and b.low > 0 and b.volume > 0)]  # fmt: skip
