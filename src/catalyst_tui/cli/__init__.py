@@ -26,6 +26,7 @@ from .init import cmd_init
 from .logs import log_file, setup_logging
 from .parser import build_parser
 from .reports import (
+    cmd_changes,
     cmd_check,
     cmd_estimates,
     cmd_evidence,
@@ -64,6 +65,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "import": cmd_import,
     "estimates": cmd_estimates,
     "segments": cmd_segments,
+    "changes": cmd_changes,
 }
 # Commands that set up their own log (the demo logs into its temporary folder).
 OWN_LOG = frozenset({"demo"})

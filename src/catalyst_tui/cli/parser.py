@@ -175,4 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "release against the consensus frozen before it")  # fmt: skip
     estimates.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
     estimates.add_argument("--json", action="store_true", help="print a JSON array")
+    changes = command("changes", "what changed since you last looked (or --since): transitions, "
+                      "evidence, releases, filings, Street revisions and price moves")  # fmt: skip
+    changes.add_argument("--since", metavar="7d|YYYY-MM-DD",
+                         help="how long ago (30m, 12h, 7d, 2w), or a day or moment in ISO "
+                         "form; default: when the TUI last showed the watchlist, else 7 days"
+                         )  # fmt: skip
+    changes.add_argument("--json", action="store_true", help="print a JSON array")
     return parser

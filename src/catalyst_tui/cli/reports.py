@@ -1,5 +1,5 @@
 """The commands that report on what is stored, for people or as JSON, and never create a
-database: check, positions, export, evidence, filings, status, estimates."""
+database: check, positions, export, evidence, filings, status, estimates, changes."""
 
 from __future__ import annotations
 
@@ -130,4 +130,22 @@ def cmd_estimates(ctx: Context) -> int:
         symbols = [symbol] if symbol else store.views.active_symbols()
         rows = load_estimates(store, symbols, utc_now(), config.settings.currency)
     ctx.report(lambda: estimates_json(rows), lambda: print_estimates(rows))
+    return EXIT_OK
+
+
+def cmd_changes(ctx: Context) -> int:
+    from ..views.changes import load_changes
+    from .output.changes import change_lines, changes_json, since_moment
+
+    now = utc_now()
+    since = since_moment(ctx.args.since, now)
+    _config, store = ctx.synced_store(create=False, write=False)
+    with contextlib.closing(store):
+        changes = load_changes(store, since)
+
+    def show() -> None:
+        for line in change_lines(changes, since):
+            ctx.out(line)
+
+    ctx.report(lambda: changes_json(changes), show)
     return EXIT_OK
