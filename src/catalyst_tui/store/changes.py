@@ -2,7 +2,8 @@
 (views/changes.py): checkpoint events, evidence passages found, releases read, filings found,
 and each active ticker's fiscal-year EPS consensus and daily close then and now. One query per
 kind; the consensus and the close are two seeks a ticker (the newest row, and the newest at or
-before the moment), never a scan of a ticker's history."""
+before the moment), never a scan of a ticker's history: CROSS JOIN keeps the tickers first, where
+SQLite would otherwise scan every stored day of every symbol."""
 
 from __future__ import annotations
 
@@ -129,7 +130,7 @@ class ChangeReads:
                 " CROSS JOIN estimates a ON a.symbol = t.symbol AND a.period = '0y' AND a.day ="
                 " (SELECT d.day FROM estimates d WHERE d.symbol = t.symbol AND d.period = '0y'"
                 " ORDER BY d.day DESC LIMIT 1)"
-                " JOIN estimates b ON b.symbol = t.symbol AND b.period = '0y' AND b.day ="
+                " CROSS JOIN estimates b ON b.symbol = t.symbol AND b.period = '0y' AND b.day ="
                 " (SELECT d.day FROM estimates d WHERE d.symbol = t.symbol AND d.period = '0y'"
                 " AND d.day <= ? ORDER BY d.day DESC LIMIT 1)"
                 " WHERE t.archived = 0 AND a.eps_avg IS NOT NULL AND b.eps_avg IS NOT NULL"
@@ -147,7 +148,7 @@ class ChangeReads:
                 "SELECT t.symbol, b.ts, b.close, a.ts, a.close FROM tickers t"
                 " CROSS JOIN prices a ON a.symbol = t.symbol AND a.ts ="
                 " (SELECT p.ts FROM prices p WHERE p.symbol = t.symbol ORDER BY p.ts DESC LIMIT 1)"
-                " JOIN prices b ON b.symbol = t.symbol AND b.ts ="
+                " CROSS JOIN prices b ON b.symbol = t.symbol AND b.ts ="
                 " (SELECT p.ts FROM prices p WHERE p.symbol = t.symbol AND p.ts <= ?"
                 " ORDER BY p.ts DESC LIMIT 1)"
                 " WHERE t.archived = 0 AND a.ts > b.ts",
