@@ -62,33 +62,33 @@ class ChangeReads:
         self._conn = store.conn
 
     def events(self, since: dt.datetime) -> list[EventRecord]:
-        """Checkpoint events of active checkpoints since `since`, newest first."""
+        """Checkpoint events of active checkpoints after `since`, newest first."""
         return [
             event_record(row)
             for row in self._conn.execute(
                 f"SELECT {EVENT_COLUMNS} FROM events e"
                 " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
-                " WHERE e.ts >= ? AND c.archived = 0 ORDER BY e.ts DESC, e.id DESC",
+                " WHERE e.ts > ? AND c.archived = 0 ORDER BY e.ts DESC, e.id DESC",
                 [iso(since)],
             )
         ]
 
     def passages(self, since: dt.datetime) -> list[Found]:
-        """Passages found since `since` on active checkpoints, not dismissed, newest first."""
+        """Passages found after `since` on active checkpoints, not dismissed, newest first."""
         return [
             Found(symbol, cid, ctitle, passage, title, url, dt.datetime.fromisoformat(found))
             for symbol, cid, ctitle, passage, title, url, found in self._conn.execute(
                 "SELECT e.symbol, e.checkpoint_id, c.title, e.passage, d.title, d.url, e.found_at"
                 " FROM evidence e JOIN documents d ON d.id = e.document_id"
                 " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
-                " WHERE e.found_at >= ? AND e.dismissed_at IS NULL AND c.archived = 0"
+                " WHERE e.found_at > ? AND e.dismissed_at IS NULL AND c.archived = 0"
                 " ORDER BY e.found_at DESC, e.id",
                 [iso(since)],
             )
         ]
 
     def releases(self, since: dt.datetime) -> list[ReleaseRead]:
-        """Earnings releases read since `since` (a failed fetch is not a read), newest first."""
+        """Earnings releases read after `since` (a failed fetch is not a read), newest first."""
         return [
             ReleaseRead(
                 s,
@@ -101,18 +101,18 @@ class ChangeReads:
             for s, acc, url, filed, found, read_at in self._conn.execute(
                 "SELECT r.symbol, r.accession, r.url, r.filed, r.found, r.read_at FROM releases r"
                 " JOIN tickers t ON t.symbol = r.symbol AND t.archived = 0"
-                " WHERE r.read_at >= ? AND r.attempts = 0 ORDER BY r.read_at DESC",
+                " WHERE r.read_at > ? AND r.attempts = 0 ORDER BY r.read_at DESC",
                 [iso(since)],
             )
         ]
 
     def filings(self, since: dt.datetime) -> list[FilingRecord]:
-        """10-K, 10-Q and 8-K filings stored since `since`, newest accepted first."""
+        """10-K, 10-Q and 8-K filings stored after `since`, newest accepted first."""
         marks = ", ".join("?" * len(_FORMS))
         return [
             filing_record(row)
             for row in self._conn.execute(
-                f"SELECT {FILING_COLUMNS} FROM filings WHERE found_at >= ? AND form IN ({marks})"
+                f"SELECT {FILING_COLUMNS} FROM filings WHERE found_at > ? AND form IN ({marks})"
                 " AND symbol IN (SELECT symbol FROM tickers WHERE archived = 0)"
                 " ORDER BY accepted DESC",
                 [iso(since), *_FORMS],
