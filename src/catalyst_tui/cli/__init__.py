@@ -34,6 +34,7 @@ from .reports import (
     cmd_filings,
     cmd_performance,
     cmd_positions,
+    cmd_report,
     cmd_status,
 )
 from .results import cmd_results
@@ -66,6 +67,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "estimates": cmd_estimates,
     "segments": cmd_segments,
     "changes": cmd_changes,
+    "report": cmd_report,
 }
 # Commands that set up their own log (the demo logs into its temporary folder).
 OWN_LOG = frozenset({"demo"})

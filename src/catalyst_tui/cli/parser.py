@@ -182,4 +182,10 @@ def build_parser() -> argparse.ArgumentParser:
                          "form; default: when the TUI last showed the watchlist, else 7 days"
                          )  # fmt: skip
     changes.add_argument("--json", action="store_true", help="print a JSON array")
+    report = command("report", "a ticker's report to keep: its thesis, evidence, latest release, "
+                     "position and price chart with the timeline's events")  # fmt: skip
+    report.add_argument("symbol", metavar="SYMBOL", help="the ticker")
+    report.add_argument("--format", choices=["md", "html"], default="md",
+                        help="Markdown (default) or one self-contained HTML file")  # fmt: skip
+    report.add_argument("-o", "--output", metavar="FILE", help="write it there (default: stdout)")
     return parser
