@@ -57,9 +57,38 @@ class Moved(NamedTuple):
     now: float
 
 
+_DIGEST = "digest_sent"  # the meta key of the period the last digest was sent for
+
+
 class ChangeReads:
     def __init__(self, store: Store) -> None:
+        self._store = store
         self._conn = store.conn
+
+    # -- the digest ----------------------------------------------------------------------------
+    def last_digest(self) -> dt.datetime | None:
+        """The start of the period the last digest was sent for; None: never sent."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", [_DIGEST]).fetchone()
+        return dt.datetime.fromisoformat(row[0]) if row else None
+
+    def claim_digest(
+        self, last: dt.datetime | None, period: dt.datetime, words: tuple[str, str] | None,
+        now: dt.datetime,
+    ) -> bool:  # fmt: skip
+        """The digest of `period` queued once across processes: the period recorded in place
+        of `last` (compare-and-set: False when another process moved it first) and its outbox
+        notice (`words`: title and body; None: nothing to say) written, in one transaction."""
+        with self._store.transaction() as conn:
+            if last is None:
+                claimed = conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+                                       [_DIGEST, iso(period)]).rowcount  # fmt: skip
+            else:
+                claimed = conn.execute("UPDATE meta SET value = ? WHERE key = ? AND value = ?",
+                                       [iso(period), _DIGEST, iso(last)]).rowcount  # fmt: skip
+            if claimed and words is not None:
+                conn.execute("INSERT INTO outbox (title, body, created_at) VALUES (?, ?, ?)",
+                             [*words, iso(now)])  # fmt: skip
+        return bool(claimed)
 
     def events(self, since: dt.datetime) -> list[EventRecord]:
         """Checkpoint events of active checkpoints after `since`, newest first."""
