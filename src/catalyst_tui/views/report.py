@@ -11,16 +11,16 @@ import datetime as dt
 from typing import NamedTuple
 
 from ..store import Store
-from ..store.records import EventRecord, EvidenceRecord
+from ..store.records import EvidenceRecord
 from ..thesis.kinds import status_word
 from ..thesis.performance import Span
 from ..thesis.wording import money, money_range, reason_text, versus_text
 from .estimates import load_estimates
 from .performance import ticker_returns
 from .results import load_results
-from .timeline import FilingEntry
+from .timeline import ChartMark, chart_marks
 
-__all__ = ["CheckpointLine", "EventMark", "ReleaseLine", "ThesisReport", "load_report"]
+__all__ = ["CheckpointLine", "ReleaseLine", "ThesisReport", "load_report"]
 
 CHART_DAYS = 365  # the chart's span: a year of closes
 
@@ -31,13 +31,6 @@ class CheckpointLine(NamedTuple):
     status: str  # as the kind reads it: "met", "holding", "missed", "pending"
     value: str  # the reason in words, with its value where it has one
     source: str  # where its value comes from, as the file says ("" for none)
-
-
-class EventMark(NamedTuple):
-    """A timeline event on the chart: its day, and what happened in a few words."""
-
-    day: dt.date
-    text: str
 
 
 class ReleaseLine(NamedTuple):
@@ -60,7 +53,7 @@ class ThesisReport(NamedTuple):
     release: ReleaseLine | None
     position: tuple[str, ...]  # a line a span, against the benchmark; () when none is held
     closes: tuple[tuple[dt.date, float], ...]  # oldest first, CHART_DAYS of them at most
-    events: tuple[EventMark, ...]  # within the closes' span, oldest first
+    events: tuple[ChartMark, ...]  # within the closes' span, oldest first
 
 
 def _pct(value: float | None) -> str:
@@ -104,10 +97,6 @@ def _position(store: Store, symbol: str, base: str, today: dt.date) -> tuple[str
     )  # fmt: skip
 
 
-def _event_text(e: EventRecord) -> str:
-    return f"{e.title}: {status_word(e.kind, e.to_status)}"
-
-
 def load_report(
     store: Store, symbol: str, now: dt.datetime, today: dt.date, base: str
 ) -> ThesisReport:
@@ -119,15 +108,7 @@ def load_report(
     )  # fmt: skip
     start = today - dt.timedelta(days=CHART_DAYS)
     closes = tuple(store.views.price_history(symbol, start))
-    first = closes[0][0] if closes else today
-    events = [
-        EventMark(e.ts.date(), _event_text(e))
-        for e in store.views.events(symbol=symbol, limit=-1)
-        if e.ts.date() >= first
-    ]
-    events += [EventMark(f.filing.accepted.date(), FilingEntry.of(f).text)
-               for f in store.evidence.filings(symbol, limit=-1)
-               if f.form in ("10-K", "10-Q") and f.filing.accepted.date() >= first]  # fmt: skip
+    marks = chart_marks(store, symbol, closes[0][0] if closes else today)
     return ThesisReport(
         symbol,
         ticker.name if ticker is not None else symbol,
@@ -138,5 +119,5 @@ def load_report(
         _release(store, symbol, now, base),
         _position(store, symbol, base, today),
         closes,
-        tuple(sorted(events)),
+        tuple(marks),
     )

@@ -19,6 +19,7 @@ from .estimates import StreetRow, load_estimates
 from .money import LotMoney, listing_rate, lot_money
 from .performance import Returns, ticker_returns
 from .results import ResultRow, result_rows
+from .timeline import ChartMark, chart_marks
 from .watchlist import Watchlist, WatchRow, load_watchlist
 
 __all__ = ["Figure", "TickerDetail", "flagged_first", "in_due_order", "load_ticker"]
@@ -52,6 +53,7 @@ class TickerDetail(NamedTuple):
     lot_money: tuple[LotMoney, ...] = ()  # each lot's figures, as `lots`
     returns: Returns | None = None  # its returns against its benchmark (None without lots)
     street: StreetRow | None = None  # the Street's view: consensus, trend, releases against it
+    marks: tuple[ChartMark, ...] = ()  # the timeline's events over the history, oldest first
 
     @property
     def in_base(self) -> bool:
@@ -127,6 +129,7 @@ def load_ticker(
             for i, a in enumerate(on_today)
         ),
         street=load_estimates(store, [symbol], now, watchlist.currency)[0],
+        marks=tuple(chart_marks(store, symbol, since)),
     )
 
 
