@@ -158,3 +158,18 @@ def test_a_since_of_another_shape_is_refused_in_one_line(db: Path, said: str):
     assert done.returncode == 2
     assert done.stderr.startswith("catalyst changes: --since"), done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_by_default_since_the_tui_last_showed_the_watchlist(db: Path):
+    from catalyst_tui.prefs import Prefs, save
+
+    seen = dt.datetime(2026, 11, 4, 21, 5, 30, tzinfo=dt.UTC)  # after the filing, before the rest
+    save(db / "state" / "catalyst" / "tui.json", Prefs(last_seen=seen.isoformat()))
+    done = catalyst(db, "--json")
+    assert done.returncode == 0, done.stderr
+    kinds = [(c["symbol"], c["kind"]) for c in json.loads(done.stdout)]
+    # The 8-K of the 4th was stored before; the release's 8-K was stored with it, on the 5th;
+    # NVDA's close of the 4th is the one it had then.
+    assert kinds == [("ALAB", "checkpoint"), ("ALAB", "release"), ("ALAB", "street"),
+                     ("ALAB", "evidence"), ("ALAB", "filing")]  # fmt: skip
+    assert catalyst(db).stdout.startswith("Changes since 2026-11-04 21:05 UTC:")
