@@ -81,8 +81,8 @@ def _day_start(day: dt.date) -> dt.datetime:
 def _checkpoints(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Change]:
     for e in store.changes.events(since):
         compared = comparison(e.condition, e.reason, filed=False) if e.condition else ""
-        word = status_word(e.kind, e.to_status)
-        yield Change("checkpoint", e.symbol, e.ts, f"{e.title}: {e.from_status} → {word}",
+        was, now = status_word(e.kind, e.from_status), status_word(e.kind, e.to_status)
+        yield Change("checkpoint", e.symbol, e.ts, f"{e.title}: {was} → {now}",
                      compared or e.reason.note, after=e.value)  # fmt: skip
 
 
