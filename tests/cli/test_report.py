@@ -2,7 +2,7 @@
 the HTML is one self-contained file (read by html.parser: no script, no href or src, CSS inline,
 the chart an inline SVG with one marker per event of the timeline), every text escaped; the
 Markdown names the checkpoints, quotes the passage with its link, and gives the latest release
-against its guide (computed here); an unknown ticker and an unwritable -o are refused in a
+against its guide and the Street's consensus frozen before it (computed here); an unknown ticker and an unwritable -o are refused in a
 line."""
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ import pytest
 
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evidence_match import match_evidence
-from catalyst_tui.market.models import Bar
+from catalyst_tui.market.estimates import Consensus, Estimates, Range
+from catalyst_tui.market.models import Bar, EarningsDate
 from catalyst_tui.market.sec.filings import Filing
 from catalyst_tui.reading.documents import html_to_text
 from catalyst_tui.store import Store
@@ -74,6 +75,11 @@ def db(tmp_path: Path) -> Path:
                                ACCEPTED, html_to_text(PRESS_RELEASE))  # fmt: skip
         store.evidence.save_documents("ALAB", [document], ACCEPTED, filing=stored.accession)
         assert match_evidence(store, config, NOW).passages == 1
+        # The Street's Q3 before its report of the 4th: revenue $405M, EPS 0.58 (frozen the 3rd).
+        quarter = Consensus("0q", Q3.end, Range(0.58, analysts=12), Range(405e6, analysts=11))
+        report_day = EarningsDate("ALAB", dt.date(2026, 11, 4), "yahoo", False)
+        store.estimates.save("ALAB", Estimates("ALAB", "yahoo", report_day, None, (quarter,), ()),
+                             dt.datetime(2026, 11, 3, 14, tzinfo=dt.UTC))  # fmt: skip
         # Q2's release guided Q3 to $400-420M; Q3's revenue, $412.3M, is 0.56% over the midpoint.
         store_alab_releases(store, [(Q2, (400e6, 420e6), dt.date(2026, 8, 5)),
                                     (Q3, None, dt.date(2026, 11, 4))], NOW)  # fmt: skip
@@ -137,6 +143,8 @@ def test_the_markdown_gives_the_thesis_the_passage_and_the_release_against_its_g
     assert "| \\<script\\>alert(1)\\</script\\>\\<img src=" in md  # shown, not markup
     assert "> " in md and "largest product line" in md and "q3fy26pr.htm" in md
     assert f"{412.3 / 410 - 1:+.1%} against its midpoint" in md  # +0.6%
+    assert f"revenue against the Street: {412.3 / 405 - 1:+.1%}" in md  # +1.8%
+    assert f"EPS (non-GAAP) 0.61 against the Street: {0.61 / 0.58 - 1:+.1%}" in md  # +5.2%
     assert "No position is held." in md
 
 
