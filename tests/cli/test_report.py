@@ -2,8 +2,8 @@
 the HTML is one self-contained file (read by html.parser: no script, no href or src, CSS inline,
 the chart an inline SVG with one marker per event of the timeline), every text escaped; the
 Markdown names the checkpoints, quotes the passage with its link, and gives the latest release
-against its guide and the Street's consensus frozen before it (computed here); an unknown ticker and an unwritable -o are refused in a
-line."""
+against its guide and the Street's consensus frozen before it (computed here); an unknown
+ticker and an unwritable -o are refused in a line."""
 
 from __future__ import annotations
 
