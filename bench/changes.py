@@ -47,6 +47,7 @@ def main() -> int:
             def best(call: Callable[[], object]) -> float:
                 return min(timeit.repeat(call, number=3, repeat=args.repeats)) / 3
 
+            load_changes(store, now - dt.timedelta(days=30))  # warm: the pages, the imports
             floor = best(store.estimates.fiscal_year_eps)
             week = best(lambda: load_changes(store, now - dt.timedelta(days=7)))
             month = best(lambda: load_changes(store, now - dt.timedelta(days=30)))
