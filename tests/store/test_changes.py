@@ -9,6 +9,7 @@ from pathlib import Path
 
 from catalyst_tui.config import load_config
 from catalyst_tui.market.estimates import Consensus, Estimates, Range
+from catalyst_tui.market.sec.filings import Filing
 from catalyst_tui.store import Store
 
 NOW = dt.datetime(2026, 11, 5, 15, tzinfo=dt.UTC)
@@ -57,3 +58,28 @@ def test_a_new_fiscal_year_is_not_a_revision(tmp_path: Path):
         store.estimates.save("NVDA", _year("NVDA", 4.2, dt.date(2027, 1, 31)), NOW)
         moved = store.changes.fiscal_year_eps(NOW.date() - dt.timedelta(days=3))
     assert [(m.symbol, m.then, m.now) for m in moved] == [("NVDA", 4.0, 4.2)]
+
+
+def test_a_release_is_a_change_once_read_and_never_while_its_fetch_fails(tmp_path: Path):
+    """A failed fetch is not a release read; the same release read at the next try is (its
+    failed attempt counted before it)."""
+    from catalyst_tui.reading.release.reader import read_release
+    from tests.support.releases import AlabQuarter, alab_release
+
+    config = tmp_path / "catalysts.toml"
+    config.write_text("[tickers.ALAB]\nname = 'A'\n")
+    since = NOW - dt.timedelta(days=1)
+    q3 = AlabQuarter(dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000,
+                     0.52, 0.61)  # fmt: skip
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(load_config(config), NOW - dt.timedelta(days=30))
+        filing = Filing("0001736297", "0001736297-26-000000", "8-K", ("2.02", "9.01"),
+                        dt.datetime(2026, 11, 4, 21, 5, tzinfo=dt.UTC), dt.date(2026, 11, 4),
+                        None, "alab-8k.htm")  # fmt: skip
+        (record,) = store.evidence.save_filings("ALAB", [filing], "https://sec.test", NOW)
+        store.results.failed("ALAB", record, "https://sec.test/0.htm", "timed out", NOW)
+        assert store.changes.releases(since) == []
+        body = alab_release(q3, guide=None, fiscal_quarter=3)
+        store.results.save("ALAB", record, "https://sec.test/0.htm", read_release(body), NOW)
+        [read] = store.changes.releases(since)
+    assert (read.accession, read.found) == ("0001736297-26-000000", True)

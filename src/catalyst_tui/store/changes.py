@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..reading.release.records import NotRead
 from .columns import iso
 from .evidence import FILING_COLUMNS, filing_record
 from .records import EventRecord, FilingRecord
@@ -130,8 +131,8 @@ class ChangeReads:
             for s, acc, url, filed, found, read_at in self._conn.execute(
                 "SELECT r.symbol, r.accession, r.url, r.filed, r.found, r.read_at FROM releases r"
                 " JOIN tickers t ON t.symbol = r.symbol AND t.archived = 0"
-                " WHERE r.read_at > ? AND r.attempts = 0 ORDER BY r.read_at DESC",
-                [iso(since)],
+                " WHERE r.read_at > ? AND r.reason != ? ORDER BY r.read_at DESC",
+                [iso(since), NotRead.FETCH_FAILED.value],
             )
         ]
 
