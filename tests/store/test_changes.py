@@ -83,3 +83,22 @@ def test_a_release_is_a_change_once_read_and_never_while_its_fetch_fails(tmp_pat
         store.results.save("ALAB", record, "https://sec.test/0.htm", read_release(body), NOW)
         [read] = store.changes.releases(since)
     assert (read.accession, read.found) == ("0001736297-26-000000", True)
+
+
+def test_a_filing_found_late_but_filed_long_before_is_history_not_a_change(tmp_path: Path):
+    """A ticker added today brings its old filings: found after the moment, they are not news;
+    one accepted within FILED_WITHIN of the moment is."""
+    from catalyst_tui.store.changes import FILED_WITHIN
+
+    config = tmp_path / "catalysts.toml"
+    config.write_text("[tickers.ALAB]\nname = 'A'\n")
+    since = NOW - dt.timedelta(days=1)
+    old = since - FILED_WITHIN - dt.timedelta(hours=1)
+    recent = since - FILED_WITHIN + dt.timedelta(hours=1)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(load_config(config), NOW - dt.timedelta(days=30))
+        filings = [Filing("0001736297", f"0001736297-26-00000{n}", "10-Q", (), at, at.date(),
+                          None, "q.htm") for n, at in enumerate((old, recent))]  # fmt: skip
+        store.evidence.save_filings("ALAB", filings, "https://sec.test", NOW)
+        found = store.changes.filings(since)
+    assert [f.accession for f in found] == ["0001736297-26-000001"]

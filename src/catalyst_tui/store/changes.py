@@ -23,6 +23,9 @@ __all__ = ["ChangeReads", "Found", "Moved", "ReleaseRead"]
 
 # Filings that count as news: the periodic reports and current reports (and their amendments).
 _FORMS = ("10-K", "10-Q", "8-K", "10-K/A", "10-Q/A", "8-K/A")
+# A filing found after the moment but filed long before it is history (a ticker just added brings
+# years of them), not news: only those accepted at most this long before the moment count.
+FILED_WITHIN = dt.timedelta(days=7)
 
 
 class Found(NamedTuple):
@@ -137,15 +140,16 @@ class ChangeReads:
         ]
 
     def filings(self, since: dt.datetime) -> list[FilingRecord]:
-        """10-K, 10-Q and 8-K filings stored after `since`, newest accepted first."""
+        """10-K, 10-Q and 8-K filings stored after `since` and accepted at most FILED_WITHIN
+        before it, newest accepted first."""
         marks = ", ".join("?" * len(_FORMS))
         return [
             filing_record(row)
             for row in self._conn.execute(
                 f"SELECT {FILING_COLUMNS} FROM filings WHERE found_at > ? AND form IN ({marks})"
-                " AND symbol IN (SELECT symbol FROM tickers WHERE archived = 0)"
+                " AND accepted > ? AND symbol IN (SELECT symbol FROM tickers WHERE archived = 0)"
                 " ORDER BY accepted DESC",
-                [iso(since), *_FORMS],
+                [iso(since), *_FORMS, iso(since - FILED_WITHIN)],
             )
         ]
 
