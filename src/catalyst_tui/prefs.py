@@ -1,11 +1,13 @@
 """What the TUI remembers between runs that is no part of the thesis: the watchlist's sort (and
-its direction), the theme, and that the SEC contact was asked for. A small JSON file in the
-user's state folder (XDG_STATE_HOME, 0600 in a 0700 folder), not the config (it is the user's
-text) nor the database (it may be shared, or given per run with --db). A missing, unreadable
-or foreign file is the defaults: preferences never stop the app."""
+its direction), the theme, that the SEC contact was asked for, and when the user last looked
+(the moment the TUI last showed the watchlist or closed: "what changed since"). A small JSON
+file in the user's state folder (XDG_STATE_HOME, 0600 in a 0700 folder), not the config (it is
+the user's text) nor the database (it may be shared, or given per run with --db). A missing,
+unreadable or foreign file is the defaults: preferences never stop the app."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -24,6 +26,15 @@ class Prefs(NamedTuple):
     reverse: bool = False
     theme: str = ""  # "" : Textual's default
     sec_contact_asked: bool = False  # the first start's question, answered or skipped: once
+    last_seen: str = ""  # ISO moment (UTC) the TUI last showed the watchlist or closed; "": never
+
+    def seen_at(self) -> dt.datetime | None:
+        """When the user last looked, or None (never, or not a moment with its zone)."""
+        try:
+            moment = dt.datetime.fromisoformat(self.last_seen) if self.last_seen else None
+        except ValueError:
+            return None
+        return moment if moment is not None and moment.tzinfo is not None else None
 
 
 def prefs_file() -> Path:
@@ -45,12 +56,13 @@ def load(path: Path) -> Prefs:
     if not isinstance(raw, dict):
         return Prefs()
     sort, reverse, theme = raw.get("sort"), raw.get("reverse"), raw.get("theme")
-    asked = raw.get("sec_contact_asked")
+    asked, seen = raw.get("sec_contact_asked"), raw.get("last_seen")
     return Prefs(
         sort if isinstance(sort, str) else "file",
         reverse if isinstance(reverse, bool) else False,
         theme if isinstance(theme, str) else "",
         asked if isinstance(asked, bool) else False,
+        seen if isinstance(seen, str) and len(seen) <= 64 else "",
     )
 
 

@@ -26,6 +26,7 @@ from .init import cmd_init
 from .logs import log_file, setup_logging
 from .parser import build_parser
 from .reports import (
+    cmd_changes,
     cmd_check,
     cmd_estimates,
     cmd_evidence,
@@ -33,6 +34,7 @@ from .reports import (
     cmd_filings,
     cmd_performance,
     cmd_positions,
+    cmd_report,
     cmd_review,
     cmd_status,
 )
@@ -67,6 +69,8 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "segments": cmd_segments,
     "review": cmd_review,
     "note": cmd_note,
+    "changes": cmd_changes,
+    "report": cmd_report,
 }
 # Commands that set up their own log (the demo logs into its temporary folder).
 OWN_LOG = frozenset({"demo"})

@@ -186,4 +186,17 @@ def build_parser() -> argparse.ArgumentParser:
     review = command("review", "each thesis's verdict (broken, at risk, intact, proven) and why")
     review.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
     review.add_argument("--json", action="store_true", help="print a JSON object")
+    changes = command("changes", "what changed since you last looked (or --since): transitions, "
+                      "evidence, releases, filings, Street revisions and price moves")  # fmt: skip
+    changes.add_argument("--since", metavar="7d|YYYY-MM-DD",
+                         help="how long ago (30m, 12h, 7d, 2w), or a day or moment in ISO "
+                         "form; default: when the TUI last showed the watchlist, else 7 days"
+                         )  # fmt: skip
+    changes.add_argument("--json", action="store_true", help="print a JSON array")
+    report = command("report", "a ticker's report to keep: its thesis, evidence, latest release, "
+                     "position and price chart with the timeline's events")  # fmt: skip
+    report.add_argument("symbol", metavar="SYMBOL", help="the ticker")
+    report.add_argument("--format", choices=["md", "html"], default="md",
+                        help="Markdown (default) or one self-contained HTML file")  # fmt: skip
+    report.add_argument("-o", "--output", metavar="FILE", help="write it there (default: stdout)")
     return parser

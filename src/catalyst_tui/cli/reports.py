@@ -1,12 +1,13 @@
 """The commands that report on what is stored, for people or as JSON, and never create a
-database: check, positions, export, evidence, filings, status, estimates."""
+database: check, positions, export, evidence, filings, status, estimates, changes,
+report."""
 
 from __future__ import annotations
 
 import contextlib
 import sys
 
-from .context import EXIT_FLAGGED, EXIT_OK, Context, utc_now
+from .context import EXIT_FLAGGED, EXIT_OK, CommandError, Context, utc_now
 from .names import known_checkpoint, known_ticker, parse_target
 
 
@@ -143,4 +144,46 @@ def cmd_review(ctx: Context) -> int:
         review = load_review(store, symbol)
     lines = review_lines(review, journal=symbol is not None)
     ctx.report(lambda: review_json(review), lambda: ctx.out("\n".join(lines)))
+    return EXIT_OK
+
+
+def cmd_changes(ctx: Context) -> int:
+    from ..views.changes import load_changes
+    from .output.changes import change_lines, changes_json, since_moment
+
+    now = utc_now()
+    since = since_moment(ctx.args.since, now)
+    _config, store = ctx.synced_store(create=False, write=False)
+    with contextlib.closing(store):
+        changes = load_changes(store, since)
+
+    def show() -> None:
+        for line in change_lines(changes, since):
+            ctx.out(line)
+
+    ctx.report(lambda: changes_json(changes), show)
+    return EXIT_OK
+
+
+def cmd_report(ctx: Context) -> int:
+    from ..jobs.evaluation import local_today
+    from ..views.report import load_report
+    from .output.thesis_report import report_html, report_markdown
+
+    config, store = ctx.synced_store(create=False, write=False)
+    with contextlib.closing(store):
+        symbol = known_ticker("report", store, ctx.args.symbol)
+        assert symbol is not None  # a required argument
+        now = utc_now()
+        report = load_report(store, symbol, now, local_today(config, now), config.settings.currency)
+    text = report_html(report) if ctx.args.format == "html" else report_markdown(report)
+    if not ctx.args.output:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        with open(ctx.args.output, "w", encoding="utf-8") as file:
+            file.write(text)
+    except OSError as exc:
+        raise CommandError(f"catalyst report: {ctx.args.output}: {exc.strerror or exc}") from None
+    ctx.err(f"catalyst report: {symbol} written to {ctx.args.output}")
     return EXIT_OK

@@ -96,6 +96,7 @@ def cmd_daemon(ctx: Context) -> int:
 
     from ..jobs.scheduler import CycleResult, ThesisScheduler
     from ..notify.channels import close_channels, default_channels
+    from ..views.digest import queue_digest
 
     if ctx.args.install or ctx.args.uninstall:
         return _daemon_service(ctx)
@@ -121,7 +122,8 @@ def cmd_daemon(ctx: Context) -> int:
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
         channels = default_channels()
-        scheduler = ThesisScheduler(config, store, channels, role="daemon", on_cycle=report)
+        scheduler = ThesisScheduler(config, store, channels, role="daemon", on_cycle=report,
+                                    digest=queue_digest)  # fmt: skip
         scheduler.start()
         ctx.out(f"catalyst daemon: watching {len(config.tickers)} tickers; SIGTERM stops it")
         sys.stdout.flush()

@@ -72,6 +72,8 @@ class Settings(NamedTuple):
     browser_tls: tuple[str, ...] = ("yahoo",)
     # The symbol whose daily history the returns are held against (a group may name its own).
     benchmark: str = DEFAULT_BENCHMARK
+    # When a digest of what changed is sent ("mon 08:00": config/digest.py); None: never.
+    digest: str | None = None
 
 
 S = TypeVar("S")

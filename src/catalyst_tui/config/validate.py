@@ -11,6 +11,7 @@ from typing import Any
 
 from ..market.currency import CURRENCY_RE
 from ..thesis.positions import fifo
+from .digest import parse_digest
 from .issues import ConfigError, IssueCode, KeyPath
 from .model import (
     DEFAULT_GROUP,
@@ -123,7 +124,20 @@ class Validator(ProviderChecks, CheckpointChecks):
             refresh, refresh_s, closed, closed_s, providers, notify, database, timezone,
             currency or defaults.currency, browser_tls,
             self.symbol_value(table, "benchmark", path) or defaults.benchmark,
+            self.digest(table, path),
         )  # fmt: skip
+
+    def digest(self, table: dict[str, Any], path: KeyPath) -> str | None:
+        """The digest's schedule as written, or None (none, or not a schedule: said where)."""
+        said = self.string(table, "digest", path, allow_empty=False, one_line=True)
+        if said is None:
+            return None
+        try:
+            parse_digest(said)
+        except ValueError as exc:
+            self.error(path + ("digest",), str(exc), code=IssueCode.BAD_VALUE)
+            return None
+        return said.strip()
 
     def tickers(self, value: Any) -> dict[str, Ticker]:
         path: KeyPath = ("tickers",)

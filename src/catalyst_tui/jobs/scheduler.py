@@ -6,7 +6,8 @@ An AsyncIOScheduler on the running asyncio loop runs
   results are awaited (max_instances=1, coalesced); fundamentals, earnings dates and releases
   are fetched inside it when their turn comes;
 - evaluation and notification after every refresh, and one minute after local midnight, so
-  due dates pass on time without new prices.
+  due dates pass on time without new prices; with `digest` (views/digest.py's queue_digest),
+  the digest of what changed is queued at each of them, and at the time `settings.digest` names.
 
 With `refresh_in_child` (the TUI) the market refresh runs in a child process kept between
 refreshes (jobs/refresh_worker.py): its HTTP stack and its big write would otherwise hold the
@@ -30,6 +31,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from ..config import Config
+from ..config.digest import parse_digest
 from ..market.models import NEW_YORK
 from ..notify.delivery import DeliveryReport, claimer_id, deliver
 from ..notify.notification import Channel
@@ -46,6 +48,7 @@ log = logging.getLogger(__name__)
 
 REFRESH_JOB = "refresh"
 MIDNIGHT_JOB = "midnight"
+DIGEST_JOB = "digest"
 
 
 class _NoTurnSkipped(logging.Filter):
@@ -101,6 +104,7 @@ class ThesisScheduler:
         clock: Callable[[], dt.datetime] | None = None,
         refresh_in_child: bool = False,
         on_reach: Callable[[Reach], object] | None = None,
+        digest: Callable[[Config, Store, dt.datetime], object] | None = None,
     ) -> None:
         self.config = config
         self.store = store
@@ -108,6 +112,7 @@ class ThesisScheduler:
         self.on_cycle = on_cycle
         self.on_progress = on_progress
         self.on_reach = on_reach  # why no provider answered, as soon as a refresh knows
+        self.digest = digest  # queues the digest of what changed when its period has come
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.claimer = claimer_id(role)
         self.scheduler = AsyncIOScheduler(timezone=user_zone(config), logger=_SCHEDULER_LOG)
@@ -139,6 +144,21 @@ class ThesisScheduler:
             coalesce=True,
             misfire_grace_time=3600,
         )
+        if self.digest is not None and self.config.settings.digest:
+            spec = parse_digest(self.config.settings.digest)
+            self.scheduler.add_job(
+                self.evaluation_cycle,
+                CronTrigger(
+                    day_of_week=spec.weekday,
+                    hour=spec.hour,
+                    minute=spec.minute,
+                    timezone=user_zone(self.config),
+                ),  # fmt: skip
+                id=DIGEST_JOB,
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=3600,
+            )
         self.scheduler.start()
         log.info("scheduler started: refresh every %ss", self.interval)
 
@@ -234,6 +254,8 @@ class ThesisScheduler:
         now = self.clock()
         try:
             result.changed = await asyncio.to_thread(self._evaluate_in_thread, now)
+            if self.digest is not None:
+                await asyncio.to_thread(self._digest_in_thread, now)
             result.delivery = await deliver(
                 self.store, self.channels, claimer=self.claimer, now=now
             )
@@ -246,6 +268,11 @@ class ThesisScheduler:
         time would hold every key for as long."""
         with Store.open(self.store.path) as store:
             return evaluate_checkpoints(self.config, store, now)
+
+    def _digest_in_thread(self, now: dt.datetime) -> None:
+        if self.digest is not None:
+            with Store.open(self.store.path) as store:
+                self.digest(self.config, store, now)
 
     def _adapt_interval(self) -> None:
         self.interval_for(self.clock())

@@ -16,6 +16,7 @@ written to it). `Store` opens, migrates, closes and runs transactions; the jobs 
 - `store.layouts`     where each release's figures were read; a company's layout (layouts.py)
 - `store.providers`   provider sessions (Yahoo's crumb), health and pauses, request counts
 - `store.views`       read-only queries for screens, report and export (views.py)
+- `store.changes`     what was stored since a moment: "what changed" (changes.py)
 
 The tables are in schema.py, the records handed out in records.py, how values are stored and
 read back in columns.py. SQL, and the parsing of what SQL gives back, live only in this
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from ..paths import NotAFile, check_file, make_private_dirs
 from . import identity, schema
+from .changes import ChangeReads
 from .checkpoints import Checkpoints
 from .dividends import Dividends
 from .estimates import EstimatesStore
@@ -107,6 +109,7 @@ class Store:
         self.layouts = Layouts(self)
         self.estimates = EstimatesStore(self)
         self.views = Views(self)
+        self.changes = ChangeReads(self)
         self.dividends = Dividends(self)
         self.segments = SegmentStore(self)
         self.verdicts = Verdicts(self)

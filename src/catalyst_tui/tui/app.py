@@ -88,12 +88,24 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
             and not workspace.prefs().sec_contact_asked
         ):
             self.post_message(messages.AskSecContact())
+        self._show_changes()
         if self.live:
             self._start_scheduler()
         # Deferred from start-up, now imported so the first enter, t or ? does not wait for it.
         from .screens import forms, ticker, timeline  # noqa: F401
 
+    def _show_changes(self) -> None:
+        """What changed since the user last looked, over the watchlist when anything did; this
+        moment is then when they last looked."""
+        since, changes = self.workspace.changes_unseen()
+        self.workspace.seen_now()
+        if since is not None and changes:
+            from .screens.changes import ChangesScreen
+
+            self.push_screen(ChangesScreen(since, changes))
+
     async def action_quit(self) -> None:
+        self.workspace.seen_now()
         saves = [w for w in self.workers if w.group == "saves" and w.is_running]
         if saves:  # a save waiting for a lock is finished (or refused) first, and said
             self.notify("quitting once the save under way is done or refused", timeout=10)

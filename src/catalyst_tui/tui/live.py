@@ -33,6 +33,7 @@ class LiveUpdates(CatalystBase):
             return  # quit before the first paint: no refresh to start
         from ..jobs.scheduler import ThesisScheduler
         from ..notify.channels import default_channels
+        from ..views.digest import queue_digest
 
         channels = self._channels
         if channels is None:
@@ -48,6 +49,7 @@ class LiveUpdates(CatalystBase):
             clock=self.workspace.clock,
             refresh_in_child=True,  # fetch + store in a child process: keys wait for neither
             on_reach=self._reach,
+            digest=queue_digest,
         )
         self.scheduler.start(refresh_at_start=True)
 

@@ -21,6 +21,7 @@ from .money import LotMoney, listing_rate, lot_money
 from .performance import Returns, ticker_returns
 from .results import ResultRow, result_rows
 from .review import TickerReview, ticker_review
+from .timeline import ChartMark, chart_marks
 from .watchlist import Watchlist, WatchRow, load_watchlist
 
 __all__ = ["Figure", "TickerDetail", "flagged_first", "in_due_order", "load_ticker"]
@@ -56,6 +57,7 @@ class TickerDetail(NamedTuple):
     street: StreetRow | None = None  # the Street's view: consensus, trend, releases against it
     lines: LinesView | None = None  # revenue by product line, from the newest filing stating it
     review: TickerReview | None = None  # the thesis's verdict and its reasons
+    marks: tuple[ChartMark, ...] = ()  # the timeline's events over the history, oldest first
 
     @property
     def in_base(self) -> bool:
@@ -133,6 +135,7 @@ def load_ticker(
         street=load_estimates(store, [symbol], now, watchlist.currency)[0],
         lines=load_lines(store, symbol),
         review=ticker_review(store, symbol),
+        marks=tuple(chart_marks(store, symbol, since)),
     )
 
 

@@ -15,9 +15,12 @@ from ..store.records import CheckpointRecord, EventRecord, FilingRecord, Verdict
 from ..thesis.catalogue import METRICS
 from ..thesis.conditions import rebased
 from ..thesis.journal import JournalEntry
+from ..thesis.kinds import status_word
 from ..thesis.positions import split_factor
 
 __all__ = [
+    "ChartMark",
+    "chart_marks",
     "FilingEntry",
     "NoteEntry",
     "Rewrite",
@@ -156,6 +159,30 @@ def load_timeline(store: Store, *, limit: int = 1000) -> list[TimelineEntry]:
     if by_symbol or filings or verdicts or notes:
         entries.sort(key=lambda e: e.ts, reverse=True)
     return entries[:limit] if limit >= 0 else entries
+
+
+class ChartMark(NamedTuple):
+    """A timeline event as a price chart marks it: its day and what happened in a few words."""
+
+    day: dt.date
+    text: str
+
+
+CHART_FORMS = ("10-K", "10-Q")  # the filings a chart marks (an 8-K is too frequent to say much)
+
+
+def chart_marks(store: Store, symbol: str, since: dt.date) -> list[ChartMark]:
+    """`symbol`'s checkpoint events and 10-K and 10-Q filings from `since`, oldest first: what
+    the ticker page's chart and `catalyst report`'s mark on the price line."""
+    marks = [
+        ChartMark(e.ts.date(), f"{e.title}: {status_word(e.kind, e.to_status)}")
+        for e in store.views.events(symbol=symbol, limit=-1)
+        if e.ts.date() >= since
+    ]
+    marks += [ChartMark(f.accepted.date(), FilingEntry.of(f).text)
+              for f in store.evidence.filings(symbol, limit=-1)
+              if f.form in CHART_FORMS and f.accepted.date() >= since]  # fmt: skip
+    return sorted(marks)
 
 
 def flagged_targets(entries: Iterable[TimelineEntry]) -> list[tuple[str, str]]:

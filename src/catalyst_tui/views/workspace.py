@@ -29,6 +29,7 @@ from ..thesis.evaluate import Evaluation
 from ..thesis.evidence import context
 from ..thesis.journal import note_error
 from ..thesis.wording import marked_text
+from .changes import Change, load_changes
 from .file_edits import EditOutcome, FileEdits, config_write
 from .intraday import IntradayPage, intraday_page, page_of
 from .performance import PerformanceReport, load_performance
@@ -90,6 +91,18 @@ class Workspace(FileEdits):
             self._prefs = updated
             if self._prefs_path is not None:
                 prefs.save(self._prefs_path, updated)
+
+    def changes_unseen(self) -> tuple[dt.datetime | None, list[Change]]:
+        """When the user last looked (prefs.py) and every change since (views/changes.py);
+        (None, []) when the TUI never showed the watchlist before: nothing to compare with."""
+        seen = self._prefs.seen_at()
+        if seen is None:
+            return None, []
+        return seen, load_changes(self.store, seen)
+
+    def seen_now(self) -> None:
+        """Remember this moment as when the user last looked."""
+        self.remember(last_seen=self.now().astimezone(dt.UTC).isoformat(timespec="seconds"))
 
     # -- time ----------------------------------------------------------------------------
     def now(self) -> dt.datetime:

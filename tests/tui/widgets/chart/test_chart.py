@@ -313,3 +313,31 @@ async def test_price_chart_drops_non_finite_closes():
         assert [v for _, v in chart.points] == [10.0, 12.0]
         lines = _lines(chart)
         assert lines[1].startswith("12.00┤") and "10.00┤" in "".join(lines)
+
+
+async def test_an_events_day_is_marked_on_the_line_where_its_close_is_drawn():
+    """120 closes rising by 1 from 100; marks on the 61st day, before the first and after the
+    last: one mark, in the cell and row of the 61st close (computed here as the plot places a
+    point: fewer points than dot columns sit on evenly spaced columns)."""
+    first = datetime.date(2024, 1, 1)
+    points = [(first + datetime.timedelta(days=i), 100.0 + i) for i in range(120)]
+    marks = [first + datetime.timedelta(days=60), first - datetime.timedelta(days=1),
+             first + datetime.timedelta(days=400)]  # fmt: skip
+    app = ChartApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        chart = app.query_one(PriceChart)
+        chart.set_series(points, label="ALAB 6M", marks=marks)
+        await pilot.pause()
+        lines = _lines(chart)
+        chart.set_series(points, label="ALAB 6M")  # none given: none drawn
+        await pilot.pause()
+        unmarked = _lines(chart)
+    plot_rows = 24 - 3  # the title, the rule and the dates
+    gutter = len("219.00┤")
+    dot_cols, dot_rows = 2 * (80 - gutter), 4 * plot_rows
+    dot = round(60 * (dot_cols - 1) / (120 - 1))
+    y = (219.0 - 160.0) * (dot_rows - 1) / (219.0 - 100.0)
+    row, cell = int(y + 0.5) // 4, dot // 2
+    assert sum(line.count("◆") for line in lines) == 1
+    assert lines[1 + row][gutter + cell] == "◆"
+    assert not any("◆" in line for line in unmarked)

@@ -1,8 +1,11 @@
-"""The chart's drawing as text: the braille cells of the plot, the dates under it and the
-prices beside it. Pure functions of the numbers, for `PriceChart` to place."""
+"""The chart's drawing as text: the braille cells of the plot, the dates under it, the prices
+beside it and the events' marks on the line. Pure functions of the numbers, for `PriceChart` to
+place."""
 
 from __future__ import annotations
 
+import bisect
+import datetime
 from collections.abc import Sequence
 
 from .ranges import Point, XLabel, iso_label
@@ -140,3 +143,42 @@ def date_line(points: list[Point], plot_width: int, label: XLabel = iso_label) -
         for i, ch in enumerate(text[: max(plot_width - start, 0)]):
             line[start + i] = ch
     return "".join(line)
+
+
+MARK = "◆"  # an event's day on the line
+
+
+def mark_cells(
+    points: Sequence[Point], marks: Sequence[datetime.date], lo: float, hi: float, cols: int,
+    rows: int,
+) -> dict[int, set[int]]:  # fmt: skip
+    """Where each of `marks` (days) sits on the line: plot row -> plot cells. A day's point is
+    the first close on or after it; a day before the first point or after the last is not on
+    the chart. The cell is the one `plot` draws that point in, the row its close's."""
+    days = [d for d, _ in points]
+    n, dot_cols, dot_rows = len(points), 2 * cols, 4 * rows
+    found: dict[int, set[int]] = {}
+    if n == 0 or cols <= 0 or rows <= 0:
+        return found
+    for day in marks:
+        i = bisect.bisect_left(days, day)
+        if i >= n or (i == 0 and day < days[0]):
+            continue
+        dot = i * dot_cols // n if n >= dot_cols else round(i * (dot_cols - 1) / max(n - 1, 1))
+        y = (dot_rows - 1) // 2 if hi == lo else (hi - points[i][1]) * (dot_rows - 1) / (hi - lo)
+        found.setdefault(int(y + 0.5) >> 2, set()).add(min(dot >> 1, cols - 1))
+    return found
+
+
+def with_marks(text: str, columns: set[int]) -> list[tuple[str, bool]]:
+    """A plot row cut into runs of the line's cells and of marks (True)."""
+    runs: list[tuple[str, bool]] = []
+    start = 0
+    for column in sorted(columns):
+        if column > start:
+            runs.append((text[start:column], False))
+        runs.append((MARK, True))
+        start = column + 1
+    if start < len(text):
+        runs.append((text[start:], False))
+    return runs

@@ -14,7 +14,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ....text import printable
-from .plot import date_columns, date_line, format_price, label_width, plot
+from .plot import date_columns, date_line, format_price, label_width, mark_cells, plot, with_marks
 from .ranges import RANGES, Point, XLabel, iso_label, slice_range
 
 EMPTY_TEXT = "no price history yet: it comes with the next refresh"
@@ -44,6 +44,7 @@ class PriceChart(Widget):
         "pricechart--axis",
         "pricechart--title",
         "pricechart--empty",
+        "pricechart--mark",
     }
     """
     | Class | Description |
@@ -53,6 +54,7 @@ class PriceChart(Widget):
     | `pricechart--axis` | Axis lines, price labels and dates. |
     | `pricechart--title` | The label and last price of the title line. |
     | `pricechart--empty` | The empty-state message. |
+    | `pricechart--mark` | An event's mark on the line (`marks`). |
     """
 
     DEFAULT_CSS = """
@@ -69,6 +71,10 @@ class PriceChart(Widget):
         color: $text-muted;
     }
     PriceChart > .pricechart--title {
+        text-style: bold;
+    }
+    PriceChart > .pricechart--mark {
+        color: $warning;
         text-style: bold;
     }
     PriceChart > .pricechart--empty {
@@ -96,6 +102,7 @@ class PriceChart(Widget):
         self._note = ""
         self._empty_text = EMPTY_TEXT
         self._base: float | None = None
+        self._marks: tuple[datetime.date, ...] = ()
         self._lines: list[Strip] | None = None
         self._lines_size: tuple[int, int] | None = None
         self._store(points, label)
@@ -120,15 +127,18 @@ class PriceChart(Widget):
         note: str = "",
         empty_text: str = EMPTY_TEXT,
         base: float | None = None,
+        marks: Sequence[datetime.date] = (),
     ) -> None:
         """Replace the series (oldest first, as the caller sliced it) and redraw. `x_label`
         writes a point's date or moment under the plot, `note` follows the title line (the
         session times), `empty_text` is said when there are no points; the change is from
-        `base` (the close before an intraday window) when given, else from the first point."""
+        `base` (the close before an intraday window) when given, else from the first point;
+        `marks`: days of events, each marked on the line at its day (a daily series only)."""
         # Drawn as segments, which nothing else filters: no text here commands the terminal.
         note, empty_text, label = printable(note), printable(empty_text), printable(label)
         self._x_label, self._note, self._empty_text = x_label, note, empty_text
         self._base = base if base is not None and base > 0 else None
+        self._marks = tuple(marks)
         self._store(points, label)
         self.refresh()
 
@@ -233,6 +243,8 @@ class PriceChart(Widget):
         plot_width = width - gutter
 
         cells = plot(values, lo, hi, plot_width, plot_rows)
+        marked = mark_cells(self._points, self._marks, lo, hi, plot_width, plot_rows)
+        mark_style = self.get_component_rich_style("pricechart--mark")
 
         lines: list[Strip] = []
         if show_title:
@@ -244,7 +256,8 @@ class PriceChart(Widget):
                 text = labels.get(row)
                 tick = "┤" if text is not None else "│"
                 segments.append(Segment(f"{text or blank_label:>{label_width}}{tick}", axis_style))
-            segments.append(Segment(cells[row], line_style))
+            runs = with_marks(cells[row], marked.get(row, set()))
+            segments += [Segment(run, mark_style if mark else line_style) for run, mark in runs]
             lines.append(Strip(segments, width))
         if show_rule:
             lines.append(self._rule_strip(width, gutter, plot_width, base, axis_style))

@@ -5,6 +5,7 @@ they are shown, and the screen fetches them when due. 1M to 5Y draw the stored d
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,6 +44,7 @@ class ChartPane(TickerPane):
         self._today = context.today
         self.range_name = "1Y"
         self._history: Sequence[Point] | None = None
+        self._marks: tuple[datetime.date, ...] = ()  # the timeline's events, marked on the line
         self._intraday: dict[str, IntradayPage] = {}
 
     def compose(self) -> ComposeResult:
@@ -55,6 +57,7 @@ class ChartPane(TickerPane):
 
     def show(self, detail: TickerDetail) -> None:
         self._history = detail.history
+        self._marks = tuple(m.day for m in detail.marks)
         self._show_chart()
 
     def show_intraday(self, page: IntradayPage) -> None:
@@ -84,7 +87,7 @@ class ChartPane(TickerPane):
             self.post_message(self.IntradayWanted(self.symbol, self.range_name))
         elif self._history is not None:
             points = slice_range(self._history, self.range_name, self._today())
-            self._chart().set_series(points, label=self._label())
+            self._chart().set_series(points, label=self._label(), marks=self._marks)
         self.call_after_refresh(self._sync_range_tab)
 
     def _draw_intraday(self, page: IntradayPage) -> None:

@@ -1,0 +1,84 @@
+"""`catalyst changes`: the moment asked for (`--since`: how long ago, a day or a moment; by default
+when the TUI last showed the watchlist, else 7 days ago), and what changed since, as strict JSON
+(one object per change, grouped by ticker, newest first) or as lines under each ticker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ...prefs import load, prefs_file
+from ...reading.release.records import sensible
+from ...views.changes import DEFAULT_SINCE, LABELS, Change, grouped
+from ..context import CommandError
+
+_AGO = re.compile(r"(\d{1,6})([mhdw])")
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def since_moment(text: str | None, now: dt.datetime) -> dt.datetime:
+    """The moment `--since` names: "7d" (m, h, d, w) before `now`, an ISO day (its start in UTC)
+    or moment (UTC when it names no zone). None: when the TUI last showed the watchlist, else
+    DEFAULT_SINCE ago. A moment after `now` or text of another shape is refused, saying so."""
+    if text is None:
+        seen = load(prefs_file()).seen_at()
+        return seen if seen is not None and seen <= now else now - DEFAULT_SINCE
+    said = text.strip()
+    if ago := _AGO.fullmatch(said):
+        return now - dt.timedelta(**{_UNITS[ago[2]]: int(ago[1])})
+    try:
+        moment = (
+            dt.datetime.combine(dt.date.fromisoformat(said), dt.time(), dt.UTC)
+            if len(said) == 10
+            else dt.datetime.fromisoformat(said)
+        )
+    except ValueError:
+        raise CommandError(
+            f"catalyst changes: --since {said!r} is neither a span (30m, 12h, 7d, 2w) nor a day"
+            " (YYYY-MM-DD) nor a moment (YYYY-MM-DDTHH:MM)"
+        ) from None
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    if moment > now:
+        raise CommandError(f"catalyst changes: --since {said} is in the future")
+    return moment
+
+
+def _json(c: Change) -> dict[str, Any]:
+    return {
+        "symbol": c.symbol,
+        "kind": c.kind,
+        "at": c.at.isoformat(),
+        "title": c.title,
+        "detail": c.detail,
+        "link": c.link or None,
+        "before": sensible(c.before),
+        "after": sensible(c.after),
+        "change": sensible(c.change),
+    }
+
+
+def changes_json(changes: list[Change]) -> list[dict[str, Any]]:
+    """One object per change: symbol, kind (checkpoint, evidence, release, filing, street,
+    price), at, title, detail, link (null: none), before, after and change (the move as a
+    fraction; null but for a Street revision or a price move)."""
+    return [_json(c) for c in changes]
+
+
+def change_lines(changes: list[Change], since: dt.datetime) -> list[str]:
+    """The changes under each ticker, or one line saying there were none since when."""
+    when = since.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    if not changes:
+        return [f"Nothing changed since {when}."]
+    lines = [f"Changes since {when}:"]
+    for symbol, group in grouped(changes):
+        lines.append("")
+        lines.append(symbol)
+        for c in group:
+            day = c.at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M")
+            lines.append(f"  {day}  {LABELS.get(c.kind, c.kind):<10} {c.title}")
+            if c.detail:
+                lines.append(f"  {'':16}  {'':<10} {c.detail}")
+            if c.link:
+                lines.append(f"  {'':16}  {'':<10} {c.link}")
+    return lines

@@ -1,0 +1,104 @@
+"""`catalyst report SYMBOL`: a ticker's report (views/report.py) as Markdown or as one
+self-contained HTML file: its CSS inline, the chart an inline SVG, no script, no address it
+fetches when opened (a passage's link is written as text, not as a link to follow). Every text
+from the file or a provider is escaped for HTML (html.escape) and stripped of what could command
+a terminal (text.printable) for Markdown."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from ...text import printable
+from ...views.report import ThesisReport
+from .svg_chart import svg_chart
+
+_CSS = """
+body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; color: #222; }
+h1 { margin-bottom: 0; } .made { color: #666; margin-top: 0.2rem; }
+table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #ddd;
+padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+blockquote { border-left: 3px solid #bbb; margin: 0.5rem 0; padding-left: 0.8rem; }
+.link { color: #555; font-size: 0.85rem; word-break: break-all; }
+"""
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")  # markup anywhere in a line: escaped
+
+
+def _md(text: str) -> str:
+    """One line of Markdown: no control characters, its markup characters escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", printable(text))
+
+
+def _h(text: str) -> str:
+    return escape(printable(text))
+
+
+def report_markdown(r: ThesisReport) -> str:
+    out = [f"# {_md(r.symbol)}: {_md(r.name)}", "",
+           f"Report made {r.made.strftime('%Y-%m-%d %H:%M UTC')}.", ""]  # fmt: skip
+    if r.thesis:
+        out += [f"> {_md(r.thesis)}", ""]
+    out += ["## Thesis", "", "| Checkpoint | Status | Value | Source |", "|---|---|---|---|"]
+    out += [f"| {_md(c.title)} | {_md(c.status)} | {_md(c.value) or '—'} | {_md(c.source) or '—'} |"
+            for c in r.checkpoints]  # fmt: skip
+    out += ["", "## Evidence", ""]
+    if not r.passages:
+        out.append("No passage of evidence has been found.")
+    for p in r.passages:
+        out += [f"- **{_md(p.checkpoint_title)}**: {_md(p.document.title or p.document.form)}"
+                f" ({p.document.day.isoformat()})", f"  > {_md(p.passage)}",
+                f"  {_md(p.document.url)}"]  # fmt: skip
+    out += ["", "## Latest release", ""]
+    if r.release is None:
+        out.append("No earnings release has been read.")
+    else:
+        out.append(f"{_md(r.release.quarter or 'Release')} filed {r.release.filed.isoformat()}:")
+        out += [f"- {_md(line)}" for line in r.release.lines]
+        out.append(f"- {_md(r.release.url)}")
+    out += ["", "## Position", ""]
+    out += [f"- {_md(line)}" for line in r.position] or ["No position is held."]
+    out += ["", "## Timeline", ""]
+    out += [f"- {e.day.isoformat()}: {_md(e.text)}" for e in r.events] or ["No event yet."]
+    if r.closes:
+        (first, a), (last, b) = r.closes[0], r.closes[-1]
+        out += ["", f"Closes from {first.isoformat()} ({a:,.2f}) to {last.isoformat()} ({b:,.2f})."]
+    return "\n".join(out) + "\n"
+
+
+def report_html(r: ThesisReport) -> str:
+    title = f"{r.symbol}: {r.name}"
+    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+           f"<title>{_h(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
+           f"<h1>{_h(title)}</h1>",
+           f'<p class="made">Report made {r.made.strftime("%Y-%m-%d %H:%M UTC")}</p>']  # fmt: skip
+    if r.thesis:
+        out.append(f"<blockquote>{_h(r.thesis)}</blockquote>")
+    out += ["<h2>Thesis</h2>", "<table>",
+            "<tr><th>Checkpoint</th><th>Status</th><th>Value</th><th>Source</th></tr>"]  # fmt: skip
+    out += [f"<tr><td>{_h(c.title)}</td><td>{_h(c.status)}</td><td>{_h(c.value) or '—'}</td>"
+            f"<td>{_h(c.source) or '—'}</td></tr>" for c in r.checkpoints]  # fmt: skip
+    out += ["</table>", "<h2>Evidence</h2>"]
+    if not r.passages:
+        out.append("<p>No passage of evidence has been found.</p>")
+    for p in r.passages:
+        out += [f"<p><strong>{_h(p.checkpoint_title)}</strong>: "
+                f"{_h(p.document.title or p.document.form)} ({p.document.day.isoformat()})</p>",
+                f"<blockquote>{_h(p.passage)}</blockquote>",
+                f'<p class="link">{_h(p.document.url)}</p>']  # fmt: skip
+    out.append("<h2>Latest release</h2>")
+    if r.release is None:
+        out.append("<p>No earnings release has been read.</p>")
+    else:
+        head = f"{r.release.quarter or 'Release'} filed {r.release.filed.isoformat()}"
+        out += [f"<p>{_h(head)}</p>", "<ul>"]
+        out += [f"<li>{_h(line)}</li>" for line in r.release.lines]
+        out += ["</ul>", f'<p class="link">{_h(r.release.url)}</p>']
+    out.append("<h2>Position</h2>")
+    out += [f"<p>{_h(line)}</p>" for line in r.position] or ["<p>No position is held.</p>"]
+    out.append("<h2>Price and timeline</h2>")
+    out.append(svg_chart(r.closes, [(e.day, printable(e.text)) for e in r.events],
+                         f"{printable(r.symbol)} daily closes"))  # fmt: skip
+    out.append("<ul>")
+    out += [f"<li>{e.day.isoformat()}: {_h(e.text)}</li>" for e in r.events]
+    out += ["</ul>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,159 @@
+"""What changed since a moment: one frozen `Change` per checkpoint transition, evidence passage
+found, release read, filing stored, Street revision and price move beyond its threshold, grouped
+by ticker, newest first. What `catalyst changes`, the TUI's "since you last looked" screen and the
+digest notification read. The kinds are one table (`KINDS`: a new kind, such as a verdict's
+change or a journal entry, is one row and its reader); the thresholds are declared once
+(`THRESHOLDS`). Plain data, no textual and no SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..store import Store
+from ..store.changes import Moved
+from ..thesis.kinds import status_word
+from ..thesis.wording import comparison
+
+__all__ = [
+    "DEFAULT_SINCE",
+    "KINDS",
+    "THRESHOLDS",
+    "Change",
+    "ChangeKind",
+    "Thresholds",
+    "grouped",
+    "load_changes",
+]
+
+DEFAULT_SINCE = dt.timedelta(days=7)  # when nothing says when the user last looked
+
+
+class Thresholds(NamedTuple):
+    """How far a figure must move to be a change (fractions of the figure then)."""
+
+    street: float = 0.02  # the fiscal year's EPS consensus: more than 2%
+    price: float = 0.10  # the daily close: more than 10% either way
+
+
+THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of a ticker: `kind` a row's name in KINDS, `at` when it happened (a figure's
+    move: the start of the day it was read), `title` what changed in one line, `detail` the
+    words behind it (a passage quoted, a reason), `link` its document's address or "",
+    `before` and `after` the figures of a move (none for the other kinds)."""
+
+    kind: str
+    symbol: str
+    at: dt.datetime
+    title: str
+    detail: str = ""
+    link: str = ""
+    before: float | None = None
+    after: float | None = None
+
+    @property
+    def change(self) -> float | None:
+        """The move as a fraction of the figure before, for a Street revision or a price."""
+        if self.before is None or self.after is None or self.before == 0:
+            return None
+        return self.after / self.before - 1
+
+
+Reader = Callable[[Store, dt.datetime, Thresholds], Iterable[Change]]
+
+
+class ChangeKind(NamedTuple):
+    name: str  # as JSON says it
+    label: str  # as a screen's column says it
+    read: Reader
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), dt.UTC)
+
+
+def _checkpoints(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Change]:
+    for e in store.changes.events(since):
+        compared = comparison(e.condition, e.reason, filed=False) if e.condition else ""
+        was, now = status_word(e.kind, e.from_status), status_word(e.kind, e.to_status)
+        yield Change("checkpoint", e.symbol, e.ts, f"{e.title}: {was} → {now}",
+                     compared or e.reason.note, after=e.value)  # fmt: skip
+
+
+def _evidence(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Change]:
+    for p in store.changes.passages(since):
+        title = f"evidence for {p.checkpoint_title}: {p.title}" if p.title else p.checkpoint_title
+        yield Change("evidence", p.symbol, p.found_at, title, f"“{p.passage}”", p.url)
+
+
+def _releases(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Change]:
+    for r in store.changes.releases(since):
+        read = "figures read" if r.found else "read, no figures found"
+        title = f"earnings release filed {r.filed.isoformat()}: {read}"
+        yield Change("release", r.symbol, r.read_at, title, link=r.url)
+
+
+def _filings(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Change]:
+    for f in store.changes.filings(since):
+        yield Change("filing", f.symbol, f.accepted,
+                     f"{f.form} filed {f.filing.filed.isoformat()}", link=f.url)  # fmt: skip
+
+
+def _moves(moved: Iterable[Moved], beyond: float) -> Iterable[Moved]:
+    return (m for m in moved if m.then != 0 and abs(m.now / m.then - 1) > beyond)
+
+
+def _street(store: Store, since: dt.datetime, t: Thresholds) -> Iterable[Change]:
+    for m in _moves(store.changes.fiscal_year_eps(since.date()), t.street):
+        yield Change("street", m.symbol, _day_start(m.now_day),
+                     f"fiscal year EPS consensus {m.then:.2f} → {m.now:.2f} "
+                     f"({(m.now / m.then - 1):+.1%})",
+                     f"read {m.then_day.isoformat()} and {m.now_day.isoformat()}",
+                     before=m.then, after=m.now)  # fmt: skip
+
+
+def _price(store: Store, since: dt.datetime, t: Thresholds) -> Iterable[Change]:
+    for m in _moves(store.changes.closes(since.date()), t.price):
+        yield Change("price", m.symbol, _day_start(m.now_day),
+                     f"close {m.then:.2f} → {m.now:.2f} ({(m.now / m.then - 1):+.1%})",
+                     f"closes of {m.then_day.isoformat()} and {m.now_day.isoformat()}",
+                     before=m.then, after=m.now)  # fmt: skip
+
+
+# Every kind of change, in the order a ticker's group lists kinds at the same moment. A verdict's
+# change or a journal entry (thesis/verdict.py, `catalyst note`) is one more row here.
+KINDS: tuple[ChangeKind, ...] = (
+    ChangeKind("checkpoint", "checkpoint", _checkpoints),
+    ChangeKind("evidence", "evidence", _evidence),
+    ChangeKind("release", "release", _releases),
+    ChangeKind("filing", "filing", _filings),
+    ChangeKind("street", "Street", _street),
+    ChangeKind("price", "price", _price),
+)
+LABELS = {k.name: k.label for k in KINDS}
+
+
+def load_changes(
+    store: Store, since: dt.datetime, thresholds: Thresholds = THRESHOLDS
+) -> list[Change]:
+    """Every change since `since`, grouped by ticker (the ticker of the newest change first),
+    newest first within a ticker."""
+    changes = [c for kind in KINDS for c in kind.read(store, since, thresholds)]
+    return [c for _symbol, group in grouped(changes) for c in group]
+
+
+def grouped(changes: Iterable[Change]) -> list[tuple[str, list[Change]]]:
+    """(symbol, its changes newest first), the symbol of the newest change first."""
+    order = {k.name: i for i, k in enumerate(KINDS)}
+    by_symbol: dict[str, list[Change]] = {}
+    for c in changes:
+        by_symbol.setdefault(c.symbol, []).append(c)
+    for group in by_symbol.values():
+        group.sort(key=lambda c: (-c.at.timestamp(), order.get(c.kind, len(order))))
+    return sorted(by_symbol.items(), key=lambda item: (-item[1][0].at.timestamp(), item[0]))
