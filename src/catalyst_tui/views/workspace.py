@@ -30,6 +30,7 @@ from ..thesis.evidence import context
 from ..thesis.journal import note_error
 from ..thesis.wording import marked_text
 from .changes import Change, load_changes
+from .database_watch import DatabaseWatch
 from .file_edits import EditOutcome, FileEdits, config_write
 from .intraday import IntradayPage, intraday_page, page_of
 from .performance import PerformanceReport, load_performance
@@ -55,7 +56,7 @@ class Reload(NamedTuple):
     added: tuple[str, ...] = ()  # tickers the edit added: fetched at once, as with `a`
 
 
-class Workspace(FileEdits):
+class Workspace(FileEdits, DatabaseWatch):
     def __init__(
         self,
         config: Config,
@@ -74,10 +75,8 @@ class Workspace(FileEdits):
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._zone = zone  # fixed data and screenshots pin the zone; users get user_zone()
         self._signature = _file_signature(config.path)
-        self._data_version = store.data_version()
-        self._file_key = store.file_key
         self._edits = threading.Lock()  # one edit or reload of catalysts.toml at a time
-        self._replacement: Store | None = None  # the file renamed over the database, opened
+        self.watch_database(store)
         self.latest: Watchlist | None = None  # the last watchlist read, which pages build on
 
     # -- what the TUI remembers ------------------------------------------------------------
@@ -301,52 +300,6 @@ class Workspace(FileEdits):
             evaluate_checkpoints(config, store, now)
             match_evidence(store, config, now)  # changed entries: match again
         self.config = config
-
-    def database_changed(self) -> bool:
-        """Whether another connection wrote to the database since the last look (the daemon's
-        refresh, `catalyst mark` or `ack` in a shell, this session's own saves until
-        `own_writes_read`): the screens read it again only then."""
-        version = self.store.data_version()
-        changed, self._data_version = version != self._data_version, version
-        return changed
-
-    def own_writes_read(self) -> None:
-        """The session's own saves (on connections of their own) are being read again now:
-        not a change made elsewhere. On the thread that reads `store`."""
-        self._data_version = self.store.data_version()
-
-    # -- the database replaced ------------------------------------------------------------------
-    def replacement(self) -> tuple[int, int] | None:
-        """The (device, inode) of the file at the database's path when it is another than the
-        one open (a backup renamed over it), else None: one stat, for the loop. A missing file
-        is not (yet) another."""
-        try:
-            st = os.stat(self.store.path)
-        except OSError:
-            return None
-        key = (st.st_dev, st.st_ino)
-        return None if key == self._file_key else key
-
-    def open_replacement(self) -> None:
-        """Open the file now at the database's path, migrated and synced with the config in
-        use, for `use_replacement` (in a worker thread); StoreError when it cannot be used."""
-        with self._saving() as store:
-            now = self.now()
-            store.sync.apply(self.config, now)
-            evaluate_checkpoints(self.config, store, now)
-        self._replacement = Store.open(self.store.path)
-
-    def use_replacement(self) -> None:
-        """Read from the file `open_replacement` opened from now on; the old file's connection
-        closed. On the thread that reads `store`."""
-        store, self._replacement = self._replacement, None
-        if store is None:
-            return
-        old, self.store = self.store, store
-        self._file_key = store.file_key
-        self._data_version = store.data_version()
-        self.latest = None
-        old.close()
 
 
 def _file_signature(path: Path | None) -> tuple[int, int, int] | None:
