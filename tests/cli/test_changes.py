@@ -173,3 +173,27 @@ def test_by_default_since_the_tui_last_showed_the_watchlist(db: Path):
     assert kinds == [("ALAB", "checkpoint"), ("ALAB", "release"), ("ALAB", "street"),
                      ("ALAB", "evidence"), ("ALAB", "filing")]  # fmt: skip
     assert catalyst(db).stdout.startswith("Changes since 2026-11-04 21:05 UTC:")
+
+
+def test_a_change_of_verdict_and_a_journal_note_are_changes_too(db: Path):
+    """The verdict's history and the journal are on the list: NVDA's milestone marked missed
+    makes its thesis broken (the first verdict, intact, is kept quietly before), and a note."""
+    from catalyst_tui.jobs.evaluation import record_verdicts
+
+    config = load_config(db / "catalysts.toml")
+    with Store.open(db / "c.db") as store:
+        record_verdicts(config, store, BEFORE)  # the first verdicts: no change to list
+        store.checkpoints.mark("NVDA", "dc", "missed", "data center shrank", NOW)
+        [change] = record_verdicts(config, store, NOW, by_hand=True)
+        assert (change.symbol, str(change.verdict)) == ("NVDA", "broken")
+        store.journal.add("NVDA", "trimmed after the miss", NOW, action="trim", conviction="low")
+    done = catalyst(db, "--since", SINCE.isoformat(), "--json")
+    assert done.returncode == 0, done.stderr
+    nvda = [c for c in json.loads(done.stdout) if c["symbol"] == "NVDA"]
+    assert [c["kind"] for c in nvda[:3]] == ["verdict", "journal", "checkpoint"]
+    verdict, note = nvda[0], nvda[1]
+    assert (
+        verdict["title"].endswith("→ broken") and "Data center keeps growing" in verdict["detail"]
+    )
+    assert (note["title"], note["detail"]) == ("journal (trim, conviction low)",
+                                               "trimmed after the miss")  # fmt: skip

@@ -158,3 +158,23 @@ def test_an_unknown_ticker_or_an_unwritable_file_is_refused_in_one_line(db, args
     assert done.returncode == 2
     assert done.stderr.startswith(said), done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_report_says_the_verdict_with_its_reasons_and_the_journal(db: Path):
+    """The thesis at a glance on top (the verdict as recorded, then why), and the journal's
+    notes, dated, newest first, in both formats."""
+    from catalyst_tui.jobs.evaluation import record_verdicts
+
+    config = load_config(db / "catalysts.toml")
+    with Store.open(db / "c.db") as store:
+        record_verdicts(config, store, NOW)
+        store.journal.add("ALAB", "added on the guide's beat", NOW, action="add",
+                          conviction="high")  # fmt: skip
+    md = catalyst(db, "ALAB").stdout
+    assert "**Verdict: broken since 2026-11-05**" in md  # the hostile milestone, marked missed
+    verdict_at = md.index("**Verdict:")
+    assert verdict_at < md.index("## Thesis") and "- milestone missed" in md[verdict_at:]
+    assert "## Journal\n\n- 2026-11-05 (add, conviction high): added on the guide's beat" in md
+    html = catalyst(db, "ALAB", "--format", "html").stdout
+    assert "<strong>Verdict: broken since 2026-11-05</strong>" in html
+    assert "<p>2026-11-05 (add, conviction high): added on the guide&#x27;s beat</p>" in html

@@ -244,3 +244,16 @@ def forecast(parts: Any) -> Forecast | None:
                         int(reported or 0))  # fmt: skip
     except (TypeError, ValueError):
         return None
+
+
+def of_symbol_since(symbol: str | None, since: dt.datetime | None) -> tuple[str, list[str]]:
+    """The WHERE of a ticker's rows after a moment (either, both or neither)."""
+    terms: list[str] = []
+    args: list[str] = []
+    if symbol:
+        terms.append("symbol = ?")
+        args.append(symbol)
+    if since is not None:
+        terms.append("ts > ?")
+        args.append(iso(since))
+    return ("WHERE " + " AND ".join(terms) if terms else ""), args

@@ -31,9 +31,11 @@ class Journal:
         ts = dt.datetime.fromisoformat(stamp)
         return JournalEntry(int(cursor.lastrowid or 0), ts, symbol, text, action, conviction)
 
-    def entries(self, symbol: str | None = None, *, limit: int = 1000) -> list[JournalEntry]:
-        """The notes, newest first (of `symbol` alone when given)."""
-        where, args = ("WHERE symbol = ?", [symbol]) if symbol else ("", [])
+    def entries(
+        self, symbol: str | None = None, *, limit: int = 1000, since: dt.datetime | None = None
+    ) -> list[JournalEntry]:
+        """The notes, newest first (of `symbol` alone, after `since`, when given)."""
+        where, args = columns.of_symbol_since(symbol, since)
         return [
             JournalEntry(row[0], dt.datetime.fromisoformat(row[1]), *row[2:])
             for row in self._conn.execute(

@@ -137,9 +137,11 @@ class Verdicts:
                     )
         return events
 
-    def events(self, *, symbol: str | None = None, limit: int = 1000) -> list[VerdictEvent]:
-        """The changes of verdict, newest first (of `symbol` alone when given)."""
-        where, args = ("WHERE symbol = ?", [symbol]) if symbol else ("", [])
+    def events(
+        self, *, symbol: str | None = None, limit: int = 1000, since: dt.datetime | None = None
+    ) -> list[VerdictEvent]:
+        """The changes of verdict, newest first (of `symbol` alone, after `since`, when given)."""
+        where, args = columns.of_symbol_since(symbol, since)
         return [
             VerdictEvent(
                 row[0],

@@ -1,8 +1,8 @@
 """What changed since a moment: one frozen `Change` per checkpoint transition, evidence passage
 found, release read, filing stored, Street revision and price move beyond its threshold, grouped
 by ticker, newest first. What `catalyst changes`, the TUI's "since you last looked" screen and the
-digest notification read. The kinds are one table (`KINDS`: a new kind, such as a verdict's
-change or a journal entry, is one row and its reader); the thresholds are declared once
+digest notification read. The kinds are one table (`KINDS`: a new kind is one row and its
+reader: verdict changes and journal entries are two); the thresholds are declared once
 (`THRESHOLDS`). Plain data, no textual and no SQL."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ..store import Store
 from ..store.changes import Moved
 from ..thesis.kinds import status_word
+from ..thesis.verdict import reason_text
 from ..thesis.wording import comparison
 
 __all__ = [
@@ -126,9 +127,22 @@ def _price(store: Store, since: dt.datetime, t: Thresholds) -> Iterable[Change]:
                      before=m.then, after=m.now)  # fmt: skip
 
 
-# Every kind of change, in the order a ticker's group lists kinds at the same moment. A verdict's
-# change or a journal entry (thesis/verdict.py, `catalyst note`) is one more row here.
+def _verdicts(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Change]:
+    for e in store.verdicts.events(since=since, limit=-1):
+        why = "; ".join(reason_text(r) for r in e.reasons)
+        yield Change("verdict", e.symbol, e.ts, f"verdict {e.previous} → {e.verdict}", why)
+
+
+def _journal(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Change]:
+    for n in store.journal.entries(since=since, limit=-1):
+        tags = f" ({n.tags})" if n.tags else ""
+        yield Change("journal", n.symbol, n.ts, f"journal{tags}", n.text)
+
+
+# Every kind of change, in the order a ticker's group lists kinds at the same moment.
 KINDS: tuple[ChangeKind, ...] = (
+    ChangeKind("verdict", "verdict", _verdicts),
+    ChangeKind("journal", "journal", _journal),
     ChangeKind("checkpoint", "checkpoint", _checkpoints),
     ChangeKind("evidence", "evidence", _evidence),
     ChangeKind("release", "release", _releases),

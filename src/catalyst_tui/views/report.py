@@ -14,10 +14,12 @@ from ..store import Store
 from ..store.records import EvidenceRecord
 from ..thesis.kinds import status_word
 from ..thesis.performance import Span
+from ..thesis.verdict import reason_text as verdict_reason
 from ..thesis.wording import money, money_range, reason_text, versus_text
 from .estimates import load_estimates
 from .performance import ticker_returns
 from .results import load_results
+from .review import ticker_review
 from .timeline import ChartMark, chart_marks
 
 __all__ = ["CheckpointLine", "ReleaseLine", "ThesisReport", "load_report"]
@@ -54,6 +56,8 @@ class ThesisReport(NamedTuple):
     position: tuple[str, ...]  # a line a span, against the benchmark; () when none is held
     closes: tuple[tuple[dt.date, float], ...]  # oldest first, CHART_DAYS of them at most
     events: tuple[ChartMark, ...]  # within the closes' span, oldest first
+    verdict: tuple[str, ...] = ()  # the verdict, then each of its reasons, in words
+    journal: tuple[str, ...] = ()  # the journal's notes, newest first, each dated
 
 
 def _pct(value: float | None) -> str:
@@ -120,4 +124,17 @@ def load_report(
         _position(store, symbol, base, today),
         closes,
         tuple(marks),
+        _verdict(store, symbol),
+        tuple(
+            f"{n.ts.date().isoformat()}{f' ({n.tags})' if n.tags else ''}: {n.text}"
+            for n in store.journal.entries(symbol)
+        ),  # fmt: skip
     )
+
+
+def _verdict(store: Store, symbol: str) -> tuple[str, ...]:
+    """The thesis's verdict and since when, then each reason (views/review.py's)."""
+    review = ticker_review(store, symbol)
+    v = review.verdict
+    head = f"{v.verdict}" + (f" since {review.since.date().isoformat()}" if review.since else "")
+    return (head, *(verdict_reason(r) for r in v.reasons))

@@ -38,6 +38,9 @@ def report_markdown(r: ThesisReport) -> str:
            f"Report made {r.made.strftime('%Y-%m-%d %H:%M UTC')}.", ""]  # fmt: skip
     if r.thesis:
         out += [f"> {_md(r.thesis)}", ""]
+    if r.verdict:
+        out += [f"**Verdict: {_md(r.verdict[0])}**", ""]
+        out += [f"- {_md(reason)}" for reason in r.verdict[1:]] + ([""] if r.verdict[1:] else [])
     out += ["## Thesis", "", "| Checkpoint | Status | Value | Source |", "|---|---|---|---|"]
     out += [f"| {_md(c.title)} | {_md(c.status)} | {_md(c.value) or '—'} | {_md(c.source) or '—'} |"
             for c in r.checkpoints]  # fmt: skip
@@ -57,6 +60,8 @@ def report_markdown(r: ThesisReport) -> str:
         out.append(f"- {_md(r.release.url)}")
     out += ["", "## Position", ""]
     out += [f"- {_md(line)}" for line in r.position] or ["No position is held."]
+    out += ["", "## Journal", ""]
+    out += [f"- {_md(note)}" for note in r.journal] or ["No note in the journal."]
     out += ["", "## Timeline", ""]
     out += [f"- {e.day.isoformat()}: {_md(e.text)}" for e in r.events] or ["No event yet."]
     if r.closes:
@@ -73,6 +78,9 @@ def report_html(r: ThesisReport) -> str:
            f'<p class="made">Report made {r.made.strftime("%Y-%m-%d %H:%M UTC")}</p>']  # fmt: skip
     if r.thesis:
         out.append(f"<blockquote>{_h(r.thesis)}</blockquote>")
+    if r.verdict:
+        out.append(f"<p><strong>Verdict: {_h(r.verdict[0])}</strong></p>")
+        out += ["<ul>", *(f"<li>{_h(reason)}</li>" for reason in r.verdict[1:]), "</ul>"]
     out += ["<h2>Thesis</h2>", "<table>",
             "<tr><th>Checkpoint</th><th>Status</th><th>Value</th><th>Source</th></tr>"]  # fmt: skip
     out += [f"<tr><td>{_h(c.title)}</td><td>{_h(c.status)}</td><td>{_h(c.value) or '—'}</td>"
@@ -95,6 +103,8 @@ def report_html(r: ThesisReport) -> str:
         out += ["</ul>", f'<p class="link">{_h(r.release.url)}</p>']
     out.append("<h2>Position</h2>")
     out += [f"<p>{_h(line)}</p>" for line in r.position] or ["<p>No position is held.</p>"]
+    out.append("<h2>Journal</h2>")
+    out += [f"<p>{_h(note)}</p>" for note in r.journal] or ["<p>No note in the journal.</p>"]
     out.append("<h2>Price and timeline</h2>")
     out.append(svg_chart(r.closes, [(e.day, printable(e.text)) for e in r.events],
                          f"{printable(r.symbol)} daily closes"))  # fmt: skip
