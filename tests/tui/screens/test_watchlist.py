@@ -24,7 +24,6 @@ from ...support.pilot import (
     make_app,
     move_to,
     rows,
-    screen_as,
     symbols,
     text_of,
 )
@@ -274,27 +273,6 @@ async def test_quitting_as_the_watchlist_first_paints_raises_nothing(demo):
         await pilot.pause()
     assert seen == ["mounted"]
     assert app.return_code in (0, None) and app._exception is None
-
-
-async def test_a_row_is_current_only_once_its_cells_were_built_for_what_it_shows(demo):
-    """The table's rows are told current by the cells built for them (CellCache), so a row a
-    cancelled step of updates never reached is updated by the next show, not skipped."""
-    from catalyst_tui.tui.widgets.watchlist.cells import CellCache
-
-    config, store = demo
-    app = make_app(config, store)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        data = screen_as(app, WatchlistScreen).data
-        assert data is not None
-        row = data.rows[0]
-    cache = CellCache()
-    assert not cache.is_current(row, "USD")
-    cache.cells(row, "USD")
-    assert cache.is_current(row, "USD")
-    assert cache.is_current(row._replace(fetched_at=None), "USD")  # no cell shows it
-    assert not cache.is_current(row, "EUR")
-    assert not cache.is_current(row._replace(price=(row.price or 1.0) * 2), "USD")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
