@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..market.currency import major
 from ..market.estimates import Consensus
 from ..store import Store
 from ..store.records import DueCheckpoint, Health, WatchRecord
@@ -111,6 +112,14 @@ class WatchRow(NamedTuple):
     @property
     def has_quote(self) -> bool:
         return self.price is not None
+
+    @property
+    def local_money(self) -> tuple[float, str] | None:
+        """The local value as money, in the listing's currency (pounds for a GBp listing)."""
+        if self.local_value is None or not self.currency:
+            return None
+        currency, divisor = major(self.currency)
+        return self.local_value / divisor, currency
 
 
 class Totals(NamedTuple):

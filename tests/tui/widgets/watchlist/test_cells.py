@@ -56,3 +56,14 @@ def test_a_row_is_current_only_once_its_cells_were_built_for_what_it_shows(works
     assert cache.is_current(row._replace(fetched_at=None), "USD")  # no cell shows it
     assert not cache.is_current(row, "EUR")
     assert not cache.is_current(row._replace(price=(row.price or 1.0) * 2), "USD")
+
+
+def test_a_pence_listing_without_a_rate_shows_its_value_in_pounds(workspace):
+    """No EUR rate for a London listing quoted in pence: its value is said in its own money,
+    pounds (it read 77,500.00 GBp*); the price stays in pence, as quoted."""
+    row = workspace.watchlist().rows[0]
+    london = row._replace(symbol="VOD.L", price=77.5, currency="GBp", shares=1000.0,
+                          local_value=1000 * 77.5, no_fx=True, value=None)  # fmt: skip
+    cells = dict(zip((key for key, _ in COLUMNS), row_cells(london, "EUR"), strict=True))
+    assert str(cells["value"]) == "775.00 GBP*"
+    assert str(cells["price"]) == "77.50 GBp"

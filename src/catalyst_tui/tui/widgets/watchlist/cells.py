@@ -159,12 +159,13 @@ def _spark(closes: tuple[float, ...]) -> Text:
 
 
 def _value(row: WatchRow) -> Text | str:
-    """The value in the base currency; without an FX rate, in the listing's own, marked."""
+    """The value in the base currency; without an FX rate, in the listing's currency (pounds
+    for a listing quoted in pence: money, where the price stays in GBp), marked."""
     if not row.shares:
         return ""
-    if row.no_fx and row.local_value is not None:
-        unit = printable(row.currency or "")
-        return Text(f"{fmt.money(row.local_value)} {unit}*", style=ink().warning)
+    local = row.local_money
+    if row.no_fx and local is not None:
+        return Text(f"{fmt.money(local[0])} {printable(local[1])}*", style=ink().warning)
     return fmt.money(row.value)
 
 
