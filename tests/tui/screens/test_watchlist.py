@@ -309,3 +309,42 @@ async def test_every_column_fits_at_120_and_at_80_they_give_way_in_the_declared_
         else:
             assert set(gone) == set(blank_order)  # 80 columns: all but the position's figures
             assert line.split()[-1] == fmt.percent(alab.weight, sign=False).plain
+
+
+async def test_the_headers_totals_are_the_sums_of_the_figures_shown(tmp_path: Path):
+    """Three positions worth $1.0049 each show 1.00: the portfolio says 3.00, their sum as
+    shown, not 3.01 (the sum of the exact values rounded), and its P&L the sum of theirs."""
+    import datetime as dt
+
+    from catalyst_tui.market.models import Quote, QuoteOutcome
+    from catalyst_tui.tui.app import CatalystApp
+    from catalyst_tui.views.workspace import Workspace
+
+    from ...support.pilot import ZONE
+
+    now = dt.datetime(2026, 11, 20, 21, 30, tzinfo=dt.UTC)
+    path = tmp_path / "catalysts.toml"
+    path.write_text(
+        "".join(
+            f'[tickers.{s}]\nname = "{s}"\n[[tickers.{s}.lots]]\nshares = 1\n'
+            f"cost = 0.5\ndate = 2026-01-05\n"
+            for s in ("AAA", "BBB", "CCC")
+        )
+    )
+    config = load_config(path)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, now)
+        quotes = [QuoteOutcome(s, Quote(s, 1.0049, 1.0, 0.0049, 0.0049, "USD", "CLOSED", now,
+                                        "yahoo")) for s in ("AAA", "BBB", "CCC")]  # fmt: skip
+        store.market.save_quotes(quotes, now)
+        app = CatalystApp(Workspace(config, store, clock=lambda: now, zone=ZONE), live=False,
+                          watch_file=False)  # fmt: skip
+        async with app.run_test(size=(120, 36)) as pilot:
+            await scenes.watchlist(pilot)
+            shown = rows(app)
+            summary = " ".join(text_of(app, "#summary").split())
+    values = [float(r[7]) for r in shown]
+    gains = [float(r[5]) for r in shown]
+    assert values == [1.00, 1.00, 1.00] and gains == [0.50, 0.50, 0.50]
+    assert f"Portfolio USD {sum(values):,.2f} " in summary  # 3.00: it read 3.01
+    assert f"P&L {sum(gains):+,.2f} " in summary  # +1.50: it read +1.51
