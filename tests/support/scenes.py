@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
+from catalyst_tui.tui.widgets.ticker.panes import PANES
+
 from .pilot import lines_on_screen
 
 PATIENCE = 120.0  # seconds before a scene says which state never came (a hang, not a load)
@@ -61,8 +63,7 @@ async def _ticker(pilot, pane: str, table_id: str | None = None) -> None:
     )
 
 
-_KEYS = {"1": "checkpoints", "2": "chart", "3": "position", "4": "thesis", "5": "evidence",
-         "6": "results"}  # fmt: skip
+_KEYS = {p.key: p.id for p in PANES}  # every pane's number key, from the one table of panes
 
 
 async def alab_gross_margin(pilot) -> None:
