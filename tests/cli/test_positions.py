@@ -292,18 +292,25 @@ async def tui_text(workdir: Path) -> tuple[str, str, dict[str, dict[str, str]]]:
 
 
 def hand_figures(market: MarketServer) -> tuple[float, float, float]:
-    """(value, unrealized, realized this year) of the portfolio in dollars, by hand."""
+    """(value, unrealized, realized this year) of the portfolio in dollars, by hand: each
+    position's amount to the cent, as its row shows it, then summed (the totals foot)."""
     last = market.last_session()
     aapl, ocdo, sap = (market.close(s, last) for s in SYMBOLS)
     gbp, eur = market.close("GBPUSD=X", last), market.close("EURUSD=X", last)
-    value = 3 * aapl + 60 * ocdo / 100 * gbp + 3 * sap * eur
-    cost = 3 * 200 + 60 * 309.3 / 100 * 1.27 + 3 * 180 * eur
+    values = (3 * aapl, 60 * ocdo / 100 * gbp, 3 * sap * eur)
+    costs = (3 * 200, 60 * 309.3 / 100 * 1.27, 3 * 180 * eur)
+    value = sum(round(v, 2) for v in values)
+    cost = sum(round(c, 2) for c in costs)
     this_year = dt.date.today().year
     realized = (12 * 220 - 5) - (10 * 150 + 2 * 200) if last.year == this_year else 0.0
     if sale_day(market).year == this_year:
-        realized += (190 - 180) * market.close("EURUSD=X", sale_day(market))
-        realized += 40 * 320 / 100 * market.close("GBPUSD=X", sale_day(market))
-        realized -= 40 * 309.3 / 100 * 1.27
+        realized = round(realized, 2) + round(
+            (190 - 180) * market.close("EURUSD=X", sale_day(market)), 2
+        )
+        realized += round(
+            40 * 320 / 100 * market.close("GBPUSD=X", sale_day(market)) - 40 * 309.3 / 100 * 1.27,
+            2,
+        )
     return value, value - cost, realized
 
 
@@ -323,7 +330,8 @@ async def test_the_tui_header_shows_the_hand_computed_figures(market, refreshed)
             summary = " ".join(text_of(app, "#summary").split())
             shown = {r[0]: r for r in rows(app)}
     value, unrealized, realized = hand_figures(market)
-    assert f"Portfolio USD {value:,.2f}" in summary
+    assert f"Portfolio USD {value:,.2f}" in summary  # the sum of the values shown
+    assert f"{value:,.2f}" == f"{sum(float(r[7].replace(',', '')) for r in shown.values()):,.2f}"
     assert f"P&L {unrealized:+,.2f}" in summary
     assert f"Realized YTD {realized:+,.2f}" in summary
     assert shown["OCDO.L"][1].endswith(" GBp") and shown["SAP.DE"][1].endswith(" EUR")

@@ -11,6 +11,10 @@ from collections.abc import Callable
 
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
+from catalyst_tui.tui.widgets.ticker.panes import PANES
+
+from .pilot import lines_on_screen
+
 PATIENCE = 120.0  # seconds before a scene says which state never came (a hang, not a load)
 
 
@@ -59,8 +63,7 @@ async def _ticker(pilot, pane: str, table_id: str | None = None) -> None:
     )
 
 
-_KEYS = {"1": "checkpoints", "2": "chart", "3": "position", "4": "thesis", "5": "evidence",
-         "6": "results", "8": "lines"}  # fmt: skip
+_KEYS = {p.key: p.id for p in PANES}  # every pane's number key, from the one table of panes
 
 
 async def alab_gross_margin(pilot) -> None:
@@ -68,8 +71,8 @@ async def alab_gross_margin(pilot) -> None:
     await _ticker(pilot, "checkpoints")
     table = pilot.app.screen.query_one("#checkpoint-table", DataTable)
     table.move_cursor(row=table.get_row_index("gross-margin-floor"))
-    detail = pilot.app.screen.query_one("#checkpoint-detail", Static)
-    await settled(pilot, lambda: "gross_margin" in str(detail.render()), "the guard's reason")
+    await settled(pilot, lambda: "gross_margin" in " ".join(
+        lines_on_screen(pilot.app, "#checkpoint-detail")), "the guard's reason")  # fmt: skip
 
 
 async def alab_chart(pilot) -> None:

@@ -10,7 +10,7 @@ import re
 import sqlite3
 
 from rich.color import Color
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 from textual.widgets.data_table import ColumnKey
 
 from catalyst_tui.config import load_config
@@ -123,7 +123,19 @@ async def test_the_mark_form_starts_from_the_status_as_it_stands(demo):
         await move_to(pilot, app, "#checkpoint-table", "npo-multi-rack-2027")  # pending
         await pilot.press("m")
         await pilot.pause()
-        assert app.screen.query_one("#field-status", Select).value == "met"
+        # pending stays pending until the user says otherwise (it read met)
+        assert app.screen.query_one("#field-status", Select).value == "pending"
+        assert app.screen.query_one("#field-note", Input).value == ""
+        app.screen.query_one("#field-status", Select).value = "missed"
+        await type_into(pilot, app, "note", "Q4 call: no NPO revenue", keys=True)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # marked: the form opened again starts from the mark and its note
+        await move_to(pilot, app, "#checkpoint-table", "npo-multi-rack-2027")
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen.query_one("#field-status", Select).value == "missed"
+        assert app.screen.query_one("#field-note", Input).value == "Q4 call: no NPO revenue"
 
 
 def test_pending_is_not_styled_as_a_warning():

@@ -70,6 +70,10 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
         wait_for(tmux, "ALAB/npo-multi-rack-2027")
         keys(tmux, "m")
         wait_for(tmux, "Mark ALAB/npo-multi-rack-2027")
+        keys(tmux, "Enter")  # the status as it stands, pending: open its list, one down, met
+        wait_until(tmux, "the list of statuses", lambda s: any(  # the last word of a line
+            ln.replace("█", " ").split()[-1:] == ["missed"] for ln in s.splitlines()))  # fmt: skip
+        keys(tmux, "Down", "Enter")
         keys(tmux, "Tab")
         type_into(tmux, "Note", "Q4 call: NPO chipsets shipping")
         keys(tmux, "C-s")

@@ -11,6 +11,7 @@ from catalyst_tui.prefs import Prefs, load, save
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
+from catalyst_tui.views.watchlist import SORTS
 from catalyst_tui.views.workspace import Workspace
 
 from ..support.demo_data import DEMO_NOW
@@ -91,6 +92,9 @@ async def test_the_symbol_stays_in_view_when_the_table_scrolls_sideways(demo):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#tickers", DataTable)
+        # sorted by the forward P/E, kept whole (it gives way otherwise): wider than 80 columns
+        await pilot.press(*["s"] * [key for key, _ in SORTS].index("forward_pe"))
+        await pilot.pause()
         table.scroll_to(x=table.max_scroll_x, animate=False, immediate=True)
         await pilot.pause()
         assert table.scroll_x > 0

@@ -61,6 +61,31 @@ async def test_the_first_start_asks_checks_as_typed_and_writes_the_contact(tmp_p
     assert prefs.load(path).sec_contact_asked
 
 
+async def test_no_toast_covers_the_form_and_a_skip_says_where_it_is_found_again(tmp_path):
+    """At 80×24 the first run's notice (where the example was copied) covered the form: it waits
+    for the form to close; skipped, a toast says the command palette opens it again, and it
+    does."""
+    config, store = demo_database(tmp_path, sec_contact=None)
+    notice = "First run: copied the example to /tmp/x/catalysts.toml"
+    app = app_on(config, store, tmp_path / "tui.json", ask_sec_contact=True, notice=notice)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SecContactForm)
+        await pilot.pause()
+        assert raised(app) == [] and not app._notifications  # nothing drawn over the form
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WatchlistScreen)
+        said = [n.message for n in raised(app)]
+        assert said[-1] == notice
+        assert any("ctrl+p, SEC contact" in s for s in said), said
+        [command] = [c for c in app.get_system_commands(app.screen) if c.title == "SEC contact"]
+        command.callback()  # as the palette runs it
+        await pilot.pause()
+        assert isinstance(app.screen, SecContactForm)
+    store.close()
+
+
 async def test_skipped_it_is_not_asked_again(tmp_path):
     config, store = demo_database(tmp_path, sec_contact=None)
     path = tmp_path / "state" / "tui.json"

@@ -205,6 +205,12 @@ def rate_text(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:+.1f}%"
 
 
+def shown_points(rate: float, other: float) -> float:
+    """The points between two rates as shown (`rate_text`, to a tenth): +71.2% against +22.4%
+    is 48.8, whatever the digits past them; the difference adds up on screen."""
+    return round(round(rate * 100, 1) - round(other * 100, 1), 1)
+
+
 def versus_text(name: str, rate: float | None, benchmark: str, other: float | None,
                 yearly: bool = True) -> str:  # fmt: skip
     """'ALAB +71.2% a year against SOXX +22.4%: the thesis beat the index by 48.8 points' (or
@@ -212,8 +218,8 @@ def versus_text(name: str, rate: float | None, benchmark: str, other: float | No
     head = f"{name} {rate_text(rate)} {basis_text(yearly)} against {benchmark} {rate_text(other)}"
     if rate is None or other is None:
         return head
-    points = (rate - other) * 100
-    if round(points, 1) == 0:
+    points = shown_points(rate, other)
+    if points == 0:
         return f"{head}: level with the index"
     verb = "beat" if points > 0 else "trailed"
     return f"{head}: the thesis {verb} the index by {abs(points):.1f} points"

@@ -79,15 +79,15 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
         # commands): it runs from here.
         gc.freeze()
         gc.enable()
-        if self.notice:
-            self.notify(self.notice, timeout=20)
         workspace = self.workspace
         if (
             self.ask_sec_contact
             and not workspace.sec_contact
             and not workspace.prefs().sec_contact_asked
-        ):
-            self.post_message(messages.AskSecContact())
+        ):  # the notice waits for the form to close: a toast would cover it at 80×24
+            self.post_message(messages.AskSecContact(held=self.notice))
+        elif self.notice:
+            self.notify(self.notice, timeout=20)
         self._show_changes()
         if self.live:
             self._start_scheduler()

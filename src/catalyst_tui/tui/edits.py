@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from ..views.file_edits import EditOutcome
 
 
+SEC_SKIPPED = (
+    "SEC contact skipped: no SEC figures or filings until it is set. "
+    "ctrl+p, SEC contact, opens the form again."
+)
+
+
 class EditHandlers(CatalystBase):
     """The app's handlers of the messages that edit catalysts.toml."""
 
@@ -30,13 +36,27 @@ class EditHandlers(CatalystBase):
         self._open_edit(form, lambda _added: self._fetch_now())
 
     @on(messages.AskSecContact)
-    def _ask_sec_contact(self) -> None:
+    def _ask_sec_contact(self, message: messages.AskSecContact) -> None:
         """The SEC contact's form: asked once (saved or skipped, it is remembered); a saved
-        contact fetches SEC's figures and filings at once."""
+        contact fetches SEC's figures and filings at once, a skip says where the form is found
+        again. The toast held for it shows once it is closed."""
         from .screens.edit_forms import SecContactForm
 
+        def closed(outcome: object) -> None:
+            self._edited(outcome)
+            if outcome is None:
+                self.notify(SEC_SKIPPED, timeout=12)
+            else:
+                self._fetch_now()
+            if message.held:
+                self.notify(message.held, timeout=20)
+
         self.workspace.remember(sec_contact_asked=True)
-        self._open_edit(SecContactForm(self.workspace), lambda _saved: self._fetch_now())
+        if self._file_invalid():  # no form: the held toast shows now
+            if message.held:
+                self.notify(message.held, timeout=20)
+            return
+        self.push_screen(SecContactForm(self.workspace), closed)
 
     @on(messages.AddLot)
     def _add_lot(self, message: messages.AddLot) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
+from rich.table import Table
 from rich.text import Text
 
 from ..text import printable
@@ -36,6 +37,16 @@ def clip(text: Text | str, width: int) -> Text:
     out = shown[: len(cut)]
     out.append("…", style=shown.style)
     return out
+
+
+def hanging(label: Text | str, text: Text) -> Table:
+    """`label` then `text`, whose wrapped lines start under its first column (a hanging
+    indent), never at the left edge under the label."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_row(label, text)
+    return grid
 
 
 def flow(items: list[Text], width: int, gap: str = "  ") -> Text:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from textual import on
 
+from ..thesis.vocabulary import Status
 from . import messages
 from .base import CatalystBase
 
@@ -42,7 +43,9 @@ class MarkHandlers(CatalystBase):
     def _mark_checkpoint(self, message: messages.MarkCheckpoint) -> None:
         from .screens.edit_forms import MarkForm
 
-        self.push_screen(MarkForm(self.workspace, message.checkpoint), self._marked)
+        c = message.checkpoint  # as it stands now: a row shown may predate the last mark
+        c = self.workspace.checkpoint(c.symbol, c.id) or c
+        self.push_screen(MarkForm(self.workspace, c), self._marked)
 
     def _marked(self, done: object) -> None:
         if isinstance(done, str) and done:
@@ -65,7 +68,10 @@ class MarkHandlers(CatalystBase):
         if checkpoint is None:
             self.notify(f"{r.symbol}/{r.checkpoint_id} is no longer in the thesis", timeout=4)
             return
-        self.push_screen(MarkForm(self.workspace, checkpoint, note=mark_note(r)), self._marked)
+        # A passage is evidence the checkpoint is met: the form proposes it, a mark kept as is.
+        status = Status.MET if checkpoint.status == Status.PENDING else None
+        form = MarkForm(self.workspace, checkpoint, note=mark_note(r), status=status)
+        self.push_screen(form, self._marked)
 
     @on(messages.DismissPassage)
     def _dismiss_passage(self, message: messages.DismissPassage) -> None:

@@ -44,8 +44,12 @@ class AcknowledgeTicker(Message):
 
 
 @dataclass
+@dataclass
 class AskSecContact(Message):
-    """Open the form for the contact SEC EDGAR asks for (providers.sec.user_agent)."""
+    """Open the form for the contact SEC EDGAR asks for (providers.sec.user_agent); `held`: a
+    toast kept until the form closes (the first run's notice), none drawn over it."""
+
+    held: str = ""
 
 
 @dataclass

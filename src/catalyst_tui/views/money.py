@@ -62,8 +62,9 @@ def position_money(
 
 
 class LotMoney(NamedTuple):
-    """What is left of one lot: its cost and value in the listing's unit (GBp), and both in
-    the base currency (None where there is no price or rate)."""
+    """What is left of one lot: its cost and value in the listing's currency (pounds for a
+    listing quoted in pence: an amount of money, where a price stays in GBp), and both in the
+    base currency (None where there is no price or rate)."""
 
     basis: float
     value: float | None
@@ -80,10 +81,10 @@ class LotMoney(NamedTuple):
 def lot_money(
     held: AdjustedLot, left: float, price: float | None, quoted: str | None, rate: float | None
 ) -> LotMoney:
-    """The `left` shares of `held` (today's basis) at their cost and at `price`, in the listing's
-    unit `quoted` and, at `rate` (base currency per quoted unit), in the base currency: the
-    cost at the lot's own rate paid when the file gives one (per major unit, as
-    `Position.basis_in` takes it)."""
+    """The `left` shares of `held` (today's basis) at their cost and at `price` (both in the
+    listing's unit `quoted`), in the listing's currency (GBp / 100: GBP) and, at `rate` (base
+    currency per quoted unit), in the base currency: the cost at the lot's own rate paid when
+    the file gives one (per major unit, as `Position.basis_in` takes it)."""
     basis = left * held.cost
     value = None if price is None else left * price
     divisor = major(quoted)[1] if quoted else 1.0
@@ -92,7 +93,8 @@ def lot_money(
     else:
         base_basis = None if rate is None else basis * rate
     base_value = None if value is None or rate is None else value * rate
-    return LotMoney(basis, value, base_basis, base_value)
+    return LotMoney(basis / divisor, None if value is None else value / divisor, base_basis,
+                    base_value)  # fmt: skip
 
 
 def listing_rate(

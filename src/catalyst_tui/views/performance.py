@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from ..market.currency import round_money
 from ..store import Store
 from ..store.holdings import load_holdings
 from ..thesis.flows import received
@@ -57,9 +58,10 @@ def load_performance(store: Store, base: str, today: dt.date) -> PerformanceRepo
         benchmark = names[0] if len(names) == 1 else "mixed"
         return Returns(kind, name, benchmark, spans, weighted, tuple(symbols))
 
-    tickers = [line("ticker", s, [s]) for s in held]
-    group_lines = [line("group", g, members) for g, members in groups.items()]
-    portfolio = line(PORTFOLIO, PORTFOLIO, list(held)) if held else None
+    tickers = [_booked(line("ticker", s, [s]), base) for s in held]
+    by_name = {t.name: t for t in tickers}
+    group_lines = [_footed(line("group", g, members), by_name) for g, members in groups.items()]
+    portfolio = _footed(line(PORTFOLIO, PORTFOLIO, list(held)), by_name) if held else None
     return PerformanceReport(base, today, tickers, group_lines, portfolio)
 
 
@@ -70,6 +72,27 @@ def span_basis(lines: list[Returns], span: Span) -> str:
     if len(kinds) == 1:
         return basis_text(kinds.pop())
     return "a year, or over the span where shorter than a year"
+
+
+def _booked(line: Returns, base: str) -> Returns:
+    """A position's dividends and fees to the cent, as shown."""
+    spans = {span: o._replace(dividends=round_money(o.dividends, base),
+                              fees=round_money(o.fees, base))
+             for span, o in line.spans.items()}  # fmt: skip
+    return line._replace(spans=spans)
+
+
+def _footed(line: Returns, tickers: dict[str, Returns]) -> Returns:
+    """A group's or the portfolio's dividends and fees: the sums of its positions' as shown,
+    so the column adds up (docs/tui.md, Rounding)."""
+    spans = {}
+    for span, o in line.spans.items():
+        parts = [tickers[s].spans[span] for s in line.members if s in tickers]
+        spans[span] = o._replace(
+            dividends=None if o.dividends is None else sum(p.dividends or 0.0 for p in parts),
+            fees=None if o.fees is None else sum(p.fees or 0.0 for p in parts),
+        )
+    return line._replace(spans=spans)
 
 
 def ticker_returns(store: Store, symbol: str, base: str, today: dt.date) -> Returns | None:

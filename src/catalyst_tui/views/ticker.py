@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from ..market.currency import major
 from ..market.models import Split
 from ..store import Store
 from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
@@ -63,6 +64,16 @@ class TickerDetail(NamedTuple):
     def in_base(self) -> bool:
         """The listing's unit is the base currency: one set of figures says it all."""
         return self.unit == self.base
+
+    @property
+    def money_unit(self) -> str | None:
+        """The currency its amounts of money are in: GBP for a listing quoted in GBp."""
+        return major(self.unit)[0] if self.unit else None
+
+    @property
+    def money_in_base(self) -> bool:
+        """Its amounts of money are in the base currency (a GBp listing in a GBP portfolio)."""
+        return self.money_unit == self.base
 
     @property
     def symbol(self) -> str:

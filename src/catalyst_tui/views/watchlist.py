@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..market.currency import major, round_money
 from ..market.estimates import Consensus
 from ..store import Store
 from ..store.records import DueCheckpoint, Health, WatchRecord
@@ -114,6 +115,14 @@ class WatchRow(NamedTuple):
     @property
     def has_quote(self) -> bool:
         return self.price is not None
+
+    @property
+    def local_money(self) -> tuple[float, str] | None:
+        """The local value as money, in the listing's currency (pounds for a GBp listing)."""
+        if self.local_value is None or not self.currency:
+            return None
+        currency, divisor = major(self.currency)
+        return self.local_value / divisor, currency
 
 
 class Totals(NamedTuple):
@@ -222,11 +231,21 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
         [r.symbol for r in records], today - dt.timedelta(days=SPARK_DAYS)
     )
     rates = {c: r.rate for c, r in store.fx.latest(currency).items()}
-    money = {r.symbol: position_money(store, r, currency, rates, today) for r in records}
-    total = sum(m.value for m in money.values() if m.value is not None)
+    exact = {r.symbol: position_money(store, r, currency, rates, today) for r in records}
+    total = sum(m.value for m in exact.values() if m.value is not None)  # weights: exact
+    money = {symbol: _booked(m, currency) for symbol, m in exact.items()}
     marks = recent_marks(store, today)
     rows = [
-        _watch_row(r, position, money[r.symbol], total, closes.get(r.symbol, ()), today)
+        _watch_row(
+            r,
+            position,
+            money[r.symbol],
+            total,
+            closes.get(r.symbol, ()),
+            today,
+            currency,
+            exact[r.symbol].value,
+        )  # fmt: skip
         for position, r in enumerate(records)
     ]
     if marks:
@@ -238,6 +257,17 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     rows = [r._replace(verdict=v.verdict) if (v := verdicts.get(r.symbol)) else r for r in rows]
     groups = list(dict.fromkeys(r.group for r in rows))
     return Watchlist(rows, store.views.health(), groups, currency)
+
+
+def _booked(money: PositionMoney, base: str) -> PositionMoney:
+    """A position's amounts in the base currency to its minor unit (cents), as they are shown:
+    the totals are the sums of the figures on screen, to the cent (docs/tui.md, Rounding)."""
+    return money._replace(
+        value=round_money(money.value, base),
+        basis=round_money(money.basis, base),
+        realized=round_money(money.realized, base),
+        realized_year=round_money(money.realized_year, base),
+    )
 
 
 def _with_street(
@@ -258,6 +288,8 @@ def _watch_row(
     total: float,
     spark: Iterable[float],
     today: dt.date,
+    base: str,
+    exact_value: float | None,
 ) -> WatchRow:
     last = r.last
     quote = last.quote if last is not None else None
@@ -295,9 +327,9 @@ def _watch_row(
         day_pnl=(
             None
             if value is None or change is None or not shares or rate is None
-            else change * shares * rate
+            else round_money(change * shares * rate, base)
         ),
-        weight=(value / total) if value is not None and total > 0 else None,
+        weight=(exact_value / total) if exact_value is not None and total > 0 else None,
         met=r.met,
         missed=r.missed,
         pending=r.pending,

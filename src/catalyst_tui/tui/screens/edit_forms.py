@@ -13,7 +13,7 @@ from ...config import ConfigError
 from ...store.records import CheckpointRecord
 from ...thesis.kinds import KINDS, allowing
 from ...thesis.positions import Lot
-from ...thesis.vocabulary import KIND_NAMES, STATUSES, Status
+from ...thesis.vocabulary import KIND_NAMES, STATUSES
 from ...views.file_edits import EditOutcome
 from ...views.workspace import Workspace
 from .forms import Field, FormScreen
@@ -236,13 +236,18 @@ class MarkForm(FormScreen):
     SAVE_IN_THREAD = True  # the database's lock is waited for off the loop
 
     def __init__(
-        self, workspace: Workspace, checkpoint: CheckpointRecord, *, note: str | None = None
+        self,
+        workspace: Workspace,
+        checkpoint: CheckpointRecord,
+        *,
+        note: str | None = None,
+        status: str | None = None,
     ) -> None:
-        """`note`: what the note starts as (a mark made from a passage of evidence)."""
+        """The form starts from the checkpoint as it stands, its status and the note of its
+        mark; `note` and `status`: what they start as instead (a mark from a passage)."""
         c = checkpoint
-        default = Status.MET if c.status == Status.PENDING else c.status  # as it stands
         fields = [
-            Field("status", "New status", default, kind="select", options=STATUSES),
+            Field("status", "New status", status or c.status, kind="select", options=STATUSES),
             Field("note", "Note (why)", c.manual_note if note is None else note,
                   placeholder="e.g. Q4 call: NPO shipping"),
         ]  # fmt: skip

@@ -4,6 +4,7 @@ and link through `printable` (someone else's words never command the terminal)."
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +15,7 @@ from textual.widgets import Static
 from ...store.records import EvidenceRecord
 from ...text import printable
 from ...views.workspace import Workspace
+from .. import format as fmt
 from .. import messages
 from ..palette import ink
 from ..widgets.ticker.evidence import marked
@@ -34,11 +36,14 @@ class PassageScreen(ModalScreen[None]):
         p = ink()
         r = self.record
         before, passage, after = self.workspace.passage_in_context(r)
-        head = Text()
-        head.append(printable(f"{r.symbol}/{r.checkpoint_id}"), style="bold")
-        head.append(f"  {printable(r.checkpoint_title)}\n")
-        head.append(printable(f"{r.document.label}  {r.document.title}") + "\n", style=p.muted)
-        head.append(printable(r.document.url), style=p.muted)
+        # A title's wrapped lines start under its first column, not at the left edge.
+        head = Group(
+            fmt.hanging(Text(printable(f"{r.symbol}/{r.checkpoint_id}  "), style="bold"),
+                        fmt.plain(r.checkpoint_title)),
+            fmt.hanging(Text(printable(f"{r.document.label}  "), style=p.muted),
+                        fmt.plain(r.document.title, p.muted)),
+            fmt.plain(r.document.url, p.muted),
+        )  # fmt: skip
         body = Text()
         if before:
             body.append(printable(before, multiline=True) + " ", style=p.muted)
@@ -46,7 +51,7 @@ class PassageScreen(ModalScreen[None]):
         if after:
             body.append(" " + printable(after, multiline=True), style=p.muted)
         with Vertical(id="passage-box"):
-            yield Static(head)
+            yield Static(head, id="passage-head")
             with VerticalScroll():
                 yield Static(body, id="passage-text")
             yield Static(Text(f"matched “{printable(r.entry)}” · m marks the checkpoint from it"

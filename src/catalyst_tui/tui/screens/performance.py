@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 from ...text import printable
 from ...thesis.performance import Outcome, Span
 from ...thesis.returns import basis_text
-from ...thesis.wording import no_return_text, versus_text
+from ...thesis.wording import no_return_text, shown_points, versus_text
 from ...views.performance import SPANS, PerformanceReport, Returns, span_basis
 from ...views.workspace import Workspace
 from .. import format as fmt
@@ -244,7 +244,9 @@ def _cells(line: Returns, o: Outcome) -> tuple[Text, ...]:
     against = Text(printable(line.benchmark))  # "mixed": a line over several indexes
     against.append(" ")
     against.append_text(fmt.percent(o.benchmark.value))
-    excess = o.excess.value
+    # the points between the two rates as shown: 71.2 less 22.4 is 48.8 on screen
+    rate, bench = o.rate.value, o.benchmark.value
+    excess = None if rate is None or bench is None else shown_points(rate, bench)
     why = ""
     if o.rate.value is None:
         why = no_return_text(o.rate.reason)
@@ -254,7 +256,7 @@ def _cells(line: Returns, o: Outcome) -> tuple[Text, ...]:
         name,
         _right(fmt.percent(o.rate.value)),
         against,
-        _right(fmt.signed(None if excess is None else excess * 100, decimals=1, suffix=" pts")),
+        _right(fmt.signed(excess, decimals=1, suffix=" pts")),
         _right(Text(fmt.money(o.dividends))),
         _right(Text(fmt.money(o.fees))),
         Text(printable(why), style=p.muted),

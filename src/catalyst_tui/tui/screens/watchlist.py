@@ -19,7 +19,7 @@ from ...views.workspace import Workspace
 from .. import messages
 from ..widgets.banner import ConfigBanner
 from ..widgets.table import RowTable
-from ..widgets.watchlist.cells import COLUMNS, CellCache, show_sort
+from ..widgets.watchlist.cells import COLUMNS, GIVE_WAY, CellCache, show_sort
 from ..widgets.watchlist.groups import GroupTabs
 from ..widgets.watchlist.header import WatchlistHeader
 from ..widgets.watchlist.status import status_text
@@ -82,9 +82,10 @@ class WatchlistScreen(Screen[None]):
         # What exists now (modules, the config, the widget tree) lives as long as the app: out
         # of the collector before the rows are built, not only after the first paint.
         gc.freeze()
-        table = self.query_one("#tickers", DataTable)
+        table = self.query_one("#tickers", RowTable)
         for key, label in COLUMNS:
             table.add_column(label, key=key)
+        table.give_way(GIVE_WAY)
         show_sort(table, SORTS[self.sort_index][0], reverse=self.reverse)
         self.reload()
         table.focus()
@@ -170,7 +171,7 @@ class WatchlistScreen(Screen[None]):
     def _show(self) -> None:
         assert self.data is not None
         data = self.data
-        table = self.query_one("#tickers", DataTable)
+        table = self.query_one("#tickers", RowTable)
         rows = data.visible(
             self.group, self.filter_text, SORTS[self.sort_index][0], reverse=self.reverse
         )
@@ -201,6 +202,7 @@ class WatchlistScreen(Screen[None]):
                 table.move_cursor(row=symbols.index(current), animate=False, scroll=False)
             table.scroll_to(y=scroll, animate=False, immediate=True)
             self._shown = symbols
+        table.fit_columns()  # the columns that give way, to the widths the rows now ask
         self._show_summary(data, rows)
 
     def _update_rows(self, rows: list[WatchRow]) -> None:
@@ -267,7 +269,7 @@ class WatchlistScreen(Screen[None]):
     def _sort_by(self, index: int, *, reverse: bool) -> None:
         self.sort_index, self.reverse = index, reverse
         self._show()
-        show_sort(self.query_one("#tickers", DataTable), SORTS[index][0], reverse=reverse)
+        show_sort(self.query_one("#tickers", RowTable), SORTS[index][0], reverse=reverse)
         self.workspace.remember(sort=SORTS[index][0], reverse=reverse)
         self.notify(f"sorted by {self._sort_label()}", timeout=2)
 

@@ -15,7 +15,7 @@ other renderables are measured."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich.cells import cell_len
@@ -67,27 +67,59 @@ class RowTable(DataTable[Any]):
         self._fit_key: str | None = None  # the column fitted, when not the last
         self._fitted_width = 0  # the width the last column was fitted to; 0: not yet
         self._floors: dict[str, int] = {}  # column key -> the narrowest it gives way to
+        self._steps: list[tuple[str, int]] = []  # (column key, floor), in the order they give
+        self._held: frozenset[str] = frozenset()  # columns that do not give way now
         self._yielding: dict[str, dict[str, Text]] = {}  # column key -> row key -> whole text
+        self._shown: dict[str, int | None] = {}  # column key -> the width it gave way to
 
-    def give_way(self, floors: dict[str, int]) -> None:
+    def give_way(self, floors: dict[str, int] | Sequence[tuple[str, int]]) -> None:
         """Columns (key -> the narrowest width) clipped with … when the table is too wide for
-        its room, in the order given: their whole texts are kept as rows are added."""
-        self._floors = dict(floors)
-        self._yielding = {key: {} for key in floors}
+        its room, in the order given: their whole texts are kept as rows are added. As pairs,
+        a column may come again with a lower floor: clipped first, left blank later."""
+        steps = list(floors.items()) if isinstance(floors, dict) else list(floors)
+        self._steps = steps
+        self._floors = {key: min(f for k, f in steps if k == key) for key, _ in steps}
+        self._yielding = {key: {} for key in self._floors}
+        self._shown = dict.fromkeys(self._floors)
+
+    def hold(self, *keys: str) -> None:
+        """These columns do not give way (the column sorted by), until the next `hold`."""
+        self._held = frozenset(keys)
+        self.fit_columns()
 
     def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None,
                 label: Any = None) -> RowKey:  # fmt: skip
-        row = super().add_row(*cells, height=height, key=key, label=label)
-        if self._yielding and row.value is not None:
+        if self._yielding and key is not None:  # kept whole, shown at the width given way to
+            shown = []
             for column, cell in zip(self.ordered_columns, cells, strict=False):
-                kept = self._yielding.get(str(column.key.value))
-                if kept is not None:
-                    kept[row.value] = cell if isinstance(cell, Text) else Text(str(cell))
-        return row
+                shown.append(self._keep(key, str(column.key.value), cell))
+            cells = (*shown, *cells[len(shown) :])
+        return super().add_row(*cells, height=height, key=key, label=label)
+
+    def update_cell(self, row_key: RowKey | str, column_key: ColumnKey | str, value: Any, *,
+                    update_width: bool = False) -> None:  # fmt: skip
+        """A cell of a column that gives way is kept whole and shown at its width now."""
+        row = row_key.value if isinstance(row_key, RowKey) else row_key
+        column = column_key.value if isinstance(column_key, ColumnKey) else column_key
+        if row is not None and column is not None:
+            value = self._keep(row, column, value)
+        super().update_cell(row_key, column_key, value, update_width=update_width)
+
+    def _keep(self, row: str, column: str, cell: Any) -> Any:
+        kept = self._yielding.get(column)
+        if kept is None:
+            return cell
+        whole = cell if isinstance(cell, Text) else Text(str(cell))
+        kept[row] = whole
+        width = self._shown[column]
+        if width is None or whole.cell_len <= width:
+            return cell
+        return clip(whole, width) if width else Text()
 
     def clear(self, columns: bool = False) -> RowTable:
         for kept in self._yielding.values():
             kept.clear()
+        self._shown = dict.fromkeys(self._floors)
         for column in self.columns.values():  # measured again from the rows to come
             if str(column.key.value) in self._floors:
                 column.auto_width, column.width = True, 0
@@ -160,18 +192,26 @@ class RowTable(DataTable[Any]):
                   if c is not fitted and str(c.key.value) not in natural]  # fmt: skip
         over = sum(c.get_render_width(self) for c in others)
         over += sum(w + pad for w in natural.values()) - room
-        for key, whole in natural.items():
-            floor = self._floors[key]
-            shown = max(min(whole, floor), whole - max(0, over))
-            if floor == 0 and shown < whole:
+        widths = dict(natural)
+        for key, floor in self._steps:
+            if key not in widths or key in self._held:
+                continue
+            now = widths[key]
+            shown = max(min(now, floor), now - max(0, over))
+            if floor == 0 and shown < now:
                 shown = 0
-            over -= whole - shown
+            over -= now - shown
+            widths[key] = shown
+        for key, shown in widths.items():
             column = self.columns[ColumnKey(key)]
             column.auto_width, column.width = False, shown
+            if self._shown[key] == shown:
+                continue  # its cells are shown at this width already (`_keep`)
+            self._shown[key] = shown
             for row, text in self._yielding[key].items():
                 if row in self.rows:
                     cell = clip(text, shown) if shown else Text()
-                    self.update_cell(row, column.key, cell, update_width=True)
+                    super().update_cell(row, column.key, cell, update_width=True)
 
     # -- widths (see the module's docstring) -------------------------------------------------
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:

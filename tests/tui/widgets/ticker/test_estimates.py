@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.widgets import DataTable
+import pytest
+from textual.widgets import DataTable, TabbedContent
 from textual.widgets.data_table import ColumnKey
 
 from catalyst_tui.config import load_config
@@ -15,9 +16,10 @@ from catalyst_tui.market.models import EarningsDate, Quote, QuoteOutcome
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.palette import ink
+from catalyst_tui.tui.widgets.ticker.panes import PANES
 from catalyst_tui.views.workspace import Workspace
 
-from ....support.pilot import ZONE, open_alab, rows, text_of
+from ....support.pilot import ZONE, lines_on_screen, open_alab, rows, text_of
 from ....support.releases import AlabQuarter, store_alab_releases
 
 NOW = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
@@ -142,3 +144,59 @@ async def test_a_ticker_without_estimates_says_so(tmp_path):
             assert not app.screen.query_one("#estimates-table", DataTable).display
     finally:
         app.workspace.store.close()
+
+
+WIDE = Consensus(
+    "0q",
+    dt.date(2026, 12, 31),
+    Range(1.07, 0.98, 1.14, 19),
+    Range(438_812_000, 421_275_000, 456_381_000, 17),
+    (1.07, 1.06, 1.06, 1.05, 1.03),
+    1,
+    10,
+    0,
+    1,
+)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+async def test_every_panes_key_focuses_its_pane(tmp_path, size):
+    """Each row of widgets/ticker/panes.py: its number key shows the pane and puts the focus in
+    it, from whichever pane had it, on a ticker with the Street's estimates."""
+    app = app_on(tmp_path, estimates=True)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await open_alab(pilot, app)
+            tabs = app.screen.query_one("#panes", TabbedContent)
+            for pane in (*PANES[1:], *reversed(PANES)):
+                await pilot.press(pane.key)
+                await pilot.pause()
+                assert tabs.active == pane.id
+                focused = app.focused
+                assert focused is not None, pane.id
+                assert app.screen.query_one(f"#{pane.id}") in focused.ancestors_with_self, pane.id
+    finally:
+        app.workspace.store.close()
+
+
+async def test_the_ranges_are_rounded_and_every_column_fits_120_columns(tmp_path):
+    """$421,275,000 to $456,381,000 reads $421.3–456.4M, as every amount is rounded (it read
+    $421.275–456.381M); at 120 columns the last column, the revisions, is drawn whole."""
+    app = app_on(tmp_path, estimates=True)
+    store = app.workspace.store
+    store.estimates.save("ALAB", Estimates("ALAB", "yahoo", None, None, (WIDE, YEAR)), NOW)
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await open_alab(pilot, app)
+            await pilot.press("7")
+            await pilot.pause()
+            shown = rows(app, "#estimates-table")
+            assert shown[0][5:7] == ["$438.8M", "$421.3–456.4M"]
+            assert shown[1][5:7] == ["$1.6B", "$1.55–1.7B"]
+            table = app.screen.query_one("#estimates-table", DataTable)
+            drawn = lines_on_screen(app, "#estimates-table")
+            assert drawn[0].split()[-2:] == ["Up/down", "30d"], drawn[0]
+            assert drawn[1].endswith("10 ▲ 1 ▼"), drawn[1]
+            assert table.region.right <= 120
+    finally:
+        store.close()

@@ -1,8 +1,8 @@
 """The Position pane says the currency of every amount: a London listing quoted in pence against
-a portfolio kept in euros shows each lot's cost, basis and value in GBp and its basis, value and
-P&L in EUR; a US listing's lots are in USD above a realized figure in EUR; the title keeps GBp.
-The figures are checked against the arithmetic written here from the lots, the quotes and the
-rates stored."""
+a portfolio kept in euros shows each lot's cost a share in GBp, its basis and value in GBP and
+its basis, value and P&L in EUR (in a portfolio kept in pounds, once); a US listing's lots are in
+USD above a realized figure in EUR; the title keeps GBp. The figures are checked against the
+arithmetic written here from the lots, the quotes and the rates stored."""
 
 from __future__ import annotations
 
@@ -94,14 +94,16 @@ async def test_a_pence_listing_shows_its_lots_in_gbp_and_in_the_base_currency(wo
         title = text_of(app, "#ticker-title")
         assert f"{VOD:.2f} GBp" in title
         headers = [str(c.label) for c in screen.query_one("#lot-table", DataTable).columns.values()]
-        assert headers == ["Date", "Shares", "Cost GBp", "Basis GBp", "Value GBp",
+        # the cost a share in pence, as the quote; amounts of money in pounds (they read
+        # 70,500.00 GBp)
+        assert headers == ["Date", "Shares", "Cost GBp", "Basis GBP", "Value GBP",
                            "Basis EUR", "Value EUR", "P&L EUR", "Note"]  # fmt: skip
         first, second = rows(app, "#lot-table")
-        # 1,000 at 70.5p: 70,500p cost, 77,500p worth; in euros at 1.16 per pound.
+        # 1,000 at 70.5p: £705 cost, £775 worth; in euros at 1.16 per pound.
         assert first[2:8] == [
             money(70.5),
-            money(70_500),
-            money(77_500),
+            money(705),
+            money(775),
             money(70_500 / 100 * GBP_EUR),
             money(77_500 / 100 * GBP_EUR),
             f"{(77_500 - 70_500) / 100 * GBP_EUR:+,.2f}",
@@ -131,3 +133,28 @@ async def test_a_dollar_listing_says_usd_above_the_realized_figure_in_euros(work
         assert "4 at 200.00 USD" in sales
         realized = 4 * (200 - 150) * USD_EUR_SALE  # at the rate of the sale's day
         assert f"Realized (first-in first-out) {realized:+,.2f} EUR" in sales
+
+
+async def test_in_a_portfolio_kept_in_pounds_a_pence_listings_money_is_said_once(tmp_path):
+    """Base GBP, a listing quoted in GBp: the basis, value and P&L in pounds, once (the base
+    currency's columns would repeat the listing's); the cost a share stays in pence."""
+    path = tmp_path / "catalysts.toml"
+    path.write_text(THESIS.replace('currency = "EUR"', 'currency = "GBP"'))
+    config = load_config(path)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, NOW - dt.timedelta(days=60))
+        store.market.save_quotes([QuoteOutcome("VOD.L", quote("VOD.L", VOD, "GBp"))], NOW)
+        app = CatalystApp(Workspace(config, store, clock=lambda: NOW, zone=dt.UTC), live=False,
+                          watch_file=False)  # fmt: skip
+        async with app.run_test(size=(160, 40)) as pilot:
+            await pilot.pause()
+            await move_to(pilot, app, "#tickers", "VOD.L")
+            await pilot.press("enter", "3")
+            await pilot.pause()
+            table = app.screen.query_one("#lot-table", DataTable)
+            headers = [str(c.label) for c in table.columns.values()]
+            assert headers == ["Date", "Shares", "Cost GBp", "Basis GBP", "Value GBP",
+                               "P&L GBP", "Note"]  # fmt: skip
+            first = rows(app, "#lot-table")[0]
+            # 1,000 at 70.5p, now 77.5p: £705 cost, £775 worth, £70 gained
+            assert first[2:6] == [money(70.5), money(705), money(775), "+70.00"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -152,26 +153,27 @@ class CheckpointsPane(TickerPane):
             text.append(f"  (period ending {c.period_end.isoformat()})")
         if c.until:
             text.append(f"  until {c.until.isoformat()}")
-        text.append("\n")
-        text.append("Why: ", style="bold")
+        # Each part's wrapped lines under its text's first column, not under its label.
+        parts: list[RenderableType] = [text]
+        why = Text()
         reason = reason_text(c.reason, c.condition, self._today())
-        text.append(printable(reason) or "not evaluated yet", style=p.alarm if c.flagged else "")
+        why.append(printable(reason) or "not evaluated yet", style=p.alarm if c.flagged else "")
         if c.flagged:
-            text.append(f"  {fmt.FLAG} unacknowledged: A to acknowledge", style=p.bad)
+            why.append(f"  {fmt.FLAG} unacknowledged: A to acknowledge", style=p.bad)
+        parts.append(fmt.hanging(Text("Why: ", style="bold"), why))
         if c.manual_note and c.manual_note not in reason:
-            text.append(f"\nNote: {printable(c.manual_note)}")
+            parts.append(fmt.hanging("Note: ", fmt.plain(c.manual_note)))
         if c.source:
-            text.append("\nSource: ", style="bold")
-            text.append(printable(c.source), style=p.muted)
+            parts.append(fmt.hanging(Text("Source: ", style="bold"), fmt.plain(c.source, p.muted)))
         if c.notes:
-            text.append("\nNotes: ", style="bold")
-            text.append(printable(c.notes.strip(), multiline=True), style=p.muted)
+            notes = fmt.plain(c.notes.strip(), p.muted, multiline=True)
+            parts.append(fmt.hanging(Text("Notes: ", style="bold"), notes))
         if c.evidence:
             found = sum(e.checkpoint_id == c.id for e in self._evidence)
-            text.append("\nEvidence: ", style="bold")
-            text.append(f"{found} passage(s) found (5 shows them) for ", style=p.info)
-            text.append(printable(" · ".join(c.evidence)), style=p.muted)
-        detail.update(text)
+            said = Text(f"{found} passage(s) found (5 shows them) for ", style=p.info)
+            said.append(printable(" · ".join(c.evidence)), style=p.muted)
+            parts.append(fmt.hanging(Text("Evidence: ", style="bold"), said))
+        detail.update(Group(*parts))
         self.call_after_refresh(self._cursor_into_view)
 
     def _cursor_into_view(self) -> None:

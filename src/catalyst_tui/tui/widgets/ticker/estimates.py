@@ -12,9 +12,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
-from ....thesis.wording import money, money_range
+from ....thesis.wording import money
 from ....views.estimates import PERIOD_TITLES, Consensus, Range, StreetRow
 from ....views.ticker import TickerDetail
 from ... import format as fmt
@@ -24,6 +24,9 @@ from .pane import TickerPane
 
 COLUMNS = ("Period", "Ends", "EPS", "EPS range", "Analysts", "Revenue", "Revenue range",
            "EPS 90d → now", "Up/down 30d")  # fmt: skip
+# Narrow, these give way first to last (table.py), blank rather than cut (a date or a range cut
+# short reads as another): the period's end, then the ranges; the averages and revisions stay.
+GIVE_WAY = {"Ends": 0, "Revenue range": 0, "EPS range": 0}
 
 
 def _eps(value: float | None) -> str:
@@ -39,8 +42,18 @@ def _span(said: Range, *, as_money: bool = False) -> str:
     if said.low is None and said.high is None:
         return fmt.NONE
     if as_money and said.low is not None and said.high is not None:
-        return money_range(said.low, said.high)  # "$440–455M"
+        return rounded_range(said.low, said.high)  # "$440–455M"
     return f"{shown(said.low)}–{shown(said.high)}"
+
+
+def rounded_range(low: float, high: float) -> str:
+    """A range of the Street's estimates rounded as every amount is (`money`): $421.3–456.4M,
+    $950M–1.05B; an average of many analysts' figures states no exact end to keep."""
+    low_said, high_said = money(low), money(high)
+    unit = low_said[-1]
+    if unit.isalpha() and high_said[-1] == unit and high_said.startswith("$"):
+        return f"{low_said[:-1]}–{high_said[1:]}"
+    return f"{low_said}–{high_said.removeprefix('$')}"
 
 
 def versus(value: float | None) -> Text:
@@ -72,14 +85,15 @@ class EstimatesPane(TickerPane):
             yield Static(id="estimates-detail")
 
     def on_mount(self) -> None:
-        table = self.query_one("#estimates-table", DataTable)
+        table = self.query_one("#estimates-table", RowTable)
         for label in COLUMNS:
             table.add_column(label, key=label)
+        table.give_way(GIVE_WAY)
 
     def show(self, detail: TickerDetail) -> None:
         row = detail.street
         stored = row.estimates if row is not None else None
-        table = self.query_one("#estimates-table", DataTable)
+        table = self.query_one("#estimates-table", RowTable)
         table.clear()
         for p in stored.periods if stored is not None else ():
             moves = f"{fmt.NONE if p.up_30d is None else p.up_30d} ▲ "
@@ -93,6 +107,7 @@ class EstimatesPane(TickerPane):
                 trend(p), moves, key=p.period,
             )  # fmt: skip
         table.display = bool(table.row_count)
+        table.fit_columns()
         self.query_one("#estimates-title", Static).update(title(detail.symbol, row))
         self.query_one("#estimates-detail", Static).update(below(row))
 

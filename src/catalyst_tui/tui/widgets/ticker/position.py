@@ -1,7 +1,8 @@
 """The Position pane of a ticker: its lots (on today's share basis after a split), its sales
 and what they realized, then the fundamentals and the next earnings date. Every amount says its
-currency: a lot's cost, basis and value in the listing's unit (GBp), and its basis, value and
-P&L in the base currency beside them when that is another (views/money.py)."""
+currency: a lot's cost a share in the listing's unit (GBp, as the quote), its basis and value in
+the listing's currency (GBP: money, not a price), and its basis, value and P&L in the base
+currency beside them when that is another (views/money.py)."""
 
 from __future__ import annotations
 
@@ -33,13 +34,14 @@ from ..table import RowTable
 from .pane import PaneContext, TickerPane, shown_keys
 
 
-def lot_columns(unit: str | None, base: str) -> tuple[str, ...]:
-    """The lots table's headers, each amount's with its currency: the listing's unit's columns,
-    then the base currency's when it is another (or the listing's is not known yet)."""
-    listed = printable(unit or "")
-    own = tuple(f"{label} {listed}".rstrip() for label in ("Cost", "Basis", "Value"))
+def lot_columns(unit: str | None, money: str | None, base: str) -> tuple[str, ...]:
+    """The lots table's headers, each amount's with its currency: the cost a share in the
+    listing's unit (GBp), the basis and value in its currency (GBP), then the base currency's
+    when it is another (or the listing's is not known yet). `money`: the listing's currency."""
+    listed, held = printable(unit or ""), printable(money or "")
+    own = (f"Cost {listed}".rstrip(), f"Basis {held}".rstrip(), f"Value {held}".rstrip())
     base = printable(base)
-    if unit == base:
+    if money is not None and money == base:
         return ("Date", "Shares", *own, f"P&L {base}", "Note")
     return ("Date", "Shares", *own, f"Basis {base}", f"Value {base}", f"P&L {base}", "Note")
 
@@ -76,7 +78,7 @@ class PositionPane(TickerPane):
         p = ink()
         self._detail = d
         lots = self.query_one("#lot-table", DataTable)
-        columns = lot_columns(d.unit, d.base)
+        columns = lot_columns(d.unit, d.money_unit, d.base)
         if tuple(str(c.label) for c in lots.columns.values()) != columns:
             lots.clear(columns=True)
             lots.add_columns(*columns)
@@ -100,7 +102,7 @@ class PositionPane(TickerPane):
             own: list[str | Text] = [
                 fmt.money(held.cost), fmt.money(money.basis), fmt.money(money.value)
             ]  # fmt: skip
-            if not d.in_base:
+            if not d.money_in_base:
                 own += [fmt.money(money.base_basis), fmt.money(money.base_value)]
             lots.add_row(
                 lot.date.isoformat() if lot.date else "",

@@ -5,7 +5,6 @@ the next dates, and the Street's forward P/E with its revision arrow."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from ....text import printable
@@ -16,9 +15,10 @@ from ... import format as fmt
 from ...palette import ink
 from ...textual_private import clear_table_caches
 from ..chart import sparkline
+from ..table import RowTable
 
-SPARK_WIDTH = 10
-# The most telling first: at 80 columns the table ends around Value (left/right scroll).
+SPARK_WIDTH = 8
+# The most telling first. Narrower than every column needs, they give way in GIVE_WAY's order.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("symbol", "Symbol"),
     ("price", "Price"),
@@ -30,17 +30,32 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("pnl", "P&L %"),  # of what is held: the P&L % sort's column
     ("value", "Value"),
     ("weight", "Weight"),
-    ("due", "Next due"),
+    ("due", "Due"),  # the next pending checkpoint with a date: days left, its id
     ("earnings", "Earnings"),
     ("forward_pe", "Fwd P/E"),  # with the arrow of the Street's revisions
-    ("shares", "Shares"),  # the least telling (Value and Weight say the size): at 120, past it
+    ("shares", "Shares"),  # the least telling: Value and Weight say the size
+)
+# When the table is wider than its room (widgets/table.py), these columns give way, first to
+# last, each down to its floor: the next due's checkpoint id is clipped with … (its days left
+# stay: at 120 columns every column fits so), then whole columns are left blank (a figure cut
+# short reads as another): the shares, the sparkline, the earnings date, the forward P/E, the
+# next due, the day's change. Symbol, price, thesis, P&L, P&L %, value and weight stay.
+GIVE_WAY: tuple[tuple[str, int], ...] = (
+    ("due", 5),
+    ("shares", 0),
+    ("spark", 0),
+    ("earnings", 0),
+    ("forward_pe", 0),
+    ("due", 0),
+    ("day", 0),
 )
 
 
-def show_sort(table: DataTable[object], sort: str, *, reverse: bool) -> None:
+def show_sort(table: RowTable, sort: str, *, reverse: bool) -> None:
     """The sorted column's header says which way it goes: ▲ the smallest first, ▼ the largest
     (a column sorted by; "file" order has none). Every column one can sort by keeps room for an
-    arrow, so the columns do not move when it does."""
+    arrow, so the columns do not move when it does; the column sorted by never gives way."""
+    table.hold(sort)
     sortable = {key for key, _ in SORTS}
     for key, label in COLUMNS:
         column = table.columns.get(ColumnKey(key))
@@ -154,12 +169,13 @@ def _spark(closes: tuple[float, ...]) -> Text:
 
 
 def _value(row: WatchRow) -> Text | str:
-    """The value in the base currency; without an FX rate, in the listing's own, marked."""
+    """The value in the base currency; without an FX rate, in the listing's currency (pounds
+    for a listing quoted in pence: money, where the price stays in GBp), marked."""
     if not row.shares:
         return ""
-    if row.no_fx and row.local_value is not None:
-        unit = printable(row.currency or "")
-        return Text(f"{fmt.money(row.local_value)} {unit}*", style=ink().warning)
+    local = row.local_money
+    if row.no_fx and local is not None:
+        return Text(f"{fmt.money(local[0])} {printable(local[1])}*", style=ink().warning)
     return fmt.money(row.value)
 
 
