@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from ..market.currency import major, unit_rate
+from ..market.currency import major, round_money, unit_rate
 from ..market.symbols import listing_currency
 from ..store import Store
 from ..store.records import WatchRecord
@@ -122,3 +122,14 @@ def _rate_on(
         return 1.0 / divisor
     found = store.fx.on(currency, base, day)
     return found.rate / divisor if found is not None else current
+
+
+def booked(money: PositionMoney, base: str) -> PositionMoney:
+    """A position's amounts in the base currency to its minor unit (cents), as they are shown:
+    the totals are the sums of the figures on screen, to the cent (docs/tui.md, Rounding)."""
+    return money._replace(
+        value=round_money(money.value, base),
+        basis=round_money(money.basis, base),
+        realized=round_money(money.realized, base),
+        realized_year=round_money(money.realized_year, base),
+    )

@@ -17,7 +17,7 @@ from ..store.records import DueCheckpoint, Health, WatchRecord
 from ..thesis.street import Money, price_over_eps, revision
 from ..thesis.vocabulary import Verdict
 from ..thesis.wording import reason_text
-from .money import PositionMoney, position_money
+from .money import PositionMoney, booked, position_money
 from .results import ReleaseMark, recent_marks
 from .review import verdicts_by_symbol
 
@@ -233,7 +233,7 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     rates = {c: r.rate for c, r in store.fx.latest(currency).items()}
     exact = {r.symbol: position_money(store, r, currency, rates, today) for r in records}
     total = sum(m.value for m in exact.values() if m.value is not None)  # weights: exact
-    money = {symbol: _booked(m, currency) for symbol, m in exact.items()}
+    money = {symbol: booked(m, currency) for symbol, m in exact.items()}
     marks = recent_marks(store, today)
     rows = [
         _watch_row(
@@ -257,17 +257,6 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     rows = [r._replace(verdict=v.verdict) if (v := verdicts.get(r.symbol)) else r for r in rows]
     groups = list(dict.fromkeys(r.group for r in rows))
     return Watchlist(rows, store.views.health(), groups, currency)
-
-
-def _booked(money: PositionMoney, base: str) -> PositionMoney:
-    """A position's amounts in the base currency to its minor unit (cents), as they are shown:
-    the totals are the sums of the figures on screen, to the cent (docs/tui.md, Rounding)."""
-    return money._replace(
-        value=round_money(money.value, base),
-        basis=round_money(money.basis, base),
-        realized=round_money(money.realized, base),
-        realized_year=round_money(money.realized_year, base),
-    )
 
 
 def _with_street(
