@@ -54,6 +54,10 @@ def _point(edge: str, who: str) -> None:
             log.write(f"stopped {point}\n" if stop else f"{point}\n")
         if stop:  # under the lock: no other thread of this process passes another point
             os.kill(os.getpid(), signal.SIGSTOP)
+            # The stop takes the process a moment after kill() returns, and a thread other
+            # than the main one (the scheduler's delivery and evaluation write in worker
+            # threads) would go on to its COMMIT meanwhile: this one never leaves the point.
+            threading.Event().wait()
 
 
 def install() -> None:

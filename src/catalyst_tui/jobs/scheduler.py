@@ -14,7 +14,10 @@ refreshes (jobs/refresh_worker.py): its HTTP stack and its big write would other
 loop that serves keys. The daemon has no keys to serve and refreshes in this process. Either
 way one HTTP client, and its connections, serves every refresh (jobs/client.py `KeptClient`),
 built again when the config's providers or settings.browser_tls change; `stop` closes it.
-Evaluation runs in a thread on a connection of its own, for the same reason.
+Evaluation runs in a thread on a connection of its own, for the same reason, and so do the
+outbox's steps of delivery (notify/delivery.py `deliver_off_loop`; only the sends, and the
+toasts they hold, stay on the loop): each waits up to CYCLE_PATIENCE_MS for another process's
+write lock there, never on the loop.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from ..config import Config
 from ..config.digest import parse_digest
 from ..market.models import NEW_YORK
-from ..notify.delivery import DeliveryReport, claimer_id, deliver
+from ..notify.delivery import DeliveryReport, claimer_id, deliver_off_loop
 from ..notify.notification import Channel
 from ..store import Store
 from ..thesis.evaluate import Evaluation
@@ -49,6 +52,9 @@ log = logging.getLogger(__name__)
 REFRESH_JOB = "refresh"
 MIDNIGHT_JOB = "midnight"
 DIGEST_JOB = "digest"
+# How long a cycle's evaluation and delivery wait, each in its thread, for another process's
+# write lock (a backup, `catalyst mark` in a shell); then the next cycle tries again.
+CYCLE_PATIENCE_MS = 60_000
 
 
 class _NoTurnSkipped(logging.Filter):
@@ -256,9 +262,10 @@ class ThesisScheduler:
             result.changed = await asyncio.to_thread(self._evaluate_in_thread, now)
             if self.digest is not None:
                 await asyncio.to_thread(self._digest_in_thread, now)
-            result.delivery = await deliver(
-                self.store, self.channels, claimer=self.claimer, now=now
-            )
+            result.delivery = await deliver_off_loop(
+                self.store.path, self.channels, claimer=self.claimer, now=now,
+                patience_ms=CYCLE_PATIENCE_MS,
+            )  # fmt: skip
         except Exception:  # the next cycle tries again; the scheduler must keep running
             log.exception("evaluation or delivery failed")
         return result
@@ -266,7 +273,7 @@ class ThesisScheduler:
     def _evaluate_in_thread(self, now: dt.datetime) -> list[Evaluation]:
         """Evaluation in a worker thread, on a connection of its own: on the loop, its Python
         time would hold every key for as long."""
-        with Store.open(self.store.path) as store:
+        with Store.for_a_save(self.store.path, patience_ms=CYCLE_PATIENCE_MS) as store:
             return evaluate_checkpoints(self.config, store, now)
 
     def _digest_in_thread(self, now: dt.datetime) -> None:

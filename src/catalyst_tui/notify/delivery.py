@@ -5,6 +5,10 @@ A transition worth notifying is written to the outbox in the same transaction as
 (store.checkpoints.record). So each transition is notified once, also with the TUI and the
 daemon delivering at the same time, and a crash between sending and recording repeats one rather
 than losing it. A claim of a process that has ended on this host is taken over at once.
+
+`deliver_off_loop` does the same with each of the outbox's steps (claim, sent, release) in a
+worker thread on a connection of its own, and only the sends on the loop: a TUI's keys are
+answered while a step waits for another process's write lock.
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ import datetime as dt
 import logging
 import os
 import socket
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .notification import Channel, ChannelError, Notification
 from .wording import TEST_NOTIFICATION, notification_for
@@ -25,6 +30,14 @@ if TYPE_CHECKING:
     from ..store import Store
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class Steps(Protocol):
+    """Runs one step of the outbox (a function of a Store) where the delivery wants it."""
+
+    def __call__(self, step: Callable[[Store], T], /) -> Awaitable[T]: ...
 
 
 @dataclass(frozen=True)
@@ -78,21 +91,72 @@ async def deliver(
     """Send unsent outbox notices (up to `limit`) through every channel; never raises for a
     channel. Each notice is recorded as sent (with the channels that took it) as soon as one
     channel worked, or released for the next delivery when none did."""
+
+    async def here(step: Callable[[Store], T]) -> T:
+        return step(store)
+
+    return await _deliver(here, channels, claimer=claimer, now=now, limit=limit)
+
+
+async def deliver_off_loop(
+    path: Path,
+    channels: Sequence[Channel],
+    *,
+    claimer: str,
+    now: dt.datetime,
+    patience_ms: int,
+    limit: int = 50,
+) -> DeliveryReport:
+    """`deliver` on the database at `path`, each outbox step in a worker thread on a connection
+    of its own that waits up to `patience_ms` for another process's write lock (then raises
+    StoreError, the notices left for the next delivery); the channels send on the loop."""
+    from ..store import Store
+
+    def on_its_own(step: Callable[[Store], T]) -> T:
+        with Store.for_a_save(path, patience_ms=patience_ms) as store:
+            return step(store)
+
+    async def in_thread(step: Callable[[Store], T]) -> T:
+        return await asyncio.to_thread(on_its_own, step)
+
+    return await _deliver(in_thread, channels, claimer=claimer, now=now, limit=limit)
+
+
+async def _deliver(
+    run: Steps,
+    channels: Sequence[Channel],
+    *,
+    claimer: str,
+    now: dt.datetime,
+    limit: int,
+) -> DeliveryReport:
     sent = failed = 0
     errors: dict[str, str] = {}
-    for notice in store.outbox.claim(claimer, now, limit=limit, gone=claimer_gone):
+    notices = await run(
+        lambda store: store.outbox.claim(claimer, now, limit=limit, gone=claimer_gone)
+    )
+    for notice in notices:
         results = await _send_everywhere(channels, notification_for(notice))
         worked = [name for name, error in results.items() if error is None]
         errors.update({name: error for name, error in results.items() if error is not None})
+        ident = notice.outbox_id
         if worked:
-            store.outbox.sent(notice.outbox_id, worked, now)
+            await run(_sent(ident, worked, now))
             sent += 1
         else:
             why = "; ".join(f"{name}: {error}" for name, error in results.items()) or "no channel"
-            store.outbox.release(notice.outbox_id, why)
-            log.debug("notice %s not delivered: %s", notice.outbox_id, why)
+            await run(_released(ident, why))
+            log.debug("notice %s not delivered: %s", ident, why)
             failed += 1
     return DeliveryReport(sent=sent, failed=failed, channel_errors=errors)
+
+
+def _sent(outbox_id: int, channels: list[str], now: dt.datetime) -> Callable[[Store], None]:
+    return lambda store: store.outbox.sent(outbox_id, channels, now)
+
+
+def _released(outbox_id: int, why: str) -> Callable[[Store], None]:
+    return lambda store: store.outbox.release(outbox_id, why)
 
 
 async def send_test(channels: Sequence[Channel]) -> dict[str, str | None]:
