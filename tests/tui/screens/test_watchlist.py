@@ -306,8 +306,9 @@ async def test_every_column_fits_at_120_and_at_80_they_give_way_in_the_declared_
         if size == (120, 36):
             assert gone == []
             assert line.split()[-3:] == [f"{alab.forward_pe:.1f}x", "▲", fmt.shares(alab.shares)]
-        else:
-            assert set(gone) == set(blank_order)  # 80 columns: all but the position's figures
+        else:  # 80 columns: all but the verdict and the position's figures
+            assert set(gone) == set(blank_order) - {"verdict"}
+            assert str(alab.verdict) in line
             assert line.split()[-1] == fmt.percent(alab.weight, sign=False).plain
 
 
@@ -343,8 +344,9 @@ async def test_the_headers_totals_are_the_sums_of_the_figures_shown(tmp_path: Pa
             await scenes.watchlist(pilot)
             shown = rows(app)
             summary = " ".join(text_of(app, "#summary").split())
-    values = [float(r[7]) for r in shown]
-    gains = [float(r[5]) for r in shown]
+    at = {key: n for n, (key, _label) in enumerate(COLUMNS)}
+    values = [float(r[at["value"]]) for r in shown]
+    gains = [float(r[at["gain"]]) for r in shown]
     assert values == [1.00, 1.00, 1.00] and gains == [0.50, 0.50, 0.50]
     assert f"Portfolio USD {sum(values):,.2f} " in summary  # 3.00: it read 3.01
     assert f"P&L {sum(gains):+,.2f} " in summary  # +1.50: it read +1.51
