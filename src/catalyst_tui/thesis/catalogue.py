@@ -79,6 +79,7 @@ class Metric:
         if self.money is Money.REPORTED:
             return "USD"
         return (listing or "") if self.money is Money.LISTING else ""
+
     #: What the condition names in parentheses after it: "line" (`line_share(Scorpio)`), or "".
     parameter: str = ""
 
