@@ -41,12 +41,17 @@ when = "line_share(Data Center) >= 70%"
 """
 
 
-def add_10k(sec: FilingsServer) -> str:
-    """NVIDIA's 10-K for fiscal 2024 (filed 2024-02-21), its instance and labels as listed."""
+def add_10k(sec: FilingsServer, size: int = 0) -> str:
+    """NVIDIA's 10-K for fiscal 2024 (filed 2024-02-21), its instance and labels as listed;
+    `size`: the instance padded to that many bytes by an XML comment after its root element,
+    as large as the largest 10-Ks' instances."""
+    body = (TEN_K / "nvda-20240221_htm.xml").read_bytes()
+    if size > len(body):
+        body += b"\n<!--" + b"x" * (size - len(body) - 9) + b"-->\n"
     return sec.add_filing(
         "NVDA", "10-K", dt.datetime(2024, 2, 21, 21, 30, tzinfo=dt.UTC),
         primary=("nvda-20240128.htm", "<html>10-K</html>"),
-        data={"nvda-20240221_htm.xml": ("XML", (TEN_K / "nvda-20240221_htm.xml").read_bytes()),
+        data={"nvda-20240221_htm.xml": ("XML", body),
               "nvda-20240221_lab.xml": ("EX-101.LAB",
                                         (TEN_K / "nvda-20240221_lab.xml").read_bytes())},
     )  # fmt: skip
@@ -85,6 +90,22 @@ async def test_a_refresh_reads_the_new_10k_split_once(tmp_path):
             (guard,) = evaluate_checkpoints(config, store, later)
             assert guard.status == "met" and guard.reason.observed is not None
             assert guard.reason.observed.value == 47_525 / 60_922
+
+
+async def test_an_instance_of_20_mib_is_fetched_whole_and_read(tmp_path):
+    # Over the 16 MiB every other archive document is held to, within the reader's own 64 MiB.
+    with MarketServer(symbols=["NVDA"]) as market, FilingsServer() as sec:
+        add_10k(sec, size=20 * 2**20)
+        assert len(sec.filings[0].data["nvda-20240221_htm.xml"][1]) == 20 * 2**20
+        config = parse_config(sec.settings_toml(market.url, UA) + THESIS)
+        now = dt.datetime(2024, 3, 1, 15, 0, tzinfo=dt.UTC)
+        with Store.open(tmp_path / "c.db") as store:
+            store.sync.apply(config, now - dt.timedelta(days=7))
+            async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
+                report = await refresh_in_process(config, store, now=lambda: now, client=client)
+            assert not [n for n in report.notes if "product lines" in n], report.notes
+            (split,) = store.segments.of("NVDA")
+            assert split.total_revenue == 60_922_000_000  # the 10-K's own figure, read whole
 
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:

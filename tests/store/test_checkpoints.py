@@ -12,6 +12,7 @@ from catalyst_tui.store import Store
 from catalyst_tui.thesis.conditions import parse_condition
 from catalyst_tui.thesis.evaluate import Evaluation, Reason, Why
 from catalyst_tui.thesis.observation import Missing, MissingCode, Observation, Period, PeriodKind
+from catalyst_tui.thesis.wording import missing_text
 
 from .conftest import GM, GM_REASON, T0, T1, miss, record_miss
 
@@ -27,6 +28,9 @@ REASONS = [
     Reason(Why.NO_VALUE, observed=Observation(None, Missing(
         MissingCode.NO_YEAR_EARLIER, "ALAB", quarter=Period(
             PeriodKind.QUARTER, dt.date(2026, 9, 30), dt.date(2026, 11, 4))))),
+    Reason(Why.NO_VALUE, observed=Observation(None, Missing(
+        MissingCode.NO_LINE_YEAR_EARLIER, "NVDA", text="Data Center", quarter=Period(
+            PeriodKind.FISCAL_YEAR, dt.date(2024, 1, 28), dt.date(2024, 2, 21))))),
     Reason(Why.FINAL, DAY, observed=Observation(None, Missing(
         MissingCode.NO_FX_RATE, "ALAB", symbols=("SAP", "SHOP"), currency="EUR"))),
     Reason(Why.NO_VALUE, observed=Observation(None, Missing(
@@ -53,6 +57,19 @@ def test_a_reason_comes_back_as_it_was_recorded(store: Store, reason: Reason):
     store.checkpoints.record([miss(reason=reason)], T1)
     [event] = store.views.events()
     assert event.reason == reason and event.condition == GM and event.ts == T1
+
+
+def test_a_10k_years_reason_still_says_fiscal_year_once_stored(store: Store):
+    # A line metric judged on a 10-K: its period is the fiscal year, and says so read back.
+    year = Period(PeriodKind.FISCAL_YEAR, dt.date(2024, 1, 28), dt.date(2024, 2, 21))
+    why = Missing(MissingCode.NO_LINE_YEAR_EARLIER, "NVDA", text="Data Center", quarter=year)
+    reason = Reason(Why.NO_VALUE, observed=Observation(None, why))
+    store.checkpoints.record([Evaluation("ALAB", "gm", "pending", "pending", reason, GM)], T0)
+    [gm, _npo] = store.views.checkpoints("ALAB")
+    assert gm.reason.observed is not None
+    assert missing_text(gm.reason.observed.missing) == (
+        "no revenue of Data Center a year before for the fiscal year ended 2024-01-28 of NVDA"
+    )
 
 
 def test_a_transition_is_an_event_and_an_outbox_row_only_when_notified(store: Store):

@@ -45,17 +45,19 @@ async def read_filing(client: MarketClient, edgar: FilingsSource, filing: Filing
     """The filing's revenue split: its index, its XBRL instance (or inline primary document)
     and label file fetched, read in a thread. FetchError, or a FormatError (the reader's
     XbrlFormatError, NoRevenue) for what is not a split."""
+    from ..reading.xbrl.facts import MAX_BYTES  # the reader's bound: the fetch's too
     from ..reading.xbrl.reader import read_segments  # the reader: loaded with the first one
 
     archives, cik = edgar.archives_url, filing.cik
     page = await edgar.fetch_archive(client, filing.index_url(archives), cik)
     instance, labels = edgar.read_xbrl_files(page)
     name = instance.name if instance is not None else filing.primary_document
-    document = await edgar.fetch_archive(client, filing.document_url(archives, name), cik)
+    document = await edgar.fetch_archive(client, filing.document_url(archives, name), cik,
+                                         max_bytes=MAX_BYTES)  # fmt: skip
     label_body = None
     if labels is not None:
         label_body = await edgar.fetch_archive(client, filing.document_url(archives, labels.name),
-                                               cik)  # fmt: skip
+                                               cik, max_bytes=MAX_BYTES)  # fmt: skip
     return await asyncio.to_thread(read_segments, document, label_body)
 
 

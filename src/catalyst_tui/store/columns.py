@@ -132,6 +132,15 @@ def _period(kind: PeriodKind, end: str, filed: str | None, source: str) -> Perio
                   _SOURCES.get(source, ValueSource.FILING))  # fmt: skip
 
 
+def _stored_period(quarter: list[Any]) -> Period:
+    """The period a Missing names, as `missing_columns` stores it: [end, filed] and, when they
+    are not a filing's quarter, the source and the kind (a 10-K's fiscal year); a kind this
+    version does not know reads as a quarter, as the rows stored before kinds were."""
+    source = quarter[2] if len(quarter) > 2 else ""
+    kind = _PERIODS.get(quarter[3], PeriodKind.QUARTER) if len(quarter) > 3 else PeriodKind.QUARTER
+    return _period(kind, quarter[0], quarter[1], source)
+
+
 @functools.lru_cache(maxsize=1024)
 def missing(code: str, params: str) -> Missing | None:
     """A Missing from its stored code and parameters (None without a code); a code this
@@ -147,9 +156,7 @@ def missing(code: str, params: str) -> Missing | None:
         found.get("symbol", ""),
         found.get("metric", ""),
         day(found.get("pin")),
-        _period(PeriodKind.QUARTER, quarter[0], quarter[1], quarter[2] if len(quarter) > 2 else "")
-        if quarter
-        else None,
+        _stored_period(quarter) if quarter else None,
         tuple(found.get("symbols", ())),
         found.get("currency", ""),
         found.get("value"),
@@ -162,10 +169,12 @@ def missing_columns(m: Missing) -> tuple[str, str]:
     """The stored code and parameters of a Missing: the parameters it has, as a JSON object."""
     params: dict[str, object] = {}
     for name, value in zip(Missing._fields[1:], m[1:], strict=True):
-        if isinstance(value, Period):  # the quarter: its end, filing day, and a release's mark
+        if isinstance(value, Period):  # its end, filing day, a release's mark, a year's kind
             quarter = [value.end.isoformat(), day_text(value.filed)]
-            if value.source is not ValueSource.FILING:
+            if value.source is not ValueSource.FILING or value.kind is not PeriodKind.QUARTER:
                 quarter.append(value.source.value)
+            if value.kind is not PeriodKind.QUARTER:
+                quarter.append(value.kind.value)
             params[name] = quarter
         elif isinstance(value, dt.date):
             params[name] = value.isoformat()

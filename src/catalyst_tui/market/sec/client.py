@@ -107,11 +107,15 @@ class SecEdgar(FundamentalsSource, FilingsSource):
             raise FetchError("unknown_symbol", f"EDGAR has no submissions {name}", PROVIDER, cik10)
         return response.content
 
-    async def fetch_archive(self, client: MarketClient, url: str, cik: str | None = None) -> bytes:
+    async def fetch_archive(
+        self, client: MarketClient, url: str, cik: str | None = None, max_bytes: int | None = None
+    ) -> bytes:
         """A filing index or document from the EDGAR archives (www.sec.gov/Archives/...), at
         most MAX_DOCUMENT_BYTES once decoded (a gzip of 366 KB inflating to 120 MB is refused
-        at 16 MiB: the largest 10-K's HTML is a few MB)."""
-        return (await self._get(client, url, cik, max_bytes=MAX_DOCUMENT_BYTES)).content
+        at 16 MiB: the largest 10-K's HTML is a few MB); `max_bytes` instead for a document
+        whose reader has its own bound (an XBRL instance: reading/xbrl's MAX_BYTES, 64 MiB)."""
+        bound = MAX_DOCUMENT_BYTES if max_bytes is None else max_bytes
+        return (await self._get(client, url, cik, max_bytes=bound)).content
 
     async def filings(
         self, client: MarketClient, cik: str, back_to: datetime | None = None

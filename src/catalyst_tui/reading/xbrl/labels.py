@@ -5,7 +5,6 @@ member reads as its name made readable ("DataCenterMember" -> "Data Center")."""
 
 from __future__ import annotations
 
-import io
 import re
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -14,7 +13,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 from .errors import XbrlFormatError
-from .facts import MAX_BYTES
+from .facts import MAX_BYTES, Chunks
 
 __all__ = ["Labels", "read_labels", "readable"]
 
@@ -61,9 +60,11 @@ def read_labels(document: bytes) -> Labels:
     arcs: list[tuple[str, str]] = []
     resources: dict[str, tuple[int, str]] = {}  # resource xlink:label -> (rank, text)
     best: dict[str, tuple[int, str]] = {}
-    events: Any = iterparse(io.BytesIO(document), events=("end",), forbid_dtd=True)
+    chunks = Chunks(document)
+    events: Any = iterparse(chunks, events=("end",), forbid_dtd=True)
     try:
         for _event, elem in events:
+            chunks.moved = True
             tag = elem.tag
             if tag == _LINK + "loc":
                 href = elem.get(_XLINK + "href", "")

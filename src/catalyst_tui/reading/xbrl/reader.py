@@ -6,9 +6,11 @@ or the sum of others, and the largest product line."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from .aggregates import mark_aggregates
 from .envelope import unwrap
 from .errors import NoRevenue, NotWellFormed, XbrlFormatError
 from .facts import read_instance
@@ -20,8 +22,9 @@ from .revenue import (
     AXES,
     REVENUE_CONCEPTS,
     Period,
+    Priced,
+    by_period,
     choose_period,
-    in_period,
     member_values,
     other_axes,
     total_of,
@@ -30,8 +33,6 @@ from .revenue import (
 __all__ = ["NoRevenue", "XbrlFormatError", "read_segments"]
 
 GENERIC = frozenset({"ProductMember", "ServiceMember"})
-_MAX_PARTS = 24  # members searched for a sum; a longer axis is left unmarked
-_MAX_SUMS = 1 << 12  # distinct partial sums followed: a hostile axis stays milliseconds
 
 
 def read_segments(document: bytes, labels: bytes | None = None) -> Segments:
@@ -58,7 +59,8 @@ def read_segments(document: bytes, labels: bytes | None = None) -> Segments:
     focus = instance.dei.get("DocumentFiscalPeriodFocus", ("", ""))[0].strip().upper()
     quarter = form.upper().startswith("10-Q") or (not form and focus.startswith("Q"))
     period = choose_period(instance, end, quarter)
-    priced = in_period(instance, period)
+    periods = by_period(instance, period.currency)
+    priced = periods.get((period.start, period.end), [])
     total = total_of(priced, period)
     first = total.concept if total is not None else None
     axes: list[AxisRevenue] = []
@@ -70,7 +72,8 @@ def read_segments(document: bytes, labels: bytes | None = None) -> Segments:
         lines = [Line(member, _label(named, member), _whole(fact.value),
                       generic=member.rpartition(":")[2] in GENERIC)
                  for member, fact in members]  # fmt: skip
-        axes.append(AxisRevenue(written, tuple(_mark_aggregates(lines))))
+        history = _history(periods, period, axis, first)
+        axes.append(AxisRevenue(written, tuple(mark_aggregates(lines, history))))
     if total is None and not axes:
         raise NoRevenue(f"the document states no revenue for the {_length(period)} ending "
                         f"{period.end.isoformat()}.")  # fmt: skip
@@ -97,31 +100,28 @@ def _whole(value: Decimal) -> int:
     return int(value.to_integral_value(rounding=ROUND_HALF_EVEN))
 
 
-def _is_sum(target: int, parts: Sequence[int]) -> bool:
-    """Whether some of `parts` (each smaller than `target`, two or more then) add up to it."""
-    sums = {0}
-    for part in parts:
-        sums |= {s + part for s in sums if s + part <= target}
-        if target in sums:
-            return True
-        if len(sums) > _MAX_SUMS:
-            return False  # too many members to tell: not marked
-    return target in sums
+def _history(
+    periods: Mapping[tuple[date, date], list[Priced]], period: Period, axis: str, first: str | None
+) -> Callable[[], list[dict[str, int]]]:
+    """How to read `axis`'s members in each other period of the filing (whole units); a period
+    whose facts contradict each other is left out: it is not the period the answer is of."""
 
+    def read() -> list[dict[str, int]]:
+        out = []
+        alone = axis not in AXES
+        for (start, end), priced in periods.items():
+            if (start, end) == (period.start, period.end):
+                continue
+            other = Period(start, end, period.currency, period.quarter)
+            try:
+                found = member_values(priced, axis, other, first, alone=alone)
+            except XbrlFormatError:
+                continue
+            if found is not None and found[1]:
+                out.append({member: _whole(fact.value) for member, fact in found[1]})
+        return out
 
-def _mark_aggregates(lines: list[Line]) -> list[Line]:
-    """Each line that is the sum of other (non-generic, positive) lines of its axis marked
-    aggregate: a parent beside its children (Data Center = Compute + Networking)."""
-    values = [ln.revenue for ln in lines if not ln.generic and ln.revenue > 0]
-    if len(values) > _MAX_PARTS:
-        return lines
-    out = []
-    for line in lines:
-        parts = [v for v in values if v < line.revenue]
-        aggregate = (not line.generic and line.revenue > 0 and len(parts) >= 2
-                     and _is_sum(line.revenue, parts))  # fmt: skip
-        out.append(Line(line.member, line.label, line.revenue, line.generic, aggregate))
-    return out
+    return read
 
 
 def _largest(axes: Sequence[AxisRevenue]) -> tuple[str, Line] | None:

@@ -18,8 +18,8 @@ from .facts import Context, Fact, Instance
 from .records import GEOGRAPHY_AXIS, PRODUCT_AXIS, SEGMENT_AXIS
 
 __all__ = [
-    "AXES", "REVENUE_CONCEPTS", "Period", "Priced", "choose_period", "in_period", "member_values",
-    "other_axes", "total_of",
+    "AXES", "REVENUE_CONCEPTS", "Period", "Priced", "by_period", "choose_period", "in_period",
+    "member_values", "other_axes", "total_of",
 ]  # fmt: skip
 
 # In the order the total is looked for.
@@ -117,13 +117,18 @@ def choose_period(instance: Instance, end: date | None, quarter: bool) -> Period
 
 def in_period(instance: Instance, period: Period) -> list[Priced]:
     """The revenue facts of `period` in its currency, each with its dimensions."""
-    out = []
-    for fact, context, currency in _durations(instance):
-        same = context.start == period.start and context.end == period.end
-        if same and currency == period.currency:
+    return by_period(instance, period.currency).get((period.start, period.end), [])
+
+
+def by_period(instance: Instance, currency: str) -> dict[tuple[date, date], list[Priced]]:
+    """The revenue facts in `currency` of every duration the document states, by (start, end),
+    each with its dimensions: one pass over the facts."""
+    out: dict[tuple[date, date], list[Priced]] = {}
+    for fact, context, unit in _durations(instance):
+        if unit == currency and context.start is not None:
             dims = {_local(axis): (axis, member) for axis, member in context.dims}
             if len(dims) == len(context.dims):
-                out.append(Priced(fact, dims))
+                out.setdefault((context.start, context.end), []).append(Priced(fact, dims))
     return out
 
 
