@@ -24,6 +24,7 @@ from tests.support import scenes  # noqa: E402
 
 from catalyst_tui.config import Config, load_config  # noqa: E402
 from catalyst_tui.demo import DemoSession, private_dirs  # noqa: E402
+from catalyst_tui.demo.street_kept import keep_street  # noqa: E402
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints  # noqa: E402
 from catalyst_tui.jobs.intraday import fetch_intraday_chart  # noqa: E402
 from catalyst_tui.jobs.refresh import refresh_in_process  # noqa: E402
@@ -86,6 +87,7 @@ async def main(out: Path = OUT) -> int:
         config = load_config(demo.config_path, use_cache=False)
         with Store.open(demo.db_path) as store:
             store.sync.apply(config, SHOT_TIME)
+            keep_street(store, config.tickers, SHOT_TIME)  # as `catalyst demo` keeps it
             await fill(config, store)
             for name, (title, steps) in SHOTS.items():
                 path = out / f"{name}.svg"

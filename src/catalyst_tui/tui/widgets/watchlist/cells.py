@@ -17,7 +17,7 @@ from ...textual_private import clear_table_caches
 from ..chart import sparkline
 from ..table import RowTable
 
-SPARK_WIDTH = 4
+SPARK_WIDTH = 5
 # The most telling first. Narrower than every column needs, they give way in GIVE_WAY's order.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("symbol", "Symbol"),
@@ -33,16 +33,16 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("due", "Due"),  # the next pending checkpoint with a date: days left, its id
     ("earnings", "Report"),  # the next earnings date; for five days after one, its beat or miss
     ("forward_pe", "Fwd P/E"),  # with the arrow of the Street's revisions
-    ("shares", "Shares"),  # the least telling: Value and Weight say the size
+    ("shares", "Held"),  # the shares held, the least telling: Value and Weight say the size
 )
 # When the table is wider than its room (widgets/table.py), these columns give way, first to
-# last, each down to its floor: the next due's checkpoint id gives way to its days left (at
+# last, each down to its floor: the next due's checkpoint id is clipped to its days left (at
 # 120 columns every column, the verdict's too, fits so), then whole columns are left blank (a
 # figure cut short reads as another): the shares, the sparkline, the earnings date, the forward
 # P/E, the next due, the day's change, the P&L amount (its % stays; at 80 columns the verdict
 # still fits), last the verdict. Symbol, price, thesis, P&L %, value and weight stay.
 GIVE_WAY: tuple[tuple[str, int], ...] = (
-    ("due", 3),
+    ("due", 4),
     ("shares", 0),
     ("spark", 0),
     ("earnings", 0),
