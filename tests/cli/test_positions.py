@@ -318,6 +318,7 @@ async def test_the_tui_header_shows_the_hand_computed_figures(market, refreshed)
     from catalyst_tui.config import load_config
     from catalyst_tui.store import Store
     from catalyst_tui.tui.app import CatalystApp
+    from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS
     from catalyst_tui.views.workspace import Workspace
 
     from ..support.pilot import rows, text_of
@@ -331,7 +332,8 @@ async def test_the_tui_header_shows_the_hand_computed_figures(market, refreshed)
             shown = {r[0]: r for r in rows(app)}
     value, unrealized, realized = hand_figures(market)
     assert f"Portfolio USD {value:,.2f}" in summary  # the sum of the values shown
-    assert f"{value:,.2f}" == f"{sum(float(r[7].replace(',', '')) for r in shown.values()):,.2f}"
+    at = [key for key, _label in COLUMNS].index("value")
+    assert f"{value:,.2f}" == f"{sum(float(r[at].replace(',', '')) for r in shown.values()):,.2f}"
     assert f"P&L {unrealized:+,.2f}" in summary
     assert f"Realized YTD {realized:+,.2f}" in summary
     assert shown["OCDO.L"][1].endswith(" GBp") and shown["SAP.DE"][1].endswith(" EUR")

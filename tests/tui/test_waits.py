@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Select, Static
 
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.edit_forms import CheckpointForm, MarkForm
@@ -46,6 +46,7 @@ async def test_a_mark_waits_for_another_process_s_write_lock_off_the_loop(demo):
         await move_to(pilot, app, "#checkpoint-table", "scorpio-largest-line")
         await pilot.press("m")
         assert isinstance(app.screen, MarkForm)
+        app.screen.query_one("#field-status", Select).value = "met"  # it starts as it stands
         with holding("database", store.path) as release, saves_not_awaited(app):
             await pilot.press("ctrl+s")
             # esc while the save waits: answered (said, the form stays, nothing typed lost).

@@ -73,7 +73,9 @@ async def test_one_digest_a_period_across_processes_and_restarts(tmp_path: Path)
         store.checkpoints.mark("ALAB", "npo", "missed", "slipped", WEDNESDAY)
     next_week = await _cycle(path, WEDNESDAY + dt.timedelta(days=5))
     [digest] = [n for n in next_week if n.title.startswith("catalyst digest")]
-    assert digest.title == "catalyst digest: 1 change since Mon 23 Nov 08:00"
+    # The miss, and the change of verdict it made (proven -> broken): two changes.
+    assert digest.title == "catalyst digest: 2 changes since Mon 23 Nov 08:00"
+    assert digest.body == "ALAB: 1 verdict, 1 checkpoint"
 
 
 def test_the_loser_of_a_race_queues_nothing_and_a_quiet_period_no_notice(tmp_path: Path):
