@@ -46,7 +46,9 @@ def _wait_until_gone(pid: int) -> None:
         time.sleep(0.1)
 
 
-@pytest.mark.parametrize("ending", ["SIGTERM", "SIGHUP", "SIGHUP twice", "terminal closed"])
+@pytest.mark.parametrize(
+    "ending", ["SIGTERM", "SIGHUP", "SIGHUP twice", "SIGHUP then SIGCONT", "terminal closed"]
+)
 def test_the_demo_leaves_nothing_however_it_ends(tmp_path: Path, tmux: str, ending: str):
     home, scratch = tmp_path / "home", tmp_path / "tmp"
     home.mkdir()
@@ -68,6 +70,10 @@ def test_the_demo_leaves_nothing_however_it_ends(tmp_path: Path, tmux: str, endi
     elif ending == "SIGHUP twice":  # the kernel's and the shell's, as a closed window sends
         os.kill(pid, signal.SIGHUP)
         os.kill(pid, signal.SIGHUP)
+    elif ending == "SIGHUP then SIGCONT":  # what the kernel sends when the terminal goes; the
+        os.kill(pid, signal.SIGHUP)  # SIGCONT's own handler (Textual's) once locked shutdown
+        for _ in range(20):
+            os.kill(pid, signal.SIGCONT)
     else:
         os.kill(pid, getattr(signal, ending))
     _wait_until_gone(pid)
