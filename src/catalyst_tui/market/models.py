@@ -10,7 +10,7 @@ from typing import Literal, NamedTuple, get_args
 from zoneinfo import ZoneInfo
 
 from ..reading.errors import FormatError as FormatError
-from ..reading.feeds import Headline as Headline
+from ..reading.headline import Headline as Headline
 
 #: US exchanges' hours and SEC EDGAR's filing days are New York time: the one declaration.
 NEW_YORK = ZoneInfo("America/New_York")

@@ -25,10 +25,10 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import NamedTuple
 from urllib.parse import urljoin
 
 from .errors import FormatError
+from .headline import Headline
 from .moments import plausible_moment
 from .safe_xml import DeclaresType, NotXml, xml_root
 
@@ -50,16 +50,6 @@ _RSS1 = ("{http://purl.org/rss/1.0/}", "{http://my.netscape.com/rdf/simple/0.9/}
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
 _BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _TAG = re.compile(r"<[^>]*>")
-
-
-class Headline(NamedTuple):
-    """One item of a headline feed."""
-
-    guid: str  # the item's guid, else its link
-    link: str
-    title: str
-    summary: str  # the item's description, as text
-    published: datetime | None  # aware, from pubDate
 
 
 class NewsFormatError(FormatError):
