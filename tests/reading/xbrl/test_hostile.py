@@ -151,3 +151,14 @@ def test_dei_facts_are_found_under_another_prefix_and_a_missing_form_by_its_focu
     focus = '<dei:DocumentFiscalPeriodFocus contextRef="c-q">Q2</dei:DocumentFiscalPeriodFocus>'
     body = focus + fact(REV, "c-q", "25") + fact(REV, "c-h", "60")
     assert read_segments(instance(body, form="")).total_revenue == 25
+
+
+def test_a_member_without_a_label_reads_as_its_words_not_its_letters():
+    """The fallback where a filing gives no label: words at case changes, an acronym kept whole,
+    and a one-letter prefix left on its word ("IPhone", not "I Phone")."""
+    from catalyst_tui.reading.xbrl.labels import readable
+
+    assert readable("aapl:IPhoneMember") == "IPhone"
+    assert readable("nvda:OEMAndOtherMember") == "OEM And Other"
+    assert readable("nvda:DataCenterMember") == "Data Center"
+    assert readable("country:US") == "US"

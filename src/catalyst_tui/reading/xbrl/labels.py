@@ -23,7 +23,7 @@ _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TERSE = "http://www.xbrl.org/2003/role/terseLabel"
 _STANDARD = "http://www.xbrl.org/2003/role/label"
 _RANK = {_TERSE: 0, _STANDARD: 1}  # terse preferred over "Data Center [Member]"
-_WORDS = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_WORDS = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])")  # "OEM And", "IPhone"
 _SUFFIX = re.compile(r"\s*\[(?:Member|Axis|Domain)\]\s*$")
 
 
