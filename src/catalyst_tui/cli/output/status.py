@@ -12,6 +12,7 @@ from ...config import Config
 from ...jobs.client import browser_tls_note
 from ...market.http.browser_tls import load_problem
 from ...store import Store
+from ...views.health import format_age
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def status_lines(status: Status, now: dt.datetime) -> list[str]:
         if p.last_failure is not None:
             parts.append(f"last failure {_ago(p.last_failure, now)}: {p.failure}")
         if p.crumb_age_seconds is not None:
-            parts.append(f"crumb {_span(p.crumb_age_seconds)} old")
+            parts.append(f"crumb {format_age(dt.timedelta(seconds=p.crumb_age_seconds))} old")
         lines.append(f"{p.name:<8}  " + "; ".join(parts))
     for f in status.failed_fetches:  # the health line's "fundamentals failed 3", whole
         who = ", ".join(f.symbols[:5]) + (f" and {len(f.symbols) - 5} more" if len(f.symbols) > 5
@@ -164,17 +165,8 @@ def _browser_tls_line(tls: BrowserTls) -> str:
 
 
 def _ago(moment: dt.datetime | None, now: dt.datetime) -> str:
-    return "never" if moment is None else f"{_span(int((now - moment).total_seconds()))} ago"
-
-
-def _span(seconds: int) -> str:
-    if seconds < 120:
-        return f"{seconds}s"
-    if seconds < 7200:
-        return f"{seconds // 60}m"
-    if seconds < 172_800:
-        return f"{seconds // 3600}h"
-    return f"{seconds // 86_400}d"
+    """An age as the watchlist's health line says it (views/health.format_age): one way."""
+    return "never" if moment is None else f"{format_age(now - moment)} ago"
 
 
 def _size(size: int) -> str:
