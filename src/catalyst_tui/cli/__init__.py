@@ -4,6 +4,7 @@ command's module (thesis, reports, run) and turns every failure into one line an
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -20,57 +21,56 @@ from .context import (
     log,
     modules_loaded,
 )
-from .demo import cmd_demo
-from .imports import cmd_import
-from .init import cmd_init
 from .logs import log_file, setup_logging
 from .parser import build_parser
-from .reports import (
-    cmd_changes,
-    cmd_check,
-    cmd_estimates,
-    cmd_evidence,
-    cmd_export,
-    cmd_filings,
-    cmd_performance,
-    cmd_positions,
-    cmd_report,
-    cmd_review,
-    cmd_status,
-)
-from .results import cmd_results
-from .run import cmd_daemon, cmd_notify, cmd_refresh, cmd_tui
-from .segments import cmd_segments
-from .thesis import cmd_ack, cmd_mark, cmd_note, cmd_validate
 
 __all__ = ["EXIT_FLAGGED", "EXIT_OK", "EXIT_STALE", "EXIT_USAGE", "build_parser", "log_file",
            "main", "setup_logging"]  # fmt: skip
 
+
+class LazyCommand:
+    """A command's function, imported from its module when the command runs: `catalyst` (the
+    TUI) loads none of the other commands' modules (the demo's market, the importers, the
+    reports), which start-up would otherwise pay for on every launch."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name = module, name
+
+    def load(self) -> Callable[[Context], int]:
+        command: Callable[[Context], int] = getattr(
+            importlib.import_module(f"{__name__}.{self.module}"), self.name
+        )
+        return command
+
+    def __call__(self, ctx: Context) -> int:
+        return self.load()(ctx)
+
+
 COMMANDS: dict[str, Callable[[Context], int]] = {
-    "tui": cmd_tui,
-    "init": cmd_init,
-    "validate": cmd_validate,
-    "refresh": cmd_refresh,
-    "check": cmd_check,
-    "mark": cmd_mark,
-    "ack": cmd_ack,
-    "export": cmd_export,
-    "positions": cmd_positions,
-    "evidence": cmd_evidence,
-    "filings": cmd_filings,
-    "results": cmd_results,
-    "daemon": cmd_daemon,
-    "notify": cmd_notify,
-    "status": cmd_status,
-    "demo": cmd_demo,
-    "performance": cmd_performance,
-    "import": cmd_import,
-    "estimates": cmd_estimates,
-    "segments": cmd_segments,
-    "review": cmd_review,
-    "note": cmd_note,
-    "changes": cmd_changes,
-    "report": cmd_report,
+    "tui": LazyCommand("run", "cmd_tui"),
+    "init": LazyCommand("init", "cmd_init"),
+    "validate": LazyCommand("thesis", "cmd_validate"),
+    "refresh": LazyCommand("run", "cmd_refresh"),
+    "check": LazyCommand("reports", "cmd_check"),
+    "mark": LazyCommand("thesis", "cmd_mark"),
+    "ack": LazyCommand("thesis", "cmd_ack"),
+    "export": LazyCommand("reports", "cmd_export"),
+    "positions": LazyCommand("reports", "cmd_positions"),
+    "evidence": LazyCommand("reports", "cmd_evidence"),
+    "filings": LazyCommand("reports", "cmd_filings"),
+    "results": LazyCommand("results", "cmd_results"),
+    "daemon": LazyCommand("run", "cmd_daemon"),
+    "notify": LazyCommand("run", "cmd_notify"),
+    "status": LazyCommand("reports", "cmd_status"),
+    "demo": LazyCommand("demo", "cmd_demo"),
+    "performance": LazyCommand("reports", "cmd_performance"),
+    "import": LazyCommand("imports", "cmd_import"),
+    "estimates": LazyCommand("reports", "cmd_estimates"),
+    "segments": LazyCommand("segments", "cmd_segments"),
+    "review": LazyCommand("reports", "cmd_review"),
+    "note": LazyCommand("thesis", "cmd_note"),
+    "changes": LazyCommand("reports", "cmd_changes"),
+    "report": LazyCommand("reports", "cmd_report"),
 }
 # Commands that set up their own log (the demo logs into its temporary folder).
 OWN_LOG = frozenset({"demo"})
@@ -85,10 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.command = args.command or "tui"
     logfile = None if args.command in OWN_LOG else setup_logging(args.debug)
     ctx = Context(args, out=line_writer(sys.stdout), err=line_writer(sys.stderr))
+    command = COMMANDS[args.command]
+    if isinstance(command, LazyCommand):
+        command = command.load()  # loaded with the collector still paused (launch.py)
     if args.command not in LOADS_MORE:
         modules_loaded()
     try:
-        return COMMANDS[args.command](ctx)
+        return command(ctx)
     except BrokenPipeError:
         return _closed_pipe()
     except CommandError as exc:

@@ -37,26 +37,27 @@ from typing import TYPE_CHECKING
 
 from ..paths import NotAFile, check_file, make_private_dirs
 from . import identity, schema
-from .changes import ChangeReads
-from .checkpoints import Checkpoints
-from .dividends import Dividends
-from .estimates import EstimatesStore
-from .evidence import Evidence
-from .fx import FxRates
-from .intraday import IntradayCharts
-from .journal import Journal
-from .layouts import Layouts
-from .market_data import MarketData
-from .outbox import Outbox
-from .providers import Providers
-from .results import Results
-from .segments import SegmentStore
-from .sync import ConfigSync
-from .verdicts import Verdicts
-from .views import Views
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from .changes import ChangeReads
+    from .checkpoints import Checkpoints
+    from .dividends import Dividends
+    from .estimates import EstimatesStore
+    from .evidence import Evidence
+    from .fx import FxRates
+    from .intraday import IntradayCharts
+    from .journal import Journal
+    from .layouts import Layouts
+    from .market_data import MarketData
+    from .outbox import Outbox
+    from .providers import Providers
+    from .results import Results
+    from .segments import SegmentStore
+    from .sync import ConfigSync
+    from .verdicts import Verdicts
+    from .views import Views
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
@@ -97,23 +98,111 @@ class Store:
         self.path = path
         self.conn = conn
         self._claim: identity.FileKey | None = None  # this Store counted on its file
-        self.sync = ConfigSync(self)
-        self.market = MarketData(self)
-        self.fx = FxRates(self)
-        self.intraday = IntradayCharts(self)
-        self.providers = Providers(self)
-        self.checkpoints = Checkpoints(self)
-        self.outbox = Outbox(self)
-        self.evidence = Evidence(self)
-        self.results = Results(self)
-        self.layouts = Layouts(self)
-        self.estimates = EstimatesStore(self)
-        self.views = Views(self)
-        self.changes = ChangeReads(self)
-        self.dividends = Dividends(self)
-        self.segments = SegmentStore(self)
-        self.verdicts = Verdicts(self)
-        self.journal = Journal(self)
+
+    # Each job's door, loaded the first time it is asked for: the TUI's first frame reads a few
+    # of them, and loading every one (their records, the thesis's rules behind them) would
+    # cost every launch.
+    @functools.cached_property
+    def sync(self) -> ConfigSync:
+        from .sync import ConfigSync
+
+        return ConfigSync(self)
+
+    @functools.cached_property
+    def market(self) -> MarketData:
+        from .market_data import MarketData
+
+        return MarketData(self)
+
+    @functools.cached_property
+    def fx(self) -> FxRates:
+        from .fx import FxRates
+
+        return FxRates(self)
+
+    @functools.cached_property
+    def intraday(self) -> IntradayCharts:
+        from .intraday import IntradayCharts
+
+        return IntradayCharts(self)
+
+    @functools.cached_property
+    def providers(self) -> Providers:
+        from .providers import Providers
+
+        return Providers(self)
+
+    @functools.cached_property
+    def checkpoints(self) -> Checkpoints:
+        from .checkpoints import Checkpoints
+
+        return Checkpoints(self)
+
+    @functools.cached_property
+    def outbox(self) -> Outbox:
+        from .outbox import Outbox
+
+        return Outbox(self)
+
+    @functools.cached_property
+    def evidence(self) -> Evidence:
+        from .evidence import Evidence
+
+        return Evidence(self)
+
+    @functools.cached_property
+    def results(self) -> Results:
+        from .results import Results
+
+        return Results(self)
+
+    @functools.cached_property
+    def layouts(self) -> Layouts:
+        from .layouts import Layouts
+
+        return Layouts(self)
+
+    @functools.cached_property
+    def estimates(self) -> EstimatesStore:
+        from .estimates import EstimatesStore
+
+        return EstimatesStore(self)
+
+    @functools.cached_property
+    def views(self) -> Views:
+        from .views import Views
+
+        return Views(self)
+
+    @functools.cached_property
+    def changes(self) -> ChangeReads:
+        from .changes import ChangeReads
+
+        return ChangeReads(self)
+
+    @functools.cached_property
+    def dividends(self) -> Dividends:
+        from .dividends import Dividends
+
+        return Dividends(self)
+
+    @functools.cached_property
+    def segments(self) -> SegmentStore:
+        from .segments import SegmentStore
+
+        return SegmentStore(self)
+
+    @functools.cached_property
+    def verdicts(self) -> Verdicts:
+        from .verdicts import Verdicts
+
+        return Verdicts(self)
+
+    @functools.cached_property
+    def journal(self) -> Journal:
+        from .journal import Journal
+
+        return Journal(self)
 
     def data_version(self) -> int:
         """SQLite's counter of commits that other connections (the daemon's refresh, `catalyst
