@@ -219,7 +219,7 @@ def peak_rss(
 
 def profile(argv: list[str], env: dict[str, str], cwd: Path, out: Path) -> None:
     """One catalyst start-up under py-spy record (speedscope), quit once painted."""
-    spy = [str(VENV_BIN / "py-spy"), "record", "--rate", "500", "--format", "speedscope",
+    spy = [str(VENV_BIN / "py-spy"), "record", "--rate", "1000", "--idle", "--format", "speedscope",
            "--output", str(out), "--"]  # fmt: skip
     app, took = launch(spy + argv, env, cwd)
     app.close()

@@ -11,10 +11,12 @@ import datetime as dt
 import json
 import logging
 import os
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .paths import make_private_dirs, open_file, user_state_folder
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 log = logging.getLogger(__name__)
 

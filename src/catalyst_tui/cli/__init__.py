@@ -7,7 +7,7 @@ import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from .context import (
     EXIT_BROKEN_PIPE,
@@ -23,6 +23,9 @@ from .context import (
 )
 from .logs import log_file, setup_logging
 from .parser import build_parser
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 __all__ = ["EXIT_FLAGGED", "EXIT_OK", "EXIT_STALE", "EXIT_USAGE", "build_parser", "log_file",
            "main", "setup_logging"]  # fmt: skip

@@ -4,20 +4,22 @@ so that no text in it can command the terminal."""
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import gc
 import logging
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..config import Config, ConfigError, load_config
 from ..paths import find_config, find_database, named_database, user_database_file
 from ..store import Store, StoreError, describe_sqlite_error
 from ..text import printable
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+    from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FLAGGED = 1

@@ -10,14 +10,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Iterator
-from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from .context import EXIT_OK, CommandError, Context
 from .logs import setup_logging
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from types import FrameType
+
     from ..demo import DemoSession
     from ..store import Store
     from ..tui.app import CatalystApp

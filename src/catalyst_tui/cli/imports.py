@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import ConfigError
 from ..paths import NotAFile, TooLarge, read_file
-from ..reading.brokers import RowIssue
 from ..text import printable
 from .context import EXIT_OK, EXIT_USAGE, CommandError, Context
+
+if TYPE_CHECKING:
+    from ..reading.brokers import RowIssue
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # a million trades of a compact CSV; a decade's is a few MB
 

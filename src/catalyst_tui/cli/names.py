@@ -3,10 +3,14 @@ with "did you mean" for one that is not known."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..store import Store
 from .context import CommandError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..store import Store
 
 
 def parse_target(text: str) -> tuple[str, str]:

@@ -4,10 +4,8 @@ service), and the test notification."""
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import sqlite3
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..paths import named_database
@@ -16,6 +14,9 @@ from .context import EXIT_OK, EXIT_STALE, CommandError, Context, first_run_text,
 from .logs import log_file
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
     from ..notify.delivery import DeliveryReport
 
 

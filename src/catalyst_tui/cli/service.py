@@ -27,12 +27,14 @@ import plistlib
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..paths import make_private_dirs
 from ..text import printable
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 UNIT_NAME = "catalyst.service"
 AGENT_LABEL = "io.github.catalyst.daemon"

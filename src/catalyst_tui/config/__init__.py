@@ -22,7 +22,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..paths import NotAFile, open_file
@@ -52,6 +51,7 @@ from .reader import parse_interval
 
 if TYPE_CHECKING:
     import tomllib
+    from pathlib import Path
 
     from .scan import PositionMap
 

@@ -11,10 +11,13 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from .forms import table_snippet
 from .regions import load
-from .scan import Layout
+
+if TYPE_CHECKING:
+    from .scan import Layout
 
 Value = float | str | dt.date
 Fields = Mapping[str, Value]

@@ -10,7 +10,7 @@ validate the result: `write.apply_edit` does.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from .forms import EditError, field_values, key_value_line, table_snippet
 from .regions import (
@@ -24,6 +24,9 @@ from .regions import (
     ticker_parts,
     ticker_tables,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 def add_ticker(text: str, fields: Mapping[str, str]) -> str:

@@ -19,8 +19,7 @@ never reads the file (its cost against the 5 ms budget is in docs/performance.md
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomlkit
 
@@ -38,6 +37,9 @@ from . import (
     parse_config,
 )
 from .validate import SYMBOL_RE
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Mapping, Sequence
 
 # The keys of the config's own tables, so a form can never offer a key the validator refuses.
 TICKER_FIELDS = (

@@ -6,14 +6,17 @@ TUI's own edits (comments kept, validated, written atomically by config/write.py
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..reading.brokers import Dividend, RowIssue, Trade
 from ..thesis.positions import Lot, Sell, fifo
 from .bulk import Fields, Value, add_trades
-from .model import Config
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from .model import Config
 
 
 class ImportPlan(NamedTuple):

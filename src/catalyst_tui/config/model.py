@@ -5,23 +5,26 @@ this module holds them, it does not repeat them."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ..market.ecb import EcbSettings
 from ..market.finnhub import FinnhubSettings
 from ..market.registry import DEFAULT_PROVIDERS, QUOTE_PROVIDERS, SETTINGS
 from ..market.sec import SecSettings
-from ..market.spec import ProviderSpec
 from ..market.stooq import StooqSettings
 from ..market.yahoo import YahooSettings
-from ..thesis.conditions import Condition
 from ..thesis.flows import ManualDividend
 from ..thesis.positions import Lot, Sell
 from ..thesis.vocabulary import NOTIFY_TRANSITIONS, Status
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+
+    from ..market.spec import ProviderSpec
+    from ..thesis.conditions import Condition
 
 __all__ = [
     "CHECKPOINT_KEYS",

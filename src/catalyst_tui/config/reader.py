@@ -7,12 +7,13 @@ import calendar
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from .issues import CONTROL, ConfigIssue, IssueCode, KeyPath, format_key_path
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from .scan import PositionMap
 
 INTERVAL_RE = re.compile(r"^\s*(\d+)\s*(s|m|h)\s*\Z")

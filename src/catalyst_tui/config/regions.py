@@ -30,12 +30,14 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import parse_config
 from .forms import FORMS, EditError, field_values, key_value_line, render_value
 from .scan import Layout, Table, scan
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 def insert_lines(layout: Layout, at: int, snippet: str, *, separated: bool = True) -> str:

@@ -21,9 +21,9 @@ otherwise refused with a message. A UTF-8 byte-order mark in front of the file s
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import BOM, MAX_CONFIG_BYTES, Config, decode_config, parse_config, read_config_bytes
 from .atomic import LOCK_WAIT, FileBusy, FileChanged, lock, write_with_backup
@@ -51,6 +51,9 @@ from .forms import (
     field_values,
 )
 from .issues import IssueCode, file_error
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "CHECKPOINT_FIELDS",

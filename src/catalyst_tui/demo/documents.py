@@ -10,9 +10,8 @@ Scorpio P, at volume, NPO chipsets sampling, Leo design wins)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from .company import (
     Statement,
@@ -23,6 +22,10 @@ from .company import (
     span_figure,
     statement,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from datetime import date
 
 _ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 _NARRATIVE: dict[tuple[str, int, int], tuple[str, ...]] = {

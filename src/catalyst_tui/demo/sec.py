@@ -11,10 +11,9 @@ of the last FILED_QUARTERS quarters out by now."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from datetime import UTC, datetime, time, timedelta
 from html import escape
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import documents, xbrl
 from .company import (
@@ -30,6 +29,9 @@ from .company import (
     statement,
 )
 from .prices import NEW_YORK
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 FILED_QUARTERS = 5  # submissions: the filings of this many quarters
 FACT_QUARTERS = 12  # companyfacts: this many quarters

@@ -14,9 +14,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import tomlkit
@@ -24,6 +24,9 @@ import tomlkit
 from ..market.registry import SETTINGS
 from ..paths import bundled_example
 from .server import ReplayMarket
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 DEMO_CONTACT = "Catalyst Demo demo@example.com"
 HEADER = (

@@ -9,13 +9,17 @@ consensus of the report ahead; the demo's refresh then reads today's view as alw
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from ..market.yahoo.estimates import MODULES, parse_estimates
-from ..store import Store
 from .company import LISTED, release_time, released
 from .yahoo import calendar
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..store import Store
 
 KEPT_REPORTS = 4  # the reports a year of daily refreshes would have frozen
 BEFORE = timedelta(days=1)  # when the consensus was last read before a report

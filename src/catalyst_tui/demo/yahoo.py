@@ -11,14 +11,16 @@ one number (demo/prices.py)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import prices
 from .company import company, next_release
 from .funds import adjusted, dividends, fund
 from .street import street_modules
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
 
 CRUMB = "dEm0CrUmB7q"
 COOKIE = "A3=d=AQABBDemoReplayMarket&S=AQAAAdemo; Max-Age=31557600; Path=/; HttpOnly"

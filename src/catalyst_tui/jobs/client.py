@@ -9,13 +9,17 @@ batches on connections already open, not after a connect and handshake each."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from typing import TYPE_CHECKING
 
-from ..config import Config
 from ..market.http.browser_tls import load_problem
 from ..market.http.client import MarketClient
 from ..market.registry import PACED_PER_MACHINE, PROVIDER_BOUNDS, RATE_LIMITS, browser_origins
 from ..paths import make_private_dirs, user_state_folder
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+
+    from ..config import Config
 
 
 def market_client(config: Config, notes: list[str]) -> MarketClient:

@@ -7,14 +7,18 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..market.earnings import fetch_next_earnings
-from ..market.http.client import MarketClient
 from ..market.models import EarningsDate, FetchError, FetchKind
-from ..market.provider import EarningsSource, FundamentalsSource
-from ..store import Store
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+
+    from ..market.http.client import MarketClient
+    from ..market.provider import EarningsSource, FundamentalsSource
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 

@@ -23,10 +23,9 @@ import asyncio
 import datetime as dt
 import hashlib
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from ..config import Config
 from ..market.models import FetchError
 from ..paths import NotAFile, TooLarge, read_file
 from ..reading.documents import html_to_text, is_html, is_pdf
@@ -35,6 +34,9 @@ from ..store.records import EvidenceRecord, NewDocument
 from .evaluation import local_today
 from .evidence_match import BROUGHT, match_evidence
 from .pdf_reader import PdfUnreadable, pdf_text
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 MAX_FILE = 64 * 1024 * 1024  # bytes of a file read: a long deck is 20 MB
 

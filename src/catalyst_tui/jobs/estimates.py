@@ -10,14 +10,18 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..market.http.client import MarketClient
 from ..market.http.errors import is_refusal
 from ..market.models import EarningsDate, FetchError, FetchKind
-from ..market.provider import EstimatesSource
-from ..store import Store
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..market.http.client import MarketClient
+    from ..market.provider import EstimatesSource
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 

@@ -7,17 +7,21 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import zoneinfo
+from typing import TYPE_CHECKING
 
-from ..config import Config
 from ..market.registry import SEC
 from ..notify.wording import verdict_notice
-from ..store import Store
-from ..store.records import VerdictEvent
-from ..thesis.evaluate import CheckpointState, Evaluation, evaluate
+from ..thesis.evaluate import evaluate
 from ..thesis.forecast import Forecast, target_forecast
-from ..thesis.snapshot import MarketSnapshot
+from ..thesis.judgement import CheckpointState, Evaluation
 from ..thesis.verdict import judge
 from ..thesis.vocabulary import VERDICT, Kind, Status
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..store import Store
+    from ..store.records import VerdictEvent
+    from ..thesis.snapshot import MarketSnapshot
 
 log = logging.getLogger(__name__)
 

@@ -28,19 +28,23 @@ import asyncio
 import datetime as dt
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..market.http.client import MarketClient
 from ..market.models import FetchError, FetchKind, FormatError
-from ..market.provider import FeedSource, FilingsSource, NewsSource
 from ..reading.documents import html_to_text
 from ..reading.moments import plausible_moment
-from ..store import Store
 from ..store.records import FilingRecord, NewDocument
 from . import segments
 from .feeds import FeedReading, headline_text
 from .results import POLL_EVERY, ReleaseReading, awaited
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable, Iterable, Mapping
+
+    from ..market.http.client import MarketClient
+    from ..market.provider import FeedSource, FilingsSource, NewsSource
+    from ..store import Store
 
 __all__ = ["EvidenceFetches", "headline_text"]
 

@@ -16,15 +16,19 @@ summary of their own; one last notice says how many passages of how many tickers
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..config import Config
 from ..notify.wording import evidence_excess, evidence_summary
-from ..store import Store
 from ..store.records import EvidenceTarget, Found
 from ..thesis.evidence import Matcher, parse_entry
 from ..thesis.vocabulary import EVIDENCE, Status
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..config import Config
+    from ..store import Store
 
 MAX_NOTICES = 20  # queued by one matching, the summary of the rest included
 # The source of a document the user brought (jobs/documents.py): its passages are shown to who

@@ -30,18 +30,22 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from ..market.http.client import MarketClient
 from ..market.models import FetchError, FetchKind, FormatError, Headline
-from ..market.provider import FeedSource
 from ..reading.documents import html_to_text, is_pdf
-from ..store import Store
 from ..store.records import NewDocument
 from .pdf_reader import PdfUnreadable, pdf_text
 from .results import POLL_EVERY, awaited
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
+    from ..market.http.client import MarketClient
+    from ..market.provider import FeedSource
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from ..market.currency import major
-from ..market.http.client import MarketClient
 from ..market.models import FetchError, FetchKind, FxRate
-from ..market.provider import FxSource
-from ..store import Store
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from ..market.http.client import MarketClient
+    from ..market.provider import FxSource
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 

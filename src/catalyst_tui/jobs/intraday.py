@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..config import Config
-from ..market.http.client import MarketClient
 from ..market.http.errors import is_refusal
 from ..market.models import FetchError
-from ..store import Store
-from ..store.records import StoredIntraday
 from .client import market_client
 from .refresh import refresh_sources
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..config import Config
+    from ..market.http.client import MarketClient
+    from ..store import Store
+    from ..store.records import StoredIntraday
 
 log = logging.getLogger(__name__)
 

@@ -4,10 +4,13 @@ pass's outcomes say it (`reach_in`), and each provider's failure said once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from ..market.models import QuoteOutcome
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from ..market.models import QuoteOutcome
 
 
 class Reach(StrEnum):

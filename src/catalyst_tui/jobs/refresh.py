@@ -21,20 +21,14 @@ import logging
 import os
 import time
 from collections import ChainMap, Counter
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
-from ..config import Config
-from ..market.http.client import MarketClient
 from ..market.http.errors import is_refusal
-from ..market.models import EarningsDate, FetchError, QuoteOutcome
-from ..market.provider import QuoteProvider
 from ..market.quotes import ProgressCallback, fetch_quotes, first_history
 from ..market.registry import Sources, build_sources
 from ..market.spec import BuildContext
-from ..store import Store
 from ..thesis.vocabulary import RESULTS
 from .client import market_client
 from .daily import DailyFetches
@@ -44,6 +38,15 @@ from .evidence_match import match_evidence
 from .fx import refresh_fx
 from .reach import Reach, failures_by_provider, reach_in
 from .results import ReleaseReading
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping
+
+    from ..config import Config
+    from ..market.http.client import MarketClient
+    from ..market.models import EarningsDate, FetchError, QuoteOutcome
+    from ..market.provider import QuoteProvider
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 

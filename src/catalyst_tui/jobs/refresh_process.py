@@ -44,17 +44,20 @@ import pickle
 import sys
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Config, Ticker
-from ..market.http.client import MarketClient
 from ..store import Store
 from .client import KeptClient
 from .reach import reach_of
 from .refresh import REFRESH_DEADLINE, RefreshReport, refresh_in_process
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..market.http.client import MarketClient
 
 log = logging.getLogger(__name__)
 

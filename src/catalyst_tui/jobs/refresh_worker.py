@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..config import Config
-from ..market.quotes import ProgressCallback
 from .reach import Reach, reach_of
-from .refresh import RefreshReport
 from .refresh_process import CHILD_DEADLINE, MODULE, report_from, request_for
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from ..config import Config
+    from ..market.quotes import ProgressCallback
+    from .refresh import RefreshReport
 
 log = logging.getLogger(__name__)
 

@@ -16,11 +16,13 @@ import io
 import pickle
 import sys
 from asyncio.subprocess import PIPE
-from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..reading.release.records import Place, ReleaseResults, places_json
 from .child import within
+
+if TYPE_CHECKING:
+    from datetime import date
 
 MODULE = "catalyst_tui.reading.release.child"
 READ_LIMIT = 20.0  # seconds: a real release reads in well under one

@@ -27,19 +27,23 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..market.http.client import MarketClient
 from ..market.models import NEW_YORK, FetchError, FormatError
-from ..market.provider import FilingsSource
 from ..notify.wording import results_notification
 from ..reading.release.records import NotRead, Place, ReleaseResults, nothing
-from ..store import Store
-from ..store.records import FilingRecord
 from ..thesis.results import Release, check, fiscal_label, guided
 from ..thesis.street import frozen_for
 from .release_reader import ReaderFailed, ReadTimedOut, read_in_child
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from ..market.http.client import MarketClient
+    from ..market.provider import FilingsSource
+    from ..store import Store
+    from ..store.records import FilingRecord
 
 log = logging.getLogger(__name__)
 

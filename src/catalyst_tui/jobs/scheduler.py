@@ -25,27 +25,31 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from apscheduler.events import EVENT_JOB_MAX_INSTANCES, JobSubmissionEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from ..config import Config
 from ..config.digest import parse_digest
 from ..market.models import NEW_YORK
 from ..notify.delivery import DeliveryReport, claimer_id, deliver_off_loop
-from ..notify.notification import Channel
 from ..store import Store
-from ..thesis.evaluate import Evaluation
 from .client import KeptClient
 from .evaluation import evaluate_checkpoints, user_zone
-from .reach import Reach
 from .refresh import RefreshReport, refresh_in_process
 from .refresh_worker import RefreshFailed, RefreshWorker, kill
 from .results import POLL_EVERY, awaited
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from ..config import Config
+    from ..notify.notification import Channel
+    from ..thesis.judgement import Evaluation
+    from .reach import Reach
 
 log = logging.getLogger(__name__)
 

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..config import Config
-from ..market.http.client import MarketClient
 from ..market.models import FetchError, FetchKind, FormatError
-from ..market.provider import FilingsSource
-from ..store import Store
-from ..store.records import Filing
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from ..config import Config
+    from ..market.http.client import MarketClient
+    from ..market.provider import FilingsSource
     from ..reading.xbrl.records import Segments  # the reader's package loads the reader
+    from ..store import Store
+    from ..store.records import Filing
 
 REPORTS = ("10-Q", "10-K")
 RETRY_AFTER = dt.timedelta(days=1)

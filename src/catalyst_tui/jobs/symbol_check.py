@@ -9,17 +9,20 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Callable
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..config import Config
-from ..market.http.client import MarketClient
-from ..market.models import FetchError, Quote
 from ..market.quotes import fetch_quotes
 from ..store import Store
 from .client import market_client
 from .refresh import refresh_sources
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from ..config import Config
+    from ..market.http.client import MarketClient
+    from ..market.models import FetchError, Quote
 
 log = logging.getLogger(__name__)
 

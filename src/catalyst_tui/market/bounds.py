@@ -28,9 +28,8 @@ import json
 import logging
 import math
 import re
-from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -39,6 +38,9 @@ from ..reading.moments import EARLIEST as EARLIEST
 from ..reading.moments import today as _today
 from ..text import well_formed_json
 from .models import Bar, EarningsDate, Fact, FetchError, Quote, Split
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,10 @@ the base currency. No provider: the ECB's rates are market/ecb.py's, Yahoo's mar
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = [
     "CURRENCY_RE",

@@ -3,15 +3,16 @@ market/registry.py puts them in order) that knows one."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from .models import EarningsDate, FetchError
-from .provider import EarningsSource
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .http.client import MarketClient
+    from .provider import EarningsSource
 
 
 async def fetch_next_earnings(

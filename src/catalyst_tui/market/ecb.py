@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .bounds import MAX_RATE, MIN_RATE, checked_rate
@@ -17,6 +16,8 @@ from .provider import FxSource
 from .spec import BuildContext, Built, ProviderSpec
 
 if TYPE_CHECKING:  # the config's checks import this module: httpx only where a rate is fetched
+    from collections.abc import Callable, Sequence
+
     from .http.client import MarketClient
 
 _ECB_DAY = re.compile(r"<Cube\s+time=['\"](\d{4}-\d{2}-\d{2})['\"]")

@@ -8,10 +8,12 @@ record that would stop a store or mislead a metric; the others of the answer are
 from __future__ import annotations
 
 import math
-from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .models import EarningsDate
+if TYPE_CHECKING:
+    from datetime import date
+
+    from .models import EarningsDate
 
 #: The periods of a consensus, as Yahoo's earningsTrend names them, in the order they are shown.
 PERIODS = ("0q", "+1q", "0y", "+1y")

@@ -4,7 +4,6 @@ source (its spec is market/feeds.py). The parsing is reading/feeds.py's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -15,6 +14,8 @@ from .provider import FeedSource
 from .sec import SEC_DOMAIN
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from .http.client import MarketClient
 
 __all__ = ["FeedReader"]

@@ -9,7 +9,6 @@ an answer is redacted anyway. An unknown symbol is HTTP 200 with every field 0.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote as urlquote
@@ -22,6 +21,8 @@ from .spec import BuildContext, Built, ProviderSpec, Unavailable
 from .symbols import finnhub_symbol
 
 if TYPE_CHECKING:  # read at start-up (its spec): the HTTP stack comes with the refresh
+    from collections.abc import Mapping, Sequence
+
     from .http.client import MarketClient
 
 TOKEN_HEADER = "X-Finnhub-Token"

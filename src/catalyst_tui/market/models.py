@@ -4,13 +4,15 @@ FetchKind: what is fetched."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Literal, NamedTuple, get_args
+from typing import TYPE_CHECKING, Literal, NamedTuple, get_args
 from zoneinfo import ZoneInfo
 
 from ..reading.errors import FormatError as FormatError
 from ..reading.headline import Headline as Headline
+
+if TYPE_CHECKING:
+    from datetime import date, datetime, timedelta
 
 #: US exchanges' hours and SEC EDGAR's filing days are New York time: the one declaration.
 NEW_YORK = ZoneInfo("America/New_York")

@@ -12,7 +12,6 @@ quote. An unknown symbol is HTTP 200 with `data: null` and `status.rCode` 400.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote as urlquote
@@ -26,6 +25,8 @@ from .spec import BuildContext, Built, ProviderSpec
 from .symbols import finnhub_symbol
 
 if TYPE_CHECKING:  # read at start-up (its spec): the HTTP stack comes with the refresh
+    from collections.abc import Callable, Sequence
+
     from .http.client import MarketClient
 
 NAME = "nasdaq"

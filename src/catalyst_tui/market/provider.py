@@ -15,9 +15,7 @@ from __future__ import annotations
 import logging
 import math
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import date, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
@@ -35,7 +33,8 @@ from .models import (
 )
 
 if TYPE_CHECKING:  # the providers' modules are read at start-up (their specs): no HTTP stack
-    from datetime import datetime
+    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from datetime import date, datetime, timedelta
 
     from ..reading.release.records import Place, ReleaseResults
     from .estimates import Estimates

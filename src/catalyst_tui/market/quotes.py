@@ -18,10 +18,13 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from .http.client import MarketClient
 from .models import FetchError, QuoteOutcome
-from .provider import History, QuoteProvider, QuoteResult
+
+if TYPE_CHECKING:
+    from .http.client import MarketClient
+    from .provider import History, QuoteProvider, QuoteResult
 
 log = logging.getLogger(__name__)
 

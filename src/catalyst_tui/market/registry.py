@@ -10,31 +10,34 @@ line in PROVIDERS, and its tests (tests/market/test_<module>.py). The specs are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from urllib.parse import urlsplit
 
 from .ecb import ECB
 from .feeds import FEEDS
 from .finnhub import FINNHUB
-from .http.limits import RequestBounds
 from .models import FetchKind
 from .nasdaq import NASDAQ
-from .provider import (
-    EarningsSource,
-    EstimatesSource,
-    FeedSource,
-    FilingsSource,
-    FundamentalsSource,
-    FxSource,
-    IntradaySource,
-    NewsSource,
-    QuoteProvider,
-)
 from .sec import SEC, SEC_DOMAIN
 from .spec import BuildContext, Built, ProviderSpec, Unavailable
 from .stooq import STOOQ
 from .yahoo import NEWS, YAHOO
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from .http.limits import RequestBounds
+    from .provider import (
+        EarningsSource,
+        EstimatesSource,
+        FeedSource,
+        FilingsSource,
+        FundamentalsSource,
+        FxSource,
+        IntradaySource,
+        NewsSource,
+        QuoteProvider,
+    )
 
 __all__ = [
     "BY_NAME",

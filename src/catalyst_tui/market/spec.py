@@ -10,16 +10,16 @@ calls it. Records here are NamedTuples for the same reason (a dataclass costs mo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
 from .http.limits import REQUEST_BOUNDS, RequestBounds
-from .models import FetchKind
 
 if TYPE_CHECKING:  # annotations only: this module is read at start-up, each class costs
-    from .models import YahooSession
+    from collections.abc import Callable, Mapping
+    from datetime import datetime
+
+    from .models import FetchKind, YahooSession
     from .provider import (
         EarningsSource,
         EstimatesSource,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
@@ -23,6 +22,8 @@ from .spec import BuildContext, Built, ProviderSpec
 from .symbols import stooq_symbol
 
 if TYPE_CHECKING:  # read at start-up (its spec): the HTTP stack comes with the refresh
+    from collections.abc import Callable, Sequence
+
     from .http.client import MarketClient
 
 QUOTE_HEADER = ("Symbol", "Date", "Time", "Open", "High", "Low", "Close", "Volume")

@@ -4,12 +4,15 @@ toast), made once per process by `default_channels` and closed by `close_channel
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .desktop import APP_NAME, DesktopChannel
 from .notification import Channel, ChannelError, FailureLog, Notification, strip_controls
 from .terminal import TerminalChannel
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 
 class CallbackChannel:

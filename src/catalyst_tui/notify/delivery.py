@@ -14,19 +14,20 @@ answered while a step waits for another process's write lock.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 import os
 import socket
-from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .notification import Channel, ChannelError, Notification
 from .wording import TEST_NOTIFICATION, notification_for
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Awaitable, Callable, Sequence
+    from pathlib import Path
+
     from ..store import Store
 
 log = logging.getLogger(__name__)

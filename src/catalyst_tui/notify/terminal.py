@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .notification import ChannelError, FailureLog, Notification, strip_controls
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 class TerminalChannel:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .broker_cells import cell, need, nonzero, side_of, symbol_for, symbol_of
 from .broker_text import decimal_comma_of
@@ -28,6 +27,9 @@ from .brokers import (
     read_rows,
     rows,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 GENERIC_FIELDS = ("date", "symbol", "side", "shares", "price", "currency", "fees", "isin", "name")
 # -- Interactive Brokers: a Flex query's Trades section as CSV --------------------------------

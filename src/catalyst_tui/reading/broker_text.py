@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .brokers import BadRow
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),

@@ -22,15 +22,18 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from .errors import FormatError
 from .headline import Headline
 from .moments import plausible_moment
 from .safe_xml import DeclaresType, NotXml, xml_root
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 __all__ = [
     "MAX_ITEMS",

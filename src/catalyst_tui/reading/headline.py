@@ -3,8 +3,10 @@ so that the models load without the feeds' XML reader)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 __all__ = ["Headline"]
 

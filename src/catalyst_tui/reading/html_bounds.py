@@ -20,8 +20,10 @@ whatever the document, and the work left after a stop is that.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Container, Iterable
 
 __all__ = ["MAX_DEPTH", "bounded_nesting", "visible"]
 

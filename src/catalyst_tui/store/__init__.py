@@ -31,7 +31,6 @@ import os
 import sqlite3
 import stat
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +38,8 @@ from ..paths import NotAFile, check_file, make_private_dirs
 from . import identity, schema
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import sqlite_utils
 
     from .changes import ChangeReads

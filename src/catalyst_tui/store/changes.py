@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..reading.release.records import NotRead
 from .columns import iso
 from .evidence import FILING_COLUMNS, filing_record
-from .records import EventRecord, FilingRecord
 from .views import EVENT_COLUMNS, event_record
 
 if TYPE_CHECKING:
     from . import Store
+    from .records import EventRecord, FilingRecord
 
 __all__ = ["ChangeReads", "Found", "Moved", "ReleaseRead"]
 

@@ -3,18 +3,19 @@ an outbox row when it is to be notified, in one transaction), marks by hand, ack
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..thesis.evaluate import CheckpointState, Evaluation, Reason, Why
-from ..thesis.snapshot import MarketSnapshot
+from ..thesis.judgement import CheckpointState, Evaluation, Reason, Why
 from ..thesis.vocabulary import Status
 from . import columns
 from .schema import REASON_PARTS
 
 if TYPE_CHECKING:
+    import datetime as dt
+    import sqlite3
+    from collections.abc import Iterable
+
+    from ..thesis.snapshot import MarketSnapshot
     from . import Store
 
 _LAST = ", ".join(f"last_{name} = ?" for name, _ in REASON_PARTS)

@@ -7,12 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..thesis.conditions import Condition, ConditionError, parse_condition
-from ..thesis.evaluate import Reason, Why
 from ..thesis.forecast import Forecast, Source
+from ..thesis.judgement import Reason, Why
 from ..thesis.observation import (
     Missing,
     MissingCode,
@@ -22,6 +21,9 @@ from ..thesis.observation import (
     ValueSource,
 )
 from ..thesis.verdict import VerdictReason
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 def iso(moment: dt.datetime) -> str:

@@ -5,13 +5,14 @@ ticker's dividends (its tax withheld, its entries by hand), synced with its lots
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..market.models import Dividend
 from ..thesis.flows import ManualDividend
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from . import Store
 
 

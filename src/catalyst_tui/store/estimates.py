@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..market.estimates import (
@@ -32,6 +30,9 @@ from ..market.models import FetchKind
 from .columns import day, day_text, iso
 
 if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Iterable
+
     from . import Store
 
 #: The period of calendarEvents' consensus for the next report, in the `estimates` table.

@@ -5,7 +5,6 @@ infinite one an older version stored) is never in use: the one before it is."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..market.bounds import MAX_RATE, MIN_RATE
@@ -13,6 +12,8 @@ from ..market.models import FxRate
 from .columns import iso
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from . import Store
 
 

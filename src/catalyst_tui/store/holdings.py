@@ -3,18 +3,19 @@ splits, dividends and closes with the rates of its currency by day, and its benc
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ..config.model import DEFAULT_BENCHMARK
 from ..market.currency import major
-from ..market.models import LastQuote
 from ..market.symbols import listing_currency
-from ..thesis.flows import DayValue
 from ..thesis.performance import Benchmark, Closes, Holding
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Mapping
+
+    from ..market.models import LastQuote
+    from ..thesis.flows import DayValue
     from . import Store
 
 

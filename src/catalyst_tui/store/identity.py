@@ -34,12 +34,15 @@ import re
 import sqlite3
 import threading
 from collections import Counter
-from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ..paths import open_file
 from . import schema
 from .wal import ForeignWal, check_wal, wal_path
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 APPLICATION_ID = 0x43544C59  # "CTLY"
 _MAGIC = b"SQLite format 3\x00"

@@ -5,15 +5,16 @@ XBRL confirmed (`release_layouts`), which the company's next release is read wit
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..reading.release.records import Place
 from .columns import iso
 
 if TYPE_CHECKING:
+    import datetime as dt
+    import sqlite3
+    from collections.abc import Iterable
+
     from . import Store
 
 _PLACE = "figure, period, table_title, nth, row_label, section, col"

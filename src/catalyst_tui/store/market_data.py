@@ -7,12 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import sqlite3
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split
-from ..thesis.snapshot import MarketSnapshot
 from .columns import day, day_text, iso, moment
 from .migrations.later import SPARK_OF
 from .quote_rows import QUOTE_COLUMNS, UPSERT_QUOTE, last_quote, quote_row
@@ -20,6 +17,10 @@ from .records import FetchState
 from .snapshot import load_snapshot
 
 if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Iterable
+
+    from ..thesis.snapshot import MarketSnapshot
     from . import Store
 
 # A symbol's sparkline closes again from its stored bars, after they were written (migrations.py).

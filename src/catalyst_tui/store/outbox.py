@@ -4,7 +4,6 @@ recorded as sent with the channels that took them, or released for a later deliv
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .columns import day, iso, moment
@@ -12,6 +11,8 @@ from .records import Notice, OutboxRecord
 from .views import EVENT_COLUMNS, event_record
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from . import Store
 
 

@@ -4,7 +4,6 @@ answered lately (and whether it is paused), and how many requests each refresh m
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..market.models import YahooSession
@@ -12,6 +11,8 @@ from .columns import iso, moment
 from .records import ProviderHealth
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from . import Store
 
 # A provider that refused (429, an HTML page for data) waits this long, doubled at each refusal

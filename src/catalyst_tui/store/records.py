@@ -5,18 +5,21 @@ text becomes their values in columns.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..market.intraday import IntradayChart
 from ..market.models import NEW_YORK as _NEW_YORK
 from ..market.models import EarningsDate, LastQuote
-from ..market.sec.filings import Filing as Filing  # re-exported: the jobs take it from here
-from ..thesis.conditions import Condition
-from ..thesis.evaluate import Reason
-from ..thesis.positions import Position
-from ..thesis.verdict import VerdictReason
-from ..thesis.vocabulary import Verdict
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..market.intraday import IntradayChart
+    from ..market.sec.filings import Filing as Filing
+    from ..thesis.conditions import Condition
+    from ..thesis.judgement import Reason
+    from ..thesis.positions import Position
+    from ..thesis.verdict import VerdictReason
+    from ..thesis.vocabulary import Verdict
 
 # -- records -----------------------------------------------------------------------------------
 

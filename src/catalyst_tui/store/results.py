@@ -5,8 +5,6 @@ next earnings dates, the last results filed)."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..market.sec.filings import EASTERN
@@ -22,11 +20,14 @@ from ..reading.release.records import (
 from ..thesis.results import Release
 from .columns import day, day_text, iso, moment
 from .evidence import FILING_COLUMNS, filing_record
-from .records import FilingRecord
 from .snapshot import FiledFacts, filed_facts
 
 if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Iterable, Sequence
+
     from . import Store
+    from .records import FilingRecord
 
 READ_ATTEMPTS = 3  # a release whose fetch fails this often is given up (kept with its reason)
 _RELEASE_COLUMNS = "symbol, accession, url, filed, accepted, found, reason, detail, period_end"

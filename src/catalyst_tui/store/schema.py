@@ -10,9 +10,8 @@ why it is missing (a code and its parameters). Sentences are built where they ar
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .migrations.early import (
     V2,
@@ -40,6 +39,10 @@ from .migrations.later import (
     V_SEGMENTS,
     V_VERDICTS,
 )
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Callable
 
 _V1 = """
 CREATE TABLE tickers (

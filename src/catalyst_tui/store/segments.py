@@ -6,7 +6,6 @@ line metrics and the Lines pane read them (thesis/lines.LineSplit)."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from typing import TYPE_CHECKING
 
 from ..thesis.lines import LineSplit, StoredLine
@@ -15,6 +14,8 @@ from .columns import day, iso
 if TYPE_CHECKING:
     # The reader's package loads the reader (lexbor, defusedxml): not on the way to the TUI's
     # first frame (tests/test_import_hygiene.py).
+    import sqlite3
+
     from ..reading.xbrl.records import Segments
     from . import Store
 

@@ -7,8 +7,6 @@ metric asks (store/estimates.py's `of`, store/holdings.py's HoldingsReader)."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -22,6 +20,9 @@ from .columns import day
 from .holdings import HoldingsReader
 
 if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Callable
+
     from . import Store
 
 

@@ -7,17 +7,18 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config import Checkpoint, Config, Lot, Ticker
 from ..thesis.vocabulary import Status
 from .columns import day_text, iso
 from .records import SyncReport
 from .schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
+    import sqlite3
+
+    from ..config import Checkpoint, Config, Lot, Ticker
     from . import Store
 
 _TICKER_COLUMNS = ("symbol", "name", "grp", "thesis", "position", "dividend_tax", "benchmark",

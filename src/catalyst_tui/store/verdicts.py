@@ -8,13 +8,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from ..thesis.forecast import Forecast
 from ..thesis.verdict import Standing, TickerVerdict
 from ..thesis.vocabulary import Status, Verdict
 from . import columns
 from .records import RecordedVerdict, VerdictEvent
 
 if TYPE_CHECKING:
+    from ..thesis.forecast import Forecast
     from . import Store
 
 # Each active checkpoint of each active ticker, in the file's order; of a missed one, the day its

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..market.models import EarningsDate, Split
@@ -25,6 +24,8 @@ from .records import (
 from .schema import REASON_PARTS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from . import Store
 
 _REASON = ", ".join(

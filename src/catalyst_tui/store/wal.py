@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import os
 import struct
-from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..paths import NotAFile, open_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _MAGIC = (0x377F0682, 0x377F0683)  # checksums of little-endian words, of big-endian ones
 _VERSION = 3007000

@@ -14,10 +14,13 @@ from __future__ import annotations
 import difflib
 import operator
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .catalogue import METRICS, Metric
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 OPERATORS: dict[str, Callable[[float, float], bool]] = {
     ">=": operator.ge,

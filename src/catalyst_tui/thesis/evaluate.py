@@ -21,20 +21,26 @@ Reasons are put into words where they are shown (thesis/wording.py).
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
-from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
-from ..market.models import Split
 from .catalogue import METRICS
 from .conditions import OPERATORS, Condition
+from .judgement import CheckpointState as CheckpointState
+from .judgement import Evaluation as Evaluation
+from .judgement import Reason as Reason
+from .judgement import Why as Why
 from .kinds import KINDS, Judged
 from .metrics import observe
-from .observation import Observation
 from .positions import split_factor
-from .snapshot import MarketSnapshot
 from .vocabulary import Status
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
+    from ..market.models import Split
+    from .observation import Observation
+    from .snapshot import MarketSnapshot
 
 PENDING, MET, MISSED = Status.PENDING.value, Status.MET.value, Status.MISSED.value
 # The one place records are built by position: the loop of evaluate() makes a Reason and an
@@ -42,74 +48,6 @@ PENDING, MET, MISSED = Status.PENDING.value, Status.MET.value, Status.MISSED.val
 # bench/evaluate.py run 43% more instructions (docs/performance.md). tests/thesis/test_evaluate.py
 # pins the order of the fields these tuples are written in; everywhere else builds by name.
 _record = tuple.__new__
-
-
-class Why(StrEnum):
-    """What decided a checkpoint's status."""
-
-    NOTHING = ""  # a decided milestone, or one without a due date: nothing to add
-    MARKED_MET = "marked_met"  # by hand; Reason.note is the user's note
-    MARKED_MISSED = "marked_missed"
-    REOPENED = "reopened"  # handed back to evaluation by hand
-    DUE_AHEAD = "due_ahead"  # Reason.day is the due date
-    DUE_PASSED = "due_passed"  # a milestone still pending after Reason.day
-    FINAL = "final"  # a guard past its last day, Reason.day
-    NO_VALUE = "no_value"  # the metric has no value: Reason.observed.missing says why
-    COMPARED = "compared"  # the value against the condition, Reason.op as it came out
-    STILL_MET = "still_met"  # a target that held once stays met; the value now
-    NEVER_HELD = "never_held"  # a target whose due date Reason.day passed without holding
-    RECORDED = "recorded"  # recorded by an earlier version as a sentence: Reason.note
-
-
-class Reason(NamedTuple):
-    why: Why
-    day: dt.date | None = None
-    note: str = ""
-    observed: Observation | None = None
-    op: str = ""  # the comparison as it came out: '<' when 'gross_margin >= 70%' failed
-
-    @property
-    def value(self) -> float | None:
-        return None if self.observed is None else self.observed.value
-
-
-class CheckpointState(NamedTuple):
-    """What evaluation reads of a checkpoint."""
-
-    symbol: str
-    id: str
-    title: str
-    kind: str
-    status: str
-    manual: bool = False
-    due: dt.date | None = None
-    until: dt.date | None = None
-    condition: Condition | None = None
-    period_end: dt.date | None = None
-    note: str = ""  # the note of a manual mark
-    written: dt.date | None = None  # the day the condition was last written
-
-
-class Evaluation(NamedTuple):
-    """The outcome for one checkpoint: its (possibly unchanged) status and the reason in parts;
-    `changed` when the status moved from `previous`. A NamedTuple built by position in
-    evaluate(), which makes one per checkpoint on every refresh."""
-
-    symbol: str
-    checkpoint_id: str
-    previous: str
-    status: str
-    reason: Reason
-    condition: Condition | None
-    kind: str = ""  # the checkpoint's (thesis/kinds.py: how its statuses read); "" unknown
-
-    @property
-    def changed(self) -> bool:
-        return self.status != self.previous
-
-    @property
-    def value(self) -> float | None:
-        return self.reason.value
 
 
 def evaluate(

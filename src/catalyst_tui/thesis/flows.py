@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..market.models import Dividend, Split
 from .positions import Lot, Sell, adjusted, split_factor
 from .returns import Flow, NoReturn
+
+if TYPE_CHECKING:
+    from ..market.models import Dividend, Split
 
 # What a unit of the listing's currency is worth in the flows' currency on a day (1.0 when they
 # are one), or a price on a day (the last close on or before it), in the flows' currency.

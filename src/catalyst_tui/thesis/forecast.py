@@ -8,13 +8,16 @@ keeps its status and reason."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .conditions import OPERATORS, Condition
-from .snapshot import MarketSnapshot
 from .wording import money
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .snapshot import MarketSnapshot
 
 #: The metrics a forecast is made of (a fiscal year's revenue).
 FORECAST_METRICS = frozenset({"revenue_fy"})

@@ -7,12 +7,15 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..market.models import Fact, Split
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 from .positions import split_factor
 from .results import RELEASE_FORM
 from .snapshot import MarketSnapshot, RevenueQuarter
+
+if TYPE_CHECKING:
+    from ..market.models import Fact, Split
 
 #: A metric: its value for a symbol in a snapshot, pinned to a period end or not.
 MetricFunction = Callable[[str, MarketSnapshot, dt.date | None], Observation]

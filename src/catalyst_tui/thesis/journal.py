@@ -4,10 +4,12 @@ reads."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .vocabulary import CONVICTIONS, JOURNAL_ACTIONS
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 MAX_NOTE = 2000  # characters: a paragraph or two, not a document (those are evidence)
 

@@ -7,21 +7,25 @@ observations into words."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import math
 import sys
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..market.models import LastQuote
 from . import fundamentals, lines, releases, street
 from .catalogue import METRICS
 from .fundamentals import MetricFunction, no_facts
-from .lines import LineFunction
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind
 from .positions import split_factor
 from .returns import basis_text
 from .snapshot import MarketSnapshot, price_of
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
+    from ..market.models import LastQuote
+    from .lines import LineFunction
 
 # The records an observation is made of stay importable from here, where they were declared
 # before observation.py and snapshot.py took them.

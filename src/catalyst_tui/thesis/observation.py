@@ -4,9 +4,11 @@ them into words, the store keeps them in parts."""
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 class PeriodKind(StrEnum):

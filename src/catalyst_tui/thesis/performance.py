@@ -7,9 +7,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from collections.abc import Sequence
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.models import Dividend, Split
 from .flows import (
@@ -22,8 +21,12 @@ from .flows import (
     movements,
     received,
 )
-from .positions import Lot, Sell
 from .returns import YEAR_DAYS, Flow, NoReturn, Rate, Valuation, excess, per_span, twr, xirr
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .positions import Lot, Sell
 
 _DAY = dt.timedelta(days=1)
 # How old the benchmark's last close may be on a flow's day: a long weekend and a week's closing

@@ -4,10 +4,12 @@ basis on today's share basis, after every split since each lot was bought."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..market.models import Split
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from ..market.models import Split
 
 
 class Lot(NamedTuple):

@@ -6,13 +6,17 @@ views."""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
 from .fundamentals import no_facts, revenue_q
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 from .positions import split_factor
 from .results import SAME_PERIOD_DAYS, Release, guide_of, guided, midpoint, versus
-from .snapshot import MarketSnapshot
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from .snapshot import MarketSnapshot
 
 
 def _no_release(symbol: str, snap: MarketSnapshot) -> Observation:

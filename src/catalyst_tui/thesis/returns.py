@@ -4,12 +4,14 @@ chained). Pure; a rate that cannot be computed is None with its reason, never a 
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import math
-from collections.abc import Sequence
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
 
 YEAR_DAYS = 365.0  # XIRR's convention (a spreadsheet's XIRR, Portfolio Performance's IRR)
 # The yearly growth searched: from losing all but a millionth to a millionfold a year. A rate

@@ -9,15 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..market.currency import unit_rate
-from ..market.estimates import StoredEstimates
 from ..market.models import Fact, LastQuote, Split
-from .lines import LineSplit
 from .observation import Observation, Period
-from .performance import Outcome
 from .positions import Lot, Position, Sell, fifo
-from .results import Release
+
+if TYPE_CHECKING:
+    from ..market.estimates import StoredEstimates
+    from .lines import LineSplit
+    from .performance import Outcome
+    from .results import Release
 
 
 @dataclass

@@ -9,16 +9,18 @@ MIN_ANALYSTS is no consensus: one analyst's number is an opinion.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-from collections.abc import Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.currency import unit_rate
 from ..market.estimates import Consensus, Frozen, Range, StoredEstimates
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 from .results import SAME_PERIOD_DAYS, Release
 from .snapshot import MarketSnapshot, price_of
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Mapping
 
 MIN_ANALYSTS = 2
 #: A forward P/E past this is none: the consensus is next to zero (a P/E of 10,000 is a

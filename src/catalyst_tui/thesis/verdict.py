@@ -9,15 +9,18 @@ counts, and its reason says when you acknowledged it. docs/thesis.md states the 
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .conditions import Condition
 from .forecast import Forecast, forecast_text, on_course
 from .vocabulary import VERDICTS, Kind, Status, Verdict
 from .wording import format_value
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable, Iterable
+
+    from .conditions import Condition
 
 
 class Standing(NamedTuple):

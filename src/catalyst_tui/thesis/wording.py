@@ -5,19 +5,23 @@ notifications call it where they show one, and nothing parses the sentences back
 
 from __future__ import annotations
 
-import datetime as dt
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from .catalogue import METRICS
-from .conditions import Condition
-from .evaluate import Evaluation, Reason, Why
+from .judgement import Evaluation, Reason, Why
 from .kinds import status_word
 from .missing_words import missing_text as missing_text
 from .missing_words import no_return_text as no_return_text
 from .missing_words import period_words
-from .observation import Observation
 from .returns import basis_text
 from .vocabulary import Status
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from .conditions import Condition
+    from .observation import Observation
 
 _RATIOS = frozenset(name for name, metric in METRICS.items() if metric.ratio)
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import gc
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.worker import Worker, WorkerState
 
@@ -24,6 +23,9 @@ from .live import LiveUpdates
 from .marks import MarkHandlers
 from .palette import Recolours
 from .screens.watchlist import WatchlistScreen
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 # Only the watchlist is needed for the first paint. The scheduler (apscheduler, the market
 # package, httpx), the notifier, the config writer (tomlkit) and the other screens are

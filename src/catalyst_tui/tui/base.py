@@ -5,18 +5,19 @@ app.py puts them together."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
 
-from ..config import ConfigError
 from ..text import printable
 from .screens.watchlist import WatchlistScreen
 
 T = TypeVar("T")
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from ..config import ConfigError
     from ..jobs.scheduler import ThesisScheduler
     from ..notify.notification import Channel
     from ..views.workspace import Workspace

@@ -3,15 +3,18 @@ command of the palette (ctrl+p), with "Acknowledge every flag" besides."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
-from textual.screen import Screen
 
 from . import messages
 from .base import CatalystBase
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from textual.binding import Binding
+    from textual.screen import Screen
 
 
 class KeyCommands(CatalystBase):

@@ -4,11 +4,9 @@ is made in a worker thread (the file's lock and the database's are waited for th
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import on
-from textual.screen import Screen
 
 from . import messages
 from .base import CatalystBase
@@ -16,6 +14,10 @@ from .base import CatalystBase
 # The forms and the config writer (tomlkit) are imported where first used: at the top, they
 # were part of the start-up's imports (bench/startup.py).
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.screen import Screen
+
     from ..views.file_edits import EditOutcome
 
 

@@ -4,7 +4,8 @@ agrees. Text from the file, the database or a provider goes on screen through `p
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, RenderResult
+from typing import TYPE_CHECKING
+
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
@@ -12,6 +13,9 @@ from rich.text import Text
 from ..text import printable
 from ..thesis.vocabulary import STATUS_MARK, STATUS_STYLE, Status
 from .palette import ink
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
 
 NONE = "—"
 FLAG = "⚑"

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from ..store.records import CheckpointRecord, EvidenceRecord
-from ..thesis.positions import Lot, Sell
-from ..views.timeline import Rewrite
+if TYPE_CHECKING:
+    from ..store.records import CheckpointRecord, EvidenceRecord
+    from ..thesis.positions import Lot, Sell
+    from ..views.timeline import Rewrite
 
 
 @dataclass

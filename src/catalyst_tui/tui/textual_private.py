@@ -12,11 +12,13 @@ upgrade) that renames or reshapes one fails there, by its name, not as a wrong d
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual._context import active_app
-from textual.widgets import DataTable
 from textual.widgets._data_table import default_cell_formatter
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
 
 __all__ = [
     "OVERRIDDEN",

@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..store import Store
-from ..store.changes import Moved
 from ..thesis.kinds import status_word
 from ..thesis.verdict import reason_text
 from ..thesis.wording import comparison
+
+if TYPE_CHECKING:
+    from ..store.changes import Moved
 
 __all__ = [
     "DEFAULT_SINCE",

@@ -4,14 +4,18 @@ under it (a backup renamed over it: a new device and inode) opened and read from
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
 
-from ..config import Config
 from ..jobs.evaluation import evaluate_checkpoints
 from ..store import Store
-from .watchlist import Watchlist
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from contextlib import AbstractContextManager
+
+    from ..config import Config
+    from .watchlist import Watchlist
 
 __all__ = ["DatabaseWatch"]
 

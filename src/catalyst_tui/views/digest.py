@@ -8,13 +8,17 @@ the next start."""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
-from ..config import Config
 from ..config.digest import parse_digest, period_start
 from ..jobs.evaluation import user_zone
-from ..store import Store
 from .changes import LABELS, Change, grouped, load_changes
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..config import Config
+    from ..store import Store
 
 __all__ = ["digest_words", "queue_digest"]
 

@@ -6,17 +6,20 @@ textual and no SQL."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.estimates import PERIOD_TITLES, Consensus, Frozen, Range, StoredEstimates
-from ..store import Store
 from ..thesis import street
-from ..thesis.observation import Observation
-from ..thesis.results import Release
 from ..thesis.snapshot import MarketSnapshot
 from ..thesis.wording import missing_text
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
+    from ..store import Store
+    from ..thesis.observation import Observation
+    from ..thesis.results import Release
 
 # The provider's records the screens read pass through here: the TUI never imports market/.
 __all__ = ["PERIOD_TITLES", "Consensus", "Range", "StreetQuarter", "StreetRow", "load_estimates",

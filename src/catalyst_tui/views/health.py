@@ -3,9 +3,12 @@ CLI's ages: 'refreshed 5m ago · yahoo 9 · 1 stale', and whether all is well.""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
-from ..store.records import Health
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..store.records import Health
 
 __all__ = ["format_age", "health_ok", "health_text"]
 

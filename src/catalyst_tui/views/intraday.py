@@ -7,13 +7,16 @@ the bars since. What was fetched is kept a day (store/intraday.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.intraday import SPANS, IntradayChart
-from ..store import Store
-from ..store.records import StoredIntraday
 from ..text import printable
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..store import Store
+    from ..store.records import StoredIntraday
 
 __all__ = ["IntradayPage", "intraday_page", "is_due"]
 

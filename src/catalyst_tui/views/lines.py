@@ -5,12 +5,14 @@ why there is nothing to show, as the line metrics would say it."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..store import Store
 from ..thesis.lines import LineSplit, latest_with_lines, year_before
 from ..thesis.observation import Missing, MissingCode
 from ..thesis.wording import missing_text
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 class LineRow(NamedTuple):

@@ -4,14 +4,17 @@ the ticker's Position pane each lot's figures in the listing's unit and the base
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.currency import major, round_money, unit_rate
 from ..market.symbols import listing_currency
-from ..store import Store
-from ..store.records import WatchRecord
-from ..thesis.positions import AdjustedLot
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..store import Store
+    from ..store.records import WatchRecord
+    from ..thesis.positions import AdjustedLot
 
 
 class PositionMoney(NamedTuple):

@@ -5,15 +5,18 @@ thesis/performance.py's."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.currency import round_money
-from ..store import Store
 from ..store.holdings import load_holdings
 from ..thesis.flows import received
 from ..thesis.performance import Holding, Outcome, Span, outcome, time_weighted
 from ..thesis.returns import Rate, basis_text
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..store import Store
 
 PORTFOLIO = "portfolio"
 SPANS = (Span.LIFE, Span.YTD, Span.YEAR)

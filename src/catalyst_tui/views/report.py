@@ -8,10 +8,8 @@ Markdown or HTML."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..store import Store
-from ..store.records import EvidenceRecord
 from ..thesis.kinds import status_word
 from ..thesis.performance import Span
 from ..thesis.verdict import reason_text as verdict_reason
@@ -21,6 +19,10 @@ from .performance import ticker_returns
 from .results import load_results
 from .review import ticker_review
 from .timeline import ChartMark, chart_marks
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from ..store.records import EvidenceRecord
 
 __all__ = ["CheckpointLine", "ReleaseLine", "ThesisReport", "load_report"]
 

@@ -10,13 +10,16 @@ filing, url, read_release(body), now)` after `store.evidence.save_filings`, then
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..reading.release.records import MAX_BYTES, Gap, NotRead
-from ..store import Store
 from ..thesis.results import Check, Facts, Release, check, fiscal_label, guide_of, versus
 from ..thesis.wording import money
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..store import Store
 
 __all__ = ["FIGURE_LABELS", "MARK_DAYS", "ReleaseMark", "ResultRow", "gap_text", "load_results",
            "not_read_text", "recent_marks", "result_rows"]  # fmt: skip

@@ -4,12 +4,15 @@ has stood, its journal, and the portfolio's. Plain data, no textual and no SQL."
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..store import Store
-from ..thesis.journal import JournalEntry
 from ..thesis.verdict import PortfolioVerdict, TickerVerdict, judge, portfolio
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..store import Store
+    from ..thesis.journal import JournalEntry
 
 __all__ = ["Review", "TickerReview", "load_review", "ticker_review", "verdicts_by_symbol"]
 

@@ -5,12 +5,15 @@ in headlines only (no filings). Said by the ticker screen (of its ticker) and `c
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..store.records import CheckpointRecord
 from ..thesis.observation import MissingCode
 from ..thesis.vocabulary import Status
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..store.records import CheckpointRecord
 
 #: Why SEC asks for it, in the words of the first start's form.
 WHY_CONTACT = (

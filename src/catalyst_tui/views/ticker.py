@@ -7,12 +7,9 @@ textual and no SQL."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.currency import major
-from ..market.models import Split
-from ..store import Store
-from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
 from ..thesis.catalogue import on_the_ticker_page
 from ..thesis.metrics import Observation, observe
 from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
@@ -24,6 +21,11 @@ from .results import ResultRow, result_rows
 from .review import TickerReview, ticker_review
 from .timeline import ChartMark, chart_marks
 from .watchlist import Watchlist, WatchRow, load_watchlist
+
+if TYPE_CHECKING:
+    from ..market.models import Split
+    from ..store import Store
+    from ..store.records import CheckpointRecord, EvidenceRecord, TickerRecord
 
 __all__ = ["Figure", "TickerDetail", "flagged_first", "in_due_order", "load_ticker"]
 

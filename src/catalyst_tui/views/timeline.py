@@ -6,17 +6,20 @@ for the user to rewrite them in the file. Plain data, no textual and no SQL."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..market.models import Split
-from ..store import Store
 from ..store.records import CheckpointRecord, EventRecord, FilingRecord, VerdictEvent
 from ..thesis.catalogue import METRICS
 from ..thesis.conditions import rebased
-from ..thesis.journal import JournalEntry
 from ..thesis.kinds import status_word
 from ..thesis.positions import split_factor
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..market.models import Split
+    from ..store import Store
+    from ..thesis.journal import JournalEntry
 
 __all__ = [
     "ChartMark",

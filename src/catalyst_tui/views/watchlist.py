@@ -6,20 +6,23 @@ cells."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.currency import major, round_money
-from ..market.estimates import Consensus
-from ..store import Store
-from ..store.records import DueCheckpoint, Health, WatchRecord
 from ..thesis.street import Money, price_over_eps, revision
-from ..thesis.vocabulary import Verdict
 from ..thesis.wording import reason_text
 from .money import PositionMoney, booked, position_money
 from .results import ReleaseMark, recent_marks
 from .review import verdicts_by_symbol
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from ..market.estimates import Consensus
+    from ..store import Store
+    from ..store.records import DueCheckpoint, Health, WatchRecord
+    from ..thesis.vocabulary import Verdict
 
 __all__ = [
     "LARGEST_FIRST",

@@ -15,8 +15,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import prefs
 from ..config import Config, ConfigError, load_config
@@ -24,8 +23,6 @@ from ..jobs.evaluation import evaluate_checkpoints, record_verdicts, user_zone
 from ..jobs.evidence_match import match_evidence
 from ..market.registry import SEC
 from ..store import Store, StoreError
-from ..store.records import CheckpointRecord, EvidenceRecord
-from ..thesis.evaluate import Evaluation
 from ..thesis.evidence import context
 from ..thesis.journal import note_error
 from ..thesis.wording import marked_text
@@ -37,6 +34,12 @@ from .performance import PerformanceReport, load_performance
 from .ticker import TickerDetail, load_ticker
 from .timeline import TimelineEntry, load_timeline
 from .watchlist import Watchlist, load_watchlist
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..store.records import CheckpointRecord, EvidenceRecord
+    from ..thesis.judgement import Evaluation
 
 log = logging.getLogger(__name__)
 

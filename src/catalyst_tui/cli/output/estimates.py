@@ -6,18 +6,21 @@ value not given is null in JSON and "—" in a table, never 0."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
 from rich.text import Text
 
 from ...market.estimates import PERIOD_TITLES, Consensus, Range, StoredEstimates
 from ...reading.release.records import sensible
 from ...text import printable
 from ...thesis.wording import money
-from ...views.estimates import StreetQuarter, StreetRow
 from .stream import Column, Row, print_table
 from .tables import output_console
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ...views.estimates import StreetQuarter, StreetRow
 
 DASH = "—"
 _TREND = ("now", "7d", "30d", "60d", "90d")

@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
 from rich.text import Text
 
 from ...market.models import NEW_YORK
-from ...store.records import EvidenceRecord, FilingRecord
 from ...text import printable
 from .tables import keep_whole, output_console, report_table, show
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ...jobs.documents import AddedDocument
+    from ...store.records import EvidenceRecord, FilingRecord
 
 
 def _moment(moment: dt.datetime, source: str) -> str:

@@ -15,18 +15,21 @@ or written: export reads the database as it is.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import unicodedata
-from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ...store import Store
 from ...store.columns import day_text, iso
-from ...store.records import EventRecord, PriceRow
 from ...thesis.wording import reason_text
 from ...views.performance import DividendRow, dividend_rows
 from .report import checkpoint_json
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
+    from ...store import Store
+    from ...store.records import EventRecord, PriceRow
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXPORTS = ("prices", "checkpoints", "events", "positions", "dividends")

@@ -3,13 +3,18 @@ and the rows that are not trades."""
 
 from __future__ import annotations
 
-from rich.console import Console
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from ...config.importing import ImportPlan
 from ...text import printable
 from .stream import Column, Row, print_table
 from .tables import output_console
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ...config.importing import ImportPlan
 
 
 def print_plan(plan: ImportPlan, title: str, *, dry_run: bool, source: str = "",

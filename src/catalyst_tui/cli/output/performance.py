@@ -6,18 +6,21 @@ through `printable`."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
 from rich.text import Text
 
 from ...text import printable
 from ...thesis.performance import Outcome, Span
 from ...thesis.returns import Rate, basis_text
 from ...thesis.wording import no_return_text, rate_text, versus_text
-from ...views.performance import PerformanceReport, Returns
 from .stream import Column, Row, print_table
 from .tables import output_console
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ...views.performance import PerformanceReport, Returns
 
 _SPAN_NAMES = {Span.LIFE: "Life", Span.YTD: "YTD", Span.YEAR: "1Y"}
 

@@ -15,19 +15,19 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
-from ...store.records import CheckpointRecord
 from ...text import printable
 from ...thesis.kinds import status_word
 from ...thesis.vocabulary import STATUS_STYLE
 from ...thesis.wording import format_value, reason_text
 from ...views.health import format_age
-from ...views.watchlist import Watchlist, WatchRow
 from .stream import Column, Row, print_table
 from .tables import output_console
 
 if TYPE_CHECKING:  # the refresh (and the market package) is loaded by `refresh` alone
     from ...jobs.refresh import RefreshReport
     from ...market.models import LastQuote
+    from ...store.records import CheckpointRecord
+    from ...views.watchlist import Watchlist, WatchRow
 
 Progressed = Callable[[int, int, str], None]
 NONE = "—"  # a figure not known (no price, no rate): said, never shown as 0.00 or left blank

@@ -7,9 +7,8 @@ Every cell of text from a document, a provider or the file is a rich `Text` of `
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
 from rich.text import Text
 
 from ...reading.release.records import ReleaseFigures, ReleaseResults, sensible, to_json
@@ -19,6 +18,9 @@ from ...thesis.wording import money, money_range
 from ...views.results import FIGURE_LABELS, ResultRow, amount, gap_text, not_read_text
 from .stream import Column, Row, print_table
 from .tables import output_console
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 DASH = "—"
 

@@ -5,12 +5,14 @@ portfolio's verdict with its counts."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...reading.release.records import sensible
 from ...text import printable
 from ...thesis.verdict import VerdictReason, counts_text, reason_text
-from ...views.review import Review, TickerReview
+
+if TYPE_CHECKING:
+    from ...views.review import Review, TickerReview
 
 
 def _reason(r: VerdictReason) -> dict[str, Any]:

@@ -4,13 +4,18 @@ largest product line marked. Labels come from the filing: they pass through `pri
 
 from __future__ import annotations
 
-from rich.console import Console
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from ...reading.xbrl.records import Line, Segments
 from ...text import printable
 from ...thesis.wording import money
 from .tables import keep_whole, output_console, report_table, show
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ...reading.xbrl.records import Line, Segments
 
 __all__ = ["print_segments", "segments_json"]
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...config import Config
 from ...jobs.client import browser_tls_note
 from ...market.http.browser_tls import load_problem
-from ...store import Store
 from ...views.health import format_age
+
+if TYPE_CHECKING:
+    from ...config import Config
+    from ...store import Store
 
 
 @dataclass(frozen=True)

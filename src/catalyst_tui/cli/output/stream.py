@@ -14,12 +14,14 @@ the terminal's, piped or not, else one wide default).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len
 from rich.console import COLOR_SYSTEMS, Console
 from rich.style import Style
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 GAP = "  "  # between columns
 BESIDE = 30  # the least room a folding last column is given beside its row; less: under it

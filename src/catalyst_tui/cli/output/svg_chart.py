@@ -6,9 +6,12 @@ text escaped; the figures are the closes' own."""
 from __future__ import annotations
 
 import bisect
-import datetime as dt
-from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
 
 WIDTH, HEIGHT, PAD = 760, 260, 36
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import TYPE_CHECKING
 
 from ...text import printable
-from ...views.report import ThesisReport
 from .svg_chart import svg_chart
+
+if TYPE_CHECKING:
+    from ...views.report import ThesisReport
 
 _CSS = """
 body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; color: #222; }

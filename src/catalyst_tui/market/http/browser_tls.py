@@ -17,10 +17,12 @@ MarketClient, which follows them by hand.
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
 
 IMPERSONATE = "chrome"
 DEFAULT_CAP = 64 << 20  # decoded bytes kept of a request that names no cap

@@ -31,11 +31,7 @@ import logging
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from pathlib import Path
-from types import TracebackType
-from typing import NamedTuple
-
-import httpx
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import ErrorKind, FetchError
 from .body import BodyTooLarge, read_capped, size_text, with_body
@@ -44,6 +40,12 @@ from .hosts import Hosts
 from .limits import REQUEST_BOUNDS, RequestBounds
 from .pacing import Budget, RateLimit, SharedRateLimit, parse_retry_after
 from .transport import BROWSER_USER_AGENT, http_stack, transport_failure
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from types import TracebackType
+
+    import httpx
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,10 @@ import math
 import os
 import time
 from email.utils import parsedate_to_datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class RateLimit:

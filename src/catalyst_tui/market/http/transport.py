@@ -8,12 +8,15 @@ import functools
 import http.cookiejar
 import logging
 import os
-import ssl
+from typing import TYPE_CHECKING
 
 import httpx
 
 from ..models import FetchError
 from .body import ACCEPT_ENCODING
+
+if TYPE_CHECKING:
+    import ssl
 
 log = logging.getLogger(__name__)
 

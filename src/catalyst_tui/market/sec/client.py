@@ -9,15 +9,9 @@ filings.py; the settings and the spec in __init__.py.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
-
-from ...reading.release.records import Place, ReleaseResults
 from ..bounds import checked_facts, decode_json
-from ..http.client import MarketClient
 from ..http.errors import describe_url, raise_for_status
 from ..http.limits import MiB
 from ..models import Fact, FetchError
@@ -34,6 +28,15 @@ from .filings import (
 )
 from .index import xbrl_files
 from .tickers import SecFormatError, cik_for, parse_cik_map
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from datetime import date, datetime
+
+    import httpx
+
+    from ...reading.release.records import Place, ReleaseResults
+    from ..http.client import MarketClient
 
 # EDGAR's published limit, held to by any client; the spec gives the client it (sec/__init__.py).
 SEC_MAX_PER_SECOND = 10.0

@@ -20,15 +20,17 @@ fiscal year, so periods are told apart by their length, never by `fy`/`fp`:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..models import Fact
 from .quarters import derived_q4, one_per_period, quarters
 from .series import FISCAL_YEAR_DAYS, Observation, Series, merge, within
 from .splits import most_precise, on_latest_basis, per_share_q4
 from .tickers import SecFormatError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["CONCEPT_ORDER", "derive_facts"]
 

@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ...text import well_formed_json
 from .index import (
@@ -37,6 +36,9 @@ from .index import (
     parse_filing_index,
     parse_index_accepted,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
 
 __all__ = [
     "EASTERN",

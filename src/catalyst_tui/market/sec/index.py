@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -21,6 +20,8 @@ from ..models import NEW_YORK as EASTERN
 from ..models import FormatError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from selectolax.lexbor import LexborNode
 
 __all__ = [

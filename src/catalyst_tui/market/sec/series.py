@@ -4,9 +4,12 @@ nine-month year-to-date and a fiscal year last."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 # Period lengths, in days of `end - start`.
 QUARTER_DAYS = (80, 100)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .series import Observation, Series
+if TYPE_CHECKING:
+    from collections.abc import Hashable, Iterable, Sequence
+    from datetime import date
+
+    from .series import Observation, Series
 
 __all__ = [
     "PerShare",

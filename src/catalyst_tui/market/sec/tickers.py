@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ...text import well_formed_json
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = ["SecFormatError", "cik_for", "parse_cik_map"]
 

@@ -6,14 +6,16 @@ timestamps and columns, the columns' values by index, and the dividends. Pure; t
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..bounds import MAX_PRICE, MIN_PRICE, epoch
 from ..models import Bar, Dividend, MarketState
 from ..provider import positive, whole
 from .quote import bad_body
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 log = logging.getLogger(__name__)
 

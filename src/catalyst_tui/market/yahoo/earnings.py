@@ -7,18 +7,21 @@ when an answer is 401 "Invalid Crumb". Dates are taken as UTC calendar days; the
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from ..bounds import checked_earnings, decode_json, epoch
-from ..http.client import MarketClient
 from ..http.errors import raise_for_status
 from ..models import EarningsDate, ErrorKind, FetchError, YahooSession
 from ..provider import EarningsSource, body_shape
 from ..symbols import yahoo_path
 from .session import YahooCrumb
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    import httpx
+
+    from ..http.client import MarketClient
 
 
 class YahooEarnings(EarningsSource):

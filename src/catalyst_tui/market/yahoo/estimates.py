@@ -11,7 +11,7 @@ no number or out of its bounds (market/estimates.py), is no value; the rest of t
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..currency import CURRENCY_RE, MINOR_UNITS
 from ..estimates import (
@@ -25,10 +25,12 @@ from ..estimates import (
     revenue_value,
     surprise_value,
 )
-from ..http.client import MarketClient
 from ..provider import EstimatesSource, body_shape, number
 from .earnings import next_date, quote_summary, summary_result
-from .session import YahooCrumb
+
+if TYPE_CHECKING:
+    from ..http.client import MarketClient
+    from .session import YahooCrumb
 
 MODULES = "calendarEvents,earningsTrend,earningsHistory"
 _LAST_STAMP = datetime(9999, 12, 31, tzinfo=UTC).timestamp()

@@ -4,15 +4,19 @@ last stored day and the live rate as today's."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from ..bounds import checked_rate
 from ..currency import pair_symbol
-from ..http.client import MarketClient
 from ..models import FetchError, FxRate
 from ..provider import FxSource
 from .provider import YahooProvider
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from datetime import date, datetime
+
+    from ..http.client import MarketClient
 
 log = logging.getLogger(__name__)
 

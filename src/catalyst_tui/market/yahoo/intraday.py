@@ -14,12 +14,10 @@ cut-off body.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..bounds import AHEAD, MAX_PRICE, epoch
-from ..http.client import MarketClient
 from ..intraday import SPANS, IntradayBar, IntradayChart, Session, known_zone
 from ..models import FetchError
 from ..provider import IntradaySource, RequestSpec, body_shape, positive, whole
@@ -28,6 +26,11 @@ from . import NAME
 from .chart import cell, chart_columns
 from .provider import YahooProvider
 from .quote import bad_body
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..http.client import MarketClient
 
 __all__ = ["YahooIntraday", "fetch_intraday", "intraday_url", "read_intraday"]
 

@@ -12,14 +12,10 @@ cut-off JSON with HTTP 200: all of those become FetchError, never a Quote.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from ..bounds import checked_quote, checked_splits, decode_json, epoch
-from ..http.client import MarketClient
 from ..http.errors import html_page, is_refusal, raise_for_status
 from ..models import (
     Bar,
@@ -50,7 +46,14 @@ from .quote import (
     quotes_of,
     rows_by_symbol,
 )
-from .session import YahooCrumb
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    import httpx
+
+    from ..http.client import MarketClient
+    from .session import YahooCrumb
 
 HALF_DEADLINE_FLOOR = 5.0  # seconds: the least a half of a batch that timed out is given
 

@@ -10,8 +10,7 @@ the batch leaves out is unknown to Yahoo.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as url_quote
 
 from ..bounds import checked_earnings, checked_quote, decode_json, epoch
@@ -27,6 +26,9 @@ from ..provider import (
     whole,
 )
 from ..symbols import yahoo_path, yahoo_symbol
+
+if TYPE_CHECKING:
+    from datetime import date, datetime
 
 BATCH_SIZE = 100  # symbols per request, what ticker and mop send
 # The fields this module reads: asked for by name, Yahoo answers them and its two dozen fields it

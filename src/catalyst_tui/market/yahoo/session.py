@@ -14,12 +14,15 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
-import httpx
-
-from ..http.client import MarketClient
 from ..http.errors import raise_for_status
 from ..models import FetchError, YahooSession
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ..http.client import MarketClient
 
 CRUMB_RETRY = 60.0  # seconds before a failed crumb fetch is tried again
 MAX_AGE = timedelta(days=30)  # Yahoo's crumbs last about a year; a month is well inside it

@@ -20,9 +20,9 @@ the header above a column covers its figures as a colspan does in HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from html import unescape
+from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -30,6 +30,9 @@ from ..documents import _decode, is_html
 from ..html_bounds import visible
 from .plain import blocks
 from .records import MAX_BYTES
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = ["Cell", "Document", "Table", "read_document"]
 

@@ -22,13 +22,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .labels import eps_diluted, eps_nongaap, net_income_rank, revenue_rank
 from .periods import Column, Kind
 from .records import Gap
 from .tables import Figure, Line, Segment, normal_label
+
+if TYPE_CHECKING:
+    from datetime import date
 
 __all__ = ["Period", "gaap_eps_summary", "nongaap_eps"]
 

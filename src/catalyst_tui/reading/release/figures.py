@@ -14,10 +14,9 @@ in the same table, one of the statement's own figures; two different values are 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .eps import Period, gaap_eps_summary, nongaap_eps
 from .labels import (
@@ -32,6 +31,10 @@ from .labels import (
 from .periods import Column, Kind
 from .records import FIGURES, LIMIT, Gap, ReleaseFigures
 from .tables import Figure, Line, Segment, states_scale
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from datetime import date
 
 __all__ = [
     "Statement",

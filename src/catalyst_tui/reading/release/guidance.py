@@ -23,13 +23,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .labels import revenue_rank
 from .periods import Kind
 from .records import LIMIT, Guidance, GuidancePeriod
-from .tables import Line, Segment
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .tables import Line, Segment
 
 __all__ = ["read_guidance"]
 

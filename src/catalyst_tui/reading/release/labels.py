@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .tables import Line
+if TYPE_CHECKING:
+    from .tables import Line
 
 __all__ = [
     "cost_rank",

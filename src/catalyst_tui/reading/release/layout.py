@@ -17,14 +17,17 @@ nothing, the structural reading stands alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from datetime import date
-from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .periods import Kind
 from .records import FIGURES, Gap, Place, ReleaseFigures
 from .tables import Figure, Line, Segment
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from datetime import date
+    from decimal import Decimal
 
 __all__ = ["checked", "places_of"]
 

@@ -20,13 +20,14 @@ release), release_guidance (the outlook).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
 from typing import TYPE_CHECKING
 
 from .records import Gap, NotRead, Place, ReleaseFigures, ReleaseResults, nothing
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+
     from .tables import Segment
 
 __all__ = ["read_release"]

@@ -18,9 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from .periods import Kind, bare_years, day_at
-from .tables import Segment
+
+if TYPE_CHECKING:
+    from .tables import Segment
 
 __all__ = ["date_orders", "date_quarters", "stated_quarter_ends"]
 

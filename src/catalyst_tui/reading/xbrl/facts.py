@@ -6,11 +6,10 @@ document."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -18,6 +17,9 @@ from defusedxml.ElementTree import iterparse
 
 from .errors import NoRevenue, NotWellFormed, XbrlFormatError
 from .inline import parse_date, parse_number, transform_number
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection
 
 __all__ = [
     "MAX_BYTES", "Chunks", "Context", "Fact", "Instance", "numeric_fact", "read_instance",

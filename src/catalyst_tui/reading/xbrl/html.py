@@ -6,9 +6,8 @@ given is bounded like every HTML document (reading/html_bounds.py)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -16,6 +15,9 @@ from ..html_bounds import bounded_nesting, visible
 from .errors import XbrlFormatError
 from .facts import Context, Fact, Instance, numeric_fact
 from .inline import parse_date
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
 
 __all__ = ["looks_inline", "read_html_instance"]
 

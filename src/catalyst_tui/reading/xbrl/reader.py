@@ -6,9 +6,8 @@ or the sum of others, and the largest product line."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import TYPE_CHECKING
 
 from .aggregates import mark_aggregates
 from .envelope import unwrap
@@ -29,6 +28,10 @@ from .revenue import (
     other_axes,
     total_of,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+    from datetime import date
 
 __all__ = ["NoRevenue", "XbrlFormatError", "read_segments"]
 

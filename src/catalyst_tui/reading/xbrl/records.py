@@ -4,7 +4,10 @@ on the product, segment and geography axes (`catalyst segments --json` prints it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date
 
 __all__ = ["PRODUCT_AXIS", "SEGMENT_AXIS", "GEOGRAPHY_AXIS", "AxisRevenue", "Line", "Segments"]
 

@@ -8,14 +8,18 @@ error, never a pick."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal, localcontext
+from typing import TYPE_CHECKING
 
 from .errors import NoRevenue, XbrlFormatError
-from .facts import Context, Fact, Instance
 from .records import GEOGRAPHY_AXIS, PRODUCT_AXIS, SEGMENT_AXIS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from datetime import date
+
+    from .facts import Context, Fact, Instance
 
 __all__ = [
     "AXES", "REVENUE_CONCEPTS", "Period", "Priced", "by_period", "choose_period", "in_period",

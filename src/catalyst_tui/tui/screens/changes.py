@@ -4,10 +4,9 @@ opens the highlighted change's ticker; Esc goes back to the watchlist."""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -17,6 +16,11 @@ from ...views.changes import LABELS, Change
 from .. import messages
 from ..palette import ink
 from ..widgets.table import RowTable
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from textual.app import ComposeResult
 
 COLUMNS = (("when", "When"), ("ticker", "Ticker"), ("kind", "What"), ("change", "Change"))
 

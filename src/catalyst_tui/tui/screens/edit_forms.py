@@ -5,18 +5,21 @@ and dismisses with the outcome of its edit; nothing typed is lost when an edit i
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...config import ConfigError
-from ...store.records import CheckpointRecord
 from ...thesis.kinds import KINDS, allowing
-from ...thesis.positions import Lot
 from ...thesis.vocabulary import KIND_NAMES, STATUSES
-from ...views.file_edits import EditOutcome
-from ...views.workspace import Workspace
 from .forms import Field, FormScreen
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ...store.records import CheckpointRecord
+    from ...thesis.positions import Lot
+    from ...views.file_edits import EditOutcome
+    from ...views.workspace import Workspace
 
 
 def run_edit(workspace: Workspace, edit: Callable[[], EditOutcome]) -> EditOutcome | str:

@@ -5,19 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ...text import printable
 from .. import format as fmt
 from ..palette import ink
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+    from textual.widget import Widget
 
 Check = Callable[[dict[str, str]], dict[str, str]]
 Submit = Callable[[dict[str, str]], str | None]

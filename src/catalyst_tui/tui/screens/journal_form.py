@@ -4,10 +4,14 @@ one too long); saved through the workspace into the database, never into catalys
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...thesis.journal import MAX_NOTE, note_error
 from ...thesis.vocabulary import CONVICTIONS, JOURNAL_ACTIONS
-from ...views.workspace import Workspace
 from .forms import Field, FormScreen
+
+if TYPE_CHECKING:
+    from ...views.workspace import Workspace
 
 NONE = "none"  # the choice of no action, no conviction
 

@@ -4,21 +4,26 @@ and link through `printable` (someone else's words never command the terminal)."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...store.records import EvidenceRecord
 from ...text import printable
-from ...views.workspace import Workspace
 from .. import format as fmt
 from .. import messages
 from ..palette import ink
 from ..widgets.ticker.evidence import marked
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from ...store.records import EvidenceRecord
+    from ...views.workspace import Workspace
 
 
 class PassageScreen(ModalScreen[None]):

@@ -7,8 +7,9 @@ shown as none, with why."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -18,12 +19,16 @@ from ...thesis.performance import Outcome, Span
 from ...thesis.returns import basis_text
 from ...thesis.wording import no_return_text, shown_points, versus_text
 from ...views.performance import SPANS, PerformanceReport, Returns, span_basis
-from ...views.workspace import Workspace
 from .. import format as fmt
 from .. import messages
 from ..palette import ink
 from ..widgets.banner import ConfigBanner
 from ..widgets.table import RowTable
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from ...views.workspace import Workspace
 
 SPAN_LABELS = {Span.LIFE: "Life", Span.YTD: "YTD", Span.YEAR: "1Y"}  # as the CLI heads them
 SPAN_MEANING = {

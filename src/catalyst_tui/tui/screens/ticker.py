@@ -7,9 +7,10 @@ asks for."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent
@@ -18,14 +19,18 @@ from ...text import printable
 from ...thesis.verdict import reason_text
 from ...thesis.vocabulary import VERDICT_STYLE
 from ...views.sec_contact import sec_wait_text, waiting_for_sec
-from ...views.ticker import TickerDetail
-from ...views.workspace import Workspace
 from .. import format as fmt
 from ..palette import ink
 from ..widgets.banner import ConfigBanner
 from ..widgets.ticker.chart_pane import ChartPane
 from ..widgets.ticker.pane import PaneContext, TickerPane
 from ..widgets.ticker.panes import PANES, Pane
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from ...views.ticker import TickerDetail
+    from ...views.workspace import Workspace
 
 # A pane's key, whichever pane has the focus: the pane that declares it, and its action.
 _PANE_KEYS: dict[Binding, Pane] = {k: p for p in PANES for k in p.keys}

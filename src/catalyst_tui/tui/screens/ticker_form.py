@@ -5,11 +5,15 @@ when the user says so."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...jobs.symbol_check import SymbolCheck, check_symbol_in_thread
-from ...views.file_edits import EditOutcome
-from ...views.workspace import Workspace
 from .edit_forms import EditForm
 from .forms import ConfirmScreen, Field
+
+if TYPE_CHECKING:
+    from ...views.file_edits import EditOutcome
+    from ...views.workspace import Workspace
 
 
 class TickerForm(EditForm):

@@ -4,8 +4,9 @@ today's basis."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -24,12 +25,16 @@ from ...views.timeline import (
     VerdictEntry,
     flagged_targets,
 )
-from ...views.workspace import Workspace
 from .. import format as fmt
 from .. import messages
 from ..palette import ink
 from ..widgets.banner import ConfigBanner
 from ..widgets.table import RowTable
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from ...views.workspace import Workspace
 
 COLUMNS = (
     ("when", "When"),

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, Tabs
 
-from ...jobs.reach import Reach
 from ...views.watchlist import SORTS, Watchlist, WatchRow
-from ...views.workspace import Workspace
 from .. import messages
 from ..widgets.banner import ConfigBanner
 from ..widgets.table import RowTable
@@ -23,6 +20,14 @@ from ..widgets.watchlist.cells import COLUMNS, GIVE_WAY, CellCache, show_sort
 from ..widgets.watchlist.groups import GroupTabs
 from ..widgets.watchlist.header import WatchlistHeader
 from ..widgets.watchlist.status import status_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.app import ComposeResult
+
+    from ...jobs.reach import Reach
+    from ...views.workspace import Workspace
 
 ROWS_PER_STEP = 25  # changed rows updated per step of the event loop
 # The keys of SORTS, in their order; a column whose key is one of them sorts by it when its

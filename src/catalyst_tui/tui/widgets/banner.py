@@ -3,10 +3,14 @@ that the last good version is in use, and that edits wait until the file is fixe
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import Static
 
-from ...config import ConfigError
 from .. import format as fmt
+
+if TYPE_CHECKING:
+    from ...config import ConfigError
 
 
 class ConfigBanner(Static):

@@ -15,13 +15,10 @@ other renderables are measured."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
-from rich.console import Console
 from rich.text import Text
-from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.render import measure
@@ -30,6 +27,12 @@ from textual.widgets.data_table import CellKey, ColumnKey, RowKey
 
 from ..format import clip
 from ..textual_private import default_cell_formatter
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from rich.console import Console
+    from textual import events
 
 
 def cell_width(cell: object, console: Console) -> int:

@@ -5,10 +5,13 @@ place."""
 from __future__ import annotations
 
 import bisect
-import datetime
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .ranges import Point, XLabel, iso_label
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Sequence
 
 # Braille cell = 2 dot columns x 4 dot rows. Bit of dot (column, row), Unicode order.
 _DOT_BITS = ((0x01, 0x02, 0x04, 0x40), (0x08, 0x10, 0x20, 0x80))

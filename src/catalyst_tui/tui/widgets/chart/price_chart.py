@@ -3,19 +3,22 @@ the dates under it and a title line with the last price and the change."""
 
 from __future__ import annotations
 
-import datetime
 import textwrap
-from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
-from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
 from ....text import printable
 from .plot import date_columns, date_line, format_price, label_width, mark_cells, plot, with_marks
 from .ranges import RANGES, Point, XLabel, iso_label, slice_range
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Sequence
+
+    from rich.style import Style
 
 EMPTY_TEXT = "no price history yet: it comes with the next refresh"
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from functools import lru_cache
 from operator import itemgetter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 _FLAT_BLOCK = SPARK_BLOCKS[3]  # ▄: a flat series sits in the middle

@@ -5,19 +5,24 @@ they are shown, and the screen fetches them when due. 1M to 5Y draw the stored d
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Tab, Tabs
 
-from ....views.intraday import IntradayPage
-from ....views.ticker import TickerDetail
 from ..chart import ALL_RANGES, INTRADAY_RANGES, Point, PriceChart, slice_range
 from .pane import PaneContext, TickerPane, shown_keys
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Sequence
+
+    from textual.app import ComposeResult
+
+    from ....views.intraday import IntradayPage
+    from ....views.ticker import TickerDetail
 
 # How the x-axis writes a bar's moment: a time for one session, a weekday and time for five.
 _BAR_LABELS: dict[str, str] = {"1D": "%H:%M", "5D": "%a %H:%M"}

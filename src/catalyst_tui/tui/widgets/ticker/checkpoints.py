@@ -6,26 +6,31 @@ flagged come first (views/ticker.flagged_first) and each title right after its s
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from ....store.records import CheckpointRecord, EvidenceRecord
 from ....text import printable
 from ....thesis.kinds import status_word
 from ....thesis.vocabulary import Status
 from ....thesis.wording import format_value, reason_text
-from ....views.ticker import TickerDetail
 from ... import format as fmt
 from ... import messages
 from ...palette import ink
 from ..table import RowTable
 from .pane import PaneContext, TickerPane, shown_keys
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from textual.app import ComposeResult
+
+    from ....store.records import CheckpointRecord, EvidenceRecord
+    from ....views.ticker import TickerDetail
 
 CHECKPOINT_COLUMNS = (
     ("status", "Status"),

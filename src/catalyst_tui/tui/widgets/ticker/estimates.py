@@ -7,20 +7,25 @@ before it (a beat green, a miss red). A value not given is "—", never 0."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ....thesis.wording import money
 from ....views.estimates import PERIOD_TITLES, Consensus, Range, StreetRow
-from ....views.ticker import TickerDetail
 from ... import format as fmt
 from ...palette import ink
 from ..table import RowTable
 from .pane import TickerPane
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from ....views.ticker import TickerDetail
 
 COLUMNS = ("Period", "Ends", "EPS", "EPS range", "Analysts", "Revenue", "Revenue range",
            "EPS 90d → now", "Up/down 30d")  # fmt: skip

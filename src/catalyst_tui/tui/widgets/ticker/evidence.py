@@ -8,21 +8,26 @@ headline): every part of them goes on screen through `printable` / `fmt.plain`."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from ....store.records import EvidenceRecord
 from ....text import printable
 from ....thesis.evidence import highlights, parse_entry
-from ....views.ticker import TickerDetail
 from ... import format as fmt
 from ... import messages
 from ...palette import ink
 from ..table import RowTable
 from .pane import PaneContext, TickerPane
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from ....store.records import EvidenceRecord
+    from ....views.ticker import TickerDetail
 
 COLUMNS = (("date", "Date"), ("checkpoint", "Checkpoint"), ("source", "Source"),
            ("passage", "Passage"))  # fmt: skip

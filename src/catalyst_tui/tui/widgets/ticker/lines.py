@@ -6,18 +6,23 @@ filings state none). Labels come from the filing: they go on screen through `fmt
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ....thesis.wording import money
-from ....views.lines import LineRow, LinesView
-from ....views.ticker import TickerDetail
 from ... import format as fmt
 from ...palette import ink
 from ..table import RowTable
 from .pane import TickerPane
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from ....views.lines import LineRow, LinesView
+    from ....views.ticker import TickerDetail
 
 COLUMNS = ("Line", "Revenue", "Share", "vs year before", "")
 LARGEST = "◀ largest"

@@ -8,14 +8,16 @@ panes.py); the pane shows them in the Footer while it has the focus, through the
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Sequence
-from typing import ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual.binding import Binding, BindingType
 from textual.widgets import TabPane
 
-from ....views.ticker import TickerDetail
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable, Sequence
+
+    from ....views.ticker import TickerDetail
 
 
 class PaneContext(NamedTuple):

@@ -4,19 +4,21 @@ the pane's own module (a TickerPane: its widgets, `show`, its KEYS and their act
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from textual.binding import Binding
+from typing import TYPE_CHECKING, NamedTuple
 
 from .chart_pane import ChartPane
 from .checkpoints import CheckpointsPane
 from .estimates import EstimatesPane
 from .evidence import EvidencePane
 from .lines import LinesPane
-from .pane import TickerPane
 from .position import PositionPane
 from .results import ResultsPane
 from .thesis import ThesisPane
+
+if TYPE_CHECKING:
+    from textual.binding import Binding
+
+    from .pane import TickerPane
 
 
 class Pane(NamedTuple):

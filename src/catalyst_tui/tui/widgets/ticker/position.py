@@ -6,17 +6,17 @@ currency beside them when that is another (views/money.py)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from ....text import printable
 from ....thesis.performance import Span
-from ....thesis.positions import Lot
 from ....thesis.returns import basis_text
 from ....thesis.wording import (
     format_value,
@@ -26,12 +26,17 @@ from ....thesis.wording import (
     rate_text,
     versus_text,
 )
-from ....views.ticker import Figure, TickerDetail
 from ... import format as fmt
 from ... import messages
 from ...palette import ink
 from ..table import RowTable
 from .pane import PaneContext, TickerPane, shown_keys
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from ....thesis.positions import Lot
+    from ....views.ticker import Figure, TickerDetail
 
 
 def lot_columns(unit: str | None, money: str | None, base: str) -> tuple[str, ...]:

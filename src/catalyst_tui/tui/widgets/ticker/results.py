@@ -7,22 +7,27 @@ and its link. A release's words and addresses go on screen through `fmt.plain`."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from ....thesis.results import gross_margin, in_line, midpoint
 from ....thesis.wording import money, money_range
-from ....views.estimates import StreetQuarter
 from ....views.results import FIGURE_LABELS, ResultRow, amount, gap_text, not_read_text
-from ....views.ticker import TickerDetail
 from ... import format as fmt
 from ...palette import ink
 from ..table import RowTable
 from .pane import TickerPane
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from ....views.estimates import StreetQuarter
+    from ....views.ticker import TickerDetail
 
 COLUMNS = ("Quarter", "Revenue", "vs guide", "vs Street", "GM", "EPS", "Next guide", "XBRL",
            "Filed")  # fmt: skip

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ....views.ticker import TickerDetail
 from ... import format as fmt
 from ... import messages
 from ...palette import ink
 from .pane import TickerPane, shown_keys
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from ....views.ticker import TickerDetail
 
 
 class ThesisPane(TickerPane):

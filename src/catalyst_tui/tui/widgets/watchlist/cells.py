@@ -4,6 +4,8 @@ the next dates, and the Street's forward P/E with its revision arrow."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets.data_table import ColumnKey
 
@@ -15,7 +17,9 @@ from ... import format as fmt
 from ...palette import ink
 from ...textual_private import clear_table_caches
 from ..chart import sparkline
-from ..table import RowTable
+
+if TYPE_CHECKING:
+    from ..table import RowTable
 
 SPARK_WIDTH = 5
 # The most telling first. Narrower than every column needs, they give way in GIVE_WAY's order.

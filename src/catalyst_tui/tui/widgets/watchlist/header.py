@@ -3,21 +3,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from ....jobs.reach import Reach
 from ....text import printable
 from ....views.health import health_ok, health_text
-from ....views.watchlist import Totals, Watchlist
 from ... import format as fmt
 from ...palette import ink
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
+    from textual.app import ComposeResult
+
+    from ....jobs.reach import Reach
+    from ....views.watchlist import Totals, Watchlist
 
 PROGRESS_CELLS = 13  # the bar; with " 100%" it fills the 18-cell #progress
 AGE_TICK_SECONDS = 5  # "refreshed 1m ago" goes on counting

@@ -3,12 +3,16 @@ needs a look (a checkpoint past due, flags to acknowledge, prices or rates missi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from ....text import printable
-from ....views.watchlist import Totals, Watchlist, WatchRow
 from ... import format as fmt
 from ...palette import ink
+
+if TYPE_CHECKING:
+    from ....views.watchlist import Totals, Watchlist, WatchRow
 
 
 def status_text(
