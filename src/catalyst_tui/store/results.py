@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from ..market.sec.filings import EASTERN
+from ..market.models import NEW_YORK as EASTERN
 from ..reading.release.records import (
     FIGURES,
     Gap,

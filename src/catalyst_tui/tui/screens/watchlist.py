@@ -69,6 +69,7 @@ class WatchlistScreen(Screen[None]):
         self.group: str | None = None
         self.data: Watchlist | None = None
         self._shown: list[str] = []
+        self._filling = 0  # counts the builds of the table: a later one drops a pending fill
         self._cells = CellCache()  # each row's cells, kept across refreshes
         self.header = WatchlistHeader(workspace.now, id="summary-bar")
         self.header.refreshing = refresh_coming
@@ -200,15 +201,32 @@ class WatchlistScreen(Screen[None]):
         else:
             current = self._current_symbol()
             scroll = table.scroll_y
+            first = not table.row_count and not self._shown
             table.clear()
-            for row in rows:
+            self._filling += 1
+            # The first build: the rows a screen shows (a row a line), painted before the rest.
+            now = rows[: max(1, self.app.size.height)] if first else rows
+            for row in now:
                 table.add_row(*self._cells.cells(row, data.currency), key=row.symbol)
             if current in symbols:
                 table.move_cursor(row=symbols.index(current), animate=False, scroll=False)
             table.scroll_to(y=scroll, animate=False, immediate=True)
-            self._shown = symbols
+            self._shown = symbols[: len(now)]
+            if len(now) < len(rows):
+                self.call_after_refresh(self._fill_rest, self._filling, rows[len(now) :], symbols)
         table.fit_columns()  # the columns that give way, to the widths the rows now ask
         self._show_summary(data, rows)
+
+    def _fill_rest(self, filling: int, rest: list[WatchRow], symbols: list[str]) -> None:
+        """The rows below the first screen, added once it is painted (unless the table was
+        built again since)."""
+        if filling != self._filling or not self.is_attached or self.data is None:
+            return
+        table = self.query_one("#tickers", RowTable)
+        for row in rest:
+            table.add_row(*self._cells.cells(row, self.data.currency), key=row.symbol)
+        self._shown = symbols
+        table.fit_columns()
 
     def _update_rows(self, rows: list[WatchRow]) -> None:
         table = self.query_one("#tickers", DataTable)
