@@ -10,8 +10,6 @@ import zoneinfo
 from typing import TYPE_CHECKING
 
 from ..market.registry import SEC
-from ..notify.wording import verdict_notice
-from ..thesis.evaluate import evaluate
 from ..thesis.forecast import Forecast, target_forecast
 from ..thesis.judgement import CheckpointState, Evaluation
 from ..thesis.verdict import judge
@@ -44,6 +42,8 @@ def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list
     checkpoints, snapshot = store.checkpoints.evaluation_inputs(
         now, sec_configured=bool(config.providers.of(SEC).user_agent), base=config.settings.currency
     )
+    from ..thesis.evaluate import evaluate  # the metrics: loaded by the first evaluation
+
     evaluations = evaluate(checkpoints, snapshot, local_today(config, now))
     recorded = store.checkpoints.record(evaluations, now, notify=config.settings.notify)
     store.verdicts.save_forecasts(target_forecasts(checkpoints, evaluations, snapshot))
@@ -81,6 +81,8 @@ def record_verdicts(
     """Judge every active ticker on its checkpoints as stored and keep the verdicts; the changes
     (notified when `notify` has "verdict", unless a mark `by_hand` made them: you know)."""
     verdicts = [judge(symbol, s) for symbol, s in store.verdicts.standings().items()]
+    from ..notify.wording import verdict_notice
+
     notice = verdict_notice if VERDICT in config.settings.notify and not by_hand else None
     changes = store.verdicts.record(verdicts, now, notice=notice)
     if changes:

@@ -20,19 +20,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .. import prefs
 from ..config import Config, ConfigError, load_config
 from ..jobs.evaluation import evaluate_checkpoints, record_verdicts, user_zone
-from ..jobs.evidence_match import match_evidence
 from ..market.registry import SEC
 from ..store import Store, StoreError
-from ..thesis.evidence import context
-from ..thesis.journal import note_error
-from ..thesis.wording import marked_text
-from .changes import Change, load_changes
 from .database_watch import DatabaseWatch
 from .file_edits import EditOutcome, FileEdits, config_write
-from .intraday import IntradayPage, intraday_page, page_of
-from .performance import PerformanceReport, load_performance
-from .ticker import TickerDetail, load_ticker
-from .timeline import TimelineEntry, load_timeline
 from .watchlist import Watchlist, load_watchlist
 
 if TYPE_CHECKING:
@@ -40,6 +31,11 @@ if TYPE_CHECKING:
 
     from ..store.records import CheckpointRecord, EvidenceRecord
     from ..thesis.judgement import Evaluation
+    from .changes import Change
+    from .intraday import IntradayPage
+    from .performance import PerformanceReport
+    from .ticker import TickerDetail
+    from .timeline import TimelineEntry
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +96,8 @@ class Workspace(FileEdits, DatabaseWatch):
         seen = self._prefs.seen_at()
         if seen is None:
             return None, []
+        from .changes import load_changes
+
         return seen, load_changes(self.store, seen)
 
     def seen_now(self) -> None:
@@ -140,6 +138,8 @@ class Workspace(FileEdits, DatabaseWatch):
 
     def ticker(self, symbol: str) -> TickerDetail | None:
         """One ticker's page, on the last watchlist read (screens reload after it)."""
+        from .ticker import load_ticker
+
         return load_ticker(
             self.store,
             symbol,
@@ -153,10 +153,14 @@ class Workspace(FileEdits, DatabaseWatch):
     def performance(self) -> PerformanceReport:
         """Each position's, group's and the portfolio's returns against their benchmarks, as
         `catalyst performance` gives them (views/performance.py)."""
+        from .performance import load_performance
+
         return load_performance(self.store, self.config.settings.currency, self.today())
 
     def intraday(self, symbol: str, span: str) -> IntradayPage:
         """The intraday chart of `symbol` over `span` as stored, and whether it is due."""
+        from .intraday import intraday_page
+
         return intraday_page(self.store, symbol, span, self.now())
 
     def intraday_in_thread(self, symbol: str, span: str) -> IntradayPage:
@@ -170,6 +174,8 @@ class Workspace(FileEdits, DatabaseWatch):
             fetched = asyncio.run(
                 fetch_intraday_chart(self.config, store, symbol, span, now=self.clock)
             )
+        from .intraday import page_of
+
         return page_of(symbol, span, fetched.stored, False, fetched.error)
 
     def checkpoint(self, symbol: str, checkpoint_id: str) -> CheckpointRecord | None:
@@ -182,6 +188,8 @@ class Workspace(FileEdits, DatabaseWatch):
 
     def timeline(self, *, limit: int = 1000) -> list[TimelineEntry]:
         """Every status change and every split, newest first."""
+        from .timeline import load_timeline
+
         return load_timeline(self.store, limit=limit)
 
     def passage_in_context(self, record: EvidenceRecord) -> tuple[str, str, str]:
@@ -190,6 +198,8 @@ class Workspace(FileEdits, DatabaseWatch):
         text = self.store.evidence.text(record.document.id)
         if not text:
             return "", record.passage, ""
+        from ..thesis.evidence import context
+
         return context(text, record.start, record.end)
 
     def dismiss_passage(self, record: EvidenceRecord, *, undo: bool = False) -> bool:
@@ -225,10 +235,14 @@ class Workspace(FileEdits, DatabaseWatch):
                 return f"{symbol}/{checkpoint_id} is not an active checkpoint"
             record_verdicts(self.config, store, now, by_hand=True)  # yours: not notified
             evaluate_checkpoints(self.config, store, now)  # a reopened one is evaluated at once
+        from ..thesis.wording import marked_text
+
         return f"{symbol}/{checkpoint_id} {marked_text(status)}"
 
     def note(self, symbol: str, text: str, action: str = "", conviction: str = "") -> str | None:
         """Keep a note in the ticker's journal; why not, in one sentence, when it cannot be."""
+        from ..thesis.journal import note_error
+
         error = note_error(text, action, conviction)
         if error is None:
             self.store.journal.add(symbol, text, self.now(), action=action, conviction=conviction)
@@ -301,6 +315,8 @@ class Workspace(FileEdits, DatabaseWatch):
             now = self.now()
             store.sync.apply(config, now)
             evaluate_checkpoints(config, store, now)
+            from ..jobs.evidence_match import match_evidence
+
             match_evidence(store, config, now)  # changed entries: match again
         self.config = config
 
