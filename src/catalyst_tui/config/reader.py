@@ -3,7 +3,6 @@ type or value as a ConfigIssue at its FILE:LINE:COL, with its key path and code,
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 import re
@@ -302,6 +301,8 @@ def not_a_date(text: str) -> str:
     """Why `text` is no date: a day the month does not have ('2027-02-30'), or not a date."""
     shape = _DAY_SHAPE.fullmatch(text)
     if shape:
+        import calendar  # only a file with a bad date is said with it
+
         year, month, day = map(int, shape.groups())
         if 1 <= month <= 12 and year >= 1 and day > calendar.monthrange(year, month)[1]:
             name = calendar.month_name[month]

@@ -31,8 +31,6 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-import orjson
-
 from ..reading.moments import AHEAD as AHEAD
 from ..reading.moments import EARLIEST as EARLIEST
 from ..reading.moments import today as _today
@@ -105,6 +103,8 @@ def _risky(body: str | bytes) -> bool:
 def decode_json(body: str | bytes, provider: str, symbol: str | None = None) -> Any:
     """The decoded JSON of an answer; FetchError "bad_body" when it is not JSON, holds a
     non-finite or out-of-range number, or nests too deep to decode."""
+    import orjson  # loaded by the first answer: the TUI's first frame decodes none
+
     risky = _risky(body)
     with contextlib.suppress(orjson.JSONDecodeError):  # NaN, lone surrogates...: read below
         if not risky:

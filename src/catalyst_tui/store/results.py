@@ -19,7 +19,6 @@ from ..reading.release.records import (
 )
 from ..thesis.results import Release
 from .columns import day, day_text, iso, moment
-from .evidence import FILING_COLUMNS, filing_record
 from .snapshot import FiledFacts, filed_facts
 
 if TYPE_CHECKING:
@@ -53,6 +52,8 @@ class Results:
     def unread(self, symbols: Iterable[str]) -> list[FilingRecord]:
         """The symbols' 8-Ks with results (item 2.02) whose release is not stored yet (or whose
         fetch failed fewer than READ_ATTEMPTS times), newest first."""
+        from .evidence import FILING_COLUMNS, filing_record  # the filings' door: its records
+
         wanted = list(symbols)
         if not wanted:
             return []

@@ -34,6 +34,14 @@ _TOKEN = re.compile(
     r"\s*(?:(?P<word>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>=>|=<|[<>=!]=?)|"
     r"(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?P<suffix>[%A-Za-z]*)|(?P<other>\S+))"
 )
+# The usual shape, `METRIC OP NUMBER` with a plain number, read by one match: every stored
+# condition is parsed again when a database is first read (the watchlist's first frame reads
+# 1,000 at 500 tickers). Anything else (a line metric, an exponent, an error to locate) is read
+# token by token below; both give the same Condition (tests/thesis/test_conditions.py).
+_PLAIN = re.compile(
+    r"\s*(?P<word>[A-Za-z_][A-Za-z0-9_]*)\s*(?P<op>>=|<=|>|<)\s*"
+    r"(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+))(?P<suffix>[%KMB]?)\s*"
+)
 _CALL = re.compile(r"\s*(?P<word>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<arg>[^()]*)\)")
 
 
@@ -71,6 +79,16 @@ class Condition:
 def parse_condition(text: str) -> Condition:
     """Parse `METRIC OP NUMBER` (`METRIC(LINE) OP NUMBER` for a line metric); raise
     ConditionError naming the bad part and where it is."""
+    plain = _PLAIN.fullmatch(text)
+    if plain:
+        name = plain.group("word")
+        known = METRICS.get(name)
+        if known is not None and not known.parameter:
+            threshold = _number(
+                known, plain.group("num"), plain.group("suffix"), plain.start("num")
+            )
+            return Condition(metric=name, op=plain.group("op"), threshold=threshold,
+                             text=" ".join(text.split()))  # fmt: skip
     call = _CALL.match(text)
     after = call.end() if call else 0
     tokens: list[tuple[int, re.Match[str]]] = []

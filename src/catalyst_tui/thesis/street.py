@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..market.currency import unit_rate
 from ..market.estimates import Consensus, Frozen, Range, StoredEstimates
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
-from .results import SAME_PERIOD_DAYS, Release
 from .snapshot import MarketSnapshot, price_of
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Mapping
+
+    from .results import Release
 
 MIN_ANALYSTS = 2
 #: A forward P/E past this is none: the consensus is next to zero (a P/E of 10,000 is a
@@ -243,6 +244,8 @@ def forward_pe(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Obser
 def frozen_for(stored: StoredEstimates | None, release: Release) -> Frozen | None:
     """The consensus kept before `release`: of its quarter (by its end), or, where the provider
     named no quarter, the one of a report within REPORT_DAYS of its 8-K and read before it."""
+    from .results import SAME_PERIOD_DAYS  # the releases' rules: loaded by the first release
+
     if stored is None or release.period_end is None:
         return None
     end = release.period_end
