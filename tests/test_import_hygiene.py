@@ -63,3 +63,23 @@ def test_the_tuis_path_to_its_first_frame_imports_no_release_reader():
     readers = {"release_document", "release_figures", "release_guidance", "release_tables"}
     assert not {m for m in loaded if m.rsplit(".", 1)[-1] in readers}
     assert "selectolax.lexbor" not in loaded
+
+
+def test_the_tuis_path_to_its_first_frame_loads_no_other_command_pane_or_metric():
+    """`catalyst` (the TUI) loads its own command's module and the watchlist's: the other
+    commands (the demo's market, the importers, the reports), the other panes' views, the
+    metrics behind evaluation and the store's doors the first frame does not read load when
+    first used (bench/startup.py: these were 20 ms of a 0.31 s start-up)."""
+    loaded = imported_after(["catalyst_tui.cli", "catalyst_tui.cli.run", "catalyst_tui.tui.app",
+                             "catalyst_tui.views.workspace", "catalyst_tui.store"])  # fmt: skip
+    assert {"catalyst_tui.views.watchlist", "catalyst_tui.thesis.verdict"} <= loaded  # probed
+    later = {
+        "catalyst_tui.cli.demo", "catalyst_tui.cli.imports", "catalyst_tui.cli.reports",
+        "catalyst_tui.cli.results", "catalyst_tui.cli.segments", "catalyst_tui.reading.brokers",
+        "catalyst_tui.thesis.evaluate", "catalyst_tui.thesis.metrics",
+        "catalyst_tui.views.ticker", "catalyst_tui.views.performance",
+        "catalyst_tui.views.timeline", "catalyst_tui.views.changes", "catalyst_tui.views.intraday",
+        "catalyst_tui.store.changes", "catalyst_tui.store.evidence", "catalyst_tui.store.journal",
+        "catalyst_tui.notify.wording", "orjson", "calendar",
+    }  # fmt: skip
+    assert not later & loaded

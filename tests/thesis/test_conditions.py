@@ -4,6 +4,7 @@ token by token: both ways must give the same Condition, and the same error at th
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
@@ -14,7 +15,7 @@ from catalyst_tui.thesis.conditions import ConditionError, parse_condition
 def _by_tokens(text: str) -> conditions.Condition:
     """The token-by-token reading alone (the one-match shape switched off)."""
     plain = conditions._PLAIN
-    conditions._PLAIN = conditions.re.compile(r"(?!)")  # matches nothing
+    conditions._PLAIN = re.compile(r"(?!)")  # matches nothing
     try:
         return parse_condition(text)
     finally:

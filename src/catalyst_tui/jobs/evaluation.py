@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from ..market.registry import SEC
 from ..thesis.forecast import Forecast, target_forecast
-from ..thesis.judgement import CheckpointState, Evaluation
 from ..thesis.verdict import judge
 from ..thesis.vocabulary import VERDICT, Kind, Status
 
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
     from ..config import Config
     from ..store import Store
     from ..store.records import VerdictEvent
+    from ..thesis.judgement import CheckpointState, Evaluation
     from ..thesis.snapshot import MarketSnapshot
 
 log = logging.getLogger(__name__)

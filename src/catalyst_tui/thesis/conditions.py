@@ -81,13 +81,11 @@ def parse_condition(text: str) -> Condition:
     ConditionError naming the bad part and where it is."""
     plain = _PLAIN.fullmatch(text)
     if plain:
-        name = plain.group("word")
-        known = METRICS.get(name)
+        word = plain.group("word")
+        known = METRICS.get(word)
         if known is not None and not known.parameter:
-            threshold = _number(
-                known, plain.group("num"), plain.group("suffix"), plain.start("num")
-            )
-            return Condition(metric=name, op=plain.group("op"), threshold=threshold,
+            value = _number(known, plain.group("num"), plain.group("suffix"), plain.start("num"))
+            return Condition(metric=word, op=plain.group("op"), threshold=value,
                              text=" ".join(text.split()))  # fmt: skip
     call = _CALL.match(text)
     after = call.end() if call else 0

@@ -350,3 +350,37 @@ async def test_the_headers_totals_are_the_sums_of_the_figures_shown(tmp_path: Pa
     assert values == [1.00, 1.00, 1.00] and gains == [0.50, 0.50, 0.50]
     assert f"Portfolio USD {sum(values):,.2f} " in summary  # 3.00: it read 3.01
     assert f"P&L {sum(gains):+,.2f} " in summary  # +1.50: it read +1.51
+
+
+async def test_the_first_frame_holds_a_screen_of_rows_and_the_rest_follow_it(tmp_path, monkeypatch):
+    """At start-up the table is built with the rows a screen shows (a row a line), painted, and
+    then given the rest: once the app is idle every ticker is there in the file's order, the
+    header counts them all, End reaches the last, and a sort orders them all."""
+    from textual.widgets import DataTable as Table
+
+    names = [f"T{i:03d}" for i in range(1, 121)]
+    path = tmp_path / "catalysts.toml"
+    path.write_text("".join(f'[tickers.{s}]\nname = "{s} Inc"\n' for s in names))
+    config = load_config(path)
+    seen: list[int] = []  # the rows the table held when the first frame had been painted
+    fill_rest = WatchlistScreen._fill_rest
+
+    def record(self, *args):
+        seen.append(self.query_one("#tickers", Table).row_count)
+        return fill_rest(self, *args)
+
+    monkeypatch.setattr(WatchlistScreen, "_fill_rest", record)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        app = make_app(config, store)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert seen == [30]  # one build, of the 30 rows a 30-line screen could show
+            assert symbols(app) == names
+            assert text_of(app, "#status-line").startswith("120/120 tickers")
+            await pilot.press("end")
+            table = app.screen.query_one("#tickers", Table)
+            assert table.cursor_row == 119
+            await pilot.press("s")  # another sort: the table built again, whole, at once
+            await pilot.pause()
+            assert sorted(symbols(app)) == names and seen == [30]
