@@ -21,6 +21,7 @@ import logging
 import os
 import time
 from collections import ChainMap, Counter
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, cast
@@ -40,8 +41,6 @@ from .reach import Reach, failures_by_provider, reach_in
 from .results import ReleaseReading
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping
-
     from ..config import Config
     from ..market.http.client import MarketClient
     from ..market.models import EarningsDate, FetchError, QuoteOutcome
@@ -71,10 +70,8 @@ class RefreshReport:
     notes: list[str] = field(default_factory=list)
     fundamentals_updated: list[str] = field(default_factory=list)
     earnings_updated: list[str] = field(default_factory=list)
-    # When no provider gave a single quote, why (jobs/reach.py); else None.
-    reach: Reach | None = None
-    # With `reach` set: each provider's failure once, "cannot connect to ... (4 symbols)".
-    failures: dict[str, str] = field(default_factory=dict)
+    reach: Reach | None = None  # when no provider gave a single quote, why (jobs/reach.py)
+    failures: dict[str, str] = field(default_factory=dict)  # with reach: each one's, once
 
     @property
     def stale(self) -> list[str]:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 import zlib
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..market.sec.filings import EASTERN, Filing
@@ -21,9 +23,6 @@ from .records import (
 )
 
 if TYPE_CHECKING:
-    import sqlite3
-    from collections.abc import Iterable, Sequence
-
     from . import Store
 
 READ_ATTEMPTS = 3  # a filing whose documents fail this often is given up (read = -1)

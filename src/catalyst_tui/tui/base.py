@@ -117,7 +117,7 @@ class CatalystBase(App[None]):
         if self.scheduler is not None and self.scheduler.refreshing:
             self._fetch_after = True
         elif self.scheduler is not None:
-            self._watchlist().show_progress(0, max(1, len(self.workspace.symbols())))
+            self._watchlist().header.show_progress(0, max(1, len(self.workspace.symbols())))
             self.run_worker(
                 self.scheduler.refresh_cycle(),
                 name="the refresh",

@@ -76,7 +76,7 @@ class LiveUpdates(CatalystBase):
     def _progress(self, done: int, total: int, _symbol: str) -> None:
         # At most four calls a second (and the last): the refresh process spaces its progress
         # lines (jobs/refresh_process.py PROGRESS_INTERVAL), so 500 symbols are not 500 repaints.
-        self._watchlist().show_progress(done, total)
+        self._watchlist().header.show_progress(done, total)
 
     def _reach(self, reach: Reach) -> None:
         # Reach.OFFLINE as soon as the refresh's quote pass finds no provider, not when it ends.
@@ -134,7 +134,7 @@ class LiveUpdates(CatalystBase):
                     timeout=10)  # fmt: skip
 
     def _shown_after_cycle(self, watchlist: WatchlistScreen) -> None:
-        watchlist.hide_progress()
+        watchlist.header.hide_progress()
         self.refresh_views(skip_watchlist=True)
 
     def action_refresh_now(self) -> None:

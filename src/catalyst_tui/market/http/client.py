@@ -31,6 +31,8 @@ import logging
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import ErrorKind, FetchError
@@ -42,9 +44,6 @@ from .pacing import Budget, RateLimit, SharedRateLimit, parse_retry_after
 from .transport import BROWSER_USER_AGENT, http_stack, transport_failure
 
 if TYPE_CHECKING:
-    from pathlib import Path
-    from types import TracebackType
-
     import httpx
 
 log = logging.getLogger(__name__)

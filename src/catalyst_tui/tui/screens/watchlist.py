@@ -25,13 +25,13 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from textual.app import ComposeResult
+    from textual.message import Message
 
     from ...jobs.reach import Reach
     from ...views.workspace import Workspace
 
 ROWS_PER_STEP = 25  # changed rows updated per step of the event loop
-# The keys of SORTS, in their order; a column whose key is one of them sorts by it when its
-# header is clicked.
+# The keys of SORTS, in order: a column whose key is one sorts by it when its header is clicked.
 SORT_KEYS = [key for key, _ in SORTS]
 
 
@@ -75,8 +75,7 @@ class WatchlistScreen(Screen[None]):
         self.header.refreshing = refresh_coming
 
     def compose(self) -> ComposeResult:
-        # What the first frame shows; the hidden ones (the config's banner, shown only while
-        # the file is invalid, and the filter box, shown by /) mount after it (_mount_hidden).
+        # What the first frame shows; the banner and the filter box mount after it (_mount_hidden).
         yield self.header
         yield GroupTabs(id="groups")
         # The symbol stays in view when the table is scrolled sideways (80 columns).
@@ -85,8 +84,7 @@ class WatchlistScreen(Screen[None]):
         yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
 
     def on_mount(self) -> None:
-        # What exists now (modules, the config, the widget tree) lives as long as the app: out
-        # of the collector before the rows are built, not only after the first paint.
+        # What exists now lives as long as the app: out of the collector before the rows are built.
         gc.freeze()
         table = self.query_one("#tickers", RowTable)
         for key, label in COLUMNS:
@@ -206,8 +204,7 @@ class WatchlistScreen(Screen[None]):
             self._filling += 1
             # The first build: the rows a screen shows (a row a line), painted before the rest.
             now = rows[: max(1, self.app.size.height)] if first else rows
-            for row in now:
-                table.add_row(*self._cells.cells(row, data.currency), key=row.symbol)
+            self._cells.add_rows(table, now, data.currency)
             if current in symbols:
                 table.move_cursor(row=symbols.index(current), animate=False, scroll=False)
             table.scroll_to(y=scroll, animate=False, immediate=True)
@@ -218,25 +215,17 @@ class WatchlistScreen(Screen[None]):
         self._show_summary(data, rows)
 
     def _fill_rest(self, filling: int, rest: list[WatchRow], symbols: list[str]) -> None:
-        """The rows below the first screen, added once it is painted (unless the table was
-        built again since)."""
+        """The rows under the first screen, once it is painted (unless the table was rebuilt)."""
         if filling != self._filling or not self.is_attached or self.data is None:
             return
         table = self.query_one("#tickers", RowTable)
-        for row in rest:
-            table.add_row(*self._cells.cells(row, self.data.currency), key=row.symbol)
+        self._cells.add_rows(table, rest, self.data.currency)
         self._shown = symbols
         table.fit_columns()
 
     def _update_rows(self, rows: list[WatchRow]) -> None:
-        table = self.query_one("#tickers", DataTable)
         base = self.data.currency if self.data is not None else ""
-        for row in rows:
-            for (key, _), cell in zip(COLUMNS, self._cells.cells(row, base), strict=True):
-                if table.get_cell(row.symbol, key) != cell:
-                    # Widths follow the content: a price that gains a digit or a stale mark
-                    # after the first fill is never cut.
-                    table.update_cell(row.symbol, key, cell, update_width=True)
+        self._cells.update_rows(self.query_one("#tickers", RowTable), rows, base)
 
     async def _update_rows_in_steps(self, rows: list[WatchRow]) -> None:
         """Many changed rows, a few at a time, so keys are handled between the steps."""
@@ -257,13 +246,6 @@ class WatchlistScreen(Screen[None]):
             return None
         key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return key.value
-
-    # -- progress (from the app while a refresh runs) -------------------------------------------
-    def show_progress(self, done: int, total: int) -> None:
-        self.header.show_progress(done, total)
-
-    def hide_progress(self) -> None:
-        self.header.hide_progress()
 
     # -- actions ---------------------------------------------------------------------------------
     def action_open_ticker(self) -> None:
@@ -354,16 +336,15 @@ class WatchlistScreen(Screen[None]):
         self.post_message(messages.AddTicker())
 
     def action_add_lot(self) -> None:
-        symbol = self._current_symbol()
-        if symbol:
-            self.post_message(messages.AddLot(symbol))
+        self._of_the_row(messages.AddLot)
 
     def action_remove_ticker(self) -> None:
-        symbol = self._current_symbol()
-        if symbol:
-            self.post_message(messages.RemoveTicker(symbol))
+        self._of_the_row(messages.RemoveTicker)
 
     def action_acknowledge(self) -> None:
-        symbol = self._current_symbol()
-        if symbol:
-            self.post_message(messages.AcknowledgeTicker(symbol))
+        self._of_the_row(messages.AcknowledgeTicker)
+
+    def _of_the_row(self, message: Callable[[str], Message]) -> None:
+        """Ask the app for `message` of the highlighted row's symbol (none: nothing)."""
+        if symbol := self._current_symbol():
+            self.post_message(message(symbol))

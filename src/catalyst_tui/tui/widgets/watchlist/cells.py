@@ -19,6 +19,8 @@ from ...textual_private import clear_table_caches
 from ..chart import sparkline
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..table import RowTable
 
 SPARK_WIDTH = 5
@@ -213,3 +215,16 @@ class CellCache:
         """Forget the symbols no longer on the watchlist."""
         for gone in self._built.keys() - symbols:
             del self._built[gone]
+
+    def add_rows(self, table: RowTable, rows: Iterable[WatchRow], base: str) -> None:
+        """Each row added to the table, its cells in `base` (kept, or built)."""
+        for row in rows:
+            table.add_row(*self.cells(row, base), key=row.symbol)
+
+    def update_rows(self, table: RowTable, rows: Iterable[WatchRow], base: str) -> None:
+        """Each row's cells that changed, updated in place; widths follow the content (a price
+        that gains a digit or a stale mark after the first fill is never cut)."""
+        for row in rows:
+            for (key, _), cell in zip(COLUMNS, self.cells(row, base), strict=True):
+                if table.get_cell(row.symbol, key) != cell:
+                    table.update_cell(row.symbol, key, cell, update_width=True)
