@@ -289,3 +289,41 @@ async def test_row_table_measures_no_line_of_text(monkeypatch):
                 assert counted == []
             else:
                 assert len(counted) >= 50 * len(cells)
+
+
+async def test_a_column_whose_cells_all_got_narrower_is_measured_once_not_per_cell(monkeypatch):
+    """500 cells of one column updated narrower (a column giving way, every row clipped): the
+    column is as wide as its widest cell after, and its cells were measured about once each,
+    not once per cell per cell (250,000 measurements, a half-second stall after start-up)."""
+    from textual.app import App
+
+    from catalyst_tui.tui.widgets import table as module
+    from catalyst_tui.tui.widgets.table import RowTable
+
+    class One(App[None]):
+        def compose(self):
+            yield RowTable(id="t")
+
+    app = One()
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = app.query_one(RowTable)
+        table.add_column("Name", key="name")
+        for i in range(500):
+            table.add_row(Text(f"row {i:03d} " + "x" * 40), key=f"r{i}")
+        await pilot.pause()
+        assert table.columns[ColumnKey("name")].content_width == 48
+        calls = 0
+        measure = module.cell_width
+
+        def counted(cell, console):
+            nonlocal calls
+            calls += 1
+            return measure(cell, console)
+
+        monkeypatch.setattr(module, "cell_width", counted)
+        for i in range(500):
+            cell = Text(f"r{i}" + "y" * (i % 7))  # the widest: 'r496' + 6 'y's, 10 cells
+            table.update_cell(f"r{i}", "name", cell, update_width=True)
+        await pilot.pause()
+        assert table.columns[ColumnKey("name")].content_width == 10
+        assert calls <= 3 * 500, calls

@@ -239,6 +239,7 @@ class RowTable(DataTable[Any]):
 
     def _update_column_widths(self, updated_cells: set[CellKey]) -> None:
         console = self.app.console
+        narrower: dict[ColumnKey, Any] = {}  # columns a cell got narrower in: measured once
         for row_key, column_key in updated_cells:
             column, row = self.columns.get(column_key), self.rows.get(row_key)
             if column is None or row is None:
@@ -246,9 +247,14 @@ class RowTable(DataTable[Any]):
             if row.height != 1:  # a wrapped cell: DataTable measures it
                 super()._update_column_widths({CellKey(row_key, column_key)})
                 continue
-            label = cell_width(column.label, console)
             width = cell_width(self._data[row_key][column_key], console)
-            if width < column.content_width:  # narrower: the column may shrink to its widest
-                width = max(cell_width(self._data[key][column_key], console) for key in self._data)
-            column.content_width = max(width, label)
+            if width < column.content_width:  # the column may shrink to its widest
+                narrower[column_key] = column
+            else:
+                column.content_width = max(width, cell_width(column.label, console))
+        # Once per column, not per cell: clipping a column of 500 rows measured it 500 times.
+        for key, column in narrower.items():
+            widest = max((cell_width(cells[key], console) for cells in self._data.values()),
+                         default=0)  # fmt: skip
+            column.content_width = max(widest, cell_width(column.label, console))
         self._require_update_dimensions = True
