@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import os
 import sqlite3
 import stat
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from ..paths import NotAFile, check_file, make_private_dirs
 from . import identity, schema
@@ -61,9 +62,34 @@ if TYPE_CHECKING:
     from .verdicts import Verdicts
     from .views import Views
 
+T = TypeVar("T")
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 __all__ = ["DEFAULT_BUSY_TIMEOUT_MS", "Store", "StoreError", "describe_sqlite_error"]
+
+
+class _Door(Generic[T]):
+    """A Store's door to one job (`Store.sync`...): its module imported, and the door made on
+    this Store, the first time it is asked for; kept on the Store after (a non-data descriptor:
+    the instance's own attribute is found first)."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name, self.attr = module, name, ""
+
+    def __set_name__(self, owner: type, attr: str) -> None:
+        self.attr = attr
+
+    @overload
+    def __get__(self, store: None, owner: type) -> _Door[T]: ...
+    @overload
+    def __get__(self, store: Store, owner: type) -> T: ...
+    def __get__(self, store: Store | None, owner: type) -> T | _Door[T]:
+        if store is None:
+            return self
+        kind = getattr(importlib.import_module(f".{self.module}", __name__), self.name)
+        door: T = kind(store)
+        store.__dict__[self.attr] = door
+        return door
 
 
 class Store:
@@ -78,107 +104,23 @@ class Store:
     # Each job's door, loaded the first time it is asked for: the TUI's first frame reads a few
     # of them, and loading every one (their records, the thesis's rules behind them) would
     # cost every launch.
-    @functools.cached_property
-    def sync(self) -> ConfigSync:
-        from .sync import ConfigSync
-
-        return ConfigSync(self)
-
-    @functools.cached_property
-    def market(self) -> MarketData:
-        from .market_data import MarketData
-
-        return MarketData(self)
-
-    @functools.cached_property
-    def fx(self) -> FxRates:
-        from .fx import FxRates
-
-        return FxRates(self)
-
-    @functools.cached_property
-    def intraday(self) -> IntradayCharts:
-        from .intraday import IntradayCharts
-
-        return IntradayCharts(self)
-
-    @functools.cached_property
-    def providers(self) -> Providers:
-        from .providers import Providers
-
-        return Providers(self)
-
-    @functools.cached_property
-    def checkpoints(self) -> Checkpoints:
-        from .checkpoints import Checkpoints
-
-        return Checkpoints(self)
-
-    @functools.cached_property
-    def outbox(self) -> Outbox:
-        from .outbox import Outbox
-
-        return Outbox(self)
-
-    @functools.cached_property
-    def evidence(self) -> Evidence:
-        from .evidence import Evidence
-
-        return Evidence(self)
-
-    @functools.cached_property
-    def results(self) -> Results:
-        from .results import Results
-
-        return Results(self)
-
-    @functools.cached_property
-    def layouts(self) -> Layouts:
-        from .layouts import Layouts
-
-        return Layouts(self)
-
-    @functools.cached_property
-    def estimates(self) -> EstimatesStore:
-        from .estimates import EstimatesStore
-
-        return EstimatesStore(self)
-
-    @functools.cached_property
-    def views(self) -> Views:
-        from .views import Views
-
-        return Views(self)
-
-    @functools.cached_property
-    def changes(self) -> ChangeReads:
-        from .changes import ChangeReads
-
-        return ChangeReads(self)
-
-    @functools.cached_property
-    def dividends(self) -> Dividends:
-        from .dividends import Dividends
-
-        return Dividends(self)
-
-    @functools.cached_property
-    def segments(self) -> SegmentStore:
-        from .segments import SegmentStore
-
-        return SegmentStore(self)
-
-    @functools.cached_property
-    def verdicts(self) -> Verdicts:
-        from .verdicts import Verdicts
-
-        return Verdicts(self)
-
-    @functools.cached_property
-    def journal(self) -> Journal:
-        from .journal import Journal
-
-        return Journal(self)
+    sync: _Door[ConfigSync] = _Door("sync", "ConfigSync")
+    market: _Door[MarketData] = _Door("market_data", "MarketData")
+    fx: _Door[FxRates] = _Door("fx", "FxRates")
+    intraday: _Door[IntradayCharts] = _Door("intraday", "IntradayCharts")
+    providers: _Door[Providers] = _Door("providers", "Providers")
+    checkpoints: _Door[Checkpoints] = _Door("checkpoints", "Checkpoints")
+    outbox: _Door[Outbox] = _Door("outbox", "Outbox")
+    evidence: _Door[Evidence] = _Door("evidence", "Evidence")
+    results: _Door[Results] = _Door("results", "Results")
+    layouts: _Door[Layouts] = _Door("layouts", "Layouts")
+    estimates: _Door[EstimatesStore] = _Door("estimates", "EstimatesStore")
+    views: _Door[Views] = _Door("views", "Views")
+    changes: _Door[ChangeReads] = _Door("changes", "ChangeReads")
+    dividends: _Door[Dividends] = _Door("dividends", "Dividends")
+    segments: _Door[SegmentStore] = _Door("segments", "SegmentStore")
+    verdicts: _Door[Verdicts] = _Door("verdicts", "Verdicts")
+    journal: _Door[Journal] = _Door("journal", "Journal")
 
     def data_version(self) -> int:
         """SQLite's counter of commits that other connections (the daemon's refresh, `catalyst
