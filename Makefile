@@ -36,6 +36,7 @@ demo: $(RUN_STAMP)  ## catalyst demo: the TUI on a live thesis, offline, fed by 
 
 test: $(STAMP)  ## lint, check imports and types, and run the whole test suite (the long kill -9 and concurrency proofs included)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q $(PARALLEL)

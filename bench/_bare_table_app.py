@@ -17,8 +17,19 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable
 
-COLUMNS = ("Symbol", "Price", "Day", "30 days", "Thesis", "P&L", "Value", "Weight", "Shares",
-           "Next due", "Earnings")  # fmt: skip
+COLUMNS = (
+    "Symbol",
+    "Price",
+    "Day",
+    "30 days",
+    "Thesis",
+    "P&L",
+    "Value",
+    "Weight",
+    "Shares",
+    "Next due",
+    "Earnings",
+)
 BLOCKS = "▁▂▃▄▅▆▇█"
 
 

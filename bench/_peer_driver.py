@@ -43,8 +43,15 @@ def main() -> int:
         import yfinance as yf
 
         started = time.perf_counter()
-        frame = yf.download(symbols, period="5d", interval="1d", threads=True, progress=False,
-                            auto_adjust=False, multi_level_index=True)  # fmt: skip
+        frame = yf.download(
+            symbols,
+            period="5d",
+            interval="1d",
+            threads=True,
+            progress=False,
+            auto_adjust=False,
+            multi_level_index=True,
+        )
         took = time.perf_counter() - started
         got = 0 if frame is None else sum(1 for s in symbols if frame["Close"][s].notna().any())
         print(f"DOWNLOAD {took:.4f} {got}", flush=True)

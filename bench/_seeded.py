@@ -27,10 +27,13 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parents[1]
 FOLDER = Path(tempfile.gettempdir()) / "catalyst-bench-seeds"
 _CODE = (
-    "tests/support/demo_data.py", "src/catalyst_tui/store/schema.py",
-    "src/catalyst_tui/store/migrations", "src/catalyst_tui/store/market_data.py",  # a folder
-    "src/catalyst_tui/store/sync.py", "bench/_seeded.py",
-)  # fmt: skip
+    "tests/support/demo_data.py",
+    "src/catalyst_tui/store/schema.py",
+    "src/catalyst_tui/store/migrations",
+    "src/catalyst_tui/store/market_data.py",  # a folder
+    "src/catalyst_tui/store/sync.py",
+    "bench/_seeded.py",
+)
 BENCHMARK = "SPY"  # the default benchmark, big_config_text's: every position is held against it
 ESTIMATE_DAYS = 60  # the days of estimates each ticker has stored, the seed's day the last
 

@@ -252,20 +252,27 @@ SHOWN_WITHIN = 3.0  # seconds after a cycle in which its watchlist is read and s
 def _shown_by(rows: list[tuple[str, float, float, str, float]], end: float) -> float:
     """A cycle ends when its watchlist is on screen: the TUI reads it in a thread after the
     cycle's callback, then applies it on the loop (show_data, then rows in steps)."""
-    after = [t + d for k, t, d, n, _ in rows
-             if k == "fn" and n in SHOWN and end <= t <= end + SHOWN_WITHIN]  # fmt: skip
+    after = [
+        t + d
+        for k, t, d, n, _ in rows
+        if k == "fn" and n in SHOWN and end <= t <= end + SHOWN_WITHIN
+    ]
     return max(after, default=end)
 
 
 def report(path: Path, since: float = 0.0, until: float = float("inf")) -> str:
     """Refresh cycles that started in [since, until]: where the event loop's time went."""
     rows = [r for r in load(path) if r[1] + r[2] <= until]  # not the quit at the end
-    cycles = [(t, t + d) for k, t, d, n, _ in rows
-              if k == "afn" and n.endswith("refresh_cycle") and since <= t]  # fmt: skip
+    cycles = [
+        (t, t + d)
+        for k, t, d, n, _ in rows
+        if k == "afn" and n.endswith("refresh_cycle") and since <= t
+    ]
     cycles = [(a, _shown_by(rows, b)) for a, b in cycles]
     fetch_phases = ("fetch_quotes", "refresh_in_child_process")  # in-process, or the child's run
-    fetches = [(t, t + d) for k, t, d, n, _ in rows
-               if k == "afn" and n in fetch_phases and since <= t]  # fmt: skip
+    fetches = [
+        (t, t + d) for k, t, d, n, _ in rows if k == "afn" and n in fetch_phases and since <= t
+    ]
     lines = [f"probe report: {len(cycles)} refresh cycles (wall ms / main-thread CPU ms)"]
     if not cycles:
         return "\n".join(lines)
@@ -281,9 +288,11 @@ def report(path: Path, since: float = 0.0, until: float = float("inf")) -> str:
         fetch = [(f0, f1) for f0, f1 in fetches if a <= f0 <= b]
         before.append((a, fetch[0][0] if fetch else a))
         after.append((fetch[0][1] if fetch else a, b))
-    for label, spans in (("cycle start, before the quote fetch", before),
-                         ("quote fetch (requests running; here or in the child)", fetches),
-                         ("after the fetch, to the watchlist shown", after)):  # fmt: skip
+    for label, spans in (
+        ("cycle start, before the quote fetch", before),
+        ("quote fetch (requests running; here or in the child)", fetches),
+        ("after the fetch, to the watchlist shown", after),
+    ):
         if not spans:
             continue
         n = len(spans)
@@ -325,8 +334,10 @@ def report(path: Path, since: float = 0.0, until: float = float("inf")) -> str:
             f"{max(during, default=0) * 1000:.0f} ms), {len(between)} between them (max "
             f"{max(between, default=0) * 1000:.0f} ms); each blocks the loop for its whole run"
         )
-    lines.append("  timed functions, per refresh cycle: calls, total wall / CPU ms, longest call"
-                 " wall / CPU ms")  # fmt: skip
+    lines.append(
+        "  timed functions, per refresh cycle: calls, total wall / CPU ms, longest call"
+        " wall / CPU ms"
+    )
     per: dict[str, list[tuple[float, float]]] = defaultdict(list)
     asyncs = set()
     for k, t, d, name, cpu in rows:
@@ -348,16 +359,20 @@ def report(path: Path, since: float = 0.0, until: float = float("inf")) -> str:
             f"{max(c for _, c in ds) * 1000:8.1f}"
         )
 
-    lines.append("  longest event-loop callbacks in refresh cycles, and the longest timed calls "
-                 "inside them:")  # fmt: skip
-    slowest = sorted((r for r in rows if r[0] == "cb" and inside(mid(r), cycles)),
-                     key=lambda r: -r[2])[:10]  # fmt: skip
+    lines.append(
+        "  longest event-loop callbacks in refresh cycles, and the longest timed calls inside them:"
+    )
+    slowest = sorted(
+        (r for r in rows if r[0] == "cb" and inside(mid(r), cycles)), key=lambda r: -r[2]
+    )[:10]
     for _, t, d, name, cpu in slowest:
         cycle = next(a for a, b in cycles if a <= t + d / 2 <= b)
-        lines.append(f"    {d * 1000:7.1f} / {cpu * 1000:6.1f} ms at cycle +{t - cycle:5.2f} s:"
-                     f" {name}")  # fmt: skip
-        calls = [r for r in rows
-                 if r[0] in ("fn", "gc") and t <= r[1] and r[1] + r[2] <= t + d + 1e-6]  # fmt: skip
+        lines.append(
+            f"    {d * 1000:7.1f} / {cpu * 1000:6.1f} ms at cycle +{t - cycle:5.2f} s: {name}"
+        )
+        calls = [
+            r for r in rows if r[0] in ("fn", "gc") and t <= r[1] and r[1] + r[2] <= t + d + 1e-6
+        ]
         for c in sorted(calls, key=lambda r: -r[2])[:6]:
             if c[2] < 0.002:
                 break

@@ -53,14 +53,33 @@ def main() -> int:
             month = best(lambda: load_changes(store, now - dt.timedelta(days=30)))
             found = len(load_changes(store, now - dt.timedelta(days=30)))
     size = f"{args.tickers} tickers, best of {args.repeats}"
-    print(f"floor (fiscal_year_eps) {floor * 1e3:.1f} ms; changes 7d {week * 1e3:.1f} ms,"
-          f" 30d {month * 1e3:.1f} ms ({found} changes)")  # fmt: skip
-    emit(Figure("changes since 7 days, 500 tickers", week * 1e3, 250.0, "ms", "measured <= 250",
-                "250 ms: well under a second", size))  # fmt: skip
+    print(
+        f"floor (fiscal_year_eps) {floor * 1e3:.1f} ms; changes 7d {week * 1e3:.1f} ms,"
+        f" 30d {month * 1e3:.1f} ms ({found} changes)"
+    )
+    emit(
+        Figure(
+            "changes since 7 days, 500 tickers",
+            week * 1e3,
+            250.0,
+            "ms",
+            "measured <= 250",
+            "250 ms: well under a second",
+            size,
+        )
+    )
     for days, took in ((7, week), (30, month)):
-        emit(Figure(f"changes since {days} days against the watchlist's consensus read",
-                    took * 1e3, floor * 1e3, "ms", "ratio <= 6",
-                    "store.estimates.fiscal_year_eps", size))  # fmt: skip
+        emit(
+            Figure(
+                f"changes since {days} days against the watchlist's consensus read",
+                took * 1e3,
+                floor * 1e3,
+                "ms",
+                "ratio <= 6",
+                "store.estimates.fiscal_year_eps",
+                size,
+            )
+        )
     return 0
 
 

@@ -54,8 +54,14 @@ def prepare(tmp: Path, tickers: int, years: int) -> tuple[list[str], str]:
     config = where / "catalysts.toml"
     config.write_text(big_config_text(tickers), encoding="utf-8")
     note = seeded_database(where / "catalyst.db", config, tickers, years)
-    argv = [str(VENV_BIN / "catalyst"), "--config", str(config), "--db", str(where / "catalyst.db"),
-            "check"]  # fmt: skip
+    argv = [
+        str(VENV_BIN / "catalyst"),
+        "--config",
+        str(config),
+        "--db",
+        str(where / "catalyst.db"),
+        "check",
+    ]
     return argv, note
 
 
@@ -123,8 +129,9 @@ def breakdown(tmp: Path, tickers: int, repeats: int) -> dict[str, float]:
             at = time.perf_counter()
             store.sync.apply(config, now)
             at = lap("sync the config", at)
-            checkpoints, _ = store.checkpoints.evaluation_inputs(now, sec_configured=False,
-                                                                 base=base)  # fmt: skip
+            checkpoints, _ = store.checkpoints.evaluation_inputs(
+                now, sec_configured=False, base=base
+            )
             at = time.perf_counter()  # the line above loads a snapshot too: timed next, alone
             snap = store.market.snapshot(now, sec_configured=False, base=base)
             at = lap("load the snapshot", at)
@@ -188,33 +195,56 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
     small, large = (statistics.median(times[n]) for n in SIZES)
-    print(f"check bench: `catalyst check` at {SIZES[0]} and {SIZES[1]} tickers (x{args.years}y of "
-          f"bars), output to a pipe, {args.repeats} alternating runs each, "
-          f"{dt.date.today().isoformat()}")  # fmt: skip
+    print(
+        f"check bench: `catalyst check` at {SIZES[0]} and {SIZES[1]} tickers (x{args.years}y of "
+        f"bars), output to a pipe, {args.repeats} alternating runs each, "
+        f"{dt.date.today().isoformat()}"
+    )
     print(f"  machine: {machine()}; load average {load:.1f} -> {load_after:.1f}")
     print(f"  setup: {'; '.join(notes)}")
     for n in SIZES:
         runs = ", ".join(f"{t:.2f}" for t in times[n])
-        print(f"  {n:>5} tickers: median {statistics.median(times[n]):.3f} s  (runs {runs}; "
-              f"{lines[n]:,} lines printed)")  # fmt: skip
+        print(
+            f"  {n:>5} tickers: median {statistics.median(times[n]):.3f} s  (runs {runs}; "
+            f"{lines[n]:,} lines printed)"
+        )
     if per_read:
         print(f"  reads (best of 3, seconds): {'':24} {SIZES[0]:>8} {SIZES[1]:>8}  ratio")
         for name in per_read[SIZES[0]]:
             a, b = per_read[SIZES[0]][name], per_read[SIZES[1]][name]
             print(f"    {name:48} {a:8.4f} {b:8.4f}  {b / a if a else 0:5.1f}")
-    print(f"  breakdown at {SIZES[1]:,} tickers, in this process (medians of {args.repeats}, "
-          "milliseconds):")  # fmt: skip
+    print(
+        f"  breakdown at {SIZES[1]:,} tickers, in this process (medians of {args.repeats}, "
+        "milliseconds):"
+    )
     for name, took in phases.items():
         print(f"    {name:48} {took * 1e3:10.2f}")
-    note = (f"`catalyst check`, output to a pipe; {args.years}y of bars; medians of "
-            f"{args.repeats} alternating runs; load {load:.1f} -> {load_after:.1f}")  # fmt: skip
-    emit(Figure(figure=f"check at {SIZES[1]:,} tickers", measured=round(large, 4),
-                floor=round(small, 4), unit="s", goal=f"measured <= {ABSOLUTE_GOAL}",
-                floor_is=f"the same check at {SIZES[0]} tickers (informative)",
-                note=note))  # fmt: skip
-    emit(Figure(figure=f"check: {SIZES[1]:,} tickers / {SIZES[0]}", measured=round(large, 4),
-                floor=round(small, 4), unit="s", goal=f"ratio <= {RATIO_GOAL:g}",
-                floor_is=f"the same check at {SIZES[0]} tickers", note=note))  # fmt: skip
+    note = (
+        f"`catalyst check`, output to a pipe; {args.years}y of bars; medians of "
+        f"{args.repeats} alternating runs; load {load:.1f} -> {load_after:.1f}"
+    )
+    emit(
+        Figure(
+            figure=f"check at {SIZES[1]:,} tickers",
+            measured=round(large, 4),
+            floor=round(small, 4),
+            unit="s",
+            goal=f"measured <= {ABSOLUTE_GOAL}",
+            floor_is=f"the same check at {SIZES[0]} tickers (informative)",
+            note=note,
+        )
+    )
+    emit(
+        Figure(
+            figure=f"check: {SIZES[1]:,} tickers / {SIZES[0]}",
+            measured=round(large, 4),
+            floor=round(small, 4),
+            unit="s",
+            goal=f"ratio <= {RATIO_GOAL:g}",
+            floor_is=f"the same check at {SIZES[0]} tickers",
+            note=note,
+        )
+    )
 
 
 if __name__ == "__main__":

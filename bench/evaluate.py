@@ -31,11 +31,20 @@ from catalyst_tui.thesis.positions import Lot  # noqa: E402
 GOAL_MS = 50.0
 NOW = dt.datetime(2026, 11, 21, 15, 0, tzinfo=dt.UTC)
 CONDITIONS = [
-    "price >= 50", "change_pct > -5%", "drawdown <= 30%", "market_cap >= 10B",
-    "revenue_q >= 300M", "revenue_ttm >= 1B", "revenue_growth_yoy >= 20%",
-    "gross_margin >= 70%", "operating_margin >= 20%", "eps_ttm > 1", "pe_ttm <= 200",
-    "weight <= 15%", "gain_pct >= -20%",
-]  # fmt: skip
+    "price >= 50",
+    "change_pct > -5%",
+    "drawdown <= 30%",
+    "market_cap >= 10B",
+    "revenue_q >= 300M",
+    "revenue_ttm >= 1B",
+    "revenue_growth_yoy >= 20%",
+    "gross_margin >= 70%",
+    "operating_margin >= 20%",
+    "eps_ttm > 1",
+    "pe_ttm <= 200",
+    "weight <= 15%",
+    "gain_pct >= -20%",
+]
 
 
 def build(count: int) -> tuple[list[CheckpointState], MarketSnapshot]:
@@ -44,24 +53,45 @@ def build(count: int) -> tuple[list[CheckpointState], MarketSnapshot]:
     ends = [dt.date(2024, 12, 31) + dt.timedelta(days=91 * k) for k in range(8)]
     for n, symbol in enumerate(symbols):
         price = 50.0 + n % 200
-        quote = Quote(symbol, price, None, None, 0.01, "USD", None, NOW, "bench",
-                      fifty_two_week_high=price * 1.2)  # fmt: skip
+        quote = Quote(
+            symbol,
+            price,
+            None,
+            None,
+            0.01,
+            "USD",
+            None,
+            NOW,
+            "bench",
+            fifty_two_week_high=price * 1.2,
+        )
         snap.quotes[symbol] = LastQuote(symbol, quote, NOW, False)
         snap.history_high[symbol] = price * 1.25
 
         def rows(scale: float) -> list[Fact]:
             return [
-                Fact("bench", e - dt.timedelta(days=90), e, scale * (1 + k / 10), "USD", "10-Q",
-                     e, "bench")
+                Fact(
+                    "bench",
+                    e - dt.timedelta(days=90),
+                    e,
+                    scale * (1 + k / 10),
+                    "USD",
+                    "10-Q",
+                    e,
+                    "bench",
+                )
                 for k, e in enumerate(ends)
-            ]  # fmt: skip
+            ]
 
         snap.facts[symbol] = {
-            "revenue_q": rows(300e6), "gross_profit_q": rows(220e6),
-            "operating_income_q": rows(60e6), "eps_diluted_q": rows(0.4),
-            "shares_outstanding": [Fact("bench", None, ends[-1], 1.5e8, "shares", "10-Q",
-                                        ends[-1], "bench")],
-        }  # fmt: skip
+            "revenue_q": rows(300e6),
+            "gross_profit_q": rows(220e6),
+            "operating_income_q": rows(60e6),
+            "eps_diluted_q": rows(0.4),
+            "shares_outstanding": [
+                Fact("bench", None, ends[-1], 1.5e8, "shares", "10-Q", ends[-1], "bench")
+            ],
+        }
         snap.lots[symbol] = [Lot(10.0, price * 0.8)]
     checkpoints = []
     for i in range(count):
@@ -71,8 +101,11 @@ def build(count: int) -> tuple[list[CheckpointState], MarketSnapshot]:
             None if kind == "milestone" else parse_condition(CONDITIONS[i % len(CONDITIONS)])
         )
         due = None if kind == "guard" else NOW.date() + dt.timedelta(days=i % 400 - 30)
-        checkpoints.append(CheckpointState(symbol, f"c{i}", f"Checkpoint {i}", kind, "pending",
-                                           due=due, condition=condition))  # fmt: skip
+        checkpoints.append(
+            CheckpointState(
+                symbol, f"c{i}", f"Checkpoint {i}", kind, "pending", due=due, condition=condition
+            )
+        )
     return checkpoints, snap
 
 
@@ -97,10 +130,14 @@ def main() -> None:
     assert len(results) == len(checkpoints)
     changed = sum(r.changed for r in results)
     engine_ms, floor_ms = statistics.median(engine) * 1000, statistics.median(floor) * 1000
-    print(f"evaluate bench: {len(checkpoints)} checkpoints on {len(snap.quotes)} symbols, "
-          f"{args.repeats} repeats ({changed} transitions per run)")  # fmt: skip
-    print(f"  evaluate(): median {engine_ms:.1f} ms (goal <= {GOAL_MS:.0f} ms: "
-          f"{'met' if engine_ms <= GOAL_MS else 'MISSED'})")  # fmt: skip
+    print(
+        f"evaluate bench: {len(checkpoints)} checkpoints on {len(snap.quotes)} symbols, "
+        f"{args.repeats} repeats ({changed} transitions per run)"
+    )
+    print(
+        f"  evaluate(): median {engine_ms:.1f} ms (goal <= {GOAL_MS:.0f} ms: "
+        f"{'met' if engine_ms <= GOAL_MS else 'MISSED'})"
+    )
     print(f"  floor (one comparison per checkpoint): median {floor_ms:.2f} ms")
     print(f"  ratio {engine_ms / floor_ms:.0f}x the floor")
     emit(

@@ -81,17 +81,21 @@ def main() -> None:
     assert floor_text and passages
     measured, floor = statistics.median(runs) * 1000, statistics.median(floors) * 1000
     matched = sorted({p.entry for p in passages})
-    print(f"evidence bench: {DOCUMENT.name} ({len(raw) / 1e6:.2f} MB, {len(text):,} characters "
-          f"of text, {len(matcher.spans):,} sentences), {len(CHECKPOINTS)} checkpoints x 3 = "
-          f"{len(texts)} entries, {args.repeats} repeats")  # fmt: skip
+    print(
+        f"evidence bench: {DOCUMENT.name} ({len(raw) / 1e6:.2f} MB, {len(text):,} characters "
+        f"of text, {len(matcher.spans):,} sentences), {len(CHECKPOINTS)} checkpoints x 3 = "
+        f"{len(texts)} entries, {args.repeats} repeats"
+    )
     print(
         f"  {len(passages)} passages for {len(matched)} of the {len(texts)} entries: "
         + ", ".join(matched)
     )
     for name, times in parts.items():
         print(f"  {name}: median {statistics.median(times) * 1000:.1f} ms")
-    print(f"  whole run: median {measured:.1f} ms (goal <= {GOAL_MS:.0f} ms: "
-          f"{'met' if measured <= GOAL_MS else 'MISSED'})")  # fmt: skip
+    print(
+        f"  whole run: median {measured:.1f} ms (goal <= {GOAL_MS:.0f} ms: "
+        f"{'met' if measured <= GOAL_MS else 'MISSED'})"
+    )
     print(f"  floor (lexbor parse + .text() of the same bytes): median {floor:.1f} ms")
     print(f"  ratio {measured / floor:.1f}x the floor")
     emit(

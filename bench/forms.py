@@ -21,9 +21,14 @@ from bench._report import Figure, emit  # noqa: E402
 from catalyst_tui.config.forms import field_errors, table_snippet  # noqa: E402
 
 FIELDS = {
-    "id": "q3-revenue", "title": "Q3 revenue beats", "kind": "target", "due": "2027-13-01",
-    "when": "revenue_q >= 400M", "period_end": "2026-09-30", "notes": "two\nlines",
-}  # fmt: skip
+    "id": "q3-revenue",
+    "title": "Q3 revenue beats",
+    "kind": "target",
+    "due": "2027-13-01",
+    "when": "revenue_q >= 400M",
+    "period_end": "2026-09-30",
+    "notes": "two\nlines",
+}
 IDS = ["scorpio-largest-line", "gross-margin-floor", "operating-margin-floor"]
 
 
@@ -33,15 +38,34 @@ def main() -> int:
     args = parser.parse_args()
     runs = 200
     snippet = table_snippet(("tickers", "ALAB", "checkpoints"), FIELDS, aot=True)
-    check = min(timeit.repeat(lambda: field_errors("checkpoint", FIELDS, existing_ids=IDS),
-                              number=runs, repeat=args.repeats)) / runs  # fmt: skip
-    floor = min(timeit.repeat(lambda: tomllib.loads(snippet), number=runs,
-                              repeat=args.repeats)) / runs  # fmt: skip
-    print(f"field_errors: {check * 1e3:.3f} ms a keystroke; TOML of the fields alone "
-          f"{floor * 1e3:.3f} ms")  # fmt: skip
-    emit(Figure("edit form's check per keystroke", check * 1e3, floor * 1e3, "ms",
-                "measured <= 5", floor_is="tomllib.loads of the form's TOML",
-                note=f"min of {args.repeats} × {runs} checks"))  # fmt: skip
+    check = (
+        min(
+            timeit.repeat(
+                lambda: field_errors("checkpoint", FIELDS, existing_ids=IDS),
+                number=runs,
+                repeat=args.repeats,
+            )
+        )
+        / runs
+    )
+    floor = (
+        min(timeit.repeat(lambda: tomllib.loads(snippet), number=runs, repeat=args.repeats)) / runs
+    )
+    print(
+        f"field_errors: {check * 1e3:.3f} ms a keystroke; TOML of the fields alone "
+        f"{floor * 1e3:.3f} ms"
+    )
+    emit(
+        Figure(
+            "edit form's check per keystroke",
+            check * 1e3,
+            floor * 1e3,
+            "ms",
+            "measured <= 5",
+            floor_is="tomllib.loads of the form's TOML",
+            note=f"min of {args.repeats} × {runs} checks",
+        )
+    )
     return 0
 
 

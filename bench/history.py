@@ -107,13 +107,17 @@ def main() -> None:
     ours_ms = statistics.median(ours) * 1000
     floor_ms = statistics.median(floor) * 1000
     p90 = statistics.quantiles(ours, n=10)[-1] * 1000
-    print(f"history query bench: {args.symbols} symbols x {args.years}y = {total:,} bars "
-          f"(seeded in {seeded:.1f} s), {args.repeats} shuffled passes = {len(ours):,} calls, "
-          f"{dt.date.today().isoformat()}")  # fmt: skip
+    print(
+        f"history query bench: {args.symbols} symbols x {args.years}y = {total:,} bars "
+        f"(seeded in {seeded:.1f} s), {args.repeats} shuffled passes = {len(ours):,} calls, "
+        f"{dt.date.today().isoformat()}"
+    )
     print(f"  machine: {machine()}")
     print(f"  rows per call (one year): median {statistics.median(rows_per_call):.0f}")
-    print(f"  Store.price_history(symbol, since=last bar - 1y): median {ours_ms:.3f} ms, "
-          f"p90 {p90:.3f} ms")  # fmt: skip
+    print(
+        f"  Store.price_history(symbol, since=last bar - 1y): median {ours_ms:.3f} ms, "
+        f"p90 {p90:.3f} ms"
+    )
     print(f"  floor (raw SELECT ts, close ... fetchall):         median {floor_ms:.3f} ms")
     figure = Figure(
         figure="1-year history query (price_history)",
@@ -125,8 +129,10 @@ def main() -> None:
         note=f"{total:,}-bar DB, median of {len(ours):,} calls ({args.symbols} symbols x "
         f"{args.repeats} passes)",
     )
-    print(f"  ratio {figure.ratio:.2f}; goal median <= {GOAL_MS} ms: "
-          f"{'met' if figure.met else 'MISSED'}")  # fmt: skip
+    print(
+        f"  ratio {figure.ratio:.2f}; goal median <= {GOAL_MS} ms: "
+        f"{'met' if figure.met else 'MISSED'}"
+    )
     emit(figure)
 
 

@@ -28,8 +28,9 @@ THESIS = '[tickers.AAPL]\nname = "Apple"\n\n[[tickers.AAPL.lots]]\nshares = 1\nc
 
 
 def export(n: int) -> str:
-    rows = (f"2024-01-{1 + i % 28:02d},S{i % 50},buy,{1 + i % 9},{10 + i % 100}.5\n"
-            for i in range(n))  # fmt: skip
+    rows = (
+        f"2024-01-{1 + i % 28:02d},S{i % 50},buy,{1 + i % 9},{10 + i % 100}.5\n" for i in range(n)
+    )
     return "date,symbol,side,shares,price\n" + "".join(rows)
 
 
@@ -56,11 +57,18 @@ def main() -> int:
     args = parser.parse_args()
     small = per_trade(args.rows, args.repeats)
     large = per_trade(10 * args.rows, args.repeats)
-    print(f"import: {small:.1f} µs a trade at {args.rows:,}, {large:.1f} µs at "
-          f"{10 * args.rows:,}")  # fmt: skip
-    emit(Figure("import's work per trade at 10n trades", large, small, "µs", "ratio <= 1.5",
-                floor_is=f"the same at n = {args.rows:,}",
-                note=f"best of {args.repeats}; read, plan and one edit"))  # fmt: skip
+    print(f"import: {small:.1f} µs a trade at {args.rows:,}, {large:.1f} µs at {10 * args.rows:,}")
+    emit(
+        Figure(
+            "import's work per trade at 10n trades",
+            large,
+            small,
+            "µs",
+            "ratio <= 1.5",
+            floor_is=f"the same at n = {args.rows:,}",
+            note=f"best of {args.repeats}; read, plan and one edit",
+        )
+    )
     return 0
 
 

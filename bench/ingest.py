@@ -119,8 +119,10 @@ def main() -> None:
     ours, floor = [], []
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
         for i in range(args.repeats):
-            for label, timer, data, out in (("ours", time_ours, batch, ours),
-                                            ("raw", time_raw, rows, floor)):  # fmt: skip
+            for label, timer, data, out in (
+                ("ours", time_ours, batch, ours),
+                ("raw", time_raw, rows, floor),
+            ):
                 path = Path(tmp) / f"{label}-{i}.db"
                 out.append(timer(path, data))
                 if i == 0 and count(path) != len(rows):
@@ -131,15 +133,23 @@ def main() -> None:
     n = len(rows)
     ours_s, floor_s = statistics.median(ours), statistics.median(floor)
     ours_rate, floor_rate = n / ours_s, n / floor_s
-    print(f"ingest bench: {args.symbols} symbols x {args.years}y = {n:,} bars, one save_quotes "
-          f"call (one transaction, as refresh_market writes it), fresh DB each run, "
-          f"{args.repeats} alternating repeats, {dt.date.today().isoformat()}")  # fmt: skip
-    print(f"  machine: {machine()}; Bar/Quote objects and raw tuples built in {built:.1f} s "
-          "(not timed)")  # fmt: skip
-    print(f"  store.market.save_quotes:           median {ours_s:.3f} s = {ours_rate:,.0f} bars/s  "
-          f"(runs {', '.join(f'{t:.3f}' for t in ours)})")  # fmt: skip
-    print(f"  floor (raw executemany INSERT): median {floor_s:.3f} s = {floor_rate:,.0f} bars/s  "
-          f"(runs {', '.join(f'{t:.3f}' for t in floor)})")  # fmt: skip
+    print(
+        f"ingest bench: {args.symbols} symbols x {args.years}y = {n:,} bars, one save_quotes "
+        f"call (one transaction, as refresh_market writes it), fresh DB each run, "
+        f"{args.repeats} alternating repeats, {dt.date.today().isoformat()}"
+    )
+    print(
+        f"  machine: {machine()}; Bar/Quote objects and raw tuples built in {built:.1f} s "
+        "(not timed)"
+    )
+    print(
+        f"  store.market.save_quotes:           median {ours_s:.3f} s = {ours_rate:,.0f} bars/s  "
+        f"(runs {', '.join(f'{t:.3f}' for t in ours)})"
+    )
+    print(
+        f"  floor (raw executemany INSERT): median {floor_s:.3f} s = {floor_rate:,.0f} bars/s  "
+        f"(runs {', '.join(f'{t:.3f}' for t in floor)})"
+    )
     figure = Figure(
         figure="ingest of 5y daily bars (save_quotes)",
         measured=round(ours_rate),

@@ -102,16 +102,19 @@ def main() -> int:
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--latency", type=float, default=0.020, help="per request, seconds")
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--peer-python", default=os.environ.get("CATALYST_PEERS_PYTHON",
-                                                                sys.executable))  # fmt: skip
+    parser.add_argument(
+        "--peer-python", default=os.environ.get("CATALYST_PEERS_PYTHON", sys.executable)
+    )
     args = parser.parse_args()
     versions = {m: installed(args.peer_python, m) for m in ("yfinance", "stockstui")}
     for module, version in versions.items():
         if version is None:
-            print(f"peers bench: {module} is not installed for {args.peer_python}: skipped. "
-                  f"To measure it: python -m venv /tmp/peers && /tmp/peers/bin/pip install "
-                  f"stockstui yfinance, then --peer-python /tmp/peers/bin/python (they are "
-                  f"not catalyst's dependencies).")  # fmt: skip
+            print(
+                f"peers bench: {module} is not installed for {args.peer_python}: skipped. "
+                f"To measure it: python -m venv /tmp/peers && /tmp/peers/bin/pip install "
+                f"stockstui yfinance, then --peer-python /tmp/peers/bin/python (they are "
+                f"not catalyst's dependencies)."
+            )
     if not any(versions.values()):
         print("PEERS-SKIPPED: neither peer is installed")
         return 0
@@ -163,40 +166,64 @@ def main() -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
     load = os.getloadavg()[0]
-    print(f"peers bench: {args.symbols} symbols, loopback market {args.latency * 1000:.0f} ms a "
-          f"request, {args.repeats} alternating runs, load average {load:.2f}")  # fmt: skip
-    print(f"  machine: {machine()}; peers: " +
-          ", ".join(f"{m} {v or 'not installed'}" for m, v in versions.items()))  # fmt: skip
+    print(
+        f"peers bench: {args.symbols} symbols, loopback market {args.latency * 1000:.0f} ms a "
+        f"request, {args.repeats} alternating runs, load average {load:.2f}"
+    )
+    print(
+        f"  machine: {machine()}; peers: "
+        + ", ".join(f"{m} {v or 'not installed'}" for m, v in versions.items())
+    )
     print(f"  setup: {setup_note}")
     figures: list[Figure] = []
     if ours_q:
         a, b = statistics.median(ours_inside), statistics.median(yf_inside)
-        print(f"  catalyst steady refresh (in process): median {a:.3f} s  (runs "
-              f"{', '.join(f'{t:.2f}' for t in ours_inside)})")  # fmt: skip
-        print(f"  yf.download alone:                    median {b:.3f} s  (runs "
-              f"{', '.join(f'{t:.2f}' for t in yf_inside)})")  # fmt: skip
-        print(f"  informative, whole processes: `catalyst refresh` median "
-              f"{statistics.median(ours_q):.2f} s, yfinance's "
-              f"{statistics.median(yf_q):.2f} s")  # fmt: skip
-        figures.append(Figure(
-            figure=f"refresh of {args.symbols} symbols: catalyst vs yf.download",
-            measured=round(a, 4), floor=round(b, 4), unit="s", goal="ratio <= 1",
-            floor_is=f"peer: yfinance {versions['yfinance']} yf.download (5d daily, threads)",
-            note=f"same loopback market; catalyst's refresh after a warm-up; medians of "
-            f"{args.repeats}",
-        ))  # fmt: skip
+        print(
+            f"  catalyst steady refresh (in process): median {a:.3f} s  (runs "
+            f"{', '.join(f'{t:.2f}' for t in ours_inside)})"
+        )
+        print(
+            f"  yf.download alone:                    median {b:.3f} s  (runs "
+            f"{', '.join(f'{t:.2f}' for t in yf_inside)})"
+        )
+        print(
+            f"  informative, whole processes: `catalyst refresh` median "
+            f"{statistics.median(ours_q):.2f} s, yfinance's "
+            f"{statistics.median(yf_q):.2f} s"
+        )
+        figures.append(
+            Figure(
+                figure=f"refresh of {args.symbols} symbols: catalyst vs yf.download",
+                measured=round(a, 4),
+                floor=round(b, 4),
+                unit="s",
+                goal="ratio <= 1",
+                floor_is=f"peer: yfinance {versions['yfinance']} yf.download (5d daily, threads)",
+                note=f"same loopback market; catalyst's refresh after a warm-up; medians of "
+                f"{args.repeats}",
+            )
+        )
     if ours_s:
         a, b = statistics.median(ours_s), statistics.median(stui_s)
-        print(f"  catalyst start-up to rows:  median {a:.3f} s  (runs "
-              f"{', '.join(f'{t:.2f}' for t in ours_s)})")  # fmt: skip
-        print(f"  stockstui start-up to rows: median {b:.3f} s  (runs "
-              f"{', '.join(f'{t:.2f}' for t in stui_s)})")  # fmt: skip
-        figures.append(Figure(
-            figure=f"start-up to rows, {args.symbols} tickers: catalyst vs stockstui",
-            measured=round(a, 4), floor=round(b, 4), unit="s", goal="ratio <= 1",
-            floor_is=f"peer: stockstui {versions['stockstui']}, its list of the same symbols",
-            note=f"same pty and market; medians of {args.repeats}",
-        ))  # fmt: skip
+        print(
+            f"  catalyst start-up to rows:  median {a:.3f} s  (runs "
+            f"{', '.join(f'{t:.2f}' for t in ours_s)})"
+        )
+        print(
+            f"  stockstui start-up to rows: median {b:.3f} s  (runs "
+            f"{', '.join(f'{t:.2f}' for t in stui_s)})"
+        )
+        figures.append(
+            Figure(
+                figure=f"start-up to rows, {args.symbols} tickers: catalyst vs stockstui",
+                measured=round(a, 4),
+                floor=round(b, 4),
+                unit="s",
+                goal="ratio <= 1",
+                floor_is=f"peer: stockstui {versions['stockstui']}, its list of the same symbols",
+                note=f"same pty and market; medians of {args.repeats}",
+            )
+        )
     for figure in figures:
         print(f"  {figure.figure}: catalyst takes {figure.ratio:.2f}x the peer's time")
         emit(figure)

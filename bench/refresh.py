@@ -216,9 +216,10 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--first-repeats", type=int, default=3)
     parser.add_argument(
-        "--fresh-client", action="store_true",
+        "--fresh-client",
+        action="store_true",
         help="a client made for each steady refresh (and floor), as before one was kept",
-    )  # fmt: skip
+    )
     parser.add_argument(
         "--worker", action="store_true", help="the steady refreshes in the TUI's refresh worker"
     )
@@ -269,11 +270,15 @@ def main() -> None:
     refresh_s = statistics.median(refresh_times)
     floor_s = statistics.median(floor_times)
     ratio = refresh_s / floor_s
-    print(f"refresh bench: {args.symbols} symbols, {args.latency * 1000:.0f} ms latency per "
-          f"request, concurrency {CONCURRENCY}, {args.repeats} repeats, "
-          f"{dt.date.today().isoformat()}")  # fmt: skip
-    print(f"  first refresh (5y backfill, {bars:,} bars, {first_sent} requests): median "
-          f"{first_s:.3f} s (runs {', '.join(f'{t:.2f}' for t in firsts)})")  # fmt: skip
+    print(
+        f"refresh bench: {args.symbols} symbols, {args.latency * 1000:.0f} ms latency per "
+        f"request, concurrency {CONCURRENCY}, {args.repeats} repeats, "
+        f"{dt.date.today().isoformat()}"
+    )
+    print(
+        f"  first refresh (5y backfill, {bars:,} bars, {first_sent} requests): median "
+        f"{first_s:.3f} s (runs {', '.join(f'{t:.2f}' for t in firsts)})"
+    )
     print(
         f"  floor (the {len(charts)} charts by raw httpx, then one executemany of the bars): "
         f"median {first_floor_s:.3f} s (runs {', '.join(f'{t:.2f}' for t in first_floors)})"
@@ -282,10 +287,14 @@ def main() -> None:
     clients = "a client made for each run" if args.fresh_client else "one client kept"
     if args.worker:
         clients = "a child for each run" if args.fresh_client else "the worker kept"
-    print(f"  refresh (steady state, {max(sent)} requests, {clients}): median {refresh_s:.3f} s"
-          f" (runs {', '.join(f'{t:.3f}' for t in refresh_times)})")  # fmt: skip
-    print(f"  floor (raw httpx GETs, same URLs, same cap):    median {floor_s:.3f} s"
-          f" (runs {', '.join(f'{t:.3f}' for t in floor_times)})")  # fmt: skip
+    print(
+        f"  refresh (steady state, {max(sent)} requests, {clients}): median {refresh_s:.3f} s"
+        f" (runs {', '.join(f'{t:.3f}' for t in refresh_times)})"
+    )
+    print(
+        f"  floor (raw httpx GETs, same URLs, same cap):    median {floor_s:.3f} s"
+        f" (runs {', '.join(f'{t:.3f}' for t in floor_times)})"
+    )
     verdict = "met" if ratio <= GOAL else "MISSED"
     print(f"  ratio {ratio:.2f} (goal <= {GOAL}: {verdict})")
     emit(

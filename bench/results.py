@@ -54,8 +54,10 @@ def main() -> None:
     read = to_json(results)
     print(f"results bench: {document.name} ({len(raw) / 1e6:.2f} MB), {args.repeats} repeats")
     print(f"  read: period end {read['period_end']}, quarter {read['quarter']}")
-    print(f"  run: median {measured:.1f} ms, fastest {min(runs) * 1000:.1f} ms "
-          f"(goal <= {GOAL_MS:.0f} ms: {'met' if measured <= GOAL_MS else 'MISSED'})")  # fmt: skip
+    print(
+        f"  run: median {measured:.1f} ms, fastest {min(runs) * 1000:.1f} ms "
+        f"(goal <= {GOAL_MS:.0f} ms: {'met' if measured <= GOAL_MS else 'MISSED'})"
+    )
     print(f"  floor (lexbor parse + .text() of the same bytes): median {floor:.1f} ms")
     print(f"  ratio {measured / floor:.1f}x the floor")
     emit(
@@ -87,8 +89,10 @@ def hostile() -> None:
         started = time.perf_counter()
         read_release(document)
         seconds = time.perf_counter() - started
-        print(f"  hostile, {name} ({size:.2f} MB): {seconds * 1000:.0f} ms, "
-              f"{seconds / size:.2f} s per MB (goal well under 1)")  # fmt: skip
+        print(
+            f"  hostile, {name} ({size:.2f} MB): {seconds * 1000:.0f} ms, "
+            f"{seconds / size:.2f} s per MB (goal well under 1)"
+        )
         emit(
             Figure(
                 figure=f"results from {name}",
@@ -121,9 +125,11 @@ def outlook() -> None:
         read_release(f"{head}{text}</body></html>")
         timings[name] = time.process_time() - started
     size = len(sentence) / 1e6
-    print(f"  hostile, an outlook sentence of 16,000 amounts ({size:.2f} MB): "
-          f"{timings['outlook'] * 1000:.0f} ms CPU, floor {timings['floor'] * 1000:.0f} ms, "
-          f"ratio {timings['outlook'] / timings['floor']:.1f}x (goal <= 30x)")  # fmt: skip
+    print(
+        f"  hostile, an outlook sentence of 16,000 amounts ({size:.2f} MB): "
+        f"{timings['outlook'] * 1000:.0f} ms CPU, floor {timings['floor'] * 1000:.0f} ms, "
+        f"ratio {timings['outlook'] / timings['floor']:.1f}x (goal <= 30x)"
+    )
     emit(
         Figure(
             figure="results from an outlook sentence of 16,000 amounts",

@@ -52,14 +52,32 @@ def main() -> int:
             every = best(lambda: load_performance(store, "USD", TODAY), 3)
         finally:
             store.close()
-    print(f"ALAB's returns {one * 1e3:.2f} ms of its page's {whole * 1e3:.2f} ms; "
-          f"catalyst performance's figures {every * 1e3:.1f} ms")  # fmt: skip
-    emit(Figure("a position's returns on its ticker page", one * 1e3, whole * 1e3, "ms",
-                "ratio <= 0.5", floor_is="the whole ticker page (load_ticker), returns included",
-                note=f"min of {args.repeats} × {runs}, the demo's ALAB against SPY"))  # fmt: skip
-    emit(Figure("catalyst performance's figures", every * 1e3, one * 1e3, "ms",
-                "ratio <= 15", floor_is="one position's returns",
-                note=f"min of {args.repeats} × 3, the demo's six positions"))  # fmt: skip
+    print(
+        f"ALAB's returns {one * 1e3:.2f} ms of its page's {whole * 1e3:.2f} ms; "
+        f"catalyst performance's figures {every * 1e3:.1f} ms"
+    )
+    emit(
+        Figure(
+            "a position's returns on its ticker page",
+            one * 1e3,
+            whole * 1e3,
+            "ms",
+            "ratio <= 0.5",
+            floor_is="the whole ticker page (load_ticker), returns included",
+            note=f"min of {args.repeats} × {runs}, the demo's ALAB against SPY",
+        )
+    )
+    emit(
+        Figure(
+            "catalyst performance's figures",
+            every * 1e3,
+            one * 1e3,
+            "ms",
+            "ratio <= 15",
+            floor_is="one position's returns",
+            note=f"min of {args.repeats} × 3, the demo's six positions",
+        )
+    )
     return 0
 
 

@@ -63,18 +63,38 @@ def main() -> int:
             subprocess.run(argv, capture_output=True, check=True)
             return time.perf_counter() - start
 
-        pairs = [(launch("review", "--json"), launch("export", "checkpoints", "--format", "json"))
-                 for _ in range(args.repeats)]  # fmt: skip
+        pairs = [
+            (launch("review", "--json"), launch("export", "checkpoints", "--format", "json"))
+            for _ in range(args.repeats)
+        ]
         whole, export = (sorted(side)[len(side) // 2] for side in zip(*pairs, strict=True))
-    print(f"review of {TICKERS} tickers ({missed} reasons): {measured * 1e3:.1f} ms; every "
-          f"checkpoint read: {floor * 1e3:.1f} ms; from launch to exit: catalyst review --json "
-          f"{whole:.2f} s, catalyst export checkpoints {export:.2f} s")  # fmt: skip
-    emit(Figure(f"catalyst review's read at {TICKERS} tickers", measured * 1e3, floor * 1e3, "ms",
-                "ratio <= 1.5", floor_is="every active checkpoint read as a record",
-                note=f"min of {args.repeats} × {runs}, big_config_text({TICKERS})"))  # fmt: skip
-    emit(Figure(f"catalyst review --json at {TICKERS} tickers", whole, export, "s",
-                "ratio <= 1.5", floor_is="catalyst export checkpoints --format json",
-                note=f"medians of {args.repeats} alternating launches"))  # fmt: skip
+    print(
+        f"review of {TICKERS} tickers ({missed} reasons): {measured * 1e3:.1f} ms; every "
+        f"checkpoint read: {floor * 1e3:.1f} ms; from launch to exit: catalyst review --json "
+        f"{whole:.2f} s, catalyst export checkpoints {export:.2f} s"
+    )
+    emit(
+        Figure(
+            f"catalyst review's read at {TICKERS} tickers",
+            measured * 1e3,
+            floor * 1e3,
+            "ms",
+            "ratio <= 1.5",
+            floor_is="every active checkpoint read as a record",
+            note=f"min of {args.repeats} × {runs}, big_config_text({TICKERS})",
+        )
+    )
+    emit(
+        Figure(
+            f"catalyst review --json at {TICKERS} tickers",
+            whole,
+            export,
+            "s",
+            "ratio <= 1.5",
+            floor_is="catalyst export checkpoints --format json",
+            note=f"medians of {args.repeats} alternating launches",
+        )
+    )
     return 0
 
 

@@ -66,13 +66,13 @@ BENCHES: tuple[Bench, ...] = (
         "bench/startup.py",
         ("--repeats", "9", "--rss-repeats", "3"),  # 9 pairs: a launch moves by 30 ms
         ("--repeats", "2", "--rss-repeats", "1"),
-    ),  # fmt: skip
+    ),
     Bench(
         "startup_5k",
         "bench/startup.py",
         ("--symbols", "5000", "--years", "1", "--repeats", "5", "--no-rss"),
         ("--symbols", "5000", "--years", "1", "--repeats", "2", "--no-rss"),
-    ),  # fmt: skip
+    ),
     Bench("tui_latency", "bench/tui_latency.py", (), ("--seconds", "20", "--floor-seconds", "8")),
     # stockstui and yfinance, when installed for $CATALYST_PEERS_PYTHON: skipped, with a note,
     # when they are not (they are not catalyst's dependencies).
@@ -104,9 +104,15 @@ def run(bench: Bench, quick: bool, timeout: float) -> Outcome:
     # Its own session, so that on a timeout its whole process group (market server, apps under
     # a pty) can be stopped without touching anything else.
     proc = subprocess.Popen(
-        argv, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True, bufsize=1, start_new_session=True,
-    )  # fmt: skip
+        argv,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+        start_new_session=True,
+    )
     assert proc.stdout is not None
     deadline = started + timeout
     timer = _Watchdog(proc, deadline)
@@ -196,16 +202,25 @@ def table(outcomes: list[Outcome]) -> list[str]:
     rows: list[tuple[str, ...]] = []
     for o in outcomes:
         for f in o.figures:
-            rows.append((f.figure, number(f.measured, f.unit), number(f.floor, f.unit),
-                         f"{f.ratio:.2f}", f.goal, "met" if f.met else "MISSED"))  # fmt: skip
+            rows.append(
+                (
+                    f.figure,
+                    number(f.measured, f.unit),
+                    number(f.floor, f.unit),
+                    f"{f.ratio:.2f}",
+                    f.goal,
+                    "met" if f.met else "MISSED",
+                )
+            )
         if o.failed:
-            rows.append((f"{o.bench.name}: " + "; ".join(o.problems), "-", "-", "-", "-",
-                         "FAILED"))  # fmt: skip
+            rows.append((f"{o.bench.name}: " + "; ".join(o.problems), "-", "-", "-", "-", "FAILED"))
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
 
     def fmt(r: tuple[str, ...]) -> str:
-        return " | ".join(cell.ljust(w) if i in (0, 4, 5) else cell.rjust(w)
-                          for i, (cell, w) in enumerate(zip(r, widths, strict=True)))  # fmt: skip
+        return " | ".join(
+            cell.ljust(w) if i in (0, 4, 5) else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(r, widths, strict=True))
+        )
 
     rule = "-+-".join("-" * w for w in widths)
     return [fmt(header), rule, *(fmt(r) for r in rows)]
@@ -214,8 +229,9 @@ def table(outcomes: list[Outcome]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats: a smoke run")
-    parser.add_argument("--only", metavar="NAMES", help="comma-separated: " +
-                        ", ".join(b.name for b in BENCHES))  # fmt: skip
+    parser.add_argument(
+        "--only", metavar="NAMES", help="comma-separated: " + ", ".join(b.name for b in BENCHES)
+    )
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds per benchmark")
     args = parser.parse_args()
     chosen = list(BENCHES)
@@ -232,8 +248,10 @@ def main() -> int:
     total = time.monotonic() - started
 
     print()
-    print(f"make bench{' --quick' if args.quick else ''}: {when:%Y-%m-%d %H:%M %Z}, "
-          f"{machine()}, total {total / 60:.1f} min")  # fmt: skip
+    print(
+        f"make bench{' --quick' if args.quick else ''}: {when:%Y-%m-%d %H:%M %Z}, "
+        f"{machine()}, total {total / 60:.1f} min"
+    )
     for line in table(outcomes):
         print(line)
     for o in outcomes:
@@ -245,8 +263,10 @@ def main() -> int:
     missed = sum(not f.met for o in outcomes for f in o.figures)
     failed = [o.bench.name for o in outcomes if o.failed]
     met = sum(f.met for o in outcomes for f in o.figures)
-    print(f"{met} goals met, {missed} missed" +
-          (f"; FAILED to report: {', '.join(failed)}" if failed else ""))  # fmt: skip
+    print(
+        f"{met} goals met, {missed} missed"
+        + (f"; FAILED to report: {', '.join(failed)}" if failed else "")
+    )
     return 1 if failed else 0
 
 

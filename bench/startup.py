@@ -131,8 +131,9 @@ def launch(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[PtyApp, flo
     except HarnessError as exc:
         app.close()
         tail = ANSI.sub(b"", app.output())[-600:].decode("utf-8", "replace")
-        raise HarnessError(f"{Path(argv[0]).name}: {exc}; exit status "
-                           f"{app.proc.returncode}; last output: {tail!r}") from None  # fmt: skip
+        raise HarnessError(
+            f"{Path(argv[0]).name}: {exc}; exit status {app.proc.returncode}; last output: {tail!r}"
+        ) from None
     except BaseException:
         app.close()
         raise
@@ -219,8 +220,18 @@ def peak_rss(
 
 def profile(argv: list[str], env: dict[str, str], cwd: Path, out: Path) -> None:
     """One catalyst start-up under py-spy record (speedscope), quit once painted."""
-    spy = [str(VENV_BIN / "py-spy"), "record", "--rate", "1000", "--idle", "--format", "speedscope",
-           "--output", str(out), "--"]  # fmt: skip
+    spy = [
+        str(VENV_BIN / "py-spy"),
+        "record",
+        "--rate",
+        "1000",
+        "--idle",
+        "--format",
+        "speedscope",
+        "--output",
+        str(out),
+        "--",
+    ]
     app, took = launch(spy + argv, env, cwd)
     app.close()
     # py-spy writes its file after the app has gone; give it a moment.
@@ -266,8 +277,12 @@ def main() -> int:
             bars = conn.execute("SELECT COUNT(*) FROM prices").fetchone()[0]
         env = app_env(tmp)
         catalyst = [str(VENV_BIN / "catalyst"), "--config", str(config_path), "--db", str(db_path)]
-        bare = [sys.executable, str(REPO / "bench" / "_bare_table_app.py"),
-                "--rows", str(args.symbols)]  # fmt: skip
+        bare = [
+            sys.executable,
+            str(REPO / "bench" / "_bare_table_app.py"),
+            "--rows",
+            str(args.symbols),
+        ]
 
         warm = (startup(catalyst, env, tmp), startup(bare, env, tmp))
         for _ in range(args.repeats):
@@ -291,16 +306,22 @@ def main() -> int:
     ours_s, floor_s = statistics.median(ours), statistics.median(floor)
     goal = next((g for n, g in sorted(STARTUP_GOALS.items()) if args.symbols <= n), 1.25)
     scale = "" if args.symbols == 500 else f", {args.symbols:,} tickers"
-    print(f"startup bench: {args.symbols} tickers x {args.years}y ({bars:,} bars), pty "
-          f"{COLS}x{ROWS}, {args.repeats} alternating launches each, "
-          f"{dt.date.today().isoformat()}")  # fmt: skip
+    print(
+        f"startup bench: {args.symbols} tickers x {args.years}y ({bars:,} bars), pty "
+        f"{COLS}x{ROWS}, {args.repeats} alternating launches each, "
+        f"{dt.date.today().isoformat()}"
+    )
     print(f"  machine: {machine()}")
     print(f"  setup: {setup_note}")
     print(f"  untimed first launches: catalyst {warm[0]:.2f} s, floor {warm[1]:.2f} s")
-    print(f"  catalyst, launch to first painted watchlist: median {ours_s:.3f} s  "
-          f"(runs {', '.join(f'{t:.2f}' for t in ours)})")  # fmt: skip
-    print(f"  floor (bare app, {args.symbols}-row DataTable):       median {floor_s:.3f} s  "
-          f"(runs {', '.join(f'{t:.2f}' for t in floor)})")  # fmt: skip
+    print(
+        f"  catalyst, launch to first painted watchlist: median {ours_s:.3f} s  "
+        f"(runs {', '.join(f'{t:.2f}' for t in ours)})"
+    )
+    print(
+        f"  floor (bare app, {args.symbols}-row DataTable):       median {floor_s:.3f} s  "
+        f"(runs {', '.join(f'{t:.2f}' for t in floor)})"
+    )
     start_fig = Figure(
         figure=f"start-up to first painted watchlist{scale}",
         measured=round(ours_s, 4),
@@ -312,21 +333,24 @@ def main() -> int:
         note=f"{args.symbols} tickers, {bars:,} bars; medians of {args.repeats} alternating "
         f"launches, pty {COLS}x{ROWS}",
     )
-    print(f"  ratio {start_fig.ratio:.2f} (goal <= {goal}: "
-          f"{'met' if start_fig.met else 'MISSED'})")  # fmt: skip
+    print(f"  ratio {start_fig.ratio:.2f} (goal <= {goal}: {'met' if start_fig.met else 'MISSED'})")
     if rss:
         ours_mb = statistics.median(p.total for p in rss) / MB
         floor_mb = statistics.median(p.total for p in floor_rss) / MB
         own_mb = statistics.median(p.own for p in rss) / MB
         kids = max(p.count for p in rss)
         kids_mb = statistics.median(p.kids for p in rss) / MB
-        print(f"  peak RSS of catalyst through start-up, paint, one refresh + evaluation: median "
-              f"{ours_mb:.1f} MB (runs {', '.join(f'{p.total / MB:.1f}' for p in rss)}; read "
-              f"{statistics.median(p.at for p in rss):.1f} s after launch)")  # fmt: skip
-        print(f"    = the TUI's own VmHWM {own_mb:.1f} MB + its child processes' VmHWM summed, "
-              f"{kids_mb:.1f} MB ({kids} child process{'es' if kids != 1 else ''} seen, e.g. "
-              "the refresh worker; each as last seen alive, polled every "
-              f"{POLL * 1000:.0f} ms)")  # fmt: skip
+        print(
+            f"  peak RSS of catalyst through start-up, paint, one refresh + evaluation: median "
+            f"{ours_mb:.1f} MB (runs {', '.join(f'{p.total / MB:.1f}' for p in rss)}; read "
+            f"{statistics.median(p.at for p in rss):.1f} s after launch)"
+        )
+        print(
+            f"    = the TUI's own VmHWM {own_mb:.1f} MB + its child processes' VmHWM summed, "
+            f"{kids_mb:.1f} MB ({kids} child process{'es' if kids != 1 else ''} seen, e.g. "
+            "the refresh worker; each as last seen alive, polled every "
+            f"{POLL * 1000:.0f} ms)"
+        )
         print(f"  floor, bare table app painted: median {floor_mb:.1f} MB")
         rss_fig = Figure(
             figure="peak RSS: start-up + paint + 1 refresh",

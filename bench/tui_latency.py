@@ -198,8 +198,10 @@ def prepare(tmp: Path, base: str, n: int, years: int, warm: bool) -> tuple[Path,
                     store.outbox.sent(notice.outbox_id, ["desktop"], now)
             if report.stale:
                 raise HarnessError(f"warm-up refresh left {len(report.stale)} symbols stale")
-            note += (f"; warm-up refresh + evaluation {time.perf_counter() - started:.1f} s "
-                     f"({len(changed)} transitions)")  # fmt: skip
+            note += (
+                f"; warm-up refresh + evaluation {time.perf_counter() - started:.1f} s "
+                f"({len(changed)} transitions)"
+            )
     finally:
         store.close()
     return config_path, db_path, note
@@ -259,9 +261,15 @@ class PtyApp:
         self.started = time.monotonic()
         try:
             self.proc = subprocess.Popen(
-                argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd,
-                start_new_session=True, close_fds=True,
-            )  # fmt: skip
+                argv,
+                stdin=slave,
+                stdout=slave,
+                stderr=slave,
+                env=env,
+                cwd=cwd,
+                start_new_session=True,
+                close_fds=True,
+            )
         finally:
             os.close(slave)
         self.thread = threading.Thread(target=self._read, name="pty-reader", daemon=True)
@@ -498,9 +506,15 @@ class Run:
 
 
 def run_app(
-    argv: list[str], env: dict[str, str], cwd: Path, seconds: float, seed: int,
-    dump: Path | None, py_spy: Path | None = None, server_pid: int | None = None,
-) -> Run:  # fmt: skip
+    argv: list[str],
+    env: dict[str, str],
+    cwd: Path,
+    seconds: float,
+    seed: int,
+    dump: Path | None,
+    py_spy: Path | None = None,
+    server_pid: int | None = None,
+) -> Run:
     """Launch, wait for the first paint, sample keys for `seconds`."""
     app = PtyApp(argv, env, cwd)
     spy: subprocess.Popen | None = None
@@ -510,11 +524,24 @@ def run_app(
         matched = app.learn_rows()
         if py_spy is not None:
             spy = subprocess.Popen(
-                [str(VENV_BIN / "py-spy"), "record", "--pid", str(app.proc.pid), "--nonblocking",
-                 "--rate", "250", "--format", "speedscope", "--output", str(py_spy),
-                 "--duration", str(int(seconds) + 1)],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )  # fmt: skip
+                [
+                    str(VENV_BIN / "py-spy"),
+                    "record",
+                    "--pid",
+                    str(app.proc.pid),
+                    "--nonblocking",
+                    "--rate",
+                    "250",
+                    "--format",
+                    "speedscope",
+                    "--output",
+                    str(py_spy),
+                    "--duration",
+                    str(int(seconds) + 1),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
         pids = {"app": app.proc.pid, "market server": server_pid, "bench": os.getpid()}
         before = {name: cpu_seconds(pid) for name, pid in pids.items() if pid is not None}
         before_children = cpu_seconds(app.proc.pid, children=True)
@@ -596,19 +623,35 @@ def main() -> int:
             catalyst = [sys.executable, probe, str(args.probe.resolve()), *catalyst[1:]]
         launched = time.monotonic()
         main_run = run_app(
-            catalyst, env, tmp, args.seconds, args.seed,
-            tmp / "catalyst.pty" if args.dump else None, args.py_spy, server.pid,
-        )  # fmt: skip
+            catalyst,
+            env,
+            tmp,
+            args.seconds,
+            args.seed,
+            tmp / "catalyst.pty" if args.dump else None,
+            args.py_spy,
+            server.pid,
+        )
         samples, startup, sampling_from = main_run.samples, main_run.startup, main_run.start
         load_mid = loadavg()
         floor: list[Sample] = []
         if not args.no_floor:
-            bare = [sys.executable, str(REPO / "bench" / "_bare_table_app.py"),
-                    "--rows", str(args.symbols)]  # fmt: skip
+            bare = [
+                sys.executable,
+                str(REPO / "bench" / "_bare_table_app.py"),
+                "--rows",
+                str(args.symbols),
+            ]
             floor_run = run_app(
-                bare, env, tmp, args.floor_seconds, args.seed,
-                tmp / "floor.pty" if args.dump else None, None, server.pid,
-            )  # fmt: skip
+                bare,
+                env,
+                tmp,
+                args.floor_seconds,
+                args.seed,
+                tmp / "floor.pty" if args.dump else None,
+                None,
+                server.pid,
+            )
             floor = floor_run.samples
         stop.set()
         log = log_queue.get(timeout=30)
@@ -628,8 +671,11 @@ def main() -> int:
         if w[1] + args.tail >= sampling_from and w[0] - args.lead <= main_run.start + main_run.wall
     ]
     if not during_windows:
-        print("tui_latency: harness failure: no refresh reached the market server while "
-              "keys were sent", file=sys.stderr)  # fmt: skip
+        print(
+            "tui_latency: harness failure: no refresh reached the market server while "
+            "keys were sent",
+            file=sys.stderr,
+        )
         return 2
     classify(samples, windows, args.lead, args.tail)
     during = [s for s in samples if s.phase != "idle"]
@@ -640,26 +686,38 @@ def main() -> int:
 
     spans = [last - first for first, last, _ in during_windows]
     requests = [n for _, _, n in during_windows]
-    print(f"tui latency bench: {args.symbols} symbols, {args.years}y stored, "
-          f"{args.latency * 1000:.0f} ms per request, refresh every 10 s, pty {COLS}x{ROWS}, "
-          f"{dt.date.today().isoformat()}")  # fmt: skip
-    print(f"  machine: {os.cpu_count()} cpus, load average {load_before} before, "
-          f"{load_mid} after the catalyst run")  # fmt: skip
+    print(
+        f"tui latency bench: {args.symbols} symbols, {args.years}y stored, "
+        f"{args.latency * 1000:.0f} ms per request, refresh every 10 s, pty {COLS}x{ROWS}, "
+        f"{dt.date.today().isoformat()}"
+    )
+    print(
+        f"  machine: {os.cpu_count()} cpus, load average {load_before} before, "
+        f"{load_mid} after the catalyst run"
+    )
     print(f"  setup: {setup_note}; TUI start to first watchlist paint {startup:.2f} s")
     used = ", ".join(f"{name} {cpu:.1f} s" for name, cpu in main_run.cpu.items())
-    print(f"  CPU used while keys went to catalyst ({main_run.wall:.0f} s, "
-          f"{os.cpu_count()} cpus): {used}")  # fmt: skip
-    print(f"  refreshes while sampling: {len(during_windows)}, {statistics.median(requests)} "
-          f"requests each (median), first to last request {statistics.median(spans):.2f} s "
-          f"(median); {args.lead:.1f} s before the first and {args.tail:.1f} s after the last "
-          "count as the same refresh")  # fmt: skip
-    print(f"  keys sent to catalyst: {len(samples)} in {args.seconds:.0f} s; "
-          f"{len(during)} during a refresh ({len(start)} before its first request, "
-          f"{len(network)} while requests ran, {len(finish)} after the last), "
-          f"{len(idle)} between refreshes; "
-          f"{sum(s.busy for s in samples)} written while output was arriving")  # fmt: skip
-    print("  key-to-screen latency (write of the key -> the frame with the moved cursor, "
-          f"found {main_run.matched}):")  # fmt: skip
+    print(
+        f"  CPU used while keys went to catalyst ({main_run.wall:.0f} s, "
+        f"{os.cpu_count()} cpus): {used}"
+    )
+    print(
+        f"  refreshes while sampling: {len(during_windows)}, {statistics.median(requests)} "
+        f"requests each (median), first to last request {statistics.median(spans):.2f} s "
+        f"(median); {args.lead:.1f} s before the first and {args.tail:.1f} s after the last "
+        "count as the same refresh"
+    )
+    print(
+        f"  keys sent to catalyst: {len(samples)} in {args.seconds:.0f} s; "
+        f"{len(during)} during a refresh ({len(start)} before its first request, "
+        f"{len(network)} while requests ran, {len(finish)} after the last), "
+        f"{len(idle)} between refreshes; "
+        f"{sum(s.busy for s in samples)} written while output was arriving"
+    )
+    print(
+        "  key-to-screen latency (write of the key -> the frame with the moved cursor, "
+        f"found {main_run.matched}):"
+    )
     print(stats_line("catalyst, during refresh", during))
     print(stats_line("  before first request ", start))
     print(stats_line("  requests running     ", network))
@@ -674,11 +732,14 @@ def main() -> int:
             first, last, _ = next(
                 w for w in windows if w[0] - args.lead <= s.sent <= w[1] + args.tail
             )
-            print(f"    {s.latency * 1000:7.1f} ms  sent {s.sent - first:+6.2f} s / "
-                  f"{s.sent - last:+6.2f} s")  # fmt: skip
+            print(
+                f"    {s.latency * 1000:7.1f} ms  sent {s.sent - first:+6.2f} s / "
+                f"{s.sent - last:+6.2f} s"
+            )
     if len(during) < 200:
-        print(f"  note: only {len(during)} samples during refreshes (wanted >= 200): "
-              "raise --seconds")  # fmt: skip
+        print(
+            f"  note: only {len(during)} samples during refreshes (wanted >= 200): raise --seconds"
+        )
     p99 = p99_ms(during)
     assert p99 is not None
     floor_p99 = p99_ms(floor) if floor else None

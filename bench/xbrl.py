@@ -85,8 +85,10 @@ def main() -> None:
     args = parser.parse_args()
     lxml_parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     print(f"xbrl bench: {len(ALL)} documents, median of {args.repeats} runs each")
-    print(f"  {'document':32} {'MB':>5} {'read ms':>8} {'lxml ms':>8} {'ratio':>6} "
-          f"{'edgartools ms':>14}")  # fmt: skip
+    print(
+        f"  {'document':32} {'MB':>5} {'read ms':>8} {'lxml ms':>8} {'ratio':>6} "
+        f"{'edgartools ms':>14}"
+    )
     results: dict[Filing, tuple[float, float]] = {}
     for filing in ALL:
         document = filing.document.read_bytes()
@@ -99,8 +101,10 @@ def main() -> None:
         except Exception as exc:  # another edgartools version: its column says so, no more
             theirs = f"{exc.__class__.__name__[:14]:>14}"
         results[filing] = (ours, floor)
-        print(f"  {filing.document.name:32} {len(document) / 1e6:5.2f} {ours:8.1f} {floor:8.1f} "
-              f"{ours / floor:5.1f}x {theirs}")  # fmt: skip
+        print(
+            f"  {filing.document.name:32} {len(document) / 1e6:5.2f} {ours:8.1f} {floor:8.1f} "
+            f"{ours / floor:5.1f}x {theirs}"
+        )
     document = MSFT_10K.document.read_bytes()
     labels = MSFT_10K.labels.read_bytes() if MSFT_10K.labels else None
     tracemalloc.start()
@@ -108,13 +112,17 @@ def main() -> None:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     size, label_size = len(document) / 1e6, len(labels or b"") / 1e6
-    print(f"  {MSFT_10K.document.name}: peak {peak / 1e6:.1f} MB allocated while reading "
-          f"{size:.1f} MB (+ {label_size:.1f} MB of labels)")  # fmt: skip
+    print(
+        f"  {MSFT_10K.document.name}: peak {peak / 1e6:.1f} MB allocated while reading "
+        f"{size:.1f} MB (+ {label_size:.1f} MB of labels)"
+    )
     ours, floor = results[MSFT_10K]
     total_ours = sum(r[0] for r in results.values())
     total_floor = sum(r[1] for r in results.values())
-    print(f"  all {len(ALL)}: {total_ours:.0f} ms, lxml's bare parse {total_floor:.0f} ms "
-          f"({total_ours / total_floor:.1f}x)")  # fmt: skip
+    print(
+        f"  all {len(ALL)}: {total_ours:.0f} ms, lxml's bare parse {total_floor:.0f} ms "
+        f"({total_ours / total_floor:.1f}x)"
+    )
     emit(
         Figure(
             figure="XBRL revenue lines of the 3.8 MB MSFT 10-K instance",
@@ -146,8 +154,10 @@ def main() -> None:
 
     ours = median_ms(read_token, args.repeats)
     floor = median_ms(lambda: fromstring(token, forbid_dtd=True), args.repeats)
-    print(f"  one 63 MB comment: {ours:.0f} ms, defusedxml's one feed {floor:.0f} ms "
-          f"({ours / floor:.1f}x)")  # fmt: skip
+    print(
+        f"  one 63 MB comment: {ours:.0f} ms, defusedxml's one feed {floor:.0f} ms "
+        f"({ours / floor:.1f}x)"
+    )
     emit(
         Figure(
             figure="XBRL reader on one token of 63 MB",

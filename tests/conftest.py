@@ -18,8 +18,12 @@ def isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
     home = tmp_path_factory.mktemp("home")
-    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
-                     ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache")):  # fmt: skip
+    for var, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
     # COLUMNS and LINES: GNU readline, loaded in pytest-xdist's workers, exports the 80x24 it
@@ -32,8 +36,14 @@ def isolated_home(
 
 
 #: Support modules that read the recordings: a test module importing one reads them too.
-_READERS = ("support.shared", "support.market_server", "support.filings_server",
-            "support.demo_data", "support.stated_releases", ".shared import")  # fmt: skip
+_READERS = (
+    "support.shared",
+    "support.market_server",
+    "support.filings_server",
+    "support.demo_data",
+    "support.stated_releases",
+    ".shared import",
+)
 
 
 def _recordings_missing() -> str | None:

@@ -9,13 +9,30 @@ import sys
 
 CORE = [
     f"catalyst_tui.{name}"
-    for name in ("cli", "config", "config.write", "cli.output.export", "demo", "jobs.evaluation",
-                 "jobs.intraday", "views.intraday",
-                 "jobs.refresh", "jobs.refresh_process", "jobs.scheduler", "notify.channels",
-                 "notify.delivery", "cli.output.report", "store", "thesis.wording",
-                 "views.health", "views.ticker", "views.timeline", "views.watchlist",
-                 "views.workspace")
-]  # fmt: skip
+    for name in (
+        "cli",
+        "config",
+        "config.write",
+        "cli.output.export",
+        "demo",
+        "jobs.evaluation",
+        "jobs.intraday",
+        "views.intraday",
+        "jobs.refresh",
+        "jobs.refresh_process",
+        "jobs.scheduler",
+        "notify.channels",
+        "notify.delivery",
+        "cli.output.report",
+        "store",
+        "thesis.wording",
+        "views.health",
+        "views.ticker",
+        "views.timeline",
+        "views.watchlist",
+        "views.workspace",
+    )
+]
 
 
 def imported_after(modules: list[str]) -> set[str]:
@@ -70,16 +87,35 @@ def test_the_tuis_path_to_its_first_frame_loads_no_other_command_pane_or_metric(
     commands (the demo's market, the importers, the reports), the other panes' views, the
     metrics behind evaluation and the store's doors the first frame does not read load when
     first used (bench/startup.py: these were 20 ms of a 0.31 s start-up)."""
-    loaded = imported_after(["catalyst_tui.cli", "catalyst_tui.cli.run", "catalyst_tui.tui.app",
-                             "catalyst_tui.views.workspace", "catalyst_tui.store"])  # fmt: skip
+    loaded = imported_after(
+        [
+            "catalyst_tui.cli",
+            "catalyst_tui.cli.run",
+            "catalyst_tui.tui.app",
+            "catalyst_tui.views.workspace",
+            "catalyst_tui.store",
+        ]
+    )
     assert {"catalyst_tui.views.watchlist", "catalyst_tui.thesis.verdict"} <= loaded  # probed
     later = {
-        "catalyst_tui.cli.demo", "catalyst_tui.cli.imports", "catalyst_tui.cli.reports",
-        "catalyst_tui.cli.results", "catalyst_tui.cli.segments", "catalyst_tui.reading.brokers",
-        "catalyst_tui.thesis.evaluate", "catalyst_tui.thesis.metrics",
-        "catalyst_tui.views.ticker", "catalyst_tui.views.performance",
-        "catalyst_tui.views.timeline", "catalyst_tui.views.changes", "catalyst_tui.views.intraday",
-        "catalyst_tui.store.changes", "catalyst_tui.store.evidence", "catalyst_tui.store.journal",
-        "catalyst_tui.notify.wording", "orjson", "calendar",
-    }  # fmt: skip
+        "catalyst_tui.cli.demo",
+        "catalyst_tui.cli.imports",
+        "catalyst_tui.cli.reports",
+        "catalyst_tui.cli.results",
+        "catalyst_tui.cli.segments",
+        "catalyst_tui.reading.brokers",
+        "catalyst_tui.thesis.evaluate",
+        "catalyst_tui.thesis.metrics",
+        "catalyst_tui.views.ticker",
+        "catalyst_tui.views.performance",
+        "catalyst_tui.views.timeline",
+        "catalyst_tui.views.changes",
+        "catalyst_tui.views.intraday",
+        "catalyst_tui.store.changes",
+        "catalyst_tui.store.evidence",
+        "catalyst_tui.store.journal",
+        "catalyst_tui.notify.wording",
+        "orjson",
+        "calendar",
+    }
     assert not later & loaded

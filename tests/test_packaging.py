@@ -73,10 +73,22 @@ def test_the_wheel_carries_the_program_and_its_example(tmp_path: Path) -> None:
     first run finds the bundled example inside it (no checkout beside it)."""
     pytest.importorskip("hatchling")  # a test dependency: make test installs it
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(tmp_path / "dist"), str(ROOT)],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert built.returncode == 0, built.stderr
     (wheel,) = (tmp_path / "dist").glob("catalyst_tui-*.whl")
     with zipfile.ZipFile(wheel) as archive:
@@ -111,9 +123,13 @@ def test_the_wheel_carries_the_program_and_its_example(tmp_path: Path) -> None:
         "sys.exit(main())\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", run], capture_output=True, text=True, env=env, cwd=tmp_path,
+        [sys.executable, "-c", run],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
         timeout=120,
-    )  # fmt: skip
+    )
     assert done.returncode == 0, done.stderr
     copied = home / "config" / "catalyst" / "catalysts.toml"
     assert copied.is_file()

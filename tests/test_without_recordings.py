@@ -18,10 +18,25 @@ def pytest_without_recordings(tmp_path: Path, **env: str) -> subprocess.Complete
     environ = {k: v for k, v in os.environ.items() if k != "CI"}
     environ |= {"CATALYST_SHARED": str(tmp_path / "nowhere"), **env}
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
-         "-rs", READS, PURE],
-        cwd=REPO, env=environ, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:xdist",
+            "-p",
+            "no:cacheprovider",
+            "-rs",
+            READS,
+            PURE,
+        ],
+        cwd=REPO,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_modules_that_read_recordings_are_skipped_saying_where_they_come_from(tmp_path):

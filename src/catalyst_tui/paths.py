@@ -146,8 +146,10 @@ class NotAFile(OSError):
     named pipe), not a file"."""
 
     def __init__(self, mode: int) -> None:
-        kind, self.short = next(((name, short) for test, name, short in _KINDS if test(mode)),
-                                ("not a regular file", "a special file"))  # fmt: skip
+        kind, self.short = next(
+            ((name, short) for test, name, short in _KINDS if test(mode)),
+            ("not a regular file", "a special file"),
+        )
         super().__init__(errno.EINVAL, f"is {kind}, not a file")
 
     def __str__(self) -> str:

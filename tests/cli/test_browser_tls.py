@@ -28,10 +28,22 @@ def catalyst(workdir: Path, *args: str, broken: bool = False) -> subprocess.Comp
         (package / "__init__.py").write_text(BROKEN)
         env["PYTHONPATH"] = os.pathsep.join([str(workdir / "broken"), env.get("PYTHONPATH", "")])
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db"),
-         "--config", str(workdir / "catalysts.toml")],
-        cwd=workdir, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            *args,
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+        ],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_status_says_yahoo_gets_chromes_handshake_by_default(tmp_path):

@@ -77,17 +77,34 @@ def db(tmp_path: Path) -> Path:
         store.sync.apply(config, BEFORE)
         store.checkpoints.mark("NVDA", "dc", "met", "said so before", BEFORE)  # before: left out
         store.checkpoints.mark("ALAB", "npo-ships", "met", "shipping", NOW - dt.timedelta(hours=2))
-        filing = Filing("0001736297", "0001736297-26-000101", "8-K", ("2.02", "9.01"), ACCEPTED,
-                        ACCEPTED.date(), None, "q3fy26pr.htm")  # fmt: skip
+        filing = Filing(
+            "0001736297",
+            "0001736297-26-000101",
+            "8-K",
+            ("2.02", "9.01"),
+            ACCEPTED,
+            ACCEPTED.date(),
+            None,
+            "q3fy26pr.htm",
+        )
         [stored] = store.evidence.save_filings("ALAB", [filing], "https://www.sec.gov", ACCEPTED)
         url = filing.document_url("https://www.sec.gov", "q3fy26pr.htm")
-        document = NewDocument("sec", url, filing.accession, "8-K EX-99.1", "Press release", url,
-                               ACCEPTED, html_to_text(PRESS_RELEASE))  # fmt: skip
+        document = NewDocument(
+            "sec",
+            url,
+            filing.accession,
+            "8-K EX-99.1",
+            "Press release",
+            url,
+            ACCEPTED,
+            html_to_text(PRESS_RELEASE),
+        )
         store.evidence.save_documents("ALAB", [document], ACCEPTED, filing=stored.accession)
         assert match_evidence(store, config, ACCEPTED + dt.timedelta(minutes=1)).passages == 1
         # A release filed the 3rd, read at 10:00 on the 5th (its 8-K stored then too).
-        q3 = AlabQuarter(dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000,
-                         91_000_000, 0.52, 0.61)  # fmt: skip
+        q3 = AlabQuarter(
+            dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52, 0.61
+        )
         store_alab_releases(store, [(q3, None, dt.date(2026, 11, 3))], READ)
         # The Street: ALAB's year revised 1.80 -> 1.86 (+3.3%), NVDA's 4.00 -> 4.04 (+1%: under).
         for symbol, then, now in (("ALAB", 1.80, 1.86), ("NVDA", 4.00, 4.04)):
@@ -101,11 +118,22 @@ def db(tmp_path: Path) -> Path:
 
 def catalyst(where: Path, *args: str) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "changes", *args, "--db",
-         str(where / "c.db"), "--config", str(where / "catalysts.toml")],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "changes",
+            *args,
+            "--db",
+            str(where / "c.db"),
+            "--config",
+            str(where / "catalysts.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**os.environ, "COLUMNS": "160", "XDG_STATE_HOME": str(where / "state")},
-    )  # fmt: skip
+    )
     assert "Traceback" not in done.stderr, done.stderr
     return done
 
@@ -170,8 +198,13 @@ def test_by_default_since_the_tui_last_showed_the_watchlist(db: Path):
     kinds = [(c["symbol"], c["kind"]) for c in json.loads(done.stdout)]
     # The 8-K of the 4th was stored before; the release's 8-K was stored with it, on the 5th;
     # NVDA's close of the 4th is the one it had then.
-    assert kinds == [("ALAB", "checkpoint"), ("ALAB", "release"), ("ALAB", "street"),
-                     ("ALAB", "evidence"), ("ALAB", "filing")]  # fmt: skip
+    assert kinds == [
+        ("ALAB", "checkpoint"),
+        ("ALAB", "release"),
+        ("ALAB", "street"),
+        ("ALAB", "evidence"),
+        ("ALAB", "filing"),
+    ]
     assert catalyst(db).stdout.startswith("Changes since 2026-11-04 21:05 UTC:")
 
 
@@ -195,5 +228,7 @@ def test_a_change_of_verdict_and_a_journal_note_are_changes_too(db: Path):
     assert (
         verdict["title"].endswith("→ broken") and "Data center keeps growing" in verdict["detail"]
     )
-    assert (note["title"], note["detail"]) == ("journal (trim, conviction low)",
-                                               "trimmed after the miss")  # fmt: skip
+    assert (note["title"], note["detail"]) == (
+        "journal (trim, conviction low)",
+        "trimmed after the miss",
+    )

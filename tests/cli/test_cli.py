@@ -22,8 +22,12 @@ BROKEN = REPO / "tests" / "fixtures" / "broken"
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "catalyst_tui.cli", *args],
-        cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def no_traceback(result: subprocess.CompletedProcess) -> None:
@@ -43,8 +47,20 @@ def test_version(tmp_path):
 def test_help_lists_every_command_and_global_option(tmp_path):
     result = run("--help", cwd=tmp_path)
     assert result.returncode == 0
-    for word in ("validate", "refresh", "check", "mark", "ack", "export", "daemon", "notify",
-                 "--config", "--db", "--debug", "--version"):  # fmt: skip
+    for word in (
+        "validate",
+        "refresh",
+        "check",
+        "mark",
+        "ack",
+        "export",
+        "daemon",
+        "notify",
+        "--config",
+        "--db",
+        "--debug",
+        "--version",
+    ):
         assert word in result.stdout
 
 
@@ -93,8 +109,9 @@ def test_config_lookup_order(tmp_path):
     assert f"{env_file}: ok: 1 tickers" in result.stdout
     explicit = tmp_path / "explicit.toml"
     explicit.write_text("[tickers.NVDA]\n[tickers.AVGO]\n")
-    result = run("validate", "--config", str(explicit), cwd=tmp_path,
-                 env={"CATALYST_CONFIG": str(env_file)})  # fmt: skip
+    result = run(
+        "validate", "--config", str(explicit), cwd=tmp_path, env={"CATALYST_CONFIG": str(env_file)}
+    )
     assert f"{explicit}: ok: 2 tickers" in result.stdout
 
 
@@ -154,8 +171,9 @@ def test_library_warnings_go_to_the_log_file_not_the_terminal(tmp_path):
         "logging.getLogger('httpx').info('HTTP Request: GET ...')\n"
         "print(path)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=tmp_path, timeout=60)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
     assert done.returncode == 0
     assert done.stderr == ""
     log = Path(done.stdout.strip()).read_text()
@@ -230,8 +248,12 @@ def test_every_commands_help_describes_each_of_its_arguments():
     from catalyst_tui.cli import COMMANDS
 
     for command in COMMANDS:
-        done = subprocess.run([sys.executable, "-m", "catalyst_tui.cli", command, "--help"],
-                              capture_output=True, text=True, timeout=60)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "catalyst_tui.cli", command, "--help"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 0, done.stderr
         assert "positional arguments:" in done.stdout or "options:" in done.stdout
         assert _undescribed(done.stdout) == [], (command, done.stdout)
@@ -251,8 +273,9 @@ def test_the_catalyst_script_pauses_the_collector_only_while_it_loads(tmp_path):
         "code = launch.main()\n"
         "print(seen, gc.isenabled(), code)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=60)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.split("\n")[-2] == "[True] True 0", result.stdout + result.stderr
     scripts = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert 'catalyst = "catalyst_tui.launch:main"' in scripts

@@ -22,10 +22,22 @@ def start_daemon(workdir: Path) -> tuple[subprocess.Popen, queue.Queue]:
     env = {**os.environ, "NO_PROXY": "127.0.0.1", "PYTHONUNBUFFERED": "1"}
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)  # no notification service: must not matter
     proc = subprocess.Popen(
-        [sys.executable, "-m", "catalyst_tui.cli", "daemon", "--db", str(workdir / "c.db"),
-         "--config", str(workdir / "catalysts.toml")],
-        cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "daemon",
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+        ],
+        cwd=workdir,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines: queue.Queue = queue.Queue()
 
     def pump() -> None:
@@ -65,8 +77,9 @@ START, REFRESH, STOP = 120, 120, 60
 def test_daemon_refreshes_on_schedule_and_stops_cleanly(tmp_path, signum):
     with MarketServer() as market:
         config = write_config(tmp_path / "catalysts.toml", market.url)
-        text = config.read_text().replace("[settings]\n", '[settings]\nrefresh = "10s"\n'
-                                          'refresh_closed = "10s"\n')  # fmt: skip
+        text = config.read_text().replace(
+            "[settings]\n", '[settings]\nrefresh = "10s"\nrefresh_closed = "10s"\n'
+        )
         config.write_text(text)
         proc, lines = start_daemon(tmp_path)
         try:

@@ -24,8 +24,13 @@ STOP_DEADLINE = 30
 def test_sigterm_during_the_parse_of_a_deeply_nested_exhibit_ends_the_daemon(tmp_path):
     deep = "<html><body>" + "<div>Scorpio news " * 200_000 + "</body></html>"
     with MarketServer(symbols=["ALAB"]) as market, FilingsServer() as sec:
-        sec.add_filing("ALAB", "8-K", dt.datetime.now(dt.UTC) - dt.timedelta(days=2),
-                       items=("8.01",), exhibits={"EX-99.1": ("deep.htm", deep)})  # fmt: skip
+        sec.add_filing(
+            "ALAB",
+            "8-K",
+            dt.datetime.now(dt.UTC) - dt.timedelta(days=2),
+            items=("8.01",),
+            exhibits={"EX-99.1": ("deep.htm", deep)},
+        )
         exhibit = f"{sec.filings[0].folder}/deep.htm"
         (tmp_path / "catalysts.toml").write_text(
             sec.settings_toml(market.url, UA)

@@ -41,19 +41,39 @@ def catalyst(tmp_path: Path, *args: str, db: str = "c.db") -> subprocess.Complet
     if not config.exists():
         config.write_text(THESIS)
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "--config", str(config),
-         "--db", str(tmp_path / db), *args],
-        capture_output=True, text=True, cwd=tmp_path, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "--config",
+            str(config),
+            "--db",
+            str(tmp_path / db),
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
         env={**os.environ, "NO_PROXY": "127.0.0.1,localhost"},  # the loopback market, direct
-    )  # fmt: skip
+    )
 
 
 def test_reporting_commands_never_make_a_database(tmp_path):
     """check, export, evidence and filings on a path with no database (a mistyped --db, in a
     folder that doesn't exist either) say so with exit 2 and create nothing."""
-    for args in (["check"], ["check", "--json"], ["export", "checkpoints"], ["evidence"],
-                 ["filings"], ["status"], ["status", "--json"], ["positions"], ["results"],
-                 ["results", "--json"]):  # fmt: skip
+    for args in (
+        ["check"],
+        ["check", "--json"],
+        ["export", "checkpoints"],
+        ["evidence"],
+        ["filings"],
+        ["status"],
+        ["status", "--json"],
+        ["positions"],
+        ["results"],
+        ["results", "--json"],
+    ):
         done = catalyst(tmp_path, *args, db="typo/c.db")
         assert done.returncode == 2, (args, done.stdout, done.stderr)
         assert f"no database at {tmp_path / 'typo' / 'c.db'}: run `catalyst refresh` first" in (
@@ -70,12 +90,23 @@ def test_a_database_that_cant_be_written_is_said_before_any_work(tmp_path):
         (tmp_path / "catalysts.toml").write_text(THESIS.replace(NOWHERE, market.url))
         assert catalyst(tmp_path, "mark", "ALAB/scorpio-largest", "met").returncode == 0  # the db
         db = tmp_path / "c.db"
-        subprocess.run([sys.executable, "-c", f"import sqlite3; sqlite3.connect({str(db)!r})"
-                        ".execute('PRAGMA wal_checkpoint(TRUNCATE)')"], check=True)  # fmt: skip
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                f"import sqlite3; sqlite3.connect({str(db)!r})"
+                ".execute('PRAGMA wal_checkpoint(TRUNCATE)')",
+            ],
+            check=True,
+        )
         before = db.read_bytes()
         with read_only_file(db):
-            for args in (["check"], ["mark", "ALAB/npo-ships", "met"], ["ack", "--all"],
-                         ["refresh"]):  # fmt: skip
+            for args in (
+                ["check"],
+                ["mark", "ALAB/npo-ships", "met"],
+                ["ack", "--all"],
+                ["refresh"],
+            ):
                 done = catalyst(tmp_path, *args)
                 assert done.returncode == 2, (args, done.stdout, done.stderr)
                 assert done.stderr.strip().splitlines() == [
@@ -96,8 +127,12 @@ def test_a_database_that_cant_be_written_is_said_before_any_work(tmp_path):
 def test_your_own_miss_needs_no_acknowledgement(tmp_path):
     """A miss found by evaluation is flagged (exit 1) until acknowledged; a miss you mark
     yourself is not, and marking a flagged miss by hand is taken as having seen it."""
-    assert catalyst(tmp_path, "mark", "ALAB/scorpio-largest", "missed", "--note", "lost the deal"
-                    ).returncode == 0  # fmt: skip
+    assert (
+        catalyst(
+            tmp_path, "mark", "ALAB/scorpio-largest", "missed", "--note", "lost the deal"
+        ).returncode
+        == 0
+    )
     done = catalyst(tmp_path, "check", "--json")
     rows = {row["id"]: row for row in json.loads(done.stdout)}
     assert rows["scorpio-largest"]["status"] == "missed"
@@ -153,15 +188,20 @@ def test_daemon_install_writes_a_unit_systemd_accepts_and_uninstall_removes_it(
     # waits on nothing (systemd-analyze --user warns of it).
     assert "network" not in text
     if shutil.which("systemd-analyze"):  # systemd's own parser (installed by .ci/run)
-        verified = subprocess.run(["systemd-analyze", "verify", str(unit)],
-                                  capture_output=True, text=True)  # fmt: skip
+        verified = subprocess.run(
+            ["systemd-analyze", "verify", str(unit)], capture_output=True, text=True
+        )
         assert verified.returncode == 0, verified.stderr
     # The command line runs from anywhere: the same argv, asked to validate instead.
     (exec_start,) = [line for line in text.splitlines() if line.startswith("ExecStart=")]
     argv = shlex.split(exec_start.removeprefix("ExecStart="))
     assert argv[:4] == [sys.executable, "-m", "catalyst_tui.cli", "daemon"]
-    assert argv[4:] == ["--config", str(tmp_path / "catalysts.toml"), "--db",
-                        str(tmp_path / "c.db")]  # fmt: skip
+    assert argv[4:] == [
+        "--config",
+        str(tmp_path / "catalysts.toml"),
+        "--db",
+        str(tmp_path / "c.db"),
+    ]
     argv[3] = "validate"
     assert subprocess.run(argv, cwd="/", capture_output=True, timeout=60).returncode == 0
     assert catalyst(tmp_path, "daemon", "--install").stdout.startswith(f"updated {unit}")
@@ -215,11 +255,19 @@ def test_the_macos_agent_is_removed_from_launchd_by_its_label(tmp_path, manager)
 
 
 def test_a_path_with_spaces_percent_and_dollar_stays_one_word_for_systemd(tmp_path):
-    argv = ["/opt/my python/bin/python", "-m", "catalyst_tui.cli", "daemon", "--config",
-            "/home/me/100% $HOME/catalysts.toml"]  # fmt: skip
+    argv = [
+        "/opt/my python/bin/python",
+        "-m",
+        "catalyst_tui.cli",
+        "daemon",
+        "--config",
+        "/home/me/100% $HOME/catalysts.toml",
+    ]
     line = service.systemd_unit(argv).split("ExecStart=")[1].splitlines()[0]
-    assert line == ('"/opt/my python/bin/python" "-m" "catalyst_tui.cli" "daemon" "--config" '
-                    '"/home/me/100%% $$HOME/catalysts.toml"')  # fmt: skip
+    assert line == (
+        '"/opt/my python/bin/python" "-m" "catalyst_tui.cli" "daemon" "--config" '
+        '"/home/me/100%% $$HOME/catalysts.toml"'
+    )
 
 
 def test_the_macos_agent_runs_the_same_command_at_load_and_after_a_crash(tmp_path):
@@ -227,8 +275,14 @@ def test_the_macos_agent_runs_the_same_command_at_load_and_after_a_crash(tmp_pat
     unit = service.service_for(argv, tmp_path / "log", platform="darwin", home=tmp_path)
     assert unit.path == tmp_path / "Library/LaunchAgents/io.github.catalyst.daemon.plist"
     agent = plistlib.loads(unit.text.encode())
-    assert agent["ProgramArguments"] == [sys.executable, "-m", "catalyst_tui.cli", "daemon",
-                                         "--config", str(tmp_path / "catalysts.toml")]  # fmt: skip
+    assert agent["ProgramArguments"] == [
+        sys.executable,
+        "-m",
+        "catalyst_tui.cli",
+        "daemon",
+        "--config",
+        str(tmp_path / "catalysts.toml"),
+    ]
     assert agent["RunAtLoad"] is True and agent["KeepAlive"] == {"SuccessfulExit": False}
     assert unit.enable == f"launchctl load -w {unit.path}"
     with pytest.raises(service.ServiceError):
@@ -249,9 +303,13 @@ def test_the_readmes_validate_example_is_what_validate_prints(tmp_path):
     assert broken.count("2026-13-31") == 1  # both mistakes made
     assert 'when = "gross_margin >= 70"' in broken and "gross_margin >= 70%" not in broken
     (tmp_path / "catalysts.toml").write_text(broken)
-    done = subprocess.run([sys.executable, "-m", "catalyst_tui.cli", "--config",
-                           "catalysts.toml", "validate"], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=60)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "--config", "catalysts.toml", "validate"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert done.stderr.splitlines()[:-1] == shown
 
@@ -284,8 +342,11 @@ def test_no_filings_yet_blames_the_sec_contact_only_when_it_is_unset(tmp_path):
     assert unset.returncode == 0
     assert "set providers.sec.user_agent" in unset.stdout
     config = tmp_path / "catalysts.toml"
-    config.write_text(THESIS.replace("[providers.sec]\n", '[providers.sec]\nuser_agent = '
-                                     '"Jane Doe jane@example.com"\n'))  # fmt: skip
+    config.write_text(
+        THESIS.replace(
+            "[providers.sec]\n", '[providers.sec]\nuser_agent = "Jane Doe jane@example.com"\n'
+        )
+    )
     done = catalyst(tmp_path, "filings", "ALAB")
     assert done.returncode == 0
     assert "user_agent" not in done.stdout
@@ -312,16 +373,28 @@ def test_daemon_install_keeps_the_database_of_catalyst_db(tmp_path, isolated_hom
     """$CATALYST_DB picks the database as --db does: the service is written to use that one,
     not the default; $CATALYST_CONFIG likewise for the file."""
     (tmp_path / "catalysts.toml").write_text(THESIS)
-    env = {**os.environ, "CATALYST_DB": str(tmp_path / "mine.db"),
-           "CATALYST_CONFIG": str(tmp_path / "catalysts.toml")}  # fmt: skip
+    env = {
+        **os.environ,
+        "CATALYST_DB": str(tmp_path / "mine.db"),
+        "CATALYST_CONFIG": str(tmp_path / "catalysts.toml"),
+    }
     done = subprocess.run(
         [sys.executable, "-m", "catalyst_tui.cli", "daemon", "--install"],
-        capture_output=True, text=True, cwd=isolated_home, env=env, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=isolated_home,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     unit = isolated_home / "config" / "systemd" / "user" / "catalyst.service"
-    (exec_start,) = [line for line in unit.read_text().splitlines()
-                     if line.startswith("ExecStart=")]  # fmt: skip
+    (exec_start,) = [
+        line for line in unit.read_text().splitlines() if line.startswith("ExecStart=")
+    ]
     argv = shlex.split(exec_start.removeprefix("ExecStart="))
-    assert argv[4:] == ["--config", str(tmp_path / "catalysts.toml"), "--db",
-                        str(tmp_path / "mine.db")]  # fmt: skip
+    assert argv[4:] == [
+        "--config",
+        str(tmp_path / "catalysts.toml"),
+        "--db",
+        str(tmp_path / "mine.db"),
+    ]

@@ -22,10 +22,20 @@ from tests.support.releases import AlabQuarter, store_alab_releases
 
 NOW = dt.datetime(2026, 11, 2, 14, tzinfo=dt.UTC)
 REPORT = dt.date(2026, 11, 3)
-Q3 = AlabQuarter(dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52,
-                 0.61)  # fmt: skip
-QUARTER = Consensus("0q", Q3.end, Range(0.58, 0.55, 0.62, 12), Range(405e6, 400e6, 411e6, 11),
-                    (0.58, 0.58, 0.56, 0.55, 0.53), 2, 4, 0, 1)  # fmt: skip
+Q3 = AlabQuarter(
+    dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52, 0.61
+)
+QUARTER = Consensus(
+    "0q",
+    Q3.end,
+    Range(0.58, 0.55, 0.62, 12),
+    Range(405e6, 400e6, 411e6, 11),
+    (0.58, 0.58, 0.56, 0.55, 0.53),
+    2,
+    4,
+    0,
+    1,
+)
 YEAR = Consensus(
     "0y",
     dt.date(2026, 12, 31),
@@ -42,10 +52,22 @@ HISTORY = (Surprise(dt.date(2026, 6, 30), 0.55, 0.50, 0.1),)
 
 def catalyst(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "estimates", *args, "--db",
-         str(tmp_path / "c.db"), "--config", str(tmp_path / "catalysts.toml")],
-        capture_output=True, text=True, timeout=60, env={**os.environ, "COLUMNS": "160"},
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "estimates",
+            *args,
+            "--db",
+            str(tmp_path / "c.db"),
+            "--config",
+            str(tmp_path / "catalysts.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "160"},
+    )
     assert "Traceback" not in done.stderr, done.stderr
     return done
 
@@ -57,11 +79,17 @@ def db(tmp_path: Path) -> Path:
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(load_config(config), NOW)
         quote = Quote("ALAB", 162.0, 160.0, 2.0, 0.0125, "USD", None, NOW, "yahoo")
-        store.market.save_quotes([QuoteOutcome("ALAB", quote), QuoteOutcome(
-            "QQQ", None, errors=[FetchError("network", "down", "yahoo", "QQQ")])], NOW)  # fmt: skip
+        store.market.save_quotes(
+            [
+                QuoteOutcome("ALAB", quote),
+                QuoteOutcome("QQQ", None, errors=[FetchError("network", "down", "yahoo", "QQQ")]),
+            ],
+            NOW,
+        )
         day = EarningsDate("ALAB", REPORT, "yahoo", False)
-        store.estimates.save("ALAB", Estimates("ALAB", "yahoo", day, None, (QUARTER, YEAR),
-                                               HISTORY), NOW)  # fmt: skip
+        store.estimates.save(
+            "ALAB", Estimates("ALAB", "yahoo", day, None, (QUARTER, YEAR), HISTORY), NOW
+        )
         store.estimates.save("QQQ", None, NOW)  # a fund: the provider keeps no estimates
         store_alab_releases(store, [(Q3, (440e6, 450e6), REPORT)], NOW)
     return tmp_path
@@ -86,17 +114,24 @@ def test_the_json_gives_every_figure_stored_and_the_release_against_the_street(d
     (release,) = alab["releases"]
     assert release["revenue"] == 412_300_000 and release["street_revenue"] == 405e6
     assert release["revenue_vs_consensus"] == pytest.approx(412.3 / 405 - 1)
-    assert (release["eps"], release["eps_basis"], release["street_eps"]) == (0.61, "non-GAAP",
-                                                                             0.58)  # fmt: skip
+    assert (release["eps"], release["eps_basis"], release["street_eps"]) == (0.61, "non-GAAP", 0.58)
     assert release["eps_vs_consensus"] == pytest.approx(0.61 / 0.58 - 1)
     assert release["consensus_as_of"] == "2026-11-02"
-    assert qqq == {"symbol": "QQQ", "as_of": None, "source": None, "price": None,
-                   "forward_pe": None,
-                   "forward_pe_reason": "no quote yet for QQQ: run a refresh",
-                   "eps_revision_30d": None,
-                   "eps_revision_30d_reason": "no estimates of the Street for QQQ yet: they come "
-                   "with a refresh, once a day, from Yahoo", "next_report": None,
-                   "periods": [], "surprises": [], "releases": []}  # fmt: skip
+    assert qqq == {
+        "symbol": "QQQ",
+        "as_of": None,
+        "source": None,
+        "price": None,
+        "forward_pe": None,
+        "forward_pe_reason": "no quote yet for QQQ: run a refresh",
+        "eps_revision_30d": None,
+        "eps_revision_30d_reason": "no estimates of the Street for QQQ yet: they come "
+        "with a refresh, once a day, from Yahoo",
+        "next_report": None,
+        "periods": [],
+        "surprises": [],
+        "releases": [],
+    }
 
 
 def test_the_tables_say_the_consensus_and_the_release_against_it(db: Path):

@@ -38,17 +38,34 @@ GUARDS = ("forward_pe <= 200", "eps_revision_30d >= 0%")
 
 def answer(symbol: str) -> str:
     eps, analysts, (now, then) = YEARS[symbol]
-    row = trend_row("0y", FY_END, (eps, eps, eps, analysts), (1e9, 1e9, 1e9, 10),
-                    (now, now, then, then, then), (1, 1, 0, 0))  # fmt: skip
+    row = trend_row(
+        "0y",
+        FY_END,
+        (eps, eps, eps, analysts),
+        (1e9, 1e9, 1e9, 10),
+        (now, now, then, then, then),
+        (1, 1, 0, 0),
+    )
     return json.dumps({"quoteSummary": {"result": [modules([row], [])], "error": None}})
 
 
 def catalyst(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(tmp_path / "c.db"),
-         "--config", str(tmp_path / "catalysts.toml")],
-        capture_output=True, text=True, timeout=60, env={**os.environ, "COLUMNS": "160"},
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            *args,
+            "--db",
+            str(tmp_path / "c.db"),
+            "--config",
+            str(tmp_path / "catalysts.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "160"},
+    )
     assert "Traceback" not in done.stderr + done.stdout, done.stderr
     return done
 
@@ -56,18 +73,26 @@ def catalyst(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     config = tmp_path / "catalysts.toml"
-    config.write_text("".join(
-        f'[tickers.{s}]\nname = "{s}"\n' + "".join(
-            f'[[tickers.{s}.checkpoints]]\nid = "g{i}"\ntitle = "guard"\nkind = "guard"\n'
-            f'when = "{when}"\n' for i, when in enumerate(GUARDS))
-        for s in YEARS
-    ))  # fmt: skip
+    config.write_text(
+        "".join(
+            f'[tickers.{s}]\nname = "{s}"\n'
+            + "".join(
+                f'[[tickers.{s}.checkpoints]]\nid = "g{i}"\ntitle = "guard"\nkind = "guard"\n'
+                f'when = "{when}"\n'
+                for i, when in enumerate(GUARDS)
+            )
+            for s in YEARS
+        )
+    )
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(load_config(config), NOW)
-        store.market.save_quotes([
-            QuoteOutcome(s, Quote(s, PRICE, 160.0, 2.0, 0.0125, "USD", None, NOW, "yahoo"))
-            for s in YEARS
-        ], NOW)  # fmt: skip
+        store.market.save_quotes(
+            [
+                QuoteOutcome(s, Quote(s, PRICE, 160.0, 2.0, 0.0125, "USD", None, NOW, "yahoo"))
+                for s in YEARS
+            ],
+            NOW,
+        )
         for symbol in YEARS:
             store.estimates.save(symbol, parse_estimates(answer(symbol), symbol, NOW.date()), NOW)
     return tmp_path
@@ -87,8 +112,15 @@ def test_no_consensus_of_none_or_one_analyst_nor_a_ratio_next_to_zero(db: Path):
     (negative,) = rows["NEG"]["periods"]
     assert negative["eps"]["average"] is None
     few = "the fiscal year's EPS consensus of {} is of {} analyst(s): too few"
-    reasons = {s: (r["forward_pe"], r["forward_pe_reason"], r["eps_revision_30d"],
-                   r["eps_revision_30d_reason"]) for s, r in rows.items()}  # fmt: skip
+    reasons = {
+        s: (
+            r["forward_pe"],
+            r["forward_pe_reason"],
+            r["eps_revision_30d"],
+            r["eps_revision_30d_reason"],
+        )
+        for s, r in rows.items()
+    }
     assert reasons["ZERO"] == (None, few.format("ZERO", 0), None, few.format("ZERO", 0))
     assert reasons["ONE"] == (None, few.format("ONE", 1), None, few.format("ONE", 1))
     assert reasons["NEG"][0] is None and reasons["NEG"][2] is None

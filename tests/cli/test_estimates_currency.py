@@ -29,8 +29,13 @@ CNY_IN_USD = 0.14  # the stored rate: USD per CNY (no EUR rate is stored)
 
 def answer(symbol: str) -> str:
     _price, eps, currency = LISTINGS[symbol]
-    row = trend_row("0y", FY_END, (eps, eps * 0.9, eps * 1.1, 30), (1e11, 9e10, 1.1e11, 25),
-                    (eps, eps, eps, eps, eps))  # fmt: skip
+    row = trend_row(
+        "0y",
+        FY_END,
+        (eps, eps * 0.9, eps * 1.1, 30),
+        (1e11, 9e10, 1.1e11, 25),
+        (eps, eps, eps, eps, eps),
+    )
     row["earningsEstimate"]["earningsCurrency"] = currency
     row["revenueEstimate"]["revenueCurrency"] = currency
     return json.dumps({"quoteSummary": {"result": [modules([row], [])], "error": None}})
@@ -38,27 +43,43 @@ def answer(symbol: str) -> str:
 
 def catalyst(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(tmp_path / "c.db"),
-         "--config", str(tmp_path / "catalysts.toml")],
-        capture_output=True, text=True, timeout=60, env={**os.environ, "COLUMNS": "160"},
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            *args,
+            "--db",
+            str(tmp_path / "c.db"),
+            "--config",
+            str(tmp_path / "catalysts.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "160"},
+    )
     assert "Traceback" not in done.stderr + done.stdout, done.stderr
     return done
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    (tmp_path / "catalysts.toml").write_text("".join(
-        f'[tickers.{s}]\nname = "{s}"\n[[tickers.{s}.checkpoints]]\nid = "pe"\n'
-        f'title = "not dear"\nkind = "guard"\nwhen = "forward_pe <= 5"\n'
-        for s in LISTINGS
-    ))  # fmt: skip
+    (tmp_path / "catalysts.toml").write_text(
+        "".join(
+            f'[tickers.{s}]\nname = "{s}"\n[[tickers.{s}.checkpoints]]\nid = "pe"\n'
+            f'title = "not dear"\nkind = "guard"\nwhen = "forward_pe <= 5"\n'
+            for s in LISTINGS
+        )
+    )
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(load_config(tmp_path / "catalysts.toml"), NOW)
-        store.market.save_quotes([
-            QuoteOutcome(s, Quote(s, price, None, None, None, "USD", None, NOW, "yahoo"))
-            for s, (price, _eps, _currency) in LISTINGS.items()
-        ], NOW)  # fmt: skip
+        store.market.save_quotes(
+            [
+                QuoteOutcome(s, Quote(s, price, None, None, None, "USD", None, NOW, "yahoo"))
+                for s, (price, _eps, _currency) in LISTINGS.items()
+            ],
+            NOW,
+        )
         store.fx.save([FxRate("CNY", "USD", NOW.date(), CNY_IN_USD, "test")], NOW)
         for symbol in LISTINGS:
             store.estimates.save(symbol, parse_estimates(answer(symbol), symbol, NOW.date()), NOW)

@@ -18,22 +18,44 @@ from ..conftest import BUNDLED_CONFIG
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db"),
-         "--config", str(BUNDLED_CONFIG)],
-        cwd=workdir, env={**os.environ, "COLUMNS": "200"}, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            *args,
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(BUNDLED_CONFIG),
+        ],
+        cwd=workdir,
+        env={**os.environ, "COLUMNS": "200"},
+        capture_output=True,
+        text=True,
         timeout=60,
-    )  # fmt: skip
+    )
 
 
 def test_a_transcript_added_from_a_file_settles_the_scorpio_milestone(tmp_path):
     path = tmp_path / "ALAB Q4 2026 call.pdf"
     path.write_bytes(transcript_pdf())
-    added = cli(tmp_path, "evidence", "add", "alab", str(path), "--date", "2027-02-10",
-                "--title", "Q4 2026 earnings call")  # fmt: skip
+    added = cli(
+        tmp_path,
+        "evidence",
+        "add",
+        "alab",
+        str(path),
+        "--date",
+        "2027-02-10",
+        "--title",
+        "Q4 2026 earnings call",
+    )
     assert added.returncode == 0, added.stderr
     first = added.stdout.splitlines()[0]
-    assert first == (f"ALAB: added: PDF “Q4 2026 earnings call” of 2027-02-10, {path}: "
-                     "2 passage(s) match its evidence entries")  # fmt: skip
+    assert first == (
+        f"ALAB: added: PDF “Q4 2026 earnings call” of 2027-02-10, {path}: "
+        "2 passage(s) match its evidence entries"
+    )
     assert "scorpio-largest-line" in added.stdout
     listed = cli(tmp_path, "evidence", "ALAB/scorpio-largest-line", "--json")
     assert listed.returncode == 0, listed.stderr
@@ -50,8 +72,10 @@ def test_a_transcript_added_from_a_file_settles_the_scorpio_milestone(tmp_path):
     said = cli(tmp_path, "evidence", "add", "ALAB", str(path))
     assert said.returncode == 0, said.stderr
     found = json.loads(listed.stdout)[0]["found_at"][:10]
-    expected = (f"ALAB: already added, nothing new stored: PDF “Q4 2026 earnings call” of "
-                f"2027-02-10, {path}; its 2 passage(s), found {found}:")  # fmt: skip
+    expected = (
+        f"ALAB: already added, nothing new stored: PDF “Q4 2026 earnings call” of "
+        f"2027-02-10, {path}; its 2 passage(s), found {found}:"
+    )
     assert " ".join(said.stdout.split()).startswith(" ".join(expected.split()))
 
 

@@ -19,8 +19,12 @@ def catalyst(cwd: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str
     env.update(XDG_CONFIG_HOME=str(cwd / "xdg"), XDG_STATE_HOME=str(cwd / "xdg"))
     return subprocess.run(
         [sys.executable, "-m", "catalyst_tui.cli", "--db", str(db), *args],
-        capture_output=True, text=True, cwd=cwd, timeout=120, env=env,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        env=env,
+    )
 
 
 def active(db: Path) -> list[str]:

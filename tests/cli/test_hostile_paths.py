@@ -18,11 +18,13 @@ COMMANDS = (["check"], ["status"], ["refresh"], ["validate"])
 
 def catalyst(tmp_path: Path, config: Path, db: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "--config", str(config), "--db", str(db),
-         *args],
-        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+        [sys.executable, "-m", "catalyst_tui.cli", "--config", str(config), "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
         env={**os.environ, "NO_PROXY": "127.0.0.1,localhost", "XDG_STATE_HOME": str(tmp_path)},
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
@@ -71,8 +73,9 @@ def test_the_log_file_writes_what_utf_8_cannot_hold_and_prints_nothing(tmp_path)
         "print(path)\n"
     )
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=60, env=env)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=env
+    )
     assert done.returncode == 0 and done.stderr == "", done.stderr
     written = Path(done.stdout.strip())
     assert written.is_relative_to(tmp_path)

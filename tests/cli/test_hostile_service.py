@@ -24,10 +24,23 @@ INJECTED = "ExecStart=/bin/touch /tmp/pwned"
 
 def install(cwd: Path, config: Path, *, env: dict[str, str] | None = None):
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "daemon", "--install", "--config",
-         str(config), "--db", str(cwd / "c.db")],
-        capture_output=True, text=True, cwd=cwd, timeout=60, env={**os.environ, **(env or {})},
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "daemon",
+            "--install",
+            "--config",
+            str(config),
+            "--db",
+            str(cwd / "c.db"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def thesis_in(folder: Path) -> Path:
@@ -38,8 +51,9 @@ def thesis_in(folder: Path) -> Path:
 
 
 @pytest.mark.parametrize("brk", ["\n", "\r", "\t", "\x1b"], ids=["LF", "CR", "TAB", "ESC"])
-def test_a_path_with_a_control_character_is_refused_and_no_unit_written(tmp_path, isolated_home,
-                                                                         brk):  # fmt: skip
+def test_a_path_with_a_control_character_is_refused_and_no_unit_written(
+    tmp_path, isolated_home, brk
+):
     config = thesis_in(tmp_path / f"x{brk}{INJECTED}{brk}#")
     done = install(tmp_path, config)
     assert done.returncode == 2, done.stdout + done.stderr
@@ -47,8 +61,7 @@ def test_a_path_with_a_control_character_is_refused_and_no_unit_written(tmp_path
     assert not (isolated_home / "config" / "systemd").exists()
 
 
-def test_a_relative_xdg_config_home_is_refused_and_nothing_written_here(tmp_path,
-                                                                        isolated_home):  # fmt: skip
+def test_a_relative_xdg_config_home_is_refused_and_nothing_written_here(tmp_path, isolated_home):
     config = thesis_in(tmp_path / "home")
     done = install(tmp_path, config, env={"XDG_CONFIG_HOME": "relative/config"})
     assert done.returncode == 2, done.stdout + done.stderr
@@ -71,13 +84,22 @@ def test_a_path_a_unit_can_hold_is_one_word_systemd_accepts(tmp_path, isolated_h
     unit = isolated_home / "config" / "systemd" / "user" / "catalyst.service"
     text = unit.read_text()
     [line] = [line for line in text.splitlines() if line.startswith("ExecStart=")]
-    argv = [sys.executable, "-m", "catalyst_tui.cli", "daemon", "--config", str(config), "--db",
-            str(tmp_path / "c.db")]  # fmt: skip
+    argv = [
+        sys.executable,
+        "-m",
+        "catalyst_tui.cli",
+        "daemon",
+        "--config",
+        str(config),
+        "--db",
+        str(tmp_path / "c.db"),
+    ]
     assert systemd_words(line) == argv
     assert len([ln for ln in text.splitlines() if "=" in ln and ln.startswith("Exec")]) == 1
     if shutil.which("systemd-analyze"):  # systemd's own parser
-        verified = subprocess.run(["systemd-analyze", "verify", str(unit)],
-                                  capture_output=True, text=True)  # fmt: skip
+        verified = subprocess.run(
+            ["systemd-analyze", "verify", str(unit)], capture_output=True, text=True
+        )
         assert verified.returncode == 0, verified.stderr
 
 

@@ -92,9 +92,13 @@ def start(
     where = ["--config", str(workdir / "catalysts.toml")]
     where += ["--db", str(db)] if db is not None else []
     return subprocess.Popen(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, *where], cwd=workdir, env=child_env(),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, umask=umask,
-    )  # fmt: skip
+        [sys.executable, "-m", "catalyst_tui.cli", *args, *where],
+        cwd=workdir,
+        env=child_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        umask=umask,
+    )
 
 
 def child_env() -> dict[str, str]:
@@ -113,9 +117,12 @@ def query(db: Path, sql: str, *args: object) -> list[tuple]:
 
 def files_under(*roots: Path) -> dict[str, bytes]:
     return {
-        str(p): p.read_bytes() for root in roots if root.exists()
-        for p in sorted(root.rglob("*")) if p.is_file()
-    }  # fmt: skip
+        str(p): p.read_bytes()
+        for root in roots
+        if root.exists()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def mode(path: Path) -> int:
@@ -170,8 +177,9 @@ def test_the_finnhub_key_is_sent_in_a_header_and_appears_nowhere_else(
     market.inject("auth", provider="finnhub", symbol="ALAB")  # 401 {"error":"Invalid API key"}
     market.inject("reset", provider="finnhub", endpoint="calendar", symbol="CRDO", times=1)
     # (429 on the calendar: one to a quote would pause Finnhub before its calendar is asked.)
-    market.inject("rate_limit", provider="finnhub", endpoint="calendar", symbol="CRDO",
-                  retry_after=600)  # fmt: skip
+    market.inject(
+        "rate_limit", provider="finnhub", endpoint="calendar", symbol="CRDO", retry_after=600
+    )
     market.inject("http500", provider="finnhub", endpoint="quote", symbol="CRDO")
     for symbol in SYMBOLS:
         market.inject("http500", provider="yahoo", symbol=symbol)
@@ -181,9 +189,14 @@ def test_the_finnhub_key_is_sent_in_a_header_and_appears_nowhere_else(
         ("faulty refresh", ("refresh",), good, (3,)),
     )
     faults = {(r.endpoint, r.fault) for r in market.requests_for(provider="finnhub")}
-    assert faults >= {("quote", "auth"), ("calendar", "http500"), ("calendar", "quota"),
-                      ("calendar", "reset"), ("calendar", "rate_limit"),
-                      ("quote", "http500")}  # fmt: skip
+    assert faults >= {
+        ("quote", "auth"),
+        ("calendar", "http500"),
+        ("calendar", "quota"),
+        ("calendar", "reset"),
+        ("calendar", "rate_limit"),
+        ("quote", "http500"),
+    }
     for db in (good, faulty):
         errors = dict(query(db, "SELECT symbol, last_error FROM quotes WHERE stale = 1"))
         assert set(errors) == set(SYMBOLS)
@@ -196,9 +209,12 @@ def test_the_finnhub_key_is_sent_in_a_header_and_appears_nowhere_else(
     run(
         ("check", ("check",), good, (0, 1)),
         ("check --json", ("check", "--json"), good, (0, 1)),
-        *[(f"export {kind} {fmt}", ("export", kind, "--format", fmt), good, (0,))
-          for kind in ("prices", "checkpoints", "events") for fmt in ("csv", "json")],
-    )  # fmt: skip
+        *[
+            (f"export {kind} {fmt}", ("export", kind, "--format", fmt), good, (0,))
+            for kind in ("prices", "checkpoints", "events")
+            for fmt in ("csv", "json")
+        ],
+    )
     assert b"\nCRDO," in seen["export prices csv stdout"]
     assert b"above-one" in seen["export events json stdout"]
 
@@ -311,8 +327,12 @@ def private_while_open(db: Path, log: Path, home: Path, *, wal: bool = True) -> 
     # every folder catalyst made, the XDG homes it had to create included: data/catalyst,
     # state/catalyst/log
     made = [f for path in (db, log) for f in path.parents if f.is_relative_to(home) and f != home]
-    assert {f.relative_to(home).as_posix() for f in made} >= {"data", "data/catalyst", "state",
-                                                              "state/catalyst/log"}  # fmt: skip
+    assert {f.relative_to(home).as_posix() for f in made} >= {
+        "data",
+        "data/catalyst",
+        "state",
+        "state/catalyst/log",
+    }
     for folder in made:
         assert mode(folder) == 0o700, f"{folder}: {oct(mode(folder))}"
     for path in [*db.parent.iterdir(), *log.parent.iterdir()]:  # nothing else, nothing looser
@@ -361,15 +381,25 @@ def test_config_write_back_keeps_the_file_mode_and_the_backup_no_looser(tmp_path
 # --------------------------------------------------------------------------------------------
 
 SHELL_CALLS = {
-    "os.system", "os.popen", "pty.spawn", "asyncio.create_subprocess_shell",
-    "subprocess.getoutput", "subprocess.getstatusoutput",
-}  # fmt: skip
+    "os.system",
+    "os.popen",
+    "pty.spawn",
+    "asyncio.create_subprocess_shell",
+    "subprocess.getoutput",
+    "subprocess.getstatusoutput",
+}
 SPAWN_PREFIXES = ("os.exec", "os.spawn", "os.posix_spawn", "os.fork")
 PROCESS_CALLS = {
-    "subprocess.run", "subprocess.Popen", "subprocess.call", "subprocess.check_call",
-    "subprocess.check_output", "asyncio.create_subprocess_exec", "webbrowser.open",
-    "webbrowser.open_new", "webbrowser.open_new_tab",
-}  # fmt: skip
+    "subprocess.run",
+    "subprocess.Popen",
+    "subprocess.call",
+    "subprocess.check_call",
+    "subprocess.check_output",
+    "asyncio.create_subprocess_exec",
+    "webbrowser.open",
+    "webbrowser.open_new",
+    "webbrowser.open_new_tab",
+}
 DYNAMIC_CODE = {"eval", "exec", "compile", "__import__"}
 # Every process catalyst may start, as "module:call": the TUI's refresh process
 # (`sys.executable -m catalyst_tui.jobs.refresh_process`, kept between refreshes by
@@ -436,8 +466,11 @@ def audit(source: str, filename: str) -> tuple[list[Finding], list[Finding]]:
                 continue
             argv: list[ast.expr] = list(node.args)  # create_subprocess_exec(program, *args)
             if name.startswith("subprocess."):
-                first = node.args[0] if node.args else next(
-                    (k.value for k in node.keywords if k.arg == "args"), None)  # fmt: skip
+                first = (
+                    node.args[0]
+                    if node.args
+                    else next((k.value for k in node.keywords if k.arg == "args"), None)
+                )
                 if not isinstance(first, ast.List | ast.Tuple):
                     problems.append(Finding(where, name, "argv is not a list"))
                     continue
@@ -451,10 +484,14 @@ def audit(source: str, filename: str) -> tuple[list[Finding], list[Finding]]:
 def _module_constants(tree: ast.Module) -> set[str]:
     """Names assigned a string literal at module level (MODULE = "catalyst_tui.jobs...")."""
     return {
-        target.id for node in tree.body if isinstance(node, ast.Assign)
-        and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
-        for target in node.targets if isinstance(target, ast.Name)
-    }  # fmt: skip
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
 
 
 def _imported_constants(tree: ast.Module, where: str) -> set[str]:
@@ -571,11 +608,22 @@ def test_shell_syntax_in_user_text_is_never_run_and_arrives_verbatim(
 
     def run(*args: str, codes: tuple[int, ...] = (0,)) -> str:
         done = subprocess.run(
-            [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(db),
-             "--config", str(tmp_path / "catalysts.toml")],
-            cwd=trap, env=notification_recorder.env(NO_PROXY="127.0.0.1"), capture_output=True,
-            text=True, timeout=90,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "catalyst_tui.cli",
+                *args,
+                "--db",
+                str(db),
+                "--config",
+                str(tmp_path / "catalysts.toml"),
+            ],
+            cwd=trap,
+            env=notification_recorder.env(NO_PROXY="127.0.0.1"),
+            capture_output=True,
+            text=True,
+            timeout=90,
+        )
         assert done.returncode in codes, done.stderr
         assert "Traceback" not in done.stderr
         return done.stdout
@@ -586,8 +634,9 @@ def test_shell_syntax_in_user_text_is_never_run_and_arrives_verbatim(
     checked = {r["id"]: r for r in json.loads(run("check", "--json", codes=(1,)))}
     exports = {
         f"{kind}.{fmt}": run("export", kind, "--format", fmt)
-        for kind in ("checkpoints", "events") for fmt in ("csv", "json")
-    }  # fmt: skip
+        for kind in ("checkpoints", "events")
+        for fmt in ("csv", "json")
+    }
 
     sent = [n["summary"] for n in notification_recorder.notifications()]
     assert f"ALAB: missed — {title}" in sent

@@ -202,8 +202,15 @@ GENERIC = """Trade date;Ticker;Type;Qty;Unit price;Ccy;Costs
 
 def test_a_generic_csv_with_its_columns_named(tmp_path, capsys):
     path = export(tmp_path, "mine.csv", GENERIC)
-    maps = ["date=Trade date", "symbol=Ticker", "side=Type", "shares=Qty", "price=Unit price",
-            "currency=Ccy", "fees=Costs"]  # fmt: skip
+    maps = [
+        "date=Trade date",
+        "symbol=Ticker",
+        "side=Type",
+        "shares=Qty",
+        "price=Unit price",
+        "currency=Ccy",
+        "fees=Costs",
+    ]
     code, out, err = run(tmp_path, capsys, path, *(f"--map={m}" for m in maps))
     assert code == 0, err
     # a semicolon file: decimal commas; 14/02 says the day comes first
@@ -278,10 +285,19 @@ date = 2024-01-10
 
 @pytest.mark.parametrize(
     ("written", "price", "same"),
-    [(181.2, 181.18, True), (181.2, 181.25, True), (181.2, 181.26, False), (181.0, 181.5, True),
-     (181.0, 181.51, False), (1200.0, 1199.6, True), (0.0125, 0.01249, True),
-     (0.0125, 0.0126, False), (181.18, 181.18, True), (181.18, 181.185, True)],
-)  # fmt: skip
+    [
+        (181.2, 181.18, True),
+        (181.2, 181.25, True),
+        (181.2, 181.26, False),
+        (181.0, 181.5, True),
+        (181.0, 181.51, False),
+        (1200.0, 1199.6, True),
+        (0.0125, 0.01249, True),
+        (0.0125, 0.0126, False),
+        (181.18, 181.18, True),
+        (181.18, 181.185, True),
+    ],
+)
 def test_a_written_price_stands_for_prices_within_half_a_unit_of_its_last_decimal(
     written, price, same
 ):

@@ -118,13 +118,22 @@ DEGIRO_WRAPPED = """Date,Time,Product,ISIN,Reference exchange,Venue,Quantity,Pri
 
 
 def test_a_degiro_line_that_is_the_rest_of_the_row_above_is_read_as_part_of_it(tmp_path, capsys):
-    (tmp_path / "catalysts.toml").write_text(THESIS + "\n[tickers.ASML]\nname = \"ASML\"\n"
-                                             "[[tickers.ASML.lots]]\nshares = 2\ncost = 600\n"
-                                             "date = 2023-01-02\n")  # fmt: skip
+    (tmp_path / "catalysts.toml").write_text(
+        THESIS + '\n[tickers.ASML]\nname = "ASML"\n'
+        "[[tickers.ASML.lots]]\nshares = 2\ncost = 600\n"
+        "date = 2023-01-02\n"
+    )
     path = tmp_path / "Transactions.csv"
     path.write_text(DEGIRO_WRAPPED)
-    code, _out, err = run(tmp_path, capsys, str(path), "--symbol", "IE00B4L5Y983=IWDA.AS",
-                          "--symbol", "NL0010273215=ASML")  # fmt: skip
+    code, _out, err = run(
+        tmp_path,
+        capsys,
+        str(path),
+        "--symbol",
+        "IE00B4L5Y983=IWDA.AS",
+        "--symbol",
+        "NL0010273215=ASML",
+    )
     assert code == 0, err
     assert imported(tmp_path, "IWDA.AS") == ([Lot(5, 82.1, D(2024, 2, 5), fees=1.0)], [])
     ticker = load_config(tmp_path / "catalysts.toml").tickers["IWDA.AS"]
@@ -166,11 +175,13 @@ real = pytest.mark.skipif(missing() is not None, reason=str(missing()))
 @real
 @pytest.mark.parametrize(
     ("name", "title"),
-    [("revolut-invest-export.csv", "a Revolut trading export"),
-     ("freetrade-export.csv", "a Freetrade activity export"),
-     ("saxo-export.csv", "a Saxo transactions export"),
-     ("degiro-export.csv", "a DEGIRO account statement (Account.csv)")],
-)  # fmt: skip
+    [
+        ("revolut-invest-export.csv", "a Revolut trading export"),
+        ("freetrade-export.csv", "a Freetrade activity export"),
+        ("saxo-export.csv", "a Saxo transactions export"),
+        ("degiro-export.csv", "a DEGIRO account statement (Account.csv)"),
+    ],
+)
 def test_a_real_export_catalyst_does_not_read_is_refused_by_name(tmp_path, capsys, name, title):
     (tmp_path / "catalysts.toml").write_text(THESIS)
     code, _out, err = run(tmp_path, capsys, str(BROKERS / name), "--dry-run")
@@ -188,8 +199,9 @@ def test_the_real_ibkr_trades_export_reconciles_with_its_rows(tmp_path, capsys):
     path = str(BROKERS / "ibkr-trades-export.csv")
     code, _out, err = run(tmp_path, capsys, path)
     assert code == 2 and f"{path}:2: which symbol is CH0111762537?" in err
-    code, out, err = run(tmp_path, capsys, path, "--symbol", "US9220427424=VT",
-                         "--symbol", "CH0111762537=SREN.SW")  # fmt: skip
+    code, out, err = run(
+        tmp_path, capsys, path, "--symbol", "US9220427424=VT", "--symbol", "CH0111762537=SREN.SW"
+    )
     assert code == 0, err
     assert "3 rows that are not buys or sales left out" in out
     lots, sells = imported(tmp_path, "VT")
@@ -246,8 +258,12 @@ def test_the_real_ibkr_dividends_export_reconciles_with_its_rows(tmp_path, capsy
     payments in lieu of dividends (455 JPY, 0.59 USD) are received whole."""
     (tmp_path / "catalysts.toml").write_text(THESIS)
     path = str(BROKERS / "ibkr-dividends-export.csv")
-    symbols = ["US9220427424=VT", "CH0111762537=SREN.SW", "JP3546800008=4543.T",
-               "US11135F1012=AVGO"]  # fmt: skip
+    symbols = [
+        "US9220427424=VT",
+        "CH0111762537=SREN.SW",
+        "JP3546800008=4543.T",
+        "US11135F1012=AVGO",
+    ]
     code, out, err = run(tmp_path, capsys, path, *(f"--symbol={s}" for s in symbols))
     assert code == 0, err
     assert f"{path}:7: a return of capital: not a dividend; left out" in out

@@ -101,9 +101,14 @@ GENERIC_NAMES = "date,symbol,side,shares,price,name\n2024-01-05,NESN.SW,buy,3,98
 
 @pytest.mark.parametrize(
     ("encoding", "bom"),
-    [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
-     ("utf-16-be", codecs.BOM_UTF16_BE), ("cp1252", b"")],
-)  # fmt: skip
+    [
+        ("utf-8", b""),
+        ("utf-8", codecs.BOM_UTF8),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("cp1252", b""),
+    ],
+)
 def test_each_encoding_is_read_as_its_utf8_twin(tmp_path, capsys, encoding, bom):
     path = tmp_path / "mine.csv"
     path.write_bytes(bom + GENERIC_NAMES.replace("\n", "\r\n").encode(encoding))
@@ -116,10 +121,12 @@ def test_each_encoding_is_read_as_its_utf8_twin(tmp_path, capsys, encoding, bom)
 
 @pytest.mark.parametrize(
     ("data", "said"),
-    [(GENERIC_NAMES.encode("utf-16-le"), "UTF-16 text without its byte-order mark"),
-     (codecs.BOM_UTF32_LE + GENERIC_NAMES.encode("utf-32-le"), "UTF-32 text"),
-     (b"date,symbol\n\x81\x8d\x8f\n", "neither UTF-8 nor Windows-1252")],
-)  # fmt: skip
+    [
+        (GENERIC_NAMES.encode("utf-16-le"), "UTF-16 text without its byte-order mark"),
+        (codecs.BOM_UTF32_LE + GENERIC_NAMES.encode("utf-32-le"), "UTF-32 text"),
+        (b"date,symbol\n\x81\x8d\x8f\n", "neither UTF-8 nor Windows-1252"),
+    ],
+)
 def test_an_encoding_not_read_is_refused_saying_what_the_file_is(tmp_path, capsys, data, said):
     path = tmp_path / "mine.csv"
     path.write_bytes(data)

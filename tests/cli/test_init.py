@@ -14,8 +14,12 @@ from catalyst_tui.config import load_config, parse_config
 def catalyst(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "catalyst_tui.cli", *args],
-        cwd=cwd, env={**os.environ}, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        cwd=cwd,
+        env={**os.environ},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_init_writes_a_valid_file_and_its_own_database(tmp_path, isolated_home):
@@ -38,8 +42,14 @@ def test_the_commented_example_validates_once_uncommented(tmp_path, isolated_hom
     assert catalyst(tmp_path, "init", str(mine)).returncode == 0
     head, marker, example = mine.read_text().partition("add your own:\n")
     assert marker, "the example ticker is introduced"
-    lines = [line[2:] if line.startswith("# ") and not line.startswith("# #") else "" if
-             line == "#" else line for line in example.splitlines()]  # fmt: skip
+    lines = [
+        line[2:]
+        if line.startswith("# ") and not line.startswith("# #")
+        else ""
+        if line == "#"
+        else line
+        for line in example.splitlines()
+    ]
     config = parse_config(head + "\n".join(lines))
     assert list(config.tickers) == ["ALAB"]
     assert [c.id for c in config.tickers["ALAB"].checkpoints] == ["gross-margin-floor"]

@@ -15,15 +15,24 @@ REPO = BUNDLED_CONFIG.parent
 
 
 def catalyst(home: Path, *args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
-           "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home / "state"),
-           "XDG_CACHE_HOME": str(home / "cache")}  # fmt: skip
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+    }
     for name in ("CATALYST_CONFIG", "CATALYST_DB"):
         env.pop(name, None)
     return subprocess.run(
         [sys.executable, "-m", "catalyst_tui.cli", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_run_in_the_repository_copies_the_example_to_the_users_own_file_once(tmp_path):
@@ -52,8 +61,9 @@ def test_a_catalysts_toml_of_your_own_in_the_folder_is_still_used(tmp_path):
 
 
 def test_make_run_opens_catalyst_without_naming_the_tracked_file():
-    dry = subprocess.run(["make", "-n", "run"], cwd=REPO,
-                         capture_output=True, text=True, timeout=60)  # fmt: skip
+    dry = subprocess.run(
+        ["make", "-n", "run"], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
     [command] = [line for line in dry.stdout.splitlines() if "bin/catalyst" in line]
     assert command.split() == [".venv/bin/catalyst"], command
 

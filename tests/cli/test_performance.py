@@ -35,11 +35,22 @@ def session(server: MarketServer, back: int) -> dt.date:
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db"),
-         "--config", str(workdir / "catalysts.toml")],
-        cwd=workdir, env={**os.environ, "NO_PROXY": "127.0.0.1"}, capture_output=True,
-        text=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            *args,
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+        ],
+        cwd=workdir,
+        env={**os.environ, "NO_PROXY": "127.0.0.1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -142,8 +153,10 @@ def test_the_report_says_it_in_a_sentence(market, refreshed):
     verb = "beat" if rate > other else "trailed"
     # the points between the rates as printed, to a tenth each: the sentence adds up
     points = float(f"{rate * 100:.1f}") - float(f"{other * 100:.1f}")
-    sentence = (f"AAPL {rate * 100:+.1f}% a year against SPY {other * 100:+.1f}%: the thesis "
-                f"{verb} the index by {abs(points):.1f} points")  # fmt: skip
+    sentence = (
+        f"AAPL {rate * 100:+.1f}% a year against SPY {other * 100:+.1f}%: the thesis "
+        f"{verb} the index by {abs(points):.1f} points"
+    )
     assert sentence in " ".join(result.stdout.split())
 
 

@@ -118,11 +118,22 @@ date = {sold.isoformat()}
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db"),
-         "--config", str(workdir / "catalysts.toml")],
-        cwd=workdir, env={**os.environ, "NO_PROXY": "127.0.0.1"}, capture_output=True,
-        text=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            *args,
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+        ],
+        cwd=workdir,
+        env={**os.environ, "NO_PROXY": "127.0.0.1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -208,10 +219,14 @@ def test_export_positions_writes_lots_and_sales_in_both_formats(market, refreshe
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert [(r["symbol"], r["kind"], r["shares"]) for r in rows] == [
-        ("AAPL", "lot", 10), ("AAPL", "lot", 5), ("AAPL", "sell", 12),
-        ("OCDO.L", "lot", 100), ("OCDO.L", "sell", 40), ("SAP.DE", "lot", 4),
+        ("AAPL", "lot", 10),
+        ("AAPL", "lot", 5),
+        ("AAPL", "sell", 12),
+        ("OCDO.L", "lot", 100),
+        ("OCDO.L", "sell", 40),
+        ("SAP.DE", "lot", 4),
         ("SAP.DE", "sell", 1),
-    ]  # fmt: skip
+    ]
     assert rows[2]["price"] == 220 and rows[2]["fees"] == 5 and rows[2]["note"] == "=trimmed()"
     assert rows[3]["fx"] == 1.27 and rows[3]["price"] == 309.3
     result = cli(refreshed, "export", "positions")
@@ -389,8 +404,16 @@ cost = 309.3
     lines = result.stdout.splitlines()
     cells = {line.split()[0]: line.split() for line in lines if line.split()}
     realized = 30 * 178.40 - 4.95 - 30 * 96.30
-    assert cells["NVDA"] == ["NVDA", "50", "—", "—", f"{50 * 96.30:,.2f}", "—",
-                             f"{realized:+,.2f}", "—"]  # fmt: skip
+    assert cells["NVDA"] == [
+        "NVDA",
+        "50",
+        "—",
+        "—",
+        f"{50 * 96.30:,.2f}",
+        "—",
+        f"{realized:+,.2f}",
+        "—",
+    ]
     assert cells["OCDO.L"] == ["OCDO.L", "100", "—", "—", "—", "—", "+0.00", "—"]  # none sold
     [total] = [line for line in lines if line.startswith("Total ")]
     assert total == f"Total — USD · unrealized — · realized this year {realized:+,.2f}"

@@ -47,10 +47,10 @@ title = "{HOSTILE}"
 kind = "milestone"
 due = 2027-12-31
 """
-Q2 = AlabQuarter(dt.date(2026, 6, 30), 380_000_000, 90_000_000, 190_000_000, 80_000_000, 0.45,
-                 0.55)  # fmt: skip
-Q3 = AlabQuarter(dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52,
-                 0.61)  # fmt: skip
+Q2 = AlabQuarter(dt.date(2026, 6, 30), 380_000_000, 90_000_000, 190_000_000, 80_000_000, 0.45, 0.55)
+Q3 = AlabQuarter(
+    dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52, 0.61
+)
 
 
 @pytest.fixture
@@ -61,37 +61,82 @@ def db(tmp_path: Path) -> Path:
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config, NOW - dt.timedelta(days=60))
         start = dt.date(2026, 9, 1)
-        bars = [Bar("ALAB", start + dt.timedelta(days=n), 100 + n, 100 + n, 100 + n, 100 + n,
-                    1000, "yahoo") for n in range(60)]  # fmt: skip
+        bars = [
+            Bar(
+                "ALAB",
+                start + dt.timedelta(days=n),
+                100 + n,
+                100 + n,
+                100 + n,
+                100 + n,
+                1000,
+                "yahoo",
+            )
+            for n in range(60)
+        ]
         store.market.replace_history("ALAB", bars)
         for day, status in ((1, "met"), (9, "missed")):  # two events on the chart's span
             moment = dt.datetime(2026, 10, day, tzinfo=dt.UTC)
             store.checkpoints.mark("ALAB", "hostile", status, status, moment)
-        filing = Filing("0001736297", "0001736297-26-000101", "8-K", ("2.02", "9.01"), ACCEPTED,
-                        ACCEPTED.date(), None, "q3fy26pr.htm")  # fmt: skip
+        filing = Filing(
+            "0001736297",
+            "0001736297-26-000101",
+            "8-K",
+            ("2.02", "9.01"),
+            ACCEPTED,
+            ACCEPTED.date(),
+            None,
+            "q3fy26pr.htm",
+        )
         [stored] = store.evidence.save_filings("ALAB", [filing], "https://www.sec.gov", ACCEPTED)
         url = filing.document_url("https://www.sec.gov", "q3fy26pr.htm")
-        document = NewDocument("sec", url, filing.accession, "8-K EX-99.1", "Press release", url,
-                               ACCEPTED, html_to_text(PRESS_RELEASE))  # fmt: skip
+        document = NewDocument(
+            "sec",
+            url,
+            filing.accession,
+            "8-K EX-99.1",
+            "Press release",
+            url,
+            ACCEPTED,
+            html_to_text(PRESS_RELEASE),
+        )
         store.evidence.save_documents("ALAB", [document], ACCEPTED, filing=stored.accession)
         assert match_evidence(store, config, NOW).passages == 1
         # The Street's Q3 before its report of the 4th: revenue $405M, EPS 0.58 (frozen the 3rd).
         quarter = Consensus("0q", Q3.end, Range(0.58, analysts=12), Range(405e6, analysts=11))
         report_day = EarningsDate("ALAB", dt.date(2026, 11, 4), "yahoo", False)
-        store.estimates.save("ALAB", Estimates("ALAB", "yahoo", report_day, None, (quarter,), ()),
-                             dt.datetime(2026, 11, 3, 14, tzinfo=dt.UTC))  # fmt: skip
+        store.estimates.save(
+            "ALAB",
+            Estimates("ALAB", "yahoo", report_day, None, (quarter,), ()),
+            dt.datetime(2026, 11, 3, 14, tzinfo=dt.UTC),
+        )
         # Q2's release guided Q3 to $400-420M; Q3's revenue, $412.3M, is 0.56% over the midpoint.
-        store_alab_releases(store, [(Q2, (400e6, 420e6), dt.date(2026, 8, 5)),
-                                    (Q3, None, dt.date(2026, 11, 4))], NOW)  # fmt: skip
+        store_alab_releases(
+            store,
+            [(Q2, (400e6, 420e6), dt.date(2026, 8, 5)), (Q3, None, dt.date(2026, 11, 4))],
+            NOW,
+        )
     return tmp_path
 
 
 def catalyst(where: Path, *args: str) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "report", *args, "--db", str(where / "c.db"),
-         "--config", str(where / "catalysts.toml")],
-        capture_output=True, text=True, timeout=60, env={**os.environ, "COLUMNS": "160"},
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "report",
+            *args,
+            "--db",
+            str(where / "c.db"),
+            "--config",
+            str(where / "catalysts.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "160"},
+    )
     assert "Traceback" not in done.stderr, done.stderr
     return done
 
@@ -150,9 +195,11 @@ def test_the_markdown_gives_the_thesis_the_passage_and_the_release_against_its_g
 
 @pytest.mark.parametrize(
     ("args", "said"),
-    [(["NOPE"], "catalyst report: no ticker NOPE"),
-     (["ALAB", "-o", "/nonexistent/dir/r.md"], "catalyst report: /nonexistent/dir/r.md:")],
-)  # fmt: skip
+    [
+        (["NOPE"], "catalyst report: no ticker NOPE"),
+        (["ALAB", "-o", "/nonexistent/dir/r.md"], "catalyst report: /nonexistent/dir/r.md:"),
+    ],
+)
 def test_an_unknown_ticker_or_an_unwritable_file_is_refused_in_one_line(db, args, said):
     done = catalyst(db, *args)
     assert done.returncode == 2
@@ -168,8 +215,7 @@ def test_the_report_says_the_verdict_with_its_reasons_and_the_journal(db: Path):
     config = load_config(db / "catalysts.toml")
     with Store.open(db / "c.db") as store:
         record_verdicts(config, store, NOW)
-        store.journal.add("ALAB", "added on the guide's beat", NOW, action="add",
-                          conviction="high")  # fmt: skip
+        store.journal.add("ALAB", "added on the guide's beat", NOW, action="add", conviction="high")
     md = catalyst(db, "ALAB").stdout
     assert "**Verdict: broken since 2026-11-05**" in md  # the hostile milestone, marked missed
     verdict_at = md.index("**Verdict:")

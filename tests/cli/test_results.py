@@ -25,8 +25,11 @@ TSLA = PRESS_RELEASES / "TSLA_0001628280-25-000007_exhibit991.htm"
 MSFT = PRESS_RELEASES / "MSFT_0000950170-24-008809_msft-ex99_1.htm"
 
 
-NO_OVERRIDE = ("setpriv", "--bounding-set=-dac_override,-dac_read_search",
-               "--inh-caps=-dac_override,-dac_read_search")  # fmt: skip
+NO_OVERRIDE = (
+    "setpriv",
+    "--bounding-set=-dac_override,-dac_read_search",
+    "--inh-caps=-dac_override,-dac_read_search",
+)
 
 
 def run(
@@ -34,8 +37,12 @@ def run(
 ) -> subprocess.CompletedProcess:
     done = subprocess.run(
         [*prefix, sys.executable, "-m", "catalyst_tui.cli", "results", *args],
-        cwd=cwd, env=dict(os.environ), capture_output=True, text=True, timeout=timeout,
-    )  # fmt: skip
+        cwd=cwd,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     assert "Traceback" not in done.stderr + done.stdout, done.stderr
     return done
 
@@ -46,9 +53,13 @@ def test_a_file_is_read_without_database_network_or_config(tmp_path, isolated_ho
     found = json.loads(done.stdout)
     # as the release prints them (in millions): Revenue $ 22,103 ... Diluted $ 4.93
     assert found["quarter"] == {
-        "revenue": 22_103e6, "gross_profit": 16_791e6, "operating_income": 13_615e6,
-        "net_income": 12_285e6, "eps_diluted": 4.93, "eps_nongaap": 5.16,
-    }  # fmt: skip
+        "revenue": 22_103e6,
+        "gross_profit": 16_791e6,
+        "operating_income": 13_615e6,
+        "net_income": 12_285e6,
+        "eps_diluted": 4.93,
+        "eps_nongaap": 5.16,
+    }
     assert found["year"]["revenue"] == 60_922e6  # Twelve Months Ended: Revenue $ 60,922
     # "Revenue is expected to be $24.0 billion, plus or minus 2%."
     assert found["guidance"] == [
@@ -103,10 +114,10 @@ def test_a_symbol_and_a_file_together_are_refused(tmp_path):
     assert done.returncode == 2 and "not both" in done.stderr
 
 
-Q2 = AlabQuarter(dt.date(2026, 6, 30), 362_000_000, 96_292_000, 188_240_000, 82_250_000, 0.47,
-                 0.55)  # fmt: skip
-Q3 = AlabQuarter(dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52,
-                 0.61)  # fmt: skip
+Q2 = AlabQuarter(dt.date(2026, 6, 30), 362_000_000, 96_292_000, 188_240_000, 82_250_000, 0.47, 0.55)
+Q3 = AlabQuarter(
+    dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52, 0.61
+)
 
 
 def test_stored_releases_newest_first_confirmed_or_where_xbrl_differs(tmp_path):
@@ -116,31 +127,63 @@ def test_stored_releases_newest_first_confirmed_or_where_xbrl_differs(tmp_path):
     now = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
     with Store.open(db) as store:
         store.sync.apply(load_config(config_path), now)
-        store_alab_releases(store, [(Q2, (385e6, 395e6), dt.date(2026, 8, 4)),
-                                    (Q3, (440e6, 450e6), dt.date(2026, 11, 3))], now)  # fmt: skip
+        store_alab_releases(
+            store,
+            [(Q2, (385e6, 395e6), dt.date(2026, 8, 4)), (Q3, (440e6, 450e6), dt.date(2026, 11, 3))],
+            now,
+        )
         # XBRL: the June quarter as released, the September one at 415.0M, not 412.3M
         filed_q3 = dataclasses.replace(Q3, revenue=415_000_000, cost_of_revenue=129_200_000)
-        facts = alab_companyfacts([Q2, filed_q3], {Q2.end: dt.date(2026, 8, 5),
-                                                   Q3.end: dt.date(2026, 11, 4)})  # fmt: skip
+        facts = alab_companyfacts(
+            [Q2, filed_q3], {Q2.end: dt.date(2026, 8, 5), Q3.end: dt.date(2026, 11, 4)}
+        )
         store.market.save_facts("ALAB", derive_facts(facts), now)
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "results", "ALAB", "--json", "--db", str(db),
-         "--config", str(config_path)], capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "results",
+            "ALAB",
+            "--json",
+            "--db",
+            str(db),
+            "--config",
+            str(config_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     q3, q2 = json.loads(done.stdout)
-    assert (q3["filed"], q3["period_end"], q3["url"]) == ("2026-11-03", "2026-09-30",
-                                                          "https://sec.test/1.htm")  # fmt: skip
+    assert (q3["filed"], q3["period_end"], q3["url"]) == (
+        "2026-11-03",
+        "2026-09-30",
+        "https://sec.test/1.htm",
+    )
     assert q3["quarter"]["revenue"] == 412_300_000 and q3["confirmed"] is False
     assert q3["differences"] == [
-        {"figure": "revenue", "release": 412_300_000, "filed": 415_000_000}]  # fmt: skip
+        {"figure": "revenue", "release": 412_300_000, "filed": 415_000_000}
+    ]
     assert q3["revenue_vs_guide"] == pytest.approx(415 / 390 - 1)  # the filing's, once it is in
     assert (q2["confirmed"], q2["differences"]) == (True, [])
     assert q2["guidance"] == [{"period": "quarter", "revenue_low": 385e6, "revenue_high": 395e6}]
     table = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "results", "--db", str(db),
-         "--config", str(config_path)], capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "results",
+            "--db",
+            str(db),
+            "--config",
+            str(config_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**os.environ, "COLUMNS": "160"},
-    )  # fmt: skip
+    )
     assert table.returncode == 0
     assert "differs: revenue $415M" in table.stdout and "confirmed" in table.stdout

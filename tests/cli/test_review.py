@@ -61,19 +61,29 @@ due = 2099-12-31
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db"),
-         "--config", str(workdir / "catalysts.toml")],
-        cwd=workdir, env={**os.environ, "NO_PROXY": "127.0.0.1"}, capture_output=True,
-        text=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            *args,
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+        ],
+        cwd=workdir,
+        env={**os.environ, "NO_PROXY": "127.0.0.1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     workdir = tmp_path_factory.mktemp("review")
     (workdir / "catalysts.toml").write_text(THESIS)
-    for target, status in (("RSK/floor", "missed"), ("KIL/moat", "missed"),
-                           ("PRV/launch", "met")):  # fmt: skip
+    for target, status in (("RSK/floor", "missed"), ("KIL/moat", "missed"), ("PRV/launch", "met")):
         result = cli(workdir, "mark", target, status)
         assert result.returncode == 0, result.stderr
     assert cli(workdir, "check").returncode == 1  # BRK's milestone is missed: flagged
@@ -99,16 +109,21 @@ def test_review_json_gives_each_verdict_with_its_reasons_and_the_portfolio(workd
         "INT": "intact",
     }
     [ship] = by_symbol["BRK"]["reasons"]
-    assert (ship["rule"], ship["checkpoint"], ship["status"]) == ("milestone_missed", "ship",
-                                                                  "missed")  # fmt: skip
+    assert (ship["rule"], ship["checkpoint"], ship["status"]) == (
+        "milestone_missed",
+        "ship",
+        "missed",
+    )
     assert ship["since"] is not None and ship["marked"] is False
     assert [r["rule"] for r in by_symbol["KIL"]["reasons"]] == ["kill_missed"]
     assert by_symbol["RSK"]["reasons"][0]["marked"] is True
     assert by_symbol["INT"]["reasons"] == [] and by_symbol["INT"]["journal"] == []
     journal = by_symbol["PRV"]["journal"]  # newest first
     assert [(n["text"], n["action"], n["conviction"]) for n in journal] == [
-        ("Held", None, None), ("\x1b]2;owned\x07Trimmed", "trim", "high"),
-        ("Bought more after the call", "add", "high")]  # fmt: skip
+        ("Held", None, None),
+        ("\x1b]2;owned\x07Trimmed", "trim", "high"),
+        ("Bought more after the call", "add", "high"),
+    ]
     assert review["portfolio"] == {
         "verdict": "broken",
         "counts": {"broken": 2, "at risk": 1, "intact": 1, "proven": 1},

@@ -24,8 +24,12 @@ needs_shared = pytest.mark.skipif(missing() is not None, reason=missing() or "")
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
         [sys.executable, "-m", "catalyst_tui.cli", "segments", *args],
-        cwd=cwd, env=dict(os.environ), capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        cwd=cwd,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "Traceback" not in done.stderr + done.stdout, done.stderr
     return done
 
@@ -50,8 +54,9 @@ def test_json_of_an_inline_10q_without_database_network_or_config(tmp_path, isol
 
 @needs_shared
 def test_the_table_gives_each_line_its_share_and_marks_the_largest(tmp_path):
-    done = run("--file", str(AAPL_10Q_XML.document), "--labels", str(AAPL_10Q_XML.labels),
-               cwd=tmp_path)  # fmt: skip
+    done = run(
+        "--file", str(AAPL_10Q_XML.document), "--labels", str(AAPL_10Q_XML.labels), cwd=tmp_path
+    )
     assert done.returncode == 0, done.stderr
     assert "revenue $95.36B" in done.stdout
     iphone = next(line for line in done.stdout.splitlines() if line.startswith("iPhone"))
@@ -71,8 +76,12 @@ def test_a_label_file_has_no_revenue_and_exits_1_with_the_reason(tmp_path):
 
 def test_a_10q_without_revenue_facts_exits_1(tmp_path):
     path = tmp_path / "x_htm.xml"
-    path.write_bytes(instance('<us-gaap:NetIncomeLoss contextRef="c-q" unitRef="usd" '
-                              'decimals="-6">7</us-gaap:NetIncomeLoss>'))  # fmt: skip
+    path.write_bytes(
+        instance(
+            '<us-gaap:NetIncomeLoss contextRef="c-q" unitRef="usd" '
+            'decimals="-6">7</us-gaap:NetIncomeLoss>'
+        )
+    )
     done = run("--file", str(path), cwd=tmp_path)
     assert done.returncode == 1
     assert "the document has no revenue facts" in done.stderr
@@ -81,10 +90,13 @@ def test_a_10q_without_revenue_facts_exits_1(tmp_path):
 def test_labels_from_the_file_cannot_command_the_terminal(tmp_path):
     path = tmp_path / "evil_htm.xml"
     lab = tmp_path / "evil_lab.xml"
-    body = (context("c-1", ("2024-04-01", "2024-06-30"),
-                    ("srt:ProductOrServiceAxis", "acme:WidgetsMember"))
-            + fact("us-gaap:Revenues", "c-q", "500000000")
-            + fact("us-gaap:Revenues", "c-1", "500000000"))  # fmt: skip
+    body = (
+        context(
+            "c-1", ("2024-04-01", "2024-06-30"), ("srt:ProductOrServiceAxis", "acme:WidgetsMember")
+        )
+        + fact("us-gaap:Revenues", "c-q", "500000000")
+        + fact("us-gaap:Revenues", "c-1", "500000000")
+    )
     path.write_bytes(instance(body))
     lab.write_text(
         '<link:linkbase xmlns:link="http://www.xbrl.org/2003/linkbase" '

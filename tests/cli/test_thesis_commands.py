@@ -52,11 +52,22 @@ def workdir(tmp_path: Path, market: MarketServer) -> Path:
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db"),
-         "--config", str(workdir / "catalysts.toml")],
-        cwd=workdir, env={**os.environ, "NO_PROXY": "127.0.0.1"}, capture_output=True,
-        text=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            *args,
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+        ],
+        cwd=workdir,
+        env={**os.environ, "NO_PROXY": "127.0.0.1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def check(workdir: Path) -> tuple[int, dict[str, dict]]:
@@ -70,10 +81,19 @@ def events(workdir: Path) -> list[tuple]:
     result = cli(workdir, "export", "events", "--format", "json")
     assert result.returncode == 0, result.stderr
     return [
-        (f"{e['symbol']}/{e['checkpoint_id']}", e["from_status"], e["to_status"], e["value"],
-         e["threshold"], e["reason"], e["manual"], e["flagged"], e["acked_at"])
+        (
+            f"{e['symbol']}/{e['checkpoint_id']}",
+            e["from_status"],
+            e["to_status"],
+            e["value"],
+            e["threshold"],
+            e["reason"],
+            e["manual"],
+            e["flagged"],
+            e["acked_at"],
+        )
         for e in json.loads(result.stdout)
-    ]  # fmt: skip
+    ]
 
 
 def test_check_lists_every_checkpoint_with_status_and_value_against_threshold(workdir):
@@ -93,12 +113,24 @@ def test_check_lists_every_checkpoint_with_status_and_value_against_threshold(wo
     npo = rows["ALAB/npo-multi-rack-2027"]
     assert npo["status"] == "pending" and npo["due"] == "2027-12-31" and npo["days_left"] > 0
     for row in rows.values():
-        assert set(row) >= {"symbol", "id", "title", "kind", "status", "value", "threshold",
-                            "due", "days_left", "flagged"}  # fmt: skip
+        assert set(row) >= {
+            "symbol",
+            "id",
+            "title",
+            "kind",
+            "status",
+            "value",
+            "threshold",
+            "due",
+            "days_left",
+            "flagged",
+        }
     missed = [e for e in events(workdir) if e[2] == "missed"]
     assert {e[0] for e in missed} == {
-        "ALAB/gross-margin-floor", "ALAB/operating-margin-floor", "ALAB/position-weight-cap"
-    }  # fmt: skip
+        "ALAB/gross-margin-floor",
+        "ALAB/operating-margin-floor",
+        "ALAB/position-weight-cap",
+    }
     assert all(e[7] == 1 and e[4] and e[5] for e in missed)  # flagged, threshold, reason
 
 
@@ -140,12 +172,15 @@ def test_mark_freezes_and_pending_reopens(workdir):
     _, rows = check(workdir)
     assert rows["ALAB/gross-margin-floor"]["status"] == "missed"  # evaluated again
     assert [e[1:3] for e in events(workdir) if e[0] == "ALAB/gross-margin-floor"][-3:] == [
-        ("missed", "met"), ("met", "pending"), ("pending", "missed"),
-    ]  # fmt: skip
+        ("missed", "met"),
+        ("met", "pending"),
+        ("pending", "missed"),
+    ]
 
 
-@pytest.mark.parametrize("args", [("mark", "ALAB/nope", "met"), ("mark", "NOPE", "met"),
-                                  ("ack", "ALAB/nope")])  # fmt: skip
+@pytest.mark.parametrize(
+    "args", [("mark", "ALAB/nope", "met"), ("mark", "NOPE", "met"), ("ack", "ALAB/nope")]
+)
 def test_unknown_checkpoint_exits_2(workdir, args):
     result = cli(workdir, *args)
     assert result.returncode == 2
@@ -168,11 +203,16 @@ def test_refresh_without_the_sec_contact_says_what_stays_pending_in_one_line(tmp
     text = loopback_thesis(market.url)
     (tmp_path / "catalysts.toml").write_text(text.replace(f'user_agent = "{UA}"\n', ""))
     done = cli(tmp_path, "refresh")
-    said = [line for line in (done.stdout + done.stderr).splitlines()
-            if "user_agent" in line or "SEC contact" in line]  # fmt: skip
+    said = [
+        line
+        for line in (done.stdout + done.stderr).splitlines()
+        if "user_agent" in line or "SEC contact" in line
+    ]
     assert len(said) == 1, done.stdout + done.stderr
-    assert said[0].startswith("No SEC contact set (providers.sec.user_agent): 6 checkpoints stay "
-                              "pending without SEC figures (ALAB/")  # fmt: skip
+    assert said[0].startswith(
+        "No SEC contact set (providers.sec.user_agent): 6 checkpoints stay "
+        "pending without SEC figures (ALAB/"
+    )
     assert "evidence is looked for in headlines only" in said[0]
     (tmp_path / "catalysts.toml").write_text(text)
     done = cli(tmp_path, "refresh")

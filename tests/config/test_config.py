@@ -175,8 +175,10 @@ def test_condition_errors_name_the_bad_part(text, offset, fragment):
 
 
 def test_condition_error_column_points_inside_the_string():
-    text = '[tickers.A]\n[[tickers.A.checkpoints]]\nid="x"\ntitle="x"\nkind="guard"\n' \
-        'when = "price == 3"\n'  # fmt: skip
+    text = (
+        '[tickers.A]\n[[tickers.A.checkpoints]]\nid="x"\ntitle="x"\nkind="guard"\n'
+        'when = "price == 3"\n'
+    )
     with pytest.raises(ConfigError) as info:
         parse_config(text)
     (issue,) = info.value.issues
@@ -276,16 +278,56 @@ _scalars = st.one_of(
     st.integers(min_value=-(10**6), max_value=10**6),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=20),
-    st.sampled_from(["60s", "1x", "gross_margin >= 70%", "price <> 1", "2026-12-31", "milestone",
-                     "guard", "target", "yahoo", "missed", "http://127.0.0.1:1", "a@b.c d"]),
+    st.sampled_from(
+        [
+            "60s",
+            "1x",
+            "gross_margin >= 70%",
+            "price <> 1",
+            "2026-12-31",
+            "milestone",
+            "guard",
+            "target",
+            "yahoo",
+            "missed",
+            "http://127.0.0.1:1",
+            "a@b.c d",
+        ]
+    ),
     st.dates(),
     st.datetimes(),
-)  # fmt: skip
+)
 _keys = st.sampled_from(
-    ["settings", "providers", "tickers", "ALAB", "alab", "BRK.B", "lots", "checkpoints", "id",
-     "title", "kind", "due", "when", "until", "period_end", "shares", "cost", "refresh",
-     "providers", "notify", "yahoo", "sec", "user_agent", "base_url", "api_key", "name", "x"]
-)  # fmt: skip
+    [
+        "settings",
+        "providers",
+        "tickers",
+        "ALAB",
+        "alab",
+        "BRK.B",
+        "lots",
+        "checkpoints",
+        "id",
+        "title",
+        "kind",
+        "due",
+        "when",
+        "until",
+        "period_end",
+        "shares",
+        "cost",
+        "refresh",
+        "providers",
+        "notify",
+        "yahoo",
+        "sec",
+        "user_agent",
+        "base_url",
+        "api_key",
+        "name",
+        "x",
+    ]
+)
 _documents = st.recursive(
     _scalars,
     lambda children: st.one_of(

@@ -52,7 +52,7 @@ def test_the_ecb_url_defaults_to_the_real_service():
         ('"EURO"', "'EURO' is not a currency code"),
         ("840", "must be a string"),
     ],
-)  # fmt: skip
+)
 def test_a_currency_that_is_no_code_is_refused_where_it_is(value, problem):
     [(line, col, key, message)] = issues(f"[settings]\ncurrency = {value}\n")
     assert (line, col, key) == (2, 12, "settings.currency")
@@ -106,16 +106,32 @@ def test_a_sale_before_the_lots_were_bought_is_more_than_is_held():
     ("body", "line", "key", "problem"),
     [
         ("shares = 1\nprice = 100\n", 11, "tickers.ALAB.sells[0]", "missing required key 'date'"),
-        ("shares = 0\nprice = 1\ndate = 2025-09-01\n", 12, "tickers.ALAB.sells[0].shares",
-         "must be more than 0"),
-        ("shares = 1\nprice = -1\ndate = 2025-09-01\n", 13, "tickers.ALAB.sells[0].price",
-         "must not be negative"),
-        ("shares = 1\nprice = 1\ndate = 2025-09-01\nfees = -2\n", 15,
-         "tickers.ALAB.sells[0].fees", "must not be negative"),
-        ("shares = 1\nprice = 1\ndate = 2025-09-01\nwhen = 1\n", 15, "tickers.ALAB.sells[0].when",
-         "unknown key"),
+        (
+            "shares = 0\nprice = 1\ndate = 2025-09-01\n",
+            12,
+            "tickers.ALAB.sells[0].shares",
+            "must be more than 0",
+        ),
+        (
+            "shares = 1\nprice = -1\ndate = 2025-09-01\n",
+            13,
+            "tickers.ALAB.sells[0].price",
+            "must not be negative",
+        ),
+        (
+            "shares = 1\nprice = 1\ndate = 2025-09-01\nfees = -2\n",
+            15,
+            "tickers.ALAB.sells[0].fees",
+            "must not be negative",
+        ),
+        (
+            "shares = 1\nprice = 1\ndate = 2025-09-01\nwhen = 1\n",
+            15,
+            "tickers.ALAB.sells[0].when",
+            "unknown key",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_wrong_sale_is_refused_where_it_is(body, line, key, problem):
     [(found_line, _col, found_key, message)] = issues(LOTS + "[[tickers.ALAB.sells]]\n" + body)
     assert (found_line, found_key) == (line, key)

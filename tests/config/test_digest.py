@@ -21,9 +21,13 @@ def utc(*parts: int) -> dt.datetime:
 
 @pytest.mark.parametrize(
     ("said", "spec"),
-    [("mon 08:00", DigestSpec(0, 8, 0)), ("Sun 18:30", DigestSpec(6, 18, 30)),
-     ("daily 7:05", DigestSpec(None, 7, 5)), (" 23:59 ", DigestSpec(None, 23, 59))],
-)  # fmt: skip
+    [
+        ("mon 08:00", DigestSpec(0, 8, 0)),
+        ("Sun 18:30", DigestSpec(6, 18, 30)),
+        ("daily 7:05", DigestSpec(None, 7, 5)),
+        (" 23:59 ", DigestSpec(None, 23, 59)),
+    ],
+)
 def test_a_schedule_is_a_day_and_a_time(said, spec):
     assert parse_digest(said) == spec
 
@@ -49,9 +53,13 @@ def test_the_period_is_the_last_scheduled_moment_at_or_before_now():
 
 @pytest.mark.parametrize(
     ("said", "why"),
-    [("monday 08:00", "'monday' is not a day"), ("mon 24:00", "24:00 is not a time of day"),
-     ("8am", "is not a schedule"), ("", "must not be empty")],
-)  # fmt: skip
+    [
+        ("monday 08:00", "'monday' is not a day"),
+        ("mon 24:00", "24:00 is not a time of day"),
+        ("8am", "is not a schedule"),
+        ("", "must not be empty"),
+    ],
+)
 def test_a_bad_schedule_is_refused_at_its_line_and_key(tmp_path: Path, said, why):
     path = tmp_path / "catalysts.toml"
     path.write_text(f'[settings]\ntimezone = "UTC"\ndigest = "{said}"\n[tickers.ALAB]\n')

@@ -56,6 +56,15 @@ def test_the_bundled_thesis_gives_every_alab_milestone_evidence_entries():
     assert len(milestones) == 6
     assert all(len(c.evidence) >= 2 for c in milestones), [c.id for c in milestones]
     words = " ".join(e for c in milestones for e in c.evidence).lower()
-    for term in ("scorpio x", "scorpio p", "largest", "npo", "optical", "leo", "design win",
-                 "cxl", "custom"):  # fmt: skip
+    for term in (
+        "scorpio x",
+        "scorpio p",
+        "largest",
+        "npo",
+        "optical",
+        "leo",
+        "design win",
+        "cxl",
+        "custom",
+    ):
         assert term in words, term

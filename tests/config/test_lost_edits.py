@@ -77,8 +77,11 @@ def test_two_processes_adding_fifty_lots_each_lose_none(config_path, tmp_path):
     for who in ("tui-1", "tui-2"):  # each writer's own edits in the order it made them
         assert [n for n in notes if n.startswith(who)] == [f"{who}-{i}" for i in range(EDITS)]
     assert not lock_file(config_path).exists()  # the last writer took its lock file away
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalysts.toml", "catalysts.toml.bak",
-                                                          "go"]  # fmt: skip
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "catalysts.toml",
+        "catalysts.toml.bak",
+        "go",
+    ]
 
 
 def test_an_outside_save_between_our_read_and_write_is_kept_and_the_edit_made_on_it(

@@ -31,14 +31,21 @@ when = "weight <= 10%"
 
 
 def test_a_sale_goes_after_the_lots_and_before_the_checkpoints():
-    text = add_sell(TEXT, "OCDO.L", {"shares": "40", "price": "250.5", "date": "2026-03-02",
-                                     "note": "half"})  # fmt: skip
+    text = add_sell(
+        TEXT, "OCDO.L", {"shares": "40", "price": "250.5", "date": "2026-03-02", "note": "half"}
+    )
     assert text.index('[[tickers."OCDO.L".sells]]') < text.index("checkpoints]]")
     assert text.index("fx = 1.27  # dollars per pound") < text.index("sells]]")
     ticker = parse_config(text).tickers["OCDO.L"]
     assert [(s.shares, s.price, s.note) for s in ticker.sells] == [(40, 250.5, "half")]
-    assert text.replace('[[tickers."OCDO.L".sells]]\nshares = 40\nprice = 250.5\n'
-                        'date = 2026-03-02\nnote = "half"\n\n', "") == TEXT  # fmt: skip
+    assert (
+        text.replace(
+            '[[tickers."OCDO.L".sells]]\nshares = 40\nprice = 250.5\n'
+            'date = 2026-03-02\nnote = "half"\n\n',
+            "",
+        )
+        == TEXT
+    )
 
 
 def test_a_lot_that_a_sale_needs_cannot_be_removed():
@@ -52,8 +59,9 @@ def test_a_lot_that_a_sale_needs_cannot_be_removed():
 
 
 def test_name_group_and_thesis_change_in_place_with_comments_kept():
-    text = update_ticker(TEXT, "OCDO.L", {"name": "Ocado Group", "group": "retail",
-                                          "thesis": "Robots."})  # fmt: skip
+    text = update_ticker(
+        TEXT, "OCDO.L", {"name": "Ocado Group", "group": "retail", "thesis": "Robots."}
+    )
     assert 'name = "Ocado Group"  # London, in pence' in text
     assert text.count('group = "retail"') == 1 and 'thesis = "Robots."' in text
     assert parse_config(text).tickers["OCDO.L"].thesis == "Robots."

@@ -46,8 +46,9 @@ def test_an_empty_form_says_what_to_write():
 def test_in_the_bundled_file_it_goes_under_the_commented_example_and_nothing_else_moves():
     text = BUNDLED_CONFIG.read_text(encoding="utf-8")
     new = set_sec_contact(text, CONTACT)
-    changes = [line for line in difflib.ndiff(text.splitlines(), new.splitlines())
-               if line[:1] in "+-"]  # fmt: skip
+    changes = [
+        line for line in difflib.ndiff(text.splitlines(), new.splitlines()) if line[:1] in "+-"
+    ]
     assert changes == [f'+ user_agent = "{CONTACT}"']
     before = new.splitlines()[new.splitlines().index(f'user_agent = "{CONTACT}"') - 1]
     assert before.startswith("# user_agent = ")

@@ -54,10 +54,14 @@ def test_a_checkpoint_id_with_a_line_break_is_not_a_second_id():
 
 @pytest.mark.parametrize(
     ("value", "problem"),
-    [("9999999h", "too long: at most 24h"), ("86401s", "too long: at most 24h"),
-     ("1441m", "too long: at most 24h"), ("1" + "0" * 5000 + "s", "too long: at most 24h")],
+    [
+        ("9999999h", "too long: at most 24h"),
+        ("86401s", "too long: at most 24h"),
+        ("1441m", "too long: at most 24h"),
+        ("1" + "0" * 5000 + "s", "too long: at most 24h"),
+    ],
     ids=["9999999h", "86401s", "1441m", "5001-digits"],
-)  # fmt: skip
+)
 def test_an_interval_no_timer_can_hold_is_refused(value, problem):
     for key in ("refresh", "refresh_closed"):
         [(line, col, path, message)] = issues(f"[settings]\n{key} = {s(value)}\n")
@@ -72,13 +76,15 @@ def test_intervals_up_to_a_day_are_kept(text, seconds):
 
 @pytest.mark.parametrize(
     ("key", "value", "problem"),
-    [("shares", "1e300", "1e+300 shares can't be counted"),
-     ("shares", "1e-300", "1e-300 shares can't be counted"),
-     ("shares", "1_000_000_000_001", "shares can't be counted"),
-     ("cost", "1e300", "1e+300 per share can't be counted"),
-     ("shares", "inf", "inf is not a usable number"),
-     ("cost", "nan", "nan is not a usable number")],
-)  # fmt: skip
+    [
+        ("shares", "1e300", "1e+300 shares can't be counted"),
+        ("shares", "1e-300", "1e-300 shares can't be counted"),
+        ("shares", "1_000_000_000_001", "shares can't be counted"),
+        ("cost", "1e300", "1e+300 per share can't be counted"),
+        ("shares", "inf", "inf is not a usable number"),
+        ("cost", "nan", "nan is not a usable number"),
+    ],
+)
 def test_a_lot_the_arithmetic_cant_carry_is_refused(key, value, problem):
     lot = {"shares": "10", "cost": "100"} | {key: value}
     keys = "".join(f"{name} = {number}\n" for name, number in lot.items())
@@ -109,11 +115,14 @@ def test_a_threshold_that_is_infinite_is_refused(when):
 
 @pytest.mark.parametrize(
     ("table", "key", "value"),
-    [("settings", "database", "state/\u0000.db"), ("settings", "timezone", "UTC\n"),
-     ("providers.sec", "user_agent", "Me me@example.com\r\nX-Evil: 1"),
-     ("providers.yahoo", "base_url", "http://127.0.0.1:1/\nx"),
-     ("providers.finnhub", "api_key_env", "KEY\t")],
-)  # fmt: skip
+    [
+        ("settings", "database", "state/\u0000.db"),
+        ("settings", "timezone", "UTC\n"),
+        ("providers.sec", "user_agent", "Me me@example.com\r\nX-Evil: 1"),
+        ("providers.yahoo", "base_url", "http://127.0.0.1:1/\nx"),
+        ("providers.finnhub", "api_key_env", "KEY\t"),
+    ],
+)
 def test_a_control_character_in_a_name_a_path_or_a_header_is_refused(table, key, value):
     [(line, col, path, message)] = issues(f"[{table}]\n{key} = {s(value)}\n")
     assert (line, col, path) == (2, len(key) + 4, f"{table}.{key}")
@@ -161,9 +170,13 @@ def _limit_memory() -> None:  # in the child: 1 GB of address space, so a read o
 def test_a_device_as_the_config_is_refused_not_read_until_memory_ends(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "catalyst_tui.cli", "validate", "--config", "/dev/zero"],
-        capture_output=True, text=True, timeout=60, cwd=tmp_path, preexec_fn=_limit_memory,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        preexec_fn=_limit_memory,
         env={**os.environ},
-    )  # fmt: skip
+    )
     assert done.returncode == 2, done.stderr
     assert "/dev/zero:1:1: is a character device, not a file" in done.stderr
     assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr
@@ -173,10 +186,20 @@ def test_the_cli_refuses_an_interval_of_millions_of_hours_before_the_tui_starts(
     config = tmp_path / "catalysts.toml"
     config.write_text('[settings]\nrefresh_closed = "9999999h"\n[tickers.ALAB]\n')
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "--config", str(config),
-         "--db", str(tmp_path / "c.db")],
-        capture_output=True, text=True, timeout=60, cwd=tmp_path,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "--config",
+            str(config),
+            "--db",
+            str(tmp_path / "c.db"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
     assert done.returncode == 2
     assert f"{config}:2:18: settings.refresh_closed: '9999999h' is too long" in done.stderr
     assert not (tmp_path / "c.db").exists()

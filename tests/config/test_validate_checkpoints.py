@@ -21,22 +21,47 @@ def issues(text: str) -> list[tuple[int, int, str, IssueCode, str]]:
 def test_each_kind_refuses_the_keys_its_row_forbids_at_the_key():
     cp = "tickers.ALAB.checkpoints[0]"
     assert issues(HEAD + 'kind = "milestone"\n' + ALL_KEYS + "period_end = 2027-03-31\n") == [
-        (7, 1, f"{cp}.when", IssueCode.FORBIDDEN_KEY,
-         "a milestone is judged by you and has no 'when': "
-         'use kind = "target" or "guard" for a condition'),
-        (8, 1, f"{cp}.until", IssueCode.FORBIDDEN_KEY,
-         "'until' is for guards: a milestone uses 'due'"),
-        (9, 1, f"{cp}.period_end", IssueCode.FORBIDDEN_KEY,
-         "period_end applies to targets and guards with a fundamentals metric"),
-    ]  # fmt: skip
+        (
+            7,
+            1,
+            f"{cp}.when",
+            IssueCode.FORBIDDEN_KEY,
+            "a milestone is judged by you and has no 'when': "
+            'use kind = "target" or "guard" for a condition',
+        ),
+        (
+            8,
+            1,
+            f"{cp}.until",
+            IssueCode.FORBIDDEN_KEY,
+            "'until' is for guards: a milestone uses 'due'",
+        ),
+        (
+            9,
+            1,
+            f"{cp}.period_end",
+            IssueCode.FORBIDDEN_KEY,
+            "period_end applies to targets and guards with a fundamentals metric",
+        ),
+    ]
     assert issues(HEAD + 'kind = "target"\n' + ALL_KEYS) == [
-        (8, 1, f"{cp}.until", IssueCode.FORBIDDEN_KEY,
-         "'until' is for guards: a target uses 'due'"),
-    ]  # fmt: skip
+        (
+            8,
+            1,
+            f"{cp}.until",
+            IssueCode.FORBIDDEN_KEY,
+            "'until' is for guards: a target uses 'due'",
+        ),
+    ]
     assert issues(HEAD + 'kind = "guard"\n' + ALL_KEYS) == [
-        (6, 1, f"{cp}.due", IssueCode.FORBIDDEN_KEY,
-         "a guard has no due date: use 'until' for its last day"),
-    ]  # fmt: skip
+        (
+            6,
+            1,
+            f"{cp}.due",
+            IssueCode.FORBIDDEN_KEY,
+            "a guard has no due date: use 'until' for its last day",
+        ),
+    ]
 
 
 def test_each_kind_needs_the_keys_its_row_requires_named_at_the_table():
@@ -44,22 +69,42 @@ def test_each_kind_needs_the_keys_its_row_requires_named_at_the_table():
     found = {kind: issues(HEAD + f'kind = "{kind}"\n') for kind in KINDS}
     assert found == {
         "milestone": [
-            (2, 1, cp, IssueCode.MISSING_KEY,
-             "missing required key 'due': a milestone needs a due date"),
+            (
+                2,
+                1,
+                cp,
+                IssueCode.MISSING_KEY,
+                "missing required key 'due': a milestone needs a due date",
+            ),
         ],
         "target": [
-            (2, 1, cp, IssueCode.MISSING_KEY,
-             "missing required key 'due': a target needs a due date"),
-            (2, 1, cp, IssueCode.MISSING_KEY,
-             "missing required key 'when': a target needs a condition such as "
-             "'gross_margin >= 70%'"),
+            (
+                2,
+                1,
+                cp,
+                IssueCode.MISSING_KEY,
+                "missing required key 'due': a target needs a due date",
+            ),
+            (
+                2,
+                1,
+                cp,
+                IssueCode.MISSING_KEY,
+                "missing required key 'when': a target needs a condition such as "
+                "'gross_margin >= 70%'",
+            ),
         ],
         "guard": [
-            (2, 1, cp, IssueCode.MISSING_KEY,
-             "missing required key 'when': a guard needs a condition such as "
-             "'gross_margin >= 70%'"),
+            (
+                2,
+                1,
+                cp,
+                IssueCode.MISSING_KEY,
+                "missing required key 'when': a guard needs a condition such as "
+                "'gross_margin >= 70%'",
+            ),
         ],
-    }  # fmt: skip
+    }
 
 
 def test_a_missing_key_issue_names_the_key_it_misses():
@@ -72,6 +117,11 @@ def test_a_missing_key_issue_names_the_key_it_misses():
 
 def test_a_mistyped_kind_is_named_as_the_kind_it_is_meant_to_be():
     assert issues(HEAD + 'kind = "milestne"\ndue = 2027-06-30\n') == [
-        (5, 8, "tickers.ALAB.checkpoints[0].kind", IssueCode.BAD_VALUE,
-         "unknown kind 'milestne' (did you mean 'milestone'?): use milestone, target or guard"),
-    ]  # fmt: skip
+        (
+            5,
+            8,
+            "tickers.ALAB.checkpoints[0].kind",
+            IssueCode.BAD_VALUE,
+            "unknown kind 'milestne' (did you mean 'milestone'?): use milestone, target or guard",
+        ),
+    ]

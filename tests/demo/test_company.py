@@ -67,8 +67,7 @@ def served(symbol: str, now: datetime) -> tuple[float, float, float]:
     """(the last quarter's revenue, the price, the shares outstanding) the market serves."""
     [row] = json.loads(yahoo.quote_batch([symbol], now))["quoteResponse"]["result"]
     facts = json.loads(sec.companyfacts(symbol, now))["facts"]
-    quarters = [f for f in facts["us-gaap"][REVENUE]["units"]["USD"]
-                if "Q" in f.get("frame", "")]  # fmt: skip
+    quarters = [f for f in facts["us-gaap"][REVENUE]["units"]["USD"] if "Q" in f.get("frame", "")]
     shares = facts["dei"]["EntityCommonStockSharesOutstanding"]["units"]["shares"]
     return quarters[-1]["val"], row["regularMarketPrice"], shares[-1]["val"]
 
@@ -99,16 +98,20 @@ def test_a_symbol_the_market_does_not_list_is_unknown_to_it_as_to_yahoo():
         httpx.Client(base_url=market.url, cookies={"A3": "d=demo"}) as client,
     ):
         crumb = client.get("/v1/test/getcrumb").text  # the crumb the batch asks for
-        batch = client.get("/v7/finance/quote", params={"symbols": "NVDAA,ALAB",
-                                                        "crumb": crumb})  # fmt: skip
+        batch = client.get("/v7/finance/quote", params={"symbols": "NVDAA,ALAB", "crumb": crumb})
         chart = client.get("/v8/finance/chart/NVDAA", params={"range": "5d"})
-        summary = client.get("/v10/finance/quoteSummary/NVDAA",
-                             params={"modules": "calendarEvents", "crumb": crumb})  # fmt: skip
+        summary = client.get(
+            "/v10/finance/quoteSummary/NVDAA", params={"modules": "calendarEvents", "crumb": crumb}
+        )
         stooq = client.get("/q/l/", params={"s": "nvdaa.us", "f": "sd2t2ohlcvn", "e": "csv"})
         feed = client.get("/rss/2.0/headline", params={"s": "NVDAA"})
     assert [r["symbol"] for r in batch.json()["quoteResponse"]["result"]] == ["ALAB"]
-    assert chart.status_code == 404 and chart.json() == {"chart": {"result": None, "error": {
-        "code": "Not Found", "description": "No data found, symbol may be delisted"}}}  # fmt: skip
+    assert chart.status_code == 404 and chart.json() == {
+        "chart": {
+            "result": None,
+            "error": {"code": "Not Found", "description": "No data found, symbol may be delisted"},
+        }
+    }
     assert summary.status_code == 404 and summary.json()["quoteSummary"]["result"] is None
     assert stooq.text.splitlines()[1] == "NVDAA.US,N/D,N/D,N/D,N/D,N/D,N/D,N/D,N/D"
     assert "<item>" not in feed.text
@@ -128,8 +131,10 @@ async def test_a_mistyped_ticker_added_in_the_demo_gets_no_price_and_is_said_unk
             bars = store.views.price_history("NVDAA", NOW.date().replace(year=2020))
     assert "NVDAA" in report.stale and report.fresh >= set(RANGES) & set(config.tickers)
     assert typo.quote is None and bars == []
-    assert typo.error == ("yahoo NVDAA: Yahoo knows no such symbol (not in its quote batch); "
-                          "stooq NVDAA: stooq has no data for it (N/D)")  # fmt: skip
+    assert typo.error == (
+        "yahoo NVDAA: Yahoo knows no such symbol (not in its quote batch); "
+        "stooq NVDAA: stooq has no data for it (N/D)"
+    )
     # NVIDIA's page, as the app shows it: its scale, from the served quote and companyfacts
     assert nvda is not None
     shown = {f.metric: f.observed.value for f in nvda.fundamentals}

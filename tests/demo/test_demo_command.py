@@ -21,15 +21,23 @@ def test_config_and_db_are_refused_with_a_reason(tmp_path: Path, capsys, isolate
 
 
 def test_help_says_what_the_demo_is():
-    done = subprocess.run([sys.executable, "-m", "catalyst_tui.cli", "demo", "--help"],
-                          capture_output=True, text=True, check=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "demo", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "replay market on 127.0.0.1" in done.stdout
     assert "nothing of yours is read or written" in " ".join(done.stdout.split())
 
 
 def test_help_lists_no_option_the_demo_refuses():
     """--config and --db are refused (above): its help offers only what it takes."""
-    done = subprocess.run([sys.executable, "-m", "catalyst_tui.cli", "demo", "--help"],
-                          capture_output=True, text=True, check=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "demo", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "--config" not in done.stdout and "--db" not in done.stdout, done.stdout
     assert "--debug" in done.stdout

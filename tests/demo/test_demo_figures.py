@@ -28,10 +28,16 @@ async def test_the_demo_shows_returns_against_benchmarks_and_releases_against_th
         app, store = demo_app(demo)
         try:
             async with app.run_test(size=(160, 40)) as pilot:
-                await until(pilot, lambda: rows(app) and all(r[1][:1].isdigit() for r in rows(app)),
-                            "a price for every ticker")  # fmt: skip
-                await until(pilot, lambda: store.market.last_closes(["SPY", "SOXX"]).keys() == {
-                    "SPY", "SOXX"}, "the benchmarks' history")  # fmt: skip
+                await until(
+                    pilot,
+                    lambda: rows(app) and all(r[1][:1].isdigit() for r in rows(app)),
+                    "a price for every ticker",
+                )
+                await until(
+                    pilot,
+                    lambda: store.market.last_closes(["SPY", "SOXX"]).keys() == {"SPY", "SOXX"},
+                    "the benchmarks' history",
+                )
                 await pilot.press("p")
                 await pilot.pause()
                 screen = screen_as(app, PerformanceScreen)

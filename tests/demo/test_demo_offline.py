@@ -24,9 +24,10 @@ def test_the_demo_runs_on_loopback_only_and_leaves_nothing(tmp_path: Path, tmux:
     scratch.mkdir()
     watch = NetworkWatch(tmp_path / "watch")
     env = {
-        k: v for k, v in os.environ.items()
+        k: v
+        for k, v in os.environ.items()
         if not k.startswith(("CATALYST_", "DBUS_", "TMUX", "XDG_"))
-    }  # fmt: skip
+    }
     # HOME's folders are where catalyst would write the user's files; TMPDIR the demo's own
     env.update(HOME=str(home), TMPDIR=str(scratch), TERM="xterm-256color")
     start_catalyst(tmux, tmp_path, watch.env(env), "demo", prefix=watch.prefix)

@@ -24,8 +24,10 @@ def _demo_pid(socket: str) -> int:
     """The demo's process: the one child of the shell tmux runs in the pane."""
     done = subprocess.run(
         ["tmux", "-S", socket, "display-message", "-p", "-t", SESSION, "#{pane_pid}"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     shell = int(done.stdout.strip())
     [child] = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
     return int(child)
@@ -54,9 +56,10 @@ def test_the_demo_leaves_nothing_however_it_ends(tmp_path: Path, tmux: str, endi
     home.mkdir()
     scratch.mkdir()
     env = {
-        k: v for k, v in os.environ.items()
+        k: v
+        for k, v in os.environ.items()
         if not k.startswith(("CATALYST_", "DBUS_", "TMUX", "XDG_"))
-    }  # fmt: skip
+    }
     # HOME's folders are where catalyst would write the user's files; TMPDIR the demo's own
     env.update(HOME=str(home), TMPDIR=str(scratch), TERM="xterm-256color")
     start_catalyst(tmux, tmp_path, env, "demo")

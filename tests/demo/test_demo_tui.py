@@ -35,14 +35,19 @@ async def test_the_demo_shows_prices_a_flag_and_evidence(isolated_home: Path):
         app, store = demo_app(demo)
         try:
             async with app.run_test(size=(120, 36)) as pilot:
-                await until(pilot, lambda: rows(app) and all(r[1][:1].isdigit() for r in rows(app)),
-                            "a price for every ticker")  # fmt: skip
+                await until(
+                    pilot,
+                    lambda: rows(app) and all(r[1][:1].isdigit() for r in rows(app)),
+                    "a price for every ticker",
+                )
                 table = rows(app)
                 assert [r[0] for r in table][0] == "⚑ ALAB"  # flagged: its guards are missed
                 assert "Portfolio USD" in text_of(app, "#summary")
                 alab = table[0]
-                assert float(alab[1].replace(",", "")) == store.market.last_quotes(["ALAB"])[
-                    "ALAB"].price  # fmt: skip
+                assert (
+                    float(alab[1].replace(",", ""))
+                    == store.market.last_quotes(["ALAB"])["ALAB"].price
+                )
                 await pilot.press("enter")
                 await pilot.pause()
                 assert isinstance(app.screen, TickerScreen)

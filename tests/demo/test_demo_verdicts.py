@@ -15,10 +15,21 @@ from catalyst_tui.demo import DemoSession, private_dirs
 
 def cli(demo: DemoSession, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--config", str(demo.config_path),
-         "--db", str(demo.db_path)],
-        env={**os.environ, "NO_PROXY": "127.0.0.1"}, capture_output=True, text=True, timeout=240,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            *args,
+            "--config",
+            str(demo.config_path),
+            "--db",
+            str(demo.db_path),
+        ],
+        env={**os.environ, "NO_PROXY": "127.0.0.1"},
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
 
 
 def test_the_demo_shows_broken_at_risk_and_intact_theses(isolated_home: Path):

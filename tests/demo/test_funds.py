@@ -24,8 +24,12 @@ from tests.support.market_server import realdata_body
 
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
 DIVIDENDS = "historical-via-chart-MSFT-dividends-2021-02-01-to-2022-01-31.csv.json"
-YEAR = {"period1": str(int(datetime(2025, 11, 23, tzinfo=UTC).timestamp())),
-        "period2": str(int(NOW.timestamp())), "interval": "1d", "events": "div,splits"}  # fmt: skip
+YEAR = {
+    "period1": str(int(datetime(2025, 11, 23, tzinfo=UTC).timestamp())),
+    "period2": str(int(NOW.timestamp())),
+    "interval": "1d",
+    "events": "div,splits",
+}
 
 
 def test_a_benchmark_s_chart_carries_its_quarterly_dividends_as_yahoo_writes_them():
@@ -35,14 +39,20 @@ def test_a_benchmark_s_chart_carries_its_quarterly_dividends_as_yahoo_writes_the
         mine = json.loads(body)["chart"]["result"][0]
         assert status == 200 and mine["meta"]["instrumentType"] == "ETF"
         assert set(mine["events"]) == set(recorded["events"]) == {"dividends"}
-        (theirs, *_), (ours, *_) = recorded["events"]["dividends"].values(), mine[
-            "events"]["dividends"].values()  # fmt: skip
+        (theirs, *_), (ours, *_) = (
+            recorded["events"]["dividends"].values(),
+            mine["events"]["dividends"].values(),
+        )
         assert set(ours) == set(theirs)
         provider = YahooProvider("", now=lambda: NOW)
         paid = dividends_from_chart(provider.chart_result(body, symbol), symbol, NOW)
         # the third Friday of each quarter's last month in the year to NOW
-        assert [d.day for d in paid] == [date(2025, 12, 19), date(2026, 3, 20),
-                                         date(2026, 6, 19), date(2026, 9, 18)]  # fmt: skip
+        assert [d.day for d in paid] == [
+            date(2025, 12, 19),
+            date(2026, 3, 20),
+            date(2026, 6, 19),
+            date(2026, 9, 18),
+        ]
         for d in paid:  # a quarter of the yearly yield on the close before, within 10%
             quarter = close(symbol, previous_session(d.day)) * FUNDS[symbol].dividend_yield / 4
             assert 0.9 * quarter <= d.amount <= 1.1 * quarter
@@ -69,8 +79,9 @@ def test_the_market_answers_the_benchmarks_on_yahoo_only():
         session = {"cookie": yahoo.COOKIE.split(";")[0]}
         for symbol in FUNDS:  # a fund has no Street: Yahoo's 404, read as "none kept"
             query = {"modules": MODULES, "crumb": yahoo.CRUMB}
-            status, _, body = market.answer(Request(
-                f"/v10/finance/quoteSummary/{symbol}", query, session, "127.0.0.1"))  # fmt: skip
+            status, _, body = market.answer(
+                Request(f"/v10/finance/quoteSummary/{symbol}", query, session, "127.0.0.1")
+            )
             assert status == 404 and parse_estimates(body, symbol, NOW.date()) is None
 
 
@@ -83,7 +94,8 @@ def test_the_street_is_kept_as_frozen_the_day_before_each_report(tmp_path: Path)
     for frozen, (year, quarter) in zip(kept.frozen, released("ALAB", NOW, 4), strict=True):
         report = release_time("ALAB", year, quarter)
         assert frozen.report == report.date() and frozen.as_of == date.fromordinal(
-            report.date().toordinal() - 1)  # fmt: skip
+            report.date().toordinal() - 1
+        )
         # the demo's Street: 97% of what the quarter turns out to be (demo/street.py)
         actual = statement("ALAB", year, quarter)
         assert frozen.revenue == round(actual.revenue * 1000 * 0.97, -3)

@@ -23,10 +23,23 @@ AFTER_Q3 = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # the Q3 FY26 10-Q is out
 def test_segments_alab_reads_the_demo_10q_lines(isolated_home):
     with DemoSession(now=lambda: AFTER_Q3) as demo:
         done = subprocess.run(
-            [sys.executable, "-m", "catalyst_tui.cli", "segments", "ALAB", "--json",
-             "--config", str(demo.config_path), "--db", str(demo.db_path)],
-            capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "200"},
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "catalyst_tui.cli",
+                "segments",
+                "ALAB",
+                "--json",
+                "--config",
+                str(demo.config_path),
+                "--db",
+                str(demo.db_path),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "COLUMNS": "200"},
+        )
     assert done.returncode == 0, done.stderr
     said = json.loads(done.stdout)
     assert (said["form"], said["period_end"]) == ("10-Q", "2026-09-30")

@@ -22,8 +22,13 @@ def test_a_close_is_the_same_in_another_process():
         "from datetime import date; from catalyst_tui.demo.prices import close; "
         "print([close(s, date(2026, 11, 20)) for s in ('ALAB', 'NVDA', 'ZZZZ')])"
     )
-    there = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True, env={"PYTHONHASHSEED": "123"})  # fmt: skip
+    there = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "123"},
+    )
     assert json.loads(there.stdout) == here
 
 

@@ -34,8 +34,9 @@ def release_and_facts(now: datetime, form: str) -> tuple[str, dict]:
         accession = recent["accessionNumber"][row].replace("-", "")
         folder = f"/Archives/edgar/data/1736297/{accession}"
         index = served(market, f"{folder}/{recent['accessionNumber'][row]}-index.html")
-        [exhibit] = re.findall(r'href="[^"]*/([^"/]+)">[^<]+</a></td>\s*<td scope="row">EX-99.1',
-                               index)  # fmt: skip
+        [exhibit] = re.findall(
+            r'href="[^"]*/([^"/]+)">[^<]+</a></td>\s*<td scope="row">EX-99.1', index
+        )
         assert form in recent["form"]
         return served(market, f"{folder}/{exhibit}"), json.loads(
             served(market, "/api/xbrl/companyfacts/CIK0001736297.json")
@@ -75,8 +76,10 @@ def test_the_q3_release_s_margins_are_under_the_thesis_s_floors():
     quarter = results.quarter
     # by hand: 286,765 / 415,000 = 0.69100; 81,340 / 415,000 = 0.19600
     assert (quarter.revenue, quarter.gross_profit, quarter.operating_income) == (
-        415_000_000, 286_765_000, 81_340_000,
-    )  # fmt: skip
+        415_000_000,
+        286_765_000,
+        81_340_000,
+    )
     assert quarter.revenue and quarter.gross_profit and quarter.operating_income
     assert round(quarter.gross_profit / quarter.revenue, 3) == 0.691
     assert round(quarter.operating_income / quarter.revenue, 3) == 0.196
@@ -88,8 +91,10 @@ def test_the_guidance_and_the_non_gaap_eps_are_as_printed():
     assert "expects revenue to be in the range of $445 million to $455 million" in text
     [guide] = read_release(release).guidance
     assert (guide.period, guide.revenue_low, guide.revenue_high) == (
-        "quarter", 445_000_000, 455_000_000,
-    )  # fmt: skip
+        "quarter",
+        445_000_000,
+        455_000_000,
+    )
     printed = re.search(r"Non-GAAP diluted net income per share.*?>([\d.]+)</td>", release, re.S)
     assert printed is not None
     assert read_release(release).quarter.eps_nongaap == float(printed[1])
@@ -104,6 +109,9 @@ def test_a_fourth_quarter_release_gives_the_year_as_the_10k_files_it():
     assert results.year.revenue == framed(facts, revenue, "CY2026")
     assert results.year.net_income == framed(facts, "NetIncomeLoss", "CY2026")
     # Q4 is not in the 10-K on its own: the year less the nine months the Q3 10-Q filed
-    nine_months = [f["val"] for f in facts["facts"]["us-gaap"][revenue]["units"]["USD"]
-                   if (f["start"], f["end"]) == ("2026-01-01", "2026-09-30")]  # fmt: skip
+    nine_months = [
+        f["val"]
+        for f in facts["facts"]["us-gaap"][revenue]["units"]["USD"]
+        if (f["start"], f["end"]) == ("2026-01-01", "2026-09-30")
+    ]
     assert results.quarter.revenue == results.year.revenue - nine_months[-1]

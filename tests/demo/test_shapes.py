@@ -131,11 +131,12 @@ def test_a_filing_index_reads_as_the_recorded_page_does():
         '<div class="infoHead">Filing Date</div>',
         "Item 2.02: Results of Operations",
     ):
-        assert marker in recorded and marker in page  # fmt: skip
+        assert marker in recorded and marker in page
     documents = parse_filing_index(page)
     assert [(d.type, d.name.endswith("ex991.htm")) for d in documents] == [
-        ("8-K", False), ("EX-99.1", True),
-    ]  # fmt: skip
+        ("8-K", False),
+        ("EX-99.1", True),
+    ]
     assert parse_index_accepted(page) == release.accepted
     assert [d.type for d in parse_filing_index(sec.index_page(report))] == ["10-Q"]
 

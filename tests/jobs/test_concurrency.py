@@ -62,10 +62,22 @@ class Cron:
 
     def run(self, *args: str) -> subprocess.CompletedProcess:
         done = subprocess.run(
-            [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(self.workdir / "c.db"),
-             "--config", str(self.workdir / "catalysts.toml")],
-            cwd=self.workdir, env=self.env, capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "catalyst_tui.cli",
+                *args,
+                "--db",
+                str(self.workdir / "c.db"),
+                "--config",
+                str(self.workdir / "catalysts.toml"),
+            ],
+            cwd=self.workdir,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         self.outputs.append((" ".join(args), done.returncode, done.stdout + done.stderr))
         return done
 
@@ -100,22 +112,49 @@ def test_tui_daemon_and_cron_refresh_share_one_database_for_a_minute(
         first = cron.run("refresh")  # the database exists before the others start
         assert first.returncode == 0, first.stderr
 
-        start_catalyst(tmux, tmp_path, env, "--config", str(tmp_path / "catalysts.toml"),
-                       "--db", str(tmp_path / "c.db"))  # fmt: skip
+        start_catalyst(
+            tmux,
+            tmp_path,
+            env,
+            "--config",
+            str(tmp_path / "catalysts.toml"),
+            "--db",
+            str(tmp_path / "c.db"),
+        )
         wait_for(tmux, "ALAB")
         daemon_out, daemon_err = tmp_path / "daemon.out", tmp_path / "daemon.err"
         with daemon_out.open("w") as out, daemon_err.open("w") as err:
             daemon = subprocess.Popen(
-                [sys.executable, "-m", "catalyst_tui.cli", "daemon", "--db",
-                 str(tmp_path / "c.db"), "--config", str(tmp_path / "catalysts.toml")],
-                cwd=tmp_path, env={**env, "PYTHONUNBUFFERED": "1"}, stdout=out, stderr=err,
-            )  # fmt: skip
+                [
+                    sys.executable,
+                    "-m",
+                    "catalyst_tui.cli",
+                    "daemon",
+                    "--db",
+                    str(tmp_path / "c.db"),
+                    "--config",
+                    str(tmp_path / "catalysts.toml"),
+                ],
+                cwd=tmp_path,
+                env={**env, "PYTHONUNBUFFERED": "1"},
+                stdout=out,
+                stderr=err,
+            )
         screens: list[str] = []
         try:
             steps = itertools.cycle(["refresh", "reopen", "check", "ack", "reopen"])
             targets = itertools.cycle(MISSED)
-            tui_keys = [("r",), ("Down", "Down"), ("A",), ("t",), ("Escape",), ("s",), ("Up",),
-                        ("Enter",), ("Escape",)]  # fmt: skip
+            tui_keys = [
+                ("r",),
+                ("Down", "Down"),
+                ("A",),
+                ("t",),
+                ("Escape",),
+                ("s",),
+                ("Up",),
+                ("Enter",),
+                ("Escape",),
+            ]
             pressed = 0
             least = time.monotonic() + SECONDS
             hang = time.monotonic() + HANG
@@ -125,9 +164,13 @@ def test_tui_daemon_and_cron_refresh_share_one_database_for_a_minute(
                 must not reach it with one, as an Alt+q)."""
                 cycles = daemon_out.read_text().count("transition(s)")
                 last = tui_keys[(pressed - 1) % len(tui_keys)]
-                return (cycles >= DAEMON_CYCLES and pressed >= len(tui_keys)
-                        and cron.reopened >= REOPENINGS and time.monotonic() >= least
-                        and last != ("Escape",))  # fmt: skip
+                return (
+                    cycles >= DAEMON_CYCLES
+                    and pressed >= len(tui_keys)
+                    and cron.reopened >= REOPENINGS
+                    and time.monotonic() >= least
+                    and last != ("Escape",)
+                )
 
             while not done():
                 assert time.monotonic() < hang, f"still going after {HANG:.0f} s: a hang"

@@ -27,8 +27,9 @@ EPS = 2.0
 
 
 def loopback_client() -> MarketClient:
-    return MarketClient(trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS,
-                        backoff_base=0.01)  # fmt: skip
+    return MarketClient(
+        trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, backoff_base=0.01
+    )
 
 
 OLD_PRICE = 10.0
@@ -65,10 +66,22 @@ async def test_no_crumb_to_be_had_quotes_by_the_chart_and_the_forward_pe_follows
         assert market.requests_for(endpoint="chart", symbol="ALAB")
     assert price != OLD_PRICE
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "estimates", "--json", "--db",
-         str(tmp_path / "c.db"), "--config", str(tmp_path / "catalysts.toml")],
-        capture_output=True, text=True, timeout=60, env=dict(os.environ),
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "estimates",
+            "--json",
+            "--db",
+            str(tmp_path / "c.db"),
+            "--config",
+            str(tmp_path / "catalysts.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ),
+    )
     assert done.returncode == 0, done.stderr
     alab = next(r for r in json.loads(done.stdout) if r["symbol"] == "ALAB")
     assert alab["price"] == price

@@ -63,8 +63,9 @@ async def test_a_transcript_at_a_url_is_read_through_the_shared_client(thesis):
     config, store = thesis
     with FeedServer() as site:
         site.pages["/call"] = ("text/html", transcript_html().encode())
-        added = await add_document(store, config, "ALAB", f"{site.url}/call", NOW,
-                                   title="Q4 2026 call")  # fmt: skip
+        added = await add_document(
+            store, config, "ALAB", f"{site.url}/call", NOW, title="Q4 2026 call"
+        )
     assert added.location == f"{site.url}/call" and added.title == "Q4 2026 call"
     assert [p.passage for p in added.passages if p.checkpoint_id == "scorpio-largest-line"] == (
         list(SETTLES)

@@ -93,17 +93,32 @@ class Rounds:
     def start(self, command: str, stop_at: str | None = None) -> subprocess.Popen:
         """`catalyst COMMAND` that logs its write points (tests/support/write_barrier.py) and,
         with `stop_at`, stops itself at that one."""
-        env = self.bus.env(NO_PROXY="127.0.0.1", XDG_STATE_HOME=str(self.workdir / "state"),
-                           PYTHONPATH=str(REPO), CATALYST_WRITE_LOG=str(self.writes))  # fmt: skip
+        env = self.bus.env(
+            NO_PROXY="127.0.0.1",
+            XDG_STATE_HOME=str(self.workdir / "state"),
+            PYTHONPATH=str(REPO),
+            CATALYST_WRITE_LOG=str(self.writes),
+        )
         if stop_at is not None:
             env["CATALYST_STOP_AT"] = stop_at
         self.writes.write_text("")
         return subprocess.Popen(
-            [sys.executable, "-m", "tests.support.write_barrier", command, "--db", str(self.db),
-             "--config", str(self.workdir / "catalysts.toml")],
-            cwd=self.workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            [
+                sys.executable,
+                "-m",
+                "tests.support.write_barrier",
+                command,
+                "--db",
+                str(self.db),
+                "--config",
+                str(self.workdir / "catalysts.toml"),
+            ],
+            cwd=self.workdir,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-        )  # fmt: skip
+        )
 
     def next_start(self) -> float:
         """`catalyst refresh` run to the end, as the next start after a crash; its duration."""

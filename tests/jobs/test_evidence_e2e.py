@@ -85,11 +85,22 @@ def servers() -> Iterator[tuple[MarketServer, FilingsServer]]:
 
 def run(workdir: Path, bus: DbusSession, *args: str) -> subprocess.CompletedProcess:
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db"),
-         "--config", str(workdir / "catalysts.toml")],
-        cwd=workdir, env=bus.env(NO_PROXY="127.0.0.1"), capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            *args,
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+        ],
+        cwd=workdir,
+        env=bus.env(NO_PROXY="127.0.0.1"),
+        capture_output=True,
+        text=True,
         timeout=120,
-    )  # fmt: skip
+    )
     assert "Traceback" not in done.stderr, done.stderr
     return done
 
@@ -109,8 +120,13 @@ def test_a_press_release_settles_a_milestone_found_once_notified_once(
     # document of it can settle a milestone), and one from 14 months ago (not read).
     ten_q = after_the_close(60)
     sec.add_filing("ALAB", "10-Q", ten_q, primary=("alab-20260630.htm", TEN_Q))
-    sec.add_filing("ALAB", "8-K", after_the_close(90), items=("2.02", "9.01"),
-                   exhibits={"EX-99.1": ("q2pr.htm", IRRELEVANT)})  # fmt: skip
+    sec.add_filing(
+        "ALAB",
+        "8-K",
+        after_the_close(90),
+        items=("2.02", "9.01"),
+        exhibits={"EX-99.1": ("q2pr.htm", IRRELEVANT)},
+    )
     sec.add_filing("ALAB", "8-K", after_the_close(30), items=("5.02",))
     sec.add_filing("ALAB", "10-K", after_the_close(420), primary=("alab-2024.htm", TEN_Q))
     (tmp_path / "catalysts.toml").write_text(thesis(market, sec))
@@ -127,7 +143,8 @@ def test_a_press_release_settles_a_milestone_found_once_notified_once(
 
     quiet = evidence(tmp_path, bus)
     assert [(e["id"], e["form"], e["entry"]) for e in quiet] == [
-        ("scorpio-largest", "10-Q", "Scorpio largest")]  # fmt: skip
+        ("scorpio-largest", "10-Q", "Scorpio largest")
+    ]
     assert quiet[0]["passage"] == (
         "We expect Scorpio to become our largest product line by the end of fiscal 2026."
     )
@@ -137,11 +154,19 @@ def test_a_press_release_settles_a_milestone_found_once_notified_once(
 
     # Then the company reports: an 8-K with results and our press release; a headline too.
     reported = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)
-    sec.add_filing("ALAB", "8-K", reported, items=("2.02", "9.01"),
-                   exhibits={"EX-99.1": ("q3fy26pr.htm", PRESS_RELEASE)})  # fmt: skip
-    sec.add_headline("ALAB", "Astera Labs ships near-packaged optics samples",
-                     "The company says NPO ships to a hyperscaler in 2027.",
-                     reported)  # fmt: skip
+    sec.add_filing(
+        "ALAB",
+        "8-K",
+        reported,
+        items=("2.02", "9.01"),
+        exhibits={"EX-99.1": ("q3fy26pr.htm", PRESS_RELEASE)},
+    )
+    sec.add_headline(
+        "ALAB",
+        "Astera Labs ships near-packaged optics samples",
+        "The company says NPO ships to a hyperscaler in 2027.",
+        reported,
+    )
     facts_before = len(sec.requests("/api/xbrl/companyfacts/"))
     with_state = tmp_path / "c.db"
     _make_filings_due(with_state)  # the next day's refresh, without waiting a day
@@ -168,7 +193,9 @@ def test_a_press_release_settles_a_milestone_found_once_notified_once(
 
     received = bus.notifications()[1:]
     assert sorted(n["summary"] for n in received) == [
-        "ALAB · NPO chipsets ship", "ALAB · Scorpio becomes the largest product line"]  # fmt: skip
+        "ALAB · NPO chipsets ship",
+        "ALAB · Scorpio becomes the largest product line",
+    ]
     body = next(n["body"] for n in received if "Scorpio" in n["summary"])
     day = reported.astimezone(NEW_YORK).date().isoformat()
     assert body.startswith(f"new evidence in 8-K EX-99.1 {day} — “Scorpio X-Series")
@@ -176,11 +203,22 @@ def test_a_press_release_settles_a_milestone_found_once_notified_once(
     # Again, and from a second process at the same time: nothing new, nothing fetched twice.
     _make_filings_due(with_state)
     third = subprocess.Popen(
-        [sys.executable, "-m", "catalyst_tui.cli", "refresh", "--db", str(with_state),
-         "--config", str(tmp_path / "catalysts.toml")],
-        cwd=tmp_path, env=bus.env(NO_PROXY="127.0.0.1"), stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "refresh",
+            "--db",
+            str(with_state),
+            "--config",
+            str(tmp_path / "catalysts.toml"),
+        ],
+        cwd=tmp_path,
+        env=bus.env(NO_PROXY="127.0.0.1"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     parallel = run(tmp_path, bus, "refresh")
     out, err = third.communicate(timeout=120)
     assert parallel.returncode == 0, parallel.stdout + parallel.stderr  # no "database is locked"

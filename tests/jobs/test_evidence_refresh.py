@@ -64,8 +64,10 @@ evidence = ['"record revenue"', '"Digital Media segment revenue" growth']
         assert [f.read for f in stored] == [1, 1]  # the 5.02 one has nothing to read
         # The press release was found in the recorded index by its type, and fetched once.
         fetched = [r.path for r in sec.requests(filing.folder)]
-        assert fetched == [f"{filing.folder}/0000796343-23-000044-index.html",
-                           f"{filing.folder}/adbeex991q123.htm"]  # fmt: skip
+        assert fetched == [
+            f"{filing.folder}/0000796343-23-000044-index.html",
+            f"{filing.folder}/adbeex991q123.htm",
+        ]
         passages = store.evidence.passages("ADBE")
         assert [p.passage for p in passages] == [
             "Adobe Reports Record Revenue in Q1 Fiscal 2023",

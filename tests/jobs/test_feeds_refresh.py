@@ -75,12 +75,21 @@ async def test_new_items_are_read_and_matched_once_across_refreshes_and_a_restar
     tmp_path, servers
 ):
     market, sec, feeds = servers
-    release = feeds.add_item("/alab/rss", "Astera Labs Reports Third Quarter Results",
-                             "Revenue of $310 million.", NOW - dt.timedelta(days=16),
-                             page=RELEASE)  # fmt: skip
-    feeds.add_item("/ir/atom", "Astera Labs at the UBS conference",
-                   "Scorpio is the largest driver of our growth.", NOW - dt.timedelta(days=3),
-                   kind="atom", page="<html><p>Webcast at 9am.</p></html>")  # fmt: skip
+    release = feeds.add_item(
+        "/alab/rss",
+        "Astera Labs Reports Third Quarter Results",
+        "Revenue of $310 million.",
+        NOW - dt.timedelta(days=16),
+        page=RELEASE,
+    )
+    feeds.add_item(
+        "/ir/atom",
+        "Astera Labs at the UBS conference",
+        "Scorpio is the largest driver of our growth.",
+        NOW - dt.timedelta(days=3),
+        kind="atom",
+        page="<html><p>Webcast at 9am.</p></html>",
+    )
     urls = [f"{feeds.url}/alab/rss", f"{feeds.url}/ir/atom"]
     config = parse_config(config_text(market, sec, urls))
     db = tmp_path / "c.db"
@@ -90,11 +99,17 @@ async def test_new_items_are_read_and_matched_once_across_refreshes_and_a_restar
         assert not [n for n in notes if n.startswith("feed")], notes
         passages = store.evidence.passages("ALAB")
         assert sorted((p.passage, p.document.form, p.document.url) for p in passages) == [
-            ("Scorpio became our largest product line in the quarter, ahead of Aries.",
-             "127.0.0.1", feeds.url + release.link),
-            ("Scorpio is the largest driver of our growth.", "127.0.0.1",
-             f"{feeds.url}/ir/atom/news/1"),
-        ]  # fmt: skip
+            (
+                "Scorpio became our largest product line in the quarter, ahead of Aries.",
+                "127.0.0.1",
+                feeds.url + release.link,
+            ),
+            (
+                "Scorpio is the largest driver of our growth.",
+                "127.0.0.1",
+                f"{feeds.url}/ir/atom/news/1",
+            ),
+        ]
         [from_page] = [p for p in passages if "Aries" in p.passage]
         assert from_page.document.source == "feeds"
         assert from_page.document.title == "Astera Labs Reports Third Quarter Results"
@@ -103,14 +118,19 @@ async def test_new_items_are_read_and_matched_once_across_refreshes_and_a_restar
         assert not notified(store)
         assert store.market.fetch_states(FetchKind.FEEDS)["ALAB"] == (NOW, True, "2 new")
     assert sorted(feeds.requests("/alab/rss/news") + feeds.requests("/ir/atom/news")) == [
-        "/alab/rss/news/0", "/ir/atom/news/1"
-    ]  # fmt: skip
+        "/alab/rss/news/0",
+        "/ir/atom/news/1",
+    ]
 
     # A restart, a day later: one new item; the others are neither fetched nor matched again.
     later = NOW + dt.timedelta(days=1)
-    feeds.add_item("/alab/rss", "Astera Labs: Scorpio X now the largest product line",
-                   "Management said so at the analyst day.", later - dt.timedelta(hours=2),
-                   page="<html><p>Details.</p></html>")  # fmt: skip
+    feeds.add_item(
+        "/alab/rss",
+        "Astera Labs: Scorpio X now the largest product line",
+        "Management said so at the analyst day.",
+        later - dt.timedelta(hours=2),
+        page="<html><p>Details.</p></html>",
+    )
     with Store.open(db) as store:
         await refresh(config, store, later)
         after = store.evidence.passages("ALAB")
@@ -125,8 +145,10 @@ async def test_new_items_are_read_and_matched_once_across_refreshes_and_a_restar
         await refresh(config, store, later + dt.timedelta(hours=3))
         assert len(feeds.requests()) == asked
     assert sorted(feeds.requests("/alab/rss/news") + feeds.requests("/ir/atom/news")) == [
-        "/alab/rss/news/0", "/alab/rss/news/2", "/ir/atom/news/1"
-    ]  # fmt: skip
+        "/alab/rss/news/0",
+        "/alab/rss/news/2",
+        "/ir/atom/news/1",
+    ]
 
 
 async def test_on_the_release_evening_the_feeds_are_read_every_fifteen_minutes(tmp_path, servers):
@@ -172,8 +194,9 @@ async def test_relative_links_are_read_on_the_feeds_address_and_an_unlinked_item
     market, sec, feeds = servers
     feeds.bodies["/ir/press/atom.xml"] = ("application/atom+xml", ATOM_RELATIVE.encode())
     feeds.bodies["/ir/press/releases/7.html"] = (
-        "text/html", b"<html><p>Scorpio is now our largest product line.</p></html>",
-    )  # fmt: skip
+        "text/html",
+        b"<html><p>Scorpio is now our largest product line.</p></html>",
+    )
     feeds.bodies["/alab/unlinked.xml"] = ("application/rss+xml", RSS_UNLINKED.encode())
     urls = [f"{feeds.url}/ir/press/atom.xml", f"{feeds.url}/alab/unlinked.xml"]
     config = parse_config(config_text(market, sec, urls))
@@ -186,8 +209,11 @@ async def test_relative_links_are_read_on_the_feeds_address_and_an_unlinked_item
     assert passage.passage == "Scorpio is now our largest product line."
     assert passage.document.url == f"{feeds.url}/ir/press/releases/7.html"
     assert documents["Astera Labs to present"].url == ""
-    assert feeds.requests() == ["/ir/press/atom.xml", "/ir/press/releases/7.html",
-                                "/alab/unlinked.xml"]  # fmt: skip
+    assert feeds.requests() == [
+        "/ir/press/atom.xml",
+        "/ir/press/releases/7.html",
+        "/alab/unlinked.xml",
+    ]
     assert {feeds.agents[path] for path in feeds.requests()} == {UA}
 
 
@@ -199,13 +225,19 @@ async def test_the_tuis_refresh_reads_a_tickers_own_feeds_as_catalyst_refresh_do
     there as `catalyst refresh` reads them in its own process."""
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
     market, sec, feeds = servers
-    feeds.add_item("/alab/rss", "Astera Labs Reports Third Quarter Results", "Revenue up.",
-                   NOW - dt.timedelta(days=2), page=RELEASE)  # fmt: skip
+    feeds.add_item(
+        "/alab/rss",
+        "Astera Labs Reports Third Quarter Results",
+        "Revenue up.",
+        NOW - dt.timedelta(days=2),
+        page=RELEASE,
+    )
     config = parse_config(config_text(market, sec, [f"{feeds.url}/alab/rss"]))
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config, NOW - dt.timedelta(days=30))
-        scheduler = ThesisScheduler(config, store, [], role="tui", clock=lambda: NOW,
-                                    refresh_in_child=True)  # fmt: skip
+        scheduler = ThesisScheduler(
+            config, store, [], role="tui", clock=lambda: NOW, refresh_in_child=True
+        )
         try:
             result = await scheduler.refresh_cycle()
         finally:
@@ -242,8 +274,9 @@ with Store.open(Path(sys.argv[2])) as store:
 @pytest.mark.long
 def test_two_processes_store_and_match_each_new_item_once(tmp_path: Path, servers):
     market, sec, feeds = servers
-    feeds.add_item("/alab/rss", "Astera Labs files its 10-Q", "Nothing to see.",
-                   NOW - dt.timedelta(days=3))  # fmt: skip
+    feeds.add_item(
+        "/alab/rss", "Astera Labs files its 10-Q", "Nothing to see.", NOW - dt.timedelta(days=3)
+    )
     path = tmp_path / "catalysts.toml"
     path.write_text(config_text(market, sec, [f"{feeds.url}/alab/rss"]))
     config = load_config(path, use_cache=False)
@@ -252,13 +285,18 @@ def test_two_processes_store_and_match_each_new_item_once(tmp_path: Path, server
         store.sync.apply(config, NOW - dt.timedelta(days=30))
         asyncio.run(refresh(config, store, NOW - dt.timedelta(days=2)))  # matched once: quiet
     for n in range(8):  # news after the first matching: each notified
-        feeds.add_item("/alab/rss", f"Astera Labs news {n}", f"Scorpio largest, note {n}.",
-                       NOW - dt.timedelta(hours=n + 1), page=RELEASE)  # fmt: skip
+        feeds.add_item(
+            "/alab/rss",
+            f"Astera Labs news {n}",
+            f"Scorpio largest, note {n}.",
+            NOW - dt.timedelta(hours=n + 1),
+            page=RELEASE,
+        )
     env = {**os.environ, "CATALYST_SHARED": os.environ.get("CATALYST_SHARED", "")}
     children = [
         subprocess.Popen(
             [sys.executable, "-c", TWO, str(path), str(db), NOW.isoformat(), str(go)], env=env
-        )  # fmt: skip
+        )
         for _ in range(2)
     ]
     go.touch()

@@ -36,14 +36,22 @@ async def test_a_document_inflating_past_16_mib_is_refused(tmp_path, servers):
     it, the other two stored."""
     market, sec = servers
     sound = "<p>Scorpio X {} ships.</p>"
-    sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=2), items=("8.01",),
-                   exhibits={"EX-99.1": ("a.htm", sound.format("one")),
-                             "EX-99.2": ("flood.htm", SENTENCE),
-                             "EX-99.3": ("c.htm", sound.format("three"))})  # fmt: skip
+    sec.add_filing(
+        "ALAB",
+        "8-K",
+        NOW - dt.timedelta(days=2),
+        items=("8.01",),
+        exhibits={
+            "EX-99.1": ("a.htm", sound.format("one")),
+            "EX-99.2": ("flood.htm", SENTENCE),
+            "EX-99.3": ("c.htm", sound.format("three")),
+        },
+    )
     flood = SENTENCE.encode() * (20 * 2**20 // len(SENTENCE))
     sec.answers[f"{sec.filings[0].folder}/flood.htm"] = (
-        {"Content-Encoding": "gzip"}, gzip.compress(flood, 9)
-    )  # fmt: skip
+        {"Content-Encoding": "gzip"},
+        gzip.compress(flood, 9),
+    )
     config = thesis(market, sec)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
@@ -58,8 +66,13 @@ async def test_a_document_of_ten_thousand_matching_sentences_gives_fifty_passage
     tmp_path, servers
 ):
     market, sec = servers
-    sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=2), items=("8.01",),
-                   exhibits={"EX-99.1": ("many.htm", SENTENCE * 10_000)})  # fmt: skip
+    sec.add_filing(
+        "ALAB",
+        "8-K",
+        NOW - dt.timedelta(days=2),
+        items=("8.01",),
+        exhibits={"EX-99.1": ("many.htm", SENTENCE * 10_000)},
+    )
     config = thesis(market, sec)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
@@ -80,8 +93,12 @@ async def test_two_thousand_matching_headlines_queue_twenty_notices(tmp_path, se
         await refresh(store, config, now=lambda: NOW)
         assert rows(tmp_path / "c.db", "SELECT COUNT(*) FROM outbox") == [(0,)]
         for i in range(2_000):
-            sec.add_headline("ALAB", f"Scorpio X wins socket {i}", "Scorpio X ships.",
-                             NOW + dt.timedelta(minutes=30, seconds=i))  # fmt: skip
+            sec.add_headline(
+                "ALAB",
+                f"Scorpio X wins socket {i}",
+                "Scorpio X ships.",
+                NOW + dt.timedelta(minutes=30, seconds=i),
+            )
         later = NOW + dt.timedelta(hours=2)
         await refresh(store, config, now=lambda: later)
         assert len(store.evidence.passages("ALAB")) >= 2_000  # every one stored
@@ -105,8 +122,9 @@ async def test_a_flood_of_exhibits_starves_no_daily_fetch_and_is_read_on_where_i
     exhibits are read in the time left and each stored as it is read, and the next refresh
     reads on from there."""
     market, sec = servers
-    exhibits = {f"EX-99.{i}": (f"ex{i}.htm", f"<p>Scorpio X news number {i}.</p>")
-                for i in range(1, 3_501)}  # fmt: skip
+    exhibits = {
+        f"EX-99.{i}": (f"ex{i}.htm", f"<p>Scorpio X news number {i}.</p>") for i in range(1, 3_501)
+    }
     sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=2), items=("8.01",), exhibits=exhibits)
     folder = sec.filings[0].folder
     sec.document_delay = 1.0
@@ -141,8 +159,11 @@ async def test_slow_filings_of_many_tickers_starve_no_fundamentals(tmp_path):
     symbols = tuple(f"Q{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(40))
     with MarketServer(symbols=symbols) as market:
         market.inject("timeout", provider="sec", endpoint="submissions", delay=15.0)
-        config = load_config(write_config(tmp_path / "catalysts.toml", market.url,
-                                          providers='["yahoo"]', symbols=symbols))  # fmt: skip
+        config = load_config(
+            write_config(
+                tmp_path / "catalysts.toml", market.url, providers='["yahoo"]', symbols=symbols
+            )
+        )
         with Store.open(tmp_path / "c.db") as store:
             store.sync.apply(config)
             started = time.monotonic()
@@ -176,21 +197,38 @@ async def test_one_refresh_facing_them_all_ends_in_time_with_every_other_symbols
     market.ecb_rates = {"USD": "1.1280", "GBP": "1.2.3", "JPY": "163.02"}
     market.inject("rewrite", provider="yahoo", endpoint="quote", rewrite=v7_price("NVDA", "1e-320"))
     market.inject("far_future", provider="yahoo", endpoint="chart", symbol="TSLA")
-    exhibits = {f"EX-99.{i}": (f"ex{i}.htm", f"<p>Scorpio X news number {i}.</p>")
-                for i in range(1, 3_501)}  # fmt: skip
+    exhibits = {
+        f"EX-99.{i}": (f"ex{i}.htm", f"<p>Scorpio X news number {i}.</p>") for i in range(1, 3_501)
+    }
     exhibits["EX-99.1"] = ("ex1.htm", "<html><body>" + "<div>Scorpio X " * 200_000)
     sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=2), items=("8.01",), exhibits=exhibits)
     folder = sec.filings[0].folder
-    sec.answers[f"{folder}/ex2.htm"] = ({"Content-Encoding": "gzip"},
-                                        gzip.compress(SENTENCE.encode() * 400_000, 9))  # fmt: skip
+    sec.answers[f"{folder}/ex2.htm"] = (
+        {"Content-Encoding": "gzip"},
+        gzip.compress(SENTENCE.encode() * 400_000, 9),
+    )
     sec.redirects[f"{folder}/ex3.htm"] = f"{market.url}{folder}/ex3.htm"
     sec.document_delay = 0.5
-    sec.add_filing("ALAB", "10-Q", NOW - dt.timedelta(days=3),
-                   raw={"primaryDocument": f"alab{chr(0xD800)}.htm"})  # fmt: skip
-    sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=4), items=("7.01",),
-                   raw={"acceptanceDateTime": "9999-12-31T23:59:59.000Z"})  # fmt: skip
-    sec.add_headline("ALAB", "Scorpio X, from the year 9999", "Scorpio X.", NOW,
-                     pub_date="Fri, 31 Dec 9999 23:59:59 -0500")  # fmt: skip
+    sec.add_filing(
+        "ALAB",
+        "10-Q",
+        NOW - dt.timedelta(days=3),
+        raw={"primaryDocument": f"alab{chr(0xD800)}.htm"},
+    )
+    sec.add_filing(
+        "ALAB",
+        "8-K",
+        NOW - dt.timedelta(days=4),
+        items=("7.01",),
+        raw={"acceptanceDateTime": "9999-12-31T23:59:59.000Z"},
+    )
+    sec.add_headline(
+        "ALAB",
+        "Scorpio X, from the year 9999",
+        "Scorpio X.",
+        NOW,
+        pub_date="Fri, 31 Dec 9999 23:59:59 -0500",
+    )
     ecb = f'[providers.ecb]\ndaily_url = "{market.url}/stats/eurofxref/eurofxref-daily.xml"\n'
     config = thesis(market, sec, '[tickers."VOD.L"]\n' + ecb)
     deadline = 15.0

@@ -24,10 +24,16 @@ BOMB = (
 
 async def test_hostile_feeds_are_bounded_said_once_and_spoil_nothing_else(tmp_path):
     with MarketServer(symbols=["ALAB"]) as market, FilingsServer() as sec, FeedServer() as feeds:
-        feeds.add_item("/good", "Scorpio is now the largest product line", "Said on the call.",
-                       NOW - dt.timedelta(days=1), page="<html><p>Read on.</p></html>")  # fmt: skip
-        huge = feeds.add_item("/good", "Scorpio largest again", "A page of a gigabyte.",
-                              NOW - dt.timedelta(days=2))  # fmt: skip
+        feeds.add_item(
+            "/good",
+            "Scorpio is now the largest product line",
+            "Said on the call.",
+            NOW - dt.timedelta(days=1),
+            page="<html><p>Read on.</p></html>",
+        )
+        huge = feeds.add_item(
+            "/good", "Scorpio largest again", "A page of a gigabyte.", NOW - dt.timedelta(days=2)
+        )
         feeds.sizes[huge.link] = 1 << 30
         feeds.bodies["/page"] = ("text/html", b"<!DOCTYPE html><html><body>Log in</body></html>")
         feeds.bodies["/bomb"] = ("application/rss+xml", BOMB)
@@ -52,8 +58,9 @@ async def test_hostile_feeds_are_bounded_said_once_and_spoil_nothing_else(tmp_pa
                 "Scorpio largest again.",
             ]
             state = store.market.fetch_states(FetchKind.FEEDS)["ALAB"]
-            assert not state.ok and state.detail.count("feed body") + state.detail.count(
-                "too large"
-            ) == 3  # fmt: skip
+            assert (
+                not state.ok
+                and state.detail.count("feed body") + state.detail.count("too large") == 3
+            )
             assert store.market.last_quotes(["ALAB"])["ALAB"].quote is not None
         assert len(feeds.requests(huge.link)) == 1  # stopped at the cap, not asked again

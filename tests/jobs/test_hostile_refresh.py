@@ -87,8 +87,13 @@ async def test_a_lone_surrogate_in_a_yahoo_error_loses_no_other_quote(tmp_path, 
     not bind it, and the transaction of the whole quote batch failed, good quotes included."""
     market, sec = servers
     market.getcrumb_body = "Too Many Requests"  # no crumb: one chart per symbol
-    market.inject("rewrite", provider="yahoo", endpoint="chart", symbol="CRDO",
-                  rewrite=chart_error(f"No data found {LONE} here"))  # fmt: skip
+    market.inject(
+        "rewrite",
+        provider="yahoo",
+        endpoint="chart",
+        symbol="CRDO",
+        rewrite=chart_error(f"No data found {LONE} here"),
+    )
     config = thesis(market, sec)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
@@ -105,8 +110,12 @@ async def test_a_lone_surrogate_in_one_submissions_row_keeps_the_companys_filing
 ):
     market, sec = servers
     sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=3), items=("8.01",))
-    sec.add_filing("ALAB", "10-Q", NOW - dt.timedelta(days=2),
-                   raw={"primaryDocument": f"alab{chr(0xD800)}-10q.htm"})  # fmt: skip
+    sec.add_filing(
+        "ALAB",
+        "10-Q",
+        NOW - dt.timedelta(days=2),
+        raw={"primaryDocument": f"alab{chr(0xD800)}-10q.htm"},
+    )
     config = thesis(market, sec)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
@@ -126,10 +135,20 @@ async def test_filings_with_impossible_or_future_acceptance_times_spoil_only_the
     three years ahead was stored and listed first."""
     market, sec = servers
     good = sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=3), items=("8.01",))
-    sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=4), items=("7.01",),
-                   raw={"acceptanceDateTime": "0001-01-01T00:00:00.000Z"})  # fmt: skip
-    sec.add_filing("ALAB", "8-K", NOW - dt.timedelta(days=5), items=("7.01",),
-                   raw={"acceptanceDateTime": "9999-12-31T23:59:59.000Z"})  # fmt: skip
+    sec.add_filing(
+        "ALAB",
+        "8-K",
+        NOW - dt.timedelta(days=4),
+        items=("7.01",),
+        raw={"acceptanceDateTime": "0001-01-01T00:00:00.000Z"},
+    )
+    sec.add_filing(
+        "ALAB",
+        "8-K",
+        NOW - dt.timedelta(days=5),
+        items=("7.01",),
+        raw={"acceptanceDateTime": "9999-12-31T23:59:59.000Z"},
+    )
     ahead = NOW + dt.timedelta(days=3 * 365)
     sec.add_filing("ALAB", "10-K", ahead, raw={"filingDate": ahead.date().isoformat()})
     config = thesis(market, sec)
@@ -142,10 +161,16 @@ async def test_filings_with_impossible_or_future_acceptance_times_spoil_only_the
 
 async def test_a_headline_dated_9999_spoils_only_its_own_date(tmp_path, servers):
     market, sec = servers
-    sec.add_headline("ALAB", "Scorpio X ships", "Scorpio X is in production.",
-                     NOW - dt.timedelta(hours=2))  # fmt: skip
-    sec.add_headline("ALAB", "A date no clock has", "Dated the last minute of 9999, east of UTC.",
-                     NOW, pub_date="Fri, 31 Dec 9999 23:59:59 -0500")  # fmt: skip
+    sec.add_headline(
+        "ALAB", "Scorpio X ships", "Scorpio X is in production.", NOW - dt.timedelta(hours=2)
+    )
+    sec.add_headline(
+        "ALAB",
+        "A date no clock has",
+        "Dated the last minute of 9999, east of UTC.",
+        NOW,
+        pub_date="Fri, 31 Dec 9999 23:59:59 -0500",
+    )
     config = thesis(market, sec)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
@@ -172,8 +197,7 @@ async def test_a_price_of_1e_320_is_refused_and_the_others_stored(tmp_path, serv
     """1e-320 is a finite float JSON may spell: it was stored, and the portfolio's total made
     of it underflowed to 0 (thesis/test_hostile_values.py: what a stored one does)."""
     market, sec = servers
-    market.inject("rewrite", provider="yahoo", endpoint="quote",
-                  rewrite=v7_price("ALAB", "1e-320"))  # fmt: skip
+    market.inject("rewrite", provider="yahoo", endpoint="quote", rewrite=v7_price("ALAB", "1e-320"))
     config = thesis(market, sec)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
@@ -195,8 +219,14 @@ async def test_a_bar_dated_3000_is_left_out_and_the_history_kept(tmp_path, serve
     assert "ALAB" in report.fresh
     days = dict(rows(tmp_path / "c.db", "SELECT symbol, COUNT(*) FROM prices GROUP BY symbol"))
     assert days["ALAB"] == days["NVDA"] - 1 > 1000  # five years less the bar of 3000
-    assert rows(tmp_path / "c.db", "SELECT ts FROM prices WHERE ts > ?",
-                (NOW + dt.timedelta(days=2)).date().isoformat()) == []  # fmt: skip
+    assert (
+        rows(
+            tmp_path / "c.db",
+            "SELECT ts FROM prices WHERE ts > ?",
+            (NOW + dt.timedelta(days=2)).date().isoformat(),
+        )
+        == []
+    )
 
 
 # --- class 6: FX rates ----------------------------------------------------------------------------
@@ -211,8 +241,11 @@ async def test_an_ecb_rate_that_is_no_rate_spoils_its_currency_alone(tmp_path, g
     with MarketServer(symbols=symbols) as market:
         market.currencies.update({"VOD.L": "GBp", "7203.T": "JPY"})  # no pair charts: the ECB
         market.ecb_rates = {"USD": "1.1280", "GBP": gbp, "JPY": "163.02"}  # type: ignore[dict-item]
-        config = load_config(write_config(tmp_path / "catalysts.toml", market.url,
-                                          providers='["yahoo"]', symbols=symbols))  # fmt: skip
+        config = load_config(
+            write_config(
+                tmp_path / "catalysts.toml", market.url, providers='["yahoo"]', symbols=symbols
+            )
+        )
         assert config.path is not None
         config_text = config.path.read_text() + (
             f'[providers.ecb]\ndaily_url = "{market.url}/stats/eurofxref/eurofxref-daily.xml"\n'
@@ -235,13 +268,20 @@ async def test_a_yahoo_rate_of_5e_324_is_refused_and_the_ecb_asked(tmp_path):
     with MarketServer(symbols=symbols) as market:
         market.currencies["VOD.L"] = "GBp"
         pair = market.fx_pair("GBP", "USD", 1.27)
-        market.inject("rewrite", provider="yahoo", endpoint="chart", symbol=pair,
-                      rewrite=chart_prices("5e-324"))  # fmt: skip
-        path = write_config(tmp_path / "catalysts.toml", market.url, providers='["yahoo"]',
-                            symbols=symbols)  # fmt: skip
-        path.write_text(path.read_text() + (
-            f'[providers.ecb]\ndaily_url = "{market.url}/stats/eurofxref/eurofxref-daily.xml"\n'
-        ))  # fmt: skip
+        market.inject(
+            "rewrite",
+            provider="yahoo",
+            endpoint="chart",
+            symbol=pair,
+            rewrite=chart_prices("5e-324"),
+        )
+        path = write_config(
+            tmp_path / "catalysts.toml", market.url, providers='["yahoo"]', symbols=symbols
+        )
+        path.write_text(
+            path.read_text()
+            + (f'[providers.ecb]\ndaily_url = "{market.url}/stats/eurofxref/eurofxref-daily.xml"\n')
+        )
         config = load_config(path)
         with Store.open(tmp_path / "c.db") as store:
             store.sync.apply(config)
@@ -279,8 +319,9 @@ async def test_a_non_ascii_cookie_is_dropped_and_breaks_no_later_request(tmp_pat
     UnicodeEncodeError, reported as "no network": no quote, and the fundamentals skipped."""
     market, sec = servers
     market.inject("rewrite", provider="yahoo", endpoint="cookie", rewrite=non_ascii_cookie)
-    path = write_config(tmp_path / "catalysts.toml", market.url, providers='["yahoo"]',
-                        symbols=SYMBOLS)  # fmt: skip
+    path = write_config(
+        tmp_path / "catalysts.toml", market.url, providers='["yahoo"]', symbols=SYMBOLS
+    )
     config = load_config(path)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
@@ -294,8 +335,9 @@ async def test_a_non_ascii_cookie_is_dropped_and_breaks_no_later_request(tmp_pat
 
 async def test_a_non_ascii_cookie_an_older_version_kept_is_replaced(tmp_path, servers):
     market, sec = servers
-    path = write_config(tmp_path / "catalysts.toml", market.url, providers='["yahoo"]',
-                        symbols=SYMBOLS)  # fmt: skip
+    path = write_config(
+        tmp_path / "catalysts.toml", market.url, providers='["yahoo"]', symbols=SYMBOLS
+    )
     config = load_config(path)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
@@ -317,11 +359,13 @@ async def test_an_sec_document_redirected_to_another_origin_is_not_stored(tmp_pa
     accepted = NOW - dt.timedelta(days=2)
     release = "<html><body><p>Scorpio X is in volume production.</p></body></html>"
     forged = "<html><body><p>Scorpio X is cancelled, says nobody at Astera.</p></body></html>"
-    sec.add_filing("ALAB", "8-K", accepted, items=("8.01",),
-                   exhibits={"EX-99.1": ("pr.htm", release)})  # fmt: skip
+    sec.add_filing(
+        "ALAB", "8-K", accepted, items=("8.01",), exhibits={"EX-99.1": ("pr.htm", release)}
+    )
     with FilingsServer() as elsewhere:
-        elsewhere.add_filing("ALAB", "8-K", accepted, items=("8.01",),
-                             exhibits={"EX-99.1": ("pr.htm", forged)})  # fmt: skip
+        elsewhere.add_filing(
+            "ALAB", "8-K", accepted, items=("8.01",), exhibits={"EX-99.1": ("pr.htm", forged)}
+        )
         document = f"{sec.filings[0].folder}/pr.htm"
         sec.redirects[document] = elsewhere.url + document
         config = thesis(market, sec)

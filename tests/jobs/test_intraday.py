@@ -38,8 +38,9 @@ def store(tmp_path: Path):
 
 
 async def test_a_fetched_chart_is_stored_and_counted_with_yahoo_s_requests(market, store):
-    fetched = await fetch_intraday_chart(config_for(market.url), store, "ALAB", "1D",
-                                         now=lambda: NOW)  # fmt: skip
+    fetched = await fetch_intraday_chart(
+        config_for(market.url), store, "ALAB", "1D", now=lambda: NOW
+    )
     assert fetched.error == "" and fetched.stored is not None
     assert fetched.stored.fetched_at == NOW
     assert len(fetched.stored.chart.bars) == 42 - 1  # 09:30 .. 12:55 begun by 13:00, one null
@@ -50,8 +51,9 @@ async def test_a_fetched_chart_is_stored_and_counted_with_yahoo_s_requests(marke
 
 async def test_an_answer_without_bars_is_stored_as_one(market, store):
     market.intraday_body = json.dumps(realdata_body("yahoo_chart", WEEKEND))
-    fetched = await fetch_intraday_chart(config_for(market.url), store, "ALAB", "1D",
-                                         now=lambda: NOW)  # fmt: skip
+    fetched = await fetch_intraday_chart(
+        config_for(market.url), store, "ALAB", "1D", now=lambda: NOW
+    )
     assert fetched.error == "" and fetched.stored is not None
     assert fetched.stored.chart.bars == ()
 

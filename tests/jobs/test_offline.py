@@ -40,9 +40,11 @@ async def test_a_refresh_of_500_symbols_with_no_network_meets_each_host_once(tmp
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
         async with MarketClient(
-            trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS,
+            trust_env=False,
+            rate_limits=RATE_LIMITS,
+            bounds=PROVIDER_BOUNDS,
             transport=transport(network),
-        ) as client:  # fmt: skip
+        ) as client:
             report = await refresh_in_process(
                 config,
                 store,
@@ -72,9 +74,12 @@ def test_each_providers_first_failure_is_said_once_with_the_symbols_it_failed():
         failed("A", FetchError("http", "HTTP 500", "yahoo"), down),
         failed("B", FetchError("http", "HTTP 502", "yahoo"), down),
         failed("C", down),
-        QuoteOutcome("D", Quote("D", 1.0, None, None, None, None, None, NOW, "yahoo"),
-                     errors=[FetchError("http", "HTTP 500", "stooq")]),  # quoted: not a failure
-    ]  # fmt: skip
+        QuoteOutcome(
+            "D",
+            Quote("D", 1.0, None, None, None, None, None, NOW, "yahoo"),
+            errors=[FetchError("http", "HTTP 500", "stooq")],
+        ),  # quoted: not a failure
+    ]
     assert failures_by_provider(outcomes) == {
         "yahoo": "HTTP 500 (2 symbols)",  # the first failure's words
         "stooq": "cannot connect to stooq.com (3 symbols)",
@@ -96,16 +101,31 @@ def test_catalyst_refresh_of_500_symbols_refused_everywhere_asks_each_host_once(
     )
     env = {**os.environ, "NO_PROXY": "127.0.0.1"}
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "refresh", "--config", str(path), "--db",
-         str(tmp_path / "c.db")],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "refresh",
+            "--config",
+            str(path),
+            "--db",
+            str(tmp_path / "c.db"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 3, done.stderr[-2000:]
     assert "0/500 symbols fresh" in done.stdout
     assert "no network" in done.stdout
     with Store.open(tmp_path / "c.db") as store:
-        asked = dict(store.conn.execute("SELECT provider, SUM(requests) FROM provider_requests"
-                                        " GROUP BY provider").fetchall())  # fmt: skip
+        asked = dict(
+            store.conn.execute(
+                "SELECT provider, SUM(requests) FROM provider_requests GROUP BY provider"
+            ).fetchall()
+        )
     # One host (127.0.0.1:port) for both: Yahoo's cookie is its first contact; nothing after.
     assert sum(asked.values()) == 1, asked
     assert load_config(path).tickers  # the file is untouched

@@ -34,8 +34,10 @@ async def test_a_letter_spaced_pdf_reads_as_words_and_its_sentences_match_whole(
 def test_glyphs_placed_one_by_one_read_as_words_and_short_words_are_left_alone():
     """pypdf's text of a page whose glyphs were each placed on their own (a pair it found
     close kept together: "Sc"), as it gave it; then lines of ordinary short words."""
-    placed = ("I n  J a n u a r y  2 0 2 3  Sc o r p i o  b e c a me  o u r \n"
-              "l a r g e s t  p r o d u c t  l i n e . ")  # fmt: skip
+    placed = (
+        "I n  J a n u a r y  2 0 2 3  Sc o r p i o  b e c a me  o u r \n"
+        "l a r g e s t  p r o d u c t  l i n e . "
+    )
     assert reflow(placed) == "In January 2023 Scorpio became our largest product line."
     assert reflow("I am a b c d e\nfine.") == "I am a b c d e fine."
     assert reflow("Item 7 a  b  c\n") == "Item 7 a b c"  # most tokens single, no word gaps

@@ -35,16 +35,16 @@ def seed_current_history(
     day = market.last_session()
     for symbol in symbols:
         close = market.close(symbol, day)
-        store.market.replace_history(symbol, [Bar(symbol, day, close, close, close, close, 100,
-                                                  "yahoo")])  # fmt: skip
+        store.market.replace_history(
+            symbol, [Bar(symbol, day, close, close, close, close, 100, "yahoo")]
+        )
         store.market.mark_fetched("history", symbol, now)
     store.market.mark_backfilled(symbols, now)
 
 
 async def test_a_steady_state_refresh_of_500_symbols_makes_at_most_6_requests(tmp_path: Path):
     with MarketServer(symbols=MANY) as market:
-        path = write_config(tmp_path / "catalysts.toml", market.url, user_agent=None,
-                            symbols=MANY)  # fmt: skip
+        path = write_config(tmp_path / "catalysts.toml", market.url, user_agent=None, symbols=MANY)
         config = load_config(path)
         now = dt.datetime.now(dt.UTC)
         with Store.open(tmp_path / "c.db") as store:
@@ -95,8 +95,7 @@ def test_a_new_crumb_from_one_process_is_used_by_the_next(tmp_path: Path):
 
 async def test_a_429ing_provider_is_paused_and_not_asked_again_until_its_time(tmp_path: Path):
     with MarketServer() as market:
-        config = load_config(write_config(tmp_path / "catalysts.toml", market.url,
-                                          user_agent=None))  # fmt: skip
+        config = load_config(write_config(tmp_path / "catalysts.toml", market.url, user_agent=None))
         market.inject("rate_limit", provider="yahoo", endpoint="quote")
         clock = {"now": dt.datetime.now(dt.UTC)}
 
@@ -106,8 +105,7 @@ async def test_a_429ing_provider_is_paused_and_not_asked_again_until_its_time(tm
             async with MarketClient(
                 trust_env=False, **LIMITS, backoff_base=0.01, backoff_max=0.05
             ) as c:
-                report = await refresh_in_process(config, store, now=lambda: clock["now"],
-                                                  client=c)  # fmt: skip
+                report = await refresh_in_process(config, store, now=lambda: clock["now"], client=c)
             assert report.all_fresh, report.notes  # the symbols went to Stooq
             return len(market.requests_for(provider="yahoo"))
 
@@ -139,8 +137,11 @@ def test_an_html_page_for_quotes_pauses_the_provider(tmp_path: Path):
         market.inject("html", provider="yahoo", endpoint="quote")
         result = refresh(tmp_path)
         assert result.returncode == 0, result.stdout + result.stderr
-        paused = query(tmp_path, "SELECT provider, paused_until IS NOT NULL, failure"
-                       " FROM provider_health WHERE provider = 'yahoo'")  # fmt: skip
+        paused = query(
+            tmp_path,
+            "SELECT provider, paused_until IS NOT NULL, failure"
+            " FROM provider_health WHERE provider = 'yahoo'",
+        )
         assert paused[0][:2] == ("yahoo", 1) and "HTML page" in paused[0][2]
         assert len(market.requests_for(provider="yahoo", endpoint="quote")) == 1  # not halved
         market.clear_log()
@@ -171,10 +172,23 @@ def status_json(workdir: Path) -> dict:
 
     env = {**os.environ, "NO_PROXY": "127.0.0.1,localhost"}
     result = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "status", "--json", "--db",
-         str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml")],
-        cwd=workdir, env=env, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "status",
+            "--json",
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+        ],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return json.loads(result.stdout)
 
@@ -183,8 +197,7 @@ async def test_a_database_of_one_year_is_backfilled_to_five_once(tmp_path: Path)
     """A database written when history began a year back: the next refresh fetches each symbol's
     five years once (so the 5Y chart spans them), the one after fetches no history."""
     with MarketServer() as market:
-        config = load_config(write_config(tmp_path / "catalysts.toml", market.url,
-                                          user_agent=None))  # fmt: skip
+        config = load_config(write_config(tmp_path / "catalysts.toml", market.url, user_agent=None))
         symbols = tuple(config.tickers)
         now = dt.datetime.now(dt.UTC)
         last = market.last_session()
@@ -215,11 +228,13 @@ async def test_a_paused_or_refusing_yahoo_is_not_asked_for_fx_rates(tmp_path: Pa
     with MarketServer(symbols=("AAPL", "SAP.DE")) as market:
         market.currencies["SAP.DE"] = "EUR"
         market.fx_pair("EUR", "USD", 1.08)  # Yahoo would have the rate
-        path = write_config(tmp_path / "catalysts.toml", market.url, user_agent=None,
-                            symbols=("AAPL", "SAP.DE"))  # fmt: skip
+        path = write_config(
+            tmp_path / "catalysts.toml", market.url, user_agent=None, symbols=("AAPL", "SAP.DE")
+        )
         with path.open("a") as toml:
-            toml.write(f'[providers.ecb]\ndaily_url = "{market.url}/stats/eurofxref/'
-                       'eurofxref-daily.xml"\n')  # fmt: skip
+            toml.write(
+                f'[providers.ecb]\ndaily_url = "{market.url}/stats/eurofxref/eurofxref-daily.xml"\n'
+            )
         config = load_config(path)
         now = dt.datetime.now(dt.UTC)
         with Store.open(tmp_path / "c.db") as store:
@@ -227,8 +242,9 @@ async def test_a_paused_or_refusing_yahoo_is_not_asked_for_fx_rates(tmp_path: Pa
             euro = Quote("SAP.DE", 250.0, None, None, None, "EUR", None, now, "yahoo")
             store.market.save_quotes([QuoteOutcome("SAP.DE", quote=euro)], now)
             if why == "paused":
-                store.providers.record(now, succeeded=set(), failed={},
-                                       refused={"yahoo": "HTTP 429"}, requests={})  # fmt: skip
+                store.providers.record(
+                    now, succeeded=set(), failed={}, refused={"yahoo": "HTTP 429"}, requests={}
+                )
             else:
                 market.inject("rate_limit", provider="yahoo", endpoint="quote")
             async with MarketClient(

@@ -25,9 +25,14 @@ SYMBOLS = ("ALAB", "CRDO", "NVDA", "BRK.B")
 UA = "Catalyst Tests tests@example.com"
 
 
-def write_config(path: Path, base: str, *, user_agent: str | None = UA,
-                 providers: str = '["yahoo", "stooq"]', symbols: tuple[str, ...] = SYMBOLS,
-                 ) -> Path:  # fmt: skip
+def write_config(
+    path: Path,
+    base: str,
+    *,
+    user_agent: str | None = UA,
+    providers: str = '["yahoo", "stooq"]',
+    symbols: tuple[str, ...] = SYMBOLS,
+) -> Path:
     tickers = "".join(f'[tickers."{s}"]\n' for s in symbols)
     ua = f'user_agent = "{user_agent}"\n' if user_agent else ""
     path.write_text(
@@ -57,10 +62,23 @@ def workdir(tmp_path: Path, market: MarketServer) -> Path:
 def refresh(workdir: Path, *extra: str, timeout: float = 60) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_PROXY": "127.0.0.1,localhost"}
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "refresh", "--db", str(workdir / "c.db"),
-         "--config", str(workdir / "catalysts.toml"), *extra],
-        cwd=workdir, env=env, capture_output=True, text=True, timeout=timeout,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "refresh",
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+            *extra,
+        ],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def query(workdir: Path, sql: str, *args: object) -> list[tuple]:
@@ -84,13 +102,19 @@ def test_refresh_fills_quotes_history_fundamentals_and_earnings(workdir, market)
     bars = dict(query(workdir, "SELECT symbol, COUNT(*) FROM prices GROUP BY symbol"))
     five_years = market.trading_days(today - dt.timedelta(days=5 * 365), today)
     assert all(bars[s] == len(five_years) for s in SYMBOLS), bars  # five years at first sight
-    (close,) = query(workdir, "SELECT close FROM prices WHERE symbol = 'NVDA' AND ts = ?",
-                     today.isoformat())[0]  # fmt: skip
+    (close,) = query(
+        workdir, "SELECT close FROM prices WHERE symbol = 'NVDA' AND ts = ?", today.isoformat()
+    )[0]
     assert close == pytest.approx(market.close("NVDA", today))
     concepts = {c for (c,) in query(workdir, "SELECT DISTINCT concept FROM fundamentals")}
     assert {"revenue_q", "shares_outstanding"} <= concepts
-    alab = dict(query(workdir, "SELECT period_end, value FROM fundamentals "
-                      "WHERE symbol = 'ALAB' AND concept = 'revenue_q'"))  # fmt: skip
+    alab = dict(
+        query(
+            workdir,
+            "SELECT period_end, value FROM fundamentals "
+            "WHERE symbol = 'ALAB' AND concept = 'revenue_q'",
+        )
+    )
     assert alab["2026-06-30"] == 362e6  # the Q2 FY26 guide was ~$360M
     assert alab["2025-12-31"] == pytest.approx(270.4e6)  # Q4 only via the 10-K minus 9M YTD
     earnings = dict(query(workdir, "SELECT symbol, next_date FROM earnings"))
@@ -121,8 +145,9 @@ def test_fallback_to_stooq_when_yahoo_fails(workdir, market):
     assert query(workdir, "SELECT source FROM quotes WHERE symbol = 'ALAB'") == [("stooq",)]
     others = query(workdir, "SELECT DISTINCT source FROM quotes WHERE symbol != 'ALAB'")
     assert others == [("yahoo",)]  # the failing batch was halved until ALAB stood alone
-    alone = [r for r in market.requests_for(provider="yahoo", endpoint="quote")
-             if r.symbols == ("ALAB",)]  # fmt: skip
+    alone = [
+        r for r in market.requests_for(provider="yahoo", endpoint="quote") if r.symbols == ("ALAB",)
+    ]
     assert len(alone) == 3  # the client's attempts, then the next provider
 
 
@@ -136,8 +161,9 @@ def test_a_symbol_no_provider_answers_keeps_its_last_quote_marked_stale(workdir,
     result = refresh(workdir)
     assert result.returncode == 3, result.stdout + result.stderr
     assert "3/4 symbols fresh" in result.stdout
-    row = query(workdir, "SELECT price, fetched_at, stale, last_error FROM quotes "
-                "WHERE symbol = 'CRDO'")[0]  # fmt: skip
+    row = query(
+        workdir, "SELECT price, fetched_at, stale, last_error FROM quotes WHERE symbol = 'CRDO'"
+    )[0]
     assert row[:3] == (good[0], good[1], 1)
     assert row[3]  # the failure is recorded for the user
     assert query(workdir, "SELECT * FROM prices WHERE symbol = 'CRDO' ORDER BY ts") == prices_before
@@ -275,10 +301,22 @@ def test_an_offline_refresh_says_one_line_per_provider_not_lines_per_symbol(tmp_
     write_config(tmp_path / "catalysts.toml", unused_local_url())
     env = {**os.environ, "NO_PROXY": "127.0.0.1,localhost", "COLUMNS": "80"}
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "refresh", "--db", str(tmp_path / "c.db"),
-         "--config", str(tmp_path / "catalysts.toml")],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "refresh",
+            "--db",
+            str(tmp_path / "c.db"),
+            "--config",
+            str(tmp_path / "catalysts.toml"),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 3, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     rows = [line for line in lines if line.split()[:1] and line.split()[0] in SYMBOLS]

@@ -55,8 +55,9 @@ def thesis(workdir: Path, market: MarketServer, providers: str = '["yahoo"]') ->
     return path
 
 
-def assert_evaluated(workdir: Path, fresh: frozenset[str] = frozenset({"ALAB", "NVDA", "BRK.B"})
-                     ) -> None:  # fmt: skip
+def assert_evaluated(
+    workdir: Path, fresh: frozenset[str] = frozenset({"ALAB", "NVDA", "BRK.B"})
+) -> None:
     """Every checkpoint judged after the refresh; the `fresh` ones moved (an event each)."""
     rows = query(workdir, "SELECT symbol, evaluated_at, status FROM checkpoints")
     assert len(rows) == len(SYMBOLS) and all(at for _, at, _ in rows), rows
@@ -72,20 +73,27 @@ def absurd_rows(workdir: Path) -> dict[str, list[tuple]]:
         "prices": (
             "SELECT * FROM prices WHERE ts > ? OR volume < 0 OR volume > ? OR close > ?"
             " OR close IS NULL OR close <= 0",
-            tomorrow, MAX_VOLUME, MAX_PRICE,
+            tomorrow,
+            MAX_VOLUME,
+            MAX_PRICE,
         ),
         "quotes": (
             "SELECT * FROM quotes WHERE volume < 0 OR volume > ? OR price > ?"
             " OR abs(change) > ? OR quote_time > ?",
-            MAX_VOLUME, MAX_PRICE, MAX_PRICE, tomorrow + "T23:59:59",
+            MAX_VOLUME,
+            MAX_PRICE,
+            MAX_PRICE,
+            tomorrow + "T23:59:59",
         ),
         "earnings": ("SELECT * FROM earnings WHERE next_date > ?", latest_earnings),
         "fundamentals": (
             "SELECT * FROM fundamentals WHERE abs(value) > ? OR value IS NULL OR filed > ?"
             " OR period_end > ?",
-            MAX_AMOUNT, tomorrow, tomorrow,
+            MAX_AMOUNT,
+            tomorrow,
+            tomorrow,
         ),
-    }  # fmt: skip
+    }
     return {table: query(workdir, str(sql), *args) for table, (sql, *args) in checks.items()}
 
 
@@ -125,8 +133,9 @@ async def test_a_refresh_ends_at_its_own_deadline_whatever_its_requests_may_take
         store.sync.apply(config)
         started = time.monotonic()
         async with MarketClient(trust_env=False, **LIMITS, deadline=600.0) as client:
-            report = await refresh_in_process(config, store, client=client, deadline=3.0,
-                                              quotes_deadline=2.0)  # fmt: skip
+            report = await refresh_in_process(
+                config, store, client=client, deadline=3.0, quotes_deadline=2.0
+            )
         elapsed = time.monotonic() - started
         changed = evaluate_checkpoints(config, store, now)
         # Not before the refresh's deadline; after it, a moment on a quiet machine. The ceiling
@@ -170,8 +179,9 @@ def test_one_absurd_value_fails_that_symbol_alone_and_nothing_absurd_is_stored(
     ((error,),) = query(tmp_path, "SELECT last_error FROM quotes WHERE symbol = 'CRDO'")
     assert error.startswith("yahoo CRDO: ") and reason in error, error
     assert query(tmp_path, "SELECT COUNT(*) FROM quotes WHERE stale = 0") == [(3,)]
-    assert absurd_rows(tmp_path) == {t: [] for t in ("prices", "quotes", "earnings",
-                                                     "fundamentals")}  # fmt: skip
+    assert absurd_rows(tmp_path) == {
+        t: [] for t in ("prices", "quotes", "earnings", "fundamentals")
+    }
     assert_evaluated(tmp_path)
     bars = dict(query(tmp_path, "SELECT symbol, COUNT(*) FROM prices GROUP BY symbol"))
     assert set(bars) == {"ALAB", "NVDA", "BRK.B"}  # CRDO's absurd history is not half kept
@@ -231,13 +241,15 @@ async def test_a_jump_against_a_bar_stored_in_the_future_fetches_from_the_last_d
 ):
     """The history fetched after a jump in the price (a split?) starts, like any other, from the
     last stored day that has come, not from a bar a database before market/bounds dated 3000."""
-    config = load_config(write_config(tmp_path / "catalysts.toml", market.url, user_agent=None,
-                                      symbols=("CRDO",)))  # fmt: skip
+    config = load_config(
+        write_config(tmp_path / "catalysts.toml", market.url, user_agent=None, symbols=("CRDO",))
+    )
     now = dt.datetime.now(dt.UTC)
     came = market.previous_session(market.last_session())
     far = market.close("CRDO", came) / 10  # the quote is ten times this: a jump
-    bars = [Bar("CRDO", day, far, far, far, far, 1000, "yahoo")
-            for day in (came, dt.date(3000, 1, 2))]  # fmt: skip
+    bars = [
+        Bar("CRDO", day, far, far, far, far, 1000, "yahoo") for day in (came, dt.date(3000, 1, 2))
+    ]
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
         store.market.replace_history("CRDO", bars)

@@ -205,9 +205,13 @@ async def test_cancelling_a_running_refresh_kills_and_reaps_the_child(tmp_path):
         config = parse_config(config_text(market.url))
         progress: list[tuple] = []
         scheduler = ThesisScheduler(
-            config, store, [], role="test", refresh_in_child=True,
+            config,
+            store,
+            [],
+            role="test",
+            refresh_in_child=True,
             on_progress=lambda *p: progress.append(p),
-        )  # fmt: skip
+        )
         task = asyncio.create_task(scheduler.refresh_cycle())
         await until(lambda: scheduler.worker is not None and market.requests)
         assert scheduler.worker is not None

@@ -42,8 +42,9 @@ SLOW = (
 
 
 def loopback_client() -> MarketClient:
-    return MarketClient(trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS,
-                        backoff_base=0.01)  # fmt: skip
+    return MarketClient(
+        trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, backoff_base=0.01
+    )
 
 
 @pytest.fixture
@@ -53,8 +54,13 @@ def servers() -> Iterator[tuple[MarketServer, FilingsServer]]:
             json.loads(ALAB_COMPANYFACTS.read_text()), DAY
         )
         accepted = dt.datetime(2026, 8, 4, 16, 5, tzinfo=NEW_YORK)
-        sec.add_filing("ALAB", "8-K", accepted, items=("2.02", "9.01"),
-                       exhibits={"EX-99.1": ("alab-q2.htm", SLOW)})  # fmt: skip
+        sec.add_filing(
+            "ALAB",
+            "8-K",
+            accepted,
+            items=("2.02", "9.01"),
+            exhibits={"EX-99.1": ("alab-q2.htm", SLOW)},
+        )
         yield market, sec
 
 

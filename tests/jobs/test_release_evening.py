@@ -26,17 +26,18 @@ from tests.support.releases import ALAB_GUARDS, AlabQuarter, alab_release
 
 UA = "Catalyst Tests tests@example.com"
 DAY = dt.date(2026, 11, 3)  # a Tuesday, ALAB's earnings date
-Q2 = AlabQuarter(dt.date(2026, 6, 30), 362_000_000, 96_292_000, 188_240_000, 82_250_000, 0.47,
-                 0.55)  # fmt: skip
-Q3 = AlabQuarter(dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52,
-                 0.61)  # fmt: skip
+Q2 = AlabQuarter(dt.date(2026, 6, 30), 362_000_000, 96_292_000, 188_240_000, 82_250_000, 0.47, 0.55)
+Q3 = AlabQuarter(
+    dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52, 0.61
+)
 THESIS = ALAB_GUARDS
 
 
 def loopback_client() -> MarketClient:
     """A refresh's client, with the providers' own rate limits and request bounds."""
-    return MarketClient(trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS,
-                        backoff_base=0.01)  # fmt: skip
+    return MarketClient(
+        trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, backoff_base=0.01
+    )
 
 
 def at(hour: int, minute: int = 0) -> dt.datetime:
@@ -52,9 +53,15 @@ def servers() -> Iterator[tuple[MarketServer, FilingsServer]]:
             json.loads(ALAB_COMPANYFACTS.read_text()), DAY
         )
         accepted = dt.datetime(2026, 8, 4, 16, 5, tzinfo=NEW_YORK)
-        sec.add_filing("ALAB", "8-K", accepted, items=("2.02", "9.01"), exhibits={
-            "EX-99.1": ("alab-q2.htm", alab_release(Q2, guide=(385e6, 395e6), fiscal_quarter=2))
-        })  # fmt: skip
+        sec.add_filing(
+            "ALAB",
+            "8-K",
+            accepted,
+            items=("2.02", "9.01"),
+            exhibits={
+                "EX-99.1": ("alab-q2.htm", alab_release(Q2, guide=(385e6, 395e6), fiscal_quarter=2))
+            },
+        )
         yield market, sec
 
 
@@ -78,8 +85,12 @@ async def test_submissions_are_asked_every_15_minutes_from_the_close_until_the_8
                 market.now = lambda: moment
                 await refresh_in_process(config, store, now=lambda: moment, client=client)
                 evaluate_checkpoints(config, store, moment)
-                asked.append((moment.astimezone(NEW_YORK).strftime("%H:%M"),
-                              len(sec.requests("/submissions/")) - before))  # fmt: skip
+                asked.append(
+                    (
+                        moment.astimezone(NEW_YORK).strftime("%H:%M"),
+                        len(sec.requests("/submissions/")) - before,
+                    )
+                )
 
             await refresh(at(9))  # the first look: daily, and the earnings date is stored
             assert store.results.earnings_dates(["ALAB"]) == {"ALAB": (DAY,)}
@@ -90,9 +101,13 @@ async def test_submissions_are_asked_every_15_minutes_from_the_close_until_the_8
             scheduler = ThesisScheduler(config, store, [], role="test")
             assert scheduler.interval_for(at(16, 20)) == 15 * 60  # refresh_closed is 30m
 
-            sec.add_filing("ALAB", "8-K", at(16, 20), items=("2.02", "9.01"), exhibits={
-                "EX-99.1": ("alab-q3.htm", alab_release(Q3, guide=(440e6, 450e6)))
-            })  # fmt: skip
+            sec.add_filing(
+                "ALAB",
+                "8-K",
+                at(16, 20),
+                items=("2.02", "9.01"),
+                exhibits={"EX-99.1": ("alab-q3.htm", alab_release(Q3, guide=(440e6, 450e6)))},
+            )
             await refresh(at(16, 30))
             stored = store.results.releases("ALAB")
             assert [r.period_end for r in stored] == [Q3.end, Q2.end]
@@ -104,14 +119,25 @@ async def test_submissions_are_asked_every_15_minutes_from_the_close_until_the_8
             assert scheduler.interval_for(at(20)) == 30 * 60
             # one notice, of the new release: the Q2 one, months old, was read quietly
             notices = [n for n in store.outbox.claim("test", at(21)) if n.event is None]
-            assert [(n.title, n.body) for n in notices] == [(
-                "ALAB Q3 FY26",
-                "revenue $412.3M, +5.7% vs the $390M guide · GM 69.3% · next quarter guided "
-                "$440–450M",
-            )]  # fmt: skip
+            assert [(n.title, n.body) for n in notices] == [
+                (
+                    "ALAB Q3 FY26",
+                    "revenue $412.3M, +5.7% vs the $390M guide · GM 69.3% · next quarter guided "
+                    "$440–450M",
+                )
+            ]
 
-    assert asked == [("09:00", 1), ("15:45", 0), ("16:00", 1), ("16:10", 0), ("16:15", 1),
-                     ("16:30", 1), ("16:45", 0), ("17:00", 0), ("20:00", 0)]  # fmt: skip
+    assert asked == [
+        ("09:00", 1),
+        ("15:45", 0),
+        ("16:00", 1),
+        ("16:10", 0),
+        ("16:15", 1),
+        ("16:30", 1),
+        ("16:45", 0),
+        ("17:00", 0),
+        ("20:00", 0),
+    ]
     # each exhibit fetched once, though the refreshes went on
     exhibits = [r.path for r in sec.requests("/Archives/") if r.path.endswith((".htm",))]
     assert sorted(exhibits) == sorted(set(exhibits)) and len(exhibits) == 2
@@ -136,7 +162,8 @@ async def test_a_date_the_calendar_moved_on_from_is_awaited_for_a_week_then_not(
             market.earnings["ALAB"] = DAY + dt.timedelta(days=91)  # the calendar moved on
             assert await asked(next_day) == 1  # the daily look; the new date is stored
             assert store.results.earnings_dates(["ALAB"]) == {
-                "ALAB": (DAY + dt.timedelta(days=91), DAY)}  # fmt: skip
+                "ALAB": (DAY + dt.timedelta(days=91), DAY)
+            }
             assert await asked(next_day + dt.timedelta(minutes=20)) == 1  # still awaited
             week = at(16) + dt.timedelta(days=7)
             assert await asked(week - dt.timedelta(minutes=20)) == 1
@@ -149,8 +176,13 @@ async def test_junk_and_an_8k_without_a_press_release_are_kept_with_why_and_spoi
     market, sec = servers
     config = parse_config(sec.settings_toml(market.url, UA) + THESIS)
     junk = "<html>" + "\x00\ufffd<table><tr><td>Revenue</td><td>(((</td></tr>" * 200 + "</html>"
-    sec.add_filing("ALAB", "8-K", at(16, 5) - dt.timedelta(days=20), items=("2.02",),
-                   exhibits={"EX-99.1": ("junk.htm", junk)})  # fmt: skip
+    sec.add_filing(
+        "ALAB",
+        "8-K",
+        at(16, 5) - dt.timedelta(days=20),
+        items=("2.02",),
+        exhibits={"EX-99.1": ("junk.htm", junk)},
+    )
     sec.add_filing("ALAB", "8-K", at(16, 5) - dt.timedelta(days=10), items=("2.02", "9.01"))
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config, at(9))

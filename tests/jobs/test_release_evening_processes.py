@@ -84,10 +84,11 @@ def test_two_processes_ask_each_company_once_a_poll_and_sec_ten_times_a_second_a
         env = {**os.environ, "NO_PROXY": "127.0.0.1"}
         argv = [sys.executable, "-c", REFRESH, str(path), str(db), str(go), NOW.isoformat()]
         processes = [
-            subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True)
+            subprocess.Popen(
+                argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
             for _ in range(2)
-        ]  # fmt: skip
+        ]
         go.touch()
         for process in processes:
             out, err = process.communicate(timeout=600)

@@ -38,8 +38,9 @@ def _open(tmp_path: Path) -> Store:
 
 def _record(store: Store, accession: str, filed: dt.date) -> FilingRecord:
     accepted = dt.datetime.combine(filed, dt.time(16, 30), EASTERN)
-    filing = Filing("0000320193", accession, "8-K", ("2.02", "9.01"), accepted, filed, None,
-                    "a8-k.htm")  # fmt: skip
+    filing = Filing(
+        "0000320193", accession, "8-K", ("2.02", "9.01"), accepted, filed, None, "a8-k.htm"
+    )
     (record,) = store.evidence.save_filings("AAPL", [filing], "https://sec.test", NOW)
     return record
 
@@ -57,17 +58,24 @@ def test_a_release_confirmed_by_xbrl_teaches_the_next_one_where_its_figures_stan
     with _open(tmp_path) as store:
         _store_first(store)
         assert learn_layout(store, "AAPL", NOW) == ()  # XBRL not in yet: nothing confirmed
-        facts = json.loads((REALDATA / "sec" / "sec_companyfacts_AAPL_CIK0000320193.json")
-                           .read_text())  # fmt: skip
+        facts = json.loads(
+            (REALDATA / "sec" / "sec_companyfacts_AAPL_CIK0000320193.json").read_text()
+        )
         store.market.save_facts("AAPL", derive_facts(facts), NOW)
         layout = learn_layout(store, "AAPL", NOW)
         assert store.layouts.learned_from("AAPL") == FIRST_ACCESSION
         revenue = next(p for p in layout if p.figure == "revenue")
         assert (revenue.row, revenue.section, revenue.column) == ("total net sales", "net sales", 0)
-        assert {p.figure for p in layout} == {"revenue", "gross_profit", "operating_income",
-                                              "net_income", "eps_diluted"}  # fmt: skip
-        second = asyncio.run(read_in_child(SECOND.read_bytes(), dt.date(2025, 7, 31),
-                                           layout=layout))  # fmt: skip
+        assert {p.figure for p in layout} == {
+            "revenue",
+            "gross_profit",
+            "operating_income",
+            "net_income",
+            "eps_diluted",
+        }
+        second = asyncio.run(
+            read_in_child(SECOND.read_bytes(), dt.date(2025, 7, 31), layout=layout)
+        )
         # Three Months Ended June 28, 2025, read by hand
         assert to_json(second)["quarter"] == {
             "revenue": 94_036e6,  # Total net sales (1) 94,036
@@ -87,14 +95,16 @@ def test_the_child_leaves_out_what_the_layout_contradicts(tmp_path):
     # "Total net sales" says 94,036
     with _open(tmp_path) as store:
         _store_first(store)
-        facts = json.loads((REALDATA / "sec" / "sec_companyfacts_AAPL_CIK0000320193.json")
-                           .read_text())  # fmt: skip
+        facts = json.loads(
+            (REALDATA / "sec" / "sec_companyfacts_AAPL_CIK0000320193.json").read_text()
+        )
         store.market.save_facts("AAPL", derive_facts(facts), NOW)
         layout = learn_layout(store, "AAPL", NOW)
     body = SECOND.read_text("latin-1")
     edited = body.replace("&#160;&#160;&#160;Products<", "&#160;&#160;&#160;Total revenue<", 1)
-    results = asyncio.run(read_in_child(edited.encode("latin-1"), dt.date(2025, 7, 31),
-                                        layout=layout))  # fmt: skip
+    results = asyncio.run(
+        read_in_child(edited.encode("latin-1"), dt.date(2025, 7, 31), layout=layout)
+    )
     assert results.quarter.revenue is None
     assert results.quarter.gap("revenue") is Gap.LAYOUT_DISAGREES
     assert results.quarter.net_income == 23_434e6  # the rest as printed
@@ -104,12 +114,16 @@ def test_a_release_xbrl_contradicts_teaches_nothing(tmp_path):
     # Apple's companyfacts with the quarter's revenue changed: the release is not confirmed
     with _open(tmp_path) as store:
         _store_first(store)
-        facts = derive_facts(json.loads((REALDATA / "sec" / "sec_companyfacts_AAPL_CIK0000320193"
-                                         ".json").read_text()))  # fmt: skip
+        facts = derive_facts(
+            json.loads((REALDATA / "sec" / "sec_companyfacts_AAPL_CIK0000320193.json").read_text())
+        )
         end = dt.date(2023, 12, 30)
-        changed = [f._replace(value=f.value + 1e9)
-                   if f.concept == "revenue_q" and f.period_end == end else f
-                   for f in facts]  # fmt: skip
+        changed = [
+            f._replace(value=f.value + 1e9)
+            if f.concept == "revenue_q" and f.period_end == end
+            else f
+            for f in facts
+        ]
         store.market.save_facts("AAPL", changed, NOW)
         assert learn_layout(store, "AAPL", NOW) == ()
         assert store.layouts.learned_from("AAPL") is None

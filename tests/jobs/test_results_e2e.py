@@ -57,9 +57,15 @@ LABEL = f"Q{N} FY{REPORTED.year % 100:02d}"
 def alab_quarter(end: dt.date, revenue: float, gross_margin: float = 0.75) -> AlabQuarter:
     """A quarter with the given revenue: margins as given, 20% operating, EPS from 180M shares."""
     net = round(revenue * 0.22, -5)
-    return AlabQuarter(end, revenue, round(revenue * (1 - gross_margin), -3),
-                       round(revenue * (gross_margin - 0.2), -3), net, round(net / 180e6, 2),
-                       round(net / 180e6, 2) + 0.08)  # fmt: skip
+    return AlabQuarter(
+        end,
+        revenue,
+        round(revenue * (1 - gross_margin), -3),
+        round(revenue * (gross_margin - 0.2), -3),
+        net,
+        round(net / 180e6, 2),
+        round(net / 180e6, 2) + 0.08,
+    )
 
 
 HISTORY = [alab_quarter(end, 150e6 + 35e6 * i) for i, end in enumerate(ENDS[:-1])]
@@ -80,22 +86,40 @@ def servers() -> Iterator[tuple[MarketServer, FilingsServer]]:
     with MarketServer(symbols=["ALAB"]) as market, FilingsServer() as sec:
         market.earnings["ALAB"] = TODAY + dt.timedelta(days=91)  # the calendar moved on
         sec.companyfacts["ALAB"] = alab_companyfacts(HISTORY, filed(HISTORY))
-        accepted = dt.datetime.combine(BEFORE.end + dt.timedelta(days=34), dt.time(16, 5),
-                                       NEW_YORK)  # fmt: skip
-        sec.add_filing("ALAB", "8-K", accepted, items=("2.02", "9.01"), exhibits={
-            "EX-99.1": ("alab-prior.htm", alab_release(BEFORE, guide=GUIDE,
-                                                       fiscal_quarter=BEFORE.end.month // 3))
-        })  # fmt: skip
+        accepted = dt.datetime.combine(BEFORE.end + dt.timedelta(days=34), dt.time(16, 5), NEW_YORK)
+        sec.add_filing(
+            "ALAB",
+            "8-K",
+            accepted,
+            items=("2.02", "9.01"),
+            exhibits={
+                "EX-99.1": (
+                    "alab-prior.htm",
+                    alab_release(BEFORE, guide=GUIDE, fiscal_quarter=BEFORE.end.month // 3),
+                )
+            },
+        )
         yield market, sec
 
 
 def catalyst(workdir: Path, bus: DbusSession, *args: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db"),
-         "--config", str(workdir / "catalysts.toml")],
-        cwd=workdir, env=bus.env(NO_PROXY="127.0.0.1", COLUMNS="160"),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            *args,
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+        ],
+        cwd=workdir,
+        env=bus.env(NO_PROXY="127.0.0.1", COLUMNS="160"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def run(workdir: Path, bus: DbusSession, *args: str) -> subprocess.CompletedProcess:
@@ -115,11 +139,14 @@ def minutes_pass(db: Path, minutes: int, *kinds: str) -> None:
     try:
         with conn:
             for kind in kinds:
-                for (stamp,) in conn.execute("SELECT fetched_at FROM fetch_state WHERE kind = ?",
-                                             [kind]).fetchall():  # fmt: skip
+                for (stamp,) in conn.execute(
+                    "SELECT fetched_at FROM fetch_state WHERE kind = ?", [kind]
+                ).fetchall():
                     earlier = dt.datetime.fromisoformat(stamp) - dt.timedelta(minutes=minutes)
-                    conn.execute("UPDATE fetch_state SET fetched_at = ? WHERE kind = ?",
-                                 [earlier.isoformat(timespec="seconds"), kind])  # fmt: skip
+                    conn.execute(
+                        "UPDATE fetch_state SET fetched_at = ? WHERE kind = ?",
+                        [earlier.isoformat(timespec="seconds"), kind],
+                    )
     finally:
         conn.close()
 
@@ -152,8 +179,13 @@ def test_a_release_evening_end_to_end(tmp_path, servers, notification_recorder):
     # The 8-K comes; 20 minutes after the last look, the next poll (awaited: the earnings
     # date's close passed) finds it, in two processes refreshing at the same moment.
     exhibit = alab_release(THIS, guide=NEXT, fiscal_quarter=N)
-    sec.add_filing("ALAB", "8-K", dt.datetime.now(dt.UTC), items=("2.02", "9.01"),
-                   exhibits={"EX-99.1": ("alab-ex991.htm", exhibit)})  # fmt: skip
+    sec.add_filing(
+        "ALAB",
+        "8-K",
+        dt.datetime.now(dt.UTC),
+        items=("2.02", "9.01"),
+        exhibits={"EX-99.1": ("alab-ex991.htm", exhibit)},
+    )
     released = sec.filings[-1].filed  # EDGAR's filing date: the next day after 17:30
     minutes_pass(db, 20, "filings")
     other = catalyst(tmp_path, bus, "refresh")
@@ -170,17 +202,22 @@ def test_a_release_evening_end_to_end(tmp_path, servers, notification_recorder):
     assert f"from the release of {released}" in after["gross-margin-floor"]["reason"]
     received = sorted((n["summary"], n["body"]) for n in bus.notifications())
     assert received == [
-        (f"ALAB {LABEL}", "revenue $412.3M, +5.7% vs the $390M guide · GM 69.3% · next quarter "
-                          "guided $440–450M"),
-        ("ALAB: missed — Gross margin holds at or above 70%",
-         f"gross_margin 69.3% < 70% (quarter ended {REPORTED.isoformat()} (release))"),
-    ]  # fmt: skip
+        (
+            f"ALAB {LABEL}",
+            "revenue $412.3M, +5.7% vs the $390M guide · GM 69.3% · next quarter guided $440–450M",
+        ),
+        (
+            "ALAB: missed — Gross margin holds at or above 70%",
+            f"gross_margin 69.3% < 70% (quarter ended {REPORTED.isoformat()} (release))",
+        ),
+    ]
     listed = as_json(tmp_path, bus, "results", "ALAB")
     assert [r["period_end"] for r in listed] == [REPORTED.isoformat(), BEFORE.end.isoformat()]
     assert listed[0]["fiscal_quarter"] == LABEL and listed[0]["filed"] == released.isoformat()
     assert (listed[0]["confirmed"], listed[0]["differences"]) == (False, [])
     assert listed[0]["guidance"] == [
-        {"period": "quarter", "revenue_low": 440e6, "revenue_high": 450e6}]  # fmt: skip
+        {"period": "quarter", "revenue_low": 440e6, "revenue_high": 450e6}
+    ]
     exhibits = [r.path for r in sec.requests("/Archives/") if r.path.endswith("alab-ex991.htm")]
     assert len(exhibits) <= 2  # each process fetched it at most once; stored once (above)
 
@@ -193,8 +230,15 @@ def test_a_release_evening_end_to_end(tmp_path, servers, notification_recorder):
     assert "filed" in statuses(tmp_path, bus)["gross-margin-floor"]["reason"]
 
     # An amended 10-Q says $415.0M: XBRL wins, the release's figure is kept and shown.
-    restated = AlabQuarter(REPORTED, 415_000_000, THIS.cost_of_revenue, THIS.operating_expenses,
-                           THIS.net_income, THIS.eps_diluted, THIS.eps_nongaap)  # fmt: skip
+    restated = AlabQuarter(
+        REPORTED,
+        415_000_000,
+        THIS.cost_of_revenue,
+        THIS.operating_expenses,
+        THIS.net_income,
+        THIS.eps_diluted,
+        THIS.eps_nongaap,
+    )
     sec.companyfacts["ALAB"] = alab_companyfacts([*HISTORY, restated], filed([*HISTORY, THIS]))
     minutes_pass(db, 24 * 60, "fundamentals")
     assert run(tmp_path, bus, "refresh").returncode == 0
@@ -202,9 +246,15 @@ def test_a_release_evening_end_to_end(tmp_path, servers, notification_recorder):
     assert differs["confirmed"] is False
     # the same costs on $2.7M more revenue: gross profit and operating income restated too
     assert [d["figure"] for d in differs["differences"]] == [
-        "revenue", "gross_profit", "operating_income"]  # fmt: skip
+        "revenue",
+        "gross_profit",
+        "operating_income",
+    ]
     assert differs["differences"][0] == {
-        "figure": "revenue", "release": 412_300_000.0, "filed": 415_000_000.0}  # fmt: skip
+        "figure": "revenue",
+        "release": 412_300_000.0,
+        "filed": 415_000_000.0,
+    }
     gaps = [d["filed"] - d["release"] for d in differs["differences"]]
     assert gaps == pytest.approx([2_700_000.0] * 3)
     guide = statuses(tmp_path, bus)["beats-own-guide"]

@@ -45,17 +45,16 @@ def _config(base: str, extra: str = "") -> str:
 
 
 @pytest.mark.parametrize("apart", [False, True], ids=["in-process", "child-process"])
-@pytest.mark.parametrize(
-    ("now", "interval"), [(MONDAY_NOON_NY, 60), (SATURDAY_NOON_NY, 1800)]
-)  # fmt: skip
+@pytest.mark.parametrize(("now", "interval"), [(MONDAY_NOON_NY, 60), (SATURDAY_NOON_NY, 1800)])
 async def test_refresh_interval_follows_the_market(tmp_path, now, interval, apart):
     """The same cycle whether the refresh runs here (daemon, `catalyst refresh`) or in a child
     process (the TUI)."""
     with MarketServer() as market, Store.open(tmp_path / "c.db") as store:
         config = parse_config(_config(market.url))
         store.sync.apply(config)
-        scheduler = ThesisScheduler(config, store, [], role="test", clock=lambda: now,
-                                    refresh_in_child=apart)  # fmt: skip
+        scheduler = ThesisScheduler(
+            config, store, [], role="test", clock=lambda: now, refresh_in_child=apart
+        )
         scheduler.start(refresh_at_start=False)
         try:
             result = await scheduler.refresh_cycle()
@@ -68,16 +67,19 @@ async def test_refresh_interval_follows_the_market(tmp_path, now, interval, apar
 
 
 async def test_midnight_evaluation_passes_due_dates_and_notifies(tmp_path):
-    milestone = '[[tickers.ALAB.checkpoints]]\nid = "npo"\ntitle = "NPO ships"\n' \
-        'kind = "milestone"\ndue = 2026-11-23\n'  # fmt: skip
+    milestone = (
+        '[[tickers.ALAB.checkpoints]]\nid = "npo"\ntitle = "NPO ships"\n'
+        'kind = "milestone"\ndue = 2026-11-23\n'
+    )
     config = parse_config(_config("http://127.0.0.1:9", milestone))
     sent: list[Notification] = []
     toast = CallbackChannel("toast", sent.append)
     just_after_midnight = dt.datetime(2026, 11, 24, 5, 1, tzinfo=dt.UTC)  # 00:01 in New York
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config)
-        scheduler = ThesisScheduler(config, store, [toast], role="test",
-                                    clock=lambda: just_after_midnight)  # fmt: skip
+        scheduler = ThesisScheduler(
+            config, store, [toast], role="test", clock=lambda: just_after_midnight
+        )
         scheduler.start(refresh_at_start=False)
         try:
             job = scheduler.scheduler.get_job(MIDNIGHT_JOB)

@@ -49,18 +49,22 @@ def add_10k(sec: FilingsServer, size: int = 0) -> str:
     if size > len(body):
         body += b"\n<!--" + b"x" * (size - len(body) - 9) + b"-->\n"
     return sec.add_filing(
-        "NVDA", "10-K", dt.datetime(2024, 2, 21, 21, 30, tzinfo=dt.UTC),
+        "NVDA",
+        "10-K",
+        dt.datetime(2024, 2, 21, 21, 30, tzinfo=dt.UTC),
         primary=("nvda-20240128.htm", "<html>10-K</html>"),
-        data={"nvda-20240221_htm.xml": ("XML", body),
-              "nvda-20240221_lab.xml": ("EX-101.LAB",
-                                        (TEN_K / "nvda-20240221_lab.xml").read_bytes())},
-    )  # fmt: skip
+        data={
+            "nvda-20240221_htm.xml": ("XML", body),
+            "nvda-20240221_lab.xml": ("EX-101.LAB", (TEN_K / "nvda-20240221_lab.xml").read_bytes()),
+        },
+    )
 
 
 async def test_a_refresh_reads_the_new_10k_split_once(tmp_path):
     with MarketServer(symbols=["NVDA"]) as market, FilingsServer() as sec:
-        sec.add_filing("NVDA", "8-K", dt.datetime(2024, 2, 21, 21, 20, tzinfo=dt.UTC),
-                       items=("2.02",))  # fmt: skip
+        sec.add_filing(
+            "NVDA", "8-K", dt.datetime(2024, 2, 21, 21, 20, tzinfo=dt.UTC), items=("2.02",)
+        )
         accession = add_10k(sec)
         config = parse_config(sec.settings_toml(market.url, UA) + THESIS)
         now = dt.datetime(2024, 3, 1, 15, 0, tzinfo=dt.UTC)
@@ -71,11 +75,16 @@ async def test_a_refresh_reads_the_new_10k_split_once(tmp_path):
                 assert not [n for n in report.notes if "product lines" in n], report.notes
                 (split,) = store.segments.of("NVDA")
                 assert (split.accession, split.form, split.period_end) == (
-                    accession, "10-K", dt.date(2024, 1, 28))  # fmt: skip
+                    accession,
+                    "10-K",
+                    dt.date(2024, 1, 28),
+                )
                 # NVIDIA's fiscal 2024 as its 10-K states it: Data Center $47,525M of $60,922M.
                 assert split.total_revenue == 60_922_000_000
                 assert [(m.label, m.revenue) for m in split.lines][:2] == [
-                    ("Data Center", 47_525_000_000), ("Gaming", 10_447_000_000)]  # fmt: skip
+                    ("Data Center", 47_525_000_000),
+                    ("Gaming", 10_447_000_000),
+                ]
                 snap = store.market.snapshot(now, sec_configured=True)
                 share = observe("line_share", "NVDA", snap, line="Data Center").value
                 assert share == 47_525 / 60_922
@@ -110,26 +119,44 @@ async def test_an_instance_of_20_mib_is_fetched_whole_and_read(tmp_path):
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db"),
-         "--config", str(workdir / "catalysts.toml")],
-        cwd=workdir, env={**os.environ, "COLUMNS": "200"}, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            *args,
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+        ],
+        cwd=workdir,
+        env={**os.environ, "COLUMNS": "200"},
+        capture_output=True,
+        text=True,
         timeout=120,
-    )  # fmt: skip
+    )
 
 
 def test_segments_symbol_reads_the_newest_10q_from_its_inline_document(tmp_path):
     with MarketServer(symbols=["NVDA"]) as market, FilingsServer() as sec:
         add_10k(sec)
         inline = (TEN_Q / "nvda-20241027.htm").read_bytes()
-        sec.add_filing("NVDA", "10-Q", dt.datetime(2024, 11, 20, 21, 0, tzinfo=dt.UTC),
-                       primary=("nvda-20241027.htm", inline))  # fmt: skip
+        sec.add_filing(
+            "NVDA",
+            "10-Q",
+            dt.datetime(2024, 11, 20, 21, 0, tzinfo=dt.UTC),
+            primary=("nvda-20241027.htm", inline),
+        )
         (tmp_path / "catalysts.toml").write_text(sec.settings_toml(market.url, UA) + THESIS)
         done = cli(tmp_path, "segments", "nvda", "--json")
         assert done.returncode == 0, done.stderr
         said = json.loads(done.stdout)
         # Q3 fiscal 2025 as NVIDIA's 10-Q states it: $35,082M, Data Center $30,771M.
         assert (said["form"], said["period_end"], said["total_revenue"]) == (
-            "10-Q", "2024-10-27", 35_082_000_000)  # fmt: skip
+            "10-Q",
+            "2024-10-27",
+            35_082_000_000,
+        )
         folder = sec.filings[1].folder
         asked = [r.path for r in sec.requests(folder)]
         assert asked[-1] == f"{folder}/nvda-20241027.htm"  # no Data Files: the inline document
@@ -142,8 +169,12 @@ def test_segments_symbol_reads_the_newest_10q_from_its_inline_document(tmp_path)
 def test_a_filing_that_is_no_xbrl_is_a_sentence_and_nothing_is_stored(tmp_path):
     with MarketServer(symbols=["NVDA"]) as market, FilingsServer() as sec:
         bad = "<html><body>Not XBRL</body></html>"
-        sec.add_filing("NVDA", "10-Q", dt.datetime(2024, 11, 20, 21, 0, tzinfo=dt.UTC),
-                       primary=("nvda-20241027.htm", bad))  # fmt: skip
+        sec.add_filing(
+            "NVDA",
+            "10-Q",
+            dt.datetime(2024, 11, 20, 21, 0, tzinfo=dt.UTC),
+            primary=("nvda-20241027.htm", bad),
+        )
         (tmp_path / "catalysts.toml").write_text(sec.settings_toml(market.url, UA) + THESIS)
         done = cli(tmp_path, "segments", "NVDA")
         assert done.returncode == 1 and "Traceback" not in done.stderr

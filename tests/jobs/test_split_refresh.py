@@ -75,10 +75,21 @@ async def refresh(config, store: Store, now: dt.datetime):
 def cli_check(workdir: Path) -> dict[str, dict]:
     """`catalyst check --json` on the same database, as another process reads it."""
     result = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "check", "--json", "--db",
-         str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml")],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "check",
+            "--json",
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "Traceback" not in result.stderr
     return {row["id"]: row for row in json.loads(result.stdout)}
 

@@ -30,10 +30,10 @@ from tests.support.street import history_row, modules, trend_row
 
 UA = "Catalyst Tests tests@example.com"
 DAY = dt.date(2026, 11, 3)  # a Tuesday, ALAB's earnings date
-Q2 = AlabQuarter(dt.date(2026, 6, 30), 362_000_000, 96_292_000, 188_240_000, 82_250_000, 0.47,
-                 0.55)  # fmt: skip
-Q3 = AlabQuarter(dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52,
-                 0.61)  # fmt: skip
+Q2 = AlabQuarter(dt.date(2026, 6, 30), 362_000_000, 96_292_000, 188_240_000, 82_250_000, 0.47, 0.55)
+Q3 = AlabQuarter(
+    dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52, 0.61
+)
 Q4_END = dt.date(2026, 12, 31)
 THESIS = """
 [tickers.ALAB]
@@ -57,12 +57,21 @@ def street(end: dt.date, eps: float, revenue: float, year_now: float, year_30d: 
     """ALAB's modules as Yahoo would answer them on a day: this quarter (ending `end`), the
     fiscal year with its EPS consensus now and 30 days ago, and one past surprise."""
     trend = [
-        trend_row("0q", end, (eps, eps - 0.04, eps + 0.05, 12),
-                  (revenue, revenue * 0.98, revenue * 1.02, 11)),
-        trend_row("0y", Q4_END, (year_now, year_now - 0.1, year_now + 0.2, 14),
-                  (1.6e9, 1.55e9, 1.7e9, 13), (year_now, year_now, year_30d, year_30d, 1.7),
-                  (1, 4, 0, 1)),
-    ]  # fmt: skip
+        trend_row(
+            "0q",
+            end,
+            (eps, eps - 0.04, eps + 0.05, 12),
+            (revenue, revenue * 0.98, revenue * 1.02, 11),
+        ),
+        trend_row(
+            "0y",
+            Q4_END,
+            (year_now, year_now - 0.1, year_now + 0.2, 14),
+            (1.6e9, 1.55e9, 1.7e9, 13),
+            (year_now, year_now, year_30d, year_30d, 1.7),
+            (1, 4, 0, 1),
+        ),
+    ]
     history = [history_row(Q2.end, 0.55, 0.50, 0.1)]
     return modules(trend, history, calendar={"earningsAverage": eps, "revenueAverage": revenue})
 
@@ -79,15 +88,22 @@ def servers() -> Iterator[tuple[MarketServer, FilingsServer]]:
             json.loads(ALAB_COMPANYFACTS.read_text()), DAY
         )
         accepted = dt.datetime(2026, 8, 4, 16, 5, tzinfo=NEW_YORK)
-        sec.add_filing("ALAB", "8-K", accepted, items=("2.02", "9.01"), exhibits={
-            "EX-99.1": ("alab-q2.htm", alab_release(Q2, guide=(385e6, 395e6), fiscal_quarter=2))
-        })  # fmt: skip
+        sec.add_filing(
+            "ALAB",
+            "8-K",
+            accepted,
+            items=("2.02", "9.01"),
+            exhibits={
+                "EX-99.1": ("alab-q2.htm", alab_release(Q2, guide=(385e6, 395e6), fiscal_quarter=2))
+            },
+        )
         yield market, sec
 
 
 def loopback_client() -> MarketClient:
-    return MarketClient(trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS,
-                        backoff_base=0.01)  # fmt: skip
+    return MarketClient(
+        trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, backoff_base=0.01
+    )
 
 
 async def test_the_consensus_is_frozen_before_the_report_and_the_release_compared(
@@ -106,8 +122,7 @@ async def test_the_consensus_is_frozen_before_the_report_and_the_release_compare
                 """The quoteSummary requests the refresh made."""
                 before = len(market.requests_for(endpoint="quoteSummary"))
                 market.now = lambda: moment
-                report = await refresh_in_process(config, store, now=lambda: moment,
-                                                  client=client)  # fmt: skip
+                report = await refresh_in_process(config, store, now=lambda: moment, client=client)
                 assert report.all_fresh, report.notes
                 evaluate_checkpoints(config, store, moment)
                 return len(market.requests_for(endpoint="quoteSummary")) - before
@@ -129,9 +144,13 @@ async def test_the_consensus_is_frozen_before_the_report_and_the_release_compare
             market.street["ALAB"] = street(Q3.end, 0.60, 409e6, 1.85, 1.90)  # the day itself
             assert await refresh(at(DAY, 9)) == 1
 
-            sec.add_filing("ALAB", "8-K", at(DAY, 16, 20), items=("2.02", "9.01"), exhibits={
-                "EX-99.1": ("alab-q3.htm", alab_release(Q3, guide=(440e6, 450e6)))
-            })  # fmt: skip
+            sec.add_filing(
+                "ALAB",
+                "8-K",
+                at(DAY, 16, 20),
+                items=("2.02", "9.01"),
+                exhibits={"EX-99.1": ("alab-q3.htm", alab_release(Q3, guide=(440e6, 450e6)))},
+            )
             assert await refresh(at(DAY, 16, 30)) == 0
             # 412.3 against the 405 frozen the day before (not the 409 of the day itself)
             assert statuses()["beats-the-street"] == "met"
@@ -144,11 +163,13 @@ async def test_the_consensus_is_frozen_before_the_report_and_the_release_compare
                 DAY - dt.timedelta(days=1),
             )
             notices = [n for n in store.outbox.claim("test", at(DAY, 21)) if n.event is None]
-            assert [(n.title, n.body) for n in notices] == [(
-                "ALAB Q3 FY26",
-                "revenue $412.3M, +5.7% vs the $390M guide, +1.8% vs Street · EPS 0.61, +5.2% "
-                "vs Street · GM 69.3% · next quarter guided $440–450M",
-            )]  # fmt: skip
+            assert [(n.title, n.body) for n in notices] == [
+                (
+                    "ALAB Q3 FY26",
+                    "revenue $412.3M, +5.7% vs the $390M guide, +1.8% vs Street · EPS 0.61, +5.2% "
+                    "vs Street · GM 69.3% · next quarter guided $440–450M",
+                )
+            ]
 
             # The next morning the module is on the next quarter; the frozen one stays.
             market.earnings["ALAB"] = DAY + dt.timedelta(days=91)
@@ -157,7 +178,9 @@ async def test_the_consensus_is_frozen_before_the_report_and_the_release_compare
             stored = store.estimates.of("ALAB")
             assert stored is not None
             assert [(f.report, f.revenue) for f in stored.frozen] == [
-                (DAY, 405e6), (DAY + dt.timedelta(days=91), 446e6)]  # fmt: skip
+                (DAY, 405e6),
+                (DAY + dt.timedelta(days=91), 446e6),
+            ]
             assert statuses() == {"beats-the-street": "met", "revised-up": "met"}
     # One request a day asked every module; none asked for calendarEvents alone.
     asked = {r.query["modules"][0] for r in market.requests_for(endpoint="quoteSummary")}
@@ -201,8 +224,11 @@ def bundled_street_guards() -> str:
     are the thesis's own: revisions not turned down, the forward P/E at most 200x)."""
     bundled = parse_config(BUNDLED_CONFIG.read_text())
     street = ("eps_revision_30d", "forward_pe")
-    guards = [c for c in bundled.tickers["ALAB"].checkpoints
-              if c.when is not None and c.when.metric in street]  # fmt: skip
+    guards = [
+        c
+        for c in bundled.tickers["ALAB"].checkpoints
+        if c.when is not None and c.when.metric in street
+    ]
     assert [c.when.text for c in guards if c.when] == [
         "eps_revision_30d >= 0%",
         "forward_pe <= 200",
@@ -234,8 +260,9 @@ async def test_the_bundled_theses_street_guards_flip_when_the_estimates_turn(tmp
                 moment = at(day, 17)
                 market.now = lambda: moment  # type: ignore[method-assign]
                 async with loopback_client() as client:
-                    report = await refresh_in_process(config, store, now=lambda: moment,
-                                                      client=client)  # fmt: skip
+                    report = await refresh_in_process(
+                        config, store, now=lambda: moment, client=client
+                    )
                 assert report.all_fresh, report.notes
                 evaluate_checkpoints(config, store, moment)
                 return {c.id: (c.status, c.value) for c in store.views.checkpoints("ALAB")}
@@ -260,4 +287,6 @@ async def test_the_bundled_theses_street_guards_flip_when_the_estimates_turn(tmp
             }
             assert price() / cut > 200
             assert {c.id for c in store.views.checkpoints("ALAB") if c.flagged} == {
-                "street-revises-up", "forward-pe-ceiling"}  # fmt: skip
+                "street-revises-up",
+                "forward-pe-ceiling",
+            }

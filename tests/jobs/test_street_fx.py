@@ -25,15 +25,17 @@ EPS_CNY = 60.0
 
 
 def loopback_client() -> MarketClient:
-    return MarketClient(trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS,
-                        backoff_base=0.01)  # fmt: skip
+    return MarketClient(
+        trust_env=False, rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, backoff_base=0.01
+    )
 
 
 async def test_the_consensus_money_is_fetched_and_the_forward_pe_is_in_dollars(tmp_path: Path):
     with MarketServer(symbols=["BABA"]) as market:
         market.fx_pair("CNY", "USD", 0.14)
-        row = trend_row("0y", dt.date(2027, 3, 31), (EPS_CNY, 55.0, 66.0, 30),
-                        (1e12, 9e11, 1.1e12, 25))  # fmt: skip
+        row = trend_row(
+            "0y", dt.date(2027, 3, 31), (EPS_CNY, 55.0, 66.0, 30), (1e12, 9e11, 1.1e12, 25)
+        )
         row["earningsEstimate"]["earningsCurrency"] = "CNY"
         market.street["BABA"] = modules([row], [])
         text = (
@@ -57,10 +59,22 @@ async def test_the_consensus_money_is_fetched_and_the_forward_pe_is_in_dollars(t
             assert last.quote is not None and last.quote.currency in (None, "USD")
             price = last.quote.price
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "estimates", "--json", "--db",
-         str(tmp_path / "c.db"), "--config", str(tmp_path / "catalysts.toml")],
-        capture_output=True, text=True, timeout=60, env=dict(os.environ),
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "estimates",
+            "--json",
+            "--db",
+            str(tmp_path / "c.db"),
+            "--config",
+            str(tmp_path / "catalysts.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ),
+    )
     assert done.returncode == 0, done.stderr
     (baba,) = json.loads(done.stdout)
     assert baba["forward_pe"] == pytest.approx(price / (EPS_CNY * rate))

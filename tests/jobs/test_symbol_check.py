@@ -68,9 +68,13 @@ async def test_a_market_out_of_reach_says_nothing_of_the_symbol(store):
 
 
 async def test_a_paused_provider_is_not_asked(market, store):
-    store.providers.record(NOW - dt.timedelta(minutes=1), succeeded=set(),
-                           failed={"yahoo": "HTTP 429"}, refused={"yahoo": "HTTP 429"},
-                           requests={"yahoo": 1})  # fmt: skip
+    store.providers.record(
+        NOW - dt.timedelta(minutes=1),
+        succeeded=set(),
+        failed={"yahoo": "HTTP 429"},
+        refused={"yahoo": "HTTP 429"},
+        requests={"yahoo": 1},
+    )
     paused = store.providers.paused(NOW)
     assert "yahoo" in paused
     asked_before = len(market.requests)

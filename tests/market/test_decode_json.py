@@ -19,15 +19,15 @@ from catalyst_tui.text import well_formed_json
 # Text of any code point, lone surrogates (category Cs) included.
 TEXT = st.text(st.characters(codec=None, categories=None), max_size=8)
 LEAVES = st.one_of(
-    st.none(), st.booleans(), TEXT,
+    st.none(),
+    st.booleans(),
+    TEXT,
     st.integers(min_value=-(2**70), max_value=2**70),
     st.floats(allow_nan=False, allow_infinity=False),
-)  # fmt: skip
+)
 DOCUMENTS = st.recursive(
     LEAVES,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=4), st.dictionaries(TEXT, inner, max_size=4)
-    ),  # fmt: skip
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(TEXT, inner, max_size=4)),
     max_leaves=20,
 )
 
@@ -35,8 +35,12 @@ DOCUMENTS = st.recursive(
 def checked(text: str | bytes):
     """The reading with every number through the hooks, as decode_json always did."""
     try:
-        return json.loads(text, parse_float=bounds._finite_float, parse_int=bounds._bounded_int,
-                          parse_constant=bounds._no_constant)  # fmt: skip
+        return json.loads(
+            text,
+            parse_float=bounds._finite_float,
+            parse_int=bounds._bounded_int,
+            parse_constant=bounds._no_constant,
+        )
     except bounds._Rejected:
         return "refused"
 

@@ -31,8 +31,10 @@ async def test_yahoo_gets_cookie_then_crumb_then_calendar(
     assert found == EarningsDate("ALAB", market_server.next_earnings("ALAB"), "yahoo", True)
     cookie, crumb, summary = market_server.requests
     assert [cookie.endpoint, crumb.endpoint, summary.endpoint] == [
-        "cookie", "getcrumb", "quoteSummary"
-    ]  # fmt: skip
+        "cookie",
+        "getcrumb",
+        "quoteSummary",
+    ]
     assert cookie.status == 404  # fc.yahoo.com's way: 404 with the cookie
     assert "A3=" in crumb.headers["cookie"] and "A3=" in summary.headers["cookie"]
     assert summary.query["crumb"] == [market_server.crumb]
@@ -120,8 +122,10 @@ async def test_fetch_next_earnings_falls_back_to_finnhub(
     market_server: MarketServer, client: MarketClient
 ) -> None:
     market_server.inject("http500", provider="yahoo")
-    sources = [yahoo_earnings(market_server),
-               FinnhubEarnings(market_server.finnhub_token, market_server.url)]  # fmt: skip
+    sources = [
+        yahoo_earnings(market_server),
+        FinnhubEarnings(market_server.finnhub_token, market_server.url),
+    ]
     found = await fetch_next_earnings(client, sources, "ALAB")
     assert found is not None and found.source == "finnhub"
 
@@ -130,8 +134,10 @@ async def test_fetch_next_earnings_raises_only_when_every_source_failed(
     market_server: MarketServer, client: MarketClient
 ) -> None:
     market_server.inject("http500")
-    sources = [yahoo_earnings(market_server),
-               FinnhubEarnings(market_server.finnhub_token, market_server.url)]  # fmt: skip
+    sources = [
+        yahoo_earnings(market_server),
+        FinnhubEarnings(market_server.finnhub_token, market_server.url),
+    ]
     with pytest.raises(FetchError) as raised:
         await fetch_next_earnings(client, sources, "ALAB")
     assert raised.value.provider == "finnhub"
@@ -187,8 +193,14 @@ def test_the_recordings_cover_both_answers():
 
 
 def test_an_unknown_symbol_is_still_an_unknown_symbol():
-    body = json.dumps({"quoteSummary": {"result": None, "error": {
-        "code": "Not Found", "description": "Quote not found for symbol: ZZZZQ"}}})  # fmt: skip
+    body = json.dumps(
+        {
+            "quoteSummary": {
+                "result": None,
+                "error": {"code": "Not Found", "description": "Quote not found for symbol: ZZZZQ"},
+            }
+        }
+    )
     with pytest.raises(FetchError) as raised:
         parse_calendar_events(body, "ZZZZQ", date(2025, 1, 1))
     assert raised.value.kind == "unknown_symbol"

@@ -103,8 +103,11 @@ async def test_a_redirect_to_another_origin_carries_neither_the_key_nor_the_cont
     with MarketServer() as elsewhere:
         market_server.inject("redirect", provider="finnhub", location=elsewhere.url)
         market_server.inject("redirect", provider="sec", location=elsewhere.url)
-        outcome = (await fetch_quotes(client, [FinnhubProvider(FINNHUB_TOKEN, market_server.url)],
-                                      ["ALAB"]))["ALAB"]  # fmt: skip
+        outcome = (
+            await fetch_quotes(
+                client, [FinnhubProvider(FINNHUB_TOKEN, market_server.url)], ["ALAB"]
+            )
+        )["ALAB"]
         edgar = SecEdgar(market_server.url, market_server.sec_tickers_url, CONTACT)
         with pytest.raises(FetchError) as raised:
             await edgar.fetch_companyfacts(client, "2012383")

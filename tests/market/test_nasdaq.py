@@ -78,8 +78,13 @@ def test_the_last_sale_time_is_read_in_new_york(text, moment):
 
 
 def answer(**primary: object) -> str:
-    base = {"lastSalePrice": "$229.87", "netChange": "+1.36", "percentageChange": "+0.60%",
-            "lastTradeTimestamp": "Nov 22, 2024 4:00 PM ET", "volume": "38,168,252"}  # fmt: skip
+    base = {
+        "lastSalePrice": "$229.87",
+        "netChange": "+1.36",
+        "percentageChange": "+0.60%",
+        "lastTradeTimestamp": "Nov 22, 2024 4:00 PM ET",
+        "volume": "38,168,252",
+    }
     data = {
         "symbol": "AAPL",
         "primaryData": {**base, **primary},
@@ -87,7 +92,7 @@ def answer(**primary: object) -> str:
         "keyStats": {
             "fiftyTwoWeekHighLow": {"value": "164.08 - 237.49"},
             "dayrange": {"value": "NA"},
-        },  # fmt: skip
+        },
     }
     return json.dumps({"data": data, "message": None, "status": {"rCode": 200}})
 
@@ -95,12 +100,21 @@ def answer(**primary: object) -> str:
 def test_a_quote_from_the_pages_figures():
     quote = NasdaqProvider("http://127.0.0.1:9", now=lambda: NOW).quote(answer(), "AAPL")
     assert quote == Quote(
-        symbol="AAPL", price=229.87, prev_close=228.51, change=1.36, change_pct=0.006,
-        currency="USD", market_state="CLOSED",
-        quote_time=dt.datetime(2024, 11, 22, 21, 0, tzinfo=UTC), source="nasdaq",
-        day_high=None, day_low=None, volume=38168252, fifty_two_week_high=237.49,
+        symbol="AAPL",
+        price=229.87,
+        prev_close=228.51,
+        change=1.36,
+        change_pct=0.006,
+        currency="USD",
+        market_state="CLOSED",
+        quote_time=dt.datetime(2024, 11, 22, 21, 0, tzinfo=UTC),
+        source="nasdaq",
+        day_high=None,
+        day_low=None,
+        volume=38168252,
+        fifty_two_week_high=237.49,
         fifty_two_week_low=164.08,
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.parametrize(

@@ -70,26 +70,48 @@ def item(**fields: str) -> str:
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        ({"link": "https://x/1", "title": "T"},
-         Headline("https://x/1", "https://x/1", "T", "", None)),  # guid falls back to the link
+        (
+            {"link": "https://x/1", "title": "T"},
+            Headline("https://x/1", "https://x/1", "T", "", None),
+        ),  # guid falls back to the link
         ({"guid": "g", "title": "T"}, Headline("g", "", "T", "", None)),
-        ({"guid": "g", "title": "&lt;b&gt;Big&lt;/b&gt; news &amp;amp; more",
-          "description": "&lt;p&gt;One&lt;br/&gt;two&lt;/p&gt;"},
-         Headline("g", "", "Big news & more", "One two", None)),
-        ({"guid": "g", "pubDate": "Fri, 25 Jul 2025 16:08:36 -0400"},
-         Headline("g", "", "", "", datetime(2025, 7, 25, 16, 8, 36,
-                                            tzinfo=timezone(timedelta(hours=-4))))),
-        ({"guid": "g", "pubDate": "Fri, 25 Jul 2025 20:08:36 GMT"},
-         Headline("g", "", "", "", datetime(2025, 7, 25, 20, 8, 36, tzinfo=UTC))),
-        ({"guid": "g", "pubDate": "Fri, 25 Jul 2025 20:08:36 -0000"},
-         Headline("g", "", "", "", datetime(2025, 7, 25, 20, 8, 36, tzinfo=UTC))),
+        (
+            {
+                "guid": "g",
+                "title": "&lt;b&gt;Big&lt;/b&gt; news &amp;amp; more",
+                "description": "&lt;p&gt;One&lt;br/&gt;two&lt;/p&gt;",
+            },
+            Headline("g", "", "Big news & more", "One two", None),
+        ),
+        (
+            {"guid": "g", "pubDate": "Fri, 25 Jul 2025 16:08:36 -0400"},
+            Headline(
+                "g",
+                "",
+                "",
+                "",
+                datetime(2025, 7, 25, 16, 8, 36, tzinfo=timezone(timedelta(hours=-4))),
+            ),
+        ),
+        (
+            {"guid": "g", "pubDate": "Fri, 25 Jul 2025 20:08:36 GMT"},
+            Headline("g", "", "", "", datetime(2025, 7, 25, 20, 8, 36, tzinfo=UTC)),
+        ),
+        (
+            {"guid": "g", "pubDate": "Fri, 25 Jul 2025 20:08:36 -0000"},
+            Headline("g", "", "", "", datetime(2025, 7, 25, 20, 8, 36, tzinfo=UTC)),
+        ),
         ({"guid": "g", "pubDate": "yesterday"}, Headline("g", "", "", "", None)),
-        ({"guid": "g", "pubDate": "Fri, 99 Jul 2025 20:08:36 +0000"},
-         Headline("g", "", "", "", None)),
-        ({"guid": "  g  ", "title": "  spaced\n  out  "},
-         Headline("g", "", "spaced out", "", None)),
+        (
+            {"guid": "g", "pubDate": "Fri, 99 Jul 2025 20:08:36 +0000"},
+            Headline("g", "", "", "", None),
+        ),
+        (
+            {"guid": "  g  ", "title": "  spaced\n  out  "},
+            Headline("g", "", "spaced out", "", None),
+        ),
     ],
-)  # fmt: skip
+)
 def test_items(fields: dict[str, str], expected: Headline) -> None:
     assert parse_rss(item(**fields)) == [expected]
 
@@ -113,8 +135,10 @@ EXTERNAL = b"""<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///
     [
         (BOMB, "document type"),
         (EXTERNAL, "document type"),
-        (b"<!doctype html><html><head><title>Yahoo</title></head><body>Oops</body></html>",
-         "an HTML page"),
+        (
+            b"<!doctype html><html><head><title>Yahoo</title></head><body>Oops</body></html>",
+            "an HTML page",
+        ),
         (b"<html><body><p>Will be right back...</p></body></html>", "not <rss>"),
         (b"<html><body><p>Too Many Requests<br></p></body></html>", "not XML"),
         (FEED.read_bytes()[:4000], "not XML"),  # truncated
@@ -125,7 +149,7 @@ EXTERNAL = b"""<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///
         (b'<rss version="2.0"><item><guid>g</guid></item></rss>', "no <channel>"),
         (b"\xff\xfe\x00<\x00r", "not XML"),
     ],
-)  # fmt: skip
+)
 def test_bodies_that_are_not_rss(body: bytes, complaint: str) -> None:
     with pytest.raises(NewsFormatError, match=complaint):
         parse_rss(body)

@@ -51,9 +51,17 @@ def test_yahoo_chart_sample_gives_quote_from_meta_and_bars_from_indicators() -> 
     # The sample's only bar is from 2020, not the market day: no previous close is invented.
     assert quote.prev_close is None and quote.change is None and quote.change_pct is None
     assert yahoo.bars_from_chart(result, "AAPL") == [
-        Bar("AAPL", date(2020, 1, 2), 74.05999755859375, 75.1500015258789, 73.79750061035156,
-            75.0875015258789, 135480400, "yahoo"),
-    ]  # fmt: skip
+        Bar(
+            "AAPL",
+            date(2020, 1, 2),
+            74.05999755859375,
+            75.1500015258789,
+            73.79750061035156,
+            75.0875015258789,
+            135480400,
+            "yahoo",
+        ),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -75,11 +83,15 @@ def test_yahoo_previous_close_is_the_bar_before_the_market_day() -> None:
     result = body["chart"]["result"][0]
     result["timestamp"] = [1739889000, 1739975400]  # 2025-02-18 and 2025-02-19, 09:30 New York
     result["indicators"]["quote"][0] = {
-        "open": [239.0, 241.0], "high": [241.0, 246.0], "low": [238.0, 240.0],
-        "close": [240.0, 244.87], "volume": [1, 2],
-    }  # fmt: skip
-    quote = one(yahoo_at("2025-02-20T03:00:00+00:00").transform_quotes(json.dumps(body), ["AAPL"]),
-                "AAPL")  # fmt: skip
+        "open": [239.0, 241.0],
+        "high": [241.0, 246.0],
+        "low": [238.0, 240.0],
+        "close": [240.0, 244.87],
+        "volume": [1, 2],
+    }
+    quote = one(
+        yahoo_at("2025-02-20T03:00:00+00:00").transform_quotes(json.dumps(body), ["AAPL"]), "AAPL"
+    )
     assert isinstance(quote, Quote)
     assert quote.prev_close == 240.0
     assert quote.change == pytest.approx(4.87)
@@ -91,8 +103,9 @@ def test_yahoo_chart_of_only_the_market_day_uses_chart_previous_close() -> None:
     result = body["chart"]["result"][0]
     result["meta"]["chartPreviousClose"] = 241.53
     result["timestamp"] = [1739975400]
-    quote = one(yahoo_at("2025-02-20T03:00:00+00:00").transform_quotes(json.dumps(body), ["AAPL"]),
-                "AAPL")  # fmt: skip
+    quote = one(
+        yahoo_at("2025-02-20T03:00:00+00:00").transform_quotes(json.dumps(body), ["AAPL"]), "AAPL"
+    )
     assert isinstance(quote, Quote)
     assert quote.prev_close == 241.53
     assert quote.change_pct == pytest.approx((244.87 - 241.53) / 241.53)
@@ -103,9 +116,12 @@ def test_yahoo_bars_skip_null_closes_and_keep_one_bar_per_day() -> None:
     result = body["chart"]["result"][0]
     result["timestamp"] = [1739889000, 1739975400, 1739998801]  # the last: 19th, live bar
     result["indicators"]["quote"][0] = {
-        "open": [None, 241.0, 242.0], "high": [None, 246.0, 247.0], "low": [None, 240.0, 241.0],
-        "close": [None, 244.0, 244.87], "volume": [None, 2, 3],
-    }  # fmt: skip
+        "open": [None, 241.0, 242.0],
+        "high": [None, 246.0, 247.0],
+        "low": [None, 240.0, 241.0],
+        "close": [None, 244.0, 244.87],
+        "volume": [None, 2, 3],
+    }
     bars = yahoo_at("2025-02-20T03:00:00+00:00").bars_from_chart(result, "AAPL")
     assert [(b.day, b.close) for b in bars] == [(date(2025, 2, 19), 244.87)]
 
@@ -141,7 +157,7 @@ def _meta_price(value: object) -> str:
         "price-zero",
         "price-null",
         "price-string",
-    ],  # fmt: skip
+    ],
 )
 def test_yahoo_error_bodies_are_fetch_errors_never_quotes(body: str, kind: str) -> None:
     result = one(yahoo_at("2025-02-20T15:00:00+00:00").transform_quotes(body, ["AAPL"]), "AAPL")
@@ -155,8 +171,11 @@ def test_stooq_sample_csv_gives_quote_without_previous_close() -> None:
     )
     assert isinstance(quote, Quote)
     assert (quote.symbol, quote.price, quote.source, quote.currency) == (
-        "NVR", 5908.87, "stooq", "USD"
-    )  # fmt: skip
+        "NVR",
+        5908.87,
+        "stooq",
+        "USD",
+    )
     assert (quote.day_high, quote.day_low, quote.volume) == (5917.7, 5850.5, 6346)
     # 22:00:37 in Warsaw (CET, UTC+1) is 21:00:37 UTC: the 16:00 New York close.
     assert quote.quote_time == datetime(2021, 12, 31, 21, 0, 37, tzinfo=UTC)
@@ -222,8 +241,11 @@ def test_finnhub_sample_quote() -> None:
     quote = one(finnhub.transform_quotes(fixture_text("finnhub_quote.json"), ["AAPL"]), "AAPL")
     assert isinstance(quote, Quote)
     assert (quote.price, quote.prev_close, quote.day_high, quote.day_low) == (
-        261.74, 259.45, 263.31, 260.68
-    )  # fmt: skip
+        261.74,
+        259.45,
+        263.31,
+        260.68,
+    )
     assert quote.change == pytest.approx(2.29)
     assert quote.change_pct == pytest.approx(2.29 / 259.45)
     assert quote.quote_time == datetime.fromtimestamp(1582641000, UTC)
@@ -277,7 +299,7 @@ def test_a_web_page_where_data_was_asked_for_is_a_refusal_and_only_that() -> Non
         (date(2025, 4, 1), date(2025, 4, 30)),
         (date(2025, 5, 1), date(2025, 5, 5)),
         (date(2025, 6, 1), None),
-    ],  # fmt: skip
+    ],
 )
 def test_yahoo_calendar_events_sample_gives_earliest_date_not_before_today(
     today: date, expected: date | None
@@ -311,8 +333,9 @@ def test_stooq_cut_off_rows_never_become_prices() -> None:
 def test_yahoo_without_trading_periods_has_no_market_state() -> None:
     body = chart_sample()
     del body["chart"]["result"][0]["meta"]["currentTradingPeriod"]
-    quote = one(yahoo_at("2025-02-20T15:00:00+00:00").transform_quotes(json.dumps(body), ["AAPL"]),
-                "AAPL")  # fmt: skip
+    quote = one(
+        yahoo_at("2025-02-20T15:00:00+00:00").transform_quotes(json.dumps(body), ["AAPL"]), "AAPL"
+    )
     assert isinstance(quote, Quote) and quote.market_state is None
 
 
@@ -342,9 +365,11 @@ def test_yahoo_history_asks_for_dividends_and_splits_and_a_bare_quote_does_not()
 
 @pytest.mark.parametrize(
     ("name", "symbol", "day"),
-    [("yahoo_chart-AAPL-2020-08-31-to-2020-11-07-split-4to1.json", "AAPL", date(2020, 8, 31)),
-     ("yahoo_chart-NVDA-2021-02-01-to-2022-01-31-split-4to1.json", "NVDA", date(2021, 7, 20))],
-)  # fmt: skip
+    [
+        ("yahoo_chart-AAPL-2020-08-31-to-2020-11-07-split-4to1.json", "AAPL", date(2020, 8, 31)),
+        ("yahoo_chart-NVDA-2021-02-01-to-2022-01-31-split-4to1.json", "NVDA", date(2021, 7, 20)),
+    ],
+)
 def test_yahoo_split_events_of_the_recorded_charts(name: str, symbol: str, day: date) -> None:
     recording = json.loads(fixture_text(name))
     body = recording["response"]["bodyJson"] if "response" in recording else recording
@@ -364,21 +389,27 @@ def test_every_recorded_chart_gives_exactly_its_split_events(name: str, result: 
     recorded = (result.get("events") or {}).get("splits") or {}
     offset = result["meta"].get("gmtoffset") or 0
     expected = sorted(
-        Split("X", datetime.fromtimestamp(e["date"] + offset, UTC).date(), e["numerator"],
-              e["denominator"])
+        Split(
+            "X",
+            datetime.fromtimestamp(e["date"] + offset, UTC).date(),
+            e["numerator"],
+            e["denominator"],
+        )
         for e in recorded.values()
-    )  # fmt: skip
+    )
     assert list(yahoo_at("2025-02-20T15:00:00+00:00").splits_from_chart(result, "X")) == expected
 
 
 @pytest.mark.parametrize(
     "entry",
-    [{"date": 1598880600, "numerator": 0, "denominator": 1},
-     {"date": 1598880600, "numerator": 4, "denominator": None},
-     {"date": "1598880600", "numerator": 4, "denominator": 1},
-     {"date": 1598880600, "numerator": 1, "denominator": 1},
-     "4:1"],
-)  # fmt: skip
+    [
+        {"date": 1598880600, "numerator": 0, "denominator": 1},
+        {"date": 1598880600, "numerator": 4, "denominator": None},
+        {"date": "1598880600", "numerator": 4, "denominator": 1},
+        {"date": 1598880600, "numerator": 1, "denominator": 1},
+        "4:1",
+    ],
+)
 def test_a_split_entry_without_a_usable_date_or_ratio_is_left_out(entry) -> None:
     result = chart_sample()["chart"]["result"][0]
     result["events"] = {"splits": {"1598880600": entry}}

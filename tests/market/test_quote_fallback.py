@@ -20,8 +20,9 @@ async def test_yahoo_failure_falls_back_to_stooq_with_history(
     market_server: MarketServer, client: MarketClient, yahoo: YahooProvider, stooq: StooqProvider
 ) -> None:
     market_server.inject("http500", provider="yahoo", symbol="ALAB")
-    outcomes = await fetch_quotes(client, [yahoo, stooq], ["ALAB", "NVDA"],
-                                  {"ALAB": None, "NVDA": None})  # fmt: skip
+    outcomes = await fetch_quotes(
+        client, [yahoo, stooq], ["ALAB", "NVDA"], {"ALAB": None, "NVDA": None}
+    )
     alab = outcomes["ALAB"]
     assert alab.quote is not None and alab.quote.source == "stooq"
     assert [(e.provider, e.kind) for e in alab.errors] == [("yahoo", "http")]
@@ -43,8 +44,9 @@ async def test_one_symbols_failure_leaves_the_others_untouched(
     outcomes = await fetch_quotes(client, [yahoo, stooq], symbols)
     assert outcomes["ALAB"].quote is None
     assert [(e.provider, e.kind) for e in outcomes["ALAB"].errors] == [
-        ("yahoo", "network"), ("stooq", "unknown_symbol")
-    ]  # fmt: skip
+        ("yahoo", "network"),
+        ("stooq", "unknown_symbol"),
+    ]
     for symbol in symbols[1:]:
         quote = outcomes[symbol].quote
         assert quote is not None and quote.source == "yahoo" and not outcomes[symbol].errors
@@ -86,9 +88,12 @@ async def test_yahoo_quote_has_previous_close_and_change(
 
 
 async def test_history_comes_from_a_provider_that_has_not_failed_the_symbol(
-    market_server: MarketServer, client: MarketClient, yahoo: YahooProvider, stooq: StooqProvider,
+    market_server: MarketServer,
+    client: MarketClient,
+    yahoo: YahooProvider,
+    stooq: StooqProvider,
     finnhub: FinnhubProvider,
-) -> None:  # fmt: skip
+) -> None:
     market_server.inject("http500", provider="yahoo", symbol="ALAB")
     outcomes = await fetch_quotes(client, [yahoo, finnhub, stooq], ["ALAB"], {"ALAB": None})
     alab = outcomes["ALAB"]
@@ -105,9 +110,11 @@ class _NoBars(YahooProvider):
 
 
 async def test_history_moves_on_past_a_provider_that_answers_no_bars(
-    market_server: MarketServer, client: MarketClient, stooq: StooqProvider,
+    market_server: MarketServer,
+    client: MarketClient,
+    stooq: StooqProvider,
     finnhub: FinnhubProvider,
-) -> None:  # fmt: skip
+) -> None:
     no_bars = _NoBars(market_server.url)
     outcomes = await fetch_quotes(client, [finnhub, no_bars, stooq], ["ALAB"], {"ALAB": None})
     alab = outcomes["ALAB"]
@@ -161,9 +168,12 @@ async def test_progress_is_reported_once_per_symbol(
     calls: list[tuple[int, int, str]] = []
     symbols = ["ALAB", "NVDA", "CRDO", "NOSUCH"]
     await fetch_quotes(
-        client, [yahoo, stooq], symbols, dict.fromkeys(symbols),
+        client,
+        [yahoo, stooq],
+        symbols,
+        dict.fromkeys(symbols),
         on_progress=lambda done, total, s: calls.append((done, total, s)),
-    )  # fmt: skip
+    )
     assert [(done, total) for done, total, _ in calls] == [(1, 4), (2, 4), (3, 4), (4, 4)]
     assert sorted(s for _, _, s in calls) == sorted(symbols)
 

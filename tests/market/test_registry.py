@@ -154,8 +154,10 @@ def test_yahoo_gives_earnings_dates_even_when_not_chosen_for_quotes():
 
 def test_intraday_charts_are_yahoos_whichever_quote_providers_are_chosen():
     """The jobs ask the registry's intraday source (jobs/intraday.py), never Yahoo by name."""
-    config = parse_config('[settings]\nproviders = ["stooq"]\n[providers.yahoo]\n'
-                          'base_url = "https://charts.example/"\n')  # fmt: skip
+    config = parse_config(
+        '[settings]\nproviders = ["stooq"]\n[providers.yahoo]\n'
+        'base_url = "https://charts.example/"\n'
+    )
     sources = build_sources(config.providers, BuildContext(config.settings.providers))
     assert isinstance(sources.intraday, YahooIntraday)
     assert sources.intraday.name == "yahoo"
@@ -224,8 +226,14 @@ def test_a_new_provider_is_one_spec():
     def build(settings: FinnhubSettings, context: BuildContext) -> Built:
         return Built(quotes=FinnhubProvider("k", settings.base_url))
 
-    spec = ProviderSpec("other", FinnhubSettings, frozenset({FetchKind.QUOTES}), build,
-                        rate_limit=2.0, table="finnhub")  # fmt: skip
+    spec = ProviderSpec(
+        "other",
+        FinnhubSettings,
+        frozenset({FetchKind.QUOTES}),
+        build,
+        rate_limit=2.0,
+        table="finnhub",
+    )
     built = spec.make(tables()["finnhub"], BuildContext())
     assert isinstance(built.quotes, FinnhubProvider) and spec.bounds == REQUEST_BOUNDS
 

@@ -51,7 +51,7 @@ def test_provider_spellings(
         ("BRK-B.US", "BRK.B"),
         ("^spx", None),
         ("7203.jp", None),
-    ],  # fmt: skip
+    ],
 )
 def test_stooq_codes_map_back_to_our_symbols(code: str, symbol: str | None) -> None:
     assert from_stooq(code) == symbol
@@ -80,8 +80,10 @@ async def test_stooq_request_carries_lowercase_us_codes(
     assert request.raw_query == "s=alab.us+brk-b.us+nvr.us&f=sd2t2ohlcvn&h&e=csv"
     # The answer says NVR.US and BRK-B.US; the quotes are ours again.
     assert {s: o.quote.symbol for s, o in outcomes.items() if o.quote} == {
-        "ALAB": "ALAB", "BRK.B": "BRK.B", "NVR": "NVR"
-    }  # fmt: skip
+        "ALAB": "ALAB",
+        "BRK.B": "BRK.B",
+        "NVR": "NVR",
+    }
 
 
 async def test_stooq_history_request_uses_the_code_and_date_window(

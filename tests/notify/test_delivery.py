@@ -104,7 +104,9 @@ async def test_a_killed_claimers_notices_are_delivered_at_the_next_start_not_min
     await close_channels([desktop])
     assert report.sent == 1 and len(notification_recorder.notifications()) == 1
     assert [(r.claimed_by, r.sent_at is not None) for r in store.outbox.rows()] == [
-        (alive, False), ("next-start", True)]  # fmt: skip
+        (alive, False),
+        ("next-start", True),
+    ]
 
 
 async def test_a_channel_that_raises_anything_never_breaks_delivery(
@@ -120,8 +122,7 @@ async def test_a_channel_that_raises_anything_never_breaks_delivery(
         raise ValueError("no screen")
 
     record(store, GM_MISS)
-    channels: list[Channel] = [Broken(), CallbackChannel("toast", failing_toast),
-                               DesktopChannel()]  # fmt: skip
+    channels: list[Channel] = [Broken(), CallbackChannel("toast", failing_toast), DesktopChannel()]
     report = await deliver(store, channels, claimer="a", now=T0)
     await close_channels(channels)
     assert report.sent == 1
@@ -197,8 +198,13 @@ def test_two_processes_deliver_each_notice_exactly_once(tmp_path: Path, dbus_ses
     db = tmp_path / "shared.db"
     with Store.open(db) as store:
         store.sync.apply(parse_config(f'[tickers.ALAB]\nname = "A"\n{checkpoints}'), now=T0)
-        record(store, *(Evaluation("ALAB", f"g{i}", "pending", "missed", compared(0.5, "<"), GM)
-                         for i in range(count)))  # fmt: skip
+        record(
+            store,
+            *(
+                Evaluation("ALAB", f"g{i}", "pending", "missed", compared(0.5, "<"), GM)
+                for i in range(count)
+            ),
+        )
 
     go = tmp_path / "go"
     workers = [
@@ -260,8 +266,12 @@ async def test_a_weight_guard_notification_shows_the_whole_portfolio_value(
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config, now=T0)
         store.market.save_quotes(
-            [QuoteOutcome(s, Quote(s, p, None, None, None, "USD", None, T0, "yahoo"))
-             for s, p in prices.items()], T0)  # fmt: skip
+            [
+                QuoteOutcome(s, Quote(s, p, None, None, None, "USD", None, T0, "yahoo"))
+                for s, p in prices.items()
+            ],
+            T0,
+        )
         [changed] = evaluate_checkpoints(config, store, T0)
         assert changed.reason.observed is not None
         assert changed.reason.observed.portfolio == pytest.approx(15_152.40)

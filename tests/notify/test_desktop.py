@@ -101,8 +101,11 @@ def test_without_a_notification_service_the_other_channels_work_and_it_is_logged
     [warning] = _notify_records(caplog, logging.WARNING)
     assert "desktop notifications are not working" in warning.getMessage()
     # desktop-notifier's own per-send warning (with a traceback) does not reach the log.
-    assert not [r for r in caplog.records if r.name.startswith("desktop_notifier")
-                and r.levelno >= logging.WARNING]  # fmt: skip
+    assert not [
+        r
+        for r in caplog.records
+        if r.name.startswith("desktop_notifier") and r.levelno >= logging.WARNING
+    ]
     assert [r.channels for r in store.outbox.rows()] == [("terminal", "toast")] * 3
 
 
@@ -193,9 +196,14 @@ HEADLINE = 'NPO ships <a href="https://evil.example/">tap here</a> & <b>AT&amp;T
 def _headline_notification() -> Notification:
     """A headline as the evidence notice says it (notify/wording.py), markup and all."""
     document = DocumentRecord(
-        7, "ALAB", "news", "news", HEADLINE, "https://example.test/news",
+        7,
+        "ALAB",
+        "news",
+        "news",
+        HEADLINE,
+        "https://example.test/news",
         dt.datetime(2026, 11, 4, 21, 5, tzinfo=dt.UTC),
-    )  # fmt: skip
+    )
     evidence = EvidenceRecord(
         3, "ALAB", "npo", "NPO ships", document, "NPO", HEADLINE, 0, len(HEADLINE), T0, False
     )

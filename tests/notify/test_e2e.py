@@ -38,11 +38,23 @@ def catalyst(workdir: Path, bus: DbusSession, *args: str, **popen: Any) -> subpr
     """`catalyst ARGS` in a session of its own: without a controlling terminal (as from cron or
     a service) unless `popen` gives it one."""
     return subprocess.Popen(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db"),
-         "--config", str(workdir / "catalysts.toml")],
-        cwd=workdir, env=bus.env(NO_PROXY="127.0.0.1"), stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, **{"start_new_session": True, **popen},
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            *args,
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+        ],
+        cwd=workdir,
+        env=bus.env(NO_PROXY="127.0.0.1"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **{"start_new_session": True, **popen},
+    )
 
 
 def run(workdir: Path, bus: DbusSession, *args: str) -> str:
@@ -139,8 +151,9 @@ def test_notify_test_reaches_the_terminal_it_was_run_from_with_its_output_piped(
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
     try:
-        proc = catalyst(tmp_path, dbus_session, "notify", "--test", stdin=terminal,
-                        preexec_fn=take_the_terminal)  # fmt: skip
+        proc = catalyst(
+            tmp_path, dbus_session, "notify", "--test", stdin=terminal, preexec_fn=take_the_terminal
+        )
         out, err = proc.communicate(timeout=60)
         received = b""
         while select.select([controller], [], [], 0.5)[0]:

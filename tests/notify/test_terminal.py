@@ -15,9 +15,7 @@ async def test_terminal_channel_writes_osc9_osc777_and_a_bell():
     written: list[str] = []
     await TerminalChannel(written.append).send(GM_NOTIFICATION)
     title, body = GM_NOTIFICATION.title, GM_NOTIFICATION.body
-    assert written == [
-        f"\x1b]9;{title}: {body}\x07" f"\x1b]777;notify;{title};{body}\x07" "\x07"
-    ]  # fmt: skip
+    assert written == [f"\x1b]9;{title}: {body}\x07\x1b]777;notify;{title};{body}\x07\x07"]
 
 
 def test_terminal_text_cannot_inject_escape_sequences():

@@ -21,14 +21,28 @@ from .conftest import GM, GM_NOTIFICATION, GM_REASON, REV, T0, compared, quarter
 
 
 def _notice(
-    *, reason: Reason = GM_REASON, condition: Condition | None = GM, due: str | None = None,
+    *,
+    reason: Reason = GM_REASON,
+    condition: Condition | None = GM,
+    due: str | None = None,
     **changes: object,
-) -> Notice:  # fmt: skip
+) -> Notice:
     fields: dict[str, object] = dict(
-        id=1, ts=T0, symbol="ALAB", checkpoint_id="gm", title="Gross margin holds at or above 70%",
-        kind="guard", from_status="pending", to_status="missed", condition=condition,
-        reason=reason, manual=False, flagged=True, acked_at=None, archived=False,
-    )  # fmt: skip
+        id=1,
+        ts=T0,
+        symbol="ALAB",
+        checkpoint_id="gm",
+        title="Gross margin holds at or above 70%",
+        kind="guard",
+        from_status="pending",
+        to_status="missed",
+        condition=condition,
+        reason=reason,
+        manual=False,
+        flagged=True,
+        acked_at=None,
+        archived=False,
+    )
     fields.update(changes)
     event = EventRecord(**fields)  # type: ignore[arg-type]
     return Notice(1, 0, event, dt.date.fromisoformat(due) if due else None)
@@ -36,9 +50,14 @@ def _notice(
 
 def _evidence_notice(passage: str) -> Notice:
     document = DocumentRecord(
-        7, "ALAB", "sec", "8-K EX-99.1", "Press release", "https://example.test/ex99.htm",
+        7,
+        "ALAB",
+        "sec",
+        "8-K EX-99.1",
+        "Press release",
+        "https://example.test/ex99.htm",
         dt.datetime(2026, 11, 4, 21, 5, tzinfo=dt.UTC),
-    )  # fmt: skip
+    )
     evidence = EvidenceRecord(
         3, "ALAB", "npo", "NPO ships", document, "NPO", passage, 0, len(passage), T0, False
     )
@@ -50,17 +69,20 @@ def test_text_names_ticker_title_and_value_against_threshold():
 
 
 def test_text_of_a_guard_that_holds_again_says_so_with_the_value():
-    shown = notification_for(_notice(
-        from_status="missed", to_status="met", flagged=False,
-        reason=compared(0.712, ">=", quarter("2026-12-31", "2027-02-10")),
-    ))  # fmt: skip
+    shown = notification_for(
+        _notice(
+            from_status="missed",
+            to_status="met",
+            flagged=False,
+            reason=compared(0.712, ">=", quarter("2026-12-31", "2027-02-10")),
+        )
+    )
     assert shown.title == "ALAB: holding again — Gross margin holds at or above 70%"
     assert shown.body == "gross_margin 71.2% >= 70% (quarter ended 2026-12-31)"
 
 
 def test_text_of_a_guard_that_holds_for_the_first_time_says_holding():
-    shown = notification_for(_notice(to_status="met", flagged=False,
-                                     reason=compared(0.712, ">=")))  # fmt: skip
+    shown = notification_for(_notice(to_status="met", flagged=False, reason=compared(0.712, ">=")))
     assert shown.title == "ALAB: holding — Gross margin holds at or above 70%"
 
 
@@ -70,21 +92,33 @@ def test_text_of_a_missed_guard_names_no_due_date():
 
 def test_text_of_a_missed_milestone_names_the_due_date_that_passed():
     notice = _notice(
-        checkpoint_id="npo", title="NPO ships", kind="milestone", condition=None,
-        reason=Reason(Why.DUE_PASSED, dt.date(2026, 10, 31)), due="2026-10-31",
-    )  # fmt: skip
+        checkpoint_id="npo",
+        title="NPO ships",
+        kind="milestone",
+        condition=None,
+        reason=Reason(Why.DUE_PASSED, dt.date(2026, 10, 31)),
+        due="2026-10-31",
+    )
     assert notification_for(notice) == Notification(
         "ALAB: missed — NPO ships", "due 2026-10-31 passed", Urgency.URGENT
     )
 
 
 def test_text_of_a_missed_target_names_the_due_date_and_the_last_value():
-    never = Reason(Why.NEVER_HELD, dt.date(2026, 9, 30), observed=Observation(
-        301.5e6, period=quarter("2026-06-30", "2026-08-06")), op="<")  # fmt: skip
+    never = Reason(
+        Why.NEVER_HELD,
+        dt.date(2026, 9, 30),
+        observed=Observation(301.5e6, period=quarter("2026-06-30", "2026-08-06")),
+        op="<",
+    )
     notice = _notice(
-        checkpoint_id="rev", title="Quarterly revenue reaches $360M", kind="target",
-        condition=REV, due="2026-09-30", reason=never,
-    )  # fmt: skip
+        checkpoint_id="rev",
+        title="Quarterly revenue reaches $360M",
+        kind="target",
+        condition=REV,
+        due="2026-09-30",
+        reason=never,
+    )
     assert notification_for(notice) == Notification(
         "ALAB: missed — Quarterly revenue reaches $360M",
         "due 2026-09-30 passed; revenue_q 301.5M < 360M (quarter ended 2026-06-30)",
@@ -94,9 +128,13 @@ def test_text_of_a_missed_target_names_the_due_date_and_the_last_value():
 
 def test_text_of_a_met_target_says_met():
     notice = _notice(
-        kind="target", title="Revenue", to_status="met", condition=REV,
-        reason=compared(4.0e8, ">="), due="2027-06-30",
-    )  # fmt: skip
+        kind="target",
+        title="Revenue",
+        to_status="met",
+        condition=REV,
+        reason=compared(4.0e8, ">="),
+        due="2027-06-30",
+    )
     assert notification_for(notice) == Notification(
         "ALAB: met — Revenue", "revenue_q 400.0M >= 360M", Urgency.NORMAL
     )
@@ -104,10 +142,16 @@ def test_text_of_a_met_target_says_met():
 
 def test_text_of_a_checkpoint_reopened_by_hand_says_reopened():
     notice = _notice(
-        checkpoint_id="npo", title="NPO ships", kind="milestone", condition=None,
-        from_status="missed", to_status="pending", manual=True, flagged=False,
+        checkpoint_id="npo",
+        title="NPO ships",
+        kind="milestone",
+        condition=None,
+        from_status="missed",
+        to_status="pending",
+        manual=True,
+        flagged=False,
         reason=Reason(Why.REOPENED),
-    )  # fmt: skip
+    )
     assert notification_for(notice) == Notification(
         "ALAB: reopened — NPO ships", "reopened by hand", Urgency.NORMAL
     )
@@ -163,16 +207,29 @@ def test_a_release_is_said_against_its_guide_and_against_the_street() -> None:
 
     figures = ReleaseFigures(revenue=412.3e6, eps_diluted=0.52, eps_nongaap=0.61)
     results = ReleaseResults(True, None, dt.date(2026, 9, 30), figures, None)
-    release = Release("ALAB", "0001-26-1", "https://sec.test/1.htm", dt.date(2026, 11, 3), None,
-                      results)  # fmt: skip
-    frozen = Frozen(dt.date(2026, 11, 3), dt.date(2026, 9, 30), 0.58, 405e6, 12, 11,
-                    dt.date(2026, 11, 2))  # fmt: skip
+    release = Release(
+        "ALAB", "0001-26-1", "https://sec.test/1.htm", dt.date(2026, 11, 3), None, results
+    )
+    frozen = Frozen(
+        dt.date(2026, 11, 3), dt.date(2026, 9, 30), 0.58, 405e6, 12, 11, dt.date(2026, 11, 2)
+    )
     said = results_notification(release, "Q3 FY26", (385e6, 395e6), frozen)
     assert said.body == (
         "revenue $412.3M, +5.7% vs the $390M guide, +1.8% vs Street · EPS 0.61, +5.2% vs Street"
     )
-    gaap = results_notification(release._replace(results=ReleaseResults(
-        True, None, dt.date(2026, 9, 30), ReleaseFigures(revenue=412.3e6, eps_diluted=0.52), None
-    )), "Q3 FY26", None, frozen)  # fmt: skip
+    gaap = results_notification(
+        release._replace(
+            results=ReleaseResults(
+                True,
+                None,
+                dt.date(2026, 9, 30),
+                ReleaseFigures(revenue=412.3e6, eps_diluted=0.52),
+                None,
+            )
+        ),
+        "Q3 FY26",
+        None,
+        frozen,
+    )
     assert gaap.body == "revenue $412.3M, +1.8% vs Street · EPS 0.52, -10.3% vs Street"
     assert results_notification(release, "Q3 FY26", None).body == "revenue $412.3M"

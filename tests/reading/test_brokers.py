@@ -72,11 +72,22 @@ def test_an_ambiguous_date_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("text", "mark"),
-    [("171,24", "comma"), ("1.234,50", "comma"), ("1.234.567", "comma"), ("12.5", "point"),
-     ("1,234.50", "point"), ("1,234,567", "point"), ("1.234", "either"), ("1,234", "either"),
-     ("-$1,826.80", "point"), ("(12,00)", "comma"), ("1234", None), ("EOF123", None),
-     ("15.03.2024", None)],
-)  # fmt: skip
+    [
+        ("171,24", "comma"),
+        ("1.234,50", "comma"),
+        ("1.234.567", "comma"),
+        ("12.5", "point"),
+        ("1,234.50", "point"),
+        ("1,234,567", "point"),
+        ("1.234", "either"),
+        ("1,234", "either"),
+        ("-$1,826.80", "point"),
+        ("(12,00)", "comma"),
+        ("1234", None),
+        ("EOF123", None),
+        ("15.03.2024", None),
+    ],
+)
 def test_what_one_cell_says_of_the_decimal_mark(text: str, mark: str | None) -> None:
     from catalyst_tui.reading.broker_text import mark_of
 

@@ -77,11 +77,16 @@ def test_nvidia_10q() -> None:
         ("<div>A<br>B<br/>C</div>", "A\nB\nC"),
         ("<div><b>Scor</b>pio <i>leads</i></div>", "Scorpio leads"),  # inline stays in the line
         ("<div>a&amp;b &lt;tag&gt; &#8217; &#x2019; &nbsp;x&#160;y</div>", "a&b <tag> ’ ’ x y"),
-        ("<table><tr><td>Revenue</td><td>$</td><td>46,743</td></tr><tr><th>H</th></tr></table>",
-         "Revenue\n$\n46,743\nH"),
+        (
+            "<table><tr><td>Revenue</td><td>$</td><td>46,743</td></tr><tr><th>H</th></tr></table>",
+            "Revenue\n$\n46,743\nH",
+        ),
         ("<ul><li>one</li><li>two</li></ul><h2>Head</h2>after", "one\ntwo\nHead\nafter"),
-        ("<html><head><title>T</title><style>p{}</style></head><body><script>var x=1</script>"
-         "<p>Body</p></body></html>", "Body"),
+        (
+            "<html><head><title>T</title><style>p{}</style></head><body><script>var x=1</script>"
+            "<p>Body</p></body></html>",
+            "Body",
+        ),
         ('<div style="display:none"><ix:header>hidden</ix:header></div><p>shown</p>', "shown"),
         ('<div STYLE="color:red; DISPLAY: NONE">hidden</div><p>shown</p>', "shown"),
         ("<ix:header><ix:hidden>0001</ix:hidden></ix:header><p>shown</p>", "shown"),
@@ -89,7 +94,7 @@ def test_nvidia_10q() -> None:
         ("<p></p><div> </div><p>x</p>", "x"),
         ("<p>one<!-- a comment --> two</p>", "one two"),
     ],
-)  # fmt: skip
+)
 def test_html(html: str, text: str) -> None:
     assert html_to_text(html) == text
     assert html_to_text(html.encode()) == text
@@ -120,9 +125,18 @@ def test_is_html() -> None:
 
 @pytest.mark.parametrize(
     "junk",
-    [b"\x00\x01\xff\xfe", "<<<>>>", "<div", "<p>unclosed <b>bold", "</p></div></html>", "<!--",
-     "<html><body>" * 500, b"<html>" + bytes(range(256)) * 4, "<table><tr><td>" * 300],
-)  # fmt: skip
+    [
+        b"\x00\x01\xff\xfe",
+        "<<<>>>",
+        "<div",
+        "<p>unclosed <b>bold",
+        "</p></div></html>",
+        "<!--",
+        "<html><body>" * 500,
+        b"<html>" + bytes(range(256)) * 4,
+        "<table><tr><td>" * 300,
+    ],
+)
 def test_junk_never_raises(junk: bytes | str) -> None:
     text = html_to_text(junk)
     assert isinstance(text, str)

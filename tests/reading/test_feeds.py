@@ -61,10 +61,12 @@ def test_an_atom_entry_takes_its_alternate_link_its_summary_or_content_and_its_p
 </feed>"""
     first, second = parse_feed(body)
     assert first == Headline(
-        "tag:ir.example.com,2026:news/1", "https://ir.example.com/news/1",
-        "Astera Labs & partners ship NPO", "First line.\nSecond line.",
+        "tag:ir.example.com,2026:news/1",
+        "https://ir.example.com/news/1",
+        "Astera Labs & partners ship NPO",
+        "First line.\nSecond line.",
         dt.datetime(2026, 11, 4, 21, 5, tzinfo=dt.UTC),
-    )  # fmt: skip
+    )
     assert second.guid == second.link == "https://ir.example.com/news/2"
     assert second.published is None  # no clock shows the year 9999 yet
 
@@ -90,8 +92,10 @@ def test_an_xml_bomb_is_refused_before_any_entity_is_expanded():
     levels = "".join(
         f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' if n else '<!ENTITY l0 "lol">' for n in range(10)
     )
-    bomb = f'<?xml version="1.0"?><!DOCTYPE rss [{levels}]><rss><channel><item>' \
-           "<title>&l9;</title></item></channel></rss>"  # fmt: skip
+    bomb = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [{levels}]><rss><channel><item>'
+        "<title>&l9;</title></item></channel></rss>"
+    )
     started = time.process_time()
     with pytest.raises(NewsFormatError, match="declares a document type"):
         parse_feed(bomb.encode())
@@ -133,10 +137,12 @@ def test_an_rss_1_0_feed_gives_each_item_with_its_about_link_and_date():
     in W3C-DTF (a day alone is its midnight in UTC); a relative link on the feed's address."""
     first, second = parse_feed(RSS_1_0.encode(), "https://www.example.gov/news.rdf")
     assert first == Headline(
-        "https://www.example.gov/news/1", "https://www.example.gov/news/1",
-        "Agency approves Widget", "The agency approved the widget today.",
+        "https://www.example.gov/news/1",
+        "https://www.example.gov/news/1",
+        "Agency approves Widget",
+        "The agency approved the widget today.",
         dt.datetime(2026, 11, 4, 21, 5, tzinfo=dt.UTC),
-    )  # fmt: skip
+    )
     assert second.link == "https://www.example.gov/news/2"
     assert second.published == dt.datetime(2026, 11, 3, tzinfo=dt.UTC)
 
@@ -171,12 +177,17 @@ PLAIN_FEED = """<?xml version="1.0" encoding="{encoding}"?>
 <rss version="2.0"><channel><item><guid>g</guid><title>Zürich résumé</title></item>
 </channel></rss>"""
 ENCODINGS = [  # (declared, codec, byte order mark)
-    ("UTF-16", "utf-16-le", "\ufeff"), ("UTF-16", "utf-16-be", "\ufeff"),
-    ("UTF-16", "utf-16-le", ""), ("UTF-16", "utf-16-be", ""),
-    ("UTF-32", "utf-32-le", "\ufeff"), ("UTF-32", "utf-32-be", "\ufeff"),
-    ("UTF-32", "utf-32-le", ""), ("UTF-32", "utf-32-be", ""),
-    ("UTF-8", "utf-8", "\ufeff"), ("ISO-8859-1", "latin-1", ""),
-]  # fmt: skip
+    ("UTF-16", "utf-16-le", "\ufeff"),
+    ("UTF-16", "utf-16-be", "\ufeff"),
+    ("UTF-16", "utf-16-le", ""),
+    ("UTF-16", "utf-16-be", ""),
+    ("UTF-32", "utf-32-le", "\ufeff"),
+    ("UTF-32", "utf-32-be", "\ufeff"),
+    ("UTF-32", "utf-32-le", ""),
+    ("UTF-32", "utf-32-be", ""),
+    ("UTF-8", "utf-8", "\ufeff"),
+    ("ISO-8859-1", "latin-1", ""),
+]
 
 
 @pytest.mark.parametrize(("declared", "codec", "mark"), ENCODINGS)
@@ -201,15 +212,19 @@ def test_a_bomb_in_utf_32_is_refused_at_once_and_nothing_is_expanded():
     levels = "".join(
         f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' if n else '<!ENTITY l0 "lol">' for n in range(10)
     )
-    bomb = f'<?xml version="1.0" encoding="UTF-32"?><!DOCTYPE rss [{levels}]><rss><channel>' \
-           "<item><guid>g</guid><title>&l9;</title></item></channel></rss>"  # fmt: skip
+    bomb = (
+        f'<?xml version="1.0" encoding="UTF-32"?><!DOCTYPE rss [{levels}]><rss><channel>'
+        "<item><guid>g</guid><title>&l9;</title></item></channel></rss>"
+    )
     started = time.process_time()
     with pytest.raises(NewsFormatError, match="declares a document type"):
         parse_feed(("\ufeff" + bomb).encode("utf-32-le"))
     assert time.process_time() - started < 1.0
     escaped = "&amp;amp;" * 1000  # entities of XML's own: decoded, never grown
-    body = f'<rss version="2.0"><channel><item><guid>g</guid><title>{escaped}</title>' \
-           "</item></channel></rss>"  # fmt: skip
+    body = (
+        f'<rss version="2.0"><channel><item><guid>g</guid><title>{escaped}</title>'
+        "</item></channel></rss>"
+    )
     [item] = parse_feed(body.encode())
     assert item.title == "&" * 1000
 

@@ -63,8 +63,12 @@ def store(db_path: Path) -> Iterator[Store]:
         yield opened
 
 
-def miss(symbol: str = "ALAB", checkpoint_id: str = "gm", previous: str = "pending",
-         reason: Reason = GM_REASON) -> Evaluation:  # fmt: skip
+def miss(
+    symbol: str = "ALAB",
+    checkpoint_id: str = "gm",
+    previous: str = "pending",
+    reason: Reason = GM_REASON,
+) -> Evaluation:
     """A guard's transition to missed, as evaluation would hand it to the store."""
     return Evaluation(symbol, checkpoint_id, previous, "missed", reason, GM)
 
@@ -76,16 +80,23 @@ def record_miss(store: Store, at: dt.datetime = T0, **changes: Any) -> list[int]
 def quote(symbol: str, price: float, at: dt.datetime = T0, **fields: object) -> Quote:
     previous = round(price * 0.99, 4)
     values: dict[str, object] = dict(
-        prev_close=previous, change=price - previous, change_pct=price / previous - 1,
-        currency="USD", market_state="REGULAR", quote_time=at, source="yahoo",
-    )  # fmt: skip
+        prev_close=previous,
+        change=price - previous,
+        change_pct=price / previous - 1,
+        currency="USD",
+        market_state="REGULAR",
+        quote_time=at,
+        source="yahoo",
+    )
     values.update(fields)
     return Quote(symbol, price, **values)  # type: ignore[arg-type]
 
 
 def bars(symbol: str, days: list[dt.date], close: float = 100.0) -> list[Bar]:
-    return [Bar(symbol, d, close, close + 2, close - 2, close + i, 1000 + i, "yahoo")
-            for i, d in enumerate(days)]  # fmt: skip
+    return [
+        Bar(symbol, d, close, close + 2, close - 2, close + i, 1000 + i, "yahoo")
+        for i, d in enumerate(days)
+    ]
 
 
 def fresh(symbol: str, price: float, days: list[dt.date] | None = None) -> QuoteOutcome:

@@ -36,14 +36,18 @@ def test_then_and_now_are_seeks_of_each_tickers_rows_never_a_scan(tmp_path: Path
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(load_config(config), NOW)
         since = dt.date(2026, 11, 1)
-        for call, table in ((lambda: store.changes.fiscal_year_eps(since), "estimates"),
-                            (lambda: store.changes.closes(since), "prices")):  # fmt: skip
+        for call, table in (
+            (lambda: store.changes.fiscal_year_eps(since), "estimates"),
+            (lambda: store.changes.closes(since), "prices"),
+        ):
             (select,) = _selects(store, call)
             plan = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + select)]
             reads = [s for s in plan if s.split()[0] in ("SEARCH", "SCAN") and s.split()[1] != "t"]
             assert len(reads) == 4, plan  # now, its day; then, its day
             assert all(s.startswith("SEARCH ") and "PRIMARY KEY (symbol=?" in s for s in reads), (
-                table, plan)  # fmt: skip
+                table,
+                plan,
+            )
 
 
 def test_a_new_fiscal_year_is_not_a_revision(tmp_path: Path):
@@ -69,13 +73,21 @@ def test_a_release_is_a_change_once_read_and_never_while_its_fetch_fails(tmp_pat
     config = tmp_path / "catalysts.toml"
     config.write_text("[tickers.ALAB]\nname = 'A'\n")
     since = NOW - dt.timedelta(days=1)
-    q3 = AlabQuarter(dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000,
-                     0.52, 0.61)  # fmt: skip
+    q3 = AlabQuarter(
+        dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52, 0.61
+    )
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(load_config(config), NOW - dt.timedelta(days=30))
-        filing = Filing("0001736297", "0001736297-26-000000", "8-K", ("2.02", "9.01"),
-                        dt.datetime(2026, 11, 4, 21, 5, tzinfo=dt.UTC), dt.date(2026, 11, 4),
-                        None, "alab-8k.htm")  # fmt: skip
+        filing = Filing(
+            "0001736297",
+            "0001736297-26-000000",
+            "8-K",
+            ("2.02", "9.01"),
+            dt.datetime(2026, 11, 4, 21, 5, tzinfo=dt.UTC),
+            dt.date(2026, 11, 4),
+            None,
+            "alab-8k.htm",
+        )
         (record,) = store.evidence.save_filings("ALAB", [filing], "https://sec.test", NOW)
         store.results.failed("ALAB", record, "https://sec.test/0.htm", "timed out", NOW)
         assert store.changes.releases(since) == []
@@ -97,8 +109,12 @@ def test_a_filing_found_late_but_filed_long_before_is_history_not_a_change(tmp_p
     recent = since - FILED_WITHIN + dt.timedelta(hours=1)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(load_config(config), NOW - dt.timedelta(days=30))
-        filings = [Filing("0001736297", f"0001736297-26-00000{n}", "10-Q", (), at, at.date(),
-                          None, "q.htm") for n, at in enumerate((old, recent))]  # fmt: skip
+        filings = [
+            Filing(
+                "0001736297", f"0001736297-26-00000{n}", "10-Q", (), at, at.date(), None, "q.htm"
+            )
+            for n, at in enumerate((old, recent))
+        ]
         store.evidence.save_filings("ALAB", filings, "https://sec.test", NOW)
         found = store.changes.filings(since)
     assert [f.accession for f in found] == ["0001736297-26-000001"]

@@ -23,30 +23,65 @@ REASONS = [
     Reason(Why.DUE_PASSED, DAY),
     Reason(Why.FINAL, DAY, observed=Observation(0.71)),
     Reason(Why.NO_VALUE, observed=Observation(None, Missing(MissingCode.NO_QUOTE, "ALAB"))),
-    Reason(Why.STILL_MET, observed=Observation(None, Missing(
-        MissingCode.NOT_REPORTED, "ALAB", "revenue_fy", dt.date(2025, 12, 31)))),
-    Reason(Why.NO_VALUE, observed=Observation(None, Missing(
-        MissingCode.NO_YEAR_EARLIER, "ALAB", quarter=Period(
-            PeriodKind.QUARTER, dt.date(2026, 9, 30), dt.date(2026, 11, 4))))),
-    Reason(Why.NO_VALUE, observed=Observation(None, Missing(
-        MissingCode.NO_LINE_YEAR_EARLIER, "NVDA", text="Data Center", quarter=Period(
-            PeriodKind.FISCAL_YEAR, dt.date(2024, 1, 28), dt.date(2024, 2, 21))))),
-    Reason(Why.FINAL, DAY, observed=Observation(None, Missing(
-        MissingCode.NO_FX_RATE, "ALAB", symbols=("SAP", "SHOP"), currency="EUR"))),
-    Reason(Why.NO_VALUE, observed=Observation(None, Missing(
-        MissingCode.PE_UNDEFINED, "ALAB", value=-0.15))),
+    Reason(
+        Why.STILL_MET,
+        observed=Observation(
+            None, Missing(MissingCode.NOT_REPORTED, "ALAB", "revenue_fy", dt.date(2025, 12, 31))
+        ),
+    ),
+    Reason(
+        Why.NO_VALUE,
+        observed=Observation(
+            None,
+            Missing(
+                MissingCode.NO_YEAR_EARLIER,
+                "ALAB",
+                quarter=Period(PeriodKind.QUARTER, dt.date(2026, 9, 30), dt.date(2026, 11, 4)),
+            ),
+        ),
+    ),
+    Reason(
+        Why.NO_VALUE,
+        observed=Observation(
+            None,
+            Missing(
+                MissingCode.NO_LINE_YEAR_EARLIER,
+                "NVDA",
+                text="Data Center",
+                quarter=Period(PeriodKind.FISCAL_YEAR, dt.date(2024, 1, 28), dt.date(2024, 2, 21)),
+            ),
+        ),
+    ),
+    Reason(
+        Why.FINAL,
+        DAY,
+        observed=Observation(
+            None, Missing(MissingCode.NO_FX_RATE, "ALAB", symbols=("SAP", "SHOP"), currency="EUR")
+        ),
+    ),
+    Reason(
+        Why.NO_VALUE,
+        observed=Observation(None, Missing(MissingCode.PE_UNDEFINED, "ALAB", value=-0.15)),
+    ),
     GM_REASON,
     Reason(Why.COMPARED, observed=Observation(0.752, portfolio=15_152.4), op=">"),
     Reason(Why.COMPARED, observed=Observation(187.9, stale_seconds=18_000.0), op=">="),
     Reason(Why.COMPARED, observed=Observation(0.0, note="no lots of CRDO"), op="<="),
-    Reason(Why.NEVER_HELD, DAY, observed=Observation(
-        3.0e8, period=Period(PeriodKind.FOUR_QUARTERS, dt.date(2026, 9, 30))), op="<"),
-    Reason(Why.STILL_MET, observed=Observation(
-        1.2e9, period=Period(PeriodKind.FISCAL_YEAR, dt.date(2025, 12, 31))), op=">="),
+    Reason(
+        Why.NEVER_HELD,
+        DAY,
+        observed=Observation(3.0e8, period=Period(PeriodKind.FOUR_QUARTERS, dt.date(2026, 9, 30))),
+        op="<",
+    ),
+    Reason(
+        Why.STILL_MET,
+        observed=Observation(1.2e9, period=Period(PeriodKind.FISCAL_YEAR, dt.date(2025, 12, 31))),
+        op=">=",
+    ),
     Reason(Why.MARKED_MET, note="Q3 call: shipping"),
     Reason(Why.MARKED_MISSED),
     Reason(Why.REOPENED, note="data was wrong"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize("reason", REASONS, ids=lambda r: r.why.value or "nothing")
@@ -139,7 +174,9 @@ def test_acknowledging_clears_the_named_flags_or_all(store: Store):
 def test_evaluation_inputs_are_the_active_checkpoints_parsed_once(store: Store):
     states, snapshot = store.checkpoints.evaluation_inputs(T0, sec_configured=True)
     assert [(s.symbol, s.id, s.kind, s.status) for s in states] == [
-        ("ALAB", "gm", "guard", "pending"), ("ALAB", "npo", "milestone", "pending")]  # fmt: skip
+        ("ALAB", "gm", "guard", "pending"),
+        ("ALAB", "npo", "milestone", "pending"),
+    ]
     assert states[0].condition == parse_condition("gross_margin >= 70%")
     assert states[1].due == DAY + dt.timedelta(days=365)
     assert snapshot.now == T0 and set(snapshot.lots) == {"ALAB"}

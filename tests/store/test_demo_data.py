@@ -87,8 +87,13 @@ def test_every_bundled_ticker_has_a_quote_and_a_year_of_consistent_bars(demo):
     # the interconnect group: catalysts.toml's [groups.interconnect])
     assert set(counts) == {*symbols, "SPY", "SOXX"}
     assert all(250 <= counts[s] <= 262 for s in symbols), counts
-    bad = [b for b in bars if not (b.low <= b.open <= b.high and b.low <= b.close <= b.high
-                                   and b.low > 0 and b.volume > 0)]  # fmt: skip
+    bad = [
+        b
+        for b in bars
+        if not (
+            b.low <= b.open <= b.high and b.low <= b.close <= b.high and b.low > 0 and b.volume > 0
+        )
+    ]
     assert bad == []
     last = {b.symbol: b.day for b in bars}  # bars come by symbol and day
     assert set(last.values()) == {dt.date(2026, 11, 20)}
@@ -168,8 +173,7 @@ def test_alabs_releases_are_stored_and_confirmed(demo):
 def test_the_timeline(demo):
     _, store = demo
     events = list(reversed(store.views.events(limit=-1)))
-    moves = [(e.ts.date().isoformat(), e.checkpoint_id, e.from_status, e.to_status)
-             for e in events]  # fmt: skip
+    moves = [(e.ts.date().isoformat(), e.checkpoint_id, e.from_status, e.to_status) for e in events]
     assert moves == [
         ("2026-05-15", "gross-margin-floor", "pending", "met"),
         ("2026-05-15", "operating-margin-floor", "pending", "met"),

@@ -15,15 +15,24 @@ REPORT = dt.date(2026, 12, 3)
 END = dt.date(2026, 10, 31)
 
 
-def found(eps: float, revenue: float, *, report: dt.date | None = REPORT, **more: object
-          ) -> Estimates:  # fmt: skip
-    quarter = Consensus("0q", END, Range(eps, eps - 0.02, eps + 0.03, 12),
-                        Range(revenue, revenue * 0.98, revenue * 1.02, 11),
-                        (eps, eps, eps - 0.01, eps - 0.02, eps - 0.04), 2, 5, 0, 1)  # fmt: skip
+def found(
+    eps: float, revenue: float, *, report: dt.date | None = REPORT, **more: object
+) -> Estimates:
+    quarter = Consensus(
+        "0q",
+        END,
+        Range(eps, eps - 0.02, eps + 0.03, 12),
+        Range(revenue, revenue * 0.98, revenue * 1.02, 11),
+        (eps, eps, eps - 0.01, eps - 0.02, eps - 0.04),
+        2,
+        5,
+        0,
+        1,
+    )
     year = Consensus(
         "0y",
         dt.date(2027, 1, 31),
-        Range(1.9, 1.8, 2.0, 14),  # fmt: skip
+        Range(1.9, 1.8, 2.0, 14),
         Range(8e8, 7.8e8, 8.3e8, 13),
         (1.9, 1.88, 1.8, 1.7, 1.6),
         3,
@@ -32,8 +41,14 @@ def found(eps: float, revenue: float, *, report: dt.date | None = REPORT, **more
         0,
     )
     date = EarningsDate("ALAB", report, "yahoo", False) if report else None
-    return Estimates("ALAB", "yahoo", date, Consensus("0q", eps=Range(eps), revenue=Range(revenue)),
-                     (quarter, year), **more)  # type: ignore[arg-type]  # fmt: skip
+    return Estimates(
+        "ALAB",
+        "yahoo",
+        date,
+        Consensus("0q", eps=Range(eps), revenue=Range(revenue)),
+        (quarter, year),
+        **more,  # type: ignore[arg-type]
+    )
 
 
 def test_a_day_is_read_back_as_given(store: Store) -> None:
@@ -55,9 +70,10 @@ def test_a_gap_keeps_the_last_day_and_the_trend_is_kept_by_day(store: Store) -> 
     stored = store.estimates.of("ALAB")
     assert stored is not None and stored.day == (T0 + dt.timedelta(days=2)).date()
     assert store.estimates.trend("ALAB", "0q", later.date() - dt.timedelta(days=90)) == [
-        (T0.date(), 0.50), ((T0 + dt.timedelta(days=1)).date(), 0.99),
+        (T0.date(), 0.50),
+        ((T0 + dt.timedelta(days=1)).date(), 0.99),
         ((T0 + dt.timedelta(days=2)).date(), 0.53),
-    ]  # fmt: skip
+    ]
 
 
 def test_the_consensus_of_the_day_before_the_report_is_frozen(store: Store) -> None:
@@ -72,9 +88,10 @@ def test_the_consensus_of_the_day_before_the_report_is_frozen(store: Store) -> N
     assert stored is not None
     assert stored.frozen == (
         Frozen(REPORT, END, 0.52, 214e6, 12, 11, REPORT - dt.timedelta(days=1)),
-        Frozen(REPORT + dt.timedelta(days=91), END, 0.60, 250e6, 12, 11,
-               REPORT + dt.timedelta(days=1)),
-    )  # fmt: skip
+        Frozen(
+            REPORT + dt.timedelta(days=91), END, 0.60, 250e6, 12, 11, REPORT + dt.timedelta(days=1)
+        ),
+    )
 
 
 def test_a_report_date_that_moved_is_not_kept(store: Store) -> None:
@@ -123,8 +140,9 @@ def test_each_tickers_fiscal_year_of_its_last_day_in_one_query_of_seeks(store: S
         years = store.estimates.fiscal_year_eps()
     finally:
         store.conn.set_trace_callback(None)
-    assert years == {"ALAB": Consensus("0y", eps=Range(2.1, analysts=15),
-                                       trend=(1.9, None, 1.8, None, None))}  # fmt: skip
+    assert years == {
+        "ALAB": Consensus("0y", eps=Range(2.1, analysts=15), trend=(1.9, None, 1.8, None, None))
+    }
     (select,) = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     plan = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + select)]
     reads = [step for step in plan if " e " in f"{step} " or " d " in f"{step} "]
@@ -138,15 +156,18 @@ def _three_symbols(store: Store) -> None:
     """ALAB, CRDO and NVDA with days of estimates, surprises and frozen consensus each (their
     reports a quarter apart); NVDA's last day a day before the others'."""
     for n, symbol in enumerate(("ALAB", "CRDO", "NVDA")):
-        history = (Surprise(dt.date(2026, 4, 30), 0.3 + n, 0.28 + n, 0.07),
-                   Surprise(dt.date(2026, 7, 31), 0.44 + n, 0.40 + n, 0.1))  # fmt: skip
+        history = (
+            Surprise(dt.date(2026, 4, 30), 0.3 + n, 0.28 + n, 0.07),
+            Surprise(dt.date(2026, 7, 31), 0.44 + n, 0.40 + n, 0.1),
+        )
         for day in range(3 - (symbol == "NVDA")):
             given = found(0.5 + n + day / 100, 2e8 * (n + 1), history=history)
             given = given._replace(symbol=symbol)
             store.estimates.save(symbol, given, T0 + dt.timedelta(days=day))
         later = found(0.6 + n, 3e8, report=REPORT + dt.timedelta(days=91))
-        store.estimates.save(symbol, later._replace(symbol=symbol),
-                             dt.datetime.combine(REPORT, dt.time(12), dt.UTC))  # fmt: skip
+        store.estimates.save(
+            symbol, later._replace(symbol=symbol), dt.datetime.combine(REPORT, dt.time(12), dt.UTC)
+        )
 
 
 def test_one_symbols_read_is_what_the_read_of_all_gives_it(store: Store) -> None:
@@ -185,7 +206,9 @@ def test_one_symbols_read_seeks_its_rows_by_key_and_reads_no_other_symbols(store
             if len(words) > 1 and words[1] in tables:
                 read.add(words[1])
                 assert step.startswith("SEARCH ") and "PRIMARY KEY (symbol=?" in step, (
-                    select, step)  # fmt: skip
+                    select,
+                    step,
+                )
     assert read == set(tables)
 
 

@@ -53,10 +53,22 @@ def foreign_wal(folder: Path, *, page_size: int = 4096) -> Path:
 
 def run_check(db: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "check", "--config", str(BUNDLED_CONFIG),
-         "--db", str(db)],
-        capture_output=True, text=True, timeout=60, cwd=db.parent, env={**os.environ},
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "check",
+            "--config",
+            str(BUNDLED_CONFIG),
+            "--db",
+            str(db),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=db.parent,
+        env={**os.environ},
+    )
 
 
 def test_another_applications_wal_beside_the_database_is_refused_and_both_kept(tmp_path):

@@ -45,8 +45,10 @@ def weekdays(first: dt.date, last: dt.date) -> list[dt.date]:
 
 def flat(symbol: str, close: float) -> list[Bar]:
     """A close of `close` every weekday from BOUGHT to the day before TODAY."""
-    return [Bar(symbol, d, close, close, close, close, 1000, "yahoo")
-            for d in weekdays(BOUGHT, TODAY - dt.timedelta(days=1))]  # fmt: skip
+    return [
+        Bar(symbol, d, close, close, close, close, 1000, "yahoo")
+        for d in weekdays(BOUGHT, TODAY - dt.timedelta(days=1))
+    ]
 
 
 @pytest.fixture
@@ -56,12 +58,14 @@ def held(tmp_path: Path) -> Store:
     store = Store.open(tmp_path / "catalyst.db")
     store.sync.apply(parse_config(THESIS), now=T0)
     store.market.save_quotes(
-        [QuoteOutcome("ALAB", quote("ALAB", 121.0), flat("ALAB", 110.0)),
-         QuoteOutcome("CRDO", quote("CRDO", 40.0), flat("CRDO", 45.0)),
-         QuoteOutcome("NVDA", quote("NVDA", 180.0), flat("NVDA", 180.0)),
-         QuoteOutcome("SPY", quote("SPY", 230.0), flat("SPY", 200.0))],
+        [
+            QuoteOutcome("ALAB", quote("ALAB", 121.0), flat("ALAB", 110.0)),
+            QuoteOutcome("CRDO", quote("CRDO", 40.0), flat("CRDO", 45.0)),
+            QuoteOutcome("NVDA", quote("NVDA", 180.0), flat("NVDA", 180.0)),
+            QuoteOutcome("SPY", quote("SPY", 230.0), flat("SPY", 200.0)),
+        ],
         T0,
-    )  # fmt: skip
+    )
     return store
 
 

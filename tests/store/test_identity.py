@@ -124,10 +124,22 @@ def test_the_cli_refuses_a_foreign_database_with_exit_2_and_its_bytes_unchanged(
     path = foreign(tmp_path / "places.sqlite")
     before = digest(path)
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "check", "--config", str(BUNDLED_CONFIG),
-         "--db", str(path)],
-        capture_output=True, text=True, timeout=60, cwd=tmp_path, env={**os.environ},
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "check",
+            "--config",
+            str(BUNDLED_CONFIG),
+            "--db",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={**os.environ},
+    )
     assert done.returncode == 2
     assert f"catalyst: database {path}: is not a catalyst database" in done.stderr
     assert "Traceback" not in done.stderr
@@ -150,8 +162,13 @@ else:
 
 def shared_lock(path: Path) -> str:
     """Whether a process holds SQLite's shared lock on the file, asked from another process."""
-    done = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True,
-                          text=True, timeout=30, check=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
     return done.stdout.strip()
 
 

@@ -23,8 +23,15 @@ DAYS = [dt.date(2026, 11, 16) + dt.timedelta(days=i) for i in range(5)]
 
 
 def test_a_fresh_quote_comes_back_as_it_was_saved(store: Store):
-    saved = quote("ALAB", 227.88, day_high=230.0, day_low=220.5, volume=1_234_567,
-                  fifty_two_week_high=262.9, fifty_two_week_low=47.1)  # fmt: skip
+    saved = quote(
+        "ALAB",
+        227.88,
+        day_high=230.0,
+        day_low=220.5,
+        volume=1_234_567,
+        fifty_two_week_high=262.9,
+        fifty_two_week_low=47.1,
+    )
     store.market.save_quotes([QuoteOutcome("ALAB", saved, bars("ALAB", DAYS))], T1)
     last = store.market.last_quotes(["ALAB"])["ALAB"]
     assert last == LastQuote("ALAB", saved, T1, False, "")
@@ -35,10 +42,26 @@ def test_every_field_of_a_quote_comes_back_in_its_own_column(store: Store):
     """Each field a value of its own: a row whose columns were written in another order would
     give another quote back."""
     saved = Quote(
-        "ALAB", 227.88, 225.5, 2.38, 0.0106, "USD", "POST", T0 - dt.timedelta(hours=2), "yahoo",
-        230.0, 220.5, 1_234_567, 262.9, 47.1, "post", 228.4, 0.52, 0.0023,
+        "ALAB",
+        227.88,
+        225.5,
+        2.38,
+        0.0106,
+        "USD",
+        "POST",
+        T0 - dt.timedelta(hours=2),
+        "yahoo",
+        230.0,
+        220.5,
+        1_234_567,
+        262.9,
+        47.1,
+        "post",
+        228.4,
+        0.52,
+        0.0023,
         (T0 - dt.timedelta(hours=1)).astimezone(dt.timezone(dt.timedelta(hours=-5))),
-    )  # fmt: skip
+    )
     store.market.save_quotes([QuoteOutcome("ALAB", saved)], T1)
     last = store.market.last_quotes(["ALAB"])["ALAB"]
     assert last == LastQuote("ALAB", saved, T1, False, "")
@@ -84,8 +107,9 @@ def test_history_is_due_once_a_quote_after_the_last_fetch_says_the_session_is_ov
     trading = QuoteOutcome("ALAB", quote("ALAB", 201.0, T1))
     store.market.save_quotes([trading], T1)
     assert store.market.history_due(["ALAB"], T1) == {}  # still in its session
-    before = QuoteOutcome("ALAB", quote("ALAB", 201.0, T0 - dt.timedelta(hours=1),
-                                        market_state="CLOSED"))  # fmt: skip
+    before = QuoteOutcome(
+        "ALAB", quote("ALAB", 201.0, T0 - dt.timedelta(hours=1), market_state="CLOSED")
+    )
     store.market.save_quotes([before], T1)
     assert store.market.history_due(["ALAB"], T1) == {}  # closed before the bars were fetched
     failed = QuoteOutcome("ALAB", errors=[FetchError("http", "HTTP 500", "yahoo", "ALAB")])
@@ -116,8 +140,16 @@ def test_fetch_states_and_the_cik_map(store: Store):
 
 
 def _fact(end: dt.date, value: float, concept: str = "revenue_q") -> Fact:
-    return Fact(concept, end - dt.timedelta(days=90), end, value, "USD", "10-Q",
-                end + dt.timedelta(days=35), "us-gaap:Revenues")  # fmt: skip
+    return Fact(
+        concept,
+        end - dt.timedelta(days=90),
+        end,
+        value,
+        "USD",
+        "10-Q",
+        end + dt.timedelta(days=35),
+        "us-gaap:Revenues",
+    )
 
 
 def test_fundamentals_are_replaced_whole_and_read_back_in_period_order(store: Store):
@@ -150,8 +182,10 @@ def test_earnings_dates_saved_and_shown_on_the_watch_row(store: Store):
     )
     store.market.save_earnings("CRDO", None, T0)  # asked, none known
     earnings = {r.symbol: r.earnings for r in store.views.watch_rows()}
-    assert earnings == {"ALAB": EarningsDate("ALAB", dt.date(2027, 2, 10), "yahoo", True),
-                        "CRDO": None}  # fmt: skip
+    assert earnings == {
+        "ALAB": EarningsDate("ALAB", dt.date(2027, 2, 10), "yahoo", True),
+        "CRDO": None,
+    }
     assert set(store.market.fetch_states("earnings")) == {"ALAB", "CRDO"}
 
 
@@ -172,8 +206,9 @@ def test_the_sparkline_closes_are_kept_as_the_bars_are_written(store: Store):
         )
     assert len(store.views.recent_closes(["ALAB"], days[0])["ALAB"]) == 46  # the window kept
     assert store.views.recent_closes(["CRDO", "NVDA"], days[0]) == {"CRDO": [], "NVDA": []}
-    store.market.save_quotes([QuoteOutcome("ALAB", quote("ALAB", 205.0),
-                                           bars("ALAB", days[-1:], 150.0))], T1)  # fmt: skip
+    store.market.save_quotes(
+        [QuoteOutcome("ALAB", quote("ALAB", 205.0), bars("ALAB", days[-1:], 150.0))], T1
+    )
     assert store.views.recent_closes(["ALAB"], days[70])["ALAB"][-1] == 150.0
     assert store.views.recent_closes(["ALAB"], days[70])["ALAB"] == _closes_since(
         store, "ALAB", days[70]

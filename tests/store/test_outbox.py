@@ -21,9 +21,18 @@ def test_a_claimed_notice_carries_its_event_and_is_nobody_elses(store: Store):
     event = notice.event
     assert event is not None
     assert (event.id, event.symbol, event.checkpoint_id, event.title, event.kind) == (
-        event_id, "ALAB", "gm", "Gross margin holds", "guard")  # fmt: skip
+        event_id,
+        "ALAB",
+        "gm",
+        "Gross margin holds",
+        "guard",
+    )
     assert (event.from_status, event.to_status, event.reason, event.condition) == (
-        "pending", "missed", GM_REASON, GM)  # fmt: skip
+        "pending",
+        "missed",
+        GM_REASON,
+        GM,
+    )
     assert store.outbox.claim("daemon", T0) == []
     assert store.outbox.claim("daemon", T0, gone=lambda claimer: claimer == "tui") != []
 
@@ -40,15 +49,20 @@ def test_a_claim_not_recorded_in_time_is_claimed_again(store: Store):
 
 def test_sent_is_final_and_release_keeps_it_for_later_with_why(store: Store):
     record_miss(store)
-    store.checkpoints.record([miss(checkpoint_id="npo", reason=Reason(Why.DUE_PASSED))], T0,
-                             notify=("missed",))  # fmt: skip
+    store.checkpoints.record(
+        [miss(checkpoint_id="npo", reason=Reason(Why.DUE_PASSED))], T0, notify=("missed",)
+    )
     gm, npo = store.outbox.claim("tui", T0)
     assert npo.due == dt.date(2027, 12, 31)
     store.outbox.sent(gm.outbox_id, ["desktop", "toast"], T0)
     store.outbox.release(npo.outbox_id, "desktop: no D-Bus session bus")
     sent, released = store.outbox.rows()
     assert (sent.sent_at, sent.channels, sent.attempts, sent.last_error) == (
-        T0, ("desktop", "toast"), 1, "")  # fmt: skip
+        T0,
+        ("desktop", "toast"),
+        1,
+        "",
+    )
     assert (released.claimed_by, released.sent_at, released.attempts) == (None, None, 1)
     assert released.last_error == "desktop: no D-Bus session bus"
     [retry] = store.outbox.claim("daemon", LATER)
@@ -59,8 +73,9 @@ def test_a_claim_takes_at_most_the_limit_oldest_first(store: Store):
     for i in range(5):
         status = "missed" if i % 2 == 0 else "met"
         previous = "met" if status == "missed" and i else "pending" if i == 0 else "missed"
-        store.checkpoints.record([miss(previous=previous)._replace(status=status)], T0,
-                                 notify=("missed", "met"))  # fmt: skip
+        store.checkpoints.record(
+            [miss(previous=previous)._replace(status=status)], T0, notify=("missed", "met")
+        )
     first = store.outbox.claim("tui", T0, limit=2)
     rest = store.outbox.claim("tui", T0, limit=10)
     ids = [n.outbox_id for n in first + rest]

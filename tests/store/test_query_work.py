@@ -41,8 +41,10 @@ def seed(path: Path, tickers: int) -> tuple[object, Store]:
     outcomes = []
     for n, symbol in enumerate(config.tickers):
         price = 20.0 + (n * 37) % 400
-        bars = [Bar(symbol, d, price, price * 1.01, price * 0.99, price + i % 3, 1_000_000, "yahoo")
-                for i, d in enumerate(days)]  # fmt: skip
+        bars = [
+            Bar(symbol, d, price, price * 1.01, price * 0.99, price + i % 3, 1_000_000, "yahoo")
+            for i, d in enumerate(days)
+        ]
         quote = Quote(symbol, price, price - 1, 1.0, 0.01, "USD", "CLOSED", NOW, "yahoo")
         outcomes.append(QuoteOutcome(symbol, quote, bars))
     store.market.save_quotes(outcomes, NOW - dt.timedelta(minutes=5))

@@ -21,11 +21,20 @@ NVDA_Q4 = PRESS_RELEASES / "NVDA_0001045810-24-000028_q4fy24pr.htm"  # a year an
 TSLA = PRESS_RELEASES / "TSLA_0001628280-25-000007_exhibit991.htm"  # deliveries: nothing
 
 
-def eight_k(store: Store, symbol: str, n: int, items: tuple[str, ...] = ("2.02", "9.01"),
-            form: str = "8-K") -> FilingRecord:  # fmt: skip
+def eight_k(
+    store: Store, symbol: str, n: int, items: tuple[str, ...] = ("2.02", "9.01"), form: str = "8-K"
+) -> FilingRecord:
     accepted = dt.datetime(2026, 11, n, 16, 5, tzinfo=EASTERN)
-    filing = Filing("0001736297", f"0001736297-26-{n:06d}", form, items, accepted,
-                    accepted.date(), None, f"alab-{n}.htm")  # fmt: skip
+    filing = Filing(
+        "0001736297",
+        f"0001736297-26-{n:06d}",
+        form,
+        items,
+        accepted,
+        accepted.date(),
+        None,
+        f"alab-{n}.htm",
+    )
     (record,) = store.evidence.save_filings(symbol, [filing], ARCHIVES, T0)
     return record
 

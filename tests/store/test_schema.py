@@ -41,19 +41,50 @@ def test_every_migration_has_a_name_and_the_version_counts_them():
 
 def test_a_new_database_has_every_table_and_the_reason_in_parts(db_path: Path):
     with Store.open(db_path) as store:
-        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master"
-                                                   " WHERE type = 'table'")}  # fmt: skip
-        assert tables == {"tickers", "lots", "checkpoints", "quotes", "prices", "fundamentals",
-                          "events", "outbox", "earnings", "fetch_state", "sec_cik",
-                          "splits", "filings", "documents", "evidence", "fx_rates", "sells",
-                          "provider_sessions", "provider_health", "provider_requests",
-                          "intraday_charts", "intraday_bars",
-                          "releases", "release_figures", "release_guidance",
-                          "sparks", "meta", "release_places", "release_layouts",
-                          "dividends", "dividend_entries",
-                          "estimates", "estimate_surprises", "frozen_consensus",
-                          "segment_filings", "segment_members",
-                          "verdicts", "verdict_events", "journal"}  # fmt: skip
+        tables = {
+            r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        assert tables == {
+            "tickers",
+            "lots",
+            "checkpoints",
+            "quotes",
+            "prices",
+            "fundamentals",
+            "events",
+            "outbox",
+            "earnings",
+            "fetch_state",
+            "sec_cik",
+            "splits",
+            "filings",
+            "documents",
+            "evidence",
+            "fx_rates",
+            "sells",
+            "provider_sessions",
+            "provider_health",
+            "provider_requests",
+            "intraday_charts",
+            "intraday_bars",
+            "releases",
+            "release_figures",
+            "release_guidance",
+            "sparks",
+            "meta",
+            "release_places",
+            "release_layouts",
+            "dividends",
+            "dividend_entries",
+            "estimates",
+            "estimate_surprises",
+            "frozen_consensus",
+            "segment_filings",
+            "segment_members",
+            "verdicts",
+            "verdict_events",
+            "journal",
+        }
         parts = [name for name, _ in REASON_PARTS]
         assert set(parts) <= set(_columns(store, "events"))
         assert {f"last_{p}" for p in parts} <= set(_columns(store, "checkpoints"))
@@ -64,8 +95,10 @@ def test_a_new_database_has_every_table_and_the_reason_in_parts(db_path: Path):
 def test_migration_from_schema_1_keeps_the_data(db_path: Path):
     conn = _database_at(db_path, 1)
     conn.execute("INSERT INTO tickers (symbol, name, grp) VALUES ('ALAB', 'Astera Labs', 'ic')")
-    conn.execute("INSERT INTO checkpoints (symbol, id, title, kind, status, status_since)"
-                 " VALUES ('ALAB', 'npo', 'NPO ships', 'milestone', 'met', 'x')")  # fmt: skip
+    conn.execute(
+        "INSERT INTO checkpoints (symbol, id, title, kind, status, status_since)"
+        " VALUES ('ALAB', 'npo', 'NPO ships', 'milestone', 'met', 'x')"
+    )
     conn.close()
     with Store.open(db_path) as store:
         assert store.schema_version == SCHEMA_VERSION
@@ -148,17 +181,21 @@ def test_why_a_value_was_missing_recorded_as_a_sentence_reads_back_as_that_sente
 def test_migration_to_evidence_keeps_the_outbox_and_its_sent_and_unsent_rows(db_path: Path):
     conn = _database_at(db_path, 5)
     conn.execute("INSERT INTO tickers (symbol, name, grp) VALUES ('ALAB', 'Astera Labs', 'ic')")
-    conn.execute("INSERT INTO checkpoints (symbol, id, title, kind, status, status_since)"
-                 " VALUES ('ALAB', 'npo', 'NPO ships', 'milestone', 'missed', 'x')")  # fmt: skip
+    conn.execute(
+        "INSERT INTO checkpoints (symbol, id, title, kind, status, status_since)"
+        " VALUES ('ALAB', 'npo', 'NPO ships', 'milestone', 'missed', 'x')"
+    )
     for ident in (1, 2):
         conn.execute(
             "INSERT INTO events (id, ts, symbol, checkpoint_id, from_status, to_status, flagged)"
             " VALUES (?, '2026-11-05T00:00:00+00:00', 'ALAB', 'npo', 'pending', 'missed', 1)",
             [ident],
         )
-    conn.execute("INSERT INTO outbox (id, event_id, created_at, sent_at, channels, attempts)"
-                 " VALUES (7, 1, '2026-11-05T00:00:00+00:00', '2026-11-05T00:00:01+00:00',"
-                 " 'desktop', 1)")  # fmt: skip
+    conn.execute(
+        "INSERT INTO outbox (id, event_id, created_at, sent_at, channels, attempts)"
+        " VALUES (7, 1, '2026-11-05T00:00:00+00:00', '2026-11-05T00:00:01+00:00',"
+        " 'desktop', 1)"
+    )
     conn.execute(
         "INSERT INTO outbox (id, event_id, created_at) VALUES (8, 2, '2026-11-05T00:00:00+00:00')"
     )
@@ -166,7 +203,9 @@ def test_migration_to_evidence_keeps_the_outbox_and_its_sent_and_unsent_rows(db_
     now = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
     with Store.open(db_path) as store:
         assert [(r.id, r.event_id, r.channels) for r in store.outbox.rows()] == [
-            (7, 1, ("desktop",)), (8, 2, ())]  # fmt: skip
+            (7, 1, ("desktop",)),
+            (8, 2, ()),
+        ]
         [notice] = store.outbox.claim("me", now)  # the unsent one, still deliverable
         assert notice.outbox_id == 8 and notice.event is not None
         assert notice.event.checkpoint_id == "npo"
@@ -189,14 +228,19 @@ def test_processes_opening_an_old_database_together_migrate_it_once(db_path: Pat
     conn.close()
     go = db_path.parent / "go"
     openers = [
-        subprocess.Popen([sys.executable, "-c", OPEN, str(db_path), str(go)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN, str(db_path), str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(4)
-    ]  # fmt: skip
+    ]
     go.touch()
     results = [p.communicate(timeout=60) for p in openers]
     assert [(p.returncode, out.strip()) for p, (out, _) in zip(openers, results, strict=True)] == [
-        (0, str(SCHEMA_VERSION))] * 4, results  # fmt: skip
+        (0, str(SCHEMA_VERSION))
+    ] * 4, results
     with Store.open(db_path) as store:
         assert store.views.active_symbols() == ["ALAB"]
 

@@ -20,15 +20,26 @@ def segments(end: dt.date, **lines: int) -> Segments:
     generic = Line("us-gaap:ProductMember", "Product", sum(lines.values()), generic=True)
     axes = (AxisRevenue(PRODUCT, (*members, generic)),)
     top = max(members, key=lambda m: m.revenue)
-    return Segments(end, end - dt.timedelta(days=91), "10-Q", "USD", sum(lines.values()), axes,
-                    (PRODUCT, top))  # fmt: skip
+    return Segments(
+        end, end - dt.timedelta(days=91), "10-Q", "USD", sum(lines.values()), axes, (PRODUCT, top)
+    )
 
 
 def test_a_split_is_read_back_and_a_line_history_builds_up(store: Store) -> None:
-    store.segments.save("ALAB", "0001-26-1", dt.date(2025, 11, 4),
-                        segments(dt.date(2025, 9, 30), Scorpio=30, Aries=110), T0)  # fmt: skip
-    store.segments.save("ALAB", "0001-26-2", dt.date(2026, 11, 4),
-                        segments(dt.date(2026, 9, 30), Scorpio=120, Aries=100), T0)  # fmt: skip
+    store.segments.save(
+        "ALAB",
+        "0001-26-1",
+        dt.date(2025, 11, 4),
+        segments(dt.date(2025, 9, 30), Scorpio=30, Aries=110),
+        T0,
+    )
+    store.segments.save(
+        "ALAB",
+        "0001-26-2",
+        dt.date(2026, 11, 4),
+        segments(dt.date(2026, 9, 30), Scorpio=120, Aries=100),
+        T0,
+    )
     stored = store.segments.of("ALAB")
     assert [s.period_end for s in stored] == [dt.date(2025, 9, 30), dt.date(2026, 9, 30)]
     assert [(m.label, m.revenue) for m in stored[1].lines] == [("Scorpio", 120), ("Aries", 100)]

@@ -47,7 +47,9 @@ def test_a_failed_transaction_leaves_nothing_and_a_nested_one_rolls_back_alone(s
             store.checkpoints.mark("ALAB", "gm", "missed", "", T0)
             raise RuntimeError("inner")
     assert {c.id: c.status for c in store.views.checkpoints("ALAB")} == {
-        "gm": "pending", "npo": "met"}  # fmt: skip
+        "gm": "pending",
+        "npo": "met",
+    }
 
 
 def test_database_from_a_newer_version_is_refused(db_path: Path):
@@ -134,8 +136,12 @@ def test_no_door_of_the_store_hands_out_untyped_rows():
     from catalyst_tui.store.sync import ConfigSync
     from catalyst_tui.store.views import Views
 
-    doors = [(cls.__name__, name, member) for cls in (ConfigSync, MarketData, Checkpoints, Outbox,
-             Views) for name, member in vars(cls).items() if not name.startswith("_")]  # fmt: skip
+    doors = [
+        (cls.__name__, name, member)
+        for cls in (ConfigSync, MarketData, Checkpoints, Outbox, Views)
+        for name, member in vars(cls).items()
+        if not name.startswith("_")
+    ]
     assert len(doors) > 25
     for owner, name, member in doors:
         returned = str(inspect.signature(member).return_annotation)

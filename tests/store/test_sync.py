@@ -19,11 +19,16 @@ from .conftest import T0, T1, THESIS, record_miss
 def _dump(store: Store) -> list[tuple[Any, ...]]:
     """Every row of every table, to compare database states exactly."""
     out: list[tuple[Any, ...]] = []
-    tables = [r[0] for r in store.conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]  # fmt: skip
+    tables = [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        )
+    ]
     for table in tables:
-        out.extend((table, *row) for row in store.conn.execute(f"SELECT * FROM [{table}]"
-                                                               " ORDER BY 1"))  # fmt: skip
+        out.extend(
+            (table, *row) for row in store.conn.execute(f"SELECT * FROM [{table}] ORDER BY 1")
+        )
     return out
 
 
@@ -93,7 +98,9 @@ def test_reordered_tickers_and_checkpoints_follow_the_file(store: Store):
     # Ids swapped between the two tables: a checkpoint's content follows its id.
     store.sync.apply(parse_config(swapped), now=T1)
     assert [(c.id, c.kind) for c in store.views.checkpoints("ALAB")] == [
-        ("npo", "guard"), ("gm", "milestone")]  # fmt: skip
+        ("npo", "guard"),
+        ("gm", "milestone"),
+    ]
 
 
 def test_a_file_synced_last_is_not_read_again_and_any_other_is(tmp_path: Path):

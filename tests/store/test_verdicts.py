@@ -54,7 +54,9 @@ def test_an_acknowledged_miss_carries_the_day_it_was_acknowledged(store: Store):
 def test_a_first_verdict_is_kept_quietly_and_a_change_is_one_event_and_one_notice(store: Store):
     assert store.verdicts.record(verdicts(store), T0, notice=notice) == []
     assert {s: r.verdict for s, r in store.verdicts.recorded().items()} == {
-        "ALAB": Verdict.INTACT, "CRDO": Verdict.INTACT}  # fmt: skip
+        "ALAB": Verdict.INTACT,
+        "CRDO": Verdict.INTACT,
+    }
     record_miss(store, T1)
     [change] = store.verdicts.record(verdicts(store), T1, notice=notice)
     assert (change.symbol, change.previous, change.verdict) == ("ALAB", "intact", "at risk")

@@ -52,16 +52,19 @@ def test_checkpoints_in_file_order_with_their_flags_and_events_newest_first(stor
 
 
 def test_prices_for_sparklines_charts_and_export(store: Store):
-    store.market.save_quotes([fresh("ALAB", 1.0, DAYS), QuoteOutcome(
-        "CRDO", None, bars("CRDO", DAYS[:2], 50.0))], T0)  # fmt: skip
+    store.market.save_quotes(
+        [fresh("ALAB", 1.0, DAYS), QuoteOutcome("CRDO", None, bars("CRDO", DAYS[:2], 50.0))], T0
+    )
     closes = store.views.recent_closes(["ALAB", "CRDO", "NVDA"], DAYS[12])
     assert closes == {"ALAB": [112.0, 113.0, 114.0], "CRDO": [], "NVDA": []}
     assert store.views.price_history("CRDO") == [(DAYS[0], 50.0), (DAYS[1], 51.0)]
     exported = list(store.views.iter_prices())
     assert [(r.symbol, r.day) for r in exported] == [("ALAB", d) for d in DAYS] + [
-        ("CRDO", d) for d in DAYS[:2]]  # fmt: skip
+        ("CRDO", d) for d in DAYS[:2]
+    ]
     assert list(store.views.iter_prices("CRDO"))[0] == PriceRow(
-        "CRDO", DAYS[0], 50.0, 52.0, 48.0, 50.0, 1000, "yahoo")  # fmt: skip
+        "CRDO", DAYS[0], 50.0, 52.0, 48.0, 50.0, 1000, "yahoo"
+    )
 
 
 def test_health_counts_fresh_sources_stale_quotes_and_failed_fetches(store: Store):
@@ -75,7 +78,10 @@ def test_health_counts_fresh_sources_stale_quotes_and_failed_fetches(store: Stor
 def test_a_ticker_and_its_lots(store: Store):
     alab = store.views.ticker("ALAB")
     assert alab is not None and (alab.name, alab.group, alab.archived) == (
-        "Astera Labs", "interconnect", False)  # fmt: skip
+        "Astera Labs",
+        "interconnect",
+        False,
+    )
     assert store.views.ticker("NOPE") is None
     assert [(lot.shares, lot.cost) for lot in store.views.lots("ALAB")] == [(40, 118.5)]
     assert store.views.lots("CRDO") == []

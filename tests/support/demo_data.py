@@ -285,8 +285,9 @@ def _save_lines(store: Store, config: Config, at: datetime) -> None:
             if filing.form == "8-K" or not body:
                 continue
             split = read_segments(next(iter(body.values())))
-            store.segments.save(symbol, filing.accession, date.fromisoformat(filing.filed), split,
-                                at)  # fmt: skip
+            store.segments.save(
+                symbol, filing.accession, date.fromisoformat(filing.filed), split, at
+            )
 
 
 # --------------------------------------------------------------------------------------------
@@ -355,13 +356,28 @@ def _save_estimates(store: Store, config: Config, at: datetime) -> None:
 # quarter as its 10-Q files it in the fixture (net income and non-GAAP EPS added), the day it
 # was released, and the next quarter's revenue guide it gave.
 ALAB_RELEASES = (
-    (AlabQuarter(date(2026, 3, 31), 308_400_000, 76_791_600, 166_536_000, 70_000_000, 0.40,
-                 0.48), date(2026, 5, 5), (355e6, 365e6)),
-    (AlabQuarter(date(2026, 6, 30), 362_000_000, 96_292_000, 188_240_000, 82_250_000, 0.47,
-                 0.55), date(2026, 8, 4), (385e6, 395e6)),
-    (AlabQuarter(date(2026, 9, 30), 415_000_000, 128_235_000, 205_425_000, 91_000_000, 0.52,
-                 0.61), date(2026, 11, 3), (440e6, 450e6)),
-)  # fmt: skip
+    (
+        AlabQuarter(
+            date(2026, 3, 31), 308_400_000, 76_791_600, 166_536_000, 70_000_000, 0.40, 0.48
+        ),
+        date(2026, 5, 5),
+        (355e6, 365e6),
+    ),
+    (
+        AlabQuarter(
+            date(2026, 6, 30), 362_000_000, 96_292_000, 188_240_000, 82_250_000, 0.47, 0.55
+        ),
+        date(2026, 8, 4),
+        (385e6, 395e6),
+    ),
+    (
+        AlabQuarter(
+            date(2026, 9, 30), 415_000_000, 128_235_000, 205_425_000, 91_000_000, 0.52, 0.61
+        ),
+        date(2026, 11, 3),
+        (440e6, 450e6),
+    ),
+)
 ALAB_CIK = "0001736297"
 ARCHIVES = "https://www.sec.gov"
 
@@ -377,13 +393,22 @@ def _save_releases(store: Store, config: Config, at: datetime) -> None:
         accession = f"{ALAB_CIK}-{day.year % 100}-{n:06d}"
         if accepted > at or accession in stored:
             continue
-        filing = Filing(ALAB_CIK, accession, "8-K", ("2.02", "9.01"), accepted, day, day,
-                        f"alab-{day:%Y%m%d}.htm")  # fmt: skip
+        filing = Filing(
+            ALAB_CIK,
+            accession,
+            "8-K",
+            ("2.02", "9.01"),
+            accepted,
+            day,
+            day,
+            f"alab-{day:%Y%m%d}.htm",
+        )
         (record,) = store.evidence.save_filings("ALAB", [filing], ARCHIVES, at)
         body = alab_release(quarter, guide=guide, fiscal_quarter=quarter.end.month // 3)
         url = filing.document_url(ARCHIVES, f"alab-ex991-q{quarter.end.month // 3}fy26.htm")
-        store_release(store, record, url, read_release(body), at,
-                      notify=RESULTS in config.settings.notify)  # fmt: skip
+        store_release(
+            store, record, url, read_release(body), at, notify=RESULTS in config.settings.notify
+        )
 
 
 def _cycle(

@@ -45,9 +45,17 @@ class FeedServer:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _httpd: ThreadingHTTPServer | None = None
 
-    def add_item(self, feed: str, title: str, description: str, published: datetime, *,
-                 kind: str = "rss", page: str | bytes | None = None,
-                 page_type: str = "text/html; charset=utf-8") -> Item:  # fmt: skip
+    def add_item(
+        self,
+        feed: str,
+        title: str,
+        description: str,
+        published: datetime,
+        *,
+        kind: str = "rss",
+        page: str | bytes | None = None,
+        page_type: str = "text/html; charset=utf-8",
+    ) -> Item:
         """An item of the feed at path `feed` (made an RSS or an Atom feed), and its page."""
         with self._lock:
             items = self.feeds.setdefault(feed, (kind, []))[1]
@@ -68,8 +76,9 @@ class FeedServer:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.feed_server = self  # type: ignore[attr-defined]
-        threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01},
-                         daemon=True).start()  # fmt: skip
+        threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+        ).start()
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -161,9 +161,19 @@ class FilingsServer:
             for kind, (name, html) in (exhibits or {}).items():
                 documents[name] = (kind, kind, html.encode())
             self.filings.append(
-                Filing(symbol, cik, accession, form, accepted, items, main_name, documents,
-                       dict(raw or {}), dict(data or {}))
-            )  # fmt: skip
+                Filing(
+                    symbol,
+                    cik,
+                    accession,
+                    form,
+                    accepted,
+                    items,
+                    main_name,
+                    documents,
+                    dict(raw or {}),
+                    dict(data or {}),
+                )
+            )
         return accession
 
     def add_adobe_8k(self) -> Filing:
@@ -175,22 +185,41 @@ class FilingsServer:
             "adbe-20230315.htm": ("8-K", "8-K", main),
             "adbeex991q123.htm": ("EX-99.1", "EX-99.1", ex99),
         }
-        filing = Filing("ADBE", CIKS["ADBE"], ADBE_ACCESSION, "8-K", accepted, ("2.02", "9.01"),
-                        "adbe-20230315.htm", documents)  # fmt: skip
+        filing = Filing(
+            "ADBE",
+            CIKS["ADBE"],
+            ADBE_ACCESSION,
+            "8-K",
+            accepted,
+            ("2.02", "9.01"),
+            "adbe-20230315.htm",
+            documents,
+        )
         with self._lock:
             self.filings.append(filing)
         return filing
 
-    def add_headline(self, symbol: str, title: str, description: str, published: datetime,
-                     *, guid: str | None = None, pub_date: str | None = None,
-                     ) -> Headline:  # fmt: skip
+    def add_headline(
+        self,
+        symbol: str,
+        title: str,
+        description: str,
+        published: datetime,
+        *,
+        guid: str | None = None,
+        pub_date: str | None = None,
+    ) -> Headline:
         with self._lock:
             self._count += 1
             n = self._count
         headline = Headline(
-            title, description, f"https://finance.yahoo.com/news/{symbol.lower()}-{n}.html"
-            "?.tsrc=rss", guid or f"00000000-0000-3000-8000-{n:012d}", published, pub_date,
-        )  # fmt: skip
+            title,
+            description,
+            f"https://finance.yahoo.com/news/{symbol.lower()}-{n}.html?.tsrc=rss",
+            guid or f"00000000-0000-3000-8000-{n:012d}",
+            published,
+            pub_date,
+        )
         with self._lock:
             self.headlines.setdefault(symbol, []).append(headline)
         return headline
@@ -203,8 +232,9 @@ class FilingsServer:
     def __enter__(self) -> FilingsServer:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._httpd.filings = self  # type: ignore[attr-defined]
-        threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01},
-                         daemon=True).start()  # fmt: skip
+        threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+        ).start()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -247,14 +277,22 @@ user_agent = "{contact}"
             if "@" not in agent:  # EDGAR refuses undeclared tools
                 return 403, "text/html", b"<html><h1>Undeclared Automated Tool</h1></html>"
         if path == "/files/company_tickers.json":
-            body = {str(i): {"cik_str": cik, "ticker": symbol, "title": f"{symbol} Inc."}
-                    for i, (symbol, cik) in enumerate(CIKS.items())}  # fmt: skip
+            body = {
+                str(i): {"cik_str": cik, "ticker": symbol, "title": f"{symbol} Inc."}
+                for i, (symbol, cik) in enumerate(CIKS.items())
+            }
             return 200, "application/json", json.dumps(body).encode()
         if path.startswith("/api/xbrl/companyfacts/CIK"):
             cik = int(path.rsplit("CIK", 1)[1].removesuffix(".json"))
             with self._lock:
-                served = next((self.companyfacts[s] for s, c in CIKS.items()
-                               if c == cik and s in self.companyfacts), None)  # fmt: skip
+                served = next(
+                    (
+                        self.companyfacts[s]
+                        for s, c in CIKS.items()
+                        if c == cik and s in self.companyfacts
+                    ),
+                    None,
+                )
             if served is not None:
                 return 200, "application/json", json.dumps(served).encode()
             if cik == CIKS["ALAB"]:
@@ -278,8 +316,9 @@ user_agent = "{contact}"
 
     def submissions(self, cik: int) -> dict[str, Any]:
         with self._lock:
-            mine = sorted((f for f in self.filings if f.cik == cik), key=lambda f: f.accepted,
-                          reverse=True)  # fmt: skip
+            mine = sorted(
+                (f for f in self.filings if f.cik == cik), key=lambda f: f.accepted, reverse=True
+            )
         rows = [f.row() for f in mine]
         body = {k: v for k, v in _NVDA_SUBMISSIONS.items() if k != "filings"}
         body.update(
@@ -373,8 +412,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         server: FilingsServer = self.server.filings  # type: ignore[attr-defined]
         parts = urlsplit(self.path)
-        request = Request(parts.path, parse_qs(parts.query),
-                          {k.lower(): v for k, v in self.headers.items()})  # fmt: skip
+        request = Request(
+            parts.path, parse_qs(parts.query), {k.lower(): v for k, v in self.headers.items()}
+        )
         with server._lock:
             server.log.append(request)
             location = server.redirects.get(parts.path)

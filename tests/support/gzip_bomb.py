@@ -60,9 +60,11 @@ def read_bomb(url: str, *, browser: bool) -> dict[str, Any]:
     `browser`); asserts it ran."""
     done = subprocess.run(
         [sys.executable, "-c", CHILD, url, "browser" if browser else "httpx"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, "NO_PROXY": "127.0.0.1"},
-    )  # fmt: skip
+    )
     assert done.returncode == 0, done.stderr
     found: dict[str, Any] = json.loads(done.stdout)
     assert "NVDA" in found["warm"]

@@ -40,8 +40,9 @@ _TOKEN = "@@number@@"  # stands for a non-finite number until the JSON text is w
 _REVENUE = "RevenueFromContractWithCustomerExcludingAssessedTax"
 
 
-def poison(kind: str, provider: str, endpoint: str, body: bytes | str,
-           symbols: set[str]) -> bytes | str:  # fmt: skip
+def poison(
+    kind: str, provider: str, endpoint: str, body: bytes | str, symbols: set[str]
+) -> bytes | str:
     """`body` (the endpoint's real answer) with the value fault `kind` in it; for a Stooq batch
     only the rows of `symbols` (Stooq codes upper-cased: ALAB.US)."""
     text = body.decode() if isinstance(body, bytes) else body

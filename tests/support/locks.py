@@ -21,8 +21,11 @@ def holding(kind: str, path: Path) -> Iterator[Callable[[], None]]:
     child ends), as does leaving the block."""
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.support.locks", kind, str(path)],
-        cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert child.stdin is not None and child.stdout is not None
     stdin = child.stdin
 

@@ -59,14 +59,41 @@ SEC_FIXTURES = OWN_SEC
 NO_CALENDAR = frozenset({"^GSPC", "BTC-USD"})
 
 DEFAULT_SYMBOLS = (
-    "ALAB", "CRDO", "LITE", "COHR", "NVDA", "MRVL", "AVGO", "ANET",
-    "AAPL", "BLK", "NVR", "BRK.B", "^GSPC", "BTC-USD",
-)  # fmt: skip
+    "ALAB",
+    "CRDO",
+    "LITE",
+    "COHR",
+    "NVDA",
+    "MRVL",
+    "AVGO",
+    "ANET",
+    "AAPL",
+    "BLK",
+    "NVR",
+    "BRK.B",
+    "^GSPC",
+    "BTC-USD",
+)
 FINNHUB_TOKEN = "fh-test-token-7c1d9e"
 FAULT_KINDS = frozenset(
-    {"http500", "http503", "rate_limit", "timeout", "reset", "html", "truncated", "unknown",
-     "quota", "auth", "drip", "gzip_bomb", "redirect", "rewrite", *VALUE_FAULTS}
-)  # fmt: skip
+    {
+        "http500",
+        "http503",
+        "rate_limit",
+        "timeout",
+        "reset",
+        "html",
+        "truncated",
+        "unknown",
+        "quota",
+        "auth",
+        "drip",
+        "gzip_bomb",
+        "redirect",
+        "rewrite",
+        *VALUE_FAULTS,
+    }
+)
 FAULT_DELAYS = {"timeout": 5.0, "drip": 2.0}  # seconds, when inject() is given none
 GATHER_LIMIT = 30.0  # seconds a request waits for `gather` others: far above any machine's need
 # CIKs of the samples and a few real ones; other symbols get a synthetic CIK.
@@ -282,10 +309,18 @@ class MarketServer:
             raise ValueError("a redirect needs a location")
         if (kind == "rewrite") != (rewrite is not None):
             raise ValueError("a rewrite fault, and only one, takes `rewrite`")
-        fault = Fault(kind, provider, endpoint, symbol, times,
-                      None if retry_after is None else str(retry_after),
-                      FAULT_DELAYS.get(kind, 5.0) if delay is None else delay,
-                      location.rstrip("/"), size, rewrite)  # fmt: skip
+        fault = Fault(
+            kind,
+            provider,
+            endpoint,
+            symbol,
+            times,
+            None if retry_after is None else str(retry_after),
+            FAULT_DELAYS.get(kind, 5.0) if delay is None else delay,
+            location.rstrip("/"),
+            size,
+            rewrite,
+        )
         with self._lock:
             self._faults.append(fault)
         return fault
@@ -519,8 +554,11 @@ def _chart(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> R
     if "period1" in query:
         start = datetime.fromtimestamp(int(query["period1"]), UTC)
         end = datetime.fromtimestamp(int(query.get("period2", time.time())), UTC)
-        days = [d for d in server.trading_days(start.date(), end.date())
-                if start <= _at(d, SESSION_OPEN) <= end]  # fmt: skip
+        days = [
+            d
+            for d in server.trading_days(start.date(), end.date())
+            if start <= _at(d, SESSION_OPEN) <= end
+        ]
     else:
         days = server.trading_days(last - _range(query.get("range", "1mo")), last)
     is_fx = symbol in server.fx_levels
@@ -563,7 +601,7 @@ def _chart(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> R
                 ("regular", SESSION_OPEN, SESSION_CLOSE),
                 ("post", SESSION_CLOSE, timedelta(hours=25)),
             )
-        },  # fmt: skip
+        },
     )
     bars = [server.bar(symbol, d) for d in days]
     if days:
@@ -579,19 +617,25 @@ def _chart(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> R
     if "split" in query.get("events", "") and days:
         splits = {
             str(int(_at(d, SESSION_OPEN).timestamp())): {
-                "date": int(_at(d, SESSION_OPEN).timestamp()), "numerator": num,
-                "denominator": den, "splitRatio": f"{num:g}:{den:g}",
+                "date": int(_at(d, SESSION_OPEN).timestamp()),
+                "numerator": num,
+                "denominator": den,
+                "splitRatio": f"{num:g}:{den:g}",
             }
-            for d, num, den in server.splits.get(symbol, ()) if days[0] <= d <= days[-1]
-        }  # fmt: skip
+            for d, num, den in server.splits.get(symbol, ())
+            if days[0] <= d <= days[-1]
+        }
         if splits:
             result["events"] = {"splits": splits}
     if "div" in query.get("events", "") and days:
         paid = {
             str(int(_at(d, SESSION_OPEN).timestamp())): {
-                "amount": amount, "date": int(_at(d, SESSION_OPEN).timestamp())}
-            for d, amount in server.dividends.get(symbol, ()) if days[0] <= d <= days[-1]
-        }  # fmt: skip
+                "amount": amount,
+                "date": int(_at(d, SESSION_OPEN).timestamp()),
+            }
+            for d, amount in server.dividends.get(symbol, ())
+            if days[0] <= d <= days[-1]
+        }
         if paid:
             result.setdefault("events", {})["dividends"] = paid
     return Reply(200, json.dumps(sample))
@@ -634,26 +678,45 @@ def _intraday_chart(server: MarketServer, symbol: str, query: dict[str, str]) ->
     period = meta["currentTradingPeriod"]["regular"]
     last = days[-1]
     meta.update(
-        symbol=symbol, dataGranularity=query["interval"], range=query.get("range", ""),
+        symbol=symbol,
+        dataGranularity=query["interval"],
+        range=query.get("range", ""),
         regularMarketPrice=server.close(symbol, last),
         regularMarketTime=int(min(server.now(), _at(last, SESSION_CLOSE)).timestamp()),
         chartPreviousClose=server.close(symbol, server.previous_session(days[0])),
-        tradingPeriods=[[{**period, "start": int(_at(d, SESSION_OPEN).timestamp()),
-                          "end": int(_at(d, SESSION_CLOSE).timestamp())}] for d in days],
-    )  # fmt: skip
+        tradingPeriods=[
+            [
+                {
+                    **period,
+                    "start": int(_at(d, SESSION_OPEN).timestamp()),
+                    "end": int(_at(d, SESSION_CLOSE).timestamp()),
+                }
+            ]
+            for d in days
+        ],
+    )
     stamps: list[int] = []
     closes: list[float | None] = []
     for day in days:
         found = intraday_closes(server, symbol, day, minutes)
-        stamps += [int((_at(day, SESSION_OPEN) + timedelta(minutes=i * minutes)).timestamp())
-                   for i in range(len(found))]  # fmt: skip
+        stamps += [
+            int((_at(day, SESSION_OPEN) + timedelta(minutes=i * minutes)).timestamp())
+            for i in range(len(found))
+        ]
         closes += found
     if stamps:
         result["timestamp"] = stamps
-        result["indicators"] = {"quote": [{
-            "close": closes, "low": closes, "volume": [None if c is None else 1000 for c in closes],
-            "open": closes, "high": closes,
-        }]}  # fmt: skip
+        result["indicators"] = {
+            "quote": [
+                {
+                    "close": closes,
+                    "low": closes,
+                    "volume": [None if c is None else 1000 for c in closes],
+                    "open": closes,
+                    "high": closes,
+                }
+            ]
+        }
     return Reply(200, json.dumps(body))
 
 
@@ -726,14 +789,20 @@ def _v7_quote(server: MarketServer, request: LoggedRequest, unknown: set[str]) -
                 del row[key]
         ext = round(today["close"] * 1.004, 4)
         if state == "PRE":
-            row.update(preMarketPrice=ext, preMarketChange=ext - today["close"],
-                       preMarketChangePercent=(ext / today["close"] - 1) * 100,
-                       preMarketTime=int(now.timestamp()))  # fmt: skip
+            row.update(
+                preMarketPrice=ext,
+                preMarketChange=ext - today["close"],
+                preMarketChangePercent=(ext / today["close"] - 1) * 100,
+                preMarketTime=int(now.timestamp()),
+            )
         elif state in ("POST", "POSTPOST", "CLOSED", "PREPRE"):
             moment = min(now, _at(last, timedelta(hours=25)))
-            row.update(postMarketPrice=ext, postMarketChange=ext - today["close"],
-                       postMarketChangePercent=(ext / today["close"] - 1) * 100,
-                       postMarketTime=int(moment.timestamp()))  # fmt: skip
+            row.update(
+                postMarketPrice=ext,
+                postMarketChange=ext - today["close"],
+                postMarketChangePercent=(ext / today["close"] - 1) * 100,
+                postMarketTime=int(moment.timestamp()),
+            )
         rows.append(row)
     fields = request.query.get("fields")
     if fields:  # what was asked for, and what Yahoo always sends (as recorded)
@@ -850,10 +919,15 @@ def _finnhub_quote(server: MarketServer, request: LoggedRequest, unknown: set[st
     change = round(bar["close"] - previous, 4)
     body = json.loads(fixture_text("finnhub_quote.json"))
     body.update(
-        c=bar["close"], h=bar["high"], l=bar["low"], o=bar["open"], pc=previous, d=change,
+        c=bar["close"],
+        h=bar["high"],
+        l=bar["low"],
+        o=bar["open"],
+        pc=previous,
+        d=change,
         dp=round(change / previous * 100, 4),
         t=int(min(server.now(), _at(last, SESSION_CLOSE)).timestamp()),
-    )  # fmt: skip
+    )
     return Reply(200, json.dumps(body))
 
 
@@ -868,8 +942,15 @@ def _finnhub_calendar(server: MarketServer, request: LoggedRequest, unknown: set
         if symbol not in unknown and query.get("from", "") <= day.isoformat() <= query.get(
             "to", "9999"
         ):
-            entries.append({**sample, "symbol": symbol, "date": day.isoformat(),
-                            "epsActual": None, "revenueActual": None})  # fmt: skip
+            entries.append(
+                {
+                    **sample,
+                    "symbol": symbol,
+                    "date": day.isoformat(),
+                    "epsActual": None,
+                    "revenueActual": None,
+                }
+            )
     return Reply(200, json.dumps({"earningsCalendar": entries}))
 
 
@@ -939,30 +1020,48 @@ def synthetic_companyfacts(symbol: str, cik: int, today: date) -> dict[str, Any]
             values = [quarter_values(symbol, year, q) for q in quarters]
             for concept in _FACT_UNITS:
                 total = sum(v[concept] for v in values)
-                facts[concept].append({
-                    "start": first.isoformat(), "end": last.isoformat(),
-                    "val": round(total, 2) if concept == "EarningsPerShareDiluted" else total,
-                    "accn": accn, "fy": year, "fp": fp, "form": form,
-                    "filed": filed.isoformat(),
-                })  # fmt: skip
+                facts[concept].append(
+                    {
+                        "start": first.isoformat(),
+                        "end": last.isoformat(),
+                        "val": round(total, 2) if concept == "EarningsPerShareDiluted" else total,
+                        "accn": accn,
+                        "fy": year,
+                        "fp": fp,
+                        "form": form,
+                        "filed": filed.isoformat(),
+                    }
+                )
     year, quarter = filings[-1]
     latest = _filed(year, quarter)
     return {
         "cik": cik,
         "entityName": f"{symbol} Synthetic Inc.",
         "facts": {
-            "dei": {"EntityCommonStockSharesOutstanding": {"label": "Shares", "units": {
-                "shares": [{"end": (latest - timedelta(days=7)).isoformat(), "val": shares,
-                            "accn": f"{cik:010d}-{year % 100:02d}-{quarter:06d}", "fy": year,
-                            "fp": "FY" if quarter == 4 else f"Q{quarter}",
-                            "form": "10-K" if quarter == 4 else "10-Q",
-                            "filed": latest.isoformat()}]}}},
+            "dei": {
+                "EntityCommonStockSharesOutstanding": {
+                    "label": "Shares",
+                    "units": {
+                        "shares": [
+                            {
+                                "end": (latest - timedelta(days=7)).isoformat(),
+                                "val": shares,
+                                "accn": f"{cik:010d}-{year % 100:02d}-{quarter:06d}",
+                                "fy": year,
+                                "fp": "FY" if quarter == 4 else f"Q{quarter}",
+                                "form": "10-K" if quarter == 4 else "10-Q",
+                                "filed": latest.isoformat(),
+                            }
+                        ]
+                    },
+                }
+            },
             "us-gaap": {
                 concept: {"label": concept, "units": {_FACT_UNITS[concept]: entries}}
                 for concept, entries in facts.items()
             },
         },
-    }  # fmt: skip
+    }
 
 
 _FACT_UNITS = {
@@ -1029,9 +1128,12 @@ def _ecb_daily(server: MarketServer, request: LoggedRequest, unknown: set[str]) 
 NASDAQ_UNKNOWN = {
     "data": None,
     "message": None,
-    "status": {"rCode": 400, "bCodeMessage": [{"code": 1001, "errorMessage": "Symbol not exists."}],
-               "developerMessage": None},
-}  # fmt: skip
+    "status": {
+        "rCode": 400,
+        "bCodeMessage": [{"code": 1001, "errorMessage": "Symbol not exists."}],
+        "developerMessage": None,
+    },
+}
 
 
 def _nasdaq_info(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:
@@ -1054,22 +1156,34 @@ def _nasdaq_info(server: MarketServer, request: LoggedRequest, unknown: set[str]
         _session_state(server.now(), last), "Closed"
     )
     data = {
-        "symbol": symbol, "companyName": f"{symbol} Synthetic Inc. Common Stock",
-        "stockType": "Common Stock", "exchange": "NASDAQ-GS", "isNasdaqListed": True,
+        "symbol": symbol,
+        "companyName": f"{symbol} Synthetic Inc. Common Stock",
+        "stockType": "Common Stock",
+        "exchange": "NASDAQ-GS",
+        "isNasdaqListed": True,
         "primaryData": {
-            "lastSalePrice": f"${bar['close']:,.2f}", "netChange": f"{change:+.2f}",
-            "percentageChange": f"{change / previous * 100:+.2f}%", "deltaIndicator":
-            "up" if change > 0 else "down", "lastTradeTimestamp": stamp, "isRealTime": False,
-            "bidPrice": "N/A", "askPrice": "N/A", "volume": f"{bar['volume']:,}",
+            "lastSalePrice": f"${bar['close']:,.2f}",
+            "netChange": f"{change:+.2f}",
+            "percentageChange": f"{change / previous * 100:+.2f}%",
+            "deltaIndicator": "up" if change > 0 else "down",
+            "lastTradeTimestamp": stamp,
+            "isRealTime": False,
+            "bidPrice": "N/A",
+            "askPrice": "N/A",
+            "volume": f"{bar['volume']:,}",
         },
-        "secondaryData": None, "marketStatus": state, "assetClass": asset_class.upper(),
+        "secondaryData": None,
+        "marketStatus": state,
+        "assetClass": asset_class.upper(),
         "keyStats": {
             "fiftyTwoWeekHighLow": {"label": "52 Week Range:", "value": f"{low:.2f} - {high:.2f}"},
             "dayrange": {"label": "High/Low:", "value": f"{bar['low']:.2f} - {bar['high']:.2f}"},
         },
-    }  # fmt: skip
-    return Reply(200, json.dumps({"data": data, "message": None,
-                                  "status": {"rCode": 200, "bCodeMessage": None}}))  # fmt: skip
+    }
+    return Reply(
+        200,
+        json.dumps({"data": data, "message": None, "status": {"rCode": 200, "bCodeMessage": None}}),
+    )
 
 
 def _company_feed(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> Reply:

@@ -50,8 +50,16 @@ class NetworkWatch:
         strace = shutil.which("strace")
         self.prefix: tuple[str, ...] = ()
         if strace:
-            self.prefix = (strace, "--seccomp-bpf", "-f", "-qq", "-e", "trace=connect,sendto",
-                           "-o", str(self.trace_log))  # fmt: skip
+            self.prefix = (
+                strace,
+                "--seccomp-bpf",
+                "-f",
+                "-qq",
+                "-e",
+                "trace=connect,sendto",
+                "-o",
+                str(self.trace_log),
+            )
 
     def env(self, base: dict[str, str]) -> dict[str, str]:
         path = os.pathsep.join(filter(None, [str(self.hooks), base.get("PYTHONPATH", "")]))

@@ -20,8 +20,20 @@ from catalyst_tui.market.sec.filings import EASTERN, Filing
 from catalyst_tui.reading.release.reader import read_release
 from catalyst_tui.store import Store
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")  # fmt: skip
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 ORDINALS = ("first", "second", "third", "fourth")
 
 
@@ -86,8 +98,9 @@ def alab_release(
     year = fiscal_year or quarter.end.year
     ordinal = ORDINALS[fiscal_quarter - 1]
     columns = [q for q in (quarter, before, year_ago) if q is not None]
-    header = "".join(f'<td colspan="2" style="text-align:center">{_day(q.end)}</td>'
-                     for q in columns)  # fmt: skip
+    header = "".join(
+        f'<td colspan="2" style="text-align:center">{_day(q.end)}</td>' for q in columns
+    )
     rows = [
         _row("Revenue", [_thousands(q.revenue) for q in columns], dollar=True),
         _row("Cost of revenue", [_thousands(q.cost_of_revenue) for q in columns]),
@@ -96,24 +109,34 @@ def alab_release(
         _row("Total operating expenses", [_thousands(q.operating_expenses) for q in columns]),
         _row("Income (loss) from operations", [_thousands(q.operating_income) for q in columns]),
         _row("Interest income and other, net", [_thousands(q.other_income) for q in columns]),
-        _row("Income (loss) before income taxes",
-             [_thousands(q.operating_income + q.other_income) for q in columns]),  # fmt: skip
-        _row("Income tax provision (benefit)",
-             [_thousands(q.operating_income + q.other_income - q.net_income) for q in columns]),
+        _row(
+            "Income (loss) before income taxes",
+            [_thousands(q.operating_income + q.other_income) for q in columns],
+        ),
+        _row(
+            "Income tax provision (benefit)",
+            [_thousands(q.operating_income + q.other_income - q.net_income) for q in columns],
+        ),
         _row("Net income (loss)", [_thousands(q.net_income) for q in columns], dollar=True),
         "<tr><td>Net income (loss) per share:</td></tr>",
         _row("Basic", [_eps(q.eps_diluted * 1.04) for q in columns], dollar=True),
         _row("Diluted", [_eps(q.eps_diluted) for q in columns], dollar=True),
-    ]  # fmt: skip
+    ]
     reconciliation = [
         _row("GAAP net income (loss)", [_thousands(q.net_income) for q in columns], dollar=True),
-        _row("Stock-based compensation",
-             [_thousands(q.eps_nongaap * 180e6 - q.net_income) for q in columns]),
-        _row("Non-GAAP net income", [_thousands(q.eps_nongaap * 180e6) for q in columns],
-             dollar=True),
-        _row("Non-GAAP net income per share, diluted", [_eps(q.eps_nongaap) for q in columns],
-             dollar=True),
-    ]  # fmt: skip
+        _row(
+            "Stock-based compensation",
+            [_thousands(q.eps_nongaap * 180e6 - q.net_income) for q in columns],
+        ),
+        _row(
+            "Non-GAAP net income", [_thousands(q.eps_nongaap * 180e6) for q in columns], dollar=True
+        ),
+        _row(
+            "Non-GAAP net income per share, diluted",
+            [_eps(q.eps_nongaap) for q in columns],
+            dollar=True,
+        ),
+    ]
     outlook = ""
     if guide is not None:
         low, high = (f"${value / 1e6:,.0f} million" for value in guide)
@@ -194,19 +217,26 @@ def alab_companyfacts(quarters: list[AlabQuarter], filed: dict[date, date]) -> d
         for concept, _, name in _CONCEPTS:
             for start, parts in periods:
                 total = sum(getattr(p, name) for p in parts)
-                facts[concept].append({
-                    "start": start.isoformat(), "end": q.end.isoformat(),
-                    "val": round(total, 2) if name == "eps_diluted" else round(total),
-                    "accn": accn, "fy": q.end.year, "fp": fp, "form": form,
-                    "filed": day.isoformat(),
-                })  # fmt: skip
+                facts[concept].append(
+                    {
+                        "start": start.isoformat(),
+                        "end": q.end.isoformat(),
+                        "val": round(total, 2) if name == "eps_diluted" else round(total),
+                        "accn": accn,
+                        "fy": q.end.year,
+                        "fp": fp,
+                        "form": form,
+                        "filed": day.isoformat(),
+                    }
+                )
     units = {concept: unit for concept, unit, _ in _CONCEPTS}
     return {
         "cik": 1736297,
         "entityName": "Astera Labs, Inc.",
-        "facts": {"us-gaap": {c: {"label": c, "units": {units[c]: rows}}
-                              for c, rows in facts.items()}},
-    }  # fmt: skip
+        "facts": {
+            "us-gaap": {c: {"label": c, "units": {units[c]: rows}} for c, rows in facts.items()}
+        },
+    }
 
 
 def _quarter_end(year: int, n: int) -> date:
@@ -248,8 +278,16 @@ def store_alab_releases(
     https://sec.test/N.htm (N its place in `releases`)."""
     for n, (quarter, guide, day) in enumerate(releases):
         accepted = datetime.combine(day, time(16, 5), EASTERN)
-        filing = Filing("0001736297", f"0001736297-{day.year % 100}-{n:06d}", "8-K",
-                        ("2.02", "9.01"), accepted, day, None, "alab-8k.htm")  # fmt: skip
+        filing = Filing(
+            "0001736297",
+            f"0001736297-{day.year % 100}-{n:06d}",
+            "8-K",
+            ("2.02", "9.01"),
+            accepted,
+            day,
+            None,
+            "alab-8k.htm",
+        )
         (record,) = store.evidence.save_filings("ALAB", [filing], "https://sec.test", now)
         body = alab_release(quarter, guide=guide, fiscal_quarter=quarter.end.month // 3)
         store.results.save("ALAB", record, f"https://sec.test/{n}.htm", read_release(body), now)

@@ -71,8 +71,11 @@ async def alab_gross_margin(pilot) -> None:
     await _ticker(pilot, "checkpoints")
     table = pilot.app.screen.query_one("#checkpoint-table", DataTable)
     table.move_cursor(row=table.get_row_index("gross-margin-floor"))
-    await settled(pilot, lambda: "gross_margin" in " ".join(
-        lines_on_screen(pilot.app, "#checkpoint-detail")), "the guard's reason")  # fmt: skip
+    await settled(
+        pilot,
+        lambda: "gross_margin" in " ".join(lines_on_screen(pilot.app, "#checkpoint-detail")),
+        "the guard's reason",
+    )
 
 
 async def alab_chart(pilot) -> None:

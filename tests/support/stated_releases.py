@@ -490,8 +490,10 @@ def compare(read: dict[str, Any], stated: Stated) -> list[tuple[str, str, object
     """(figure, outcome, read, stated) for each figure of the release; figure "quarter.revenue",
     "year.eps_nongaap", "guidance.quarter"."""
     rows: list[tuple[str, str, object, object]] = []
-    periods = (("quarter", read["quarter"], stated.quarter),
-               ("year", read["year"] or {}, stated.year or {}))  # fmt: skip
+    periods = (
+        ("quarter", read["quarter"], stated.quarter),
+        ("year", read["year"] or {}, stated.year or {}),
+    )
     for period, got, want in periods:
         for name in FIGURE_NAMES:
             rows.append(_outcome(f"{period}.{name}", got.get(name), want.get(name)))

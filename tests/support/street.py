@@ -17,8 +17,12 @@ def val(value: float | None, fmt: str | None = None) -> dict[str, Any]:
     return {"raw": value, "fmt": fmt if fmt is not None else f"{value:.2f}"}
 
 
-def estimate(avg: float | None, low: float | None = None, high: float | None = None,
-             analysts: int | None = None) -> dict[str, Any]:  # fmt: skip
+def estimate(
+    avg: float | None,
+    low: float | None = None,
+    high: float | None = None,
+    analysts: int | None = None,
+) -> dict[str, Any]:
     out = {"avg": val(avg), "low": val(low), "high": val(high)}
     out["numberOfAnalysts"] = val(analysts, str(analysts)) if analysts is not None else {}
     return out
@@ -43,13 +47,22 @@ def trend_row(
         "earningsEstimate": estimate(*eps) | {"yearAgoEps": val(0.5), "growth": val(0.2)},
         "revenueEstimate": estimate(*revenue) | {"yearAgoRevenue": val(1e8), "growth": val(0.3)},
         "epsTrend": {k: val(v) for k, v in zip(keys, trend, strict=True)},
-        "epsRevisions": {"upLast7days": val(up7), "upLast30days": val(up30),
-                         "downLast30days": val(down30), "downLast7Days": val(down7)},
-    }  # fmt: skip
+        "epsRevisions": {
+            "upLast7days": val(up7),
+            "upLast30days": val(up30),
+            "downLast30days": val(down30),
+            "downLast7Days": val(down7),
+        },
+    }
 
 
-def history_row(quarter: date, actual: float | None, estimate_: float | None,
-                surprise: float | None, period: str = "-1q") -> dict[str, Any]:  # fmt: skip
+def history_row(
+    quarter: date,
+    actual: float | None,
+    estimate_: float | None,
+    surprise: float | None,
+    period: str = "-1q",
+) -> dict[str, Any]:
     stamp = int(datetime(quarter.year, quarter.month, quarter.day, tzinfo=UTC).timestamp())
     return {
         "maxAge": 1,
@@ -62,8 +75,11 @@ def history_row(quarter: date, actual: float | None, estimate_: float | None,
     }
 
 
-def modules(trend: list[dict[str, Any]], history: list[dict[str, Any]],
-            calendar: dict[str, Any] | None = None) -> dict[str, Any]:  # fmt: skip
+def modules(
+    trend: list[dict[str, Any]],
+    history: list[dict[str, Any]],
+    calendar: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """What MarketServer.street takes for a symbol."""
     out: dict[str, Any] = {
         "earningsTrend": {"trend": trend, "maxAge": 1},

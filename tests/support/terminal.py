@@ -39,10 +39,24 @@ def start_catalyst(
     # What the TUI remembers (the sort, the SEC contact asked for) stays in the test's folder.
     env = {**env, "XDG_STATE_HOME": env.get("XDG_STATE_HOME") or str(workdir / "state")}
     subprocess.run(
-        ["tmux", "-S", socket, "new-session", "-d", "-s", SESSION, "-x", str(columns),
-         "-y", str(lines), f"{command}; echo {EXIT_MARK}$?; sleep 120"],
-        check=True, env=env, cwd=workdir,
-    )  # fmt: skip
+        [
+            "tmux",
+            "-S",
+            socket,
+            "new-session",
+            "-d",
+            "-s",
+            SESSION,
+            "-x",
+            str(columns),
+            "-y",
+            str(lines),
+            f"{command}; echo {EXIT_MARK}$?; sleep 120",
+        ],
+        check=True,
+        env=env,
+        cwd=workdir,
+    )
 
 
 def stop_server(socket: str) -> None:
@@ -66,8 +80,9 @@ def stop_server(socket: str) -> None:
 def screen(socket: str) -> str:
     done = subprocess.run(
         ["tmux", "-S", socket, "capture-pane", "-p", "-t", SESSION],
-        capture_output=True, text=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+    )
     return done.stdout
 
 
@@ -75,8 +90,9 @@ def cursor_line(socket: str) -> str:
     """The screen's line under the terminal's cursor: Textual keeps it on the focused input."""
     done = subprocess.run(
         ["tmux", "-S", socket, "display-message", "-p", "-t", SESSION, "#{cursor_y}"],
-        capture_output=True, text=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+    )
     lines = screen(socket).splitlines()
     row = int(done.stdout.strip() or -1)
     return lines[row] if 0 <= row < len(lines) else ""
@@ -113,16 +129,18 @@ def wait_for(socket: str, text: str, timeout: float = WAIT) -> str:
 
 def wait_for_all(socket: str, *texts: str, timeout: float = WAIT) -> str:
     """The screen once it shows every one of `texts` at the same time."""
-    return wait_until(socket, f"all of {texts}", lambda shown: all(t in shown for t in texts),
-                      timeout)  # fmt: skip
+    return wait_until(
+        socket, f"all of {texts}", lambda shown: all(t in shown for t in texts), timeout
+    )
 
 
 def wait_for_focus(socket: str, *texts: str) -> None:
     """Until the focused input's line shows each of `texts` (its label, its text)."""
     wait_until(
-        socket, f"the focus on a line with {texts}",
+        socket,
+        f"the focus on a line with {texts}",
         lambda _: all(t in cursor_line(socket) for t in texts),
-    )  # fmt: skip
+    )
 
 
 def type_into(socket: str, label: str, text: str) -> None:

@@ -15,17 +15,26 @@ SETTLES = (
     "For the full year, Scorpio was also the largest contributor to revenue.",
 )
 REMARKS = (
-    ("Operator", "Good afternoon, and welcome to the Astera Labs fourth quarter 2026 earnings "
-                 "conference call."),
-    ("Jitendra Mohan -- Chief Executive Officer",
-     "Thank you, Leslie. Good afternoon, everyone, and thanks for joining us. "
-     + SETTLES[0] + " Aries and Taurus grew as well, and Leo saw its first production "
-     "volumes with a third cloud customer."),
-    ("Mike Tate -- Chief Financial Officer",
-     "Revenue was $352 million, up 14% sequentially. " + SETTLES[1]
-     + " Gross margin was 75.1%, and we expect it to stay above 70% in 2027."),
+    (
+        "Operator",
+        "Good afternoon, and welcome to the Astera Labs fourth quarter 2026 earnings "
+        "conference call.",
+    ),
+    (
+        "Jitendra Mohan -- Chief Executive Officer",
+        "Thank you, Leslie. Good afternoon, everyone, and thanks for joining us. "
+        + SETTLES[0]
+        + " Aries and Taurus grew as well, and Leo saw its first production "
+        "volumes with a third cloud customer.",
+    ),
+    (
+        "Mike Tate -- Chief Financial Officer",
+        "Revenue was $352 million, up 14% sequentially. "
+        + SETTLES[1]
+        + " Gross margin was 75.1%, and we expect it to stay above 70% in 2027.",
+    ),
     ("Operator", "Our next question comes from the line of an analyst. Please go ahead."),
-)  # fmt: skip
+)
 
 
 def transcript_pdf() -> bytes:
@@ -33,8 +42,9 @@ def transcript_pdf() -> bytes:
 
 
 def transcript_html() -> str:
-    body = "".join(f"<p><strong>{escape(who)}</strong></p>\n<p>{escape(said)}</p>\n"
-                   for who, said in REMARKS)  # fmt: skip
+    body = "".join(
+        f"<p><strong>{escape(who)}</strong></p>\n<p>{escape(said)}</p>\n" for who, said in REMARKS
+    )
     return (
         "<!DOCTYPE html><html><head><title>Astera Labs (ALAB) Q4 2026 Earnings Call "
         f"Transcript</title><script>track()</script></head><body><article>\n{body}"

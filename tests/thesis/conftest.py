@@ -14,10 +14,26 @@ TODAY = NOW.date()
 DAY = dt.timedelta(days=1)
 
 
-def last_quote(price: float, change_pct: float | None, high: float | None, fetched: dt.datetime,
-               stale: bool, symbol: str = "ALAB") -> LastQuote:  # fmt: skip
-    quote = Quote(symbol, price, None, None, change_pct, "USD", None, fetched, "test",
-                  fifty_two_week_high=high)  # fmt: skip
+def last_quote(
+    price: float,
+    change_pct: float | None,
+    high: float | None,
+    fetched: dt.datetime,
+    stale: bool,
+    symbol: str = "ALAB",
+) -> LastQuote:
+    quote = Quote(
+        symbol,
+        price,
+        None,
+        None,
+        change_pct,
+        "USD",
+        None,
+        fetched,
+        "test",
+        fifty_two_week_high=high,
+    )
     return LastQuote(symbol, quote, fetched, stale)
 
 
@@ -29,8 +45,15 @@ def lots(*pairs: tuple[float, float]) -> list[Lot]:
     return [Lot(shares, cost) for shares, cost in pairs]
 
 
-def snapshot(price: float | None = 100.0, *, stale: bool = False, facts=None, lots=None,
-             sec: bool = True, high: float | None = 125.0) -> MarketSnapshot:  # fmt: skip
+def snapshot(
+    price: float | None = 100.0,
+    *,
+    stale: bool = False,
+    facts=None,
+    lots=None,
+    sec: bool = True,
+    high: float | None = 125.0,
+) -> MarketSnapshot:
     snap = MarketSnapshot(now=NOW, sec_configured=sec)
     if price is not None:
         fetched = NOW - (dt.timedelta(hours=5) if stale else dt.timedelta(seconds=30))
@@ -42,13 +65,22 @@ def snapshot(price: float | None = 100.0, *, stale: bool = False, facts=None, lo
 
 def quarters(revenue: list[float], gross: list[float] | None = None, op=None, eps=None):
     """Consecutive calendar quarters ending 2026-09-30 (last value)."""
-    ends = [dt.date(2024, 12, 31), dt.date(2025, 3, 31), dt.date(2025, 6, 30),
-            dt.date(2025, 9, 30), dt.date(2025, 12, 31), dt.date(2026, 3, 31),
-            dt.date(2026, 6, 30), dt.date(2026, 9, 30)][-len(revenue):]  # fmt: skip
+    ends = [
+        dt.date(2024, 12, 31),
+        dt.date(2025, 3, 31),
+        dt.date(2025, 6, 30),
+        dt.date(2025, 9, 30),
+        dt.date(2025, 12, 31),
+        dt.date(2026, 3, 31),
+        dt.date(2026, 6, 30),
+        dt.date(2026, 9, 30),
+    ][-len(revenue) :]
 
     def rows(values):
-        return [fact(end - dt.timedelta(days=90), end, v, end + 35 * DAY)
-                for end, v in zip(ends, values, strict=True)]  # fmt: skip
+        return [
+            fact(end - dt.timedelta(days=90), end, v, end + 35 * DAY)
+            for end, v in zip(ends, values, strict=True)
+        ]
 
     out = {"revenue_q": rows(revenue), "shares_outstanding": [fact(None, ends[-1], 1e6)]}
     if gross:

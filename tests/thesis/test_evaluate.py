@@ -28,12 +28,28 @@ def why(result: Evaluation) -> str:
     return reason_text(result.reason, result.condition, TODAY)
 
 
-def state(kind: str, status: str = "pending", *, when: str | None = None, due=None, until=None,
-          manual: bool = False, period_end=None) -> CheckpointState:  # fmt: skip
+def state(
+    kind: str,
+    status: str = "pending",
+    *,
+    when: str | None = None,
+    due=None,
+    until=None,
+    manual: bool = False,
+    period_end=None,
+) -> CheckpointState:
     return CheckpointState(
-        "ALAB", "cp", "A checkpoint", kind, status, manual, due, until,
-        parse_condition(when) if when else None, period_end,
-    )  # fmt: skip
+        "ALAB",
+        "cp",
+        "A checkpoint",
+        kind,
+        status,
+        manual,
+        due,
+        until,
+        parse_condition(when) if when else None,
+        period_end,
+    )
 
 
 # -- the records evaluate() builds by position --------------------------------------------------
@@ -44,66 +60,169 @@ def test_the_records_evaluate_builds_by_position_keep_their_fields_in_that_order
     its hot loop): a field added or moved changes these lines and that loop together."""
     assert Reason._fields == ("why", "day", "note", "observed", "op")
     assert Evaluation._fields == (
-        "symbol", "checkpoint_id", "previous", "status", "reason", "condition", "kind",
-    )  # fmt: skip
+        "symbol",
+        "checkpoint_id",
+        "previous",
+        "status",
+        "reason",
+        "condition",
+        "kind",
+    )
     snap = snapshot(100)
     c = state("target", when="price >= 110", due=TODAY - DAY)
-    reason = Reason(Why.NEVER_HELD, day=TODAY - DAY, observed=observe("price", "ALAB", snap),
-                    op="<")  # fmt: skip
+    reason = Reason(
+        Why.NEVER_HELD, day=TODAY - DAY, observed=observe("price", "ALAB", snap), op="<"
+    )
     assert evaluate_one(c, snap, TODAY) == Evaluation(
-        symbol="ALAB", checkpoint_id="cp", previous="pending", status="missed", reason=reason,
-        condition=c.condition, kind="target",
-    )  # fmt: skip
+        symbol="ALAB",
+        checkpoint_id="cp",
+        previous="pending",
+        status="missed",
+        reason=reason,
+        condition=c.condition,
+        kind="target",
+    )
 
 
 # -- every kind × transition ----------------------------------------------------------------
 
 CASES = [
     # (name, state, snapshot, expected status, reason fragment)
-    ("milestone pending before due", state("milestone", due=TODAY), snapshot(), "pending",
-     "0 days left"),
-    ("milestone missed the day after due", state("milestone", due=TODAY - DAY), snapshot(),
-     "missed", "passed while pending"),
-    ("milestone met stays met after due", state("milestone", "met", due=TODAY - DAY, manual=True),
-     snapshot(), "met", "by hand"),
-    ("target met when it holds", state("target", when="price >= 90", due=TODAY + DAY),
-     snapshot(100), "met", "price 100.00 >= 90"),
-    ("target pending while it fails before due", state("target", when="price >= 110",
-     due=TODAY + DAY), snapshot(100), "pending", "price 100.00 < 110"),
-    ("target missed after due", state("target", when="price >= 110", due=TODAY - DAY),
-     snapshot(100), "missed", "never held"),
-    ("target met on its due day", state("target", when="price >= 90", due=TODAY), snapshot(100),
-     "met", ">= 90"),
-    ("target stays met when it fails later", state("target", "met", when="price >= 110",
-     due=TODAY + DAY), snapshot(100), "met", "met; now price 100.00 < 110"),
-    ("target without data stays pending", state("target", when="revenue_q >= 360M",
-     due=TODAY + DAY), snapshot(sec=False), "pending", "set providers.sec.user_agent"),
-    ("target without data is no verdict after due", state("target", when="revenue_q >= 360M",
-     due=TODAY - DAY), snapshot(), "pending", "no fundamentals yet"),
+    (
+        "milestone pending before due",
+        state("milestone", due=TODAY),
+        snapshot(),
+        "pending",
+        "0 days left",
+    ),
+    (
+        "milestone missed the day after due",
+        state("milestone", due=TODAY - DAY),
+        snapshot(),
+        "missed",
+        "passed while pending",
+    ),
+    (
+        "milestone met stays met after due",
+        state("milestone", "met", due=TODAY - DAY, manual=True),
+        snapshot(),
+        "met",
+        "by hand",
+    ),
+    (
+        "target met when it holds",
+        state("target", when="price >= 90", due=TODAY + DAY),
+        snapshot(100),
+        "met",
+        "price 100.00 >= 90",
+    ),
+    (
+        "target pending while it fails before due",
+        state("target", when="price >= 110", due=TODAY + DAY),
+        snapshot(100),
+        "pending",
+        "price 100.00 < 110",
+    ),
+    (
+        "target missed after due",
+        state("target", when="price >= 110", due=TODAY - DAY),
+        snapshot(100),
+        "missed",
+        "never held",
+    ),
+    (
+        "target met on its due day",
+        state("target", when="price >= 90", due=TODAY),
+        snapshot(100),
+        "met",
+        ">= 90",
+    ),
+    (
+        "target stays met when it fails later",
+        state("target", "met", when="price >= 110", due=TODAY + DAY),
+        snapshot(100),
+        "met",
+        "met; now price 100.00 < 110",
+    ),
+    (
+        "target without data stays pending",
+        state("target", when="revenue_q >= 360M", due=TODAY + DAY),
+        snapshot(sec=False),
+        "pending",
+        "set providers.sec.user_agent",
+    ),
+    (
+        "target without data is no verdict after due",
+        state("target", when="revenue_q >= 360M", due=TODAY - DAY),
+        snapshot(),
+        "pending",
+        "no fundamentals yet",
+    ),
     ("guard holding", state("guard", when="price >= 90"), snapshot(100), "met", ">= 90"),
     ("guard fails", state("guard", "met", when="price >= 110"), snapshot(100), "missed", "< 110"),
     ("guard recovers", state("guard", "missed", when="price >= 90"), snapshot(100), "met", ""),
-    ("guard without data keeps status", state("guard", "met", when="gross_margin >= 70%"),
-     snapshot(), "met", "no fundamentals yet for ALAB"),
-    ("guard final after until", state("guard", "met", when="price >= 110", until=TODAY - DAY),
-     snapshot(100), "met", "final since"),
-    ("guard still live on until", state("guard", "met", when="price >= 110", until=TODAY),
-     snapshot(100), "missed", "< 110"),
-    ("manual mark freezes a guard", state("guard", "met", when="price >= 110", manual=True),
-     snapshot(100), "met", "by hand"),
-    ("manual miss freezes a target", state("target", "missed", when="price >= 90",
-     due=TODAY + DAY, manual=True), snapshot(100), "missed", "by hand"),
-    ("reopened target evaluates again", state("target", "pending", when="price >= 90",
-     due=TODAY + DAY), snapshot(100), "met", ""),
-    ("no quote leaves the guard pending", state("guard", when="price >= 1"), snapshot(None),
-     "pending", "no quote yet for ALAB"),
-    ("stale quote is used and said", state("guard", when="price >= 90"), snapshot(100, stale=True),
-     "met", "stale quote, 5h old"),
-]  # fmt: skip
+    (
+        "guard without data keeps status",
+        state("guard", "met", when="gross_margin >= 70%"),
+        snapshot(),
+        "met",
+        "no fundamentals yet for ALAB",
+    ),
+    (
+        "guard final after until",
+        state("guard", "met", when="price >= 110", until=TODAY - DAY),
+        snapshot(100),
+        "met",
+        "final since",
+    ),
+    (
+        "guard still live on until",
+        state("guard", "met", when="price >= 110", until=TODAY),
+        snapshot(100),
+        "missed",
+        "< 110",
+    ),
+    (
+        "manual mark freezes a guard",
+        state("guard", "met", when="price >= 110", manual=True),
+        snapshot(100),
+        "met",
+        "by hand",
+    ),
+    (
+        "manual miss freezes a target",
+        state("target", "missed", when="price >= 90", due=TODAY + DAY, manual=True),
+        snapshot(100),
+        "missed",
+        "by hand",
+    ),
+    (
+        "reopened target evaluates again",
+        state("target", "pending", when="price >= 90", due=TODAY + DAY),
+        snapshot(100),
+        "met",
+        "",
+    ),
+    (
+        "no quote leaves the guard pending",
+        state("guard", when="price >= 1"),
+        snapshot(None),
+        "pending",
+        "no quote yet for ALAB",
+    ),
+    (
+        "stale quote is used and said",
+        state("guard", when="price >= 90"),
+        snapshot(100, stale=True),
+        "met",
+        "stale quote, 5h old",
+    ),
+]
 
 
-@pytest.mark.parametrize(("name", "checkpoint", "snap", "status", "fragment"), CASES,
-                         ids=[c[0] for c in CASES])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "checkpoint", "snap", "status", "fragment"), CASES, ids=[c[0] for c in CASES]
+)
 def test_evaluation(name, checkpoint, snap, status, fragment):
     result = evaluate_one(checkpoint, snap, TODAY)
     assert result.status == status
@@ -114,8 +233,9 @@ def test_evaluation(name, checkpoint, snap, status, fragment):
 
 def test_transition_carries_value_threshold_and_reason():
     facts = quarters([300e6, 308e6, 362e6, 415e6], gross=[225e6, 231e6, 266e6, 286.8e6])
-    result = evaluate_one(state("guard", "met", when="gross_margin >= 70%"), snapshot(facts=facts),
-                          TODAY)  # fmt: skip
+    result = evaluate_one(
+        state("guard", "met", when="gross_margin >= 70%"), snapshot(facts=facts), TODAY
+    )
     assert (result.previous, result.status) == ("met", "missed")
     assert result.value == pytest.approx(286.8 / 415)
     assert result.condition is not None and result.condition.text == "gross_margin >= 70%"
@@ -179,11 +299,28 @@ def test_reasons_word_for_word():
 @pytest.mark.parametrize(
     ("when", "values"),
     [
-        ("price >= 1", [0.0, -0.004, 0.005, 187.925, 998.994, 998.995, 999.0, 999.995, 1234.5,
-                        999_999.99, 1e6, -2.5e6, 1e9, 1.23456e12]),
+        (
+            "price >= 1",
+            [
+                0.0,
+                -0.004,
+                0.005,
+                187.925,
+                998.994,
+                998.995,
+                999.0,
+                999.995,
+                1234.5,
+                999_999.99,
+                1e6,
+                -2.5e6,
+                1e9,
+                1.23456e12,
+            ],
+        ),
         ("change_pct >= 1%", [0.0, 0.006949, 0.0069951, -0.25, 1.5]),
     ],
-)  # fmt: skip
+)
 def test_reason_shows_the_value_as_format_value_does(when, values):
     condition = parse_condition(when)
     for value in values:

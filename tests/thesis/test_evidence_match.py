@@ -90,10 +90,16 @@ def test_entry_of_exactly_200_characters_is_fine() -> None:
 
 CASES = [
     # (entry, text, matched sentences)
-    ("Scorpio largest", "Scorpio is our largest product line.",
-     ["Scorpio is our largest product line."]),
-    ("Scorpio largest", "Our largest line is Scorpio.",
-     ["Our largest line is Scorpio."]),  # any order
+    (
+        "Scorpio largest",
+        "Scorpio is our largest product line.",
+        ["Scorpio is our largest product line."],
+    ),
+    (
+        "Scorpio largest",
+        "Our largest line is Scorpio.",
+        ["Our largest line is Scorpio."],
+    ),  # any order
     ("scorpio LARGEST", "SCORPIO is the Largest.", ["SCORPIO is the Largest."]),  # case
     ("Scorpio largest", "Scorpio is large.", []),  # every word needed
     ("Scorpio", "Scorpions sting.", []),  # whole words only
@@ -101,29 +107,38 @@ CASES = [
     ('"Scorpio X"', "The Scorpio-X ramp began.", ["The Scorpio-X ramp began."]),
     ('"Scorpio X"', "The X Scorpio ramp began.", []),  # phrase order
     ('"Scorpio X"', "Scorpio and X ramp.", []),  # phrase adjacency
-    ('"largest product line" Scorpio', "Scorpio became our largest product line.",
-     ["Scorpio became our largest product line."]),
+    (
+        '"largest product line" Scorpio',
+        "Scorpio became our largest product line.",
+        ["Scorpio became our largest product line."],
+    ),
     ('"largest product line" Scorpio', "Our largest product is the Scorpio line.", []),
     ("NVIDIA s", "NVIDIA's revenue grew.", ["NVIDIA's revenue grew."]),  # apostrophe splits
     ('"NVIDIA s revenue"', "NVIDIA’s revenue grew.", ["NVIDIA’s revenue grew."]),  # curly too
     ("Blackwell shipping", "Blackwell ramped. Shipping began.", []),  # no match across sentences
     ("Blackwell shipping", "Blackwell ramped.\nShipping began", []),  # nor across lines
     ("Blackwell shipping", "Blackwell is shipping. It ramped.", ["Blackwell is shipping."]),
-    ("Acme shipping", "Acme Inc. began shipping. Others waited.",
-     ["Acme Inc. began shipping."]),  # Inc. is no sentence end
+    (
+        "Acme shipping",
+        "Acme Inc. began shipping. Others waited.",
+        ["Acme Inc. began shipping."],
+    ),  # Inc. is no sentence end
     ("Steel shipping", "U.S. Steel began shipping.", ["U.S. Steel began shipping."]),
     ("ramp", "The ramp grew 3.5 times. Then more.", ["The ramp grew 3.5 times."]),  # no end in 3.5
     ("ramp 3 5", "The ramp grew 3.5 times. Then more.", ["The ramp grew 3.5 times."]),
     ("Huang plan", "Mr. Huang approved the plan. Then left.", ["Mr. Huang approved the plan."]),
-    ("Fiscal 2027", "Item 9.01. Financial Statements for fiscal 2027.",
-     ["Item 9.01. Financial Statements for fiscal 2027."]),
+    (
+        "Fiscal 2027",
+        "Item 9.01. Financial Statements for fiscal 2027.",
+        ["Item 9.01. Financial Statements for fiscal 2027."],
+    ),
     ("record", 'It said "record revenue." Then stopped.', ['It said "record revenue."']),
     ("Ümsatz rekord", "Der ÜMSATZ war ein Rekord.", ["Der ÜMSATZ war ein Rekord."]),  # unicode
     ("收入", "数据中心 收入 增长。", ["数据中心 收入 增长。"]),  # CJK words between spaces
     ("straße", "Die STRASSE ist neu.", ["Die STRASSE ist neu."]),  # case folding: ß = ss
     ("h20", "No H20 sales.", ["No H20 sales."]),  # letters and digits in one word
     ("data_center", "The data center grew.", ["The data center grew."]),  # underscore splits
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("entry", "text", "expected"), CASES)
@@ -134,8 +149,12 @@ def test_matching_cases(entry: str, text: str, expected: list[str]) -> None:
 def test_passage_offsets_point_into_the_text() -> None:
     text = "Intro line\nFirst part. Blackwell   is\tshipping now! Last one."
     [passage] = Matcher(text).find([parse_entry("Blackwell shipping")])
-    assert passage == Passage("Blackwell shipping", "Blackwell is shipping now!",
-                              text.index("Blackwell"), text.index("!") + 1)  # fmt: skip
+    assert passage == Passage(
+        "Blackwell shipping",
+        "Blackwell is shipping now!",
+        text.index("Blackwell"),
+        text.index("!") + 1,
+    )
     assert text[passage.start : passage.end] == "Blackwell   is\tshipping now!"
 
 
@@ -184,13 +203,17 @@ def test_a_long_sentence_is_cut_around_the_first_matched_word() -> None:
         ("Really?! Yes.", ["Really?!", "Yes."]),
         ('He said "done." (Then) left.', ['He said "done."', "(Then) left."]),
         ("Acme Corp. Beta Co. Gamma Ltd. Rose.", ["Acme Corp. Beta Co. Gamma Ltd. Rose."]),
-        ("Dr. No. 7 vs. 8, e.g. This, i.e. That, approx. Ten.",
-         ["Dr. No. 7 vs. 8, e.g. This, i.e. That, approx. Ten."]),
+        (
+            "Dr. No. 7 vs. 8, e.g. This, i.e. That, approx. Ten.",
+            ["Dr. No. 7 vs. 8, e.g. This, i.e. That, approx. Ten."],
+        ),
         ("J. Smith left. Ms. Jones stayed.", ["J. Smith left.", "Ms. Jones stayed."]),
-        ("line one\n\n  line two  \nline three. Four.",
-         ["line one", "line two", "line three.", "Four."]),
+        (
+            "line one\n\n  line two  \nline three. Four.",
+            ["line one", "line two", "line three.", "Four."],
+        ),
     ],
-)  # fmt: skip
+)
 def test_sentences(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in sentences(text)] == expected
 
@@ -198,15 +221,17 @@ def test_sentences(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("entry", "passage", "spans"),
     [
-        ("Scorpio largest", "Scorpio is the largest; scorpio again.",
-         [(0, 7), (15, 22), (24, 31)]),
-        ('"largest product line" Scorpio', "Scorpio: our largest product line.",
-         [(0, 7), (13, 33)]),
+        ("Scorpio largest", "Scorpio is the largest; scorpio again.", [(0, 7), (15, 22), (24, 31)]),
+        (
+            '"largest product line" Scorpio',
+            "Scorpio: our largest product line.",
+            [(0, 7), (13, 33)],
+        ),
         ('"Scorpio X"', "Scorpio-X and Scorpio", [(0, 9)]),  # the phrase, not the lone word
         ('"data center" data', "data center", [(0, 11)]),  # overlapping spans merged
         ("absent", "nothing here", []),
     ],
-)  # fmt: skip
+)
 def test_highlights(entry: str, passage: str, spans: list[tuple[int, int]]) -> None:
     assert highlights(passage, parse_entry(entry)) == spans
 

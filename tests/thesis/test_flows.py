@@ -39,13 +39,17 @@ def test_fees_on_a_buy_are_in_the_cost_basis() -> None:
 
 def test_a_dividend_is_paid_on_the_shares_held_the_morning_of_its_ex_date() -> None:
     paid = received(
-        LOTS, SELLS, (),
-        [dividend(D(2022, 5, 15), 0.5),  # 100 held
-         dividend(D(2022, 6, 1), 0.5),  # bought on the ex-date: still 100
-         dividend(D(2022, 9, 1), 0.6),  # sold on the ex-date: still 150
-         dividend(D(2022, 12, 1), 0.6)],  # 90 after the sale
+        LOTS,
+        SELLS,
+        (),
+        [
+            dividend(D(2022, 5, 15), 0.5),  # 100 held
+            dividend(D(2022, 6, 1), 0.5),  # bought on the ex-date: still 100
+            dividend(D(2022, 9, 1), 0.6),  # sold on the ex-date: still 150
+            dividend(D(2022, 12, 1), 0.6),
+        ],  # 90 after the sale
         tax=0.15,
-    )  # fmt: skip
+    )
     assert [r.shares for r in paid] == [100, 100, 150, 90]
     assert [r.gross for r in paid] == pytest.approx([50.0, 50.0, 90.0, 54.0])
     assert [r.net for r in paid] == pytest.approx([42.5, 42.5, 76.5, 45.9])
@@ -60,11 +64,13 @@ def test_a_dividend_after_a_split_counts_the_shares_on_todays_basis() -> None:
 
 def test_a_manual_dividend_stands_for_the_providers_of_its_day() -> None:
     paid = received(
-        LOTS, (), (),
+        LOTS,
+        (),
+        (),
         [dividend(D(2022, 5, 15), 0.5), dividend(D(2022, 12, 1), 0.6)],
         tax=0.15,
         manual=[ManualDividend(D(2022, 12, 1), 80.0, "from the statement")],
-    )  # fmt: skip
+    )
     assert [(r.day, r.net, r.manual) for r in paid] == [
         (D(2022, 5, 15), pytest.approx(42.5), False),
         (D(2022, 12, 1), 80.0, True),  # as written: no tax taken again
@@ -76,8 +82,12 @@ def test_the_flows_hold_fees_sales_and_dividends_at_their_rates() -> None:
     paid = received(LOTS, SELLS, (), [dividend(D(2022, 12, 1), 0.6)])
     found = movements((*LOTS[:1], LOTS[1]._replace(fx=0.8)), SELLS, (), paid, rates.get)
     assert isinstance(found, Movements)
-    assert [f.day for f in found.flows] == [D(2022, 1, 3), D(2022, 6, 1), D(2022, 9, 1),
-                                            D(2022, 12, 1)]  # fmt: skip
+    assert [f.day for f in found.flows] == [
+        D(2022, 1, 3),
+        D(2022, 6, 1),
+        D(2022, 9, 1),
+        D(2022, 12, 1),
+    ]
     assert [f.amount for f in found.flows] == pytest.approx(
         [-1005 * 0.9, -600 * 0.8, 897.0, 54.0 * 1.05]  # the second lot at its own rate paid
     )
@@ -91,15 +101,18 @@ def test_no_flows_for_a_lot_without_a_day_or_a_day_without_a_rate() -> None:
 
 
 def test_the_same_money_in_a_benchmark() -> None:
-    closes = {D(2022, 1, 3): 100.0, D(2022, 6, 1): 120.0, D(2022, 9, 1): 110.0,
-              D(2022, 12, 30): 130.0}  # fmt: skip
+    closes = {
+        D(2022, 1, 3): 100.0,
+        D(2022, 6, 1): 120.0,
+        D(2022, 9, 1): 110.0,
+        D(2022, 12, 30): 130.0,
+    }
     buys = [(D(2022, 1, 3), 1005.0), (D(2022, 6, 1), 600.0)]
     sold = [(D(2022, 9, 1), 0.4)]
     flows = benchmark_flows(buys, sold, D(2022, 12, 30), closes.get)
     # 10.05 units, then 5 more; 0.4 of 15.05 sold at 110; 9.03 left at 130.
     assert isinstance(flows, list)
-    assert [f.day for f in flows] == [D(2022, 1, 3), D(2022, 6, 1), D(2022, 9, 1),
-                                      D(2022, 12, 30)]  # fmt: skip
+    assert [f.day for f in flows] == [D(2022, 1, 3), D(2022, 6, 1), D(2022, 9, 1), D(2022, 12, 30)]
     assert [f.amount for f in flows] == pytest.approx([-1005.0, -600.0, 6.02 * 110, 9.03 * 130])
     # a dividend of 2.2 on the sale's day is bought back in first: 15.05 × 1.02 units
     with_dividend = benchmark_flows(

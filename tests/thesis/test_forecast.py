@@ -18,8 +18,12 @@ from catalyst_tui.thesis.forecast import (
 )
 
 FY26 = dt.date(2026, 12, 31)
-Q1, Q2, Q3, Q4 = (dt.date(2026, 3, 31), dt.date(2026, 6, 30), dt.date(2026, 9, 30),
-                  dt.date(2026, 12, 31))  # fmt: skip
+Q1, Q2, Q3, Q4 = (
+    dt.date(2026, 3, 31),
+    dt.date(2026, 6, 30),
+    dt.date(2026, 9, 30),
+    dt.date(2026, 12, 31),
+)
 LAST_YEAR = (dt.date(2025, 12, 31), 280e6)
 REPORTED = [LAST_YEAR, (Q1, 308e6), (Q2, 362e6), (Q3, 415e6)]
 TARGET = parse_condition("revenue_fy >= 1.55B")

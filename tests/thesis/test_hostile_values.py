@@ -16,8 +16,9 @@ from .conftest import NOW, TODAY, last_quote, lots, quarters, snapshot
 
 
 def guard(symbol: str, ident: str, when: str) -> CheckpointState:
-    return CheckpointState(symbol, ident, ident, "guard", "pending",
-                           condition=parse_condition(when))  # fmt: skip
+    return CheckpointState(
+        symbol, ident, ident, "guard", "pending", condition=parse_condition(when)
+    )
 
 
 def judged(snap, *checkpoints: CheckpointState) -> dict[str, tuple[str, Why, str]]:
@@ -62,14 +63,17 @@ def _fact_without_a_value():
 
 @pytest.mark.parametrize(
     ("facts", "why"),
-    [(_infinite_margin, "gross_margin of ALAB is not a finite number"),
-     (_fact_without_a_value, "gross_margin of ALAB could not be computed (TypeError")],
+    [
+        (_infinite_margin, "gross_margin of ALAB is not a finite number"),
+        (_fact_without_a_value, "gross_margin of ALAB could not be computed (TypeError"),
+    ],
     ids=["infinite", "raises"],
-)  # fmt: skip
+)
 def test_a_metric_that_raises_or_comes_out_infinite_spoils_its_own_checkpoint_alone(facts, why):
     snap = snapshot(facts=facts())
-    found = judged(snap, guard("ALAB", "margin", "gross_margin >= 50%"),
-                   guard("ALAB", "price", "price >= 50"))  # fmt: skip
+    found = judged(
+        snap, guard("ALAB", "margin", "gross_margin >= 50%"), guard("ALAB", "price", "price >= 50")
+    )
     assert found["margin"][:2] == ("pending", Why.NO_VALUE)
     assert why in found["margin"][2]
     assert found["price"][:2] == ("met", Why.COMPARED)

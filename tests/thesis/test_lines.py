@@ -24,14 +24,27 @@ def split(end: dt.date, total: int | None, **lines: int) -> LineSplit:
     generic = StoredLine(AXIS, "us-gaap:ProductMember", "Product", total or 0, generic=True)
     geo = StoredLine("srt:StatementGeographicalAxis", "country:US", "United States", 10)
     filed, start = end + dt.timedelta(days=40), end - dt.timedelta(days=91)
-    return LineSplit("ALAB", f"acc-{end}", "10-Q", filed, start, end, "USD", total,
-                     (*members, generic, geo))  # fmt: skip
+    return LineSplit(
+        "ALAB", f"acc-{end}", "10-Q", filed, start, end, "USD", total, (*members, generic, geo)
+    )
 
 
-NOW_Q = split(dt.date(2026, 9, 30), 320_000_000, Scorpio=120_000_000, Aries=150_000_000,
-              Taurus=40_000_000, Leo=10_000_000)  # fmt: skip
-YEAR_AGO = split(dt.date(2025, 9, 28), 160_000_000, Scorpio=30_000_000, Aries=110_000_000,
-                 Taurus=15_000_000, Leo=5_000_000)  # fmt: skip
+NOW_Q = split(
+    dt.date(2026, 9, 30),
+    320_000_000,
+    Scorpio=120_000_000,
+    Aries=150_000_000,
+    Taurus=40_000_000,
+    Leo=10_000_000,
+)
+YEAR_AGO = split(
+    dt.date(2025, 9, 28),
+    160_000_000,
+    Scorpio=30_000_000,
+    Aries=110_000_000,
+    Taurus=15_000_000,
+    Leo=5_000_000,
+)
 
 
 def snap(*splits: LineSplit) -> MarketSnapshot:
@@ -57,8 +70,15 @@ def test_the_generic_and_geography_members_are_not_product_lines() -> None:
 
 def test_the_scorpio_milestone_is_met_once_scorpio_is_the_largest_line() -> None:
     condition = parse_condition("line_lead(Scorpio) > 0%")
-    state = CheckpointState("ALAB", "scorpio", "Scorpio largest", "target", "pending",
-                            due=dt.date(2026, 12, 31), condition=condition)  # fmt: skip
+    state = CheckpointState(
+        "ALAB",
+        "scorpio",
+        "Scorpio largest",
+        "target",
+        "pending",
+        due=dt.date(2026, 12, 31),
+        condition=condition,
+    )
     assert evaluate_one(state, snap(NOW_Q), NOW.date()).status == "pending"
     later = split(dt.date(2026, 12, 31), 400_000_000, Scorpio=180_000_000, Aries=170_000_000)
     assert evaluate_one(state, snap(NOW_Q, later), NOW.date()).status == "met"
@@ -73,13 +93,21 @@ def test_a_line_the_filings_do_not_name_says_which_they_do() -> None:
 
 def test_a_company_whose_filings_state_no_lines_keeps_the_checkpoint_pending() -> None:
     generic = StoredLine(AXIS, "us-gaap:ProductMember", "Product", 300, True)
-    bare = LineSplit("ALAB", "a", "10-Q", None, dt.date(2026, 7, 1), dt.date(2026, 9, 30), "USD",
-                     300, (generic,))  # fmt: skip
+    bare = LineSplit(
+        "ALAB", "a", "10-Q", None, dt.date(2026, 7, 1), dt.date(2026, 9, 30), "USD", 300, (generic,)
+    )
     missing = observe("line_lead", "ALAB", snap(bare), line="Scorpio").missing
     assert missing is not None and missing.code is MissingCode.NO_PRODUCT_LINES
     assert missing_text(missing) == "ALAB's filings state no revenue by product line"
-    state = CheckpointState("ALAB", "s", "s", "target", "pending", due=dt.date(2026, 12, 31),
-                            condition=parse_condition("line_lead(Scorpio) > 0%"))  # fmt: skip
+    state = CheckpointState(
+        "ALAB",
+        "s",
+        "s",
+        "target",
+        "pending",
+        due=dt.date(2026, 12, 31),
+        condition=parse_condition("line_lead(Scorpio) > 0%"),
+    )
     assert evaluate_one(state, snap(bare), NOW.date()).status == "pending"
     nothing = observe("line_lead", "ALAB", snap(), line="Scorpio").missing
     assert nothing is not None and nothing.code is MissingCode.NO_LINE_SPLITS
@@ -113,16 +141,31 @@ def test_a_line_condition_written_wrong_is_a_located_error(text: str, message: s
 def test_the_line_is_part_of_the_condition() -> None:
     c = parse_condition("line_share( Data   Center ) >= 40%")
     assert (c.metric, c.line, c.threshold, c.text) == (
-        "line_share", "Data Center", 0.4, "line_share( Data Center ) >= 40%")  # fmt: skip
+        "line_share",
+        "Data Center",
+        0.4,
+        "line_share( Data Center ) >= 40%",
+    )
 
 
 def test_a_line_that_is_the_sum_of_others_is_named_but_leads_nothing() -> None:
     parent = StoredLine(AXIS, "nvda:DataCenterMember", "Data Center", 300, aggregate=True)
-    parts = (StoredLine(AXIS, "nvda:ComputeMember", "Compute", 270),
-             StoredLine(AXIS, "nvda:NetworkingMember", "Networking", 30),
-             StoredLine(AXIS, "nvda:GamingMember", "Gaming", 40))  # fmt: skip
-    nvda = LineSplit("ALAB", "a", "10-Q", None, dt.date(2024, 7, 29), dt.date(2024, 10, 27),
-                     "USD", 340, (parent, *parts))  # fmt: skip
+    parts = (
+        StoredLine(AXIS, "nvda:ComputeMember", "Compute", 270),
+        StoredLine(AXIS, "nvda:NetworkingMember", "Networking", 30),
+        StoredLine(AXIS, "nvda:GamingMember", "Gaming", 40),
+    )
+    nvda = LineSplit(
+        "ALAB",
+        "a",
+        "10-Q",
+        None,
+        dt.date(2024, 7, 29),
+        dt.date(2024, 10, 27),
+        "USD",
+        340,
+        (parent, *parts),
+    )
     assert [m.label for m in nvda.lines] == ["Compute", "Gaming", "Networking"]
     s = snap(nvda)
     assert observe("line_share", "ALAB", s, line="Data Center").value == pytest.approx(300 / 340)

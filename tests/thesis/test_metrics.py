@@ -138,32 +138,61 @@ NO_VALUE = [
     ("price", lambda: snapshot(None), None, Missing(MissingCode.NO_QUOTE, "ALAB")),
     ("change_pct", _no_previous_close, None, Missing(MissingCode.NO_PREVIOUS_CLOSE, "ALAB")),
     ("drawdown", lambda: snapshot(high=None), None, Missing(MissingCode.NO_YEAR_HIGH, "ALAB")),
-    ("revenue_q", lambda: snapshot(sec=False), None,
-     Missing(MissingCode.NO_SEC_USER_AGENT, "ALAB")),
+    (
+        "revenue_q",
+        lambda: snapshot(sec=False),
+        None,
+        Missing(MissingCode.NO_SEC_USER_AGENT, "ALAB"),
+    ),
     ("gross_margin", snapshot, None, Missing(MissingCode.NO_FUNDAMENTALS_YET, "ALAB")),
     ("revenue_q", _four_quarters, PIN, Missing(MissingCode.NOT_REPORTED, "ALAB", "revenue_q", PIN)),
     ("revenue_fy", _four_quarters, None, Missing(MissingCode.NOT_REPORTED, "ALAB", "revenue_fy")),
     ("gross_margin", _four_quarters, PIN, Missing(MissingCode.NO_REVENUE_QUARTER, "ALAB", pin=PIN)),
-    ("revenue_ttm", lambda: snapshot(facts=quarters([1e6, 2e6])), None,
-     Missing(MissingCode.FEWER_THAN_FOUR_QUARTERS, "ALAB", "revenue_ttm")),
-    ("operating_margin", _four_quarters, None,
-     Missing(MissingCode.NOT_IN_QUARTER, "ALAB", "operating_margin", quarter=LAST_QUARTER)),
-    ("revenue_growth_yoy", _four_quarters, None,
-     Missing(MissingCode.NO_YEAR_EARLIER, "ALAB", quarter=LAST_QUARTER)),
+    (
+        "revenue_ttm",
+        lambda: snapshot(facts=quarters([1e6, 2e6])),
+        None,
+        Missing(MissingCode.FEWER_THAN_FOUR_QUARTERS, "ALAB", "revenue_ttm"),
+    ),
+    (
+        "operating_margin",
+        _four_quarters,
+        None,
+        Missing(MissingCode.NOT_IN_QUARTER, "ALAB", "operating_margin", quarter=LAST_QUARTER),
+    ),
+    (
+        "revenue_growth_yoy",
+        _four_quarters,
+        None,
+        Missing(MissingCode.NO_YEAR_EARLIER, "ALAB", quarter=LAST_QUARTER),
+    ),
     ("market_cap", _without_shares, None, Missing(MissingCode.NO_SHARES_OUTSTANDING, "ALAB")),
-    ("weight", lambda: _held_with("NVDA", None), None,
-     Missing(MissingCode.UNQUOTED_HOLDINGS, "ALAB", symbols=("NVDA",))),
-    ("weight", lambda: _held_with("SAP", "EUR"), None,
-     Missing(MissingCode.NO_FX_RATE, "ALAB", symbols=("SAP",), currency="USD")),
+    (
+        "weight",
+        lambda: _held_with("NVDA", None),
+        None,
+        Missing(MissingCode.UNQUOTED_HOLDINGS, "ALAB", symbols=("NVDA",)),
+    ),
+    (
+        "weight",
+        lambda: _held_with("SAP", "EUR"),
+        None,
+        Missing(MissingCode.NO_FX_RATE, "ALAB", symbols=("SAP",), currency="USD"),
+    ),
     ("gain_pct", snapshot, None, Missing(MissingCode.NO_LOTS, "ALAB")),
     ("gain_pct", _sold, None, Missing(MissingCode.SOLD, "ALAB")),
-    ("gain_pct", lambda: snapshot(lots={"ALAB": lots((10, 0.0))}), None,
-     Missing(MissingCode.COSTLESS_LOTS, "ALAB")),
-]  # fmt: skip
+    (
+        "gain_pct",
+        lambda: snapshot(lots={"ALAB": lots((10, 0.0))}),
+        None,
+        Missing(MissingCode.COSTLESS_LOTS, "ALAB"),
+    ),
+]
 
 
-@pytest.mark.parametrize(("metric", "snap", "pin", "missing"), NO_VALUE,
-                         ids=[case[3].code.value for case in NO_VALUE])  # fmt: skip
+@pytest.mark.parametrize(
+    ("metric", "snap", "pin", "missing"), NO_VALUE, ids=[case[3].code.value for case in NO_VALUE]
+)
 def test_no_value_says_why_as_a_code_and_its_parameters(metric, snap, pin, missing):
     observed = observe(metric, "ALAB", snap(), pin)
     assert (observed.value, observed.missing) == (None, missing)
@@ -182,8 +211,19 @@ def test_excess_return_is_the_positions_rate_less_the_benchmarks_on_the_same_mon
 
     # 10 at 100 worth 1500 365 days on (+50% a year); the index 400 → 440 (+10%): 40 points.
     day, later = dt.date(2025, 1, 3), dt.date(2026, 1, 3)
-    held = Holding("ALAB", [Lot(10, 100.0, day)], (), (), (), (), 0.0, Closes([], []), 150.0,
-                   lambda d: 1.0, 1.0)  # fmt: skip
+    held = Holding(
+        "ALAB",
+        [Lot(10, 100.0, day)],
+        (),
+        (),
+        (),
+        (),
+        0.0,
+        Closes([], []),
+        150.0,
+        lambda d: 1.0,
+        1.0,
+    )
     index = Benchmark("SOXX", Closes([day, later], [400.0, 440.0]), (), lambda d: 1.0)
     snap = snapshot(lots={"ALAB": lots((10, 100.0))})
     snap.returns_of = lambda symbol: ("SOXX", outcome([(held, index)], Span.LIFE, later))
@@ -200,8 +240,19 @@ def test_excess_return_over_a_span_shorter_than_a_year_says_so():
     # 10 at 100 worth 1200 on 1 October, 183 days on: +20% over the span (not +44% a year);
     # the index 400 → 420, +5%: 15 points.
     day, later = dt.date(2025, 4, 1), dt.date(2025, 10, 1)
-    held = Holding("ALAB", [Lot(10, 100.0, day)], (), (), (), (), 0.0, Closes([], []), 120.0,
-                   lambda d: 1.0, 1.0)  # fmt: skip
+    held = Holding(
+        "ALAB",
+        [Lot(10, 100.0, day)],
+        (),
+        (),
+        (),
+        (),
+        0.0,
+        Closes([], []),
+        120.0,
+        lambda d: 1.0,
+        1.0,
+    )
     index = Benchmark("SOXX", Closes([day, later], [400.0, 420.0]), (), lambda d: 1.0)
     snap = snapshot(lots={"ALAB": lots((10, 100.0))})
     snap.returns_of = lambda symbol: ("SOXX", outcome([(held, index)], Span.LIFE, later))

@@ -23,8 +23,9 @@ def closes(*pairs: tuple[dt.date, float]) -> Closes:
 
 
 def holding(lots, price, history=(), *, sells=(), dividends=(), tax=0.0, rate=1.0) -> Holding:
-    return Holding("X", lots, sells, (), dividends, (), tax, closes(*history), price,
-                   lambda day: rate, rate)  # fmt: skip
+    return Holding(
+        "X", lots, sells, (), dividends, (), tax, closes(*history), price, lambda day: rate, rate
+    )
 
 
 def index(*pairs: tuple[dt.date, float], dividends=()) -> Benchmark:
@@ -48,13 +49,20 @@ def test_fees_dividends_and_a_sale_agree_with_the_reference() -> None:
     x = holding(lots, 150.0, sells=sells, dividends=dividends, tax=0.15)
     spy = index((D(2023, 1, 3), 400.0), (D(2023, 9, 1), 420.0), (D(2024, 1, 3), 440.0))
     found = outcome([(x, spy)], Span.LIFE, D(2024, 1, 3))
-    by_hand = [Flow(D(2023, 1, 3), -1005.0), Flow(D(2023, 7, 3), 8.5),
-               Flow(D(2023, 9, 1), 518.0), Flow(D(2024, 1, 3), 900.0)]  # fmt: skip
+    by_hand = [
+        Flow(D(2023, 1, 3), -1005.0),
+        Flow(D(2023, 7, 3), 8.5),
+        Flow(D(2023, 9, 1), 518.0),
+        Flow(D(2024, 1, 3), 900.0),
+    ]
     assert found.rate.value == pytest.approx(reference_xirr(by_hand), abs=1e-6)
     assert found.dividends == pytest.approx(8.5)
     # the index: 1005 buys 2.5125 units; 4 of 10 sold takes 0.4 of them at 420; 0.6 left at 440
-    index_flows = [Flow(D(2023, 1, 3), -1005.0), Flow(D(2023, 9, 1), 2.5125 * 0.4 * 420),
-                   Flow(D(2024, 1, 3), 2.5125 * 0.6 * 440)]  # fmt: skip
+    index_flows = [
+        Flow(D(2023, 1, 3), -1005.0),
+        Flow(D(2023, 9, 1), 2.5125 * 0.4 * 420),
+        Flow(D(2024, 1, 3), 2.5125 * 0.6 * 440),
+    ]
     assert found.benchmark.value == pytest.approx(reference_xirr(index_flows), abs=1e-6)
 
 
@@ -71,8 +79,19 @@ def test_a_span_that_starts_with_shares_held_buys_them_at_the_close_before() -> 
 def test_another_currency_counts_each_flow_at_its_days_rate() -> None:
     # Bought at 1.0 base a unit, worth 1.1 a unit a year on: 1000 → 1100 × 1.2 price.
     rates = {D(2023, 1, 3): 1.0}
-    x = Holding("X", [Lot(10, 100.0, D(2023, 1, 3))], (), (), (), (), 0.0, closes(), 120.0,
-                lambda day: rates.get(day, 1.1), 1.1)  # fmt: skip
+    x = Holding(
+        "X",
+        [Lot(10, 100.0, D(2023, 1, 3))],
+        (),
+        (),
+        (),
+        (),
+        0.0,
+        closes(),
+        120.0,
+        lambda day: rates.get(day, 1.1),
+        1.1,
+    )
     spy = index((D(2023, 1, 3), 400.0), (D(2024, 1, 3), 400.0))
     found = outcome([(x, spy)], Span.LIFE, D(2024, 1, 3))
     assert found.rate.value == pytest.approx(1.2 * 1.1 - 1, abs=1e-9)
@@ -82,12 +101,14 @@ def test_no_return_without_a_price_or_a_dated_lot_or_a_benchmark_price() -> None
     spy = index((D(2023, 1, 3), 400.0))
     undated = outcome([(holding([Lot(10, 100.0)], 150.0), spy)], Span.LIFE, D(2024, 1, 3))
     assert undated.rate.reason is NoReturn.UNDATED
-    unpriced = outcome([(holding([Lot(10, 100.0, D(2023, 1, 3))], None), spy)], Span.LIFE,
-                       D(2024, 1, 3))  # fmt: skip
+    unpriced = outcome(
+        [(holding([Lot(10, 100.0, D(2023, 1, 3))], None), spy)], Span.LIFE, D(2024, 1, 3)
+    )
     assert unpriced.rate.reason is NoReturn.NO_VALUE
     late = index((D(2023, 6, 1), 400.0))  # the index's history starts after the lot
-    found = outcome([(holding([Lot(10, 100.0, D(2023, 1, 3))], 150.0), late)], Span.LIFE,
-                    D(2024, 1, 3))  # fmt: skip
+    found = outcome(
+        [(holding([Lot(10, 100.0, D(2023, 1, 3))], 150.0), late)], Span.LIFE, D(2024, 1, 3)
+    )
     assert found.rate.value is not None and found.benchmark.reason is NoReturn.NO_BENCHMARK
     assert found.excess.reason is NoReturn.NO_BENCHMARK
 
@@ -115,6 +136,11 @@ def test_the_time_weighted_rate_counts_a_sale_and_a_dividend_of_today() -> None:
     # 10 at 100 a year ago; today 5 sold at 150 and a dividend of 2 a share on the 10 held this
     # morning: what was 1000 is 750 held, 750 taken out and 20 paid: 1520, +52% over 365 days.
     today = D(2024, 1, 3)
-    x = holding([Lot(10, 100.0, D(2023, 1, 3))], 150.0, [(D(2023, 1, 3), 100.0)],
-                sells=[Sell(5, 150.0, today)], dividends=[Dividend("X", today, 2.0)])  # fmt: skip
+    x = holding(
+        [Lot(10, 100.0, D(2023, 1, 3))],
+        150.0,
+        [(D(2023, 1, 3), 100.0)],
+        sells=[Sell(5, 150.0, today)],
+        dividends=[Dividend("X", today, 2.0)],
+    )
     assert time_weighted([x], Span.LIFE, today).value == pytest.approx(0.52, abs=1e-9)

@@ -24,17 +24,19 @@ from tests.support.shared import PRESS_RELEASES, REALDATA
 
 from .conftest import NOW
 
-Q2 = AlabQuarter(dt.date(2026, 6, 30), 362_000_000, 90_500_000, 199_100_000, 84_600_000, 0.47,
-                 0.55)  # fmt: skip
-Q3 = AlabQuarter(dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 93_600_000, 0.52,
-                 0.61)  # fmt: skip
+Q2 = AlabQuarter(dt.date(2026, 6, 30), 362_000_000, 90_500_000, 199_100_000, 84_600_000, 0.47, 0.55)
+Q3 = AlabQuarter(
+    dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 93_600_000, 0.52, 0.61
+)
 
 
-def release(quarter: AlabQuarter, filed: dt.date, guide: tuple[float, float] | None,
-            accession: str) -> Release:  # fmt: skip
+def release(
+    quarter: AlabQuarter, filed: dt.date, guide: tuple[float, float] | None, accession: str
+) -> Release:
     body = alab_release(quarter, guide=guide, fiscal_quarter=(quarter.end.month // 3))
-    return Release("ALAB", accession, f"https://sec.test/{accession}.htm", filed, None,
-                   read_release(body))  # fmt: skip
+    return Release(
+        "ALAB", accession, f"https://sec.test/{accession}.htm", filed, None, read_release(body)
+    )
 
 
 Q2_RELEASE = release(Q2, dt.date(2026, 8, 4), (385e6, 395e6), "0001736297-26-000080")
@@ -45,14 +47,30 @@ def filed_through_q2() -> dict[str, list[Fact]]:
     """XBRL up to the June quarter of 2026: seven quarters, each filed 35 days after it ends."""
     revenue = [120e6, 159.4e6, 191.9e6, 230.6e6, 270.6e6, 308.4e6, 362e6]
     eps = [0.2, 0.28, 0.31, 0.35, 0.38, 0.4, 0.47]
-    ends = [dt.date(2024, 12, 31), dt.date(2025, 3, 31), dt.date(2025, 6, 30),
-            dt.date(2025, 9, 30), dt.date(2025, 12, 31), dt.date(2026, 3, 31),
-            dt.date(2026, 6, 30)]  # fmt: skip
+    ends = [
+        dt.date(2024, 12, 31),
+        dt.date(2025, 3, 31),
+        dt.date(2025, 6, 30),
+        dt.date(2025, 9, 30),
+        dt.date(2025, 12, 31),
+        dt.date(2026, 3, 31),
+        dt.date(2026, 6, 30),
+    ]
 
     def rows(concept: str, values: list[float], unit: str = "USD") -> list[Fact]:
-        return [Fact(concept, end - dt.timedelta(days=90), end, value, unit, "10-Q",
-                     end + dt.timedelta(days=35), f"us-gaap:{concept}")
-                for end, value in zip(ends, values, strict=True)]  # fmt: skip
+        return [
+            Fact(
+                concept,
+                end - dt.timedelta(days=90),
+                end,
+                value,
+                unit,
+                "10-Q",
+                end + dt.timedelta(days=35),
+                f"us-gaap:{concept}",
+            )
+            for end, value in zip(ends, values, strict=True)
+        ]
 
     return {
         "revenue_q": rows("revenue_q", revenue),
@@ -78,10 +96,12 @@ def with_q3_filed(revenue: float, net_income: float = 93_600_000) -> dict[str, l
     filed = dt.date(2026, 11, 4)
     end, start = Q3.end, dt.date(2026, 7, 1)
     for concept, value, unit in (
-        ("revenue_q", revenue, "USD"), ("gross_profit_q", 285_800_000, "USD"),
-        ("operating_income_q", 81_800_000, "USD"), ("net_income_q", net_income, "USD"),
+        ("revenue_q", revenue, "USD"),
+        ("gross_profit_q", 285_800_000, "USD"),
+        ("operating_income_q", 81_800_000, "USD"),
+        ("net_income_q", net_income, "USD"),
         ("eps_diluted_q", 0.52, "USD/shares"),
-    ):  # fmt: skip
+    ):
         row = Fact(concept, start, end, value, unit, "10-Q", filed, f"us-gaap:{concept}")
         facts.setdefault(concept, []).append(row)
     return facts
@@ -161,7 +181,9 @@ def test_a_release_is_confirmed_when_xbrl_has_equal_revenue_net_income_and_eps()
     differs = check(Q3_RELEASE, with_q3_filed(415_000_000, net_income=93_100_000))
     assert not differs.confirmed
     assert [(d.figure, d.release, d.filed) for d in differs.differences] == [
-        ("revenue", 412_300_000, 415_000_000), ("net_income", 93_600_000, 93_100_000)]  # fmt: skip
+        ("revenue", 412_300_000, 415_000_000),
+        ("net_income", 93_600_000, 93_100_000),
+    ]
     waiting = check(Q3_RELEASE, filed_through_q2())
     assert not waiting.confirmed and waiting.differences == ()
     assert set(waiting.filed.values()) == {None}
@@ -230,8 +252,9 @@ def test_real_releases_get_the_fiscal_quarter_their_company_names(ticker, name, 
         for concept in ("Revenues", "RevenueFromContractWithCustomerExcludingAssessedTax")
         for unit in facts.get(concept, {}).get("units", {}).values()
         for f in unit
-        if f.get("form") == "10-K" and "start" in f
+        if f.get("form") == "10-K"
+        and "start" in f
         and 350 <= (dt.date.fromisoformat(f["end"]) - dt.date.fromisoformat(f["start"])).days <= 380
         and dt.date.fromisoformat(f["filed"]) < results.period_end
-    }  # fmt: skip
+    }
     assert fiscal_label(results.period_end, year_ends) == label

@@ -69,16 +69,20 @@ def test_buys_sales_dividends_and_fees_agree_with_the_reference() -> None:
 
 
 def test_a_loss_agrees_with_the_reference() -> None:
-    flows = [Flow(D(2021, 11, 1), -5000.0), Flow(D(2022, 2, 1), -2500.0),
-             Flow(D(2023, 1, 1), 4100.0)]  # fmt: skip
+    flows = [
+        Flow(D(2021, 11, 1), -5000.0),
+        Flow(D(2022, 2, 1), -2500.0),
+        Flow(D(2023, 1, 1), 4100.0),
+    ]
     rate = xirr(flows)
     assert rate.value is not None and rate.value < 0
     assert rate.value == pytest.approx(reference_xirr(flows), abs=1e-6)
 
 
 def test_flows_of_one_day_are_one_flow() -> None:
-    split = xirr([Flow(D(2020, 1, 1), -400.0), Flow(D(2020, 1, 1), -600.0),
-                  Flow(D(2020, 12, 31), 1100.0)])  # fmt: skip
+    split = xirr(
+        [Flow(D(2020, 1, 1), -400.0), Flow(D(2020, 1, 1), -600.0), Flow(D(2020, 12, 31), 1100.0)]
+    )
     assert split.value == pytest.approx(0.10, abs=1e-9)
 
 
@@ -99,7 +103,7 @@ def test_flows_of_one_day_are_one_flow() -> None:
                 Flow(D(2021, 12, 31), -1320.0),
             ],
             NoReturn.SEVERAL_RATES,
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_no_rate_is_given_where_none_can_be_computed(flows: list[Flow], reason: NoReturn) -> None:
@@ -145,6 +149,10 @@ def test_excess_is_the_difference_in_points_or_the_first_reason() -> None:
 
 def test_a_dividend_between_two_buys_still_gives_the_one_rate() -> None:
     # buy, dividend, buy, value: three changes of sign, one rate (scanned, not assumed)
-    flows = [Flow(D(2022, 1, 3), -1000.0), Flow(D(2022, 6, 1), 12.0),
-             Flow(D(2022, 9, 1), -500.0), Flow(D(2023, 9, 1), 1800.0)]  # fmt: skip
+    flows = [
+        Flow(D(2022, 1, 3), -1000.0),
+        Flow(D(2022, 6, 1), 12.0),
+        Flow(D(2022, 9, 1), -500.0),
+        Flow(D(2023, 9, 1), 1800.0),
+    ]
     assert xirr(flows).value == pytest.approx(reference_xirr(flows), abs=1e-6)

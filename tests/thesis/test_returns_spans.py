@@ -30,8 +30,9 @@ def closes(*pairs: tuple[dt.date, float]) -> Closes:
 
 
 def holding(symbol, lots, price, history=(), dividends=()) -> Holding:
-    return Holding(symbol, lots, (), (), dividends, (), 0.0, closes(*history), price,
-                   lambda day: 1.0, 1.0)  # fmt: skip
+    return Holding(
+        symbol, lots, (), (), dividends, (), 0.0, closes(*history), price, lambda day: 1.0, 1.0
+    )
 
 
 def index(*pairs: tuple[dt.date, float]) -> Benchmark:
@@ -42,16 +43,18 @@ def test_a_flat_holding_paying_d_on_v_returns_exactly_d_over_v() -> None:
     # 10 shares at 100, never moving (V = 1000); 2 a share paid on 3 July (D = 20): 2.0% over
     # the 365 days, not 1000 / 980 - 1 on the half after the dividend.
     history = [(D(2023, 1, 3), 100.0), (D(2023, 7, 3), 100.0), (D(2024, 1, 3), 100.0)]
-    x = holding("X", [Lot(10, 100.0, D(2023, 1, 3))], 100.0, history,
-                [Dividend("X", D(2023, 7, 3), 2.0)])  # fmt: skip
+    x = holding(
+        "X", [Lot(10, 100.0, D(2023, 1, 3))], 100.0, history, [Dividend("X", D(2023, 7, 3), 2.0)]
+    )
     found = time_weighted([x], Span.LIFE, D(2024, 1, 3))
     assert found.value == pytest.approx(20 / 1000, abs=1e-12) and found.yearly
 
 
 def test_a_flat_holding_over_half_a_year_returns_d_over_v_over_the_span() -> None:
     history = [(D(2024, 1, 2), 50.0), (D(2024, 3, 1), 50.0)]
-    x = holding("X", [Lot(4, 50.0, D(2024, 1, 2))], 50.0, history,
-                [Dividend("X", D(2024, 3, 1), 0.5)])  # fmt: skip
+    x = holding(
+        "X", [Lot(4, 50.0, D(2024, 1, 2))], 50.0, history, [Dividend("X", D(2024, 3, 1), 0.5)]
+    )
     found = time_weighted([x], Span.LIFE, D(2024, 6, 3))
     assert found.value == pytest.approx(2 / 200, abs=1e-12) and not found.yearly
 
@@ -102,8 +105,13 @@ def test_returns_are_finite_whatever_the_amounts() -> None:
     assert (
         twr([Valuation(D(2024, 1, 2), 0.0, 1.0), Valuation(D(2024, 5, 1), math.inf)]).value is None
     )
-    x = holding("X", [Lot(10, 100.0, D(2023, 1, 3))], 100.0, [(D(2023, 1, 3), 100.0)],
-                [Dividend("X", D(2023, 7, 3), 1e308)])  # fmt: skip
+    x = holding(
+        "X",
+        [Lot(10, 100.0, D(2023, 1, 3))],
+        100.0,
+        [(D(2023, 1, 3), 100.0)],
+        [Dividend("X", D(2023, 7, 3), 1e308)],
+    )
     found = outcome([(x, index((D(2023, 1, 3), 400.0)))], Span.LIFE, D(2024, 1, 3))
     assert found.rate.value is None and found.dividends is None
     assert time_weighted([x], Span.LIFE, D(2024, 1, 3)).value is None
@@ -139,8 +147,9 @@ def test_a_span_opens_the_benchmark_at_the_same_close_as_the_holding() -> None:
     # The last 365 days from 3 January 2024: held since 2022, both open at 2 January's close
     # (X 100, the index 400), not the index at 3 January's (500); 366 days to today's 110, 440.
     today = D(2025, 1, 2)
-    x = holding("X", [Lot(10, 50.0, D(2022, 5, 2))], 110.0,
-                [(D(2024, 1, 2), 100.0), (D(2024, 1, 3), 120.0)])  # fmt: skip
+    x = holding(
+        "X", [Lot(10, 50.0, D(2022, 5, 2))], 110.0, [(D(2024, 1, 2), 100.0), (D(2024, 1, 3), 120.0)]
+    )
     spy = index((D(2024, 1, 2), 400.0), (D(2024, 1, 3), 500.0), (today, 440.0))
     found = outcome([(x, spy)], Span.YEAR, today)
     assert found.rate.value == pytest.approx(1.1 ** (365 / 366) - 1, abs=1e-9)

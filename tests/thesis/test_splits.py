@@ -42,7 +42,7 @@ def snap(price: float = 130.0, *, splits=(SPLIT,), high: float | None = None) ->
                 "EarningsPerShareDiluted",
             )
             for e in ends
-        ],  # fmt: skip
+        ],
         "shares_outstanding": [
             Fact(
                 "shares_outstanding",
@@ -54,7 +54,7 @@ def snap(price: float = 130.0, *, splits=(SPLIT,), high: float | None = None) ->
                 dt.date(2024, 5, 29),
                 "dei:EntityCommonStockSharesOutstanding",
             )
-        ],  # fmt: skip
+        ],
     }
     s.lots["NVDA"] = [Lot(40, 900.0, dt.date(2024, 1, 16))]
     s.splits["NVDA"] = list(splits)
@@ -62,8 +62,9 @@ def snap(price: float = 130.0, *, splits=(SPLIT,), high: float | None = None) ->
 
 
 def state(when: str, written: dt.date, status: str = "pending") -> CheckpointState:
-    return CheckpointState("NVDA", "c", "c", "target", status, condition=parse_condition(when),
-                           written=written)  # fmt: skip
+    return CheckpointState(
+        "NVDA", "c", "c", "target", status, condition=parse_condition(when), written=written
+    )
 
 
 def test_a_price_threshold_written_before_the_split_is_compared_on_its_basis():
@@ -149,8 +150,16 @@ def test_a_pinned_ttm_already_restated_by_a_later_filing_is_not_divided_again():
     s = snap()
     ends = [f.period_end for f in s.facts["NVDA"]["eps_diluted_q"]]
     restated = [f._replace(value=0.2, split_factor=10.0) for f in s.facts["NVDA"]["eps_diluted_q"]]
-    q5 = Fact("eps_diluted_q", dt.date(2024, 4, 29), dt.date(2024, 7, 28), 0.25, "USD/shares",
-              "10-Q", dt.date(2024, 8, 28), "EarningsPerShareDiluted")  # fmt: skip
+    q5 = Fact(
+        "eps_diluted_q",
+        dt.date(2024, 4, 29),
+        dt.date(2024, 7, 28),
+        0.25,
+        "USD/shares",
+        "10-Q",
+        dt.date(2024, 8, 28),
+        "EarningsPerShareDiluted",
+    )
     s.facts["NVDA"]["eps_diluted_q"] = [*restated, q5]
     pinned = observe("eps_ttm", "NVDA", s, ends[-1])
     assert pinned.value == pytest.approx(0.8)  # 4 × 0.2: not ÷ 10 again

@@ -20,8 +20,9 @@ from .conftest import TODAY, snapshot
 
 END = dt.date(2026, 9, 30)
 FILED = dt.date(2026, 11, 4)
-QUARTER = Consensus("0q", dt.date(2026, 12, 31), Range(0.52, 0.48, 0.58, 12),
-                    Range(455e6, 445e6, 470e6, 11))  # fmt: skip
+QUARTER = Consensus(
+    "0q", dt.date(2026, 12, 31), Range(0.52, 0.48, 0.58, 12), Range(455e6, 445e6, 470e6, 11)
+)
 YEAR = Consensus(
     "0y",
     dt.date(2026, 12, 31),
@@ -37,20 +38,27 @@ NEXT = Consensus("+1y", dt.date(2027, 12, 31), Range(2.55, 2.2, 3.0, 13), Range(
 FROZEN = Frozen(dt.date(2026, 11, 4), END, 0.40, 405e6, 12, 11, dt.date(2026, 11, 3))
 
 
-def estimates(*periods: Consensus, frozen: tuple[Frozen, ...] = (FROZEN,),
-              next_report: Consensus | None = None) -> StoredEstimates:  # fmt: skip
+def estimates(
+    *periods: Consensus,
+    frozen: tuple[Frozen, ...] = (FROZEN,),
+    next_report: Consensus | None = None,
+) -> StoredEstimates:
     return StoredEstimates("ALAB", TODAY, "yahoo", next_report, periods, (), frozen)
 
 
-def release(revenue: float | None, eps_nongaap: float | None, eps_diluted: float | None,
-            end: dt.date = END) -> Release:  # fmt: skip
+def release(
+    revenue: float | None, eps_nongaap: float | None, eps_diluted: float | None, end: dt.date = END
+) -> Release:
     figures = ReleaseFigures(revenue=revenue, eps_nongaap=eps_nongaap, eps_diluted=eps_diluted)
     results = ReleaseResults(True, None, end, figures, None)
     return Release("ALAB", "0001736297-26-000100", "https://sec.test/r.htm", FILED, None, results)
 
 
-def street(price: float | None = 180.0, stored: StoredEstimates | None = None,
-           releases: list[Release] | None = None) -> MarketSnapshot:  # fmt: skip
+def street(
+    price: float | None = 180.0,
+    stored: StoredEstimates | None = None,
+    releases: list[Release] | None = None,
+) -> MarketSnapshot:
     snap = snapshot(price)
     if stored is not None:
         snap.street_of = {"ALAB": stored}.get
@@ -122,39 +130,77 @@ FEW = Consensus("0y", None, Range(1.8, 1.8, 1.8, 1))
 @pytest.mark.parametrize(
     ("metric", "snap", "code", "sentence"),
     [
-        ("eps_estimate_q", street(), MissingCode.NO_ESTIMATES,
-         "no estimates of the Street for ALAB yet: they come with a refresh, once a day, from "
-         "Yahoo"),
-        ("eps_estimate_next_fy", street(stored=estimates(QUARTER)), MissingCode.NO_CONSENSUS,
-         "no consensus of the Street for the next fiscal year's EPS of ALAB"),
-        ("eps_estimate_fy", street(stored=estimates(FEW)), MissingCode.FEW_ANALYSTS,
-         "the fiscal year's EPS consensus of ALAB is of 1 analyst(s): too few"),
-        ("forward_pe", street(stored=estimates(FEW)), MissingCode.FEW_ANALYSTS,
-         "the fiscal year's EPS consensus of ALAB is of 1 analyst(s): too few"),
-        ("eps_revision_30d", street(stored=estimates(NEXT)), MissingCode.NO_REVISION_TREND,
-         "no fiscal-year EPS consensus of ALAB 30 days ago"),
-        ("forward_pe", street(None, estimates(YEAR)), MissingCode.NO_QUOTE,
-         "no quote yet for ALAB: run a refresh"),
-        ("forward_pe", street(stored=estimates(YEAR._replace(eps=Range(-0.3)))),
-         MissingCode.FORWARD_PE_UNDEFINED,
-         "forward P/E is undefined: the fiscal-year EPS consensus of ALAB is -0.30"),
-        ("revenue_vs_consensus", street(stored=estimates(QUARTER)), MissingCode.NO_RELEASE,
-         "no earnings release of ALAB read yet: they come with its 8-K filings"),
-        ("revenue_vs_consensus",
-         street(stored=estimates(frozen=()), releases=[release(412.3e6, 0.44, 0.29)]),
-         MissingCode.NO_FROZEN_CONSENSUS,
-         "no consensus of the Street was kept before the quarter ended 2026-09-30, from the "
-         "release of 2026-11-04 of ALAB"),
-        ("eps_vs_consensus", street(releases=[release(412.3e6, 0.44, 0.29)]),
-         MissingCode.NO_FROZEN_CONSENSUS,
-         "no consensus of the Street was kept before the quarter ended 2026-09-30, from the "
-         "release of 2026-11-04 of ALAB"),
-        ("eps_vs_consensus",
-         street(stored=estimates(), releases=[release(412.3e6, None, None)]),
-         MissingCode.NOT_IN_QUARTER,
-         "no EPS for the quarter ended 2026-09-30, from the release of 2026-11-04 of ALAB"),
+        (
+            "eps_estimate_q",
+            street(),
+            MissingCode.NO_ESTIMATES,
+            "no estimates of the Street for ALAB yet: they come with a refresh, once a day, from "
+            "Yahoo",
+        ),
+        (
+            "eps_estimate_next_fy",
+            street(stored=estimates(QUARTER)),
+            MissingCode.NO_CONSENSUS,
+            "no consensus of the Street for the next fiscal year's EPS of ALAB",
+        ),
+        (
+            "eps_estimate_fy",
+            street(stored=estimates(FEW)),
+            MissingCode.FEW_ANALYSTS,
+            "the fiscal year's EPS consensus of ALAB is of 1 analyst(s): too few",
+        ),
+        (
+            "forward_pe",
+            street(stored=estimates(FEW)),
+            MissingCode.FEW_ANALYSTS,
+            "the fiscal year's EPS consensus of ALAB is of 1 analyst(s): too few",
+        ),
+        (
+            "eps_revision_30d",
+            street(stored=estimates(NEXT)),
+            MissingCode.NO_REVISION_TREND,
+            "no fiscal-year EPS consensus of ALAB 30 days ago",
+        ),
+        (
+            "forward_pe",
+            street(None, estimates(YEAR)),
+            MissingCode.NO_QUOTE,
+            "no quote yet for ALAB: run a refresh",
+        ),
+        (
+            "forward_pe",
+            street(stored=estimates(YEAR._replace(eps=Range(-0.3)))),
+            MissingCode.FORWARD_PE_UNDEFINED,
+            "forward P/E is undefined: the fiscal-year EPS consensus of ALAB is -0.30",
+        ),
+        (
+            "revenue_vs_consensus",
+            street(stored=estimates(QUARTER)),
+            MissingCode.NO_RELEASE,
+            "no earnings release of ALAB read yet: they come with its 8-K filings",
+        ),
+        (
+            "revenue_vs_consensus",
+            street(stored=estimates(frozen=()), releases=[release(412.3e6, 0.44, 0.29)]),
+            MissingCode.NO_FROZEN_CONSENSUS,
+            "no consensus of the Street was kept before the quarter ended 2026-09-30, from the "
+            "release of 2026-11-04 of ALAB",
+        ),
+        (
+            "eps_vs_consensus",
+            street(releases=[release(412.3e6, 0.44, 0.29)]),
+            MissingCode.NO_FROZEN_CONSENSUS,
+            "no consensus of the Street was kept before the quarter ended 2026-09-30, from the "
+            "release of 2026-11-04 of ALAB",
+        ),
+        (
+            "eps_vs_consensus",
+            street(stored=estimates(), releases=[release(412.3e6, None, None)]),
+            MissingCode.NOT_IN_QUARTER,
+            "no EPS for the quarter ended 2026-09-30, from the release of 2026-11-04 of ALAB",
+        ),
     ],
-)  # fmt: skip
+)
 def test_no_value_says_why(metric: str, snap: MarketSnapshot, code: MissingCode, sentence: str):
     found = observe(metric, "ALAB", snap)
     assert found.value is None and found.missing is not None and found.missing.code is code

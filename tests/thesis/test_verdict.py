@@ -86,8 +86,9 @@ def test_broken_outranks_at_risk_and_keeps_both_reasons_the_worst_first():
 
 
 def test_every_milestone_met_proves_it_with_each_as_a_reason():
-    v = judge("ALAB", [milestone("a", "met", since=D1, manual=True), milestone("b", "met"),
-                       guard("gm")])  # fmt: skip
+    v = judge(
+        "ALAB", [milestone("a", "met", since=D1, manual=True), milestone("b", "met"), guard("gm")]
+    )
     assert v.verdict == Verdict.PROVEN
     assert [r.checkpoint for r in v.reasons] == ["a", "b"]
 
@@ -114,8 +115,12 @@ def test_the_portfolio_is_its_worst_ticker_with_the_counts_of_each():
     ]
     p = portfolio(verdicts)
     assert p.verdict == Verdict.AT_RISK and p.worst == ("ALAB", "NVDA")
-    assert dict(p.counts) == {Verdict.BROKEN: 0, Verdict.AT_RISK: 2, Verdict.INTACT: 1,
-                              Verdict.PROVEN: 1}  # fmt: skip
+    assert dict(p.counts) == {
+        Verdict.BROKEN: 0,
+        Verdict.AT_RISK: 2,
+        Verdict.INTACT: 1,
+        Verdict.PROVEN: 1,
+    }
     assert portfolio([]).verdict == Verdict.INTACT
 
 

@@ -77,8 +77,9 @@ async def test_brackets_in_the_users_text_are_shown_never_read_as_markup(tmp_pat
             await pilot.press("enter")
             await pilot.pause()
             assert "Astera [/x] Labs" in text_of(app, "#ticker-title")
-            assert any("Scorpio [/i] largest line" in row[1]
-                       for row in rows(app, "#checkpoint-table"))  # fmt: skip
+            assert any(
+                "Scorpio [/i] largest line" in row[1] for row in rows(app, "#checkpoint-table")
+            )
             await pilot.press("3")
             await pilot.pause()
             assert str(app.screen.query_one("#lot-table", DataTable).get_row_at(0)[6]) == (

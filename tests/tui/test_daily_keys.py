@@ -170,8 +170,9 @@ async def test_the_refresh_age_counts_up_on_its_own(demo):
     config, store = demo
     last = store.views.health().last_refresh
     clock = [DEMO_NOW]
-    app = CatalystApp(Workspace(config, store, clock=lambda: clock[0]), live=False,
-                      watch_file=False)  # fmt: skip
+    app = CatalystApp(
+        Workspace(config, store, clock=lambda: clock[0]), live=False, watch_file=False
+    )
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
 

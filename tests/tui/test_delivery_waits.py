@@ -30,9 +30,14 @@ from .test_outside_writes import wait_for
 pytest_plugins = ["tests.support.fixtures"]  # the dbus_session and notification_recorder fixtures
 
 MISSED = Evaluation(
-    "ALAB", "scorpio-largest-line", "pending", "missed",
-    Reason(Why.DUE_PASSED, day=DEMO_NOW.date()), None, "milestone",
-)  # fmt: skip
+    "ALAB",
+    "scorpio-largest-line",
+    "pending",
+    "missed",
+    Reason(Why.DUE_PASSED, day=DEMO_NOW.date()),
+    None,
+    "milestone",
+)
 SAID = "ALAB: missed"  # the notice's title, as the toast and the desktop show it
 
 
@@ -42,9 +47,14 @@ def live_cycle(app: CatalystApp, *extra: CallbackChannel) -> ThesisScheduler:
     channels = [*default_channels(toast=app._toast, desktop=True), *extra]
     app._channels = channels  # closed with the app (stop_live)
     app.scheduler = ThesisScheduler(
-        app.workspace.config, app.workspace.store, channels, role="tui",
-        on_cycle=app._cycle_done, clock=app.workspace.clock, refresh_in_child=True,
-    )  # fmt: skip
+        app.workspace.config,
+        app.workspace.store,
+        channels,
+        role="tui",
+        on_cycle=app._cycle_done,
+        clock=app.workspace.clock,
+        refresh_in_child=True,
+    )
     return app.scheduler
 
 

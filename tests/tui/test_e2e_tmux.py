@@ -46,12 +46,12 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
         config_path.write_text(loopback_thesis(market.url))
         original = config_path.read_text()
         env = {
-            k: v for k, v in os.environ.items()
-            if not k.startswith(("CATALYST_", "DBUS_", "TMUX"))
-        }  # fmt: skip
+            k: v for k, v in os.environ.items() if not k.startswith(("CATALYST_", "DBUS_", "TMUX"))
+        }
         env.update(NO_PROXY="127.0.0.1", TERM="xterm-256color")
-        start_catalyst(tmux, tmp_path, env, "--config", str(config_path),
-                       "--db", str(tmp_path / "c.db"))  # fmt: skip
+        start_catalyst(
+            tmux, tmp_path, env, "--config", str(config_path), "--db", str(tmp_path / "c.db")
+        )
 
         # positions and P&L, once the first refresh is in
         shown = wait_until(
@@ -71,8 +71,13 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
         keys(tmux, "m")
         wait_for(tmux, "Mark ALAB/npo-multi-rack-2027")
         keys(tmux, "Enter")  # the status as it stands, pending: open its list, one down, met
-        wait_until(tmux, "the list of statuses", lambda s: any(  # the last word of a line
-            ln.replace("█", " ").split()[-1:] == ["missed"] for ln in s.splitlines()))  # fmt: skip
+        wait_until(
+            tmux,
+            "the list of statuses",
+            lambda s: any(  # the last word of a line
+                ln.replace("█", " ").split()[-1:] == ["missed"] for ln in s.splitlines()
+            ),
+        )
         keys(tmux, "Down", "Enter")
         keys(tmux, "Tab")
         type_into(tmux, "Note", "Q4 call: NPO chipsets shipping")
@@ -101,8 +106,11 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
         keys(tmux, "C-s")
         # asked of the quote providers first: one the demo's market does not list is kept
         asked = "No quote provider knows CRWV: keep it anyway?"
-        shown = wait_until(tmux, "the CRWV row or the question",
-                           lambda s: asked in s or row_of(s, "CRWV") is not None)  # fmt: skip
+        shown = wait_until(
+            tmux,
+            "the CRWV row or the question",
+            lambda s: asked in s or row_of(s, "CRWV") is not None,
+        )
         if asked in shown:
             keys(tmux, "y")
         wait_until(tmux, "the CRWV row", lambda s: row_of(s, "CRWV") is not None)
@@ -162,8 +170,16 @@ def test_the_first_run_offline_then_online_reads_true_at_every_size(tmp_path, tm
 
     def run_once(base: str, until: str) -> str:
         config_path.write_text(loopback_thesis(base))
-        start_catalyst(tmux, tmp_path, env, "--config", str(config_path),
-                       "--db", str(tmp_path / "c.db"), size=size)  # fmt: skip
+        start_catalyst(
+            tmux,
+            tmp_path,
+            env,
+            "--config",
+            str(config_path),
+            "--db",
+            str(tmp_path / "c.db"),
+            size=size,
+        )
         wait_for(tmux, until)
 
         def clear(shown: str) -> bool:
@@ -187,8 +203,9 @@ def test_the_first_run_offline_then_online_reads_true_at_every_size(tmp_path, tm
 
     def row(shown: str, symbol: str) -> str:
         """The table's row of `symbol` as the terminal shows it."""
-        found = [line for line in shown.splitlines()
-                 if line.lstrip().lstrip("⚑ ").startswith(symbol)]  # fmt: skip
+        found = [
+            line for line in shown.splitlines() if line.lstrip().lstrip("⚑ ").startswith(symbol)
+        ]
         assert found, (symbol, shown)
         return found[0]
 
@@ -224,8 +241,9 @@ def test_the_first_start_asks_for_the_sec_contact_once_and_writes_it(tmp_path: P
         config_path = tmp_path / "catalysts.toml"
         text = loopback_thesis(market.url).replace(f'user_agent = "{UA}"\n', "")
         config_path.write_text(text)
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("CATALYST_", "DBUS_", "TMUX"))}  # fmt: skip
+        env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("CATALYST_", "DBUS_", "TMUX"))
+        }
         env.update(NO_PROXY="127.0.0.1", TERM="xterm-256color")
         where = ("--config", str(config_path), "--db", str(tmp_path / "c.db"))
         start_catalyst(tmux, tmp_path, env, *where, size=(80, 24))
@@ -235,9 +253,13 @@ def test_the_first_start_asks_for_the_sec_contact_once_and_writes_it(tmp_path: P
         wait_for(tmux, "SEC asks for a name")  # the error under the field, as typed
         keys(tmux, "Home")
         type_text(tmux, "Jane Doe ")
-        wait_until(tmux, "the whole contact in the field and its error gone",
-                   lambda shown: "Jane Doe jane@example.com" in shown
-                   and "SEC asks for a name" not in shown)  # fmt: skip
+        wait_until(
+            tmux,
+            "the whole contact in the field and its error gone",
+            lambda shown: (
+                "Jane Doe jane@example.com" in shown and "SEC asks for a name" not in shown
+            ),
+        )
         keys(tmux, "C-s")
         wait_for(tmux, "SEC contact saved")
         for _ in range(300):  # the refresh the saved contact started asks SEC
@@ -245,8 +267,10 @@ def test_the_first_start_asks_for_the_sec_contact_once_and_writes_it(tmp_path: P
                 break
             time.sleep(0.1)
         assert market.requests_for(provider="sec")
-        assert all(r.headers.get("user-agent") == "Jane Doe jane@example.com"
-                   for r in market.requests_for(provider="sec"))  # fmt: skip
+        assert all(
+            r.headers.get("user-agent") == "Jane Doe jane@example.com"
+            for r in market.requests_for(provider="sec")
+        )
         keys(tmux, "q")
         wait_for(tmux, "CATALYST-EXIT=0")
         subprocess.run(["tmux", "-S", tmux, "kill-server"], capture_output=True)

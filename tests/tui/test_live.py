@@ -186,9 +186,13 @@ async def test_with_no_network_the_stored_data_stays_on_screen(tmp_path, market)
         async with app.run_test(size=(120, 36)) as pilot:
             shown = prices(app)
             assert all(p != "no data yet" for p in shown.values())  # at once, before any fetch
-            await wait_for(pilot, lambda: any(
-                n.message == "offline: no provider answered; showing stored data"
-                for n in raised(app)))  # fmt: skip
+            await wait_for(
+                pilot,
+                lambda: any(
+                    n.message == "offline: no provider answered; showing stored data"
+                    for n in raised(app)
+                ),
+            )
             # The watchlist is read again in a thread after the cycle: wait for it to show.
             await wait_for(pilot, lambda: all(p.endswith("*") for p in prices(app).values()))
             after = prices(app)
@@ -235,9 +239,13 @@ async def test_with_no_network_and_nothing_stored_the_screen_says_offline_not_pr
             assert "offline: no provider answers · nothing stored yet" in summary(app)
             assert "press r" not in summary(app)
             # Said as soon as the quote pass knows; the toast comes with the cycle's end.
-            await wait_for(pilot, lambda: any(
-                n.message == "offline: no provider answered; nothing is stored yet"
-                for n in raised(app)))  # fmt: skip
+            await wait_for(
+                pilot,
+                lambda: any(
+                    n.message == "offline: no provider answered; nothing is stored yet"
+                    for n in raised(app)
+                ),
+            )
             await wait_for(pilot, lambda: all(p == "no quote ⏎" for p in prices(app).values()))
             await pilot.press("enter")
             await pilot.pause()
@@ -259,9 +267,13 @@ async def test_when_every_provider_answers_with_an_error_the_header_says_unreach
             await wait_for(pilot, lambda: "no provider answers" in summary(app))
             assert "unreachable: no provider answers · nothing stored yet" in summary(app)
             assert "offline" not in summary(app)
-            await wait_for(pilot, lambda: any(
-                n.message == "unreachable: no provider answered; nothing is stored yet"
-                for n in raised(app)))  # fmt: skip
+            await wait_for(
+                pilot,
+                lambda: any(
+                    n.message == "unreachable: no provider answered; nothing is stored yet"
+                    for n in raised(app)
+                ),
+            )
             assert market.requests and all(r.status == 500 for r in market.requests)
             await pilot.press("q")
 
@@ -344,8 +356,18 @@ async def test_a_burst_of_toasts_from_one_refresh_is_one_toast(demo):
     config, store = demo
     app = make_app(config, store)
     ids = ["a", "b", "c", "d", "e"]
-    changed = [Evaluation("ALAB", i, "pending", "missed" if i in "ab" else "met",
-                          Reason(Why.NOTHING), None, "milestone") for i in ids]  # fmt: skip
+    changed = [
+        Evaluation(
+            "ALAB",
+            i,
+            "pending",
+            "missed" if i in "ab" else "met",
+            Reason(Why.NOTHING),
+            None,
+            "milestone",
+        )
+        for i in ids
+    ]
     assert "missed" in config.settings.notify and "met" not in config.settings.notify
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

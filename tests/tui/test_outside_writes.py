@@ -20,11 +20,12 @@ from ..support.pilot import make_app, open_alab
 
 def catalyst(config: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "--config", str(config), "--db", str(db),
-         *args],
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "catalyst_tui.cli", "--config", str(config), "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "XDG_STATE_HOME": str(db.parent)},
-    )  # fmt: skip
+    )
 
 
 async def wait_for(pilot, condition, timeout: float = 60.0) -> None:
@@ -49,9 +50,15 @@ async def test_a_mark_and_an_ack_made_in_a_shell_show_without_a_refresh(demo):
         assert "⚑" in status_of(app, "gross-margin-floor")
 
         done = await asyncio.to_thread(
-            catalyst, config.path, store.path, "mark", "ALAB/scorpio-largest-line", "met",
-            "--note", "Q4 call: Scorpio now the largest line",
-        )  # fmt: skip
+            catalyst,
+            config.path,
+            store.path,
+            "mark",
+            "ALAB/scorpio-largest-line",
+            "met",
+            "--note",
+            "Q4 call: Scorpio now the largest line",
+        )
         assert done.returncode == 0, done.stderr
         await wait_for(pilot, lambda: "met" in status_of(app, "scorpio-largest-line"))
 

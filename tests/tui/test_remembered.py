@@ -43,8 +43,10 @@ async def test_sort_direction_and_theme_are_there_at_the_next_start(demo, tmp_pa
         await pilot.press("q")
     saved = json.loads(path.read_text())
     assert {k: saved[k] for k in ("sort", "reverse", "theme")} == {
-        "sort": "pnl", "reverse": True, "theme": "nord"
-    }  # fmt: skip
+        "sort": "pnl",
+        "reverse": True,
+        "theme": "nord",
+    }
     assert path.stat().st_mode & 0o777 == 0o600
     # P&L % reversed: the smallest gain first, by the rows' own figures; no position last.
     app = app_with(config, store, path)

@@ -28,8 +28,13 @@ CONTACT = "Jane Doe jane@example.com"
 
 
 def app_on(config, store, prefs_path: Path | None = None, **options) -> CatalystApp:
-    workspace = Workspace(config, store, clock=lambda: DEMO_NOW,
-                          zone=zoneinfo.ZoneInfo(DEMO_ZONE), prefs_path=prefs_path)  # fmt: skip
+    workspace = Workspace(
+        config,
+        store,
+        clock=lambda: DEMO_NOW,
+        zone=zoneinfo.ZoneInfo(DEMO_ZONE),
+        prefs_path=prefs_path,
+    )
     return CatalystApp(workspace, live=False, watch_file=False, **options)
 
 
@@ -137,14 +142,19 @@ async def test_the_ticker_screen_says_what_stays_pending_without_the_contact(tmp
             # Every ALAB condition but the position's weight and the Street's (Yahoo's
             # estimates) is on SEC's figures.
             other = ("weight", "eps_revision_30d", "forward_pe")
-            sec_built = [c.id for c in config.tickers["ALAB"].checkpoints
-                         if c.when is not None and c.when.metric not in other]  # fmt: skip
+            sec_built = [
+                c.id
+                for c in config.tickers["ALAB"].checkpoints
+                if c.when is not None and c.when.metric not in other
+            ]
             assert len(sec_built) == 6
             detail = screen_as(app, TickerScreen).detail
             assert detail is not None
             shown = [c.id for c in detail.checkpoints if c.id in sec_built]
-            assert (f"6 checkpoints stay pending without SEC figures ({', '.join(shown[:3])} "
-                    "and 3 more)") in notice  # fmt: skip
+            assert (
+                f"6 checkpoints stay pending without SEC figures ({', '.join(shown[:3])} "
+                "and 3 more)"
+            ) in notice
             assert "evidence is looked for in headlines only" in notice
             assert "ctrl+p, SEC contact" in notice
             app.workspace.set_sec_contact(CONTACT)

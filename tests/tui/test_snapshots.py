@@ -34,8 +34,9 @@ def release_week_app(tmp_path: Path):
     """The demo two days after ALAB's Q3 FY26 release (2026-11-05 21:30 UTC, the story's third
     cycle): its row carries the beat of its own guide."""
     config, store = demo_database(tmp_path)
-    workspace = Workspace(config, store, clock=lambda: RELEASE_WEEK,
-                          zone=zoneinfo.ZoneInfo(DEMO_ZONE))  # fmt: skip
+    workspace = Workspace(
+        config, store, clock=lambda: RELEASE_WEEK, zone=zoneinfo.ZoneInfo(DEMO_ZONE)
+    )
     yield CatalystApp(workspace, live=False, watch_file=False)
     store.close()
 
@@ -49,12 +50,12 @@ class TestWatchlist:
         assert snap_compare(demo_app, terminal_size=size, run_before=scenes.watchlist)
 
     def test_the_days_after_a_release_show_its_beat(self, snap_compare, release_week_app):
-        assert snap_compare(release_week_app, terminal_size=(120, 36),
-                            run_before=scenes.watchlist)  # fmt: skip
+        assert snap_compare(release_week_app, terminal_size=(120, 36), run_before=scenes.watchlist)
 
     def test_watchlist_one_group_sorted_by_day(self, snap_compare, demo_app):
-        assert snap_compare(demo_app, press=["right_square_bracket", "s", "s"],
-                            terminal_size=(120, 36))  # fmt: skip
+        assert snap_compare(
+            demo_app, press=["right_square_bracket", "s", "s"], terminal_size=(120, 36)
+        )
 
 
 class TestTicker:
@@ -92,8 +93,9 @@ class TestPerformance:
     @pytest.mark.parametrize("size", SIZES)
     def test_portfolio_against_its_indexes(self, snap_compare, tmp_path, size):
         config, store = portfolio_database(tmp_path)
-        workspace = Workspace(config, store, clock=lambda: DEMO_NOW,
-                              zone=zoneinfo.ZoneInfo(DEMO_ZONE))  # fmt: skip
+        workspace = Workspace(
+            config, store, clock=lambda: DEMO_NOW, zone=zoneinfo.ZoneInfo(DEMO_ZONE)
+        )
         app = CatalystApp(workspace, live=False, watch_file=False)
         try:
             assert snap_compare(app, terminal_size=size, run_before=scenes.performance)
@@ -114,8 +116,9 @@ class TestForms:
     @pytest.mark.parametrize("size", SIZES)
     def test_sec_contact_at_the_first_start(self, snap_compare, tmp_path, size):
         config, store = demo_database(tmp_path, sec_contact=None)
-        workspace = Workspace(config, store, clock=lambda: DEMO_NOW,
-                              zone=zoneinfo.ZoneInfo(DEMO_ZONE))  # fmt: skip
+        workspace = Workspace(
+            config, store, clock=lambda: DEMO_NOW, zone=zoneinfo.ZoneInfo(DEMO_ZONE)
+        )
         app = CatalystApp(workspace, live=False, watch_file=False, ask_sec_contact=True)
         try:
             assert snap_compare(app, terminal_size=size, run_before=scenes.sec_contact_form)
@@ -132,8 +135,10 @@ def test_the_readme_screenshots_are_what_the_app_shows_now(tmp_path: Path):
 
     done = subprocess.run(
         [sys.executable, str(REPO / "tools" / "screenshots.py"), str(tmp_path)],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     fresh = sorted(p.name for p in tmp_path.glob("*.svg"))
     assert fresh == sorted(p.name for p in (REPO / "screenshots").glob("*.svg"))

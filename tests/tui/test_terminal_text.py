@@ -161,12 +161,28 @@ def hostile_evidence(store: Store, entry: str, now: dt.datetime) -> None:
     from catalyst_tui.market.sec.filings import Filing
     from catalyst_tui.store.records import EvidenceTarget, Found, NewDocument
 
-    filing = Filing("0001736297", "0001736297-26-000101", "8-K", ("2.02",), now, now.date(),
-                    now.date(), "alab.htm")  # fmt: skip
+    filing = Filing(
+        "0001736297",
+        "0001736297-26-000101",
+        "8-K",
+        ("2.02",),
+        now,
+        now.date(),
+        now.date(),
+        "alab.htm",
+    )
     store.evidence.save_filings("ALAB", [filing], f"https://sec{HOSTILE}.gov", now)
     text = f"Before {HOSTILE} it. Ships {HOSTILE} now in volume. After {HOSTILE} that."
-    document = NewDocument("news", "k1", None, f"news{HOSTILE}", f"Press {HOSTILE} release",
-                           f"https://news/{HOSTILE}", now, text)  # fmt: skip
+    document = NewDocument(
+        "news",
+        "k1",
+        None,
+        f"news{HOSTILE}",
+        f"Press {HOSTILE} release",
+        f"https://news/{HOSTILE}",
+        now,
+        text,
+    )
     store.evidence.save_documents("ALAB", [document], now)
     [stored] = store.evidence.documents("ALAB")
     start = text.index("Ships")
@@ -182,9 +198,12 @@ def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     """`catalyst ARGS`, its output 300 columns wide (rich folds nothing)."""
     return subprocess.run(
         [sys.executable, "-m", "catalyst_tui.cli", *args],
-        cwd=cwd, env={**os.environ, "NO_PROXY": "127.0.0.1", "COLUMNS": "300"},
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        cwd=cwd,
+        env={**os.environ, "NO_PROXY": "127.0.0.1", "COLUMNS": "300"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def assert_plain(output: str) -> None:
@@ -241,8 +260,9 @@ def test_check_prints_a_mark_note_with_brackets_and_escapes_as_text(tmp_path):
 def test_refresh_prints_a_provider_error_with_brackets_and_escapes_as_text(tmp_path, provider):
     config_path = tmp_path / "catalysts.toml"
     config_path.write_text(hostile_config(provider.url))
-    result = cli("--config", str(config_path), "--db", str(tmp_path / "c.db"), "refresh",
-                 cwd=tmp_path)  # fmt: skip
+    result = cli(
+        "--config", str(config_path), "--db", str(tmp_path / "c.db"), "refresh", cwd=tmp_path
+    )
     assert result.returncode == 3, result.stdout + result.stderr  # stale, not a crash
     assert "Traceback" not in result.stderr and "MarkupError" not in result.stderr
     assert_plain(result.stdout + result.stderr)
@@ -256,8 +276,10 @@ def test_refresh_prints_a_provider_error_with_brackets_and_escapes_as_text(tmp_p
 def pane_title(socket: str) -> str:
     done = subprocess.run(
         ["tmux", "-S", socket, "display-message", "-p", "-t", SESSION, "#{pane_title}"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout.strip()
 
 
@@ -269,11 +291,24 @@ def start_script(socket: str, workdir: Path, lines: list[str], *, size: tuple[in
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CATALYST_", "DBUS_", "TMUX"))}
     env.update(NO_PROXY="127.0.0.1", TERM="xterm-256color", XDG_STATE_HOME=str(workdir / "st"))
     subprocess.run(
-        ["tmux", "-S", socket, "new-session", "-d", "-s", SESSION, "-x", str(size[0]),
-         "-y", str(size[1]),
-         f"sh {shlex.quote(str(script))}"],
-        check=True, env=env, cwd=workdir,
-    )  # fmt: skip
+        [
+            "tmux",
+            "-S",
+            socket,
+            "new-session",
+            "-d",
+            "-s",
+            SESSION,
+            "-x",
+            str(size[0]),
+            "-y",
+            str(size[1]),
+            f"sh {shlex.quote(str(script))}",
+        ],
+        check=True,
+        env=env,
+        cwd=workdir,
+    )
 
 
 def catalyst(*args: str) -> str:
@@ -285,15 +320,20 @@ def test_check_ack_and_errors_leave_the_terminal_title_and_screen_intact(tmp_pat
     broken = tmp_path / "broken.toml"
     broken.write_text(f'[tickers.ALAB]\nname = "x"\n{toml_string("bad" + HOSTILE + "key")} = 1\n')
     where = ("--config", str(config_path), "--db", str(db))
-    start_script(tmux, tmp_path, [
-        "echo KEEP-THIS-LINE",
-        catalyst(*where, "check"),  # the due date passed: a flagged miss
-        catalyst(*where, "ack"),
-        catalyst(*where, "mark", "ALAB/ships", "missed", "--note", f"gone {HOSTILE} away"),
-        catalyst(*where, "check"),
-        catalyst("--config", str(broken), "validate"),
-        "echo ALL-DONE",
-    ], size=(200, 50))  # fmt: skip
+    start_script(
+        tmux,
+        tmp_path,
+        [
+            "echo KEEP-THIS-LINE",
+            catalyst(*where, "check"),  # the due date passed: a flagged miss
+            catalyst(*where, "ack"),
+            catalyst(*where, "mark", "ALAB/ships", "missed", "--note", f"gone {HOSTILE} away"),
+            catalyst(*where, "check"),
+            catalyst("--config", str(broken), "validate"),
+            "echo ALL-DONE",
+        ],
+        size=(200, 50),
+    )
     shown = wait_for(tmux, "ALL-DONE")
     assert pane_title(tmux) == "kept"
     assert "KEEP-THIS-LINE" in shown  # not cleared, not reset
@@ -307,11 +347,16 @@ def test_check_ack_and_errors_leave_the_terminal_title_and_screen_intact(tmp_pat
 
 def test_the_tui_shows_hostile_text_without_obeying_it(tmp_path, tmux, provider):
     config_path, db = seeded(tmp_path, provider.url)
-    start_script(tmux, tmp_path, [
-        "echo KEEP",
-        catalyst("--config", str(config_path), "--db", str(db)),
-        "echo CATALYST-EXIT=$?",
-    ], size=(160, 40))  # fmt: skip
+    start_script(
+        tmux,
+        tmp_path,
+        [
+            "echo KEEP",
+            catalyst("--config", str(config_path), "--db", str(db)),
+            "echo CATALYST-EXIT=$?",
+        ],
+        size=(160, 40),
+    )
     wait_for(tmux, "Your contact for SEC EDGAR")  # no contact in the file: asked at first start
     keys(tmux, "Escape")  # skipped
     wait_for(tmux, "⚑ ALAB")
@@ -392,9 +437,22 @@ async def test_no_screen_of_the_tui_draws_a_control_character(tmp_path):
             table.move_cursor(row=table.get_row_index("filing:ALAB:0001736297-26-000101"))
             await look("filing")
     assert toasts == [("toast  title", "toast  body")]
-    assert set(drawn) == {"watchlist", "group tab", "ticker", "second checkpoint",
-                          "chart", "position", "thesis", "evidence", "passage", "edit form",
-                          "mark form", "timeline", "next event", "filing"}  # fmt: skip
+    assert set(drawn) == {
+        "watchlist",
+        "group tab",
+        "ticker",
+        "second checkpoint",
+        "chart",
+        "position",
+        "thesis",
+        "evidence",
+        "passage",
+        "edit form",
+        "mark form",
+        "timeline",
+        "next event",
+        "filing",
+    }
     for name, svg in drawn.items():
         assert not CONTROL.search(svg), f"{name}: {CONTROL.search(svg)!r}"
         assert "PWNED" not in svg and "]0;" not in svg, name

@@ -40,8 +40,9 @@ async def _cycle(path: Path, now: dt.datetime) -> list[Notification]:
     sent: list[Notification] = []
     with Store.open(path) as store:
         toast = CallbackChannel("toast", sent.append)
-        scheduler = ThesisScheduler(config, store, [toast], role="test", clock=lambda: now,
-                                    digest=queue_digest)  # fmt: skip
+        scheduler = ThesisScheduler(
+            config, store, [toast], role="test", clock=lambda: now, digest=queue_digest
+        )
         scheduler.start(refresh_at_start=False)
         try:
             assert scheduler.scheduler.get_job(DIGEST_JOB) is not None

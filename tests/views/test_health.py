@@ -48,9 +48,15 @@ def test_fresh_data_with_nothing_stale_failed_or_paused_is_ok():
 
 @pytest.mark.parametrize(
     ("seconds", "shown"),
-    [(None, "never"), (-5, "0s"), (45, "45s"), (720, "12m"), (3 * 3600 + 59, "3h"),
-     (2 * 86400, "2d")],
-)  # fmt: skip
+    [
+        (None, "never"),
+        (-5, "0s"),
+        (45, "45s"),
+        (720, "12m"),
+        (3 * 3600 + 59, "3h"),
+        (2 * 86400, "2d"),
+    ],
+)
 def test_an_age_reads_as_its_largest_whole_unit(seconds: int | None, shown: str):
     age = None if seconds is None else dt.timedelta(seconds=seconds)
     assert format_age(age) == shown
@@ -66,16 +72,16 @@ def test_a_failing_provider_is_one_record_in_the_line_and_in_status(demo_store: 
         "cannot connect to stooq.com/q/l/: its name could not be looked up (no network, or no DNS)"
     )
     at = DEMO_NOW - dt.timedelta(minutes=3)
-    demo_store.providers.record(at, succeeded=set(), failed={"stooq": said}, refused={},
-                                requests={})  # fmt: skip
+    demo_store.providers.record(
+        at, succeeded=set(), failed={"stooq": said}, refused={}, requests={}
+    )
     health = demo_store.views.health()
     assert health_text(health, DEMO_NOW).endswith(f" · stooq failed 3m ago: {said}")
     assert not health_ok(health, DEMO_NOW)
     config = parse_config('[settings]\nproviders = ["yahoo", "stooq"]\n')
     shown = status_json(build_status(config, demo_store, DEMO_NOW))["providers"]["stooq"]
     assert (shown["failure"], shown["last_failure"]) == (said, at.isoformat())
-    demo_store.providers.record(DEMO_NOW, succeeded={"stooq"}, failed={}, refused={},
-                                requests={})  # fmt: skip
+    demo_store.providers.record(DEMO_NOW, succeeded={"stooq"}, failed={}, refused={}, requests={})
     assert "stooq" not in health_text(demo_store.views.health(), DEMO_NOW)
 
 
@@ -97,8 +103,11 @@ def test_failed_fetches_the_line_counts_are_named_whole_in_status(demo_store: St
     assert " · fundamentals failed 2" in health_text(demo_store.views.health(), DEMO_NOW)
     status = build_status(parse_config(""), demo_store, DEMO_NOW)
     assert status_json(status)["failed_fetches"]["fundamentals"] == {
-        "symbols": ["CRDO", "LITE"], "last_failure": last.isoformat(),
+        "symbols": ["CRDO", "LITE"],
+        "last_failure": last.isoformat(),
         "failure": "HTTP 404 from data.sec.gov/api/xbrl/companyfacts",
-    }  # fmt: skip
-    assert ("fundamentals  failed for 2 (CRDO, LITE); last 4m ago: HTTP 404 from "
-            "data.sec.gov/api/xbrl/companyfacts") in status_lines(status, DEMO_NOW)  # fmt: skip
+    }
+    assert (
+        "fundamentals  failed for 2 (CRDO, LITE); last 4m ago: HTTP 404 from "
+        "data.sec.gov/api/xbrl/companyfacts"
+    ) in status_lines(status, DEMO_NOW)

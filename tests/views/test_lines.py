@@ -24,19 +24,39 @@ def store(tmp_path: Path):
 
 
 def save(store: Store, accession: str, end: dt.date, total: int, *lines: Line) -> None:
-    split = Segments(end, end - dt.timedelta(days=91), "10-Q", "USD", total,
-                     (AxisRevenue(PRODUCT, lines),), None)  # fmt: skip
+    split = Segments(
+        end, end - dt.timedelta(days=91), "10-Q", "USD", total, (AxisRevenue(PRODUCT, lines),), None
+    )
     store.segments.save("ALAB", accession, end + dt.timedelta(days=36), split, T0)
 
 
 def test_each_line_against_the_same_quarter_a_year_before(store: Store) -> None:
-    save(store, "q3-25", dt.date(2025, 9, 30), 200, Line("a:ScorpioMember", "Scorpio", 40),
-         Line("a:AriesMember", "Aries", 160))  # fmt: skip
-    save(store, "q2-26", dt.date(2026, 6, 30), 300, Line("a:ScorpioMember", "Scorpio", 100),
-         Line("a:AriesMember", "Aries", 200))  # fmt: skip
-    save(store, "q3-26", dt.date(2026, 9, 30), 400, Line("a:ScorpioMember", "Scorpio", 220),
-         Line("a:AriesMember", "Aries", 150), Line("a:LeoMember", "Leo", 30),
-         Line("us-gaap:ProductMember", "Product", 400, generic=True))  # fmt: skip
+    save(
+        store,
+        "q3-25",
+        dt.date(2025, 9, 30),
+        200,
+        Line("a:ScorpioMember", "Scorpio", 40),
+        Line("a:AriesMember", "Aries", 160),
+    )
+    save(
+        store,
+        "q2-26",
+        dt.date(2026, 6, 30),
+        300,
+        Line("a:ScorpioMember", "Scorpio", 100),
+        Line("a:AriesMember", "Aries", 200),
+    )
+    save(
+        store,
+        "q3-26",
+        dt.date(2026, 9, 30),
+        400,
+        Line("a:ScorpioMember", "Scorpio", 220),
+        Line("a:AriesMember", "Aries", 150),
+        Line("a:LeoMember", "Leo", 30),
+        Line("us-gaap:ProductMember", "Product", 400, generic=True),
+    )
     view = load_lines(store, "ALAB")
     assert view.split is not None and view.split.accession == "q3-26"
     assert view.earlier is not None and view.earlier.accession == "q3-25"

@@ -16,8 +16,10 @@ from catalyst_tui.views.watchlist import load_watchlist
 def test_alabs_releases_newest_first_with_their_quarter_guide_and_xbrl(demo_store: Store):
     rows = load_results(demo_store, "ALAB")
     assert [(r.label, r.release.filed.isoformat()) for r in rows] == [
-        ("Q3 FY26", "2026-11-03"), ("Q2 FY26", "2026-08-04"), ("Q1 FY26", "2026-05-05"),
-    ]  # fmt: skip
+        ("Q3 FY26", "2026-11-03"),
+        ("Q2 FY26", "2026-08-04"),
+        ("Q1 FY26", "2026-05-05"),
+    ]
     q3, q2, q1 = rows
     assert q3.guide == (385e6, 395e6) and q3.vs_guide == pytest.approx(415 / 390 - 1)
     assert q2.guide == (355e6, 365e6) and q2.vs_guide == pytest.approx(362 / 360 - 1)
@@ -30,10 +32,14 @@ def test_alabs_releases_newest_first_with_their_quarter_guide_and_xbrl(demo_stor
 
 @pytest.mark.parametrize(
     ("day", "shown"),
-    [(dt.date(2026, 11, 2), False), (dt.date(2026, 11, 3), True), (dt.date(2026, 11, 8), True),
-     (dt.date(2026, 11, 3) + dt.timedelta(days=MARK_DAYS), True),
-     (dt.date(2026, 11, 4) + dt.timedelta(days=MARK_DAYS), False)],
-)  # fmt: skip
+    [
+        (dt.date(2026, 11, 2), False),
+        (dt.date(2026, 11, 3), True),
+        (dt.date(2026, 11, 8), True),
+        (dt.date(2026, 11, 3) + dt.timedelta(days=MARK_DAYS), True),
+        (dt.date(2026, 11, 4) + dt.timedelta(days=MARK_DAYS), False),
+    ],
+)
 def test_a_watchlist_row_is_marked_for_five_days_after_its_release(demo_store, day, shown):
     marks = recent_marks(demo_store, day)
     assert ("ALAB" in marks) is shown

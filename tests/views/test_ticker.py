@@ -57,9 +57,15 @@ def test_guards_with_an_end_come_by_it_and_equals_keep_the_file_order(demo_store
     twin = milestone._replace(id="twin")
     ordered = in_due_order([*ended, milestone, twin])
     assert [c.id for c in ordered] == [
-        milestone.id, "twin", ended[2].id, ended[0].id, ended[1].id, ended[3].id, ended[4].id,
+        milestone.id,
+        "twin",
+        ended[2].id,
+        ended[0].id,
+        ended[1].id,
+        ended[3].id,
+        ended[4].id,
         ended[5].id,
-    ]  # fmt: skip
+    ]
 
 
 def test_an_unknown_symbol_has_no_page(demo_store: Store):

@@ -33,8 +33,14 @@ def test_position_pnl_weight_and_totals_come_from_lots_and_quotes(data):
     assert alab.day_pnl == pytest.approx(alab.change * lot.shares)
     # The bundled example lots, as written in the file; NVDA's sale of 30 leaves 50 of its 80
     # at their cost (first in, first out).
-    held = {"ALAB": (40, 118.50), "LITE": (20, 96.00), "COHR": (30, 68.50),
-            "NVDA": (50, 96.30), "AVGO": (20, 168.40), "ANET": (20, 88.10)}  # fmt: skip
+    held = {
+        "ALAB": (40, 118.50),
+        "LITE": (20, 96.00),
+        "COHR": (30, 68.50),
+        "NVDA": (50, 96.30),
+        "AVGO": (20, 168.40),
+        "ANET": (20, 88.10),
+    }
     values = {s: shares * w.row(s).price for s, (shares, _) in held.items()}
     total = sum(values.values())
     for symbol, (shares, cost) in held.items():

@@ -27,8 +27,16 @@ from .parser import build_parser
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-__all__ = ["EXIT_FLAGGED", "EXIT_OK", "EXIT_STALE", "EXIT_USAGE", "build_parser", "log_file",
-           "main", "setup_logging"]  # fmt: skip
+__all__ = [
+    "EXIT_FLAGGED",
+    "EXIT_OK",
+    "EXIT_STALE",
+    "EXIT_USAGE",
+    "build_parser",
+    "log_file",
+    "main",
+    "setup_logging",
+]
 
 
 class LazyCommand:

@@ -77,8 +77,11 @@ def cmd_demo(ctx: Context) -> int:
 # right after SIGHUP: run while the app shut down, that write left the queue's lock taken and its
 # writer asleep, and the shutdown waited on it for ever (seen: a demo alive 5 minutes after its
 # terminal closed). Once the demo is ending they are let be.
-_TEXTUALS = ((signal.SIGCONT, signal.SIG_DFL), (signal.SIGTSTP, signal.SIG_DFL),
-             (signal.SIGWINCH, signal.SIG_IGN))  # fmt: skip
+_TEXTUALS = (
+    (signal.SIGCONT, signal.SIG_DFL),
+    (signal.SIGTSTP, signal.SIG_DFL),
+    (signal.SIGWINCH, signal.SIG_IGN),
+)
 
 
 def _quiet_textual_signals() -> None:

@@ -66,12 +66,14 @@ def _refuse(ctx: Context, shown: str, title: str, issues: list[RowIssue]) -> Non
         ctx.err(f"{shown}:{row.line}: {printable(row.message)}")
     count = len(issues)
     rows = f"{count} row{'s' if count != 1 else ''}"
-    raise CommandError(f"catalyst import: {rows} of {shown} ({title}) could not be "
-                       "read; nothing was written")  # fmt: skip
+    raise CommandError(
+        f"catalyst import: {rows} of {shown} ({title}) could not be read; nothing was written"
+    )
 
 
-def _not_this(shown: str, text: str, error: Exception, columns: dict[str, str], *,
-              asked: bool) -> CommandError:  # fmt: skip
+def _not_this(
+    shown: str, text: str, error: Exception, columns: dict[str, str], *, asked: bool
+) -> CommandError:
     """What a file without the header line looked for is: not the broker's export asked for,
     or no export catalyst knows, with the columns it has."""
     from ..reading.broker_formats import BROKERS, GENERIC_FIELDS
@@ -81,12 +83,15 @@ def _not_this(shown: str, text: str, error: Exception, columns: dict[str, str], 
     needed = ", ".join(repr(columns.get(f, f)) for f in GENERIC_FIELDS[:5])
     if not asked and not columns:
         known = ", ".join(dict.fromkeys(b.title.split(" (")[0] for b in BROKERS.values()))
-        return CommandError(f"catalyst import: {shown}: not an export catalyst knows ({known}), "
-                            f"nor a CSV with the columns {needed}; its columns are {said}: name "
-                            "them with --map FIELD=COLUMN")  # fmt: skip
+        return CommandError(
+            f"catalyst import: {shown}: not an export catalyst knows ({known}), "
+            f"nor a CSV with the columns {needed}; its columns are {said}: name "
+            "them with --map FIELD=COLUMN"
+        )
     if columns or "CSV" in str(error):
-        return CommandError(f"catalyst import: {shown}: no line has the columns {needed}; its "
-                            f"columns are {said}")  # fmt: skip
+        return CommandError(
+            f"catalyst import: {shown}: no line has the columns {needed}; its columns are {said}"
+        )
     return CommandError(f"catalyst import: {shown}: {printable(str(error))}")
 
 
@@ -104,8 +109,9 @@ def cmd_import(ctx: Context) -> int:
     columns = _pairs(args.map, "--map")
     unknown = sorted(set(columns) - set(GENERIC_FIELDS))
     if unknown:
-        raise CommandError(f"catalyst import: --map {unknown[0]}: the fields are "
-                           f"{', '.join(GENERIC_FIELDS)}")  # fmt: skip
+        raise CommandError(
+            f"catalyst import: --map {unknown[0]}: the fields are {', '.join(GENERIC_FIELDS)}"
+        )
     symbols = _pairs(args.symbol, "--symbol")
     options = Options(columns, args.day_first, args.decimal_comma, symbols, dt.date.today())
     shown = printable(str(path))
@@ -120,20 +126,24 @@ def cmd_import(ctx: Context) -> int:
             raise CommandError(f"catalyst import: {shown}: {printable(other)}")
         broker = found or generic(options)
     if symbols and (not broker.isin or broker.isin not in header_cells(text)):
-        raise CommandError(f"catalyst import: --symbol: {broker.title}'s export names no ISIN "
-                           "to give a symbol to")  # fmt: skip
+        raise CommandError(
+            f"catalyst import: --symbol: {broker.title}'s export names no ISIN to give a symbol to"
+        )
     unused = [isin for isin in symbols if isin not in text]
     if unused:
-        raise CommandError(f"catalyst import: --symbol {printable(unused[0])}: {shown} names "
-                           "no such ISIN (a typo leaves its rows to their ticker)")  # fmt: skip
+        raise CommandError(
+            f"catalyst import: --symbol {printable(unused[0])}: {shown} names "
+            "no such ISIN (a typo leaves its rows to their ticker)"
+        )
     try:
         read = read_export(text, broker, options)
     except NotThisExport as error:
         raise _not_this(shown, text, error, columns, asked=args.broker is not None) from None
     _refuse(ctx, shown, broker.title, read.issues)
     config = ctx.load_config()
-    plan = plan_import(config, broker.name, read.trades, read.skipped, read.issues,
-                       read.dividends, read.left_out)  # fmt: skip
+    plan = plan_import(
+        config, broker.name, read.trades, read.skipped, read.issues, read.dividends, read.left_out
+    )
     _refuse(ctx, shown, broker.title, held_issues(config, plan.add))
     print_plan(plan, broker.title, dry_run=args.dry_run, source=shown)
     if args.dry_run or not (plan.add or plan.dividends):
@@ -144,8 +154,9 @@ def cmd_import(ctx: Context) -> int:
     except ConfigError as exc:
         for issue in exc.issues:
             ctx.err(str(issue))
-        raise CommandError(f"catalyst import: the trades would make {config.path} invalid; "
-                           "nothing was written") from None  # fmt: skip
+        raise CommandError(
+            f"catalyst import: the trades would make {config.path} invalid; nothing was written"
+        ) from None
     if not result.written:
         ctx.err(printable(result.message))
         return EXIT_USAGE

@@ -50,9 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("tui", "open the TUI (the default)")
     init = command("init", "start a thesis file of your own: settings, one example commented out")
-    init.add_argument("path", nargs="?", metavar="PATH",
-                      help="where to write it (default: the file catalyst finds on its own, in "
-                      "your user config directory)")  # fmt: skip
+    init.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="where to write it (default: the file catalyst finds on its own, in "
+        "your user config directory)",
+    )
     init.add_argument(
         "--force",
         action="store_true",
@@ -65,9 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     mark = command("mark", "resolve a checkpoint by hand (pending reopens it)")
     mark.add_argument("target", metavar="SYMBOL/ID", help="the checkpoint, e.g. ALAB/npo-ships")
     mark.add_argument(
-        "status", choices=STATUSES,
+        "status",
+        choices=STATUSES,
         help="met or missed freezes it as you judged it; pending reopens it to evaluation",
-    )  # fmt: skip
+    )
     mark.add_argument("--note", default="", metavar="TEXT", help="why, kept on the timeline")
     note = command("note", "a dated note in a ticker's thesis journal")
     note.add_argument("symbol", metavar="SYMBOL", help="the ticker, e.g. ALAB")
@@ -76,9 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     note.add_argument("--conviction", choices=CONVICTIONS, default="", help="how sure you are")
     ack = command("ack", "acknowledge flagged misses")
     ack.add_argument(
-        "targets", nargs="*", metavar="SYMBOL/ID",
+        "targets",
+        nargs="*",
+        metavar="SYMBOL/ID",
         help="the checkpoints whose flags to clear; none: list the flagged ones",
-    )  # fmt: skip
+    )
     ack.add_argument("--all", action="store_true", help="acknowledge every flag")
     positions = command("positions", "what is held and sold, in the base currency")
     positions.add_argument("--json", action="store_true", help="print a JSON array")
@@ -93,44 +100,60 @@ def build_parser() -> argparse.ArgumentParser:
         help="daily prices, checkpoints with their status, status changes, lots and sales, or "
         "the dividends received (default: checkpoints)",
     )
-    export.add_argument("--format", default="csv", choices=["csv", "json"],
-                        help="CSV (default) or a JSON array")  # fmt: skip
+    export.add_argument(
+        "--format", default="csv", choices=["csv", "json"], help="CSV (default) or a JSON array"
+    )
     export.add_argument("--symbol", metavar="S", help="only this ticker")
     evidence = command("evidence", "passages of filings and news that matched evidence entries")
-    evidence.add_argument("target", nargs="?", metavar="SYMBOL[/ID]",
-                          help="one ticker, or one of its checkpoints; none: all")  # fmt: skip
+    evidence.add_argument(
+        "target",
+        nargs="?",
+        metavar="SYMBOL[/ID]",
+        help="one ticker, or one of its checkpoints; none: all",
+    )
     evidence.add_argument("--all", action="store_true", help="dismissed passages too")
     evidence.add_argument("--json", action="store_true", help="print a JSON array")
     evidence.add_argument(
-        "document", nargs="*", metavar="SYMBOL PATH|URL",
+        "document",
+        nargs="*",
+        metavar="SYMBOL PATH|URL",
         help="with `add` as the first word: read a document you bring (a call transcript, a "
         "deck: HTML, text or PDF), match it against the ticker's evidence entries and keep it",
-    )  # fmt: skip
+    )
     evidence.add_argument("--date", metavar="YYYY-MM-DD", help="the day the added document is of")
     evidence.add_argument("--title", metavar="TEXT", help="the added document's title")
     filings = command("filings", "the 10-K, 10-Q and 8-K filings stored (newest first)")
     filings.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
     filings.add_argument("--json", action="store_true", help="print a JSON array")
     results = command("results", "earnings releases read from 8-Ks (newest first), or one file")
-    results.add_argument("symbol", nargs="?", metavar="SYMBOL",
-                         help="one ticker's stored releases; none: every ticker's")  # fmt: skip
     results.add_argument(
-        "--file", metavar="PATH",
+        "symbol",
+        nargs="?",
+        metavar="SYMBOL",
+        help="one ticker's stored releases; none: every ticker's",
+    )
+    results.add_argument(
+        "--file",
+        metavar="PATH",
         help="read one press release (HTML, text or EDGAR's SGML) without database or network; "
         "exit 0 results found, 1 none (the JSON still printed), 2 an unreadable path",
-    )  # fmt: skip
+    )
     results.add_argument("--json", action="store_true", help="print JSON")
-    segments = command("segments", "revenue by product line, segment and geography from a "
-                       "10-Q's or 10-K's XBRL")  # fmt: skip
+    segments = command(
+        "segments", "revenue by product line, segment and geography from a 10-Q's or 10-K's XBRL"
+    )
     segments.add_argument(
-        "symbol", nargs="?", metavar="SYMBOL",
+        "symbol",
+        nargs="?",
+        metavar="SYMBOL",
         help="one ticker: its newest 10-Q or 10-K read from EDGAR and stored",
-    )  # fmt: skip
+    )
     segments.add_argument(
-        "--file", metavar="PATH",
+        "--file",
+        metavar="PATH",
         help="the filing's XML instance or inline XBRL .htm, read without database or network; "
         "exit 0 read, 1 no revenue in it, 2 an unreadable path or not XBRL",
-    )  # fmt: skip
+    )
     segments.add_argument("--labels", metavar="PATH", help="the filing's label linkbase (_lab.xml)")
     segments.add_argument("--json", action="store_true", help="print a JSON object")
     status = command("status", "each provider's requests, failures and pauses; file paths")
@@ -138,9 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
     daemon = command("daemon", "run the scheduler without the TUI (as a user service)")
     service = daemon.add_mutually_exclusive_group()
     service.add_argument(
-        "--install", action="store_true",
+        "--install",
+        action="store_true",
         help="write a systemd user unit (launchd agent on macOS) that runs it at log-in",
-    )  # fmt: skip
+    )
     service.add_argument("--uninstall", action="store_true", help="remove that unit or agent")
     command(
         "demo",
@@ -161,42 +185,78 @@ def build_parser() -> argparse.ArgumentParser:
         "--broker",
         choices=["ibkr", "ibkr-cash", "schwab", "fidelity", "trading212", "degiro", "generic"],
         help="its layout (default: found from its header line; generic with --map)",
-    )  # fmt: skip
+    )
     imports.add_argument("--dry-run", action="store_true", help="show what it would add only")
     imports.add_argument(
-        "--map", action="append", metavar="FIELD=COLUMN",
+        "--map",
+        action="append",
+        metavar="FIELD=COLUMN",
         help="a generic CSV's column for date, symbol, side, shares, price, currency or fees",
-    )  # fmt: skip
-    imports.add_argument("--symbol", action="append", metavar="ISIN=SYMBOL",
-                         help="the symbol of an ISIN (DEGIRO names products by ISIN)")  # fmt: skip
+    )
+    imports.add_argument(
+        "--symbol",
+        action="append",
+        metavar="ISIN=SYMBOL",
+        help="the symbol of an ISIN (DEGIRO names products by ISIN)",
+    )
     days = imports.add_mutually_exclusive_group()
-    days.add_argument("--day-first", dest="day_first", action="store_true", default=None,
-                      help="dates are day/month/year")  # fmt: skip
-    days.add_argument("--month-first", dest="day_first", action="store_false",
-                      help="dates are month/day/year")  # fmt: skip
+    days.add_argument(
+        "--day-first",
+        dest="day_first",
+        action="store_true",
+        default=None,
+        help="dates are day/month/year",
+    )
+    days.add_argument(
+        "--month-first", dest="day_first", action="store_false", help="dates are month/day/year"
+    )
     decimals = imports.add_mutually_exclusive_group()
-    decimals.add_argument("--decimal-comma", dest="decimal_comma", action="store_true",
-                          default=None, help="amounts are written 1.234,50")  # fmt: skip
-    decimals.add_argument("--decimal-point", dest="decimal_comma", action="store_false",
-                          help="amounts are written 1,234.50")  # fmt: skip
-    estimates = command("estimates", "the Street's consensus, its trend, the surprises and each "
-                        "release against the consensus frozen before it")  # fmt: skip
+    decimals.add_argument(
+        "--decimal-comma",
+        dest="decimal_comma",
+        action="store_true",
+        default=None,
+        help="amounts are written 1.234,50",
+    )
+    decimals.add_argument(
+        "--decimal-point",
+        dest="decimal_comma",
+        action="store_false",
+        help="amounts are written 1,234.50",
+    )
+    estimates = command(
+        "estimates",
+        "the Street's consensus, its trend, the surprises and each "
+        "release against the consensus frozen before it",
+    )
     estimates.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
     estimates.add_argument("--json", action="store_true", help="print a JSON array")
     review = command("review", "each thesis's verdict (broken, at risk, intact, proven) and why")
     review.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
     review.add_argument("--json", action="store_true", help="print a JSON object")
-    changes = command("changes", "what changed since you last looked (or --since): transitions, "
-                      "evidence, releases, filings, Street revisions and price moves")  # fmt: skip
-    changes.add_argument("--since", metavar="7d|YYYY-MM-DD",
-                         help="how long ago (30m, 12h, 7d, 2w), or a day or moment in ISO "
-                         "form; default: when the TUI last showed the watchlist, else 7 days"
-                         )  # fmt: skip
+    changes = command(
+        "changes",
+        "what changed since you last looked (or --since): transitions, "
+        "evidence, releases, filings, Street revisions and price moves",
+    )
+    changes.add_argument(
+        "--since",
+        metavar="7d|YYYY-MM-DD",
+        help="how long ago (30m, 12h, 7d, 2w), or a day or moment in ISO "
+        "form; default: when the TUI last showed the watchlist, else 7 days",
+    )
     changes.add_argument("--json", action="store_true", help="print a JSON array")
-    report = command("report", "a ticker's report to keep: its thesis, evidence, latest release, "
-                     "position and price chart with the timeline's events")  # fmt: skip
+    report = command(
+        "report",
+        "a ticker's report to keep: its thesis, evidence, latest release, "
+        "position and price chart with the timeline's events",
+    )
     report.add_argument("symbol", metavar="SYMBOL", help="the ticker")
-    report.add_argument("--format", choices=["md", "html"], default="md",
-                        help="Markdown (default) or one self-contained HTML file")  # fmt: skip
+    report.add_argument(
+        "--format",
+        choices=["md", "html"],
+        default="md",
+        help="Markdown (default) or one self-contained HTML file",
+    )
     report.add_argument("-o", "--output", metavar="FILE", help="write it there (default: stdout)")
     return parser

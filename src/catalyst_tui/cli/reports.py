@@ -38,8 +38,9 @@ def cmd_positions(ctx: Context) -> int:
             store, local_today(config, now), currency=config.settings.currency
         )
         dividends = dividends_received(store, config.settings.currency)
-    ctx.report(lambda: positions_json(watchlist, dividends),
-               lambda: print_positions(watchlist, dividends))  # fmt: skip
+    ctx.report(
+        lambda: positions_json(watchlist, dividends), lambda: print_positions(watchlist, dividends)
+    )
     return EXIT_OK
 
 

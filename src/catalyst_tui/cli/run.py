@@ -123,8 +123,9 @@ def cmd_daemon(ctx: Context) -> int:
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
         channels = default_channels()
-        scheduler = ThesisScheduler(config, store, channels, role="daemon", on_cycle=report,
-                                    digest=queue_digest)  # fmt: skip
+        scheduler = ThesisScheduler(
+            config, store, channels, role="daemon", on_cycle=report, digest=queue_digest
+        )
         scheduler.start()
         ctx.out(f"catalyst daemon: watching {len(config.tickers)} tickers; SIGTERM stops it")
         sys.stdout.flush()
@@ -161,8 +162,10 @@ def _daemon_service(ctx: Context) -> int:
             if why_not is None:
                 ctx.out(f"stopped and disabled it; removed {unit.path}")
             else:
-                ctx.out(f"removed {unit.path}; it could not be stopped ({why_not}): if it is "
-                        f"running, stop it with: {unit.disable}")  # fmt: skip
+                ctx.out(
+                    f"removed {unit.path}; it could not be stopped ({why_not}): if it is "
+                    f"running, stop it with: {unit.disable}"
+                )
             return EXIT_OK
         replaced = service.install(unit)
     except OSError as exc:

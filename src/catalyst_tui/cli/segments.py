@@ -56,8 +56,9 @@ def _of_symbol(ctx: Context, text: str) -> int:
     if found.segments is None:
         raise CommandError(
             f"catalyst segments {symbol}: {filing.form} {filing.accession} of {filing.filed}: "
-            f"{found.problem}", EXIT_NO_REVENUE,
-        )  # fmt: skip
+            f"{found.problem}",
+            EXIT_NO_REVENUE,
+        )
     segments = found.segments
     ctx.report(lambda: segments_json(segments), lambda: print_segments(segments))
     return EXIT_OK

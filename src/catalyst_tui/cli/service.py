@@ -191,12 +191,21 @@ def stop(service: Service) -> str | None:
     program = "systemctl" if service.manager == "systemd" else "launchctl"
     try:
         if service.manager == "systemd":
-            done = subprocess.run(["systemctl", "--user", "disable", "--now", UNIT_NAME],
-                                  capture_output=True, text=True, timeout=MANAGER_TIMEOUT,
-                                  check=False)  # fmt: skip
+            done = subprocess.run(
+                ["systemctl", "--user", "disable", "--now", UNIT_NAME],
+                capture_output=True,
+                text=True,
+                timeout=MANAGER_TIMEOUT,
+                check=False,
+            )
         else:
-            done = subprocess.run(["launchctl", "remove", AGENT_LABEL], capture_output=True,
-                                  text=True, timeout=MANAGER_TIMEOUT, check=False)  # fmt: skip
+            done = subprocess.run(
+                ["launchctl", "remove", AGENT_LABEL],
+                capture_output=True,
+                text=True,
+                timeout=MANAGER_TIMEOUT,
+                check=False,
+            )
     except FileNotFoundError:
         return f"no {program} on this PATH"
     except subprocess.TimeoutExpired:
@@ -216,5 +225,9 @@ def forget(service: Service) -> None:
     if service.manager != "systemd":
         return
     with contextlib.suppress(OSError, subprocess.TimeoutExpired):
-        subprocess.run(["systemctl", "--user", "daemon-reload"], capture_output=True,
-                       timeout=MANAGER_TIMEOUT, check=False)  # fmt: skip
+        subprocess.run(
+            ["systemctl", "--user", "daemon-reload"],
+            capture_output=True,
+            timeout=MANAGER_TIMEOUT,
+            check=False,
+        )

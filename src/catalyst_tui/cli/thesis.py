@@ -79,19 +79,25 @@ def cmd_evidence_add(ctx: Context) -> int:
 
     words = ctx.args.document
     if ctx.args.target != "add" or len(words) != 2:
-        raise CommandError("catalyst evidence: to add a document write `catalyst evidence add "
-                           "SYMBOL PATH|URL [--date YYYY-MM-DD] [--title TEXT]`")  # fmt: skip
+        raise CommandError(
+            "catalyst evidence: to add a document write `catalyst evidence add "
+            "SYMBOL PATH|URL [--date YYYY-MM-DD] [--title TEXT]`"
+        )
     try:
         day = dt.date.fromisoformat(ctx.args.date) if ctx.args.date else None
     except ValueError:
-        raise CommandError(f"catalyst evidence add: --date {ctx.args.date!r} is not a date "
-                           "(write YYYY-MM-DD)") from None  # fmt: skip
+        raise CommandError(
+            f"catalyst evidence add: --date {ctx.args.date!r} is not a date (write YYYY-MM-DD)"
+        ) from None
     config, store = ctx.synced_store()
     with contextlib.closing(store):
         symbol = known_ticker("evidence add", store, words[0]) or words[0]
         try:
-            added = asyncio.run(add_document(store, config, symbol, words[1], utc_now(),
-                                             day=day, title=ctx.args.title))  # fmt: skip
+            added = asyncio.run(
+                add_document(
+                    store, config, symbol, words[1], utc_now(), day=day, title=ctx.args.title
+                )
+            )
         except DocumentProblem as why:
             raise CommandError(f"catalyst evidence add: {why}") from None
     ctx.report(lambda: evidence_json(added.passages), lambda: print_added(symbol, added))

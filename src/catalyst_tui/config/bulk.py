@@ -39,9 +39,13 @@ def _header(symbol: str, array: str) -> str:
     return table_snippet(("tickers", symbol, array), {}, aot=True)
 
 
-def add_trades(text: str, names: Mapping[str, str], lots: Mapping[str, Sequence[Fields]],
-               sells: Mapping[str, Sequence[Fields]],
-               dividends: Mapping[str, Sequence[Fields]] | None = None) -> str:  # fmt: skip
+def add_trades(
+    text: str,
+    names: Mapping[str, str],
+    lots: Mapping[str, Sequence[Fields]],
+    sells: Mapping[str, Sequence[Fields]],
+    dividends: Mapping[str, Sequence[Fields]] | None = None,
+) -> str:
     """The text with `names` (symbol -> name) added as new tickers at the end, each with its
     lots, sales and dividends, and the other symbols' lots after their last lot (or before
     their first checkpoint, or after their last table), sales after their last sale or lot,
@@ -57,8 +61,7 @@ def add_trades(text: str, names: Mapping[str, str], lots: Mapping[str, Sequence[
         if symbol in names:
             continue
         tables = [layout.tables[i] for i in by_symbol[symbol]]
-        arrays: dict[str, list[int]] = {"lots": [], "sells": [], "dividends": [],
-                                        "checkpoints": []}  # fmt: skip
+        arrays: dict[str, list[int]] = {"lots": [], "sells": [], "dividends": [], "checkpoints": []}
         for table in tables:
             if len(table.path) == 4 and table.path[2] in arrays:
                 arrays[table.path[2]].append(table.content_end)
@@ -68,10 +71,11 @@ def add_trades(text: str, names: Mapping[str, str], lots: Mapping[str, Sequence[
         after = arrays["sells"] or arrays["lots"]
         sell_at = after[-1] if after else lot_at
         paid_at = arrays["dividends"][-1] if arrays["dividends"] else sell_at
-        for at, order, array, entries in ((lot_at, 3 * rank, "lots", lots.get(symbol, ())),
-                                          (sell_at, 3 * rank + 1, "sells", sells.get(symbol, ())),
-                                          (paid_at, 3 * rank + 2, "dividends",
-                                           dividends.get(symbol, ()))):  # fmt: skip
+        for at, order, array, entries in (
+            (lot_at, 3 * rank, "lots", lots.get(symbol, ())),
+            (sell_at, 3 * rank + 1, "sells", sells.get(symbol, ())),
+            (paid_at, 3 * rank + 2, "dividends", dividends.get(symbol, ())),
+        ):
             if entries:
                 block = "\n".join(_tables(_header(symbol, array), entries))
                 inserts.append((at, order, block))

@@ -31,9 +31,13 @@ log = logging.getLogger(__name__)
 KEEP = 8  # entries kept: a few files, or a few versions of one being edited
 # This package's modules that decide a Config.
 _JUDGES = (
-    "model.py", "issues.py", "reader.py", "validate.py", "validate_checkpoints.py",
+    "model.py",
+    "issues.py",
+    "reader.py",
+    "validate.py",
+    "validate_checkpoints.py",
     "validate_providers.py",
-)  # fmt: skip
+)
 
 
 def folder() -> Path:

@@ -165,10 +165,13 @@ def set_sec_contact(text: str, contact: str) -> str:
         return insert_lines(layout, at, table_snippet(("providers", "sec"), values, aot=False))
     if "user_agent" not in sec:
         example = next(
-            (i for i in range(table.header + 1, table.content_end)
-             if layout.lines[i].lstrip().startswith("# user_agent")),
+            (
+                i
+                for i in range(table.header + 1, table.content_end)
+                if layout.lines[i].lstrip().startswith("# user_agent")
+            ),
             None,
-        )  # fmt: skip
+        )
         if example is not None:
             line = key_value_line("user_agent", values["user_agent"])
             return insert_lines(layout, example + 1, line, separated=False)

@@ -51,9 +51,15 @@ def typed_as(written: float, price: float) -> bool:
     return abs(written - price) <= half * (1 + 1e-9) + 1e-12  # the binary error of a float
 
 
-def plan_import(config: Config, broker: str, trades: list[Trade], skipped: int,
-                issues: list[RowIssue], dividends: Sequence[Dividend] = (),
-                left_out: Sequence[RowIssue] = ()) -> ImportPlan:  # fmt: skip
+def plan_import(
+    config: Config,
+    broker: str,
+    trades: list[Trade],
+    skipped: int,
+    issues: list[RowIssue],
+    dividends: Sequence[Dividend] = (),
+    left_out: Sequence[RowIssue] = (),
+) -> ImportPlan:
     """The trades the file lacks: each of the file's lots and sales stands for one trade of its
     symbol, side, day and shares, at its price or at a price it rounds (`typed_as`); two equal
     fills of a day are two. Exact prices are matched first, then the nearest rounded one, so a
@@ -68,8 +74,9 @@ def plan_import(config: Config, broker: str, trades: list[Trade], skipped: int,
     for trade in trades:
         key = _key(trade.symbol, trade.side, trade.day, trade.shares)
         prices = have.get(key, [])
-        exact = next((i for i, p in enumerate(prices) if round(p, 9) == round(trade.price, 9)),
-                     None)  # fmt: skip
+        exact = next(
+            (i for i, p in enumerate(prices) if round(p, 9) == round(trade.price, 9)), None
+        )
         if exact is None:
             unmatched.append((trade, key))
         else:
@@ -133,8 +140,9 @@ def import_edit(plan: ImportPlan, title: str, base: str = "") -> Callable[[str],
         if d.symbol in plan.new_tickers:
             names.setdefault(d.symbol, d.name or d.symbol)
         tax = f", {_number(d.tax)} {d.currency} withheld" if d.tax else ""
-        paid[d.symbol].append({"date": d.day, "amount": d.amount,
-                               "note": f"imported from {title}{tax}"})  # fmt: skip
+        paid[d.symbol].append(
+            {"date": d.day, "amount": d.amount, "note": f"imported from {title}{tax}"}
+        )
     names = {s: names.get(s, s) for s in plan.new_tickers}
     return lambda text: add_trades(text, names, lots, sells, paid)
 
@@ -157,13 +165,24 @@ def held_issues(config: Config, add: list[Trade]) -> list[RowIssue]:
             note = sale.sell.note
             if sale.short > 1e-9 and note.startswith(_LINE):
                 held = sale.sell.shares - sale.short
-                said = (f"only {_number(held)} are held then (the lots bought by that day, "
-                        "less the earlier sales)") if held > 1e-9 else (
-                    "none is held then: the buy is not in the export, nor a lot in the file "
-                    "(export the period that holds it, or add the lot)")  # fmt: skip
-                issues.append(RowIssue(int(note.removeprefix(_LINE)),
-                                       f"sells {_number(sale.sell.shares)} {symbol} on "
-                                       f"{sale.sell.date}, but {said}"))  # fmt: skip
+                said = (
+                    (
+                        f"only {_number(held)} are held then (the lots bought by that day, "
+                        "less the earlier sales)"
+                    )
+                    if held > 1e-9
+                    else (
+                        "none is held then: the buy is not in the export, nor a lot in the file "
+                        "(export the period that holds it, or add the lot)"
+                    )
+                )
+                issues.append(
+                    RowIssue(
+                        int(note.removeprefix(_LINE)),
+                        f"sells {_number(sale.sell.shares)} {symbol} on "
+                        f"{sale.sell.date}, but {said}",
+                    )
+                )
                 break
     return sorted(issues)
 

@@ -76,8 +76,11 @@ class Validator(ProviderChecks, CheckpointChecks):
         """A ticker symbol written as a value (a benchmark), or None with its issue."""
         text = self.string(table, key, path, allow_empty=False, one_line=True)
         if text is not None and not SYMBOL_RE.match(text):
-            self.error(path + (key,), f"{text!r} is not a ticker symbol (e.g. SPY, SOXX, ^GSPC)",
-                       code=IssueCode.BAD_VALUE)  # fmt: skip
+            self.error(
+                path + (key,),
+                f"{text!r} is not a ticker symbol (e.g. SPY, SOXX, ^GSPC)",
+                code=IssueCode.BAD_VALUE,
+            )
             return None
         return text
 
@@ -121,11 +124,19 @@ class Validator(ProviderChecks, CheckpointChecks):
             )
             currency = None
         return Settings(
-            refresh, refresh_s, closed, closed_s, providers, notify, database, timezone,
-            currency or defaults.currency, browser_tls,
+            refresh,
+            refresh_s,
+            closed,
+            closed_s,
+            providers,
+            notify,
+            database,
+            timezone,
+            currency or defaults.currency,
+            browser_tls,
             self.symbol_value(table, "benchmark", path) or defaults.benchmark,
             self.digest(table, path),
-        )  # fmt: skip
+        )
 
     def digest(self, table: dict[str, Any], path: KeyPath) -> str | None:
         """The digest's schedule as written, or None (none, or not a schedule: said where)."""
@@ -183,8 +194,18 @@ class Validator(ProviderChecks, CheckpointChecks):
             self.oversold(lots, sells, path)
         if not symbol_ok:
             return None
-        return Ticker(symbol, name, group.strip(), thesis.strip(), lots, checkpoints, sells,
-                      dividend_tax=tax, dividends=dividends, feeds=feeds)  # fmt: skip
+        return Ticker(
+            symbol,
+            name,
+            group.strip(),
+            thesis.strip(),
+            lots,
+            checkpoints,
+            sells,
+            dividend_tax=tax,
+            dividends=dividends,
+            feeds=feeds,
+        )
 
     def share(self, table: dict[str, Any], key: str, path: KeyPath) -> float:
         """A share written as "15%" or 0.15 (0 when absent or wrong, with its issue)."""
@@ -196,8 +217,11 @@ class Validator(ProviderChecks, CheckpointChecks):
             except ValueError:
                 value = None
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1:
-            self.error(path + (key,), f"{shown!r} is not a share: write \"15%\" or 0.15",
-                       code=IssueCode.BAD_VALUE)  # fmt: skip
+            self.error(
+                path + (key,),
+                f'{shown!r} is not a share: write "15%" or 0.15',
+                code=IssueCode.BAD_VALUE,
+            )
             return 0.0
         return float(value)
 

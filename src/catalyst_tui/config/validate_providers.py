@@ -97,9 +97,12 @@ class ProviderChecks(LocatedReader):
                 message = f"must be a feed's URL (a string), not {describe(item)}"
                 self.error(at + (index,), message, code=IssueCode.WRONG_TYPE)
             elif CONTROL.search(item) or not _is_http_url(item.strip()):
-                self.error(at + (index,), f"{item!r} is not an http(s) URL (e.g. "
-                           "'https://ir.example.com/rss/news-releases.xml')",
-                           code=IssueCode.BAD_VALUE)  # fmt: skip
+                self.error(
+                    at + (index,),
+                    f"{item!r} is not an http(s) URL (e.g. "
+                    "'https://ir.example.com/rss/news-releases.xml')",
+                    code=IssueCode.BAD_VALUE,
+                )
             elif item.strip() in feeds:
                 self.error(at + (index,), f"{item!r} is listed twice", code=IssueCode.DUPLICATE)
             else:

@@ -117,9 +117,12 @@ def apply_edit(path: Path, edit: Callable[[str], str], *, wait: float = LOCK_WAI
                 new = (bom + new_text).encode("utf-8")
                 if len(new) > MAX_CONFIG_BYTES:  # a file every command would then refuse
                     limit = MAX_CONFIG_BYTES // (1024 * 1024)
-                    raise file_error(shown, IssueCode.TOO_LARGE,
-                                     f"the change would make it larger than {limit} MB, the most "
-                                     "catalyst reads: not written")  # fmt: skip
+                    raise file_error(
+                        shown,
+                        IssueCode.TOO_LARGE,
+                        f"the change would make it larger than {limit} MB, the most "
+                        "catalyst reads: not written",
+                    )
                 try:
                     written, message = write_with_backup(path, data, new)
                 except FileChanged:

@@ -92,8 +92,9 @@ class _Columns:
 
     def __init__(self, symbol: str, year: int, quarter: int) -> None:
         before = (year - 1, 4) if quarter == 1 else (year, quarter - 1)
-        self.quarters = [statement(symbol, *yq) for yq in ((year, quarter), before,
-                                                           (year - 1, quarter))]  # fmt: skip
+        self.quarters = [
+            statement(symbol, *yq) for yq in ((year, quarter), before, (year - 1, quarter))
+        ]
         self.years: list[list[Statement]] = []
         if quarter == 4:
             self.years = [[statement(symbol, y, q) for q in (1, 2, 3, 4)] for y in (year, year - 1)]
@@ -154,9 +155,7 @@ def reconciliation_table(symbol: str, year: int, quarter: int) -> str:
         _row("Stock-based compensation expense", c.values("stock_compensation")),
         _row("Non-GAAP net income", c.values("net_income_nongaap"), dollar=True, bold=True),
         _row("GAAP diluted net income per share", c.values("eps_diluted", True), dollar=True),
-        _row(
-            "Non-GAAP diluted net income per share", c.values("eps_nongaap", True), dollar=True
-        ),  # fmt: skip
+        _row("Non-GAAP diluted net income per share", c.values("eps_nongaap", True), dollar=True),
     ]
     return (
         "<p><b>RECONCILIATION OF GAAP TO NON-GAAP FINANCIAL MEASURES</b><br/>"

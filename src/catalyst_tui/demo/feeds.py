@@ -15,27 +15,55 @@ from .prices import last_session, unit
 
 # (days back, title, description) of ALAB's headlines; others get a quarter's generic one.
 _ALAB: tuple[tuple[int, str, str], ...] = (
-    (1, "Astera Labs stock rises as Scorpio X ramps at hyperscalers",
-     "Analysts say Scorpio X volume production is ahead of plan."),
-    (3, "Astera Labs says Scorpio will be its largest product line this year",
-     "Management said Scorpio is set to be the largest contributor to revenue this year."),
-    (6, "Astera Labs margins dip as custom silicon mix rises",
-     "Gross margin fell below 70% in the third quarter on a richer hardware mix."),
-    (12, "Astera Labs wins another Leo design win with a hyperscaler",
-     "The CXL memory controller adds a third cloud customer."),
-    (20, "Optical interconnect: who ships NPO first?",
-     "Astera Labs is sampling NPO chipsets for multi-rack clusters."),
-)  # fmt: skip
-ECB_RATES = (("USD", 1.0842), ("JPY", 163.12), ("GBP", 0.8461), ("CHF", 0.9391),
-             ("CAD", 1.5127), ("DKK", 7.4601), ("SEK", 11.2315), ("NOK", 11.7130))  # fmt: skip
+    (
+        1,
+        "Astera Labs stock rises as Scorpio X ramps at hyperscalers",
+        "Analysts say Scorpio X volume production is ahead of plan.",
+    ),
+    (
+        3,
+        "Astera Labs says Scorpio will be its largest product line this year",
+        "Management said Scorpio is set to be the largest contributor to revenue this year.",
+    ),
+    (
+        6,
+        "Astera Labs margins dip as custom silicon mix rises",
+        "Gross margin fell below 70% in the third quarter on a richer hardware mix.",
+    ),
+    (
+        12,
+        "Astera Labs wins another Leo design win with a hyperscaler",
+        "The CXL memory controller adds a third cloud customer.",
+    ),
+    (
+        20,
+        "Optical interconnect: who ships NPO first?",
+        "Astera Labs is sampling NPO chipsets for multi-rack clusters.",
+    ),
+)
+ECB_RATES = (
+    ("USD", 1.0842),
+    ("JPY", 163.12),
+    ("GBP", 0.8461),
+    ("CHF", 0.9391),
+    ("CAD", 1.5127),
+    ("DKK", 7.4601),
+    ("SEK", 11.2315),
+    ("NOK", 11.7130),
+)
 
 
 def headlines(symbol: str, now: datetime) -> list[tuple[datetime, str, str]]:
     found = _ALAB
     if symbol != "ALAB":
         name = company(symbol).name.split(",")[0]
-        found = ((2, f"{name} shares move with the AI networking trade",
-                  f"Investors weigh {name}'s exposure to AI data center spending."),)  # fmt: skip
+        found = (
+            (
+                2,
+                f"{name} shares move with the AI networking trade",
+                f"Investors weigh {name}'s exposure to AI data center spending.",
+            ),
+        )
     out = []
     for days, title, description in found:
         minutes = int(unit(symbol, title) * 600)

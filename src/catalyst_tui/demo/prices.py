@@ -263,7 +263,13 @@ def intraday_bars(symbol: str, day: date, minutes: int, now: datetime) -> list[B
         share = 1.6 if i in (0, count - 1) else 0.9  # busier at the open and the close
         volume = int(whole.volume / count * share * (0.7 + 0.6 * unit(symbol, day, i)))
         bars.append(
-            Bar(start + timedelta(minutes=first), prices[0], max(prices), min(prices), prices[-1],
-                volume)
-        )  # fmt: skip
+            Bar(
+                start + timedelta(minutes=first),
+                prices[0],
+                max(prices),
+                min(prices),
+                prices[-1],
+                volume,
+            )
+        )
     return bars

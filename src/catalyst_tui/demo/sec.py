@@ -35,12 +35,28 @@ if TYPE_CHECKING:
 
 FILED_QUARTERS = 5  # submissions: the filings of this many quarters
 FACT_QUARTERS = 12  # companyfacts: this many quarters
-COLUMNS = ("accessionNumber", "filingDate", "reportDate", "acceptanceDateTime", "act", "form",
-           "fileNumber", "filmNumber", "items", "core_type", "size", "isXBRL", "isInlineXBRL",
-           "primaryDocument", "primaryDocDescription")  # fmt: skip
+COLUMNS = (
+    "accessionNumber",
+    "filingDate",
+    "reportDate",
+    "acceptanceDateTime",
+    "act",
+    "form",
+    "fileNumber",
+    "filmNumber",
+    "items",
+    "core_type",
+    "size",
+    "isXBRL",
+    "isInlineXBRL",
+    "primaryDocument",
+    "primaryDocDescription",
+)
 _EVEN = ' class="evenRow"'
-ITEMS = {"2.02": "Results of Operations and Financial Condition",
-         "9.01": "Financial Statements and Exhibits"}  # fmt: skip
+ITEMS = {
+    "2.02": "Results of Operations and Financial Condition",
+    "9.01": "Financial Statements and Exhibits",
+}
 
 
 class Filing(NamedTuple):
@@ -79,10 +95,13 @@ class Filing(NamedTuple):
         if self.form == "8-K":
             release = documents.press_release(self.company.symbol, self.year, self.quarter)
             return {
-                f"{base}-8k.htm": ("8-K", "8-K", documents.cover_8k(self.company.symbol,
-                                                                    self.year, self.quarter)),
+                f"{base}-8k.htm": (
+                    "8-K",
+                    "8-K",
+                    documents.cover_8k(self.company.symbol, self.year, self.quarter),
+                ),
                 f"{base}-ex991.htm": ("EX-99.1", "EX-99.1", release),
-            }  # fmt: skip
+            }
         report = documents.periodic_report(self.company.symbol, self.year, self.quarter)
         return {f"{base}.htm": (self.form, self.form, report)}
 
@@ -99,16 +118,26 @@ class Filing(NamedTuple):
         docs = self.documents()
         primary = next(iter(docs))
         values = {
-            "accessionNumber": self.accession, "filingDate": self.filed,
-            "reportDate": (self.accepted.astimezone(NEW_YORK).date() if self.form == "8-K"
-                           else quarter_end(self.year, self.quarter)).isoformat(),
+            "accessionNumber": self.accession,
+            "filingDate": self.filed,
+            "reportDate": (
+                self.accepted.astimezone(NEW_YORK).date()
+                if self.form == "8-K"
+                else quarter_end(self.year, self.quarter)
+            ).isoformat(),
             "acceptanceDateTime": self.accepted.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
-            "act": "34", "form": self.form, "fileNumber": "001-41979",
+            "act": "34",
+            "form": self.form,
+            "fileNumber": "001-41979",
             "filmNumber": self.sequence.replace("-", ""),
-            "items": "2.02,9.01" if self.form == "8-K" else "", "core_type": self.form,
-            "size": sum(len(html) for _, _, html in docs.values()), "isXBRL": 1,
-            "isInlineXBRL": 1, "primaryDocument": primary, "primaryDocDescription": self.form,
-        }  # fmt: skip
+            "items": "2.02,9.01" if self.form == "8-K" else "",
+            "core_type": self.form,
+            "size": sum(len(html) for _, _, html in docs.values()),
+            "isXBRL": 1,
+            "isInlineXBRL": 1,
+            "primaryDocument": primary,
+            "primaryDocDescription": self.form,
+        }
         return {column: values[column] for column in COLUMNS}
 
 
@@ -129,30 +158,55 @@ def company_tickers(symbols: Iterable[str]) -> str:
     entries = {}
     for i, symbol in enumerate(sorted(symbols)):
         who = company(symbol)
-        entries[str(i)] = {"cik_str": who.cik, "ticker": symbol.replace(".", "-"),
-                           "title": who.name}  # fmt: skip
+        entries[str(i)] = {
+            "cik_str": who.cik,
+            "ticker": symbol.replace(".", "-"),
+            "title": who.name,
+        }
     return json.dumps(entries)
 
 
 def submissions(symbol: str, now: datetime) -> str:
     who = company(symbol)
     rows = [f.row() for f in filings(symbol, now)]
-    address = {"street1": "1 DEMO WAY", "street2": None, "city": "SANTA CLARA",
-               "stateOrCountry": "CA", "zipCode": "95054", "stateOrCountryDescription": "CA",
-               "isForeignLocation": 0, "foreignStateTerritory": None, "country": None,
-               "countryCode": None}  # fmt: skip
+    address = {
+        "street1": "1 DEMO WAY",
+        "street2": None,
+        "city": "SANTA CLARA",
+        "stateOrCountry": "CA",
+        "zipCode": "95054",
+        "stateOrCountryDescription": "CA",
+        "isForeignLocation": 0,
+        "foreignStateTerritory": None,
+        "country": None,
+        "countryCode": None,
+    }
     body = {
-        "cik": f"{who.cik:010d}", "entityType": "operating", "sic": "3674",
-        "sicDescription": "Semiconductors & Related Devices", "ownerOrg": "04 Manufacturing",
-        "insiderTransactionForOwnerExists": 1, "insiderTransactionForIssuerExists": 1,
-        "name": who.name.upper(), "tickers": [symbol], "exchanges": ["Nasdaq"],
-        "ein": "000000000", "lei": None, "description": "", "website": "", "investorWebsite": "",
-        "category": "Large accelerated filer", "fiscalYearEnd": "1231",
-        "stateOfIncorporation": "DE", "stateOfIncorporationDescription": "DE",
-        "addresses": {"mailing": address, "business": address}, "phone": "000-000-0000",
-        "flags": "", "formerNames": [],
+        "cik": f"{who.cik:010d}",
+        "entityType": "operating",
+        "sic": "3674",
+        "sicDescription": "Semiconductors & Related Devices",
+        "ownerOrg": "04 Manufacturing",
+        "insiderTransactionForOwnerExists": 1,
+        "insiderTransactionForIssuerExists": 1,
+        "name": who.name.upper(),
+        "tickers": [symbol],
+        "exchanges": ["Nasdaq"],
+        "ein": "000000000",
+        "lei": None,
+        "description": "",
+        "website": "",
+        "investorWebsite": "",
+        "category": "Large accelerated filer",
+        "fiscalYearEnd": "1231",
+        "stateOfIncorporation": "DE",
+        "stateOfIncorporationDescription": "DE",
+        "addresses": {"mailing": address, "business": address},
+        "phone": "000-000-0000",
+        "flags": "",
+        "formerNames": [],
         "filings": {"recent": {c: [row[c] for row in rows] for c in COLUMNS}, "files": []},
-    }  # fmt: skip
+    }
     return json.dumps(body)
 
 
@@ -216,10 +270,12 @@ def _data_table(filing: Filing, after: int) -> str:
         f'<td scope="row">XML</td><td scope="row">{len(body)}</td></tr>\n'
         for seq, (name, body) in enumerate(files.items(), after + 1)
     )
-    return ('<div><p>Data Files</p><table class="tableFile" summary="Data Files">'
-            '<tr><th scope="col">Seq</th><th scope="col">Description</th>'
-            '<th scope="col">Document</th><th scope="col">Type</th><th scope="col">Size</th></tr>'
-            f"\n{rows}</table></div>")  # fmt: skip
+    return (
+        '<div><p>Data Files</p><table class="tableFile" summary="Data Files">'
+        '<tr><th scope="col">Seq</th><th scope="col">Description</th>'
+        '<th scope="col">Document</th><th scope="col">Type</th><th scope="col">Size</th></tr>'
+        f"\n{rows}</table></div>"
+    )
 
 
 def archive(symbols: Iterable[str], path: str, now: datetime) -> tuple[int, str]:
@@ -265,31 +321,46 @@ def companyfacts(symbol: str, now: datetime) -> str:
         for first, last in _spans(quarter):
             parts = [statement(symbol, year, q) for q in range(first, last + 1)]
             for concept, (figure, _unit) in _CONCEPTS.items():
-                entry = {"start": quarter_start(year, first).isoformat(),
-                         "end": quarter_end(year, last).isoformat(), "val": _value(figure, parts),
-                         "accn": filing.accession, "fy": year,
-                         "fp": "FY" if quarter == 4 else f"Q{quarter}", "form": filing.form,
-                         "filed": filing.filed}  # fmt: skip
+                entry = {
+                    "start": quarter_start(year, first).isoformat(),
+                    "end": quarter_end(year, last).isoformat(),
+                    "val": _value(figure, parts),
+                    "accn": filing.accession,
+                    "fy": year,
+                    "fp": "FY" if quarter == 4 else f"Q{quarter}",
+                    "form": filing.form,
+                    "filed": filing.filed,
+                }
                 if first == last or (first, last) == (1, 4):  # SEC frames quarters and years
                     entry["frame"] = f"CY{year}" if first != last else f"CY{year}Q{quarter}"
                 facts[concept].append(entry)
-        shares.append({"end": (accepted.astimezone(UTC).date() - timedelta(days=7)).isoformat(),
-                       "val": statement(symbol, year, quarter).basic_shares * 1000,
-                       "accn": filing.accession, "fy": year,
-                       "fp": "FY" if quarter == 4 else f"Q{quarter}", "form": filing.form,
-                       "filed": filing.filed})  # fmt: skip
+        shares.append(
+            {
+                "end": (accepted.astimezone(UTC).date() - timedelta(days=7)).isoformat(),
+                "val": statement(symbol, year, quarter).basic_shares * 1000,
+                "accn": filing.accession,
+                "fy": year,
+                "fp": "FY" if quarter == 4 else f"Q{quarter}",
+                "form": filing.form,
+                "filed": filing.filed,
+            }
+        )
     body = {
         "cik": who.cik,
         "entityName": who.name,
         "facts": {
-            "dei": {"EntityCommonStockSharesOutstanding": {
-                "label": "Entity Common Stock, Shares Outstanding", "units": {"shares": shares}}},
+            "dei": {
+                "EntityCommonStockSharesOutstanding": {
+                    "label": "Entity Common Stock, Shares Outstanding",
+                    "units": {"shares": shares},
+                }
+            },
             "us-gaap": {
                 concept: {"label": concept, "units": {unit: facts[concept]}}
                 for concept, (_, unit) in _CONCEPTS.items()
             },
         },
-    }  # fmt: skip
+    }
     return json.dumps(body)
 
 

@@ -160,8 +160,9 @@ class ReplayMarket:
             status, body = sec.archive(self.symbols, path, now)
             return status, "text/xml" if path.endswith(".xml") else "text/html", body
         digits = path.rsplit("CIK", 1)[-1].removesuffix(".json")
-        symbol = next((s for s in self.symbols if digits.isdigit() and company(s).cik == int(
-            digits)), None)  # fmt: skip
+        symbol = next(
+            (s for s in self.symbols if digits.isdigit() and company(s).cik == int(digits)), None
+        )
         if symbol is None:
             return 404, "application/xml", "<Error><Code>NoSuchKey</Code></Error>"
         if path.startswith("/submissions/CIK"):

@@ -57,8 +57,9 @@ def demo_config_text(text: str, market_url: str, contact: str = DEMO_CONTACT) ->
     providers["sec"]["user_agent"] = contact
     for symbol, ticker in document.get("tickers", {}).items():  # the companies' own feeds
         if isinstance(ticker, dict) and isinstance(ticker.get("feeds"), list):
-            ticker["feeds"] = [f"{market_url}/feeds/{symbol}{urlsplit(str(url)).path}"
-                               for url in ticker["feeds"]]  # fmt: skip
+            ticker["feeds"] = [
+                f"{market_url}/feeds/{symbol}{urlsplit(str(url)).path}" for url in ticker["feeds"]
+            ]
     # The replay market speaks plain HTTP on 127.0.0.1 and answers any client: Yahoo's requests
     # go through httpx like the others (a Chrome handshake is for Yahoo's own servers), so
     # every request of the demo is one Python makes and can be watched.

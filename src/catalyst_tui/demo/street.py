@@ -32,18 +32,34 @@ def _row(symbol: str, period: str, parts: list[tuple[int, int]], analysts: int) 
     eps = round(sum(statement(symbol, *p).eps_nongaap for p in parts) * UNDER, 4)
     revenue = round(sum(statement(symbol, *p).revenue for p in parts) * 1000 * UNDER, -3)
     return {
-        "maxAge": 1, "period": period, "endDate": quarter_end(*parts[-1]).isoformat(),
-        "earningsEstimate": {"avg": _val(eps), "low": _val(round(eps * 0.92, 4)),
-                             "high": _val(round(eps * 1.07, 4)),
-                             "numberOfAnalysts": _val(analysts, 0)},
-        "revenueEstimate": {"avg": _val(revenue, 0), "low": _val(round(revenue * 0.96, -3), 0),
-                            "high": _val(round(revenue * 1.04, -3), 0),
-                            "numberOfAnalysts": _val(analysts - 1, 0)},
-        "epsTrend": {key: _val(round(eps * share, 4)) for key, share in zip(
-            ("current", "7daysAgo", "30daysAgo", "60daysAgo", "90daysAgo"), TREND, strict=True)},
-        "epsRevisions": {"upLast7days": _val(1, 0), "upLast30days": _val(analysts // 2, 0),
-                         "downLast30days": _val(1, 0), "downLast7Days": _val(0, 0)},
-    }  # fmt: skip
+        "maxAge": 1,
+        "period": period,
+        "endDate": quarter_end(*parts[-1]).isoformat(),
+        "earningsEstimate": {
+            "avg": _val(eps),
+            "low": _val(round(eps * 0.92, 4)),
+            "high": _val(round(eps * 1.07, 4)),
+            "numberOfAnalysts": _val(analysts, 0),
+        },
+        "revenueEstimate": {
+            "avg": _val(revenue, 0),
+            "low": _val(round(revenue * 0.96, -3), 0),
+            "high": _val(round(revenue * 1.04, -3), 0),
+            "numberOfAnalysts": _val(analysts - 1, 0),
+        },
+        "epsTrend": {
+            key: _val(round(eps * share, 4))
+            for key, share in zip(
+                ("current", "7daysAgo", "30daysAgo", "60daysAgo", "90daysAgo"), TREND, strict=True
+            )
+        },
+        "epsRevisions": {
+            "upLast7days": _val(1, 0),
+            "upLast30days": _val(analysts // 2, 0),
+            "downLast30days": _val(1, 0),
+            "downLast7Days": _val(0, 0),
+        },
+    }
 
 
 def street_modules(symbol: str, now: datetime) -> dict[str, Any]:
@@ -64,12 +80,16 @@ def street_modules(symbol: str, now: datetime) -> dict[str, Any]:
         actual = statement(symbol, y, q).eps_nongaap
         estimate = round(actual / 1.04, 2)
         stamp = int(datetime.combine(quarter_end(y, q), datetime.min.time(), UTC).timestamp())
-        history.append({
-            "maxAge": 1, "epsActual": _val(actual), "epsEstimate": _val(estimate),
-            "surprisePercent": _val(round(actual / estimate - 1, 4), 4),
-            "quarter": {"raw": stamp, "fmt": quarter_end(y, q).isoformat()},
-            "period": f"-{len(last) - n}q",
-        })  # fmt: skip
+        history.append(
+            {
+                "maxAge": 1,
+                "epsActual": _val(actual),
+                "epsEstimate": _val(estimate),
+                "surprisePercent": _val(round(actual / estimate - 1, 4), 4),
+                "quarter": {"raw": stamp, "fmt": quarter_end(y, q).isoformat()},
+                "period": f"-{len(last) - n}q",
+            }
+        )
     first = trend[0]
     calendar = {
         "earningsAverage": first["earningsEstimate"]["avg"]["raw"],

@@ -47,25 +47,40 @@ def instance(symbol: str, year: int, quarter: int) -> bytes:
             lines[name] += revenue
     total = sum(statement(symbol, year, q).revenue * 1000 for q in quarters)
     prefix, form = symbol.lower(), "10-K" if quarter == 4 else "10-Q"
-    period = (f"<xbrli:period><xbrli:startDate>{start}</xbrli:startDate>"
-              f"<xbrli:endDate>{end}</xbrli:endDate></xbrli:period>")  # fmt: skip
+    period = (
+        f"<xbrli:period><xbrli:startDate>{start}</xbrli:startDate>"
+        f"<xbrli:endDate>{end}</xbrli:endDate></xbrli:period>"
+    )
 
     def context(cid: str, member: str = "") -> str:
-        dims = (f'<xbrli:segment><xbrldi:explicitMember dimension="srt:ProductOrServiceAxis">'
-                f"{member}</xbrldi:explicitMember></xbrli:segment>") if member else ""  # fmt: skip
-        return (f'<xbrli:context id="{cid}"><xbrli:entity><xbrli:identifier '
-                f'scheme="http://www.sec.gov/CIK">{symbol}</xbrli:identifier>{dims}'
-                f"</xbrli:entity>{period}</xbrli:context>")  # fmt: skip
+        dims = (
+            (
+                f'<xbrli:segment><xbrldi:explicitMember dimension="srt:ProductOrServiceAxis">'
+                f"{member}</xbrldi:explicitMember></xbrli:segment>"
+            )
+            if member
+            else ""
+        )
+        return (
+            f'<xbrli:context id="{cid}"><xbrli:entity><xbrli:identifier '
+            f'scheme="http://www.sec.gov/CIK">{symbol}</xbrli:identifier>{dims}'
+            f"</xbrli:entity>{period}</xbrli:context>"
+        )
 
     def fact(cid: str, value: int) -> str:
-        return (f'<us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax contextRef="{cid}" '
-                f'unitRef="usd" decimals="-3">{value}'
-                "</us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax>")  # fmt: skip
+        return (
+            f'<us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax contextRef="{cid}" '
+            f'unitRef="usd" decimals="-3">{value}'
+            "</us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax>"
+        )
 
-    parts = [context("c"), '<xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure>'
-             "</xbrli:unit>", f'<dei:DocumentType contextRef="c">{form}</dei:DocumentType>',
-             f'<dei:DocumentPeriodEndDate contextRef="c">{end}</dei:DocumentPeriodEndDate>',
-             fact("c", total)]  # fmt: skip
+    parts = [
+        context("c"),
+        '<xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>',
+        f'<dei:DocumentType contextRef="c">{form}</dei:DocumentType>',
+        f'<dei:DocumentPeriodEndDate contextRef="c">{end}</dei:DocumentPeriodEndDate>',
+        fact("c", total),
+    ]
     for name, revenue in lines.items():
         cid = f"c-{name.lower()}"
         parts += [context(cid, f"{prefix}:{escape(name)}Member"), fact(cid, revenue)]

@@ -25,8 +25,19 @@ if TYPE_CHECKING:
 CRUMB = "dEm0CrUmB7q"
 COOKIE = "A3=d=AQABBDemoReplayMarket&S=AQAAAdemo; Max-Age=31557600; Path=/; HttpOnly"
 INTRADAY_MINUTES = {"1m": 1, "2m": 2, "5m": 5, "15m": 15, "30m": 30, "60m": 60, "1h": 60}
-_RANGE_DAYS = {"1d": 1, "5d": 5, "1mo": 31, "3mo": 92, "6mo": 183, "1y": 366, "2y": 731,
-               "5y": 1827, "10y": 3653, "ytd": 366, "max": 3653}  # fmt: skip
+_RANGE_DAYS = {
+    "1d": 1,
+    "5d": 5,
+    "1mo": 31,
+    "3mo": 92,
+    "6mo": 183,
+    "1y": 366,
+    "2y": 731,
+    "5y": 1827,
+    "10y": 3653,
+    "ytd": 366,
+    "max": 3653,
+}
 VALID_RANGES = ["1d", "5d", "1mo", "3mo", "6mo", "1y", "2y", "5y", "10y", "ytd", "max"]
 NOT_FOUND = {"code": "Not Found", "description": "No data found, symbol may be delisted"}
 UNKNOWN_CHART = json.dumps({"chart": {"result": None, "error": NOT_FOUND}})  # with HTTP 404
@@ -123,8 +134,9 @@ def chart(symbol: str, query: Mapping[str, str], now: datetime) -> tuple[int, st
     """The v8 chart answer (status, JSON) for the query's range or window and interval."""
     interval = query.get("interval", "1d")
     if interval in INTRADAY_MINUTES:
-        return 200, _intraday(symbol, query.get("range", "1d"), INTRADAY_MINUTES[interval],
-                              interval, now)  # fmt: skip
+        return 200, _intraday(
+            symbol, query.get("range", "1d"), INTRADAY_MINUTES[interval], interval, now
+        )
     if interval != "1d":
         error = {"code": "Bad Request", "description": f"Invalid input - interval={interval}"}
         return 400, json.dumps({"chart": {"result": None, "error": error}})
@@ -132,8 +144,11 @@ def chart(symbol: str, query: Mapping[str, str], now: datetime) -> tuple[int, st
     if "period1" in query:
         start = datetime.fromtimestamp(int(query["period1"]), UTC)
         end = datetime.fromtimestamp(int(query.get("period2", _stamp(now))), UTC)
-        days = [d for d in prices.sessions(start.date(), min(end.date(), last))
-                if start <= prices.session_open(d) <= end]  # fmt: skip
+        days = [
+            d
+            for d in prices.sessions(start.date(), min(end.date(), last))
+            if start <= prices.session_open(d) <= end
+        ]
         range_text = ""
     else:
         range_text = query.get("range", "1mo")
@@ -147,19 +162,28 @@ def chart(symbol: str, query: Mapping[str, str], now: datetime) -> tuple[int, st
         )
         result["timestamp"] = [_stamp(prices.session_open(d)) for d in days]
         result["indicators"] = {
-            "quote": [{
-                "close": [b.close for b in bars], "low": [b.low for b in bars],
-                "volume": [b.volume for b in bars], "open": [b.open for b in bars],
-                "high": [b.high for b in bars],
-            }],
+            "quote": [
+                {
+                    "close": [b.close for b in bars],
+                    "low": [b.low for b in bars],
+                    "volume": [b.volume for b in bars],
+                    "open": [b.open for b in bars],
+                    "high": [b.high for b in bars],
+                }
+            ],
             "adjclose": [{"adjclose": adjusted(symbol, days, [b.close for b in bars])}],
-        }  # fmt: skip
+        }
         paid = dividends(symbol, days[0], days[-1]) if "div" in query.get("events", "") else []
         if paid:  # Yahoo's events, asked with events=div: each dividend at its ex-date's open
-            result["events"] = {"dividends": {
-                str(_stamp(prices.session_open(d))): {
-                    "amount": amount, "date": _stamp(prices.session_open(d))}
-                for d, amount in paid}}  # fmt: skip
+            result["events"] = {
+                "dividends": {
+                    str(_stamp(prices.session_open(d))): {
+                        "amount": amount,
+                        "date": _stamp(prices.session_open(d)),
+                    }
+                    for d, amount in paid
+                }
+            }
     else:  # Yahoo leaves both out when the window holds no session
         result["indicators"] = {"quote": [{}], "adjclose": [{}]}
     return 200, _body(result)
@@ -182,11 +206,17 @@ def _intraday(symbol: str, range_text: str, minutes: int, interval: str, now: da
     result: dict[str, Any] = {"meta": meta}
     if bars:
         result["timestamp"] = [_stamp(b.at) for b in bars]
-        result["indicators"] = {"quote": [{
-            "close": [b.close for b in bars], "low": [b.low for b in bars],
-            "volume": [b.volume for b in bars], "open": [b.open for b in bars],
-            "high": [b.high for b in bars],
-        }]}  # fmt: skip
+        result["indicators"] = {
+            "quote": [
+                {
+                    "close": [b.close for b in bars],
+                    "low": [b.low for b in bars],
+                    "volume": [b.volume for b in bars],
+                    "open": [b.open for b in bars],
+                    "high": [b.high for b in bars],
+                }
+            ]
+        }
     else:
         result["indicators"] = {"quote": [{}]}
     return _body(result)
@@ -221,31 +251,48 @@ def quote_batch(symbols: Sequence[str], now: datetime) -> str:
         zone, offset = _zone(last)
         known = fund(symbol)
         row: dict[str, Any] = {
-            "language": "en-US", "region": "US", "quoteType": "ETF" if known else "EQUITY",
+            "language": "en-US",
+            "region": "US",
+            "quoteType": "ETF" if known else "EQUITY",
             "typeDisp": "ETF" if known else "Equity",
-            "quoteSourceName": "Nasdaq Real Time Price", "triggerable": True,
-            "customPriceAlertConfidence": "HIGH", "currency": "USD",
-            "shortName": name(symbol), "longName": name(symbol),
+            "quoteSourceName": "Nasdaq Real Time Price",
+            "triggerable": True,
+            "customPriceAlertConfidence": "HIGH",
+            "currency": "USD",
+            "shortName": name(symbol),
+            "longName": name(symbol),
             "regularMarketChangePercent": round(change / previous * 100, 6),
-            "regularMarketPrice": bar.close, "hasPrePostMarketData": True,
+            "regularMarketPrice": bar.close,
+            "hasPrePostMarketData": True,
             "firstTradeDateMilliseconds": _stamp(prices.session_open(date(2020, 1, 2))) * 1000,
-            "priceHint": 2, "regularMarketChange": change,
+            "priceHint": 2,
+            "regularMarketChange": change,
             "regularMarketDayHigh": bar.high,
             "regularMarketDayRange": f"{bar.low} - {bar.high}",
-            "regularMarketDayLow": bar.low, "regularMarketVolume": bar.volume,
-            "regularMarketPreviousClose": previous, "fullExchangeName": "NasdaqGS",
-            "financialCurrency": "USD", "regularMarketOpen": bar.open,
-            "fiftyTwoWeekRange": f"{low} - {high}", "fiftyTwoWeekLow": low,
+            "regularMarketDayLow": bar.low,
+            "regularMarketVolume": bar.volume,
+            "regularMarketPreviousClose": previous,
+            "fullExchangeName": "NasdaqGS",
+            "financialCurrency": "USD",
+            "regularMarketOpen": bar.open,
+            "fiftyTwoWeekRange": f"{low} - {high}",
+            "fiftyTwoWeekLow": low,
             "fiftyTwoWeekHigh": high,
-            "sourceInterval": 15, "exchangeDataDelayedBy": 0, "tradeable": False,
+            "sourceInterval": 15,
+            "exchangeDataDelayedBy": 0,
+            "tradeable": False,
             "cryptoTradeable": False,
             "regularMarketTime": _stamp(min(now, prices.session_close(last))),
-            "marketState": state, "exchange": known.exchange if known else "NMS",
-            "exchangeTimezoneName": "America/New_York", "exchangeTimezoneShortName": zone,
-            "gmtOffSetMilliseconds": offset * 1000, "market": "us_market",
-            "esgPopulated": False, "displayName": name(symbol).split(",")[0],
+            "marketState": state,
+            "exchange": known.exchange if known else "NMS",
+            "exchangeTimezoneName": "America/New_York",
+            "exchangeTimezoneShortName": zone,
+            "gmtOffSetMilliseconds": offset * 1000,
+            "market": "us_market",
+            "esgPopulated": False,
+            "displayName": name(symbol).split(",")[0],
             "symbol": symbol,
-        }  # fmt: skip
+        }
         if known is None:  # a fund reports no earnings
             earnings = _stamp(next_release(symbol, now))
             row.update(
@@ -266,8 +313,11 @@ def calendar(symbol: str, now: datetime, modules: Sequence[str] = ("calendarEven
     """quoteSummary calendarEvents (the next results date and the Street's consensus for it),
     and the modules of the Street's view asked beside it (demo/street.py)."""
     coming = _stamp(next_release(symbol, now))
-    earnings = {"earningsDate": [coming], "earningsCallDate": [coming + 1500],
-                "isEarningsDateEstimate": False}  # fmt: skip
+    earnings = {
+        "earningsDate": [coming],
+        "earningsCallDate": [coming + 1500],
+        "isEarningsDateEstimate": False,
+    }
     street = street_modules(symbol, now)
     if "earningsTrend" in modules or "earningsHistory" in modules:
         earnings.update(street.pop("calendar"))

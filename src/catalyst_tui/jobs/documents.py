@@ -86,8 +86,10 @@ async def add_document(
     new = store.evidence.save_documents(symbol, [document], now) > 0
     match_evidence(store, config, now)
     ident = store.evidence.document_id(symbol, BROUGHT, key)
-    passages = sorted((p for p in store.evidence.passages(symbol) if p.document.id == ident),
-                      key=lambda p: p.start)  # fmt: skip
+    passages = sorted(
+        (p for p in store.evidence.passages(symbol) if p.document.id == ident),
+        key=lambda p: p.start,
+    )
     if not new:  # as it was stored then: this --date or --title changed nothing
         kept = next((d for d in store.evidence.documents(symbol) if d.id == ident), None)
         if kept is not None:
@@ -96,9 +98,14 @@ async def add_document(
 
 
 def add_document_at(
-    db: Path, config: Config, symbol: str, where: str, now: dt.datetime,
-    day: dt.date | None = None, title: str | None = None,
-) -> AddedDocument:  # fmt: skip
+    db: Path,
+    config: Config,
+    symbol: str,
+    where: str,
+    now: dt.datetime,
+    day: dt.date | None = None,
+    title: str | None = None,
+) -> AddedDocument:
     """`add_document` on a connection of its own (the TUI's worker thread)."""
     with Store.open(db) as store:
         return asyncio.run(add_document(store, config, symbol, where, now, day=day, title=title))

@@ -99,8 +99,10 @@ class EvidenceFetches:
                 )
         except TimeoutError:
             undone = self._filings_due(due)  # those not marked fetched yet
-            self.notes.append(f"filings of {len(undone)} ticker(s) left to the next refresh: "
-                              "out of their share of its time")  # fmt: skip
+            self.notes.append(
+                f"filings of {len(undone)} ticker(s) left to the next refresh: "
+                "out of their share of its time"
+            )
 
     async def read_releases(self, symbols: list[str], ciks: dict[str, str]) -> None:
         """The earnings releases of the stored 8-Ks (jobs/results.py), within `until`: after
@@ -114,16 +116,24 @@ class EvidenceFetches:
             async with asyncio.timeout(self._left()):
                 await releases.run(edgar, known)
         except TimeoutError:
-            self.notes.append("earnings releases left to the next refresh: out of their share"
-                              " of its time")  # fmt: skip
+            self.notes.append(
+                "earnings releases left to the next refresh: out of their share of its time"
+            )
 
     async def read(self, symbols: list[str]) -> None:
         """The tickers' own feeds, the documents of the filings not read yet, then the news,
         of the tickers whose checkpoints carry evidence entries."""
         readers = sorted({t.symbol for t in self.store.evidence.targets()} & set(symbols))
         if self.feed_source is not None and self.feeds:
-            reading = FeedReading(self.store, self.client, self.clock, self.notes,
-                                  self.feed_source, self.feeds, self.out_of_time)  # fmt: skip
+            reading = FeedReading(
+                self.store,
+                self.client,
+                self.clock,
+                self.notes,
+                self.feed_source,
+                self.feeds,
+                self.out_of_time,
+            )
             await self._each(FetchKind.FEEDS, reading.due(readers), reading.read)
         edgar = self.filings
         if edgar is not None:
@@ -133,8 +143,9 @@ class EvidenceFetches:
             due = self._due(FetchKind.NEWS, readers, NEWS_EVERY)
             await self._each(FetchKind.NEWS, due, lambda s: self._news(feed, s))
 
-    async def _each(self, kind: FetchKind, symbols: list[str],
-                    step: Callable[[str], Awaitable[None]]) -> None:  # fmt: skip
+    async def _each(
+        self, kind: FetchKind, symbols: list[str], step: Callable[[str], Awaitable[None]]
+    ) -> None:
         """`step` for each symbol, STEPS at a time, none begun once out of time."""
 
         async def one(symbol: str) -> None:
@@ -216,8 +227,9 @@ class EvidenceFetches:
                 log.info("documents of %s %s: %s", symbol, record.accession, error)
                 continue
             if accepted is not None:  # every document read: the filing is
-                store.save_documents(symbol, (), self.clock(), filing=record.accession,
-                                     accepted=accepted)  # fmt: skip
+                store.save_documents(
+                    symbol, (), self.clock(), filing=record.accession, accepted=accepted
+                )
 
     async def _filing_documents(
         self, edgar: FilingsSource, symbol: str, record: FilingRecord
@@ -239,8 +251,9 @@ class EvidenceFetches:
             shown = index.accepted
             if shown is not None and abs((shown.date() - filing.filed).days) <= INDEX_SLACK_DAYS:
                 accepted = shown  # New York's clock, where submissions' may be either
-            wanted = [(d.name, f"8-K {d.type}", d.description)
-                      for d in index.exhibits[:MAX_EXHIBITS]]  # fmt: skip
+            wanted = [
+                (d.name, f"8-K {d.type}", d.description) for d in index.exhibits[:MAX_EXHIBITS]
+            ]
         else:
             wanted = [(filing.primary_document, filing.form, "")]
         stored = self.store.evidence.document_keys(symbol, filing.accession)
@@ -258,8 +271,9 @@ class EvidenceFetches:
                 continue
             text = await asyncio.to_thread(html_to_text, body)
             title = description or filing.item_text or form
-            document = NewDocument(edgar.name, url, filing.accession, form, title, url,
-                                   accepted, text)  # fmt: skip
+            document = NewDocument(
+                edgar.name, url, filing.accession, form, title, url, accepted, text
+            )
             self.store.evidence.save_documents(symbol, [document], self.clock())
         if failed:
             more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
@@ -286,7 +300,7 @@ class EvidenceFetches:
                 h.link,
                 h.published or now,
                 headline_text(h.title, h.summary),
-            )  # fmt: skip
+            )
             for h in headlines
         ]
         added = self.store.evidence.save_documents(symbol, documents, now)

@@ -88,12 +88,14 @@ class FeedReading:
         """The symbols with feeds whose feeds are due: daily, every POLL_EVERY while awaited."""
         mine = [s for s in symbols if self.feeds.get(s)]
         now, market = self.clock(), self.store.market
-        due = set(market.due(FetchKind.FEEDS, mine, now, every=DAILY,
-                             failed_every=RETRY_FAILED_AFTER))  # fmt: skip
+        due = set(
+            market.due(FetchKind.FEEDS, mine, now, every=DAILY, failed_every=RETRY_FAILED_AFTER)
+        )
         waiting = awaited(self.store, mine, now)
         if waiting:
-            due.update(market.due(FetchKind.FEEDS, waiting, now, every=POLL_EVERY,
-                                  failed_every=POLL_EVERY))  # fmt: skip
+            due.update(
+                market.due(FetchKind.FEEDS, waiting, now, every=POLL_EVERY, failed_every=POLL_EVERY)
+            )
         return [s for s in mine if s in due]
 
     async def read(self, symbol: str) -> None:
@@ -146,15 +148,17 @@ class FeedReading:
                 item.link,  # none: "" (the feed's address is no item's page)
                 item.published or now,
                 item_text(item, text),
-            )  # fmt: skip
+            )
             for item, text in zip(new, texts, strict=True)
             if text is not None
         ]
         added = self.store.evidence.save_documents(symbol, documents, self.clock())
         if failed:
             more = f" (the first: {failed[0].message})"
-            self.notes.append(f"feed {symbol} {url}: {len(failed)} linked page(s) not read, "
-                              f"kept with their title and summary{more}")  # fmt: skip
+            self.notes.append(
+                f"feed {symbol} {url}: {len(failed)} linked page(s) not read, "
+                f"kept with their title and summary{more}"
+            )
         return None if len(documents) < len(new) else added
 
     async def _page(self, symbol: str, item: Headline, failed: list[FetchError]) -> str:

@@ -129,8 +129,14 @@ async def refresh_in_process(
         asked = symbols + store.dividends.benchmarks_to_fetch()
         reads = asyncio.ensure_future(_while_asked(store, asked, clock()))
         try:
-            outcomes = await fetch_quotes(client, providers, asked, _starts(reads), on_progress,
-                                          min(quotes_deadline, deadline))  # fmt: skip
+            outcomes = await fetch_quotes(
+                client,
+                providers,
+                asked,
+                _starts(reads),
+                on_progress,
+                min(quotes_deadline, deadline),
+            )
         finally:
             due, closes = await reads
         report.reach = reach_in(outcomes)
@@ -157,8 +163,18 @@ async def refresh_in_process(
                 fx = [s for s in sources.fx if s.name not in refusing]
                 await refresh_fx(fx, store, client, clock, config.settings.currency, report.notes)
                 await _restate_split_histories(store, client, providers, set(symbols), report)
-                await _daily_and_evidence(store, client, clock, sources, providers, symbols,
-                                          report, refusing, ends, config)  # fmt: skip
+                await _daily_and_evidence(
+                    store,
+                    client,
+                    clock,
+                    sources,
+                    providers,
+                    symbols,
+                    report,
+                    refusing,
+                    ends,
+                    config,
+                )
     finally:
         _record_providers(store, clock(), outcomes, client, before, {p.name for p in providers})
         if owned:
@@ -189,8 +205,17 @@ async def _daily_and_evidence(
     report.earnings_updated = daily.earnings_updated
     releases = ReleaseReading(store, client, clock, report.notes, RESULTS in config.settings.notify)
     feeds = {s: t.feeds for s, t in config.tickers.items() if t.feeds}
-    evidence = EvidenceFetches(store, client, clock, report.notes, sources.filings, sources.news,
-                               releases, feed_source=sources.feeds, feeds=feeds)  # fmt: skip
+    evidence = EvidenceFetches(
+        store,
+        client,
+        clock,
+        report.notes,
+        sources.filings,
+        sources.news,
+        releases,
+        feed_source=sources.feeds,
+        feeds=feeds,
+    )
     ciks = await daily.ciks(sources.fundamentals)  # one read (and fetch) for both
 
     def share(of: float) -> float:  # the moment `of` the time left now has passed
@@ -210,13 +235,18 @@ async def _daily_and_evidence(
         first = sources.earnings[0].name if sources.earnings else ""  # Finnhub's, when keyed
         # With the dates the quote answers carried (Yahoo's v7 batches), read for those due.
         # (ChainMap writes none of its maps here: typeshed asks mutable ones of it.)
-        seen: Mapping[str, EarningsDate | None] = ChainMap(street.found_dates(first), *[
-            cast("MutableMapping[str, EarningsDate | None]", p.earnings_seen)
-            for p in reversed(providers)])  # fmt: skip
+        seen: Mapping[str, EarningsDate | None] = ChainMap(
+            street.found_dates(first),
+            *[
+                cast("MutableMapping[str, EarningsDate | None]", p.earnings_seen)
+                for p in reversed(providers)
+            ],
+        )
         await daily.earnings(earnings, symbols, seen, report.fresh, street.answered())
 
-    await asyncio.gather(daily.fundamentals(sources.fundamentals, symbols, ciks),
-                         estimates_then_earnings())  # fmt: skip
+    await asyncio.gather(
+        daily.fundamentals(sources.fundamentals, symbols, ciks), estimates_then_earnings()
+    )
     evidence.until = ends
     await evidence.read(symbols)
 
@@ -232,9 +262,9 @@ async def _while_asked(
     return store.market.history_due(symbols, now), store.market.last_closes(symbols)
 
 
-async def _starts(reads: Awaitable[tuple[dict[str, dt.date | None], dict[str, float]]]) -> (
-    Mapping[str, dt.date | None]
-):  # fmt: skip
+async def _starts(
+    reads: Awaitable[tuple[dict[str, dt.date | None], dict[str, float]]],
+) -> Mapping[str, dt.date | None]:
     return (await reads)[0]
 
 

@@ -52,9 +52,14 @@ async def refresh_in_child_process(
     worker = RefreshWorker()
     try:
         return await worker.refresh(
-            config, db_path, now=now, on_progress=on_progress, on_start=on_start,
-            deadline=deadline, on_reach=on_reach,
-        )  # fmt: skip
+            config,
+            db_path,
+            now=now,
+            on_progress=on_progress,
+            on_start=on_start,
+            deadline=deadline,
+            on_reach=on_reach,
+        )
     finally:
         await worker.aclose()
 
@@ -107,9 +112,14 @@ class RefreshWorker:
 
     async def _start(self) -> asyncio.subprocess.Process:
         proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", MODULE, stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, limit=LINE_LIMIT,
-        )  # fmt: skip
+            sys.executable,
+            "-m",
+            MODULE,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            limit=LINE_LIMIT,
+        )
         assert proc.stderr is not None
         self.proc, self._relay = proc, asyncio.create_task(_relay_log(proc.stderr, proc.pid))
         return proc

@@ -98,8 +98,14 @@ class ReleaseReading:
                 why = str(error) if expected else f"{type(error).__name__}: {error}"
                 url = record.filing.index_url(edgar.archives_url)
                 self.store.results.failed(record.symbol, record, url, why, self.clock())
-                log.log(logging.INFO if expected else logging.WARNING, "release of %s %s: %s",
-                        record.symbol, record.accession, why, exc_info=not expected)  # fmt: skip
+                log.log(
+                    logging.INFO if expected else logging.WARNING,
+                    "release of %s %s: %s",
+                    record.symbol,
+                    record.accession,
+                    why,
+                    exc_info=not expected,
+                )
         if len(unread) > READ_PER_REFRESH:
             self.notes.append(
                 f"releases: {len(unread) - READ_PER_REFRESH} older ones read at the next refreshes"
@@ -129,8 +135,7 @@ class ReleaseReading:
     def _save(self, record: FilingRecord, url: str, results: ReleaseResults) -> None:
         stored = store_release(self.store, record, url, results, self.clock(), notify=self.notify)
         if stored and results.found:
-            self.notes.append(f"{record.symbol}: results read from the release of "
-                              f"{record.filed}")  # fmt: skip
+            self.notes.append(f"{record.symbol}: results read from the release of {record.filed}")
 
 
 def store_release(

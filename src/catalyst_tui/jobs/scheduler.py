@@ -163,7 +163,7 @@ class ThesisScheduler:
                     hour=spec.hour,
                     minute=spec.minute,
                     timezone=user_zone(self.config),
-                ),  # fmt: skip
+                ),
                 id=DIGEST_JOB,
                 max_instances=1,
                 coalesce=True,
@@ -236,9 +236,13 @@ class ThesisScheduler:
         if not self.refresh_in_child:
             client = await self.kept_client.get(self.config)
             report = await refresh_in_process(
-                self.config, self.store, now=self.clock, on_progress=self.on_progress,
-                client=client, on_reach=self.on_reach,
-            )  # fmt: skip
+                self.config,
+                self.store,
+                now=self.clock,
+                on_progress=self.on_progress,
+                client=client,
+                on_reach=self.on_reach,
+            )
             report.notes[:0] = self.kept_client.notes
             return report
 
@@ -247,9 +251,13 @@ class ThesisScheduler:
 
         try:
             return await self.kept_worker.refresh(
-                self.config, self.store.path, now=self.clock, on_progress=self.on_progress,
-                on_start=started, on_reach=self.on_reach,
-            )  # fmt: skip
+                self.config,
+                self.store.path,
+                now=self.clock,
+                on_progress=self.on_progress,
+                on_start=started,
+                on_reach=self.on_reach,
+            )
         finally:
             self.worker = None
 
@@ -267,9 +275,12 @@ class ThesisScheduler:
             if self.digest is not None:
                 await asyncio.to_thread(self._digest_in_thread, now)
             result.delivery = await deliver_off_loop(
-                self.store.path, self.channels, claimer=self.claimer, now=now,
+                self.store.path,
+                self.channels,
+                claimer=self.claimer,
+                now=now,
                 patience_ms=CYCLE_PATIENCE_MS,
-            )  # fmt: skip
+            )
         except Exception:  # the next cycle tries again; the scheduler must keep running
             log.exception("evaluation or delivery failed")
         return result

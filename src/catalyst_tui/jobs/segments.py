@@ -53,12 +53,14 @@ async def read_filing(client: MarketClient, edgar: FilingsSource, filing: Filing
     page = await edgar.fetch_archive(client, filing.index_url(archives), cik)
     instance, labels = edgar.read_xbrl_files(page)
     name = instance.name if instance is not None else filing.primary_document
-    document = await edgar.fetch_archive(client, filing.document_url(archives, name), cik,
-                                         max_bytes=MAX_BYTES)  # fmt: skip
+    document = await edgar.fetch_archive(
+        client, filing.document_url(archives, name), cik, max_bytes=MAX_BYTES
+    )
     label_body = None
     if labels is not None:
-        label_body = await edgar.fetch_archive(client, filing.document_url(archives, labels.name),
-                                               cik, max_bytes=MAX_BYTES)  # fmt: skip
+        label_body = await edgar.fetch_archive(
+            client, filing.document_url(archives, labels.name), cik, max_bytes=MAX_BYTES
+        )
     return await asyncio.to_thread(read_segments, document, label_body)
 
 
@@ -111,8 +113,9 @@ async def catch_up(
     filing = newest_report(r.filing for r in store.evidence.filings(symbol, limit=50))
     if filing is None or filing.accession in store.segments.accessions(symbol):
         return None
-    due = store.market.due(FetchKind.SEGMENTS, [symbol], clock(), every=dt.timedelta(0),
-                           failed_every=RETRY_AFTER)  # fmt: skip
+    due = store.market.due(
+        FetchKind.SEGMENTS, [symbol], clock(), every=dt.timedelta(0), failed_every=RETRY_AFTER
+    )
     if not due:
         return None
     return await read_and_store(store, client, edgar, symbol, filing, clock)
@@ -141,8 +144,10 @@ async def read_symbol(
         ciks = await DailyFetches(store, client, clock, notes).ciks(sources.fundamentals)
         cik = edgar.cik_of(symbol, ciks)
         if cik is None:
-            raise SegmentsProblem(f"SEC EDGAR knows no company with the ticker {symbol}"
-                                  + (f" ({'; '.join(notes)})" if notes else ""))  # fmt: skip
+            raise SegmentsProblem(
+                f"SEC EDGAR knows no company with the ticker {symbol}"
+                + (f" ({'; '.join(notes)})" if notes else "")
+            )
         try:
             found = await read_newest(store, client, edgar, symbol, cik, clock)
         except (FetchError, FormatError) as error:

@@ -74,8 +74,9 @@ async def check_symbol(
     never raises for what they answer."""
     clock = now or (lambda: dt.datetime.now(dt.UTC))
     paused = store.providers.paused(clock())
-    providers = [p for p in refresh_sources(config, store, now=clock).quotes
-                 if p.name not in paused]  # fmt: skip
+    providers = [
+        p for p in refresh_sources(config, store, now=clock).quotes if p.name not in paused
+    ]
     if not providers:
         return SymbolCheck(symbol)
     owned = client is None

@@ -122,11 +122,13 @@ def decode_json(body: str | bytes, provider: str, symbol: str | None = None) -> 
     except _Rejected as exc:
         raise FetchError("bad_body", f"the answer holds {exc}", provider, symbol) from None
     except RecursionError:
-        raise FetchError("bad_body", "the answer nests too deep to read", provider,
-                         symbol) from None  # fmt: skip
+        raise FetchError(
+            "bad_body", "the answer nests too deep to read", provider, symbol
+        ) from None
     except (ValueError, UnicodeDecodeError):  # JSONDecodeError is a ValueError
-        raise FetchError("bad_body", "the answer is not valid JSON (cut off?)", provider,
-                         symbol) from None  # fmt: skip
+        raise FetchError(
+            "bad_body", "the answer is not valid JSON (cut off?)", provider, symbol
+        ) from None
     return well_formed_json(data, body)
 
 
@@ -150,8 +152,9 @@ def number_text(text: str | None, provider: str, symbol: str | None) -> float | 
     except ValueError:
         return None
     if not math.isfinite(value):
-        raise FetchError("bad_body", f"{text.strip()!r} is not a number an answer may hold",
-                         provider, symbol)  # fmt: skip
+        raise FetchError(
+            "bad_body", f"{text.strip()!r} is not a number an answer may hold", provider, symbol
+        )
     return value
 
 
@@ -172,15 +175,36 @@ def _plainly_in_range(quote: Quote, last: date) -> bool:
     sends the quote through the gates, which say what fails (or pass what this did not judge:
     an int price, a time in another zone). tests/market/yahoo/test_quote_checks.py holds the two
     together."""
-    # fmt: off
-    (_, price, prev_close, change, change_pct, currency, _, quote_time, _, day_high, day_low,
-     volume, year_high, year_low, _, ext_price, ext_change, ext_change_pct, ext_time) = quote
-    # fmt: on
+    (
+        _,
+        price,
+        prev_close,
+        change,
+        change_pct,
+        currency,
+        _,
+        quote_time,
+        _,
+        day_high,
+        day_low,
+        volume,
+        year_high,
+        year_low,
+        _,
+        ext_price,
+        ext_change,
+        ext_change_pct,
+        ext_time,
+    ) = quote
     for value in (prev_close, day_high, day_low, year_high, year_low, ext_price):
         if value is not None and not (type(value) is float and MIN_PRICE <= value <= MAX_PRICE):
             return False
-    for value, bound in ((change, MAX_PRICE), (change_pct, MAX_CHANGE_PCT),
-                         (ext_change, MAX_PRICE), (ext_change_pct, MAX_CHANGE_PCT)):  # fmt: skip
+    for value, bound in (
+        (change, MAX_PRICE),
+        (change_pct, MAX_CHANGE_PCT),
+        (ext_change, MAX_PRICE),
+        (ext_change_pct, MAX_CHANGE_PCT),
+    ):
         if value is not None and not (type(value) is float and -bound <= value <= bound):
             return False
     return (
@@ -201,8 +225,7 @@ def _gated_quote(quote: Quote, now: datetime | None) -> Quote:
     """`checked_quote`, one check at a time: the first value out of range is named."""
     gate = _Gate(quote.source, quote.symbol)
     gate.price("price", quote.price, required=True)
-    for name in ("prev_close", "day_high", "day_low", "fifty_two_week_high",
-                 "fifty_two_week_low"):  # fmt: skip
+    for name in ("prev_close", "day_high", "day_low", "fifty_two_week_high", "fifty_two_week_low"):
         gate.price(name, getattr(quote, name))
     gate.within("change", quote.change, MAX_PRICE)
     gate.within("change_pct", quote.change_pct, MAX_CHANGE_PCT)
@@ -246,8 +269,9 @@ def checked_rate(rate: float, currency: str, base: str, source: str) -> float:
     return rate
 
 
-def checked_splits(splits: Iterable[Split], provider: str,
-                   now: datetime | None = None) -> tuple[Split, ...]:  # fmt: skip
+def checked_splits(
+    splits: Iterable[Split], provider: str, now: datetime | None = None
+) -> tuple[Split, ...]:
     """The splits, when each is dated in range with a sane ratio; else FetchError."""
     out = tuple(splits)
     last = _today(now) + AHEAD
@@ -264,13 +288,15 @@ def checked_splits(splits: Iterable[Split], provider: str,
 def checked_earnings(found: EarningsDate | None, today: date) -> EarningsDate | None:
     """The earnings date, when it is between 1970 and EARNINGS_AHEAD from today."""
     if found is not None:
-        _Gate(found.source, found.symbol).day("the earnings date", found.day,
-                                              today + EARNINGS_AHEAD)  # fmt: skip
+        _Gate(found.source, found.symbol).day(
+            "the earnings date", found.day, today + EARNINGS_AHEAD
+        )
     return found
 
 
-def checked_facts(facts: list[Fact], provider: str, symbol: str | None,
-                  now: datetime | None = None) -> list[Fact]:  # fmt: skip
+def checked_facts(
+    facts: list[Fact], provider: str, symbol: str | None, now: datetime | None = None
+) -> list[Fact]:
     """The facts, when every value is finite and every date in range; else FetchError."""
     gate = _Gate(provider, symbol)
     last = _today(now) + AHEAD
@@ -295,8 +321,15 @@ class _Gate:
     def reject(self, message: str) -> None:
         raise FetchError("bad_body", message, self.provider, self.symbol)
 
-    def within(self, name: str, value: float | None, bound: float, *,
-               positive: bool = False, least: float | None = None) -> None:  # fmt: skip
+    def within(
+        self,
+        name: str,
+        value: float | None,
+        bound: float,
+        *,
+        positive: bool = False,
+        least: float | None = None,
+    ) -> None:
         """`value` finite and in [-bound, bound]; [0, bound] and above 0 when `positive`;
         [least, bound] when given (a price, a rate: below it is no value but underflow)."""
         if value is None:

@@ -34,9 +34,23 @@ CURRENCY_RE = re.compile(r"^[A-Z]{3}\Z")
 # ISO 4217: the digits of a currency's minor unit where they are not 2 (a yen has no sen in use,
 # a Kuwaiti dinar has 1,000 fils). The quoted minor units above count in whole hundredths too.
 MINOR_DIGITS: Mapping[str, int] = {
-    "JPY": 0, "KRW": 0, "ISK": 0, "CLP": 0, "VND": 0, "PYG": 0, "UGX": 0, "XAF": 0, "XOF": 0,
-    "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
-}  # fmt: skip
+    "JPY": 0,
+    "KRW": 0,
+    "ISK": 0,
+    "CLP": 0,
+    "VND": 0,
+    "PYG": 0,
+    "UGX": 0,
+    "XAF": 0,
+    "XOF": 0,
+    "BHD": 3,
+    "IQD": 3,
+    "JOD": 3,
+    "KWD": 3,
+    "LYD": 3,
+    "OMR": 3,
+    "TND": 3,
+}
 
 
 def major(currency: str) -> tuple[str, float]:

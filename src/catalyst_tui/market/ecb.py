@@ -29,8 +29,9 @@ def parse_ecb_daily(body: str) -> tuple[dt.date, dict[str, float]]:
     that is no number ("1.2.3"), or none a currency has (not in [MIN_RATE, MAX_RATE]: 1e-321,
     whose inverse is infinite), spoils that currency alone: it is left out."""
     day = _ECB_DAY.search(body)
-    rates = {cur: rate for cur, text in _ECB_RATE.findall(body)
-             if (rate := _rate(text)) is not None}  # fmt: skip
+    rates = {
+        cur: rate for cur, text in _ECB_RATE.findall(body) if (rate := _rate(text)) is not None
+    }
     if day is None or not rates:
         raise FetchError("bad_body", "no reference rates in the ECB answer", "ecb", "")
     try:

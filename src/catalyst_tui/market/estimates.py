@@ -17,8 +17,12 @@ if TYPE_CHECKING:
 
 #: The periods of a consensus, as Yahoo's earningsTrend names them, in the order they are shown.
 PERIODS = ("0q", "+1q", "0y", "+1y")
-PERIOD_TITLES = {"0q": "this quarter", "+1q": "next quarter", "0y": "this fiscal year",
-                 "+1y": "next fiscal year"}  # fmt: skip
+PERIOD_TITLES = {
+    "0q": "this quarter",
+    "+1q": "next quarter",
+    "0y": "this fiscal year",
+    "+1y": "next fiscal year",
+}
 #: How many days back the EPS trend goes, in order: now, 7, 30, 60 and 90 days ago.
 TREND_DAYS = (0, 7, 30, 60, 90)
 

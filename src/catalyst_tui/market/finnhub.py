@@ -199,8 +199,9 @@ def parse_finnhub_calendar(data: dict[str, Any], symbol: str, today: date) -> Ea
             continue
         if day >= today:
             days.append(day)
-    return checked_earnings(EarningsDate(symbol, min(days), "finnhub", False) if days else None,
-                            today)  # fmt: skip
+    return checked_earnings(
+        EarningsDate(symbol, min(days), "finnhub", False) if days else None, today
+    )
 
 
 def build(settings: FinnhubSettings, context: BuildContext) -> Built:

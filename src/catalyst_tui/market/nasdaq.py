@@ -106,13 +106,18 @@ class NasdaqProvider(QuoteProvider):
             raise FetchError("bad_body", "no primaryData in the answer", self.name, symbol)
         price = figure(primary.get("lastSalePrice"))
         if price is None or price <= 0:
-            raise FetchError("bad_body", f"no price ({primary.get('lastSalePrice')!r:.40})",
-                             self.name, symbol)  # fmt: skip
+            raise FetchError(
+                "bad_body", f"no price ({primary.get('lastSalePrice')!r:.40})", self.name, symbol
+            )
         moment = trade_time(primary.get("lastTradeTimestamp"), self._now())
         if moment is None:
-            raise FetchError("bad_body", "no day the last sale was on (lastTradeTimestamp: "
-                             f"{primary.get('lastTradeTimestamp')!r:.40})", self.name,
-                             symbol)  # fmt: skip
+            raise FetchError(
+                "bad_body",
+                "no day the last sale was on (lastTradeTimestamp: "
+                f"{primary.get('lastTradeTimestamp')!r:.40})",
+                self.name,
+                symbol,
+            )
         change = figure(primary.get("netChange"))
         percent = figure(primary.get("percentageChange"))
         stats = data.get("keyStats")
@@ -190,12 +195,12 @@ def trade_time(text: object, now: datetime) -> datetime | None:
     month, day, year, hour, minute, half = match.groups()
     try:
         if hour is None:
-            local = datetime(int(year), _MONTHS.index(month) + 1, int(day), 16, 0,
-                             tzinfo=NEW_YORK)  # fmt: skip
+            local = datetime(int(year), _MONTHS.index(month) + 1, int(day), 16, 0, tzinfo=NEW_YORK)
         else:
             clock = int(hour) % 12 + (12 if half == "PM" else 0)
-            local = datetime(int(year), _MONTHS.index(month) + 1, int(day), clock, int(minute),
-                             tzinfo=NEW_YORK)  # fmt: skip
+            local = datetime(
+                int(year), _MONTHS.index(month) + 1, int(day), clock, int(minute), tzinfo=NEW_YORK
+            )
     except ValueError:  # "Feb 30, 2025", "4:75 PM"
         return None
     return min(local.astimezone(UTC), now.astimezone(UTC))

@@ -270,8 +270,9 @@ class FilingsSource(ByCik):
         """The list of a company's filings (or one older page of it), as the source wrote it."""
 
     @abstractmethod
-    async def fetch_archive(self, client: MarketClient, url: str, cik: str | None = None,
-                            max_bytes: int | None = None) -> bytes:  # fmt: skip
+    async def fetch_archive(
+        self, client: MarketClient, url: str, cik: str | None = None, max_bytes: int | None = None
+    ) -> bytes:
         """A filing index or document; `max_bytes`: the bound of a reader's own (XBRL's)."""
 
     @abstractmethod

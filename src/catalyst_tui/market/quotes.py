@@ -190,9 +190,9 @@ class _QuotePass:
                 continue
             outcome = self.outcomes[symbol]
             what = "answer" if outcome.quote is None else "history"
-            outcome.errors.append(FetchError(
-                "timeout", f"no complete {what} within {deadline:g}s", "", symbol
-            ))  # fmt: skip
+            outcome.errors.append(
+                FetchError("timeout", f"no complete {what} within {deadline:g}s", "", symbol)
+            )
             self._finish(symbol)
 
     def _finish(self, symbol: str) -> None:

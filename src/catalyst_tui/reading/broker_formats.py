@@ -47,18 +47,25 @@ def _ibkr(line: int, row: Row, options: Options) -> Trade | None:
     currency = cell(row, "CurrencyPrimary", "Currency")
     fee_currency = cell(row, "IBCommissionCurrency")
     if fee_currency and currency and fee_currency.upper() != currency.upper():
-        raise BadRow(f"the commission is in {fee_currency!r}, the price in {currency!r}: the "
-                     "export states no rate between them")  # fmt: skip
+        raise BadRow(
+            f"the commission is in {fee_currency!r}, the price in {currency!r}: the "
+            "export states no rate between them"
+        )
     cancel = "(ca.)" in said.lower() or cell(row, "TransactionType").lower() == "tradecancel"
     quantity = number(need(row, "Quantity"), decimal_comma=options.decimal_comma)
-    return make_trade(line, symbol_for(row, options, "Symbol"), side,
-                  day(need(row, "TradeDate", "Date/Time"), day_first=False),
-                  abs(quantity), number(need(row, "TradePrice", "Price"),
-                                        decimal_comma=options.decimal_comma),
-                  number(cell(row, "IBCommission", "Commission") or "0",
-                         decimal_comma=options.decimal_comma),
-                  currency, cell(row, "TradeID", "TransactionID"),
-                  cell(row, "Description"), cancel)  # fmt: skip
+    return make_trade(
+        line,
+        symbol_for(row, options, "Symbol"),
+        side,
+        day(need(row, "TradeDate", "Date/Time"), day_first=False),
+        abs(quantity),
+        number(need(row, "TradePrice", "Price"), decimal_comma=options.decimal_comma),
+        number(cell(row, "IBCommission", "Commission") or "0", decimal_comma=options.decimal_comma),
+        currency,
+        cell(row, "TradeID", "TransactionID"),
+        cell(row, "Description"),
+        cancel,
+    )
 
 
 # -- Interactive Brokers: a Flex query's Cash Transactions section as CSV -------------------
@@ -80,8 +87,7 @@ def _ibkr_cash(line: int, row: Row, options: Options) -> Dividend | None:
     symbol = symbol_for(row, options, "Symbol")
     tax = -amount if kind == "withholding tax" else 0.0
     name = said.split("(")[0].strip() if "(" in said else ""
-    return Dividend(line, symbol, when, amount, tax, cell(row, "CurrencyPrimary", "Currency"),
-                    name)  # fmt: skip
+    return Dividend(line, symbol, when, amount, tax, cell(row, "CurrencyPrimary", "Currency"), name)
 
 
 def merged(dividends: list[Dividend]) -> tuple[list[Dividend], list[RowIssue]]:
@@ -98,11 +104,20 @@ def merged(dividends: list[Dividend]) -> tuple[list[Dividend], list[RowIssue]]:
                 amount=first.amount + d.amount, tax=first.tax + d.tax, name=first.name or d.name
             )
         )
-    issues = [RowIssue(d.line, f"a dividend of {d.symbol} on {d.day}: {d.tax:g} withheld from "
-                       f"{d.amount + d.tax:g} paid, nothing received")
-              for d in by_key.values() if d.amount <= 0]  # fmt: skip
-    kept = [d._replace(amount=round(d.amount, 10), tax=round(d.tax, 10))
-            for d in by_key.values() if d.amount > 0]  # fmt: skip
+    issues = [
+        RowIssue(
+            d.line,
+            f"a dividend of {d.symbol} on {d.day}: {d.tax:g} withheld from "
+            f"{d.amount + d.tax:g} paid, nothing received",
+        )
+        for d in by_key.values()
+        if d.amount <= 0
+    ]
+    kept = [
+        d._replace(amount=round(d.amount, 10), tax=round(d.tax, 10))
+        for d in by_key.values()
+        if d.amount > 0
+    ]
     return kept, issues
 
 
@@ -114,11 +129,16 @@ def _schwab(line: int, row: Row, options: Options) -> Trade | None:
     if action not in ("buy", "sell", "reinvest shares"):
         return None
     side = "sell" if action == "sell" else "buy"
-    return make_trade(line, symbol_of(need(row, "Symbol")), side,
-                  day(need(row, "Date"), day_first=False),
-                  nonzero(number(need(row, "Quantity")), "Quantity"),
-                  number(need(row, "Price")), number(cell(row, "Fees & Comm") or "0"),
-                  "USD")  # fmt: skip
+    return make_trade(
+        line,
+        symbol_of(need(row, "Symbol")),
+        side,
+        day(need(row, "Date"), day_first=False),
+        nonzero(number(need(row, "Quantity")), "Quantity"),
+        number(need(row, "Price")),
+        number(cell(row, "Fees & Comm") or "0"),
+        "USD",
+    )
 
 
 # -- Fidelity: Accounts_History.csv ---------------------------------------------------------
@@ -135,10 +155,16 @@ def _fidelity(line: int, row: Row, options: Options) -> Trade | None:
     fees = number(cell(row, "Commission ($)", "Commission") or "0") + number(
         cell(row, "Fees ($)", "Fees") or "0"
     )
-    return make_trade(line, symbol_of(need(row, "Symbol")), side,
-                  day(need(row, "Run Date"), day_first=False),
-                  nonzero(number(need(row, "Quantity")), "Quantity"),
-                  number(need(row, "Price ($)", "Price")), fees, "USD")  # fmt: skip
+    return make_trade(
+        line,
+        symbol_of(need(row, "Symbol")),
+        side,
+        day(need(row, "Run Date"), day_first=False),
+        nonzero(number(need(row, "Quantity")), "Quantity"),
+        number(need(row, "Price ($)", "Price")),
+        fees,
+        "USD",
+    )
 
 
 # -- DEGIRO: Transactions.csv (products named by ISIN) ----------------------------------------
@@ -151,16 +177,26 @@ def _degiro(line: int, row: Row, options: Options) -> Trade | None:
     quantity = number(need(row, "Quantity"), decimal_comma=comma)
     if quantity == 0:
         return None
-    fees_eur = number(cell(row, "Transaction and/or third party fees EUR",
-                            "Transaction and/or third") or "0", decimal_comma=comma)  # fmt: skip
+    fees_eur = number(
+        cell(row, "Transaction and/or third party fees EUR", "Transaction and/or third") or "0",
+        decimal_comma=comma,
+    )
     rate = number(cell(row, "Exchange rate") or "1", decimal_comma=comma) or 1.0
     currency = cell(row, "Price (currency)").upper()
     del isin
-    return make_trade(line, symbol, "buy" if quantity > 0 else "sell",
-                  day(need(row, "Date"), day_first=True), abs(quantity),
-                  number(need(row, "Price"), decimal_comma=comma), fees_eur * rate,
-                  currency, cell(row, "Order ID"), cell(row, "Product"),
-                  fx=(1 / rate, "EUR") if currency not in ("", "EUR") else None)  # fmt: skip
+    return make_trade(
+        line,
+        symbol,
+        "buy" if quantity > 0 else "sell",
+        day(need(row, "Date"), day_first=True),
+        abs(quantity),
+        number(need(row, "Price"), decimal_comma=comma),
+        fees_eur * rate,
+        currency,
+        cell(row, "Order ID"),
+        cell(row, "Product"),
+        fx=(1 / rate, "EUR") if currency not in ("", "EUR") else None,
+    )
 
 
 # -- a generic CSV: date, symbol, side, shares, price, currency, fees ----------------------------
@@ -182,10 +218,17 @@ def _generic(line: int, row: Row, options: Options) -> Trade | None:
         raise BadRow(f"a buy of {cell(row, columns['shares'])} shares: a buy's are more than 0")
     isin = cell(row, columns["isin"])
     symbol = options.symbols.get(isin) if isin else None
-    return make_trade(line, symbol_of(symbol or need(row, columns["symbol"])), side,
-                  day(need(row, columns["date"]), day_first=options.day_first),
-                  abs(shares), amount("price"), amount("fees", required=False),
-                  cell(row, columns["currency"]), name=cell(row, columns["name"]))  # fmt: skip
+    return make_trade(
+        line,
+        symbol_of(symbol or need(row, columns["symbol"])),
+        side,
+        day(need(row, columns["date"]), day_first=options.day_first),
+        abs(shares),
+        amount("price"),
+        amount("fees", required=False),
+        cell(row, columns["currency"]),
+        name=cell(row, columns["name"]),
+    )
 
 
 class Broker(NamedTuple):
@@ -210,27 +253,66 @@ def _ibkr_header(cells: list[str]) -> bool:
 BROKERS: dict[str, Broker] = {
     b.name: b
     for b in (
-        Broker("ibkr", "Interactive Brokers (Flex query, trades CSV)", _ibkr_header, _ibkr,
-               ("Quantity", "TradePrice", "Price", "IBCommission", "Commission"), isin="ISIN"),
-        Broker("ibkr-cash", "Interactive Brokers (Flex query, cash transactions CSV)",
-               _has("Type", "SettleDate", "Amount"), _ibkr_cash, ("Amount",), isin="ISIN"),
+        Broker(
+            "ibkr",
+            "Interactive Brokers (Flex query, trades CSV)",
+            _ibkr_header,
+            _ibkr,
+            ("Quantity", "TradePrice", "Price", "IBCommission", "Commission"),
+            isin="ISIN",
+        ),
+        Broker(
+            "ibkr-cash",
+            "Interactive Brokers (Flex query, cash transactions CSV)",
+            _has("Type", "SettleDate", "Amount"),
+            _ibkr_cash,
+            ("Amount",),
+            isin="ISIN",
+        ),
         Broker("schwab", "Schwab", _has("Date", "Action", "Symbol", "Fees & Comm"), _schwab),
         Broker("fidelity", "Fidelity", _has("Run Date", "Action", "Symbol"), _fidelity),
-        Broker("trading212", "Trading 212", _has("Action", "Time", "No. of shares"),
-               trading212, ("No. of shares", "Price / share", "Exchange rate", "Total"),
-               isin="ISIN"),
-        Broker("degiro", "DEGIRO", _has("Date", "ISIN", "Quantity", "Order ID"), _degiro,
-               ("Quantity", "Price", "Local value", "Value EUR", "Exchange rate",
-                "Transaction and/or third party fees EUR", "Total EUR"), True, "ISIN", True),
+        Broker(
+            "trading212",
+            "Trading 212",
+            _has("Action", "Time", "No. of shares"),
+            trading212,
+            ("No. of shares", "Price / share", "Exchange rate", "Total"),
+            isin="ISIN",
+        ),
+        Broker(
+            "degiro",
+            "DEGIRO",
+            _has("Date", "ISIN", "Quantity", "Order ID"),
+            _degiro,
+            (
+                "Quantity",
+                "Price",
+                "Local value",
+                "Value EUR",
+                "Exchange rate",
+                "Transaction and/or third party fees EUR",
+                "Total EUR",
+            ),
+            True,
+            "ISIN",
+            True,
+        ),
     )
-}  # fmt: skip
+}
 
 
 def generic(options: Options) -> Broker:
     columns = [options.columns.get(f, f) for f in ("date", "symbol", "side", "shares", "price")]
     amounts = tuple(options.columns.get(f, f) for f in ("shares", "price", "fees"))
-    return Broker("generic", "a CSV", _has(*columns), _generic, amounts, None,
-                  options.columns.get("isin", "isin"))  # fmt: skip
+    return Broker(
+        "generic",
+        "a CSV",
+        _has(*columns),
+        _generic,
+        amounts,
+        None,
+        options.columns.get("isin", "isin"),
+    )
 
 
 def detect(text: str) -> Broker | None:
@@ -262,8 +344,9 @@ def read_export(text: str, broker: Broker, options: Options) -> ImportRead:
         options = options._replace(decimal_comma=comma)
     if broker.name == "generic" and options.day_first is None:
         options = options._replace(day_first=_day_first(text, broker, options))
-    read = read_rows(text, broker.header, broker.reader, options, wraps=broker.wraps,
-                     title=broker.title)  # fmt: skip
+    read = read_rows(
+        text, broker.header, broker.reader, options, wraps=broker.wraps, title=broker.title
+    )
     dividends, issues = merged(read.dividends)
     return read._replace(dividends=dividends, issues=sorted(read.issues + issues))
 

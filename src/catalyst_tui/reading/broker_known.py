@@ -16,17 +16,32 @@ class Known(NamedTuple):
 
 
 KNOWN: tuple[Known, ...] = (
-    Known("a Revolut trading export", ("Date", "Ticker", "Type", "Price per share",
-          "Total Amount", "FX Rate"), "add its trades with a generic CSV (--map)"),
-    Known("a Freetrade activity export", ("Title", "Type", "Timestamp", "Buy / Sell",
-          "Price per Share in Account Currency"), "add its trades with a generic CSV (--map)"),
-    Known("a Saxo transactions export", ("Trade Date", "Value Date", "Instrument",
-          "Instrument ISIN", "Event"), "add its trades with a generic CSV (--map)"),
-    Known("a DEGIRO account statement (Account.csv)", ("Datum", "Tijd", "Valutadatum",
-          "Omschrijving", "Mutatie"), "export Transactions.csv (--broker degiro)"),
-    Known("a DEGIRO account statement (Account.csv)", ("Date", "Time", "Value date",
-          "Description", "Change"), "export Transactions.csv (--broker degiro)"),
-)  # fmt: skip
+    Known(
+        "a Revolut trading export",
+        ("Date", "Ticker", "Type", "Price per share", "Total Amount", "FX Rate"),
+        "add its trades with a generic CSV (--map)",
+    ),
+    Known(
+        "a Freetrade activity export",
+        ("Title", "Type", "Timestamp", "Buy / Sell", "Price per Share in Account Currency"),
+        "add its trades with a generic CSV (--map)",
+    ),
+    Known(
+        "a Saxo transactions export",
+        ("Trade Date", "Value Date", "Instrument", "Instrument ISIN", "Event"),
+        "add its trades with a generic CSV (--map)",
+    ),
+    Known(
+        "a DEGIRO account statement (Account.csv)",
+        ("Datum", "Tijd", "Valutadatum", "Omschrijving", "Mutatie"),
+        "export Transactions.csv (--broker degiro)",
+    ),
+    Known(
+        "a DEGIRO account statement (Account.csv)",
+        ("Date", "Time", "Value date", "Description", "Change"),
+        "export Transactions.csv (--broker degiro)",
+    ),
+)
 
 
 def known_other(text: str) -> str | None:
@@ -35,6 +50,8 @@ def known_other(text: str) -> str | None:
     cells = set(header_cells(text))
     for known in KNOWN:
         if cells.issuperset(known.columns):
-            return (f"{known.title}: not a format catalyst reads; its columns are "
-                    f"{columns_said(text)}; {known.instead}")  # fmt: skip
+            return (
+                f"{known.title}: not a format catalyst reads; its columns are "
+                f"{columns_said(text)}; {known.instead}"
+            )
     return None

@@ -32,12 +32,16 @@ def decode_export(data: bytes) -> str:
             try:
                 return data[len(bom) :].decode(codec.removesuffix("-sig"))
             except UnicodeDecodeError as error:
-                raise BadRow(f"the file starts with the {name} mark but byte {error.start} is "
-                             f"not {name}: the file is damaged") from None  # fmt: skip
+                raise BadRow(
+                    f"the file starts with the {name} mark but byte {error.start} is "
+                    f"not {name}: the file is damaged"
+                ) from None
     head = data[:4096]
     if head.count(b"\x00") * 4 > len(head) > 0:
-        raise BadRow("the file looks like UTF-16 text without its byte-order mark: save it "
-                     "as UTF-8 (or as Unicode Text, which writes the mark)")  # fmt: skip
+        raise BadRow(
+            "the file looks like UTF-16 text without its byte-order mark: save it "
+            "as UTF-8 (or as Unicode Text, which writes the mark)"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -45,8 +49,10 @@ def decode_export(data: bytes) -> str:
     try:
         return data.decode("cp1252")  # older exports from Windows tools
     except UnicodeDecodeError as error:
-        raise BadRow(f"the file is neither UTF-8 nor Windows-1252 text (byte {error.start} is "
-                     f"0x{data[error.start]:02x}): save it as UTF-8") from None  # fmt: skip
+        raise BadRow(
+            f"the file is neither UTF-8 nor Windows-1252 text (byte {error.start} is "
+            f"0x{data[error.start]:02x}): save it as UTF-8"
+        ) from None
 
 
 class BadCell(BadRow):
@@ -94,13 +100,19 @@ def decimal_comma_of(cells: Iterable[tuple[int, str]], default: bool | None) -> 
     if "comma" in seen and "point" in seen:
         (c_line, c_text), (p_line, p_text) = seen["comma"], seen["point"]
         line, other = max(c_line, p_line), min(c_line, p_line)
-        raise BadCell(line, f"the file writes {c_text!r} (a decimal comma) and {p_text!r} (a "
-                      f"decimal point; lines {other} and {line}): say --decimal-comma or "
-                      "--decimal-point")  # fmt: skip
+        raise BadCell(
+            line,
+            f"the file writes {c_text!r} (a decimal comma) and {p_text!r} (a "
+            f"decimal point; lines {other} and {line}): say --decimal-comma or "
+            "--decimal-point",
+        )
     if "comma" in seen or "point" in seen:
         return "comma" in seen
     if "either" in seen and default is None:
         line, text = seen["either"]
-        raise BadCell(line, f"{text!r} could be thousands or decimals, and no amount of the "
-                      "file says which: say --decimal-comma or --decimal-point")  # fmt: skip
+        raise BadCell(
+            line,
+            f"{text!r} could be thousands or decimals, and no amount of the "
+            "file says which: say --decimal-comma or --decimal-point",
+        )
     return default

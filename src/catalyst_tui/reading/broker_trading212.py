@@ -14,8 +14,15 @@ from .brokers import BadRow, Dividend, LeftOut, Options, Row, Trade, day, make_t
 
 # Its fee columns, each named with or without its currency (`Stamp duty (GBP)`); a column
 # `Currency (NAME)` may give the currency instead, else the account's (`Currency (Total)`).
-_T212_FEES = ("currency conversion fee", "stamp duty reserve tax", "transaction fee",
-              "french transaction tax", "stamp duty", "finra fee", "ptm levy")  # fmt: skip
+_T212_FEES = (
+    "currency conversion fee",
+    "stamp duty reserve tax",
+    "transaction fee",
+    "french transaction tax",
+    "stamp duty",
+    "finra fee",
+    "ptm levy",
+)
 _NAMED_CURRENCY = re.compile(r"^(.*?)\s*\(([A-Za-z]{3})\)$")
 
 
@@ -42,8 +49,10 @@ def _t212_fees(row: Row, price_currency: str, options: Options) -> float:
             rate = number(need(row, "Exchange rate"), decimal_comma=options.decimal_comma)
             total += amount * nonzero(rate, "Exchange rate")
         else:
-            raise BadRow(f"{header!r} is in {currency}, the price in {price_currency}: the "
-                         "export states no rate between them")  # fmt: skip
+            raise BadRow(
+                f"{header!r} is in {currency}, the price in {price_currency}: the "
+                "export states no rate between them"
+            )
     return total
 
 
@@ -57,16 +66,25 @@ def trading212(line: int, row: Row, options: Options) -> Trade | Dividend | None
     isin = cell(row, "ISIN")
     if currency in ("GBX", "GBP") and isin not in options.symbols:
         ticker = cell(row, "Ticker")
-        raise BadRow(f"{ticker} ({isin}) is quoted in {currency}, a London listing, and "
-                     f"{ticker} alone names another: say --symbol {isin}={ticker}.L (or its "
-                     "symbol)")  # fmt: skip
+        raise BadRow(
+            f"{ticker} ({isin}) is quoted in {currency}, a London listing, and "
+            f"{ticker} alone names another: say --symbol {isin}={ticker}.L (or its "
+            "symbol)"
+        )
     comma = options.decimal_comma
-    return make_trade(line, symbol_for(row, options, "Ticker"), side,
-                  day(need(row, "Time"), day_first=False),
-                  number(need(row, "No. of shares"), decimal_comma=comma),
-                  number(need(row, "Price / share"), decimal_comma=comma),
-                  _t212_fees(row, currency, options), currency, cell(row, "ID"),
-                  cell(row, "Name"), fx=_rate_paid(row, currency, options))  # fmt: skip
+    return make_trade(
+        line,
+        symbol_for(row, options, "Ticker"),
+        side,
+        day(need(row, "Time"), day_first=False),
+        number(need(row, "No. of shares"), decimal_comma=comma),
+        number(need(row, "Price / share"), decimal_comma=comma),
+        _t212_fees(row, currency, options),
+        currency,
+        cell(row, "ID"),
+        cell(row, "Name"),
+        fx=_rate_paid(row, currency, options),
+    )
 
 
 def _rate_paid(row: Row, currency: str, options: Options) -> tuple[float, str] | None:
@@ -91,8 +109,10 @@ def _dividend(line: int, row: Row, options: Options) -> Dividend | None:
     currency = cell(row, "Currency (Price / share)").upper()
     isin = cell(row, "ISIN")
     if currency in ("GBX", "GBP") and isin not in options.symbols:
-        raise LeftOut(f"a dividend of {cell(row, 'Ticker')} ({isin}), quoted in {currency}: "
-                      f"say --symbol {isin}=SYMBOL to import it")  # fmt: skip
+        raise LeftOut(
+            f"a dividend of {cell(row, 'Ticker')} ({isin}), quoted in {currency}: "
+            f"say --symbol {isin}=SYMBOL to import it"
+        )
     try:
         gross = number(need(row, "No. of shares"), decimal_comma=comma) * number(
             need(row, "Price / share"), decimal_comma=comma
@@ -105,8 +125,10 @@ def _dividend(line: int, row: Row, options: Options) -> Dividend | None:
     tax_currency = cell(row, "Currency (Withholding tax)").upper() or currency
     if tax and tax_currency != currency:
         if not (tax_currency == "GBP" and currency == "GBX"):
-            raise LeftOut(f"a dividend in {currency} with its tax withheld in {tax_currency}: "
-                          "the row states no rate between them")  # fmt: skip
+            raise LeftOut(
+                f"a dividend in {currency} with its tax withheld in {tax_currency}: "
+                "the row states no rate between them"
+            )
         tax *= 100
     if gross <= 0 or tax > gross:
         raise LeftOut(f"a dividend of {gross:g} {currency} with {tax:g} withheld: not a payment")

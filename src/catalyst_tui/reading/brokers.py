@@ -103,8 +103,10 @@ def number(text: str, *, decimal_comma: bool | None = False) -> float:
         comma_decimal = raw.rindex(",") > raw.rindex(".")
     elif "," in raw:
         if decimal_comma is None and _THOUSANDS_COMMA.match(raw):
-            raise BadRow(f"{raw!r} could be thousands or a decimal comma: say --decimal-comma "
-                         "or --decimal-point")  # fmt: skip
+            raise BadRow(
+                f"{raw!r} could be thousands or a decimal comma: say --decimal-comma "
+                "or --decimal-point"
+            )
         comma_decimal = decimal_comma is not False or not _THOUSANDS_COMMA.match(raw)
     else:
         comma_decimal = bool(decimal_comma) and bool(_THOUSANDS_DOT.match(raw))
@@ -140,8 +142,9 @@ def day(text: str, *, day_first: bool | None) -> dt.date:
             elif int(second) > 12:
                 day_first = False
             elif first != second:
-                raise BadRow(f"{raw!r} could be day first or month first: say --day-first or "
-                             "--month-first")  # fmt: skip
+                raise BadRow(
+                    f"{raw!r} could be day first or month first: say --day-first or --month-first"
+                )
             else:
                 day_first = True
     kinds.append("day_first" if day_first else "month_first")
@@ -185,8 +188,9 @@ def columns_said(text: str) -> str:
     return (shown + (f" and {len(cells) - 12} more" if len(cells) > 12 else "")) or "none"
 
 
-def rows(text: str, header: Callable[[list[str]], bool], *, wraps: bool = False,
-         title: str = "") -> Iterator[tuple[int, dict[str, str]]]:  # fmt: skip
+def rows(
+    text: str, header: Callable[[list[str]], bool], *, wraps: bool = False, title: str = ""
+) -> Iterator[tuple[int, dict[str, str]]]:
     """The rows under the first line `header` accepts, by name, with their line numbers (a
     preamble before it, as Schwab's and Fidelity's have, is passed over; a repeated header, as
     a Flex query's sections repeat it, is not a row). With `wraps`, a line whose first cell is
@@ -220,12 +224,21 @@ def rows(text: str, header: Callable[[list[str]], bool], *, wraps: bool = False,
         yield pending
     if names is None:
         said = columns_said(text)
-        raise NotThisExport(f"not {title or 'this broker'}'s export (no line has its "
-                            f"columns); its columns are {said}")  # fmt: skip
+        raise NotThisExport(
+            f"not {title or 'this broker'}'s export (no line has its "
+            f"columns); its columns are {said}"
+        )
 
 
-def read_rows(text: str, header: Callable[[list[str]], bool], reader: Reader,
-              options: Options, *, wraps: bool = False, title: str = "") -> ImportRead:  # fmt: skip
+def read_rows(
+    text: str,
+    header: Callable[[list[str]], bool],
+    reader: Reader,
+    options: Options,
+    *,
+    wraps: bool = False,
+    title: str = "",
+) -> ImportRead:
     """Every row read with `reader`; an issue per row it could not read. A trade the broker
     cancels (IBKR's `BUY (Ca.)`) takes its trade out; a trade id seen twice is one trade."""
     trades: list[Trade] = []
@@ -277,8 +290,13 @@ def one_per_id(trades: list[Trade]) -> tuple[list[Trade], list[RowIssue]]:
         if t.ref and t.ref in seen:
             first = seen[t.ref]
             if _what(first) != _what(t):
-                issues.append(RowIssue(t.line, f"trade {t.ref!r} is also line {first.line}, "
-                                       "with other figures: which is it?"))  # fmt: skip
+                issues.append(
+                    RowIssue(
+                        t.line,
+                        f"trade {t.ref!r} is also line {first.line}, "
+                        "with other figures: which is it?",
+                    )
+                )
             continue
         if t.ref:
             seen[t.ref] = t
@@ -286,8 +304,13 @@ def one_per_id(trades: list[Trade]) -> tuple[list[Trade], list[RowIssue]]:
     for t in trades:
         if t.cancel and cancels.get(t.ref, 0) > 0:
             cancels[t.ref] -= 1
-            issues.append(RowIssue(t.line, f"cancels trade {t.ref!r}, which the file does not "
-                                   "hold: export the period that holds it"))  # fmt: skip
+            issues.append(
+                RowIssue(
+                    t.line,
+                    f"cancels trade {t.ref!r}, which the file does not "
+                    "hold: export the period that holds it",
+                )
+            )
     return kept, sorted(issues)
 
 
@@ -295,13 +318,37 @@ def _what(t: Trade) -> tuple[object, ...]:
     return (t.symbol, t.side, t.day, round(t.shares, 9), round(t.price, 9))
 
 
-def make_trade(line: int, symbol: str, side: str, when: dt.date, shares: float, price: float,
-           fees: float, currency: str = "", ref: str = "", name: str = "",
-           cancel: bool = False, fx: tuple[float, str] | None = None) -> Trade:  # fmt: skip
+def make_trade(
+    line: int,
+    symbol: str,
+    side: str,
+    when: dt.date,
+    shares: float,
+    price: float,
+    fees: float,
+    currency: str = "",
+    ref: str = "",
+    name: str = "",
+    cancel: bool = False,
+    fx: tuple[float, str] | None = None,
+) -> Trade:
     if shares <= 0:
         raise BadRow("no shares")
     if price < 0:
         raise BadRow("a negative price")
     rate, into = fx if fx and fx[0] > 0 else (None, "")
-    return Trade(line, symbol, side, when, shares, price, abs(fees), currency.strip().upper(),
-                 ref, name.strip(), cancel, rate, into.strip().upper())  # fmt: skip
+    return Trade(
+        line,
+        symbol,
+        side,
+        when,
+        shares,
+        price,
+        abs(fees),
+        currency.strip().upper(),
+        ref,
+        name.strip(),
+        cancel,
+        rate,
+        into.strip().upper(),
+    )

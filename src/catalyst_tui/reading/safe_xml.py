@@ -57,8 +57,9 @@ def xml_root(body: bytes | str) -> ET.Element:
     else:
         raise NotXml(f"body must be bytes or str, not {type(body).__name__}")
     try:
-        root = safe_tree.fromstring(raw, forbid_dtd=True, forbid_entities=True,
-                                    forbid_external=True)  # fmt: skip
+        root = safe_tree.fromstring(
+            raw, forbid_dtd=True, forbid_entities=True, forbid_external=True
+        )
     except defusedxml.DefusedXmlException as why:
         raise DeclaresType(type(why).__name__) from None
     except ET.ParseError as exc:

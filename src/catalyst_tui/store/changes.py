@@ -76,22 +76,30 @@ class ChangeReads:
         return dt.datetime.fromisoformat(row[0]) if row else None
 
     def claim_digest(
-        self, last: dt.datetime | None, period: dt.datetime, words: tuple[str, str] | None,
+        self,
+        last: dt.datetime | None,
+        period: dt.datetime,
+        words: tuple[str, str] | None,
         now: dt.datetime,
-    ) -> bool:  # fmt: skip
+    ) -> bool:
         """The digest of `period` queued once across processes: the period recorded in place
         of `last` (compare-and-set: False when another process moved it first) and its outbox
         notice (`words`: title and body; None: nothing to say) written, in one transaction."""
         with self._store.transaction() as conn:
             if last is None:
-                claimed = conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
-                                       [_DIGEST, iso(period)]).rowcount  # fmt: skip
+                claimed = conn.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", [_DIGEST, iso(period)]
+                ).rowcount
             else:
-                claimed = conn.execute("UPDATE meta SET value = ? WHERE key = ? AND value = ?",
-                                       [iso(period), _DIGEST, iso(last)]).rowcount  # fmt: skip
+                claimed = conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = ? AND value = ?",
+                    [iso(period), _DIGEST, iso(last)],
+                ).rowcount
             if claimed and words is not None:
-                conn.execute("INSERT INTO outbox (title, body, created_at) VALUES (?, ?, ?)",
-                             [*words, iso(now)])  # fmt: skip
+                conn.execute(
+                    "INSERT INTO outbox (title, body, created_at) VALUES (?, ?, ?)",
+                    [*words, iso(now)],
+                )
         return bool(claimed)
 
     def events(self, since: dt.datetime) -> list[EventRecord]:
@@ -130,7 +138,7 @@ class ChangeReads:
                 dt.date.fromisoformat(filed),
                 bool(found),
                 dt.datetime.fromisoformat(read_at),
-            )  # fmt: skip
+            )
             for s, acc, url, filed, found, read_at in self._conn.execute(
                 "SELECT r.symbol, r.accession, r.url, r.filed, r.found, r.read_at FROM releases r"
                 " JOIN tickers t ON t.symbol = r.symbol AND t.archived = 0"

@@ -39,11 +39,34 @@ class Checkpoints:
             " JOIN tickers t ON t.symbol = c.symbol"
             " WHERE c.archived = 0 AND t.archived = 0 ORDER BY t.position, c.position"
         ):
-            (symbol, ident, title, kind, status, manual, due, until, when, period_end, note,
-             written) = row  # fmt: skip
-            state = (symbol, ident, title, kind, status, bool(manual), columns.day(due),
-                     columns.day(until), columns.condition(when), columns.day(period_end), note,
-                     columns.day(written))  # fmt: skip
+            (
+                symbol,
+                ident,
+                title,
+                kind,
+                status,
+                manual,
+                due,
+                until,
+                when,
+                period_end,
+                note,
+                written,
+            ) = row
+            state = (
+                symbol,
+                ident,
+                title,
+                kind,
+                status,
+                bool(manual),
+                columns.day(due),
+                columns.day(until),
+                columns.condition(when),
+                columns.day(period_end),
+                note,
+                columns.day(written),
+            )
             checkpoints.append(CheckpointState(*state))
         snapshot = self._store.market.snapshot(now, sec_configured=sec_configured, base=base)
         return checkpoints, snapshot
@@ -90,9 +113,18 @@ class Checkpoints:
                 # catalyst looked: the timeline records it, no notification says it is news.
                 news = e.status in wanted and not (first and e.status == Status.MET)
                 events.append(
-                    _add_event(conn, stamp, e.symbol, e.checkpoint_id, e.previous, e.status,
-                               condition, parts, notify=news)
-                )  # fmt: skip
+                    _add_event(
+                        conn,
+                        stamp,
+                        e.symbol,
+                        e.checkpoint_id,
+                        e.previous,
+                        e.status,
+                        condition,
+                        parts,
+                        notify=news,
+                    )
+                )
             conn.executemany(
                 f"UPDATE checkpoints SET last_value = ?, {_LAST}, evaluated_at = ?"
                 " WHERE symbol = ? AND id = ?",
@@ -138,8 +170,18 @@ class Checkpoints:
                     [stamp, symbol, checkpoint_id],
                 )
             if row[0] != status or not manual or again:
-                _add_event(conn, stamp, symbol, checkpoint_id, row[0], status, row[1] or "",
-                           parts, notify=False, manual=True)  # fmt: skip
+                _add_event(
+                    conn,
+                    stamp,
+                    symbol,
+                    checkpoint_id,
+                    row[0],
+                    status,
+                    row[1] or "",
+                    parts,
+                    notify=False,
+                    manual=True,
+                )
             if manual:  # whoever decides a checkpoint by hand has seen its earlier miss
                 conn.execute(
                     "UPDATE events SET acked_at = ? WHERE flagged = 1 AND acked_at IS NULL"
@@ -191,9 +233,18 @@ def _add_event(
         "INSERT INTO events (ts, symbol, checkpoint_id, from_status, to_status, condition,"
         f" manual, flagged, value, {_EVENT_COLUMNS})"
         f" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {_EVENT_MARKS})",
-        [stamp, symbol, checkpoint_id, previous, status, condition, int(manual),
-         int(status == Status.MISSED and not manual), *parts],  # your own miss needs no ack
-    )  # fmt: skip
+        [
+            stamp,
+            symbol,
+            checkpoint_id,
+            previous,
+            status,
+            condition,
+            int(manual),
+            int(status == Status.MISSED and not manual),
+            *parts,
+        ],  # your own miss needs no ack
+    )
     event_id = int(cursor.lastrowid or 0)
     if notify:
         conn.execute("INSERT INTO outbox (event_id, created_at) VALUES (?, ?)", [event_id, stamp])

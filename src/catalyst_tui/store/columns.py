@@ -78,8 +78,24 @@ def reason(parts: tuple[Any, ...]) -> Reason:
     """A Reason from its stored columns, in schema.REASON_PARTS order after the value:
     (value, why, day, detail, op, period, period_end, filed, portfolio, stale_seconds,
     split_adjusted, rebased, missing, missing_params, value_source, released)."""
-    (value, why_text, day_iso, detail, op, period, period_end, filed, portfolio, stale,
-     adjusted, rebased, code, params, source, released) = parts  # fmt: skip
+    (
+        value,
+        why_text,
+        day_iso,
+        detail,
+        op,
+        period,
+        period_end,
+        filed,
+        portfolio,
+        stale,
+        adjusted,
+        rebased,
+        code,
+        params,
+        source,
+        released,
+    ) = parts
     why = _WHY.get(why_text, Why.RECORDED)
     if why in _MARKS:
         observed = None if value is None else Observation(value)
@@ -105,8 +121,24 @@ def reason_columns(r: Reason) -> tuple[Any, ...]:
     """The stored columns of a Reason, in the order `reason` reads them."""
     obs = r.observed
     if obs is None:
-        return (None, r.why.value, day_text(r.day), r.note, r.op, "", None, None, None, None,
-                None, None, "", "", "", None)  # fmt: skip
+        return (
+            None,
+            r.why.value,
+            day_text(r.day),
+            r.note,
+            r.op,
+            "",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "",
+            "",
+            "",
+            None,
+        )
     period = obs.period
     code, params = ("", "") if obs.missing is None else missing_columns(obs.missing)
     return (
@@ -130,8 +162,9 @@ def reason_columns(r: Reason) -> tuple[Any, ...]:
 
 
 def _period(kind: PeriodKind, end: str, filed: str | None, source: str) -> Period:
-    return Period(kind, dt.date.fromisoformat(end), day(filed),
-                  _SOURCES.get(source, ValueSource.FILING))  # fmt: skip
+    return Period(
+        kind, dt.date.fromisoformat(end), day(filed), _SOURCES.get(source, ValueSource.FILING)
+    )
 
 
 def _stored_period(quarter: list[Any]) -> Period:
@@ -214,14 +247,18 @@ def verdict_reasons_text(reasons: Iterable[VerdictReason]) -> str:
                 "since": day_text(r.since),
                 "acked": day_text(r.acked),
                 "condition": r.condition.text if r.condition else None,
-                "forecast": None if r.forecast is None else [
-                    r.forecast.source.value, r.forecast.value,
-                    r.forecast.year_end.isoformat(), r.forecast.reported,
+                "forecast": None
+                if r.forecast is None
+                else [
+                    r.forecast.source.value,
+                    r.forecast.value,
+                    r.forecast.year_end.isoformat(),
+                    r.forecast.reported,
                 ],
             }
             for r in reasons
         ]
-    )  # fmt: skip
+    )
 
 
 def verdict_reasons(text: str | None) -> tuple[VerdictReason, ...]:
@@ -232,13 +269,19 @@ def verdict_reasons(text: str | None) -> tuple[VerdictReason, ...]:
             value = item.get("value")
             out.append(
                 VerdictReason(
-                    str(item["rule"]), str(item["checkpoint"]), str(item["title"]),
-                    str(item["status"]), float(value) if value is not None else None,
-                    day(item.get("since")), str(item.get("metric", "")),
-                    bool(item.get("manual", False)), day(item.get("acked")),
-                    condition(item.get("condition")), forecast(item.get("forecast")),
+                    str(item["rule"]),
+                    str(item["checkpoint"]),
+                    str(item["title"]),
+                    str(item["status"]),
+                    float(value) if value is not None else None,
+                    day(item.get("since")),
+                    str(item.get("metric", "")),
+                    bool(item.get("manual", False)),
+                    day(item.get("acked")),
+                    condition(item.get("condition")),
+                    forecast(item.get("forecast")),
                 )
-            )  # fmt: skip
+            )
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
     return tuple(out)
@@ -251,8 +294,9 @@ def forecast(parts: Any) -> Forecast | None:
         return None
     try:
         source, value, year_end, reported = parts
-        return Forecast(Source(source), float(value), dt.date.fromisoformat(year_end),
-                        int(reported or 0))  # fmt: skip
+        return Forecast(
+            Source(source), float(value), dt.date.fromisoformat(year_end), int(reported or 0)
+        )
     except (TypeError, ValueError):
         return None
 

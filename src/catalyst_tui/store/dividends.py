@@ -76,8 +76,9 @@ class Dividends:
 
     def sync(self, conn: object, symbol: str, entries: Iterable[ManualDividend]) -> None:
         """Replace `symbol`'s written dividends with `entries` (inside the sync's transaction)."""
-        rows = [(symbol, seq, e.date.isoformat(), e.amount, e.note)
-                for seq, e in enumerate(entries)]  # fmt: skip
+        rows = [
+            (symbol, seq, e.date.isoformat(), e.amount, e.note) for seq, e in enumerate(entries)
+        ]
         have = self._conn.execute(
             "SELECT symbol, seq, date, amount, note FROM dividend_entries WHERE symbol = ?"
             " ORDER BY seq",

@@ -107,9 +107,10 @@ class EstimatesStore:
         surprises: dict[str, list[Surprise]] = {}
         for sym, quarter, actual, estimate, surprise in self._conn.execute(
             "SELECT symbol, quarter, eps_actual, eps_estimate, surprise FROM estimate_surprises"
-            + only + " ORDER BY symbol, quarter",
+            + only
+            + " ORDER BY symbol, quarter",
             args,
-        ):  # fmt: skip
+        ):
             surprises.setdefault(sym, []).append(
                 Surprise(dt.date.fromisoformat(quarter), actual, estimate, surprise)
             )
@@ -118,12 +119,19 @@ class EstimatesStore:
             "SELECT symbol, report, period_end, eps, revenue, eps_analysts, revenue_analysts,"
             " as_of FROM frozen_consensus" + only + " ORDER BY symbol, report",
             args,
-        ):  # fmt: skip
+        ):
             report, end, eps, revenue, eps_n, revenue_n, as_of = values
-            frozen.setdefault(sym, []).append(Frozen(
-                dt.date.fromisoformat(report), day(end), eps, revenue, eps_n, revenue_n,
-                dt.date.fromisoformat(as_of),
-            ))  # fmt: skip
+            frozen.setdefault(sym, []).append(
+                Frozen(
+                    dt.date.fromisoformat(report),
+                    day(end),
+                    eps,
+                    revenue,
+                    eps_n,
+                    revenue_n,
+                    dt.date.fromisoformat(as_of),
+                )
+            )
         out: dict[str, StoredEstimates] = {}
         for sym, last in rows.items():
             periods = sorted((_consensus(r[1:]) for r in last), key=_order)
@@ -222,9 +230,17 @@ def _save(conn: sqlite3.Connection, symbol: str, found: Estimates, today: dt.dat
     conn.execute(
         "INSERT OR REPLACE INTO frozen_consensus (symbol, report, period_end, eps, revenue,"
         " eps_analysts, revenue_analysts, as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [symbol, report.isoformat(), day_text(quarter.end), eps, revenue,
-         quarter.eps.analysts, quarter.revenue.analysts, today.isoformat()],
-    )  # fmt: skip
+        [
+            symbol,
+            report.isoformat(),
+            day_text(quarter.end),
+            eps,
+            revenue,
+            quarter.eps.analysts,
+            quarter.revenue.analysts,
+            today.isoformat(),
+        ],
+    )
 
 
 def _order(p: Consensus) -> int:
@@ -233,8 +249,19 @@ def _order(p: Consensus) -> int:
 
 
 def _columns(p: Consensus, source: str) -> tuple[Any, ...]:
-    return (p.period, source, day_text(p.end), *p.eps, *p.revenue, *p.trend,
-            p.up_7d, p.up_30d, p.down_7d, p.down_30d, p.currency)  # fmt: skip
+    return (
+        p.period,
+        source,
+        day_text(p.end),
+        *p.eps,
+        *p.revenue,
+        *p.trend,
+        p.up_7d,
+        p.up_30d,
+        p.down_7d,
+        p.down_30d,
+        p.currency,
+    )
 
 
 def _consensus(row: tuple[Any, ...]) -> Consensus:

@@ -37,17 +37,23 @@ _DOCUMENT_COLUMNS = "d.id, d.symbol, d.source, d.form, d.title, d.url, d.publish
 def filing_record(row: tuple[Any, ...]) -> FilingRecord:
     symbol, accession, cik, form, items, accepted, filed, report, primary, url, read, error = row
     filing = Filing(
-        cik, accession, form, tuple(i for i in items.split(",") if i),
-        dt.datetime.fromisoformat(accepted).astimezone(EASTERN), dt.date.fromisoformat(filed),
-        day(report), primary,
-    )  # fmt: skip
+        cik,
+        accession,
+        form,
+        tuple(i for i in items.split(",") if i),
+        dt.datetime.fromisoformat(accepted).astimezone(EASTERN),
+        dt.date.fromisoformat(filed),
+        day(report),
+        primary,
+    )
     return FilingRecord(symbol, filing, url, read, error)
 
 
 def _document(row: Sequence[Any]) -> DocumentRecord:
     ident, symbol, source, form, title, url, published = row
-    return DocumentRecord(ident, symbol, source, form, title, url,
-                          dt.datetime.fromisoformat(published))  # fmt: skip
+    return DocumentRecord(
+        ident, symbol, source, form, title, url, dt.datetime.fromisoformat(published)
+    )
 
 
 class Evidence:
@@ -68,10 +74,18 @@ class Evidence:
         with self._store.transaction() as conn:
             for f in sorted(filings, key=lambda f: f.accepted):
                 row = (
-                    symbol, f.accession, f.cik, f.form, ",".join(f.items), iso(f.accepted),
-                    f.filed.isoformat(), f.report_date.isoformat() if f.report_date else None,
-                    f.primary_document, f.index_url(archives_url), stamp,
-                )  # fmt: skip
+                    symbol,
+                    f.accession,
+                    f.cik,
+                    f.form,
+                    ",".join(f.items),
+                    iso(f.accepted),
+                    f.filed.isoformat(),
+                    f.report_date.isoformat() if f.report_date else None,
+                    f.primary_document,
+                    f.index_url(archives_url),
+                    stamp,
+                )
                 if conn.execute(
                     "INSERT OR IGNORE INTO filings (symbol, accession, cik, form, items, accepted,"
                     " filed, report_date, primary_document, url, found_at)"
@@ -134,9 +148,19 @@ class Evidence:
                 added += conn.execute(
                     "INSERT OR IGNORE INTO documents (symbol, source, key, accession, form, title,"
                     " url, published, text, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [symbol, d.source, d.key, d.accession, d.form, d.title, d.url,
-                     iso(d.published), zlib.compress(d.text.encode(), 6), stamp],
-                ).rowcount  # fmt: skip
+                    [
+                        symbol,
+                        d.source,
+                        d.key,
+                        d.accession,
+                        d.form,
+                        d.title,
+                        d.url,
+                        iso(d.published),
+                        zlib.compress(d.text.encode(), 6),
+                        stamp,
+                    ],
+                ).rowcount
             if filing is not None:
                 conn.execute(
                     "UPDATE filings SET documents_read = 1, read_error = '',"
@@ -239,9 +263,17 @@ class Evidence:
                 cursor = conn.execute(
                     "INSERT OR IGNORE INTO evidence (symbol, checkpoint_id, document_id, entry,"
                     " passage, start, end, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [target.symbol, target.checkpoint_id, f.document_id, f.entry, f.passage,
-                     f.start, f.end, stamp],
-                )  # fmt: skip
+                    [
+                        target.symbol,
+                        target.checkpoint_id,
+                        f.document_id,
+                        f.entry,
+                        f.passage,
+                        f.start,
+                        f.end,
+                        stamp,
+                    ],
+                )
                 if not cursor.rowcount:
                     continue
                 new += 1
@@ -337,7 +369,7 @@ class Evidence:
                 row[14],
                 dt.datetime.fromisoformat(row[15]),
                 row[16] is not None,
-            )  # fmt: skip
+            )
             for row in self._conn.execute(
                 "SELECT e.id, e.symbol, e.checkpoint_id, c.title, "
                 + _DOCUMENT_COLUMNS

@@ -95,10 +95,19 @@ class HoldingsReader:
         lots = [lot._replace(fx=lot.fx / divisor) if lot.fx else lot for lot in lots]
         splits = sorted(store.views.splits(symbol), key=lambda s: s.day)
         return Holding(
-            symbol, lots, store.views.sells(symbol).get(symbol, []), splits,
-            store.dividends.of(symbol), store.dividends.written(symbol),
-            store.dividends.tax(symbol), _closes(store, symbol), price, rate, None, currency,
-        )  # fmt: skip
+            symbol,
+            lots,
+            store.views.sells(symbol).get(symbol, []),
+            splits,
+            store.dividends.of(symbol),
+            store.dividends.written(symbol),
+            store.dividends.tax(symbol),
+            _closes(store, symbol),
+            price,
+            rate,
+            None,
+            currency,
+        )
 
     def benchmark(self, symbol: str) -> Benchmark:
         """The benchmark `symbol`'s records, read the first time it is asked for."""
@@ -106,9 +115,12 @@ class HoldingsReader:
         if found is None:
             currency, price = _quoted(symbol, self._quote(symbol))
             found = self._benchmarks[symbol] = Benchmark(
-                symbol, _closes(self._store, symbol), self._store.dividends.of(symbol),
-                self._rates.of(currency), price,
-            )  # fmt: skip
+                symbol,
+                _closes(self._store, symbol),
+                self._store.dividends.of(symbol),
+                self._rates.of(currency),
+                price,
+            )
         return found
 
 

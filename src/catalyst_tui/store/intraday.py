@@ -34,9 +34,15 @@ class IntradayCharts:
             conn.execute(
                 "INSERT INTO intraday_charts (symbol, span, fetched_at, zone, utc_offset,"
                 " previous_close, sessions) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [*key, iso(fetched_at), chart.zone, chart.utc_offset, chart.previous_close,
-                 sessions_text(chart.sessions)],
-            )  # fmt: skip
+                [
+                    *key,
+                    iso(fetched_at),
+                    chart.zone,
+                    chart.utc_offset,
+                    chart.previous_close,
+                    sessions_text(chart.sessions),
+                ],
+            )
             conn.executemany(
                 "INSERT INTO intraday_bars (symbol, span, at, open, high, low, close, volume)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -78,5 +78,12 @@ class Layouts:
 
 
 def _row(place: Place) -> tuple[str, str, str, int, str, str, int]:
-    return (place.figure, place.period, place.table, place.nth, place.row, place.section,
-            place.column)  # fmt: skip
+    return (
+        place.figure,
+        place.period,
+        place.table,
+        place.nth,
+        place.row,
+        place.section,
+        place.column,
+    )

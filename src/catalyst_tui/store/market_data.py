@@ -161,8 +161,10 @@ class MarketData:
     def replace_history(self, symbol: str, bars: list[Bar]) -> None:
         """The symbol's stored bars replaced by `bars` (restated for every split so far), its
         splits marked restated: one transaction."""
-        rows = [(b.symbol, b.day.isoformat(), b.open, b.high, b.low, b.close, b.volume, b.source)
-                for b in bars]  # fmt: skip
+        rows = [
+            (b.symbol, b.day.isoformat(), b.open, b.high, b.low, b.close, b.volume, b.source)
+            for b in bars
+        ]
         with self._store.transaction() as conn:
             conn.execute("DELETE FROM prices WHERE symbol = ?", [symbol])
             conn.executemany(
@@ -178,10 +180,11 @@ class MarketData:
         where, args = (" WHERE symbol = ?", [symbol]) if symbol else ("", [])
         found: dict[str, list[Split]] = {}
         for sym, when, numerator, denominator in self._conn.execute(
-            "SELECT symbol, day, numerator, denominator FROM splits" + where
+            "SELECT symbol, day, numerator, denominator FROM splits"
+            + where
             + " ORDER BY symbol, day",
             args,
-        ):  # fmt: skip
+        ):
             found.setdefault(sym, []).append(
                 Split(sym, dt.date.fromisoformat(when), numerator, denominator)
             )
@@ -218,8 +221,15 @@ class MarketData:
             )
         }
 
-    def due(self, kind: str, symbols: Iterable[str], now: dt.datetime, *, every: dt.timedelta,
-            failed_every: dt.timedelta | None = None) -> list[str]:  # fmt: skip
+    def due(
+        self,
+        kind: str,
+        symbols: Iterable[str],
+        now: dt.datetime,
+        *,
+        every: dt.timedelta,
+        failed_every: dt.timedelta | None = None,
+    ) -> list[str]:
         """Which of `symbols` are due a `kind` fetch at `now`: never fetched, fetched `every`
         ago (a failed fetch `failed_every` ago), or stamped later than `now`: a fetch time
         that has not come yet was written by a clock that ran ahead, and proves no fetch (it
@@ -234,9 +244,14 @@ class MarketData:
             " OR unixepoch(f.fetched_at) > ?"
             " OR unixepoch(f.fetched_at) <= CASE WHEN f.ok THEN ? ELSE ? END"
             " ORDER BY s.key",
-            [json.dumps(list(symbols)), kind, now.timestamp(),
-             math.floor((now - every).timestamp()), math.floor((now - failed).timestamp())],
-        )  # fmt: skip
+            [
+                json.dumps(list(symbols)),
+                kind,
+                now.timestamp(),
+                math.floor((now - every).timestamp()),
+                math.floor((now - failed).timestamp()),
+            ],
+        )
         return [symbol for (symbol,) in rows]
 
     def mark_fetched(
@@ -257,10 +272,20 @@ class MarketData:
     def save_facts(self, symbol: str, facts: list[Fact], now: dt.datetime) -> None:
         """Replace a symbol's fundamentals with a fresh derivation (restatements included)."""
         rows = [
-            (symbol, f.concept, day_text(f.period_start) or "", f.period_end.isoformat(), f.value,
-             f.unit, f.form, f.filed.isoformat(), f.source_concept, f.split_factor)
+            (
+                symbol,
+                f.concept,
+                day_text(f.period_start) or "",
+                f.period_end.isoformat(),
+                f.value,
+                f.unit,
+                f.form,
+                f.filed.isoformat(),
+                f.source_concept,
+                f.split_factor,
+            )
             for f in facts
-        ]  # fmt: skip
+        ]
         with self._store.transaction() as conn:
             conn.execute("DELETE FROM fundamentals WHERE symbol = ?", [symbol])
             conn.executemany(
@@ -305,8 +330,9 @@ class MarketData:
         """Everything metrics read (quotes, a year's highs, fundamentals, lots and sales, FX
         rates in `base`), for every symbol or only `symbol`'s (its weight still sees every
         position): store/snapshot.py loads it."""
-        return load_snapshot(self._store, now, sec_configured=sec_configured, symbol=symbol,
-                             base=base)  # fmt: skip
+        return load_snapshot(
+            self._store, now, sec_configured=sec_configured, symbol=symbol, base=base
+        )
 
 
 def _store_split(conn: sqlite3.Connection, split: Split, stamp: str) -> None:

@@ -125,8 +125,15 @@ class Outbox:
         ):
             ident, event_id, created, claimed_by, claimed_at, sent_at, channels = row[:7]
             out.append(
-                OutboxRecord(ident, event_id, dt.datetime.fromisoformat(created), claimed_by,
-                             moment(claimed_at), moment(sent_at),
-                             tuple(channels.split(",")) if channels else (), *row[7:])
-            )  # fmt: skip
+                OutboxRecord(
+                    ident,
+                    event_id,
+                    dt.datetime.fromisoformat(created),
+                    claimed_by,
+                    moment(claimed_at),
+                    moment(sent_at),
+                    tuple(channels.split(",")) if channels else (),
+                    *row[7:],
+                )
+            )
         return out

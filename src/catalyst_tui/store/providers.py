@@ -52,7 +52,7 @@ class Providers:
         return {
             row[0]: ProviderHealth(
                 row[0], moment(row[1]), moment(row[2]), row[3], moment(row[4]), row[5]
-            )  # fmt: skip
+            )
             for row in self._conn.execute(
                 "SELECT provider, last_success, last_failure, failure, paused_until, strikes"
                 " FROM provider_health ORDER BY provider"

@@ -9,10 +9,12 @@ from typing import Any
 from ..market.models import LastQuote, Quote
 from .columns import iso, moment
 
-QUOTE_COLUMNS = ("symbol, price, prev_close, change, change_pct, currency, market_state,"
-                  " quote_time, source, day_high, day_low, volume, high_52w, low_52w,"
-                  " fetched_at, stale, last_error, ext_session, ext_price, ext_change,"
-                  " ext_change_pct, ext_time")  # fmt: skip
+QUOTE_COLUMNS = (
+    "symbol, price, prev_close, change, change_pct, currency, market_state,"
+    " quote_time, source, day_high, day_low, volume, high_52w, low_52w,"
+    " fetched_at, stale, last_error, ext_session, ext_price, ext_change,"
+    " ext_change_pct, ext_time"
+)
 
 
 # A fresh quote's row updated in place (every column: as a replaced row would be), not deleted
@@ -27,18 +29,53 @@ UPSERT_QUOTE = (
 
 def last_quote(row: tuple[Any, ...]) -> LastQuote:
     """A LastQuote from a quotes row selected as QUOTE_COLUMNS."""
-    (symbol, price, prev_close, change, change_pct, currency, market_state, quote_time, source,
-     day_high, day_low, volume, high_52w, low_52w, fetched_at, stale, error, ext_session,
-     ext_price, ext_change, ext_change_pct, ext_time) = row  # fmt: skip
+    (
+        symbol,
+        price,
+        prev_close,
+        change,
+        change_pct,
+        currency,
+        market_state,
+        quote_time,
+        source,
+        day_high,
+        day_low,
+        volume,
+        high_52w,
+        low_52w,
+        fetched_at,
+        stale,
+        error,
+        ext_session,
+        ext_price,
+        ext_change,
+        ext_change_pct,
+        ext_time,
+    ) = row
     quote = None
     if price is not None and quote_time:
         quote = Quote(
-            symbol, price, prev_close, change, change_pct, currency, market_state,
-            dt.datetime.fromisoformat(quote_time), source or "", day_high, day_low,
-            None if volume is None else int(volume), high_52w, low_52w,
-            ext_session if ext_session in ("pre", "post") else None, ext_price, ext_change,
-            ext_change_pct, moment(ext_time),
-        )  # fmt: skip
+            symbol,
+            price,
+            prev_close,
+            change,
+            change_pct,
+            currency,
+            market_state,
+            dt.datetime.fromisoformat(quote_time),
+            source or "",
+            day_high,
+            day_low,
+            None if volume is None else int(volume),
+            high_52w,
+            low_52w,
+            ext_session if ext_session in ("pre", "post") else None,
+            ext_price,
+            ext_change,
+            ext_change_pct,
+            moment(ext_time),
+        )
     return LastQuote(symbol, quote, moment(fetched_at), bool(stale) or quote is None, error or "")
 
 
@@ -47,6 +84,10 @@ def quote_row(quote: Quote, fetched_at: str) -> tuple[Any, ...]:
     refresh writes 500), the moments as stored, fetched at `fetched_at`, not stale."""
     ext_time = quote[18]
     return (
-        quote[:7] + (iso(quote[7]),) + quote[8:14] + (fetched_at, 0, "")
-        + quote[14:18] + (iso(ext_time) if ext_time else None,)
-    )  # fmt: skip
+        quote[:7]
+        + (iso(quote[7]),)
+        + quote[8:14]
+        + (fetched_at, 0, "")
+        + quote[14:18]
+        + (iso(ext_time) if ext_time else None,)
+    )

@@ -90,10 +90,19 @@ class Results:
                 " found = excluded.found, reason = excluded.reason, detail = '',"
                 " period_end = excluded.period_end, read_at = excluded.read_at"
                 " WHERE releases.reason = ?",
-                [symbol, filing.accession, url, filing.filed.isoformat(), iso(filing.accepted),
-                 int(results.found), results.reason.value if results.reason else "",
-                 day_text(results.period_end), iso(now), NotRead.FETCH_FAILED.value],
-            ).rowcount  # fmt: skip
+                [
+                    symbol,
+                    filing.accession,
+                    url,
+                    filing.filed.isoformat(),
+                    iso(filing.accepted),
+                    int(results.found),
+                    results.reason.value if results.reason else "",
+                    day_text(results.period_end),
+                    iso(now),
+                    NotRead.FETCH_FAILED.value,
+                ],
+            ).rowcount
             if not stored:
                 return False
             key = (symbol, filing.accession)
@@ -102,10 +111,18 @@ class Results:
                     conn.executemany(
                         "INSERT INTO release_figures (symbol, accession, period, figure, value,"
                         " gap, derived) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [(*key, period, name, getattr(figures, name),
-                          gap.value if (gap := figures.gap(name)) else "",
-                          int(name in figures.derived)) for name in FIGURES],
-                    )  # fmt: skip
+                        [
+                            (
+                                *key,
+                                period,
+                                name,
+                                getattr(figures, name),
+                                gap.value if (gap := figures.gap(name)) else "",
+                                int(name in figures.derived),
+                            )
+                            for name in FIGURES
+                        ],
+                    )
             conn.executemany(
                 "INSERT INTO release_guidance (symbol, accession, period, revenue_low,"
                 " revenue_high) VALUES (?, ?, ?, ?, ?)",
@@ -130,9 +147,17 @@ class Results:
                 " ON CONFLICT(symbol, accession) DO UPDATE SET attempts = attempts + 1,"
                 " detail = excluded.detail, read_at = excluded.read_at"
                 " WHERE releases.reason = excluded.reason",
-                [symbol, filing.accession, url, filing.filed.isoformat(), iso(filing.accepted),
-                 NotRead.FETCH_FAILED.value, error, iso(now)],
-            )  # fmt: skip
+                [
+                    symbol,
+                    filing.accession,
+                    url,
+                    filing.filed.isoformat(),
+                    iso(filing.accepted),
+                    NotRead.FETCH_FAILED.value,
+                    error,
+                    iso(now),
+                ],
+            )
 
     # -- what is stored -------------------------------------------------------------------
     def releases(self, symbol: str | None = None, *, limit: int = -1) -> list[Release]:
@@ -210,10 +235,13 @@ class Results:
 
         with self._store.transaction() as conn:
             claims = dict(conn.execute(f"SELECT key, value FROM meta WHERE key IN ({marks})", keys))
-            fetched = dict(conn.execute(
-                f"SELECT symbol, fetched_at FROM fetch_state WHERE kind = 'filings'"
-                f" AND symbol IN ({marks})", list(symbols),
-            ))  # fmt: skip
+            fetched = dict(
+                conn.execute(
+                    f"SELECT symbol, fetched_at FROM fetch_state WHERE kind = 'filings'"
+                    f" AND symbol IN ({marks})",
+                    list(symbols),
+                )
+            )
             claimed = []
             for symbol, key in zip(symbols, keys, strict=True):
                 last = fetched.get(symbol) or ""
@@ -291,7 +319,10 @@ def _release(
 
 def _figures(stored: dict[str, tuple[float | None, str, int]]) -> ReleaseFigures:
     values = {name: stored[name][0] for name in FIGURES if name in stored}
-    missing = tuple((name, _GAPS.get(stored[name][1], Gap.NOT_STATED))
-                    for name in FIGURES if name in stored and stored[name][0] is None)  # fmt: skip
+    missing = tuple(
+        (name, _GAPS.get(stored[name][1], Gap.NOT_STATED))
+        for name in FIGURES
+        if name in stored and stored[name][0] is None
+    )
     derived = tuple(name for name in FIGURES if name in stored and stored[name][2])
     return ReleaseFigures(**values, missing=missing, derived=derived)

@@ -187,7 +187,7 @@ MIGRATIONS: list[Migration] = [
     Migration("returns: fees on lots, dividends fetched and written, the tax withheld", V_RETURNS),
     Migration(
         "the Street's estimates by day and period; surprises; the frozen consensus", V_ESTIMATES
-    ),  # fmt: skip
+    ),
     Migration("the money of the Street's EPS consensus", V_ESTIMATE_CURRENCY),
     Migration("revenue by product line, segment and geography of each 10-Q and 10-K", V_SEGMENTS),
     Migration(

@@ -45,10 +45,18 @@ class SegmentStore:
             self._conn.execute(
                 "INSERT INTO segment_filings (symbol, accession, form, filed, period_start,"
                 " period_end, currency, total_revenue, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (symbol, accession, segments.form, None if filed is None else filed.isoformat(),
-                 segments.period_start.isoformat(), segments.period_end.isoformat(),
-                 segments.currency, segments.total_revenue, iso(now)),
-            )  # fmt: skip
+                (
+                    symbol,
+                    accession,
+                    segments.form,
+                    None if filed is None else filed.isoformat(),
+                    segments.period_start.isoformat(),
+                    segments.period_end.isoformat(),
+                    segments.currency,
+                    segments.total_revenue,
+                    iso(now),
+                ),
+            )
             rows = {
                 (axis.axis, line.member): (line.label, line.revenue, line.generic, line.aggregate)
                 for axis in segments.axes
@@ -63,10 +71,11 @@ class SegmentStore:
     def accessions(self, symbol: str) -> frozenset[str]:
         """The filings of `symbol` already read."""
         return frozenset(
-            a for (a,) in self._conn.execute(
+            a
+            for (a,) in self._conn.execute(
                 "SELECT accession FROM segment_filings WHERE symbol = ?", (symbol,)
             )
-        )  # fmt: skip
+        )
 
     def of(self, symbol: str) -> tuple[LineSplit, ...]:
         """`symbol`'s stored splits, the oldest period first."""
@@ -79,12 +88,20 @@ class SegmentStore:
             line = StoredLine(axis, member, label, revenue, bool(generic), bool(aggregate))
             members.setdefault(accession, []).append(line)
         return tuple(
-            LineSplit(symbol, accession, form, day(filed), dt.date.fromisoformat(start),
-                      dt.date.fromisoformat(end), currency, total,
-                      tuple(members.get(accession, ())))
+            LineSplit(
+                symbol,
+                accession,
+                form,
+                day(filed),
+                dt.date.fromisoformat(start),
+                dt.date.fromisoformat(end),
+                currency,
+                total,
+                tuple(members.get(accession, ())),
+            )
             for accession, form, filed, start, end, currency, total in self._conn.execute(
                 "SELECT accession, form, filed, period_start, period_end, currency, total_revenue"
                 " FROM segment_filings WHERE symbol = ? ORDER BY period_end, filed",
                 (symbol,),
             )
-        )  # fmt: skip
+        )

@@ -106,13 +106,23 @@ def filed_facts(conn: sqlite3.Connection, symbol: str | None = None) -> FiledFac
     facts: dict[str, dict[str, list[Fact]]] = {}
     for row in conn.execute(
         "SELECT symbol, concept, period_start, period_end, value, unit, form, filed,"
-        " source_concept, split_factor FROM fundamentals" + only
+        " source_concept, split_factor FROM fundamentals"
+        + only
         + " ORDER BY symbol, concept, period_end",
         args,
-    ):  # fmt: skip
+    ):
         sym, concept, start, end, value, unit, form, filed, source, factor = row
-        fact = Fact(concept, day(start), dt.date.fromisoformat(end), value, unit, form,
-                    dt.date.fromisoformat(filed), source, factor)  # fmt: skip
+        fact = Fact(
+            concept,
+            day(start),
+            dt.date.fromisoformat(end),
+            value,
+            unit,
+            form,
+            dt.date.fromisoformat(filed),
+            source,
+            factor,
+        )
         facts.setdefault(sym, {}).setdefault(concept, []).append(fact)
     return FiledFacts(facts)
 

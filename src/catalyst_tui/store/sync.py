@@ -21,10 +21,30 @@ if TYPE_CHECKING:
     from ..config import Checkpoint, Config, Lot, Ticker
     from . import Store
 
-_TICKER_COLUMNS = ("symbol", "name", "grp", "thesis", "position", "dividend_tax", "benchmark",
-                   "archived")  # fmt: skip
-_CHECKPOINT_COLUMNS = ("id", "title", "kind", "due", "until", "condition", "period_end",
-                       "source", "notes", "evidence", "position", "kill")  # fmt: skip
+_TICKER_COLUMNS = (
+    "symbol",
+    "name",
+    "grp",
+    "thesis",
+    "position",
+    "dividend_tax",
+    "benchmark",
+    "archived",
+)
+_CHECKPOINT_COLUMNS = (
+    "id",
+    "title",
+    "kind",
+    "due",
+    "until",
+    "condition",
+    "period_end",
+    "source",
+    "notes",
+    "evidence",
+    "position",
+    "kill",
+)
 _DIGEST = "config_digest"  # the meta key of the last synced config's digest
 _FOLLOWS = "config_path"  # the meta key of the file this database follows
 _CONDITION = _CHECKPOINT_COLUMNS.index("condition")
@@ -128,10 +148,18 @@ class ConfigSync:
             return 0
         conn.execute("DELETE FROM lots WHERE symbol = ?", [ticker.symbol])
         self._store.db["lots"].insert_all(  # type: ignore[union-attr]
-            {"symbol": ticker.symbol, "seq": seq, "shares": s, "cost": c, "date": d, "note": n,
-             "fx": fx, "fees": f}
+            {
+                "symbol": ticker.symbol,
+                "seq": seq,
+                "shares": s,
+                "cost": c,
+                "date": d,
+                "note": n,
+                "fx": fx,
+                "fees": f,
+            }
             for seq, (s, c, d, n, fx, f) in enumerate(wanted)
-        )  # fmt: skip
+        )
         return 1
 
     def _sync_sells(
@@ -178,8 +206,14 @@ class ConfigSync:
                     columns, values = (*columns, "condition_since"), (*values, stamp[:10])
                 if have[_EVIDENCE] != wanted[_EVIDENCE]:  # what is found from now on is news
                     columns, values = (*columns, "evidence_since"), (*values, stamp)
-                _update(conn, "checkpoints", columns, values, "symbol = ? AND id = ?",
-                        [ticker.symbol, checkpoint.id])  # fmt: skip
+                _update(
+                    conn,
+                    "checkpoints",
+                    columns,
+                    values,
+                    "symbol = ? AND id = ?",
+                    [ticker.symbol, checkpoint.id],
+                )
                 updated += 1
         return added, updated
 
@@ -220,8 +254,16 @@ def _update(
 
 
 def _ticker_row(ticker: Ticker, position: int, benchmark: str) -> tuple[Any, ...]:
-    return (ticker.symbol, ticker.name, ticker.group, ticker.thesis, position,
-            ticker.dividend_tax, benchmark, 0)  # fmt: skip
+    return (
+        ticker.symbol,
+        ticker.name,
+        ticker.group,
+        ticker.thesis,
+        position,
+        ticker.dividend_tax,
+        benchmark,
+        0,
+    )
 
 
 def _lot_tuple(lot: Lot) -> tuple[float, float, str | None, str, float | None, float]:
@@ -230,9 +272,20 @@ def _lot_tuple(lot: Lot) -> tuple[float, float, str | None, str, float | None, f
 
 def _checkpoint_row(c: Checkpoint, position: int) -> tuple[Any, ...]:
     """The synced columns of a checkpoint, in _CHECKPOINT_COLUMNS order."""
-    return (c.id, c.title, str(c.kind), day_text(c.due), day_text(c.until),
-            c.when.text if c.when else None, day_text(c.period_end), c.source, c.notes,
-            json.dumps(list(c.evidence)), position, int(c.kill))  # fmt: skip
+    return (
+        c.id,
+        c.title,
+        str(c.kind),
+        day_text(c.due),
+        day_text(c.until),
+        c.when.text if c.when else None,
+        day_text(c.period_end),
+        c.source,
+        c.notes,
+        json.dumps(list(c.evidence)),
+        position,
+        int(c.kill),
+    )
 
 
 @functools.cache

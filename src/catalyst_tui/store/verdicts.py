@@ -59,22 +59,31 @@ class Verdicts:
             stamp = columns.moment(since)
             out.setdefault(sym, []).append(
                 Standing(
-                    ident, title, kind, status, stamp.date() if stamp else None, value,
-                    condition.metric if condition else "", bool(kill), bool(manual),
+                    ident,
+                    title,
+                    kind,
+                    status,
+                    stamp.date() if stamp else None,
+                    value,
+                    condition.metric if condition else "",
+                    bool(kill),
+                    bool(manual),
                     None if flagged or acked is None else dt.date.fromisoformat(acked[:10]),
-                    condition, columns.forecast(row[10:14]),
+                    condition,
+                    columns.forecast(row[10:14]),
                 )
-            )  # fmt: skip
+            )
         return out
 
     def save_forecasts(self, forecasts: Iterable[tuple[str, str, Forecast | None]]) -> None:
         """Keep each target's best forecast (symbol, id, forecast; None: none), in one
         transaction."""
         rows = [
-            ("", None, None, symbol, ident) if f is None
+            ("", None, None, symbol, ident)
+            if f is None
             else (f.source.value, f.value, f.year_end.isoformat(), symbol, ident)
             for symbol, ident, f in forecasts
-        ]  # fmt: skip
+        ]
         if not rows:
             return
         with self._store.transaction() as conn:
@@ -150,7 +159,7 @@ class Verdicts:
                 Verdict(row[3]),
                 Verdict(row[4]),
                 columns.verdict_reasons(row[5]),
-            )  # fmt: skip
+            )
             for row in self._conn.execute(
                 "SELECT id, ts, symbol, from_verdict, to_verdict, reasons FROM verdict_events"
                 f" {where} ORDER BY ts DESC, id DESC LIMIT ?",

@@ -28,10 +28,7 @@ if TYPE_CHECKING:
 
     from . import Store
 
-_REASON = ", ".join(
-    f"{{p}}{name}"
-    for name in ("value", *(part for part, _ in REASON_PARTS))
-)  # fmt: skip
+_REASON = ", ".join(f"{{p}}{name}" for name in ("value", *(part for part, _ in REASON_PARTS)))
 _REASON_END = 17 + 1 + len(REASON_PARTS)  # where a checkpoint row's reason ends
 # An event row as event_record reads it (e: events, c: its checkpoint).
 EVENT_COLUMNS = (
@@ -55,24 +52,80 @@ _FLAGGED = (
 
 def event_record(row: tuple[Any, ...]) -> EventRecord:
     """An EventRecord from a row selected as EVENT_COLUMNS."""
-    (ident, ts, symbol, checkpoint_id, title, kind, from_status, to_status, condition, manual,
-     flagged, acked_at, archived) = row[:13]  # fmt: skip
+    (
+        ident,
+        ts,
+        symbol,
+        checkpoint_id,
+        title,
+        kind,
+        from_status,
+        to_status,
+        condition,
+        manual,
+        flagged,
+        acked_at,
+        archived,
+    ) = row[:13]
     return EventRecord(
-        ident, dt.datetime.fromisoformat(ts), symbol, checkpoint_id, title, kind, from_status,
-        to_status, columns.condition(condition), columns.reason(row[13:]), bool(manual),
-        bool(flagged) and acked_at is None, columns.moment(acked_at), bool(archived),
-    )  # fmt: skip
+        ident,
+        dt.datetime.fromisoformat(ts),
+        symbol,
+        checkpoint_id,
+        title,
+        kind,
+        from_status,
+        to_status,
+        columns.condition(condition),
+        columns.reason(row[13:]),
+        bool(manual),
+        bool(flagged) and acked_at is None,
+        columns.moment(acked_at),
+        bool(archived),
+    )
 
 
 def _checkpoint_record(row: tuple[Any, ...]) -> CheckpointRecord:
-    (symbol, ident, title, kind, status, manual, due, until, condition, period_end, source,
-     notes, manual_note, evaluated_at, archived, written, evidence) = row[:17]  # fmt: skip
+    (
+        symbol,
+        ident,
+        title,
+        kind,
+        status,
+        manual,
+        due,
+        until,
+        condition,
+        period_end,
+        source,
+        notes,
+        manual_note,
+        evaluated_at,
+        archived,
+        written,
+        evidence,
+    ) = row[:17]
     return CheckpointRecord(
-        symbol, ident, title, kind, status, bool(manual), columns.day(due), columns.day(until),
-        columns.condition(condition), columns.day(period_end), source, notes, manual_note,
-        columns.reason(row[17:_REASON_END]), columns.moment(evaluated_at),
-        bool(row[_REASON_END]), bool(archived), columns.day(written), columns.entries(evidence),
-    )  # fmt: skip
+        symbol,
+        ident,
+        title,
+        kind,
+        status,
+        bool(manual),
+        columns.day(due),
+        columns.day(until),
+        columns.condition(condition),
+        columns.day(period_end),
+        source,
+        notes,
+        manual_note,
+        columns.reason(row[17:_REASON_END]),
+        columns.moment(evaluated_at),
+        bool(row[_REASON_END]),
+        bool(archived),
+        columns.day(written),
+        columns.entries(evidence),
+    )
 
 
 class Views:
@@ -114,12 +167,14 @@ class Views:
         only, args = ("", []) if symbol is None else (" WHERE symbol = ?", [symbol])
         out: dict[str, list[Sell]] = {}
         for sym, shares, price, when, fees, note in self._conn.execute(
-            "SELECT symbol, shares, price, date, fees, note FROM sells" + only
+            "SELECT symbol, shares, price, date, fees, note FROM sells"
+            + only
             + " ORDER BY symbol, seq",
             args,
-        ):  # fmt: skip
-            out.setdefault(sym, []).append(Sell(shares, price, dt.date.fromisoformat(when),
-                                                fees, note))  # fmt: skip
+        ):
+            out.setdefault(sym, []).append(
+                Sell(shares, price, dt.date.fromisoformat(when), fees, note)
+            )
         return out
 
     def watch_rows(self) -> list[WatchRecord]:
@@ -127,8 +182,13 @@ class Views:
         checkpoint counts, checkpoints with an unacknowledged miss, next due, next earnings."""
         # SQLite takes the bare columns of a MIN() group from the row with the minimum.
         due = {
-            row[0]: DueCheckpoint(row[1], row[2], dt.date.fromisoformat(row[3]),
-                                  columns.reason(row[5:]), columns.condition(row[4]))
+            row[0]: DueCheckpoint(
+                row[1],
+                row[2],
+                dt.date.fromisoformat(row[3]),
+                columns.reason(row[5:]),
+                columns.condition(row[4]),
+            )
             for row in self._conn.execute(
                 "SELECT symbol, id, title, MIN(due), condition, "
                 + _REASON.format(p="last_")
@@ -136,7 +196,7 @@ class Views:
                 " AND status = ? AND due IS NOT NULL GROUP BY symbol",
                 (Status.PENDING,),
             )
-        }  # fmt: skip
+        }
         quote_columns = ", ".join(f"q.{c.strip()}" for c in QUOTE_COLUMNS.split(","))
         held = self.positions()
         out = []
@@ -170,11 +230,25 @@ class Views:
             next_date, estimate, source = row[7:10]
             earnings = None
             if next_date:
-                earnings = EarningsDate(symbol, dt.date.fromisoformat(next_date), source or "",
-                                        bool(estimate))  # fmt: skip
+                earnings = EarningsDate(
+                    symbol, dt.date.fromisoformat(next_date), source or "", bool(estimate)
+                )
             last = last_quote(row[10:]) if row[10] is not None else None
-            out.append(WatchRecord(symbol, name, group, last, met, missed, pending, flagged,
-                                   due.get(symbol), earnings, held.get(symbol)))  # fmt: skip
+            out.append(
+                WatchRecord(
+                    symbol,
+                    name,
+                    group,
+                    last,
+                    met,
+                    missed,
+                    pending,
+                    flagged,
+                    due.get(symbol),
+                    earnings,
+                    held.get(symbol),
+                )
+            )
         return out
 
     def positions(self) -> dict[str, Position]:
@@ -195,8 +269,9 @@ class Views:
     def splits(self, symbol: str | None = None) -> list[Split]:
         """Every split stored (of one symbol), newest first."""
         found = self._store.market.splits(symbol)
-        return sorted((s for group in found.values() for s in group), key=lambda s: s.day,
-                      reverse=True)  # fmt: skip
+        return sorted(
+            (s for group in found.values() for s in group), key=lambda s: s.day, reverse=True
+        )
 
     # -- prices ------------------------------------------------------------------------------------
     def recent_closes(self, symbols: list[str], since: dt.date) -> dict[str, list[float]]:

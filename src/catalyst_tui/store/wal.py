@@ -61,20 +61,27 @@ def check_wal(database: Path, application_id: int) -> None:
             raise ForeignWal(f"{wal.name} beside it is not a SQLite write-ahead log")
         order = ">" if magic & 1 else "<"
         if _checksum(header[:24], order, 0, 0) != (sum1, sum2):
-            raise ForeignWal(f"{wal.name} beside it is not a SQLite write-ahead log (its header "
-                             "is damaged)")  # fmt: skip
+            raise ForeignWal(
+                f"{wal.name} beside it is not a SQLite write-ahead log (its header is damaged)"
+            )
         if db_page_size and page_size != db_page_size:
-            raise ForeignWal(f"{wal.name} beside it is another database's: its pages are "
-                             f"{page_size} bytes, the database's {db_page_size}")  # fmt: skip
+            raise ForeignWal(
+                f"{wal.name} beside it is another database's: its pages are "
+                f"{page_size} bytes, the database's {db_page_size}"
+            )
         first_page, last_size = _committed(handle, page_size, order, (salt1, salt2), (sum1, sum2))
     if first_page is not None:
         mark = int.from_bytes(first_page[68:72], "big")
         if mark != application_id and (not db_page_size or mark != db_mark):
-            raise ForeignWal(f"{wal.name} beside it is another database's: its first page is "
-                             f"marked 0x{mark:08X}, the database's 0x{db_mark:08X}")  # fmt: skip
+            raise ForeignWal(
+                f"{wal.name} beside it is another database's: its first page is "
+                f"marked 0x{mark:08X}, the database's 0x{db_mark:08X}"
+            )
     if last_size is not None and last_size < db_pages:
-        raise ForeignWal(f"{wal.name} beside it is another database's: it would cut the "
-                         f"database from {db_pages} pages to {last_size}")  # fmt: skip
+        raise ForeignWal(
+            f"{wal.name} beside it is another database's: it would cut the "
+            f"database from {db_pages} pages to {last_size}"
+        )
 
 
 def _database(path: Path) -> tuple[int, int, int]:
@@ -89,8 +96,9 @@ def _database(path: Path) -> tuple[int, int, int]:
     return page_size, size // page_size if page_size else 0, int.from_bytes(header[68:72], "big")
 
 
-def _committed(handle: BinaryIO, page_size: int, order: str, salts: tuple[int, int],
-               sums: tuple[int, int]) -> tuple[bytes | None, int | None]:  # fmt: skip
+def _committed(
+    handle: BinaryIO, page_size: int, order: str, salts: tuple[int, int], sums: tuple[int, int]
+) -> tuple[bytes | None, int | None]:
     """The last first-page image and the database's size after the last commit, of the frames
     SQLite would replay: those of the header's salts whose checksums chain, up to the last
     commit."""

@@ -85,8 +85,9 @@ def parse_condition(text: str) -> Condition:
         known = METRICS.get(word)
         if known is not None and not known.parameter:
             value = _number(known, plain.group("num"), plain.group("suffix"), plain.start("num"))
-            return Condition(metric=word, op=plain.group("op"), threshold=value,
-                             text=" ".join(text.split()))  # fmt: skip
+            return Condition(
+                metric=word, op=plain.group("op"), threshold=value, text=" ".join(text.split())
+            )
     call = _CALL.match(text)
     after = call.end() if call else 0
     tokens: list[tuple[int, re.Match[str]]] = []

@@ -56,11 +56,44 @@ _END = re.compile(r"[.!?]+[\"'”’)\]]*\s+")
 _OPENERS = frozenset("\"'“‘([")
 _ABBREVIATIONS = frozenset(
     {
-        "inc", "corp", "co", "ltd", "llc", "u.s", "u.k", "mr", "mrs", "ms", "dr", "jr", "sr",
-        "st", "no", "nos", "vs", "v", "e.g", "i.e", "approx", "etc", "al", "fig",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "u.s",
+        "u.k",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jr",
+        "sr",
+        "st",
+        "no",
+        "nos",
+        "vs",
+        "v",
+        "e.g",
+        "i.e",
+        "approx",
+        "etc",
+        "al",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
     }
-)  # fmt: skip
+)
 # "Item 9.01. Financial Statements": a numbered heading's number is no sentence end.
 _NUMBERED = frozenset(
     {"item", "items", "note", "notes", "section", "part", "article", "exhibit", "rule"}
@@ -219,8 +252,9 @@ class Matcher:
         for sid in sorted(claimed)[:limit]:
             start, end = self.spans[sid]
             entry = claimed[sid]
-            passages.append(Passage(entry.text, _passage_text(self.text[start:end], entry),
-                                    start, end))  # fmt: skip
+            passages.append(
+                Passage(entry.text, _passage_text(self.text[start:end], entry), start, end)
+            )
         return passages
 
     def _candidates(self, entry: Entry) -> list[int]:

@@ -40,8 +40,9 @@ class Received(NamedTuple):
     manual: bool = False
 
 
-def held_on(lots: Sequence[Lot], sells: Sequence[Sell], splits: Sequence[Split],
-            day: dt.date) -> float:  # fmt: skip
+def held_on(
+    lots: Sequence[Lot], sells: Sequence[Sell], splits: Sequence[Split], day: dt.date
+) -> float:
     """The shares held at the start of `day` (bought before it, less what was sold before it),
     on today's share basis: what an ex-date's dividend is paid on. A lot without a date counts
     as held."""

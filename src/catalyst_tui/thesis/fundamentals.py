@@ -73,8 +73,11 @@ def _find_revenue(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Rev
     if index is None or index < 0:
         return None
     row = rows[index]
-    return index, row, Period(PeriodKind.QUARTER, row.period_end, filed=row.filed,
-                              source=source_of(row))  # fmt: skip
+    return (
+        index,
+        row,
+        Period(PeriodKind.QUARTER, row.period_end, filed=row.filed, source=source_of(row)),
+    )
 
 
 def _revenue_quarter(

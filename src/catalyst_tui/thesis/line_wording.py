@@ -14,9 +14,13 @@ _SENTENCES = {
     "name one of them",
 }
 LINE_CODES = frozenset(
-    {*_SENTENCES, MissingCode.UNKNOWN_LINE, MissingCode.NO_LINE_TOTAL,
-     MissingCode.NO_LINE_YEAR_EARLIER}
-)  # fmt: skip
+    {
+        *_SENTENCES,
+        MissingCode.UNKNOWN_LINE,
+        MissingCode.NO_LINE_TOTAL,
+        MissingCode.NO_LINE_YEAR_EARLIER,
+    }
+)
 
 
 def line_missing_text(missing: Missing, quarter: str) -> str:

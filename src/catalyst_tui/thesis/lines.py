@@ -118,9 +118,13 @@ def _found(
         labels = [m.label for m in split.named]
         close = difflib.get_close_matches(name, labels, n=3, cutoff=0.5) or labels
         return Missing(
-            MissingCode.UNKNOWN_LINE, symbol, metric, text=name, symbols=tuple(close),
+            MissingCode.UNKNOWN_LINE,
+            symbol,
+            metric,
+            text=name,
+            symbols=tuple(close),
             quarter=split.period,
-        )  # fmt: skip
+        )
     return split, line
 
 
@@ -144,21 +148,26 @@ def _share(split: LineSplit, line: StoredLine) -> Observation:
     total = split.total_revenue
     if not total or total <= 0:
         missing = Missing(
-            MissingCode.NO_LINE_TOTAL, split.symbol, "line_share", text=line.label,
+            MissingCode.NO_LINE_TOTAL,
+            split.symbol,
+            "line_share",
+            text=line.label,
             quarter=split.period,
-        )  # fmt: skip
+        )
         return Observation(None, missing)
     return Observation(line.revenue / total)
 
 
 def _lead(split: LineSplit, line: StoredLine) -> Observation:
     if line.aggregate:  # its parts are lines too: which one is largest is theirs to say
-        return Observation(None, Missing(MissingCode.SUM_OF_LINES, split.symbol, "line_lead",
-                                         text=line.label))  # fmt: skip
+        return Observation(
+            None, Missing(MissingCode.SUM_OF_LINES, split.symbol, "line_lead", text=line.label)
+        )
     others = [m.revenue for m in split.lines if m.member != line.member]
     if not others:
-        return Observation(None, Missing(MissingCode.ONE_LINE, split.symbol, "line_lead",
-                                         text=line.label))  # fmt: skip
+        return Observation(
+            None, Missing(MissingCode.ONE_LINE, split.symbol, "line_lead", text=line.label)
+        )
     top = max(others)
     if top <= 0:
         return Observation(None, Missing(MissingCode.NOT_FINITE, split.symbol, "line_lead"))
@@ -174,9 +183,12 @@ def line_growth(symbol: str, snap: MarketSnapshot, name: str) -> Observation:
     before = None if earlier is None else earlier.line(line.label) or earlier.line(line.member)
     if before is None or before.revenue <= 0:
         missing = Missing(
-            MissingCode.NO_LINE_YEAR_EARLIER, symbol, "line_growth", text=line.label,
+            MissingCode.NO_LINE_YEAR_EARLIER,
+            symbol,
+            "line_growth",
+            text=line.label,
             quarter=split.period,
-        )  # fmt: skip
+        )
         return Observation(None, missing)
     return Observation(line.revenue / before.revenue - 1, period=split.period)
 

@@ -154,8 +154,13 @@ def span_flows(h: Holding, start: dt.date | None, today: dt.date) -> SpanFlows |
     flows = [Flow(day, -money) for day, money in opening] + list(found.flows)
     if end > 0:
         flows.append(Flow(today, end))
-    return SpanFlows(tuple(flows), (*opening, *found.buys), found.sold,
-                     _dividends_in(h, paid, start), _fees_in(h, start))  # fmt: skip
+    return SpanFlows(
+        tuple(flows),
+        (*opening, *found.buys),
+        found.sold,
+        _dividends_in(h, paid, start),
+        _fees_in(h, start),
+    )
 
 
 def _from(m: Movements, start: dt.date) -> Movements:
@@ -258,8 +263,9 @@ def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.da
     rate = xirr(own, per)
     other = Rate.missing(benchmark_missing) if benchmark_missing else xirr(theirs, per)
     other = other._replace(yearly=rate.yearly)
-    return Outcome(rate, other, excess(rate, other), _finite(dividends), _finite(fees),
-                   tuple(left_out))  # fmt: skip
+    return Outcome(
+        rate, other, excess(rate, other), _finite(dividends), _finite(fees), tuple(left_out)
+    )
 
 
 def _finite(total: float) -> float | None:

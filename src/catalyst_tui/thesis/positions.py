@@ -113,8 +113,9 @@ class Position(NamedTuple):
     def basis_in(self, rate: float) -> float:
         """The basis in base currency (listing's unit): lots with a rate paid at theirs, the
         others at `rate`."""
-        return sum(o.shares * o.cost * (rate if o.lot.fx is None else o.lot.fx)
-                   for o in self.open_lots)  # fmt: skip
+        return sum(
+            o.shares * o.cost * (rate if o.lot.fx is None else o.lot.fx) for o in self.open_lots
+        )
 
 
 _EPSILON = 1e-9
@@ -174,6 +175,7 @@ def _matched(
             else:
                 paid += taken * a.cost * a.lot.fx
         proceeds = sell.shares * sell.price - sell.fees
-        sales.append(Sale(sell, sell.shares * factor, proceeds, cost, without_fx, paid,
-                          max(0.0, wanted)))  # fmt: skip
+        sales.append(
+            Sale(sell, sell.shares * factor, proceeds, cost, without_fx, paid, max(0.0, wanted))
+        )
     return order, adjusted_lots, left, sales

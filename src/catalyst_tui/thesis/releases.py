@@ -48,10 +48,13 @@ def guide_revenue(symbol: str, snap: MarketSnapshot, pin: dt.date | None) -> Obs
         guide = release.quarter_guide() if release is not None else None
     if release is None or guide is None or release.period_end is None:
         quarter = None if release is None or release.period_end is None else _quarter(release)
-        return Observation(None, Missing(MissingCode.NO_GUIDANCE, symbol, pin=pin,
-                                         quarter=quarter))  # fmt: skip
-    period = Period(PeriodKind.GUIDED_QUARTER, release.period_end, filed=release.filed,
-                    source=ValueSource.RELEASE)  # fmt: skip
+        return Observation(None, Missing(MissingCode.NO_GUIDANCE, symbol, pin=pin, quarter=quarter))
+    period = Period(
+        PeriodKind.GUIDED_QUARTER,
+        release.period_end,
+        filed=release.filed,
+        source=ValueSource.RELEASE,
+    )
     return Observation(midpoint(guide), period=period)
 
 

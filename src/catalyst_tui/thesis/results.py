@@ -54,10 +54,13 @@ class Release(NamedTuple):
     def quarter_guide(self) -> tuple[float, float] | None:
         """The next quarter's revenue range (low, high) this release gave, if any."""
         return next(
-            ((g.revenue_low, g.revenue_high) for g in self.results.guidance
-             if g.period is GuidancePeriod.QUARTER),
+            (
+                (g.revenue_low, g.revenue_high)
+                for g in self.results.guidance
+                if g.period is GuidancePeriod.QUARTER
+            ),
             None,
-        )  # fmt: skip
+        )
 
 
 class Difference(NamedTuple):
@@ -166,9 +169,11 @@ def _release_figures(releases: Iterable[Release]) -> list[tuple[Release, str, st
             latest[r.period_end] = r
     out = []
     for _end, release in sorted(latest.items()):
-        out += [(release, figure, concept, value)
-                for figure, concept in QUARTER_CONCEPTS.items()
-                if (value := getattr(release.results.quarter, figure)) is not None]  # fmt: skip
+        out += [
+            (release, figure, concept, value)
+            for figure, concept in QUARTER_CONCEPTS.items()
+            if (value := getattr(release.results.quarter, figure)) is not None
+        ]
         year = release.results.year
         if year is not None and year.revenue is not None:
             out.append((release, "revenue", "revenue_fy", year.revenue))
@@ -179,8 +184,9 @@ def _as_fact(release: Release, concept: str, value: float) -> Fact:
     end = release.period_end
     assert end is not None
     unit = "USD/shares" if concept == "eps_diluted_q" else "USD"
-    return Fact(concept, None, end, value, unit, RELEASE_FORM, release.filed,
-                f"release {release.accession}")  # fmt: skip
+    return Fact(
+        concept, None, end, value, unit, RELEASE_FORM, release.filed, f"release {release.accession}"
+    )
 
 
 # -- guidance ----------------------------------------------------------------------------------
@@ -189,9 +195,13 @@ def _as_fact(release: Release, concept: str, value: float) -> Fact:
 def guided(releases: Iterable[Release], quarter_end: dt.date) -> Release | None:
     """The release before the quarter ending `quarter_end` (the one of the quarter before it)
     when it guided the next quarter's revenue."""
-    found = [r for r in releases
-             if r.period_end is not None and r.quarter_guide() is not None
-             and (quarter_end - r.period_end).days in QUARTER_BEFORE]  # fmt: skip
+    found = [
+        r
+        for r in releases
+        if r.period_end is not None
+        and r.quarter_guide() is not None
+        and (quarter_end - r.period_end).days in QUARTER_BEFORE
+    ]
     return max(found, key=lambda r: r.filed) if found else None
 
 

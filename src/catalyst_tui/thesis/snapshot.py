@@ -67,8 +67,7 @@ class MarketSnapshot:
     )
     _positions: dict[str, Position] = field(default_factory=dict, init=False, repr=False)
     _release_view: MarketSnapshot | None = field(default=None, init=False, repr=False)
-    _street: dict[str, StoredEstimates | None] = field(default_factory=dict, init=False,
-                                                       repr=False)  # fmt: skip
+    _street: dict[str, StoredEstimates | None] = field(default_factory=dict, init=False, repr=False)
     _lines: dict[str, tuple[LineSplit, ...]] = field(default_factory=dict, init=False, repr=False)
 
     def observation(
@@ -109,10 +108,15 @@ class MarketSnapshot:
         """This snapshot on the releases' figures alone (`release_first`), made once."""
         if self._release_view is None:
             self._release_view = MarketSnapshot(
-                now=self.now, facts=self.release_first, splits=self.splits,
-                sec_configured=self.sec_configured, releases=self.releases,
-                street_of=self.street, at_sec=self.at_sec, sec_paused_until=self.sec_paused_until,
-            )  # fmt: skip
+                now=self.now,
+                facts=self.release_first,
+                splits=self.splits,
+                sec_configured=self.sec_configured,
+                releases=self.releases,
+                street_of=self.street,
+                at_sec=self.at_sec,
+                sec_paused_until=self.sec_paused_until,
+            )
         return self._release_view
 
     def street(self, symbol: str) -> StoredEstimates | None:

@@ -106,8 +106,10 @@ def year_consensus(symbol: str, year: Consensus | None) -> Observation:
     if year is None or (year.eps.average is None and year.eps.analysts is None):
         return Observation(None, Missing(MissingCode.NO_CONSENSUS, symbol, "eps_estimate_fy"))
     if year.eps.analysts is not None and year.eps.analysts < MIN_ANALYSTS:
-        return Observation(None, Missing(MissingCode.FEW_ANALYSTS, symbol, "eps_estimate_fy",
-                                         value=year.eps.analysts))  # fmt: skip
+        return Observation(
+            None,
+            Missing(MissingCode.FEW_ANALYSTS, symbol, "eps_estimate_fy", value=year.eps.analysts),
+        )
     if year.eps.average is None:
         return Observation(None, Missing(MissingCode.NO_CONSENSUS, symbol, "eps_estimate_fy"))
     return Observation(year.eps.average)
@@ -141,13 +143,18 @@ def in_quote_money(symbol: str, eps: float, year: Consensus, money: Money) -> Ob
     from_rate = unit_rate(said, money.base, money.rates)
     to_rate = unit_rate(money.quoted, money.base, money.rates)
     if from_rate is None or not to_rate:
-        return Observation(None, Missing(MissingCode.STREET_CURRENCY, symbol, currency=said,
-                                         text=money.quoted or money.base))  # fmt: skip
+        return Observation(
+            None,
+            Missing(
+                MissingCode.STREET_CURRENCY, symbol, currency=said, text=money.quoted or money.base
+            ),
+        )
     return Observation(eps * from_rate / to_rate)
 
 
-def pe_of(symbol: str, price: float | None, year: Consensus | None,
-          money: Money = SAME_MONEY) -> Observation:  # fmt: skip
+def pe_of(
+    symbol: str, price: float | None, year: Consensus | None, money: Money = SAME_MONEY
+) -> Observation:
     """The forward P/E, `price` / this fiscal year's EPS consensus in the quote's `money`: the
     one rule the metric, `catalyst estimates` and the watchlist read. None without either; when
     the consensus is zero or a loss; when its money has no stored rate; and when the ratio is
@@ -167,13 +174,13 @@ def pe_of(symbol: str, price: float | None, year: Consensus | None,
     else:
         ratio = math.inf
     if eps.value <= 0 or not math.isfinite(ratio) or ratio > MAX_FORWARD_PE:
-        return Observation(None, Missing(MissingCode.FORWARD_PE_UNDEFINED, symbol,
-                                         value=eps.value))  # fmt: skip
+        return Observation(None, Missing(MissingCode.FORWARD_PE_UNDEFINED, symbol, value=eps.value))
     return Observation(ratio)
 
 
-def price_over_eps(price: float | None, year: Consensus | None,
-                   money: Money = SAME_MONEY) -> float | None:  # fmt: skip
+def price_over_eps(
+    price: float | None, year: Consensus | None, money: Money = SAME_MONEY
+) -> float | None:
     """The forward P/E by pe_of's rule; None where it gives none."""
     return pe_of("", price, year, money).value
 
@@ -186,8 +193,10 @@ def revision_of(symbol: str, year: Consensus | None) -> Observation:
     now = year.trend[0] if year is not None else None
     then = year.trend[2] if year is not None else None
     if year is not None and year.eps.analysts is not None and year.eps.analysts < MIN_ANALYSTS:
-        return Observation(None, Missing(MissingCode.FEW_ANALYSTS, symbol, "eps_estimate_fy",
-                                         value=year.eps.analysts))  # fmt: skip
+        return Observation(
+            None,
+            Missing(MissingCode.FEW_ANALYSTS, symbol, "eps_estimate_fy", value=year.eps.analysts),
+        )
     if now is None or then is None or then == 0:
         return Observation(None, Missing(MissingCode.NO_REVISION_TREND, symbol))
     moved = (now - then) / abs(then)
@@ -270,20 +279,23 @@ def _versus(symbol: str, snap: MarketSnapshot, metric: str, eps: bool) -> Observ
     if release is None:
         return Observation(None, Missing(MissingCode.NO_RELEASE, symbol))
     assert release.period_end is not None
-    quarter = Period(PeriodKind.QUARTER, release.period_end, filed=release.filed,
-                     source=ValueSource.RELEASE)  # fmt: skip
+    quarter = Period(
+        PeriodKind.QUARTER, release.period_end, filed=release.filed, source=ValueSource.RELEASE
+    )
     frozen = frozen_for(snap.street(symbol), release)
     street = None if frozen is None else (frozen.eps if eps else frozen.revenue)
     if street is None or (eps and street == 0) or (not eps and street <= 0):
-        return Observation(None, Missing(MissingCode.NO_FROZEN_CONSENSUS, symbol, metric,
-                                         quarter=quarter))  # fmt: skip
+        return Observation(
+            None, Missing(MissingCode.NO_FROZEN_CONSENSUS, symbol, metric, quarter=quarter)
+        )
     figures = release.results.quarter
     actual = figures.revenue
     if eps:
         actual = figures.eps_nongaap if figures.eps_nongaap is not None else figures.eps_diluted
     if actual is None:
-        return Observation(None, Missing(MissingCode.NOT_IN_QUARTER, symbol, metric,
-                                         quarter=quarter))  # fmt: skip
+        return Observation(
+            None, Missing(MissingCode.NOT_IN_QUARTER, symbol, metric, quarter=quarter)
+        )
     # Both as they were that evening: the consensus read the day before, the EPS as printed.
     return Observation((actual - street) / abs(street), period=quarter)
 

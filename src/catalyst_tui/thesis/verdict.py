@@ -206,9 +206,18 @@ def _reason(rule: Rule, s: Standing) -> VerdictReason:
     acked = s.acked if s.status == Status.MISSED else None
     forecast = s.forecast if rule.name == "target_behind" else None
     return VerdictReason(
-        rule.name, s.checkpoint, s.title, s.status, s.value, s.since, s.metric, s.manual, acked,
-        s.condition, forecast,
-    )  # fmt: skip
+        rule.name,
+        s.checkpoint,
+        s.title,
+        s.status,
+        s.value,
+        s.since,
+        s.metric,
+        s.manual,
+        acked,
+        s.condition,
+        forecast,
+    )
 
 
 _BY_NAME = {rule.name: rule for rule in RULES}

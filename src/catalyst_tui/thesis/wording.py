@@ -215,8 +215,9 @@ def shown_points(rate: float, other: float) -> float:
     return round(round(rate * 100, 1) - round(other * 100, 1), 1)
 
 
-def versus_text(name: str, rate: float | None, benchmark: str, other: float | None,
-                yearly: bool = True) -> str:  # fmt: skip
+def versus_text(
+    name: str, rate: float | None, benchmark: str, other: float | None, yearly: bool = True
+) -> str:
     """'ALAB +71.2% a year against SOXX +22.4%: the thesis beat the index by 48.8 points' (or
     '+3.1% over the span' for a span shorter than a year)."""
     head = f"{name} {rate_text(rate)} {basis_text(yearly)} against {benchmark} {rate_text(other)}"

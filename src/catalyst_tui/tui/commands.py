@@ -41,9 +41,10 @@ class KeyCommands(CatalystBase):
                 "Acknowledge every flag", "clear all unacknowledged misses", self._ack_all
             )
         yield SystemCommand(
-            "SEC contact", "your name and e-mail for SEC EDGAR (providers.sec.user_agent)",
+            "SEC contact",
+            "your name and e-mail for SEC EDGAR (providers.sec.user_agent)",
             lambda: self.post_message(messages.AskSecContact()),
-        )  # fmt: skip
+        )
 
     def _ack_all(self) -> None:
         self.post_message(messages.Acknowledge(None))

@@ -109,8 +109,9 @@ class ConfigWatch(CatalystBase):
         workspace.use_replacement()
         if self.scheduler is not None:
             self.scheduler.store = workspace.store
-        self.notify(f"database {workspace.store.path} was replaced: showing the new file",
-                    timeout=6)  # fmt: skip
+        self.notify(
+            f"database {workspace.store.path} was replaced: showing the new file", timeout=6
+        )
         self.refresh_views()
 
     def _reopen_failed(self, replacement: tuple[int, int], exc: Exception) -> None:
@@ -120,8 +121,9 @@ class ConfigWatch(CatalystBase):
         self.notify(
             f"the database was replaced and the new file cannot be used: {exc}. The figures "
             "shown are the old file's until another is put there",
-            severity="error", timeout=30,
-        )  # fmt: skip
+            severity="error",
+            timeout=30,
+        )
 
     def _show_config_problem(self) -> None:
         from .widgets.banner import ConfigBanner

@@ -153,8 +153,9 @@ class EditHandlers(CatalystBase):
             return False
         self.notify(
             "catalysts.toml is invalid: fix it first (the banner says where)",
-            severity="warning", timeout=5,
-        )  # fmt: skip
+            severity="warning",
+            timeout=5,
+        )
         return True
 
     def _open_edit(self, form: Screen[Any], then: Callable[[object], None] | None = None) -> None:

@@ -91,8 +91,9 @@ class LiveUpdates(CatalystBase):
             if e.status not in notified:  # notified ones arrive through the toast channel
                 why = reason_text(e.reason, e.condition, today)
                 was, now = change_words(e)
-                toasts.append((f"{e.symbol}/{e.checkpoint_id}: {was} → {now}\n{why}", "",
-                               "information", 6))  # fmt: skip
+                toasts.append(
+                    (f"{e.symbol}/{e.checkpoint_id}: {was} → {now}\n{why}", "", "information", 6)
+                )
         self._show_toasts(toasts, result)
         self.workspace.database_changed()  # the refresh's own writes: read just below, not again
         report = result.refresh
@@ -103,8 +104,9 @@ class LiveUpdates(CatalystBase):
                 self.notify(
                     f"{report.reach}: no provider answered; "
                     + ("showing stored data" if stored else "nothing is stored yet"),
-                    severity="warning", timeout=5,
-                )  # fmt: skip
+                    severity="warning",
+                    timeout=5,
+                )
         # The watchlist is read in a thread (a slow read on the loop would hold keys); the
         # other screens reload once it is shown, as they build on its data.
         # "refreshing" stays until the rows it fetched are shown: hidden before the read, the
@@ -130,8 +132,9 @@ class LiveUpdates(CatalystBase):
         if changed and more > 0:  # evidence found, results read: on the ticker screens
             said += f" (and {more} more notices)"
         urgent = any(severity == "error" for _m, _t, severity, _s in toasts)
-        self.notify(f"{said}: t for the timeline", severity="error" if urgent else "information",
-                    timeout=10)  # fmt: skip
+        self.notify(
+            f"{said}: t for the timeline", severity="error" if urgent else "information", timeout=10
+        )
 
     def _shown_after_cycle(self, watchlist: WatchlistScreen) -> None:
         watchlist.header.hide_progress()

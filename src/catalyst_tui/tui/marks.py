@@ -28,8 +28,9 @@ class MarkHandlers(CatalystBase):
             self.refresh_views()
 
         workspace = self.workspace
-        self.save_in_thread(f"the acknowledgement of {what}",
-                            lambda: workspace.acknowledge(targets), acknowledged)  # fmt: skip
+        self.save_in_thread(
+            f"the acknowledgement of {what}", lambda: workspace.acknowledge(targets), acknowledged
+        )
 
     @on(messages.AcknowledgeTicker)
     def _acknowledge_ticker(self, message: messages.AcknowledgeTicker) -> None:
@@ -104,14 +105,17 @@ class MarkHandlers(CatalystBase):
 
         def read() -> None:
             try:
-                added = add_document_at(db, config, wanted.symbol, wanted.where, now,
-                                        wanted.day, wanted.title or None)  # fmt: skip
+                added = add_document_at(
+                    db, config, wanted.symbol, wanted.where, now, wanted.day, wanted.title or None
+                )
             except DocumentProblem as why:
                 self.call_from_thread(self.notify, str(why), severity="error", timeout=8)
                 return
             how = "added" if added.new else "already added"
-            said = (f"{wanted.symbol}: {how} {added.kind} “{added.title}”: "
-                    f"{len(added.passages)} passage(s) match its evidence entries")  # fmt: skip
+            said = (
+                f"{wanted.symbol}: {how} {added.kind} “{added.title}”: "
+                f"{len(added.passages)} passage(s) match its evidence entries"
+            )
             self.call_from_thread(self.notify, said, timeout=6)
             self.call_from_thread(self.refresh_views, skip_watchlist=True)
 

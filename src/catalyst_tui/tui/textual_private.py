@@ -29,11 +29,18 @@ __all__ = [
 ]
 
 #: DataTable's methods RowTable overrides, with the parameters it relies on.
-OVERRIDDEN = {"_update_dimensions": ("self", "new_rows"),
-              "_update_column_widths": ("self", "updated_cells")}  # fmt: skip
+OVERRIDDEN = {
+    "_update_dimensions": ("self", "new_rows"),
+    "_update_column_widths": ("self", "updated_cells"),
+}
 #: DataTable's attributes RowTable reads or sets in those overrides.
-TABLE_STATE = ("_row_locations", "_data", "_total_row_height", "_row_label_column_width",
-               "_require_update_dimensions")  # fmt: skip
+TABLE_STATE = (
+    "_row_locations",
+    "_data",
+    "_total_row_height",
+    "_row_label_column_width",
+    "_require_update_dimensions",
+)
 
 
 def clear_table_caches(table: DataTable[Any]) -> None:

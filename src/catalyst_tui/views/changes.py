@@ -85,8 +85,14 @@ def _checkpoints(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[C
     for e in store.changes.events(since):
         compared = comparison(e.condition, e.reason, filed=False) if e.condition else ""
         was, now = status_word(e.kind, e.from_status), status_word(e.kind, e.to_status)
-        yield Change("checkpoint", e.symbol, e.ts, f"{e.title}: {was} → {now}",
-                     compared or e.reason.note, after=e.value)  # fmt: skip
+        yield Change(
+            "checkpoint",
+            e.symbol,
+            e.ts,
+            f"{e.title}: {was} → {now}",
+            compared or e.reason.note,
+            after=e.value,
+        )
 
 
 def _evidence(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Change]:
@@ -104,8 +110,13 @@ def _releases(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Chan
 
 def _filings(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Change]:
     for f in store.changes.filings(since):
-        yield Change("filing", f.symbol, f.accepted,
-                     f"{f.form} filed {f.filing.filed.isoformat()}", link=f.url)  # fmt: skip
+        yield Change(
+            "filing",
+            f.symbol,
+            f.accepted,
+            f"{f.form} filed {f.filing.filed.isoformat()}",
+            link=f.url,
+        )
 
 
 def _moves(moved: Iterable[Moved], beyond: float) -> Iterable[Moved]:
@@ -114,19 +125,28 @@ def _moves(moved: Iterable[Moved], beyond: float) -> Iterable[Moved]:
 
 def _street(store: Store, since: dt.datetime, t: Thresholds) -> Iterable[Change]:
     for m in _moves(store.changes.fiscal_year_eps(since.date()), t.street):
-        yield Change("street", m.symbol, _day_start(m.now_day),
-                     f"fiscal year EPS consensus {m.then:.2f} → {m.now:.2f} "
-                     f"({(m.now / m.then - 1):+.1%})",
-                     f"read {m.then_day.isoformat()} and {m.now_day.isoformat()}",
-                     before=m.then, after=m.now)  # fmt: skip
+        yield Change(
+            "street",
+            m.symbol,
+            _day_start(m.now_day),
+            f"fiscal year EPS consensus {m.then:.2f} → {m.now:.2f} ({(m.now / m.then - 1):+.1%})",
+            f"read {m.then_day.isoformat()} and {m.now_day.isoformat()}",
+            before=m.then,
+            after=m.now,
+        )
 
 
 def _price(store: Store, since: dt.datetime, t: Thresholds) -> Iterable[Change]:
     for m in _moves(store.changes.closes(since.date()), t.price):
-        yield Change("price", m.symbol, _day_start(m.now_day),
-                     f"close {m.then:.2f} → {m.now:.2f} ({(m.now / m.then - 1):+.1%})",
-                     f"closes of {m.then_day.isoformat()} and {m.now_day.isoformat()}",
-                     before=m.then, after=m.now)  # fmt: skip
+        yield Change(
+            "price",
+            m.symbol,
+            _day_start(m.now_day),
+            f"close {m.then:.2f} → {m.now:.2f} ({(m.now / m.then - 1):+.1%})",
+            f"closes of {m.then_day.isoformat()} and {m.now_day.isoformat()}",
+            before=m.then,
+            after=m.now,
+        )
 
 
 def _verdicts(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Change]:

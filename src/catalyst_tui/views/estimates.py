@@ -22,8 +22,16 @@ if TYPE_CHECKING:
     from ..thesis.results import Release
 
 # The provider's records the screens read pass through here: the TUI never imports market/.
-__all__ = ["PERIOD_TITLES", "Consensus", "Range", "StreetQuarter", "StreetRow", "load_estimates",
-           "street_quarters", "versus_street"]  # fmt: skip
+__all__ = [
+    "PERIOD_TITLES",
+    "Consensus",
+    "Range",
+    "StreetQuarter",
+    "StreetRow",
+    "load_estimates",
+    "street_quarters",
+    "versus_street",
+]
 
 
 class StreetQuarter(NamedTuple):
@@ -71,14 +79,20 @@ def versus_street(release: Release, stored: StoredEstimates | None) -> StreetQua
     if eps is None and figures.eps_diluted is not None:
         eps, gaap = figures.eps_diluted, True
     return StreetQuarter(
-        release.period_end, release.filed, frozen,
-        figures.revenue, versus(figures.revenue, frozen.revenue if frozen else None),
-        eps, gaap, versus(eps, frozen.eps if frozen else None),
-    )  # fmt: skip
+        release.period_end,
+        release.filed,
+        frozen,
+        figures.revenue,
+        versus(figures.revenue, frozen.revenue if frozen else None),
+        eps,
+        gaap,
+        versus(eps, frozen.eps if frozen else None),
+    )
 
 
-def street_quarters(releases: Sequence[Release], stored: StoredEstimates | None
-                    ) -> tuple[StreetQuarter, ...]:  # fmt: skip
+def street_quarters(
+    releases: Sequence[Release], stored: StoredEstimates | None
+) -> tuple[StreetQuarter, ...]:
     """Each release with results against the Street, newest quarter first."""
     found = [versus_street(r, stored) for r in releases]
     rows = [q for q in found if q is not None]
@@ -97,8 +111,13 @@ def load_estimates(
     stored = store.estimates.of_symbols(symbols)
     releases = store.results.of_symbols(list(symbols))
     rates = {c: r.rate for c, r in store.fx.latest(base).items()}
-    snap = MarketSnapshot(now=now, quotes=store.market.last_quotes(symbols), base=base,
-                          rates=rates, street_of=stored.get)  # fmt: skip
+    snap = MarketSnapshot(
+        now=now,
+        quotes=store.market.last_quotes(symbols),
+        base=base,
+        rates=rates,
+        street_of=stored.get,
+    )
     rows = []
     for symbol in symbols:
         last = snap.quotes.get(symbol)
@@ -106,9 +125,16 @@ def load_estimates(
         pe = street.forward_pe(symbol, snap, None)
         moved = street.eps_revision_30d(symbol, snap, None)
         found = stored.get(symbol)
-        rows.append(StreetRow(
-            symbol, None if found is None else street.shown(found), price, pe.value, moved.value,
-            street_quarters(releases.get(symbol, ()), stored.get(symbol)),
-            _reason(pe), _reason(moved),
-        ))  # fmt: skip
+        rows.append(
+            StreetRow(
+                symbol,
+                None if found is None else street.shown(found),
+                price,
+                pe.value,
+                moved.value,
+                street_quarters(releases.get(symbol, ()), stored.get(symbol)),
+                _reason(pe),
+                _reason(moved),
+            )
+        )
     return rows

@@ -49,6 +49,7 @@ def load_lines(store: Store, symbol: str) -> LinesView:
         if before is not None and before.revenue > 0:
             change = line.revenue / before.revenue - 1
         share = line.revenue / total if total and total > 0 else None
-        rows.append(LineRow(line.label, line.revenue, share, change, line.member == top,
-                            line.aggregate))  # fmt: skip
+        rows.append(
+            LineRow(line.label, line.revenue, share, change, line.member == top, line.aggregate)
+        )
     return LinesView(split, earlier, tuple(rows), len(splits))

@@ -96,8 +96,9 @@ def lot_money(
     else:
         base_basis = None if rate is None else basis * rate
     base_value = None if value is None or rate is None else value * rate
-    return LotMoney(basis / divisor, None if value is None else value / divisor, base_basis,
-                    base_value)  # fmt: skip
+    return LotMoney(
+        basis / divisor, None if value is None else value / divisor, base_basis, base_value
+    )
 
 
 def listing_rate(

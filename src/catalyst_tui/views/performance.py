@@ -56,8 +56,9 @@ def load_performance(store: Store, base: str, today: dt.date) -> PerformanceRepo
         spans = {span: outcome(pairs, span, today) for span in SPANS}
         weighted = None
         if kind == PORTFOLIO:
-            weighted = {span: time_weighted([held[s] for s in symbols], span, today)
-                        for span in SPANS}  # fmt: skip
+            weighted = {
+                span: time_weighted([held[s] for s in symbols], span, today) for span in SPANS
+            }
         benchmark = names[0] if len(names) == 1 else "mixed"
         return Returns(kind, name, benchmark, spans, weighted, tuple(symbols))
 
@@ -79,9 +80,10 @@ def span_basis(lines: list[Returns], span: Span) -> str:
 
 def _booked(line: Returns, base: str) -> Returns:
     """A position's dividends and fees to the cent, as shown."""
-    spans = {span: o._replace(dividends=round_money(o.dividends, base),
-                              fees=round_money(o.fees, base))
-             for span, o in line.spans.items()}  # fmt: skip
+    spans = {
+        span: o._replace(dividends=round_money(o.dividends, base), fees=round_money(o.fees, base))
+        for span, o in line.spans.items()
+    }
     return line._replace(spans=spans)
 
 
@@ -141,12 +143,39 @@ def _received_rows(h: Holding) -> list[DividendRow]:
         unit = h.rate(r.day)
         net_base = None if unit is None else r.net * unit
         if r.manual:
-            rows.append(DividendRow(h.symbol, r.day, None, r.shares, None, h.currency, None, None,
-                                    r.net, unit, net_base, "file"))  # fmt: skip
+            rows.append(
+                DividendRow(
+                    h.symbol,
+                    r.day,
+                    None,
+                    r.shares,
+                    None,
+                    h.currency,
+                    None,
+                    None,
+                    r.net,
+                    unit,
+                    net_base,
+                    "file",
+                )
+            )
         else:
-            rows.append(DividendRow(h.symbol, r.day, None, r.shares, r.per_share, h.currency,
-                                    r.gross, r.gross - r.net, r.net, unit, net_base,
-                                    "provider"))  # fmt: skip
+            rows.append(
+                DividendRow(
+                    h.symbol,
+                    r.day,
+                    None,
+                    r.shares,
+                    r.per_share,
+                    h.currency,
+                    r.gross,
+                    r.gross - r.net,
+                    r.net,
+                    unit,
+                    net_base,
+                    "provider",
+                )
+            )
     return rows
 
 

@@ -97,10 +97,10 @@ def _position(store: Store, symbol: str, base: str, today: dt.date) -> tuple[str
         return ()
     words = {Span.LIFE: "since bought", Span.YTD: "this year", Span.YEAR: "over a year"}
     return tuple(
-        f"{words[span]}: " + versus_text(symbol, o.rate.value, returns.benchmark,
-                                          o.benchmark.value, o.rate.yearly)
+        f"{words[span]}: "
+        + versus_text(symbol, o.rate.value, returns.benchmark, o.benchmark.value, o.rate.yearly)
         for span, o in returns.spans.items()
-    )  # fmt: skip
+    )
 
 
 def load_report(
@@ -108,10 +108,15 @@ def load_report(
 ) -> ThesisReport:
     ticker = store.views.ticker(symbol)
     checkpoints = tuple(
-        CheckpointLine(c.title, c.id, status_word(c.kind, c.status),
-                       reason_text(c.reason, c.condition, today), c.source)
+        CheckpointLine(
+            c.title,
+            c.id,
+            status_word(c.kind, c.status),
+            reason_text(c.reason, c.condition, today),
+            c.source,
+        )
         for c in store.views.checkpoints(symbol)
-    )  # fmt: skip
+    )
     start = today - dt.timedelta(days=CHART_DAYS)
     closes = tuple(store.views.price_history(symbol, start))
     marks = chart_marks(store, symbol, closes[0][0] if closes else today)
@@ -130,7 +135,7 @@ def load_report(
         tuple(
             f"{n.ts.date().isoformat()}{f' ({n.tags})' if n.tags else ''}: {n.text}"
             for n in store.journal.entries(symbol)
-        ),  # fmt: skip
+        ),
     )
 
 

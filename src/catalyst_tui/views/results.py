@@ -21,8 +21,17 @@ if TYPE_CHECKING:
 
     from ..store import Store
 
-__all__ = ["FIGURE_LABELS", "MARK_DAYS", "ReleaseMark", "ResultRow", "gap_text", "load_results",
-           "not_read_text", "recent_marks", "result_rows"]  # fmt: skip
+__all__ = [
+    "FIGURE_LABELS",
+    "MARK_DAYS",
+    "ReleaseMark",
+    "ResultRow",
+    "gap_text",
+    "load_results",
+    "not_read_text",
+    "recent_marks",
+    "result_rows",
+]
 
 MARK_DAYS = 5  # a watchlist row shows its release's beat or miss this many days after it
 

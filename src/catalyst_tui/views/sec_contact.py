@@ -56,12 +56,15 @@ def sec_wait_text(wait: SecWait, *, symbol: str | None = None) -> str:
     names = [p.split("/", 1)[1] if symbol else p for p in wait.pending]
     parts = []
     if names:
-        listed = ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more"
-                                             if len(names) > SHOWN else "")  # fmt: skip
+        listed = ", ".join(names[:SHOWN]) + (
+            f" and {len(names) - SHOWN} more" if len(names) > SHOWN else ""
+        )
         count = len(names)
         verb = "stays" if count == 1 else "stay"
-        parts.append(f"{count} checkpoint{'s' if count != 1 else ''} {verb} pending without SEC "
-                     f"figures ({listed})")  # fmt: skip
+        parts.append(
+            f"{count} checkpoint{'s' if count != 1 else ''} {verb} pending without SEC "
+            f"figures ({listed})"
+        )
     if wait.evidence:
         parts.append("evidence is looked for in headlines only, not in filings")
     said = "; ".join(parts) if parts else "no SEC figures or filings are fetched"

@@ -138,7 +138,7 @@ def load_ticker(
                 snap.facts.get(symbol, {}),
                 store.results.fiscal_year_ends(symbol),
             )
-        ),  # fmt: skip
+        ),
         base=watchlist.currency,
         unit=unit,
         lot_money=tuple(

@@ -182,9 +182,11 @@ def chart_marks(store: Store, symbol: str, since: dt.date) -> list[ChartMark]:
         for e in store.views.events(symbol=symbol, limit=-1)
         if e.ts.date() >= since
     ]
-    marks += [ChartMark(f.accepted.date(), FilingEntry.of(f).text)
-              for f in store.evidence.filings(symbol, limit=-1)
-              if f.form in CHART_FORMS and f.accepted.date() >= since]  # fmt: skip
+    marks += [
+        ChartMark(f.accepted.date(), FilingEntry.of(f).text)
+        for f in store.evidence.filings(symbol, limit=-1)
+        if f.form in CHART_FORMS and f.accepted.date() >= since
+    ]
     return sorted(marks)
 
 

@@ -248,7 +248,7 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
             today,
             currency,
             exact[r.symbol].value,
-        )  # fmt: skip
+        )
         for position, r in enumerate(records)
     ]
     if marks:

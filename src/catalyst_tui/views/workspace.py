@@ -275,8 +275,11 @@ class Workspace(FileEdits, DatabaseWatch):
                 if not result.written:
                     raise
                 # The file has it: the next check_file reads it again into the database.
-                return EditOutcome(f"{done}; {result.message}; the database follows once "
-                                   f"it can be written ({exc})", False)  # fmt: skip
+                return EditOutcome(
+                    f"{done}; {result.message}; the database follows once "
+                    f"it can be written ({exc})",
+                    False,
+                )
             self._signature = _file_signature(path)
         if result.written:
             return EditOutcome(f"{done}; {result.message}", True)

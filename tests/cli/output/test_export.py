@@ -41,10 +41,22 @@ def workdir(tmp_path: Path) -> Path:
 
 def export(workdir: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "export", *args,
-         "--config", str(workdir / "catalysts.toml"), "--db", str(workdir / "c.db")],
-        capture_output=True, text=True, timeout=60, env={**os.environ},
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "export",
+            *args,
+            "--config",
+            str(workdir / "catalysts.toml"),
+            "--db",
+            str(workdir / "c.db"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ},
+    )
 
 
 def test_checkpoints_csv_defuses_formulas_and_keeps_numbers(workdir):
@@ -78,8 +90,12 @@ def test_prices_of_one_symbol_in_both_formats(workdir):
 def test_events_oldest_first_with_reasons(workdir):
     rows = list(csv.DictReader(io.StringIO(export(workdir, "events").stdout)))
     assert [r["ts"] for r in rows] == sorted(r["ts"] for r in rows)
-    assert any(r["checkpoint_id"] == "gross-margin-floor" and r["to_status"] == "missed"
-               and "69.1%" in r["reason"] for r in rows)  # fmt: skip
+    assert any(
+        r["checkpoint_id"] == "gross-margin-floor"
+        and r["to_status"] == "missed"
+        and "69.1%" in r["reason"]
+        for r in rows
+    )
 
 
 def test_an_unknown_symbol_is_a_clear_error(workdir):
@@ -90,18 +106,42 @@ def test_an_unknown_symbol_is_a_clear_error(workdir):
 
 @pytest.mark.parametrize(
     ("cell", "expected"),
-    [("=1+1", "'=1+1"), ("+SUM(A1)", "'+SUM(A1)"), ("-2+3", "'-2+3"), ("@cmd", "'@cmd"),
-     ("\tx", "'\tx"), ("\rx", "'\rx"), ("plain", "plain"), (-1.5, -1.5), (3, 3)],
-)  # fmt: skip
+    [
+        ("=1+1", "'=1+1"),
+        ("+SUM(A1)", "'+SUM(A1)"),
+        ("-2+3", "'-2+3"),
+        ("@cmd", "'@cmd"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("plain", "plain"),
+        (-1.5, -1.5),
+        (3, 3),
+    ],
+)
 def test_safe_cell(cell, expected):
     assert safe_cell(cell) == expected
 
 
 @pytest.mark.parametrize(
     "cell",
-    [" =1+1", "  +SUM(A1)", "\u00a0-2+3", "\u3000@cmd", "\n=1+1", " \t=1",
-     "＝HYPERLINK(1)", "＋SUM(A1)", "－2+3", "＠SUM(1)", " ＝1", "﹦1+1", "﹢1", "﹣1", "﹫x"],
-)  # fmt: skip
+    [
+        " =1+1",
+        "  +SUM(A1)",
+        "\u00a0-2+3",
+        "\u3000@cmd",
+        "\n=1+1",
+        " \t=1",
+        "＝HYPERLINK(1)",
+        "＋SUM(A1)",
+        "－2+3",
+        "＠SUM(1)",
+        " ＝1",
+        "﹦1+1",
+        "﹢1",
+        "﹣1",
+        "﹫x",
+    ],
+)
 def test_a_formula_sign_after_spaces_or_in_another_width_is_defused(cell):
     assert safe_cell(cell) == "'" + cell
 
@@ -143,10 +183,20 @@ def titled(tmp_path: Path, titles: dict[str, str]) -> Path:
 def csv_rows(workdir: Path, kind: str) -> list[dict[str, str]]:
     """Parsed from the bytes: text mode would read a CR in a cell as the end of a line."""
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "export", kind,
-         "--config", str(workdir / "catalysts.toml"), "--db", str(workdir / "c.db")],
-        capture_output=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "export",
+            kind,
+            "--config",
+            str(workdir / "catalysts.toml"),
+            "--db",
+            str(workdir / "c.db"),
+        ],
+        capture_output=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return list(csv.DictReader(io.StringIO(done.stdout.decode(), newline="")))
 
@@ -205,8 +255,9 @@ def test_a_reader_that_stops_early_ends_the_export_quietly(workdir):
         "--db",
         str(workdir / "c.db"),
     ]
-    done = subprocess.run(["sh", "-c", f"{shlex.join(command)} | head -1"],
-                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    done = subprocess.run(
+        ["sh", "-c", f"{shlex.join(command)} | head -1"], capture_output=True, text=True, timeout=60
+    )
     assert done.stdout == "symbol,date,open,high,low,close,volume,source\n"
     assert done.stderr == ""  # no BrokenPipeError, no "unexpected error"
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
@@ -227,10 +278,21 @@ def test_events_say_true_and_false_as_check_does_and_flagged_is_unacknowledged(w
     flagged = {(e["symbol"], e["checkpoint_id"]) for e in events if e["flagged"]}
     assert all(e["acked_at"] is None for e in events if e["flagged"])
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "check", "--json", "--db",
-         str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml")],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "check",
+            "--json",
+            "--db",
+            str(workdir / "c.db"),
+            "--config",
+            str(workdir / "catalysts.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     checked = {(r["symbol"], r["id"]) for r in json.loads(done.stdout) if r["flagged"]}
     assert flagged == checked
     rows = list(csv.DictReader(io.StringIO(export(workdir, "events").stdout)))
@@ -279,7 +341,7 @@ CELL_RULES = {
             "days_left",
         ),
         _number,
-    ),  # fmt: skip
+    ),
     **dict.fromkeys(("date", "ex_date", "pay_date", "due", "ts", "acked_at"), _day),
     **dict.fromkeys(("status", "from_status", "to_status"), lambda c: c in STATUSES),
     **dict.fromkeys(("flagged", "manual"), lambda c: c in ("true", "false")),
@@ -308,8 +370,12 @@ def test_every_exports_cells_hold_what_their_header_names(workdir, what):
     assert rows or what == "dividends"  # the seeded demo has received none
     assert tuple(reader.fieldnames or ()) == export_rows_columns(workdir, what)
     checked = [name for name in reader.fieldnames or () if name in CELL_RULES]
-    wrong = [(name, r[name]) for r in rows for name in checked
-             if r[name] and not CELL_RULES[name](r[name])]  # fmt: skip
+    wrong = [
+        (name, r[name])
+        for r in rows
+        for name in checked
+        if r[name] and not CELL_RULES[name](r[name])
+    ]
     assert wrong == []
     if what == "events":
         compared = [r for r in rows if r["condition"]]

@@ -58,46 +58,114 @@ note = "as the broker paid it"
                 QuoteOutcome("MSFT", Quote("MSFT", 420.0, None, None, None, "USD", None, NOW, "t")),
                 QuoteOutcome(
                     "SHEL.L", Quote("SHEL.L", 2700.0, None, None, None, "GBp", None, NOW, "t")
-                ),  # fmt: skip
+                ),
             ],
             NOW,
         )
-        store.dividends.save([
-            Dividend("MSFT", D(2025, 5, 15), 0.75),  # 20 held
-            Dividend("MSFT", D(2025, 8, 20), 0.80),  # 15 held: 5 sold on 2 June
-            Dividend("MSFT", D(2024, 11, 20), 0.70),  # before the lot: nothing received
-            Dividend("SHEL.L", D(2025, 8, 14), 25.0),  # pence a share, 100 held
-        ])  # fmt: skip
-        store.fx.save([FxRate("GBP", "USD", D(2025, 8, 14), 1.25, "ecb"),
-                       FxRate("GBP", "USD", D(2026, 2, 12), 1.30, "ecb")], NOW)  # fmt: skip
+        store.dividends.save(
+            [
+                Dividend("MSFT", D(2025, 5, 15), 0.75),  # 20 held
+                Dividend("MSFT", D(2025, 8, 20), 0.80),  # 15 held: 5 sold on 2 June
+                Dividend("MSFT", D(2024, 11, 20), 0.70),  # before the lot: nothing received
+                Dividend("SHEL.L", D(2025, 8, 14), 25.0),  # pence a share, 100 held
+            ]
+        )
+        store.fx.save(
+            [
+                FxRate("GBP", "USD", D(2025, 8, 14), 1.25, "ecb"),
+                FxRate("GBP", "USD", D(2026, 2, 12), 1.30, "ecb"),
+            ],
+            NOW,
+        )
     return tmp_path
 
 
 def export(workdir: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "export", "dividends", *args,
-         "--config", str(workdir / "catalysts.toml"), "--db", str(workdir / "c.db")],
-        capture_output=True, text=True, timeout=60, env={**os.environ},
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "export",
+            "dividends",
+            *args,
+            "--config",
+            str(workdir / "catalysts.toml"),
+            "--db",
+            str(workdir / "c.db"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ},
+    )
 
 
 # By hand: MSFT 20 × 0.75 = 15.00, 15% withheld 2.25, 12.75 received; 15 × 0.80 = 12.00, 1.80
 # withheld, 10.20; in USD as listed. SHEL.L 100 × 25p = 2500p, nothing withheld, at 1.25 USD a
 # pound (0.0125 a penny) 31.25 USD; the file's 1800p at 1.30 (0.013 a penny) 23.40 USD.
 EXPECTED = [
-    {"symbol": "MSFT", "ex_date": "2025-05-15", "pay_date": None, "shares": 20.0,
-     "per_share": 0.75, "currency": "USD", "gross": 15.0, "tax": 2.25, "net": 12.75,
-     "base_currency": "USD", "fx": 1.0, "net_base": 12.75, "source": "provider"},
-    {"symbol": "MSFT", "ex_date": "2025-08-20", "pay_date": None, "shares": 15.0,
-     "per_share": 0.80, "currency": "USD", "gross": 12.0, "tax": 1.8, "net": 10.2,
-     "base_currency": "USD", "fx": 1.0, "net_base": 10.2, "source": "provider"},
-    {"symbol": "SHEL.L", "ex_date": "2025-08-14", "pay_date": None, "shares": 100.0,
-     "per_share": 25.0, "currency": "GBp", "gross": 2500.0, "tax": 0.0, "net": 2500.0,
-     "base_currency": "USD", "fx": 0.0125, "net_base": 31.25, "source": "provider"},
-    {"symbol": "SHEL.L", "ex_date": "2026-02-12", "pay_date": None, "shares": 100.0,
-     "per_share": None, "currency": "GBp", "gross": None, "tax": None, "net": 1800.0,
-     "base_currency": "USD", "fx": 0.013, "net_base": 23.4, "source": "file"},
-]  # fmt: skip
+    {
+        "symbol": "MSFT",
+        "ex_date": "2025-05-15",
+        "pay_date": None,
+        "shares": 20.0,
+        "per_share": 0.75,
+        "currency": "USD",
+        "gross": 15.0,
+        "tax": 2.25,
+        "net": 12.75,
+        "base_currency": "USD",
+        "fx": 1.0,
+        "net_base": 12.75,
+        "source": "provider",
+    },
+    {
+        "symbol": "MSFT",
+        "ex_date": "2025-08-20",
+        "pay_date": None,
+        "shares": 15.0,
+        "per_share": 0.80,
+        "currency": "USD",
+        "gross": 12.0,
+        "tax": 1.8,
+        "net": 10.2,
+        "base_currency": "USD",
+        "fx": 1.0,
+        "net_base": 10.2,
+        "source": "provider",
+    },
+    {
+        "symbol": "SHEL.L",
+        "ex_date": "2025-08-14",
+        "pay_date": None,
+        "shares": 100.0,
+        "per_share": 25.0,
+        "currency": "GBp",
+        "gross": 2500.0,
+        "tax": 0.0,
+        "net": 2500.0,
+        "base_currency": "USD",
+        "fx": 0.0125,
+        "net_base": 31.25,
+        "source": "provider",
+    },
+    {
+        "symbol": "SHEL.L",
+        "ex_date": "2026-02-12",
+        "pay_date": None,
+        "shares": 100.0,
+        "per_share": None,
+        "currency": "GBp",
+        "gross": None,
+        "tax": None,
+        "net": 1800.0,
+        "base_currency": "USD",
+        "fx": 0.013,
+        "net_base": 23.4,
+        "source": "file",
+    },
+]
 
 
 def approx(row: dict) -> dict:

@@ -36,10 +36,22 @@ def catalyst(folder: Path, *args: str, columns: int | None = None, **options) ->
     options.setdefault("stdin", subprocess.DEVNULL)
     options.setdefault("stderr", subprocess.DEVNULL)
     done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "--config", str(folder / "catalysts.toml"),
-         "--db", str(folder / "demo.db"), *args],
-        stdout=subprocess.PIPE, text=True, env=env, timeout=60, **options,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "catalyst_tui.cli",
+            "--config",
+            str(folder / "catalysts.toml"),
+            "--db",
+            str(folder / "demo.db"),
+            *args,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        timeout=60,
+        **options,
+    )
     return done.stdout
 
 

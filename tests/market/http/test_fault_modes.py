@@ -50,8 +50,9 @@ def make_provider(name: str, server: MarketServer) -> QuoteProvider:
     return factories[name]()
 
 
-@pytest.mark.parametrize(("provider_name", "fault", "kind"), CASES,
-                         ids=[f"{p}-{f}" for p, f, _ in CASES])  # fmt: skip
+@pytest.mark.parametrize(
+    ("provider_name", "fault", "kind"), CASES, ids=[f"{p}-{f}" for p, f, _ in CASES]
+)
 async def test_fault_becomes_fetch_error_of_its_kind(
     market_server: MarketServer,
     make_client: Callable[..., MarketClient],
@@ -145,8 +146,11 @@ QUOTE_VALUE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("provider_name", "fault", "word"), QUOTE_VALUE_CASES,
-                         ids=[f"{p}-{f}" for p, f, _ in QUOTE_VALUE_CASES])  # fmt: skip
+@pytest.mark.parametrize(
+    ("provider_name", "fault", "word"),
+    QUOTE_VALUE_CASES,
+    ids=[f"{p}-{f}" for p, f, _ in QUOTE_VALUE_CASES],
+)
 async def test_an_absurd_value_is_a_fetch_error_of_that_symbol_alone(
     market_server: MarketServer, client: MarketClient, provider_name: str, fault: str, word: str
 ) -> None:
@@ -160,12 +164,16 @@ async def test_an_absurd_value_is_a_fetch_error_of_that_symbol_alone(
     assert isinstance(results["NVDA"], Quote)  # the same batch, the same answer for Stooq
 
 
-HISTORY_CASES = [(name, fault) for name in ("yahoo", "stooq")
-                 for fault in ("huge_volume", "negative_volume", "far_future", "nan")]  # fmt: skip
+HISTORY_CASES = [
+    (name, fault)
+    for name in ("yahoo", "stooq")
+    for fault in ("huge_volume", "negative_volume", "far_future", "nan")
+]
 
 
-@pytest.mark.parametrize(("provider_name", "fault"), HISTORY_CASES,
-                         ids=[f"{p}-{f}" for p, f in HISTORY_CASES])  # fmt: skip
+@pytest.mark.parametrize(
+    ("provider_name", "fault"), HISTORY_CASES, ids=[f"{p}-{f}" for p, f in HISTORY_CASES]
+)
 async def test_history_with_an_absurd_bar_keeps_every_other_bar(
     market_server: MarketServer, client: MarketClient, provider_name: str, fault: str
 ) -> None:
@@ -198,8 +206,12 @@ async def test_an_absurd_earnings_answer_is_a_fetch_error(
         if source == "yahoo"
         else FinnhubEarnings(market_server.finnhub_token, market_server.url)
     )
-    market_server.inject(fault, provider=source, endpoint="quoteSummary" if source == "yahoo"
-                         else "calendar", symbol="ALAB")  # fmt: skip
+    market_server.inject(
+        fault,
+        provider=source,
+        endpoint="quoteSummary" if source == "yahoo" else "calendar",
+        symbol="ALAB",
+    )
     today = date.today()
     try:
         found = await earnings.next_earnings(client, "ALAB", today)
@@ -266,8 +278,9 @@ async def test_sec_bodies_may_be_tens_of_mib_and_no_more(
     """companyfacts of the largest filers is tens of MB: 40 MiB passes SEC's cap (and is then
     no JSON), 200 MiB does not."""
     edgar = SecEdgar(market_server.url, market_server.sec_tickers_url, "Tests tests@example.com")
-    market_server.inject("gzip_bomb", provider="sec", endpoint="companyfacts", times=1,
-                         size=40 << 20)  # fmt: skip
+    market_server.inject(
+        "gzip_bomb", provider="sec", endpoint="companyfacts", times=1, size=40 << 20
+    )
     with pytest.raises(FetchError) as raised:
         await edgar.fetch_companyfacts(client, "2012383")
     assert "not valid JSON" in raised.value.message  # read whole: under the cap

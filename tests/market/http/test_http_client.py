@@ -65,8 +65,9 @@ async def test_retry_succeeds_once_the_fault_clears(
     assert [r.status for r in market_server.requests] == [500, 500, 200]
 
 
-@pytest.mark.parametrize(("fault", "kind"), [("rate_limit", "rate_limited"), ("http503", "http"),
-                                             ("reset", "network")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("fault", "kind"), [("rate_limit", "rate_limited"), ("http503", "http"), ("reset", "network")]
+)
 async def test_transient_faults_are_retried_and_bounded(
     market_server: MarketServer, client: MarketClient, fault: str, kind: str
 ) -> None:
@@ -141,8 +142,14 @@ def test_parse_retry_after_reads_seconds_and_http_dates() -> None:
 async def test_backoff_doubles_with_full_jitter_and_is_capped(market_server: MarketServer) -> None:
     market_server.inject("http500")
     sleep = RecordingSleep()
-    async with MarketClient(trust_env=False, attempts=5, backoff_base=1.0, backoff_max=4.0,
-                            sleep=sleep, rng=TopOfRange()) as client:  # fmt: skip
+    async with MarketClient(
+        trust_env=False,
+        attempts=5,
+        backoff_base=1.0,
+        backoff_max=4.0,
+        sleep=sleep,
+        rng=TopOfRange(),
+    ) as client:
         await fails(client, chart(market_server))
     assert sleep.delays == [1.0, 2.0, 4.0, 4.0]  # the top of each jitter range
     assert len(market_server.requests) == 5
@@ -151,8 +158,9 @@ async def test_backoff_doubles_with_full_jitter_and_is_capped(market_server: Mar
 async def test_backoff_jitter_stays_within_its_range(market_server: MarketServer) -> None:
     market_server.inject("http500")
     sleep = RecordingSleep()
-    async with MarketClient(trust_env=False, attempts=4, backoff_base=1.0, sleep=sleep,
-                            rng=random.Random(7)) as client:  # fmt: skip
+    async with MarketClient(
+        trust_env=False, attempts=4, backoff_base=1.0, sleep=sleep, rng=random.Random(7)
+    ) as client:
         await fails(client, chart(market_server))
     assert len(sleep.delays) == 3
     assert all(0 <= delay <= 2**i for i, delay in enumerate(sleep.delays))
@@ -182,8 +190,9 @@ async def test_a_name_that_does_not_resolve_is_looked_up_once_in_a_refresh() -> 
 async def test_a_refused_first_contact_is_not_retried_and_nothing_more_is_sent() -> None:
     network = Network()
     sleep = RecordingSleep()
-    async with MarketClient(trust_env=False, sleep=sleep, attempts=5,
-                            transport=transport(network)) as client:  # fmt: skip
+    async with MarketClient(
+        trust_env=False, sleep=sleep, attempts=5, transport=transport(network)
+    ) as client:
         url = unused_local_url() + "/v8/finance/chart/ALAB"
         errors = await asyncio.gather(*(fails(client, url) for _ in range(50)))
     assert network.connects == {"127.0.0.1": 1} and sleep.delays == []
@@ -216,8 +225,9 @@ async def test_the_first_contact_holds_the_others_only_until_it_connects(
     answer: five slow answers are all in flight together."""
     market_server.latency = 0.3
     async with MarketClient(trust_env=False) as client:
-        await asyncio.gather(*(client.get("yahoo", chart(market_server, f"S{i}"))
-                               for i in range(5)))  # fmt: skip
+        await asyncio.gather(
+            *(client.get("yahoo", chart(market_server, f"S{i}")) for i in range(5))
+        )
     assert market_server.max_in_flight == 5
 
 
@@ -294,8 +304,9 @@ async def test_the_deadline_is_the_requests_own_time_not_its_turn_in_the_queue(
     """Twelve requests behind a rate limit of 20/s wait up to 0.55 s for their turn; a deadline
     of 0.3 s each lets every one through, since waiting for a turn is not the request's time."""
     async with make_client(rate_limits={"yahoo": 20.0}, deadline=0.3) as client:
-        answers = await asyncio.gather(*(client.get("yahoo", chart(market_server))
-                                         for _ in range(12)))  # fmt: skip
+        answers = await asyncio.gather(
+            *(client.get("yahoo", chart(market_server)) for _ in range(12))
+        )
     assert [a.status_code for a in answers] == [200] * 12
     times = [r.time for r in market_server.requests]
     assert max(times) - min(times) >= 0.5  # they did queue
@@ -316,8 +327,15 @@ async def test_a_retry_after_beyond_the_deadline_fails_at_once(
 async def test_backoff_waits_are_spent_from_the_deadline(market_server: MarketServer) -> None:
     market_server.inject("http500")
     sleep = RecordingSleep()
-    async with MarketClient(trust_env=False, attempts=5, backoff_base=0.2, backoff_max=0.2,
-                            deadline=0.5, sleep=sleep, rng=TopOfRange()) as client:  # fmt: skip
+    async with MarketClient(
+        trust_env=False,
+        attempts=5,
+        backoff_base=0.2,
+        backoff_max=0.2,
+        deadline=0.5,
+        sleep=sleep,
+        rng=TopOfRange(),
+    ) as client:
         error = await fails(client, chart(market_server))
     assert error.kind == "http" and "no time left to retry within 0.5s" in error.message
     assert sleep.delays == [0.2, 0.2]  # a third wait would pass the deadline

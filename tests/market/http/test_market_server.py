@@ -25,8 +25,10 @@ def chart(server: MarketServer, symbol: str) -> str:
 def test_fault_for_first_n_requests_then_normal_answers(market_server: MarketServer) -> None:
     fault = market_server.inject("http500", symbol="ALAB", times=2)
     with httpx.Client(headers={"User-Agent": "Mozilla/5.0"}, trust_env=False) as client:
-        statuses = [client.get(chart(market_server, s)).status_code
-                    for s in ("NVDA", "ALAB", "ALAB", "ALAB")]  # fmt: skip
+        statuses = [
+            client.get(chart(market_server, s)).status_code
+            for s in ("NVDA", "ALAB", "ALAB", "ALAB")
+        ]
     assert statuses == [200, 500, 500, 200]
     assert fault.hits == 2
     assert [r.fault for r in market_server.requests] == [None, "http500", "http500", None]
@@ -68,7 +70,13 @@ def test_importable_without_pytest() -> None:
         "import sys; import tests.support.market_server as m; "
         "assert 'pytest' not in sys.modules; print(m.MarketServer.__name__)"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                          timeout=30, check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "MarketServer"

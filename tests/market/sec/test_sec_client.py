@@ -88,8 +88,9 @@ async def test_undeclared_tool_page_is_an_auth_error(
     assert raised.value.kind == "auth" and "user_agent" in raised.value.message
 
 
-@pytest.mark.parametrize(("fault", "kind"), [("html", "bad_body"), ("truncated", "bad_body"),
-                                             ("http500", "http")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("fault", "kind"), [("html", "bad_body"), ("truncated", "bad_body"), ("http500", "http")]
+)
 async def test_bad_answers_are_fetch_errors(
     market_server: MarketServer, client: MarketClient, fault: str, kind: str
 ) -> None:
@@ -109,8 +110,14 @@ async def test_synthetic_filer_gives_every_fundamental_concept(
     assert credo is not None
     facts = await sec.fetch_facts(client, credo)
     concepts = {f.concept for f in facts}
-    assert {"revenue_q", "revenue_fy", "gross_profit_q", "operating_income_q", "eps_diluted_q",
-            "shares_outstanding"} <= concepts  # fmt: skip
+    assert {
+        "revenue_q",
+        "revenue_fy",
+        "gross_profit_q",
+        "operating_income_q",
+        "eps_diluted_q",
+        "shares_outstanding",
+    } <= concepts
     latest = max((f for f in facts if f.concept == "revenue_q"), key=lambda f: f.period_end)
     year, quarter = latest.period_end.year, (latest.period_end.month - 1) // 3 + 1
     expected = quarter_values("CRDO", year, quarter)

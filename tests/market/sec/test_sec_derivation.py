@@ -67,11 +67,27 @@ def companyfacts(us_gaap: dict[str, dict[str, list[Any]]]) -> dict[str, Any]:
 def test_10q_quarter_is_kept_and_its_six_month_ytd_is_ignored():
     facts = derive_facts(load("quarter_and_ytd.json"))
     assert only(facts, "revenue_q") == [
-        Fact("revenue_q", d("2024-01-01"), d("2024-03-31"), 100e6, "USD", "10-Q",
-             d("2024-05-01"), RFC),
-        Fact("revenue_q", d("2024-04-01"), d("2024-06-30"), 120e6, "USD", "10-Q",
-             d("2024-08-01"), RFC),
-    ]  # fmt: skip
+        Fact(
+            "revenue_q",
+            d("2024-01-01"),
+            d("2024-03-31"),
+            100e6,
+            "USD",
+            "10-Q",
+            d("2024-05-01"),
+            RFC,
+        ),
+        Fact(
+            "revenue_q",
+            d("2024-04-01"),
+            d("2024-06-30"),
+            120e6,
+            "USD",
+            "10-Q",
+            d("2024-08-01"),
+            RFC,
+        ),
+    ]
     assert periods(facts, "operating_income_q") == {
         (d("2024-01-01"), d("2024-03-31")): 25e6,
         (d("2024-04-01"), d("2024-06-30")): 30e6,
@@ -103,11 +119,27 @@ def test_q4_is_fiscal_year_minus_nine_month_ytd_with_q4_dates_and_10k_filing():
 def test_fiscal_year_revenue_includes_prior_year_comparatives_from_the_10k():
     facts = derive_facts(load("q4_from_10k.json"))
     assert only(facts, "revenue_fy") == [
-        Fact("revenue_fy", d("2023-01-01"), d("2023-12-31"), 4_000e6, "USD", "10-K",
-             d("2025-02-14"), RFC),
-        Fact("revenue_fy", d("2024-01-01"), d("2024-12-31"), 4_600e6, "USD", "10-K",
-             d("2025-02-14"), RFC),
-    ]  # fmt: skip
+        Fact(
+            "revenue_fy",
+            d("2023-01-01"),
+            d("2023-12-31"),
+            4_000e6,
+            "USD",
+            "10-K",
+            d("2025-02-14"),
+            RFC,
+        ),
+        Fact(
+            "revenue_fy",
+            d("2024-01-01"),
+            d("2024-12-31"),
+            4_600e6,
+            "USD",
+            "10-K",
+            d("2025-02-14"),
+            RFC,
+        ),
+    ]
     # No 2023 quarter is invented: there is no 2023 nine-month YTD to subtract.
     assert all(f.period_end.year == 2024 for f in only(facts, "revenue_q"))
 
@@ -120,11 +152,27 @@ def test_q4_operating_income_and_approximate_eps_are_derived_the_same_way():
     }
     eps = only(facts, "eps_diluted_q")
     assert eps == [
-        Fact("eps_diluted_q", d("2024-07-01"), d("2024-09-30"), 0.61, "USD/shares", "10-Q",
-             d("2024-10-30"), "us-gaap:EarningsPerShareDiluted"),
-        Fact("eps_diluted_q", d("2024-10-01"), d("2024-12-31"), 0.65, "USD/shares", "10-K",
-             d("2025-02-14"), "us-gaap:EarningsPerShareDiluted (FY - 9M YTD, approximate)"),
-    ]  # fmt: skip
+        Fact(
+            "eps_diluted_q",
+            d("2024-07-01"),
+            d("2024-09-30"),
+            0.61,
+            "USD/shares",
+            "10-Q",
+            d("2024-10-30"),
+            "us-gaap:EarningsPerShareDiluted",
+        ),
+        Fact(
+            "eps_diluted_q",
+            d("2024-10-01"),
+            d("2024-12-31"),
+            0.65,
+            "USD/shares",
+            "10-K",
+            d("2025-02-14"),
+            "us-gaap:EarningsPerShareDiluted (FY - 9M YTD, approximate)",
+        ),
+    ]
 
 
 def test_q4_is_not_derived_when_the_quarter_is_reported_directly():
@@ -293,17 +341,49 @@ def test_q4_from_two_concepts_says_so_in_its_source():
 def test_gross_profit_is_revenue_minus_cost_of_revenue_when_gross_profit_is_missing():
     facts = derive_facts(load("gross_profit_from_cost.json"))
     assert only(facts, "gross_profit_q") == [
-        Fact("gross_profit_q", d("2024-01-01"), d("2024-03-31"), 400e6, "USD", "10-Q",
-             d("2024-05-01"), "us-gaap:Revenues - us-gaap:CostOfRevenue"),
-        Fact("gross_profit_q", d("2024-04-01"), d("2024-06-30"), 400e6, "USD", "10-Q",
-             d("2024-08-01"), "us-gaap:Revenues - us-gaap:CostOfGoodsAndServicesSold"),
+        Fact(
+            "gross_profit_q",
+            d("2024-01-01"),
+            d("2024-03-31"),
+            400e6,
+            "USD",
+            "10-Q",
+            d("2024-05-01"),
+            "us-gaap:Revenues - us-gaap:CostOfRevenue",
+        ),
+        Fact(
+            "gross_profit_q",
+            d("2024-04-01"),
+            d("2024-06-30"),
+            400e6,
+            "USD",
+            "10-Q",
+            d("2024-08-01"),
+            "us-gaap:Revenues - us-gaap:CostOfGoodsAndServicesSold",
+        ),
         # GrossProfit is tagged for Q3 and wins over revenue - cost (which would be 400e6)
-        Fact("gross_profit_q", d("2024-07-01"), d("2024-09-30"), 450e6, "USD", "10-Q",
-             d("2024-11-01"), "us-gaap:GrossProfit"),
+        Fact(
+            "gross_profit_q",
+            d("2024-07-01"),
+            d("2024-09-30"),
+            450e6,
+            "USD",
+            "10-Q",
+            d("2024-11-01"),
+            "us-gaap:GrossProfit",
+        ),
         # (4,600 - 2,900) FY - (3,300 - 2,100) 9M
-        Fact("gross_profit_q", d("2024-10-01"), d("2024-12-31"), 500e6, "USD", "10-K",
-             d("2025-02-10"), "us-gaap:Revenues - us-gaap:CostOfRevenue (FY - 9M YTD)"),
-    ]  # fmt: skip
+        Fact(
+            "gross_profit_q",
+            d("2024-10-01"),
+            d("2024-12-31"),
+            500e6,
+            "USD",
+            "10-K",
+            d("2025-02-10"),
+            "us-gaap:Revenues - us-gaap:CostOfRevenue (FY - 9M YTD)",
+        ),
+    ]
 
 
 def test_no_gross_profit_without_a_cost_for_the_same_period():
@@ -322,11 +402,27 @@ def test_no_gross_profit_without_a_cost_for_the_same_period():
 def test_shares_outstanding_latest_filed_wins_for_the_same_date():
     facts = derive_facts(load("shares_outstanding.json"))
     assert facts == [
-        Fact("shares_outstanding", None, d("2024-04-19"), 15_100_000, "shares", "10-Q/A",
-             d("2024-06-01"), "dei:EntityCommonStockSharesOutstanding"),
-        Fact("shares_outstanding", None, d("2024-07-19"), 14_900_000, "shares", "10-Q",
-             d("2024-08-01"), "dei:EntityCommonStockSharesOutstanding"),
-    ]  # fmt: skip
+        Fact(
+            "shares_outstanding",
+            None,
+            d("2024-04-19"),
+            15_100_000,
+            "shares",
+            "10-Q/A",
+            d("2024-06-01"),
+            "dei:EntityCommonStockSharesOutstanding",
+        ),
+        Fact(
+            "shares_outstanding",
+            None,
+            d("2024-07-19"),
+            14_900_000,
+            "shares",
+            "10-Q",
+            d("2024-08-01"),
+            "dei:EntityCommonStockSharesOutstanding",
+        ),
+    ]
 
 
 # --- splits and per-share values ----------------------------------------------------------------
@@ -483,9 +579,17 @@ def test_a_quarter_tagged_with_two_end_dates_a_day_apart_is_one_quarter():
 def test_real_blackrock_sample_yields_its_share_count_only():
     # Its one us-gaap concept (net income available to common, diluted) is none we read.
     assert derive_facts(load_blackrock_sample()) == [
-        Fact("shares_outstanding", None, d("2025-04-30"), 154_926_181, "shares", "10-Q",
-             d("2025-05-07"), "dei:EntityCommonStockSharesOutstanding"),
-    ]  # fmt: skip
+        Fact(
+            "shares_outstanding",
+            None,
+            d("2025-04-30"),
+            154_926_181,
+            "shares",
+            "10-Q",
+            d("2025-05-07"),
+            "dei:EntityCommonStockSharesOutstanding",
+        ),
+    ]
 
 
 def test_real_blackrock_sample_periods_come_from_dates_not_fy_fp():
@@ -496,13 +600,37 @@ def test_real_blackrock_sample_periods_come_from_dates_not_fy_fp():
     us_gaap["Revenues"] = us_gaap.pop("NetIncomeLossAvailableToCommonStockholdersDiluted")
     facts = derive_facts(body)
     assert only(facts, "revenue_q") == [
-        Fact("revenue_q", d("2024-07-01"), d("2024-09-30"), 1_631e6, "USD", "10-Q",
-             d("2025-11-05"), "us-gaap:Revenues"),
-        Fact("revenue_q", d("2025-07-01"), d("2025-09-30"), 1_393e6, "USD", "10-Q",
-             d("2025-11-05"), "us-gaap:Revenues"),
-        Fact("revenue_q", d("2025-10-01"), d("2025-12-31"), 1_184e6, "USD", "10-K",
-             d("2026-02-25"), "us-gaap:Revenues (FY - 9M YTD)"),
-    ]  # fmt: skip
+        Fact(
+            "revenue_q",
+            d("2024-07-01"),
+            d("2024-09-30"),
+            1_631e6,
+            "USD",
+            "10-Q",
+            d("2025-11-05"),
+            "us-gaap:Revenues",
+        ),
+        Fact(
+            "revenue_q",
+            d("2025-07-01"),
+            d("2025-09-30"),
+            1_393e6,
+            "USD",
+            "10-Q",
+            d("2025-11-05"),
+            "us-gaap:Revenues",
+        ),
+        Fact(
+            "revenue_q",
+            d("2025-10-01"),
+            d("2025-12-31"),
+            1_184e6,
+            "USD",
+            "10-K",
+            d("2026-02-25"),
+            "us-gaap:Revenues (FY - 9M YTD)",
+        ),
+    ]
     assert periods(facts, "revenue_fy") == {(d("2025-01-01"), d("2025-12-31")): 5_680e6}
 
 

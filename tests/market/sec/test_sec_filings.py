@@ -66,8 +66,16 @@ def by_accession(filings: list[Filing]) -> dict[str, Filing]:
 
 
 def eight_k(items: tuple[str, ...]) -> Filing:
-    return Filing("0000000001", "0000000001-25-000001", "8-K", items,
-                  datetime(2025, 1, 2, 9, tzinfo=ET), date(2025, 1, 2), None, "a.htm")  # fmt: skip
+    return Filing(
+        "0000000001",
+        "0000000001-25-000001",
+        "8-K",
+        items,
+        datetime(2025, 1, 2, 9, tzinfo=ET),
+        date(2025, 1, 2),
+        None,
+        "a.htm",
+    )
 
 
 # --- submissions: the real answers ---------------------------------------------------------------
@@ -143,8 +151,10 @@ def test_a_utc_row_is_read_as_utc() -> None:
     """NVIDIA's results 8-K of 2025-08-27 says 20:22:14Z and was filed that day: 20:22 Eastern
     would have been filed the next business day, so it is 16:22 EDT."""
     [row] = [r for r in rows(NVDA) if r["accessionNumber"] == "0001045810-25-000207"]
-    assert (row["acceptanceDateTime"], row["filingDate"]) == ("2025-08-27T20:22:14.000Z",
-                                                              "2025-08-27")  # fmt: skip
+    assert (row["acceptanceDateTime"], row["filingDate"]) == (
+        "2025-08-27T20:22:14.000Z",
+        "2025-08-27",
+    )
     nvda = by_accession(parse_submissions(NVDA.read_bytes(), "1045810")[0])
     filing = nvda[row["accessionNumber"]]
     assert filing.accepted == datetime(2025, 8, 27, 16, 22, 14, tzinfo=ET)
@@ -214,8 +224,14 @@ def test_read_acceptance() -> None:
     assert read_acceptance("2025-07-02T01:06:35.000Z", date(2025, 7, 1), "4") == datetime(
         2025, 7, 1, 21, 6, 35, tzinfo=ET
     )  # a Form 4 is filed that day until 22:00
-    for junk in ("", "2026-02-30T10:00:00Z", "yesterday", "2026-02-25 16:31:25",
-                 "0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.000Z"):  # fmt: skip
+    for junk in (
+        "",
+        "2026-02-30T10:00:00Z",
+        "yesterday",
+        "2026-02-25 16:31:25",
+        "0001-01-01T00:00:00.000Z",
+        "9999-12-31T23:59:59.000Z",
+    ):
         assert read_acceptance(junk, date(2026, 2, 25)) is None
     # A filing date at the calendar's ends: nothing fits it (it raised OverflowError)
     assert read_acceptance("2026-02-25T16:31:25Z", date(1, 1, 2)) is None
@@ -238,10 +254,12 @@ def test_a_z_is_utc_and_no_reading_lands_after_the_filing_date() -> None:
     )
 
 
-@pytest.mark.parametrize("path", sorted(SAMPLES.glob("sec_submissions_*.json"))
-                         + sorted((SAMPLES.parent / "realdata" / "more" / "sec_submissions")
-                                  .glob("*.json")),
-                         ids=lambda p: p.name)  # fmt: skip
+@pytest.mark.parametrize(
+    "path",
+    sorted(SAMPLES.glob("sec_submissions_*.json"))
+    + sorted((SAMPLES.parent / "realdata" / "more" / "sec_submissions").glob("*.json")),
+    ids=lambda p: p.name,
+)
 def test_no_recorded_filing_is_accepted_after_its_filing_date(path: Path) -> None:
     """Every 10-K, 10-Q and 8-K of every recorded submissions answer (the samples and the
     realdata recordings, a foreign filer's with none of them too): accepted on or before its
@@ -250,17 +268,25 @@ def test_no_recorded_filing_is_accepted_after_its_filing_date(path: Path) -> Non
     columns = data["filings"]["recent"] if "filings" in data else data
     cik = str(data.get("cik") or re.search(r"CIK(\d{10})", path.name).group(1))  # type: ignore[union-attr]
     filings = parse_submissions_page(json.dumps(columns), cik)
-    listed = zip(columns["accessionNumber"], columns["form"], columns["primaryDocument"],
-                 strict=True)  # fmt: skip
+    listed = zip(
+        columns["accessionNumber"], columns["form"], columns["primaryDocument"], strict=True
+    )
     assert len(filings) == len({a for a, form, primary in listed if form in FORMS and primary})
     for filing in filings:
         assert filing.accepted.date() <= filing.filed, filing
 
 
 def test_filing_urls() -> None:
-    filing = Filing("0001045810", "0001045810-25-000209", "10-Q", (),
-                    datetime(2025, 8, 27, 16, 52, tzinfo=ET), date(2025, 8, 27),
-                    date(2025, 7, 27), "nvda-20250727.htm")  # fmt: skip
+    filing = Filing(
+        "0001045810",
+        "0001045810-25-000209",
+        "10-Q",
+        (),
+        datetime(2025, 8, 27, 16, 52, tzinfo=ET),
+        date(2025, 8, 27),
+        date(2025, 7, 27),
+        "nvda-20250727.htm",
+    )
     base = "https://www.sec.gov"
     folder = "https://www.sec.gov/Archives/edgar/data/1045810/000104581025000209"
     assert filing.folder_url(base) == folder
@@ -271,9 +297,15 @@ def test_filing_urls() -> None:
 
 @pytest.mark.parametrize(
     ("form", "items", "exhibits_wanted"),
-    [("8-K", ("2.02", "9.01"), True), ("8-K", ("7.01",), True), ("8-K", ("8.01", "9.01"), True),
-     ("8-K", ("5.02", "9.01"), False), ("8-K", (), False), ("10-K", ("2.02",), False)],
-)  # fmt: skip
+    [
+        ("8-K", ("2.02", "9.01"), True),
+        ("8-K", ("7.01",), True),
+        ("8-K", ("8.01", "9.01"), True),
+        ("8-K", ("5.02", "9.01"), False),
+        ("8-K", (), False),
+        ("10-K", ("2.02",), False),
+    ],
+)
 def test_wants_exhibits(form: str, items: tuple[str, ...], exhibits_wanted: bool) -> None:
     filing = eight_k(items)._replace(form=form)
     assert filing.wants_exhibits is exhibits_wanted
@@ -281,8 +313,26 @@ def test_wants_exhibits(form: str, items: tuple[str, ...], exhibits_wanted: bool
 
 
 def test_item_names() -> None:
-    for item in ("1.01", "1.02", "2.01", "2.02", "2.03", "2.05", "2.06", "3.01", "3.02", "4.01",
-                 "4.02", "5.01", "5.02", "5.03", "5.07", "7.01", "8.01", "9.01"):  # fmt: skip
+    for item in (
+        "1.01",
+        "1.02",
+        "2.01",
+        "2.02",
+        "2.03",
+        "2.05",
+        "2.06",
+        "3.01",
+        "3.02",
+        "4.01",
+        "4.02",
+        "5.01",
+        "5.02",
+        "5.03",
+        "5.07",
+        "7.01",
+        "8.01",
+        "9.01",
+    ):
         assert ITEM_NAMES[item]
     assert set(EVIDENCE_ITEMS) <= set(ITEM_NAMES)
     assert ITEM_NAMES["7.01"] == "Regulation FD Disclosure"
@@ -340,8 +390,9 @@ def test_bodies_that_are_not_submissions(body: bytes | str, complaint: str) -> N
         parse_submissions(body, "0000000001")
 
 
-@pytest.mark.parametrize("column", ["accessionNumber", "form", "filingDate", "acceptanceDateTime",
-                                    "primaryDocument"])  # fmt: skip
+@pytest.mark.parametrize(
+    "column", ["accessionNumber", "form", "filingDate", "acceptanceDateTime", "primaryDocument"]
+)
 def test_a_needed_column_missing_or_not_a_list(column: str) -> None:
     body = recent()
     del body["filings"]["recent"][column]
@@ -383,8 +434,12 @@ def test_a_row_with_a_bad_value_is_skipped(bad: dict[str, list[Any]]) -> None:
 def test_bad_optional_values_and_repeats() -> None:
     body = recent(items=[7, ""], reportDate=["03/03/2025", None])
     body["filings"]["recent"]["accessionNumber"][1] = "0000000001-25-000003"
-    body["filings"]["files"] = [{"name": "CIK0000000001-submissions-001.json"}, {"name": 5},
-                                "x", {"name": "../../etc/passwd"}]  # fmt: skip
+    body["filings"]["files"] = [
+        {"name": "CIK0000000001-submissions-001.json"},
+        {"name": 5},
+        "x",
+        {"name": "../../etc/passwd"},
+    ]
     filings, pages = parse_submissions(json.dumps(body), "1")
     assert [(f.accession, f.items, f.report_date) for f in filings] == [
         ("0000000001-25-000003", (), None)
@@ -416,8 +471,10 @@ def test_adobe_index_lists_its_press_release() -> None:
         IndexDocument("1", "8-K", "adbe-20230315.htm", "8-K", 40091),  # "/ix?doc=" taken off
         IndexDocument("2", "EX-99.1", "adbeex991q123.htm", "EX-99.1", 232940),
     ]
-    assert IndexDocument("", "Complete submission text file", "0000796343-23-000044.txt", "",
-                         482164) in documents  # fmt: skip
+    assert (
+        IndexDocument("", "Complete submission text file", "0000796343-23-000044.txt", "", 482164)
+        in documents
+    )
     assert not [d for d in documents if d.name.endswith((".xsd", ".xml"))]  # not the Data Files
     assert exhibits(documents) == [documents[1]]
     page = ADBE_INDEX.read_text()

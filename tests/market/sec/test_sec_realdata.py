@@ -222,8 +222,14 @@ def the(facts: list[Fact], concept: str, end: str) -> Fact:
 def test_the_recordings_are_there():
     assert REALDATA.is_dir(), f"the real SEC recordings are missing: {REALDATA}"
     assert {ticker_of(p) for p in RECORDINGS} == {
-        "AAPL", "GOOGL", "LPA", "MRVL", "NVDA", "SNOW", "TSLA",
-    }  # fmt: skip
+        "AAPL",
+        "GOOGL",
+        "LPA",
+        "MRVL",
+        "NVDA",
+        "SNOW",
+        "TSLA",
+    }
 
 
 @pytest.mark.parametrize("ticker", sorted(SPLITS))
@@ -360,8 +366,10 @@ def test_tsla_eps_ttm_to_2022_09_30_is_on_the_post_3_for_1_basis():
     income = {e["frame"]: e for e in framed(body, NET_INCOME, "USD", QUARTER)}
     year_income = {e["frame"]: e for e in framed(body, NET_INCOME, "USD", YEAR)}
     year_eps = {e["frame"]: e for e in framed(body, EPS, "USD/shares", YEAR)}
-    reported = [quarter[f]["val"] / basis_factor("TSLA", quarter[f]["filed"]) for f in
-                ("CY2022Q1", "CY2022Q2", "CY2022Q3")]  # fmt: skip
+    reported = [
+        quarter[f]["val"] / basis_factor("TSLA", quarter[f]["filed"])
+        for f in ("CY2022Q1", "CY2022Q2", "CY2022Q3")
+    ]
     assert reported == pytest.approx([2.86 / 3, 1.95 / 3, 0.95])
     # Q4 2021: its net income over a share count between those the periods around it imply
     q4_income = year_income["CY2021"]["val"] - sum(income[f"CY2021Q{n}"]["val"] for n in (1, 2, 3))
@@ -455,9 +463,10 @@ def test_nvda_quarter_tagged_with_two_end_dates_is_one_quarter():
     $811M twice and lost Q1."""
     body = recording("NVDA")
     tagged = [
-        e for e in entries(body, "Revenues", "USD")
+        e
+        for e in entries(body, "Revenues", "USD")
         if e["start"] == "2010-05-03" and e["end"] in ("2010-07-31", "2010-08-01")
-    ]  # fmt: skip
+    ]
     assert {e["end"] for e in tagged} == {"2010-07-31", "2010-08-01"}
     q3 = [e for e in entries(body, "Revenues", "USD") if e["end"] == "2010-10-31"]
     assert {e["start"] for e in q3} == {"2010-08-02", "2010-02-01"}  # Q3 and the 9M YTD

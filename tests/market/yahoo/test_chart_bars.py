@@ -84,8 +84,10 @@ STAMPS = st.one_of(
 @example(rows=[(0, 9e-13, 1.0, 1.0, 1.0, None)], offset=None, ragged=False)  # an open below it
 def test_any_chart_reads_the_same_both_ways(rows, offset, ragged):
     stamps = [r[0] for r in rows]
-    columns = {name: [r[i + 1] for r in rows] for i, name in
-               enumerate(("open", "high", "low", "close", "volume"))}  # fmt: skip
+    columns = {
+        name: [r[i + 1] for r in rows]
+        for i, name in enumerate(("open", "high", "low", "close", "volume"))
+    }
     if ragged and rows:  # a column shorter than the timestamps: the general reading's
         columns["volume"] = columns["volume"][:-1]
     result = {"timestamp": stamps, "indicators": {"quote": [columns]}}

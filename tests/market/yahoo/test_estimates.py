@@ -44,8 +44,17 @@ def test_every_recorded_calendar_gives_its_consensus_value_for_value(path: Path)
     assert found is not None and found.periods == () and found.history == ()
     first = min(datetime.fromtimestamp(s, UTC).date() for s in earnings["earningsDate"])
     assert found.next_date is not None and found.next_date.day == first
-    said = [earnings.get(k) for k in ("earningsAverage", "earningsLow", "earningsHigh",
-                                      "revenueAverage", "revenueLow", "revenueHigh")]  # fmt: skip
+    said = [
+        earnings.get(k)
+        for k in (
+            "earningsAverage",
+            "earningsLow",
+            "earningsHigh",
+            "revenueAverage",
+            "revenueLow",
+            "revenueHigh",
+        )
+    ]
     if all(v is None for v in said):  # CMCOM.AS, OCDO.L: dates without a consensus
         assert found.next_report is None
         return
@@ -55,10 +64,7 @@ def test_every_recorded_calendar_gives_its_consensus_value_for_value(path: Path)
 
 
 def test_the_recordings_hold_both_kinds_of_answer() -> None:
-    consensus = [
-        p for p in CALENDARS
-        if "revenueAverage" in json.dumps(_recorded(p)[2])
-    ]  # fmt: skip
+    consensus = [p for p in CALENDARS if "revenueAverage" in json.dumps(_recorded(p)[2])]
     assert len(CALENDARS) == 28 and len(consensus) == 16
 
 
@@ -66,23 +72,45 @@ END_Q = date(2025, 3, 31)
 
 
 def _answer(trend: list[dict], history: list[dict], **calendar: object) -> str:
-    body: dict = {"quoteSummary": {"result": [{
-        "calendarEvents": {"maxAge": 1, "earnings": {"earningsDate": [1746010740], **calendar}},
-        **modules(trend, history),
-    }], "error": None}}  # fmt: skip
+    body: dict = {
+        "quoteSummary": {
+            "result": [
+                {
+                    "calendarEvents": {
+                        "maxAge": 1,
+                        "earnings": {"earningsDate": [1746010740], **calendar},
+                    },
+                    **modules(trend, history),
+                }
+            ],
+            "error": None,
+        }
+    }
     return json.dumps(body)
 
 
 def test_earnings_trend_and_history_are_read_from_raw() -> None:
     trend = [
-        trend_row("0q", END_Q, (1.61, 1.5, 1.67, 28), (94.0e9, 89.4e9, 95.9e9, 26),
-                  (1.61, 1.60, 1.58, 1.55, 1.50), (3, 9, 1, 2)),
+        trend_row(
+            "0q",
+            END_Q,
+            (1.61, 1.5, 1.67, 28),
+            (94.0e9, 89.4e9, 95.9e9, 26),
+            (1.61, 1.60, 1.58, 1.55, 1.50),
+            (3, 9, 1, 2),
+        ),
         trend_row("+1q", date(2025, 6, 30), (1.45, 1.3, 1.6, 27), (88e9, 85e9, 90e9, 25)),
-        trend_row("0y", date(2025, 9, 30), (7.3, 7.0, 7.8, 40), (410e9, 400e9, 420e9, 38),
-                  (7.3, 7.28, 7.1, 7.0, 6.9), (2, 12, 0, 3)),
+        trend_row(
+            "0y",
+            date(2025, 9, 30),
+            (7.3, 7.0, 7.8, 40),
+            (410e9, 400e9, 420e9, 38),
+            (7.3, 7.28, 7.1, 7.0, 6.9),
+            (2, 12, 0, 3),
+        ),
         trend_row("+1y", date(2026, 9, 30), (8.1, 7.5, 9.0, 38), (440e9, 420e9, 460e9, 36)),
         trend_row("+5y", date(2030, 9, 30), (None, None, None, None), (None, None, None, None)),
-    ]  # fmt: skip
+    ]
     history = [
         history_row(date(2024, 12, 31), 2.40, 2.35, 0.0213, "-1q"),
         history_row(date(2024, 3, 31), 1.53, 1.50, 0.02, "-4q"),
@@ -94,9 +122,16 @@ def test_earnings_trend_and_history_are_read_from_raw() -> None:
     assert [p.period for p in found.periods] == ["0q", "+1q", "0y", "+1y"]  # +5y: not shown
     q = found.period("0q")
     assert q == Consensus(
-        "0q", END_Q, Range(1.61, 1.5, 1.67, 28), Range(94.0e9, 89.4e9, 95.9e9, 26),
-        (1.61, 1.60, 1.58, 1.55, 1.50), up_7d=3, up_30d=9, down_7d=1, down_30d=2,
-    )  # fmt: skip
+        "0q",
+        END_Q,
+        Range(1.61, 1.5, 1.67, 28),
+        Range(94.0e9, 89.4e9, 95.9e9, 26),
+        (1.61, 1.60, 1.58, 1.55, 1.50),
+        up_7d=3,
+        up_30d=9,
+        down_7d=1,
+        down_30d=2,
+    )
     y = found.period("0y")
     assert y is not None and y.trend == (7.3, 7.28, 7.1, 7.0, 6.9) and y.up_30d == 12
     assert found.period("+1q") == Consensus(
@@ -136,8 +171,12 @@ def test_values_out_of_bounds_or_malformed_are_no_value_and_spoil_nothing_else()
 
 
 def test_modules_that_are_not_objects_are_no_estimates_not_an_error() -> None:
-    body: dict = {"quoteSummary": {"result": [{"earningsTrend": [], "earningsHistory": "x",
-                                         "calendarEvents": None}], "error": None}}  # fmt: skip
+    body: dict = {
+        "quoteSummary": {
+            "result": [{"earningsTrend": [], "earningsHistory": "x", "calendarEvents": None}],
+            "error": None,
+        }
+    }
     found = parse_estimates(json.dumps(body), "AAPL", DAY)
     assert found is not None
     assert (found.next_date, found.next_report, found.periods, found.history) == (
@@ -160,9 +199,10 @@ async def test_one_request_a_symbol_asks_every_module_on_the_quotes_crumb(
 ) -> None:
     end = market_server.next_earnings("ALAB")
     market_server.street["ALAB"] = modules(
-        [trend_row("0q", END_Q, (0.33, 0.3, 0.36, 9), (210e6, 205e6, 215e6, 9))], [],
+        [trend_row("0q", END_Q, (0.33, 0.3, 0.36, 9), (210e6, 205e6, 215e6, 9))],
+        [],
         calendar={"earningsAverage": 0.33, "revenueAverage": 210e6},
-    )  # fmt: skip
+    )
     crumb = YahooCrumb(market_server.url, market_server.cookie_url)
     yahoo = YahooEstimates(market_server.url, crumb)
     found = await yahoo.estimates(client, "ALAB", market_server.now().date())
@@ -170,8 +210,9 @@ async def test_one_request_a_symbol_asks_every_module_on_the_quotes_crumb(
     assert found.next_report == Consensus(
         "0q", eps=Range(0.33, 1.5, 1.67), revenue=Range(210e6, 89370000000, 95903397000)
     )  # the test's average, the sample's low and high
-    assert found.period("0q") == Consensus("0q", END_Q, Range(0.33, 0.3, 0.36, 9),
-                                           Range(210e6, 205e6, 215e6, 9))  # fmt: skip
+    assert found.period("0q") == Consensus(
+        "0q", END_Q, Range(0.33, 0.3, 0.36, 9), Range(210e6, 205e6, 215e6, 9)
+    )
     (summary,) = market_server.requests_for(endpoint="quoteSummary")
     assert summary.query["modules"] == ["calendarEvents,earningsTrend,earningsHistory"]
     assert summary.query["formatted"] == ["false"] and summary.query["crumb"] == [
@@ -194,9 +235,17 @@ async def test_a_429_for_quote_summary_is_a_refusal(
 
 @pytest.mark.parametrize(
     ("said", "read"),
-    [("CNY", "CNY"), ("EUR", "EUR"), ("GBp", "GBp"), ("\x1b]0;x\x07", None), ("yuan", None),
-     (7, None), ({"raw": "CNY"}, None), ("CNY" * 40, None)],
-)  # fmt: skip
+    [
+        ("CNY", "CNY"),
+        ("EUR", "EUR"),
+        ("GBp", "GBp"),
+        ("\x1b]0;x\x07", None),
+        ("yuan", None),
+        (7, None),
+        ({"raw": "CNY"}, None),
+        ("CNY" * 40, None),
+    ],
+)
 def test_the_consensus_says_its_money_or_nothing(said: object, read: str | None) -> None:
     row = trend_row("0y", END_Q, (60.0, 55.0, 66.0, 30), (1e11, 9e10, 1.1e11, 25))
     row["earningsEstimate"]["earningsCurrency"] = said

@@ -57,8 +57,12 @@ async def test_5d_holds_five_sessions_of_15_minute_bars(client):
     with frozen(MarketServer(["NVDA"]), after_close) as server:
         chart = await fetch_intraday(client, server.url, "NVDA", "5D", lambda: after_close)
     assert [s.start.date().isoformat() for s in chart.sessions] == [
-        "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20",
-    ]  # fmt: skip
+        "2026-11-16",
+        "2026-11-17",
+        "2026-11-18",
+        "2026-11-19",
+        "2026-11-20",
+    ]
     assert len(chart.bars) == 5 * (26 - 1)  # 26 bars a session, one of them null
     assert chart.bars[-1].close == server.close("NVDA", after_close.date())
 
@@ -95,8 +99,11 @@ def test_an_absurd_value_is_a_located_error_not_a_chart(change, said):
     body = realdata_body("yahoo_chart", WEEKEND)
     result = body["chart"]["result"][0]
     result["timestamp"] = [1738593000]
-    result["indicators"] = {"quote": [{"close": [230.0], "open": [230.0], "high": [231.0],
-                                       "low": [229.0], "volume": [10]}]}  # fmt: skip
+    result["indicators"] = {
+        "quote": [
+            {"close": [230.0], "open": [230.0], "high": [231.0], "low": [229.0], "volume": [10]}
+        ]
+    }
     change(result)
     with pytest.raises(FetchError) as raised:
         read_intraday(json.dumps(body), "AAPL", "1D", datetime(2025, 2, 20, tzinfo=UTC))

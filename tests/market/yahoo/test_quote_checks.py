@@ -106,15 +106,43 @@ MOMENTS = st.builds(
 CURRENCIES = st.one_of(st.none(), st.text(max_size=10), st.sampled_from(["USD", "GBp", "€\x1b"]))
 # Any value of its kind, for the fields a quote's transform fills
 ANY = {
-    "price": PRICES, "prev_close": PRICES, "day_high": PRICES, "day_low": PRICES,
-    "fifty_two_week_high": PRICES, "fifty_two_week_low": PRICES, "ext_price": PRICES,
-    "change": CHANGES, "change_pct": CHANGES, "ext_change": CHANGES, "ext_change_pct": CHANGES,
-    "volume": VOLUMES, "currency": CURRENCIES, "quote_time": MOMENTS,
+    "price": PRICES,
+    "prev_close": PRICES,
+    "day_high": PRICES,
+    "day_low": PRICES,
+    "fifty_two_week_high": PRICES,
+    "fifty_two_week_low": PRICES,
+    "ext_price": PRICES,
+    "change": CHANGES,
+    "change_pct": CHANGES,
+    "ext_change": CHANGES,
+    "ext_change_pct": CHANGES,
+    "volume": VOLUMES,
+    "currency": CURRENCIES,
+    "quote_time": MOMENTS,
     "ext_time": st.one_of(st.none(), MOMENTS),
-}  # fmt: skip
-GOOD = Quote("T", 124.37, 126.19, -1.82, -0.0144, "USD", "CLOSED", NOW - timedelta(hours=2),
-             "yahoo", 127.45, 123.13, 1_247_524, 145.83, 102.05, "post", 124.87, 0.4975,
-             0.004, NOW - timedelta(hours=1))  # fmt: skip
+}
+GOOD = Quote(
+    "T",
+    124.37,
+    126.19,
+    -1.82,
+    -0.0144,
+    "USD",
+    "CLOSED",
+    NOW - timedelta(hours=2),
+    "yahoo",
+    127.45,
+    123.13,
+    1_247_524,
+    145.83,
+    102.05,
+    "post",
+    124.87,
+    0.4975,
+    0.004,
+    NOW - timedelta(hours=1),
+)
 
 
 @settings(max_examples=1500, deadline=None)

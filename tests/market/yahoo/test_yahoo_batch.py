@@ -135,10 +135,12 @@ async def test_a_kept_session_is_used_without_asking_for_a_new_one(
     ("name", "when"),
     [
         ("yahoo_quote-AAPL-BABA.json", NOW),
-        ("yahoo_quote-AAPL-BABA-marketState-PREPRE-2021-02-08.json",
-         datetime(2021, 2, 8, 5, tzinfo=UTC)),
+        (
+            "yahoo_quote-AAPL-BABA-marketState-PREPRE-2021-02-08.json",
+            datetime(2021, 2, 8, 5, tzinfo=UTC),
+        ),
     ],
-)  # fmt: skip
+)
 def test_the_fields_a_batch_asks_for_are_all_it_reads(name, when):
     """The batch asks Yahoo for FIELDS only (its answer then holds those and the fields it always
     sends, as recorded): reading such an answer gives exactly the quotes and earnings dates of

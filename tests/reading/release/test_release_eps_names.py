@@ -47,25 +47,47 @@ def test_exxonmobils_measure_under_another_standard_name_reads_in_place() -> Non
     "rows",
     [
         # the measure's amount, then its per-share line
-        (("Earnings excluding identified items (non-GAAP)", "7,000"),
-         ("Per common share - assuming dilution", "0.62")),
+        (
+            ("Earnings excluding identified items (non-GAAP)", "7,000"),
+            ("Per common share - assuming dilution", "0.62"),
+        ),
         # the measure as a heading, "Per common share", then basic and diluted
-        (("Earnings excluding identified items (non-GAAP)", ""), ("Per common share", ""),
-         ("Basic", "0.63"), ("Diluted", "0.62")),
+        (
+            ("Earnings excluding identified items (non-GAAP)", ""),
+            ("Per common share", ""),
+            ("Basic", "0.63"),
+            ("Diluted", "0.62"),
+        ),
         # "Per common share" as the heading, the measure's diluted line under it
-        (("Per common share (dollars)", ""), ("Net income - assuming dilution", "0.50"),
-         ("Earnings excluding identified items - assuming dilution", "0.62")),
+        (
+            ("Per common share (dollars)", ""),
+            ("Net income - assuming dilution", "0.50"),
+            ("Earnings excluding identified items - assuming dilution", "0.62"),
+        ),
         # diluted EPS as the heading, GAAP and the measure under it
-        (("Earnings per share - diluted", ""), ("GAAP", "0.50"),
-         ("Excluding identified items", "0.62")),
-        (("Diluted earnings per share", ""), ("As reported", "0.50"),
-         ("Excluding special items", "0.62")),
+        (
+            ("Earnings per share - diluted", ""),
+            ("GAAP", "0.50"),
+            ("Excluding identified items", "0.62"),
+        ),
+        (
+            ("Diluted earnings per share", ""),
+            ("As reported", "0.50"),
+            ("Excluding special items", "0.62"),
+        ),
         (("Diluted EPS excluding notable items", "0.62"),),
         (("Earnings per share excluding unusual items - diluted", "0.62"),),
     ],
-    ids=["per-share line", "diluted under the measure", "measure under per share",
-         "excluding under diluted", "special under diluted", "notable", "unusual"],
-)  # fmt: skip
+    ids=[
+        "per-share line",
+        "diluted under the measure",
+        "measure under per share",
+        "excluding under diluted",
+        "special under diluted",
+        "notable",
+        "unusual",
+    ],
+)
 def test_the_measures_diluted_per_share_line_is_the_non_gaap_eps(
     rows: tuple[tuple[str, str], ...],
 ) -> None:
@@ -78,15 +100,22 @@ def test_the_measures_diluted_per_share_line_is_the_non_gaap_eps(
     "rows",
     [
         (("Diluted earnings per share excluding the litigation charge", "0.62"),),
-        (("Earnings excluding the litigation charge", "7,000"),
-         ("Per common share - assuming dilution", "0.62")),
-        (("Earnings excluding identified items (non-GAAP)", ""), ("Per common share", ""),
-         ("Basic", "0.63")),
-        (("Earnings excluding identified items (non-GAAP)", "7,000"),
-         ("Weighted average shares - assuming dilution", "11,300")),
+        (
+            ("Earnings excluding the litigation charge", "7,000"),
+            ("Per common share - assuming dilution", "0.62"),
+        ),
+        (
+            ("Earnings excluding identified items (non-GAAP)", ""),
+            ("Per common share", ""),
+            ("Basic", "0.63"),
+        ),
+        (
+            ("Earnings excluding identified items (non-GAAP)", "7,000"),
+            ("Weighted average shares - assuming dilution", "11,300"),
+        ),
     ],
     ids=["one charge left out", "its per-share line", "basic only", "shares"],
-)  # fmt: skip
+)
 def test_another_measure_or_no_diluted_line_is_no_non_gaap_eps(
     rows: tuple[tuple[str, str], ...],
 ) -> None:

@@ -31,39 +31,72 @@ def guidance(sentence: str) -> tuple[Guidance, ...]:
         ("We expect full-year 2025 revenue of $45.1 billion.", YEAR, 45.1e9, 45.1e9),
         (
             "We expect revenue between $10.0 billion and $10.5 billion for the fourth quarter.",
-            QUARTER, 10.0e9, 10.5e9,
+            QUARTER,
+            10.0e9,
+            10.5e9,
         ),
         (
             "We expect fourth quarter revenue of $450 million to $455 million.",
-            QUARTER, 450e6, 455e6,
+            QUARTER,
+            450e6,
+            455e6,
         ),
         (  # Netflix Q3 2025, the amount before the word
             "This means that for the full year 2025, we expect $45.1B in revenue (16% growth, 17%"
             " on an F/X neutral basis), in-line with our prior expectations for 15%-16% revenue"
             " growth (16%-17% on a F/X neutral basis).",
-            YEAR, 45.1e9, 45.1e9,
+            YEAR,
+            45.1e9,
+            45.1e9,
         ),
         ("For the fourth quarter, we now expect $12.0 billion in revenue.", QUARTER, 12e9, 12e9),
         (
             "UnitedHealth Group is updating its 2025 outlook, including revenues of $445.5 billion"
             " to $448.0 billion, net earnings of at least $14.65 per share.",
-            YEAR, 445.5e9, 448.0e9,
+            YEAR,
+            445.5e9,
+            448.0e9,
         ),
         # guidance given only in prose, in the words releases use for it
-        ("We anticipate revenue of $1.20 to $1.30 billion in the fourth quarter.",
-         QUARTER, 1.2e9, 1.3e9),
-        ("We expect net revenue of $1.2 billion to $1.3 billion for the fourth quarter.",
-         QUARTER, 1.2e9, 1.3e9),
-        ("The company expects total revenues for the fourth quarter to range from $1.2 billion"
-         " to $1.3 billion.", QUARTER, 1.2e9, 1.3e9),
-        ("We expect sales of approximately $1.2 billion to $1.3 billion for the fourth quarter.",
-         QUARTER, 1.2e9, 1.3e9),
-        ("For the fourth quarter we are targeting revenue of $1.2 billion to $1.3 billion.",
-         QUARTER, 1.2e9, 1.3e9),
-        ("We project revenue of $4.8 billion to $4.9 billion for fiscal year 2025.",
-         YEAR, 4.8e9, 4.9e9),
+        (
+            "We anticipate revenue of $1.20 to $1.30 billion in the fourth quarter.",
+            QUARTER,
+            1.2e9,
+            1.3e9,
+        ),
+        (
+            "We expect net revenue of $1.2 billion to $1.3 billion for the fourth quarter.",
+            QUARTER,
+            1.2e9,
+            1.3e9,
+        ),
+        (
+            "The company expects total revenues for the fourth quarter to range from $1.2 billion"
+            " to $1.3 billion.",
+            QUARTER,
+            1.2e9,
+            1.3e9,
+        ),
+        (
+            "We expect sales of approximately $1.2 billion to $1.3 billion for the fourth quarter.",
+            QUARTER,
+            1.2e9,
+            1.3e9,
+        ),
+        (
+            "For the fourth quarter we are targeting revenue of $1.2 billion to $1.3 billion.",
+            QUARTER,
+            1.2e9,
+            1.3e9,
+        ),
+        (
+            "We project revenue of $4.8 billion to $4.9 billion for fiscal year 2025.",
+            YEAR,
+            4.8e9,
+            4.9e9,
+        ),
     ],
-)  # fmt: skip
+)
 def test_guidance_of_any_scale(sentence: str, period: GuidancePeriod, low: float, high: float):
     assert guidance(sentence) == (Guidance(period, low, high),)
 
@@ -102,15 +135,24 @@ def test_never_revenue_guidance(sentence: str) -> None:
     [
         # the lead-in's comparisons name no period: before, these read as the year's and the
         # quarter's guidance
-        ("Earnings per share were $0.30, up 20% year-over-year.</p><p>Business Outlook</p><ul>"
-         "<li>Revenue is expected to be between $8.6 billion and $9.2 billion.</li></ul><p>", ()),
-        ("Revenue was $26.0 billion, up 18% from the previous quarter.</p><p>Outlook</p><ul>"
-         "<li>Revenue is expected to be $28.0 billion, plus or minus 2%.</li></ul><p>", ()),
+        (
+            "Earnings per share were $0.30, up 20% year-over-year.</p><p>Business Outlook</p><ul>"
+            "<li>Revenue is expected to be between $8.6 billion and $9.2 billion.</li></ul><p>",
+            (),
+        ),
+        (
+            "Revenue was $26.0 billion, up 18% from the previous quarter.</p><p>Outlook</p><ul>"
+            "<li>Revenue is expected to be $28.0 billion, plus or minus 2%.</li></ul><p>",
+            (),
+        ),
         # the sentence's own comparison leaves the period it names
-        ("We expect revenue of $1.2 billion to $1.3 billion, up 10% year over year, for the"
-         " fourth quarter.", (Guidance(QUARTER, 1.2e9, 1.3e9),)),
+        (
+            "We expect revenue of $1.2 billion to $1.3 billion, up 10% year over year, for the"
+            " fourth quarter.",
+            (Guidance(QUARTER, 1.2e9, 1.3e9),),
+        ),
     ],
     ids=["year-over-year before", "previous quarter before", "year over year within"],
-)  # fmt: skip
+)
 def test_a_comparison_names_no_period(text: str, read: tuple[Guidance, ...]) -> None:
     assert guidance(text) == read

@@ -63,8 +63,11 @@ def test_the_period_in_the_labels_place_heads_the_years_beside_it() -> None:
 
 def _apart(header: str, third: bool = False) -> str:
     """The statement with its headers in a table of their own, its figures in the next."""
-    rows = (("Revenue", "1,000", "900"), ("Net income", "100", "90"),
-            ("Diluted earnings per share", "0.50", "0.45"))  # fmt: skip
+    rows = (
+        ("Revenue", "1,000", "900"),
+        ("Net income", "100", "90"),
+        ("Diluted earnings per share", "0.50", "0.45"),
+    )
     pad = "<td>$</td><td>1</td>" if third else ""
     body = "".join(
         f"<tr><td>{label}</td><td>$</td><td>{now}</td><td>$</td><td>{then}</td>{pad}</tr>"

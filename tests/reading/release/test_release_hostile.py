@@ -156,13 +156,23 @@ def test_a_guide_beyond_sense_is_no_guidance_so_no_guard_misses_on_it() -> None:
 def test_stored_values_that_are_no_figures_give_strict_json() -> None:
     inf, nan = float("inf"), float("nan")
     results = ReleaseResults(
-        True, None, date(2025, 3, 31), ReleaseFigures(revenue=inf, net_income=nan), None,
+        True,
+        None,
+        date(2025, 3, 31),
+        ReleaseFigures(revenue=inf, net_income=nan),
+        None,
         (Guidance(GuidancePeriod.QUARTER, 1e6, inf),),
-    )  # fmt: skip
+    )
     document = to_json(results)
     assert document["quarter"]["revenue"] is None and document["guidance"] == []
-    release = Release("ACME", "0000000000-25-000001", "https://example.test/x.htm",
-                      date(2025, 4, 30), None, results)  # fmt: skip
+    release = Release(
+        "ACME",
+        "0000000000-25-000001",
+        "https://example.test/x.htm",
+        date(2025, 4, 30),
+        None,
+        results,
+    )
     check = Check({}, False, (Difference("revenue", inf, 1e9),))
     rows = results_json([ResultRow(release, None, check, (1e6, inf), -inf)])
     text = json.dumps(rows, allow_nan=False)  # raises on Infinity or NaN

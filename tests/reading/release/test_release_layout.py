@@ -43,9 +43,10 @@ SECOND_QUARTER = {  # Three Months Ended June 28, 2025, read by hand
 
 def test_the_places_a_release_was_read_from() -> None:
     places = {(p.figure, p.period): p for p in read_release(FIRST.read_bytes()).places}
-    assert set(places) == {(f, "quarter") for f in
-                           ("revenue", "gross_profit", "operating_income", "net_income",
-                            "eps_diluted")}  # fmt: skip
+    assert set(places) == {
+        (f, "quarter")
+        for f in ("revenue", "gross_profit", "operating_income", "net_income", "eps_diluted")
+    }
     revenue, eps = places["revenue", "quarter"], places["eps_diluted", "quarter"]
     assert (revenue.row, revenue.section, revenue.column) == ("total net sales", "net sales", 0)
     assert (eps.row, eps.section, eps.column) == ("diluted", "earnings per share", 0)
@@ -75,8 +76,11 @@ def test_a_figure_the_layout_contradicts_is_not_reported() -> None:
 
 def _releases_by_company() -> dict[str, list[Path]]:
     found: dict[str, list[Path]] = defaultdict(list)
-    for folder in (PRESS_RELEASES, REALDATA / "more" / "releases",
-                   REALDATA / "more" / "releases-semis"):  # fmt: skip
+    for folder in (
+        PRESS_RELEASES,
+        REALDATA / "more" / "releases",
+        REALDATA / "more" / "releases-semis",
+    ):
         for path in sorted(folder.glob("*.htm")):
             found[path.name.split("_")[0]].append(path)
     return {company: paths for company, paths in found.items() if len(paths) > 1}
@@ -102,8 +106,10 @@ def test_a_layout_crosses_to_the_reading_child_as_one_line_of_json() -> None:
     line = places_json(places)
     assert "\n" not in line and places_from_json(line) == places
     assert places_from_json("") == () and places_from_json("{not json") == ()
-    bad = '[["revenue", "quarter", "", -1, "total", "", 0], ["x"], 5, ' \
-          '["revenue", "quarter", "", 0, "total net sales", "net sales", 0]]'  # fmt: skip
+    bad = (
+        '[["revenue", "quarter", "", -1, "total", "", 0], ["x"], 5, '
+        '["revenue", "quarter", "", 0, "total net sales", "net sales", 0]]'
+    )
     assert places_from_json(bad) == (
         Place("revenue", "quarter", "", 0, "total net sales", "net sales", 0),
     )

@@ -132,14 +132,18 @@ def test_a_separate_annual_statement_gives_the_year_of_a_q4_release() -> None:
     """Three months in one statement, the years in another: both end on March 31, 2025."""
 
     def two_columns(html: str, heading: str) -> str:
-        html = html.replace("<td colspan=4>Three Months Ended</td><td colspan=4>Twelve Months"
-                            " Ended</td>", f"<td colspan=4>{heading}</td>")  # fmt: skip
-        return html.replace("<td colspan=2>March 31, 2025</td><td colspan=2>March 31, 2024</td>"
-                            "</tr>", "</tr>", 1)  # fmt: skip
+        html = html.replace(
+            "<td colspan=4>Three Months Ended</td><td colspan=4>Twelve Months Ended</td>",
+            f"<td colspan=4>{heading}</td>",
+        )
+        return html.replace(
+            "<td colspan=2>March 31, 2025</td><td colspan=2>March 31, 2024</td></tr>", "</tr>", 1
+        )
 
     quarter = two_columns(_statement(*FULL), "Three Months Ended")
-    year = two_columns(_statement(*(r.replace("|1,000|900|", "|4,000|3,600|") for r in FULL)),
-                       "Year Ended")  # fmt: skip
+    year = two_columns(
+        _statement(*(r.replace("|1,000|900|", "|4,000|3,600|") for r in FULL)), "Year Ended"
+    )
     results = read_release(quarter.replace("</body></html>", year.split("<body>", 1)[1]))
     assert results.quarter.revenue == 1_000e6
     assert results.year is not None and results.year.revenue == 4_000e6
@@ -166,11 +170,12 @@ def test_the_income_statement_wins_over_a_summary_table_ahead_of_it() -> None:
 
 def test_a_labelled_non_gaap_diluted_eps_in_a_reconciliation() -> None:
     reconciliation = (
-        "<p>Reconciliation of GAAP to non-GAAP measures</p><table>" + HEADER
+        "<p>Reconciliation of GAAP to non-GAAP measures</p><table>"
+        + HEADER
         + "<tr><td>GAAP diluted net income per share</td><td>$</td><td>(0.10)</td></tr>"
         + "<tr><td>Non-GAAP diluted net income per share</td><td>$</td><td>0.07</td>"
         + "<td>$</td><td>0.05</td><td>$</td><td>0.21</td></tr></table>"
-    )  # fmt: skip
+    )
     results = read_release(_statement(*FULL).replace("</body>", reconciliation + "</body>"))
     assert results.quarter.eps_nongaap == 0.07
     assert results.year is not None and results.year.eps_nongaap == 0.21
@@ -187,32 +192,54 @@ def test_two_different_non_gaap_eps_for_the_quarter_are_ambiguous() -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Revenue for the second quarter is expected to be $1.20 billion, plus or minus 2%.",
-         [{"period": "quarter", "revenue_low": 1_176e6, "revenue_high": 1_224e6}]),
-        ("We expect full-year 2025 revenue to be between $4.5 billion and $4.7 billion.",
-         [{"period": "year", "revenue_low": 4_500e6, "revenue_high": 4_700e6}]),
-        ("For fiscal 2026, total revenue is expected to be approximately $5 billion.",
-         [{"period": "year", "revenue_low": 5_000e6, "revenue_high": 5_000e6}]),
-        ("We expect Q2 net sales of $300-$320M.",
-         [{"period": "quarter", "revenue_low": 300e6, "revenue_high": 320e6}]),
-        ("We expect Q2 revenue of $1.0-1.1 billion and full-year revenue of $4.5-4.7 billion.",
-         [{"period": "quarter", "revenue_low": 1_000e6, "revenue_high": 1_100e6},
-          {"period": "year", "revenue_low": 4_500e6, "revenue_high": 4_700e6}]),
-        ("We expect revenue of $4.6 billion for the full year and revenue of $1.05 billion for "
-         "the second quarter.",
-         [{"period": "quarter", "revenue_low": 1_050e6, "revenue_high": 1_050e6},
-          {"period": "year", "revenue_low": 4_600e6, "revenue_high": 4_600e6}]),
+        (
+            "Revenue for the second quarter is expected to be $1.20 billion, plus or minus 2%.",
+            [{"period": "quarter", "revenue_low": 1_176e6, "revenue_high": 1_224e6}],
+        ),
+        (
+            "We expect full-year 2025 revenue to be between $4.5 billion and $4.7 billion.",
+            [{"period": "year", "revenue_low": 4_500e6, "revenue_high": 4_700e6}],
+        ),
+        (
+            "For fiscal 2026, total revenue is expected to be approximately $5 billion.",
+            [{"period": "year", "revenue_low": 5_000e6, "revenue_high": 5_000e6}],
+        ),
+        (
+            "We expect Q2 net sales of $300-$320M.",
+            [{"period": "quarter", "revenue_low": 300e6, "revenue_high": 320e6}],
+        ),
+        (
+            "We expect Q2 revenue of $1.0-1.1 billion and full-year revenue of $4.5-4.7 billion.",
+            [
+                {"period": "quarter", "revenue_low": 1_000e6, "revenue_high": 1_100e6},
+                {"period": "year", "revenue_low": 4_500e6, "revenue_high": 4_700e6},
+            ],
+        ),
+        (
+            "We expect revenue of $4.6 billion for the full year and revenue of $1.05 billion for "
+            "the second quarter.",
+            [
+                {"period": "quarter", "revenue_low": 1_050e6, "revenue_high": 1_050e6},
+                {"period": "year", "revenue_low": 4_600e6, "revenue_high": 4_600e6},
+            ],
+        ),
         # "range of $X and $Y" is a range, as "between" is: never its low end alone
-        ("We expect second quarter revenue in the range of $1.0 billion and $1.1 billion.",
-         [{"period": "quarter", "revenue_low": 1_000e6, "revenue_high": 1_100e6}]),
+        (
+            "We expect second quarter revenue in the range of $1.0 billion and $1.1 billion.",
+            [{"period": "quarter", "revenue_low": 1_000e6, "revenue_high": 1_100e6}],
+        ),
         # Astera Labs' outlook: the cue in the lead-in of a list, "a quarter of fiscal year N"
         # one quarter (not a quarter and a year), "within a range of"
-        ("For the fourth quarter of fiscal year 2026, Astera Labs expects: Revenue within a "
-         "range of $440 million and $450 million; GAAP gross margin to be approximately 74%.",
-         [{"period": "quarter", "revenue_low": 440e6, "revenue_high": 450e6}]),
-        ("For the first quarter of 2027, we expect: Total revenue between $460 million and "
-         "$470 million.",
-         [{"period": "quarter", "revenue_low": 460e6, "revenue_high": 470e6}]),
+        (
+            "For the fourth quarter of fiscal year 2026, Astera Labs expects: Revenue within a "
+            "range of $440 million and $450 million; GAAP gross margin to be approximately 74%.",
+            [{"period": "quarter", "revenue_low": 440e6, "revenue_high": 450e6}],
+        ),
+        (
+            "For the first quarter of 2027, we expect: Total revenue between $460 million and "
+            "$470 million.",
+            [{"period": "quarter", "revenue_low": 460e6, "revenue_high": 470e6}],
+        ),
         # a segment's revenue, the past, a forecast's revision, no period: no guidance
         ("Data Center revenue for the second quarter is expected to be $1.0 billion.", []),
         ("Revenue for the quarter was $1.0 billion, above our outlook.", []),
@@ -220,12 +247,18 @@ def test_two_different_non_gaap_eps_for_the_quarter_are_ambiguous() -> None:
         ("Revenue is expected to be $1.0 billion.", []),
         ("For the second quarter and the full year, revenue is expected to be $1.0 billion.", []),
         ("For the fourth quarter and fiscal year 2026, we expect: Revenue of $1.0 billion.", []),
-        ("Astera Labs expects: Scorpio revenue within a range of $40 million and $50 million "
-         "in the fourth quarter.", []),
-        ("Revenue for the third quarter was $415 million. Astera Labs expects: Gross margin of "
-         "74%.", []),
+        (
+            "Astera Labs expects: Scorpio revenue within a range of $40 million and $50 million "
+            "in the fourth quarter.",
+            [],
+        ),
+        (
+            "Revenue for the third quarter was $415 million. Astera Labs expects: Gross margin of "
+            "74%.",
+            [],
+        ),
     ],
-)  # fmt: skip
+)
 def test_guidance_sentences(sentence: str, expected: list) -> None:
     html = _statement(*FULL).replace("<body>", f"<body><p>Outlook</p><p>{sentence}</p>")
     assert to_json(read_release(html))["guidance"] == expected
@@ -306,8 +339,9 @@ def test_the_exhibit_is_taken_out_of_an_sgml_submission() -> None:
     submission = (
         "<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\n<html><body><p>Item 2.02</p>"
         "</body></html>\n</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<TEXT>\n"
-        + _statement(*FULL) + "\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>"
-    )  # fmt: skip
+        + _statement(*FULL)
+        + "\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>"
+    )
     assert read_release(submission).quarter.revenue == 1_000e6
 
 
@@ -370,8 +404,19 @@ def test_deep_nesting_is_read_in_linear_time(document: str) -> None:
 def test_to_json_has_exactly_the_documented_keys() -> None:
     document = to_json(read_release(_statement(*FULL)))
     assert list(document) == [
-        "found", "reason", "reason_code", "period_end", "quarter", "year", "guidance",
-    ]  # fmt: skip
+        "found",
+        "reason",
+        "reason_code",
+        "period_end",
+        "quarter",
+        "year",
+        "guidance",
+    ]
     assert list(document["quarter"]) == [
-        "revenue", "gross_profit", "operating_income", "net_income", "eps_diluted", "eps_nongaap",
-    ]  # fmt: skip
+        "revenue",
+        "gross_profit",
+        "operating_income",
+        "net_income",
+        "eps_diluted",
+        "eps_nongaap",
+    ]

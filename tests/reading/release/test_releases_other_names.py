@@ -100,8 +100,9 @@ def test_a_note_naming_two_days_for_the_year_dates_nothing() -> None:
     body = (RELEASES / "PFE_0000078003-25-000111_pfe-03302025xex99.htm").read_text("latin-1")
     note = "statements present the three months ended March&#160;30, 2025"
     assert body.count(note) == 1
-    doubled = body.replace(note, note + ". The statements present the three months ended "
-                                 "February 23, 2025")  # fmt: skip
+    doubled = body.replace(
+        note, note + ". The statements present the three months ended February 23, 2025"
+    )
     read = to_json(read_release(doubled))
     assert (read["found"], read["reason_code"]) == (False, "no_statement")
 

@@ -210,8 +210,9 @@ def test_a_depositary_share_is_no_share() -> None:
     alone = _ads_statement(*REVENUE_AND_INCOME, "Diluted earnings per ADS|8.00")
     read = read_release(alone)
     assert (read.found, read.quarter.eps_diluted) == (True, None)
-    heading = _ads_statement(*REVENUE_AND_INCOME, "Net income per American depositary share:|",
-                             "Diluted|8.00")  # fmt: skip
+    heading = _ads_statement(
+        *REVENUE_AND_INCOME, "Net income per American depositary share:|", "Diluted|8.00"
+    )
     assert read_release(heading).quarter.eps_diluted is None
 
 
@@ -230,9 +231,11 @@ def test_twelve_months_are_the_fiscal_year_only_on_a_fourth_quarter_release() ->
 
 
 def test_the_whole_diluted_eps_before_its_part_from_continuing_operations() -> None:
-    rows = ("Diluted earnings per share from continuing operations|1.00",
-            "Diluted earnings per share from discontinued operations|0.10",
-            "Diluted earnings per share|1.10")  # fmt: skip
+    rows = (
+        "Diluted earnings per share from continuing operations|1.00",
+        "Diluted earnings per share from discontinued operations|0.10",
+        "Diluted earnings per share|1.10",
+    )
     read = read_release(_ads_statement(*REVENUE_AND_INCOME, *rows))
     assert read.quarter.eps_diluted == 1.10
     # near miss: only the parts are printed; continuing operations' part is read, never the

@@ -54,8 +54,9 @@ def _facts(ticker: str) -> dict:
     return json.loads(path.read_text())["facts"]["us-gaap"]
 
 
-def _first_filed(ticker: str, concepts: tuple[str, ...], end: date, days: range,
-                 start: date | None = None) -> tuple[float, date]:  # fmt: skip
+def _first_filed(
+    ticker: str, concepts: tuple[str, ...], end: date, days: range, start: date | None = None
+) -> tuple[float, date]:
     """The value (and its start) of the period ending `end` lasting `days`, as first filed."""
     found = []
     for concept in concepts:

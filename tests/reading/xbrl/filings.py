@@ -32,8 +32,18 @@ NFLX_10Q = filing("NFLX_10-Q_2024-09-30", "nflx-20241018_htm.xml", "nflx-2024101
 TSLA_10Q = filing("TSLA_10-Q_2024-06-30", "tsla-20240630_htm.xml", "tsla-20240630_lab.xml")
 MSFT_10K = filing("MSFT_10-K_2015-06-30", "msft-20150630.xml", "msft-20150731_lab.xml")
 GD_10Q = filing("GD_10-Q_2024-06-30", "gd-20240630_htm.xml", "gd-20240630_lab.xml")
-ALL = (NVDA_10K, NVDA_10Q, AAPL_10K, AAPL_10Q_XML, AAPL_10Q_INLINE, AMZN_10K, NFLX_10Q, TSLA_10Q,
-       MSFT_10K, GD_10Q)  # fmt: skip
+ALL = (
+    NVDA_10K,
+    NVDA_10Q,
+    AAPL_10K,
+    AAPL_10Q_XML,
+    AAPL_10Q_INLINE,
+    AMZN_10K,
+    NFLX_10Q,
+    TSLA_10Q,
+    MSFT_10K,
+    GD_10Q,
+)
 
 
 class Expected(NamedTuple):
@@ -46,8 +56,10 @@ class Expected(NamedTuple):
 
 
 PRODUCT, SEGMENT, GEO = (
-    "ProductOrServiceAxis", "StatementBusinessSegmentsAxis", "StatementGeographicalAxis",
-)  # fmt: skip
+    "ProductOrServiceAxis",
+    "StatementBusinessSegmentsAxis",
+    "StatementGeographicalAxis",
+)
 
 EXPECTED: dict[Filing, Expected] = {
     NVDA_10K: Expected(

@@ -22,8 +22,10 @@ def read(filing: Filing) -> Segments:
 
 
 def by_axis(segments: Segments) -> dict[str, dict[str, int]]:
-    return {axis.axis.rpartition(":")[2]: {line.member: line.revenue for line in axis.members}
-            for axis in segments.axes}  # fmt: skip
+    return {
+        axis.axis.rpartition(":")[2]: {line.member: line.revenue for line in axis.members}
+        for axis in segments.axes
+    }
 
 
 @pytest.mark.parametrize("filing", ALL, ids=lambda f: f.document.name)
@@ -38,8 +40,11 @@ def test_each_filing_states_its_current_periods_revenue(filing: Filing) -> None:
     got = by_axis(segments)
     for axis, members in expected.axes.items():
         assert got[axis] == members, axis
-    for axis in ("ProductOrServiceAxis", "StatementBusinessSegmentsAxis",
-                 "StatementGeographicalAxis"):  # fmt: skip
+    for axis in (
+        "ProductOrServiceAxis",
+        "StatementBusinessSegmentsAxis",
+        "StatementGeographicalAxis",
+    ):
         assert (axis in got) == (axis in expected.axes), axis
     if expected.largest:
         assert segments.largest is not None
@@ -57,8 +62,9 @@ def test_labels_come_from_the_linkbase_terse_first_else_the_members_name() -> No
     assert aapl["aapl:IPhoneMember"] == "iPhone"
     assert aapl["aapl:WearablesHomeandAccessoriesMember"] == "Wearables, Home and Accessories"
     assert aapl["us-gaap:ProductMember"] == "Products"
-    nvda = {line.member: line.label for axis in read(EXPECTED_NVDA_10Q).axes
-            for line in axis.members}  # fmt: skip
+    nvda = {
+        line.member: line.label for axis in read(EXPECTED_NVDA_10Q).axes for line in axis.members
+    }
     assert nvda["nvda:DataCenterMember"] == "Data Center"  # no label file: the name, readable
     assert nvda["nvda:OEMAndOtherMember"] == "OEM And Other"
 

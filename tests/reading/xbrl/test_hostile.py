@@ -42,8 +42,10 @@ def test_a_body_that_is_not_xml_is_located() -> None:
 def test_xml_without_contexts_and_an_instance_without_revenue_have_no_revenue() -> None:
     with pytest.raises(NoRevenue, match="no xbrli:context"):
         read_segments(b"<linkbase><loc/></linkbase>")
-    other = instance('<us-gaap:NetIncomeLoss contextRef="c-q" unitRef="usd" decimals="-6">'
-                     "7</us-gaap:NetIncomeLoss>")  # fmt: skip
+    other = instance(
+        '<us-gaap:NetIncomeLoss contextRef="c-q" unitRef="usd" decimals="-6">'
+        "7</us-gaap:NetIncomeLoss>"
+    )
     with pytest.raises(NoRevenue, match="no revenue facts"):
         read_segments(other)
 
@@ -54,31 +56,41 @@ def test_a_10q_with_only_the_year_to_date_has_no_quarter_and_never_answers_the_h
 
 
 def test_a_member_given_twice_with_different_values_is_an_error_naming_both() -> None:
-    body = (context("c-1", ("2024-04-01", "2024-06-30"), (PRODUCT, "acme:WidgetsMember"))
-            + context("c-2", ("2024-04-01", "2024-06-30"), (PRODUCT, "acme:WidgetsMember"))
-            + fact(REV, "c-q", "500000000") + fact(REV, "c-1", "300000000")
-            + fact(REV, "c-2", "310000000"))  # fmt: skip
+    body = (
+        context("c-1", ("2024-04-01", "2024-06-30"), (PRODUCT, "acme:WidgetsMember"))
+        + context("c-2", ("2024-04-01", "2024-06-30"), (PRODUCT, "acme:WidgetsMember"))
+        + fact(REV, "c-q", "500000000")
+        + fact(REV, "c-1", "300000000")
+        + fact(REV, "c-2", "310000000")
+    )
     with pytest.raises(XbrlFormatError, match=r"acme:WidgetsMember.*300000000.*310000000"):
         read_segments(instance(body))
 
 
 def test_the_same_value_twice_at_two_precisions_is_one_value_the_precise_one() -> None:
-    body = (context("c-1", ("2024-04-01", "2024-06-30"), (PRODUCT, "acme:WidgetsMember"))
-            + fact(REV, "c-q", "500000000") + fact(REV, "c-1", "300000000", decimals="-8")
-            + fact(REV, "c-1", "312000000", decimals="-6"))  # fmt: skip
+    body = (
+        context("c-1", ("2024-04-01", "2024-06-30"), (PRODUCT, "acme:WidgetsMember"))
+        + fact(REV, "c-q", "500000000")
+        + fact(REV, "c-1", "300000000", decimals="-8")
+        + fact(REV, "c-1", "312000000", decimals="-6")
+    )
     (axis,) = read_segments(instance(body)).axes
     assert axis.members[0].revenue == 312_000_000
 
 
 def test_inline_transforms_scale_sign_and_a_date_in_words() -> None:
     names = ("AMember", "BMember", "CMember", "DMember")
-    contexts = "".join(context(f"c-{n}", ("2024-04-01", "2024-06-30"), (PRODUCT, f"acme:{m}"))
-                       for n, m in enumerate(names))  # fmt: skip
-    facts = (figure("c-q", "1.234,5", fmt="ixt:num-comma-decimal")  # 1,234.5 million
-             + figure("c-0", "1,000", fmt="ixt4:numdotdecimal")
-             + figure("c-1", "\u2014", fmt="ixt:fixed-zero")
-             + figure("c-2", "12", sign="-")
-             + figure("c-3", "250", scale="3"))  # fmt: skip
+    contexts = "".join(
+        context(f"c-{n}", ("2024-04-01", "2024-06-30"), (PRODUCT, f"acme:{m}"))
+        for n, m in enumerate(names)
+    )
+    facts = (
+        figure("c-q", "1.234,5", fmt="ixt:num-comma-decimal")  # 1,234.5 million
+        + figure("c-0", "1,000", fmt="ixt4:numdotdecimal")
+        + figure("c-1", "\u2014", fmt="ixt:fixed-zero")
+        + figure("c-2", "12", sign="-")
+        + figure("c-3", "250", scale="3")
+    )
     segments = read_segments(inline(facts, contexts))
     assert segments.form == "10-Q" and str(segments.period_end) == "2024-06-30"
     assert segments.total_revenue == 1_234_500_000
@@ -105,19 +117,24 @@ def test_a_10k_answers_with_its_year_not_a_quarter() -> None:
 def test_a_value_beyond_any_companys_figure_is_refused_and_odd_decimals_do_not_crash() -> None:
     with pytest.raises(XbrlFormatError, match="beyond any company's figure"):
         read_segments(instance(fact(REV, "c-q", "1" + "0" * 400)))
-    body = (context("c-1", ("2024-04-01", "2024-06-30"), (PRODUCT, "acme:WidgetsMember"))
-            + fact(REV, "c-q", "900000000000000000", decimals="30")
-            + fact(REV, "c-q", "900000000000000000", decimals="-999999999")
-            + fact(REV, "c-1", "5", decimals="2")
-            + fact(REV, "c-1", "5.01", decimals="30"))  # fmt: skip
+    body = (
+        context("c-1", ("2024-04-01", "2024-06-30"), (PRODUCT, "acme:WidgetsMember"))
+        + fact(REV, "c-q", "900000000000000000", decimals="30")
+        + fact(REV, "c-q", "900000000000000000", decimals="-999999999")
+        + fact(REV, "c-1", "5", decimals="2")
+        + fact(REV, "c-1", "5.01", decimals="30")
+    )
     with pytest.raises(XbrlFormatError, match=r"5 \(context c-1\) and 5.01"):
         read_segments(instance(body))
 
 
 def test_an_axis_of_thousands_of_members_is_read_in_one_pass() -> None:
     members = range(3000)
-    body = "".join(context(f"m{n}", ("2024-04-01", "2024-06-30"), (PRODUCT, f"acme:M{n}Member"))
-                   + fact(REV, f"m{n}", str(1000 + n)) for n in members)  # fmt: skip
+    body = "".join(
+        context(f"m{n}", ("2024-04-01", "2024-06-30"), (PRODUCT, f"acme:M{n}Member"))
+        + fact(REV, f"m{n}", str(1000 + n))
+        for n in members
+    )
     segments = read_segments(instance(fact(REV, "c-q", "1") + body))
     (axis,) = segments.axes
     assert len(axis.members) == 3000 and not any(line.aggregate for line in axis.members)
@@ -127,18 +144,26 @@ def test_an_axis_of_thousands_of_members_is_read_in_one_pass() -> None:
 def test_labels_are_resolved_within_each_extended_link() -> None:
     # Two label links reuse the names "loc" and "lab": each arc reaches its own link's label.
     def link(member: str, text: str) -> str:
-        return ('<link:labelLink><link:loc xlink:label="loc" '
-                f'xlink:href="acme.xsd#acme_{member}"/><link:labelArc xlink:from="loc" '
-                'xlink:to="lab"/><link:label xlink:label="lab" '
-                f'xlink:role="http://www.xbrl.org/2003/role/label">{text} [Member]</link:label>'
-                "</link:labelLink>")  # fmt: skip
+        return (
+            '<link:labelLink><link:loc xlink:label="loc" '
+            f'xlink:href="acme.xsd#acme_{member}"/><link:labelArc xlink:from="loc" '
+            'xlink:to="lab"/><link:label xlink:label="lab" '
+            f'xlink:role="http://www.xbrl.org/2003/role/label">{text} [Member]</link:label>'
+            "</link:labelLink>"
+        )
 
-    labels = ('<link:linkbase xmlns:link="http://www.xbrl.org/2003/linkbase" '
-              'xmlns:xlink="http://www.w3.org/1999/xlink">'
-              + link("AMember", "Alpha") + link("BMember", "Beta")
-              + "</link:linkbase>")  # fmt: skip
-    body = "".join(context(f"c-{m}", ("2024-04-01", "2024-06-30"), (PRODUCT, f"acme:{m}Member"))
-                   + fact(REV, f"c-{m}", "5") for m in "AB")  # fmt: skip
+    labels = (
+        '<link:linkbase xmlns:link="http://www.xbrl.org/2003/linkbase" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink">'
+        + link("AMember", "Alpha")
+        + link("BMember", "Beta")
+        + "</link:linkbase>"
+    )
+    body = "".join(
+        context(f"c-{m}", ("2024-04-01", "2024-06-30"), (PRODUCT, f"acme:{m}Member"))
+        + fact(REV, f"c-{m}", "5")
+        for m in "AB"
+    )
     (axis,) = read_segments(instance(body), labels.encode()).axes
     assert [line.label for line in axis.members] == ["Alpha", "Beta"]
 

@@ -40,13 +40,16 @@ def test_nvidias_q2_fy26_10q_with_its_renamed_segment_members() -> None:
     assert by_axis["srt:StatementGeographicalAxis"]["country:US"].revenue == 23_470 * M
 
 
-@pytest.mark.parametrize("name", [
-    "sec_documents/0001628280-25-058337_meta-20251219.htm",
-    "sec_documents/0000019617-26-000241_jpm-20260624.htm",
-    "sec_documents/0000072333-23-000015_jwn-20230301.htm",
-    "sec_documents/0001193125-23-048785_d435686d8k.htm",
-    "releases/CVX_0000093410-24-000002_cvx-20240102_document.htm",  # in EDGAR's envelope
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    [
+        "sec_documents/0001628280-25-058337_meta-20251219.htm",
+        "sec_documents/0000019617-26-000241_jpm-20260624.htm",
+        "sec_documents/0000072333-23-000015_jwn-20230301.htm",
+        "sec_documents/0001193125-23-048785_d435686d8k.htm",
+        "releases/CVX_0000093410-24-000002_cvx-20240102_document.htm",  # in EDGAR's envelope
+    ],
+)
 def test_inline_8ks_have_cover_facts_and_no_revenue(name: str) -> None:
     with pytest.raises(NoRevenue, match="no revenue facts"):
         read_segments((MORE / name).read_bytes())
@@ -67,14 +70,19 @@ def test_an_envelope_without_xbrl_says_so() -> None:
 
 def test_a_10q_in_edgars_envelope_reads_as_the_document_with_its_labels() -> None:
     def part(kind: str, name: str, body: bytes) -> bytes:
-        return (f"<DOCUMENT>\n<TYPE>{kind}\n<SEQUENCE>1\n<FILENAME>{name}\n<TEXT>\n<XBRL>\n"
-                .encode() + body + b"\n</XBRL>\n</TEXT>\n</DOCUMENT>\n")  # fmt: skip
+        return (
+            f"<DOCUMENT>\n<TYPE>{kind}\n<SEQUENCE>1\n<FILENAME>{name}\n<TEXT>\n<XBRL>\n".encode()
+            + body
+            + b"\n</XBRL>\n</TEXT>\n</DOCUMENT>\n"
+        )
 
     assert AAPL_10Q_XML.labels is not None
-    envelope = (b"<SEC-DOCUMENT>0000320193-25-000057.txt\n<SEC-HEADER>\n</SEC-HEADER>\n"
-                + part("10-Q", "aapl-20250329.htm", AAPL_10Q_INLINE.document.read_bytes())
-                + part("EX-101.LAB", "aapl-20250329_lab.xml", AAPL_10Q_XML.labels.read_bytes())
-                + b"</SEC-DOCUMENT>\n")  # fmt: skip
+    envelope = (
+        b"<SEC-DOCUMENT>0000320193-25-000057.txt\n<SEC-HEADER>\n</SEC-HEADER>\n"
+        + part("10-Q", "aapl-20250329.htm", AAPL_10Q_INLINE.document.read_bytes())
+        + part("EX-101.LAB", "aapl-20250329_lab.xml", AAPL_10Q_XML.labels.read_bytes())
+        + b"</SEC-DOCUMENT>\n"
+    )
     direct = read_segments(AAPL_10Q_XML.document.read_bytes(), AAPL_10Q_XML.labels.read_bytes())
     assert read_segments(envelope) == direct
 

@@ -65,8 +65,11 @@ def test_tesla_parents_are_marked_and_the_largest_line_is_a_line() -> None:
     segments = read(TSLA_10Q)
     products = lines(segments, "ProductOrServiceAxis")
     marked = {name for name, line in products.items() if line.aggregate}
-    assert marked == {"tsla:AutomotiveRevenuesMember", "tsla:EnergyGenerationAndStorageMember",
-                      "tsla:SalesAndServicesMember"}  # fmt: skip
+    assert marked == {
+        "tsla:AutomotiveRevenuesMember",
+        "tsla:EnergyGenerationAndStorageMember",
+        "tsla:SalesAndServicesMember",
+    }
     assert segments.largest is not None
     assert segments.largest[1].member == "tsla:AutomotiveSalesMember"
 

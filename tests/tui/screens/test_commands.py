@@ -43,8 +43,16 @@ async def test_every_binding_is_a_palette_command(demo):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for description in ("Timeline", "Sort", "Filter", "Add ticker", "Add lot",
-                            "Remove ticker", "Refresh", "Acknowledge every flag"):  # fmt: skip
+        for description in (
+            "Timeline",
+            "Sort",
+            "Filter",
+            "Add ticker",
+            "Add lot",
+            "Remove ticker",
+            "Refresh",
+            "Acknowledge every flag",
+        ):
             assert description in titles
         await pilot.press("ctrl+p")
         await pilot.pause()

@@ -48,8 +48,10 @@ def points_between(rate: float, other: float) -> float:
 def versus(name: str, rate: float, index: str, other: float) -> str:
     points = points_between(rate, other)
     verb = "beat" if points > 0 else "trailed"
-    return (f"{name} {pct(rate)} a year against {index} {pct(other)}: the thesis {verb} the "
-            f"index by {abs(points):.1f} points")  # fmt: skip
+    return (
+        f"{name} {pct(rate)} a year against {index} {pct(other)}: the thesis {verb} the "
+        f"index by {abs(points):.1f} points"
+    )
 
 
 # Over each position's life. ALAB: 1005 in (10 × 100 and 5 of fees), 1500 out a year later: a
@@ -105,11 +107,21 @@ async def test_each_line_against_its_index_on_the_same_money(tmp_path, size):
     excess = f"{points_between(ALAB, SOXX):+.1f} pts"
     assert alab[1:6] == [pct(ALAB), f"SOXX {pct(SOXX)}", excess, "0.00", "5.00"]
     assert chips[1:6] == alab[1:6]  # one position in the group
-    assert msft[1:6] == [pct(MSFT), f"SPY {pct(SPY)}", f"{points_between(MSFT, SPY):+.1f} pts",
-                         "17.00", "0.00"]  # fmt: skip
+    assert msft[1:6] == [
+        pct(MSFT),
+        f"SPY {pct(SPY)}",
+        f"{points_between(MSFT, SPY):+.1f} pts",
+        "17.00",
+        "0.00",
+    ]
     points = points_between(PORTFOLIO, PORTFOLIO_INDEX)
-    assert whole[1:6] == [pct(PORTFOLIO), f"mixed {pct(PORTFOLIO_INDEX)}", f"{points:+.1f} pts",
-                          "17.00", "5.00"]  # fmt: skip
+    assert whole[1:6] == [
+        pct(PORTFOLIO),
+        f"mixed {pct(PORTFOLIO_INDEX)}",
+        f"{points:+.1f} pts",
+        "17.00",
+        "5.00",
+    ]
     assert versus("Portfolio", PORTFOLIO, "their indexes", PORTFOLIO_INDEX) in summary
     assert f"Time-weighted {pct(TIME_WEIGHTED)} a year" in summary
     assert "dividends 17.00 USD after tax withheld · fees 5.00 USD" in summary
@@ -140,8 +152,10 @@ async def test_s_shows_the_year_to_date(tmp_path):
     # the portfolio: 6600 + 1000 on 1 January, 7260 + 1500 today; the indexes 6600 + 1000 → 8360
     whole, index = 8760 / 7600 - 1, 8360 / 7600 - 1
     beat = points_between(whole, index)
-    assert (f"Portfolio {pct(whole)} over the span against their indexes {pct(index)}: the "
-            f"thesis beat the index by {beat:.1f} points") in detail  # fmt: skip
+    assert (
+        f"Portfolio {pct(whole)} over the span against their indexes {pct(index)}: the "
+        f"thesis beat the index by {beat:.1f} points"
+    ) in detail
     assert back == "life"
 
 

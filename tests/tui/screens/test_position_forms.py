@@ -153,8 +153,9 @@ async def test_the_sale_form_dates_the_sale_today_by_the_app_s_clock(demo):
 
     config, store = demo
     moment = dt.datetime(2026, 11, 21, 3, 0, tzinfo=dt.UTC)
-    app = CatalystApp(Workspace(config, store, clock=lambda: moment, zone=ZONE),
-                      live=False, watch_file=False)  # fmt: skip
+    app = CatalystApp(
+        Workspace(config, store, clock=lambda: moment, zone=ZONE), live=False, watch_file=False
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         await open_alab(pilot, app)
         await pilot.press("3", "s")

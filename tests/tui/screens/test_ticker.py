@@ -35,11 +35,16 @@ async def test_enter_opens_alab_and_says_why_gross_margin_is_flagged(demo):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_alab(pilot, app)
         # Soonest due first, the undated guards after (by their end), file order among equals.
-        dated = sorted((c.due, n, c.id) for n, c in enumerate(config.tickers["ALAB"].checkpoints)
-                       if c.due is not None)  # fmt: skip
-        undated = sorted((c.until or dt.date.max, n, c.id)
-                         for n, c in enumerate(config.tickers["ALAB"].checkpoints)
-                         if c.due is None)  # fmt: skip
+        dated = sorted(
+            (c.due, n, c.id)
+            for n, c in enumerate(config.tickers["ALAB"].checkpoints)
+            if c.due is not None
+        )
+        undated = sorted(
+            (c.until or dt.date.max, n, c.id)
+            for n, c in enumerate(config.tickers["ALAB"].checkpoints)
+            if c.due is None
+        )
         ids = [i for *_, i in dated] + [i for *_, i in undated]
         assert ids != [c.id for c in config.tickers["ALAB"].checkpoints]  # the order is news
         flagged = {c.id for c in store.views.checkpoints("ALAB") if c.flagged}
@@ -253,9 +258,10 @@ async def test_every_pane_shows_its_own_keys_in_the_footer_at_80_columns(demo):
             await pilot.press(number)
             await pilot.pause()
             footer = [
-                " ".join(str(key.render()).split()) for key in app.screen.query(FooterKey)
+                " ".join(str(key.render()).split())
+                for key in app.screen.query(FooterKey)
                 if key.region.width and key.region.right <= 80  # drawn whole, on screen
-            ]  # fmt: skip
+            ]
             assert sorted(footer) == sorted((*keys, "esc Back", "q Quit", "? Keys")), number
         await pilot.press("1")
         await pilot.click("#--content-tab-thesis")  # a tab clicked: the focus goes in, as by 4

@@ -65,8 +65,11 @@ async def test_timeline_times_are_in_the_users_zone_and_values_in_their_metric(d
         await pilot.press("t")
         await pilot.pause()
         entries = screen_as(app, TimelineScreen).entries
-        shown = [r for e, r in zip(entries, rows(app, "#events"), strict=True)
-                 if isinstance(e, EventRecord)]  # fmt: skip
+        shown = [
+            r
+            for e, r in zip(entries, rows(app, "#events"), strict=True)
+            if isinstance(e, EventRecord)
+        ]
         for event, row in zip(store.views.events(), shown, strict=True):
             assert row[0] == event.ts.astimezone(ZoneInfo("Asia/Tokyo")).strftime("%Y-%m-%d %H:%M")
         gross = next(r for r in shown if "gross-margin-floor" in r[1] and "missed" in r[2])

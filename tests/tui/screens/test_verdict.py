@@ -22,8 +22,11 @@ def verdict_column(app) -> dict[str, str]:
 
 def missed_guards(store, symbol: str) -> list[str]:
     """The titles of the symbol's missed guards, as the database has them."""
-    return [c.title for c in store.views.checkpoints(symbol)
-            if c.kind == "guard" and c.status == "missed"]  # fmt: skip
+    return [
+        c.title
+        for c in store.views.checkpoints(symbol)
+        if c.kind == "guard" and c.status == "missed"
+    ]
 
 
 async def test_the_column_says_each_tickers_verdict_from_its_checkpoints(demo):
@@ -49,8 +52,10 @@ async def test_the_ticker_page_opens_on_the_verdict_and_one_line_per_reason(demo
         # at 36 lines: three reasons, the guards' misses first (the FY26 target behind its
         # course comes after them), then how many more
         assert len(guards) == 3
-        assert [line.startswith(f"  guard not holding: {g} (") for line, g in
-                zip(lines[1:4], guards, strict=True)] == [True] * 3  # fmt: skip
+        assert [
+            line.startswith(f"  guard not holding: {g} (")
+            for line, g in zip(lines[1:4], guards, strict=True)
+        ] == [True] * 3
         assert lines[4].startswith("  … ") and lines[4].endswith(" more: catalyst review ALAB")
 
 

@@ -38,8 +38,10 @@ async def test_watchlist_shows_positions_scores_and_the_flagged_row(demo):
         assert symbols(app) == list(config.tickers)
         alab = rows(app)[0]
         assert alab[0] == "⚑ ALAB"  # an unacknowledged miss stands out
-        cells = {r[0].removeprefix("⚑ "): dict(zip([k for k, _ in COLUMNS], r, strict=True))
-                 for r in rows(app)}  # fmt: skip
+        cells = {
+            r[0].removeprefix("⚑ "): dict(zip([k for k, _ in COLUMNS], r, strict=True))
+            for r in rows(app)
+        }
         # The example lots, less NVDA's example sale of 30: as the file has them.
         held = {"ALAB": 40, "LITE": 20, "COHR": 30, "NVDA": 80 - 30, "AVGO": 20, "ANET": 20}
         prices = {s: float(cells[s]["price"].rstrip("*").replace(",", "")) for s in held}
@@ -159,8 +161,9 @@ async def test_flagged_counts_the_same_checkpoints_everywhere(demo):
     from catalyst_tui.tui.screens.timeline import TimelineScreen
 
     config, store = demo
-    flagged = [r for r in checkpoint_json(store.views.checkpoints(), DEMO_NOW.date())
-               if r["flagged"]]  # fmt: skip
+    flagged = [
+        r for r in checkpoint_json(store.views.checkpoints(), DEMO_NOW.date()) if r["flagged"]
+    ]
     assert len(flagged) == 2 and {r["symbol"] for r in flagged} == {"ALAB"}  # two, one ticker
     assert len(store.views.flagged()) == 2
     app = make_app(config, store)
@@ -289,11 +292,15 @@ async def test_every_column_fits_at_120_and_at_80_they_give_way_in_the_declared_
         blank_order = [key for key, floor in GIVE_WAY if floor == 0]
 
         def blank() -> list[str]:
-            return [str(c.key.value) for c in table.columns.values()
-                    if not c.auto_width and c.width == 0]  # fmt: skip
+            return [
+                str(c.key.value)
+                for c in table.columns.values()
+                if not c.auto_width and c.width == 0
+            ]
 
-        await scenes.settled(pilot, lambda: table.virtual_size.width <= table.size.width,
-                             "the columns fitted")  # fmt: skip
+        await scenes.settled(
+            pilot, lambda: table.virtual_size.width <= table.size.width, "the columns fitted"
+        )
         gone = blank()
         assert set(gone) == set(blank_order[: len(gone)])  # in the declared order
         header = lines_on_screen(app, "#tickers")[0]
@@ -335,11 +342,14 @@ async def test_the_headers_totals_are_the_sums_of_the_figures_shown(tmp_path: Pa
     config = load_config(path)
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config, now)
-        quotes = [QuoteOutcome(s, Quote(s, 1.0049, 1.0, 0.0049, 0.0049, "USD", "CLOSED", now,
-                                        "yahoo")) for s in ("AAA", "BBB", "CCC")]  # fmt: skip
+        quotes = [
+            QuoteOutcome(s, Quote(s, 1.0049, 1.0, 0.0049, 0.0049, "USD", "CLOSED", now, "yahoo"))
+            for s in ("AAA", "BBB", "CCC")
+        ]
         store.market.save_quotes(quotes, now)
-        app = CatalystApp(Workspace(config, store, clock=lambda: now, zone=ZONE), live=False,
-                          watch_file=False)  # fmt: skip
+        app = CatalystApp(
+            Workspace(config, store, clock=lambda: now, zone=ZONE), live=False, watch_file=False
+        )
         async with app.run_test(size=(120, 36)) as pilot:
             await scenes.watchlist(pilot)
             shown = rows(app)

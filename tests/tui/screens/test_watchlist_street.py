@@ -28,8 +28,12 @@ COLUMN = [key for key, _ in COLUMNS].index("forward_pe")
 
 def year(eps: float, analysts: int | None, now: float | None, then: float | None) -> Consensus:
     """This fiscal year's consensus: its EPS average, and the EPS trend now and 30 days ago."""
-    return Consensus("0y", FY_END, Range(eps, eps * 0.9, eps * 1.1, analysts),
-                     trend=(now, None, then, None, None))  # fmt: skip
+    return Consensus(
+        "0y",
+        FY_END,
+        Range(eps, eps * 0.9, eps * 1.1, analysts),
+        trend=(now, None, then, None, None),
+    )
 
 
 def store_day(store, symbol: str, at: dt.datetime, *periods: Consensus) -> None:
@@ -79,8 +83,12 @@ async def test_no_consensus_of_none_or_one_analyst_and_none_next_to_zero_shows_a
     """Yahoo's 0.00 of no analyst, one analyst's figure and revision, and a consensus of 1e-300
     or 5e-324 (a P/E of 300 digits, or inf): each cell is —, with no arrow, never `inf`."""
     config, store = demo
-    store_day(store, "ALAB", DEMO_NOW, Consensus("0y", FY_END, Range(None, analysts=0),
-                                                 trend=(0.0, None, 0.0, None, None)))  # fmt: skip
+    store_day(
+        store,
+        "ALAB",
+        DEMO_NOW,
+        Consensus("0y", FY_END, Range(None, analysts=0), trend=(0.0, None, 0.0, None, None)),
+    )
     store_day(store, "LITE", DEMO_NOW, year(3.00, 1, 3.00, 2.90))
     store_day(store, "NVDA", DEMO_NOW, year(1e-300, 30, None, None))
     store_day(store, "AVGO", DEMO_NOW, year(5e-324, 25, None, None))
@@ -139,14 +147,18 @@ async def test_the_column_fits_at_120_and_at_80_shows_while_it_is_sorted_by(demo
     async with app.run_test(size=size) as pilot:
         await scenes.watchlist(pilot)
         table = app.screen.query_one("#tickers", DataTable)
-        await scenes.settled(pilot, lambda: table.virtual_size.width <= table.size.width,
-                             "the columns fitted")  # fmt: skip
+        await scenes.settled(
+            pilot, lambda: table.virtual_size.width <= table.size.width, "the columns fitted"
+        )
         header = lines_on_screen(app, "#tickers")[0]
         assert ("Fwd P/E" in header) == (size == (120, 36)), (size, header)
         await pilot.press(*["s"] * [k for k, _ in SORTS].index("forward_pe"))
         column = table.columns[ColumnKey("forward_pe")]
-        await scenes.settled(pilot, lambda: not column.auto_width and column.width > 0,
-                             "the forward P/E sorted by, kept")  # fmt: skip
+        await scenes.settled(
+            pilot,
+            lambda: not column.auto_width and column.width > 0,
+            "the forward P/E sorted by, kept",
+        )
         table.scroll_to(x=table.max_scroll_x, animate=False)  # sideways at 80: Symbol kept
         await pilot.pause()
         header = lines_on_screen(app, "#tickers")[0]

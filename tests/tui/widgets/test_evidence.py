@@ -57,12 +57,28 @@ def workspace(tmp_path: Path):
     config = load_config(path)
     store = Store.open(tmp_path / "c.db")
     store.sync.apply(config, NOW - dt.timedelta(days=30))
-    filing = Filing("0001736297", "0001736297-26-000101", "8-K", ("2.02", "9.01"), ACCEPTED,
-                    ACCEPTED.date(), ACCEPTED.date(), "alab-20261104.htm")  # fmt: skip
+    filing = Filing(
+        "0001736297",
+        "0001736297-26-000101",
+        "8-K",
+        ("2.02", "9.01"),
+        ACCEPTED,
+        ACCEPTED.date(),
+        ACCEPTED.date(),
+        "alab-20261104.htm",
+    )
     [stored] = store.evidence.save_filings("ALAB", [filing], ARCHIVES, NOW)
     url = filing.document_url(ARCHIVES, "q3fy26pr.htm")
-    document = NewDocument("sec", url, filing.accession, "8-K EX-99.1", "Press release", url,
-                           ACCEPTED, html_to_text(PRESS_RELEASE))  # fmt: skip
+    document = NewDocument(
+        "sec",
+        url,
+        filing.accession,
+        "8-K EX-99.1",
+        "Press release",
+        url,
+        ACCEPTED,
+        html_to_text(PRESS_RELEASE),
+    )
     store.evidence.save_documents("ALAB", [document], NOW, filing=stored.accession)
     assert match_evidence(store, config, NOW).passages == 1
     yield Workspace(config, store, clock=lambda: NOW, zone=dt.UTC)
@@ -106,8 +122,9 @@ async def test_the_evidence_pane_shows_the_passage_in_context_and_marks_from_it(
         assert isinstance(app.screen, MarkForm)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        [checkpoint] = [c for c in workspace.store.views.checkpoints("ALAB")
-                        if c.id == "scorpio-largest"]  # fmt: skip
+        [checkpoint] = [
+            c for c in workspace.store.views.checkpoints("ALAB") if c.id == "scorpio-largest"
+        ]
         assert checkpoint.status == "met" and checkpoint.manual
         assert checkpoint.manual_note.startswith("evidence: 8-K EX-99.1 2026-11-04 https://")
         assert "/q3fy26pr.htm — “Scorpio X-Series" in checkpoint.manual_note
@@ -123,8 +140,9 @@ async def test_the_evidence_pane_shows_the_passage_in_context_and_marks_from_it(
         await pilot.press("u")  # and undone
         await pilot.pause()
         await pilot.pause()
-        assert [p.dismissed for p in workspace.store.evidence.passages(
-            "ALAB", include_dismissed=True)] == [False]  # fmt: skip
+        assert [
+            p.dismissed for p in workspace.store.evidence.passages("ALAB", include_dismissed=True)
+        ] == [False]
         assert len(rows(app, "#evidence-table")) == 1
         assert "u Undo dismiss" not in footer(app)  # nothing more to undo
 
@@ -226,8 +244,9 @@ async def test_a_transcript_added_from_the_pane_gives_its_passage_and_a_mark_kee
         assert isinstance(app.screen, MarkForm)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        [checkpoint] = [c for c in workspace.store.views.checkpoints("ALAB")
-                        if c.id == "scorpio-largest"]  # fmt: skip
+        [checkpoint] = [
+            c for c in workspace.store.views.checkpoints("ALAB") if c.id == "scorpio-largest"
+        ]
         assert checkpoint.manual_note.startswith(f"evidence: PDF 2026-11-05 {path} — “Scorpio")
 
 

@@ -17,8 +17,9 @@ from catalyst_tui.tui.screens.timeline import TimelineScreen
 from ...support.pilot import make_app, open_alab
 
 
-def _fitted(table: DataTable, full: dict[str, str], *, word_end: bool = False,
-            column: str | None = None) -> int:  # fmt: skip
+def _fitted(
+    table: DataTable, full: dict[str, str], *, word_end: bool = False, column: str | None = None
+) -> int:
     """Asserts the table's columns end within its width and each fitted cell (of the last
     column, or of `column`) is its whole text or a start of it ending in … (with `word_end`,
     cut where a word ends: a space follows in the whole text); how many were clipped."""
@@ -61,8 +62,11 @@ async def test_nothing_is_cut_silently(demo):
         await open_alab(pilot, app)
         await pilot.pause()
         table = app.screen.query_one("#checkpoint-table", DataTable)
-        targets = {c.id: f"{c.when.op} {c.when.threshold_text}"
-                   for c in config.tickers["ALAB"].checkpoints if c.when}  # fmt: skip
+        targets = {
+            c.id: f"{c.when.op} {c.when.threshold_text}"
+            for c in config.tickers["ALAB"].checkpoints
+            if c.when
+        }
         titles = {c.id: c.title for c in config.tickers["ALAB"].checkpoints}
         width = sum(c.get_render_width(table) for c in table.columns.values())
         assert width <= table.scrollable_content_region.width  # no column past the edge
@@ -136,8 +140,11 @@ async def test_at_80_columns_the_timeline_gives_why_a_third_of_the_width(demo):
         assert _fitted(events, _whys(app), word_end=True)
         screen = app.screen
         assert isinstance(screen, TimelineScreen)
-        ids = {str(e.id): f"{e.symbol}/{e.checkpoint_id}" for e in screen.entries
-               if isinstance(e, EventRecord)}  # fmt: skip
+        ids = {
+            str(e.id): f"{e.symbol}/{e.checkpoint_id}"
+            for e in screen.entries
+            if isinstance(e, EventRecord)
+        }
         for key in events.rows:
             if key.value in ids:
                 shown = str(events.get_row(key)[1]).removeprefix("⚑ ")

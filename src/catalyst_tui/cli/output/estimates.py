@@ -27,8 +27,12 @@ _TREND = ("now", "7d", "30d", "60d", "90d")
 
 
 def _range(said: Range) -> dict[str, Any]:
-    return {"average": sensible(said.average), "low": sensible(said.low),
-            "high": sensible(said.high), "analysts": said.analysts}  # fmt: skip
+    return {
+        "average": sensible(said.average),
+        "low": sensible(said.low),
+        "high": sensible(said.high),
+        "analysts": said.analysts,
+    }
 
 
 def _period(p: Consensus) -> dict[str, Any]:
@@ -38,9 +42,13 @@ def _period(p: Consensus) -> dict[str, Any]:
         "eps": _range(p.eps),
         "revenue": _range(p.revenue),
         "eps_trend": {k: sensible(v) for k, v in zip(_TREND, p.trend, strict=True)},
-        "revisions": {"up_7d": p.up_7d, "up_30d": p.up_30d, "down_7d": p.down_7d,
-                      "down_30d": p.down_30d},
-    }  # fmt: skip
+        "revisions": {
+            "up_7d": p.up_7d,
+            "up_30d": p.up_30d,
+            "down_7d": p.down_7d,
+            "down_30d": p.down_30d,
+        },
+    }
 
 
 def _quarter(q: StreetQuarter) -> dict[str, Any]:
@@ -67,24 +75,32 @@ def estimates_json(rows: list[StreetRow]) -> list[dict[str, Any]]:
     out = []
     for row in rows:
         stored = row.estimates
-        out.append({
-            "symbol": row.symbol,
-            "as_of": stored.day.isoformat() if stored else None,
-            "source": stored.source if stored else None,
-            "price": sensible(row.price),
-            "forward_pe": sensible(row.forward_pe),
-            "forward_pe_reason": printable(row.forward_pe_reason or "") or None,
-            "eps_revision_30d": sensible(row.revision_30d),
-            "eps_revision_30d_reason": printable(row.revision_reason or "") or None,
-            "next_report": _period(stored.next_report) if stored and stored.next_report else None,
-            "periods": [_period(p) for p in stored.periods] if stored else [],
-            "surprises": [
-                {"quarter": s.quarter.isoformat(), "eps_actual": sensible(s.actual),
-                 "eps_estimate": sensible(s.estimate), "surprise": sensible(s.surprise)}
-                for s in (stored.history if stored else ())
-            ],
-            "releases": [_quarter(q) for q in row.quarters],
-        })  # fmt: skip
+        out.append(
+            {
+                "symbol": row.symbol,
+                "as_of": stored.day.isoformat() if stored else None,
+                "source": stored.source if stored else None,
+                "price": sensible(row.price),
+                "forward_pe": sensible(row.forward_pe),
+                "forward_pe_reason": printable(row.forward_pe_reason or "") or None,
+                "eps_revision_30d": sensible(row.revision_30d),
+                "eps_revision_30d_reason": printable(row.revision_reason or "") or None,
+                "next_report": _period(stored.next_report)
+                if stored and stored.next_report
+                else None,
+                "periods": [_period(p) for p in stored.periods] if stored else [],
+                "surprises": [
+                    {
+                        "quarter": s.quarter.isoformat(),
+                        "eps_actual": sensible(s.actual),
+                        "eps_estimate": sensible(s.estimate),
+                        "surprise": sensible(s.surprise),
+                    }
+                    for s in (stored.history if stored else ())
+                ],
+                "releases": [_quarter(q) for q in row.quarters],
+            }
+        )
     return out
 
 
@@ -117,37 +133,65 @@ def _print_one(console: Console, row: StreetRow, stored: StoredEstimates) -> Non
     console.print(Text(printable(f"{head} (as of {stored.day.isoformat()}, {stored.source})")))
     for reason in dict.fromkeys(r for r in (row.forward_pe_reason, row.revision_reason) if r):
         console.print(Text(printable(f"  — {reason}")))
-    names = ("Period", "End", "EPS", "EPS range", "Analysts", "Revenue", "Revenue range",
-             "90d ago", "30d ago", "Up/down 30d")  # fmt: skip
+    names = (
+        "Period",
+        "End",
+        "EPS",
+        "EPS range",
+        "Analysts",
+        "Revenue",
+        "Revenue range",
+        "90d ago",
+        "30d ago",
+        "Up/down 30d",
+    )
     table = []
     for p in stored.periods:
         moves = f"{p.up_30d if p.up_30d is not None else DASH}/"
         moves += f"{p.down_30d if p.down_30d is not None else DASH}"
-        table.append(Row([
-            PERIOD_TITLES.get(p.period, p.period), p.end.isoformat() if p.end else DASH,
-            eps(p.eps.average), f"{eps(p.eps.low)}–{eps(p.eps.high)}",
-            DASH if p.eps.analysts is None else str(p.eps.analysts),
-            _money(p.revenue.average), f"{_money(p.revenue.low)}–{_money(p.revenue.high)}",
-            eps(p.trend[4]), eps(p.trend[2]), moves,
-        ]))  # fmt: skip
+        table.append(
+            Row(
+                [
+                    PERIOD_TITLES.get(p.period, p.period),
+                    p.end.isoformat() if p.end else DASH,
+                    eps(p.eps.average),
+                    f"{eps(p.eps.low)}–{eps(p.eps.high)}",
+                    DASH if p.eps.analysts is None else str(p.eps.analysts),
+                    _money(p.revenue.average),
+                    f"{_money(p.revenue.low)}–{_money(p.revenue.high)}",
+                    eps(p.trend[4]),
+                    eps(p.trend[2]),
+                    moves,
+                ]
+            )
+        )
     columns = [Column(n, right=n not in ("Period", "End")) for n in names]
     print_table(console, "consensus", columns, table)
     if stored.history:
-        columns = [Column("Quarter"), *(Column(n, right=True) for n in
-                                        ("EPS", "Estimate", "Surprise"))]  # fmt: skip
-        table = [Row([s.quarter.isoformat(), eps(s.actual), eps(s.estimate), pct(s.surprise)])
-                 for s in reversed(stored.history)]  # fmt: skip
+        columns = [
+            Column("Quarter"),
+            *(Column(n, right=True) for n in ("EPS", "Estimate", "Surprise")),
+        ]
+        table = [
+            Row([s.quarter.isoformat(), eps(s.actual), eps(s.estimate), pct(s.surprise)])
+            for s in reversed(stored.history)
+        ]
         print_table(console, "surprises", columns, table)
     if row.quarters:
         heads = ("Quarter", "Revenue", "Street", "vs Street", "EPS", "Street EPS", "vs Street")
         columns = [Column(n, right=n != "Quarter") for n in heads]
         table = [
-            Row([
-                q.period_end.isoformat(), _money(q.revenue),
-                _money(q.frozen.revenue if q.frozen else None), pct(q.revenue_vs),
-                eps(q.eps) + (" GAAP" if q.eps_gaap else ""),
-                eps(q.frozen.eps if q.frozen else None), pct(q.eps_vs),
-            ])
+            Row(
+                [
+                    q.period_end.isoformat(),
+                    _money(q.revenue),
+                    _money(q.frozen.revenue if q.frozen else None),
+                    pct(q.revenue_vs),
+                    eps(q.eps) + (" GAAP" if q.eps_gaap else ""),
+                    eps(q.frozen.eps if q.frozen else None),
+                    pct(q.eps_vs),
+                ]
+            )
             for q in row.quarters
-        ]  # fmt: skip
+        ]
         print_table(console, "releases against the Street", columns, table)

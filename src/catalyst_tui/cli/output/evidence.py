@@ -98,13 +98,17 @@ def print_added(symbol: str, added: AddedDocument, console: Console | None = Non
     if added.new:
         said = f"{symbol}: added: {what}: {count} passage(s) match its evidence entries"
     elif not added.passages:
-        said = (f"{symbol}: already added, nothing new stored: {what}; none of its sentences "
-                "matches an evidence entry")  # fmt: skip
+        said = (
+            f"{symbol}: already added, nothing new stored: {what}; none of its sentences "
+            "matches an evidence entry"
+        )
     else:
         found = sorted({p.found_at.date().isoformat() for p in added.passages})
         since = found[0] if len(found) == 1 else f"{found[0]} to {found[-1]}"
-        said = (f"{symbol}: already added, nothing new stored: {what}; its {count} passage(s), "
-                f"found {since}:")  # fmt: skip
+        said = (
+            f"{symbol}: already added, nothing new stored: {what}; its {count} passage(s), "
+            f"found {since}:"
+        )
     console.print(Text(printable(said)))
     if added.passages:
         print_evidence(added.passages, console)

@@ -35,11 +35,36 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXPORTS = ("prices", "checkpoints", "events", "positions", "dividends")
 
 PRICE_COLUMNS = ("symbol", "date", "open", "high", "low", "close", "volume", "source")
-CHECKPOINT_COLUMNS = ("symbol", "id", "title", "kind", "status", "value", "threshold",
-                      "condition", "due", "days_left", "flagged", "manual", "reason")  # fmt: skip
-EVENT_COLUMNS = ("ts", "symbol", "checkpoint_id", "title", "from_status", "to_status", "value",
-                 "threshold", "condition", "reason", "manual", "flagged",
-                 "acked_at")  # fmt: skip
+CHECKPOINT_COLUMNS = (
+    "symbol",
+    "id",
+    "title",
+    "kind",
+    "status",
+    "value",
+    "threshold",
+    "condition",
+    "due",
+    "days_left",
+    "flagged",
+    "manual",
+    "reason",
+)
+EVENT_COLUMNS = (
+    "ts",
+    "symbol",
+    "checkpoint_id",
+    "title",
+    "from_status",
+    "to_status",
+    "value",
+    "threshold",
+    "condition",
+    "reason",
+    "manual",
+    "flagged",
+    "acked_at",
+)
 # Lots and sales, in file order per symbol: `price` is a lot's cost or a sale's price per share,
 # in the listing's unit; `fx` a lot's rate paid.
 POSITION_COLUMNS = ("symbol", "kind", "date", "shares", "price", "fees", "fx", "note")
@@ -47,8 +72,21 @@ POSITION_COLUMNS = ("symbol", "kind", "date", "shares", "price", "fees", "fx", "
 # in `currency`, the listing's unit; `net_base` in `base_currency` at `fx`, the ex-date's rate;
 # `pay_date` empty (the provider gives the ex-date only); an entry of the file (`source` "file")
 # states what was received, so its per-share amount, gross and tax are empty.
-DIVIDEND_COLUMNS = ("symbol", "ex_date", "pay_date", "shares", "per_share", "currency", "gross",
-                    "tax", "net", "base_currency", "fx", "net_base", "source")  # fmt: skip
+DIVIDEND_COLUMNS = (
+    "symbol",
+    "ex_date",
+    "pay_date",
+    "shares",
+    "per_share",
+    "currency",
+    "gross",
+    "tax",
+    "net",
+    "base_currency",
+    "fx",
+    "net_base",
+    "source",
+)
 
 
 def safe_cell(value: Any) -> Any:
@@ -88,20 +126,45 @@ def _positions(store: Store, symbol: str | None) -> Iterable[dict[str, Any]]:
     symbols = [symbol] if symbol else store.views.active_symbols()
     for sym in symbols:
         for lot in store.views.lots(sym):
-            yield {"symbol": sym, "kind": "lot", "date": day_text(lot.date),
-                   "shares": lot.shares, "price": lot.cost, "fees": lot.fees, "fx": lot.fx,
-                   "note": lot.note}  # fmt: skip
+            yield {
+                "symbol": sym,
+                "kind": "lot",
+                "date": day_text(lot.date),
+                "shares": lot.shares,
+                "price": lot.cost,
+                "fees": lot.fees,
+                "fx": lot.fx,
+                "note": lot.note,
+            }
         for sell in sells.get(sym, []):
-            yield {"symbol": sym, "kind": "sell", "date": sell.date.isoformat(),
-                   "shares": sell.shares, "price": sell.price, "fees": sell.fees, "fx": None,
-                   "note": sell.note}  # fmt: skip
+            yield {
+                "symbol": sym,
+                "kind": "sell",
+                "date": sell.date.isoformat(),
+                "shares": sell.shares,
+                "price": sell.price,
+                "fees": sell.fees,
+                "fx": None,
+                "note": sell.note,
+            }
 
 
 def _dividend(r: DividendRow, base: str) -> dict[str, Any]:
-    return {"symbol": r.symbol, "ex_date": r.ex_date.isoformat(), "pay_date": day_text(r.pay_date),
-            "shares": r.shares, "per_share": r.per_share, "currency": r.currency,
-            "gross": r.gross, "tax": r.tax, "net": r.net, "base_currency": base, "fx": r.rate,
-            "net_base": r.net_base, "source": r.source}  # fmt: skip
+    return {
+        "symbol": r.symbol,
+        "ex_date": r.ex_date.isoformat(),
+        "pay_date": day_text(r.pay_date),
+        "shares": r.shares,
+        "per_share": r.per_share,
+        "currency": r.currency,
+        "gross": r.gross,
+        "tax": r.tax,
+        "net": r.net,
+        "base_currency": base,
+        "fx": r.rate,
+        "net_base": r.net_base,
+        "source": r.source,
+    }
 
 
 def _price(row: PriceRow) -> dict[str, Any]:

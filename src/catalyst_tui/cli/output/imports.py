@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from ...config.importing import ImportPlan
 
 
-def print_plan(plan: ImportPlan, title: str, *, dry_run: bool, source: str = "",
-               console: Console | None = None) -> None:  # fmt: skip
+def print_plan(
+    plan: ImportPlan, title: str, *, dry_run: bool, source: str = "", console: Console | None = None
+) -> None:
     console = console or output_console()
     verb = "would add" if dry_run else "adds"
     rows = [
@@ -36,7 +37,7 @@ def print_plan(plan: ImportPlan, title: str, *, dry_run: bool, source: str = "",
                     str(t.line),
                 )
             ]
-        )  # fmt: skip
+        )
         for t in plan.add
     ]
     names = ("Date", "Symbol", "Side", "Shares", "Price", "Fees", "Currency", "Line")
@@ -48,10 +49,21 @@ def print_plan(plan: ImportPlan, title: str, *, dry_run: bool, source: str = "",
         console.print(Text(printable(f"{title}: {nothing}")))
     if plan.dividends:
         paid = [
-            Row([printable(c) for c in (d.day.isoformat(), d.symbol, f"{d.amount:,.4f}",
-                                        f"{d.tax:,.4f}", d.currency, str(d.line))])
+            Row(
+                [
+                    printable(c)
+                    for c in (
+                        d.day.isoformat(),
+                        d.symbol,
+                        f"{d.amount:,.4f}",
+                        f"{d.tax:,.4f}",
+                        d.currency,
+                        str(d.line),
+                    )
+                ]
+            )
             for d in plan.dividends
-        ]  # fmt: skip
+        ]
         heads = ("Date", "Symbol", "Received", "Withheld", "Currency", "Line")
         cols = [Column(n, right=n in ("Received", "Withheld", "Line")) for n in heads]
         print_table(console, printable(f"dividends: {verb} {len(paid)}"), cols, paid)

@@ -26,22 +26,31 @@ _SPAN_NAMES = {Span.LIFE: "Life", Span.YTD: "YTD", Span.YEAR: "1Y"}
 
 
 def _rate_json(rate: Rate) -> dict[str, Any]:
-    return {"value": rate.value, "reason": None if rate.reason is None else str(rate.reason),
-            "annualised": None if rate.value is None else rate.yearly}  # fmt: skip
+    return {
+        "value": rate.value,
+        "reason": None if rate.reason is None else str(rate.reason),
+        "annualised": None if rate.value is None else rate.yearly,
+    }
 
 
 def _outcome_json(o: Outcome) -> dict[str, Any]:
-    return {"rate": _rate_json(o.rate), "benchmark": _rate_json(o.benchmark),
-            "excess": _rate_json(o.excess), "dividends": o.dividends, "fees": o.fees,
-            "left_out": [{"symbol": symbol, "reason": str(reason)}
-                         for symbol, reason in o.left_out]}  # fmt: skip
+    return {
+        "rate": _rate_json(o.rate),
+        "benchmark": _rate_json(o.benchmark),
+        "excess": _rate_json(o.excess),
+        "dividends": o.dividends,
+        "fees": o.fees,
+        "left_out": [{"symbol": symbol, "reason": str(reason)} for symbol, reason in o.left_out],
+    }
 
 
 def _returns_json(r: Returns) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "kind": r.kind, "name": r.name, "benchmark": r.benchmark,
+        "kind": r.kind,
+        "name": r.name,
+        "benchmark": r.benchmark,
         "spans": {str(span): _outcome_json(o) for span, o in r.spans.items()},
-    }  # fmt: skip
+    }
     if r.time_weighted is not None:
         out["time_weighted"] = {str(s): _rate_json(rate) for s, rate in r.time_weighted.items()}
     return out
@@ -82,13 +91,21 @@ def print_performance(report: PerformanceReport, console: Console | None = None)
     for r in lines:
         name = r.name if r.kind == "ticker" else f"{r.name} ({r.kind})"
         life = r.spans[Span.LIFE]
-        cells = [name, r.benchmark, *(_cell(r.spans[s]) for s in _SPAN_NAMES),
-                 "—" if life.dividends is None else f"{life.dividends:,.2f}",
-                 "—" if life.fees is None else f"{life.fees:,.2f}"]  # fmt: skip
+        cells = [
+            name,
+            r.benchmark,
+            *(_cell(r.spans[s]) for s in _SPAN_NAMES),
+            "—" if life.dividends is None else f"{life.dividends:,.2f}",
+            "—" if life.fees is None else f"{life.fees:,.2f}",
+        ]
         rows.append(Row([printable(c) for c in cells], "bold" if r.kind != "ticker" else ""))
-    columns = [Column("Name"), Column("Index"), *(Column(n, right=True)
-               for n in _SPAN_NAMES.values()), Column("Dividends", right=True),
-               Column("Fees", right=True)]  # fmt: skip
+    columns = [
+        Column("Name"),
+        Column("Index"),
+        *(Column(n, right=True) for n in _SPAN_NAMES.values()),
+        Column("Dividends", right=True),
+        Column("Fees", right=True),
+    ]
     title = (
         f"Money-weighted returns against each index on the same money ({report.base}): "
         "a year's rate over a year or more, the return over the span when shorter"
@@ -104,12 +121,21 @@ def print_performance(report: PerformanceReport, console: Console | None = None)
             why = no_return_text(life.benchmark.reason)
             console.print(Text(printable(f"{sentence} ({why})")))
         else:
-            console.print(Text(printable(versus_text(r.name, life.rate.value, r.benchmark,
-                                                     life.benchmark.value,
-                                                     life.rate.yearly))))  # fmt: skip
+            console.print(
+                Text(
+                    printable(
+                        versus_text(
+                            r.name,
+                            life.rate.value,
+                            r.benchmark,
+                            life.benchmark.value,
+                            life.rate.yearly,
+                        )
+                    )
+                )
+            )
         for symbol, reason in life.left_out:
-            console.print(Text(printable(f"{r.name}: {symbol} left out: "
-                                         f"{no_return_text(reason)}")))  # fmt: skip
+            console.print(Text(printable(f"{r.name}: {symbol} left out: {no_return_text(reason)}")))
     weighted = report.portfolio.time_weighted or {}
     shown = ", ".join(f"{_SPAN_NAMES[s]} {_rate_or_why(rate)}" for s, rate in weighted.items())
     console.print(Text(printable(f"Portfolio, time-weighted: {shown}")))

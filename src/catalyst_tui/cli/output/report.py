@@ -82,11 +82,23 @@ def print_refresh_summary(
         why = f"stale: {status.error}" if stale and status.error else ("stale" if stale else "")
         if stale and report.reach:  # no provider answered: the same for each, said once below
             why = f"stale: {report.reach}"
-        cells = (status.symbol, price, change, status.source or "—", format_age(status.age(now)),
-                 why)  # fmt: skip
+        cells = (
+            status.symbol,
+            price,
+            change,
+            status.source or "—",
+            format_age(status.age(now)),
+            why,
+        )
         rows.append(Row([printable(c) for c in cells], "yellow" if stale else ""))
-    columns = [Column("symbol"), Column("price", right=True), Column("day", right=True),
-               Column("source"), Column("age", right=True), Column("stale")]  # fmt: skip
+    columns = [
+        Column("symbol"),
+        Column("price", right=True),
+        Column("day", right=True),
+        Column("source"),
+        Column("age", right=True),
+        Column("stale"),
+    ]
     print_table(console, "catalyst refresh", columns, rows, fold_last=True)
     fresh, total = len(report.fresh), len(rows)
     console.print(f"{fresh}/{total} symbols fresh", highlight=False)
@@ -141,8 +153,13 @@ def print_checkpoints(
         status += (" ⚑" if r.flagged else "") + (" (by hand)" if r.manual else "")
         due = r.due or r.until
         when = "" if due is None else f"{due.isoformat()} {(due - today).days:+d}d"
-        cells = (f"{r.symbol}/{r.id}", status, measured, when,
-                 reason_text(r.reason, r.condition, today))  # fmt: skip
+        cells = (
+            f"{r.symbol}/{r.id}",
+            status,
+            measured,
+            when,
+            reason_text(r.reason, r.condition, today),
+        )
         rows.append(Row([printable(c) for c in cells], STATUS_STYLE[r.status]))
     columns = [Column(name) for name in ("checkpoint", "status", "value vs threshold", "due")]
     print_table(console, "catalyst check", [*columns, Column("why")], rows, fold_last=True)
@@ -170,10 +187,12 @@ def positions_json(
     money = ("value", "cost", "unrealized", "realized", "dividends")
     paid = dividends or {}
     return [
-        {k: round_money(v, base) if k in money else v
-         for k, v in {**_position(row), "dividends": paid.get(row.symbol, 0.0)}.items()}
+        {
+            k: round_money(v, base) if k in money else v
+            for k, v in {**_position(row), "dividends": paid.get(row.symbol, 0.0)}.items()
+        }
         for row in _held_or_sold(watchlist)
-    ]  # fmt: skip
+    ]
 
 
 def _held_or_sold(watchlist: Watchlist) -> list[WatchRow]:
@@ -216,14 +235,28 @@ def print_positions(
         else:
             value = _money(entry["value"])
         cells = (
-            row.symbol, f"{entry['shares']:g}", price.strip(), value, _money(entry["cost"]),
-            _signed(entry["unrealized"]), _signed(entry["realized"]),
+            row.symbol,
+            f"{entry['shares']:g}",
+            price.strip(),
+            value,
+            _money(entry["cost"]),
+            _signed(entry["unrealized"]),
+            _signed(entry["realized"]),
             *([_money(paid.get(row.symbol, 0.0))] if with_dividends else []),
             NONE if entry["weight"] is None else f"{entry['weight']:.1%}",
-        )  # fmt: skip
+        )
         rows.append(Row([printable(cell) for cell in cells]))
-    names = ("Symbol", "Shares", "Price", "Value", "Cost", "Unrealized", "Realized",
-             *(["Dividends"] if with_dividends else []), "Weight")  # fmt: skip
+    names = (
+        "Symbol",
+        "Shares",
+        "Price",
+        "Value",
+        "Cost",
+        "Unrealized",
+        "Realized",
+        *(["Dividends"] if with_dividends else []),
+        "Weight",
+    )
     columns = [Column(name, right=name != "Symbol") for name in names]
     print_table(console, printable(f"Positions ({base})"), columns, rows)
     totals = watchlist.totals()

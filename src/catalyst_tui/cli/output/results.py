@@ -33,20 +33,22 @@ def results_json(rows: list[ResultRow]) -> list[dict[str, Any]]:
     out = []
     for row in rows:
         release = row.release
-        out.append({
-            "symbol": release.symbol,
-            "accession": release.accession,
-            "url": release.url,
-            "filed": release.filed.isoformat(),
-            **to_json(release.results),
-            "confirmed": row.check.confirmed,
-            "differences": [
-                {"figure": d.figure, "release": sensible(d.release), "filed": sensible(d.filed)}
-                for d in row.check.differences
-            ],
-            "fiscal_quarter": row.label,
-            "revenue_vs_guide": sensible(row.vs_guide),
-        })  # fmt: skip
+        out.append(
+            {
+                "symbol": release.symbol,
+                "accession": release.accession,
+                "url": release.url,
+                "filed": release.filed.isoformat(),
+                **to_json(release.results),
+                "confirmed": row.check.confirmed,
+                "differences": [
+                    {"figure": d.figure, "release": sensible(d.release), "filed": sensible(d.filed)}
+                    for d in row.check.differences
+                ],
+                "fiscal_quarter": row.label,
+                "revenue_vs_guide": sensible(row.vs_guide),
+            }
+        )
     return out
 
 
@@ -96,8 +98,7 @@ def print_results(rows: list[ResultRow], console: Console | None = None) -> None
             Text("no earnings releases stored yet: set providers.sec.user_agent and refresh")
         )
         return
-    names = ("Filed", "Symbol", "Quarter", "Revenue", "vs guide", "GM", "EPS", "Next guide",
-             "XBRL")  # fmt: skip
+    names = ("Filed", "Symbol", "Quarter", "Revenue", "vs guide", "GM", "EPS", "Next guide", "XBRL")
     columns = [Column(n, right=n in _FIGURES) for n in names]
     table = []
     for row in rows:

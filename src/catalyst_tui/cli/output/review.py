@@ -26,12 +26,15 @@ def _reason(r: VerdictReason) -> dict[str, Any]:
         "since": r.since.isoformat() if r.since else None,
         "marked": r.manual,
         "acknowledged": r.acked.isoformat() if r.acked else None,
-        "forecast": None if r.forecast is None else {
-            "source": r.forecast.source.value, "value": sensible(r.forecast.value),
+        "forecast": None
+        if r.forecast is None
+        else {
+            "source": r.forecast.source.value,
+            "value": sensible(r.forecast.value),
             "year_end": r.forecast.year_end.isoformat(),
             "threshold": sensible(r.condition.threshold) if r.condition else None,
         },
-    }  # fmt: skip
+    }
 
 
 def _ticker(t: TickerReview) -> dict[str, Any]:
@@ -42,11 +45,15 @@ def _ticker(t: TickerReview) -> dict[str, Any]:
         "checkpoints": t.verdict.checkpoints,
         "reasons": [_reason(r) for r in t.verdict.reasons],
         "journal": [
-            {"at": e.ts.isoformat(), "text": e.text, "action": e.action or None,
-             "conviction": e.conviction or None}
+            {
+                "at": e.ts.isoformat(),
+                "text": e.text,
+                "action": e.action or None,
+                "conviction": e.conviction or None,
+            }
             for e in t.journal
         ],
-    }  # fmt: skip
+    }
 
 
 def review_json(review: Review) -> dict[str, Any]:

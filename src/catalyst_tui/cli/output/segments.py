@@ -38,8 +38,12 @@ def segments_json(segments: Segments) -> dict[str, object]:
     largest = None
     if segments.largest is not None:
         axis, line = segments.largest
-        largest = {"axis": axis, "member": line.member, "label": line.label,
-                   "revenue": line.revenue}  # fmt: skip
+        largest = {
+            "axis": axis,
+            "member": line.member,
+            "label": line.label,
+            "revenue": line.revenue,
+        }
     return {
         "period_start": segments.period_start.isoformat(),
         "period_end": segments.period_end.isoformat(),
@@ -87,8 +91,12 @@ def print_segments(segments: Segments, console: Console | None = None) -> None:
                 notes.append("sum of other lines")
             if line.generic:
                 notes.append("products / services")
-            table.add_row(Text(printable(line.label)), _amount(line.revenue, segments.currency),
-                          _share(line.revenue, total), Text(", ".join(notes)))  # fmt: skip
+            table.add_row(
+                Text(printable(line.label)),
+                _amount(line.revenue, segments.currency),
+                _share(line.revenue, total),
+                Text(", ".join(notes)),
+            )
         keep_whole(console, table, 1, 2)
         console.print()
         show(console, table)

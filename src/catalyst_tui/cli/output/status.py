@@ -70,16 +70,20 @@ def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
         known = health.get(name)
         session = store.providers.session(name)
         paused = known.paused_until if known else None
-        providers.append(ProviderStatus(
-            name=name,
-            requests_last_hour=hour.get(name, 0),
-            requests_last_day=day.get(name, 0),
-            last_success=known.last_success if known else None,
-            last_failure=known.last_failure if known else None,
-            failure=known.failure if known else "",
-            paused_until=paused if paused is not None and paused > now else None,
-            crumb_age_seconds=int((now - session.obtained_at).total_seconds()) if session else None,
-        ))  # fmt: skip
+        providers.append(
+            ProviderStatus(
+                name=name,
+                requests_last_hour=hour.get(name, 0),
+                requests_last_day=day.get(name, 0),
+                last_success=known.last_success if known else None,
+                last_failure=known.last_failure if known else None,
+                failure=known.failure if known else "",
+                paused_until=paused if paused is not None and paused > now else None,
+                crumb_age_seconds=int((now - session.obtained_at).total_seconds())
+                if session
+                else None,
+            )
+        )
     size = sum(
         p.stat().st_size
         for p in (store.path, store.path.with_name(store.path.name + "-wal"))
@@ -122,7 +126,7 @@ def status_json(status: Status) -> dict[str, Any]:
                 "failure": f.failure,
             }
             for f in status.failed_fetches
-        },  # fmt: skip
+        },
         "browser_tls": {
             "providers": list(status.browser_tls.providers),
             "active": bool(status.browser_tls.providers) and status.browser_tls.problem is None,
@@ -139,8 +143,10 @@ def status_lines(status: Status, now: dt.datetime) -> list[str]:
         "",
     ]
     for p in status.providers:
-        parts = [f"{p.requests_last_hour} requests in the last hour, {p.requests_last_day} "
-                 "in the last day"]  # fmt: skip
+        parts = [
+            f"{p.requests_last_hour} requests in the last hour, {p.requests_last_day} "
+            "in the last day"
+        ]
         if p.paused_until is not None:
             parts.append(f"PAUSED until {p.paused_until:%Y-%m-%d %H:%M} UTC")
         parts.append(f"last success {_ago(p.last_success, now)}")
@@ -150,10 +156,13 @@ def status_lines(status: Status, now: dt.datetime) -> list[str]:
             parts.append(f"crumb {format_age(dt.timedelta(seconds=p.crumb_age_seconds))} old")
         lines.append(f"{p.name:<8}  " + "; ".join(parts))
     for f in status.failed_fetches:  # the health line's "fundamentals failed 3", whole
-        who = ", ".join(f.symbols[:5]) + (f" and {len(f.symbols) - 5} more" if len(f.symbols) > 5
-                                          else "")  # fmt: skip
-        lines.append(f"{f.kind:<8}  failed for {len(f.symbols)} ({who}); last "
-                     f"{_ago(f.last_failure, now)}: {f.failure}")  # fmt: skip
+        who = ", ".join(f.symbols[:5]) + (
+            f" and {len(f.symbols) - 5} more" if len(f.symbols) > 5 else ""
+        )
+        lines.append(
+            f"{f.kind:<8}  failed for {len(f.symbols)} ({who}); last "
+            f"{_ago(f.last_failure, now)}: {f.failure}"
+        )
     lines += ["", _browser_tls_line(status.browser_tls)]
     return lines
 

@@ -44,9 +44,13 @@ def report_table(title: str | None = None) -> Table:
     """A table without borders, two spaces between columns and its header underlined: the
     room goes to the cells."""
     return Table(
-        title=title, title_justify="left", box=None, pad_edge=False, padding=(0, 1),
+        title=title,
+        title_justify="left",
+        box=None,
+        pad_edge=False,
+        padding=(0, 1),
         header_style="bold underline",
-    )  # fmt: skip
+    )
 
 
 def keep_whole(console: Console, table: Table, *columns: int) -> None:

@@ -37,23 +37,32 @@ def _h(text: str) -> str:
 
 
 def report_markdown(r: ThesisReport) -> str:
-    out = [f"# {_md(r.symbol)}: {_md(r.name)}", "",
-           f"Report made {r.made.strftime('%Y-%m-%d %H:%M UTC')}.", ""]  # fmt: skip
+    out = [
+        f"# {_md(r.symbol)}: {_md(r.name)}",
+        "",
+        f"Report made {r.made.strftime('%Y-%m-%d %H:%M UTC')}.",
+        "",
+    ]
     if r.thesis:
         out += [f"> {_md(r.thesis)}", ""]
     if r.verdict:
         out += [f"**Verdict: {_md(r.verdict[0])}**", ""]
         out += [f"- {_md(reason)}" for reason in r.verdict[1:]] + ([""] if r.verdict[1:] else [])
     out += ["## Thesis", "", "| Checkpoint | Status | Value | Source |", "|---|---|---|---|"]
-    out += [f"| {_md(c.title)} | {_md(c.status)} | {_md(c.value) or '—'} | {_md(c.source) or '—'} |"
-            for c in r.checkpoints]  # fmt: skip
+    out += [
+        f"| {_md(c.title)} | {_md(c.status)} | {_md(c.value) or '—'} | {_md(c.source) or '—'} |"
+        for c in r.checkpoints
+    ]
     out += ["", "## Evidence", ""]
     if not r.passages:
         out.append("No passage of evidence has been found.")
     for p in r.passages:
-        out += [f"- **{_md(p.checkpoint_title)}**: {_md(p.document.title or p.document.form)}"
-                f" ({p.document.day.isoformat()})", f"  > {_md(p.passage)}",
-                f"  {_md(p.document.url)}"]  # fmt: skip
+        out += [
+            f"- **{_md(p.checkpoint_title)}**: {_md(p.document.title or p.document.form)}"
+            f" ({p.document.day.isoformat()})",
+            f"  > {_md(p.passage)}",
+            f"  {_md(p.document.url)}",
+        ]
     out += ["", "## Latest release", ""]
     if r.release is None:
         out.append("No earnings release has been read.")
@@ -75,27 +84,43 @@ def report_markdown(r: ThesisReport) -> str:
 
 def report_html(r: ThesisReport) -> str:
     title = f"{r.symbol}: {r.name}"
-    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-           f"<title>{_h(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-           f"<h1>{_h(title)}</h1>",
-           f'<p class="made">Report made {r.made.strftime("%Y-%m-%d %H:%M UTC")}</p>']  # fmt: skip
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{_h(title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{_h(title)}</h1>",
+        f'<p class="made">Report made {r.made.strftime("%Y-%m-%d %H:%M UTC")}</p>',
+    ]
     if r.thesis:
         out.append(f"<blockquote>{_h(r.thesis)}</blockquote>")
     if r.verdict:
         out.append(f"<p><strong>Verdict: {_h(r.verdict[0])}</strong></p>")
         out += ["<ul>", *(f"<li>{_h(reason)}</li>" for reason in r.verdict[1:]), "</ul>"]
-    out += ["<h2>Thesis</h2>", "<table>",
-            "<tr><th>Checkpoint</th><th>Status</th><th>Value</th><th>Source</th></tr>"]  # fmt: skip
-    out += [f"<tr><td>{_h(c.title)}</td><td>{_h(c.status)}</td><td>{_h(c.value) or '—'}</td>"
-            f"<td>{_h(c.source) or '—'}</td></tr>" for c in r.checkpoints]  # fmt: skip
+    out += [
+        "<h2>Thesis</h2>",
+        "<table>",
+        "<tr><th>Checkpoint</th><th>Status</th><th>Value</th><th>Source</th></tr>",
+    ]
+    out += [
+        f"<tr><td>{_h(c.title)}</td><td>{_h(c.status)}</td><td>{_h(c.value) or '—'}</td>"
+        f"<td>{_h(c.source) or '—'}</td></tr>"
+        for c in r.checkpoints
+    ]
     out += ["</table>", "<h2>Evidence</h2>"]
     if not r.passages:
         out.append("<p>No passage of evidence has been found.</p>")
     for p in r.passages:
-        out += [f"<p><strong>{_h(p.checkpoint_title)}</strong>: "
-                f"{_h(p.document.title or p.document.form)} ({p.document.day.isoformat()})</p>",
-                f"<blockquote>{_h(p.passage)}</blockquote>",
-                f'<p class="link">{_h(p.document.url)}</p>']  # fmt: skip
+        out += [
+            f"<p><strong>{_h(p.checkpoint_title)}</strong>: "
+            f"{_h(p.document.title or p.document.form)} ({p.document.day.isoformat()})</p>",
+            f"<blockquote>{_h(p.passage)}</blockquote>",
+            f'<p class="link">{_h(p.document.url)}</p>',
+        ]
     out.append("<h2>Latest release</h2>")
     if r.release is None:
         out.append("<p>No earnings release has been read.</p>")
@@ -109,8 +134,13 @@ def report_html(r: ThesisReport) -> str:
     out.append("<h2>Journal</h2>")
     out += [f"<p>{_h(note)}</p>" for note in r.journal] or ["<p>No note in the journal.</p>"]
     out.append("<h2>Price and timeline</h2>")
-    out.append(svg_chart(r.closes, [(e.day, printable(e.text)) for e in r.events],
-                         f"{printable(r.symbol)} daily closes"))  # fmt: skip
+    out.append(
+        svg_chart(
+            r.closes,
+            [(e.day, printable(e.text)) for e in r.events],
+            f"{printable(r.symbol)} daily closes",
+        )
+    )
     out.append("<ul>")
     out += [f"<li>{e.day.isoformat()}: {_h(e.text)}</li>" for e in r.events]
     out += ["</ul>", "</body>", "</html>"]

@@ -105,9 +105,15 @@ class MarketClient:
             self.limit_rate(provider, per_second)
         self._bounds = dict(bounds or {})
         self._http = http_stack(
-            max_concurrency, connect_timeout, read_timeout, user_agent, trust_env=trust_env,
-            browser_tls=browser_tls, browser_origins=browser_origins, transport=transport,
-        )  # fmt: skip
+            max_concurrency,
+            connect_timeout,
+            read_timeout,
+            user_agent,
+            trust_env=trust_env,
+            browser_tls=browser_tls,
+            browser_origins=browser_origins,
+            transport=transport,
+        )
 
     async def __aenter__(self) -> MarketClient:
         return self
@@ -176,10 +182,15 @@ class MarketClient:
         default to the provider's bounds."""
         bounds = self.bounds(provider)
         call = _Call(
-            provider, url, describe_url(url), symbol, params, headers,
+            provider,
+            url,
+            describe_url(url),
+            symbol,
+            params,
+            headers,
             Budget(bounds.deadline if deadline is None else deadline),
             bounds.max_bytes if max_bytes is None else max_bytes,
-        )  # fmt: skip
+        )
         try:
             response = await self._get_with_retries(call)
         except FetchError as exc:
@@ -195,8 +206,12 @@ class MarketClient:
         first = await self.hosts.first_contact(host)
         why = self.hosts.down.get(host)
         if why is not None:
-            raise FetchError("network", f"cannot connect to {call.where}: not tried again in "
-                             f"this refresh ({why})", call.provider, call.symbol)  # fmt: skip
+            raise FetchError(
+                "network",
+                f"cannot connect to {call.where}: not tried again in this refresh ({why})",
+                call.provider,
+                call.symbol,
+            )
         try:
             return await self._retrying(call, host, first)
         finally:
@@ -324,9 +339,11 @@ class MarketClient:
                 await response.aclose()
             return with_body(response, body)
         raise FetchError(
-            "http", f"more than {MAX_REDIRECTS} redirects from {call.where}", call.provider,
+            "http",
+            f"more than {MAX_REDIRECTS} redirects from {call.where}",
+            call.provider,
             call.symbol,
-        )  # fmt: skip
+        )
 
     def _backoff(self, attempt: int) -> float:
         """Full jitter: uniform in [0, min(max, base * 2^(attempt-1))]."""

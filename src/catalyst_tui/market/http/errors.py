@@ -49,8 +49,7 @@ def exhausted(error: FetchError, attempts: int) -> FetchError:
 def html_page(provider: str, what: str, symbol: str | None = None) -> FetchError:
     """A web page where `what` (chart JSON, CSV...) was asked for: Yahoo's consent and block
     pages, Stooq's proof-of-work page. A bad body, and a refusal (is_refusal)."""
-    return FetchError("bad_body", f"an HTML page instead of {what}", provider, symbol,
-                      refused=True)  # fmt: skip
+    return FetchError("bad_body", f"an HTML page instead of {what}", provider, symbol, refused=True)
 
 
 def is_refusal(error: FetchError) -> bool:

@@ -100,23 +100,25 @@ def transport_failure(
         return FetchError("network", f"bad URL {where}: {reason}", provider, symbol), "never"
     if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
         said = _connect_words(exc, reason)
-        return FetchError("network", f"cannot connect to {where}: {said}", provider,
-                          symbol), "once"  # fmt: skip
+        return FetchError("network", f"cannot connect to {where}: {said}", provider, symbol), "once"
     if isinstance(exc, httpx.TimeoutException):
-        return FetchError("timeout", f"{where} timed out ({type(exc).__name__})", provider,
-                          symbol), "always"  # fmt: skip
+        return FetchError(
+            "timeout", f"{where} timed out ({type(exc).__name__})", provider, symbol
+        ), "always"
     if isinstance(exc, httpx.TransportError | OSError):
-        return FetchError("network", f"connection to {where} failed: {reason}", provider,
-                          symbol), "always"  # fmt: skip
+        return FetchError(
+            "network", f"connection to {where} failed: {reason}", provider, symbol
+        ), "always"
     if isinstance(exc, UnicodeError):  # a header of ours no HTTP can carry: no network fault
-        return FetchError("http", f"request to {where} cannot be sent: {reason}", provider,
-                          symbol), "never"  # fmt: skip
+        return FetchError(
+            "http", f"request to {where} cannot be sent: {reason}", provider, symbol
+        ), "never"
     if isinstance(exc, httpx.DecodingError):
-        return FetchError("bad_body", f"undecodable answer from {where}: {reason}", provider,
-                          symbol), "never"  # fmt: skip
+        return FetchError(
+            "bad_body", f"undecodable answer from {where}: {reason}", provider, symbol
+        ), "never"
     log.debug("%s: unexpected error from %s", provider, where, exc_info=exc)
-    return FetchError("network", f"request to {where} failed: {reason}", provider,
-                      symbol), "never"  # fmt: skip
+    return FetchError("network", f"request to {where} failed: {reason}", provider, symbol), "never"
 
 
 def _reason(exc: BaseException) -> str:
@@ -125,14 +127,22 @@ def _reason(exc: BaseException) -> str:
 
 #: What a failed connection's own text (libcurl's, the resolver's, the kernel's) means, in words.
 _CONNECT_WORDS = (
-    (("could not resolve host", "name or service not known", "temporary failure in name",
-      "nodename nor servname", "getaddrinfo failed", "no address associated"),
-     "its name could not be looked up (no network, or no DNS)"),
+    (
+        (
+            "could not resolve host",
+            "name or service not known",
+            "temporary failure in name",
+            "nodename nor servname",
+            "getaddrinfo failed",
+            "no address associated",
+        ),
+        "its name could not be looked up (no network, or no DNS)",
+    ),
     (("connection refused", "curl: (7)"), "the connection was refused (nothing listens there)"),
     (("network is unreachable", "no route to host"), "the network is unreachable"),
     (("timed out", "timeout"), "no answer in time"),
     (("ssl", "certificate", "tls"), "the secure connection could not be set up"),
-)  # fmt: skip
+)
 
 
 def _connect_words(exc: BaseException, reason: str) -> str:

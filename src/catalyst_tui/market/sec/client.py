@@ -162,16 +162,24 @@ class SecEdgar(FundamentalsSource, FilingsSource):
         return cik_for(symbol, ciks)
 
     async def _get(
-        self, client: MarketClient, url: str, cik: str | None = None, *, missing_ok: bool = False,
+        self,
+        client: MarketClient,
+        url: str,
+        cik: str | None = None,
+        *,
+        missing_ok: bool = False,
         max_bytes: int | None = None,
-    ) -> httpx.Response:  # fmt: skip
+    ) -> httpx.Response:
         current = client.rate_limit(PROVIDER)
         if current is None or current > SEC_MAX_PER_SECOND:
             client.limit_rate(PROVIDER, SEC_MAX_PER_SECOND)
         response = await client.get(
-            PROVIDER, url, headers={"User-Agent": self.user_agent}, symbol=cik,
+            PROVIDER,
+            url,
+            headers={"User-Agent": self.user_agent},
+            symbol=cik,
             max_bytes=max_bytes,
-        )  # fmt: skip
+        )
         if response.status_code == 403:
             raise FetchError(
                 "auth",

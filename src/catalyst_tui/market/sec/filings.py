@@ -276,8 +276,16 @@ def _filings(columns: Mapping[str, Any], cik: str) -> list[Filing]:
             accepted = read_acceptance(_at(accepted_col, i), filed, form)
             if accepted is None or accession in seen:
                 continue
-            filing = Filing(cik, accession, form, _items(_at(items_col, i)), accepted, filed,
-                            _date(_at(report_col, i)), primary.strip())  # fmt: skip
+            filing = Filing(
+                cik,
+                accession,
+                form,
+                _items(_at(items_col, i)),
+                accepted,
+                filed,
+                _date(_at(report_col, i)),
+                primary.strip(),
+            )
         except (ValueError, TypeError, OverflowError):
             continue
         seen.add(accession)

@@ -103,8 +103,14 @@ def dividends_from_chart(
     for day, moment, entry in chart_events(result, "dividends", symbol):
         amount = positive(entry.get("amount"))
         if amount is not None and not MIN_PRICE <= amount <= MAX_PRICE:
-            log.info("yahoo %s: the dividend of %s left out: %.6g a share is out of range "
-                     "(%g to %g)", symbol, day, amount, MIN_PRICE, MAX_PRICE)  # fmt: skip
+            log.info(
+                "yahoo %s: the dividend of %s left out: %.6g a share is out of range (%g to %g)",
+                symbol,
+                day,
+                amount,
+                MIN_PRICE,
+                MAX_PRICE,
+            )
         elif amount is not None and moment <= now + timedelta(days=1):
             out[day] = Dividend(symbol, day, amount)
     return tuple(out[day] for day in sorted(out))

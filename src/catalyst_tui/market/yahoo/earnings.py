@@ -37,8 +37,9 @@ class YahooEarnings(EarningsSource):
     async def next_earnings(
         self, client: MarketClient, symbol: str, today: date
     ) -> EarningsDate | None:
-        body = await quote_summary(client, self.crumb, self.base_url, symbol,
-                                   {"modules": "calendarEvents"})  # fmt: skip
+        body = await quote_summary(
+            client, self.crumb, self.base_url, symbol, {"modules": "calendarEvents"}
+        )
         return parse_calendar_events(body, symbol, today)
 
 
@@ -51,8 +52,13 @@ async def quote_summary(
 
     async def ask(session: YahooSession) -> httpx.Response:
         url = f"{base_url}/v10/finance/quoteSummary/{yahoo_path(symbol)}"
-        return await client.get("yahoo", url, params={**params, "crumb": session.crumb},
-                                headers=crumb.headers(session), symbol=symbol)  # fmt: skip
+        return await client.get(
+            "yahoo",
+            url,
+            params={**params, "crumb": session.crumb},
+            headers=crumb.headers(session),
+            symbol=symbol,
+        )
 
     response = await crumb.ask(client, ask)
     if response.status_code != 404 or '"quoteSummary"' not in response.text:

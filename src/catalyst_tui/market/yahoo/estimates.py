@@ -47,8 +47,9 @@ class YahooEstimates(EstimatesSource):
         self.crumb = crumb
 
     async def estimates(self, client: MarketClient, symbol: str, today: date) -> Estimates | None:
-        body = await quote_summary(client, self.crumb, self.base_url, symbol,
-                                   {"modules": MODULES, "formatted": "false"})  # fmt: skip
+        body = await quote_summary(
+            client, self.crumb, self.base_url, symbol, {"modules": MODULES, "formatted": "false"}
+        )
         return parse_estimates(body, symbol, today)
 
 

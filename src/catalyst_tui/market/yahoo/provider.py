@@ -147,13 +147,17 @@ class YahooProvider(QuoteProvider):
         return first | second
 
     async def _ask_batch(
-        self, client: MarketClient, symbols: list[str], session: YahooSession,
+        self,
+        client: MarketClient,
+        symbols: list[str],
+        session: YahooSession,
         deadline: float | None,
-    ) -> httpx.Response:  # fmt: skip
+    ) -> httpx.Response:
         assert self.crumb is not None
         url = batch_url(self.base_url, symbols, session.crumb)
-        return await client.get(self.name, url, headers=self.crumb.headers(session),
-                                deadline=deadline)  # fmt: skip
+        return await client.get(
+            self.name, url, headers=self.crumb.headers(session), deadline=deadline
+        )
 
     def chart_url(self, symbol: str, start: date | None = None, *, history: bool = True) -> str:
         """Chart URL: 5 days for a bare quote, 5 years at first sight, else `start` to now; a

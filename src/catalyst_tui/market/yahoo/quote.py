@@ -35,14 +35,32 @@ BATCH_SIZE = 100  # symbols per request, what ticker and mop send
 # always sends (recorded: realdata/more/yahoo_quote/*-fields-*.json), not the 86 of a full row,
 # so a batch is half the bytes to read.
 FIELDS = (
-    "symbol", "currency", "marketState", "regularMarketPrice", "regularMarketTime",
-    "regularMarketPreviousClose", "regularMarketChange", "regularMarketChangePercent",
-    "regularMarketDayHigh", "regularMarketDayLow", "regularMarketVolume", "fiftyTwoWeekHigh",
-    "fiftyTwoWeekLow", "preMarketPrice", "preMarketTime", "preMarketChange",
-    "preMarketChangePercent", "postMarketPrice", "postMarketTime", "postMarketChange",
-    "postMarketChangePercent", "earningsTimestamp", "earningsTimestampStart",
-    "earningsTimestampEnd", "isEarningsDateEstimate",
-)  # fmt: skip
+    "symbol",
+    "currency",
+    "marketState",
+    "regularMarketPrice",
+    "regularMarketTime",
+    "regularMarketPreviousClose",
+    "regularMarketChange",
+    "regularMarketChangePercent",
+    "regularMarketDayHigh",
+    "regularMarketDayLow",
+    "regularMarketVolume",
+    "fiftyTwoWeekHigh",
+    "fiftyTwoWeekLow",
+    "preMarketPrice",
+    "preMarketTime",
+    "preMarketChange",
+    "preMarketChangePercent",
+    "postMarketPrice",
+    "postMarketTime",
+    "postMarketChange",
+    "postMarketChangePercent",
+    "earningsTimestamp",
+    "earningsTimestampStart",
+    "earningsTimestampEnd",
+    "isEarningsDateEstimate",
+)
 
 
 def batch_url(base_url: str, symbols: Sequence[str], crumb: str) -> str:
@@ -102,8 +120,12 @@ def quotes_of(
     for symbol in symbols:
         row = found.get(symbol)
         if row is None:
-            out[symbol] = FetchError("unknown_symbol", "Yahoo knows no such symbol (not in its "
-                                     "quote batch)", "yahoo", symbol)  # fmt: skip
+            out[symbol] = FetchError(
+                "unknown_symbol",
+                "Yahoo knows no such symbol (not in its quote batch)",
+                "yahoo",
+                symbol,
+            )
             continue
         try:
             out[symbol] = quote_from_row(row, symbol, now)
@@ -225,8 +247,9 @@ def earnings_from_row(row: dict[str, Any], symbol: str, today: date) -> Earnings
     if not days:
         return None
     estimate = row.get("isEarningsDateEstimate")
-    found = EarningsDate(symbol, min(days), "yahoo", bool(estimate) if estimate is not None
-                         else len(set(days)) > 1)  # fmt: skip
+    found = EarningsDate(
+        symbol, min(days), "yahoo", bool(estimate) if estimate is not None else len(set(days)) > 1
+    )
     return checked_earnings(found, today)
 
 
@@ -262,8 +285,13 @@ def _extended(
         if moment is None or moment <= regular:
             continue
         if best[4] is None or moment > best[4]:
-            best = (session, price, number(row.get(change_key)),  # type: ignore[assignment]
-                    number(row.get(percent_key)), moment)  # fmt: skip
+            best = (
+                session,
+                price,
+                number(row.get(change_key)),  # type: ignore[assignment]
+                number(row.get(percent_key)),
+                moment,
+            )
     return best
 
 

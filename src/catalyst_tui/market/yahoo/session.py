@@ -135,8 +135,11 @@ class YahooCrumb:
             raise FetchError("auth", f"{self.cookie_url} set no cookie", self.name)
         pairs = [pair for pair in pairs if valid_cookie(pair)]
         if not pairs:
-            raise FetchError("auth", f"{self.cookie_url} set no cookie a request can carry "
-                             "(not ASCII): dropped", self.name)  # fmt: skip
+            raise FetchError(
+                "auth",
+                f"{self.cookie_url} set no cookie a request can carry (not ASCII): dropped",
+                self.name,
+            )
         cookie = "; ".join(pairs)
         response = await client.get(
             self.name, f"{self.base_url}/v1/test/getcrumb", headers={"Cookie": cookie}

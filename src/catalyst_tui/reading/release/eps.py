@@ -199,8 +199,9 @@ def _lone_period(segment: Segment) -> Column | None:
 
 def _transposed(segment: Segment, period: Period) -> list[Figure]:
     """Non-GAAP EPS from a table whose columns are line items (module docstring)."""
-    headers = [h for h in segment.headers if "dilut" in h.text.lower() and
-               _names_diluted_eps(h.text)]  # fmt: skip
+    headers = [
+        h for h in segment.headers if "dilut" in h.text.lower() and _names_diluted_eps(h.text)
+    ]
     if len(headers) != 1 or "eps_diluted" not in period.anchors:
         return []
     eps_header = headers[0]

@@ -131,8 +131,12 @@ def fiscal_year(statement: Statement, text: str) -> bool:
     names the fourth quarter first: a first quarter's twelve months are the trailing ones
     (Amazon prints them in every quarter), and beside nine months they are too."""
     end = statement.period_end
-    heads = {f.column.text.lower(): f.column.kind for line in statement.segment.lines
-             for f in line.figures if f.column.end == end and not f.column.forecast}  # fmt: skip
+    heads = {
+        f.column.text.lower(): f.column.kind
+        for line in statement.segment.lines
+        for f in line.figures
+        if f.column.end == end and not f.column.forecast
+    }
     years = [head for head, kind in heads.items() if kind is Kind.YEAR]
     if not all(_TRAILING.search(head) for head in years):
         return True

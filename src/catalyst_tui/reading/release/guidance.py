@@ -41,8 +41,11 @@ _LIMIT = Decimal(LIMIT)
 
 
 _PIECES = re.compile(r"(?<=[.!?:])\s+(?=[A-Z“\"(\d])|\s*[•●◦▪]\s*")
-_CUE = re.compile(r"\b(?:expect\w*|forecast\w*|project(?:s|ed)?|anticipat\w*|guidance|outlook"
-                  r"|target(?:s|ing)?)\b", re.I)  # fmt: skip
+_CUE = re.compile(
+    r"\b(?:expect\w*|forecast\w*|project(?:s|ed)?|anticipat\w*|guidance|outlook"
+    r"|target(?:s|ing)?)\b",
+    re.I,
+)
 # Not the company's guidance: denied ("We do not expect", "no longer expect", "It is not
 # expected"), past ("had expected", "previously expected") or someone else's ("Analysts expect",
 # "consensus"). A sentence saying any of it gives nothing: a guide wrongly read flips a guard.
@@ -55,8 +58,11 @@ _NOT_GUIDANCE = re.compile(
     r"(?<!our previous expectations)",
     re.I,
 )
-_PAST = re.compile(r"\b(?:was|were|reported|achieved|totaled|totalled|grew|rose|declined"
-                   r"|exceeded|came in)\b", re.I)  # fmt: skip
+_PAST = re.compile(
+    r"\b(?:was|were|reported|achieved|totaled|totalled|grew|rose|declined"
+    r"|exceeded|came in)\b",
+    re.I,
+)
 _REVENUE_WORD = re.compile(r"\b(?:revenues?|net sales|sales)\b", re.I)
 _CONNECTOR = re.compile(
     r"\s+(?:(?:is|are|will|be|now|expected|projected|forecast|forecasted|anticipated|estimated"
@@ -82,8 +88,9 @@ _MONEY = re.compile(
     re.I,
 )
 _UNITS = {"billion": 9, "bn": 9, "b": 9, "million": 6, "mm": 6, "m": 6, "thousand": 3, "k": 3}
-_QUARTER = re.compile(r"\bq[1-4]\b|\bq[1-4]'|quarter|three months|thirteen weeks|\b1[2-4] weeks",
-                      re.I)  # fmt: skip
+_QUARTER = re.compile(
+    r"\bq[1-4]\b|\bq[1-4]'|quarter|three months|thirteen weeks|\b1[2-4] weeks", re.I
+)
 _YEAR = re.compile(
     r"full[- ]year|fiscal year|\bfy\s?'?\d{2,4}\b|\bannual|\byear\b"
     r"|(?<![\w$.,])(?:19|20)\d\d(?!\d|,\d|%)",
@@ -161,8 +168,11 @@ _AMOUNT_FIRST = re.compile(
     r"\b(?:we|the company)\s+(?:now\s+)?(?:expects?|projects?|forecasts?|anticipates?)\s+(?=~?\$)",
     re.I,
 )
-_IN_REVENUE = re.compile(r"\s+(?:in|of)\s+(?:total\s+)?revenues?\b(?!\s+(?:from|synerg|growth"
-                         r"|contribution|backlog|impact|headwind|tailwind|run))", re.I)  # fmt: skip
+_IN_REVENUE = re.compile(
+    r"\s+(?:in|of)\s+(?:total\s+)?revenues?\b(?!\s+(?:from|synerg|growth"
+    r"|contribution|backlog|impact|headwind|tailwind|run))",
+    re.I,
+)
 
 
 def _amount_first(piece: str, context: _Context) -> list[tuple[GuidancePeriod, Decimal, Decimal]]:

@@ -57,7 +57,7 @@ _MONTHS = {
             "oct october",
             "nov november",
             "dec december",
-        )  # fmt: skip
+        )
     )
     for m in names.split()
 }
@@ -121,8 +121,11 @@ def read_column(text: str) -> Column:
     """A column's period from its header text ("Three Months Ended October 29, 2023")."""
     lower = text.lower()
     kind = None
-    for candidate, pattern in ((Kind.OTHER, _OTHER), (Kind.QUARTER, _QUARTER),
-                               (Kind.YEAR, _YEAR_KIND)):  # fmt: skip
+    for candidate, pattern in (
+        (Kind.OTHER, _OTHER),
+        (Kind.QUARTER, _QUARTER),
+        (Kind.YEAR, _YEAR_KIND),
+    ):
         if pattern.search(lower):
             kind = candidate
             break

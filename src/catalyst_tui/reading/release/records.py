@@ -196,8 +196,9 @@ def _figures_json(figures: ReleaseFigures) -> dict[str, float | None]:
 
 def places_json(places: tuple[Place, ...]) -> str:
     """A layout as one line of JSON (what the reader's child process is given)."""
-    return json.dumps([[p.figure, p.period, p.table, p.nth, p.row, p.section, p.column]
-                       for p in places])  # fmt: skip
+    return json.dumps(
+        [[p.figure, p.period, p.table, p.nth, p.row, p.section, p.column] for p in places]
+    )
 
 
 def places_from_json(text: str) -> tuple[Place, ...]:

@@ -108,16 +108,26 @@ def date_orders(segments: list[Segment], text: str) -> list[Segment] | None:
     if not days:
         return None
     return [
-        replace(segment, lines=tuple(
-            replace(line, figures=tuple(
-                replace(f, column=replace(f.column, end=days[f.column.order]))
-                if f.column.kind in (Kind.QUARTER, Kind.YEAR) and f.column.end is None
-                and f.column.order in days and not f.column.forecast
-                else f
-                for f in line.figures))
-            for line in segment.lines))
+        replace(
+            segment,
+            lines=tuple(
+                replace(
+                    line,
+                    figures=tuple(
+                        replace(f, column=replace(f.column, end=days[f.column.order]))
+                        if f.column.kind in (Kind.QUARTER, Kind.YEAR)
+                        and f.column.end is None
+                        and f.column.order in days
+                        and not f.column.forecast
+                        else f
+                        for f in line.figures
+                    ),
+                )
+                for line in segment.lines
+            ),
+        )
         for segment in segments
-    ]  # fmt: skip
+    ]
 
 
 # "results for its third quarter ended September 30, 2025", "fourth quarter and full year

@@ -112,8 +112,17 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
     def close() -> None:
         if lines:
             scale = _scale(head) or (carried.scale if carried and not found else None)
-            found.append(Segment(tuple(lines), " ".join(title or ()).lower(), head, scale,
-                                 tuple(headers), frozenset(starts), id(table)))  # fmt: skip
+            found.append(
+                Segment(
+                    tuple(lines),
+                    " ".join(title or ()).lower(),
+                    head,
+                    scale,
+                    tuple(headers),
+                    frozenset(starts),
+                    id(table),
+                )
+            )
 
     for row in table.rows:
         # The label: cells left of the first figure column, headings reaching over it aside
@@ -176,8 +185,17 @@ def segments(table: Table, previous: Segment | None = None) -> list[Segment]:
     close()
     if not found and headers and not lines:  # a table of headers alone, its figures in the next
         context = " ".join([lead, *pending]).lower()[-_CONTEXT_CHARS:]
-        found.append(Segment((), " ".join(title or ()).lower(), context, _scale(context),
-                             tuple(headers), frozenset(), id(table)))  # fmt: skip
+        found.append(
+            Segment(
+                (),
+                " ".join(title or ()).lower(),
+                context,
+                _scale(context),
+                tuple(headers),
+                frozenset(),
+                id(table),
+            )
+        )
     return found
 
 

@@ -30,9 +30,16 @@ def mark_aggregates(lines: list[Line], history: Callable[[], History]) -> list[L
     if not candidates:
         return lines
     others = history()
-    return [Line(ln.member, ln.label, ln.revenue, ln.generic,
-                 ln.member in candidates and _is_sum(ln, parts, others, needed=True))
-            for ln in lines]  # fmt: skip
+    return [
+        Line(
+            ln.member,
+            ln.label,
+            ln.revenue,
+            ln.generic,
+            ln.member in candidates and _is_sum(ln, parts, others, needed=True),
+        )
+        for ln in lines
+    ]
 
 
 def _is_sum(target: Line, lines: Sequence[Line], others: History, needed: bool) -> bool:
@@ -52,14 +59,15 @@ def _is_sum(target: Line, lines: Sequence[Line], others: History, needed: bool) 
         grown = set()
         for now, sums in states:
             if now + line.revenue <= target.revenue:
-                added = tuple(None if s is None or v is None else s + v
-                              for s, v in zip(sums, then, strict=True))  # fmt: skip
+                added = tuple(
+                    None if s is None or v is None else s + v
+                    for s, v in zip(sums, then, strict=True)
+                )
                 grown.add((now + line.revenue, added))
         states |= grown
         if len(states) > _MAX_SUMS:
             return False  # too many members to tell: not marked
-    return any(now == target.revenue and _agrees(sums, goal, needed)
-               for now, sums in states)  # fmt: skip
+    return any(now == target.revenue and _agrees(sums, goal, needed) for now, sums in states)
 
 
 def _agrees(sums: tuple[int | None, ...], goal: tuple[int, ...], needed: bool) -> bool:

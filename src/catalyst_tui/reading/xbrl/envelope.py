@@ -29,6 +29,8 @@ def unwrap(document: bytes, labels: bytes | None) -> tuple[bytes, bytes | None]:
         elif labels is None and _LABELS.search(body):
             labels = body
     if instance is None:
-        raise XbrlFormatError("an EDGAR document without an XBRL instance in it (no <XBRL> part "
-                              "with contexts): its XBRL is filed beside it")  # fmt: skip
+        raise XbrlFormatError(
+            "an EDGAR document without an XBRL instance in it (no <XBRL> part "
+            "with contexts): its XBRL is filed beside it"
+        )
     return instance, labels

@@ -22,8 +22,14 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Collection
 
 __all__ = [
-    "MAX_BYTES", "Chunks", "Context", "Fact", "Instance", "numeric_fact", "read_instance",
-]  # fmt: skip
+    "MAX_BYTES",
+    "Chunks",
+    "Context",
+    "Fact",
+    "Instance",
+    "numeric_fact",
+    "read_instance",
+]
 
 MAX_BYTES = 64 * 1024 * 1024  # the largest 10-K instances are tens of MB
 MAX_VALUE = Decimal(10) ** 18  # a won or rupiah revenue is below 10^16; beyond is no figure
@@ -35,8 +41,9 @@ _XBRLDI = "{http://xbrl.org/2006/xbrldi}"
 _IX = ("{http://www.xbrl.org/2013/inlineXBRL}", "{http://www.xbrl.org/2008/inlineXBRL}")
 _NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _CONTEXT, _UNIT = _XBRLI + "context", _XBRLI + "unit"
-_KEPT = frozenset({_CONTEXT, _UNIT, *(ix + name for ix in _IX for name in
-                                      ("nonFraction", "nonNumeric"))})  # fmt: skip
+_KEPT = frozenset(
+    {_CONTEXT, _UNIT, *(ix + name for ix in _IX for name in ("nonFraction", "nonNumeric"))}
+)
 
 
 class Chunks:
@@ -147,19 +154,22 @@ def numeric_fact(
     context = attr("contextRef")
     where = attr("id") or f"context {context}"
     fmt = attr("format")
-    value = (transform_number(text, fmt, attr("scale"), attr("sign")) if inline
-             else parse_number(text))  # fmt: skip
+    value = (
+        transform_number(text, fmt, attr("scale"), attr("sign")) if inline else parse_number(text)
+    )
     if value is None:
         raise XbrlFormatError(
             f"{prefix}:{concept} ({where}): {text.strip()[:40]!r} is not a number"
             + (f" in format {fmt}" if inline and fmt else "")
         )
     if abs(value) >= MAX_VALUE:
-        raise XbrlFormatError(f"{prefix}:{concept} ({where}): {text.strip()[:40]!r} is beyond "
-                              "any company's figure")  # fmt: skip
+        raise XbrlFormatError(
+            f"{prefix}:{concept} ({where}): {text.strip()[:40]!r} is beyond any company's figure"
+        )
     decimals = attr("decimals")
-    return Fact(concept, prefix, context, attr("unitRef"), value,
-                _decimals(decimals or None), where)  # fmt: skip
+    return Fact(
+        concept, prefix, context, attr("unitRef"), value, _decimals(decimals or None), where
+    )
 
 
 def _numeric(elem: Element, prefix: str, concept: str, inline: bool) -> Fact | None:
@@ -183,8 +193,7 @@ def read_instance(document: bytes, concepts: Collection[str]) -> Instance:
     inline = False
     kept = 0
     chunks = Chunks(document)
-    events: Any = iterparse(chunks, events=("start", "end", "start-ns"),
-                            forbid_dtd=True)  # fmt: skip
+    events: Any = iterparse(chunks, events=("start", "end", "start-ns"), forbid_dtd=True)
     try:
         for event, item in events:
             chunks.moved = True
@@ -227,12 +236,15 @@ def read_instance(document: bytes, concepts: Collection[str]) -> Instance:
             if not kept:
                 item.clear()
     except DefusedXmlException as exc:
-        raise XbrlFormatError(f"refused: {exc.__class__.__name__} (no DOCTYPE or entity is "
-                              "read in a filing's XBRL)") from None  # fmt: skip
+        raise XbrlFormatError(
+            f"refused: {exc.__class__.__name__} (no DOCTYPE or entity is read in a filing's XBRL)"
+        ) from None
     except ParseError as exc:
         line, column = exc.position
         raise NotWellFormed(f"not XML at line {line}, column {column}: not XBRL") from None
     if not contexts:  # XML, but no instance: a linkbase, a schema, a plain XHTML page
-        raise NoRevenue("the document has no xbrli:context, so no revenue facts: it is not an "
-                        "XBRL instance nor inline XBRL.")  # fmt: skip
+        raise NoRevenue(
+            "the document has no xbrli:context, so no revenue facts: it is not an "
+            "XBRL instance nor inline XBRL."
+        )
     return Instance(contexts, units, tuple(facts), dei, inline)

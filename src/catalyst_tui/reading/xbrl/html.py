@@ -54,8 +54,9 @@ def _context(node: Any) -> Context:
         if name in ("startdate", "enddate", "instant"):
             found[name] = child.text(deep=True)
         elif name == "explicitmember":
-            dims.append(((child.attributes.get("dimension") or "").strip(),
-                         child.text(deep=True).strip()))  # fmt: skip
+            dims.append(
+                ((child.attributes.get("dimension") or "").strip(), child.text(deep=True).strip())
+            )
         elif name == "typedmember":
             typed = True
 
@@ -67,8 +68,9 @@ def _context(node: Any) -> Context:
 
     if "enddate" in found:
         return Context(cid, day("startdate"), day("enddate"), tuple(dims), typed)
-    return Context(cid, None, day("instant") if "instant" in found else date.max, tuple(dims),
-                   typed)  # fmt: skip
+    return Context(
+        cid, None, day("instant") if "instant" in found else date.max, tuple(dims), typed
+    )
 
 
 def read_html_instance(document: bytes, concepts: Collection[str]) -> Instance:
@@ -88,8 +90,9 @@ def read_html_instance(document: bytes, concepts: Collection[str]) -> Instance:
             context = _context(node)
             contexts[context.id] = context
         elif tag.endswith(":unit"):
-            measures = [n for n in node.traverse(include_text=False)
-                        if (n.tag or "").endswith(":measure")]  # fmt: skip
+            measures = [
+                n for n in node.traverse(include_text=False) if (n.tag or "").endswith(":measure")
+            ]
             if len(measures) == 1:
                 units[node.attributes.get("id") or ""] = measures[0].text(deep=True).strip()
         elif tag in ("ix:nonfraction", "ix:nonnumeric"):
@@ -97,8 +100,9 @@ def read_html_instance(document: bytes, concepts: Collection[str]) -> Instance:
             prefix, _, concept = (attributes.get("name") or "").rpartition(":")
             if tag == "ix:nonnumeric":
                 if prefix == "dei":
-                    dei.setdefault(concept, (node.text(deep=True),
-                                             attributes.get("contextref") or ""))  # fmt: skip
+                    dei.setdefault(
+                        concept, (node.text(deep=True), attributes.get("contextref") or "")
+                    )
                 continue
             if concept in concepts:
 

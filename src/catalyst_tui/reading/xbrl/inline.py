@@ -36,7 +36,7 @@ _MONTHS = {
             ("dec", "december"),
         ),
         start=1,
-    )  # fmt: skip
+    )
     for name in names
 }
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")

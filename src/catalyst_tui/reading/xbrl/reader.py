@@ -72,14 +72,22 @@ def read_segments(document: bytes, labels: bytes | None = None) -> Segments:
         if found is None or not found[1]:
             continue
         written, members = found
-        lines = [Line(member, _label(named, member), _whole(fact.value),
-                      generic=member.rpartition(":")[2] in GENERIC)
-                 for member, fact in members]  # fmt: skip
+        lines = [
+            Line(
+                member,
+                _label(named, member),
+                _whole(fact.value),
+                generic=member.rpartition(":")[2] in GENERIC,
+            )
+            for member, fact in members
+        ]
         history = _history(periods, period, axis, first)
         axes.append(AxisRevenue(written, tuple(mark_aggregates(lines, history))))
     if total is None and not axes:
-        raise NoRevenue(f"the document states no revenue for the {_length(period)} ending "
-                        f"{period.end.isoformat()}.")  # fmt: skip
+        raise NoRevenue(
+            f"the document states no revenue for the {_length(period)} ending "
+            f"{period.end.isoformat()}."
+        )
     return Segments(
         period_end=end or period.end,
         period_start=period.start,

@@ -22,9 +22,17 @@ if TYPE_CHECKING:
     from .facts import Context, Fact, Instance
 
 __all__ = [
-    "AXES", "REVENUE_CONCEPTS", "Period", "Priced", "by_period", "choose_period", "in_period",
-    "member_values", "other_axes", "total_of",
-]  # fmt: skip
+    "AXES",
+    "REVENUE_CONCEPTS",
+    "Period",
+    "Priced",
+    "by_period",
+    "choose_period",
+    "in_period",
+    "member_values",
+    "other_axes",
+    "total_of",
+]
 
 # In the order the total is looked for.
 REVENUE_CONCEPTS = (
@@ -35,11 +43,17 @@ REVENUE_CONCEPTS = (
 )
 AXES = (PRODUCT_AXIS, SEGMENT_AXIS, GEOGRAPHY_AXIS)
 CONSOLIDATION_AXIS = "ConsolidationItemsAxis"
-OTHER_AXES = frozenset({
-    CONSOLIDATION_AXIS, "MajorCustomersAxis", "ContractWithCustomerBasisOfPricingAxis",
-    "ContractWithCustomerDurationAxis", "ContractWithCustomerSalesChannelAxis",
-    "TimingOfTransferOfGoodOrServiceAxis", "ProductsAndServicesAxis",
-})  # fmt: skip
+OTHER_AXES = frozenset(
+    {
+        CONSOLIDATION_AXIS,
+        "MajorCustomersAxis",
+        "ContractWithCustomerBasisOfPricingAxis",
+        "ContractWithCustomerDurationAxis",
+        "ContractWithCustomerSalesChannelAxis",
+        "TimingOfTransferOfGoodOrServiceAxis",
+        "ProductsAndServicesAxis",
+    }
+)
 STANDARD_PREFIXES = frozenset({"us-gaap", "srt", "dei", "country", "ifrs-full"})
 OPERATING_SEGMENTS = "OperatingSegmentsMember"
 QUARTER_DAYS = range(70, 116)  # 13 weeks = 91 days, 14 weeks = 98
@@ -98,22 +112,31 @@ def choose_period(instance: Instance, end: date | None, quarter: bool) -> Period
     """The revenue facts' period ending at (or within NEAR_DAYS of) `end`, of a quarter's or a
     year's length; the undimensioned total's context first. `end` None: the latest."""
     days = QUARTER_DAYS if quarter else YEAR_DAYS
-    shaped = [(f, c, cur) for f, c, cur in _durations(instance)
-              if c.start is not None and (c.end - c.start).days + 1 in days]  # fmt: skip
+    shaped = [
+        (f, c, cur)
+        for f, c, cur in _durations(instance)
+        if c.start is not None and (c.end - c.start).days + 1 in days
+    ]
     if not shaped:
         length = "three months" if quarter else "fiscal year"
-        raise NoRevenue(f"the document states no revenue for a {length}"
-                        + (f" ending {end.isoformat()}" if end else "") + ".")  # fmt: skip
+        raise NoRevenue(
+            f"the document states no revenue for a {length}"
+            + (f" ending {end.isoformat()}" if end else "")
+            + "."
+        )
     undimensioned = [item for item in shaped if not item[1].dims] or shaped
     if end is None:
         target = max(c.end for _f, c, _cur in undimensioned)
     else:
-        target = min((c.end for _f, c, _cur in undimensioned),
-                     key=lambda day: (abs((day - end).days), day != end))  # fmt: skip
+        target = min(
+            (c.end for _f, c, _cur in undimensioned),
+            key=lambda day: (abs((day - end).days), day != end),
+        )
         if abs((target - end).days) > NEAR_DAYS:
             length = "three months" if quarter else "fiscal year"
-            raise NoRevenue(f"the document states no revenue for the {length} ending "
-                            f"{end.isoformat()}.")  # fmt: skip
+            raise NoRevenue(
+                f"the document states no revenue for the {length} ending {end.isoformat()}."
+            )
     first = next((f, c, cur) for f, c, cur in undimensioned if c.end == target)
     assert first[1].start is not None
     return Period(first[1].start, target, first[2], quarter)

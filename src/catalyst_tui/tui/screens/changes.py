@@ -60,8 +60,9 @@ class ChangesScreen(Screen[None]):
             when = c.at.astimezone().strftime("%Y-%m-%d %H:%M")
             key = str(n)
             titles[key] = Text(printable(c.title))
-            table.add_row(when, Text(c.symbol, style="bold"), LABELS.get(c.kind, c.kind),
-                          titles[key], key=key)  # fmt: skip
+            table.add_row(
+                when, Text(c.symbol, style="bold"), LABELS.get(c.kind, c.kind), titles[key], key=key
+            )
         table.set_last_column(titles)
         since = self.since.astimezone().strftime("%Y-%m-%d %H:%M")
         count = f"{len(self.changes)} change" + ("" if len(self.changes) == 1 else "s")

@@ -41,9 +41,12 @@ class DocumentForm(FormScreen):
     def result(self) -> DocumentWanted:
         values = self.values()
         day = values["day"].strip()
-        return DocumentWanted(self.symbol, values["where"].strip(),
-                              dt.date.fromisoformat(day) if day else None,
-                              values["title"].strip())  # fmt: skip
+        return DocumentWanted(
+            self.symbol,
+            values["where"].strip(),
+            dt.date.fromisoformat(day) if day else None,
+            values["title"].strip(),
+        )
 
 
 def document_errors(values: dict[str, str]) -> dict[str, str]:

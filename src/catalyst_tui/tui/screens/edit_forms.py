@@ -79,14 +79,26 @@ class LotForm(EditForm):
         fields = [
             Field("shares", "Shares", f"{lot.shares:g}" if lot else "", "e.g. 25"),
             Field("cost", "Cost per share", f"{lot.cost:g}" if lot else "", "e.g. 118.50"),
-            Field("date", "Date", lot.date.isoformat() if lot and lot.date else "",
-                  "optional: YYYY-MM-DD (needed to place it around a split)"),
+            Field(
+                "date",
+                "Date",
+                lot.date.isoformat() if lot and lot.date else "",
+                "optional: YYYY-MM-DD (needed to place it around a split)",
+            ),
             Field("note", "Note", lot.note if lot else "", "optional"),
-            Field("fx", "Rate paid", f"{lot.fx:g}" if lot and lot.fx else "",
-                  "optional: base currency per unit of the listing's, e.g. 1.27"),
-            Field("fees", "Fees", f"{lot.fees:g}" if lot and lot.fees else "",
-                  "optional: in all, part of the cost"),
-        ]  # fmt: skip
+            Field(
+                "fx",
+                "Rate paid",
+                f"{lot.fx:g}" if lot and lot.fx else "",
+                "optional: base currency per unit of the listing's, e.g. 1.27",
+            ),
+            Field(
+                "fees",
+                "Fees",
+                f"{lot.fees:g}" if lot and lot.fees else "",
+                "optional: in all, part of the cost",
+            ),
+        ]
         title = f"Add a lot of {symbol}" if index is None else f"Lot {index + 1} of {symbol}"
         super().__init__(workspace, title, fields, form_id="lot-form")
         self.symbol = symbol
@@ -165,8 +177,14 @@ class SecContactForm(EditForm):
 
         current = workspace.sec_contact or ""
         fields = [Field("user_agent", "Name and e-mail", current, "Jane Doe jane@example.com")]
-        super().__init__(workspace, "Your contact for SEC EDGAR", fields, note=WHY_CONTACT,
-                         form_id="sec-form", cancel="Skip")  # fmt: skip
+        super().__init__(
+            workspace,
+            "Your contact for SEC EDGAR",
+            fields,
+            note=WHY_CONTACT,
+            form_id="sec-form",
+            cancel="Skip",
+        )
 
     def edit(self, values: dict[str, str]) -> EditOutcome:
         return self.workspace.set_sec_contact(values["user_agent"])
@@ -197,9 +215,14 @@ class CheckpointForm(EditForm):
             Field("period_end", "Period end (optional)", value(c and c.period_end), "YYYY-MM-DD"),
             Field("source", "Source", value(c and c.source), "optional: where it comes from"),
             Field("notes", "Notes", value(c and c.notes), kind="text"),
-            Field("evidence", "Evidence entries (one per line)",
-                  "\n".join(c.evidence) if c else "", 'Scorpio largest', kind="text"),
-        ]  # fmt: skip
+            Field(
+                "evidence",
+                "Evidence entries (one per line)",
+                "\n".join(c.evidence) if c else "",
+                "Scorpio largest",
+                kind="text",
+            ),
+        ]
         fields = [replace(f, for_kinds=_kinds_allowing(f.name)) for f in fields]
         if c is None:
             title, note = f"New checkpoint for {symbol}", ""
@@ -251,9 +274,13 @@ class MarkForm(FormScreen):
         c = checkpoint
         fields = [
             Field("status", "New status", status or c.status, kind="select", options=STATUSES),
-            Field("note", "Note (why)", c.manual_note if note is None else note,
-                  placeholder="e.g. Q4 call: NPO shipping"),
-        ]  # fmt: skip
+            Field(
+                "note",
+                "Note (why)",
+                c.manual_note if note is None else note,
+                placeholder="e.g. Q4 call: NPO shipping",
+            ),
+        ]
         super().__init__(
             f"Mark {c.symbol}/{c.id}",
             fields,

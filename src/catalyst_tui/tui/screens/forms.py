@@ -249,8 +249,11 @@ def _widget(field: Field) -> Widget:
     if field.kind == "text":
         area = TextArea(
             printable(field.value, multiline=True),
-            id=widget_id, soft_wrap=True, show_line_numbers=False, compact=True,
-        )  # fmt: skip
+            id=widget_id,
+            soft_wrap=True,
+            show_line_numbers=False,
+            compact=True,
+        )
         area.add_class("multiline")
         return area
     if field.kind == "select":

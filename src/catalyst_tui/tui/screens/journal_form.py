@@ -41,8 +41,11 @@ class JournalForm(FormScreen):
 def _parts(values: dict[str, str]) -> tuple[str, str, str]:
     """The note's text, action and conviction ("" for none)."""
     action, conviction = values.get("action", NONE), values.get("conviction", NONE)
-    return (values.get("text", "").strip(), "" if action == NONE else action,
-            "" if conviction == NONE else conviction)  # fmt: skip
+    return (
+        values.get("text", "").strip(),
+        "" if action == NONE else action,
+        "" if conviction == NONE else conviction,
+    )
 
 
 def _errors(values: dict[str, str]) -> dict[str, str]:

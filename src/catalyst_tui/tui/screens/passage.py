@@ -43,12 +43,16 @@ class PassageScreen(ModalScreen[None]):
         before, passage, after = self.workspace.passage_in_context(r)
         # A title's wrapped lines start under its first column, not at the left edge.
         head = Group(
-            fmt.hanging(Text(printable(f"{r.symbol}/{r.checkpoint_id}  "), style="bold"),
-                        fmt.plain(r.checkpoint_title)),
-            fmt.hanging(Text(printable(f"{r.document.label}  "), style=p.muted),
-                        fmt.plain(r.document.title, p.muted)),
+            fmt.hanging(
+                Text(printable(f"{r.symbol}/{r.checkpoint_id}  "), style="bold"),
+                fmt.plain(r.checkpoint_title),
+            ),
+            fmt.hanging(
+                Text(printable(f"{r.document.label}  "), style=p.muted),
+                fmt.plain(r.document.title, p.muted),
+            ),
             fmt.plain(r.document.url, p.muted),
-        )  # fmt: skip
+        )
         body = Text()
         if before:
             body.append(printable(before, multiline=True) + " ", style=p.muted)
@@ -59,8 +63,12 @@ class PassageScreen(ModalScreen[None]):
             yield Static(head, id="passage-head")
             with VerticalScroll():
                 yield Static(body, id="passage-text")
-            yield Static(Text(f"matched “{printable(r.entry)}” · m marks the checkpoint from it"
-                              " · esc closes", style=p.muted))  # fmt: skip
+            yield Static(
+                Text(
+                    f"matched “{printable(r.entry)}” · m marks the checkpoint from it · esc closes",
+                    style=p.muted,
+                )
+            )
 
     def action_close(self) -> None:
         self.dismiss(None)

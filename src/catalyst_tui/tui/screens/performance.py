@@ -142,8 +142,13 @@ class PerformanceScreen(Screen[None]):
         p = ink()
         summary = self.query_one("#performance-summary", Static)
         if report is None or report.portfolio is None:
-            summary.update(Text("No lots: nothing to measure. Add a purchase (l on the "
-                                "watchlist, or in the file).", style=p.muted))  # fmt: skip
+            summary.update(
+                Text(
+                    "No lots: nothing to measure. Add a purchase (l on the "
+                    "watchlist, or in the file).",
+                    style=p.muted,
+                )
+            )
             return
         whole = report.portfolio
         o = whole.spans[self.span]
@@ -159,8 +164,11 @@ class PerformanceScreen(Screen[None]):
             why = no_return_text(weighted.reason if weighted is not None else None)
             text.append(f"none: {why}", style=p.muted)
         base = printable(report.base)
-        text.append(f" · dividends {fmt.money(o.dividends)} {base} after tax withheld · fees "
-                    f"{fmt.money(o.fees)} {base}", style=p.muted)  # fmt: skip
+        text.append(
+            f" · dividends {fmt.money(o.dividends)} {base} after tax withheld · fees "
+            f"{fmt.money(o.fees)} {base}",
+            style=p.muted,
+        )
         summary.update(text)
 
     def current(self) -> Returns | None:
@@ -232,8 +240,9 @@ def _sentence(name: str, line: Returns, o: Outcome, span: Span) -> Text:
     when = SPAN_MEANING[span]
     if o.rate.value is None:
         return fmt.plain(f"{name}: no return {when}: {no_return_text(o.rate.reason)}", p.muted)
-    text = Text(printable(versus_text(name, o.rate.value, _index(line), o.benchmark.value,
-                                      o.rate.yearly)))  # fmt: skip
+    text = Text(
+        printable(versus_text(name, o.rate.value, _index(line), o.benchmark.value, o.rate.yearly))
+    )
     if o.benchmark.value is None:
         text.append(f" ({no_return_text(o.benchmark.reason)})", style=p.muted)
     for symbol, reason in o.left_out:
@@ -244,8 +253,9 @@ def _sentence(name: str, line: Returns, o: Outcome, span: Span) -> Text:
 def _cells(line: Returns, o: Outcome) -> tuple[Text, ...]:
     p = ink()
     indent = "  " if line.kind == "ticker" else ""
-    name = fmt.plain(indent + _name(line).removesuffix(" (group)"),
-                     "" if line.kind == "ticker" else "bold")  # fmt: skip
+    name = fmt.plain(
+        indent + _name(line).removesuffix(" (group)"), "" if line.kind == "ticker" else "bold"
+    )
     against = Text(printable(line.benchmark))  # "mixed": a line over several indexes
     against.append(" ")
     against.append_text(fmt.percent(o.benchmark.value))

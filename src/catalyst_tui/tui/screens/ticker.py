@@ -160,8 +160,10 @@ class TickerScreen(Screen[None]):
         if reasons and self.size.height < _TALL:  # a short terminal: one line, the worst reason
             text.append(f" · {printable(reason_text(reasons[0]))}")
             if len(reasons) > 1:
-                text.append(f" (+{len(reasons) - 1} more: catalyst review {printable(d.symbol)})",
-                            style=p.muted)  # fmt: skip
+                text.append(
+                    f" (+{len(reasons) - 1} more: catalyst review {printable(d.symbol)})",
+                    style=p.muted,
+                )
             reasons = ()
         for reason in reasons[:_REASONS_SHOWN]:
             text.append(f"\n  {printable(reason_text(reason))}")

@@ -112,11 +112,15 @@ class TimelineScreen(Screen[None]):
             count += f", {filings} filing" + ("s" if filings > 1 else "")
         title = Text(f"Timeline: {count}", style="bold")
         if flagged:
-            title.append(f"   {fmt.FLAG} {flagged} flagged: A acknowledges the highlighted one",
-                         style=p.alarm)  # fmt: skip
+            title.append(
+                f"   {fmt.FLAG} {flagged} flagged: A acknowledges the highlighted one",
+                style=p.alarm,
+            )
         elif not self.entries:
-            title.append("   nothing has happened yet: events appear when a checkpoint changes",
-                         style=p.muted)  # fmt: skip
+            title.append(
+                "   nothing has happened yet: events appear when a checkpoint changes",
+                style=p.muted,
+            )
         self.query_one("#timeline-title", Static).update(title)
         self._show_detail()
 
@@ -139,8 +143,9 @@ class TimelineScreen(Screen[None]):
             accepted = f.accepted.astimezone(self.workspace.zone).strftime("%Y-%m-%d %H:%M")
             text.append(f"\naccepted {accepted}, filed {f.filed.isoformat()}  {printable(f.url)}")
             if f.read == -1:
-                text.append(f"\ndocuments could not be read: {printable(f.read_error)}",
-                            style=p.warning)  # fmt: skip
+                text.append(
+                    f"\ndocuments could not be read: {printable(f.read_error)}", style=p.warning
+                )
         elif isinstance(entry, NoteEntry):
             note = entry.note
             text.append(printable(f"{note.symbol} journal"), style="bold")
@@ -153,13 +158,16 @@ class TimelineScreen(Screen[None]):
                 text.append(f"\n  {printable(verdict_reason_text(reason))}")
         elif isinstance(entry, SplitEntry):
             text.append(printable(entry.text), style="bold")
-            text.append("\nPrices and history are on the new basis; lots bought before it are "
-                        "shown adjusted, the file keeps what you wrote.")  # fmt: skip
+            text.append(
+                "\nPrices and history are on the new basis; lots bought before it are "
+                "shown adjusted, the file keeps what you wrote."
+            )
             for r in entry.rewrites:
                 text.append(printable(f"\n{r.symbol}/{r.checkpoint_id}: "))
                 text.append(printable(r.old), style="bold")
-                text.append(printable(f" is compared on the basis it was written in; on today's: "
-                                      f"{r.new}"))  # fmt: skip
+                text.append(
+                    printable(f" is compared on the basis it was written in; on today's: {r.new}")
+                )
             if entry.rewrites:
                 text.append("\nw rewrites them so in catalysts.toml", style=f"bold {p.warning}")
         elif entry is not None:
@@ -189,8 +197,11 @@ class TimelineScreen(Screen[None]):
     def action_rewrite(self) -> None:
         entry = self.current()
         if not isinstance(entry, SplitEntry) or not entry.rewrites:
-            self.notify("no threshold to rewrite: highlight a split that lists some",
-                        severity="warning", timeout=3)  # fmt: skip
+            self.notify(
+                "no threshold to rewrite: highlight a split that lists some",
+                severity="warning",
+                timeout=3,
+            )
             return
         self.post_message(messages.RewriteForSplit(entry.rewrites))
 

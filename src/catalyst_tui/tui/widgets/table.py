@@ -90,8 +90,9 @@ class RowTable(DataTable[Any]):
         self._held = frozenset(keys)
         self.fit_columns()
 
-    def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None,
-                label: Any = None) -> RowKey:  # fmt: skip
+    def add_row(
+        self, *cells: Any, height: int | None = 1, key: str | None = None, label: Any = None
+    ) -> RowKey:
         if self._yielding and key is not None:  # kept whole, shown at the width given way to
             shown = []
             for column, cell in zip(self.ordered_columns, cells, strict=False):
@@ -99,8 +100,14 @@ class RowTable(DataTable[Any]):
             cells = (*shown, *cells[len(shown) :])
         return super().add_row(*cells, height=height, key=key, label=label)
 
-    def update_cell(self, row_key: RowKey | str, column_key: ColumnKey | str, value: Any, *,
-                    update_width: bool = False) -> None:  # fmt: skip
+    def update_cell(
+        self,
+        row_key: RowKey | str,
+        column_key: ColumnKey | str,
+        value: Any,
+        *,
+        update_width: bool = False,
+    ) -> None:
         """A cell of a column that gives way is kept whole and shown at its width now."""
         row = row_key.value if isinstance(row_key, RowKey) else row_key
         column = column_key.value if isinstance(column_key, ColumnKey) else column_key
@@ -187,12 +194,13 @@ class RowTable(DataTable[Any]):
             key: max(
                 [len(str(self.columns[ColumnKey(key)].label))]
                 + [t.cell_len for t in texts.values()]
-            )  # fmt: skip
+            )
             for key, texts in self._yielding.items()
             if ColumnKey(key) in self.columns
         }
-        others = [c for c in self.columns.values()
-                  if c is not fitted and str(c.key.value) not in natural]  # fmt: skip
+        others = [
+            c for c in self.columns.values() if c is not fitted and str(c.key.value) not in natural
+        ]
         over = sum(c.get_render_width(self) for c in others)
         over += sum(w + pad for w in natural.values()) - room
         widths = dict(natural)
@@ -254,7 +262,8 @@ class RowTable(DataTable[Any]):
                 column.content_width = max(width, cell_width(column.label, console))
         # Once per column, not per cell: clipping a column of 500 rows measured it 500 times.
         for key, column in narrower.items():
-            widest = max((cell_width(cells[key], console) for cells in self._data.values()),
-                         default=0)  # fmt: skip
+            widest = max(
+                (cell_width(cells[key], console) for cells in self._data.values()), default=0
+            )
             column.content_width = max(widest, cell_width(column.label, console))
         self._require_update_dimensions = True

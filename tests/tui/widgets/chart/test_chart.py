@@ -321,8 +321,11 @@ async def test_an_events_day_is_marked_on_the_line_where_its_close_is_drawn():
     point: fewer points than dot columns sit on evenly spaced columns)."""
     first = datetime.date(2024, 1, 1)
     points = [(first + datetime.timedelta(days=i), 100.0 + i) for i in range(120)]
-    marks = [first + datetime.timedelta(days=60), first - datetime.timedelta(days=1),
-             first + datetime.timedelta(days=400)]  # fmt: skip
+    marks = [
+        first + datetime.timedelta(days=60),
+        first - datetime.timedelta(days=1),
+        first + datetime.timedelta(days=400),
+    ]
     app = ChartApp()
     async with app.run_test(size=(80, 24)) as pilot:
         chart = app.query_one(PriceChart)

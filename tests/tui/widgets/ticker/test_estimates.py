@@ -25,8 +25,9 @@ from ....support.releases import AlabQuarter, store_alab_releases
 NOW = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
 BEFORE = dt.datetime(2026, 11, 2, 14, tzinfo=dt.UTC)
 REPORT = dt.date(2026, 11, 3)
-Q3 = AlabQuarter(dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52,
-                 0.61)  # fmt: skip
+Q3 = AlabQuarter(
+    dt.date(2026, 9, 30), 412_300_000, 126_500_000, 204_000_000, 91_000_000, 0.52, 0.61
+)
 FROZEN_Q = Consensus("0q", Q3.end, Range(0.58, 0.55, 0.62, 12), Range(405e6, 400e6, 411e6, 11))
 QUARTER = Consensus(
     "0q",
@@ -50,8 +51,17 @@ YEAR = Consensus(
     0,
     1,
 )
-NEXT = Consensus("+1y", dt.date(2027, 12, 31), Range(2.9, 2.5, 3.4, 13), Range(2.3e9),
-                 (2.9, 2.95, 3.0, 3.0, 3.1), 0, 1, 1, 4)  # fmt: skip
+NEXT = Consensus(
+    "+1y",
+    dt.date(2027, 12, 31),
+    Range(2.9, 2.5, 3.4, 13),
+    Range(2.3e9),
+    (2.9, 2.95, 3.0, 3.0, 3.1),
+    0,
+    1,
+    1,
+    4,
+)
 HISTORY = (Surprise(dt.date(2026, 6, 30), 0.55, 0.50, 0.1), Surprise(Q3.end, 0.61, 0.58, 0.0517))
 
 
@@ -67,11 +77,13 @@ def app_on(tmp_path, *, estimates: bool) -> CatalystApp:
         day = EarningsDate("ALAB", REPORT, "yahoo", False)
         store.estimates.save("ALAB", Estimates("ALAB", "yahoo", day, None, (FROZEN_Q,)), BEFORE)
         later = EarningsDate("ALAB", dt.date(2027, 2, 9), "yahoo", True)
-        store.estimates.save("ALAB", Estimates("ALAB", "yahoo", later, None,
-                                               (QUARTER, YEAR, NEXT), HISTORY), NOW)  # fmt: skip
+        store.estimates.save(
+            "ALAB", Estimates("ALAB", "yahoo", later, None, (QUARTER, YEAR, NEXT), HISTORY), NOW
+        )
         store_alab_releases(store, [(Q3, (440e6, 450e6), REPORT)], NOW)
-    return CatalystApp(Workspace(config, store, clock=lambda: NOW, zone=ZONE), live=False,
-                       watch_file=False)  # fmt: skip
+    return CatalystApp(
+        Workspace(config, store, clock=lambda: NOW, zone=ZONE), live=False, watch_file=False
+    )
 
 
 def style_of(app: CatalystApp, row: int, column: str) -> str:
@@ -92,20 +104,49 @@ async def test_the_pane_shows_the_consensus_its_trend_and_the_release_against_it
             assert "forward P/E 80.0   FY EPS 30 days: +5.0%   as of 2026-11-20 (yahoo)" in title
             shown = rows(app, "#estimates-table")
             assert shown == [
-                ["this quarter", "2026-12-31", "0.66", "0.60–0.70", "12", "$446M", "$440–455M",
-                 "0.60 0.62 0.64 0.66 0.66 ▲", "5 ▲ 0 ▼"],
-                ["this fiscal year", "2026-12-31", "2.10", "2.00–2.30", "14", "$1.6B",
-                 "$1.55–1.7B", "1.90 1.95 2.00 2.08 2.10 ▲", "8 ▲ 1 ▼"],
-                ["next fiscal year", "2027-12-31", "2.90", "2.50–3.40", "13", "$2.3B", "—",
-                 "3.10 3.00 3.00 2.95 2.90 ▼", "1 ▲ 4 ▼"],
-            ]  # fmt: skip
+                [
+                    "this quarter",
+                    "2026-12-31",
+                    "0.66",
+                    "0.60–0.70",
+                    "12",
+                    "$446M",
+                    "$440–455M",
+                    "0.60 0.62 0.64 0.66 0.66 ▲",
+                    "5 ▲ 0 ▼",
+                ],
+                [
+                    "this fiscal year",
+                    "2026-12-31",
+                    "2.10",
+                    "2.00–2.30",
+                    "14",
+                    "$1.6B",
+                    "$1.55–1.7B",
+                    "1.90 1.95 2.00 2.08 2.10 ▲",
+                    "8 ▲ 1 ▼",
+                ],
+                [
+                    "next fiscal year",
+                    "2027-12-31",
+                    "2.90",
+                    "2.50–3.40",
+                    "13",
+                    "$2.3B",
+                    "—",
+                    "3.10 3.00 3.00 2.95 2.90 ▼",
+                    "1 ▲ 4 ▼",
+                ],
+            ]
             assert ink().good in style_of(app, 0, "EPS 90d → now")
             assert ink().alarm in style_of(app, 2, "EPS 90d → now")
             below = text_of(app, "#estimates-detail")
             lines = [" ".join(line.split()) for line in below.splitlines()]
             # the surprises, newest first, as the provider said them
-            assert lines[2:4] == ["2026-09-30 0.61 0.58 +5.2% beat",
-                                  "2026-06-30 0.55 0.50 +10.0% beat"]  # fmt: skip
+            assert lines[2:4] == [
+                "2026-09-30 0.61 0.58 +5.2% beat",
+                "2026-06-30 0.55 0.50 +10.0% beat",
+            ]
             # the release: $412.3M against the $405M frozen on 2026-11-02, 0.61 against 0.58
             assert "2026-09-30 $412.3M $405M +1.8% beat 0.61 0.58 +5.2% beat" in lines
     finally:

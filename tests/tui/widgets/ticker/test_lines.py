@@ -26,24 +26,36 @@ def app_on(tmp_path, *lines: Line) -> CatalystApp:
     store = Store.open(tmp_path / "c.db")
     store.sync.apply(config, NOW)
     end = dt.date(2026, 9, 30)
-    split = Segments(end, dt.date(2026, 7, 1), "10-Q", "USD", 400_000_000,
-                     (AxisRevenue(PRODUCT, lines),) if lines else (), None)  # fmt: skip
+    split = Segments(
+        end,
+        dt.date(2026, 7, 1),
+        "10-Q",
+        "USD",
+        400_000_000,
+        (AxisRevenue(PRODUCT, lines),) if lines else (),
+        None,
+    )
     store.segments.save("ALAB", "0001736297-26-000002", dt.date(2026, 11, 5), split, NOW)
-    return CatalystApp(Workspace(config, store, clock=lambda: NOW, zone=ZONE), live=False,
-                       watch_file=False)  # fmt: skip
+    return CatalystApp(
+        Workspace(config, store, clock=lambda: NOW, zone=ZONE), live=False, watch_file=False
+    )
 
 
 async def test_the_pane_shows_each_line_and_marks_the_largest(tmp_path):
-    app = app_on(tmp_path, Line("alab:AriesMember", "Aries", 150_000_000),
-                 Line("alab:ScorpioMember", "Scorpio", 220_000_000),
-                 Line("alab:LeoMember", HOSTILE, 30_000_000))  # fmt: skip
+    app = app_on(
+        tmp_path,
+        Line("alab:AriesMember", "Aries", 150_000_000),
+        Line("alab:ScorpioMember", "Scorpio", 220_000_000),
+        Line("alab:LeoMember", HOSTILE, 30_000_000),
+    )
     try:
         async with app.run_test(size=(120, 36)) as pilot:
             await open_alab(pilot, app)
             await pilot.press("8")
             await pilot.pause()
             assert "quarter ended 2026-09-30  (10-Q filed 2026-11-05)  revenue $400M" in text_of(
-                app, "#lines-title")  # fmt: skip
+                app, "#lines-title"
+            )
             shown = rows(app, "#lines-table")
             # 220 / 400 = 55.0%, 150 / 400 = 37.5%, 30 / 400 = 7.5%; no year-earlier filing
             assert [r[:5] for r in shown] == [

@@ -65,16 +65,20 @@ def workspace(tmp_path: Path):
     store = Store.open(tmp_path / "c.db")
     store.sync.apply(config, NOW - dt.timedelta(days=60))
     store.market.save_quotes(
-        [QuoteOutcome("VOD.L", quote("VOD.L", VOD, "GBp")),
-         QuoteOutcome("AAPL", quote("AAPL", AAPL, "USD"))],
+        [
+            QuoteOutcome("VOD.L", quote("VOD.L", VOD, "GBp")),
+            QuoteOutcome("AAPL", quote("AAPL", AAPL, "USD")),
+        ],
         NOW,
-    )  # fmt: skip
+    )
     store.fx.save(
-        [FxRate("GBP", "EUR", NOW.date(), GBP_EUR, "ecb"),
-         FxRate("USD", "EUR", dt.date(2026, 9, 1), USD_EUR_SALE, "ecb"),
-         FxRate("USD", "EUR", NOW.date(), USD_EUR, "ecb")],
+        [
+            FxRate("GBP", "EUR", NOW.date(), GBP_EUR, "ecb"),
+            FxRate("USD", "EUR", dt.date(2026, 9, 1), USD_EUR_SALE, "ecb"),
+            FxRate("USD", "EUR", NOW.date(), USD_EUR, "ecb"),
+        ],
         NOW,
-    )  # fmt: skip
+    )
     yield Workspace(config, store, clock=lambda: NOW, zone=dt.UTC)
     store.close()
 
@@ -96,8 +100,17 @@ async def test_a_pence_listing_shows_its_lots_in_gbp_and_in_the_base_currency(wo
         headers = [str(c.label) for c in screen.query_one("#lot-table", DataTable).columns.values()]
         # the cost a share in pence, as the quote; amounts of money in pounds (they read
         # 70,500.00 GBp)
-        assert headers == ["Date", "Shares", "Cost GBp", "Basis GBP", "Value GBP",
-                           "Basis EUR", "Value EUR", "P&L EUR", "Note"]  # fmt: skip
+        assert headers == [
+            "Date",
+            "Shares",
+            "Cost GBp",
+            "Basis GBP",
+            "Value GBP",
+            "Basis EUR",
+            "Value EUR",
+            "P&L EUR",
+            "Note",
+        ]
         first, second = rows(app, "#lot-table")
         # 1,000 at 70.5p: £705 cost, £775 worth; in euros at 1.16 per pound.
         assert first[2:8] == [
@@ -123,8 +136,14 @@ async def test_a_dollar_listing_says_usd_above_the_realized_figure_in_euros(work
         screen = screen_as(app, TickerScreen)
         assert "GBp" not in text_of(app, "#ticker-title")
         headers = [str(c.label) for c in screen.query_one("#lot-table", DataTable).columns.values()]
-        assert headers[2:8] == ["Cost USD", "Basis USD", "Value USD",
-                                "Basis EUR", "Value EUR", "P&L EUR"]  # fmt: skip
+        assert headers[2:8] == [
+            "Cost USD",
+            "Basis USD",
+            "Value USD",
+            "Basis EUR",
+            "Value EUR",
+            "P&L EUR",
+        ]
         [lot] = rows(app, "#lot-table")
         assert lot[1] == "6 of 10"
         assert lot[3:5] == [money(6 * 150), money(6 * AAPL)]
@@ -144,8 +163,9 @@ async def test_in_a_portfolio_kept_in_pounds_a_pence_listings_money_is_said_once
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(config, NOW - dt.timedelta(days=60))
         store.market.save_quotes([QuoteOutcome("VOD.L", quote("VOD.L", VOD, "GBp"))], NOW)
-        app = CatalystApp(Workspace(config, store, clock=lambda: NOW, zone=dt.UTC), live=False,
-                          watch_file=False)  # fmt: skip
+        app = CatalystApp(
+            Workspace(config, store, clock=lambda: NOW, zone=dt.UTC), live=False, watch_file=False
+        )
         async with app.run_test(size=(160, 40)) as pilot:
             await pilot.pause()
             await move_to(pilot, app, "#tickers", "VOD.L")
@@ -153,8 +173,15 @@ async def test_in_a_portfolio_kept_in_pounds_a_pence_listings_money_is_said_once
             await pilot.pause()
             table = app.screen.query_one("#lot-table", DataTable)
             headers = [str(c.label) for c in table.columns.values()]
-            assert headers == ["Date", "Shares", "Cost GBp", "Basis GBP", "Value GBP",
-                               "P&L GBP", "Note"]  # fmt: skip
+            assert headers == [
+                "Date",
+                "Shares",
+                "Cost GBp",
+                "Basis GBP",
+                "Value GBP",
+                "P&L GBP",
+                "Note",
+            ]
             first = rows(app, "#lot-table")[0]
             # 1,000 at 70.5p, now 77.5p: £705 cost, £775 worth, £70 gained
             assert first[2:6] == [money(70.5), money(705), money(775), "+70.00"]

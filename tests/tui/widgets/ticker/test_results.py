@@ -35,8 +35,10 @@ async def test_alabs_releases_each_beat_its_guide_and_are_confirmed(demo):
         await pilot.pause()
         shown = rows(app, "#results-table")
         assert [r[:3] for r in shown] == [
-            ["Q3 FY26", "$415M", "+6.4% beat"], ["Q2 FY26", "$362M", "+0.6% beat"],
-            ["Q1 FY26", "$308.4M", "—"]]  # fmt: skip
+            ["Q3 FY26", "$415M", "+6.4% beat"],
+            ["Q2 FY26", "$362M", "+0.6% beat"],
+            ["Q1 FY26", "$308.4M", "—"],
+        ]
         assert [r[7] for r in shown] == ["✓ confirmed"] * 3
         assert style_of(app, 0, "vs guide") == ink().good
         detail = text_of(app, "#results-detail")
@@ -48,10 +50,10 @@ async def test_alabs_releases_each_beat_its_guide_and_are_confirmed(demo):
         assert "Guided $355–365M (midpoint $360M); revenue $362M" in text_of(app, "#results-detail")
 
 
-Q2 = AlabQuarter(dt.date(2026, 6, 30), 362_000_000, 96_292_000, 188_240_000, 82_250_000, 0.47,
-                 0.55)  # fmt: skip
-Q3 = AlabQuarter(dt.date(2026, 9, 30), 380_000_000, 110_000_000, 200_000_000, 80_000_000, 0.45,
-                 0.53)  # fmt: skip
+Q2 = AlabQuarter(dt.date(2026, 6, 30), 362_000_000, 96_292_000, 188_240_000, 82_250_000, 0.47, 0.55)
+Q3 = AlabQuarter(
+    dt.date(2026, 9, 30), 380_000_000, 110_000_000, 200_000_000, 80_000_000, 0.45, 0.53
+)
 
 
 async def test_a_miss_is_red_and_a_figure_xbrl_says_otherwise_is_yellow(tmp_path):
@@ -61,14 +63,19 @@ async def test_a_miss_is_red_and_a_figure_xbrl_says_otherwise_is_yellow(tmp_path
     now = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
     store = Store.open(tmp_path / "c.db")
     store.sync.apply(config, now)
-    store_alab_releases(store, [(Q2, (385e6, 395e6), dt.date(2026, 8, 4)),
-                                (Q3, (400e6, 410e6), dt.date(2026, 11, 3))], now)  # fmt: skip
+    store_alab_releases(
+        store,
+        [(Q2, (385e6, 395e6), dt.date(2026, 8, 4)), (Q3, (400e6, 410e6), dt.date(2026, 11, 3))],
+        now,
+    )
     filed = dataclasses.replace(Q3, revenue=381_000_000, cost_of_revenue=111_000_000)
-    facts = alab_companyfacts([Q2, filed], {Q2.end: dt.date(2026, 8, 5),
-                                            Q3.end: dt.date(2026, 11, 4)})  # fmt: skip
+    facts = alab_companyfacts(
+        [Q2, filed], {Q2.end: dt.date(2026, 8, 5), Q3.end: dt.date(2026, 11, 4)}
+    )
     store.market.save_facts("ALAB", derive_facts(facts), now)
-    app = CatalystApp(Workspace(config, store, clock=lambda: now, zone=ZONE), live=False,
-                      watch_file=False)  # fmt: skip
+    app = CatalystApp(
+        Workspace(config, store, clock=lambda: now, zone=ZONE), live=False, watch_file=False
+    )
     try:
         async with app.run_test(size=(120, 36)) as pilot:
             await open_alab(pilot, app)

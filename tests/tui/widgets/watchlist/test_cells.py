@@ -17,8 +17,10 @@ def test_a_rows_cells_say_what_its_row_says(workspace):
     data = workspace.watchlist()
     [alab] = [r for r in data.rows if r.symbol == "ALAB"]
     assert alab.shares and alab.value is not None and alab.weight is not None
-    cells = {key: str(cell) for (key, _), cell in zip(COLUMNS, row_cells(alab, data.currency),
-                                                      strict=True)}  # fmt: skip
+    cells = {
+        key: str(cell)
+        for (key, _), cell in zip(COLUMNS, row_cells(alab, data.currency), strict=True)
+    }
     assert cells["symbol"] == "⚑ ALAB"  # an unacknowledged miss in the demo
     assert cells["value"] == f"{alab.value:,.2f}"
     assert cells["weight"] == f"{alab.weight * 100:.1f}%"
@@ -65,8 +67,15 @@ def test_a_pence_listing_without_a_rate_shows_its_value_in_pounds(workspace):
     """No EUR rate for a London listing quoted in pence: its value is said in its own money,
     pounds (it read 77,500.00 GBp*); the price stays in pence, as quoted."""
     row = workspace.watchlist().rows[0]
-    london = row._replace(symbol="VOD.L", price=77.5, currency="GBp", shares=1000.0,
-                          local_value=1000 * 77.5, no_fx=True, value=None)  # fmt: skip
+    london = row._replace(
+        symbol="VOD.L",
+        price=77.5,
+        currency="GBp",
+        shares=1000.0,
+        local_value=1000 * 77.5,
+        no_fx=True,
+        value=None,
+    )
     cells = dict(zip((key for key, _ in COLUMNS), row_cells(london, "EUR"), strict=True))
     assert str(cells["value"]) == "775.00 GBP*"
     assert str(cells["price"]) == "77.50 GBp"

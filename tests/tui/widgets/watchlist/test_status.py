@@ -11,9 +11,7 @@ def test_the_status_line_counts_the_rows_shown_the_sort_the_filter_and_the_flags
     shown = [r for r in data.rows if r.group == "optics"]
     assert 0 < len(shown) < len(data.rows)
     line = status_text(data, shown, data.totals("optics"), "symbol", "[red]li").plain
-    assert line.startswith(
-        f"{len(shown)}/{len(data.rows)} tickers · by symbol · filter '[red]li'"
-    )  # fmt: skip  (brackets as typed, never markup)
+    assert line.startswith(f"{len(shown)}/{len(data.rows)} tickers · by symbol · filter '[red]li'")
     # checkpoints flagged, counted from the store's own rows: not tickers
     store = workspace.store
     flagged = sum(c.flagged for r in data.rows for c in store.views.checkpoints(r.symbol))

@@ -152,9 +152,13 @@ MARK = "◆"  # an event's day on the line
 
 
 def mark_cells(
-    points: Sequence[Point], marks: Sequence[datetime.date], lo: float, hi: float, cols: int,
+    points: Sequence[Point],
+    marks: Sequence[datetime.date],
+    lo: float,
+    hi: float,
+    cols: int,
     rows: int,
-) -> dict[int, set[int]]:  # fmt: skip
+) -> dict[int, set[int]]:
     """Where each of `marks` (days) sits on the line: plot row -> plot cells. A day's point is
     the first close on or after it; a day before the first point or after the last is not on
     the chart. The cell is the one `plot` draws that point in, the row its close's."""

@@ -27,8 +27,17 @@ if TYPE_CHECKING:
 
     from ....views.ticker import TickerDetail
 
-COLUMNS = ("Period", "Ends", "EPS", "EPS range", "Analysts", "Revenue", "Revenue range",
-           "EPS 90d → now", "Up/down 30d")  # fmt: skip
+COLUMNS = (
+    "Period",
+    "Ends",
+    "EPS",
+    "EPS range",
+    "Analysts",
+    "Revenue",
+    "Revenue range",
+    "EPS 90d → now",
+    "Up/down 30d",
+)
 # Narrow, these give way first to last (table.py), blank rather than cut (a date or a range cut
 # short reads as another): the period's end, then the ranges; the averages and revisions stay.
 GIVE_WAY = {"Ends": 0, "Revenue range": 0, "EPS range": 0}
@@ -106,11 +115,15 @@ class EstimatesPane(TickerPane):
             table.add_row(
                 fmt.plain(PERIOD_TITLES.get(p.period, p.period), "bold"),
                 p.end.isoformat() if p.end else fmt.NONE,
-                _eps(p.eps.average), _span(p.eps),
+                _eps(p.eps.average),
+                _span(p.eps),
                 fmt.NONE if p.eps.analysts is None else str(p.eps.analysts),
-                _money(p.revenue.average), _span(p.revenue, as_money=True),
-                trend(p), moves, key=p.period,
-            )  # fmt: skip
+                _money(p.revenue.average),
+                _span(p.revenue, as_money=True),
+                trend(p),
+                moves,
+                key=p.period,
+            )
         table.display = bool(table.row_count)
         table.fit_columns()
         self.query_one("#estimates-title", Static).update(title(detail.symbol, row))
@@ -123,9 +136,12 @@ def title(symbol: str, row: StreetRow | None) -> Text:
     if row is None or stored is None:
         return Text.assemble(
             ("Estimates", "bold"),
-            (f"   none for {symbol} yet: the Street's consensus is read once a day from Yahoo "
-             "(a fund, an index or a currency has none)", p.muted),
-        )  # fmt: skip
+            (
+                f"   none for {symbol} yet: the Street's consensus is read once a day from Yahoo "
+                "(a fund, an index or a currency has none)",
+                p.muted,
+            ),
+        )
     head = Text("Estimates", style="bold")
     pe = fmt.NONE if row.forward_pe is None else f"{row.forward_pe:.1f}"
     head.append(f"   forward P/E {pe}   FY EPS 30 days: ")
@@ -138,8 +154,9 @@ def title(symbol: str, row: StreetRow | None) -> Text:
     if stored.next_report is not None and not stored.periods:
         said = stored.next_report
         revenue = f"{_money(said.revenue.average)} ({_span(said.revenue, as_money=True)})"
-        head.append(f"\nNext report: EPS {_eps(said.eps.average)} ({_span(said.eps)}), "
-                    f"revenue {revenue}")  # fmt: skip
+        head.append(
+            f"\nNext report: EPS {_eps(said.eps.average)} ({_span(said.eps)}), revenue {revenue}"
+        )
     return head
 
 
@@ -152,11 +169,13 @@ def below(row: StreetRow | None) -> RenderableType:
         grid = Table.grid(padding=(0, 2))
         for _ in range(4):
             grid.add_column(justify="right", no_wrap=True)
-        grid.add_row(*(Text(h, style="underline") for h in ("Quarter", "EPS", "Estimate",
-                                                            "Surprise")))  # fmt: skip
+        grid.add_row(
+            *(Text(h, style="underline") for h in ("Quarter", "EPS", "Estimate", "Surprise"))
+        )
         for s in reversed(stored.history):
-            grid.add_row(s.quarter.isoformat(), _eps(s.actual), _eps(s.estimate),
-                         versus(s.surprise))  # fmt: skip
+            grid.add_row(
+                s.quarter.isoformat(), _eps(s.actual), _eps(s.estimate), versus(s.surprise)
+            )
         parts += [Text("EPS surprises", style="bold"), grid]
     if row is not None and row.quarters:
         grid = Table.grid(padding=(0, 2))
@@ -167,11 +186,19 @@ def below(row: StreetRow | None) -> RenderableType:
         for q in row.quarters:
             frozen = q.frozen
             eps = _eps(q.eps) + (" GAAP" if q.eps_gaap else "")
-            grid.add_row(q.period_end.isoformat(), _money(q.revenue),
-                         _money(frozen.revenue if frozen else None), versus(q.revenue_vs), eps,
-                         _eps(frozen.eps if frozen else None), versus(q.eps_vs))  # fmt: skip
-        parts += [Text("Releases against the Street (its consensus the day before)",
-                       style="bold"), grid]  # fmt: skip
+            grid.add_row(
+                q.period_end.isoformat(),
+                _money(q.revenue),
+                _money(frozen.revenue if frozen else None),
+                versus(q.revenue_vs),
+                eps,
+                _eps(frozen.eps if frozen else None),
+                versus(q.eps_vs),
+            )
+        parts += [
+            Text("Releases against the Street (its consensus the day before)", style="bold"),
+            grid,
+        ]
     if not parts:
         return Text("")
     return Group(*parts, Text("EPS is non-GAAP where the release states it", style=p.muted))

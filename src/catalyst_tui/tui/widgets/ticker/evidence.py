@@ -29,8 +29,12 @@ if TYPE_CHECKING:
     from ....store.records import EvidenceRecord
     from ....views.ticker import TickerDetail
 
-COLUMNS = (("date", "Date"), ("checkpoint", "Checkpoint"), ("source", "Source"),
-           ("passage", "Passage"))  # fmt: skip
+COLUMNS = (
+    ("date", "Date"),
+    ("checkpoint", "Checkpoint"),
+    ("source", "Source"),
+    ("passage", "Passage"),
+)
 PASSAGE_WIDTH = 90
 
 

@@ -101,12 +101,16 @@ class PositionPane(TickerPane):
                 shares += f" ({fmt.shares(lot.shares)}×{held.factor:g})"
             note = Text()
             if held.uncertain:
-                note.append("no date: before or after the split? P&L uncertain: L to date it ",
-                            style=p.warning)  # fmt: skip
+                note.append(
+                    "no date: before or after the split? P&L uncertain: L to date it ",
+                    style=p.warning,
+                )
             note.append(printable(lot.note))  # the user's words: plain text, never markup
             own: list[str | Text] = [
-                fmt.money(held.cost), fmt.money(money.basis), fmt.money(money.value)
-            ]  # fmt: skip
+                fmt.money(held.cost),
+                fmt.money(money.basis),
+                fmt.money(money.value),
+            ]
             if not d.money_in_base:
                 own += [fmt.money(money.base_basis), fmt.money(money.base_value)]
             lots.add_row(
@@ -123,9 +127,13 @@ class PositionPane(TickerPane):
         splits.display = bool(d.splits)
         if d.splits:
             listed = ", ".join(f"{s.text} on {s.day.isoformat()}" for s in d.splits)
-            splits.update(Text(f"Splits: {listed}. Lots bought before a split are shown on "
-                               "today's share basis; the file keeps what you wrote.",
-                               style=p.muted))  # fmt: skip
+            splits.update(
+                Text(
+                    f"Splits: {listed}. Lots bought before a split are shown on "
+                    "today's share basis; the file keeps what you wrote.",
+                    style=p.muted,
+                )
+            )
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
@@ -149,8 +157,10 @@ class PositionPane(TickerPane):
         text = Text("Sales ", style="bold")
         for sell in sorted(d.sells, key=lambda s: s.date):
             fees = f" (fees {fmt.money(sell.fees)}{unit})" if sell.fees else ""
-            text.append(f"\n  {sell.date.isoformat()}  {fmt.shares(sell.shares)} at "
-                        f"{fmt.money(sell.price)}{unit}{fees}  ")  # fmt: skip
+            text.append(
+                f"\n  {sell.date.isoformat()}  {fmt.shares(sell.shares)} at "
+                f"{fmt.money(sell.price)}{unit}{fees}  "
+            )
             text.append(printable(sell.note))
         realized = d.row.realized if d.row else None
         base = printable(d.base)
@@ -171,13 +181,23 @@ class PositionPane(TickerPane):
         p = ink()
         life = r.spans[Span.LIFE]
         text = Text("Returns ", style="bold")
-        text.append(f"({printable(base_currency)}, against {printable(r.benchmark)} "
-                    "on the same money)\n  ")  # fmt: skip
+        text.append(
+            f"({printable(base_currency)}, against {printable(r.benchmark)} on the same money)\n  "
+        )
         if life.rate.value is None:
             text.append(f"none over its life: {no_return_text(life.rate.reason)}", style=p.muted)
         else:
-            text.append(printable(versus_text(d.symbol, life.rate.value, r.benchmark,
-                                              life.benchmark.value, life.rate.yearly)))  # fmt: skip
+            text.append(
+                printable(
+                    versus_text(
+                        d.symbol,
+                        life.rate.value,
+                        r.benchmark,
+                        life.benchmark.value,
+                        life.rate.yearly,
+                    )
+                )
+            )
             if life.benchmark.value is None:
                 text.append(f" ({no_return_text(life.benchmark.reason)})", style=p.muted)
         spans = []
@@ -192,11 +212,15 @@ class PositionPane(TickerPane):
                 )
         text.append("\n  " + " · ".join(spans), style=p.muted)
         if life.dividends:
-            text.append(f"\n  Dividends received {fmt.money(life.dividends)} "
-                        f"{printable(base_currency)} (after tax withheld)")  # fmt: skip
+            text.append(
+                f"\n  Dividends received {fmt.money(life.dividends)} "
+                f"{printable(base_currency)} (after tax withheld)"
+            )
         if life.fees:
-            text.append(f"\n  Fees paid {fmt.money(life.fees)} {printable(base_currency)} "
-                        "(on its buys and sales, in the rates above)")  # fmt: skip
+            text.append(
+                f"\n  Fees paid {fmt.money(life.fees)} {printable(base_currency)} "
+                "(on its buys and sales, in the rates above)"
+            )
         shown.update(text)
 
     def _figures(self, d: TickerDetail) -> list[tuple[str, str, str]]:

@@ -29,8 +29,17 @@ if TYPE_CHECKING:
     from ....views.estimates import StreetQuarter
     from ....views.ticker import TickerDetail
 
-COLUMNS = ("Quarter", "Revenue", "vs guide", "vs Street", "GM", "EPS", "Next guide", "XBRL",
-           "Filed")  # fmt: skip
+COLUMNS = (
+    "Quarter",
+    "Revenue",
+    "vs guide",
+    "vs Street",
+    "GM",
+    "EPS",
+    "Next guide",
+    "XBRL",
+    "Filed",
+)
 _XBRL_FIGURES = ("revenue", "gross_profit", "operating_income", "net_income", "eps_diluted")
 
 
@@ -43,8 +52,7 @@ def versus(vs_guide: float | None) -> Text:
     if in_line(vs_guide):
         return Text("0.0% in line")
     beat = vs_guide >= 0
-    return Text(f"{vs_guide:+.1%} {'beat' if beat else 'miss'}",
-                style=p.good if beat else p.alarm)  # fmt: skip
+    return Text(f"{vs_guide:+.1%} {'beat' if beat else 'miss'}", style=p.good if beat else p.alarm)
 
 
 def _amount(figure: str, value: float | None) -> str:
@@ -90,8 +98,18 @@ class ResultsPane(TickerPane):
             filed = release.filed.isoformat()
             if not release.results.found:
                 why = fmt.plain(not_read_text(release.results.reason), p.muted)
-                table.add_row(fmt.plain("no results"), why, "", "", "", "", "", "", filed,
-                              key=release.accession)  # fmt: skip
+                table.add_row(
+                    fmt.plain("no results"),
+                    why,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    filed,
+                    key=release.accession,
+                )
                 continue
             end = release.period_end.isoformat() if release.period_end else "?"
             margin, ahead = gross_margin(quarter), release.quarter_guide()
@@ -167,8 +185,10 @@ def detail(row: ResultRow, street: StreetQuarter | None = None) -> RenderableTyp
     for name, label in FIGURE_LABELS.items():
         said = getattr(results.quarter, name)
         filed = row.check.filed.get(name)
-        filed_text = Text(_amount(name, filed) if name in _XBRL_FIGURES else "",
-                          style=p.warning if name in differing else p.good)  # fmt: skip
+        filed_text = Text(
+            _amount(name, filed) if name in _XBRL_FIGURES else "",
+            style=p.warning if name in differing else p.good,
+        )
         if name in _XBRL_FIGURES and filed is None:
             filed_text = Text("not filed yet", style=p.muted)
         why = gap_text(results.quarter.gap(name)) if said is None else ""
@@ -179,16 +199,20 @@ def detail(row: ResultRow, street: StreetQuarter | None = None) -> RenderableTyp
         table.add_row(label, _amount(name, said), filed_text, why)
     lines: list[RenderableType] = [head, table]
     if row.guide is not None:
-        guided = Text(f"Guided {money_range(*row.guide)} (midpoint "
-                      f"{money(midpoint(row.guide))}); revenue "
-                      f"{_amount('revenue', row.outcome)}: ")  # fmt: skip
+        guided = Text(
+            f"Guided {money_range(*row.guide)} (midpoint "
+            f"{money(midpoint(row.guide))}); revenue "
+            f"{_amount('revenue', row.outcome)}: "
+        )
         guided.append_text(versus(row.vs_guide))
         lines.append(guided)
     frozen = street.frozen if street is not None else None
     if street is not None and frozen is not None:
-        said = Text(f"The Street expected revenue {_amount('revenue', frozen.revenue)}, EPS "
-                    f"{_amount('eps', frozen.eps)} (its consensus of "
-                    f"{frozen.as_of.isoformat()}): revenue ")  # fmt: skip
+        said = Text(
+            f"The Street expected revenue {_amount('revenue', frozen.revenue)}, EPS "
+            f"{_amount('eps', frozen.eps)} (its consensus of "
+            f"{frozen.as_of.isoformat()}): revenue "
+        )
         said.append_text(versus(street.revenue_vs))
         said.append(f", EPS {_amount('eps', street.eps)}{' GAAP' if street.eps_gaap else ''} ")
         said.append_text(versus(street.eps_vs))

@@ -61,9 +61,12 @@ class WatchlistHeader(Horizontal):
         portfolio.append(fmt.money(totals.value) if totals.priced else fmt.NONE, style="not bold")
         if totals.no_fx:
             portfolio.append("*", style=ink().warning)
-        items = [portfolio, Text("Day ") + fmt.signed(totals.day_pnl if totals.priced else None),
-                 Text("P&L ") + _pnl(totals),
-                 Text("Realized YTD ") + fmt.signed(totals.realized_year)]  # fmt: skip
+        items = [
+            portfolio,
+            Text("Day ") + fmt.signed(totals.day_pnl if totals.priced else None),
+            Text("P&L ") + _pnl(totals),
+            Text("Realized YTD ") + fmt.signed(totals.realized_year),
+        ]
         # Each item whole on its line (a narrow terminal breaks between items, never inside one:
         # laid out as drawn, for the width there is), and the data's health on a line of its own.
         self._show(fmt.Flow(items), self._health_line(data))

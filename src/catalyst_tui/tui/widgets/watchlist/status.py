@@ -29,10 +29,12 @@ def status_text(
         first = overdue[0]
         assert first.next_due is not None
         status.append(
-            printable(f" · {first.symbol}/{first.next_due.checkpoint_id} past due, "
-                      f"pending: {first.next_due.why}"),
+            printable(
+                f" · {first.symbol}/{first.next_due.checkpoint_id} past due, "
+                f"pending: {first.next_due.why}"
+            ),
             style=p.warning,
-        )  # fmt: skip
+        )
         if len(overdue) > 1:
             status.append(f" (+{len(overdue) - 1} more)", style=p.warning)
     flagged = sum(r.flagged for r in data.rows)  # checkpoints, as everywhere: not tickers
