@@ -208,6 +208,19 @@ def test_by_default_since_the_tui_last_showed_the_watchlist(db: Path):
     assert catalyst(db).stdout.startswith("Changes since 2026-11-04 21:05 UTC:")
 
 
+def test_by_default_since_this_files_own_last_look(db: Path):
+    """The last look is kept per catalysts.toml: another file's later look (and the moment kept
+    before looks were per file) do not move this file's."""
+    from catalyst_tui.prefs import Prefs, save
+
+    config = db / "catalysts.toml"
+    seen = dt.datetime(2026, 11, 4, 21, 5, 30, tzinfo=dt.UTC)
+    prefs = Prefs(last_seen="2026-11-20T00:00:00+00:00").looked(config, seen)
+    prefs = prefs.looked(db / "elsewhere.toml", dt.datetime(2026, 11, 20, tzinfo=dt.UTC))
+    save(db / "state" / "catalyst" / "tui.json", prefs)
+    assert catalyst(db).stdout.startswith("Changes since 2026-11-04 21:05 UTC:")
+
+
 def test_a_change_of_verdict_and_a_journal_note_are_changes_too(db: Path):
     """The verdict's history and the journal are on the list: NVDA's milestone marked missed
     makes its thesis broken (the first verdict, intact, is kept quietly before), and a note."""

@@ -153,9 +153,9 @@ def cmd_changes(ctx: Context) -> int:
     from .output.changes import change_lines, changes_json, since_moment
 
     now = utc_now()
-    since = since_moment(ctx.args.since, now)
-    _config, store = ctx.synced_store(create=False, write=False)
+    config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
+        since = since_moment(ctx.args.since, now, config.path)
         changes = load_changes(store, since)
 
     def show() -> None:

@@ -93,7 +93,7 @@ class Workspace(FileEdits, DatabaseWatch):
     def changes_unseen(self) -> tuple[dt.datetime | None, list[Change]]:
         """When the user last looked (prefs.py) and every change since (views/changes.py);
         (None, []) when the TUI never showed the watchlist before: nothing to compare with."""
-        seen = self._prefs.seen_at()
+        seen = self._prefs.seen_at(self.config.path)
         if seen is None:
             return None, []
         from .changes import load_changes
@@ -101,8 +101,8 @@ class Workspace(FileEdits, DatabaseWatch):
         return seen, load_changes(self.store, seen)
 
     def seen_now(self) -> None:
-        """Remember this moment as when the user last looked."""
-        self.remember(last_seen=self.now().astimezone(dt.UTC).isoformat(timespec="seconds"))
+        """Remember this moment as when the user last looked at this file's portfolio."""
+        self.remember(seen=self._prefs.looked(self.config.path, self.now()).seen)
 
     # -- time ----------------------------------------------------------------------------
     def now(self) -> dt.datetime:

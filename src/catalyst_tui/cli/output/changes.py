@@ -6,23 +6,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...prefs import load, prefs_file
 from ...reading.release.records import sensible
 from ...views.changes import DEFAULT_SINCE, LABELS, Change, grouped
 from ..context import CommandError
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 _AGO = re.compile(r"(\d{1,6})([mhdw])")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
-def since_moment(text: str | None, now: dt.datetime) -> dt.datetime:
+def since_moment(text: str | None, now: dt.datetime, config: Path | None = None) -> dt.datetime:
     """The moment `--since` names: "7d" (m, h, d, w) before `now`, an ISO day (its start in UTC)
     or moment (UTC when it names no zone). None: when the TUI last showed the watchlist, else
-    DEFAULT_SINCE ago. A moment after `now` or text of another shape is refused, saying so."""
+    DEFAULT_SINCE ago. A moment after `now` or text of another shape is refused, saying so.
+    `config`: the catalysts.toml whose last look is meant (each file's is its own)."""
     if text is None:
-        seen = load(prefs_file()).seen_at()
+        seen = load(prefs_file()).seen_at(config)
         return seen if seen is not None and seen <= now else now - DEFAULT_SINCE
     said = text.strip()
     if ago := _AGO.fullmatch(said):
