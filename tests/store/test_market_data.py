@@ -233,7 +233,14 @@ def test_no_fundamentals_says_why_they_will_or_will_not_come(store: Store):
     paused = why("ALAB")
     assert paused.startswith("no fundamentals yet for ALAB: SEC EDGAR refused the last request")
     assert "asks again after 2026-11-21 " in paused and paused.endswith(" UTC")
-    assert why("ALAB", T0 + dt.timedelta(days=2)).endswith("they come with the next refresh")
+    after = why("ALAB", T0 + dt.timedelta(days=2))  # the pause over, the refusal the last word
+    assert after == (
+        "no fundamentals yet for ALAB: SEC EDGAR could not be asked at 2026-11-21 12:00 UTC"
+        " (`catalyst status` says why); catalyst asks again at the next refresh"
+    )
+    later = T0 + dt.timedelta(days=2)
+    store.providers.record(later, succeeded={"sec"}, failed={}, refused={}, requests={})
+    assert why("ALAB", later).endswith("they come with the next refresh")  # SEC answers again
 
 
 def test_no_quote_after_a_failed_refresh_says_the_failure_not_run_a_refresh(store: Store):

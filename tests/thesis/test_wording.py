@@ -173,6 +173,11 @@ MISSING_SENTENCES = [
         "elsewhere); judge such checkpoints by hand or by their evidence",
     ),
     (
+        Missing(MissingCode.SEC_FAILED, "ALAB", text="2026-11-21T13:00:00+00:00"),
+        "no fundamentals yet for ALAB: SEC EDGAR could not be asked at 2026-11-21 13:00 UTC "
+        "(`catalyst status` says why); catalyst asks again at the next refresh",
+    ),
+    (
         Missing(MissingCode.SEC_PAUSED, "ALAB", text="2026-11-21T13:00:00+00:00"),
         "no fundamentals yet for ALAB: SEC EDGAR refused the last request; catalyst asks again "
         "after 2026-11-21 13:00 UTC",

@@ -96,18 +96,15 @@ def cmd_evidence(ctx: Context) -> int:
 
 
 def cmd_filings(ctx: Context) -> int:
-    from ..market.registry import SEC
+    from ..views.health import sec_state
     from .output.evidence import filings_json, print_filings
 
     config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
         symbol = known_ticker("filings", store, ctx.args.symbol)
         records = store.evidence.filings(symbol, limit=-1)
-    sec = bool(config.providers.of(SEC).user_agent)
-    ctx.report(
-        lambda: filings_json(records),
-        lambda: print_filings(records, symbol=symbol, sec_configured=sec),
-    )
+        why = "" if records else sec_state(config, store, utc_now())
+    ctx.report(lambda: filings_json(records), lambda: print_filings(records, symbol, why))
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ import contextlib
 import os
 import stat
 
-from .context import EXIT_FLAGGED, EXIT_OK, EXIT_USAGE, CommandError, Context
+from .context import EXIT_FLAGGED, EXIT_OK, EXIT_USAGE, CommandError, Context, utc_now
 from .names import known_ticker
 
 EXIT_NOT_FOUND = EXIT_FLAGGED  # 1: the document holds no results (its JSON still printed)
@@ -18,14 +18,16 @@ def cmd_results(ctx: Context) -> int:
         if ctx.args.symbol:
             raise CommandError("catalyst results: give a SYMBOL or --file PATH, not both")
         return _from_file(ctx, ctx.args.file)
+    from ..views.health import sec_state
     from ..views.results import load_results
     from .output.results import print_results, results_json
 
-    _config, store = ctx.synced_store(create=False, write=False)
+    config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
         symbol = known_ticker("results", store, ctx.args.symbol)
         rows = load_results(store, symbol)
-    ctx.report(lambda: results_json(rows), lambda: print_results(rows))
+        why = "" if rows else sec_state(config, store, utc_now())
+    ctx.report(lambda: results_json(rows), lambda: print_results(rows, why=why))
     return EXIT_OK
 
 

@@ -122,7 +122,12 @@ async def refresh_in_process(
         report.notes.append(f"{name}: paused until {until:%H:%M} UTC after refusing requests")
     owned = client is None
     client = client or market_client(config, report.notes)
-    before = _Tally(client.requests.copy(), client.answered.copy(), client.failed.copy())
+    before = _Tally(
+        client.requests.copy(),
+        client.answered.copy(),
+        client.failed.copy(),
+        client.refusals.copy(),
+    )
     outcomes: dict[str, QuoteOutcome] = {}
     try:
         # the benchmarks the returns are held against: fetched as a ticker is, shown as none
@@ -306,6 +311,7 @@ class _Tally(NamedTuple):
     requests: Counter[str]
     answered: Counter[str]
     failed: Counter[str]
+    refusals: Counter[str]
 
 
 def _record_providers(
@@ -335,6 +341,9 @@ def _record_providers(
             failed.setdefault(error.provider, error.message)
             if is_refusal(error):
                 refused.setdefault(error.provider, error.message)
+    for name, count in (client.refusals - before.refusals).items():
+        if count:
+            refused.setdefault(name, client.last_failure.get(name, ""))
     asked = client.requests - before.requests
     store.providers.record(
         now, succeeded=succeeded, failed=failed, refused=refused, requests=dict(asked)

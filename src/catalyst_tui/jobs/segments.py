@@ -143,11 +143,10 @@ async def read_symbol(
     async with market_client(config, notes) as client:
         ciks = await DailyFetches(store, client, clock, notes).ciks(sources.fundamentals)
         cik = edgar.cik_of(symbol, ciks)
+        if cik is None and not ciks:  # the map itself could not be had: nothing is known
+            raise SegmentsProblem(f"{symbol}'s company not looked up: {'; '.join(notes)}")
         if cik is None:
-            raise SegmentsProblem(
-                f"SEC EDGAR knows no company with the ticker {symbol}"
-                + (f" ({'; '.join(notes)})" if notes else "")
-            )
+            raise SegmentsProblem(f"SEC EDGAR knows no company with the ticker {symbol}")
         try:
             found = await read_newest(store, client, edgar, symbol, cik, clock)
         except (FetchError, FormatError) as error:

@@ -42,6 +42,9 @@ def no_facts(symbol: str, snap: MarketSnapshot) -> Observation:
     until = snap.sec_paused_until
     if until is not None and until > snap.now:
         return Observation(None, Missing(MissingCode.SEC_PAUSED, symbol, text=until.isoformat()))
+    if snap.sec_failed_at is not None:
+        failed = snap.sec_failed_at.isoformat()
+        return Observation(None, Missing(MissingCode.SEC_FAILED, symbol, text=failed))
     return Observation(None, Missing(MissingCode.NO_FUNDAMENTALS_YET, symbol))
 
 

@@ -89,6 +89,12 @@ def missing_text(missing: Missing | None) -> str:
             return f"no consensus of the Street was kept before the {quarter} of {symbol}"
         case MissingCode.QUOTE_FAILED:
             return f"no quote yet for {symbol}: the last refresh could not get one ({missing.text})"
+        case MissingCode.SEC_FAILED:
+            return (
+                f"no fundamentals yet for {symbol}: SEC EDGAR could not be asked at "
+                f"{_moment_words(missing.text)} (`catalyst status` says why); catalyst asks "
+                "again at the next refresh"
+            )
         case MissingCode.SEC_PAUSED:
             return (
                 f"no fundamentals yet for {symbol}: SEC EDGAR refused the last request; catalyst "

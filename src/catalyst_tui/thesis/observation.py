@@ -48,6 +48,7 @@ class MissingCode(StrEnum):
     NO_FUNDAMENTALS_YET = "no_fundamentals_yet"  # symbol
     NOT_AT_SEC = "not_at_sec"  # symbol: SEC's ticker map has no such filer (a foreign listing)
     SEC_PAUSED = "sec_paused"  # symbol, text: SEC refused; asked again after `text` (ISO time)
+    SEC_FAILED = "sec_failed"  # symbol, text: SEC's last try failed at `text` (ISO time)
     NOT_REPORTED = "not_reported"  # symbol, metric, pin: its figure is not reported (for pin)
     NO_REVENUE_QUARTER = "no_revenue_quarter"  # symbol, pin: the quarter a ratio is of
     FEWER_THAN_FOUR_QUARTERS = "fewer_than_four_quarters"  # symbol, metric

@@ -38,6 +38,7 @@ class MarketSnapshot:
     # (None: the map is not fetched yet), and until when SEC is paused after a refusal.
     at_sec: Callable[[str], bool | None] | None = None
     sec_paused_until: dt.datetime | None = None
+    sec_failed_at: dt.datetime | None = None  # SEC's last try failed (not since answered)
     sells: dict[str, list[Sell]] = field(default_factory=dict)
     base: str = "USD"  # the base currency: a weight is of values in it
     rates: dict[str, float] = field(default_factory=dict)  # currency -> base per unit
@@ -116,6 +117,7 @@ class MarketSnapshot:
                 street_of=self.street,
                 at_sec=self.at_sec,
                 sec_paused_until=self.sec_paused_until,
+                sec_failed_at=self.sec_failed_at,
             )
         return self._release_view
 

@@ -3,14 +3,15 @@ CLI's ages: 'refreshed 5m ago · yahoo 9 · 1 stale', and whether all is well.""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import datetime as dt
+    from ..config import Config
+    from ..store import Store
+    from ..store.records import Health, ProviderHealth
 
-    from ..store.records import Health
-
-__all__ = ["format_age", "health_ok", "health_text"]
+__all__ = ["format_age", "health_ok", "health_text", "sec_state", "source_state"]
 
 
 def format_age(age: dt.timedelta | None) -> str:
@@ -52,3 +53,29 @@ def health_ok(health: Health, now: dt.datetime | None = None) -> bool:
     paused = now is not None and any(u > now for u in (health.paused_until or {}).values())
     whole = not health.stale and not health.failed and not health.failing
     return health.last_refresh is not None and whole and not paused
+
+
+def source_state(name: str, health: ProviderHealth | None, now: dt.datetime) -> str:
+    """Why the records a provider brings are not stored, as is true now: the provider refused
+    or failed (when, why, when it is asked again), or it was not asked yet."""
+    failed = health.last_failure if health is not None else None
+    if health is not None and failed is not None:
+        if health.last_success is not None and health.last_success >= failed:
+            return f"`catalyst refresh` fetches them from {name}"
+        at = f"{failed.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC"
+        again = "at the next refresh"
+        if health.paused_until is not None and health.paused_until > now:
+            again = f"after {health.paused_until.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC"
+        verb = "refused" if health.strikes else "failed"
+        return f"{name} {verb} at {at} ({health.failure}); asked again {again}"
+    return f"`catalyst refresh` fetches them from {name}"
+
+
+def sec_state(config: Config, store: Store, now: dt.datetime) -> str:
+    """Why nothing from SEC EDGAR is stored, as is true now: no contact set, EDGAR refused or
+    failed (when, why, when it is asked again), or not fetched yet."""
+    from ..market.registry import SEC
+
+    if not config.providers.of(SEC).user_agent:
+        return "set providers.sec.user_agent and refresh"
+    return source_state("SEC EDGAR", store.providers.health().get(SEC.name), now)

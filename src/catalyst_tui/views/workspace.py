@@ -102,7 +102,8 @@ class Workspace(FileEdits, DatabaseWatch):
 
     def seen_now(self) -> None:
         """Remember this moment as when the user last looked at this file's portfolio."""
-        self.remember(seen=self._prefs.looked(self.config.path, self.now()).seen)
+        if self.config.path is not None:  # a config of no file has no last look to keep
+            self.remember(seen=self._prefs.looked(self.config.path, self.now()).seen)
 
     # -- time ----------------------------------------------------------------------------
     def now(self) -> dt.datetime:

@@ -116,21 +116,15 @@ def print_added(symbol: str, added: AddedDocument, console: Console | None = Non
 
 def print_filings(
     records: list[FilingRecord],
-    console: Console | None = None,
-    *,
     symbol: str | None = None,
-    sec_configured: bool = True,
+    why: str = "",
+    console: Console | None = None,
 ) -> None:
-    """The filings, newest first; none yet says why: no SEC contact set (none can be fetched),
-    else not fetched yet."""
+    """The filings, newest first; none yet says `why` (where SEC stands: cli.names.sec_state)."""
     console = console or output_console()
     if not records:
-        if not sec_configured:
-            said = "no filings stored yet: set providers.sec.user_agent and refresh"
-        else:
-            of = f" for {symbol}" if symbol else ""
-            said = f"no filings stored{of} yet: `catalyst refresh` fetches them from SEC EDGAR"
-        console.print(Text(printable(said)))
+        of = f" for {symbol}" if symbol else ""
+        console.print(Text(printable(f"no filings stored{of} yet: {why}")))
         return
     table = report_table()
     for column in ("Accepted (New York)", "Symbol", "Form", "Items", "Accession"):

@@ -89,14 +89,13 @@ def _figure(figures: ReleaseFigures, name: str) -> str:
     return shown
 
 
-def print_results(rows: list[ResultRow], console: Console | None = None) -> None:
+def print_results(rows: list[ResultRow], console: Console | None = None, *, why: str = "") -> None:
     """The stored releases, newest first: the quarter, its revenue against the guide, margin,
-    EPS, the next quarter's guide, and whether XBRL confirmed it."""
+    EPS, the next quarter's guide, and whether XBRL confirmed it. None: `why` (where SEC
+    stands: cli.names.sec_state)."""
     console = console or output_console()
     if not rows:
-        console.print(
-            Text("no earnings releases stored yet: set providers.sec.user_agent and refresh")
-        )
+        console.print(Text(printable(f"no earnings releases stored yet: {why}")))
         return
     names = ("Filed", "Symbol", "Quarter", "Revenue", "vs guide", "GM", "EPS", "Next guide", "XBRL")
     columns = [Column(n, right=n in _FIGURES) for n in names]

@@ -144,8 +144,8 @@ def status_lines(status: Status, now: dt.datetime) -> list[str]:
     ]
     for p in status.providers:
         parts = [
-            f"{p.requests_last_hour} requests in the last hour, {p.requests_last_day} "
-            "in the last day"
+            f"{p.requests_last_hour} request{'s' * (p.requests_last_hour != 1)} in the last hour, "
+            f"{p.requests_last_day} in the last day"
         ]
         if p.paused_until is not None:
             parts.append(f"PAUSED until {p.paused_until:%Y-%m-%d %H:%M} UTC")

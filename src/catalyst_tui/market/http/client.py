@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import ErrorKind, FetchError
 from .body import BodyTooLarge, read_capped, size_text, with_body
-from .errors import describe_url, exhausted
+from .errors import describe_url, exhausted, is_refusal
 from .hosts import Hosts
 from .limits import REQUEST_BOUNDS, RequestBounds
 from .pacing import Budget, RateLimit, SharedRateLimit, parse_retry_after
@@ -96,6 +96,9 @@ class MarketClient:
         self.answered: collections.Counter[str] = collections.Counter()
         self.failed: collections.Counter[str] = collections.Counter()
         self.last_failure: dict[str, str] = {}
+        # Answers a provider's module judged a refusal (EDGAR's 403, a 429), by provider: the
+        # refresh pauses the provider, as it does a quote provider that refused.
+        self.refusals: collections.Counter[str] = collections.Counter()
         self.hosts = Hosts()  # reached, and found unreachable in this cycle
         self._sleep = sleep
         self._rng = rng or random.Random()
@@ -194,12 +197,20 @@ class MarketClient:
         try:
             response = await self._get_with_retries(call)
         except FetchError as exc:
-            self.failed[provider] += 1
-            self.last_failure[provider] = exc.message
-            raise
+            raise self.failure(exc) from None
         if response.status_code < 400:
             self.answered[provider] += 1
         return response
+
+    def failure(self, error: FetchError) -> FetchError:
+        """An answer the provider's module judged a failure (an error status it reads itself,
+        as SEC's 403): counted as that provider's failure, and as a refusal when it turns this
+        client away, as a FetchError of the request itself is. Returns `error`, to raise."""
+        self.failed[error.provider] += 1
+        self.last_failure[error.provider] = error.message
+        if error.kind == "auth" or is_refusal(error):
+            self.refusals[error.provider] += 1
+        return error
 
     async def _get_with_retries(self, call: _Call) -> httpx.Response:
         host = call.where.split("/", 1)[0]

@@ -181,15 +181,20 @@ class SecEdgar(FundamentalsSource, FilingsSource):
             max_bytes=max_bytes,
         )
         if response.status_code == 403:
-            raise FetchError(
-                "auth",
-                f"EDGAR refused {describe_url(url)} (HTTP 403): check providers.sec.user_agent "
-                f"(sent {self.user_agent!r})",
-                PROVIDER,
-                cik,
+            raise client.failure(
+                FetchError(
+                    "auth",
+                    f"EDGAR refused {describe_url(url)} (HTTP 403): check "
+                    f"providers.sec.user_agent (sent {self.user_agent!r})",
+                    PROVIDER,
+                    cik,
+                )
             )
         if not (missing_ok and response.status_code == 404):
-            raise_for_status(response, PROVIDER, cik)
+            try:
+                raise_for_status(response, PROVIDER, cik)
+            except FetchError as error:
+                raise client.failure(error) from None
         return response
 
 
