@@ -185,6 +185,12 @@ async def test_a_name_that_does_not_resolve_is_looked_up_once_in_a_refresh() -> 
     assert all(NO_NAME in e.message for e in errors)
     assert sum("not tried again in this refresh" in e.message for e in errors) == 199
     assert "not tried again in this refresh" in later.message and NO_NAME in later.message
+    # Each says its own request's address, never the first one's (another symbol's).
+    assert later.message == (
+        "cannot connect to query1.example/v8/finance/chart/SLATER: not tried again in this "
+        f"refresh ({NO_NAME})"
+    )
+    assert all(e.message.count("chart/") == 1 for e in errors)
 
 
 async def test_a_refused_first_contact_is_not_retried_and_nothing_more_is_sent() -> None:

@@ -245,7 +245,10 @@ class MarketClient:
                     # Refused, unresolvable or silent: on a first contact, the verdict for this
                     # cycle; a host that answered before gets one quick retry (a blip).
                     if host not in self.hosts.reached or attempt > 1 or last:
-                        self.hosts.down[host] = error.message
+                        # The reason without this request's address: a later request to the
+                        # host says its own address with it, never this one's.
+                        said = error.message.removeprefix(f"cannot connect to {where}: ")
+                        self.hosts.down[host] = said
                         raise error from None
                     await self._wait(call, error, self._rng.uniform(0, self.connect_retry_delay))
                     continue
