@@ -75,3 +75,33 @@ def test_init_without_a_path_writes_the_file_catalyst_finds_on_its_own(tmp_path,
     assert (isolated_home / "data" / "catalyst" / "catalyst.db").is_file()
     status = catalyst(tmp_path, "status")  # found with no --config: the file just written
     assert status.returncode == 0 and str(own) in status.stdout
+
+
+def test_the_starter_says_every_notify_kind_and_takes_the_contact_in_its_example():
+    """The starter file's `notify` comment names every kind `notify` takes (the list's one home
+    is thesis/vocabulary.py), and the SEC contact, once given (the TUI's first-start question),
+    makes the commented example the table: one `[providers.sec]` in the file, not two."""
+    from importlib.resources import files
+
+    from catalyst_tui.config import NOTIFY_TRANSITIONS
+    from catalyst_tui.config.edits import set_sec_contact
+
+    starter = files("catalyst_tui.data").joinpath("starter.toml").read_text(encoding="utf-8")
+    comment = starter[starter.index("# What raises a notification") : starter.index("notify =")]
+    assert [kind for kind in NOTIFY_TRANSITIONS if f'"{kind}"' not in comment] == []
+
+    written = set_sec_contact(starter, "Jane Doe jane@example.com")
+    headers = [line for line in written.splitlines() if "[providers.sec]" in line]
+    assert headers == ["[providers.sec]"]
+    assert 'user_agent = "Jane Doe jane@example.com"' in written.splitlines()
+    from catalyst_tui.market.registry import SEC
+
+    assert parse_config(written).providers.of(SEC).user_agent == "Jane Doe jane@example.com"
+    # Everything else as it was: only the two example lines changed.
+    changed = [
+        (a, b) for a, b in zip(starter.splitlines(), written.splitlines(), strict=True) if a != b
+    ]
+    assert changed == [
+        ("# [providers.sec]", "[providers.sec]"),
+        ('# user_agent = "Your Name you@example.com"', 'user_agent = "Jane Doe jane@example.com"'),
+    ]

@@ -148,8 +148,10 @@ def remove_checkpoint(text: str, symbol: str, checkpoint_id: str) -> str:
 
 def set_sec_contact(text: str, contact: str) -> str:
     """`providers.sec.user_agent = "<contact>"`: in `[providers.sec]` (under its commented
-    example line `# user_agent = ...` when the file has one, as the bundled file does), which is
-    added after the other `[providers.*]` tables (or before the first ticker) when missing."""
+    example line `# user_agent = ...` when the file has one, as the bundled file does); when
+    missing, the commented example table (`# [providers.sec]` over `# user_agent = ...`, as
+    `catalyst init` writes it) is made the table, else the table is added after the other
+    `[providers.*]` tables (or before the first ticker): one `[providers.sec]` in the file."""
     values = field_values("sec", {"user_agent": contact})
     data, layout = load(text)
     providers = data.get("providers", {})
@@ -157,6 +159,8 @@ def set_sec_contact(text: str, contact: str) -> str:
     table = layout.table(("providers", "sec"))
     if table is None and sec is not None:
         raise EditError("[providers.sec] is not written as a table in the file: edit it by hand")
+    if table is None and sec is None and (uncommented := _uncomment_sec_example(text, values)):
+        return uncommented
     if table is None or not isinstance(sec, dict):
         tables = layout.tables
         after = [t for t in tables if t.path[:1] == ("providers",) or t.path == ("settings",)]
@@ -176,3 +180,16 @@ def set_sec_contact(text: str, contact: str) -> str:
             line = key_value_line("user_agent", values["user_agent"])
             return insert_lines(layout, example + 1, line, separated=False)
     return rewrite_keys(text, layout, table, sec, "sec", {"user_agent": contact})
+
+
+def _uncomment_sec_example(text: str, values: dict[str, str]) -> str | None:
+    """The text with its commented example `# [providers.sec]` and the `# user_agent = ...`
+    line under it made the table with `values`'s contact; None without such a pair."""
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines[:-1]):
+        if line.strip() == "# [providers.sec]" and lines[i + 1].lstrip().startswith("# user_agent"):
+            ending = "\r\n" if line.endswith("\r\n") else "\n"
+            contact = key_value_line("user_agent", values["user_agent"]).rstrip("\r\n")
+            lines[i : i + 2] = [f"[providers.sec]{ending}", f"{contact}{ending}"]
+            return "".join(lines)
+    return None
