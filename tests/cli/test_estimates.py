@@ -138,7 +138,7 @@ def test_the_tables_say_the_consensus_and_the_release_against_it(db: Path):
     done = catalyst(db, "ALAB")
     assert done.returncode == 0, done.stderr
     assert (
-        "ALAB: forward P/E 90.0, FY EPS revised +5.3% in 30 days (as of 2026-11-02" in done.stdout
+        "ALAB: forward P/E 90.0x, FY EPS revised +5.3% in 30 days (as of 2026-11-02" in done.stdout
     )
     assert "this fiscal year  2026-12-31  1.80  1.70–1.95        14    $1.6B" in done.stdout
     assert "+1.8%" in done.stdout and "+5.2%" in done.stdout  # revenue and EPS vs the Street

@@ -61,7 +61,7 @@ RELEASED = Period(
         (
             Reason(Why.STILL_MET, observed=Observation(301.5e6), op="<"),
             REV,
-            "met; now revenue_q 301.5M < 360M",
+            "met; now revenue_q $301.5M < 360M",
         ),
         (
             Reason(
@@ -74,7 +74,7 @@ RELEASED = Period(
         (
             Reason(Why.NEVER_HELD, dt.date(2026, 9, 30), observed=Observation(301.5e6), op="<"),
             REV,
-            "due 2026-09-30 passed and it never held (revenue_q 301.5M < 360M)",
+            "due 2026-09-30 passed and it never held (revenue_q $301.5M < 360M)",
         ),
     ],
 )
@@ -127,8 +127,8 @@ def test_a_filed_value_the_release_gave_otherwise_says_what_the_release_said():
         Why.COMPARED, observed=Observation(415e6, period=QUARTER, released=412.3e6), op=">="
     )
     assert reason_text(rev, REV, TODAY) == (
-        "revenue_q 415.0M >= 360M (quarter ended 2026-09-30, filed 2026-11-04, the release said"
-        " 412.3M)"
+        "revenue_q $415M >= 360M (quarter ended 2026-09-30, filed 2026-11-04, the release said"
+        " $412.3M)"
     )
 
 
@@ -382,7 +382,10 @@ def test_every_missing_code_has_its_sentence():
     ("metric", "value", "shown"),
     [
         ("gross_margin", 0.6912, "69.1%"),
-        ("revenue_q", 415e6, "415.0M"),
+        ("revenue_q", 415e6, "$415M"),
+        ("revenue_q", 412.3e6, "$412.3M"),
+        ("forward_pe", 44.5, "44.5x"),
+        ("pe_ttm", 212.4, "212x"),
         ("revenue_fy", 1.25e9, "1.25B"),
         ("price", 187.925, "187.93"),
         ("price", 1234.5, "1,234.50"),

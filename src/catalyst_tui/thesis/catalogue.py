@@ -23,6 +23,7 @@ class Unit(StrEnum):
 
     MONEY = "money"
     RATIO = "ratio"  # written with % in a condition, stored as a fraction
+    MULTIPLE = "multiple"  # a price over earnings: written 44.5x
     PER_SHARE = "per share"
     NUMBER = "plain number"
 
@@ -210,7 +211,7 @@ METRICS: dict[str, Metric] = {
         ),
         Metric(
             "pe_ttm",
-            Unit.NUMBER,
+            Unit.MULTIPLE,
             Source.MIXED,
             "price / `eps_ttm`",
             "metrics.pe_ttm",
@@ -318,7 +319,7 @@ METRICS: dict[str, Metric] = {
         ),
         Metric(
             "forward_pe",
-            Unit.NUMBER,
+            Unit.MULTIPLE,
             Source.STREET,
             "price / `eps_estimate_fy`: the current fiscal year's EPS consensus, not the next "
             "twelve months'",

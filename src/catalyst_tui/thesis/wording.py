@@ -8,7 +8,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from .catalogue import METRICS
+from .catalogue import METRICS, Unit
 from .judgement import Evaluation, Reason, Why
 from .kinds import status_word
 from .missing_words import missing_text as missing_text
@@ -23,24 +23,45 @@ if TYPE_CHECKING:
     from .conditions import Condition
     from .observation import Observation
 
-_RATIOS = frozenset(name for name, metric in METRICS.items() if metric.ratio)
+# One format per kind of figure, written here and nowhere else (tests/thesis/test_formats.py):
+# a percentage (69.1%), a multiple (44.5x), money with its currency ($415M, 415M CHF: a
+# company's amounts as its release writes them), a per-share amount or a price (187.93). The
+# CLI, the TUI, the report and notifications call these; an account's own money (a position's
+# value, a P&L) is shown to the cent in its currency (tui/format.py, cli/output).
 
 
-def format_value(metric: str, value: float) -> str:
-    """A metric value as people write it: 69.1%, 415.0M, 1.25B, 187.92."""
-    if metric in _RATIOS:
-        return f"{value * 100:.1f}%"
-    if abs(value) >= 1e9:
-        return f"{value / 1e9:.2f}B"
-    if abs(value) >= 1e6:
-        return f"{value / 1e6:.1f}M"
-    return f"{value:,.2f}"
+def format_value(metric: str, value: float, currency: str | None = None) -> str:
+    """A metric value as people write it: 69.1%, 44.5x, $415M, $1.25B, 187.93. `currency`: the
+    money a listing's amount is in (None: the metric's own, USD for SEC's figures), after a
+    per-share amount given one (1.23 USD)."""
+    row = METRICS.get(metric)
+    if row is not None and row.ratio:
+        return percent(value)
+    if row is not None and row.unit is Unit.MULTIPLE:
+        return multiple(value)
+    if row is not None and row.unit is Unit.MONEY and not row.per_share:
+        return money(value, row.currency(None) if currency is None else currency)
+    return f"{value:,.2f}" + (f" {currency}" if currency else "")
 
 
-def money(value: float) -> str:
-    """An amount as a release headline writes it: $412.3M, $389M, $1.25B, $950K."""
+def percent(fraction: float, *, places: int = 1) -> str:
+    """A fraction as a percentage: 0.6912 is 69.1%."""
+    return f"{fraction * 100:.{places}f}%"
+
+
+def multiple(value: float) -> str:
+    """A price over earnings: 44.5x, 212x from 100 on (its tenths say nothing there)."""
+    return f"{value:,.0f}x" if abs(value) >= 100 else f"{value:.1f}x"
+
+
+def money(value: float, currency: str = "USD") -> str:
+    """An amount as a release headline writes it: $412.3M, $389M, $1.25B, $950K; in another
+    currency its code after it (412.3M CHF), none when the currency is not known ("")."""
     number, unit = _scaled(value)
-    return f"{'-' if value < 0 else ''}${number}{unit}"
+    sign = "-" if value < 0 else ""
+    if currency == "USD":
+        return f"{sign}${number}{unit}"
+    return f"{sign}{number}{unit}" + (f" {currency}" if currency else "")
 
 
 def money_range(low: float, high: float) -> str:

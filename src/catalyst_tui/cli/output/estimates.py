@@ -13,7 +13,7 @@ from rich.text import Text
 from ...market.estimates import PERIOD_TITLES, Consensus, Range, StoredEstimates
 from ...reading.release.records import sensible
 from ...text import printable
-from ...thesis.wording import money
+from ...thesis.wording import money, multiple
 from .stream import Column, Row, print_table
 from .tables import output_console
 
@@ -128,7 +128,7 @@ def print_estimates(rows: list[StreetRow], console: Console | None = None) -> No
 
 
 def _print_one(console: Console, row: StreetRow, stored: StoredEstimates) -> None:
-    pe = DASH if row.forward_pe is None else f"{row.forward_pe:.1f}"
+    pe = DASH if row.forward_pe is None else multiple(row.forward_pe)
     head = f"{row.symbol}: forward P/E {pe}, FY EPS revised {pct(row.revision_30d)} in 30 days"
     console.print(Text(printable(f"{head} (as of {stored.day.isoformat()}, {stored.source})")))
     for reason in dict.fromkeys(r for r in (row.forward_pe_reason, row.revision_reason) if r):

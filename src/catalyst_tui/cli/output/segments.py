@@ -65,8 +65,7 @@ def _share(revenue: int, total: int | None) -> str:
 def _amount(value: int | None, currency: str) -> str:
     if value is None:
         return DASH
-    shown = money(value)
-    return shown if currency == "USD" else f"{shown.replace('$', '')} {currency}"
+    return money(value, currency)
 
 
 def print_segments(segments: Segments, console: Console | None = None) -> None:

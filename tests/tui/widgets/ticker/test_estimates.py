@@ -101,7 +101,7 @@ async def test_the_pane_shows_the_consensus_its_trend_and_the_release_against_it
             await pilot.pause()
             title = text_of(app, "#estimates-title")
             # 168 / 2.10 = 80.0; (2.10 - 2.00) / 2.00 = +5.0%
-            assert "forward P/E 80.0   FY EPS 30 days: +5.0%   as of 2026-11-20 (yahoo)" in title
+            assert "forward P/E 80.0x   FY EPS 30 days: +5.0%   as of 2026-11-20 (yahoo)" in title
             shown = rows(app, "#estimates-table")
             assert shown == [
                 [

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ....thesis.wording import money
+from ....thesis.wording import money, multiple
 from ....views.estimates import PERIOD_TITLES, Consensus, Range, StreetRow
 from ... import format as fmt
 from ...palette import ink
@@ -143,7 +143,7 @@ def title(symbol: str, row: StreetRow | None) -> Text:
             ),
         )
     head = Text("Estimates", style="bold")
-    pe = fmt.NONE if row.forward_pe is None else f"{row.forward_pe:.1f}"
+    pe = fmt.NONE if row.forward_pe is None else multiple(row.forward_pe)
     head.append(f"   forward P/E {pe}   FY EPS 30 days: ")
     if row.revision_30d is None:
         head.append(fmt.NONE, style=p.muted)

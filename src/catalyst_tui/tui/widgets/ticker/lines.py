@@ -37,8 +37,7 @@ def change(value: float | None) -> Text:
 
 
 def _amount(revenue: int, currency: str) -> str:
-    shown = money(revenue)
-    return shown if currency == "USD" else f"{shown.replace('$', '')} {currency}"
+    return money(revenue, currency)
 
 
 def title(view: LinesView | None) -> Text:

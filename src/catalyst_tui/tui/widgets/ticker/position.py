@@ -284,7 +284,5 @@ def _figure(f: Figure) -> tuple[str, str, str]:
     obs = f.observed
     if obs.value is None:
         return f.label, "—", missing_text(obs.missing)
-    shown = format_value(f.metric, obs.value)
-    if f.currency:
-        shown += f" {printable(f.currency)}"
+    shown = format_value(f.metric, obs.value, printable(f.currency) if f.currency else None)
     return f.label, shown, observation_note(obs, metric=f.metric)

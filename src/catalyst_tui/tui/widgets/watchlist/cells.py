@@ -12,6 +12,7 @@ from textual.widgets.data_table import ColumnKey
 from ....text import printable
 from ....thesis.results import in_line
 from ....thesis.vocabulary import VERDICT_STYLE
+from ....thesis.wording import multiple
 from ....views.watchlist import LARGEST_FIRST, SORTS, WatchRow
 from ... import format as fmt
 from ...palette import ink
@@ -154,10 +155,7 @@ def street_cell(forward_pe: float | None, revision: float | None) -> Text:
     """`46.2x ▲`: the forward P/E, then ▲ when this fiscal year's EPS consensus is higher than
     30 days ago, ▼ lower, = the same, nothing when not known; — for no forward P/E."""
     p = ink()
-    if forward_pe is None:
-        cell = Text(fmt.NONE, style=p.muted)
-    else:
-        cell = Text(f"{forward_pe:,.0f}x" if forward_pe >= 100 else f"{forward_pe:.1f}x")
+    cell = Text(fmt.NONE, style=p.muted) if forward_pe is None else Text(multiple(forward_pe))
     if revision is not None:
         cell.append(" ")
         if revision > 0:
