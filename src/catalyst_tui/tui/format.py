@@ -28,15 +28,18 @@ def plain(text: str, style: str = "", *, multiline: bool = False) -> Text:
 
 
 def clip(text: Text | str, width: int) -> Text:
-    """`text` in at most `width` cells: cut at a word's end where one is near, and ending in
-    `…` when anything was cut, so a clipped value never reads as a whole one."""
+    """`text` in at most `width` cells: cut at a word's end (a word cut in two reads as
+    another word: "✓ c…" is "✓…") where that keeps a third of the room, else inside the word
+    (an id cut to "⚑…" would say nothing), and ending in `…` when anything was cut, so a
+    clipped value never reads as a whole one."""
     shown = text if isinstance(text, Text) else Text(text)
     if shown.cell_len <= width:
         return shown
     width = max(1, width)
     cut = shown.plain[: width - 1]
     space = cut.rfind(" ")
-    if space >= (width - 1) * 2 // 3:  # a word boundary not too far back
+    inside = not shown.plain[len(cut)].isspace()  # the cut falls inside a word
+    if inside and space > 0 and space >= (width - 1) // 3:
         cut = cut[:space].rstrip()
     out = shown[: len(cut)]
     out.append("…", style=shown.style)

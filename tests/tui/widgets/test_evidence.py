@@ -284,3 +284,24 @@ async def test_the_passages_titles_wrap_under_their_first_column(workspace):
         title = first.split("ALAB/scorpio-largest", 1)[1].strip()
         said = " ".join([title, *(w.strip() for w in wrapped)])
         assert wrapped and said == "Scorpio becomes the largest product line", lines
+
+
+async def test_at_80_columns_the_passage_is_cut_at_a_word_and_the_detail_hangs(workspace):
+    """80×24: the passage cell fits the room the other columns leave, cut at a word with …;
+    the detail's wrapped lines start under their own first column, never back at the edge."""
+    app = CatalystApp(workspace, live=False, watch_file=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_alab(pilot, app)
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.pause()
+        [row] = rows(app, "#evidence-table")
+        whole = "Scorpio X-Series Smart Fabric Switches became our largest product line"
+        assert row[3].endswith("…") and whole.startswith(row[3][:-1].rstrip())
+        assert whole[len(row[3][:-1].rstrip())] == " "  # the cut falls between two words
+        table = app.screen.query_one("#evidence-table", DataTable)
+        assert table.virtual_size.width <= table.size.width  # the row is whole on screen
+        drawn = [line for line in lines_on_screen(app, "#evidence-detail") if line.strip()]
+        assert len(drawn) > 4  # the passage wraps at 80
+        heads = (" ALAB/scorpio-largest", " 8-K EX-99.1")  # after the pane's padding
+        assert all(line.startswith(heads) or line.startswith("   ") for line in drawn), drawn

@@ -14,7 +14,7 @@ from catalyst_tui.thesis.wording import reason_text
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 
-from ...support.pilot import make_app, open_alab
+from ...support.pilot import make_app, open_alab, text_of
 
 
 def _fitted(
@@ -161,11 +161,11 @@ async def test_at_80_columns_the_timeline_gives_why_a_third_of_the_width(demo):
         assert used >= events.scrollable_content_region.width - 4  # the width used, not left
 
 
-async def test_at_80_columns_the_results_pane_shows_the_filed_date_whole(demo):
-    """The Results table is one or two cells wider than 80 columns on a quarter "0.0% in
-    line" (the README's demo): the Filed date was cut at the edge; now XBRL's word gives way
-    (at 80 columns too, since the Street's column). At 78 columns the demo's own data is as
-    wide, against a table that fitted at 80."""
+async def test_at_80_columns_the_results_pane_cuts_no_header(demo):
+    """The Results table is wider than 80 columns on a quarter "0.0% in line" (the README's
+    demo): its headers were cut ("vs gui", "XB"); now a column gives way no narrower than its
+    header, XBRL's word and the beat's first, then the Filed date, whole or left out (the
+    detail under the table says it). At 120 every cell is whole."""
     config, store = demo
     for width in (78, 80, 120):
         app = make_app(config, store)
@@ -177,15 +177,19 @@ async def test_at_80_columns_the_results_pane_shows_the_filed_date_whole(demo):
             table = app.screen.query_one("#results-table", DataTable)
             used = sum(c.get_render_width(table) for c in table.columns.values())
             assert used <= table.scrollable_content_region.width, (width, used)
+            shown = {str(c.label): c for c in table.columns.values()}
+            cut = [label for label, c in shown.items() if 0 < c.width < len(label)]
+            assert cut == [], (width, cut)
             releases = store.results.releases("ALAB")
-            filed = {str(k.value): str(table.get_row(k)[-1]) for k in table.rows}
-            assert sorted(filed.values()) == sorted(r.filed.isoformat() for r in releases)
-            labels = [str(c.label) for c in table.columns.values()]
-            at = next(i for i, label in enumerate(labels) if label.startswith("XB"))
-            xbrl = [str(table.get_row(k)[at]) for k in table.rows]
-            # XBRL's word is what gives way (the Street's column came beside the guide's).
+            filed = sorted(str(table.get_row(k)[-1]) for k in table.rows)
+            whole = sorted(r.filed.isoformat() for r in releases)
+            assert filed == (whole if width >= 120 else [""] * len(whole)), (width, filed)
+            xbrl = [str(table.get_row(k)[list(shown).index("XBRL")]) for k in table.rows]
             assert all(x == "✓ confirmed" for x in xbrl) == (width >= 120), (width, xbrl)
             assert all(x.startswith("✓") for x in xbrl), (width, xbrl)
+            detail = " ".join(text_of(app, "#results-detail").split())
+            newest = max(r.filed for r in releases)  # the row the cursor starts on
+            assert f"8-K filed {newest.isoformat()}" in detail
 
 
 async def test_home_and_end_go_to_the_first_and_last_row(demo):

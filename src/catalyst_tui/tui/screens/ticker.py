@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent
@@ -24,7 +24,7 @@ from ..palette import ink
 from ..widgets.banner import ConfigBanner
 from ..widgets.ticker.chart_pane import ChartPane
 from ..widgets.ticker.pane import PaneContext, TickerPane
-from ..widgets.ticker.panes import PANES, Pane
+from ..widgets.ticker.panes import PANES, Pane, tab_labels
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -206,8 +206,21 @@ class TickerScreen(Screen[None]):
         pane, action = _BY_KEY[key]
         await self.panes[pane.id].run_action(action)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_tabs(event.size.width)
+
+    def _fit_tabs(self, width: int) -> None:
+        """The tabs' labels as fit in one row of `width` (panes.tab_labels): none is cut."""
+        tabs = self.query_one("#panes", TabbedContent)
+        for pane, label in tab_labels(width, tabs.active).items():
+            tab = tabs.get_tab(pane)
+            if tab.label_text != label:
+                tab.label = label
+
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         """A pane shown by a click on its tab: the focus goes into it, as with its number key."""
+        if event.tabbed_content.id == "panes":
+            self._fit_tabs(self.size.width)  # the shown pane's title whole
         pane = event.pane.id or ""
         # Only the pane still shown: a late message for one a number key has since left would
         # take the focus back into it, and the pane with it.

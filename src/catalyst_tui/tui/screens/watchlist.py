@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Input, Static, Tabs
 from ...views.watchlist import SORTS, Watchlist, WatchRow
 from .. import messages
 from ..widgets.banner import ConfigBanner
+from ..widgets.one_line import OneLine
 from ..widgets.table import RowTable
 from ..widgets.watchlist.cells import COLUMNS, GIVE_WAY, CellCache, show_sort
 from ..widgets.watchlist.groups import GroupTabs
@@ -80,7 +81,7 @@ class WatchlistScreen(Screen[None]):
         yield GroupTabs(id="groups")
         # The symbol stays in view when the table is scrolled sideways (80 columns).
         yield RowTable(id="tickers", zebra_stripes=True, fixed_columns=1)
-        yield Static(id="status-line")
+        yield OneLine(id="status-line")
         yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
 
     def on_mount(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -90,14 +91,16 @@ class EvidencePane(TickerPane):
         p = ink()
         records, symbol = detail.evidence, detail.symbol
         reading = any(c.evidence for c in detail.checkpoints)
-        table = self.query_one("#evidence-table", DataTable)
+        table = self.query_one("#evidence-table", RowTable)
         keys = [str(r.id) for r in records]
         if [str(r.id) for r in self.records] == keys and table.row_count == len(keys):
             return
         row = table.cursor_row
         self.records = records
         table.clear()
+        passages: dict[str, Text] = {}
         for r in records:
+            passages[str(r.id)] = fmt.clip(marked(r.passage, r.entry), PASSAGE_WIDTH)
             table.add_row(
                 r.document.day.isoformat(),
                 fmt.plain(r.checkpoint_id),
@@ -105,9 +108,11 @@ class EvidencePane(TickerPane):
                     r.document.form,
                     p.primary if r.document.source == "sec" else p.secondary,
                 ),
-                fmt.clip(marked(r.passage, r.entry), PASSAGE_WIDTH),
+                passages[str(r.id)],
                 key=str(r.id),
             )
+        # The passage fitted to the room the other columns leave: cut at a word, with …
+        table.set_last_column(passages)
         if records:
             table.move_cursor(row=min(row, len(records) - 1), animate=False)
         title = Text(f"Evidence: {len(records)} passage(s)", style="bold")
@@ -139,16 +144,23 @@ class EvidencePane(TickerPane):
             self.action_show()
 
     def _show_detail(self) -> None:
+        """The passage in full under the table, each part's wrapped lines under its own first
+        column (a hanging indent), never back at the left edge under its label."""
         p = ink()
         r = self.current()
-        text = Text()
-        if r is not None:
-            text.append(printable(f"{r.symbol}/{r.checkpoint_id}"), style="bold")
-            text.append(f"  {printable(r.checkpoint_title)}\n")
-            text.append(printable(f"{r.document.label}  {r.document.title}") + "\n", style=p.muted)
-            text.append_text(marked(r.passage, r.entry))
-            text.append(printable(f"\nmatched “{r.entry}”  {r.document.url}"), style=p.muted)
-        self.query_one("#evidence-detail", Static).update(text)
+        if r is None:
+            self.query_one("#evidence-detail", Static).update(Text())
+            return
+        head = Text(printable(f"{r.symbol}/{r.checkpoint_id}  "), style="bold")
+        source = Text(printable(f"{r.document.label}  "), style=p.muted)
+        matched = Text(printable(f"matched “{r.entry}”  {r.document.url}"), style=p.muted)
+        parts = [
+            fmt.hanging(head, fmt.plain(r.checkpoint_title)),
+            fmt.hanging(source, Text(printable(r.document.title), style=p.muted)),
+            fmt.hanging("  ", marked(r.passage, r.entry)),
+            fmt.hanging("  ", matched),
+        ]
+        self.query_one("#evidence-detail", Static).update(Group(*parts))
 
     def _need(self) -> EvidenceRecord | None:
         r = self.current()

@@ -44,3 +44,21 @@ PANES: tuple[Pane, ...] = (
     Pane("7", "estimates", "Estimates", EstimatesPane, "#estimates-scroll"),
     Pane("8", "lines", "Lines", LinesPane, "#lines-table"),
 )
+
+
+TAB_PADDING = 2  # cells around each tab's label (Textual's Tab: padding 0 1)
+
+
+def tab_labels(width: int, shown: str) -> dict[str, str]:
+    """Each pane's tab label in a row of `width` cells: every title whole where all fit
+    ("1 Checkpoints  2 Chart ..."); else the shown pane's whole and the others' first three
+    letters ("2 Cha"); else the others' number alone (docs/tui.md)."""
+    labels: dict[str, str] = {}
+    for letters in (None, 3, 0):
+        labels = {
+            p.id: f"{p.key} {p.title if p.id == shown or letters is None else p.title[:letters]}".rstrip()
+            for p in PANES
+        }
+        if sum(len(label) + TAB_PADDING for label in labels.values()) <= width:
+            break
+    return labels

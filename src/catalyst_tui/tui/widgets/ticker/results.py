@@ -79,8 +79,10 @@ class ResultsPane(TickerPane):
         table = self.query_one("#results-table", RowTable)
         for label in COLUMNS:
             table.add_column(label, key=label)
-        # Narrow, the Filed date stays whole: XBRL's word and the beat's give way (table.py).
-        table.give_way({"XBRL": 2, "vs guide": 6})
+        # Narrow, a column gives way no narrower than its header (a header cut reads as
+        # another): XBRL's word and the beat's first, then the Filed date, whole or not at all
+        # (the detail below says it): docs/tui.md.
+        table.give_way([(key, len(key)) for key in ("XBRL", "vs guide")] + [("Filed", 0)])
         self.rows: tuple[ResultRow, ...] = ()
         self.street: dict[str, StreetQuarter] = {}
 

@@ -18,28 +18,29 @@ if TYPE_CHECKING:
 def status_text(
     data: Watchlist, rows: list[WatchRow], totals: Totals, sort_label: str, filter_text: str
 ) -> Text:
-    """The line under the table: `rows` are those shown, `totals` of the group shown."""
+    """The line under the table: `rows` are those shown, `totals` of the group shown. One line
+    on screen, its parts by how much they need a look once the count, sort and filter are
+    said: flags, a checkpoint past due, prices missing, rates missing (docs/tui.md)."""
     p = ink()
     status = Text()
     status.append(f"{len(rows)}/{len(data.rows)} tickers · by {sort_label}")
     if filter_text:
         status.append(f" · filter '{printable(filter_text)}'")
+    flagged = sum(r.flagged for r in data.rows)  # checkpoints, as everywhere: not tickers
+    if flagged:
+        status.append(f" · {fmt.FLAG} {flagged} flagged (A acknowledges)", style=p.alarm)
     overdue = [r for r in data.rows if r.next_due is not None and r.next_due.why]
     if overdue:  # past due and still pending: why, not only "83d ago"
         first = overdue[0]
         assert first.next_due is not None
+        more = f" (+{len(overdue) - 1} more)" if len(overdue) > 1 else ""
         status.append(
             printable(
-                f" · {first.symbol}/{first.next_due.checkpoint_id} past due, "
+                f" · {first.symbol}/{first.next_due.checkpoint_id} past due{more}, "
                 f"pending: {first.next_due.why}"
             ),
             style=p.warning,
         )
-        if len(overdue) > 1:
-            status.append(f" (+{len(overdue) - 1} more)", style=p.warning)
-    flagged = sum(r.flagged for r in data.rows)  # checkpoints, as everywhere: not tickers
-    if flagged:
-        status.append(f" · {fmt.FLAG} {flagged} flagged (A acknowledges)", style=p.alarm)
     if totals.unpriced:
         unpriced = printable(", ".join(totals.unpriced))
         status.append(f" · no price yet for {unpriced}", style=p.warning)
