@@ -55,10 +55,12 @@ def tab_labels(width: int, shown: str) -> dict[str, str]:
     letters ("2 Cha"); else the others' number alone (docs/tui.md)."""
     labels: dict[str, str] = {}
     for letters in (None, 3, 0):
-        labels = {
-            p.id: f"{p.key} {p.title if p.id == shown or letters is None else p.title[:letters]}".rstrip()
-            for p in PANES
-        }
+        labels = {p.id: _label(p, None if p.id == shown else letters) for p in PANES}
         if sum(len(label) + TAB_PADDING for label in labels.values()) <= width:
             break
     return labels
+
+
+def _label(pane: Pane, letters: int | None) -> str:
+    """ "1 Checkpoints" whole (None), its title's first `letters` letters, or its number (0)."""
+    return f"{pane.key} {pane.title[:letters]}".rstrip()
