@@ -56,17 +56,22 @@ def server():
         yield server
 
 
-def test_sec_refusing_is_said_as_it_is_everywhere(tmp_path: Path, server: MarketServer):
+@pytest.mark.parametrize(("fault", "code"), [("auth", "HTTP 403"), ("rate_limit", "HTTP 429")])
+def test_sec_refusing_is_said_as_it_is_everywhere(
+    tmp_path: Path, server: MarketServer, fault: str, code: str
+):
     (tmp_path / "catalysts.toml").write_text(thesis(server.url, server.url))
-    server.inject("auth", provider="sec")  # EDGAR's 403 to every request
+    server.inject(fault, provider="sec", retry_after=0)  # to every request EDGAR is asked
     assert catalyst(tmp_path, "refresh").returncode == 0
 
     sec = json.loads(catalyst(tmp_path, "status", "--json").stdout)["providers"]["sec"]
     assert sec["last_failure"] is not None
-    assert "HTTP 403" in sec["failure"]
+    assert code in sec["failure"]
     assert sec["paused_until"] is not None  # a refusal pauses SEC, as a quote provider's does
     status = catalyst(tmp_path, "status").stdout
-    assert "sec       1 request in the last hour" in status, status
+    requests = sum(1 for r in server.requests if r.provider == "sec")
+    counted = f"{requests} request{'s' * (requests != 1)} in the last hour"  # 1 request, 3 requests
+    assert f"sec       {counted}" in status, status
     assert "PAUSED until" in status
 
     check = catalyst(tmp_path, "check").stdout
@@ -76,7 +81,7 @@ def test_sec_refusing_is_said_as_it_is_everywhere(tmp_path: Path, server: Market
     for command, none in (("results", "no earnings releases"), ("filings", "no filings")):
         said = " ".join(catalyst(tmp_path, command).stdout.split())
         assert said.startswith(f"{none} stored yet: SEC EDGAR refused at "), said
-        assert "HTTP 403" in said and "; asked again after " in said
+        assert code in said and "; asked again after " in said
         assert "set providers.sec.user_agent and" not in said
 
     segments = catalyst(tmp_path, "segments", "ALAB")

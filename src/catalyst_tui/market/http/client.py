@@ -196,8 +196,10 @@ class MarketClient:
         )
         try:
             response = await self._get_with_retries(call)
-        except FetchError as exc:
-            raise self.failure(exc) from None
+        except FetchError as exc:  # counted, not a refusal: a quote provider's come from quotes
+            self.failed[provider] += 1
+            self.last_failure[provider] = exc.message
+            raise
         if response.status_code < 400:
             self.answered[provider] += 1
         return response
@@ -205,9 +207,14 @@ class MarketClient:
     def failure(self, error: FetchError) -> FetchError:
         """An answer the provider's module judged a failure (an error status it reads itself,
         as SEC's 403): counted as that provider's failure, and as a refusal when it turns this
-        client away, as a FetchError of the request itself is. Returns `error`, to raise."""
+        client away (the refresh then pauses the provider). Returns `error`, to raise."""
         self.failed[error.provider] += 1
         self.last_failure[error.provider] = error.message
+        return self.refused(error)
+
+    def refused(self, error: FetchError) -> FetchError:
+        """A failure already counted (a FetchError of the request), noted as a refusal when it
+        turns this client away (a 403, a 429 after the retries). Returns `error`, to raise."""
         if error.kind == "auth" or is_refusal(error):
             self.refusals[error.provider] += 1
         return error

@@ -173,13 +173,16 @@ class SecEdgar(FundamentalsSource, FilingsSource):
         current = client.rate_limit(PROVIDER)
         if current is None or current > SEC_MAX_PER_SECOND:
             client.limit_rate(PROVIDER, SEC_MAX_PER_SECOND)
-        response = await client.get(
-            PROVIDER,
-            url,
-            headers={"User-Agent": self.user_agent},
-            symbol=cik,
-            max_bytes=max_bytes,
-        )
+        try:
+            response = await client.get(
+                PROVIDER,
+                url,
+                headers={"User-Agent": self.user_agent},
+                symbol=cik,
+                max_bytes=max_bytes,
+            )
+        except FetchError as error:  # a 429 after the retries: EDGAR asks for less, later
+            raise client.refused(error) from None
         if response.status_code == 403:
             raise client.failure(
                 FetchError(
