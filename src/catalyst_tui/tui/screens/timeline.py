@@ -34,7 +34,7 @@ from ..widgets.table import RowTable
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from ...views.workspace import Workspace
+    from ...session.workspace import Workspace
 
 COLUMNS = (
     ("when", "When"),
