@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ...reading.filing_index import xbrl_files
 from ..bounds import checked_facts, decode_json
 from ..http.errors import describe_url, raise_for_status
 from ..http.limits import MiB
@@ -26,7 +27,6 @@ from .filings import (
     parse_submissions,
     parse_submissions_page,
 )
-from .index import xbrl_files
 from .tickers import SecFormatError, cik_for, parse_cik_map
 
 if TYPE_CHECKING:
