@@ -12,11 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ...reading.filing_index import xbrl_files
-from ..bounds import checked_facts, decode_json
+from ..bounds import checked_facts
 from ..http.errors import describe_url, raise_for_status
 from ..http.limits import MiB
 from ..models import Fact, FetchError
 from ..provider import FilingIndex, FilingsSource, FundamentalsSource
+from ..values import decode_json
 from .facts import derive_facts
 from .filings import (
     Filing,

@@ -17,11 +17,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from ..bounds import AHEAD, MAX_PRICE, epoch
+from ..bounds import AHEAD, MAX_PRICE
 from ..intraday import SPANS, IntradayBar, IntradayChart, Session, known_zone
 from ..models import FetchError
-from ..provider import IntradaySource, RequestSpec, body_shape, positive, whole
+from ..provider import IntradaySource, RequestSpec, body_shape
 from ..symbols import yahoo_path
+from ..values import epoch, positive, whole
 from . import NAME
 from .chart import cell, chart_columns
 from .provider import YahooProvider
