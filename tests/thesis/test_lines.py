@@ -9,7 +9,7 @@ import pytest
 
 from catalyst_tui.thesis.conditions import ConditionError, parse_condition
 from catalyst_tui.thesis.evaluate import CheckpointState, evaluate_one
-from catalyst_tui.thesis.lines import LineSplit, StoredLine
+from catalyst_tui.thesis.line_split import LineSplit, StoredLine
 from catalyst_tui.thesis.metrics import observe
 from catalyst_tui.thesis.observation import MissingCode
 from catalyst_tui.thesis.snapshot import MarketSnapshot
