@@ -23,7 +23,6 @@ from ..models import FetchError
 from ..provider import IntradaySource, RequestSpec, body_shape
 from ..symbols import yahoo_path
 from ..values import epoch, positive, whole
-from . import NAME
 from .chart import cell, chart_columns
 from .provider import YahooProvider
 from .quote import bad_body
@@ -39,7 +38,7 @@ __all__ = ["YahooIntraday", "fetch_intraday", "intraday_url", "read_intraday"]
 class YahooIntraday(IntradaySource):
     """Intraday charts from Yahoo's v8 chart, for the registry (yahoo/__init__.py)."""
 
-    name = NAME
+    name = YahooProvider.name  # the package's NAME: its __init__ imports this module
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url.rstrip("/")
