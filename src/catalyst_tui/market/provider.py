@@ -35,7 +35,6 @@ if TYPE_CHECKING:  # the providers' modules are read at start-up (their specs): 
     from collections.abc import Callable, Iterator, Mapping, Sequence
     from datetime import date, datetime, timedelta
 
-    from ..reading.release.records import Place, ReleaseResults
     from .estimates import Estimates
     from .http.client import MarketClient
     from .intraday import IntradayChart
@@ -288,15 +287,6 @@ class FilingsSource(ByCik):
     def read_xbrl_files(self, page: bytes) -> tuple[IndexDocument | None, IndexDocument | None]:
         """A 10-Q's or 10-K's XBRL instance and label file as its index page lists them (None:
         not listed; the primary document is the inline XBRL then). Pure."""
-
-    @abstractmethod
-    def read_release(
-        self, body: bytes, filed: date | None = None, layout: tuple[Place, ...] = ()
-    ) -> ReleaseResults:
-        """The results in an earnings release's document (pure, CPU-bound: run it in a
-        thread). Never raises: a document without results gives nothing, with the reason.
-        `filed`, the day its 8-K was filed: a statement ending after it is no quarter;
-        `layout`, where its company's confirmed release read each figure."""
 
 
 @contextmanager

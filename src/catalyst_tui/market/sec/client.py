@@ -32,11 +32,10 @@ from .tickers import SecFormatError, cik_for, parse_cik_map
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from datetime import date, datetime
+    from datetime import datetime
 
     import httpx
 
-    from ...reading.release.records import Place, ReleaseResults
     from ..http.client import MarketClient
 
 # EDGAR's published limit, held to by any client; the spec gives the client it (sec/__init__.py).
@@ -148,15 +147,6 @@ class SecEdgar(FundamentalsSource, FilingsSource):
 
     def read_xbrl_files(self, page: bytes) -> tuple[IndexDocument | None, IndexDocument | None]:
         return xbrl_files(page)
-
-    def read_release(
-        self, body: bytes, filed: date | None = None, layout: tuple[Place, ...] = ()
-    ) -> ReleaseResults:
-        from ...reading.release.reader import (
-            read_release,  # the readers' patterns: loaded with the first one
-        )
-
-        return read_release(body, filed, layout)
 
     def cik_of(self, symbol: str, ciks: Mapping[str, str]) -> str | None:
         """EDGAR spells class shares "BRK-B" where a symbol may say "BRK.B"."""
