@@ -15,7 +15,7 @@ from pathlib import Path
 
 from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
-from catalyst_tui.jobs.refresh import refresh_in_process
+from catalyst_tui.jobs.refresh import RefreshReport, refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
@@ -58,6 +58,14 @@ def add_10k(sec: FilingsServer, size: int = 0) -> str:
             "nvda-20240221_lab.xml": ("EX-101.LAB", (TEN_K / "nvda-20240221_lab.xml").read_bytes()),
         },
     )
+
+
+async def first_refresh(config, store: Store, now: dt.datetime) -> RefreshReport:
+    """One refresh at `now` on a client of its own, the file synced into the database a week
+    before."""
+    store.sync.apply(config, now - dt.timedelta(days=7))
+    async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
+        return await refresh_in_process(config, store, now=lambda: now, client=client)
 
 
 async def test_a_refresh_reads_the_new_10k_split_once(tmp_path):
@@ -115,9 +123,7 @@ async def test_a_new_10q_is_fetched_once_for_its_lines_and_its_evidence(tmp_path
         config = parse_config(sec.settings_toml(market.url, UA) + THESIS + evidence)
         now = dt.datetime(2024, 11, 22, 15, 0, tzinfo=dt.UTC)
         with Store.open(tmp_path / "c.db") as store:
-            store.sync.apply(config, now - dt.timedelta(days=7))
-            async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
-                report = await refresh_in_process(config, store, now=lambda: now, client=client)
+            report = await first_refresh(config, store, now)
             assert not [n for n in report.notes if "product lines" in n], report.notes
             folder = sec.filings[0].folder
             document = f"{folder}/nvda-20241027.htm"
@@ -140,9 +146,7 @@ async def test_an_instance_of_20_mib_is_fetched_whole_and_read(tmp_path):
         config = parse_config(sec.settings_toml(market.url, UA) + THESIS)
         now = dt.datetime(2024, 3, 1, 15, 0, tzinfo=dt.UTC)
         with Store.open(tmp_path / "c.db") as store:
-            store.sync.apply(config, now - dt.timedelta(days=7))
-            async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
-                report = await refresh_in_process(config, store, now=lambda: now, client=client)
+            report = await first_refresh(config, store, now)
             assert not [n for n in report.notes if "product lines" in n], report.notes
             (split,) = store.segments.of("NVDA")
             assert split.total_revenue == 60_922_000_000  # the 10-K's own figure, read whole
