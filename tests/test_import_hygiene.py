@@ -30,7 +30,7 @@ CORE = [
         "views.ticker",
         "views.timeline",
         "views.watchlist",
-        "views.workspace",
+        "session.workspace",
     )
 ]
 
@@ -47,7 +47,7 @@ def imported_after(modules: list[str]) -> set[str]:
 
 def test_the_core_never_imports_textual():
     loaded = imported_after(CORE)
-    assert "catalyst_tui.views.workspace" in loaded  # the probe did import the core
+    assert "catalyst_tui.session.workspace" in loaded  # the probe did import the core
     assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
     assert not {m for m in loaded if m.startswith("catalyst_tui.tui")}
 
@@ -59,7 +59,7 @@ def test_the_probe_sees_textual_when_the_tui_is_imported():
 def test_loading_a_config_imports_no_http_stack():
     """The TUI's first paint waits for the config's checks: httpx (about 130 ms of imports) is
     for the refresh, which starts after it."""
-    loaded = imported_after(["catalyst_tui.config", "catalyst_tui.views.workspace"])
+    loaded = imported_after(["catalyst_tui.config", "catalyst_tui.session.workspace"])
     assert not {m for m in loaded if m == "httpx" or m.startswith("httpx.")}
 
 
@@ -92,7 +92,7 @@ def test_the_tuis_path_to_its_first_frame_loads_no_other_command_pane_or_metric(
             "catalyst_tui.cli",
             "catalyst_tui.cli.run",
             "catalyst_tui.tui.app",
-            "catalyst_tui.views.workspace",
+            "catalyst_tui.session.workspace",
             "catalyst_tui.store",
         ]
     )

@@ -28,9 +28,9 @@ from catalyst_tui.demo.street_kept import keep_street  # noqa: E402
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints  # noqa: E402
 from catalyst_tui.jobs.intraday import fetch_intraday_chart  # noqa: E402
 from catalyst_tui.jobs.refresh import refresh_in_process  # noqa: E402
+from catalyst_tui.session.workspace import Workspace  # noqa: E402
 from catalyst_tui.store import Store  # noqa: E402
 from catalyst_tui.tui.app import CatalystApp  # noqa: E402
-from catalyst_tui.views.workspace import Workspace  # noqa: E402
 
 SIZE = (120, 36)
 OUT = REPO / "screenshots"

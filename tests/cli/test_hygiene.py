@@ -34,10 +34,10 @@ from catalyst_tui.cli import log_file
 from catalyst_tui.config import load_config
 from catalyst_tui.config.write import add_lot, apply_edit
 from catalyst_tui.paths import user_database_file
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.messages import OpenTicker
-from catalyst_tui.views.workspace import Workspace
 from tests.support.dbus_session import DbusSession
 from tests.support.market_server import MarketServer
 

@@ -287,10 +287,10 @@ lots = [{{ shares = 2, cost = 30000 }}]
 async def tui_text(workdir: Path) -> tuple[str, str, dict[str, dict[str, str]]]:
     """The status line, the header and the cells (by column key) the watchlist shows."""
     from catalyst_tui.config import load_config
+    from catalyst_tui.session.workspace import Workspace
     from catalyst_tui.store import Store
     from catalyst_tui.tui.app import CatalystApp
     from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS
-    from catalyst_tui.views.workspace import Workspace
 
     from ..support.pilot import rows, text_of
 
@@ -331,10 +331,10 @@ def hand_figures(market: MarketServer) -> tuple[float, float, float]:
 
 async def test_the_tui_header_shows_the_hand_computed_figures(market, refreshed):
     from catalyst_tui.config import load_config
+    from catalyst_tui.session.workspace import Workspace
     from catalyst_tui.store import Store
     from catalyst_tui.tui.app import CatalystApp
     from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS
-    from catalyst_tui.views.workspace import Workspace
 
     from ..support.pilot import rows, text_of
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
-from catalyst_tui.jobs.refresh import refresh_in_process
+from catalyst_tui.jobs.refresh import RefreshReport, refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.store import Store
@@ -60,6 +60,14 @@ def add_10k(sec: FilingsServer, size: int = 0) -> str:
     )
 
 
+async def first_refresh(config, store: Store, now: dt.datetime) -> RefreshReport:
+    """One refresh at `now` on a client of its own, the file synced into the database a week
+    before."""
+    store.sync.apply(config, now - dt.timedelta(days=7))
+    async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
+        return await refresh_in_process(config, store, now=lambda: now, client=client)
+
+
 async def test_a_refresh_reads_the_new_10k_split_once(tmp_path):
     with MarketServer(symbols=["NVDA"]) as market, FilingsServer() as sec:
         sec.add_filing(
@@ -101,6 +109,35 @@ async def test_a_refresh_reads_the_new_10k_split_once(tmp_path):
             assert guard.reason.observed.value == 47_525 / 60_922
 
 
+async def test_a_new_10q_is_fetched_once_for_its_lines_and_its_evidence(tmp_path):
+    """Inline XBRL only (no Data Files): the product lines are read from the 10-Q's primary
+    document, the document the evidence step reads too. One refresh asks SEC for it once."""
+    evidence = "evidence = ['\"Data Center\"']\n"
+    with MarketServer(symbols=["NVDA"]) as market, FilingsServer() as sec:
+        sec.add_filing(
+            "NVDA",
+            "10-Q",
+            dt.datetime(2024, 11, 20, 21, 0, tzinfo=dt.UTC),
+            primary=("nvda-20241027.htm", (TEN_Q / "nvda-20241027.htm").read_bytes()),
+        )
+        config = parse_config(sec.settings_toml(market.url, UA) + THESIS + evidence)
+        now = dt.datetime(2024, 11, 22, 15, 0, tzinfo=dt.UTC)
+        with Store.open(tmp_path / "c.db") as store:
+            report = await first_refresh(config, store, now)
+            assert not [n for n in report.notes if "product lines" in n], report.notes
+            folder = sec.filings[0].folder
+            document = f"{folder}/nvda-20241027.htm"
+            assert [r.path for r in sec.requests(folder)].count(document) == 1
+            # Both steps have it: the split (Q3 fiscal 2025: Data Center $30,771M) and the text.
+            (split,) = store.segments.of("NVDA")
+            assert split.line("Data Center").revenue == 30_771_000_000  # type: ignore[union-attr]
+            (record,) = store.evidence.filings("NVDA")
+            assert record.filing.form == "10-Q" and record.read == 1
+            keys = store.evidence.document_keys("NVDA", record.accession)
+            assert [k for k in keys if k.endswith(document)] == list(keys)
+            assert store.evidence.passages("NVDA")  # its text stored and matched
+
+
 async def test_an_instance_of_20_mib_is_fetched_whole_and_read(tmp_path):
     # Over the 16 MiB every other archive document is held to, within the reader's own 64 MiB.
     with MarketServer(symbols=["NVDA"]) as market, FilingsServer() as sec:
@@ -109,9 +146,7 @@ async def test_an_instance_of_20_mib_is_fetched_whole_and_read(tmp_path):
         config = parse_config(sec.settings_toml(market.url, UA) + THESIS)
         now = dt.datetime(2024, 3, 1, 15, 0, tzinfo=dt.UTC)
         with Store.open(tmp_path / "c.db") as store:
-            store.sync.apply(config, now - dt.timedelta(days=7))
-            async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
-                report = await refresh_in_process(config, store, now=lambda: now, client=client)
+            report = await first_refresh(config, store, now)
             assert not [n for n in report.notes if "product lines" in n], report.notes
             (split,) = store.segments.of("NVDA")
             assert split.total_revenue == 60_922_000_000  # the 10-K's own figure, read whole

@@ -19,9 +19,9 @@ from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.views.timeline import SplitEntry
-from catalyst_tui.views.workspace import Workspace
 from tests.support.limits import ClientLimits
 from tests.support.market_server import MarketServer
 

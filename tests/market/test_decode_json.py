@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.support.shared import SHARED
 
-from catalyst_tui.market import bounds
+from catalyst_tui.market import values
 from catalyst_tui.market.models import FetchError
 from catalyst_tui.text import well_formed_json
 
@@ -37,11 +37,11 @@ def checked(text: str | bytes):
     try:
         return json.loads(
             text,
-            parse_float=bounds._finite_float,
-            parse_int=bounds._bounded_int,
-            parse_constant=bounds._no_constant,
+            parse_float=values._finite_float,
+            parse_int=values._bounded_int,
+            parse_constant=values._no_constant,
         )
-    except bounds._Rejected:
+    except values._Rejected:
         return "refused"
 
 
@@ -52,7 +52,7 @@ def mended(value):
 
 def decoded(text: str | bytes):
     try:
-        return bounds.decode_json(text, "yahoo")
+        return values.decode_json(text, "yahoo")
     except FetchError:
         return "refused"
 
@@ -118,8 +118,8 @@ def test_numbers_only_the_checks_can_judge_go_through_them(number):
     ],
 )
 def test_only_what_the_hooks_can_judge_is_sent_to_them(text, risky):
-    assert bounds._risky(text) is risky
-    assert bounds._risky(text.encode()) is risky
+    assert values._risky(text) is risky
+    assert values._risky(text.encode()) is risky
     assert decoded(text) == checked(text)
 
 
@@ -133,7 +133,7 @@ def test_only_what_the_hooks_can_judge_is_sent_to_them(text, risky):
     ],
 )
 def test_a_lone_surrogate_however_spelt_becomes_a_replacement_character(body):
-    decoded = bounds.decode_json(body, "sec")
+    decoded = values.decode_json(body, "sec")
     text = json.dumps(decoded, ensure_ascii=False)
     text.encode("utf-8")  # encodable: a store, a log or a terminal takes it
     assert "\ufffd" in text

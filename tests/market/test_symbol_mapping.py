@@ -13,7 +13,6 @@ from catalyst_tui.market.quotes import fetch_quotes
 from catalyst_tui.market.stooq import StooqProvider
 from catalyst_tui.market.symbols import (
     finnhub_symbol,
-    from_stooq,
     stooq_symbol,
     yahoo_path,
     yahoo_symbol,
@@ -41,20 +40,6 @@ def test_provider_spellings(
     assert yahoo_path(symbol) == path
     assert stooq_symbol(symbol) == stooq
     assert finnhub_symbol(symbol) == finnhub
-
-
-@pytest.mark.parametrize(
-    ("code", "symbol"),
-    [
-        ("NVR.US", "NVR"),
-        ("alab.us", "ALAB"),
-        ("BRK-B.US", "BRK.B"),
-        ("^spx", None),
-        ("7203.jp", None),
-    ],
-)
-def test_stooq_codes_map_back_to_our_symbols(code: str, symbol: str | None) -> None:
-    assert from_stooq(code) == symbol
 
 
 async def test_yahoo_requests_carry_mapped_and_encoded_symbols(

@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from catalyst_tui.market.sec.filings import parse_filing_index
 from catalyst_tui.reading.documents import MAX_TEXT, html_to_text
+from catalyst_tui.reading.filing_index import parse_filing_index
 from catalyst_tui.reading.html_bounds import MAX_DEPTH, bounded_nesting
 from catalyst_tui.reading.release.document import read_document
 from tests.support.shared import SAMPLES

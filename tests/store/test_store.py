@@ -4,6 +4,7 @@ named, transactions, and a lock held by another process reported as such."""
 from __future__ import annotations
 
 import multiprocessing
+import re
 import sqlite3
 import stat
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import catalyst_tui.store as store_package
 from catalyst_tui.config import load_config, parse_config
 from catalyst_tui.store import Store, StoreError, describe_sqlite_error
 from catalyst_tui.store.schema import SCHEMA_VERSION
@@ -125,25 +127,41 @@ def test_locked_database_is_reported_after_the_busy_timeout(db_path: Path):
         holder.join(30)
 
 
+def doors() -> dict[str, tuple[str, str]]:
+    """Each door of the Store: {attribute: (module, class)}, as Store declares them."""
+    found = {
+        name: (door.module, door.name)
+        for name, door in vars(Store).items()
+        if isinstance(door, store_package._Door)
+    }
+    assert len(found) >= 17
+    return found
+
+
+def test_the_store_s_docstring_lists_every_door_with_its_module():
+    listed = re.findall(
+        r"^- `store\.(\w+)`.*?\((\w+)\.py\)$", store_package.__doc__ or "", re.M | re.S
+    )
+    assert [(name, f"{module}") for name, module in listed] == [
+        (name, module) for name, (module, _) in doors().items()
+    ]
+
+
 def test_no_door_of_the_store_hands_out_untyped_rows():
     """Every public method of every job returns records or plain values: never Any, never a
     dict of columns (dicts keyed by symbol or kind, of records, are fine)."""
+    import importlib
     import inspect
 
-    from catalyst_tui.store.checkpoints import Checkpoints
-    from catalyst_tui.store.market_data import MarketData
-    from catalyst_tui.store.outbox import Outbox
-    from catalyst_tui.store.sync import ConfigSync
-    from catalyst_tui.store.views import Views
-
-    doors = [
+    members = [
         (cls.__name__, name, member)
-        for cls in (ConfigSync, MarketData, Checkpoints, Outbox, Views)
+        for module, kind in doors().values()
+        for cls in [getattr(importlib.import_module(f"catalyst_tui.store.{module}"), kind)]
         for name, member in vars(cls).items()
-        if not name.startswith("_")
+        if not name.startswith("_") and inspect.isfunction(member)
     ]
-    assert len(doors) > 25
-    for owner, name, member in doors:
+    assert len(members) > 100
+    for owner, name, member in members:
         returned = str(inspect.signature(member).return_annotation)
         assert "Any" not in returned and "dict[str, object]" not in returned, (owner, name)
         assert returned != "inspect._empty", (owner, name)

@@ -13,9 +13,9 @@ from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static, TextArea
 
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.ticker import TickerScreen
-from catalyst_tui.views.workspace import Workspace
 
 from .demo_data import DEMO_NOW, DEMO_ZONE
 

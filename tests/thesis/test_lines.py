@@ -9,7 +9,7 @@ import pytest
 
 from catalyst_tui.thesis.conditions import ConditionError, parse_condition
 from catalyst_tui.thesis.evaluate import CheckpointState, evaluate_one
-from catalyst_tui.thesis.lines import LineSplit, StoredLine
+from catalyst_tui.thesis.line_split import LineSplit, StoredLine
 from catalyst_tui.thesis.metrics import observe
 from catalyst_tui.thesis.observation import MissingCode
 from catalyst_tui.thesis.snapshot import MarketSnapshot
@@ -172,3 +172,15 @@ def test_a_line_that_is_the_sum_of_others_is_named_but_leads_nothing() -> None:
     missing = observe("line_lead", "ALAB", s, line="Data Center").missing
     assert missing is not None and missing.code is MissingCode.SUM_OF_LINES
     assert observe("line_lead", "ALAB", s, line="Compute").value == pytest.approx(270 / 40 - 1)
+
+
+def test_the_axes_are_the_readers():
+    """The stored split names its axes as the XBRL reader does (a second declaration kept off
+    the start-up path, pinned here)."""
+    from catalyst_tui.reading.xbrl import records
+    from catalyst_tui.thesis import line_split
+
+    assert (line_split.PRODUCT_AXIS, line_split.SEGMENT_AXIS) == (
+        records.PRODUCT_AXIS,
+        records.SEGMENT_AXIS,
+    )

@@ -15,6 +15,7 @@ from textual.widgets.data_table import ColumnKey
 
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.vocabulary import STATUS_STYLE, Status
 from catalyst_tui.tui.app import CatalystApp
@@ -24,7 +25,6 @@ from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
-from catalyst_tui.views.workspace import Workspace
 
 from ..conftest import BUNDLED_CONFIG
 from ..support.demo_data import DEMO_NOW

@@ -17,13 +17,13 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from catalyst_tui.config import load_config
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.tui import app as app_module
 from catalyst_tui.tui import format as fmt
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.forms import ConfirmScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
-from catalyst_tui.views.workspace import Workspace
 from tests.support.market_server import MarketServer, unused_local_url
 from tests.support.toasts import raised
 

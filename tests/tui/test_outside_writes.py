@@ -12,9 +12,6 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from catalyst_tui.store import Store
-from catalyst_tui.views.workspace import Workspace
-
 from ..support.pilot import make_app, open_alab
 
 
@@ -67,18 +64,3 @@ async def test_a_mark_and_an_ack_made_in_a_shell_show_without_a_refresh(demo):
         )
         assert done.returncode == 0, done.stderr
         await wait_for(pilot, lambda: "⚑" not in status_of(app, "gross-margin-floor"))
-
-
-def test_only_another_connections_commit_counts_as_a_change(demo) -> None:
-    config, store = demo
-    workspace = Workspace(config, store)
-    assert not workspace.database_changed()
-    # The TUI's own save, on a connection of its own (off the loop), read again by the TUI
-    # once it is done: not counted as another process's.
-    workspace.mark("ALAB", "scorpio-largest-line", "met", "")
-    workspace.own_writes_read()
-    assert not workspace.database_changed()
-    with Store.open(store.path) as other:
-        other.checkpoints.acknowledge(None, workspace.now())
-    assert workspace.database_changed()
-    assert not workspace.database_changed()  # seen once

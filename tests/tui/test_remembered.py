@@ -8,11 +8,11 @@ import json
 from textual.widgets import DataTable, Static
 
 from catalyst_tui.prefs import Prefs, load, save
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.views.watchlist import SORTS
-from catalyst_tui.views.workspace import Workspace
 
 from ..support.demo_data import DEMO_NOW
 from ..support.pilot import ZONE, row_keys, screen_as

@@ -12,12 +12,12 @@ from catalyst_tui import prefs
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.market.registry import SEC
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.edit_forms import SecContactForm
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
-from catalyst_tui.views.workspace import Workspace
 from tests.support.toasts import raised
 
 from ..conftest import BUNDLED_CONFIG

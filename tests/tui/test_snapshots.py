@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.tui.app import CatalystApp
-from catalyst_tui.views.workspace import Workspace
 
 from ..support import scenes
 from ..support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database

@@ -402,8 +402,8 @@ async def test_no_screen_of_the_tui_draws_a_control_character(tmp_path):
     from textual.widgets import DataTable
 
     from catalyst_tui.jobs.evaluation import evaluate_checkpoints
+    from catalyst_tui.session.workspace import Workspace
     from catalyst_tui.tui.app import CatalystApp
-    from catalyst_tui.views.workspace import Workspace
 
     config_path, db = seeded(tmp_path, "http://127.0.0.1:9", evidence=True)
     config = load_config(config_path)

@@ -10,11 +10,11 @@ import asyncio
 
 from textual.widgets import DataTable, Select, Static
 
+from catalyst_tui.session import workspace as workspace_module
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.edit_forms import CheckpointForm, MarkForm
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
-from catalyst_tui.views import workspace as workspace_module
 
 from ..support.locks import holding
 from ..support.pilot import make_app, move_to, open_alab, type_into

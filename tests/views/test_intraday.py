@@ -16,7 +16,7 @@ T0 = dt.datetime(2026, 11, 20, 16, 0, tzinfo=dt.UTC)
 def test_a_chart_is_due_when_none_is_stored_or_one_bar_has_passed(tmp_path: Path):
     with Store.open(tmp_path / "catalyst.db") as store:
         page = intraday_page(store, "ALAB", "1D", T0)
-        assert page.chart is None and page.due and page.fetching
+        assert page.chart is None and page.due and not page.error
         assert page.bar_words == "5-minute"
         store.intraday.save(IntradayChart("ALAB", "1D", (), (), "", 0), T0)
         store.intraday.save(IntradayChart("ALAB", "5D", (), (), "", 0), T0)

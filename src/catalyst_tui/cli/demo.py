@@ -30,9 +30,9 @@ def demo_app(demo: DemoSession) -> tuple[CatalystApp, Store]:
     with the Street's consensus frozen before each company's last reports (demo/street_kept.py)."""
     from ..config import ConfigError, load_config
     from ..demo.street_kept import keep_street
+    from ..session.workspace import Workspace
     from ..store import Store, StoreError
     from ..tui.app import CatalystApp  # deferred: textual is heavy
-    from ..views.workspace import Workspace
 
     try:
         config = load_config(demo.config_path, use_cache=False)

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 def cmd_tui(ctx: Context) -> int:
     config, store = ctx.synced_store()
+    from ..session.workspace import Workspace
     from ..tui.app import CatalystApp  # deferred: textual is heavy and only the TUI needs it
-    from ..views.workspace import Workspace
 
     try:
         from ..prefs import prefs_file

@@ -150,7 +150,7 @@ def _read(path: str) -> bytes:
 
 async def _fetch(store: Store, config: Config, symbol: str, url: str) -> bytes:
     from .client import market_client
-    from .refresh import refresh_sources
+    from .sources import refresh_sources
 
     feeds = refresh_sources(config, store).feeds
     if feeds is None:

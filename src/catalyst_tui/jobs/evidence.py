@@ -35,7 +35,6 @@ from ..market.models import FetchError, FetchKind, FormatError
 from ..reading.documents import html_to_text
 from ..reading.moments import plausible_moment
 from ..store.records import FilingRecord, NewDocument
-from . import segments
 from .feeds import FeedReading, headline_text
 from .results import POLL_EVERY, ReleaseReading, awaited
 
@@ -74,6 +73,10 @@ class EvidenceFetches:
     until: float | None = None  # monotonic: no step is begun after it
     feed_source: FeedSource | None = None  # the tickers' own feeds (jobs/feeds.py)
     feeds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # by symbol
+    # The bodies an earlier step of the refresh fetched (by URL): its documents are not asked
+    # for again (an earnings release's exhibits, a 10-Q read for its product lines).
+    fetched: Mapping[str, bytes] = field(default_factory=dict)
+    listed: list[str] = field(default_factory=list)  # the symbols whose filings were listed
     _steps: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(STEPS))
 
     def out_of_time(self) -> bool:
@@ -200,9 +203,7 @@ class EvidenceFetches:
         recent = [f for f in filings if f.accepted >= cutoff and plausible_moment(f.accepted, now)]
         added = self.store.evidence.save_filings(symbol, recent, edgar.archives_url, self.clock())
         market.mark_fetched(FetchKind.FILINGS, symbol, self.clock(), detail=f"{len(added)} new")
-        found = await segments.catch_up(self.store, self.client, edgar, symbol, self.clock)
-        if found is not None and found.segments is None:
-            self.notes.append(f"product lines {symbol}: {found.problem}")
+        self.listed.append(symbol)
         results = [f for f in added if f.form == "8-K" and "2.02" in f.filing.items]
         if results and not first:
             self.store.evidence.make_fundamentals_due(symbol)
@@ -243,7 +244,7 @@ class EvidenceFetches:
         York's clock on some."""
         archives, filing = edgar.archives_url, record.filing
         accepted = filing.accepted
-        fetched = self.releases.fetched if self.releases is not None else {}
+        fetched = self.fetched
         if filing.wants_exhibits:
             url = filing.index_url(archives)
             page = fetched.get(url) or await edgar.fetch_archive(self.client, url, filing.cik)

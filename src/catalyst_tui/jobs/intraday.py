@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..market.http.errors import is_refusal
 from ..market.models import FetchError
 from .client import market_client
-from .refresh import refresh_sources
+from .sources import refresh_sources
 
 if TYPE_CHECKING:
     from collections.abc import Callable

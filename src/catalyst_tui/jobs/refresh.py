@@ -28,8 +28,6 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 
 from ..market.http.errors import is_refusal
 from ..market.quotes import ProgressCallback, fetch_quotes, first_history
-from ..market.registry import Sources, build_sources
-from ..market.spec import BuildContext
 from ..thesis.vocabulary import RESULTS
 from .client import market_client
 from .daily import DailyFetches
@@ -39,12 +37,15 @@ from .evidence_match import match_evidence
 from .fx import refresh_fx
 from .reach import Reach, failures_by_provider, reach_in
 from .results import ReleaseReading
+from .segments import SegmentsReading
+from .sources import refresh_sources
 
 if TYPE_CHECKING:
     from ..config import Config
     from ..market.http.client import MarketClient
     from ..market.models import EarningsDate, FetchError, QuoteOutcome
     from ..market.provider import QuoteProvider
+    from ..market.registry import Sources
     from ..store import Store
 
 log = logging.getLogger(__name__)
@@ -80,18 +81,6 @@ class RefreshReport:
     @property
     def all_fresh(self) -> bool:
         return not self.stale
-
-
-def refresh_sources(
-    config: Config,
-    store: Store,
-    env: Mapping[str, str] = os.environ,
-    now: Callable[[], dt.datetime] | None = None,
-) -> Sources:
-    """The sources of one refresh, from the config's providers; a session (Yahoo's cookie and
-    crumb) is kept in the database, where every process shares it."""
-    context = BuildContext(config.settings.providers, env, store.providers, now)
-    return build_sources(config.providers, context)
 
 
 async def refresh_in_process(
@@ -208,7 +197,11 @@ async def _daily_and_evidence(
     daily = DailyFetches(store, client, clock, report.notes)
     report.fundamentals_updated = daily.fundamentals_updated
     report.earnings_updated = daily.earnings_updated
-    releases = ReleaseReading(store, client, clock, report.notes, RESULTS in config.settings.notify)
+    # What one step fetched (by URL) for a later one that reads the same document: each once.
+    fetched: dict[str, bytes] = {}
+    notify = RESULTS in config.settings.notify
+    releases = ReleaseReading(store, client, clock, report.notes, notify, fetched=fetched)
+    lines = SegmentsReading(store, client, clock, report.notes, fetched)
     feeds = {s: t.feeds for s, t in config.tickers.items() if t.feeds}
     evidence = EvidenceFetches(
         store,
@@ -220,6 +213,7 @@ async def _daily_and_evidence(
         releases,
         feed_source=sources.feeds,
         feeds=feeds,
+        fetched=fetched,
     )
     ciks = await daily.ciks(sources.fundamentals)  # one read (and fetch) for both
 
@@ -230,6 +224,11 @@ async def _daily_and_evidence(
     # new 8-K with results makes this refresh's fundamentals due.
     evidence.until = share(FILINGS_SHARE)
     await evidence.list_filings(symbols, ciks)
+    try:  # the product lines of the reports just listed, in a share of their own
+        async with asyncio.timeout(max(0.0, share(FILINGS_SHARE) - time.monotonic())):
+            await lines.run(sources.filings, evidence.listed)
+    except TimeoutError:
+        report.notes.append("product lines left to a later refresh: out of their share of time")
     evidence.until = share(RELEASES_SHARE)
     await evidence.read_releases(symbols, ciks)
     street = EstimatesFetch(store, client, clock, report.notes)

@@ -2,13 +2,18 @@
 instance (`*_htm.xml`, else the inline primary document) and its label file when listed,
 fetched through the registry's filings source, read by reading/xbrl and stored with the filing
 (store/segments.py), so a line's history builds up a filing at a time. `catalyst segments SYMBOL`
-reads the newest one now (`read_newest`); the refresh (jobs/evidence.py) reads each new one
-when it is listed (`catch_up`), a failure tried again a day later."""
+reads the newest one now (`read_symbol`); the refresh (jobs/refresh.py) runs `SegmentsReading`
+after the filings step, for the symbols whose filings it listed: each new report read when
+listed, a failure tried again a day later. An inline primary document it fetched is kept in
+the refresh's `fetched` (by URL): the evidence documents of the same refresh take it from there,
+so SEC is asked for it once."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.models import FetchError, FetchKind, FormatError
@@ -23,8 +28,11 @@ if TYPE_CHECKING:
     from ..store import Store
     from ..store.records import Filing
 
+log = logging.getLogger(__name__)
+
 REPORTS = ("10-Q", "10-K")
 RETRY_AFTER = dt.timedelta(days=1)
+STEPS = 8  # symbols read at a time, as the evidence steps: what they hold stays bounded
 
 
 class SegmentsRead(NamedTuple):
@@ -42,10 +50,16 @@ def newest_report(filings: Iterable[Filing]) -> Filing | None:
     return max(reports, key=lambda f: f.accepted, default=None)
 
 
-async def read_filing(client: MarketClient, edgar: FilingsSource, filing: Filing) -> Segments:
+async def read_filing(
+    client: MarketClient,
+    edgar: FilingsSource,
+    filing: Filing,
+    fetched: dict[str, bytes] | None = None,
+) -> Segments:
     """The filing's revenue split: its index, its XBRL instance (or inline primary document)
     and label file fetched, read in a thread. FetchError, or a FormatError (the reader's
-    XbrlFormatError, NoRevenue) for what is not a split."""
+    XbrlFormatError, NoRevenue) for what is not a split. The primary document, when it is what
+    was read, is kept in `fetched` by its URL (the evidence step reads the same document)."""
     from ..reading.xbrl.facts import MAX_BYTES  # the reader's bound: the fetch's too
     from ..reading.xbrl.reader import read_segments  # the reader: loaded with the first one
 
@@ -53,9 +67,10 @@ async def read_filing(client: MarketClient, edgar: FilingsSource, filing: Filing
     page = await edgar.fetch_archive(client, filing.index_url(archives), cik)
     instance, labels = edgar.read_xbrl_files(page)
     name = instance.name if instance is not None else filing.primary_document
-    document = await edgar.fetch_archive(
-        client, filing.document_url(archives, name), cik, max_bytes=MAX_BYTES
-    )
+    url = filing.document_url(archives, name)
+    document = await edgar.fetch_archive(client, url, cik, max_bytes=MAX_BYTES)
+    if fetched is not None and name == filing.primary_document:
+        fetched[url] = document
     label_body = None
     if labels is not None:
         label_body = await edgar.fetch_archive(
@@ -71,11 +86,12 @@ async def read_and_store(
     symbol: str,
     filing: Filing,
     clock: Callable[[], dt.datetime],
+    fetched: dict[str, bytes] | None = None,
 ) -> SegmentsRead:
     """Read `filing`'s split and store it with the filing; the fetch's outcome kept
     (FetchKind.SEGMENTS) either way."""
     try:
-        segments = await read_filing(client, edgar, filing)
+        segments = await read_filing(client, edgar, filing, fetched)
     except (FetchError, FormatError) as error:
         detail = f"{filing.form} {filing.accession}: {error}"
         store.market.mark_fetched(FetchKind.SEGMENTS, symbol, clock(), ok=False, detail=detail)
@@ -101,24 +117,55 @@ async def read_newest(
     return await read_and_store(store, client, edgar, symbol, filing, clock)
 
 
-async def catch_up(
-    store: Store,
-    client: MarketClient,
-    edgar: FilingsSource,
-    symbol: str,
-    clock: Callable[[], dt.datetime],
-) -> SegmentsRead | None:
-    """The symbol's newest stored 10-Q or 10-K, read when it was not yet (after a failure,
-    a day later). None when there is nothing to read."""
-    filing = newest_report(r.filing for r in store.evidence.filings(symbol, limit=50))
-    if filing is None or filing.accession in store.segments.accessions(symbol):
-        return None
-    due = store.market.due(
-        FetchKind.SEGMENTS, [symbol], clock(), every=dt.timedelta(0), failed_every=RETRY_AFTER
-    )
-    if not due:
-        return None
-    return await read_and_store(store, client, edgar, symbol, filing, clock)
+@dataclass
+class SegmentsReading:
+    """One refresh's reading of product lines, after its filings step: each listed symbol's
+    newest stored 10-Q or 10-K, read when it was not yet (after a failure, a day later); notes
+    for people go to `notes`, the primary documents fetched to `fetched` (by URL)."""
+
+    store: Store
+    client: MarketClient
+    clock: Callable[[], dt.datetime]
+    notes: list[str]
+    fetched: dict[str, bytes] = field(default_factory=dict)
+
+    async def run(self, edgar: FilingsSource | None, symbols: Iterable[str]) -> None:
+        """Each symbol's step, STEPS at a time; whatever one raises (a document no reader
+        foresaw) fails that symbol's step alone, tried again a day later."""
+        if edgar is None:
+            return
+        steps = asyncio.Semaphore(STEPS)
+
+        async def one(symbol: str) -> None:
+            async with steps:
+                try:
+                    found = await self.catch_up(edgar, symbol)
+                except Exception as error:  # cancellation is a BaseException and passes through
+                    log.warning("product lines %s: %s", symbol, error, exc_info=True)
+                    detail = f"{type(error).__name__}: {error}"
+                    self.store.market.mark_fetched(
+                        FetchKind.SEGMENTS, symbol, self.clock(), ok=False, detail=detail
+                    )
+                    self.notes.append(f"product lines {symbol}: failed ({type(error).__name__})")
+                    return
+            if found is not None and found.segments is None:
+                self.notes.append(f"product lines {symbol}: {found.problem}")
+
+        await asyncio.gather(*(one(symbol) for symbol in dict.fromkeys(symbols)))
+
+    async def catch_up(self, edgar: FilingsSource, symbol: str) -> SegmentsRead | None:
+        """The symbol's newest stored 10-Q or 10-K, read when it was not yet (after a failure,
+        a day later). None when there is nothing to read."""
+        store, clock = self.store, self.clock
+        filing = newest_report(r.filing for r in store.evidence.filings(symbol, limit=50))
+        if filing is None or filing.accession in store.segments.accessions(symbol):
+            return None
+        due = store.market.due(
+            FetchKind.SEGMENTS, [symbol], clock(), every=dt.timedelta(0), failed_every=RETRY_AFTER
+        )
+        if not due:
+            return None
+        return await read_and_store(store, self.client, edgar, symbol, filing, clock, self.fetched)
 
 
 class SegmentsProblem(Exception):
@@ -133,7 +180,7 @@ async def read_symbol(
     submissions can't be had."""
     from .client import market_client
     from .daily import DailyFetches
-    from .refresh import refresh_sources
+    from .sources import refresh_sources
 
     sources = refresh_sources(config, store)
     edgar = sources.filings

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..market.quotes import fetch_quotes
 from ..store import Store
 from .client import market_client
-from .refresh import refresh_sources
+from .sources import refresh_sources
 
 if TYPE_CHECKING:
     from collections.abc import Callable

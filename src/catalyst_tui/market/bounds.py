@@ -1,18 +1,15 @@
 """The one gate between a provider's answer and the records: what may become a Quote, a Bar, a
 Split, an EarningsDate or a Fact.
 
-Every transform decodes JSON with `decode_json` and hands each record it made to a `checked_*`
-function before it leaves. A value outside its range is a FetchError of that symbol with that
-provider ("bad_body", saying which value and why), so the refresh moves on to the next provider
-and the other symbols are untouched; nothing absurd reaches the store, where a number beyond
-SQLite's integers would abort the whole batch's transaction and a bar dated in the year 3000
-would freeze the symbol's history (it resumes from the last stored day). A history is many rows:
-a bar with an absurd value is left out (logged, with the value) and the others are kept.
+Every transform decodes JSON with `values.decode_json` and hands each record it made to a
+`checked_*` function before it leaves. A value outside its range is a FetchError of that symbol
+with that provider ("bad_body", saying which value and why), so the refresh moves on to the next
+provider and the other symbols are untouched; nothing absurd reaches the store, where a number
+beyond SQLite's integers would abort the whole batch's transaction and a bar dated in the year
+3000 would freeze the symbol's history (it resumes from the last stored day). A history is many
+rows: a bar with an absurd value is left out (logged, with the value) and the others are kept.
 
-- JSON: no NaN, Infinity or number beyond a float's range (1e400), an integer beyond 64 bits
-  read as a float, no nesting deep enough to exhaust the stack (a RecursionError); a lone
-  surrogate (`"\\ud800"`) in a string becomes U+FFFD (text.py), so no text of an answer stops
-  a store, a log or a terminal.
+- JSON: as market/values.py decodes it (`decode_json`, with the other coercers).
 - Numbers: finite; prices in [MIN_PRICE, MAX_PRICE] (1e-320 is no price: a total made of it
   vanishes to 0, and a weight divides by it); volumes whole, in [0, MAX_VOLUME]; reported
   amounts within ±MAX_AMOUNT; a split's ratio within [1/MAX_SPLIT, MAX_SPLIT]; an FX rate in
@@ -23,18 +20,14 @@ a bar with an absurd value is left out (logged, with the value) and the others a
 
 from __future__ import annotations
 
-import contextlib
-import json
 import logging
 import math
-import re
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..reading.moments import AHEAD as AHEAD
 from ..reading.moments import EARLIEST as EARLIEST
 from ..reading.moments import today as _today
-from ..text import well_formed_json
 from .models import Bar, EarningsDate, Fact, FetchError, Quote, Split
 
 if TYPE_CHECKING:
@@ -50,112 +43,6 @@ MAX_VOLUME = 10**15  # the busiest listings trade ~1e11 a day; SQLite integers e
 MAX_AMOUNT = 1e16  # the largest filers report revenue near 1e12 USD
 MAX_SPLIT = 10_000.0
 MAX_CHANGE_PCT = 1e6  # a fraction: a price up a millionfold in a day is no price
-_MAX_INT = 2**63
-_EPOCH_SECONDS = (0.0, datetime(9999, 12, 31, tzinfo=UTC).timestamp())
-
-
-class _Rejected(ValueError):
-    """A number JSON may spell but no answer may hold."""
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise _Rejected(f"number {text[:40]} beyond a float's range")
-    return value
-
-
-def _bounded_int(text: str) -> int | float:
-    """An integer within 64 bits; a longer one as a float, whose range the record's check says
-    (the value is named there: "volume 1e+30 is out of range")."""
-    value = int(text)
-    return value if -_MAX_INT < value < _MAX_INT else _finite_float(text)
-
-
-def _no_constant(text: str) -> float:
-    raise _Rejected(f"{text} is not a number an answer may hold")
-
-
-# What only the number hooks can judge: an integer part of 19 digits or more (it may pass 64
-# bits, or a float's range) and a three-digit exponent. A body without either (nearly all) is
-# decoded by orjson (a quarter of json's time on a quote batch), and by json with the hooks
-# where orjson refuses it. Found by one bytes.translate (every digit a 0, 'E' an 'e', signs
-# dropped: "1E+300" reads "0e000") and substring searches; digits after a '.' are a fraction.
-_DIGITS = bytes.maketrans(b"123456789E", b"000000000e")
-_LONG = b"0" * 19
-_EXPONENT = b"0e000"
-_RUN = re.compile(rb"0*")
-
-
-def _risky(body: str | bytes) -> bool:
-    raw = body.encode("utf-8", "surrogatepass") if isinstance(body, str) else body
-    shape = raw.translate(_DIGITS, b"+-")
-    if _EXPONENT in shape:
-        return True
-    at = shape.find(_LONG)
-    while at >= 0:
-        if at == 0 or shape[at - 1] != 0x2E:  # not after a '.': an integer part
-            return True
-        at = shape.find(_LONG, _RUN.match(shape, at).end())  # type: ignore[union-attr]
-    return False
-
-
-def decode_json(body: str | bytes, provider: str, symbol: str | None = None) -> Any:
-    """The decoded JSON of an answer; FetchError "bad_body" when it is not JSON, holds a
-    non-finite or out-of-range number, or nests too deep to decode."""
-    import orjson  # loaded by the first answer: the TUI's first frame decodes none
-
-    risky = _risky(body)
-    with contextlib.suppress(orjson.JSONDecodeError):  # NaN, lone surrogates...: read below
-        if not risky:
-            return orjson.loads(body)
-    try:
-        if not risky:
-            data = json.loads(body, parse_constant=_no_constant)
-        else:
-            data = json.loads(
-                body,
-                parse_float=_finite_float,
-                parse_int=_bounded_int,
-                parse_constant=_no_constant,
-            )
-    except _Rejected as exc:
-        raise FetchError("bad_body", f"the answer holds {exc}", provider, symbol) from None
-    except RecursionError:
-        raise FetchError(
-            "bad_body", "the answer nests too deep to read", provider, symbol
-        ) from None
-    except (ValueError, UnicodeDecodeError):  # JSONDecodeError is a ValueError
-        raise FetchError(
-            "bad_body", "the answer is not valid JSON (cut off?)", provider, symbol
-        ) from None
-    return well_formed_json(data, body)
-
-
-def epoch(value: object, provider: str, symbol: str | None) -> datetime | None:
-    """Epoch seconds as an aware UTC datetime; None when absent or not a number. FetchError for
-    a number no date can be (before 1970, after 9999, not finite)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    if not _EPOCH_SECONDS[0] <= value <= _EPOCH_SECONDS[1]:  # also False for NaN
-        raise FetchError("bad_body", f"timestamp {value!r} is no date", provider, symbol)
-    return datetime.fromtimestamp(value, UTC)
-
-
-def number_text(text: str | None, provider: str, symbol: str | None) -> float | None:
-    """A CSV field as a float; None when empty or not a number ("N/D"); FetchError when it
-    spells a non-finite one ("nan", "inf", "1e400")."""
-    if text is None:
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    if not math.isfinite(value):
-        raise FetchError(
-            "bad_body", f"{text.strip()!r} is not a number an answer may hold", provider, symbol
-        )
-    return value
 
 
 # --- the records --------------------------------------------------------------------------------

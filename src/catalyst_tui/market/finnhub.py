@@ -13,12 +13,13 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote as urlquote
 
-from .bounds import checked_earnings, checked_quote, decode_json, epoch
+from .bounds import checked_earnings, checked_quote
 from .http.errors import html_page, raise_for_status
 from .models import EarningsDate, FetchError, FetchKind, Quote
-from .provider import EarningsSource, QuoteProvider, QuoteResult, RequestSpec, number, positive
+from .provider import EarningsSource, QuoteProvider, QuoteResult, RequestSpec
 from .spec import BuildContext, Built, ProviderSpec, Unavailable
 from .symbols import finnhub_symbol
+from .values import decode_json, epoch, number, positive
 
 if TYPE_CHECKING:  # read at start-up (its spec): the HTTP stack comes with the refresh
     from collections.abc import Mapping, Sequence

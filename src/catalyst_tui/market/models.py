@@ -6,16 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal, NamedTuple, get_args
-from zoneinfo import ZoneInfo
 
 from ..reading.errors import FormatError as FormatError
 from ..reading.headline import Headline as Headline
 
+# US exchanges' hours and SEC EDGAR's filing days are New York time: declared in reading/.
+from ..reading.moments import NEW_YORK as NEW_YORK
+
 if TYPE_CHECKING:
     from datetime import date, datetime, timedelta
-
-#: US exchanges' hours and SEC EDGAR's filing days are New York time: the one declaration.
-NEW_YORK = ZoneInfo("America/New_York")
 
 # Yahoo v7 also says PREPRE (overnight before the pre-market) and POSTPOST (after post-market).
 MarketState = Literal["REGULAR", "PRE", "POST", "CLOSED", "PREPRE", "POSTPOST"]

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote as urlquote
 from zoneinfo import ZoneInfo
 
-from .bounds import checked_quote, decode_json
+from .bounds import checked_quote
 from .http.errors import html_page, raise_for_status
 from .models import FetchError, FetchKind, MarketState, Quote
 from .provider import QuoteProvider, QuoteResult, RequestSpec
 from .spec import BuildContext, Built, ProviderSpec
 from .symbols import finnhub_symbol
+from .values import decode_json
 
 if TYPE_CHECKING:  # read at start-up (its spec): the HTTP stack comes with the refresh
     from collections.abc import Callable, Sequence

@@ -13,7 +13,6 @@ instead, because a batch answer can be good for one symbol and bad for the next.
 from __future__ import annotations
 
 import logging
-import math
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
 from types import MappingProxyType
@@ -36,7 +35,6 @@ if TYPE_CHECKING:  # the providers' modules are read at start-up (their specs): 
     from collections.abc import Callable, Iterator, Mapping, Sequence
     from datetime import date, datetime, timedelta
 
-    from ..reading.release.records import Place, ReleaseResults
     from .estimates import Estimates
     from .http.client import MarketClient
     from .intraday import IntradayChart
@@ -45,7 +43,6 @@ if TYPE_CHECKING:  # the providers' modules are read at start-up (their specs): 
 log = logging.getLogger(__name__)
 
 QuoteResult = Quote | FetchError
-_INF = float("inf")
 # Malformed-but-parseable bodies (a list where an object was expected, a string for a number)
 # surface from the transforms as these; they are the provider's fault, reported as "bad_body".
 BODY_SHAPE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError)
@@ -291,15 +288,6 @@ class FilingsSource(ByCik):
         """A 10-Q's or 10-K's XBRL instance and label file as its index page lists them (None:
         not listed; the primary document is the inline XBRL then). Pure."""
 
-    @abstractmethod
-    def read_release(
-        self, body: bytes, filed: date | None = None, layout: tuple[Place, ...] = ()
-    ) -> ReleaseResults:
-        """The results in an earnings release's document (pure, CPU-bound: run it in a
-        thread). Never raises: a document without results gives nothing, with the reason.
-        `filed`, the day its 8-K was filed: a statement ending after it is no quarter;
-        `layout`, where its company's confirmed release read each figure."""
-
 
 @contextmanager
 def body_shape(provider: str, symbol: str | None = None) -> Iterator[None]:
@@ -315,36 +303,3 @@ def shape_error(exc: Exception, provider: str, symbol: str | None = None) -> Fet
     a loop over many rows, where a `try` costs nothing and a `with body_shape` a generator each."""
     log.debug("%s: unexpected body shape", provider, exc_info=True)
     return FetchError("bad_body", f"unexpected answer shape ({exc!r})", provider, symbol)
-
-
-def positive(value: object) -> float | None:
-    """A finite JSON number > 0, else None (0, null, a string, NaN, booleans). How large it may
-    be is for market/bounds to say, where the record is made."""
-    if type(value) is float:  # what JSON decodes nearly every price to: one test, not four
-        return value if 0 < value < _INF else None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        number = float(value)
-    except OverflowError:  # an integer beyond a float: decode_json never lets one through
-        return None
-    return number if 0 < number < _INF else None
-
-
-def number(value: object) -> float | None:
-    """A JSON number as a float, else None (null, a string, booleans); a change may be zero or
-    below. decode_json has refused the non-finite ones."""
-    if type(value) is float:
-        return value
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
-
-
-def whole(value: object) -> int | None:
-    """A JSON number as a whole number (a volume, epoch seconds, an offset), else None."""
-    if type(value) is int:  # a volume, a timestamp: JSON's integers
-        return value
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        return None
-    return int(value)

@@ -14,12 +14,13 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
-from .bounds import checked_bars, checked_quote, number_text
+from .bounds import checked_bars, checked_quote
 from .http.errors import html_page
 from .models import Bar, FetchError, FetchKind, Quote
 from .provider import History, QuoteProvider, QuoteResult, RequestSpec
 from .spec import BuildContext, Built, ProviderSpec
 from .symbols import stooq_symbol
+from .values import number_text
 
 if TYPE_CHECKING:  # read at start-up (its spec): the HTTP stack comes with the refresh
     from collections.abc import Callable, Sequence

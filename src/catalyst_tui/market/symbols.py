@@ -16,7 +16,6 @@ from urllib.parse import quote
 _US_EQUITY = re.compile(r"^[A-Z][A-Z0-9]{0,6}(?:\.[A-C])?$")
 # Only these one-letter suffixes are share classes; `.T` (Tokyo), `.L` (London) are exchanges.
 _SHARE_CLASS = re.compile(r"^([A-Z][A-Z0-9]*)\.([A-C])$")
-_STOOQ_US = re.compile(r"^(?P<base>[a-z0-9][a-z0-9-]*)\.us$", re.IGNORECASE)
 
 
 def normalize(symbol: str) -> str:
@@ -51,14 +50,6 @@ def stooq_symbol(symbol: str) -> str | None:
     if not is_us_equity(symbol):
         return None
     return normalize(symbol).replace(".", "-").lower() + ".us"
-
-
-def from_stooq(code: str) -> str | None:
-    """`NVR.US` → `NVR`, `brk-b.us` → `BRK.B`; None for anything that is not a US listing."""
-    match = _STOOQ_US.match(code.strip())
-    if match is None:
-        return None
-    return match["base"].upper().replace("-", ".")
 
 
 def finnhub_symbol(symbol: str) -> str | None:

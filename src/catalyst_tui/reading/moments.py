@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-__all__ = ["AHEAD", "EARLIEST", "plausible_moment", "today"]
+__all__ = ["AHEAD", "EARLIEST", "NEW_YORK", "plausible_moment", "today"]
+
+#: US exchanges' hours and SEC EDGAR's filing days are New York time: the one declaration
+#: (`market.models.NEW_YORK` is this one).
+NEW_YORK = ZoneInfo("America/New_York")
 
 EARLIEST = date(1970, 1, 1)
 AHEAD = timedelta(days=1)

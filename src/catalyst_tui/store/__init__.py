@@ -6,17 +6,25 @@ written to it). `Store` opens, migrates, closes and runs transactions; the jobs 
 
 - `store.sync`        catalysts.toml → tickers, lots, checkpoints (sync.py)
 - `store.market`      quotes, prices, fundamentals, earnings, fetch times (market_data.py)
+- `store.fx`          FX rates with their history, the rate of a day (fx.py)
+- `store.intraday`    the intraday charts shown (1D, 5D), kept a day (intraday.py)
+- `store.providers`   provider sessions (Yahoo's crumb), health and pauses, request counts
+                      (providers.py)
 - `store.checkpoints` evaluation input, transitions, marks, acknowledgements (checkpoints.py)
 - `store.outbox`      notifications to deliver: claim, sent, release (outbox.py)
 - `store.evidence`    filings, documents, matched passages (evidence.py)
-- `store.intraday`    the intraday charts shown (1D, 5D), kept a day (intraday.py)
 - `store.results`     earnings releases read from 8-Ks: figures, guidance (results.py)
-- `store.verdicts`    what a verdict reads, each ticker's verdict and its changes (verdicts.py)
-- `store.journal`     the thesis journal: dated notes on a ticker (journal.py)
 - `store.layouts`     where each release's figures were read; a company's layout (layouts.py)
-- `store.providers`   provider sessions (Yahoo's crumb), health and pauses, request counts
+- `store.estimates`   the Street's estimates, surprises, the consensus frozen before a report
+                      (estimates.py)
 - `store.views`       read-only queries for screens, report and export (views.py)
 - `store.changes`     what was stored since a moment: "what changed" (changes.py)
+- `store.dividends`   dividends by ex-date, the file's, their tax, the benchmarks (dividends.py)
+- `store.segments`    revenue by product line of each 10-Q and 10-K read (segments.py)
+- `store.verdicts`    what a verdict reads, each ticker's verdict and its changes (verdicts.py)
+- `store.journal`     the thesis journal: dated notes on a ticker (journal.py)
+
+Every door is in this list, in the order `Store` declares them (tests/store/test_store.py).
 
 The tables are in schema.py, the records handed out in records.py, how values are stored and
 read back in columns.py. SQL, and the parsing of what SQL gives back, live only in this

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..thesis.lines import LineSplit, StoredLine
+from ..thesis.line_split import LineSplit, StoredLine
 from .columns import day, iso
 
 if TYPE_CHECKING:

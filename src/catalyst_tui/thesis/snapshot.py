@@ -18,7 +18,7 @@ from .positions import Lot, Position, Sell, fifo
 
 if TYPE_CHECKING:
     from ..market.estimates import StoredEstimates
-    from .lines import LineSplit
+    from .line_split import LineSplit
     from .performance import Outcome
     from .results import Release
 

@@ -49,19 +49,18 @@ CONVICTIONS: tuple[str, ...] = ("high", "medium", "low")
 #: How a guard that is met reads (thesis/kinds.py gives each kind its words).
 HOLDING = "holding"
 #: How each status looks wherever it is shown (the screens and the CLI's tables), as a rich
-#: style. Pending is waiting, not a warning: blue marks it apart without the alarm of yellow;
+#: style, by the status's value, never by the words a kind reads it in (a guard's "holding" is
+#: `met`). Pending is waiting, not a warning: blue marks it apart without the alarm of yellow;
 #: only a miss is red.
 STATUS_STYLE: dict[str, str] = {
     Status.MET: "green",
     Status.MISSED: "bold red",
     Status.PENDING: "dodger_blue2",
-    HOLDING: "green",
 }
 STATUS_MARK: dict[str, str] = {
     Status.MET: "✓",
     Status.MISSED: "✗",
     Status.PENDING: "·",
-    HOLDING: "✓",
 }
 
 # As plain words: lists of choices print them (argparse's "choose from ..."), where an enum

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..config import ConfigError
     from ..jobs.scheduler import ThesisScheduler
     from ..notify.notification import Channel
-    from ..views.workspace import Workspace
+    from ..session.workspace import Workspace
 
 
 class CatalystBase(App[None]):

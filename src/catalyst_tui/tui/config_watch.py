@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .base import CatalystBase
 
 if TYPE_CHECKING:
-    from ..views.workspace import Reload
+    from ..session.workspace import Reload
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from textual.screen import Screen
 
-    from ..views.file_edits import EditOutcome
+    from ..session.file_edits import EditOutcome
 
 
 SEC_SKIPPED = (
@@ -194,7 +194,7 @@ class EditHandlers(CatalystBase):
 
     def _edited(self, outcome: object) -> None:
         """An edit went through (a form dismissed with its outcome): say so, show it."""
-        from ..views.file_edits import EditOutcome
+        from ..session.file_edits import EditOutcome
 
         if not isinstance(outcome, EditOutcome):
             return  # cancelled

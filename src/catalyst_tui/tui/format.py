@@ -136,9 +136,15 @@ def score(met: int, missed: int, pending: int) -> Text:
     return text or Text(NONE, style=p.muted)
 
 
-def status(name: str, *, flagged: bool = False, manual: bool = False) -> Text:
+def status(
+    value: str, word: str | None = None, *, flagged: bool = False, manual: bool = False
+) -> Text:
+    """A checkpoint's status as shown: its mark and colour by its value (`met`), its `word` as
+    its kind reads it (thesis/kinds.py `status_word`: a guard that is met reads "holding")."""
     p = ink()
-    text = Text(f"{STATUS_MARK.get(name, ' ')} {name}", style=p.status(STATUS_STYLE.get(name, "")))
+    shown = value if word is None else word
+    mark, style = STATUS_MARK.get(value, " "), STATUS_STYLE.get(value, "")
+    text = Text(f"{mark} {shown}", style=p.status(style))
     if manual:
         text.append(" (hand)", style=p.muted)
     if flagged:

@@ -1,3 +1,3 @@
-"""What the screens and reports read, composed from the store's records: watchlist rows and
-totals, the ticker page, the timeline, health; and the workspace, the config and database one TUI
-session works on."""
+"""What the screens and reports read, composed from the store's records, read-only: watchlist
+rows and totals, the ticker page, the timeline, health. What a TUI session writes is in
+`session/`."""

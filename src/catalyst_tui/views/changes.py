@@ -1,7 +1,7 @@
 """What changed since a moment: one frozen `Change` per checkpoint transition, evidence passage
 found, release read, filing stored, Street revision and price move beyond its threshold, grouped
 by ticker, newest first. What `catalyst changes`, the TUI's "since you last looked" screen and the
-digest notification read. The kinds are one table (`KINDS`: a new kind is one row and its
+digest notification read. The kinds are one table (`CHANGE_KINDS`: a new kind is one row and its
 reader: verdict changes and journal entries are two); the thresholds are declared once
 (`THRESHOLDS`). Plain data, no textual and no SQL."""
 
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from ..store.changes import Moved
 
 __all__ = [
+    "CHANGE_KINDS",
     "DEFAULT_SINCE",
-    "KINDS",
     "THRESHOLDS",
     "Change",
     "ChangeKind",
@@ -46,10 +46,10 @@ THRESHOLDS = Thresholds()
 
 @dataclass(frozen=True)
 class Change:
-    """One change of a ticker: `kind` a row's name in KINDS, `at` when it happened (a figure's
-    move: the start of the day it was read), `title` what changed in one line, `detail` the
-    words behind it (a passage quoted, a reason), `link` its document's address or "",
-    `before` and `after` the figures of a move (none for the other kinds)."""
+    """One change of a ticker: `kind` a row's name in CHANGE_KINDS, `at` when it happened (a
+    figure's move: the start of the day it was read), `title` what changed in one line,
+    `detail` the words behind it (a passage quoted, a reason), `link` its document's address or
+    "", `before` and `after` the figures of a move (none for the other kinds)."""
 
     kind: str
     symbol: str
@@ -162,7 +162,7 @@ def _journal(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Chang
 
 
 # Every kind of change, in the order a ticker's group lists kinds at the same moment.
-KINDS: tuple[ChangeKind, ...] = (
+CHANGE_KINDS: tuple[ChangeKind, ...] = (
     ChangeKind("verdict", "verdict", _verdicts),
     ChangeKind("journal", "journal", _journal),
     ChangeKind("checkpoint", "checkpoint", _checkpoints),
@@ -172,7 +172,7 @@ KINDS: tuple[ChangeKind, ...] = (
     ChangeKind("street", "Street", _street),
     ChangeKind("price", "price", _price),
 )
-LABELS = {k.name: k.label for k in KINDS}
+LABELS = {k.name: k.label for k in CHANGE_KINDS}
 
 
 def load_changes(
@@ -180,13 +180,13 @@ def load_changes(
 ) -> list[Change]:
     """Every change since `since`, grouped by ticker (the ticker of the newest change first),
     newest first within a ticker."""
-    changes = [c for kind in KINDS for c in kind.read(store, since, thresholds)]
+    changes = [c for kind in CHANGE_KINDS for c in kind.read(store, since, thresholds)]
     return [c for _symbol, group in grouped(changes) for c in group]
 
 
 def grouped(changes: Iterable[Change]) -> list[tuple[str, list[Change]]]:
     """(symbol, its changes newest first), the symbol of the newest change first."""
-    order = {k.name: i for i, k in enumerate(KINDS)}
+    order = {k.name: i for i, k in enumerate(CHANGE_KINDS)}
     by_symbol: dict[str, list[Change]] = {}
     for c in changes:
         by_symbol.setdefault(c.symbol, []).append(c)

@@ -31,10 +31,6 @@ class IntradayPage(NamedTuple):
     # printable: it carries the provider's words, which never command the terminal
 
     @property
-    def fetching(self) -> bool:
-        return self.due and not self.error
-
-    @property
     def bar_words(self) -> str:
         """One bar's length for people: "5-minute"."""
         return f"{int(SPANS[self.span].bar.total_seconds() // 60)}-minute"

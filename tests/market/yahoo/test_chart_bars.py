@@ -13,8 +13,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests.support.shared import REALDATA, SAMPLES
 
-from catalyst_tui.market.bounds import AHEAD, decode_json
+from catalyst_tui.market.bounds import AHEAD
 from catalyst_tui.market.models import FetchError
+from catalyst_tui.market.values import decode_json
 from catalyst_tui.market.yahoo.bars import _general, _tight, chart_bars
 
 NOW = datetime(2026, 11, 20, 21, 0, tzinfo=UTC)

@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 
 from catalyst_tui.prefs import load
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.changes import ChangesScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
-from catalyst_tui.views.workspace import Workspace
 
 from ...support.demo_data import DEMO_NOW
 from ...support.pilot import ZONE, rows, text_of

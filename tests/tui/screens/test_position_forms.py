@@ -146,8 +146,8 @@ def test_a_checkpoint_field_shows_for_the_kinds_whose_row_allows_its_key(demo):
 async def test_the_sale_form_dates_the_sale_today_by_the_app_s_clock(demo):
     """The date starts as today by the app's clock, in the user's zone (03:00 UTC on the 21st
     is still the 20th in New York); a sale saved without touching it is dated so."""
+    from catalyst_tui.session.workspace import Workspace
     from catalyst_tui.tui.app import CatalystApp
-    from catalyst_tui.views.workspace import Workspace
 
     from ...support.pilot import ZONE
 

@@ -12,13 +12,13 @@ from textual.widgets import DataTable
 
 from catalyst_tui.config import load_config
 from catalyst_tui.market.models import Bar, Quote, QuoteOutcome, Split
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.forms import ConfirmScreen, FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.views.timeline import SplitEntry
-from catalyst_tui.views.workspace import Workspace
 from tests.support.toasts import raised
 
 from ...support.pilot import rows, screen_as, text_of, type_into

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 import pytest
 from textual.widgets import Input, Static
 
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.forms import ConfirmScreen, FormScreen
-from catalyst_tui.views.workspace import Workspace
 from tests.support.market_server import MarketServer
 
 from ..test_live import open_store

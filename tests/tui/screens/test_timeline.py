@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 
 from textual.widgets import DataTable
 
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store.records import EventRecord
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
-from catalyst_tui.views.workspace import Workspace
 
 from ...support.demo_data import DEMO_NOW
 from ...support.pilot import (

@@ -325,8 +325,8 @@ async def test_the_headers_totals_are_the_sums_of_the_figures_shown(tmp_path: Pa
     import datetime as dt
 
     from catalyst_tui.market.models import Quote, QuoteOutcome
+    from catalyst_tui.session.workspace import Workspace
     from catalyst_tui.tui.app import CatalystApp
-    from catalyst_tui.views.workspace import Workspace
 
     from ...support.pilot import ZONE
 

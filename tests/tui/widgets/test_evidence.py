@@ -16,6 +16,7 @@ from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evidence_match import match_evidence
 from catalyst_tui.market.sec.filings import Filing
 from catalyst_tui.reading.documents import html_to_text
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import NewDocument
 from catalyst_tui.tui.app import CatalystApp
@@ -24,7 +25,6 @@ from catalyst_tui.tui.screens.edit_forms import MarkForm
 from catalyst_tui.tui.screens.passage import PassageScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
-from catalyst_tui.views.workspace import Workspace
 from tests.support.toasts import raised
 
 from ...jobs.test_evidence_e2e import PRESS_RELEASE

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..bounds import checked_facts, decode_json
+from ...reading.filing_index import xbrl_files
+from ..bounds import checked_facts
 from ..http.errors import describe_url, raise_for_status
 from ..http.limits import MiB
 from ..models import Fact, FetchError
 from ..provider import FilingIndex, FilingsSource, FundamentalsSource
+from ..values import decode_json
 from .facts import derive_facts
 from .filings import (
     Filing,
@@ -26,16 +28,14 @@ from .filings import (
     parse_submissions,
     parse_submissions_page,
 )
-from .index import xbrl_files
 from .tickers import SecFormatError, cik_for, parse_cik_map
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from datetime import date, datetime
+    from datetime import datetime
 
     import httpx
 
-    from ...reading.release.records import Place, ReleaseResults
     from ..http.client import MarketClient
 
 # EDGAR's published limit, held to by any client; the spec gives the client it (sec/__init__.py).
@@ -147,15 +147,6 @@ class SecEdgar(FundamentalsSource, FilingsSource):
 
     def read_xbrl_files(self, page: bytes) -> tuple[IndexDocument | None, IndexDocument | None]:
         return xbrl_files(page)
-
-    def read_release(
-        self, body: bytes, filed: date | None = None, layout: tuple[Place, ...] = ()
-    ) -> ReleaseResults:
-        from ...reading.release.reader import (
-            read_release,  # the readers' patterns: loaded with the first one
-        )
-
-        return read_release(body, filed, layout)
 
     def cik_of(self, symbol: str, ciks: Mapping[str, str]) -> str | None:
         """EDGAR spells class shares "BRK-B" where a symbol may say "BRK.B"."""

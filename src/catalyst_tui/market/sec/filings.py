@@ -7,7 +7,8 @@ Pure functions, no I/O: the fetching code hands over the response bodies.
   `filings.files[]` (`CIK##########-submissions-001.json`), each a bare object of the same
   arrays. Columns get added over time, so they are read by name; a row with a missing or bad
   value in a column this module needs is skipped.
-- A filing's `-index.html` and its documents: sec_index (its names are importable from here).
+- A filing's `-index.html` and its documents: `reading/filing_index.py` (its names are importable
+  from here).
 
 `acceptanceDateTime` ("2026-01-02T14:20:13.000Z") ends in `Z`, and for most rows of the recorded
 answers it is UTC: NVIDIA's earnings 8-Ks read 20:21Z in summer and 21:21Z in winter (16:20 ET
@@ -27,8 +28,7 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ...text import well_formed_json
-from .index import (
+from ...reading.filing_index import (
     EASTERN,
     FilingsFormatError,
     IndexDocument,
@@ -36,6 +36,7 @@ from .index import (
     parse_filing_index,
     parse_index_accepted,
 )
+from ...text import well_formed_json
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

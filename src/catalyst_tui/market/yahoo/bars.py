@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from ..bounds import AHEAD, EARLIEST, MAX_PRICE, MAX_VOLUME, MIN_PRICE, checked_bars, epoch
+from ..bounds import AHEAD, EARLIEST, MAX_PRICE, MAX_VOLUME, MIN_PRICE, checked_bars
 from ..models import Bar, FetchError
-from ..provider import positive, whole
+from ..values import epoch, positive, whole
 from .chart import cell, chart_columns, local_day
 
 _DAY = 86_400

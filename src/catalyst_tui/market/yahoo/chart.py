@@ -9,9 +9,9 @@ import logging
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..bounds import MAX_PRICE, MIN_PRICE, epoch
+from ..bounds import MAX_PRICE, MIN_PRICE
 from ..models import Bar, Dividend, MarketState
-from ..provider import positive, whole
+from ..values import epoch, positive, whole
 from .quote import bad_body
 
 if TYPE_CHECKING:

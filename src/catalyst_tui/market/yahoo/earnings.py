@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..bounds import checked_earnings, decode_json, epoch
+from ..bounds import checked_earnings
 from ..http.errors import raise_for_status
 from ..models import EarningsDate, ErrorKind, FetchError, YahooSession
 from ..provider import EarningsSource, body_shape
 from ..symbols import yahoo_path
+from ..values import decode_json, epoch
 from .session import YahooCrumb
 
 if TYPE_CHECKING:

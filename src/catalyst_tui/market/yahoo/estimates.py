@@ -25,7 +25,8 @@ from ..estimates import (
     revenue_value,
     surprise_value,
 )
-from ..provider import EstimatesSource, body_shape, number
+from ..provider import EstimatesSource, body_shape
+from ..values import number
 from .earnings import next_date, quote_summary, summary_result
 
 if TYPE_CHECKING:

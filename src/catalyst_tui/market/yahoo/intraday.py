@@ -17,12 +17,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from ..bounds import AHEAD, MAX_PRICE, epoch
+from ..bounds import AHEAD, MAX_PRICE
 from ..intraday import SPANS, IntradayBar, IntradayChart, Session, known_zone
 from ..models import FetchError
-from ..provider import IntradaySource, RequestSpec, body_shape, positive, whole
+from ..provider import IntradaySource, RequestSpec, body_shape
 from ..symbols import yahoo_path
-from . import NAME
+from ..values import epoch, positive, whole
 from .chart import cell, chart_columns
 from .provider import YahooProvider
 from .quote import bad_body
@@ -38,7 +38,7 @@ __all__ = ["YahooIntraday", "fetch_intraday", "intraday_url", "read_intraday"]
 class YahooIntraday(IntradaySource):
     """Intraday charts from Yahoo's v8 chart, for the registry (yahoo/__init__.py)."""
 
-    name = NAME
+    name = YahooProvider.name  # the package's NAME: its __init__ imports this module
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url.rstrip("/")

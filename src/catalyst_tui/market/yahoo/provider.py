@@ -15,7 +15,7 @@ import asyncio
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from ..bounds import checked_quote, checked_splits, decode_json, epoch
+from ..bounds import checked_quote, checked_splits
 from ..http.errors import html_page, is_refusal, raise_for_status
 from ..models import (
     Bar,
@@ -25,8 +25,9 @@ from ..models import (
     Split,
     YahooSession,
 )
-from ..provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape, positive, whole
+from ..provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape
 from ..symbols import yahoo_path
+from ..values import decode_json, epoch, positive, whole
 from .bars import chart_bars
 from .chart import (
     chart_events,

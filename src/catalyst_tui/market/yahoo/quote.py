@@ -13,19 +13,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as url_quote
 
-from ..bounds import checked_earnings, checked_quote, decode_json, epoch
+from ..bounds import checked_earnings, checked_quote
 from ..http.errors import html_page
 from ..models import MARKET_STATES, EarningsDate, ExtSession, FetchError, Quote
-from ..provider import (
-    BODY_SHAPE_ERRORS,
-    QuoteResult,
-    body_shape,
-    number,
-    positive,
-    shape_error,
-    whole,
-)
+from ..provider import BODY_SHAPE_ERRORS, QuoteResult, body_shape, shape_error
 from ..symbols import yahoo_path, yahoo_symbol
+from ..values import decode_json, epoch, number, positive, whole
 
 if TYPE_CHECKING:
     from datetime import date, datetime

@@ -16,10 +16,10 @@ from .forms import Field, FormScreen
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ...session.file_edits import EditOutcome
+    from ...session.workspace import Workspace
     from ...store.records import CheckpointRecord
     from ...thesis.positions import Lot
-    from ...views.file_edits import EditOutcome
-    from ...views.workspace import Workspace
 
 
 def run_edit(workspace: Workspace, edit: Callable[[], EditOutcome]) -> EditOutcome | str:

@@ -11,7 +11,7 @@ from ...thesis.vocabulary import CONVICTIONS, JOURNAL_ACTIONS
 from .forms import Field, FormScreen
 
 if TYPE_CHECKING:
-    from ...views.workspace import Workspace
+    from ...session.workspace import Workspace
 
 NONE = "none"  # the choice of no action, no conviction
 

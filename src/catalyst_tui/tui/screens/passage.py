@@ -22,8 +22,8 @@ from ..widgets.ticker.evidence import marked
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
+    from ...session.workspace import Workspace
     from ...store.records import EvidenceRecord
-    from ...views.workspace import Workspace
 
 
 class PassageScreen(ModalScreen[None]):

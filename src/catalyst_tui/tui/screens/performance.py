@@ -28,7 +28,7 @@ from ..widgets.table import RowTable
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from ...views.workspace import Workspace
+    from ...session.workspace import Workspace
 
 SPAN_LABELS = {Span.LIFE: "Life", Span.YTD: "YTD", Span.YEAR: "1Y"}  # as the CLI heads them
 SPAN_MEANING = {

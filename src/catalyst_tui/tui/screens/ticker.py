@@ -29,8 +29,8 @@ from ..widgets.ticker.panes import PANES, Pane, tab_labels
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
+    from ...session.workspace import Workspace
     from ...views.ticker import TickerDetail
-    from ...views.workspace import Workspace
 
 # A pane's key, whichever pane has the focus: the pane that declares it, and its action.
 _PANE_KEYS: dict[Binding, Pane] = {k: p for p in PANES for k in p.keys}

@@ -12,8 +12,8 @@ from .edit_forms import EditForm
 from .forms import ConfirmScreen, Field
 
 if TYPE_CHECKING:
-    from ...views.file_edits import EditOutcome
-    from ...views.workspace import Workspace
+    from ...session.file_edits import EditOutcome
+    from ...session.workspace import Workspace
 
 
 class TickerForm(EditForm):

@@ -34,7 +34,7 @@ from ..widgets.table import RowTable
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from ...views.workspace import Workspace
+    from ...session.workspace import Workspace
 
 COLUMNS = (
     ("when", "When"),
@@ -233,9 +233,9 @@ def _cells(e: EventRecord, when: str, value: str, reason: str) -> tuple[Text | s
         checkpoint = fmt.plain(f"{fmt.FLAG} {e.symbol}/{e.checkpoint_id}", p.badge)
     # As the ticker screen says them: a guard that is met reads "holding" (thesis/kinds.py).
     was, now = status_word(e.kind, e.from_status), status_word(e.kind, e.to_status)
-    change = Text(was, style=p.status(STATUS_STYLE.get(was, "")))
+    change = Text(was, style=p.status(STATUS_STYLE.get(e.from_status, "")))  # by value
     change.append(" → ")
-    change.append(now, style=p.status(STATUS_STYLE.get(now, "")))
+    change.append(now, style=p.status(STATUS_STYLE.get(e.to_status, "")))
     if e.manual:
         change.append(" (hand)", style=p.muted)
     reason = printable(reason)  # fitted to the room left, with … (RowTable.set_last_column)

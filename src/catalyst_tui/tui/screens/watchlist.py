@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from textual.message import Message
 
     from ...jobs.reach import Reach
-    from ...views.workspace import Workspace
+    from ...session.workspace import Workspace
 
 ROWS_PER_STEP = 25  # changed rows updated per step of the event loop
 # The keys of SORTS, in order: a column whose key is one sorts by it when its header is clicked.

@@ -13,11 +13,11 @@ from textual.widgets.data_table import ColumnKey
 from catalyst_tui.config import load_config
 from catalyst_tui.market.estimates import Consensus, Estimates, Range, Surprise
 from catalyst_tui.market.models import EarningsDate, Quote, QuoteOutcome
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.palette import ink
 from catalyst_tui.tui.widgets.ticker.panes import PANES
-from catalyst_tui.views.workspace import Workspace
 
 from ....support.pilot import ZONE, lines_on_screen, open_alab, rows, text_of
 from ....support.releases import AlabQuarter, store_alab_releases

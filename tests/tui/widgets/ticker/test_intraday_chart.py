@@ -14,11 +14,11 @@ from textual.widgets import Tabs
 
 from catalyst_tui.config import load_config
 from catalyst_tui.demo import demo_config_text
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.widgets.chart import PriceChart
-from catalyst_tui.views.workspace import Workspace
 
 from ....support.demo_data import BUNDLED_CONFIG, DEMO_NOW, seed_demo
 from ....support.market_server import MarketServer, intraday_closes, realdata_body

@@ -8,9 +8,9 @@ import datetime as dt
 
 from catalyst_tui.config import load_config
 from catalyst_tui.reading.xbrl.records import AxisRevenue, Line, Segments
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
-from catalyst_tui.views.workspace import Workspace
 
 from ....support.pilot import ZONE, open_alab, rows, text_of
 

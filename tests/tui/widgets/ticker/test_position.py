@@ -14,10 +14,10 @@ from textual.widgets import DataTable
 
 from catalyst_tui.config import load_config
 from catalyst_tui.market.models import FxRate, Quote, QuoteOutcome
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.ticker import TickerScreen
-from catalyst_tui.views.workspace import Workspace
 
 from ....support.pilot import move_to, rows, screen_as, text_of
 

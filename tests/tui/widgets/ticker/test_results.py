@@ -12,10 +12,10 @@ from textual.widgets.data_table import ColumnKey
 
 from catalyst_tui.config import load_config
 from catalyst_tui.market.sec.facts import derive_facts
+from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.palette import ink
-from catalyst_tui.views.workspace import Workspace
 
 from ....support.pilot import ZONE, make_app, open_alab, rows, text_of
 from ....support.releases import AlabQuarter, alab_companyfacts, store_alab_releases

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from catalyst_tui.views.workspace import Workspace
+from catalyst_tui.session.workspace import Workspace
 
 from ....support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database
 

@@ -24,9 +24,9 @@ async def test_the_status_line_is_one_line_at_80_columns_its_flags_first(tmp_pat
     stays one line: the count, the flags and what is past due first, the rest cut with …"""
     from catalyst_tui.config import load_config
     from catalyst_tui.jobs.evaluation import evaluate_checkpoints
+    from catalyst_tui.session.workspace import Workspace
     from catalyst_tui.store import Store
     from catalyst_tui.tui.app import CatalystApp
-    from catalyst_tui.views.workspace import Workspace
 
     from ....support.demo_data import BUNDLED_CONFIG, DEMO_NOW, seed_demo
     from ....support.pilot import ZONE, lines_on_screen, text_of

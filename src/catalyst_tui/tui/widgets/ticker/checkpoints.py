@@ -196,11 +196,10 @@ def _checkpoint_cells(c: CheckpointRecord, today: dt.date) -> tuple[Text, ...]:
         shown = Text(format_value(c.condition.metric, value), style=p.bad if c.flagged else "")
     else:
         shown = Text("—" if c.condition else "", style=p.muted)
-    status = status_word(c.kind, c.status)
     days_left = (c.due - today).days if c.due else None
     target = f"{c.condition.op} {c.condition.threshold_text}" if c.condition else ""
     return (
-        fmt.status(status, flagged=c.flagged, manual=c.manual),
+        fmt.status(c.status, status_word(c.kind, c.status), flagged=c.flagged, manual=c.manual),
         title,
         Text(c.due.isoformat() if c.due else (f"≤{c.until}" if c.until else "")),
         fmt.days_left(days_left) if c.status == Status.PENDING else Text(""),

@@ -6,9 +6,9 @@ inline primary document is read then), and a page that is no index is refused.""
 from __future__ import annotations
 
 import pytest
-from tests.support.shared import REALDATA
 
-from catalyst_tui.market.sec.index import FilingsFormatError, xbrl_files
+from catalyst_tui.reading.filing_index import FilingsFormatError, xbrl_files
+from tests.support.shared import REALDATA
 
 INDEXES = REALDATA / "more" / "sec_index"
 

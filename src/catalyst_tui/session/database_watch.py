@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from ..config import Config
-    from .watchlist import Watchlist
+    from ..views.watchlist import Watchlist
 
 __all__ = ["DatabaseWatch"]
 

@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ...reading.html_bounds import bounded_nesting
-from ..models import NEW_YORK as EASTERN
-from ..models import FormatError
+from .errors import FormatError
+from .html_bounds import bounded_nesting
+from .moments import NEW_YORK as EASTERN
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from types import ModuleType
 
-    from .timeline import Rewrite
+    from ..views.timeline import Rewrite
 
 
 class EditOutcome(NamedTuple):

@@ -22,20 +22,20 @@ from ..config import Config, ConfigError, load_config
 from ..jobs.evaluation import evaluate_checkpoints, record_verdicts, user_zone
 from ..market.registry import SEC
 from ..store import Store, StoreError
+from ..views.watchlist import Watchlist, load_watchlist
 from .database_watch import DatabaseWatch
 from .file_edits import EditOutcome, FileEdits, config_write
-from .watchlist import Watchlist, load_watchlist
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from ..store.records import CheckpointRecord, EvidenceRecord
     from ..thesis.judgement import Evaluation
-    from .changes import Change
-    from .intraday import IntradayPage
-    from .performance import PerformanceReport
-    from .ticker import TickerDetail
-    from .timeline import TimelineEntry
+    from ..views.changes import Change
+    from ..views.intraday import IntradayPage
+    from ..views.performance import PerformanceReport
+    from ..views.ticker import TickerDetail
+    from ..views.timeline import TimelineEntry
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ class Workspace(FileEdits, DatabaseWatch):
         seen = self._prefs.seen_at(self.config.path)
         if seen is None:
             return None, []
-        from .changes import load_changes
+        from ..views.changes import load_changes
 
         return seen, load_changes(self.store, seen)
 
@@ -139,7 +139,7 @@ class Workspace(FileEdits, DatabaseWatch):
 
     def ticker(self, symbol: str) -> TickerDetail | None:
         """One ticker's page, on the last watchlist read (screens reload after it)."""
-        from .ticker import load_ticker
+        from ..views.ticker import load_ticker
 
         return load_ticker(
             self.store,
@@ -154,13 +154,13 @@ class Workspace(FileEdits, DatabaseWatch):
     def performance(self) -> PerformanceReport:
         """Each position's, group's and the portfolio's returns against their benchmarks, as
         `catalyst performance` gives them (views/performance.py)."""
-        from .performance import load_performance
+        from ..views.performance import load_performance
 
         return load_performance(self.store, self.config.settings.currency, self.today())
 
     def intraday(self, symbol: str, span: str) -> IntradayPage:
         """The intraday chart of `symbol` over `span` as stored, and whether it is due."""
-        from .intraday import intraday_page
+        from ..views.intraday import intraday_page
 
         return intraday_page(self.store, symbol, span, self.now())
 
@@ -175,7 +175,7 @@ class Workspace(FileEdits, DatabaseWatch):
             fetched = asyncio.run(
                 fetch_intraday_chart(self.config, store, symbol, span, now=self.clock)
             )
-        from .intraday import page_of
+        from ..views.intraday import page_of
 
         return page_of(symbol, span, fetched.stored, False, fetched.error)
 
@@ -189,7 +189,7 @@ class Workspace(FileEdits, DatabaseWatch):
 
     def timeline(self, *, limit: int = 1000) -> list[TimelineEntry]:
         """Every status change and every split, newest first."""
-        from .timeline import load_timeline
+        from ..views.timeline import load_timeline
 
         return load_timeline(self.store, limit=limit)
 
