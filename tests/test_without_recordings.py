@@ -5,6 +5,7 @@ instead, so CI never skips them."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,7 +43,8 @@ def pytest_without_recordings(tmp_path: Path, **env: str) -> subprocess.Complete
 def test_the_modules_that_read_recordings_are_skipped_saying_where_they_come_from(tmp_path):
     done = pytest_without_recordings(tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "2 passed, 1 skipped" in done.stdout
+    # the pure module's tests all pass, the reading one is one skip
+    assert re.search(r"\b\d+ passed, 1 skipped\b", done.stdout), done.stdout
     skipped = [line for line in done.stdout.splitlines() if line.startswith("SKIPPED")]
     assert len(skipped) == 1 and "CATALYST_SHARED" in skipped[0] and "nowhere" in skipped[0]
 
