@@ -74,6 +74,7 @@ _RATE = re.compile(
     re.I,
 )
 _FIGURE = re.compile(r"\d\s?%")
+_FIGURES: tuple[tuple[KpiKind, re.Pattern[str]], ...] = (("share", _SHARE), ("growth", _GROWTH))
 _REVENUE = re.compile(r"\b(?:revenues?|sales)\b", re.I)
 _GUIDANCE = re.compile(
     r"\b(?P<verb>rais(?:ed|es|ing|e)|increas(?:ed|es|ing)|lower(?:ed|s|ing)?|cut(?:s|ting)?|"
@@ -146,7 +147,7 @@ def _about(
     the same clause, read once."""
     kpis: list[Kpi] = []
     for mention in name.finditer(sentence):
-        for kind, pattern in (("share", _SHARE), ("growth", _GROWTH)):
+        for kind, pattern in _FIGURES:
             match = pattern.search(sentence, mention.end())
             if match is None or not _own(sentence[mention.end() : match.start()]):
                 continue
