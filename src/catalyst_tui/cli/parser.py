@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..thesis.vocabulary import CONVICTIONS, JOURNAL_ACTIONS, STATUSES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def _global_options(parser: argparse.ArgumentParser, *, suppress: bool, files: bool = True) -> None:
@@ -24,6 +28,22 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool, files: b
         default=argparse.SUPPRESS if suppress else False,
         help="log to stderr as well as the log file",
     )
+
+
+class BrokerNames:
+    """`--broker`'s choices: the formats of the brokers' registry (reading/broker_formats.py
+    `BROKERS`) and `generic` (a CSV read by --map). Read when argparse first checks or shows
+    them: the readers' modules are start-up time no other command needs."""
+
+    GENERIC = "generic"
+
+    def __iter__(self) -> Iterator[str]:
+        from ..reading.broker_formats import BROKERS
+
+        return iter([*BROKERS, self.GENERIC])
+
+    def __contains__(self, name: object) -> bool:
+        return name in list(self)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -183,8 +203,10 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("file", metavar="FILE", help="the broker's transaction export (CSV)")
     imports.add_argument(
         "--broker",
-        choices=["ibkr", "ibkr-cash", "schwab", "fidelity", "trading212", "degiro", "generic"],
-        help="its layout (default: found from its header line; generic with --map)",
+        choices=BrokerNames(),
+        metavar="BROKER",  # argparse reads a metavar's choices as the option is added: not yet
+        help="its layout, one of %(choices)s (default: found from its header line; generic "
+        "with --map)",
     )
     imports.add_argument("--dry-run", action="store_true", help="show what it would add only")
     imports.add_argument(
@@ -198,6 +220,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="ISIN=SYMBOL",
         help="the symbol of an ISIN (DEGIRO names products by ISIN)",
+    )
+    imports.add_argument(
+        "--opening",
+        action="append",
+        metavar="SYMBOL=QTY@PRICE",
+        help="a position held before the export begins, which its sales sell from",
     )
     days = imports.add_mutually_exclusive_group()
     days.add_argument(

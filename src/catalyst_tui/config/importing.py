@@ -16,7 +16,7 @@ from .bulk import Fields, Value, add_trades
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from .model import Config
+    from .model import Config, Ticker
 
 
 class ImportPlan(NamedTuple):
@@ -31,6 +31,7 @@ class ImportPlan(NamedTuple):
     issues: list[RowIssue]
     dividends: list[Dividend] = []  # the dividends the file lacks
     left_out: list[RowIssue] = []  # rows the export does not state enough of, said why
+    openings: list[Opening] = []  # positions held before the export, added as undated lots
 
 
 def _key(symbol: str, side: str, day: object, shares: float) -> tuple[object, ...]:
@@ -131,60 +132,130 @@ def import_edit(plan: ImportPlan, title: str, base: str = "") -> Callable[[str],
         fields: dict[str, Value] = {"shares": t.shares, price: t.price, "date": t.day}
         if t.fees:
             fields["fees"] = round(t.fees, 10)
-        if t.side == "buy" and t.fx and t.fx_into == base and t.currency not in ("", base):
+        own = t.currency in ("", base) or (t.currency == "GBX" and base == "GBP")
+        if t.side == "buy" and t.fx and t.fx_into == base and not own:
             fields["fx"] = round(t.fx, 10)  # the rate paid, in the base currency
         fields["note"] = f"imported from {title}" + (f", trade {t.ref}" if t.ref else "")
         (lots if t.side == "buy" else sells)[t.symbol].append(fields)
+    for o in plan.openings:
+        opening: dict[str, Value] = {
+            "shares": o.shares,
+            "cost": o.cost,
+            "note": "opening position, before the export",
+        }
+        lots[o.symbol].insert(0, opening)
     paid: dict[str, list[Fields]] = defaultdict(list)
     for d in plan.dividends:
         if d.symbol in plan.new_tickers:
             names.setdefault(d.symbol, d.name or d.symbol)
-        tax = f", {_number(d.tax)} {d.currency} withheld" if d.tax else ""
-        paid[d.symbol].append(
-            {"date": d.day, "amount": d.amount, "note": f"imported from {title}{tax}"}
-        )
+        entry: dict[str, Value] = {"date": d.day, "amount": d.amount}
+        if d.tax is not None:
+            entry["tax"] = d.tax
+        if d.tax_currency:
+            entry["tax_currency"] = d.tax_currency
+        entry["note"] = f"imported from {title}"
+        paid[d.symbol].append(entry)
     names = {s: names.get(s, s) for s in plan.new_tickers}
     return lambda text: add_trades(text, names, lots, sells, paid)
 
 
-def held_issues(config: Config, add: list[Trade]) -> list[RowIssue]:
-    """The export's sales that sell more than is held on their day (the file's lots and the
-    export's buys by that day, less the earlier sales, first-in first-out as the validator
-    counts), each at its line of the export: a sale without a buy, an oversold sale."""
+class Opening(NamedTuple):
+    """A position held before the export begins (`--opening SYMBOL=QTY@PRICE`): an undated lot,
+    which the lots of the file count first."""
+
+    symbol: str
+    shares: float
+    cost: float
+
+
+def settle(
+    config: Config, plan: ImportPlan, openings: Sequence[Opening] = ()
+) -> tuple[ImportPlan, list[RowIssue]]:
+    """The plan with the sales its holdings cover: the file's lots, the openings given and the
+    export's buys by each sale's day, less the earlier sales, first-in first-out as the
+    validator counts. A sale whose shares were bought before the export (none or too few held)
+    is left out, naming the opening position it lacks, unless an opening is given for its
+    symbol: then it is imported with the opening as a lot, and a sale the opening still does
+    not cover is an issue at its line. An opening no sale needs, and not already in the file,
+    is an issue too (line 0: the command line)."""
+    given = {o.symbol: o for o in openings}
+    add = list(plan.add)
+    left_out = list(plan.left_out)
     issues: list[RowIssue] = []
-    for symbol in sorted({t.symbol for t in add if t.side == "sell"}):
+    new_openings: list[Opening] = []
+    for symbol in sorted({t.symbol for t in add if t.side == "sell"} | set(given)):
         ticker = config.tickers.get(symbol)
-        lots = list(ticker.lots) if ticker else []
-        sells = list(ticker.sells) if ticker else []
-        for t in add:
-            if t.symbol == symbol and t.side == "buy":
-                lots.append(Lot(t.shares, t.price, t.day))
-            elif t.symbol == symbol:
-                sells.append(Sell(t.shares, t.price, t.day, note=f"{_LINE}{t.line}"))
-        for sale in fifo(lots, sells).sales:
-            note = sale.sell.note
-            if sale.short > 1e-9 and note.startswith(_LINE):
-                held = sale.sell.shares - sale.short
-                said = (
-                    (
-                        f"only {_number(held)} are held then (the lots bought by that day, "
-                        "less the earlier sales)"
-                    )
-                    if held > 1e-9
-                    else (
-                        "none is held then: the buy is not in the export, nor a lot in the file "
-                        "(export the period that holds it, or add the lot)"
-                    )
-                )
-                issues.append(
-                    RowIssue(
-                        int(note.removeprefix(_LINE)),
-                        f"sells {_number(sale.sell.shares)} {symbol} on "
-                        f"{sale.sell.date}, but {said}",
-                    )
-                )
+        base = list(ticker.lots) if ticker else []
+        opening = given.get(symbol)
+        have = opening is not None and any(
+            lot.date is None and lot.shares == opening.shares and lot.cost == opening.cost
+            for lot in base
+        )
+        if opening is not None and not have:
+            base.insert(0, Lot(opening.shares, opening.cost, None))
+        while True:
+            short = _first_short(ticker, base, add, symbol)
+            if short is None:
                 break
-    return sorted(issues)
+            trade, held = short
+            if opening is not None:
+                issues.append(RowIssue(trade.line, _short_said(trade, held, opening)))
+                break
+            lacks = _number(trade.shares - held)
+            left_out.append(
+                RowIssue(
+                    trade.line,
+                    f"sells {_number(trade.shares)} {symbol} on {trade.day}, but "
+                    f"{'only ' + _number(held) if held > 1e-9 else 'none'} held then: bought "
+                    f"before the export, it lacks an opening position of {lacks}; say "
+                    f"--opening {symbol}={lacks}@PRICE (or add the lot to the file)",
+                )
+            )
+            add.remove(trade)
+        if opening is not None and not have:
+            needed = any(t.symbol == symbol and t.side == "sell" for t in add)
+            if needed:
+                new_openings.append(opening)
+            else:
+                issues.append(
+                    RowIssue(0, f"--opening {symbol}: no sale of the export sells from it")
+                )
+    new = sorted(
+        set(plan.new_tickers) & ({t.symbol for t in add} | {d.symbol for d in plan.dividends})
+    )
+    settled = plan._replace(
+        add=add, left_out=sorted(left_out), openings=new_openings, new_tickers=new
+    )
+    return settled, sorted(issues)
+
+
+def _first_short(
+    ticker: Ticker | None, lots: list[Lot], add: list[Trade], symbol: str
+) -> tuple[Trade, float] | None:
+    """The export's first sale of `symbol` that sells more than is held on its day, with what
+    is held then."""
+    sells = list(ticker.sells) if ticker else []
+    lots = list(lots)
+    by_note: dict[str, Trade] = {}
+    for t in add:
+        if t.symbol == symbol and t.side == "buy":
+            lots.append(Lot(t.shares, t.price, t.day))
+        elif t.symbol == symbol:
+            note = f"{_LINE}{t.line}"
+            by_note[note] = t
+            sells.append(Sell(t.shares, t.price, t.day, note=note))
+    for sale in fifo(lots, sells).sales:
+        if sale.short > 1e-9 and sale.sell.note in by_note:
+            return by_note[sale.sell.note], sale.sell.shares - sale.short
+    return None
+
+
+def _short_said(trade: Trade, held: float, opening: Opening) -> str:
+    return (
+        f"sells {_number(trade.shares)} {trade.symbol} on {trade.day}, but only "
+        f"{_number(held)} are held then with the opening of {_number(opening.shares)} "
+        "(the lots bought by that day, less the earlier sales)"
+    )
 
 
 _LINE = "\x00line "  # a sale's note here: the export's line it comes from

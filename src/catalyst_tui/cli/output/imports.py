@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from ...config.importing import ImportPlan
+    from ...reading.brokers import Dividend
 
 
 def print_plan(
@@ -56,7 +57,7 @@ def print_plan(
                         d.day.isoformat(),
                         d.symbol,
                         f"{d.amount:,.4f}",
-                        f"{d.tax:,.4f}",
+                        _withheld(d),
                         d.currency,
                         str(d.line),
                     )
@@ -76,3 +77,10 @@ def print_plan(
         notes.append(f"{plan.skipped} rows that are not buys or sales left out")
     if notes:
         console.print(Text(printable("; ".join(notes))))
+
+
+def _withheld(d: Dividend) -> str:
+    """The tax withheld as the export states it: in another currency named, "not stated"."""
+    if d.tax is None:
+        return "not stated"
+    return f"{d.tax:,.4f}" + (f" {d.tax_currency}" if d.tax_currency else "")
