@@ -218,3 +218,50 @@ def test_the_real_ibkr_dividends_export_reconciles_with_its_rows(tmp_path, capsy
     assert [d.amount for d in tickers["4543.T"].dividends] == [455]
     assert [d.amount for d in tickers["AVGO"].dividends] == [0.59]
     assert not tickers["VT"].lots  # a dividend is no purchase
+
+
+# -- issue 53's three: hand-built rows in the brokers' real formats ---------------------------
+
+T212_LONDON = """Action,Time,ISIN,Ticker,Name,No. of shares,Price / share,Currency (Price / share),Exchange rate,Result,Currency (Result),Total,Currency (Total),Withholding tax,Currency (Withholding tax),Notes,ID,Currency conversion fee,Currency (Currency conversion fee)
+Market buy,2024-02-01 08:15:02,GB00BLDYK618,SMT,"Scottish Mortgage Investment Trust",10.0000000000,13.49,GBP,1.00000000,,"GBP",134.90,"GBP",,,,EOF900100,,
+Market buy,2024-02-02 08:20:11,GB00BLDYK618,SMT,"Scottish Mortgage Investment Trust",10.0000000000,785.20,GBX,86.30197,,"EUR",91.12,"EUR",,,,EOF900101,0.14,"EUR"
+"""  # noqa: E501
+
+
+def test_a_london_line_priced_in_pounds_is_written_in_pence(tmp_path, capsys):
+    """SMT.L is quoted in pence: 10 at 13.49 GBP is a lot of cost 1,349 (docs/config.md: a lot's
+    cost in the listing's unit)."""
+    path = export(tmp_path, "t212.csv", T212_LONDON)
+    code, _out, err = run(tmp_path, capsys, path, "--symbol", "GB00BLDYK618=SMT.L")
+    assert code == 0, err
+    lots, _ = imported(tmp_path, "SMT.L")
+    assert lots[0] == Lot(10, 1349, D(2024, 2, 1))
+
+
+def test_a_rate_between_pence_and_euros_is_read_from_the_rows_own_total(tmp_path, capsys):
+    """Row 3: 10 at 785.20 pence is 7,852 pence; at 86.30197 pence a euro, 90.98 EUR, with the
+    0.14 EUR conversion fee the row's 91.12 total: the rate is per penny, so the fee is
+    0.14 x 86.30197 pence, and with euros the base the lot's rate paid is 1 / 0.8630197 euros a
+    pound."""
+    path = export(tmp_path, "t212.csv", T212_LONDON)
+    (tmp_path / "catalysts.toml").write_text('[settings]\ncurrency = "EUR"\n\n' + THESIS)
+    code, _out, err = run(tmp_path, capsys, path)
+    assert code == 0, err
+    lot = load_config(tmp_path / "catalysts.toml").tickers["SMT.L"].lots[1]
+    assert (lot.shares, lot.cost, lot.date) == (10, 785.2, D(2024, 2, 2))
+    assert lot.fees == pytest.approx(0.14 * 86.30197)
+    assert lot.fx == pytest.approx(1 / 0.8630197)
+
+
+IBKR_CANCEL = """"ClientAccountID","CurrencyPrimary","AssetClass","Symbol","Description","ISIN","TradeID","OrigTradeID","TransactionType","TradeDate","Quantity","TradePrice","IBCommission","IBCommissionCurrency","Buy/Sell"
+"U1","USD","STK","AAPL","APPLE INC","US0378331005","9001","","ExchTrade","20240105","10","181.18","-1","USD","BUY"
+"U1","USD","STK","AAPL","APPLE INC","US0378331005","","9001","TradeCancel","20240105","-10","181.18","1","USD","BUY (Ca.)"
+"U1","USD","STK","AAPL","APPLE INC","US0378331005","9003","","ExchTrade","20240105","10","181.28","-1","USD","BUY"
+"""  # noqa: E501
+
+
+def test_an_ibkr_cancel_names_the_trade_it_cancels_in_orig_trade_id(tmp_path, capsys):
+    path = export(tmp_path, "trades.csv", IBKR_CANCEL)
+    code, _out, err = run(tmp_path, capsys, path)
+    assert code == 0, err
+    assert imported(tmp_path, "AAPL") == ([Lot(10, 181.28, D(2024, 1, 5), fees=1.0)], [])
