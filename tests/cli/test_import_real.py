@@ -44,7 +44,7 @@ def held(tmp_path: Path, symbol: str) -> tuple[list[Lot], list[Sell]]:
     ]
 
 
-def paid(tmp_path: Path, symbol: str) -> list[tuple[dt.date, float, float | None, str]]:
+def paid(tmp_path: Path, symbol: str) -> list[tuple[object, ...]]:
     ticker = load_config(tmp_path / "catalysts.toml").tickers[symbol]
     return [(d.date, d.amount, d.tax, d.tax_currency) for d in ticker.dividends]
 
