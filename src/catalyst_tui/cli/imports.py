@@ -122,6 +122,8 @@ def _openings(values: list[str] | None) -> list[Opening]:
 
 
 def cmd_import(ctx: Context) -> int:
+    from ..config import MAX_CONFIG_BYTES
+    from ..config.bulk import TooLarge
     from ..config.importing import import_edit, plan_import, settle
     from ..config.write import apply_edit
     from ..reading.broker_formats import BROKERS, GENERIC_FIELDS, detect, generic, read_export
@@ -176,7 +178,15 @@ def cmd_import(ctx: Context) -> int:
         return EXIT_OK
     assert config.path is not None
     try:
-        result = apply_edit(config.path, import_edit(plan, broker.title, config.settings.currency))
+        edit = import_edit(plan, broker.title, config.settings.currency, MAX_CONFIG_BYTES)
+        result = apply_edit(config.path, edit)
+    except TooLarge:
+        limit = MAX_CONFIG_BYTES // 2**20
+        raise CommandError(
+            f"catalyst import: {len(plan.add):,} trades would make {config.path} larger than "
+            f"{limit} MB, the most catalyst reads; nothing was written (import the export in "
+            "parts, or keep what you follow in the file)"
+        ) from None
     except ConfigError as exc:
         for issue in exc.issues:
             ctx.err(str(issue))

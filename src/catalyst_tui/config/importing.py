@@ -5,18 +5,19 @@ TUI's own edits (comments kept, validated, written atomically by config/write.py
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..reading.brokers import Dividend, RowIssue, Trade
-from ..thesis.positions import Lot, Sell, fifo
-from .bulk import Fields, Value, add_trades
+from ..thesis.positions import Lot, Sell
+from .bulk import Fields, TooLarge, Value, add_trades
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from .model import Config, Ticker
+    from .model import Config
 
 
 class ImportPlan(NamedTuple):
@@ -71,25 +72,30 @@ def plan_import(
             have[_key(ticker.symbol, "buy", lot.date, lot.shares)].append(lot.cost)
         for sell in ticker.sells:
             have[_key(ticker.symbol, "sell", sell.date, sell.shares)].append(sell.price)
-    unmatched: list[tuple[Trade, tuple[object, ...]]] = []
-    for trade in trades:
+    matched: set[int] = set()
+    pending: list[tuple[int, tuple[object, ...]]] = []  # a trade the file may have rounded
+    for index, trade in enumerate(trades):
         key = _key(trade.symbol, trade.side, trade.day, trade.shares)
-        prices = have.get(key, [])
+        prices = have.get(key)
+        if not prices:
+            continue  # nothing of its symbol, side, day and shares in the file: new
         exact = next(
             (i for i, p in enumerate(prices) if round(p, 9) == round(trade.price, 9)), None
         )
         if exact is None:
-            unmatched.append((trade, key))
+            pending.append((index, key))
         else:
             prices.pop(exact)
-    add: list[Trade] = []  # in the export's order, as `unmatched`
-    for trade, key in unmatched:
+            matched.add(index)
+    for index, key in pending:
         prices = have.get(key, [])
-        near = [(abs(p - trade.price), i) for i, p in enumerate(prices) if typed_as(p, trade.price)]
+        price = trades[index].price
+        near = [(abs(p - price), i) for i, p in enumerate(prices) if typed_as(p, price)]
         if near:
             prices.pop(min(near)[1])
-        else:
-            add.append(trade)
+            matched.add(index)
+    # in the export's order; a large export's trades are not copied when none is in the file
+    add = trades if not matched else [t for i, t in enumerate(trades) if i not in matched]
     paid = _new_dividends(config, dividends)
     new = sorted(({t.symbol for t in add} | {d.symbol for d in paid}) - set(config.tickers))
     already = len(trades) - len(add) + len(dividends) - len(paid)
@@ -118,10 +124,17 @@ def _number(value: float) -> str:
     return repr(float(value)) if value != int(value) else str(int(value))
 
 
-def import_edit(plan: ImportPlan, title: str, base: str = "") -> Callable[[str], str]:
+def import_edit(
+    plan: ImportPlan, title: str, base: str = "", budget: int | None = None
+) -> Callable[[str], str]:
     """The edit of the file's text that appends the plan's tickers, lots and sales, in one
     pass (config/bulk.py) however many they are; a lot's `fx` when the export gives the rate
-    paid into the `base` currency."""
+    paid into the `base` currency. TooLarge at once, before anything is made, when the tables
+    of the plan could not fit in `budget` characters however short each is (a million trades),
+    else as soon as they are found not to (config/bulk.py)."""
+    entries = len(plan.add) + len(plan.dividends) + len(plan.openings)
+    if budget is not None and entries * _LEAST_TABLE > budget:
+        raise TooLarge(f"{entries} tables of at least {_LEAST_TABLE} characters")
     lots: dict[str, list[Fields]] = defaultdict(list)
     sells: dict[str, list[Fields]] = defaultdict(list)
     names: dict[str, str] = {}
@@ -156,7 +169,12 @@ def import_edit(plan: ImportPlan, title: str, base: str = "") -> Callable[[str],
         entry["note"] = f"imported from {title}"
         paid[d.symbol].append(entry)
     names = {s: names.get(s, s) for s in plan.new_tickers}
-    return lambda text: add_trades(text, names, lots, sells, paid)
+    return lambda text: add_trades(text, names, lots, sells, paid, budget)
+
+
+# The fewest characters a lot, sale or dividend table written here takes: its header
+# (`[[tickers.X.lots]]`), two numbers, a date and the note `imported from ...`.
+_LEAST_TABLE = 60
 
 
 class Opening(NamedTuple):
@@ -179,11 +197,13 @@ def settle(
     not cover is an issue at its line. An opening no sale needs, and not already in the file,
     is an issue too (line 0: the command line)."""
     given = {o.symbol: o for o in openings}
-    add = list(plan.add)
-    left_out = list(plan.left_out)
+    short: dict[int, float] = {}  # id of a sale the holdings do not cover -> what is held then
+    bought: dict[str, list[Trade]] = defaultdict(list)
+    for t in plan.add:
+        bought[t.symbol].append(t)
     issues: list[RowIssue] = []
     new_openings: list[Opening] = []
-    for symbol in sorted({t.symbol for t in add if t.side == "sell"} | set(given)):
+    for symbol in sorted({t.symbol for t in plan.add if t.side == "sell"} | set(given)):
         ticker = config.tickers.get(symbol)
         base = list(ticker.lots) if ticker else []
         opening = given.get(symbol)
@@ -192,62 +212,67 @@ def settle(
             for lot in base
         )
         if opening is not None and not have:
-            base.insert(0, Lot(opening.shares, opening.cost, None))
-        while True:
-            short = _first_short(ticker, base, add, symbol)
-            if short is None:
-                break
-            trade, held = short
+            base.append(Lot(opening.shares, opening.cost, None))
+        found = _short_sales(base, ticker.sells if ticker else (), bought[symbol])
+        for trade, held in found:
             if opening is not None:
                 issues.append(RowIssue(trade.line, _short_said(trade, held, opening)))
-                break
-            lacks = _number(trade.shares - held)
-            left_out.append(
-                RowIssue(
-                    trade.line,
-                    f"sells {_number(trade.shares)} {symbol} on {trade.day}, but "
-                    f"{'only ' + _number(held) if held > 1e-9 else 'none'} held then: bought "
-                    f"before the export, it lacks an opening position of {lacks}; say "
-                    f"--opening {symbol}={lacks}@PRICE (or add the lot to the file)",
-                )
-            )
-            add.remove(trade)
-        if opening is not None and not have:
-            needed = any(t.symbol == symbol and t.side == "sell" for t in add)
-            if needed:
+            short[id(trade)] = held
+        sells = any(t.side == "sell" for t in bought[symbol])
+        if opening is not None and not have and not found:
+            if sells:
                 new_openings.append(opening)
             else:
                 issues.append(
                     RowIssue(0, f"--opening {symbol}: no sale of the export sells from it")
                 )
-    new = sorted(
-        set(plan.new_tickers) & ({t.symbol for t in add} | {d.symbol for d in plan.dividends})
-    )
+    left_out = list(plan.left_out)
+    add = plan.add
+    if short and not issues:
+        add = [t for t in plan.add if id(t) not in short]
+        left_out += [RowIssue(t.line, _lacks(t, short[id(t)])) for t in plan.add if id(t) in short]
+    kept = {t.symbol for t in add} | {d.symbol for d in plan.dividends}
+    new = [s for s in plan.new_tickers if s in kept]
     settled = plan._replace(
         add=add, left_out=sorted(left_out), openings=new_openings, new_tickers=new
     )
     return settled, sorted(issues)
 
 
-def _first_short(
-    ticker: Ticker | None, lots: list[Lot], add: list[Trade], symbol: str
-) -> tuple[Trade, float] | None:
-    """The export's first sale of `symbol` that sells more than is held on its day, with what
-    is held then."""
-    sells = list(ticker.sells) if ticker else []
-    lots = list(lots)
-    by_note: dict[str, Trade] = {}
-    for t in add:
-        if t.symbol == symbol and t.side == "buy":
-            lots.append(Lot(t.shares, t.price, t.day))
-        elif t.symbol == symbol:
-            note = f"{_LINE}{t.line}"
-            by_note[note] = t
-            sells.append(Sell(t.shares, t.price, t.day, note=note))
-    for sale in fifo(lots, sells).sales:
-        if sale.short > 1e-9 and sale.sell.note in by_note:
-            return by_note[sale.sell.note], sale.sell.shares - sale.short
-    return None
+def _short_sales(
+    lots: Sequence[Lot], sells: Sequence[Sell], trades: Sequence[Trade]
+) -> list[tuple[Trade, float]]:
+    """The export's sales (of `trades`) that sell more than is held on their day, each with
+    what is held then: the lots bought by that day (an undated one first), less the earlier
+    sales the holdings covered (the file's, then the export's, each day in file order). One
+    pass in date order: what first-in first-out leaves held is these sums."""
+    events: list[tuple[dt.date, int, int, float, Trade | None]] = []
+    for lot in lots:
+        events.append((lot.date or dt.date.min, 0, 0, lot.shares, None))
+    for order, sell in enumerate(sells):
+        events.append((sell.date, 1, order, sell.shares, None))
+    for order, t in enumerate(trades, len(sells)):
+        events.append((t.day, 0 if t.side == "buy" else 1, order, t.shares, t))
+    held = 0.0
+    short: list[tuple[Trade, float]] = []
+    for _day, kind, _order, shares, trade in sorted(events, key=lambda e: e[:3]):
+        if kind == 0:
+            held += shares
+        elif trade is not None and shares > held + 1e-9:
+            short.append((trade, max(held, 0.0)))
+        else:
+            held -= shares
+    return short
+
+
+def _lacks(t: Trade, held: float) -> str:
+    lacks = _number(t.shares - held)
+    return (
+        f"sells {_number(t.shares)} {t.symbol} on {t.day}, but "
+        f"{'only ' + _number(held) if held > 1e-9 else 'none'} held then: bought before the "
+        f"export, it lacks an opening position of {lacks}; say --opening "
+        f"{t.symbol}={lacks}@PRICE (or add the lot to the file)"
+    )
 
 
 def _short_said(trade: Trade, held: float, opening: Opening) -> str:
@@ -256,6 +281,3 @@ def _short_said(trade: Trade, held: float, opening: Opening) -> str:
         f"{_number(held)} are held then with the opening of {_number(opening.shares)} "
         "(the lots bought by that day, less the earlier sales)"
     )
-
-
-_LINE = "\x00line "  # a sale's note here: the export's line it comes from

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
@@ -135,6 +136,11 @@ def day(text: str, *, day_first: bool | None) -> dt.date:
     `20240305;143005`, `03/05/2024 as of 03/04/2024`). `day_first` None: a date whose first
     two parts could each be the day is refused."""
     raw = re.split(r"[ ;T,]| as of ", text.strip())[0]
+    if len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
+        try:
+            return dt.date.fromisoformat(raw)  # the common case, without strptime
+        except ValueError:
+            pass
     kinds = ["iso"]
     if day_first is None:
         first, _, rest = raw.replace(".", "/").replace("-", "/").partition("/")
@@ -372,7 +378,7 @@ def make_trade(
     factor, unit = listing_unit(symbol, currency)
     return Trade(
         line,
-        symbol,
+        sys.intern(symbol),  # one string per symbol, however many its trades
         side,
         when,
         shares,
