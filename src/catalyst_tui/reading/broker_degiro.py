@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .broker_cells import cell, need, symbol_for
+from .broker_cells import cell, need, own_mark, symbol_for
 from .brokers import (
     BadRow,
     Dividend,
@@ -77,12 +77,6 @@ _TAX = ("dividendbelasting", "impôts sur dividende", "dividend tax", "retençã
 _FEES = ("kosten", "frais", "comissões", "commissioni", "fees", "gebühr", "costes")
 
 
-def _amount(text: str) -> float:
-    """An amount of the statement as its cell writes it: the file mixes `"0,44"` (a quoted
-    decimal comma) and `-97.93` (a point), so each cell says its own mark."""
-    return number(text, decimal_comma="," in text and "." not in text)
-
-
 def statement_row(row: Row) -> tuple[str, str, str, str, str]:
     """Its date, description, currency, amount and order id, whichever language it is in: the
     named change column holds the currency, the unnamed one after it the amount."""
@@ -108,7 +102,7 @@ def degiro_account(line: int, row: Row, options: Options) -> Trade | Dividend | 
         return None
     when = day(when_text, day_first=True)
     if lowered in _DIVIDEND or lowered in _TAX:
-        amount = _amount(amount_text)
+        amount = own_mark(amount_text)
         tax = -amount if lowered in _TAX else 0.0
         name = cell(row, "Product")
         return make_dividend(line, symbol_for(row, options), when, amount, tax, currency, name)
@@ -144,9 +138,9 @@ def statement_fees(table: Iterable[tuple[int, Row]], read: ImportRead) -> Import
         if not order:
             continue
         if cell(row, "FX") and currency != "EUR":
-            rates[order] = (_amount(cell(row, "FX")), currency)
+            rates[order] = (own_mark(cell(row, "FX")), currency)
         elif any(word in said.lower() for word in _FEES) and amount:
-            fees.setdefault(order, []).append((line, abs(_amount(amount)), currency))
+            fees.setdefault(order, []).append((line, abs(own_mark(amount)), currency))
     trades: list[Trade] = []
     left_out = list(read.left_out)
     for t in read.trades:

@@ -6,7 +6,7 @@ splits and transfers between Revolut's companies are no trades."""
 
 from __future__ import annotations
 
-from .broker_cells import cell, need, nonzero, side_of, symbol_for
+from .broker_cells import cell, need, nonzero, own_mark, side_of, symbol_for
 from .brokers import (
     Dividend,
     LeftOut,
@@ -16,12 +16,7 @@ from .brokers import (
     day,
     make_dividend,
     make_trade,
-    number,
 )
-
-
-def _amount(text: str) -> float:
-    return number(text, decimal_comma="," in text and "." not in text)
 
 
 def revolut(line: int, row: Row, options: Options) -> Trade | Dividend | None:
@@ -32,7 +27,9 @@ def revolut(line: int, row: Row, options: Options) -> Trade | Dividend | None:
     currency = need(row, "Currency").upper()
     when = day(need(row, "Date"), day_first=False)
     if kind == "DIVIDEND":
-        return make_dividend(line, symbol, when, _amount(need(row, "Total Amount")), None, currency)
+        return make_dividend(
+            line, symbol, when, own_mark(need(row, "Total Amount")), None, currency
+        )
     if not (kind.startswith("BUY") or kind.startswith("SELL")):
         return None  # a split, a transfer between Revolut's companies
     if "." not in symbol and currency != "USD":
@@ -47,8 +44,8 @@ def revolut(line: int, row: Row, options: Options) -> Trade | Dividend | None:
         symbol,
         side,
         when,
-        nonzero(_amount(need(row, "Quantity")), "Quantity"),
-        _amount(need(row, "Price per share")),
+        nonzero(own_mark(need(row, "Quantity")), "Quantity"),
+        own_mark(need(row, "Price per share")),
         0.0,
         currency,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .broker_cells import cell, need, side_of, symbol_of
+from .broker_cells import cell, need, own_mark, side_of, symbol_of
 from .brokers import (
     BadRow,
     Dividend,
@@ -18,7 +18,6 @@ from .brokers import (
     Trade,
     make_dividend,
     make_trade,
-    number,
 )
 
 # An exchange's market identifier code (ISO 10383) -> the suffix its listings take
@@ -100,10 +99,6 @@ def _symbol(row: Row, options: Options) -> str:
     return symbol_of(ticker + suffix)
 
 
-def _amount(text: str) -> float:
-    return number(text, decimal_comma="," in text and "." not in text)
-
-
 def saxo(line: int, row: Row, options: Options) -> Trade | Dividend | None:
     event = cell(row, "Event")
     if not cell(row, "Instrument Symbol"):
@@ -112,8 +107,8 @@ def saxo(line: int, row: Row, options: Options) -> Trade | Dividend | None:
     currency = cell(row, "Instrument currency").upper()
     if event.lower() == "dividend":
         # booked in the account's currency at the row's rate (instrument's units per account's)
-        rate = _amount(cell(row, "Conversion Rate") or "1") or 1.0
-        paid = _amount(need(row, "Amount")) / rate
+        rate = own_mark(cell(row, "Conversion Rate") or "1") or 1.0
+        paid = own_mark(need(row, "Amount")) / rate
         return make_dividend(
             line,
             _symbol(row, options),
@@ -127,10 +122,10 @@ def saxo(line: int, row: Row, options: Options) -> Trade | Dividend | None:
     side = side_of(found.group("side")) if found else None
     if found is None or side is None:
         return None
-    shares = _amount(found.group("qty"))
-    price = _amount(found.group("price"))
-    booked = abs(_amount(need(row, "Amount"))) / (
-        _amount(cell(row, "Conversion Rate") or "1") or 1.0
+    shares = own_mark(found.group("qty"))
+    price = own_mark(found.group("price"))
+    booked = abs(own_mark(need(row, "Amount"))) / (
+        own_mark(cell(row, "Conversion Rate") or "1") or 1.0
     )
     # the fee is what the row books beyond the trade's money; a booking of less states none
     fees = max(0.0, booked - shares * price if side == "buy" else shares * price - booked)
