@@ -274,22 +274,35 @@ def detect(text: str) -> Broker | None:
 
 def read_export(text: str, broker: Broker, options: Options) -> ImportRead:
     """The export's trades; its decimals decided once for the file (reading/broker_text.py)
-    unless the options say, a generic file's day order likewise. NotThisExport when the file
-    has not the broker's header line."""
-    if options.decimal_comma is None:
+    unless the options say, a generic file's day order likewise, both in one pass over the
+    rows before they are read. NotThisExport when the file has not the broker's header line."""
+    marks = options.decimal_comma is None
+    days = broker.name == "generic" and options.day_first is None
+    if marks or days:
+        said = _DayOrder(options.columns.get("date", "date")) if days else None
         try:
             table = rows(text, broker.header, wraps=broker.wraps, title=broker.title)
-            found = ((line, row.get(name, "")) for line, row in table for name in broker.amounts)
-            comma = decimal_comma_of(found, broker.decimal_comma)
+            found = (
+                (line, row.get(name, ""))
+                for line, row in table
+                if said is None or said.sees(row)
+                for name in (broker.amounts if marks else ())
+            )
+            if marks:
+                options = options._replace(
+                    decimal_comma=decimal_comma_of(found, broker.decimal_comma)
+                )
+            else:
+                for _ in found:
+                    pass
         except NotThisExport:
             raise
         except BadRow as error:
             return ImportRead([], [RowIssue(getattr(error, "line", 1), str(error))], 0)
         except csv.Error as error:
             return ImportRead([], [RowIssue(1, f"not a CSV file: {error}")], 0)
-        options = options._replace(decimal_comma=comma)
-    if broker.name == "generic" and options.day_first is None:
-        options = options._replace(day_first=_day_first(text, broker, options))
+        if said is not None:
+            options = options._replace(day_first=said.day_first)
     read = read_rows(
         text, broker.header, broker.reader, options, wraps=broker.wraps, title=broker.title
     )
@@ -299,18 +312,23 @@ def read_export(text: str, broker: Broker, options: Options) -> ImportRead:
     return read._replace(dividends=dividends, left_out=sorted(read.left_out + left_out))
 
 
-def _day_first(text: str, broker: Broker, options: Options) -> bool | None:
-    """Whether a generic file's dates put the day first, from the dates that say (a first part
-    over 12, or a second): None when none does."""
-    column = options.columns.get("date", "date")
-    try:
-        for _line, row in rows(text, broker.header):
-            parts = re.split(r"[/.\-]", row.get(column, "").strip().split(" ")[0])
-            if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) <= 2:
-                if int(parts[0]) > 12:
-                    return True
-                if int(parts[1]) > 12:
-                    return False
-    except BadRow:
-        return None
-    return None
+class _DayOrder:
+    """Whether a generic file's dates put the day first, from the first date that says (a
+    first part over 12, or a second): None when none does. Fed each row as the file's decimal
+    mark is decided (`sees` is always true: the row goes on to that)."""
+
+    def __init__(self, column: str) -> None:
+        self.column = column
+        self.day_first: bool | None = None
+        self.decided = False
+
+    def sees(self, row: Row) -> bool:
+        if self.decided:
+            return True
+        parts = re.split(r"[/.\-]", row.get(self.column, "").strip().split(" ")[0])
+        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) <= 2:
+            if int(parts[0]) > 12:
+                self.day_first, self.decided = True, True
+            elif int(parts[1]) > 12:
+                self.day_first, self.decided = False, True
+        return True
