@@ -325,6 +325,9 @@ class _DayOrder:
     def sees(self, row: Row) -> bool:
         if self.decided:
             return True
+        text = row.get(self.column, "").lstrip()
+        if text[:4].isdigit() and text[4:5] in ("-", "/", ""):
+            return True  # year first (2024-01-05, 20240105): says nothing of the day's place
         parts = re.split(r"[/.\-]", row.get(self.column, "").strip().split(" ")[0])
         if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) <= 2:
             if int(parts[0]) > 12:
