@@ -233,3 +233,16 @@ def test_revolut_imports_whole_what_it_states(tmp_path, capsys):
     assert "12: a buy of TSLA, a US listing, priced in EUR" in out
     assert "13: a buy of MSFT, a US listing, priced in EUR" in out
     assert "MSFT 0.0800 not stated USD" in out
+
+
+def test_a_lot_in_the_file_is_the_opening_a_sale_before_the_export_sells_from(tmp_path, capsys):
+    """Revolut's line 5 sells 0.1998348 MA bought before the export: with a lot of MA in
+    catalysts.toml (bought earlier), the sale is imported with the rest, nothing left out."""
+    (tmp_path / "catalysts.toml").write_text(
+        THESIS + '\n[tickers.MA]\nname = "Mastercard"\n[[tickers.MA.lots]]\n'
+        "shares = 0.5\ncost = 350\ndate = 2023-01-03\n"
+    )
+    code, out, err = imports(tmp_path, capsys, "revolut-invest-export.csv")
+    assert code == 0, err
+    assert "sells 0.1998348 MA" not in out
+    assert held(tmp_path, "MA")[1] == [Sell(0.1998348, 402.13, D(2023, 7, 14))]
