@@ -93,7 +93,7 @@ def statement_row(row: Row) -> tuple[str, str, str, str, str]:
 
 
 def degiro_account(line: int, row: Row, options: Options) -> Trade | Dividend | None:
-    """A trade (its fees are rows of their own: `degiro_fees` adds them), a dividend, or the
+    """A trade (its fees are rows of their own: `statement_fees` adds them), a dividend, or the
     tax withheld from one; every other row (cash, currency exchange, account fees, the cash
     fund) is no trade."""
     when_text, said, currency, amount_text, order = statement_row(row)
