@@ -51,6 +51,7 @@ BENCHES: tuple[Bench, ...] = (
     Bench("evaluate", "bench/evaluate.py", (), ("--repeats", "5")),
     Bench("forms", "bench/forms.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench("imports", "bench/imports.py", ("--repeats", "3"), ("--rows", "2000", "--repeats", "1")),
+    Bench("import_million", "bench/import_million.py", (), ("--rows", "100000")),
     Bench("evidence", "bench/evidence.py", (), ("--repeats", "3")),
     Bench("results", "bench/results.py", (), ("--repeats", "5")),
     Bench("xbrl", "bench/xbrl.py", ("--repeats", "5"), ("--repeats", "1")),

@@ -105,11 +105,41 @@ def test_a_row_that_cannot_be_read_is_reported_with_its_line_and_nothing_is_writ
     assert (tmp_path / "catalysts.toml").read_text() == THESIS
 
 
-def test_a_sale_of_more_than_the_file_holds_writes_nothing(tmp_path, capsys):
+def test_a_sale_of_more_than_the_export_bought_names_the_opening_it_lacks(tmp_path, capsys):
+    """NVDA: 5 bought in the export, 20 sold: 15 were bought before it. The rest imports, the
+    sale is left out naming the opening position; with --opening the sale and an undated lot
+    of the opening are written; an opening the holdings still fall short of is refused."""
     path = export(tmp_path, "trades.csv", IBKR.replace('"-2","878.37"', '"-20","878.37"'))
-    code, _out, err = run(tmp_path, capsys, path)
-    assert code == 2 and "only 5 are held then" in err and "nothing was written" in err
+    code, out, err = run(tmp_path, capsys, path)
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert f"{path}:6: sells 20 NVDA on 2024-03-15, but only 5 held then" in said
+    assert "lacks an opening position of 15; say --opening NVDA=15@PRICE" in said
+    assert imported(tmp_path, "NVDA") == ([Lot(5, 721.28, D(2024, 2, 12), fees=1.0025)], [])
+    code, out, err = run(tmp_path, capsys, path, "--opening", "NVDA=15@400")
+    assert code == 0, err
+    lots, sells = imported(tmp_path, "NVDA")
+    assert sorted(lots, key=lambda lot: lot.date or D.min) == [
+        Lot(15, 400, None),
+        Lot(5, 721.28, D(2024, 2, 12), fees=1.0025),
+    ]
+    assert sells == [Sell(20, 878.37, D(2024, 3, 15), fees=1.0)]
+    # a third import, the opening given again: nothing twice
+    before = (tmp_path / "catalysts.toml").read_text()
+    code, out, err = run(tmp_path, capsys, path, "--opening", "NVDA=15@400")
+    assert code == 0 and "nothing to add" in out
+    assert (tmp_path / "catalysts.toml").read_text() == before
+
+
+def test_an_opening_too_small_or_not_needed_is_refused(tmp_path, capsys):
+    path = export(tmp_path, "trades.csv", IBKR.replace('"-2","878.37"', '"-20","878.37"'))
+    code, _out, err = run(tmp_path, capsys, path, "--opening", "NVDA=10@400")
+    assert code == 2 and "only 15 are held then with the opening of 10" in err
     assert (tmp_path / "catalysts.toml").read_text() == THESIS
+    code, _out, err = run(tmp_path, capsys, path, "--opening", "AAPL=1@100", "--dry-run")
+    assert code == 2 and "--opening AAPL: no sale of the export sells from it" in err
+    code, _out, err = run(tmp_path, capsys, path, "--opening", "NVDA=ten@400")
+    assert code == 2 and "write SYMBOL=SHARES@PRICE" in err
 
 
 SCHWAB = """"Transactions  for account Individual ...123 as of 03/20/2024 10:15 AM ET"
@@ -184,7 +214,7 @@ def test_degiro_transactions_with_decimal_commas_and_day_first_dates(tmp_path, c
     path = export(tmp_path, "Transactions.csv", DEGIRO)
     code, _out, err = run(tmp_path, capsys, path)
     assert code == 2
-    assert f"{path}:2: which symbol is NL0010273215 (ASML HOLDING)?" in err
+    assert f"{path}:2,3: which symbol is NL0010273215 (ASML HOLDING)?" in err
     assert "--symbol NL0010273215=SYMBOL" in err
     code, _out, err = run(tmp_path, capsys, path, "--symbol", "NL0010273215=ASML.AS")
     assert code == 0, err

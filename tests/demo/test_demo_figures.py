@@ -44,7 +44,9 @@ async def test_the_demo_shows_returns_against_benchmarks_and_releases_against_th
                 for span in SPANS:
                     assert screen.span is span and screen.report is not None
                     lines = screen.lines
-                    assert [line.kind for line in lines].count("ticker") == 6
+                    assert [line.kind for line in lines].count(
+                        "ticker"
+                    ) == 8  # 6 and the income holdings
                     for line in lines:
                         o = line.spans[span]
                         assert o.rate.value is not None, (span, line.name, o.rate.reason)

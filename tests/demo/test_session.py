@@ -14,7 +14,7 @@ import pytest
 
 from catalyst_tui.config import load_config
 from catalyst_tui.demo import DemoSession, private_dirs
-from catalyst_tui.demo.session import DEMO_CONTACT
+from catalyst_tui.demo.session import DEMO_CONTACT, INCOME
 from catalyst_tui.market.registry import PROVIDERS, SEC
 from catalyst_tui.paths import bundled_example
 
@@ -51,6 +51,10 @@ def test_every_provider_url_of_the_copy_is_the_market(isolated_home: Path):
             f"{demo.url}/feeds/ALAB/cgi-bin/browse-edgar",
         )
         assert all(t.feeds for t in shipped.tickers.values())  # each company's EDGAR feed
+        # the income holdings (dividends in dollars, 15% withheld, and in pence) are the demo's
+        income = {symbol for symbol, _shares, _withheld in INCOME}
+        assert config.tickers["VYM"].dividend_tax == 0.15 and config.tickers["VYM"].lots
+        assert config.tickers["ISF.L"].lots and not income & set(shipped.tickers)
         # CRDO has the demo's missed milestone (its thesis reads broken), and nothing else is new
         [crdo_milestone] = config.tickers["CRDO"].checkpoints
         assert (crdo_milestone.kind, crdo_milestone.due) == ("milestone", dt.date(2025, 12, 31))
@@ -58,6 +62,7 @@ def test_every_provider_url_of_the_copy_is_the_market(isolated_home: Path):
         assert {
             s: t._replace(feeds=(), checkpoints=() if s == "CRDO" else t.checkpoints)
             for s, t in config.tickers.items()
+            if s not in income
         } == {s: t._replace(feeds=()) for s, t in shipped.tickers.items()}
         # plain HTTP on loopback: no browser handshake, so Python makes (and audits) every request
         assert config.settings == shipped.settings._replace(browser_tls=())

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from catalyst_tui.reading.brokers import BadRow, day, number, rows
 from tests.support.shared import REALDATA, missing
@@ -118,3 +120,59 @@ def test_a_real_degiro_line_wrapped_onto_the_next_is_read_as_one_row() -> None:
     assert read[18]["Product"] == "VICI PROPERTIES INC. C" and 19 not in read
     assert read[20]["Omschrijving"] == "Valuta Debitering"
     assert read[20]["Order Id"] == "5925d76b-eb36-46e3-b017-a61a6d03c3e7"
+
+
+# -- a cell that says its own mark; a listing's unit; Saxo's dates ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("0,44", 0.44),  # DEGIRO's statement, a quoted decimal comma
+        ("-97.93", -97.93),  # the same file, a point
+        ("1 046,3825", 1046.3825),  # a space between thousands
+        ("0,76672417", 0.76672417),  # Revolut's quoted quantity
+        ("$52.07", 52.07),
+        ("€88.94", 88.94),
+        ("1.234,50", 1234.5),
+    ],
+)
+def test_a_cell_that_says_its_own_mark(text: str, value: float) -> None:
+    from catalyst_tui.reading.broker_cells import own_mark
+
+    assert own_mark(text) == pytest.approx(value)
+
+
+@given(
+    st.floats(min_value=0, max_value=1e6, allow_nan=False),
+    st.sampled_from(["VOD.L", "SMT.L", "AAPL", "SAP.DE", "VWRA.L"]),
+    st.sampled_from(["GBP", "GBX", "USD", "EUR"]),
+)
+def test_an_amount_in_pounds_of_a_london_listing_is_100_times_as_many_pence(
+    amount: float, symbol: str, currency: str
+) -> None:
+    from catalyst_tui.reading.brokers import listing_unit, make_trade
+
+    trade = make_trade(2, symbol, "buy", dt.date(2024, 1, 2), 1.0, amount, amount, currency)
+    factor, unit = listing_unit(symbol, currency)
+    london_pounds = symbol.endswith(".L") and currency == "GBP"
+    assert (factor, unit) == ((100.0, "GBX") if london_pounds else (1.0, currency))
+    assert trade.price == pytest.approx(amount * factor) and trade.fees == trade.price
+    assert trade.currency == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("02-Apr-2025", dt.date(2025, 4, 2)),
+        ("16-jan-2025", dt.date(2025, 1, 16)),
+        ("3-mrt-2024", dt.date(2024, 3, 3)),  # Dutch
+        ("01-okt-2024", dt.date(2024, 10, 1)),
+    ],
+)
+def test_saxo_dates_name_their_month(text: str, when: dt.date) -> None:
+    from catalyst_tui.reading.broker_saxo import saxo_day
+
+    assert saxo_day(text) == when
+    with pytest.raises(BadRow):
+        saxo_day("2025-04-02")

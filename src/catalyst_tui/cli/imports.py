@@ -14,6 +14,7 @@ from ..text import printable
 from .context import EXIT_OK, EXIT_USAGE, CommandError, Context
 
 if TYPE_CHECKING:
+    from ..config.importing import Opening
     from ..reading.brokers import RowIssue
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # a million trades of a compact CSV; a decade's is a few MB
@@ -62,8 +63,11 @@ def _refuse(ctx: Context, shown: str, title: str, issues: list[RowIssue]) -> Non
     """Each issue at its line of the export, then the command refused: nothing written."""
     if not issues:
         return
-    for row in issues:
-        ctx.err(f"{shown}:{row.line}: {printable(row.message)}")
+    lines: dict[str, list[int]] = {}
+    for row in issues:  # one message for the rows it is said of (an ISIN on many rows)
+        lines.setdefault(row.message, []).append(row.line)
+    for message, at in lines.items():
+        ctx.err(f"{shown}:{','.join(map(str, at))}: {printable(message)}")
     count = len(issues)
     rows = f"{count} row{'s' if count != 1 else ''}"
     raise CommandError(
@@ -95,11 +99,34 @@ def _not_this(
     return CommandError(f"catalyst import: {shown}: {printable(str(error))}")
 
 
+def _openings(values: list[str] | None) -> list[Opening]:
+    """`--opening SYMBOL=QTY@PRICE`, each: a position held before the export begins."""
+    from ..config.importing import Opening
+    from ..reading.broker_cells import symbol_of
+    from ..reading.brokers import BadRow, number
+
+    out: list[Opening] = []
+    for symbol, said in _pairs(values, "--opening").items():
+        shares, at, price = said.partition("@")
+        try:
+            opening = Opening(symbol_of(symbol), number(shares), number(price))
+        except BadRow:
+            opening = None
+        if not at or opening is None or opening.shares <= 0 or opening.cost < 0:
+            raise CommandError(
+                f"catalyst import: --opening {printable(symbol)}={printable(said)}: write "
+                "SYMBOL=SHARES@PRICE (10@181.5: 10 shares held at 181.5 each)"
+            )
+        out.append(opening)
+    return out
+
+
 def cmd_import(ctx: Context) -> int:
-    from ..config.importing import held_issues, import_edit, plan_import
+    from ..config import MAX_CONFIG_BYTES
+    from ..config.bulk import TooLarge
+    from ..config.importing import import_edit, plan_import, settle
     from ..config.write import apply_edit
     from ..reading.broker_formats import BROKERS, GENERIC_FIELDS, detect, generic, read_export
-    from ..reading.broker_known import known_other
     from ..reading.brokers import NotThisExport, Options, header_cells
     from .output.imports import print_plan
 
@@ -113,6 +140,7 @@ def cmd_import(ctx: Context) -> int:
             f"catalyst import: --map {unknown[0]}: the fields are {', '.join(GENERIC_FIELDS)}"
         )
     symbols = _pairs(args.symbol, "--symbol")
+    openings = _openings(args.opening)
     options = Options(columns, args.day_first, args.decimal_comma, symbols, dt.date.today())
     shown = printable(str(path))
     if args.broker == "generic" or (args.broker is None and columns):
@@ -120,11 +148,7 @@ def cmd_import(ctx: Context) -> int:
     elif args.broker is not None:
         broker = BROKERS[args.broker]
     else:
-        found = detect(text)
-        other = None if found else known_other(text)
-        if other:
-            raise CommandError(f"catalyst import: {shown}: {printable(other)}")
-        broker = found or generic(options)
+        broker = detect(text) or generic(options)
     if symbols and (not broker.isin or broker.isin not in header_cells(text)):
         raise CommandError(
             f"catalyst import: --symbol: {broker.title}'s export names no ISIN to give a symbol to"
@@ -144,13 +168,25 @@ def cmd_import(ctx: Context) -> int:
     plan = plan_import(
         config, broker.name, read.trades, read.skipped, read.issues, read.dividends, read.left_out
     )
-    _refuse(ctx, shown, broker.title, held_issues(config, plan.add))
+    plan, short = settle(config, plan, openings)
+    for row in short:
+        if not row.line:  # an opening no sale needs: the command line's
+            raise CommandError(f"catalyst import: {printable(row.message)}")
+    _refuse(ctx, shown, broker.title, short)
     print_plan(plan, broker.title, dry_run=args.dry_run, source=shown)
     if args.dry_run or not (plan.add or plan.dividends):
         return EXIT_OK
     assert config.path is not None
     try:
-        result = apply_edit(config.path, import_edit(plan, broker.title, config.settings.currency))
+        edit = import_edit(plan, broker.title, config.settings.currency, MAX_CONFIG_BYTES)
+        result = apply_edit(config.path, edit)
+    except TooLarge:
+        limit = MAX_CONFIG_BYTES // 2**20
+        raise CommandError(
+            f"catalyst import: {len(plan.add):,} trades would make {config.path} larger than "
+            f"{limit} MB, the most catalyst reads; nothing was written (import the export in "
+            "parts, or keep what you follow in the file)"
+        ) from None
     except ConfigError as exc:
         for issue in exc.issues:
             ctx.err(str(issue))
@@ -161,5 +197,6 @@ def cmd_import(ctx: Context) -> int:
         ctx.err(printable(result.message))
         return EXIT_USAGE
     paid = f" and {len(plan.dividends)} dividends" if plan.dividends else ""
-    ctx.out(f"{config.path}: {len(plan.add)} trades{paid} added")
+    opened = f" and {len(plan.openings)} opening positions" if plan.openings else ""
+    ctx.out(f"{config.path}: {len(plan.add)} trades{paid}{opened} added")
     return EXIT_OK

@@ -221,6 +221,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ISIN=SYMBOL",
         help="the symbol of an ISIN (DEGIRO names products by ISIN)",
     )
+    imports.add_argument(
+        "--opening",
+        action="append",
+        metavar="SYMBOL=QTY@PRICE",
+        help="a position held before the export begins, which its sales sell from",
+    )
     days = imports.add_mutually_exclusive_group()
     days.add_argument(
         "--day-first",

@@ -39,18 +39,34 @@ def _header(symbol: str, array: str) -> str:
     return table_snippet(("tickers", symbol, array), {}, aot=True)
 
 
+class TooLarge(ValueError):
+    """The text would grow past the budget given: found as the snippets are made, before the
+    rest of them is (a million lots are never all written out to be refused)."""
+
+
 def add_trades(
     text: str,
     names: Mapping[str, str],
     lots: Mapping[str, Sequence[Fields]],
     sells: Mapping[str, Sequence[Fields]],
     dividends: Mapping[str, Sequence[Fields]] | None = None,
+    budget: int | None = None,
 ) -> str:
     """The text with `names` (symbol -> name) added as new tickers at the end, each with its
     lots, sales and dividends, and the other symbols' lots after their last lot (or before
     their first checkpoint, or after their last table), sales after their last sale or lot,
-    dividends after their last dividend (or with the sales)."""
+    dividends after their last dividend (or with the sales). TooLarge as soon as what is added
+    would make the text longer than `budget` characters."""
     dividends = dividends or {}
+    size = len(text)
+
+    def counted(block: str) -> str:
+        nonlocal size
+        size += len(block) + 1
+        if budget is not None and size > budget:
+            raise TooLarge(f"more than {budget} characters")
+        return block
+
     _data, layout = load(text)
     by_symbol: dict[str, list[int]] = defaultdict(list)
     for index, table in enumerate(layout.tables):
@@ -78,14 +94,14 @@ def add_trades(
         ):
             if entries:
                 block = "\n".join(_tables(_header(symbol, array), entries))
-                inserts.append((at, order, block))
+                inserts.append((at, order, counted(block)))
     new = []
     for symbol, name in names.items():
         parts = [table_snippet(("tickers", symbol), {"name": name}, aot=False)]
         parts += _tables(_header(symbol, "lots"), lots.get(symbol, ()))
         parts += _tables(_header(symbol, "sells"), sells.get(symbol, ()))
         parts += _tables(_header(symbol, "dividends"), dividends.get(symbol, ()))
-        new.append("\n".join(parts))
+        new.append(counted("\n".join(parts)))
     if new:
         last = 3 * (len(lots) + len(sells) + len(dividends))
         inserts.append((len(layout.lines), last, "\n".join(new)))

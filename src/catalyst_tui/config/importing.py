@@ -5,13 +5,14 @@ TUI's own edits (comments kept, validated, written atomically by config/write.py
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..reading.brokers import Dividend, RowIssue, Trade
-from ..thesis.positions import Lot, Sell, fifo
-from .bulk import Fields, Value, add_trades
+from ..thesis.positions import Lot, Sell
+from .bulk import Fields, TooLarge, Value, add_trades
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -31,6 +32,7 @@ class ImportPlan(NamedTuple):
     issues: list[RowIssue]
     dividends: list[Dividend] = []  # the dividends the file lacks
     left_out: list[RowIssue] = []  # rows the export does not state enough of, said why
+    openings: list[Opening] = []  # positions held before the export, added as undated lots
 
 
 def _key(symbol: str, side: str, day: object, shares: float) -> tuple[object, ...]:
@@ -70,25 +72,30 @@ def plan_import(
             have[_key(ticker.symbol, "buy", lot.date, lot.shares)].append(lot.cost)
         for sell in ticker.sells:
             have[_key(ticker.symbol, "sell", sell.date, sell.shares)].append(sell.price)
-    unmatched: list[tuple[Trade, tuple[object, ...]]] = []
-    for trade in trades:
+    matched: set[int] = set()
+    pending: list[tuple[int, tuple[object, ...]]] = []  # a trade the file may have rounded
+    for index, trade in enumerate(trades):
         key = _key(trade.symbol, trade.side, trade.day, trade.shares)
-        prices = have.get(key, [])
+        prices = have.get(key)
+        if not prices:
+            continue  # nothing of its symbol, side, day and shares in the file: new
         exact = next(
             (i for i, p in enumerate(prices) if round(p, 9) == round(trade.price, 9)), None
         )
         if exact is None:
-            unmatched.append((trade, key))
+            pending.append((index, key))
         else:
             prices.pop(exact)
-    add: list[Trade] = []  # in the export's order, as `unmatched`
-    for trade, key in unmatched:
+            matched.add(index)
+    for index, key in pending:
         prices = have.get(key, [])
-        near = [(abs(p - trade.price), i) for i, p in enumerate(prices) if typed_as(p, trade.price)]
+        price = trades[index].price
+        near = [(abs(p - price), i) for i, p in enumerate(prices) if typed_as(p, price)]
         if near:
             prices.pop(min(near)[1])
-        else:
-            add.append(trade)
+            matched.add(index)
+    # in the export's order; a large export's trades are not copied when none is in the file
+    add = trades if not matched else [t for i, t in enumerate(trades) if i not in matched]
     paid = _new_dividends(config, dividends)
     new = sorted(({t.symbol for t in add} | {d.symbol for d in paid}) - set(config.tickers))
     already = len(trades) - len(add) + len(dividends) - len(paid)
@@ -117,10 +124,17 @@ def _number(value: float) -> str:
     return repr(float(value)) if value != int(value) else str(int(value))
 
 
-def import_edit(plan: ImportPlan, title: str, base: str = "") -> Callable[[str], str]:
+def import_edit(
+    plan: ImportPlan, title: str, base: str = "", budget: int | None = None
+) -> Callable[[str], str]:
     """The edit of the file's text that appends the plan's tickers, lots and sales, in one
     pass (config/bulk.py) however many they are; a lot's `fx` when the export gives the rate
-    paid into the `base` currency."""
+    paid into the `base` currency. TooLarge at once, before anything is made, when the tables
+    of the plan could not fit in `budget` characters however short each is (a million trades),
+    else as soon as they are found not to (config/bulk.py)."""
+    entries = len(plan.add) + len(plan.dividends) + len(plan.openings)
+    if budget is not None and entries * _LEAST_TABLE > budget:
+        raise TooLarge(f"{entries} tables of at least {_LEAST_TABLE} characters")
     lots: dict[str, list[Fields]] = defaultdict(list)
     sells: dict[str, list[Fields]] = defaultdict(list)
     names: dict[str, str] = {}
@@ -131,60 +145,139 @@ def import_edit(plan: ImportPlan, title: str, base: str = "") -> Callable[[str],
         fields: dict[str, Value] = {"shares": t.shares, price: t.price, "date": t.day}
         if t.fees:
             fields["fees"] = round(t.fees, 10)
-        if t.side == "buy" and t.fx and t.fx_into == base and t.currency not in ("", base):
+        own = t.currency in ("", base) or (t.currency == "GBX" and base == "GBP")
+        if t.side == "buy" and t.fx and t.fx_into == base and not own:
             fields["fx"] = round(t.fx, 10)  # the rate paid, in the base currency
         fields["note"] = f"imported from {title}" + (f", trade {t.ref}" if t.ref else "")
         (lots if t.side == "buy" else sells)[t.symbol].append(fields)
+    for o in plan.openings:
+        opening: dict[str, Value] = {
+            "shares": o.shares,
+            "cost": o.cost,
+            "note": "opening position, before the export",
+        }
+        lots[o.symbol].insert(0, opening)
     paid: dict[str, list[Fields]] = defaultdict(list)
     for d in plan.dividends:
         if d.symbol in plan.new_tickers:
             names.setdefault(d.symbol, d.name or d.symbol)
-        tax = f", {_number(d.tax)} {d.currency} withheld" if d.tax else ""
-        paid[d.symbol].append(
-            {"date": d.day, "amount": d.amount, "note": f"imported from {title}{tax}"}
-        )
+        entry: dict[str, Value] = {"date": d.day, "amount": d.amount}
+        if d.tax is not None:
+            entry["tax"] = d.tax
+        if d.tax_currency:
+            entry["tax_currency"] = d.tax_currency
+        entry["note"] = f"imported from {title}"
+        paid[d.symbol].append(entry)
     names = {s: names.get(s, s) for s in plan.new_tickers}
-    return lambda text: add_trades(text, names, lots, sells, paid)
+    return lambda text: add_trades(text, names, lots, sells, paid, budget)
 
 
-def held_issues(config: Config, add: list[Trade]) -> list[RowIssue]:
-    """The export's sales that sell more than is held on their day (the file's lots and the
-    export's buys by that day, less the earlier sales, first-in first-out as the validator
-    counts), each at its line of the export: a sale without a buy, an oversold sale."""
+# The fewest characters a lot, sale or dividend table written here takes: its header
+# (`[[tickers.X.lots]]`), two numbers, a date and the note `imported from ...`.
+_LEAST_TABLE = 60
+
+
+class Opening(NamedTuple):
+    """A position held before the export begins (`--opening SYMBOL=QTY@PRICE`): an undated lot,
+    which the lots of the file count first."""
+
+    symbol: str
+    shares: float
+    cost: float
+
+
+def settle(
+    config: Config, plan: ImportPlan, openings: Sequence[Opening] = ()
+) -> tuple[ImportPlan, list[RowIssue]]:
+    """The plan with the sales its holdings cover: the file's lots, the openings given and the
+    export's buys by each sale's day, less the earlier sales, first-in first-out as the
+    validator counts. A sale whose shares were bought before the export (none or too few held)
+    is left out, naming the opening position it lacks, unless an opening is given for its
+    symbol: then it is imported with the opening as a lot, and a sale the opening still does
+    not cover is an issue at its line. An opening no sale needs, and not already in the file,
+    is an issue too (line 0: the command line)."""
+    given = {o.symbol: o for o in openings}
+    short: dict[int, float] = {}  # id of a sale the holdings do not cover -> what is held then
+    bought: dict[str, list[Trade]] = defaultdict(list)
+    for t in plan.add:
+        bought[t.symbol].append(t)
     issues: list[RowIssue] = []
-    for symbol in sorted({t.symbol for t in add if t.side == "sell"}):
+    new_openings: list[Opening] = []
+    for symbol in sorted({t.symbol for t in plan.add if t.side == "sell"} | set(given)):
         ticker = config.tickers.get(symbol)
-        lots = list(ticker.lots) if ticker else []
-        sells = list(ticker.sells) if ticker else []
-        for t in add:
-            if t.symbol == symbol and t.side == "buy":
-                lots.append(Lot(t.shares, t.price, t.day))
-            elif t.symbol == symbol:
-                sells.append(Sell(t.shares, t.price, t.day, note=f"{_LINE}{t.line}"))
-        for sale in fifo(lots, sells).sales:
-            note = sale.sell.note
-            if sale.short > 1e-9 and note.startswith(_LINE):
-                held = sale.sell.shares - sale.short
-                said = (
-                    (
-                        f"only {_number(held)} are held then (the lots bought by that day, "
-                        "less the earlier sales)"
-                    )
-                    if held > 1e-9
-                    else (
-                        "none is held then: the buy is not in the export, nor a lot in the file "
-                        "(export the period that holds it, or add the lot)"
-                    )
-                )
+        base = list(ticker.lots) if ticker else []
+        opening = given.get(symbol)
+        have = opening is not None and any(
+            lot.date is None and lot.shares == opening.shares and lot.cost == opening.cost
+            for lot in base
+        )
+        if opening is not None and not have:
+            base.append(Lot(opening.shares, opening.cost, None))
+        found = _short_sales(base, ticker.sells if ticker else (), bought[symbol])
+        for trade, held in found:
+            if opening is not None:
+                issues.append(RowIssue(trade.line, _short_said(trade, held, opening)))
+            short[id(trade)] = held
+        sells = any(t.side == "sell" for t in bought[symbol])
+        if opening is not None and not have and not found:
+            if sells:
+                new_openings.append(opening)
+            else:
                 issues.append(
-                    RowIssue(
-                        int(note.removeprefix(_LINE)),
-                        f"sells {_number(sale.sell.shares)} {symbol} on "
-                        f"{sale.sell.date}, but {said}",
-                    )
+                    RowIssue(0, f"--opening {symbol}: no sale of the export sells from it")
                 )
-                break
-    return sorted(issues)
+    left_out = list(plan.left_out)
+    add = plan.add
+    if short and not issues:
+        add = [t for t in plan.add if id(t) not in short]
+        left_out += [RowIssue(t.line, _lacks(t, short[id(t)])) for t in plan.add if id(t) in short]
+    kept = {t.symbol for t in add} | {d.symbol for d in plan.dividends}
+    new = [s for s in plan.new_tickers if s in kept]
+    settled = plan._replace(
+        add=add, left_out=sorted(left_out), openings=new_openings, new_tickers=new
+    )
+    return settled, sorted(issues)
 
 
-_LINE = "\x00line "  # a sale's note here: the export's line it comes from
+def _short_sales(
+    lots: Sequence[Lot], sells: Sequence[Sell], trades: Sequence[Trade]
+) -> list[tuple[Trade, float]]:
+    """The export's sales (of `trades`) that sell more than is held on their day, each with
+    what is held then: the lots bought by that day (an undated one first), less the earlier
+    sales the holdings covered (the file's, then the export's, each day in file order). One
+    pass in date order: what first-in first-out leaves held is these sums."""
+    events: list[tuple[dt.date, int, int, float, Trade | None]] = []
+    for lot in lots:
+        events.append((lot.date or dt.date.min, 0, 0, lot.shares, None))
+    for order, sell in enumerate(sells):
+        events.append((sell.date, 1, order, sell.shares, None))
+    for order, t in enumerate(trades, len(sells)):
+        events.append((t.day, 0 if t.side == "buy" else 1, order, t.shares, t))
+    held = 0.0
+    short: list[tuple[Trade, float]] = []
+    for _day, kind, _order, shares, trade in sorted(events, key=lambda e: e[:3]):
+        if kind == 0:
+            held += shares
+        elif trade is not None and shares > held + 1e-9:
+            short.append((trade, max(held, 0.0)))
+        else:
+            held -= shares
+    return short
+
+
+def _lacks(t: Trade, held: float) -> str:
+    lacks = _number(t.shares - held)
+    return (
+        f"sells {_number(t.shares)} {t.symbol} on {t.day}, but "
+        f"{'only ' + _number(held) if held > 1e-9 else 'none'} held then: bought before the "
+        f"export, it lacks an opening position of {lacks}; say --opening "
+        f"{t.symbol}={lacks}@PRICE (or add the lot to the file)"
+    )
+
+
+def _short_said(trade: Trade, held: float, opening: Opening) -> str:
+    return (
+        f"sells {_number(trade.shares)} {trade.symbol} on {trade.day}, but only "
+        f"{_number(held)} are held then with the opening of {_number(opening.shares)} "
+        "(the lots bought by that day, less the earlier sales)"
+    )

@@ -234,9 +234,18 @@ class Validator(ProviderChecks, CheckpointChecks):
             self.missing(path, "date", "a dividend needs the day it was received")
         amount = self.number(table, "amount", path, required=True, check=_cost_problem)
         note = self.string(table, "note", path) or ""
+        tax = self.number(table, "tax", path, required=False, check=_cost_problem)
+        tax_currency = self.string(table, "tax_currency", path, one_line=True) or ""
+        if tax_currency and not CURRENCY_RE.match(tax_currency):
+            self.error(
+                path + ("tax_currency",),
+                f"{tax_currency!r} is not a currency code (three capital letters: USD, EUR, GBP)",
+                code=IssueCode.BAD_VALUE,
+            )
+            tax_currency = ""
         if date is None or amount is None:
             return None
-        return ManualDividend(date, amount, note)
+        return ManualDividend(date, amount, note, tax, tax_currency)
 
     def sell(self, value: Any, path: KeyPath) -> Sell | None:
         table = self.table(value, path, SELL_KEYS)

@@ -1,5 +1,6 @@
 """The replay market's funds: the benchmarks the demo thesis names (SPY, `settings.benchmark`'s
-default; SOXX, the interconnect group's), each answered as Yahoo answers an ETF (its chart with
+default; SOXX, the interconnect group's) and the demo's two income holdings (VYM in dollars,
+ISF.L in pence), each answered as Yahoo answers an ETF (its chart with
 its dividends, its quote batch row), never as a company (no filings, no earnings, no Street).
 
 A fund's prices are demo/prices.py's, like a company's. Its dividends are quarterly, their
@@ -21,12 +22,22 @@ class Fund(NamedTuple):
     exchange: str  # Yahoo's exchange code
     exchange_name: str  # Yahoo's fullExchangeName
     dividend_yield: float  # a year's dividends over the price
+    currency: str = "USD"  # its quote's (Yahoo's `currency`): GBp for a London listing
 
 
 FUNDS: dict[str, Fund] = {
     "SPY": Fund("SPY", "SPDR S&P 500 ETF Trust", "PCX", "NYSEArca", 0.0115),
     "SOXX": Fund("SOXX", "iShares Semiconductor ETF", "NMS", "NasdaqGM", 0.0065),
+    # the demo's income holdings (demo/session.py): dividends in dollars, 15% withheld, and in
+    # pence on London
+    "VYM": Fund("VYM", "Vanguard High Dividend Yield ETF", "PCX", "NYSEArca", 0.028),
+    "ISF.L": Fund(
+        "ISF.L", "iShares Core FTSE 100 UCITS ETF GBP (Dist)", "LSE", "LSE", 0.036, "GBp"
+    ),
 }
+# Yahoo's currency pairs the replay market answers with a daily history (`GBPUSD=X`: dollars a
+# pound, its level demo/prices.py's), so a holding in pence has a rate on each of its days
+FX_PAIRS = frozenset({"GBPUSD=X"})
 _MONTHS = (3, 6, 9, 12)
 
 

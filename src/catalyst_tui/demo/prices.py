@@ -55,6 +55,9 @@ PROFILES: dict[str, Profile] = {
     "QCOM": Profile(171.0, math.log(171 / 160), 0.020, 8_000_000),
     "SPY": Profile(680.0, math.log(680 / 590), 0.010, 70_000_000),  # the default benchmark
     "SOXX": Profile(302.0, math.log(302 / 228), 0.019, 4_200_000),  # the interconnect group's
+    "VYM": Profile(138.0, math.log(138 / 121), 0.009, 1_200_000),  # the demo's income holdings
+    "ISF.L": Profile(905.0, math.log(905 / 812), 0.009, 3_000_000),  # in pence
+    "GBPUSD=X": Profile(1.28, math.log(1.28 / 1.25), 0.004, 0),  # dollars a pound
 }
 _WAVES = ((181.0, 3.0), (67.0, 2.0), (29.0, 1.3), (11.0, 0.8), (4.3, 0.5))  # (days, x vol)
 

@@ -30,7 +30,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from . import feeds, sec, yahoo
 from .company import LISTED, company
-from .funds import FUNDS
+from .funds import FUNDS, FX_PAIRS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -111,7 +111,7 @@ class ReplayMarket:
         with self._lock:
             self._log.append(request)
         path, now = request.path, self.now()
-        known = set(self.symbols) | set(FUNDS)  # Yahoo's; SEC's are the companies
+        known = set(self.symbols) | set(FUNDS) | FX_PAIRS  # Yahoo's; SEC's are the companies
         if path.startswith("/v8/finance/chart/"):
             symbol = _symbol(path)
             if symbol not in known:

@@ -23,6 +23,8 @@ import tomlkit
 
 from ..market.registry import SETTINGS
 from ..paths import bundled_example
+from . import prices
+from .funds import FUNDS
 from .server import ReplayMarket
 
 if TYPE_CHECKING:
@@ -66,7 +68,40 @@ def demo_config_text(text: str, market_url: str, contact: str = DEMO_CONTACT) ->
     settings = document.setdefault("settings", tomlkit.table())
     settings["browser_tls"] = tomlkit.array()
     _with_a_broken_thesis(document)
+    _with_dividends(document)
     return HEADER + tomlkit.dumps(document)
+
+
+# The demo's income holdings (demo/funds.py): a fund paying dollars with 15% withheld (as a
+# treaty rate withholds from a foreign holder) and one paying pence on London, each bought on
+# LOT_DAY at that day's close, so the Performance screen, the positions' dividends and
+# `catalyst export dividends` show dividends in two currencies and the tax withheld.
+INCOME = (("VYM", 8, "15%"), ("ISF.L", 50, ""))  # small: ALAB stays over its 15% cap
+LOT_DAY = date(2025, 6, 2)
+
+
+def _with_dividends(document: tomlkit.TOMLDocument) -> None:
+    tickers = document.setdefault("tickers", tomlkit.table())
+    for symbol, shares, withheld in INCOME:
+        if symbol in tickers:
+            continue
+        ticker = tomlkit.table()
+        ticker["name"] = FUNDS[symbol].name
+        ticker["group"] = "income"
+        if withheld:
+            ticker["dividend_tax"] = withheld
+        lot = tomlkit.table()
+        lot.update(
+            {
+                "shares": shares,
+                "cost": round(prices.close(symbol, LOT_DAY), 2),
+                "date": LOT_DAY,
+                "note": "the demo's: an income holding",
+            }
+        )
+        ticker["lots"] = tomlkit.aot()
+        ticker["lots"].append(lot)
+        tickers[symbol] = ticker
 
 
 def _with_a_broken_thesis(document: tomlkit.TOMLDocument) -> None:

@@ -98,7 +98,7 @@ def _meta(symbol: str, now: datetime, granularity: str, range_text: str) -> dict
     zone, offset = _zone(last)
     known = fund(symbol)
     return {
-        "currency": "USD",
+        "currency": known.currency if known else "USD",
         "symbol": symbol,
         "exchangeName": known.exchange if known else "NMS",
         "fullExchangeName": known.exchange_name if known else "NasdaqGS",
@@ -258,7 +258,7 @@ def quote_batch(symbols: Sequence[str], now: datetime) -> str:
             "quoteSourceName": "Nasdaq Real Time Price",
             "triggerable": True,
             "customPriceAlertConfidence": "HIGH",
-            "currency": "USD",
+            "currency": known.currency if known else "USD",
             "shortName": name(symbol),
             "longName": name(symbol),
             "regularMarketChangePercent": round(change / previous * 100, 6),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .brokers import BadRow, Options, Row
+from .brokers import BadRow, Options, Row, number
 
 
 def symbol_of(text: str) -> str:
@@ -64,3 +64,10 @@ def symbol_for(row: Row, options: Options, *tickers: str) -> str:
         named = f" ({product})" if product else ""
         raise BadRow(f"which symbol is {isin}{named}? say --symbol {isin}=SYMBOL")
     raise BadRow(f"no {tickers[0] if tickers else 'ISIN'!r}")
+
+
+def own_mark(text: str) -> float:
+    """An amount whose cell says its own decimal mark, in a file that writes both (DEGIRO's
+    statement `"0,44"` beside `-97.93`, Revolut's `"0,76672417"` beside `1.63453043`): a comma
+    without a point is a decimal comma (a comma-separated file quotes it)."""
+    return number(text, decimal_comma="," in text and "." not in text)

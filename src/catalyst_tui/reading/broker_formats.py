@@ -7,14 +7,17 @@ import csv
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from .broker_cells import cell, need, nonzero, side_of, symbol_for, symbol_of
+from .broker_cells import cell, need, nonzero, side_of, symbol_of
+from .broker_degiro import STATEMENT_COLUMNS, degiro, degiro_account, statement_fees
+from .broker_freetrade import freetrade
+from .broker_ibkr import ibkr, ibkr_cash, merged
+from .broker_revolut import revolut
+from .broker_saxo import saxo
 from .broker_text import decimal_comma_of
 from .broker_trading212 import trading212
 from .brokers import (
     BadRow,
-    Dividend,
     ImportRead,
-    LeftOut,
     NotThisExport,
     Options,
     Reader,
@@ -29,98 +32,9 @@ from .brokers import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
 GENERIC_FIELDS = ("date", "symbol", "side", "shares", "price", "currency", "fees", "isin", "name")
-# -- Interactive Brokers: a Flex query's Trades section as CSV --------------------------------
-
-
-def _ibkr(line: int, row: Row, options: Options) -> Trade | None:
-    if cell(row, "AssetClass") not in ("", "STK", "ETF", "FUND"):
-        return None
-    said = cell(row, "Buy/Sell")
-    side = side_of(said)
-    if side is None:
-        return None
-    if not cell(row, "Symbol", "ISIN"):
-        return None  # no instrument: a currency conversion (a query without AssetClass)
-    currency = cell(row, "CurrencyPrimary", "Currency")
-    fee_currency = cell(row, "IBCommissionCurrency")
-    if fee_currency and currency and fee_currency.upper() != currency.upper():
-        raise BadRow(
-            f"the commission is in {fee_currency!r}, the price in {currency!r}: the "
-            "export states no rate between them"
-        )
-    cancel = "(ca.)" in said.lower() or cell(row, "TransactionType").lower() == "tradecancel"
-    quantity = number(need(row, "Quantity"), decimal_comma=options.decimal_comma)
-    return make_trade(
-        line,
-        symbol_for(row, options, "Symbol"),
-        side,
-        day(need(row, "TradeDate", "Date/Time"), day_first=False),
-        abs(quantity),
-        number(need(row, "TradePrice", "Price"), decimal_comma=options.decimal_comma),
-        number(cell(row, "IBCommission", "Commission") or "0", decimal_comma=options.decimal_comma),
-        currency,
-        cell(row, "TradeID", "TransactionID"),
-        cell(row, "Description"),
-        cancel,
-    )
-
-
-# -- Interactive Brokers: a Flex query's Cash Transactions section as CSV -------------------
-
-_IBKR_PAID = ("dividends", "payment in lieu of dividends")
-
-
-def _ibkr_cash(line: int, row: Row, options: Options) -> Dividend | None:
-    """A dividend (or a payment in lieu of one) as paid, a tax withheld as the negative of
-    its amount: the rows of one symbol, day and currency are one dividend (`merged`)."""
-    kind = cell(row, "Type").lower()
-    if kind not in (*_IBKR_PAID, "withholding tax"):
-        return None
-    said = cell(row, "Description")
-    if "return of capital" in said.lower():
-        raise LeftOut("a return of capital: not a dividend")
-    amount = number(need(row, "Amount"), decimal_comma=options.decimal_comma)
-    when = day(need(row, "SettleDate", "Date/Time", "ReportDate"), day_first=False)
-    symbol = symbol_for(row, options, "Symbol")
-    tax = -amount if kind == "withholding tax" else 0.0
-    name = said.split("(")[0].strip() if "(" in said else ""
-    return Dividend(line, symbol, when, amount, tax, cell(row, "CurrencyPrimary", "Currency"), name)
-
-
-def merged(dividends: list[Dividend]) -> tuple[list[Dividend], list[RowIssue]]:
-    """The dividends of one symbol, day and currency as one, received less withheld (IBKR
-    lists the tax as a row of its own); one that comes to nothing or less is an issue."""
-    by_key: dict[tuple[str, object, str], Dividend] = {}
-    for d in dividends:
-        key = (d.symbol, d.day, d.currency)
-        first = by_key.get(key)
-        by_key[key] = (
-            d
-            if first is None
-            else first._replace(
-                amount=first.amount + d.amount, tax=first.tax + d.tax, name=first.name or d.name
-            )
-        )
-    issues = [
-        RowIssue(
-            d.line,
-            f"a dividend of {d.symbol} on {d.day}: {d.tax:g} withheld from "
-            f"{d.amount + d.tax:g} paid, nothing received",
-        )
-        for d in by_key.values()
-        if d.amount <= 0
-    ]
-    kept = [
-        d._replace(amount=round(d.amount, 10), tax=round(d.tax, 10))
-        for d in by_key.values()
-        if d.amount > 0
-    ]
-    return kept, issues
-
-
 # -- Schwab: History, Export, CSV ---------------------------------------------------------------
 
 
@@ -167,38 +81,6 @@ def _fidelity(line: int, row: Row, options: Options) -> Trade | None:
     )
 
 
-# -- DEGIRO: Transactions.csv (products named by ISIN) ----------------------------------------
-
-
-def _degiro(line: int, row: Row, options: Options) -> Trade | None:
-    isin = need(row, "ISIN")
-    symbol = symbol_for(row, options)
-    comma = options.decimal_comma
-    quantity = number(need(row, "Quantity"), decimal_comma=comma)
-    if quantity == 0:
-        return None
-    fees_eur = number(
-        cell(row, "Transaction and/or third party fees EUR", "Transaction and/or third") or "0",
-        decimal_comma=comma,
-    )
-    rate = number(cell(row, "Exchange rate") or "1", decimal_comma=comma) or 1.0
-    currency = cell(row, "Price (currency)").upper()
-    del isin
-    return make_trade(
-        line,
-        symbol,
-        "buy" if quantity > 0 else "sell",
-        day(need(row, "Date"), day_first=True),
-        abs(quantity),
-        number(need(row, "Price"), decimal_comma=comma),
-        fees_eur * rate,
-        currency,
-        cell(row, "Order ID"),
-        cell(row, "Product"),
-        fx=(1 / rate, "EUR") if currency not in ("", "EUR") else None,
-    )
-
-
 # -- a generic CSV: date, symbol, side, shares, price, currency, fees ----------------------------
 
 
@@ -232,14 +114,21 @@ def _generic(line: int, row: Row, options: Options) -> Trade | None:
 
 
 class Broker(NamedTuple):
-    name: str
-    title: str
+    """One broker's export format: everything catalyst knows of it, declared once in `BROKERS`
+    (the CLI's `--broker` choices, detection, the formats named to a user and docs/config.md's
+    import table read it)."""
+
+    name: str  # its `--broker` name
+    title: str  # how it is named to the user
+    export: str  # the export, as the broker names it (docs/config.md's table says it)
     header: Callable[[list[str]], bool]  # its header line
     reader: Reader
     amounts: tuple[str, ...] = ()  # its columns of numbers, the file's decimals read from them
-    decimal_comma: bool | None = False  # the mark it writes when no amount says
+    decimal_comma: bool | None = False  # the mark it writes when no amount says (None: each cell)
     isin: str = ""  # its ISIN column: `--symbol ISIN=SYMBOL` is honoured (else refused)
     wraps: bool = False  # it wraps a long cell onto a line of its own
+    # what is read of the whole file after its rows (DEGIRO's fees, rows of their own)
+    after: Callable[[Iterable[tuple[int, Row]], ImportRead], ImportRead] | None = None
 
 
 def _has(*names: str) -> Callable[[list[str]], bool]:
@@ -250,30 +139,49 @@ def _ibkr_header(cells: list[str]) -> bool:
     return _has("Buy/Sell", "Quantity")(cells) and ("Symbol" in cells or "ISIN" in cells)
 
 
+def _statement_header(cells: list[str]) -> bool:
+    return "ISIN" in cells and any(_has(*names)(cells) for names in STATEMENT_COLUMNS)
+
+
 BROKERS: dict[str, Broker] = {
     b.name: b
     for b in (
         Broker(
             "ibkr",
             "Interactive Brokers (Flex query, trades CSV)",
+            "a Flex query's Trades section as CSV",
             _ibkr_header,
-            _ibkr,
+            ibkr,
             ("Quantity", "TradePrice", "Price", "IBCommission", "Commission"),
             isin="ISIN",
         ),
         Broker(
             "ibkr-cash",
             "Interactive Brokers (Flex query, cash transactions CSV)",
+            "a Flex query's Cash Transactions section as CSV",
             _has("Type", "SettleDate", "Amount"),
-            _ibkr_cash,
+            ibkr_cash,
             ("Amount",),
             isin="ISIN",
         ),
-        Broker("schwab", "Schwab", _has("Date", "Action", "Symbol", "Fees & Comm"), _schwab),
-        Broker("fidelity", "Fidelity", _has("Run Date", "Action", "Symbol"), _fidelity),
+        Broker(
+            "schwab",
+            "Schwab",
+            "History, Export, CSV",
+            _has("Date", "Action", "Symbol", "Fees & Comm"),
+            _schwab,
+        ),
+        Broker(
+            "fidelity",
+            "Fidelity",
+            "Accounts_History.csv",
+            _has("Run Date", "Action", "Symbol"),
+            _fidelity,
+        ),
         Broker(
             "trading212",
             "Trading 212",
+            "History, Export CSV",
             _has("Action", "Time", "No. of shares"),
             trading212,
             ("No. of shares", "Price / share", "Exchange rate", "Total"),
@@ -282,8 +190,9 @@ BROKERS: dict[str, Broker] = {
         Broker(
             "degiro",
             "DEGIRO",
+            "Transactions.csv",
             _has("Date", "ISIN", "Quantity", "Order ID"),
-            _degiro,
+            degiro,
             (
                 "Quantity",
                 "Price",
@@ -297,6 +206,42 @@ BROKERS: dict[str, Broker] = {
             "ISIN",
             True,
         ),
+        Broker(
+            "degiro-account",
+            "DEGIRO (account statement)",
+            "Account.csv, the account statement",
+            _statement_header,
+            degiro_account,
+            decimal_comma=None,
+            isin="ISIN",
+            wraps=True,
+            after=statement_fees,
+        ),
+        Broker(
+            "freetrade",
+            "Freetrade",
+            "the activity export (CSV)",
+            _has("Title", "Type", "Timestamp", "Buy / Sell", "Instrument Currency"),
+            freetrade,
+            isin="ISIN",
+        ),
+        Broker(
+            "revolut",
+            "Revolut",
+            "the trading account statement (CSV)",
+            _has("Date", "Ticker", "Type", "Price per share", "Total Amount"),
+            revolut,
+            decimal_comma=None,
+        ),
+        Broker(
+            "saxo",
+            "Saxo",
+            "Transactions (CSV)",
+            _has("Trade Date", "Instrument ISIN", "Instrument Symbol", "Event", "Amount"),
+            saxo,
+            decimal_comma=None,
+            isin="Instrument ISIN",
+        ),
     )
 }
 
@@ -307,6 +252,7 @@ def generic(options: Options) -> Broker:
     return Broker(
         "generic",
         "a CSV",
+        "any CSV",
         _has(*columns),
         _generic,
         amounts,
@@ -328,41 +274,64 @@ def detect(text: str) -> Broker | None:
 
 def read_export(text: str, broker: Broker, options: Options) -> ImportRead:
     """The export's trades; its decimals decided once for the file (reading/broker_text.py)
-    unless the options say, a generic file's day order likewise. NotThisExport when the file
-    has not the broker's header line."""
-    if options.decimal_comma is None:
+    unless the options say, a generic file's day order likewise, both in one pass over the
+    rows before they are read. NotThisExport when the file has not the broker's header line."""
+    marks = options.decimal_comma is None
+    days = broker.name == "generic" and options.day_first is None
+    if marks or days:
+        said = _DayOrder(options.columns.get("date", "date")) if days else None
         try:
             table = rows(text, broker.header, wraps=broker.wraps, title=broker.title)
-            found = ((line, row.get(name, "")) for line, row in table for name in broker.amounts)
-            comma = decimal_comma_of(found, broker.decimal_comma)
+            found = (
+                (line, row.get(name, ""))
+                for line, row in table
+                if said is None or said.sees(row)
+                for name in (broker.amounts if marks else ())
+            )
+            if marks:
+                options = options._replace(
+                    decimal_comma=decimal_comma_of(found, broker.decimal_comma)
+                )
+            else:
+                for _ in found:
+                    pass
         except NotThisExport:
             raise
         except BadRow as error:
             return ImportRead([], [RowIssue(getattr(error, "line", 1), str(error))], 0)
         except csv.Error as error:
             return ImportRead([], [RowIssue(1, f"not a CSV file: {error}")], 0)
-        options = options._replace(decimal_comma=comma)
-    if broker.name == "generic" and options.day_first is None:
-        options = options._replace(day_first=_day_first(text, broker, options))
+        if said is not None:
+            options = options._replace(day_first=said.day_first)
     read = read_rows(
         text, broker.header, broker.reader, options, wraps=broker.wraps, title=broker.title
     )
-    dividends, issues = merged(read.dividends)
-    return read._replace(dividends=dividends, issues=sorted(read.issues + issues))
+    if broker.after is not None and not read.issues:
+        read = broker.after(rows(text, broker.header, wraps=broker.wraps), read)
+    dividends, left_out = merged(read.dividends)
+    return read._replace(dividends=dividends, left_out=sorted(read.left_out + left_out))
 
 
-def _day_first(text: str, broker: Broker, options: Options) -> bool | None:
-    """Whether a generic file's dates put the day first, from the dates that say (a first part
-    over 12, or a second): None when none does."""
-    column = options.columns.get("date", "date")
-    try:
-        for _line, row in rows(text, broker.header):
-            parts = re.split(r"[/.\-]", row.get(column, "").strip().split(" ")[0])
-            if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) <= 2:
-                if int(parts[0]) > 12:
-                    return True
-                if int(parts[1]) > 12:
-                    return False
-    except BadRow:
-        return None
-    return None
+class _DayOrder:
+    """Whether a generic file's dates put the day first, from the first date that says (a
+    first part over 12, or a second): None when none does. Fed each row as the file's decimal
+    mark is decided (`sees` is always true: the row goes on to that)."""
+
+    def __init__(self, column: str) -> None:
+        self.column = column
+        self.day_first: bool | None = None
+        self.decided = False
+
+    def sees(self, row: Row) -> bool:
+        if self.decided:
+            return True
+        text = row.get(self.column, "").lstrip()
+        if text[:4].isdigit() and text[4:5] in ("-", "/", ""):
+            return True  # year first (2024-01-05, 20240105): says nothing of the day's place
+        parts = re.split(r"[/.\-]", row.get(self.column, "").strip().split(" ")[0])
+        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) <= 2:
+            if int(parts[0]) > 12:
+                self.day_first, self.decided = True, True
+            elif int(parts[1]) > 12:
+                self.day_first, self.decided = False, True
+        return True

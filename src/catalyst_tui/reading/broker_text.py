@@ -7,6 +7,7 @@ only one way. Pure: bytes and cells in, text and a decision out."""
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -68,6 +69,7 @@ _GROUPS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _GROUPS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
 
 
+@functools.lru_cache(maxsize=4096)  # an export repeats its amounts: a share count, a price
 def mark_of(text: str) -> str | None:
     """How one cell says its decimals: "comma", "point", "either" (`1.234`, `1,234`: thousands
     or decimals), or None (no number, or one without a mark)."""
@@ -97,6 +99,8 @@ def decimal_comma_of(cells: Iterable[tuple[int, str]], default: bool | None) -> 
         mark = mark_of(text)
         if mark is not None and mark not in seen:
             seen[mark] = (line, text)
+            if "comma" in seen and "point" in seen:
+                break  # the file writes both: said at once, the rest not read
     if "comma" in seen and "point" in seen:
         (c_line, c_text), (p_line, p_text) = seen["comma"], seen["point"]
         line, other = max(c_line, p_line), min(c_line, p_line)

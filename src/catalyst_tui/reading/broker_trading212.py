@@ -1,14 +1,25 @@
 """Trading 212's History export (CSV): its buys and sales, with every fee column it has, each in
 the currency its header or its `Currency (...)` column names; and its dividends, with the tax
 withheld, in the listing's unit. A London listing (GBX, GBP) is not named by its ticker alone:
-`--symbol ISIN=SYMBOL` names it."""
+it is its ticker on the London Stock Exchange (`TICKER.L`), or `--symbol ISIN=SYMBOL`'s."""
 
 from __future__ import annotations
 
 import re
 
-from .broker_cells import cell, need, nonzero, side_of, symbol_for
-from .brokers import BadRow, Dividend, LeftOut, Options, Row, Trade, day, make_trade, number
+from .broker_cells import cell, need, side_of, symbol_for
+from .brokers import (
+    BadRow,
+    Dividend,
+    LeftOut,
+    Options,
+    Row,
+    Trade,
+    day,
+    make_dividend,
+    make_trade,
+    number,
+)
 
 # -- Trading 212: History, Export CSV -----------------------------------------------------------
 
@@ -45,15 +56,24 @@ def _t212_fees(row: Row, price_currency: str, options: Options) -> float:
             total += amount
         elif currency == "GBP" and price_currency == "GBX":
             total += amount * 100
-        elif currency == account and price_currency != "GBX":
-            rate = number(need(row, "Exchange rate"), decimal_comma=options.decimal_comma)
-            total += amount * nonzero(rate, "Exchange rate")
+        elif currency == account and _account_rate(row, price_currency, options):
+            total += amount * (_account_rate(row, price_currency, options) or 0.0)
         else:
             raise BadRow(
                 f"{header!r} is in {currency}, the price in {price_currency}: the "
                 "export states no rate between them"
             )
     return total
+
+
+def _symbol(row: Row, options: Options) -> str:
+    """The row's listing: `--symbol`'s for its ISIN, else its ticker; one quoted in pence or
+    pounds is its ticker on the London Stock Exchange (`VOD` in GBX: `VOD.L`)."""
+    symbol = symbol_for(row, options, "Ticker")
+    currency = cell(row, "Currency (Price / share)").upper()
+    if cell(row, "ISIN") in options.symbols or currency not in ("GBX", "GBP") or "." in symbol:
+        return symbol
+    return f"{symbol}.L"
 
 
 def trading212(line: int, row: Row, options: Options) -> Trade | Dividend | None:
@@ -63,18 +83,10 @@ def trading212(line: int, row: Row, options: Options) -> Trade | Dividend | None
     if side is None:
         return None
     currency = cell(row, "Currency (Price / share)").upper()
-    isin = cell(row, "ISIN")
-    if currency in ("GBX", "GBP") and isin not in options.symbols:
-        ticker = cell(row, "Ticker")
-        raise BadRow(
-            f"{ticker} ({isin}) is quoted in {currency}, a London listing, and "
-            f"{ticker} alone names another: say --symbol {isin}={ticker}.L (or its "
-            "symbol)"
-        )
     comma = options.decimal_comma
     return make_trade(
         line,
-        symbol_for(row, options, "Ticker"),
+        _symbol(row, options),
         side,
         day(need(row, "Time"), day_first=False),
         number(need(row, "No. of shares"), decimal_comma=comma),
@@ -87,51 +99,68 @@ def trading212(line: int, row: Row, options: Options) -> Trade | Dividend | None
     )
 
 
-def _rate_paid(row: Row, currency: str, options: Options) -> tuple[float, str] | None:
-    """The rate paid, in the account's currency per unit of the price's: the inverse of the
-    row's `Exchange rate` (the instrument's units per account unit); none for a price in pence
-    (the row does not say whether its rate is per penny or per pound)."""
-    account = cell(row, "Currency (Total)", "Currency (Result)").upper()
+def _account_rate(row: Row, price_currency: str, options: Options) -> float | None:
+    """The row's `Exchange rate`, the price's units per unit of the account's currency; for a
+    price in pence, per penny or per pound as the row's own total says: the shares' money at
+    the rate read per penny (86.30197 pence a euro) or per pound (0.8630197) is the one that
+    comes to the row's `Total`, within its fees (a factor of 100 sets them apart)."""
     text = cell(row, "Exchange rate")
-    if not account or currency in ("", "GBX", account) or not text:
-        return None
     try:
-        rate = number(text, decimal_comma=options.decimal_comma)
+        rate = number(text, decimal_comma=options.decimal_comma) if text else 0.0
     except BadRow:
         return None
-    return (1 / rate, account) if rate > 0 else None
+    if rate <= 0:
+        return None
+    if price_currency != "GBX":
+        return rate
+    try:
+        money = number(need(row, "No. of shares"), decimal_comma=options.decimal_comma) * number(
+            need(row, "Price / share"), decimal_comma=options.decimal_comma
+        )
+        total = number(need(row, "Total"), decimal_comma=options.decimal_comma)
+    except BadRow:
+        return None
+    for per_penny in (rate, rate * 100):
+        if total > 0 and 0.5 <= (money / per_penny) / total <= 2:
+            return per_penny
+    return None
+
+
+def _rate_paid(row: Row, currency: str, options: Options) -> tuple[float, str] | None:
+    """The rate paid, in the account's currency per unit of the price's (per pound for a price
+    in pence): the inverse of the row's `Exchange rate`."""
+    account = cell(row, "Currency (Total)", "Currency (Result)").upper()
+    if not account or currency in ("", account):
+        return None
+    rate = _account_rate(row, currency, options)
+    if rate is None:
+        return None
+    return (100 / rate, account) if currency == "GBX" else (1 / rate, account)
 
 
 def _dividend(line: int, row: Row, options: Options) -> Dividend | None:
     """Shares times the amount per share, less the tax withheld, in the listing's unit: a tax
-    in another currency than the amount's (no rate between them in the row) is left out."""
+    in another currency than the amount's (no rate between them in the row) is kept in its
+    own, named, and not taken from the amount."""
     comma = options.decimal_comma
     currency = cell(row, "Currency (Price / share)").upper()
-    isin = cell(row, "ISIN")
-    if currency in ("GBX", "GBP") and isin not in options.symbols:
-        raise LeftOut(
-            f"a dividend of {cell(row, 'Ticker')} ({isin}), quoted in {currency}: "
-            f"say --symbol {isin}=SYMBOL to import it"
-        )
     try:
         gross = number(need(row, "No. of shares"), decimal_comma=comma) * number(
             need(row, "Price / share"), decimal_comma=comma
         )
         tax_text = cell(row, "Withholding tax")
         tax = abs(number(tax_text, decimal_comma=comma)) if tax_text else 0.0
-        symbol = symbol_for(row, options, "Ticker")
+        symbol = _symbol(row, options)
     except BadRow as error:
         raise LeftOut(f"a dividend not read: {error}") from None
     tax_currency = cell(row, "Currency (Withholding tax)").upper() or currency
-    if tax and tax_currency != currency:
-        if not (tax_currency == "GBP" and currency == "GBX"):
-            raise LeftOut(
-                f"a dividend in {currency} with its tax withheld in {tax_currency}: "
-                "the row states no rate between them"
-            )
-        tax *= 100
-    if gross <= 0 or tax > gross:
+    if tax_currency == "GBP" and currency == "GBX":
+        tax, tax_currency = tax * 100, currency
+    other = tax_currency if tax and tax_currency != currency else ""
+    if gross <= 0 or (not other and tax > gross):
         raise LeftOut(f"a dividend of {gross:g} {currency} with {tax:g} withheld: not a payment")
     when = day(need(row, "Time"), day_first=False)
-    net = round(gross - tax, 10)
-    return Dividend(line, symbol, when, net, round(tax, 10), currency, cell(row, "Name"))
+    net = gross if other else gross - tax
+    return make_dividend(
+        line, symbol, when, round(net, 10), round(tax, 10), currency, cell(row, "Name"), other
+    )

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
@@ -39,15 +40,18 @@ class RowIssue(NamedTuple):
 
 
 class Dividend(NamedTuple):
-    """A dividend received: `amount` after the tax withheld (`tax`), in the listing's unit."""
+    """A dividend received: `amount` after the tax withheld (`tax`), in the listing's unit;
+    `tax` None when the export does not state it, in `tax_currency` when the export states it
+    in another currency than the amount's and no rate between them (then not taken from it)."""
 
     line: int
     symbol: str
     day: dt.date
     amount: float
-    tax: float
+    tax: float | None
     currency: str = ""
     name: str = ""
+    tax_currency: str = ""
 
 
 class ImportRead(NamedTuple):
@@ -132,6 +136,11 @@ def day(text: str, *, day_first: bool | None) -> dt.date:
     `20240305;143005`, `03/05/2024 as of 03/04/2024`). `day_first` None: a date whose first
     two parts could each be the day is refused."""
     raw = re.split(r"[ ;T,]| as of ", text.strip())[0]
+    if len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
+        try:
+            return dt.date.fromisoformat(raw)  # the common case, without strptime
+        except ValueError:
+            pass
     kinds = ["iso"]
     if day_first is None:
         first, _, rest = raw.replace(".", "/").replace("-", "/").partition("/")
@@ -318,6 +327,35 @@ def _what(t: Trade) -> tuple[object, ...]:
     return (t.symbol, t.side, t.day, round(t.shares, 9), round(t.price, 9))
 
 
+def listing_unit(symbol: str, currency: str) -> tuple[float, str]:
+    """What an amount in `currency` is multiplied by to be in the listing's unit, and that unit:
+    a London listing (`.L`) is quoted in pence, so an amount the export gives in pounds is
+    100 times as many pence (docs/config.md: a lot's cost is in the listing's unit)."""
+    if currency.strip().upper() == "GBP" and symbol.upper().endswith(".L"):
+        return 100.0, "GBX"
+    return 1.0, currency.strip().upper()
+
+
+def make_dividend(
+    line: int,
+    symbol: str,
+    when: dt.date,
+    amount: float,
+    tax: float | None,
+    currency: str,
+    name: str = "",
+    tax_currency: str = "",
+) -> Dividend:
+    """A dividend in the listing's unit (pence for a London listing paid in pounds); a tax in
+    another currency than the amount's is kept in its own, named (`tax_currency`)."""
+    factor, unit = listing_unit(symbol, currency)
+    tax_factor, tax_unit = listing_unit(symbol, tax_currency or currency)
+    other = tax_unit if tax_unit != unit else ""
+    if tax is not None and not other:
+        tax = round(tax * tax_factor, 10)
+    return Dividend(line, symbol, when, round(amount * factor, 10), tax, unit, name.strip(), other)
+
+
 def make_trade(
     line: int,
     symbol: str,
@@ -337,15 +375,16 @@ def make_trade(
     if price < 0:
         raise BadRow("a negative price")
     rate, into = fx if fx and fx[0] > 0 else (None, "")
+    factor, unit = listing_unit(symbol, currency)
     return Trade(
         line,
-        symbol,
+        sys.intern(symbol),  # one string per symbol, however many its trades
         side,
         when,
         shares,
-        price,
-        abs(fees),
-        currency.strip().upper(),
+        price * factor,
+        abs(fees) * factor,
+        unit,
         ref,
         name.strip(),
         cancel,

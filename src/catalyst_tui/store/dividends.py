@@ -43,9 +43,10 @@ class Dividends:
     def written(self, symbol: str) -> list[ManualDividend]:
         """The dividends the file records by hand for `symbol`, in its order."""
         return [
-            ManualDividend(dt.date.fromisoformat(day), amount, note)
-            for day, amount, note in self._conn.execute(
-                "SELECT date, amount, note FROM dividend_entries WHERE symbol = ? ORDER BY seq",
+            ManualDividend(dt.date.fromisoformat(day), amount, note, tax, tax_currency)
+            for day, amount, note, tax, tax_currency in self._conn.execute(
+                "SELECT date, amount, note, tax, tax_currency FROM dividend_entries"
+                " WHERE symbol = ? ORDER BY seq",
                 [symbol],
             )
         ]
@@ -77,17 +78,19 @@ class Dividends:
     def sync(self, conn: object, symbol: str, entries: Iterable[ManualDividend]) -> None:
         """Replace `symbol`'s written dividends with `entries` (inside the sync's transaction)."""
         rows = [
-            (symbol, seq, e.date.isoformat(), e.amount, e.note) for seq, e in enumerate(entries)
+            (symbol, seq, e.date.isoformat(), e.amount, e.note, e.tax, e.tax_currency)
+            for seq, e in enumerate(entries)
         ]
         have = self._conn.execute(
-            "SELECT symbol, seq, date, amount, note FROM dividend_entries WHERE symbol = ?"
-            " ORDER BY seq",
+            "SELECT symbol, seq, date, amount, note, tax, tax_currency FROM dividend_entries"
+            " WHERE symbol = ? ORDER BY seq",
             [symbol],
         ).fetchall()
         if [tuple(r) for r in have] == rows:
             return
         self._conn.execute("DELETE FROM dividend_entries WHERE symbol = ?", [symbol])
         self._conn.executemany(
-            "INSERT INTO dividend_entries (symbol, seq, date, amount, note) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO dividend_entries (symbol, seq, date, amount, note, tax, tax_currency)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             rows,
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .migrations.dividend_tax import V_DIVIDEND_TAX
 from .migrations.early import (
     V2,
     V3,
@@ -194,6 +195,7 @@ MIGRATIONS: list[Migration] = [
         "verdicts: a checkpoint's kill flag, each ticker's verdict and its changes", V_VERDICTS
     ),
     Migration("the thesis journal: dated notes, what was done, the conviction held", V_JOURNAL),
+    Migration("a written dividend's tax withheld, and its currency", V_DIVIDEND_TAX),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

@@ -21,11 +21,15 @@ DayValue = Callable[[dt.date], float | None]
 
 class ManualDividend(NamedTuple):
     """A dividend as written in the file: what was received on `date` (after any tax withheld),
-    in the listing's unit; it stands for the provider's dividend of that day if there is one."""
+    in the listing's unit; it stands for the provider's dividend of that day if there is one.
+    `tax` is what was withheld, in the listing's unit (None: not stated), or in `tax_currency`
+    when the statement gives it in another currency and no rate to the listing's."""
 
     date: dt.date
     amount: float
     note: str = ""
+    tax: float | None = None
+    tax_currency: str = ""
 
 
 class Received(NamedTuple):
@@ -38,6 +42,7 @@ class Received(NamedTuple):
     gross: float
     net: float
     manual: bool = False
+    tax: float | None = None  # a manual entry's tax withheld in the listing's unit, when stated
 
 
 def held_on(
@@ -76,7 +81,9 @@ def received(
     for m in manual:
         shares = held_on(lots, sells, splits, m.date)
         per_share = m.amount / shares if shares > 0 else 0.0
-        out.append(Received(m.date, shares, per_share, m.amount, m.amount, manual=True))
+        stated = None if m.tax is None or m.tax_currency else m.tax
+        gross = m.amount + (stated or 0.0)
+        out.append(Received(m.date, shares, per_share, gross, m.amount, manual=True, tax=stated))
     return sorted(out, key=lambda r: r.day)
 
 

@@ -115,7 +115,9 @@ class DividendRow(NamedTuple):
     ex-date, the amount per share, before and after the tax withheld, in the listing's unit, and
     what was received in the base currency at the ex-date's rate (as returns count it). The pay
     date is None: Yahoo's chart events give the ex-date only. An entry of the file states what was
-    received: its per-share amount, gross and tax are None."""
+    received and, where the statement says, the tax withheld (gross = received + tax): its
+    per-share amount is None, and its gross and tax too when the tax is not stated in the listing's
+    unit."""
 
     symbol: str
     ex_date: dt.date
@@ -151,8 +153,8 @@ def _received_rows(h: Holding) -> list[DividendRow]:
                     r.shares,
                     None,
                     h.currency,
-                    None,
-                    None,
+                    None if r.tax is None else r.gross,
+                    r.tax,
                     r.net,
                     unit,
                     net_base,

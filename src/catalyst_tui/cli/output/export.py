@@ -71,7 +71,8 @@ POSITION_COLUMNS = ("symbol", "kind", "date", "shares", "price", "fees", "fx", "
 # Each dividend received, by ticker and ex-date (views/performance.py `DividendRow`): the amounts
 # in `currency`, the listing's unit; `net_base` in `base_currency` at `fx`, the ex-date's rate;
 # `pay_date` empty (the provider gives the ex-date only); an entry of the file (`source` "file")
-# states what was received, so its per-share amount, gross and tax are empty.
+# states what was received and its tax withheld (gross = net + tax), its per-share amount empty;
+# its gross and tax are empty only when the file states no tax in the listing's unit.
 DIVIDEND_COLUMNS = (
     "symbol",
     "ex_date",

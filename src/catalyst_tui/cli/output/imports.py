@@ -1,5 +1,7 @@
-"""What `catalyst import` would add: each trade as a row, then how many the file already has
-and the rows that are not trades."""
+"""What `catalyst import` would add: the first trades as rows (all of them when they are few),
+a summary of the rest, the dividends likewise, the rows left out (the first of them, and how
+many more), then how many the file already has and the rows that are not trades. However large
+the export, what is printed is bounded: a million rows give a few dozen lines."""
 
 from __future__ import annotations
 
@@ -12,9 +14,45 @@ from .stream import Column, Row, print_table
 from .tables import output_console
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console
 
     from ...config.importing import ImportPlan
+    from ...reading.brokers import Dividend, RowIssue, Trade
+
+SHOWN = 20  # the trades, dividends and rows left out shown one by one; the rest summed up
+
+
+def _trade_row(t: Trade) -> Row:
+    cells = (
+        t.day.isoformat(),
+        t.symbol,
+        t.side,
+        f"{t.shares:g}",
+        f"{t.price:,.4f}".rstrip("0").rstrip("."),
+        f"{t.fees:,.2f}",
+        t.currency,
+        str(t.line),
+    )
+    return Row([printable(c) for c in cells])
+
+
+def _dividend_row(d: Dividend) -> Row:
+    cells = (d.day.isoformat(), d.symbol, f"{d.amount:,.4f}", _withheld(d), d.currency, str(d.line))
+    return Row([printable(c) for c in cells])
+
+
+def trades_summary(trades: Sequence[Trade]) -> str:
+    """The trades in one line: how many buys and sales, of how many symbols, over which days."""
+    buys = sum(1 for t in trades if t.side == "buy")
+    symbols = len({t.symbol for t in trades})
+    first = min(t.day for t in trades).isoformat()
+    last = max(t.day for t in trades).isoformat()
+    return (
+        f"{_count(buys, 'buy')} and {_count(len(trades) - buys, 'sale')} of "
+        f"{_count(symbols, 'symbol')}, {first} to {last}"
+    )
 
 
 def print_plan(
@@ -22,57 +60,59 @@ def print_plan(
 ) -> None:
     console = console or output_console()
     verb = "would add" if dry_run else "adds"
-    rows = [
-        Row(
-            [
-                printable(c)
-                for c in (
-                    t.day.isoformat(),
-                    t.symbol,
-                    t.side,
-                    f"{t.shares:g}",
-                    f"{t.price:,.4f}".rstrip("0").rstrip("."),
-                    f"{t.fees:,.2f}",
-                    t.currency,
-                    str(t.line),
-                )
-            ]
-        )
-        for t in plan.add
-    ]
     names = ("Date", "Symbol", "Side", "Shares", "Price", "Fees", "Currency", "Line")
     columns = [Column(n, right=n in ("Shares", "Price", "Fees", "Line")) for n in names]
-    if rows:
-        print_table(console, printable(f"{title}: {verb} {len(rows)}"), columns, rows)
+    if plan.add:
+        heading = f"{title}: {verb} {len(plan.add):,}"
+        if len(plan.add) > SHOWN:
+            heading += f" (the first {SHOWN} shown)"
+        rows = [_trade_row(t) for t in plan.add[:SHOWN]]
+        print_table(console, printable(heading), columns, rows)
+        if len(plan.add) > SHOWN:
+            more = len(plan.add) - SHOWN
+            said = f"… and {more:,} more; in all {trades_summary(plan.add)}"
+            console.print(Text(printable(said)))
     else:
         nothing = "no trades to add" if plan.dividends else "nothing to add"
         console.print(Text(printable(f"{title}: {nothing}")))
     if plan.dividends:
-        paid = [
-            Row(
-                [
-                    printable(c)
-                    for c in (
-                        d.day.isoformat(),
-                        d.symbol,
-                        f"{d.amount:,.4f}",
-                        f"{d.tax:,.4f}",
-                        d.currency,
-                        str(d.line),
-                    )
-                ]
-            )
-            for d in plan.dividends
-        ]
         heads = ("Date", "Symbol", "Received", "Withheld", "Currency", "Line")
         cols = [Column(n, right=n in ("Received", "Withheld", "Line")) for n in heads]
-        print_table(console, printable(f"dividends: {verb} {len(paid)}"), cols, paid)
-    for row in plan.left_out:
-        console.print(Text(printable(f"{source}:{row.line}: {row.message}; left out")))
-    notes = [f"{plan.already} already in the file"] if plan.already else []
+        heading = f"dividends: {verb} {len(plan.dividends):,}"
+        if len(plan.dividends) > SHOWN:
+            heading += f" (the first {SHOWN} shown)"
+        paid = [_dividend_row(d) for d in plan.dividends[:SHOWN]]
+        print_table(console, printable(heading), cols, paid)
+        if len(plan.dividends) > SHOWN:
+            console.print(Text(f"… and {len(plan.dividends) - SHOWN:,} more dividends"))
+    _left_out(console, plan.left_out, source)
+    notes = [f"{plan.already:,} already in the file"] if plan.already else []
+    if plan.openings:
+        said = ", ".join(f"{o.symbol} {o.shares:g} at {o.cost:g}" for o in plan.openings)
+        notes.append(f"opening positions: {said}")
     if plan.new_tickers:
-        notes.append(f"new tickers: {', '.join(plan.new_tickers)}")
+        shown = ", ".join(plan.new_tickers[:SHOWN])
+        more = len(plan.new_tickers) - SHOWN
+        notes.append(f"new tickers: {shown}" + (f" and {more:,} more" if more > 0 else ""))
     if plan.skipped:
-        notes.append(f"{plan.skipped} rows that are not buys or sales left out")
+        notes.append(f"{plan.skipped:,} rows that are not buys or sales left out")
     if notes:
         console.print(Text(printable("; ".join(notes))))
+
+
+def _left_out(console: Console, left_out: Sequence[RowIssue], source: str) -> None:
+    for row in left_out[:SHOWN]:
+        console.print(Text(printable(f"{source}:{row.line}: {row.message}; left out")))
+    if len(left_out) > SHOWN:
+        console.print(Text(f"… and {len(left_out) - SHOWN:,} more rows left out"))
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n:,} {what}{'' if n == 1 else 's'}"
+
+
+def _withheld(d: Dividend) -> str:
+    """The tax withheld as the export states it: in another currency named, "not stated"."""
+    if d.tax is None:
+        return "not stated"
+    return f"{d.tax:,.4f}" + (f" {d.tax_currency}" if d.tax_currency else "")
