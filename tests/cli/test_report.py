@@ -183,7 +183,7 @@ def test_the_markdown_gives_the_thesis_the_passage_and_the_release_against_its_g
     done = catalyst(db, "ALAB")
     assert done.returncode == 0, done.stderr
     md = done.stdout
-    assert md.startswith("# ALAB: Astera Labs\n")
+    assert md.startswith("<!-- written by catalyst report -->\n# ALAB: Astera Labs\n")
     assert "| Scorpio becomes the largest product line | pending | — | — |" in md
     assert "| \\<script\\>alert(1)\\</script\\>\\<img src=" in md  # shown, not markup
     assert "> " in md and "largest product line" in md and "q3fy26pr.htm" in md

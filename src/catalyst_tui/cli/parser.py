@@ -26,6 +26,22 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool, files: b
     )
 
 
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    """-o and --force: where a command writes its file (cli/output_file.py's rules)."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write it there, whole or not at all (default: stdout); never over the database, "
+        "a catalysts.toml or another file catalyst keeps",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing FILE that is not one of these catalyst wrote",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="catalyst",
@@ -90,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     positions = command("positions", "what is held and sold, in the base currency")
     positions.add_argument("--json", action="store_true", help="print a JSON array")
     export = command(
-        "export", "write prices, checkpoints, events, positions or dividends to stdout"
+        "export", "write prices, checkpoints, events, positions or dividends to stdout or a file"
     )
     export.add_argument(
         "what",
@@ -104,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", default="csv", choices=["csv", "json"], help="CSV (default) or a JSON array"
     )
     export.add_argument("--symbol", metavar="S", help="only this ticker")
+    _output_options(export)
     evidence = command("evidence", "passages of filings and news that matched evidence entries")
     evidence.add_argument(
         "target",
@@ -258,5 +275,5 @@ def build_parser() -> argparse.ArgumentParser:
         default="md",
         help="Markdown (default) or one self-contained HTML file",
     )
-    report.add_argument("-o", "--output", metavar="FILE", help="write it there (default: stdout)")
+    _output_options(report)
     return parser
