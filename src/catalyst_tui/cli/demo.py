@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .context import EXIT_OK, CommandError, Context
 from .logs import setup_logging
+from .terminal_loss import TEXTUALS, quiet_textual_signals
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -72,23 +73,6 @@ def cmd_demo(ctx: Context) -> int:
     return EXIT_OK
 
 
-# Textual's own handlers (resume on SIGCONT, suspend on SIGTSTP, a resize on SIGWINCH) write to
-# its output queue from within whatever the main thread is doing. A closed terminal sends SIGCONT
-# right after SIGHUP: run while the app shut down, that write left the queue's lock taken and its
-# writer asleep, and the shutdown waited on it for ever (seen: a demo alive 5 minutes after its
-# terminal closed). Once the demo is ending they are let be.
-_TEXTUALS = (
-    (signal.SIGCONT, signal.SIG_DFL),
-    (signal.SIGTSTP, signal.SIG_DFL),
-    (signal.SIGWINCH, signal.SIG_IGN),
-)
-
-
-def _quiet_textual_signals() -> None:
-    for signum, how in _TEXTUALS:
-        signal.signal(signum, how)
-
-
 @contextlib.contextmanager
 def _ended_by_signals() -> Iterator[list[Any]]:
     """SIGHUP (the terminal closed) and SIGTERM end the demo as its quit key would, so that every
@@ -108,7 +92,7 @@ def _ended_by_signals() -> Iterator[list[Any]]:
         if len(ending) > 1:
             return  # its exit is under way
         ending.append(signum)
-        _quiet_textual_signals()
+        quiet_textual_signals()
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # before app.run's loop, or after it
@@ -117,7 +101,7 @@ def _ended_by_signals() -> Iterator[list[Any]]:
 
     handled = (signal.SIGHUP, signal.SIGTERM)
     previous = {signum: signal.signal(signum, end) for signum in handled}
-    previous |= {signum: signal.getsignal(signum) for signum, _how in _TEXTUALS}
+    previous |= {signum: signal.getsignal(signum) for signum, _how in TEXTUALS}
     try:
         yield ending
     finally:

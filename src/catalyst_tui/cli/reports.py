@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from typing import TYPE_CHECKING
 
 from .context import EXIT_FLAGGED, EXIT_OK, Context, utc_now
 from .names import known_checkpoint, known_ticker, parse_target
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def cmd_check(ctx: Context) -> int:
@@ -127,8 +131,35 @@ def cmd_status(ctx: Context) -> int:
     now = utc_now()
     with contextlib.closing(ctx.open_store(config, create=False, write=False)) as store:
         status = build_status(config, store, now)
-    ctx.report(lambda: status_json(status), lambda: ctx.out("\n".join(status_lines(status, now))))
+    daemon = _daemon_unit(ctx, config.path)
+
+    def data() -> object:
+        return {**status_json(status), "daemon": daemon}
+
+    def show() -> None:
+        ctx.out("\n".join(status_lines(status, now)))
+        if daemon is not None:
+            state = "installed" if daemon["installed"] else "not installed"
+            ctx.out(f"daemon: {daemon['unit']} {state} ({daemon['path']})")
+
+    ctx.report(data, show)
     return EXIT_OK
+
+
+def _daemon_unit(ctx: Context, config: Path | None) -> dict[str, object] | None:
+    """This file's daemon unit (cli/service.py: one a catalysts.toml), and whether it is there."""
+    from ..paths import named_database
+    from . import service
+    from .logs import log_file
+
+    if config is None:
+        return None
+    argv = service.daemon_argv(config, named_database(ctx.args.db))
+    try:
+        unit = service.service_for(argv, log_file().parent)
+    except service.ServiceError:
+        return None
+    return {"unit": unit.name, "path": str(unit.path), "installed": unit.path.exists()}
 
 
 def cmd_estimates(ctx: Context) -> int:
