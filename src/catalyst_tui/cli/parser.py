@@ -43,7 +43,7 @@ def text(value: str) -> str:
     if _UNDECODABLE.search(value):
         shown = value.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
         raise argparse.ArgumentTypeError(
-            f"{shown!r} holds bytes that are not UTF-8: write it in UTF-8 (nothing was written)"
+            f"'{shown}' holds bytes that are not UTF-8: write it in UTF-8 (nothing was written)"
         )
     if "\x00" in value:
         raise argparse.ArgumentTypeError("holds a NUL character")
