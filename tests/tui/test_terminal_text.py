@@ -36,8 +36,8 @@ CLEAR = "\x1b[2J\x1b[H"
 C1 = "\x9b2J\x9d2;PWNED\x9c"
 RESET = "\x1bc"
 # Text that reads otherwise than it is stored (round 5): a right-to-left override, an isolate,
-# the marks, a zero-width space and a tag character, as a filing's label or a title may hold.
-BIDI = "\u202e\u2066\u200f\u061c\u200b\U000e0041"
+# the marks and a zero-width space, as a filing's label or a title may hold.
+BIDI = "\u202e\u2066\u200f\u061c\u200b"
 HOSTILE = f"{TITLE}{CLEAR}{C1}{RESET}\x07{BIDI}"
 CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b]"
