@@ -25,6 +25,7 @@ import contextlib
 import hashlib
 import os
 import plistlib
+import re
 import subprocess
 import sys
 import unicodedata
@@ -69,6 +70,17 @@ def file_key(argv: Sequence[str]) -> str:
     `io.github.catalyst.daemon.KEY`), so a second file's `--install` leaves the first's alone."""
     config = argv[list(argv).index("--config") + 1]
     return hashlib.sha256(config.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def service_word(name: str) -> str:
+    """A unit's name or an agent's label as one argument of systemctl or launchctl: letters,
+    digits, '.', '_' and '-', never an option (tests/cli/test_hygiene.py trusts this check)."""
+    if not _WORD.fullmatch(name):
+        raise ValueError(f"not a service name: {name!r}")
+    return name
 
 
 def earlier_unit(service: Service, argv: Sequence[str]) -> Service | None:
@@ -224,7 +236,7 @@ def stop(service: Service) -> str | None:
     try:
         if service.manager == "systemd":
             done = subprocess.run(
-                ["systemctl", "--user", "disable", "--now", service.name],
+                ["systemctl", "--user", "disable", "--now", service_word(service.name)],
                 capture_output=True,
                 text=True,
                 timeout=MANAGER_TIMEOUT,
@@ -232,7 +244,7 @@ def stop(service: Service) -> str | None:
             )
         else:
             done = subprocess.run(
-                ["launchctl", "remove", service.name],
+                ["launchctl", "remove", service_word(service.name)],
                 capture_output=True,
                 text=True,
                 timeout=MANAGER_TIMEOUT,
