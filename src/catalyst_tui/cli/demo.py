@@ -10,11 +10,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import threading
 from typing import TYPE_CHECKING, Any
 
 from .context import EXIT_OK, CommandError, Context
 from .logs import setup_logging
-from .terminal_loss import TEXTUALS, quiet_textual_signals
+from .terminal_loss import TEXTUALS, ended_with_terminal, quiet_textual_signals
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -62,8 +63,16 @@ def cmd_demo(ctx: Context) -> int:
         setup_logging(ctx.args.debug, demo.log_path)
         app, store = demo_app(demo)
         ending.append(app)
+
+        def end(code: int) -> None:  # the terminal went away (polled, or SIGHUP)
+            ending.append(code - 128)
+            threading.Thread(
+                target=app.call_from_thread, args=(app.exit, None, code), daemon=True
+            ).start()
+
         try:
-            app.run()
+            with ended_with_terminal(end):
+                app.run()
         finally:
             store.close()
         url = demo.url
