@@ -53,6 +53,7 @@ class Kind(NamedTuple):
 
 def kept_files(config: Path | None, database: Path | None) -> list[tuple[Path, str]]:
     """The files catalyst keeps for this run, each with what it is."""
+    from ..paths import user_state_folder
     from ..prefs import prefs_file
     from .logs import log_file
 
@@ -71,6 +72,10 @@ def kept_files(config: Path | None, database: Path | None) -> list[tuple[Path, s
     log = log_file()
     kept.append((log, "the log file"))
     kept += [(log.with_name(f"{log.name}.{n}"), "a log file") for n in range(1, 10)]
+    from ..market.registry import PROVIDERS
+
+    state = user_state_folder()  # the providers' shared pacing (jobs/client.py)
+    kept += [(state / f"{spec.name}-pacing", "a provider's shared pacing") for spec in PROVIDERS]
     return kept
 
 
