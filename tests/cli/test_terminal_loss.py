@@ -157,3 +157,28 @@ def test_a_tui_without_a_terminal_is_refused_at_start(tmp_path: Path):
     assert done.returncode == 2, done.stdout + done.stderr
     assert "the TUI needs a terminal" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_demo_with_sighup_ignored_ends_with_its_terminal_and_leaves_nothing(
+    tmp_path: Path, tmux: str
+):
+    """The demo, its SIGHUP ignored at start, its pane killed: it ends, its refresh child with
+    it, and its temporary folder goes (it used to stay, the demo spinning on)."""
+    home, scratch = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    scratch.mkdir()
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("CATALYST_", "DBUS_", "TMUX", "XDG_"))
+    }
+    env.update(HOME=str(home), TMPDIR=str(scratch), TERM="xterm-256color")
+    start_catalyst(tmux, tmp_path, env, "demo", prefix=IGNORING_HUP)
+    wait_until(tmux, "the first refresh in", lambda s: "⚑ ALAB" in s)
+    demo, child = _catalyst_and_child(tmux)
+    subprocess.run(["tmux", "-S", tmux, "kill-session", "-t", SESSION], check=True)
+    deadline = time.monotonic() + HANG
+    while not (_gone(demo) and _gone(child)):
+        assert time.monotonic() < deadline, f"demo {demo} or child {child} alive after {HANG}s"
+        time.sleep(0.1)
+    assert list(scratch.iterdir()) == []  # the demo's folder is gone
