@@ -4,7 +4,10 @@ said, without the characters that command the terminal.
 A terminal reads escape sequences out of the text it is given: ESC ] 0 ; … BEL sets the window
 title, ESC [ 2 J clears the screen, ESC c resets the terminal, and the C1 forms (U+009B is CSI,
 U+009D is OSC) do the same in one character. `printable` removes every such sequence whole (so
-no "]0;title" is left behind), then every remaining control character: C0, DEL and C1. In
+no "]0;title" is left behind), then every remaining control character: C0, DEL and C1, and the
+invisible format characters that make text read otherwise than it is stored (a right-to-left
+override shows "\\u202egpj.exe" as "exe.jpg": `_FORMAT`); a lone surrogate (a byte no UTF-8
+holds) becomes U+FFFD. In
 `multiline` text a line break (LF, CR LF, a lone CR, NEL) becomes LF and a tab stays; on one line
 both become a space. Everything else, brackets included, is kept as typed: whoever shows the
 text shows it as plain text (rich `Text`, `markup=False`), never as markup.
@@ -37,8 +40,24 @@ _SEQUENCES = re.compile(
     r"|\x1b[\x20-\x2f]*[\x30-\x7e]"
 )
 _BREAKS = re.compile(r"\r\n?|\x85")  # CR LF, CR, NEL
-_CONTROLS_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_CONTROLS_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible format characters (Unicode category Cf) that make the text shown differ from the
+# text stored: the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069), the marks U+200E, U+200F and U+061C, zero-width spaces and joiners of words
+# (U+200B, U+2060), the byte-order mark, the invisible operators, the tag characters that can
+# spell words no one sees (U+E0000 block) and the rest of Cf. Kept: U+200C and U+200D (ZWNJ,
+# ZWJ), which Persian and Indic scripts need to spell words and emoji sequences (a family, a
+# flag) are joined by; alone they move nothing and hide nothing. tests/test_text.py checks this
+# list against the whole of unicodedata's Cf.
+_FORMAT = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+_SURROGATES = "\ud800-\udfff"  # undecodable bytes of an argument or a file name: U+FFFD
+_CONTROLS_ONE_LINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_FORMAT}]")
+_CONTROLS_MULTILINE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_FORMAT}]")
+_UNENCODABLE = re.compile(f"[{_SURROGATES}]")
 _WHITESPACE_CONTROLS = frozenset("\t\n\r\x0b\x0c")
 _TABLE = str.maketrans({c: " " for c in _WHITESPACE_CONTROLS})
 
@@ -48,7 +67,7 @@ def printable(text: str, *, multiline: bool = False) -> str:
     `multiline` keeps line breaks (as LF) and tabs; otherwise each becomes a space."""
     if text.isprintable():  # the common case: nothing to remove (a space is printable)
         return text
-    text = _SEQUENCES.sub("", text)
+    text = _UNENCODABLE.sub("\ufffd", _SEQUENCES.sub("", text))
     if multiline:
         return _CONTROLS_MULTILINE.sub("", _BREAKS.sub("\n", text))
     return _CONTROLS_ONE_LINE.sub("", _BREAKS.sub(" ", text).translate(_TABLE))

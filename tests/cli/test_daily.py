@@ -19,7 +19,7 @@ from catalyst_tui.cli import service
 
 from ..support.market_server import MarketServer
 from ..support.readonly import read_only_file
-from ..support.service_manager import Call, ServiceManager
+from ..support.service_manager import Call, ServiceManager, unit_file, unit_name
 
 NOWHERE = "http://127.0.0.1:9"  # the discard port: nothing answers, nothing leaves the machine
 PROVIDERS = (
@@ -164,9 +164,9 @@ def test_an_unknown_target_gets_did_you_mean(tmp_path):
 
 
 @pytest.fixture
-def manager(tmp_path_factory, isolated_home, monkeypatch) -> ServiceManager:
+def manager(tmp_path, tmp_path_factory, isolated_home, monkeypatch) -> ServiceManager:
     """systemctl and launchctl recorded, never the machine's own, for the systemd unit."""
-    unit = isolated_home / "config" / "systemd" / "user" / "catalyst.service"
+    unit = unit_file(isolated_home / "config", tmp_path / "catalysts.toml")
     return ServiceManager(tmp_path_factory.mktemp("manager"), unit, monkeypatch)
 
 
@@ -174,13 +174,13 @@ def test_daemon_install_writes_a_unit_systemd_accepts_and_uninstall_removes_it(
     tmp_path, isolated_home, manager
 ):
     config_home = isolated_home / "config"
-    unit = config_home / "systemd" / "user" / "catalyst.service"
+    unit = unit_file(config_home, tmp_path / "catalysts.toml")
     done = catalyst(tmp_path, "daemon", "--install")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
-        f"wrote {unit}",
+        f"wrote {unit} (the unit of {tmp_path / 'catalysts.toml'})",
         "start it now and at every log-in with: systemctl --user daemon-reload && "
-        "systemctl --user enable --now catalyst.service",
+        f"systemctl --user enable --now {unit.name}",
     ]
     text = unit.read_text()
     assert "Restart=on-failure" in text and "WantedBy=default.target" in text
@@ -221,7 +221,10 @@ def test_uninstall_disables_the_service_before_it_deletes_the_unit(tmp_path, man
     done = catalyst(tmp_path, "daemon", "--uninstall")
     assert done.returncode == 0, done.stderr
     assert manager.calls() == [
-        Call(["systemctl", "--user", "disable", "--now", "catalyst.service"], file_there=True),
+        Call(
+            ["systemctl", "--user", "disable", "--now", unit_name(tmp_path / "catalysts.toml")],
+            file_there=True,
+        ),
         Call(["systemctl", "--user", "daemon-reload"], file_there=False),
     ]
     again = catalyst(tmp_path, "daemon", "--uninstall")
@@ -231,7 +234,7 @@ def test_uninstall_disables_the_service_before_it_deletes_the_unit(tmp_path, man
 def test_an_uninstall_the_manager_refuses_removes_the_unit_and_says_how_to_stop_it(
     tmp_path, isolated_home, manager
 ):
-    unit = isolated_home / "config" / "systemd" / "user" / "catalyst.service"
+    unit = unit_file(isolated_home / "config", tmp_path / "catalysts.toml")
     assert catalyst(tmp_path, "daemon", "--install").returncode == 0
     manager.fail("Failed to connect to bus: No medium found\x1b[31m")
     done = catalyst(tmp_path, "daemon", "--uninstall")
@@ -239,7 +242,7 @@ def test_an_uninstall_the_manager_refuses_removes_the_unit_and_says_how_to_stop_
     assert done.stdout.splitlines() == [
         f"removed {unit}; it could not be stopped (systemctl: Failed to connect to bus: No "
         "medium found): if it is running, stop it with: systemctl --user disable --now "
-        "catalyst.service"
+        f"{unit.name}"
     ]
     assert [c.file_there for c in manager.calls()] == [True, False]  # the escape: filtered
 
@@ -249,9 +252,8 @@ def test_the_macos_agent_is_removed_from_launchd_by_its_label(tmp_path, manager)
     agent = service.service_for(argv, tmp_path / "log", platform="darwin", home=tmp_path)
     assert service.stop(agent) is None
     service.forget(agent)  # launchd keeps nothing once the job is removed: nothing asked
-    assert [c.argv for c in manager.calls()] == [
-        ["launchctl", "remove", "io.github.catalyst.daemon"]
-    ]
+    assert [c.argv for c in manager.calls()] == [["launchctl", "remove", agent.name]]
+    assert agent.name == f"io.github.catalyst.daemon.{service.file_key(argv)}"
 
 
 def test_a_path_with_spaces_percent_and_dollar_stays_one_word_for_systemd(tmp_path):
@@ -273,7 +275,8 @@ def test_a_path_with_spaces_percent_and_dollar_stays_one_word_for_systemd(tmp_pa
 def test_the_macos_agent_runs_the_same_command_at_load_and_after_a_crash(tmp_path):
     argv = service.daemon_argv(tmp_path / "catalysts.toml", None)
     unit = service.service_for(argv, tmp_path / "log", platform="darwin", home=tmp_path)
-    assert unit.path == tmp_path / "Library/LaunchAgents/io.github.catalyst.daemon.plist"
+    label = f"io.github.catalyst.daemon.{service.file_key(argv)}"
+    assert unit.path == tmp_path / f"Library/LaunchAgents/{label}.plist"
     agent = plistlib.loads(unit.text.encode())
     assert agent["ProgramArguments"] == [
         sys.executable,
@@ -387,7 +390,7 @@ def test_daemon_install_keeps_the_database_of_catalyst_db(tmp_path, isolated_hom
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    unit = isolated_home / "config" / "systemd" / "user" / "catalyst.service"
+    unit = unit_file(isolated_home / "config", tmp_path / "catalysts.toml")
     (exec_start,) = [
         line for line in unit.read_text().splitlines() if line.startswith("ExecStart=")
     ]

@@ -17,6 +17,7 @@ import pytest
 
 from catalyst_tui.cli import service
 
+from ..support.service_manager import unit_file
 from .test_daily import THESIS
 
 INJECTED = "ExecStart=/bin/touch /tmp/pwned"
@@ -81,7 +82,7 @@ def test_a_path_a_unit_can_hold_is_one_word_systemd_accepts(tmp_path, isolated_h
     config = thesis_in(folder)
     done = install(tmp_path, config)
     assert done.returncode == 0, done.stderr
-    unit = isolated_home / "config" / "systemd" / "user" / "catalyst.service"
+    unit = unit_file(isolated_home / "config", config)
     text = unit.read_text()
     [line] = [line for line in text.splitlines() if line.startswith("ExecStart=")]
     argv = [

@@ -508,12 +508,20 @@ def _imported_constants(tree: ast.Module, where: str) -> set[str]:
     return names
 
 
+# Words made of data but checked where they are made: cli/service.py's `service_word` returns a
+# unit's name or an agent's label only when it is letters, digits, '.', '_' and '-' and does not
+# start with '-' (catalyst-1a2b3c4d.service: each catalysts.toml's own unit), else raises.
+CHECKED_WORDS = {"service_word"}
+
+
 def _fixed(arg: ast.expr, constants: set[str], name_of) -> bool:
-    """A string literal, a module-level string constant or the running interpreter."""
+    """A string literal, a module-level string constant, the running interpreter, or a word
+    checked where it is made (CHECKED_WORDS)."""
     return (
         (isinstance(arg, ast.Constant) and isinstance(arg.value, str))
         or (isinstance(arg, ast.Name) and arg.id in constants)
         or name_of(arg) == "sys.executable"
+        or (isinstance(arg, ast.Call) and name_of(arg.func) in CHECKED_WORDS)
     )
 
 

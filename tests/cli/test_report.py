@@ -28,7 +28,8 @@ from catalyst_tui.store.records import NewDocument
 from ..jobs.test_evidence_e2e import PRESS_RELEASE
 from ..support.releases import AlabQuarter, store_alab_releases
 
-HOSTILE = '<script>alert(1)</script><img src=\\"https://evil.test/x.png\\">'
+# A right-to-left override (as TOML spells it) first: the report shows the text as stored.
+HOSTILE = '\\u202E<script>alert(1)</script><img src=\\"https://evil.test/x.png\\">'
 NOW = dt.datetime(2026, 11, 5, 15, tzinfo=dt.UTC)
 ACCEPTED = dt.datetime(2026, 11, 4, 21, 5, 12, tzinfo=dt.UTC)
 THESIS = f"""
@@ -175,6 +176,7 @@ def test_the_html_is_self_contained_escaped_and_marks_each_event_on_the_chart(db
     assert page.markers == 2  # the two marks of the hostile checkpoint; 8-Ks are not marked
     text = "".join(page.text)
     assert "<script>alert(1)</script>" in text  # shown as the words it is, never run
+    assert "\u202e" not in html  # the override neutralised: the text reads as stored
     assert "largest product line" in text
     assert "https://www.sec.gov/Archives/edgar/data/" in text  # the passage's link, as text
 
@@ -183,9 +185,10 @@ def test_the_markdown_gives_the_thesis_the_passage_and_the_release_against_its_g
     done = catalyst(db, "ALAB")
     assert done.returncode == 0, done.stderr
     md = done.stdout
-    assert md.startswith("# ALAB: Astera Labs\n")
+    assert md.startswith("<!-- written by catalyst report -->\n# ALAB: Astera Labs\n")
     assert "| Scorpio becomes the largest product line | pending | — | — |" in md
     assert "| \\<script\\>alert(1)\\</script\\>\\<img src=" in md  # shown, not markup
+    assert "\u202e" not in md
     assert "> " in md and "largest product line" in md and "q3fy26pr.htm" in md
     assert f"{412.3 / 410 - 1:+.1%} against its midpoint" in md  # +0.6%
     assert f"revenue against the Street: {412.3 / 405 - 1:+.1%}" in md  # +1.8%

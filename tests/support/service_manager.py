@@ -56,3 +56,15 @@ class ServiceManager:
             return []
         lines = self.log.read_text(encoding="utf-8").splitlines()
         return [Call(entry["argv"], entry["there"]) for entry in map(json.loads, lines)]
+
+
+def unit_file(config_home: Path, config: Path) -> Path:
+    """Where `catalyst daemon --install` writes the systemd unit of `config`: its own name,
+    catalyst-KEY.service (cli/service.py's file_key of the file's absolute path)."""
+    return config_home / "systemd" / "user" / unit_name(config)
+
+
+def unit_name(config: Path) -> str:
+    from catalyst_tui.cli import service
+
+    return f"catalyst-{service.file_key(service.daemon_argv(config, None))}.service"

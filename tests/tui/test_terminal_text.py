@@ -35,8 +35,13 @@ TITLE = "\x1b]0;PWNED\x07"
 CLEAR = "\x1b[2J\x1b[H"
 C1 = "\x9b2J\x9d2;PWNED\x9c"
 RESET = "\x1bc"
-HOSTILE = f"{TITLE}{CLEAR}{C1}{RESET}\x07"
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Text that reads otherwise than it is stored (round 5): a right-to-left override, an isolate,
+# the marks and a zero-width space, as a filing's label or a title may hold.
+BIDI = "\u202e\u2066\u200f\u061c\u200b"
+HOSTILE = f"{TITLE}{CLEAR}{C1}{RESET}\x07{BIDI}"
+CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b]"
+)
 
 
 def toml_string(text: str) -> str:
@@ -229,6 +234,15 @@ def assert_plain(output: str) -> None:
         ("nul\x00del\x7fbell\x07", "nuldelbell", "nuldelbell"),
         ("next\x85line", "next line", "next\nline"),
         ("é 漢字 ＝ ✓", "é 漢字 ＝ ✓", "é 漢字 ＝ ✓"),
+        ("8-K \u202egpj.exe", "8-K gpj.exe", "8-K gpj.exe"),  # shown as stored, not "exe.jpg"
+        ("a\u2066b\u2069c\u200ed\u200f\u061ce", "abcde", "abcde"),  # isolates and marks
+        ("zero\u200bwidth\ufeff\U000e0041", "zerowidth", "zerowidth"),  # ZWSP, BOM, a tag
+        (
+            "👨\u200d👩\u200d👧 می\u200cخواهم",
+            "👨\u200d👩\u200d👧 می\u200cخواهم",
+            "👨\u200d👩\u200d👧 می\u200cخواهم",
+        ),
+        ("undecodable \udcff byte", "undecodable \ufffd byte", "undecodable \ufffd byte"),
     ],
 )
 def test_printable_removes_whole_sequences_and_controls_and_keeps_the_rest(

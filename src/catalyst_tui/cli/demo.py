@@ -10,10 +10,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import threading
 from typing import TYPE_CHECKING, Any
 
 from .context import EXIT_OK, CommandError, Context
 from .logs import setup_logging
+from .terminal_loss import TEXTUALS, ended_with_terminal, quiet_textual_signals
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -61,8 +63,16 @@ def cmd_demo(ctx: Context) -> int:
         setup_logging(ctx.args.debug, demo.log_path)
         app, store = demo_app(demo)
         ending.append(app)
+
+        def end(code: int) -> None:  # the terminal went away (polled, or SIGHUP)
+            ending.append(code - 128)
+            threading.Thread(
+                target=app.call_from_thread, args=(app.exit, None, code), daemon=True
+            ).start()
+
         try:
-            app.run()
+            with ended_with_terminal(end):
+                app.run()
         finally:
             store.close()
         url = demo.url
@@ -70,23 +80,6 @@ def cmd_demo(ctx: Context) -> int:
         return 128 + int(ending[1])
     ctx.out(f"catalyst demo: ended; its market ({url}), thesis copy and database are removed")
     return EXIT_OK
-
-
-# Textual's own handlers (resume on SIGCONT, suspend on SIGTSTP, a resize on SIGWINCH) write to
-# its output queue from within whatever the main thread is doing. A closed terminal sends SIGCONT
-# right after SIGHUP: run while the app shut down, that write left the queue's lock taken and its
-# writer asleep, and the shutdown waited on it for ever (seen: a demo alive 5 minutes after its
-# terminal closed). Once the demo is ending they are let be.
-_TEXTUALS = (
-    (signal.SIGCONT, signal.SIG_DFL),
-    (signal.SIGTSTP, signal.SIG_DFL),
-    (signal.SIGWINCH, signal.SIG_IGN),
-)
-
-
-def _quiet_textual_signals() -> None:
-    for signum, how in _TEXTUALS:
-        signal.signal(signum, how)
 
 
 @contextlib.contextmanager
@@ -108,7 +101,7 @@ def _ended_by_signals() -> Iterator[list[Any]]:
         if len(ending) > 1:
             return  # its exit is under way
         ending.append(signum)
-        _quiet_textual_signals()
+        quiet_textual_signals()
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # before app.run's loop, or after it
@@ -117,7 +110,7 @@ def _ended_by_signals() -> Iterator[list[Any]]:
 
     handled = (signal.SIGHUP, signal.SIGTERM)
     previous = {signum: signal.signal(signum, end) for signum in handled}
-    previous |= {signum: signal.getsignal(signum) for signum, _how in _TEXTUALS}
+    previous |= {signum: signal.getsignal(signum) for signum, _how in TEXTUALS}
     try:
         yield ending
     finally:

@@ -28,6 +28,11 @@ def cmd_init(ctx: Context) -> int:
         )
     if path.is_dir():
         raise CommandError(f"catalyst init: {path} is a folder: name the file to write")
+    from .output_file import not_a_database
+
+    why = not_a_database(path)
+    if why is not None:
+        raise CommandError(f"catalyst init: {path}: {why}: catalyst writes no thesis over it")
     make_private_dirs(path.parent.resolve())
     if path.exists():
         os.replace(path, path.with_name(path.name + ".bak"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from .. import __version__
@@ -46,6 +48,57 @@ class BrokerNames:
         return name in list(self)
 
 
+# A byte that is not UTF-8 in an argument arrives as a lone surrogate (Python's surrogateescape):
+# no file, database or terminal can hold it, so a text argument holding one is refused, named,
+# with the bytes shown as escapes. Paths (--config, --db, -o, a file to read) keep them: the
+# file system takes them back as the bytes they were.
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+# The days a person may type (`evidence add --date`): a four-digit year SQLite, the timeline and
+# date arithmetic all hold; out of it, one line and exit 2.
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
+
+
+def text(value: str) -> str:
+    """A text argument: refused (argparse names it, exit 2) when it holds undecodable bytes."""
+    if _UNDECODABLE.search(value):
+        shown = value.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+        raise argparse.ArgumentTypeError(
+            f"'{shown}' holds bytes that are not UTF-8: write it in UTF-8 (nothing was written)"
+        )
+    if "\x00" in value:
+        raise argparse.ArgumentTypeError("holds a NUL character")
+    return value
+
+
+def day(value: str) -> str:
+    """A day typed as YYYY-MM-DD, within FIRST_DAY..LAST_DAY (kept as typed)."""
+    try:
+        parsed = dt.date.fromisoformat(text(value))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (write YYYY-MM-DD)") from None
+    if not FIRST_DAY <= parsed <= LAST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"{value} is out of range: a day from {FIRST_DAY} to {LAST_DAY}"
+        )
+    return value
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    """-o and --force: where a command writes its file (cli/output_file.py's rules)."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write it there, whole or not at all (default: stdout); never over the database, "
+        "a catalysts.toml or another file catalyst keeps",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing FILE that is not one of these catalyst wrote",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="catalyst",
@@ -87,21 +140,28 @@ def build_parser() -> argparse.ArgumentParser:
     check = command("check", "evaluate checkpoints on stored data (no network)")
     check.add_argument("--json", action="store_true", help="print a JSON array")
     mark = command("mark", "resolve a checkpoint by hand (pending reopens it)")
-    mark.add_argument("target", metavar="SYMBOL/ID", help="the checkpoint, e.g. ALAB/npo-ships")
+    mark.add_argument(
+        "target", type=text, metavar="SYMBOL/ID", help="the checkpoint, e.g. ALAB/npo-ships"
+    )
     mark.add_argument(
         "status",
         choices=STATUSES,
         help="met or missed freezes it as you judged it; pending reopens it to evaluation",
     )
-    mark.add_argument("--note", default="", metavar="TEXT", help="why, kept on the timeline")
+    mark.add_argument(
+        "--note", type=text, default="", metavar="TEXT", help="why, kept on the timeline"
+    )
     note = command("note", "a dated note in a ticker's thesis journal")
-    note.add_argument("symbol", metavar="SYMBOL", help="the ticker, e.g. ALAB")
-    note.add_argument("text", nargs="+", metavar="TEXT", help="the note (its words are joined)")
+    note.add_argument("symbol", type=text, metavar="SYMBOL", help="the ticker, e.g. ALAB")
+    note.add_argument(
+        "text", type=text, nargs="+", metavar="TEXT", help="the note (its words are joined)"
+    )
     note.add_argument("--action", choices=JOURNAL_ACTIONS, default="", help="what you did")
     note.add_argument("--conviction", choices=CONVICTIONS, default="", help="how sure you are")
     ack = command("ack", "acknowledge flagged misses")
     ack.add_argument(
         "targets",
+        type=text,
         nargs="*",
         metavar="SYMBOL/ID",
         help="the checkpoints whose flags to clear; none: list the flagged ones",
@@ -110,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     positions = command("positions", "what is held and sold, in the base currency")
     positions.add_argument("--json", action="store_true", help="print a JSON array")
     export = command(
-        "export", "write prices, checkpoints, events, positions or dividends to stdout"
+        "export", "write prices, checkpoints, events, positions or dividends to stdout or a file"
     )
     export.add_argument(
         "what",
@@ -123,10 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format", default="csv", choices=["csv", "json"], help="CSV (default) or a JSON array"
     )
-    export.add_argument("--symbol", metavar="S", help="only this ticker")
+    export.add_argument("--symbol", type=text, metavar="S", help="only this ticker")
+    _output_options(export)
     evidence = command("evidence", "passages of filings and news that matched evidence entries")
     evidence.add_argument(
         "target",
+        type=text,
         nargs="?",
         metavar="SYMBOL[/ID]",
         help="one ticker, or one of its checkpoints; none: all",
@@ -140,14 +202,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="with `add` as the first word: read a document you bring (a call transcript, a "
         "deck: HTML, text or PDF), match it against the ticker's evidence entries and keep it",
     )
-    evidence.add_argument("--date", metavar="YYYY-MM-DD", help="the day the added document is of")
-    evidence.add_argument("--title", metavar="TEXT", help="the added document's title")
+    evidence.add_argument(
+        "--date", type=day, metavar="YYYY-MM-DD", help="the day the added document is of"
+    )
+    evidence.add_argument("--title", type=text, metavar="TEXT", help="the added document's title")
     filings = command("filings", "the 10-K, 10-Q and 8-K filings stored (newest first)")
-    filings.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
+    filings.add_argument(
+        "symbol", type=text, nargs="?", metavar="SYMBOL", help="one ticker; none: all"
+    )
     filings.add_argument("--json", action="store_true", help="print a JSON array")
     results = command("results", "earnings releases read from 8-Ks (newest first), or one file")
     results.add_argument(
         "symbol",
+        type=text,
         nargs="?",
         metavar="SYMBOL",
         help="one ticker's stored releases; none: every ticker's",
@@ -164,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     segments.add_argument(
         "symbol",
+        type=text,
         nargs="?",
         metavar="SYMBOL",
         help="one ticker: its newest 10-Q or 10-K read from EDGAR and stored",
@@ -212,12 +280,14 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument(
         "--map",
         action="append",
+        type=text,
         metavar="FIELD=COLUMN",
         help="a generic CSV's column for date, symbol, side, shares, price, currency or fees",
     )
     imports.add_argument(
         "--symbol",
         action="append",
+        type=text,
         metavar="ISIN=SYMBOL",
         help="the symbol of an ISIN (DEGIRO names products by ISIN)",
     )
@@ -257,10 +327,14 @@ def build_parser() -> argparse.ArgumentParser:
         "the Street's consensus, its trend, the surprises and each "
         "release against the consensus frozen before it",
     )
-    estimates.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
+    estimates.add_argument(
+        "symbol", type=text, nargs="?", metavar="SYMBOL", help="one ticker; none: all"
+    )
     estimates.add_argument("--json", action="store_true", help="print a JSON array")
     review = command("review", "each thesis's verdict (broken, at risk, intact, proven) and why")
-    review.add_argument("symbol", nargs="?", metavar="SYMBOL", help="one ticker; none: all")
+    review.add_argument(
+        "symbol", type=text, nargs="?", metavar="SYMBOL", help="one ticker; none: all"
+    )
     review.add_argument("--json", action="store_true", help="print a JSON object")
     changes = command(
         "changes",
@@ -279,12 +353,12 @@ def build_parser() -> argparse.ArgumentParser:
         "a ticker's report to keep: its thesis, evidence, latest release, "
         "position and price chart with the timeline's events",
     )
-    report.add_argument("symbol", metavar="SYMBOL", help="the ticker")
+    report.add_argument("symbol", type=text, metavar="SYMBOL", help="the ticker")
     report.add_argument(
         "--format",
         choices=["md", "html"],
         default="md",
         help="Markdown (default) or one self-contained HTML file",
     )
-    report.add_argument("-o", "--output", metavar="FILE", help="write it there (default: stdout)")
+    _output_options(report)
     return parser

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from typing import TYPE_CHECKING
 
-from .context import EXIT_FLAGGED, EXIT_OK, CommandError, Context, utc_now
+from .context import EXIT_FLAGGED, EXIT_OK, Context, utc_now
 from .names import known_checkpoint, known_ticker, parse_target
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def cmd_check(ctx: Context) -> int:
@@ -58,7 +62,8 @@ def cmd_performance(ctx: Context) -> int:
 
 def cmd_export(ctx: Context) -> int:
     from ..jobs.evaluation import local_today
-    from .output.export import export_rows, write_csv, write_json
+    from .output.export import export_rows, is_export, write_csv, write_json
+    from .output_file import Kind, kept_files, written
 
     config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
@@ -68,7 +73,15 @@ def cmd_export(ctx: Context) -> int:
             store, ctx.args.what, symbol=symbol, today=today, base=config.settings.currency
         )
         write = write_json if ctx.args.format == "json" else write_csv
-        write(columns, rows, sys.stdout)
+        if not ctx.args.output:
+            write(columns, rows, sys.stdout)
+            return EXIT_OK
+        form = ctx.args.format
+        kind = Kind(f"a {form.upper()} export of {ctx.args.what}", is_export(columns, form))
+        kept = kept_files(config.path, store.path)
+        with written("export", ctx.args.output, kind, kept, force=ctx.args.force) as file:
+            count = write(columns, rows, file)
+    ctx.err(f"catalyst export: {count} {ctx.args.what} rows written to {ctx.args.output}")
     return EXIT_OK
 
 
@@ -115,8 +128,35 @@ def cmd_status(ctx: Context) -> int:
     now = utc_now()
     with contextlib.closing(ctx.open_store(config, create=False, write=False)) as store:
         status = build_status(config, store, now)
-    ctx.report(lambda: status_json(status), lambda: ctx.out("\n".join(status_lines(status, now))))
+    daemon = _daemon_unit(ctx, config.path)
+
+    def data() -> object:
+        return {**status_json(status), "daemon": daemon}
+
+    def show() -> None:
+        ctx.out("\n".join(status_lines(status, now)))
+        if daemon is not None:
+            state = "installed" if daemon["installed"] else "not installed"
+            ctx.out(f"daemon: {daemon['unit']} {state} ({daemon['path']})")
+
+    ctx.report(data, show)
     return EXIT_OK
+
+
+def _daemon_unit(ctx: Context, config: Path | None) -> dict[str, object] | None:
+    """This file's daemon unit (cli/service.py: one a catalysts.toml), and whether it is there."""
+    from ..paths import named_database
+    from . import service
+    from .logs import log_file
+
+    if config is None:
+        return None
+    argv = service.daemon_argv(config, named_database(ctx.args.db))
+    try:
+        unit = service.service_for(argv, log_file().parent)
+    except service.ServiceError:
+        return None
+    return {"unit": unit.name, "path": str(unit.path), "installed": unit.path.exists()}
 
 
 def cmd_estimates(ctx: Context) -> int:
@@ -166,7 +206,8 @@ def cmd_changes(ctx: Context) -> int:
 def cmd_report(ctx: Context) -> int:
     from ..jobs.evaluation import local_today
     from ..views.report import load_report
-    from .output.thesis_report import report_html, report_markdown
+    from .output.thesis_report import HTML_MARK, MARKDOWN_MARK, report_html, report_markdown
+    from .output_file import Kind, kept_files, written
 
     config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
@@ -174,14 +215,15 @@ def cmd_report(ctx: Context) -> int:
         assert symbol is not None  # a required argument
         now = utc_now()
         report = load_report(store, symbol, now, local_today(config, now), config.settings.currency)
-    text = report_html(report) if ctx.args.format == "html" else report_markdown(report)
+    html = ctx.args.format == "html"
+    text = report_html(report) if html else report_markdown(report)
     if not ctx.args.output:
         sys.stdout.write(text)
         return EXIT_OK
-    try:
-        with open(ctx.args.output, "w", encoding="utf-8") as file:
-            file.write(text)
-    except OSError as exc:
-        raise CommandError(f"catalyst report: {ctx.args.output}: {exc.strerror or exc}") from None
+    mark = (HTML_MARK if html else MARKDOWN_MARK).encode()
+    kind = Kind(f"{'an HTML' if html else 'a Markdown'} report", lambda head: mark in head)
+    kept = kept_files(config.path, store.path)
+    with written("report", ctx.args.output, kind, kept, force=ctx.args.force) as file:
+        file.write(text)
     ctx.err(f"catalyst report: {symbol} written to {ctx.args.output}")
     return EXIT_OK

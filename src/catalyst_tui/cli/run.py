@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import sys
+import threading
 from typing import TYPE_CHECKING
 
 from ..paths import named_database
@@ -18,22 +19,38 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..notify.delivery import DeliveryReport
+    from . import service
 
 
 def cmd_tui(ctx: Context) -> int:
-    config, store = ctx.synced_store()
+    config, store = ctx.synced_store()  # a bad config is said first, with or without a terminal
+    if not sys.stdin.isatty():  # nohup's /dev/null, a pipe: Textual read its end for ever
+        store.close()
+        raise CommandError(
+            "catalyst: the TUI needs a terminal, and its input is not one (nohup, a pipe, a "
+            "service): run it in a terminal, or `catalyst daemon` or `catalyst refresh` without one"
+        )
     from ..session.workspace import Workspace
     from ..tui.app import CatalystApp  # deferred: textual is heavy and only the TUI needs it
+    from .terminal_loss import EXIT_HANGUP, ended_with_terminal
 
     try:
         from ..prefs import prefs_file
 
         workspace = Workspace(config, store, prefs_path=prefs_file())
         notice = "" if ctx.created is None else first_run_text(ctx.created)
-        CatalystApp(workspace, notice=notice, ask_sec_contact=True).run()
+        app = CatalystApp(workspace, notice=notice, ask_sec_contact=True)
+
+        def end(code: int) -> None:  # from the watch's thread: never waits on the app's loop
+            threading.Thread(
+                target=app.call_from_thread, args=(app.end_without_terminal, code), daemon=True
+            ).start()
+
+        with ended_with_terminal(end) as lost:
+            app.run()
     finally:
         store.close()
-    return EXIT_OK
+    return EXIT_HANGUP if lost.is_set() else EXIT_OK
 
 
 async def _deliver_once(store: Store, now: dt.datetime) -> DeliveryReport:
@@ -147,32 +164,44 @@ def _daemon_service(ctx: Context) -> int:
     config = ctx.load_config()  # a service that would stop at once on a bad config is not made
     assert config.path is not None
     database = named_database(ctx.args.db)  # --db or $CATALYST_DB: the service's too
+    argv = service.daemon_argv(config.path, database)
     try:
-        unit = service.service_for(service.daemon_argv(config.path, database), log_file().parent)
+        unit = service.service_for(argv, log_file().parent)
     except service.ServiceError as exc:
         raise CommandError(f"catalyst daemon: {exc}") from None
+    earlier = service.earlier_unit(unit, argv)  # this file's, as an earlier version named it
     try:
         if ctx.args.uninstall:
-            if not unit.path.exists():
-                ctx.out(f"catalyst daemon: no service installed at {unit.path}")
+            if not unit.path.exists() and earlier is None:
+                ctx.out(f"catalyst daemon: no service installed for {config.path} at {unit.path}")
                 return EXIT_OK
-            why_not = service.stop(unit)  # stopped and disabled while its file is there
-            service.uninstall(unit)
-            service.forget(unit)
-            if why_not is None:
-                ctx.out(f"stopped and disabled it; removed {unit.path}")
-            else:
-                ctx.out(
-                    f"removed {unit.path}; it could not be stopped ({why_not}): if it is "
-                    f"running, stop it with: {unit.disable}"
-                )
+            for each in (unit, earlier):
+                if each is not None and each.path.exists():
+                    _remove_service(ctx, each)
             return EXIT_OK
         replaced = service.install(unit)
+        if earlier is not None:
+            _remove_service(ctx, earlier)
     except OSError as exc:
         raise CommandError(f"catalyst daemon: {unit.path}: {exc.strerror or exc}") from None
-    ctx.out(f"{'updated' if replaced else 'wrote'} {unit.path}")
+    ctx.out(f"{'updated' if replaced else 'wrote'} {unit.path} (the unit of {config.path})")
     ctx.out(f"start it now and at every log-in with: {unit.enable}")
     return EXIT_OK
+
+
+def _remove_service(ctx: Context, unit: service.Service) -> None:
+    from . import service
+
+    why_not = service.stop(unit)  # stopped and disabled while its file is there
+    service.uninstall(unit)
+    service.forget(unit)
+    if why_not is None:
+        ctx.out(f"stopped and disabled it; removed {unit.path}")
+    else:
+        ctx.out(
+            f"removed {unit.path}; it could not be stopped ({why_not}): if it is "
+            f"running, stop it with: {unit.disable}"
+        )
 
 
 def cmd_notify(ctx: Context) -> int:

@@ -22,8 +22,10 @@ same rule: XML 1.0 cannot hold those characters either.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import plistlib
+import re
 import subprocess
 import sys
 import unicodedata
@@ -36,7 +38,7 @@ from ..text import printable
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-UNIT_NAME = "catalyst.service"
+UNIT_NAME = "catalyst.service"  # the one unit of earlier versions, whatever file it ran
 AGENT_LABEL = "io.github.catalyst.daemon"
 MANAGER_TIMEOUT = 30.0  # seconds systemctl or launchctl is given to answer
 
@@ -47,6 +49,7 @@ class Service(NamedTuple):
     enable: str  # the command that starts it now and at every log-in
     disable: str  # the command that stops it (before the file is removed)
     manager: str = "systemd"  # or "launchd": the one `stop` asks
+    name: str = UNIT_NAME  # the unit's name (systemd) or the agent's label (launchd)
 
 
 class ServiceError(Exception):
@@ -59,6 +62,43 @@ def daemon_argv(config: Path, database: Path | None) -> list[str]:
     if database is not None:
         argv += ["--db", str(database.resolve())]
     return argv
+
+
+def file_key(argv: Sequence[str]) -> str:
+    """The short name of the catalysts.toml `argv` runs: the first 8 hex digits of the SHA-256 of
+    its absolute path. Each file has a unit of its own (`catalyst-KEY.service`, the agent
+    `io.github.catalyst.daemon.KEY`), so a second file's `--install` leaves the first's alone."""
+    config = argv[list(argv).index("--config") + 1]
+    return hashlib.sha256(config.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def service_word(name: str) -> str:
+    """A unit's name or an agent's label as one argument of systemctl or launchctl: letters,
+    digits, '.', '_' and '-', never an option (tests/cli/test_hygiene.py trusts this check)."""
+    if not _WORD.fullmatch(name):
+        raise ValueError(f"not a service name: {name!r}")
+    return name
+
+
+def earlier_unit(service: Service, argv: Sequence[str]) -> Service | None:
+    """The unit an earlier version wrote (`catalyst.service`, one for every file) when it runs
+    the same file: replaced by this one at `--install`, removed at `--uninstall`. One that runs
+    another file is that file's, and left alone."""
+    if service.manager != "systemd":
+        return None
+    path = service.path.with_name(UNIT_NAME)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if systemd_unit(argv) != text:
+        return None
+    return service._replace(
+        path=path, name=UNIT_NAME, disable=f"systemctl --user disable --now {UNIT_NAME}"
+    )
 
 
 def service_for(
@@ -77,20 +117,24 @@ def service_for(
                 "unset it for ~/.config"
             )
         _holdable(str(config_home))
+        unit = f"catalyst-{file_key(argv)}.service"
         return Service(
-            config_home / "systemd" / "user" / UNIT_NAME,
+            config_home / "systemd" / "user" / unit,
             systemd_unit(argv),
-            f"systemctl --user daemon-reload && systemctl --user enable --now {UNIT_NAME}",
-            f"systemctl --user disable --now {UNIT_NAME}",
+            f"systemctl --user daemon-reload && systemctl --user enable --now {unit}",
+            f"systemctl --user disable --now {unit}",
+            name=unit,
         )
     if platform == "darwin":
-        path = home / "Library" / "LaunchAgents" / f"{AGENT_LABEL}.plist"
+        label = f"{AGENT_LABEL}.{file_key(argv)}"
+        path = home / "Library" / "LaunchAgents" / f"{label}.plist"
         return Service(
             path,
-            launchd_agent(argv, log_dir),
+            launchd_agent(argv, log_dir, label),
             f"launchctl load -w {path}",
             f"launchctl unload -w {path}",
             "launchd",
+            label,
         )
     raise ServiceError(
         f"no service manager known on {platform}: run `catalyst daemon` from your own "
@@ -151,11 +195,11 @@ def _systemd_quote(arg: str) -> str:
     return f'"{escaped}"'
 
 
-def launchd_agent(argv: Sequence[str], log_dir: Path) -> str:
+def launchd_agent(argv: Sequence[str], log_dir: Path, label: str = AGENT_LABEL) -> str:
     for arg in (*argv, str(log_dir)):
         _holdable(arg)
     agent = {
-        "Label": AGENT_LABEL,
+        "Label": label,
         "ProgramArguments": list(argv),
         "RunAtLoad": True,
         "KeepAlive": {"SuccessfulExit": False},  # back after a crash, not after a clean stop
@@ -192,7 +236,7 @@ def stop(service: Service) -> str | None:
     try:
         if service.manager == "systemd":
             done = subprocess.run(
-                ["systemctl", "--user", "disable", "--now", UNIT_NAME],
+                ["systemctl", "--user", "disable", "--now", service_word(service.name)],
                 capture_output=True,
                 text=True,
                 timeout=MANAGER_TIMEOUT,
@@ -200,7 +244,7 @@ def stop(service: Service) -> str | None:
             )
         else:
             done = subprocess.run(
-                ["launchctl", "remove", AGENT_LABEL],
+                ["launchctl", "remove", service_word(service.name)],
                 capture_output=True,
                 text=True,
                 timeout=MANAGER_TIMEOUT,

@@ -116,6 +116,12 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
         await self.stop_live()
         self.exit()
 
+    def end_without_terminal(self, code: int) -> None:
+        """The terminal went away (cli/terminal_loss.py): end as the quit key ends the app, a
+        save under way finished first, the scheduler and its refresh child stopped."""
+        log.warning("ending without a terminal (exit %d)", code)
+        self.run_worker(self.action_quit(), name="the quit", group="quit", exclusive=True)
+
     async def _quit_after(self, saves: list[Worker[Any]]) -> None:
         await self.workers.wait_for_complete(saves)
         await self.action_quit()

@@ -26,7 +26,7 @@ from .report import checkpoint_json
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from ...store import Store
     from ...store.records import EventRecord, PriceRow
@@ -188,6 +188,16 @@ def _event(e: EventRecord, today: dt.date) -> dict[str, Any]:
         "flagged": e.flagged and not e.archived,  # unacknowledged, as `check` and the TUI say
         "acked_at": iso(e.acked_at) if e.acked_at else None,
     }
+
+
+def is_export(columns: tuple[str, ...], form: str) -> Callable[[bytes], bool]:
+    """Whether a file's head is an export of these columns in this form, as written below: the
+    CSV's header line, or the JSON array's first object (or an empty array)."""
+    if form == "csv":
+        header = (",".join(columns) + "\r\n").encode()
+        return lambda head: head.startswith(header)
+    first = ('[\n{"' + columns[0] + '": ').encode()
+    return lambda head: head.startswith(first) or head == b"[]\n"
 
 
 def write_csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]], out: TextIO) -> int:

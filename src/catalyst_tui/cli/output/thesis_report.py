@@ -24,6 +24,10 @@ padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 blockquote { border-left: 3px solid #bbb; margin: 0.5rem 0; padding-left: 0.8rem; }
 .link { color: #555; font-size: 0.85rem; word-break: break-all; }
 """
+# What each report says of itself at its head: `catalyst report -o` replaces a file that holds
+# it without --force (cli/output_file.py), and no other.
+HTML_MARK = '<meta name="generator" content="catalyst report">'
+MARKDOWN_MARK = "<!-- written by catalyst report -->"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")  # markup anywhere in a line: escaped
 
 
@@ -38,6 +42,7 @@ def _h(text: str) -> str:
 
 def report_markdown(r: ThesisReport) -> str:
     out = [
+        MARKDOWN_MARK,
         f"# {_md(r.symbol)}: {_md(r.name)}",
         "",
         f"Report made {r.made.strftime('%Y-%m-%d %H:%M UTC')}.",
@@ -89,6 +94,7 @@ def report_html(r: ThesisReport) -> str:
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
+        HTML_MARK,
         f"<title>{_h(title)}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
