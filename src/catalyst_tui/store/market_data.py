@@ -9,6 +9,7 @@ import json
 import math
 from typing import TYPE_CHECKING, Any
 
+from ..market.fetch_kinds import kind as registered_kind
 from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split
 from .columns import day, day_text, iso, moment
 from .migrations.later import SPARK_OF
@@ -227,13 +228,17 @@ class MarketData:
         symbols: Iterable[str],
         now: dt.datetime,
         *,
-        every: dt.timedelta,
+        every: dt.timedelta | None = None,
         failed_every: dt.timedelta | None = None,
     ) -> list[str]:
         """Which of `symbols` are due a `kind` fetch at `now`: never fetched, fetched `every`
         ago (a failed fetch `failed_every` ago), or stamped later than `now`: a fetch time
         that has not come yet was written by a clock that ran ahead, and proves no fetch (it
-        would hold the fetch off until that time)."""
+        would hold the fetch off until that time). Without `every`, the kind's registration
+        says both (market/fetch_kinds.py); a kind never registered is a ValueError."""
+        registered = registered_kind(kind)
+        if every is None:
+            every, failed_every = registered.every, registered.failed_every
         # One statement in SQLite's own time (unixepoch: whole seconds, as stored), not a
         # parse of every symbol's moment in Python (1.5 ms of a steady refresh, a kind).
         failed = every if failed_every is None else failed_every
@@ -365,6 +370,7 @@ def _mark_fetched(
     ok: bool = True,
     detail: str = "",
 ) -> None:
+    registered_kind(kind)  # one declaration a kind: a fetch time of no registered kind is a bug
     conn.execute(
         "INSERT INTO fetch_state (kind, symbol, fetched_at, ok, detail) VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT(kind, symbol) DO UPDATE SET fetched_at = excluded.fetched_at,"
