@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..market.fetch_kinds import kind as registered_kind
 from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split
 from .columns import day, day_text, iso, moment
+from .door import Door
 from .migrations.later import SPARK_OF
 from .quote_rows import QUOTE_COLUMNS, UPSERT_QUOTE, last_quote, quote_row
 from .records import FetchState
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ..thesis.snapshot import MarketSnapshot
-    from . import Store
 
 # A symbol's sparkline closes again from its stored bars, after they were written (migrations.py).
 _SPARK = (
@@ -32,11 +32,7 @@ _SPARK = (
 )
 
 
-class MarketData:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._conn = store.conn
-
+class MarketData(Door):
     # -- quotes and prices -----------------------------------------------------------------------
     def history_starts(self, symbols: list[str], now: dt.datetime) -> dict[str, dt.date | None]:
         """Where each symbol's history fetch starts: None (a full backfill) for a symbol with

@@ -10,24 +10,16 @@ from typing import TYPE_CHECKING
 
 from ..thesis.line_split import LineSplit, StoredLine
 from .columns import day, iso
+from .door import Door
 
 if TYPE_CHECKING:
     # The reader's package loads the reader (lexbor, defusedxml): not on the way to the TUI's
     # first frame (tests/test_import_hygiene.py).
-    import sqlite3
 
     from ..reading.xbrl.records import Segments
-    from . import Store
 
 
-class SegmentStore:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
-    @property
-    def _conn(self) -> sqlite3.Connection:
-        return self._store.conn
-
+class SegmentStore(Door):
     def save(
         self,
         symbol: str,
