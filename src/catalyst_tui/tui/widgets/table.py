@@ -15,7 +15,7 @@ other renderables are measured."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -33,6 +33,17 @@ if TYPE_CHECKING:
 
     from rich.console import Console
     from textual import events
+
+
+T = TypeVar("T")
+
+
+def under_cursor(table: DataTable[Any], items: Sequence[T]) -> T | None:
+    """The item of the row a table's cursor is on (its rows are `items`, in order); None for an
+    empty table. The screens' and panes' `current()`: one reading of the cursor."""
+    if not items or not table.row_count:
+        return None
+    return items[min(table.cursor_row, len(items) - 1)]
 
 
 def cell_width(cell: object, console: Console) -> int:

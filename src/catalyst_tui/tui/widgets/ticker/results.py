@@ -20,7 +20,7 @@ from ....thesis.wording import money, money_range
 from ....views.results import FIGURE_LABELS, ResultRow, amount, gap_text, not_read_text
 from ... import format as fmt
 from ...palette import ink
-from ..table import RowTable
+from ..table import RowTable, under_cursor
 from .pane import TickerPane
 
 if TYPE_CHECKING:
@@ -146,10 +146,7 @@ class ResultsPane(TickerPane):
         return self.street.get(f"{row.release.period_end}/{row.release.filed}")
 
     def current(self) -> ResultRow | None:
-        table = self.query_one("#results-table", DataTable)
-        if not self.rows or not table.row_count:
-            return None
-        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+        return under_cursor(self.query_one("#results-table", DataTable), self.rows)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "results-table":
