@@ -59,6 +59,11 @@ class SegmentStore(Door):
                 " generic, aggregate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(symbol, accession, a, m, *rest) for (a, m), rest in rows.items()],
             )
+            self._conn.executemany(
+                "INSERT INTO segment_figures (symbol, accession, concept, value)"
+                " VALUES (?, ?, ?, ?)",
+                [(symbol, accession, c, v) for c, v in segments.figures.items()],
+            )
 
     def accessions(self, symbol: str) -> frozenset[str]:
         """The filings of `symbol` already read."""
@@ -79,6 +84,11 @@ class SegmentStore(Door):
         ):
             line = StoredLine(axis, member, label, revenue, bool(generic), bool(aggregate))
             members.setdefault(accession, []).append(line)
+        figures: dict[str, dict[str, float]] = {}
+        for accession, concept, value in self._conn.execute(
+            "SELECT accession, concept, value FROM segment_figures WHERE symbol = ?", (symbol,)
+        ):
+            figures.setdefault(accession, {})[concept] = value
         return tuple(
             LineSplit(
                 symbol,
@@ -90,6 +100,7 @@ class SegmentStore(Door):
                 currency,
                 total,
                 tuple(members.get(accession, ())),
+                figures.get(accession, {}),
             )
             for accession, form, filed, start, end, currency, total in self._conn.execute(
                 "SELECT accession, form, filed, period_start, period_end, currency, total_revenue"
