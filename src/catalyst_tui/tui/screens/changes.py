@@ -45,8 +45,7 @@ class ChangesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#changes-table", RowTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
+        table.add_keyed_columns(COLUMNS)
         table.give_way({"when": 11, "kind": 6})
         self.recolour()
         table.focus()

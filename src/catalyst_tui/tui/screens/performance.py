@@ -91,8 +91,7 @@ class PerformanceScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#returns-table", RowTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
+        table.add_keyed_columns(COLUMNS)
         self.reload()
         table.focus()
 

@@ -68,8 +68,7 @@ class TimelineScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#events", RowTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
+        table.add_keyed_columns(COLUMNS)
         # Narrow, the reason keeps a third of the width: the value (the reason names it), the
         # time (the date stays) and the checkpoint's id give way, clipped with … (table.py).
         table.give_way({"value": 0, "when": 11, "checkpoint": 16})

@@ -86,6 +86,12 @@ class RowTable(DataTable[Any]):
         self._yielding: dict[str, dict[str, Text]] = {}  # column key -> row key -> whole text
         self._shown: dict[str, int | None] = {}  # column key -> the width it gave way to
 
+    def add_keyed_columns(self, columns: Iterable[tuple[str, str] | str]) -> None:
+        """The table's columns from its table of (key, label); a label alone is its own key."""
+        for column in columns:
+            key, label = (column, column) if isinstance(column, str) else column
+            self.add_column(label, key=key)
+
     def give_way(self, floors: dict[str, int] | Sequence[tuple[str, int]]) -> None:
         """Columns (key -> the narrowest width) clipped with … when the table is too wide for
         its room, in the order given: their whole texts are kept as rows are added. As pairs,

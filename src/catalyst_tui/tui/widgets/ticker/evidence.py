@@ -81,9 +81,8 @@ class EvidencePane(TickerPane):
             yield Static(id="evidence-detail")
 
     def on_mount(self) -> None:
-        table = self.query_one("#evidence-table", DataTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
+        table = self.query_one("#evidence-table", RowTable)
+        table.add_keyed_columns(COLUMNS)
 
     def show(self, detail: TickerDetail) -> None:
         """The passages of the ticker; when there are none, whether its checkpoints have

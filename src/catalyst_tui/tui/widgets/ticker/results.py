@@ -77,8 +77,7 @@ class ResultsPane(TickerPane):
 
     def on_mount(self) -> None:
         table = self.query_one("#results-table", RowTable)
-        for label in COLUMNS:
-            table.add_column(label, key=label)
+        table.add_keyed_columns(COLUMNS)
         # Narrow, a column gives way no narrower than its header (a header cut reads as
         # another): XBRL's word and the beat's first, then the Filed date, whole or not at all
         # (the detail below says it): docs/tui.md.
