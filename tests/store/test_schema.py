@@ -81,6 +81,7 @@ def test_a_new_database_has_every_table_and_the_reason_in_parts(db_path: Path):
             "frozen_consensus",
             "segment_filings",
             "segment_members",
+            "segment_figures",
             "verdicts",
             "verdict_events",
             "journal",

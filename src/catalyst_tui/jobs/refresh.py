@@ -34,6 +34,7 @@ from .daily import DailyFetches
 from .estimates import EstimatesFetch
 from .evidence import EvidenceFetches
 from .evidence_match import match_evidence
+from .fetches import registered_fetches
 from .fx import refresh_fx
 from .reach import Reach, failures_by_provider, reach_in
 from .results import ReleaseReading
@@ -249,7 +250,9 @@ async def _daily_and_evidence(
         await daily.earnings(earnings, symbols, seen, report.fresh, street.answered())
 
     await asyncio.gather(
-        daily.fundamentals(sources.fundamentals, symbols, ciks), estimates_then_earnings()
+        daily.fundamentals(sources.fundamentals, symbols, ciks),
+        estimates_then_earnings(),
+        registered_fetches(store, client, clock, sources, symbols, report.notes),
     )
     evidence.until = ends
     await evidence.read(symbols)

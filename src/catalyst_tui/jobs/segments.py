@@ -62,6 +62,7 @@ async def read_filing(
     was read, is kept in `fetched` by its URL (the evidence step reads the same document)."""
     from ..reading.xbrl.facts import MAX_BYTES  # the reader's bound: the fetch's too
     from ..reading.xbrl.reader import read_segments  # the reader: loaded with the first one
+    from ..thesis.catalogue import xbrl_concepts
 
     archives, cik = edgar.archives_url, filing.cik
     page = await edgar.fetch_archive(client, filing.index_url(archives), cik)
@@ -76,7 +77,7 @@ async def read_filing(
         label_body = await edgar.fetch_archive(
             client, filing.document_url(archives, labels.name), cik, max_bytes=MAX_BYTES
         )
-    return await asyncio.to_thread(read_segments, document, label_body)
+    return await asyncio.to_thread(read_segments, document, label_body, xbrl_concepts())
 
 
 async def read_and_store(

@@ -17,7 +17,7 @@ from .bounds import checked_earnings, checked_quote
 from .http.errors import html_page, raise_for_status
 from .models import EarningsDate, FetchError, FetchKind, Quote
 from .provider import EarningsSource, QuoteProvider, QuoteResult, RequestSpec
-from .spec import BuildContext, Built, ProviderSpec, Unavailable
+from .spec import BuildContext, Built, ProviderSpec, Unavailable, base_url_only
 from .symbols import finnhub_symbol
 from .values import decode_json, epoch, number, positive
 
@@ -221,16 +221,12 @@ def build(settings: FinnhubSettings, context: BuildContext) -> Built:
     )
 
 
-def _urls(settings: FinnhubSettings) -> tuple[str, ...]:
-    return (settings.base_url,)
-
-
 FINNHUB = ProviderSpec(
     name=NAME,
     settings=FinnhubSettings,
     serves=frozenset({FetchKind.QUOTES, FetchKind.EARNINGS}),
     build=build,
     rate_limit=1.0,  # the free tier's 60 requests a minute
-    urls=_urls,
+    urls=base_url_only,
     first_for=frozenset({FetchKind.EARNINGS}),  # its calendar, keyed, before Yahoo's
 )

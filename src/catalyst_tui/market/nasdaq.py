@@ -21,7 +21,7 @@ from .bounds import checked_quote
 from .http.errors import html_page, raise_for_status
 from .models import FetchError, FetchKind, MarketState, Quote
 from .provider import QuoteProvider, QuoteResult, RequestSpec
-from .spec import BuildContext, Built, ProviderSpec
+from .spec import BuildContext, Built, ProviderSpec, base_url_only
 from .symbols import finnhub_symbol
 from .values import decode_json
 
@@ -214,15 +214,11 @@ def build(settings: NasdaqSettings, context: BuildContext) -> Built:
     return Built(quotes=NasdaqProvider(settings.base_url, context.now))
 
 
-def _urls(settings: NasdaqSettings) -> tuple[str, ...]:
-    return (settings.base_url,)
-
-
 NASDAQ = ProviderSpec(
     name=NAME,
     settings=NasdaqSettings,
     serves=frozenset({FetchKind.QUOTES}),
     build=build,
     rate_limit=2.0,  # one request a symbol: kept gentle, as its web page's own API
-    urls=_urls,
+    urls=base_url_only,
 )

@@ -10,11 +10,13 @@ line in PROVIDERS, and its tests (tests/market/test_<module>.py). The specs are 
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from urllib.parse import urlsplit
 
 from .ecb import ECB
 from .feeds import FEEDS
+from .fetch_kinds import FETCH_KINDS, FetchKindSpec
 from .finnhub import FINNHUB
 from .models import FetchKind
 from .nasdaq import NASDAQ
@@ -26,6 +28,7 @@ from .yahoo import NEWS, YAHOO
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
+    from .fetch_kinds import KindSource
     from .http.limits import RequestBounds
     from .provider import (
         EarningsSource,
@@ -104,7 +107,13 @@ class Sources(NamedTuple):
     feeds: FeedSource | None = None
     intraday: IntradaySource | None = None
     estimates: EstimatesSource | None = None
+    # A registered kind's sources (market/fetch_kinds.py), by its name, in the order asked.
+    more: Mapping[str, tuple[KindSource, ...]] = MappingProxyType({})
     notes: tuple[str, ...] = ()  # providers chosen but left out, and why
+
+    def of(self, kind: str) -> tuple[KindSource, ...]:
+        """The sources of a registered kind (none: no provider serves it now)."""
+        return self.more.get(kind, ())
 
 
 def build_sources(tables: Mapping[str, object], context: BuildContext) -> Sources:
@@ -120,24 +129,46 @@ def build_sources(tables: Mapping[str, object], context: BuildContext) -> Source
             notes.append(f"{spec.name}: {why}")
     chosen = {name: index for index, name in enumerate(context.selected)}
     quotes = [(chosen.get(s.name, len(chosen)), b.quotes) for s, b in built if b.quotes]
-
-    def in_order(kind: FetchKind) -> list[Built]:
-        return [b for _, b in sorted(built, key=lambda pair: kind not in pair[0].first_for)]
-
-    earnings = [b.earnings for b in in_order(FetchKind.EARNINGS) if b.earnings is not None]
-    fx = [b.fx for b in in_order(FetchKind.FX) if b.fx is not None]
+    by_field: dict[str, object] = {}
+    more: dict[str, tuple[KindSource, ...]] = {}
+    for kind in FETCH_KINDS.values():
+        ahead = sorted(built, key=lambda pair: kind.name not in pair[0].first_for)
+        if kind.field and kind.field != "quotes":
+            found = [getattr(b, kind.field) for _, b in ahead]
+            found = [each for each in found if each is not None]
+            by_field[kind.field] = tuple(found) if kind.many else _first(found)
+        elif kind.sources:
+            more[kind.name] = _registered(kind, [s for s, _ in ahead], tables, context, notes)
     return Sources(
         quotes=tuple(provider for _, provider in sorted(quotes, key=lambda pair: pair[0])),
-        earnings=tuple(earnings),
-        fx=tuple(fx),
-        fundamentals=_first(b.fundamentals for b in in_order(FetchKind.FUNDAMENTALS)),
-        filings=_first(b.filings for b in in_order(FetchKind.FILINGS)),
-        news=_first(b.news for b in in_order(FetchKind.NEWS)),
-        feeds=_first(b.feeds for b in in_order(FetchKind.FEEDS)),
-        intraday=_first(b.intraday for b in in_order(FetchKind.INTRADAY)),
-        estimates=_first(b.estimates for b in in_order(FetchKind.ESTIMATES)),
+        **by_field,  # type: ignore[arg-type]  # each field's sources, as Built types them
+        more=MappingProxyType({k: v for k, v in more.items() if v}),
         notes=tuple(notes),
     )
+
+
+def _registered(
+    kind: FetchKindSpec,
+    specs: list[ProviderSpec[Any]],
+    tables: Mapping[str, object],
+    context: BuildContext,
+    notes: list[str],
+) -> tuple[KindSource, ...]:
+    """A registered kind's sources, from the providers that serve it (built, so usable now),
+    each from its own table's settings, in the order the kind is asked."""
+    found = []
+    for spec in specs:
+        make = kind.sources.get(spec.name)
+        if make is None:
+            continue
+        try:
+            source = make(tables[spec.table_name], context)
+        except Unavailable as why:
+            notes.append(f"{spec.name} ({kind.name}): {why}")
+            continue
+        if source is not None:
+            found.append(source)
+    return tuple(found)
 
 
 def _contacts(tables: Mapping[str, object]) -> dict[str, str]:

@@ -78,6 +78,16 @@ def no_urls(settings: object) -> tuple[str, ...]:
     return ()
 
 
+class _BaseUrl(Protocol):
+    @property
+    def base_url(self) -> str: ...
+
+
+def base_url_only(settings: _BaseUrl) -> tuple[str, ...]:
+    """The `urls` of a provider whose requests all go to its settings' `base_url`."""
+    return (settings.base_url,)
+
+
 class ProviderSpec(NamedTuple, Generic[S]):
     """One provider: its name, its settings, what it serves, how its sources are built, and
     what its requests may take (the shared client applies them: market/http/client.py)."""

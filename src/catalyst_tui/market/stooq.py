@@ -18,7 +18,7 @@ from .bounds import checked_bars, checked_quote
 from .http.errors import html_page
 from .models import Bar, FetchError, FetchKind, Quote
 from .provider import History, QuoteProvider, QuoteResult, RequestSpec
-from .spec import BuildContext, Built, ProviderSpec
+from .spec import BuildContext, Built, ProviderSpec, base_url_only
 from .symbols import stooq_symbol
 from .values import number_text
 
@@ -209,15 +209,11 @@ def build(settings: StooqSettings, context: BuildContext) -> Built:
     return Built(quotes=StooqProvider(settings.base_url))
 
 
-def _urls(settings: StooqSettings) -> tuple[str, ...]:
-    return (settings.base_url,)
-
-
 STOOQ = ProviderSpec(
     name=NAME,
     settings=StooqSettings,
     serves=frozenset({FetchKind.QUOTES, FetchKind.HISTORY}),
     build=build,
-    urls=_urls,
+    urls=base_url_only,
     default=True,
 )

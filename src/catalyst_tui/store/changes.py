@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..reading.release.records import NotRead
 from .columns import iso
+from .door import Door
 from .evidence import FILING_COLUMNS, filing_record
 from .views import EVENT_COLUMNS, event_record
 
 if TYPE_CHECKING:
-    from . import Store
     from .records import EventRecord, FilingRecord
 
 __all__ = ["ChangeReads", "Found", "Moved", "ReleaseRead"]
@@ -64,11 +64,7 @@ class Moved(NamedTuple):
 _DIGEST = "digest_sent"  # the meta key of the period the last digest was sent for
 
 
-class ChangeReads:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._conn = store.conn
-
+class ChangeReads(Door):
     # -- the digest ----------------------------------------------------------------------------
     def last_digest(self) -> dt.datetime | None:
         """The start of the period the last digest was sent for; None: never sent."""

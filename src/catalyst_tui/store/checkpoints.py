@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..thesis.judgement import CheckpointState, Evaluation, Reason, Why
 from ..thesis.vocabulary import Status
 from . import columns
+from .door import Door
 from .schema import REASON_PARTS
 
 if TYPE_CHECKING:
@@ -16,18 +17,13 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ..thesis.snapshot import MarketSnapshot
-    from . import Store
 
 _LAST = ", ".join(f"last_{name} = ?" for name, _ in REASON_PARTS)
 _EVENT_COLUMNS = ", ".join(name for name, _ in REASON_PARTS)
 _EVENT_MARKS = ", ".join("?" for _ in REASON_PARTS)
 
 
-class Checkpoints:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._conn = store.conn
-
+class Checkpoints(Door):
     def evaluation_inputs(
         self, now: dt.datetime, *, sec_configured: bool, base: str = "USD"
     ) -> tuple[list[CheckpointState], MarketSnapshot]:

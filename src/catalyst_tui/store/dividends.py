@@ -9,18 +9,13 @@ from typing import TYPE_CHECKING
 
 from ..market.models import Dividend
 from ..thesis.flows import ManualDividend
+from .door import Door
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from . import Store
 
-
-class Dividends:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._conn = store.conn
-
+class Dividends(Door):
     def save(self, dividends: Iterable[Dividend]) -> int:
         """Store dividends, an ex-date's replacing the one stored for it; how many."""
         rows = [(d.symbol, d.day.isoformat(), d.amount) for d in dividends]

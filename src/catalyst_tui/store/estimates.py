@@ -28,12 +28,12 @@ from ..market.estimates import (
 )
 from ..market.models import FetchKind
 from .columns import day, day_text, iso
+from .door import Door
 
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Iterable
 
-    from . import Store
 
 #: The period of calendarEvents' consensus for the next report, in the `estimates` table.
 NEXT_REPORT = "next"
@@ -45,11 +45,7 @@ _COLUMNS = (
 )
 
 
-class EstimatesStore:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._conn = store.conn
-
+class EstimatesStore(Door):
     def save(self, symbol: str, found: Estimates | None, now: dt.datetime) -> None:
         """Today's estimates of `symbol` (None: the provider keeps none of it), its surprises
         and the consensus of its next report, in one transaction, with the fetch marked."""

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import zlib
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..market.sec.filings import EASTERN, Filing
 from .columns import day, entries, iso, moment
+from .door import Door
 from .records import (
     DocumentRecord,
     EvidenceRecord,
@@ -21,9 +21,6 @@ from .records import (
     Found,
     NewDocument,
 )
-
-if TYPE_CHECKING:
-    from . import Store
 
 READ_ATTEMPTS = 3  # a filing whose documents fail this often is given up (read = -1)
 
@@ -56,14 +53,7 @@ def _document(row: Sequence[Any]) -> DocumentRecord:
     )
 
 
-class Evidence:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
-    @property
-    def _conn(self) -> sqlite3.Connection:
-        return self._store.conn
-
+class Evidence(Door):
     # -- filings -----------------------------------------------------------------------------
     def save_filings(
         self, symbol: str, filings: Iterable[Filing], archives_url: str, now: dt.datetime

@@ -10,18 +10,13 @@ from typing import TYPE_CHECKING
 from ..market.bounds import MAX_RATE, MIN_RATE
 from ..market.models import FxRate
 from .columns import iso
+from .door import Door
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from . import Store
 
-
-class FxRates:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._conn = store.conn
-
+class FxRates(Door):
     def save(self, rates: Iterable[FxRate], now: dt.datetime) -> int:
         """Store rates, a day's rate replacing the one stored for that day; how many."""
         rows = [(r.currency, r.base, r.day.isoformat(), r.rate, r.source, iso(now)) for r in rates]

@@ -5,23 +5,16 @@ one older than KEEP (a day) is not handed out, and is deleted by the next save."
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from ..market.intraday import IntradayBar, IntradayChart, Session
 from .columns import iso, moment, session_moments, sessions_text
+from .door import Door
 from .records import StoredIntraday
-
-if TYPE_CHECKING:
-    from . import Store
 
 KEEP = dt.timedelta(days=1)
 
 
-class IntradayCharts:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._conn = store.conn
-
+class IntradayCharts(Door):
     def save(self, chart: IntradayChart, fetched_at: dt.datetime) -> None:
         """Replace the stored chart of its symbol and span, in one transaction; charts of any
         symbol older than KEEP go."""

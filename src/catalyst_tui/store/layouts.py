@@ -9,25 +9,17 @@ from typing import TYPE_CHECKING
 
 from ..reading.release.records import Place
 from .columns import iso
+from .door import Door
 
 if TYPE_CHECKING:
     import datetime as dt
-    import sqlite3
     from collections.abc import Iterable
 
-    from . import Store
 
 _PLACE = "figure, period, table_title, nth, row_label, section, col"
 
 
-class Layouts:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
-    @property
-    def _conn(self) -> sqlite3.Connection:
-        return self._store.conn
-
+class Layouts(Door):
     def save_places(self, symbol: str, accession: str, places: Iterable[Place]) -> None:
         """Where the stored release `accession` read each figure (its row in `releases` first)."""
         with self._store.transaction():

@@ -9,8 +9,10 @@ import json
 import math
 from typing import TYPE_CHECKING, Any
 
+from ..market.fetch_kinds import kind as registered_kind
 from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split
 from .columns import day, day_text, iso, moment
+from .door import Door
 from .migrations.later import SPARK_OF
 from .quote_rows import QUOTE_COLUMNS, UPSERT_QUOTE, last_quote, quote_row
 from .records import FetchState
@@ -21,7 +23,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ..thesis.snapshot import MarketSnapshot
-    from . import Store
 
 # A symbol's sparkline closes again from its stored bars, after they were written (migrations.py).
 _SPARK = (
@@ -31,11 +32,7 @@ _SPARK = (
 )
 
 
-class MarketData:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._conn = store.conn
-
+class MarketData(Door):
     # -- quotes and prices -----------------------------------------------------------------------
     def history_starts(self, symbols: list[str], now: dt.datetime) -> dict[str, dt.date | None]:
         """Where each symbol's history fetch starts: None (a full backfill) for a symbol with
@@ -227,13 +224,17 @@ class MarketData:
         symbols: Iterable[str],
         now: dt.datetime,
         *,
-        every: dt.timedelta,
+        every: dt.timedelta | None = None,
         failed_every: dt.timedelta | None = None,
     ) -> list[str]:
         """Which of `symbols` are due a `kind` fetch at `now`: never fetched, fetched `every`
         ago (a failed fetch `failed_every` ago), or stamped later than `now`: a fetch time
         that has not come yet was written by a clock that ran ahead, and proves no fetch (it
-        would hold the fetch off until that time)."""
+        would hold the fetch off until that time). Without `every`, the kind's registration
+        says both (market/fetch_kinds.py); a kind never registered is a ValueError."""
+        registered = registered_kind(kind)
+        if every is None:
+            every, failed_every = registered.every, registered.failed_every
         # One statement in SQLite's own time (unixepoch: whole seconds, as stored), not a
         # parse of every symbol's moment in Python (1.5 ms of a steady refresh, a kind).
         failed = every if failed_every is None else failed_every
@@ -365,6 +366,7 @@ def _mark_fetched(
     ok: bool = True,
     detail: str = "",
 ) -> None:
+    registered_kind(kind)  # one declaration a kind: a fetch time of no registered kind is a bug
     conn.execute(
         "INSERT INTO fetch_state (kind, symbol, fetched_at, ok, detail) VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT(kind, symbol) DO UPDATE SET fetched_at = excluded.fetched_at,"

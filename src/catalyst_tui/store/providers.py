@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 from ..market.models import YahooSession
 from .columns import iso, moment
+from .door import Door
 from .records import ProviderHealth
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from . import Store
 
 # A provider that refused (429, an HTML page for data) waits this long, doubled at each refusal
 # in a row, up to the cap: minutes, then hours.
@@ -21,11 +21,7 @@ FIRST_PAUSE = dt.timedelta(minutes=5)
 LONGEST_PAUSE = dt.timedelta(hours=6)
 
 
-class Providers:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._conn = store.conn
-
+class Providers(Door):
     # -- sessions --------------------------------------------------------------------------------
     def session(self, provider: str) -> YahooSession | None:
         row = self._conn.execute(

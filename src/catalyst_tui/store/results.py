@@ -19,13 +19,12 @@ from ..reading.release.records import (
 )
 from ..thesis.results import Release
 from .columns import day, day_text, iso, moment
+from .door import Door
 from .snapshot import FiledFacts, filed_facts
 
 if TYPE_CHECKING:
-    import sqlite3
     from collections.abc import Iterable, Sequence
 
-    from . import Store
     from .records import FilingRecord
 
 READ_ATTEMPTS = 3  # a release whose fetch fails this often is given up (kept with its reason)
@@ -36,14 +35,7 @@ _NOT_READ = {why.value: why for why in NotRead}
 _POLL_KEY = "filings_poll:"  # + symbol: the meta key of the last claim on its submissions
 
 
-class Results:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
-    @property
-    def _conn(self) -> sqlite3.Connection:
-        return self._store.conn
-
+class Results(Door):
     def filed_facts(self, symbol: str | None = None) -> FiledFacts:
         """The XBRL facts (of `symbol`) a release is checked against."""
         return filed_facts(self._conn, symbol)

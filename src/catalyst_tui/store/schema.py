@@ -37,6 +37,7 @@ from .migrations.later import (
     V_JOURNAL,
     V_RELEASE_LAYOUTS,
     V_RETURNS,
+    V_SEGMENT_FIGURES,
     V_SEGMENTS,
     V_VERDICTS,
 )
@@ -196,6 +197,7 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration("the thesis journal: dated notes, what was done, the conviction held", V_JOURNAL),
     Migration("a written dividend's tax withheld, and its currency", V_DIVIDEND_TAX),
+    Migration("the figures a 10-Q's or 10-K's XBRL states beside revenue", V_SEGMENT_FIGURES),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

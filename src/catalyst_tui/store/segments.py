@@ -10,24 +10,16 @@ from typing import TYPE_CHECKING
 
 from ..thesis.line_split import LineSplit, StoredLine
 from .columns import day, iso
+from .door import Door
 
 if TYPE_CHECKING:
     # The reader's package loads the reader (lexbor, defusedxml): not on the way to the TUI's
     # first frame (tests/test_import_hygiene.py).
-    import sqlite3
 
     from ..reading.xbrl.records import Segments
-    from . import Store
 
 
-class SegmentStore:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
-    @property
-    def _conn(self) -> sqlite3.Connection:
-        return self._store.conn
-
+class SegmentStore(Door):
     def save(
         self,
         symbol: str,
@@ -67,6 +59,11 @@ class SegmentStore:
                 " generic, aggregate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(symbol, accession, a, m, *rest) for (a, m), rest in rows.items()],
             )
+            self._conn.executemany(
+                "INSERT INTO segment_figures (symbol, accession, concept, value)"
+                " VALUES (?, ?, ?, ?)",
+                [(symbol, accession, c, v) for c, v in segments.figures.items()],
+            )
 
     def accessions(self, symbol: str) -> frozenset[str]:
         """The filings of `symbol` already read."""
@@ -87,6 +84,11 @@ class SegmentStore:
         ):
             line = StoredLine(axis, member, label, revenue, bool(generic), bool(aggregate))
             members.setdefault(accession, []).append(line)
+        figures: dict[str, dict[str, float]] = {}
+        for accession, concept, value in self._conn.execute(
+            "SELECT accession, concept, value FROM segment_figures WHERE symbol = ?", (symbol,)
+        ):
+            figures.setdefault(accession, {})[concept] = value
         return tuple(
             LineSplit(
                 symbol,
@@ -98,6 +100,7 @@ class SegmentStore:
                 currency,
                 total,
                 tuple(members.get(accession, ())),
+                figures.get(accession, {}),
             )
             for accession, form, filed, start, end, currency, total in self._conn.execute(
                 "SELECT accession, form, filed, period_start, period_end, currency, total_revenue"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..thesis.vocabulary import Status
 from .columns import day_text, iso
+from .door import Door
 from .records import SyncReport
 from .schema import SCHEMA_VERSION
 
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     import sqlite3
 
     from ..config import Checkpoint, Config, Lot, Ticker
-    from . import Store
 
 _TICKER_COLUMNS = (
     "symbol",
@@ -51,10 +51,7 @@ _CONDITION = _CHECKPOINT_COLUMNS.index("condition")
 _EVIDENCE = _CHECKPOINT_COLUMNS.index("evidence")
 
 
-class ConfigSync:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
+class ConfigSync(Door):
     def apply(self, config: Config, now: dt.datetime | None = None) -> SyncReport:
         """Make the database match the config. A config read from the file this database was
         last synced with (the same digest: config/cache.py) is already there: nothing is read

@@ -11,6 +11,7 @@ from ..market.models import EarningsDate, Split
 from ..thesis.positions import Lot, Position, Sell, fifo
 from ..thesis.vocabulary import Status
 from . import columns
+from .door import Door
 from .quote_rows import QUOTE_COLUMNS, last_quote
 from .records import (
     CheckpointRecord,
@@ -26,7 +27,6 @@ from .schema import REASON_PARTS
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from . import Store
 
 _REASON = ", ".join(f"{{p}}{name}" for name in ("value", *(part for part, _ in REASON_PARTS)))
 _REASON_END = 17 + 1 + len(REASON_PARTS)  # where a checkpoint row's reason ends
@@ -128,11 +128,7 @@ def _checkpoint_record(row: tuple[Any, ...]) -> CheckpointRecord:
     )
 
 
-class Views:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._conn = store.conn
-
+class Views(Door):
     # -- tickers -----------------------------------------------------------------------------------
     def active_symbols(self) -> list[str]:
         """The tickers in the file, in its order."""

@@ -83,6 +83,9 @@ class Metric:
 
     #: What the condition names in parentheses after it: "line" (`line_share(Scorpio)`), or "".
     parameter: str = ""
+    #: Read from a 10-Q's or 10-K's XBRL beside revenue: its concepts, the first stated wins
+    #: (reading/xbrl/figures.py); its function `lines.xbrl_figure`, its source LINES.
+    xbrl: tuple[str, ...] = ()
 
     @property
     def ratio(self) -> bool:
@@ -384,6 +387,11 @@ METRICS: dict[str, Metric] = {
         ),
     )
 }
+
+
+def xbrl_concepts() -> tuple[str, ...]:
+    """Every concept an `xbrl=` row reads: what the XBRL reader is asked for beside revenue."""
+    return tuple(dict.fromkeys(c for m in METRICS.values() for c in m.xbrl))
 
 
 def on_the_ticker_page() -> tuple[Metric, ...]:

@@ -6,7 +6,8 @@ them are thesis/lines.py's."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .observation import Period, PeriodKind
@@ -46,6 +47,8 @@ class LineSplit:
     currency: str
     total_revenue: int | None
     members: tuple[StoredLine, ...]
+    # What it states beside revenue for the period, by XBRL concept (an `xbrl=` metric's).
+    figures: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def lines(self) -> tuple[StoredLine, ...]:

@@ -110,3 +110,18 @@ def line_growth(symbol: str, snap: MarketSnapshot, name: str) -> Observation:
 line_revenue = _with("line_revenue", _revenue)
 line_share = _with("line_share", _share)
 line_lead = _with("line_lead", _lead)
+
+
+def xbrl_figure(metric: str, symbol: str, snap: MarketSnapshot, _pin: object) -> Observation:
+    """An `xbrl=` metric (thesis/catalogue.py): the first of its concepts the newest filing that
+    states one gives, of that filing's period; none reported: why."""
+    from .catalogue import METRICS
+
+    concepts = METRICS[metric].xbrl
+    splits = snap.lines(symbol)
+    for split in reversed(splits):  # oldest first: the newest is last
+        stated = next((split.figures[c] for c in concepts if c in split.figures), None)
+        if stated is not None:
+            return Observation(stated, period=split.period)
+    code = MissingCode.NOT_REPORTED if splits else MissingCode.NO_LINE_SPLITS
+    return Observation(None, Missing(code, symbol, metric))

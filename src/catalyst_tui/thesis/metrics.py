@@ -7,13 +7,14 @@ observations into words."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import sys
 from typing import TYPE_CHECKING
 
 from . import fundamentals, lines, releases, street
-from .catalogue import METRICS
+from .catalogue import METRICS, Metric
 from .fundamentals import MetricFunction, no_facts
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind
 from .positions import split_factor
@@ -53,7 +54,8 @@ def _guarded(
     metric's "no value" with a code, never the end of the evaluation of every checkpoint."""
     try:
         # A line metric is given the line its condition names, the others the pin.
-        found = FUNCTIONS[metric](symbol, snap, line if METRICS[metric].parameter else pin)
+        function = FUNCTIONS.get(metric) or _function_of(METRICS[metric])
+        found = function(symbol, snap, line if METRICS[metric].parameter else pin)
         if snap.release_first and symbol in snap.release_first:
             found = _with_released(metric, symbol, snap, pin, found)
     except Exception as exc:  # a stored value no metric foresaw (a price of 1e-320)
@@ -224,8 +226,17 @@ _MODULES = {
     "street": street,
     "lines": lines,
 }
+
+
+def _function_of(metric: Metric) -> Callable[..., Observation]:
+    """A row's function; an `xbrl=` metric's is given its name (lines.xbrl_figure reads the
+    concepts of its row)."""
+    found = _function(metric.function)
+    return functools.partial(found, metric.name) if metric.xbrl else found
+
+
 #: Each metric's function, looked up once: a row naming none fails the import of this module.
 #: A line metric's (thesis/lines.py) takes the line where the others take the pin.
 FUNCTIONS: dict[str, Callable[..., Observation]] = {
-    m.name: _function(m.function) for m in METRICS.values()
+    m.name: _function_of(m) for m in METRICS.values()
 }

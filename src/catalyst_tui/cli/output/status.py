@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...jobs.client import browser_tls_note
+from ...market.fetch_kinds import FETCH_KINDS
 from ...market.http.browser_tls import load_problem
 from ...views.health import format_age
 
@@ -50,6 +51,16 @@ class FailedFetches:
 
 
 @dataclass(frozen=True)
+class KindFetches:
+    """A registered kind of fetch (market/fetch_kinds.py) and the symbols it was fetched for."""
+
+    kind: str
+    symbols: int
+    failed: int
+    last: dt.datetime
+
+
+@dataclass(frozen=True)
 class Status:
     config_path: Path | None
     database_path: Path
@@ -58,6 +69,7 @@ class Status:
     providers: list[ProviderStatus]
     browser_tls: BrowserTls = BrowserTls((), None)
     failed_fetches: tuple[FailedFetches, ...] = ()
+    fetches: tuple[KindFetches, ...] = ()  # every registered kind fetched, in their order
 
 
 def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
@@ -92,8 +104,19 @@ def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
     chrome = config.settings.browser_tls
     tls = BrowserTls(chrome, load_problem() if chrome else None)
     where = config.path.resolve() if config.path is not None else None  # whole: said anywhere
-    fetches = tuple(_failed(store, kind) for kind in sorted(store.views.health().failed))
-    return Status(where, store.path, size, store.schema_version, providers, tls, fetches)
+    states = {kind: store.market.fetch_states(kind) for kind in FETCH_KINDS}
+    fetched = tuple(
+        KindFetches(
+            kind,
+            len(kept),
+            sum(not f.ok for f in kept.values()),
+            max(f.fetched_at for f in kept.values()),
+        )
+        for kind, kept in states.items()
+        if kept
+    )
+    failed = tuple(_failed(store, k.kind) for k in fetched if k.failed)
+    return Status(where, store.path, size, store.schema_version, providers, tls, failed, fetched)
 
 
 def _failed(store: Store, kind: str) -> FailedFetches:
@@ -126,6 +149,10 @@ def status_json(status: Status) -> dict[str, Any]:
                 "failure": f.failure,
             }
             for f in status.failed_fetches
+        },
+        "fetches": {
+            f.kind: {"symbols": f.symbols, "failed": f.failed, "last": f.last.isoformat()}
+            for f in status.fetches
         },
         "browser_tls": {
             "providers": list(status.browser_tls.providers),
@@ -163,6 +190,9 @@ def status_lines(status: Status, now: dt.datetime) -> list[str]:
             f"{f.kind:<8}  failed for {len(f.symbols)} ({who}); last "
             f"{_ago(f.last_failure, now)}: {f.failure}"
         )
+    if status.fetches:  # every registered kind of fetch kept, for how many symbols
+        kinds = ", ".join(f"{f.kind} {f.symbols}" for f in status.fetches)
+        lines.append(f"fetched   {kinds}")
     lines += ["", _browser_tls_line(status.browser_tls)]
     return lines
 

@@ -23,7 +23,6 @@ and the evidence job prefers it where it reads the index.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -36,7 +35,7 @@ from ...reading.filing_index import (
     parse_filing_index,
     parse_index_accepted,
 )
-from ...text import well_formed_json
+from .tickers import json_object
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -166,7 +165,7 @@ def parse_submissions(body: bytes | str, cik: str) -> tuple[list[Filing], list[s
     company's (`cik` differs).
     """
     number = _cik(cik)
-    data = _json_object(body, "submissions")
+    data = json_object(body, "submissions", FilingsFormatError)
     if "cik" in data and _same_cik(data["cik"], number) is False:
         raise FilingsFormatError(f"submissions are for CIK {data['cik']!r}, not {number}")
     filings = data.get("filings")
@@ -192,7 +191,7 @@ def parse_submissions_page(body: bytes | str, cik: str) -> list[Filing]:
     """The 10-K, 10-Q and 8-K filings of an older submissions page (a bare object of the same
     columns as `filings.recent`), newest first; the rules of parse_submissions."""
     number = _cik(cik)
-    return _filings(_json_object(body, "submissions page"), number)
+    return _filings(json_object(body, "submissions page", FilingsFormatError), number)
 
 
 def read_acceptance(value: str, filed: date, form: str = "8-K") -> datetime | None:
@@ -327,24 +326,3 @@ def _same_cik(raw: Any, cik: str) -> bool | None:
     if isinstance(raw, str) and raw.strip().isdecimal():
         return int(raw) == int(cik)
     return None  # unreadable: not a reason to refuse the body
-
-
-def _json_object(body: bytes | str, what: str) -> dict[str, Any]:
-    if isinstance(body, bytes | bytearray):
-        try:
-            text = bytes(body).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise FilingsFormatError(f"{what} body is not UTF-8: {exc}") from None
-    elif isinstance(body, str):
-        text = body
-    else:
-        raise FilingsFormatError(f"{what} body must be bytes or str, not {type(body).__name__}")
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        start = " ".join(text[:60].split())
-        raise FilingsFormatError(f"{what} body is not JSON: {start!r}") from None
-    if not isinstance(data, dict):
-        raise FilingsFormatError(f"{what} body is a JSON {type(data).__name__}, not an object")
-    checked: dict[str, Any] = well_formed_json(data, text)
-    return checked

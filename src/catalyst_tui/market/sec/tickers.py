@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...text import well_formed_json
 
@@ -24,23 +24,7 @@ def parse_cik_map(body: bytes | str) -> dict[str, str]:
     SecFormatError when the body is not that shape at all: not JSON (an HTML error page, a
     truncated download), not an object, or an object without a single usable entry.
     """
-    if isinstance(body, bytes | bytearray):
-        try:
-            text = bytes(body).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise SecFormatError(f"company_tickers body is not UTF-8: {exc}") from None
-    elif isinstance(body, str):
-        text = body
-    else:
-        raise SecFormatError(
-            f"company_tickers body must be bytes or str, not {type(body).__name__}"
-        )
-    try:
-        data = well_formed_json(json.loads(text), text)
-    except (ValueError, RecursionError):
-        raise SecFormatError(f"company_tickers body is not JSON: {_preview(text)!r}") from None
-    if not isinstance(data, dict):
-        raise SecFormatError(f"company_tickers body is a JSON {type(data).__name__}, not an object")
+    data = json_object(body, "company_tickers", SecFormatError)
     result: dict[str, str] = {}
     for entry in data.values():
         if not isinstance(entry, dict):
@@ -77,5 +61,24 @@ def _format_cik(raw: object) -> str | None:
     return None
 
 
-def _preview(text: str, limit: int = 60) -> str:
-    return text[:limit].strip()
+def json_object(body: bytes | str, what: str, error: type[ValueError]) -> dict[str, Any]:
+    """A SEC answer that must be one JSON object (company_tickers, a submissions page): `error`
+    (that reader's FormatError) naming `what` when it is not UTF-8, not JSON or not an object."""
+    if isinstance(body, bytes | bytearray):
+        try:
+            text = bytes(body).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise error(f"{what} body is not UTF-8: {exc}") from None
+    elif isinstance(body, str):
+        text = body
+    else:
+        raise error(f"{what} body must be bytes or str, not {type(body).__name__}")
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        start = " ".join(text[:60].split())
+        raise error(f"{what} body is not JSON: {start!r}") from None
+    if not isinstance(data, dict):
+        raise error(f"{what} body is a JSON {type(data).__name__}, not an object")
+    checked: dict[str, Any] = well_formed_json(data, text)
+    return checked

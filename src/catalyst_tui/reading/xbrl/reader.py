@@ -6,6 +6,7 @@ or the sum of others, and the largest product line."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from .aggregates import mark_aggregates
 from .envelope import unwrap
 from .errors import NoRevenue, NotWellFormed, XbrlFormatError
 from .facts import read_instance
+from .figures import figures_of
 from .html import looks_inline, read_html_instance
 from .inline import parse_date
 from .labels import Labels, read_labels, readable
@@ -30,7 +32,7 @@ from .revenue import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Collection, Mapping, Sequence
     from datetime import date
 
 __all__ = ["NoRevenue", "XbrlFormatError", "read_segments"]
@@ -38,16 +40,23 @@ __all__ = ["NoRevenue", "XbrlFormatError", "read_segments"]
 GENERIC = frozenset({"ProductMember", "ServiceMember"})
 
 
-def read_segments(document: bytes, labels: bytes | None = None) -> Segments:
-    """`document`'s revenue split for its current period. XbrlFormatError: not XBRL, or facts
-    that contradict each other; NoRevenue: no revenue fact for the period."""
+def read_segments(
+    document: bytes, labels: bytes | None = None, figures: Collection[str] = ()
+) -> Segments:
+    """`document`'s revenue split for its current period, and the `figures` (concepts' local
+    names) it states for that period. XbrlFormatError: not XBRL, or revenue facts that
+    contradict each other; NoRevenue: no revenue fact for the period."""
     document, labels = unwrap(document, labels)
+    concepts = (*REVENUE_CONCEPTS, *(c for c in figures if c not in REVENUE_CONCEPTS))
     try:
-        instance = read_instance(document, REVENUE_CONCEPTS)
+        stated = read_instance(document, concepts)
     except NotWellFormed:
         if not looks_inline(document):
             raise
-        instance = read_html_instance(document, REVENUE_CONCEPTS)
+        stated = read_html_instance(document, concepts)
+    instance = replace(
+        stated, facts=tuple(f for f in stated.facts if f.concept in REVENUE_CONCEPTS)
+    )
     named = read_labels(labels) if labels is not None else Labels({})
     form = " ".join(instance.dei.get("DocumentType", ("", ""))[0].split())
     end_text, end_context = instance.dei.get("DocumentPeriodEndDate", ("", ""))
@@ -96,6 +105,7 @@ def read_segments(document: bytes, labels: bytes | None = None) -> Segments:
         total_revenue=_whole(total.value) if total is not None else None,
         axes=tuple(axes),
         largest=_largest(axes),
+        figures=figures_of(stated, period, figures),
     )
 
 

@@ -3,10 +3,11 @@ on the product, segment and geography axes (`catalyst segments --json` prints it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from datetime import date
 
 __all__ = ["PRODUCT_AXIS", "SEGMENT_AXIS", "GEOGRAPHY_AXIS", "AxisRevenue", "Line", "Segments"]
@@ -46,3 +47,5 @@ class Segments:
     total_revenue: int | None
     axes: tuple[AxisRevenue, ...]
     largest: tuple[str, Line] | None  # (axis, line) of the largest product line, else None
+    # The figures asked for beside revenue (reading/xbrl/figures.py), by concept's local name.
+    figures: Mapping[str, float] = field(default_factory=dict)

@@ -159,7 +159,7 @@ def by_period(instance: Instance, currency: str) -> dict[tuple[date, date], list
     return out
 
 
-def _agree(facts: Sequence[Fact], what: str) -> Fact:
+def agree(facts: Sequence[Fact], what: str) -> Fact:
     """The most precise of facts that state one value (equal once rounded to the least precise
     one's decimals); an XbrlFormatError naming both when two disagree."""
     best = facts[0]
@@ -190,7 +190,7 @@ def total_of(priced: Sequence[Priced], period: Period) -> Fact | None:
     plain = [p.fact for p in priced if not p.dims]
     for concept in _order(f.concept for f in plain):
         facts = [f for f in plain if f.concept == concept]
-        return _agree(facts, f"{facts[0].prefix}:{concept} for {_span(period)}")
+        return agree(facts, f"{facts[0].prefix}:{concept} for {_span(period)}")
     return None
 
 
@@ -255,5 +255,5 @@ def _member_fact(
             if len(contexts) != 1:
                 continue  # beside several members: not the member's only such fact
         named = f"{facts[0].fact.prefix}:{concept} for {what}, {_span(period)},"
-        return _agree([p.fact for p in facts], named)
+        return agree([p.fact for p in facts], named)
     return None

@@ -296,3 +296,16 @@ V_JOURNAL = ";\n".join(
         "CREATE INDEX journal_by_symbol ON journal(symbol, ts)",
     ]
 )
+
+
+# The figures a 10-Q's or 10-K's XBRL states beside revenue for its current period (store/
+# segments.py), by concept: what the metrics declared with `xbrl=` in thesis/catalogue.py read.
+V_SEGMENT_FIGURES = """CREATE TABLE segment_figures (
+    symbol TEXT NOT NULL,
+    accession TEXT NOT NULL,
+    concept TEXT NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY (symbol, accession, concept),
+    FOREIGN KEY (symbol, accession) REFERENCES segment_filings (symbol, accession)
+        ON DELETE CASCADE
+) WITHOUT ROWID"""

@@ -15,7 +15,7 @@ from ...text import printable
 from ...views.changes import LABELS, Change
 from .. import messages
 from ..palette import ink
-from ..widgets.table import RowTable
+from ..widgets.table import RowTable, under_cursor
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -45,8 +45,7 @@ class ChangesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#changes-table", RowTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
+        table.add_keyed_columns(COLUMNS)
         table.give_way({"when": 11, "kind": 6})
         self.recolour()
         table.focus()
@@ -72,10 +71,7 @@ class ChangesScreen(Screen[None]):
         self._show_detail()
 
     def current(self) -> Change | None:
-        table = self.query_one("#changes-table", DataTable)
-        if not self.changes or not table.row_count:
-            return None
-        return self.changes[min(table.cursor_row, len(self.changes) - 1)]
+        return under_cursor(self.query_one("#changes-table", DataTable), self.changes)
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self._show_detail()

@@ -23,7 +23,8 @@ from .. import format as fmt
 from .. import messages
 from ..palette import ink
 from ..widgets.banner import ConfigBanner
-from ..widgets.table import RowTable
+from ..widgets.table import RowTable, under_cursor
+from .keys import pushed_screen_keys
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -67,15 +68,11 @@ class PerformanceScreen(Screen[None]):
         border-top: solid $primary;
     }
     """
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("q", "app.quit", "Quit"),
+    BINDINGS = pushed_screen_keys(
         Binding("s", "next_span", "Span"),
         Binding("S", "previous_span", "Previous span", show=False),
         Binding("enter", "open_ticker", "Open ticker", priority=True),
-        Binding("r", "app.refresh_now", "Refresh", show=False),
-        Binding("question_mark", "app.keys", "Keys"),
-    ]
+    )
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__(id="performance")
@@ -94,8 +91,7 @@ class PerformanceScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#returns-table", RowTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
+        table.add_keyed_columns(COLUMNS)
         self.reload()
         table.focus()
 
@@ -172,10 +168,7 @@ class PerformanceScreen(Screen[None]):
         summary.update(text)
 
     def current(self) -> Returns | None:
-        table = self.query_one("#returns-table", DataTable)
-        if not self.lines or not table.row_count:
-            return None
-        return self.lines[min(table.cursor_row, len(self.lines) - 1)]
+        return under_cursor(self.query_one("#returns-table", DataTable), self.lines)
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self._show_detail()

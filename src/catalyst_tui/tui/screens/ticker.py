@@ -25,6 +25,7 @@ from ..widgets.banner import ConfigBanner
 from ..widgets.ticker.chart_pane import ChartPane
 from ..widgets.ticker.pane import PaneContext, TickerPane
 from ..widgets.ticker.panes import PANES, Pane, tab_labels
+from .keys import pushed_screen_keys
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -41,17 +42,13 @@ _FOCUS = {p.id: p.focus for p in PANES}  # the widget each pane gives the focus 
 
 
 def _bindings() -> list[BindingType]:
-    return [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("q", "app.quit", "Quit"),
+    return pushed_screen_keys(
         *(Binding(p.key, f"pane({p.id!r})", p.title, show=False) for p in PANES),
         # Every pane's keys, hidden here: each pane shows its own while it has the focus.
         *(Binding(k.key, f"pane_key({k.key!r})", k.description, show=False) for k in _PANE_KEYS),
         Binding("t", "app.open_timeline", "Timeline", show=False),
         Binding("j", "note", "Note", show=False),
-        Binding("r", "app.refresh_now", "Refresh", show=False),
-        Binding("question_mark", "app.keys", "Keys"),
-    ]
+    )
 
 
 class TickerScreen(Screen[None]):

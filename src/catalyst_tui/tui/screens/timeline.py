@@ -29,7 +29,8 @@ from .. import format as fmt
 from .. import messages
 from ..palette import ink
 from ..widgets.banner import ConfigBanner
-from ..widgets.table import RowTable
+from ..widgets.table import RowTable, under_cursor
+from .keys import pushed_screen_keys
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -46,16 +47,12 @@ COLUMNS = (
 
 
 class TimelineScreen(Screen[None]):
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("q", "app.quit", "Quit"),
+    BINDINGS = pushed_screen_keys(
         Binding("A", "acknowledge", "Ack"),
         Binding("enter", "open_ticker", "Open ticker", priority=True),
         Binding("ctrl+a", "acknowledge_all", "Ack all", show=False),
         Binding("w", "rewrite", "Rewrite for split", show=False),
-        Binding("r", "app.refresh_now", "Refresh", show=False),
-        Binding("question_mark", "app.keys", "Keys"),
-    ]
+    )
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__(id="timeline")
@@ -71,8 +68,7 @@ class TimelineScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#events", RowTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
+        table.add_keyed_columns(COLUMNS)
         # Narrow, the reason keeps a third of the width: the value (the reason names it), the
         # time (the date stays) and the checkpoint's id give way, clipped with … (table.py).
         table.give_way({"value": 0, "when": 11, "checkpoint": 16})
@@ -125,10 +121,7 @@ class TimelineScreen(Screen[None]):
         self._show_detail()
 
     def current(self) -> TimelineEntry | None:
-        table = self.query_one("#events", DataTable)
-        if not self.entries or not table.row_count:
-            return None
-        return self.entries[min(table.cursor_row, len(self.entries) - 1)]
+        return under_cursor(self.query_one("#events", DataTable), self.entries)
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self._show_detail()

@@ -88,8 +88,7 @@ class WatchlistScreen(Screen[None]):
         # What exists now lives as long as the app: out of the collector before the rows are built.
         gc.freeze()
         table = self.query_one("#tickers", RowTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
+        table.add_keyed_columns(COLUMNS)
         table.give_way(GIVE_WAY)
         show_sort(table, SORTS[self.sort_index][0], reverse=self.reverse)
         self.reload()

@@ -15,7 +15,7 @@ other renderables are measured."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -33,6 +33,17 @@ if TYPE_CHECKING:
 
     from rich.console import Console
     from textual import events
+
+
+T = TypeVar("T")
+
+
+def under_cursor(table: DataTable[Any], items: Sequence[T]) -> T | None:
+    """The item of the row a table's cursor is on (its rows are `items`, in order); None for an
+    empty table. The screens' and panes' `current()`: one reading of the cursor."""
+    if not items or not table.row_count:
+        return None
+    return items[min(table.cursor_row, len(items) - 1)]
 
 
 def cell_width(cell: object, console: Console) -> int:
@@ -74,6 +85,12 @@ class RowTable(DataTable[Any]):
         self._held: frozenset[str] = frozenset()  # columns that do not give way now
         self._yielding: dict[str, dict[str, Text]] = {}  # column key -> row key -> whole text
         self._shown: dict[str, int | None] = {}  # column key -> the width it gave way to
+
+    def add_keyed_columns(self, columns: Iterable[tuple[str, str] | str]) -> None:
+        """The table's columns from its table of (key, label); a label alone is its own key."""
+        for column in columns:
+            key, label = (column, column) if isinstance(column, str) else column
+            self.add_column(label, key=key)
 
     def give_way(self, floors: dict[str, int] | Sequence[tuple[str, int]]) -> None:
         """Columns (key -> the narrowest width) clipped with … when the table is too wide for

@@ -69,9 +69,8 @@ class CheckpointsPane(TickerPane):
         yield Static(id="checkpoint-detail")
 
     def on_mount(self) -> None:
-        table = self.query_one("#checkpoint-table", DataTable)
-        for key, label in CHECKPOINT_COLUMNS:
-            table.add_column(label, key=key)
+        table = self.query_one("#checkpoint-table", RowTable)
+        table.add_keyed_columns(CHECKPOINT_COLUMNS)
 
     def show(self, detail: TickerDetail) -> None:
         """The rows again, the cursor kept on its checkpoint (or its row, when that is gone)."""

@@ -100,8 +100,7 @@ class EstimatesPane(TickerPane):
 
     def on_mount(self) -> None:
         table = self.query_one("#estimates-table", RowTable)
-        for label in COLUMNS:
-            table.add_column(label, key=label)
+        table.add_keyed_columns(COLUMNS)
         table.give_way(GIVE_WAY)
 
     def show(self, detail: TickerDetail) -> None:

@@ -21,7 +21,7 @@ from ....thesis.evidence import highlights, parse_entry
 from ... import format as fmt
 from ... import messages
 from ...palette import ink
-from ..table import RowTable
+from ..table import RowTable, under_cursor
 from .pane import PaneContext, TickerPane
 
 if TYPE_CHECKING:
@@ -81,9 +81,8 @@ class EvidencePane(TickerPane):
             yield Static(id="evidence-detail")
 
     def on_mount(self) -> None:
-        table = self.query_one("#evidence-table", DataTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
+        table = self.query_one("#evidence-table", RowTable)
+        table.add_keyed_columns(COLUMNS)
 
     def show(self, detail: TickerDetail) -> None:
         """The passages of the ticker; when there are none, whether its checkpoints have
@@ -128,10 +127,7 @@ class EvidencePane(TickerPane):
         self._show_detail()
 
     def current(self) -> EvidenceRecord | None:
-        table = self.query_one("#evidence-table", DataTable)
-        if not self.records or not table.row_count:
-            return None
-        return self.records[min(table.cursor_row, len(self.records) - 1)]
+        return under_cursor(self.query_one("#evidence-table", DataTable), self.records)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "evidence-table":

@@ -20,7 +20,7 @@ from ....thesis.wording import money, money_range
 from ....views.results import FIGURE_LABELS, ResultRow, amount, gap_text, not_read_text
 from ... import format as fmt
 from ...palette import ink
-from ..table import RowTable
+from ..table import RowTable, under_cursor
 from .pane import TickerPane
 
 if TYPE_CHECKING:
@@ -77,8 +77,7 @@ class ResultsPane(TickerPane):
 
     def on_mount(self) -> None:
         table = self.query_one("#results-table", RowTable)
-        for label in COLUMNS:
-            table.add_column(label, key=label)
+        table.add_keyed_columns(COLUMNS)
         # Narrow, a column gives way no narrower than its header (a header cut reads as
         # another): XBRL's word and the beat's first, then the Filed date, whole or not at all
         # (the detail below says it): docs/tui.md.
@@ -146,10 +145,7 @@ class ResultsPane(TickerPane):
         return self.street.get(f"{row.release.period_end}/{row.release.filed}")
 
     def current(self) -> ResultRow | None:
-        table = self.query_one("#results-table", DataTable)
-        if not self.rows or not table.row_count:
-            return None
-        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+        return under_cursor(self.query_one("#results-table", DataTable), self.rows)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "results-table":

@@ -1,0 +1,108 @@
+"""Every kind of fetch, registered once (`FETCH_KINDS`): what the store keeps the last fetch time
+of (`store.market.due` reads a kind's `every` from here), what `catalyst status` lists, and how
+one refresh's sources of the kind are gathered (`registry.build_sources`).
+
+The kinds of `models.FetchKind` are built by each provider's builder into its `Built` field of
+the same name (their sources typed there). A new kind is one `register(FetchKindSpec(...))`: its
+name, the source each provider that serves it builds from its own settings (`sources`, by
+provider name: OpenBB's fetcher registry, one line), and how what a source answers is kept
+(`keep`): the refresh fetches every due symbol of it (jobs/fetches.py), the store keeps its
+fetch times, `status` lists it. Nothing else changes: no field on `Built` or `Sources`, no line
+in a provider's spec.
+
+This module is read at start-up (the providers' specs): no HTTP stack, records are NamedTuples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+from .models import FetchKind
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from .http.client import MarketClient
+    from .spec import BuildContext
+
+DAILY = dt.timedelta(days=1)
+RETRY_FAILED_AFTER = dt.timedelta(hours=1)
+
+
+class KindSource(Protocol):
+    """A source of a registered kind: one answer for one symbol; FetchError when it has none."""
+
+    name: str
+
+    async def fetch(self, client: MarketClient, symbol: str, today: dt.date) -> object: ...
+
+
+class FetchKindSpec(NamedTuple):
+    """One kind of fetch."""
+
+    name: str  # its key in the store's fetch times, and its word in `status`
+    every: dt.timedelta = DAILY  # how often a symbol is due it
+    failed_every: dt.timedelta = RETRY_FAILED_AFTER  # after a failed fetch
+    # A built-in kind's field on `Built` and `Sources` ("": none, its sources are `more`'s).
+    field: str = ""
+    many: bool = False  # every provider serving it, in order (else the first)
+    # A registered kind: the source each provider that serves it builds from its settings.
+    sources: Mapping[str, Callable[[Any, BuildContext], KindSource | None]] = MappingProxyType({})
+    # What a registered kind's answer becomes in the store: (store, symbol, answer, now) -> the
+    # detail its fetch time keeps (the store is the refresh's: jobs/fetches.py).
+    keep: Callable[[Any, str, Any, dt.datetime], str] | None = None
+
+    @property
+    def fetched_by_the_refresh(self) -> bool:
+        """Whether the refresh's registered step (jobs/fetches.py) fetches it."""
+        return self.keep is not None and bool(self.sources)
+
+
+FETCH_KINDS: dict[str, FetchKindSpec] = {}
+
+
+def register(spec: FetchKindSpec) -> FetchKindSpec:
+    """Add a kind; a name registered already is refused (one declaration each)."""
+    if spec.name in FETCH_KINDS:
+        raise ValueError(f"fetch kind {spec.name!r} is registered already")
+    FETCH_KINDS[spec.name] = spec
+    return spec
+
+
+def unregister(name: str) -> None:
+    """Take a kind out again (a test's temporary registration)."""
+    del FETCH_KINDS[name]
+
+
+def kind(name: str) -> FetchKindSpec:
+    """The registered kind of that name; ValueError for one never registered."""
+    try:
+        return FETCH_KINDS[name]
+    except KeyError:
+        raise ValueError(f"fetch kind {name!r} is not registered (market/fetch_kinds.py)") from None
+
+
+def serving(provider: str) -> frozenset[str]:
+    """The registered kinds `provider` serves (its spec's `serves` has the built-in ones)."""
+    return frozenset(k.name for k in FETCH_KINDS.values() if provider in k.sources)
+
+
+for _spec in (
+    FetchKindSpec(FetchKind.QUOTES, field="quotes", many=True),
+    FetchKindSpec(FetchKind.HISTORY),  # the quote providers' own, with their quotes
+    FetchKindSpec("backfill"),  # a ticker's history, fetched once (store/market_data.py)
+    FetchKindSpec(FetchKind.EARNINGS, field="earnings", many=True),
+    FetchKindSpec(FetchKind.FUNDAMENTALS, field="fundamentals"),
+    FetchKindSpec(FetchKind.CIK_MAP, every=dt.timedelta(days=7)),  # the fundamentals' source's
+    FetchKindSpec(FetchKind.FILINGS, field="filings"),
+    FetchKindSpec(FetchKind.DOCUMENTS),  # the filings' source's
+    FetchKindSpec(FetchKind.NEWS, field="news"),
+    FetchKindSpec(FetchKind.FEEDS, field="feeds"),
+    FetchKindSpec(FetchKind.FX, field="fx", many=True),
+    FetchKindSpec(FetchKind.INTRADAY, field="intraday"),
+    FetchKindSpec(FetchKind.ESTIMATES, field="estimates"),
+    FetchKindSpec(FetchKind.SEGMENTS),  # the filings' source's (jobs/segments.py)
+):
+    register(_spec)
