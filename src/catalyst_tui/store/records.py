@@ -159,6 +159,7 @@ class Notice(NamedTuple):
     evidence: EvidenceRecord | None = None
     title: str = ""
     body: str = ""
+    kind: str = ""  # notify/kinds.py's name for it; "" for a row written before kinds
 
 
 class OutboxRecord(NamedTuple):

@@ -130,7 +130,8 @@ class Results:
             )
             if notice is not None:
                 conn.execute(
-                    "INSERT INTO outbox (title, body, created_at) VALUES (?, ?, ?)",
+                    "INSERT INTO outbox (kind, title, body, created_at)"
+                    " VALUES ('results', ?, ?, ?)",
                     [notice[0], notice[1], iso(now)],
                 )
         return True

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .migrations.channels import V_CHANNEL_DELIVERIES
 from .migrations.early import (
     V2,
     V3,
@@ -194,6 +195,9 @@ MIGRATIONS: list[Migration] = [
         "verdicts: a checkpoint's kill flag, each ticker's verdict and its changes", V_VERDICTS
     ),
     Migration("the thesis journal: dated notes, what was done, the conviction held", V_JOURNAL),
+    Migration(
+        "notification kinds; each channel's delivery of a notification", V_CHANNEL_DELIVERIES
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.
