@@ -17,7 +17,8 @@ built again when the config's providers or settings.browser_tls change; `stop` c
 Evaluation runs in a thread on a connection of its own, for the same reason, and so do the
 outbox's steps of delivery (notify/delivery.py `deliver_off_loop`; only the sends, and the
 toasts they hold, stay on the loop): each waits up to CYCLE_PATIENCE_MS for another process's
-write lock there, never on the loop.
+write lock there, never on the loop. Then the channels beyond the desktop ([notify.channels],
+notify/remote_delivery.py), side by side, each send in a thread with its time limit.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from ..config.digest import parse_digest
 from ..market.models import NEW_YORK
 from ..notify.delivery import DeliveryReport, claimer_id, deliver_off_loop
+from ..notify.remote import configured_channels
+from ..notify.remote_delivery import ChannelsReport, deliver_to_channels
 from ..store import Store
 from .client import KeptClient
 from .evaluation import evaluate_checkpoints, user_zone
@@ -81,6 +84,7 @@ class CycleResult:
     refresh: RefreshReport | None
     changed: list[Evaluation] = field(default_factory=list)
     delivery: DeliveryReport | None = None
+    channels: ChannelsReport | None = None  # the channels beyond the desktop ([notify.channels])
 
 
 def us_market_open(now: dt.datetime) -> bool:
@@ -134,6 +138,10 @@ class ThesisScheduler:
         self.worker: asyncio.subprocess.Process | None = None  # the running refresh's child
         self.kept_worker = RefreshWorker()  # the child kept between refreshes (refresh_in_child)
         self.kept_client = KeptClient()  # the client kept between refreshes in this process
+        # [notify.channels]: those that can't be used are said once, here (status says it too).
+        self.remote, problems = configured_channels(config)
+        for problem in problems.values():
+            log.warning("notification channel not used: %s", problem)
 
     def start(self, *, refresh_at_start: bool = True) -> None:
         first = self.clock() if refresh_at_start else None
@@ -281,6 +289,15 @@ class ThesisScheduler:
                 now=now,
                 patience_ms=CYCLE_PATIENCE_MS,
             )
+            if self.remote:  # side by side, a channel down costs one send's time limit
+                result.channels = await deliver_to_channels(
+                    self.store.path,
+                    self.remote,
+                    claimer=self.claimer,
+                    now=now,
+                    patience_ms=CYCLE_PATIENCE_MS,
+                    clock=self.clock,
+                )
         except Exception:  # the next cycle tries again; the scheduler must keep running
             log.exception("evaluation or delivery failed")
         return result

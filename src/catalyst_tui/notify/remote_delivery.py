@@ -5,7 +5,7 @@ restart send each notification once per channel, and a channel that fails or han
 other (they run side by side, each send with its time limit).
 
 A failed send is tried again after 30 s, 1, 2, 5, 10 and then every 30 minutes, and given up
-after `MAX_ATTEMPTS` (about five hours); a notification older than `NEWEST` is never sent to a
+after `MAX_ATTEMPTS` tries (about three hours); a notification older than `NEWEST` is never sent to a
 channel that never had it (a channel added today does not get last week's)."""
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ async def deliver_to_channels(
         try:
             notices = await asyncio.to_thread(on_its_own, claim)
             assert isinstance(notices, list)
-            for notice in notices:
+            for index, notice in enumerate(notices):
                 ident = notice.outbox_id
                 try:
                     await channel.send_alert(alert_for(notice))
@@ -96,7 +96,10 @@ async def deliver_to_channels(
                     await asyncio.to_thread(
                         on_its_own, _failed(ident, channel.name, str(exc), clock())
                     )
-                    continue
+                    # The rest wait for the next delivery: a channel down costs one time limit.
+                    rest = [n.outbox_id for n in notices[index + 1 :]]
+                    await asyncio.to_thread(on_its_own, _unclaimed(rest, channel.name))
+                    break
                 sent += 1
                 await asyncio.to_thread(on_its_own, _sent(ident, channel.name, clock()))
         except Exception as exc:  # the store, a wording: this channel's turn ends, not others'
@@ -110,6 +113,10 @@ async def deliver_to_channels(
 
 def _sent(ident: int, channel: str, now: dt.datetime) -> Callable[[Store], object]:
     return lambda store: store.channel_deliveries.sent(ident, channel, now)
+
+
+def _unclaimed(ids: list[int], channel: str) -> Callable[[Store], object]:
+    return lambda store: store.channel_deliveries.unclaim(ids, channel)
 
 
 def _failed(ident: int, channel: str, error: str, moment: dt.datetime) -> Callable[[Store], object]:

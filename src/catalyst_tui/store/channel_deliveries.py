@@ -53,7 +53,8 @@ class ChannelDeliveries:
         limit: int = 20,
     ) -> list[Notice]:
         """Claim for `channel` the rows of `kinds` written since `since` that it has not sent,
-        nor given up, whose retry is due, and that no live process holds; atomically, so two
+        nor given up, and that no live process holds, unless the channel waits out the backoff
+        of a failure; atomically, so two
         processes never send one row through one channel. A row whose event was acknowledged
         is left out (the user has seen it)."""
         if not kinds:
@@ -61,6 +62,14 @@ class ChannelDeliveries:
         kind_marks = ", ".join("?" * len(kinds))
         stale = iso(now - reclaim_after)
         with self._store.transaction() as conn:
+            # A channel that failed waits out its backoff for every row, not only that one.
+            waiting = conn.execute(
+                "SELECT 1 FROM channel_deliveries WHERE channel = ? AND sent_at IS NULL"
+                " AND gave_up_at IS NULL AND next_at > ? LIMIT 1",
+                [channel, iso(now)],
+            ).fetchone()
+            if waiting:
+                return []
             rows = conn.execute(
                 "SELECT o.id, d.claimed_by, d.claimed_at FROM outbox o"
                 " LEFT JOIN channel_deliveries d ON d.outbox_id = o.id AND d.channel = ?"
@@ -130,6 +139,17 @@ class ChannelDeliveries:
                 ],
             )
         return retry_at
+
+    def unclaim(self, ids: Sequence[int], channel: str) -> None:
+        """Claimed and not tried: free for the next delivery, no attempt counted."""
+        if not ids:
+            return
+        with self._store.transaction() as conn:
+            conn.executemany(
+                "UPDATE channel_deliveries SET claimed_by = NULL, claimed_at = NULL"
+                " WHERE outbox_id = ? AND channel = ?",
+                [(ident, channel) for ident in ids],
+            )
 
     def delivered(self, channel: str) -> list[int]:
         """The outbox ids `channel` sent, oldest first."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...jobs.client import browser_tls_note
 from ...market.http.browser_tls import load_problem
+from ...views.channels import ChannelState, channel_states
 from ...views.health import format_age
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class Status:
     providers: list[ProviderStatus]
     browser_tls: BrowserTls = BrowserTls((), None)
     failed_fetches: tuple[FailedFetches, ...] = ()
+    channels: tuple[ChannelState, ...] = ()  # [notify.channels], never with a secret
 
 
 def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
@@ -93,7 +95,8 @@ def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
     tls = BrowserTls(chrome, load_problem() if chrome else None)
     where = config.path.resolve() if config.path is not None else None  # whole: said anywhere
     fetches = tuple(_failed(store, kind) for kind in sorted(store.views.health().failed))
-    return Status(where, store.path, size, store.schema_version, providers, tls, fetches)
+    channels = tuple(channel_states(config, store))
+    return Status(where, store.path, size, store.schema_version, providers, tls, fetches, channels)
 
 
 def _failed(store: Store, kind: str) -> FailedFetches:
@@ -126,6 +129,11 @@ def status_json(status: Status) -> dict[str, Any]:
                 "failure": f.failure,
             }
             for f in status.failed_fetches
+        },
+        "channels": {
+            c.name: {k: value(v) for k, v in asdict(c).items() if k != "name"}
+            | {"failing": c.failing}
+            for c in status.channels
         },
         "browser_tls": {
             "providers": list(status.browser_tls.providers),
@@ -163,7 +171,28 @@ def status_lines(status: Status, now: dt.datetime) -> list[str]:
             f"{f.kind:<8}  failed for {len(f.symbols)} ({who}); last "
             f"{_ago(f.last_failure, now)}: {f.failure}"
         )
+    lines += _channel_lines(status.channels, now)
     lines += ["", _browser_tls_line(status.browser_tls)]
+    return lines
+
+
+def _channel_lines(channels: tuple[ChannelState, ...], now: dt.datetime) -> list[str]:
+    """A line per channel beyond the desktop: its shown URL and kinds, its last delivery, and
+    why it fails or can't be used."""
+    lines = [""] if channels else []
+    for c in channels:
+        said = f"channel {c.name} {c.url} ({', '.join(c.kinds)})"
+        if c.problem:
+            lines.append(f"{said}: NOT USED: {c.problem}")
+            continue
+        parts = [f"last sent {_ago(c.last_sent, now)}"]
+        if c.failure:
+            parts.append(f"FAILING since {_ago(c.failed_at, now)}: {c.failure}")
+        if c.waiting:
+            parts.append(f"{c.waiting} waiting")
+        if c.given_up:
+            parts.append(f"{c.given_up} given up")
+        lines.append(f"{said}: " + "; ".join(parts))
     return lines
 
 
