@@ -5,8 +5,9 @@ restart send each notification once per channel, and a channel that fails or han
 other (they run side by side, each send with its time limit).
 
 A failed send is tried again after 30 s, 1, 2, 5, 10 and then every 30 minutes, and given up
-after `MAX_ATTEMPTS` tries (about three hours); a notification older than `NEWEST` is never sent to a
-channel that never had it (a channel added today does not get last week's)."""
+after `MAX_ATTEMPTS` tries (about three hours); while a channel waits out a failure's backoff,
+none of its rows is tried. A notification older than `NEWEST` is never sent to a channel that
+never had it (a channel added today does not get last week's)."""
 
 from __future__ import annotations
 
