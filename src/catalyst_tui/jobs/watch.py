@@ -20,7 +20,6 @@ import logging
 from typing import TYPE_CHECKING
 
 from ..market.models import FetchError
-from ..market.sec.tickers import cik_for
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -79,7 +78,8 @@ class FastWatch:
     async def ask(self, client: MarketClient, symbol: str, ciks: Mapping[str, str]) -> str | None:
         """Ask SEC for `symbol`'s submissions; the accession of a new results form filed since
         the last answer, else None (unchanged, a first answer, no CIK, or SEC did not answer)."""
-        cik = cik_for(symbol, ciks)
+        # SEC spells class shares "BRK-B" (market/sec/tickers.py, behind the registry).
+        cik = ciks.get(symbol) or ciks.get(symbol.replace(".", "-"))
         if cik is None:
             return None
         seen = self.seen.setdefault(symbol, Seen())
