@@ -23,6 +23,7 @@ from catalyst_tui.notify.remote import RemoteChannel, configured_channels
 from catalyst_tui.notify.remote_delivery import BACKOFF, deliver_to_channels, retry_after
 from catalyst_tui.store import Store
 from catalyst_tui.views.channels import channel_states
+from catalyst_tui.views.health import health_ok, health_text
 from tests.support.dbus_session import DbusSession
 from tests.support.push_server import PushServer, SmtpServer
 
@@ -162,12 +163,19 @@ def test_a_channel_down_is_retried_with_backoff_reported_and_holds_no_other(
     )
     [state] = channel_states(config, store)
     assert state.failing and "error=503" in state.failure and state.waiting == 2
+    # The TUI's status line says it too, and all is not well.
+    health = store.views.health()
+    line = health_text(health, T0 + dt.timedelta(minutes=2))
+    assert "hook alerts failed 2m ago: Failed to send JSON POST notification" in line
+    assert "phone alerts failed 2m ago: " in line and "error=503" in line
+    assert not health_ok(health)
     # Not tried again before its backoff; tried and sent once it is up and the wait is over.
     push.down = False
     assert deliver_now(store, remote, T0 + BACKOFF[0] / 2).sent["phone"] == 0
     assert deliver_now(store, remote, T0 + BACKOFF[0]).sent == {"phone": 2, "mail": 0, "hook": 3}
     [state] = channel_states(config, store)
     assert not state.failing and state.waiting == 0
+    assert store.views.health().alerts_failing == {}
 
 
 def test_backoff_grows_and_gives_up_after_a_bounded_time():
@@ -235,6 +243,7 @@ def test_secrets_are_never_printed(
         str(report.errors),
         json.dumps([str(s) for s in channel_states(config, store)]),
         caplog.text,
+        health_text(store.views.health(), T0),
     ]
     for text in said:
         assert "hunter2pw" not in text and token not in text
