@@ -32,7 +32,7 @@ def test_all_is_every_kind_and_an_unknown_kind_is_named():
 def test_a_temporary_kind_is_known_inside_its_block_only():
     with registered(NotificationKind("test-kind", "for this test")):
         assert "test-kind" in kinds_named([ALL_KINDS])
+        again = registered(NotificationKind("test-kind", "again"))
         with pytest.raises(ValueError, match="declared already"):
-            with registered(NotificationKind("test-kind", "again")):
-                pass
+            again.__enter__()
     assert "test-kind" not in KINDS
