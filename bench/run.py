@@ -58,6 +58,8 @@ BENCHES: tuple[Bench, ...] = (
     Bench("returns", "bench/returns.py", (), ("--repeats", "1")),
     Bench("review", "bench/review.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench("changes", "bench/changes.py", (), ("--repeats", "1")),
+    # Publication to alert on an ntfy endpoint and by e-mail, the watch's wait on a fake clock.
+    Bench("alert_latency", "bench/alert_latency.py", (), ("--releases", "20")),
     # Medians of 11 alternating pairs: a steady refresh is 0.07 s, its floor 0.05 s, and these
     # machines move either by 10 ms from one run to the next.
     Bench("refresh", "bench/refresh.py", ("--repeats", "11"), ("--repeats", "1")),

@@ -68,11 +68,11 @@ def test_prices_for_sparklines_charts_and_export(store: Store):
 
 
 def test_health_counts_fresh_sources_stale_quotes_and_failed_fetches(store: Store):
-    assert store.views.health() == Health(None, {}, 0, {}, {}, {})
+    assert store.views.health() == Health(None, {}, 0, {}, {}, {}, {})
     store.market.save_quotes([fresh("ALAB", 10.0), fresh("CRDO", 20.0)], T0)
     store.market.save_quotes([QuoteOutcome("CRDO", errors=[FetchError("http", "down")])], T1)
     store.market.mark_fetched("earnings", "ALAB", T1, ok=False, detail="HTTP 500")
-    assert store.views.health() == Health(T0, {"yahoo": 1}, 1, {"earnings": 1}, {}, {})
+    assert store.views.health() == Health(T0, {"yahoo": 1}, 1, {"earnings": 1}, {}, {}, {})
 
 
 def test_a_ticker_and_its_lots(store: Store):

@@ -261,6 +261,12 @@ def build_parser() -> argparse.ArgumentParser:
         no_files,
     )
     notify = command("notify", "notification channels")
+    notify.add_argument(
+        "action", nargs="?", choices=("test",), help="test: send one test notification"
+    )
+    notify.add_argument(
+        "channel", nargs="?", help="only this channel (a [notify.channels] name, or desktop)"
+    )
     notify.add_argument("--test", action="store_true", help="send one test notification")
     performance = command(
         "performance",

@@ -210,8 +210,12 @@ def cmd_notify(ctx: Context) -> int:
     from ..notify.channels import close_channels, default_channels
     from ..notify.delivery import send_test
 
-    if not ctx.args.test:
-        raise CommandError("catalyst notify: use --test to send a test notification")
+    if not ctx.args.test and ctx.args.action != "test":
+        raise CommandError("catalyst notify: use `catalyst notify test [CHANNEL]`")
+    only = ctx.args.channel
+    remote_ok = _test_remote(ctx, only)
+    if only is not None and only != "desktop":
+        return EXIT_OK if remote_ok else 1
 
     async def test_all(writer: Callable[[str], object] | None) -> dict[str, str | None]:
         channels = default_channels(terminal_write=writer)
@@ -228,7 +232,32 @@ def cmd_notify(ctx: Context) -> int:
     if writer is None:
         ctx.out(f"terminal: not tried: {why_not}")
     ctx.out("toast: in the TUI only, while it runs")
-    return EXIT_OK if any(error is None for error in results.values()) else 1
+    return EXIT_OK if remote_ok or any(error is None for error in results.values()) else 1
+
+
+def _test_remote(ctx: Context, only: str | None) -> bool:
+    """A test through each [notify.channels] channel (or `only`), side by side: what each
+    answered, its URL shown without its secrets. True when one took it."""
+    import asyncio
+
+    from ..notify.remote import configured_channels
+    from ..notify.remote_delivery import test_channels
+
+    config = ctx.load_config()
+    channels, problems = configured_channels(config)
+    names = [*config.channels]
+    if only is not None and only != "desktop" and only not in names:
+        known = ", ".join(["desktop", *names])
+        raise CommandError(f"catalyst notify test: no channel {only!r} (channels: {known})")
+    if only is not None:
+        channels = [c for c in channels if c.name == only]
+        problems = {n: p for n, p in problems.items() if n == only}
+    answers = asyncio.run(test_channels(channels)) if channels else {}
+    for channel in channels:
+        ctx.out(f"{channel.name} ({channel.shown}): {answers[channel.name]}")
+    for name, problem in problems.items():
+        ctx.out(f"{name}: not used: {problem}")
+    return any(answer.startswith("ok") for answer in answers.values())
 
 
 def _terminal_writer(stack: contextlib.ExitStack) -> tuple[Callable[[str], object] | None, str]:

@@ -37,6 +37,8 @@ _JUDGES = (
     "validate.py",
     "validate_checkpoints.py",
     "validate_providers.py",
+    "validate_channels.py",
+    "channels.py",
 )
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from ..market.spec import ProviderSpec
     from ..thesis.conditions import Condition
+    from .channels import ChannelSettings
 
 __all__ = [
     "CHECKPOINT_KEYS",
@@ -182,6 +183,8 @@ class Config:
     # them (config/cache.py); "" when it was built otherwise. The store's sync skips a config
     # it synced last (store/sync.py). Not part of what the config says: not compared.
     digest: str = field(default="", compare=False)
+    # [notify.channels.NAME]: channels beyond the desktop, by name (config/channels.py).
+    channels: dict[str, ChannelSettings] = field(default_factory=dict)
 
 
 def _keys(cls: type[tuple[Any, ...]], *, leave_out: tuple[str, ...] = ()) -> tuple[str, ...]:

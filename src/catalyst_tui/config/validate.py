@@ -31,6 +31,7 @@ from .model import (
     Ticker,
 )
 from .reader import describe, fmt_number
+from .validate_channels import ChannelChecks
 from .validate_checkpoints import CHECKPOINT_ID_RE, CheckpointChecks
 from .validate_providers import ProviderChecks
 
@@ -45,19 +46,26 @@ SYMBOL_RE = re.compile(r"^\^?[A-Z0-9][A-Z0-9.\-=]{0,19}\Z")
 MIN_SHARES, MAX_SHARES, MAX_COST = 1e-9, 1e12, 1e9
 
 
-class Validator(ProviderChecks, CheckpointChecks):
+class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
     """catalysts.toml's tables, checked; `config(raw)` raises ConfigError listing every issue."""
 
     def config(self, raw: dict[str, Any]) -> Config:
-        root = self.table(raw, (), ("settings", "providers", "tickers", "groups")) or {}
+        root = self.table(raw, (), ("settings", "providers", "tickers", "groups", "notify")) or {}
         settings = self.settings(root.get("settings", {}))
         self.today = _today(settings.timezone)  # no purchase or sale after it
         providers = self.providers(root.get("providers", {}))
         tickers = self.tickers(root.get("tickers", {}))
         groups = self.groups(root.get("groups", {}))
+        channels = self.notify(root.get("notify", {}))
         if self.issues:
             raise ConfigError(sorted(self.issues, key=lambda i: (i.line, i.col)))
-        return Config(settings=settings, providers=providers, tickers=tickers, groups=groups)
+        return Config(
+            settings=settings,
+            providers=providers,
+            tickers=tickers,
+            groups=groups,
+            channels=channels,
+        )
 
     def groups(self, value: Any) -> dict[str, Group]:
         path: KeyPath = ("groups",)

@@ -5,6 +5,8 @@ An AsyncIOScheduler on the running asyncio loop runs
   `settings.refresh_closed` while it is closed, at least every 15 minutes while a company's
   results are awaited (max_instances=1, coalesced); fundamentals, earnings dates and releases
   are fetched inside it when their turn comes;
+- while a company's results are awaited, the fast watch of its SEC submissions (jobs/watch.py,
+  every TICK seconds a look at whose ask is due): a new 8-K starts the market cycle at once;
 - evaluation and notification after every refresh, and one minute after local midnight, so
   due dates pass on time without new prices; with `digest` (views/digest.py's queue_digest),
   the digest of what changed is queued at each of them, and at the time `settings.digest` names.
@@ -17,7 +19,8 @@ built again when the config's providers or settings.browser_tls change; `stop` c
 Evaluation runs in a thread on a connection of its own, for the same reason, and so do the
 outbox's steps of delivery (notify/delivery.py `deliver_off_loop`; only the sends, and the
 toasts they hold, stay on the loop): each waits up to CYCLE_PATIENCE_MS for another process's
-write lock there, never on the loop.
+write lock there, never on the loop. Then the channels beyond the desktop ([notify.channels],
+notify/remote_delivery.py), side by side, each send in a thread with its time limit.
 """
 
 from __future__ import annotations
@@ -36,12 +39,15 @@ from apscheduler.triggers.interval import IntervalTrigger
 from ..config.digest import parse_digest
 from ..market.models import NEW_YORK
 from ..notify.delivery import DeliveryReport, claimer_id, deliver_off_loop
+from ..notify.remote import configured_channels
+from ..notify.remote_delivery import ChannelsReport, deliver_to_channels
 from ..store import Store
 from .client import KeptClient
 from .evaluation import evaluate_checkpoints, user_zone
 from .refresh import RefreshReport, refresh_in_process
 from .refresh_worker import RefreshFailed, RefreshWorker, kill
 from .results import POLL_EVERY, awaited
+from .watch import TICK, FastWatch
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -55,6 +61,7 @@ log = logging.getLogger(__name__)
 
 REFRESH_JOB = "refresh"
 MIDNIGHT_JOB = "midnight"
+WATCH_JOB = "watch"
 DIGEST_JOB = "digest"
 # How long a cycle's evaluation and delivery wait, each in its thread, for another process's
 # write lock (a backup, `catalyst mark` in a shell); then the next cycle tries again.
@@ -81,6 +88,7 @@ class CycleResult:
     refresh: RefreshReport | None
     changed: list[Evaluation] = field(default_factory=list)
     delivery: DeliveryReport | None = None
+    channels: ChannelsReport | None = None  # the channels beyond the desktop ([notify.channels])
 
 
 def us_market_open(now: dt.datetime) -> bool:
@@ -134,6 +142,11 @@ class ThesisScheduler:
         self.worker: asyncio.subprocess.Process | None = None  # the running refresh's child
         self.kept_worker = RefreshWorker()  # the child kept between refreshes (refresh_in_child)
         self.kept_client = KeptClient()  # the client kept between refreshes in this process
+        # [notify.channels]: those that can't be used are said once, here (status says it too).
+        self.watch = _fast_watch(config)  # None without SEC's contact
+        self.remote, problems = configured_channels(config)
+        for problem in problems.values():
+            log.warning("notification channel not used: %s", problem)
 
     def start(self, *, refresh_at_start: bool = True) -> None:
         first = self.clock() if refresh_at_start else None
@@ -154,6 +167,15 @@ class ThesisScheduler:
             coalesce=True,
             misfire_grace_time=3600,
         )
+        if self.watch is not None:
+            self.scheduler.add_job(
+                self.watch_tick,
+                IntervalTrigger(seconds=TICK),
+                id=WATCH_JOB,
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=None,
+            )
         if self.digest is not None and self.config.settings.digest:
             spec = parse_digest(self.config.settings.digest)
             self.scheduler.add_job(
@@ -261,6 +283,32 @@ class ThesisScheduler:
         finally:
             self.worker = None
 
+    async def watch_tick(self) -> list[str]:
+        """The fast watch's turn (jobs/watch.py): while results are awaited, ask SEC for the
+        due companies' submissions; a new 8-K starts a refresh at once (its filings asked
+        whatever the poll's pace). The symbols it saw a new filing of."""
+        watch = self.watch
+        if watch is None:
+            return []
+        now = self.clock()
+        waiting = awaited(self.store, self.store.views.active_symbols(), now)
+        due = watch.due(waiting, now)
+        if not due:
+            return []
+        client = await self.kept_client.get(self.config)
+        ciks = self.store.market.cik_map()
+        new = [s for s in due if await watch.ask(client, s, ciks) is not None]
+        if new:
+            log.info("a new filing of %s: refreshing now", ", ".join(new))
+            await asyncio.to_thread(self._poll_now, new)
+            if not self.refreshing:
+                await self.refresh_cycle()
+        return new
+
+    def _poll_now(self, symbols: list[str]) -> None:
+        with Store.for_a_save(self.store.path, patience_ms=CYCLE_PATIENCE_MS) as store:
+            store.results.poll_now(symbols)
+
     async def evaluation_cycle(self) -> CycleResult:
         async with self._cycle_lock:
             result = await self._evaluate_and_notify(None)
@@ -281,6 +329,15 @@ class ThesisScheduler:
                 now=now,
                 patience_ms=CYCLE_PATIENCE_MS,
             )
+            if self.remote:  # side by side, a channel down costs one send's time limit
+                result.channels = await deliver_to_channels(
+                    self.store.path,
+                    self.remote,
+                    claimer=self.claimer,
+                    now=now,
+                    patience_ms=CYCLE_PATIENCE_MS,
+                    clock=self.clock,
+                )
         except Exception:  # the next cycle tries again; the scheduler must keep running
             log.exception("evaluation or delivery failed")
         return result
@@ -325,3 +382,11 @@ class ThesisScheduler:
                 self.on_cycle(result)
             except Exception:
                 log.exception("cycle callback failed")
+
+
+def _fast_watch(config: Config) -> FastWatch | None:
+    """The fast watch of SEC's submissions, when SEC is asked at all (its contact is set)."""
+    from ..market.registry import SEC
+
+    sec = config.providers.of(SEC)
+    return FastWatch(sec.base_url, sec.user_agent) if sec.user_agent else None

@@ -23,6 +23,8 @@ written to it). `Store` opens, migrates, closes and runs transactions; the jobs 
 - `store.segments`    revenue by product line of each 10-Q and 10-K read (segments.py)
 - `store.verdicts`    what a verdict reads, each ticker's verdict and its changes (verdicts.py)
 - `store.journal`     the thesis journal: dated notes on a ticker (journal.py)
+- `store.channel_deliveries` each channel's delivery of the outbox: claim, sent, failed,
+                      health (channel_deliveries.py)
 
 Every door is in this list, in the order `Store` declares them (tests/store/test_store.py).
 
@@ -53,6 +55,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from .changes import ChangeReads
+    from .channel_deliveries import ChannelDeliveries
     from .checkpoints import Checkpoints
     from .dividends import Dividends
     from .estimates import EstimatesStore
@@ -129,6 +132,7 @@ class Store:
     segments: _Door[SegmentStore] = _Door("segments", "SegmentStore")
     verdicts: _Door[Verdicts] = _Door("verdicts", "Verdicts")
     journal: _Door[Journal] = _Door("journal", "Journal")
+    channel_deliveries: _Door[ChannelDeliveries] = _Door("channel_deliveries", "ChannelDeliveries")
 
     def data_version(self) -> int:
         """SQLite's counter of commits that other connections (the daemon's refresh, `catalyst

@@ -93,7 +93,7 @@ class ChangeReads(Door):
                 ).rowcount
             if claimed and words is not None:
                 conn.execute(
-                    "INSERT INTO outbox (title, body, created_at) VALUES (?, ?, ?)",
+                    "INSERT INTO outbox (kind, title, body, created_at) VALUES ('digest', ?, ?, ?)",
                     [*words, iso(now)],
                 )
         return bool(claimed)

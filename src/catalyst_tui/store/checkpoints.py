@@ -243,5 +243,9 @@ def _add_event(
     )
     event_id = int(cursor.lastrowid or 0)
     if notify:
-        conn.execute("INSERT INTO outbox (event_id, created_at) VALUES (?, ?)", [event_id, stamp])
+        kind = "missed" if status == Status.MISSED else "transition"  # notify/kinds.py
+        conn.execute(
+            "INSERT INTO outbox (kind, event_id, created_at) VALUES (?, ?, ?)",
+            [kind, event_id, stamp],
+        )
     return event_id

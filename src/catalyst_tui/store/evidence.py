@@ -269,7 +269,8 @@ class Evidence(Door):
                 new += 1
                 if f.notify:
                     conn.execute(
-                        "INSERT INTO outbox (evidence_id, created_at) VALUES (?, ?)",
+                        "INSERT INTO outbox (kind, evidence_id, created_at)"
+                        " VALUES ('evidence', ?, ?)",
                         [cursor.lastrowid, stamp],
                     )
                     notices += 1
@@ -284,7 +285,7 @@ class Evidence(Door):
         """A notice of its own (a summary of passages found without one each)."""
         with self._store.transaction() as conn:
             conn.execute(
-                "INSERT INTO outbox (title, body, created_at) VALUES (?, ?, ?)",
+                "INSERT INTO outbox (kind, title, body, created_at) VALUES ('evidence', ?, ?, ?)",
                 [title, body, iso(now)],
             )
 

@@ -11,6 +11,7 @@ from .records import Notice, OutboxRecord
 from .views import EVENT_COLUMNS, event_record
 
 if TYPE_CHECKING:
+    import sqlite3
     from collections.abc import Callable
 
     from . import Store
@@ -70,33 +71,50 @@ class Outbox:
                 f"UPDATE outbox SET claimed_by = ?, claimed_at = ? WHERE id IN ({marks})",
                 [claimer, iso(now), *ids],
             )
-            rows = conn.execute(
-                f"SELECT o.id, o.attempts, c.due, {EVENT_COLUMNS}"
-                " FROM outbox o JOIN events e ON e.id = o.event_id"
-                " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
-                f" WHERE o.id IN ({marks}) ORDER BY o.id",
-                ids,
-            ).fetchall()
-            others = conn.execute(
-                "SELECT id, attempts, evidence_id, title, body FROM outbox"
-                f" WHERE id IN ({marks}) AND event_id IS NULL",
-                ids,
-            ).fetchall()
-            wanted = [r[2] for r in others if r[2] is not None]
-            found = self._store.evidence.passages_by_id(wanted)
-            passages = {p.id: p for p in found}
-            notices = [Notice(r[0], r[1], event_record(r[3:]), day(r[2])) for r in rows]
-            for ident, attempts, evidence_id, title, body in others:
-                passage = passages.get(evidence_id) if evidence_id is not None else None
-                if evidence_id is not None and passage is None:  # gone: nothing to say
-                    conn.execute(
-                        "UPDATE outbox SET sent_at = ?, last_error = 'its passage is gone'"
-                        " WHERE id = ?",
-                        [iso(now), ident],
-                    )
-                    continue
-                notices.append(Notice(ident, attempts, None, None, passage, title, body))
+            return self.notices_of(conn, ids, now)
+
+    def notices_of(
+        self, conn: sqlite3.Connection, ids: list[int], now: dt.datetime
+    ) -> list[Notice]:
+        """The notices of these outbox rows, in a transaction the caller holds; a row whose
+        passage is gone is settled unsent (nothing to say)."""
+        marks = ", ".join("?" * len(ids))
+        rows = conn.execute(
+            f"SELECT o.id, o.attempts, c.due, o.kind, {EVENT_COLUMNS}"
+            " FROM outbox o JOIN events e ON e.id = o.event_id"
+            " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
+            f" WHERE o.id IN ({marks}) ORDER BY o.id",
+            ids,
+        ).fetchall()
+        others = conn.execute(
+            "SELECT id, attempts, evidence_id, title, body, kind FROM outbox"
+            f" WHERE id IN ({marks}) AND event_id IS NULL",
+            ids,
+        ).fetchall()
+        wanted = [r[2] for r in others if r[2] is not None]
+        found = self._store.evidence.passages_by_id(wanted)
+        passages = {p.id: p for p in found}
+        notices = [Notice(r[0], r[1], event_record(r[4:]), day(r[2]), kind=r[3]) for r in rows]
+        for ident, attempts, evidence_id, title, body, kind in others:
+            passage = passages.get(evidence_id) if evidence_id is not None else None
+            if evidence_id is not None and passage is None:  # gone: nothing to say
+                conn.execute(
+                    "UPDATE outbox SET sent_at = ?, last_error = 'its passage is gone'"
+                    " WHERE id = ?",
+                    [iso(now), ident],
+                )
+                continue
+            notices.append(Notice(ident, attempts, None, None, passage, title, body, kind))
         return sorted(notices, key=lambda n: n.outbox_id)
+
+    def notice(self, kind: str, title: str, body: str, now: dt.datetime) -> int:
+        """A notice of its own of `kind` (a name notify/kinds.py declares); its outbox id."""
+        with self._store.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO outbox (kind, title, body, created_at) VALUES (?, ?, ?, ?)",
+                [kind, title, body, iso(now)],
+            )
+        return int(cursor.lastrowid or 0)
 
     def sent(self, outbox_id: int, channels: list[str], now: dt.datetime) -> None:
         """At least one channel took it: never sent again."""

@@ -159,6 +159,7 @@ class Notice(NamedTuple):
     evidence: EvidenceRecord | None = None
     title: str = ""
     body: str = ""
+    kind: str = ""  # notify/kinds.py's name for it; "" for a row written before kinds
 
 
 class OutboxRecord(NamedTuple):
@@ -189,6 +190,9 @@ class Health(NamedTuple):
     # Each provider whose last failure is newer than its last success: when, and why (the same
     # record `catalyst status` prints: store/providers.py).
     failing: dict[str, tuple[dt.datetime, str]] | None = None
+    # Each notification channel beyond the desktop whose last attempt failed: when, and why
+    # (redacted when it was recorded: store/channel_deliveries.py).
+    alerts_failing: dict[str, tuple[dt.datetime, str]] | None = None
 
 
 class PriceRow(NamedTuple):

@@ -122,7 +122,8 @@ class Results(Door):
             )
             if notice is not None:
                 conn.execute(
-                    "INSERT INTO outbox (title, body, created_at) VALUES (?, ?, ?)",
+                    "INSERT INTO outbox (kind, title, body, created_at)"
+                    " VALUES ('results', ?, ?, ?)",
                     [notice[0], notice[1], iso(now)],
                 )
         return True
@@ -206,6 +207,21 @@ class Results(Door):
             if symbol in wanted:
                 found[symbol] = tuple(dt.date.fromisoformat(d) for d in dates if d)
         return found
+
+    def poll_now(self, symbols: Sequence[str]) -> None:
+        """These companies' submissions asked at the next refresh, whenever they were last
+        (the fast watch saw a new filing: jobs/watch.py)."""
+        if not symbols:
+            return
+        marks = ", ".join("?" * len(symbols))
+        with self._store.transaction() as conn:
+            conn.execute(
+                f"DELETE FROM meta WHERE key IN ({marks})", [_POLL_KEY + s for s in symbols]
+            )
+            conn.execute(
+                f"DELETE FROM fetch_state WHERE kind = 'filings' AND symbol IN ({marks})",
+                list(symbols),
+            )
 
     def claim_polls(
         self, symbols: Sequence[str], now: dt.datetime, every: dt.timedelta

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .migrations.channels import V_CHANNEL_DELIVERIES
 from .migrations.dividend_tax import V_DIVIDEND_TAX
 from .migrations.early import (
     V2,
@@ -198,6 +199,9 @@ MIGRATIONS: list[Migration] = [
     Migration("the thesis journal: dated notes, what was done, the conviction held", V_JOURNAL),
     Migration("a written dividend's tax withheld, and its currency", V_DIVIDEND_TAX),
     Migration("the figures a 10-Q's or 10-K's XBRL states beside revenue", V_SEGMENT_FIGURES),
+    Migration(
+        "notification kinds; each channel's delivery of a notification", V_CHANNEL_DELIVERIES
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

@@ -141,7 +141,8 @@ class Verdicts:
                 if notice is not None:
                     title, body = notice(v, previous)
                     conn.execute(
-                        "INSERT INTO outbox (title, body, created_at) VALUES (?, ?, ?)",
+                        "INSERT INTO outbox (kind, title, body, created_at)"
+                        " VALUES ('verdict', ?, ?, ?)",
                         [title, body, stamp],
                     )
         return events

@@ -379,4 +379,9 @@ class Views(Door):
                 paused[provider] = end
             if (when := columns.moment(failure)) is not None and failure > (success or ""):
                 failing[provider] = (when, why)
-        return Health(columns.moment(last), sources, stale, failed, paused, failing)
+        alerts = {
+            h.channel: (h.last_error_at, h.last_error)
+            for h in self._store.channel_deliveries.health()
+            if h.failing and h.last_error_at is not None
+        }
+        return Health(columns.moment(last), sources, stale, failed, paused, failing, alerts)

@@ -28,8 +28,12 @@ def format_age(age: dt.timedelta | None) -> str:
 def health_text(health: Health, now: dt.datetime) -> str:
     """'refreshed 5m ago · yahoo 9 · 1 stale · stooq failed 2m ago: cannot connect to …' or 'no
     data yet'."""
+    alerts = [  # a channel beyond the desktop ([notify.channels]); `catalyst status` says more
+        f"{channel} alerts failed {format_age(now - when)} ago: {why}"
+        for channel, (when, why) in sorted((health.alerts_failing or {}).items())
+    ]
     if health.last_refresh is None:
-        return "no data yet: press r to refresh"
+        return " · ".join(["no data yet: press r to refresh", *alerts])
     parts = [f"refreshed {format_age(now - health.last_refresh)} ago"]
     parts += [f"{source} {count}" for source, count in sorted(health.sources.items())]
     if health.stale:
@@ -45,13 +49,13 @@ def health_text(health: Health, now: dt.datetime) -> str:
         for provider, (when, why) in sorted((health.failing or {}).items())
         if provider not in paused
     ]
-    return " · ".join(parts)
+    return " · ".join(parts + alerts)
 
 
 def health_ok(health: Health, now: dt.datetime | None = None) -> bool:
     """All is well: refreshed, nothing stale or failed, and no provider paused at `now`."""
     paused = now is not None and any(u > now for u in (health.paused_until or {}).values())
-    whole = not health.stale and not health.failed and not health.failing
+    whole = not (health.stale or health.failed or health.failing or health.alerts_failing)
     return health.last_refresh is not None and whole and not paused
 
 

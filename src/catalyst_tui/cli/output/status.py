@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ...jobs.client import browser_tls_note
 from ...market.fetch_kinds import FETCH_KINDS
 from ...market.http.browser_tls import load_problem
+from ...views.channels import ChannelState, channel_states
 from ...views.health import format_age
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ class Status:
     browser_tls: BrowserTls = BrowserTls((), None)
     failed_fetches: tuple[FailedFetches, ...] = ()
     fetches: tuple[KindFetches, ...] = ()  # every registered kind fetched, in their order
+    channels: tuple[ChannelState, ...] = ()  # [notify.channels], never with a secret
 
 
 def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
@@ -116,7 +118,10 @@ def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
         if kept
     )
     failed = tuple(_failed(store, k.kind) for k in fetched if k.failed)
-    return Status(where, store.path, size, store.schema_version, providers, tls, failed, fetched)
+    channels = tuple(channel_states(config, store))
+    return Status(
+        where, store.path, size, store.schema_version, providers, tls, failed, fetched, channels
+    )
 
 
 def _failed(store: Store, kind: str) -> FailedFetches:
@@ -153,6 +158,11 @@ def status_json(status: Status) -> dict[str, Any]:
         "fetches": {
             f.kind: {"symbols": f.symbols, "failed": f.failed, "last": f.last.isoformat()}
             for f in status.fetches
+        },
+        "channels": {
+            c.name: {k: value(v) for k, v in asdict(c).items() if k != "name"}
+            | {"failing": c.failing}
+            for c in status.channels
         },
         "browser_tls": {
             "providers": list(status.browser_tls.providers),
@@ -193,7 +203,28 @@ def status_lines(status: Status, now: dt.datetime) -> list[str]:
     if status.fetches:  # every registered kind of fetch kept, for how many symbols
         kinds = ", ".join(f"{f.kind} {f.symbols}" for f in status.fetches)
         lines.append(f"fetched   {kinds}")
+    lines += _channel_lines(status.channels, now)
     lines += ["", _browser_tls_line(status.browser_tls)]
+    return lines
+
+
+def _channel_lines(channels: tuple[ChannelState, ...], now: dt.datetime) -> list[str]:
+    """A line per channel beyond the desktop: its shown URL and kinds, its last delivery, and
+    why it fails or can't be used."""
+    lines = [""] if channels else []
+    for c in channels:
+        said = f"channel {c.name} {c.url} ({', '.join(c.kinds)})"
+        if c.problem:
+            lines.append(f"{said}: NOT USED: {c.problem}")
+            continue
+        parts = [f"last sent {_ago(c.last_sent, now)}"]
+        if c.failure:
+            parts.append(f"FAILING since {_ago(c.failed_at, now)}: {c.failure}")
+        if c.waiting:
+            parts.append(f"{c.waiting} waiting")
+        if c.given_up:
+            parts.append(f"{c.given_up} given up")
+        lines.append(f"{said}: " + "; ".join(parts))
     return lines
 
 

@@ -1,0 +1,140 @@
+"""Delivery of the outbox through the channels beyond the desktop (notify/remote.py), each on
+its own: a channel claims the rows of its kinds it has not sent (store.channel_deliveries), sends
+each, and records it sent, or failed with the time of its next try; so two processes and a
+restart send each notification once per channel, and a channel that fails or hangs holds no
+other (they run side by side, each send with its time limit).
+
+A failed send is tried again after 30 s, 1, 2, 5, 10 and then every 30 minutes, and given up
+after `MAX_ATTEMPTS` tries (about three hours); while a channel waits out a failure's backoff,
+none of its rows is tried. A notification older than `NEWEST` is never sent to a channel that
+never had it (a channel added today does not get last week's)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .alerts import TEST_ALERT, alert_for
+from .delivery import claimer_gone
+from .notification import ChannelError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+
+    from ..store import Store
+    from .remote import RemoteChannel
+
+log = logging.getLogger(__name__)
+
+BACKOFF = tuple(
+    dt.timedelta(seconds=s) for s in (30, 60, 120, 300, 600, 1800, 1800, 1800, 1800, 1800)
+)
+MAX_ATTEMPTS = len(BACKOFF) + 1
+NEWEST = dt.timedelta(hours=6)
+
+
+def retry_after(attempts: int) -> dt.timedelta | None:
+    """How long after its `attempts`-th failure a send is tried again; None: given up."""
+    return BACKOFF[attempts - 1] if attempts < MAX_ATTEMPTS else None
+
+
+@dataclass
+class ChannelsReport:
+    """What one delivery did on each channel: sent, failed (and the last error)."""
+
+    sent: dict[str, int] = field(default_factory=dict)
+    failed: dict[str, int] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+async def deliver_to_channels(
+    path: Path,
+    channels: Sequence[RemoteChannel],
+    *,
+    claimer: str,
+    now: dt.datetime,
+    patience_ms: int,
+    clock: Callable[[], dt.datetime] | None = None,
+) -> ChannelsReport:
+    """Each channel's unsent rows of its kinds, sent side by side; never raises for a channel
+    (a database step that can't get the write lock leaves its rows for the next delivery)."""
+    report = ChannelsReport()
+    clock = clock or (lambda: now)
+
+    def on_its_own(step: Callable[[Store], object]) -> object:
+        from ..store import Store
+
+        with Store.for_a_save(path, patience_ms=patience_ms) as store:
+            return step(store)
+
+    async def one(channel: RemoteChannel) -> None:
+        sent = failed = 0
+
+        def claim(store: Store) -> object:
+            return store.channel_deliveries.claim(
+                channel.name,
+                channel.kinds,
+                claimer,
+                now,
+                since=now - NEWEST,
+                gone=claimer_gone,
+            )
+
+        try:
+            notices = await asyncio.to_thread(on_its_own, claim)
+            assert isinstance(notices, list)
+            for index, notice in enumerate(notices):
+                ident = notice.outbox_id
+                try:
+                    await channel.send_alert(alert_for(notice))
+                except ChannelError as exc:
+                    failed += 1
+                    report.errors[channel.name] = str(exc)
+                    await asyncio.to_thread(
+                        on_its_own, _failed(ident, channel.name, str(exc), clock())
+                    )
+                    # The rest wait for the next delivery: a channel down costs one time limit.
+                    rest = [n.outbox_id for n in notices[index + 1 :]]
+                    await asyncio.to_thread(on_its_own, _unclaimed(rest, channel.name))
+                    break
+                sent += 1
+                await asyncio.to_thread(on_its_own, _sent(ident, channel.name, clock()))
+        except Exception as exc:  # the store, a wording: this channel's turn ends, not others'
+            log.warning("delivery through %s stopped: %s", channel.name, channel.redact(str(exc)))
+        report.sent[channel.name] = sent
+        report.failed[channel.name] = failed
+
+    await asyncio.gather(*(one(channel) for channel in channels))
+    return report
+
+
+def _sent(ident: int, channel: str, now: dt.datetime) -> Callable[[Store], object]:
+    return lambda store: store.channel_deliveries.sent(ident, channel, now)
+
+
+def _unclaimed(ids: list[int], channel: str) -> Callable[[Store], object]:
+    return lambda store: store.channel_deliveries.unclaim(ids, channel)
+
+
+def _failed(ident: int, channel: str, error: str, moment: dt.datetime) -> Callable[[Store], object]:
+    return lambda store: store.channel_deliveries.failed(
+        ident, channel, error, moment, retry_after=retry_after
+    )
+
+
+async def test_channels(channels: Sequence[RemoteChannel]) -> dict[str, str]:
+    """A test through each channel, side by side: per channel 'ok: <answer>' or
+    'failed: <why>' (redacted)."""
+
+    async def one(channel: RemoteChannel) -> str:
+        try:
+            return "ok: " + await channel.send_alert(TEST_ALERT)
+        except ChannelError as exc:
+            return f"failed: {exc}"
+
+    answers = await asyncio.gather(*(one(channel) for channel in channels))
+    return dict(zip((c.name for c in channels), answers, strict=True))

@@ -1,0 +1,97 @@
+"""`catalyst notify test [CHANNEL]` and `catalyst status` with [notify.channels]: what each
+channel answered, its failure, and never a secret (the URL's password, its token, its topic)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from catalyst_tui.store import Store
+from tests.support.push_server import PushServer
+
+TOKEN = "tk_sekrit0123456789"
+
+
+def catalyst(workdir: Path, *args: str, url: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_PROXY": "127.0.0.1", "CATALYST_PHONE": url}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    return subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db")]
+        + ["--config", str(workdir / "catalysts.toml")],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def write(workdir: Path, push: PushServer) -> None:
+    (workdir / "catalysts.toml").write_text(
+        '[notify.channels.phone]\nurl_env = "CATALYST_PHONE"\nkinds = ["missed", "results"]\n'
+        f'[notify.channels.hook]\nurl = "json://127.0.0.1:{push.port}/hook"\n'
+        '[notify.channels.off]\nurl_env = "CATALYST_UNSET"\n'
+    )
+
+
+def test_notify_test_says_what_each_channel_answered_without_its_secrets(tmp_path: Path):
+    with PushServer() as push:
+        write(tmp_path, push)
+        url = f"ntfy://alice:hunter2pw@127.0.0.1:{push.port}/{TOKEN}"
+        done = catalyst(tmp_path, "notify", "test", "phone", url=url)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines() == [
+            f"phone (ntfy://alice:***@127.0.0.1:{push.port}/***): ok: sent"
+        ]
+        [sent] = push.bodies("/")  # ntfy posts its topic in the JSON body
+        assert json.loads(sent)["topic"] == TOKEN
+        push.down = True
+        done = catalyst(tmp_path, "notify", "test", url=url)
+        said = done.stdout + done.stderr
+        assert "phone (ntfy://alice:***@" in said and "error=503" in said
+        assert "hook (json://127.0.0.1" in said
+        assert (
+            "off: not used: [notify.channels.off]: the environment variable CATALYST_UNSET" in said
+        )
+        assert "hunter2pw" not in said and TOKEN not in said
+        wrong = catalyst(tmp_path, "notify", "test", "pager", url=url)
+        assert wrong.returncode == 2 and "no channel 'pager'" in wrong.stderr
+
+
+def test_status_shows_a_failing_channel_without_its_secrets(tmp_path: Path):
+    import asyncio
+    import datetime as dt
+
+    from catalyst_tui.config import load_config
+    from catalyst_tui.notify.remote import configured_channels
+    from catalyst_tui.notify.remote_delivery import deliver_to_channels
+
+    with PushServer() as push:
+        write(tmp_path, push)
+        url = f"ntfy://alice:hunter2pw@127.0.0.1:{push.port}/{TOKEN}"
+        now = dt.datetime.now(dt.UTC)
+        with Store.open(tmp_path / "c.db") as store:
+            store.outbox.notice("results", "ALAB Q3 FY26", "revenue $412.3M", now)
+        os.environ["CATALYST_PHONE"] = url
+        try:
+            remote, _ = configured_channels(load_config(tmp_path / "catalysts.toml"))
+        finally:
+            del os.environ["CATALYST_PHONE"]
+        push.down = True
+        asyncio.run(
+            deliver_to_channels(tmp_path / "c.db", remote, claimer="t", now=now, patience_ms=2000)
+        )
+        text = catalyst(tmp_path, "status", url=url)
+        data = json.loads(catalyst(tmp_path, "status", "--json", url=url).stdout)
+    assert text.returncode == 0, text.stderr
+    [line] = [x for x in text.stdout.splitlines() if x.startswith("channel phone")]
+    assert "FAILING since" in line and "error=503" in line and "1 waiting" in line
+    phone = data["channels"]["phone"]
+    assert phone["failing"] is True and "error=503" in phone["failure"]
+    assert phone["url"] == f"ntfy://alice:***@127.0.0.1:{push.port}/***"
+    assert data["channels"]["off"]["problem"].endswith("CATALYST_UNSET is not set")
+    for said in (text.stdout, json.dumps(data)):
+        assert "hunter2pw" not in said and TOKEN not in said

@@ -1,0 +1,139 @@
+"""The fast watch of SEC's submissions while results are awaited (jobs/watch.py), against the
+loopback SEC: each company asked at its pace on a fake clock, conditional asks answered 304,
+a new 8-K seen at the first ask after it is filed, and the whole far inside SEC's limit."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from catalyst_tui.jobs.watch import BUDGET, FLOOR, FastWatch, every
+from tests.support.filings_server import CIKS, FilingsServer
+
+from .test_release_evening import UA, loopback_client, servers  # noqa: F401 (a fixture)
+
+T0 = dt.datetime(2026, 11, 3, 21, 0, tzinfo=dt.UTC)  # 16:00 New York
+CIK_MAP = {symbol: f"{cik:010d}" for symbol, cik in CIKS.items()}
+
+
+@given(st.integers(min_value=1, max_value=500))
+def test_all_awaited_companies_together_stay_within_the_budget(count: int):
+    assert count / every(count) <= BUDGET  # requests a second, all of them together
+    assert every(count) >= FLOOR
+
+
+def test_twenty_awaited_tickers_make_half_a_request_a_second_one_each_forty_seconds():
+    assert every(20) == 40.0 and 20 / every(20) == 0.5  # SEC allows 10 a second
+
+
+def test_each_company_is_asked_once_per_interval_spread_over_it():
+    watch = FastWatch("http://unused", UA)
+    awaited = ["ALAB", "NVDA", "ADBE", "CRDO"]
+    asks: dict[str, list[dt.datetime]] = {s: [] for s in awaited}
+    now = T0
+    while now < T0 + dt.timedelta(minutes=10):
+        for symbol in watch.due(awaited, now):
+            asks[symbol].append(now)
+        now += dt.timedelta(seconds=5)  # the scheduler's tick
+    gap = dt.timedelta(seconds=every(4))
+    for times in asks.values():
+        assert len(times) == 30  # ten minutes at one ask each 20 s
+        assert all(b - a == gap for a, b in zip(times, times[1:], strict=False))
+    firsts = sorted(times[0] for times in asks.values())
+    assert len(set(firsts)) == 4  # spread, not all at once
+    # No longer awaited: never asked again.
+    assert watch.due([], now) == [] and watch.seen == {}
+
+
+def test_a_new_8k_is_seen_at_the_next_ask_and_an_unchanged_answer_is_a_304():
+    async def scenario(sec: FilingsServer) -> list[str | None]:
+        watch = FastWatch(sec.url, UA)
+        said = []
+        async with loopback_client() as client:
+            said.append(await watch.ask(client, "ALAB", CIK_MAP))  # learns what is there
+            said.append(await watch.ask(client, "ALAB", CIK_MAP))  # unchanged: 304
+            accession = sec.add_filing("ALAB", "8-K", T0, items=("2.02", "9.01"))
+            said.append(await watch.ask(client, "ALAB", CIK_MAP))
+            said.append(await watch.ask(client, "ALAB", CIK_MAP))
+            said.append(accession)
+        return said
+
+    with FilingsServer() as sec:
+        sec.add_filing("ALAB", "8-K", T0 - dt.timedelta(days=90), items=("2.02",))
+        first, unchanged, new, again, accession = asyncio.run(scenario(sec))
+        asked = sec.requests("/submissions/")
+    assert (first, unchanged, again) == (None, None, None)
+    assert new == accession
+    assert [r.headers.get("if-none-match") is not None for r in asked] == [
+        False,
+        True,
+        True,
+        True,
+    ]
+    assert all(UA in r.headers["user-agent"] for r in asked)
+
+
+async def test_a_release_filed_while_awaited_is_read_and_alerted_at_the_next_ask_not_the_poll(
+    tmp_path,
+    servers,  # noqa: F811 (the fixture imported above)
+):
+    """The scheduler's watch on a fake clock: the refresh polled at 16:15, the 8-K filed at
+    16:17 is seen by the watch's next ask (every 20 s with one company awaited), the refresh it
+    starts asks SEC again at once (not at 16:30), reads the release, and the alert reaches
+    the phone's channel."""
+    from catalyst_tui.config import parse_config
+    from catalyst_tui.jobs.refresh import refresh_in_process
+    from catalyst_tui.jobs.scheduler import ThesisScheduler
+    from catalyst_tui.store import Store
+    from tests.support.push_server import PushServer
+    from tests.support.releases import alab_release
+
+    from .test_release_evening import Q3, THESIS, at
+
+    market, sec = servers
+    moment = [at(9)]
+    market.now = lambda: moment[0]
+    with PushServer() as push:
+        settings = sec.settings_toml(market.url, UA).replace(
+            'notify = ["missed", "evidence"]', 'notify = ["missed", "results"]'
+        )
+        channel = (
+            f'[notify.channels.phone]\nurl = "ntfy://127.0.0.1:{push.port}/catalyst"\n'
+            'kinds = ["results"]\n'
+        )
+        config = parse_config(settings + channel + THESIS)
+        with Store.open(tmp_path / "c.db") as store:
+            store.sync.apply(config, at(9))
+            async with loopback_client() as client:
+                for when in (at(9), at(16, 15)):
+                    moment[0] = when
+                    await refresh_in_process(config, store, now=lambda: moment[0], client=client)
+            scheduler = ThesisScheduler(config, store, [], role="test", clock=lambda: moment[0])
+            try:
+                moment[0] = at(16, 16)
+                assert await scheduler.watch_tick() == []  # the first answer: learns
+                filed = at(16, 17)
+                sec.add_filing(
+                    "ALAB",
+                    "8-K",
+                    filed,
+                    items=("2.02", "9.01"),
+                    exhibits={"EX-99.1": ("alab-q3.htm", alab_release(Q3, guide=(440e6, 450e6)))},
+                )
+                seen: list[str] = []
+                moment[0] = filed
+                while not seen:
+                    moment[0] += dt.timedelta(seconds=5)
+                    seen = await scheduler.watch_tick()
+                    assert moment[0] - filed <= dt.timedelta(seconds=every(1))
+            finally:
+                await scheduler.stop()
+            assert seen == ["ALAB"]
+            assert [r.period_end for r in store.results.releases("ALAB")][0] == Q3.end
+        [alert] = [json.loads(body) for body in push.bodies("/")]
+    assert alert["title"] == "ALAB Q3 FY26"
+    assert str(alert["message"]).startswith("revenue $412.3M")

@@ -1,0 +1,114 @@
+"""Loopback servers for the channels beyond the desktop: an HTTP endpoint that takes what ntfy
+and a json:// webhook post (each request's path, headers and body, recorded), with a switch
+that makes it answer 503 (a service down); and an SMTP server (aiosmtpd) that keeps each message.
+Plain module, no pytest:
+
+    with PushServer() as push, SmtpServer() as smtp:
+        url = f"ntfy://127.0.0.1:{push.port}/catalyst"  # or json://…/hook
+        mail = f"mailto://127.0.0.1:{smtp.port}?from=me@example.com&to=me@example.com"
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Posted:
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class PushServer:
+    posted: list[Posted] = field(default_factory=list)
+    down: bool = False  # answer 503 to everything
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _httpd: ThreadingHTTPServer | None = None
+
+    @property
+    def port(self) -> int:
+        assert self._httpd is not None
+        return self._httpd.server_address[1]
+
+    def bodies(self, path: str) -> list[bytes]:
+        with self._lock:
+            return [p.body for p in self.posted if p.path.split("?")[0] == path]
+
+    def __enter__(self) -> PushServer:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length)
+                if server.down:
+                    self.send_response(503)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                with server._lock:
+                    server.posted.append(Posted(self.path, dict(self.headers.items()), body))
+                answer = b'{"id":"1","event":"message"}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            do_PUT = do_POST
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._httpd is not None
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+@dataclass
+class SmtpServer:
+    messages: list[email.message.EmailMessage] = field(default_factory=list)
+    _controller: Any = None
+
+    @property
+    def port(self) -> int:
+        return int(self._controller.port)
+
+    def __enter__(self) -> SmtpServer:
+        from aiosmtpd.controller import Controller
+
+        server = self
+
+        class Handler:
+            async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
+                message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+                server.messages.append(message)
+                return "250 OK"
+
+        self._controller = Controller(Handler(), hostname="127.0.0.1", port=_free_port())
+        self._controller.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._controller.stop()
+
+
+def _free_port() -> int:
+    """A port nobody listens on now (aiosmtpd's Controller checks its own by connecting)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
