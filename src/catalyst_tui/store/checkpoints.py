@@ -243,7 +243,8 @@ def _add_event(
     )
     event_id = int(cursor.lastrowid or 0)
     if notify:
-        kind = "missed" if status == Status.MISSED else "transition"  # notify/kinds.py
+        # the notification's kind (notify/kinds.py): a miss is its own, urgent kind
+        kind = Status.MISSED.value if status == Status.MISSED else "transition"
         conn.execute(
             "INSERT INTO outbox (kind, event_id, created_at) VALUES (?, ?, ?)",
             [kind, event_id, stamp],
