@@ -143,15 +143,36 @@ def test_an_undated_lot_leaves_only_its_own_position_out() -> None:
     assert time_weighted([dated, undated], Span.LIFE, today).value == pytest.approx(0.5, abs=1e-9)
 
 
-def test_a_span_opens_the_benchmark_at_the_same_close_as_the_holding() -> None:
-    # The last 365 days from 3 January 2024: held since 2022, both open at 2 January's close
-    # (X 100, the index 400), not the index at 3 January's (500); 366 days to today's 110, 440.
+def test_the_last_365_days_open_at_the_close_of_today_less_365_across_a_29_february() -> None:
+    # From 2 January 2025 the last 365 days open at the close of 3 January 2024 (X 120, the
+    # index 500; 29 February 2024 inside them), not 2 January's (100, 400): 365 days' moves to
+    # today's 110 and 440, both from the same close, a yearly rate of exactly the growth.
     today = D(2025, 1, 2)
     x = holding(
         "X", [Lot(10, 50.0, D(2022, 5, 2))], 110.0, [(D(2024, 1, 2), 100.0), (D(2024, 1, 3), 120.0)]
     )
     spy = index((D(2024, 1, 2), 400.0), (D(2024, 1, 3), 500.0), (today, 440.0))
     found = outcome([(x, spy)], Span.YEAR, today)
-    assert found.rate.value == pytest.approx(1.1 ** (365 / 366) - 1, abs=1e-9)
-    assert found.benchmark.value == pytest.approx(1.1 ** (365 / 366) - 1, abs=1e-9)
-    assert found.excess.value == pytest.approx(0.0, abs=1e-9)
+    assert found.rate.value == pytest.approx(110 / 120 - 1, abs=1e-9) and found.rate.yearly
+    assert found.benchmark.value == pytest.approx(440 / 500 - 1, abs=1e-9)
+    assert found.excess.value == pytest.approx(110 / 120 - 440 / 500, abs=1e-9)
+    assert time_weighted([x], Span.YEAR, today).value == pytest.approx(110 / 120 - 1, abs=1e-9)
+
+
+def test_the_last_365_days_open_at_the_close_of_today_less_365_without_a_29_february() -> None:
+    # From 1 June 2023 (no 29 February in the year before) the span opens at 1 June 2022's
+    # close, 120, not 31 May's 100: 150 / 120, +25.0% a year, where a day more read +50%.
+    today = D(2023, 6, 1)
+    x = holding(
+        "X", [Lot(10, 50.0, D(2021, 5, 3))], 150.0, [(D(2022, 5, 31), 100.0), (D(2022, 6, 1), 120.0)]
+    )
+    spy = index((D(2022, 5, 31), 400.0), (D(2022, 6, 1), 400.0), (today, 440.0))
+    found = outcome([(x, spy)], Span.YEAR, today)
+    assert found.rate.value == pytest.approx(0.25, abs=1e-9) and found.rate.yearly
+    assert found.benchmark.value == pytest.approx(0.10, abs=1e-9)
+    assert time_weighted([x], Span.YEAR, today).value == pytest.approx(0.25, abs=1e-9)
+    # a lot bought on the day the span opens at is held from that close: its day's move is not
+    # the span's, the span's 365 days are
+    opened = holding("Y", [Lot(10, 110.0, D(2022, 6, 1))], 150.0, [(D(2022, 6, 1), 120.0)])
+    found = outcome([(opened, spy)], Span.YEAR, today)
+    assert found.rate.value == pytest.approx(0.25, abs=1e-9) and found.rate.yearly

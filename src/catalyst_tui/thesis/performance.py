@@ -39,13 +39,16 @@ class Span(StrEnum):
 
     LIFE = "life"  # since the first lot
     YTD = "ytd"  # since the first of January
-    YEAR = "1y"  # the last 365 days
+    YEAR = "1y"  # the last 365 days: from the close of today − 365 to today
 
     def start(self, today: dt.date) -> dt.date | None:
+        """The span's first day whose move counts: what is held opens at the close of the day
+        before it (31 December for this year; today − 365 for the last 365 days, so 365 days'
+        moves count, whether or not a 29 February falls in them)."""
         if self is Span.YTD:
             return dt.date(today.year, 1, 1)
         if self is Span.YEAR:
-            return today - dt.timedelta(days=365)
+            return today - dt.timedelta(days=364)
         return None
 
 
