@@ -39,6 +39,7 @@ from .migrations.later import (
     V_SEGMENTS,
     V_VERDICTS,
 )
+from .migrations.read_moments import V_ESTIMATE_READ_AT
 
 if TYPE_CHECKING:
     import sqlite3
@@ -194,6 +195,7 @@ MIGRATIONS: list[Migration] = [
         "verdicts: a checkpoint's kill flag, each ticker's verdict and its changes", V_VERDICTS
     ),
     Migration("the thesis journal: dated notes, what was done, the conviction held", V_JOURNAL),
+    Migration("when each Street reading was read", V_ESTIMATE_READ_AT),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.
