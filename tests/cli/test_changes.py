@@ -145,9 +145,9 @@ def test_each_change_since_the_moment_is_one_record_grouped_by_ticker_newest_fir
     kinds = [(c["symbol"], c["kind"]) for c in changes]
     # ALAB's newest change (the mark, 13:00 on the 5th) is newer than NVDA's (its close, the 4th).
     assert kinds == [
+        ("ALAB", "street"),  # read the 5th, 15:00
         ("ALAB", "checkpoint"),  # the 5th, 13:00
         ("ALAB", "release"),  # read the 5th, 10:00
-        ("ALAB", "street"),  # read the 5th: its day's start
         ("ALAB", "evidence"),  # the 4th, 21:06
         ("ALAB", "filing"),  # accepted the 4th, 21:05
         ("ALAB", "filing"),  # the release's 8-K, accepted the 3rd, 21:05
@@ -161,7 +161,8 @@ def test_each_change_since_the_moment_is_one_record_grouped_by_ticker_newest_fir
     assert (street["before"], street["after"]) == (1.80, 1.86)
     assert street["change"] == pytest.approx(1.86 / 1.80 - 1)
     price = by_kind["price"]
-    assert (price["before"], price["after"]) == (100, 88)  # the close at or before the 3rd
+    # the close in force at 00:00 on the 3rd: the 2nd's (the close of the 3rd comes at 16:00 NY)
+    assert (price["before"], price["after"]) == (100, 88)
     assert price["change"] == pytest.approx(-0.12)
     assert changes[4]["title"] == "8-K filed 2026-11-04"
     assert by_kind["release"]["title"] == "earnings release filed 2026-11-03: figures read"
@@ -180,7 +181,22 @@ def test_changes_in_words_and_a_span_and_nothing_since(db: Path):
     assert later.stdout == "Nothing changed since 2026-11-06 00:00 UTC.\n"
 
 
-@pytest.mark.parametrize("said", ["yesterday", "7x", "2026-13-01", "2999-01-01"])
+@pytest.mark.parametrize(
+    "said",
+    [
+        "yesterday",
+        "7x",
+        "2026-13-01",
+        "2999-01-01",
+        # out of range: far in the past, a huge count of days or weeks, a moment past a datetime
+        "0001-01-01",
+        "1969-12-31",
+        "999999w",
+        "999999d",
+        "0001-01-01T00:00:00-23:59",
+        "9999-12-31T23:59:59+00:00",
+    ],
+)
 def test_a_since_of_another_shape_is_refused_in_one_line(db: Path, said: str):
     done = catalyst(db, "--since", said)
     assert done.returncode == 2
@@ -199,9 +215,9 @@ def test_by_default_since_the_tui_last_showed_the_watchlist(db: Path):
     # The 8-K of the 4th was stored before; the release's 8-K was stored with it, on the 5th;
     # NVDA's close of the 4th is the one it had then.
     assert kinds == [
+        ("ALAB", "street"),
         ("ALAB", "checkpoint"),
         ("ALAB", "release"),
-        ("ALAB", "street"),
         ("ALAB", "evidence"),
         ("ALAB", "filing"),
     ]

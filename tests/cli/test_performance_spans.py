@@ -1,6 +1,6 @@
 """`catalyst performance --json` over spans, end to end after `catalyst refresh` on the loopback
 market: the time-weighted rate counts a dividend once, a lot of 31 December is held this year, a
-span shorter than a year is its return over the span (and says so), a lot of today has every
+span shorter than a year is its gain on the money put in (and says so), a lot of today has every
 flow on one day, an undated lot leaves only its own position out, a benchmark's close is from
 within a few days of each flow, and a dividend beyond sense never makes a figure infinite. Each
 figure is checked against the arithmetic written here from the market's own closes."""
@@ -120,7 +120,7 @@ def test_a_lot_of_31_december_is_held_this_year_over_the_span(market, spans):
     held_at = market.close("AAPL", session(market, (market.last_session() - year_end).days))
     ytd = line(report, "AAPL")["spans"]["ytd"]
     assert ytd["rate"]["value"] == pytest.approx(last_close / held_at - 1, abs=1e-9)
-    assert ytd["rate"]["annualised"] is False
+    assert ytd["rate"]["annualised"] is False and ytd["rate"]["basis"] == "money_in"
     life = line(report, "AAPL")["spans"]["life"]  # bought under a year ago: over the span too
     assert life["rate"]["value"] == pytest.approx(10 * last_close / 1000 - 1, abs=1e-9)
     assert life["rate"]["annualised"] is False
@@ -128,8 +128,8 @@ def test_a_lot_of_31_december_is_held_this_year_over_the_span(market, spans):
 
 def test_the_text_labels_a_return_over_the_span(spans):
     text = " ".join(cli(spans, "performance").stdout.split())
-    assert "AAPL" in text and "over the span against SPY" in text
-    assert "a year's rate over a year or more, the return over the span when shorter" in text
+    assert "AAPL" in text and "on the money put in against SPY" in text
+    assert "a year's rate over a year or more, the gain on the money put in when shorter" in text
 
 
 def test_a_lot_of_today_has_every_flow_on_one_day(spans):

@@ -35,7 +35,7 @@ def test_then_and_now_are_seeks_of_each_tickers_rows_never_a_scan(tmp_path: Path
     config.write_text("[tickers.ALAB]\nname = 'A'\n[tickers.NVDA]\nname = 'N'\n")
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(load_config(config), NOW)
-        since = dt.date(2026, 11, 1)
+        since = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
         for call, table in (
             (lambda: store.changes.fiscal_year_eps(since), "estimates"),
             (lambda: store.changes.closes(since), "prices"),
@@ -43,7 +43,8 @@ def test_then_and_now_are_seeks_of_each_tickers_rows_never_a_scan(tmp_path: Path
             (select,) = _selects(store, call)
             plan = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + select)]
             reads = [s for s in plan if s.split()[0] in ("SEARCH", "SCAN") and s.split()[1] != "t"]
-            assert len(reads) == 4, plan  # now, its day; then, its day
+            # now, its day; then (the newest before the moment, else the first), its day
+            assert len(reads) == 5, plan
             assert all(s.startswith("SEARCH ") and "PRIMARY KEY (symbol=?" in s for s in reads), (
                 table,
                 plan,
@@ -60,7 +61,7 @@ def test_a_new_fiscal_year_is_not_a_revision(tmp_path: Path):
         store.estimates.save("ALAB", _year("ALAB", 2.0, dt.date(2027, 12, 31)), NOW)
         store.estimates.save("NVDA", _year("NVDA", 4.0, dt.date(2027, 1, 31)), before)
         store.estimates.save("NVDA", _year("NVDA", 4.2, dt.date(2027, 1, 31)), NOW)
-        moved = store.changes.fiscal_year_eps(NOW.date() - dt.timedelta(days=3))
+        moved = store.changes.fiscal_year_eps(NOW - dt.timedelta(days=3))
     assert [(m.symbol, m.then, m.now) for m in moved] == [("NVDA", 4.0, 4.2)]
 
 

@@ -109,3 +109,57 @@ def test_positions_held_against_one_benchmark_read_its_history_once(held: Store)
     assert len(reads("SPY")) == 1, statements
     assert len(reads("ALAB")) == 1 and len(reads("CRDO")) == 1
     assert len([s for s in statements if "benchmark FROM tickers" in s]) == 1
+
+
+FOREIGN = f"""
+[settings]
+currency = "EUR"
+[tickers."NESN.SW"]
+name = "Nestlé"
+[[tickers."NESN.SW".lots]]
+shares = 10
+cost = 90
+date = {BOUGHT.isoformat()}
+[[tickers."NESN.SW".dividends]]
+date = {(BOUGHT + dt.timedelta(days=100)).isoformat()}
+amount = 27.25
+"""
+
+
+def test_a_foreign_dividend_before_the_first_quote_has_no_amount_in_the_base_currency(
+    tmp_path: Path,
+) -> None:
+    """27.25 CHF received before NESN.SW's first quote is read: its currency is not known, so
+    nothing in EUR (not 27.25 EUR) and no return; once a quote says CHF, the dividend is
+    counted at the CHF/EUR rate of its day from the stored history (0.95 then, 1.05 today)."""
+    from catalyst_tui.market.models import FxRate
+    from catalyst_tui.thesis.returns import NoReturn
+    from catalyst_tui.views.performance import dividend_rows, dividends_received
+
+    paid = BOUGHT + dt.timedelta(days=100)
+    store = Store.open(tmp_path / "catalyst.db")
+    try:
+        store.sync.apply(parse_config(FOREIGN), now=T0)
+        [row] = dividend_rows(store, "EUR")
+        assert (row.net, row.rate, row.net_base) == (27.25, None, None)
+        assert dividends_received(store, "EUR") == {"NESN.SW": None}
+        held, benchmarks, _of = load_holdings(store, "EUR")
+        life = outcome([(held["NESN.SW"], benchmarks["SPY"])], Span.LIFE, TODAY)
+        assert life.rate.reason is NoReturn.NO_RATE
+        store.market.save_quotes(
+            [QuoteOutcome("NESN.SW", quote("NESN.SW", 95.0, currency="CHF"), [])], T0
+        )
+        store.fx.save(
+            [
+                FxRate("CHF", "EUR", BOUGHT - dt.timedelta(days=3), 0.9, "ecb"),
+                FxRate("CHF", "EUR", paid - dt.timedelta(days=1), 0.95, "ecb"),
+                FxRate("CHF", "EUR", TODAY, 1.05, "ecb"),
+            ],
+            T0,
+        )
+        [row] = dividend_rows(store, "EUR")
+        assert row.currency == "CHF" and row.rate == 0.95
+        assert row.net_base == pytest.approx(27.25 * 0.95)
+        assert dividends_received(store, "EUR")["NESN.SW"] == pytest.approx(27.25 * 0.95)
+    finally:
+        store.close()

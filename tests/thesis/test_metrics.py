@@ -237,7 +237,7 @@ def test_excess_return_over_a_span_shorter_than_a_year_says_so():
     from catalyst_tui.thesis.performance import Benchmark, Closes, Holding, Span, outcome
     from catalyst_tui.thesis.positions import Lot
 
-    # 10 at 100 worth 1200 on 1 October, 183 days on: +20% over the span (not +44% a year);
+    # 10 at 100 worth 1200 on 1 October, 183 days on: +20% on the money put in (not +44% a year);
     # the index 400 → 420, +5%: 15 points.
     day, later = dt.date(2025, 4, 1), dt.date(2025, 10, 1)
     held = Holding(
@@ -258,7 +258,7 @@ def test_excess_return_over_a_span_shorter_than_a_year_says_so():
     snap.returns_of = lambda symbol: ("SOXX", outcome([(held, index)], Span.LIFE, later))
     found = observe("excess_return", "ALAB", snap)
     assert found.value == pytest.approx(0.15, abs=1e-9)
-    assert observation_note(found) == "+20.0% over the span against SOXX +5.0%"
+    assert observation_note(found) == "+20.0% on the money put in against SOXX +5.0%"
 
 
 def test_excess_return_without_a_return_says_why():

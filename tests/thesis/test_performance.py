@@ -68,7 +68,7 @@ def test_fees_dividends_and_a_sale_agree_with_the_reference() -> None:
 
 def test_a_span_that_starts_with_shares_held_buys_them_at_the_close_before() -> None:
     # Held since 2023; the last close of 2023 (29 December) is 120, today 132: +10% in 181 days,
-    # shorter than a year: +10% over the span, not put on a year.
+    # shorter than a year: +10% on the money put in, not put on a year.
     x = holding([Lot(10, 100.0, D(2023, 3, 1))], 132.0, [(D(2023, 12, 29), 120.0)])
     spy = index((D(2023, 12, 29), 400.0), (D(2024, 6, 30), 400.0))
     found = outcome([(x, spy)], Span.YTD, D(2024, 6, 30))

@@ -20,7 +20,15 @@ from catalyst_tui.thesis.performance import (
     time_weighted,
 )
 from catalyst_tui.thesis.positions import Lot
-from catalyst_tui.thesis.returns import Flow, NoReturn, Valuation, twr, xirr
+from catalyst_tui.thesis.returns import (
+    Basis,
+    Flow,
+    NoReturn,
+    Valuation,
+    gain_on_money_in,
+    twr,
+    xirr,
+)
 
 D = dt.date
 
@@ -69,10 +77,11 @@ def test_a_lot_of_the_day_before_the_span_is_held_at_its_start() -> None:
     assert time_weighted([x], Span.YTD, D(2024, 5, 1)).value == pytest.approx(0.10, abs=1e-9)
 
 
-def test_a_span_under_a_year_is_the_return_over_it_a_year_or_more_a_yearly_rate() -> None:
-    # 1000 → 1050 in 73 days: +5% over the span; the same over 730 days: 1.05^(1/2) - 1 a year.
-    short = xirr([Flow(D(2021, 1, 1), -1000.0), Flow(D(2021, 3, 15), 1050.0)], 73)
-    assert short.value == pytest.approx(0.05, abs=1e-9)
+def test_a_span_under_a_year_is_the_gain_on_the_money_in_a_year_or_more_a_yearly_rate() -> None:
+    # 1000 → 1050 in 73 days: +5% on the money put in; the same over 730 days: 1.05^(1/2) - 1
+    # a year.
+    short = gain_on_money_in([Flow(D(2021, 1, 1), -1000.0), Flow(D(2021, 3, 15), 1050.0)])
+    assert short.value == pytest.approx(0.05, abs=1e-9) and short.basis is Basis.MONEY_IN
     x = holding("X", [Lot(10, 100.0, D(2022, 1, 3))], 105.0)
     spy = index((D(2022, 1, 3), 400.0), (D(2024, 1, 3), 400.0))
     long = outcome([(x, spy)], Span.LIFE, D(2024, 1, 3))
@@ -143,15 +152,64 @@ def test_an_undated_lot_leaves_only_its_own_position_out() -> None:
     assert time_weighted([dated, undated], Span.LIFE, today).value == pytest.approx(0.5, abs=1e-9)
 
 
-def test_a_span_opens_the_benchmark_at_the_same_close_as_the_holding() -> None:
-    # The last 365 days from 3 January 2024: held since 2022, both open at 2 January's close
-    # (X 100, the index 400), not the index at 3 January's (500); 366 days to today's 110, 440.
+def test_the_last_365_days_open_at_the_close_of_today_less_365_across_a_29_february() -> None:
+    # From 2 January 2025 the last 365 days open at the close of 3 January 2024 (X 120, the
+    # index 500; 29 February 2024 inside them), not 2 January's (100, 400): 365 days' moves to
+    # today's 110 and 440, both from the same close, a yearly rate of exactly the growth.
     today = D(2025, 1, 2)
     x = holding(
         "X", [Lot(10, 50.0, D(2022, 5, 2))], 110.0, [(D(2024, 1, 2), 100.0), (D(2024, 1, 3), 120.0)]
     )
     spy = index((D(2024, 1, 2), 400.0), (D(2024, 1, 3), 500.0), (today, 440.0))
     found = outcome([(x, spy)], Span.YEAR, today)
-    assert found.rate.value == pytest.approx(1.1 ** (365 / 366) - 1, abs=1e-9)
-    assert found.benchmark.value == pytest.approx(1.1 ** (365 / 366) - 1, abs=1e-9)
-    assert found.excess.value == pytest.approx(0.0, abs=1e-9)
+    assert found.rate.value == pytest.approx(110 / 120 - 1, abs=1e-9) and found.rate.yearly
+    assert found.benchmark.value == pytest.approx(440 / 500 - 1, abs=1e-9)
+    assert found.excess.value == pytest.approx(110 / 120 - 440 / 500, abs=1e-9)
+    assert time_weighted([x], Span.YEAR, today).value == pytest.approx(110 / 120 - 1, abs=1e-9)
+
+
+def test_the_last_365_days_open_at_the_close_of_today_less_365_without_a_29_february() -> None:
+    # From 1 June 2023 (no 29 February in the year before) the span opens at 1 June 2022's
+    # close, 120, not 31 May's 100: 150 / 120, +25.0% a year, where a day more read +50%.
+    today = D(2023, 6, 1)
+    x = holding(
+        "X",
+        [Lot(10, 50.0, D(2021, 5, 3))],
+        150.0,
+        [(D(2022, 5, 31), 100.0), (D(2022, 6, 1), 120.0)],
+    )
+    spy = index((D(2022, 5, 31), 400.0), (D(2022, 6, 1), 400.0), (today, 440.0))
+    found = outcome([(x, spy)], Span.YEAR, today)
+    assert found.rate.value == pytest.approx(0.25, abs=1e-9) and found.rate.yearly
+    assert found.benchmark.value == pytest.approx(0.10, abs=1e-9)
+    assert time_weighted([x], Span.YEAR, today).value == pytest.approx(0.25, abs=1e-9)
+    # a lot bought on the day the span opens at is held from that close: its day's move is not
+    # the span's, the span's 365 days are
+    opened = holding("Y", [Lot(10, 110.0, D(2022, 6, 1))], 150.0, [(D(2022, 6, 1), 120.0)])
+    found = outcome([(opened, spy)], Span.YEAR, today)
+    assert found.rate.value == pytest.approx(0.25, abs=1e-9) and found.rate.yearly
+
+
+def test_a_portfolio_under_a_year_is_its_gain_on_the_money_put_in_between_its_positions() -> None:
+    # 10 ALAB bought 120 days ago at 300, now 372.10 (+24.03%); three lots of 1 bought on
+    # 5 January at 10, now 10.0049 (+0.049%): the portfolio made 721.0147 on 3030 put in,
+    # +23.8%, between its parts, not a yearly +89% put back over the 324 days since 5 January
+    # (+75.9%). The index on the same money: 3000 from 120 days ago, 30 from 5 January.
+    today = D(2026, 11, 25)
+    bought = today - dt.timedelta(days=120)
+    alab = holding("ALAB", [Lot(10, 300.0, bought)], 372.10, [(bought, 300.0)])
+    small = holding(
+        "SMALL", [Lot(1, 10.0, D(2026, 1, 5)) for _ in range(3)], 10.0049, [(D(2026, 1, 5), 10.0)]
+    )
+    spy = index((D(2026, 1, 5), 400.0), (bought, 500.0), (today, 550.0))
+    whole = outcome([(alab, spy), (small, spy)], Span.LIFE, today)
+    gain = (10 * 372.10 + 3 * 10.0049 - 3030) / 3030
+    assert whole.rate.value == pytest.approx(gain, abs=1e-12)
+    assert round(gain * 100, 1) == 23.8 and whole.rate.basis is Basis.MONEY_IN
+    parts = [outcome([(h, spy)], Span.LIFE, today).rate.value or 0.0 for h in (alab, small)]
+    assert parts == [pytest.approx(372.10 / 300 - 1), pytest.approx(10.0049 / 10 - 1)]
+    assert min(parts) <= gain <= max(parts)
+    index_gain = (3000 * 550 / 500 + 30 * 550 / 400 - 3030) / 3030
+    assert whole.benchmark.value == pytest.approx(index_gain, abs=1e-12)
+    assert whole.benchmark.basis is Basis.MONEY_IN
+    assert whole.excess.value == pytest.approx(gain - index_gain, abs=1e-12)

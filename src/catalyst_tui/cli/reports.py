@@ -186,13 +186,14 @@ def cmd_review(ctx: Context) -> int:
 
 
 def cmd_changes(ctx: Context) -> int:
+    from ..jobs.evaluation import user_zone
     from ..views.changes import load_changes
     from .output.changes import change_lines, changes_json, since_moment
 
     now = utc_now()
     config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
-        since = since_moment(ctx.args.since, now, config.path)
+        since = since_moment(ctx.args.since, now, config.path, user_zone(config))
         changes = load_changes(store, since)
 
     def show() -> None:

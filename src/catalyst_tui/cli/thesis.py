@@ -89,6 +89,11 @@ def cmd_evidence_add(ctx: Context) -> int:
         raise CommandError(
             f"catalyst evidence add: --date {ctx.args.date!r} is not a date (write YYYY-MM-DD)"
         ) from None
+    if day is not None and not dt.date(1970, 1, 1) <= day <= dt.date(2199, 12, 31):
+        raise CommandError(
+            f"catalyst evidence add: --date {ctx.args.date} is out of range: a document's day is"
+            " from 1970-01-01 to 2199-12-31"
+        )
     config, store = ctx.synced_store()
     with contextlib.closing(store):
         symbol = known_ticker("evidence add", store, words[0]) or words[0]

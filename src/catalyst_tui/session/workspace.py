@@ -96,9 +96,9 @@ class Workspace(FileEdits, DatabaseWatch):
         seen = self._prefs.seen_at(self.config.path)
         if seen is None:
             return None, []
-        from ..views.changes import load_changes
+        from ..views.changes import after_look, load_changes
 
-        return seen, load_changes(self.store, seen)
+        return seen, load_changes(self.store, after_look(seen))
 
     def seen_now(self) -> None:
         """Remember this moment as when the user last looked at this file's portfolio."""

@@ -1,15 +1,22 @@
 """`store.changes`: what was stored since a moment, for "what changed since you looked"
 (views/changes.py): checkpoint events, evidence passages found, releases read, filings found,
 and each active ticker's fiscal-year EPS consensus and daily close then and now. One query per
-kind; the consensus and the close are two seeks a ticker (the newest row, and the newest at or
-before the moment), never a scan of a ticker's history: CROSS JOIN keeps the tickers first, where
-SQLite would otherwise scan every stored day of every symbol."""
+kind; the consensus and the close are seeks of a ticker's own rows (the newest, and the newest
+before the moment, else its first), never a scan of a ticker's history: CROSS JOIN keeps the
+tickers first, where SQLite would otherwise scan every stored day of every symbol.
+
+Every change has its moment, and a window from `since` holds the changes at `since` or after it:
+an event at its time; a Street reading when it was read (`read_at`; a row stored before that was
+kept, at the start of its day in UTC); a daily close at 16:00 New York on its day (the market's
+close). A figure's move is from its value in force when the window opens (its newest reading
+before `since`, else its first) to its newest, dated at the newest reading."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..reading.moments import NEW_YORK
 from ..reading.release.records import NotRead
 from .columns import iso
 from .door import Door
@@ -52,13 +59,33 @@ class ReleaseRead(NamedTuple):
 
 
 class Moved(NamedTuple):
-    """A figure of a ticker then (the newest at or before the moment) and now (the newest)."""
+    """A figure of a ticker then (in force when the window opens) and now (the newest), and
+    `at`, the moment of the newest reading: the move's."""
 
     symbol: str
     then_day: dt.date
     then: float
     now_day: dt.date
     now: float
+    at: dt.datetime
+
+
+# When a daily close happens: the market's close, 16:00 New York, on its day.
+CLOSE_TIME = dt.time(16)
+# A Street reading's moment: when it was read, else (a row stored before that was kept) the start
+# of its day in UTC.
+_READ = "COALESCE({t}.read_at, {t}.day || 'T00:00:00+00:00')"
+
+
+def close_moment(day: dt.date) -> dt.datetime:
+    """The moment the close of market day `day` is known (16:00 New York), in UTC."""
+    return dt.datetime.combine(day, CLOSE_TIME, NEW_YORK).astimezone(dt.UTC)
+
+
+def last_close_before(since: dt.datetime) -> dt.date:
+    """The last market day whose close happened before `since`."""
+    day = since.astimezone(NEW_YORK).date()
+    return day if close_moment(day) < since else day - dt.timedelta(days=1)
 
 
 _DIGEST = "digest_sent"  # the meta key of the period the last digest was sent for
@@ -99,33 +126,33 @@ class ChangeReads(Door):
         return bool(claimed)
 
     def events(self, since: dt.datetime) -> list[EventRecord]:
-        """Checkpoint events of active checkpoints after `since`, newest first."""
+        """Checkpoint events of active checkpoints from `since` on, newest first."""
         return [
             event_record(row)
             for row in self._conn.execute(
                 f"SELECT {EVENT_COLUMNS} FROM events e"
                 " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
-                " WHERE e.ts > ? AND c.archived = 0 ORDER BY e.ts DESC, e.id DESC",
+                " WHERE e.ts >= ? AND c.archived = 0 ORDER BY e.ts DESC, e.id DESC",
                 [iso(since)],
             )
         ]
 
     def passages(self, since: dt.datetime) -> list[Found]:
-        """Passages found after `since` on active checkpoints, not dismissed, newest first."""
+        """Passages found from `since` on on active checkpoints, not dismissed, newest first."""
         return [
             Found(symbol, cid, ctitle, passage, title, url, dt.datetime.fromisoformat(found))
             for symbol, cid, ctitle, passage, title, url, found in self._conn.execute(
                 "SELECT e.symbol, e.checkpoint_id, c.title, e.passage, d.title, d.url, e.found_at"
                 " FROM evidence e JOIN documents d ON d.id = e.document_id"
                 " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
-                " WHERE e.found_at > ? AND e.dismissed_at IS NULL AND c.archived = 0"
+                " WHERE e.found_at >= ? AND e.dismissed_at IS NULL AND c.archived = 0"
                 " ORDER BY e.found_at DESC, e.id",
                 [iso(since)],
             )
         ]
 
     def releases(self, since: dt.datetime) -> list[ReleaseRead]:
-        """Earnings releases read after `since` (a failed fetch is not a read), newest first."""
+        """Earnings releases read from `since` on (a failed fetch is not a read), newest first."""
         return [
             ReleaseRead(
                 s,
@@ -138,63 +165,70 @@ class ChangeReads(Door):
             for s, acc, url, filed, found, read_at in self._conn.execute(
                 "SELECT r.symbol, r.accession, r.url, r.filed, r.found, r.read_at FROM releases r"
                 " JOIN tickers t ON t.symbol = r.symbol AND t.archived = 0"
-                " WHERE r.read_at > ? AND r.reason != ? ORDER BY r.read_at DESC",
+                " WHERE r.read_at >= ? AND r.reason != ? ORDER BY r.read_at DESC",
                 [iso(since), NotRead.FETCH_FAILED.value],
             )
         ]
 
     def filings(self, since: dt.datetime) -> list[FilingRecord]:
-        """10-K, 10-Q and 8-K filings stored after `since` and accepted at most FILED_WITHIN
+        """10-K, 10-Q and 8-K filings stored from `since` on and accepted at most FILED_WITHIN
         before it, newest accepted first."""
         marks = ", ".join("?" * len(_FORMS))
         return [
             filing_record(row)
             for row in self._conn.execute(
-                f"SELECT {FILING_COLUMNS} FROM filings WHERE found_at > ? AND form IN ({marks})"
+                f"SELECT {FILING_COLUMNS} FROM filings WHERE found_at >= ? AND form IN ({marks})"
                 " AND accepted > ? AND symbol IN (SELECT symbol FROM tickers WHERE archived = 0)"
                 " ORDER BY accepted DESC",
                 [iso(since), *_FORMS, iso(since - FILED_WITHIN)],
             )
         ]
 
-    def fiscal_year_eps(self, day: dt.date) -> list[Moved]:
-        """Each active ticker's current fiscal year EPS consensus ("0y") as read on the newest
-        day at or before `day` and on its newest day, where both are of the same fiscal year
-        (the year's end as the provider gave it: a new year is not a revision) and stated."""
+    def fiscal_year_eps(self, since: dt.datetime) -> list[Moved]:
+        """Each active ticker's current fiscal year EPS consensus ("0y") in force when the
+        window opens (read before `since`, else its first reading) and its newest, where both
+        are of the same fiscal year (the year's end as the provider gave it: a new year is not
+        a revision) and stated."""
+        then, first = _READ.format(t="d"), "d.symbol = t.symbol AND d.period = '0y'"
         return [
-            _moved(row)
+            _moved(row[:5], dt.datetime.fromisoformat(row[5]))
             for row in self._conn.execute(
-                "SELECT t.symbol, b.day, b.eps_avg, a.day, a.eps_avg FROM tickers t"
+                "SELECT t.symbol, b.day, b.eps_avg, a.day, a.eps_avg, "
+                + _READ.format(t="a")
+                + " FROM tickers t"
                 " CROSS JOIN estimates a ON a.symbol = t.symbol AND a.period = '0y' AND a.day ="
-                " (SELECT d.day FROM estimates d WHERE d.symbol = t.symbol AND d.period = '0y'"
-                " ORDER BY d.day DESC LIMIT 1)"
+                f" (SELECT d.day FROM estimates d WHERE {first} ORDER BY d.day DESC LIMIT 1)"
                 " CROSS JOIN estimates b ON b.symbol = t.symbol AND b.period = '0y' AND b.day ="
-                " (SELECT d.day FROM estimates d WHERE d.symbol = t.symbol AND d.period = '0y'"
-                " AND d.day <= ? ORDER BY d.day DESC LIMIT 1)"
+                f" COALESCE((SELECT d.day FROM estimates d WHERE {first}"
+                f" AND d.day <= ? AND {then} < ? ORDER BY d.day DESC LIMIT 1),"
+                f" (SELECT d.day FROM estimates d WHERE {first} ORDER BY d.day LIMIT 1))"
                 " WHERE t.archived = 0 AND a.eps_avg IS NOT NULL AND b.eps_avg IS NOT NULL"
                 " AND a.day > b.day AND a.period_end IS b.period_end",
-                [day.isoformat()],
+                [since.astimezone(dt.UTC).date().isoformat(), iso(since)],
             )
         ]
 
-    def closes(self, day: dt.date) -> list[Moved]:
-        """Each active ticker's daily close on the newest day at or before `day` and its newest
-        close after it."""
+    def closes(self, since: dt.datetime) -> list[Moved]:
+        """Each active ticker's daily close in force when the window opens (the last whose
+        close happened before `since`, else its first) and its newest close after it."""
         return [
-            _moved(row)
+            _moved(row, close_moment(dt.date.fromisoformat(row[3])))
             for row in self._conn.execute(
                 "SELECT t.symbol, b.ts, b.close, a.ts, a.close FROM tickers t"
                 " CROSS JOIN prices a ON a.symbol = t.symbol AND a.ts ="
                 " (SELECT p.ts FROM prices p WHERE p.symbol = t.symbol ORDER BY p.ts DESC LIMIT 1)"
                 " CROSS JOIN prices b ON b.symbol = t.symbol AND b.ts ="
-                " (SELECT p.ts FROM prices p WHERE p.symbol = t.symbol AND p.ts <= ?"
-                " ORDER BY p.ts DESC LIMIT 1)"
+                " COALESCE((SELECT p.ts FROM prices p WHERE p.symbol = t.symbol AND p.ts <= ?"
+                " ORDER BY p.ts DESC LIMIT 1),"
+                " (SELECT p.ts FROM prices p WHERE p.symbol = t.symbol ORDER BY p.ts LIMIT 1))"
                 " WHERE t.archived = 0 AND a.ts > b.ts",
-                [day.isoformat()],
+                [last_close_before(since).isoformat()],
             )
         ]
 
 
-def _moved(row: tuple[str, str, float, str, float]) -> Moved:
+def _moved(row: tuple[str, str, float, str, float], at: dt.datetime) -> Moved:
     symbol, then_day, then, now_day, now = row
-    return Moved(symbol, dt.date.fromisoformat(then_day), then, dt.date.fromisoformat(now_day), now)
+    return Moved(
+        symbol, dt.date.fromisoformat(then_day), then, dt.date.fromisoformat(now_day), now, at
+    )

@@ -302,13 +302,14 @@ def forecast(parts: Any) -> Forecast | None:
 
 
 def of_symbol_since(symbol: str | None, since: dt.datetime | None) -> tuple[str, list[str]]:
-    """The WHERE of a ticker's rows after a moment (either, both or neither)."""
+    """The WHERE of a ticker's rows from a moment on, the moment included (either, both or
+    neither): a change at the moment a window opens is in it."""
     terms: list[str] = []
     args: list[str] = []
     if symbol:
         terms.append("symbol = ?")
         args.append(symbol)
     if since is not None:
-        terms.append("ts > ?")
+        terms.append("ts >= ?")
         args.append(iso(since))
     return ("WHERE " + " AND ".join(terms) if terms else ""), args

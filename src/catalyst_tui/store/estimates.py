@@ -52,7 +52,7 @@ class EstimatesStore(Door):
         today = now.date()
         with self._store.transaction() as conn:
             if found is not None:
-                _save(conn, symbol, found, today)
+                _save(conn, symbol, found, today, iso(now))
             detail = "none" if found is None else f"{len(found.periods)} periods"
             conn.execute(
                 "INSERT INTO fetch_state (kind, symbol, fetched_at, ok, detail)"
@@ -190,14 +190,16 @@ class EstimatesStore(Door):
         ]
 
 
-def _save(conn: sqlite3.Connection, symbol: str, found: Estimates, today: dt.date) -> None:
+def _save(
+    conn: sqlite3.Connection, symbol: str, found: Estimates, today: dt.date, read_at: str
+) -> None:
     periods = list(found.periods)
     if found.next_report is not None:
         periods.append(found.next_report._replace(period=NEXT_REPORT))
     conn.execute("DELETE FROM estimates WHERE symbol = ? AND day = ?", [symbol, today.isoformat()])
     conn.executemany(
-        f"INSERT INTO estimates (symbol, day, {_COLUMNS}) VALUES ({', '.join('?' * 23)})",
-        [(symbol, today.isoformat(), *_columns(p, found.source)) for p in periods],
+        f"INSERT INTO estimates (symbol, day, read_at, {_COLUMNS}) VALUES ({', '.join('?' * 24)})",
+        [(symbol, today.isoformat(), read_at, *_columns(p, found.source)) for p in periods],
     )
     conn.executemany(
         "INSERT INTO estimate_surprises (symbol, quarter, eps_actual, eps_estimate, surprise)"

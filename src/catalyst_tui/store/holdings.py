@@ -28,8 +28,11 @@ class _Rates:
         self._seen: dict[tuple[str, dt.date], float | None] = {}
 
     def of(self, quoted: str | None) -> DayValue:
+        """The rates of `quoted` by day; None on every day when the currency is not known (a
+        listing abroad before its first quote is read): its amounts are in a currency nobody
+        has said, never taken one for one in the base currency."""
         if quoted is None:
-            return lambda day: 1.0
+            return lambda day: None
         currency, divisor = major(quoted)
         if currency == self._base:
             return lambda day: 1.0 / divisor

@@ -42,6 +42,7 @@ from .migrations.later import (
     V_SEGMENTS,
     V_VERDICTS,
 )
+from .migrations.read_moments import V_ESTIMATE_READ_AT
 
 if TYPE_CHECKING:
     import sqlite3
@@ -202,6 +203,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         "notification kinds; each channel's delivery of a notification", V_CHANNEL_DELIVERIES
     ),
+    Migration("when each Street reading was read", V_ESTIMATE_READ_AT),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

@@ -207,7 +207,7 @@ def excess_return(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Ob
         reason = str(life.excess.reason or "")
         return Observation(None, Missing(MissingCode.NO_RETURN, symbol, text=reason))
     own, other = life.rate.value or 0.0, life.benchmark.value or 0.0
-    per = basis_text(life.rate.yearly)
+    per = basis_text(life.rate.basis)
     note = f"{own * 100:+.1f}% {per} against {benchmark} {other * 100:+.1f}%"
     return Observation(life.excess.value, note=note)
 

@@ -21,7 +21,18 @@ from .flows import (
     movements,
     received,
 )
-from .returns import YEAR_DAYS, Flow, NoReturn, Rate, Valuation, excess, per_span, twr, xirr
+from .returns import (
+    YEAR_DAYS,
+    Basis,
+    Flow,
+    NoReturn,
+    Rate,
+    Valuation,
+    excess,
+    gain_on_money_in,
+    twr,
+    xirr,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -39,13 +50,16 @@ class Span(StrEnum):
 
     LIFE = "life"  # since the first lot
     YTD = "ytd"  # since the first of January
-    YEAR = "1y"  # the last 365 days
+    YEAR = "1y"  # the last 365 days: from the close of today − 365 to today
 
     def start(self, today: dt.date) -> dt.date | None:
+        """The span's first day whose move counts: what is held opens at the close of the day
+        before it (31 December for this year; today − 365 for the last 365 days, so 365 days'
+        moves count, whether or not a 29 February falls in them)."""
         if self is Span.YTD:
             return dt.date(today.year, 1, 1)
         if self is Span.YEAR:
-            return today - dt.timedelta(days=365)
+            return today - dt.timedelta(days=364)
         return None
 
 
@@ -105,8 +119,9 @@ class SpanFlows(NamedTuple):
 
 
 class Outcome(NamedTuple):
-    """A return over a span: the position's rate (yearly over a year or more, else over the
-    span: `Rate.yearly`), the benchmark's on the same money and days, the difference (0.488 is
+    """A return over a span: the position's rate (yearly over a year or more, else the gain on
+    the money put in: `Rate.basis`), the benchmark's on the same money, days and basis, the
+    difference (0.488 is
     48.8 points), the dividends received and the fees paid (base currency), and the positions
     left out of a group's or the portfolio's figure, each with why (a lot without its date)."""
 
@@ -231,7 +246,9 @@ def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.da
     """The return of the positions in `pairs` together (one for a ticker, a group's or the
     portfolio's), each position's money mirrored in its own benchmark. Over several positions,
     one with an undated lot is left out and named (`left_out`); alone, it has no return. The
-    rates are yearly when the flows span a year or more, else over their days."""
+    rates are yearly (XIRR) when the flows span a year or more, else the gain on the money put
+    in: a yearly rate put back over days most of the money was not invested would say neither
+    what the money made nor what it makes a year."""
     start = span.start(today)
     own: list[Flow] = []
     theirs: list[Flow] = []
@@ -259,10 +276,12 @@ def outcome(pairs: Sequence[tuple[Holding, Benchmark]], span: Span, today: dt.da
     if not own and left_out:  # every position left out: none of them can be placed
         missing = Rate.missing(NoReturn.UNDATED)
         return Outcome(missing, missing, missing, left_out=tuple(left_out))
-    per = per_span((today - min(f.day for f in own)).days) if own else YEAR_DAYS
-    rate = xirr(own, per)
-    other = Rate.missing(benchmark_missing) if benchmark_missing else xirr(theirs, per)
-    other = other._replace(yearly=rate.yearly)
+    days = (today - min(f.day for f in own)).days if own else 0
+    yearly = days >= YEAR_DAYS
+    measure = xirr if yearly else gain_on_money_in
+    rate = measure(own)._replace(basis=Basis.YEARLY if yearly else Basis.MONEY_IN)
+    other = Rate.missing(benchmark_missing) if benchmark_missing else measure(theirs)
+    other = other._replace(basis=rate.basis)
     return Outcome(
         rate, other, excess(rate, other), _finite(dividends), _finite(fees), tuple(left_out)
     )

@@ -1,6 +1,8 @@
 """Returns from cash flows: the money-weighted rate (XIRR: the yearly rate that brings the flows'
-present value to zero) and the time-weighted rate (the growth of the holdings between flows,
-chained). Pure; a rate that cannot be computed is None with its reason, never a guess."""
+present value to zero), the gain on the money put in (what the flows add up to over what went
+in: the money-weighted figure of a span shorter than a year) and the time-weighted rate (the
+growth of the holdings between flows, chained). Pure; a rate that cannot be computed is None
+with its reason, never a guess."""
 
 from __future__ import annotations
 
@@ -34,6 +36,17 @@ class NoReturn(StrEnum):
     NO_RATE = "no_rate"  # no exchange rate for a flow's day
 
 
+class Basis(StrEnum):
+    """What a rate is per: a year (flows over a year or more), the span (time-weighted growth
+    over a span shorter than a year), or the money put in (money-weighted over a shorter span:
+    the gain over what went in, never a yearly rate put back over days the money was not
+    invested)."""
+
+    YEARLY = "yearly"
+    SPAN = "span"
+    MONEY_IN = "money_in"
+
+
 class Flow(NamedTuple):
     """Money on a day, from the investor's side: negative put in (a buy, its fees), positive
     taken out (a sale's proceeds, a dividend, what is still held at the end)."""
@@ -43,16 +56,21 @@ class Flow(NamedTuple):
 
 
 class Rate(NamedTuple):
-    """A rate (0.25 is +25%), or None with why: a yearly one over a year or more (`yearly`),
-    else the return over its span, never put on a year (a month's +3% is not +43% a year)."""
+    """A rate (0.25 is +25%), or None with why, on its `basis`: a yearly one over a year or
+    more, else the growth over the span or the gain on the money put in, never put on a year
+    (a month's +3% is not +43% a year)."""
 
     value: float | None
     reason: NoReturn | None = None
-    yearly: bool = True
+    basis: Basis = Basis.YEARLY
 
     @classmethod
     def missing(cls, reason: NoReturn) -> Rate:
         return cls(None, reason)
+
+    @property
+    def yearly(self) -> bool:
+        return self.basis is Basis.YEARLY
 
 
 def _npv_sign(flows: Sequence[tuple[float, float]], log_growth: float) -> float:
@@ -65,10 +83,17 @@ def _npv_sign(flows: Sequence[tuple[float, float]], log_growth: float) -> float:
     )
 
 
-def basis_text(yearly: bool) -> str:
-    """What a rate is per, in words: 'a year' (flows over a year or more), else 'over the
-    span' (the metrics' notes and every surface's labels say it so)."""
-    return "a year" if yearly else "over the span"
+_BASIS_WORDS = {
+    Basis.YEARLY: "a year",
+    Basis.SPAN: "over the span",
+    Basis.MONEY_IN: "on the money put in",
+}
+
+
+def basis_text(basis: Basis) -> str:
+    """What a rate is per, in words: 'a year', 'over the span' or 'on the money put in' (the
+    metrics' notes and every surface's labels say it so)."""
+    return _BASIS_WORDS[basis]
 
 
 def per_span(days: int) -> float:
@@ -77,14 +102,30 @@ def per_span(days: int) -> float:
     return YEAR_DAYS if days >= YEAR_DAYS else float(max(days, 1))
 
 
-def xirr(flows: Sequence[Flow], per: float = YEAR_DAYS) -> Rate:
-    """`_xirr`, marked yearly when `per` is a year."""
-    return _xirr(flows, per)._replace(yearly=per >= YEAR_DAYS)
+def gain_on_money_in(flows: Sequence[Flow]) -> Rate:
+    """What `flows` made on the money put in: their sum (what came out and is still held, less
+    what went in) over the money put in (the sum of the flows out of the investor's pocket),
+    on the basis MONEY_IN. A portfolio's is its positions' weighted by the money each took, so
+    it lies between theirs; the same money in a benchmark gives the benchmark's on the same
+    basis. Flows all on one day are ONE_DAY, as `xirr` says."""
+    if not flows:
+        return Rate.missing(NoReturn.NO_FLOWS)
+    if any(not math.isfinite(f.amount) for f in flows):
+        return Rate.missing(NoReturn.OUT_OF_RANGE)
+    if len({f.day for f in flows}) < 2:
+        return Rate.missing(NoReturn.ONE_DAY)
+    put_in = math.fsum(-f.amount for f in flows if f.amount < 0)
+    if put_in <= 0.0 or all(f.amount <= 0 for f in flows):
+        return Rate.missing(NoReturn.NO_SIGN_CHANGE)
+    gain = math.fsum(f.amount for f in flows) / put_in
+    if not math.isfinite(gain):
+        return Rate.missing(NoReturn.OUT_OF_RANGE)
+    return Rate(gain, basis=Basis.MONEY_IN)
 
 
-def _xirr(flows: Sequence[Flow], per: float) -> Rate:
-    """The money-weighted rate of `flows` per `per` days (a year unless told; days counted
-    from the first): the one rate at which their present value is zero, found by bisection on
+def xirr(flows: Sequence[Flow]) -> Rate:
+    """The money-weighted yearly rate of `flows` (days counted from the first, a year of 365):
+    the one rate at which their present value is zero, found by bisection on
     ln(1 + rate). With one change of sign in time order there is at most one; otherwise the
     range is scanned for every change of the present value's sign, and more than one is no
     rate. Flows all on one day are ONE_DAY, whatever they add up to."""
@@ -92,6 +133,7 @@ def _xirr(flows: Sequence[Flow], per: float) -> Rate:
         return Rate.missing(NoReturn.NO_FLOWS)
     if any(not math.isfinite(f.amount) for f in flows):
         return Rate.missing(NoReturn.OUT_OF_RANGE)
+    per = YEAR_DAYS
     first = min(f.day for f in flows)
     if all(f.day == first for f in flows):
         return Rate.missing(NoReturn.ONE_DAY)
@@ -187,14 +229,14 @@ def twr(valuations: Sequence[Valuation]) -> Rate:
     growth = log_growth * per / days
     if not math.log(_LOW_GROWTH) <= growth <= math.log(_HIGH_GROWTH):
         return Rate.missing(NoReturn.OUT_OF_RANGE)
-    return Rate(math.expm1(growth), yearly=per >= YEAR_DAYS)
+    return Rate(math.expm1(growth), basis=Basis.YEARLY if per >= YEAR_DAYS else Basis.SPAN)
 
 
 def excess(position: Rate, benchmark: Rate) -> Rate:
     """The position's rate minus the benchmark's on the same flows and days (0.1 is 10 points),
-    yearly when the position's is."""
+    on the position's basis."""
     if position.value is None:
         return position
     if benchmark.value is None:
-        return benchmark._replace(yearly=position.yearly)
-    return Rate(position.value - benchmark.value, yearly=position.yearly)
+        return benchmark._replace(basis=position.basis)
+    return Rate(position.value - benchmark.value, basis=position.basis)

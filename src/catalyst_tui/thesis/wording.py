@@ -14,7 +14,7 @@ from .kinds import status_word
 from .missing_words import missing_text as missing_text
 from .missing_words import no_return_text as no_return_text
 from .missing_words import period_words
-from .returns import basis_text
+from .returns import Basis, basis_text
 from .vocabulary import Status
 
 if TYPE_CHECKING:
@@ -237,11 +237,15 @@ def shown_points(rate: float, other: float) -> float:
 
 
 def versus_text(
-    name: str, rate: float | None, benchmark: str, other: float | None, yearly: bool = True
+    name: str,
+    rate: float | None,
+    benchmark: str,
+    other: float | None,
+    basis: Basis = Basis.YEARLY,
 ) -> str:
     """'ALAB +71.2% a year against SOXX +22.4%: the thesis beat the index by 48.8 points' (or
-    '+3.1% over the span' for a span shorter than a year)."""
-    head = f"{name} {rate_text(rate)} {basis_text(yearly)} against {benchmark} {rate_text(other)}"
+    '+3.1% on the money put in' for a span shorter than a year)."""
+    head = f"{name} {rate_text(rate)} {basis_text(basis)} against {benchmark} {rate_text(other)}"
     if rate is None or other is None:
         return head
     points = shown_points(rate, other)

@@ -27,6 +27,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "Thresholds",
+    "after_look",
     "grouped",
     "load_changes",
 ]
@@ -47,7 +48,7 @@ THRESHOLDS = Thresholds()
 @dataclass(frozen=True)
 class Change:
     """One change of a ticker: `kind` a row's name in CHANGE_KINDS, `at` when it happened (a
-    figure's move: the start of the day it was read), `title` what changed in one line,
+    figure's move: its newest reading's, store/changes.py), `title` what changed in one line,
     `detail` the words behind it (a passage quoted, a reason), `link` its document's address or
     "", `before` and `after` the figures of a move (none for the other kinds)."""
 
@@ -68,6 +69,13 @@ class Change:
         return self.after / self.before - 1
 
 
+def after_look(seen: dt.datetime) -> dt.datetime:
+    """Where the window of "since you last looked" opens: the first moment kept after the look
+    (moments are kept to the second), so what was there when the user looked is not shown
+    again, where a window from a moment the user names holds that moment's changes."""
+    return seen.replace(microsecond=0) + dt.timedelta(seconds=1)
+
+
 Reader = Callable[[Store, dt.datetime, Thresholds], Iterable[Change]]
 
 
@@ -75,10 +83,6 @@ class ChangeKind(NamedTuple):
     name: str  # as JSON says it
     label: str  # as a screen's column says it
     read: Reader
-
-
-def _day_start(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), dt.UTC)
 
 
 def _checkpoints(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Change]:
@@ -124,11 +128,11 @@ def _moves(moved: Iterable[Moved], beyond: float) -> Iterable[Moved]:
 
 
 def _street(store: Store, since: dt.datetime, t: Thresholds) -> Iterable[Change]:
-    for m in _moves(store.changes.fiscal_year_eps(since.date()), t.street):
+    for m in _moves(store.changes.fiscal_year_eps(since), t.street):
         yield Change(
             "street",
             m.symbol,
-            _day_start(m.now_day),
+            m.at,
             f"fiscal year EPS consensus {m.then:.2f} → {m.now:.2f} ({(m.now / m.then - 1):+.1%})",
             f"read {m.then_day.isoformat()} and {m.now_day.isoformat()}",
             before=m.then,
@@ -137,11 +141,11 @@ def _street(store: Store, since: dt.datetime, t: Thresholds) -> Iterable[Change]
 
 
 def _price(store: Store, since: dt.datetime, t: Thresholds) -> Iterable[Change]:
-    for m in _moves(store.changes.closes(since.date()), t.price):
+    for m in _moves(store.changes.closes(since), t.price):
         yield Change(
             "price",
             m.symbol,
-            _day_start(m.now_day),
+            m.at,
             f"close {m.then:.2f} → {m.now:.2f} ({(m.now / m.then - 1):+.1%})",
             f"closes of {m.then_day.isoformat()} and {m.now_day.isoformat()}",
             before=m.then,

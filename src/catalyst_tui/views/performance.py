@@ -70,12 +70,13 @@ def load_performance(store: Store, base: str, today: dt.date) -> PerformanceRepo
 
 
 def span_basis(lines: list[Returns], span: Span) -> str:
-    """What the rates of `lines` over `span` are per, for a heading: 'a year' (every one's
-    flows a year or more), 'over the span' (every one's shorter), else both, said so."""
-    kinds = {r.spans[span].rate.yearly for r in lines if r.spans[span].rate.value is not None}
+    """What the money-weighted figures of `lines` over `span` are, for a heading: 'a year'
+    (every one's flows a year or more), 'on the money put in' (every one's shorter), else
+    both, said so."""
+    kinds = {r.spans[span].rate.basis for r in lines if r.spans[span].rate.value is not None}
     if len(kinds) == 1:
         return basis_text(kinds.pop())
-    return "a year, or over the span where shorter than a year"
+    return "a year, or on the money put in where shorter than a year"
 
 
 def _booked(line: Returns, base: str) -> Returns:

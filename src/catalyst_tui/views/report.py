@@ -98,7 +98,7 @@ def _position(store: Store, symbol: str, base: str, today: dt.date) -> tuple[str
     words = {Span.LIFE: "since bought", Span.YTD: "this year", Span.YEAR: "over a year"}
     return tuple(
         f"{words[span]}: "
-        + versus_text(symbol, o.rate.value, returns.benchmark, o.benchmark.value, o.rate.yearly)
+        + versus_text(symbol, o.rate.value, returns.benchmark, o.benchmark.value, o.rate.basis)
         for span, o in returns.spans.items()
     )
 

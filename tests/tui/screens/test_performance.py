@@ -136,7 +136,7 @@ async def test_s_shows_the_year_to_date(tmp_path):
             screen = await open_performance(pilot, app)
             await pilot.press("s")
             await pilot.pause()
-            assert "since 1 January, over the span, USD" in said(app, "#performance-title")
+            assert "since 1 January, on the money put in, USD" in said(app, "#performance-title")
             detail = said(app, "#returns-detail")
             alab, msft = row_of(app, "ticker:ALAB"), row_of(app, "ticker:MSFT")
             await pilot.press("s", "s")  # the last 365 days, then back to the whole life
@@ -146,14 +146,14 @@ async def test_s_shows_the_year_to_date(tmp_path):
         store.close()
     # Held on 1 January: as if bought then at the close before (ALAB 100, SOXX 400, MSFT 330,
     # SPY 500); worth 150, 440, 363 and 550 today, 323 days later, shorter than a year: the
-    # return over the span, not put on a year.
+    # gain on the money put in, not put on a year.
     assert alab[1:6] == [pct(0.5), f"SOXX {pct(0.1)}", "+40.0 pts", "0.00", "0.00"]
     assert msft[1:4] == [pct(0.1), f"SPY {pct(0.1)}", "+0.0 pts"]
     # the portfolio: 6600 + 1000 on 1 January, 7260 + 1500 today; the indexes 6600 + 1000 → 8360
     whole, index = 8760 / 7600 - 1, 8360 / 7600 - 1
     beat = points_between(whole, index)
     assert (
-        f"Portfolio {pct(whole)} over the span against their indexes {pct(index)}: the "
+        f"Portfolio {pct(whole)} on the money put in against their indexes {pct(index)}: the "
         f"thesis beat the index by {beat:.1f} points"
     ) in detail
     assert back == "life"

@@ -313,8 +313,8 @@ async def test_every_column_fits_at_120_and_at_80_they_give_way_in_the_declared_
         if size == (120, 36):
             assert gone == []
             assert line.split()[-3:] == [f"{alab.forward_pe:.1f}x", "▲", fmt.shares(alab.shares)]
-        else:  # 80 columns: all but the verdict and the position's figures
-            assert set(gone) == set(blank_order) - {"verdict"}
+        else:  # 80 columns: all but the verdict and the position's figures, which give way last
+            assert set(gone) == set(blank_order) - {"pnl", "value", "weight", "verdict"}
             assert str(alab.verdict) in line
             assert line.split()[-1] == fmt.percent(alab.weight, sign=False).plain
 

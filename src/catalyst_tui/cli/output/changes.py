@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...prefs import load, prefs_file
 from ...reading.release.records import sensible
-from ...views.changes import DEFAULT_SINCE, LABELS, Change, grouped
+from ...views.changes import DEFAULT_SINCE, LABELS, Change, after_look, grouped
 from ..context import CommandError
 
 if TYPE_CHECKING:
@@ -18,34 +18,53 @@ if TYPE_CHECKING:
 
 _AGO = re.compile(r"(\d{1,6})([mhdw])")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+# The earliest moment --since may name: nothing catalyst keeps is older.
+EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-def since_moment(text: str | None, now: dt.datetime, config: Path | None = None) -> dt.datetime:
-    """The moment `--since` names: "7d" (m, h, d, w) before `now`, an ISO day (its start in UTC)
-    or moment (UTC when it names no zone). None: when the TUI last showed the watchlist, else
-    DEFAULT_SINCE ago. A moment after `now` or text of another shape is refused, saying so.
-    `config`: the catalysts.toml whose last look is meant (each file's is its own)."""
+def since_moment(
+    text: str | None,
+    now: dt.datetime,
+    config: Path | None = None,
+    zone: dt.tzinfo = dt.UTC,
+) -> dt.datetime:
+    """The moment `--since` names: "7d" (m, h, d, w) before `now`, an ISO day (its start in the
+    user's `zone`, the day included) or moment (in `zone` when it names none). None: when the
+    TUI last showed the watchlist (the window opening just after it), else DEFAULT_SINCE ago.
+    A moment after `now`, before 1970, or text of another shape is refused in one line, saying
+    so. `config`: the catalysts.toml whose last look is meant (each file's is its own)."""
     if text is None:
         seen = load(prefs_file()).seen_at(config)
-        return seen if seen is not None and seen <= now else now - DEFAULT_SINCE
+        return after_look(seen) if seen is not None and seen <= now else now - DEFAULT_SINCE
     said = text.strip()
-    if ago := _AGO.fullmatch(said):
-        return now - dt.timedelta(**{_UNITS[ago[2]]: int(ago[1])})
     try:
-        moment = (
-            dt.datetime.combine(dt.date.fromisoformat(said), dt.time(), dt.UTC)
-            if len(said) == 10
-            else dt.datetime.fromisoformat(said)
-        )
+        moment = _moment(said, now, zone)
     except ValueError:
         raise CommandError(
             f"catalyst changes: --since {said!r} is neither a span (30m, 12h, 7d, 2w) nor a day"
             " (YYYY-MM-DD) nor a moment (YYYY-MM-DDTHH:MM)"
         ) from None
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    except OverflowError:
+        moment = None
+    if moment is None or moment < EARLIEST:
+        raise CommandError(f"catalyst changes: --since {said} is before 1970: nothing is that old")
     if moment > now:
         raise CommandError(f"catalyst changes: --since {said} is in the future")
     return moment
+
+
+def _moment(said: str, now: dt.datetime, zone: dt.tzinfo) -> dt.datetime | None:
+    """`said` as a moment (None: before the first day a date can name); ValueError: not one
+    of the shapes; OverflowError: past what a moment can hold."""
+    if ago := _AGO.fullmatch(said):
+        span = dt.timedelta(**{_UNITS[ago[2]]: int(ago[1])})
+        return now - span if span <= now - EARLIEST else None
+    if len(said) == 10:
+        moment = dt.datetime.combine(dt.date.fromisoformat(said), dt.time(), zone)
+    else:
+        moment = dt.datetime.fromisoformat(said)
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    return moment.astimezone(dt.UTC)
 
 
 def _json(c: Change) -> dict[str, Any]:

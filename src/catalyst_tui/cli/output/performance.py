@@ -1,6 +1,7 @@
 """`catalyst performance`: each position's, group's and the portfolio's return over its life,
-this year and the last 365 days (a yearly rate over a year or more, else the return over the
-span, each labelled), against its benchmark on the same money, with the dividends received and
+this year and the last 365 days (a yearly rate over a year or more, else the gain on the money
+put in over the span, each labelled; the portfolio's time-weighted rate, a year's or its growth
+over the span), against its benchmark on the same money, with the dividends received and
 the fees paid over its life (as a table, or JSON). Every cell from the file or a provider passes
 through `printable`."""
 
@@ -30,6 +31,7 @@ def _rate_json(rate: Rate) -> dict[str, Any]:
         "value": rate.value,
         "reason": None if rate.reason is None else str(rate.reason),
         "annualised": None if rate.value is None else rate.yearly,
+        "basis": None if rate.value is None else str(rate.basis),
     }
 
 
@@ -57,8 +59,10 @@ def _returns_json(r: Returns) -> dict[str, Any]:
 
 
 def performance_json(report: PerformanceReport) -> dict[str, Any]:
-    """Rates are fractions (0.712 is +71.2%): a year's when `annualised` (flows over a year or
-    more), else the return over the span (null without a value); `excess` the position's less
+    """Rates are fractions (0.712 is +71.2%) on their `basis`: `yearly` (`annualised`: flows
+    over a year or more), else `money_in` (the money-weighted figure: the gain on the money put
+    in over the span) or `span` (the time-weighted growth over the span), null without a
+    value; `excess` the position's less
     the benchmark's; a rate without a value has its `reason` code; dividends and fees in
     `currency`; `left_out` the positions a group's or the portfolio's figure leaves out, each
     with its reason code."""
@@ -75,10 +79,8 @@ def _cell(o: Outcome) -> str:
     if o.rate.value is None:
         return "—"
     if o.benchmark.value is None:
-        return f"{rate_text(o.rate.value)} {basis_text(o.rate.yearly)} (index —)"
-    return (
-        f"{rate_text(o.rate.value)} vs {rate_text(o.benchmark.value)} {basis_text(o.rate.yearly)}"
-    )
+        return f"{rate_text(o.rate.value)} {basis_text(o.rate.basis)} (index —)"
+    return f"{rate_text(o.rate.value)} vs {rate_text(o.benchmark.value)} {basis_text(o.rate.basis)}"
 
 
 def print_performance(report: PerformanceReport, console: Console | None = None) -> None:
@@ -108,7 +110,7 @@ def print_performance(report: PerformanceReport, console: Console | None = None)
     ]
     title = (
         f"Money-weighted returns against each index on the same money ({report.base}): "
-        "a year's rate over a year or more, the return over the span when shorter"
+        "a year's rate over a year or more, the gain on the money put in when shorter"
     )
     print_table(console, printable(title), columns, rows)
     for r in lines:
@@ -117,7 +119,7 @@ def print_performance(report: PerformanceReport, console: Console | None = None)
             why = no_return_text(life.rate.reason)
             console.print(Text(printable(f"{r.name}: no return over its life: {why}")))
         elif life.benchmark.value is None:
-            sentence = versus_text(r.name, life.rate.value, r.benchmark, None, life.rate.yearly)
+            sentence = versus_text(r.name, life.rate.value, r.benchmark, None, life.rate.basis)
             why = no_return_text(life.benchmark.reason)
             console.print(Text(printable(f"{sentence} ({why})")))
         else:
@@ -129,7 +131,7 @@ def print_performance(report: PerformanceReport, console: Console | None = None)
                             life.rate.value,
                             r.benchmark,
                             life.benchmark.value,
-                            life.rate.yearly,
+                            life.rate.basis,
                         )
                     )
                 )
@@ -144,4 +146,4 @@ def print_performance(report: PerformanceReport, console: Console | None = None)
 def _rate_or_why(rate: Rate) -> str:
     if rate.value is None:
         return f"— ({no_return_text(rate.reason)})"
-    return f"{rate_text(rate.value)} {basis_text(rate.yearly)}"
+    return f"{rate_text(rate.value)} {basis_text(rate.basis)}"

@@ -155,7 +155,7 @@ class PerformanceScreen(Screen[None]):
         text.append("Time-weighted ")
         if weighted is not None and weighted.value is not None:
             text.append_text(fmt.percent(weighted.value))
-            text.append(f" {basis_text(weighted.yearly)}")
+            text.append(f" {basis_text(weighted.basis)}")
         else:
             why = no_return_text(weighted.reason if weighted is not None else None)
             text.append(f"none: {why}", style=p.muted)
@@ -234,7 +234,7 @@ def _sentence(name: str, line: Returns, o: Outcome, span: Span) -> Text:
     if o.rate.value is None:
         return fmt.plain(f"{name}: no return {when}: {no_return_text(o.rate.reason)}", p.muted)
     text = Text(
-        printable(versus_text(name, o.rate.value, _index(line), o.benchmark.value, o.rate.yearly))
+        printable(versus_text(name, o.rate.value, _index(line), o.benchmark.value, o.rate.basis))
     )
     if o.benchmark.value is None:
         text.append(f" ({no_return_text(o.benchmark.reason)})", style=p.muted)

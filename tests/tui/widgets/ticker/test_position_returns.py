@@ -104,12 +104,12 @@ async def test_a_lot_without_a_date_says_why_there_is_no_return(tmp_path):
 
 
 async def test_a_position_bought_this_spring_shows_its_return_over_the_span(tmp_path):
-    """Bought 10 at 100 on 1 April, 150 today (233 days): +50.0% over the span, not put on a
+    """Bought 10 at 100 on 1 April, 150 today (233 days): +50.0% on the money put in, not put on a
     year; SOXX on the same money 400 (its close of 1 April) → 440, +10.0%."""
     spring = dt.date(2026, 4, 1)
     config, store = open_store(tmp_path, f"date = {spring}")
     store.market.save_quotes([QuoteOutcome("SOXX", None, [bar("SOXX", spring, 400.0)])], DEMO_NOW)
     shown = await returns_shown(config, store)
-    assert "ALAB +50.0% over the span against SOXX +10.0%" in shown
-    assert "this year +50.0% vs +10.0% over the span" in shown
+    assert "ALAB +50.0% on the money put in against SOXX +10.0%" in shown
+    assert "this year +50.0% vs +10.0% on the money put in" in shown
     assert "a year" not in shown

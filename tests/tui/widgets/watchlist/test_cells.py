@@ -39,10 +39,10 @@ def test_the_columns_give_way_in_one_order_that_keeps_the_positions_figures():
     keys = [key for key, _ in COLUMNS]
     order = [key for key, _ in GIVE_WAY]
     assert set(order) <= set(keys)
-    # The position's figures stay (the P&L amount gives way, its % stays), and the verdict
-    # gives way last: at 80 columns it still shows.
-    assert not {"symbol", "price", "thesis", "pnl", "value", "weight"} & set(order)
-    assert order[-2:] == ["gain", "verdict"]
+    # The symbol stays; the position's figures give way only after every other column (the P&L
+    # amount first, its % after the weight and the value), and the verdict last of all.
+    assert not {"symbol", "price", "thesis"} & set(order)
+    assert order[-5:] == ["gain", "weight", "value", "pnl", "verdict"]
     blank = [key for key, floor in GIVE_WAY if floor == 0]
     assert len(blank) == len(set(blank))  # each left blank once
     for key in set(order):  # a column clipped first, blank after: floors go down

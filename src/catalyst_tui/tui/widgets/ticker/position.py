@@ -194,7 +194,7 @@ class PositionPane(TickerPane):
                         life.rate.value,
                         r.benchmark,
                         life.benchmark.value,
-                        life.rate.yearly,
+                        life.rate.basis,
                     )
                 )
             )
@@ -208,7 +208,7 @@ class PositionPane(TickerPane):
             else:
                 spans.append(
                     f"{label} {rate_text(o.rate.value)} vs "
-                    f"{rate_text(o.benchmark.value)} {basis_text(o.rate.yearly)}"
+                    f"{rate_text(o.benchmark.value)} {basis_text(o.rate.basis)}"
                 )
         text.append("\n  " + " · ".join(spans), style=p.muted)
         if life.dividends:

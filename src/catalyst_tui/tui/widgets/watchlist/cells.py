@@ -47,7 +47,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 # 120 columns every column, the verdict's too, fits so), then whole columns are left blank (a
 # figure cut short reads as another): the shares, the sparkline, the earnings date, the forward
 # P/E, the next due, the day's change, the P&L amount (its % stays; at 80 columns the verdict
-# still fits), last the verdict. Symbol, price, thesis, P&L %, value and weight stay.
+# still fits), and where figures are wider still (a portfolio of millions) the weight, the
+# value, the P&L %, the thesis score and the price; last of all the verdict. The symbol stays.
 GIVE_WAY: tuple[tuple[str, int], ...] = (
     ("due", 4),
     ("shares", 0),
@@ -57,6 +58,9 @@ GIVE_WAY: tuple[tuple[str, int], ...] = (
     ("due", 0),
     ("day", 0),
     ("gain", 0),
+    ("weight", 0),
+    ("value", 0),
+    ("pnl", 0),
     ("verdict", 0),
 )
 
