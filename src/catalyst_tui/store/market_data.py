@@ -9,7 +9,7 @@ import json
 import math
 from typing import TYPE_CHECKING, Any
 
-from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split
+from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split, market_day
 from .columns import day, day_text, iso, moment
 from .migrations.later import SPARK_OF
 from .quote_rows import QUOTE_COLUMNS, UPSERT_QUOTE, last_quote, quote_row
@@ -304,7 +304,7 @@ class MarketData:
             conn.execute(
                 "UPDATE earnings SET last_date = next_date WHERE symbol = ?"
                 " AND next_date <= ? AND (? IS NULL OR next_date < ?)",
-                [symbol, now.date().isoformat(), new, new],
+                [symbol, market_day(now).isoformat(), new, new],
             )
             self._store.db["earnings"].upsert(  # type: ignore[union-attr]
                 {
