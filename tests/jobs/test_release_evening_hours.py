@@ -9,9 +9,10 @@ import datetime as dt
 
 import pytest
 
-from catalyst_tui.config import parse_config
+from catalyst_tui.config import Config, parse_config
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.jobs.results import awaited
+from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.store import Store
 from tests.jobs.test_release_evening import Q3, THESIS, UA, loopback_client
 from tests.support.filings_server import NEW_YORK, FilingsServer
@@ -21,6 +22,14 @@ from tests.support.releases import alab_release
 WINTER = dt.date(2026, 11, 3)  # a Tuesday: New York is UTC-5, midnight UTC is 19:00 there
 SUMMER = dt.date(2026, 7, 28)  # UTC-4: midnight UTC is 20:00 there
 SPRING = dt.date(2026, 3, 8)  # the clocks go forward at 02:00 New York: a 23-hour day
+
+
+async def refresh_at(
+    config: Config, store: Store, client: MarketClient, market: MarketServer, moment: dt.datetime
+) -> None:
+    """A refresh at `moment`, the market's quotes saying the session's state then."""
+    market.now = lambda: moment  # type: ignore[method-assign]
+    await refresh_in_process(config, store, now=lambda: moment, client=client)
 
 
 def hours_of(day: dt.date) -> list[dt.datetime]:
@@ -47,10 +56,9 @@ async def test_a_calendar_first_read_at_any_hour_of_the_report_day_awaits_from_t
         config = parse_config(sec.settings_toml(market.url, UA) + THESIS)
         async with loopback_client() as client:
             for n, moment in enumerate(hours_of(day)):
-                market.now = lambda moment=moment: moment
                 with Store.open(tmp_path / f"{n}.db") as store:
                     store.sync.apply(config, moment)
-                    await refresh_in_process(config, store, now=lambda m=moment: m, client=client)
+                    await refresh_at(config, store, client, market, moment)
                     dates = store.results.earnings_dates(["ALAB"]).get("ALAB", ())
                     waiting = awaited(store, ["ALAB"], moment) == ["ALAB"]
                 seen.append((moment.astimezone(NEW_YORK).isoformat(), dates, waiting))
@@ -82,9 +90,8 @@ async def test_the_evening_after_midnight_utc_polls_every_15_minutes_until_the_8
             async with loopback_client() as client:
                 after = at(23, 59) + dt.timedelta(hours=2)  # 01:59 New York, the next day
                 for moment in (at(19, 30), at(19, 40), at(19, 45), at(20, 0), at(20, 15)):
-                    market.now = lambda moment=moment: moment
                     before = len(sec.requests("/submissions/"))
-                    await refresh_in_process(config, store, now=lambda m=moment: m, client=client)
+                    await refresh_at(config, store, client, market, moment)
                     asked.append(len(sec.requests("/submissions/")) - before)
                     assert awaited(store, ["ALAB"], moment) == ["ALAB"]
                 sec.add_filing(
@@ -95,9 +102,8 @@ async def test_the_evening_after_midnight_utc_polls_every_15_minutes_until_the_8
                     exhibits={"EX-99.1": ("alab-q3.htm", alab_release(Q3, guide=(440e6, 450e6)))},
                 )
                 for moment in (at(20, 30), at(20, 45), after):
-                    market.now = lambda moment=moment: moment
                     before = len(sec.requests("/submissions/"))
-                    await refresh_in_process(config, store, now=lambda m=moment: m, client=client)
+                    await refresh_at(config, store, client, market, moment)
                     asked.append(len(sec.requests("/submissions/")) - before)
                 assert awaited(store, ["ALAB"], after) == []
                 assert [r.period_end for r in store.results.releases("ALAB")] == [Q3.end]
