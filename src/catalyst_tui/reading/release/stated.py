@@ -25,12 +25,33 @@ from .periods import Kind, bare_years, day_at
 if TYPE_CHECKING:
     from .tables import Segment
 
-__all__ = ["date_orders", "date_quarters", "stated_quarter_ends"]
+__all__ = ["date_orders", "date_quarters", "reported_end", "stated_quarter_ends"]
 
 _NOTE = re.compile(
     r"statements? (?:presents?|reflects?|includes?|covers?) (?:the )?"
     r"three(?: and (?:six|nine) )?\s*months ended (?:on )?"
 )
+
+
+# "for its first quarter ended March 31, 2025", "three months ended", "13 weeks ended"
+_REPORTED = re.compile(
+    r"(?:quarter|three months|thirteen weeks|13 weeks|twelve weeks|12 weeks|sixteen weeks)"
+    r",? (?:of fiscal (?:year )?\d{4} )?ended (?:on )?"
+)
+
+
+def reported_end(text: str, filed: date | None) -> date | None:
+    """The latest day the release's text says a quarter ended on ("results for its first
+    quarter ended March 31, 2025"), up to the day its 8-K was filed when known: the period the
+    release reports. A statement whose latest quarter ends before it is of another period (a
+    prior-year column read as the quarter's). None when the text names no such day."""
+    lower = text.lower()
+    days = [
+        day
+        for said in _REPORTED.finditer(lower)
+        if (day := day_at(lower, said.end())) is not None and (filed is None or day <= filed)
+    ]
+    return max(days, default=None)
 
 
 def stated_quarter_ends(text: str) -> set[date]:
