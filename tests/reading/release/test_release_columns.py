@@ -125,3 +125,48 @@ def test_the_figures_read_are_the_current_periods_or_none(release):
     assert read.period_end == end
     assert read.quarter.revenue in (None, now["revenue"] * 1000)
     assert read.quarter.net_income in (None, now["net_income"] * 1000)
+
+
+def _row(label: str, *cells: str) -> str:
+    return f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def test_pfizers_fourth_quarter_and_full_year_columns_without_a_date():
+    """Pfizer's year-end statement heads its columns "Fourth-Quarter" and "Full-Year" over
+    years, with no day; its note dates them: "present the three and twelve months ended
+    December 31, 2024 and 2023". The figures are this fixture's, in Pfizer's shape (in
+    millions)."""
+    html = (
+        "<html><body><p>PFIZER REPORTS FOURTH-QUARTER AND FULL-YEAR 2024 RESULTS</p>"
+        "<p>CONSOLIDATED STATEMENTS OF OPERATIONS</p>"
+        "<p>(millions of dollars, except per common share data)</p><table>"
+        "<tr><td></td><td colspan='3'>Fourth-Quarter</td><td></td>"
+        "<td colspan='3'>Full-Year</td></tr>"
+        + _row("", "2024", "2023", "% Incr./ (Decr.)", "", "2024", "2023", "% Incr./ (Decr.)")
+        + _row("Total revenues", "$ 17,763", "$ 14,249", "25", "", "$ 63,627", "$ 58,496", "9")
+        + _row(
+            "Net income/(loss) attributable to Pfizer Inc. common shareholders",
+            "$ 410",
+            "$ (3,369)",
+            "*",
+            "",
+            "$ 8,031",
+            "$ 2,119",
+            "*",
+        )
+        + "<tr><td>Earnings/(loss) per common share attributable to Pfizer Inc. common "
+        "shareholders:</td></tr>"
+        + _row("Diluted", "$ 0.07", "$ (0.60)", "*", "", "$ 1.41", "$ 0.37", "*")
+        + "</table><p>The financial statements present the three and twelve months ended "
+        "December 31, 2024 and 2023.</p></body></html>"
+    )
+    read = read_release(html, dt.date(2025, 2, 4))
+    assert read.found and read.period_end == dt.date(2024, 12, 31)
+    quarter, year = read.quarter, read.year
+    assert (quarter.revenue, quarter.net_income, quarter.eps_diluted) == (17_763e6, 410e6, 0.07)
+    assert year is not None
+    assert (year.revenue, year.net_income, year.eps_diluted) == (63_627e6, 8_031e6, 1.41)
+    # the same statement whose note names only the three months: the year stays undated
+    three = html.replace("three and twelve months", "three months")
+    only = read_release(three, dt.date(2025, 2, 4))
+    assert only.found and only.quarter.revenue == 17_763e6 and only.year is None
