@@ -11,10 +11,11 @@ The kinds and their laws (docs/market-data.md, "The laws on real files"):
 - XBRL instances (realdata/xbrl/*/: XML and inline, each with its folder's label file):
   read_segments; no line exceeds the total, and where the filing states the total the
   business segments (aggregates aside) and the product/service pair sum to it.
-- broker exports (realdata/brokers/): reading.brokers' reader of the broker detected; of an
-  export that reads (no issue), a FIFO quantity is never negative: a sale beyond what the
-  export has bought by then (a position opened before the export's span) is one the import
-  refuses (config/importing.py held_issues), never one it takes.
+- broker exports (realdata/brokers/): the reader of the broker detected (an export that asks
+  which symbol an ISIN is read again with each ISIN named as itself), then the import's
+  own plan (config/importing.py plan_import, settle); of an export that reads (no issue), a
+  FIFO quantity of what the import adds is never negative: a sale beyond what is held by then
+  (a position opened before the export's span) is left out, never imported.
 - Yahoo charts (realdata/yahoo_chart/, samples/yahoo_chart-*): chart_bars; closes positive,
   days strictly in order.
 - Yahoo quotes (realdata/more/yahoo_quote/, samples/yahoo_quote-*): the batch reader; each
@@ -35,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -48,7 +50,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from catalyst_tui.config import parse_config  # noqa: E402
-from catalyst_tui.config.importing import held_issues  # noqa: E402
+from catalyst_tui.config.importing import plan_import, settle  # noqa: E402
 from catalyst_tui.market.models import FetchError  # noqa: E402
 from catalyst_tui.market.yahoo.bars import chart_bars  # noqa: E402
 from catalyst_tui.market.yahoo.earnings import parse_calendar_events  # noqa: E402
@@ -164,6 +166,9 @@ def brokers(shared: Path) -> Iterator[Checked]:
             continue
         try:
             read = read_export(text, broker, Options(today=NOW.date()))
+            if read.issues:  # "which symbol is US1912161007?": each ISIN named as itself
+                named = {isin: isin for isin in _ISIN.findall(text)}
+                read = read_export(text, broker, Options(symbols=named, today=NOW.date()))
         except Exception as error:
             checked.said = f"{broker.name}: refused: {error}"
             yield checked
@@ -172,17 +177,26 @@ def brokers(shared: Path) -> Iterator[Checked]:
             first = read.issues[0]
             checked.said = f"{broker.name}: {len(read.issues)} issues, first line {first.line}"
         else:
-            oversold = _oversold(read.trades)
-            refused = {issue.line for issue in held_issues(parse_config(""), read.trades)}
-            checked.said = f"{broker.name}: {len(read.trades)} trades"
-            if oversold:
-                lines = ", ".join(str(line) for line in sorted(oversold))
-                checked.said += f"; sells beyond its buys at line {lines}, refused by the import"
+            # the import's own path (cli/imports.py): the plan, then the sales its holdings cover
+            config = parse_config("")
+            plan = plan_import(config, broker.name, read.trades, read.skipped, read.issues)
+            settled, short = settle(config, plan)
+            checked.said = (
+                f"{broker.name}: {len(read.trades)} trades, {len(settled.add)} added, "
+                f"{len(read.dividends)} dividends"
+            )
+            if settled.left_out:
+                lines = ", ".join(str(row.line) for row in settled.left_out)
+                checked.said += f"; left out (bought before the export): line {lines}"
             checked.broken += [
-                f"line {line}: sells beyond its buys, and the import takes it"
-                for line in sorted(oversold - refused)
+                f"line {line}: a sale beyond what is held is imported"
+                for line in sorted(_oversold(settled.add))
             ]
+            checked.broken += [f"line {row.line}: {row.message}" for row in short]
         yield checked
+
+
+_ISIN = re.compile(r"\b[A-Z]{2}[A-Z0-9]{9}[0-9]\b")
 
 
 def _oversold(trades: list[Trade]) -> set[int]:
