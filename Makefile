@@ -9,7 +9,7 @@ PIP := PIP_CONSTRAINT=$(CURDIR)/$(LOCK) $(BIN)/python -m pip install --quiet
 RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed-test
 
-.PHONY: run demo test test-fast lint bench screenshots snapshots upgrade clean
+.PHONY: run demo test test-fast truth lint bench screenshots snapshots upgrade clean
 
 # The suite on two workers a core (pytest-xdist; WORKERS=1 for one), each test handed to
 # whichever worker is free; tests/conftest.py starts the long proofs first, so none is left for
@@ -43,6 +43,9 @@ test: $(STAMP)  ## lint, check imports and types, and run the whole test suite (
 
 test-fast: $(STAMP)  ## the suite without the tests marked long (tests/jobs/test_durability.py, test_concurrency.py)
 	$(BIN)/python -m pytest -q $(PARALLEL) -m "not long"
+
+truth: $(STAMP)  ## every reader over every real file of its kind in ../shared (CATALYST_SHARED), its laws asserted, a line a file
+	$(BIN)/python tools/truth.py
 
 screenshots: $(STAMP)  ## screenshots/*.svg from the app running catalyst demo at a fixed moment
 	$(BIN)/python tools/screenshots.py

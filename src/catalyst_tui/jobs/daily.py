@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..market.earnings import fetch_next_earnings
-from ..market.models import EarningsDate, FetchError, FetchKind
+from ..market.models import EarningsDate, FetchError, FetchKind, market_day
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -127,7 +127,7 @@ class DailyFetches:
         due = [s for s in due if seen.get(s) is None]
         if not due or not sources:
             return
-        today = self.clock().date()
+        today = market_day(self.clock())
 
         async def one(symbol: str) -> None:
             said = (answered or {}).get(symbol)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..market.http.errors import is_refusal
-from ..market.models import EarningsDate, FetchError, FetchKind
+from ..market.models import EarningsDate, FetchError, FetchKind, market_day
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -62,7 +62,7 @@ class EstimatesFetch:
             return
         due = market.due(kind, symbols, clock(), every=DAILY, failed_every=RETRY_FAILED_AFTER)
         gate = asyncio.Semaphore(AT_ONCE)
-        today = clock().date()
+        today = market_day(clock())  # New York's: 21:00 there is the next day in UTC
 
         async def one(symbol: str) -> None:
             async with gate:

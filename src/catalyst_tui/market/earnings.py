@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from .models import EarningsDate, FetchError
+from .models import EarningsDate, FetchError, market_day
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -23,7 +23,7 @@ async def fetch_next_earnings(
 ) -> EarningsDate | None:
     """The first source's upcoming date; None if no source knows one. FetchError (the last one)
     only when every source failed."""
-    today = today or datetime.now(UTC).date()
+    today = today or market_day(datetime.now(UTC))
     error: FetchError | None = None
     answered = False
     for source in sources:

@@ -12,6 +12,7 @@ from ..reading.headline import Headline as Headline
 
 # US exchanges' hours and SEC EDGAR's filing days are New York time: declared in reading/.
 from ..reading.moments import NEW_YORK as NEW_YORK
+from ..reading.moments import market_day as market_day
 
 if TYPE_CHECKING:
     from datetime import date, datetime, timedelta

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-__all__ = ["AHEAD", "EARLIEST", "NEW_YORK", "plausible_moment", "today"]
+__all__ = ["AHEAD", "EARLIEST", "NEW_YORK", "market_day", "plausible_moment", "today"]
 
 #: US exchanges' hours and SEC EDGAR's filing days are New York time: the one declaration
 #: (`market.models.NEW_YORK` is this one).
@@ -13,6 +13,13 @@ NEW_YORK = ZoneInfo("America/New_York")
 
 EARLIEST = date(1970, 1, 1)
 AHEAD = timedelta(days=1)
+
+
+def market_day(moment: datetime) -> date:
+    """The market's day of an aware moment: its New York calendar date, wherever a date of the
+    market is meant (an earnings date, "today" for a calendar, a release evening). 21:00 New
+    York is 01:00 UTC the next day, and still the report's evening."""
+    return moment.astimezone(NEW_YORK).date()
 
 
 def today(now: datetime | None) -> date:

@@ -10,7 +10,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from ..market.fetch_kinds import kind as registered_kind
-from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split
+from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split, market_day
 from .columns import day, day_text, iso, moment
 from .door import Door
 from .migrations.later import SPARK_OF
@@ -305,7 +305,7 @@ class MarketData(Door):
             conn.execute(
                 "UPDATE earnings SET last_date = next_date WHERE symbol = ?"
                 " AND next_date <= ? AND (? IS NULL OR next_date < ?)",
-                [symbol, now.date().isoformat(), new, new],
+                [symbol, market_day(now).isoformat(), new, new],
             )
             self._store.db["earnings"].upsert(  # type: ignore[union-attr]
                 {

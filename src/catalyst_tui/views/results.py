@@ -61,6 +61,7 @@ _NOT_READ = {
     NotRead.UNREADABLE: "the document could not be read",
     NotRead.FUTURE_PERIOD: "its statement ends after its 8-K was filed",
     NotRead.UNDATED: "its results table names the quarter but not the day it ended",
+    NotRead.OTHER_PERIOD: "its statement's columns end before the quarter it reports",
     NotRead.NO_EXHIBIT: "the 8-K lists no EX-99 press release",
     NotRead.FETCH_FAILED: "the press release could not be fetched",
 }

@@ -1,8 +1,8 @@
 """Yahoo's next earnings dates: v10 quoteSummary calendarEvents, with the cookie and crumb.
 
 The v10 API wants the A3 cookie and the crumb (session.py); the crumb is fetched again, once,
-when an answer is 401 "Invalid Crumb". Dates are taken as UTC calendar days; the earliest one
->= today wins.
+when an answer is 401 "Invalid Crumb". Dates are taken as New York calendar days (the market's); the
+earliest one >= today wins.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..bounds import checked_earnings
 from ..http.errors import raise_for_status
-from ..models import EarningsDate, ErrorKind, FetchError, YahooSession
+from ..models import EarningsDate, ErrorKind, FetchError, YahooSession, market_day
 from ..provider import EarningsSource, body_shape
 from ..symbols import yahoo_path
 from ..values import decode_json, epoch
@@ -108,18 +108,20 @@ def next_date(result: dict[str, Any], symbol: str, today: date) -> EarningsDate 
     """The earliest earnings date >= today in a quoteSummary result's calendarEvents."""
     with body_shape("yahoo", symbol):
         earnings = (result.get("calendarEvents") or {}).get("earnings") or {}
-        days = [_utc_day(stamp, symbol) for stamp in earnings.get("earningsDate") or []]
+        days = [_market_day(stamp, symbol) for stamp in earnings.get("earningsDate") or []]
         estimate = bool(earnings.get("isEarningsDateEstimate", len(days) > 1))
     upcoming = sorted(day for day in days if day is not None and day >= today)
     found = EarningsDate(symbol, upcoming[0], "yahoo", estimate) if upcoming else None
     return checked_earnings(found, today)
 
 
-def _utc_day(stamp: object, symbol: str) -> date | None:
+def _market_day(stamp: object, symbol: str) -> date | None:
+    """The New York day of an earnings stamp (a report at 20:30 New York is 00:30 UTC the
+    next day)."""
     if isinstance(stamp, dict):  # older answers: {"raw": 1746010740, "fmt": "2025-04-30"}
         stamp = stamp.get("raw")
     moment = epoch(stamp, "yahoo", symbol)
-    return None if moment is None else moment.date()
+    return None if moment is None else market_day(moment)
 
 
 def _description(error: object) -> str:

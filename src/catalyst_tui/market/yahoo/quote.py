@@ -15,7 +15,7 @@ from urllib.parse import quote as url_quote
 
 from ..bounds import checked_earnings, checked_quote
 from ..http.errors import html_page
-from ..models import MARKET_STATES, EarningsDate, ExtSession, FetchError, Quote
+from ..models import MARKET_STATES, EarningsDate, ExtSession, FetchError, Quote, market_day
 from ..provider import BODY_SHAPE_ERRORS, QuoteResult, body_shape, shape_error
 from ..symbols import yahoo_path, yahoo_symbol
 from ..values import decode_json, epoch, number, positive, whole
@@ -231,12 +231,12 @@ _EARNINGS_KEYS = ("earningsTimestampStart", "earningsTimestampEnd", "earningsTim
 
 
 def earnings_from_row(row: dict[str, Any], symbol: str, today: date) -> EarningsDate | None:
-    """The earliest of earningsTimestampStart/End on or after today, as a UTC day."""
+    """The earliest of earningsTimestampStart/End on or after today, as a New York day."""
     days = []
     for key in _EARNINGS_KEYS:
         moment = epoch(row.get(key), "yahoo", symbol)
-        if moment is not None and moment.date() >= today:
-            days.append(moment.date())
+        if moment is not None and market_day(moment) >= today:
+            days.append(market_day(moment))
     if not days:
         return None
     estimate = row.get("isEarningsDateEstimate")

@@ -81,7 +81,7 @@ _QUARTER = re.compile(
     r"|\b1[2-6] weeks|quarter|\bq[1-4]\b|\bq[1-4]'|\b[1-4]q\s?'?(?:19|20)?\d\d\b"
 )
 _YEAR_KIND = re.compile(
-    r"twelve months|\b12 months|years? ended|fiscal year|full year|fifty-(?:two|three) weeks"
+    r"twelve months|\b12 months|years? ended|fiscal year|full[- ]year|fifty-(?:two|three) weeks"
     r"|\b5[23] weeks|\bfy\s?'?\d{2,4}\b"
 )
 _ORDER = re.compile(

@@ -64,7 +64,7 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
     from .guidance import read_guidance
     from .layout import checked, places_of
     from .periods import Kind
-    from .stated import date_orders, date_quarters
+    from .stated import date_orders, date_quarters, reported_end
     from .tables import segments
 
     document = read_document(body)
@@ -90,6 +90,11 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
         statements = [s for s in statements if s.period_end <= filed]
         if not statements:
             return nothing(NotRead.FUTURE_PERIOD)
+    own = reported_end(document.text, filed)
+    if own is not None and statements:  # a column of another period is never this one's
+        statements = [s for s in statements if s.period_end >= own]
+        if not statements:
+            return nothing(NotRead.OTHER_PERIOD)
     if not statements:
         undated = any(undated_results(segment) for segment in found)
         return nothing(NotRead.UNDATED if undated else NotRead.NO_STATEMENT)

@@ -106,6 +106,9 @@ class NotRead(StrEnum):
     UNREADABLE = "unreadable"  # the readers failed on it (a bug to report, not a release)
     FUTURE_PERIOD = "future_period"  # its statement ends after its own 8-K was filed
     UNDATED = "undated"  # its results table names the quarter ("2Q25") but not the day it ended
+    # its statement's latest quarter ends before the quarter its own text reports ("first
+    # quarter ended March 31, 2025"): another period's columns, never read as this one's
+    OTHER_PERIOD = "other_period"
     # Said by whoever fetches it (the refresh), never by read_release:
     NO_EXHIBIT = "no_exhibit"  # the 8-K's index lists no EX-99 press release
     FETCH_FAILED = "fetch_failed"  # the index or the exhibit could not be had (tried 3 times)
@@ -152,6 +155,10 @@ NOT_READ_TEXT = {
     NotRead.UNDATED: (
         "Its results table names the quarter (such as 2Q25) but not the day it ended, so the "
         "figures are not placed in a period."
+    ),
+    NotRead.OTHER_PERIOD: (
+        "Its statement's columns end before the quarter its text reports, so no column is read "
+        "as that quarter's."
     ),
     NotRead.NO_EXHIBIT: "The 8-K lists no EX-99 press release.",
     NotRead.FETCH_FAILED: "The press release could not be fetched.",

@@ -25,31 +25,61 @@ from .periods import Kind, bare_years, day_at
 if TYPE_CHECKING:
     from .tables import Segment
 
-__all__ = ["date_orders", "date_quarters", "stated_quarter_ends"]
+__all__ = ["date_orders", "date_quarters", "reported_end", "stated_quarter_ends"]
 
 _NOTE = re.compile(
     r"statements? (?:presents?|reflects?|includes?|covers?) (?:the )?"
-    r"three(?: and (?:six|nine) )?\s*months ended (?:on )?"
+    r"three(?: and (?:six|nine|(twelve)) )?\s*months ended (?:on )?"
 )
+
+
+# "for its first quarter ended March 31, 2025", "three months ended", "13 weeks ended"
+_REPORTED = re.compile(
+    r"(?:quarter|three months|thirteen weeks|13 weeks|twelve weeks|12 weeks|sixteen weeks)"
+    r",? (?:of fiscal (?:year )?\d{4} )?ended (?:on )?"
+)
+
+
+def reported_end(text: str, filed: date | None) -> date | None:
+    """The latest day the release's text says a quarter ended on ("results for its first
+    quarter ended March 31, 2025"), up to the day its 8-K was filed when known: the period the
+    release reports. A statement whose latest quarter ends before it is of another period (a
+    prior-year column read as the quarter's). None when the text names no such day."""
+    lower = text.lower()
+    days = [
+        day
+        for said in _REPORTED.finditer(lower)
+        if (day := day_at(lower, said.end())) is not None and (filed is None or day <= filed)
+    ]
+    return max(days, default=None)
 
 
 def stated_quarter_ends(text: str) -> set[date]:
     """The first day named by each of the statements' notes of the quarter they present."""
+    return {day for day, _ in _notes(text)}
+
+
+def _notes(text: str) -> set[tuple[date, bool]]:
+    """Each note's day, and whether it presents the twelve months ended that day too ("the
+    three and twelve months ended December 31, 2024": a fourth quarter and its year)."""
     lower = text.lower()
-    days = set()
+    found = set()
     for note in _NOTE.finditer(lower):
         if (day := day_at(lower, note.end())) is not None:
-            days.add(day)
-    return days
+            found.add((day, note[1] is not None))
+    return found
 
 
 def date_quarters(segments: list[Segment], text: str) -> list[Segment] | None:
     """The segments with each undated quarter column of the stated year ("First-Quarter 2025")
-    dated the day the statements' note gives; None when the note gives no single day."""
-    days = stated_quarter_ends(text)
-    if len(days) != 1:
+    dated the day the statements' note gives, and each undated year column of that year
+    ("Full-Year" over "2024") when the note presents the twelve months ended that day too;
+    None when the note gives no single day."""
+    notes = _notes(text)
+    if len({day for day, _ in notes}) != 1:
         return None
-    day = days.pop()
+    day = next(iter(notes))[0]
+    kinds = {Kind.QUARTER, *(Kind.YEAR for _, twelve in notes if twelve)}
     year = str(day.year)
     dated: list[Segment] = []
     for segment in segments:
@@ -57,7 +87,7 @@ def date_quarters(segments: list[Segment], text: str) -> list[Segment] | None:
         for line in segment.lines:
             figures = tuple(
                 replace(f, column=replace(f.column, end=day))
-                if f.column.kind is Kind.QUARTER
+                if f.column.kind in kinds
                 and f.column.end is None
                 and not f.column.forecast
                 and bare_years(f.column.text) == {year}

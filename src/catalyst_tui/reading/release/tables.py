@@ -321,8 +321,36 @@ def _column(
     key = (start, end)
     if key not in seen:
         text = " ".join(h.text for h in headers if h.start < end and start < h.end)
+        if _YEARS_ONLY.match(text) and (period := _period_beside(headers, start, end)):
+            text = f"{period} {text}"
         seen[key] = read_column(text)
     return seen[key]
+
+
+_YEARS_ONLY = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+
+
+def _period_beside(headers: list[Cell], start: int, end: int) -> str | None:
+    """The period heading of a row of years that spans only some of them: a year column with no
+    heading of its own ("Three Months Ended March 31," over "2024" alone, "2025" beside it
+    under nothing) takes the nearest heading naming a period's length and no year nor order, on
+    its left, else on its right. Which of the years is the period's is then the year's to say."""
+    periods = [
+        h
+        for h in headers
+        if (h.end <= start or h.start >= end)
+        and (column := read_column(h.text)).kind is not None
+        and column.order is None  # "3Q24" is a quarter of its own, no heading of the years
+        and not _BARE_YEARS.search(h.text)
+    ]
+    left = [h for h in periods if h.end <= start]
+    if left:
+        return max(left, key=lambda h: h.end).text
+    right = [h for h in periods if h.start >= end]
+    return min(right, key=lambda h: h.start).text if right else None
+
+
+_BARE_YEARS = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 
 
 def states_scale(segment: Segment) -> bool:
