@@ -71,16 +71,26 @@ def text(value: str) -> str:
 
 
 def day(value: str) -> str:
-    """A day typed as YYYY-MM-DD, within FIRST_DAY..LAST_DAY (kept as typed)."""
+    """A day typed as YYYY-MM-DD (kept as typed); its range, FIRST_DAY..LAST_DAY, is the
+    command's to say in one line (`day_in_range`), not argparse's usage block."""
     try:
-        parsed = dt.date.fromisoformat(text(value))
+        dt.date.fromisoformat(text(value))
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (write YYYY-MM-DD)") from None
-    if not FIRST_DAY <= parsed <= LAST_DAY:
-        raise argparse.ArgumentTypeError(
-            f"{value} is out of range: a day from {FIRST_DAY} to {LAST_DAY}"
-        )
     return value
+
+
+def day_in_range(command: str, option: str, value: str) -> dt.date:
+    """A day typed, within FIRST_DAY..LAST_DAY: else one line naming the command, exit 2."""
+    from .context import CommandError
+
+    parsed = dt.date.fromisoformat(value)
+    if not FIRST_DAY <= parsed <= LAST_DAY:
+        raise CommandError(
+            f"catalyst {command}: {option} {value} is out of range: a day from {FIRST_DAY} to "
+            f"{LAST_DAY}"
+        )
+    return parsed
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:

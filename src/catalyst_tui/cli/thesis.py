@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 
 from ..thesis.wording import marked_text
 from .context import EXIT_OK, CommandError, Context, utc_now
@@ -76,6 +75,7 @@ def cmd_evidence_add(ctx: Context) -> int:
     """`catalyst evidence add SYMBOL PATH|URL [--date D] [--title T]` (jobs/documents.py)."""
     from ..jobs.documents import DocumentProblem, add_document
     from .output.evidence import evidence_json, print_added
+    from .parser import day_in_range
 
     words = ctx.args.document
     if ctx.args.target != "add" or len(words) != 2:
@@ -83,17 +83,7 @@ def cmd_evidence_add(ctx: Context) -> int:
             "catalyst evidence: to add a document write `catalyst evidence add "
             "SYMBOL PATH|URL [--date YYYY-MM-DD] [--title TEXT]`"
         )
-    try:
-        day = dt.date.fromisoformat(ctx.args.date) if ctx.args.date else None
-    except ValueError:
-        raise CommandError(
-            f"catalyst evidence add: --date {ctx.args.date!r} is not a date (write YYYY-MM-DD)"
-        ) from None
-    if day is not None and not dt.date(1970, 1, 1) <= day <= dt.date(2199, 12, 31):
-        raise CommandError(
-            f"catalyst evidence add: --date {ctx.args.date} is out of range: a document's day is"
-            " from 1970-01-01 to 2199-12-31"
-        )
+    day = day_in_range("evidence add", "--date", ctx.args.date) if ctx.args.date else None
     config, store = ctx.synced_store()
     with contextlib.closing(store):
         symbol = known_ticker("evidence add", store, words[0]) or words[0]
