@@ -38,8 +38,9 @@ def test_a_dividends_amounts_are_shown_to_the_cent_as_money_is(tmp_path, capsys)
     the export states is kept (0.075), never four decimals of zeros."""
     from tests.support.shared import REALDATA
 
-    export = REALDATA / "brokers" / "freetrade-export.csv"
-    code, out, err = run(tmp_path, capsys, str(export), "--dry-run")
+    (tmp_path / "catalysts.toml").write_text('[settings]\ncurrency = "EUR"\n')
+    freetrade = REALDATA / "brokers" / "freetrade-export.csv"
+    code, out, err = run(tmp_path, capsys, str(freetrade), "--dry-run")
     assert code == 0, err
     # freetrade-export.csv line 4: 421 ATST at 0.0634 GBP = 2,669.14 pence, none withheld
     assert "2,669.14" in out and "2,669.1400" not in out and "0.0000" not in out
