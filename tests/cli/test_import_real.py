@@ -232,7 +232,7 @@ def test_revolut_imports_whole_what_it_states(tmp_path, capsys):
     assert "5: sells 0.1998348 MA on 2023-07-14, but none held then" in out
     assert "12: a buy of TSLA, a US listing, priced in EUR" in out
     assert "13: a buy of MSFT, a US listing, priced in EUR" in out
-    assert "MSFT 0.0800 not stated USD" in out
+    assert "MSFT 0.08 not stated USD" in out
 
 
 def test_a_lot_in_the_file_is_the_opening_a_sale_before_the_export_sells_from(tmp_path, capsys):

@@ -31,3 +31,18 @@ def test_a_large_number_of_rows_left_out_is_counted_not_listed(tmp_path, capsys)
     assert code == 0, err
     assert len(out.splitlines()) <= SHOWN * 3 + 4  # a left-out line may wrap
     assert f"… and {N - SHOWN:,} more rows left out" in out
+
+
+def test_a_dividends_amounts_are_shown_to_the_cent_as_money_is(tmp_path, capsys):
+    """Money to the cent, as everywhere (2,669.14 pence, 0.39 dollars): a fraction of a cent
+    the export states is kept (0.075), never four decimals of zeros."""
+    from tests.support.shared import REALDATA
+
+    (tmp_path / "catalysts.toml").write_text('[settings]\ncurrency = "EUR"\n')
+    freetrade = REALDATA / "brokers" / "freetrade-export.csv"
+    code, out, err = run(tmp_path, capsys, str(freetrade), "--dry-run")
+    assert code == 0, err
+    # freetrade-export.csv line 4: 421 ATST at 0.0634 GBP = 2,669.14 pence, none withheld
+    assert "2,669.14" in out and "2,669.1400" not in out and "0.0000" not in out
+    # line 5: NVDA 0.39 received, 0.07 withheld; line 14: AAPL 0.075 received, 0.02 withheld
+    assert "0.39" in out and "0.3900" not in out and "0.075" in out

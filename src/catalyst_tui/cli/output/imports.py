@@ -39,7 +39,7 @@ def _trade_row(t: Trade) -> Row:
 
 
 def _dividend_row(d: Dividend) -> Row:
-    cells = (d.day.isoformat(), d.symbol, f"{d.amount:,.4f}", _withheld(d), d.currency, str(d.line))
+    cells = (d.day.isoformat(), d.symbol, _money(d.amount), _withheld(d), d.currency, str(d.line))
     return Row([printable(c) for c in cells])
 
 
@@ -115,4 +115,11 @@ def _withheld(d: Dividend) -> str:
     """The tax withheld as the export states it: in another currency named, "not stated"."""
     if d.tax is None:
         return "not stated"
-    return f"{d.tax:,.4f}" + (f" {d.tax_currency}" if d.tax_currency else "")
+    return _money(d.tax) + (f" {d.tax_currency}" if d.tax_currency else "")
+
+
+def _money(amount: float) -> str:
+    """An amount to the cent, as money is written everywhere (2,669.14, 0.39); a fraction of a
+    cent the export states is kept (0.075), never rounded away."""
+    whole, _, cents = f"{amount:,.4f}".rstrip("0").partition(".")
+    return f"{whole}.{cents.ljust(2, '0')}"
