@@ -31,6 +31,7 @@ from .migrations.later import (
     V11,
     V11_REASON_PARTS,
     V12,
+    V_AT_DUE,
     V_ESTIMATE_CURRENCY,
     V_ESTIMATES,
     V_JOURNAL,
@@ -194,6 +195,7 @@ MIGRATIONS: list[Migration] = [
         "verdicts: a checkpoint's kill flag, each ticker's verdict and its changes", V_VERDICTS
     ),
     Migration("the thesis journal: dated notes, what was done, the conviction held", V_JOURNAL),
+    Migration("a milestone judged at its due date or by its quarter's report", V_AT_DUE),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

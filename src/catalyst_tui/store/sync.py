@@ -44,6 +44,7 @@ _CHECKPOINT_COLUMNS = (
     "evidence",
     "position",
     "kill",
+    "at_due",
 )
 _DIGEST = "config_digest"  # the meta key of the last synced config's digest
 _FOLLOWS = "config_path"  # the meta key of the file this database follows
@@ -285,6 +286,7 @@ def _checkpoint_row(c: Checkpoint, position: int) -> tuple[Any, ...]:
         json.dumps(list(c.evidence)),
         position,
         int(c.kill),
+        int(bool(c.judged)),
     )
 
 

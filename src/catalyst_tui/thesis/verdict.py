@@ -92,7 +92,8 @@ RULES: tuple[Rule, ...] = (
         (Kind.MILESTONE,),
         _missed,
         "milestone missed: {title}",
-        "a milestone missed (its due date passed, or you marked it missed)",
+        "a milestone missed (its quarter's report read without evidence of it, no report by "
+        "the ceiling, its due date passed when judged at due, or you marked it missed)",
     ),
     Rule(
         "guard_missed",

@@ -281,6 +281,11 @@ V_VERDICTS = ";\n".join(
 )
 
 
+# How a milestone past its due date is judged (thesis/awaiting.py): `at_due` 1 for a file's
+# `judged = "at due"` (missed the day after its due date), 0 for one its quarter's report settles.
+V_AT_DUE = "ALTER TABLE checkpoints ADD COLUMN at_due INTEGER NOT NULL DEFAULT 0"
+
+
 # The thesis journal (store/journal.py): dated notes on a ticker, with what was done and the
 # conviction held; kept in the database, not in catalysts.toml.
 V_JOURNAL = ";\n".join(
