@@ -74,7 +74,10 @@ def _behind(s: Standing) -> bool:
 _ALL = tuple(Kind)
 
 #: The rules, the worst conclusion first. A checkpoint gives one reason: that of the first rule
-#: it passes. The verdict is the worst any rule concludes; intact when none does.
+#: it passes. The verdict is the worst any rule concludes; intact when none does. A new rule is
+#: one row here (and its row in docs/thesis.md's table, pinned by tests/thesis/
+#: test_verdict_docs.py): judge(), the reasons' words, `review`, the report, the ticker page,
+#: the watchlist and the verdict's notification read this table as it is when they run.
 RULES: tuple[Rule, ...] = (
     Rule(
         "kill_missed",
@@ -221,13 +224,10 @@ def _reason(rule: Rule, s: Standing) -> VerdictReason:
     )
 
 
-_BY_NAME = {rule.name: rule for rule in RULES}
-
-
 def reason_text(reason: VerdictReason) -> str:
     """One reason in words: "guard not holding: Gross margin floor (65.2%) since 2026-11-04,
     acknowledged on 2026-11-05"."""
-    rule = _BY_NAME.get(reason.rule)
+    rule = next((r for r in RULES if r.name == reason.rule), None)  # RULES as it is now
     text = rule.words.format(title=reason.title) if rule else reason.title
     if reason.forecast is not None and reason.condition is not None:
         return f"{text}: {forecast_text(reason.forecast, reason.condition)}"
