@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..thesis.kinds import status_word
 from ..thesis.performance import Span
 from ..thesis.verdict import reason_text as verdict_reason
+from ..thesis.vocabulary import Verdict
 from ..thesis.wording import money, money_range, reason_text, versus_text
 from .estimates import load_estimates
 from .performance import ticker_returns
@@ -140,8 +141,10 @@ def load_report(
 
 
 def _verdict(store: Store, symbol: str) -> tuple[str, ...]:
-    """The thesis's verdict and since when, then each reason (views/review.py's)."""
+    """The thesis's verdict and since when, how many checkpoints are judged, then each reason
+    (views/review.py's), and what remains when nothing stands against it."""
     review = ticker_review(store, symbol)
     v = review.verdict
     head = f"{v.verdict}" + (f" since {review.since.date().isoformat()}" if review.since else "")
-    return (head, *(verdict_reason(r) for r in v.reasons))
+    remains = v.remaining if v.verdict in (Verdict.INTACT, Verdict.UNJUDGED) else ()
+    return (head, v.coverage, *(verdict_reason(r) for r in (*v.reasons, *remains)))

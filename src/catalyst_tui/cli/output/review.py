@@ -1,7 +1,8 @@
 """`catalyst review`: each ticker's verdict and its reasons, one line each (and of one ticker, its
 journal), then the portfolio's; or strict JSON (a value not stated is null, never NaN): verdict,
-since, reasons [{rule, checkpoint, value, since, ...}] and journal per ticker, and the
-portfolio's verdict with its counts."""
+since, coverage (judged of checkpoints), reasons [{rule, checkpoint, value, since, ...}], what
+remains (each pending checkpoint; a target on its course with its forecast) and journal per
+ticker, and the portfolio's verdict with its counts."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ...reading.release.records import sensible
 from ...text import printable
 from ...thesis.verdict import VerdictReason, counts_text, reason_text
+from ...thesis.vocabulary import Verdict
 
 if TYPE_CHECKING:
     from ...views.review import Review, TickerReview
@@ -43,7 +45,10 @@ def _ticker(t: TickerReview) -> dict[str, Any]:
         "verdict": t.verdict.verdict.value,
         "since": t.since.isoformat() if t.since else None,
         "checkpoints": t.verdict.checkpoints,
+        "judged": t.verdict.judged,
+        "coverage": t.verdict.coverage,
         "reasons": [_reason(r) for r in t.verdict.reasons],
+        "remaining": [_reason(r) for r in t.verdict.remaining],
         "journal": [
             {
                 "at": e.ts.isoformat(),
@@ -69,6 +74,9 @@ def review_json(review: Review) -> dict[str, Any]:
     }
 
 
+_REMAINS = frozenset({Verdict.INTACT, Verdict.UNJUDGED})
+
+
 def review_lines(review: Review, *, journal: bool = False) -> list[str]:
     """Per ticker: "ALAB  at risk  since 2026-11-04", its reasons indented, one a line (and its
     journal, newest first, when asked: `review SYMBOL`); then the portfolio's verdict and
@@ -76,10 +84,11 @@ def review_lines(review: Review, *, journal: bool = False) -> list[str]:
     lines: list[str] = []
     for t in review.tickers:
         since = f"  since {t.since.date().isoformat()}" if t.since else ""
-        lines.append(f"{printable(t.symbol):<8} {t.verdict.verdict}{since}")
-        if not t.verdict.reasons:
-            lines.append("  no checkpoint missed" if t.verdict.checkpoints else "  no checkpoints")
-        lines.extend(f"  {printable(reason_text(r))}" for r in t.verdict.reasons)
+        v = t.verdict
+        lines.append(f"{printable(t.symbol):<8} {v.verdict}{since}  ({v.coverage})")
+        lines.extend(f"  {printable(reason_text(r))}" for r in v.reasons)
+        if v.verdict in _REMAINS:  # nothing against it: what remains to be judged
+            lines.extend(f"  {printable(reason_text(r))}" for r in v.remaining)
         if journal:
             lines.append(f"  journal: {len(t.journal)} note{'' if len(t.journal) == 1 else 's'}")
             for e in t.journal:
