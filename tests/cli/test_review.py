@@ -144,6 +144,7 @@ def test_review_json_gives_each_verdict_with_its_reasons_and_the_portfolio(workd
         "verdict": "broken",
         "counts": {"broken": 2, "at risk": 1, "intact": 1, "proven": 1, "unjudged": 1},
         "worst": ["BRK", "KIL"],
+        "book_at_risk": None,  # no positions: no book
     }
 
 

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from ...reading.release.records import sensible
 from ...text import printable
+from ...thesis.book import stake_text
 from ...thesis.verdict import VerdictReason, counts_text, reason_text
 from ...thesis.vocabulary import Verdict
+from ...thesis.wording import percent
 
 if TYPE_CHECKING:
     from ...views.review import Review, TickerReview
@@ -49,6 +51,10 @@ def _ticker(t: TickerReview) -> dict[str, Any]:
         "coverage": t.verdict.coverage,
         "reasons": [_reason(r) for r in t.verdict.reasons],
         "remaining": [_reason(r) for r in t.verdict.remaining],
+        "weight": sensible(t.weight),
+        "conviction": None
+        if t.conviction is None
+        else {"level": t.conviction.level, "day": t.conviction.day.isoformat()},
         "journal": [
             {
                 "at": e.ts.isoformat(),
@@ -70,6 +76,7 @@ def review_json(review: Review) -> dict[str, Any]:
             "verdict": p.verdict.value,
             "counts": {verdict.value: n for verdict, n in p.counts},
             "worst": list(p.worst),
+            "book_at_risk": sensible(review.at_risk),
         },
     }
 
@@ -86,6 +93,8 @@ def review_lines(review: Review, *, journal: bool = False) -> list[str]:
         since = f"  since {t.since.date().isoformat()}" if t.since else ""
         v = t.verdict
         lines.append(f"{printable(t.symbol):<8} {v.verdict}{since}  ({v.coverage})")
+        if t.weight or t.conviction is not None:  # a position held, or a conviction noted
+            lines.append(f"  {stake_text(t.weight, t.conviction)}")
         lines.extend(f"  {printable(reason_text(r))}" for r in v.reasons)
         if v.verdict in _REMAINS:  # nothing against it: what remains to be judged
             lines.extend(f"  {printable(reason_text(r))}" for r in v.remaining)
@@ -95,5 +104,6 @@ def review_lines(review: Review, *, journal: bool = False) -> list[str]:
                 tags = f" ({e.tags})" if e.tags else ""
                 lines.append(f"    {e.ts.date().isoformat()}{tags}: {printable(e.text)}")
     p = review.portfolio
-    lines.append(f"portfolio: {p.verdict} ({counts_text(p)})")
+    at_risk = "" if review.at_risk is None else f" · book at risk {percent(review.at_risk)}"
+    lines.append(f"portfolio: {p.verdict} ({counts_text(p)}){at_risk}")
     return lines
