@@ -34,6 +34,7 @@ from .migrations.later import (
     V_AT_DUE,
     V_ESTIMATE_CURRENCY,
     V_ESTIMATES,
+    V_GOALPOSTS,
     V_JOURNAL,
     V_RELEASE_LAYOUTS,
     V_RETURNS,
@@ -196,6 +197,9 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration("the thesis journal: dated notes, what was done, the conviction held", V_JOURNAL),
     Migration("a milestone judged at its due date or by its quarter's report", V_AT_DUE),
+    Migration(
+        "goalposts: each move of a checkpoint's threshold, due date or kill flag", V_GOALPOSTS
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

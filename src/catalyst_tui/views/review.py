@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from ..store import Store
+    from ..thesis.goalposts import Move
     from ..thesis.journal import JournalEntry
 
 __all__ = ["Review", "TickerReview", "load_review", "ticker_review", "verdicts_by_symbol"]
@@ -24,6 +25,7 @@ class TickerReview(NamedTuple):
     journal: tuple[JournalEntry, ...] = ()  # its journal's notes, newest first
     weight: float | None = None  # its share of the portfolio; None: not known (a price missing)
     conviction: Conviction | None = None  # the journal's latest
+    unexplained: tuple[Move, ...] = ()  # goalposts moved without a note since, oldest first
 
     @property
     def symbol(self) -> str:
@@ -48,6 +50,10 @@ def load_review(
     for entry in store.journal.entries(symbol, limit=-1):
         notes.setdefault(entry.symbol, []).append(entry)
     shares = _weights(store, now, base)
+    unexplained: dict[str, list[Move]] = {}
+    for move in store.journal.moves(symbol):
+        if not move.noted:
+            unexplained.setdefault(move.symbol, []).append(move)
     tickers = []
     for v in verdicts:
         if symbol is not None and v.symbol != symbol:
@@ -56,7 +62,9 @@ def load_review(
         since = kept.since if kept and kept.verdict == v.verdict else None
         journal = tuple(notes.get(v.symbol, ()))
         weight = None if shares is None else shares.get(v.symbol, 0.0)
-        tickers.append(TickerReview(v, since, journal, weight, latest_conviction(journal)))
+        moved = tuple(unexplained.get(v.symbol, ()))
+        conviction = latest_conviction(journal)
+        tickers.append(TickerReview(v, since, journal, weight, conviction, moved))
     at_risk = None if shares is None else book_at_risk(shares, verdicts)
     return Review(tuple(tickers), portfolio(verdicts), at_risk)
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ...reading.release.records import sensible
 from ...text import printable
 from ...thesis.book import stake_text
+from ...thesis.goalposts import move_text
 from ...thesis.verdict import VerdictReason, counts_text, reason_text
 from ...thesis.vocabulary import Verdict
 from ...thesis.wording import percent
@@ -51,6 +52,17 @@ def _ticker(t: TickerReview) -> dict[str, Any]:
         "coverage": t.verdict.coverage,
         "reasons": [_reason(r) for r in t.verdict.reasons],
         "remaining": [_reason(r) for r in t.verdict.remaining],
+        "moved_without_note": [
+            {
+                "checkpoint": m.checkpoint,
+                "field": m.field,
+                "before": m.before,
+                "after": m.after,
+                "at": m.at.isoformat(),
+                "loosened": m.loosened,
+            }
+            for m in t.unexplained
+        ],
         "weight": sensible(t.weight),
         "conviction": None
         if t.conviction is None
@@ -96,6 +108,9 @@ def review_lines(review: Review, *, journal: bool = False) -> list[str]:
         if t.weight or t.conviction is not None:  # a position held, or a conviction noted
             lines.append(f"  {stake_text(t.weight, t.conviction)}")
         lines.extend(f"  {printable(reason_text(r))}" for r in v.reasons)
+        lines.extend(
+            f"  goalpost moved without a note: {printable(move_text(m))}" for m in t.unexplained
+        )
         if v.verdict in _REMAINS:  # nothing against it: what remains to be judged
             lines.extend(f"  {printable(reason_text(r))}" for r in v.remaining)
         if journal:
