@@ -167,3 +167,19 @@ def test_never_missed_before_its_quarter_ends_and_never_pending_past_the_ceiling
         expected=REPORT_DAY,
     )
     assert settled.missed == ((report and not evidence) or day > Q4_END + CEILING)
+
+
+def test_the_bundled_scorpio_milestone_awaits_its_report_in_january():
+    """The founding milestone of the bundled catalysts.toml: no false alarm on 1 January."""
+    from catalyst_tui.config import load_config
+
+    from ..conftest import BUNDLED_CONFIG
+
+    alab = load_config(BUNDLED_CONFIG).tickers["ALAB"]
+    [c] = [c for c in alab.checkpoints if c.id == "scorpio-largest-line"]
+    assert (c.due, c.judged) == (DUE, "")
+    state = CheckpointState("ALAB", c.id, c.title, c.kind, "pending", due=c.due)
+    new_year = dt.date(2027, 1, 1)
+    result = evaluate_one(state, snapshot(), new_year)
+    assert result.status == "pending"
+    assert reason_text(result.reason, None, new_year) == "due passed, awaiting the Q4 FY2026 report"
