@@ -78,7 +78,7 @@ def test_without_positions_there_is_no_book_to_be_at_risk(tmp_path):
     with Store.open(tmp_path / "c.db") as store:
         store.sync.apply(parse_config("[tickers.MU]\n"), now=NOW)
         review = load_review(store, now=NOW)
-    assert review.at_risk is None and review.tickers[0].weight is None
+    assert review.at_risk is None and review.tickers[0].weight == 0.0
 
 
 def test_the_book_at_risk_counts_broken_and_at_risk_tickers_only():
@@ -90,3 +90,4 @@ def test_the_book_at_risk_counts_broken_and_at_risk_tickers_only():
     shares = {"A": 0.1, "B": 0.25, "C": 0.65}
     assert book_at_risk(shares, [broken, at_risk, proven]) == pytest.approx(0.35)
     assert stake_text(0.0, None) == "no position, no conviction noted"
+    assert stake_text(None, None) == "weight not known, no conviction noted"

@@ -44,8 +44,12 @@ def book_at_risk(shares: Mapping[str, float], verdicts: Iterable[TickerVerdict])
 
 
 def stake_text(weight: float | None, conviction: Conviction | None) -> str:
-    """ "weight 22.8%, conviction high (2026-11-05)"; "no position, no conviction noted"."""
-    held = "no position" if not weight else f"weight {weight * 100:.1f}%"
+    """ "weight 22.8%, conviction high (2026-11-05)"; "no position, no conviction noted";
+    "weight not known" when a position has no price or rate."""
+    if weight is None:
+        held = "weight not known"
+    else:
+        held = f"weight {weight * 100:.1f}%" if weight else "no position"
     if conviction is None:
         return f"{held}, no conviction noted"
     return f"{held}, conviction {conviction.level} ({conviction.day.isoformat()})"

@@ -65,19 +65,20 @@ def load_review(
         moved = tuple(unexplained.get(v.symbol, ()))
         conviction = latest_conviction(journal)
         tickers.append(TickerReview(v, since, journal, weight, conviction, moved))
-    at_risk = None if shares is None else book_at_risk(shares, verdicts)
+    at_risk = book_at_risk(shares, verdicts) if shares else None  # no book: nothing at risk in it
     return Review(tuple(tickers), portfolio(verdicts), at_risk)
 
 
 def _weights(store: Store, now: dt.datetime | None, base: str) -> dict[str, float] | None:
     """Each position's share of the portfolio; None when not asked (no `now`) or when a
-    position has no price or rate (a share of an unknown total is no share), or none is held."""
+    position has no price or rate (a share of an unknown total is no share); empty when none
+    is held."""
     if now is None:
         return None
     values, unpriced, total = store.market.snapshot(
         now, sec_configured=False, base=base
     ).portfolio()
-    return None if unpriced or not values else weights(values, total)
+    return None if unpriced else weights(values, total)
 
 
 def ticker_review(store: Store, symbol: str) -> TickerReview:
