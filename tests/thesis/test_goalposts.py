@@ -12,6 +12,7 @@ from catalyst_tui.cli.output.review import review_json, review_lines
 from catalyst_tui.config import parse_config
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.goalposts import loosens
+from catalyst_tui.views.changes import load_changes
 from catalyst_tui.views.review import load_review
 
 T0 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
@@ -55,6 +56,16 @@ def test_a_kill_criterion_loosened_in_the_file_is_a_move_shown_until_a_note(tmp_
         ) in lines
         [alab] = review_json(load_review(store))["tickers"]
         assert [m["field"] for m in alab["moved_without_note"]] == ["condition", "due"]
+
+        changes = load_changes(store, T0)
+        moved = [(c.kind, c.title, c.detail) for c in changes if c.kind == "goalpost"]
+        assert moved[0] == (
+            "goalpost",
+            "goalpost: ALAB/gm: condition gross_margin >= 70% → gross_margin >= 65% on "
+            "2026-11-20 (loosened)",
+            "moved without a note",
+        )
+        assert len(moved) == 2 and load_changes(store, T1) == []  # after it: not in the window
 
         store.journal.add("ALAB", "margin floor lowered: the mix shifts to Scorpio", T1)
         assert all(m.noted for m in store.journal.moves())
