@@ -58,14 +58,14 @@ def test_a_kill_criterion_loosened_in_the_file_is_a_move_shown_until_a_note(tmp_
         assert [m["field"] for m in alab["moved_without_note"]] == ["condition", "due"]
 
         changes = load_changes(store, T0)
-        moved = [(c.kind, c.title, c.detail) for c in changes if c.kind == "goalpost"]
-        assert moved[0] == (
+        shown = [(c.kind, c.title, c.detail) for c in changes if c.kind == "goalpost"]
+        assert shown[0] == (
             "goalpost",
             "goalpost: ALAB/gm: condition gross_margin >= 70% → gross_margin >= 65% on "
             "2026-11-20 (loosened)",
             "moved without a note",
         )
-        assert len(moved) == 2 and load_changes(store, T1) == []  # after it: not in the window
+        assert len(shown) == 2 and load_changes(store, T1) == []  # after it: not in the window
 
         store.journal.add("ALAB", "margin floor lowered: the mix shifts to Scorpio", T1)
         assert all(m.noted for m in store.journal.moves())
