@@ -120,7 +120,7 @@ def test_review_json_gives_each_verdict_with_its_reasons_and_the_portfolio(workd
     }
     assert by_symbol["INT"]["coverage"] == "1 of 2 checkpoints judged"
     assert [(r["rule"], r["checkpoint"]) for r in by_symbol["INT"]["remaining"]] == [
-        ("pending", "launch")
+        ("to_judge", "launch")
     ]
     assert (by_symbol["NEW"]["coverage"], by_symbol["NEW"]["judged"]) == ("no checkpoints", 0)
     assert by_symbol["PRV"]["coverage"] == "1 of 1 checkpoint judged"

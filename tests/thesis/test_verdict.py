@@ -30,7 +30,7 @@ def test_nothing_missed_and_a_milestone_pending_is_intact_with_what_remains():
     v = judge("ALAB", [milestone("npo"), guard("gm"), target("rev")])
     assert (v.verdict, v.reasons, v.checkpoints, v.judged) == (Verdict.INTACT, (), 3, 1)
     assert v.coverage == "1 of 3 checkpoints judged"
-    assert [reason_text(r) for r in v.remaining] == ["pending: npo title", "pending: rev title"]
+    assert [reason_text(r) for r in v.remaining] == ["to judge: npo title", "to judge: rev title"]
 
 
 def test_a_ticker_without_checkpoints_is_unjudged():

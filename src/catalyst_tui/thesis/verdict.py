@@ -165,7 +165,7 @@ class TickerVerdict(NamedTuple):
     checkpoints: int  # how many it read
     judged: int = 0  # how many of them are met or missed (a guard holding or not)
     # What remains: each pending checkpoint that gave no reason (a target on its course names
-    # its forecast: rule "target_on_course"; any other: "pending"), in the file's order.
+    # its forecast: rule "target_on_course"; any other: "to_judge"), in the file's order.
     remaining: tuple[VerdictReason, ...] = ()
 
     @property
@@ -230,7 +230,7 @@ def _s(n: int) -> str:
 def _remaining(s: Standing) -> VerdictReason:
     """A pending checkpoint that gave no reason: a target on its course, with its forecast."""
     forecast = s.forecast if s.condition is not None else None
-    rule = "pending" if forecast is None else "target_on_course"
+    rule = "to_judge" if forecast is None else "target_on_course"
     return VerdictReason(
         rule,
         s.checkpoint,
@@ -289,7 +289,7 @@ def reason_text(reason: VerdictReason) -> str:
 
 
 #: How what remains reads (TickerVerdict.remaining): not rules, they conclude nothing.
-_REMAINING = {"target_on_course": "target on its course: {title}", "pending": "pending: {title}"}
+_REMAINING = {"target_on_course": "target on its course: {title}", "to_judge": "to judge: {title}"}
 
 
 def counts_text(p: PortfolioVerdict) -> str:
