@@ -183,8 +183,9 @@ def test_library_warnings_go_to_the_log_file_not_the_terminal(tmp_path):
 
 
 def test_a_missed_milestone_keeps_its_reason_on_every_check(tmp_path):
-    """The first check misses the milestone (its due date passed) and says why; the checks
-    after it evaluate it again, with nothing new to say: the reason stays."""
+    """The first check misses the milestone (no report of its quarter came by the ceiling, 100
+    days after the quarter's end) and says why; the checks after it evaluate it again, with
+    nothing new to say: the reason stays."""
     config = tmp_path / "catalysts.toml"
     config.write_text(
         '[tickers.ALAB]\n[[tickers.ALAB.checkpoints]]\nid = "npo-ships"\ntitle = "NPO ships"\n'
@@ -199,9 +200,9 @@ def test_a_missed_milestone_keeps_its_reason_on_every_check(tmp_path):
         (row,) = json.loads(result.stdout)
         assert row["status"] == "missed"
         reasons.append(row["reason"])
-    assert reasons == ["due 2020-01-01 passed while pending"] * 3
+    assert reasons == ["due passed; no report of Q1 FY2020 by 2020-07-09"] * 3
     table = run(*where, "check", cwd=tmp_path)
-    assert "due 2020-01-01 passed while pending" in table.stdout
+    assert "due passed; no report of Q1 FY2020 by 2020-07-09" in table.stdout
 
 
 def test_a_refresh_whose_fetch_fails_still_judges_the_stored_data(tmp_path, monkeypatch, capsys):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -223,6 +224,10 @@ def test_the_report_says_the_verdict_with_its_reasons_and_the_journal(db: Path):
     assert "**Verdict: broken since 2026-11-05**" in md  # the hostile milestone, marked missed
     verdict_at = md.index("**Verdict:")
     assert verdict_at < md.index("## Thesis") and "- milestone missed" in md[verdict_at:]
+    head = md[verdict_at : md.index("## Thesis")]
+    assert re.search(r"^- \d+ of \d+ checkpoints judged$", head, re.M), head
+    # this database holds no lot of ALAB: no position, and the conviction just noted
+    assert "\n- no position, conviction high (2026-11-05)\n" in head
     assert "## Journal\n\n- 2026-11-05 (add, conviction high): added on the guide's beat" in md
     html = catalyst(db, "ALAB", "--format", "html").stdout
     assert "<strong>Verdict: broken since 2026-11-05</strong>" in html

@@ -52,10 +52,18 @@ due = 2099-12-31
 [tickers.INT]
 name = "Intact Co"
 [[tickers.INT.checkpoints]]
+id = "funded"
+title = "Funded"
+kind = "milestone"
+due = 2099-12-31
+[[tickers.INT.checkpoints]]
 id = "launch"
 title = "Launches"
 kind = "milestone"
 due = 2099-12-31
+
+[tickers.NEW]
+name = "New Co"
 """
 
 
@@ -83,7 +91,8 @@ def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     workdir = tmp_path_factory.mktemp("review")
     (workdir / "catalysts.toml").write_text(THESIS)
-    for target, status in (("RSK/floor", "missed"), ("KIL/moat", "missed"), ("PRV/launch", "met")):
+    marks = (("RSK/floor", "missed"), ("KIL/moat", "missed"), ("PRV/launch", "met"))
+    for target, status in (*marks, ("INT/funded", "met")):
         result = cli(workdir, "mark", target, status)
         assert result.returncode == 0, result.stderr
     assert cli(workdir, "check").returncode == 1  # BRK's milestone is missed: flagged
@@ -100,14 +109,21 @@ def test_review_json_gives_each_verdict_with_its_reasons_and_the_portfolio(workd
     assert result.returncode == 0, result.stderr
     review = json.loads(result.stdout, parse_constant=lambda c: pytest.fail(f"not JSON: {c}"))
     by_symbol = {t["symbol"]: t for t in review["tickers"]}
-    assert list(by_symbol) == ["BRK", "RSK", "KIL", "PRV", "INT"]  # the file's order
+    assert list(by_symbol) == ["BRK", "RSK", "KIL", "PRV", "INT", "NEW"]  # the file's order
     assert {s: t["verdict"] for s, t in by_symbol.items()} == {
         "BRK": "broken",
         "RSK": "at risk",
         "KIL": "broken",
         "PRV": "proven",
         "INT": "intact",
+        "NEW": "unjudged",
     }
+    assert by_symbol["INT"]["coverage"] == "1 of 2 checkpoints judged"
+    assert [(r["rule"], r["checkpoint"]) for r in by_symbol["INT"]["remaining"]] == [
+        ("to_judge", "launch")
+    ]
+    assert (by_symbol["NEW"]["coverage"], by_symbol["NEW"]["judged"]) == ("no checkpoints", 0)
+    assert by_symbol["PRV"]["coverage"] == "1 of 1 checkpoint judged"
     [ship] = by_symbol["BRK"]["reasons"]
     assert (ship["rule"], ship["checkpoint"], ship["status"]) == (
         "milestone_missed",
@@ -126,8 +142,9 @@ def test_review_json_gives_each_verdict_with_its_reasons_and_the_portfolio(workd
     ]
     assert review["portfolio"] == {
         "verdict": "broken",
-        "counts": {"broken": 2, "at risk": 1, "intact": 1, "proven": 1},
+        "counts": {"broken": 2, "at risk": 1, "intact": 1, "proven": 1, "unjudged": 1},
         "worst": ["BRK", "KIL"],
+        "book_at_risk": None,  # no positions: no book
     }
 
 
@@ -137,7 +154,10 @@ def test_review_of_one_symbol_prints_its_verdict_and_reasons_one_a_line(workdir:
     lines = result.stdout.splitlines()
     assert lines[0].split()[:2] == ["KIL", "broken"]
     assert lines[1].startswith("  kill criterion missed: Margin moat, marked by you ")
-    assert lines[-1] == "portfolio: broken (2 broken · 1 at risk · 1 intact · 1 proven)"
+    assert lines[0].endswith("(1 of 1 checkpoint judged)")
+    assert lines[-1] == (
+        "portfolio: broken (2 broken · 1 at risk · 1 intact · 1 proven · 1 unjudged)"
+    )
 
 
 def test_review_of_an_unknown_symbol_is_refused_with_the_closest(workdir: Path):

@@ -41,7 +41,9 @@ def test_the_demo_shows_broken_at_risk_and_intact_theses(isolated_home: Path):
     review = json.loads(result.stdout)
     verdicts = {t["symbol"]: t["verdict"] for t in review["tickers"]}
     assert verdicts["CRDO"] == "broken" and verdicts["ALAB"] == "at risk"
-    assert {"broken", "at risk", "intact"} <= set(verdicts.values())
+    assert {"broken", "at risk"} <= set(verdicts.values())
+    for t in review["tickers"]:  # a ticker with nothing judged never reads intact
+        assert t["verdict"] != "intact" or t["judged"] > 0, t["symbol"]
     [crdo] = [t for t in review["tickers"] if t["symbol"] == "CRDO"]
     assert [(r["rule"], r["checkpoint"]) for r in crdo["reasons"]] == [
         ("milestone_missed", "second-hyperscaler-aec")

@@ -69,7 +69,7 @@ async def test_refresh_interval_follows_the_market(tmp_path, now, interval, apar
 async def test_midnight_evaluation_passes_due_dates_and_notifies(tmp_path):
     milestone = (
         '[[tickers.ALAB.checkpoints]]\nid = "npo"\ntitle = "NPO ships"\n'
-        'kind = "milestone"\ndue = 2026-11-23\n'
+        'kind = "milestone"\ndue = 2026-11-23\njudged = "at due"\n'
     )
     config = parse_config(_config("http://127.0.0.1:9", milestone))
     sent: list[Notification] = []

@@ -54,12 +54,12 @@ def test_an_acknowledged_miss_carries_the_day_it_was_acknowledged(store: Store):
 def test_a_first_verdict_is_kept_quietly_and_a_change_is_one_event_and_one_notice(store: Store):
     assert store.verdicts.record(verdicts(store), T0, notice=notice) == []
     assert {s: r.verdict for s, r in store.verdicts.recorded().items()} == {
-        "ALAB": Verdict.INTACT,
-        "CRDO": Verdict.INTACT,
+        "ALAB": Verdict.UNJUDGED,  # its guard not yet judged, its milestone ahead
+        "CRDO": Verdict.UNJUDGED,  # no checkpoints
     }
     record_miss(store, T1)
     [change] = store.verdicts.record(verdicts(store), T1, notice=notice)
-    assert (change.symbol, change.previous, change.verdict) == ("ALAB", "intact", "at risk")
+    assert (change.symbol, change.previous, change.verdict) == ("ALAB", "unjudged", "at risk")
     assert change.reasons[0].checkpoint == "gm"
     assert store.verdicts.recorded()["ALAB"].since == T1
     assert store.verdicts.record(verdicts(store), T1, notice=notice) == []  # no change again
@@ -73,7 +73,7 @@ def test_two_stores_judging_the_same_change_record_and_notify_it_once(store: Sto
     store.verdicts.record(verdicts(store), T0)
     record_miss(store, T1)
     with Store.open(db_path) as other:
-        judged_here, judged_there = verdicts(store), verdicts(other)  # both read "intact"
+        judged_here, judged_there = verdicts(store), verdicts(other)  # both read "unjudged"
         first = store.verdicts.record(judged_here, T1, notice=notice)
         second = other.verdicts.record(judged_there, T1, notice=notice)
     assert len(first) == 1 and second == []
@@ -98,7 +98,7 @@ def test_a_targets_forecast_is_kept_read_back_and_carried_by_a_change_of_verdict
     fy26 = store.verdicts.standings()["ALAB"][2]
     assert fy26.forecast == behind and fy26.condition is not None
     [change] = store.verdicts.record(verdicts(store), T1)
-    assert (change.previous, change.verdict) == ("intact", "at risk")
+    assert (change.previous, change.verdict) == ("unjudged", "at risk")
     [event] = store.verdicts.events()
     assert event.reasons[0].forecast == behind and event.reasons[0].condition == fy26.condition
     store.verdicts.save_forecasts([("ALAB", "fy26", None)])  # decided, or nothing forecasts it

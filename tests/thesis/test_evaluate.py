@@ -37,6 +37,7 @@ def state(
     until=None,
     manual: bool = False,
     period_end=None,
+    at_due: bool = False,
 ) -> CheckpointState:
     return CheckpointState(
         "ALAB",
@@ -49,6 +50,7 @@ def state(
         until,
         parse_condition(when) if when else None,
         period_end,
+        at_due=at_due,
     )
 
 
@@ -96,11 +98,18 @@ CASES = [
         "0 days left",
     ),
     (
-        "milestone missed the day after due",
-        state("milestone", due=TODAY - DAY),
+        "milestone judged at due missed the day after due",
+        state("milestone", due=TODAY - DAY, at_due=True),
         snapshot(),
         "missed",
         "passed while pending",
+    ),
+    (
+        "milestone past due awaits its quarter's report",
+        state("milestone", due=TODAY - DAY),
+        snapshot(),
+        "pending",
+        "due passed, awaiting the Q4 FY2026 report",
     ),
     (
         "milestone met stays met after due",
@@ -259,7 +268,7 @@ def test_today_is_the_users_local_date(utc, zone, local_day):
     now = dt.datetime.fromisoformat(utc).replace(tzinfo=dt.UTC)
     today = local_today(config, now)
     assert today.isoformat() == local_day
-    due_dec_31 = state("milestone", due=dt.date(2026, 12, 31))
+    due_dec_31 = state("milestone", due=dt.date(2026, 12, 31), at_due=True)
     expected = "missed" if local_day == "2027-01-01" else "pending"
     assert evaluate_one(due_dec_31, snapshot(), today).status == expected
 
@@ -278,7 +287,7 @@ def test_reasons_word_for_word():
         state("guard", "met", when="price >= 110", until=TODAY - DAY),
         state("milestone", due=TODAY + DAY),
         state("milestone", due=TODAY + 2 * DAY),
-        state("milestone", due=TODAY - DAY),
+        state("milestone", due=TODAY - DAY, at_due=True),
         state("target", "met", when="revenue_fy >= 1B", due=TODAY + DAY),
     ]
     reasons = [why(e) for e in evaluate(checkpoints, snap, TODAY)]

@@ -1,6 +1,7 @@
 """The verdict's rules, each on a hand-built thesis: a missed milestone or kill criterion breaks
-it, a missed guard or target puts it at risk (acknowledged or not), every milestone met proves
-it, anything else leaves it intact; marks count as meant; the portfolio takes the worst."""
+it, a missed guard or target puts it at risk (acknowledged or not), every checkpoint met proves
+it, nothing judged leaves it unjudged, anything else intact with what remains; marks count as
+meant; the portfolio takes the worst."""
 
 from __future__ import annotations
 
@@ -25,13 +26,23 @@ def target(ident: str, status: str = "pending", **kw) -> Standing:
     return Standing(ident, f"{ident} title", "target", status, metric="revenue_ttm", **kw)
 
 
-def test_nothing_missed_and_a_milestone_pending_is_intact_without_reasons():
+def test_nothing_missed_and_a_milestone_pending_is_intact_with_what_remains():
     v = judge("ALAB", [milestone("npo"), guard("gm"), target("rev")])
-    assert (v.verdict, v.reasons, v.checkpoints) == (Verdict.INTACT, (), 3)
+    assert (v.verdict, v.reasons, v.checkpoints, v.judged) == (Verdict.INTACT, (), 3, 1)
+    assert v.coverage == "1 of 3 checkpoints judged"
+    assert [reason_text(r) for r in v.remaining] == ["to judge: npo title", "to judge: rev title"]
 
 
-def test_a_ticker_without_checkpoints_is_intact():
-    assert judge("CRDO", []).verdict == Verdict.INTACT
+def test_a_ticker_without_checkpoints_is_unjudged():
+    v = judge("CRDO", [])
+    assert (v.verdict, v.coverage) == (Verdict.UNJUDGED, "no checkpoints")
+
+
+def test_nothing_judged_yet_is_unjudged_with_what_remains():
+    """ALAB offline, nothing fetched: its guards pending, its milestone ahead."""
+    v = judge("ALAB", [guard("gm", "pending"), milestone("npo")])
+    assert (v.verdict, v.coverage) == (Verdict.UNJUDGED, "0 of 2 checkpoints judged")
+    assert [r.checkpoint for r in v.remaining] == ["gm", "npo"]
 
 
 def test_a_missed_milestone_breaks_the_thesis_since_the_day_it_was_missed():
@@ -76,7 +87,7 @@ def test_a_kill_criterion_missed_breaks_it_even_when_a_guard():
 
 
 def test_a_kill_criterion_that_holds_changes_nothing():
-    assert judge("ALAB", [guard("gm", "met", kill=True)]).verdict == Verdict.INTACT
+    assert judge("ALAB", [guard("gm", "met", kill=True), milestone("npo")]).verdict == "intact"
 
 
 def test_broken_outranks_at_risk_and_keeps_both_reasons_the_worst_first():
@@ -85,12 +96,19 @@ def test_broken_outranks_at_risk_and_keeps_both_reasons_the_worst_first():
     assert [r.rule for r in v.reasons] == ["milestone_missed", "guard_missed"]
 
 
-def test_every_milestone_met_proves_it_with_each_as_a_reason():
+def test_every_checkpoint_met_proves_it_with_each_as_a_reason():
     v = judge(
         "ALAB", [milestone("a", "met", since=D1, manual=True), milestone("b", "met"), guard("gm")]
     )
-    assert v.verdict == Verdict.PROVEN
-    assert [r.checkpoint for r in v.reasons] == ["a", "b"]
+    assert (v.verdict, v.coverage) == (Verdict.PROVEN, "3 of 3 checkpoints judged")
+    assert [r.checkpoint for r in v.reasons] == ["a", "b", "gm"]
+
+
+def test_a_checkpoint_still_pending_is_no_proof():
+    """NVDA: its milestones met, a target and a guard still pending: on track, not proven."""
+    v = judge("NVDA", [milestone("a", "met"), target("rev"), guard("gm", "pending")])
+    assert (v.verdict, v.coverage) == (Verdict.INTACT, "1 of 3 checkpoints judged")
+    assert [r.checkpoint for r in v.remaining] == ["rev", "gm"]
 
 
 def test_every_milestone_met_but_a_guard_missed_is_at_risk_not_proven():
@@ -102,8 +120,8 @@ def test_one_milestone_still_pending_is_not_proven():
     assert judge("ALAB", [milestone("a", "met"), milestone("b")]).verdict == Verdict.INTACT
 
 
-def test_without_milestones_nothing_can_be_proven():
-    assert judge("ALAB", [guard("gm"), target("rev", "met")]).verdict == Verdict.INTACT
+def test_every_checkpoint_met_proves_it_whatever_the_kinds():
+    assert judge("ALAB", [guard("gm"), target("rev", "met")]).verdict == Verdict.PROVEN
 
 
 def test_the_portfolio_is_its_worst_ticker_with_the_counts_of_each():
@@ -118,10 +136,11 @@ def test_the_portfolio_is_its_worst_ticker_with_the_counts_of_each():
     assert dict(p.counts) == {
         Verdict.BROKEN: 0,
         Verdict.AT_RISK: 2,
-        Verdict.INTACT: 1,
+        Verdict.INTACT: 0,
         Verdict.PROVEN: 1,
+        Verdict.UNJUDGED: 1,
     }
-    assert portfolio([]).verdict == Verdict.INTACT
+    assert portfolio([]).verdict == Verdict.UNJUDGED
 
 
 def test_the_table_names_each_rule_once_worst_conclusion_first():
@@ -136,13 +155,27 @@ def test_a_pending_target_behind_its_best_forecast_puts_it_at_risk_and_says_whic
 
     when = parse_condition("revenue_fy >= 1.55B")
     behind = Forecast(Source.STREET, 1.49e9, dt.date(2026, 12, 31), 3)
-    ahead = behind._replace(value=1.61e9)
     v = judge("ALAB", [target("fy26", condition=when, forecast=behind)])
     assert v.verdict == Verdict.AT_RISK and v.reasons[0].rule == "target_behind"
     assert reason_text(v.reasons[0]) == (
         "target behind its course: fy26 title: the Street expects $1.49B for the year to "
         "2026-12-31, below your $1.55B"
     )
-    assert judge("ALAB", [target("fy26", condition=when, forecast=ahead)]).verdict == "intact"
     met = target("fy26", "met", condition=when, forecast=behind)  # decided: no forecast counts
-    assert judge("ALAB", [met]).verdict == Verdict.INTACT
+    assert judge("ALAB", [met, guard("gm", "missed")]).reasons[0].rule == "guard_missed"
+
+
+def test_a_target_on_its_course_names_the_forecast_it_was_judged_by():
+    from catalyst_tui.thesis.conditions import parse_condition
+    from catalyst_tui.thesis.forecast import Forecast, Source
+
+    when = parse_condition("revenue_fy >= 1.40B")
+    ahead = Forecast(Source.STREET, 1.45e9, dt.date(2026, 12, 31), 3)
+    v = judge("ALAB", [target("fy26", condition=when, forecast=ahead), guard("gm")])
+    assert (v.verdict, v.reasons) == (Verdict.INTACT, ())
+    [remaining] = v.remaining
+    assert remaining.rule == "target_on_course" and remaining.forecast == ahead
+    assert reason_text(remaining) == (
+        "target on its course: fy26 title: the Street expects $1.45B for the year to "
+        "2026-12-31, above your $1.4B"
+    )

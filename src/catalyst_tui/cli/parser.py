@@ -347,7 +347,8 @@ def build_parser() -> argparse.ArgumentParser:
         "symbol", type=text, nargs="?", metavar="SYMBOL", help="one ticker; none: all"
     )
     estimates.add_argument("--json", action="store_true", help="print a JSON array")
-    review = command("review", "each thesis's verdict (broken, at risk, intact, proven) and why")
+    verdicts = "broken, at risk, intact, proven, unjudged"
+    review = command("review", f"each thesis's verdict ({verdicts}) and why")
     review.add_argument(
         "symbol", type=text, nargs="?", metavar="SYMBOL", help="one ticker; none: all"
     )

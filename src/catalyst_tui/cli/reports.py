@@ -176,10 +176,10 @@ def cmd_review(ctx: Context) -> int:
     from ..views.review import load_review
     from .output.review import review_json, review_lines
 
-    _config, store = ctx.synced_store(create=False, write=False)
+    config, store = ctx.synced_store(create=False, write=False)
     with contextlib.closing(store):
         symbol = known_ticker("review", store, ctx.args.symbol)
-        review = load_review(store, symbol)
+        review = load_review(store, symbol, now=utc_now(), base=config.settings.currency)
     lines = review_lines(review, journal=symbol is not None)
     ctx.report(lambda: review_json(review), lambda: ctx.out("\n".join(lines)))
     return EXIT_OK

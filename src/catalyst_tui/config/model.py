@@ -143,6 +143,8 @@ class Checkpoint(NamedTuple):
     notes: str = ""
     evidence: tuple[str, ...] = ()  # entries, each words and "quoted phrases" (thesis/evidence)
     kill: bool = False  # the thesis's kill criterion: missed, the verdict is broken
+    # How a milestone past its due date is judged: "" (by its quarter's report) or "at due"
+    judged: str = ""
 
 
 class Ticker(NamedTuple):

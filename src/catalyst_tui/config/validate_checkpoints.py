@@ -8,6 +8,7 @@ import math
 import re
 from typing import Any
 
+from ..thesis.awaiting import AT_DUE, JUDGED_VALUES
 from ..thesis.catalogue import METRICS
 from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.evidence import EntryError, parse_entry
@@ -58,6 +59,7 @@ class CheckpointChecks(LocatedReader):
         when = self.condition(table, path)
         evidence = self.evidence(table, path)
         kill = self.kill(table, path)
+        judged = self.judged(table, path)
         if kind is not None:
             self.keys_of_kind(spec(kind), table, path)
         if when is not None and period_end is not None and not METRICS[when.metric].pinnable:
@@ -72,8 +74,23 @@ class CheckpointChecks(LocatedReader):
         if len(self.issues) > before or cid is None or title is None or kind is None:
             return None
         return Checkpoint(
-            cid, title, kind, due, until, when, period_end, source, notes, evidence, kill
+            cid, title, kind, due, until, when, period_end, source, notes, evidence, kill, judged
         )
+
+    def judged(self, table: dict[str, Any], path: KeyPath) -> str:
+        """`judged`: "at due" for a milestone a date alone decides, "by report" (the default) for
+        one its quarter's report settles (thesis/awaiting.py)."""
+        value = table.get("judged", "by report")
+        if value not in JUDGED_VALUES:
+            choices = " or ".join(repr(v) for v in JUDGED_VALUES)
+            message = f"judged is {choices}, not {describe(value)}"
+            self.error(path + ("judged",), message, code=IssueCode.BAD_VALUE)
+            return ""
+        if value == AT_DUE and table.get("kind") != "milestone":
+            message = "judged is for milestones: a target or guard is judged by its condition"
+            self.error(path + ("judged",), message, code=IssueCode.FORBIDDEN_KEY, at_key=True)
+            return ""
+        return AT_DUE if value == AT_DUE else ""
 
     def kill(self, table: dict[str, Any], path: KeyPath) -> bool:
         """`kill`: true when the checkpoint is the thesis's kill criterion (thesis/verdict.py)."""

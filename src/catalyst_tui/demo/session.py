@@ -106,8 +106,8 @@ def _with_dividends(document: tomlkit.TOMLDocument) -> None:
 
 def _with_a_broken_thesis(document: tomlkit.TOMLDocument) -> None:
     """CRDO given a milestone due before any demo's day and never marked: missed, its thesis
-    reads broken beside ALAB's at risk (its margins under the floors) and the others' intact, so
-    the demo shows the verdicts apart (docs/thesis.md, Verdicts)."""
+    reads broken beside ALAB's at risk (its margins under the floors) and the others' unjudged,
+    so the demo shows the verdicts apart (docs/thesis.md, Verdicts)."""
     ticker = document.get("tickers", {}).get("CRDO")
     if not isinstance(ticker, dict) or "checkpoints" in ticker:
         return

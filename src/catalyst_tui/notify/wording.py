@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..thesis.judgement import SETTLED_BY_REPORT
 from ..thesis.kinds import spec, status_word
 from ..thesis.results import Release, gross_margin, midpoint, versus
 from ..thesis.verdict import TickerVerdict
@@ -119,6 +120,8 @@ def _status_word(event: EventRecord) -> str:
 
 def _transition_body(notice: Notice, event: EventRecord) -> str:
     parts = []
+    if event.reason.why in SETTLED_BY_REPORT:  # its quarter's report (or none) decided it
+        return reason_text(event.reason, None, event.ts.date())
     if event.to_status == Status.MISSED and spec(event.kind).missed_at_due and notice.due:
         parts.append(f"due {notice.due.isoformat()} passed")
     if event.condition is not None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ..store.records import CheckpointRecord, EvidenceRecord
+    from ..thesis.goalposts import Move
     from ..thesis.judgement import Evaluation
     from ..views.changes import Change
     from ..views.intraday import IntradayPage
@@ -150,6 +151,14 @@ class Workspace(FileEdits, DatabaseWatch):
             watchlist=self.latest,
             currency=self.config.settings.currency,
         )
+
+    def kill_loosened(self, symbol: str, checkpoint_id: str, kill: bool) -> Move | None:
+        """A move of the checkpoint's last edit without a note since that loosened a kill
+        criterion (`kill`: it was one before the edit): the TUI asks for a note then."""
+        found = [m for m in self.store.journal.moves(symbol) if m.checkpoint == checkpoint_id]
+        last = [m for m in found if m.at == found[-1].at] if found else []
+        loosened = [m for m in last if m.loosened and not m.noted]
+        return next((m for m in loosened if kill or m.field == "kill"), None)
 
     def performance(self) -> PerformanceReport:
         """Each position's, group's and the portfolio's returns against their benchmarks, as

@@ -31,8 +31,8 @@ class Checkpoints(Door):
         checkpoints = []
         for row in self._conn.execute(
             "SELECT c.symbol, c.id, c.title, c.kind, c.status, c.manual, c.due, c.until,"
-            " c.condition, c.period_end, c.manual_note, c.condition_since FROM checkpoints c"
-            " JOIN tickers t ON t.symbol = c.symbol"
+            " c.condition, c.period_end, c.manual_note, c.condition_since, c.at_due"
+            " FROM checkpoints c JOIN tickers t ON t.symbol = c.symbol"
             " WHERE c.archived = 0 AND t.archived = 0 ORDER BY t.position, c.position"
         ):
             (
@@ -48,6 +48,7 @@ class Checkpoints(Door):
                 period_end,
                 note,
                 written,
+                at_due,
             ) = row
             state = (
                 symbol,
@@ -62,6 +63,7 @@ class Checkpoints(Door):
                 columns.day(period_end),
                 note,
                 columns.day(written),
+                bool(at_due),
             )
             checkpoints.append(CheckpointState(*state))
         snapshot = self._store.market.snapshot(now, sec_configured=sec_configured, base=base)

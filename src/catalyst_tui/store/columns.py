@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..thesis.conditions import Condition, ConditionError, parse_condition
 from ..thesis.forecast import Forecast, Source
-from ..thesis.judgement import Reason, Why
+from ..thesis.judgement import SETTLED_BY_REPORT, Reason, Why
 from ..thesis.observation import (
     Missing,
     MissingCode,
@@ -97,7 +97,7 @@ def reason(parts: tuple[Any, ...]) -> Reason:
         released,
     ) = parts
     why = _WHY.get(why_text, Why.RECORDED)
-    if why in _MARKS:
+    if why in _MARKS or why in SETTLED_BY_REPORT:
         observed = None if value is None else Observation(value)
         return Reason(why, day(day_iso), detail, observed, op)
     if value is None and not detail and not code:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..thesis.goalposts import Move
 from ..thesis.journal import JournalEntry
 from . import columns
 
@@ -44,3 +45,23 @@ class Journal:
                 [*args, limit],
             )
         ]
+
+    def moves(self, symbol: str | None = None) -> list[Move]:
+        """The goalposts moved (store/sync.py keeps them), oldest first, each `noted` when a
+        journal note on its ticker was written on the move's day or after."""
+        where, args = columns.of_symbol_since(symbol, None)
+        notes: dict[str, str] = {}
+        for sym, last in self._conn.execute(
+            f"SELECT symbol, MAX(ts) FROM journal {where} GROUP BY symbol", args
+        ):
+            notes[sym] = last
+        found = []
+        for ts, sym, ident, field, before, after, loosened in self._conn.execute(
+            "SELECT ts, symbol, checkpoint_id, field, before, after, loosened FROM goalposts"
+            f" {where} ORDER BY ts, id",
+            args,
+        ):
+            noted = sym in notes and notes[sym][:10] >= ts[:10]
+            at = dt.datetime.fromisoformat(ts)
+            found.append(Move(sym, ident, field, before, after, at, bool(loosened), noted))
+        return found

@@ -33,8 +33,10 @@ from .migrations.later import (
     V11,
     V11_REASON_PARTS,
     V12,
+    V_AT_DUE,
     V_ESTIMATE_CURRENCY,
     V_ESTIMATES,
+    V_GOALPOSTS,
     V_JOURNAL,
     V_RELEASE_LAYOUTS,
     V_RETURNS,
@@ -204,6 +206,10 @@ MIGRATIONS: list[Migration] = [
         "notification kinds; each channel's delivery of a notification", V_CHANNEL_DELIVERIES
     ),
     Migration("when each Street reading was read", V_ESTIMATE_READ_AT),
+    Migration("a milestone judged at its due date or by its quarter's report", V_AT_DUE),
+    Migration(
+        "goalposts: each move of a checkpoint's threshold, due date or kill flag", V_GOALPOSTS
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

@@ -68,12 +68,28 @@ def load_snapshot(
         snap.sec_failed_at = failed  # its last try failed and nothing answered since
     snap.lines_of = store.segments.of  # a symbol's, when a line metric first asks
     snap.releases.update(store.results.of_symbols(None if symbol is None else [symbol]))
+    _settling(conn, snap)
     for sym, releases in snap.releases.items():
         filed = snap.facts.get(sym, {})
         snap.facts[sym], differs = merge(filed, releases)
         if differs:
             snap.release_first[sym] = release_first(filed, releases)
     return snap
+
+
+def _settling(conn: sqlite3.Connection, snap: MarketSnapshot) -> None:
+    """What settles a milestone past its due date: the next earnings dates, and the day of each
+    checkpoint's latest passage not dismissed (thesis/awaiting.py)."""
+    for sym, when in conn.execute(
+        "SELECT symbol, next_date FROM earnings WHERE next_date IS NOT NULL"
+    ):
+        snap.expected[sym] = dt.date.fromisoformat(when)
+    for sym, ident, published in conn.execute(
+        "SELECT e.symbol, e.checkpoint_id, MAX(d.published) FROM evidence e"
+        " JOIN documents d ON d.id = e.document_id WHERE e.dismissed_at IS NULL"
+        " GROUP BY e.symbol, e.checkpoint_id"
+    ):
+        snap.evidence_on[(sym, ident)] = dt.date.fromisoformat(published[:10])
 
 
 def _returns_of(

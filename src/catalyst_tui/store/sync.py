@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..thesis.goalposts import moves
 from ..thesis.vocabulary import Status
 from .columns import day_text, iso
 from .door import Door
@@ -44,6 +45,7 @@ _CHECKPOINT_COLUMNS = (
     "evidence",
     "position",
     "kill",
+    "at_due",
 )
 _DIGEST = "config_digest"  # the meta key of the last synced config's digest
 _FOLLOWS = "config_path"  # the meta key of the file this database follows
@@ -203,6 +205,7 @@ class ConfigSync(Door):
                     columns, values = (*columns, "condition_since"), (*values, stamp[:10])
                 if have[_EVIDENCE] != wanted[_EVIDENCE]:  # what is found from now on is news
                     columns, values = (*columns, "evidence_since"), (*values, stamp)
+                _record_moves(conn, ticker.symbol, checkpoint.id, have, wanted, stamp)
                 _update(
                     conn,
                     "checkpoints",
@@ -213,6 +216,29 @@ class ConfigSync(Door):
                 )
                 updated += 1
         return added, updated
+
+
+def _record_moves(
+    conn: sqlite3.Connection,
+    symbol: str,
+    checkpoint_id: str,
+    have: tuple[Any, ...],
+    wanted: tuple[Any, ...],
+    stamp: str,
+) -> None:
+    """Each move of a goalpost (threshold, due date, last day, kill flag) the file made, kept
+    with its day, before and after (thesis/goalposts.py)."""
+    before = dict(zip(_CHECKPOINT_COLUMNS, have, strict=False))
+    after = dict(zip(_CHECKPOINT_COLUMNS, wanted, strict=True))
+    at = dt.datetime.fromisoformat(stamp)
+    conn.executemany(
+        "INSERT INTO goalposts (ts, symbol, checkpoint_id, field, before, after, loosened)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (stamp, m.symbol, m.checkpoint, m.field, m.before, m.after, int(m.loosened))
+            for m in moves(symbol, checkpoint_id, before, after, at)
+        ],
+    )
 
 
 def _archive_removed_checkpoints(
@@ -282,6 +308,7 @@ def _checkpoint_row(c: Checkpoint, position: int) -> tuple[Any, ...]:
         json.dumps(list(c.evidence)),
         position,
         int(c.kill),
+        int(bool(c.judged)),
     )
 
 

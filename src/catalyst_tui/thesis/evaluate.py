@@ -4,8 +4,9 @@ reason in parts (what decided it, the value, the comparison as it came out, the 
 A pure function, so it is easy to test and fast (bench/evaluate.py). How a kind is judged is
 its row's `Judged` in thesis/kinds.py:
 
-- BY_YOU (milestone): met or missed when marked by the user; missed when `due` passes while
-  pending.
+- BY_YOU (milestone): met or missed when marked by the user; past `due` while pending, settled
+  by the report of the quarter containing `due` (thesis/awaiting.py), or missed the day after
+  `due` when the file says `judged = "at due"`.
 - BECOMES_TRUE (target): met at the first evaluation where `when` holds (and stays met); missed
   when `due` passes and it never held.
 - KEEPS_HOLDING (guard): met ("holding") while `when` holds, missed when it fails, back to met
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .awaiting import settle_milestone
 from .catalogue import METRICS
 from .conditions import OPERATORS, Condition
 from .judgement import CheckpointState as CheckpointState
@@ -75,8 +77,12 @@ def evaluate(
             due = c.due
             if status != PENDING or due is None:
                 pass
-            elif today > due:
+            elif today > due and c.at_due:
                 new, reason = MISSED, _record(Reason, (Why.DUE_PASSED, due, "", None, ""))
+            elif today > due:  # settled by the report of its quarter (thesis/awaiting.py)
+                settled = settle_milestone(c.symbol, c.id, due, snapshot, today)
+                reason = Reason(settled.why, settled.day, settled.note)
+                new = MISSED if settled.missed else PENDING
             else:
                 reason = _record(Reason, (Why.DUE_AHEAD, due, "", None, ""))
         if condition is None:

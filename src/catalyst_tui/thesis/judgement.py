@@ -25,12 +25,25 @@ class Why(StrEnum):
     REOPENED = "reopened"  # handed back to evaluation by hand
     DUE_AHEAD = "due_ahead"  # Reason.day is the due date
     DUE_PASSED = "due_passed"  # a milestone still pending after Reason.day
+    # A milestone past its due date, settled by the report of the quarter containing it
+    # (thesis/awaiting.py): Reason.note names the quarter ("Q4 FY2026").
+    AWAITING_REPORT = "awaiting_report"  # Reason.day: the report's expected date, or None
+    REPORT_WITH_EVIDENCE = "report_with_evidence"  # read, with passages: yours until Reason.day
+    REPORT_WITHOUT_EVIDENCE = "report_without_evidence"  # read without any: missed
+    CEILING_PASSED = "ceiling_passed"  # no report by Reason.day: missed
     FINAL = "final"  # a guard past its last day, Reason.day
     NO_VALUE = "no_value"  # the metric has no value: Reason.observed.missing says why
     COMPARED = "compared"  # the value against the condition, Reason.op as it came out
     STILL_MET = "still_met"  # a target that held once stays met; the value now
     NEVER_HELD = "never_held"  # a target whose due date Reason.day passed without holding
     RECORDED = "recorded"  # recorded by an earlier version as a sentence: Reason.note
+
+
+#: What a milestone past its due date waits for or was missed by (thesis/awaiting.py); their
+#: Reason.note is the quarter's name, stored and read back as a mark's note is.
+SETTLED_BY_REPORT = frozenset(
+    {Why.AWAITING_REPORT, Why.REPORT_WITH_EVIDENCE, Why.REPORT_WITHOUT_EVIDENCE, Why.CEILING_PASSED}
+)
 
 
 class Reason(NamedTuple):
@@ -60,6 +73,7 @@ class CheckpointState(NamedTuple):
     period_end: dt.date | None = None
     note: str = ""  # the note of a manual mark
     written: dt.date | None = None  # the day the condition was last written
+    at_due: bool = False  # a milestone with `judged = "at due"`: missed the day after its due
 
 
 class Evaluation(NamedTuple):

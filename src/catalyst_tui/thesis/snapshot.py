@@ -54,6 +54,11 @@ class MarketSnapshot:
     returns_of: Callable[[str], tuple[str, Outcome] | None] | None = None
     # A symbol's stored product-line splits, oldest first, read when a line metric first asks.
     lines_of: Callable[[str], tuple[LineSplit, ...]] | None = None
+    # What settles a milestone past its due date (thesis/awaiting.py): each symbol's next
+    # earnings date from the calendar, and the day of the latest passage not dismissed of each
+    # (symbol, checkpoint).
+    expected: dict[str, dt.date] = field(default_factory=dict)
+    evidence_on: dict[tuple[str, str], dt.date] = field(default_factory=dict)
     # metric -> symbol, or (symbol, period_end) when pinned -> Observation
     _observed: dict[str, dict[object, Observation]] = field(
         default_factory=dict, init=False, repr=False

@@ -1,11 +1,13 @@
-"""A thesis's verdict (broken, at risk, intact, proven) from its checkpoints, by rules declared in
-one table (RULES), each verdict with its reasons: which checkpoint, its value, since when. Also a
-portfolio's verdict: the worst of its tickers', with the count of each.
+"""A thesis's verdict (broken, at risk, intact, proven, unjudged) from its checkpoints, by rules
+declared in one table (RULES), each verdict with its reasons: which checkpoint, its value, since
+when. Also a portfolio's verdict: the worst of its tickers', with the count of each.
 
 A pure function of what the store says of each checkpoint (`Standing`): its kind, its status as
 evaluation or your mark left it, whether the file declares it the thesis's kill criterion. A
 mark counts as you meant it (a milestone you marked met is met); an acknowledged miss still
-counts, and its reason says when you acknowledged it. docs/thesis.md states the rules."""
+counts, and its reason says when you acknowledged it. Beside it: how many checkpoints are judged
+(met or missed) of how many, and what remains (each pending one; a target on its course names
+the forecast it was judged by); unjudged when nothing is. docs/thesis.md states the rules."""
 
 from __future__ import annotations
 
@@ -74,7 +76,10 @@ def _behind(s: Standing) -> bool:
 _ALL = tuple(Kind)
 
 #: The rules, the worst conclusion first. A checkpoint gives one reason: that of the first rule
-#: it passes. The verdict is the worst any rule concludes; intact when none does.
+#: it passes. The verdict is the worst any rule concludes; intact when none does. A new rule is
+#: one row here (and its row in docs/thesis.md's table, pinned by tests/thesis/
+#: test_verdict_docs.py): judge(), the reasons' words, `review`, the report, the ticker page,
+#: the watchlist and the verdict's notification read this table as it is when they run.
 RULES: tuple[Rule, ...] = (
     Rule(
         "kill_missed",
@@ -92,7 +97,8 @@ RULES: tuple[Rule, ...] = (
         (Kind.MILESTONE,),
         _missed,
         "milestone missed: {title}",
-        "a milestone missed (its due date passed, or you marked it missed)",
+        "a milestone missed (its quarter's report read without evidence of it, no report by "
+        "the ceiling, its due date passed when judged at due, or you marked it missed)",
     ),
     Rule(
         "guard_missed",
@@ -123,13 +129,13 @@ RULES: tuple[Rule, ...] = (
         "rate: thesis/forecast.py) misses it",
     ),
     Rule(
-        "milestones_met",
+        "all_met",
         Verdict.PROVEN,
         Scope.EVERY,
-        (Kind.MILESTONE,),
+        _ALL,
         lambda s: s.status == Status.MET,
-        "milestone met: {title}",
-        "every milestone met (at least one)",
+        "met: {title}",
+        "every checkpoint met (a guard holding; at least one)",
     ),
 )
 RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
@@ -157,6 +163,17 @@ class TickerVerdict(NamedTuple):
     verdict: Verdict
     reasons: tuple[VerdictReason, ...]  # the worst first; none for an intact thesis
     checkpoints: int  # how many it read
+    judged: int = 0  # how many of them are met or missed (a guard holding or not)
+    # What remains: each pending checkpoint that gave no reason (a target on its course names
+    # its forecast: rule "target_on_course"; any other: "to_judge"), in the file's order.
+    remaining: tuple[VerdictReason, ...] = ()
+
+    @property
+    def coverage(self) -> str:
+        """ "3 of 15 checkpoints judged"; "no checkpoints"."""
+        if not self.checkpoints:
+            return "no checkpoints"
+        return f"{self.judged} of {self.checkpoints} checkpoint{_s(self.checkpoints)} judged"
 
 
 class PortfolioVerdict(NamedTuple):
@@ -184,21 +201,55 @@ def judge(symbol: str, standings: Iterable[Standing]) -> TickerVerdict:
             if s.checkpoint not in given and rule.test(s):
                 given.add(s.checkpoint)
                 reasons.append((rule.concludes, _reason(rule, s)))
+    judged = sum(1 for s in checkpoints if s.status in _JUDGED)
+    remaining = tuple(
+        _remaining(s)
+        for s in checkpoints
+        if s.status == Status.PENDING and s.checkpoint not in given
+    )
+    count = len(checkpoints)
     if reasons:
         worst = min((verdict for verdict, _ in reasons), key=_RANK.__getitem__)
         ordered = sorted(reasons, key=lambda pair: _RANK[pair[0]])  # stable: the table's order
-        return TickerVerdict(symbol, worst, tuple(r for _, r in ordered), len(checkpoints))
+        found = tuple(r for _, r in ordered)
+        return TickerVerdict(symbol, worst, found, count, judged, remaining)
     if proven:
-        return TickerVerdict(symbol, Verdict.PROVEN, tuple(proven), len(checkpoints))
-    return TickerVerdict(symbol, Verdict.INTACT, (), len(checkpoints))
+        return TickerVerdict(symbol, Verdict.PROVEN, tuple(proven), count, judged)
+    if not judged:
+        return TickerVerdict(symbol, Verdict.UNJUDGED, (), count, 0, remaining)
+    return TickerVerdict(symbol, Verdict.INTACT, (), count, judged, remaining)
+
+
+_JUDGED = frozenset({Status.MET, Status.MISSED})
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+def _remaining(s: Standing) -> VerdictReason:
+    """A pending checkpoint that gave no reason: a target on its course, with its forecast."""
+    forecast = s.forecast if s.condition is not None else None
+    rule = "to_judge" if forecast is None else "target_on_course"
+    return VerdictReason(
+        rule,
+        s.checkpoint,
+        s.title,
+        s.status,
+        s.value,
+        s.since,
+        s.metric,
+        condition=s.condition,
+        forecast=forecast,
+    )
 
 
 def portfolio(verdicts: Iterable[TickerVerdict]) -> PortfolioVerdict:
-    """The worst verdict of the tickers, with the count of each; intact for no ticker."""
+    """The worst verdict of the tickers, with the count of each; unjudged for no ticker."""
     every = list(verdicts)
     counts = tuple((v, sum(1 for t in every if t.verdict == v)) for v in VERDICTS)
     found = [v for v, n in counts if n]
-    worst = found[0] if found else Verdict.INTACT
+    worst = found[0] if found else Verdict.UNJUDGED
     return PortfolioVerdict(worst, counts, tuple(t.symbol for t in every if t.verdict == worst))
 
 
@@ -220,14 +271,12 @@ def _reason(rule: Rule, s: Standing) -> VerdictReason:
     )
 
 
-_BY_NAME = {rule.name: rule for rule in RULES}
-
-
 def reason_text(reason: VerdictReason) -> str:
     """One reason in words: "guard not holding: Gross margin floor (65.2%) since 2026-11-04,
     acknowledged on 2026-11-05"."""
-    rule = _BY_NAME.get(reason.rule)
-    text = rule.words.format(title=reason.title) if rule else reason.title
+    rule = next((r for r in RULES if r.name == reason.rule), None)  # RULES as it is now
+    words = rule.words if rule else _REMAINING.get(reason.rule, "{title}")
+    text = words.format(title=reason.title)
     if reason.forecast is not None and reason.condition is not None:
         return f"{text}: {forecast_text(reason.forecast, reason.condition)}"
     if reason.value is not None and reason.metric:
@@ -237,6 +286,10 @@ def reason_text(reason: VerdictReason) -> str:
     if reason.acked is not None:
         text += f", acknowledged on {reason.acked.isoformat()}"
     return text
+
+
+#: How what remains reads (TickerVerdict.remaining): not rules, they conclude nothing.
+_REMAINING = {"target_on_course": "target on its course: {title}", "to_judge": "to judge: {title}"}
 
 
 def counts_text(p: PortfolioVerdict) -> str:

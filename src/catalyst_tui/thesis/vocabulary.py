@@ -29,6 +29,7 @@ class Verdict(StrEnum):
     AT_RISK = "at risk"
     INTACT = "intact"
     PROVEN = "proven"
+    UNJUDGED = "unjudged"  # nothing could be judged: no checkpoint, or none met or missed yet
 
 
 #: The verdicts from the worst to the best: a portfolio's is the worst of its tickers'.
@@ -39,6 +40,7 @@ VERDICT_STYLE: dict[str, str] = {
     Verdict.AT_RISK: "yellow",
     Verdict.INTACT: "dodger_blue2",
     Verdict.PROVEN: "green",
+    Verdict.UNJUDGED: "grey50",
 }
 
 #: What a journal note may say was done, and with what conviction (`catalyst note`, the ticker

@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from .catalogue import METRICS, Unit
-from .judgement import Evaluation, Reason, Why
+from .judgement import SETTLED_BY_REPORT, Evaluation, Reason, Why
 from .kinds import status_word
 from .missing_words import missing_text as missing_text
 from .missing_words import no_return_text as no_return_text
@@ -169,6 +169,8 @@ def reason_text(reason: Reason, condition: Condition | None, today: dt.date) -> 
         return f"due {reason.day.isoformat()}, {days} day{'s' if days != 1 else ''} left"
     if why == Why.DUE_PASSED and reason.day is not None:
         return f"due {reason.day.isoformat()} passed while pending"
+    if why in SETTLED_BY_REPORT:
+        return settling_text(reason)
     if why == Why.FINAL and reason.day is not None:
         return f"final since {reason.day.isoformat()}"
     if why == Why.RECORDED:
@@ -179,6 +181,20 @@ def reason_text(reason: Reason, condition: Condition | None, today: dt.date) -> 
     if why == Why.NEVER_HELD and reason.day is not None:
         return f"due {reason.day.isoformat()} passed and it never held ({described})"
     return described
+
+
+def settling_text(reason: Reason) -> str:
+    """A milestone past its due date, settled by its quarter's report (thesis/awaiting.py):
+    "due passed, awaiting the Q4 FY2026 report (expected 2027-02-10)"."""
+    report = f"the {reason.note} report" if reason.note else "its report"
+    day = reason.day.isoformat() if reason.day is not None else ""
+    if reason.why == Why.AWAITING_REPORT:
+        return f"due passed, awaiting {report}" + (f" (expected {day})" if day else "")
+    if reason.why == Why.REPORT_WITH_EVIDENCE:
+        return f"due passed; {report} is in, with evidence for you to judge by {day}"
+    if reason.why == Why.REPORT_WITHOUT_EVIDENCE:
+        return f"due passed; {report} is in without evidence of it"
+    return f"due passed; no report of {reason.note or 'its quarter'} by {day}"
 
 
 def marked_text(status: str) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on
 
+from ..thesis.goalposts import move_text
 from . import messages
 from .base import CatalystBase
 
@@ -114,7 +115,19 @@ class EditHandlers(CatalystBase):
         from .screens.edit_forms import CheckpointForm
 
         c = message.checkpoint
-        self._open_edit(CheckpointForm(self.workspace, c.symbol, c))
+        ticker = self.workspace.config.tickers.get(c.symbol)
+        was_kill = ticker is not None and any(k.id == c.id and k.kill for k in ticker.checkpoints)
+
+        def ask_for_a_note(_outcome: object) -> None:
+            """A kill criterion loosened: the journal's form, to say why (docs/thesis.md)."""
+            from .screens.journal_form import JournalForm
+
+            moved = self.workspace.kill_loosened(c.symbol, c.id, was_kill)
+            if moved is not None:
+                why = f"Kill criterion loosened: {move_text(moved)}. Why?"
+                self.push_screen(JournalForm(self.workspace, c.symbol, why=why))
+
+        self._open_edit(CheckpointForm(self.workspace, c.symbol, c), ask_for_a_note)
 
     @on(messages.ArchiveCheckpoint)
     def _archive_checkpoint(self, message: messages.ArchiveCheckpoint) -> None:

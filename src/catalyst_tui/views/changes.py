@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..store import Store
+from ..thesis.goalposts import move_text
 from ..thesis.kinds import status_word
 from ..thesis.verdict import reason_text
 from ..thesis.wording import comparison
@@ -165,10 +166,18 @@ def _journal(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Chang
         yield Change("journal", n.symbol, n.ts, f"journal{tags}", n.text)
 
 
+def _goalposts(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Change]:
+    for m in store.journal.moves():
+        if m.at > since:
+            said = "explained by a journal note" if m.noted else "moved without a note"
+            yield Change("goalpost", m.symbol, m.at, f"goalpost: {move_text(m)}", said)
+
+
 # Every kind of change, in the order a ticker's group lists kinds at the same moment.
 CHANGE_KINDS: tuple[ChangeKind, ...] = (
     ChangeKind("verdict", "verdict", _verdicts),
     ChangeKind("journal", "journal", _journal),
+    ChangeKind("goalpost", "goalpost", _goalposts),
     ChangeKind("checkpoint", "checkpoint", _checkpoints),
     ChangeKind("evidence", "evidence", _evidence),
     ChangeKind("release", "release", _releases),

@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..thesis.book import stake_text
+from ..thesis.goalposts import move_text
 from ..thesis.kinds import status_word
 from ..thesis.performance import Span
 from ..thesis.verdict import reason_text as verdict_reason
+from ..thesis.vocabulary import Verdict
 from ..thesis.wording import money, money_range, reason_text, versus_text
 from .estimates import load_estimates
 from .performance import ticker_returns
 from .results import load_results
-from .review import ticker_review
+from .review import load_review
 from .timeline import ChartMark, chart_marks
 
 if TYPE_CHECKING:
@@ -131,7 +134,7 @@ def load_report(
         _position(store, symbol, base, today),
         closes,
         tuple(marks),
-        _verdict(store, symbol),
+        _verdict(store, symbol, now, base),
         tuple(
             f"{n.ts.date().isoformat()}{f' ({n.tags})' if n.tags else ''}: {n.text}"
             for n in store.journal.entries(symbol)
@@ -139,9 +142,20 @@ def load_report(
     )
 
 
-def _verdict(store: Store, symbol: str) -> tuple[str, ...]:
-    """The thesis's verdict and since when, then each reason (views/review.py's)."""
-    review = ticker_review(store, symbol)
-    v = review.verdict
-    head = f"{v.verdict}" + (f" since {review.since.date().isoformat()}" if review.since else "")
-    return (head, *(verdict_reason(r) for r in v.reasons))
+def _verdict(store: Store, symbol: str, now: dt.datetime, base: str) -> tuple[str, ...]:
+    """The thesis's verdict and since when, how many checkpoints are judged, the position's
+    weight beside the journal's conviction, then each reason (views/review.py's), each goalpost
+    moved without a note, and what remains when nothing stands against it."""
+    review = load_review(store, symbol, now=now, base=base)
+    [t] = review.tickers
+    v = t.verdict
+    head = f"{v.verdict}" + (f" since {t.since.date().isoformat()}" if t.since else "")
+    remains = v.remaining if v.verdict in (Verdict.INTACT, Verdict.UNJUDGED) else ()
+    return (
+        head,
+        v.coverage,
+        stake_text(t.weight, t.conviction),
+        *(verdict_reason(r) for r in v.reasons),
+        *(f"goalpost moved without a note: {move_text(m)}" for m in t.unexplained),
+        *(verdict_reason(r) for r in remains),
+    )

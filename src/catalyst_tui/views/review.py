@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..thesis.book import Conviction, book_at_risk, latest_conviction, weights
 from ..thesis.verdict import PortfolioVerdict, TickerVerdict, judge, portfolio
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from ..store import Store
+    from ..thesis.goalposts import Move
     from ..thesis.journal import JournalEntry
 
 __all__ = ["Review", "TickerReview", "load_review", "ticker_review", "verdicts_by_symbol"]
@@ -21,6 +23,9 @@ class TickerReview(NamedTuple):
     verdict: TickerVerdict
     since: dt.datetime | None  # when the recorded verdict became this one; None: not yet recorded
     journal: tuple[JournalEntry, ...] = ()  # its journal's notes, newest first
+    weight: float | None = None  # its share of the portfolio; None: not known (a price missing)
+    conviction: Conviction | None = None  # the journal's latest
+    unexplained: tuple[Move, ...] = ()  # goalposts moved without a note since, oldest first
 
     @property
     def symbol(self) -> str:
@@ -30,23 +35,50 @@ class TickerReview(NamedTuple):
 class Review(NamedTuple):
     tickers: tuple[TickerReview, ...]  # the file's order; of one symbol when asked
     portfolio: PortfolioVerdict  # of every active ticker
+    at_risk: float | None = None  # the book at risk: the share in tickers at risk or broken
 
 
-def load_review(store: Store, symbol: str | None = None) -> Review:
-    """Every active ticker's verdict (or `symbol`'s alone, with the portfolio's all the same)."""
+def load_review(
+    store: Store, symbol: str | None = None, *, now: dt.datetime | None = None, base: str = "USD"
+) -> Review:
+    """Every active ticker's verdict (or `symbol`'s alone, with the portfolio's all the same),
+    with each position's weight and the book at risk when `now` is given (the quotes and rates
+    stored then value the positions)."""
     verdicts = [judge(s, standings) for s, standings in store.verdicts.standings().items()]
     recorded = store.verdicts.recorded()
     notes: dict[str, list[JournalEntry]] = {}
     for entry in store.journal.entries(symbol, limit=-1):
         notes.setdefault(entry.symbol, []).append(entry)
+    shares = _weights(store, now, base)
+    unexplained: dict[str, list[Move]] = {}
+    for move in store.journal.moves(symbol):
+        if not move.noted:
+            unexplained.setdefault(move.symbol, []).append(move)
     tickers = []
     for v in verdicts:
         if symbol is not None and v.symbol != symbol:
             continue
         kept = recorded.get(v.symbol)
         since = kept.since if kept and kept.verdict == v.verdict else None
-        tickers.append(TickerReview(v, since, tuple(notes.get(v.symbol, ()))))
-    return Review(tuple(tickers), portfolio(verdicts))
+        journal = tuple(notes.get(v.symbol, ()))
+        weight = None if shares is None else shares.get(v.symbol, 0.0)
+        moved = tuple(unexplained.get(v.symbol, ()))
+        conviction = latest_conviction(journal)
+        tickers.append(TickerReview(v, since, journal, weight, conviction, moved))
+    at_risk = book_at_risk(shares, verdicts) if shares else None  # no book: nothing at risk in it
+    return Review(tuple(tickers), portfolio(verdicts), at_risk)
+
+
+def _weights(store: Store, now: dt.datetime | None, base: str) -> dict[str, float] | None:
+    """Each position's share of the portfolio; None when not asked (no `now`) or when a
+    position has no price or rate (a share of an unknown total is no share); empty when none
+    is held."""
+    if now is None:
+        return None
+    values, unpriced, total = store.market.snapshot(
+        now, sec_configured=False, base=base
+    ).portfolio()
+    return None if unpriced else weights(values, total)
 
 
 def ticker_review(store: Store, symbol: str) -> TickerReview:

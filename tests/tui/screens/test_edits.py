@@ -13,6 +13,7 @@ from catalyst_tui.tui.screens.forms import ConfirmScreen, FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 
+from ...support.demo_data import DEMO_NOW
 from ...support.pilot import (
     field_error,
     make_app,
@@ -207,3 +208,40 @@ async def test_escape_cancels_a_form_without_writing(demo):
         assert isinstance(app.screen, WatchlistScreen)
     assert config.path.read_bytes() == before
     assert not (config.path.parent / "catalysts.toml.bak").exists()
+
+
+async def test_a_kill_criterion_loosened_in_the_form_asks_for_a_note(demo):
+    """Goalposts: the floor of a kill criterion lowered in the TUI opens the journal's form,
+    which says what moved; the note written there explains the move (docs/thesis.md)."""
+    from catalyst_tui.tui.screens.journal_form import JournalForm
+
+    config, store = demo
+    text = config.path.read_text()
+    floor = 'when = "gross_margin >= 70%"\n'
+    assert text.count(floor) == 1
+    config.path.write_text(text.replace(floor, floor + "kill = true\n"))
+    config = load_config(config.path)
+    store.sync.apply(config, now=DEMO_NOW - dt.timedelta(days=1))  # made a kill criterion
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_alab(pilot, app)
+        await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")
+        await pilot.press("e")
+        await pilot.pause()
+        await type_into(pilot, app, "when", "gross_margin >= 65%")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalForm)
+        said = str(app.screen.query_one("#form-note").render())
+        assert "Kill criterion loosened: ALAB/gross-margin-floor: condition" in said
+        assert "gross_margin >= 70% → gross_margin >= 65%" in said and "(loosened)" in said
+        moves = [m for m in store.journal.moves("ALAB") if m.checkpoint == "gross-margin-floor"]
+        assert [(m.field, m.loosened, m.noted) for m in moves] == [
+            ("kill", False, False),  # made a kill criterion: no loosening
+            ("condition", True, False),
+        ]
+        await type_into(pilot, app, "text", "Mix shifts to Scorpio: 65% is the new floor")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+    assert all(m.noted for m in store.journal.moves("ALAB"))

@@ -37,8 +37,8 @@ async def test_the_column_says_each_tickers_verdict_from_its_checkpoints(demo):
         await pilot.pause()
         shown = verdict_column(app)
         assert shown["ALAB"] == "at risk"
-        # the others have no checkpoints: nothing stands against them
-        assert {s for s, v in shown.items() if v != "intact"} == {"ALAB"}
+        # the others have no checkpoints: nothing could be judged, a muted dash in the column
+        assert {s for s, v in shown.items() if v != "—"} == {"ALAB"}
 
 
 async def test_the_ticker_page_opens_on_the_verdict_and_one_line_per_reason(demo):
@@ -120,11 +120,14 @@ async def test_j_writes_a_note_in_the_journal_shown_on_the_page_and_the_timeline
 async def test_on_a_short_terminal_the_verdict_and_its_worst_reason_share_one_line(demo):
     config, store = demo
     guards = missed_guards(store, "ALAB")
+    every = store.views.checkpoints("ALAB")
+    judged = sum(c.status in ("met", "missed") for c in every)
     app = make_app(config, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_alab(pilot, app)
         [line] = text_of(app, "#ticker-verdict").rstrip().splitlines()
         assert line.startswith(
-            f"Verdict: at risk since 2026-05-15 · guard not holding: {guards[0]}"
+            f"Verdict: at risk since 2026-05-15 · {judged} of {len(every)} checkpoints judged · "
+            f"guard not holding: {guards[0]}"
         )
         assert line.endswith(" more: catalyst review ALAB)") and "(+" in line

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from ...market.models import NEW_YORK
 from ...text import printable
+from ...thesis.stance import classify
 from .tables import keep_whole, output_console, report_table, show
 
 if TYPE_CHECKING:
@@ -32,7 +33,8 @@ def evidence_json(
     records: list[EvidenceRecord], *, with_dismissed: bool = False
 ) -> list[dict[str, Any]]:
     """One object per passage: symbol, id (the checkpoint's), source, form, url, published,
-    passage, entry, found_at; `dismissed` too when dismissed passages are listed."""
+        passage, entry, found_at, stance (supports, challenges or breaks, with the words that
+    decided it); `dismissed` too when dismissed passages are listed."""
     out: list[dict[str, Any]] = []
     for r in records:
         row: dict[str, Any] = {
@@ -45,11 +47,18 @@ def evidence_json(
             "passage": r.passage,
             "entry": r.entry,
             "found_at": r.found_at.isoformat(),  # when catalyst first matched it
+            "stance": _stance(r.passage),
         }
         if with_dismissed:
             row["dismissed"] = r.dismissed
         out.append(row)
     return out
+
+
+def _stance(passage: str) -> dict[str, Any]:
+    """The machine's reading of the passage (thesis/stance.py): a reading, never a verdict."""
+    found = classify(passage)
+    return {"stance": found.stance.value, "words": list(found.words)}
 
 
 def filings_json(records: list[FilingRecord]) -> list[dict[str, Any]]:

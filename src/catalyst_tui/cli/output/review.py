@@ -1,7 +1,8 @@
 """`catalyst review`: each ticker's verdict and its reasons, one line each (and of one ticker, its
 journal), then the portfolio's; or strict JSON (a value not stated is null, never NaN): verdict,
-since, reasons [{rule, checkpoint, value, since, ...}] and journal per ticker, and the
-portfolio's verdict with its counts."""
+since, coverage (judged of checkpoints), reasons [{rule, checkpoint, value, since, ...}], what
+remains (each pending checkpoint; a target on its course with its forecast) and journal per
+ticker, and the portfolio's verdict with its counts."""
 
 from __future__ import annotations
 
@@ -9,7 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from ...reading.release.records import sensible
 from ...text import printable
+from ...thesis.book import stake_text
+from ...thesis.goalposts import move_text
 from ...thesis.verdict import VerdictReason, counts_text, reason_text
+from ...thesis.vocabulary import Verdict
+from ...thesis.wording import percent
 
 if TYPE_CHECKING:
     from ...views.review import Review, TickerReview
@@ -43,7 +48,25 @@ def _ticker(t: TickerReview) -> dict[str, Any]:
         "verdict": t.verdict.verdict.value,
         "since": t.since.isoformat() if t.since else None,
         "checkpoints": t.verdict.checkpoints,
+        "judged": t.verdict.judged,
+        "coverage": t.verdict.coverage,
         "reasons": [_reason(r) for r in t.verdict.reasons],
+        "remaining": [_reason(r) for r in t.verdict.remaining],
+        "moved_without_note": [
+            {
+                "checkpoint": m.checkpoint,
+                "field": m.field,
+                "before": m.before,
+                "after": m.after,
+                "at": m.at.isoformat(),
+                "loosened": m.loosened,
+            }
+            for m in t.unexplained
+        ],
+        "weight": sensible(t.weight),
+        "conviction": None
+        if t.conviction is None
+        else {"level": t.conviction.level, "day": t.conviction.day.isoformat()},
         "journal": [
             {
                 "at": e.ts.isoformat(),
@@ -65,8 +88,12 @@ def review_json(review: Review) -> dict[str, Any]:
             "verdict": p.verdict.value,
             "counts": {verdict.value: n for verdict, n in p.counts},
             "worst": list(p.worst),
+            "book_at_risk": sensible(review.at_risk),
         },
     }
+
+
+_REMAINS = frozenset({Verdict.INTACT, Verdict.UNJUDGED})
 
 
 def review_lines(review: Review, *, journal: bool = False) -> list[str]:
@@ -76,15 +103,22 @@ def review_lines(review: Review, *, journal: bool = False) -> list[str]:
     lines: list[str] = []
     for t in review.tickers:
         since = f"  since {t.since.date().isoformat()}" if t.since else ""
-        lines.append(f"{printable(t.symbol):<8} {t.verdict.verdict}{since}")
-        if not t.verdict.reasons:
-            lines.append("  no checkpoint missed" if t.verdict.checkpoints else "  no checkpoints")
-        lines.extend(f"  {printable(reason_text(r))}" for r in t.verdict.reasons)
+        v = t.verdict
+        lines.append(f"{printable(t.symbol):<8} {v.verdict}{since}  ({v.coverage})")
+        if t.weight or t.conviction is not None:  # a position held, or a conviction noted
+            lines.append(f"  {stake_text(t.weight, t.conviction)}")
+        lines.extend(f"  {printable(reason_text(r))}" for r in v.reasons)
+        lines.extend(
+            f"  goalpost moved without a note: {printable(move_text(m))}" for m in t.unexplained
+        )
+        if v.verdict in _REMAINS:  # nothing against it: what remains to be judged
+            lines.extend(f"  {printable(reason_text(r))}" for r in v.remaining)
         if journal:
             lines.append(f"  journal: {len(t.journal)} note{'' if len(t.journal) == 1 else 's'}")
             for e in t.journal:
                 tags = f" ({e.tags})" if e.tags else ""
                 lines.append(f"    {e.ts.date().isoformat()}{tags}: {printable(e.text)}")
     p = review.portfolio
-    lines.append(f"portfolio: {p.verdict} ({counts_text(p)})")
+    at_risk = "" if review.at_risk is None else f" · book at risk {percent(review.at_risk)}"
+    lines.append(f"portfolio: {p.verdict} ({counts_text(p)}){at_risk}")
     return lines

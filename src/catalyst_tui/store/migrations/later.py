@@ -281,6 +281,30 @@ V_VERDICTS = ";\n".join(
 )
 
 
+# How a milestone past its due date is judged (thesis/awaiting.py): `at_due` 1 for a file's
+# `judged = "at due"` (missed the day after its due date), 0 for one its quarter's report settles.
+V_AT_DUE = "ALTER TABLE checkpoints ADD COLUMN at_due INTEGER NOT NULL DEFAULT 0"
+
+
+# Goalposts (thesis/goalposts.py, store/journal.py): each move of a checkpoint's threshold, due
+# date, last day or kill flag the file made (by hand or through the TUI's form), before and after.
+V_GOALPOSTS = ";\n".join(
+    [
+        """CREATE TABLE goalposts (
+            id INTEGER PRIMARY KEY,
+            ts TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            checkpoint_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            before TEXT NOT NULL DEFAULT '',
+            after TEXT NOT NULL DEFAULT '',
+            loosened INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX goalposts_by_symbol ON goalposts(symbol, ts)",
+    ]
+)
+
+
 # The thesis journal (store/journal.py): dated notes on a ticker, with what was done and the
 # conviction held; kept in the database, not in catalysts.toml.
 V_JOURNAL = ";\n".join(

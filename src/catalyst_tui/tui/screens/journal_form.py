@@ -17,7 +17,7 @@ NONE = "none"  # the choice of no action, no conviction
 
 
 class JournalForm(FormScreen):
-    def __init__(self, workspace: Workspace, symbol: str) -> None:
+    def __init__(self, workspace: Workspace, symbol: str, *, why: str = "") -> None:
         fields = [
             Field("text", "Note", kind="text"),
             Field("action", "Action", kind="select", options=(NONE, *JOURNAL_ACTIONS)),
@@ -28,7 +28,8 @@ class JournalForm(FormScreen):
             fields,
             check=_errors,
             submit=lambda values: workspace.note(symbol, *_parts(values)),
-            note=f"Dated today, kept in the database: the timeline and `catalyst review "
+            note=(f"{why}\n" if why else "")
+            + f"Dated today, kept in the database: the timeline and `catalyst review "
             f"{symbol}` show it. At most {MAX_NOTE:,} characters.",
             form_id="journal-form",
         )

@@ -150,9 +150,7 @@ class TickerScreen(Screen[None]):
         text.append(str(verdict), style=f"bold {p.status(VERDICT_STYLE[verdict])}")
         if review.since is not None:
             text.append(f" since {review.since.date().isoformat()}", style=p.muted)
-        if not review.verdict.reasons:
-            said = "no checkpoint missed" if review.verdict.checkpoints else "no checkpoints yet"
-            text.append(f" · {said}", style=p.muted)
+        text.append(f" · {review.verdict.coverage}", style=p.muted)
         reasons = review.verdict.reasons
         if reasons and self.size.height < _TALL:  # a short terminal: one line, the worst reason
             text.append(f" · {printable(reason_text(reasons[0]))}")

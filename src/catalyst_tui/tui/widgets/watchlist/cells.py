@@ -11,7 +11,7 @@ from textual.widgets.data_table import ColumnKey
 
 from ....text import printable
 from ....thesis.results import in_line
-from ....thesis.vocabulary import VERDICT_STYLE
+from ....thesis.vocabulary import VERDICT_STYLE, Verdict
 from ....thesis.wording import multiple
 from ....views.watchlist import LARGEST_FIRST, SORTS, WatchRow
 from ... import format as fmt
@@ -149,9 +149,13 @@ def release_mark(vs_guide: float | None) -> Text:
 
 
 def verdict_cell(verdict: str | None) -> Text:
-    """The thesis's verdict in its word and colour (thesis/vocabulary.VERDICT_STYLE)."""
+    """The thesis's verdict in its word and colour (thesis/vocabulary.VERDICT_STYLE); an
+    unjudged thesis is a muted "—" (nothing judged to show: the column keeps its width, the ticker
+    page and `review` say "unjudged")."""
     if verdict is None:
         return Text("")
+    if verdict == Verdict.UNJUDGED:
+        return Text("—", style=ink().status(VERDICT_STYLE[verdict]))
     return Text(str(verdict), style=ink().status(VERDICT_STYLE[verdict]))
 
 

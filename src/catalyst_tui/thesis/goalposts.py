@@ -1,0 +1,88 @@
+"""Goalposts: every change of a checkpoint's threshold (its `when`), due date, last day (`until`)
+or kill flag, whether written by hand in catalysts.toml or through the TUI's form (both reach the
+database through the sync of the file, store/sync.py), is a move kept with its day, before and
+after. A move loosens the checkpoint when it makes it easier to hold: a `>=` threshold lowered, a
+`<=` raised, a due date put later, the kill flag taken off. A move is explained by a journal note
+on its ticker written the day of the move or after; one without is shown in `review` until it
+has one (docs/thesis.md, Goalposts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from .conditions import ConditionError, parse_condition
+
+#: The fields a move is of, by the column the sync compares.
+FIELDS = ("condition", "due", "until", "kill")
+
+
+class Move(NamedTuple):
+    symbol: str
+    checkpoint: str
+    field: str  # one of FIELDS
+    before: str  # as stored: a condition's text, a date, "1"/"0" for the kill flag
+    after: str
+    at: dt.datetime
+    loosened: bool
+    noted: bool = False  # a journal note on its ticker since the move explains it
+
+
+def moves(
+    symbol: str,
+    checkpoint: str,
+    before: dict[str, object],
+    after: dict[str, object],
+    at: dt.datetime,
+) -> list[Move]:
+    """The moves between two stored versions of a checkpoint (column -> value)."""
+    found = []
+    for field in FIELDS:
+        was, now = before.get(field), after.get(field)
+        if was == now:
+            continue
+        was_text, now_text = _text(was), _text(now)
+        found.append(
+            Move(symbol, checkpoint, field, was_text, now_text, at, loosens(field, was, now))
+        )
+    return found
+
+
+def loosens(field: str, was: object, now: object) -> bool:
+    """The change makes the checkpoint easier to hold."""
+    if field == "kill":
+        return bool(was) and not now
+    if field in ("due", "until"):
+        if was is None or now is None:
+            return now is None  # a date taken away: no longer any limit
+        return str(now) > str(was)
+    try:
+        old = parse_condition(str(was)) if was else None
+        new = parse_condition(str(now)) if now else None
+    except ConditionError:
+        return False
+    if old is None or new is None or old.metric != new.metric or old.op != new.op:
+        return new is None
+    if old.op in (">=", ">"):
+        return new.threshold < old.threshold
+    return new.threshold > old.threshold
+
+
+def move_text(m: Move) -> str:
+    """ "ALAB/gm-floor: condition gross_margin >= 70% → gross_margin >= 65% on 2026-11-20
+    (loosened)"."""
+    said = "kill" if m.field == "kill" else m.field
+    before, after = (_flag(m.before), _flag(m.after)) if m.field == "kill" else (m.before, m.after)
+    loosened = " (loosened)" if m.loosened else ""
+    return (
+        f"{m.symbol}/{m.checkpoint}: {said} {before or 'none'} → {after or 'none'}"
+        f" on {m.at.date().isoformat()}{loosened}"
+    )
+
+
+def _flag(text: str) -> str:
+    return "true" if text == "1" else "false"
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
