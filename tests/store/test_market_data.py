@@ -261,3 +261,20 @@ def test_no_quote_after_a_failed_refresh_says_the_failure_not_run_a_refresh(stor
     assert (
         why() == f"no quote yet for ALAB: the last refresh could not get one (stooq ALAB: {down})"
     )
+
+
+def test_a_provider_is_failing_from_its_failure_until_it_answers_again():
+    """One rule for "its last try failed" (ProviderHealth.failing_since), read by the snapshot's
+    reasons and by the CLI's sentences alike: an answer at the failure's moment or after it
+    ends it."""
+    from catalyst_tui.store.records import ProviderHealth
+
+    def health(success: dt.datetime | None, failure: dt.datetime | None) -> ProviderHealth:
+        return ProviderHealth("sec", success, failure, "HTTP 403", None, 1)
+
+    later = T0 + dt.timedelta(minutes=5)
+    assert health(None, None).failing_since is None
+    assert health(None, T0).failing_since == T0
+    assert health(T0, later).failing_since == later
+    assert health(later, T0).failing_since is None
+    assert health(T0, T0).failing_since is None

@@ -58,6 +58,12 @@ class ProviderHealth(NamedTuple):
     paused_until: dt.datetime | None
     strikes: int  # refusals in a row
 
+    @property
+    def failing_since(self) -> dt.datetime | None:
+        """When its last try failed, if nothing answered after it (None: it answers)."""
+        failed, answered = self.last_failure, self.last_success
+        return failed if failed is not None and (answered is None or failed > answered) else None
+
 
 class TickerRecord(NamedTuple):
     symbol: str

@@ -63,9 +63,7 @@ def load_snapshot(
     snap.at_sec = partial(_at_sec, conn)  # asked only of a symbol without fundamentals
     snap.sec_paused_until = store.providers.paused(now).get("sec")
     sec = store.providers.health().get("sec")
-    failed = sec.last_failure if sec is not None else None
-    if sec is not None and failed is not None and not (sec.last_success or failed) > failed:
-        snap.sec_failed_at = failed  # its last try failed and nothing answered since
+    snap.sec_failed_at = sec.failing_since if sec is not None else None
     snap.lines_of = store.segments.of  # a symbol's, when a line metric first asks
     snap.releases.update(store.results.of_symbols(None if symbol is None else [symbol]))
     _settling(conn, snap)

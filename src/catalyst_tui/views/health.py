@@ -62,10 +62,8 @@ def health_ok(health: Health, now: dt.datetime | None = None) -> bool:
 def source_state(name: str, health: ProviderHealth | None, now: dt.datetime) -> str:
     """Why the records a provider brings are not stored, as is true now: the provider refused
     or failed (when, why, when it is asked again), or it was not asked yet."""
-    failed = health.last_failure if health is not None else None
+    failed = health.failing_since if health is not None else None
     if health is not None and failed is not None:
-        if health.last_success is not None and health.last_success >= failed:
-            return f"`catalyst refresh` fetches them from {name}"
         at = f"{failed.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC"
         again = "at the next refresh"
         if health.paused_until is not None and health.paused_until > now:
