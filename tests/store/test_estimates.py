@@ -238,3 +238,15 @@ def test_a_snapshot_reads_the_street_only_when_a_metric_asks(store: Store) -> No
     assert eps.value == 0.6  # ALAB's last day: the quarter's EPS consensus it was given
     assert snap.street("ALAB") == store.estimates.of("ALAB")
     assert snap.street("QQQ") is None
+
+
+def test_a_day_read_in_the_new_york_evening_is_that_days_not_the_utc_next(store: Store) -> None:
+    # 2026-11-26 02:00 UTC is 21:00 on the 25th in New York (EST, UTC-5): the market's day.
+    evening = dt.datetime(2026, 11, 26, 2, 0, tzinfo=dt.UTC)
+    store.estimates.save("ALAB", found(0.52, 215e6), evening)
+    stored = store.estimates.of("ALAB")
+    assert stored is not None and stored.day == dt.date(2026, 11, 25)
+    # An hour before midnight in New York (04:59 UTC) is still the 25th; 05:00 UTC is the 26th.
+    store.estimates.save("ALAB", found(0.53, 216e6), evening.replace(hour=5))
+    latest = store.estimates.of("ALAB")
+    assert latest is not None and latest.day == dt.date(2026, 11, 26)

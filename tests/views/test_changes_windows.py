@@ -17,6 +17,7 @@ from catalyst_tui.cli.output.changes import since_moment
 from catalyst_tui.config import load_config
 from catalyst_tui.market.estimates import Consensus, Estimates, Range
 from catalyst_tui.market.models import Bar
+from catalyst_tui.reading.moments import market_day
 from catalyst_tui.store import Store
 from catalyst_tui.store.changes import close_moment
 from catalyst_tui.views.changes import load_changes
@@ -54,7 +55,8 @@ def _moment(second: int) -> dt.datetime:
 @given(
     notes=st.lists(seconds, min_size=1, max_size=4),
     street=st.tuples(seconds, seconds).filter(
-        lambda p: _moment(p[0]).date() < _moment(p[1]).date()
+        # two readings of two market days (New York's): a day keeps its last reading
+        lambda p: market_day(_moment(p[0])) < market_day(_moment(p[1]))
     ),
     closes=st.tuples(st.integers(0, 60), st.integers(0, 60)).filter(lambda p: p[0] < p[1]),
     since=seconds,
