@@ -9,8 +9,9 @@ The kinds and their laws (docs/market-data.md, "The laws on real files"):
   column whose period end is the release's quarter: where the text says which quarter it
   reports ("first quarter ended March 31, 2025"), the period end read is that day.
 - XBRL instances (realdata/xbrl/*/: XML and inline, each with its folder's label file):
-  read_segments; no line exceeds the total, and where the filing states the total the
-  business segments (aggregates aside) and the product/service pair sum to it.
+  read_segments; no line exceeds the total, no axis's lines (generic members, sums of others
+  and parts of another aside) add up to more than it, and where the filing states the total
+  the business segments and the product/service pair sum to it.
 - broker exports (realdata/brokers/): the reader of the broker detected (an export that asks
   which symbol an ISIN is read again with each ISIN named as itself), then the import's
   own plan (config/importing.py plan_import, settle); of an export that reads (no issue), a
@@ -145,6 +146,9 @@ def _xbrl_laws(read: Any) -> list[str]:
         for line in axis.members:
             if line.revenue > total:
                 broken.append(f"{line.member} {line.revenue} exceeds the total {total}")
+        counted = sum(m.revenue for m in axis.members if not (m.aggregate or m.within or m.generic))
+        if counted > total:
+            broken.append(f"{name}'s lines add up to {counted}, over the total {total}")
         if name == "StatementBusinessSegmentsAxis":
             parts = sum(line.revenue for line in axis.members if not line.aggregate)
             if parts != total:

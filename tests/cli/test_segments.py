@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.reading.xbrl.built import context, fact, instance
-from tests.reading.xbrl.filings import AAPL_10Q_XML, NVDA_10Q
+from tests.reading.xbrl.filings import AAPL_10Q_XML, NFLX_10Q, NVDA_10Q
 from tests.support.shared import missing
 
 needs_shared = pytest.mark.skipif(missing() is not None, reason=missing() or "")
@@ -64,6 +64,21 @@ def test_the_table_gives_each_line_its_share_and_marks_the_largest(tmp_path):
     assert "$46.84B" in iphone and "49.1%" in iphone and "largest" in iphone
     products = next(line for line in done.stdout.splitlines() if line.startswith("Products"))
     assert "largest" not in products
+
+
+@needs_shared
+def test_netflix_united_states_is_noted_within_another_line(tmp_path):
+    document, labels = str(NFLX_10Q.document), str(NFLX_10Q.labels)
+    done = run("--file", document, "--labels", labels, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    us = next(line for line in done.stdout.splitlines() if line.startswith("United States "))
+    # 4,000 of 9,824.703 million: 40.7%, by hand from the two facts.
+    assert "$4B" in us and "40.7%" in us and "within another line" in us
+    region = next(line for line in done.stdout.splitlines() if line.startswith("United States and"))
+    assert "within" not in region
+    data = json.loads(run("--file", document, "--labels", labels, "--json", cwd=tmp_path).stdout)
+    flags = {m["member"]: m["within"] for axis in data["axes"] for m in axis["members"]}
+    assert flags["country:US"] is True and flags["nflx:UnitedStatesAndCanadaMember"] is False
 
 
 @needs_shared

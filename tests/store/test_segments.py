@@ -56,3 +56,14 @@ def test_a_filing_read_again_replaces_what_it_said(store: Store) -> None:
     (only,) = store.segments.of("ALAB")
     assert {m.label: m.revenue for m in only.lines} == {"Scorpio": 5, "Leo": 2}
     assert store.segments.of("NVDA") == ()
+
+
+def test_a_member_within_another_is_kept_and_is_no_product_line(store: Store) -> None:
+    held = Line("alab:ScorpioXMember", "Scorpio X", 80, within=True)
+    axes = (AxisRevenue(PRODUCT, (Line("alab:ScorpioMember", "Scorpio", 120), held)),)
+    end = dt.date(2026, 9, 30)
+    split = Segments(end, end - dt.timedelta(days=91), "10-Q", "USD", 120, axes, None)
+    store.segments.save("ALAB", "a", None, split, T0)
+    [stored] = store.segments.of("ALAB")
+    assert {m.label: m.within for m in stored.members} == {"Scorpio": False, "Scorpio X": True}
+    assert [m.label for m in stored.lines] == ["Scorpio"]

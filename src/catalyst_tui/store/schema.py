@@ -45,6 +45,7 @@ from .migrations.later import (
     V_VERDICTS,
 )
 from .migrations.read_moments import V_ESTIMATE_READ_AT
+from .migrations.segment_within import V_SEGMENT_WITHIN
 
 if TYPE_CHECKING:
     import sqlite3
@@ -210,6 +211,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         "goalposts: each move of a checkpoint's threshold, due date or kill flag", V_GOALPOSTS
     ),
+    Migration("a member that is a part of another beside it", V_SEGMENT_WITHIN),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

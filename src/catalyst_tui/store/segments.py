@@ -50,13 +50,19 @@ class SegmentStore(Door):
                 ),
             )
             rows = {
-                (axis.axis, line.member): (line.label, line.revenue, line.generic, line.aggregate)
+                (axis.axis, line.member): (
+                    line.label,
+                    line.revenue,
+                    line.generic,
+                    line.aggregate,
+                    line.within,
+                )
                 for axis in segments.axes
                 for line in axis.members
             }
             self._conn.executemany(
                 "INSERT INTO segment_members (symbol, accession, axis, member, label, revenue,"
-                " generic, aggregate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " generic, aggregate, within) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(symbol, accession, a, m, *rest) for (a, m), rest in rows.items()],
             )
             self._conn.executemany(
@@ -77,12 +83,12 @@ class SegmentStore(Door):
     def of(self, symbol: str) -> tuple[LineSplit, ...]:
         """`symbol`'s stored splits, the oldest period first."""
         members: dict[str, list[StoredLine]] = {}
-        for accession, axis, member, label, revenue, generic, aggregate in self._conn.execute(
-            "SELECT accession, axis, member, label, revenue, generic, aggregate"
+        for accession, axis, member, label, revenue, *marks in self._conn.execute(
+            "SELECT accession, axis, member, label, revenue, generic, aggregate, within"
             " FROM segment_members WHERE symbol = ? ORDER BY accession, axis, revenue DESC",
             (symbol,),
         ):
-            line = StoredLine(axis, member, label, revenue, bool(generic), bool(aggregate))
+            line = StoredLine(axis, member, label, revenue, *map(bool, marks))
             members.setdefault(accession, []).append(line)
         figures: dict[str, dict[str, float]] = {}
         for accession, concept, value in self._conn.execute(

@@ -32,6 +32,7 @@ class StoredLine(NamedTuple):
     revenue: int
     generic: bool = False  # us-gaap:ProductMember and the like
     aggregate: bool = False  # the sum of other members of the axis
+    within: bool = False  # a part of another member beside it (reading/xbrl/aggregates.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +54,9 @@ class LineSplit:
     @property
     def lines(self) -> tuple[StoredLine, ...]:
         """The product lines: the product axis's members (the segments' without one) that are
-        neither a generic member (products, services) nor the sum of others, largest first."""
-        return tuple(m for m in self.named if not m.aggregate)
+        neither a generic member (products, services), nor the sum of others, nor a part of
+        another beside it, largest first."""
+        return tuple(m for m in self.named if not m.aggregate and not m.within)
 
     @property
     def named(self) -> tuple[StoredLine, ...]:

@@ -38,3 +38,29 @@ def test_a_line_never_exceeds_its_total_and_the_lines_sum_to_it(
         assert segments.total_revenue == total
         assert all(line.revenue <= total for line in axis.members)
         assert sum(line.revenue for line in lines) == total
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.integers(min_value=1, max_value=10**11), min_size=2, max_size=len(NAMES) - 1, unique=True
+    ),
+    st.data(),
+)
+def test_a_part_beside_its_holder_is_counted_once_and_the_lines_sum_to_the_total(
+    revenues: list[int], data: st.DataObject
+) -> None:
+    """Lines that sum to the total, and one more member that is a part of one of them (smaller
+    than the largest, equal to no line): it is marked within, and the others sum to the total."""
+    total = sum(revenues)
+    part = data.draw(
+        st.integers(min_value=1, max_value=max(revenues) - 1).filter(lambda v: v not in revenues)
+    )
+    members = {**dict(zip(NAMES, revenues, strict=False)), NAMES[-1]: part}
+    body = fact(REV, "c-q", str(total), "0")
+    for name, value in members.items():
+        cid = f"q-{name}"
+        body += context(cid, QUARTER, (PRODUCT, f"acme:{name}Member")) + fact(REV, cid, str(value))
+    [axis] = [a for a in read_segments(instance(body)).axes if a.axis.endswith("ServiceAxis")]
+    assert [line.member for line in axis.members if line.within] == [f"acme:{NAMES[-1]}Member"]
+    assert sum(line.revenue for line in axis.members if not line.within) == total

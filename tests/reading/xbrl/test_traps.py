@@ -111,3 +111,21 @@ def test_the_same_value_on_two_axes_is_read_on_each() -> None:
     china = lines(aapl, "StatementGeographicalAxis")["country:CN"]
     greater_china = lines(aapl, "StatementBusinessSegmentsAxis")["aapl:GreaterChinaSegmentMember"]
     assert china.revenue == greater_china.revenue == 72_559 * M
+
+
+def test_netflix_united_states_is_within_its_region_and_the_regions_sum_to_the_total() -> None:
+    # The 10-Q tags country:US ($4.0B) beside the United States and Canada that holds it, with no
+    # Canada of its own: the five members add up to $4.0B more than the quarter's revenue.
+    segments = read(NFLX_10Q)
+    regions = lines(segments, "StatementGeographicalAxis")
+    assert segments.total_revenue == 9_824_703_000
+    assert regions["country:US"].within
+    assert [m for m, line in regions.items() if line.within] == ["country:US"]
+    counted = [line.revenue for line in regions.values() if not line.within]
+    assert sum(counted) == 4_322_476_000 + 3_133_466_000 + 1_240_892_000 + 1_127_869_000
+    assert sum(counted) == segments.total_revenue
+
+
+@pytest.mark.parametrize("filing", [AAPL_10K, AMZN_10K, GD_10Q, MSFT_10K, NVDA_10Q, TSLA_10Q])
+def test_no_other_recorded_filing_has_a_member_within_another(filing: Filing) -> None:
+    assert not [line for axis in read(filing).axes for line in axis.members if line.within]

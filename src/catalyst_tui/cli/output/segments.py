@@ -30,6 +30,7 @@ def _line_json(line: Line) -> dict[str, object]:
         "revenue": line.revenue,
         "generic": line.generic,
         "aggregate": line.aggregate,
+        "within": line.within,
     }
 
 
@@ -88,6 +89,8 @@ def print_segments(segments: Segments, console: Console | None = None) -> None:
                 notes.append(LARGEST)
             if line.aggregate:
                 notes.append("sum of other lines")
+            if line.within:
+                notes.append("within another line")
             if line.generic:
                 notes.append("products / services")
             table.add_row(

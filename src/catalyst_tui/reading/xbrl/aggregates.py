@@ -2,15 +2,23 @@
 Center = Compute + Networking). A sum in the current period alone may be a coincidence, so a
 member is marked only when the same members add up to it in every other period of the filing
 where they are all tagged (the prior year's quarter, the year to date), and in at least one:
-a filing of one period marks nothing, and every line stays a line of its own."""
+a filing of one period marks nothing, and every line stays a line of its own.
+
+And which member is a part of another beside it (`within`): Netflix lists its United States
+beside the United States and Canada that holds it, with no Canada of its own, so the members
+add up to more than the total. A member is marked within only when the filing states the
+total, the members (aggregates and generic members aside) exceed it, and leaving out that one
+member, and no other, gives the total exactly; a larger member must be beside it to hold it.
+Otherwise nothing is marked: lines that over-sum for another reason stay as the filing says."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from .records import Line
 
-__all__ = ["mark_aggregates"]
+__all__ = ["mark_aggregates", "mark_within"]
 
 _MAX_PARTS = 24  # members searched for a sum; a longer axis is left unmarked
 _MAX_SUMS = 1 << 12  # distinct partial sums followed: a hostile axis stays milliseconds
@@ -73,3 +81,21 @@ def _is_sum(target: Line, lines: Sequence[Line], others: History, needed: bool) 
 def _agrees(sums: tuple[int | None, ...], goal: tuple[int, ...], needed: bool) -> bool:
     stated = [(s, g) for s, g in zip(sums, goal, strict=True) if s is not None]
     return (bool(stated) or not needed) and all(s == g for s, g in stated)
+
+
+def mark_within(lines: list[Line], total: int | None) -> list[Line]:
+    """`lines` with the one member that is a part of another beside it marked `within`: the
+    members (neither generic nor a sum of others) exceed `total` by exactly that member's
+    revenue, a larger member is beside it, and no other member does the same."""
+    parts = [ln for ln in lines if not ln.generic and not ln.aggregate]
+    if total is None or not parts:
+        return lines
+    excess = sum(ln.revenue for ln in parts) - total
+    if excess <= 0:
+        return lines
+    largest = max(ln.revenue for ln in parts)
+    found = [ln for ln in parts if ln.revenue == excess and ln.revenue < largest]
+    if len(found) != 1:
+        return lines
+    part = found[0].member
+    return [replace(ln, within=True) if ln.member == part else ln for ln in lines]

@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING
 
-from .aggregates import mark_aggregates
+from .aggregates import mark_aggregates, mark_within
 from .envelope import unwrap
 from .errors import NoRevenue, NotWellFormed, XbrlFormatError
 from .facts import read_instance
@@ -75,6 +75,7 @@ def read_segments(
     priced = periods.get((period.start, period.end), [])
     total = total_of(priced, period)
     first = total.concept if total is not None else None
+    total_revenue = _whole(total.value) if total is not None else None
     axes: list[AxisRevenue] = []
     for axis in (*AXES, *other_axes(priced)):
         found = member_values(priced, axis, period, first, alone=axis not in AXES)
@@ -91,7 +92,8 @@ def read_segments(
             for member, fact in members
         ]
         history = _history(periods, period, axis, first)
-        axes.append(AxisRevenue(written, tuple(mark_aggregates(lines, history))))
+        marked = mark_within(mark_aggregates(lines, history), total_revenue)
+        axes.append(AxisRevenue(written, tuple(marked)))
     if total is None and not axes:
         raise NoRevenue(
             f"the document states no revenue for the {_length(period)} ending "
@@ -102,7 +104,7 @@ def read_segments(
         period_start=period.start,
         form=form,
         currency=period.currency.partition(":")[2].upper(),
-        total_revenue=_whole(total.value) if total is not None else None,
+        total_revenue=total_revenue,
         axes=tuple(axes),
         largest=_largest(axes),
         figures=figures_of(stated, period, figures),
@@ -152,7 +154,7 @@ def _largest(axes: Sequence[AxisRevenue]) -> tuple[str, Line] | None:
     axis = by_name.get(PRODUCT_AXIS) or by_name.get(SEGMENT_AXIS)
     if axis is None:
         return None
-    lines = [ln for ln in axis.members if not ln.aggregate]
+    lines = [ln for ln in axis.members if not ln.aggregate and not ln.within]
     own = [ln for ln in lines if not ln.generic]
     candidates = own or lines
     if not candidates:

@@ -27,6 +27,9 @@ class Line:
     revenue: int
     generic: bool = False  # us-gaap:ProductMember / ServiceMember and the like
     aggregate: bool = False  # the sum of other members of the same axis (a parent)
+    # A part of another member beside it whose other parts are not tagged (Netflix's United
+    # States beside its United States and Canada): counted once, in the member that holds it.
+    within: bool = False
 
 
 @dataclass(frozen=True, slots=True)
