@@ -71,7 +71,7 @@ def test_netflix_united_states_is_noted_within_another_line(tmp_path):
     document, labels = str(NFLX_10Q.document), str(NFLX_10Q.labels)
     done = run("--file", document, "--labels", labels, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    us = next(line for line in done.stdout.splitlines() if line.startswith("United States "))
+    us = next(line for line in done.stdout.splitlines() if line.startswith("United States  "))
     # 4,000 of 9,824.703 million: 40.7%, by hand from the two facts.
     assert "$4B" in us and "40.7%" in us and "within another line" in us
     region = next(line for line in done.stdout.splitlines() if line.startswith("United States and"))
