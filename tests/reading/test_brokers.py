@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalyst_tui.reading.brokers import BadRow, day, number, rows
+from catalyst_tui.reading.broker_rows import rows
+from catalyst_tui.reading.brokers import BadRow, day, number
 from tests.support.shared import REALDATA, missing
 
 

@@ -1,4 +1,4 @@
-"""Each broker's export, as a row reader and the header line it is known by (reading/brokers.py
+"""Each broker's export, as a row reader and the header line it is known by (reading/broker_rows.py
 reads the rows): the columns are the brokers' documented ones."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from .broker_degiro import STATEMENT_COLUMNS, degiro, degiro_account, statement_
 from .broker_freetrade import freetrade
 from .broker_ibkr import ibkr, ibkr_cash, merged
 from .broker_revolut import revolut
+from .broker_rows import read_rows, rows
 from .broker_saxo import saxo
 from .broker_text import decimal_comma_of
 from .broker_trading212 import trading212
@@ -27,8 +28,6 @@ from .brokers import (
     day,
     make_trade,
     number,
-    read_rows,
-    rows,
 )
 
 if TYPE_CHECKING:
