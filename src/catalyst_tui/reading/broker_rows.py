@@ -9,6 +9,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from .broker_cells import ExportRow
 from .brokers import (
     BadRow,
     Dividend,
@@ -16,7 +17,6 @@ from .brokers import (
     LeftOut,
     NotThisExport,
     Options,
-    Reader,
     RowIssue,
     Trade,
     columns_said,
@@ -25,6 +25,8 @@ from .brokers import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+
+    from .broker_cells import Reader
 
 
 def rows(
@@ -88,7 +90,7 @@ def read_rows(
     try:
         for line, row in rows(text, header, wraps=wraps, title=title):
             try:
-                got = reader(line, row, options)
+                got = reader(ExportRow(line, row, options))
                 if got is not None and options.today and got.day > options.today:
                     raise BadRow(f"dated {got.day.isoformat()}, after today")
             except BadRow as error:

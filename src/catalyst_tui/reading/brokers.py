@@ -4,16 +4,16 @@ command line. Each row is a buy, a sale, or not a trade (a deposit, a dividend, 
 or a sale that cannot be read is an issue with its line, and then nothing of the file is used.
 Pure: text in, records out. Amounts and dates in the broker's own formats (decimal commas,
 day-first dates) are read as that broker writes them, and an ambiguous one is never guessed.
-Here: the records, a cell's number and date, the file's header line, a trade or a dividend made
-in the listing's unit; reading/broker_rows.py reads the rows."""
+Here: the records, a cell's number and date, the file's header line, the listing's unit; a row
+as a format's reader reads it is reading/broker_cells.py's `ExportRow` (its trade or dividend
+made in the listing's unit), the rows are read by reading/broker_rows.py."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import re
-import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import NamedTuple
 
 
@@ -73,8 +73,6 @@ class BadRow(ValueError):
 
 
 Row = Mapping[str, str]
-# A broker's row reader: a Trade, None for a row that is not a trade, or BadRow.
-Reader = Callable[[int, Row, "Options"], "Trade | Dividend | None"]
 
 
 class Options(NamedTuple):
@@ -205,60 +203,3 @@ def listing_unit(symbol: str, currency: str) -> tuple[float, str]:
     if currency.strip().upper() == "GBP" and symbol.upper().endswith(".L"):
         return 100.0, "GBX"
     return 1.0, currency.strip().upper()
-
-
-def make_dividend(
-    line: int,
-    symbol: str,
-    when: dt.date,
-    amount: float,
-    tax: float | None,
-    currency: str,
-    name: str = "",
-    tax_currency: str = "",
-) -> Dividend:
-    """A dividend in the listing's unit (pence for a London listing paid in pounds); a tax in
-    another currency than the amount's is kept in its own, named (`tax_currency`)."""
-    factor, unit = listing_unit(symbol, currency)
-    tax_factor, tax_unit = listing_unit(symbol, tax_currency or currency)
-    other = tax_unit if tax_unit != unit else ""
-    if tax is not None and not other:
-        tax = round(tax * tax_factor, 10)
-    return Dividend(line, symbol, when, round(amount * factor, 10), tax, unit, name.strip(), other)
-
-
-def make_trade(
-    line: int,
-    symbol: str,
-    side: str,
-    when: dt.date,
-    shares: float,
-    price: float,
-    fees: float,
-    currency: str = "",
-    ref: str = "",
-    name: str = "",
-    cancel: bool = False,
-    fx: tuple[float, str] | None = None,
-) -> Trade:
-    if shares <= 0:
-        raise BadRow("no shares")
-    if price < 0:
-        raise BadRow("a negative price")
-    rate, into = fx if fx and fx[0] > 0 else (None, "")
-    factor, unit = listing_unit(symbol, currency)
-    return Trade(
-        line,
-        sys.intern(symbol),  # one string per symbol, however many its trades
-        side,
-        when,
-        shares,
-        price * factor,
-        abs(fees) * factor,
-        unit,
-        ref,
-        name.strip(),
-        cancel,
-        rate,
-        into.strip().upper(),
-    )

@@ -3,11 +3,12 @@ read of the Store they hang off: its connection, its transactions, sqlite-utils 
 other doors a door calls, the reads it makes of each.
 
 Declared here rather than by importing `Store`: the package names each door's class, so a door
-naming the package (or another door that names it back: market.snapshot reads market.last_quotes)
-would tie the modules into one import cycle. `Store` satisfies `Facade` structurally, and mypy
-proves it where a door is made (`_Door.__get__` in store/__init__.py): a door read that changes its
-signature fails there until this declaration says the same. A door that starts calling another
-door's read declares the read here (tests/test_import_cycles.py fails on the import otherwise)."""
+naming the package (or another door that names it back: the snapshot market.snapshot loads
+reads market.last_quotes) would tie the modules into one import cycle. `Store` satisfies
+`Facade` structurally, and mypy proves it where a door is made (`_Door.__get__` in
+store/__init__.py): a door read that changes its signature fails there until this declaration
+says the same. A door that starts calling another door's read declares the read here
+(tests/test_import_cycles.py fails on the import otherwise)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from ..thesis.line_split import LineSplit
     from ..thesis.positions import Lot, Sell
     from ..thesis.results import Release
-    from ..thesis.snapshot import MarketSnapshot
     from .records import ChannelHealth, EvidenceRecord, Notice, ProviderHealth
 
 
@@ -39,14 +39,6 @@ class FxReads(Protocol):
 class MarketReads(Protocol):
     def last_quotes(self, symbols: Iterable[str] | None = None) -> dict[str, LastQuote]: ...
     def splits(self, symbol: str | None = None) -> dict[str, list[Split]]: ...
-    def snapshot(
-        self,
-        now: dt.datetime,
-        *,
-        sec_configured: bool,
-        symbol: str | None = None,
-        base: str = "USD",
-    ) -> MarketSnapshot: ...
 
 
 class DividendReads(Protocol):
