@@ -1,12 +1,9 @@
 """No import cycle in the package: the graph of which module imports which, built with `ast`
 over src/ (imports inside functions and under TYPE_CHECKING included, relative imports resolved),
 has no cycle. An import hidden in a function still runs (the cycle only waits for the call), and a
-type-only one still ties two modules together: each makes two modules one unit to read.
-
-One shape is allowed, by name: a package whose `__init__` is the facade its parts hang off
-(`FACADES`: the Store and its doors) may be named by its own parts' type annotations, under
-TYPE_CHECKING only (`from . import Store`). Python imports a package before any of its parts,
-so such an import adds no order; the test proves the allowance hides no other cycle."""
+type-only one still ties two modules together: each makes two modules one unit to read. No
+shape is allowed: the Store's doors know it as store/facade.py declares it, never by importing
+the package that names them."""
 
 from __future__ import annotations
 
@@ -15,7 +12,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "catalyst_tui"
-FACADES = frozenset({"catalyst_tui.store"})
 
 
 class Edge(NamedTuple):
@@ -73,18 +69,12 @@ def edges(source: Path) -> list[Edge]:
     return found
 
 
-def allowed(edge: Edge, facades: frozenset[str] = FACADES) -> bool:
-    """A part's type-only import of the facade package it belongs to."""
-    return edge.typing_only and edge.target in facades and edge.source.startswith(edge.target + ".")
-
-
-def graph_of(found: list[Edge], keep=lambda edge: True) -> dict[str, set[str]]:
+def graph_of(found: list[Edge]) -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for edge in found:
         graph.setdefault(edge.target, set())
         graph.setdefault(edge.source, set())
-        if keep(edge):
-            graph[edge.source].add(edge.target)
+        graph[edge.source].add(edge.target)
     return graph
 
 
@@ -165,18 +155,13 @@ def test_the_package_has_no_import_cycle():
     assert any(e.typing_only for e in found)  # imports under TYPE_CHECKING
     in_functions = Edge("catalyst_tui.session.workspace", "catalyst_tui.views.ticker", False)
     assert in_functions in found  # Workspace.ticker imports its view when first asked
-    cycles_found = cycles(graph_of(found, keep=lambda edge: not allowed(edge)))
+    # The Store's doors know it by the protocol, type-only: none names the package.
+    assert Edge("catalyst_tui.store.door", "catalyst_tui.store.facade", True) in found
+    assert not [
+        e for e in found if e.target == "catalyst_tui.store" and e.source.startswith(e.target)
+    ]
+    cycles_found = cycles(graph_of(found))
     assert cycles_found == [], f"import cycles: {named(cycles_found)}"
-
-
-def test_the_facades_allowance_hides_no_other_cycle():
-    """Every cycle of the whole graph runs through a facade package, by an allowed edge: and
-    the allowance is still needed (else it goes)."""
-    found = edges(SOURCE)
-    every = cycles(graph_of(found))
-    assert every, "no facade is named by its parts any more: empty FACADES"
-    assert all(FACADES & set(cycle) for cycle in every), named(every)
-    assert all(allowed(e) for e in found if e.target in FACADES and e.source.startswith(e.target))
 
 
 def test_the_check_sees_a_cycle_hidden_in_a_function(tmp_path: Path):

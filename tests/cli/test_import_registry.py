@@ -10,25 +10,24 @@ from pathlib import Path
 
 import pytest
 
-from catalyst_tui.reading.broker_cells import cell, need, symbol_of
+from catalyst_tui.reading.broker_cells import ExportRow, symbol_of
 from catalyst_tui.reading.broker_formats import BROKERS, Broker
-from catalyst_tui.reading.brokers import Options, Row, Trade, day, make_trade, number
+from catalyst_tui.reading.brokers import Trade, day, number
 from catalyst_tui.thesis.positions import Lot
 from tests.cli.test_import import export, imported, run
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "config.md"
 
 
-def _toy(line: int, row: Row, options: Options) -> Trade | None:
-    if cell(row, "Kind") != "B":
+def _toy(r: ExportRow) -> Trade | None:
+    if r.cell("Kind") != "B":
         return None
-    return make_trade(
-        line,
-        symbol_of(need(row, "Ticker")),
+    return r.trade(
+        symbol_of(r.need("Ticker")),
         "buy",
-        day(need(row, "When"), day_first=False),
-        number(need(row, "Qty")),
-        number(need(row, "Px")),
+        day(r.need("When"), day_first=False),
+        number(r.need("Qty")),
+        number(r.need("Px")),
         0.0,
         "USD",
     )

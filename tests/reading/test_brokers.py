@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalyst_tui.reading.brokers import BadRow, day, number, rows
+from catalyst_tui.reading.broker_rows import rows
+from catalyst_tui.reading.brokers import BadRow, day, number
 from tests.support.shared import REALDATA, missing
 
 
@@ -151,9 +152,11 @@ def test_a_cell_that_says_its_own_mark(text: str, value: float) -> None:
 def test_an_amount_in_pounds_of_a_london_listing_is_100_times_as_many_pence(
     amount: float, symbol: str, currency: str
 ) -> None:
-    from catalyst_tui.reading.brokers import listing_unit, make_trade
+    from catalyst_tui.reading.broker_cells import ExportRow
+    from catalyst_tui.reading.brokers import Options, listing_unit
 
-    trade = make_trade(2, symbol, "buy", dt.date(2024, 1, 2), 1.0, amount, amount, currency)
+    row = ExportRow(2, {}, Options())
+    trade = row.trade(symbol, "buy", dt.date(2024, 1, 2), 1.0, amount, amount, currency)
     factor, unit = listing_unit(symbol, currency)
     london_pounds = symbol.endswith(".L") and currency == "GBP"
     assert (factor, unit) == ((100.0, "GBX") if london_pounds else (1.0, currency))

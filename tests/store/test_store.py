@@ -147,6 +147,19 @@ def test_the_store_s_docstring_lists_every_door_with_its_module():
     ]
 
 
+def test_every_door_is_a_door_made_on_the_facade():
+    """Each door subclasses store/door.py's `Door` and keeps its constructor: it is made on the
+    Store as store/facade.py declares it, and never names the package that names it."""
+    import importlib
+
+    from catalyst_tui.store.door import Door
+
+    for name, (module, kind) in doors().items():
+        cls = getattr(importlib.import_module(f"catalyst_tui.store.{module}"), kind)
+        assert issubclass(cls, Door), name
+        assert all("__init__" not in vars(c) for c in cls.__mro__[: cls.__mro__.index(Door)]), name
+
+
 def test_no_door_of_the_store_hands_out_untyped_rows():
     """Every public method of every job returns records or plain values: never Any, never a
     dict of columns (dicts keyed by symbol or kind, of records, are fine)."""

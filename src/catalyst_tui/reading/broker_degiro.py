@@ -9,21 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .broker_cells import cell, need, own_mark, symbol_for
-from .brokers import (
-    BadRow,
-    Dividend,
-    ImportRead,
-    LeftOut,
-    Options,
-    Row,
-    RowIssue,
-    Trade,
-    day,
-    make_dividend,
-    make_trade,
-    number,
-)
+from .broker_cells import ExportRow, cell, own_mark
+from .brokers import BadRow, Dividend, ImportRead, LeftOut, Row, RowIssue, Trade, day, number
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -31,29 +18,28 @@ if TYPE_CHECKING:
 # -- Transactions.csv -----------------------------------------------------------------------------
 
 
-def degiro(line: int, row: Row, options: Options) -> Trade | None:
-    symbol = symbol_for(row, options)
-    comma = options.decimal_comma
-    quantity = number(need(row, "Quantity"), decimal_comma=comma)
+def degiro(r: ExportRow) -> Trade | None:
+    symbol = r.symbol()
+    comma = r.options.decimal_comma
+    quantity = number(r.need("Quantity"), decimal_comma=comma)
     if quantity == 0:
         return None
     fees_eur = number(
-        cell(row, "Transaction and/or third party fees EUR", "Transaction and/or third") or "0",
+        r.cell("Transaction and/or third party fees EUR", "Transaction and/or third") or "0",
         decimal_comma=comma,
     )
-    rate = number(cell(row, "Exchange rate") or "1", decimal_comma=comma) or 1.0
-    currency = cell(row, "Price (currency)").upper()
-    return make_trade(
-        line,
+    rate = number(r.cell("Exchange rate") or "1", decimal_comma=comma) or 1.0
+    currency = r.cell("Price (currency)").upper()
+    return r.trade(
         symbol,
         "buy" if quantity > 0 else "sell",
-        day(need(row, "Date"), day_first=True),
+        day(r.need("Date"), day_first=True),
         abs(quantity),
-        number(need(row, "Price"), decimal_comma=comma),
+        number(r.need("Price"), decimal_comma=comma),
         fees_eur * rate,
         currency,
-        cell(row, "Order ID"),
-        cell(row, "Product"),
+        r.cell("Order ID"),
+        r.cell("Product"),
         fx=(1 / rate, "EUR") if currency not in ("", "EUR") else None,
     )
 
@@ -92,20 +78,20 @@ def statement_row(row: Row) -> tuple[str, str, str, str, str]:
     raise BadRow("no date column")
 
 
-def degiro_account(line: int, row: Row, options: Options) -> Trade | Dividend | None:
+def degiro_account(r: ExportRow) -> Trade | Dividend | None:
     """A trade (its fees are rows of their own: `statement_fees` adds them), a dividend, or the
     tax withheld from one; every other row (cash, currency exchange, account fees, the cash
     fund) is no trade."""
-    when_text, said, currency, amount_text, order = statement_row(row)
+    when_text, said, currency, amount_text, order = statement_row(r.row)
     lowered = said.lower()
-    if not cell(row, "ISIN") or "fonds monétaires" in lowered or "cash sweep" in lowered:
+    if not r.cell("ISIN") or "fonds monétaires" in lowered or "cash sweep" in lowered:
         return None
     when = day(when_text, day_first=True)
     if lowered in _DIVIDEND or lowered in _TAX:
         amount = own_mark(amount_text)
         tax = -amount if lowered in _TAX else 0.0
-        name = cell(row, "Product")
-        return make_dividend(line, symbol_for(row, options), when, amount, tax, currency, name)
+        name = r.cell("Product")
+        return r.dividend(r.symbol(), when, amount, tax, currency, name)
     found = _TRADE.match(said)
     if not found or found.group("side").lower() not in (*_BUY, *_SELL):
         return None
@@ -113,9 +99,8 @@ def degiro_account(line: int, row: Row, options: Options) -> Trade | Dividend | 
     if "productwijziging" in kind or "product change" in kind:
         raise LeftOut(f"{said!r}: a product change, the same shares under a new product")
     side = "sell" if found.group("side").lower() in _SELL else "buy"
-    return make_trade(
-        line,
-        symbol_for(row, options),
+    return r.trade(
+        r.symbol(),
         side,
         when,
         number(found.group("qty"), decimal_comma=True),
@@ -123,7 +108,7 @@ def degiro_account(line: int, row: Row, options: Options) -> Trade | Dividend | 
         0.0,
         found.group("cur"),
         order,
-        cell(row, "Product"),
+        r.cell("Product"),
     )
 
 

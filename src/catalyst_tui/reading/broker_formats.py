@@ -1,4 +1,4 @@
-"""Each broker's export, as a row reader and the header line it is known by (reading/brokers.py
+"""Each broker's export, as a row reader and the header line it is known by (reading/broker_rows.py
 reads the rows): the columns are the brokers' documented ones."""
 
 from __future__ import annotations
@@ -7,29 +7,16 @@ import csv
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from .broker_cells import cell, need, nonzero, side_of, symbol_of
+from .broker_cells import ExportRow, Reader, nonzero, side_of, symbol_of
 from .broker_degiro import STATEMENT_COLUMNS, degiro, degiro_account, statement_fees
 from .broker_freetrade import freetrade
 from .broker_ibkr import ibkr, ibkr_cash, merged
 from .broker_revolut import revolut
+from .broker_rows import read_rows, rows
 from .broker_saxo import saxo
 from .broker_text import decimal_comma_of
 from .broker_trading212 import trading212
-from .brokers import (
-    BadRow,
-    ImportRead,
-    NotThisExport,
-    Options,
-    Reader,
-    Row,
-    RowIssue,
-    Trade,
-    day,
-    make_trade,
-    number,
-    read_rows,
-    rows,
-)
+from .brokers import BadRow, ImportRead, NotThisExport, Options, Row, RowIssue, Trade, day, number
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -38,19 +25,18 @@ GENERIC_FIELDS = ("date", "symbol", "side", "shares", "price", "currency", "fees
 # -- Schwab: History, Export, CSV ---------------------------------------------------------------
 
 
-def _schwab(line: int, row: Row, options: Options) -> Trade | None:
-    action = cell(row, "Action").lower()
+def _schwab(r: ExportRow) -> Trade | None:
+    action = r.cell("Action").lower()
     if action not in ("buy", "sell", "reinvest shares"):
         return None
     side = "sell" if action == "sell" else "buy"
-    return make_trade(
-        line,
-        symbol_of(need(row, "Symbol")),
+    return r.trade(
+        symbol_of(r.need("Symbol")),
         side,
-        day(need(row, "Date"), day_first=False),
-        nonzero(number(need(row, "Quantity")), "Quantity"),
-        number(need(row, "Price")),
-        number(cell(row, "Fees & Comm") or "0"),
+        day(r.need("Date"), day_first=False),
+        nonzero(number(r.need("Quantity")), "Quantity"),
+        number(r.need("Price")),
+        number(r.cell("Fees & Comm") or "0"),
         "USD",
     )
 
@@ -58,24 +44,23 @@ def _schwab(line: int, row: Row, options: Options) -> Trade | None:
 # -- Fidelity: Accounts_History.csv ---------------------------------------------------------
 
 
-def _fidelity(line: int, row: Row, options: Options) -> Trade | None:
-    action = cell(row, "Action").upper()
+def _fidelity(r: ExportRow) -> Trade | None:
+    action = r.cell("Action").upper()
     if action.startswith("YOU BOUGHT") or action.startswith("REINVESTMENT"):
         side = "buy"
     elif action.startswith("YOU SOLD"):
         side = "sell"
     else:
         return None
-    fees = number(cell(row, "Commission ($)", "Commission") or "0") + number(
-        cell(row, "Fees ($)", "Fees") or "0"
+    fees = number(r.cell("Commission ($)", "Commission") or "0") + number(
+        r.cell("Fees ($)", "Fees") or "0"
     )
-    return make_trade(
-        line,
-        symbol_of(need(row, "Symbol")),
+    return r.trade(
+        symbol_of(r.need("Symbol")),
         side,
-        day(need(row, "Run Date"), day_first=False),
-        nonzero(number(need(row, "Quantity")), "Quantity"),
-        number(need(row, "Price ($)", "Price")),
+        day(r.need("Run Date"), day_first=False),
+        nonzero(number(r.need("Quantity")), "Quantity"),
+        number(r.need("Price ($)", "Price")),
         fees,
         "USD",
     )
@@ -84,32 +69,31 @@ def _fidelity(line: int, row: Row, options: Options) -> Trade | None:
 # -- a generic CSV: date, symbol, side, shares, price, currency, fees ----------------------------
 
 
-def _generic(line: int, row: Row, options: Options) -> Trade | None:
-    columns = {field: options.columns.get(field, field) for field in GENERIC_FIELDS}
-    side = side_of(need(row, columns["side"]))
+def _generic(r: ExportRow) -> Trade | None:
+    columns = {field: r.options.columns.get(field, field) for field in GENERIC_FIELDS}
+    side = side_of(r.need(columns["side"]))
     if side is None:
-        raise BadRow(f"{cell(row, columns['side'])!r} is neither a buy nor a sale")
-    comma = options.decimal_comma
+        raise BadRow(f"{r.cell(columns['side'])!r} is neither a buy nor a sale")
+    comma = r.options.decimal_comma
 
     def amount(field: str, required: bool = True) -> float:
-        text = need(row, columns[field]) if required else cell(row, columns[field])
+        text = r.need(columns[field]) if required else r.cell(columns[field])
         return number(text, decimal_comma=comma) if text else 0.0
 
     shares = amount("shares")
     if shares < 0 and side == "buy":
-        raise BadRow(f"a buy of {cell(row, columns['shares'])} shares: a buy's are more than 0")
-    isin = cell(row, columns["isin"])
-    symbol = options.symbols.get(isin) if isin else None
-    return make_trade(
-        line,
-        symbol_of(symbol or need(row, columns["symbol"])),
+        raise BadRow(f"a buy of {r.cell(columns['shares'])} shares: a buy's are more than 0")
+    isin = r.cell(columns["isin"])
+    symbol = r.options.symbols.get(isin) if isin else None
+    return r.trade(
+        symbol_of(symbol or r.need(columns["symbol"])),
         side,
-        day(need(row, columns["date"]), day_first=options.day_first),
+        day(r.need(columns["date"]), day_first=r.options.day_first),
         abs(shares),
         amount("price"),
         amount("fees", required=False),
-        cell(row, columns["currency"]),
-        name=cell(row, columns["name"]),
+        r.cell(columns["currency"]),
+        name=r.cell(columns["name"]),
     )
 
 

@@ -6,83 +6,72 @@ Exchange, `TICKER.L`, quoted in pence."""
 
 from __future__ import annotations
 
-from .broker_cells import cell, need, nonzero, symbol_of
-from .brokers import (
-    Dividend,
-    Options,
-    Row,
-    Trade,
-    day,
-    make_dividend,
-    make_trade,
-    number,
-)
+from .broker_cells import ExportRow, nonzero, symbol_of
+from .brokers import Dividend, Trade, day, number
 
 _ORDERS = ("ORDER", "FREESHARE_ORDER")
 _PAID = ("DIVIDEND", "PROPERTY")
 
 
-def _symbol(row: Row, options: Options) -> str:
-    isin = cell(row, "ISIN")
-    if isin and isin in options.symbols:
-        return symbol_of(options.symbols[isin])
-    ticker = symbol_of(need(row, "Ticker"))
-    london = cell(row, "Instrument Currency").upper() in ("GBP", "GBX") or (
-        "london" in cell(row, "Venue").lower()
+def _symbol(r: ExportRow) -> str:
+    isin = r.cell("ISIN")
+    if isin and isin in r.options.symbols:
+        return symbol_of(r.options.symbols[isin])
+    ticker = symbol_of(r.need("Ticker"))
+    london = r.cell("Instrument Currency").upper() in ("GBP", "GBX") or (
+        "london" in r.cell("Venue").lower()
     )
     return f"{ticker}.L" if london and "." not in ticker else ticker
 
 
-def freetrade(line: int, row: Row, options: Options) -> Trade | Dividend | None:
-    kind = cell(row, "Type").upper()
+def freetrade(r: ExportRow) -> Trade | Dividend | None:
+    kind = r.cell("Type").upper()
     if kind in _PAID:
-        return _dividend(line, row, options)
+        return _dividend(r)
     if kind not in _ORDERS:
         return None
-    side = "sell" if cell(row, "Buy / Sell").upper() == "SELL" else "buy"
-    currency = need(row, "Instrument Currency").upper()
-    account = cell(row, "Account Currency").upper() or "GBP"
-    rate = number(cell(row, "Base FX Rate") or "0") or None  # the instrument's units a pound
-    fees = number(cell(row, "Stamp Duty") or "0") + number(cell(row, "FX Fee Amount") or "0")
+    side = "sell" if r.cell("Buy / Sell").upper() == "SELL" else "buy"
+    currency = r.need("Instrument Currency").upper()
+    account = r.cell("Account Currency").upper() or "GBP"
+    rate = number(r.cell("Base FX Rate") or "0") or None  # the instrument's units a pound
+    fees = number(r.cell("Stamp Duty") or "0") + number(r.cell("FX Fee Amount") or "0")
     if fees and currency != account:
         fees *= nonzero(rate or 0.0, "Base FX Rate")  # in pounds: at the row's rate
     free = kind == "FREESHARE_ORDER"
-    price = 0.0 if free else number(need(row, "Price per Share"))
-    return make_trade(
-        line,
-        _symbol(row, options),
+    price = 0.0 if free else number(r.need("Price per Share"))
+    return r.trade(
+        _symbol(r),
         side,
-        day(need(row, "Timestamp"), day_first=False),
-        nonzero(number(need(row, "Quantity")), "Quantity"),
+        day(r.need("Timestamp"), day_first=False),
+        nonzero(number(r.need("Quantity")), "Quantity"),
         price,
         fees,
         currency,
-        cell(row, "Order ID"),
-        cell(row, "Title"),
+        r.cell("Order ID"),
+        r.cell("Title"),
         fx=(1 / rate, account) if rate and currency != account else None,
     )
 
 
-def _dividend(line: int, row: Row, options: Options) -> Dividend:
+def _dividend(r: ExportRow) -> Dividend:
     """What was paid on the eligible shares, less the tax withheld, in the instrument's
     currency: the gross and net the row states, else shares times the amount per share."""
-    currency = need(row, "Instrument Currency").upper()
-    gross_text = cell(row, "Dividend Gross Distribution Amount")
+    currency = r.need("Instrument Currency").upper()
+    gross_text = r.cell("Dividend Gross Distribution Amount")
     gross = (
         number(gross_text)
         if gross_text
-        else number(need(row, "Dividend Eligible Quantity"))
-        * number(need(row, "Dividend Amount Per Share"))
+        else number(r.need("Dividend Eligible Quantity"))
+        * number(r.need("Dividend Amount Per Share"))
     )
-    tax = number(cell(row, "Dividend Withheld Tax Amount") or "0")
-    net_text = cell(row, "Dividend Net Distribution Amount")
+    tax = number(r.cell("Dividend Withheld Tax Amount") or "0")
+    net_text = r.cell("Dividend Net Distribution Amount")
     net = number(net_text) if net_text else gross - tax
-    return make_dividend(
-        line,
-        _symbol(row, options),
-        day(need(row, "Dividend Pay Date", "Timestamp"), day_first=False),
+    return r.dividend(
+        _symbol(r),
+        day(r.need("Dividend Pay Date", "Timestamp"), day_first=False),
         round(net, 10),
         round(tax, 10),
         currency,
-        cell(row, "Title"),
+        r.cell("Title"),
     )

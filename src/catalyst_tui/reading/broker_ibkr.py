@@ -8,55 +8,42 @@ from __future__ import annotations
 
 import re
 
-from .broker_cells import cell, need, side_of, symbol_for, symbol_of
-from .brokers import (
-    BadRow,
-    Dividend,
-    LeftOut,
-    Options,
-    Row,
-    RowIssue,
-    Trade,
-    day,
-    make_dividend,
-    make_trade,
-    number,
-)
+from .broker_cells import ExportRow, side_of, symbol_of
+from .brokers import BadRow, Dividend, LeftOut, RowIssue, Trade, day, number
 
 
-def ibkr(line: int, row: Row, options: Options) -> Trade | None:
-    if cell(row, "AssetClass") not in ("", "STK", "ETF", "FUND"):
+def ibkr(r: ExportRow) -> Trade | None:
+    if r.cell("AssetClass") not in ("", "STK", "ETF", "FUND"):
         return None
-    said = cell(row, "Buy/Sell")
+    said = r.cell("Buy/Sell")
     side = side_of(said)
     if side is None:
         return None
-    if not cell(row, "Symbol", "ISIN"):
+    if not r.cell("Symbol", "ISIN"):
         return None  # no instrument: a currency conversion (a query without AssetClass)
-    currency = cell(row, "CurrencyPrimary", "Currency")
-    fee_currency = cell(row, "IBCommissionCurrency")
+    currency = r.cell("CurrencyPrimary", "Currency")
+    fee_currency = r.cell("IBCommissionCurrency")
     if fee_currency and currency and fee_currency.upper() != currency.upper():
         raise BadRow(
             f"the commission is in {fee_currency!r}, the price in {currency!r}: the "
             "export states no rate between them"
         )
-    cancel = "(ca.)" in said.lower() or cell(row, "TransactionType").lower() == "tradecancel"
+    cancel = "(ca.)" in said.lower() or r.cell("TransactionType").lower() == "tradecancel"
     # a cancellation names the trade it cancels in OrigTradeID (its own TradeID may be empty)
-    ref = cell(row, "OrigTradeID", "TradeID") if cancel else cell(row, "TradeID", "TransactionID")
+    ref = r.cell("OrigTradeID", "TradeID") if cancel else r.cell("TradeID", "TransactionID")
     if cancel and not ref:
         raise BadRow("a cancellation that names no trade (no TradeID, no OrigTradeID)")
-    quantity = number(need(row, "Quantity"), decimal_comma=options.decimal_comma)
-    return make_trade(
-        line,
-        symbol_for(row, options, "Symbol"),
+    quantity = number(r.need("Quantity"), decimal_comma=r.options.decimal_comma)
+    return r.trade(
+        r.symbol("Symbol"),
         side,
-        day(need(row, "TradeDate", "Date/Time"), day_first=False),
+        day(r.need("TradeDate", "Date/Time"), day_first=False),
         abs(quantity),
-        number(need(row, "TradePrice", "Price"), decimal_comma=options.decimal_comma),
-        number(cell(row, "IBCommission", "Commission") or "0", decimal_comma=options.decimal_comma),
+        number(r.need("TradePrice", "Price"), decimal_comma=r.options.decimal_comma),
+        number(r.cell("IBCommission", "Commission") or "0", decimal_comma=r.options.decimal_comma),
         currency,
         ref,
-        cell(row, "Description"),
+        r.cell("Description"),
         cancel,
     )
 
@@ -65,18 +52,18 @@ _PAID = ("dividends", "payment in lieu of dividends")
 _NAMED = re.compile(r"^([A-Za-z0-9][A-Za-z0-9.\-]{0,19})\(")
 
 
-def listing_named(row: Row, options: Options) -> str:
+def listing_named(r: ExportRow) -> str:
     """The row's listing: `--symbol`'s for its ISIN, its `Symbol`, else the first word of its
     `Description` (`VT(US9220427424) ...`). A symbol without an exchange suffix names a US
     listing: one paid in another currency than dollars is asked for with `--symbol`."""
-    isin = cell(row, "ISIN")
-    if isin in options.symbols or cell(row, "Symbol"):
-        return symbol_for(row, options, "Symbol")
-    named = _NAMED.match(cell(row, "Description"))
+    isin = r.cell("ISIN")
+    if isin in r.options.symbols or r.cell("Symbol"):
+        return r.symbol("Symbol")
+    named = _NAMED.match(r.cell("Description"))
     if not named:
-        return symbol_for(row, options)  # asks for --symbol by its ISIN
+        return r.symbol()  # asks for --symbol by its ISIN
     symbol = symbol_of(named.group(1))
-    currency = cell(row, "CurrencyPrimary", "Currency").upper()
+    currency = r.cell("CurrencyPrimary", "Currency").upper()
     if "." not in symbol and currency not in ("", "USD"):
         raise BadRow(
             f"which listing is {isin or symbol} ({symbol}, paid in {currency})? "
@@ -85,21 +72,21 @@ def listing_named(row: Row, options: Options) -> str:
     return symbol
 
 
-def ibkr_cash(line: int, row: Row, options: Options) -> Dividend | None:
+def ibkr_cash(r: ExportRow) -> Dividend | None:
     """A dividend (or a payment in lieu of one) as paid, a tax withheld as the negative of
     its amount: the rows of one symbol, day and currency are one dividend (`merged`)."""
-    kind = cell(row, "Type").lower()
+    kind = r.cell("Type").lower()
     if kind not in (*_PAID, "withholding tax"):
         return None
-    said = cell(row, "Description")
+    said = r.cell("Description")
     if "return of capital" in said.lower():
         raise LeftOut("a return of capital: not a dividend")
-    amount = number(need(row, "Amount"), decimal_comma=options.decimal_comma)
-    when = day(need(row, "SettleDate", "Date/Time", "ReportDate"), day_first=False)
+    amount = number(r.need("Amount"), decimal_comma=r.options.decimal_comma)
+    when = day(r.need("SettleDate", "Date/Time", "ReportDate"), day_first=False)
     tax = -amount if kind == "withholding tax" else 0.0
     name = said.split("(")[0].strip() if "(" in said else ""
-    currency = cell(row, "CurrencyPrimary", "Currency")
-    return make_dividend(line, listing_named(row, options), when, amount, tax, currency, name)
+    currency = r.cell("CurrencyPrimary", "Currency")
+    return r.dividend(listing_named(r), when, amount, tax, currency, name)
 
 
 def merged(dividends: list[Dividend]) -> tuple[list[Dividend], list[RowIssue]]:

@@ -9,16 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .broker_cells import cell, need, own_mark, side_of, symbol_of
-from .brokers import (
-    BadRow,
-    Dividend,
-    Options,
-    Row,
-    Trade,
-    make_dividend,
-    make_trade,
-)
+from .broker_cells import ExportRow, own_mark, side_of, symbol_of
+from .brokers import BadRow, Dividend, Trade
 
 # An exchange's market identifier code (ISO 10383) -> the suffix its listings take
 SUFFIXES = {
@@ -85,38 +77,37 @@ def saxo_day(text: str) -> dt.date:
     raise BadRow(f"{text!r} is not a date (day-month-year: 02-Apr-2025)")
 
 
-def _symbol(row: Row, options: Options) -> str:
-    isin = cell(row, "Instrument ISIN")
-    if isin and isin in options.symbols:
-        return symbol_of(options.symbols[isin])
-    ticker, _, exchange = need(row, "Instrument Symbol").partition(":")
+def _symbol(r: ExportRow) -> str:
+    isin = r.cell("Instrument ISIN")
+    if isin and isin in r.options.symbols:
+        return symbol_of(r.options.symbols[isin])
+    ticker, _, exchange = r.need("Instrument Symbol").partition(":")
     suffix = SUFFIXES.get(exchange.lower())
     if suffix is None:
         raise BadRow(
-            f"{cell(row, 'Instrument Symbol')!r}: which listing is it on {exchange!r}? say "
+            f"{r.cell('Instrument Symbol')!r}: which listing is it on {exchange!r}? say "
             f"--symbol {isin or ticker}=SYMBOL"
         )
     return symbol_of(ticker + suffix)
 
 
-def saxo(line: int, row: Row, options: Options) -> Trade | Dividend | None:
-    event = cell(row, "Event")
-    if not cell(row, "Instrument Symbol"):
+def saxo(r: ExportRow) -> Trade | Dividend | None:
+    event = r.cell("Event")
+    if not r.cell("Instrument Symbol"):
         return None  # cash: a deposit, a withdrawal, a custody fee
-    when = saxo_day(need(row, "Trade Date"))
-    currency = cell(row, "Instrument currency").upper()
+    when = saxo_day(r.need("Trade Date"))
+    currency = r.cell("Instrument currency").upper()
     if event.lower() == "dividend":
         # booked in the account's currency at the row's rate (instrument's units per account's)
-        rate = own_mark(cell(row, "Conversion Rate") or "1") or 1.0
-        paid = own_mark(need(row, "Amount")) / rate
-        return make_dividend(
-            line,
-            _symbol(row, options),
+        rate = own_mark(r.cell("Conversion Rate") or "1") or 1.0
+        paid = own_mark(r.need("Amount")) / rate
+        return r.dividend(
+            _symbol(r),
             when,
             round(paid, 10),
             None,
             currency,
-            cell(row, "Instrument"),
+            r.cell("Instrument"),
         )
     found = _TRADE.match(event)
     side = side_of(found.group("side")) if found else None
@@ -124,19 +115,16 @@ def saxo(line: int, row: Row, options: Options) -> Trade | Dividend | None:
         return None
     shares = own_mark(found.group("qty"))
     price = own_mark(found.group("price"))
-    booked = abs(own_mark(need(row, "Amount"))) / (
-        own_mark(cell(row, "Conversion Rate") or "1") or 1.0
-    )
+    booked = abs(own_mark(r.need("Amount"))) / (own_mark(r.cell("Conversion Rate") or "1") or 1.0)
     # the fee is what the row books beyond the trade's money; a booking of less states none
     fees = max(0.0, booked - shares * price if side == "buy" else shares * price - booked)
-    return make_trade(
-        line,
-        _symbol(row, options),
+    return r.trade(
+        _symbol(r),
         side,
         when,
         shares,
         price,
         round(fees, 10),
         found.group("cur"),
-        name=cell(row, "Instrument"),
+        name=r.cell("Instrument"),
     )

@@ -3,16 +3,17 @@ CSV), Schwab, Fidelity, Trading 212, DEGIRO, and a generic CSV whose columns are
 command line. Each row is a buy, a sale, or not a trade (a deposit, a dividend, a total); a buy
 or a sale that cannot be read is an issue with its line, and then nothing of the file is used.
 Pure: text in, records out. Amounts and dates in the broker's own formats (decimal commas,
-day-first dates) are read as that broker writes them, and an ambiguous one is never guessed."""
+day-first dates) are read as that broker writes them, and an ambiguous one is never guessed.
+Here: the records, a cell's number and date, the file's header line, the listing's unit; a row
+as a format's reader reads it is reading/broker_cells.py's `ExportRow` (its trade or dividend
+made in the listing's unit), the rows are read by reading/broker_rows.py."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import re
-import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from typing import NamedTuple
 
 
@@ -72,8 +73,6 @@ class BadRow(ValueError):
 
 
 Row = Mapping[str, str]
-# A broker's row reader: a Trade, None for a row that is not a trade, or BadRow.
-Reader = Callable[[int, Row, "Options"], "Trade | Dividend | None"]
 
 
 class Options(NamedTuple):
@@ -197,136 +196,6 @@ def columns_said(text: str) -> str:
     return (shown + (f" and {len(cells) - 12} more" if len(cells) > 12 else "")) or "none"
 
 
-def rows(
-    text: str, header: Callable[[list[str]], bool], *, wraps: bool = False, title: str = ""
-) -> Iterator[tuple[int, dict[str, str]]]:
-    """The rows under the first line `header` accepts, by name, with their line numbers (a
-    preamble before it, as Schwab's and Fidelity's have, is passed over; a repeated header, as
-    a Flex query's sections repeat it, is not a row). With `wraps`, a line whose first cell is
-    empty is the rest of the row above, cut where the export wrapped a long cell (DEGIRO's):
-    each of its cells is appended to that row's cell of the same column."""
-    reader = csv.reader(io.StringIO(text), delimiter=sniff(text))
-    names: list[str] | None = None
-    pending: tuple[int, dict[str, str]] | None = None
-    for cells in reader:
-        line = reader.line_num
-        cells = [c.strip().lstrip("\ufeff") for c in cells]
-        if names is None:
-            if header(cells):
-                # a column without a name is the currency of the one before it (DEGIRO's)
-                names = [
-                    c or f"{cells[i - 1] if i else ''} (currency)" for i, c in enumerate(cells)
-                ]
-            continue
-        if not any(cells) or header(cells):
-            continue
-        if wraps and pending is not None and not cells[0]:
-            above = pending[1]
-            for name, part in zip(names, cells, strict=False):
-                if part:
-                    above[name] = above.get(name, "") + part
-            continue
-        if pending is not None:
-            yield pending
-        pending = (line, dict(zip(names, cells, strict=False)))
-    if pending is not None:
-        yield pending
-    if names is None:
-        said = columns_said(text)
-        raise NotThisExport(
-            f"not {title or 'this broker'}'s export (no line has its "
-            f"columns); its columns are {said}"
-        )
-
-
-def read_rows(
-    text: str,
-    header: Callable[[list[str]], bool],
-    reader: Reader,
-    options: Options,
-    *,
-    wraps: bool = False,
-    title: str = "",
-) -> ImportRead:
-    """Every row read with `reader`; an issue per row it could not read. A trade the broker
-    cancels (IBKR's `BUY (Ca.)`) takes its trade out; a trade id seen twice is one trade."""
-    trades: list[Trade] = []
-    issues: list[RowIssue] = []
-    dividends: list[Dividend] = []
-    left_out: list[RowIssue] = []
-    skipped = 0
-    try:
-        for line, row in rows(text, header, wraps=wraps, title=title):
-            try:
-                got = reader(line, row, options)
-                if got is not None and options.today and got.day > options.today:
-                    raise BadRow(f"dated {got.day.isoformat()}, after today")
-            except BadRow as error:
-                issues.append(RowIssue(line, str(error)))
-                continue
-            except LeftOut as error:
-                left_out.append(RowIssue(line, str(error)))
-                continue
-            if got is None:
-                skipped += 1
-            elif isinstance(got, Dividend):
-                dividends.append(got)
-            else:
-                trades.append(got)
-    except csv.Error as error:
-        return ImportRead([], [RowIssue(1, f"not a CSV file: {error}")], 0)
-    kept, ref_issues = one_per_id(trades)
-    return ImportRead(kept, issues + ref_issues, skipped, dividends, left_out)
-
-
-def one_per_id(trades: list[Trade]) -> tuple[list[Trade], list[RowIssue]]:
-    """The trades less those a cancellation takes out (the first of its id, each) and less
-    the repeats of an id (the same trade twice in the file is one); an id given to two
-    different trades, or a cancellation of a trade the file does not hold, is an issue."""
-    cancels: dict[str, int] = {}
-    for t in trades:
-        if t.cancel:
-            cancels[t.ref] = cancels.get(t.ref, 0) + 1
-    kept: list[Trade] = []
-    seen: dict[str, Trade] = {}
-    issues: list[RowIssue] = []
-    for t in trades:
-        if t.cancel:
-            continue
-        if t.ref and cancels.get(t.ref):
-            cancels[t.ref] -= 1
-            continue
-        if t.ref and t.ref in seen:
-            first = seen[t.ref]
-            if _what(first) != _what(t):
-                issues.append(
-                    RowIssue(
-                        t.line,
-                        f"trade {t.ref!r} is also line {first.line}, "
-                        "with other figures: which is it?",
-                    )
-                )
-            continue
-        if t.ref:
-            seen[t.ref] = t
-        kept.append(t)
-    for t in trades:
-        if t.cancel and cancels.get(t.ref, 0) > 0:
-            cancels[t.ref] -= 1
-            issues.append(
-                RowIssue(
-                    t.line,
-                    f"cancels trade {t.ref!r}, which the file does not "
-                    "hold: export the period that holds it",
-                )
-            )
-    return kept, sorted(issues)
-
-
-def _what(t: Trade) -> tuple[object, ...]:
-    return (t.symbol, t.side, t.day, round(t.shares, 9), round(t.price, 9))
-
-
 def listing_unit(symbol: str, currency: str) -> tuple[float, str]:
     """What an amount in `currency` is multiplied by to be in the listing's unit, and that unit:
     a London listing (`.L`) is quoted in pence, so an amount the export gives in pounds is
@@ -334,60 +203,3 @@ def listing_unit(symbol: str, currency: str) -> tuple[float, str]:
     if currency.strip().upper() == "GBP" and symbol.upper().endswith(".L"):
         return 100.0, "GBX"
     return 1.0, currency.strip().upper()
-
-
-def make_dividend(
-    line: int,
-    symbol: str,
-    when: dt.date,
-    amount: float,
-    tax: float | None,
-    currency: str,
-    name: str = "",
-    tax_currency: str = "",
-) -> Dividend:
-    """A dividend in the listing's unit (pence for a London listing paid in pounds); a tax in
-    another currency than the amount's is kept in its own, named (`tax_currency`)."""
-    factor, unit = listing_unit(symbol, currency)
-    tax_factor, tax_unit = listing_unit(symbol, tax_currency or currency)
-    other = tax_unit if tax_unit != unit else ""
-    if tax is not None and not other:
-        tax = round(tax * tax_factor, 10)
-    return Dividend(line, symbol, when, round(amount * factor, 10), tax, unit, name.strip(), other)
-
-
-def make_trade(
-    line: int,
-    symbol: str,
-    side: str,
-    when: dt.date,
-    shares: float,
-    price: float,
-    fees: float,
-    currency: str = "",
-    ref: str = "",
-    name: str = "",
-    cancel: bool = False,
-    fx: tuple[float, str] | None = None,
-) -> Trade:
-    if shares <= 0:
-        raise BadRow("no shares")
-    if price < 0:
-        raise BadRow("a negative price")
-    rate, into = fx if fx and fx[0] > 0 else (None, "")
-    factor, unit = listing_unit(symbol, currency)
-    return Trade(
-        line,
-        sys.intern(symbol),  # one string per symbol, however many its trades
-        side,
-        when,
-        shares,
-        price * factor,
-        abs(fees) * factor,
-        unit,
-        ref,
-        name.strip(),
-        cancel,
-        rate,
-        into.strip().upper(),
-    )

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from .dividends import Dividends
     from .estimates import EstimatesStore
     from .evidence import Evidence
+    from .facade import Facade
     from .fx import FxRates
     from .intraday import IntradayCharts
     from .journal import Journal
@@ -98,7 +99,8 @@ class _Door(Generic[T]):
         if store is None:
             return self
         kind = getattr(importlib.import_module(f".{self.module}", __name__), self.name)
-        door: T = kind(store)
+        facade: Facade = store  # mypy proves the Store is what its doors read of it
+        door: T = kind(facade)
         store.__dict__[self.attr] = door
         return door
 

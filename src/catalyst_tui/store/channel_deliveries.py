@@ -6,40 +6,19 @@ never holds another's."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from .columns import iso, moment
+from .door import Door
+from .records import ChannelHealth
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from . import Store
     from .records import Notice
 
 
-class ChannelHealth(NamedTuple):
-    """How a channel is doing: its last delivery, its last failure (error and when) when it
-    failed since, what waits to be retried and what was given up."""
-
-    channel: str
-    last_sent: dt.datetime | None
-    last_error: str
-    last_error_at: dt.datetime | None
-    waiting: int
-    given_up: int
-
-    @property
-    def failing(self) -> bool:
-        """Its last attempt failed (after its last delivery)."""
-        if self.last_error_at is None:
-            return False
-        return self.last_sent is None or self.last_error_at > self.last_sent
-
-
-class ChannelDeliveries:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
+class ChannelDeliveries(Door):
     def claim(
         self,
         channel: str,

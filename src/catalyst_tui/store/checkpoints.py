@@ -10,6 +10,7 @@ from ..thesis.vocabulary import Status
 from . import columns
 from .door import Door
 from .schema import REASON_PARTS
+from .snapshot import load_snapshot
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -66,7 +67,7 @@ class Checkpoints(Door):
                 bool(at_due),
             )
             checkpoints.append(CheckpointState(*state))
-        snapshot = self._store.market.snapshot(now, sec_configured=sec_configured, base=base)
+        snapshot = load_snapshot(self._store, now, sec_configured=sec_configured, base=base)
         return checkpoints, snapshot
 
     def record(

@@ -16,14 +16,14 @@ if TYPE_CHECKING:
 
     from ..market.models import LastQuote
     from ..thesis.flows import DayValue
-    from . import Store
+    from .facade import Facade
 
 
 class _Rates:
     """Base currency per unit of a quoted currency on a day, from the stored FX history (the
     day's rate or the last before it), each asked once."""
 
-    def __init__(self, store: Store, base: str) -> None:
+    def __init__(self, store: Facade, base: str) -> None:
         self._store, self._base = store, base
         self._seen: dict[tuple[str, dt.date], float | None] = {}
 
@@ -47,7 +47,7 @@ class _Rates:
         return on
 
 
-def _closes(store: Store, symbol: str) -> Closes:
+def _closes(store: Facade, symbol: str) -> Closes:
     history = store.views.price_history(symbol)
     return Closes([day for day, _ in history], [close for _, close in history])
 
@@ -67,7 +67,7 @@ class HoldingsReader:
     once, not once a position."""
 
     def __init__(
-        self, store: Store, base: str, quotes: Mapping[str, LastQuote] | None = None
+        self, store: Facade, base: str, quotes: Mapping[str, LastQuote] | None = None
     ) -> None:
         self._store = store
         self._rates = _Rates(store, base)
@@ -128,7 +128,7 @@ class HoldingsReader:
 
 
 def load_holdings(
-    store: Store, base: str, symbols: Iterable[str] | None = None
+    store: Facade, base: str, symbols: Iterable[str] | None = None
 ) -> tuple[dict[str, Holding], dict[str, Benchmark], dict[str, str]]:
     """The holdings with lots (of `symbols`), the benchmarks they are held against, and each
     holding's benchmark symbol: the Performance screen's, the Position pane's and the

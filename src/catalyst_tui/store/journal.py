@@ -4,21 +4,14 @@ the conviction held (thesis/journal.py), newest first."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from ..thesis.goalposts import Move
 from ..thesis.journal import JournalEntry
 from . import columns
-
-if TYPE_CHECKING:
-    from . import Store
+from .door import Door
 
 
-class Journal:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._conn = store.conn
-
+class Journal(Door):
     def add(
         self, symbol: str, text: str, now: dt.datetime, *, action: str = "", conviction: str = ""
     ) -> JournalEntry:

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .columns import day, iso, moment
+from .door import Door
 from .records import Notice, OutboxRecord
 from .views import EVENT_COLUMNS, event_record
 
@@ -14,13 +15,8 @@ if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable
 
-    from . import Store
 
-
-class Outbox:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
+class Outbox(Door):
     def claim(
         self,
         claimer: str,

@@ -1,7 +1,7 @@
 """The frozen records the store hands out: what a sync changed, fetch times, provider health,
-tickers, watch rows, checkpoints, events, notices, the outbox, health, price rows, filings,
-documents, evidence and verdicts. NamedTuples: the start-up path reads thousands of them (stored
-text becomes their values in columns.py)."""
+tickers, watch rows, checkpoints, events, notices, the outbox, each channel's health, health,
+price rows, filings, documents, evidence and verdicts. NamedTuples: the start-up path reads
+thousands of them (stored text becomes their values in columns.py)."""
 
 from __future__ import annotations
 
@@ -181,6 +181,25 @@ class OutboxRecord(NamedTuple):
     channels: tuple[str, ...]
     attempts: int
     last_error: str
+
+
+class ChannelHealth(NamedTuple):
+    """How a channel is doing: its last delivery, its last failure (error and when) when it
+    failed since, what waits to be retried and what was given up."""
+
+    channel: str
+    last_sent: dt.datetime | None
+    last_error: str
+    last_error_at: dt.datetime | None
+    waiting: int
+    given_up: int
+
+    @property
+    def failing(self) -> bool:
+        """Its last attempt failed (after its last delivery)."""
+        if self.last_error_at is None:
+            return False
+        return self.last_sent is None or self.last_error_at > self.last_sent
 
 
 class Health(NamedTuple):

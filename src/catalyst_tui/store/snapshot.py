@@ -23,11 +23,11 @@ if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable
 
-    from . import Store
+    from .facade import Facade
 
 
 def load_snapshot(
-    store: Store,
+    store: Facade,
     now: dt.datetime,
     *,
     sec_configured: bool,

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 from ..thesis.verdict import Standing, TickerVerdict
 from ..thesis.vocabulary import Status, Verdict
 from . import columns
+from .door import Door
 from .records import RecordedVerdict, VerdictEvent
 
 if TYPE_CHECKING:
     from ..thesis.forecast import Forecast
-    from . import Store
 
 # Each active checkpoint of each active ticker, in the file's order; of a missed one, the day its
 # last miss was acknowledged, when every miss of it is (a seek of its own events, as
@@ -39,11 +39,7 @@ _STANDINGS = (
 Notice = Callable[[TickerVerdict, Verdict], tuple[str, str]]
 
 
-class Verdicts:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._conn = store.conn
-
+class Verdicts(Door):
     def standings(self, symbol: str | None = None) -> dict[str, list[Standing]]:
         """What the verdict reads of each active ticker's checkpoints (a ticker without any has
         an empty list), in the file's order; of `symbol` alone when given."""
