@@ -20,12 +20,13 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from .labels import eps_diluted, eps_nongaap
 from .periods import Kind, bare_years, day_at
 
 if TYPE_CHECKING:
     from .tables import Segment
 
-__all__ = ["date_orders", "date_quarters", "reported_end", "stated_quarter_ends"]
+__all__ = ["date_orders", "date_quarters", "per_share", "reported_end", "stated_quarter_ends"]
 
 _NOTE = re.compile(
     r"statements? (?:presents?|reflects?|includes?|covers?) (?:the )?"
@@ -158,6 +159,16 @@ def date_orders(segments: list[Segment], text: str) -> list[Segment] | None:
         )
         for segment in segments
     ]
+
+
+def per_share(segment: Segment, dated: Segment) -> Segment:
+    """`segment` with its per-share lines as `dated` (date_orders) dates them: beside a dated
+    statement, only a summary's EPS is read from it, its amounts being the statement's."""
+    lines = tuple(
+        new if eps_diluted(old) or eps_nongaap(old, segment.title) else old
+        for old, new in zip(segment.lines, dated.lines, strict=True)
+    )
+    return replace(segment, lines=lines)
 
 
 # "results for its third quarter ended September 30, 2025", "fourth quarter and full year

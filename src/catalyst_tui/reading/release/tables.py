@@ -13,7 +13,7 @@ thousands"); None when none is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -55,7 +55,7 @@ class Segment:
 
 
 _NUMBER = re.compile(
-    r"^(?P<open>\()?\s*[$€£]?\s*(?P<open2>\()?\s*(?P<minus>[-−–])?\s*[$€£]?\s*"
+    r"^(?P<open>\()?\s*[$€£]?\s*(?P<open2>\()?\s*(?:(?P<minus>[-−–])|\+)?\s*[$€£]?\s*"
     r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*(?P<close>\))?\s*"
     r"(?P<percent>%)?\s*\)?$"
 )
@@ -236,7 +236,8 @@ def _is_header(label: str, figures: list[_Printed], texts: list[str]) -> bool:
             and all(map(_heading_or_scale, texts))  # "2025 | % of Revenues | 2024 | ..."
             and (not label or _heading(label) or _SCALE.search(label.lower()) is not None)
         )
-    return bool(texts) and all(_heading(text) for text in texts)
+    # the scale line may stand among the headings ("3Q25 | 2Q25 | Dollars in millions | YTD 2025")
+    return any(map(_heading, texts)) and all(map(_heading_or_scale, texts))
 
 
 def _period_alone(label: str) -> bool:
@@ -320,10 +321,17 @@ def _column(
     """The period the header cells overlapping [start, end) describe together."""
     key = (start, end)
     if key not in seen:
-        text = " ".join(h.text for h in headers if h.start < end and start < h.end)
+        covering = [h for h in headers if h.start < end and start < h.end]
+        text = " ".join(h.text for h in covering)
         if _YEARS_ONLY.match(text) and (period := _period_beside(headers, start, end)):
             text = f"{period} {text}"
-        seen[key] = read_column(text)
+        column = read_column(text)
+        lengths = [kind for h in covering if (kind := read_column(h.text).kind) is not None]
+        if column.kind is not None and len(set(lengths)) > 1:
+            # "Three Months Ended" over the whole table, "Year Ended" under it over the last
+            # columns: the heading nearest the figures says how long their period is
+            column = replace(column, kind=lengths[-1])
+        seen[key] = column
     return seen[key]
 
 
