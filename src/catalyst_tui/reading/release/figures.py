@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .eps import Period, gaap_eps_summary, nongaap_eps
+from .eps import Period, gaap_eps_summary, non_gaap_title, nongaap_eps
 from .labels import (
     cost_part,
     cost_rank,
@@ -77,7 +77,7 @@ def find_statements(segments: list[Segment]) -> list[Statement]:
         if not (
             any(revenue_rank(line.label) for line in lines)
             and any(net_income_rank(line.label) for line in lines)
-        ) or _NON_GAAP_TITLE.search(segment.title):
+        ) or non_gaap_title(segment.title):
             continue
         columns = [f.column for line in lines for f in line.figures if f.column.end]
         quarters = [c.end for c in columns if c.kind is Kind.QUARTER and not c.forecast]
@@ -89,9 +89,6 @@ def find_statements(segments: list[Segment]) -> list[Statement]:
         per_share = any(eps_diluted(line) for line in lines)
         found.append(Statement(segment, end, bool(quarters), titled, per_share))
     return sorted(found, key=lambda s: (not s.titled, not s.quarterly, not s.per_share))
-
-
-_NON_GAAP_TITLE = re.compile(r"non-gaap|adjusted|reconciliation")
 
 
 def undated_results(segment: Segment) -> bool:
@@ -305,7 +302,7 @@ def _eps_below(
     for segment in segments[at + 1 :]:
         if segment.source != statement.segment.source:
             break
-        if _NON_GAAP_TITLE.search(segment.title):
+        if non_gaap_title(segment.title):
             continue
         if eps := _best(segment.lines, eps_diluted_rank, reported):
             return eps

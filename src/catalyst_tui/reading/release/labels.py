@@ -23,6 +23,7 @@ __all__ = [
     "eps_diluted_rank",
     "eps_nongaap",
     "gross_profit_rank",
+    "names_per_share",
     "net_income_rank",
     "operating_income_rank",
     "revenue_rank",
@@ -73,6 +74,11 @@ _QUALIFIED = re.compile(
     r"\bexclud\w*|\bexcl\b|\bbefore\b|pro forma"
     r"|constant[- ]currency|currency[- ]neutral|fx[- ]neutral|f/x[- ]neutral"  # rates held still
 )
+
+
+def names_per_share(text: str) -> bool:
+    """Whether a label or heading names a per-share figure ("per common share", "EPS")."""
+    return _PER_SHARE.search(text) is not None
 
 
 @lru_cache(maxsize=4096)  # a release asks of the same labels many times

@@ -16,7 +16,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
-__all__ = ["Column", "Kind", "bare_years", "dated", "day_at", "read_column"]
+__all__ = ["Column", "Kind", "bare_years", "dated", "day_at", "read_column", "year_alone"]
 
 
 class Kind(StrEnum):
@@ -72,6 +72,7 @@ _DAY_FIRST = re.compile(
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)\b")
 _BARE_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
+_YEAR_ALONE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 _OTHER = re.compile(
     r"six months|nine months|\b[69] months|twenty-six|thirty-nine|\b(?:26|39|24|36|40) weeks"
     r"|year[- ]to[- ]date|\bytd\b|\bttm\b|trailing"
@@ -109,6 +110,11 @@ def day_at(lower: str, at: int) -> date | None:
     if named is None or named[3] is None:
         return None
     return _date(int(named[3]), _MONTHS[named[1]], int(named[2]))
+
+
+def year_alone(text: str) -> bool:
+    """Whether `text` is a year and nothing else ("2024"): a column's heading, not a figure."""
+    return _YEAR_ALONE.match(text) is not None
 
 
 def bare_years(text: str) -> set[str]:

@@ -2,7 +2,7 @@
 
 Pure, no I/O, no store or config: bytes in, a frozen record out. `read_release` finds the
 income statement and reads, for the quarter reported, its period end, revenue, gross profit
-(revenue - cost of revenue where only the cost is printed), operating income, net income
+(revenue - the total cost of revenue where only that is printed), operating income, net income
 attributable to the company, GAAP diluted EPS and non-GAAP (or "adjusted") diluted EPS where
 the release labels one; on a Q4 release the fiscal year too; and the revenue guidance it
 gives for next quarter and the fiscal year. A figure not stated is None with a reason, never

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .document import Cell, Table
-from .periods import Column, dated, read_column
+from .periods import Column, dated, read_column, year_alone
 
 __all__ = ["Figure", "Line", "Segment", "normal_label", "segments", "states_scale"]
 
@@ -61,7 +61,6 @@ _NUMBER = re.compile(
 )
 _DASH = re.compile(r"^[-—–]+$")
 _SYMBOLS = re.compile(r"^[$€£()%\s*]+$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _HEADER_WORDS = re.compile(
     r"months|weeks|quarter|year|ended|fiscal|\bfy|\bq[1-4]\b|q[1-4]'|forecast|outlook|gaap"
     r"|\blow\b|\bhigh\b|change|q/q|y/y|as reported|actual|unaudited|\bttm\b|\bytd\b|^%|\(decr\.\)"
@@ -216,7 +215,7 @@ def _continued(table: Table, previous: Segment | None) -> Segment | None:
         cell.start
         for row in table.rows
         for cell in row
-        if cell.start >= table.label_end and _NUMBER.match(cell.text) and not _YEAR.match(cell.text)
+        if cell.start >= table.label_end and _NUMBER.match(cell.text) and not year_alone(cell.text)
     }
     if previous.lines:
         return previous if starts and starts <= previous.starts else None
@@ -259,7 +258,7 @@ def _between(cells: list[Cell], text: str) -> bool:
     at = next(c.start for c in cells if c.text == text)
     left = [c for c in cells if c.end <= at and _NUMBER.match(c.text)]
     right = [c for c in cells if c.start > at and _NUMBER.match(c.text)]
-    return bool(left and right) and not all(_YEAR.match(c.text) for c in left + right)
+    return bool(left and right) and not all(year_alone(c.text) for c in left + right)
 
 
 def _years(figures: list[_Printed], texts: list[str]) -> bool:
@@ -295,7 +294,7 @@ def _figures(cells: list[Cell]) -> tuple[list[_Printed], list[str]]:
             negative = bool(number["open"] or number["open2"] or number["minus"] or opened)
             digits, decimals = number["digits"], number["decimals"] or ""
             value = Decimal(digits.replace(",", "") + decimals)
-            year = not decimals and _YEAR.match(digits) is not None
+            year = not decimals and year_alone(digits)
             places = max(len(decimals) - 1, 0)
             signed = -value if negative else value
             figures.append(
@@ -323,7 +322,7 @@ def _column(
     if key not in seen:
         covering = [h for h in headers if h.start < end and start < h.end]
         text = " ".join(h.text for h in covering)
-        if _YEARS_ONLY.match(text) and (period := _period_beside(headers, start, end)):
+        if year_alone(text) and (period := _period_beside(headers, start, end)):
             text = f"{period} {text}"
         column = read_column(text)
         lengths = [kind for h in covering if (kind := read_column(h.text).kind) is not None]
@@ -333,9 +332,6 @@ def _column(
             column = replace(column, kind=lengths[-1])
         seen[key] = column
     return seen[key]
-
-
-_YEARS_ONLY = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 
 
 def _period_beside(headers: list[Cell], start: int, end: int) -> str | None:
