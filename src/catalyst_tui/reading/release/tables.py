@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .document import Cell, Table
-from .periods import Column, dated, read_column, year_alone
+from .periods import Column, Kind, dated, read_column, year_alone
 
 __all__ = ["Figure", "Line", "Segment", "normal_label", "segments", "states_scale"]
 
@@ -325,13 +325,25 @@ def _column(
         if year_alone(text) and (period := _period_beside(headers, start, end)):
             text = f"{period} {text}"
         column = read_column(text)
-        lengths = [kind for h in covering if (kind := read_column(h.text).kind) is not None]
-        if column.kind is not None and len(set(lengths)) > 1:
-            # "Three Months Ended" over the whole table, "Year Ended" under it over the last
-            # columns: the heading nearest the figures says how long their period is
-            column = replace(column, kind=lengths[-1])
+        if column.kind is not None and (nearest := _nearest_length(covering)) is not None:
+            column = replace(column, kind=nearest)
         seen[key] = column
     return seen[key]
+
+
+def _nearest_length(covering: list[Cell]) -> Kind | None:
+    """The length the heading nearest the figures names, where the headings above it name
+    another and span it ("Three Months Ended" over the whole table, "Year Ended" under it over
+    the last columns: those are years); None where the headings agree, or where two side by
+    side straddle the figure (no heading is nearer)."""
+    named = [(h, kind) for h in covering if (kind := read_column(h.text).kind) is not None]
+    if len({kind for _, kind in named}) < 2:
+        return None
+    nearest, kind = named[-1]
+    above = [h for h, other in named if other is not kind]
+    if all(h.start <= nearest.start and nearest.end <= h.end for h in above):
+        return kind
+    return None
 
 
 def _period_beside(headers: list[Cell], start: int, end: int) -> str | None:
