@@ -247,6 +247,15 @@ EXXON_SUMMARY = [
         "5.25",
         "5.93",
     ),
+    (
+        "1.88",
+        "1.61",
+        "1.81",
+        "+0.20",
+        "Earnings Excl. Identified Items Per Common Share (non-GAAP)",
+        "5.30",
+        "5.85",
+    ),
 ]
 
 
@@ -260,22 +269,49 @@ def test_exxons_per_share_line_read_from_its_quarters_middle_column():
     assert read.found and read.period_end == dt.date(2025, 9, 30)
     assert read.quarter.revenue == 85_300e6 and read.quarter.net_income == 7_550e6
     assert read.quarter.eps_diluted == 1.76  # 3Q25, the third of the figures
+    assert read.quarter.eps_nongaap == 1.81  # Earnings Excl. Identified Items, 3Q25
 
 
 def test_exxons_labels_on_the_left_the_quarter_first():
     summary = [(r[4], r[2], r[1], r[3], r[5], r[6]) for r in EXXON_SUMMARY]
-    assert read_release(exxon(summary), dt.date(2025, 10, 31)).quarter.eps_diluted == 1.76
+    read = read_release(exxon(summary), dt.date(2025, 10, 31))
+    assert (read.quarter.eps_diluted, read.quarter.eps_nongaap) == (1.76, 1.81)
 
 
-def test_a_summary_not_naming_the_quarter_gives_no_eps():
-    """Near misses: the text names the quarter without its end; the summary's latest quarter
-    is the one before (the text's "third quarter ended" day matches no column)."""
-    unnamed = EXXON_LEAD.replace(" ended September 30, 2025", "")
-    read = read_release(exxon(EXXON_SUMMARY, unnamed), dt.date(2025, 10, 31))
-    assert read.quarter.eps_diluted is None and read.quarter.net_income == 7_550e6
+def test_exxons_quarter_named_by_its_headline_alone():
+    """ExxonMobil's text names its quarter "third-quarter 2025" and never its day: the column
+    named so, the latest quarter of the summary, is the statement's quarter."""
+    lead = (
+        "<p>EXXON MOBIL CORPORATION ANNOUNCES THIRD-QUARTER 2025 RESULTS</p>"
+        "<p>Exxon Mobil Corporation today announced third-quarter 2025 earnings of $7.5 "
+        "billion.</p>"
+    )
+    read = read_release(exxon(EXXON_SUMMARY, lead), dt.date(2025, 10, 31))
+    assert (read.quarter.eps_diluted, read.quarter.eps_nongaap) == (1.76, 1.81)
+
+
+def test_a_summary_not_of_the_named_quarter_gives_no_eps():
+    """Near misses, the statement's own figures still read: a text naming its quarter neither
+    by its day nor by its order; a headline naming another quarter than the summary's latest
+    (or one that cannot end on the statement's day); a summary whose latest quarter is the
+    one before the text's."""
+    unnamed = "<p>Exxon Mobil Corporation today announced its results.</p>"
+    other = EXXON_LEAD.replace("THIRD QUARTER", "SECOND QUARTER").replace(
+        " ended September 30, 2025", ""
+    )
+    fiscal = EXXON_LEAD.replace("THIRD QUARTER 2025", "THIRD QUARTER 2026").replace(
+        " ended September 30, 2025", ""
+    )
     earlier = [tuple(c for i, c in enumerate(r) if i != 2) for r in EXXON_SUMMARY]
-    read = read_release(exxon(earlier), dt.date(2025, 10, 31))
-    assert read.quarter.eps_diluted is None
+    for summary, lead in (
+        (EXXON_SUMMARY, unnamed),
+        (EXXON_SUMMARY, other),
+        ([tuple(c.replace("3Q25", "3Q26") for c in r) for r in EXXON_SUMMARY], fiscal),
+        (earlier, EXXON_LEAD),
+    ):
+        read = read_release(exxon(summary, lead), dt.date(2025, 10, 31))
+        assert read.quarter.net_income == 7_550e6
+        assert (read.quarter.eps_diluted, read.quarter.eps_nongaap) == (None, None), lead
 
 
 # --- the law, over generated statements -----------------------------------------------------

@@ -16,7 +16,16 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
-__all__ = ["Column", "Kind", "bare_years", "dated", "day_at", "read_column", "year_alone"]
+__all__ = [
+    "Column",
+    "Kind",
+    "bare_years",
+    "dated",
+    "day_at",
+    "order_named",
+    "read_column",
+    "year_alone",
+]
 
 
 class Kind(StrEnum):
@@ -117,6 +126,17 @@ def year_alone(text: str) -> bool:
     return _YEAR_ALONE.match(text) is not None
 
 
+def order_named(lower: str) -> tuple[int, int] | None:
+    """The first quarter lower-case text names by its order and year ("third-quarter 2025",
+    "3Q25", "Q3 FY24"), as (fiscal year, quarter); None if it names none."""
+    labelled = _ORDER.search(lower)
+    if labelled is None:
+        return None
+    quarter = labelled[1] or labelled[3] or str(_ORDINALS.get(labelled[5], ""))
+    year = int(labelled[2] or labelled[4] or labelled[6])
+    return (year + 2000 if year < 100 else year, int(quarter))
+
+
 def bare_years(text: str) -> set[str]:
     """The years written alone in `text` ("First-Quarter 2025": {"2025"})."""
     return set(_BARE_YEAR.findall(text))
@@ -135,12 +155,8 @@ def read_column(text: str) -> Column:
         if pattern.search(lower):
             kind = candidate
             break
-    order = None
-    if labelled := _ORDER.search(lower):
-        quarter = labelled[1] or labelled[3] or str(_ORDINALS.get(labelled[5], ""))
-        year = int(labelled[2] or labelled[4] or labelled[6])
-        order = (year + 2000 if year < 100 else year, int(quarter))
-    elif kind is Kind.YEAR and len(years := set(_BARE_YEAR.findall(lower))) == 1:
+    order = order_named(lower)
+    if order is None and kind is Kind.YEAR and len(years := set(_BARE_YEAR.findall(lower))) == 1:
         order = (int(years.pop()), 0)  # "Full Year 2024": a fiscal year by its name
     non_gaap = None
     if _ADJUSTMENT.search(lower):

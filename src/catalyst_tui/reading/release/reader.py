@@ -64,7 +64,7 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
     from .guidance import read_guidance
     from .layout import checked, places_of
     from .periods import Kind
-    from .stated import date_orders, date_quarters, per_share, reported_end
+    from .stated import date_orders, date_own_quarter, date_quarters, per_share, reported_end
     from .tables import segments
 
     document = read_document(body)
@@ -86,9 +86,13 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
     if not statements and (dated := date_orders(found, document.text)) is not None:
         found = dated  # "2Q25 | 1Q25 | 2Q24", dated by the days the text lists in that order
         statements = find_statements(found)
-    elif statements and (dated := date_orders(found, document.text)) is not None:
+    elif statements and (
+        dated := date_orders(found, document.text)
+        or date_own_quarter(found, document.text, statements[0].period_end)
+    ):
         # beside a dated statement, a summary's "3Q25" column, wherever it stands among other
-        # periods, is the quarter the text names with its end: its per-share lines are read there
+        # periods, is the quarter the text names with its end, or its headline names by its
+        # order: its per-share lines are read there
         mine = {id(statement.segment) for statement in statements}
         found = [s if id(s) in mine else per_share(s, d) for s, d in zip(found, dated, strict=True)]
     if filed is not None and statements:
