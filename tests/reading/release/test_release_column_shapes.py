@@ -27,6 +27,7 @@ import calendar
 import datetime as dt
 from collections.abc import Sequence
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -103,14 +104,15 @@ def test_netflix_quarter_and_year_columns_under_headings_of_their_own():
     )
 
 
-def test_netflix_year_columns_under_a_heading_spanning_the_whole_table():
+@pytest.mark.parametrize("year", ["Year Ended", "Twelve Months Ended"])
+def test_netflix_year_columns_under_a_heading_spanning_the_whole_table(year: str):
     """ "Three Months Ended" over all five columns, "Year Ended" under it over the last two:
     read as quarters ending December 31, 2025, the year's 45,183,000 beside the quarter's
     12,051,000 made every figure ambiguous (None)."""
     _assert_netflix_q4_2025(
         netflix(
             "<tr><td></td><td colspan='15'>Three Months Ended</td></tr>"
-            "<tr><td></td><td colspan='9'></td><td colspan='6'>Year Ended</td></tr>"
+            f"<tr><td></td><td colspan='9'></td><td colspan='6'>{year}</td></tr>"
         )
     )
 
