@@ -53,6 +53,7 @@ _GAPS = {
     Gap.LAYOUT_DISAGREES: (
         "where the company's release confirmed by XBRL printed it, this one prints another value"
     ),
+    Gap.COST_IN_PARTS: "its costs of revenue are printed in parts, with no total",
 }
 _NOT_READ = {
     NotRead.EMPTY: "the document has no text",

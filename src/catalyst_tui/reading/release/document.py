@@ -28,6 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..documents import _decode, is_html
 from ..html_bounds import visible
+from .periods import year_alone
 from .plain import blocks
 from .records import MAX_BYTES
 
@@ -227,7 +228,6 @@ def _read_plain(text: str) -> Document:
 
 
 _FIGURE = re.compile(r"^\$?\s*\(?\$?\s*-?[\d,]*\d(?:\.\d+)?\)?%?$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def _label_end(rows: Sequence[tuple[Cell, ...]]) -> int:
@@ -241,7 +241,7 @@ def _label_end(rows: Sequence[tuple[Cell, ...]]) -> int:
         for row in rows
         if len(row) > 1 and not _FIGURE.match(row[0].text)
         for cell in row[1:]
-        if _FIGURE.match(cell.text) and not _YEAR.match(cell.text)
+        if _FIGURE.match(cell.text) and not year_alone(cell.text)
     ]
     if starts:
         return min(starts)

@@ -25,22 +25,25 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .labels import eps_diluted, eps_nongaap, net_income_rank, revenue_rank
-from .periods import Column, Kind
+from .labels import eps_diluted, eps_nongaap, names_per_share, net_income_rank, revenue_rank
+from .periods import Column, Kind, year_alone
 from .records import Gap
 from .tables import Figure, Line, Segment, normal_label
 
 if TYPE_CHECKING:
     from datetime import date
 
-__all__ = ["Period", "gaap_eps_summary", "nongaap_eps"]
+__all__ = ["Period", "gaap_eps_summary", "non_gaap_title", "nongaap_eps"]
 
 _NON_GAAP_TITLE = re.compile(r"non-gaap|adjusted|reconciliation")
 _NON_GAAP_ROW = re.compile(r"non-gaap|\badjusted\b|\bcore\b|\bcomparable\b|\boperating \(non")
 _GAAP_ROW = re.compile(r"^(?:reported|as reported|gaap)\b|(?<!non-)\bgaap\b(?! to)")
 _NOT_A_LEVEL = re.compile(r"%|change|growth|impact|year/year|margin|rate")
-_PER_SHARE = re.compile(r"per (?:common |diluted )?share|\beps\b")
-_YEAR_ONLY = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+
+
+def non_gaap_title(title: str) -> bool:
+    """Whether a table's title says its figures are non-GAAP ("Reconciliation of ...")."""
+    return _NON_GAAP_TITLE.search(title) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +93,7 @@ def gaap_eps_summary(segments: list[Segment], statement: Segment, period: Period
     in a column of the reported period, where all such tables agree."""
     found: dict[Decimal, Figure] = {}
     for segment in segments:
-        if segment is statement or _NON_GAAP_TITLE.search(segment.title):
+        if segment is statement or non_gaap_title(segment.title):
             continue
         for line in segment.lines:
             if not eps_diluted(line):
@@ -125,10 +128,10 @@ def _reported(segment: Segment, column: Column, period: Period, anchored: bool =
 def _bare_year(segment: Segment, column: Column) -> bool:
     """Whether `column` is headed by a year alone, the latest of such columns, in a table
     whose other columns are quarters named by their order ("4Q 2024"): the year's column."""
-    if not _YEAR_ONLY.match(column.text):
+    if not year_alone(column.text):
         return False
     columns = {f.column for line in segment.lines for f in line.figures}
-    years = [int(c.text) for c in columns if _YEAR_ONLY.match(c.text)]
+    years = [int(c.text) for c in columns if year_alone(c.text)]
     quarters = [c for c in columns if c.kind is Kind.QUARTER and c.order and not c.forecast]
     return bool(quarters) and int(column.text) == max(years)
 
@@ -179,7 +182,7 @@ def _anchored(segment: Segment, column: Column, anchors: dict[str, Decimal]) -> 
 def _gaap_per_share(line: Line) -> bool:
     label = line.label
     return (
-        bool(_PER_SHARE.search(label))
+        names_per_share(label)
         and "basic" not in label
         and not _NON_GAAP_ROW.search(label)
         and not re.search(r"exclud|\bexcl\b|dividend|book value|shares|cash", label)
@@ -244,4 +247,4 @@ def _undated_of_kind(segment: Segment, kind: Kind) -> bool:
 
 def _names_diluted_eps(text: str) -> bool:
     label = normal_label(text)
-    return bool(_PER_SHARE.search(label)) and "diluted" in label and "basic" not in label
+    return names_per_share(label) and "diluted" in label and "basic" not in label

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .eps import Period, gaap_eps_summary, nongaap_eps
+from .eps import Period, gaap_eps_summary, non_gaap_title, nongaap_eps
 from .labels import (
+    cost_part,
     cost_rank,
     eps_diluted,
     eps_diluted_rank,
@@ -76,7 +77,7 @@ def find_statements(segments: list[Segment]) -> list[Statement]:
         if not (
             any(revenue_rank(line.label) for line in lines)
             and any(net_income_rank(line.label) for line in lines)
-        ) or _NON_GAAP_TITLE.search(segment.title):
+        ) or non_gaap_title(segment.title):
             continue
         columns = [f.column for line in lines for f in line.figures if f.column.end]
         quarters = [c.end for c in columns if c.kind is Kind.QUARTER and not c.forecast]
@@ -88,9 +89,6 @@ def find_statements(segments: list[Segment]) -> list[Statement]:
         per_share = any(eps_diluted(line) for line in lines)
         found.append(Statement(segment, end, bool(quarters), titled, per_share))
     return sorted(found, key=lambda s: (not s.titled, not s.quarterly, not s.per_share))
-
-
-_NON_GAAP_TITLE = re.compile(r"non-gaap|adjusted|reconciliation")
 
 
 def undated_results(segment: Segment) -> bool:
@@ -244,12 +242,14 @@ def _read(
         used["eps_diluted"] = eps
         values["eps_diluted"] = eps.value
         units["eps_diluted"] = float(Decimal(1).scaleb(-eps.places))
-    cost = values.pop("cost", None)
-    missing.pop("cost", None)
-    if "gross_profit" not in values and cost is not None and "revenue" in values:
-        values["gross_profit"] = values["revenue"] - cost
-        missing.pop("gross_profit", None)
-        derived.append("gross_profit")
+    cost, why = _cost_of_revenue(segment.lines, reported)
+    if "gross_profit" not in values and "revenue" in values and scale is not None:
+        if cost is not None:  # printed as a cost or as a deduction, "(18,500)": the same cost
+            values["gross_profit"] = values["revenue"] - abs(cost.value) * scale
+            missing.pop("gross_profit", None)
+            derived.append("gross_profit")
+        else:
+            missing["gross_profit"] = why
     for name in [name for name, value in values.items() if abs(value) > _LIMIT]:
         del values[name]  # junk, not a figure: never a float of infinity
         missing[name] = Gap.OUT_OF_RANGE
@@ -302,7 +302,7 @@ def _eps_below(
     for segment in segments[at + 1 :]:
         if segment.source != statement.segment.source:
             break
-        if _NON_GAAP_TITLE.search(segment.title):
+        if non_gaap_title(segment.title):
             continue
         if eps := _best(segment.lines, eps_diluted_rank, reported):
             return eps
@@ -313,9 +313,30 @@ _AMOUNTS: tuple[tuple[str, Callable[[str], int]], ...] = (
     ("revenue", revenue_rank),
     ("operating_income", operating_income_rank),
     ("net_income", net_income_rank),
-    ("cost", cost_rank),  # for gross profit where only the cost is printed
     ("gross_profit", gross_profit_rank),
 )
+
+
+def _cost_of_revenue(
+    lines: tuple[Line, ...], reported: Callable[[Column], bool]
+) -> tuple[Figure | None, Gap]:
+    """The total cost of revenue, the one figure gross profit is derived from where no gross
+    profit line is printed: a "Total cost of ..." line, else the one line of the costs of what
+    was sold ("Cost of revenue") above the statement's results. Costs printed in parts with no
+    total ("Cost of products", "Cost of services", then an unlabelled subtotal, as Boeing
+    prints them) give none, and why: their sum is a figure the release does not state."""
+    total = _best(lines, lambda line: max(cost_rank(line.label) - 1, 0), reported)
+    if total is not None:
+        return total, Gap.NOT_STATED
+    parts: set[str] = set()
+    for line in lines:
+        if operating_income_rank(line.label) or net_income_rank(line.label):
+            break  # below the results: a breakdown of expenses, no cost of what was sold
+        if cost_part(line.label) and any(reported(f.column) for f in line.figures):
+            parts.add(line.label)
+    if len(parts) > 1:
+        return None, Gap.COST_IN_PARTS
+    return _best(lines, _on_label(cost_rank), reported), Gap.NOT_STATED
 
 
 def _on_label(rank: Callable[[str], int]) -> Callable[[Line], int]:

@@ -17,11 +17,13 @@ if TYPE_CHECKING:
     from .tables import Line
 
 __all__ = [
+    "cost_part",
     "cost_rank",
     "eps_diluted",
     "eps_diluted_rank",
     "eps_nongaap",
     "gross_profit_rank",
+    "names_per_share",
     "net_income_rank",
     "operating_income_rank",
     "revenue_rank",
@@ -41,6 +43,8 @@ _COST = re.compile(
     r"(?:revenues?|sales|goods sold|net sales|products and services sold)(?: \(.*\))?$"
     r"|^merchandise costs$"
 )
+# a cost of what was sold, whole or in part: "Cost of products", "Costs of services"
+_COST_PART = re.compile(r"^costs? of ")
 _GROSS = re.compile(r"^(?:total )?gross (?:profit|margin)$")
 _OPERATING = re.compile(
     r"^(?:total )?(?:operating (?:income|profit|loss|earnings)"
@@ -72,6 +76,11 @@ _QUALIFIED = re.compile(
 )
 
 
+def names_per_share(text: str) -> bool:
+    """Whether a label or heading names a per-share figure ("per common share", "EPS")."""
+    return _PER_SHARE.search(text) is not None
+
+
 @lru_cache(maxsize=4096)  # a release asks of the same labels many times
 def revenue_rank(label: str) -> int:
     match = _REVENUE.match(label)
@@ -82,6 +91,11 @@ def revenue_rank(label: str) -> int:
 def cost_rank(label: str) -> int:
     match = _COST.match(label)
     return 0 if match is None else 2 if match["total"] else 1
+
+
+def cost_part(label: str) -> bool:
+    """A line of the costs of what was sold, the whole cost of revenue or one of its parts."""
+    return _COST_PART.match(label) is not None
 
 
 @lru_cache(maxsize=4096)

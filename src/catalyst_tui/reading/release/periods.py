@@ -16,7 +16,16 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
-__all__ = ["Column", "Kind", "bare_years", "dated", "day_at", "read_column"]
+__all__ = [
+    "Column",
+    "Kind",
+    "bare_years",
+    "dated",
+    "day_at",
+    "order_named",
+    "read_column",
+    "year_alone",
+]
 
 
 class Kind(StrEnum):
@@ -72,6 +81,7 @@ _DAY_FIRST = re.compile(
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)\b")
 _BARE_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
+_YEAR_ALONE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 _OTHER = re.compile(
     r"six months|nine months|\b[69] months|twenty-six|thirty-nine|\b(?:26|39|24|36|40) weeks"
     r"|year[- ]to[- ]date|\bytd\b|\bttm\b|trailing"
@@ -111,6 +121,22 @@ def day_at(lower: str, at: int) -> date | None:
     return _date(int(named[3]), _MONTHS[named[1]], int(named[2]))
 
 
+def year_alone(text: str) -> bool:
+    """Whether `text` is a year and nothing else ("2024"): a column's heading, not a figure."""
+    return _YEAR_ALONE.match(text) is not None
+
+
+def order_named(lower: str) -> tuple[int, int] | None:
+    """The first quarter lower-case text names by its order and year ("third-quarter 2025",
+    "3Q25", "Q3 FY24"), as (fiscal year, quarter); None if it names none."""
+    labelled = _ORDER.search(lower)
+    if labelled is None:
+        return None
+    quarter = labelled[1] or labelled[3] or str(_ORDINALS.get(labelled[5], ""))
+    year = int(labelled[2] or labelled[4] or labelled[6])
+    return (year + 2000 if year < 100 else year, int(quarter))
+
+
 def bare_years(text: str) -> set[str]:
     """The years written alone in `text` ("First-Quarter 2025": {"2025"})."""
     return set(_BARE_YEAR.findall(text))
@@ -129,12 +155,8 @@ def read_column(text: str) -> Column:
         if pattern.search(lower):
             kind = candidate
             break
-    order = None
-    if labelled := _ORDER.search(lower):
-        quarter = labelled[1] or labelled[3] or str(_ORDINALS.get(labelled[5], ""))
-        year = int(labelled[2] or labelled[4] or labelled[6])
-        order = (year + 2000 if year < 100 else year, int(quarter))
-    elif kind is Kind.YEAR and len(years := set(_BARE_YEAR.findall(lower))) == 1:
+    order = order_named(lower)
+    if order is None and kind is Kind.YEAR and len(years := set(_BARE_YEAR.findall(lower))) == 1:
         order = (int(years.pop()), 0)  # "Full Year 2024": a fiscal year by its name
     non_gaap = None
     if _ADJUSTMENT.search(lower):

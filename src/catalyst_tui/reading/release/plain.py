@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .periods import year_alone
+
 __all__ = ["Field", "blocks"]
 
 Field = tuple[int, int, str]  # start, end, text
@@ -26,7 +28,6 @@ _FIELD = re.compile(r"\S+(?: \S+)*")  # runs of words one space apart
 _LEADER = re.compile(r"\.{3,}|(?:\. ){2,}\.|_{3,}(?=\s)")  # "Net income......", ". . . ."
 _RULE = re.compile(r"^[-=_~*]+$")
 _FIGURE = re.compile(r"^\$?\s*\(?\$?\s*-?[\d,]*\d(?:\.\d+)?\)?%?$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _RUN_IN = re.compile(r"^(?:\$ ?)?\(?\$?-?[\d,]*\d(?:\.\d+)?\)?$")  # a figure ending a label
 _LETTER = re.compile(r"[a-z]", re.I)
 _UNFINISHED = re.compile(r"(?:\b(?:to|and|of|for|from|in|on|by|the|before|after)|[a-z]-|,)$", re.I)
@@ -85,7 +86,7 @@ def _label_and_figure(field: Field) -> list[Field]:
     if cut > 0 and text[cut - 1] == "$":  # "... diluted $ (0.01)": the sign goes with it
         cut = text.rfind(" ", 0, cut - 1)
     head, tail = text[:cut], text[cut + 1 :]
-    if cut <= 0 or not _RUN_IN.match(tail) or _YEAR.match(tail) or not _LETTER.search(head):
+    if cut <= 0 or not _RUN_IN.match(tail) or year_alone(tail) or not _LETTER.search(head):
         return [field]
     return [(start, start + len(head), head), (start + cut + 1, end, tail)]
 
@@ -97,7 +98,7 @@ def _rules(fields: list[Field]) -> bool:
 
 
 def _is_figure(text: str) -> bool:
-    return _FIGURE.match(text) is not None and _YEAR.match(text) is None
+    return _FIGURE.match(text) is not None and not year_alone(text)
 
 
 def _widened(rows: list[list[Field]]) -> list[list[Field]]:

@@ -2,7 +2,7 @@
 
 Pure, no I/O, no store or config: bytes in, a frozen record out. `read_release` finds the
 income statement and reads, for the quarter reported, its period end, revenue, gross profit
-(revenue - cost of revenue where only the cost is printed), operating income, net income
+(revenue - the total cost of revenue where only that is printed), operating income, net income
 attributable to the company, GAAP diluted EPS and non-GAAP (or "adjusted") diluted EPS where
 the release labels one; on a Q4 release the fiscal year too; and the revenue guidance it
 gives for next quarter and the fiscal year. A figure not stated is None with a reason, never
@@ -64,7 +64,7 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
     from .guidance import read_guidance
     from .layout import checked, places_of
     from .periods import Kind
-    from .stated import date_orders, date_quarters, reported_end
+    from .stated import date_orders, date_own_quarter, date_quarters, per_share, reported_end
     from .tables import segments
 
     document = read_document(body)
@@ -86,6 +86,15 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
     if not statements and (dated := date_orders(found, document.text)) is not None:
         found = dated  # "2Q25 | 1Q25 | 2Q24", dated by the days the text lists in that order
         statements = find_statements(found)
+    elif statements and (
+        dated := date_orders(found, document.text)
+        or date_own_quarter(found, document.text, statements[0].period_end)
+    ):
+        # beside a dated statement, a summary's "3Q25" column, wherever it stands among other
+        # periods, is the quarter the text names with its end, or its headline names by its
+        # order: its per-share lines are read there
+        mine = {id(statement.segment) for statement in statements}
+        found = [s if id(s) in mine else per_share(s, d) for s, d in zip(found, dated, strict=True)]
     if filed is not None and statements:
         statements = [s for s in statements if s.period_end <= filed]
         if not statements:

@@ -59,6 +59,9 @@ class Gap(StrEnum):
     # the row and column that carried it in the company's release confirmed by XBRL hold
     # another value than the statement read by its structure
     LAYOUT_DISAGREES = "layout_disagrees"
+    # gross profit where the costs of revenue are printed in parts with no total ("Cost of
+    # products", "Cost of services"): their sum is not a figure the release states
+    COST_IN_PARTS = "cost_in_parts"
 
 
 @dataclass(frozen=True)

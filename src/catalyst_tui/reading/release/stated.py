@@ -20,12 +20,20 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .periods import Kind, bare_years, day_at
+from .labels import eps_diluted, eps_nongaap
+from .periods import Kind, bare_years, day_at, order_named
 
 if TYPE_CHECKING:
     from .tables import Segment
 
-__all__ = ["date_orders", "date_quarters", "reported_end", "stated_quarter_ends"]
+__all__ = [
+    "date_orders",
+    "date_quarters",
+    "date_own_quarter",
+    "per_share",
+    "reported_end",
+    "stated_quarter_ends",
+]
 
 _NOTE = re.compile(
     r"statements? (?:presents?|reflects?|includes?|covers?) (?:the )?"
@@ -137,6 +145,24 @@ def date_orders(segments: list[Segment], text: str) -> list[Segment] | None:
                         return None  # two lists, two days for one quarter: no answer
     if not days:
         return None
+    return _dated(segments, days)
+
+
+_HEAD_CHARS = 3000  # the headline and first paragraph: where a release names its quarter
+
+
+def date_own_quarter(segments: list[Segment], text: str, end: date) -> list[Segment] | None:
+    """The segments with each column named by the quarter the release's head names by its order
+    ("ExxonMobil announces third-quarter 2025 results": "3Q25") dated `end`, its statement's
+    day, where that is the latest quarter its tables name and can end on that day; else None."""
+    named = order_named(text[:_HEAD_CHARS].lower())
+    if named is None or named not in _latest_orders(segments) or not _fits(*named, end):
+        return None
+    return _dated(segments, {named: end})
+
+
+def _dated(segments: list[Segment], days: dict[tuple[int, int], date]) -> list[Segment]:
+    """The segments with each undated column named by an order in `days` dated that day."""
     return [
         replace(
             segment,
@@ -158,6 +184,16 @@ def date_orders(segments: list[Segment], text: str) -> list[Segment] | None:
         )
         for segment in segments
     ]
+
+
+def per_share(segment: Segment, dated: Segment) -> Segment:
+    """`segment` with its per-share lines as `dated` (date_orders) dates them: beside a dated
+    statement, only a summary's EPS is read from it, its amounts being the statement's."""
+    lines = tuple(
+        new if eps_diluted(old) or eps_nongaap(old, segment.title) else old
+        for old, new in zip(segment.lines, dated.lines, strict=True)
+    )
+    return replace(segment, lines=lines)
 
 
 # "results for its third quarter ended September 30, 2025", "fourth quarter and full year

@@ -13,13 +13,13 @@ thousands"); None when none is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
 from .document import Cell, Table
-from .periods import Column, dated, read_column
+from .periods import Column, Kind, dated, read_column, year_alone
 
 __all__ = ["Figure", "Line", "Segment", "normal_label", "segments", "states_scale"]
 
@@ -55,13 +55,12 @@ class Segment:
 
 
 _NUMBER = re.compile(
-    r"^(?P<open>\()?\s*[$€£]?\s*(?P<open2>\()?\s*(?P<minus>[-−–])?\s*[$€£]?\s*"
+    r"^(?P<open>\()?\s*[$€£]?\s*(?P<open2>\()?\s*(?:(?P<minus>[-−–])|\+)?\s*[$€£]?\s*"
     r"(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*(?P<close>\))?\s*"
     r"(?P<percent>%)?\s*\)?$"
 )
 _DASH = re.compile(r"^[-—–]+$")
 _SYMBOLS = re.compile(r"^[$€£()%\s*]+$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _HEADER_WORDS = re.compile(
     r"months|weeks|quarter|year|ended|fiscal|\bfy|\bq[1-4]\b|q[1-4]'|forecast|outlook|gaap"
     r"|\blow\b|\bhigh\b|change|q/q|y/y|as reported|actual|unaudited|\bttm\b|\bytd\b|^%|\(decr\.\)"
@@ -216,7 +215,7 @@ def _continued(table: Table, previous: Segment | None) -> Segment | None:
         cell.start
         for row in table.rows
         for cell in row
-        if cell.start >= table.label_end and _NUMBER.match(cell.text) and not _YEAR.match(cell.text)
+        if cell.start >= table.label_end and _NUMBER.match(cell.text) and not year_alone(cell.text)
     }
     if previous.lines:
         return previous if starts and starts <= previous.starts else None
@@ -236,7 +235,8 @@ def _is_header(label: str, figures: list[_Printed], texts: list[str]) -> bool:
             and all(map(_heading_or_scale, texts))  # "2025 | % of Revenues | 2024 | ..."
             and (not label or _heading(label) or _SCALE.search(label.lower()) is not None)
         )
-    return bool(texts) and all(_heading(text) for text in texts)
+    # the scale line may stand among the headings ("3Q25 | 2Q25 | Dollars in millions | YTD 2025")
+    return any(map(_heading, texts)) and all(map(_heading_or_scale, texts))
 
 
 def _period_alone(label: str) -> bool:
@@ -258,7 +258,7 @@ def _between(cells: list[Cell], text: str) -> bool:
     at = next(c.start for c in cells if c.text == text)
     left = [c for c in cells if c.end <= at and _NUMBER.match(c.text)]
     right = [c for c in cells if c.start > at and _NUMBER.match(c.text)]
-    return bool(left and right) and not all(_YEAR.match(c.text) for c in left + right)
+    return bool(left and right) and not all(year_alone(c.text) for c in left + right)
 
 
 def _years(figures: list[_Printed], texts: list[str]) -> bool:
@@ -294,7 +294,7 @@ def _figures(cells: list[Cell]) -> tuple[list[_Printed], list[str]]:
             negative = bool(number["open"] or number["open2"] or number["minus"] or opened)
             digits, decimals = number["digits"], number["decimals"] or ""
             value = Decimal(digits.replace(",", "") + decimals)
-            year = not decimals and _YEAR.match(digits) is not None
+            year = not decimals and year_alone(digits)
             places = max(len(decimals) - 1, 0)
             signed = -value if negative else value
             figures.append(
@@ -320,14 +320,30 @@ def _column(
     """The period the header cells overlapping [start, end) describe together."""
     key = (start, end)
     if key not in seen:
-        text = " ".join(h.text for h in headers if h.start < end and start < h.end)
-        if _YEARS_ONLY.match(text) and (period := _period_beside(headers, start, end)):
+        covering = [h for h in headers if h.start < end and start < h.end]
+        text = " ".join(h.text for h in covering)
+        if year_alone(text) and (period := _period_beside(headers, start, end)):
             text = f"{period} {text}"
-        seen[key] = read_column(text)
+        column = read_column(text)
+        if column.kind is not None and (nearest := _nearest_length(covering)) is not None:
+            column = replace(column, kind=nearest)
+        seen[key] = column
     return seen[key]
 
 
-_YEARS_ONLY = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+def _nearest_length(covering: list[Cell]) -> Kind | None:
+    """The length the heading nearest the figures names, where the headings above it name
+    another and span it ("Three Months Ended" over the whole table, "Year Ended" under it over
+    the last columns: those are years); None where the headings agree, or where two side by
+    side straddle the figure (no heading is nearer)."""
+    named = [(h, kind) for h in covering if (kind := read_column(h.text).kind) is not None]
+    if len({kind for _, kind in named}) < 2:
+        return None
+    nearest, kind = named[-1]
+    above = [h for h, other in named if other is not kind]
+    if all(h.start <= nearest.start and nearest.end <= h.end for h in above):
+        return kind
+    return None
 
 
 def _period_beside(headers: list[Cell], start: int, end: int) -> str | None:
