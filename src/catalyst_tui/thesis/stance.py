@@ -35,6 +35,12 @@ class Classified(NamedTuple):
     words: tuple[str, ...]  # the words that decided it, as the passage writes them, in order
 
 
+#: How each stance looks (a rich style, as vocabulary.STATUS_STYLE: the TUI maps it to a role).
+STANCE_STYLE: dict[str, str] = {
+    Stance.SUPPORTS: "green",
+    Stance.CHALLENGES: "yellow",
+    Stance.BREAKS: "bold red",
+}
 #: The stances that speak against a checkpoint: accepted, they put its thesis at risk.
 AGAINST = frozenset({Stance.CHALLENGES, Stance.BREAKS})
 QUOTED = 160  # the characters of a passage a reason quotes
@@ -120,3 +126,19 @@ def classify(passage: str) -> Classified:
 
 def _negating(word: str, words: tuple[str, ...] = NEGATIONS) -> bool:
     return word in words or word.endswith(("n't", "n’t"))
+
+
+def shown(passage: str, accepted: str = "") -> Classified:
+    """The stance shown beside a passage: the one you accepted it with (`accepted`, a stance's
+    value) when you did, else the machine's reading; the words are the reading's when they
+    decided that stance."""
+    found = classify(passage)
+    if not accepted or accepted == found.stance:
+        return found
+    return Classified(Stance(accepted), ())
+
+
+def stance_text(found: Classified) -> str:
+    """ "challenges: delayed", "breaks: lost", "supports" (no word decided it)."""
+    words = ", ".join(f"“{w}”" for w in found.words)
+    return f"{found.stance}: {words}" if words else str(found.stance)
