@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from typing import TYPE_CHECKING
 
 from ..thesis.wording import marked_text
 from .context import EXIT_OK, CommandError, Context, utc_now
 from .names import known_checkpoint, known_ticker, parse_target, unknown_checkpoint
-
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from ..store import Store
 
 
 def cmd_validate(ctx: Context) -> int:
@@ -135,7 +129,7 @@ def cmd_evidence_decide(ctx: Context) -> int:
                 "(`catalyst evidence --all` lists every passage with its ID); nothing changed"
             )
         now = utc_now()
-        changed = {i for i in dict.fromkeys(ids) if _decide(store, word, i, now)}
+        changed = {i for i in dict.fromkeys(ids) if store.evidence.decide(i, word, now)}
         record_verdicts(config, store, now, by_hand=True)  # your word: not news
         records = store.evidence.passages_by_id(ids)
         symbols = dict.fromkeys(r.symbol for r in records)
@@ -163,11 +157,3 @@ def _passage_id(command: str, text: str) -> int:
             "column of `catalyst evidence` (passage_id in its --json)"
         )
     return int(text)
-
-
-def _decide(store: Store, word: str, evidence_id: int, now: dt.datetime) -> bool:
-    if word == "accept":
-        return store.evidence.accept(evidence_id, now)
-    if word == "dismiss":
-        return store.evidence.dismiss(evidence_id, now)
-    return store.evidence.restore(evidence_id)

@@ -290,6 +290,15 @@ class Evidence(Door):
                 [title, body, iso(now)],
             )
 
+    def decide(self, evidence_id: int, word: str, now: dt.datetime) -> bool:
+        """Your word on a passage: "accept", "dismiss" or "reset" (undecided); False when it
+        already stood so."""
+        if word == "accept":
+            return self.accept(evidence_id, now)
+        if word == "dismiss":
+            return self.dismiss(evidence_id, now)
+        return self.restore(evidence_id)
+
     def accept(self, evidence_id: int, now: dt.datetime) -> bool:
         """Your word that the passage says what the machine read in it: accepted, with its stance
         as read now (thesis/stance.py), a dismissal undone; False when it already was."""
