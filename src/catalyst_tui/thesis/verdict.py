@@ -268,16 +268,13 @@ def _remaining(s: Standing) -> VerdictReason:
     """A pending checkpoint that gave no reason: a target on its course, with its forecast."""
     forecast = s.forecast if s.condition is not None else None
     rule = "to_judge" if forecast is None else "target_on_course"
+    return _of(s, rule)._replace(forecast=forecast)
+
+
+def _of(s: Standing, rule: str) -> VerdictReason:
+    """What every reason says of its checkpoint: its status and value, since when, its `when`."""
     return VerdictReason(
-        rule,
-        s.checkpoint,
-        s.title,
-        s.status,
-        s.value,
-        s.since,
-        s.metric,
-        condition=s.condition,
-        forecast=forecast,
+        rule, s.checkpoint, s.title, s.status, s.value, s.since, s.metric, condition=s.condition
     )
 
 
@@ -291,26 +288,12 @@ def portfolio(verdicts: Iterable[TickerVerdict]) -> PortfolioVerdict:
 
 
 def _reason(rule: Rule, s: Standing) -> VerdictReason:
-    acked = s.acked if s.status == Status.MISSED else None
-    forecast = s.forecast if rule.name == "target_behind" else None
     cited = rule.cites(s) if rule.cites is not None else None
     if cited is not None:  # since the day you accepted the passage it quotes
-        return VerdictReason(
-            rule.name, s.checkpoint, s.title, s.status, None, cited.on, evidence=cited.quoted
-        )
-    return VerdictReason(
-        rule.name,
-        s.checkpoint,
-        s.title,
-        s.status,
-        s.value,
-        s.since,
-        s.metric,
-        s.manual,
-        acked,
-        s.condition,
-        forecast,
-    )
+        return _of(s, rule.name)._replace(since=cited.on, evidence=cited.quoted)
+    acked = s.acked if s.status == Status.MISSED else None
+    forecast = s.forecast if rule.name == "target_behind" else None
+    return _of(s, rule.name)._replace(manual=s.manual, acked=acked, forecast=forecast)
 
 
 def reason_text(reason: VerdictReason) -> str:
