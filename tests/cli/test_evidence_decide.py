@@ -144,6 +144,7 @@ def test_accepting_the_challenge_puts_it_at_risk_and_dismissing_it_takes_it_back
     assert at_risk["verdict"] == "at risk"
     [reason] = at_risk["reasons"]
     assert (reason["rule"], reason["checkpoint"]) == ("evidence_accepted_challenge", "largest")
+    assert reason["evidence"] == f"text 2026-11-04 — “{passage}”"
     lines = ok(workdir, "review", "SCO").splitlines()
     assert lines[1].startswith(
         f"  accepted challenge to Scorpio becomes the largest line: text 2026-11-04 — “{passage}”"
