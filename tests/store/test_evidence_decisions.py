@@ -65,8 +65,8 @@ def store(tmp_path: Path):
 def test_an_accepted_passage_keeps_the_stance_read_then_and_the_day(store: Store):
     delayed = passage(store, DELAYED)
     assert delayed.decision == ""
-    assert store.evidence.accept(delayed.id, NOW)
-    assert not store.evidence.accept(delayed.id, LATER)  # already: nothing changes
+    assert store.evidence.decide(delayed.id, "accept", NOW)
+    assert not store.evidence.decide(delayed.id, "accept", LATER)  # already: nothing changes
     kept = passage(store, DELAYED)
     assert (kept.decision, kept.accepted_stance, kept.accepted_at) == (
         "accepted",
@@ -79,7 +79,7 @@ def test_an_accepted_passage_keeps_the_stance_read_then_and_the_day(store: Store
 def test_only_accepted_passages_reach_the_standings(store: Store):
     [largest] = store.verdicts.standings("ALAB")["ALAB"]
     assert largest.accepted == ()  # read as challenges by the machine, but nobody accepted it
-    store.evidence.accept(passage(store, DELAYED).id, NOW)
+    store.evidence.decide(passage(store, DELAYED).id, "accept", NOW)
     [largest] = store.verdicts.standings("ALAB")["ALAB"]
     [accepted] = largest.accepted
     assert (accepted.stance, accepted.passage, accepted.on) == ("challenges", DELAYED, NOW.date())
@@ -88,15 +88,15 @@ def test_only_accepted_passages_reach_the_standings(store: Store):
 
 def test_one_word_at_a_time_the_last_one_stands(store: Store):
     ident = passage(store, DELAYED).id
-    store.evidence.accept(ident, NOW)
-    assert store.evidence.dismiss(ident, LATER)
+    store.evidence.decide(ident, "accept", NOW)
+    assert store.evidence.decide(ident, "dismiss", LATER)
     kept = passage(store, DELAYED)
     assert (kept.decision, kept.accepted_at, kept.accepted_stance) == ("dismissed", None, "")
-    assert store.evidence.accept(ident, LATER)  # accepting undoes the dismissal
+    assert store.evidence.decide(ident, "accept", LATER)  # accepting undoes the dismissal
     assert passage(store, DELAYED).decision == "accepted"
-    assert store.evidence.restore(ident)
+    assert store.evidence.decide(ident, "reset", NOW)
     assert passage(store, DELAYED).decision == ""
-    assert not store.evidence.restore(ident)  # nothing to undo
+    assert not store.evidence.decide(ident, "reset", NOW)  # nothing to undo
 
 
 def test_the_database_refuses_a_passage_both_accepted_and_dismissed(store: Store):
@@ -109,7 +109,7 @@ def test_the_database_refuses_a_passage_both_accepted_and_dismissed(store: Store
 
 def test_a_decided_passage_is_kept_when_the_entries_change_an_undecided_one_goes(tmp_path):
     with stored(tmp_path) as store:
-        store.evidence.accept(passage(store, DELAYED).id, NOW)
+        store.evidence.decide(passage(store, DELAYED).id, "accept", NOW)
     changed = THESIS.replace('evidence = ["Scorpio"]', 'evidence = ["Aries retimers"]')
     (tmp_path / "catalysts.toml").write_text(changed)
     config = load_config(tmp_path / "catalysts.toml")
@@ -122,7 +122,7 @@ def test_a_decided_passage_is_kept_when_the_entries_change_an_undecided_one_goes
 
 def test_the_passages_dismissed_before_the_migration_stay_dismissed(tmp_path):
     with stored(tmp_path) as store:
-        store.evidence.dismiss(passage(store, BECAME).id, NOW)
+        store.evidence.decide(passage(store, BECAME).id, "dismiss", NOW)
         version = next(i for i, m in enumerate(MIGRATIONS) if m.script == V_EVIDENCE_ACCEPTED)
     # The database as the version before this migration left it: without its two columns.
     conn = sqlite3.connect(tmp_path / "c.db", isolation_level=None)
@@ -146,7 +146,7 @@ def test_law_the_passage_stands_as_the_last_word_and_a_word_said_again_changes_n
     store: Store, words: list[str]
 ):
     ident = passage(store, DELAYED).id
-    store.evidence.restore(ident)
+    store.evidence.decide(ident, "reset", NOW)
     standing = ""
     for word in words:
         changed = store.evidence.decide(ident, word, NOW)

@@ -291,53 +291,29 @@ class Evidence(Door):
             )
 
     def decide(self, evidence_id: int, word: str, now: dt.datetime) -> bool:
-        """Your word on a passage: "accept", "dismiss" or "reset" (undecided); False when it
-        already stood so."""
-        if word == "accept":
-            return self.accept(evidence_id, now)
-        if word == "dismiss":
-            return self.dismiss(evidence_id, now)
-        return self.restore(evidence_id)
-
-    def accept(self, evidence_id: int, now: dt.datetime) -> bool:
-        """Your word that the passage says what the machine read in it: accepted, with its stance
-        as read now (thesis/stance.py), a dismissal undone; False when it already was."""
+        """Your word on a passage, one at a time: "accept" (with its stance as read now:
+        thesis/stance.py), "dismiss" (not shown again, unless asked for every passage) or
+        "reset" (undecided); False when it already stood so, or there is no such passage."""
+        accept, dismiss = word == "accept", word == "dismiss"
         with self._store.transaction() as conn:
             row = conn.execute(
-                "SELECT passage FROM evidence WHERE id = ? AND accepted_at IS NULL", [evidence_id]
+                "SELECT passage, accepted_at IS NOT NULL, dismissed_at IS NOT NULL FROM evidence"
+                " WHERE id = ?",
+                [evidence_id],
             ).fetchone()
-            if row is None:
+            if row is None or (bool(row[1]), bool(row[2])) == (accept, dismiss):
                 return False
             conn.execute(
-                "UPDATE evidence SET accepted_at = ?, accepted_stance = ?, dismissed_at = NULL"
+                "UPDATE evidence SET accepted_at = ?, accepted_stance = ?, dismissed_at = ?"
                 " WHERE id = ?",
-                [iso(now), classify(row[0]).stance.value, evidence_id],
+                [
+                    iso(now) if accept else None,
+                    classify(row[0]).stance.value if accept else "",
+                    iso(now) if dismiss else None,
+                    evidence_id,
+                ],
             )
             return True
-
-    def dismiss(self, evidence_id: int, now: dt.datetime) -> bool:
-        """Not relevant: never shown again (unless asked for every passage); an acceptance of it
-        undone."""
-        with self._store.transaction() as conn:
-            return bool(
-                conn.execute(
-                    "UPDATE evidence SET dismissed_at = ?, accepted_at = NULL,"
-                    " accepted_stance = '' WHERE id = ? AND dismissed_at IS NULL",
-                    [iso(now), evidence_id],
-                ).rowcount
-            )
-
-    def restore(self, evidence_id: int) -> bool:
-        """Your word on the passage undone (accepted or dismissed): shown again, undecided."""
-        with self._store.transaction() as conn:
-            return bool(
-                conn.execute(
-                    "UPDATE evidence SET dismissed_at = NULL, accepted_at = NULL,"
-                    " accepted_stance = '' WHERE id = ?"
-                    " AND (dismissed_at IS NOT NULL OR accepted_at IS NOT NULL)",
-                    [evidence_id],
-                ).rowcount
-            )
 
     def make_fundamentals_due(self, symbol: str) -> None:
         """An 8-K with results (item 2.02): fetch the fundamentals at the next chance."""
