@@ -201,7 +201,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=text,
         nargs="?",
         metavar="SYMBOL[/ID]",
-        help="one ticker, or one of its checkpoints; none: all",
+        help="one ticker, or one of its checkpoints; none: all; or the word `add`, `accept`, "
+        "`dismiss` or `reset` (below)",
     )
     evidence.add_argument("--all", action="store_true", help="dismissed passages too")
     evidence.add_argument("--json", action="store_true", help="print a JSON array")
