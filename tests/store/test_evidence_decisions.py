@@ -156,3 +156,22 @@ def test_law_the_passage_stands_as_the_last_word_and_a_word_said_again_changes_n
         kept = passage(store, DELAYED)
         assert kept.decision == standing
         assert (kept.accepted_at is not None) == (standing == "accepted")
+
+
+def test_a_change_of_verdict_an_acceptance_made_keeps_the_passage_in_its_reasons(store: Store):
+    """The timeline's `ALAB verdict · unjudged → at risk` reads its reasons back as stored."""
+    from catalyst_tui.thesis.verdict import judge, reason_text
+
+    def judged():
+        return [judge(s, standings) for s, standings in store.verdicts.standings().items()]
+
+    store.verdicts.record(judged(), NOW)  # the first verdict: kept quietly
+    store.evidence.decide(passage(store, DELAYED).id, "accept", NOW)
+    [event] = store.verdicts.record(judged(), LATER)
+    [stored] = store.verdicts.events()
+    assert (stored.previous, stored.verdict) == ("unjudged", "at risk")
+    assert stored.reasons == event.reasons
+    assert reason_text(stored.reasons[0]) == (
+        "accepted challenge to Scorpio becomes the largest product line: text 2026-11-20 — "
+        f"“{DELAYED}”, accepted on 2026-11-20"
+    )
