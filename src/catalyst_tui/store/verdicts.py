@@ -12,6 +12,7 @@ from ..thesis.stance import Accepted, Stance
 from ..thesis.verdict import Standing, TickerVerdict
 from ..thesis.vocabulary import Status, Verdict
 from . import columns
+from .evidence import Evidence
 from .records import RecordedVerdict, VerdictEvent
 
 if TYPE_CHECKING:
@@ -54,7 +55,8 @@ class Verdicts:
         out: dict[str, list[Standing]] = {row[0]: [] for row in self._conn.execute(tickers, args)}
         only = "" if symbol is None else " AND t.symbol = ?"
         accepted: dict[tuple[str, str], list[Accepted]] = {}
-        for r in self._store.evidence.passages(symbol, accepted=True):
+        # The passages you accepted, read through an Evidence door of its own on this store.
+        for r in Evidence(self._store).passages(symbol, accepted=True):
             on = (r.accepted_at or r.found_at).date()
             seen = Accepted(r.id, Stance(r.accepted_stance), r.document.label, r.passage, on)
             accepted.setdefault((r.symbol, r.checkpoint_id), []).append(seen)
