@@ -312,8 +312,9 @@ CHALLENGE = "Scorpio did not become our largest product line in the quarter."
 
 async def test_y_accepts_a_challenge_the_store_keeps_it_and_the_verdict_turns_at_risk(workspace):
     """A call's sentence that challenges the milestone, listed as `challenges` and not counted;
-    `y` on the Evidence pane accepts it: the store says accepted, the verdict is at risk on the
-    page and as recorded; `y` again takes it back and the verdict with it."""
+    `y` (on the passage's screen, `enter`, as on the pane) accepts it: the store says accepted,
+    the verdict is at risk on the page and as recorded; `y` on the pane takes it back and the
+    verdict with it."""
     store, config = workspace.store, workspace.config
     document = NewDocument("document", "call.txt", None, "text", "Call", "call.txt", NOW, CHALLENGE)
     store.evidence.save_documents("ALAB", [document], NOW)
@@ -330,7 +331,12 @@ async def test_y_accepts_a_challenge_the_store_keeps_it_and_the_verdict_turns_at
         assert "challenges, decided by “not” · a reading, not counted: y accepts it" in detail
         assert verdict_shown(app) == "unjudged"  # the machine's reading alone: nothing
 
-        await pilot.press("y")
+        await pilot.press("enter")  # the passage in its text says its stance and its words
+        await pilot.pause()
+        assert isinstance(app.screen, PassageScreen)
+        head = " ".join(text_of(app, "#passage-head").split())
+        assert "challenges, decided by “not” · a reading, not counted: y accepts it" in head
+        await pilot.press("y")  # accepted from there, as from the pane
         await app.workers.wait_for_complete()
         await pilot.pause()
         [accepted] = store.evidence.passages("ALAB", accepted=True)
@@ -347,7 +353,8 @@ async def test_y_accepts_a_challenge_the_store_keeps_it_and_the_verdict_turns_at
         assert f"“{CHALLENGE}”" in top
         assert any("its stance counts in the verdict" in n.message for n in raised(app))
 
-        await pilot.press("y")  # taken back
+        assert isinstance(app.screen, TickerScreen)
+        await pilot.press("y")  # taken back, on the pane
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert store.evidence.passages("ALAB", accepted=True) == []

@@ -68,7 +68,8 @@ def stance_cell(record: EvidenceRecord) -> Text:
 
 
 def stance_line(record: EvidenceRecord) -> Text:
-    """The detail's line of its stance: the words that decided it, and your word on it."""
+    """The line of its stance: the words that decided it, and your word on it (the pane's
+    detail and the passage's screen)."""
     p = ink()
     found = shown(record.passage, record.accepted_stance)
     line = Text(str(found.stance), style=p.status(STANCE_STYLE[found.stance]))
@@ -78,7 +79,7 @@ def stance_line(record: EvidenceRecord) -> Text:
         day = record.accepted_at.date().isoformat()
         line.append(f" · accepted on {day}: it counts in the verdict (y takes it back)")
     else:
-        line.append(" · a reading, not counted: y accepts it, d dismisses it", style=p.muted)
+        line.append(" · a reading, not counted: y accepts it", style=p.muted)
     return line
 
 
