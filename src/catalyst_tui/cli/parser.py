@@ -201,16 +201,19 @@ def build_parser() -> argparse.ArgumentParser:
         type=text,
         nargs="?",
         metavar="SYMBOL[/ID]",
-        help="one ticker, or one of its checkpoints; none: all",
+        help="one ticker, or one of its checkpoints; none: all; or the word `add`, `accept`, "
+        "`dismiss` or `reset` (below)",
     )
     evidence.add_argument("--all", action="store_true", help="dismissed passages too")
     evidence.add_argument("--json", action="store_true", help="print a JSON array")
     evidence.add_argument(
         "document",
         nargs="*",
-        metavar="SYMBOL PATH|URL",
+        metavar="SYMBOL PATH|URL | ID",
         help="with `add` as the first word: read a document you bring (a call transcript, a "
-        "deck: HTML, text or PDF), match it against the ticker's evidence entries and keep it",
+        "deck: HTML, text or PDF), match it against the ticker's evidence entries and keep it; "
+        "with `accept`, `dismiss` or `reset`: your word on the passages of these IDs (accepted: "
+        "its stance counts in the verdict; dismissed: not shown again; reset: undecided)",
     )
     evidence.add_argument(
         "--date", type=day, metavar="YYYY-MM-DD", help="the day the added document is of"

@@ -88,10 +88,10 @@ def cmd_export(ctx: Context) -> int:
 def cmd_evidence(ctx: Context) -> int:
     from .output.evidence import evidence_json, print_evidence
 
-    if ctx.args.target == "add" or ctx.args.document:
-        from .thesis import cmd_evidence_add
+    if ctx.args.target in ("add", "accept", "dismiss", "reset") or ctx.args.document:
+        from .thesis import DECISIONS, cmd_evidence_add, cmd_evidence_decide
 
-        return cmd_evidence_add(ctx)
+        return (cmd_evidence_decide if ctx.args.target in DECISIONS else cmd_evidence_add)(ctx)
     target = ctx.args.target or ""
     symbol, checkpoint_id = parse_target(target) if "/" in target else (target, "")
     _config, store = ctx.synced_store(create=False, write=False)

@@ -1,5 +1,5 @@
 """The commands on the thesis itself: validate the file, mark a checkpoint by hand, acknowledge
-flags, add a document as evidence."""
+flags, add a document as evidence, accept or dismiss a passage."""
 
 from __future__ import annotations
 
@@ -97,3 +97,63 @@ def cmd_evidence_add(ctx: Context) -> int:
             raise CommandError(f"catalyst evidence add: {why}") from None
     ctx.report(lambda: evidence_json(added.passages), lambda: print_added(symbol, added))
     return EXIT_OK
+
+
+#: `catalyst evidence WORD ID...`: your word on passages (store/evidence.py), and what it did.
+DECISIONS = {"accept": "accepted", "dismiss": "dismissed", "reset": "reset: undecided"}
+
+
+def cmd_evidence_decide(ctx: Context) -> int:
+    """`catalyst evidence accept|dismiss|reset ID...`: every ID checked before any is changed;
+    the verdicts then recorded as your mark's are (yours: not notified)."""
+    from ..jobs.evaluation import record_verdicts
+    from ..thesis.stance import shown, stance_text
+    from ..thesis.verdict import judge
+    from .output.evidence import evidence_json
+
+    word = ctx.args.target
+    command = f"evidence {word}"
+    if not ctx.args.document:
+        raise CommandError(
+            f"catalyst {command}: which passage? write `catalyst {command} ID` (the IDs are "
+            "the ID column of `catalyst evidence`, passage_id in its --json)"
+        )
+    ids = [_passage_id(command, text) for text in ctx.args.document]
+    config, store = ctx.synced_store(create=False)
+    with contextlib.closing(store):
+        found = {r.id for r in store.evidence.passages_by_id(ids)}
+        unknown = [str(i) for i in ids if i not in found]
+        if unknown:
+            raise CommandError(
+                f"catalyst {command}: no passage {', '.join(unknown)} in the database "
+                "(`catalyst evidence --all` lists every passage with its ID); nothing changed"
+            )
+        now = utc_now()
+        changed = {i for i in dict.fromkeys(ids) if store.evidence.decide(i, word, now)}
+        record_verdicts(config, store, now, by_hand=True)  # your word: not news
+        records = store.evidence.passages_by_id(ids)
+        symbols = dict.fromkeys(r.symbol for r in records)
+        standings = store.verdicts.standings()
+        verdicts = [judge(s, standings[s]) for s in symbols if s in standings]
+    lines = []
+    for r in records:
+        did = DECISIONS[word] if r.id in changed else f"already {DECISIONS[word]}"
+        stance = stance_text(shown(r.passage, r.accepted_stance))
+        lines.append(
+            f"passage {r.id} {did}: {r.symbol}/{r.checkpoint_id} ({stance}) "
+            f"{r.document.label} — “{r.passage}”"
+        )
+    lines += [f"{v.symbol}: {v.verdict}" for v in verdicts]
+    ctx.report(
+        lambda: evidence_json(records, with_dismissed=True), lambda: ctx.out("\n".join(lines))
+    )
+    return EXIT_OK
+
+
+def _passage_id(command: str, text: str) -> int:
+    if not text.isdigit() or not text.isascii():
+        raise CommandError(
+            f"catalyst {command}: “{text}” is no passage ID: the IDs are the numbers in the ID "
+            "column of `catalyst evidence` (passage_id in its --json)"
+        )
+    return int(text)

@@ -213,11 +213,21 @@ class Workspace(FileEdits, DatabaseWatch):
         return context(text, record.start, record.end)
 
     def dismiss_passage(self, record: EvidenceRecord, *, undo: bool = False) -> bool:
-        """Not shown again; `undo`: shown again (the TUI's u)."""
+        """Not shown again; `undo`: shown again, undecided (the TUI's u)."""
+        return self._decide(record, "reset" if undo else "dismiss")
+
+    def accept_passage(self, record: EvidenceRecord) -> bool:
+        """Accepted with its stance (the TUI's y); one accepted already: taken back."""
+        return self._decide(record, "reset" if record.decision == "accepted" else "accept")
+
+    def _decide(self, record: EvidenceRecord, word: str) -> bool:
+        """Your word on a passage kept, and the verdicts it changes recorded (yours: not
+        notified)."""
         with self._saving() as store:
-            if undo:
-                return store.evidence.restore(record.id)
-            return store.evidence.dismiss(record.id, self.now())
+            now = self.now()
+            changed = store.evidence.decide(record.id, word, now)
+            record_verdicts(self.config, store, now, by_hand=True)
+        return changed
 
     def symbols(self) -> list[str]:
         return list(self.config.tickers)

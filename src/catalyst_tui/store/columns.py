@@ -280,6 +280,7 @@ def verdict_reasons(text: str | None) -> tuple[VerdictReason, ...]:
                     day(item.get("acked")),
                     condition(item.get("condition")),
                     forecast(item.get("forecast")),
+                    str(item.get("evidence", "")),
                 )
             )
         except (KeyError, TypeError, ValueError, AttributeError):

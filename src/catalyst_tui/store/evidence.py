@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..market.sec.filings import EASTERN, Filing
+from ..thesis.stance import classify
 from .columns import day, entries, iso, moment
 from .door import Door
 from .records import (
@@ -234,7 +235,7 @@ class Evidence(Door):
     ) -> tuple[int, int]:
         """Record the passages found for a checkpoint, each once; a new one marked `notify` gets
         an outbox row. When the checkpoint's entries changed since its passages were found, the
-        ones of entries it no longer has go (unless dismissed: a dismissal is kept). The
+        ones of entries it no longer has go (unless decided: your word on one is kept). The
         checkpoint is then matched with its current entries up to document `through`. Returns
         (new passages, notices queued). One transaction."""
         stamp = iso(now)
@@ -245,7 +246,7 @@ class Evidence(Door):
                 marks = ", ".join("?" * len(kept))
                 conn.execute(
                     "DELETE FROM evidence WHERE symbol = ? AND checkpoint_id = ?"
-                    f" AND dismissed_at IS NULL AND entry NOT IN ({marks})"
+                    f" AND dismissed_at IS NULL AND accepted_at IS NULL AND entry NOT IN ({marks})"
                     " AND id NOT IN (SELECT evidence_id FROM outbox WHERE evidence_id IS NOT NULL)",
                     [target.symbol, target.checkpoint_id, *kept],
                 )
@@ -289,26 +290,30 @@ class Evidence(Door):
                 [title, body, iso(now)],
             )
 
-    def dismiss(self, evidence_id: int, now: dt.datetime) -> bool:
-        """Not relevant: never shown again (unless asked for every passage)."""
+    def decide(self, evidence_id: int, word: str, now: dt.datetime) -> bool:
+        """Your word on a passage, one at a time: "accept" (with its stance as read now:
+        thesis/stance.py), "dismiss" (not shown again, unless asked for every passage) or
+        "reset" (undecided); False when it already stood so, or there is no such passage."""
+        accept, dismiss = word == "accept", word == "dismiss"
         with self._store.transaction() as conn:
-            return bool(
-                conn.execute(
-                    "UPDATE evidence SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL",
-                    [iso(now), evidence_id],
-                ).rowcount
+            row = conn.execute(
+                "SELECT passage, accepted_at IS NOT NULL, dismissed_at IS NOT NULL FROM evidence"
+                " WHERE id = ?",
+                [evidence_id],
+            ).fetchone()
+            if row is None or (bool(row[1]), bool(row[2])) == (accept, dismiss):
+                return False
+            conn.execute(
+                "UPDATE evidence SET accepted_at = ?, accepted_stance = ?, dismissed_at = ?"
+                " WHERE id = ?",
+                [
+                    iso(now) if accept else None,
+                    classify(row[0]).stance.value if accept else "",
+                    iso(now) if dismiss else None,
+                    evidence_id,
+                ],
             )
-
-    def restore(self, evidence_id: int) -> bool:
-        """A dismissal undone: the passage is shown again."""
-        with self._store.transaction() as conn:
-            return bool(
-                conn.execute(
-                    "UPDATE evidence SET dismissed_at = NULL WHERE id = ?"
-                    " AND dismissed_at IS NOT NULL",
-                    [evidence_id],
-                ).rowcount
-            )
+            return True
 
     def make_fundamentals_due(self, symbol: str) -> None:
         """An 8-K with results (item 2.02): fetch the fundamentals at the next chance."""
@@ -324,9 +329,10 @@ class Evidence(Door):
         checkpoint_id: str | None = None,
         *,
         include_dismissed: bool = False,
+        accepted: bool = False,
     ) -> list[EvidenceRecord]:
         """Passages of active checkpoints, newest document first (of a symbol, of one of its
-        checkpoints)."""
+        checkpoints; only those you accepted when `accepted`)."""
         where = ["c.archived = 0"]
         args: list[object] = []
         if symbol is not None:
@@ -337,6 +343,8 @@ class Evidence(Door):
             args.append(checkpoint_id)
         if not include_dismissed:
             where.append("e.dismissed_at IS NULL")
+        if accepted:
+            where.append("e.accepted_at IS NOT NULL")
         return self._passages(" AND ".join(where), args)
 
     def passages_by_id(self, ids: Sequence[int]) -> list[EvidenceRecord]:
@@ -360,11 +368,14 @@ class Evidence(Door):
                 row[14],
                 dt.datetime.fromisoformat(row[15]),
                 row[16] is not None,
+                moment(row[17]),
+                row[18],
             )
             for row in self._conn.execute(
                 "SELECT e.id, e.symbol, e.checkpoint_id, c.title, "
                 + _DOCUMENT_COLUMNS
-                + ", e.entry, e.passage, e.start, e.end, e.found_at, e.dismissed_at"
+                + ", e.entry, e.passage, e.start, e.end, e.found_at, e.dismissed_at,"
+                " e.accepted_at, e.accepted_stance"
                 " FROM evidence e JOIN documents d ON d.id = e.document_id"
                 " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
                 " WHERE " + where + " ORDER BY d.published DESC, e.start",

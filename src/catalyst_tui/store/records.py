@@ -310,6 +310,15 @@ class EvidenceRecord(NamedTuple):
     end: int
     found_at: dt.datetime
     dismissed: bool
+    accepted_at: dt.datetime | None = None  # when you accepted it; None: not accepted
+    accepted_stance: str = ""  # the stance it was accepted with (thesis/stance.py)
+
+    @property
+    def decision(self) -> str:
+        """Your word on it: "accepted", "dismissed" or "" (none yet)."""
+        if self.accepted_at is not None:
+            return "accepted"
+        return "dismissed" if self.dismissed else ""
 
 
 class EvidenceTarget(NamedTuple):

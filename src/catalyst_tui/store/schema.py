@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .migrations.channels import V_CHANNEL_DELIVERIES
+from .migrations.decisions import V_EVIDENCE_ACCEPTED
 from .migrations.dividend_tax import V_DIVIDEND_TAX
 from .migrations.early import (
     V2,
@@ -212,6 +213,7 @@ MIGRATIONS: list[Migration] = [
         "goalposts: each move of a checkpoint's threshold, due date or kill flag", V_GOALPOSTS
     ),
     Migration("a member that is a part of another beside it", V_SEGMENT_WITHIN),
+    Migration("a passage accepted, with the stance it was accepted with", V_EVIDENCE_ACCEPTED),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

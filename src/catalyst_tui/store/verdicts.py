@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from ..thesis.stance import Accepted, Stance
 from ..thesis.verdict import Standing, TickerVerdict
 from ..thesis.vocabulary import Status, Verdict
 from . import columns
@@ -48,6 +49,12 @@ class Verdicts(Door):
         tickers = f"SELECT symbol FROM tickers WHERE archived = 0{one} ORDER BY position"
         out: dict[str, list[Standing]] = {row[0]: [] for row in self._conn.execute(tickers, args)}
         only = "" if symbol is None else " AND t.symbol = ?"
+        accepted: dict[tuple[str, str], list[Accepted]] = {}
+        # The passages you accepted, read through an Evidence door of its own on this store.
+        for r in self._store.evidence.passages(symbol, accepted=True):
+            on = (r.accepted_at or r.found_at).date()
+            seen = Accepted(r.id, Stance(r.accepted_stance), r.document.label, r.passage, on)
+            accepted.setdefault((r.symbol, r.checkpoint_id), []).append(seen)
         for row in self._conn.execute(_STANDINGS.format(only=only), args):
             (sym, ident, title, kind, status, since, value, when, kill, manual) = row[:10]
             acked, flagged = row[14:]
@@ -67,6 +74,7 @@ class Verdicts(Door):
                     None if flagged or acked is None else dt.date.fromisoformat(acked[:10]),
                     condition,
                     columns.forecast(row[10:14]),
+                    tuple(accepted.get((sym, ident), ())),
                 )
             )
         return out

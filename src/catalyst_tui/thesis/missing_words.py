@@ -40,55 +40,39 @@ def missing_text(missing: Missing | None) -> str:
     row = METRICS.get(missing.metric)
     figure = row.figure if row is not None and row.figure else missing.metric
     quarter = "" if missing.quarter is None else period_words(missing.quarter, filed=True)
+    if code in _ABOUT_FIGURE:
+        return _ABOUT_FIGURE[code].format(
+            figure=figure,
+            metric=missing.metric,
+            quarter=quarter,
+            symbol=symbol,
+            text=missing.text,
+            symbols=", ".join(missing.symbols),
+            currency=missing.currency,
+        )
+    value = 0.0 if missing.value is None else missing.value  # an EPS, a count of analysts
     match code:
         case MissingCode.NOT_REPORTED | MissingCode.NO_REVENUE_QUARTER:
             what = figure if code == MissingCode.NOT_REPORTED else "revenue"
             if missing.pin is None:
                 return f"no {what} reported for {symbol} yet"
             return f"{symbol} has not reported {what} for the period ending {missing.pin}"
-        case MissingCode.FEWER_THAN_FOUR_QUARTERS:
-            return f"fewer than four consecutive quarters of {figure} for {symbol}"
-        case MissingCode.NOT_IN_QUARTER:
-            return f"no {figure} for the {quarter} of {symbol}"
-        case MissingCode.NO_YEAR_EARLIER:
-            return f"no revenue a year before the {quarter} of {symbol}"
         case MissingCode.PE_UNDEFINED:
-            eps = 0.0 if missing.value is None else missing.value
-            return f"P/E is undefined: EPS TTM of {symbol} is {eps:.2f}"
-        case MissingCode.UNQUOTED_HOLDINGS:
-            return f"no quote yet for {', '.join(missing.symbols)}"
-        case MissingCode.NO_FX_RATE:
-            return f"no FX rate to {missing.currency} yet for {', '.join(missing.symbols)}"
+            return f"P/E is undefined: EPS TTM of {symbol} is {value:.2f}"
         case MissingCode.NO_GUIDANCE:
             if missing.quarter is not None and missing.quarter.kind == PeriodKind.QUARTER:
                 return f"no release of {symbol} guided the revenue of the {quarter}"
             if missing.pin is not None:
                 return f"no release of {symbol} guided the quarter ending {missing.pin}"
             return f"the latest release of {symbol} gives no next-quarter revenue guidance"
-        case MissingCode.WORTHLESS_HOLDINGS:
-            return f"the holdings ({', '.join(missing.symbols)}) are worth 0 at the stored prices"
-        case MissingCode.NOT_FINITE:
-            return f"{missing.metric} of {symbol} is not a finite number from the stored data"
         case MissingCode.NO_RETURN:
             return f"no return against the benchmark for {symbol}: {no_return_text(missing.text)}"
-        case MissingCode.NO_CONSENSUS:
-            return f"no consensus of the Street for the {figure} of {symbol}"
         case MissingCode.FEW_ANALYSTS:
-            count = 0 if missing.value is None else missing.value
-            return f"the {figure} consensus of {symbol} is of {count:.0f} analyst(s): too few"
+            return f"the {figure} consensus of {symbol} is of {value:.0f} analyst(s): too few"
         case MissingCode.FORWARD_PE_UNDEFINED:
-            eps = 0.0 if missing.value is None else missing.value
-            said = f"{eps:.2f}" if eps <= 0 or eps >= 0.005 else f"{eps:.3g}, too near zero"
+            near = 0 < value < 0.005
+            said = f"{value:.3g}, too near zero" if near else f"{value:.2f}"
             return f"forward P/E is undefined: the fiscal-year EPS consensus of {symbol} is {said}"
-        case MissingCode.STREET_CURRENCY:
-            return (
-                f"the fiscal-year EPS consensus of {symbol} is in {missing.currency}, its quote "
-                f"in {missing.text}: no FX rate stored to convert it yet"
-            )
-        case MissingCode.NO_FROZEN_CONSENSUS:
-            return f"no consensus of the Street was kept before the {quarter} of {symbol}"
-        case MissingCode.QUOTE_FAILED:
-            return f"no quote yet for {symbol}: the last refresh could not get one ({missing.text})"
         case MissingCode.SEC_FAILED:
             return (
                 f"no fundamentals yet for {symbol}: SEC EDGAR could not be asked at "
@@ -102,8 +86,6 @@ def missing_text(missing: Missing | None) -> str:
             )
         case _ if code in LINE_CODES:  # a product line's (thesis/line_wording.py)
             return line_missing_text(missing, quarter)
-        case MissingCode.METRIC_FAILED:
-            return f"{missing.metric} of {symbol} could not be computed ({missing.text})"
     return missing.text  # RECORDED: the sentence as an earlier version stored it
 
 
@@ -133,6 +115,29 @@ _ABOUT_SYMBOL = {
     MissingCode.NO_REVISION_TREND: "no fiscal-year EPS consensus of {symbol} 30 days ago",
     MissingCode.NO_RELEASE: "no earnings release of {symbol} read yet: they come with its "
     "8-K filings",
+}
+
+
+#: The sentences that name the figure (its catalogue name, else the metric), the metric, the
+#: quarter, the symbol, the Missing's text, its symbols or its currency: each a template of
+#: these, nothing computed.
+_ABOUT_FIGURE = {
+    MissingCode.UNQUOTED_HOLDINGS: "no quote yet for {symbols}",
+    MissingCode.NO_FX_RATE: "no FX rate to {currency} yet for {symbols}",
+    MissingCode.WORTHLESS_HOLDINGS: "the holdings ({symbols}) are worth 0 at the stored prices",
+    MissingCode.STREET_CURRENCY: "the fiscal-year EPS consensus of {symbol} is in {currency}, "
+    "its quote in {text}: no FX rate stored to convert it yet",
+    MissingCode.FEWER_THAN_FOUR_QUARTERS: "fewer than four consecutive quarters of {figure} for "
+    "{symbol}",
+    MissingCode.NOT_IN_QUARTER: "no {figure} for the {quarter} of {symbol}",
+    MissingCode.NO_YEAR_EARLIER: "no revenue a year before the {quarter} of {symbol}",
+    MissingCode.NOT_FINITE: "{metric} of {symbol} is not a finite number from the stored data",
+    MissingCode.NO_CONSENSUS: "no consensus of the Street for the {figure} of {symbol}",
+    MissingCode.NO_FROZEN_CONSENSUS: "no consensus of the Street was kept before the {quarter} "
+    "of {symbol}",
+    MissingCode.QUOTE_FAILED: "no quote yet for {symbol}: the last refresh could not get one "
+    "({text})",
+    MissingCode.METRIC_FAILED: "{metric} of {symbol} could not be computed ({text})",
 }
 
 

@@ -11,13 +11,17 @@ words out (docs/thesis.md, Evidence).
   the negation and the word it turns are kept as the words that decided it.
 
 A machine's stance is a reading, never a verdict: it is shown beside the passage, and only what
-you accept counts (a passage never breaks a thesis by itself)."""
+you accept counts (a passage never breaks a thesis by itself). What you accepted is `Accepted`:
+the verdict's rules read it (thesis/verdict.py)."""
 
 from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 class Stance(StrEnum):
@@ -29,6 +33,35 @@ class Stance(StrEnum):
 class Classified(NamedTuple):
     stance: Stance
     words: tuple[str, ...]  # the words that decided it, as the passage writes them, in order
+
+
+#: How each stance looks (a rich style, as vocabulary.STATUS_STYLE: the TUI maps it to a role).
+STANCE_STYLE: dict[str, str] = {
+    Stance.SUPPORTS: "green",
+    Stance.CHALLENGES: "yellow",
+    Stance.BREAKS: "bold red",
+}
+#: The stances that speak against a checkpoint: accepted, they put its thesis at risk.
+AGAINST = frozenset({Stance.CHALLENGES, Stance.BREAKS})
+QUOTED = 160  # the characters of a passage a reason quotes
+
+
+class Accepted(NamedTuple):
+    """A passage you accepted, with the stance it was accepted with: what the verdict reads."""
+
+    evidence_id: int
+    stance: Stance
+    document: str  # what and when: "10-Q 2026-11-04"
+    passage: str
+    on: dt.date  # the day you accepted it
+
+    @property
+    def quoted(self) -> str:
+        """ "10-Q 2026-11-04 — “Scorpio was delayed …”": the document and the passage."""
+        passage = " ".join(self.passage.split())
+        if len(passage) > QUOTED:
+            passage = passage[: QUOTED - 1].rstrip() + "…"
+        return f"{self.document} — “{passage}”"
 
 
 BREAKING = ("cancelled", "canceled", "discontinued", "abandoned", "terminated", "lost")
@@ -93,3 +126,19 @@ def classify(passage: str) -> Classified:
 
 def _negating(word: str, words: tuple[str, ...] = NEGATIONS) -> bool:
     return word in words or word.endswith(("n't", "n’t"))
+
+
+def shown(passage: str, accepted: str = "") -> Classified:
+    """The stance shown beside a passage: the one you accepted it with (`accepted`, a stance's
+    value) when you did, else the machine's reading; the words are the reading's when they
+    decided that stance."""
+    found = classify(passage)
+    if not accepted or accepted == found.stance:
+        return found
+    return Classified(Stance(accepted), ())
+
+
+def stance_text(found: Classified) -> str:
+    """ "challenges: delayed", "breaks: lost", "supports" (no word decided it)."""
+    words = ", ".join(f"“{w}”" for w in found.words)
+    return f"{found.stance}: {words}" if words else str(found.stance)

@@ -3,7 +3,8 @@ declared in one table (RULES), each verdict with its reasons: which checkpoint, 
 when. Also a portfolio's verdict: the worst of its tickers', with the count of each.
 
 A pure function of what the store says of each checkpoint (`Standing`): its kind, its status as
-evaluation or your mark left it, whether the file declares it the thesis's kill criterion. A
+evaluation or your mark left it, whether the file declares it the thesis's kill criterion, the
+passages of its evidence you accepted (never one you did not: thesis/stance.py). A
 mark counts as you meant it (a milestone you marked met is met); an acknowledged miss still
 counts, and its reason says when you acknowledged it. Beside it: how many checkpoints are judged
 (met or missed) of how many, and what remains (each pending one; a target on its course names
@@ -15,6 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 from .forecast import Forecast, forecast_text, on_course
+from .stance import AGAINST, Accepted, Stance
 from .vocabulary import VERDICTS, Kind, Status, Verdict
 from .wording import format_value
 
@@ -40,6 +42,9 @@ class Standing(NamedTuple):
     acked: dt.date | None = None  # its miss acknowledged that day; None: not acknowledged
     condition: Condition | None = None  # a target's or guard's `when`
     forecast: Forecast | None = None  # a pending target's best forecast (thesis/forecast.py)
+    # The passages of its evidence you accepted, the newest document first (thesis/stance.py);
+    # a passage nobody accepted is not here: the machine's reading never changes a verdict.
+    accepted: tuple[Accepted, ...] = ()
 
 
 class Scope(StrEnum):
@@ -59,6 +64,7 @@ class Rule(NamedTuple):
     test: Callable[[Standing], bool]
     words: str  # the reason: "{title}" is the checkpoint's
     reads: str  # what it reads, in the docs' words
+    cites: Callable[[Standing], Accepted | None] | None = None  # the passage its reason quotes
 
 
 def _missed(s: Standing) -> bool:
@@ -71,6 +77,16 @@ def _behind(s: Standing) -> bool:
     if s.status != Status.PENDING or forecast is None or condition is None:
         return False
     return not on_course(forecast, condition)
+
+
+def _breaking(s: Standing) -> Accepted | None:
+    """A passage you accepted as breaking the thesis's kill criterion."""
+    return next((a for a in s.accepted if a.stance == Stance.BREAKS), None) if s.kill else None
+
+
+def _challenging(s: Standing) -> Accepted | None:
+    """A passage you accepted as challenging (or breaking) the checkpoint."""
+    return next((a for a in s.accepted if a.stance in AGAINST), None)
 
 
 _ALL = tuple(Kind)
@@ -101,6 +117,16 @@ RULES: tuple[Rule, ...] = (
         "the ceiling, its due date passed when judged at due, or you marked it missed)",
     ),
     Rule(
+        "evidence_accepted_break",
+        Verdict.BROKEN,
+        Scope.EACH,
+        _ALL,
+        lambda s: _breaking(s) is not None,
+        "accepted break of the kill criterion {title}",
+        "a passage you accepted that breaks a checkpoint with `kill = true`",
+        _breaking,
+    ),
+    Rule(
         "guard_missed",
         Verdict.AT_RISK,
         Scope.EACH,
@@ -127,6 +153,16 @@ RULES: tuple[Rule, ...] = (
         "target behind its course: {title}",
         "a pending target whose best forecast (the company's guide, the Street's, the run "
         "rate: thesis/forecast.py) misses it",
+    ),
+    Rule(
+        "evidence_accepted_challenge",
+        Verdict.AT_RISK,
+        Scope.EACH,
+        _ALL,
+        lambda s: _challenging(s) is not None,
+        "accepted challenge to {title}",
+        "a passage you accepted that challenges a checkpoint, or breaks one without `kill`",
+        _challenging,
     ),
     Rule(
         "all_met",
@@ -156,6 +192,7 @@ class VerdictReason(NamedTuple):
     acked: dt.date | None = None
     condition: Condition | None = None
     forecast: Forecast | None = None  # of a target behind its course
+    evidence: str = ""  # the accepted passage it quotes: "10-Q 2026-11-04 — “…”"
 
 
 class TickerVerdict(NamedTuple):
@@ -231,16 +268,13 @@ def _remaining(s: Standing) -> VerdictReason:
     """A pending checkpoint that gave no reason: a target on its course, with its forecast."""
     forecast = s.forecast if s.condition is not None else None
     rule = "to_judge" if forecast is None else "target_on_course"
+    return _of(s, rule)._replace(forecast=forecast)
+
+
+def _of(s: Standing, rule: str) -> VerdictReason:
+    """What every reason says of its checkpoint: its status and value, since when, its `when`."""
     return VerdictReason(
-        rule,
-        s.checkpoint,
-        s.title,
-        s.status,
-        s.value,
-        s.since,
-        s.metric,
-        condition=s.condition,
-        forecast=forecast,
+        rule, s.checkpoint, s.title, s.status, s.value, s.since, s.metric, condition=s.condition
     )
 
 
@@ -254,21 +288,12 @@ def portfolio(verdicts: Iterable[TickerVerdict]) -> PortfolioVerdict:
 
 
 def _reason(rule: Rule, s: Standing) -> VerdictReason:
+    cited = rule.cites(s) if rule.cites is not None else None
+    if cited is not None:  # since the day you accepted the passage it quotes
+        return _of(s, rule.name)._replace(since=cited.on, evidence=cited.quoted)
     acked = s.acked if s.status == Status.MISSED else None
     forecast = s.forecast if rule.name == "target_behind" else None
-    return VerdictReason(
-        rule.name,
-        s.checkpoint,
-        s.title,
-        s.status,
-        s.value,
-        s.since,
-        s.metric,
-        s.manual,
-        acked,
-        s.condition,
-        forecast,
-    )
+    return _of(s, rule.name)._replace(manual=s.manual, acked=acked, forecast=forecast)
 
 
 def reason_text(reason: VerdictReason) -> str:
@@ -277,6 +302,9 @@ def reason_text(reason: VerdictReason) -> str:
     rule = next((r for r in RULES if r.name == reason.rule), None)  # RULES as it is now
     words = rule.words if rule else _REMAINING.get(reason.rule, "{title}")
     text = words.format(title=reason.title)
+    if reason.evidence:
+        on = f", accepted on {reason.since.isoformat()}" if reason.since else ""
+        return f"{text}: {reason.evidence}{on}"
     if reason.forecast is not None and reason.condition is not None:
         return f"{text}: {forecast_text(reason.forecast, reason.condition)}"
     if reason.value is not None and reason.metric:

@@ -1,7 +1,7 @@
 """Marks and flags asked for by the screens: acknowledging flags, marking a checkpoint by hand
-(from its row or from a passage of evidence), showing or dismissing a passage, and adding a
-document the user brings to a ticker's evidence (read in a thread: jobs/documents.py). Each
-save runs in a worker thread (`save_in_thread`): the loop never waits for the database."""
+(from its row or from a passage of evidence), showing, accepting or dismissing a passage, and
+adding a document the user brings to a ticker's evidence (read in a thread: jobs/documents.py).
+Each save runs in a worker thread (`save_in_thread`): the loop never waits for the database."""
 
 from __future__ import annotations
 
@@ -83,10 +83,27 @@ class MarkHandlers(CatalystBase):
                 self.notify("brought back: the passage is shown again", timeout=3)
             elif changed:
                 self.notify("dismissed: not shown again (u brings it back)", timeout=3)
-            self.refresh_views(skip_watchlist=True)  # the watchlist shows no evidence
+            self.refresh_views()  # an accepted passage dismissed changes the verdict
 
         what = "bringing back the passage" if undo else "the passage's dismissal"
         self.save_in_thread(what, lambda: workspace.dismiss_passage(record, undo=undo), done)
+
+    @on(messages.AcceptPassage)
+    def _accept_passage(self, message: messages.AcceptPassage) -> None:
+        record, workspace = message.record, self.workspace
+        back = record.decision == "accepted"
+
+        def done(changed: bool) -> None:
+            if changed and back:
+                self.notify("acceptance taken back: its stance no longer counts", timeout=3)
+            elif changed:
+                self.notify(
+                    "accepted: its stance counts in the verdict (y takes it back)", timeout=3
+                )
+            self.refresh_views()  # the verdict may change, on the watchlist too
+
+        what = "taking back the acceptance" if back else "the passage's acceptance"
+        self.save_in_thread(what, lambda: workspace.accept_passage(record), done)
 
     @on(messages.AddDocument)
     def _add_document(self, message: messages.AddDocument) -> None:

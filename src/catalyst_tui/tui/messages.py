@@ -171,6 +171,14 @@ class AddDocument(Message):
 
 
 @dataclass
+class AcceptPassage(Message):
+    """Accept a passage with its stance (it then counts in the verdict); one accepted already:
+    take the acceptance back."""
+
+    record: EvidenceRecord
+
+
+@dataclass
 class DismissPassage(Message):
     """Dismiss a passage as irrelevant: not shown again; `undo`: shown again after all."""
 

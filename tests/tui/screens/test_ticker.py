@@ -243,7 +243,7 @@ PANE_KEYS = {
     "2": ("[ Shorter", "] Longer"),
     "3": ("l Add lot", "L Edit lot", "D Remove", "s Sell", "S Undo sale"),
     "4": ("n Name, group, thesis",),
-    "5": ("m Mark from it", "d Dismiss", "a Add document"),
+    "5": ("m Mark from it", "y Accept", "d Dismiss", "a Add document"),
 }
 
 

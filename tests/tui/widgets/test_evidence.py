@@ -95,9 +95,9 @@ async def test_the_evidence_pane_shows_the_passage_in_context_and_marks_from_it(
         await pilot.press("5")
         await pilot.pause()
         [row] = rows(app, "#evidence-table")
-        assert row[:3] == ["2026-11-04", "scorpio-largest", "8-K EX-99.1"]
-        assert row[3].startswith("Scorpio X-Series Smart Fabric Switches became our largest")
-        cell = app.screen.query_one("#evidence-table", DataTable).get_row_at(0)[3]
+        assert row[:4] == ["2026-11-04", "scorpio-largest", "8-K EX-99.1", "supports"]
+        assert row[4].startswith("Scorpio X-Series Smart Fabric Switches became our largest")
+        cell = app.screen.query_one("#evidence-table", DataTable).get_row_at(0)[4]
         highlighted = {
             cell.plain[s.start : s.end] for s in cell.spans if s.style == ink().highlight
         }
@@ -236,7 +236,7 @@ async def test_a_transcript_added_from_the_pane_gives_its_passage_and_a_mark_kee
         await pilot.pause()
         shown = rows(app, "#evidence-table")
         assert shown[0][:3] == ["2026-11-05", "scorpio-largest", "PDF"]
-        assert SETTLES[0].startswith(shown[0][3].removesuffix("…"))  # clipped to the column
+        assert SETTLES[0].startswith(shown[0][4].removesuffix("…"))  # clipped to the column
         assert str(path) in text_of(app, "#evidence-detail").replace("\n", "")
 
         await pilot.press("m")
@@ -297,11 +297,74 @@ async def test_at_80_columns_the_passage_is_cut_at_a_word_and_the_detail_hangs(w
         await pilot.pause()
         [row] = rows(app, "#evidence-table")
         whole = "Scorpio X-Series Smart Fabric Switches became our largest product line"
-        assert row[3].endswith("…") and whole.startswith(row[3][:-1].rstrip())
-        assert whole[len(row[3][:-1].rstrip())] == " "  # the cut falls between two words
+        assert row[4].endswith("…") and whole.startswith(row[4][:-1].rstrip())
+        assert whole[len(row[4][:-1].rstrip())] == " "  # the cut falls between two words
         table = app.screen.query_one("#evidence-table", DataTable)
         assert table.virtual_size.width <= table.size.width  # the row is whole on screen
         drawn = [line for line in lines_on_screen(app, "#evidence-detail") if line.strip()]
         assert len(drawn) > 4  # the passage wraps at 80
         heads = (" ALAB/scorpio-largest", " 8-K EX-99.1")  # after the pane's padding
         assert all(line.startswith(heads) or line.startswith("   ") for line in drawn), drawn
+
+
+CHALLENGE = "Scorpio did not become our largest product line in the quarter."
+
+
+async def test_y_accepts_a_challenge_the_store_keeps_it_and_the_verdict_turns_at_risk(workspace):
+    """A call's sentence that challenges the milestone, listed as `challenges` and not counted;
+    `y` (on the passage's screen, `enter`, as on the pane) accepts it: the store says accepted,
+    the verdict is at risk on the page and as recorded; `y` on the pane takes it back and the
+    verdict with it."""
+    store, config = workspace.store, workspace.config
+    document = NewDocument("document", "call.txt", None, "text", "Call", "call.txt", NOW, CHALLENGE)
+    store.evidence.save_documents("ALAB", [document], NOW)
+    assert match_evidence(store, config, NOW).passages == 1
+    app = CatalystApp(workspace, live=False, watch_file=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await open_alab(pilot, app)
+        await pilot.press("5")
+        await pilot.pause()
+        shown = rows(app, "#evidence-table")
+        assert [r[3] for r in shown] == ["challenges", "supports"]  # the call is the newest
+        assert "y Accept" in footer(app)
+        detail = " ".join(text_of(app, "#evidence-detail").split())
+        assert "challenges, decided by “not” · a reading, not counted: y accepts it" in detail
+        assert verdict_shown(app) == "unjudged"  # the machine's reading alone: nothing
+
+        await pilot.press("enter")  # the passage in its text says its stance and its words
+        await pilot.pause()
+        assert isinstance(app.screen, PassageScreen)
+        head = " ".join(text_of(app, "#passage-head").split())
+        assert "challenges, decided by “not” · a reading, not counted: y accepts it" in head
+        await pilot.press("y")  # accepted from there, as from the pane
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [accepted] = store.evidence.passages("ALAB", accepted=True)
+        assert (accepted.passage, accepted.decision, accepted.accepted_stance) == (
+            CHALLENGE,
+            "accepted",
+            "challenges",
+        )
+        assert rows(app, "#evidence-table")[0][3] == "challenges ✓"
+        assert store.verdicts.recorded()["ALAB"].verdict == "at risk"
+        assert verdict_shown(app) == "at risk"
+        top = " ".join(text_of(app, "#ticker-verdict").split())
+        assert "accepted challenge to Scorpio becomes the largest product line: text" in top
+        assert f"“{CHALLENGE}”" in top
+        assert any("its stance counts in the verdict" in n.message for n in raised(app))
+
+        assert isinstance(app.screen, TickerScreen)
+        await pilot.press("y")  # taken back, on the pane
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert store.evidence.passages("ALAB", accepted=True) == []
+        assert store.verdicts.recorded()["ALAB"].verdict == "unjudged"
+        assert rows(app, "#evidence-table")[0][3] == "challenges"
+
+
+def verdict_shown(app) -> str:
+    """The verdict the ticker page's top says."""
+    from catalyst_tui.thesis.vocabulary import VERDICTS
+
+    top = " ".join(text_of(app, "#ticker-verdict").split()).removeprefix("Verdict: ")
+    return next(str(v) for v in VERDICTS if top.startswith(str(v)))

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from ...market.models import NEW_YORK
 from ...text import printable
-from ...thesis.stance import classify
+from ...thesis.stance import STANCE_STYLE, shown, stance_text
 from .tables import keep_whole, output_console, report_table, show
 
 if TYPE_CHECKING:
@@ -32,12 +32,15 @@ def _moment(moment: dt.datetime, source: str) -> str:
 def evidence_json(
     records: list[EvidenceRecord], *, with_dismissed: bool = False
 ) -> list[dict[str, Any]]:
-    """One object per passage: symbol, id (the checkpoint's), source, form, url, published,
-        passage, entry, found_at, stance (supports, challenges or breaks, with the words that
-    decided it); `dismissed` too when dismissed passages are listed."""
+    """One object per passage: passage_id (what `catalyst evidence accept|dismiss|reset` take),
+    symbol, id (the checkpoint's), source, form, url, published, passage, entry, found_at,
+    stance (supports, challenges or breaks, with the words that decided it: the one you accepted
+    it with once you did), decision (accepted, dismissed or null) and accepted_at; `dismissed`
+    too when dismissed passages are listed."""
     out: list[dict[str, Any]] = []
     for r in records:
         row: dict[str, Any] = {
+            "passage_id": r.id,
             "symbol": r.symbol,
             "id": r.checkpoint_id,
             "source": r.document.source,
@@ -47,7 +50,9 @@ def evidence_json(
             "passage": r.passage,
             "entry": r.entry,
             "found_at": r.found_at.isoformat(),  # when catalyst first matched it
-            "stance": _stance(r.passage),
+            "stance": _stance(r),
+            "decision": r.decision or None,
+            "accepted_at": r.accepted_at.isoformat() if r.accepted_at else None,
         }
         if with_dismissed:
             row["dismissed"] = r.dismissed
@@ -55,9 +60,10 @@ def evidence_json(
     return out
 
 
-def _stance(passage: str) -> dict[str, Any]:
-    """The machine's reading of the passage (thesis/stance.py): a reading, never a verdict."""
-    found = classify(passage)
+def _stance(r: EvidenceRecord) -> dict[str, Any]:
+    """The machine's reading of the passage (thesis/stance.py), a reading, never a verdict; or
+    the stance you accepted it with."""
+    found = shown(r.passage, r.accepted_stance)
     return {"stance": found.stance.value, "words": list(found.words)}
 
 
@@ -83,19 +89,22 @@ def print_evidence(records: list[EvidenceRecord], console: Console | None = None
         )
         return
     table = report_table()
-    for column in ("Date", "Checkpoint", "Source", "Passage"):
+    for column in ("ID", "Date", "Checkpoint", "Source", "Stance", "Passage"):
         table.add_column(column, overflow="fold")
     for r in records:
         checkpoint = Text(printable(f"{r.symbol}/{r.checkpoint_id}"))
-        if r.dismissed:
-            checkpoint.append(" (dismissed)", style="dim")
+        if r.decision:
+            checkpoint.append(f" ({r.decision})", style="dim")
+        found = shown(r.passage, r.accepted_stance)
         table.add_row(
+            str(r.id),
             r.document.day.isoformat(),
             checkpoint,
             Text(printable(r.document.form)),
+            Text(printable(stance_text(found)), style=STANCE_STYLE[found.stance]),
             Text(printable(r.passage)),
         )
-    keep_whole(console, table, 0, 1, 2)  # the passage wraps
+    keep_whole(console, table, 0, 1, 2, 3)  # the stance's words and the passage wrap
     show(console, table)
 
 

@@ -31,6 +31,7 @@ def _reason(r: VerdictReason) -> dict[str, Any]:
         "since": r.since.isoformat() if r.since else None,
         "marked": r.manual,
         "acknowledged": r.acked.isoformat() if r.acked else None,
+        "evidence": r.evidence or None,  # the accepted passage it quotes
         "forecast": None
         if r.forecast is None
         else {

@@ -1,5 +1,6 @@
 """A passage of evidence in its surrounding text: the sentences before and after it in the
-document, the passage highlighted, where it is from and its link: the document's text, title
+document, the passage highlighted, its stance with the words that decided it (`y` accepts it),
+where it is from and its link: the document's text, title
 and link through `printable` (someone else's words never command the terminal)."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ...text import printable
 from .. import format as fmt
 from .. import messages
 from ..palette import ink
-from ..widgets.ticker.evidence import marked
+from ..widgets.ticker.evidence import marked, stance_line
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -30,6 +31,7 @@ class PassageScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,enter,q", "close", "Close"),
         Binding("m", "mark", "Mark from it"),
+        Binding("y", "accept", "Accept"),
     ]
 
     def __init__(self, workspace: Workspace, record: EvidenceRecord) -> None:
@@ -52,6 +54,7 @@ class PassageScreen(ModalScreen[None]):
                 fmt.plain(r.document.title, p.muted),
             ),
             fmt.plain(r.document.url, p.muted),
+            stance_line(r),
         )
         body = Text()
         if before:
@@ -77,3 +80,9 @@ class PassageScreen(ModalScreen[None]):
         record = self.record
         self.dismiss(None)
         self.app.post_message(messages.MarkFromPassage(record))
+
+    def action_accept(self) -> None:
+        """Accept it (one accepted already: take it back), as `y` on the Evidence pane."""
+        record = self.record
+        self.dismiss(None)
+        self.app.post_message(messages.AcceptPassage(record))

@@ -1,10 +1,13 @@
 """The Evidence pane of a ticker: every passage that matched a checkpoint's evidence entries,
-newest document first, the matched words highlighted. `enter` shows a passage in its
-surrounding text, `m` marks its checkpoint with the document and its link in the note, `d`
-dismisses it as irrelevant (not shown again), `u` brings back the last one dismissed (the
-footer shows it while there is one), and `a` adds a document the user brings (a call's
-transcript: jobs/documents.py). Documents are other people's text (a filing, a
-headline): every part of them goes on screen through `printable` / `fmt.plain`."""
+newest document first, the matched words highlighted, with its stance (supports, challenges,
+breaks: thesis/stance.py), ✓ after it once you accepted it; the detail under the table says the
+words that decided it. `enter` shows a passage in its surrounding text, `m` marks its
+checkpoint with the document and its link in the note, `y` accepts it (its stance then counts
+in the verdict; `y` again takes it back), `d` dismisses it as irrelevant (not shown again), `u`
+brings back the last one dismissed (the footer shows it while there is one), and `a` adds a
+document the user brings (a call's transcript: jobs/documents.py). Documents are other
+people's text (a filing, a headline): every part of them goes on screen through `printable` /
+`fmt.plain`."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from textual.widgets import DataTable, Static
 
 from ....text import printable
 from ....thesis.evidence import highlights, parse_entry
+from ....thesis.stance import STANCE_STYLE, shown
 from ... import format as fmt
 from ... import messages
 from ...palette import ink
@@ -34,6 +38,7 @@ COLUMNS = (
     ("date", "Date"),
     ("checkpoint", "Checkpoint"),
     ("source", "Source"),
+    ("stance", "Stance"),
     ("passage", "Passage"),
 )
 PASSAGE_WIDTH = 90
@@ -53,6 +58,31 @@ def marked(passage: str, entry: str) -> Text:
     return text
 
 
+def stance_cell(record: EvidenceRecord) -> Text:
+    """Its stance in its colour, " ✓" after it once you accepted it."""
+    stance = shown(record.passage, record.accepted_stance).stance
+    cell = Text(str(stance), style=ink().status(STANCE_STYLE[stance]))
+    if record.decision == "accepted":
+        cell.append(" ✓", style="bold")
+    return cell
+
+
+def stance_line(record: EvidenceRecord) -> Text:
+    """The line of its stance: the words that decided it, and your word on it (the pane's
+    detail and the passage's screen)."""
+    p = ink()
+    found = shown(record.passage, record.accepted_stance)
+    line = Text(str(found.stance), style=p.status(STANCE_STYLE[found.stance]))
+    if found.words:
+        line.append(printable(f", decided by {', '.join(f'“{w}”' for w in found.words)}"))
+    if record.accepted_at is not None:
+        day = record.accepted_at.date().isoformat()
+        line.append(f" · accepted on {day}: it counts in the verdict (y takes it back)")
+    else:
+        line.append(" · a reading, not counted: y accepts it", style=p.muted)
+    return line
+
+
 def mark_note(record: EvidenceRecord) -> str:
     """The note a mark made from a passage starts with: the document, its link, the passage."""
     passage = record.passage if len(record.passage) <= 200 else record.passage[:199] + "…"
@@ -64,6 +94,7 @@ class EvidencePane(TickerPane):
     # selection) shows the passage in context.
     BINDINGS = [
         Binding("m", "mark", "Mark from it"),
+        Binding("y", "accept", "Accept"),
         Binding("d", "dismiss", "Dismiss"),
         Binding("u", "undo_dismiss", "Undo dismiss"),
         Binding("a", "add_document", "Add document"),
@@ -91,9 +122,8 @@ class EvidencePane(TickerPane):
         records, symbol = detail.evidence, detail.symbol
         reading = any(c.evidence for c in detail.checkpoints)
         table = self.query_one("#evidence-table", RowTable)
-        keys = [str(r.id) for r in records]
-        if [str(r.id) for r in self.records] == keys and table.row_count == len(keys):
-            return
+        if self.records == records and table.row_count == len(records):
+            return  # the same passages, decided the same
         row = table.cursor_row
         self.records = records
         table.clear()
@@ -107,6 +137,7 @@ class EvidencePane(TickerPane):
                     r.document.form,
                     p.primary if r.document.source == "sec" else p.secondary,
                 ),
+                stance_cell(r),
                 passages[str(r.id)],
                 key=str(r.id),
             )
@@ -154,6 +185,7 @@ class EvidencePane(TickerPane):
             fmt.hanging(head, fmt.plain(r.checkpoint_title)),
             fmt.hanging(source, Text(printable(r.document.title), style=p.muted)),
             fmt.hanging("  ", marked(r.passage, r.entry)),
+            fmt.hanging("  ", stance_line(r)),
             fmt.hanging("  ", matched),
         ]
         self.query_one("#evidence-detail", Static).update(Group(*parts))
@@ -174,6 +206,10 @@ class EvidencePane(TickerPane):
 
     def action_add_document(self) -> None:
         self.post_message(messages.AddDocument(self.symbol))
+
+    def action_accept(self) -> None:
+        if (r := self._need()) is not None:
+            self.post_message(messages.AcceptPassage(r))
 
     def action_dismiss(self) -> None:
         if (r := self._need()) is not None:
