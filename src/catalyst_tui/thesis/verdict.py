@@ -20,7 +20,7 @@ from .wording import format_value
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from .conditions import Condition
 
@@ -231,17 +231,7 @@ def _remaining(s: Standing) -> VerdictReason:
     """A pending checkpoint that gave no reason: a target on its course, with its forecast."""
     forecast = s.forecast if s.condition is not None else None
     rule = "to_judge" if forecast is None else "target_on_course"
-    return VerdictReason(
-        rule,
-        s.checkpoint,
-        s.title,
-        s.status,
-        s.value,
-        s.since,
-        s.metric,
-        condition=s.condition,
-        forecast=forecast,
-    )
+    return _of(rule, s, forecast, manual=False, acked=None)
 
 
 def portfolio(verdicts: Iterable[TickerVerdict]) -> PortfolioVerdict:
@@ -256,15 +246,22 @@ def portfolio(verdicts: Iterable[TickerVerdict]) -> PortfolioVerdict:
 def _reason(rule: Rule, s: Standing) -> VerdictReason:
     acked = s.acked if s.status == Status.MISSED else None
     forecast = s.forecast if rule.name == "target_behind" else None
+    return _of(rule.name, s, forecast, manual=s.manual, acked=acked)
+
+
+def _of(
+    rule: str, s: Standing, forecast: Forecast | None, *, manual: bool, acked: dt.date | None
+) -> VerdictReason:
+    """The reason (or what remains) `rule` gives of `s`."""
     return VerdictReason(
-        rule.name,
+        rule,
         s.checkpoint,
         s.title,
         s.status,
         s.value,
         s.since,
         s.metric,
-        s.manual,
+        manual,
         acked,
         s.condition,
         forecast,
@@ -296,3 +293,20 @@ def counts_text(p: PortfolioVerdict) -> str:
     """The portfolio's counts in words: "1 broken · 2 at risk · 5 intact" (a verdict no ticker
     has is left out)."""
     return " · ".join(f"{n} {verdict}" for verdict, n in p.counts if n) or "no tickers"
+
+
+#: What a verdict that gives no reason was (a change of verdict in the timeline, its
+#: notification): intact and unjudged give none by the rules; proven and worse always do, but a
+#: change recorded before its reasons were kept may have none.
+_WITHOUT_REASONS = {
+    Verdict.INTACT: "nothing stands against the thesis: no checkpoint missed or behind",
+    Verdict.UNJUDGED: "nothing judged: no checkpoint met or missed",
+    Verdict.PROVEN: "every checkpoint met",
+}
+
+
+def first_reason(verdict: Verdict, reasons: Sequence[VerdictReason]) -> str:
+    """A verdict's first reason in words, or, when it gives none, what it was."""
+    if reasons:
+        return reason_text(reasons[0])
+    return _WITHOUT_REASONS.get(verdict, "no reason recorded")

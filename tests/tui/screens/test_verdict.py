@@ -4,8 +4,12 @@ marked missed from the page breaking the thesis there, in the column and on the 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.widgets import Select
 
+from catalyst_tui.thesis.verdict import TickerVerdict
+from catalyst_tui.thesis.vocabulary import Verdict
 from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
@@ -131,3 +135,21 @@ async def test_on_a_short_terminal_the_verdict_and_its_worst_reason_share_one_li
             f"guard not holding: {guards[0]}"
         )
         assert line.endswith(" more: catalyst review ALAB)") and "(+" in line
+
+
+async def test_the_timeline_says_a_change_to_unjudged_was_that_not_no_checkpoint_missed(demo):
+    """A change of verdict without reasons (ALAB offline, nothing judged) names what it was."""
+    config, store = demo
+    now = dt.datetime(2026, 11, 20, 15, tzinfo=dt.UTC)
+    store.verdicts.record([TickerVerdict("CRDO", Verdict.INTACT, (), 1, 1)], now)
+    later = now + dt.timedelta(hours=1)
+    store.verdicts.record([TickerVerdict("CRDO", Verdict.UNJUDGED, (), 1, 0)], later)
+    app = make_app(config, store)
+    async with app.run_test(size=(160, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        newest, *_ = [r for r in rows(app, "#events") if r[1] == "CRDO verdict"]
+        assert newest[2] == "intact → unjudged"
+        assert newest[4] == "nothing judged: no checkpoint met or missed"
