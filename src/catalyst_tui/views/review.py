@@ -65,7 +65,8 @@ def load_review(
         moved = tuple(unexplained.get(v.symbol, ()))
         conviction = latest_conviction(journal)
         tickers.append(TickerReview(v, since, journal, weight, conviction, moved))
-    at_risk = book_at_risk(shares, verdicts) if shares else None  # no book: nothing at risk in it
+    judged = {v.symbol: v.verdict for v in verdicts}
+    at_risk = book_at_risk(shares, judged) if shares else None  # no book: nothing at risk in it
     return Review(tuple(tickers), portfolio(verdicts), at_risk)
 
 

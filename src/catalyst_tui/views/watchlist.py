@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.currency import major, round_money
+from ..thesis.book import book_at_risk
 from ..thesis.street import Money, price_over_eps, revision
 from ..thesis.wording import reason_text
 from .money import PositionMoney, booked, position_money
@@ -196,6 +197,16 @@ class Watchlist:
             )
         ]
         return sort_rows(rows, sort, reverse=reverse)
+
+    def book_at_risk(self) -> float | None:
+        """The share of the portfolio in tickers at risk or broken (thesis/book.py, as `review`
+        has it); None with no position held, or one without a price or rate (a share of an
+        unknown total is no share)."""
+        whole = self.totals()
+        if not whole.positions or whole.unpriced or whole.no_fx:
+            return None
+        shares = {r.symbol: r.weight for r in self.rows if r.weight is not None}
+        return book_at_risk(shares, {r.symbol: r.verdict for r in self.rows})
 
     def row(self, symbol: str) -> WatchRow | None:
         return next((r for r in self.rows if r.symbol == symbol), None)
