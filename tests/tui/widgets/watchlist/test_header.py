@@ -83,12 +83,12 @@ async def test_the_portfolio_line_says_the_book_at_risk_as_review_does(tmp_path)
             header = app.query_one(WatchlistHeader)
             header.show(data, data.totals("nothing"))  # a tab's totals: the book is the whole's
             await pilot.pause()
-            assert "Book at risk 40.0%" in text_of(app, "#summary")  # type: ignore[operator]
+            assert "Book at risk 40.0%" in text_of(app, "#summary")  # type: ignore[arg-type]
             unpriced = replace(data, rows=[r._replace(value=None) for r in data.rows])
             header.show(unpriced, unpriced.totals())
             await pilot.pause()
-            assert "Book at risk —" in text_of(app, "#summary")  # type: ignore[operator]
+            assert "Book at risk —" in text_of(app, "#summary")  # type: ignore[arg-type]
             nothing_held = replace(data, rows=[r._replace(shares=None) for r in data.rows])
             header.show(nothing_held, nothing_held.totals())
             await pilot.pause()
-            assert "Book at risk" not in text_of(app, "#summary")  # type: ignore[operator]
+            assert "Book at risk" not in text_of(app, "#summary")  # type: ignore[arg-type]
