@@ -115,6 +115,7 @@ class WatchRow(NamedTuple):
     forward_pe: float | None = None
     revision: float | None = None
     verdict: Verdict | None = None  # the thesis's verdict (thesis/verdict.py)
+    judged: tuple[int, int] = (0, 0)  # its coverage: checkpoints judged, of how many
 
     @property
     def has_quote(self) -> bool:
@@ -268,7 +269,12 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     if years:
         rows = [_with_street(r, years.get(r.symbol), currency, rates) for r in rows]
     verdicts = verdicts_by_symbol(store)
-    rows = [r._replace(verdict=v.verdict) if (v := verdicts.get(r.symbol)) else r for r in rows]
+    rows = [
+        r._replace(verdict=v.verdict, judged=(v.judged, v.checkpoints))
+        if (v := verdicts.get(r.symbol))
+        else r
+        for r in rows
+    ]
     groups = list(dict.fromkeys(r.group for r in rows))
     return Watchlist(rows, store.views.health(), groups, currency)
 
