@@ -15,7 +15,7 @@ from ..thesis.street import Money, price_over_eps, revision
 from ..thesis.wording import reason_text
 from .money import PositionMoney, booked, position_money
 from .results import ReleaseMark, recent_marks
-from .review import verdicts_by_symbol
+from .review import judged
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..market.estimates import Consensus
     from ..store import Store
     from ..store.records import DueCheckpoint, Health, WatchRecord
+    from ..thesis.staleness import Stale
     from ..thesis.vocabulary import Verdict
 
 __all__ = [
@@ -116,6 +117,7 @@ class WatchRow(NamedTuple):
     revision: float | None = None
     verdict: Verdict | None = None  # the thesis's verdict (thesis/verdict.py)
     judged: tuple[int, int] = (0, 0)  # its coverage: checkpoints judged, of how many
+    verdict_stale: Stale | None = None  # judged from data that stopped coming (thesis/staleness)
 
     @property
     def has_quote(self) -> bool:
@@ -268,10 +270,14 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     years = store.estimates.fiscal_year_eps()
     if years:
         rows = [_with_street(r, years.get(r.symbol), currency, rates) for r in rows]
-    verdicts = verdicts_by_symbol(store)
+    verdicts = judged(store)
     rows = [
-        r._replace(verdict=v.verdict, judged=(v.judged, v.checkpoints))
-        if (v := verdicts.get(r.symbol))
+        r._replace(
+            verdict=j.verdict.verdict,
+            judged=(j.verdict.judged, j.verdict.checkpoints),
+            verdict_stale=j.stale,
+        )
+        if (j := verdicts.get(r.symbol))
         else r
         for r in rows
     ]

@@ -52,7 +52,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 # verdict. The symbol stays.
 GIVE_WAY: tuple[tuple[str, int], ...] = (
     ("due", 4),
-    ("verdict", 8),
+    ("verdict", 9),
     ("shares", 0),
     ("spark", 0),
     ("earnings", 0),
@@ -125,7 +125,7 @@ def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
         day,
         _spark(row.spark),
         fmt.score(row.met, row.missed, row.pending),
-        verdict_cell(row.verdict, row.judged),
+        verdict_cell(row.verdict, row.judged, stale=row.verdict_stale is not None),
         fmt.signed(row.pnl) if row.shares else Text(""),
         fmt.percent(row.pnl_pct) if row.shares else Text(""),
         _value(row),
@@ -150,16 +150,20 @@ def release_mark(vs_guide: float | None) -> Text:
     return Text(f"▼ {vs_guide:+.1%}", style=p.alarm)
 
 
-def verdict_cell(verdict: str | None, judged: tuple[int, int]) -> Text:
+def verdict_cell(verdict: str | None, judged: tuple[int, int], *, stale: bool = False) -> Text:
     """The thesis's verdict in its word and colour (thesis/vocabulary.VERDICT_STYLE), then its
     coverage muted, the checkpoints judged of how many (`at risk 3/15`); an unjudged thesis is a
     muted "—" (nothing judged to show: the ticker page and `review` say "unjudged"), with its
-    `0/2` when it has checkpoints to judge."""
+    `0/2` when it has checkpoints to judge. Judged from stale data, the word is dim and marked
+    `*` (`intact* 3/15`: the status line says since when)."""
     if verdict is None:
         return Text("")
     p = ink()
     word = "—" if verdict == Verdict.UNJUDGED else str(verdict)
-    cell = Text(word, style=p.status(VERDICT_STYLE[verdict]))
+    style = p.status(VERDICT_STYLE[verdict])
+    cell = Text(word, style=f"dim {style}" if stale else style)
+    if stale:
+        cell.append("*", style=p.warning)
     done, of = judged
     if of:
         cell.append(f" {done}/{of}", style=p.muted)
