@@ -217,7 +217,7 @@ class CheckpointForm(EditForm):
             Field("source", "Source", value(c and c.source), "optional: where it comes from"),
             Field(
                 "judged",
-                "Judged (a milestone past its due date)",
+                "Judged past due",
                 _judged(workspace, symbol, c.id if c else None),
                 kind="select",
                 options=JUDGED_CHOICES,
