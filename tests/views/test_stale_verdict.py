@@ -7,6 +7,10 @@ failing since the 21st; until SEC answers again."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import subprocess
+import sys
 import zoneinfo
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +19,7 @@ import pytest
 from textual.widgets import Static
 
 from catalyst_tui.cli.output.review import review_json, review_lines
-from catalyst_tui.config import parse_config
+from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evaluation import evaluate_checkpoints
 from catalyst_tui.jobs.refresh import refresh_in_process
 from catalyst_tui.market.http.client import MarketClient
@@ -89,7 +93,8 @@ async def refresh(config, store: Store, now: dt.datetime) -> None:
 @pytest.fixture
 async def failing(tmp_path: Path, market: MarketServer):
     """SEC answered the refresh of the 20th and fails from the 21st's on."""
-    config = parse_config(thesis(market.url))
+    (tmp_path / "catalysts.toml").write_text(thesis(market.url))
+    config = load_config(tmp_path / "catalysts.toml")
     store = Store.open(tmp_path / "c.db")
     store.sync.apply(config, D20 - dt.timedelta(days=1))
     await refresh(config, store, D20)
@@ -115,6 +120,29 @@ async def test_review_and_its_json_say_the_verdict_is_from_the_data_of_the_day_s
     assert as_json["ALAB"]["stale_since"] == "2026-11-20T21:00:00+00:00"  # its data's moment
     assert as_json["ALAB"]["stale"] == SAID
     assert as_json["MU"]["stale_since"] is None and as_json["MU"]["stale"] is None
+
+
+async def test_catalyst_review_says_it_in_its_lines_and_its_json(failing, tmp_path: Path):
+    """The same, through the command: `catalyst review` and `review --json` on the file and the
+    database the refreshes wrote."""
+    args = ["--config", str(tmp_path / "catalysts.toml"), "--db", str(tmp_path / "c.db")]
+    env = {**os.environ, "NO_PROXY": "127.0.0.1,localhost", "COLUMNS": "400"}
+
+    def catalyst(*more: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "catalyst_tui.cli", *args, *more],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert f"ALAB     proven  since 2026-11-20 — {SAID}" in catalyst("review")
+    tickers = {t["symbol"]: t for t in json.loads(catalyst("review", "--json"))["tickers"]}
+    assert tickers["ALAB"]["stale_since"] == "2026-11-20T21:00:00+00:00"
+    assert tickers["MU"]["stale_since"] is None
 
 
 async def test_the_report_says_it_under_its_verdict(failing):
