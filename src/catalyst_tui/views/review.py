@@ -1,6 +1,7 @@
 """The review of a thesis as the CLI and the screens read it: each ticker's verdict with its
 reasons (thesis/verdict.py, judged on the checkpoints as stored), since when the recorded verdict
-has stood, its journal, and the portfolio's. Plain data, no textual and no SQL."""
+has stood, whether the data it was judged from is stale (thesis/staleness.py), its journal, and
+the portfolio's. Plain data, no textual and no SQL."""
 
 from __future__ import annotations
 
@@ -24,7 +25,6 @@ __all__ = [
     "judged",
     "load_review",
     "ticker_review",
-    "verdicts_by_symbol",
 ]
 
 
@@ -102,11 +102,6 @@ def ticker_review(store: Store, symbol: str) -> TickerReview:
     since = kept.since if kept and kept.verdict == verdict.verdict else None
     journal = tuple(store.journal.entries(symbol, limit=1))
     return TickerReview(verdict, since, journal, stale=stale)
-
-
-def verdicts_by_symbol(store: Store) -> dict[str, TickerVerdict]:
-    """Each active ticker's verdict."""
-    return {s: j.verdict for s, j in judged(store).items()}
 
 
 class Judged(NamedTuple):
