@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from catalyst_tui.thesis.verdict import RULE_NAMES, RULES, Standing, judge, portfolio, reason_text
+from catalyst_tui.thesis.verdict import (
+    RULE_NAMES,
+    RULES,
+    Standing,
+    first_reason,
+    judge,
+    portfolio,
+    reason_text,
+)
 from catalyst_tui.thesis.vocabulary import VERDICTS, Verdict
 
 D1 = dt.date(2026, 11, 4)
@@ -179,3 +187,19 @@ def test_a_target_on_its_course_names_the_forecast_it_was_judged_by():
         "target on its course: fy26 title: the Street expects $1.45B for the year to "
         "2026-12-31, above your $1.4B"
     )
+
+
+def test_a_verdict_without_reasons_says_what_it_was_not_that_nothing_was_missed():
+    """Intact and unjudged give no reason: the timeline and the notification say which it was."""
+    intact = judge("ALAB", [guard("gm"), milestone("npo")])
+    unjudged = judge("ALAB", [guard("gm", "pending")])
+    proven = judge("ALAB", [guard("gm")])
+    assert first_reason(intact.verdict, intact.reasons) == (
+        "nothing stands against the thesis: no checkpoint missed or behind"
+    )
+    assert first_reason(unjudged.verdict, unjudged.reasons) == (
+        "nothing judged: no checkpoint met or missed"
+    )
+    assert first_reason(proven.verdict, proven.reasons) == "met: gm title"
+    assert first_reason(Verdict.PROVEN, ()) == "every checkpoint met"  # a change kept bare
+    assert first_reason(Verdict.BROKEN, ()) == "no reason recorded"

@@ -88,6 +88,7 @@ def test_the_book_at_risk_counts_broken_and_at_risk_tickers_only():
     at_risk = judge("B", [Standing("g", "g", "guard", "missed")])
     proven = judge("C", [Standing("g", "g", "guard", "met")])
     shares = {"A": 0.1, "B": 0.25, "C": 0.65}
-    assert book_at_risk(shares, [broken, at_risk, proven]) == pytest.approx(0.35)
+    verdicts = {v.symbol: v.verdict for v in (broken, at_risk, proven)}
+    assert book_at_risk(shares, verdicts) == pytest.approx(0.35)
     assert stake_text(0.0, None) == "no position, no conviction noted"
     assert stake_text(None, None) == "weight not known, no conviction noted"

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 from ..thesis.judgement import SETTLED_BY_REPORT
 from ..thesis.kinds import spec, status_word
 from ..thesis.results import Release, gross_margin, midpoint, versus
-from ..thesis.verdict import TickerVerdict
-from ..thesis.verdict import reason_text as verdict_reason_text
+from ..thesis.verdict import TickerVerdict, first_reason
 from ..thesis.vocabulary import Status, Verdict
 from ..thesis.wording import comparison, marked_text, money, money_range, reason_text
 from .notification import Notification, Urgency, strip_controls
@@ -160,11 +159,8 @@ def verdict_notice(verdict: TickerVerdict, previous: Verdict) -> tuple[str, str]
     intact)" / its first reason, and how many more."""
     title = f"{verdict.symbol}: thesis {verdict.verdict} (was {previous})"
     reasons = verdict.reasons
-    if not reasons:
-        body = "no checkpoint missed: nothing stands against the thesis"
-    else:
-        body = verdict_reason_text(reasons[0])
-        if len(reasons) > 1:
-            body += f" (+{len(reasons) - 1} more)"
+    body = first_reason(verdict.verdict, reasons)
+    if len(reasons) > 1:
+        body += f" (+{len(reasons) - 1} more)"
     notification = _fitted(title, body)
     return notification.title, notification.body

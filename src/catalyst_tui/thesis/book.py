@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from .journal import JournalEntry
-    from .verdict import TickerVerdict
 
 #: The verdicts whose weight is the book at risk.
 AT_STAKE = frozenset({Verdict.BROKEN, Verdict.AT_RISK})
@@ -38,9 +37,9 @@ def latest_conviction(entries: Iterable[JournalEntry]) -> Conviction | None:
     return None if found is None else Conviction(found.conviction, found.ts.date())
 
 
-def book_at_risk(shares: Mapping[str, float], verdicts: Iterable[TickerVerdict]) -> float:
-    """The share of the portfolio in tickers whose verdict is at risk or broken."""
-    return sum(shares.get(v.symbol, 0.0) for v in verdicts if v.verdict in AT_STAKE)
+def book_at_risk(shares: Mapping[str, float], verdicts: Mapping[str, Verdict | None]) -> float:
+    """The share of the portfolio in tickers whose verdict (by symbol) is at risk or broken."""
+    return sum(shares.get(s, 0.0) for s, v in verdicts.items() if v in AT_STAKE)
 
 
 def stake_text(weight: float | None, conviction: Conviction | None) -> str:

@@ -22,7 +22,7 @@ from .wording import format_value
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from .conditions import Condition
 
@@ -324,3 +324,20 @@ def counts_text(p: PortfolioVerdict) -> str:
     """The portfolio's counts in words: "1 broken · 2 at risk · 5 intact" (a verdict no ticker
     has is left out)."""
     return " · ".join(f"{n} {verdict}" for verdict, n in p.counts if n) or "no tickers"
+
+
+#: What a verdict that gives no reason was (a change of verdict in the timeline, its
+#: notification): intact and unjudged give none by the rules; proven and worse always do, but a
+#: change recorded before its reasons were kept may have none.
+_WITHOUT_REASONS = {
+    Verdict.INTACT: "nothing stands against the thesis: no checkpoint missed or behind",
+    Verdict.UNJUDGED: "nothing judged: no checkpoint met or missed",
+    Verdict.PROVEN: "every checkpoint met",
+}
+
+
+def first_reason(verdict: Verdict, reasons: Sequence[VerdictReason]) -> str:
+    """A verdict's first reason in words, or, when it gives none, what it was."""
+    if reasons:
+        return reason_text(reasons[0])
+    return _WITHOUT_REASONS.get(verdict, "no reason recorded")

@@ -14,6 +14,7 @@ from ..thesis.book import stake_text
 from ..thesis.goalposts import move_text
 from ..thesis.kinds import status_word
 from ..thesis.performance import Span
+from ..thesis.staleness import stale_text
 from ..thesis.verdict import reason_text as verdict_reason
 from ..thesis.vocabulary import Verdict
 from ..thesis.wording import money, money_range, reason_text, versus_text
@@ -150,6 +151,7 @@ def _verdict(store: Store, symbol: str, now: dt.datetime, base: str) -> tuple[st
     [t] = review.tickers
     v = t.verdict
     head = f"{v.verdict}" + (f" since {t.since.date().isoformat()}" if t.since else "")
+    head += f" — {stale_text(t.stale)}" if t.stale else ""
     remains = v.remaining if v.verdict in (Verdict.INTACT, Verdict.UNJUDGED) else ()
     return (
         head,

@@ -1,13 +1,15 @@
 """The review of a thesis as the CLI and the screens read it: each ticker's verdict with its
 reasons (thesis/verdict.py, judged on the checkpoints as stored), since when the recorded verdict
-has stood, its journal, and the portfolio's. Plain data, no textual and no SQL."""
+has stood, whether the data it was judged from is stale (thesis/staleness.py), its journal, and
+the portfolio's. Plain data, no textual and no SQL."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..thesis.book import Conviction, book_at_risk, latest_conviction, weights
-from ..thesis.verdict import PortfolioVerdict, TickerVerdict, judge, portfolio
+from ..thesis.staleness import Failing, Stale, stale_since
+from ..thesis.verdict import PortfolioVerdict, Standing, TickerVerdict, judge, portfolio
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -16,7 +18,14 @@ if TYPE_CHECKING:
     from ..thesis.goalposts import Move
     from ..thesis.journal import JournalEntry
 
-__all__ = ["Review", "TickerReview", "load_review", "ticker_review", "verdicts_by_symbol"]
+__all__ = [
+    "Judged",
+    "Review",
+    "TickerReview",
+    "judged",
+    "load_review",
+    "ticker_review",
+]
 
 
 class TickerReview(NamedTuple):
@@ -26,6 +35,7 @@ class TickerReview(NamedTuple):
     weight: float | None = None  # its share of the portfolio; None: not known (a price missing)
     conviction: Conviction | None = None  # the journal's latest
     unexplained: tuple[Move, ...] = ()  # goalposts moved without a note since, oldest first
+    stale: Stale | None = None  # judged from data that stopped coming: since when
 
     @property
     def symbol(self) -> str:
@@ -44,7 +54,8 @@ def load_review(
     """Every active ticker's verdict (or `symbol`'s alone, with the portfolio's all the same),
     with each position's weight and the book at risk when `now` is given (the quotes and rates
     stored then value the positions)."""
-    verdicts = [judge(s, standings) for s, standings in store.verdicts.standings().items()]
+    every = judged(store)
+    verdicts = [j.verdict for j in every.values()]
     recorded = store.verdicts.recorded()
     notes: dict[str, list[JournalEntry]] = {}
     for entry in store.journal.entries(symbol, limit=-1):
@@ -64,8 +75,10 @@ def load_review(
         weight = None if shares is None else shares.get(v.symbol, 0.0)
         moved = tuple(unexplained.get(v.symbol, ()))
         conviction = latest_conviction(journal)
-        tickers.append(TickerReview(v, since, journal, weight, conviction, moved))
-    at_risk = book_at_risk(shares, verdicts) if shares else None  # no book: nothing at risk in it
+        stale = every[v.symbol].stale
+        tickers.append(TickerReview(v, since, journal, weight, conviction, moved, stale))
+    by_symbol = {v.symbol: v.verdict for v in verdicts}
+    at_risk = book_at_risk(shares, by_symbol) if shares else None  # no book: nothing at risk in it
     return Review(tuple(tickers), portfolio(verdicts), at_risk)
 
 
@@ -82,14 +95,33 @@ def _weights(store: Store, now: dt.datetime | None, base: str) -> dict[str, floa
 
 
 def ticker_review(store: Store, symbol: str) -> TickerReview:
-    """One ticker's verdict, its reasons, since when it stands and its journal's last note (the
-    ticker page's top)."""
-    verdict = judge(symbol, store.verdicts.standings(symbol).get(symbol, []))
+    """One ticker's verdict, its reasons, since when it stands, whether its data is stale and
+    its journal's last note (the ticker page's top)."""
+    verdict, stale = judged(store, symbol).get(symbol) or Judged(judge(symbol, []), None)
     kept = store.verdicts.recorded().get(symbol)
     since = kept.since if kept and kept.verdict == verdict.verdict else None
-    return TickerReview(verdict, since, tuple(store.journal.entries(symbol, limit=1)))
+    journal = tuple(store.journal.entries(symbol, limit=1))
+    return TickerReview(verdict, since, journal, stale=stale)
 
 
-def verdicts_by_symbol(store: Store) -> dict[str, TickerVerdict]:
-    """Each active ticker's verdict (the watchlist's column)."""
-    return {s: judge(s, standings) for s, standings in store.verdicts.standings().items()}
+class Judged(NamedTuple):
+    """A ticker's verdict, and whether the data it was judged from is stale."""
+
+    verdict: TickerVerdict
+    stale: Stale | None
+
+
+def judged(store: Store, symbol: str | None = None) -> dict[str, Judged]:
+    """Each active ticker's verdict (of `symbol` alone when given) with its staleness
+    (thesis/staleness.py: its quote not renewed, SEC EDGAR failing), in the file's order."""
+    standings: dict[str, list[Standing]] = store.verdicts.standings(symbol)
+    failing = {
+        name: Failing(tried, h.last_success)
+        for name, h in store.providers.health().items()
+        if (tried := h.failing_since) is not None
+    }
+    quotes = store.market.last_quotes(standings)
+    return {
+        s: Judged(judge(s, mine), stale_since(mine, failing, quotes.get(s)))
+        for s, mine in standings.items()
+    }

@@ -6,13 +6,15 @@ for the user to rewrite them in the file. Plain data, no textual and no SQL."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
 from ..store.records import CheckpointRecord, EventRecord, FilingRecord, VerdictEvent
 from ..thesis.catalogue import METRICS
 from ..thesis.conditions import rebased
 from ..thesis.kinds import status_word
 from ..thesis.positions import split_factor
+from ..thesis.verdict import first_reason
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -89,37 +91,59 @@ class FilingEntry(NamedTuple):
         return f"{self.filing.symbol} {self.filing.form}{named}"
 
 
-class VerdictEntry(NamedTuple):
-    """A change of a ticker's verdict, with the reasons it had then."""
+class _Dated(Protocol):
+    @property
+    def ts(self) -> dt.datetime: ...
+    @property
+    def symbol(self) -> str: ...
 
-    event: VerdictEvent
+
+_T = TypeVar("_T", bound=_Dated)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry(Generic[_T]):
+    """A stored record the timeline shows as it is: it sorts by its moment, under its symbol."""
+
+    record: _T
 
     @property
     def ts(self) -> dt.datetime:
-        return self.event.ts
+        return self.record.ts
 
     @property
     def symbol(self) -> str:
-        return self.event.symbol
+        return self.record.symbol
+
+
+class VerdictEntry(_Entry[VerdictEvent]):
+    """A change of a ticker's verdict, with the reasons it had then."""
+
+    __slots__ = ()
+
+    @property
+    def event(self) -> VerdictEvent:
+        return self.record
 
     @property
     def text(self) -> str:
         """'ALAB verdict intact → at risk'."""
         return f"{self.event.symbol} verdict {self.event.previous} → {self.event.verdict}"
 
+    @property
+    def reason(self) -> str:
+        """Its first reason, or what the verdict was when it gives none ("nothing judged: ...")."""
+        return first_reason(self.event.verdict, self.event.reasons)
 
-class NoteEntry(NamedTuple):
+
+class NoteEntry(_Entry["JournalEntry"]):
     """A note of the thesis journal."""
 
-    note: JournalEntry
+    __slots__ = ()
 
     @property
-    def ts(self) -> dt.datetime:
-        return self.note.ts
-
-    @property
-    def symbol(self) -> str:
-        return self.note.symbol
+    def note(self) -> JournalEntry:
+        return self.record
 
 
 TimelineEntry = EventRecord | SplitEntry | FilingEntry | VerdictEntry | NoteEntry

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.currency import major, round_money
+from ..thesis.book import book_at_risk
 from ..thesis.street import Money, price_over_eps, revision
 from ..thesis.wording import reason_text
 from .money import PositionMoney, booked, position_money
 from .results import ReleaseMark, recent_marks
-from .review import verdicts_by_symbol
+from .review import judged
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from ..market.estimates import Consensus
     from ..store import Store
     from ..store.records import DueCheckpoint, Health, WatchRecord
+    from ..thesis.staleness import Stale
     from ..thesis.vocabulary import Verdict
 
 __all__ = [
@@ -114,6 +116,8 @@ class WatchRow(NamedTuple):
     forward_pe: float | None = None
     revision: float | None = None
     verdict: Verdict | None = None  # the thesis's verdict (thesis/verdict.py)
+    judged: tuple[int, int] = (0, 0)  # its coverage: checkpoints judged, of how many
+    verdict_stale: Stale | None = None  # judged from data that stopped coming (thesis/staleness)
 
     @property
     def has_quote(self) -> bool:
@@ -197,6 +201,16 @@ class Watchlist:
         ]
         return sort_rows(rows, sort, reverse=reverse)
 
+    def book_at_risk(self) -> float | None:
+        """The share of the portfolio in tickers at risk or broken (thesis/book.py, as `review`
+        has it); None with no position held, or one without a price or rate (a share of an
+        unknown total is no share)."""
+        whole = self.totals()
+        if not whole.positions or whole.unpriced or whole.no_fx:
+            return None
+        shares = {r.symbol: r.weight for r in self.rows if r.weight is not None}
+        return book_at_risk(shares, {r.symbol: r.verdict for r in self.rows})
+
     def row(self, symbol: str) -> WatchRow | None:
         return next((r for r in self.rows if r.symbol == symbol), None)
 
@@ -256,8 +270,17 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     years = store.estimates.fiscal_year_eps()
     if years:
         rows = [_with_street(r, years.get(r.symbol), currency, rates) for r in rows]
-    verdicts = verdicts_by_symbol(store)
-    rows = [r._replace(verdict=v.verdict) if (v := verdicts.get(r.symbol)) else r for r in rows]
+    verdicts = judged(store)
+    rows = [
+        r._replace(
+            verdict=j.verdict.verdict,
+            judged=(j.verdict.judged, j.verdict.checkpoints),
+            verdict_stale=j.stale,
+        )
+        if (j := verdicts.get(r.symbol))
+        else r
+        for r in rows
+    ]
     groups = list(dict.fromkeys(r.group for r in rows))
     return Watchlist(rows, store.views.health(), groups, currency)
 

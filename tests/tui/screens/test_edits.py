@@ -245,3 +245,59 @@ async def test_a_kill_criterion_loosened_in_the_form_asks_for_a_note(demo):
         await pilot.pause()
         assert isinstance(app.screen, TickerScreen)
     assert all(m.noted for m in store.journal.moves("ALAB"))
+
+
+async def test_the_judged_field_writes_at_due_and_takes_it_back_leaving_every_other_line(demo):
+    """A milestone's form has `judged`: "by report" (the default: no key in the file) or "at
+    due"; "at due" is written as one line after the table's keys, evaluation reads it at once,
+    and "by report" again removes that line: the file is as it was, its comments too."""
+    from textual.widgets import Select
+
+    config, store = demo
+    path = config.path
+    before = path.read_text()
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_alab(pilot, app)
+        await move_to(pilot, app, "#checkpoint-table", "scorpio-largest-line")
+        await pilot.press("e")
+        await pilot.pause()
+        judged = app.screen.query_one("#field-judged", Select)
+        assert judged.value == "by report" and app.screen.query_one("#row-judged").display
+        judged.value = "at due"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+        written = path.read_text()
+        added = [line for line in written.splitlines() if line not in before.splitlines()]
+        assert added == ['judged = "at due"']
+        scorpio = written.index('id = "scorpio-largest-line"')
+        assert scorpio < written.index('\njudged = "at due"') < written.index('id = "scorpio-x-')
+        assert load_config(path).tickers["ALAB"].checkpoints[0].judged == "at due"
+        await pilot.press("e")
+        await pilot.pause()
+        judged = app.screen.query_one("#field-judged", Select)
+        assert judged.value == "at due"  # the form starts from the file
+        judged.value = "by report"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TickerScreen)
+    assert path.read_text() == before
+
+
+async def test_the_judged_field_shows_for_a_milestone_only(demo):
+    from textual.widgets import Select
+
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_alab(pilot, app)
+        await move_to(pilot, app, "#checkpoint-table", "gross-margin-floor")
+        await pilot.press("e")
+        await pilot.pause()
+        assert not app.screen.query_one("#row-judged").display  # a guard's form
+        app.screen.query_one("#field-kind", Select).value = "milestone"
+        await pilot.pause()
+        assert app.screen.query_one("#row-judged").display

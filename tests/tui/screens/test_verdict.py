@@ -4,8 +4,12 @@ marked missed from the page breaking the thesis there, in the column and on the 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.widgets import Select
 
+from catalyst_tui.thesis.verdict import TickerVerdict
+from catalyst_tui.thesis.vocabulary import Verdict
 from catalyst_tui.tui.screens.forms import FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
@@ -36,7 +40,11 @@ async def test_the_column_says_each_tickers_verdict_from_its_checkpoints(demo):
     async with app.run_test(size=(160, 36)) as pilot:
         await pilot.pause()
         shown = verdict_column(app)
-        assert shown["ALAB"] == "at risk"
+        # beside it its coverage: the checkpoints met or missed, of all of them, by the store
+        every = store.views.checkpoints("ALAB")
+        judged = sum(c.status in ("met", "missed") for c in every)
+        assert 0 < judged < len(every)
+        assert shown["ALAB"] == f"at risk {judged}/{len(every)}"
         # the others have no checkpoints: nothing could be judged, a muted dash in the column
         assert {s for s, v in shown.items() if v != "—"} == {"ALAB"}
 
@@ -83,7 +91,7 @@ async def test_a_milestone_marked_missed_on_the_page_breaks_the_thesis_everywher
         assert change[2] == "at risk → broken"
         await pilot.press("escape", "escape")
         await pilot.pause()
-        assert verdict_column(app)["ALAB"] == "broken"
+        assert verdict_column(app)["ALAB"] == "broken…"  # its coverage clipped at 120 columns
 
 
 async def test_j_writes_a_note_in_the_journal_shown_on_the_page_and_the_timeline(demo):
@@ -131,3 +139,21 @@ async def test_on_a_short_terminal_the_verdict_and_its_worst_reason_share_one_li
             f"guard not holding: {guards[0]}"
         )
         assert line.endswith(" more: catalyst review ALAB)") and "(+" in line
+
+
+async def test_the_timeline_says_a_change_to_unjudged_was_that_not_no_checkpoint_missed(demo):
+    """A change of verdict without reasons (ALAB offline, nothing judged) names what it was."""
+    config, store = demo
+    now = dt.datetime(2026, 11, 20, 15, tzinfo=dt.UTC)
+    store.verdicts.record([TickerVerdict("CRDO", Verdict.INTACT, (), 1, 1)], now)
+    later = now + dt.timedelta(hours=1)
+    store.verdicts.record([TickerVerdict("CRDO", Verdict.UNJUDGED, (), 1, 0)], later)
+    app = make_app(config, store)
+    async with app.run_test(size=(160, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        newest, *_ = [r for r in rows(app, "#events") if r[1] == "CRDO verdict"]
+        assert newest[2] == "intact → unjudged"
+        assert newest[4] == "nothing judged: no checkpoint met or missed"

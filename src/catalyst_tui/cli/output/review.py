@@ -12,6 +12,7 @@ from ...reading.release.records import sensible
 from ...text import printable
 from ...thesis.book import stake_text
 from ...thesis.goalposts import move_text
+from ...thesis.staleness import stale_text
 from ...thesis.verdict import VerdictReason, counts_text, reason_text
 from ...thesis.vocabulary import Verdict
 from ...thesis.wording import percent
@@ -51,6 +52,8 @@ def _ticker(t: TickerReview) -> dict[str, Any]:
         "checkpoints": t.verdict.checkpoints,
         "judged": t.verdict.judged,
         "coverage": t.verdict.coverage,
+        "stale_since": t.stale.since.isoformat() if t.stale else None,
+        "stale": stale_text(t.stale) if t.stale else None,
         "reasons": [_reason(r) for r in t.verdict.reasons],
         "remaining": [_reason(r) for r in t.verdict.remaining],
         "moved_without_note": [
@@ -105,7 +108,8 @@ def review_lines(review: Review, *, journal: bool = False) -> list[str]:
     for t in review.tickers:
         since = f"  since {t.since.date().isoformat()}" if t.since else ""
         v = t.verdict
-        lines.append(f"{printable(t.symbol):<8} {v.verdict}{since}  ({v.coverage})")
+        stale = f" — {stale_text(t.stale)}" if t.stale else ""
+        lines.append(f"{printable(t.symbol):<8} {v.verdict}{since}{stale}  ({v.coverage})")
         if t.weight or t.conviction is not None:  # a position held, or a conviction noted
             lines.append(f"  {stake_text(t.weight, t.conviction)}")
         lines.extend(f"  {printable(reason_text(r))}" for r in v.reasons)

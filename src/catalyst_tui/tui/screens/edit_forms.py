@@ -9,8 +9,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ...config import ConfigError
+from ...thesis.awaiting import AT_DUE
 from ...thesis.kinds import KINDS, allowing
-from ...thesis.vocabulary import KIND_NAMES, STATUSES
+from ...thesis.vocabulary import KIND_NAMES, STATUSES, Kind
 from .forms import Field, FormScreen
 
 if TYPE_CHECKING:
@@ -214,6 +215,13 @@ class CheckpointForm(EditForm):
             Field("until", "Until (optional)", value(c and c.until), "YYYY-MM-DD"),
             Field("period_end", "Period end (optional)", value(c and c.period_end), "YYYY-MM-DD"),
             Field("source", "Source", value(c and c.source), "optional: where it comes from"),
+            Field(
+                "judged",
+                "Judged past due",
+                _judged(workspace, symbol, c.id if c else None),
+                kind="select",
+                options=JUDGED_CHOICES,
+            ),
             Field("notes", "Notes", value(c and c.notes), kind="text"),
             Field(
                 "evidence",
@@ -224,6 +232,9 @@ class CheckpointForm(EditForm):
             ),
         ]
         fields = [replace(f, for_kinds=_kinds_allowing(f.name)) for f in fields]
+        fields = [
+            replace(f, for_kinds=(Kind.MILESTONE,)) if f.name == "judged" else f for f in fields
+        ]
         if c is None:
             title, note = f"New checkpoint for {symbol}", ""
         else:
@@ -243,9 +254,30 @@ class CheckpointForm(EditForm):
         )
 
     def edit(self, values: dict[str, str]) -> EditOutcome:
+        values = dict(values)
+        if values.get("judged") == BY_REPORT:  # the default is the key left out of the file
+            was = _judged(self.workspace, self.symbol, self.editing)
+            if was == BY_REPORT:  # as it was: the file's text left alone
+                del values["judged"]
+            else:  # from "at due": the key removed
+                values["judged"] = ""
         if self.editing is None:
             return self.workspace.add_checkpoint(self.symbol, values)
         return self.workspace.update_checkpoint(self.symbol, self.editing, values)
+
+
+BY_REPORT = "by report"
+#: The judged field's choices, the default first: settled by its quarter's report, or by its
+#: date alone (thesis/awaiting.py; docs/thesis.md, Milestones settled by their report).
+JUDGED_CHOICES = (BY_REPORT, AT_DUE)
+
+
+def _judged(workspace: Workspace, symbol: str, checkpoint_id: str | None) -> str:
+    """How the file says the checkpoint is judged: "at due", or "by report" (the default, for a
+    new one too)."""
+    ticker = workspace.config.tickers.get(symbol)
+    found = next((c for c in ticker.checkpoints if c.id == checkpoint_id), None) if ticker else None
+    return AT_DUE if found is not None and found.judged == AT_DUE else BY_REPORT
 
 
 def _kinds_allowing(key: str) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent
 
 from ...text import printable
+from ...thesis.staleness import stale_text
 from ...thesis.verdict import reason_text
 from ...thesis.vocabulary import VERDICT_STYLE
 from ...views.sec_contact import sec_wait_text, waiting_for_sec
@@ -150,6 +151,8 @@ class TickerScreen(Screen[None]):
         text.append(str(verdict), style=f"bold {p.status(VERDICT_STYLE[verdict])}")
         if review.since is not None:
             text.append(f" since {review.since.date().isoformat()}", style=p.muted)
+        if review.stale is not None:  # judged from data that stopped coming
+            text.append(f" — {stale_text(review.stale)}", style=p.warning)
         text.append(f" · {review.verdict.coverage}", style=p.muted)
         reasons = review.verdict.reasons
         if reasons and self.size.height < _TALL:  # a short terminal: one line, the worst reason

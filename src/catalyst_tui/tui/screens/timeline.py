@@ -284,8 +284,7 @@ def _verdict_cells(e: VerdictEntry, when: str) -> tuple[Text | str, ...]:
     change = Text(str(event.previous), style=p.status(VERDICT_STYLE[event.previous]))
     change.append(" → ")
     change.append(str(event.verdict), style=p.status(VERDICT_STYLE[event.verdict]))
-    first = verdict_reason_text(event.reasons[0]) if event.reasons else "no checkpoint missed"
-    return (when, fmt.plain(f"{event.symbol} verdict", "bold"), change, "", printable(first))
+    return (when, fmt.plain(f"{event.symbol} verdict", "bold"), change, "", printable(e.reason))
 
 
 def _note_cells(e: NoteEntry, when: str) -> tuple[Text | str, ...]:

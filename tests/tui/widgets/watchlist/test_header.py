@@ -3,9 +3,16 @@ real database: the portfolio's totals, and a refresh's progress in its cell."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from textual.app import App, ComposeResult
 
+from catalyst_tui.config import parse_config
+from catalyst_tui.market.models import Quote, QuoteOutcome
+from catalyst_tui.store import Store
 from catalyst_tui.tui.widgets.watchlist.header import WatchlistHeader
+from catalyst_tui.views.watchlist import load_watchlist
 
 from ....support.demo_data import DEMO_NOW
 from ....support.pilot import text_of
@@ -35,3 +42,53 @@ async def test_the_header_says_the_portfolios_value_and_a_refreshs_progress(work
         header.hide_progress()
         await pilot.pause()
         assert text_of(app, "#progress").strip() == ""  # type: ignore[arg-type]
+
+
+BOOK = """
+[tickers.ALAB]
+lots = [{ shares = 10, cost = 100, date = 2026-01-05 }]
+[[tickers.ALAB.checkpoints]]
+id = "floor"
+title = "Price floor"
+kind = "guard"
+when = "price >= 250"
+
+[tickers.CRDO]
+lots = [{ shares = 30, cost = 50, date = 2026-01-05 }]
+[[tickers.CRDO.checkpoints]]
+id = "floor"
+title = "Price floor"
+kind = "guard"
+when = "price >= 50"
+
+[tickers.MU]
+"""
+
+
+async def test_the_portfolio_line_says_the_book_at_risk_as_review_does(tmp_path):
+    """ALAB 10 x 200 = 2,000 at risk (its floor missed), CRDO 30 x 100 = 3,000 proven: 40% of
+    5,000 is at risk; without CRDO's price the share is not known."""
+    config = parse_config(BOOK)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, now=DEMO_NOW)
+        for symbol, price in (("ALAB", 200.0), ("CRDO", 100.0)):
+            quote = Quote(symbol, price, None, None, None, "USD", None, DEMO_NOW, "test")
+            store.market.save_quotes([QuoteOutcome(symbol, quote=quote)], DEMO_NOW)
+        store.checkpoints.mark("ALAB", "floor", "missed", "below 250", DEMO_NOW)
+        store.checkpoints.mark("CRDO", "floor", "met", "", DEMO_NOW)
+        data = load_watchlist(store, DEMO_NOW.date())
+        assert data.book_at_risk() == pytest.approx(0.40)
+        app = Host()
+        async with app.run_test(size=(120, 6)) as pilot:
+            header = app.query_one(WatchlistHeader)
+            header.show(data, data.totals("nothing"))  # a tab's totals: the book is the whole's
+            await pilot.pause()
+            assert "Book at risk 40.0%" in text_of(app, "#summary")  # type: ignore[arg-type]
+            unpriced = replace(data, rows=[r._replace(value=None) for r in data.rows])
+            header.show(unpriced, unpriced.totals())
+            await pilot.pause()
+            assert "Book at risk —" in text_of(app, "#summary")  # type: ignore[arg-type]
+            nothing_held = replace(data, rows=[r._replace(shares=None) for r in data.rows])
+            header.show(nothing_held, nothing_held.totals())
+            await pilot.pause()
+            assert "Book at risk" not in text_of(app, "#summary")  # type: ignore[arg-type]

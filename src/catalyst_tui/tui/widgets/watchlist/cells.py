@@ -43,14 +43,16 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("shares", "Held"),  # the shares held, the least telling: Value and Weight say the size
 )
 # When the table is wider than its room (widgets/table.py), these columns give way, first to
-# last, each down to its floor: the next due's checkpoint id is clipped to its days left (at
-# 120 columns every column, the verdict's too, fits so), then whole columns are left blank (a
-# figure cut short reads as another): the shares, the sparkline, the earnings date, the forward
-# P/E, the next due, the day's change, the P&L amount (its % stays; at 80 columns the verdict
-# still fits), and where figures are wider still (a portfolio of millions) the weight, the
-# value, the P&L %, the thesis score and the price; last of all the verdict. The symbol stays.
+# last, each down to its floor: the next due's checkpoint id is clipped to its days left, the
+# verdict's coverage to its word, "at risk…" (at 120 columns every column fits so), then whole
+# columns are left blank (a figure cut short reads as another): the shares, the sparkline, the
+# earnings date, the forward P/E, the next due, the day's change, the P&L amount (its % stays;
+# at 80 columns the verdict still fits), and where figures are wider still (a portfolio of
+# millions) the weight, the value, the P&L %, the thesis score and the price; last of all the
+# verdict. The symbol stays.
 GIVE_WAY: tuple[tuple[str, int], ...] = (
     ("due", 4),
+    ("verdict", 9),
     ("shares", 0),
     ("spark", 0),
     ("earnings", 0),
@@ -123,7 +125,7 @@ def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
         day,
         _spark(row.spark),
         fmt.score(row.met, row.missed, row.pending),
-        verdict_cell(row.verdict),
+        verdict_cell(row.verdict, row.judged, stale=row.verdict_stale is not None),
         fmt.signed(row.pnl) if row.shares else Text(""),
         fmt.percent(row.pnl_pct) if row.shares else Text(""),
         _value(row),
@@ -148,15 +150,24 @@ def release_mark(vs_guide: float | None) -> Text:
     return Text(f"▼ {vs_guide:+.1%}", style=p.alarm)
 
 
-def verdict_cell(verdict: str | None) -> Text:
-    """The thesis's verdict in its word and colour (thesis/vocabulary.VERDICT_STYLE); an
-    unjudged thesis is a muted "—" (nothing judged to show: the column keeps its width, the ticker
-    page and `review` say "unjudged")."""
+def verdict_cell(verdict: str | None, judged: tuple[int, int], *, stale: bool = False) -> Text:
+    """The thesis's verdict in its word and colour (thesis/vocabulary.VERDICT_STYLE), then its
+    coverage muted, the checkpoints judged of how many (`at risk 3/15`); an unjudged thesis is a
+    muted "—" (nothing judged to show: the ticker page and `review` say "unjudged"), with its
+    `0/2` when it has checkpoints to judge. Judged from stale data, the word is dim and marked
+    `*` (`intact* 3/15`: the status line says since when)."""
     if verdict is None:
         return Text("")
-    if verdict == Verdict.UNJUDGED:
-        return Text("—", style=ink().status(VERDICT_STYLE[verdict]))
-    return Text(str(verdict), style=ink().status(VERDICT_STYLE[verdict]))
+    p = ink()
+    word = "—" if verdict == Verdict.UNJUDGED else str(verdict)
+    style = p.status(VERDICT_STYLE[verdict])
+    cell = Text(word, style=f"dim {style}" if stale else style)
+    if stale:
+        cell.append("*", style=p.warning)
+    done, of = judged
+    if of:
+        cell.append(f" {done}/{of}", style=p.muted)
+    return cell
 
 
 def street_cell(forward_pe: float | None, revision: float | None) -> Text:

@@ -67,6 +67,8 @@ class WatchlistHeader(Horizontal):
             Text("P&L ") + _pnl(totals),
             Text("Realized YTD ") + fmt.signed(totals.realized_year),
         ]
+        if any(r.shares for r in data.rows):  # of the whole portfolio, whichever tab shows
+            items.append(_at_risk(data.book_at_risk()))
         # Each item whole on its line (a narrow terminal breaks between items, never inside one:
         # laid out as drawn, for the width there is), and the data's health on a line of its own.
         self._show(fmt.Flow(items), self._health_line(data))
@@ -140,6 +142,16 @@ def _pnl(totals: Totals) -> Text:
         text.append_text(fmt.percent(totals.pnl_pct))
         text.append(")")
     return text
+
+
+def _at_risk(share: float | None) -> Text:
+    """ "Book at risk 40.0%": the weight in tickers at risk or broken, in the warning colour when
+    there is any; — when a position has no price or rate."""
+    p = ink()
+    text = Text("Book at risk ")
+    if share is None:
+        return text.append(fmt.NONE, style=p.muted)
+    return text.append(f"{share:.1%}", style=p.warning if share > 0 else "")
 
 
 def _progress_text(done: int, total: int) -> Text:

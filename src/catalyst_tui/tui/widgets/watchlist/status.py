@@ -1,5 +1,6 @@
 """The watchlist's status line: how many tickers show and in what order, the filter, and what
-needs a look (a checkpoint past due, flags to acknowledge, prices or rates missing)."""
+needs a look (a checkpoint past due, flags to acknowledge, a verdict from stale data, prices or
+rates missing)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from ....text import printable
+from ....thesis.staleness import stale_text
 from ... import format as fmt
 from ...palette import ink
 
@@ -20,7 +22,8 @@ def status_text(
 ) -> Text:
     """The line under the table: `rows` are those shown, `totals` of the group shown. One line
     on screen, its parts by how much they need a look once the count, sort and filter are
-    said: flags, a checkpoint past due, prices missing, rates missing (docs/tui.md)."""
+    said: flags, a checkpoint past due, a verdict from stale data, prices missing, rates missing
+    (docs/tui.md)."""
     p = ink()
     status = Text()
     status.append(f"{len(rows)}/{len(data.rows)} tickers · by {sort_label}")
@@ -39,6 +42,15 @@ def status_text(
                 f" · {first.symbol}/{first.next_due.checkpoint_id} past due{more}, "
                 f"pending: {first.next_due.why}"
             ),
+            style=p.warning,
+        )
+    stale = [r for r in data.rows if r.verdict_stale is not None]
+    if stale:  # the verdict's * in the table: judged from data that stopped coming
+        first = stale[0]
+        assert first.verdict_stale is not None
+        more = f" (+{len(stale) - 1} more)" if len(stale) > 1 else ""
+        status.append(
+            printable(f" · * {first.symbol} verdict {stale_text(first.verdict_stale)}{more}"),
             style=p.warning,
         )
     if totals.unpriced:
