@@ -125,3 +125,17 @@ def test_a_mistyped_kind_is_named_as_the_kind_it_is_meant_to_be():
             "unknown kind 'milestne' (did you mean 'milestone'?): use milestone, target or guard",
         ),
     ]
+
+
+@pytest.mark.parametrize("kind", ["target", "guard"])
+@pytest.mark.parametrize("judged", ["by report", "at due"])
+def test_judged_is_a_milestones_key_alone_refused_at_its_key(kind: str, judged: str) -> None:
+    condition = 'when = "gross_margin >= 70%"\n' + (
+        "due = 2027-06-30\n" if kind == "target" else ""
+    )
+    text = HEAD + f'kind = "{kind}"\n' + condition + f'judged = "{judged}"\n'
+    [(line, col, key, code, message)] = issues(text)
+    assert (key, code) == ("tickers.ALAB.checkpoints[0].judged", IssueCode.FORBIDDEN_KEY)
+    assert line == text.count("\n") and col == 1
+    assert message.startswith(f"judged is for milestones: a {kind} is judged by its condition")
+    assert not KINDS["milestone"].forbids("judged")  # the one kind the form shows it for

@@ -79,16 +79,12 @@ class CheckpointChecks(LocatedReader):
 
     def judged(self, table: dict[str, Any], path: KeyPath) -> str:
         """`judged`: "at due" for a milestone a date alone decides, "by report" (the default) for
-        one its quarter's report settles (thesis/awaiting.py)."""
+        one its quarter's report settles (thesis/awaiting.py); a milestone's alone (KINDS)."""
         value = table.get("judged", "by report")
         if value not in JUDGED_VALUES:
             choices = " or ".join(repr(v) for v in JUDGED_VALUES)
             message = f"judged is {choices}, not {describe(value)}"
             self.error(path + ("judged",), message, code=IssueCode.BAD_VALUE)
-            return ""
-        if value == AT_DUE and table.get("kind") != "milestone":
-            message = "judged is for milestones: a target or guard is judged by its condition"
-            self.error(path + ("judged",), message, code=IssueCode.FORBIDDEN_KEY, at_key=True)
             return ""
         return AT_DUE if value == AT_DUE else ""
 

@@ -55,6 +55,9 @@ class KindSpec:
 
 
 _UNTIL_IS_FOR_GUARDS = "'until' is for guards: a {kind} uses 'due'"
+_JUDGED_IS_FOR_MILESTONES = (
+    "judged is for milestones: a {kind} is judged by its condition (thesis/awaiting.py)"
+)
 
 KINDS: dict[Kind, KindSpec] = {
     spec.kind: spec
@@ -80,13 +83,19 @@ KINDS: dict[Kind, KindSpec] = {
             Kind.TARGET,
             Judged.BECOMES_TRUE,
             required=("due", "when"),
-            forbidden=(("until", _UNTIL_IS_FOR_GUARDS.format(kind="target")),),
+            forbidden=(
+                ("until", _UNTIL_IS_FOR_GUARDS.format(kind="target")),
+                ("judged", _JUDGED_IS_FOR_MILESTONES.format(kind="target")),
+            ),
         ),
         KindSpec(
             Kind.GUARD,
             Judged.KEEPS_HOLDING,
             required=("when",),
-            forbidden=(("due", "a guard has no due date: use 'until' for its last day"),),
+            forbidden=(
+                ("due", "a guard has no due date: use 'until' for its last day"),
+                ("judged", _JUDGED_IS_FOR_MILESTONES.format(kind="guard")),
+            ),
             met_word=HOLDING,
             met_again_word=f"{HOLDING} again",
             missed_at_due=False,

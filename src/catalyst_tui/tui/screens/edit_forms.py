@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ...config import ConfigError
 from ...thesis.awaiting import AT_DUE
 from ...thesis.kinds import KINDS, allowing
-from ...thesis.vocabulary import KIND_NAMES, STATUSES, Kind
+from ...thesis.vocabulary import KIND_NAMES, STATUSES
 from .forms import Field, FormScreen
 
 if TYPE_CHECKING:
@@ -232,9 +232,6 @@ class CheckpointForm(EditForm):
             ),
         ]
         fields = [replace(f, for_kinds=_kinds_allowing(f.name)) for f in fields]
-        fields = [
-            replace(f, for_kinds=(Kind.MILESTONE,)) if f.name == "judged" else f for f in fields
-        ]
         if c is None:
             title, note = f"New checkpoint for {symbol}", ""
         else:
