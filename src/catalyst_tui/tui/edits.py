@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from textual.screen import Screen
 
+    from ..config.edits import PositionEntry
     from ..session.file_edits import EditOutcome
 
 
@@ -75,21 +76,23 @@ class EditHandlers(CatalystBase):
         self._open_edit(form)
 
     @on(messages.RemoveLot)
-    def _remove_lot(self, message: messages.RemoveLot) -> None:
-        symbol, index, lot = message.symbol, message.index, message.lot
-        self._confirm(
-            f"Remove lot {index + 1} of {symbol} ({lot.shares:g} at {lot.cost:g})?",
-            "It leaves catalysts.toml; a sale it held makes the file invalid and is refused.",
-            lambda: self.workspace.remove_lot(symbol, index),
-        )
-
     @on(messages.RemoveSell)
-    def _remove_sell(self, message: messages.RemoveSell) -> None:
-        symbol, index, sell = message.symbol, message.index, message.sell
+    def _remove_entry(self, message: messages.RemoveLot | messages.RemoveSell) -> None:
+        """Ask, then take the lot or the sale out of the file."""
+        symbol, index = message.symbol, message.index
+        entry: PositionEntry
+        if isinstance(message, messages.RemoveLot):
+            entry, lot = "lot", message.lot
+            what = f"lot {index + 1} of {symbol} ({lot.shares:g} at {lot.cost:g})"
+            then = "a sale it held makes the file invalid and is refused"
+        else:
+            entry, sell = "sale", message.sell
+            what = f"the sale of {sell.shares:g} {symbol} on {sell.date.isoformat()}"
+            then = "the shares it sold are held again"
         self._confirm(
-            f"Remove the sale of {sell.shares:g} {symbol} on {sell.date.isoformat()}?",
-            "It leaves catalysts.toml; the shares it sold are held again.",
-            lambda: self.workspace.remove_sell(symbol, index),
+            f"Remove {what}?",
+            f"It leaves catalysts.toml; {then}.",
+            lambda: self.workspace.remove_entry(symbol, entry, index),
         )
 
     @on(messages.AddSell)
