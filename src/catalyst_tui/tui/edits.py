@@ -21,6 +21,15 @@ if TYPE_CHECKING:
 
     from ..config.edits import PositionEntry
     from ..session.file_edits import EditOutcome
+    from ..session.workspace import Workspace
+
+    Asked = (
+        messages.RemoveLot
+        | messages.RemoveSell
+        | messages.RemoveTicker
+        | messages.ArchiveCheckpoint
+        | messages.RewriteForSplit
+    )
 
 
 SEC_SKIPPED = (
@@ -75,26 +84,6 @@ class EditHandlers(CatalystBase):
         form = LotForm(self.workspace, message.symbol, message.lot, message.index)
         self._open_edit(form)
 
-    @on(messages.RemoveLot)
-    @on(messages.RemoveSell)
-    def _remove_entry(self, message: messages.RemoveLot | messages.RemoveSell) -> None:
-        """Ask, then take the lot or the sale out of the file."""
-        symbol, index = message.symbol, message.index
-        entry: PositionEntry
-        if isinstance(message, messages.RemoveLot):
-            entry, lot = "lot", message.lot
-            what = f"lot {index + 1} of {symbol} ({lot.shares:g} at {lot.cost:g})"
-            then = "a sale it held makes the file invalid and is refused"
-        else:
-            entry, sell = "sale", message.sell
-            what = f"the sale of {sell.shares:g} {symbol} on {sell.date.isoformat()}"
-            then = "the shares it sold are held again"
-        self._confirm(
-            f"Remove {what}?",
-            f"It leaves catalysts.toml; {then}.",
-            lambda: self.workspace.remove_entry(symbol, entry, index),
-        )
-
     @on(messages.AddSell)
     def _add_sell(self, message: messages.AddSell) -> None:
         from .screens.edit_forms import SellForm
@@ -132,33 +121,13 @@ class EditHandlers(CatalystBase):
 
         self._open_edit(CheckpointForm(self.workspace, c.symbol, c), ask_for_a_note)
 
-    @on(messages.ArchiveCheckpoint)
-    def _archive_checkpoint(self, message: messages.ArchiveCheckpoint) -> None:
-        c = message.checkpoint
-        self._confirm(
-            f"Archive {c.symbol}/{c.id}?",
-            "It leaves catalysts.toml; its history stays in the database and on the timeline.",
-            lambda: self.workspace.archive_checkpoint(c.symbol, c.id),
-        )
-
+    @on(messages.RemoveLot)
+    @on(messages.RemoveSell)
     @on(messages.RemoveTicker)
-    def _remove_ticker(self, message: messages.RemoveTicker) -> None:
-        symbol = message.symbol
-        self._confirm(
-            f"Remove {symbol} from catalysts.toml?",
-            "Its table, lots and checkpoints leave the file; prices and history stay stored.",
-            lambda: self.workspace.remove_ticker(symbol),
-        )
-
+    @on(messages.ArchiveCheckpoint)
     @on(messages.RewriteForSplit)
-    def _rewrite_for_split(self, message: messages.RewriteForSplit) -> None:
-        rewrites = message.rewrites
-        lines = "\n".join(f"{r.symbol}/{r.checkpoint_id}: {r.old} → {r.new}" for r in rewrites)
-        self._confirm(
-            "Rewrite these thresholds on today's share basis?",
-            f"{lines}\nThey then compare as written; the verdicts stay the same.",
-            lambda: self.workspace.rewrite_for_splits(rewrites),
-        )
+    def _ask_then_edit(self, message: Asked) -> None:
+        self._confirm(*_question(message, self.workspace))
 
     # -- plumbing ------------------------------------------------------------------------------
     def _file_invalid(self) -> bool:
@@ -221,3 +190,42 @@ class EditHandlers(CatalystBase):
             timeout=4 if outcome.written else 12,
         )
         self.refresh_views()
+
+
+def _question(message: Asked, workspace: Workspace) -> tuple[str, str, Callable[[], EditOutcome]]:
+    """What an edit made once the user says yes asks (the question, then what follows) and the
+    edit itself."""
+    entry: PositionEntry
+    match message:
+        case messages.RemoveTicker(symbol=symbol):
+            return (
+                f"Remove {symbol} from catalysts.toml?",
+                "Its table, lots and checkpoints leave the file; prices and history stay stored.",
+                lambda: workspace.remove_ticker(symbol),
+            )
+        case messages.ArchiveCheckpoint(checkpoint=c):
+            return (
+                f"Archive {c.symbol}/{c.id}?",
+                "It leaves catalysts.toml; its history stays in the database and on the timeline.",
+                lambda: workspace.archive_checkpoint(c.symbol, c.id),
+            )
+        case messages.RewriteForSplit(rewrites=rewrites):
+            lines = "\n".join(f"{r.symbol}/{r.checkpoint_id}: {r.old} → {r.new}" for r in rewrites)
+            return (
+                "Rewrite these thresholds on today's share basis?",
+                f"{lines}\nThey then compare as written; the verdicts stay the same.",
+                lambda: workspace.rewrite_for_splits(rewrites),
+            )
+        case messages.RemoveLot(symbol=symbol, index=index, lot=lot):
+            entry = "lot"
+            what = f"lot {index + 1} of {symbol} ({lot.shares:g} at {lot.cost:g})"
+            then = "a sale it held makes the file invalid and is refused"
+        case messages.RemoveSell(symbol=symbol, index=index, sell=sell):
+            entry = "sale"
+            what = f"the sale of {sell.shares:g} {symbol} on {sell.date.isoformat()}"
+            then = "the shares it sold are held again"
+    return (
+        f"Remove {what}?",
+        f"It leaves catalysts.toml; {then}.",
+        lambda: workspace.remove_entry(symbol, entry, index),
+    )
