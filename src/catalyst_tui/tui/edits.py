@@ -23,6 +23,13 @@ if TYPE_CHECKING:
     from ..session.file_edits import EditOutcome
     from ..session.workspace import Workspace
 
+    FormAsked = (
+        messages.AddLot
+        | messages.EditLot
+        | messages.AddSell
+        | messages.EditTicker
+        | messages.AddCheckpoint
+    )
     Asked = (
         messages.RemoveLot
         | messages.RemoveSell
@@ -72,35 +79,12 @@ class EditHandlers(CatalystBase):
         self.push_screen(SecContactForm(self.workspace), closed)
 
     @on(messages.AddLot)
-    def _add_lot(self, message: messages.AddLot) -> None:
-        from .screens.edit_forms import LotForm
-
-        self._open_edit(LotForm(self.workspace, message.symbol))
-
     @on(messages.EditLot)
-    def _edit_lot(self, message: messages.EditLot) -> None:
-        from .screens.edit_forms import LotForm
-
-        form = LotForm(self.workspace, message.symbol, message.lot, message.index)
-        self._open_edit(form)
-
     @on(messages.AddSell)
-    def _add_sell(self, message: messages.AddSell) -> None:
-        from .screens.edit_forms import SellForm
-
-        self._open_edit(SellForm(self.workspace, message.symbol))
-
     @on(messages.EditTicker)
-    def _edit_ticker(self, message: messages.EditTicker) -> None:
-        from .screens.edit_forms import TickerEditForm
-
-        self._open_edit(TickerEditForm(self.workspace, message.symbol))
-
     @on(messages.AddCheckpoint)
-    def _add_checkpoint(self, message: messages.AddCheckpoint) -> None:
-        from .screens.edit_forms import CheckpointForm
-
-        self._open_edit(CheckpointForm(self.workspace, message.symbol))
+    def _open_form(self, message: FormAsked) -> None:
+        self._open_edit(_form(message, self.workspace))
 
     @on(messages.EditCheckpoint)
     def _edit_checkpoint(self, message: messages.EditCheckpoint) -> None:
@@ -229,3 +213,20 @@ def _question(message: Asked, workspace: Workspace) -> tuple[str, str, Callable[
         f"It leaves catalysts.toml; {then}.",
         lambda: workspace.remove_entry(symbol, entry, index),
     )
+
+
+def _form(message: FormAsked, workspace: Workspace) -> Screen[Any]:
+    """The form a message opens, on `workspace`."""
+    from .screens import edit_forms as forms
+
+    match message:
+        case messages.AddLot(symbol=symbol):
+            return forms.LotForm(workspace, symbol)
+        case messages.EditLot(symbol=symbol, index=index, lot=lot):
+            return forms.LotForm(workspace, symbol, lot, index)
+        case messages.AddSell(symbol=symbol):
+            return forms.SellForm(workspace, symbol)
+        case messages.EditTicker(symbol=symbol):
+            return forms.TickerEditForm(workspace, symbol)
+        case messages.AddCheckpoint(symbol=symbol):
+            return forms.CheckpointForm(workspace, symbol)
