@@ -244,16 +244,24 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
         table = self.table(value, path, SELL_KEYS)
         if table is None:
             return None
-        shares = self.number(table, "shares", path, required=True, check=_shares_problem)
-        price = self.number(table, "price", path, required=True, check=_cost_problem)
-        date = self.not_after_today(table, path, "a sale")
+        shares, price, date, fees = self.trade(table, path, "price", "a sale")
         if date is None and "date" not in table:
             self.missing(path, "date", "a sale needs its day")
-        fees = self.number(table, "fees", path, required=False, check=_cost_problem)
         note = self.string(table, "note", path) or ""
         if shares is None or price is None or date is None:
             return None
-        return Sell(shares, price, date, fees or 0.0, note)
+        return Sell(shares, price, date, fees, note)
+
+    def trade(
+        self, table: dict[str, Any], path: KeyPath, price: str, what: str
+    ) -> tuple[float | None, float | None, dt.date | None, float]:
+        """What a lot and a sale both say: the shares, the price of one (`price`: a lot's
+        `cost`), the day `what` is made (none after today) and the fees (none: 0)."""
+        shares = self.number(table, "shares", path, required=True, check=_shares_problem)
+        paid = self.number(table, price, path, required=True, check=_cost_problem)
+        date = self.not_after_today(table, path, what)
+        fees = self.number(table, "fees", path, required=False, check=_cost_problem)
+        return shares, paid, date, fees or 0.0
 
     def oversold(self, lots: tuple[Lot, ...], sells: tuple[Sell, ...], path: KeyPath) -> None:
         """The first sale of more shares than the lots bought by its day still hold (first-in
@@ -290,15 +298,12 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
         table = self.table(value, path, LOT_KEYS)
         if table is None:
             return None
-        shares = self.number(table, "shares", path, required=True, check=_shares_problem)
-        cost = self.number(table, "cost", path, required=True, check=_cost_problem)
-        date = self.not_after_today(table, path, "a purchase")
+        shares, cost, date, fees = self.trade(table, path, "cost", "a purchase")
         note = self.string(table, "note", path) or ""
         fx = self.number(table, "fx", path, required=False, check=_fx_problem)
-        fees = self.number(table, "fees", path, required=False, check=_cost_problem)
         if shares is None or cost is None:
             return None
-        return Lot(shares, cost, date, note, fx, fees or 0.0)
+        return Lot(shares, cost, date, note, fx, fees)
 
 
 def _today(timezone: str | None) -> dt.date:
