@@ -55,36 +55,55 @@ def trades_summary(trades: Sequence[Trade]) -> str:
     )
 
 
+# The columns of the trades and of the dividends, each with whether it is right-aligned.
+_TRADE_COLUMNS = [
+    Column(n, right=n in ("Shares", "Price", "Fees", "Line"))
+    for n in ("Date", "Symbol", "Side", "Shares", "Price", "Fees", "Currency", "Line")
+]
+_DIVIDEND_COLUMNS = [
+    Column(n, right=n in ("Received", "Withheld", "Line"))
+    for n in ("Date", "Symbol", "Received", "Withheld", "Currency", "Line")
+]
+
+
+def _first_shown(
+    console: Console, heading: str, columns: list[Column], rows: list[Row], count: int, tail: str
+) -> None:
+    """The first SHOWN of `count` rows under their heading, then how many more there are,
+    followed by `tail`."""
+    if count > SHOWN:
+        heading += f" (the first {SHOWN} shown)"
+    print_table(console, printable(heading), columns, rows)
+    if count > SHOWN:
+        console.print(Text(printable(f"… and {count - SHOWN:,} more{tail}")))
+
+
 def print_plan(
     plan: ImportPlan, title: str, *, dry_run: bool, source: str = "", console: Console | None = None
 ) -> None:
     console = console or output_console()
     verb = "would add" if dry_run else "adds"
-    names = ("Date", "Symbol", "Side", "Shares", "Price", "Fees", "Currency", "Line")
-    columns = [Column(n, right=n in ("Shares", "Price", "Fees", "Line")) for n in names]
     if plan.add:
-        heading = f"{title}: {verb} {len(plan.add):,}"
-        if len(plan.add) > SHOWN:
-            heading += f" (the first {SHOWN} shown)"
-        rows = [_trade_row(t) for t in plan.add[:SHOWN]]
-        print_table(console, printable(heading), columns, rows)
-        if len(plan.add) > SHOWN:
-            more = len(plan.add) - SHOWN
-            said = f"… and {more:,} more; in all {trades_summary(plan.add)}"
-            console.print(Text(printable(said)))
+        _first_shown(
+            console,
+            f"{title}: {verb} {len(plan.add):,}",
+            _TRADE_COLUMNS,
+            [_trade_row(t) for t in plan.add[:SHOWN]],
+            len(plan.add),
+            f"; in all {trades_summary(plan.add)}",
+        )
     else:
         nothing = "no trades to add" if plan.dividends else "nothing to add"
         console.print(Text(printable(f"{title}: {nothing}")))
     if plan.dividends:
-        heads = ("Date", "Symbol", "Received", "Withheld", "Currency", "Line")
-        cols = [Column(n, right=n in ("Received", "Withheld", "Line")) for n in heads]
-        heading = f"dividends: {verb} {len(plan.dividends):,}"
-        if len(plan.dividends) > SHOWN:
-            heading += f" (the first {SHOWN} shown)"
-        paid = [_dividend_row(d) for d in plan.dividends[:SHOWN]]
-        print_table(console, printable(heading), cols, paid)
-        if len(plan.dividends) > SHOWN:
-            console.print(Text(f"… and {len(plan.dividends) - SHOWN:,} more dividends"))
+        _first_shown(
+            console,
+            f"dividends: {verb} {len(plan.dividends):,}",
+            _DIVIDEND_COLUMNS,
+            [_dividend_row(d) for d in plan.dividends[:SHOWN]],
+            len(plan.dividends),
+            " dividends",
+        )
     _left_out(console, plan.left_out, source)
     notes = [f"{plan.already:,} already in the file"] if plan.already else []
     if plan.openings:
