@@ -5,7 +5,7 @@ the export, what is printed is bounded: a million rows give a few dozen lines.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 
@@ -14,13 +14,14 @@ from .stream import Column, Row, print_table
 from .tables import output_console
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from rich.console import Console
 
     from ...config.importing import ImportPlan
     from ...reading.brokers import Dividend, RowIssue, Trade
 
+T = TypeVar("T")
 SHOWN = 20  # the trades, dividends and rows left out shown one by one; the rest summed up
 
 
@@ -67,15 +68,21 @@ _DIVIDEND_COLUMNS = [
 
 
 def _first_shown(
-    console: Console, heading: str, columns: list[Column], rows: list[Row], count: int, tail: str
+    console: Console,
+    heading: str,
+    columns: list[Column],
+    items: Sequence[T],
+    row: Callable[[T], Row],
+    tail: str,
 ) -> None:
-    """The first SHOWN of `count` rows under their heading, then how many more there are,
-    followed by `tail`."""
-    if count > SHOWN:
+    """The first SHOWN items as rows under their heading and how many there are, then how many
+    more there are, followed by `tail`."""
+    heading += f" {len(items):,}"
+    if len(items) > SHOWN:
         heading += f" (the first {SHOWN} shown)"
-    print_table(console, printable(heading), columns, rows)
-    if count > SHOWN:
-        console.print(Text(printable(f"… and {count - SHOWN:,} more{tail}")))
+    print_table(console, printable(heading), columns, [row(i) for i in items[:SHOWN]])
+    if len(items) > SHOWN:
+        console.print(Text(printable(f"… and {len(items) - SHOWN:,} more{tail}")))
 
 
 def print_plan(
@@ -84,25 +91,15 @@ def print_plan(
     console = console or output_console()
     verb = "would add" if dry_run else "adds"
     if plan.add:
-        _first_shown(
-            console,
-            f"{title}: {verb} {len(plan.add):,}",
-            _TRADE_COLUMNS,
-            [_trade_row(t) for t in plan.add[:SHOWN]],
-            len(plan.add),
-            f"; in all {trades_summary(plan.add)}",
-        )
+        tail = f"; in all {trades_summary(plan.add)}"
+        _first_shown(console, f"{title}: {verb}", _TRADE_COLUMNS, plan.add, _trade_row, tail)
     else:
         nothing = "no trades to add" if plan.dividends else "nothing to add"
         console.print(Text(printable(f"{title}: {nothing}")))
     if plan.dividends:
+        heading = f"dividends: {verb}"
         _first_shown(
-            console,
-            f"dividends: {verb} {len(plan.dividends):,}",
-            _DIVIDEND_COLUMNS,
-            [_dividend_row(d) for d in plan.dividends[:SHOWN]],
-            len(plan.dividends),
-            " dividends",
+            console, heading, _DIVIDEND_COLUMNS, plan.dividends, _dividend_row, " dividends"
         )
     _left_out(console, plan.left_out, source)
     notes = [f"{plan.already:,} already in the file"] if plan.already else []
