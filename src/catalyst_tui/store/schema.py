@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .migrations.channels import V_CHANNEL_DELIVERIES
 from .migrations.dividend_tax import V_DIVIDEND_TAX
 from .migrations.early import (
+    OUTBOX_DELIVERY,
     V2,
     V3,
     V4,
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable
 
-_V1 = """
+_V1 = f"""
 CREATE TABLE tickers (
     symbol TEXT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -152,13 +153,7 @@ CREATE INDEX events_flagged ON events(flagged) WHERE flagged = 1;
 CREATE TABLE outbox (
     id INTEGER PRIMARY KEY,
     event_id INTEGER NOT NULL REFERENCES events(id),
-    created_at TEXT NOT NULL,
-    claimed_by TEXT,
-    claimed_at TEXT,
-    sent_at TEXT,
-    channels TEXT NOT NULL DEFAULT '',
-    attempts INTEGER NOT NULL DEFAULT 0,
-    last_error TEXT NOT NULL DEFAULT ''
+    {OUTBOX_DELIVERY}
 );
 CREATE INDEX outbox_unsent ON outbox(sent_at) WHERE sent_at IS NULL
 """
