@@ -28,8 +28,8 @@ from .yahoo import NEWS, YAHOO
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from .fetch_kinds import KindSource
     from .http.limits import RequestBounds
+    from .spec import KindSource
 
 __all__ = [
     "BY_NAME",

@@ -1,6 +1,6 @@
 """What the registry (market/registry.py) knows of a provider: its `ProviderSpec`, what its builder
-is given (`BuildContext`) and what it makes (`Built`), and what one refresh's builders make
-together (`Sources`, by the same kinds).
+is given (`BuildContext`) and what it makes (`Built`; a registered kind's source, `KindSource`),
+and what one refresh's builders make together (`Sources`, by the same kinds).
 
 A provider's module declares its settings (a NamedTuple: its table in catalysts.toml, each key
 with its default) and its spec. The config's model reads the settings at start-up, so these
@@ -18,9 +18,9 @@ from .http.limits import REQUEST_BOUNDS, RequestBounds
 
 if TYPE_CHECKING:  # annotations only: this module is read at start-up, each class costs
     from collections.abc import Callable, Mapping
-    from datetime import datetime
+    from datetime import date, datetime
 
-    from .fetch_kinds import KindSource
+    from .http.client import MarketClient
     from .models import FetchKind, YahooSession
     from .provider import (
         EarningsSource,
@@ -56,6 +56,14 @@ class BuildContext(NamedTuple):
     # The User-Agent a site answers only when declared (SEC EDGAR's contact), by its domain:
     # a request another provider makes there (a ticker's EDGAR feed) carries it too.
     contacts: Mapping[str, str] = MappingProxyType({})
+
+
+class KindSource(Protocol):
+    """A source of a registered kind: one answer for one symbol; FetchError when it has none."""
+
+    name: str
+
+    async def fetch(self, client: MarketClient, symbol: str, today: date) -> object: ...
 
 
 class Built(NamedTuple):
