@@ -47,7 +47,8 @@ class Checkpoints(Door):
             " FROM checkpoints c JOIN tickers t ON t.symbol = c.symbol"
             " WHERE c.archived = 0 AND t.archived = 0 ORDER BY t.position, c.position"
         ):
-            checkpoints.append(CheckpointState(*columns.read_row(row, _STATE_READERS)))
+            state = columns.read_row(row, _STATE_READERS)
+            checkpoints.append(CheckpointState(*state))
         snapshot = self._store.market.snapshot(now, sec_configured=sec_configured, base=base)
         return checkpoints, snapshot
 
