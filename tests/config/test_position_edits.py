@@ -8,7 +8,7 @@ import pytest
 
 from catalyst_tui.config import ConfigError, parse_config
 from catalyst_tui.config.forms import field_errors
-from catalyst_tui.config.write import EditError, add_sell, remove_lot, update_ticker
+from catalyst_tui.config.write import EditError, add_sell, remove_entry, update_ticker
 from catalyst_tui.thesis.positions import Lot
 
 TEXT = """# my file
@@ -51,11 +51,11 @@ def test_a_sale_goes_after_the_lots_and_before_the_checkpoints():
 def test_a_lot_that_a_sale_needs_cannot_be_removed():
     sold = add_sell(TEXT, "OCDO.L", {"shares": "40", "price": "250", "date": "2026-03-02"})
     with pytest.raises(ConfigError) as info:
-        parse_config(remove_lot(sold, "OCDO.L", 0))
+        parse_config(remove_entry(sold, "OCDO.L", "lot", 0))
     [issue] = info.value.issues
     assert issue.key == 'tickers."OCDO.L".sells[0].shares' and "only 0 are held" in issue.message
     with pytest.raises(EditError, match="no lot number 2"):
-        remove_lot(TEXT, "OCDO.L", 1)
+        remove_entry(TEXT, "OCDO.L", "lot", 1)
 
 
 def test_name_group_and_thesis_change_in_place_with_comments_kept():
@@ -77,3 +77,10 @@ def test_the_sale_form_is_checked_against_the_lots_as_it_is_typed():
     assert field_errors("sell", fields | {"shares": "100"}, symbol="OCDO.L", held=lots) == {}
     assert "date" in field_errors("sell", {"shares": "1", "price": "1"}, symbol="OCDO.L")
     assert field_errors("ticker", {"name": ""}, symbol="OCDO.L") == {}
+
+
+def test_a_sale_removed_leaves_the_file_as_it_was_before_the_sale():
+    sold = add_sell(TEXT, "OCDO.L", {"shares": "40", "price": "250", "date": "2026-03-02"})
+    assert remove_entry(sold, "OCDO.L", "sale", 0) == TEXT
+    with pytest.raises(EditError, match="no sale number 1"):
+        remove_entry(TEXT, "OCDO.L", "sale", 0)

@@ -7,6 +7,7 @@ import pytest
 
 from catalyst_tui.config import ConfigError, IssueCode, parse_config
 from catalyst_tui.thesis.kinds import KINDS
+from catalyst_tui.thesis.vocabulary import Kind
 
 HEAD = '[tickers.ALAB]\n[[tickers.ALAB.checkpoints]]\nid = "c"\ntitle = "C"\n'
 ALL_KEYS = 'due = 2027-06-30\nwhen = "gross_margin >= 70%"\nuntil = 2027-12-31\n'
@@ -138,4 +139,4 @@ def test_judged_is_a_milestones_key_alone_refused_at_its_key(kind: str, judged: 
     assert (key, code) == ("tickers.ALAB.checkpoints[0].judged", IssueCode.FORBIDDEN_KEY)
     assert line == text.count("\n") and col == 1
     assert message.startswith(f"judged is for milestones: a {kind} is judged by its condition")
-    assert not KINDS["milestone"].forbids("judged")  # the one kind the form shows it for
+    assert not KINDS[Kind.MILESTONE].forbids("judged")  # the one kind the form shows it for

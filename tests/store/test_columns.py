@@ -7,6 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from catalyst_tui.store import columns
 from catalyst_tui.thesis.observation import Missing, MissingCode, Period, PeriodKind
 
@@ -22,6 +26,19 @@ def test_moments_are_stored_in_utc_to_the_second_and_read_back_aware():
 def test_days_round_trip():
     assert columns.day(columns.day_text(dt.date(2027, 12, 31))) == dt.date(2027, 12, 31)
     assert columns.day(None) is None and columns.day_text(None) is None
+
+
+@given(st.lists(st.tuples(st.integers(), st.booleans())))
+def test_a_row_is_read_column_by_column_and_none_keeps_a_column_as_stored(cells):
+    row = tuple(value for value, _ in cells)
+    readers = tuple(str if read else None for _, read in cells)
+    read = columns.read_row(row, readers)
+    assert read == tuple(str(v) if r else v for v, r in cells)
+
+
+def test_a_row_and_its_readers_are_the_same_length():
+    with pytest.raises(ValueError):
+        columns.read_row(("AAPL", "1"), (None,))
 
 
 def test_a_condition_is_parsed_once_per_text():

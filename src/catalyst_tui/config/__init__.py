@@ -29,23 +29,15 @@ from . import cache
 from .issues import ConfigError, ConfigIssue, IssueCode, KeyPath, file_error, format_key_path
 from .model import (
     CHECKPOINT_KEYS,
-    DEFAULT_GROUP,
     LOT_KEYS,
     NOTIFY_TRANSITIONS,
-    PROVIDERS,
     SELL_KEYS,
     TICKER_KEYS,
     Checkpoint,
     Config,
-    FinnhubSettings,
     Lot,
-    ProviderSettings,
-    SecSettings,
     Sell,
-    Settings,
-    StooqSettings,
     Ticker,
-    YahooSettings,
 )
 from .reader import parse_interval
 
@@ -57,11 +49,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHECKPOINT_KEYS",
-    "DEFAULT_GROUP",
     "LOT_KEYS",
     "SELL_KEYS",
     "NOTIFY_TRANSITIONS",
-    "PROVIDERS",
     "TICKER_KEYS",
     "Checkpoint",
     "Config",
@@ -69,15 +59,9 @@ __all__ = [
     "ConfigIssue",
     "IssueCode",
     "KeyPath",
-    "FinnhubSettings",
     "Lot",
     "Sell",
-    "ProviderSettings",
-    "SecSettings",
-    "Settings",
-    "StooqSettings",
     "Ticker",
-    "YahooSettings",
     "format_key_path",
     "load_config",
     "BOM",

@@ -10,7 +10,7 @@ validate the result: `write.apply_edit` does.
 from __future__ import annotations
 
 import tomllib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .forms import EditError, field_values, key_value_line, table_snippet
 from .regions import (
@@ -27,6 +27,8 @@ from .regions import (
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+PositionEntry = Literal["lot", "sale"]
 
 
 def add_ticker(text: str, fields: Mapping[str, str]) -> str:
@@ -89,16 +91,15 @@ def add_sell(text: str, symbol: str, fields: Mapping[str, str]) -> str:
     return insert_lines(layout, tables[-1].content_end, snippet)
 
 
-def remove_lot(text: str, symbol: str, index: int) -> str:
-    """Remove the symbol's lot number `index` (0-based, file order) with the comment block
-    attached above its header; a sale it held is then refused by the validator."""
-    layout, table, _values = nth_table(text, symbol, "lots", "lot", index)
-    return cut_regions(layout, [(table.start, table.content_end)])
+# A ticker's position entries: the word for one, and the array of tables they are written in.
+POSITION_ARRAYS = {"lot": "lots", "sale": "sells"}
 
 
-def remove_sell(text: str, symbol: str, index: int) -> str:
-    """Remove the symbol's sale number `index` (0-based, file order), as `remove_lot` does."""
-    layout, table, _values = nth_table(text, symbol, "sells", "sale", index)
+def remove_entry(text: str, symbol: str, entry: PositionEntry, index: int) -> str:
+    """Remove the symbol's `entry` ("lot" or "sale") number `index` (0-based, file order) with
+    the comment block attached above its header; a sale a removed lot held is then refused by
+    the validator."""
+    layout, table, _values = nth_table(text, symbol, POSITION_ARRAYS[entry], entry, index)
     return cut_regions(layout, [(table.start, table.content_end)])
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .issues import CONTROL, ConfigIssue, IssueCode, KeyPath, format_key_path
 
@@ -14,6 +14,11 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from .scan import PositionMap
+
+    # What is wrong with an item of a list: the message, and its code.
+    Problem = tuple[str, IssueCode]
+
+T = TypeVar("T")
 
 INTERVAL_RE = re.compile(r"^\s*(\d+)\s*(s|m|h)\s*\Z")
 MIN_INTERVAL_SECONDS = 10
@@ -186,24 +191,53 @@ class LocatedReader:
             message = f"must be a list of strings, not {describe(value)}"
             self.error(path + (key,), message, code=IssueCode.WRONG_TYPE)
             return default
-        out: list[str] = []
-        for index, item in enumerate(value):
-            item_path = path + (key, index)
+
+        def problem(item: Any) -> Problem | None:
             if not isinstance(item, str):
-                message = f"must be a string, not {describe(item)}"
-                self.error(item_path, message, code=IssueCode.WRONG_TYPE)
-            elif item not in allowed:
-                message = f"unknown value {item!r}: use {', '.join(allowed)}"
-                self.error(item_path, message, code=IssueCode.BAD_VALUE)
-            elif item in out:
-                self.error(item_path, f"{item!r} is listed twice", code=IssueCode.DUPLICATE)
-            else:
-                out.append(item)
+                return f"must be a string, not {describe(item)}", IssueCode.WRONG_TYPE
+            if item not in allowed:
+                return f"unknown value {item!r}: use {', '.join(allowed)}", IssueCode.BAD_VALUE
+            return None
+
+        out = self.distinct(value, path + (key,), problem)
         if non_empty and not value:
             message = f"must name at least one of {', '.join(allowed)}"
             self.error(path + (key,), message, code=IssueCode.BAD_VALUE)
             return default
         return tuple(out) if out or not value else default
+
+    def distinct(
+        self, items: list[Any], path: KeyPath, problem: Callable[[Any], Problem | None]
+    ) -> list[Any]:
+        """The items of a list without a problem, each once, in order: each problem, and each
+        item listed again, reported at its index."""
+        out: list[Any] = []
+        for index, item in enumerate(items):
+            found = problem(item)
+            if found is not None:
+                message, code = found
+                self.error(path + (index,), message, code=code)
+            elif item in out:
+                self.error(path + (index,), f"{item!r} is listed twice", code=IssueCode.DUPLICATE)
+            else:
+                out.append(item)
+        return out
+
+    def named_tables(
+        self, value: Any, path: KeyPath, noun: str, build: Callable[[str, Any, KeyPath], T | None]
+    ) -> dict[str, T]:
+        """A table of named tables (`[groups.NAME]`, `[tickers.SYMBOL]`), each built by `build`
+        (None: left out, its issue reported)."""
+        if not isinstance(value, dict):
+            message = f"must be a table of {noun}, not {describe(value)}"
+            self.error(path, message, code=IssueCode.WRONG_TYPE)
+            return {}
+        out: dict[str, T] = {}
+        for name, body in value.items():
+            built = build(name, body, path + (name,))
+            if built is not None:
+                out[name] = built
+        return out
 
     def array_of_tables(
         self, table: dict[str, Any], key: str, path: KeyPath, build: Callable[[Any, KeyPath], Any]

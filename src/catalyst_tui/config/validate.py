@@ -19,6 +19,7 @@ from .model import (
     GROUP_KEYS,
     LOT_KEYS,
     NOTIFY_TRANSITIONS,
+    PROVIDERS,
     SELL_KEYS,
     SETTINGS_KEYS,
     TICKER_KEYS,
@@ -30,7 +31,7 @@ from .model import (
     Settings,
     Ticker,
 )
-from .reader import describe, fmt_number
+from .reader import fmt_number
 from .validate_channels import ChannelChecks
 from .validate_checkpoints import CHECKPOINT_ID_RE, CheckpointChecks
 from .validate_providers import ProviderChecks
@@ -68,17 +69,11 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
         )
 
     def groups(self, value: Any) -> dict[str, Group]:
-        path: KeyPath = ("groups",)
-        if not isinstance(value, dict):
-            message = f"must be a table of groups, not {describe(value)}"
-            self.error(path, message, code=IssueCode.WRONG_TYPE)
-            return {}
-        out: dict[str, Group] = {}
-        for name, body in value.items():
-            table = self.table(body, path + (name,), GROUP_KEYS)
-            if table is not None:
-                out[name] = Group(name, self.symbol_value(table, "benchmark", path + (name,)))
-        return out
+        return self.named_tables(value, ("groups",), "groups", self.group)
+
+    def group(self, name: str, value: Any, path: KeyPath) -> Group | None:
+        table = self.table(value, path, GROUP_KEYS)
+        return None if table is None else Group(name, self.symbol_value(table, "benchmark", path))
 
     def symbol_value(self, table: dict[str, Any], key: str, path: KeyPath) -> str | None:
         """A ticker symbol written as a value (a benchmark), or None with its issue."""
@@ -100,8 +95,8 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
         defaults = Settings()
         refresh, refresh_s = self.interval(table, "refresh", path, defaults.refresh)
         closed, closed_s = self.interval(table, "refresh_closed", path, defaults.refresh_closed)
-        providers = self.provider_names(
-            table, "providers", path, defaults.providers, non_empty=True
+        providers = self.choices(
+            table, "providers", path, PROVIDERS, defaults.providers, non_empty=True
         )
         notify = self.choices(
             table, "notify", path, NOTIFY_TRANSITIONS, defaults.notify, non_empty=False
@@ -118,8 +113,8 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
                     code=IssueCode.BAD_VALUE,
                 )
                 timezone = None
-        browser_tls = self.provider_names(
-            table, "browser_tls", path, defaults.browser_tls, non_empty=False
+        browser_tls = self.choices(
+            table, "browser_tls", path, PROVIDERS, defaults.browser_tls, non_empty=False
         )
         currency = self.string(table, "currency", path, allow_empty=False, one_line=True)
         if currency is not None and not CURRENCY_RE.match(currency):
@@ -159,17 +154,7 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
         return said.strip()
 
     def tickers(self, value: Any) -> dict[str, Ticker]:
-        path: KeyPath = ("tickers",)
-        if not isinstance(value, dict):
-            message = f"must be a table of tickers, not {describe(value)}"
-            self.error(path, message, code=IssueCode.WRONG_TYPE)
-            return {}
-        out: dict[str, Ticker] = {}
-        for symbol, body in value.items():
-            ticker = self.ticker(symbol, body, path + (symbol,))
-            if ticker is not None:
-                out[symbol] = ticker
-        return out
+        return self.named_tables(value, ("tickers",), "tickers", self.ticker)
 
     def ticker(self, symbol: str, value: Any, path: KeyPath) -> Ticker | None:
         symbol_ok = True
@@ -259,16 +244,24 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
         table = self.table(value, path, SELL_KEYS)
         if table is None:
             return None
-        shares = self.number(table, "shares", path, required=True, check=_shares_problem)
-        price = self.number(table, "price", path, required=True, check=_cost_problem)
-        date = self.not_after_today(table, path, "a sale")
+        shares, price, date, fees = self.trade(table, path, "price", "a sale")
         if date is None and "date" not in table:
             self.missing(path, "date", "a sale needs its day")
-        fees = self.number(table, "fees", path, required=False, check=_cost_problem)
         note = self.string(table, "note", path) or ""
         if shares is None or price is None or date is None:
             return None
-        return Sell(shares, price, date, fees or 0.0, note)
+        return Sell(shares, price, date, fees, note)
+
+    def trade(
+        self, table: dict[str, Any], path: KeyPath, price: str, what: str
+    ) -> tuple[float | None, float | None, dt.date | None, float]:
+        """What a lot and a sale both say: the shares, the price of one (`price`: a lot's
+        `cost`), the day `what` is made (none after today) and the fees (none: 0)."""
+        shares = self.number(table, "shares", path, required=True, check=_shares_problem)
+        paid = self.number(table, price, path, required=True, check=_cost_problem)
+        date = self.not_after_today(table, path, what)
+        fees = self.number(table, "fees", path, required=False, check=_cost_problem)
+        return shares, paid, date, fees or 0.0
 
     def oversold(self, lots: tuple[Lot, ...], sells: tuple[Sell, ...], path: KeyPath) -> None:
         """The first sale of more shares than the lots bought by its day still hold (first-in
@@ -305,15 +298,12 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
         table = self.table(value, path, LOT_KEYS)
         if table is None:
             return None
-        shares = self.number(table, "shares", path, required=True, check=_shares_problem)
-        cost = self.number(table, "cost", path, required=True, check=_cost_problem)
-        date = self.not_after_today(table, path, "a purchase")
+        shares, cost, date, fees = self.trade(table, path, "cost", "a purchase")
         note = self.string(table, "note", path) or ""
         fx = self.number(table, "fx", path, required=False, check=_fx_problem)
-        fees = self.number(table, "fees", path, required=False, check=_cost_problem)
         if shares is None or cost is None:
             return None
-        return Lot(shares, cost, date, note, fx, fees or 0.0)
+        return Lot(shares, cost, date, note, fx, fees)
 
 
 def _today(timezone: str | None) -> dt.date:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .channels import (
     ALL_KINDS,
@@ -19,6 +19,9 @@ from .channels import (
 )
 from .issues import IssueCode, KeyPath
 from .reader import LocatedReader, describe
+
+if TYPE_CHECKING:
+    from .reader import Problem
 
 ENV_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\Z")
 
@@ -92,14 +95,11 @@ class ChannelChecks(LocatedReader):
             message = f"must be a non-empty list of kinds, not {describe(value)}"
             self.error(path + ("kinds",), message, code=IssueCode.WRONG_TYPE)
             return (ALL_KINDS,)
-        out: list[str] = []
-        for index, item in enumerate(value):
-            where = path + ("kinds", index)
-            if not isinstance(item, str) or not NAME_RE.match(item):
-                message = f"{item!r} is not a kind's name (e.g. missed, results, digest, all)"
-                self.error(where, message, code=IssueCode.BAD_VALUE)
-            elif item in out:
-                self.error(where, f"{item!r} is listed twice", code=IssueCode.DUPLICATE)
-            else:
-                out.append(item)
-        return tuple(out) or (ALL_KINDS,)
+
+        def problem(item: Any) -> Problem | None:
+            if isinstance(item, str) and NAME_RE.match(item):
+                return None
+            message = f"{item!r} is not a kind's name (e.g. missed, results, digest, all)"
+            return message, IssueCode.BAD_VALUE
+
+        return tuple(self.distinct(value, path + ("kinds",), problem)) or (ALL_KINDS,)

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from ..market.registry import SETTINGS
 from .issues import CONTROL, IssueCode, KeyPath
-from .model import PROVIDER_KEYS, PROVIDERS, ProviderSettings
+from .model import PROVIDER_KEYS, ProviderSettings
 from .reader import LocatedReader, describe
 
 MAX_FEEDS = 10  # feeds of one ticker: a company has one or two
@@ -26,18 +26,6 @@ _NOT_IN_A_HEADER_RE = re.compile(r"[^\x20-\x7e]")
 
 class ProviderChecks(LocatedReader):
     """Provider names and `[providers.*]` tables, checked."""
-
-    def provider_names(
-        self,
-        table: dict[str, Any],
-        key: str,
-        path: KeyPath,
-        default: tuple[str, ...],
-        *,
-        non_empty: bool,
-    ) -> tuple[str, ...]:
-        """A `[settings]` list of quote providers (`providers`, `browser_tls`)."""
-        return self.choices(table, key, path, PROVIDERS, default, non_empty=non_empty)
 
     def providers(self, value: Any) -> ProviderSettings:
         path: KeyPath = ("providers",)

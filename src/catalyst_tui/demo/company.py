@@ -41,56 +41,30 @@ class Scale(NamedTuple):
     shares: int
 
 
-# The bundled thesis's companies, then the others the market lists (a ticker a demo user might add).
+# The bundled thesis's companies, then the others the market lists (a ticker a demo user might add):
+# a row is the Company's fields, then the Scale's.
 _COMPANIES = (
-    (Company("ALAB", 1736297, "Astera Labs, Inc."), Scale(308_400, 0.09, 0.75, 0.23, 158_000)),
-    (
-        Company("CRDO", 1807794, "Credo Technology Group Holding Ltd"),
-        Scale(300_000, 0.06, 0.66, 0.24, 182_000),
-    ),
-    (Company("LITE", 1633978, "Lumentum Holdings Inc."), Scale(650_000, 0.05, 0.36, 0.09, 76_000)),
-    (Company("COHR", 820318, "Coherent Corp."), Scale(1_650_000, 0.02, 0.37, 0.10, 160_000)),
-    (Company("NVDA", 1045810, "NVIDIA CORP"), Scale(68_000_000, 0.05, 0.73, 0.62, 24_400_000)),
-    (
-        Company("MRVL", 1835632, "Marvell Technology, Inc."),
-        Scale(2_200_000, 0.03, 0.51, 0.15, 870_000),
-    ),
-    (Company("AVGO", 1730168, "Broadcom Inc."), Scale(19_000_000, 0.04, 0.68, 0.40, 4_950_000)),
-    (
-        Company("ANET", 1596532, "Arista Networks, Inc."),
-        Scale(2_500_000, 0.04, 0.64, 0.42, 1_275_000),
-    ),
-    (Company("AAPL", 320193, "Apple Inc."), Scale(100_000_000, 0.015, 0.47, 0.31, 14_900_000)),
-    (
-        Company("MSFT", 789019, "Microsoft Corporation"),
-        Scale(80_000_000, 0.035, 0.69, 0.46, 7_470_000),
-    ),
-    (Company("GOOGL", 1652044, "Alphabet Inc."), Scale(105_000_000, 0.03, 0.59, 0.32, 12_200_000)),
-    (
-        Company("AMZN", 1018724, "Amazon.com, Inc."),
-        Scale(185_000_000, 0.025, 0.50, 0.11, 10_800_000),
-    ),
-    (
-        Company("META", 1326801, "Meta Platforms, Inc."),
-        Scale(55_000_000, 0.05, 0.82, 0.40, 2_570_000),
-    ),
-    (Company("TSLA", 1318605, "Tesla, Inc."), Scale(27_000_000, 0.01, 0.17, 0.06, 3_500_000)),
-    (
-        Company("AMD", 2488, "Advanced Micro Devices, Inc."),
-        Scale(9_500_000, 0.04, 0.52, 0.12, 1_640_000),
-    ),
-    (Company("INTC", 50863, "Intel Corporation"), Scale(13_500_000, 0.0, 0.38, 0.03, 4_700_000)),
-    (
-        Company("MU", 723125, "Micron Technology, Inc."),
-        Scale(12_000_000, 0.05, 0.45, 0.30, 1_130_000),
-    ),
-    (
-        Company("QCOM", 804328, "QUALCOMM Incorporated"),
-        Scale(11_000_000, 0.01, 0.55, 0.28, 1_100_000),
-    ),
+    ("ALAB", 1736297, "Astera Labs, Inc.", 308_400, 0.09, 0.75, 0.23, 158_000),
+    ("CRDO", 1807794, "Credo Technology Group Holding Ltd", 300_000, 0.06, 0.66, 0.24, 182_000),
+    ("LITE", 1633978, "Lumentum Holdings Inc.", 650_000, 0.05, 0.36, 0.09, 76_000),
+    ("COHR", 820318, "Coherent Corp.", 1_650_000, 0.02, 0.37, 0.10, 160_000),
+    ("NVDA", 1045810, "NVIDIA CORP", 68_000_000, 0.05, 0.73, 0.62, 24_400_000),
+    ("MRVL", 1835632, "Marvell Technology, Inc.", 2_200_000, 0.03, 0.51, 0.15, 870_000),
+    ("AVGO", 1730168, "Broadcom Inc.", 19_000_000, 0.04, 0.68, 0.40, 4_950_000),
+    ("ANET", 1596532, "Arista Networks, Inc.", 2_500_000, 0.04, 0.64, 0.42, 1_275_000),
+    ("AAPL", 320193, "Apple Inc.", 100_000_000, 0.015, 0.47, 0.31, 14_900_000),
+    ("MSFT", 789019, "Microsoft Corporation", 80_000_000, 0.035, 0.69, 0.46, 7_470_000),
+    ("GOOGL", 1652044, "Alphabet Inc.", 105_000_000, 0.03, 0.59, 0.32, 12_200_000),
+    ("AMZN", 1018724, "Amazon.com, Inc.", 185_000_000, 0.025, 0.50, 0.11, 10_800_000),
+    ("META", 1326801, "Meta Platforms, Inc.", 55_000_000, 0.05, 0.82, 0.40, 2_570_000),
+    ("TSLA", 1318605, "Tesla, Inc.", 27_000_000, 0.01, 0.17, 0.06, 3_500_000),
+    ("AMD", 2488, "Advanced Micro Devices, Inc.", 9_500_000, 0.04, 0.52, 0.12, 1_640_000),
+    ("INTC", 50863, "Intel Corporation", 13_500_000, 0.0, 0.38, 0.03, 4_700_000),
+    ("MU", 723125, "Micron Technology, Inc.", 12_000_000, 0.05, 0.45, 0.30, 1_130_000),
+    ("QCOM", 804328, "QUALCOMM Incorporated", 11_000_000, 0.01, 0.55, 0.28, 1_100_000),
 )
-COMPANIES: dict[str, Company] = {c.symbol: c for c, _ in _COMPANIES}
-SCALES: dict[str, Scale] = {c.symbol: scale for c, scale in _COMPANIES}
+COMPANIES: dict[str, Company] = {row[0]: Company(*row[:3]) for row in _COMPANIES}
+SCALES: dict[str, Scale] = {row[0]: Scale(*row[3:]) for row in _COMPANIES}
 LISTED = frozenset(COMPANIES)
 
 

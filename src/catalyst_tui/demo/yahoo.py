@@ -162,15 +162,7 @@ def chart(symbol: str, query: Mapping[str, str], now: datetime) -> tuple[int, st
         )
         result["timestamp"] = [_stamp(prices.session_open(d)) for d in days]
         result["indicators"] = {
-            "quote": [
-                {
-                    "close": [b.close for b in bars],
-                    "low": [b.low for b in bars],
-                    "volume": [b.volume for b in bars],
-                    "open": [b.open for b in bars],
-                    "high": [b.high for b in bars],
-                }
-            ],
+            "quote": [_quote(bars)],
             "adjclose": [{"adjclose": adjusted(symbol, days, [b.close for b in bars])}],
         }
         paid = dividends(symbol, days[0], days[-1]) if "div" in query.get("events", "") else []
@@ -187,6 +179,14 @@ def chart(symbol: str, query: Mapping[str, str], now: datetime) -> tuple[int, st
     else:  # Yahoo leaves both out when the window holds no session
         result["indicators"] = {"quote": [{}], "adjclose": [{}]}
     return 200, _body(result)
+
+
+# A chart's quote indicator: each of these fields of the bars, in Yahoo's order.
+_QUOTE_FIELDS = ("close", "low", "volume", "open", "high")
+
+
+def _quote(bars: Sequence[object]) -> dict[str, list[Any]]:
+    return {name: [getattr(b, name) for b in bars] for name in _QUOTE_FIELDS}
 
 
 def _intraday(symbol: str, range_text: str, minutes: int, interval: str, now: datetime) -> str:
@@ -206,17 +206,7 @@ def _intraday(symbol: str, range_text: str, minutes: int, interval: str, now: da
     result: dict[str, Any] = {"meta": meta}
     if bars:
         result["timestamp"] = [_stamp(b.at) for b in bars]
-        result["indicators"] = {
-            "quote": [
-                {
-                    "close": [b.close for b in bars],
-                    "low": [b.low for b in bars],
-                    "volume": [b.volume for b in bars],
-                    "open": [b.open for b in bars],
-                    "high": [b.high for b in bars],
-                }
-            ]
-        }
+        result["indicators"] = {"quote": [_quote(bars)]}
     else:
         result["indicators"] = {"quote": [{}]}
     return _body(result)

@@ -23,7 +23,7 @@ import asyncio
 import datetime as dt
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from ..market.models import FetchError
@@ -36,9 +36,13 @@ from .evidence_match import BROUGHT, match_evidence
 from .pdf_reader import PdfUnreadable, pdf_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Coroutine
+
     from ..config import Config
 
 MAX_FILE = 64 * 1024 * 1024  # bytes of a file read: a long deck is 20 MB
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class DocumentProblem(Exception):
@@ -97,18 +101,20 @@ async def add_document(
     return AddedDocument(location, kind, name, day, new, passages)
 
 
-def add_document_at(
-    db: Path,
-    config: Config,
-    symbol: str,
-    where: str,
-    now: dt.datetime,
-    day: dt.date | None = None,
-    title: str | None = None,
-) -> AddedDocument:
-    """`add_document` on a connection of its own (the TUI's worker thread)."""
-    with Store.open(db) as store:
-        return asyncio.run(add_document(store, config, symbol, where, now, day=day, title=title))
+def _on_own_connection(
+    work: Callable[Concatenate[Store, P], Coroutine[Any, Any, R]],
+) -> Callable[Concatenate[Path, P], R]:
+    """`work` run to its end on a connection of its own to the database at a path."""
+
+    def run(db: Path, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with Store.open(db) as store:
+            return asyncio.run(work(store, *args, **kwargs))
+
+    return run
+
+
+# `add_document` on a connection of its own (the TUI's worker thread).
+add_document_at = _on_own_connection(add_document)
 
 
 async def document_text(body: bytes, location: str) -> tuple[str, str]:

@@ -1,6 +1,7 @@
 """The parent side of the market worker (jobs/refresh_process.py says the protocol and runs the
 child): `RefreshWorker`, the child kept between refreshes by the TUI's scheduler with its HTTP
-client and connections, and `refresh_in_child_process`, one refresh in a child of its own.
+client and connections, and `refresh_in_child_process`, one refresh in a child of its own (a
+`RefreshWorker` used once).
 
 A refresh that fails, is cancelled (quit, scheduler shutdown) or has not reported within
 CHILD_DEADLINE kills its child and reaps it; the next refresh starts another. `aclose` asks the
@@ -13,14 +14,14 @@ import contextlib
 import json
 import logging
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from .reach import Reach, reach_of
 from .refresh_process import CHILD_DEADLINE, MODULE, report_from, request_for
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable
+    from collections.abc import Awaitable, Callable
     from pathlib import Path
 
     from ..config import Config
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from .refresh import RefreshReport
 
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 LINE_LIMIT = 1 << 24  # the report line names every symbol: 500 take ~6 KB
 KILL_WAIT = 5.0  # seconds to wait for a child asked to end, or killed, to be reaped
@@ -35,33 +38,6 @@ KILL_WAIT = 5.0  # seconds to wait for a child asked to end, or killed, to be re
 
 class RefreshFailed(Exception):
     """The child could not refresh (bad database path, a crash, killed): the message says why."""
-
-
-async def refresh_in_child_process(
-    config: Config,
-    db_path: Path | str,
-    *,
-    now: Callable[[], dt.datetime] | None = None,
-    on_progress: ProgressCallback | None = None,
-    on_start: Callable[[asyncio.subprocess.Process], None] | None = None,
-    deadline: float = CHILD_DEADLINE,
-    on_reach: Callable[[Reach], object] | None = None,
-) -> RefreshReport:
-    """`refresh_in_process` in a child process of its own, stopped after its report (a
-    `RefreshWorker` used once)."""
-    worker = RefreshWorker()
-    try:
-        return await worker.refresh(
-            config,
-            db_path,
-            now=now,
-            on_progress=on_progress,
-            on_start=on_start,
-            deadline=deadline,
-            on_reach=on_reach,
-        )
-    finally:
-        await worker.aclose()
 
 
 class RefreshWorker:
@@ -214,3 +190,22 @@ def _relay_line(line: str, pid: int, stray: list[str]) -> None:
     if not isinstance(level, int):
         level = logging.WARNING
     logging.getLogger(name).log(level, "[market worker %d] %s", pid, message)
+
+
+def _used_once(
+    method: Callable[Concatenate[RefreshWorker, P], Awaitable[R]],
+) -> Callable[P, Awaitable[R]]:
+    """`method` of a worker of its own, stopped after it answers."""
+
+    async def once(*args: P.args, **kwargs: P.kwargs) -> R:
+        worker = RefreshWorker()
+        try:
+            return await method(worker, *args, **kwargs)
+        finally:
+            await worker.aclose()
+
+    return once
+
+
+# `refresh_in_process` in a child process of its own, stopped after its report.
+refresh_in_child_process = _used_once(RefreshWorker.refresh)

@@ -17,26 +17,17 @@ from __future__ import annotations
 
 import datetime as dt
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .models import FetchKind
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-    from .http.client import MarketClient
-    from .spec import BuildContext
+    from .spec import BuildContext, KindSource
 
 DAILY = dt.timedelta(days=1)
 RETRY_FAILED_AFTER = dt.timedelta(hours=1)
-
-
-class KindSource(Protocol):
-    """A source of a registered kind: one answer for one symbol; FetchError when it has none."""
-
-    name: str
-
-    async def fetch(self, client: MarketClient, symbol: str, today: dt.date) -> object: ...
 
 
 class FetchKindSpec(NamedTuple):

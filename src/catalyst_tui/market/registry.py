@@ -11,7 +11,7 @@ line in PROVIDERS, and its tests (tests/market/test_<module>.py). The specs are 
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from .ecb import ECB
@@ -21,26 +21,15 @@ from .finnhub import FINNHUB
 from .models import FetchKind
 from .nasdaq import NASDAQ
 from .sec import SEC, SEC_DOMAIN
-from .spec import BuildContext, Built, ProviderSpec, Unavailable
+from .spec import BuildContext, Built, ProviderSpec, Sources, Unavailable
 from .stooq import STOOQ
 from .yahoo import NEWS, YAHOO
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from .fetch_kinds import KindSource
     from .http.limits import RequestBounds
-    from .provider import (
-        EarningsSource,
-        EstimatesSource,
-        FeedSource,
-        FilingsSource,
-        FundamentalsSource,
-        FxSource,
-        IntradaySource,
-        NewsSource,
-        QuoteProvider,
-    )
+    from .spec import KindSource
 
 __all__ = [
     "BY_NAME",
@@ -93,27 +82,6 @@ def _tables() -> dict[str, type]:
 
 # [providers.<table>] -> its settings (a NamedTuple, each key with its default), in file order.
 SETTINGS: Mapping[str, type] = _tables()
-
-
-class Sources(NamedTuple):
-    """One refresh's sources, by kind, each kind in the order it is asked."""
-
-    quotes: tuple[QuoteProvider, ...] = ()  # in settings.providers' order
-    earnings: tuple[EarningsSource, ...] = ()
-    fx: tuple[FxSource, ...] = ()
-    fundamentals: FundamentalsSource | None = None
-    filings: FilingsSource | None = None
-    news: NewsSource | None = None
-    feeds: FeedSource | None = None
-    intraday: IntradaySource | None = None
-    estimates: EstimatesSource | None = None
-    # A registered kind's sources (market/fetch_kinds.py), by its name, in the order asked.
-    more: Mapping[str, tuple[KindSource, ...]] = MappingProxyType({})
-    notes: tuple[str, ...] = ()  # providers chosen but left out, and why
-
-    def of(self, kind: str) -> tuple[KindSource, ...]:
-        """The sources of a registered kind (none: no provider serves it now)."""
-        return self.more.get(kind, ())
 
 
 def build_sources(tables: Mapping[str, object], context: BuildContext) -> Sources:

@@ -1,5 +1,6 @@
 """What the registry (market/registry.py) knows of a provider: its `ProviderSpec`, what its builder
-is given (`BuildContext`) and what it makes (`Built`).
+is given (`BuildContext`) and what it makes (`Built`; a registered kind's source, `KindSource`),
+and what one refresh's builders make together (`Sources`, by the same kinds).
 
 A provider's module declares its settings (a NamedTuple: its table in catalysts.toml, each key
 with its default) and its spec. The config's model reads the settings at start-up, so these
@@ -17,8 +18,9 @@ from .http.limits import REQUEST_BOUNDS, RequestBounds
 
 if TYPE_CHECKING:  # annotations only: this module is read at start-up, each class costs
     from collections.abc import Callable, Mapping
-    from datetime import datetime
+    from datetime import date, datetime
 
+    from .http.client import MarketClient
     from .models import FetchKind, YahooSession
     from .provider import (
         EarningsSource,
@@ -56,6 +58,14 @@ class BuildContext(NamedTuple):
     contacts: Mapping[str, str] = MappingProxyType({})
 
 
+class KindSource(Protocol):
+    """A source of a registered kind: one answer for one symbol; FetchError when it has none."""
+
+    name: str
+
+    async def fetch(self, client: MarketClient, symbol: str, today: date) -> object: ...
+
+
 class Built(NamedTuple):
     """What one provider's builder makes for a refresh, by kind (None: not now, or never)."""
 
@@ -68,6 +78,27 @@ class Built(NamedTuple):
     feeds: FeedSource | None = None  # a ticker's own feeds and the pages they link to
     intraday: IntradaySource | None = None  # charts of a day or a few, when one is shown
     estimates: EstimatesSource | None = None  # the Street's consensus, once a day
+
+
+class Sources(NamedTuple):
+    """One refresh's sources, by kind, each kind in the order it is asked."""
+
+    quotes: tuple[QuoteProvider, ...] = ()  # in settings.providers' order
+    earnings: tuple[EarningsSource, ...] = ()
+    fx: tuple[FxSource, ...] = ()
+    fundamentals: FundamentalsSource | None = None
+    filings: FilingsSource | None = None
+    news: NewsSource | None = None
+    feeds: FeedSource | None = None
+    intraday: IntradaySource | None = None
+    estimates: EstimatesSource | None = None
+    # A registered kind's sources (market/fetch_kinds.py), by its name, in the order asked.
+    more: Mapping[str, tuple[KindSource, ...]] = MappingProxyType({})
+    notes: tuple[str, ...] = ()  # providers chosen but left out, and why
+
+    def of(self, kind: str) -> tuple[KindSource, ...]:
+        """The sources of a registered kind (none: no provider serves it now)."""
+        return self.more.get(kind, ())
 
 
 class Unavailable(Exception):

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from types import ModuleType
 
+    from ..config.edits import PositionEntry
     from ..views.timeline import Rewrite
 
 
@@ -45,21 +46,15 @@ class FileEdits:
             f"saved lot {index + 1} of {symbol}",
         )
 
-    def remove_lot(self, symbol: str, index: int) -> EditOutcome:
+    def remove_entry(self, symbol: str, entry: PositionEntry, index: int) -> EditOutcome:
         return self.edit(
-            lambda t: config_write().remove_lot(t, symbol, index),
-            f"removed lot {index + 1} of {symbol}",
+            lambda t: config_write().remove_entry(t, symbol, entry, index),
+            f"removed {entry} {index + 1} of {symbol}",
         )
 
     def add_sell(self, symbol: str, fields: dict[str, str]) -> EditOutcome:
         return self.edit(
             lambda t: config_write().add_sell(t, symbol, fields), f"recorded a sale of {symbol}"
-        )
-
-    def remove_sell(self, symbol: str, index: int) -> EditOutcome:
-        return self.edit(
-            lambda t: config_write().remove_sell(t, symbol, index),
-            f"removed sale {index + 1} of {symbol}",
         )
 
     def update_ticker(self, symbol: str, fields: dict[str, str]) -> EditOutcome:

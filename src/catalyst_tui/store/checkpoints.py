@@ -22,6 +22,18 @@ if TYPE_CHECKING:
 _LAST = ", ".join(f"last_{name} = ?" for name, _ in REASON_PARTS)
 _EVENT_COLUMNS = ", ".join(name for name, _ in REASON_PARTS)
 _EVENT_MARKS = ", ".join("?" for _ in REASON_PARTS)
+# A checkpoint's evaluation input as its row's columns read (evaluation_inputs' SELECT).
+_STATE_READERS = (
+    *(None,) * 5,
+    bool,
+    columns.day,
+    columns.day,
+    columns.condition,
+    columns.day,
+    None,
+    columns.day,
+    bool,
+)
 
 
 class Checkpoints(Door):
@@ -36,36 +48,7 @@ class Checkpoints(Door):
             " FROM checkpoints c JOIN tickers t ON t.symbol = c.symbol"
             " WHERE c.archived = 0 AND t.archived = 0 ORDER BY t.position, c.position"
         ):
-            (
-                symbol,
-                ident,
-                title,
-                kind,
-                status,
-                manual,
-                due,
-                until,
-                when,
-                period_end,
-                note,
-                written,
-                at_due,
-            ) = row
-            state = (
-                symbol,
-                ident,
-                title,
-                kind,
-                status,
-                bool(manual),
-                columns.day(due),
-                columns.day(until),
-                columns.condition(when),
-                columns.day(period_end),
-                note,
-                columns.day(written),
-                bool(at_due),
-            )
+            state = columns.read_row(row, _STATE_READERS)
             checkpoints.append(CheckpointState(*state))
         snapshot = load_snapshot(self._store, now, sec_configured=sec_configured, base=base)
         return checkpoints, snapshot

@@ -23,7 +23,10 @@ from ..thesis.observation import (
 from ..thesis.verdict import VerdictReason
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Sequence
+
+    # How a stored column reads back as a value; None: as it is stored.
+    Reader = Callable[[Any], Any] | None
 
 
 def iso(moment: dt.datetime) -> str:
@@ -43,6 +46,11 @@ def day(text: str | None) -> dt.date | None:
 
 def day_text(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def read_row(row: Sequence[Any], readers: Sequence[Reader]) -> tuple[Any, ...]:
+    """A row's columns as values, each read by its reader in `readers` (one a column)."""
+    return tuple(v if read is None else read(v) for v, read in zip(row, readers, strict=True))
 
 
 @functools.lru_cache(maxsize=1 << 16)  # every condition of 5,000 tickers, read twice by `check`

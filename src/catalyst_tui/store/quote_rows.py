@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from ..market.models import LastQuote, Quote
-from .columns import iso, moment
+from .columns import iso, moment, read_row
 
 QUOTE_COLUMNS = (
     "symbol, price, prev_close, change, change_pct, currency, market_state,"
@@ -27,55 +27,35 @@ UPSERT_QUOTE = (
 )
 
 
+def _session(text: str | None) -> str | None:
+    return text if text in ("pre", "post") else None
+
+
+# A Quote's fields as the columns quote_row writes them read back.
+_QUOTE_READERS = (
+    *(None,) * 7,
+    dt.datetime.fromisoformat,
+    lambda source: source or "",
+    None,
+    None,
+    lambda volume: None if volume is None else int(volume),
+    None,
+    None,
+    _session,
+    None,
+    None,
+    None,
+    moment,
+)
+
+
 def last_quote(row: tuple[Any, ...]) -> LastQuote:
     """A LastQuote from a quotes row selected as QUOTE_COLUMNS."""
-    (
-        symbol,
-        price,
-        prev_close,
-        change,
-        change_pct,
-        currency,
-        market_state,
-        quote_time,
-        source,
-        day_high,
-        day_low,
-        volume,
-        high_52w,
-        low_52w,
-        fetched_at,
-        stale,
-        error,
-        ext_session,
-        ext_price,
-        ext_change,
-        ext_change_pct,
-        ext_time,
-    ) = row
+    symbol, price, quote_time = row[0], row[1], row[7]
+    fetched_at, stale, error = row[14:17]
     quote = None
-    if price is not None and quote_time:
-        quote = Quote(
-            symbol,
-            price,
-            prev_close,
-            change,
-            change_pct,
-            currency,
-            market_state,
-            dt.datetime.fromisoformat(quote_time),
-            source or "",
-            day_high,
-            day_low,
-            None if volume is None else int(volume),
-            high_52w,
-            low_52w,
-            ext_session if ext_session in ("pre", "post") else None,
-            ext_price,
-            ext_change,
-            ext_change_pct,
-            moment(ext_time),
-        )
+    if price is not None and quote_time:  # the Quote's fields, as quote_row writes them
+        quote = Quote(*read_row(row[:14] + row[17:], _QUOTE_READERS))
     return LastQuote(symbol, quote, moment(fetched_at), bool(stale) or quote is None, error or "")
 
 

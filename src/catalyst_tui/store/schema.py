@@ -17,6 +17,7 @@ from .migrations.channels import V_CHANNEL_DELIVERIES
 from .migrations.decisions import V_EVIDENCE_ACCEPTED
 from .migrations.dividend_tax import V_DIVIDEND_TAX
 from .migrations.early import (
+    OUTBOX_DELIVERY,
     V2,
     V3,
     V4,
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable
 
-_V1 = """
+_V1 = f"""
 CREATE TABLE tickers (
     symbol TEXT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -154,13 +155,7 @@ CREATE INDEX events_flagged ON events(flagged) WHERE flagged = 1;
 CREATE TABLE outbox (
     id INTEGER PRIMARY KEY,
     event_id INTEGER NOT NULL REFERENCES events(id),
-    created_at TEXT NOT NULL,
-    claimed_by TEXT,
-    claimed_at TEXT,
-    sent_at TEXT,
-    channels TEXT NOT NULL DEFAULT '',
-    attempts INTEGER NOT NULL DEFAULT 0,
-    last_error TEXT NOT NULL DEFAULT ''
+    {OUTBOX_DELIVERY}
 );
 CREATE INDEX outbox_unsent ON outbox(sent_at) WHERE sent_at IS NULL
 """

@@ -50,82 +50,43 @@ _FLAGGED = (
 )
 
 
+# The first columns of an event row and of a checkpoint row, each as its reader reads it.
+_EVENT_READERS = (None, dt.datetime.fromisoformat, *(None,) * 6, columns.condition)
+_CHECKPOINT_READERS = (
+    *(None,) * 5,
+    bool,
+    columns.day,
+    columns.day,
+    columns.condition,
+    columns.day,
+    *(None,) * 3,
+    columns.moment,
+    bool,
+    columns.day,
+    columns.entries,
+)
+
+
 def event_record(row: tuple[Any, ...]) -> EventRecord:
     """An EventRecord from a row selected as EVENT_COLUMNS."""
-    (
-        ident,
-        ts,
-        symbol,
-        checkpoint_id,
-        title,
-        kind,
-        from_status,
-        to_status,
-        condition,
-        manual,
-        flagged,
-        acked_at,
-        archived,
-    ) = row[:13]
-    return EventRecord(
-        ident,
-        dt.datetime.fromisoformat(ts),
-        symbol,
-        checkpoint_id,
-        title,
-        kind,
-        from_status,
-        to_status,
-        columns.condition(condition),
-        columns.reason(row[13:]),
-        bool(manual),
-        bool(flagged) and acked_at is None,
-        columns.moment(acked_at),
-        bool(archived),
+    manual, flagged, acked_at, archived = row[9:13]
+    return EventRecord._make(
+        (
+            *columns.read_row(row[:9], _EVENT_READERS),
+            columns.reason(row[13:]),
+            bool(manual),
+            bool(flagged) and acked_at is None,
+            columns.moment(acked_at),
+            bool(archived),
+        )
     )
 
 
 def _checkpoint_record(row: tuple[Any, ...]) -> CheckpointRecord:
-    (
-        symbol,
-        ident,
-        title,
-        kind,
-        status,
-        manual,
-        due,
-        until,
-        condition,
-        period_end,
-        source,
-        notes,
-        manual_note,
-        evaluated_at,
-        archived,
-        written,
-        evidence,
-    ) = row[:17]
-    return CheckpointRecord(
-        symbol,
-        ident,
-        title,
-        kind,
-        status,
-        bool(manual),
-        columns.day(due),
-        columns.day(until),
-        columns.condition(condition),
-        columns.day(period_end),
-        source,
-        notes,
-        manual_note,
-        columns.reason(row[17:_REASON_END]),
-        columns.moment(evaluated_at),
-        bool(row[_REASON_END]),
-        bool(archived),
-        columns.day(written),
-        columns.entries(evidence),
-    )
+    read = columns.read_row(row[:17], _CHECKPOINT_READERS)
+    reason = columns.reason(row[17:_REASON_END])
+    flagged = bool(row[_REASON_END])
+    return CheckpointRecord._make((*read[:13], reason, read[13], flagged, *read[14:]))
 
 
 class Views(Door):

@@ -19,7 +19,24 @@ if TYPE_CHECKING:
 
     from textual.screen import Screen
 
+    from ..config.edits import PositionEntry
     from ..session.file_edits import EditOutcome
+    from ..session.workspace import Workspace
+
+    FormAsked = (
+        messages.AddLot
+        | messages.EditLot
+        | messages.AddSell
+        | messages.EditTicker
+        | messages.AddCheckpoint
+    )
+    Asked = (
+        messages.RemoveLot
+        | messages.RemoveSell
+        | messages.RemoveTicker
+        | messages.ArchiveCheckpoint
+        | messages.RewriteForSplit
+    )
 
 
 SEC_SKIPPED = (
@@ -62,53 +79,12 @@ class EditHandlers(CatalystBase):
         self.push_screen(SecContactForm(self.workspace), closed)
 
     @on(messages.AddLot)
-    def _add_lot(self, message: messages.AddLot) -> None:
-        from .screens.edit_forms import LotForm
-
-        self._open_edit(LotForm(self.workspace, message.symbol))
-
     @on(messages.EditLot)
-    def _edit_lot(self, message: messages.EditLot) -> None:
-        from .screens.edit_forms import LotForm
-
-        form = LotForm(self.workspace, message.symbol, message.lot, message.index)
-        self._open_edit(form)
-
-    @on(messages.RemoveLot)
-    def _remove_lot(self, message: messages.RemoveLot) -> None:
-        symbol, index, lot = message.symbol, message.index, message.lot
-        self._confirm(
-            f"Remove lot {index + 1} of {symbol} ({lot.shares:g} at {lot.cost:g})?",
-            "It leaves catalysts.toml; a sale it held makes the file invalid and is refused.",
-            lambda: self.workspace.remove_lot(symbol, index),
-        )
-
-    @on(messages.RemoveSell)
-    def _remove_sell(self, message: messages.RemoveSell) -> None:
-        symbol, index, sell = message.symbol, message.index, message.sell
-        self._confirm(
-            f"Remove the sale of {sell.shares:g} {symbol} on {sell.date.isoformat()}?",
-            "It leaves catalysts.toml; the shares it sold are held again.",
-            lambda: self.workspace.remove_sell(symbol, index),
-        )
-
     @on(messages.AddSell)
-    def _add_sell(self, message: messages.AddSell) -> None:
-        from .screens.edit_forms import SellForm
-
-        self._open_edit(SellForm(self.workspace, message.symbol))
-
     @on(messages.EditTicker)
-    def _edit_ticker(self, message: messages.EditTicker) -> None:
-        from .screens.edit_forms import TickerEditForm
-
-        self._open_edit(TickerEditForm(self.workspace, message.symbol))
-
     @on(messages.AddCheckpoint)
-    def _add_checkpoint(self, message: messages.AddCheckpoint) -> None:
-        from .screens.edit_forms import CheckpointForm
-
-        self._open_edit(CheckpointForm(self.workspace, message.symbol))
+    def _open_form(self, message: FormAsked) -> None:
+        self._open_edit(_form(message, self.workspace))
 
     @on(messages.EditCheckpoint)
     def _edit_checkpoint(self, message: messages.EditCheckpoint) -> None:
@@ -129,33 +105,13 @@ class EditHandlers(CatalystBase):
 
         self._open_edit(CheckpointForm(self.workspace, c.symbol, c), ask_for_a_note)
 
-    @on(messages.ArchiveCheckpoint)
-    def _archive_checkpoint(self, message: messages.ArchiveCheckpoint) -> None:
-        c = message.checkpoint
-        self._confirm(
-            f"Archive {c.symbol}/{c.id}?",
-            "It leaves catalysts.toml; its history stays in the database and on the timeline.",
-            lambda: self.workspace.archive_checkpoint(c.symbol, c.id),
-        )
-
+    @on(messages.RemoveLot)
+    @on(messages.RemoveSell)
     @on(messages.RemoveTicker)
-    def _remove_ticker(self, message: messages.RemoveTicker) -> None:
-        symbol = message.symbol
-        self._confirm(
-            f"Remove {symbol} from catalysts.toml?",
-            "Its table, lots and checkpoints leave the file; prices and history stay stored.",
-            lambda: self.workspace.remove_ticker(symbol),
-        )
-
+    @on(messages.ArchiveCheckpoint)
     @on(messages.RewriteForSplit)
-    def _rewrite_for_split(self, message: messages.RewriteForSplit) -> None:
-        rewrites = message.rewrites
-        lines = "\n".join(f"{r.symbol}/{r.checkpoint_id}: {r.old} → {r.new}" for r in rewrites)
-        self._confirm(
-            "Rewrite these thresholds on today's share basis?",
-            f"{lines}\nThey then compare as written; the verdicts stay the same.",
-            lambda: self.workspace.rewrite_for_splits(rewrites),
-        )
+    def _ask_then_edit(self, message: Asked) -> None:
+        self._confirm(*_question(message, self.workspace))
 
     # -- plumbing ------------------------------------------------------------------------------
     def _file_invalid(self) -> bool:
@@ -218,3 +174,59 @@ class EditHandlers(CatalystBase):
             timeout=4 if outcome.written else 12,
         )
         self.refresh_views()
+
+
+def _question(message: Asked, workspace: Workspace) -> tuple[str, str, Callable[[], EditOutcome]]:
+    """What an edit made once the user says yes asks (the question, then what follows) and the
+    edit itself."""
+    entry: PositionEntry
+    match message:
+        case messages.RemoveTicker(symbol=symbol):
+            return (
+                f"Remove {symbol} from catalysts.toml?",
+                "Its table, lots and checkpoints leave the file; prices and history stay stored.",
+                lambda: workspace.remove_ticker(symbol),
+            )
+        case messages.ArchiveCheckpoint(checkpoint=c):
+            return (
+                f"Archive {c.symbol}/{c.id}?",
+                "It leaves catalysts.toml; its history stays in the database and on the timeline.",
+                lambda: workspace.archive_checkpoint(c.symbol, c.id),
+            )
+        case messages.RewriteForSplit(rewrites=rewrites):
+            lines = "\n".join(f"{r.symbol}/{r.checkpoint_id}: {r.old} → {r.new}" for r in rewrites)
+            return (
+                "Rewrite these thresholds on today's share basis?",
+                f"{lines}\nThey then compare as written; the verdicts stay the same.",
+                lambda: workspace.rewrite_for_splits(rewrites),
+            )
+        case messages.RemoveLot(symbol=symbol, index=index, lot=lot):
+            entry = "lot"
+            what = f"lot {index + 1} of {symbol} ({lot.shares:g} at {lot.cost:g})"
+            then = "a sale it held makes the file invalid and is refused"
+        case messages.RemoveSell(symbol=symbol, index=index, sell=sell):
+            entry = "sale"
+            what = f"the sale of {sell.shares:g} {symbol} on {sell.date.isoformat()}"
+            then = "the shares it sold are held again"
+    return (
+        f"Remove {what}?",
+        f"It leaves catalysts.toml; {then}.",
+        lambda: workspace.remove_entry(symbol, entry, index),
+    )
+
+
+def _form(message: FormAsked, workspace: Workspace) -> Screen[Any]:
+    """The form a message opens, on `workspace`."""
+    from .screens import edit_forms as forms
+
+    match message:
+        case messages.AddLot(symbol=symbol):
+            return forms.LotForm(workspace, symbol)
+        case messages.EditLot(symbol=symbol, index=index, lot=lot):
+            return forms.LotForm(workspace, symbol, lot, index)
+        case messages.AddSell(symbol=symbol):
+            return forms.SellForm(workspace, symbol)
+        case messages.EditTicker(symbol=symbol):
+            return forms.TickerEditForm(workspace, symbol)
+        case messages.AddCheckpoint(symbol=symbol):
+            return forms.CheckpointForm(workspace, symbol)

@@ -123,7 +123,13 @@ class MarkHandlers(CatalystBase):
         def read() -> None:
             try:
                 added = add_document_at(
-                    db, config, wanted.symbol, wanted.where, now, wanted.day, wanted.title or None
+                    db,
+                    config,
+                    wanted.symbol,
+                    wanted.where,
+                    now,
+                    day=wanted.day,
+                    title=wanted.title or None,
                 )
             except DocumentProblem as why:
                 self.call_from_thread(self.notify, str(why), severity="error", timeout=8)

@@ -124,34 +124,31 @@ def _filings(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Chang
         )
 
 
-def _moves(moved: Iterable[Moved], beyond: float) -> Iterable[Moved]:
-    return (m for m in moved if m.then != 0 and abs(m.now / m.then - 1) > beyond)
+def _moves(
+    kind: str, moved: Iterable[Moved], beyond: float, what: str, read: str
+) -> Iterable[Change]:
+    """A change of `kind` for each move beyond `beyond` (a fraction): `what` moved, `read` the
+    words before the two days it was read on."""
+    for m in moved:
+        if m.then != 0 and abs(m.now / m.then - 1) > beyond:
+            yield Change(
+                kind,
+                m.symbol,
+                m.at,
+                f"{what} {m.then:.2f} → {m.now:.2f} ({(m.now / m.then - 1):+.1%})",
+                f"{read} {m.then_day.isoformat()} and {m.now_day.isoformat()}",
+                before=m.then,
+                after=m.now,
+            )
 
 
 def _street(store: Store, since: dt.datetime, t: Thresholds) -> Iterable[Change]:
-    for m in _moves(store.changes.fiscal_year_eps(since), t.street):
-        yield Change(
-            "street",
-            m.symbol,
-            m.at,
-            f"fiscal year EPS consensus {m.then:.2f} → {m.now:.2f} ({(m.now / m.then - 1):+.1%})",
-            f"read {m.then_day.isoformat()} and {m.now_day.isoformat()}",
-            before=m.then,
-            after=m.now,
-        )
+    eps = store.changes.fiscal_year_eps(since)
+    return _moves("street", eps, t.street, "fiscal year EPS consensus", "read")
 
 
 def _price(store: Store, since: dt.datetime, t: Thresholds) -> Iterable[Change]:
-    for m in _moves(store.changes.closes(since), t.price):
-        yield Change(
-            "price",
-            m.symbol,
-            m.at,
-            f"close {m.then:.2f} → {m.now:.2f} ({(m.now / m.then - 1):+.1%})",
-            f"closes of {m.then_day.isoformat()} and {m.now_day.isoformat()}",
-            before=m.then,
-            after=m.now,
-        )
+    return _moves("price", store.changes.closes(since), t.price, "close", "closes of")
 
 
 def _verdicts(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[Change]:

@@ -144,41 +144,26 @@ def _received_rows(h: Holding) -> list[DividendRow]:
     rows = []
     for r in received(h.lots, h.sells, h.splits, h.dividends, h.tax, h.written):
         unit = h.rate(r.day)
-        net_base = None if unit is None else r.net * unit
-        if r.manual:
-            rows.append(
-                DividendRow(
-                    h.symbol,
-                    r.day,
-                    None,
-                    r.shares,
-                    None,
-                    h.currency,
-                    None if r.tax is None else r.gross,
-                    r.tax,
-                    r.net,
-                    unit,
-                    net_base,
-                    "file",
-                )
-            )
+        if r.manual:  # what the file states: no per-share amount, a gross only with its tax
+            per_share, gross, tax = None, None if r.tax is None else r.gross, r.tax
         else:
-            rows.append(
-                DividendRow(
-                    h.symbol,
-                    r.day,
-                    None,
-                    r.shares,
-                    r.per_share,
-                    h.currency,
-                    r.gross,
-                    r.gross - r.net,
-                    r.net,
-                    unit,
-                    net_base,
-                    "provider",
-                )
+            per_share, gross, tax = r.per_share, r.gross, r.gross - r.net
+        rows.append(
+            DividendRow(
+                h.symbol,
+                r.day,
+                None,
+                r.shares,
+                per_share,
+                h.currency,
+                gross,
+                tax,
+                r.net,
+                unit,
+                None if unit is None else r.net * unit,
+                "file" if r.manual else "provider",
             )
+        )
     return rows
 
 

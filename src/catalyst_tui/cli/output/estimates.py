@@ -27,12 +27,7 @@ _TREND = ("now", "7d", "30d", "60d", "90d")
 
 
 def _range(said: Range) -> dict[str, Any]:
-    return {
-        "average": sensible(said.average),
-        "low": sensible(said.low),
-        "high": sensible(said.high),
-        "analysts": said.analysts,
-    }
+    return {name: sensible(value) for name, value in said._asdict().items()}
 
 
 def _period(p: Consensus) -> dict[str, Any]:

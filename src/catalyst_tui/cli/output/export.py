@@ -68,26 +68,13 @@ EVENT_COLUMNS = (
 # Lots and sales, in file order per symbol: `price` is a lot's cost or a sale's price per share,
 # in the listing's unit; `fx` a lot's rate paid.
 POSITION_COLUMNS = ("symbol", "kind", "date", "shares", "price", "fees", "fx", "note")
-# Each dividend received, by ticker and ex-date (views/performance.py `DividendRow`): the amounts
-# in `currency`, the listing's unit; `net_base` in `base_currency` at `fx`, the ex-date's rate;
-# `pay_date` empty (the provider gives the ex-date only); an entry of the file (`source` "file")
-# states what was received and its tax withheld (gross = net + tax), its per-share amount empty;
-# its gross and tax are empty only when the file states no tax in the listing's unit.
-DIVIDEND_COLUMNS = (
-    "symbol",
-    "ex_date",
-    "pay_date",
-    "shares",
-    "per_share",
-    "currency",
-    "gross",
-    "tax",
-    "net",
-    "base_currency",
-    "fx",
-    "net_base",
-    "source",
-)
+# Each dividend received, by ticker and ex-date: views/performance.py `DividendRow`'s fields, its
+# `rate` as `fx`, after `base_currency`. The amounts in `currency`, the listing's unit; `net_base`
+# in `base_currency` at `fx`, the ex-date's rate; `pay_date` empty (the provider gives the ex-date
+# only); an entry of the file (`source` "file") states what was received and its tax withheld
+# (gross = net + tax), its per-share amount empty; its gross and tax are empty only when the file
+# states no tax in the listing's unit.
+DIVIDEND_COLUMNS = (*DividendRow._fields[:9], "base_currency", "fx", "net_base", "source")
 
 
 def safe_cell(value: Any) -> Any:
@@ -151,21 +138,9 @@ def _positions(store: Store, symbol: str | None) -> Iterable[dict[str, Any]]:
 
 
 def _dividend(r: DividendRow, base: str) -> dict[str, Any]:
-    return {
-        "symbol": r.symbol,
-        "ex_date": r.ex_date.isoformat(),
-        "pay_date": day_text(r.pay_date),
-        "shares": r.shares,
-        "per_share": r.per_share,
-        "currency": r.currency,
-        "gross": r.gross,
-        "tax": r.tax,
-        "net": r.net,
-        "base_currency": base,
-        "fx": r.rate,
-        "net_base": r.net_base,
-        "source": r.source,
-    }
+    days = {"ex_date": r.ex_date.isoformat(), "pay_date": day_text(r.pay_date)}
+    named = r._asdict() | days | {"base_currency": base, "fx": r.rate}
+    return {column: named[column] for column in DIVIDEND_COLUMNS}
 
 
 def _price(row: PriceRow) -> dict[str, Any]:

@@ -5,7 +5,7 @@ the export, what is printed is bounded: a million rows give a few dozen lines.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 
@@ -14,13 +14,14 @@ from .stream import Column, Row, print_table
 from .tables import output_console
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from rich.console import Console
 
     from ...config.importing import ImportPlan
     from ...reading.brokers import Dividend, RowIssue, Trade
 
+T = TypeVar("T")
 SHOWN = 20  # the trades, dividends and rows left out shown one by one; the rest summed up
 
 
@@ -55,36 +56,51 @@ def trades_summary(trades: Sequence[Trade]) -> str:
     )
 
 
+# The columns of the trades and of the dividends, each with whether it is right-aligned.
+_TRADE_COLUMNS = [
+    Column(n, right=n in ("Shares", "Price", "Fees", "Line"))
+    for n in ("Date", "Symbol", "Side", "Shares", "Price", "Fees", "Currency", "Line")
+]
+_DIVIDEND_COLUMNS = [
+    Column(n, right=n in ("Received", "Withheld", "Line"))
+    for n in ("Date", "Symbol", "Received", "Withheld", "Currency", "Line")
+]
+
+
+def _first_shown(
+    console: Console,
+    heading: str,
+    columns: list[Column],
+    items: Sequence[T],
+    row: Callable[[T], Row],
+    tail: str,
+) -> None:
+    """The first SHOWN items as rows under their heading and how many there are, then how many
+    more there are, followed by `tail`."""
+    heading += f" {len(items):,}"
+    if len(items) > SHOWN:
+        heading += f" (the first {SHOWN} shown)"
+    print_table(console, printable(heading), columns, [row(i) for i in items[:SHOWN]])
+    if len(items) > SHOWN:
+        console.print(Text(printable(f"… and {len(items) - SHOWN:,} more{tail}")))
+
+
 def print_plan(
     plan: ImportPlan, title: str, *, dry_run: bool, source: str = "", console: Console | None = None
 ) -> None:
     console = console or output_console()
     verb = "would add" if dry_run else "adds"
-    names = ("Date", "Symbol", "Side", "Shares", "Price", "Fees", "Currency", "Line")
-    columns = [Column(n, right=n in ("Shares", "Price", "Fees", "Line")) for n in names]
     if plan.add:
-        heading = f"{title}: {verb} {len(plan.add):,}"
-        if len(plan.add) > SHOWN:
-            heading += f" (the first {SHOWN} shown)"
-        rows = [_trade_row(t) for t in plan.add[:SHOWN]]
-        print_table(console, printable(heading), columns, rows)
-        if len(plan.add) > SHOWN:
-            more = len(plan.add) - SHOWN
-            said = f"… and {more:,} more; in all {trades_summary(plan.add)}"
-            console.print(Text(printable(said)))
+        tail = f"; in all {trades_summary(plan.add)}"
+        _first_shown(console, f"{title}: {verb}", _TRADE_COLUMNS, plan.add, _trade_row, tail)
     else:
         nothing = "no trades to add" if plan.dividends else "nothing to add"
         console.print(Text(printable(f"{title}: {nothing}")))
     if plan.dividends:
-        heads = ("Date", "Symbol", "Received", "Withheld", "Currency", "Line")
-        cols = [Column(n, right=n in ("Received", "Withheld", "Line")) for n in heads]
-        heading = f"dividends: {verb} {len(plan.dividends):,}"
-        if len(plan.dividends) > SHOWN:
-            heading += f" (the first {SHOWN} shown)"
-        paid = [_dividend_row(d) for d in plan.dividends[:SHOWN]]
-        print_table(console, printable(heading), cols, paid)
-        if len(plan.dividends) > SHOWN:
-            console.print(Text(f"… and {len(plan.dividends) - SHOWN:,} more dividends"))
+        heading = f"dividends: {verb}"
+        _first_shown(
+            console, heading, _DIVIDEND_COLUMNS, plan.dividends, _dividend_row, " dividends"
+        )
     _left_out(console, plan.left_out, source)
     notes = [f"{plan.already:,} already in the file"] if plan.already else []
     if plan.openings:

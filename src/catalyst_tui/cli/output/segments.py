@@ -4,6 +4,7 @@ largest product line marked. Labels come from the filing: they pass through `pri
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -15,23 +16,12 @@ from .tables import keep_whole, output_console, report_table, show
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ...reading.xbrl.records import Line, Segments
+    from ...reading.xbrl.records import Segments
 
 __all__ = ["print_segments", "segments_json"]
 
 DASH = "—"
 LARGEST = "◀ largest"
-
-
-def _line_json(line: Line) -> dict[str, object]:
-    return {
-        "member": line.member,
-        "label": line.label,
-        "revenue": line.revenue,
-        "generic": line.generic,
-        "aggregate": line.aggregate,
-        "within": line.within,
-    }
 
 
 def segments_json(segments: Segments) -> dict[str, object]:
@@ -52,7 +42,7 @@ def segments_json(segments: Segments) -> dict[str, object]:
         "currency": segments.currency,
         "total_revenue": segments.total_revenue,
         "axes": [
-            {"axis": axis.axis, "members": [_line_json(line) for line in axis.members]}
+            {"axis": axis.axis, "members": [asdict(line) for line in axis.members]}
             for axis in segments.axes
         ],
         "largest": largest,

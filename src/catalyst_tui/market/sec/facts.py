@@ -20,6 +20,7 @@ fiscal year, so periods are told apart by their length, never by `fy`/`fp`:
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -191,15 +192,8 @@ def _difference(minuend: Series, subtrahend: Series) -> Series:
         value = a.value - b.value
         if not math.isfinite(value):
             continue
-        out[period] = Observation(
-            start=a.start,
-            end=a.end,
-            value=value,
-            form=a.form,
-            filed=later.filed,
-            accn=later.accn,
-            source=f"{a.source} - {b.source}",
-        )
+        source = f"{a.source} - {b.source}"
+        out[period] = replace(a, value=value, filed=later.filed, accn=later.accn, source=source)
     return out
 
 

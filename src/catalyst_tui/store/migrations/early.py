@@ -30,6 +30,17 @@ CREATE TABLE sec_cik (
 )
 """
 
+# A notice's delivery as the outbox keeps it: the columns of its first version (schema.py), kept
+# by V6's.
+OUTBOX_DELIVERY = """created_at TEXT NOT NULL,
+    claimed_by TEXT,
+    claimed_at TEXT,
+    sent_at TEXT,
+    channels TEXT NOT NULL DEFAULT '',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT ''"""
+_DELIVERED = ", ".join(line.split()[0] for line in OUTBOX_DELIVERY.splitlines())
+
 # The parts of a reason (schema.REASON_PARTS is every step's); a checkpoint keeps its last one as
 # last_<part>, an event its own.
 V4_REASON_PARTS = (
@@ -147,24 +158,17 @@ V6 = ";\n".join(
         "UPDATE checkpoints SET evidence_since = strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')",
         "ALTER TABLE checkpoints ADD COLUMN evidence_matched TEXT NOT NULL DEFAULT '[]'",
         "ALTER TABLE checkpoints ADD COLUMN evidence_through INTEGER NOT NULL DEFAULT 0",
-        """CREATE TABLE outbox_v6 (
+        f"""CREATE TABLE outbox_v6 (
             id INTEGER PRIMARY KEY,
             event_id INTEGER REFERENCES events(id),
             evidence_id INTEGER REFERENCES evidence(id),
             title TEXT NOT NULL DEFAULT '',
             body TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL,
-            claimed_by TEXT,
-            claimed_at TEXT,
-            sent_at TEXT,
-            channels TEXT NOT NULL DEFAULT '',
-            attempts INTEGER NOT NULL DEFAULT 0,
-            last_error TEXT NOT NULL DEFAULT '',
+            {OUTBOX_DELIVERY},
             CHECK (event_id IS NOT NULL OR evidence_id IS NOT NULL OR title != '')
         )""",
-        "INSERT INTO outbox_v6 (id, event_id, created_at, claimed_by, claimed_at, sent_at,"
-        " channels, attempts, last_error) SELECT id, event_id, created_at, claimed_by,"
-        " claimed_at, sent_at, channels, attempts, last_error FROM outbox",
+        f"INSERT INTO outbox_v6 (id, event_id, {_DELIVERED}) SELECT id, event_id, {_DELIVERED}"
+        " FROM outbox",
         "DROP TABLE outbox",
         "ALTER TABLE outbox_v6 RENAME TO outbox",
         "CREATE INDEX outbox_unsent ON outbox(sent_at) WHERE sent_at IS NULL",

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from ...text import printable
 from ...views.changes import LABELS, Change
 from .. import messages
 from ..palette import ink
-from ..widgets.table import RowTable, under_cursor
+from ..widgets.table import RowTable
+from .table_detail import TableDetailScreen
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 COLUMNS = (("when", "When"), ("ticker", "Ticker"), ("kind", "What"), ("change", "Change"))
 
 
-class ChangesScreen(Screen[None]):
+class ChangesScreen(TableDetailScreen[Change]):
+    TABLE = "changes-table"
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back to the watchlist"),
         Binding("enter", "open_ticker", "Open ticker", priority=True),
@@ -70,11 +72,8 @@ class ChangesScreen(Screen[None]):
         self.query_one("#changes-title", Static).update(title)
         self._show_detail()
 
-    def current(self) -> Change | None:
-        return under_cursor(self.query_one("#changes-table", DataTable), self.changes)
-
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
+    def row_items(self) -> list[Change]:
+        return self.changes
 
     def _show_detail(self) -> None:
         change = self.current()

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from ...text import printable
 from ...thesis.performance import Outcome, Span
@@ -23,8 +22,9 @@ from .. import format as fmt
 from .. import messages
 from ..palette import ink
 from ..widgets.banner import ConfigBanner
-from ..widgets.table import RowTable, under_cursor
+from ..widgets.table import RowTable
 from .keys import pushed_screen_keys
+from .table_detail import TableDetailScreen
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -48,9 +48,11 @@ COLUMNS = (
 )
 
 
-class PerformanceScreen(Screen[None]):
+class PerformanceScreen(TableDetailScreen[Returns]):
     """One row for the portfolio, then each group and its positions; the highlighted row's
     sentence under the table; `enter` on a position opens its ticker."""
+
+    TABLE = "returns-table"
 
     DEFAULT_CSS = """
     #performance-title, #performance-summary {
@@ -167,11 +169,8 @@ class PerformanceScreen(Screen[None]):
         )
         summary.update(text)
 
-    def current(self) -> Returns | None:
-        return under_cursor(self.query_one("#returns-table", DataTable), self.lines)
-
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
+    def row_items(self) -> list[Returns]:
+        return self.lines
 
     def _show_detail(self) -> None:
         line = self.current()

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from ...store.records import EventRecord
 from ...text import printable
@@ -29,8 +28,9 @@ from .. import format as fmt
 from .. import messages
 from ..palette import ink
 from ..widgets.banner import ConfigBanner
-from ..widgets.table import RowTable, under_cursor
+from ..widgets.table import RowTable
 from .keys import pushed_screen_keys
+from .table_detail import TableDetailScreen
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -46,7 +46,9 @@ COLUMNS = (
 )
 
 
-class TimelineScreen(Screen[None]):
+class TimelineScreen(TableDetailScreen[TimelineEntry]):
+    TABLE = "events"
+
     BINDINGS = pushed_screen_keys(
         Binding("A", "acknowledge", "Ack"),
         Binding("enter", "open_ticker", "Open ticker", priority=True),
@@ -120,11 +122,8 @@ class TimelineScreen(Screen[None]):
         self.query_one("#timeline-title", Static).update(title)
         self._show_detail()
 
-    def current(self) -> TimelineEntry | None:
-        return under_cursor(self.query_one("#events", DataTable), self.entries)
-
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
+    def row_items(self) -> list[TimelineEntry]:
+        return self.entries
 
     def _show_detail(self) -> None:
         p = ink()
