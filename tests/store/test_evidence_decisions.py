@@ -73,7 +73,7 @@ def test_an_accepted_passage_keeps_the_stance_read_then_and_the_day(store: Store
         "challenges",
         NOW,
     )
-    assert [p.passage for p in store.evidence.passages("ALAB", accepted=True)] == [DELAYED]
+    assert [p.passage for p in store.evidence.accepted("ALAB")] == [DELAYED]
 
 
 def test_only_accepted_passages_reach_the_standings(store: Store):

@@ -127,9 +127,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(
-        name: str, help_text: str, options: argparse.ArgumentParser = common
+        name: str,
+        help_text: str,
+        options: argparse.ArgumentParser = common,
+        *,
+        symbol: str = "",
+        json: str = "",
     ) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help_text, description=help_text, parents=[options])
+        """A command; `symbol`: the help of its optional SYMBOL (one ticker, none: all), `json`:
+        the help of its --json (what it prints)."""
+        made = sub.add_parser(name, help=help_text, description=help_text, parents=[options])
+        if symbol:
+            made.add_argument("symbol", type=text, nargs="?", metavar="SYMBOL", help=symbol)
+        if json:
+            made.add_argument("--json", action="store_true", help=json)
+        return made
 
     command("tui", "open the TUI (the default)")
     init = command("init", "start a thesis file of your own: settings, one example commented out")
@@ -147,8 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     command("validate", "check catalysts.toml and print every error with its location")
     command("refresh", "one cycle: quotes, fundamentals when due, evaluate, notify")
-    check = command("check", "evaluate checkpoints on stored data (no network)")
-    check.add_argument("--json", action="store_true", help="print a JSON array")
+    command("check", "evaluate checkpoints on stored data (no network)", json="print a JSON array")
     mark = command("mark", "resolve a checkpoint by hand (pending reopens it)")
     mark.add_argument(
         "target", type=text, metavar="SYMBOL/ID", help="the checkpoint, e.g. ALAB/npo-ships"
@@ -177,8 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the checkpoints whose flags to clear; none: list the flagged ones",
     )
     ack.add_argument("--all", action="store_true", help="acknowledge every flag")
-    positions = command("positions", "what is held and sold, in the base currency")
-    positions.add_argument("--json", action="store_true", help="print a JSON array")
+    command("positions", "what is held and sold, in the base currency", json="print a JSON array")
     export = command(
         "export", "write prices, checkpoints, events, positions or dividends to stdout or a file"
     )
@@ -219,18 +229,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--date", type=day, metavar="YYYY-MM-DD", help="the day the added document is of"
     )
     evidence.add_argument("--title", type=text, metavar="TEXT", help="the added document's title")
-    filings = command("filings", "the 10-K, 10-Q and 8-K filings stored (newest first)")
-    filings.add_argument(
-        "symbol", type=text, nargs="?", metavar="SYMBOL", help="one ticker; none: all"
+    command(
+        "filings",
+        "the 10-K, 10-Q and 8-K filings stored (newest first)",
+        symbol="one ticker; none: all",
+        json="print a JSON array",
     )
-    filings.add_argument("--json", action="store_true", help="print a JSON array")
-    results = command("results", "earnings releases read from 8-Ks (newest first), or one file")
-    results.add_argument(
-        "symbol",
-        type=text,
-        nargs="?",
-        metavar="SYMBOL",
-        help="one ticker's stored releases; none: every ticker's",
+    results = command(
+        "results",
+        "earnings releases read from 8-Ks (newest first), or one file",
+        symbol="one ticker's stored releases; none: every ticker's",
+        json="print JSON",
     )
     results.add_argument(
         "--file",
@@ -238,16 +247,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="read one press release (HTML, text or EDGAR's SGML) without database or network; "
         "exit 0 results found, 1 none (the JSON still printed), 2 an unreadable path",
     )
-    results.add_argument("--json", action="store_true", help="print JSON")
     segments = command(
-        "segments", "revenue by product line, segment and geography from a 10-Q's or 10-K's XBRL"
-    )
-    segments.add_argument(
-        "symbol",
-        type=text,
-        nargs="?",
-        metavar="SYMBOL",
-        help="one ticker: its newest 10-Q or 10-K read from EDGAR and stored",
+        "segments",
+        "revenue by product line, segment and geography from a 10-Q's or 10-K's XBRL",
+        symbol="one ticker: its newest 10-Q or 10-K read from EDGAR and stored",
+        json="print a JSON object",
     )
     segments.add_argument(
         "--file",
@@ -256,9 +260,11 @@ def build_parser() -> argparse.ArgumentParser:
         "exit 0 read, 1 no revenue in it, 2 an unreadable path or not XBRL",
     )
     segments.add_argument("--labels", metavar="PATH", help="the filing's label linkbase (_lab.xml)")
-    segments.add_argument("--json", action="store_true", help="print a JSON object")
-    status = command("status", "each provider's requests, failures and pauses; file paths")
-    status.add_argument("--json", action="store_true", help="print a JSON object")
+    command(
+        "status",
+        "each provider's requests, failures and pauses; file paths",
+        json="print a JSON object",
+    )
     daemon = command("daemon", "run the scheduler without the TUI (as a user service)")
     service = daemon.add_mutually_exclusive_group()
     service.add_argument(
@@ -281,11 +287,11 @@ def build_parser() -> argparse.ArgumentParser:
         "channel", nargs="?", help="only this channel (a [notify.channels] name, or desktop)"
     )
     notify.add_argument("--test", action="store_true", help="send one test notification")
-    performance = command(
+    command(
         "performance",
         "each position's, group's and the portfolio's yearly return against its benchmark",
+        json="print a JSON object",
     )
-    performance.add_argument("--json", action="store_true", help="print a JSON object")
     imports = command("import", "append a broker's trades to the file as lots and sales")
     imports.add_argument("file", metavar="FILE", help="the broker's transaction export (CSV)")
     imports.add_argument(
@@ -341,25 +347,25 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_false",
         help="amounts are written 1,234.50",
     )
-    estimates = command(
+    command(
         "estimates",
         "the Street's consensus, its trend, the surprises and each "
         "release against the consensus frozen before it",
+        symbol="one ticker; none: all",
+        json="print a JSON array",
     )
-    estimates.add_argument(
-        "symbol", type=text, nargs="?", metavar="SYMBOL", help="one ticker; none: all"
-    )
-    estimates.add_argument("--json", action="store_true", help="print a JSON array")
     verdicts = "broken, at risk, intact, proven, unjudged"
-    review = command("review", f"each thesis's verdict ({verdicts}) and why")
-    review.add_argument(
-        "symbol", type=text, nargs="?", metavar="SYMBOL", help="one ticker; none: all"
+    command(
+        "review",
+        f"each thesis's verdict ({verdicts}) and why",
+        symbol="one ticker; none: all",
+        json="print a JSON object",
     )
-    review.add_argument("--json", action="store_true", help="print a JSON object")
     changes = command(
         "changes",
         "what changed since you last looked (or --since): transitions, "
         "evidence, releases, filings, Street revisions and price moves",
+        json="print a JSON array",
     )
     changes.add_argument(
         "--since",
@@ -367,7 +373,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="how long ago (30m, 12h, 7d, 2w), or a day or moment in ISO "
         "form; default: when the TUI last showed the watchlist, else 7 days",
     )
-    changes.add_argument("--json", action="store_true", help="print a JSON array")
     report = command(
         "report",
         "a ticker's report to keep: its thesis, evidence, latest release, "

@@ -329,10 +329,24 @@ class Evidence(Door):
         checkpoint_id: str | None = None,
         *,
         include_dismissed: bool = False,
-        accepted: bool = False,
     ) -> list[EvidenceRecord]:
         """Passages of active checkpoints, newest document first (of a symbol, of one of its
-        checkpoints; only those you accepted when `accepted`)."""
+        checkpoints)."""
+        return self._active(symbol, checkpoint_id, include_dismissed=include_dismissed)
+
+    def accepted(self, symbol: str | None = None) -> list[EvidenceRecord]:
+        """The passages of active checkpoints you accepted (of a symbol), newest first: what the
+        verdict reads (thesis/verdict.py)."""
+        return self._active(symbol, None, include_dismissed=False, accepted=True)
+
+    def _active(
+        self,
+        symbol: str | None,
+        checkpoint_id: str | None,
+        *,
+        include_dismissed: bool,
+        accepted: bool = False,
+    ) -> list[EvidenceRecord]:
         where = ["c.archived = 0"]
         args: list[object] = []
         if symbol is not None:

@@ -83,14 +83,7 @@ class OutboxReads(Protocol):
 
 
 class EvidenceReads(Protocol):
-    def passages(
-        self,
-        symbol: str | None = None,
-        checkpoint_id: str | None = None,
-        *,
-        include_dismissed: bool = False,
-        accepted: bool = False,
-    ) -> list[EvidenceRecord]: ...
+    def accepted(self, symbol: str | None = None) -> list[EvidenceRecord]: ...
 
     def passages_by_id(self, ids: Sequence[int]) -> list[EvidenceRecord]: ...
 

@@ -51,7 +51,7 @@ class Verdicts(Door):
         only = "" if symbol is None else " AND t.symbol = ?"
         accepted: dict[tuple[str, str], list[Accepted]] = {}
         # The passages you accepted, read through an Evidence door of its own on this store.
-        for r in self._store.evidence.passages(symbol, accepted=True):
+        for r in self._store.evidence.accepted(symbol):
             on = (r.accepted_at or r.found_at).date()
             seen = Accepted(r.id, Stance(r.accepted_stance), r.document.label, r.passage, on)
             accepted.setdefault((r.symbol, r.checkpoint_id), []).append(seen)

@@ -339,7 +339,7 @@ async def test_y_accepts_a_challenge_the_store_keeps_it_and_the_verdict_turns_at
         await pilot.press("y")  # accepted from there, as from the pane
         await app.workers.wait_for_complete()
         await pilot.pause()
-        [accepted] = store.evidence.passages("ALAB", accepted=True)
+        [accepted] = store.evidence.accepted("ALAB")
         assert (accepted.passage, accepted.decision, accepted.accepted_stance) == (
             CHALLENGE,
             "accepted",
@@ -357,7 +357,7 @@ async def test_y_accepts_a_challenge_the_store_keeps_it_and_the_verdict_turns_at
         await pilot.press("y")  # taken back, on the pane
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert store.evidence.passages("ALAB", accepted=True) == []
+        assert store.evidence.accepted("ALAB") == []
         assert store.verdicts.recorded()["ALAB"].verdict == "unjudged"
         assert rows(app, "#evidence-table")[0][3] == "challenges"
 
