@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import Tab, Tabs
 
 from ..chart import ALL_RANGES, INTRADAY_RANGES, Point, PriceChart, slice_range
-from .pane import PaneContext, TickerPane, shown_keys
+from .pane import PaneContext, TickerPane
 
 if TYPE_CHECKING:
     import datetime
@@ -42,11 +42,9 @@ class ChartPane(TickerPane):
         Binding("left_square_bracket", "range(-1)", "Shorter"),
         Binding("right_square_bracket", "range(1)", "Longer"),
     )
-    BINDINGS = shown_keys(KEYS)
 
     def __init__(self, title: str, context: PaneContext, *, id: str) -> None:  # noqa: A002
         super().__init__(title, context, id=id)
-        self._today = context.today
         self.range_name = "1Y"
         self._history: Sequence[Point] | None = None
         self._marks: tuple[datetime.date, ...] = ()  # the timeline's events, marked on the line
@@ -91,7 +89,7 @@ class ChartPane(TickerPane):
                 )
             self.post_message(self.IntradayWanted(self.symbol, self.range_name))
         elif self._history is not None:
-            points = slice_range(self._history, self.range_name, self._today())
+            points = slice_range(self._history, self.range_name, self.today())
             self._chart().set_series(points, label=self._label(), marks=self._marks)
         self.call_after_refresh(self._sync_range_tab)
 

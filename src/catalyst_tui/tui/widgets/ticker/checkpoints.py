@@ -22,7 +22,7 @@ from ... import format as fmt
 from ... import messages
 from ...palette import ink
 from ..table import RowTable
-from .pane import PaneContext, TickerPane, shown_keys
+from .pane import PaneContext, TickerPane
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -56,11 +56,9 @@ class CheckpointsPane(TickerPane):
         Binding("x", "archive_checkpoint", "Archive"),
         Binding("A", "acknowledge", "Ack"),
     )
-    BINDINGS = shown_keys(KEYS)
 
     def __init__(self, title: str, context: PaneContext, *, id: str) -> None:  # noqa: A002
         super().__init__(title, context, id=id)
-        self._today = context.today
         self._checkpoints: list[CheckpointRecord] = []
         self._evidence: list[EvidenceRecord] = []
 
@@ -81,7 +79,7 @@ class CheckpointsPane(TickerPane):
         keys = [c.id for c in checkpoints]
         row_index = table.cursor_row
         table.clear()
-        today = self._today()
+        today = self.today()
         found = Counter(e.checkpoint_id for e in evidence)
         titles = {}  # row key -> the whole title, before fitting
         for c in checkpoints:
@@ -160,7 +158,7 @@ class CheckpointsPane(TickerPane):
         # Each part's wrapped lines under its text's first column, not under its label.
         parts: list[RenderableType] = [text]
         why = Text()
-        reason = reason_text(c.reason, c.condition, self._today())
+        reason = reason_text(c.reason, c.condition, self.today())
         why.append(printable(reason) or "not evaluated yet", style=p.alarm if c.flagged else "")
         if c.flagged:
             why.append(f"  {fmt.FLAG} unacknowledged: A to acknowledge", style=p.bad)

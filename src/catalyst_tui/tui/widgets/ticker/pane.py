@@ -8,7 +8,7 @@ panes.py); the pane shows them in the Footer while it has the focus, through the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from textual.binding import Binding, BindingType
 from textual.widgets import TabPane
@@ -36,6 +36,13 @@ class TickerPane(TabPane):
 
     KEYS: ClassVar[tuple[Binding, ...]] = ()  # (key, this pane's action, the Footer's words)
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # A pane's BINDINGS are its KEYS as the screen runs them, unless it declares its own
+        # (keys of its own beside them); set before Textual merges the bindings of the class.
+        if "KEYS" in cls.__dict__ and "BINDINGS" not in cls.__dict__:
+            cls.BINDINGS = shown_keys(cls.KEYS)
+        super().__init_subclass__(**kwargs)
+
     def __init__(self, title: str, context: PaneContext, *, id: str) -> None:  # noqa: A002
         super().__init__(title, id=id)
         self.context = context
@@ -43,6 +50,10 @@ class TickerPane(TabPane):
     @property
     def symbol(self) -> str:
         return self.context.symbol
+
+    def today(self) -> dt.date:
+        """Today, by the app's clock in the user's zone, as it is when asked."""
+        return self.context.today()
 
     def show(self, detail: TickerDetail) -> None:
         """The pane again, from the page as it is now."""

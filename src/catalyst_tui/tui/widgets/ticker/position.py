@@ -66,7 +66,6 @@ class PositionPane(TickerPane):
 
     def __init__(self, title: str, context: PaneContext, *, id: str) -> None:  # noqa: A002
         super().__init__(title, context, id=id)
-        self._today = context.today
         self._detail: TickerDetail | None = None
 
     def compose(self) -> ComposeResult:
@@ -228,7 +227,7 @@ class PositionPane(TickerPane):
         lines = [_figure(f) for f in d.fundamentals]
         row = d.row
         if row is not None and row.earnings is not None:
-            days = (row.earnings - self._today()).days
+            days = (row.earnings - self.today()).days
             estimate = ", estimated" if row.earnings_estimate else ""
             lines.append(("Next earnings", row.earnings.isoformat(), f"in {days} d{estimate}"))
         else:

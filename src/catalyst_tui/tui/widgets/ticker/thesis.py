@@ -12,7 +12,7 @@ from textual.widgets import Static
 from ... import format as fmt
 from ... import messages
 from ...palette import ink
-from .pane import TickerPane, shown_keys
+from .pane import TickerPane
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 class ThesisPane(TickerPane):
     KEYS = (Binding("n", "edit_ticker", "Name, group, thesis"),)
-    BINDINGS = shown_keys(KEYS)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="thesis-scroll"):
