@@ -124,8 +124,11 @@ def test_the_passages_dismissed_before_the_migration_stay_dismissed(tmp_path):
     with stored(tmp_path) as store:
         store.evidence.decide(passage(store, BECAME).id, "dismiss", NOW)
         version = next(i for i, m in enumerate(MIGRATIONS) if m.script == V_EVIDENCE_ACCEPTED)
-    # The database as the version before this migration left it: without its two columns.
+    # The database as the version before this migration left it: without its two columns, nor
+    # the tables of the migrations after it.
     conn = sqlite3.connect(tmp_path / "c.db", isolation_level=None)
+    conn.execute("DROP TABLE kpis")
+    conn.execute("DROP TABLE kpi_reads")
     conn.execute("ALTER TABLE evidence DROP COLUMN accepted_stance")
     conn.execute("ALTER TABLE evidence DROP COLUMN accepted_at")
     conn.execute(f"PRAGMA user_version = {version}")

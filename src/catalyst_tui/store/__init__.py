@@ -25,6 +25,8 @@ written to it). `Store` opens, migrates, closes and runs transactions; the jobs 
 - `store.journal`     the thesis journal: dated notes on a ticker (journal.py)
 - `store.channel_deliveries` each channel's delivery of the outbox: claim, sent, failed,
                       health (channel_deliveries.py)
+- `store.kpis`        KPIs read from words in the stored documents, with their sentences
+                      (kpis.py)
 
 Every door is in this list, in the order `Store` declares them (tests/store/test_store.py).
 
@@ -64,6 +66,7 @@ if TYPE_CHECKING:
     from .fx import FxRates
     from .intraday import IntradayCharts
     from .journal import Journal
+    from .kpis import KpiStore
     from .layouts import Layouts
     from .market_data import MarketData
     from .outbox import Outbox
@@ -135,6 +138,7 @@ class Store:
     verdicts: _Door[Verdicts] = _Door("verdicts", "Verdicts")
     journal: _Door[Journal] = _Door("journal", "Journal")
     channel_deliveries: _Door[ChannelDeliveries] = _Door("channel_deliveries", "ChannelDeliveries")
+    kpis: _Door[KpiStore] = _Door("kpis", "KpiStore")
 
     def data_version(self) -> int:
         """SQLite's counter of commits that other connections (the daemon's refresh, `catalyst

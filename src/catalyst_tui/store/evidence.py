@@ -29,7 +29,7 @@ FILING_COLUMNS = (
     "symbol, accession, cik, form, items, accepted, filed, report_date, primary_document, url,"
     " documents_read, read_error"
 )
-_DOCUMENT_COLUMNS = "d.id, d.symbol, d.source, d.form, d.title, d.url, d.published"
+DOCUMENT_COLUMNS = "d.id, d.symbol, d.source, d.form, d.title, d.url, d.published"
 
 
 def filing_record(row: tuple[Any, ...]) -> FilingRecord:
@@ -47,7 +47,7 @@ def filing_record(row: tuple[Any, ...]) -> FilingRecord:
     return FilingRecord(symbol, filing, url, read, error)
 
 
-def _document(row: Sequence[Any]) -> DocumentRecord:
+def document_record(row: Sequence[Any]) -> DocumentRecord:
     ident, symbol, source, form, title, url, published = row
     return DocumentRecord(
         ident, symbol, source, form, title, url, dt.datetime.fromisoformat(published)
@@ -196,9 +196,9 @@ class Evidence(Door):
     def documents(self, symbol: str, *, after: int = 0) -> list[DocumentRecord]:
         """The symbol's documents stored after document id `after`, in id order."""
         return [
-            _document(row)
+            document_record(row)
             for row in self._conn.execute(
-                f"SELECT {_DOCUMENT_COLUMNS} FROM documents d WHERE d.symbol = ? AND d.id > ?"
+                f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.symbol = ? AND d.id > ?"
                 " ORDER BY d.id",
                 [symbol, after],
             )
@@ -375,7 +375,7 @@ class Evidence(Door):
                 row[1],
                 row[2],
                 row[3],
-                _document(row[4:11]),
+                document_record(row[4:11]),
                 row[11],
                 row[12],
                 row[13],
@@ -387,7 +387,7 @@ class Evidence(Door):
             )
             for row in self._conn.execute(
                 "SELECT e.id, e.symbol, e.checkpoint_id, c.title, "
-                + _DOCUMENT_COLUMNS
+                + DOCUMENT_COLUMNS
                 + ", e.entry, e.passage, e.start, e.end, e.found_at, e.dismissed_at,"
                 " e.accepted_at, e.accepted_stance"
                 " FROM evidence e JOIN documents d ON d.id = e.document_id"

@@ -47,6 +47,7 @@ from .migrations.later import (
     V_VERDICTS,
 )
 from .migrations.read_moments import V_ESTIMATE_READ_AT
+from .migrations.kpis import V_KPIS
 from .migrations.segment_within import V_SEGMENT_WITHIN
 
 if TYPE_CHECKING:
@@ -209,6 +210,7 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration("a member that is a part of another beside it", V_SEGMENT_WITHIN),
     Migration("a passage accepted, with the stance it was accepted with", V_EVIDENCE_ACCEPTED),
+    Migration("KPIs read from words: each value with its sentence and document", V_KPIS),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

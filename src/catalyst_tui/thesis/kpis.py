@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .evidence import sentences
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 KpiKind = Literal["share", "growth", "guidance"]
 GUIDANCE_DIRECTIONS = ("raised", "cut", "reiterated", "introduced", "withdrawn")
@@ -39,6 +42,18 @@ class Kpi(NamedTuple):
     sentence: str
     start: int  # the sentence's offsets in the text read
     end: int
+
+
+class StatedKpi(NamedTuple):
+    """A KPI as stored (store/kpis.py): what was read, the day its document is of (a filing's
+    day in New York, a headline's own), and the document it was read in."""
+
+    kpi: Kpi
+    day: dt.date
+    form: str  # "8-K EX-99.1", "10-Q", "news", "feed", "document"
+    title: str
+    url: str
+    document_id: int
 
 
 _COMPARISON = (

@@ -1,0 +1,33 @@
+"""KPIs read from words (thesis/kpis.py): each value with its sentence's offsets in the stored
+document it came from, and, a ticker at a time, the products read for and the last document
+read (a new product named in a condition reads its documents again)."""
+
+from __future__ import annotations
+
+V_KPIS = ";\n".join(
+    [
+        """CREATE TABLE kpis (
+            id INTEGER PRIMARY KEY,
+            symbol TEXT NOT NULL,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            value REAL,
+            high REAL,
+            comparison TEXT NOT NULL DEFAULT '',
+            basis TEXT NOT NULL DEFAULT '',
+            forward INTEGER NOT NULL DEFAULT 0,
+            sentence TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            read_at TEXT NOT NULL,
+            UNIQUE (document_id, kind, subject, sentence_start, basis, value)
+        )""",
+        "CREATE INDEX kpis_symbol ON kpis(symbol, kind, subject)",
+        """CREATE TABLE kpi_reads (
+            symbol TEXT PRIMARY KEY,
+            subjects TEXT NOT NULL DEFAULT '[]',
+            through INTEGER NOT NULL DEFAULT 0
+        )""",
+    ]
+)
