@@ -54,3 +54,18 @@ def test_other_products_read_again_leave_nothing_of_the_ones_before(tmp_path: Pa
         assert store.kpis.series("ALAB") == ()
         assert store.kpis.reading("ALAB") == (("Aries",), doc.id)
         assert store.kpis.reading("CRDO") == ((), 0)
+
+
+def test_a_value_is_said_as_its_sentence_states_it():
+    from catalyst_tui.thesis.kpis import said
+
+    share, rate = read_kpis(SAID, ["Scorpio"])
+    assert (said(share), said(rate)) == ("over 10%", "closer to 20% (Q4 exit rate)")
+    [growth] = read_kpis("Blackwell revenue grew 17% sequentially.", ["Blackwell"])
+    assert said(growth) == "+17% sequentially"
+    [ranged] = read_kpis("Scorpio was 10% to 12.5% of revenue.", ["Scorpio"])
+    assert said(ranged) == "10% to 12.5%"
+    [ahead] = read_kpis("Scorpio will exceed 20% of revenue in 2026.", ["Scorpio"])
+    assert said(ahead) == "over 20%, forecast"
+    [raised] = read_kpis("The company raised its full-year guidance.")
+    assert said(raised) == "raised"

@@ -56,6 +56,28 @@ class StatedKpi(NamedTuple):
     document_id: int
 
 
+def said(kpi: Kpi) -> str:
+    """The value as the sentence states it, its comparison word kept: "over 10%", "10% to 15%",
+    "closer to 20% (Q4 exit rate)", "+17% sequentially", "raised"; a forecast says so."""
+    if kpi.value is None:
+        text = kpi.basis  # guidance: its direction
+    else:
+        number = _percent(kpi.value, signed=kpi.kind == "growth")
+        if kpi.high is not None:
+            number = f"{number} to {_percent(kpi.high)}"
+        text = f"{kpi.comparison} {number}" if kpi.comparison != "between" else number
+        if kpi.basis:
+            basis = "sequentially" if kpi.basis == "sequential" else kpi.basis
+            text += f" ({basis})" if kpi.kind == "share" else f" {basis}"
+    return f"{text.strip()}, forecast" if kpi.forward else text.strip()
+
+
+def _percent(fraction: float, *, signed: bool = False) -> str:
+    """10% and 12.5% as a sentence writes them (no trailing .0), signed for a growth."""
+    number = f"{fraction * 100:.2f}".rstrip("0").rstrip(".")
+    return f"+{number}%" if signed and fraction > 0 else f"{number}%"
+
+
 _COMPARISON = (
     r"(?P<cmp>over|more than|above|in excess of|exceeds?|exceeding|surpass(?:es|ing)?|"
     r"approximately|about|around|roughly|nearly|almost|close to|closer to|at least|under|"
