@@ -12,19 +12,15 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ....thesis.wording import money, multiple
 from ....views.estimates import PERIOD_TITLES, Consensus, Range, StreetRow
 from ... import format as fmt
 from ...palette import ink
-from ..table import RowTable
-from .pane import TickerPane
+from .table_pane import TablePane
 
 if TYPE_CHECKING:
-    from textual.app import ComposeResult
-
     from ....views.ticker import TickerDetail
 
 COLUMNS = (
@@ -91,22 +87,18 @@ def trend(p: Consensus) -> Text:
     return text
 
 
-class EstimatesPane(TickerPane):
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="estimates-scroll"):
-            yield Static(id="estimates-title")
-            yield RowTable(id="estimates-table", zebra_stripes=True)
-            yield Static(id="estimates-detail")
+class EstimatesPane(TablePane):
+    PART = "estimates"
+    COLUMNS = COLUMNS
 
     def on_mount(self) -> None:
-        table = self.query_one("#estimates-table", RowTable)
-        table.add_keyed_columns(COLUMNS)
-        table.give_way(GIVE_WAY)
+        super().on_mount()
+        self.table.give_way(GIVE_WAY)
 
     def show(self, detail: TickerDetail) -> None:
         row = detail.street
         stored = row.estimates if row is not None else None
-        table = self.query_one("#estimates-table", RowTable)
+        table = self.table
         table.clear()
         for p in stored.periods if stored is not None else ():
             moves = f"{fmt.NONE if p.up_30d is None else p.up_30d} ▲ "

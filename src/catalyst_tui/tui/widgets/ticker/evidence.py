@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from ....text import printable
@@ -25,14 +24,13 @@ from ....thesis.stance import STANCE_STYLE, shown
 from ... import format as fmt
 from ... import messages
 from ...palette import ink
-from ..table import RowTable, under_cursor
-from .pane import PaneContext, TickerPane
+from ..table import under_cursor
+from .table_pane import TablePane
 
 if TYPE_CHECKING:
-    from textual.app import ComposeResult
-
     from ....store.records import EvidenceRecord
     from ....views.ticker import TickerDetail
+    from .pane import PaneContext
 
 COLUMNS = (
     ("date", "Date"),
@@ -89,7 +87,10 @@ def mark_note(record: EvidenceRecord) -> str:
     return f"evidence: {record.document.label} {record.document.url} — “{passage}”"
 
 
-class EvidencePane(TickerPane):
+class EvidencePane(TablePane):
+    PART = "evidence"
+    COLUMNS = COLUMNS
+    SCROLLS = False  # the table scrolls its passages; the detail stays in view
     # Its own keys, inside it only (m marks a checkpoint elsewhere); enter (the table's row
     # selection) shows the passage in context.
     BINDINGS = [
@@ -105,23 +106,13 @@ class EvidencePane(TickerPane):
         self.records: list[EvidenceRecord] = []
         self.dismissed: list[EvidenceRecord] = []  # this session's, the last one last
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="evidence-pane"):
-            yield Static(id="evidence-title")
-            yield RowTable(id="evidence-table", zebra_stripes=True)
-            yield Static(id="evidence-detail")
-
-    def on_mount(self) -> None:
-        table = self.query_one("#evidence-table", RowTable)
-        table.add_keyed_columns(COLUMNS)
-
     def show(self, detail: TickerDetail) -> None:
         """The passages of the ticker; when there are none, whether its checkpoints have
         evidence entries to look for at all."""
         p = ink()
         records, symbol = detail.evidence, detail.symbol
         reading = any(c.evidence for c in detail.checkpoints)
-        table = self.query_one("#evidence-table", RowTable)
+        table = self.table
         if self.records == records and table.row_count == len(records):
             return  # the same passages, decided the same
         row = table.cursor_row

@@ -9,22 +9,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ....thesis.wording import money
 from ... import format as fmt
 from ...palette import ink
-from ..table import RowTable
-from .pane import TickerPane
+from .table_pane import TablePane
 
 if TYPE_CHECKING:
-    from textual.app import ComposeResult
-
     from ....views.lines import LineRow, LinesView
     from ....views.ticker import TickerDetail
 
-COLUMNS = ("Line", "Revenue", "Share", "vs year before", "")
+COLUMNS = ("Line", "Revenue", "Share", "vs year before", ("mark", ""))
 LARGEST = "◀ largest"
 
 
@@ -63,20 +59,14 @@ def title(view: LinesView | None) -> Text:
     return head
 
 
-class LinesPane(TickerPane):
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="lines-scroll"):
-            yield Static(id="lines-title")
-            yield RowTable(id="lines-table", zebra_stripes=True)
-
-    def on_mount(self) -> None:
-        table = self.query_one("#lines-table", RowTable)
-        for label in COLUMNS:
-            table.add_column(label, key=label or "mark")
+class LinesPane(TablePane):
+    PART = "lines"
+    COLUMNS = COLUMNS
+    DETAIL = False
 
     def show(self, detail: TickerDetail) -> None:
         view = detail.lines
-        table = self.query_one("#lines-table", RowTable)
+        table = self.table
         table.clear()
         currency = view.split.currency if view is not None and view.split is not None else "USD"
         rows: tuple[LineRow, ...] = view.rows if view is not None else ()

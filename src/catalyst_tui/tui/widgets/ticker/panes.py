@@ -41,7 +41,7 @@ PANES: tuple[Pane, ...] = (
     Pane("4", "thesis", "Thesis", ThesisPane, "#thesis-scroll"),
     Pane("5", "evidence", "Evidence", EvidencePane, "#evidence-table"),
     Pane("6", "results", "Results", ResultsPane, "#results-table"),
-    Pane("7", "estimates", "Estimates", EstimatesPane, "#estimates-scroll"),
+    Pane("7", "estimates", "Estimates", EstimatesPane, "#estimates-box"),
     Pane("8", "lines", "Lines", LinesPane, "#lines-table"),
 )
 

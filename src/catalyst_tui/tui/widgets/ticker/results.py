@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from ....thesis.results import gross_margin, in_line, midpoint
@@ -20,12 +19,10 @@ from ....thesis.wording import money, money_range
 from ....views.results import FIGURE_LABELS, ResultRow, amount, gap_text, not_read_text
 from ... import format as fmt
 from ...palette import ink
-from ..table import RowTable, under_cursor
-from .pane import TickerPane
+from ..table import under_cursor
+from .table_pane import TablePane
 
 if TYPE_CHECKING:
-    from textual.app import ComposeResult
-
     from ....views.estimates import StreetQuarter
     from ....views.ticker import TickerDetail
 
@@ -68,16 +65,13 @@ def _xbrl(row: ResultRow) -> Text:
     return Text("not filed", style=p.muted)
 
 
-class ResultsPane(TickerPane):
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(id="results-title")
-            yield RowTable(id="results-table", zebra_stripes=True)
-            yield Static(id="results-detail")
+class ResultsPane(TablePane):
+    PART = "results"
+    COLUMNS = COLUMNS
 
     def on_mount(self) -> None:
-        table = self.query_one("#results-table", RowTable)
-        table.add_keyed_columns(COLUMNS)
+        super().on_mount()
+        table = self.table
         # Narrow, a column gives way no narrower than its header (a header cut reads as
         # another): XBRL's word and the beat's first, then the Filed date, whole or not at all
         # (the detail below says it): docs/tui.md.
@@ -90,7 +84,7 @@ class ResultsPane(TickerPane):
         rows = detail.results
         quarters = detail.street.quarters if detail.street is not None else ()
         self.street = {f"{q.period_end}/{q.filed}": q for q in quarters}
-        table = self.query_one("#results-table", RowTable)
+        table = self.table
         at = table.cursor_row
         self.rows = rows
         table.clear()
