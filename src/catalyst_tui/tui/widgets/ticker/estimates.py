@@ -36,7 +36,7 @@ COLUMNS = (
 )
 # Narrow, these give way first to last (table.py), blank rather than cut (a date or a range cut
 # short reads as another): the period's end, then the ranges; the averages and revisions stay.
-GIVE_WAY = {"Ends": 0, "Revenue range": 0, "EPS range": 0}
+GIVE_WAY = (("Ends", 0), ("Revenue range", 0), ("EPS range", 0))
 
 
 def _eps(value: float | None) -> str:
@@ -90,10 +90,7 @@ def trend(p: Consensus) -> Text:
 class EstimatesPane(TablePane):
     PART = "estimates"
     COLUMNS = COLUMNS
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.table.give_way(GIVE_WAY)
+    GIVE_WAY = GIVE_WAY
 
     def show(self, detail: TickerDetail) -> None:
         row = detail.street

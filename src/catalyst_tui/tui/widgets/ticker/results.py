@@ -69,15 +69,12 @@ class ResultsPane(TablePane):
     PART = "results"
     COLUMNS = COLUMNS
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        table = self.table
-        # Narrow, a column gives way no narrower than its header (a header cut reads as
-        # another): XBRL's word and the beat's first, then the Filed date, whole or not at all
-        # (the detail below says it): docs/tui.md.
-        table.give_way([(key, len(key)) for key in ("XBRL", "vs guide")] + [("Filed", 0)])
-        self.rows: tuple[ResultRow, ...] = ()
-        self.street: dict[str, StreetQuarter] = {}
+    # Narrow, a column gives way no narrower than its header (a header cut reads as another):
+    # XBRL's word and the beat's first, then the Filed date, whole or not at all (the detail
+    # below says it): docs/tui.md.
+    GIVE_WAY = (("XBRL", len("XBRL")), ("vs guide", len("vs guide")), ("Filed", 0))
+    rows: tuple[ResultRow, ...] = ()
+    street: dict[str, StreetQuarter] = {}  # noqa: RUF012 (replaced whole by show, never changed)
 
     def show(self, detail: TickerDetail) -> None:
         p = ink()

@@ -19,11 +19,14 @@ if TYPE_CHECKING:
 
 class TablePane(TickerPane):
     """A title (#PART-title), a table (#PART-table, its columns COLUMNS: (key, label) or a label
-    that is its own key) and, when DETAIL, the detail (#PART-detail), in #PART-box: a scroll
-    when SCROLLS (the three scroll together), else the table scrolls on its own."""
+    that is its own key, and the columns that GIVE_WAY when it is narrow) and, when DETAIL, the
+    detail (#PART-detail), in #PART-box: a scroll when SCROLLS (the three scroll together), else
+    the table scrolls on its own. A pane declares no on_mount of its own: Textual calls each
+    class's handler, so the columns would be added twice."""
 
     PART: ClassVar[str] = ""
     COLUMNS: ClassVar[Sequence[tuple[str, str] | str]] = ()
+    GIVE_WAY: ClassVar[Sequence[tuple[str, int]]] = ()
     SCROLLS: ClassVar[bool] = True
     DETAIL: ClassVar[bool] = True
 
@@ -40,4 +43,7 @@ class TablePane(TickerPane):
         return self.query_one(f"#{self.PART}-table", RowTable)
 
     def on_mount(self) -> None:
-        self.table.add_keyed_columns(self.COLUMNS)
+        table = self.table
+        table.add_keyed_columns(self.COLUMNS)
+        if self.GIVE_WAY:
+            table.give_way(self.GIVE_WAY)
