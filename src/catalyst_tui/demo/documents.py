@@ -6,7 +6,10 @@ operations and the management's discussion that follows it).
 
 Each quarter's narrative says what happened to the products that quarter; ALAB's carries the
 sentences its thesis's evidence entries look for (Scorpio the largest line, Scorpio X past
-Scorpio P, at volume, NPO chipsets sampling, Leo design wins)."""
+Scorpio P, at volume, NPO chipsets sampling, Leo design wins), and management's words on
+Scorpio's share of revenue, as the calls state it (thesis/kpis.py reads them): the quarter's
+share its XBRL states, rounded ("approximately 47% of total revenue"), the year's with the
+fourth quarter's exit rate, and one forecast."""
 
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from .company import (
     span_figure,
     statement,
 )
+from .xbrl import line_shares
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -53,13 +57,39 @@ _LATER = (
 )
 
 
+_FORECAST = {
+    ("ALAB", 2026, 1): "We expect Scorpio to exceed 40% of total revenue by the end of 2026.",
+}
+
+
 def narrative(symbol: str, year: int, quarter: int) -> tuple[str, ...]:
     found = _NARRATIVE.get((symbol, year, quarter))
-    if found is not None:
+    if found is None and symbol == "ALAB" and (year, quarter) > (2026, 3):
+        found = _LATER
+    if found is None:
+        found = (
+            f"Demand for our connectivity products continued in the {_ORDINAL[quarter]} quarter.",
+        )
+    if symbol != "ALAB" or year < 2024:
         return found
-    if symbol == "ALAB" and (year, quarter) > (2026, 3):
-        return _LATER
-    return (f"Demand for our connectivity products continued in the {_ORDINAL[quarter]} quarter.",)
+    forecast = _FORECAST.get((symbol, year, quarter))
+    return (*found, scorpio_share(year, quarter), *([forecast] if forecast else []))
+
+
+def scorpio_share(year: int, quarter: int) -> str:
+    """Management's words on Scorpio's share of the quarter's revenue (the share the 10-Q's
+    XBRL states, rounded to a point); a fourth quarter's on the year's, with its exit rate."""
+    share = line_shares(year, quarter)["Scorpio"]
+    if quarter != 4:
+        return (
+            f"Scorpio fabric switches were approximately {share:.0%} of total revenue "
+            f"in {period_words(year, quarter)}."
+        )
+    year_share = sum(line_shares(year, q)["Scorpio"] for q in (1, 2, 3, 4)) / 4
+    return (
+        f"Scorpio was over {int(year_share * 100)}% of total revenue in {year}, "
+        f"with a Q4 exit rate closer to {share:.0%}."
+    )
 
 
 def period_words(year: int, quarter: int) -> str:

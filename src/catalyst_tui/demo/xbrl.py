@@ -17,7 +17,7 @@ LINES = {"ALAB": ("Aries", "Scorpio", "Taurus", "Leo")}
 _FIRST = 2024 * 4  # 2024 Q1: Scorpio's first quarter of the story
 
 
-def _shares(year: int, quarter: int) -> dict[str, float]:
+def line_shares(year: int, quarter: int) -> dict[str, float]:
     """ALAB's lines' shares of a quarter's revenue: Scorpio 12% in 2024 Q1, 3.5 points more a
     quarter up to 48% (never the sum of the others); Taurus 11%, Leo 7%; Aries the rest."""
     steps = max(0, year * 4 + quarter - 1 - _FIRST)
@@ -31,7 +31,7 @@ def quarter_lines(symbol: str, year: int, quarter: int) -> dict[str, int]:
     if symbol not in LINES:
         return {}
     total = statement(symbol, year, quarter).revenue * 1000
-    shares = _shares(year, quarter)
+    shares = line_shares(year, quarter)
     found = {name: int(round(total * shares[name], -3)) for name in LINES[symbol][1:]}
     return {LINES[symbol][0]: total - sum(found.values()), **found}
 
