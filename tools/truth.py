@@ -26,6 +26,13 @@ The kinds and their laws (docs/market-data.md, "The laws on real files"):
   the next earnings date as of the first stamp's day is that stamp's New York day.
 - feeds (samples/ RSS and Atom): parse_feed; every headline has a title, and its date, when
   read, is not after the file's recording.
+- KPIs from words (every release, 10-Q, 10-K and 8-K document: press_releases/, samples/,
+  realdata/more/releases*/ and sec_documents/): read_kpis over the document's text for the
+  products public companies name (PRODUCTS); each value's sentence is the text at its offsets
+  and names its product, the figure read is a figure the sentence writes, a share lies within
+  0 to 100% and a range's upper end above its lower, no value comes from a sentence that
+  negates ("not", "never", "no longer", "n't"), and a guidance direction is of a sentence that
+  speaks of guidance, an outlook or a forecast.
 
 Exit 0 when every law holds, 1 when one does not (each named under its file), 2 when the
 folder is missing. `tests/reading/test_truth.py` runs `run()` in-process, so `make test`
@@ -58,12 +65,14 @@ from catalyst_tui.market.yahoo.earnings import parse_calendar_events  # noqa: E4
 from catalyst_tui.market.yahoo.quote import batch_rows, quotes_from_rows  # noqa: E402
 from catalyst_tui.reading.broker_formats import detect, read_export  # noqa: E402
 from catalyst_tui.reading.brokers import Options, Trade  # noqa: E402
+from catalyst_tui.reading.documents import html_to_text  # noqa: E402
 from catalyst_tui.reading.feeds import parse_feed  # noqa: E402
 from catalyst_tui.reading.release.document import read_document  # noqa: E402
 from catalyst_tui.reading.release.reader import read_release  # noqa: E402
 from catalyst_tui.reading.release.records import FIGURES  # noqa: E402
 from catalyst_tui.reading.release.stated import reported_end  # noqa: E402
 from catalyst_tui.reading.xbrl import read_segments  # noqa: E402
+from catalyst_tui.thesis.kpis import GUIDANCE_DIRECTIONS, Kpi, read_kpis  # noqa: E402
 
 NEW_YORK = ZoneInfo("America/New_York")  # worked here, not taken from the code under test
 NOW = dt.datetime.now(dt.UTC)
@@ -308,6 +317,60 @@ def feeds(shared: Path) -> Iterator[Checked]:
         yield checked
 
 
+# The products and lines public companies name in their releases and filings (a KPI is read of a
+# product the thesis names; these stand in for the theses of every company in ../shared).
+PRODUCTS = (
+    *("Data Center", "Gaming", "Networking", "Blackwell", "Automotive", "Professional"),
+    *("iPhone", "Mac", "iPad", "Services", "Wearables", "AWS", "Azure", "Google Cloud"),
+    *("YouTube", "Reality Labs", "Family of Apps", "Xbox", "LinkedIn", "Digital Media"),
+    *("Scorpio", "Aries", "Taurus", "Leo"),
+)
+_NEGATED = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.I)
+
+
+def kpis(shared: Path) -> Iterator[Checked]:
+    more = shared / "realdata" / "more"
+    folders = [shared / "press_releases", shared / "samples", more / "sec_documents"]
+    folders += sorted(more.glob("releases*"))
+    for path in (p for folder in folders for p in _files(folder)):
+        if path.suffix.lower() not in (".htm", ".html") or path.name.endswith("-index.html"):
+            continue
+        checked = Checked("kpi", path)
+        text = html_to_text(path.read_bytes())
+        read = read_kpis(text, PRODUCTS)
+        kinds = defaultdict(int)
+        for k in read:
+            kinds[k.kind] += 1
+            checked.broken.extend(f"{k.kind} of {k.subject!r}: {law}" for law in _kpi_laws(text, k))
+        checked.said = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "none"
+        yield checked
+
+
+def _kpi_laws(text: str, k: Kpi) -> list[str]:
+    broken = []
+    if text[k.start : k.end] != k.sentence:
+        broken.append("its sentence is not the text at its offsets")
+    if _NEGATED.search(k.sentence):
+        broken.append(f"read from a negated sentence: {k.sentence[:80]!r}")
+    if k.kind == "guidance":
+        if k.basis not in GUIDANCE_DIRECTIONS or not re.search(
+            r"guidance|outlook|forecast", k.sentence, re.I
+        ):
+            broken.append(f"{k.basis!r} of a sentence not about guidance")
+        return broken
+    if not re.search(rf"\b{re.escape(k.subject)}\b", k.sentence, re.I):
+        broken.append("its sentence does not name it")
+    for value in (k.value, k.high):
+        if value is None:
+            continue
+        number = f"{abs(value) * 100:.4f}".rstrip("0").rstrip(".")
+        if not re.search(rf"(?<![\d.]){re.escape(number)}(?:\.0+)?\s?%", k.sentence):
+            broken.append(f"{number}% is not written in {k.sentence[:80]!r}")
+    if k.kind == "share" and not 0 <= (k.value or 0) <= (k.high or k.value or 0) <= 1:
+        broken.append(f"a share of {k.value} to {k.high}")
+    return broken
+
+
 KINDS: tuple[Callable[[Path], Iterator[Checked]], ...] = (
     releases,
     xbrl,
@@ -316,6 +379,7 @@ KINDS: tuple[Callable[[Path], Iterator[Checked]], ...] = (
     quotes,
     calendars,
     feeds,
+    kpis,
 )
 
 

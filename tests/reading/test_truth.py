@@ -39,7 +39,7 @@ def test_every_real_file_of_every_kind_obeys_its_laws():
     # what ../shared holds today (the READMEs count them): each reader ran over all of them
     assert kinds["release"] >= 67 and kinds["xbrl"] >= 10 and kinds["broker"] >= 7
     assert kinds["chart"] >= 48 and kinds["quote"] >= 218 and kinds["calendar"] >= 29
-    assert kinds["feed"] >= 3
+    assert kinds["feed"] >= 3 and kinds["kpi"] >= 70
     # and they gave figures: the releases read, the quotes quoted, the charts' bars
     assert sum(c.said.endswith("figures") for c in results if c.kind == "release") >= 55
     assert all(c.said for c in results)
@@ -110,6 +110,26 @@ def test_the_release_law_names_a_period_end_other_than_the_one_the_text_reports(
     (tmp_path / "realdata" / "more").mkdir(parents=True)
     (checked,) = truth.releases(tmp_path)
     assert checked.said.startswith("2025-03-31") and checked.broken == []
+
+
+def test_the_kpi_laws_fail_on_a_value_its_sentence_does_not_write_or_negates():
+    text = "Scorpio was over 10% of total revenue. Scorpio did not grow 5% sequentially."
+    share = truth.read_kpis(text, ["Scorpio"])[0]
+    assert truth._kpi_laws(text, share) == []
+    assert truth._kpi_laws(text, share._replace(value=0.12)) == [
+        "12% is not written in 'Scorpio was over 10% of total revenue.'"
+    ]
+    assert truth._kpi_laws(text, share._replace(high=0.08)) == [
+        "8% is not written in 'Scorpio was over 10% of total revenue.'",
+        "a share of 0.1 to 0.08",
+    ]
+    negated = share._replace(sentence=text[39:], start=39, end=len(text), value=0.05)
+    assert truth._kpi_laws(text, negated) == [
+        "read from a negated sentence: 'Scorpio did not grow 5% sequentially.'"
+    ]
+    assert truth._kpi_laws(text, share._replace(start=1)) == [
+        "its sentence is not the text at its offsets"
+    ]
 
 
 def test_the_docs_name_what_make_truth_runs():

@@ -2,7 +2,8 @@
 a feed item, where no table states it. Three kinds, each a value with the sentence it came from
 and that sentence's offsets in the document:
 
-- a named product's or line's **share** of revenue: "Scorpio was over 10% of revenue" (0.10,
+- a named product's or line's **share** of revenue (the name as the thesis writes it, a
+  capital kept: "Services" is no "cloud services"): "Scorpio was over 10% of revenue" (0.10,
   the comparison word "over" kept; a range "10% to 15%" keeps both ends);
 - its **growth**: "Blackwell Data Center revenue grew 17% sequentially" (0.17, sequential), "was
   up 49% from a year ago" (year over year), "down 5%" (-0.05);
@@ -157,6 +158,13 @@ _FORWARD = re.compile(
 # Between a name and its figure: another clause, or someone else's possessive.
 _OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but|compared|versus|vs\.?)\b", re.I)
 _POSSESSIVE = re.compile(r"\b[A-Z][\w&.-]*(?:'s|’s)\b")
+# A measure other than revenue between a name and its figure: the figure is that measure's (a
+# margin: "gross profit ... or 13% of revenues"), not the name's share or growth of revenue.
+_MEASURE = re.compile(
+    r"\b(?:gross\s+(?:profit|margin)|margins?|operating\s+(?:income|loss|expenses?)|"
+    r"net\s+(?:income|loss)|income|expenses?|costs?|EBITDA|earnings|profits?|cash\s+flows?)\b",
+    re.I,
+)
 _LIST = re.compile(r"\d\s?%\s*(?:,|and)\s*\d{1,3}(?:\.\d+)?\s?%", re.I)
 
 
@@ -184,14 +192,18 @@ def _about(
     the same clause, read once."""
     kpis: list[Kpi] = []
     for mention in name.finditer(sentence):
+        if not _as_named(mention.group(), subject):
+            continue
         for kind, pattern in _FIGURES:
             match = pattern.search(sentence, mention.end())
             if match is None or not _own(sentence[mention.end() : match.start()]):
                 continue
             if _LIST.search(sentence[mention.end() : match.end()]):  # several periods' figures
                 continue
-            if kind == "growth" and not _REVENUE.search(sentence, 0, match.start()):
-                continue  # the growth of something else (adoption, members): no revenue KPI
+            if kind == "growth" and not _REVENUE.search(sentence, mention.end(), match.start()):
+                # The growth of something else (adoption, members), or of a revenue the name
+                # is only a source of ("revenue from Amazon, Google and Azure grew 115%").
+                continue
             verb = ""
             while match is not None:
                 verb = match["verb"] if kind == "growth" and match["verb"] else verb
@@ -207,6 +219,13 @@ def _about(
         if kpis:
             break
     return kpis
+
+
+def _as_named(mention: str, subject: str) -> bool:
+    """Whether a mention is the name as the thesis writes it: a name written with a capital is
+    one ("Services" is not the "cloud services" of a sentence); one written in lower case
+    matches in any case."""
+    return not subject[0].isupper() or mention[0].isupper()
 
 
 def _next(kind: KpiKind, pattern: re.Pattern[str], sentence: str, at: int) -> re.Match[str] | None:
@@ -227,6 +246,7 @@ def _own(between: str) -> bool:
         and _OTHER_CLAUSE.search(between) is None
         and _POSSESSIVE.search(between) is None
         and _FIGURE.search(between) is None  # "Revenue Surges 234%, Expenses Down 21%"
+        and _MEASURE.search(between) is None  # "... gross profit was $3.1M, or 13% of revenues"
     )
 
 
