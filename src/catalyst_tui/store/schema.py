@@ -30,6 +30,7 @@ from .migrations.early import (
     V9,
     V9_REASON_PARTS,
 )
+from .migrations.kpis import V_KPIS
 from .migrations.later import (
     V10,
     V11,
@@ -47,7 +48,6 @@ from .migrations.later import (
     V_VERDICTS,
 )
 from .migrations.read_moments import V_ESTIMATE_READ_AT
-from .migrations.kpis import V_KPIS
 from .migrations.segment_within import V_SEGMENT_WITHIN
 
 if TYPE_CHECKING:
