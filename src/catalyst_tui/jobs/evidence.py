@@ -9,10 +9,9 @@ milestone, Yahoo headlines, and the matching of every checkpoint's evidence entr
 - **Documents**, only for tickers whose checkpoints carry evidence entries or name a KPI read
   from words (a 500-symbol watchlist does not download 6,000 filings): an 8-K with item 2.02,
   7.01 or 8.01 gives its EX-99 exhibits (the press release; the first MAX_EXHIBITS), found by
-  type in the filing index;
-  a 10-Q or 10-K its primary document. HTML becomes text once, stored compressed, each document
-  as it is read; a filing is marked read once all of its are, and a failed read is tried again
-  at the next refresh, three times.
+  type in the filing index; a 10-Q or 10-K its primary document. HTML becomes text once, stored
+  compressed, each document as it is read; a filing is marked read once all of its are, and a
+  failed read is tried again at the next refresh, three times.
 - **Feeds**: those tickers' own news feeds (`feeds = [...]`), first: jobs/feeds.py.
 - **News**: the headlines of those tickers (Yahoo's RSS feed), once an hour.
 - **Matching** is jobs/evidence_match.py's, run after every refresh and every edit.
