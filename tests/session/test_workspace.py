@@ -43,3 +43,28 @@ def test_an_outside_edit_is_read_again_and_an_invalid_one_refused(demo):
     assert refused is not None and refused.config is None and refused.error is not None
     assert "tickers.ZZZT.name" in str(refused.error)
     assert "ZZZT" in workspace.config.tickers  # the last good config stays in use
+
+
+def test_an_outside_edit_naming_a_kpi_reads_the_stored_documents_before_judging(demo):
+    """A checkpoint `share(Scorpio) >= 5%` added by hand is judged at once on the documents
+    already stored: they are read for Scorpio before the evaluation, not at the next refresh."""
+    from catalyst_tui.store.records import NewDocument
+
+    config, store = demo
+    workspace = Workspace(config, store, clock=lambda: NOW)
+    said = "Scorpio was over 10% of total revenue, with a Q4 exit rate closer to 20%."
+    published = dt.datetime(2025, 11, 4, 21, 5, tzinfo=dt.UTC)
+    document = NewDocument("sec", "k1", None, "8-K EX-99.1", "results", "k1", published, said)
+    store.evidence.save_documents("ZZZK", [document], NOW)
+    path = config.path
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '\n[tickers.ZZZK]\nname = "Kpi Co"\n[[tickers.ZZZK.checkpoints]]\nid = "scorpio"\n'
+        'title = "Scorpio sells"\nkind = "guard"\nwhen = "share(Scorpio) >= 5%"\n',
+        encoding="utf-8",
+    )
+    reload = workspace.check_file()
+    assert reload is not None and reload.error is None
+    [scorpio] = [c for c in store.views.checkpoints() if c.symbol == "ZZZK"]
+    # "over 10%" of revenue: 10% >= 5%, holding.
+    assert (scorpio.status, scorpio.value) == ("met", 0.10)

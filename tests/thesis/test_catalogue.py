@@ -75,8 +75,13 @@ def test_checking_a_config_parses_conditions_without_loading_the_metric_function
 
 def test_a_row_says_how_its_condition_is_written():
     for name, row in METRICS.items():
-        number = "70%" if row.unit is Unit.RATIO else "70"
         written = f"{name}(Scorpio)" if row.parameter else name
+        if row.unit is Unit.WORD:  # its threshold is the word's index in its row's words
+            assert (
+                parse_condition(f'{written} == "{row.words[-1]}"').threshold == len(row.words) - 1
+            )
+            continue
+        number = "70%" if row.unit is Unit.RATIO else "70"
         assert parse_condition(f"{written} >= {number}").threshold in (0.7, 70.0)
         assert row.pinnable == (row.source in (Source.FUNDAMENTALS, Source.RELEASES))
         assert not row.from_releases or row.source is Source.FUNDAMENTALS, name

@@ -360,6 +360,29 @@ MISSING_SENTENCES = [
         "no revenue of Scorpio a year before for the quarter ended 2026-09-30 of ALAB",
     ),
     (
+        Missing(MissingCode.NO_KPI, "ALAB", "share", text="Scorpio"),
+        "no release, call or filing read so far states Scorpio's share of revenue",
+    ),
+    (
+        Missing(MissingCode.NO_KPI, "NVDA", "growth", text="Blackwell"),
+        "no release, call or filing read so far states Blackwell's revenue growth",
+    ),
+    (
+        Missing(MissingCode.NO_KPI, "PFE", "guidance"),
+        "no release, call or filing read so far states the direction of PFE's guidance",
+    ),
+    (
+        Missing(
+            MissingCode.KPI_FORECAST_ONLY,
+            "ALAB",
+            "share",
+            text="Scorpio",
+            symbols=("over 10%, forecast (ALAB 8-K EX-99.1 of 2025-08-05)",),
+        ),
+        "only forecasts of Scorpio's share of revenue read so far, the newest over 10%, "
+        "forecast (ALAB 8-K EX-99.1 of 2025-08-05): a forecast is not what happened",
+    ),
+    (
         Missing(MissingCode.RECORDED, text="as an earlier version wrote it"),
         "as an earlier version wrote it",
     ),

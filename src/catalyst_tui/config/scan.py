@@ -53,6 +53,23 @@ class PositionMap:
     keys: dict[Path, int] = field(default_factory=dict)
     values: dict[Path, int] = field(default_factory=dict)
     line_starts: list[int] = field(default_factory=lambda: [0])
+    text: str = ""  # the text scanned: where a string value's characters are written
+
+    def within(self, path: Path, offset: int) -> int:
+        """The column, from the value's first one, of character `offset` of a one-line string
+        value as the file writes it: past its opening quote, and in a basic string ("...")
+        past each escape before it (`\\"` is one character written as two)."""
+        at = self.values.get(path)
+        if at is None or not self.text.startswith('"', at) or self.text.startswith('"""', at):
+            return 1 + offset
+        raw = at + 1
+        for _ in range(offset):
+            if self.text.startswith("\\", raw):
+                kind = self.text[raw + 1 : raw + 2]
+                raw += {"u": 6, "U": 10}.get(kind, 2)
+            else:
+                raw += 1
+        return raw - at
 
     def key(self, path: Path) -> Pos:
         return self._nearest(path, self.keys, self.values)
@@ -141,7 +158,7 @@ class _Scanner:
         self.s = text
         self.lines = _split_lines(text)
         self.offsets = list(accumulate(map(len, self.lines), initial=0))
-        self.map = PositionMap(line_starts=self.offsets)
+        self.map = PositionMap(line_starts=self.offsets, text=text)
         self.aot_len: dict[Path, int] = {}
         self.tables: list[Table] = []
         self.keyed: list[tuple[int, int]] = []  # lines [start, end) of every key = value

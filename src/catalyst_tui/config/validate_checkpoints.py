@@ -145,8 +145,8 @@ class CheckpointChecks(LocatedReader):
         try:
             condition = parse_condition(text)
         except ConditionError as exc:
-            # Point inside the quoted string when it is a plain one-line "..." value.
-            offset = 1 + exc.offset
+            # Point inside the quoted string, at the character as the file writes it.
+            offset = self.positions.within(path + ("when",), exc.offset)
             self.error(path + ("when",), exc.message, code=IssueCode.BAD_VALUE, col_offset=offset)
             return None
         if not math.isfinite(condition.threshold):  # '1e400' is a float: inf

@@ -33,6 +33,7 @@ from ..store import Store
 from ..store.records import EvidenceRecord, NewDocument
 from .evaluation import local_today
 from .evidence_match import BROUGHT, match_evidence
+from .kpi_reading import read_kpis_of
 from .pdf_reader import PdfUnreadable, pdf_text
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ async def add_document(
     document = NewDocument(BROUGHT, key, None, kind, name, location, published, text)
     new = store.evidence.save_documents(symbol, [document], now) > 0
     match_evidence(store, config, now)
+    read_kpis_of(store, now)
     ident = store.evidence.document_id(symbol, BROUGHT, key)
     passages = sorted(
         (p for p in store.evidence.passages(symbol) if p.document.id == ident),

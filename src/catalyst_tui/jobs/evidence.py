@@ -6,12 +6,12 @@ milestone, Yahoo headlines, and the matching of every checkpoint's evidence entr
   months. Each filing is stored once; a new 8-K with item 2.02 (results) makes the fundamentals
   fetch due, and its earnings release is read (jobs/results.py) before the documents below,
   which take the exhibits it fetched rather than asking for them again.
-- **Documents**, only for tickers whose checkpoints carry evidence entries (a 500-symbol
-  watchlist does not download 6,000 filings): an 8-K with item 2.02, 7.01 or 8.01 gives its
-  EX-99 exhibits (the press release; the first MAX_EXHIBITS), found by type in the filing index;
-  a 10-Q or 10-K its primary document. HTML becomes text once, stored compressed, each document
-  as it is read; a filing is marked read once all of its are, and a failed read is tried again
-  at the next refresh, three times.
+- **Documents**, only for tickers whose checkpoints carry evidence entries or name a KPI read
+  from words (a 500-symbol watchlist does not download 6,000 filings): an 8-K with item 2.02,
+  7.01 or 8.01 gives its EX-99 exhibits (the press release; the first MAX_EXHIBITS), found by
+  type in the filing index; a 10-Q or 10-K its primary document. HTML becomes text once, stored
+  compressed, each document as it is read; a filing is marked read once all of its are, and a
+  failed read is tried again at the next refresh, three times.
 - **Feeds**: those tickers' own news feeds (`feeds = [...]`), first: jobs/feeds.py.
 - **News**: the headlines of those tickers (Yahoo's RSS feed), once an hour.
 - **Matching** is jobs/evidence_match.py's, run after every refresh and every edit.
@@ -36,6 +36,7 @@ from ..reading.documents import html_to_text
 from ..reading.moments import plausible_moment
 from ..store.records import FilingRecord, NewDocument
 from .feeds import FeedReading, headline_text
+from .kpi_reading import kpi_subjects
 from .results import POLL_EVERY, ReleaseReading, awaited
 
 if TYPE_CHECKING:
@@ -125,8 +126,10 @@ class EvidenceFetches:
 
     async def read(self, symbols: list[str]) -> None:
         """The tickers' own feeds, the documents of the filings not read yet, then the news,
-        of the tickers whose checkpoints carry evidence entries."""
-        readers = sorted({t.symbol for t in self.store.evidence.targets()} & set(symbols))
+        of the tickers whose checkpoints carry evidence entries or name a KPI read from words
+        (jobs/kpi_reading.py)."""
+        wanted = {t.symbol for t in self.store.evidence.targets()} | set(kpi_subjects(self.store))
+        readers = sorted(wanted & set(symbols))
         if self.feed_source is not None and self.feeds:
             reading = FeedReading(
                 self.store,

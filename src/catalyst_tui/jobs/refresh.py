@@ -36,6 +36,7 @@ from .evidence import EvidenceFetches
 from .evidence_match import match_evidence
 from .fetches import registered_fetches
 from .fx import refresh_fx
+from .kpi_reading import read_kpis_of
 from .reach import Reach, failures_by_provider, reach_in
 from .results import ReleaseReading
 from .segments import SegmentsReading
@@ -175,6 +176,7 @@ async def refresh_in_process(
         if owned:
             await client.aclose()
     match_evidence(store, config, clock())
+    read_kpis_of(store, clock())
     report.stored = bool(report.fresh) or store.market.any_price(symbols)
     return report
 

@@ -337,9 +337,11 @@ class Workspace(FileEdits, DatabaseWatch):
         with self._saving() as store:
             now = self.now()
             store.sync.apply(config, now)
-            evaluate_checkpoints(config, store, now)
             from ..jobs.evidence_match import match_evidence
+            from ..jobs.kpi_reading import read_kpis_of
 
+            read_kpis_of(store, now)  # another product named: its documents read again
+            evaluate_checkpoints(config, store, now)
             match_evidence(store, config, now)  # changed entries: match again
         self.config = config
 

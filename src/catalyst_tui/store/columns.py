@@ -289,6 +289,7 @@ def verdict_reasons(text: str | None) -> tuple[VerdictReason, ...]:
                     condition(item.get("condition")),
                     forecast(item.get("forecast")),
                     str(item.get("evidence", "")),
+                    str(item.get("note", "")),
                 )
             )
         except (KeyError, TypeError, ValueError, AttributeError):

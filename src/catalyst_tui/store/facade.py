@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..market.estimates import StoredEstimates
     from ..market.models import Dividend, FxRate, LastQuote, Split
     from ..thesis.flows import ManualDividend
+    from ..thesis.kpis import StatedKpi
     from ..thesis.line_split import LineSplit
     from ..thesis.positions import Lot, Sell
     from ..thesis.results import Release
@@ -72,6 +73,10 @@ class SegmentReads(Protocol):
     def of(self, symbol: str) -> tuple[LineSplit, ...]: ...
 
 
+class KpiReads(Protocol):
+    def series(self, symbol: str) -> tuple[StatedKpi, ...]: ...
+
+
 class ResultReads(Protocol):
     def of_symbols(self, symbols: Sequence[str] | None = None) -> dict[str, list[Release]]: ...
 
@@ -116,6 +121,8 @@ class Facade(Protocol):
     def estimates(self) -> EstimateReads: ...
     @property
     def segments(self) -> SegmentReads: ...
+    @property
+    def kpis(self) -> KpiReads: ...
     @property
     def results(self) -> ResultReads: ...
     @property

@@ -9,13 +9,15 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..thesis.kpis import Kpi, StatedKpi
-from .columns import iso
+from .columns import condition, iso
 from .door import Door
 from .evidence import DOCUMENT_COLUMNS, document_record
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
+
+    from ..thesis.conditions import Condition
 
 _COLUMNS = (
     "k.kind, k.subject, k.value, k.high, k.comparison, k.basis, k.forward, k.sentence,"
@@ -31,6 +33,20 @@ def _stated(row: Sequence[Any]) -> StatedKpi:
 
 
 class KpiStore(Door):
+    def conditions(self) -> list[tuple[str, Condition]]:
+        """The conditions of the active checkpoints of active tickers, with their symbols, in
+        the file's order: what jobs/kpi_reading.py picks the KPI metrics' products from."""
+        found = []
+        for symbol, text in self._conn.execute(
+            "SELECT c.symbol, c.condition FROM checkpoints c JOIN tickers t ON t.symbol = c.symbol"
+            " WHERE c.archived = 0 AND t.archived = 0 AND c.condition IS NOT NULL"
+            " ORDER BY t.position, c.position"
+        ):
+            parsed = condition(text)
+            if parsed is not None:
+                found.append((symbol, parsed))
+        return found
+
     def reading(self, symbol: str) -> tuple[tuple[str, ...], int]:
         """The products `symbol`'s documents were last read for, and the last document read
         (0: none yet)."""

@@ -65,6 +65,7 @@ def load_snapshot(
     sec = store.providers.health().get("sec")
     snap.sec_failed_at = sec.failing_since if sec is not None else None
     snap.lines_of = store.segments.of  # a symbol's, when a line metric first asks
+    snap.kpis_of = store.kpis.series  # a symbol's, when a KPI metric first asks
     snap.releases.update(store.results.of_symbols(None if symbol is None else [symbol]))
     _settling(conn, snap)
     for sym, releases in snap.releases.items():

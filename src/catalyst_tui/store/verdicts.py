@@ -30,7 +30,7 @@ _STANDINGS = (
     f" CASE WHEN c.status = '{Status.MISSED.value}' THEN EXISTS (SELECT 1 FROM events e"
     "  INDEXED BY events_checkpoint"
     "  WHERE e.symbol = c.symbol AND e.checkpoint_id = c.id AND e.flagged = 1"
-    "  AND e.acked_at IS NULL) END"
+    "  AND e.acked_at IS NULL) END, c.last_detail"
     " FROM checkpoints c JOIN tickers t ON t.symbol = c.symbol"
     " WHERE c.archived = 0 AND t.archived = 0{only} ORDER BY t.position, c.position"
 )
@@ -57,7 +57,7 @@ class Verdicts(Door):
             accepted.setdefault((r.symbol, r.checkpoint_id), []).append(seen)
         for row in self._conn.execute(_STANDINGS.format(only=only), args):
             (sym, ident, title, kind, status, since, value, when, kill, manual) = row[:10]
-            acked, flagged = row[14:]
+            acked, flagged, note = row[14:]
             condition = columns.condition(when)
             stamp = columns.moment(since)
             out.setdefault(sym, []).append(
@@ -75,6 +75,7 @@ class Verdicts(Door):
                     condition,
                     columns.forecast(row[10:14]),
                     tuple(accepted.get((sym, ident), ())),
+                    note or "",
                 )
             )
         return out

@@ -14,91 +14,10 @@ whose function does not exist fails there, and in tests/thesis/test_catalogue.py
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum, StrEnum
+from .kpis import GUIDANCE_DIRECTIONS
+from .metric_row import Metric, Money, Source, Unit
 
-
-class Unit(StrEnum):
-    """The kind of value a metric is, as docs/config.md's table names it."""
-
-    MONEY = "money"
-    RATIO = "ratio"  # written with % in a condition, stored as a fraction
-    MULTIPLE = "multiple"  # a price over earnings: written 44.5x
-    PER_SHARE = "per share"
-    NUMBER = "plain number"
-
-
-class Source(Enum):
-    """Where a metric's data comes from, as docs/config.md's table says it."""
-
-    QUOTES = "quotes"
-    FUNDAMENTALS = "SEC EDGAR"
-    RELEASES = "earnings releases"
-    MIXED = "quotes and SEC EDGAR"
-    LOTS = "your lots, sales and quotes"
-    LINES = "10-Q and 10-K XBRL (SEC EDGAR)"
-    STREET = "the Street's consensus (Yahoo)"
-
-
-class Money(Enum):
-    """The currency a metric's amounts are in, where it is money."""
-
-    NONE = ""  # a ratio, a count, a plain number
-    REPORTED = "USD"  # SEC's figures are read in USD alone (market/sec/facts.py)
-    LISTING = "listing"  # the price's currency (the listing's unit)
-
-
-@dataclass(frozen=True, slots=True)
-class Metric:
-    """A metric a condition can name (`gross_margin >= 70%`)."""
-
-    name: str
-    unit: Unit
-    source: Source
-    #: What it is, as docs/config.md's table says it (Markdown).
-    meaning: str
-    #: The function computing it: "module.name" in thesis/ (thesis/metrics.py looks it up).
-    function: str
-    #: The reported figure it is made of (a ratio's numerator), as a sentence of why it has no
-    #: value names it: "no gross profit for the quarter ended ..."; "" names the metric.
-    figure: str = ""
-    #: What docs/config.md says it is read from, where that is more than the source's words.
-    data: str = ""
-    #: A fundamentals metric an earnings release's quarter feeds until XBRL has that quarter
-    #: (thesis/results.merge): what the release alone gave is kept where XBRL says otherwise.
-    from_releases: bool = False
-    #: A split changes it: a threshold stays on the share basis it was written in.
-    per_share: bool = False
-    #: How the ticker page's fundamentals name it, and its place there (1 first); "" / 0: not shown.
-    label: str = ""
-    page: int = 0
-    #: The currency of its amounts on the page.
-    money: Money = Money.NONE
-
-    def currency(self, listing: str | None) -> str:
-        """Its amounts' currency ("USD", "GBp"), "" for a ratio, a count, or not known."""
-        if self.money is Money.REPORTED:
-            return "USD"
-        return (listing or "") if self.money is Money.LISTING else ""
-
-    #: What the condition names in parentheses after it: "line" (`line_share(Scorpio)`), or "".
-    parameter: str = ""
-    #: Read from a 10-Q's or 10-K's XBRL beside revenue: its concepts, the first stated wins
-    #: (reading/xbrl/figures.py); its function `lines.xbrl_figure`, its source LINES.
-    xbrl: tuple[str, ...] = ()
-
-    @property
-    def ratio(self) -> bool:
-        return self.unit is Unit.RATIO
-
-    @property
-    def pinnable(self) -> bool:
-        """Whether `period_end` can pin this metric to a reported period."""
-        return self.source in (Source.FUNDAMENTALS, Source.RELEASES)
-
-    @property
-    def data_from(self) -> str:
-        return self.data or self.source.value
+__all__ = ["METRICS", "Metric", "Money", "Source", "Unit", "on_the_ticker_page", "xbrl_concepts"]
 
 
 METRICS: dict[str, Metric] = {
@@ -384,6 +303,34 @@ METRICS: dict[str, Metric] = {
             "`line_lead(Scorpio) > 0%` holds while Scorpio is the largest product line",
             "lines.line_lead",
             parameter="line",
+        ),
+        Metric(
+            "share",
+            Unit.RATIO,
+            Source.WORDS,
+            "a named product's share of revenue as management last stated it as an outcome "
+            '("Scorpio was over 10% of total revenue" is 10%): `share(Scorpio) >= 20%`',
+            "kpi_metrics.share",
+            parameter="product",
+        ),
+        Metric(
+            "growth",
+            Unit.RATIO,
+            Source.WORDS,
+            "a named product's revenue growth as management last stated it as an outcome, on "
+            'the basis it states ("Blackwell revenue grew 17% sequentially" is +17%)',
+            "kpi_metrics.growth",
+            parameter="product",
+        ),
+        Metric(
+            "guidance",
+            Unit.WORD,
+            Source.WORDS,
+            "the direction of the company's latest guidance as its words give it, one of "
+            + ", ".join(f'`"{w}"`' for w in GUIDANCE_DIRECTIONS)
+            + ': `guidance != "cut"`',
+            "kpi_metrics.guidance",
+            words=GUIDANCE_DIRECTIONS,
         ),
     )
 }

@@ -1,12 +1,18 @@
-"""The `when` condition grammar (METRIC OP NUMBER), against the metrics of thesis/catalogue.py;
-never eval.
+"""The `when` condition grammar (METRIC OP NUMBER, or WORD-METRIC == "WORD"), against the metrics
+of thesis/catalogue.py; never eval.
 
-condition := metric ["(" line ")"] op number
-metric    := a name in thesis/catalogue.METRICS
-line      := a product line's name, for the metrics whose row takes one (line_share(Scorpio))
+condition := metric ["(" name ")"] op number | word-metric ("==" | "!=") '"' word '"'
+metric    := a name in thesis/catalogue.METRICS whose unit is not a word
+name      := a product line's or a product's, for the metrics whose row takes one
+             (line_share(Scorpio), share(Scorpio))
 op        := ">=" | "<=" | ">" | "<"
 number    := ["-"] digits ["." digits] [suffix]
 suffix    := "%" (÷100, ratio metrics only) | "K" | "M" | "B" (×1e3/1e6/1e9, not on ratios)
+word      := one of the word metric's row's `words` (guidance: "raised", "cut", ...), any case
+
+A word metric's condition keeps the Condition record's float threshold: it is the word's index
+in its row's `words`, and the metric's value is its word's index too (thesis/wording.py
+writes the word back); == and != compare those indexes.
 """
 
 from __future__ import annotations
@@ -27,12 +33,18 @@ OPERATORS: dict[str, Callable[[float, float], bool]] = {
     "<=": operator.le,
     ">": operator.gt,
     "<": operator.lt,
+    "==": operator.eq,
+    "!=": operator.ne,
 }
+NUMBER_OPERATORS = (">=", "<=", ">", "<")
+WORD_OPERATORS = ("==", "!=")
 
+_ONE = {"line": "product line", "product": "product"}  # what a metric's parameter names
 _SCALE = {"%": 0.01, "K": 1e3, "M": 1e6, "B": 1e9}
 _TOKEN = re.compile(
     r"\s*(?:(?P<word>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>=>|=<|[<>=!]=?)|"
-    r"(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?P<suffix>[%A-Za-z]*)|(?P<other>\S+))"
+    r"(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?P<suffix>[%A-Za-z]*)|"
+    r'(?P<quoted>"[^"]*"?)|(?P<other>\S+))'
 )
 # The usual shape, `METRIC OP NUMBER` with a plain number, read by one match: every stored
 # condition is parsed again when a database is first read (the watchlist's first frame reads
@@ -77,13 +89,14 @@ class Condition:
 
 
 def parse_condition(text: str) -> Condition:
-    """Parse `METRIC OP NUMBER` (`METRIC(LINE) OP NUMBER` for a line metric); raise
-    ConditionError naming the bad part and where it is."""
+    """Parse `METRIC OP NUMBER` (`METRIC(NAME) OP NUMBER` for a line's or a product's metric,
+    `METRIC == "WORD"` for a word metric); raise ConditionError naming the bad part and where
+    it is."""
     plain = _PLAIN.fullmatch(text)
     if plain:
         word = plain.group("word")
         known = METRICS.get(word)
-        if known is not None and not known.parameter:
+        if known is not None and not known.parameter and not known.word:
             value = _number(known, plain.group("num"), plain.group("suffix"), plain.start("num"))
             return Condition(
                 metric=word, op=plain.group("op"), threshold=value, text=" ".join(text.split())
@@ -114,31 +127,41 @@ def parse_condition(text: str) -> Condition:
     line = " ".join(call.group("arg").split()) if call else ""
     if metric.parameter and not line:
         raise ConditionError(
-            f"{name} is of one product {metric.parameter}: name it, e.g. '{name}(Scorpio)'",
+            f"{name} is of one {_ONE[metric.parameter]}: name it, e.g. '{name}(Scorpio)'",
             start + len(name),
         )
     if call and not metric.parameter:
         raise ConditionError(f"{name} takes nothing in parentheses", call.start("arg"))
 
     if len(tokens) < 2:
-        raise ConditionError(f"missing operator after {name!r}: one of >=, <=, >, <", len(text))
+        ops = _ops(metric)
+        raise ConditionError(f"missing operator after {name!r}: one of {ops}", len(text))
     start, m = tokens[1]
     op = m.group("op")
-    if op not in OPERATORS:
-        raise ConditionError(f"bad operator {m.group().strip()!r}: use one of >=, <=, >, <", start)
+    _check_operator(metric, op, m.group().strip(), start)
 
     if len(tokens) < 3:
-        raise ConditionError(f"missing number after {op!r}", len(text))
+        wanted = "a word in double quotes" if metric.word else "number"
+        raise ConditionError(f"missing {wanted} after {op!r}", len(text))
     start, m = tokens[2]
-    if m.group("num") is None:
+    if metric.word:
+        threshold = _word(metric, m, start)
+    elif m.group("quoted") is not None:
+        raise ConditionError(
+            f"{name} is a number, not a word: compare it with a number, e.g. '{_example(metric)}'",
+            start,
+        )
+    elif m.group("num") is None:
         raise ConditionError(f"{m.group().strip()!r} is not a number", start)
-    threshold = _number(metric, m.group("num"), m.group("suffix"), start)
+    else:
+        threshold = _number(metric, m.group("num"), m.group("suffix"), start)
 
     if len(tokens) > 3:
         extra_start, extra = tokens[3]
+        what = 'WORD-METRIC == "WORD"' if metric.word else "METRIC OP NUMBER"
         raise ConditionError(
-            f"unexpected {extra.group().strip()!r} after the number: "
-            "one condition is METRIC OP NUMBER",
+            f"unexpected {extra.group().strip()!r} after the "
+            f"{'word' if metric.word else 'number'}: one condition is {what}",
             extra_start,
         )
     return Condition(
@@ -146,8 +169,57 @@ def parse_condition(text: str) -> Condition:
     )
 
 
+def _ops(metric: Metric) -> str:
+    return ", ".join(WORD_OPERATORS if metric.word else NUMBER_OPERATORS)
+
+
+def _example(metric: Metric) -> str:
+    written = f"{metric.name}(Scorpio)" if metric.parameter else metric.name
+    return f"{written} >= {'20%' if metric.ratio else '100'}"
+
+
+def _check_operator(metric: Metric, op: str | None, written: str, at: int) -> None:
+    """A word metric is compared with == or !=, a number metric with >=, <=, > or <."""
+    if op in (WORD_OPERATORS if metric.word else NUMBER_OPERATORS):
+        return
+    if metric.word:
+        example = f'{metric.name} == "{metric.words[0]}"'
+        raise ConditionError(
+            f"{metric.name} is a word: compare it with == or !=, e.g. '{example}'", at
+        )
+    if op in WORD_OPERATORS:
+        words = ", ".join(m.name for m in METRICS.values() if m.word)
+        raise ConditionError(
+            f"bad operator {written!r} on {metric.name}, a number: use one of >=, <=, >, < "
+            f"(== and != compare a word metric: {words})",
+            at,
+        )
+    raise ConditionError(f"bad operator {written!r}: use one of >=, <=, >, <", at)
+
+
+def _word(metric: Metric, m: re.Match[str], at: int) -> float:
+    """A word metric's threshold: the index of the quoted word in its row's words."""
+    allowed = ", ".join(f'"{w}"' for w in metric.words)
+    quoted = m.group("quoted")
+    if quoted is None:
+        said = m.group().strip()
+        if m.group("word") is not None and said.lower() in metric.words:
+            raise ConditionError(f'write the word in double quotes: "{said}"', at)
+        raise ConditionError(f"{metric.name} is a word, not {said!r}: write one of {allowed}", at)
+    if len(quoted) < 2 or not quoted.endswith('"'):
+        raise ConditionError(f"{quoted} has no closing double quote", at + len(quoted))
+    word = quoted[1:-1].strip().lower()
+    if word not in metric.words:
+        raise ConditionError(
+            f"{quoted} is not a word {metric.name} takes: one of {allowed}", at + 1
+        )
+    return float(metric.words.index(word))
+
+
 def _kind(m: re.Match[str]) -> str | None:
-    return next((g for g in ("word", "op", "num", "other") if m.group(g) is not None), None)
+    return next(
+        (g for g in ("word", "op", "num", "quoted", "other") if m.group(g) is not None), None
+    )
 
 
 def _number(metric: Metric, digits: str, suffix: str, at: int) -> float:

@@ -15,7 +15,10 @@ its row's `Judged` in thesis/kinds.py:
 A manual mark freezes a checkpoint until it is reopened. A metric without data leaves the
 checkpoint as it is, with the reason: no data is never a verdict, even past a due date. A
 per-share value (price, EPS) is compared on the share basis of the day its condition was written:
-a split since then multiplies it back, so no status changes because of a split.
+a split since then multiplies it back, so no status changes because of a split. A value stated
+as a range ("10% to 15% of revenue", Observation.high) holds only when it holds at both ends: a
+range's wrong end never makes a condition hold, and the end that fails is the one its reason
+compares.
 "Due passed" means today, in the user's time zone, is after the due date.
 Reasons are put into words where they are shown (thesis/wording.py).
 """
@@ -103,6 +106,9 @@ def evaluate(
         else:
             op = condition.op
             holds = OPERATORS[op](value, condition.threshold)
+            if holds and obs.high is not None and not OPERATORS[op](obs.high, condition.threshold):
+                # A range holds at both ends or not at all; the end that fails is the one shown.
+                holds, obs = False, obs._replace(value=obs.high)
             if not holds:
                 op = _NEGATION[op]
             if judged is not becomes_true:  # keeps holding: holding or not, and back
@@ -137,4 +143,4 @@ def evaluate_one(c: CheckpointState, snap: MarketSnapshot, today: dt.date) -> Ev
 _NOTHING = Reason(Why.NOTHING)
 # How each kind is judged, by its stored name; a kind no row knows is judged as a guard.
 _JUDGED: dict[str, Judged] = {str(kind): spec.judged for kind, spec in KINDS.items()}
-_NEGATION = {">=": "<", "<=": ">", ">": "<=", "<": ">="}
+_NEGATION = {">=": "<", "<=": ">", ">": "<=", "<": ">=", "==": "!=", "!=": "=="}

@@ -63,6 +63,8 @@ def loosens(field: str, was: object, now: object) -> bool:
         return False
     if old is None or new is None or old.metric != new.metric or old.op != new.op:
         return new is None
+    if old.op in ("==", "!="):  # another word is another condition, no looser one
+        return False
     if old.op in (">=", ">"):
         return new.threshold < old.threshold
     return new.threshold > old.threshold

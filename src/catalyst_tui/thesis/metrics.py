@@ -13,7 +13,7 @@ import math
 import sys
 from typing import TYPE_CHECKING
 
-from . import fundamentals, lines, releases, street
+from . import fundamentals, kpi_metrics, lines, releases, street
 from .catalogue import METRICS, Metric
 from .fundamentals import MetricFunction, no_facts
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind
@@ -225,6 +225,7 @@ _MODULES = {
     "releases": releases,
     "street": street,
     "lines": lines,
+    "kpi_metrics": kpi_metrics,
 }
 
 

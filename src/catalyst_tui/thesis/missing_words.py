@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .catalogue import METRICS
+from .kpi_wording import KPI_CODES, kpi_missing_text
 from .line_wording import LINE_CODES, line_missing_text
 from .observation import Missing, MissingCode, Period, PeriodKind, ValueSource
 
@@ -86,6 +87,8 @@ def missing_text(missing: Missing | None) -> str:
             )
         case _ if code in LINE_CODES:  # a product line's (thesis/line_wording.py)
             return line_missing_text(missing, quarter)
+        case _ if code in KPI_CODES:  # a KPI read from words (thesis/kpi_wording.py)
+            return kpi_missing_text(missing)
     return missing.text  # RECORDED: the sentence as an earlier version stored it
 
 

@@ -83,6 +83,9 @@ class MissingCode(StrEnum):
     NO_LINE_YEAR_EARLIER = "no_line_year_earlier"  # symbol, metric, text, quarter
     ONE_LINE = "one_line"  # symbol, metric, text: no other line to lead
     SUM_OF_LINES = "sum_of_lines"  # symbol, metric, text: the line is the sum of others
+    # KPIs read from words (thesis/kpi_metrics.py); text: the product ("" for guidance).
+    NO_KPI = "no_kpi"  # symbol, metric, text: no document read states it
+    KPI_FORECAST_ONLY = "kpi_forecast_only"  # symbol, metric, text, symbols: the newest forecast
 
 
 class Missing(NamedTuple):
@@ -108,7 +111,8 @@ class Observation(NamedTuple):
     (the age of a quote the last refresh could not renew) or a `note`; `split_adjusted`, the
     factor a per-share value was divided by to be on today's share basis; `rebased`, the factor
     it was multiplied by to be on the basis a condition was written in; `released`, the value
-    the earnings release gave where the filing that won since says otherwise.
+    the earnings release gave where the filing that won since says otherwise; `high`, the upper
+    end of a value stated as a range.
     A NamedTuple built by name: evaluation builds one per distinct (metric, symbol), and a
     frozen dataclass with slots costs 2.5-3.5 times as much to build."""
 
@@ -121,3 +125,5 @@ class Observation(NamedTuple):
     split_adjusted: float | None = None
     rebased: float | None = None
     released: float | None = None
+    #: A range's upper end, where the value was stated as one ("10% to 15%": value 0.10).
+    high: float | None = None

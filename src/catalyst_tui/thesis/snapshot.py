@@ -1,8 +1,9 @@
 """The MarketSnapshot evaluation reads: quotes, highs, fundamentals (with the quarters of earnings
 releases XBRL has not caught up with), releases, lots, sales, splits and FX rates as the store
 loaded them, with the memos the metrics fill (thesis/metrics.py). The Street's estimates and a
-position's return against its benchmark are read from the store a symbol at a time, when a metric
-first asks for them (`street`, `returns_of`)."""
+position's return against its benchmark, product lines and KPIs read from words are read from the
+store a symbol at a time, when a metric first asks for them (`street`, `returns_of`, `lines`,
+`kpis`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .positions import Lot, Position, Sell, fifo
 
 if TYPE_CHECKING:
     from ..market.estimates import StoredEstimates
+    from .kpis import StatedKpi
     from .line_split import LineSplit
     from .performance import Outcome
     from .results import Release
@@ -54,6 +56,8 @@ class MarketSnapshot:
     returns_of: Callable[[str], tuple[str, Outcome] | None] | None = None
     # A symbol's stored product-line splits, oldest first, read when a line metric first asks.
     lines_of: Callable[[str], tuple[LineSplit, ...]] | None = None
+    # A symbol's KPIs read from words, oldest document first, read when a KPI metric first asks.
+    kpis_of: Callable[[str], tuple[StatedKpi, ...]] | None = None
     # What settles a milestone past its due date (thesis/awaiting.py): each symbol's next
     # earnings date from the calendar, and the day of the latest passage not dismissed of each
     # (symbol, checkpoint).
@@ -75,6 +79,7 @@ class MarketSnapshot:
     _release_view: MarketSnapshot | None = field(default=None, init=False, repr=False)
     _street: dict[str, StoredEstimates | None] = field(default_factory=dict, init=False, repr=False)
     _lines: dict[str, tuple[LineSplit, ...]] = field(default_factory=dict, init=False, repr=False)
+    _kpis: dict[str, tuple[StatedKpi, ...]] = field(default_factory=dict, init=False, repr=False)
 
     def observation(
         self, metric: str, symbol: str, pin: dt.date | None, make: Observer, line: str = ""
@@ -98,6 +103,15 @@ class MarketSnapshot:
         if symbol not in self._lines:
             self._lines[symbol] = self.lines_of(symbol)
         return self._lines[symbol]
+
+    def kpis(self, symbol: str) -> tuple[StatedKpi, ...]:
+        """`symbol`'s stored KPIs read from words, oldest document first, read once per
+        snapshot."""
+        if self.kpis_of is None:
+            return ()
+        if symbol not in self._kpis:
+            self._kpis[symbol] = self.kpis_of(symbol)
+        return self._kpis[symbol]
 
     def revenue_quarter(
         self, symbol: str, pin: dt.date | None, find: RevenueFinder

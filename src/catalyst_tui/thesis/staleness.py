@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 QUOTES = "quotes"  # the ticker's own quote, whichever provider served it
 QUOTE = "quote"  # its quote not renewed while its provider answers (another symbol failed alone)
-SEC = "sec"  # SEC EDGAR: fundamentals, product lines, releases, and the reports milestones await
+SEC = "sec"  # SEC EDGAR: fundamentals, product lines, releases, KPIs' documents, and the reports
+# milestones await
 
 #: What each source of a metric (thesis/catalogue.py) is fetched from. The Street's consensus is
 #: kept by day and judged by its own age (a day without it is no stale figure): none here.
@@ -33,6 +34,7 @@ READS: dict[Source, tuple[str, ...]] = {
     Source.RELEASES: (SEC,),
     Source.LINES: (SEC,),
     Source.STREET: (),
+    Source.WORDS: (SEC,),  # the filings' documents, most of what the KPIs are read from
 }
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
+from .catalogue import METRICS, Source
 from .forecast import Forecast, forecast_text, on_course
 from .stance import AGAINST, Accepted, Stance
 from .vocabulary import VERDICTS, Kind, Status, Verdict
@@ -45,6 +46,9 @@ class Standing(NamedTuple):
     # The passages of its evidence you accepted, the newest document first (thesis/stance.py);
     # a passage nobody accepted is not here: the machine's reading never changes a verdict.
     accepted: tuple[Accepted, ...] = ()
+    #: What its last value was said as, where its metric keeps it (a KPI read from words: "over
+    #: 10% of revenue, ALAB 8-K EX-99.1 of 2025-11-04"); "" otherwise.
+    note: str = ""
 
 
 class Scope(StrEnum):
@@ -193,6 +197,7 @@ class VerdictReason(NamedTuple):
     condition: Condition | None = None
     forecast: Forecast | None = None  # of a target behind its course
     evidence: str = ""  # the accepted passage it quotes: "10-Q 2026-11-04 — “…”"
+    note: str = ""  # a KPI's value as said, and where (Standing.note)
 
 
 class TickerVerdict(NamedTuple):
@@ -274,7 +279,15 @@ def _remaining(s: Standing) -> VerdictReason:
 def _of(s: Standing, rule: str) -> VerdictReason:
     """What every reason says of its checkpoint: its status and value, since when, its `when`."""
     return VerdictReason(
-        rule, s.checkpoint, s.title, s.status, s.value, s.since, s.metric, condition=s.condition
+        rule,
+        s.checkpoint,
+        s.title,
+        s.status,
+        s.value,
+        s.since,
+        s.metric,
+        condition=s.condition,
+        note=s.note if s.metric in SAID_METRICS else "",
     )
 
 
@@ -308,7 +321,8 @@ def reason_text(reason: VerdictReason) -> str:
     if reason.forecast is not None and reason.condition is not None:
         return f"{text}: {forecast_text(reason.forecast, reason.condition)}"
     if reason.value is not None and reason.metric:
-        text += f" ({reason.metric} {format_value(reason.metric, reason.value)})"
+        said = f", {reason.note}" if reason.note else ""  # a KPI's words: "over 10% of revenue"
+        text += f" ({reason.metric} {format_value(reason.metric, reason.value)}{said})"
     if reason.since is not None:
         text += f", {'marked by you' if reason.manual else 'since'} {reason.since.isoformat()}"
     if reason.acked is not None:
@@ -316,6 +330,8 @@ def reason_text(reason: VerdictReason) -> str:
     return text
 
 
+#: The metrics whose value a reason gives with its words: the KPIs read from words.
+SAID_METRICS = frozenset(m.name for m in METRICS.values() if m.source is Source.WORDS)
 #: How what remains reads (TickerVerdict.remaining): not rules, they conclude nothing.
 _REMAINING = {"target_on_course": "target on its course: {title}", "to_judge": "to judge: {title}"}
 

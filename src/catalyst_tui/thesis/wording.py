@@ -31,12 +31,16 @@ if TYPE_CHECKING:
 
 
 def format_value(metric: str, value: float, currency: str | None = None) -> str:
-    """A metric value as people write it: 69.1%, 44.5x, $415M, $1.25B, 187.93. `currency`: the
+    """A metric value as people write it: 69.1%, 44.5x, $415M, $1.25B, 187.93, raised (a word
+    metric's value is its word's index in its row's words). `currency`: the
     money a listing's amount is in (None: the metric's own, USD for SEC's figures), after a
     per-share amount given one (1.23 USD)."""
     row = METRICS.get(metric)
     if row is not None and row.ratio:
         return percent(value)
+    if row is not None and row.word:  # its word's index in the row's words
+        index = int(value)
+        return row.words[index] if index == value and 0 <= index < len(row.words) else f"{value:g}"
     if row is not None and row.unit is Unit.MULTIPLE:
         return multiple(value)
     if row is not None and row.unit is Unit.MONEY and not row.per_share:

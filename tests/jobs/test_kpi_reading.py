@@ -1,0 +1,146 @@
+"""The refresh's reading of KPIs from words (jobs/kpi_reading.py) on a real store: the products
+a ticker is read for are those its active conditions name; each document is read once, and all
+of them again when another product is named; a ticker whose only interest in documents is a KPI
+condition gets its filings' documents fetched (the loopback SEC) and read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from catalyst_tui.config import parse_config
+from catalyst_tui.jobs.kpi_reading import kpi_subjects, read_kpis_of
+from catalyst_tui.jobs.refresh import refresh_in_process
+from catalyst_tui.market.http.client import MarketClient
+from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
+from catalyst_tui.store import Store
+from catalyst_tui.store.records import NewDocument
+from tests.support.filings_server import FilingsServer
+from tests.support.limits import ClientLimits
+from tests.support.market_server import MarketServer
+
+LIMITS: ClientLimits = {"rate_limits": RATE_LIMITS, "bounds": PROVIDER_BOUNDS}
+UA = "Catalyst Tests tests@example.com"
+NOW = dt.datetime(2026, 11, 20, 15, 0, tzinfo=dt.UTC)
+THESIS = """
+[tickers.ALAB]
+name = "Astera Labs"
+[[tickers.ALAB.checkpoints]]
+id = "scorpio"
+title = "Scorpio grows into revenue"
+kind = "guard"
+when = "{when}"
+[[tickers.ALAB.checkpoints]]
+id = "margin"
+title = "Margins hold"
+kind = "guard"
+when = "gross_margin >= 70%"
+
+[tickers.CRDO]
+name = "Credo"
+[[tickers.CRDO.checkpoints]]
+id = "margin"
+title = "Margins hold"
+kind = "guard"
+when = "gross_margin >= 60%"
+"""
+Q3 = (
+    "Scorpio was over 10% of total revenue, with a Q4 exit rate closer to 20%. Aries revenue "
+    "grew 30% sequentially. The company raised its full-year guidance."
+)
+
+
+def document(key: str, text: str, day: dt.date) -> NewDocument:
+    published = dt.datetime.combine(day, dt.time(21, 5), dt.UTC)
+    return NewDocument("sec", key, None, "8-K EX-99.1", "results", key, published, text)
+
+
+def thesis(when: str) -> str:
+    return THESIS.format(when=when)
+
+
+def test_the_products_read_for_are_those_the_conditions_name(tmp_path: Path):
+    text = thesis("share(scorpio) >= 20%") + (
+        '[[tickers.ALAB.checkpoints]]\nid = "aries"\ntitle = "Aries"\nkind = "guard"\n'
+        'when = "growth(Aries) >= 0%"\n[[tickers.ALAB.checkpoints]]\nid = "again"\n'
+        'title = "Again"\nkind = "guard"\nwhen = "share(Scorpio) >= 5%"\n'
+    )
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(parse_config(text), NOW)
+        # One per name in any case, sorted; CRDO names no KPI: not read.
+        assert kpi_subjects(store) == {"ALAB": ("Aries", "scorpio")}
+
+
+def test_documents_stored_are_read_once_and_their_kpis_kept(tmp_path: Path):
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(parse_config(thesis("share(Scorpio) >= 20%")), NOW)
+        store.evidence.save_documents("ALAB", [document("q3", Q3, dt.date(2025, 11, 4))], NOW)
+        store.evidence.save_documents("CRDO", [document("c", Q3, dt.date(2025, 11, 4))], NOW)
+        # Scorpio's share "over 10%", its exit rate "closer to 20%", the guidance "raised";
+        # Aries is named by no condition: its growth is not read.
+        assert read_kpis_of(store, NOW) == 3
+        series = store.kpis.series("ALAB")
+        assert [(s.kpi.kind, s.kpi.subject, s.kpi.value, s.kpi.basis) for s in series] == [
+            ("share", "Scorpio", 0.10, ""),
+            ("share", "Scorpio", 0.20, "Q4 exit rate"),
+            ("guidance", "", None, "raised"),
+        ]
+        assert store.kpis.series("CRDO") == ()
+        assert read_kpis_of(store, NOW) == 0  # nothing new to read
+        later = "Scorpio represented 22% of total revenue in the fourth quarter."
+        store.evidence.save_documents("ALAB", [document("q4", later, dt.date(2026, 2, 10))], NOW)
+        assert read_kpis_of(store, NOW) == 1  # the new document alone
+        [*_, newest] = store.kpis.series("ALAB")
+        assert (newest.kpi.value, newest.day) == (0.22, dt.date(2026, 2, 10))
+
+
+def test_a_new_product_named_reads_the_old_documents_again(tmp_path: Path):
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(parse_config(thesis("share(Scorpio) >= 20%")), NOW)
+        store.evidence.save_documents("ALAB", [document("q3", Q3, dt.date(2025, 11, 4))], NOW)
+        read_kpis_of(store, NOW)
+        store.sync.apply(parse_config(thesis("growth(Aries) >= 25%")), NOW)
+        # Read again for Aries: "grew 30% sequentially" is kept, Scorpio's go.
+        assert read_kpis_of(store, NOW) == 2
+        kept = [(s.kpi.kind, s.kpi.subject, s.kpi.value) for s in store.kpis.series("ALAB")]
+        assert kept == [("growth", "Aries", 0.30), ("guidance", "", None)]
+        assert store.kpis.reading("ALAB")[0] == ("Aries",)
+
+
+async def test_a_kpi_ticker_without_evidence_entries_gets_its_filings_documents_read(tmp_path):
+    """ALAB's checkpoints carry no evidence entries; `share(Scorpio)` alone makes its 8-K's
+    press release (item 8.01: no earnings release the results step would fetch) fetched, stored
+    and read. CRDO, with neither, has no document fetched."""
+    release = f"<html><body><p>Astera Labs reported results.</p><p>{Q3}</p></body></html>"
+    with MarketServer(symbols=["ALAB", "CRDO"]) as market, FilingsServer() as sec:
+        sec.add_filing(
+            "ALAB",
+            "8-K",
+            dt.datetime(2026, 11, 4, 21, 5, tzinfo=dt.UTC),
+            items=("8.01", "9.01"),
+            exhibits={"EX-99.1": ("alab-ex991.htm", release)},
+        )
+        sec.add_filing(
+            "CRDO",
+            "8-K",
+            dt.datetime(2026, 11, 5, 21, 5, tzinfo=dt.UTC),
+            items=("8.01", "9.01"),
+            exhibits={"EX-99.1": ("crdo-ex991.htm", release)},
+        )
+        config = parse_config(sec.settings_toml(market.url, UA) + thesis("share(Scorpio) >= 20%"))
+        now = dt.datetime(2026, 11, 6, 15, 0, tzinfo=dt.UTC)
+        with Store.open(tmp_path / "c.db") as store:
+            store.sync.apply(config, now - dt.timedelta(days=7))
+            async with MarketClient(trust_env=False, **LIMITS, backoff_base=0.01) as client:
+                await refresh_in_process(config, store, now=lambda: now, client=client)
+            crdo = sec.filings[1].folder
+            assert not [r for r in sec.requests(crdo) if r.path.endswith("crdo-ex991.htm")]
+            assert store.evidence.documents("CRDO") == []
+            share, rate, guidance = store.kpis.series("ALAB")
+            assert (share.kpi.value, share.kpi.comparison, share.form) == (
+                0.10,
+                "over",
+                "8-K EX-99.1",
+            )
+            assert share.day == dt.date(2026, 11, 4)
+            assert (rate.kpi.basis, guidance.kpi.basis) == ("Q4 exit rate", "raised")
