@@ -17,7 +17,15 @@ if TYPE_CHECKING:
 
     from ..store import Store
 
-__all__ = ["KPI_KINDS", "KpiPoint", "KpiSeries", "KpisView", "kpi_series", "load_kpis"]
+__all__ = [
+    "KPI_KINDS",
+    "KpiPoint",
+    "KpiSeries",
+    "KpisView",
+    "kpi_series",
+    "load_all_kpis",
+    "load_kpis",
+]
 
 # Each kind's words after the subject, in the order the series are listed.
 KPI_KINDS: dict[KpiKind, str] = {
@@ -65,6 +73,12 @@ class KpiSeries(NamedTuple):
         return f"{self.subject} · {words}" if self.subject else words.capitalize()
 
     @property
+    def newest_first(self) -> tuple[KpiPoint, ...]:
+        """Its points newest day first, one document's in the order it states them (the pane's
+        and `catalyst kpis`' order)."""
+        return tuple(sorted(self.points, key=lambda p: p.day, reverse=True))
+
+    @property
     def newest_outcome(self) -> KpiPoint | None:
         return next((p for p in reversed(self.points) if not p.forecast), None)
 
@@ -94,6 +108,11 @@ def kpi_series(records: Iterable[StatedKpi]) -> tuple[KpiSeries, ...]:
             groups.items(), key=lambda g: (order.index(g[0][0]), g[0][1].casefold(), g[0][1])
         )
     )
+
+
+def load_all_kpis(store: Store, symbols: Iterable[str]) -> list[KpisView]:
+    """Each of `symbols`' KPIs (load_kpis), in their order."""
+    return [load_kpis(store, symbol) for symbol in symbols]
 
 
 def load_kpis(store: Store, symbol: str) -> KpisView:

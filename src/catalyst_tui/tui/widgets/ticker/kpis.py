@@ -30,13 +30,8 @@ COLUMNS = ("Series", "Date", "Value", "Source")
 
 
 def shown_rows(view: KpisView | None) -> list[tuple[KpiSeries, KpiPoint]]:
-    """The table's rows: series by series, as the view orders them, each newest day first (a
-    document's values in the order it states them)."""
-    if view is None:
-        return []
-    return [
-        (s, p) for s in view.series for p in sorted(s.points, key=lambda p: p.day, reverse=True)
-    ]
+    """The table's rows: series by series, as the view orders them, each newest first."""
+    return [(s, p) for s in view.series for p in s.newest_first] if view is not None else []
 
 
 def title(view: KpisView | None, count: int) -> Text:
