@@ -9,7 +9,13 @@ from pathlib import Path
 
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.kpis import Kpi, StatedKpi
-from catalyst_tui.views.kpis import NONE_NAMED, NONE_STATED, kpi_series, load_kpis
+from catalyst_tui.views.kpis import (
+    NONE_NAMED,
+    NONE_STATED,
+    kpi_series,
+    load_kpis,
+    stated_text,
+)
 
 NOW = dt.datetime(2026, 11, 20, 15, 0, tzinfo=dt.UTC)
 
@@ -63,6 +69,14 @@ def test_a_series_newest_outcome_and_newest_forecast():
     assert share.newest_outcome is not None and share.newest_outcome.said == "approximately 15%"
     assert share.newest_outcome.day == Q4
     assert share.newest_forecast is not None and share.newest_forecast.said == "over 20%, forecast"
+    # One document's values: the first it states is its outcome ("over 10% of total revenue,
+    # with a Q4 exit rate closer to 20%").
+    exit_rate = Kpi("share", "Scorpio", 0.20, None, "closer to", "Q4 exit rate", False, "s1", 0, 9)
+    [share] = kpi_series([stated(SHARE_Q3, Q3), stated(exit_rate, Q3)])
+    assert share.newest_outcome is not None and share.newest_outcome.said == "over 10%"
+    assert (
+        stated_text(share.newest_outcome) == "over 10%, stated 2025-11-04 in 8-K EX-99.1: results"
+    )
     [guidance] = kpi_series([stated(RAISED, Q3)])
     assert guidance.newest_forecast is None
     assert kpi_series([]) == ()

@@ -80,11 +80,18 @@ class KpiSeries(NamedTuple):
 
     @property
     def newest_outcome(self) -> KpiPoint | None:
-        return next((p for p in reversed(self.points) if not p.forecast), None)
+        """The first outcome its newest document with one states (as the pane lists them)."""
+        return next((p for p in self.newest_first if not p.forecast), None)
 
     @property
     def newest_forecast(self) -> KpiPoint | None:
-        return next((p for p in reversed(self.points) if p.forecast), None)
+        return next((p for p in self.newest_first if p.forecast), None)
+
+
+def stated_text(point: KpiPoint) -> str:
+    """ "over 10%, stated 2025-11-04 in 8-K EX-99.1: Q3 2025 results" (the report's words)."""
+    document = point.stated.form + (f": {point.stated.title}" if point.stated.title else "")
+    return f"{point.said}, stated {point.day.isoformat()} in {document}"
 
 
 class KpisView(NamedTuple):
