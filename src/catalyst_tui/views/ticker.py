@@ -1,8 +1,8 @@
 """The ticker page as the screen reads it: the watchlist row, the lots on today's share basis, the
 fundamentals, the checkpoints in due order, the price history, the splits, the evidence, the sales,
-the earnings releases, the Street's estimates, the KPIs read from words and the thesis's verdict; each amount with its
-currency, a lot's in the listing's unit and the base currency (views/money.py). Plain data, no
-textual and no SQL."""
+the earnings releases, the Street's estimates, the KPIs read from words and the thesis's verdict;
+each amount with its currency, a lot's in the listing's unit and the base currency
+(views/money.py). Plain data, no textual and no SQL."""
 
 from __future__ import annotations
 
