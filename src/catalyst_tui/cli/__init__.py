@@ -78,6 +78,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "import": LazyCommand("imports", "cmd_import"),
     "estimates": LazyCommand("reports", "cmd_estimates"),
     "segments": LazyCommand("segments", "cmd_segments"),
+    "kpis": LazyCommand("reports", "cmd_kpis"),
     "review": LazyCommand("reports", "cmd_review"),
     "note": LazyCommand("thesis", "cmd_note"),
     "changes": LazyCommand("reports", "cmd_changes"),

@@ -261,6 +261,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     segments.add_argument("--labels", metavar="PATH", help="the filing's label linkbase (_lab.xml)")
     command(
+        "kpis",
+        "KPIs read from words in releases, calls and filings: a product's share of revenue, "
+        "its growth, the guidance's direction; each with its sentence and document",
+        symbol="one ticker; none: every ticker with one",
+        json="print a JSON array",
+    )
+    command(
         "status",
         "each provider's requests, failures and pauses; file paths",
         json="print a JSON object",

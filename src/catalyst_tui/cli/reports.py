@@ -172,6 +172,18 @@ def cmd_estimates(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_kpis(ctx: Context) -> int:
+    from ..views.kpis import load_all_kpis
+    from .output.kpis import kpis_json, print_kpis
+
+    _config, store = ctx.synced_store(create=False, write=False)
+    with contextlib.closing(store):
+        symbol = known_ticker("kpis", store, ctx.args.symbol)
+        views = load_all_kpis(store, [symbol] if symbol else store.views.active_symbols())
+    ctx.report(lambda: kpis_json(views), lambda: print_kpis(views))
+    return EXIT_OK
+
+
 def cmd_review(ctx: Context) -> int:
     from ..views.review import load_review
     from .output.review import review_json, review_lines

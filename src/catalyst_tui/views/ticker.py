@@ -1,8 +1,8 @@
 """The ticker page as the screen reads it: the watchlist row, the lots on today's share basis, the
 fundamentals, the checkpoints in due order, the price history, the splits, the evidence, the sales,
-the earnings releases, the Street's estimates and the thesis's verdict; each amount with its
-currency, a lot's in the listing's unit and the base currency (views/money.py). Plain data, no
-textual and no SQL."""
+the earnings releases, the Street's estimates, the KPIs read from words and the thesis's verdict;
+each amount with its currency, a lot's in the listing's unit and the base currency
+(views/money.py). Plain data, no textual and no SQL."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from ..thesis.catalogue import on_the_ticker_page
 from ..thesis.metrics import Observation, observe
 from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
 from .estimates import StreetRow, load_estimates
+from .kpis import KpisView, load_kpis
 from .lines import LinesView, load_lines
 from .money import LotMoney, listing_rate, lot_money
 from .performance import Returns, ticker_returns
@@ -61,6 +62,7 @@ class TickerDetail(NamedTuple):
     lines: LinesView | None = None  # revenue by product line, from the newest filing stating it
     review: TickerReview | None = None  # the thesis's verdict and its reasons
     marks: tuple[ChartMark, ...] = ()  # the timeline's events over the history, oldest first
+    kpis: KpisView | None = None  # the KPIs read from words, in series
 
     @property
     def in_base(self) -> bool:
@@ -149,6 +151,7 @@ def load_ticker(
         lines=load_lines(store, symbol),
         review=ticker_review(store, symbol),
         marks=tuple(chart_marks(store, symbol, since)),
+        kpis=load_kpis(store, symbol),
     )
 
 

@@ -11,9 +11,11 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ...text import printable
+from ...views.kpis import stated_text
 from .svg_chart import svg_chart
 
 if TYPE_CHECKING:
+    from ...views.kpis import KpiPoint, KpiSeries
     from ...views.report import ThesisReport
 
 _CSS = """
@@ -38,6 +40,43 @@ def _md(text: str) -> str:
 
 def _h(text: str) -> str:
     return escape(printable(text))
+
+
+KPIS_INTRO = "Read from words in the releases, calls and filings: each series' newest outcome and"
+KPIS_INTRO += " newest forecast, with the sentence that states it."
+
+
+def _newest(series: KpiSeries) -> list[tuple[str, KpiPoint]]:
+    """A series' newest outcome and newest forecast, each that it has."""
+    points = (("outcome", series.newest_outcome), ("forecast", series.newest_forecast))
+    return [(word, point) for word, point in points if point is not None]
+
+
+def _kpis_markdown(r: ThesisReport) -> list[str]:
+    out = ["", "## KPIs", "", KPIS_INTRO, ""]
+    for series in r.kpis:
+        out.append(f"- **{_md(series.title)}**")
+        for word, point in _newest(series):
+            out += [
+                f"  - {word}: {_md(stated_text(point))}",
+                f"    > {_md(point.kpi.sentence)}",
+                f"    {_md(point.stated.url)}",
+            ]
+    return out
+
+
+def _kpis_html(r: ThesisReport) -> list[str]:
+    out = ["<h2>KPIs</h2>", f"<p>{_h(KPIS_INTRO)}</p>"]
+    for series in r.kpis:
+        out += [f"<p><strong>{_h(series.title)}</strong></p>", "<ul>"]
+        for word, point in _newest(series):
+            out.append(
+                f"<li>{word}: {_h(stated_text(point))}"
+                f"<blockquote>{_h(point.kpi.sentence)}</blockquote>"
+                f'<p class="link">{_h(point.stated.url)}</p></li>'
+            )
+        out.append("</ul>")
+    return out
 
 
 def report_markdown(r: ThesisReport) -> str:
@@ -75,6 +114,8 @@ def report_markdown(r: ThesisReport) -> str:
         out.append(f"{_md(r.release.quarter or 'Release')} filed {r.release.filed.isoformat()}:")
         out += [f"- {_md(line)}" for line in r.release.lines]
         out.append(f"- {_md(r.release.url)}")
+    if r.kpis:
+        out += _kpis_markdown(r)
     out += ["", "## Position", ""]
     out += [f"- {_md(line)}" for line in r.position] or ["No position is held."]
     out += ["", "## Journal", ""]
@@ -135,6 +176,8 @@ def report_html(r: ThesisReport) -> str:
         out += [f"<p>{_h(head)}</p>", "<ul>"]
         out += [f"<li>{_h(line)}</li>" for line in r.release.lines]
         out += ["</ul>", f'<p class="link">{_h(r.release.url)}</p>']
+    if r.kpis:
+        out += _kpis_html(r)
     out.append("<h2>Position</h2>")
     out += [f"<p>{_h(line)}</p>" for line in r.position] or ["<p>No position is held.</p>"]
     out.append("<h2>Journal</h2>")

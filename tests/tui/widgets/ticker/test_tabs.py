@@ -42,6 +42,7 @@ async def test_at_80_columns_the_tab_row_is_whole(demo):
             "6 Res",
             "7 Est",
             "8 Lin",
+            "9 KPI",
         ]
         assert max(t.region.right for t in shown) <= 80  # the last tab on the screen
         await pilot.press("5")

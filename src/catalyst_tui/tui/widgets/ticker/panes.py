@@ -10,6 +10,7 @@ from .chart_pane import ChartPane
 from .checkpoints import CheckpointsPane
 from .estimates import EstimatesPane
 from .evidence import EvidencePane
+from .kpis import KpisPane
 from .lines import LinesPane
 from .position import PositionPane
 from .results import ResultsPane
@@ -43,6 +44,7 @@ PANES: tuple[Pane, ...] = (
     Pane("6", "results", "Results", ResultsPane, "#results-table"),
     Pane("7", "estimates", "Estimates", EstimatesPane, "#estimates-box"),
     Pane("8", "lines", "Lines", LinesPane, "#lines-table"),
+    Pane("9", "kpis", "KPIs", KpisPane, "#kpis-table"),
 )
 
 

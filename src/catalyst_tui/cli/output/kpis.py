@@ -1,0 +1,86 @@
+"""`catalyst kpis`: the KPIs read from words (views/kpis.py), as JSON or as a table a ticker. A
+value is as stored in JSON (a fraction: 0.1 for 10%; null for guidance, which has a direction,
+`basis`), and as its sentence says it in the table (`over 10%`, `closer to 20% (Q4 exit rate)`).
+Every cell of a document's words goes through `printable` (text.py): shown as written, never an
+escape sequence; JSON escapes what it holds."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+
+from ...text import printable
+from ...views.kpis import NONE_NAMED, NONE_STATED
+from .stream import Column, Row, print_table
+from .tables import output_console
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ...views.kpis import KpiPoint, KpisView
+
+COLUMNS = (Column("Series"), Column("Date"), Column("Value"), Column("Form"), Column("Sentence"))
+
+
+def _point(symbol: str, p: KpiPoint) -> dict[str, Any]:
+    k = p.kpi
+    return {
+        "symbol": symbol,
+        "kind": k.kind,
+        "subject": k.subject,
+        "value": k.value,
+        "high": k.high,
+        "comparison": k.comparison,
+        "basis": k.basis,
+        "forward": k.forward,
+        "said": p.said,
+        "day": p.day.isoformat(),
+        "form": p.stated.form,
+        "title": p.stated.title,
+        "url": p.stated.url,
+        "sentence": k.sentence,
+        "start": k.start,
+        "end": k.end,
+    }
+
+
+def kpis_json(views: list[KpisView]) -> list[dict[str, Any]]:
+    """One object per value: symbol, kind (share, growth, guidance), subject ("" for guidance),
+    value and high (fractions; high a range's upper end, else null), comparison ("over",
+    "closer to", "" when stated exactly), basis (a growth's "sequential" or "year over year", a
+    share's "Q4 exit rate", a guidance's direction), forward (a forecast), said (the value as
+    its sentence states it), day (its document's), form, title, url, sentence and its offsets in
+    the document's text (start, end); series by series, each oldest first."""
+    return [_point(v.symbol, p) for v in views for s in v.series for p in s.points]
+
+
+def print_kpis(views: list[KpisView], console: Console | None = None) -> None:
+    """A table a ticker with KPIs: each series newest first, the value as said, the document's
+    form and the sentence. Without any, why (one ticker's reason, or every ticker's)."""
+    console = console or output_console()
+    shown = [v for v in views if v.series]
+    if not shown:
+        # Of several tickers: some condition names a KPI when any was read for one.
+        stated = any(v.reason == NONE_STATED for v in views)
+        why = NONE_STATED if stated else NONE_NAMED
+        named = f" for {views[0].symbol}" if len(views) == 1 else ""
+        console.print(Text(printable(f"no KPI read from words{named}: {why}")))
+        return
+    for view in shown:
+        rows = [
+            Row(
+                [
+                    printable(s.title),
+                    p.day.isoformat(),
+                    printable(p.said),
+                    printable(p.stated.form),
+                    printable(p.kpi.sentence),
+                ],
+                "italic" if p.forecast else "",
+            )
+            for s in view.series
+            for p in s.newest_first
+        ]
+        title = f"{view.symbol}: {len(rows)} KPI value(s) read from words"
+        print_table(console, printable(title), COLUMNS, rows, fold_last=True)

@@ -1,0 +1,132 @@
+"""The KPIs read from words as the ticker page's KPIs pane, `catalyst kpis` and the report read
+them: a ticker's stored KPIs (store/kpis.py) grouped in series by kind and subject ("Scorpio ·
+share of revenue", "Blackwell · growth", "Guidance"), each series' points oldest first, each point
+its value as its sentence says it (thesis/kpis.said: the comparison word kept), whether it is a
+forecast or an outcome, and the document it was read in; or why there is none. Plain data, no
+textual and no SQL."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..thesis.kpis import Kpi, KpiKind, StatedKpi, said
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
+    from ..store import Store
+
+__all__ = [
+    "KPI_KINDS",
+    "KpiPoint",
+    "KpiSeries",
+    "KpisView",
+    "kpi_series",
+    "load_all_kpis",
+    "load_kpis",
+]
+
+# Each kind's words after the subject, in the order the series are listed.
+KPI_KINDS: dict[KpiKind, str] = {
+    "share": "share of revenue",
+    "growth": "growth",
+    "guidance": "guidance",
+}
+NONE_NAMED = "no condition names a KPI: write one such as share(Scorpio) >= 20% (docs/config.md)"
+NONE_STATED = "no release, call or filing read so far states one"
+
+
+class KpiPoint(NamedTuple):
+    """One value of a series: as read, and as its sentence states it."""
+
+    stated: StatedKpi
+    said: str  # "over 10%", "closer to 20% (Q4 exit rate)", "over 20%, forecast"
+
+    @property
+    def kpi(self) -> Kpi:
+        return self.stated.kpi
+
+    @property
+    def day(self) -> dt.date:
+        return self.stated.day
+
+    @property
+    def forecast(self) -> bool:
+        """Said of the future ("expects", "will"): a forecast, not an outcome."""
+        return self.stated.kpi.forward
+
+    @property
+    def outcome_or_forecast(self) -> str:
+        return "forecast" if self.forecast else "outcome"
+
+
+class KpiSeries(NamedTuple):
+    kind: KpiKind
+    subject: str  # the product or line ("Scorpio"); "" for the company's guidance
+    points: tuple[KpiPoint, ...]  # oldest first
+
+    @property
+    def title(self) -> str:
+        """ "Scorpio · share of revenue", "Blackwell · growth", "Guidance"."""
+        words = KPI_KINDS[self.kind]
+        return f"{self.subject} · {words}" if self.subject else words.capitalize()
+
+    @property
+    def newest_first(self) -> tuple[KpiPoint, ...]:
+        """Its points newest day first, one document's in the order it states them (the pane's
+        and `catalyst kpis`' order)."""
+        return tuple(sorted(self.points, key=lambda p: p.day, reverse=True))
+
+    @property
+    def newest_outcome(self) -> KpiPoint | None:
+        """The first outcome its newest document with one states (as the pane lists them)."""
+        return next((p for p in self.newest_first if not p.forecast), None)
+
+    @property
+    def newest_forecast(self) -> KpiPoint | None:
+        return next((p for p in self.newest_first if p.forecast), None)
+
+
+def stated_text(point: KpiPoint) -> str:
+    """ "over 10%, stated 2025-11-04 in 8-K EX-99.1: Q3 2025 results" (the report's words)."""
+    document = point.stated.form + (f": {point.stated.title}" if point.stated.title else "")
+    return f"{point.said}, stated {point.day.isoformat()} in {document}"
+
+
+class KpisView(NamedTuple):
+    symbol: str
+    series: tuple[KpiSeries, ...]
+    reason: str = ""  # why there is no series, as a sentence ("" when there is one)
+
+
+def kpi_series(records: Iterable[StatedKpi]) -> tuple[KpiSeries, ...]:
+    """`records` (oldest first, as the store gives them) grouped by kind and subject: the kinds in
+    KPI_KINDS' order, the subjects of a kind alphabetically, each series' points oldest first
+    (the records' order among those of one day)."""
+    groups: dict[tuple[KpiKind, str], list[KpiPoint]] = {}
+    for record in records:
+        key = (record.kpi.kind, record.kpi.subject)
+        groups.setdefault(key, []).append(KpiPoint(record, said(record.kpi)))
+    order = list(KPI_KINDS)
+    return tuple(
+        KpiSeries(kind, subject, tuple(sorted(points, key=lambda p: p.day)))
+        for (kind, subject), points in sorted(
+            groups.items(), key=lambda g: (order.index(g[0][0]), g[0][1].casefold(), g[0][1])
+        )
+    )
+
+
+def load_all_kpis(store: Store, symbols: Iterable[str]) -> list[KpisView]:
+    """Each of `symbols`' KPIs (load_kpis), in their order."""
+    return [load_kpis(store, symbol) for symbol in symbols]
+
+
+def load_kpis(store: Store, symbol: str) -> KpisView:
+    """`symbol`'s KPIs in series; without any, why: no condition of its thesis names a KPI (none
+    was read for: store.kpis.reading), or none of its documents read so far states one."""
+    series = kpi_series(store.kpis.series(symbol))
+    if series:
+        return KpisView(symbol, series)
+    subjects, _ = store.kpis.reading(symbol)
+    return KpisView(symbol, (), NONE_STATED if subjects else NONE_NAMED)

@@ -1,0 +1,136 @@
+"""`catalyst kpis` (in process, on a real database whose KPIs were read from the sentences
+below): each ticker's series as a table, each value as its sentence says it, the sentence beside
+it and nothing of a document's escape sequences; `--json` with each value as the sentence states
+it; one ticker, an unknown one refused; and why there is none."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from catalyst_tui.cli import main
+from catalyst_tui.config import load_config
+from catalyst_tui.store import Store
+
+from ..support.kpi_data import Said, record_kpis
+
+THESIS = """
+[tickers.ALAB]
+name = "Astera Labs"
+
+[tickers.NVDA]
+name = "NVIDIA"
+
+[tickers.CRDO]
+name = "Credo"
+"""
+NOW = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
+# ALAB's release of 4 November (16:05 in New York): "over 10%" and a Q4 exit rate "closer to 20%".
+ALAB_Q3 = Said(
+    "https://example.com/alab-q3",
+    "Scorpio was over 10% of total revenue, with a Q4 exit rate closer to 20%.",
+    dt.datetime(2025, 11, 4, 21, 5, tzinfo=dt.UTC),
+    title="Astera Labs Q3\x1b]0;owned\x07 results",
+)
+# A forecast in the call of 10 February: "expected to exceed 20%".
+ALAB_CALL = Said(
+    "https://example.com/alab-call",
+    "Scorpio is expected to exceed 20% of revenue in 2026.",
+    dt.datetime(2026, 2, 10, 22, 0, tzinfo=dt.UTC),
+    form="document",
+    title="Q4 call",
+)
+# NVIDIA's: "grew 17% sequentially"; and its guidance "raised".
+NVDA_Q = Said(
+    "https://example.com/nvda",
+    "Blackwell Data Center revenue grew 17% sequentially.\x1b[2J The company raised its "
+    "full-year guidance.",
+    dt.datetime(2025, 11, 19, 21, 20, tzinfo=dt.UTC),
+)
+
+
+@pytest.fixture
+def where(tmp_path) -> list[str]:
+    config_path = tmp_path / "catalysts.toml"
+    config_path.write_text(THESIS)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(load_config(config_path), NOW)
+        record_kpis(store, "ALAB", ["Scorpio"], ALAB_Q3, ALAB_CALL)
+        record_kpis(store, "NVDA", ["Blackwell"], NVDA_Q)
+    return ["--config", str(config_path), "--db", str(tmp_path / "c.db")]
+
+
+def kpis(capsys, where: list[str], *args: str) -> str:
+    assert main(["kpis", *args, *where]) == 0
+    return capsys.readouterr().out
+
+
+def test_the_table_says_each_value_as_its_sentence_does(capsys, monkeypatch, where):
+    monkeypatch.setenv("COLUMNS", "160")
+    out = kpis(capsys, where)
+    lines = out.splitlines()
+    assert lines[0] == "ALAB: 3 KPI value(s) read from words"
+    assert lines[1].split() == ["Series", "Date", "Value", "Form", "Sentence"]
+    assert lines[2].split("  ")[0] == "Scorpio · share of revenue"
+    assert "2026-02-10  over 20%, forecast" in lines[2]
+    assert "Scorpio is expected to exceed 20% of revenue in 2026." in lines[2]
+    assert "2025-11-04  over 10%" in lines[3]
+    assert "2025-11-04  closer to 20% (Q4 exit rate)" in lines[4]
+    assert "NVDA: 2 KPI value(s) read from words" in out
+    assert "Blackwell · growth" in out and "+17% sequentially" in out
+    assert "Guidance" in out and "raised" in out
+    assert "CRDO" not in out  # no KPI: not listed
+    assert "\x1b" not in out
+
+
+def test_one_ticker_and_an_unknown_one(capsys, where):
+    out = kpis(capsys, where, "nvda")
+    assert "NVDA: 2 KPI value(s)" in out and "ALAB" not in out
+    assert main(["kpis", "NVDX", *where]) == 2
+    assert "no ticker NVDX in the database" in capsys.readouterr().err
+
+
+def test_json_gives_each_value_with_its_sentence_and_document(capsys, where):
+    raw = kpis(capsys, where, "--json")
+    points = json.loads(raw)
+    alab = [p for p in points if p["symbol"] == "ALAB"]
+    # "over 10% of total revenue": 0.10, the word "over" kept; oldest first.
+    assert alab[0] == {
+        "symbol": "ALAB",
+        "kind": "share",
+        "subject": "Scorpio",
+        "value": 0.10,
+        "high": None,
+        "comparison": "over",
+        "basis": "",
+        "forward": False,
+        "said": "over 10%",
+        "day": "2025-11-04",
+        "form": "8-K EX-99.1",
+        "title": "Astera Labs Q3\x1b]0;owned\x07 results",  # as stored; JSON escapes it
+        "url": "https://example.com/alab-q3",
+        "sentence": ALAB_Q3.text,
+        "start": 0,
+        "end": len(ALAB_Q3.text),
+    }
+    # "with a Q4 exit rate closer to 20%"; "expected to exceed 20%": a forecast.
+    assert [(p["value"], p["comparison"], p["basis"], p["forward"]) for p in alab[1:]] == [
+        (0.20, "closer to", "Q4 exit rate", False),
+        (0.20, "over", "", True),
+    ]
+    assert [p["said"] for p in alab[1:]] == ["closer to 20% (Q4 exit rate)", "over 20%, forecast"]
+    nvda = [(p["kind"], p["subject"], p["value"], p["basis"]) for p in points[3:]]
+    # "grew 17% sequentially"; "raised its full-year guidance"
+    assert nvda == [("growth", "Blackwell", 0.17, "sequential"), ("guidance", "", None, "raised")]
+    assert "\x1b" not in raw  # written \u001b
+
+
+def test_without_kpis_it_says_why(capsys, where):
+    out = kpis(capsys, where, "CRDO")
+    assert out == (
+        "no KPI read from words for CRDO: no condition names a KPI: write one such as "
+        "share(Scorpio) >= 20% (docs/config.md)\n"
+    )
+    assert json.loads(kpis(capsys, where, "CRDO", "--json")) == []
