@@ -1,6 +1,6 @@
 """A KPI is the named product's own share or growth of revenue, never another measure's figure,
-a revenue the name is only a source of, or a common word the name happens to be: sentences of real filings and releases in ../shared
-(found by `make truth`), each beside what it gives."""
+a revenue the name is only a source of, or a common word the name happens to be: sentences of
+real filings and releases in ../shared (found by `make truth`), each beside what it gives."""
 
 from __future__ import annotations
 
