@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
@@ -146,29 +146,23 @@ class EvidencePane(TablePane):
             )
             title.append(hint, style=p.muted)
         self.query_one("#evidence-title", Static).update(title)
-        self._show_detail()
+        self.show_detail()
 
     def current(self) -> EvidenceRecord | None:
         return under_cursor(self.query_one("#evidence-table", DataTable), self.records)
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id == "evidence-table":
-            event.stop()
-            self._show_detail()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "evidence-table":
             event.stop()
             self.action_show()
 
-    def _show_detail(self) -> None:
+    def cursor_detail(self) -> RenderableType:
         """The passage in full under the table, each part's wrapped lines under its own first
         column (a hanging indent), never back at the left edge under its label."""
         p = ink()
         r = self.current()
         if r is None:
-            self.query_one("#evidence-detail", Static).update(Text())
-            return
+            return Text()
         head = Text(printable(f"{r.symbol}/{r.checkpoint_id}  "), style="bold")
         source = Text(printable(f"{r.document.label}  "), style=p.muted)
         matched = Text(printable(f"matched “{r.entry}”  {r.document.url}"), style=p.muted)
@@ -179,7 +173,7 @@ class EvidencePane(TablePane):
             fmt.hanging("  ", stance_line(r)),
             fmt.hanging("  ", matched),
         ]
-        self.query_one("#evidence-detail", Static).update(Group(*parts))
+        return Group(*parts)
 
     def _need(self) -> EvidenceRecord | None:
         r = self.current()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
@@ -89,16 +89,11 @@ class KpisPane(TablePane):
         if rows:
             table.move_cursor(row=min(at, len(rows) - 1), animate=False)
         self.query_one("#kpis-title", Static).update(title(view, len(rows)))
-        self._show_detail()
+        self.show_detail()
 
     def current(self) -> tuple[KpiSeries, KpiPoint] | None:
         return under_cursor(self.query_one("#kpis-table", DataTable), self.rows)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id == "kpis-table":
-            event.stop()
-            self._show_detail()
-
-    def _show_detail(self) -> None:
+    def cursor_detail(self) -> RenderableType:
         row = self.current()
-        self.query_one("#kpis-detail", Static).update(detail(*row) if row else Text(""))
+        return detail(*row) if row else Text("")

@@ -129,7 +129,7 @@ class ResultsPane(TablePane):
                 style=p.muted,
             )
         self.query_one("#results-title", Static).update(title)
-        self._show_detail()
+        self.show_detail()
 
     def _street(self, row: ResultRow) -> StreetQuarter | None:
         """The release against the Street's consensus frozen before it (views/estimates.py)."""
@@ -138,15 +138,9 @@ class ResultsPane(TablePane):
     def current(self) -> ResultRow | None:
         return under_cursor(self.query_one("#results-table", DataTable), self.rows)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id == "results-table":
-            event.stop()
-            self._show_detail()
-
-    def _show_detail(self) -> None:
+    def cursor_detail(self) -> RenderableType:
         row = self.current()
-        shown = detail(row, self._street(row)) if row else Text("")
-        self.query_one("#results-detail", Static).update(shown)
+        return detail(row, self._street(row)) if row else Text("")
 
 
 def detail(row: ResultRow, street: StreetQuarter | None = None) -> RenderableType:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from ..table import RowTable
 from .pane import TickerPane
@@ -14,6 +14,7 @@ from .pane import TickerPane
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from rich.console import RenderableType
     from textual.app import ComposeResult
 
 
@@ -21,8 +22,9 @@ class TablePane(TickerPane):
     """A title (#PART-title), a table (#PART-table, its columns COLUMNS: (key, label) or a label
     that is its own key, and the columns that GIVE_WAY when it is narrow) and, when DETAIL, the
     detail (#PART-detail), in #PART-box: a scroll when SCROLLS (the three scroll together), else
-    the table scrolls on its own. A pane declares no on_mount of its own: Textual calls each
-    class's handler, so the columns would be added twice."""
+    the table scrolls on its own; the detail is `cursor_detail()`, drawn again at each move
+    of the cursor (`show_detail`). A pane declares no on_mount nor row-highlighted handler of
+    its own: Textual calls each class's handler, so they would run twice."""
 
     PART: ClassVar[str] = ""
     COLUMNS: ClassVar[Sequence[tuple[str, str] | str]] = ()
@@ -47,3 +49,19 @@ class TablePane(TickerPane):
         table.add_keyed_columns(self.COLUMNS)
         if self.GIVE_WAY:
             table.give_way(self.GIVE_WAY)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == f"{self.PART}-table":
+            event.stop()
+            self.show_detail()
+
+    def show_detail(self) -> None:
+        """The detail of the row under the cursor, below the table."""
+        shown = self.cursor_detail() if self.DETAIL else None
+        if shown is not None:
+            self.query_one(f"#{self.PART}-detail", Static).update(shown)
+
+    def cursor_detail(self) -> RenderableType | None:
+        """What the detail shows of the row under the cursor; None: the detail is not the
+        cursor's (the Estimates pane's is the whole table's), left as `show` drew it."""
+        return None
