@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.kpis import Kpi, StatedKpi
 from catalyst_tui.views.kpis import (
@@ -87,9 +88,39 @@ def test_points_given_out_of_day_order_are_put_oldest_first():
     assert [p.stated.url for p in share.points] == ["a", "b"]
 
 
+THESIS = """
+[tickers.ALAB]
+[[tickers.ALAB.checkpoints]]
+id = "fifth"
+title = "Scorpio a fifth of revenue"
+kind = "target"
+when = "share(Scorpio) >= 20%"
+due = 2099-12-31
+[tickers.PFE]
+[[tickers.PFE.checkpoints]]
+id = "raised"
+title = "Guidance raised"
+kind = "guard"
+when = 'guidance == "raised"'
+[tickers.NVDA]
+[[tickers.NVDA.checkpoints]]
+id = "gm"
+title = "Gross margin"
+kind = "guard"
+when = "gross_margin >= 70%"
+"""
+
+
 def test_without_kpis_the_view_says_why(tmp_path: Path):
+    path = tmp_path / "catalysts.toml"
+    path.write_text(THESIS)
     with Store.open(tmp_path / "c.db") as store:
-        assert load_kpis(store, "ALAB").reason == NONE_NAMED
+        store.sync.apply(load_config(path), NOW)
+        # a condition names a KPI, by a product or the guidance alone, before anything is read
+        assert load_kpis(store, "ALAB").reason == NONE_STATED
+        assert load_kpis(store, "PFE").reason == NONE_STATED
         store.kpis.record("ALAB", ["Scorpio"], [], 0, NOW)  # read for Scorpio, nothing stated
         view = load_kpis(store, "ALAB")
         assert (view.series, view.reason) == ((), NONE_STATED)
+        assert load_kpis(store, "NVDA").reason == NONE_NAMED
+        assert load_kpis(store, "CRDO").reason == NONE_NAMED

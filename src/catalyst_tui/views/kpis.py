@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..jobs.kpi_reading import KPI_METRICS
 from ..thesis.kpis import Kpi, KpiKind, StatedKpi, said
 
 if TYPE_CHECKING:
@@ -123,10 +124,11 @@ def load_all_kpis(store: Store, symbols: Iterable[str]) -> list[KpisView]:
 
 
 def load_kpis(store: Store, symbol: str) -> KpisView:
-    """`symbol`'s KPIs in series; without any, why: no condition of its thesis names a KPI (none
-    was read for: store.kpis.reading), or none of its documents read so far states one."""
+    """`symbol`'s KPIs in series; without any, why: no condition of its thesis names a KPI, or
+    none of its documents read so far states one (a condition written a moment ago included:
+    the next reading reads them)."""
     series = kpi_series(store.kpis.series(symbol))
     if series:
         return KpisView(symbol, series)
-    subjects, _ = store.kpis.reading(symbol)
-    return KpisView(symbol, (), NONE_STATED if subjects else NONE_NAMED)
+    named = any(s == symbol and c.metric in KPI_METRICS for s, c in store.kpis.conditions())
+    return KpisView(symbol, (), NONE_STATED if named else NONE_NAMED)

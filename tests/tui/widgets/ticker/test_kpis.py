@@ -44,7 +44,13 @@ PLAIN = Said(
 
 def app_on(tmp_path, subjects: list[str], *documents: Said) -> CatalystApp:
     config_path = tmp_path / "catalysts.toml"
-    config_path.write_text('[tickers.ALAB]\nname = "Astera Labs"\n')
+    # A target on each product's share: the conditions the KPIs were read for.
+    checkpoints = "".join(
+        f'[[tickers.ALAB.checkpoints]]\nid = "share-{i}"\ntitle = "{name}"\nkind = "target"\n'
+        f'when = "share({name}) >= 20%"\ndue = 2099-12-31\n'
+        for i, name in enumerate(subjects)
+    )
+    config_path.write_text(f'[tickers.ALAB]\nname = "Astera Labs"\n{checkpoints}')
     config = load_config(config_path)
     store = Store.open(tmp_path / "c.db")
     store.sync.apply(config, NOW)
