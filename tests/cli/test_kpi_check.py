@@ -91,6 +91,12 @@ def test_check_json_gives_the_reason_in_words(workdir: Path):
         "share 10.0% < 20% (over 10% of revenue, ALAB text of 2025-11-04)"
     )
     assert by_id["guide"]["status"] == "met"
+    # a word metric's value and threshold are its words, never their index in its words
+    assert (by_id["guide"]["value"], by_id["guide"]["threshold"]) == ("raised", "cut")
+    assert (by_id["scorpio-20"]["threshold"], by_id["scorpio-20"]["condition"]) == (
+        0.2,
+        "share(Scorpio) >= 20%",
+    )
     assert by_id["guide"]["reason"] == 'guidance raised != "cut" (raised, ALAB text of 2025-11-04)'
 
 
@@ -101,3 +107,12 @@ def test_review_gives_a_kpis_value_with_its_words(workdir: Path):
         "to judge: Scorpio reaches a fifth of revenue "
         "(share 10.0%, over 10% of revenue, ALAB text of 2025-11-04)"
     ) in result.stdout
+
+
+def test_review_json_gives_a_kpis_words_and_the_guidance_word(workdir: Path):
+    result = cli(workdir, "review", "ALAB", "--json")
+    assert result.returncode == 0, result.stderr
+    [alab] = json.loads(result.stdout)["tickers"]
+    reasons = {r["checkpoint"]: r for r in alab["reasons"] + alab["remaining"]}
+    assert reasons["scorpio-20"]["said"] == "over 10% of revenue, ALAB text of 2025-11-04"
+    assert reasons["scorpio-20"]["value"] == 0.10

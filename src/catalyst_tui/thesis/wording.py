@@ -48,6 +48,14 @@ def format_value(metric: str, value: float, currency: str | None = None) -> str:
     return f"{value:,.2f}" + (f" {currency}" if currency else "")
 
 
+def json_value(metric: str, value: float | None) -> float | str | None:
+    """A value as `--json` writes it: a word metric's word ("raised"), any other's number."""
+    row = METRICS.get(metric)
+    if value is None or row is None or not row.word:
+        return value
+    return format_value(metric, value)
+
+
 def percent(fraction: float, *, places: int = 1) -> str:
     """A fraction as a percentage: 0.6912 is 69.1%."""
     return f"{fraction * 100:.{places}f}%"

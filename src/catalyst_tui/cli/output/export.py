@@ -20,7 +20,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ...store.columns import day_text, iso
-from ...thesis.wording import reason_text
+from ...thesis.wording import json_value, reason_text
 from ...views.performance import DividendRow, dividend_rows
 from .report import checkpoint_json
 
@@ -155,8 +155,9 @@ def _event(e: EventRecord, today: dt.date) -> dict[str, Any]:
         "title": e.title,
         "from_status": e.from_status,
         "to_status": e.to_status,
-        "value": e.value,
-        "threshold": e.condition.threshold if e.condition else None,  # as the checkpoints'
+        # as the checkpoints': a word metric's word
+        "value": json_value(e.condition.metric, e.value) if e.condition else e.value,
+        "threshold": json_value(e.condition.metric, e.condition.threshold) if e.condition else None,
         "condition": e.condition.text if e.condition else "",
         "reason": reason_text(e.reason, e.condition, today),
         "manual": e.manual,

@@ -18,7 +18,7 @@ from rich.text import Text
 from ...text import printable
 from ...thesis.kinds import status_word
 from ...thesis.vocabulary import STATUS_STYLE
-from ...thesis.wording import format_value, reason_text
+from ...thesis.wording import format_value, json_value, reason_text
 from ...views.health import format_age
 from .stream import Column, Row, print_table
 from .tables import output_console
@@ -121,8 +121,10 @@ def checkpoint_json(records: list[CheckpointRecord], today: dt.date) -> list[dic
                 "title": r.title,
                 "kind": r.kind,
                 "status": r.status,
-                "value": r.value if condition else None,
-                "threshold": condition.threshold if condition else None,
+                "value": json_value(condition.metric, r.value) if condition else None,
+                "threshold": json_value(condition.metric, condition.threshold)
+                if condition
+                else None,
                 "condition": condition.text if condition else None,
                 "due": due.isoformat() if due else None,
                 "days_left": (due - today).days if due else None,

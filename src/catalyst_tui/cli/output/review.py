@@ -15,7 +15,7 @@ from ...thesis.goalposts import move_text
 from ...thesis.staleness import stale_text
 from ...thesis.verdict import VerdictReason, counts_text, reason_text
 from ...thesis.vocabulary import Verdict
-from ...thesis.wording import percent
+from ...thesis.wording import json_value, percent
 
 if TYPE_CHECKING:
     from ...views.review import Review, TickerReview
@@ -27,8 +27,9 @@ def _reason(r: VerdictReason) -> dict[str, Any]:
         "checkpoint": r.checkpoint,
         "title": r.title,
         "status": r.status,
-        "value": sensible(r.value),
+        "value": json_value(r.metric, sensible(r.value)),
         "metric": r.metric or None,
+        "said": r.note or None,  # a KPI's value as its sentence says it, and where
         "since": r.since.isoformat() if r.since else None,
         "marked": r.manual,
         "acknowledged": r.acked.isoformat() if r.acked else None,
