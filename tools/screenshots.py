@@ -49,6 +49,10 @@ SHOTS: dict[str, tuple[str, Callable[..., Awaitable[None]]]] = {
         "catalyst demo: ALAB's releases against its own guide, beside XBRL",
         scenes.alab_results,
     ),
+    "ticker-alab-kpis": (
+        "catalyst demo: ALAB's KPIs read from words, each as its sentence says it",
+        scenes.alab_kpis,
+    ),
     "timeline": ("catalyst demo: timeline", scenes.timeline),
     "form-checkpoint": (
         "catalyst demo: a new checkpoint, validated as you type",

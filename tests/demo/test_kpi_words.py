@@ -20,7 +20,7 @@ QUARTERS = [(y, q) for y in (2024, 2025, 2026) for q in (1, 2, 3, 4)]
 @pytest.mark.parametrize(("year", "quarter"), QUARTERS)
 def test_each_quarter_states_scorpios_share_as_its_xbrl_has_it(document, year, quarter):
     text = html_to_text(document("ALAB", year, quarter).encode())
-    kpis = [k for k in read_kpis(text, ["Scorpio"]) if not k.forward]
+    kpis = [k for k in read_kpis(text, ["Scorpio"]) if not k.forward and k.kind == "share"]
     share = line_shares(year, quarter)["Scorpio"]
     if quarter != 4:
         [k] = kpis
@@ -44,3 +44,12 @@ def test_the_forecast_is_read_as_one():
 def test_another_company_states_no_share():
     text = html_to_text(press_release("CRDO", 2026, 3).encode())
     assert read_kpis(text, ["Scorpio"]) == ()
+
+
+def test_the_second_quarter_of_2026_raises_the_outlook():
+    text = html_to_text(press_release("ALAB", 2026, 2).encode())
+    [raised] = [k for k in read_kpis(text) if k.kind == "guidance"]
+    assert (raised.basis, raised.sentence) == (
+        "raised",
+        "We raised our full-year 2026 outlook on the strength of the Scorpio X ramp.",
+    )

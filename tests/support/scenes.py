@@ -91,6 +91,12 @@ async def alab_results(pilot) -> None:
     await _ticker(pilot, "results", "#results-table")
 
 
+async def alab_kpis(pilot) -> None:
+    """ALAB's KPIs read from words: Scorpio's share of revenue as management says it, quarter
+    by quarter, and the guidance raised."""
+    await _ticker(pilot, "kpis", "#kpis-table")
+
+
 async def timeline(pilot) -> None:
     await watchlist(pilot)
     await pilot.press("t")

@@ -9,7 +9,7 @@ sentences its thesis's evidence entries look for (Scorpio the largest line, Scor
 Scorpio P, at volume, NPO chipsets sampling, Leo design wins), and management's words on
 Scorpio's share of revenue, as the calls state it (thesis/kpis.py reads them): the quarter's
 share its XBRL states, rounded ("approximately 47% of total revenue"), the year's with the
-fourth quarter's exit rate, and one forecast."""
+fourth quarter's exit rate, and one forecast; its second quarter of 2026 raises the outlook."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ _NARRATIVE: dict[tuple[str, int, int], tuple[str, ...]] = {
     ("ALAB", 2026, 2): (
         "Scorpio X revenue surpassed Scorpio P revenue for the first time this quarter.",
         "Taurus active electrical cables grew with the 800G ramp.",
+        "We raised our full-year 2026 outlook on the strength of the Scorpio X ramp.",
     ),
     ("ALAB", 2026, 3): (
         "Scorpio X reached full volume production across two hyperscaler platforms.",
