@@ -110,7 +110,19 @@ def check_file(path: Path) -> None:
 
 def check_connection(conn: sqlite3.Connection) -> None:
     """ForeignDatabase unless the database `conn` reads is empty, catalyst's (marked), or made
-    by the first release; reads only."""
+    by the first release; reads only, in one read transaction: the mark, the version and the
+    tables are of one moment, though another process creates the database meanwhile (read one
+    statement at a time, a new database's mark could be read before its creation and its
+    tables after: tables without a mark or version, someone else's)."""
+    conn.execute("BEGIN")  # deferred: the first read takes the snapshot every read then sees
+    try:
+        _check_snapshot(conn)
+    finally:
+        if conn.in_transaction:  # an I/O error may have ended it already
+            conn.execute("ROLLBACK")  # nothing was written
+
+
+def _check_snapshot(conn: sqlite3.Connection) -> None:
     application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
     if application_id == APPLICATION_ID:
         return
