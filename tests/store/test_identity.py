@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from catalyst_tui.store import Store, StoreError, schema
+from catalyst_tui.store import Store, StoreError, identity, schema
 from catalyst_tui.store.identity import APPLICATION_ID
 
 from ..conftest import BUNDLED_CONFIG
@@ -190,3 +190,48 @@ def test_a_second_store_in_the_process_leaves_the_first_ones_locks_alone(tmp_pat
     assert shared_lock(path) == "free"
     with Store.open(path):  # the last one closed: the next first Store looks again
         pass
+
+
+def create_as_catalyst(conn: sqlite3.Connection) -> None:
+    """What a catalyst process creating the database commits first: its mark, the first tables
+    and version 1, in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    schema.MIGRATIONS[0].apply(conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("COMMIT")
+
+
+def look_while_created(path: Path, before: int) -> list[str]:
+    """Look at the new database at `path` (identity.check_connection) while another process
+    creates it, its commit landing just before the look's statement number `before` (from 1);
+    the statements the look ran."""
+    creator = sqlite3.connect(path, isolation_level=None)
+    creator.execute("PRAGMA journal_mode = WAL")  # as Store.open switches before creating
+    looker = sqlite3.connect(path, isolation_level=None)
+    statements: list[str] = []
+
+    def step(statement: str) -> None:
+        statements.append(statement)
+        if len(statements) == before:
+            create_as_catalyst(creator)
+
+    looker.set_trace_callback(step)
+    try:
+        identity.check_connection(looker)
+    finally:
+        looker.close()
+        creator.close()
+    return statements
+
+
+def test_a_database_another_process_creates_while_it_is_looked_at_is_not_refused(tmp_path):
+    """Two processes open a new database at once: one creates it while the other looks at it.
+    Whichever of the look's statements the creation's commit lands before, the look reads the
+    mark, the version and the tables of one moment (empty, or catalyst's), never the tables
+    without the mark and version 0 (another application's tables)."""
+    count = len(look_while_created(tmp_path / "alone.db", before=0))  # no one creates it
+    for before in range(1, count + 1):
+        path = tmp_path / f"created-before-statement-{before}.db"
+        statements = look_while_created(path, before)  # not refused: ForeignDatabase
+        assert len(statements) >= before and pragma(path, "user_version") == 1  # created meanwhile

@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui.store import Store
-from catalyst_tui.store.schema import MIGRATIONS, REASON_PARTS, SCHEMA_VERSION
+from catalyst_tui.store.schema import (
+    MIGRATIONS,
+    REASON_PARTS,
+    SCHEMA_VERSION,
+    migrate,
+    schema_version,
+)
 from catalyst_tui.thesis.evaluate import Reason, Why
 from catalyst_tui.thesis.observation import Missing, MissingCode, Observation
 from catalyst_tui.thesis.wording import reason_text
@@ -264,3 +270,33 @@ def test_migration_to_10_keeps_the_sparkline_closes_of_the_bars_already_stored(d
         expected = [close for _, close in store.views.price_history("ALAB", since)]
         assert store.views.recent_closes(["ALAB"], since) == {"ALAB": expected}
         assert expected == [100.0 + i for i in range(30, 60)]
+
+
+def test_steps_another_process_applies_meanwhile_are_applied_once(db_path: Path):
+    """Migrating reads the version again once it holds the write lock: another process that
+    takes the lock first and applies the next step (here before each of this one's steps) leaves
+    that step applied once, and this one goes on from the version the other left."""
+    conn = _database_at(db_path, 2)
+    conn.execute("INSERT INTO tickers (symbol, name, grp) VALUES ('ALAB', 'Astera Labs', 'ic')")
+    other = sqlite3.connect(db_path, isolation_level=None)
+    by_other: list[int] = []
+    by_this: list[int] = []
+
+    def begin() -> None:
+        version = schema_version(other)  # the other process wins the lock: it applies a step
+        if version < SCHEMA_VERSION:
+            other.execute("BEGIN IMMEDIATE")
+            MIGRATIONS[version].apply(other)
+            other.execute(f"PRAGMA user_version = {version + 1}")
+            other.execute("COMMIT")
+            by_other.append(version)
+        conn.execute("BEGIN IMMEDIATE")
+        by_this.append(schema_version(conn))  # the step this one applies, if any is left
+
+    migrate(conn, begin)
+    other.close()
+    assert schema_version(conn) == SCHEMA_VERSION
+    applied = sorted(by_other + [v for v in by_this if v < SCHEMA_VERSION])
+    assert applied == list(range(2, SCHEMA_VERSION))  # each step once, the last one (KPIs) too
+    assert conn.execute("SELECT symbol FROM tickers").fetchall() == [("ALAB",)]
+    conn.close()

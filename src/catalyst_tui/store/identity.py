@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 
 APPLICATION_ID = 0x43544C59  # "CTLY"
 _MAGIC = b"SQLite format 3\x00"
+_LARGEST_PAGE = 65536  # the first page, whatever the page size
+_LOOKS = 5  # at a file that changes while it is looked at
 _FIRST_TABLES = frozenset(re.findall(r"CREATE TABLE (\w+)", schema.MIGRATIONS[0].script))
 
 
@@ -88,9 +90,33 @@ def release(key: FileKey) -> None:
 
 def check_file(path: Path) -> None:
     """ForeignDatabase unless the file at `path` is one catalyst may open and write; it reads
-    the file only, and never creates anything next to it."""
+    the file only, and never creates anything next to it.
+
+    Another process may write the file while it is looked at (catalyst creating it copies its
+    write-ahead log into it when it closes), and the immutable connection takes no lock: its reads
+    may straddle that write and find pages of two moments (a malformed database, tables without
+    their mark). SQLite writes the first page first (a checkpoint copies pages in ascending order,
+    and a commit without WAL always changes the change counter on page 1), so a verdict against
+    the file stands only when its first page is the same after the look as before it; else the
+    file is looked at again (the last look's verdict stands if it never holds still)."""
+    for looks_left in reversed(range(_LOOKS)):
+        first = _first_page(path)
+        try:
+            _check_first_page(path, first)
+        except (ForeignDatabase, sqlite3.DatabaseError):
+            if not looks_left or _first_page(path) == first:
+                raise
+        else:
+            return
+
+
+def _first_page(path: Path) -> bytes:
     with os.fdopen(open_file(path), "rb") as handle:  # never blocks: NotAFile for a FIFO
-        header = handle.read(100)
+        return handle.read(_LARGEST_PAGE)
+
+
+def _check_first_page(path: Path, first: bytes) -> None:
+    header = first[:100]
     if not header:
         return  # new: created empty a moment ago, or by the user
     if len(header) < 100 or not header.startswith(_MAGIC):
@@ -110,7 +136,19 @@ def check_file(path: Path) -> None:
 
 def check_connection(conn: sqlite3.Connection) -> None:
     """ForeignDatabase unless the database `conn` reads is empty, catalyst's (marked), or made
-    by the first release; reads only."""
+    by the first release; reads only, in one read transaction: the mark, the version and the
+    tables are of one moment, though another process creates the database meanwhile (read one
+    statement at a time, a new database's mark could be read before its creation and its
+    tables after: tables without a mark or version, someone else's)."""
+    conn.execute("BEGIN")  # deferred: the first read takes the snapshot every read then sees
+    try:
+        _check_snapshot(conn)
+    finally:
+        if conn.in_transaction:  # an I/O error may have ended it already
+            conn.execute("ROLLBACK")  # nothing was written
+
+
+def _check_snapshot(conn: sqlite3.Connection) -> None:
     application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
     if application_id == APPLICATION_ID:
         return
