@@ -100,7 +100,7 @@ def test_check_lists_every_checkpoint_with_status_and_value_against_threshold(wo
     assert cli(workdir, "refresh").returncode == 0
     code, rows = check(workdir)
     assert code == 1  # unacknowledged misses
-    assert len(rows) == 15
+    assert len(rows) == 16
     gm = rows["ALAB/gross-margin-floor"]
     assert gm["status"] == "missed" and gm["flagged"] is True
     assert gm["value"] == pytest.approx(0.691, abs=1e-3) and gm["threshold"] == 0.70

@@ -65,8 +65,8 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
         shown = wait_for(tmux, "Why: gross_margin 69.1% < 70%")  # the flagged first: on top
 
         # mark the NPO milestone met with a note
-        keys(tmux, *["Down"] * 8)  # after the 3 flagged, soonest due first: the NPO milestone
-        # (2027-12-31) is 6th of the others
+        keys(tmux, *["Down"] * 9)  # after the 3 flagged, soonest due first: the NPO milestone
+        # (2027-12-31) is 7th of the others
         wait_for(tmux, "ALAB/npo-multi-rack-2027")
         keys(tmux, "m")
         wait_for(tmux, "Mark ALAB/npo-multi-rack-2027")
@@ -74,8 +74,8 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
         wait_until(
             tmux,
             "the list of statuses",
-            lambda s: any(  # the last word of a line
-                ln.replace("█", " ").split()[-1:] == ["missed"] for ln in s.splitlines()
+            lambda s: any(  # the last word inside the form's borders, whatever row is beside it
+                part.split()[-1:] == ["missed"] for ln in s.splitlines() for part in ln.split("█")
             ),
         )
         keys(tmux, "Down", "Enter")

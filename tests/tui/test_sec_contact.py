@@ -139,9 +139,10 @@ async def test_the_ticker_screen_says_what_stays_pending_without_the_contact(tmp
             await open_alab(pilot, app)
             notice = " ".join(text_of(app, "#sec-notice").split())
             assert notice.startswith("No SEC contact set (providers.sec.user_agent): ")
-            # Every ALAB condition but the position's weight and the Street's (Yahoo's
-            # estimates) is on SEC's figures.
-            other = ("weight", "eps_revision_30d", "forward_pe")
+            # Every ALAB condition but the position's weight, the Street's (Yahoo's estimates)
+            # and Scorpio's share in management's words (read in headlines too) is on SEC's
+            # figures.
+            other = ("weight", "eps_revision_30d", "forward_pe", "share")
             sec_built = [
                 c.id
                 for c in config.tickers["ALAB"].checkpoints
