@@ -15,6 +15,9 @@ an earnings call's transcript, an investor-day deck, a press release saved from 
 - **Matched** against the ticker's evidence entries like a filing (jobs/evidence_match.py):
   its passages are the caller's to show, never notified; a mark made from one keeps the path
   or the URL in its note, as any passage's link.
+- **Read for KPIs** where a condition of its ticker names one (jobs/kpi_reading.py); a KPI it
+  states judges the checkpoints at once, as `catalyst check` does, so the value is shown by
+  `review` and `report` without waiting for the next refresh.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from ..paths import NotAFile, TooLarge, read_file
 from ..reading.documents import html_to_text, is_html, is_pdf
 from ..store import Store
 from ..store.records import EvidenceRecord, NewDocument
-from .evaluation import local_today
+from .evaluation import evaluate_checkpoints, local_today
 from .evidence_match import BROUGHT, match_evidence
 from .kpi_reading import read_kpis_of
 from .pdf_reader import PdfUnreadable, pdf_text
@@ -90,7 +93,8 @@ async def add_document(
     document = NewDocument(BROUGHT, key, None, kind, name, location, published, text)
     new = store.evidence.save_documents(symbol, [document], now) > 0
     match_evidence(store, config, now)
-    read_kpis_of(store, now)
+    if read_kpis_of(store, now):  # a KPI it states judges its checkpoints now, not at the next
+        evaluate_checkpoints(config, store, now)  # refresh
     ident = store.evidence.document_id(symbol, BROUGHT, key)
     passages = sorted(
         (p for p in store.evidence.passages(symbol) if p.document.id == ident),
