@@ -26,6 +26,11 @@ kind = "target"
 when = "share(Scorpio) >= 20%"
 due = 2099-12-31
 [[tickers.ALAB.checkpoints]]
+id = "scorpio-10"
+title = "Scorpio above a tenth of revenue"
+kind = "guard"
+when = "share(Scorpio) > 10%"
+[[tickers.ALAB.checkpoints]]
 id = "guide"
 title = "Guidance never cut"
 kind = "guard"
@@ -72,10 +77,18 @@ def test_check_shows_a_kpis_value_with_its_words(workdir: Path):
     result = cli(workdir, "check")
     assert result.returncode == 0, result.stderr
     scorpio = next(line for line in result.stdout.splitlines() if "ALAB/scorpio-20" in line)
-    # "over 10%" is the share; the Q4 exit rate is not the quarter's share: 10% < 20%.
+    # "over 10%" is the share (the Q4 exit rate is not the quarter's share): more than 10%
+    # may or may not be 20%, so the target stays pending and says the words leave it open.
     assert "pending" in scorpio
     assert scorpio.rstrip().endswith(
-        "share 10.0% < 20% (over 10% of revenue, ALAB text of 2025-11-04)"
+        "Scorpio's share of revenue: over 10% of revenue (ALAB text of 2025-11-04) does not say "
+        "whether it is >= 20%"
+    )
+    # ... and it is more than 10%: a guard `> 10%` holds on it (10.0 > 10 would not).
+    tenth = next(line for line in result.stdout.splitlines() if "ALAB/scorpio-10" in line)
+    assert "holding" in tenth
+    assert tenth.rstrip().endswith(
+        "share 10.0% > 10% (over 10% of revenue, ALAB text of 2025-11-04)"
     )
     guide = next(line for line in result.stdout.splitlines() if "ALAB/guide" in line)
     assert "holding" in guide and 'raised vs != "cut"' in guide
@@ -86,10 +99,13 @@ def test_check_json_gives_the_reason_in_words(workdir: Path):
     result = cli(workdir, "check", "--json")
     assert result.returncode == 0, result.stderr
     by_id = {c["id"]: c for c in json.loads(result.stdout)}
-    assert by_id["scorpio-20"]["value"] == 0.10  # "over 10%"
+    assert by_id["scorpio-20"]["value"] is None  # "over 10%" states no share to judge 20% by
     assert by_id["scorpio-20"]["reason"] == (
-        "share 10.0% < 20% (over 10% of revenue, ALAB text of 2025-11-04)"
+        "Scorpio's share of revenue: over 10% of revenue (ALAB text of 2025-11-04) does not say "
+        "whether it is >= 20%"
     )
+    assert by_id["scorpio-10"]["value"] == 0.10  # "over 10%"
+    assert by_id["scorpio-10"]["status"] == "met"
     assert by_id["guide"]["status"] == "met"
     # a word metric's value and threshold are its words, never their index in its words
     assert (by_id["guide"]["value"], by_id["guide"]["threshold"]) == ("raised", "cut")
@@ -104,8 +120,8 @@ def test_review_gives_a_kpis_value_with_its_words(workdir: Path):
     result = cli(workdir, "review", "ALAB")
     assert result.returncode == 0, result.stderr
     assert (
-        "to judge: Scorpio reaches a fifth of revenue "
-        "(share 10.0%, over 10% of revenue, ALAB text of 2025-11-04)"
+        "to judge: Scorpio reaches a fifth of revenue (over 10% of revenue, ALAB text of "
+        "2025-11-04)"
     ) in result.stdout
 
 
@@ -115,4 +131,4 @@ def test_review_json_gives_a_kpis_words_and_the_guidance_word(workdir: Path):
     [alab] = json.loads(result.stdout)["tickers"]
     reasons = {r["checkpoint"]: r for r in alab["reasons"] + alab["remaining"]}
     assert reasons["scorpio-20"]["said"] == "over 10% of revenue, ALAB text of 2025-11-04"
-    assert reasons["scorpio-20"]["value"] == 0.10
+    assert reasons["scorpio-20"]["value"] is None  # the words leave >= 20% open

@@ -63,11 +63,13 @@ def test_the_newest_outcome_judges_with_what_it_said_and_where(tmp_path: Path):
     with Store.open(tmp_path / "c.db") as store:
         states = judge(store, SCORPIO, [release("q3", q3, dt.date(2025, 11, 4))])
         # "over 10%" is the share; the exit rate "closer to 20%" is no share of the quarter's
-        # revenue, and judges nothing: 10% < 20%, still pending.
+        # revenue, and judges nothing. More than 10% may or may not be 20%: still pending, and
+        # the reason says the words leave it open, never "10% < 20%".
         target = states["scorpio-20"]
         assert target.status == "pending"
         assert said(target) == (
-            "share 10.0% < 20% (over 10% of revenue, ALAB 8-K EX-99.1 of 2025-11-04)"
+            "Scorpio's share of revenue: over 10% of revenue (ALAB 8-K EX-99.1 of 2025-11-04) "
+            "does not say whether it is >= 20%"
         )
         q4 = "Scorpio represented 22% of total revenue in the fourth quarter."
         states = judge(store, SCORPIO, [release("q4", q4, dt.date(2026, 2, 10))])
@@ -98,34 +100,108 @@ def test_no_statement_is_no_value_with_its_reason(tmp_path: Path):
 
 
 @pytest.mark.parametrize(
-    ("sentence", "status"),
+    ("sentence", "status", "reason"),
     [
-        # 18% to 25%: 18% < 20%, so the low end does not hold: the range does not.
-        ("Scorpio was 18% to 25% of revenue in the quarter.", "pending"),
+        # 18% to 25%: 18% < 20% and 25% >= 20%: the range does not say; never met by its high end.
+        (
+            "Scorpio was 18% to 25% of revenue in the quarter.",
+            "pending",
+            "Scorpio's share of revenue: 18% to 25% of revenue (ALAB 8-K EX-99.1 of 2026-05-05) "
+            "does not say whether it is >= 20%",
+        ),
         # 20% to 25%: both ends are >= 20%.
-        ("Scorpio was 20% to 25% of revenue in the quarter.", "met"),
+        (
+            "Scorpio was 20% to 25% of revenue in the quarter.",
+            "met",
+            "share 20.0% >= 20% (20% to 25% of revenue, ALAB 8-K EX-99.1 of 2026-05-05)",
+        ),
+        # "nearly 20%" is less than 20%: not yet, though the number written is 20.
+        (
+            "Scorpio was nearly 20% of total revenue in the quarter.",
+            "pending",
+            "share 20.0% < 20% (nearly 20% of revenue, ALAB 8-K EX-99.1 of 2026-05-05)",
+        ),
+        # "at least 20%": every share it allows is >= 20%.
+        (
+            "Scorpio was at least 20% of total revenue in the quarter.",
+            "met",
+            "share 20.0% >= 20% (at least 20% of revenue, ALAB 8-K EX-99.1 of 2026-05-05)",
+        ),
+        # "approximately 20%" is the number the company gives.
+        (
+            "Scorpio was approximately 20% of total revenue in the quarter.",
+            "met",
+            "share 20.0% >= 20% (approximately 20% of revenue, ALAB 8-K EX-99.1 of 2026-05-05)",
+        ),
     ],
 )
-def test_a_range_holds_only_at_both_ends(tmp_path: Path, sentence: str, status: str):
+def test_a_loose_statement_decides_only_where_every_value_it_allows_does(
+    tmp_path: Path, sentence: str, status: str, reason: str
+):
     with Store.open(tmp_path / "c.db") as store:
         states = judge(store, SCORPIO, [release("r", sentence, dt.date(2026, 5, 5))])
         assert states["scorpio-20"].status == status
-        low = sentence.split()[2]
-        compared = ">=" if status == "met" else "<"
-        assert said(states["scorpio-20"]).startswith(f"share {low[:-1]}.0% {compared} 20% (")
+        assert said(states["scorpio-20"]) == reason
 
 
-def test_a_range_fails_a_guard_when_its_high_end_does(tmp_path: Path):
-    """A guard `share(Scorpio) < 30%` on "25% to 35%": the high end is past it: missed."""
-    guard = SCORPIO.replace('kind = "target"', 'kind = "guard"').replace(">= 20%", "< 30%")
-    guard = guard.replace("due = 2027-12-31\n", "")
+GUARD = SCORPIO.replace('kind = "target"', 'kind = "guard"').replace("due = 2027-12-31\n", "")
+
+
+@pytest.mark.parametrize(
+    ("when", "sentence", "status"),
+    [
+        # "over 10%" is more than 10%: it holds `> 10%` (10.0 > 10 would not).
+        ("share(Scorpio) > 10%", "Scorpio was over 10% of total revenue.", "met"),
+        ("share(Scorpio) < 10%", "Scorpio was over 10% of total revenue.", "missed"),
+        ("share(Scorpio) < 5%", "Scorpio was under 5% of total revenue.", "met"),
+        ("share(Scorpio) >= 5%", "Scorpio was less than 5% of total revenue.", "missed"),
+        ("share(Scorpio) < 30%", "Scorpio was 20% to 25% of revenue.", "met"),
+        # a decline's bound turns with its sign: "down more than 5%" is below -5%
+        ("growth(Scorpio) <= -5%", "Scorpio revenue declined more than 5% sequentially.", "met"),
+        ("growth(Scorpio) > -5%", "Scorpio revenue declined more than 5% sequentially.", "missed"),
+    ],
+)
+def test_a_guard_is_decided_by_a_bound_only_where_the_bound_settles_it(
+    tmp_path: Path, when: str, sentence: str, status: str
+):
     with Store.open(tmp_path / "c.db") as store:
-        said_range = "Scorpio was 25% to 35% of revenue in the quarter."
-        states = judge(store, guard, [release("r", said_range, dt.date(2026, 5, 5))])
-        assert states["scorpio-20"].status == "missed"
-        # The end that fails is the one compared, the range as said beside it.
-        assert said(states["scorpio-20"]) == (
-            "share 35.0% >= 30% (25% to 35% of revenue, ALAB 8-K EX-99.1 of 2026-05-05)"
+        guard = GUARD.replace("share(Scorpio) >= 20%", when)
+        states = judge(store, guard, [release("b", sentence, dt.date(2026, 5, 5))])
+        assert states["scorpio-20"].status == status, said(states["scorpio-20"])
+
+
+@pytest.mark.parametrize(
+    ("when", "sentence"),
+    [
+        ("share(Scorpio) < 30%", "Scorpio was 25% to 35% of revenue in the quarter."),
+        ("share(Scorpio) >= 15%", "Scorpio was over 10% of total revenue."),
+        ("share(Scorpio) <= 15%", "Scorpio was over 10% of total revenue."),
+        ("growth(Scorpio) >= 10%", "Scorpio revenue grew more than 5% sequentially."),
+    ],
+)
+def test_a_guard_the_words_leave_open_keeps_its_status_and_says_why(
+    tmp_path: Path, when: str, sentence: str
+):
+    """Held on an exact figure first; then a statement that allows both sides of the threshold:
+    no verdict either way (a guess is worse than none), and the reason gives the words."""
+    guard = GUARD.replace("share(Scorpio) >= 20%", when)
+    metric = when.partition("(")[0]
+    exact = {
+        "share(Scorpio) < 30%": "Scorpio was 27% of total revenue.",
+        "share(Scorpio) >= 15%": "Scorpio was 16% of total revenue.",
+        "share(Scorpio) <= 15%": "Scorpio was 12% of total revenue.",
+        "growth(Scorpio) >= 10%": "Scorpio revenue grew 12% sequentially.",
+    }[when]
+    with Store.open(tmp_path / "c.db") as store:
+        first = judge(store, guard, [release("e", exact, dt.date(2026, 2, 10))])
+        assert first["scorpio-20"].status == "met"
+        later = judge(store, guard, [release("l", sentence, dt.date(2026, 5, 5))])
+        assert later["scorpio-20"].status == "met"
+        what = "share of revenue" if metric == "share" else "revenue growth"
+        threshold = when.split(maxsplit=1)[1].replace("(Scorpio) ", "")
+        assert said(later["scorpio-20"]).startswith(f"Scorpio's {what}: ")
+        assert said(later["scorpio-20"]).endswith(
+            f"(ALAB 8-K EX-99.1 of 2026-05-05) does not say whether it is {threshold}"
         )
 
 

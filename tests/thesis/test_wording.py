@@ -383,6 +383,17 @@ MISSING_SENTENCES = [
         "forecast (ALAB 8-K EX-99.1 of 2025-08-05): a forecast is not what happened",
     ),
     (
+        Missing(
+            MissingCode.KPI_UNSETTLED,
+            "ALAB",
+            "growth",
+            text="Scorpio",
+            symbols=("+5% to 15% sequentially, ALAB 8-K EX-99.1 of 2026-05-05", ">= 10%"),
+        ),
+        "Scorpio's revenue growth: +5% to 15% sequentially (ALAB 8-K EX-99.1 of 2026-05-05) "
+        "does not say whether it is >= 10%",
+    ),
+    (
         Missing(MissingCode.RECORDED, text="as an earlier version wrote it"),
         "as an earlier version wrote it",
     ),

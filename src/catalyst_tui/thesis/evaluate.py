@@ -16,9 +16,10 @@ A manual mark freezes a checkpoint until it is reopened. A metric without data l
 checkpoint as it is, with the reason: no data is never a verdict, even past a due date. A
 per-share value (price, EPS) is compared on the share basis of the day its condition was written:
 a split since then multiplies it back, so no status changes because of a split. A value stated
-as a range ("10% to 15% of revenue", Observation.high) holds only when it holds at both ends: a
-range's wrong end never makes a condition hold, and the end that fails is the one its reason
-compares.
+as a range ("10% to 15% of revenue", Observation.high) or as one end of what is meant ("over
+10%", Observation.bound) holds or fails a condition only where every value it allows does
+(thesis/kpi_metrics.py, `settles`); where the words leave it open, it is no value, with that
+reason: a range's wrong end never decides a condition either way.
 "Due passed" means today, in the user's time zone, is after the due date.
 Reasons are put into words where they are shown (thesis/wording.py).
 """
@@ -35,7 +36,9 @@ from .judgement import Evaluation as Evaluation
 from .judgement import Reason as Reason
 from .judgement import Why as Why
 from .kinds import KINDS, Judged
+from .kpi_metrics import settles
 from .metrics import observe
+from .observation import Missing, MissingCode
 from .positions import split_factor
 from .vocabulary import Status
 
@@ -95,6 +98,12 @@ def evaluate(
         obs = observe(condition.metric, c.symbol, snapshot, c.period_end, condition.line)
         if splits and c.symbol in splits and c.written is not None:
             obs = _on_written_basis(obs, condition, splits[c.symbol], c.written)
+        decided = None
+        spanned = obs.high is not None or obs.bound
+        if spanned and obs.value is not None:  # stated loosely: judged where the words settle it
+            decided = settles(obs, OPERATORS[condition.op], condition.threshold)
+            if decided is None:
+                obs = _unsettled(obs, c.symbol, condition)
         value = obs.value
         if c.manual:
             reason = _record(Reason, (reason.why, None, reason.note, obs, ""))
@@ -105,10 +114,7 @@ def evaluate(
             reason = _record(Reason, (why, None, "", obs, ""))
         else:
             op = condition.op
-            holds = OPERATORS[op](value, condition.threshold)
-            if holds and obs.high is not None and not OPERATORS[op](obs.high, condition.threshold):
-                # A range holds at both ends or not at all; the end that fails is the one shown.
-                holds, obs = False, obs._replace(value=obs.high)
+            holds = OPERATORS[op](value, condition.threshold) if decided is None else decided
             if not holds:
                 op = _NEGATION[op]
             if judged is not becomes_true:  # keeps holding: holding or not, and back
@@ -124,6 +130,16 @@ def evaluate(
                 reason = _record(Reason, (compared, None, "", obs, op))
         append(_record(Evaluation, (c.symbol, c.id, status, new, reason, condition, c.kind)))
     return results
+
+
+def _unsettled(obs: Observation, symbol: str, condition: Condition) -> Observation:
+    """No value, and why: the statement and where it was read, and the comparison it leaves
+    open ("over 10% of revenue" against ">= 20%")."""
+    said = (obs.note, f"{condition.op} {condition.threshold_text}")
+    why = Missing(
+        MissingCode.KPI_UNSETTLED, symbol, condition.metric, symbols=said, text=condition.line
+    )
+    return obs._replace(value=None, missing=why, high=None, bound="")
 
 
 def _on_written_basis(

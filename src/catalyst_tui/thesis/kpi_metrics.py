@@ -7,12 +7,17 @@ Each is the newest statement of its kind and subject (by its document's day, the
 the document) that is an outcome: a forecast ("we expect Scorpio to exceed 10%") is never
 judged, as what is said of the future is not what happened; an exit or run rate ("a Q4 exit
 rate closer to 20%") is no share of the period's revenue, and is not judged either. A range
-("10% to 15%") is the value and `high`: evaluation holds a condition on it only at both ends.
-The subject is matched in any case. The value carries the statement as said and where it was
+("10% to 15%") is the value and `high`; a number given as one end of what is meant ("over 10%",
+"at least", "under 5%", "nearly 20%") is the value and its `bound`. Either judges a condition
+only where every share it allows does the same (`settles`): "over 10%" holds `> 10%` and
+`>= 10%`, fails `< 10%`, and leaves `>= 20%` open, with the reason, as no value leaves it. An
+approximate number ("approximately", "about", "closer to") is the number. The subject is matched
+in any case. The value carries the statement as said and where it was
 read in its note ("over 10% of revenue, ALAB 8-K EX-99.1 of 2025-11-04")."""
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from .kpis import GUIDANCE_DIRECTIONS, said
@@ -20,9 +25,28 @@ from .observation import Missing, MissingCode, Observation
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
 
-    from .kpis import KpiKind, StatedKpi
+    from .kpis import Kpi, KpiKind, StatedKpi
     from .snapshot import MarketSnapshot
+
+#: The comparison words (thesis/kpis.py) that give a number as one end of what is meant, and
+#: which end: "over 10%" is more than 10%, "nearly 20%" less than 20%. The others are the
+#: number, approximately or exactly.
+BOUNDS = {
+    "over": "above",
+    "more than": "above",
+    "above": "above",
+    "in excess of": "above",
+    "at least": "at least",
+    "under": "below",
+    "below": "below",
+    "less than": "below",
+    "nearly": "below",
+    "almost": "below",
+}
+#: A bound of a decline's number turned to its signed value: "down more than 5%" is below -5%.
+_FLIPPED = {"above": "below", "below": "above", "at least": "at most", "at most": "at least"}
 
 
 def share(symbol: str, snap: MarketSnapshot, name: str) -> Observation:
@@ -75,4 +99,45 @@ def _newest(
     note = f"{as_said(outcome)}, {where(outcome, symbol)}"
     if kpi.kind == "guidance":
         return Observation(float(GUIDANCE_DIRECTIONS.index(kpi.basis)), note=note)
-    return Observation(kpi.value, note=note, high=kpi.high)
+    return Observation(kpi.value, note=note, high=kpi.high, bound=bound_of(kpi))
+
+
+def bound_of(kpi: Kpi) -> str:
+    """Which end of what is meant the statement's number is ("" where it is the number)."""
+    bound = BOUNDS.get(kpi.comparison, "")
+    if bound and kpi.value is not None and kpi.value < 0:  # "declined more than 5%": -0.05
+        return _FLIPPED[bound]
+    return bound
+
+
+def span(obs: Observation) -> tuple[float, float] | None:
+    """The least and the greatest value a statement allows (an open end one float inside it),
+    None where it states one number."""
+    value = obs.value
+    if value is None:
+        return None
+    if obs.high is not None:
+        return value, obs.high
+    match obs.bound:
+        case "above":
+            return math.nextafter(value, math.inf), math.inf
+        case "at least":
+            return value, math.inf
+        case "below":
+            return -math.inf, math.nextafter(value, -math.inf)
+        case "at most":
+            return -math.inf, value
+    return None
+
+
+def settles(
+    obs: Observation, holds: Callable[[float, float], bool], threshold: float
+) -> bool | None:
+    """Whether every value the statement allows holds the comparison (True), none does (False),
+    or the words leave it open (None). The comparisons of a number (>=, <=, >, <) hold on a
+    half-line, so the two ends of the span decide it."""
+    ends = span(obs)
+    if ends is None:
+        return None if obs.value is None else holds(obs.value, threshold)
+    low, high = (holds(end, threshold) for end in ends)
+    return low if low == high else None

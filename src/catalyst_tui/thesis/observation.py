@@ -86,6 +86,8 @@ class MissingCode(StrEnum):
     # KPIs read from words (thesis/kpi_metrics.py); text: the product ("" for guidance).
     NO_KPI = "no_kpi"  # symbol, metric, text: no document read states it
     KPI_FORECAST_ONLY = "kpi_forecast_only"  # symbol, metric, text, symbols: the newest forecast
+    # symbol, metric, text, symbols: the statement and where; value: the threshold it leaves open
+    KPI_UNSETTLED = "kpi_unsettled"
 
 
 class Missing(NamedTuple):
@@ -127,3 +129,6 @@ class Observation(NamedTuple):
     released: float | None = None
     #: A range's upper end, where the value was stated as one ("10% to 15%": value 0.10).
     high: float | None = None
+    #: Where the value was stated as one end of what is meant (thesis/kpi_metrics.py, Bound):
+    #: "above" ("over 10%"), "at least", "below" ("under 5%", "nearly 20%"), "at most".
+    bound: str = ""

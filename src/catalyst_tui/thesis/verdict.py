@@ -323,6 +323,8 @@ def reason_text(reason: VerdictReason) -> str:
     if reason.value is not None and reason.metric:
         said = f", {reason.note}" if reason.note else ""  # a KPI's words: "over 10% of revenue"
         text += f" ({reason.metric} {format_value(reason.metric, reason.value)}{said})"
+    elif reason.note and reason.metric:  # a KPI stated too loosely to judge: its words alone
+        text += f" ({reason.note})"
     if reason.since is not None:
         text += f", {'marked by you' if reason.manual else 'since'} {reason.since.isoformat()}"
     if reason.acked is not None:
