@@ -11,10 +11,8 @@ import json
 import pytest
 
 from catalyst_tui.cli import main
-from catalyst_tui.config import load_config
-from catalyst_tui.store import Store
 
-from ..support.kpi_data import Said, record_kpis
+from ..support.kpi_data import ALAB_CALL, Said, alab_q3, database_of_kpis
 
 THESIS = """
 [tickers.ALAB]
@@ -27,21 +25,7 @@ name = "NVIDIA"
 name = "Credo"
 """
 NOW = dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC)
-# ALAB's release of 4 November (16:05 in New York): "over 10%" and a Q4 exit rate "closer to 20%".
-ALAB_Q3 = Said(
-    "https://example.com/alab-q3",
-    "Scorpio was over 10% of total revenue, with a Q4 exit rate closer to 20%.",
-    dt.datetime(2025, 11, 4, 21, 5, tzinfo=dt.UTC),
-    title="Astera Labs Q3\x1b]0;owned\x07 results",
-)
-# A forecast in the call of 10 February: "expected to exceed 20%".
-ALAB_CALL = Said(
-    "https://example.com/alab-call",
-    "Scorpio is expected to exceed 20% of revenue in 2026.",
-    dt.datetime(2026, 2, 10, 22, 0, tzinfo=dt.UTC),
-    form="document",
-    title="Q4 call",
-)
+ALAB_Q3 = alab_q3("Astera Labs Q3\x1b]0;owned\x07 results")  # a title that would command
 # NVIDIA's: "grew 17% sequentially"; and its guidance "raised".
 NVDA_Q = Said(
     "https://example.com/nvda",
@@ -53,13 +37,8 @@ NVDA_Q = Said(
 
 @pytest.fixture
 def where(tmp_path) -> list[str]:
-    config_path = tmp_path / "catalysts.toml"
-    config_path.write_text(THESIS)
-    with Store.open(tmp_path / "c.db") as store:
-        store.sync.apply(load_config(config_path), NOW)
-        record_kpis(store, "ALAB", ["Scorpio"], ALAB_Q3, ALAB_CALL)
-        record_kpis(store, "NVDA", ["Blackwell"], NVDA_Q)
-    return ["--config", str(config_path), "--db", str(tmp_path / "c.db")]
+    documents = {"ALAB": (["Scorpio"], [ALAB_Q3, ALAB_CALL]), "NVDA": (["Blackwell"], [NVDA_Q])}
+    return database_of_kpis(tmp_path, THESIS, NOW, documents)
 
 
 def kpis(capsys, where: list[str], *args: str) -> str:

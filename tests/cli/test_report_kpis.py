@@ -10,10 +10,8 @@ import datetime as dt
 import pytest
 
 from catalyst_tui.cli import main
-from catalyst_tui.config import load_config
-from catalyst_tui.store import Store
 
-from ..support.kpi_data import Said, record_kpis
+from ..support.kpi_data import ALAB_CALL, Said, alab_q3, database_of_kpis
 
 THESIS = """
 [tickers.ALAB]
@@ -30,30 +28,12 @@ Q2 = Said(
     dt.datetime(2025, 8, 5, 20, 5, tzinfo=dt.UTC),
     title="Q2 results",
 )
-Q3 = Said(
-    "https://example.com/q3",
-    "Scorpio was over 10% of total revenue, with a Q4 exit rate closer to 20%.",
-    dt.datetime(2025, 11, 4, 21, 5, tzinfo=dt.UTC),
-    title="Q3 results <script>alert(1)</script>\x1b]0;owned\x07",
-)
-# A forecast on the call of 10 February: "expected to exceed 20%".
-CALL = Said(
-    "https://example.com/call",
-    "Scorpio is expected to exceed 20% of revenue in 2026.",
-    dt.datetime(2026, 2, 10, 22, 0, tzinfo=dt.UTC),
-    form="document",
-    title="Q4 call",
-)
+Q3 = alab_q3("Q3 results <script>alert(1)</script>\x1b]0;owned\x07")  # markup and a command
 
 
 @pytest.fixture
 def where(tmp_path) -> list[str]:
-    config_path = tmp_path / "catalysts.toml"
-    config_path.write_text(THESIS)
-    with Store.open(tmp_path / "c.db") as store:
-        store.sync.apply(load_config(config_path), NOW)
-        record_kpis(store, "ALAB", ["Scorpio"], Q2, Q3, CALL)
-    return ["--config", str(config_path), "--db", str(tmp_path / "c.db")]
+    return database_of_kpis(tmp_path, THESIS, NOW, {"ALAB": (["Scorpio"], [Q2, Q3, ALAB_CALL])})
 
 
 def report(capsys, where: list[str], *args: str) -> str:
@@ -70,10 +50,10 @@ def test_the_markdown_gives_each_series_newest_outcome_and_forecast(capsys, wher
         r"  - outcome: over 10%, stated 2025-11-04 in 8-K EX-99.1: Q3 results \<script\>alert(1)"
         r"\</script\>",
         "    > Scorpio was over 10% of total revenue, with a Q4 exit rate closer to 20%.",
-        "    https://example.com/q3",
+        "    https://example.com/alab-q3",
         "  - forecast: over 20%, forecast, stated 2026-02-10 in document: Q4 call",
         "    > Scorpio is expected to exceed 20% of revenue in 2026.",
-        "    https://example.com/call",
+        "    https://example.com/alab-call",
         "",
     ]
     assert "\x1b" not in text and "\x07" not in text

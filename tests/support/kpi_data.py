@@ -6,11 +6,15 @@ figure it states: what a test checks is what its sentence says."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import NewDocument
 from catalyst_tui.thesis.kpis import read_kpis
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 READ_AT = dt.datetime(2026, 11, 20, 15, 0, tzinfo=dt.UTC)
 
@@ -41,3 +45,38 @@ def record_kpis(store: Store, symbol: str, subjects: list[str], *documents: Said
         found += [(doc.id, k) for k in read_kpis(store.evidence.text(doc.id), subjects)]
         through = max(through, doc.id)
     return store.kpis.record(symbol, subjects, found, through, READ_AT)
+
+
+def alab_q3(title: str) -> Said:
+    """ALAB's release of 4 November 2025 (16:05 in New York): "over 10%" of revenue, then a Q4
+    exit rate "closer to 20%" (the founding thesis's sentence), under `title`."""
+    return Said(
+        "https://example.com/alab-q3",
+        "Scorpio was over 10% of total revenue, with a Q4 exit rate closer to 20%.",
+        dt.datetime(2025, 11, 4, 21, 5, tzinfo=dt.UTC),
+        title=title,
+    )
+
+
+# A forecast on the call of 10 February 2026: "expected to exceed 20%".
+ALAB_CALL = Said(
+    "https://example.com/alab-call",
+    "Scorpio is expected to exceed 20% of revenue in 2026.",
+    dt.datetime(2026, 2, 10, 22, 0, tzinfo=dt.UTC),
+    form="document",
+    title="Q4 call",
+)
+
+
+def database_of_kpis(
+    folder: Path, thesis: str, now: dt.datetime, read: dict[str, tuple[list[str], list[Said]]]
+) -> list[str]:
+    """A catalysts.toml of `thesis` and a database synced from it at `now`, each symbol's
+    documents of `read` recorded for its products: the `--config` and `--db` arguments."""
+    config_path = folder / "catalysts.toml"
+    config_path.write_text(thesis)
+    with Store.open(folder / "c.db") as store:
+        store.sync.apply(load_config(config_path), now)
+        for symbol, (subjects, documents) in read.items():
+            record_kpis(store, symbol, subjects, *documents)
+    return ["--config", str(config_path), "--db", str(folder / "c.db")]
