@@ -89,6 +89,21 @@ def test_a_failed_symbol_keeps_its_last_good_quote_marked_stale_with_why(store: 
     assert not store.market.last_quotes(["ALAB"])["ALAB"].stale
 
 
+def test_the_stale_quotes_are_the_stored_quotes_read_back_stale(store: Store):
+    """What a verdict's staleness reads: exactly the stored rows `last_quotes` says are stale
+    (a failed renewal, a symbol that never answered), each as it reads it; none fresh."""
+    store.market.save_quotes([fresh("ALAB", 200.0, DAYS), fresh("NVDA", 180.0, DAYS)], T0)
+    failed = QuoteOutcome("ALAB", errors=[FetchError("http", "HTTP 500", "yahoo", "ALAB")])
+    never = QuoteOutcome("CRDO", errors=[FetchError("network", "no route", "yahoo", "CRDO")])
+    store.market.save_quotes([failed, never], T1)
+    every = store.market.last_quotes()
+    assert set(every) == {"ALAB", "CRDO", "NVDA"}
+    assert store.market.stale_quotes() == {s: q for s, q in every.items() if q.stale}
+    assert set(store.market.stale_quotes()) == {"ALAB", "CRDO"}
+    store.market.save_quotes([fresh("ALAB", 210.0), fresh("CRDO", 80.0)], T1)
+    assert store.market.stale_quotes() == {}
+
+
 def test_a_bar_fetched_again_replaces_that_day_and_history_starts_at_the_last_day(store: Store):
     assert store.market.history_starts(["ALAB"], T0) == {"ALAB": None}
     store.market.save_quotes([fresh("ALAB", 200.0, DAYS)], T0)

@@ -187,6 +187,16 @@ class MarketData(Door):
             )
         return found
 
+    def stale_quotes(self) -> dict[str, LastQuote]:
+        """The stored quotes the last refresh did not renew (or that hold no price): what a
+        verdict's staleness reads (thesis/staleness.py). A symbol absent is fresh or never
+        quoted; only these rows are read back, most often none."""
+        rows = self._conn.execute(
+            f"SELECT {QUOTE_COLUMNS} FROM quotes WHERE stale != 0 OR price IS NULL"
+            " OR quote_time IS NULL OR quote_time = ''"
+        )
+        return {row[0]: last_quote(row) for row in rows}
+
     def last_quotes(self, symbols: Iterable[str] | None = None) -> dict[str, LastQuote]:
         """The stored quote of each symbol (every stored one when `symbols` is None); a symbol
         never quoted is a stale LastQuote without a quote."""
