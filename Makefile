@@ -53,7 +53,7 @@ screenshots: $(STAMP)  ## screenshots/*.svg from the app running catalyst demo a
 snapshots: $(STAMP)  ## accept changed snapshot tests (look at the SVGs before committing)
 	$(BIN)/python -m pytest -q tests/tui/test_snapshots.py --snapshot-update
 
-bench: $(STAMP)  ## every benchmark in bench/, then one table: figures, floors, goals (3-4 min)
+bench: $(STAMP)  ## every benchmark in bench/, then one table: figures, floors, goals (about 16 min on 2 cores)
 	$(BIN)/python bench/run.py
 
 lint: $(STAMP)  ## ruff, the import contracts and the type checker

@@ -1,6 +1,6 @@
 """`make bench`: every benchmark in bench/, one after another, and one table of their figures.
 
-    .venv/bin/python bench/run.py            # the full suite, 3-4 minutes here (budget: 10)
+    .venv/bin/python bench/run.py            # the full suite: about 16 minutes on 2 cores
     .venv/bin/python bench/run.py --quick    # fewer repeats and shorter sampling: a smoke run
     .venv/bin/python bench/run.py --only startup,history
 
