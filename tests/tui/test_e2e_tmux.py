@@ -40,6 +40,24 @@ def row_of(shown: str, symbol: str) -> str | None:
     return found[0] if found else None
 
 
+def form_parts(shown: str) -> list[str]:
+    """Each line's pieces between the form's borders (the rows beside it stay outside)."""
+    return [part for line in shown.splitlines() for part in line.split("█")]
+
+
+def statuses_listed(shown: str) -> bool:
+    """The Mark form's list of statuses is open: its last option ends a line of the form."""
+    return any(part.split()[-1:] == ["missed"] for part in form_parts(shown))
+
+
+def status_shown(shown: str) -> str | None:
+    """The word the Mark form's status field shows."""
+    for part in form_parts(shown):
+        if "New status" in part:
+            return next(iter(part.split("New status", 1)[1].split()), None)
+    return None
+
+
 def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: str):
     with MarketServer() as market:
         config_path = tmp_path / "catalysts.toml"
@@ -71,14 +89,15 @@ def test_a_person_runs_the_alab_thesis_from_the_keyboard(tmp_path: Path, tmux: s
         keys(tmux, "m")
         wait_for(tmux, "Mark ALAB/npo-multi-rack-2027")
         keys(tmux, "Enter")  # the status as it stands, pending: open its list, one down, met
+        wait_until(tmux, "the list of statuses", statuses_listed)
+        keys(tmux, "Down", "Enter")
+        # The Tab waits for the list to close on met: one read while the list still has the
+        # focus leaves it from the list, and the field takes the focus back once it has its value.
         wait_until(
             tmux,
-            "the list of statuses",
-            lambda s: any(  # the last word inside the form's borders, whatever row is beside it
-                part.split()[-1:] == ["missed"] for ln in s.splitlines() for part in ln.split("█")
-            ),
+            "met chosen and the list closed",
+            lambda s: status_shown(s) == "met" and not statuses_listed(s),
         )
-        keys(tmux, "Down", "Enter")
         keys(tmux, "Tab")
         type_into(tmux, "Note", "Q4 call: NPO chipsets shipping")
         keys(tmux, "C-s")
