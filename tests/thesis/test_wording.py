@@ -388,7 +388,7 @@ MISSING_SENTENCES = [
             "ALAB",
             "growth",
             text="Scorpio",
-            symbols=("+5% to 15% sequentially, ALAB 8-K EX-99.1 of 2026-05-05", ">= 10%"),
+            symbols=("+5% to 15% sequentially (ALAB 8-K EX-99.1 of 2026-05-05)", ">= 10%"),
         ),
         "Scorpio's revenue growth: +5% to 15% sequentially (ALAB 8-K EX-99.1 of 2026-05-05) "
         "does not say whether it is >= 10%",

@@ -36,9 +36,8 @@ from .judgement import Evaluation as Evaluation
 from .judgement import Reason as Reason
 from .judgement import Why as Why
 from .kinds import KINDS, Judged
-from .kpi_metrics import settles
+from .kpi_metrics import settles, unsettled
 from .metrics import observe
-from .observation import Missing, MissingCode
 from .positions import split_factor
 from .vocabulary import Status
 
@@ -103,7 +102,8 @@ def evaluate(
         if spanned and obs.value is not None:  # stated loosely: judged where the words settle it
             decided = settles(obs, OPERATORS[condition.op], condition.threshold)
             if decided is None:
-                obs = _unsettled(obs, c.symbol, condition)
+                comparison = f"{condition.op} {condition.threshold_text}"
+                obs = unsettled(obs, c.symbol, condition.metric, comparison, condition.line)
         value = obs.value
         if c.manual:
             reason = _record(Reason, (reason.why, None, reason.note, obs, ""))
@@ -130,16 +130,6 @@ def evaluate(
                 reason = _record(Reason, (compared, None, "", obs, op))
         append(_record(Evaluation, (c.symbol, c.id, status, new, reason, condition, c.kind)))
     return results
-
-
-def _unsettled(obs: Observation, symbol: str, condition: Condition) -> Observation:
-    """No value, and why: the statement and where it was read, and the comparison it leaves
-    open ("over 10% of revenue" against ">= 20%")."""
-    said = (obs.note, f"{condition.op} {condition.threshold_text}")
-    why = Missing(
-        MissingCode.KPI_UNSETTLED, symbol, condition.metric, symbols=said, text=condition.line
-    )
-    return obs._replace(value=None, missing=why, high=None, bound="")
 
 
 def _on_written_basis(

@@ -45,6 +45,8 @@ BOUNDS = {
     "nearly": "below",
     "almost": "below",
 }
+#: Between what a value's note says and where it was read: "over 10% of revenue, ALAB text of …".
+NOTE_WHERE = ", "
 #: A bound of a decline's number turned to its signed value: "down more than 5%" is below -5%.
 _FLIPPED = {"above": "below", "below": "above", "at least": "at most", "at most": "at least"}
 
@@ -64,6 +66,24 @@ def guidance(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observa
 def where(stated: StatedKpi, symbol: str) -> str:
     """Where a statement was read: "ALAB 8-K EX-99.1 of 2025-11-04"."""
     return f"{symbol} {stated.form} of {stated.day.isoformat()}"
+
+
+def quoted(said: str, where: str) -> str:
+    """A statement as a reason quotes it: "over 10% of revenue (ALAB text of 2025-11-04)"."""
+    return f"{said} ({where})"
+
+
+def unsettled(
+    obs: Observation, symbol: str, metric: str, comparison: str, text: str
+) -> Observation:
+    """No value, and why: the statement of `obs` leaves `comparison` (">= 20%") open. The
+    statement is quoted from the value's note, which `_newest` writes as said, then where."""
+    said, _, at = obs.note.rpartition(NOTE_WHERE)
+    stated = quoted(said, at) if said else obs.note
+    why = Missing(
+        MissingCode.KPI_UNSETTLED, symbol, metric, symbols=(stated, comparison), text=text
+    )
+    return obs._replace(value=None, missing=why, high=None, bound="")
 
 
 def as_said(stated: StatedKpi) -> str:
@@ -90,13 +110,13 @@ def _newest(
     if outcome is None:
         if forecast is None:
             return Observation(None, Missing(MissingCode.NO_KPI, symbol, metric, text=name))
-        newest = f"{as_said(forecast)} ({where(forecast, symbol)})"
+        newest = quoted(as_said(forecast), where(forecast, symbol))
         missing = Missing(
             MissingCode.KPI_FORECAST_ONLY, symbol, metric, text=name, symbols=(newest,)
         )
         return Observation(None, missing)
     kpi = outcome.kpi
-    note = f"{as_said(outcome)}, {where(outcome, symbol)}"
+    note = f"{as_said(outcome)}{NOTE_WHERE}{where(outcome, symbol)}"
     if kpi.kind == "guidance":
         return Observation(float(GUIDANCE_DIRECTIONS.index(kpi.basis)), note=note)
     return Observation(kpi.value, note=note, high=kpi.high, bound=bound_of(kpi))

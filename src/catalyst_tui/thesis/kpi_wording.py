@@ -19,9 +19,7 @@ def kpi_missing_text(missing: Missing) -> str:
     if missing.code == MissingCode.NO_KPI:
         return f"no release, call or filing read so far states {what}"
     if missing.code == MissingCode.KPI_UNSETTLED:
-        note, comparison = (*missing.symbols, "", "")[:2]
-        said, _, where = note.rpartition(", ")  # "over 10% of revenue, ALAB text of 2025-11-04"
-        stated = f"{said} ({where})" if said else note
+        stated, comparison = (*missing.symbols, "", "")[:2]
         return f"{what}: {stated} does not say whether it is {comparison}"
     newest = missing.symbols[0] if missing.symbols else ""
     return (

@@ -86,7 +86,7 @@ class MissingCode(StrEnum):
     # KPIs read from words (thesis/kpi_metrics.py); text: the product ("" for guidance).
     NO_KPI = "no_kpi"  # symbol, metric, text: no document read states it
     KPI_FORECAST_ONLY = "kpi_forecast_only"  # symbol, metric, text, symbols: the newest forecast
-    # symbol, metric, text, symbols: the statement and where; value: the threshold it leaves open
+    # symbol, metric, text, symbols: the statement quoted with where, the comparison it leaves open
     KPI_UNSETTLED = "kpi_unsettled"
 
 
