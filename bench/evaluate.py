@@ -26,7 +26,7 @@ from catalyst_tui.market.models import Fact, LastQuote, Quote  # noqa: E402
 from catalyst_tui.thesis.conditions import parse_condition  # noqa: E402
 from catalyst_tui.thesis.evaluate import CheckpointState, evaluate  # noqa: E402
 from catalyst_tui.thesis.metrics import MarketSnapshot  # noqa: E402
-from catalyst_tui.thesis.positions import Lot  # noqa: E402
+from catalyst_tui.thesis.portfolio.positions import Lot  # noqa: E402
 
 GOAL_MS = 50.0
 NOW = dt.datetime(2026, 11, 21, 15, 0, tzinfo=dt.UTC)

@@ -26,7 +26,7 @@ from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 from tests.support.shared import SAMPLES  # noqa: E402
 
 from catalyst_tui.reading.documents import html_to_text  # noqa: E402
-from catalyst_tui.thesis.evidence import Matcher, parse_entry  # noqa: E402
+from catalyst_tui.thesis.evidence.passages import Matcher, parse_entry  # noqa: E402
 
 GOAL_MS = 200.0
 DOCUMENT = SAMPLES / "sec_10q_NVDA_nvda-20250727.htm"

@@ -21,8 +21,8 @@ from bench._report import Figure, emit  # noqa: E402
 
 from catalyst_tui.config import parse_config  # noqa: E402
 from catalyst_tui.config.importing import import_edit, plan_import  # noqa: E402
-from catalyst_tui.reading.broker_formats import generic, read_export  # noqa: E402
-from catalyst_tui.reading.brokers import Options  # noqa: E402
+from catalyst_tui.reading.brokers.export import Options  # noqa: E402
+from catalyst_tui.reading.brokers.formats import generic, read_export  # noqa: E402
 
 THESIS = '[tickers.AAPL]\nname = "Apple"\n\n[[tickers.AAPL.lots]]\nshares = 1\ncost = 100\n'
 

@@ -103,7 +103,7 @@ def test_the_tuis_path_to_its_first_frame_loads_no_other_command_pane_or_metric(
         "catalyst_tui.cli.reports",
         "catalyst_tui.cli.results",
         "catalyst_tui.cli.segments",
-        "catalyst_tui.reading.brokers",
+        "catalyst_tui.reading.brokers.export",
         "catalyst_tui.thesis.evaluate",
         "catalyst_tui.thesis.metrics",
         "catalyst_tui.views.ticker",

@@ -63,8 +63,8 @@ from catalyst_tui.market.models import FetchError  # noqa: E402
 from catalyst_tui.market.yahoo.bars import chart_bars  # noqa: E402
 from catalyst_tui.market.yahoo.earnings import parse_calendar_events  # noqa: E402
 from catalyst_tui.market.yahoo.quote import batch_rows, quotes_from_rows  # noqa: E402
-from catalyst_tui.reading.broker_formats import detect, read_export  # noqa: E402
-from catalyst_tui.reading.brokers import Options, Trade  # noqa: E402
+from catalyst_tui.reading.brokers.export import Options, Trade  # noqa: E402
+from catalyst_tui.reading.brokers.formats import detect, read_export  # noqa: E402
 from catalyst_tui.reading.documents import html_to_text  # noqa: E402
 from catalyst_tui.reading.feeds import parse_feed  # noqa: E402
 from catalyst_tui.reading.release.document import read_document  # noqa: E402
@@ -72,7 +72,7 @@ from catalyst_tui.reading.release.reader import read_release  # noqa: E402
 from catalyst_tui.reading.release.records import FIGURES  # noqa: E402
 from catalyst_tui.reading.release.stated import reported_end  # noqa: E402
 from catalyst_tui.reading.xbrl import read_segments  # noqa: E402
-from catalyst_tui.thesis.kpis import GUIDANCE_DIRECTIONS, Kpi, read_kpis  # noqa: E402
+from catalyst_tui.thesis.kpis.statements import GUIDANCE_DIRECTIONS, Kpi, read_kpis  # noqa: E402
 
 NEW_YORK = ZoneInfo("America/New_York")  # worked here, not taken from the code under test
 NOW = dt.datetime.now(dt.UTC)

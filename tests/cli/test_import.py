@@ -13,7 +13,7 @@ import pytest
 
 from catalyst_tui import cli
 from catalyst_tui.config import load_config
-from catalyst_tui.thesis.positions import Lot, Sell
+from catalyst_tui.thesis.portfolio.positions import Lot, Sell
 
 D = dt.date
 THESIS = """# my thesis: this comment stays

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from catalyst_tui.config import load_config
-from catalyst_tui.thesis.positions import Lot, Sell
+from catalyst_tui.thesis.portfolio.positions import Lot, Sell
 from tests.cli.test_import import THESIS, export, imported, run
 from tests.support.shared import REALDATA, missing
 

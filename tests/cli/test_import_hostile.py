@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui.cli.imports import MAX_IMPORT_BYTES
-from catalyst_tui.thesis.positions import Lot, Sell
+from catalyst_tui.thesis.portfolio.positions import Lot, Sell
 from tests.cli.test_import import THESIS, export, imported, run
 
 D = dt.date

@@ -14,7 +14,7 @@ import pytest
 from catalyst_tui import cli
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
-from catalyst_tui.thesis.positions import Lot, Sell
+from catalyst_tui.thesis.portfolio.positions import Lot, Sell
 from tests.support.shared import REALDATA, missing
 
 pytestmark = pytest.mark.skipif(missing() is not None, reason=str(missing()))

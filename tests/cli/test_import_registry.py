@@ -1,4 +1,4 @@
-"""A broker format is one declaration in the format registry (reading/broker_formats.py
+"""A broker format is one declaration in the format registry (reading/brokers/formats.py
 `BROKERS`): a format registered for a test is a `--broker` choice, found by its header line and
 imported end to end through the CLI; docs/config.md's import table names every format of it."""
 
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from catalyst_tui.reading.broker_cells import ExportRow, symbol_of
-from catalyst_tui.reading.broker_formats import BROKERS, Broker
-from catalyst_tui.reading.brokers import Trade, day, number
-from catalyst_tui.thesis.positions import Lot
+from catalyst_tui.reading.brokers.cells import ExportRow, symbol_of
+from catalyst_tui.reading.brokers.export import Trade, day, number
+from catalyst_tui.reading.brokers.formats import BROKERS, Broker
+from catalyst_tui.thesis.portfolio.positions import Lot
 from tests.cli.test_import import export, imported, run
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "config.md"

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from catalyst_tui.thesis.returns import Flow
+from catalyst_tui.thesis.portfolio.returns import Flow
 from tests.support.market_server import MarketServer
-from tests.thesis.test_returns import reference_xirr
+from tests.thesis.portfolio.test_returns import reference_xirr
 
 
 @pytest.fixture(scope="module")

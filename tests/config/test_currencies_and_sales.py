@@ -11,7 +11,7 @@ import pytest
 from catalyst_tui.config import ConfigError, parse_config
 from catalyst_tui.config.model import EcbSettings
 from catalyst_tui.market.registry import ECB
-from catalyst_tui.thesis.positions import Lot, Sell
+from catalyst_tui.thesis.portfolio.positions import Lot, Sell
 
 
 def issues(text: str) -> list[tuple[int, int, str, str]]:

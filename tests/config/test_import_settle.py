@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from catalyst_tui.config import parse_config
 from catalyst_tui.config.importing import plan_import, settle
-from catalyst_tui.reading.brokers import Trade
-from catalyst_tui.thesis.positions import Lot, Sell, fifo
+from catalyst_tui.reading.brokers.export import Trade
+from catalyst_tui.thesis.portfolio.positions import Lot, Sell, fifo
 
 START = dt.date(2024, 1, 1)
 trade = st.tuples(

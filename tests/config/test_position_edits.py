@@ -9,7 +9,7 @@ import pytest
 from catalyst_tui.config import ConfigError, parse_config
 from catalyst_tui.config.forms import field_errors
 from catalyst_tui.config.write import EditError, add_sell, remove_entry, update_ticker
-from catalyst_tui.thesis.positions import Lot
+from catalyst_tui.thesis.portfolio.positions import Lot
 
 TEXT = """# my file
 [tickers.OCDO-L]

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from catalyst_tui.config import ConfigError, parse_config
-from catalyst_tui.thesis.flows import ManualDividend
+from catalyst_tui.thesis.portfolio.flows import ManualDividend
 
 
 def issues(text: str) -> list[tuple[int, str, str]]:

@@ -11,7 +11,7 @@ import pytest
 from catalyst_tui.demo.documents import periodic_report, press_release
 from catalyst_tui.demo.xbrl import line_shares
 from catalyst_tui.reading.documents import html_to_text
-from catalyst_tui.thesis.kpis import read_kpis, said
+from catalyst_tui.thesis.kpis.statements import read_kpis, said
 
 QUARTERS = [(y, q) for y in (2024, 2025, 2026) for q in (1, 2, 3, 4)]
 

@@ -15,7 +15,7 @@ from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evidence import MAX_EXHIBITS
 from catalyst_tui.jobs.evidence_match import MAX_NOTICES
 from catalyst_tui.store import Store
-from catalyst_tui.thesis.evidence import MAX_PASSAGES
+from catalyst_tui.thesis.evidence.passages import MAX_PASSAGES
 from tests.support.liveness import HANG
 from tests.support.market_server import MarketServer
 

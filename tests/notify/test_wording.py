@@ -203,7 +203,7 @@ def test_a_release_is_said_against_its_guide_and_against_the_street() -> None:
     from catalyst_tui.market.estimates import Frozen
     from catalyst_tui.notify.wording import results_notification
     from catalyst_tui.reading.release.records import ReleaseFigures, ReleaseResults
-    from catalyst_tui.thesis.results import Release
+    from catalyst_tui.thesis.reported.results import Release
 
     figures = ReleaseFigures(revenue=412.3e6, eps_diluted=0.52, eps_nongaap=0.61)
     results = ReleaseResults(True, None, dt.date(2026, 9, 30), figures, None)

@@ -12,7 +12,7 @@ from types import ModuleType
 
 import pytest
 
-from catalyst_tui.reading.brokers import Trade
+from catalyst_tui.reading.brokers.export import Trade
 from catalyst_tui.reading.xbrl import AxisRevenue, Line, Segments
 from tests.support.shared import REPO, SHARED, missing
 

@@ -14,7 +14,7 @@ from catalyst_tui.market.models import Bar, QuoteOutcome
 from catalyst_tui.store import Store
 from catalyst_tui.store.holdings import load_holdings
 from catalyst_tui.thesis.metrics import observe
-from catalyst_tui.thesis.performance import Span, outcome
+from catalyst_tui.thesis.portfolio.performance import Span, outcome
 
 from .conftest import T0, quote
 
@@ -133,7 +133,7 @@ def test_a_foreign_dividend_before_the_first_quote_has_no_amount_in_the_base_cur
     nothing in EUR (not 27.25 EUR) and no return; once a quote says CHF, the dividend is
     counted at the CHF/EUR rate of its day from the stored history (0.95 then, 1.05 today)."""
     from catalyst_tui.market.models import FxRate
-    from catalyst_tui.thesis.returns import NoReturn
+    from catalyst_tui.thesis.portfolio.returns import NoReturn
     from catalyst_tui.views.performance import dividend_rows, dividends_received
 
     paid = BOUGHT + dt.timedelta(days=100)

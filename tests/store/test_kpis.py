@@ -9,7 +9,7 @@ from pathlib import Path
 
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import NewDocument
-from catalyst_tui.thesis.kpis import read_kpis
+from catalyst_tui.thesis.kpis.statements import read_kpis
 
 NOW = dt.datetime(2026, 11, 20, 15, 0, tzinfo=dt.UTC)
 # A release's day is its filing's, in New York: 21:05 UTC on 4 November is 16:05 there.
@@ -57,7 +57,7 @@ def test_other_products_read_again_leave_nothing_of_the_ones_before(tmp_path: Pa
 
 
 def test_a_value_is_said_as_its_sentence_states_it():
-    from catalyst_tui.thesis.kpis import said
+    from catalyst_tui.thesis.kpis.statements import said
 
     share, rate = read_kpis(SAID, ["Scorpio"])
     assert (said(share), said(rate)) == ("over 10%", "closer to 20% (Q4 exit rate)")

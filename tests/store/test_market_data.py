@@ -15,7 +15,7 @@ from catalyst_tui.market.models import (
     QuoteOutcome,
 )
 from catalyst_tui.store import Store
-from catalyst_tui.thesis.positions import Lot
+from catalyst_tui.thesis.portfolio.positions import Lot
 
 from .conftest import T0, T1, bars, fresh, quote
 

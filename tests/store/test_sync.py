@@ -10,7 +10,7 @@ import pytest
 
 from catalyst_tui.config import load_config, parse_config
 from catalyst_tui.store import Store
-from catalyst_tui.thesis.positions import Lot
+from catalyst_tui.thesis.portfolio.positions import Lot
 
 from ..conftest import BUNDLED_CONFIG
 from .conftest import T0, T1, THESIS, record_miss

@@ -89,7 +89,7 @@ REV = THESIS.replace(
 
 
 def test_a_targets_forecast_is_kept_read_back_and_carried_by_a_change_of_verdict(store: Store):
-    from catalyst_tui.thesis.forecast import Forecast, Source
+    from catalyst_tui.thesis.reported.forecast import Forecast, Source
 
     store.sync.apply(parse_config(REV), now=T0)
     store.verdicts.record(verdicts(store), T0)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import NewDocument
-from catalyst_tui.thesis.kpis import read_kpis
+from catalyst_tui.thesis.kpis.statements import read_kpis
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from catalyst_tui.market.models import Fact, LastQuote, Quote
-from catalyst_tui.thesis.positions import Lot
+from catalyst_tui.thesis.portfolio.positions import Lot
 from catalyst_tui.thesis.snapshot import MarketSnapshot
 
 NOW = dt.datetime(2026, 11, 21, 15, 0, tzinfo=dt.UTC)

@@ -70,7 +70,7 @@ def test_checking_a_config_parses_conditions_without_loading_the_metric_function
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(done.stdout.split())
     assert "catalyst_tui.thesis.catalogue" in loaded  # the probe did load the parser
-    assert not loaded & {"catalyst_tui.thesis.metrics", "catalyst_tui.thesis.fundamentals"}
+    assert not loaded & {"catalyst_tui.thesis.metrics", "catalyst_tui.thesis.reported.fundamentals"}
 
 
 def test_a_row_says_how_its_condition_is_written():

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from catalyst_tui.thesis.conditions import parse_condition
-from catalyst_tui.thesis.forecast import (
+from catalyst_tui.thesis.reported.forecast import (
     Forecast,
     Source,
     fiscal_year_end,

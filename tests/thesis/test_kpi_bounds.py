@@ -1,4 +1,4 @@
-"""The law of a loosely stated KPI (thesis/kpi_metrics.py, `settles`): a statement decides a
+"""The law of a loosely stated KPI (thesis/kpis/metrics.py, `settles`): a statement decides a
 comparison only where every value it allows decides it the same way. Checked on any number,
 range, bound and threshold against values drawn from inside what the words allow: a decision
 is never contradicted by one of them, and a statement left open has one value each way."""
@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from catalyst_tui.thesis.conditions import NUMBER_OPERATORS, OPERATORS
-from catalyst_tui.thesis.kpi_metrics import BOUNDS, bound_of, settles
-from catalyst_tui.thesis.kpis import Kpi
+from catalyst_tui.thesis.kpis.metrics import BOUNDS, bound_of, settles
+from catalyst_tui.thesis.kpis.statements import Kpi
 from catalyst_tui.thesis.observation import Observation
 
 PERCENT = st.integers(min_value=-100, max_value=100).map(lambda n: n / 100)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from catalyst_tui.config import ConfigError, parse_config
 from catalyst_tui.thesis.catalogue import METRICS
 from catalyst_tui.thesis.conditions import ConditionError, parse_condition
-from catalyst_tui.thesis.kpis import GUIDANCE_DIRECTIONS
+from catalyst_tui.thesis.kpis.statements import GUIDANCE_DIRECTIONS
 from catalyst_tui.thesis.wording import format_value
 
 WORDS = ", ".join(f'"{w}"' for w in GUIDANCE_DIRECTIONS)

@@ -9,7 +9,7 @@ import pytest
 
 from catalyst_tui.thesis.conditions import ConditionError, parse_condition
 from catalyst_tui.thesis.evaluate import CheckpointState, evaluate_one
-from catalyst_tui.thesis.line_split import LineSplit, StoredLine
+from catalyst_tui.thesis.lines.split import LineSplit, StoredLine
 from catalyst_tui.thesis.metrics import observe
 from catalyst_tui.thesis.observation import MissingCode
 from catalyst_tui.thesis.snapshot import MarketSnapshot
@@ -178,7 +178,7 @@ def test_the_axes_are_the_readers():
     """The stored split names its axes as the XBRL reader does (a second declaration kept off
     the start-up path, pinned here)."""
     from catalyst_tui.reading.xbrl import records
-    from catalyst_tui.thesis import line_split
+    from catalyst_tui.thesis.lines import split as line_split
 
     assert (line_split.PRODUCT_AXIS, line_split.SEGMENT_AXIS) == (
         records.PRODUCT_AXIS,

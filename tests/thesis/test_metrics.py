@@ -14,7 +14,7 @@ from catalyst_tui.market.sec.facts import derive_facts
 from catalyst_tui.thesis.conditions import parse_condition
 from catalyst_tui.thesis.metrics import observe
 from catalyst_tui.thesis.observation import Missing, MissingCode, Period, PeriodKind
-from catalyst_tui.thesis.positions import Sell
+from catalyst_tui.thesis.portfolio.positions import Sell
 from catalyst_tui.thesis.snapshot import MarketSnapshot
 from catalyst_tui.thesis.wording import missing_text, observation_note
 from tests.support.shared import REALDATA
@@ -206,8 +206,8 @@ def test_an_undefined_pe_carries_the_eps_it_was_undefined_by():
 
 
 def test_excess_return_is_the_positions_rate_less_the_benchmarks_on_the_same_money():
-    from catalyst_tui.thesis.performance import Benchmark, Closes, Holding, Span, outcome
-    from catalyst_tui.thesis.positions import Lot
+    from catalyst_tui.thesis.portfolio.performance import Benchmark, Closes, Holding, Span, outcome
+    from catalyst_tui.thesis.portfolio.positions import Lot
 
     # 10 at 100 worth 1500 365 days on (+50% a year); the index 400 → 440 (+10%): 40 points.
     day, later = dt.date(2025, 1, 3), dt.date(2026, 1, 3)
@@ -234,8 +234,8 @@ def test_excess_return_is_the_positions_rate_less_the_benchmarks_on_the_same_mon
 
 
 def test_excess_return_over_a_span_shorter_than_a_year_says_so():
-    from catalyst_tui.thesis.performance import Benchmark, Closes, Holding, Span, outcome
-    from catalyst_tui.thesis.positions import Lot
+    from catalyst_tui.thesis.portfolio.performance import Benchmark, Closes, Holding, Span, outcome
+    from catalyst_tui.thesis.portfolio.positions import Lot
 
     # 10 at 100 worth 1200 on 1 October, 183 days on: +20% on the money put in (not +44% a year);
     # the index 400 → 420, +5%: 15 points.
@@ -262,8 +262,8 @@ def test_excess_return_over_a_span_shorter_than_a_year_says_so():
 
 
 def test_excess_return_without_a_return_says_why():
-    from catalyst_tui.thesis.performance import Outcome
-    from catalyst_tui.thesis.returns import NoReturn, Rate
+    from catalyst_tui.thesis.portfolio.performance import Outcome
+    from catalyst_tui.thesis.portfolio.returns import NoReturn, Rate
 
     none = Rate.missing(NoReturn.NO_BENCHMARK)
     snap = snapshot(lots={"ALAB": lots((10, 100.0))})

@@ -16,7 +16,14 @@ from catalyst_tui.market.models import Fact
 from catalyst_tui.reading.release.reader import read_release
 from catalyst_tui.thesis.metrics import observe
 from catalyst_tui.thesis.observation import MissingCode, PeriodKind, ValueSource
-from catalyst_tui.thesis.results import Release, check, fiscal_label, merge, release_first, same
+from catalyst_tui.thesis.reported.results import (
+    Release,
+    check,
+    fiscal_label,
+    merge,
+    release_first,
+    same,
+)
 from catalyst_tui.thesis.snapshot import MarketSnapshot
 from catalyst_tui.thesis.wording import missing_text, observation_note
 from tests.support.releases import AlabQuarter, alab_release

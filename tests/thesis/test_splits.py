@@ -12,7 +12,7 @@ from catalyst_tui.market.models import Fact, LastQuote, Quote, Split
 from catalyst_tui.thesis.conditions import parse_condition, rebased
 from catalyst_tui.thesis.evaluate import CheckpointState, evaluate_one
 from catalyst_tui.thesis.metrics import MarketSnapshot, observe
-from catalyst_tui.thesis.positions import Lot
+from catalyst_tui.thesis.portfolio.positions import Lot
 from catalyst_tui.thesis.wording import observation_note
 
 NOW = dt.datetime(2024, 9, 2, 15, 0, tzinfo=dt.UTC)

@@ -1,4 +1,5 @@
-"""The Street's metrics (thesis/street.py) on snapshots made for them: each consensus, the 30-day
+"""The Street's metrics (thesis/reported/street.py) on snapshots made for them: each consensus, the
+30-day
 revision, the forward P/E, the latest release against the consensus frozen before it, and
 every way they have no value. Each expected figure is computed here from the figures given."""
 
@@ -12,7 +13,7 @@ from catalyst_tui.market.estimates import Consensus, Frozen, Range, StoredEstima
 from catalyst_tui.reading.release.records import ReleaseFigures, ReleaseResults
 from catalyst_tui.thesis.metrics import observe
 from catalyst_tui.thesis.observation import MissingCode, Period, PeriodKind, ValueSource
-from catalyst_tui.thesis.results import Release
+from catalyst_tui.thesis.reported.results import Release
 from catalyst_tui.thesis.snapshot import MarketSnapshot
 from catalyst_tui.thesis.wording import missing_text, observation_note
 

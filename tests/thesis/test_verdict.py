@@ -159,7 +159,7 @@ def test_the_table_names_each_rule_once_worst_conclusion_first():
 
 def test_a_pending_target_behind_its_best_forecast_puts_it_at_risk_and_says_which():
     from catalyst_tui.thesis.conditions import parse_condition
-    from catalyst_tui.thesis.forecast import Forecast, Source
+    from catalyst_tui.thesis.reported.forecast import Forecast, Source
 
     when = parse_condition("revenue_fy >= 1.55B")
     behind = Forecast(Source.STREET, 1.49e9, dt.date(2026, 12, 31), 3)
@@ -175,7 +175,7 @@ def test_a_pending_target_behind_its_best_forecast_puts_it_at_risk_and_says_whic
 
 def test_a_target_on_its_course_names_the_forecast_it_was_judged_by():
     from catalyst_tui.thesis.conditions import parse_condition
-    from catalyst_tui.thesis.forecast import Forecast, Source
+    from catalyst_tui.thesis.reported.forecast import Forecast, Source
 
     when = parse_condition("revenue_fy >= 1.40B")
     ahead = Forecast(Source.STREET, 1.45e9, dt.date(2026, 12, 31), 3)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalyst_tui.thesis.stance import Accepted, Stance, classify
+from catalyst_tui.thesis.evidence.stance import Accepted, Stance, classify
 from catalyst_tui.thesis.verdict import Standing, judge, reason_text
 from catalyst_tui.thesis.vocabulary import Verdict
 

@@ -13,7 +13,7 @@ from catalyst_tui.cli.output.review import review_json, review_lines
 from catalyst_tui.config import parse_config
 from catalyst_tui.market.models import Quote, QuoteOutcome
 from catalyst_tui.store import Store
-from catalyst_tui.thesis.book import Conviction, book_at_risk, stake_text
+from catalyst_tui.thesis.portfolio.book import Conviction, book_at_risk, stake_text
 from catalyst_tui.thesis.verdict import judge
 from catalyst_tui.views.review import load_review
 

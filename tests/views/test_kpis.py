@@ -9,7 +9,7 @@ from pathlib import Path
 
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
-from catalyst_tui.thesis.kpis import Kpi, StatedKpi
+from catalyst_tui.thesis.kpis.statements import Kpi, StatedKpi
 from catalyst_tui.views.kpis import (
     NONE_NAMED,
     NONE_STATED,

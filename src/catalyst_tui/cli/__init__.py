@@ -22,7 +22,7 @@ from .context import (
     modules_loaded,
 )
 from .logs import log_file, setup_logging
-from .parser import build_parser
+from .parser.build import build_parser
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

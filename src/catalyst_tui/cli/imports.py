@@ -15,7 +15,7 @@ from .context import EXIT_OK, EXIT_USAGE, CommandError, Context
 
 if TYPE_CHECKING:
     from ..config.importing import Opening
-    from ..reading.brokers import RowIssue
+    from ..reading.brokers.export import RowIssue
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # a million trades of a compact CSV; a decade's is a few MB
 
@@ -50,8 +50,8 @@ def _bytes(path: Path) -> bytes:
 
 
 def _text(path: Path) -> str:
-    from ..reading.broker_text import decode_export
-    from ..reading.brokers import BadRow
+    from ..reading.brokers.export import BadRow
+    from ..reading.brokers.text import decode_export
 
     try:
         return decode_export(_bytes(path))
@@ -80,8 +80,8 @@ def _not_this(
 ) -> CommandError:
     """What a file without the header line looked for is: not the broker's export asked for,
     or no export catalyst knows, with the columns it has."""
-    from ..reading.broker_formats import BROKERS, GENERIC_FIELDS
-    from ..reading.brokers import columns_said
+    from ..reading.brokers.export import columns_said
+    from ..reading.brokers.formats import BROKERS, GENERIC_FIELDS
 
     said = printable(columns_said(text))
     needed = ", ".join(repr(columns.get(f, f)) for f in GENERIC_FIELDS[:5])
@@ -102,8 +102,8 @@ def _not_this(
 def _openings(values: list[str] | None) -> list[Opening]:
     """`--opening SYMBOL=QTY@PRICE`, each: a position held before the export begins."""
     from ..config.importing import Opening
-    from ..reading.broker_cells import symbol_of
-    from ..reading.brokers import BadRow, number
+    from ..reading.brokers.cells import symbol_of
+    from ..reading.brokers.export import BadRow, number
 
     out: list[Opening] = []
     for symbol, said in _pairs(values, "--opening").items():
@@ -126,8 +126,8 @@ def cmd_import(ctx: Context) -> int:
     from ..config.bulk import TooLarge
     from ..config.importing import import_edit, plan_import, settle
     from ..config.write import apply_edit
-    from ..reading.broker_formats import BROKERS, GENERIC_FIELDS, detect, generic, read_export
-    from ..reading.brokers import NotThisExport, Options, header_cells
+    from ..reading.brokers.export import NotThisExport, Options, header_cells
+    from ..reading.brokers.formats import BROKERS, GENERIC_FIELDS, detect, generic, read_export
     from .output.imports import print_plan
 
     args = ctx.args

@@ -75,7 +75,7 @@ def cmd_evidence_add(ctx: Context) -> int:
     """`catalyst evidence add SYMBOL PATH|URL [--date D] [--title T]` (jobs/documents.py)."""
     from ..jobs.documents import DocumentProblem, add_document
     from .output.evidence import evidence_json, print_added
-    from .parser import day_in_range
+    from .parser.values import day_in_range
 
     words = ctx.args.document
     if ctx.args.target != "add" or len(words) != 2:
@@ -107,7 +107,7 @@ def cmd_evidence_decide(ctx: Context) -> int:
     """`catalyst evidence accept|dismiss|reset ID...`: every ID checked before any is changed;
     the verdicts then recorded as your mark's are (yours: not notified)."""
     from ..jobs.evaluation import record_verdicts
-    from ..thesis.stance import shown, stance_text
+    from ..thesis.evidence.stance import shown, stance_text
     from ..thesis.verdict import judge
     from .output.evidence import evidence_json
 

@@ -10,8 +10,8 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..reading.brokers import Dividend, RowIssue, Trade
-from ..thesis.positions import Lot, Sell
+from ..reading.brokers.export import Dividend, RowIssue, Trade
+from ..thesis.portfolio.positions import Lot, Sell
 from .bulk import Fields, TooLarge, Value, add_trades
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from ..market.registry import DEFAULT_PROVIDERS, QUOTE_PROVIDERS, SETTINGS
 from ..market.sec import SecSettings
 from ..market.stooq import StooqSettings
 from ..market.yahoo import YahooSettings
-from ..thesis.flows import ManualDividend
-from ..thesis.positions import Lot, Sell
+from ..thesis.portfolio.flows import ManualDividend
+from ..thesis.portfolio.positions import Lot, Sell
 from ..thesis.vocabulary import NOTIFY_TRANSITIONS, Status
 
 if TYPE_CHECKING:

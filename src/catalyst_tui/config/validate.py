@@ -10,7 +10,7 @@ import zoneinfo
 from typing import Any
 
 from ..market.currency import CURRENCY_RE
-from ..thesis.positions import fifo
+from ..thesis.portfolio.positions import fifo
 from .digest import parse_digest
 from .issues import ConfigError, IssueCode, KeyPath
 from .model import (

@@ -11,7 +11,7 @@ from typing import Any
 from ..thesis.awaiting import AT_DUE, JUDGED_VALUES
 from ..thesis.catalogue import METRICS
 from ..thesis.conditions import Condition, ConditionError, parse_condition
-from ..thesis.evidence import EntryError, parse_entry
+from ..thesis.evidence.passages import EntryError, parse_entry
 from ..thesis.kinds import KINDS, NEEDS, KindSpec, one_of, spec
 from ..thesis.vocabulary import KIND_NAMES
 from .issues import IssueCode, KeyPath

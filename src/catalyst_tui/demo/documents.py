@@ -7,7 +7,8 @@ operations and the management's discussion that follows it).
 Each quarter's narrative says what happened to the products that quarter; ALAB's carries the
 sentences its thesis's evidence entries look for (Scorpio the largest line, Scorpio X past
 Scorpio P, at volume, NPO chipsets sampling, Leo design wins), and management's words on
-Scorpio's share of revenue, as the calls state it (thesis/kpis.py reads them): the quarter's
+Scorpio's share of revenue, as the calls state it (thesis/kpis/statements.py reads them): the
+quarter's
 share its XBRL states, rounded ("approximately 47% of total revenue"), the year's with the
 fourth quarter's exit rate, and one forecast; its second quarter of 2026 raises the outlook."""
 

@@ -10,7 +10,7 @@ import zoneinfo
 from typing import TYPE_CHECKING
 
 from ..market.registry import SEC
-from ..thesis.forecast import Forecast, target_forecast
+from ..thesis.reported.forecast import Forecast, target_forecast
 from ..thesis.verdict import judge
 from ..thesis.vocabulary import VERDICT, Kind, Status
 
@@ -62,7 +62,8 @@ def evaluate_checkpoints(config: Config, store: Store, now: dt.datetime) -> list
 def target_forecasts(
     checkpoints: list[CheckpointState], evaluations: list[Evaluation], snap: MarketSnapshot
 ) -> list[tuple[str, str, Forecast | None]]:
-    """Each target's best forecast while it is pending with a due date (thesis/forecast.py),
+    """Each target's best forecast while it is pending with a due date
+    (thesis/reported/forecast.py),
     None once it is decided: what the verdict's `target_behind` reads."""
     out: list[tuple[str, str, Forecast | None]] = []
     for c, e in zip(checkpoints, evaluations, strict=True):

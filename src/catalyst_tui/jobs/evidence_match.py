@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..notify.wording import evidence_excess, evidence_summary
 from ..store.records import EvidenceTarget, Found
-from ..thesis.evidence import Matcher, parse_entry
+from ..thesis.evidence.passages import Matcher, parse_entry
 from ..thesis.vocabulary import EVIDENCE, Status
 
 if TYPE_CHECKING:

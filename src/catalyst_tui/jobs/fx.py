@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 def needed_currencies(store: Store, base: str) -> list[str]:
     """The currencies, as major units, the stored quotes and the Street's EPS consensus (its
-    forward P/E: thesis/street.py) need a rate to `base` for."""
+    forward P/E: thesis/reported/street.py) need a rate to `base` for."""
     quoted = store.fx.quoted_currencies() | store.estimates.currencies()
     return sorted({major(c)[0] for c in quoted} - {base})
 

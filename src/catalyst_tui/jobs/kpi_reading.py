@@ -1,8 +1,9 @@
 """Reading KPIs from words in a refresh: for each active ticker whose active checkpoints' conditions
-name a KPI metric (`share(Scorpio)`, `growth(Blackwell)`, `guidance`), the KPIs of thesis/kpis.py
+name a KPI metric (`share(Scorpio)`, `growth(Blackwell)`, `guidance`), the KPIs of
+thesis/kpis/statements.py
 read from its stored documents (filings' text, releases, feed items, headlines, what the user
 brought) and kept with their sentences (store/kpis.py), where the metrics read them
-(thesis/kpi_metrics.py). Nothing is fetched: the evidence fetch stores the documents, and fetches
+(thesis/kpis/metrics.py). Nothing is fetched: the evidence fetch stores the documents, and fetches
 those of these tickers too (jobs/evidence.py `read`).
 
 Like the matching of evidence entries (jobs/evidence_match.py), each ticker is read from the
@@ -17,13 +18,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..thesis.catalogue import METRICS, Source
-from ..thesis.kpis import read_kpis
+from ..thesis.kpis.statements import read_kpis
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from ..store import Store
-    from ..thesis.kpis import Kpi
+    from ..thesis.kpis.statements import Kpi
 
 #: The metrics read from words: a condition naming one makes its ticker's documents read for it.
 KPI_METRICS = frozenset(m.name for m in METRICS.values() if m.source is Source.WORDS)

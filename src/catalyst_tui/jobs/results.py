@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING
 from ..market.models import NEW_YORK, FetchError, FormatError
 from ..notify.wording import results_notification
 from ..reading.release.records import NotRead, Place, ReleaseResults, nothing
-from ..thesis.results import Release, check, fiscal_label, guided
-from ..thesis.street import frozen_for
+from ..thesis.reported.results import Release, check, fiscal_label, guided
+from ..thesis.reported.street import frozen_for
 from .release_reader import ReaderFailed, ReadTimedOut, read_in_child
 
 if TYPE_CHECKING:

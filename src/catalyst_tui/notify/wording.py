@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..thesis.judgement import SETTLED_BY_REPORT
 from ..thesis.kinds import spec, status_word
-from ..thesis.results import Release, gross_margin, midpoint, versus
+from ..thesis.reported.results import Release, gross_margin, midpoint, versus
 from ..thesis.verdict import TickerVerdict, first_reason
 from ..thesis.vocabulary import Status, Verdict
 from ..thesis.wording import comparison, marked_text, money, money_range, reason_text

@@ -208,7 +208,7 @@ class Workspace(FileEdits, DatabaseWatch):
         text = self.store.evidence.text(record.document.id)
         if not text:
             return "", record.passage, ""
-        from ..thesis.evidence import context
+        from ..thesis.evidence.passages import context
 
         return context(text, record.start, record.end)
 

@@ -10,7 +10,6 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..thesis.conditions import Condition, ConditionError, parse_condition
-from ..thesis.forecast import Forecast, Source
 from ..thesis.judgement import SETTLED_BY_REPORT, Reason, Why
 from ..thesis.observation import (
     Missing,
@@ -20,6 +19,7 @@ from ..thesis.observation import (
     PeriodKind,
     ValueSource,
 )
+from ..thesis.reported.forecast import Forecast, Source
 from ..thesis.verdict import VerdictReason
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..market.models import Dividend
-from ..thesis.flows import ManualDividend
+from ..thesis.portfolio.flows import ManualDividend
 from .door import Door
 
 if TYPE_CHECKING:

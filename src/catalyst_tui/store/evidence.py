@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..market.sec.filings import EASTERN, Filing
-from ..thesis.stance import classify
+from ..thesis.evidence.stance import classify
 from .columns import day, entries, iso, moment
 from .door import Door
 from .records import (
@@ -292,7 +292,7 @@ class Evidence(Door):
 
     def decide(self, evidence_id: int, word: str, now: dt.datetime) -> bool:
         """Your word on a passage, one at a time: "accept" (with its stance as read now:
-        thesis/stance.py), "dismiss" (not shown again, unless asked for every passage) or
+        thesis/evidence/stance.py), "dismiss" (not shown again, unless asked for every passage) or
         "reset" (undecided); False when it already stood so, or there is no such passage."""
         accept, dismiss = word == "accept", word == "dismiss"
         with self._store.transaction() as conn:

@@ -24,11 +24,11 @@ if TYPE_CHECKING:
 
     from ..market.estimates import StoredEstimates
     from ..market.models import Dividend, FxRate, LastQuote, Split
-    from ..thesis.flows import ManualDividend
-    from ..thesis.kpis import StatedKpi
-    from ..thesis.line_split import LineSplit
-    from ..thesis.positions import Lot, Sell
-    from ..thesis.results import Release
+    from ..thesis.kpis.statements import StatedKpi
+    from ..thesis.lines.split import LineSplit
+    from ..thesis.portfolio.flows import ManualDividend
+    from ..thesis.portfolio.positions import Lot, Sell
+    from ..thesis.reported.results import Release
     from .records import ChannelHealth, EvidenceRecord, Notice, ProviderHealth
 
 

@@ -1,4 +1,5 @@
-"""The records a return is computed from (thesis/performance.py): each position's lots, sales,
+"""The records a return is computed from (thesis/portfolio/performance.py): each position's lots,
+sales,
 splits, dividends and closes with the rates of its currency by day, and its benchmark's."""
 
 from __future__ import annotations
@@ -8,14 +9,14 @@ from typing import TYPE_CHECKING
 from ..config.model import DEFAULT_BENCHMARK
 from ..market.currency import major
 from ..market.symbols import listing_currency
-from ..thesis.performance import Benchmark, Closes, Holding
+from ..thesis.portfolio.performance import Benchmark, Closes, Holding
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable, Mapping
 
     from ..market.models import LastQuote
-    from ..thesis.flows import DayValue
+    from ..thesis.portfolio.flows import DayValue
     from .facade import Facade
 
 

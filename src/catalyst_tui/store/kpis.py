@@ -1,4 +1,5 @@
-"""KPIs read from words (thesis/kpis.py) in the stored documents of each ticker: the values with
+"""KPIs read from words (thesis/kpis/statements.py) in the stored documents of each ticker: the
+values with
 their sentences, and what each ticker was read for (the products its conditions name) and up to
 which document. jobs/kpi_reading.py reads; the metrics (through the snapshot), the ticker page,
 the report and `--json` read `series`."""
@@ -8,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..thesis.kpis import Kpi, StatedKpi
+from ..thesis.kpis.statements import Kpi, StatedKpi
 from .columns import condition, iso
 from .door import Door
 from .evidence import DOCUMENT_COLUMNS, document_record

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..market.sec.filings import Filing as Filing
     from ..thesis.conditions import Condition
     from ..thesis.judgement import Reason
-    from ..thesis.positions import Position
+    from ..thesis.portfolio.positions import Position
     from ..thesis.verdict import VerdictReason
     from ..thesis.vocabulary import Verdict
 
@@ -311,7 +311,7 @@ class EvidenceRecord(NamedTuple):
     found_at: dt.datetime
     dismissed: bool
     accepted_at: dt.datetime | None = None  # when you accepted it; None: not accepted
-    accepted_stance: str = ""  # the stance it was accepted with (thesis/stance.py)
+    accepted_stance: str = ""  # the stance it was accepted with (thesis/evidence/stance.py)
 
     @property
     def decision(self) -> str:

@@ -17,7 +17,7 @@ from ..reading.release.records import (
     ReleaseFigures,
     ReleaseResults,
 )
-from ..thesis.results import Release
+from ..thesis.reported.results import Release
 from .columns import day, day_text, iso, moment
 from .door import Door
 from .snapshot import FiledFacts, filed_facts

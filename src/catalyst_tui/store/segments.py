@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..thesis.line_split import LineSplit, StoredLine
+from ..thesis.lines.split import LineSplit, StoredLine
 from .columns import day, iso
 from .door import Door
 

@@ -12,9 +12,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ..market.models import Fact
-from ..thesis.performance import Outcome, Span, outcome
-from ..thesis.positions import Lot
-from ..thesis.results import Facts, merge, release_first
+from ..thesis.portfolio.performance import Outcome, Span, outcome
+from ..thesis.portfolio.positions import Lot
+from ..thesis.reported.results import Facts, merge, release_first
 from ..thesis.snapshot import MarketSnapshot
 from .columns import day
 from .holdings import HoldingsReader

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from ..thesis.stance import Accepted, Stance
+from ..thesis.evidence.stance import Accepted, Stance
 from ..thesis.verdict import Standing, TickerVerdict
 from ..thesis.vocabulary import Status, Verdict
 from . import columns
@@ -16,7 +16,7 @@ from .door import Door
 from .records import RecordedVerdict, VerdictEvent
 
 if TYPE_CHECKING:
-    from ..thesis.forecast import Forecast
+    from ..thesis.reported.forecast import Forecast
 
 # Each active checkpoint of each active ticker, in the file's order; of a missed one, the day its
 # last miss was acknowledged, when every miss of it is (a seek of its own events, as

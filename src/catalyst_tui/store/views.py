@@ -8,7 +8,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..market.models import EarningsDate, Split
-from ..thesis.positions import Lot, Position, Sell, fifo
+from ..thesis.portfolio.positions import Lot, Position, Sell, fifo
 from ..thesis.vocabulary import Status
 from . import columns
 from .door import Door

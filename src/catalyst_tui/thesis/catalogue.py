@@ -14,7 +14,7 @@ whose function does not exist fails there, and in tests/thesis/test_catalogue.py
 
 from __future__ import annotations
 
-from .kpis import GUIDANCE_DIRECTIONS
+from .kpis.statements import GUIDANCE_DIRECTIONS
 from .metric_row import Metric, Money, Source, Unit
 
 __all__ = ["METRICS", "Metric", "Money", "Source", "Unit", "on_the_ticker_page", "xbrl_concepts"]

@@ -18,7 +18,7 @@ per-share value (price, EPS) is compared on the share basis of the day its condi
 a split since then multiplies it back, so no status changes because of a split. A value stated
 as a range ("10% to 15% of revenue", Observation.high) or as one end of what is meant ("over
 10%", Observation.bound) holds or fails a condition only where every value it allows does
-(thesis/kpi_metrics.py, `settles`); where the words leave it open, it is no value, with that
+(thesis/kpis/metrics.py, `settles`); where the words leave it open, it is no value, with that
 reason: a range's wrong end never decides a condition either way.
 "Due passed" means today, in the user's time zone, is after the due date.
 Reasons are put into words where they are shown (thesis/wording.py).
@@ -36,9 +36,9 @@ from .judgement import Evaluation as Evaluation
 from .judgement import Reason as Reason
 from .judgement import Why as Why
 from .kinds import KINDS, Judged
-from .kpi_metrics import settles, unsettled
+from .kpis.metrics import settles, unsettled
 from .metrics import observe
-from .positions import split_factor
+from .portfolio.positions import split_factor
 from .vocabulary import Status
 
 if TYPE_CHECKING:

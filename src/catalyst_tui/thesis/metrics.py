@@ -1,6 +1,6 @@
 """Metric values from stored data: `observe`, each metric's function as thesis/catalogue.py names
-it, and the metrics of quotes and lots (thesis/fundamentals.py has those of reported
-fundamentals, thesis/releases.py those of earnings releases). Each value says
+it, and the metrics of quotes and lots (thesis/reported/fundamentals.py has those of reported
+fundamentals, thesis/reported/releases.py those of earnings releases). Each value says
 what it is of, or a Missing code says why there is none (thesis/observation.py). Pure: the
 store loads a MarketSnapshot, these functions only read it; thesis/wording.py puts
 observations into words."""
@@ -13,12 +13,14 @@ import math
 import sys
 from typing import TYPE_CHECKING
 
-from . import fundamentals, kpi_metrics, lines, releases, street
 from .catalogue import METRICS, Metric
-from .fundamentals import MetricFunction, no_facts
+from .kpis import metrics as kpi_metrics
+from .lines import metrics as lines
 from .observation import Missing, MissingCode, Observation, Period, PeriodKind
-from .positions import split_factor
-from .returns import basis_text
+from .portfolio.positions import split_factor
+from .portfolio.returns import basis_text
+from .reported import fundamentals, releases, street
+from .reported.fundamentals import MetricFunction, no_facts
 from .snapshot import MarketSnapshot, price_of
 
 if TYPE_CHECKING:
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..market.models import LastQuote
-    from .lines import LineFunction
+    from .lines.metrics import LineFunction
 
 # The records an observation is made of stay importable from here, where they were declared
 # before observation.py and snapshot.py took them.
@@ -237,7 +239,7 @@ def _function_of(metric: Metric) -> Callable[..., Observation]:
 
 
 #: Each metric's function, looked up once: a row naming none fails the import of this module.
-#: A line metric's (thesis/lines.py) takes the line where the others take the pin.
+#: A line metric's (thesis/lines/metrics.py) takes the line where the others take the pin.
 FUNCTIONS: dict[str, Callable[..., Observation]] = {
     m.name: _function_of(m) for m in METRICS.values()
 }

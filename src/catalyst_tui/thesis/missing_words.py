@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from .catalogue import METRICS
-from .kpi_wording import KPI_CODES, kpi_missing_text
-from .line_wording import LINE_CODES, line_missing_text
+from .kpis.wording import KPI_CODES, kpi_missing_text
+from .lines.wording import LINE_CODES, line_missing_text
 from .observation import Missing, MissingCode, Period, PeriodKind, ValueSource
 
 __all__ = ["missing_text", "no_return_text", "period_words"]
@@ -85,9 +85,9 @@ def missing_text(missing: Missing | None) -> str:
                 f"no fundamentals yet for {symbol}: SEC EDGAR refused the last request; catalyst "
                 f"asks again after {_moment_words(missing.text)}"
             )
-        case _ if code in LINE_CODES:  # a product line's (thesis/line_wording.py)
+        case _ if code in LINE_CODES:  # a product line's (thesis/lines/wording.py)
             return line_missing_text(missing, quarter)
-        case _ if code in KPI_CODES:  # a KPI read from words (thesis/kpi_wording.py)
+        case _ if code in KPI_CODES:  # a KPI read from words (thesis/kpis/wording.py)
             return kpi_missing_text(missing)
     return missing.text  # RECORDED: the sentence as an earlier version stored it
 

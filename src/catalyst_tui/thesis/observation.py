@@ -75,7 +75,7 @@ class MissingCode(StrEnum):
     FORWARD_PE_UNDEFINED = "forward_pe_undefined"  # symbol, value: the FY EPS consensus
     STREET_CURRENCY = "street_currency"  # symbol, currency (the consensus's), text (the quote's)
     NO_FROZEN_CONSENSUS = "no_frozen_consensus"  # symbol, metric, quarter: none kept before it
-    # Product lines (thesis/lines.py); text: the line the condition names.
+    # Product lines (thesis/lines/metrics.py); text: the line the condition names.
     NO_LINE_SPLITS = "no_line_splits"  # symbol, metric, text: no 10-Q or 10-K split stored yet
     NO_PRODUCT_LINES = "no_product_lines"  # symbol, metric, text: filings state no product line
     UNKNOWN_LINE = "unknown_line"  # symbol, metric, text, quarter, symbols: the lines it names
@@ -83,7 +83,7 @@ class MissingCode(StrEnum):
     NO_LINE_YEAR_EARLIER = "no_line_year_earlier"  # symbol, metric, text, quarter
     ONE_LINE = "one_line"  # symbol, metric, text: no other line to lead
     SUM_OF_LINES = "sum_of_lines"  # symbol, metric, text: the line is the sum of others
-    # KPIs read from words (thesis/kpi_metrics.py); text: the product ("" for guidance).
+    # KPIs read from words (thesis/kpis/metrics.py); text: the product ("" for guidance).
     NO_KPI = "no_kpi"  # symbol, metric, text: no document read states it
     KPI_FORECAST_ONLY = "kpi_forecast_only"  # symbol, metric, text, symbols: the newest forecast
     # symbol, metric, text, symbols: the statement quoted with where, the comparison it leaves open
@@ -129,6 +129,6 @@ class Observation(NamedTuple):
     released: float | None = None
     #: A range's upper end, where the value was stated as one ("10% to 15%": value 0.10).
     high: float | None = None
-    #: Where the value was stated as one end of what is meant (thesis/kpi_metrics.py, Bound):
+    #: Where the value was stated as one end of what is meant (thesis/kpis/metrics.py, Bound):
     #: "above" ("over 10%"), "at least", "below" ("under 5%", "nearly 20%"), "at most".
     bound: str = ""

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 from ..market.currency import unit_rate
 from ..market.models import Fact, LastQuote, Split
 from .observation import Observation, Period
-from .positions import Lot, Position, Sell, fifo
+from .portfolio.positions import Lot, Position, Sell, fifo
 
 if TYPE_CHECKING:
     from ..market.estimates import StoredEstimates
-    from .kpis import StatedKpi
-    from .line_split import LineSplit
-    from .performance import Outcome
-    from .results import Release
+    from .kpis.statements import StatedKpi
+    from .lines.split import LineSplit
+    from .portfolio.performance import Outcome
+    from .reported.results import Release
 
 
 @dataclass
@@ -117,7 +117,7 @@ class MarketSnapshot:
         self, symbol: str, pin: dt.date | None, find: RevenueFinder
     ) -> RevenueQuarter | None:
         """The revenue quarter the symbol's revenue_q, margins and growth read (pinned or
-        not), found by `find` once per snapshot (thesis/fundamentals.py)."""
+        not), found by `find` once per snapshot (thesis/reported/fundamentals.py)."""
         key = (symbol, pin)
         if key in self._revenue:
             return self._revenue[key]

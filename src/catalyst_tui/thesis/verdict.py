@@ -4,7 +4,7 @@ when. Also a portfolio's verdict: the worst of its tickers', with the count of e
 
 A pure function of what the store says of each checkpoint (`Standing`): its kind, its status as
 evaluation or your mark left it, whether the file declares it the thesis's kill criterion, the
-passages of its evidence you accepted (never one you did not: thesis/stance.py). A
+passages of its evidence you accepted (never one you did not: thesis/evidence/stance.py). A
 mark counts as you meant it (a milestone you marked met is met); an acknowledged miss still
 counts, and its reason says when you acknowledged it. Beside it: how many checkpoints are judged
 (met or missed) of how many, and what remains (each pending one; a target on its course names
@@ -16,8 +16,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 from .catalogue import METRICS, Source
-from .forecast import Forecast, forecast_text, on_course
-from .stance import AGAINST, Accepted, Stance
+from .evidence.stance import AGAINST, Accepted, Stance
+from .reported.forecast import Forecast, forecast_text, on_course
 from .vocabulary import VERDICTS, Kind, Status, Verdict
 from .wording import format_value
 
@@ -42,8 +42,11 @@ class Standing(NamedTuple):
     manual: bool = False  # its status is your mark
     acked: dt.date | None = None  # its miss acknowledged that day; None: not acknowledged
     condition: Condition | None = None  # a target's or guard's `when`
-    forecast: Forecast | None = None  # a pending target's best forecast (thesis/forecast.py)
-    # The passages of its evidence you accepted, the newest document first (thesis/stance.py);
+    forecast: Forecast | None = (
+        None  # a pending target's best forecast (thesis/reported/forecast.py)
+    )
+    # The passages of its evidence you accepted, the newest document first
+    # (thesis/evidence/stance.py);
     # a passage nobody accepted is not here: the machine's reading never changes a verdict.
     accepted: tuple[Accepted, ...] = ()
     #: What its last value was said as, where its metric keeps it (a KPI read from words: "over
@@ -156,7 +159,7 @@ RULES: tuple[Rule, ...] = (
         _behind,
         "target behind its course: {title}",
         "a pending target whose best forecast (the company's guide, the Street's, the run "
-        "rate: thesis/forecast.py) misses it",
+        "rate: thesis/reported/forecast.py) misses it",
     ),
     Rule(
         "evidence_accepted_challenge",

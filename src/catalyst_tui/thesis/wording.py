@@ -14,7 +14,7 @@ from .kinds import status_word
 from .missing_words import missing_text as missing_text
 from .missing_words import no_return_text as no_return_text
 from .missing_words import period_words
-from .returns import Basis, basis_text
+from .portfolio.returns import Basis, basis_text
 from .vocabulary import Status
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from ..store.records import CheckpointRecord, EvidenceRecord
-    from ..thesis.positions import Lot, Sell
+    from ..thesis.portfolio.positions import Lot, Sell
     from ..views.timeline import Rewrite
 
 

@@ -1,6 +1,7 @@
 """The Street's view as the Estimates pane, `catalyst estimates` and the release notification
 read it: each symbol's consensus by period with its 90-day EPS trend and revisions, the forward
-P/E and the 30-day revision (the metrics' own functions, thesis/street.py), the surprises the
+P/E and the 30-day revision (the metrics' own functions, thesis/reported/street.py), the surprises
+the
 provider reported, and each release read against the consensus frozen before it. Plain data, no
 textual and no SQL."""
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.estimates import PERIOD_TITLES, Consensus, Frozen, Range, StoredEstimates
-from ..thesis import street
+from ..thesis.reported import street
 from ..thesis.snapshot import MarketSnapshot
 from ..thesis.wording import missing_text
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     from ..store import Store
     from ..thesis.observation import Observation
-    from ..thesis.results import Release
+    from ..thesis.reported.results import Release
 
 # The provider's records the screens read pass through here: the TUI never imports market/.
 __all__ = [

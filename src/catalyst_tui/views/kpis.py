@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..jobs.kpi_reading import KPI_METRICS
-from ..thesis.kpis import Kpi, KpiKind, StatedKpi, said
+from ..thesis.kpis.statements import Kpi, KpiKind, StatedKpi, said
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..thesis.line_split import LineSplit, latest_with_lines, year_before
+from ..thesis.lines.split import LineSplit, latest_with_lines, year_before
 from ..thesis.observation import Missing, MissingCode
 from ..thesis.wording import missing_text
 

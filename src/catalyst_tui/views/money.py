@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from ..store import Store
     from ..store.records import WatchRecord
-    from ..thesis.positions import AdjustedLot
+    from ..thesis.portfolio.positions import AdjustedLot
 
 
 class PositionMoney(NamedTuple):

@@ -1,7 +1,7 @@
 """The returns `catalyst performance`, the Position pane and the guards read: each position's,
 each group's and the portfolio's, over its life, this year and the last 365 days, in the base
 currency, against its benchmark. Composed from the store's records; the arithmetic is
-thesis/performance.py's."""
+thesis/portfolio/performance.py's."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.currency import round_money
 from ..store.holdings import load_holdings
-from ..thesis.flows import received
-from ..thesis.performance import Holding, Outcome, Span, outcome, time_weighted
-from ..thesis.returns import Rate, basis_text
+from ..thesis.portfolio.flows import received
+from ..thesis.portfolio.performance import Holding, Outcome, Span, outcome, time_weighted
+from ..thesis.portfolio.returns import Rate, basis_text
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..thesis.book import stake_text
 from ..thesis.goalposts import move_text
 from ..thesis.kinds import status_word
-from ..thesis.performance import Span
+from ..thesis.portfolio.book import stake_text
+from ..thesis.portfolio.performance import Span
 from ..thesis.staleness import stale_text
 from ..thesis.verdict import reason_text as verdict_reason
 from ..thesis.vocabulary import Verdict

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..reading.release.records import MAX_BYTES, Gap, NotRead
-from ..thesis.results import Check, Facts, Release, check, fiscal_label, guide_of, versus
+from ..thesis.reported.results import Check, Facts, Release, check, fiscal_label, guide_of, versus
 from ..thesis.wording import money
 
 if TYPE_CHECKING:

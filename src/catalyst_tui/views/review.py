@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..thesis.book import Conviction, book_at_risk, latest_conviction, weights
+from ..thesis.portfolio.book import Conviction, book_at_risk, latest_conviction, weights
 from ..thesis.staleness import Failing, Stale, stale_since
 from ..thesis.verdict import PortfolioVerdict, Standing, TickerVerdict, judge, portfolio
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..market.currency import major
 from ..thesis.catalogue import on_the_ticker_page
 from ..thesis.metrics import Observation, observe
-from ..thesis.positions import AdjustedLot, Sell, adjusted, held_of_each
+from ..thesis.portfolio.positions import AdjustedLot, Sell, adjusted, held_of_each
 from .estimates import StreetRow, load_estimates
 from .kpis import KpisView, load_kpis
 from .lines import LinesView, load_lines

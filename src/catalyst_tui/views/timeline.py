@@ -13,7 +13,7 @@ from ..store.records import CheckpointRecord, EventRecord, FilingRecord, Verdict
 from ..thesis.catalogue import METRICS
 from ..thesis.conditions import rebased
 from ..thesis.kinds import status_word
-from ..thesis.positions import split_factor
+from ..thesis.portfolio.positions import split_factor
 from ..thesis.verdict import first_reason
 
 if TYPE_CHECKING:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.currency import major, round_money
-from ..thesis.book import book_at_risk
-from ..thesis.street import Money, price_over_eps, revision
+from ..thesis.portfolio.book import book_at_risk
+from ..thesis.reported.street import Money, price_over_eps, revision
 from ..thesis.wording import reason_text
 from .money import PositionMoney, booked, position_money
 from .results import ReleaseMark, recent_marks
@@ -202,7 +202,8 @@ class Watchlist:
         return sort_rows(rows, sort, reverse=reverse)
 
     def book_at_risk(self) -> float | None:
-        """The share of the portfolio in tickers at risk or broken (thesis/book.py, as `review`
+        """The share of the portfolio in tickers at risk or broken (thesis/portfolio/book.py, as
+        `review`
         has it); None with no position held, or one without a price or rate (a share of an
         unknown total is no share)."""
         whole = self.totals()
@@ -289,7 +290,7 @@ def _with_street(
     row: WatchRow, year: Consensus | None, base: str, rates: dict[str, float]
 ) -> WatchRow:
     """The row with its forward P/E (the consensus in the quote's money at the stored `rates`
-    into `base`) and revision, as thesis/street.py's metrics compute them."""
+    into `base`) and revision, as thesis/reported/street.py's metrics compute them."""
     if year is None:
         return row
     money = Money(row.currency, base, rates)

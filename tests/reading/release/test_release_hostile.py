@@ -25,7 +25,7 @@ from catalyst_tui.reading.release.records import (
     ReleaseResults,
     to_json,
 )
-from catalyst_tui.thesis.results import Check, Difference, Release
+from catalyst_tui.thesis.reported.results import Check, Difference, Release
 from catalyst_tui.views.results import ResultRow
 
 HEADER = (

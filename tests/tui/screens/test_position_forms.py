@@ -11,7 +11,7 @@ from textual.widgets import Input
 
 from catalyst_tui.config import load_config
 from catalyst_tui.thesis.kinds import KINDS
-from catalyst_tui.thesis.positions import Sell
+from catalyst_tui.thesis.portfolio.positions import Sell
 from catalyst_tui.tui.screens.edit_forms import CheckpointForm
 from catalyst_tui.tui.screens.forms import ConfirmScreen, FormScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen

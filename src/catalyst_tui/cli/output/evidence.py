@@ -14,7 +14,7 @@ from rich.text import Text
 
 from ...market.models import NEW_YORK
 from ...text import printable
-from ...thesis.stance import STANCE_STYLE, shown, stance_text
+from ...thesis.evidence.stance import STANCE_STYLE, shown, stance_text
 from .tables import keep_whole, output_console, report_table, show
 
 if TYPE_CHECKING:
@@ -61,7 +61,8 @@ def evidence_json(
 
 
 def _stance(r: EvidenceRecord) -> dict[str, Any]:
-    """The machine's reading of the passage (thesis/stance.py), a reading, never a verdict; or
+    """The machine's reading of the passage (thesis/evidence/stance.py), a reading, never a
+    verdict; or
     the stance you accepted it with."""
     found = shown(r.passage, r.accepted_stance)
     return {"stance": found.stance.value, "words": list(found.words)}

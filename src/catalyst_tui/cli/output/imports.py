@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from ...config.importing import ImportPlan
-    from ...reading.brokers import Dividend, RowIssue, Trade
+    from ...reading.brokers.export import Dividend, RowIssue, Trade
 
 T = TypeVar("T")
 SHOWN = 20  # the trades, dividends and rows left out shown one by one; the rest summed up

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from ...text import printable
-from ...thesis.performance import Outcome, Span
-from ...thesis.returns import Rate, basis_text
+from ...thesis.portfolio.performance import Outcome, Span
+from ...thesis.portfolio.returns import Rate, basis_text
 from ...thesis.wording import no_return_text, rate_text, versus_text
 from .stream import Column, Row, print_table
 from .tables import output_console

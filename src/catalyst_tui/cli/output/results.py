@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ...reading.release.records import ReleaseFigures, ReleaseResults, sensible, to_json
 from ...text import printable
-from ...thesis.results import gross_margin, in_line
+from ...thesis.reported.results import gross_margin, in_line
 from ...thesis.wording import money, money_range
 from ...views.results import FIGURE_LABELS, ResultRow, amount, gap_text, not_read_text
 from .stream import Column, Row, print_table

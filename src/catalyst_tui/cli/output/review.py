@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from ...reading.release.records import sensible
 from ...text import printable
-from ...thesis.book import stake_text
 from ...thesis.goalposts import move_text
+from ...thesis.portfolio.book import stake_text
 from ...thesis.staleness import stale_text
 from ...thesis.verdict import VerdictReason, counts_text, reason_text
 from ...thesis.vocabulary import Verdict

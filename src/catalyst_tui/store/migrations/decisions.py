@@ -1,5 +1,5 @@
 """Your word on a passage (store/evidence.py): accepted, with the stance the machine read in it
-when you accepted it (thesis/stance.py), or dismissed (its `dismissed_at`, as before: the
+when you accepted it (thesis/evidence/stance.py), or dismissed (its `dismissed_at`, as before: the
 passages dismissed before this stay dismissed). Never both: the database refuses it."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""KPIs read from words (thesis/kpis.py): each value with its sentence's offsets in the stored
+"""KPIs read from words (thesis/kpis/statements.py): each value with its sentence's offsets in the
+stored
 document it came from, and, a ticker at a time, the products read for and the last document
 read (a new product named in a condition reads its documents again)."""
 

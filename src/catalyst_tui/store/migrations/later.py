@@ -252,7 +252,8 @@ V_SEGMENTS = ";\n".join(
 
 # Verdicts (store/verdicts.py, thesis/verdict.py). `checkpoints.kill`: the file declares the
 # checkpoint the thesis's kill criterion; `forecast_*`: a pending target's best forecast at its
-# last evaluation (thesis/forecast.py: its source, value and fiscal year), '' / NULL for none.
+# last evaluation (thesis/reported/forecast.py: its source, value and fiscal year), '' / NULL for
+# none.
 # `verdicts`: each ticker's verdict as last recorded, since when, and its reasons then (a JSON
 # list, store/columns.py). `verdict_events`: each change of a ticker's verdict, for the timeline;
 # its notification is an outbox row of its own (title, body) written in the same transaction.

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ...session.file_edits import EditOutcome
     from ...session.workspace import Workspace
     from ...store.records import CheckpointRecord
-    from ...thesis.positions import Lot
+    from ...thesis.portfolio.positions import Lot
 
 
 def run_edit(workspace: Workspace, edit: Callable[[], EditOutcome]) -> EditOutcome | str:

@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.widgets import Footer, Static
 
 from ...text import printable
-from ...thesis.performance import Outcome, Span
-from ...thesis.returns import basis_text
+from ...thesis.portfolio.performance import Outcome, Span
+from ...thesis.portfolio.returns import basis_text
 from ...thesis.wording import no_return_text, shown_points, versus_text
 from ...views.performance import SPANS, PerformanceReport, Returns, span_basis
 from .. import format as fmt

@@ -1,6 +1,7 @@
 """The Evidence pane of a ticker: every passage that matched a checkpoint's evidence entries,
 newest document first, the matched words highlighted, with its stance (supports, challenges,
-breaks: thesis/stance.py), ✓ after it once you accepted it; the detail under the table says the
+breaks: thesis/evidence/stance.py), ✓ after it once you accepted it; the detail under the table
+says the
 words that decided it. `enter` shows a passage in its surrounding text, `m` marks its
 checkpoint with the document and its link in the note, `y` accepts it (its stance then counts
 in the verdict; `y` again takes it back), `d` dismisses it as irrelevant (not shown again), `u`
@@ -19,8 +20,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from ....text import printable
-from ....thesis.evidence import highlights, parse_entry
-from ....thesis.stance import STANCE_STYLE, shown
+from ....thesis.evidence.passages import highlights, parse_entry
+from ....thesis.evidence.stance import STANCE_STYLE, shown
 from ... import format as fmt
 from ... import messages
 from ...palette import ink

@@ -16,8 +16,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from ....text import printable
-from ....thesis.performance import Span
-from ....thesis.returns import basis_text
+from ....thesis.portfolio.performance import Span
+from ....thesis.portfolio.returns import basis_text
 from ....thesis.wording import (
     format_value,
     missing_text,
@@ -35,7 +35,7 @@ from .pane import PaneContext, TickerPane, shown_keys
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from ....thesis.positions import Lot
+    from ....thesis.portfolio.positions import Lot
     from ....views.ticker import Figure, TickerDetail
 
 

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
-from ....thesis.results import gross_margin, in_line, midpoint
+from ....thesis.reported.results import gross_margin, in_line, midpoint
 from ....thesis.wording import money, money_range
 from ....views.results import FIGURE_LABELS, ResultRow, amount, gap_text, not_read_text
 from ... import format as fmt

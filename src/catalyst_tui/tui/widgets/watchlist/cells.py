@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets.data_table import ColumnKey
 
 from ....text import printable
-from ....thesis.results import in_line
+from ....thesis.reported.results import in_line
 from ....thesis.vocabulary import VERDICT_STYLE, Verdict
 from ....thesis.wording import multiple
 from ....views.watchlist import LARGEST_FIRST, SORTS, WatchRow

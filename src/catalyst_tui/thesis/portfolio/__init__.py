@@ -1,0 +1,2 @@
+"""The book: lots and sales, a position as cash flows, its returns and performance against a
+benchmark, and conviction against weight."""

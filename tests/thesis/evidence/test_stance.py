@@ -1,0 +1,84 @@
+"""Evidence with a stance, on hand-written passages of each kind: each supports, challenges or
+breaks its checkpoint, with the words that decided it (thesis/evidence/stance.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalyst_tui.thesis.evidence.stance import Stance, classify, shown, stance_text
+
+
+@pytest.mark.parametrize(
+    ("passage", "stance", "words"),
+    [
+        ("Scorpio became our largest product line in the fourth quarter.", "supports", ()),
+        ("Scorpio X-Series shipments ramped to volume production.", "supports", ()),
+        ("The NPO program remains on schedule and is not delayed.", "supports", ("not", "delayed")),
+        ("There was no delay in the Scorpio X ramp.", "supports", ("no", "delay")),
+        ("There is no doubt Scorpio is now our largest line.", "supports", ()),
+        ("Scorpio did not become our largest product line in 2026.", "challenges", ("not",)),
+        ("Scorpio didn't reach volume in the quarter.", "challenges", ("didn't",)),
+        (
+            "Volume production of Scorpio X was delayed to the second half.",
+            "challenges",
+            ("delayed",),
+        ),
+        (
+            "The customer pushed out its rack deployment by two quarters.",
+            "challenges",
+            ("pushed out",),
+        ),
+        ("Scorpio revenue came in below our expectations.", "challenges", ("below",)),
+        ("Scorpio didn’t reach volume in the quarter.", "challenges", ("didn’t",)),
+        ("We never shipped the NPO chipset in volume.", "challenges", ("never",)),
+        ("The hyperscaler program was cancelled after the evaluation.", "breaks", ("cancelled",)),
+        ("We lost the design win at the second hyperscaler.", "breaks", ("lost",)),
+        ("Scorpio is no longer part of the rack design.", "breaks", ("no longer",)),
+    ],
+)
+def test_each_passage_has_its_stance_and_the_words_that_decided_it(passage, stance, words):
+    found = classify(passage)
+    assert (found.stance, found.words) == (Stance(stance), words)
+
+
+def test_a_break_outweighs_a_challenge_in_the_same_passage():
+    found = classify("The launch was delayed and then cancelled.")
+    assert (found.stance, found.words) == (Stance.BREAKS, ("cancelled",))
+
+
+@pytest.mark.parametrize(
+    ("passage", "word"),
+    [
+        ("Scorpio revenue fell short of the largest line in the quarter.", "short of"),
+        ("The NPO launch slipped to 2028.", "slipped"),
+        ("The rack deployment was postponed by the customer.", "postponed"),
+        ("Scorpio grew slower than the retimer line.", "slower"),
+        ("Scorpio margins were lower than the company's other lines.", "lower than"),
+        ("We failed to win the second hyperscaler.", "failed to"),
+        ("The program is behind the schedule we set in March.", "behind"),
+    ],
+)
+def test_each_other_word_of_delay_or_shortfall_decides_a_challenge(passage, word):
+    assert classify(passage) == (Stance.CHALLENGES, (word,))
+
+
+@pytest.mark.parametrize(
+    ("passage", "word"),
+    [
+        ("The customer discontinued the Scorpio program.", "discontinued"),
+        ("The NPO project was abandoned in the quarter.", "abandoned"),
+        ("The supply agreement was terminated by the hyperscaler.", "terminated"),
+        ("The order was canceled in October.", "canceled"),
+    ],
+)
+def test_each_other_word_that_ends_it_decides_a_break(passage, word):
+    assert classify(passage) == (Stance.BREAKS, (word,))
+
+
+def test_the_stance_shown_is_the_one_you_accepted_else_the_machines_reading():
+    passage = "Volume production of Scorpio X was delayed to the second half."
+    assert shown(passage) == (Stance.CHALLENGES, ("delayed",))
+    assert shown(passage, "challenges") == (Stance.CHALLENGES, ("delayed",))
+    assert shown(passage, "breaks") == (Stance.BREAKS, ())  # accepted as read then, kept
+    assert stance_text(shown(passage)) == "challenges: “delayed”"
+    assert stance_text(shown("Scorpio became our largest line.")) == "supports"

@@ -1,0 +1,159 @@
+"""KPIs read from words (thesis/kpis/statements.py): a product's share of revenue, its growth and
+the
+guidance's direction, each with its sentence and offsets; never from a hypothetical, a negated
+sentence, someone else's clause, a list of several periods' figures, or a sentence without a
+number. Hand-written sentences (the founding thesis's: the words management uses) and real
+documents in ../shared, each value written beside the sentence it came from."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from catalyst_tui.reading.documents import html_to_text
+from catalyst_tui.thesis.kpis.statements import read_kpis
+
+from ...support.shared import SHARED
+
+
+def read(text: str, *subjects: str) -> list[tuple[str, str, float | None, float | None, str, str]]:
+    return [
+        (k.kind, k.subject, k.value, k.high, k.comparison, k.basis)
+        for k in read_kpis(text, subjects)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read_as"),
+    [
+        (
+            "We expect Scorpio to exceed 10% of total revenue in 2025, with a Q4 exit rate"
+            " closer to 20%.",
+            [
+                ("share", "Scorpio", 0.10, None, "over", ""),
+                ("share", "Scorpio", 0.20, None, "closer to", "Q4 exit rate"),
+            ],
+        ),
+        (
+            "Scorpio was approximately 12% of revenue in the quarter.",
+            [("share", "Scorpio", 0.12, None, "approximately", "")],
+        ),
+        (
+            "Scorpio represented 10% to 15% of revenue in the quarter.",
+            [("share", "Scorpio", 0.10, 0.15, "between", "")],
+        ),
+        (
+            "Scorpio revenue grew 30% sequentially and 120% year over year.",
+            [
+                ("growth", "Scorpio", 0.30, None, "", "sequential"),
+                ("growth", "Scorpio", 1.20, None, "", "year over year"),
+            ],
+        ),
+        (
+            "Aries revenue was down 5% from the previous quarter.",
+            [("growth", "Aries", -0.05, None, "", "sequential")],
+        ),
+        ("We raised our outlook for the full year.", [("guidance", "", None, None, "", "raised")]),
+        ("We are lowering our fiscal 2026 guidance.", [("guidance", "", None, None, "", "cut")]),
+        ("The company withdrew its guidance.", [("guidance", "", None, None, "", "withdrawn")]),
+        ("We are introducing our 2026 outlook.", [("guidance", "", None, None, "", "introduced")]),
+        # Never: negated, hypothetical, someone else's, no number, an outcome against guidance.
+        ("Scorpio did not become our largest line and was below 5% of revenue.", []),
+        ("Scorpio could reach 30% of revenue if hyperscalers adopt it.", []),
+        ("Broadcom's Tomahawk was over 40% of revenue, while Aries was steady.", []),
+        ("Scorpio was a meaningful part of revenue.", []),
+        ("Revenue increased 16%, above our guidance.", []),
+        (
+            "Scorpio revenue surged 234%, costs down 21%.",
+            [("growth", "Scorpio", 2.34, None, "", "")],
+        ),
+    ],
+)
+def test_what_a_sentence_says_is_read_and_nothing_else(sentence: str, read_as: list) -> None:
+    assert read(sentence, "Scorpio", "Aries") == read_as
+
+
+def test_the_offsets_are_the_sentences_own():
+    text = "Intro line. Scorpio was about 12% of revenue. The end."
+    [kpi] = read_kpis(text, ["Scorpio"])
+    assert text[kpi.start : kpi.end] == kpi.sentence == "Scorpio was about 12% of revenue."
+
+
+def test_a_forecast_is_marked_as_one():
+    [said, done] = read_kpis(
+        "We expect Scorpio to exceed 10% of revenue. Scorpio was 8% of revenue.", ["Scorpio"]
+    )
+    assert (said.value, said.forward) == (0.10, True)
+    assert (done.value, done.forward) == (0.08, False)
+
+
+def document(*parts: str) -> str:
+    return html_to_text(SHARED.joinpath(*parts).read_bytes())
+
+
+def test_nvidias_10q_says_its_customers_shares_and_its_lines_growth():
+    text = document("samples", "sec_10q_NVDA_nvda-20250727.htm")
+    kpis = read_kpis(text, ["Customer A", "Gaming", "Networking"])
+    said = {(k.subject, k.value, k.basis) for k in kpis}
+    # "For the second quarter of fiscal year 2026, sales to one direct customer, Customer A,
+    # represented 23% of total revenue; ..."
+    assert ("Customer A", 0.23, "") in said
+    # "Gaming revenue was up 49% from a year ago and up 14% sequentially, ..."
+    assert ("Gaming", 0.49, "year over year") in said and ("Gaming", 0.14, "sequential") in said
+    # "Networking revenue was $7.3 billion, up 98% from a year ago and up 46% sequentially"
+    assert ("Networking", 0.98, "year over year") in said
+    assert ("Networking", 0.46, "sequential") in said
+    # "Sales to four direct customers represented 14%, 11%, 11%, and 10% of revenue for the
+    # second quarter ...": several figures of one sentence, none read as a customer's.
+    assert not any(k.value == 0.10 and k.kind == "share" for k in kpis)
+
+
+def test_nvidias_release_says_blackwells_growth():
+    text = document("press_releases", "NVDA_0001045810-25-000207_q2fy26pr.htm")
+    # "NVIDIA's Blackwell Data Center revenue grew 17% sequentially."
+    blackwell = [k for k in read_kpis(text, ["Blackwell"]) if k.kind == "growth"]
+    assert {(k.value, k.basis) for k in blackwell} == {(0.17, "sequential")}
+
+
+@pytest.mark.parametrize(
+    ("name", "direction"),
+    [
+        # "... reported financial results for the third quarter of 2024 and raised its
+        # full-year 2024 guidance(1) for both Revenues and Adjusted(2) diluted EPS."
+        ("PFE_0000078003-24-000188_pfe-9292024xex99.htm", "raised"),
+        # "... reported financial results for the first quarter of 2025 and reaffirmed its
+        # 2025 financial guidance(1)."
+        ("PFE_0000078003-25-000111_pfe-03302025xex99.htm", "reiterated"),
+        # "... we are raising our full-year outlook for free cash flow, ..."
+        ("IBM_0000051143-25-000048_ibm-20250723xex991.htm", "raised"),
+    ],
+)
+def test_a_releases_guidance_direction(name: str, direction: str):
+    text = document("realdata", "more", "releases", name)
+    said = {k.basis for k in read_kpis(text) if k.kind == "guidance"}
+    assert said == {direction}
+
+
+SPOILERS = ["did not", "could", "if", "would", "no longer", "never"]
+
+
+@given(
+    st.sampled_from(
+        [
+            "Scorpio was about {n}% of revenue.",
+            "Scorpio revenue grew {n}% sequentially.",
+            "Scorpio represented {n}% of total revenue in the quarter.",
+        ]
+    ),
+    st.integers(min_value=1, max_value=99),
+    st.sampled_from(SPOILERS),
+)
+def test_a_stated_figure_is_read_as_said_and_never_once_negated_or_hypothetical(
+    template: str, n: int, spoiler: str
+) -> None:
+    sentence = template.format(n=n)
+    [kpi] = read_kpis(sentence, ["Scorpio"])
+    assert kpi.value == pytest.approx(n / 100)
+    spoiled = sentence.replace("Scorpio ", f"Scorpio {spoiler} ", 1)
+    assert read_kpis(spoiled, ["Scorpio"]) == ()
