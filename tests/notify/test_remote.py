@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from catalyst_tui.config import parse_config
+from catalyst_tui.notify.alert_kinds import ALERT_KINDS, AlertKind, registered
 from catalyst_tui.notify.delivery import deliver
 from catalyst_tui.notify.desktop import DesktopChannel
-from catalyst_tui.notify.kinds import KINDS, NotificationKind, registered
 from catalyst_tui.notify.remote import RemoteChannel, configured_channels
 from catalyst_tui.notify.remote_delivery import BACKOFF, deliver_to_channels, retry_after
 from catalyst_tui.store import Store
@@ -51,7 +51,7 @@ def channels(push: PushServer, smtp: SmtpServer) -> list[RemoteChannel]:
     return [
         RemoteChannel("phone", f"ntfy://127.0.0.1:{push.port}/catalyst", ("missed", "results")),
         RemoteChannel("mail", f"mailto://127.0.0.1:{smtp.port}?{MAIL_FROM}", ("digest",)),
-        RemoteChannel("hook", f"json://127.0.0.1:{push.port}/hook", tuple(KINDS)),
+        RemoteChannel("hook", f"json://127.0.0.1:{push.port}/hook", tuple(ALERT_KINDS)),
     ]
 
 
@@ -191,7 +191,7 @@ def test_a_new_notification_kind_is_one_declaration_delivered_end_to_end(
 ):
     import asyncio
 
-    kind = NotificationKind("test-kind", "a kind declared for this test")
+    kind = AlertKind("test-kind", "a kind declared for this test")
     with registered(kind):
         config = parse_config(
             f'[notify.channels.phone]\nurl = "ntfy://127.0.0.1:{push.port}/catalyst"\n'
@@ -276,7 +276,7 @@ def test_a_password_written_in_the_shared_file_is_refused_without_echoing_it():
 def test_every_kind_the_store_writes_is_declared(store: Store):
     record(store, GM_MISS)
     written = {row[0] for row in store.conn.execute("SELECT kind FROM outbox")}
-    assert written <= set(KINDS)
+    assert written <= set(ALERT_KINDS)
     source = Path("src/catalyst_tui/store")
     import re
 
@@ -288,4 +288,4 @@ def test_every_kind_the_store_writes_is_declared(store: Store):
                 module.read_text(),
             )
         )
-    assert literals and literals <= set(KINDS), literals
+    assert literals and literals <= set(ALERT_KINDS), literals

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 #: A channel's name and a kind's name as written: lower case, digits, '-' and '_'.
 NAME_RE = re.compile(r"^[a-z][a-z0-9_-]{0,31}\Z")
-ALL_KINDS = "all"  # `kinds = ["all"]`: every kind notify/kinds.py declares
+ALL_KINDS = "all"  # `kinds = ["all"]`: every kind notify/alert_kinds.py declares
 URL_SOURCES = ("url", "url_env", "url_file")
 
 

@@ -1,6 +1,7 @@
 """The checks of `[notify.channels.NAME]` (config/channels.py): each channel's one source of its
 URL, no password written in the file, a `url_file` its owner alone may read, and its kinds
-(names here; which kinds exist is notify/kinds.py's to say, checked where channels are made)."""
+(names here; which kinds exist is notify/alert_kinds.py's to say, checked where channels are
+made)."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..config.channels import SecretError, secret_url, shown_url
-from .kinds import kinds_named
+from .alert_kinds import kinds_named
 from .notification import ChannelError, FailureLog
 
 if TYPE_CHECKING:

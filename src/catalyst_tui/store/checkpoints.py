@@ -229,7 +229,7 @@ def _add_event(
     )
     event_id = int(cursor.lastrowid or 0)
     if notify:
-        # the notification's kind (notify/kinds.py): a miss is its own, urgent kind
+        # the notification's kind (notify/alert_kinds.py): a miss is its own, urgent kind
         kind = Status.MISSED.value if status == Status.MISSED else "transition"
         conn.execute(
             "INSERT INTO outbox (kind, event_id, created_at) VALUES (?, ?, ?)",

@@ -104,7 +104,7 @@ class Outbox(Door):
         return sorted(notices, key=lambda n: n.outbox_id)
 
     def notice(self, kind: str, title: str, body: str, now: dt.datetime) -> int:
-        """A notice of its own of `kind` (a name notify/kinds.py declares); its outbox id."""
+        """A notice of its own of `kind` (a name notify/alert_kinds.py declares); its outbox id."""
         with self._store.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO outbox (kind, title, body, created_at) VALUES (?, ?, ?, ?)",

@@ -165,7 +165,7 @@ class Notice(NamedTuple):
     evidence: EvidenceRecord | None = None
     title: str = ""
     body: str = ""
-    kind: str = ""  # notify/kinds.py's name for it; "" for a row written before kinds
+    kind: str = ""  # notify/alert_kinds.py's name for it; "" for a row written before kinds
 
 
 class OutboxRecord(NamedTuple):

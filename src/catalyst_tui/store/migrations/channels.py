@@ -1,7 +1,8 @@
 """Notification channels beyond the desktop (notify/remote.py): each outbox row's kind, and each
 channel's delivery of a row, claimed, sent or retried, recorded apart from the desktop's."""
 
-# The kind of each notification (notify/kinds.py declares them): what a channel's `kinds` picks.
+# The kind of each notification (notify/alert_kinds.py declares them): what a channel's `kinds`
+# picks.
 # A row written before it has '' and goes to the desktop only.
 V_CHANNEL_DELIVERIES = ";\n".join(
     [
