@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 
 class Undone(NamedTuple):
-    """A move, and what its original rule would have judged: the first day the checkpoint's
-    status or the verdict differed from the rule in force (None: never in the span), the
+    """A move, and what its original rule would have judged: the first day from the move's on
+    that the checkpoint's status or the verdict differed from the rule in force (None: never in
+    the span), the
     checkpoint's status and the verdict under each rule that day."""
 
     move: Move
@@ -82,7 +83,10 @@ def check_moves(
 
 def _first_difference(move: Move, then: Replayed, now: Replayed) -> Undone:
     status_then, status_now = _statuses(then, move.checkpoint), _statuses(now, move.checkpoint)
+    moved = move.at.date()
     for day in now.days:
+        if day < moved:  # the rule before the move was the one in force: no other then
+            continue
         a, b = status_then.get(day), status_now.get(day)
         verdict_then, verdict_now = then.verdict_on(day), now.verdict_on(day)
         if a != b or verdict_then != verdict_now:
