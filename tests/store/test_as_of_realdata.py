@@ -86,12 +86,12 @@ def test_nvda_eps_before_its_split_is_known_as_filed_then_restated(tmp_path: Pat
             if v.concept == "EarningsPerShareDiluted" and v.period_start == D(2020, 7, 27)
         }
         assert said == {2.12}
-        said = [
+        newest = [
             v.value
             for v in store.as_filed.of("NVDA", until=D(2021, 11, 22))
             if v.concept == "EarningsPerShareDiluted" and v.period_start == D(2020, 7, 27)
         ]
-        assert said == [2.12, 0.53]  # oldest filing first: the newest is the last
+        assert newest == [2.12, 0.53]  # oldest filing first: the newest is the last
 
 
 MRVL_THESIS = """
