@@ -154,3 +154,19 @@ def test_replay_refuses_a_span_backwards_and_an_unknown_ticker(workdir: Path):
     assert unknown.returncode != 0 and "no ticker NVDAX" in unknown.stderr
     bad = cli(workdir, "replay", "--from", "2021-13-01")
     assert bad.returncode == 2 and "is not a date" in bad.stderr
+
+
+def test_the_report_has_the_replay_of_its_thesis(workdir: Path):
+    result = cli(workdir, "report", "NVDA")
+    assert result.returncode == 0, result.stderr
+    section = result.stdout.split("## Replay\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    # Every stored close (the recording's 252, the last on Friday 2022-01-28), the floor under
+    # 20 on the first day: at risk.
+    assert (
+        section[0]
+        == "- 252 trading days, 2021-02-01 to 2022-01-28, each judged on what was public by its close"
+    )
+    assert section[1].startswith(
+        "- 2021-02-01 at risk: guard not holding: Price floor (price 13.24)"
+    )
+    assert "NVDA" not in section[-1] and section[-1].startswith("- not known then: ")

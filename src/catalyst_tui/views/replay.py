@@ -17,6 +17,7 @@ from ..thesis.judgement import CheckpointState
 from ..thesis.replay.engine import Change, Replayed, Step, Written, replay
 from ..thesis.replay.forward import Followed, followed
 from ..thesis.replay.goalposts import Undone, check_moves
+from ..thesis.replay.wording import followed_text, step_text, undone_text
 from ..thesis.vocabulary import Status
 
 if TYPE_CHECKING:
@@ -62,6 +63,47 @@ def written_of(ticker: Ticker) -> list[Written]:
     ]
 
 
+def written_in_store(store: Store, symbol: str) -> list[Written]:
+    """A ticker's active checkpoints as the store keeps them (what a report reads, without the
+    file), as replay judges them."""
+    kill = {s.checkpoint: s.kill for s in store.verdicts.standings(symbol).get(symbol, [])}
+    return [
+        Written(
+            CheckpointState(
+                symbol,
+                c.id,
+                c.title,
+                c.kind,
+                Status.PENDING.value,
+                due=c.due,
+                until=c.until,
+                condition=c.condition,
+                period_end=c.period_end,
+            ),
+            kill.get(c.id, False),
+        )
+        for c in store.views.checkpoints(symbol)
+    ]
+
+
+def replay_summary(store: Store, symbol: str) -> tuple[str, ...]:
+    """The replay in a report's lines: its span, the verdict's path with the prices after each
+    change, what each goalpost's original rule would have said, what was not known then."""
+    written = written_in_store(store, symbol)
+    if not written:
+        return ()
+    found = _replayed(store, symbol, written, store.journal.moves(symbol), None, None, "USD")
+    if found.start is None:
+        return ("no stored close: nothing replayed",)
+    return (
+        f"{len(found.replayed.days)} trading days, {found.start} to {found.end}, each judged on"
+        " what was public by its close",
+        *(f"{step_text(s)} ({followed_text(f)})" for s, f in found.path),
+        *(f"{u.move.checkpoint}: {undone_text(u)}" for u in found.undone),
+        *(f"not known then: {line}" for line in found.unknown),
+    )
+
+
 def load_replay(
     store: Store,
     config: Config,
@@ -95,19 +137,30 @@ def replay_ticker(
     base: str = "USD",
 ) -> TickerReplay:
     """One ticker's replay, its goalposts' original rules replayed on the same days."""
-    history = PointInTime(store, ticker.symbol)
+    return _replayed(store, ticker.symbol, written_of(ticker), moves, start, end, base)
+
+
+def _replayed(
+    store: Store,
+    symbol: str,
+    written: list[Written],
+    moves: Sequence[Move],
+    start: dt.date | None,
+    end: dt.date | None,
+    base: str,
+) -> TickerReplay:
+    history = PointInTime(store, symbol)
     days = [(d, history.snapshot(d, base)) for d in history.trading_days(start, end)]
-    written = written_of(ticker)
-    replayed = replay(ticker.symbol, written, days)
+    replayed = replay(symbol, written, days)
     closes = history.closes()
-    undone = check_moves(ticker.symbol, written, moves, days, replayed)
+    undone = check_moves(symbol, written, moves, days, replayed)
     first = days[0][0] if days else None
     last = days[-1][0] if days else None
     span = tuple(
         c for c in closes if (first is None or c[0] >= first) and (last is None or c[0] <= last)
     )
     return TickerReplay(
-        ticker.symbol,
+        symbol,
         first,
         last,
         replayed,
