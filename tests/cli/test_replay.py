@@ -164,7 +164,8 @@ def test_the_report_has_the_replay_of_its_thesis(workdir: Path):
     # 20 on the first day: at risk.
     assert (
         section[0]
-        == "- 252 trading days, 2021-02-01 to 2022-01-28, each judged on what was public by its close"
+        == "- 252 trading days, 2021-02-01 to 2022-01-28, each judged on what was public by its"
+        " close"
     )
     assert section[1].startswith(
         "- 2021-02-01 at risk: guard not holding: Price floor (price 13.24)"
