@@ -22,7 +22,7 @@ def test_calibration_json_equals_a_hand_computation(workdir: Path):
     # target 0.9 marked met, launch 0.4 marked missed; the floor (0.7) moved since: voided.
     assert (c["resolved"], c["unresolved"], c["voided"]) == (2, 0, 1)
     assert c["brier"] == pytest.approx(((0.9 - 1) ** 2 + (0.4 - 0) ** 2) / 2)  # 0.085
-    assert [(b["low"], b["resolved"], b["met"]) for b in c["bands"]] == [
+    assert [(b["low"], b["size"], b["met"]) for b in c["bands"]] == [
         (0.0, 0, 0),
         (0.2, 0, 0),
         (0.4, 1, 0),

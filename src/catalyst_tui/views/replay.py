@@ -8,7 +8,7 @@ not be known then, said, never filled from today."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from ..store.as_of import Known, PointInTime
 from ..thesis.awaiting import AT_DUE
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..config import Config
     from ..config.model import Ticker
     from ..store import Store
+    from ..thesis.conditions import Condition
     from ..thesis.goalposts import Move
 
 
@@ -44,21 +45,7 @@ class TickerReplay(NamedTuple):
 def written_of(ticker: Ticker) -> list[Written]:
     """A ticker's checkpoints as catalysts.toml has them, as replay judges them."""
     return [
-        Written(
-            CheckpointState(
-                ticker.symbol,
-                c.id,
-                c.title,
-                c.kind,
-                Status.PENDING.value,
-                due=c.due,
-                until=c.until,
-                condition=c.when,
-                period_end=c.period_end,
-                at_due=c.judged == AT_DUE,
-            ),
-            c.kill,
-        )
+        _written(ticker.symbol, c, c.when, c.kill, at_due=c.judged == AT_DUE)
         for c in ticker.checkpoints
     ]
 
@@ -68,22 +55,46 @@ def written_in_store(store: Store, symbol: str) -> list[Written]:
     file), as replay judges them."""
     kill = {s.checkpoint: s.kill for s in store.verdicts.standings(symbol).get(symbol, [])}
     return [
-        Written(
-            CheckpointState(
-                symbol,
-                c.id,
-                c.title,
-                c.kind,
-                Status.PENDING.value,
-                due=c.due,
-                until=c.until,
-                condition=c.condition,
-                period_end=c.period_end,
-            ),
-            kill.get(c.id, False),
-        )
+        _written(symbol, c, c.condition, kill.get(c.id, False))
         for c in store.views.checkpoints(symbol)
     ]
+
+
+def _written(
+    symbol: str, c: Defined, condition: Condition | None, kill: bool, *, at_due: bool = False
+) -> Written:
+    """A checkpoint, pending, as replay starts it."""
+    state = CheckpointState(
+        symbol,
+        c.id,
+        c.title,
+        c.kind,
+        Status.PENDING.value,
+        due=c.due,
+        until=c.until,
+        condition=condition,
+        period_end=c.period_end,
+        at_due=at_due,
+    )
+    return Written(state, kill)
+
+
+class Defined(Protocol):
+    """What a checkpoint's definition gives replay, in the file's model and the store's record
+    alike."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def due(self) -> dt.date | None: ...
+    @property
+    def until(self) -> dt.date | None: ...
+    @property
+    def period_end(self) -> dt.date | None: ...
 
 
 def replay_summary(store: Store, symbol: str) -> tuple[str, ...]:

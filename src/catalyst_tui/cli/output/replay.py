@@ -115,29 +115,9 @@ def calibration_text(c: Calibration) -> list[str]:
 
 
 def calibration_json(c: Calibration) -> dict[str, Any]:
-    return {
-        "resolved": c.resolved,
-        "unresolved": c.unresolved,
-        "voided": c.voided,
-        "brier": c.brier,
+    """The calibration's fields by name, each band's and each conviction's too."""
+    return c._asdict() | {
         "too_few": c.too_few,
-        "bands": [
-            {
-                "low": b.low,
-                "high": b.high,
-                "resolved": b.size,
-                "mean_confidence": b.mean_confidence,
-                "met": b.met,
-            }
-            for b in c.bands
-        ],
-        "conviction": [
-            {
-                "conviction": row.conviction,
-                "notes": row.notes,
-                "measured": row.measured,
-                "mean_move": row.mean_move,
-            }
-            for row in c.conviction
-        ],
+        "bands": [b._asdict() for b in c.bands],
+        "conviction": [row._asdict() for row in c.conviction],
     }

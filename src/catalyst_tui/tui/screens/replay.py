@@ -49,7 +49,7 @@ class ReplayScreen(Screen[None]):
     BINDINGS = pushed_screen_keys()
 
     def __init__(self, workspace: Workspace, symbol: str) -> None:
-        super().__init__(id=f"replay-{symbol.replace('.', '_').replace('^', '_')}")
+        super().__init__(id="replay")
         self.workspace = workspace
         self.symbol = symbol
         self.replayed: TickerReplay | None = None
