@@ -6,7 +6,8 @@ before it alone. Replay (thesis/replay/) judges each day on it, by the same eval
 - SEC's figures: derived from the values filed on or before the day (store/as_filed.py); a
   ticker whose values were never kept as filed reads its stored facts filed by then (a period
   restated later is then unknown before its restatement's filing, never its later value);
-- releases by their filing day, KPIs by their document's day, product lines by their filing's;
+- releases from their filing's acceptance (by the close), KPIs by their document's day,
+  product lines by their filing's;
 - the Street's readings by the day they were read: before the first, none ("not recorded");
 - lots bought and sales made by the day; passages found in documents published by then.
 
@@ -169,7 +170,7 @@ class PointInTime:
             snap.quotes[symbol] = LastQuote(symbol, quote, now, False)
             snap.history_high[symbol] = self._highs[at]
         filed = self.facts(day)
-        releases = [r for r in self.releases if r.filed <= day]
+        releases = [r for r in self.releases if _public(r, day, now)]
         if releases:
             snap.releases[symbol] = releases
             filed, _ = merge(filed, releases)
@@ -201,6 +202,13 @@ class PointInTime:
         if factor != 1.0:
             facts = [_rebased(f, factor) for f in facts]
         return _grouped(facts)
+
+
+def _public(release: Release, day: dt.date, close: dt.datetime) -> bool:
+    """A release is public from its filing's acceptance (by `day`'s close), else its day."""
+    if release.accepted is not None:
+        return release.accepted <= close
+    return release.filed <= day
 
 
 def _rebased(fact: Fact, factor: float) -> Fact:
