@@ -146,6 +146,13 @@ def test_replay_lines_say_the_original_rule_and_what_was_not_known(workdir: Path
     assert "consensus never recorded" in out
 
 
+def test_a_move_after_the_span_is_said_so(workdir: Path):
+    result = cli(workdir, "replay", "NVDA", "--to", "2021-09-30")
+    assert result.returncode == 0, result.stderr
+    said = "NVDA/floor: you loosened it to price >= 20 on 2021-10-01, after the days replayed"
+    assert said in result.stdout
+
+
 def test_replay_refuses_a_span_backwards_and_an_unknown_ticker(workdir: Path):
     backwards = cli(workdir, "replay", "--from", "2021-12-31", "--to", "2021-06-01")
     assert backwards.returncode != 0

@@ -17,6 +17,7 @@ from ...thesis.wording import reason_text
 
 if TYPE_CHECKING:
     from ...thesis.replay.calibration import Calibration
+    from ...thesis.replay.engine import Change
     from ...thesis.replay.forward import Followed
     from ...views.replay import TickerReplay
 
@@ -34,9 +35,14 @@ def replay_lines(replays: list[TickerReplay]) -> list[str]:
             days = len(r.replayed.days)
             lines.append(f"{r.symbol}: {days} trading days, {r.start} to {r.end}")
         lines.append("  Checkpoints, the days their status changed:")
+        by: dict[str, list[tuple[Change, Followed]]] = {}
         for change, after in r.changes:
-            lines.append(f"    {printable(change_text(change))}")
-            lines.append(f"      {followed_text(after)}")
+            by.setdefault(change.evaluation.checkpoint_id, []).append((change, after))
+        for ident, found in by.items():
+            lines.append(f"    {printable(ident)} ({printable(found[0][0].title)}):")
+            for change, after in found:
+                lines.append(f"      {printable(change_text(change))}")
+                lines.append(f"        {followed_text(after)}")
         if not r.changes:
             lines.append("    none")
         lines.append("  The verdict's path:")

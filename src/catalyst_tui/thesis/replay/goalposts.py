@@ -32,6 +32,7 @@ class Undone(NamedTuple):
     verdict_then: Verdict | None = None
     verdict_now: Verdict | None = None
     readable: bool = True  # False: the original rule no longer reads (a metric gone)
+    after_span: bool = False  # moved after the last day replayed: nothing to compare
 
 
 def undone(written: Sequence[Written], move: Move) -> list[Written] | None:
@@ -72,6 +73,9 @@ def check_moves(
     out = []
     for move in moves:
         if move.symbol != symbol or move.checkpoint not in ids:
+            continue
+        if not now.days or move.at.date() > now.days[-1]:
+            out.append(Undone(move, after_span=True))
             continue
         rules = undone(written, move)
         if rules is None:

@@ -52,6 +52,8 @@ def undone_text(u: Undone) -> str:
     m = u.move
     moved = _moved(m)
     before = m.before or "none"
+    if u.after_span:
+        return f"{moved}, after the days replayed"
     if not u.readable:
         return f"your rule {before} no longer reads; {moved}"
     if u.day is None:
