@@ -4,6 +4,8 @@ unresolved and voided forecasts, small samples said as such, conviction against 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from catalyst_tui.thesis.replay.calibration import Band, Conviction, Forecast, calibrate
 from catalyst_tui.thesis.replay.wording import calibration_lines
@@ -57,3 +59,25 @@ def test_nothing_resolved_has_no_score():
 def test_a_band_holds_its_low_end_and_the_last_its_high_end():
     edges = [Forecast("A", str(i), p, "met") for i, p in enumerate((0.2, 0.4, 0.6, 0.8, 1.0))]
     assert [b.size for b in calibrate(edges).bands] == [0, 1, 1, 1, 2]
+
+
+PROBABILITY = st.floats(0.001, 0.999)
+STATUS = st.sampled_from(["met", "missed", "pending"])
+
+
+@given(st.lists(st.tuples(PROBABILITY, STATUS, st.booleans()), max_size=60))
+def test_law_every_forecast_is_counted_once_and_the_score_is_a_mean_square(rows):
+    forecasts = [Forecast("A", str(i), p, s, v) for i, (p, s, v) in enumerate(rows)]
+    c = calibrate(forecasts)
+    assert c.resolved + c.unresolved + c.voided == len(forecasts)
+    assert sum(b.size for b in c.bands) == c.resolved
+    assert sum(b.met for b in c.bands) == sum(
+        1 for f in forecasts if not f.voided and f.status == "met"
+    )
+    if c.resolved:
+        assert c.brier is not None and 0 <= c.brier <= 1
+        for b in c.bands:
+            assert b.size == 0 or b.low <= (b.mean_confidence or 0) <= b.high
+    else:
+        assert c.brier is None
+    assert c.too_few == (c.resolved < 20)
