@@ -1,6 +1,7 @@
 """The replay of one ticker's thesis: each day's snapshot (what was public by its close) judged by
 evaluate() exactly as a refresh judges today's, the statuses carried from day to day as the store
-carries them, and the verdict judged each day from them by judge(). Out come the days a
+carries them, and the verdict judged from them by judge() each day a status changed (its rules
+read the statuses: on another day the verdict is the day before's). Out come the days a
 checkpoint changed status, with the evaluation that changed it (its value and where it was read),
 and the verdict's path: each day the verdict changed.
 
@@ -77,12 +78,16 @@ def replay(
     last: Verdict | None = None
     for day, snap in days:
         judged.append(day)
+        moved = last is None
         for i, e in enumerate(evaluate(states, snap, day)):
             values[i] = e.value
             if e.changed:
                 changes.append(Change(day, e, states[i].title))
                 states[i] = states[i]._replace(status=e.status)
                 since[i] = day
+                moved = True
+        if not moved:  # the rules read the statuses: the verdict is the day before's
+            continue
         standings = [
             Standing(
                 s.id,
