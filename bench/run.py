@@ -58,6 +58,7 @@ BENCHES: tuple[Bench, ...] = (
     Bench("returns", "bench/returns.py", (), ("--repeats", "1")),
     Bench("review", "bench/review.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench("changes", "bench/changes.py", (), ("--repeats", "1")),
+    Bench("replay", "bench/replay.py", (), ("--tickers", "5", "--years", "1")),
     # Publication to alert on an ntfy endpoint and by e-mail, the watch's wait on a fake clock.
     Bench("alert_latency", "bench/alert_latency.py", (), ("--releases", "20")),
     # Medians of 11 alternating pairs: a steady refresh is 0.07 s, its floor 0.05 s, and these

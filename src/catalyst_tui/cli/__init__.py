@@ -83,6 +83,8 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "note": LazyCommand("thesis", "cmd_note"),
     "changes": LazyCommand("reports", "cmd_changes"),
     "report": LazyCommand("reports", "cmd_report"),
+    "replay": LazyCommand("replay", "cmd_replay"),
+    "calibration": LazyCommand("replay", "cmd_calibration"),
 }
 # Commands that set up their own log (the demo logs into its temporary folder).
 OWN_LOG = frozenset({"demo"})

@@ -58,7 +58,7 @@ FORMS: dict[str, tuple[str, ...]] = {
     "checkpoint": CHECKPOINT_FIELDS,
     "sec": SEC_FIELDS,
 }
-_NUMBER_FIELDS = frozenset({"shares", "cost", "price", "fees", "fx"})
+_NUMBER_FIELDS = frozenset({"shares", "cost", "price", "fees", "fx", "confidence"})
 _ARRAYS = {"lot": "lots", "sell": "sells", "checkpoint": "checkpoints"}
 _DATE_FIELDS = frozenset({"date", "due", "until", "period_end"})
 _LIST_FIELDS = frozenset({"evidence"})  # one entry per line

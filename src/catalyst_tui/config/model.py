@@ -145,6 +145,9 @@ class Checkpoint(NamedTuple):
     kill: bool = False  # the thesis's kill criterion: missed, the verdict is broken
     # How a milestone past its due date is judged: "" (by its quarter's report) or "at due"
     judged: str = ""
+    # The probability you gave it of being met when you wrote it (0 < p < 1; None: not given):
+    # what `catalyst calibration` scores (thesis/replay/calibration.py).
+    confidence: float | None = None
 
 
 class Ticker(NamedTuple):

@@ -60,6 +60,7 @@ class CheckpointChecks(LocatedReader):
         evidence = self.evidence(table, path)
         kill = self.kill(table, path)
         judged = self.judged(table, path)
+        confidence = self.number(table, "confidence", path, required=False, check=_probability)
         if kind is not None:
             self.keys_of_kind(spec(kind), table, path)
         if when is not None and period_end is not None and not METRICS[when.metric].pinnable:
@@ -74,7 +75,19 @@ class CheckpointChecks(LocatedReader):
         if len(self.issues) > before or cid is None or title is None or kind is None:
             return None
         return Checkpoint(
-            cid, title, kind, due, until, when, period_end, source, notes, evidence, kill, judged
+            cid,
+            title,
+            kind,
+            due,
+            until,
+            when,
+            period_end,
+            source,
+            notes,
+            evidence,
+            kill,
+            judged,
+            confidence,
         )
 
     def judged(self, table: dict[str, Any], path: KeyPath) -> str:
@@ -159,3 +172,10 @@ class CheckpointChecks(LocatedReader):
             )
             return None
         return condition
+
+
+def _probability(value: float) -> str | None:
+    """`confidence`: a probability strictly between 0 and 1 (0.7 for 70%)."""
+    if 0 < value < 1:
+        return None
+    return f"confidence is a probability between 0 and 1, not {value:g} (0.7 for 70%)"

@@ -70,7 +70,7 @@ class DailyFetches:
                 market.mark_fetched(kind, symbol, clock(), ok=True, detail="no CIK")
                 return
             try:
-                facts = await source.fetch_facts(client, cik)
+                facts, filed = await source.fetch_filed(client, cik)
             except FetchError as error:
                 market.mark_fetched(kind, symbol, clock(), ok=False, detail=str(error))
                 self.notes.append(f"fundamentals {symbol}: {error}")
@@ -79,6 +79,7 @@ class DailyFetches:
                 self.failed(kind, symbol, error)
                 return
             market.save_facts(symbol, facts, clock())
+            self.store.as_filed.save(symbol, filed)  # each value known from its filing
             self.fundamentals_updated.append(symbol)
 
         await asyncio.gather(*(one(symbol) for symbol in due))

@@ -130,6 +130,21 @@ class EarningsDate(NamedTuple):
     estimate: bool
 
 
+class FiledValue(NamedTuple):
+    """One value as one filing stated it (SEC companyfacts keeps every filing's): known from
+    `filed` on, so a value restated later never stands for an earlier day (store/history.py)."""
+
+    taxonomy: str  # "us-gaap", "dei"
+    concept: str  # the filer's tag: "Revenues"
+    unit: str  # "USD", "USD/shares", "shares"
+    period_start: date | None  # None for an instant
+    period_end: date
+    value: float
+    form: str
+    filed: date
+    accession: str
+
+
 class Fact(NamedTuple):
     """One reported value for one period, in the project's vocabulary (sec.CONCEPT_ORDER)."""
 

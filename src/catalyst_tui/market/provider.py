@@ -25,6 +25,7 @@ from .models import (
     EarningsDate,
     Fact,
     FetchError,
+    FiledValue,
     FxRate,
     Headline,
     Quote,
@@ -244,6 +245,13 @@ class FundamentalsSource(ByCik):
     @abstractmethod
     async def fetch_facts(self, client: MarketClient, cik: str) -> list[Fact]:
         """The company's facts (market/models.py Fact), each period once."""
+
+    async def fetch_filed(
+        self, client: MarketClient, cik: str
+    ) -> tuple[list[Fact], list[FiledValue]]:
+        """The facts, and every value as each filing stated it (none from a source that keeps
+        no filings' values): what replay reads as known on a day (store/history.py)."""
+        return await self.fetch_facts(client, cik), []
 
 
 class FilingIndex(NamedTuple):

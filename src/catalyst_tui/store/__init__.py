@@ -27,6 +27,8 @@ written to it). `Store` opens, migrates, closes and runs transactions; the jobs 
                       health (channel_deliveries.py)
 - `store.kpis`        KPIs read from words in the stored documents, with their sentences
                       (kpis.py)
+- `store.as_filed`    SEC's values as each filing stated them, kept as they arrive
+                      (as_filed.py)
 
 Every door is in this list, in the order `Store` declares them (tests/store/test_store.py).
 
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
 
     import sqlite_utils
 
+    from .as_filed import AsFiled
     from .changes import ChangeReads
     from .channel_deliveries import ChannelDeliveries
     from .checkpoints import Checkpoints
@@ -139,6 +142,7 @@ class Store:
     journal: _Door[Journal] = _Door("journal", "Journal")
     channel_deliveries: _Door[ChannelDeliveries] = _Door("channel_deliveries", "ChannelDeliveries")
     kpis: _Door[KpiStore] = _Door("kpis", "KpiStore")
+    as_filed: _Door[AsFiled] = _Door("as_filed", "AsFiled")
 
     def data_version(self) -> int:
         """SQLite's counter of commits that other connections (the daemon's refresh, `catalyst

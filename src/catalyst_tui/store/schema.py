@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .migrations.as_filed import V_AS_FILED
 from .migrations.channels import V_CHANNEL_DELIVERIES
 from .migrations.decisions import V_EVIDENCE_ACCEPTED
 from .migrations.dividend_tax import V_DIVIDEND_TAX
@@ -211,6 +212,7 @@ MIGRATIONS: list[Migration] = [
     Migration("a member that is a part of another beside it", V_SEGMENT_WITHIN),
     Migration("a passage accepted, with the stance it was accepted with", V_EVIDENCE_ACCEPTED),
     Migration("KPIs read from words: each value with its sentence and document", V_KPIS),
+    Migration("SEC's values as each filing stated them, known from their filing", V_AS_FILED),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

@@ -1,9 +1,10 @@
 """A ticker's report to keep (`catalyst report SYMBOL`): the thesis (each checkpoint with its
 status, value and source), its evidence passages with their links, the latest release against
 its guide and the Street, each KPI series' newest outcome and forecast read from words, the
-position against its benchmark, and the closes with the timeline's events on them. Frozen
-records of words and figures, composed from the store's; the words are thesis/wording's. Plain
-data, no textual and no SQL; cli/output/thesis_report.py writes it as Markdown or HTML."""
+position against its benchmark, the thesis replayed on what was known each day, and the closes
+with the timeline's events on them. Frozen records of words and figures, composed from the
+store's; the words are thesis/wording's. Plain data, no textual and no SQL;
+cli/output/thesis_report.py writes it as Markdown or HTML."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from ..thesis.wording import money, money_range, reason_text, versus_text
 from .estimates import load_estimates
 from .kpis import KpiSeries, load_kpis
 from .performance import ticker_returns
+from .replay import replay_summary
 from .results import load_results
 from .review import load_review
 from .timeline import ChartMark, chart_marks
@@ -66,6 +68,7 @@ class ThesisReport(NamedTuple):
     verdict: tuple[str, ...] = ()  # the verdict, then each of its reasons, in words
     journal: tuple[str, ...] = ()  # the journal's notes, newest first, each dated
     kpis: tuple[KpiSeries, ...] = ()  # the KPIs read from words, in series (views/kpis.py)
+    replay: tuple[str, ...] = ()  # the thesis replayed on what was known each day (replay.py)
 
 
 def _pct(value: float | None) -> str:
@@ -143,6 +146,7 @@ def load_report(
             for n in store.journal.entries(symbol)
         ),
         load_kpis(store, symbol).series,
+        replay_summary(store, symbol),
     )
 
 

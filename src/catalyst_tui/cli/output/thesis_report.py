@@ -120,6 +120,8 @@ def report_markdown(r: ThesisReport) -> str:
     out += [f"- {_md(line)}" for line in r.position] or ["No position is held."]
     out += ["", "## Journal", ""]
     out += [f"- {_md(note)}" for note in r.journal] or ["No note in the journal."]
+    if r.replay:
+        out += ["", "## Replay", "", *(f"- {_md(line)}" for line in r.replay)]
     out += ["", "## Timeline", ""]
     out += [f"- {e.day.isoformat()}: {_md(e.text)}" for e in r.events] or ["No event yet."]
     if r.closes:
@@ -182,6 +184,8 @@ def report_html(r: ThesisReport) -> str:
     out += [f"<p>{_h(line)}</p>" for line in r.position] or ["<p>No position is held.</p>"]
     out.append("<h2>Journal</h2>")
     out += [f"<p>{_h(note)}</p>" for note in r.journal] or ["<p>No note in the journal.</p>"]
+    if r.replay:
+        out += ["<h2>Replay</h2>", "<ul>", *(f"<li>{_h(line)}</li>" for line in r.replay), "</ul>"]
     out.append("<h2>Price and timeline</h2>")
     out.append(
         svg_chart(

@@ -114,6 +114,33 @@ def add(commands: Commands) -> None:
         help="how long ago (30m, 12h, 7d, 2w), or a day or moment in ISO "
         "form; default: when the TUI last showed the watchlist, else 7 days",
     )
+    replayed = commands.add(
+        "replay",
+        "each day of a span judged on what was public by its close: when each checkpoint "
+        "changed, the verdict's path, the price after",
+        symbol="one ticker; none: every ticker with checkpoints",
+        json="print a JSON array",
+    )
+    replayed.add_argument(
+        "--from",
+        dest="start",
+        type=day,
+        metavar="YYYY-MM-DD",
+        help="the first day (default: the first stored close)",
+    )
+    replayed.add_argument(
+        "--to",
+        dest="end",
+        type=day,
+        metavar="YYYY-MM-DD",
+        help="the last day (default: the last stored close)",
+    )
+    commands.add(
+        "calibration",
+        "your stated confidence against what became of each checkpoint (Brier score, "
+        "reliability by band) and your conviction against the price after",
+        json="print a JSON object",
+    )
     report = commands.add(
         "report",
         "a ticker's report to keep: its thesis, evidence, latest release, "

@@ -15,9 +15,10 @@ from ...reading.filing_index import xbrl_files
 from ..bounds import checked_facts
 from ..http.errors import describe_url, raise_for_status
 from ..http.limits import MiB
-from ..models import Fact, FetchError
+from ..models import Fact, FetchError, FiledValue
 from ..provider import FilingIndex, FilingsSource, FundamentalsSource
 from ..values import decode_json
+from .as_filed import filed_values
 from .facts import derive_facts
 from .filings import (
     Filing,
@@ -95,6 +96,17 @@ class SecEdgar(FundamentalsSource, FilingsSource):
         except SecFormatError as exc:
             raise FetchError("bad_body", str(exc), PROVIDER, cik) from None
         return checked_facts(facts, PROVIDER, cik)
+
+    async def fetch_filed(
+        self, client: MarketClient, cik: str
+    ) -> tuple[list[Fact], list[FiledValue]]:
+        """fetch_facts, and every value as each filing stated it (as_filed.py), of one body."""
+        body = await self.fetch_companyfacts(client, cik)
+        try:
+            facts = derive_facts(body)
+        except SecFormatError as exc:
+            raise FetchError("bad_body", str(exc), PROVIDER, cik) from None
+        return checked_facts(facts, PROVIDER, cik), filed_values(body)
 
     async def fetch_submissions(
         self, client: MarketClient, cik: str, page: str | None = None

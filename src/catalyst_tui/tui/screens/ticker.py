@@ -49,6 +49,7 @@ def _bindings() -> list[BindingType]:
         *(Binding(k.key, f"pane_key({k.key!r})", k.description, show=False) for k in _PANE_KEYS),
         Binding("t", "app.open_timeline", "Timeline", show=False),
         Binding("j", "note", "Note", show=False),
+        Binding("r", "replay", "Replay", show=False),
     )
 
 
@@ -184,6 +185,12 @@ class TickerScreen(Screen[None]):
             notice.update(fmt.plain(said, ink().warning))
 
     # -- actions ----------------------------------------------------------------------------------
+    def action_replay(self) -> None:
+        """The replay of this ticker's thesis (screens/replay.py)."""
+        from .replay import ReplayScreen
+
+        self.app.push_screen(ReplayScreen(self.workspace, self.symbol))
+
     def action_note(self) -> None:
         """A note in the ticker's journal, from a small form; the page shows it on save."""
         from .journal_form import JournalForm

@@ -1,0 +1,25 @@
+"""SEC's values as each filing stated them (store/as_filed.py): every value of the concepts the
+fundamentals are derived from, with its filing's date, form and accession, kept as they arrive
+and never replaced, so replay knows on a day only what was filed by then."""
+
+from __future__ import annotations
+
+V_AS_FILED = ";\n".join(
+    [
+        """CREATE TABLE filed_values (
+            symbol TEXT NOT NULL,
+            taxonomy TEXT NOT NULL,
+            concept TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            period_start TEXT NOT NULL DEFAULT '',
+            period_end TEXT NOT NULL,
+            value REAL NOT NULL,
+            form TEXT NOT NULL DEFAULT '',
+            filed TEXT NOT NULL,
+            accession TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (symbol, taxonomy, concept, unit, period_end, period_start, filed,
+                accession)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX filed_values_by_day ON filed_values(symbol, filed)",
+    ]
+)
