@@ -9,6 +9,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..conditions import ConditionError, parse_condition
+from ..vocabulary import Status
 from .engine import Replayed, Written, replay
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def _statuses(replayed: Replayed, checkpoint: str) -> dict[dt.date, str]:
         if c.evaluation.checkpoint_id == checkpoint
     }
     out: dict[dt.date, str] = {}
-    status = "pending"
+    status: str = Status.PENDING
     for day in replayed.days:
         status = changed.get(day, status)
         out[day] = status
