@@ -42,7 +42,7 @@ def test_an_earnings_stamp_at_any_hour_is_its_exchanges_day(suffix, day, hour, m
     found = next_date(result, symbol, local)
     assert found is not None and found.day == local
     assert next_date(result, symbol, local + dt.timedelta(days=1)) is None
-    row = {"earningsTimestampStart": stamp, "earningsTimestampEnd": stamp}
+    row: dict[str, object] = {"earningsTimestampStart": stamp, "earningsTimestampEnd": stamp}
     if stated:  # the zone the row names wins over the symbol's: a plain US-looking symbol
         row["exchangeTimezoneName"] = zone
         symbol = "XYZ"
@@ -133,11 +133,13 @@ def test_every_real_v7_row_gives_its_exchanges_day(name, row):
     # Asked at the moment of its first stamp: that day is the exchange's today, and the date.
     seen = EarningsSeen()
     seen.add({symbol: row}, dt.datetime.fromtimestamp(first, dt.UTC))
-    assert seen[symbol] is not None and seen[symbol].day == expected
+    found = seen[symbol]
+    assert found is not None and found.day == expected
     # And a listing's symbol alone says the same zone (a batch row without the zone named).
     bare = {k: v for k, v in row.items() if k != "exchangeTimezoneName"}
     if symbol.rpartition(".")[2] in EXCHANGE_ZONES or "." not in symbol:
-        assert earnings_from_row(bare, symbol, expected).day == expected
+        quoted = earnings_from_row(bare, symbol, expected)
+        assert quoted is not None and quoted.day == expected
 
 
 CALENDARS = sorted((REALDATA / "yahoo_calendar").glob("quoteSummary-calendarEvents-*.json"))
