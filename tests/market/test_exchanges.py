@@ -6,6 +6,7 @@ day its exchange gives, worked here from the stamp and the zone the answer names
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import json
 from zoneinfo import ZoneInfo
 
@@ -171,3 +172,35 @@ def test_every_real_calendar_gives_its_exchanges_day(path):
     expected = wall_day(min(stamps), zone)
     found = parse_calendar_events(json.dumps(body), symbol, expected)
     assert found is not None and found.day == expected
+
+
+def _recorded():
+    for path in sorted((REALDATA / "more" / "yahoo_quote").glob("*.json")):
+        recording = json.loads(path.read_text(encoding="utf-8"))
+        date = recording["response"]["headers"]["date"]
+        yield path.name, email.utils.parsedate_to_datetime(date), _response_body(path)
+
+
+RECORDED = list(_recorded())
+
+
+@pytest.mark.parametrize(("name", "when", "body"), RECORDED, ids=[n for n, _, _ in RECORDED])
+def test_every_real_answer_read_when_it_was_recorded_gives_its_exchanges_next_date(
+    name, when, body
+):
+    """Each real v7 answer read at the moment Yahoo sent it (its Date header): the next
+    earnings date is the earliest stamp's day on the listing's exchange on or after that
+    exchange's today, both worked here from the zone the row names (Ocado's 02:00 UTC on
+    9 February 2021, read on the 8th at 04:30 UTC: 9 February)."""
+    rows = (body.get("quoteResponse") or {}).get("result") or []
+    for row in rows:
+        zone, symbol = row.get("exchangeTimezoneName"), row.get("symbol")
+        stamps = [row[k] for k in _KEYS if isinstance(row.get(k), int)]
+        if not zone or not stamps:
+            continue
+        today = when.astimezone(ZoneInfo(zone)).date()
+        ahead = sorted(d for d in (wall_day(s, zone) for s in stamps) if d >= today)
+        seen = EarningsSeen()
+        seen.add({symbol: row}, when)
+        found = seen[symbol]
+        assert (found.day if found else None) == (ahead[0] if ahead else None), symbol
