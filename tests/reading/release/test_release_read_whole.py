@@ -245,3 +245,35 @@ def test_real_page_numbers_after_finished_sentences_leave_the_guidance_as_printe
     """UnitedHealth's "... $33 billion. Page 1 of 6 •" and Pfizer's "- 2 -" end pages after
     finished sentences: the year's range each prints is read as before."""
     assert read_release((RELEASES / name).read_bytes()).guidance == (Guidance(YEAR, low, high),)
+
+
+# -- a statement headed by its days alone -------------------------------------------------------
+
+
+def dated_only(intro: str, first: str = "March 28, 2026", second: str = "March 29, 2025") -> str:
+    page = statement("", f"{first}|{second}").replace("<td colspan=2></td>", "<td></td><td></td>")
+    return page.replace("Acme Electronics today reported its results.", intro)
+
+
+def test_columns_headed_by_their_days_alone_are_the_quarter_the_text_says_ended_then():
+    intro = "Acme Electronics today reported results for its first quarter ended March 28, 2026."
+    found = read_release(dated_only(intro))
+    assert found.found and str(found.period_end) == "2026-03-28"
+    q = found.quarter
+    assert (q.revenue, q.net_income, q.eps_diluted) == (1_234.5e6, 100.3e6, 1.23)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # a fourth quarter and its year end that day: which column is which is not said
+        "Acme today reported results for its fourth quarter and fiscal year ended March 28, 2026."
+        " The fiscal year ended March 28, 2026 was a record.",
+        # no quarter's end named
+        "Acme Electronics today reported its results.",
+        # a quarter that ended another day
+        "Acme Electronics today reported results for its first quarter ended March 31, 2026.",
+    ],
+)
+def test_columns_headed_by_their_days_alone_are_read_only_where_the_text_settles_them(intro):
+    assert not read_release(dated_only(intro)).found
