@@ -157,21 +157,21 @@ class EarningsSeen(Mapping[str, "EarningsDate | None"]):
     is not in it (to be asked of quoteSummary)."""
 
     def __init__(self) -> None:
-        self._rows: dict[str, tuple[dict[str, Any], date]] = {}
+        self._rows: dict[str, tuple[dict[str, Any], datetime]] = {}
         self._read: dict[str, EarningsDate | None | FetchError] = {}
 
     def add(self, found: Mapping[str, dict[str, Any]], now: datetime) -> None:
-        """The rows of one batch (`rows_by_symbol`), each read as of its exchange's today at
-        `now` (the zone its row states, else its suffix's: market/exchanges.py)."""
+        """The rows of one batch (`rows_by_symbol`), each to be read as of its exchange's today
+        at `now` (the zone its row states, else its suffix's: market/exchanges.py)."""
         for symbol, row in found.items():
-            today = listing_today(symbol, now, row.get("exchangeTimezoneName"))
-            self._rows[symbol] = (row, today)
+            self._rows[symbol] = (row, now)
             self._read.pop(symbol, None)
 
     def __getitem__(self, symbol: str) -> EarningsDate | None:
         found = self._read.get(symbol, _UNREAD)
         if found is _UNREAD:
-            row, today = self._rows[symbol]  # KeyError: no row
+            row, now = self._rows[symbol]  # KeyError: no row
+            today = listing_today(symbol, now, row.get("exchangeTimezoneName"))
             found = _read_earnings(row, symbol, today)
             self._read[symbol] = found
         if isinstance(found, FetchError):
