@@ -77,6 +77,23 @@ def test_ocados_stamp_of_02_00_utc_on_9_february_is_9_february():
     assert found is not None and found.day == dt.date(2021, 2, 9)
 
 
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "Mars/Olympus",
+        "Europe",
+        "../etc/passwd",
+        "/etc/localtime",
+        "a" * 5000,
+        "Europe/London\x00",
+        7,
+    ],
+)
+def test_a_stated_zone_that_is_no_zone_falls_back_to_the_suffix_and_never_raises(stated):
+    assert listing_zone("OCDO.L", stated) == ZoneInfo("Europe/London")
+    assert listing_zone("AAPL", stated) == ZoneInfo("America/New_York")
+
+
 def test_an_unknown_stated_zone_falls_back_to_the_suffix():
     assert listing_zone("OCDO.L", "Mars/Olympus") == ZoneInfo("Europe/London")
     assert listing_zone("OCDO.L", None) == ZoneInfo("Europe/London")

@@ -7,6 +7,7 @@ The one declaration of the exchanges' zones."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -92,15 +93,19 @@ EXCHANGE_ZONES: MappingProxyType[str, str] = MappingProxyType(
 )
 
 
+_ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}")
+_ZONE_CHARS = 64  # the IANA's longest name is 32 characters
+
+
 @lru_cache(maxsize=256)
 def stated_zone(name: str) -> tzinfo | None:
     """The IANA zone a provider names (`Europe/London`); None for a name this machine does not
     know, or none."""
-    if not name:
-        return None
+    if len(name) > _ZONE_CHARS or not _ZONE_NAME.fullmatch(name):
+        return None  # "", a path, a name past any zone's length: no file is looked for
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a folder of zones
         return None
 
 
