@@ -85,8 +85,10 @@ def event_record(row: tuple[Any, ...]) -> EventRecord:
 
 def _checkpoint_record(row: tuple[Any, ...]) -> CheckpointRecord:
     read = columns.read_row(row[:17], _CHECKPOINT_READERS)
-    # A pending target's forecast, kept with the checkpoint, goes with its reason.
-    forecast = columns.forecast(row[_REASON_END + 1 : _REASON_END + 5])
+    # A pending target's forecast, kept with the checkpoint, goes with its reason (a target
+    # marked by hand since its last evaluation leans on none).
+    pending = read[4] == Status.PENDING and not read[5]
+    forecast = columns.forecast(row[_REASON_END + 1 : _REASON_END + 5]) if pending else None
     reason = columns.reason(row[17:_REASON_END])._replace(forecast=forecast)
     flagged = bool(row[_REASON_END])
     return CheckpointRecord._make((*read[:13], reason, read[13], flagged, *read[14:]))
