@@ -7,9 +7,11 @@ a change's effect on every real release at once.
 Per release file: found or not (and why not), the period end, each of the quarter's figures as
 read or the reason it is missing (`-` for not stated, `?` for ambiguous, `scale` for no scale
 stated), the guidance; `--year` adds the fiscal year's figures on a Q4 release. The total line
-counts releases found and figures read out of those the found releases could state (six a
-quarter). Whether a figure the reader left out is stated, or one it read is right, is for the
-person reading the release (the tests pin the hand-read figures): this shows what changed.
+counts releases found (those not found apart: with a statement, or holding none as read by hand
+in tests/support/stated_releases.py) and figures read out of those the found releases could
+state (six a quarter). Whether a figure the reader left out is stated, or one it read is right,
+is for the person reading the release (the tests pin the hand-read figures): this shows what
+changed.
 
 `--stated` measures per figure against what each release in ../shared states, read by hand
 (tests/support/stated_releases.py): for each figure (quarter, year, guidance) how many releases
@@ -98,12 +100,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.paths:
         parser.error("name the folders or files to read")
     files = releases(args.paths)
+    without = _without_statement()
     found = read = guides = 0
+    missed: list[str] = []
     for path in files:
         results = read_release(path.read_bytes())
         if not results.found:
+            none = path.resolve() in without
+            if not none:
+                missed.append(path.name)
             if not args.quiet:
-                print(f"{path.name}\n    NOT FOUND: {results.reason}")
+                said = " (no statement in it, read by hand)" if none else ""
+                print(f"{path.name}\n    NOT FOUND: {results.reason}{said}")
             continue
         found += 1
         line, count = _figures(results.quarter)
@@ -120,11 +128,29 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    guide {g.period}: {low}" + ("" if low == high else f" to {high}"))
     total = 6 * found
     share = f"{read / total:.0%}" if total else "-"
+    empty = len(files) - found - len(missed)
     print(
-        f"TOTAL {len(files)} releases, {found} found, {len(files) - found} not found; "
-        f"quarter figures read {read}/{total} ({share}); guidance periods {guides}"
+        f"TOTAL {len(files)} releases, {found} found, {len(files) - found} not found"
+        f" ({len(missed)} with a statement, {empty} holding none by hand);"
+        f" quarter figures read {read}/{total} ({share}); guidance periods {guides}"
     )
+    if missed:
+        print("NOT FOUND with a statement: " + ", ".join(missed))
     return 0
+
+
+def _without_statement() -> set[Path]:
+    """The documents in ../shared read by hand as holding no results statement (a deliveries
+    update, results told in prose alone: tests/support/stated_releases.py), by path."""
+    sys.path[:0] = [str(REPO)]
+    from tests.support.shared import SHARED  # noqa: PLC0415 - the hand-read table, on demand
+    from tests.support.stated_releases import STATED  # noqa: PLC0415
+
+    return {
+        (SHARED / name).resolve()
+        for name, stated in STATED.items()
+        if stated.period_end is None and not any(stated.quarter.values())
+    }
 
 
 if __name__ == "__main__":

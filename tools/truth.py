@@ -23,7 +23,8 @@ The kinds and their laws (docs/market-data.md, "The laws on real files"):
   quote read has a positive price and, where the request asked for it as the app's does,
   states its currency.
 - Yahoo calendars (realdata/yahoo_calendar/, samples/yahoo_quoteSummary-calendarEvents-*):
-  the next earnings date as of the first stamp's day is that stamp's New York day.
+  the next earnings date as of the first stamp's day is that stamp's day on the listing's own
+  exchange (the zone Yahoo's v7 answers name for it; New York's for a US listing).
 - feeds (samples/ RSS and Atom): parse_feed; every headline has a title, and its date, when
   read, is not after the file's recording.
 - KPIs from words (every release, 10-Q, 10-K and 8-K document: press_releases/, samples/,
@@ -74,7 +75,6 @@ from catalyst_tui.reading.release.stated import reported_end  # noqa: E402
 from catalyst_tui.reading.xbrl import read_segments  # noqa: E402
 from catalyst_tui.thesis.kpis.statements import GUIDANCE_DIRECTIONS, Kpi, read_kpis  # noqa: E402
 
-NEW_YORK = ZoneInfo("America/New_York")  # worked here, not taken from the code under test
 NOW = dt.datetime.now(dt.UTC)
 
 
@@ -280,17 +280,40 @@ def _currency_asked(path: Path) -> bool:
     return fields is None or "currency" in ",".join(fields).split(",")
 
 
+# An exchange's zone as the exchange publishes its hours, for a listing no v7 answer in ../shared
+# names a zone of (worked here, not taken from the code under test); any other is New York's.
+_PUBLISHED_ZONES = {"AS": "Europe/Amsterdam", "IS": "Europe/Istanbul", "TO": "America/Toronto"}
+
+
+def _named_zones(shared: Path) -> dict[str, str]:
+    """The zone each symbol's exchange has, as Yahoo's v7 answers in ../shared name it."""
+    named: dict[str, str] = {}
+    for path in _files(shared / "realdata" / "more" / "yahoo_quote", "*.json"):
+        body = _body(path)
+        rows = ((body.get("quoteResponse") or {}) if isinstance(body, dict) else {}).get("result")
+        for row in rows or []:
+            if isinstance(row, dict) and row.get("symbol") and row.get("exchangeTimezoneName"):
+                named[str(row["symbol"])] = str(row["exchangeTimezoneName"])
+    return named
+
+
 def calendars(shared: Path) -> Iterator[Checked]:
+    """The next earnings date of a Yahoo calendar is its first stamp's day on the listing's own
+    exchange (the zone a v7 answer names for the symbol, else the exchange's published one,
+    else New York's for a US listing)."""
     paths = _files(shared / "realdata" / "yahoo_calendar", "*.json")
     prefix = "quoteSummary-calendarEvents-"
+    named = _named_zones(shared)
     for path in paths + _files(shared / "samples", f"yahoo_{prefix}*.json"):
         checked = Checked("calendar", path)
         symbol = path.stem.rpartition(prefix)[2]
+        suffix = symbol.rpartition(".")[2] if "." in symbol else ""
+        zone = ZoneInfo(named.get(symbol) or _PUBLISHED_ZONES.get(suffix, "America/New_York"))
         body = _body(path)
         result = ((body.get("quoteSummary") or {}).get("result") or [{}])[0]
         earnings = ((result or {}).get("calendarEvents") or {}).get("earnings") or {}
         stamps = [s["raw"] if isinstance(s, dict) else s for s in earnings.get("earningsDate", [])]
-        first = dt.datetime.fromtimestamp(min(stamps), NEW_YORK).date() if stamps else NOW.date()
+        first = dt.datetime.fromtimestamp(min(stamps), zone).date() if stamps else NOW.date()
         try:
             found = parse_calendar_events(json.dumps(body), symbol, first)
         except FetchError as error:
@@ -299,7 +322,7 @@ def calendars(shared: Path) -> Iterator[Checked]:
             continue
         checked.said = f"next {found.day}" if found else "no date"
         if stamps and (found is None or found.day != first):
-            checked.broken.append(f"read {found and found.day}, its first stamp is {first} in NY")
+            checked.broken.append(f"read {found and found.day}, its first stamp: {first} ({zone})")
         yield checked
 
 

@@ -60,7 +60,7 @@ def state(
 def test_the_records_evaluate_builds_by_position_keep_their_fields_in_that_order():
     """evaluate() writes each Reason and Evaluation as a tuple in field order (evaluate._record,
     its hot loop): a field added or moved changes these lines and that loop together."""
-    assert Reason._fields == ("why", "day", "note", "observed", "op")
+    assert Reason._fields == ("why", "day", "note", "observed", "op", "forecast")
     assert Evaluation._fields == (
         "symbol",
         "checkpoint_id",

@@ -12,10 +12,10 @@ from catalyst_tui.thesis.reported.forecast import (
     Forecast,
     Source,
     fiscal_year_end,
-    forecast_text,
     forecast_year,
     on_course,
 )
+from catalyst_tui.thesis.wording import forecast_text
 
 FY26 = dt.date(2026, 12, 31)
 Q1, Q2, Q3, Q4 = (

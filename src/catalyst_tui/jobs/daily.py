@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..market.earnings import fetch_next_earnings
-from ..market.models import EarningsDate, FetchError, FetchKind, market_day
+from ..market.exchanges import listing_today
+from ..market.models import EarningsDate, FetchError, FetchKind
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -128,9 +129,10 @@ class DailyFetches:
         due = [s for s in due if seen.get(s) is None]
         if not due or not sources:
             return
-        today = market_day(self.clock())
+        now = self.clock()
 
         async def one(symbol: str) -> None:
+            today = listing_today(symbol, now)  # its exchange's: London's for OCDO.L
             said = (answered or {}).get(symbol)
             asked = [s for s in sources if said is None or s.name != said[0]]
             if said is not None and not asked:  # the only source has answered already

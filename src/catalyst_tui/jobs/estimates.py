@@ -13,8 +13,9 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..market.exchanges import listing_today
 from ..market.http.errors import is_refusal
-from ..market.models import EarningsDate, FetchError, FetchKind, market_day
+from ..market.models import EarningsDate, FetchError, FetchKind
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -62,9 +63,11 @@ class EstimatesFetch:
             return
         due = market.due(kind, symbols, clock(), every=DAILY, failed_every=RETRY_FAILED_AFTER)
         gate = asyncio.Semaphore(AT_ONCE)
-        today = market_day(clock())  # New York's: 21:00 there is the next day in UTC
+        now = clock()
 
         async def one(symbol: str) -> None:
+            # Its exchange's day: 21:00 in New York is the next day in UTC, 02:00 in London not
+            today = listing_today(symbol, now)
             async with gate:
                 if self.refused is not None:
                     return  # left due: asked at the next refresh

@@ -9,6 +9,7 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING
 
+from ..market.exchanges import listing_today
 from ..market.fetch_kinds import FETCH_KINDS, FetchKindSpec
 from ..market.models import FetchError
 
@@ -52,7 +53,7 @@ async def _kind(
         errors: list[str] = []
         for source in sources.of(kind.name):
             try:
-                answer = await source.fetch(client, symbol, clock().date())
+                answer = await source.fetch(client, symbol, listing_today(symbol, clock()))
             except FetchError as error:
                 errors.append(str(error))
                 continue

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from .models import EarningsDate, FetchError, market_day
+from .exchanges import listing_today
+from .models import EarningsDate, FetchError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -21,9 +22,10 @@ async def fetch_next_earnings(
     symbol: str,
     today: date | None = None,
 ) -> EarningsDate | None:
-    """The first source's upcoming date; None if no source knows one. FetchError (the last one)
-    only when every source failed."""
-    today = today or market_day(datetime.now(UTC))
+    """The first source's upcoming date on or after `today` (by default the listing's exchange's
+    today); None if no source knows one. FetchError (the last one) only when every source
+    failed."""
+    today = today or listing_today(symbol, datetime.now(UTC))
     error: FetchError | None = None
     answered = False
     for source in sources:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import NamedTuple
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .exchanges import stated_zone
 
 __all__ = ["SPANS", "IntradayBar", "IntradayChart", "IntradaySpan", "Session", "known_zone"]
 
@@ -53,15 +54,11 @@ class IntradayChart(NamedTuple):
 
     def exchange_zone(self) -> tzinfo:
         """The exchange's time zone: its IANA zone, else its fixed offset."""
-        if self.zone and known_zone(self.zone):
-            return ZoneInfo(self.zone)
-        return timezone(timedelta(seconds=self.utc_offset))
+        zone = stated_zone(self.zone)
+        return zone if zone is not None else timezone(timedelta(seconds=self.utc_offset))
 
 
 def known_zone(name: str) -> bool:
-    """Whether `name` is an IANA time zone this machine knows."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+    """Whether `name` is an IANA time zone this machine knows (market/exchanges.py reads it:
+    a folder's name, "Europe", or a path is none)."""
+    return stated_zone(name) is not None

@@ -16,9 +16,10 @@ AHEAD = timedelta(days=1)
 
 
 def market_day(moment: datetime) -> date:
-    """The market's day of an aware moment: its New York calendar date, wherever a date of the
-    market is meant (an earnings date, "today" for a calendar, a release evening). 21:00 New
-    York is 01:00 UTC the next day, and still the report's evening."""
+    """The US market's day of an aware moment: its New York calendar date, wherever a date of
+    a US market or of SEC EDGAR is meant (a release evening, a filing day). 21:00 New York is
+    01:00 UTC the next day, and still the report's evening. A listing's own day (an earnings
+    date, "today" for its calendar) is its exchange's: market/exchanges.py `listing_day`."""
     return moment.astimezone(NEW_YORK).date()
 
 

@@ -26,8 +26,8 @@ from ..market.estimates import (
     StoredEstimates,
     Surprise,
 )
+from ..market.exchanges import listing_today
 from ..market.models import FetchKind
-from ..reading.moments import market_day
 from .columns import day, day_text, iso
 from .door import Door
 
@@ -50,8 +50,9 @@ class EstimatesStore(Door):
     def save(self, symbol: str, found: Estimates | None, now: dt.datetime) -> None:
         """Today's estimates of `symbol` (None: the provider keeps none of it), its surprises
         and the consensus of its next report, in one transaction, with the fetch marked. The day
-        is the market's (New York's): read at 21:00 there, it is that day's, not UTC's next."""
-        today = market_day(now)
+        is the listing's exchange's (New York's for a US listing: read at 21:00 there, it is that
+        day's, not UTC's next)."""
+        today = listing_today(symbol, now)
         with self._store.transaction() as conn:
             if found is not None:
                 _save(conn, symbol, found, today, iso(now))

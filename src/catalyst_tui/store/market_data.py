@@ -9,8 +9,9 @@ import json
 import math
 from typing import TYPE_CHECKING, Any
 
+from ..market.exchanges import listing_today
 from ..market.fetch_kinds import kind as registered_kind
-from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split, market_day
+from ..market.models import Bar, EarningsDate, Fact, LastQuote, QuoteOutcome, Split
 from .columns import day, day_text, iso, moment
 from .door import Door
 from .migrations.later import SPARK_OF
@@ -315,7 +316,7 @@ class MarketData(Door):
             conn.execute(
                 "UPDATE earnings SET last_date = next_date WHERE symbol = ?"
                 " AND next_date <= ? AND (? IS NULL OR next_date < ?)",
-                [symbol, market_day(now).isoformat(), new, new],
+                [symbol, listing_today(symbol, now).isoformat(), new, new],
             )
             self._store.db["earnings"].upsert(  # type: ignore[union-attr]
                 {

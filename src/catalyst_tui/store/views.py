@@ -49,6 +49,7 @@ _FLAGGED = (
     " AND e.acked_at IS NULL)"
 )
 
+_FORECAST = "c.forecast_source, c.forecast_value, c.forecast_year, 0"
 
 # The first columns of an event row and of a checkpoint row, each as its reader reads it.
 _EVENT_READERS = (None, dt.datetime.fromisoformat, *(None,) * 6, columns.condition)
@@ -84,7 +85,11 @@ def event_record(row: tuple[Any, ...]) -> EventRecord:
 
 def _checkpoint_record(row: tuple[Any, ...]) -> CheckpointRecord:
     read = columns.read_row(row[:17], _CHECKPOINT_READERS)
-    reason = columns.reason(row[17:_REASON_END])
+    # A pending target's forecast, kept with the checkpoint, goes with its reason (a target
+    # marked by hand since its last evaluation leans on none).
+    pending = read[4] == Status.PENDING and not read[5]
+    forecast = columns.forecast(row[_REASON_END + 1 : _REASON_END + 5]) if pending else None
+    reason = columns.reason(row[17:_REASON_END])._replace(forecast=forecast)
     flagged = bool(row[_REASON_END])
     return CheckpointRecord._make((*read[:13], reason, read[13], flagged, *read[14:]))
 
@@ -279,7 +284,7 @@ class Views(Door):
         return [
             _checkpoint_record(row)
             for row in self._conn.execute(
-                f"SELECT {_CHECKPOINT_COLUMNS}, {_FLAGGED} FROM checkpoints c"
+                f"SELECT {_CHECKPOINT_COLUMNS}, {_FLAGGED}, {_FORECAST} FROM checkpoints c"
                 " JOIN tickers t ON t.symbol = c.symbol WHERE "
                 + " AND ".join(where)
                 + " ORDER BY t.position, c.archived, c.position",

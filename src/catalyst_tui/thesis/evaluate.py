@@ -77,19 +77,21 @@ def evaluate(
         judged = judged_as(c.kind, keeps_holding)
         new, reason = status, _NOTHING
         if c.manual:
-            reason = _record(Reason, (marked.get(status, Why.REOPENED), None, c.note, None, ""))
+            reason = _record(
+                Reason, (marked.get(status, Why.REOPENED), None, c.note, None, "", None)
+            )
         elif judged is by_you:
             due = c.due
             if status != PENDING or due is None:
                 pass
             elif today > due and c.at_due:
-                new, reason = MISSED, _record(Reason, (Why.DUE_PASSED, due, "", None, ""))
+                new, reason = MISSED, _record(Reason, (Why.DUE_PASSED, due, "", None, "", None))
             elif today > due:  # settled by the report of its quarter (thesis/awaiting.py)
                 settled = settle_milestone(c.symbol, c.id, due, snapshot, today)
                 reason = Reason(settled.why, settled.day, settled.note)
                 new = MISSED if settled.missed else PENDING
             else:
-                reason = _record(Reason, (Why.DUE_AHEAD, due, "", None, ""))
+                reason = _record(Reason, (Why.DUE_AHEAD, due, "", None, "", None))
         if condition is None:
             append(_record(Evaluation, (c.symbol, c.id, status, new, reason, None, c.kind)))
             continue
@@ -106,12 +108,14 @@ def evaluate(
                 obs = unsettled(obs, c.symbol, condition.metric, comparison, condition.line)
         value = obs.value
         if c.manual:
-            reason = _record(Reason, (reason.why, None, reason.note, obs, ""))
+            reason = _record(Reason, (reason.why, None, reason.note, obs, "", None))
         elif judged is not becomes_true and c.until is not None and today > c.until:
-            reason = _record(Reason, (final, c.until, "", obs, ""))  # a guard past its last day
+            reason = _record(
+                Reason, (final, c.until, "", obs, "", None)
+            )  # a guard past its last day
         elif value is None:  # no data is never a verdict, even past the due date
             why = still_met if judged is becomes_true and status == MET else Why.NO_VALUE
-            reason = _record(Reason, (why, None, "", obs, ""))
+            reason = _record(Reason, (why, None, "", obs, "", None))
         else:
             op = condition.op
             holds = OPERATORS[op](value, condition.threshold) if decided is None else decided
@@ -119,15 +123,15 @@ def evaluate(
                 op = _NEGATION[op]
             if judged is not becomes_true:  # keeps holding: holding or not, and back
                 new = MET if holds else MISSED
-                reason = _record(Reason, (compared, None, "", obs, op))
+                reason = _record(Reason, (compared, None, "", obs, op, None))
             elif status == MET:  # a target stays met
-                reason = _record(Reason, (still_met, None, "", obs, op))
+                reason = _record(Reason, (still_met, None, "", obs, op, None))
             elif holds:
-                new, reason = MET, _record(Reason, (compared, None, "", obs, op))
+                new, reason = MET, _record(Reason, (compared, None, "", obs, op, None))
             elif status == PENDING and c.due is not None and today > c.due:
-                new, reason = MISSED, _record(Reason, (Why.NEVER_HELD, c.due, "", obs, op))
+                new, reason = MISSED, _record(Reason, (Why.NEVER_HELD, c.due, "", obs, op, None))
             else:
-                reason = _record(Reason, (compared, None, "", obs, op))
+                reason = _record(Reason, (compared, None, "", obs, op, None))
         append(_record(Evaluation, (c.symbol, c.id, status, new, reason, condition, c.kind)))
     return results
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from .conditions import Condition
     from .observation import Observation
+    from .reported.forecast import Forecast
 
 
 class Why(StrEnum):
@@ -52,6 +53,9 @@ class Reason(NamedTuple):
     note: str = ""
     observed: Observation | None = None
     op: str = ""  # the comparison as it came out: '<' when 'gross_margin >= 70%' failed
+    # A pending target's best forecast (thesis/reported/forecast.py), as the store keeps it with
+    # the checkpoint: what its course leans on, named with the reason wherever it is shown.
+    forecast: Forecast | None = None
 
     @property
     def value(self) -> float | None:

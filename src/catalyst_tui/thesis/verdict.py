@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .catalogue import METRICS, Source
 from .evidence.stance import AGAINST, Accepted, Stance
-from .reported.forecast import Forecast, forecast_text, on_course
+from .reported.forecast import Forecast, on_course
 from .vocabulary import VERDICTS, Kind, Status, Verdict
-from .wording import format_value
+from .wording import forecast_text, format_value
 
 if TYPE_CHECKING:
     import datetime as dt

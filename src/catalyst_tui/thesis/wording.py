@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from .conditions import Condition
     from .observation import Observation
+    from .reported.forecast import Forecast
 
 # One format per kind of figure, written here and nowhere else (tests/thesis/test_formats.py):
 # a percentage (69.1%), a multiple (44.5x), money with its currency ($415M, 415M CHF: a
@@ -171,7 +172,33 @@ def comparison(condition: Condition, reason: Reason, *, filed: bool = True) -> s
 
 
 def reason_text(reason: Reason, condition: Condition | None, today: dt.date) -> str:
-    """The reason as one sentence; days left are counted from `today`."""
+    """The reason as one sentence; days left are counted from `today`. A pending target's
+    forecast follows it: "...; the Street expects $1.45B for the year to 2026-12-31, above your
+    $1.4B"."""
+    text = _reason_words(reason, condition, today)
+    if reason.forecast is None or condition is None:
+        return text
+    said = forecast_text(reason.forecast, condition)
+    return f"{text}; {said}" if text else said
+
+
+def forecast_text(forecast: Forecast, condition: Condition) -> str:
+    """The forecast a target's course leans on, against its threshold: "the Street expects
+    $1.61B for the year to 2026-12-31, above your $1.55B"."""
+    year = f"for the year to {forecast.year_end.isoformat()}"
+    said = money(forecast.value)
+    side = "above" if forecast.value > condition.threshold else "below"
+    if forecast.value == condition.threshold:
+        side = "at"
+    yours = f"{side} your {money(condition.threshold)}"
+    if forecast.source == "street":
+        return f"the Street expects {said} {year}, {yours}"
+    if forecast.source == "guide":
+        return f"the quarters reported and the company's guide make {said} {year}, {yours}"
+    return f"at the run rate of the quarters reported, {said} {year}, {yours}"
+
+
+def _reason_words(reason: Reason, condition: Condition | None, today: dt.date) -> str:
     why = reason.why
     if why in _MARKS:
         how = _MARKS[why]

@@ -114,3 +114,16 @@ def test_an_html_page_or_a_cut_body_is_no_chart():
     for body in ("<html><body>Oops</body></html>", '{"chart": {"result": [{"meta": '):
         with pytest.raises(FetchError):
             read_intraday(body, "AAPL", "1D", datetime(2025, 2, 20, tzinfo=UTC))
+
+
+@pytest.mark.parametrize("named", ["Europe", "../etc/passwd", "x" * 5000, "Mars/Olympus"])
+def test_a_zone_named_that_is_no_zone_leaves_the_fixed_offset(named):
+    """The recorded answer with its exchangeTimezoneName replaced: a folder of zones, a path, a
+    name longer than a file's are no zone; the chart keeps its gmtoffset, nothing raises."""
+    answer = realdata_body("yahoo_chart", WEEKEND)
+    meta = answer["chart"]["result"][0]["meta"]
+    meta["exchangeTimezoneName"] = named
+    chart = read_intraday(json.dumps(answer), "AAPL", "1D", datetime(2025, 2, 20, tzinfo=UTC))
+    assert chart.zone == ""
+    offset = chart.exchange_zone().utcoffset(None)
+    assert offset == timedelta(seconds=meta["gmtoffset"])

@@ -184,3 +184,33 @@ def test_every_return_is_unchanged_scaled_or_in_another_base_currency(
         assert again.reason == weighted.reason
         if weighted.value is not None:
             assert again.value == pytest.approx(weighted.value, rel=1e-6, abs=1e-9)
+
+
+#: From a billionth to a billionfold of what went in: past the millionfold a rate is given for.
+extreme = st.floats(min_value=1e-9, max_value=1e9, allow_nan=False, allow_infinity=False)
+
+
+@LAWS
+@given(st.lists(st.tuples(days_ago, money), min_size=1, max_size=3), extreme)
+def test_a_rate_on_any_basis_lies_within_a_millionfold_or_is_out_of_range(
+    buys: list[tuple[int, float]], times: float
+) -> None:
+    """What came back over what went in (`times`, worked here from the flows): on the money
+    put in it is the rate + 1 itself, so past a millionfold either way there is no rate, with
+    the reason out of range; the yearly rate's growth a year, and any rate given, lies within
+    the same bounds."""
+    flows = [Flow(TODAY - dt.timedelta(days=ago), -amount) for ago, amount in buys]
+    put_in = sum(amount for _, amount in buys)
+    flows.append(Flow(TODAY, put_in * times))
+    assume(len({f.day for f in flows}) > 1)
+    came_back = flows[-1].amount / put_in
+    on_money = gain_on_money_in(flows)
+    if 1e-6 <= came_back <= 1e6:
+        assert on_money.value == pytest.approx(came_back - 1, rel=1e-9, abs=1e-12)
+    elif not (0.999e-6 <= came_back <= 1.001e6):  # clear of the bound's rounding
+        assert on_money.value is None and on_money.reason == "out_of_range"
+    for rate in (on_money, xirr(flows)):
+        if rate.value is not None:
+            assert 1e-6 * (1 - 1e-9) <= 1 + rate.value <= 1e6 * (1 + 1e-9)
+        else:
+            assert rate.reason is not None

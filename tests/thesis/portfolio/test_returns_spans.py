@@ -213,3 +213,23 @@ def test_a_portfolio_under_a_year_is_its_gain_on_the_money_put_in_between_its_po
     assert whole.benchmark.value == pytest.approx(index_gain, abs=1e-12)
     assert whole.benchmark.basis is Basis.MONEY_IN
     assert whole.excess.value == pytest.approx(gain - index_gain, abs=1e-12)
+
+
+def test_a_millionfold_fall_in_13_days_has_no_rate_on_any_basis() -> None:
+    # Bought 13 days ago at 2.0; the chart now shows 1e-6: the money put in is 2 000 000 times
+    # what is left, past the millionfold either way a rate is given for. Every basis says
+    # out of range, not -99.99995%.
+    today = D(2026, 11, 25)
+    bought = today - dt.timedelta(days=13)
+    x = holding("X", [Lot(10, 2.0, bought)], 1e-6, [(bought, 2.0), (today, 1e-6)])
+    spy = index((bought, 400.0), (today, 404.0))
+    found = outcome([(x, spy)], Span.LIFE, today)
+    assert found.rate.value is None and found.rate.reason is NoReturn.OUT_OF_RANGE
+    assert found.rate.basis is Basis.MONEY_IN
+    assert found.excess.value is None and found.excess.reason is NoReturn.OUT_OF_RANGE
+    spanned = time_weighted([x], Span.LIFE, today)
+    assert spanned.value is None and spanned.reason is NoReturn.OUT_OF_RANGE
+    # A thousandfold fall is a rate: 1e-3 of 2.0 a share, the gain -99.95% on the money in.
+    y = holding("Y", [Lot(10, 2.0, bought)], 2e-3, [(bought, 2.0), (today, 2e-3)])
+    kept = outcome([(y, spy)], Span.LIFE, today).rate
+    assert kept.value == pytest.approx(2e-3 / 2.0 - 1, abs=1e-12)

@@ -1,8 +1,9 @@
 """Yahoo's next earnings dates: v10 quoteSummary calendarEvents, with the cookie and crumb.
 
 The v10 API wants the A3 cookie and the crumb (session.py); the crumb is fetched again, once,
-when an answer is 401 "Invalid Crumb". Dates are taken as New York calendar days (the market's); the
-earliest one >= today wins.
+when an answer is 401 "Invalid Crumb". Dates are taken as calendar days of the listing's own
+exchange (market/exchanges.py: Ocado's 02:00 UTC stamp is that day in London); the earliest one
+>= today wins.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..bounds import checked_earnings
+from ..exchanges import listing_day
 from ..http.errors import raise_for_status
-from ..models import EarningsDate, ErrorKind, FetchError, YahooSession, market_day
+from ..models import EarningsDate, ErrorKind, FetchError, YahooSession
 from ..provider import EarningsSource, body_shape
 from ..symbols import yahoo_path
 from ..values import decode_json, epoch
@@ -105,7 +107,8 @@ def summary_result(body: str, symbol: str) -> dict[str, Any] | None:
 
 
 def next_date(result: dict[str, Any], symbol: str, today: date) -> EarningsDate | None:
-    """The earliest earnings date >= today in a quoteSummary result's calendarEvents."""
+    """The earliest earnings date >= today (the listing's) in a quoteSummary result's
+    calendarEvents, each stamp read as a day of the listing's exchange."""
     with body_shape("yahoo", symbol):
         earnings = (result.get("calendarEvents") or {}).get("earnings") or {}
         days = [_market_day(stamp, symbol) for stamp in earnings.get("earningsDate") or []]
@@ -116,12 +119,12 @@ def next_date(result: dict[str, Any], symbol: str, today: date) -> EarningsDate 
 
 
 def _market_day(stamp: object, symbol: str) -> date | None:
-    """The New York day of an earnings stamp (a report at 20:30 New York is 00:30 UTC the
-    next day)."""
+    """The day of an earnings stamp on the listing's exchange (a report at 20:30 New York is
+    00:30 UTC the next day; Ocado's 02:00 UTC is that day in London)."""
     if isinstance(stamp, dict):  # older answers: {"raw": 1746010740, "fmt": "2025-04-30"}
         stamp = stamp.get("raw")
     moment = epoch(stamp, "yahoo", symbol)
-    return None if moment is None else market_day(moment)
+    return None if moment is None else listing_day(moment, symbol)
 
 
 def _description(error: object) -> str:

@@ -24,7 +24,6 @@ from ..models import (
     Quote,
     Split,
     YahooSession,
-    market_day,
 )
 from ..provider import History, QuoteProvider, QuoteResult, RequestSpec, body_shape
 from ..symbols import yahoo_path
@@ -133,7 +132,7 @@ class YahooProvider(QuoteProvider):
         if not isinstance(rows, FetchError):
             now = self._now()
             found = rows_by_symbol(rows, symbols)
-            self.earnings_seen.add(found, market_day(now))  # read only if asked for
+            self.earnings_seen.add(found, now)  # read only if asked for
             return quotes_of(found, symbols, now)
         whole = rows
         if len(symbols) == 1 or whole.kind == "auth" or is_refusal(whole):

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as url_quote
 
 from ..bounds import checked_earnings, checked_quote
+from ..exchanges import listing_today, listing_zone
 from ..http.errors import html_page
-from ..models import MARKET_STATES, EarningsDate, ExtSession, FetchError, Quote, market_day
+from ..models import MARKET_STATES, EarningsDate, ExtSession, FetchError, Quote
 from ..provider import BODY_SHAPE_ERRORS, QuoteResult, body_shape, shape_error
 from ..symbols import yahoo_path, yahoo_symbol
 from ..values import decode_json, epoch, number, positive, whole
@@ -141,9 +142,12 @@ def earnings_from_rows(
 ) -> dict[str, EarningsDate | None]:
     """The next earnings date each batch row gives (None: the row has none ahead); symbols with
     no row, or a row that cannot be read, are left out, to be asked of quoteSummary."""
-    seen = EarningsSeen()
-    seen.add(rows_by_symbol(rows, symbols), today)
-    return dict(seen)
+    out: dict[str, EarningsDate | None] = {}
+    for symbol, row in rows_by_symbol(rows, symbols).items():
+        found = _read_earnings(row, symbol, today)
+        if not isinstance(found, FetchError):
+            out[symbol] = found
+    return out
 
 
 class EarningsSeen(Mapping[str, "EarningsDate | None"]):
@@ -153,25 +157,22 @@ class EarningsSeen(Mapping[str, "EarningsDate | None"]):
     is not in it (to be asked of quoteSummary)."""
 
     def __init__(self) -> None:
-        self._rows: dict[str, tuple[dict[str, Any], date]] = {}
+        self._rows: dict[str, tuple[dict[str, Any], datetime]] = {}
         self._read: dict[str, EarningsDate | None | FetchError] = {}
 
-    def add(self, found: Mapping[str, dict[str, Any]], today: date) -> None:
-        """The rows of one batch (`rows_by_symbol`), read as of `today`."""
+    def add(self, found: Mapping[str, dict[str, Any]], now: datetime) -> None:
+        """The rows of one batch (`rows_by_symbol`), each to be read as of its exchange's today
+        at `now` (the zone its row states, else its suffix's: market/exchanges.py)."""
         for symbol, row in found.items():
-            self._rows[symbol] = (row, today)
+            self._rows[symbol] = (row, now)
             self._read.pop(symbol, None)
 
     def __getitem__(self, symbol: str) -> EarningsDate | None:
         found = self._read.get(symbol, _UNREAD)
         if found is _UNREAD:
-            row, today = self._rows[symbol]  # KeyError: no row
-            try:
-                found = earnings_from_row(row, symbol, today)
-            except FetchError as error:
-                found = error
-            except BODY_SHAPE_ERRORS as exc:
-                found = shape_error(exc, "yahoo", symbol)
+            row, now = self._rows[symbol]  # KeyError: no row
+            today = listing_today(symbol, now, row.get("exchangeTimezoneName"))
+            found = _read_earnings(row, symbol, today)
             self._read[symbol] = found
         if isinstance(found, FetchError):
             raise KeyError(symbol)
@@ -185,6 +186,17 @@ class EarningsSeen(Mapping[str, "EarningsDate | None"]):
 
 
 _UNREAD = object()
+
+
+def _read_earnings(
+    row: dict[str, Any], symbol: str, today: date
+) -> EarningsDate | None | FetchError:
+    try:
+        return earnings_from_row(row, symbol, today)
+    except FetchError as error:
+        return error
+    except BODY_SHAPE_ERRORS as exc:
+        return shape_error(exc, "yahoo", symbol)
 
 
 def quote_from_row(row: dict[str, Any], symbol: str, now: datetime) -> Quote:
@@ -231,12 +243,14 @@ _EARNINGS_KEYS = ("earningsTimestampStart", "earningsTimestampEnd", "earningsTim
 
 
 def earnings_from_row(row: dict[str, Any], symbol: str, today: date) -> EarningsDate | None:
-    """The earliest of earningsTimestampStart/End on or after today, as a New York day."""
+    """The earliest of earningsTimestampStart/End on or after today, as a day of the listing's
+    exchange (the zone the row states, `exchangeTimezoneName`, else its suffix's)."""
+    zone = listing_zone(symbol, row.get("exchangeTimezoneName"))
     days = []
     for key in _EARNINGS_KEYS:
         moment = epoch(row.get(key), "yahoo", symbol)
-        if moment is not None and market_day(moment) >= today:
-            days.append(market_day(moment))
+        if moment is not None and moment.astimezone(zone).date() >= today:
+            days.append(moment.astimezone(zone).date())
     if not days:
         return None
     estimate = row.get("isEarningsDateEstimate")

@@ -51,6 +51,7 @@ _EXHIBIT_99_1 = re.compile(r"EX-99\.?0?1$|EX-99$", re.I)
 _NOT_TABLE_TAG = re.compile(r"<(?!/?(?:table|tr|td|th)[\s>/])/?[a-zA-Z!?][^<>]*>", re.I)
 _SPACES = re.compile(r"\s+")
 _ANY_TAG = re.compile(r"<[^<>]*>")
+_PRE = re.compile(r"<pre\b[^<>]*>(.*?)(?:</pre\s*>|\Z)", re.S | re.I)
 _PLAIN_BULLET = re.compile(r"^[ \t]*[o*][ \t]+(?=\S)", re.M)
 
 
@@ -92,8 +93,25 @@ def read_document(body: bytes | str) -> Document | None:
         lower = text.lower()
         if "<pre" in lower and "<table" not in lower:  # a plain-text exhibit wrapped in <pre>
             return _read_plain(unescape(_ANY_TAG.sub("", visible(text))))
+        if "<pre" in lower:  # a page of <pre> blocks and tables: each read as what it is
+            return _read_mixed(text)
         return _read_html(text)
     return _read_plain(text)
+
+
+def _read_mixed(html: str) -> Document:
+    """A page whose plain-text blocks (`<pre>`: a 2000s statement in fixed-width columns) stand
+    beside HTML tables (a letterhead, a contact table): each part read as what it is, in the
+    page's order, so a statement in a `<pre>` keeps its columns."""
+    tables: list[Table] = []
+    texts: list[str] = []
+    parts = _PRE.split(visible(html))  # html, pre, html, pre, ..., html
+    for index, part in enumerate(parts):
+        plain = index % 2 == 1
+        read = _read_plain(unescape(_ANY_TAG.sub("", part))) if plain else _read_html(part)
+        tables.extend(read.tables)
+        texts.append(read.text)
+    return Document(tuple(tables), " ".join(t for t in texts if t))
 
 
 def _exhibit(text: str) -> str:

@@ -116,7 +116,7 @@ def has_period(statement: Statement, kind: Kind) -> bool:
     )
 
 
-_TRAILING = re.compile(r"twelve months|\b12 months")
+_TRAILING = re.compile(r"twelve[- ]months?|\b12[- ](?:months?|mos\b)")
 _QUARTER_NAMED = re.compile(
     r"\b(first|second|third|fourth)[- ]quarter\b|\bq([1-4])\b|\b([1-4])q\s?'?\d\d"
 )

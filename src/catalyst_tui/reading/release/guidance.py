@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .labels import revenue_rank
+from .pages import unbroken
 from .periods import Kind
 from .records import LIMIT, Guidance, GuidancePeriod
 
@@ -116,7 +117,7 @@ _LOOKBACK = 2  # lead-in pieces looked at for the period: "outlook for the fourt
 def read_guidance(text: str, segments: list[Segment]) -> tuple[Guidance, ...]:
     """The release's revenue guidance, quarter first; a period given two ranges is left out."""
     found: dict[GuidancePeriod, set[tuple[Decimal, Decimal]]] = defaultdict(set)
-    for period, low, high in (*_from_sentences(text), *_from_tables(segments)):
+    for period, low, high in (*_from_sentences(unbroken(text)), *_from_tables(segments)):
         found[period].add((low, high))
     return tuple(
         Guidance(period, float(ranges[0][0]), float(ranges[0][1]))
@@ -230,14 +231,43 @@ def _first_named(texts: Iterable[str]) -> tuple[bool, GuidancePeriod | None]:
 
 def _cued_list(pieces: list[str], index: int) -> bool:
     """An item of a list whose lead-in holds the cue: "Astera Labs expects: Revenue ...";
-    the pieces of the list after the first are items too ("...; Gross margin ...")."""
-    lead = pieces[index - 1] if index else ""
-    return (
-        lead.rstrip().endswith(":")
-        and bool(_CUE.search(lead))
-        and not _PAST.search(lead)
-        and not _NOT_GUIDANCE.search(lead)
-    )
+    or the first item of a list nested under a period's lead-in, under a heading that holds
+    it: "Outlook • Fourth quarter 2026: ◦ Revenue between ...", "Guidance and Outlook: • We
+    are confident ... • Fiscal 2025: ◦ ..." (the lead-in ends with a colon, or is a few words
+    naming a period; the heading, at most _ABOVE pieces above it, is a few words, or ends with a
+    colon)."""
+    lead = pieces[index - 1].rstrip() if index else ""
+    if lead.endswith(":") and _cued(lead):
+        return True
+    if not _lead_in(lead):
+        return False
+    for above in reversed(pieces[max(0, index - 1 - _ABOVE) : max(0, index - 1)]):
+        above = above.rstrip()
+        if (_heading(above) and _cued(above)) or _HEADING_END.search(above):
+            return True
+        if _PAST.search(above):
+            return False  # results told between the heading and the list: not its outlook
+    return False
+
+
+_HEADING_WORDS = 6  # "Business Outlook", "Fourth Quarter Fiscal 2026": a heading, not a sentence
+_ABOVE = 3  # a nested list's heading: its lead-in and at most two items of the outer list above
+# A heading run into the text before it, with no full stop between: "... per share data) Business
+# Outlook", "... Fiscal 2026 Guidance:"
+_HEADING_END = re.compile(r"(?<![\w-])(?:outlook|guidance)\s*:?$", re.I)
+
+
+def _cued(piece: str) -> bool:
+    return bool(_CUE.search(piece)) and not _PAST.search(piece) and not _NOT_GUIDANCE.search(piece)
+
+
+def _heading(piece: str) -> bool:
+    return piece.endswith(":") or 0 < len(piece.split()) <= _HEADING_WORDS
+
+
+def _lead_in(piece: str) -> bool:
+    """A nested list's lead-in: it ends with a colon, or is a heading naming a period."""
+    return piece.endswith(":") or (_heading(piece) and _period(piece) is not None)
 
 
 def _total_revenue(before: list[str]) -> bool:

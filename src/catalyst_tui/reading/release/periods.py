@@ -82,17 +82,20 @@ _DAY_FIRST = re.compile(
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)\b")
 _BARE_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
 _YEAR_ALONE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+# A span's words, also as headers abbreviate or hyphenate them: "3 Mos. Ended", "Qtr Ended",
+# "Three-Month Period Ended", "Nine-Month"
 _OTHER = re.compile(
-    r"six months|nine months|\b[69] months|twenty-six|thirty-nine|\b(?:26|39|24|36|40) weeks"
-    r"|year[- ]to[- ]date|\bytd\b|\bttm\b|trailing"
+    r"six[- ]months?|nine[- ]months?|\b[69][- ](?:months?|mos\b)|twenty-six|thirty-nine"
+    r"|\b(?:26|39|24|36|40) weeks|year[- ]to[- ]date|\bytd\b|\bttm\b|trailing"
 )
 _QUARTER = re.compile(
-    r"three months|\b3 months|thirteen weeks|twelve weeks|fourteen weeks|sixteen weeks"
-    r"|\b1[2-6] weeks|quarter|\bq[1-4]\b|\bq[1-4]'|\b[1-4]q\s?'?(?:19|20)?\d\d\b"
+    r"three[- ]months?|\b3[- ](?:months?|mos\b)|thirteen weeks|twelve weeks|fourteen weeks"
+    r"|sixteen weeks|\b1[2-6] weeks|quarter|\bqtrs?\b|\bq[1-4]\b|\bq[1-4]'"
+    r"|\b[1-4]q\s?'?(?:19|20)?\d\d\b"
 )
 _YEAR_KIND = re.compile(
-    r"twelve months|\b12 months|years? ended|fiscal year|full[- ]year|fifty-(?:two|three) weeks"
-    r"|\b5[23] weeks|\bfy\s?'?\d{2,4}\b"
+    r"twelve[- ]months?|\b12[- ](?:months?|mos\b)|years? ended|fiscal year|full[- ]year"
+    r"|fifty-(?:two|three) weeks|\b5[23] weeks|\bfy\s?'?\d{2,4}\b"
 )
 _ORDER = re.compile(
     r"\bq([1-4])\s*(?:fy|fiscal)?\s*'?((?:19|20)?\d\d)\b"

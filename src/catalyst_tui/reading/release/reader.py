@@ -15,7 +15,8 @@ period), release_labels (which row is which figure), release_figures (the statem
 figures), release_eps (per-share figures outside the statement: non-GAAP EPS under its names,
 GAAP EPS in a summary table), release_stated (a statement's day from its own note),
 release_layout (where each figure was read; a company's layout as the check of the next
-release), release_guidance (the outlook).
+release), release_guidance (the outlook), spans (a column headed by its day alone), pages (a
+sentence a page break cuts).
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
     from .guidance import read_guidance
     from .layout import checked, places_of
     from .periods import Kind
+    from .spans import span_by_text
     from .stated import date_orders, date_own_quarter, date_quarters, per_share, reported_end
     from .tables import segments
 
@@ -85,6 +87,9 @@ def _read(body: bytes | str, filed: date | None, layout: tuple[Place, ...]) -> R
         statements = find_statements(found)
     if not statements and (dated := date_orders(found, document.text)) is not None:
         found = dated  # "2Q25 | 1Q25 | 2Q24", dated by the days the text lists in that order
+        statements = find_statements(found)
+    if not statements and (spanned := span_by_text(found, document.text, filed)) is not None:
+        found = spanned  # "March 28, 2026 | March 29, 2025": the quarter the text says ended
         statements = find_statements(found)
     elif statements and (
         dated := date_orders(found, document.text)

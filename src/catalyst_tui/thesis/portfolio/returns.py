@@ -16,8 +16,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 YEAR_DAYS = 365.0  # XIRR's convention (a spreadsheet's XIRR, Portfolio Performance's IRR)
-# The yearly growth searched: from losing all but a millionth to a millionfold a year. A rate
-# past it (a doubling in a day is 2^365 a year) is reported as out of range, not shown.
+# The growth a rate is given for, on every basis: from losing all but a millionth to a
+# millionfold, a year (the yearly rate), over the span (time-weighted) or on the money put in. A
+# rate past it (a doubling in a day is 2^365 a year) is reported as out of range, not shown.
 _LOW_GROWTH, _HIGH_GROWTH = 1e-6, 1e6
 _GRID = 240  # steps of ln(growth) over the range, each bisected where the NPV changes sign
 
@@ -107,7 +108,8 @@ def gain_on_money_in(flows: Sequence[Flow]) -> Rate:
     what went in) over the money put in (the sum of the flows out of the investor's pocket),
     on the basis MONEY_IN. A portfolio's is its positions' weighted by the money each took, so
     it lies between theirs; the same money in a benchmark gives the benchmark's on the same
-    basis. Flows all on one day are ONE_DAY, as `xirr` says."""
+    basis. Flows all on one day are ONE_DAY, as `xirr` says; what came back beyond a millionfold
+    of what went in, either way, OUT_OF_RANGE, as the yearly rate's range says."""
     if not flows:
         return Rate.missing(NoReturn.NO_FLOWS)
     if any(not math.isfinite(f.amount) for f in flows):
@@ -118,7 +120,9 @@ def gain_on_money_in(flows: Sequence[Flow]) -> Rate:
     if put_in <= 0.0 or all(f.amount <= 0 for f in flows):
         return Rate.missing(NoReturn.NO_SIGN_CHANGE)
     gain = math.fsum(f.amount for f in flows) / put_in
-    if not math.isfinite(gain):
+    # What came back per unit put in, bounded as a yearly rate's growth is: a millionfold fall
+    # (a chart's 1e-6 after a price of 2) or rise is out of range, on this basis as on the year's.
+    if not (math.isfinite(gain) and _LOW_GROWTH <= 1.0 + gain <= _HIGH_GROWTH):
         return Rate.missing(NoReturn.OUT_OF_RANGE)
     return Rate(gain, basis=Basis.MONEY_IN)
 

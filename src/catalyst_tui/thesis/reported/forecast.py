@@ -2,8 +2,8 @@
 the company's own guide (the quarters reported, the quarter guided, and the guide's run rate for
 the rest), else the Street's consensus for that fiscal year, else the run rate of the year's
 reported quarters (their sum, the last one's rate for the rest; a year not begun has none);
-each named in the words it is shown in. A figure none of them gives is no forecast: the target
-keeps its status and reason."""
+each named in the words it is shown in (thesis/wording.py `forecast_text`). A figure none of
+them gives is no forecast: the target keeps its status and reason."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..conditions import OPERATORS, Condition
-from ..wording import money
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -84,21 +83,6 @@ def forecast_year(
 def on_course(forecast: Forecast, condition: Condition) -> bool:
     """The forecast meets the target's condition."""
     return OPERATORS[condition.op](forecast.value, condition.threshold)
-
-
-def forecast_text(forecast: Forecast, condition: Condition) -> str:
-    """ "the Street expects $1.61B for the year to 2026-12-31, above your $1.55B"."""
-    year = f"for the year to {forecast.year_end.isoformat()}"
-    said = money(forecast.value)
-    side = "above" if forecast.value > condition.threshold else "below"
-    if forecast.value == condition.threshold:
-        side = "at"
-    yours = f"{side} your {money(condition.threshold)}"
-    if forecast.source is Source.STREET:
-        return f"the Street expects {said} {year}, {yours}"
-    if forecast.source is Source.GUIDE:
-        return f"the quarters reported and the company's guide make {said} {year}, {yours}"
-    return f"at the run rate of the quarters reported, {said} {year}, {yours}"
 
 
 def target_forecast(
