@@ -1,0 +1,83 @@
+"""KPIs read from words by the structure of a sentence: text in, `Stated` records out.
+
+`read_words(text)` gives every share and growth of revenue a sentence states, each with the
+subject its clause names (figures.py, subjects.py), and every direction of the company's
+guidance (guidance.py). Boilerplate (forward-looking statements, safe harbour, risk factors)
+is never read. Two facts are gathered from the whole document first, as a reader of a call
+keeps them: the names it calls customers ("Windstream was our fifth largest customer": a
+figure of theirs is concentration, no line's), and the parts it speaks of with revenue
+("Broadcast revenues increased ...": "broadcast was up 35%" later is that line's)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .figures import read_figures
+from .guidance import read_guidance
+from .records import COMPANY, DIRECTIONS, Stated, StatedKind
+from .sentences import sentence_spans
+from .vocabulary import boilerplate, word_set
+
+__all__ = [
+    "COMPANY",
+    "DIRECTIONS",
+    "Stated",
+    "StatedKind",
+    "boilerplate",
+    "read_words",
+    "sentence_spans",
+]
+
+_LONGEST = 1500  # characters: a longer "sentence" is a table or a list run together
+_CUSTOMER_NAME = re.compile(
+    r"(?P<name>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})(?:,[^,]{1,60},)?\s+(?:was|is|were|"
+    r"are|remains?|became|as)\s+(?:our|the\s+company['’]s|[A-Z][\w.-]*['’]s)\s+"
+    r"(?:\w+\s+){0,3}?(?:customers?|clients?)\b"
+    r"|\b(?:customers?|clients?)\s+(?:such\s+as|like|including)\s+(?P<list>[^.;]{1,120})"
+)
+_PART = re.compile(
+    r"(?P<name>\b[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,2})\s+(?:revenues?|sales)\b"
+    r"|(?P<share>\b[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,2})\s+(?:represented|accounted\s+"
+    r"for|comprised)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d"
+)
+_NOT_PARTS = word_set(
+    "total net our the its of and in for company consolidated organic core quarter year"
+)
+
+
+def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tuple[Stated, ...]:
+    """Every share, growth and guidance direction `text` states, in the order of its
+    sentences (`spans`, the sentences' offsets, when the caller has them)."""
+    spans = list(sentence_spans(text) if spans is None else spans)
+    customers, parts = _document_facts(text)
+    found: list[Stated] = []
+    for start, end in spans:
+        sentence = text[start:end]
+        if len(sentence) > _LONGEST or boilerplate(sentence):
+            continue
+        if not re.search(r"\d|doubled|tripled|guid|outlook|forecast|expectation", sentence):
+            continue
+        found.extend(read_figures(sentence, start, end, customers, parts))
+        found.extend(read_guidance(sentence, start, end))
+    return tuple(found)
+
+
+def _document_facts(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    customers: set[str] = set()
+    for match in _CUSTOMER_NAME.finditer(text):
+        if match["name"]:
+            name = match["name"].split(",")[0].strip()
+            if name.casefold() not in ("our", "the", "we", "it", "this", "that"):
+                customers.add(name.casefold())
+        elif match["list"]:
+            for name in re.findall(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*", match["list"]):
+                customers.add(name.casefold())
+    parts: set[str] = set()
+    for match in _PART.finditer(text):
+        words = (match["name"] or match["share"]).split()
+        while words and words[0].casefold() in _NOT_PARTS:
+            words.pop(0)
+        if words and not any(w.casefold() in _NOT_PARTS for w in words):
+            parts.add(" ".join(words).casefold())
+    return frozenset(customers), frozenset(parts)

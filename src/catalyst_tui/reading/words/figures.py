@@ -1,0 +1,503 @@
+"""Shares and growths of revenue in one sentence, read by its structure.
+
+A sentence is cut into clauses (at ";", "while", "whereas", "but", and at "and" or ", and"
+that opens a new subject and verb). In each clause every percentage is a figure, and the words
+around it say what it is:
+
+- a **share** when "of revenue" (or sales, licensing, the business) follows it: "accounted for
+  19% of the business segment revenues";
+- a **growth** when a verb or noun of change governs it: "grew 15% sequentially", "up $193
+  million or 13%", "an increase of 50.8%", "a 31% sequential decline", "13% total revenue
+  growth", "more than doubled"; "down", "declined", "decrease" make it negative. A figure that
+  follows one in a list without a verb of its own ("up 13% for notebooks, 11% for desktops")
+  is read the same way;
+- nothing otherwise: a level ("gross margin was 39%"), a contribution ("currency contributed
+  1.7%"), an impact ("impacted our revenue by 24%").
+
+Its basis is the words after it up to the next figure ("sequentially", "year over year",
+"versus the prior year", "from Q1"), else the clause's opening words ("On a sequential basis,
+..."). A clause that hedges ("would", "could", "if", "we aim for") states no figure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from .records import COMPANY, Stated
+from .subjects import Subject, finite_verb, phrase_before, read_subject, tokens
+from .vocabulary import FORWARD, HEDGES, PERIOD, SEQUENTIAL, YEARLY
+
+_CMP = (
+    r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|about|"
+    r"roughly|nearly|almost|around|close\s+to|closer\s+to|less\s+than|under|below|just\s+over|"
+    r"just\s+under)?\s*"
+)
+FIGURE = re.compile(
+    r"(?<![\w.$€£])(?P<num>\d{1,4}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
+    r"|(?P<mult>\b(?:doubled|tripled|quadrupled)\b)",
+    re.I,
+)
+_MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0}
+_COMPARISON = re.compile(_CMP + r"$", re.I)
+_BEFORE_WORD = re.compile(r"(?P<word>[\w-]+)\s*$")
+_SHARE_OF = re.compile(
+    r"^\s*of\s+(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|business|"
+    r"company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
+    r"[A-Z][\w&/-]*)\s+){0,4}(?P<of>revenues?|sales|licensing|business)\b(?!\s+dollar)",
+)
+_GROWTH_VERB = (
+    r"(?P<verb>up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
+    r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
+    r"climbed|improved|improving|expanded|dropped|higher|lower|accelerated\s+to|accelerating\s+to|"
+    r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
+    r"(?:\s+in\s+revenues?|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?\s+of|"
+    r"(?:up|down)\s+from)"
+)
+# A verb of change, then what may stand between it and the number: "by", an amount and "or",
+# an adverb ("sequentially"), a comparison ("higher than last year by about").
+_VERB_THEN = re.compile(
+    r"\b"
+    + _GROWTH_VERB
+    + r"(?P<gap>(?:\s+(?:by|only|an?|impressive|strong|solid|organically|sequentially|"
+    r"(?:our\s+)?(?:total\s+)?(?:revenues?|sales)|approximately|about|roughly|nearly|"
+    r"year[- ](?:over|on)[- ]year|[\w\s'-]{0,30}?\s+by|\$?[\d.,]+\s*(?:million|billion|"
+    r"thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by))*?)\s*" + _CMP + r"$",
+    re.I,
+)
+_NOUN_AFTER = re.compile(
+    r"^\s*(?:(?:organic|core|reported|sequential|seasonal|total|revenue|sales|top-line|"
+    r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter|annual|constant[- ]currency"
+    r")\s+)*(?P<noun>growth|increase|decrease|decline|improvement|gain|drop|rise|higher|"
+    r"lower|below|above)\b",
+    re.I,
+)
+_NEGATIVE = re.compile(
+    r"^(?:down|decreas|declin|fell|fall|lower|dropp|drop|below|a\s+decrease|a\s+decline|an?\s+drop)",
+    re.I,
+)
+_CUT_BASIS = re.compile(
+    r"\b(?:as|because|due|driven|which|while|led|reflecting|helped|primarily|mainly|"
+    r"largely|benefiting|offset|thanks|where|but|whereas)\b|;",
+    re.I,
+)
+_OBJECT = re.compile(
+    r"^\s*(?:(?:organic|core|sequential|total|revenue)\s+)*(?:(?:growth|increase|decline|"
+    r"improvement)\s+)?(?:in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
+    r"(?=\s*(?:,|;|\.|$|\band\b|\bwhich\b|\bdriven\b|\bled\b|\bas\b|\bdue\b|\bwith\b|"
+    r"\bduring\b|\bin\s+the\b|\bto\b))",
+    re.I,
+)
+_FRAME = re.compile(
+    r"^(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
+    r"(?:in|for|within|turning\s+to|starting\s+with|moving\s+to|as\s+for|looking\s+at|"
+    r"focusing\s+on|at|on|regarding|compared\s+to|versus|by)\s+"
+    r"(?P<frame>[^,:;]{1,80}?)\s*[,:]\s+",
+    re.I,
+)
+# An opening adverbial with no verb ("Year over year,", "Regionally, in constant currency:").
+_OPENING = re.compile(
+    r"^(?:(?:and|so|now|also|lastly|finally|next|overall)[\s,]+)*(?P<words>[\w\s'-]{1,40}?)"
+    r"\s*[,:]\s+"
+)
+_ADVERBIAL = re.compile(
+    r"\b(?:year|quarter|basis|sequential\w*|overall|addition|result|expected|comparison|"
+    r"currency|perspective|now|today|finally|first|second|third|fourth|similarly|likewise|"
+    r"meanwhile|however|again|lastly|excluding|including|moving|turning|looking|starting)\b|"
+    r"\bas\s+[\w\s]{1,20}\s(?:noted|mentioned|said|discussed|expected)\b|"
+    r"\w+ly$",
+    re.I,
+)
+_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*,|\bas\s+(?:I|we)\s+\w+\s+\w+,?", re.I)
+_CLAUSE_CUT = re.compile(
+    r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
+    r"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){0,5}?(?:was|were|is|are|grew|increased|"
+    r"decreased|declined|rose|fell|accounted|represented|comprised|saw|delivered|improved)\b)",
+    re.I,
+)
+_CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
+
+
+class Clause(NamedTuple):
+    start: int
+    end: int
+
+
+def clauses(sentence: str) -> list[Clause]:
+    """The clauses of a sentence, as spans."""
+    spans: list[Clause] = []
+    begin = 0
+    for cut in _CLAUSE_CUT.finditer(sentence):
+        if (
+            not re.search(r"\d", sentence[begin : cut.start()])
+            and spans == []
+            and begin == 0
+            and not sentence[: cut.start()].lower().startswith(("while", "whereas"))
+        ):
+            continue  # an "and" before any figure: one clause still
+        spans.append(Clause(begin, cut.start()))
+        begin = cut.end()
+    spans.append(Clause(begin, len(sentence)))
+    return spans
+
+
+class _Found(NamedTuple):
+    kind: str
+    value: float
+    comparison: str
+    subject: Subject
+    basis: str
+    position: int
+    local: str = ""  # the subject's words and those up to the figure
+
+
+def read_figures(
+    sentence: str, start: int, end: int, customers: frozenset[str], parts: frozenset[str]
+) -> Iterator[Stated]:
+    """Every share and growth of revenue `sentence` states, with its subject."""
+    lowered = sentence.lower()
+    revenue_said = re.search(r"\b(?:revenues?|sales|arr)\b", lowered) is not None
+    first_subject: Subject | None = None
+    previous: Subject | None = None
+    for clause in clauses(sentence):
+        text = sentence[clause.start : clause.end]
+        if not FIGURE.search(text):
+            first_subject = first_subject or _clause_subject(text, clause.start == 0, revenue_said)
+            continue
+        forward = FORWARD.search(text) is not None
+        found = list(_clause_figures(text, clause.start == 0, revenue_said, parts))
+        if not found:
+            continue
+        subject_here = _clause_subject(text, clause.start == 0, revenue_said)
+        first_subject = first_subject or subject_here
+        for figure in found:
+            if HEDGES.search(text[: figure.position]):
+                continue
+            subject = figure.subject
+            if subject.anaphor or not subject.name:
+                subject = previous or first_subject or subject
+            if subject.other or not subject.name or subject.anaphor:
+                continue
+            if not subject.revenue and subject.name.casefold() not in parts:
+                continue
+            if _customer(subject.name, figure.local, customers):
+                continue
+            previous = subject
+            period = _period(text)
+            yield Stated(
+                figure.kind,  # type: ignore[arg-type]
+                subject.name,
+                figure.value / 100,
+                None,
+                figure.comparison,
+                figure.basis,
+                period,
+                forward,
+                "",
+                sentence,
+                start,
+                end,
+            )
+
+
+def _customer(name: str, before: str, customers: frozenset[str]) -> bool:
+    """A customer's figure (concentration), no line's: the clause calls its subject a
+    customer before the figure, or the document calls the name one."""
+    if _CUSTOMER.search(re.sub(r"customer\s+segments?", "", before, flags=re.I)):
+        return True
+    return any(c and c in name.casefold() for c in customers)
+
+
+def _clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
+    """The subject of a clause: the phrase before its first verb, the frame's when that is the
+    company's or no one's ("In our energy business, we saw 9% organic growth")."""
+    frame, body_at = _frame(text)
+    text = _RELATIVE.sub(lambda m: " " * len(m.group()), text)
+    for at, word in tokens(text):
+        if at < body_at or not finite_verb(word):
+            continue
+        phrase = _without_apposition(text[body_at:at])
+        subject = read_subject(phrase, first=first and body_at == 0, revenue_said=revenue_said)
+        if subject.name == COMPANY and not subject.other and _object_other(text[at:]):
+            return Subject("", False, True, False)  # "we increased our quarterly dividend"
+        if frame and (subject.name in (COMPANY, "") and not subject.other):
+            framed = read_subject(frame, revenue_said=True)
+            if framed.name and framed.name != COMPANY and not framed.other:
+                return framed
+        return subject
+    return Subject("", False, False, False)
+
+
+def _object_other(after_verb: str) -> bool:
+    """Whether what the company's verb acts on is a measure that is not revenue: "we grew
+    our total customer count by over 75%", "we increased our quarterly dividend"."""
+    words = tokens(after_verb)[1:8]
+    for _, word in words:
+        low = word.lower()
+        if re.match(r"\d|[,;]", low) or low in ("by", "to", "from", "revenue", "revenues", "sales"):
+            return False
+        if _other_in(low):
+            return True
+    return False
+
+
+def _without_apposition(phrase: str) -> str:
+    """ "pharma, our largest market," is pharma, a market."""
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) >= 2 and read_subject(parts[-1]).name == COMPANY:
+        named = read_subject(parts[-2])
+        if named.name not in ("", COMPANY) and not named.other:
+            return f"{parts[-2]} {parts[-1]}"  # "Our AD&M business, sales declined 7%"
+    if (
+        len(parts) >= 2
+        and re.match(r"(?:our|its|the|a|an)\b", parts[1], re.I)
+        and not re.search(r"\b(?:as|noted|said|mentioned|we|I)\b", parts[0])
+    ):
+        return f"{parts[0]} {parts[1].split()[-1]}" if _is_part(parts[1]) else parts[0]
+    return parts[-1] if parts else ""
+
+
+def _is_part(words: str) -> bool:
+    return words.split()[-1].lower() in ("market", "segment", "business", "region", "division")
+
+
+def _frame(text: str) -> tuple[str, int]:
+    """A clause's opening frame ("In sensors,", "Turning to Print,") that names a part, and
+    where the clause's body begins; a period, a basis or a discourse word ("In Q4,", "On a
+    sequential basis,", "In addition,") frames nothing."""
+    match = _FRAME.match(text)
+    if match is None:
+        opening = _OPENING.match(text)
+        if (
+            opening
+            and _ADVERBIAL.search(opening["words"])
+            and not any(
+                finite_verb(w) and w.lower() not in ("up", "down") for w in opening["words"].split()
+            )
+            and not re.search(r"\b(?:revenues?|sales)\b", opening["words"], re.I)
+        ):
+            return "", opening.end()
+        return "", 0
+    frame = match["frame"]
+    scope = re.fullmatch(r"(?:an?|the)\s+(?P<scope>.+?)\s+basis", frame, re.I)
+    if (
+        scope
+        and re.search(r"[A-Z]|stand-?alone", scope["scope"])
+        and not re.search(
+            r"GAAP|consolidated|reported|organic|constant|comparable|sequential|year|quarter",
+            scope["scope"],
+            re.I,
+        )
+    ):
+        return scope["scope"], match.end()  # "On an NCR stand-alone basis, revenue ..."
+    if re.search(r"\d%|\bwe\b|\bour\s+\w+\s+(?:was|were)\b", frame, re.I) or any(
+        finite_verb(w) for w in frame.split()
+    ):
+        return "", 0
+    words = [w.lower() for w in re.findall(r"[\w'-]+", frame)]
+    generic = {"a", "an", "the", "basis", "perspective", "comparison", "terms", "standpoint"}
+    if all(w in generic or PERIOD.fullmatch(w) or w.isdigit() for w in words) or re.search(
+        r"\bbasis\b|\bperspective\b|\bcurrency\b|\bcomparison\b|\bsequential|year[- ]over|"
+        r"\bquarter\b|\byear\b|\baddition\b|\bsummary\b|\bshort\b|\bgeneral\b|"
+        r"\bparticular\b|\bcontrast\b|\bfact\b|\bturn\b|\btotal\b|\bcustomer\b|\bcategory\b|"
+        r"\bexpected\b|\bresult\b|\bmonths?\b|\bperiod\b",
+        frame,
+        re.I,
+    ):
+        return "", match.end()
+    return frame, match.end()
+
+
+def _period(text: str) -> str:
+    match = re.search(
+        r"\b(?:(?:the\s+)?(?:first|second|third|fourth)\s+quarter|Q[1-4]|(?:the\s+)?full[- ]year|"
+        r"(?:fiscal\s+)?(?:19|20)\d\d)\b",
+        text,
+        re.I,
+    )
+    return match.group() if match else ""
+
+
+def _clause_figures(
+    text: str, first: bool, revenue_said: bool, parts: frozenset[str]
+) -> Iterator[_Found]:
+    frame_basis = _basis(text[: FIGURE.search(text).start()])  # type: ignore[union-attr]
+    figures = list(FIGURE.finditer(text))
+    last: _Found | None = None
+    for i, match in enumerate(figures):
+        nxt = figures[i + 1].start() if i + 1 < len(figures) else len(text)
+        before, after = text[: match.start()], text[match.end() : nxt]
+        found = _one(text, match, before, after, first, revenue_said, last)
+        if found is None:
+            last = None
+            continue
+        found = found._replace(local=_local(text, match.start()))
+        since = figures[i - 1].end() if i else 0
+        basis = (
+            _basis(_basis_window(after))
+            or _basis(_basis_window(text[since : match.start()]))
+            or frame_basis
+        )
+        found = found._replace(basis=basis if found.kind == "growth" else "")
+        last = found
+        yield found
+
+
+def _local(text: str, at: int) -> str:
+    """The words a figure's subject and verb take: from the last clause-opening comma or
+    "with" before it."""
+    cut = max(text.rfind(",", 0, at), text.rfind(" with ", 0, at), text.rfind(" and ", 0, at))
+    return text[max(cut, 0) : at]
+
+
+def _measure_before(text: str, at: int) -> Subject:
+    """Whose a bare "growth" is: the revenue-like measure named last before it ("delivered ARR
+    of $237 million with growth accelerating to 131%"), else the company's."""
+    named = list(re.finditer(r"\b(?:revenues?|sales|ARR)\b", text[:at]))
+    last = named[-1] if named else None
+    if last is None:
+        return Subject(COMPANY, True, False, False)
+    return read_subject(phrase_before(text, last.end()), revenue_said=True)
+
+
+def _basis_window(after: str) -> str:
+    cut = _CUT_BASIS.search(after)
+    return after[: cut.start()] if cut else after
+
+
+def _basis(words: str) -> str:
+    if SEQUENTIAL.search(words):
+        return "sequential"
+    if YEARLY.search(words):
+        return "year over year"
+    return ""
+
+
+def _one(
+    text: str,
+    match: re.Match[str],
+    before: str,
+    after: str,
+    first: bool,
+    revenue_said: bool,
+    last: _Found | None,
+) -> _Found | None:
+    if match["mult"]:
+        more = re.search(r"more\s+than\s*$", before, re.I)
+        value = _MULTIPLE[match["mult"].lower()]
+        verb_at = match.start() - (more.end() - more.start() if more else 0)
+        subject = _subject_at(text, verb_at, after, first, revenue_said)
+        return _Found("growth", value, "more than" if more else "", subject, "", match.start())
+    value = float(match["num"])
+    cmp_match = _COMPARISON.search(before)
+    comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
+    if re.match(r"\s*(?:points?|basis)\b", after, re.I):
+        return None
+    if _SHARE_OF.match(after):
+        if re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
+            return None
+        share_at = _share_verb(before)
+        if share_at is None:
+            return None
+        subject = _subject_at(text, share_at, "", first, revenue_said)
+        if not subject.name or not (subject.revenue or subject.name[0].isupper()):
+            subject = _clause_subject(text, first, revenue_said)
+        return _Found("share", value, comparison, subject, "", match.start())
+    if (
+        last is not None
+        and last.kind == "share"
+        and re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I)
+    ):
+        return _Found("share", value, comparison, last.subject, "", match.start())
+    verb = _VERB_THEN.search(before)
+    noun = _NOUN_AFTER.match(after)
+    if verb is None and noun is None:
+        if last is not None and last.kind == "growth" and _continues(text, last, match):
+            subject = _object_subject(after) or last.subject
+            sign = -1 if last.value < 0 else 1
+            return _Found("growth", sign * value, comparison, subject, "", match.start())
+        return None
+    if (
+        verb is not None
+        and re.search(r"\bby\s*$", before)
+        and re.search(r"\b(?:impact|reduc|offset|hurt)\w*\s+[\w\s]{0,30}by\s*$", before, re.I)
+    ):
+        return None
+    word = (verb["verb"] if verb is not None else noun["noun"]).lower()  # type: ignore[index]
+    negative = bool(_NEGATIVE.match(word)) or bool(re.match(r"\s*below\b", after, re.I))
+    if re.match(r"(?:up|down)\s+from", word):
+        return None  # "up from 29% a year ago": the figure is the base
+    if verb is not None:
+        between = verb["gap"] or ""
+        governor = verb.start()
+    else:
+        between, governor = "", _governor_before(before)
+    if _other_in(between) or (noun is not None and _other_in(after[: noun.end() + 30])):
+        return None
+    subject = _object_subject(after) or _subject_at(text, governor, "", first, revenue_said)
+    if re.search(r"\bgrowth(?:\s+rate)?\s*$", phrase_before(text, governor), re.I):
+        subject = _measure_before(text, governor)  # "with growth accelerating to 131%"
+    return _Found("growth", -value if negative else value, comparison, subject, "", match.start())
+
+
+def _other_in(words: str) -> bool:
+    from .subjects import _other
+
+    return any(_other(w) for w in re.findall(r"[a-z-]+", words.lower()) if w not in ("rate",))
+
+
+def _continues(text: str, last: _Found, match: re.Match[str]) -> bool:
+    between = text[last.position : match.start()]
+    between = between[between.find("%") + 1 :] if "%" in between else between
+    if any(finite_verb(w) for _, w in tokens(between)):
+        return False
+    return bool(re.search(r"(?:,|\band\b)\s*" + _CMP + r"$", between, re.I))
+
+
+def _governor_before(before: str) -> int:
+    """Where the phrase that governs a noun of change begins: "we delivered 13% total revenue
+    growth" is governed by "delivered", "a 41% increase" by the article."""
+    stripped = re.sub(_CMP + r"$", "", before)
+    stripped = re.sub(r"\b(?:an?|the)\s*$", "", stripped.rstrip())
+    return len(stripped.rstrip())
+
+
+def _share_verb(before: str) -> int | None:
+    match = re.search(
+        r"\b(?:accounted\s+for|accounting\s+for|represented|represents?|representing|comprised|"
+        r"comprises?|comprising|made\s+up|makes?\s+up|amounted\s+to|amounting\s+to|"
+        r"was|were|is|are|at|increased\s+to|grew\s+to|reached|totaled|contributed)\b"
+        r"(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
+        before,
+        re.I,
+    )
+    return match.start() if match else None
+
+
+def _object_subject(after: str) -> Subject | None:
+    """ "…13% for notebooks", "a 41% increase in EV/HEV applications": the part after."""
+    match = _OBJECT.match(after)
+    if match is None:
+        return None
+    subject = read_subject(match["x"], revenue_said=True)
+    if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
+        return None
+    if re.match(r"(?:the\s+)?(?:quarter|year|period|segment|constant)", match["x"].strip(), re.I):
+        return None
+    return subject
+
+
+def _subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) -> Subject:
+    """The phrase right before `at`, or the clause's subject where none stands there ("...,
+    up 7% sequentially" after an apposition; "and grew 15%")."""
+    phrase = phrase_before(text, at)
+    if phrase:
+        subject = read_subject(
+            phrase, first=first and text[:at].strip() == phrase, revenue_said=revenue_said
+        )
+        if subject.anaphor or subject.other or (subject.name and subject.name != COMPANY):
+            return subject
+        if subject.name == COMPANY:
+            framed = _clause_subject(text, first, revenue_said)
+            return framed if framed.name not in ("", COMPANY) else subject
+    return _clause_subject(text, first, revenue_said)
