@@ -24,9 +24,10 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from .clauses import clause_subject, clauses, frame_of
 from .records import COMPANY, Stated
-from .subjects import Subject, finite_verb, phrase_before, read_subject, tokens
-from .vocabulary import FORWARD, HEDGES, PERIOD, SEQUENTIAL, YEARLY
+from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
+from .vocabulary import ATTRIBUTED, FORWARD, HEDGES, PERIOD, SEQUENTIAL, YEARLY
 
 _CMP = (
     r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|about|"
@@ -83,62 +84,12 @@ _CUT_BASIS = re.compile(
 )
 _OBJECT = re.compile(
     r"^\s*(?:(?:organic|core|sequential|total|revenue)\s+)*(?:(?:growth|increase|decline|"
-    r"improvement)\s+)?(?:in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
+    r"improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     r"(?=\s*(?:,|;|\.|$|\band\b|\bwhich\b|\bdriven\b|\bled\b|\bas\b|\bdue\b|\bwith\b|"
     r"\bduring\b|\bin\s+the\b|\bto\b))",
     re.I,
 )
-_FRAME = re.compile(
-    r"^(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
-    r"(?:in|for|within|turning\s+to|starting\s+with|moving\s+to|as\s+for|looking\s+at|"
-    r"focusing\s+on|at|on|regarding|compared\s+to|versus|by)\s+"
-    r"(?P<frame>[^,:;]{1,80}?)\s*[,:]\s+",
-    re.I,
-)
-# An opening adverbial with no verb ("Year over year,", "Regionally, in constant currency:").
-_OPENING = re.compile(
-    r"^(?:(?:and|so|now|also|lastly|finally|next|overall)[\s,]+)*(?P<words>[\w\s'-]{1,40}?)"
-    r"\s*[,:]\s+"
-)
-_ADVERBIAL = re.compile(
-    r"\b(?:year|quarter|basis|sequential\w*|overall|addition|result|expected|comparison|"
-    r"currency|perspective|now|today|finally|first|second|third|fourth|similarly|likewise|"
-    r"meanwhile|however|again|lastly|excluding|including|moving|turning|looking|starting)\b|"
-    r"\bas\s+[\w\s]{1,20}\s(?:noted|mentioned|said|discussed|expected)\b|"
-    r"\w+ly$",
-    re.I,
-)
-_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*,|\bas\s+(?:I|we)\s+\w+\s+\w+,?", re.I)
-_CLAUSE_CUT = re.compile(
-    r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
-    r"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){0,5}?(?:was|were|is|are|grew|increased|"
-    r"decreased|declined|rose|fell|accounted|represented|comprised|saw|delivered|improved)\b)",
-    re.I,
-)
 _CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
-
-
-class Clause(NamedTuple):
-    start: int
-    end: int
-
-
-def clauses(sentence: str) -> list[Clause]:
-    """The clauses of a sentence, as spans."""
-    spans: list[Clause] = []
-    begin = 0
-    for cut in _CLAUSE_CUT.finditer(sentence):
-        if (
-            not re.search(r"\d", sentence[begin : cut.start()])
-            and spans == []
-            and begin == 0
-            and not sentence[: cut.start()].lower().startswith(("while", "whereas"))
-        ):
-            continue  # an "and" before any figure: one clause still
-        spans.append(Clause(begin, cut.start()))
-        begin = cut.end()
-    spans.append(Clause(begin, len(sentence)))
-    return spans
 
 
 class _Found(NamedTuple):
@@ -162,13 +113,15 @@ def read_figures(
     for clause in clauses(sentence):
         text = sentence[clause.start : clause.end]
         if not FIGURE.search(text):
-            first_subject = first_subject or _clause_subject(text, clause.start == 0, revenue_said)
+            first_subject = first_subject or clause_subject(text, clause.start == 0, revenue_said)
+            continue
+        if ATTRIBUTED.search(text):
             continue
         forward = FORWARD.search(text) is not None
         found = list(_clause_figures(text, clause.start == 0, revenue_said, parts))
         if not found:
             continue
-        subject_here = _clause_subject(text, clause.start == 0, revenue_said)
+        subject_here = clause_subject(text, clause.start == 0, revenue_said)
         first_subject = first_subject or subject_here
         for figure in found:
             if HEDGES.search(text[: figure.position]):
@@ -206,106 +159,6 @@ def _customer(name: str, before: str, customers: frozenset[str]) -> bool:
     if _CUSTOMER.search(re.sub(r"customer\s+segments?", "", before, flags=re.I)):
         return True
     return any(c and c in name.casefold() for c in customers)
-
-
-def _clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
-    """The subject of a clause: the phrase before its first verb, the frame's when that is the
-    company's or no one's ("In our energy business, we saw 9% organic growth")."""
-    frame, body_at = _frame(text)
-    text = _RELATIVE.sub(lambda m: " " * len(m.group()), text)
-    for at, word in tokens(text):
-        if at < body_at or not finite_verb(word):
-            continue
-        phrase = _without_apposition(text[body_at:at])
-        subject = read_subject(phrase, first=first and body_at == 0, revenue_said=revenue_said)
-        if subject.name == COMPANY and not subject.other and _object_other(text[at:]):
-            return Subject("", False, True, False)  # "we increased our quarterly dividend"
-        if frame and (subject.name in (COMPANY, "") and not subject.other):
-            framed = read_subject(frame, revenue_said=True)
-            if framed.name and framed.name != COMPANY and not framed.other:
-                return framed
-        return subject
-    return Subject("", False, False, False)
-
-
-def _object_other(after_verb: str) -> bool:
-    """Whether what the company's verb acts on is a measure that is not revenue: "we grew
-    our total customer count by over 75%", "we increased our quarterly dividend"."""
-    words = tokens(after_verb)[1:8]
-    for _, word in words:
-        low = word.lower()
-        if re.match(r"\d|[,;]", low) or low in ("by", "to", "from", "revenue", "revenues", "sales"):
-            return False
-        if _other_in(low):
-            return True
-    return False
-
-
-def _without_apposition(phrase: str) -> str:
-    """ "pharma, our largest market," is pharma, a market."""
-    parts = [p.strip() for p in phrase.split(",") if p.strip()]
-    if len(parts) >= 2 and read_subject(parts[-1]).name == COMPANY:
-        named = read_subject(parts[-2])
-        if named.name not in ("", COMPANY) and not named.other:
-            return f"{parts[-2]} {parts[-1]}"  # "Our AD&M business, sales declined 7%"
-    if (
-        len(parts) >= 2
-        and re.match(r"(?:our|its|the|a|an)\b", parts[1], re.I)
-        and not re.search(r"\b(?:as|noted|said|mentioned|we|I)\b", parts[0])
-    ):
-        return f"{parts[0]} {parts[1].split()[-1]}" if _is_part(parts[1]) else parts[0]
-    return parts[-1] if parts else ""
-
-
-def _is_part(words: str) -> bool:
-    return words.split()[-1].lower() in ("market", "segment", "business", "region", "division")
-
-
-def _frame(text: str) -> tuple[str, int]:
-    """A clause's opening frame ("In sensors,", "Turning to Print,") that names a part, and
-    where the clause's body begins; a period, a basis or a discourse word ("In Q4,", "On a
-    sequential basis,", "In addition,") frames nothing."""
-    match = _FRAME.match(text)
-    if match is None:
-        opening = _OPENING.match(text)
-        if (
-            opening
-            and _ADVERBIAL.search(opening["words"])
-            and not any(
-                finite_verb(w) and w.lower() not in ("up", "down") for w in opening["words"].split()
-            )
-            and not re.search(r"\b(?:revenues?|sales)\b", opening["words"], re.I)
-        ):
-            return "", opening.end()
-        return "", 0
-    frame = match["frame"]
-    scope = re.fullmatch(r"(?:an?|the)\s+(?P<scope>.+?)\s+basis", frame, re.I)
-    if (
-        scope
-        and re.search(r"[A-Z]|stand-?alone", scope["scope"])
-        and not re.search(
-            r"GAAP|consolidated|reported|organic|constant|comparable|sequential|year|quarter",
-            scope["scope"],
-            re.I,
-        )
-    ):
-        return scope["scope"], match.end()  # "On an NCR stand-alone basis, revenue ..."
-    if re.search(r"\d%|\bwe\b|\bour\s+\w+\s+(?:was|were)\b", frame, re.I) or any(
-        finite_verb(w) for w in frame.split()
-    ):
-        return "", 0
-    words = [w.lower() for w in re.findall(r"[\w'-]+", frame)]
-    generic = {"a", "an", "the", "basis", "perspective", "comparison", "terms", "standpoint"}
-    if all(w in generic or PERIOD.fullmatch(w) or w.isdigit() for w in words) or re.search(
-        r"\bbasis\b|\bperspective\b|\bcurrency\b|\bcomparison\b|\bsequential|year[- ]over|"
-        r"\bquarter\b|\byear\b|\baddition\b|\bsummary\b|\bshort\b|\bgeneral\b|"
-        r"\bparticular\b|\bcontrast\b|\bfact\b|\bturn\b|\btotal\b|\bcustomer\b|\bcategory\b|"
-        r"\bexpected\b|\bresult\b|\bmonths?\b|\bperiod\b",
-        frame,
-        re.I,
-    ):
-        return "", match.end()
-    return frame, match.end()
 
 
 def _period(text: str) -> str:
@@ -401,12 +254,12 @@ def _one(
             return None
         subject = _subject_at(text, share_at, "", first, revenue_said)
         if not subject.name or not (subject.revenue or subject.name[0].isupper()):
-            subject = _clause_subject(text, first, revenue_said)
+            subject = clause_subject(text, first, revenue_said)
         return _Found("share", value, comparison, subject, "", match.start())
     if (
         last is not None
         and last.kind == "share"
-        and re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I)
+        and re.search(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?$", before, re.I)
     ):
         return _Found("share", value, comparison, last.subject, "", match.start())
     verb = _VERB_THEN.search(before)
@@ -441,9 +294,9 @@ def _one(
 
 
 def _other_in(words: str) -> bool:
-    from .subjects import _other
-
-    return any(_other(w) for w in re.findall(r"[a-z-]+", words.lower()) if w not in ("rate",))
+    return any(
+        other_measure(w) for w in re.findall(r"[a-z-]+", words.lower()) if w not in ("rate",)
+    )
 
 
 def _continues(text: str, last: _Found, match: re.Match[str]) -> bool:
@@ -479,7 +332,9 @@ def _object_subject(after: str) -> Subject | None:
     match = _OBJECT.match(after)
     if match is None:
         return None
-    subject = read_subject(match["x"], revenue_said=True)
+    # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
+    # increased, a part only where a word or a name says so
+    subject = read_subject(match["x"], revenue_said=match["prep"].lower() == "for")
     if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
         return None
     if re.match(r"(?:the\s+)?(?:quarter|year|period|segment|constant)", match["x"].strip(), re.I):
@@ -497,7 +352,11 @@ def _subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool)
         )
         if subject.anaphor or subject.other or (subject.name and subject.name != COMPANY):
             return subject
-        if subject.name == COMPANY:
-            framed = _clause_subject(text, first, revenue_said)
+        if subject.name == COMPANY:  # "In sensors, we saw 20% organic growth": the frame's
+            framed = (
+                clause_subject(text, first, revenue_said)
+                if frame_of(text)[0] or text[:at].rstrip()[: -len(phrase)].rstrip().endswith(",")
+                else subject
+            )
             return framed if framed.name not in ("", COMPANY) else subject
-    return _clause_subject(text, first, revenue_said)
+    return clause_subject(text, first, revenue_said)

@@ -61,7 +61,7 @@ _AGAINST_PRIOR = {
     ),
 }
 _REVISED = re.compile(
-    rf"\brevis(?:e|es|ed|ing)\s+(?:(?:our|the|its)\s+)?{_FILLER}{{0,4}}?\s*{_NOUN}"
+    rf"\brevis(?:e|es|ed|ing)(?:\s+(?:our|the|its))?{_FILLER}{{0,4}}?\s+{_NOUN}"
     r"(?P<rest>[^.;]{0,80})",
     re.I,
 )

@@ -38,7 +38,7 @@ _STOP = word_set(
     finished ended achieved recorded reflecting posting representing including excluding
     delivering driving generating showing totaling bringing making leading reaching marking
     contributing expected anticipated mentioned noted said discussed planned exceeded can see
-    you let me think believe"""
+    you let me think believe expect expects expecting anticipate anticipates"""
 )
 # Between a subject and its verb: skipped when the phrase is read back ("sales were up").
 _AUX = word_set(
@@ -89,6 +89,8 @@ def phrase_before(clause: str, at: int) -> str:
             continue
         if not kept and low == "and":
             return ""
+        if not kept and low == "to":
+            continue  # "revenue to grow": the infinitive's subject
         if not kept and low in ("which", "that", "who") and i > 0:
             i -= 1 if words[i - 1][1] == "," else 0
             continue
@@ -115,7 +117,7 @@ def _ends_figure(word: str) -> bool:
 def _of_measure(words: list[tuple[int, str]], i: int) -> bool:
     """Whether the preposition at `i` ties a measure to what it is of: "Revenue from X"."""
     before = words[i - 1][1].lower() if i > 0 else ""
-    return before in REVENUE_WORDS or _other(before)
+    return before in REVENUE_WORDS or other_measure(before)
 
 
 def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False) -> Subject:
@@ -136,7 +138,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject("", False, False, True)
     if lows[0] in PRONOUNS and len(lows) == 1:
         return Subject(COMPANY, True, False, False)
-    other = any(_other(low) for low in lows)
+    other = any(other_measure(low) for low in lows)
     revenue = any(low in REVENUE_WORDS for low in lows)
     # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.
     for i, low in enumerate(lows):
@@ -163,12 +165,15 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(COMPANY if revenue else "", revenue, other, False)
     if [k.lower() for k in kept] == ["company"]:
         return Subject(COMPANY, True, other, False)
+    if len(kept) == 1 and kept[0].lower() in PART_WORDS and not revenue:
+        return Subject("", False, True, False)  # "the market", "the segment": no part named
     name = " ".join(kept)
     part = revenue or revenue_said or _a_part(kept, first)
     return Subject(name, part, other, False)
 
 
-def _other(low: str) -> bool:
+def other_measure(low: str) -> bool:
+    """Whether a word names a measure that is not revenue (margin, EPS, customers)."""
     return low in OTHER_MEASURES or low.rstrip("s") in OTHER_MEASURES
 
 

@@ -86,6 +86,10 @@ HEDGES = re.compile(
     r"excluding\s+the\s+early|pro\s+forma)\b",
     re.I,
 )
+# Someone else's figure: "according to the Census Bureau", "Gartner estimates".
+ATTRIBUTED = re.compile(
+    r"\baccording\s+to\b|\b(?:estimates?|forecasts?|projects?|predicts?)\s+that\b", re.I
+)
 FORWARD = re.compile(
     r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"
     r"intends?|projects?|projecting|forecasts?|outlook|guidance\s+(?:of|for|to|is|calls)|"
