@@ -27,7 +27,7 @@ from typing import NamedTuple
 from .clauses import clause_subject, clauses, frame_of
 from .records import COMPANY, Stated
 from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
-from .vocabulary import ATTRIBUTED, FORWARD, HEDGES, PERIOD, SEQUENTIAL, YEARLY
+from .vocabulary import ATTRIBUTED, FORWARD, HEDGES, NEGATION, PERIOD, SEQUENTIAL, YEARLY
 
 _CMP = (
     r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|about|"
@@ -50,6 +50,7 @@ _SHARE_OF = re.compile(
 _GROWTH_VERB = (
     r"(?P<verb>up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
     r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
+    r"surged|soared|slipped|slid|plunged|plummeted|"
     r"climbed|improved|improving|expanded|dropped|higher|lower|accelerated\s+to|accelerating\s+to|"
     r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
     r"(?:\s+in\s+revenues?|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?\s+of|"
@@ -89,6 +90,11 @@ _OBJECT = re.compile(
     r"\bduring\b|\bin\s+the\b|\bto\b))",
     re.I,
 )
+_RANGE_TO = re.compile(r"\s*(?:to|-|–|and)\s*(?:between\s+)?", re.I)
+# A share's exit or run rate after it: "…, with a Q4 exit rate closer to 20%".
+_EXIT_RATE = re.compile(
+    r"(?P<rate>(?:Q[1-4]\s+)?(?:exit|run)[- ]rate)\s+(?:of\s+)?" + _CMP + r"$", re.I
+)
 _CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
 
 
@@ -99,7 +105,8 @@ class _Found(NamedTuple):
     subject: Subject
     basis: str
     position: int
-    local: str = ""  # the subject's words and those up to the figure
+    local: str = ""
+    high: float | None = None  # the subject's words and those up to the figure
 
 
 def read_figures(
@@ -124,7 +131,9 @@ def read_figures(
         subject_here = clause_subject(text, clause.start == 0, revenue_said)
         first_subject = first_subject or subject_here
         for figure in found:
-            if HEDGES.search(text[: figure.position]):
+            if HEDGES.search(text[: figure.position]) or NEGATION.search(
+                sentence[: clause.start + figure.position]
+            ):
                 continue
             subject = figure.subject
             if subject.anaphor or not subject.name:
@@ -141,7 +150,7 @@ def read_figures(
                 figure.kind,  # type: ignore[arg-type]
                 subject.name,
                 figure.value / 100,
-                None,
+                None if figure.high is None else figure.high / 100,
                 figure.comparison,
                 figure.basis,
                 period,
@@ -177,14 +186,34 @@ def _clause_figures(
     frame_basis = _basis(text[: FIGURE.search(text).start()])  # type: ignore[union-attr]
     figures = list(FIGURE.finditer(text))
     last: _Found | None = None
+    skip = -1
     for i, match in enumerate(figures):
+        if i == skip:
+            continue
         nxt = figures[i + 1].start() if i + 1 < len(figures) else len(text)
         before, after = text[: match.start()], text[match.end() : nxt]
+        high = None
+        if i + 1 < len(figures) and _RANGE_TO.fullmatch(after):
+            high = figures[i + 1]  # "10% to 15% of revenue": one share, both ends
+            after = text[high.end() : figures[i + 2].start() if i + 2 < len(figures) else len(text)]
+            skip = i + 1
+        rate = _EXIT_RATE.search(before)
+        if last is not None and last.kind == "share" and rate and rate.end() == len(before):
+            said = " ".join(rate["rate"].split())
+            yield last._replace(
+                value=float(match["num"] or 0),
+                basis=said,
+                position=match.start(),
+                comparison=" ".join((rate["cmp"] or "").lower().split()),
+            )
+            continue
         found = _one(text, match, before, after, first, revenue_said, last)
         if found is None:
             last = None
             continue
         found = found._replace(local=_local(text, match.start()))
+        if high is not None and found.kind == "share":
+            found = found._replace(high=float(high["num"] or 0), comparison="between")
         since = figures[i - 1].end() if i else 0
         basis = (
             _basis(_basis_window(after))
@@ -244,6 +273,8 @@ def _one(
     value = float(match["num"])
     cmp_match = _COMPARISON.search(before)
     comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
+    if not comparison and re.search(r"\b(?:exceed|surpass|top)\w*\s*$", before, re.I):
+        comparison = "over"  # "to exceed 10% of total revenue"
     if re.match(r"\s*(?:points?|basis)\b", after, re.I):
         return None
     if _SHARE_OF.match(after):
@@ -259,7 +290,9 @@ def _one(
     if (
         last is not None
         and last.kind == "share"
-        and re.search(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?$", before, re.I)
+        and re.search(
+            r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?$", before, re.I
+        )
     ):
         return _Found("share", value, comparison, last.subject, "", match.start())
     verb = _VERB_THEN.search(before)
@@ -319,7 +352,8 @@ def _share_verb(before: str) -> int | None:
     match = re.search(
         r"\b(?:accounted\s+for|accounting\s+for|represented|represents?|representing|comprised|"
         r"comprises?|comprising|made\s+up|makes?\s+up|amounted\s+to|amounting\s+to|"
-        r"was|were|is|are|at|increased\s+to|grew\s+to|reached|totaled|contributed)\b"
+        r"was|were|is|are|at|increased\s+to|grew\s+to|reached|totaled|contributed|"
+        r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?)\b"
         r"(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
         before,
         re.I,

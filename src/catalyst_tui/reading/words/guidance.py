@@ -113,7 +113,8 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     lead = sentence[clause_start:at]
     if _NEGATED.search(lead) or _HEDGED.search(lead):
         return True
-    if verb and re.search(r"\b(?:a|an|the)\s*$", lead, re.I):  # "a lower outlook": an adjective
+    if verb and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I):
+        # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act
         return True
     return _ELSE.search(sentence[at : until + 40]) is not None
 

@@ -94,6 +94,15 @@ def phrase_before(clause: str, at: int) -> str:
         if not kept and low in ("which", "that", "who") and i > 0:
             i -= 1 if words[i - 1][1] == "," else 0
             continue
+        if (
+            word == ","
+            and any(k.lower() in ("and", "or") for k in kept)
+            and i > 0
+            and not _ends_figure(words[i - 1][1])
+            and not re.search(r"\d", words[i - 1][1])
+        ):
+            kept.insert(0, word)  # a list: "from Amazon, Google and Azure"
+            continue
         if word in ",;:(" or (word == ")" and not kept):
             break
         if low == "and" and i > 0 and _ends_figure(words[i - 1][1]):
@@ -131,6 +140,11 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         if not _AMOUNT.match(w)
     ]
     words = [w for w in words if w]
+    owner = next((i for i, w in enumerate(phrase.split()) if re.search(r"['’]s$", w)), None)
+    if owner is not None and _named_after(words[owner + 1 :]):
+        words = words[
+            owner + 1 :
+        ]  # "NVIDIA's Blackwell": Blackwell; "the Group's sales": the Group
     lows = [w.lower().strip(".'’") for w in words]
     if not words or any(w.lower() in _DISCOURSE for w in words):
         return Subject("", False, False, False)
@@ -143,6 +157,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.
     for i, low in enumerate(lows):
         if low in _OF and i > 0 and lows[i - 1] in REVENUE_WORDS:
+            if _named_after(words[: i - 1]):  # "database revenue from Amazon": a source
+                return read_subject(" ".join(words[:i]), first=first, revenue_said=revenue_said)
             rest = read_subject(" ".join(words[i + 1 :]), revenue_said=True)
             if rest.name in ("", COMPANY) and not rest.other:  # "Revenue in Q3", "of $820M"
                 return read_subject(" ".join(words[:i]), first=first, revenue_said=revenue_said)
@@ -151,6 +167,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         w
         for w, low in zip(words, lows, strict=True)
         if low not in GENERIC
+        and low not in _COMPARATIVES
         and low not in PERIOD_WORD
         and low not in PRONOUNS
         and not _possessive_pronoun(low)
@@ -170,6 +187,22 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     name = " ".join(kept)
     part = revenue or revenue_said or _a_part(kept, first)
     return Subject(name, part, other, False)
+
+
+def _named_after(words: list[str]) -> bool:
+    """Whether `words` name something beyond determiners, periods and measures."""
+    return any(
+        w.lower() not in GENERIC
+        and w.lower() not in PERIOD_WORD
+        and w.lower() not in REVENUE_WORDS
+        and w.lower() not in _COMPARATIVES
+        and not _AMOUNT.match(w)
+        and not re.fullmatch(r"'?\d{2,4}", w)
+        for w in words
+    )
+
+
+_COMPARATIVES = word_set("higher lower strong stronger weak weaker record solid continued")
 
 
 def other_measure(low: str) -> bool:
