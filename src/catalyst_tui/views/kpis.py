@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..jobs.kpi_reading import KPI_METRICS
+from ..thesis.kpis.metrics import newest_stated
 from ..thesis.kpis.statements import Kpi, KpiKind, StatedKpi, said
 
 if TYPE_CHECKING:
@@ -75,18 +76,22 @@ class KpiSeries(NamedTuple):
 
     @property
     def newest_first(self) -> tuple[KpiPoint, ...]:
-        """Its points newest day first, one document's in the order it states them (the pane's
-        and `catalyst kpis`' order)."""
-        return tuple(sorted(self.points, key=lambda p: p.day, reverse=True))
+        """Its points newest document first (its day, then the later document), one document's
+        in the order it states them (the pane's and `catalyst kpis`' order)."""
+        return tuple(sorted(self.points, key=lambda p: (p.day, p.stated.document_id), reverse=True))
 
     @property
     def newest_outcome(self) -> KpiPoint | None:
-        """The first outcome its newest document with one states (as the pane lists them)."""
-        return next((p for p in self.newest_first if not p.forecast), None)
+        """The outcome that judges the series' checkpoints (thesis/kpis/metrics.newest_stated:
+        the first its newest document with one states), shown beside them everywhere."""
+        return self._point(newest_stated((p.stated for p in self.points), forecast=False))
 
     @property
     def newest_forecast(self) -> KpiPoint | None:
-        return next((p for p in self.newest_first if p.forecast), None)
+        return self._point(newest_stated((p.stated for p in self.points), forecast=True))
+
+    def _point(self, stated: StatedKpi | None) -> KpiPoint | None:
+        return next((p for p in self.points if p.stated is stated), None)
 
 
 def stated_text(point: KpiPoint) -> str:
