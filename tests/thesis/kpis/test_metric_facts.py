@@ -27,7 +27,7 @@ def tables_keyed_by_word_metrics(tree: ast.AST) -> list[int]:
             keys = [e.elts[0] for e in node.elts if isinstance(e, ast.Tuple) and e.elts]
         named = [k for k in keys if isinstance(k, ast.Constant) and k.value in WORD_METRICS]
         if len(named) >= 2:
-            lines.append(node.lineno)
+            lines.append(named[0].lineno)
     return lines
 
 
