@@ -41,6 +41,16 @@ _PART = re.compile(
     r"|(?P<share>\b[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,2})\s+(?:represented|accounted\s+"
     r"for|comprised)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d"
 )
+_LISTED = re.compile(
+    r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s*\((?:NASDAQ|Nasdaq|NYSE|NYSE American|"
+    r"TSX|LSE|AMEX)\s*:\s*[A-Z.]{1,6}\)"
+)
+_BULLETS = frozenset("•●▪◦‣·-*–")
+_GENERIC_HEADINGS = word_set(
+    """highlights outlook summary overview results financial quarter quarterly fiscal update
+    updates recent developments about other information business segment segments guidance
+    notes note contacts contact conference call webcast"""
+)
 _NOT_PARTS = word_set(
     "total net our the its of and in for company consolidated organic core quarter year"
 )
@@ -51,6 +61,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     sentences (`spans`, the sentences' offsets, when the caller has them)."""
     spans = list(sentence_spans(text) if spans is None else spans)
     customers, parts = _document_facts(text)
+    company = {m["name"].casefold() for m in _LISTED.finditer(text)}
     found: list[Stated] = []
     for start, end in spans:
         sentence = text[start:end]
@@ -58,9 +69,41 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
             continue
         if not re.search(r"\d|doubled|tripled|guid|outlook|forecast|expectation", sentence):
             continue
-        found.extend(read_figures(sentence, start, end, customers, parts))
+        for stated in read_figures(sentence, start, end, customers, parts):
+            if stated.subject.casefold() in company:
+                stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
+            if stated.subject == COMPANY:
+                heading = _heading(text, start)
+                stated = stated._replace(subject=heading) if heading else stated
+            found.append(stated)
         found.extend(read_guidance(sentence, start, end))
     return tuple(found)
+
+
+def _heading(text: str, at: int) -> str:
+    """The heading a bullet stands under, where it names a part of the business: "Data
+    Center" over "•Second-quarter revenue was $41.1 billion, up 5%"; "" for a line that is no
+    bullet, or a heading of the document's own ("Highlights", "Q2 Fiscal 2026 Summary")."""
+    begin = text.rfind("\n", 0, at) + 1
+    if text[begin : begin + 1] not in _BULLETS:
+        return ""
+    while begin > 0:
+        previous = text.rfind("\n", 0, begin - 1) + 1
+        line = text[previous : begin - 1].strip()
+        begin = previous
+        if line[:1] in _BULLETS:
+            continue
+        words = line.split()
+        if (
+            not words
+            or len(words) > 5
+            or re.search(r"[\d.:;!?,]", line)
+            or any(w.casefold() in _GENERIC_HEADINGS for w in words)
+            or not line[0].isupper()
+        ):
+            return ""
+        return line
+    return ""
 
 
 def _document_facts(text: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -132,6 +132,7 @@ def _of_measure(words: list[tuple[int, str]], i: int) -> bool:
 def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False) -> Subject:
     """What a noun phrase names and counts."""
     phrase = re.split(r"\b(?:excluding|including|ex|net\s+of)\b", phrase, maxsplit=1)[0]
+    phrase = re.sub(r"\([^)]*\)", " ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
     if re.match(r"(?:the\s+)?(?:balance|rest|remainder)\s+of\b", phrase, re.I):
         return Subject("", False, True, False)  # a part less something: no name of its own
     words = [
@@ -173,6 +174,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         and not _possessive_pronoun(low)
         and not (low in REVENUE_WORDS and low != "arr")
         and not re.fullmatch(r"'?\d{2,4}", low)
+        and not _HYPHENED_PERIOD.fullmatch(low)
     ]
     while kept and kept[-1].lower() in ("and", "&", "or", "of", "the", "also", "growth", "rate"):
         kept.pop()
@@ -202,6 +204,10 @@ def _named_after(words: list[str]) -> bool:
     )
 
 
+_HYPHENED_PERIOD = re.compile(
+    r"(?:first|second|third|fourth|q[1-4]|full|fiscal|half|nine|six|twelve)-(?:quarter|year|"
+    r"month|months|half)|year-ago|prior-year|today|year-to-date"
+)
 _COMPARATIVES = word_set("higher lower strong stronger weak weaker record solid continued")
 
 
