@@ -69,7 +69,9 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
             continue
         if not re.search(r"\d|doubled|tripled|guid|outlook|forecast|expectation", sentence):
             continue
-        for stated in read_figures(sentence, start, end, customers, parts):
+        plain = re.sub(r"^[•●▪◦‣·*–-]+", lambda m: " " * len(m.group()), sentence)
+        for stated in read_figures(plain, start, end, customers, parts):
+            stated = stated._replace(sentence=sentence)
             if stated.subject.casefold() in company:
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
             if stated.subject == COMPANY:

@@ -19,7 +19,7 @@ from .subjects import Subject, finite_verb, other_measure, read_subject, tokens
 from .vocabulary import PERIOD
 
 _FRAME = re.compile(
-    r"^(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
+    r"^\s*(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
     r"(?:in|for|within|turning\s+to|starting\s+with|moving\s+to|as\s+for|looking\s+at|"
     r"focusing\s+on|at|on|regarding|compared\s+to|versus|by)\s+"
     r"(?P<frame>[^,:;]{1,80}?)\s*[,:]\s+",
@@ -27,7 +27,7 @@ _FRAME = re.compile(
 )
 # An opening adverbial with no verb ("Year over year,", "Regionally, in constant currency:").
 _OPENING = re.compile(
-    r"^(?:(?:and|so|now|also|lastly|finally|next|overall)[\s,]+)*(?P<words>[\w\s'-]{1,40}?)"
+    r"^\s*(?:(?:and|so|now|also|lastly|finally|next|overall)[\s,]+)*(?P<words>[\w\s'-]{1,40}?)"
     r"\s*[,:]\s+"
 )
 _ADVERBIAL = re.compile(

@@ -144,6 +144,8 @@ def read_figures(
                 continue
             if _customer(subject.name, figure.local, customers):
                 continue
+            if _customers_said(text[: figure.position]) and not read_subject(subject.name).revenue:
+                continue  # "customer categories, led by large cloud service providers, which …"
             previous = subject
             period = _period(text)
             yield Stated(
@@ -162,10 +164,15 @@ def read_figures(
             )
 
 
+def _customers_said(words: str) -> bool:
+    """Whether `words` speak of customers ("by customer segment" names a way to split revenue)."""
+    return _CUSTOMER.search(re.sub(r"customer\s+segments?", "", words, flags=re.I)) is not None
+
+
 def _customer(name: str, before: str, customers: frozenset[str]) -> bool:
     """A customer's figure (concentration), no line's: the clause calls its subject a
     customer before the figure, or the document calls the name one."""
-    if _CUSTOMER.search(re.sub(r"customer\s+segments?", "", before, flags=re.I)):
+    if _customers_said(before):
         return True
     return any(c and c in name.casefold() for c in customers)
 
@@ -185,6 +192,8 @@ def _clause_figures(
 ) -> Iterator[_Found]:
     frame_basis = _basis(text[: FIGURE.search(text).start()])  # type: ignore[union-attr]
     figures = list(FIGURE.finditer(text))
+    if re.search(r"\brespectively\b", text, re.I):
+        return  # "21%, 34% and 29% … respectively": several periods' or parts' figures
     last: _Found | None = None
     skip = -1
     for i, match in enumerate(figures):
@@ -196,6 +205,10 @@ def _clause_figures(
         if i + 1 < len(figures) and _RANGE_TO.fullmatch(after):
             high = figures[i + 1]  # "10% to 15% of revenue": one share, both ends
             after = text[high.end() : figures[i + 2].start() if i + 2 < len(figures) else len(text)]
+            if not _SHARE_OF.match(after):
+                skip = i + 1  # "a 68% and 69% increase", "12%-14% growth": two periods' or a range
+                last = None
+                continue
             skip = i + 1
         rate = _EXIT_RATE.search(before)
         if last is not None and last.kind == "share" and rate and rate.end() == len(before):
@@ -320,10 +333,26 @@ def _one(
         between, governor = "", _governor_before(before)
     if _other_in(between) or (noun is not None and _other_in(after[: noun.end() + 30])):
         return None
-    subject = _object_subject(after) or _subject_at(text, governor, "", first, revenue_said)
+    if _apposition_other(text, governor):
+        return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
+    subject = _object_subject(after)
+    if subject is not None and clause_subject(text, first, revenue_said).other:
+        return None  # "increases in R&D expenses were driven by a 30% increase in compensation"
+    subject = subject or _subject_at(text, governor, "", first, revenue_said)
     if re.search(r"\bgrowth(?:\s+rate)?\s*$", phrase_before(text, governor), re.I):
         subject = _measure_before(text, governor)  # "with growth accelerating to 131%"
     return _Found("growth", -value if negative else value, comparison, subject, "", match.start())
+
+
+def _apposition_other(text: str, governor: int) -> bool:
+    """Whether a growth set after a comma is of the measure the words before the comma act on,
+    and that measure is not revenue."""
+    head = text[:governor].rstrip()
+    if not head.endswith(","):
+        return False
+    segment = head[:-1]
+    verbs = [at for at, word in tokens(segment) if finite_verb(word) or word.lower() == "spent"]
+    return _other_in(segment[verbs[-1] :]) if verbs else False
 
 
 def _other_in(words: str) -> bool:

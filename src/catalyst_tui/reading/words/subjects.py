@@ -38,8 +38,10 @@ _STOP = word_set(
     finished ended achieved recorded reflecting posting representing including excluding
     delivering driving generating showing totaling bringing making leading reaching marking
     contributing expected anticipated mentioned noted said discussed planned exceeded can see
+    due primarily partly partially mainly largely
     you let me think believe expect expects expecting anticipate anticipates"""
 )
+_LINKING = word_set("represents represent represented representing reflects reflecting")
 # Between a subject and its verb: skipped when the phrase is read back ("sales were up").
 _AUX = word_set(
     """was were is are been be has have had also still now again only both all especially
@@ -89,8 +91,14 @@ def phrase_before(clause: str, at: int) -> str:
             continue
         if not kept and low == "and":
             return ""
-        if not kept and low == "to":
+        if (
+            not kept
+            and low == "to"
+            and re.match(r"\s*[a-z]+(?<!\ba)(?<!\ban)(?<!\bthe)\b", clause[at:])
+        ):
             continue  # "revenue to grow": the infinitive's subject
+        if not kept and low in _LINKING:
+            continue  # "revenue was $5.0 billion, which represents 12% growth"
         if not kept and low in ("which", "that", "who") and i > 0:
             i -= 1 if words[i - 1][1] == "," else 0
             continue
@@ -133,6 +141,10 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     """What a noun phrase names and counts."""
     phrase = re.split(r"\b(?:excluding|including|ex|net\s+of)\b", phrase, maxsplit=1)[0]
     phrase = re.sub(r"\([^)]*\)", " ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
+    phrase = re.split(r"\b(?:reaching|exiting|ending|ended|entering|totaling|totalling)\b", phrase)[
+        0
+    ]
+    phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
     if re.match(r"(?:the\s+)?(?:balance|rest|remainder)\s+of\b", phrase, re.I):
         return Subject("", False, True, False)  # a part less something: no name of its own
     words = [

@@ -26,7 +26,8 @@ OTHER_MEASURES = word_set(
     members accounts sites deals deal lanes stores locations reviewers responses shares
     stake interest ownership production penetration retention renewal churn conversion accretion
     cagr content roles hires hiring spend spending investment investments price prices pricing
-    asp backlog contribution contributions"""
+    asp backlog contribution contributions loss losses gains impressions views clicks traffic
+    visits people memberships households forecast outlook guidance"""
 )
 # Words that name a part of a business: a phrase ending in one of them is a line of revenue.
 PART_WORDS = word_set(
@@ -63,7 +64,8 @@ SEQUENTIAL = re.compile(
     r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?"
     r"(?:(?:last|prior|previous|preceding)\s+quarter|"
-    r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d))|"
+    r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
+    r"(?:fiscal\s+)?['’]?\d{2,4}\b))|"
     r"q[1-4](?![\s']*(?:of\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2}))",
     re.I,
 )
@@ -76,7 +78,7 @@ YEARLY = re.compile(
     r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|same\s+(?:quarter|period))|"
     # "from $216.1 million in the third quarter of fiscal '19": the base is a year's
     r"(?:from|versus|compared\s+(?:to|with))\s+\$?[\d.,]+\s*(?:million|billion)?\s+in\s+"
-    r"(?:the\s+)?(?:[\w\s]{0,25}?\s+of\s+)?(?:fiscal\s+)?(?:year\s+)?['’]?\d{2,4}",
+    r"(?:the\s+)?(?:[\w\s-]{0,25}?\s+)?(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?['’]?\d{2,4}\b",
     re.I,
 )
 # Words that make a clause say what is not, or not yet, so: a figure there is no outcome.
