@@ -335,10 +335,10 @@ def _one(
         return None
     if _apposition_other(text, governor):
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
-    subject = _object_subject(after)
-    if subject is not None and clause_subject(text, first, revenue_said).other:
+    named = _object_subject(after)
+    if named is not None and clause_subject(text, first, revenue_said).other:
         return None  # "increases in R&D expenses were driven by a 30% increase in compensation"
-    subject = subject or _subject_at(text, governor, "", first, revenue_said)
+    subject = named or _subject_at(text, governor, "", first, revenue_said)
     if re.search(r"\bgrowth(?:\s+rate)?\s*$", phrase_before(text, governor), re.I):
         subject = _measure_before(text, governor)  # "with growth accelerating to 131%"
     return _Found("growth", -value if negative else value, comparison, subject, "", match.start())
