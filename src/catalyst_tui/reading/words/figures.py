@@ -297,8 +297,10 @@ def _one(
         if share_at is None:
             return None
         subject = _subject_at(text, share_at, "", first, revenue_said)
-        if not subject.name or not (subject.revenue or subject.name[0].isupper()):
+        if subject.name in ("", COMPANY) or not (subject.revenue or subject.name[0].isupper()):
             subject = clause_subject(text, first, revenue_said)
+        if subject.name == COMPANY:
+            return None  # the company's revenue is no share of itself
         return _Found("share", value, comparison, subject, "", match.start())
     if (
         last is not None

@@ -85,7 +85,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if _blocked(sentence, match.start(), match.end()):
                 continue
-            found.append((match.start(), direction, _metric(match["object"])))
+            metric = _metric(match["object"]) or _metric(sentence[match.end() : match.end() + 40])
+            found.append((match.start(), direction, metric))
     for direction, pattern in _AGAINST_PRIOR.items():
         for match in pattern.finditer(sentence):
             if not _blocked(sentence, match.start(), match.end(), verb=False):

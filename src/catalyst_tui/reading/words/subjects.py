@@ -41,6 +41,10 @@ _STOP = word_set(
     due primarily partly partially mainly largely
     you let me think believe expect expects expecting anticipate anticipates"""
 )
+_AS_SHARE = (
+    r"as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"
+    r"(?:(?:total|net|our)\s+)*(?:revenues?|sales)\b"
+)
 _LINKING = word_set("represents represent represented representing reflects reflecting")
 # Between a subject and its verb: skipped when the phrase is read back ("sales were up").
 _AUX = word_set(
@@ -115,7 +119,10 @@ def phrase_before(clause: str, at: int) -> str:
             break
         if low == "and" and i > 0 and _ends_figure(words[i - 1][1]):
             break
-        if low in _OF and _of_measure(words, i):
+        if low == "as" and re.match(_AS_SHARE, clause[words[i][0] :], re.I):
+            kept.insert(0, word)  # "SG&A as a percentage of sales"
+            continue
+        if low in _OF and (low == "of" or _of_measure(words, i)):
             kept.insert(0, word)
             continue
         if low in _STOP:
@@ -141,6 +148,9 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     """What a noun phrase names and counts."""
     phrase = re.split(r"\b(?:excluding|including|ex|net\s+of)\b", phrase, maxsplit=1)[0]
     phrase = re.sub(r"\([^)]*\)", " ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
+    said_revenue = re.search(_AS_SHARE, phrase, re.I) is not None
+    phrase = re.sub(_AS_SHARE, " revenue ", phrase, flags=re.I)  # "X as a percentage of sales"
+    revenue_said = revenue_said or said_revenue
     phrase = re.split(r"\b(?:reaching|exiting|ending|ended|entering|totaling|totalling)\b", phrase)[
         0
     ]

@@ -27,7 +27,7 @@ OTHER_MEASURES = word_set(
     stake interest ownership production penetration retention renewal churn conversion accretion
     cagr content roles hires hiring spend spending investment investments price prices pricing
     asp backlog contribution contributions loss losses gains impressions views clicks traffic
-    visits people memberships households forecast outlook guidance"""
+    visits people memberships households forecast outlook guidance sg&a g&a r&d sga"""
 )
 # Words that name a part of a business: a phrase ending in one of them is a line of revenue.
 PART_WORDS = word_set(
