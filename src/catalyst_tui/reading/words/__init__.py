@@ -29,6 +29,9 @@ __all__ = [
     "sentence_spans",
 ]
 
+_FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled")
+_GUIDANCE = re.compile(r"guid|outlook|forecast|expectation|target|ing\s+(?:our|its)\s", re.I)
+_BULLET = re.compile(r"^[•●▪◦‣·*–-]+")
 _LONGEST = 1500  # characters: a longer "sentence" is a table or a list run together
 _CUSTOMER_NAME = re.compile(
     r"(?P<name>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})(?:,[^,]{1,60},)?\s+(?:was|is|were|"
@@ -36,11 +39,11 @@ _CUSTOMER_NAME = re.compile(
     r"(?:\w+\s+){0,3}?(?:customers?|clients?)\b"
     r"|\b(?:customers?|clients?)\s+(?:such\s+as|like|including)\s+(?P<list>[^.;]{1,120})"
 )
-_PART = re.compile(
-    r"(?P<name>\b[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,2})\s+(?:revenues?|sales)\b"
-    r"|(?P<share>\b[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,2})\s+(?:represented|accounted\s+"
-    r"for|comprised)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d"
-)
+_CUSTOMER_WORD = re.compile(r"\b(?:customers?|clients?)\b")
+_PART_WORD = re.compile(r"\b(?:revenues?|sales|represented|accounted\s+for|comprised)\b")
+_SHARE_VERBS = frozenset({"represented", "accounted for", "comprised"})
+_SHARE_NEXT = re.compile(r"\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?\d")
+_WORD = re.compile(r"[A-Za-z][\w&/-]*")
 _LISTED = re.compile(
     r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s*\((?:NASDAQ|Nasdaq|NYSE|NYSE American|"
     r"TSX|LSE|AMEX)\s*:\s*[A-Z.]{1,6}\)"
@@ -67,10 +70,12 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
         sentence = text[start:end]
         if len(sentence) > _LONGEST or boilerplate(sentence):
             continue
-        if not re.search(r"\d|doubled|tripled|guid|outlook|forecast|expectation", sentence):
+        lowered = sentence.lower()
+        figures = any(mark in lowered for mark in _FIGURE_MARKS)
+        if not figures and _GUIDANCE.search(sentence) is None:
             continue
-        plain = re.sub(r"^[•●▪◦‣·*–-]+", lambda m: " " * len(m.group()), sentence)
-        for stated in read_figures(plain, start, end, customers, parts):
+        plain = _BULLET.sub(lambda m: " " * len(m.group()), sentence)
+        for stated in read_figures(plain, start, end, customers, parts) if figures else ():
             stated = stated._replace(sentence=sentence)
             if stated.subject.casefold() in company:
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
@@ -78,7 +83,8 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
                 heading = _heading(text, start)
                 stated = stated._replace(subject=heading) if heading else stated
             found.append(stated)
-        found.extend(read_guidance(sentence, start, end))
+        if _GUIDANCE.search(sentence):
+            found.extend(read_guidance(sentence, start, end))
     return tuple(found)
 
 
@@ -109,18 +115,25 @@ def _heading(text: str, at: int) -> str:
 
 
 def _document_facts(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The names the document calls customers and the parts it speaks of with revenue, each
+    read back from the word that says so (a few words before "customer", "revenue")."""
     customers: set[str] = set()
-    for match in _CUSTOMER_NAME.finditer(text):
-        if match["name"]:
-            name = match["name"].split(",")[0].strip()
-            if name.casefold() not in ("our", "the", "we", "it", "this", "that"):
-                customers.add(name.casefold())
-        elif match["list"]:
-            for name in re.findall(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*", match["list"]):
-                customers.add(name.casefold())
+    for anchor in _CUSTOMER_WORD.finditer(text):
+        window = text[max(0, anchor.start() - 120) : anchor.end() + 120]
+        for match in _CUSTOMER_NAME.finditer(window):
+            if match["name"]:
+                name = match["name"].split(",")[0].strip()
+                if name.casefold() not in ("our", "the", "we", "it", "this", "that"):
+                    customers.add(name.casefold())
+            elif match["list"]:
+                for name in re.findall(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*", match["list"]):
+                    customers.add(name.casefold())
     parts: set[str] = set()
-    for match in _PART.finditer(text):
-        words = (match["name"] or match["share"]).split()
+    for anchor in _PART_WORD.finditer(text):
+        if anchor.group() in _SHARE_VERBS and not _SHARE_NEXT.match(text, anchor.end()):
+            continue  # "X represented about 47% of …": X is a part; "represented" alone is not
+        before = text[max(0, anchor.start() - 60) : anchor.start()].split("\n")[-1]
+        words = [w for w in before.split()[-3:] if _WORD.fullmatch(w)]
         while words and words[0].casefold() in _NOT_PARTS:
             words.pop(0)
         if words and not any(w.casefold() in _NOT_PARTS for w in words):

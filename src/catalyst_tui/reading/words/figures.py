@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .clauses import clause_subject, clauses, frame_of
+from .clauses import Clause, clause_subject, clauses, frame_of
 from .records import COMPANY, Stated
 from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
 from .vocabulary import ATTRIBUTED, FORWARD, HEDGES, NEGATION, PERIOD, SEQUENTIAL, YEARLY
@@ -95,6 +95,7 @@ _RANGE_TO = re.compile(r"\s*(?:to|-|–|and)\s*(?:between\s+)?", re.I)
 _EXIT_RATE = re.compile(
     r"(?P<rate>(?:Q[1-4]\s+)?(?:exit|run)[- ]rate)\s+(?:of\s+)?" + _CMP + r"$", re.I
 )
+_REVENUE_SAID = re.compile(r"\b(?:revenues?|sales|arr)\b", re.I)
 _CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
 
 
@@ -113,23 +114,23 @@ def read_figures(
     sentence: str, start: int, end: int, customers: frozenset[str], parts: frozenset[str]
 ) -> Iterator[Stated]:
     """Every share and growth of revenue `sentence` states, with its subject."""
-    lowered = sentence.lower()
-    revenue_said = re.search(r"\b(?:revenues?|sales|arr)\b", lowered) is not None
+    revenue_said = _REVENUE_SAID.search(sentence) is not None
     first_subject: Subject | None = None
+    first_clause: Clause | None = None  # a clause before any figure: its subject when needed
     previous: Subject | None = None
     for clause in clauses(sentence):
         text = sentence[clause.start : clause.end]
         if not FIGURE.search(text):
-            first_subject = first_subject or clause_subject(text, clause.start == 0, revenue_said)
+            first_clause = first_clause or clause
             continue
-        if ATTRIBUTED.search(text):
+        found = list(_clause_figures(text, clause.start == 0, revenue_said, parts))
+        if not found or ATTRIBUTED.search(text):
             continue
         forward = FORWARD.search(text) is not None
-        found = list(_clause_figures(text, clause.start == 0, revenue_said, parts))
-        if not found:
-            continue
-        subject_here = clause_subject(text, clause.start == 0, revenue_said)
-        first_subject = first_subject or subject_here
+        if first_subject is None and first_clause is not None:
+            opening = sentence[first_clause.start : first_clause.end]
+            first_subject = clause_subject(opening, first_clause.start == 0, revenue_said)
+        first_subject = first_subject or clause_subject(text, clause.start == 0, revenue_said)
         for figure in found:
             if HEDGES.search(text[: figure.position]) or NEGATION.search(
                 sentence[: clause.start + figure.position]
@@ -210,7 +211,7 @@ def _clause_figures(
                 last = None
                 continue
             skip = i + 1
-        rate = _EXIT_RATE.search(before)
+        rate = _EXIT_RATE.search(before, _tail(before, 80))
         if last is not None and last.kind == "share" and rate and rate.end() == len(before):
             said = " ".join(rate["rate"].split())
             yield last._replace(
@@ -284,7 +285,7 @@ def _one(
         subject = _subject_at(text, verb_at, after, first, revenue_said)
         return _Found("growth", value, "more than" if more else "", subject, "", match.start())
     value = float(match["num"])
-    cmp_match = _COMPARISON.search(before)
+    cmp_match = _COMPARISON.search(before, _tail(before, 40))
     comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
     if not comparison and re.search(r"\b(?:exceed|surpass|top)\w*\s*$", before, re.I):
         comparison = "over"  # "to exceed 10% of total revenue"
@@ -310,7 +311,7 @@ def _one(
         )
     ):
         return _Found("share", value, comparison, last.subject, "", match.start())
-    verb = _VERB_THEN.search(before)
+    verb = _VERB_THEN.search(before, _tail(before, 160))
     noun = _NOUN_AFTER.match(after)
     if verb is None and noun is None:
         if last is not None and last.kind == "growth" and _continues(text, last, match):
@@ -374,22 +375,34 @@ def _continues(text: str, last: _Found, match: re.Match[str]) -> bool:
 def _governor_before(before: str) -> int:
     """Where the phrase that governs a noun of change begins: "we delivered 13% total revenue
     growth" is governed by "delivered", "a 41% increase" by the article."""
-    stripped = re.sub(_CMP + r"$", "", before)
+    at = _tail(before, 40)
+    stripped = before[:at] + _COMPARISON.sub("", before[at:])
     stripped = re.sub(r"\b(?:an?|the)\s*$", "", stripped.rstrip())
     return len(stripped.rstrip())
 
 
 def _share_verb(before: str) -> int | None:
-    match = re.search(
-        r"\b(?:accounted\s+for|accounting\s+for|represented|represents?|representing|comprised|"
-        r"comprises?|comprising|made\s+up|makes?\s+up|amounted\s+to|amounting\s+to|"
-        r"was|were|is|are|at|increased\s+to|grew\s+to|reached|totaled|contributed|"
-        r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?)\b"
-        r"(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
-        before,
-        re.I,
-    )
+    match = _SHARE_VERB.search(before, _tail(before, 120))
     return match.start() if match else None
+
+
+def _tail(text: str, size: int) -> int:
+    """Where the last `size` characters of `text` begin, at a word's start: the words a
+    figure's governing verb or comparison stands in (an anchored search from there)."""
+    if len(text) <= size:
+        return 0
+    space = text.find(" ", len(text) - size)
+    return space + 1 if space >= 0 else len(text) - size
+
+
+_SHARE_VERB = re.compile(
+    r"\b(?:accounted\s+for|accounting\s+for|represented|represents?|representing|comprised|"
+    r"comprises?|comprising|made\s+up|makes?\s+up|amounted\s+to|amounting\s+to|"
+    r"was|were|is|are|at|increased\s+to|grew\s+to|reached|totaled|contributed|"
+    r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?)\b"
+    r"(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
+    re.I,
+)
 
 
 def _object_subject(after: str) -> Subject | None:

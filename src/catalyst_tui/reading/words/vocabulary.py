@@ -115,4 +115,20 @@ BOILERPLATE = re.compile(
 def boilerplate(sentence: str) -> bool:
     """Whether a sentence is of a document's legal boilerplate (forward-looking statements,
     safe harbour, risk factors, "including, but not limited to")."""
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _BOILERPLATE_WORDS):
+        return False
     return BOILERPLATE.search(sentence) is not None
+
+
+_BOILERPLATE_WORDS = (
+    "forward",
+    "harbo",
+    "litigation",
+    "risk factors",
+    "not limited",
+    "undue",
+    "differ",
+    "obligation",
+    "meaning of section",
+)
