@@ -25,78 +25,26 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .clauses import Clause, clause_subject, clauses, frame_of
+from .patterns import (
+    CMP,
+    COMPARISON,
+    CUSTOMER,
+    CUT_BASIS,
+    EXIT_RATE,
+    FIGURE,
+    MULTIPLE,
+    NEGATIVE,
+    NOUN_AFTER,
+    OBJECT,
+    RANGE_TO,
+    REVENUE_SAID,
+    SHARE_OF,
+    SHARE_VERB,
+    VERB_THEN,
+)
 from .records import COMPANY, Stated
 from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
 from .vocabulary import ATTRIBUTED, FORWARD, HEDGES, NEGATION, PERIOD, SEQUENTIAL, YEARLY
-
-_CMP = (
-    r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|about|"
-    r"roughly|nearly|almost|around|close\s+to|closer\s+to|less\s+than|under|below|just\s+over|"
-    r"just\s+under)?\s*"
-)
-FIGURE = re.compile(
-    r"(?<![\w.$€£])(?P<num>\d{1,4}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
-    r"|(?P<mult>\b(?:doubled|tripled|quadrupled)\b)",
-    re.I,
-)
-_MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0}
-_COMPARISON = re.compile(_CMP + r"$", re.I)
-_BEFORE_WORD = re.compile(r"(?P<word>[\w-]+)\s*$")
-_SHARE_OF = re.compile(
-    r"^\s*of\s+(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|business|"
-    r"company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
-    r"[A-Z][\w&/-]*)\s+){0,4}(?P<of>revenues?|sales|licensing|business)\b(?!\s+dollar)",
-)
-_GROWTH_VERB = (
-    r"(?P<verb>up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
-    r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
-    r"surged|soared|slipped|slid|plunged|plummeted|"
-    r"climbed|improved|improving|expanded|dropped|higher|lower|accelerated\s+to|accelerating\s+to|"
-    r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
-    r"(?:\s+in\s+revenues?|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?\s+of|"
-    r"(?:up|down)\s+from)"
-)
-# A verb of change, then what may stand between it and the number: "by", an amount and "or",
-# an adverb ("sequentially"), a comparison ("higher than last year by about").
-_VERB_THEN = re.compile(
-    r"\b"
-    + _GROWTH_VERB
-    + r"(?P<gap>(?:\s+(?:by|only|an?|impressive|strong|solid|organically|sequentially|"
-    r"(?:our\s+)?(?:total\s+)?(?:revenues?|sales)|approximately|about|roughly|nearly|"
-    r"year[- ](?:over|on)[- ]year|[\w\s'-]{0,30}?\s+by|\$?[\d.,]+\s*(?:million|billion|"
-    r"thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by))*?)\s*" + _CMP + r"$",
-    re.I,
-)
-_NOUN_AFTER = re.compile(
-    r"^\s*(?:(?:organic|core|reported|sequential|seasonal|total|revenue|sales|top-line|"
-    r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter|annual|constant[- ]currency"
-    r")\s+)*(?P<noun>growth|increase|decrease|decline|improvement|gain|drop|rise|higher|"
-    r"lower|below|above)\b",
-    re.I,
-)
-_NEGATIVE = re.compile(
-    r"^(?:down|decreas|declin|fell|fall|lower|dropp|drop|below|a\s+decrease|a\s+decline|an?\s+drop)",
-    re.I,
-)
-_CUT_BASIS = re.compile(
-    r"\b(?:as|because|due|driven|which|while|led|reflecting|helped|primarily|mainly|"
-    r"largely|benefiting|offset|thanks|where|but|whereas)\b|;",
-    re.I,
-)
-_OBJECT = re.compile(
-    r"^\s*(?:(?:organic|core|sequential|total|revenue)\s+)*(?:(?:growth|increase|decline|"
-    r"improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
-    r"(?=\s*(?:,|;|\.|$|\band\b|\bwhich\b|\bdriven\b|\bled\b|\bas\b|\bdue\b|\bwith\b|"
-    r"\bduring\b|\bin\s+the\b|\bto\b))",
-    re.I,
-)
-_RANGE_TO = re.compile(r"\s*(?:to|-|–|and)\s*(?:between\s+)?", re.I)
-# A share's exit or run rate after it: "…, with a Q4 exit rate closer to 20%".
-_EXIT_RATE = re.compile(
-    r"(?P<rate>(?:Q[1-4]\s+)?(?:exit|run)[- ]rate)\s+(?:of\s+)?" + _CMP + r"$", re.I
-)
-_REVENUE_SAID = re.compile(r"\b(?:revenues?|sales|arr)\b", re.I)
-_CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
 
 
 class _Found(NamedTuple):
@@ -114,7 +62,7 @@ def read_figures(
     sentence: str, start: int, end: int, customers: frozenset[str], parts: frozenset[str]
 ) -> Iterator[Stated]:
     """Every share and growth of revenue `sentence` states, with its subject."""
-    revenue_said = _REVENUE_SAID.search(sentence) is not None
+    revenue_said = REVENUE_SAID.search(sentence) is not None
     first_subject: Subject | None = None
     first_clause: Clause | None = None  # a clause before any figure: its subject when needed
     previous: Subject | None = None
@@ -167,7 +115,7 @@ def read_figures(
 
 def _customers_said(words: str) -> bool:
     """Whether `words` speak of customers ("by customer segment" names a way to split revenue)."""
-    return _CUSTOMER.search(re.sub(r"customer\s+segments?", "", words, flags=re.I)) is not None
+    return CUSTOMER.search(re.sub(r"customer\s+segments?", "", words, flags=re.I)) is not None
 
 
 def _customer(name: str, before: str, customers: frozenset[str]) -> bool:
@@ -203,15 +151,15 @@ def _clause_figures(
         nxt = figures[i + 1].start() if i + 1 < len(figures) else len(text)
         before, after = text[: match.start()], text[match.end() : nxt]
         high = None
-        if i + 1 < len(figures) and _RANGE_TO.fullmatch(after):
+        if i + 1 < len(figures) and RANGE_TO.fullmatch(after):
             high = figures[i + 1]  # "10% to 15% of revenue": one share, both ends
             after = text[high.end() : figures[i + 2].start() if i + 2 < len(figures) else len(text)]
-            if not _SHARE_OF.match(after):
+            if not SHARE_OF.match(after):
                 skip = i + 1  # "a 68% and 69% increase", "12%-14% growth": two periods' or a range
                 last = None
                 continue
             skip = i + 1
-        rate = _EXIT_RATE.search(before, _tail(before, 80))
+        rate = EXIT_RATE.search(before, _tail(before, 80))
         if last is not None and last.kind == "share" and rate and rate.end() == len(before):
             said = " ".join(rate["rate"].split())
             yield last._replace(
@@ -257,7 +205,7 @@ def _measure_before(text: str, at: int) -> Subject:
 
 
 def _basis_window(after: str) -> str:
-    cut = _CUT_BASIS.search(after)
+    cut = CUT_BASIS.search(after)
     return after[: cut.start()] if cut else after
 
 
@@ -280,18 +228,18 @@ def _one(
 ) -> _Found | None:
     if match["mult"]:
         more = re.search(r"more\s+than\s*$", before, re.I)
-        value = _MULTIPLE[match["mult"].lower()]
+        value = MULTIPLE[match["mult"].lower()]
         verb_at = match.start() - (more.end() - more.start() if more else 0)
         subject = _subject_at(text, verb_at, after, first, revenue_said)
         return _Found("growth", value, "more than" if more else "", subject, "", match.start())
     value = float(match["num"])
-    cmp_match = _COMPARISON.search(before, _tail(before, 40))
+    cmp_match = COMPARISON.search(before, _tail(before, 40))
     comparison = " ".join((cmp_match["cmp"] or "").lower().split()) if cmp_match else ""
     if not comparison and re.search(r"\b(?:exceed|surpass|top)\w*\s*$", before, re.I):
         comparison = "over"  # "to exceed 10% of total revenue"
     if re.match(r"\s*(?:points?|basis)\b", after, re.I):
         return None
-    if _SHARE_OF.match(after):
+    if SHARE_OF.match(after):
         if re.search(r"\b(?:of|from)\s*(?:the\s+|each\s+)?$", before[-12:], re.I):
             return None
         share_at = _share_verb(before)
@@ -311,8 +259,8 @@ def _one(
         )
     ):
         return _Found("share", value, comparison, last.subject, "", match.start())
-    verb = _VERB_THEN.search(before, _tail(before, 160))
-    noun = _NOUN_AFTER.match(after)
+    verb = VERB_THEN.search(before, _tail(before, 160))
+    noun = NOUN_AFTER.match(after)
     if verb is None and noun is None:
         if last is not None and last.kind == "growth" and _continues(text, last, match):
             subject = _object_subject(after) or last.subject
@@ -326,7 +274,7 @@ def _one(
     ):
         return None
     word = (verb["verb"] if verb is not None else noun["noun"]).lower()  # type: ignore[index]
-    negative = bool(_NEGATIVE.match(word)) or bool(re.match(r"\s*below\b", after, re.I))
+    negative = bool(NEGATIVE.match(word)) or bool(re.match(r"\s*below\b", after, re.I))
     if re.match(r"(?:up|down)\s+from", word):
         return None  # "up from 29% a year ago": the figure is the base
     if verb is not None:
@@ -369,20 +317,20 @@ def _continues(text: str, last: _Found, match: re.Match[str]) -> bool:
     between = between[between.find("%") + 1 :] if "%" in between else between
     if any(finite_verb(w) for _, w in tokens(between)):
         return False
-    return bool(re.search(r"(?:,|\band\b)\s*" + _CMP + r"$", between, re.I))
+    return bool(re.search(r"(?:,|\band\b)\s*" + CMP + r"$", between, re.I))
 
 
 def _governor_before(before: str) -> int:
     """Where the phrase that governs a noun of change begins: "we delivered 13% total revenue
     growth" is governed by "delivered", "a 41% increase" by the article."""
     at = _tail(before, 40)
-    stripped = before[:at] + _COMPARISON.sub("", before[at:])
+    stripped = before[:at] + COMPARISON.sub("", before[at:])
     stripped = re.sub(r"\b(?:an?|the)\s*$", "", stripped.rstrip())
     return len(stripped.rstrip())
 
 
 def _share_verb(before: str) -> int | None:
-    match = _SHARE_VERB.search(before, _tail(before, 120))
+    match = SHARE_VERB.search(before, _tail(before, 120))
     return match.start() if match else None
 
 
@@ -395,19 +343,9 @@ def _tail(text: str, size: int) -> int:
     return space + 1 if space >= 0 else len(text) - size
 
 
-_SHARE_VERB = re.compile(
-    r"\b(?:accounted\s+for|accounting\s+for|represented|represents?|representing|comprised|"
-    r"comprises?|comprising|made\s+up|makes?\s+up|amounted\s+to|amounting\s+to|"
-    r"was|were|is|are|at|increased\s+to|grew\s+to|reached|totaled|contributed|"
-    r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?)\b"
-    r"(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
-    re.I,
-)
-
-
 def _object_subject(after: str) -> Subject | None:
     """ "…13% for notebooks", "a 41% increase in EV/HEV applications": the part after."""
-    match = _OBJECT.match(after)
+    match = OBJECT.match(after)
     if match is None:
         return None
     # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
