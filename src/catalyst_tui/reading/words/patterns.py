@@ -18,7 +18,7 @@ FIGURE = re.compile(
 )
 MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0}
 COMPARISON = re.compile(CMP + r"$", re.I)
-BEFORE_WORD = re.compile(r"(?P<word>[\w-]+)\s*$")
+
 SHARE_OF = re.compile(
     r"^\s*of\s+(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|business|"
     r"company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from .records import COMPANY
 from .vocabulary import (
     ANAPHORS,
-    GENERIC,
+    GENERIC_WORDS,
     OTHER_MEASURES,
     PART_WORDS,
     PERIOD_WORD,
@@ -189,7 +189,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
     kept = [
         w
         for w, low in zip(words, lows, strict=True)
-        if low not in GENERIC
+        if low not in GENERIC_WORDS
         and low not in _COMPARATIVES
         and low not in PERIOD_WORD
         and low not in PRONOUNS
@@ -216,7 +216,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
 def _named_after(words: list[str]) -> bool:
     """Whether `words` name something beyond determiners, periods and measures."""
     return any(
-        w.lower() not in GENERIC
+        w.lower() not in GENERIC_WORDS
         and w.lower() not in PERIOD_WORD
         and w.lower() not in REVENUE_WORDS
         and w.lower() not in _COMPARATIVES

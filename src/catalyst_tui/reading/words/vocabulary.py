@@ -37,7 +37,7 @@ PART_WORDS = word_set(
     offering offerings family brand brands geography geographies layer layers"""
 )
 # Words that qualify a measure without naming a part of the business.
-GENERIC = word_set(
+GENERIC_WORDS = word_set(
     """the our its their a an total overall consolidated net organic core reported gaap non-gaap
     adjusted company company's companys whole combined recurring-free"""
 )

@@ -92,7 +92,7 @@ NEGATIONS = ("not", "never")
 TURNING = (*NEGATIONS, "no", "without")  # before a word of break or shortfall, they turn it
 NEGATION_PHRASES = ("failed to",)
 #: Words that make their clause say what might be, not what is: nothing in it decides.
-HEDGES = frozenset(
+HEDGING = frozenset(
     {"could", "might", "may", "would", "should", "if", "unless", "whether", "possible", "risk"}
 )
 
@@ -170,14 +170,14 @@ def _hedged(lowered: list[str]) -> list[bool]:
     for word in lowered:
         if word in ",;.":
             on = False if word in ";." else on
-        on = on or word in HEDGES
+        on = on or word in HEDGING
         out.append(on)
     return out
 
 
 def _hedged_at(passage: str, found: tuple[int, str]) -> bool:
     clause = re.split(r"[;.]", passage[: found[0]])[-1]
-    return any(w.lower() in HEDGES for w in re.findall(r"[a-z]+", clause, re.I))
+    return any(w.lower() in HEDGING for w in re.findall(r"[a-z]+", clause, re.I))
 
 
 def _negating(word: str, words: tuple[str, ...] = NEGATIONS) -> bool:
