@@ -98,6 +98,11 @@ id = "dc-growth"
 title = "Data Center keeps growing a tenth a quarter"
 kind = "guard"
 when = "growth(Data Center) >= 10%"
+[[tickers.NVDA.checkpoints]]
+id = "revenue-growth"
+title = "The company keeps growing"
+kind = "guard"
+when = "growth(revenue) >= 5%"
 """
 
 
@@ -122,6 +127,9 @@ def test_nvidias_data_center_is_judged_on_its_own_growth_everywhere(tmp_path: Pa
     line = next(x for x in checked.stdout.splitlines() if "NVDA/dc-growth" in x)
     # judged on Data Center's own +5% (the first it states), never Blackwell's +17%
     assert "growth 5.0% < 10% (+5% sequentially" in line and "17" not in line
+    # "•Revenue of $46.7 billion, up 6% from Q1 and up 56% from a year ago": the company's own
+    company = next(x for x in checked.stdout.splitlines() if "NVDA/revenue-growth" in x)
+    assert "growth 6.0% >= 5% (+6% sequentially" in company
     page = cli(tmp_path, "report", "NVDA")
     assert page.returncode == 0, page.stderr
     table = page.stdout[: page.stdout.index("## KPIs")]

@@ -157,3 +157,40 @@ def test_a_stated_figure_is_read_as_said_and_never_once_negated_or_hypothetical(
     assert kpi.value == pytest.approx(n / 100)
     spoiled = sentence.replace("Scorpio ", f"Scorpio {spoiler} ", 1)
     assert read_kpis(spoiled, ["Scorpio"]) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "read_as"),
+    [
+        # the name a phrase begins with: Blackwell's within Data Center, never Data Center's
+        (
+            "Blackwell Data Center revenue grew 17% sequentially.",
+            ("Data Center", "Blackwell"),
+            [("growth", "Blackwell", 0.17, None, "", "sequential")],
+        ),
+        (
+            "Data Center revenue of $41.1 billion, up 5% from Q1 and up 56% from a year ago.",
+            ("Data Center", "Blackwell"),
+            [
+                ("growth", "Data Center", 0.05, None, "", "sequential"),
+                ("growth", "Data Center", 0.56, None, "", "year over year"),
+            ],
+        ),
+        # the company's own revenue: `growth(revenue)`
+        (
+            "Total revenue grew 9% year over year to $16.7 billion.",
+            ("revenue",),
+            [("growth", "revenue", 0.09, None, "", "year over year")],
+        ),
+        # one of a list is none of the list's
+        ("Data Center and Gaming revenue grew 10%.", ("Data Center", "Gaming"), []),
+        # a prior quarter's share quoted beside this one's is not this quarter's
+        (
+            "Scorpio represented 69% of our revenue, a modest decrease from the 72% in the year ago.",
+            ("Scorpio",),
+            [("share", "Scorpio", 0.69, None, "", "")],
+        ),
+    ],
+)
+def test_a_figure_is_the_name_its_phrase_begins_with(sentence: str, names: tuple, read_as: list):
+    assert read(sentence, *names) == read_as
