@@ -186,7 +186,8 @@ def test_a_stated_figure_is_read_as_said_and_never_once_negated_or_hypothetical(
         ("Data Center and Gaming revenue grew 10%.", ("Data Center", "Gaming"), []),
         # a prior quarter's share quoted beside this one's is not this quarter's
         (
-            "Scorpio represented 69% of our revenue, a modest decrease from the 72% in the year ago.",
+            "Scorpio represented 69% of our revenue, a modest decrease from the 72% in the year"
+            " ago.",
             ("Scorpio",),
             [("share", "Scorpio", 0.69, None, "", "")],
         ),
