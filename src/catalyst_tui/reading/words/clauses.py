@@ -86,6 +86,8 @@ def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
             framed = read_subject(frame, revenue_said=True)
             if framed.name and framed.name != COMPANY and not framed.other:
                 return framed
+            if framed.other:
+                return framed  # "And in this segment, sales increased 13%": named before
         return subject
     return Subject("", False, False, False)
 

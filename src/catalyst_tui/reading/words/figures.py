@@ -248,8 +248,10 @@ def _one(
         subject = _subject_at(text, share_at, "", first, revenue_said)
         if subject.name in ("", COMPANY) or not (subject.revenue or subject.name[0].isupper()):
             subject = clause_subject(text, first, revenue_said)
-        if subject.name == COMPANY:
-            return None  # the company's revenue is no share of itself
+        if subject.name == COMPANY or clause_subject(text, first, revenue_said).other:
+            return (
+                None  # no share of itself; "Operating income was $54.3 million or 20% of revenue"
+            )
         return _Found("share", value, comparison, subject, "", match.start())
     if (
         last is not None
@@ -353,7 +355,13 @@ def _object_subject(after: str) -> Subject | None:
     subject = read_subject(match["x"], revenue_said=match["prep"].lower() == "for")
     if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
         return None
-    if re.match(r"(?:the\s+)?(?:quarter|year|period|segment|constant)", match["x"].strip(), re.I):
+    if re.match(r"(?:the\s+)?(?:quarter|year|period|constant)", match["x"].strip(), re.I):
+        return None
+    if re.match(
+        r"(?:the|this|that)\s+(?:segment|business|division|group)\b", match["x"].strip(), re.I
+    ):
+        return Subject("", False, True, False)  # "in the segment": one named before, not here
+    if re.search(r"\d|\b(?:days?|weeks?|months?)\b", match["x"]):
         return None
     return subject
 

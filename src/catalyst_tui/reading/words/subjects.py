@@ -146,7 +146,13 @@ def _of_measure(words: list[tuple[int, str]], i: int) -> bool:
 
 def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False) -> Subject:
     """What a noun phrase names and counts."""
-    phrase = re.split(r"\b(?:excluding|including|ex|net\s+of)\b", phrase, maxsplit=1)[0]
+    if re.match(r"\s*(?:excluding|including)\b", phrase, re.I):
+        # "Excluding the impact of foreign exchange, ... sales were down": the measure's owner
+        last = phrase.split()[-1].lower() if phrase.split() else ""
+        return Subject(
+            COMPANY if last in REVENUE_WORDS else "", last in REVENUE_WORDS, False, False
+        )
+    phrase = re.split(r"\b(?:excluding|including|ex|net\s+of)\b", phrase, maxsplit=1, flags=re.I)[0]
     phrase = re.sub(r"\([^)]*\)", " ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
     said_revenue = re.search(_AS_SHARE, phrase, re.I) is not None
     phrase = re.sub(_AS_SHARE, " revenue ", phrase, flags=re.I)  # "X as a percentage of sales"
@@ -230,7 +236,10 @@ _HYPHENED_PERIOD = re.compile(
     r"(?:first|second|third|fourth|q[1-4]|full|fiscal|half|nine|six|twelve)-(?:quarter|year|"
     r"month|months|half)|year-ago|prior-year|today|year-to-date"
 )
-_COMPARATIVES = word_set("higher lower strong stronger weak weaker record solid continued")
+_COMPARATIVES = word_set(
+    "higher lower strong stronger weak weaker record solid continued impressive robust healthy"
+    " significant"
+)
 
 
 def other_measure(low: str) -> bool:

@@ -39,7 +39,7 @@ PART_WORDS = word_set(
 # Words that qualify a measure without naming a part of the business.
 GENERIC_WORDS = word_set(
     """the our its their a an total overall consolidated net organic core reported gaap non-gaap
-    adjusted company company's companys whole combined recurring-free"""
+    adjusted company company's companys whole combined basis"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 ANAPHORS = frozenset({"it", "they", "this", "that", "these", "those", "which", "both"})
