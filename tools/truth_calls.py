@@ -56,6 +56,11 @@ _CMP = {
     "under": "<",
     "below": "<",
     "just under": "<",
+    "at least": ">=",
+    "no less than": ">=",
+    "upwards of": ">",
+    "at most": "<=",
+    "no more than": "<=",
 }
 _BASIS = {"qoq": "sequential", "sequential": "sequential", "yoy": "yoy", "fy": "yoy", None: ""}
 _DROP = word_set(
