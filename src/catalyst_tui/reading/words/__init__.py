@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 _FIGURE_MARKS = ("%", "percent", "per cent", "doubled", "tripled", "quadrupled")
-_GUIDANCE = re.compile(r"guid|outlook|forecast|expectation|target|ing\s+(?:our|its)\s", re.I)
+_GUIDANCE = re.compile(r"guid|outlook|forecast|expectation|target|range|ing\s+(?:our|its)\s", re.I)
 _BULLET = re.compile(r"^[•●▪◦‣·*–-]+")
 _LONGEST = 1500  # characters: a longer "sentence" is a table or a list run together
 _CUSTOMER_NAME = re.compile(

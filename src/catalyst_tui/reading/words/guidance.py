@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from .records import Stated
 
-_NOUN = r"(?:guidance|outlook|guide|forecasts?|expectations?|targets?)"
+_NOUN = r"(?:guidance|outlook|guide|forecasts?|expectations?|targets?|range)"
 _DETERMINER = r"(?:our|the|that|this|its|all|both|their)"
 _METRIC = (
     r"(?:(?:total|subscription|non-gaap|gaap|adjusted|organic|net|diluted|operating|"
@@ -85,7 +85,8 @@ def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
         for match in pattern.finditer(sentence):
             if _blocked(sentence, match.start(), match.end()):
                 continue
-            metric = _metric(match["object"]) or _metric(sentence[match.end() : match.end() + 40])
+            after = sentence[match.end() : match.end() + 40]
+            metric = _metric(match["object"]) or _metric(after, first=True)
             found.append((match.start(), direction, metric))
     for direction, pattern in _AGAINST_PRIOR.items():
         for match in pattern.finditer(sentence):
@@ -120,9 +121,9 @@ def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
     return _ELSE.search(sentence[at : until + 40]) is not None
 
 
-def _metric(words: str) -> str:
+def _metric(words: str, *, first: bool = False) -> str:
     named = list(re.finditer(_METRIC, words, re.I))
-    match = named[-1] if named else None
+    match = (named[0] if first else named[-1]) if named else None
     if match is None:
         return ""
     text = match.group().lower()

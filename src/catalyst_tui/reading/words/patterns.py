@@ -77,7 +77,7 @@ CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
 
 
 SHARE_VERB = re.compile(
-    r"\b(?:accounted\s+for|accounting\s+for|represented|represents?|representing|comprised|"
+    r"\b(?:accounted\s+for|accounting\s+for|accounts?\s+for|represented|represents?|representing|comprised|"
     r"comprises?|comprising|made\s+up|makes?\s+up|amounted\s+to|amounting\s+to|"
     r"was|were|is|are|at|increased\s+to|grew\s+to|reached|totaled|contributed|"
     r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?)\b"

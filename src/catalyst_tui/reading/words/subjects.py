@@ -212,7 +212,7 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         return Subject(COMPANY if revenue else "", revenue, other, False)
     if [k.lower() for k in kept] == ["company"]:
         return Subject(COMPANY, True, other, False)
-    if len(kept) == 1 and kept[0].lower() in PART_WORDS and not revenue:
+    if len(kept) == 1 and kept[0] in PART_WORDS and not revenue:
         return Subject("", False, True, False)  # "the market", "the segment": no part named
     name = " ".join(kept)
     part = revenue or revenue_said or _a_part(kept, first)

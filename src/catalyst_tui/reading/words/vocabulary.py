@@ -39,7 +39,8 @@ PART_WORDS = word_set(
 # Words that qualify a measure without naming a part of the business.
 GENERIC_WORDS = word_set(
     """the our its their a an total overall consolidated net organic core reported gaap non-gaap
-    adjusted company company's companys whole combined basis"""
+    adjusted company company's companys whole combined basis comparable comp same-store
+    like-for-like underlying"""
 )
 PRONOUNS = frozenset({"we", "i", "us", "our"})
 ANAPHORS = frozenset({"it", "they", "this", "that", "these", "those", "which", "both"})
