@@ -354,7 +354,7 @@ def _kpi_laws(text: str, k: Kpi) -> list[str]:
         broken.append(f"read from a negated sentence: {k.sentence[:80]!r}")
     if k.kind == "guidance":
         if k.basis not in GUIDANCE_DIRECTIONS or not re.search(
-            r"guidance|outlook|forecast|guide|target|expectation", k.sentence, re.I
+            r"guidance|outlook|forecast|guide|target|expect|anticipate|range", k.sentence, re.I
         ):
             broken.append(f"{k.basis!r} of a sentence not about guidance")
         return broken
@@ -364,7 +364,7 @@ def _kpi_laws(text: str, k: Kpi) -> list[str]:
         if value is None:
             continue
         number = f"{abs(value) * 100:.4f}".rstrip("0").rstrip(".")
-        if not re.search(rf"(?<![\d.]){re.escape(number)}(?:\.0+)?\s?%", k.sentence):
+        if not re.search(rf"(?<![\d.]){re.escape(number)}(?:\.0+)?\s?(?:%|percent)", k.sentence):
             broken.append(f"{number}% is not written in {k.sentence[:80]!r}")
     if k.kind == "share" and not 0 <= (k.value or 0) <= (k.high or k.value or 0) <= 1:
         broken.append(f"a share of {k.value} to {k.high}")

@@ -79,9 +79,8 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
             stated = stated._replace(sentence=sentence)
             if stated.subject.casefold() in company:
                 stated = stated._replace(subject=COMPANY)  # "NVIDIA (NASDAQ: NVDA) reported"
-            if stated.subject == COMPANY:
-                heading = _heading(text, start)
-                stated = stated._replace(subject=heading) if heading else stated
+            if stated.subject == COMPANY and _heading(text, start):
+                continue  # a bullet under "Data Center": its subject is no word of its own
             found.append(stated)
         if _GUIDANCE.search(sentence):
             found.extend(read_guidance(sentence, start, end))
@@ -90,8 +89,10 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
 
 def _heading(text: str, at: int) -> str:
     """The heading a bullet stands under, where it names a part of the business: "Data
-    Center" over "•Second-quarter revenue was $41.1 billion, up 5%"; "" for a line that is no
-    bullet, or a heading of the document's own ("Highlights", "Q2 Fiscal 2026 Summary")."""
+    Center" over "•Second-quarter revenue was $41.1 billion, up 5%", a figure whose subject
+    only the heading gives (not read: the sentence does not say whose it is, and it is not the
+    company's); "" for a line that is no bullet, or a heading of the document's own
+    ("Highlights", "Q2 Fiscal 2026 Summary")."""
     begin = text.rfind("\n", 0, at) + 1
     if text[begin : begin + 1] not in _BULLETS:
         return ""
