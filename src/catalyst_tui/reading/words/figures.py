@@ -264,8 +264,9 @@ def _one(
     verb = VERB_THEN.search(before, _tail(before, 160))
     noun = NOUN_AFTER.match(after)
     if verb is None and noun is None:
-        if last is not None and last.kind == "growth" and _continues(text, last, match):
-            subject = _object_subject(after) or last.subject
+        listed = _continues(text, last, match) if last and last.kind == "growth" else None
+        if last is not None and listed is not None:
+            subject = _object_subject(after) or listed
             sign = -1 if last.value < 0 else 1
             return _Found("growth", sign * value, comparison, subject, "", match.start())
         return None
@@ -314,12 +315,26 @@ def _other_in(words: str) -> bool:
     )
 
 
-def _continues(text: str, last: _Found, match: re.Match[str]) -> bool:
+def _continues(text: str, last: _Found, match: re.Match[str]) -> Subject | None:
+    """The subject of a figure that goes on a list after a growth with no verb of its own:
+    the last one's ("up 13% year over year and 7% sequentially"), or the name before it
+    ("Asia grew 15%, Europe 3% and North America 7%"); None where it is no such figure."""
     between = text[last.position : match.start()]
     between = between[between.find("%") + 1 :] if "%" in between else between
     if any(finite_verb(w) for _, w in tokens(between)):
-        return False
-    return bool(re.search(r"(?:,|\band\b)\s*" + CMP + r"$", between, re.I))
+        return None
+    if re.search(r"(?:,|\band\b)\s*" + CMP + r"$", between, re.I):
+        return last.subject
+    named = _LISTED_NAME.search(between)
+    if named is None:
+        return None
+    subject = read_subject(named["name"])
+    return subject if subject.revenue and not subject.other else None
+
+
+_LISTED_NAME = re.compile(
+    r"(?:,|\band\b)\s+(?P<name>[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*){0,3})\s+" + CMP + r"$"
+)
 
 
 def _governor_before(before: str) -> int:
@@ -366,6 +381,14 @@ def _object_subject(after: str) -> Subject | None:
     return subject
 
 
+# A verb whose object the phrase is: "Our Medical segment delivered sales growth of 6%" is the
+# segment's, the clause's subject.
+_OBJECT_OF = re.compile(
+    r"\b(?:delivered|posted|saw|generated|reported|achieved|had|showed|recorded|registered|"
+    r"experienced|produced|drove)$"
+)
+
+
 def _subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) -> Subject:
     """The phrase right before `at`, or the clause's subject where none stands there ("...,
     up 7% sequentially" after an apposition; "and grew 15%")."""
@@ -377,9 +400,10 @@ def _subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool)
         if subject.anaphor or subject.other or (subject.name and subject.name != COMPANY):
             return subject
         if subject.name == COMPANY:  # "In sensors, we saw 20% organic growth": the frame's
+            lead = text[:at].rstrip()[: -len(phrase)].rstrip()
             framed = (
                 clause_subject(text, first, revenue_said)
-                if frame_of(text)[0] or text[:at].rstrip()[: -len(phrase)].rstrip().endswith(",")
+                if frame_of(text)[0] or lead.endswith(",") or _OBJECT_OF.search(lead)
                 else subject
             )
             return framed if framed.name not in ("", COMPANY) else subject

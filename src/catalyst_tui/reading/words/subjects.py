@@ -161,6 +161,8 @@ def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False
         0
     ]
     phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
+    if re.search(r"\b(?:sales|revenues?)\s+to\b", phrase, re.I):
+        return Subject("", False, True, False)  # "Sales to Apple": a customer's
     if re.match(r"(?:the\s+)?(?:balance|rest|remainder)\s+of\b", phrase, re.I):
         return Subject("", False, True, False)  # a part less something: no name of its own
     words = [
