@@ -83,7 +83,22 @@ def said(text: str) -> list[tuple[str, str, float | None, str, str]]:
             "Sales more than doubled year-over-year.",
             [("growth", COMPANY, 100.0, "more than", "year over year")],
         ),
+        # a list of named parts after a growth, each its own
+        (
+            "Asia grew 15%, Europe 3% and North America 7%.",
+            [
+                ("growth", "Asia", 15.0, "", ""),
+                ("growth", "Europe", 3.0, "", ""),
+                ("growth", "North America", 7.0, "", ""),
+            ],
+        ),
+        # the subject of the verb whose object the growth is
+        (
+            "Our Medical segment delivered sales growth of 6% in the quarter.",
+            [("growth", "Medical segment", 6.0, "", "")],
+        ),
         # never: margins, costs, rates, customers, other measures, hedges, no number, negation
+        ("Sales to our largest customer were 20% of revenue.", []),
         ("Gross margin was 39% of revenues, 70 basis points higher than Q4.", []),
         ("Operating expenses were $46 million or 20.1% of revenues.", []),
         ("Our effective tax rate for Q1 was 25.2%.", []),

@@ -195,3 +195,14 @@ def test_a_stated_figure_is_read_as_said_and_never_once_negated_or_hypothetical(
 )
 def test_a_figure_is_the_name_its_phrase_begins_with(sentence: str, names: tuple, read_as: list):
     assert read(sentence, *names) == read_as
+
+
+def test_a_cut_of_capex_or_costs_is_no_cut_of_guidance():
+    # Dycom's call: "... a $15 million reduction from our prior outlook" (of net capex)
+    capex = (
+        "For the full fiscal year 2021, we expect net capex to range from $45 million to $55"
+        " million, which is a $15 million reduction from our prior outlook."
+    )
+    assert read_kpis(capex) == ()
+    [raised] = read_kpis("We are raising our full-year revenue guidance.")
+    assert (raised.kind, raised.basis) == ("guidance", "raised")

@@ -25,7 +25,8 @@ _METRIC = (
     r"free|core|annual|recurring|full[- ]year|fiscal|\d{4}|'?\d{2}|year|financial)\s+)*"
     r"(?:revenues?|sales|eps|earnings(?:\s+per\s+share)?|operating\s+(?:margin|income|profit)|"
     r"margins?|free\s+cash\s+flow(?:\s+margin)?|cash\s+flow(?:\s+from\s+operations)?|arr|"
-    r"billings|ebitda(?:\s+margin)?|net\s+income|capex|capital\s+expenditures)"
+    r"billings|ebitda(?:\s+margin)?|net\s+income|capex|capital\s+expenditures|"
+    r"(?:operating\s+)?expenses?|opex|costs?|tax\s+rate)"
 )
 _VERBS = {
     "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?",

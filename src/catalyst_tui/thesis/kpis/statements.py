@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 KpiKind = Literal["share", "growth", "guidance"]
 GUIDANCE_DIRECTIONS = DIRECTIONS
+_COST = re.compile(r"capex|capital expenditure|expense|opex|cost|tax")
 #: The names a condition gives the company's own revenue: `growth(revenue)`.
 COMPANY_NAMES = frozenset({COMPANY, "company", "sales", "total revenue"})
 
@@ -93,7 +94,8 @@ def read_kpis(text: str, subjects: Sequence[str] = ()) -> tuple[Kpi, ...]:
     shared: set[tuple[int, str]] = set()  # (sentence, name) with a share read
     for stated in read_words(text, sentences(text)):
         if stated.kind == "guidance":
-            found.append(_kpi(stated, "", forward=False))
+            if not _COST.search(stated.metric):  # a cut of capex or costs is no cut of guidance
+                found.append(_kpi(stated, "", forward=False))
             continue
         subject = named(stated.subject, subjects)
         if subject is None:
