@@ -99,6 +99,7 @@ def said(text: str) -> list[tuple[str, str, float | None, str, str]]:
         ),
         # never: margins, costs, rates, customers, other measures, hedges, no number, negation
         ("Sales to our largest customer were 20% of revenue.", []),
+        ("So was Data Center revenue up 20% sequentially?", []),
         ("Gross margin was 39% of revenues, 70 basis points higher than Q4.", []),
         ("Operating expenses were $46 million or 20.1% of revenues.", []),
         ("Our effective tax rate for Q1 was 25.2%.", []),

@@ -68,7 +68,9 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     found: list[Stated] = []
     for start, end in spans:
         sentence = text[start:end]
-        if len(sentence) > _LONGEST or boilerplate(sentence):
+        if len(sentence) > _LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
+            continue  # a table run together, or a question: it states nothing
+        if boilerplate(sentence):
             continue
         lowered = sentence.lower()
         figures = any(mark in lowered for mark in _FIGURE_MARKS)

@@ -250,7 +250,7 @@ def other_measure(low: str) -> bool:
 
 
 def _possessive_pronoun(low: str) -> bool:
-    return low in {"its", "their", "his", "her", "my"}
+    return low in {"its", "their", "his", "her", "my", "your"}
 
 
 def _a_part(kept: list[str], first: bool) -> bool:
