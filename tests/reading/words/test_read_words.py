@@ -69,6 +69,8 @@ def said(text: str) -> list[tuple[str, str, float | None, str, str]]:
             "In our energy business, we saw 9% organic growth.",
             [("growth", "energy business", 9.0, "", "")],
         ),
+        # a frame of talk names nothing
+        ("In this environment, revenue grew 5%.", [("growth", COMPANY, 5.0, "", "")]),
         # a list: each figure its part
         (
             "Revenue was up 13% for notebooks and 39% for workstations.",

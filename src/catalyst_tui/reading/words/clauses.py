@@ -38,6 +38,12 @@ _ADVERBIAL = re.compile(
     r"\w+ly$",
     re.I,
 )
+# Frames of talk, not of a part: "In this environment,", "In terms of profitability,".
+_DISCOURSE_FRAMES = (
+    r"\b(?:environment|context|regard|case|light|meantime|words|terms|line|spite|response|"
+    r"aggregate|closing|conclusion|respect|order|view|sum|brief|practice|reality|effect|"
+    r"essence|hindsight|connection|relation|addition|times?|way|sense|word|end|aggregate)\b"
+)
 _RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*,|\bas\s+(?:I|we)\s+\w+\s+\w+,?", re.I)
 _CLAUSE_CUT = re.compile(
     r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
@@ -166,7 +172,7 @@ def frame_of(text: str) -> tuple[str, int]:
         r"\bbasis\b|\bperspective\b|\bcurrency\b|\bcomparison\b|\bsequential|year[- ]over|"
         r"\bquarter\b|\byear\b|\baddition\b|\bsummary\b|\bshort\b|\bgeneral\b|"
         r"\bparticular\b|\bcontrast\b|\bfact\b|\bturn\b|\btotal\b|\bcustomer\b|\bcategory\b|"
-        r"\bexpected\b|\bresult\b|\bmonths?\b|\bperiod\b",
+        r"\bexpected\b|\bresult\b|\bmonths?\b|\bperiod\b|" + _DISCOURSE_FRAMES,
         frame,
         re.I,
     ):
