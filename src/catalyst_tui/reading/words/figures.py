@@ -24,7 +24,14 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .clauses import Clause, clause_subject, clauses, frame_of
+from .attribution import (
+    apposition_other,
+    measure_before,
+    object_subject,
+    other_in,
+    subject_at,
+)
+from .clauses import Clause, clause_subject, clauses
 from .patterns import (
     CMP,
     COMPARISON,
@@ -35,7 +42,6 @@ from .patterns import (
     MULTIPLE,
     NEGATIVE,
     NOUN_AFTER,
-    OBJECT,
     RANGE_TO,
     REVENUE_SAID,
     SHARE_OF,
@@ -43,8 +49,8 @@ from .patterns import (
     VERB_THEN,
 )
 from .records import COMPANY, Stated
-from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
-from .vocabulary import ATTRIBUTED, FORWARD, HEDGES, NEGATION, PERIOD, SEQUENTIAL, YEARLY
+from .subjects import Subject, finite_verb, phrase_before, read_subject, tokens
+from .vocabulary import ATTRIBUTED, FORWARD, HEDGES, NEGATION, SEQUENTIAL, YEARLY
 
 
 class _Found(NamedTuple):
@@ -194,16 +200,6 @@ def _local(text: str, at: int) -> str:
     return text[max(cut, 0) : at]
 
 
-def _measure_before(text: str, at: int) -> Subject:
-    """Whose a bare "growth" is: the revenue-like measure named last before it ("delivered ARR
-    of $237 million with growth accelerating to 131%"), else the company's."""
-    named = list(re.finditer(r"\b(?:revenues?|sales|ARR)\b", text[:at]))
-    last = named[-1] if named else None
-    if last is None:
-        return Subject(COMPANY, True, False, False)
-    return read_subject(phrase_before(text, last.end()), revenue_said=True)
-
-
 def _basis_window(after: str) -> str:
     cut = CUT_BASIS.search(after)
     return after[: cut.start()] if cut else after
@@ -230,7 +226,7 @@ def _one(
         more = re.search(r"more\s+than\s*$", before, re.I)
         value = MULTIPLE[match["mult"].lower()]
         verb_at = match.start() - (more.end() - more.start() if more else 0)
-        subject = _subject_at(text, verb_at, after, first, revenue_said)
+        subject = subject_at(text, verb_at, after, first, revenue_said)
         return _Found("growth", value, "more than" if more else "", subject, "", match.start())
     value = float(match["num"])
     cmp_match = COMPARISON.search(before, _tail(before, 40))
@@ -245,7 +241,7 @@ def _one(
         share_at = _share_verb(before)
         if share_at is None:
             return None
-        subject = _subject_at(text, share_at, "", first, revenue_said)
+        subject = subject_at(text, share_at, "", first, revenue_said)
         if subject.name in ("", COMPANY) or not (subject.revenue or subject.name[0].isupper()):
             subject = clause_subject(text, first, revenue_said)
         if subject.name == COMPANY or clause_subject(text, first, revenue_said).other:
@@ -266,7 +262,7 @@ def _one(
     if verb is None and noun is None:
         listed = _continues(text, last, match) if last and last.kind == "growth" else None
         if last is not None and listed is not None:
-            subject = _object_subject(after) or listed
+            subject = object_subject(after) or listed
             sign = -1 if last.value < 0 else 1
             return _Found("growth", sign * value, comparison, subject, "", match.start())
         return None
@@ -285,34 +281,17 @@ def _one(
         governor = verb.start()
     else:
         between, governor = "", _governor_before(before)
-    if _other_in(between) or (noun is not None and _other_in(after[: noun.end() + 30])):
+    if other_in(between) or (noun is not None and other_in(after[: noun.end() + 30])):
         return None
-    if _apposition_other(text, governor):
+    if apposition_other(text, governor):
         return None  # "spent $2.1 billion on capital expenditures, an increase of 11%"
-    named = _object_subject(after)
+    named = object_subject(after)
     if named is not None and clause_subject(text, first, revenue_said).other:
         return None  # "increases in R&D expenses were driven by a 30% increase in compensation"
-    subject = named or _subject_at(text, governor, "", first, revenue_said)
+    subject = named or subject_at(text, governor, "", first, revenue_said)
     if re.search(r"\bgrowth(?:\s+rate)?\s*$", phrase_before(text, governor), re.I):
-        subject = _measure_before(text, governor)  # "with growth accelerating to 131%"
+        subject = measure_before(text, governor)  # "with growth accelerating to 131%"
     return _Found("growth", -value if negative else value, comparison, subject, "", match.start())
-
-
-def _apposition_other(text: str, governor: int) -> bool:
-    """Whether a growth set after a comma is of the measure the words before the comma act on,
-    and that measure is not revenue."""
-    head = text[:governor].rstrip()
-    if not head.endswith(","):
-        return False
-    segment = head[:-1]
-    verbs = [at for at, word in tokens(segment) if finite_verb(word) or word.lower() == "spent"]
-    return _other_in(segment[verbs[-1] :]) if verbs else False
-
-
-def _other_in(words: str) -> bool:
-    return any(
-        other_measure(w) for w in re.findall(r"[a-z-]+", words.lower()) if w not in ("rate",)
-    )
 
 
 def _continues(text: str, last: _Found, match: re.Match[str]) -> Subject | None:
@@ -358,53 +337,3 @@ def _tail(text: str, size: int) -> int:
         return 0
     space = text.find(" ", len(text) - size)
     return space + 1 if space >= 0 else len(text) - size
-
-
-def _object_subject(after: str) -> Subject | None:
-    """ "…13% for notebooks", "a 41% increase in EV/HEV applications": the part after."""
-    match = OBJECT.match(after)
-    if match is None:
-        return None
-    # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
-    # increased, a part only where a word or a name says so
-    subject = read_subject(match["x"], revenue_said=match["prep"].lower() == "for")
-    if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
-        return None
-    if re.match(r"(?:the\s+)?(?:quarter|year|period|constant)", match["x"].strip(), re.I):
-        return None
-    if re.match(
-        r"(?:the|this|that)\s+(?:segment|business|division|group)\b", match["x"].strip(), re.I
-    ):
-        return Subject("", False, True, False)  # "in the segment": one named before, not here
-    if re.search(r"\d|\b(?:days?|weeks?|months?)\b", match["x"]):
-        return None
-    return subject
-
-
-# A verb whose object the phrase is: "Our Medical segment delivered sales growth of 6%" is the
-# segment's, the clause's subject.
-_OBJECT_OF = re.compile(
-    r"\b(?:delivered|posted|saw|generated|reported|achieved|had|showed|recorded|registered|"
-    r"experienced|produced|drove)$"
-)
-
-
-def _subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) -> Subject:
-    """The phrase right before `at`, or the clause's subject where none stands there ("...,
-    up 7% sequentially" after an apposition; "and grew 15%")."""
-    phrase = phrase_before(text, at)
-    if phrase:
-        subject = read_subject(
-            phrase, first=first and text[:at].strip() == phrase, revenue_said=revenue_said
-        )
-        if subject.anaphor or subject.other or (subject.name and subject.name != COMPANY):
-            return subject
-        if subject.name == COMPANY:  # "In sensors, we saw 20% organic growth": the frame's
-            lead = text[:at].rstrip()[: -len(phrase)].rstrip()
-            framed = (
-                clause_subject(text, first, revenue_said)
-                if frame_of(text)[0] or lead.endswith(",") or _OBJECT_OF.search(lead)
-                else subject
-            )
-            return framed if framed.name not in ("", COMPANY) else subject
-    return clause_subject(text, first, revenue_said)
