@@ -69,6 +69,8 @@ def said(text: str) -> list[tuple[str, str, float | None, str, str]]:
             "In our energy business, we saw 9% organic growth.",
             [("growth", "energy business", 9.0, "", "")],
         ),
+        # the figure as the subject: "the 10% increase in revenue" is the company's
+        ("The 10% increase in revenue was driven by volume.", [("growth", COMPANY, 10.0, "", "")]),
         # a frame of talk names nothing
         ("In this environment, revenue grew 5%.", [("growth", COMPANY, 5.0, "", "")]),
         # a list: each figure its part
@@ -101,6 +103,7 @@ def said(text: str) -> list[tuple[str, str, float | None, str, str]]:
         ),
         # never: margins, costs, rates, customers, other measures, hedges, no number, negation
         ("Sales to our largest customer were 20% of revenue.", []),
+        ("Our largest customer, Walmart, accounted for 15% of sales.", []),
         ("So was Data Center revenue up 20% sequentially?", []),
         ("Gross margin was 39% of revenues, 70 basis points higher than Q4.", []),
         ("Operating expenses were $46 million or 20.1% of revenues.", []),

@@ -99,7 +99,9 @@ def read_figures(
                 continue
             if _customer(subject.name, figure.local, customers):
                 continue
-            if _customers_said(text[: figure.position]) and not read_subject(subject.name).revenue:
+            if _customers_said(text[: figure.position]) and (
+                not read_subject(subject.name).revenue or _apposed_to_customer(text, subject.name)
+            ):
                 continue  # "customer categories, led by large cloud service providers, which …"
             previous = subject
             period = _period(text)
@@ -122,6 +124,13 @@ def read_figures(
 def _customers_said(words: str) -> bool:
     """Whether `words` speak of customers ("by customer segment" names a way to split revenue)."""
     return CUSTOMER.search(re.sub(r"customer\s+segments?", "", words, flags=re.I)) is not None
+
+
+def _apposed_to_customer(text: str, name: str) -> bool:
+    """ "Our largest customer, Walmart, accounted for 15% of sales": the name stands just after
+    the word customer."""
+    at = text.find(name)
+    return at > 0 and CUSTOMER.search(text[max(0, at - 30) : at]) is not None
 
 
 def _customer(name: str, before: str, customers: frozenset[str]) -> bool:
@@ -289,6 +298,8 @@ def _one(
     if named is not None and clause_subject(text, first, revenue_said).other:
         return None  # "increases in R&D expenses were driven by a 30% increase in compensation"
     subject = named or subject_at(text, governor, "", first, revenue_said)
+    if named is None and _IN_REVENUE.match(after) and not read_subject(subject.name).revenue:
+        subject = Subject(COMPANY, True, False, False)  # "The 10% increase in revenue was …"
     if re.search(r"\bgrowth(?:\s+rate)?\s*$", phrase_before(text, governor), re.I):
         subject = measure_before(text, governor)  # "with growth accelerating to 131%"
     return _Found("growth", -value if negative else value, comparison, subject, "", match.start())
@@ -311,6 +322,9 @@ def _continues(text: str, last: _Found, match: re.Match[str]) -> Subject | None:
     return subject if subject.revenue and not subject.other else None
 
 
+_IN_REVENUE = re.compile(
+    r"\s*(?:increase|growth|decline|decrease)\s+in\s+(?:total\s+)?revenues?\b", re.I
+)
 _LISTED_NAME = re.compile(
     r"(?:,|\band\b)\s+(?P<name>[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*){0,3})\s+" + CMP + r"$"
 )

@@ -64,7 +64,7 @@ OBJECT = re.compile(
     r"^\s*(?:(?:organic|core|sequential|total|revenue)\s+)*(?:(?:growth|increase|decline|"
     r"improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
     r"(?=\s*(?:,|;|\.|$|\band\b|\bwhich\b|\bdriven\b|\bled\b|\bas\b|\bdue\b|\bwith\b|"
-    r"\bduring\b|\bin\s+the\b|\bto\b))",
+    r"\bduring\b|\bin\s+the\b|\bto\b|\b(?:was|were|is|are|has|have|had)\b))",
     re.I,
 )
 RANGE_TO = re.compile(r"\s*(?:to|-|–|and)\s*(?:between\s+)?", re.I)
