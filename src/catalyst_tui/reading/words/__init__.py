@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .clauses import clause_subject
 from .figures import read_figures
 from .guidance import read_guidance
 from .records import COMPANY, DIRECTIONS, Stated, StatedKind
 from .sentences import sentence_spans
+from .subjects import phrase_before, read_subject
 from .vocabulary import boilerplate, word_set
 
 __all__ = [
@@ -63,6 +65,8 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
     """Every share, growth and guidance direction `text` states, in the order of its
     sentences (`spans`, the sentences' offsets, when the caller has them)."""
     spans = list(sentence_spans(text) if spans is None else spans)
+    for cached in (clause_subject, phrase_before, read_subject):
+        cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
     customers, parts = _document_facts(text)
     company = {m["name"].casefold() for m in _LISTED.finditer(text)}
     found: list[Stated] = []
@@ -70,11 +74,10 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
         sentence = text[start:end]
         if len(sentence) > _LONGEST or sentence.rstrip("\"'”’) ").endswith("?"):
             continue  # a table run together, or a question: it states nothing
-        if boilerplate(sentence):
-            continue
         lowered = sentence.lower()
         figures = any(mark in lowered for mark in _FIGURE_MARKS)
-        if not figures and _GUIDANCE.search(sentence) is None:
+        guidance = _GUIDANCE.search(sentence) is not None
+        if not (figures or guidance) or boilerplate(sentence):
             continue
         plain = _BULLET.sub(lambda m: " " * len(m.group()), sentence)
         for stated in read_figures(plain, start, end, customers, parts) if figures else ():
@@ -84,7 +87,7 @@ def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tup
             if stated.subject == COMPANY and _heading(text, start):
                 continue  # a bullet under "Data Center": its subject is no word of its own
             found.append(stated)
-        if _GUIDANCE.search(sentence):
+        if guidance:
             found.extend(read_guidance(sentence, start, end))
     return tuple(found)
 

@@ -12,6 +12,7 @@ company ("we", "sales") the frame's part is the subject."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .records import COMPANY
@@ -76,6 +77,7 @@ def clauses(sentence: str) -> list[Clause]:
     return spans
 
 
+@lru_cache(maxsize=256)
 def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
     """The subject of a clause: the phrase before its first verb, the frame's when that is the
     company's or no one's ("In our energy business, we saw 9% organic growth")."""

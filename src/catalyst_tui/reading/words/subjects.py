@@ -15,6 +15,7 @@ sentence already spoke of revenue."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .records import COMPANY
@@ -80,6 +81,7 @@ def tokens(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=256)
 def phrase_before(clause: str, at: int) -> str:
     """The noun phrase that ends at `at` in `clause`, read back to where it begins; "" where
     the verb at `at` is one of two a subject shares ("were strong and more than doubled").
@@ -144,6 +146,7 @@ def _of_measure(words: list[tuple[int, str]], i: int) -> bool:
     return before in REVENUE_WORDS or other_measure(before)
 
 
+@lru_cache(maxsize=256)
 def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False) -> Subject:
     """What a noun phrase names and counts."""
     if re.match(r"\s*(?:excluding|including)\b", phrase, re.I):
