@@ -236,3 +236,11 @@ def test_no_figure_is_read_where_the_only_percentages_are_margins_rates_or_custo
     form: str, n: int, k: int, a: int
 ) -> None:
     assert read_words(form.format(n=n, k=k, a=a)) == ()
+
+
+def test_a_forecast_is_what_is_said_after_the_words_of_the_future():
+    done, said = read_words("Revenue grew 10% this quarter, and we expect it to grow 5% next year.")
+    assert (done.value, done.forward) == (0.10, False)
+    assert (said.value, said.forward) == (0.05, True)
+    [expected] = read_words("Data Center revenue is expected to grow more than 20% next year.")
+    assert expected.forward and expected.comparison == "more than"

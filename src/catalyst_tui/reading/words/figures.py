@@ -80,7 +80,6 @@ def read_figures(
         found = list(_clause_figures(text, clause.start == 0, revenue_said, parts))
         if not found or ATTRIBUTED.search(text):
             continue
-        forward = FORWARD.search(text) is not None
         if first_subject is None and first_clause is not None:
             opening = sentence[first_clause.start : first_clause.end]
             first_subject = clause_subject(opening, first_clause.start == 0, revenue_said)
@@ -113,7 +112,7 @@ def read_figures(
                 figure.comparison,
                 figure.basis,
                 period,
-                forward,
+                FORWARD.search(text[: figure.position]) is not None,  # said before: a forecast
                 "",
                 sentence,
                 start,

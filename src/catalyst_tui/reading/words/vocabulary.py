@@ -62,7 +62,7 @@ PERIOD_WORD = word_set(
     this ytd year-to-date"""
 )
 SEQUENTIAL = re.compile(
-    r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|"
+    r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|\bq/q\b|\bqoq\b|"
     r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?"
     r"(?:(?:last|prior|previous|preceding)\s+quarter|"
     r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
