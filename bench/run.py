@@ -53,6 +53,7 @@ BENCHES: tuple[Bench, ...] = (
     Bench("imports", "bench/imports.py", ("--repeats", "3"), ("--rows", "2000", "--repeats", "1")),
     Bench("import_million", "bench/import_million.py", (), ("--rows", "100000")),
     Bench("evidence", "bench/evidence.py", (), ("--repeats", "3")),
+    Bench("words", "bench/words.py", (), ("--repeats", "1", "--sentences", "2000")),
     Bench("results", "bench/results.py", (), ("--repeats", "5")),
     Bench("xbrl", "bench/xbrl.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench("returns", "bench/returns.py", (), ("--repeats", "1")),

@@ -377,7 +377,7 @@ def _kpi_laws(text: str, k: Kpi) -> list[str]:
         broken.append(f"read from a negated sentence: {k.sentence[:80]!r}")
     if k.kind == "guidance":
         if k.basis not in GUIDANCE_DIRECTIONS or not re.search(
-            r"guidance|outlook|forecast", k.sentence, re.I
+            r"guidance|outlook|forecast|guide|target|expect|anticipate|range", k.sentence, re.I
         ):
             broken.append(f"{k.basis!r} of a sentence not about guidance")
         return broken
@@ -387,7 +387,7 @@ def _kpi_laws(text: str, k: Kpi) -> list[str]:
         if value is None:
             continue
         number = f"{abs(value) * 100:.4f}".rstrip("0").rstrip(".")
-        if not re.search(rf"(?<![\d.]){re.escape(number)}(?:\.0+)?\s?%", k.sentence):
+        if not re.search(rf"(?<![\d.]){re.escape(number)}(?:\.0+)?\s?(?:%|percent)", k.sentence):
             broken.append(f"{number}% is not written in {k.sentence[:80]!r}")
     if k.kind == "share" and not 0 <= (k.value or 0) <= (k.high or k.value or 0) <= 1:
         broken.append(f"a share of {k.value} to {k.high}")
@@ -429,7 +429,19 @@ def main(argv: list[str]) -> int:
         counts[checked.kind] += 1
     kinds = ", ".join(f"{n} {kind}" for kind, n in counts.items())
     print(f"truth: {len(results)} files ({kinds}); {len(broken)} broke a law")
-    return 1 if broken else 0
+    invented = _calls(shared)
+    return 1 if broken or invented else 0
+
+
+def _calls(shared: Path) -> int:
+    """realdata/calls: the reader of words scored on calls read by hand (tools/truth_calls.py);
+    how many values it invented."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from truth_calls import score  # noqa: PLC0415
+
+    result = score(shared)
+    print("\n".join([*result.lines(), *(f"calls     INVENTED: {i}" for i in result.invented)]))
+    return len(result.invented)
 
 
 if __name__ == "__main__":

@@ -6,12 +6,17 @@ document's words escaped; a ticker without KPIs has no such section."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from catalyst_tui.cli import main
 
 from ..support.kpi_data import ALAB_CALL, Said, alab_q3, database_of_kpis
+from ..support.shared import PRESS_RELEASES
 
 THESIS = """
 [tickers.ALAB]
@@ -76,3 +81,61 @@ def test_the_html_gives_the_same_escaped(capsys, where):
 
 def test_a_ticker_without_kpis_has_no_such_section(capsys, where):
     assert "KPIs" not in report(capsys, where, "CRDO")
+
+
+# NVIDIA's release for the second quarter of fiscal 2026: "Data Center revenue of $41.1 billion,
+# up 5% from Q1 and up 56% from a year ago" and "NVIDIA's Blackwell Data Center revenue grew
+# 17% sequentially" (Blackwell's, within Data Center).
+NVDA_RELEASE = PRESS_RELEASES / "NVDA_0001045810-25-000207_q2fy26pr.htm"
+NVDA_THESIS = """
+[settings]
+providers = ["yahoo"]
+
+[tickers.NVDA]
+name = "NVIDIA"
+[[tickers.NVDA.checkpoints]]
+id = "dc-growth"
+title = "Data Center keeps growing a tenth a quarter"
+kind = "guard"
+when = "growth(Data Center) >= 10%"
+[[tickers.NVDA.checkpoints]]
+id = "revenue-growth"
+title = "The company keeps growing"
+kind = "guard"
+when = "growth(revenue) >= 5%"
+"""
+
+
+def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", *args]
+        + ["--db", str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml")],
+        cwd=workdir,
+        env={**os.environ, "COLUMNS": "250", "NO_PROXY": "127.0.0.1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.skipif(not NVDA_RELEASE.is_file(), reason="no NVIDIA release in ../shared")
+def test_nvidias_data_center_is_judged_on_its_own_growth_everywhere(tmp_path: Path):
+    (tmp_path / "catalysts.toml").write_text(NVDA_THESIS)
+    added = cli(tmp_path, "evidence", "add", "NVDA", str(NVDA_RELEASE))
+    assert added.returncode == 0, added.stderr
+    checked = cli(tmp_path, "check")
+    line = next(x for x in checked.stdout.splitlines() if "NVDA/dc-growth" in x)
+    # judged on Data Center's own +5% (the first it states), never Blackwell's +17%
+    assert "growth 5.0% < 10% (+5% sequentially" in line and "17" not in line
+    # "•Revenue of $46.7 billion, up 6% from Q1 and up 56% from a year ago": the company's own
+    company = next(x for x in checked.stdout.splitlines() if "NVDA/revenue-growth" in x)
+    assert "growth 6.0% >= 5% (+6% sequentially" in company
+    page = cli(tmp_path, "report", "NVDA")
+    assert page.returncode == 0, page.stderr
+    table = page.stdout[: page.stdout.index("## KPIs")]
+    kpis = page.stdout[page.stdout.index("## KPIs") :]
+    row = next(x for x in table.splitlines() if x.startswith("| Data Center keeps"))
+    assert "| missed | growth 5.0% \\< 10% (+5% sequentially" in row and "17" not in row
+    outcome = next(x for x in kpis.splitlines() if "outcome:" in x)
+    assert outcome.startswith("  - outcome: +5% sequentially")
+    assert "17%" not in kpis.split("Data Center · growth")[1].split("- **")[0]

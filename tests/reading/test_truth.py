@@ -53,8 +53,16 @@ def test_the_command_prints_a_line_a_file_and_exits_0(capsys):
     out = capsys.readouterr().out.splitlines()
     aapl = "release   press_releases/AAPL_0000320193-24-000120_a8-kex991q4202409282024.htm"
     assert f"{aapl}: 2024-09-28 quarter 6/6 figures" in out
-    assert out[-1].startswith("truth: ") and out[-1].endswith("0 broke a law")
-    assert len(out) == len(truth.run(SHARED)) + 1
+    files = len(truth.run(SHARED))
+    assert out[files].startswith("truth: ") and out[files].endswith("0 broke a law")
+    # then the reader of words on the calls read by hand (tools/truth_calls.py): per kind, whole
+    assert [line.split()[1] for line in out[files + 1 :]] == [
+        "share",
+        "growth",
+        "guidance",
+        "words:",
+    ]
+    assert out[-1].endswith(", 0 invented")
 
 
 def test_a_missing_folder_is_exit_2(tmp_path, capsys):

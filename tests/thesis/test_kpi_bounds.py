@@ -83,7 +83,8 @@ def test_each_bound_word_of_the_reader_has_its_end_and_a_decline_turns_it():
     def kpi(comparison: str, value: float) -> Kpi:
         return Kpi("growth", "Scorpio", value, None, comparison, "", False, "", 0, 0)
 
-    assert {bound_of(kpi(word, 0.05)) for word in BOUNDS} == {"above", "at least", "below"}
+    ends = {"above", "at least", "at most", "below"}
+    assert {bound_of(kpi(word, 0.05)) for word in BOUNDS} == ends
     assert bound_of(kpi("over", 0.05)) == "above"
     assert bound_of(kpi("over", -0.05)) == "below"  # "declined more than 5%"
     assert bound_of(kpi("nearly", -0.05)) == "above"  # "down nearly 5%": above -5%

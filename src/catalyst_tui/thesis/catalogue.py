@@ -312,15 +312,18 @@ METRICS: dict[str, Metric] = {
             '("Scorpio was over 10% of total revenue" is 10%): `share(Scorpio) >= 20%`',
             "kpi_metrics.share",
             parameter="product",
+            series="share of revenue",
         ),
         Metric(
             "growth",
             Unit.RATIO,
             Source.WORDS,
             "a named product's revenue growth as management last stated it as an outcome, on "
-            'the basis it states ("Blackwell revenue grew 17% sequentially" is +17%)',
+            'the basis it states ("Blackwell revenue grew 17% sequentially" is +17%); '
+            "`growth(revenue)` is the company's own",
             "kpi_metrics.growth",
             parameter="product",
+            series="growth",
         ),
         Metric(
             "guidance",
@@ -331,6 +334,7 @@ METRICS: dict[str, Metric] = {
             + ': `guidance != "cut"`',
             "kpi_metrics.guidance",
             words=GUIDANCE_DIRECTIONS,
+            series="guidance",
         ),
     )
 }

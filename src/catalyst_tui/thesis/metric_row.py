@@ -81,6 +81,10 @@ class Metric:
     #: A word metric's words (unit WORD), in their order: a condition's threshold and the
     #: value are a word's index in them (thesis/conditions.py).
     words: tuple[str, ...] = ()
+    #: A metric read from management's words (source WORDS): how a series of its statements
+    #: is titled after its subject ("Scorpio · share of revenue"); the KPIs pane lists the
+    #: series in the catalogue's order of these rows.
+    series: str = ""
 
     @property
     def ratio(self) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..jobs.kpi_reading import KPI_METRICS
+from ..thesis.catalogue import METRICS, Source
+from ..thesis.kpis.metrics import newest_stated
 from ..thesis.kpis.statements import Kpi, KpiKind, StatedKpi, said
 
 if TYPE_CHECKING:
@@ -19,7 +21,6 @@ if TYPE_CHECKING:
     from ..store import Store
 
 __all__ = [
-    "KPI_KINDS",
     "KpiPoint",
     "KpiSeries",
     "KpisView",
@@ -28,12 +29,8 @@ __all__ = [
     "load_kpis",
 ]
 
-# Each kind's words after the subject, in the order the series are listed.
-KPI_KINDS: dict[KpiKind, str] = {
-    "share": "share of revenue",
-    "growth": "growth",
-    "guidance": "guidance",
-}
+# The kinds in the order their series are listed: the catalogue's rows of metrics read from words.
+_ORDER = [m.name for m in METRICS.values() if m.source is Source.WORDS]
 NONE_NAMED = "no condition names a KPI: write one such as share(Scorpio) >= 20% (docs/config.md)"
 NONE_STATED = "no release, call or filing read so far states one"
 
@@ -70,23 +67,27 @@ class KpiSeries(NamedTuple):
     @property
     def title(self) -> str:
         """ "Scorpio · share of revenue", "Blackwell · growth", "Guidance"."""
-        words = KPI_KINDS[self.kind]
+        words = METRICS[self.kind].series
         return f"{self.subject} · {words}" if self.subject else words.capitalize()
 
     @property
     def newest_first(self) -> tuple[KpiPoint, ...]:
-        """Its points newest day first, one document's in the order it states them (the pane's
-        and `catalyst kpis`' order)."""
-        return tuple(sorted(self.points, key=lambda p: p.day, reverse=True))
+        """Its points newest document first (its day, then the later document), one document's
+        in the order it states them (the pane's and `catalyst kpis`' order)."""
+        return tuple(sorted(self.points, key=lambda p: (p.day, p.stated.document_id), reverse=True))
 
     @property
     def newest_outcome(self) -> KpiPoint | None:
-        """The first outcome its newest document with one states (as the pane lists them)."""
-        return next((p for p in self.newest_first if not p.forecast), None)
+        """The outcome that judges the series' checkpoints (thesis/kpis/metrics.newest_stated:
+        the first its newest document with one states), shown beside them everywhere."""
+        return self._point(newest_stated((p.stated for p in self.points), forecast=False))
 
     @property
     def newest_forecast(self) -> KpiPoint | None:
-        return next((p for p in self.newest_first if p.forecast), None)
+        return self._point(newest_stated((p.stated for p in self.points), forecast=True))
+
+    def _point(self, stated: StatedKpi | None) -> KpiPoint | None:
+        return next((p for p in self.points if p.stated is stated), None)
 
 
 def stated_text(point: KpiPoint) -> str:
@@ -103,13 +104,13 @@ class KpisView(NamedTuple):
 
 def kpi_series(records: Iterable[StatedKpi]) -> tuple[KpiSeries, ...]:
     """`records` (oldest first, as the store gives them) grouped by kind and subject: the kinds in
-    KPI_KINDS' order, the subjects of a kind alphabetically, each series' points oldest first
+    the catalogue's order, the subjects of a kind alphabetically, each series' points oldest first
     (the records' order among those of one day)."""
     groups: dict[tuple[KpiKind, str], list[KpiPoint]] = {}
     for record in records:
         key = (record.kpi.kind, record.kpi.subject)
         groups.setdefault(key, []).append(KpiPoint(record, said(record.kpi)))
-    order = list(KPI_KINDS)
+    order = _ORDER
     return tuple(
         KpiSeries(kind, subject, tuple(sorted(points, key=lambda p: p.day)))
         for (kind, subject), points in sorted(

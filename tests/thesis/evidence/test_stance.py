@@ -82,3 +82,33 @@ def test_the_stance_shown_is_the_one_you_accepted_else_the_machines_reading():
     assert shown(passage, "breaks") == (Stance.BREAKS, ())  # accepted as read then, kept
     assert stance_text(shown(passage)) == "challenges: “delayed”"
     assert stance_text(shown("Scorpio became our largest line.")) == "supports"
+
+
+@pytest.mark.parametrize(
+    ("passage", "stance", "words"),
+    [
+        # a negation's scope: "not cancelled" is no cancellation
+        ("Scorpio revenue was not cancelled by the customer.", "supports", ("not", "cancelled")),
+        # "no longer delayed" is a resolution, not an end
+        ("Scorpio revenue is no longer delayed.", "supports", ("no longer", "delayed")),
+        ("The ramp has not been delayed.", "supports", ("not", "delayed")),
+        # a hedge or a condition decides nothing
+        ("The program could be delayed if the customer postpones its build.", "supports", ()),
+        ("The order may be cancelled.", "supports", ()),
+        # a negation out of scope still decides: the cancellation stands
+        ("We did not expect it, but the order was cancelled.", "breaks", ("cancelled",)),
+    ],
+)
+def test_a_negation_turns_only_the_words_in_its_scope_and_a_hedge_decides_nothing(
+    passage, stance, words
+):
+    assert classify(passage) == (Stance(stance), words)
+
+
+def test_boilerplate_decides_nothing():
+    legal = (
+        "Certain statements in this press release including, but not limited to, statements as "
+        "to the timing of Scorpio are forward-looking statements; actual results may differ "
+        "materially, including delays in production and cancelled orders."
+    )
+    assert classify(legal) == (Stance.SUPPORTS, ())

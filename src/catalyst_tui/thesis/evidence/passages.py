@@ -27,6 +27,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
+from ...reading.words import boilerplate
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -249,13 +251,20 @@ class Matcher:
                 ):
                     claimed[sid] = entry
         passages = []
-        for sid in sorted(claimed)[:limit]:
+        for sid in [s for s in sorted(claimed) if not self._boilerplate(s)][:limit]:
             start, end = self.spans[sid]
             entry = claimed[sid]
             passages.append(
                 Passage(entry.text, _passage_text(self.text[start:end], entry), start, end)
             )
         return passages
+
+    def _boilerplate(self, sid: int) -> bool:
+        """Whether the sentence's paragraph (its line) is legal boilerplate: never a passage."""
+        start, end = self.spans[sid]
+        line_end = self.text.find("\n", end)
+        line = self.text[self.text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else None]
+        return boilerplate(line)
 
     def _candidates(self, entry: Entry) -> list[int]:
         needed = set(entry.words)

@@ -7,8 +7,16 @@ words out (docs/thesis.md, Evidence).
 - **challenges**: a negation of what is said ("not", "never", "did not", "failed to", "-n't"), or
   a word of delay or shortfall: "delayed", "pushed out", "postponed", "slipped", "below",
   "behind", "short of", "slower", "weaker", "lower than".
-- **supports**: none of these. A negated shortfall ("not delayed", "no delay") is no challenge:
-  the negation and the word it turns are kept as the words that decided it.
+- **supports**: none of these. A negation turns the word in its scope, the two words after it
+  in its clause: "not delayed", "no delay" are no shortfall, "not cancelled" no break, and "no
+  longer delayed" a resolution; the negation and the word it turns are kept as the words that
+  decided it. "No longer" before anything else ends what it names ("no longer part of the
+  design").
+
+A word in a hedged or conditional clause ("could be delayed", "if the customer cancels",
+"may not ship") decides nothing: it says what might be, not what is. Boilerplate (forward-
+looking statements, safe harbour, risk factors, "including, but not limited to") decides
+nothing either, and is never made a passage (thesis/evidence/passages.py).
 
 A machine's stance is a reading, never a verdict: it is shown beside the passage, and only what
 you accept counts (a passage never breaks a thesis by itself). What you accepted is `Accepted`:
@@ -19,6 +27,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
+
+from ...reading.words import boilerplate
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -79,10 +89,15 @@ SHORTFALL = (
 )
 SHORTFALL_PHRASES = ("pushed out", "short of", "lower than")
 NEGATIONS = ("not", "never")
-TURNING = (*NEGATIONS, "no", "without")  # before a shortfall word, they turn it: "no delay"
+TURNING = (*NEGATIONS, "no", "without")  # before a word of break or shortfall, they turn it
 NEGATION_PHRASES = ("failed to",)
+#: Words that make their clause say what might be, not what is: nothing in it decides.
+HEDGING = frozenset(
+    {"could", "might", "may", "would", "should", "if", "unless", "whether", "possible", "risk"}
+)
 
-_WORD = re.compile(r"[a-z]+n['’]t|[a-z]+", re.I)
+_WORD = re.compile(r"[a-z]+n['’]t|[a-z]+|[,;:.()]", re.I)
+_SCOPE = 2  # words after a negation that it turns
 
 
 def _phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -95,33 +110,74 @@ def _phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
 
 def classify(passage: str) -> Classified:
     """The passage's stance toward its checkpoint, and the words that decided it."""
+    if boilerplate(passage):
+        return Classified(Stance.SUPPORTS, ())
     tokens = [(m.start(), m.group(0)) for m in _WORD.finditer(passage)]
     lowered = [word.lower() for _, word in tokens]
-    breaking = [(at, w) for (at, w), low in zip(tokens, lowered, strict=True) if low in BREAKING]
-    breaking += _phrases(passage, BREAKING_PHRASES)
-    if breaking:
-        return Classified(Stance.BREAKS, tuple(w for _, w in sorted(breaking)))
+    hedged = _hedged(lowered)
+    breaking: list[tuple[int, str]] = []
     challenges: list[tuple[int, str]] = []
-    turned: list[tuple[int, str]] = []  # a negated shortfall: "not delayed", "no delay"
+    turned: list[tuple[int, str]] = []  # a negated break or shortfall: "not cancelled"
     negated_at: set[int] = set()
     for i, low in enumerate(lowered):
-        if low not in SHORTFALL:
+        if hedged[i] or (low not in BREAKING and low not in SHORTFALL):
             continue
-        near = range(i - 1, max(-1, i - 3), -1)  # the two words before it
-        negation = next((j for j in near if _negating(lowered[j], TURNING)), None)
+        negation = _negation_before(lowered, i)
         if negation is not None:
-            turned += [tokens[negation], tokens[i]]
-            negated_at.add(negation)
+            at = tokens[negation[0]][0]
+            words = " ".join(lowered[j] for j in negation)
+            turned += [(at, passage[at : at + len(words)]), tokens[i]]
+            negated_at.update(negation)
+        elif low in BREAKING:
+            breaking.append(tokens[i])
         else:
             challenges.append(tokens[i])
-    challenges += _phrases(passage, SHORTFALL_PHRASES)
     for i, low in enumerate(lowered):
-        if i not in negated_at and _negating(low):
+        if low == "no" and i + 1 < len(lowered) and lowered[i + 1] == "longer":
+            if i not in negated_at and not hedged[i]:
+                breaking.append((tokens[i][0], passage[tokens[i][0] : tokens[i + 1][0] + 6]))
+            negated_at.update({i, i + 1})
+    if breaking:
+        return Classified(Stance.BREAKS, tuple(w for _, w in sorted(breaking)))
+    challenges += [p for p in _phrases(passage, SHORTFALL_PHRASES) if not _hedged_at(passage, p)]
+    for i, low in enumerate(lowered):
+        if i not in negated_at and not hedged[i] and _negating(low):
             challenges.append(tokens[i])
-    challenges += _phrases(passage, NEGATION_PHRASES)
+    challenges += [p for p in _phrases(passage, NEGATION_PHRASES) if not _hedged_at(passage, p)]
     if challenges:
         return Classified(Stance.CHALLENGES, tuple(w for _, w in sorted(set(challenges))))
-    return Classified(Stance.SUPPORTS, tuple(w for _, w in turned))
+    return Classified(Stance.SUPPORTS, tuple(w for _, w in sorted(set(turned))))
+
+
+def _negation_before(lowered: list[str], i: int) -> list[int] | None:
+    """The negation that turns the word at `i`: within the two words before it in its clause
+    ("not delayed", "no delay", "not been cancelled", "no longer delayed")."""
+    for j in range(i - 1, max(-1, i - _SCOPE - 2), -1):
+        word = lowered[j]
+        if word in ",;:.()":
+            return None
+        if word == "longer" and j > 0 and lowered[j - 1] == "no":
+            return [j - 1, j]
+        if _negating(word, TURNING):
+            return [j]
+    return None
+
+
+def _hedged(lowered: list[str]) -> list[bool]:
+    """For each word, whether a hedge opened its clause before it."""
+    out: list[bool] = []
+    on = False
+    for word in lowered:
+        if word in ",;.":
+            on = False if word in ";." else on
+        on = on or word in HEDGING
+        out.append(on)
+    return out
+
+
+def _hedged_at(passage: str, found: tuple[int, str]) -> bool:
+    clause = re.split(r"[;.]", passage[: found[0]])[-1]
+    return any(w.lower() in HEDGING for w in re.findall(r"[a-z]+", clause, re.I))
 
 
 def _negating(word: str, words: tuple[str, ...] = NEGATIONS) -> bool:

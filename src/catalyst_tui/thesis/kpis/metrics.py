@@ -1,20 +1,23 @@
 """The metrics of KPIs read from words (thesis/kpis/statements.py): `share` and `growth` of a
-product a
-condition names (`share(Scorpio) >= 20%`) and the direction of the company's `guidance`
-(`guidance == "raised"`), from the statements the refresh stored (store/kpis.py), which the
-snapshot reads a symbol at a time (`MarketSnapshot.kpis`).
+product a condition names (`share(Scorpio) >= 20%`, `growth(revenue)` the company's own) and
+the direction of the company's `guidance` (`guidance == "raised"`), from the statements the
+refresh stored (store/kpis.py), which the snapshot reads a symbol at a time
+(`MarketSnapshot.kpis`).
 
-Each is the newest statement of its kind and subject (by its document's day, then its place in
-the document) that is an outcome: a forecast ("we expect Scorpio to exceed 10%") is never
-judged, as what is said of the future is not what happened; an exit or run rate ("a Q4 exit
-rate closer to 20%") is no share of the period's revenue, and is not judged either. A range
-("10% to 15%") is the value and `high`; a number given as one end of what is meant ("over 10%",
-"at least", "under 5%", "nearly 20%") is the value and its `bound`. Either judges a condition
-only where every share it allows does the same (`settles`): "over 10%" holds `> 10%` and
-`>= 10%`, fails `< 10%`, and leaves `>= 20%` open, with the reason, as no value leaves it. An
-approximate number ("approximately", "about", "closer to") is the number. The subject is matched
-in any case. The value carries the statement as said and where it was
-read in its note ("over 10% of revenue, ALAB 8-K EX-99.1 of 2025-11-04")."""
+Each is the one statement of its kind and subject that `newest_stated` picks: of the newest
+document that states one (its day, then the later document), the first it states, as the
+report, `check`, `review`, the KPIs pane and notifications show it beside the checkpoint (a
+release's "up 5% from Q1 and up 56% from a year ago" is +5%). It is an outcome: a forecast
+("we expect Scorpio to exceed 10%") is never judged, as what is said of the future is not what
+happened; an exit or run rate ("a Q4 exit rate closer to 20%") is no share of the period's
+revenue, and is not judged either. A range ("10% to 15%") is the value and `high`; a number
+given as one end of what is meant ("over 10%", "at least", "under 5%", "nearly 20%") is the
+value and its `bound`. Either judges a condition only where every share it allows does the
+same (`settles`): "over 10%" holds `> 10%` and `>= 10%`, fails `< 10%`, and leaves `>= 20%`
+open, with the reason, as no value leaves it. An approximate number ("approximately", "about",
+"closer to") is the number. The subject is matched in any case. The value carries the
+statement as said and where it was read in its note ("over 10% of revenue, ALAB 8-K EX-99.1
+of 2025-11-04")."""
 
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ from .statements import GUIDANCE_DIRECTIONS, said
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from ..snapshot import MarketSnapshot
     from .statements import Kpi, KpiKind, StatedKpi
@@ -41,6 +44,10 @@ BOUNDS = {
     "above": "above",
     "in excess of": "above",
     "at least": "at least",
+    "no less than": "at least",
+    "upwards of": "above",
+    "at most": "at most",
+    "no more than": "at most",
     "under": "below",
     "below": "below",
     "less than": "below",
@@ -95,21 +102,31 @@ def as_said(stated: StatedKpi) -> str:
     return said(kpi) + (" of revenue" if kpi.kind == "share" and not kpi.forward else "")
 
 
+def newest_stated(records: Iterable[StatedKpi], *, forecast: bool = False) -> StatedKpi | None:
+    """The statement of a series (`records` in the store's order: by day, document, place)
+    that judges its checkpoint and is shown beside it: of the newest document stating one, the
+    first it states; outcomes, or forecasts with `forecast`. An exit or run rate is no share
+    of the period's revenue: never the outcome."""
+    chosen: StatedKpi | None = None
+    for stated in records:
+        kpi = stated.kpi
+        if kpi.forward != forecast or (not forecast and kpi.kind == "share" and kpi.basis):
+            continue
+        if chosen is None or (stated.day, stated.document_id) > (chosen.day, chosen.document_id):
+            chosen = stated
+    return chosen
+
+
 def _newest(
     kind: KpiKind, metric: str, symbol: str, snap: MarketSnapshot, name: str
 ) -> Observation:
     subject = name.casefold()
-    outcome: StatedKpi | None = None
-    forecast: StatedKpi | None = None
-    for stated in snap.kpis(symbol):  # oldest first: the newest wins
-        kpi = stated.kpi
-        if kpi.kind != kind or kpi.subject.casefold() != subject:
-            continue
-        if kpi.forward:
-            forecast = stated
-        elif not (kind == "share" and kpi.basis):  # an exit or run rate is no share of revenue
-            outcome = stated
+    series = [
+        s for s in snap.kpis(symbol) if s.kpi.kind == kind and s.kpi.subject.casefold() == subject
+    ]
+    outcome = newest_stated(series)
     if outcome is None:
+        forecast = newest_stated(series, forecast=True)
         if forecast is None:
             return Observation(None, Missing(MissingCode.NO_KPI, symbol, metric, text=name))
         newest = quoted(as_said(forecast), where(forecast, symbol))

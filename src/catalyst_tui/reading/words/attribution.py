@@ -1,0 +1,91 @@
+"""Whose a figure is, where its clause's words leave it to be found: the part a list or a
+preposition names after it ("13% for notebooks", "a 41% increase in EV/HEV applications"), the
+phrase right before its verb, the clause's subject where none stands there, the measure a bare
+"growth" is of, and whether an apposition's growth is of a measure that is not revenue."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import clause_subject, frame_of
+from .patterns import OBJECT
+from .records import COMPANY
+from .subjects import Subject, finite_verb, other_measure, phrase_before, read_subject, tokens
+from .vocabulary import PERIOD
+
+
+def measure_before(text: str, at: int) -> Subject:
+    """Whose a bare "growth" is: the revenue-like measure named last before it ("delivered ARR
+    of $237 million with growth accelerating to 131%"), else the company's."""
+    named = list(re.finditer(r"\b(?:revenues?|sales|ARR)\b", text[:at]))
+    last = named[-1] if named else None
+    if last is None:
+        return Subject(COMPANY, True, False, False)
+    return read_subject(phrase_before(text, last.end()), revenue_said=True)
+
+
+def apposition_other(text: str, governor: int) -> bool:
+    """Whether a growth set after a comma is of the measure the words before the comma act on,
+    and that measure is not revenue."""
+    head = text[:governor].rstrip()
+    if not head.endswith(","):
+        return False
+    segment = head[:-1]
+    verbs = [at for at, word in tokens(segment) if finite_verb(word) or word.lower() == "spent"]
+    return other_in(segment[verbs[-1] :]) if verbs else False
+
+
+def other_in(words: str) -> bool:
+    return any(
+        other_measure(w) for w in re.findall(r"[a-z-]+", words.lower()) if w not in ("rate",)
+    )
+
+
+def object_subject(after: str) -> Subject | None:
+    """ "…13% for notebooks", "a 41% increase in EV/HEV applications": the part after."""
+    match = OBJECT.match(after)
+    if match is None:
+        return None
+    # "13% for notebooks" after a revenue: the part; "a 10% increase in impressions": what
+    # increased, a part only where a word or a name says so
+    subject = read_subject(match["x"], revenue_said=match["prep"].lower() == "for")
+    if not subject.name or subject.name == COMPANY or PERIOD.fullmatch(subject.name.split()[0]):
+        return None
+    if re.match(r"(?:the\s+)?(?:quarter|year|period|constant)", match["x"].strip(), re.I):
+        return None
+    if re.match(
+        r"(?:the|this|that)\s+(?:segment|business|division|group)\b", match["x"].strip(), re.I
+    ):
+        return Subject("", False, True, False)  # "in the segment": one named before, not here
+    if re.search(r"\d|\b(?:days?|weeks?|months?)\b", match["x"]):
+        return None
+    return subject
+
+
+# A verb whose object the phrase is: "Our Medical segment delivered sales growth of 6%" is the
+# segment's, the clause's subject.
+_OBJECT_OF = re.compile(
+    r"\b(?:delivered|posted|saw|generated|reported|achieved|had|showed|recorded|registered|"
+    r"experienced|produced|drove)$"
+)
+
+
+def subject_at(text: str, at: int, after: str, first: bool, revenue_said: bool) -> Subject:
+    """The phrase right before `at`, or the clause's subject where none stands there ("...,
+    up 7% sequentially" after an apposition; "and grew 15%")."""
+    phrase = phrase_before(text, at)
+    if phrase:
+        subject = read_subject(
+            phrase, first=first and text[:at].strip() == phrase, revenue_said=revenue_said
+        )
+        if subject.anaphor or subject.other or (subject.name and subject.name != COMPANY):
+            return subject
+        if subject.name == COMPANY:  # "In sensors, we saw 20% organic growth": the frame's
+            lead = text[:at].rstrip()[: -len(phrase)].rstrip()
+            framed = (
+                clause_subject(text, first, revenue_said)
+                if frame_of(text)[0] or lead.endswith(",") or _OBJECT_OF.search(lead)
+                else subject
+            )
+            return framed if framed.name not in ("", COMPANY) else subject
+    return clause_subject(text, first, revenue_said)

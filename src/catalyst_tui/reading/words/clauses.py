@@ -1,0 +1,182 @@
+"""The clauses of a sentence and what opens them.
+
+A sentence is cut at ";", "while", "whereas", "but", and at "and" or ", and" that opens a new
+subject and verb ("AES revenues increased 10%, while EMS revenues grew 6%"). A clause may open
+with a frame that names the part the clause speaks of ("In sensors, we saw 20% organic
+growth", "Turning to Print, we grew revenue 1%"), with a scope ("On an NCR stand-alone basis,
+revenue increased 11%"), or with words of time, basis or talk that name nothing ("In Q4,", "On a
+sequential basis,", "As Mike noted earlier,"). The clause's subject is the phrase before its
+first verb, relative clauses ("which ...,") and appositions set aside; where that is the
+company ("we", "sales") the frame's part is the subject."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .records import COMPANY
+from .subjects import Subject, finite_verb, other_measure, read_subject, tokens
+from .vocabulary import PERIOD
+
+_FRAME = re.compile(
+    r"^\s*(?:(?:and|so|now|also|lastly|finally|next|first|second|then|overall)[\s,]+)*"
+    r"(?:in|for|within|turning\s+to|starting\s+with|moving\s+to|as\s+for|looking\s+at|"
+    r"focusing\s+on|at|on|regarding|compared\s+to|versus|by)\s+"
+    r"(?P<frame>[^,:;]{1,80}?)\s*[,:]\s+",
+    re.I,
+)
+# An opening adverbial with no verb ("Year over year,", "Regionally, in constant currency:").
+_OPENING = re.compile(
+    r"^\s*(?:(?:and|so|now|also|lastly|finally|next|overall)[\s,]+)*(?P<words>[\w\s'-]{1,40}?)"
+    r"\s*[,:]\s+"
+)
+_ADVERBIAL = re.compile(
+    r"\b(?:year|quarter|basis|sequential\w*|overall|addition|result|expected|comparison|"
+    r"currency|perspective|now|today|finally|first|second|third|fourth|similarly|likewise|"
+    r"meanwhile|however|again|lastly|excluding|including|moving|turning|looking|starting)\b|"
+    r"\bas\s+[\w\s]{1,20}\s(?:noted|mentioned|said|discussed|expected)\b|"
+    r"\w+ly$",
+    re.I,
+)
+# Frames of talk, not of a part: "In this environment,", "In terms of profitability,".
+_DISCOURSE_FRAMES = (
+    r"\b(?:environment|context|regard|case|light|meantime|words|terms|line|spite|response|"
+    r"aggregate|closing|conclusion|respect|order|view|sum|brief|practice|reality|effect|"
+    r"essence|hindsight|connection|relation|addition|times?|way|sense|word|end|aggregate)\b"
+)
+_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*,|\bas\s+(?:I|we)\s+\w+\s+\w+,?", re.I)
+_CLAUSE_CUT = re.compile(
+    r";|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:was|were|is|are))|"
+    r"(?:,\s+|\s+)and\s+(?=(?:[\w&/.'’-]+\s+){0,5}?(?:was|were|is|are|grew|increased|"
+    r"decreased|declined|rose|fell|accounted|represented|comprised|saw|delivered|improved)\b)",
+    re.I,
+)
+
+
+class Clause(NamedTuple):
+    start: int
+    end: int
+
+
+def clauses(sentence: str) -> list[Clause]:
+    """The clauses of a sentence, as spans."""
+    spans: list[Clause] = []
+    begin = 0
+    for cut in _CLAUSE_CUT.finditer(sentence):
+        if (
+            not re.search(r"\d", sentence[begin : cut.start()])
+            and spans == []
+            and begin == 0
+            and not sentence[: cut.start()].lower().startswith(("while", "whereas"))
+        ):
+            continue  # an "and" before any figure: one clause still
+        spans.append(Clause(begin, cut.start()))
+        begin = cut.end()
+    spans.append(Clause(begin, len(sentence)))
+    return spans
+
+
+@lru_cache(maxsize=256)
+def clause_subject(text: str, first: bool, revenue_said: bool) -> Subject:
+    """The subject of a clause: the phrase before its first verb, the frame's when that is the
+    company's or no one's ("In our energy business, we saw 9% organic growth")."""
+    frame, body_at = frame_of(text)
+    text = _RELATIVE.sub(lambda m: " " * len(m.group()), text)
+    for at, word in tokens(text):
+        if at < body_at or not finite_verb(word):
+            continue
+        phrase = _without_apposition(text[body_at:at])
+        subject = read_subject(phrase, first=first and body_at == 0, revenue_said=revenue_said)
+        if subject.name == COMPANY and not subject.other and _object_other(text[at:]):
+            return Subject("", False, True, False)  # "we increased our quarterly dividend"
+        if frame and (subject.name in (COMPANY, "") and not subject.other):
+            framed = read_subject(frame, revenue_said=True)
+            if framed.name and framed.name != COMPANY and not framed.other:
+                return framed
+            if framed.other:
+                return framed  # "And in this segment, sales increased 13%": named before
+        return subject
+    return Subject("", False, False, False)
+
+
+def _object_other(after_verb: str) -> bool:
+    """Whether what the company's verb acts on is a measure that is not revenue: "we grew
+    our total customer count by over 75%", "we increased our quarterly dividend"."""
+    words = tokens(after_verb)[1:8]
+    for _, word in words:
+        low = word.lower()
+        if re.match(r"\d|[,;]", low) or low in ("by", "to", "from", "revenue", "revenues", "sales"):
+            return False
+        if other_measure(low):
+            return True
+    return False
+
+
+def _without_apposition(phrase: str) -> str:
+    """ "pharma, our largest market," is pharma, a market."""
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) >= 2 and parts[-2].split()[-1].lower() in ("market", "segment", "business"):
+        return f"{parts[-1]} {parts[-2].split()[-1]}"  # "Our largest end market, automotive,"
+    if len(parts) >= 2 and read_subject(parts[-1]).name == COMPANY:
+        named = read_subject(parts[-2])
+        if named.name not in ("", COMPANY) and not named.other:
+            return f"{parts[-2]} {parts[-1]}"  # "Our AD&M business, sales declined 7%"
+    if (
+        len(parts) >= 2
+        and re.match(r"(?:our|its|the|a|an)\b", parts[1], re.I)
+        and not re.search(r"\b(?:as|noted|said|mentioned|we|I)\b", parts[0])
+    ):
+        return f"{parts[0]} {parts[1].split()[-1]}" if _is_part(parts[1]) else parts[0]
+    return parts[-1] if parts else ""
+
+
+def _is_part(words: str) -> bool:
+    return words.split()[-1].lower() in ("market", "segment", "business", "region", "division")
+
+
+def frame_of(text: str) -> tuple[str, int]:
+    """A clause's opening frame ("In sensors,", "Turning to Print,") that names a part, and
+    where the clause's body begins; a period, a basis or a discourse word ("In Q4,", "On a
+    sequential basis,", "In addition,") frames nothing."""
+    match = _FRAME.match(text)
+    if match is None:
+        opening = _OPENING.match(text)
+        if (
+            opening
+            and _ADVERBIAL.search(opening["words"])
+            and not any(
+                finite_verb(w) and w.lower() not in ("up", "down") for w in opening["words"].split()
+            )
+            and not re.search(r"\b(?:revenues?|sales)\b", opening["words"], re.I)
+        ):
+            return "", opening.end()
+        return "", 0
+    frame = match["frame"]
+    scope = re.fullmatch(r"(?:an?|the)\s+(?P<scope>.+?)\s+basis", frame, re.I)
+    if (
+        scope
+        and re.search(r"[A-Z]|stand-?alone", scope["scope"])
+        and not re.search(
+            r"GAAP|consolidated|reported|organic|constant|comparable|sequential|year|quarter",
+            scope["scope"],
+            re.I,
+        )
+    ):
+        return scope["scope"], match.end()  # "On an NCR stand-alone basis, revenue ..."
+    if re.search(r"\d%|\bwe\b|\bour\s+\w+\s+(?:was|were)\b", frame, re.I) or any(
+        finite_verb(w) for w in frame.split()
+    ):
+        return "", 0
+    words = [w.lower() for w in re.findall(r"[\w'-]+", frame)]
+    generic = {"a", "an", "the", "basis", "perspective", "comparison", "terms", "standpoint"}
+    if all(w in generic or PERIOD.fullmatch(w) or w.isdigit() for w in words) or re.search(
+        r"\bbasis\b|\bperspective\b|\bcurrency\b|\bcomparison\b|\bsequential|year[- ]over|"
+        r"\bquarter\b|\byear\b|\baddition\b|\bsummary\b|\bshort\b|\bgeneral\b|"
+        r"\bparticular\b|\bcontrast\b|\bfact\b|\bturn\b|\btotal\b|\bcustomer\b|\bcategory\b|"
+        r"\bexpected\b|\bresult\b|\bmonths?\b|\bperiod\b|" + _DISCOURSE_FRAMES,
+        frame,
+        re.I,
+    ):
+        return "", match.end()
+    return frame, match.end()

@@ -1,0 +1,134 @@
+"""The direction of the company's guidance in one sentence, each one the sentence gives.
+
+A direction is a verb whose object is the company's guidance ("we are raising our full-year
+revenue guidance", "reaffirming all full year 2021 guidance metrics", "we're withdrawing our
+previously issued full-year guidance", "initiating guidance for 2021"), or what guidance is
+against its prior self ("an increase from our prior guide", "lower than our prior outlook",
+"down $180 million at the midpoint from our prior guidance", "the reduction to our revenue
+outlook"). The guidance is named by a noun (guidance, outlook, guide, forecast, expectations)
+or by a metric the company owns followed by its new figure ("raising our operating margin to
+18.5%"). Nothing is read where the verb is negated ("not providing guidance", "too early to
+provide guidance"), hedged, or the outlook is someone else's or of something else ("Moody's
+positive outlook", "a lower outlook for demand"), or of a dividend."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .records import Stated
+
+_NOUN = r"(?:guidance|outlook|guide|forecasts?|expectations?|targets?|range)"
+_DETERMINER = r"(?:our|the|that|this|its|all|both|their)"
+_METRIC = (
+    r"(?:(?:total|subscription|non-gaap|gaap|adjusted|organic|net|diluted|operating|"
+    r"free|core|annual|recurring|full[- ]year|fiscal|\d{4}|'?\d{2}|year|financial)\s+)*"
+    r"(?:revenues?|sales|eps|earnings(?:\s+per\s+share)?|operating\s+(?:margin|income|profit)|"
+    r"margins?|free\s+cash\s+flow(?:\s+margin)?|cash\s+flow(?:\s+from\s+operations)?|arr|"
+    r"billings|ebitda(?:\s+margin)?|net\s+income|capex|capital\s+expenditures|"
+    r"(?:operating\s+)?expenses?|opex|costs?|tax\s+rate)"
+)
+_VERBS = {
+    "raised": r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?",
+    "cut": r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|trim(?:s|med|ming)?",
+    "reiterated": r"reaffirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|"
+    r"confirm(?:s|ed|ing)?",
+    "withdrawn": r"withdr(?:aw|aws|awing|awn|ew)|suspend(?:s|ed|ing)?|pull(?:s|ed|ing)?",
+    "introduced": r"initiat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)",
+}
+_FILLER = r"(?:\s+(?:[\w'’-]+|\$[\d.,]+))"
+_VERB_OBJECT = {
+    direction: re.compile(
+        rf"\b(?:{verbs})\b(?:\s+(?:again|also|once\s+again))?"
+        rf"(?P<object>(?:\s+{_DETERMINER})?{_FILLER}{{0,6}}?\s+{_NOUN}\b"
+        rf"|(?<=ing)(?:\s+{_DETERMINER})(?:\s+(?:previously\s+issued|prior))?\s+{_METRIC}"
+        rf"(?:\s+{_NOUN})?(?=\s+(?:to|from|by|for)\b))",
+        re.I,
+    )
+    for direction, verbs in _VERBS.items()
+}
+_AGAINST_PRIOR = {
+    "raised": re.compile(
+        rf"\b(?:an?\s+)?(?:increase|raise|higher|above|up)\b[^.;]{{0,60}}?\b(?:from|than|over|"
+        rf"versus)\s+(?:our|the)\s+(?:prior|previous|last|earlier)\s+{_NOUN}",
+        re.I,
+    ),
+    "cut": re.compile(
+        rf"\b(?:an?\s+)?(?:reduction|decrease|lower|below|down|cut)\b[^.;]{{0,60}}?\b(?:from|"
+        rf"than|to|versus)\s+(?:our|the)\s+(?:prior|previous|last|earlier|revenue|current)?\s*"
+        rf"(?:revenue\s+)?{_NOUN}"
+        rf"|\b{_NOUN}\b[^.;]{{0,60}}?\bwas\s+down\s+\$",
+        re.I,
+    ),
+}
+_REVISED = re.compile(
+    rf"\brevis(?:e|es|ed|ing)(?:\s+(?:our|the|its))?{_FILLER}{{0,4}}?\s+{_NOUN}"
+    r"(?P<rest>[^.;]{0,80})",
+    re.I,
+)
+_NEGATED = re.compile(
+    r"\b(?:not|never|no|n[o']t|without|too\s+early|unable|declin(?:e|ed|ing)\s+to)\b|n[’']t\b",
+    re.I,
+)
+_HEDGED = re.compile(r"\b(?:would|could|might|may|if|unless|plan\s+to|whether)\b", re.I)
+_ELSE = re.compile(
+    r"\b(?:dividend|dividends|buyback|repurchase|rating|prices?|headcount|stake|wages?)\b|"
+    r"\b[A-Z][\w&.-]*['’]s\s+(?:\w+\s+){0,2}outlook|outlook\s+for\s+(?:demand|the\s+market|"
+    r"the\s+industry|the\s+economy)",
+    re.I,
+)
+
+
+def read_guidance(sentence: str, start: int, end: int) -> Iterator[Stated]:
+    """Each direction of the company's guidance `sentence` gives, in its order."""
+    found: list[tuple[int, str, str]] = []
+    for direction, pattern in _VERB_OBJECT.items():
+        for match in pattern.finditer(sentence):
+            if _blocked(sentence, match.start(), match.end()):
+                continue
+            after = sentence[match.end() : match.end() + 40]
+            metric = _metric(match["object"]) or _metric(after, first=True)
+            found.append((match.start(), direction, metric))
+    for direction, pattern in _AGAINST_PRIOR.items():
+        for match in pattern.finditer(sentence):
+            if not _blocked(sentence, match.start(), match.end(), verb=False):
+                found.append((match.start(), direction, _metric(sentence[: match.end()])))
+    for match in _REVISED.finditer(sentence):
+        rest = match["rest"].lower()
+        if re.search(r"\b(?:upward|up|higher|raise|increase|stronger|better)\b", rest):
+            found.append((match.start(), "raised", _metric(match.group())))
+        elif re.search(r"\b(?:downward|down|lower|reduc|weaker|softer|decline|cut)", rest):
+            found.append((match.start(), "cut", _metric(match.group())))
+    seen: set[str] = set()
+    for _, direction, metric in sorted(found):
+        if direction in seen:
+            continue
+        seen.add(direction)
+        yield Stated(
+            "guidance", "", None, None, "", direction, "", True, metric, sentence, start, end
+        )
+
+
+def _blocked(sentence: str, at: int, until: int, *, verb: bool = True) -> bool:
+    """Whether the direction at `at` is negated or hedged in its clause, or about someone
+    else's outlook or something that is no guidance."""
+    clause_start = max(sentence.rfind(c, 0, at) for c in ",;:") + 1
+    lead = sentence[clause_start:at]
+    if _NEGATED.search(lead) or _HEDGED.search(lead):
+        return True
+    if verb and re.search(r"(?:\b(?:a|an|the|our|its|their)|['’]s)\s*$", lead, re.I):
+        # "a lower outlook", "the company's reaffirmed guidance": an adjective, no act
+        return True
+    return _ELSE.search(sentence[at : until + 40]) is not None
+
+
+def _metric(words: str, *, first: bool = False) -> str:
+    named = list(re.finditer(_METRIC, words, re.I))
+    match = (named[0] if first else named[-1]) if named else None
+    if match is None:
+        return ""
+    text = match.group().lower()
+    for name in ("free cash flow", "eps", "earnings", "operating margin", "margin", "arr"):
+        if name in text:
+            return "EPS" if name in ("eps", "earnings") else name
+    return "revenue" if re.search(r"revenue|sales", text) else text

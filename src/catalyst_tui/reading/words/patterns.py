@@ -1,0 +1,86 @@
+"""The patterns of a figure's words (figures.py reads by them): the figure itself, the words
+that compare it ("over", "about"), what follows a share ("of revenue"), the verbs and nouns of
+change that govern a growth, and where its basis ends."""
+
+from __future__ import annotations
+
+import re
+
+CMP = (
+    r"(?P<cmp>more\s+than|greater\s+than|in\s+excess\s+of|over|above|approximately|about|"
+    r"roughly|nearly|almost|around|close\s+to|closer\s+to|less\s+than|under|below|just\s+over|"
+    r"just\s+under|at\s+least|at\s+most|no\s+less\s+than|no\s+more\s+than|upwards\s+of)?\s*"
+)
+FIGURE = re.compile(
+    r"(?<![\w.$€£])(?P<num>\d{1,4}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
+    r"|(?P<mult>\b(?:doubled|tripled|quadrupled)\b)",
+    re.I,
+)
+MULTIPLE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0}
+COMPARISON = re.compile(CMP + r"$", re.I)
+
+SHARE_OF = re.compile(
+    r"^\s*of\s+(?:(?:the|our|its|total|consolidated|overall|net|segment|segment's|business|"
+    r"company|company's|group|reported|this|that|[Qq][1-4]|quarter's|quarterly|"
+    r"[A-Z][\w&/-]*)\s+){0,4}(?P<of>revenues?|sales|licensing|business)\b(?!\s+dollar)",
+)
+GROWTH_VERB = (
+    r"(?P<verb>up|down|grew|grow|grows|growing|increased|increases|increasing|decreased|"
+    r"decreases|decreasing|declined|declines|declining|rose|rising|fell|falling|jumped|"
+    r"surged|soared|slipped|slid|plunged|plummeted|"
+    r"climbed|improved|improving|expanded|dropped|higher|lower|accelerated\s+to|accelerating\s+to|"
+    r"(?:an?\s+)?(?:increase|decrease|decline|growth|growth\s+rate|improvement|gain|drop|rise)"
+    r"(?:\s+in\s+revenues?|\s+(?:within|in|for|at)\s+(?:the|our)\s+[\w-]+)?\s+of|"
+    r"(?:up|down)\s+from)"
+)
+# A verb of change, then what may stand between it and the number: "by", an amount and "or",
+# an adverb ("sequentially"), a comparison ("higher than last year by about").
+VERB_THEN = re.compile(
+    r"\b"
+    + GROWTH_VERB
+    + r"(?P<gap>(?:\s+(?:by|only|an?|impressive|strong|solid|organically|sequentially|"
+    r"(?:our\s+)?(?:total\s+)?(?:revenues?|sales)|approximately|about|roughly|nearly|"
+    r"year[- ](?:over|on)[- ]year|[\w\s'-]{0,30}?\s+by|\$?[\d.,]+\s*(?:million|billion|"
+    r"thousand|[mb])?,?\s+or|than\s+[\w\s'-]{1,30}?\s+by))*?)\s*" + CMP + r"$",
+    re.I,
+)
+NOUN_AFTER = re.compile(
+    r"^\s*(?:(?:organic|core|reported|sequential|seasonal|total|revenue|sales|top-line|"
+    r"year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter|annual|constant[- ]currency"
+    r")\s+)*(?P<noun>growth|increase|decrease|decline|improvement|gain|drop|rise|higher|"
+    r"lower|below|above)\b",
+    re.I,
+)
+NEGATIVE = re.compile(
+    r"^(?:down|decreas|declin|fell|fall|lower|dropp|drop|below|a\s+decrease|a\s+decline|an?\s+drop)",
+    re.I,
+)
+CUT_BASIS = re.compile(
+    r"\b(?:as|because|due|driven|which|while|led|reflecting|helped|primarily|mainly|"
+    r"largely|benefiting|offset|thanks|where|but|whereas)\b|;",
+    re.I,
+)
+OBJECT = re.compile(
+    r"^\s*(?:(?:organic|core|sequential|total|revenue)\s+)*(?:(?:growth|increase|decline|"
+    r"improvement)\s+)?(?P<prep>in|for)\s+(?P<x>(?:our|the|its)?\s*[^,;%]{1,60}?)"
+    r"(?=\s*(?:,|;|\.|$|\band\b|\bwhich\b|\bdriven\b|\bled\b|\bas\b|\bdue\b|\bwith\b|"
+    r"\bduring\b|\bin\s+the\b|\bto\b|\b(?:was|were|is|are|has|have|had)\b))",
+    re.I,
+)
+RANGE_TO = re.compile(r"\s*(?:to|-|–|and)\s*(?:between\s+)?", re.I)
+# A share's exit or run rate after it: "…, with a Q4 exit rate closer to 20%".
+EXIT_RATE = re.compile(
+    r"(?P<rate>(?:Q[1-4]\s+)?(?:exit|run)[- ]rate)\s+(?:of\s+)?" + CMP + r"$", re.I
+)
+REVENUE_SAID = re.compile(r"\b(?:revenues?|sales|arr)\b", re.I)
+CUSTOMER = re.compile(r"\bcustomers?\b|\bclients?\b", re.I)
+
+
+SHARE_VERB = re.compile(
+    r"\b(?:accounted\s+for|accounting\s+for|accounts?\s+for|represented|represents?|representing|comprised|"
+    r"comprises?|comprising|made\s+up|makes?\s+up|amounted\s+to|amounting\s+to|"
+    r"was|were|is|are|at|increased\s+to|grew\s+to|reached|totaled|contributed|"
+    r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?)\b"
+    r"(?:[^%]{0,40}?\bor\b)?[^%]{0,25}$",
+    re.I,
+)

@@ -1,0 +1,40 @@
+"""What the reader of words gives: one `Stated` per figure or guidance direction a sentence
+states, with the subject its clause names and the sentence's offsets in the text read."""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+StatedKind = Literal["share", "growth", "guidance"]
+
+#: The subject of the company's own revenue ("Revenue grew 9%", "we grew revenue 12%"): a
+#: condition names it as `growth(revenue)`.
+COMPANY = "revenue"
+#: The directions of guidance, in the order a `guidance` condition's words give them.
+DIRECTIONS = ("raised", "cut", "reiterated", "introduced", "withdrawn")
+
+
+class Stated(NamedTuple):
+    """One value a sentence states.
+
+    - share: `subject` is `value` of revenue (0.40 for "40% of revenue"); `high` a range's top;
+    - growth: `subject`'s revenue grew `value` (-0.05 for "down 5%") on `basis`;
+    - guidance: the company's guidance moved in `direction` (`value` None), about `metric`.
+    """
+
+    kind: StatedKind
+    subject: str  # as the sentence names it ("Blackwell Data Center"); COMPANY for the whole
+    value: float | None  # a fraction; None for guidance
+    high: float | None  # a range's upper end, else None
+    comparison: str  # the word that qualifies the number: "over", "about", "" when exact
+    basis: str  # growth: "sequential", "year over year" or ""; guidance: its direction
+    period: str  # the period as worded ("the fourth quarter", "Q3"), "" when not said
+    forward: bool  # said of the future ("expects", "will", guidance): a forecast
+    metric: str  # guidance: what it is about ("revenue", "EPS"); "" otherwise
+    sentence: str
+    start: int  # the sentence's offsets in the text read
+    end: int
+
+    @property
+    def direction(self) -> str:
+        return self.basis if self.kind == "guidance" else ""

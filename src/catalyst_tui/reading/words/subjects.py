@@ -1,0 +1,282 @@
+"""Whose a figure is: the noun phrase its clause names, read back from the verb or noun that
+governs the figure, and what that phrase counts.
+
+A phrase is read back word by word to the clause's start, a comma, or a word that opens another
+phrase ("by", "with", "while", "which"): "led by our Aerospace & Defense segment growing 20%" is
+the segment's. The most specific name is kept whole: "Blackwell Data Center revenue" is
+"Blackwell Data Center" (Blackwell's, within Data Center). What the phrase counts decides
+whether the figure is a KPI: revenue-like words (revenue, sales, ARR) leave the part they
+qualify ("Cloud revenue" is Cloud's; "Revenue" alone, "our sales", "we" are the company's); a
+measure that is not revenue (margin, EPS, orders, customers, units) makes it none of ours; a
+phrase without either is a part of the business when a word says so ("segment", "market",
+"business"), when it is a name (a capital inside the sentence, an acronym), or when the
+sentence already spoke of revenue."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .records import COMPANY
+from .vocabulary import (
+    ANAPHORS,
+    GENERIC_WORDS,
+    OTHER_MEASURES,
+    PART_WORDS,
+    PERIOD_WORD,
+    PRONOUNS,
+    REVENUE_WORDS,
+    word_set,
+)
+
+_TOKEN = re.compile(r"[$\w][\w&/.'’+-]*|[,;:()]")
+# Words that end a phrase read backwards: another phrase or clause opens after them.
+_STOP = word_set(
+    """by with while whereas but which that who where when because as since from to than at
+    of for in on into within across over versus vs including led driven helped offset saw see
+    seeing delivered posted generated reported registered experienced had has have showed
+    finished ended achieved recorded reflecting posting representing including excluding
+    delivering driving generating showing totaling bringing making leading reaching marking
+    contributing expected anticipated mentioned noted said discussed planned exceeded can see
+    due primarily partly partially mainly largely
+    you let me think believe expect expects expecting anticipate anticipates"""
+)
+_AS_SHARE = (
+    r"as\s+an?\s+(?:percentage|percent|share|portion|proportion)\s+of\s+"
+    r"(?:(?:total|net|our)\s+)*(?:revenues?|sales)\b"
+)
+_LINKING = word_set("represents represent represented representing reflects reflecting")
+# Between a subject and its verb: skipped when the phrase is read back ("sales were up").
+_AUX = word_set(
+    """was were is are been be has have had also still now again only both all especially
+    once further then"""
+)
+# Prepositions that open what a measure is of: "Revenue from Healthcare", "Sales of pads".
+_OF = frozenset({"from", "of", "for", "in", "into", "within"})
+_AMOUNT = re.compile(r"^(?:\$|€|£)?[\d.,]+$|^(?:million|billion|thousand|m|bn|b|k)$", re.I)
+_VERBS = word_set(
+    """was were is are been be has have had grew grow grows growing increased increases
+    increasing decreased decreases decreasing declined declines declining rose fell up down
+    accounted represented represents represent comprised comprises made amounted reached
+    totaled totalled came improved expanded contributed saw delivered posted generated
+    registered experienced showed finished ended dropped jumped climbed exceeded remained
+    continued performed outperformed achieved benefited drove led"""
+)
+
+
+# Words of talk about the figure, not of what it is about ("you can see $6.34 billion").
+_DISCOURSE = frozenset({"you", "can", "see", "let", "think", "believe", "mentioned", "said"})
+_NOT_ADVERBS = frozenset({"italy", "supply", "family", "assembly", "july", "monopoly", "rally"})
+
+
+class Subject(NamedTuple):
+    name: str  # COMPANY, or the part as the sentence names it; "" when the phrase has none
+    revenue: bool  # the phrase says revenue (or a revenue-like measure)
+    other: bool  # the phrase says a measure that is not revenue: no KPI
+    anaphor: bool  # "it", "they", "which": someone named before
+
+
+def tokens(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=256)
+def phrase_before(clause: str, at: int) -> str:
+    """The noun phrase that ends at `at` in `clause`, read back to where it begins; "" where
+    the verb at `at` is one of two a subject shares ("were strong and more than doubled").
+    A relative pronoun stands for the phrase before it ("recurring revenue, which increased")."""
+    words = tokens(clause[:at])
+    kept: list[str] = []
+    i = len(words)
+    while i > 0:
+        i -= 1
+        word = words[i][1]
+        low = word.lower()
+        if not kept and (low in _AUX or (low.endswith("ly") and low not in _NOT_ADVERBS)):
+            continue
+        if not kept and low == "and":
+            return ""
+        if (
+            not kept
+            and low == "to"
+            and re.match(r"\s*[a-z]+(?<!\ba)(?<!\ban)(?<!\bthe)\b", clause[at:])
+        ):
+            continue  # "revenue to grow": the infinitive's subject
+        if not kept and low in _LINKING:
+            continue  # "revenue was $5.0 billion, which represents 12% growth"
+        if not kept and low in ("which", "that", "who") and i > 0:
+            i -= 1 if words[i - 1][1] == "," else 0
+            continue
+        if (
+            word == ","
+            and any(k.lower() in ("and", "or") for k in kept)
+            and i > 0
+            and not _ends_figure(words[i - 1][1])
+            and not re.search(r"\d", words[i - 1][1])
+        ):
+            kept.insert(0, word)  # a list: "from Amazon, Google and Azure"
+            continue
+        if word in ",;:(" or (word == ")" and not kept):
+            break
+        if low == "and" and i > 0 and _ends_figure(words[i - 1][1]):
+            break
+        if low == "as" and re.match(_AS_SHARE, clause[words[i][0] :], re.I):
+            kept.insert(0, word)  # "SG&A as a percentage of sales"
+            continue
+        if low in _OF and (low == "of" or _of_measure(words, i)):
+            kept.insert(0, word)
+            continue
+        if low in _STOP:
+            break
+        if low in ANAPHORS and kept == []:
+            kept.insert(0, word)
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
+
+
+def _ends_figure(word: str) -> bool:
+    return word.endswith("%") or word.lower() in {"sequentially", "organically", "year", "basis"}
+
+
+def _of_measure(words: list[tuple[int, str]], i: int) -> bool:
+    """Whether the preposition at `i` ties a measure to what it is of: "Revenue from X"."""
+    before = words[i - 1][1].lower() if i > 0 else ""
+    return before in REVENUE_WORDS or other_measure(before)
+
+
+@lru_cache(maxsize=256)
+def read_subject(phrase: str, *, first: bool = False, revenue_said: bool = False) -> Subject:
+    """What a noun phrase names and counts."""
+    if re.match(r"\s*(?:excluding|including)\b", phrase, re.I):
+        # "Excluding the impact of foreign exchange, ... sales were down": the measure's owner
+        last = phrase.split()[-1].lower() if phrase.split() else ""
+        return Subject(
+            COMPANY if last in REVENUE_WORDS else "", last in REVENUE_WORDS, False, False
+        )
+    phrase = re.split(r"\b(?:excluding|including|ex|net\s+of)\b", phrase, maxsplit=1, flags=re.I)[0]
+    phrase = re.sub(r"\([^)]*\)", " ", phrase)  # "NVIDIA (NASDAQ: NVDA)"
+    said_revenue = re.search(_AS_SHARE, phrase, re.I) is not None
+    phrase = re.sub(_AS_SHARE, " revenue ", phrase, flags=re.I)  # "X as a percentage of sales"
+    revenue_said = revenue_said or said_revenue
+    phrase = re.split(r"\b(?:reaching|exiting|ending|ended|entering|totaling|totalling)\b", phrase)[
+        0
+    ]
+    phrase = re.sub(r"(?<=[a-z])\d+\b", "", phrase)  # a footnote's number: "volume5"
+    if re.search(r"\b(?:sales|revenues?)\s+to\b", phrase, re.I):
+        return Subject("", False, True, False)  # "Sales to Apple": a customer's
+    if re.match(r"(?:the\s+)?(?:balance|rest|remainder)\s+of\b", phrase, re.I):
+        return Subject("", False, True, False)  # a part less something: no name of its own
+    words = [
+        re.sub(r"['’]s$", "", w)
+        for w in re.findall(r"[\w&/.'’+-]+", phrase)
+        if not _AMOUNT.match(w)
+    ]
+    words = [w for w in words if w]
+    owner = next((i for i, w in enumerate(phrase.split()) if re.search(r"['’]s$", w)), None)
+    if owner is not None and _named_after(words[owner + 1 :]):
+        words = words[
+            owner + 1 :
+        ]  # "NVIDIA's Blackwell": Blackwell; "the Group's sales": the Group
+    lows = [w.lower().strip(".'’") for w in words]
+    if not words or any(w.lower() in _DISCOURSE for w in words):
+        return Subject("", False, False, False)
+    if lows[0] in ANAPHORS and not words[0].isupper():
+        return Subject("", False, False, True)
+    if lows[0] in PRONOUNS and len(lows) == 1:
+        return Subject(COMPANY, True, False, False)
+    other = any(other_measure(low) for low in lows)
+    revenue = any(low in REVENUE_WORDS for low in lows)
+    # What a measure is of: "Revenue from Healthcare" is Healthcare's, "Sales of pads" pads'.
+    for i, low in enumerate(lows):
+        if low in _OF and i > 0 and lows[i - 1] in REVENUE_WORDS:
+            if _named_after(words[: i - 1]):  # "database revenue from Amazon": a source
+                return read_subject(" ".join(words[:i]), first=first, revenue_said=revenue_said)
+            rest = read_subject(" ".join(words[i + 1 :]), revenue_said=True)
+            if rest.name in ("", COMPANY) and not rest.other:  # "Revenue in Q3", "of $820M"
+                return read_subject(" ".join(words[:i]), first=first, revenue_said=revenue_said)
+            return Subject(rest.name or COMPANY, True, other or rest.other, rest.anaphor)
+    kept = [
+        w
+        for w, low in zip(words, lows, strict=True)
+        if low not in GENERIC_WORDS
+        and low not in _COMPARATIVES
+        and low not in PERIOD_WORD
+        and low not in PRONOUNS
+        and not _possessive_pronoun(low)
+        and not (low in REVENUE_WORDS and low != "arr")
+        and not re.fullmatch(r"'?\d{2,4}", low)
+        and not _HYPHENED_PERIOD.fullmatch(low)
+    ]
+    while kept and kept[-1].lower() in ("and", "&", "or", "of", "the", "also", "growth", "rate"):
+        kept.pop()
+    while kept and kept[0].lower() in ("and", "&", "or", "of", "the", "so", "now", "also"):
+        kept.pop(0)
+    if not kept:
+        return Subject(COMPANY if revenue else "", revenue, other, False)
+    if [k.lower() for k in kept] == ["company"]:
+        return Subject(COMPANY, True, other, False)
+    if len(kept) == 1 and kept[0] in PART_WORDS and not revenue:
+        return Subject("", False, True, False)  # "the market", "the segment": no part named
+    name = " ".join(kept)
+    part = revenue or revenue_said or _a_part(kept, first)
+    return Subject(name, part, other, False)
+
+
+def _named_after(words: list[str]) -> bool:
+    """Whether `words` name something beyond determiners, periods and measures."""
+    return any(
+        w.lower() not in GENERIC_WORDS
+        and w.lower() not in PERIOD_WORD
+        and w.lower() not in REVENUE_WORDS
+        and w.lower() not in _COMPARATIVES
+        and not _AMOUNT.match(w)
+        and not re.fullmatch(r"'?\d{2,4}", w)
+        for w in words
+    )
+
+
+_HYPHENED_PERIOD = re.compile(
+    r"(?:first|second|third|fourth|q[1-4]|full|fiscal|half|nine|six|twelve)-(?:quarter|year|"
+    r"month|months|half)|year-ago|prior-year|today|year-to-date"
+)
+_COMPARATIVES = word_set(
+    "higher lower strong stronger weak weaker record solid continued impressive robust healthy"
+    " significant"
+)
+
+
+def other_measure(low: str) -> bool:
+    """Whether a word names a measure that is not revenue (margin, EPS, customers)."""
+    return low in OTHER_MEASURES or low.rstrip("s") in OTHER_MEASURES
+
+
+def _possessive_pronoun(low: str) -> bool:
+    return low in {"its", "their", "his", "her", "my", "your"}
+
+
+def _a_part(kept: list[str], first: bool) -> bool:
+    """Whether a phrase with no measure word names a part of the business: its head says so
+    ("segment", "market"), or it is a name ("EMEA", "Personal Systems"; a single capitalised
+    word opening the sentence, "Mobile"). A common noun after a name is a count of something
+    ("Platform lanes", "Aloha Essentials sites"), not a line."""
+    head = kept[-1]
+    if head.lower() in PART_WORDS:
+        return True
+    if not head[0].isupper() and not _acronym(head):
+        return False
+    if len(kept) == 1 and first:
+        return True
+    return any(
+        _acronym(w) or (w[0].isupper() and not (i == 0 and first)) for i, w in enumerate(kept)
+    )
+
+
+def _acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+
+
+def finite_verb(word: str) -> bool:
+    return word.lower() in _VERBS

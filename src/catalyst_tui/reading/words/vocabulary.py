@@ -1,0 +1,135 @@
+"""The words the reader of words knows: what a figure counts (revenue-like measures and the
+others), the words that name a part of a business, periods, bases, hedges and boilerplate.
+Facts of English financial speech, none of one company."""
+
+from __future__ import annotations
+
+import re
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of `text`, split on white space."""
+    return frozenset(text.split())
+
+
+# Revenue-like measures: a share or growth of one of these is a share or growth of revenue.
+REVENUE_WORDS = frozenset(
+    {"revenue", "revenues", "sales", "turnover", "arr", "licensing", "top-line", "topline"}
+)
+# Measures that are not revenue: a figure about one of these is no KPI of revenue.
+OTHER_MEASURES = word_set(
+    """margin margins profit profits income earnings eps ebitda ebit expense expenses cost costs
+    opex capex capital expenditure expenditures tax taxes rate rates customer customers client
+    clients units shipments volume volumes employee employees headcount attrition order
+    orders bookings booking backlog pipeline rpo crpo billings tcv acv cash flow dividend
+    dividends inventory inventories receivables payables debt leverage users user subscribers
+    members accounts sites deals deal lanes stores locations reviewers responses shares
+    stake interest ownership production penetration retention renewal churn conversion accretion
+    cagr content roles hires hiring spend spending investment investments price prices pricing
+    asp backlog contribution contributions loss losses gains impressions views clicks traffic
+    visits people memberships households forecast outlook guidance sg&a g&a r&d sga"""
+)
+# Words that name a part of a business: a phrase ending in one of them is a line of revenue.
+PART_WORDS = word_set(
+    """business businesses segment segments group groups market markets portfolio division
+    divisions line lines category categories vertical verticals region regions channel channels
+    applications application products product solutions services platform franchise unit
+    offering offerings family brand brands geography geographies layer layers"""
+)
+# Words that qualify a measure without naming a part of the business.
+GENERIC_WORDS = word_set(
+    """the our its their a an total overall consolidated net organic core reported gaap non-gaap
+    adjusted company company's companys whole combined basis comparable comp same-store
+    like-for-like underlying"""
+)
+PRONOUNS = frozenset({"we", "i", "us", "our"})
+ANAPHORS = frozenset({"it", "they", "this", "that", "these", "those", "which", "both"})
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+PERIOD = re.compile(
+    r"\b(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|(?:fiscal\s+)?(?:year\s+)?'?\d{2}\b|(?:19|20)\d\d|"
+    r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|prior|current|next|same)[- ]"
+    r"(?:quarter|half|nine months|six months)|quarter|quarters|quarterly|year|years|annual|"
+    r"full[- ]year|fiscal|month|months|half|nine|period|ytd|year[- ]to[- ]date|today|"
+    r"this|that|" + _MONTH + r")\b",
+    re.I,
+)
+PERIOD_WORD = word_set(
+    """q1 q2 q3 q4 h1 h2 quarter quarters quarterly year years annual full-year full fiscal month
+    months half nine six period first second third fourth final last prior current next same
+    this ytd year-to-date"""
+)
+SEQUENTIAL = re.compile(
+    r"\bsequential(?:ly)?\b|quarter[- ](?:over|on|to)[- ]quarter|\bq/q\b|\bqoq\b|"
+    r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?"
+    r"(?:(?:last|prior|previous|preceding)\s+quarter|"
+    r"(?:first|second|third|fourth)\s+quarter(?!\s+(?:of|last|a\s+year|in\s+(?:19|20)\d\d|"
+    r"(?:fiscal\s+)?['’]?\d{2,4}\b))|"
+    r"q[1-4](?![\s']*(?:of\s+|fy|'|’)?\s*(?:fiscal\s+)?'?\d{2}))",
+    re.I,
+)
+YEARLY = re.compile(
+    r"year[- ](?:over|on)[- ]year|\byoy\b|\by/y\b|year[- ]ago|"
+    r"(?:last|prior|previous)\s+year(?!\s*[- ]to[- ]date)|prior[- ]year|last\s+year['’]s|"
+    r"(?:than|from|versus|vs\.?|over|compared\s+(?:to|with)|against)\s+(?:the\s+|our\s+)?"
+    r"(?:(?:19|20)\d\d|q[1-4]\s+(?:of\s+)?(?:fiscal\s+)?['’]?\d{2,4}|"
+    r"(?:(?:first|second|third|fourth)\s+quarter|q[1-4])\s+(?:of\s+)?(?:fiscal\s+)?"
+    r"(?:year\s+)?['’]?\d{2,4}|(?:19|20)\d\d\s+\w+\s+quarter|same\s+(?:quarter|period))|"
+    # "from $216.1 million in the third quarter of fiscal '19": the base is a year's
+    r"(?:from|versus|compared\s+(?:to|with))\s+\$?[\d.,]+\s*(?:million|billion)?\s+in\s+"
+    r"(?:the\s+)?(?:[\w\s-]{0,25}?\s+)?(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?['’]?\d{2,4}\b",
+    re.I,
+)
+# Words that make a clause say what is not, or not yet, so: a figure there is no outcome.
+HEDGES = re.compile(
+    r"\b(?:would|could|might|may|should|if|unless|aims?|aiming|strive|strives|aspire|aspires|"
+    r"goals?|targets?|targeted|targeting|hope|hopes|wish|assum(?:e|es|ing|ption)|scenario|"
+    r"excluding\s+the\s+early|pro\s+forma)\b",
+    re.I,
+)
+# Someone else's figure: "according to the Census Bureau", "Gartner estimates".
+ATTRIBUTED = re.compile(
+    r"\baccording\s+to\b|\b(?:estimates?|forecasts?|projects?|predicts?)\s+that\b", re.I
+)
+FORWARD = re.compile(
+    r"\b(?:expects?|expecting|anticipates?|anticipating|will|plans?\s+to|planning\s+to|"
+    r"intends?|projects?|projecting|forecasts?|outlook|guidance\s+(?:of|for|to|is|calls)|"
+    r"guide|going\s+to|on\s+track\s+to|set\s+to|expectations?\s+for|(?:is|are)\s+(?:expected|anticipated)\s+to)\b",
+    re.I,
+)
+NEGATION = re.compile(
+    r"\b(?:not|never|no|neither|nor|none|without)\b|n[’']t\b|\btoo\s+early\b|\bfailed\s+to\b",
+    re.I,
+)
+# Boilerplate: the legal paragraphs of a release or call, never a passage nor a figure.
+BOILERPLATE = re.compile(
+    r"forward[- ]looking\s+statements?|safe\s+harbou?r|private\s+securities\s+litigation|"
+    r"risk\s+factors|including,?\s+but\s+not\s+limited\s+to|undue\s+reliance|"
+    r"actual\s+results\s+(?:may|could|might)\s+differ|no\s+obligation\s+to\s+update|"
+    r"undertakes?\s+no\s+(?:duty|obligation)|within\s+the\s+meaning\s+of\s+section",
+    re.I,
+)
+
+
+def boilerplate(sentence: str) -> bool:
+    """Whether a sentence is of a document's legal boilerplate (forward-looking statements,
+    safe harbour, risk factors, "including, but not limited to")."""
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _BOILERPLATE_WORDS):
+        return False
+    return BOILERPLATE.search(sentence) is not None
+
+
+_BOILERPLATE_WORDS = (
+    "forward",
+    "harbo",
+    "litigation",
+    "risk factors",
+    "not limited",
+    "undue",
+    "differ",
+    "obligation",
+    "meaning of section",
+)

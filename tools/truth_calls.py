@@ -1,0 +1,224 @@
+"""The reader of words scored on real earnings calls read by hand (realdata/calls/: 20
+transcripts, one sentence a line, and truth.json; its README gives the rules).
+
+    python tools/truth_calls.py [SHARED] [--list]
+
+Each expectation is a line of a transcript and what it states: a share or a growth (subject,
+value, comparison word, basis), a guidance direction, or nothing (a trap). The reader reads each
+transcript whole (`read_words`), and each value it gives on a line that truth.json judges is:
+
+- **right** when an expectation of that line has its kind and value (or one of its
+  `alt_values`, the same growth in another measure), the same comparison (`=` for no word, `>`
+  for "over"/"more than", `~` for "about"/"approximately"/"nearly"), the same basis
+  (sequential and quarter-over-quarter are one, as are year-over-year and full-year against
+  the prior year; none where the sentence names none) and a subject that names the same part
+  (the company's own revenue is "company"; otherwise one subject's words, without "revenue",
+  "sales" and determiners, are all in the other's); a guidance direction is right when an
+  expectation of that line gives it;
+- **invented** otherwise, except forecasts on a guidance line (the README: neither required nor
+  penalised) and a second figure that is an expectation's `alt_values`.
+
+An expectation no value matched is **missing**. Exit 1 on any invented value."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from catalyst_tui.reading.words import COMPANY, Stated, read_words  # noqa: E402
+from catalyst_tui.reading.words.vocabulary import word_set  # noqa: E402
+
+KINDS = ("share", "growth", "guidance")
+_CMP = {
+    "over": ">",
+    "more than": ">",
+    "greater than": ">",
+    "above": ">",
+    "in excess of": ">",
+    "just over": ">",
+    "about": "~",
+    "approximately": "~",
+    "roughly": "~",
+    "nearly": "~",
+    "almost": "~",
+    "around": "~",
+    "close to": "~",
+    "closer to": "~",
+    "less than": "<",
+    "under": "<",
+    "below": "<",
+    "just under": "<",
+    "at least": ">=",
+    "no less than": ">=",
+    "upwards of": ">",
+    "at most": "<=",
+    "no more than": "<=",
+}
+_BASIS = {"qoq": "sequential", "sequential": "sequential", "yoy": "yoy", "fy": "yoy", None: ""}
+_DROP = word_set(
+    "revenue revenues sales the our its total net consolidated organic of from for in a an"
+)
+
+
+@dataclass
+class Score:
+    right: Counter[str] = field(default_factory=Counter)
+    missing: Counter[str] = field(default_factory=Counter)
+    expected: Counter[str] = field(default_factory=Counter)
+    invented: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def stated(self) -> int:
+        return sum(self.expected.values())
+
+    @property
+    def rate(self) -> float:
+        return sum(self.right.values()) / self.stated if self.stated else 0.0
+
+    def lines(self) -> list[str]:
+        out = []
+        for kind in KINDS:
+            invented = sum(1 for i in self.invented if i.startswith(kind))
+            out.append(
+                f"calls     {kind:9} {self.right[kind]:3}/{self.expected[kind]:3} right, "
+                f"{self.missing[kind]:3} missing, {invented} invented"
+            )
+        out.append(
+            f"calls     words: {sum(self.right.values())}/{self.stated} stated values right "
+            f"({self.rate:.1%}), {len(self.invented)} invented"
+        )
+        return out
+
+
+def _words(subject: str) -> frozenset[str]:
+    found = re.findall(r"[\w&/+-]+", subject.casefold().replace("’", "'"))
+    return frozenset(
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in found if w not in _DROP
+    )
+
+
+def _same_subject(read: str, expected: str) -> bool:
+    if expected == "company" or read == COMPANY:
+        return expected == "company" and read == COMPANY
+    mine, theirs = _words(read), _words(expected)
+    return bool(mine) and bool(theirs) and (mine <= theirs or theirs <= mine)
+
+
+def _matches(read: Stated, entry: dict[str, Any]) -> bool:
+    if read.kind != entry["kind"]:
+        return False
+    if read.kind == "guidance":
+        return read.basis == entry["direction"]
+    values = [entry["value"], *(entry.get("alt_values") or [])]
+    if read.value is None or not any(abs(read.value * 100 - v) < 1e-6 for v in values):
+        return False
+    if _CMP.get(read.comparison, "=") != entry["comparator"]:
+        return False
+    if read.kind == "growth" and _basis(read.basis) != _BASIS[entry["basis"]]:
+        return False
+    return _same_subject(read.subject, entry["subject"])
+
+
+def _basis(said: str) -> str:
+    return {"sequential": "sequential", "year over year": "yoy"}.get(said, "")
+
+
+def _alt(read: Stated, entries: list[dict[str, Any]]) -> bool:
+    return read.value is not None and any(
+        abs(read.value * 100 - v) < 1e-6 for e in entries for v in e.get("alt_values") or []
+    )
+
+
+def score(shared: Path) -> Score:
+    folder = shared / "realdata" / "calls"
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    by_line: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+    for entry in truth:
+        by_line[(entry["doc"], entry["line"])].append(entry)
+    result = Score()
+    for doc in sorted({d for d, _ in by_line}):
+        text = (folder / "docs" / doc).read_text(encoding="utf-8")
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        read_on: dict[int, list[Stated]] = defaultdict(list)
+        for stated in read_words(text):
+            line = _line_of(starts, stated.start)
+            read_on[line].append(stated)
+        for (d, line), entries in by_line.items():
+            if d != doc:
+                continue
+            _score_line(result, doc, line, entries, read_on.get(line, []))
+    return result
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    low, high = 0, len(starts)
+    while low + 1 < high:
+        mid = (low + high) // 2
+        if starts[mid] <= offset:
+            low = mid
+        else:
+            high = mid
+    return low + 1
+
+
+def _score_line(
+    result: Score, doc: str, line: int, entries: list[dict[str, Any]], read: list[Stated]
+) -> None:
+    expected = [e for e in entries if e["kind"] != "none"]
+    guidance_line = any(e["kind"] == "guidance" for e in expected)
+    matched: set[int] = set()
+    for stated in read:
+        hit = next(
+            (i for i, e in enumerate(expected) if i not in matched and _matches(stated, e)), None
+        )
+        if hit is not None:
+            matched.add(hit)
+            continue
+        if guidance_line and stated.kind != "guidance" and stated.forward:
+            continue
+        if _alt(stated, expected) or any(_matches(stated, e) for e in expected):
+            continue
+        value = "" if stated.value is None else f" {stated.value * 100:g}%"
+        result.invented.append(
+            f"{stated.kind} {doc}:{line} {stated.subject!r}{value} {stated.comparison} "
+            f"{stated.basis}: {stated.sentence[:110]}"
+        )
+    for i, entry in enumerate(expected):
+        result.expected[entry["kind"]] += 1
+        if i in matched:
+            result.right[entry["kind"]] += 1
+        else:
+            result.missing[entry["kind"]] += 1
+            said = entry.get("direction") or f"{entry['value']} {entry['comparator']}"
+            result.missed.append(
+                f"{entry['kind']} {doc}:{line} {entry['subject']!r} {said} {entry['basis']}: "
+                f"{entry['sentence'][:110]}"
+            )
+
+
+def main(argv: list[str]) -> int:
+    listing = "--list" in argv
+    args = [a for a in argv if a != "--list"]
+    shared = Path(args[0]) if args else REPO.parent / "shared"
+    result = score(shared)
+    for line in result.lines():
+        print(line)
+    for invented in result.invented:
+        print(f"calls     INVENTED: {invented}")
+    if listing:
+        for missed in result.missed:
+            print(f"calls     missing: {missed}")
+    return 1 if result.invented else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
