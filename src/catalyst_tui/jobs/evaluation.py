@@ -67,7 +67,7 @@ def target_forecasts(
     (thesis/reported/forecast.py),
     None once it is decided: what the verdict's `target_behind` reads."""
     out: list[tuple[str, str, Forecast | None]] = []
-    forecasting = {kind for kind, row in KINDS.items() if row.forecast}
+    forecasting = {str(kind) for kind, row in KINDS.items() if row.forecast}
     for c, e in zip(checkpoints, evaluations, strict=True):
         if c.kind not in forecasting:
             continue

@@ -59,16 +59,20 @@ class Stale(NamedTuple):
     sources: tuple[tuple[str, dt.datetime | None], ...]
 
 
+# The kinds whose pending checkpoints the report of their quarter settles (their KINDS row), by
+# value: a stored standing's kind is text, and an enum member hashes in Python, a str in C.
+_SETTLED_BY_REPORT = frozenset(str(kind) for kind, row in KINDS.items() if row.settled_by_report)
+
+
 def reads(standings: Iterable[Standing]) -> frozenset[str]:
     """The sources a ticker's verdict reads: each metric's of its checkpoints that data decides
     (a mark is yours: it reads nothing), and SEC EDGAR for a checkpoint still pending that the
     report of its quarter settles (a milestone: its row in thesis/kinds.py)."""
     found: set[str] = set()
-    settled_by_report = {kind for kind, row in KINDS.items() if row.settled_by_report}
     for s in standings:
         if s.manual:
             continue
-        if s.status == Status.PENDING and s.kind in settled_by_report:
+        if s.status == Status.PENDING and s.kind in _SETTLED_BY_REPORT:
             found.add(SEC_EDGAR)
         if s.metric in METRICS:
             found.update(READS[METRICS[s.metric].source])
