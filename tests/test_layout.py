@@ -11,9 +11,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 TESTS = REPO / "tests"
 SOURCE = REPO / "src" / "catalyst_tui"
-# Folders of tests that mirror no package: helpers, recorded files, snapshot images, and the
-# tests of bench/ (beside src/, not in it).
-NOT_MIRRORS = {"support", "fixtures", "__snapshots__", "bench", "__pycache__"}
+# Folders of tests that mirror no package: helpers, recorded files, snapshot images, the tests
+# of bench/ (beside src/, not in it), and project/: checks of the whole project (packaging, the
+# import hygiene of the core, docs/reliability.md against the suite, a clone without the
+# recordings, one home per vocabulary name, records by name, kinds judged by their row), which
+# no one package owns.
+NOT_MIRRORS = {"support", "fixtures", "__snapshots__", "bench", "project", "__pycache__"}
+#: Test files at the root of tests/: the checks every change runs (layout, import cycles, the
+#: docs' tables) and the tests of the package root's own modules; the rest live in a folder.
+ROOT_TEST_FILES = 6
 
 
 def mirror_folders(tests: Path) -> list[Path]:
@@ -86,6 +92,12 @@ def test_the_checks_see_a_stray_folder_and_a_misplaced_test(tmp_path: Path):
     (tests / "market" / "sec" / "test_client.py").write_text("import catalyst_tui.market.sec\n")
     assert strays(tests, source) == ["markets"]
     assert misplaced(tests, source) == ["market/test_filings.py -> market/sec/"]
+
+
+def test_at_most_six_test_files_at_the_root_of_tests():
+    files = sorted(path.name for path in TESTS.glob("test_*.py"))
+    assert "test_layout.py" in files
+    assert len(files) <= ROOT_TEST_FILES, f"tests/ holds {files}: find each a folder"
 
 
 def test_at_most_five_modules_at_the_root_of_the_package():

@@ -1,19 +1,20 @@
-"""`catalyst evidence accept|dismiss|reset ID` as a subprocess on a real SQLite file: a call's
-hand-written passages added with `catalyst evidence add`, each listed with its ID and stance;
-accepting the one that challenges the milestone puts the ticker at risk in `catalyst review`,
-dismissing it takes it back to intact; accepting a break of the kill criterion breaks it; an
-unknown or malformed ID is one located sentence, exit 2, nothing changed."""
+"""`catalyst evidence accept|dismiss|reset ID` (run as the script runs it, in the test's process:
+tests/support/cli_inline.py) on a real SQLite file: a call's hand-written passages added with
+`catalyst evidence add`, each listed with its ID and stance; accepting the one that challenges
+the milestone puts the ticker at risk in `catalyst review`, dismissing it takes it back to
+intact; accepting a break of the kill criterion breaks it; an unknown or malformed ID is one
+located sentence, exit 2, nothing changed."""
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support import cli_inline
 
 THESIS = """
 [settings]
@@ -57,24 +58,9 @@ CALL = {
 WIN_CALL = {"We lost the design win at the second hyperscaler.": "breaks"}
 
 
-def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            *args,
-            "--db",
-            str(workdir / "c.db"),
-            "--config",
-            str(workdir / "catalysts.toml"),
-        ],
-        cwd=workdir,
-        env={**os.environ, "COLUMNS": "200", "NO_PROXY": "127.0.0.1"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    where = ("--db", str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml"))
+    return cli_inline.run(*args, *where, env={"COLUMNS": "200"}, cwd=workdir)
 
 
 def ok(workdir: Path, *args: str) -> str:

@@ -12,7 +12,6 @@ import datetime as dt
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ import pytest
 from catalyst_tui.cli.output_file import Kind, refusal
 from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
+from tests.support import cli_inline
 
 THESIS = """
 [tickers.ALAB]
@@ -45,23 +45,9 @@ def home(tmp_path: Path) -> Path:
 
 
 def catalyst(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            *args,
-            "--db",
-            str(home / "c.db"),
-            "--config",
-            str(home / "catalysts.toml"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=home,
-        env={**os.environ, "XDG_STATE_HOME": str(home / "state"), "XDG_CONFIG_HOME": str(home)},
-    )
+    where = ("--db", str(home / "c.db"), "--config", str(home / "catalysts.toml"))
+    env = {"XDG_STATE_HOME": str(home / "state"), "XDG_CONFIG_HOME": str(home)}
+    done = cli_inline.run(*args, *where, env=env, cwd=home)
     assert "Traceback" not in done.stderr, done.stderr
     return done
 

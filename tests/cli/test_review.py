@@ -1,16 +1,17 @@
-"""`catalyst review` as a subprocess on a real database: a hand-built thesis per verdict (a
-milestone past its due date, a guard you marked missed, a kill criterion, every milestone met,
-nothing decided), each with its reasons in strict JSON and in lines, and the portfolio's."""
+"""`catalyst review` (run as the script runs it, in the test's process: tests/support/
+cli_inline.py) on a real database: a hand-built thesis per verdict (a milestone past its due
+date, a guard you marked missed, a kill criterion, every milestone met, nothing decided), each
+with its reasons in strict JSON and in lines, and the portfolio's."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support import cli_inline
 
 THESIS = """
 [settings]
@@ -67,24 +68,9 @@ name = "New Co"
 """
 
 
-def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            *args,
-            "--db",
-            str(workdir / "c.db"),
-            "--config",
-            str(workdir / "catalysts.toml"),
-        ],
-        cwd=workdir,
-        env={**os.environ, "NO_PROXY": "127.0.0.1"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    where = ("--db", str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml"))
+    return cli_inline.run(*args, *where, cwd=workdir)
 
 
 @pytest.fixture(scope="module")

@@ -2,17 +2,18 @@
 records the failure, a fundamentals checkpoint says who refused and when it is asked again
 (not that the figures "come with the next refresh"), `results` and `filings` say where SEC
 stands (not to set a contact that is set), and `segments` says the ticker map was not had
-(not that EDGAR knows no such company). A real refresh against the loopback market."""
+(not that EDGAR knows no such company). A real refresh against the loopback market, each
+command run as the script runs it, in the test's process."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support import cli_inline
 
 from ..support.market_server import MarketServer
 
@@ -40,14 +41,9 @@ when = "gross_margin >= 70%"
 
 
 def catalyst(where: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "--config", str(where / "catalysts.toml")]
-        + ["--db", str(where / "c.db"), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "NO_PROXY": "127.0.0.1,localhost", "COLUMNS": "400"},
-    )
+    """`catalyst` on the files in `where`, in this process (tests/support/cli_inline.py)."""
+    files = ("--config", str(where / "catalysts.toml"), "--db", str(where / "c.db"))
+    return cli_inline.run(*files, *args, env={"NO_PROXY": "127.0.0.1,localhost", "COLUMNS": "400"})
 
 
 @pytest.fixture

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from catalyst_tui.store import Store
+from tests.support import cli_inline
 from tests.support.market_server import MarketServer
 
 from ..conftest import BUNDLED_CONFIG
@@ -50,24 +49,9 @@ def workdir(tmp_path: Path, market: MarketServer) -> Path:
     return tmp_path
 
 
-def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            *args,
-            "--db",
-            str(workdir / "c.db"),
-            "--config",
-            str(workdir / "catalysts.toml"),
-        ],
-        cwd=workdir,
-        env={**os.environ, "NO_PROXY": "127.0.0.1"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    where = ("--db", str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml"))
+    return cli_inline.run(*args, *where, env={"NO_PROXY": "127.0.0.1"}, cwd=workdir)
 
 
 def check(workdir: Path) -> tuple[int, dict[str, dict]]:

@@ -62,11 +62,11 @@ def test_a_damaged_entry_is_a_miss_and_is_written_again(toml: Path):
 
 
 def test_entries_are_private_and_few(toml: Path):
-    for i in range(cache.KEEP + 3):
+    for i in range(cache.KEPT_ENTRIES + 3):
         toml.write_text(toml.read_text() + f"\n# edit {i}\n")
         load_config(toml)
     entries = list(cache.folder().glob("*.pickle"))
-    assert len(entries) == cache.KEEP
+    assert len(entries) == cache.KEPT_ENTRIES
     assert stat.S_IMODE(cache.folder().stat().st_mode) == 0o700
     assert all(stat.S_IMODE(e.stat().st_mode) == 0o600 for e in entries)
 

@@ -10,7 +10,6 @@ import pytest
 from catalyst_tui.config import parse_config
 from catalyst_tui.config.model import (
     PROVIDER_KEYS,
-    PROVIDERS,
     Config,
     EcbSettings,
     FinnhubSettings,
@@ -86,5 +85,5 @@ def test_the_tables_survive_a_pickle_as_the_cache_and_the_child_process_keep_the
 
 
 def test_settings_providers_offers_the_quote_providers():
-    assert PROVIDERS == QUOTE_PROVIDERS == ("yahoo", "stooq", "finnhub", "nasdaq")
+    assert QUOTE_PROVIDERS == ("yahoo", "stooq", "finnhub", "nasdaq")
     assert Settings().providers == ("yahoo", "stooq")

@@ -11,7 +11,7 @@ from catalyst_tui.cli.demo import demo_app
 from catalyst_tui.demo import DemoSession, private_dirs
 from catalyst_tui.tui.screens.performance import PerformanceScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
-from catalyst_tui.views.performance import SPANS
+from catalyst_tui.views.performance import RETURN_SPANS
 
 from ..support.pilot import rows, screen_as, text_of
 from .test_demo_tui import until
@@ -41,7 +41,7 @@ async def test_the_demo_shows_returns_against_benchmarks_and_releases_against_th
                 await pilot.press("p")
                 await pilot.pause()
                 screen = screen_as(app, PerformanceScreen)
-                for span in SPANS:
+                for span in RETURN_SPANS:
                     assert screen.span is span and screen.report is not None
                     lines = screen.lines
                     assert [line.kind for line in lines].count(

@@ -14,6 +14,7 @@ import pytest
 
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
+from tests.support import cli_inline
 from tests.support.limits import ClientLimits
 from tests.support.liveness import HANG
 from tests.support.market_server import MarketServer, unused_local_url
@@ -59,7 +60,14 @@ def workdir(tmp_path: Path, market: MarketServer) -> Path:
     return tmp_path
 
 
-def refresh(workdir: Path, *extra: str, timeout: float = 60) -> subprocess.CompletedProcess:
+def refresh(
+    workdir: Path, *extra: str, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`catalyst refresh` on the workdir's files: in this process (tests/support/cli_inline.py),
+    or, given a `timeout`, as a process stopped at it (a test that proves the refresh ends)."""
+    where = ("--db", str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml"))
+    if timeout is None:
+        return cli_inline.run("refresh", *where, *extra, env={"NO_PROXY": "127.0.0.1,localhost"})
     env = {**os.environ, "NO_PROXY": "127.0.0.1,localhost"}
     return subprocess.run(
         [

@@ -31,8 +31,15 @@ def _truth() -> ModuleType:
 truth = _truth()
 
 
-def test_every_real_file_of_every_kind_obeys_its_laws():
-    results = truth.run(SHARED)
+@pytest.fixture(scope="module")
+def results() -> list:
+    """Every reader over every real file, once for the module (tens of seconds): the laws' test
+    and the command's read it, and `make test` keeps the two on one worker (their group)."""
+    return truth.run(SHARED)
+
+
+@pytest.mark.xdist_group("truth")
+def test_every_real_file_of_every_kind_obeys_its_laws(results: list):
     broken = {str(c.path.relative_to(SHARED)): c.broken for c in results if c.broken}
     assert broken == {}
     kinds = Counter(c.kind for c in results)
@@ -48,12 +55,13 @@ def test_every_real_file_of_every_kind_obeys_its_laws():
     assert degiro.said.endswith("left out (bought before the export): line 29, 39, 56")
 
 
-def test_the_command_prints_a_line_a_file_and_exits_0(capsys):
+@pytest.mark.xdist_group("truth")
+def test_the_command_prints_a_line_a_file_and_exits_0(capsys, results: list):
     assert truth.main([str(SHARED)]) == 0
     out = capsys.readouterr().out.splitlines()
     aapl = "release   press_releases/AAPL_0000320193-24-000120_a8-kex991q4202409282024.htm"
     assert f"{aapl}: 2024-09-28 quarter 6/6 figures" in out
-    files = len(truth.run(SHARED))
+    files = len(results)
     assert out[files].startswith("truth: ") and out[files].endswith("0 broke a law")
     # then the reader of words on the calls read by hand (tools/truth_calls.py): per kind, whole
     assert [line.split()[1] for line in out[files + 1 :]] == [

@@ -10,8 +10,8 @@ from catalyst_tui.market.sec.filings import EASTERN, Filing
 from catalyst_tui.reading.release.reader import read_release
 from catalyst_tui.reading.release.records import NotRead, to_json
 from catalyst_tui.store import Store
+from catalyst_tui.store.evidence import READ_ATTEMPTS
 from catalyst_tui.store.records import FilingRecord
-from catalyst_tui.store.results import READ_ATTEMPTS
 from tests.support.shared import PRESS_RELEASES
 
 from .conftest import T0

@@ -2,10 +2,10 @@
 by the file's bytes and by the code that judged them, so the next start skips tomllib and the
 validator (most of a large file's load time; docs/performance.md).
 
-Entries live in the user cache folder (0700, files 0600), written atomically; at most KEEP of
-them. Anything wrong with an entry (unreadable, from other code, not a Config) is a miss: the
-file is parsed again. Only catalyst writes there, so loading its own pickles is no more exposed
-than the user's account itself.
+Entries live in the user cache folder (0700, files 0600), written atomically; at most
+KEPT_ENTRIES of them. Anything wrong with an entry (unreadable, from other code, not a Config)
+is a miss: the file is parsed again. Only catalyst writes there, so loading its own pickles is
+no more exposed than the user's account itself.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from .model import Config
 
 log = logging.getLogger(__name__)
 
-KEEP = 8  # entries kept: a few files, or a few versions of one being edited
+KEPT_ENTRIES = 8  # entries kept: a few files, or a few versions of one being edited
 # This package's modules that decide a Config.
 _JUDGES = (
     "model.py",
@@ -109,7 +109,7 @@ def write(key: str, config: Config) -> None:
 
 def _prune(where: Path) -> None:
     entries = sorted(where.glob("*.pickle"), key=_mtime, reverse=True)
-    for old in entries[KEEP:]:
+    for old in entries[KEPT_ENTRIES:]:
         with contextlib.suppress(OSError):
             old.unlink()
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ..market.ecb import EcbSettings
 from ..market.finnhub import FinnhubSettings
-from ..market.registry import DEFAULT_PROVIDERS, QUOTE_PROVIDERS, SETTINGS
+from ..market.registry import DEFAULT_PROVIDERS, SETTINGS
 from ..market.sec import SecSettings
 from ..market.stooq import StooqSettings
 from ..market.yahoo import YahooSettings
@@ -35,7 +35,6 @@ __all__ = [
     "GROUP_KEYS",
     "LOT_KEYS",
     "NOTIFY_TRANSITIONS",
-    "PROVIDERS",
     "PROVIDER_KEYS",
     "SETTINGS_KEYS",
     "TICKER_KEYS",
@@ -56,7 +55,6 @@ __all__ = [
     "YahooSettings",
 ]
 
-PROVIDERS = QUOTE_PROVIDERS  # what settings.providers and settings.browser_tls may list
 DEFAULT_GROUP = "watchlist"
 DEFAULT_BENCHMARK = "SPY"  # the S&P 500 ETF: what a position's returns are held against
 

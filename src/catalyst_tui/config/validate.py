@@ -10,6 +10,7 @@ import zoneinfo
 from typing import Any
 
 from ..market.currency import CURRENCY_RE
+from ..market.registry import QUOTE_PROVIDERS  # what settings.providers and browser_tls may list
 from ..thesis.portfolio.positions import fifo
 from .digest import parse_digest
 from .issues import ConfigError, IssueCode, KeyPath
@@ -19,7 +20,6 @@ from .model import (
     GROUP_KEYS,
     LOT_KEYS,
     NOTIFY_TRANSITIONS,
-    PROVIDERS,
     SELL_KEYS,
     SETTINGS_KEYS,
     TICKER_KEYS,
@@ -96,7 +96,7 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
         refresh, refresh_s = self.interval(table, "refresh", path, defaults.refresh)
         closed, closed_s = self.interval(table, "refresh_closed", path, defaults.refresh_closed)
         providers = self.choices(
-            table, "providers", path, PROVIDERS, defaults.providers, non_empty=True
+            table, "providers", path, QUOTE_PROVIDERS, defaults.providers, non_empty=True
         )
         notify = self.choices(
             table, "notify", path, NOTIFY_TRANSITIONS, defaults.notify, non_empty=False
@@ -114,7 +114,7 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
                 )
                 timezone = None
         browser_tls = self.choices(
-            table, "browser_tls", path, PROVIDERS, defaults.browser_tls, non_empty=False
+            table, "browser_tls", path, QUOTE_PROVIDERS, defaults.browser_tls, non_empty=False
         )
         currency = self.string(table, "currency", path, allow_empty=False, one_line=True)
         if currency is not None and not CURRENCY_RE.match(currency):

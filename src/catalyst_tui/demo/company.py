@@ -18,7 +18,8 @@ import functools
 from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
-from .prices import NEW_YORK, next_session, unit
+from ..reading.moments import NEW_YORK
+from .prices import next_session, unit
 
 RELEASE_TIME = time(16, 5)  # the press release, after the close
 REPORT_TIME = time(16, 15)  # the 10-Q or 10-K, the next session

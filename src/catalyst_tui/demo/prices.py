@@ -16,9 +16,9 @@ import math
 import zlib
 from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
-NEW_YORK = ZoneInfo("America/New_York")
+from ..reading.moments import NEW_YORK
+
 OPEN = time(9, 30)
 SESSION_MINUTES = 390  # 09:30 to 16:00
 REFERENCE = date(2026, 11, 20)  # the day each profile's level is near

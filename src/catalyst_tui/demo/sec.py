@@ -15,6 +15,7 @@ from datetime import UTC, datetime, time, timedelta
 from html import escape
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..reading.moments import NEW_YORK
 from . import documents, xbrl
 from .company import (
     Company,
@@ -28,7 +29,6 @@ from .company import (
     span_figure,
     statement,
 )
-from .prices import NEW_YORK
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -44,7 +44,7 @@ UNDECLARED = (
     "<!DOCTYPE html><html><head><title>SEC.gov | Request Rate Threshold Exceeded</title></head>"
     "<body><h1>Your Request Originates from an Undeclared Automated Tool</h1></body></html>"
 )
-NOT_FOUND = "<html><body><h1>Not Found</h1><p>Not in catalyst's demo market.</p></body></html>"
+NOT_FOUND_PAGE = "<html><body><h1>Not Found</h1><p>Not in catalyst's demo market.</p></body></html>"
 
 Reply = tuple[int, str, str]  # status, content type, body
 _JSON = "application/json;charset=utf-8"
@@ -148,7 +148,7 @@ class ReplayMarket:
             return 200, "text/xml", feeds.ecb_daily(now)
         if path.startswith(("/files/", "/submissions/", "/api/xbrl/", "/Archives/")):
             return self._sec(request, now)
-        return 404, "text/html", NOT_FOUND
+        return 404, "text/html", NOT_FOUND_PAGE
 
     def _sec(self, request: Request, now: datetime) -> Reply:
         if "@" not in request.headers.get("user-agent", ""):  # EDGAR answers declared tools
@@ -169,7 +169,7 @@ class ReplayMarket:
             return 200, _JSON, sec.submissions(symbol, now)
         if path.startswith("/api/xbrl/companyfacts/CIK"):
             return 200, _JSON, sec.companyfacts(symbol, now)
-        return 404, "text/html", NOT_FOUND
+        return 404, "text/html", NOT_FOUND_PAGE
 
 
 def stooq_unknown(codes: str) -> str:

@@ -14,6 +14,7 @@ import json
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ..reading.moments import NEW_YORK
 from . import prices
 from .company import company, next_release
 from .funds import adjusted, dividends, fund
@@ -71,7 +72,7 @@ def _stamp(moment: datetime) -> int:
 
 def _zone(day: date) -> tuple[str, int]:
     """New York's abbreviation and offset (seconds) on `day`."""
-    local = prices.session_open(day).astimezone(prices.NEW_YORK)
+    local = prices.session_open(day).astimezone(NEW_YORK)
     offset = local.utcoffset() or timedelta(0)
     return local.tzname() or "EST", int(offset.total_seconds())
 
@@ -214,7 +215,7 @@ def _intraday(symbol: str, range_text: str, minutes: int, interval: str, now: da
 
 def market_state(now: datetime) -> str:
     """The v7 batch's marketState at `now` in New York: PRE, REGULAR, POST or CLOSED."""
-    local = now.astimezone(prices.NEW_YORK)
+    local = now.astimezone(NEW_YORK)
     if local.weekday() >= 5:
         return "CLOSED"
     day = local.date()

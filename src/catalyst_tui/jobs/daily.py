@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..market.earnings import fetch_next_earnings
 from ..market.exchanges import listing_today
+from ..market.fetch_kinds import DAILY, RETRY_FAILED_AFTER
 from ..market.models import EarningsDate, FetchError, FetchKind
 
 if TYPE_CHECKING:
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DAILY = dt.timedelta(days=1)
-RETRY_FAILED_AFTER = dt.timedelta(hours=1)
 CIK_MAP_MAX_AGE = dt.timedelta(days=7)
 
 

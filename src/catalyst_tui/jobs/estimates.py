@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..market.exchanges import listing_today
+from ..market.fetch_kinds import DAILY, RETRY_FAILED_AFTER
 from ..market.http.errors import is_refusal
 from ..market.models import EarningsDate, FetchError, FetchKind
 
@@ -26,8 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DAILY = dt.timedelta(days=1)
-RETRY_FAILED_AFTER = dt.timedelta(hours=1)
 PAUSE = dt.timedelta(hours=1)  # after a refusal, before any symbol is asked again
 AT_ONCE = 2  # requests in flight: Yahoo answers a few a second before it says 429
 

@@ -10,9 +10,10 @@ import zoneinfo
 from typing import TYPE_CHECKING
 
 from ..market.registry import SEC
+from ..thesis.kinds import KINDS
 from ..thesis.reported.forecast import Forecast, target_forecast
 from ..thesis.verdict import judge
-from ..thesis.vocabulary import VERDICT, Kind, Status
+from ..thesis.vocabulary import VERDICT, Status
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -66,8 +67,9 @@ def target_forecasts(
     (thesis/reported/forecast.py),
     None once it is decided: what the verdict's `target_behind` reads."""
     out: list[tuple[str, str, Forecast | None]] = []
+    forecasting = {str(kind) for kind, row in KINDS.items() if row.forecast}
     for c, e in zip(checkpoints, evaluations, strict=True):
-        if c.kind != Kind.TARGET:
+        if c.kind not in forecasting:
             continue
         found = None
         if e.status == Status.PENDING and c.due is not None and c.condition is not None:

@@ -31,13 +31,15 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..market.fetch_kinds import DAILY, RETRY_FAILED_AFTER
 from ..market.models import FetchError, FetchKind, FormatError
 from ..reading.documents import html_to_text
 from ..reading.moments import plausible_moment
 from ..store.records import FilingRecord, NewDocument
-from .feeds import FeedReading, headline_text
+from .feeds import FIRST_LOOK, FeedReading, headline_text
 from .kpi_reading import kpi_subjects
 from .results import POLL_EVERY, ReleaseReading, awaited
+from .segments import STEPS
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -50,13 +52,9 @@ __all__ = ["EvidenceFetches", "headline_text"]
 
 log = logging.getLogger(__name__)
 
-FIRST_LOOK = dt.timedelta(days=365)
-DAILY = dt.timedelta(days=1)
-RETRY_FAILED_AFTER = dt.timedelta(hours=1)
 NEWS_EVERY = dt.timedelta(hours=1)
 INDEX_SLACK_DAYS = 5  # an index page's Accepted time days from the filing date is not its own
 MAX_EXHIBITS = 20  # EX-99 exhibits read of one 8-K: a real one has one to three
-STEPS = 8  # symbols' steps at a time: what they hold in memory stays bounded
 
 
 @dataclass

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from ..market.fetch_kinds import DAILY, RETRY_FAILED_AFTER
 from ..market.models import FetchError, FetchKind, FormatError, Headline
 from ..reading.documents import html_to_text, is_pdf
 from ..store.records import NewDocument
@@ -50,8 +51,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SOURCE = "feeds"  # the documents' source: the provider's name
-DAILY = dt.timedelta(days=1)
-RETRY_FAILED_AFTER = dt.timedelta(hours=1)
 FIRST_LOOK = dt.timedelta(days=365)
 PAGES_AT_ONCE = 4  # pages of one feed asked at a time
 

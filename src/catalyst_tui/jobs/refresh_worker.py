@@ -16,6 +16,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
+from .child import KILL_WAIT
 from .reach import Reach, reach_of
 from .refresh_process import CHILD_DEADLINE, MODULE, report_from, request_for
 
@@ -33,7 +34,6 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 LINE_LIMIT = 1 << 24  # the report line names every symbol: 500 take ~6 KB
-KILL_WAIT = 5.0  # seconds to wait for a child asked to end, or killed, to be reaped
 
 
 class RefreshFailed(Exception):

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from ..market.models import NEW_YORK, FetchError, FormatError
 from ..notify.wording import results_notification
+from ..reading.moments import CLOSE
 from ..reading.release.records import NotRead, Place, ReleaseResults, nothing
 from ..thesis.reported.results import Release, check, fiscal_label, guided
 from ..thesis.reported.street import frozen_for
@@ -51,7 +52,6 @@ READ_PER_REFRESH = 20
 POLL_EVERY = dt.timedelta(minutes=15)
 AWAIT_FOR = dt.timedelta(days=7)  # a date that was wrong is not polled for ever
 EARLY = dt.timedelta(days=3)  # results filed this long before the date are that date's
-CLOSE = dt.time(16, 0)  # New York: the close, when most companies release after
 # A release is news this long after its 8-K: the year of them a first refresh finds is quiet.
 NOTIFY_WITHIN = dt.timedelta(days=4)
 

@@ -30,9 +30,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+STEPS = 8  # symbols' steps at a time (the evidence steps' too): what they hold stays bounded
+
 REPORTS = ("10-Q", "10-K")
 RETRY_AFTER = dt.timedelta(days=1)
-STEPS = 8  # symbols read at a time, as the evidence steps: what they hold stays bounded
 
 
 class SegmentsRead(NamedTuple):

@@ -26,6 +26,10 @@ ErrorKind = Literal[
 ]
 ERROR_KINDS: frozenset[str] = frozenset(get_args(ErrorKind))
 
+#: Two period ends this many days apart or fewer are one period: 52/53-week fiscal years end a few
+#: days off the calendar's, and a quarter (or year) tagged twice overlaps itself by more.
+SAME_PERIOD_DAYS = 7
+
 
 class FetchKind(StrEnum):
     """What is fetched: what a provider serves (its ProviderSpec), and the kinds of fetch the

@@ -15,8 +15,8 @@ import re
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote as urlquote
-from zoneinfo import ZoneInfo
 
+from ..reading.moments import NEW_YORK
 from .bounds import checked_quote
 from .http.errors import html_page, raise_for_status
 from .models import FetchError, FetchKind, MarketState, Quote
@@ -31,7 +31,6 @@ if TYPE_CHECKING:  # read at start-up (its spec): the HTTP stack comes with the 
     from .http.client import MarketClient
 
 NAME = "nasdaq"
-NEW_YORK = ZoneInfo("America/New_York")
 # What the page's own requests send: without them the API answers slowly or not at all.
 HEADERS = (
     ("Accept", "application/json, text/plain, */*"),

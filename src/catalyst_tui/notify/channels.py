@@ -7,7 +7,8 @@ import inspect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .desktop import APP_NAME, DesktopChannel
+from ..paths import APP_NAME
+from .desktop import DesktopChannel
 from .notification import Channel, ChannelError, FailureLog, Notification, strip_controls
 from .terminal import TerminalChannel
 

@@ -12,6 +12,7 @@ import logging
 import os
 from typing import TYPE_CHECKING, Any
 
+from ..paths import APP_NAME
 from .notification import ChannelError, FailureLog, Notification, Urgency, strip_controls
 
 if TYPE_CHECKING:
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "catalyst"
 DESKTOP_TIMEOUT = 10.0  # seconds for connecting to the bus and the Notify call
 #: Each urgency as desktop-notifier's Urgency names it (an urgent one stays until dismissed on
 #: most Linux desktops).

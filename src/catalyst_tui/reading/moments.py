@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-__all__ = ["AHEAD", "EARLIEST", "NEW_YORK", "market_day", "plausible_moment", "today"]
+__all__ = ["AHEAD", "CLOSE", "EARLIEST", "NEW_YORK", "market_day", "plausible_moment", "today"]
 
 #: US exchanges' hours and SEC EDGAR's filing days are New York time: the one declaration
 #: (`market.models.NEW_YORK` is this one).
 NEW_YORK = ZoneInfo("America/New_York")
+#: New York's close: what is public by then is known that day; most companies release after it.
+CLOSE = time(16, 0)
 
 EARLIEST = date(1970, 1, 1)
 AHEAD = timedelta(days=1)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..market.models import Fact, LastQuote, Quote
 from ..market.sec.as_filed import filing_days, known_by
-from ..reading.moments import NEW_YORK
+from ..reading.moments import CLOSE, NEW_YORK
 from ..thesis.reported.results import merge
 from ..thesis.snapshot import MarketSnapshot
 from .as_filed import AsFiled
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from .facade import Facade
 
 YEAR = dt.timedelta(days=365)
-CLOSE = dt.time(16, 0)  # New York's close: what was public by then is known that day
 
 
 class Bar(NamedTuple):

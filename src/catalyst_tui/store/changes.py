@@ -21,7 +21,7 @@ from ..reading.release.records import NotRead
 from .columns import iso
 from .door import Door
 from .evidence import FILING_COLUMNS, filing_record
-from .views import EVENT_COLUMNS, event_record
+from .views import EVENT_SELECT, event_record
 
 if TYPE_CHECKING:
     from .records import EventRecord, FilingRecord
@@ -130,7 +130,7 @@ class ChangeReads(Door):
         return [
             event_record(row)
             for row in self._conn.execute(
-                f"SELECT {EVENT_COLUMNS} FROM events e"
+                f"SELECT {EVENT_SELECT} FROM events e"
                 " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
                 " WHERE e.ts >= ? AND c.archived = 0 ORDER BY e.ts DESC, e.id DESC",
                 [iso(since)],

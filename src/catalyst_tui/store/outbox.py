@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .columns import day, iso, moment
 from .door import Door
 from .records import Notice, OutboxRecord
-from .views import EVENT_COLUMNS, event_record
+from .views import EVENT_SELECT, event_record
 
 if TYPE_CHECKING:
     import sqlite3
@@ -76,7 +76,7 @@ class Outbox(Door):
         passage is gone is settled unsent (nothing to say)."""
         marks = ", ".join("?" * len(ids))
         rows = conn.execute(
-            f"SELECT o.id, o.attempts, c.due, o.kind, {EVENT_COLUMNS}"
+            f"SELECT o.id, o.attempts, c.due, o.kind, {EVENT_SELECT}"
             " FROM outbox o JOIN events e ON e.id = o.event_id"
             " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
             f" WHERE o.id IN ({marks}) ORDER BY o.id",

@@ -20,6 +20,7 @@ from ..reading.release.records import (
 from ..thesis.reported.results import Release
 from .columns import day, day_text, iso, moment
 from .door import Door
+from .evidence import READ_ATTEMPTS  # a read failing this often is given up
 from .snapshot import FiledFacts, filed_facts
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
     from .records import FilingRecord
 
-READ_ATTEMPTS = 3  # a release whose fetch fails this often is given up (kept with its reason)
 _RELEASE_COLUMNS = "symbol, accession, url, filed, accepted, found, reason, detail, period_end"
 _RESULTS_8K = "form = '8-K' AND (',' || items || ',') LIKE '%,2.02,%'"
 _GAPS = {gap.value: gap for gap in Gap}

@@ -14,7 +14,7 @@ from .door import Door
 
 if TYPE_CHECKING:
     # The reader's package loads the reader (lexbor, defusedxml): not on the way to the TUI's
-    # first frame (tests/test_import_hygiene.py).
+    # first frame (tests/project/test_import_hygiene.py).
 
     from ..reading.xbrl.records import Segments
 

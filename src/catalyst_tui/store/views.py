@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 _REASON = ", ".join(f"{{p}}{name}" for name in ("value", *(part for part, _ in REASON_PARTS)))
 _REASON_END = 17 + 1 + len(REASON_PARTS)  # where a checkpoint row's reason ends
 # An event row as event_record reads it (e: events, c: its checkpoint).
-EVENT_COLUMNS = (
+EVENT_SELECT = (
     "e.id, e.ts, e.symbol, e.checkpoint_id, c.title, c.kind, e.from_status, e.to_status,"
     " e.condition, e.manual, e.flagged, e.acked_at, c.archived, " + _REASON.format(p="e.")
 )
@@ -69,29 +69,74 @@ _CHECKPOINT_READERS = (
 
 
 def event_record(row: tuple[Any, ...]) -> EventRecord:
-    """An EventRecord from a row selected as EVENT_COLUMNS."""
+    """An EventRecord from a row selected as EVENT_SELECT."""
+    id_, ts, symbol, checkpoint_id, title, kind, was, became, condition = columns.read_row(
+        row[:9], _EVENT_READERS
+    )
     manual, flagged, acked_at, archived = row[9:13]
-    return EventRecord._make(
-        (
-            *columns.read_row(row[:9], _EVENT_READERS),
-            columns.reason(row[13:]),
-            bool(manual),
-            bool(flagged) and acked_at is None,
-            columns.moment(acked_at),
-            bool(archived),
-        )
+    return EventRecord(
+        id=id_,
+        ts=ts,
+        symbol=symbol,
+        checkpoint_id=checkpoint_id,
+        title=title,
+        kind=kind,
+        from_status=was,
+        to_status=became,
+        condition=condition,
+        reason=columns.reason(row[13:]),
+        manual=bool(manual),
+        flagged=bool(flagged) and acked_at is None,
+        acked_at=columns.moment(acked_at),
+        archived=bool(archived),
     )
 
 
 def _checkpoint_record(row: tuple[Any, ...]) -> CheckpointRecord:
-    read = columns.read_row(row[:17], _CHECKPOINT_READERS)
+    (
+        symbol,
+        id_,
+        title,
+        kind,
+        status,
+        manual,
+        due,
+        until,
+        condition,
+        period_end,
+        source,
+        notes,
+        manual_note,
+        evaluated_at,
+        archived,
+        written,
+        evidence,
+    ) = columns.read_row(row[:17], _CHECKPOINT_READERS)
     # A pending target's forecast, kept with the checkpoint, goes with its reason (a target
     # marked by hand since its last evaluation leans on none).
-    pending = read[4] == Status.PENDING and not read[5]
+    pending = status == Status.PENDING and not manual
     forecast = columns.forecast(row[_REASON_END + 1 : _REASON_END + 5]) if pending else None
-    reason = columns.reason(row[17:_REASON_END])._replace(forecast=forecast)
-    flagged = bool(row[_REASON_END])
-    return CheckpointRecord._make((*read[:13], reason, read[13], flagged, *read[14:]))
+    return CheckpointRecord(
+        symbol=symbol,
+        id=id_,
+        title=title,
+        kind=kind,
+        status=status,
+        manual=manual,
+        due=due,
+        until=until,
+        condition=condition,
+        period_end=period_end,
+        source=source,
+        notes=notes,
+        manual_note=manual_note,
+        reason=columns.reason(row[17:_REASON_END])._replace(forecast=forecast),
+        evaluated_at=evaluated_at,
+        flagged=bool(row[_REASON_END]),
+        archived=archived,
+        written=written,
+        evidence=evidence,
+    )
 
 
 class Views(Door):
@@ -308,7 +353,7 @@ class Views(Door):
         return [
             event_record(row)
             for row in self._conn.execute(
-                f"SELECT {EVENT_COLUMNS} FROM events e"
+                f"SELECT {EVENT_SELECT} FROM events e"
                 " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id "
                 + where
                 + " ORDER BY e.ts DESC, e.id DESC LIMIT ?",

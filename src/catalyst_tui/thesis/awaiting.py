@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING, NamedTuple
 
 from .judgement import Why
@@ -59,6 +60,7 @@ def _shift(day: dt.date, months: int, last_day: int) -> dt.date:
     return dt.date(year, month + 1, min(last_day, calendar.monthrange(year, month + 1)[1]))
 
 
+@functools.lru_cache(maxsize=4096)  # a milestone's due day and its company's year-end: few pairs
 def quarter_of(day: dt.date, year_end: dt.date | None) -> Quarter:
     """The fiscal quarter containing `day`, on the company's year-end day (`year_end`'s, from
     its last annual figure; 31 December when none is known)."""

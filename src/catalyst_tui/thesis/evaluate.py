@@ -52,7 +52,8 @@ if TYPE_CHECKING:
 PENDING, MET, MISSED = Status.PENDING.value, Status.MET.value, Status.MISSED.value
 # The one place records are built by position: the loop of evaluate() makes a Reason and an
 # Evaluation per checkpoint on every refresh, and a NamedTuple's own __new__ (a Python call) made
-# bench/evaluate.py run 43% more instructions (docs/performance.md). tests/thesis/test_evaluate.py
+# bench/evaluate.py run 43% more instructions (docs/performance.md; the one module
+# tests/project/test_records_by_name.py pins). tests/thesis/test_evaluate.py
 # pins the order of the fields these tuples are written in; everywhere else builds by name.
 _record = tuple.__new__
 

@@ -14,13 +14,13 @@ from typing import NamedTuple
 from .conditions import ConditionError, parse_condition
 
 #: The fields a move is of, by the column the sync compares.
-FIELDS = ("condition", "due", "until", "kill")
+GOALPOST_FIELDS = ("condition", "due", "until", "kill")
 
 
 class Move(NamedTuple):
     symbol: str
     checkpoint: str
-    field: str  # one of FIELDS
+    field: str  # one of GOALPOST_FIELDS
     before: str  # as stored: a condition's text, a date, "1"/"0" for the kill flag
     after: str
     at: dt.datetime
@@ -37,7 +37,7 @@ def moves(
 ) -> list[Move]:
     """The moves between two stored versions of a checkpoint (column -> value)."""
     found = []
-    for field in FIELDS:
+    for field in GOALPOST_FIELDS:
         was, now = before.get(field), after.get(field)
         if was == now:
             continue

@@ -44,6 +44,12 @@ class KindSpec:
     met_again_word: str = Status.MET
     #: A miss of this kind is a due date that passed (its notification says which).
     missed_at_due: bool = True
+    #: While pending with a due date, its fiscal year forecast is kept for the verdict
+    #: (thesis/reported/forecast.py; the verdict's `target_behind` reads it).
+    forecast: bool = False
+    #: While pending, the report of its quarter settles it (thesis/awaiting.py): its verdict
+    #: reads SEC EDGAR (thesis/staleness.py).
+    settled_by_report: bool = False
 
     def allows(self, key: str) -> bool:
         """The kind may carry `key` (a form shows its field)."""
@@ -78,6 +84,7 @@ KINDS: dict[Kind, KindSpec] = {
                     "period_end applies to targets and guards with a fundamentals metric",
                 ),
             ),
+            settled_by_report=True,
         ),
         KindSpec(
             Kind.TARGET,
@@ -87,6 +94,7 @@ KINDS: dict[Kind, KindSpec] = {
                 ("until", _UNTIL_IS_FOR_GUARDS.format(kind="target")),
                 ("judged", _JUDGED_IS_FOR_MILESTONES.format(kind="target")),
             ),
+            forecast=True,
         ),
         KindSpec(
             Kind.GUARD,

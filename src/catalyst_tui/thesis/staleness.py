@@ -11,7 +11,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
 from .catalogue import METRICS, Source
-from .vocabulary import Kind, Status
+from .kinds import KINDS
+from .vocabulary import Status
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -21,20 +22,21 @@ if TYPE_CHECKING:
 
 QUOTES = "quotes"  # the ticker's own quote, whichever provider served it
 QUOTE = "quote"  # its quote not renewed while its provider answers (another symbol failed alone)
-SEC = "sec"  # SEC EDGAR: fundamentals, product lines, releases, KPIs' documents, and the reports
-# milestones await
+# SEC EDGAR: fundamentals, product lines, releases, KPIs' documents, and the reports
+# milestones await.
+SEC_EDGAR = "sec"
 
 #: What each source of a metric (thesis/catalogue.py) is fetched from. The Street's consensus is
 #: kept by day and judged by its own age (a day without it is no stale figure): none here.
 READS: dict[Source, tuple[str, ...]] = {
     Source.QUOTES: (QUOTES,),
     Source.LOTS: (QUOTES,),
-    Source.MIXED: (QUOTES, SEC),
-    Source.FUNDAMENTALS: (SEC,),
-    Source.RELEASES: (SEC,),
-    Source.LINES: (SEC,),
+    Source.MIXED: (QUOTES, SEC_EDGAR),
+    Source.FUNDAMENTALS: (SEC_EDGAR,),
+    Source.RELEASES: (SEC_EDGAR,),
+    Source.LINES: (SEC_EDGAR,),
     Source.STREET: (),
-    Source.WORDS: (SEC,),  # the filings' documents, most of what the KPIs are read from
+    Source.WORDS: (SEC_EDGAR,),  # the filings' documents, most of what the KPIs are read from
 }
 
 
@@ -57,16 +59,21 @@ class Stale(NamedTuple):
     sources: tuple[tuple[str, dt.datetime | None], ...]
 
 
+# The kinds whose pending checkpoints the report of their quarter settles (their KINDS row), by
+# value: a stored standing's kind is text, and an enum member hashes in Python, a str in C.
+_SETTLED_BY_REPORT = frozenset(str(kind) for kind, row in KINDS.items() if row.settled_by_report)
+
+
 def reads(standings: Iterable[Standing]) -> frozenset[str]:
     """The sources a ticker's verdict reads: each metric's of its checkpoints that data decides
-    (a mark is yours: it reads nothing), and SEC EDGAR for a milestone still pending (the report
-    of its quarter settles it)."""
+    (a mark is yours: it reads nothing), and SEC EDGAR for a checkpoint still pending that the
+    report of its quarter settles (a milestone: its row in thesis/kinds.py)."""
     found: set[str] = set()
     for s in standings:
         if s.manual:
             continue
-        if s.kind == Kind.MILESTONE and s.status == Status.PENDING:
-            found.add(SEC)
+        if s.status == Status.PENDING and s.kind in _SETTLED_BY_REPORT:
+            found.add(SEC_EDGAR)
         if s.metric in METRICS:
             found.update(READS[METRICS[s.metric].source])
     return frozenset(found)
@@ -89,10 +96,10 @@ def stale_since(
             stopped.append((quote.fetched_at, QUOTE, None))
         else:
             stopped.append((quote.fetched_at, quote.source or QUOTE, down.tried))
-    sec = failing.get(SEC)
-    if SEC in wanted and sec is not None:
+    sec = failing.get(SEC_EDGAR)
+    if SEC_EDGAR in wanted and sec is not None:
         never = sec.last_success is None
-        stopped.append((sec.last_success or sec.tried, SEC, sec.tried))
+        stopped.append((sec.last_success or sec.tried, SEC_EDGAR, sec.tried))
     if not stopped:
         return None
     stopped.sort()

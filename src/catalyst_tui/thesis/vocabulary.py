@@ -49,6 +49,7 @@ JOURNAL_ACTIONS: tuple[str, ...] = ("add", "trim", "exit", "hold")
 CONVICTIONS: tuple[str, ...] = ("high", "medium", "low")
 
 #: How a guard that is met reads (thesis/kinds.py gives each kind its words).
+NONE = "—"  # a value not known (no price, no rate): said, never shown as 0.00 or left blank
 HOLDING = "holding"
 #: How each status looks wherever it is shown (the screens and the CLI's tables), as a rich
 #: style, by the status's value, never by the words a kind reads it in (a guard's "holding" is

@@ -11,13 +11,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ..text import printable
+from ..thesis.vocabulary import NONE as NONE
 from ..thesis.vocabulary import STATUS_MARK, STATUS_STYLE, Status
 from .palette import ink
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
-NONE = "—"
 FLAG = "⚑"
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..thesis.replay.calibration import LATER, Calibration, Forecast, calibrate
+from ..thesis.replay.calibration import CONVICTION_SPAN, Calibration, Forecast, calibrate
 from ..thesis.replay.forward import followed
 
 if TYPE_CHECKING:
@@ -44,6 +44,6 @@ def load_calibration(store: Store, config: Config) -> Calibration:
             continue
         if entry.symbol not in closes:
             closes[entry.symbol] = store.views.price_history(entry.symbol)
-        after = followed(closes[entry.symbol], entry.ts.date(), (LATER,))
-        moves.append((entry.conviction, after.change(LATER)))
+        after = followed(closes[entry.symbol], entry.ts.date(), (CONVICTION_SPAN,))
+        moves.append((entry.conviction, after.change(CONVICTION_SPAN)))
     return calibrate(forecasts, moves)

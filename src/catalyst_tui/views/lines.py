@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from ..store import Store
 
 
+LARGEST = "◀ largest"  # the mark of the largest line
+
+
 class LineRow(NamedTuple):
     label: str
     revenue: int

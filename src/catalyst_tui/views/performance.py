@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..store import Store
 
 PORTFOLIO = "portfolio"
-SPANS = (Span.LIFE, Span.YTD, Span.YEAR)
+RETURN_SPANS = (Span.LIFE, Span.YTD, Span.YEAR)
 
 
 class Returns(NamedTuple):
@@ -53,11 +53,12 @@ def load_performance(store: Store, base: str, today: dt.date) -> PerformanceRepo
     def line(kind: str, name: str, symbols: list[str]) -> Returns:
         pairs = [(held[s], benchmarks[bench_of[s]]) for s in symbols]
         names = sorted({bench_of[s] for s in symbols})
-        spans = {span: outcome(pairs, span, today) for span in SPANS}
+        spans = {span: outcome(pairs, span, today) for span in RETURN_SPANS}
         weighted = None
         if kind == PORTFOLIO:
             weighted = {
-                span: time_weighted([held[s] for s in symbols], span, today) for span in SPANS
+                span: time_weighted([held[s] for s in symbols], span, today)
+                for span in RETURN_SPANS
             }
         benchmark = names[0] if len(names) == 1 else "mixed"
         return Returns(kind, name, benchmark, spans, weighted, tuple(symbols))
@@ -107,7 +108,7 @@ def ticker_returns(store: Store, symbol: str, base: str, today: dt.date) -> Retu
     if symbol not in held:
         return None
     pair = [(held[symbol], benchmarks[bench_of[symbol]])]
-    spans = {span: outcome(pair, span, today) for span in SPANS}
+    spans = {span: outcome(pair, span, today) for span in RETURN_SPANS}
     return Returns("ticker", symbol, bench_of[symbol], spans)
 
 

@@ -27,7 +27,7 @@ from tests.support.shared import SAMPLES
 
 from catalyst_tui.market.sec.filings import (
     EVIDENCE_ITEMS,
-    FORMS,
+    FILING_FORMS,
     ITEM_NAMES,
     Filing,
     FilingsFormatError,
@@ -83,7 +83,7 @@ def eight_k(items: tuple[str, ...]) -> Filing:
 
 @pytest.mark.parametrize(("path", "cik"), ANSWERS, ids=["NVDA", "MRVL", "TSLA"])
 def test_every_10k_10q_8k_row_of_recent_and_nothing_else(path: Path, cik: str) -> None:
-    raw = [r for r in rows(path) if r["form"] in FORMS]
+    raw = [r for r in rows(path) if r["form"] in FILING_FORMS]
     filings, _ = parse_submissions(path.read_bytes(), cik.lstrip("0"))
     assert Counter(f.form for f in filings) == Counter(r["form"] for r in raw)
     assert {f.accession for f in filings} == {r["accessionNumber"] for r in raw}
@@ -100,7 +100,7 @@ def test_amendments_and_variants_are_left_out() -> None:
         *parse_submissions(TSLA.read_bytes(), "1318605")[0],
         *parse_submissions_page(TSLA_PAGE.read_bytes(), "1318605"),
     ]
-    assert {f.form for f in filings} == set(FORMS)
+    assert {f.form for f in filings} == set(FILING_FORMS)
 
 
 def test_older_pages_are_named() -> None:
@@ -113,7 +113,7 @@ def test_older_pages_are_named() -> None:
 
 
 def test_the_older_page_of_tesla() -> None:
-    raw = [r for r in rows(TSLA_PAGE) if r["form"] in FORMS]
+    raw = [r for r in rows(TSLA_PAGE) if r["form"] in FILING_FORMS]
     page = parse_submissions_page(TSLA_PAGE.read_bytes(), "1318605")
     assert len(page) == len(raw) > 100
     assert max(f.filed for f in page) <= min(
@@ -271,7 +271,9 @@ def test_no_recorded_filing_is_accepted_after_its_filing_date(path: Path) -> Non
     listed = zip(
         columns["accessionNumber"], columns["form"], columns["primaryDocument"], strict=True
     )
-    assert len(filings) == len({a for a, form, primary in listed if form in FORMS and primary})
+    assert len(filings) == len(
+        {a for a, form, primary in listed if form in FILING_FORMS and primary}
+    )
     for filing in filings:
         assert filing.accepted.date() <= filing.filed, filing
 

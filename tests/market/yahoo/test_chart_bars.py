@@ -74,7 +74,9 @@ STAMPS = st.one_of(
 )
 
 
-@settings(max_examples=400, deadline=None)
+# 200 draws of up to twelve rows each (2,400 bars): the stamps' and values' edges are sampled by
+# name, and the two cases a draw found are pinned as examples below; 400 took 18 s of a busy run.
+@settings(max_examples=200, deadline=None)
 @given(
     rows=st.lists(st.tuples(STAMPS, VALUES, VALUES, VALUES, VALUES, VALUES), max_size=12),
     offset=st.one_of(st.none(), st.integers(min_value=-86_400, max_value=86_400)),

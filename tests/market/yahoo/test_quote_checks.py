@@ -145,7 +145,10 @@ GOOD = Quote(
 )
 
 
-@settings(max_examples=1500, deadline=None)
+# 500 draws: each field's strategy samples its bound's edges by name (the sampled_from of each),
+# and every edge where a looser expression would differ is pinned below
+# (test_an_edge_is_judged_the_same_both_ways); 1,500 took 22 s of a busy run for no other case.
+@settings(max_examples=500, deadline=None)
 @given(data=st.data(), changed=st.lists(st.sampled_from(sorted(ANY)), max_size=3, unique=True))
 def test_any_quote_is_judged_the_same_both_ways(data, changed):
     """A recorded-like quote with up to three of its values replaced by any of their kind: the

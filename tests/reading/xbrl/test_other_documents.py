@@ -11,7 +11,7 @@ import pytest
 from catalyst_tui.reading.xbrl import NoRevenue, XbrlFormatError, read_segments
 from catalyst_tui.reading.xbrl.errors import NotWellFormed
 from catalyst_tui.reading.xbrl.facts import read_instance
-from catalyst_tui.reading.xbrl.revenue import REVENUE_CONCEPTS
+from catalyst_tui.reading.xbrl.revenue import TOTAL_REVENUE_CONCEPTS
 from tests.support.shared import REALDATA, SAMPLES, missing
 
 from .filings import AAPL_10Q_INLINE, AAPL_10Q_XML, M
@@ -92,7 +92,7 @@ def test_an_inline_page_written_as_html_reads_as_its_xhtml() -> None:
     xhtml = NVDA_Q2_FY26.read_bytes()
     html = xhtml.replace(b"&#160;", b"&nbsp;").replace(b"<body>", b"<body><br><p>R&D", 1)
     with pytest.raises(NotWellFormed, match="not XML at line 8"):
-        read_instance(html, REVENUE_CONCEPTS)
+        read_instance(html, TOTAL_REVENUE_CONCEPTS)
     assert read_segments(html) == read_segments(xhtml)
 
 

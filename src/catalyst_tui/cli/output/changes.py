@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 _AGO = re.compile(r"(\d{1,6})([mhdw])")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 # The earliest moment --since may name: nothing catalyst keeps is older.
-EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def since_moment(
@@ -46,7 +46,7 @@ def since_moment(
         ) from None
     except OverflowError:
         moment = None
-    if moment is None or moment < EARLIEST:
+    if moment is None or moment < EPOCH:
         raise CommandError(f"catalyst changes: --since {said} is before 1970: nothing is that old")
     if moment > now:
         raise CommandError(f"catalyst changes: --since {said} is in the future")
@@ -58,7 +58,7 @@ def _moment(said: str, now: dt.datetime, zone: dt.tzinfo) -> dt.datetime | None:
     of the shapes; OverflowError: past what a moment can hold."""
     if ago := _AGO.fullmatch(said):
         span = dt.timedelta(**{_UNITS[ago[2]]: int(ago[1])})
-        return now - span if span <= now - EARLIEST else None
+        return now - span if span <= now - EPOCH else None
     if len(said) == 10:
         moment = dt.datetime.combine(dt.date.fromisoformat(said), dt.time(), zone)
     else:

@@ -13,6 +13,7 @@ from rich.text import Text
 from ...market.estimates import PERIOD_TITLES, Consensus, Range, StoredEstimates
 from ...reading.release.records import sensible
 from ...text import printable
+from ...thesis.vocabulary import NONE
 from ...thesis.wording import money, multiple
 from .stream import Column, Row, print_table
 from .tables import output_console
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
     from ...views.estimates import StreetQuarter, StreetRow
 
-DASH = "—"
 _TREND = ("now", "7d", "30d", "60d", "90d")
 
 
@@ -100,15 +100,15 @@ def estimates_json(rows: list[StreetRow]) -> list[dict[str, Any]]:
 
 
 def eps(value: float | None) -> str:
-    return DASH if value is None else f"{value:.2f}"
+    return NONE if value is None else f"{value:.2f}"
 
 
 def pct(value: float | None) -> str:
-    return DASH if value is None else f"{value:+.1%}"
+    return NONE if value is None else f"{value:+.1%}"
 
 
 def _money(value: float | None) -> str:
-    return DASH if value is None else money(value)
+    return NONE if value is None else money(value)
 
 
 def print_estimates(rows: list[StreetRow], console: Console | None = None) -> None:
@@ -123,7 +123,7 @@ def print_estimates(rows: list[StreetRow], console: Console | None = None) -> No
 
 
 def _print_one(console: Console, row: StreetRow, stored: StoredEstimates) -> None:
-    pe = DASH if row.forward_pe is None else multiple(row.forward_pe)
+    pe = NONE if row.forward_pe is None else multiple(row.forward_pe)
     head = f"{row.symbol}: forward P/E {pe}, FY EPS revised {pct(row.revision_30d)} in 30 days"
     console.print(Text(printable(f"{head} (as of {stored.day.isoformat()}, {stored.source})")))
     for reason in dict.fromkeys(r for r in (row.forward_pe_reason, row.revision_reason) if r):
@@ -142,16 +142,16 @@ def _print_one(console: Console, row: StreetRow, stored: StoredEstimates) -> Non
     )
     table = []
     for p in stored.periods:
-        moves = f"{p.up_30d if p.up_30d is not None else DASH}/"
-        moves += f"{p.down_30d if p.down_30d is not None else DASH}"
+        moves = f"{p.up_30d if p.up_30d is not None else NONE}/"
+        moves += f"{p.down_30d if p.down_30d is not None else NONE}"
         table.append(
             Row(
                 [
                     PERIOD_TITLES.get(p.period, p.period),
-                    p.end.isoformat() if p.end else DASH,
+                    p.end.isoformat() if p.end else NONE,
                     eps(p.eps.average),
                     f"{eps(p.eps.low)}–{eps(p.eps.high)}",
-                    DASH if p.eps.analysts is None else str(p.eps.analysts),
+                    NONE if p.eps.analysts is None else str(p.eps.analysts),
                     _money(p.revenue.average),
                     f"{_money(p.revenue.low)}–{_money(p.revenue.high)}",
                     eps(p.trend[4]),

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ...text import printable
 from ...thesis.kinds import status_word
-from ...thesis.vocabulary import STATUS_STYLE
+from ...thesis.vocabulary import NONE, STATUS_STYLE
 from ...thesis.wording import format_value, json_value, reason_text
 from ...views.health import format_age
 from .stream import Column, Row, print_table
@@ -30,7 +30,6 @@ if TYPE_CHECKING:  # the refresh (and the market package) is loaded by `refresh`
     from ...views.watchlist import Watchlist, WatchRow
 
 Progressed = Callable[[int, int, str], None]
-NONE = "—"  # a figure not known (no price, no rate): said, never shown as 0.00 or left blank
 
 
 @contextlib.contextmanager

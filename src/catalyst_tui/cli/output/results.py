@@ -14,6 +14,7 @@ from rich.text import Text
 from ...reading.release.records import ReleaseFigures, ReleaseResults, sensible, to_json
 from ...text import printable
 from ...thesis.reported.results import gross_margin, in_line
+from ...thesis.vocabulary import NONE
 from ...thesis.wording import money, money_range
 from ...views.results import FIGURE_LABELS, ResultRow, amount, gap_text, not_read_text
 from .stream import Column, Row, print_table
@@ -21,8 +22,6 @@ from .tables import output_console
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-DASH = "—"
 
 
 def results_json(rows: list[ResultRow]) -> list[dict[str, Any]]:
@@ -82,7 +81,7 @@ def print_release(results: ReleaseResults, console: Console | None = None) -> No
 def _figure(figures: ReleaseFigures, name: str) -> str:
     value = getattr(figures, name)
     if value is None:
-        return f"{DASH} ({gap_text(figures.gap(name))})"
+        return f"{NONE} ({gap_text(figures.gap(name))})"
     shown = f"{value:.2f}" if name.startswith("eps") else f"{value:,.0f}"  # exact, as read
     if name in figures.derived:
         shown += " (revenue - cost)"
@@ -115,11 +114,11 @@ def print_results(rows: list[ResultRow], console: Console | None = None, *, why:
             filed,
             release.symbol,
             row.label or end,
-            money(revenue) if revenue is not None else DASH,
-            DASH if row.vs_guide is None else f"{row.vs_guide:+.1%}",
-            f"{margin:.1%}" if margin is not None else DASH,
-            f"{quarter.eps_diluted:.2f}" if quarter.eps_diluted is not None else DASH,
-            money_range(*ahead) if ahead else DASH,
+            money(revenue) if revenue is not None else NONE,
+            NONE if row.vs_guide is None else f"{row.vs_guide:+.1%}",
+            f"{margin:.1%}" if margin is not None else NONE,
+            f"{quarter.eps_diluted:.2f}" if quarter.eps_diluted is not None else NONE,
+            money_range(*ahead) if ahead else NONE,
             _xbrl(row),
         )
         # beat green, miss red, in line (0.0% as shown) neither, as the Results pane shows them

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from ...text import printable
+from ...thesis.vocabulary import NONE
 from ...thesis.wording import money
+from ...views.lines import LARGEST
 from .tables import keep_whole, output_console, report_table, show
 
 if TYPE_CHECKING:
@@ -19,9 +21,6 @@ if TYPE_CHECKING:
     from ...reading.xbrl.records import Segments
 
 __all__ = ["print_segments", "segments_json"]
-
-DASH = "—"
-LARGEST = "◀ largest"
 
 
 def segments_json(segments: Segments) -> dict[str, object]:
@@ -50,12 +49,12 @@ def segments_json(segments: Segments) -> dict[str, object]:
 
 
 def _share(revenue: int, total: int | None) -> str:
-    return DASH if not total else f"{revenue / total:.1%}"
+    return NONE if not total else f"{revenue / total:.1%}"
 
 
 def _amount(value: int | None, currency: str) -> str:
     if value is None:
-        return DASH
+        return NONE
     return money(value, currency)
 
 

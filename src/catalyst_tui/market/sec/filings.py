@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EASTERN",
     "EVIDENCE_ITEMS",
-    "FORMS",
+    "FILING_FORMS",
     "ITEM_NAMES",
     "Filing",
     "FilingsFormatError",
@@ -56,7 +56,7 @@ __all__ = [
     "read_acceptance",
 ]
 
-FORMS = ("10-K", "10-Q", "8-K")
+FILING_FORMS = ("10-K", "10-Q", "8-K")
 EVIDENCE_ITEMS = ("2.02", "7.01", "8.01")  # results, Regulation FD, other events: press releases
 
 # Form 8-K's item numbers and their names, as Form 8-K itself words them.
@@ -263,7 +263,7 @@ def _filings(columns: Mapping[str, Any], cik: str) -> list[Filing]:
     seen: set[str] = set()
     result: list[Filing] = []
     for i, form in enumerate(forms):
-        if form not in FORMS:
+        if form not in FILING_FORMS:
             continue
         try:  # whatever one row holds, it spoils that row alone
             accession = _at(accessions, i)

@@ -10,11 +10,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import partial
 
+from ..models import SAME_PERIOD_DAYS
 from .series import (
     FISCAL_YEAR_DAYS,
     NINE_MONTH_DAYS,
     QUARTER_DAYS,
-    SAME_PERIOD_DAYS,
     Observation,
     Period,
     Series,

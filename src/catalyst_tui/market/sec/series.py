@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 QUARTER_DAYS = (80, 100)
 NINE_MONTH_DAYS = (255, 290)
 FISCAL_YEAR_DAYS = (350, 380)
-SAME_PERIOD_DAYS = 7  # two quarters (or years) overlapping by more are one, tagged twice
 
 Period = tuple[date | None, date]
 

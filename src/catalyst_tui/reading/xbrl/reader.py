@@ -21,7 +21,7 @@ from .labels import Labels, read_labels, readable
 from .records import PRODUCT_AXIS, SEGMENT_AXIS, AxisRevenue, Line, Segments
 from .revenue import (
     AXES,
-    REVENUE_CONCEPTS,
+    TOTAL_REVENUE_CONCEPTS,
     Period,
     Priced,
     by_period,
@@ -47,7 +47,7 @@ def read_segments(
     names) it states for that period. XbrlFormatError: not XBRL, or revenue facts that
     contradict each other; NoRevenue: no revenue fact for the period."""
     document, labels = unwrap(document, labels)
-    concepts = (*REVENUE_CONCEPTS, *(c for c in figures if c not in REVENUE_CONCEPTS))
+    concepts = (*TOTAL_REVENUE_CONCEPTS, *(c for c in figures if c not in TOTAL_REVENUE_CONCEPTS))
     try:
         stated = read_instance(document, concepts)
     except NotWellFormed:
@@ -55,7 +55,7 @@ def read_segments(
             raise
         stated = read_html_instance(document, concepts)
     instance = replace(
-        stated, facts=tuple(f for f in stated.facts if f.concept in REVENUE_CONCEPTS)
+        stated, facts=tuple(f for f in stated.facts if f.concept in TOTAL_REVENUE_CONCEPTS)
     )
     named = read_labels(labels) if labels is not None else Labels({})
     form = " ".join(instance.dei.get("DocumentType", ("", ""))[0].split())
@@ -63,7 +63,7 @@ def read_segments(
     end = parse_date(end_text)
     if end is None and end_context in instance.contexts:
         end = instance.contexts[end_context].end
-    if not any(f.concept in REVENUE_CONCEPTS for f in instance.facts):
+    if not any(f.concept in TOTAL_REVENUE_CONCEPTS for f in instance.facts):
         raise NoRevenue(
             "the document has no revenue facts (Revenues, "
             "RevenueFromContractWithCustomerExcludingAssessedTax, SalesRevenueNet)."

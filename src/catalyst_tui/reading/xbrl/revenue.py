@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AXES",
-    "REVENUE_CONCEPTS",
+    "TOTAL_REVENUE_CONCEPTS",
     "Period",
     "Priced",
     "by_period",
@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 # In the order the total is looked for.
-REVENUE_CONCEPTS = (
+TOTAL_REVENUE_CONCEPTS = (
     "Revenues",
     "RevenueFromContractWithCustomerExcludingAssessedTax",
     "SalesRevenueNet",
@@ -56,8 +56,8 @@ OTHER_AXES = frozenset(
 )
 STANDARD_PREFIXES = frozenset({"us-gaap", "srt", "dei", "country", "ifrs-full"})
 OPERATING_SEGMENTS = "OperatingSegmentsMember"
-QUARTER_DAYS = range(70, 116)  # 13 weeks = 91 days, 14 weeks = 98
-YEAR_DAYS = range(340, 391)  # 52 weeks = 364 days, 53 = 371
+QUARTER_SPAN = range(70, 116)  # 13 weeks = 91 days, 14 weeks = 98
+YEAR_SPAN = range(340, 391)  # 52 weeks = 364 days, 53 = 371
 NEAR_DAYS = 7  # a context may end a few days off the nominal period end (52/53-week calendars)
 
 
@@ -111,7 +111,7 @@ def _durations(instance: Instance) -> Iterable[tuple[Fact, Context, str]]:
 def choose_period(instance: Instance, end: date | None, quarter: bool) -> Period:
     """The revenue facts' period ending at (or within NEAR_DAYS of) `end`, of a quarter's or a
     year's length; the undimensioned total's context first. `end` None: the latest."""
-    days = QUARTER_DAYS if quarter else YEAR_DAYS
+    days = QUARTER_SPAN if quarter else YEAR_SPAN
     shaped = [
         (f, c, cur)
         for f, c, cur in _durations(instance)
@@ -182,7 +182,7 @@ def agree(facts: Sequence[Fact], what: str) -> Fact:
 
 
 def _order(concepts: Iterable[str]) -> list[str]:
-    return sorted(set(concepts), key=lambda c: REVENUE_CONCEPTS.index(c))
+    return sorted(set(concepts), key=lambda c: TOTAL_REVENUE_CONCEPTS.index(c))
 
 
 def total_of(priced: Sequence[Priced], period: Period) -> Fact | None:
@@ -229,7 +229,7 @@ def member_values(
             shapes.setdefault(member, {}).setdefault(shape, []).append(p)
     if not shapes:
         return None
-    concepts = _order(REVENUE_CONCEPTS)
+    concepts = _order(TOTAL_REVENUE_CONCEPTS)
     if first in concepts:
         concepts.remove(first)
         concepts.insert(0, first)

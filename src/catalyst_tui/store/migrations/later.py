@@ -90,15 +90,16 @@ V11 = ";\n".join(
 )
 
 
-# Start-up reads: each symbol's last closes for its sparkline, kept as they are
-# written (JSON [[day, close], ...] from SPARK_DAYS before its last bar), so the watchlist reads
+# Start-up reads: each symbol's last closes for its sparkline, kept as they are written (JSON
+# [[day, close], ...] from STORED_SPARK_DAYS before its last bar), so the watchlist reads
 # 500 short rows instead of 15,000 bars; small facts about the database by key (the digest of
 # the config last synced); and the timeline's newest events by an index instead of a sort.
-SPARK_DAYS = 45  # calendar days before a symbol's last bar: the sparkline's month and a margin
+# Calendar days before a symbol's last bar: the sparkline's month and a margin.
+STORED_SPARK_DAYS = 45
 SPARK_OF = (  # the last bar by a seek (ORDER BY ... LIMIT 1): MAX(ts) here reads every bar
     "SELECT json_group_array(json_array(p.ts, p.close)) FROM prices p"
     " WHERE p.symbol = {symbol} AND p.ts >= date((SELECT q.ts FROM prices q"
-    f" WHERE q.symbol = {{symbol}} ORDER BY q.ts DESC LIMIT 1), '-{SPARK_DAYS} days')"
+    f" WHERE q.symbol = {{symbol}} ORDER BY q.ts DESC LIMIT 1), '-{STORED_SPARK_DAYS} days')"
 )
 V12 = ";\n".join(
     [

@@ -10,7 +10,7 @@ what the price did next.
 - The reliability table puts the resolved ones in bands of confidence (0–20%, ... 80–100%): each
   band's count, mean confidence and how many were met. Fewer than TOO_FEW resolved overall, or
   fewer than BAND_FEW in a band, is said to be too few to read a trend.
-- Conviction: each note with a conviction, and the price's move over the LATER trading days
+- Conviction: each note with a conviction, and the move over the CONVICTION_SPAN trading days
   after it (none where that many days are not stored yet), averaged by conviction."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 TOO_FEW = 20  # resolved forecasts under which no trend is read
 BAND_FEW = 5  # in one band
 BANDS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.0))
-LATER = 90  # trading days after a note its conviction is measured over
+CONVICTION_SPAN = 90  # trading days after a note its conviction is measured over
 
 
 class Forecast(NamedTuple):
@@ -51,7 +51,7 @@ class Band(NamedTuple):
 
 
 class Conviction(NamedTuple):
-    """Notes at one conviction: how many, how many have LATER trading days after them, and the
+    """Notes at one conviction: how many, how many have CONVICTION_SPAN trading days after, and the
     mean move of the price over those days."""
 
     conviction: str

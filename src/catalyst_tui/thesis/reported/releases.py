@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...market.models import SAME_PERIOD_DAYS
 from ..observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
 from ..portfolio.positions import split_factor
 from .fundamentals import no_facts, revenue_q
-from .results import SAME_PERIOD_DAYS, Release, guide_of, guided, midpoint, versus
+from .results import Release, guide_of, guided, midpoint, versus
 
 if TYPE_CHECKING:
     import datetime as dt

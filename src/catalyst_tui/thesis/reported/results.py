@@ -15,11 +15,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from ...market.models import Fact
+from ...market.models import SAME_PERIOD_DAYS, Fact
 from ...reading.release.records import GuidancePeriod, ReleaseFigures, ReleaseResults
 
 RELEASE_FORM = "8-K"  # a Fact read from a release carries this form
-SAME_PERIOD_DAYS = 7  # 52/53-week fiscal years end periods a few days off the calendar's
 QUARTER_BEFORE = range(80, 101)  # days from one quarter's end to the next one's
 #: A release's quarter figure and the fundamentals concept that reports it in XBRL.
 QUARTER_CONCEPTS = {

@@ -253,7 +253,7 @@ def forward_pe(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Obser
 def frozen_for(stored: StoredEstimates | None, release: Release) -> Frozen | None:
     """The consensus kept before `release`: of its quarter (by its end), or, where the provider
     named no quarter, the one of a report within REPORT_DAYS of its 8-K and read before it."""
-    from .results import SAME_PERIOD_DAYS  # the releases' rules: loaded by the first release
+    from ...market.models import SAME_PERIOD_DAYS
 
     if stored is None or release.period_end is None:
         return None

@@ -13,15 +13,15 @@ from .forms import Field, FormScreen
 if TYPE_CHECKING:
     from ...session.workspace import Workspace
 
-NONE = "none"  # the choice of no action, no conviction
+NO_CHOICE = "none"  # the choice of no action, no conviction
 
 
 class JournalForm(FormScreen):
     def __init__(self, workspace: Workspace, symbol: str, *, why: str = "") -> None:
         fields = [
             Field("text", "Note", kind="text"),
-            Field("action", "Action", kind="select", options=(NONE, *JOURNAL_ACTIONS)),
-            Field("conviction", "Conviction", kind="select", options=(NONE, *CONVICTIONS)),
+            Field("action", "Action", kind="select", options=(NO_CHOICE, *JOURNAL_ACTIONS)),
+            Field("conviction", "Conviction", kind="select", options=(NO_CHOICE, *CONVICTIONS)),
         ]
         super().__init__(
             f"A note in {symbol}'s journal",
@@ -41,11 +41,11 @@ class JournalForm(FormScreen):
 
 def _parts(values: dict[str, str]) -> tuple[str, str, str]:
     """The note's text, action and conviction ("" for none)."""
-    action, conviction = values.get("action", NONE), values.get("conviction", NONE)
+    action, conviction = values.get("action", NO_CHOICE), values.get("conviction", NO_CHOICE)
     return (
         values.get("text", "").strip(),
-        "" if action == NONE else action,
-        "" if conviction == NONE else conviction,
+        "" if action == NO_CHOICE else action,
+        "" if conviction == NO_CHOICE else conviction,
     )
 
 

@@ -17,7 +17,7 @@ from ...text import printable
 from ...thesis.portfolio.performance import Outcome, Span
 from ...thesis.portfolio.returns import basis_text
 from ...thesis.wording import no_return_text, shown_points, versus_text
-from ...views.performance import SPANS, PerformanceReport, Returns, span_basis
+from ...views.performance import RETURN_SPANS, PerformanceReport, Returns, span_basis
 from .. import format as fmt
 from .. import messages
 from ..palette import ink
@@ -128,7 +128,7 @@ class PerformanceScreen(TableDetailScreen[Returns]):
     def _show_title(self) -> None:
         p = ink()
         text = Text("Performance ", style="bold")
-        for span in SPANS:
+        for span in RETURN_SPANS:
             label = f" {SPAN_LABELS[span]} "
             text.append(label, style=f"bold reverse {p.primary}" if span is self.span else p.muted)
         base = printable(self.workspace.config.settings.currency)
@@ -191,7 +191,7 @@ class PerformanceScreen(TableDetailScreen[Returns]):
         self._step(-1)
 
     def _step(self, by: int) -> None:
-        self.span = SPANS[(SPANS.index(self.span) + by) % len(SPANS)]
+        self.span = RETURN_SPANS[(RETURN_SPANS.index(self.span) + by) % len(RETURN_SPANS)]
         self.show()
 
     def action_open_ticker(self) -> None:

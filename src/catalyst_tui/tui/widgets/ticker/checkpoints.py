@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ....store.records import CheckpointRecord, EvidenceRecord
     from ....views.ticker import TickerDetail
 
-CHECKPOINT_COLUMNS = (
+COLUMNS = (
     ("status", "Status"),
     # Before the figures, clipped with … to the room they leave (RowTable.set_last_column).
     ("title", "Checkpoint"),
@@ -68,7 +68,7 @@ class CheckpointsPane(TickerPane):
 
     def on_mount(self) -> None:
         table = self.query_one("#checkpoint-table", RowTable)
-        table.add_keyed_columns(CHECKPOINT_COLUMNS)
+        table.add_keyed_columns(COLUMNS)
 
     def show(self, detail: TickerDetail) -> None:
         """The rows again, the cursor kept on its checkpoint (or its row, when that is gone)."""

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ....thesis.wording import money
+from ....views.lines import LARGEST
 from ... import format as fmt
 from ...palette import ink
 from .table_pane import TablePane
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from ....views.ticker import TickerDetail
 
 COLUMNS = ("Line", "Revenue", "Share", "vs year before", ("mark", ""))
-LARGEST = "◀ largest"
 
 
 def change(value: float | None) -> Text:

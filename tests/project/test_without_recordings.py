@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 READS = "tests/reading/test_feeds.py"  # reads samples/ in place
 PURE = "tests/thesis/test_vocabulary.py"  # reads nothing recorded
 

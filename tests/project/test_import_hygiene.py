@@ -74,11 +74,24 @@ def test_the_tuis_path_to_its_first_frame_imports_no_config_checks():
 def test_the_tuis_path_to_its_first_frame_imports_no_release_reader():
     """The store, the metrics and the screens hold releases' results as records: the readers
     (their regular expressions and lexbor, ~15 ms of imports) load with the first release
-    read, in a refresh or `catalyst results --file`, never on the way to the first frame."""
+    read, the XBRL reader (defusedxml, lxml) with the first filing's product lines, in a
+    refresh or `catalyst results --file`, never on the way to the first frame."""
     loaded = imported_after(["catalyst_tui.cli", "catalyst_tui.tui.app"])
     assert "catalyst_tui.reading.release.records" in loaded  # the probe did load results
-    readers = {"release_document", "release_figures", "release_guidance", "release_tables"}
-    assert not {m for m in loaded if m.rsplit(".", 1)[-1] in readers}
+    readers = {
+        f"catalyst_tui.reading.{name}"
+        for name in (
+            "release.document",
+            "release.figures",
+            "release.guidance",
+            "release.tables",
+            "release.reader",
+            "xbrl.reader",
+            "xbrl.facts",
+        )
+    }
+    assert {m for m in loaded if m.startswith("catalyst_tui.reading.release.")}  # probed
+    assert not readers & loaded
     assert "selectolax.lexbor" not in loaded
 
 
