@@ -150,10 +150,20 @@ def cmd_evidence_decide(ctx: Context) -> int:
     return EXIT_OK
 
 
+#: The largest row ID SQLite stores (a signed 64-bit integer): a larger number names no passage.
+MAX_PASSAGE_ID = 2**63 - 1
+
+
 def _passage_id(command: str, text: str) -> int:
     if not text.isdigit() or not text.isascii():
         raise CommandError(
             f"catalyst {command}: “{text}” is no passage ID: the IDs are the numbers in the ID "
             "column of `catalyst evidence` (passage_id in its --json)"
+        )
+    if len(text.lstrip("0")) > len(str(MAX_PASSAGE_ID)) or int(text) > MAX_PASSAGE_ID:
+        raise CommandError(
+            f"catalyst {command}: “{text[:40]}{'…' if len(text) > 40 else ''}” is no passage "
+            f"ID: an ID is at most {MAX_PASSAGE_ID} (the IDs are the ID column of "
+            "`catalyst evidence`)"
         )
     return int(text)
