@@ -102,8 +102,7 @@ async def test_a_release_filed_while_awaited_is_read_and_alerted_at_the_next_ask
             'notify = ["missed", "evidence"]', 'notify = ["missed", "results"]'
         )
         channel = (
-            f'[notify.channels.phone]\nurl = "ntfy://127.0.0.1:{push.port}/catalyst"\n'
-            'kinds = ["results"]\n'
+            f'[notify.channels.phone]\nurl = "json://127.0.0.1:{push.port}"\nkinds = ["results"]\n'
         )
         config = parse_config(settings + channel + THESIS)
         with Store.open(tmp_path / "c.db") as store:

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
+    from ..config import Config
     from ..notify.delivery import DeliveryReport
+    from ..notify.remote_delivery import ChannelsReport
     from . import service
 
 
@@ -53,15 +55,30 @@ def cmd_tui(ctx: Context) -> int:
     return EXIT_HANGUP if lost.is_set() else EXIT_OK
 
 
-async def _deliver_once(store: Store, now: dt.datetime) -> DeliveryReport:
+async def _deliver_once(
+    config: Config, store: Store, now: dt.datetime
+) -> tuple[DeliveryReport, ChannelsReport | None, dict[str, str]]:
+    """The desktop's delivery, then every [notify.channels] channel's (a failed send is tried
+    again at the next refresh or by the daemon when its backoff ends); the channels that can't
+    be used, and why."""
     from ..notify.channels import close_channels, default_channels
     from ..notify.delivery import claimer_id, deliver
+    from ..notify.remote import configured_channels
+    from ..notify.remote_delivery import deliver_to_channels
 
     channels = default_channels()
+    claimer = claimer_id("refresh")
     try:
-        return await deliver(store, channels, claimer=claimer_id("refresh"), now=now)
+        desktop = await deliver(store, channels, claimer=claimer, now=now)
     finally:
         await close_channels(channels)
+    remote, problems = configured_channels(config)
+    if not remote:
+        return desktop, None, problems
+    sent = await deliver_to_channels(
+        store.path, remote, claimer=claimer, now=now, patience_ms=60_000
+    )
+    return desktop, sent, problems
 
 
 def cmd_refresh(ctx: Context) -> int:
@@ -89,7 +106,7 @@ def cmd_refresh(ctx: Context) -> int:
             )
         now = utc_now()
         changed = evaluate_checkpoints(config, store, now)
-        delivery = asyncio.run(_deliver_once(store, now))
+        delivery, channels, unusable = asyncio.run(_deliver_once(config, store, now))
         if report is not None:
             print_refresh_summary(report, store.market.last_quotes(report.symbols).values())
         if not config.providers.of(SEC).user_agent:  # one line: what waits for the contact
@@ -100,7 +117,11 @@ def cmd_refresh(ctx: Context) -> int:
         for e in changed:
             ctx.out(transition_text(e, today))
         if delivery.sent or delivery.failed:
-            ctx.out(f"notifications: {delivery.sent} sent, {delivery.failed} waiting")
+            ctx.out(f"desktop notifications: {delivery.sent} sent, {delivery.failed} waiting")
+        for line in channels.lines() if channels is not None else []:
+            ctx.out(f"channel {line}")
+        for name, problem in unusable.items():
+            ctx.out(f"channel {name}: not used: {problem}")
     except sqlite3.Error as exc:
         raise CommandError(f"catalyst: {describe_sqlite_error(store.path, exc)}") from None
     finally:
@@ -130,8 +151,15 @@ def cmd_daemon(ctx: Context) -> int:
             parts.append("evaluation")
         parts.append(f"{len(result.changed)} transition(s)")
         if result.delivery is not None:
-            parts.append(f"{result.delivery.sent} notified")
+            parts.append(f"{result.delivery.sent} on the desktop")
         ctx.out(", ".join(parts))
+        if result.channels is not None:
+            said(result.channels)
+        sys.stdout.flush()
+
+    def said(channels: ChannelsReport) -> None:
+        for line in channels.lines():
+            ctx.out(f"channel {line}")
         sys.stdout.flush()
 
     async def run() -> None:
@@ -141,7 +169,13 @@ def cmd_daemon(ctx: Context) -> int:
             loop.add_signal_handler(signum, stop.set)
         channels = default_channels()
         scheduler = ThesisScheduler(
-            config, store, channels, role="daemon", on_cycle=report, digest=queue_digest
+            config,
+            store,
+            channels,
+            role="daemon",
+            on_cycle=report,
+            digest=queue_digest,
+            on_channels=said,
         )
         scheduler.start()
         ctx.out(f"catalyst daemon: watching {len(config.tickers)} tickers; SIGTERM stops it")

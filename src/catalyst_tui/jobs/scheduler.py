@@ -20,7 +20,8 @@ Evaluation runs in a thread on a connection of its own, for the same reason, and
 outbox's steps of delivery (notify/delivery.py `deliver_off_loop`; only the sends, and the
 toasts they hold, stay on the loop): each waits up to CYCLE_PATIENCE_MS for another process's
 write lock there, never on the loop. Then the channels beyond the desktop ([notify.channels],
-notify/remote_delivery.py), side by side, each send in a thread with its time limit.
+jobs/channel_retry.py), side by side, each send in a child process ended at its deadline, a
+failed one tried again when its backoff ends, not at the next refresh.
 """
 
 from __future__ import annotations
@@ -39,9 +40,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from ..config.digest import parse_digest
 from ..market.models import NEW_YORK
 from ..notify.delivery import DeliveryReport, claimer_id, deliver_off_loop
-from ..notify.remote import configured_channels
-from ..notify.remote_delivery import ChannelsReport, deliver_to_channels
 from ..store import Store
+from .channel_retry import ChannelDelivery
 from .client import KeptClient
 from .evaluation import evaluate_checkpoints, user_zone
 from .refresh import RefreshReport, refresh_in_process
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
     from ..config import Config
     from ..notify.notification import Channel
+    from ..notify.remote_delivery import ChannelsReport
     from ..thesis.judgement import Evaluation
     from .reach import Reach
 
@@ -123,6 +124,7 @@ class ThesisScheduler:
         refresh_in_child: bool = False,
         on_reach: Callable[[Reach], object] | None = None,
         digest: Callable[[Config, Store, dt.datetime], object] | None = None,
+        on_channels: Callable[[ChannelsReport], object] | None = None,
     ) -> None:
         self.config = config
         self.store = store
@@ -142,11 +144,18 @@ class ThesisScheduler:
         self.worker: asyncio.subprocess.Process | None = None  # the running refresh's child
         self.kept_worker = RefreshWorker()  # the child kept between refreshes (refresh_in_child)
         self.kept_client = KeptClient()  # the client kept between refreshes in this process
-        # [notify.channels]: those that can't be used are said once, here (status says it too).
         self.watch = _fast_watch(config)  # None without SEC's contact
-        self.remote, problems = configured_channels(config)
-        for problem in problems.values():
-            log.warning("notification channel not used: %s", problem)
+        # [notify.channels]: those that can't be used are said once there (status says it too);
+        # a failed send is tried again on their own schedule (`on_channels`: a retry's report).
+        self.remote = ChannelDelivery(
+            config,
+            store.path,
+            claimer=self.claimer,
+            clock=self.clock,
+            patience_ms=CYCLE_PATIENCE_MS,
+            on_report=on_channels,
+        )
+        self.remote.scheduler = self.scheduler
 
     def start(self, *, refresh_at_start: bool = True) -> None:
         first = self.clock() if refresh_at_start else None
@@ -329,15 +338,8 @@ class ThesisScheduler:
                 now=now,
                 patience_ms=CYCLE_PATIENCE_MS,
             )
-            if self.remote:  # side by side, a channel down costs one send's time limit
-                result.channels = await deliver_to_channels(
-                    self.store.path,
-                    self.remote,
-                    claimer=self.claimer,
-                    now=now,
-                    patience_ms=CYCLE_PATIENCE_MS,
-                    clock=self.clock,
-                )
+            # Side by side, a channel down costs one send's time limit; retried on its own.
+            result.channels = await self.remote.deliver()
         except Exception:  # the next cycle tries again; the scheduler must keep running
             log.exception("evaluation or delivery failed")
         return result
