@@ -134,5 +134,5 @@ async def test_a_release_filed_while_awaited_is_read_and_alerted_at_the_next_ask
             assert seen == ["ALAB"]
             assert [r.period_end for r in store.results.releases("ALAB")][0] == Q3.end
         [alert] = [json.loads(body) for body in push.bodies("/")]
-    assert alert["title"] == "ALAB Q3 FY26"
+    assert alert["title"] == "ALAB results: Q3 FY26"
     assert str(alert["message"]).startswith("revenue $412.3M")

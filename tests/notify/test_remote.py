@@ -32,6 +32,7 @@ from .conftest import GM_MISS, T0, record
 pytest_plugins = ["tests.support.fixtures"]
 
 MAIL_FROM = "from=catalyst@example.com&to=me@example.com"
+EXHIBIT = "https://www.sec.gov/Archives/edgar/data/1736297/000173629726000041/alab-ex99.htm"
 
 
 @pytest.fixture
@@ -60,8 +61,8 @@ def queue(store: Store) -> None:
     record(store, GM_MISS)
     store.outbox.notice(
         "results",
-        "ALAB Q3 FY26",
-        "revenue $412.3M, +6.0% vs the $389M guide, +1.8% vs Street · GM 74.8%",
+        "ALAB results: Q3 FY26",
+        f"revenue $412.3M, +6.0% vs the $389M guide, +1.8% vs Street · GM 74.8%\n{EXHIBIT}",
         T0,
     )
     store.outbox.notice("digest", "catalyst digest: 2 changes", "ALAB: 1 missed\nNVDA: 1 met", T0)
@@ -89,15 +90,13 @@ def test_each_channel_gets_its_kinds_short_for_a_push_full_in_an_email(
     phone = pushed(push, "/")
     assert [p["title"] for p in phone] == [
         "ALAB: missed — Gross margin holds at or above 70%",
-        "ALAB Q3 FY26",
+        "ALAB results: Q3 FY26",
     ]
     assert str(phone[0]["message"]).startswith(
         "gross_margin 69.1% < 70% (quarter ended 2026-09-30)"
     )
     assert "+6.0% vs the $389M guide, +1.8% vs Street" in str(phone[1]["message"])
-    assert "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=ALAB" in str(
-        phone[1]["message"]
-    )
+    assert str(phone[1]["message"]).endswith(f"GM 74.8% {EXHIBIT}")  # the release itself
     assert len(pushed(push, "/hook")) == 3
     [mail] = smtp.messages
     assert mail["Subject"] == "catalyst digest: 2 changes"
