@@ -90,11 +90,11 @@ def results_notification(
     ahead = release.quarter_guide()
     if ahead is not None:
         parts.append(f"next quarter guided {money_range(*ahead)}")
-    said = _fitted(title, " · ".join(parts) or "results released: no revenue stated")
+    fitted = _fitted(title, " · ".join(parts) or "results released: no revenue stated")
     link = strip_controls(release.url)
     if link.startswith(("https://", "http://")) and " " not in link:
-        return Notification(said.title, f"{said.body}\n{link}", said.urgency)
-    return said
+        return Notification(fitted.title, f"{fitted.body}\n{link}", fitted.urgency)
+    return fitted
 
 
 def body_and_link(body: str) -> tuple[str, str]:
