@@ -219,7 +219,15 @@ def _daemon_service(ctx: Context) -> int:
     except OSError as exc:
         raise CommandError(f"catalyst daemon: {unit.path}: {exc.strerror or exc}") from None
     ctx.out(f"{'updated' if replaced else 'wrote'} {unit.path} (the unit of {config.path})")
-    ctx.out(f"start it now and at every log-in with: {unit.enable}")
+    away = service.no_user_bus() if unit.manager == "systemd" else None
+    if away is not None:
+        ctx.out(
+            f"your user service manager cannot be reached from here ({away}: a su or sudo "
+            f"shell, cron, SSH without it): in a log-in session of yours, start it with: "
+            f"{unit.enable}"
+        )
+    else:
+        ctx.out(f"start it now and at every log-in with: {unit.enable}")
     return EXIT_OK
 
 
@@ -229,8 +237,16 @@ def _remove_service(ctx: Context, unit: service.Service) -> None:
     why_not = service.stop(unit)  # stopped and disabled while its file is there
     service.uninstall(unit)
     service.forget(unit)
+    away = service.no_user_bus() if unit.manager == "systemd" else None
     if why_not is None:
         ctx.out(f"stopped and disabled it; removed {unit.path}")
+    elif away is not None:  # the same command from here fails the same way
+        ctx.out(
+            f"removed {unit.path}; it could not be stopped ({why_not}): your user service "
+            f"manager cannot be reached from here ({away}: a su or sudo shell, cron, SSH "
+            f"without it); if it is running, stop it from a log-in session of yours with: "
+            f"{unit.disable}"
+        )
     else:
         ctx.out(
             f"removed {unit.path}; it could not be stopped ({why_not}): if it is "
