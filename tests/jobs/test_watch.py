@@ -1,6 +1,8 @@
-"""The fast watch of SEC's submissions while results are awaited (jobs/watch.py), against the
-loopback SEC: each company asked at its pace on a fake clock, conditional asks answered 304,
-a new 8-K seen at the first ask after it is filed, and the whole far inside SEC's limit."""
+"""The fast watch while results are awaited (jobs/watch.py), against the loopback SEC: the
+registry's watch sources (EDGAR's current-filings feed, each company's submissions), each
+company asked at its pace on a fake clock, conditional asks answered 304, a new 8-K seen at the
+first ask after it is filed (by the feed, while the submissions lag), the whole far inside SEC's
+limit; and no job asks the HTTP client itself."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalyst_tui.jobs.watch import BUDGET, FLOOR, FastWatch, every
+from catalyst_tui.jobs.watch import BUDGET, FLOOR, TOGETHER_EVERY, FastWatch, every
+from catalyst_tui.market.sec.watch import CurrentFilings, Submissions
 from tests.support.filings_server import CIKS, FilingsServer
 
 from .test_release_evening import UA, loopback_client, servers  # noqa: F401 (a fixture)
@@ -31,7 +34,7 @@ def test_twenty_awaited_tickers_make_half_a_request_a_second_one_each_forty_seco
 
 
 def test_each_company_is_asked_once_per_interval_spread_over_it():
-    watch = FastWatch("http://unused", UA)
+    watch = FastWatch([Submissions("http://unused", UA)])
     awaited = ["ALAB", "NVDA", "ADBE", "CRDO"]
     asks: dict[str, list[dt.datetime]] = {s: [] for s in awaited}
     now = T0
@@ -50,31 +53,79 @@ def test_each_company_is_asked_once_per_interval_spread_over_it():
 
 
 def test_a_new_8k_is_seen_at_the_next_ask_and_an_unchanged_answer_is_a_304():
-    async def scenario(sec: FilingsServer) -> list[str | None]:
-        watch = FastWatch(sec.url, UA)
-        said = []
+    async def scenario(sec: FilingsServer) -> list[object]:
+        watch = FastWatch([Submissions(sec.url, UA)])
+        said: list[object] = []
+        now = T0
         async with loopback_client() as client:
-            said.append(await watch.ask(client, "ALAB", CIK_MAP))  # learns what is there
-            said.append(await watch.ask(client, "ALAB", CIK_MAP))  # unchanged: 304
-            accession = sec.add_filing("ALAB", "8-K", T0, items=("2.02", "9.01"))
-            said.append(await watch.ask(client, "ALAB", CIK_MAP))
-            said.append(await watch.ask(client, "ALAB", CIK_MAP))
-            said.append(accession)
+            for step in range(5):
+                if step == 2:
+                    said.append(sec.add_filing("ALAB", "8-K", T0, items=("2.02", "9.01")))
+                said.append(await watch.look(client, ["ALAB"], CIK_MAP, now))
+                now += dt.timedelta(seconds=every(1))
         return said
 
     with FilingsServer() as sec:
         sec.add_filing("ALAB", "8-K", T0 - dt.timedelta(days=90), items=("2.02",))
-        first, unchanged, new, again, accession = asyncio.run(scenario(sec))
+        first, unchanged, _accession, new, again = asyncio.run(scenario(sec))[:5]
         asked = sec.requests("/submissions/")
-    assert (first, unchanged, again) == (None, None, None)
-    assert new == accession
-    assert [r.headers.get("if-none-match") is not None for r in asked] == [
-        False,
-        True,
-        True,
-        True,
-    ]
+    assert (first, unchanged, new) == ([], [], ["ALAB"])
+    assert again == []
+    assert [r.headers.get("if-none-match") is not None for r in asked] == [False] + [True] * 4
     assert all(UA in r.headers["user-agent"] for r in asked)
+
+
+def test_the_current_filings_feed_sees_an_8k_while_the_submissions_lag_in_one_request():
+    """EDGAR's submissions can lag the filing on earnings nights: the current-filings feed
+    lists it at once, one conditional request for every awaited company."""
+    clock = [T0]
+
+    async def scenario(sec: FilingsServer) -> list[tuple[dt.datetime, list[str]]]:
+        watch = FastWatch([CurrentFilings(sec.url, UA), Submissions(sec.url, UA)])
+        awaited = ["ALAB", "NVDA", "ADBE", "CRDO"]
+        seen = []
+        async with loopback_client() as client:
+            while clock[0] < T0 + dt.timedelta(minutes=5):
+                new = await watch.look(client, awaited, CIK_MAP, clock[0])
+                if new:
+                    seen.append((clock[0], new))
+                if clock[0] == T0 + dt.timedelta(seconds=60):
+                    sec.add_filing("ALAB", "8-K", clock[0], items=("2.02", "9.01"))
+                clock[0] += dt.timedelta(seconds=5)
+        return seen
+
+    with FilingsServer(now=lambda: clock[0], submissions_lag=dt.timedelta(minutes=10)) as sec:
+        sec.add_filing("NVDA", "8-K", T0 - dt.timedelta(days=90), items=("2.02",))
+        seen = asyncio.run(scenario(sec))
+        feed = sec.requests("/cgi-bin/browse-edgar")
+    [(at, new)] = seen
+    assert new == ["ALAB"]
+    assert at - (T0 + dt.timedelta(seconds=60)) <= dt.timedelta(seconds=TOGETHER_EVERY)
+    # One request each TOGETHER_EVERY for all four; later ones conditional.
+    assert len(feed) == 5 * 60 / TOGETHER_EVERY
+    assert all(r.headers.get("if-none-match") for r in feed[1:])
+
+
+def test_no_job_asks_the_http_client_itself():
+    """Every fetch goes through the registry's sources: no module of jobs/ calls a client's
+    get, post or stream, nor builds a provider's URL."""
+    import ast
+    from pathlib import Path
+
+    jobs = Path(__file__).resolve().parents[2] / "src" / "catalyst_tui" / "jobs"
+    calls = []
+    for module in sorted(jobs.glob("*.py")):
+        tree = ast.parse(module.read_text(), str(module))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("get", "post", "stream", "request")
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "client"
+            ):
+                calls.append(f"{module.name}:{node.lineno}")
+    assert calls == []
 
 
 async def test_a_release_filed_while_awaited_is_read_and_alerted_at_the_next_ask_not_the_poll(
@@ -135,4 +186,5 @@ async def test_a_release_filed_while_awaited_is_read_and_alerted_at_the_next_ask
             assert [r.period_end for r in store.results.releases("ALAB")][0] == Q3.end
         [alert] = [json.loads(body) for body in push.bodies("/")]
     assert alert["title"] == "ALAB results: Q3 FY26"
+    assert str(alert["message"]).rstrip().endswith("alab-q3.htm")  # the release itself
     assert str(alert["message"]).startswith("revenue $412.3M")

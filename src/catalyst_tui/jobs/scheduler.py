@@ -5,8 +5,9 @@ An AsyncIOScheduler on the running asyncio loop runs
   `settings.refresh_closed` while it is closed, at least every 15 minutes while a company's
   results are awaited (max_instances=1, coalesced); fundamentals, earnings dates and releases
   are fetched inside it when their turn comes;
-- while a company's results are awaited, the fast watch of its SEC submissions (jobs/watch.py,
-  every TICK seconds a look at whose ask is due): a new 8-K starts the market cycle at once;
+- while a company's results are awaited, the fast watch (jobs/watch.py: EDGAR's current-filings
+  feed and each company's submissions, the registry's watch sources, every TICK seconds a look
+  at whose ask is due): a new 8-K starts the market cycle at once;
 - evaluation and notification after every refresh, and one minute after local midnight, so
   due dates pass on time without new prices; with `digest` (views/digest.py's queue_digest),
   the digest of what changed is queued at each of them, and at the time `settings.digest` names.
@@ -47,7 +48,8 @@ from .evaluation import evaluate_checkpoints, user_zone
 from .refresh import RefreshReport, refresh_in_process
 from .refresh_worker import RefreshFailed, RefreshWorker, kill
 from .results import POLL_EVERY, awaited
-from .watch import TICK, FastWatch
+from .sources import refresh_sources
+from .watch import TICK, FastWatch, watch_sources
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -144,7 +146,7 @@ class ThesisScheduler:
         self.worker: asyncio.subprocess.Process | None = None  # the running refresh's child
         self.kept_worker = RefreshWorker()  # the child kept between refreshes (refresh_in_child)
         self.kept_client = KeptClient()  # the client kept between refreshes in this process
-        self.watch = _fast_watch(config)  # None without SEC's contact
+        self.watch = _fast_watch(config, store)  # None: no watch source (no SEC contact)
         # [notify.channels]: those that can't be used are said once there (status says it too);
         # a failed send is tried again on their own schedule (`on_channels`: a retry's report).
         self.remote = ChannelDelivery(
@@ -293,20 +295,19 @@ class ThesisScheduler:
             self.worker = None
 
     async def watch_tick(self) -> list[str]:
-        """The fast watch's turn (jobs/watch.py): while results are awaited, ask SEC for the
-        due companies' submissions; a new 8-K starts a refresh at once (its filings asked
+        """The fast watch's turn (jobs/watch.py): while results are awaited, ask the registry's
+        watch sources whose turn it is; a new 8-K starts a refresh at once (its filings asked
         whatever the poll's pace). The symbols it saw a new filing of."""
         watch = self.watch
         if watch is None:
             return []
         now = self.clock()
         waiting = awaited(self.store, self.store.views.active_symbols(), now)
-        due = watch.due(waiting, now)
-        if not due:
+        if not waiting:
+            watch.due([], now)  # those no longer awaited forgotten
             return []
         client = await self.kept_client.get(self.config)
-        ciks = self.store.market.cik_map()
-        new = [s for s in due if await watch.ask(client, s, ciks) is not None]
+        new = await watch.look(client, waiting, self.store.market.cik_map(), now)
         if new:
             log.info("a new filing of %s: refreshing now", ", ".join(new))
             await asyncio.to_thread(self._poll_now, new)
@@ -386,9 +387,7 @@ class ThesisScheduler:
                 log.exception("cycle callback failed")
 
 
-def _fast_watch(config: Config) -> FastWatch | None:
-    """The fast watch of SEC's submissions, when SEC is asked at all (its contact is set)."""
-    from ..market.registry import SEC
-
-    sec = config.providers.of(SEC)
-    return FastWatch(sec.base_url, sec.user_agent) if sec.user_agent else None
+def _fast_watch(config: Config, store: Store) -> FastWatch | None:
+    """The fast watch, from the registry's watch sources (none without SEC's contact)."""
+    sources = watch_sources(refresh_sources(config, store))
+    return FastWatch(sources) if sources else None
