@@ -96,3 +96,25 @@ def test_status_shows_a_failing_channel_without_its_secrets(tmp_path: Path):
     assert data["channels"]["off"]["problem"].endswith("CATALYST_UNSET is not set")
     for said in (text.stdout, json.dumps(data)):
         assert "hunter2pw" not in said and TOKEN not in said
+
+
+def test_status_records_each_test_a_failed_one_too(tmp_path: Path):
+    with PushServer() as push:
+        write(tmp_path, push)
+        url = f"json://127.0.0.1:{push.port}/phone"
+        Store.open(tmp_path / "c.db").close()
+        push.down = True
+        assert catalyst(tmp_path, "notify", "test", "hook", url=url).returncode == 1
+        text = catalyst(tmp_path, "status", url=url).stdout
+        [line] = [x for x in text.splitlines() if x.startswith("channel hook")]
+        assert "last sent never" in line
+        assert "s ago FAILED: the service answered 503 Service Unavailable" in line
+        assert "; last test " in line
+        push.down = False
+        assert catalyst(tmp_path, "notify", "test", url=url).returncode == 0
+        data = json.loads(catalyst(tmp_path, "status", "--json", url=url).stdout)
+    hook = data["channels"]["hook"]["last_test"]
+    assert hook["ok"] is True and hook["answer"].startswith("the service answered 200 OK")
+    assert data["channels"]["phone"]["last_test"]["ok"] is True
+    assert data["channels"]["off"]["last_test"] is None  # never tried: it can't be used
+    assert ((tmp_path / "c.db.channel-tests.json").stat().st_mode & 0o077) == 0

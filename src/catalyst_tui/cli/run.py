@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ..config import Config
     from ..notify.delivery import DeliveryReport
     from ..notify.remote_delivery import ChannelsReport
+    from ..notify.tried import Tried
     from . import service
 
 
@@ -291,7 +292,7 @@ def _test_remote(ctx: Context, only: str | None) -> bool:
     import asyncio
 
     from ..notify.remote import configured_channels
-    from ..notify.remote_delivery import test_channels
+    from ..notify.remote_delivery import tried_channels, tried_text
 
     config = ctx.load_config()
     channels, problems = configured_channels(config)
@@ -302,12 +303,26 @@ def _test_remote(ctx: Context, only: str | None) -> bool:
     if only is not None:
         channels = [c for c in channels if c.name == only]
         problems = {n: p for n, p in problems.items() if n == only}
-    answers = asyncio.run(test_channels(channels)) if channels else {}
+    answers = asyncio.run(tried_channels(channels)) if channels else {}
     for channel in channels:
-        ctx.out(f"{channel.name} ({channel.shown}): {answers[channel.name]}")
+        ctx.out(f"{channel.name} ({channel.shown}): {tried_text(answers[channel.name])}")
+    if answers:
+        _record_tests(ctx, config, answers)
     for name, problem in problems.items():
         ctx.out(f"{name}: not used: {problem}")
-    return any(answer.startswith("ok") for answer in answers.values())
+    return any(answer.ok for answer in answers.values())
+
+
+def _record_tests(ctx: Context, config: Config, answers: dict[str, Tried]) -> None:
+    """Each channel's test kept for `status` (notify/tried.py), beside this file's database
+    when there is one."""
+    from ..notify.tried import record_tests
+    from ..paths import find_database
+
+    assert config.path is not None
+    database = find_database(ctx.args.db, config.settings.database, config.path)
+    if database.exists():
+        record_tests(database, answers)
 
 
 def _terminal_writer(stack: contextlib.ExitStack) -> tuple[Callable[[str], object] | None, str]:

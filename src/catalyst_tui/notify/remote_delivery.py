@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from .alerts import TEST_ALERT, alert_for
 from .delivery import claimer_gone
 from .notification import ChannelError
+from .tried import Tried
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -157,15 +158,30 @@ def _failed(ident: int, channel: str, error: str, moment: dt.datetime) -> Callab
     )
 
 
-async def test_channels(channels: Sequence[RemoteChannel]) -> dict[str, str]:
-    """A test through each channel, side by side: per channel 'ok: <answer>' or
-    'failed: <why>' (redacted)."""
+async def tried_channels(
+    channels: Sequence[RemoteChannel], now: dt.datetime | None = None
+) -> dict[str, Tried]:
+    """A test through each channel, side by side: per channel whether it worked and what the
+    service answered, or why it failed (redacted)."""
+    moment = now or dt.datetime.now(dt.UTC)
 
-    async def one(channel: RemoteChannel) -> str:
+    async def one(channel: RemoteChannel) -> Tried:
         try:
-            return "ok: " + await channel.send_alert(TEST_ALERT)
+            return Tried(moment, True, await channel.send_alert(TEST_ALERT))
         except ChannelError as exc:
-            return f"failed: {exc}"
+            return Tried(moment, False, str(exc))
 
     answers = await asyncio.gather(*(one(channel) for channel in channels))
     return dict(zip((c.name for c in channels), answers, strict=True))
+
+
+def tried_text(tried: Tried) -> str:
+    """'ok: <answer>' or 'failed: <why>'."""
+    return f"{'ok' if tried.ok else 'failed'}: {tried.answer}"
+
+
+async def test_channels(channels: Sequence[RemoteChannel]) -> dict[str, str]:
+    """A test through each channel, side by side: per channel 'ok: <answer>' or
+    'failed: <why>' (redacted)."""
+    tried = await tried_channels(channels)
+    return {name: tried_text(t) for name, t in tried.items()}
