@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from catalyst_tui.jobs.watch import BUDGET, FLOOR, TOGETHER_EVERY, FastWatch, every
 from catalyst_tui.market.sec.watch import CurrentFilings, Submissions
-from tests.support.filings_server import CIKS, FilingsServer
+from tests.support.filings_server import CIKS, NEW_YORK, FilingsServer
+from tests.support.releases import alab_release
 
 from .test_release_evening import UA, loopback_client, servers  # noqa: F401 (a fixture)
 
@@ -188,3 +189,37 @@ async def test_a_release_filed_while_awaited_is_read_and_alerted_at_the_next_ask
     assert alert["title"] == "ALAB results: Q3 FY26"
     assert str(alert["message"]).rstrip().endswith("alab-q3.htm")  # the release itself
     assert str(alert["message"]).startswith("revenue $412.3M")
+
+
+async def test_a_release_is_dated_by_its_filing_index_not_the_submissions_z(
+    tmp_path,
+    servers,  # noqa: F811 (the fixture imported above)
+):
+    """Some filers' submissions carry New York's wall clock marked "Z": 16:05 read as 11:05 in
+    New York. The release stored is dated by its filing index's Accepted time (16:05 New York)."""
+    from catalyst_tui.config import parse_config
+    from catalyst_tui.jobs.refresh import refresh_in_process
+    from catalyst_tui.store import Store
+
+    from .test_release_evening import Q3, THESIS, at
+
+    market, sec = servers
+    config = parse_config(sec.settings_toml(market.url, UA) + THESIS)
+    filed = at(16, 5)
+    wall = filed.astimezone(NEW_YORK).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    sec.add_filing(
+        "ALAB",
+        "8-K",
+        filed,
+        items=("2.02", "9.01"),
+        exhibits={"EX-99.1": ("alab-q3.htm", alab_release(Q3, guide=(440e6, 450e6)))},
+        raw={"acceptanceDateTime": wall},
+    )
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config, at(9))
+        async with loopback_client() as client:
+            market.now = lambda: at(17)
+            await refresh_in_process(config, store, now=lambda: at(17), client=client)
+        newest = store.results.releases("ALAB")[0]
+    assert newest.period_end == Q3.end
+    assert newest.accepted == filed  # 16:05 New York, as the index says; not 11:05
