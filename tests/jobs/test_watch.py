@@ -10,6 +10,7 @@ import asyncio
 import datetime as dt
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -129,14 +130,18 @@ def test_no_job_asks_the_http_client_itself():
     assert calls == []
 
 
+@pytest.mark.parametrize("lag", [0, 10])
 async def test_a_release_filed_while_awaited_is_read_and_alerted_at_the_next_ask_not_the_poll(
     tmp_path,
     servers,  # noqa: F811 (the fixture imported above)
+    lag,
 ):
     """The scheduler's watch on a fake clock: the refresh polled at 16:15, the 8-K filed at
-    16:17 is seen by the watch's next ask (every 20 s with one company awaited), the refresh it
-    starts asks SEC again at once (not at 16:30), reads the release, and the alert reaches
-    the phone's channel."""
+    16:17 is seen by the watch's next ask (the current-filings feed's, every 10 s; the
+    submissions' every 20 s with one company awaited), the refresh it starts asks SEC again at
+    once (not at 16:30), reads the release, and the alert reaches the phone's channel; also
+    when the submissions lag the filing 10 minutes (the release read from the filing the feed
+    listed)."""
     from catalyst_tui.config import parse_config
     from catalyst_tui.jobs.refresh import refresh_in_process
     from catalyst_tui.jobs.scheduler import ThesisScheduler
@@ -149,6 +154,7 @@ async def test_a_release_filed_while_awaited_is_read_and_alerted_at_the_next_ask
     market, sec = servers
     moment = [at(9)]
     market.now = lambda: moment[0]
+    sec.now, sec.submissions_lag = (lambda: moment[0]), dt.timedelta(minutes=lag)
     with PushServer() as push:
         settings = sec.settings_toml(market.url, UA).replace(
             'notify = ["missed", "evidence"]', 'notify = ["missed", "results"]'

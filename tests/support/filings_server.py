@@ -47,6 +47,13 @@ _TABLE_START = '<table class="tableFile" summary="Document Format Files">'
 _DATA_START = '<table class="tableFile" summary="Data Files">'
 
 
+ITEM_WORDS = {  # as EDGAR's current-filings feed says an 8-K's items
+    "2.02": "Results of Operations and Financial Condition",
+    "8.01": "Other Events",
+    "9.01": "Financial Statements and Exhibits",
+}
+
+
 @dataclass
 class Filing:
     symbol: str
@@ -342,7 +349,9 @@ user_agent = "{contact}"
                 f"<entry><title>{f.form} - {f.symbol} Inc. ({f.cik:010d}) (Filer)</title>"
                 f'<link rel="alternate" type="text/html" href="{xml_escape(index)}"/>'
                 f'<summary type="html"> &lt;b&gt;Filed:&lt;/b&gt; {f.filed.isoformat()} '
-                f"&lt;b&gt;AccNo:&lt;/b&gt; {f.accession} &lt;b&gt;Size:&lt;/b&gt; 1 MB</summary>"
+                f"&lt;b&gt;AccNo:&lt;/b&gt; {f.accession} &lt;b&gt;Size:&lt;/b&gt; 1 MB"
+                + "".join(f"&lt;br&gt;Item {item}: {ITEM_WORDS.get(item, '')}" for item in f.items)
+                + "</summary>"
                 f"<updated>{at}</updated>"
                 f'<category scheme="https://www.sec.gov/" label="form type" term="{f.form}"/>'
                 f"<id>urn:tag:sec.gov,2008:accession-number={f.accession}</id></entry>"

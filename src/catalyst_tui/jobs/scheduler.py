@@ -31,7 +31,7 @@ import asyncio
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.events import EVENT_JOB_MAX_INSTANCES, JobSubmissionEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -40,6 +40,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from ..config.digest import parse_digest
 from ..market.models import NEW_YORK
+from ..market.registry import SEC
 from ..notify.delivery import DeliveryReport, claimer_id, deliver_off_loop
 from ..store import Store
 from .channel_retry import ChannelDelivery
@@ -310,14 +311,19 @@ class ThesisScheduler:
         new = await watch.look(client, waiting, self.store.market.cik_map(), now)
         if new:
             log.info("a new filing of %s: refreshing now", ", ".join(new))
-            await asyncio.to_thread(self._poll_now, new)
+            await asyncio.to_thread(self._poll_now, new, watch.filings())
             if not self.refreshing:
                 await self.refresh_cycle()
         return new
 
-    def _poll_now(self, symbols: list[str]) -> None:
+    def _poll_now(self, symbols: list[str], filings: dict[str, Any]) -> None:
+        """Their filings asked at once, and those a watch source listed stored (the release
+        read from them before the submissions list them)."""
+        archives = self.config.providers.of(SEC).archives_url
         with Store.for_a_save(self.store.path, patience_ms=CYCLE_PATIENCE_MS) as store:
             store.results.poll_now(symbols)
+            for symbol, filing in filings.items():
+                store.evidence.save_filings(symbol, [filing], archives, self.clock())
 
     async def evaluation_cycle(self) -> CycleResult:
         async with self._cycle_lock:

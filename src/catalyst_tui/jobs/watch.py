@@ -63,6 +63,7 @@ class FastWatch:
 
     sources: Sequence[WatchSource]
     seen: dict[str, Seen] = dataclasses.field(default_factory=dict)
+    found: dict[str, str] = dataclasses.field(default_factory=dict)  # the last look's, by symbol
     together_at: dt.datetime | None = None  # the next ask of the sources that answer for all
 
     @property
@@ -114,7 +115,19 @@ class FastWatch:
                 asked = {s: c for s, c in known.items() if s in due}
             if asked:
                 new.update(await source.news(client, asked))
+        self.found = new
         return [s for s in awaited if s in new]
+
+    def filings(self) -> dict[str, object]:
+        """The filings the last look found, by symbol, as a source listed them (those only the
+        refresh can list left out)."""
+        out = {}
+        for symbol, accession in self.found.items():
+            listed = (source.filing(accession) for source in self.sources)
+            record = next((each for each in listed if each is not None), None)
+            if record is not None:
+                out[symbol] = record
+        return out
 
 
 def _cik(symbol: str, ciks: Mapping[str, str]) -> str | None:

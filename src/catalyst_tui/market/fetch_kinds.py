@@ -73,6 +73,12 @@ class WatchSource(Protocol):
 
     async def news(self, client: MarketClient, awaited: Mapping[str, str]) -> dict[str, str]: ...
 
+    def filing(self, accession: str) -> object | None:
+        """The filing of a new accession as this source listed it (a record the filings' store
+        keeps: the refresh reads its release before the company's submissions list it), or
+        None when the refresh is to list it."""
+        ...
+
     def forget(self, keep: set[str]) -> None: ...
 
 

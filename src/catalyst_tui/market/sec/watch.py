@@ -18,9 +18,11 @@ import dataclasses
 import json
 import logging
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..models import FetchError
+from .filings import EASTERN, Filing
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -33,6 +35,8 @@ RESULTS_FORMS = ("8-K", "8-K/A", "6-K")
 CURRENT_PATH = "/cgi-bin/browse-edgar?action=getcurrent&type=8-K&company=&dateb=&owner=include"
 CURRENT_QUERY = "&start=0&count=100&output=atom"
 _CIK = re.compile(r"\((\d{1,10})\)")
+_FILED = re.compile(r"Filed:\s*(\d{4}-\d{2}-\d{2})")
+_ITEM = re.compile(r"Item (\d{1,2}\.\d{2})")
 _ACCESSION = re.compile(r"/Archives/edgar/data/\d+/(\d{10})(\d{2})(\d{6})/")
 
 
@@ -76,6 +80,7 @@ class CurrentFilings:
     asked: int = 0
     _validators: _Validators = dataclasses.field(default_factory=_Validators)
     _seen: set[str] | None = None  # accessions listed before; None: not asked yet
+    _filings: dict[str, Filing] = dataclasses.field(default_factory=dict)  # the last answer's
 
     def forget(self, keep: set[str]) -> None:
         """Nothing kept by company: the feed is one for all."""
@@ -87,7 +92,8 @@ class CurrentFilings:
         body = await self._validators.ask(client, url, self.user_agent)
         if body is None:
             return {}
-        listed = current_filings(body, url)
+        self._filings = current_filings(body, url)
+        listed = {accession: int(f.cik) for accession, f in self._filings.items()}
         before, self._seen = self._seen, (self._seen or set()) | set(listed)
         if before is None:  # the first answer: only learns what is there
             return {}
@@ -99,10 +105,18 @@ class CurrentFilings:
                 new[symbol] = accession
         return new
 
+    def filing(self, accession: str) -> Filing | None:
+        """The filing of `accession` as the feed listed it (its form, company, items, filing
+        day and acceptance time): what the refresh reads its release from, before the company's
+        submissions list it."""
+        return self._filings.get(accession)
 
-def current_filings(body: bytes, url: str) -> dict[str, int]:
-    """The current-filings feed's results forms: accession -> CIK (none for a body that is no
-    feed)."""
+
+def current_filings(body: bytes, url: str) -> dict[str, Filing]:
+    """The current-filings feed's results forms by accession (none for a body that is no
+    feed): each entry's title names its form and company ("8-K - NAME (0001736297) (Filer)"),
+    its link the filing's index, its summary the filing day and the items ("Filed: 2026-11-03
+    AccNo: … Item 2.02: Results of Operations…"), its `updated` the acceptance time."""
     from ...reading.errors import FormatError
     from ...reading.feeds import parse_feed
 
@@ -114,8 +128,26 @@ def current_filings(body: bytes, url: str) -> dict[str, int]:
     for entry in entries:
         form = entry.title.split(" - ", 1)[0].strip()
         cik, accession = _CIK.search(entry.title), _ACCESSION.search(entry.link)
-        if form in RESULTS_FORMS and cik is not None and accession is not None:
-            out["-".join(accession.groups())] = int(cik.group(1))
+        filed = _FILED.search(entry.summary)
+        if form not in RESULTS_FORMS or cik is None or accession is None or filed is None:
+            continue
+        if entry.published is None:
+            continue
+        try:
+            day = date.fromisoformat(filed.group(1))
+        except ValueError:
+            continue
+        number = "-".join(accession.groups())
+        out[number] = Filing(
+            cik=f"{int(cik.group(1)):010d}",
+            accession=number,
+            form=form,
+            items=tuple(dict.fromkeys(_ITEM.findall(entry.summary))),
+            accepted=entry.published.astimezone(EASTERN),
+            filed=day,
+            report_date=None,
+            primary_document="",
+        )
     return out
 
 
@@ -148,6 +180,10 @@ class Submissions:
             if previous is not None and newest is not None and newest != previous:
                 new[symbol] = newest
         return new
+
+    def filing(self, accession: str) -> Filing | None:
+        """None: the submissions' filings are the refresh's to list."""
+        return None
 
     def forget(self, keep: set[str]) -> None:
         """Only those still awaited kept: the others' validators and newest filing dropped."""
