@@ -102,3 +102,21 @@ def test_validate_reads_each_url_as_it_will_be_used(tmp_path: Path):
     done = validate(tmp_path)
     assert done.returncode == 2 and "mode 0640" in done.stderr and "chmod 600" in done.stderr
     assert "private-topic" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "secret"),
+    [
+        ("pbul://o.TOKENabcdef1234", "o.TOKENabcdef1234"),
+        ("tgram://123456:ABCdefSECRET/987", "ABCdefSECRET"),
+        ("ntfy://private-topic", "private-topic"),
+        ("json://127.0.0.1:99/hook?token=tk_sekrit", "tk_sekrit"),
+    ],
+)
+def test_a_channels_words_never_hold_its_secret_whatever_its_case(url, secret):
+    from catalyst_tui.notify.remote import RemoteChannel
+
+    channel = RemoteChannel("phone", url, ("all",))
+    said = channel.redact(f"Failed to send to {url} ({secret}, {secret.lower()} lower-cased)")
+    assert secret not in said
+    assert secret.lower() not in said or secret.lower() == secret

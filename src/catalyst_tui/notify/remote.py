@@ -11,12 +11,19 @@ import asyncio
 import contextlib
 import json
 import logging
+import re
 import sys
 from asyncio.subprocess import DEVNULL, PIPE
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..config.channels import SecretError, forbidden_host, secret_url, shown_url
+from ..config.channels import (
+    SecretError,
+    forbidden_host,
+    host_is_server,
+    secret_url,
+    shown_url,
+)
 from .alert_kinds import kinds_named
 from .answers import answer_words
 from .notification import ChannelError, FailureLog
@@ -80,21 +87,30 @@ class RemoteChannel:
         return words or "sent"
 
     def redact(self, text: str) -> str:
-        """`text` with the URL, and each of its parts that may be a secret, taken out."""
+        """`text` with the URL, and each of its parts that may be a secret, taken out, in any
+        case (a service may say a token lower-cased)."""
         text = text.replace(self.url, self.shown)
         for part in _secret_parts(self.url):
-            text = text.replace(part, "***")
+            text = re.sub(re.escape(part), "***", text, flags=re.IGNORECASE)
         return text
 
 
 def _secret_parts(url: str) -> list[str]:
     from urllib.parse import unquote, urlsplit
 
+    scheme, _, rest = url.partition("://")
+    # The host position, as written (a token there keeps its case: `pbul://o.TOKEN`), when it
+    # names no server; the whole of what follows the scheme when the URL can't be split.
+    netloc = rest.split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1]
     try:
         parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port that is no number: `tgram://BOT:TOKEN/…`)
     except ValueError:
-        return []
+        pieces = [rest, netloc, *re.split(r"[:/@?&=]", rest)]
+        return sorted({p for p in pieces if len(p) >= 4}, key=len, reverse=True)
     found = [parts.password or "", parts.username or ""]
+    if not host_is_server(scheme.lower(), parts.path):
+        found += [netloc, netloc.split(":", 1)[0]]
     found += [p for p in parts.path.split("/") if p]
     found += [kv.split("=", 1)[-1] for kv in parts.query.split("&") if "=" in kv]
     found += [unquote(p) for p in found]
