@@ -101,3 +101,74 @@ def test_the_unit_an_earlier_version_wrote_for_this_file_is_replaced(isolated_ho
     assert not earlier.exists()
     assert f"removed {earlier}" in done.stdout
     assert unit_file(isolated_home / "config", second).exists()
+
+
+def colliding(folder: Path) -> tuple[Path, Path]:
+    """Two catalysts.toml paths under `folder` whose SHA-256 begins with the same 8 hex digits
+    (a birthday search: some 80,000 names on average)."""
+    seen: dict[str, Path] = {}
+    n = 0
+    while True:
+        path = folder / f"f{n}" / "catalysts.toml"
+        key = service.file_key(service.daemon_argv(path, None))
+        if key in seen:
+            return seen[key], path
+        seen[key] = path
+        n += 1
+
+
+def test_two_files_whose_names_collide_in_8_digits_keep_their_own_units(
+    tmp_path, isolated_home, monkeypatch
+):
+    first, second = colliding(tmp_path)
+    for config in (first, second):
+        config.parent.mkdir()
+        config.write_text(THESIS)
+    manager = ServiceManager(
+        tmp_path / "manager", unit_file(isolated_home / "config", first), monkeypatch
+    )
+    assert catalyst(first, "daemon", "--install").returncode == 0
+    shared = unit_file(isolated_home / "config", first)
+    assert unit_file(isolated_home / "config", second) == shared  # the same 8 digits
+    done = catalyst(second, "daemon", "--install")
+    assert done.returncode == 0, done.stderr
+    own = shared.with_name(f"catalyst-{service.file_key(service.daemon_argv(second, None), 16)}")
+    own = own.with_suffix(".service")
+    assert done.stdout.startswith(f"wrote {own} (the unit of {second})")
+    assert f'"--config" "{first}"' in shared.read_text()  # the first file's, untouched
+    assert f'"--config" "{second}"' in own.read_text()
+    # The second's uninstall stops and removes its own unit, never the first's.
+    assert catalyst(second, "daemon", "--uninstall").returncode == 0
+    assert shared.exists() and not own.exists()
+    assert [c.argv[-1] for c in manager.calls() if "disable" in c.argv] == [own.name]
+    assert catalyst(first, "daemon", "--install").stdout.startswith(f"updated {shared}")
+
+
+def test_without_a_user_bus_its_failure_is_said_and_no_command_advised_that_fails_alike(
+    tmp_path, isolated_home, files, manager, monkeypatch
+):
+    first, _second = files
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    done = catalyst(first, "daemon", "--install")
+    assert done.returncode == 0
+    unit = unit_file(isolated_home / "config", first)
+    assert done.stdout.splitlines()[1] == (
+        "your user service manager cannot be reached from here (XDG_RUNTIME_DIR is not set: a "
+        "su or sudo shell, cron, SSH without it): in a log-in session of yours, start it with: "
+        f"systemctl --user daemon-reload && systemctl --user enable --now {unit.name}"
+    )
+    # systemctl says what it did first (disable's "Removed"), then why it failed.
+    manager.fail(
+        f"Removed /home/me/.config/systemd/user/default.target.wants/{unit.name}.\n"
+        "Failed to connect to bus: No medium found"
+    )
+    done = catalyst(first, "daemon", "--uninstall")
+    [said] = done.stdout.splitlines()
+    assert "Removed" not in said
+    assert said == (
+        f"removed {unit}; it could not be stopped (systemctl: Failed to connect to bus: No "
+        "medium found): your user service manager cannot be reached from here "
+        "(XDG_RUNTIME_DIR is not set: a su or sudo shell, cron, SSH without it); if it is "
+        "running, stop it from a log-in session of yours with: systemctl --user disable --now "
+        f"{unit.name}"
+    )

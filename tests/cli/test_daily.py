@@ -167,6 +167,9 @@ def test_an_unknown_target_gets_did_you_mean(tmp_path):
 def manager(tmp_path, tmp_path_factory, isolated_home, monkeypatch) -> ServiceManager:
     """systemctl and launchctl recorded, never the machine's own, for the systemd unit."""
     unit = unit_file(isolated_home / "config", tmp_path / "catalysts.toml")
+    runtime = tmp_path_factory.mktemp("run")
+    (runtime / "bus").touch()  # a user bus to reach (tests/cli/test_daemon_units.py: none)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     return ServiceManager(tmp_path_factory.mktemp("manager"), unit, monkeypatch)
 
 

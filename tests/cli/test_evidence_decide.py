@@ -185,6 +185,12 @@ def test_an_accepted_break_of_the_kill_criterion_breaks_the_thesis(workdir: Path
         (["dismiss", "1", "999"], "catalyst evidence dismiss: no passage 999 in the database"),
         (["accept", "x2"], "catalyst evidence accept: “x2” is no passage ID"),
         (["reset", "-1"], "catalyst evidence reset: “-1” is no passage ID"),
+        (
+            ["accept", "99999999999999999999999"],
+            "catalyst evidence accept: “99999999999999999999999” is no passage ID: an ID is at "
+            "most 9223372036854775807",
+        ),
+        (["accept", "9" * 5000], "catalyst evidence accept: “" + "9" * 40 + "…” is no passage"),
         (["accept"], "catalyst evidence accept: which passage?"),
     ],
 )

@@ -415,6 +415,8 @@ KNOWN_PROCESSES = {
     "cli/service.py:subprocess.run",
     # a PDF's reader: `sys.executable -m catalyst_tui.reading.pdf_child` (jobs/pdf_reader.py)
     "jobs/pdf_reader.py:asyncio.create_subprocess_exec",
+    # a channel's send: `sys.executable -m catalyst_tui.notify.send_child` (notify/remote.py)
+    "notify/remote.py:asyncio.create_subprocess_exec",
 }
 
 

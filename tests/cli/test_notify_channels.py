@@ -44,14 +44,15 @@ def test_notify_test_says_what_each_channel_answered_without_its_secrets(tmp_pat
         done = catalyst(tmp_path, "notify", "test", "phone", url=url)
         assert done.returncode == 0, done.stderr
         assert done.stdout.splitlines() == [
-            f"phone (ntfy://alice:***@127.0.0.1:{push.port}/***): ok: sent"
+            f"phone (ntfy://127.0.0.1:{push.port}): ok: the service answered 200 OK: "
+            '{"id":"1","event":"message"}'
         ]
         [sent] = push.bodies("/")  # ntfy posts its topic in the JSON body
         assert json.loads(sent)["topic"] == TOKEN
         push.down = True
         done = catalyst(tmp_path, "notify", "test", url=url)
         said = done.stdout + done.stderr
-        assert "phone (ntfy://alice:***@" in said and "error=503" in said
+        assert f"phone (ntfy://127.0.0.1:{push.port}): failed: the service answered 503" in said
         assert "hook (json://127.0.0.1" in said
         assert (
             "off: not used: [notify.channels.off]: the environment variable CATALYST_UNSET" in said
@@ -88,10 +89,32 @@ def test_status_shows_a_failing_channel_without_its_secrets(tmp_path: Path):
         data = json.loads(catalyst(tmp_path, "status", "--json", url=url).stdout)
     assert text.returncode == 0, text.stderr
     [line] = [x for x in text.stdout.splitlines() if x.startswith("channel phone")]
-    assert "FAILING since" in line and "error=503" in line and "1 waiting" in line
+    assert "FAILING since" in line and "answered 503" in line and "1 waiting" in line
     phone = data["channels"]["phone"]
-    assert phone["failing"] is True and "error=503" in phone["failure"]
-    assert phone["url"] == f"ntfy://alice:***@127.0.0.1:{push.port}/***"
+    assert phone["failing"] is True and "answered 503" in phone["failure"]
+    assert phone["url"] == f"ntfy://127.0.0.1:{push.port}"
     assert data["channels"]["off"]["problem"].endswith("CATALYST_UNSET is not set")
     for said in (text.stdout, json.dumps(data)):
         assert "hunter2pw" not in said and TOKEN not in said
+
+
+def test_status_records_each_test_a_failed_one_too(tmp_path: Path):
+    with PushServer() as push:
+        write(tmp_path, push)
+        url = f"json://127.0.0.1:{push.port}/phone"
+        Store.open(tmp_path / "c.db").close()
+        push.down = True
+        assert catalyst(tmp_path, "notify", "test", "hook", url=url).returncode == 1
+        text = catalyst(tmp_path, "status", url=url).stdout
+        [line] = [x for x in text.splitlines() if x.startswith("channel hook")]
+        assert "last sent never" in line
+        assert "s ago FAILED: the service answered 503 Service Unavailable" in line
+        assert "; last test " in line
+        push.down = False
+        assert catalyst(tmp_path, "notify", "test", url=url).returncode == 0
+        data = json.loads(catalyst(tmp_path, "status", "--json", url=url).stdout)
+    hook = data["channels"]["hook"]["last_test"]
+    assert hook["ok"] is True and hook["answer"].startswith("the service answered 200 OK")
+    assert data["channels"]["phone"]["last_test"]["ok"] is True
+    assert data["channels"]["off"]["last_test"] is None  # never tried: it can't be used
+    assert ((tmp_path / "c.db.channel-tests.json").stat().st_mode & 0o077) == 0

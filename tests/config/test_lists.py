@@ -27,7 +27,7 @@ def test_each_wrong_item_of_a_choice_list_is_located_at_its_index():
 
 
 def test_a_channels_kinds_are_kept_once_each_in_order():
-    text = '[notify.channels.phone]\nurl = "ntfy://127.0.0.1/x"\nkinds = ["missed", "results"]\n'
+    text = '[notify.channels.phone]\nurl = "json://127.0.0.1/x"\nkinds = ["missed", "results"]\n'
     assert parse_config(text).channels["phone"].kinds == ("missed", "results")
     found = _issues(text.replace('"results"]', '"missed", "no such kind!"]'))
     assert [(path, code) for path, code, _ in found] == [

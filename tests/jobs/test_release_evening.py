@@ -119,9 +119,9 @@ async def test_submissions_are_asked_every_15_minutes_from_the_close_until_the_8
             assert scheduler.interval_for(at(20)) == 30 * 60
             # one notice, of the new release: the Q2 one, months old, was read quietly
             notices = [n for n in store.outbox.claim("test", at(21)) if n.event is None]
-            assert [(n.title, n.body) for n in notices] == [
+            assert [(n.title, n.body.split("\n")[0]) for n in notices] == [
                 (
-                    "ALAB Q3 FY26",
+                    "ALAB results: Q3 FY26",
                     "revenue $412.3M, +5.7% vs the $390M guide · GM 69.3% · next quarter guided "
                     "$440–450M",
                 )

@@ -203,7 +203,7 @@ def test_a_release_evening_end_to_end(tmp_path, servers, notification_recorder):
     received = sorted((n["summary"], n["body"]) for n in bus.notifications())
     assert received == [
         (
-            f"ALAB {LABEL}",
+            f"ALAB results: {LABEL}",
             "revenue $412.3M, +5.7% vs the $390M guide · GM 69.3% · next quarter guided $440–450M",
         ),
         (

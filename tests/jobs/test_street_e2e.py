@@ -163,9 +163,9 @@ async def test_the_consensus_is_frozen_before_the_report_and_the_release_compare
                 DAY - dt.timedelta(days=1),
             )
             notices = [n for n in store.outbox.claim("test", at(DAY, 21)) if n.event is None]
-            assert [(n.title, n.body) for n in notices] == [
+            assert [(n.title, n.body.split("\n")[0]) for n in notices] == [
                 (
-                    "ALAB Q3 FY26",
+                    "ALAB results: Q3 FY26",
                     "revenue $412.3M, +5.7% vs the $390M guide, +1.8% vs Street · EPS 0.61, +5.2% "
                     "vs Street · GM 69.3% · next quarter guided $440–450M",
                 )

@@ -9,6 +9,7 @@ import datetime as dt
 from catalyst_tui.notify.notification import Notification, Urgency
 from catalyst_tui.notify.wording import (
     TEST_NOTIFICATION,
+    body_and_link,
     evidence_summary,
     notification_for,
 )
@@ -214,8 +215,10 @@ def test_a_release_is_said_against_its_guide_and_against_the_street() -> None:
         dt.date(2026, 11, 3), dt.date(2026, 9, 30), 0.58, 405e6, 12, 11, dt.date(2026, 11, 2)
     )
     said = results_notification(release, "Q3 FY26", (385e6, 395e6), frozen)
-    assert said.body == (
-        "revenue $412.3M, +5.7% vs the $390M guide, +1.8% vs Street · EPS 0.61, +5.2% vs Street"
+    assert said.title == "ALAB results: Q3 FY26"
+    assert body_and_link(said.body) == (
+        "revenue $412.3M, +5.7% vs the $390M guide, +1.8% vs Street · EPS 0.61, +5.2% vs Street",
+        "https://sec.test/1.htm",
     )
     gaap = results_notification(
         release._replace(
@@ -231,5 +234,8 @@ def test_a_release_is_said_against_its_guide_and_against_the_street() -> None:
         None,
         frozen,
     )
-    assert gaap.body == "revenue $412.3M, +1.8% vs Street · EPS 0.52, -10.3% vs Street"
-    assert results_notification(release, "Q3 FY26", None).body == "revenue $412.3M"
+    assert body_and_link(gaap.body)[0] == (
+        "revenue $412.3M, +1.8% vs Street · EPS 0.52, -10.3% vs Street"
+    )
+    plain = results_notification(release, "Q3 FY26", None)
+    assert plain.body == "revenue $412.3M\nhttps://sec.test/1.htm"

@@ -47,6 +47,13 @@ _TABLE_START = '<table class="tableFile" summary="Document Format Files">'
 _DATA_START = '<table class="tableFile" summary="Data Files">'
 
 
+ITEM_WORDS = {  # as EDGAR's current-filings feed says an 8-K's items
+    "2.02": "Results of Operations and Financial Condition",
+    "8.01": "Other Events",
+    "9.01": "Financial Statements and Exhibits",
+}
+
+
 @dataclass
 class Filing:
     symbol: str
@@ -131,6 +138,11 @@ class FilingsServer:
     # path -> (headers, body) of a 200 sent as given (a gzip body with its Content-Encoding)
     answers: dict[str, tuple[dict[str, str], bytes]] = field(default_factory=dict)
     document_delay: float = 0.0  # seconds before each filing document (not index) is answered
+    # What "now" is for the lists (a test's or a benchmark's fake clock; None: every filing is
+    # listed), and how long after its acceptance a filing reaches the submissions JSON (EDGAR's
+    # lags on earnings nights); the current-filings feed lists it at once.
+    now: Any = None
+    submissions_lag: timedelta = timedelta(0)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _httpd: ThreadingHTTPServer | None = None
     _count: int = 0
@@ -273,7 +285,7 @@ user_agent = "{contact}"
     # -- answers ----------------------------------------------------------------------------------
     def answer(self, request: Request) -> tuple[int, str, bytes]:
         path = request.path
-        if path.startswith(("/files/", "/api/", "/submissions/", "/Archives/")):
+        if path.startswith(("/files/", "/api/", "/submissions/", "/Archives/", "/cgi-bin/")):
             agent = request.headers.get("user-agent", "")
             if "@" not in agent:  # EDGAR refuses undeclared tools
                 return 403, "text/html", b"<html><h1>Undeclared Automated Tool</h1></html>"
@@ -308,6 +320,8 @@ user_agent = "{contact}"
         if path.startswith("/submissions/CIK"):
             cik = int(path.removeprefix("/submissions/CIK").removesuffix(".json"))
             return 200, "application/json", json.dumps(self.submissions(cik)).encode()
+        if path == "/cgi-bin/browse-edgar" and request.query.get("action") == ["getcurrent"]:
+            return 200, "application/atom+xml", self.current().encode()
         if path.startswith("/Archives/edgar/data/"):
             return self.archive(path)
         if path == "/rss/2.0/headline":
@@ -315,11 +329,41 @@ user_agent = "{contact}"
             return 200, "application/rss+xml", self.rss(symbol).encode()
         return 404, "text/html", b"<html>Not Found</html>"
 
-    def submissions(self, cik: int) -> dict[str, Any]:
+    def listed(self, lag: timedelta = timedelta(0)) -> list[Filing]:
+        """The filings accepted `lag` or more before now (all without a clock), newest first."""
         with self._lock:
-            mine = sorted(
-                (f for f in self.filings if f.cik == cik), key=lambda f: f.accepted, reverse=True
+            found = list(self.filings)
+        if self.now is not None:
+            found = [f for f in found if f.accepted + lag <= self.now()]
+        return sorted(found, key=lambda f: f.accepted, reverse=True)
+
+    def current(self) -> str:
+        """EDGAR's current-filings feed of 8-Ks (Atom, as `browse-edgar?action=getcurrent&
+        type=8-K&output=atom` answers): the newest 100, each its form, company and CIK in the
+        title, its index page as the link, its accession in the summary and the id."""
+        entries = []
+        for f in [f for f in self.listed() if f.form.startswith("8-K")][:100]:
+            index = f"{self.url}{f.folder}/{f.accession}-index.htm"
+            at = f.accepted.astimezone(NEW_YORK).isoformat()
+            entries.append(
+                f"<entry><title>{f.form} - {f.symbol} Inc. ({f.cik:010d}) (Filer)</title>"
+                f'<link rel="alternate" type="text/html" href="{xml_escape(index)}"/>'
+                f'<summary type="html"> &lt;b&gt;Filed:&lt;/b&gt; {f.filed.isoformat()} '
+                f"&lt;b&gt;AccNo:&lt;/b&gt; {f.accession} &lt;b&gt;Size:&lt;/b&gt; 1 MB"
+                + "".join(f"&lt;br&gt;Item {item}: {ITEM_WORDS.get(item, '')}" for item in f.items)
+                + "</summary>"
+                f"<updated>{at}</updated>"
+                f'<category scheme="https://www.sec.gov/" label="form type" term="{f.form}"/>'
+                f"<id>urn:tag:sec.gov,2008:accession-number={f.accession}</id></entry>"
             )
+        return (
+            '<?xml version="1.0" encoding="ISO-8859-1" ?>'
+            '<feed xmlns="http://www.w3.org/2005/Atom"><title>Latest Filings</title>'
+            f"<updated>{datetime.now(UTC).isoformat()}</updated>{''.join(entries)}</feed>"
+        )
+
+    def submissions(self, cik: int) -> dict[str, Any]:
+        mine = [f for f in self.listed(self.submissions_lag) if f.cik == cik]
         rows = [f.row() for f in mine]
         body = {k: v for k, v in _NVDA_SUBMISSIONS.items() if k != "filings"}
         body.update(
@@ -426,10 +470,11 @@ class _Handler(BaseHTTPRequestHandler):
         extra = {"Location": location} if location else {}
         if given is not None:
             (status, kind, body), extra = (200, "text/html", given[1]), given[0]
-        if parts.path.startswith("/submissions/") and status == 200:
+        if parts.path.startswith(("/submissions/", "/cgi-bin/")) and status == 200:
             # As EDGAR: an ETag, and 304 with no body when the client's matches (the fast
             # watch's conditional asks, jobs/watch.py).
-            tag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+            hashed = body if "/cgi-bin/" not in parts.path else body.split(b"<entry>", 1)[-1]
+            tag = '"' + hashlib.sha1(hashed).hexdigest()[:16] + '"'
             extra = {**extra, "ETag": tag}
             if request.headers.get("if-none-match") == tag:
                 status, body = 304, b""

@@ -1,7 +1,9 @@
 """Loopback servers for the channels beyond the desktop: an HTTP endpoint that takes what ntfy
 and a json:// webhook post (each request's path, headers and body, recorded), with a switch
-that makes it answer 503 (a service down); and an SMTP server (aiosmtpd) that keeps each message.
-Plain module, no pytest:
+that makes it answer 503 (a service down), one whose answer never ends (`trickle`: a byte a
+second, until the client goes) and one whose answer is huge (`huge`: that many bytes, counted in
+`written` as they go); and an SMTP server (aiosmtpd) that keeps each message, or refuses it with
+the reply `refuse` names. Plain module, no pytest:
 
     with PushServer() as push, SmtpServer() as smtp:
         url = f"ntfy://127.0.0.1:{push.port}/catalyst"  # or json://…/hook
@@ -13,6 +15,7 @@ from __future__ import annotations
 import email
 import email.policy
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -29,13 +32,18 @@ class Posted:
 class PushServer:
     posted: list[Posted] = field(default_factory=list)
     down: bool = False  # answer 503 to everything
+    trickle: bool = False  # an answer that never ends: a byte a second while the client reads
+    huge: int = 0  # an answer of this many bytes (0: the usual short one)
+    written: int = 0  # bytes of the trickling or huge answers written so far
+    open: int = 0  # trickling or huge answers whose client still reads
+    asked: threading.Event = field(default_factory=threading.Event)  # a request came
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _httpd: ThreadingHTTPServer | None = None
+    _port: int = 0
 
     @property
     def port(self) -> int:
-        assert self._httpd is not None
-        return self._httpd.server_address[1]
+        return self._port
 
     def bodies(self, path: str) -> list[bytes]:
         with self._lock:
@@ -48,6 +56,10 @@ class PushServer:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
+                server.asked.set()
+                if server.trickle or server.huge:
+                    self.endless()
+                    return
                 if server.down:
                     self.send_response(503)
                     self.send_header("Content-Length", "0")
@@ -64,22 +76,52 @@ class PushServer:
 
             do_PUT = do_POST
 
+            def endless(self) -> None:
+                size = server.huge or 1 << 40
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(size))
+                self.end_headers()
+                chunk = b"x" if server.trickle else b"x" * (1 << 20)
+                left = size
+                with server._lock:
+                    server.open += 1
+                try:
+                    while left > 0 and server._httpd is not None:
+                        piece = chunk[: min(len(chunk), left)]
+                        self.wfile.write(piece)
+                        self.wfile.flush()
+                        left -= len(piece)
+                        with server._lock:
+                            server.written += len(piece)
+                        if server.trickle:
+                            time.sleep(1.0)
+                except OSError:  # the client went: what it read is what was written
+                    pass
+                finally:
+                    with server._lock:
+                        server.open -= 1
+
             def log_message(self, *args: Any) -> None:
                 pass
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        self._port = int(self._httpd.server_address[1])
         threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         assert self._httpd is not None
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        httpd, self._httpd = self._httpd, None  # an endless answer stops at its next piece
+        httpd.shutdown()
+        httpd.server_close()
 
 
 @dataclass
 class SmtpServer:
     messages: list[email.message.EmailMessage] = field(default_factory=list)
+    refuse: str = ""  # a reply refusing each message ("451 4.3.0 mailbox busy"); "" takes it
     _controller: Any = None
 
     @property
@@ -93,6 +135,8 @@ class SmtpServer:
 
         class Handler:
             async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
+                if server.refuse:
+                    return server.refuse
                 message = email.message_from_bytes(envelope.content, policy=email.policy.default)
                 server.messages.append(message)
                 return "250 OK"

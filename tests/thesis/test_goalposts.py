@@ -7,10 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from catalyst_tui.cli.output.review import review_json, review_lines
 from catalyst_tui.config import parse_config
 from catalyst_tui.store import Store
+from catalyst_tui.thesis.conditions import parse_condition
 from catalyst_tui.thesis.goalposts import loosens
 from catalyst_tui.views.changes import load_changes
 from catalyst_tui.views.review import load_review
@@ -95,3 +98,68 @@ def test_the_kill_flag_taken_off_is_a_loosening_and_put_on_is_not(tmp_path):
 )
 def test_what_loosens_a_checkpoint(field, was, now, loosened):
     assert loosens(field, was, now) is loosened
+
+
+@pytest.mark.parametrize(
+    ("was", "now", "loosened"),
+    [
+        ("gross_margin >= 70%", "gross_margin > 1%", True),
+        ("gross_margin >= 70%", "gross_margin > 70%", False),
+        ("gross_margin > 70%", "gross_margin >= 70%", True),
+        ("gross_margin >= 70%", "gross_margin <= 80%", True),
+        ('guidance == "raised"', 'guidance != "cut"', True),
+        ('guidance != "cut"', 'guidance == "raised"', False),
+        ('guidance == "raised"', 'guidance == "reiterated"', True),
+        ('guidance != "cut"', 'guidance != "withdrawn"', True),
+        ("weight < 15%", "weight <= 15%", True),
+        ("weight <= 15%", "weight < 10%", False),
+        ("revenue_q >= 360M", "revenue_q >= 0.3B", True),
+        ("revenue_q >= 360M", "revenue_q >= 0.4B", False),
+    ],
+)
+def test_a_move_is_judged_by_what_the_threshold_means_across_operators_and_units(
+    was, now, loosened
+):
+    assert loosens("condition", was, now) is loosened
+
+
+thresholds = st.integers(min_value=-200, max_value=200)
+#: Every half percent from -205% to 205%: a value in each piece either threshold cuts the line in.
+GRID = [n / 200 for n in range(-410, 411)]
+WORDS = ("raised", "cut", "reiterated", "introduced", "withdrawn")
+
+
+NUMBER_OPS = st.sampled_from((">", ">=", "<", "<="))
+
+
+@given(NUMBER_OPS, thresholds, NUMBER_OPS, thresholds)
+def test_law_a_move_loosens_exactly_when_a_value_now_holds_that_did_not(op1, t1, op2, t2):
+    """Whatever the operators and thresholds (in percent, a unit the parser applies): loosened
+    when and only when some value now holds that did not."""
+    old = parse_condition(f"gross_margin {op1} {t1}%")
+    new = parse_condition(f"gross_margin {op2} {t2}%")
+    let_through = any(new.holds(v) and not old.holds(v) for v in GRID)
+    assert loosens("condition", old.text, new.text) is let_through
+
+
+WORD_OPS = st.sampled_from(("==", "!="))
+
+
+@given(WORD_OPS, st.sampled_from(WORDS), WORD_OPS, st.sampled_from(WORDS))
+def test_law_a_word_condition_loosens_exactly_when_a_word_now_holds_that_did_not(op1, w1, op2, w2):
+    old = parse_condition(f'guidance {op1} "{w1}"')
+    new = parse_condition(f'guidance {op2} "{w2}"')
+    let_through = any(new.holds(i) and not old.holds(i) for i in range(len(WORDS)))
+    assert loosens("condition", old.text, new.text) is let_through
+
+
+def test_a_kill_criterion_edited_to_another_operator_is_recorded_loosened(tmp_path):
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(parse_config(GUARD), now=T0)
+        store.sync.apply(parse_config(GUARD.replace(">= 70%", "> 1%")), now=T1)
+        [move] = store.journal.moves()
+        assert (move.before, move.after, move.loosened) == (
+            "gross_margin >= 70%",
+            "gross_margin > 1%",
+            True,
+        )

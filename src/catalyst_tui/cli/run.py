@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
+    from ..config import Config
     from ..notify.delivery import DeliveryReport
+    from ..notify.remote_delivery import ChannelsReport
+    from ..notify.tried import Tried
     from . import service
 
 
@@ -53,15 +56,30 @@ def cmd_tui(ctx: Context) -> int:
     return EXIT_HANGUP if lost.is_set() else EXIT_OK
 
 
-async def _deliver_once(store: Store, now: dt.datetime) -> DeliveryReport:
+async def _deliver_once(
+    config: Config, store: Store, now: dt.datetime
+) -> tuple[DeliveryReport, ChannelsReport | None, dict[str, str]]:
+    """The desktop's delivery, then every [notify.channels] channel's (a failed send is tried
+    again at the next refresh or by the daemon when its backoff ends); the channels that can't
+    be used, and why."""
     from ..notify.channels import close_channels, default_channels
     from ..notify.delivery import claimer_id, deliver
+    from ..notify.remote import configured_channels
+    from ..notify.remote_delivery import deliver_to_channels
 
     channels = default_channels()
+    claimer = claimer_id("refresh")
     try:
-        return await deliver(store, channels, claimer=claimer_id("refresh"), now=now)
+        desktop = await deliver(store, channels, claimer=claimer, now=now)
     finally:
         await close_channels(channels)
+    remote, problems = configured_channels(config)
+    if not remote:
+        return desktop, None, problems
+    sent = await deliver_to_channels(
+        store.path, remote, claimer=claimer, now=now, patience_ms=60_000
+    )
+    return desktop, sent, problems
 
 
 def cmd_refresh(ctx: Context) -> int:
@@ -89,7 +107,7 @@ def cmd_refresh(ctx: Context) -> int:
             )
         now = utc_now()
         changed = evaluate_checkpoints(config, store, now)
-        delivery = asyncio.run(_deliver_once(store, now))
+        delivery, channels, unusable = asyncio.run(_deliver_once(config, store, now))
         if report is not None:
             print_refresh_summary(report, store.market.last_quotes(report.symbols).values())
         if not config.providers.of(SEC).user_agent:  # one line: what waits for the contact
@@ -100,7 +118,11 @@ def cmd_refresh(ctx: Context) -> int:
         for e in changed:
             ctx.out(transition_text(e, today))
         if delivery.sent or delivery.failed:
-            ctx.out(f"notifications: {delivery.sent} sent, {delivery.failed} waiting")
+            ctx.out(f"desktop notifications: {delivery.sent} sent, {delivery.failed} waiting")
+        for line in channels.lines() if channels is not None else []:
+            ctx.out(f"channel {line}")
+        for name, problem in unusable.items():
+            ctx.out(f"channel {name}: not used: {problem}")
     except sqlite3.Error as exc:
         raise CommandError(f"catalyst: {describe_sqlite_error(store.path, exc)}") from None
     finally:
@@ -130,8 +152,15 @@ def cmd_daemon(ctx: Context) -> int:
             parts.append("evaluation")
         parts.append(f"{len(result.changed)} transition(s)")
         if result.delivery is not None:
-            parts.append(f"{result.delivery.sent} notified")
+            parts.append(f"{result.delivery.sent} on the desktop")
         ctx.out(", ".join(parts))
+        if result.channels is not None:
+            said(result.channels)
+        sys.stdout.flush()
+
+    def said(channels: ChannelsReport) -> None:
+        for line in channels.lines():
+            ctx.out(f"channel {line}")
         sys.stdout.flush()
 
     async def run() -> None:
@@ -141,7 +170,13 @@ def cmd_daemon(ctx: Context) -> int:
             loop.add_signal_handler(signum, stop.set)
         channels = default_channels()
         scheduler = ThesisScheduler(
-            config, store, channels, role="daemon", on_cycle=report, digest=queue_digest
+            config,
+            store,
+            channels,
+            role="daemon",
+            on_cycle=report,
+            digest=queue_digest,
+            on_channels=said,
         )
         scheduler.start()
         ctx.out(f"catalyst daemon: watching {len(config.tickers)} tickers; SIGTERM stops it")
@@ -185,7 +220,15 @@ def _daemon_service(ctx: Context) -> int:
     except OSError as exc:
         raise CommandError(f"catalyst daemon: {unit.path}: {exc.strerror or exc}") from None
     ctx.out(f"{'updated' if replaced else 'wrote'} {unit.path} (the unit of {config.path})")
-    ctx.out(f"start it now and at every log-in with: {unit.enable}")
+    away = service.no_user_bus() if unit.manager == "systemd" else None
+    if away is not None:
+        ctx.out(
+            f"your user service manager cannot be reached from here ({away}: a su or sudo "
+            f"shell, cron, SSH without it): in a log-in session of yours, start it with: "
+            f"{unit.enable}"
+        )
+    else:
+        ctx.out(f"start it now and at every log-in with: {unit.enable}")
     return EXIT_OK
 
 
@@ -195,8 +238,16 @@ def _remove_service(ctx: Context, unit: service.Service) -> None:
     why_not = service.stop(unit)  # stopped and disabled while its file is there
     service.uninstall(unit)
     service.forget(unit)
+    away = service.no_user_bus() if unit.manager == "systemd" else None
     if why_not is None:
         ctx.out(f"stopped and disabled it; removed {unit.path}")
+    elif away is not None:  # the same command from here fails the same way
+        ctx.out(
+            f"removed {unit.path}; it could not be stopped ({why_not}): your user service "
+            f"manager cannot be reached from here ({away}: a su or sudo shell, cron, SSH "
+            f"without it); if it is running, stop it from a log-in session of yours with: "
+            f"{unit.disable}"
+        )
     else:
         ctx.out(
             f"removed {unit.path}; it could not be stopped ({why_not}): if it is "
@@ -241,7 +292,7 @@ def _test_remote(ctx: Context, only: str | None) -> bool:
     import asyncio
 
     from ..notify.remote import configured_channels
-    from ..notify.remote_delivery import test_channels
+    from ..notify.remote_delivery import tried_channels, tried_text
 
     config = ctx.load_config()
     channels, problems = configured_channels(config)
@@ -252,12 +303,26 @@ def _test_remote(ctx: Context, only: str | None) -> bool:
     if only is not None:
         channels = [c for c in channels if c.name == only]
         problems = {n: p for n, p in problems.items() if n == only}
-    answers = asyncio.run(test_channels(channels)) if channels else {}
+    answers = asyncio.run(tried_channels(channels)) if channels else {}
     for channel in channels:
-        ctx.out(f"{channel.name} ({channel.shown}): {answers[channel.name]}")
+        ctx.out(f"{channel.name} ({channel.shown}): {tried_text(answers[channel.name])}")
+    if answers:
+        _record_tests(ctx, config, answers)
     for name, problem in problems.items():
         ctx.out(f"{name}: not used: {problem}")
-    return any(answer.startswith("ok") for answer in answers.values())
+    return any(answer.ok for answer in answers.values())
+
+
+def _record_tests(ctx: Context, config: Config, answers: dict[str, Tried]) -> None:
+    """Each channel's test kept for `status` (notify/tried.py), beside this file's database
+    when there is one."""
+    from ..notify.tried import record_tests
+    from ..paths import find_database
+
+    assert config.path is not None
+    database = find_database(ctx.args.db, config.settings.database, config.path)
+    if database.exists():
+        record_tests(database, answers)
 
 
 def _terminal_writer(stack: contextlib.ExitStack) -> tuple[Callable[[str], object] | None, str]:

@@ -64,12 +64,45 @@ def daemon_argv(config: Path, database: Path | None) -> list[str]:
     return argv
 
 
-def file_key(argv: Sequence[str]) -> str:
-    """The short name of the catalysts.toml `argv` runs: the first 8 hex digits of the SHA-256 of
-    its absolute path. Each file has a unit of its own (`catalyst-KEY.service`, the agent
-    `io.github.catalyst.daemon.KEY`), so a second file's `--install` leaves the first's alone."""
-    config = argv[list(argv).index("--config") + 1]
-    return hashlib.sha256(config.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+#: How many hex digits of the file's SHA-256 a unit's name takes: 8, unless a unit of that name
+#: runs another file (two paths whose hashes begin alike), then 16, then all 64.
+KEY_LENGTHS = (8, 16, 64)
+
+
+def file_key(argv: Sequence[str], length: int = KEY_LENGTHS[0]) -> str:
+    """The short name of the catalysts.toml `argv` runs: the first `length` hex digits of the
+    SHA-256 of its absolute path. Each file has a unit of its own (`catalyst-KEY.service`, the
+    agent `io.github.catalyst.daemon.KEY`), so a second file's `--install` leaves the first's
+    alone; where two files' first 8 digits are alike, the second's unit takes 16
+    (`service_for`: a unit's file is read before it is written or stopped)."""
+    return hashlib.sha256(_config_of(argv).encode("utf-8", "surrogateescape")).hexdigest()[:length]
+
+
+def _config_of(argv: Sequence[str]) -> str:
+    return argv[list(argv).index("--config") + 1]
+
+
+_EXEC_CONFIG = re.compile(r'^ExecStart=.*?"--config" "((?:[^"\\]|\\.)*)"', re.MULTILINE)
+
+
+def unit_runs(path: Path, manager: str = "systemd") -> str | None:
+    """The catalysts.toml the unit or agent at `path` runs (its `--config`), or None when there
+    is no such file or it names none."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if manager == "launchd":
+        try:
+            argv = plistlib.loads(data).get("ProgramArguments") or []
+            return str(_config_of(argv))
+        except Exception:  # not a plist of ours: it runs no file we know
+            return None
+    found = _EXEC_CONFIG.search(data.decode("utf-8", "replace"))
+    if found is None:
+        return None
+    word = re.sub(r"\\(.)", r"\1", found.group(1))
+    return word.replace("%%", "%").replace("$$", "$")
 
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -104,7 +137,20 @@ def earlier_unit(service: Service, argv: Sequence[str]) -> Service | None:
 def service_for(
     argv: Sequence[str], log_dir: Path, *, platform: str = sys.platform, home: Path | None = None
 ) -> Service:
-    """The service file for `platform` ('linux…' or 'darwin') running `argv`."""
+    """The service file for `platform` ('linux…' or 'darwin') running `argv`: named by the
+    shortest key (KEY_LENGTHS) whose file is this catalysts.toml's or not there, so that no
+    `--install` writes over, and no `--uninstall` stops, another file's daemon."""
+    for length in KEY_LENGTHS:
+        made = _service_for(argv, log_dir, platform, home, length)
+        runs = unit_runs(made.path, made.manager)
+        if not made.path.exists() or runs == _config_of(argv):
+            return made
+    return made  # every name taken by another file: the longest is the file's own hash
+
+
+def _service_for(
+    argv: Sequence[str], log_dir: Path, platform: str, home: Path | None, length: int
+) -> Service:
     home = home or Path.home()
     for arg in (*argv, str(log_dir), str(home)):
         _holdable(arg)
@@ -117,7 +163,7 @@ def service_for(
                 "unset it for ~/.config"
             )
         _holdable(str(config_home))
-        unit = f"catalyst-{file_key(argv)}.service"
+        unit = f"catalyst-{file_key(argv, length)}.service"
         return Service(
             config_home / "systemd" / "user" / unit,
             systemd_unit(argv),
@@ -126,7 +172,7 @@ def service_for(
             name=unit,
         )
     if platform == "darwin":
-        label = f"{AGENT_LABEL}.{file_key(argv)}"
+        label = f"{AGENT_LABEL}.{file_key(argv, length)}"
         path = home / "Library" / "LaunchAgents" / f"{label}.plist"
         return Service(
             path,
@@ -258,9 +304,26 @@ def stop(service: Service) -> str | None:
         return f"{program}: {printable(exc.strerror or str(exc))}"
     if done.returncode == 0:
         return None
-    words = (done.stderr or done.stdout).strip()
-    said = printable(words.splitlines()[0][:200]) if words else f"exit status {done.returncode}"
+    # Its failure, not the lines of what it did first ("Removed …/default.target.wants/…").
+    lines = [line.strip() for line in (done.stderr or done.stdout).splitlines() if line.strip()]
+    failed = [line for line in lines if re.search(r"fail|error|denied|not ", line, re.I)]
+    words = (failed or lines)[-1] if lines else ""
+    said = printable(words[:200]) if words else f"exit status {done.returncode}"
     return f"{program}: {said}"
+
+
+def no_user_bus(env: dict[str, str] | None = None) -> str | None:
+    """Why `systemctl --user` cannot reach the user's service manager from this process (no
+    XDG_RUNTIME_DIR, or no bus in it: a `su` or `sudo` shell, cron, an SSH session without
+    the user's manager), or None when it can be reached."""
+    env = dict(os.environ) if env is None else env
+    runtime = env.get("XDG_RUNTIME_DIR", "")
+    if not runtime:
+        return "XDG_RUNTIME_DIR is not set"
+    folder = Path(runtime)
+    if (folder / "systemd" / "private").exists() or (folder / "bus").exists():
+        return None
+    return f"{_shown(runtime)} holds no user bus"
 
 
 def forget(service: Service) -> None:

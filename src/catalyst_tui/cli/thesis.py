@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from typing import TYPE_CHECKING
 
 from ..thesis.wording import marked_text
 from .context import EXIT_OK, CommandError, Context, utc_now
 from .names import known_checkpoint, known_ticker, parse_target, unknown_checkpoint
 
+if TYPE_CHECKING:
+    from ..config import Config
+
 
 def cmd_validate(ctx: Context) -> int:
     config = ctx.load_config()
+    if config.channels:
+        _validate_channels(ctx, config)
     checkpoints = sum(len(t.checkpoints) for t in config.tickers.values())
     lots = sum(len(t.lots) for t in config.tickers.values())
     ctx.out(
@@ -20,6 +26,29 @@ def cmd_validate(ctx: Context) -> int:
         f"{lots} lot{'s' if lots != 1 else ''}"
     )
     return EXIT_OK
+
+
+def _validate_channels(ctx: Context, config: Config) -> None:
+    """Each channel's URL as it will be read (from the file, its variable or its file): an
+    unset variable is said (this shell's environment is not the daemon's); a URL Apprise does
+    not know, a secrets file others may read, a link-local address refuse the file."""
+    import os
+
+    from ..notify.remote import configured_channels, unknown_schemes
+
+    usable, problems = configured_channels(config)
+    problems.update(unknown_schemes(usable))
+    unset = {
+        name
+        for name, settings in config.channels.items()
+        if settings.url_env and not os.environ.get(settings.url_env, "").strip()
+    }
+    for name in config.channels:
+        if name in unset:
+            ctx.err(f"{config.path}: note: {problems[name]} here")
+    refused = [problems[n] for n in config.channels if n in problems and n not in unset]
+    if refused:
+        raise CommandError("\n".join(f"{config.path}: {why}" for why in refused))
 
 
 def cmd_mark(ctx: Context) -> int:
@@ -150,10 +179,20 @@ def cmd_evidence_decide(ctx: Context) -> int:
     return EXIT_OK
 
 
+#: The largest row ID SQLite stores (a signed 64-bit integer): a larger number names no passage.
+MAX_PASSAGE_ID = 2**63 - 1
+
+
 def _passage_id(command: str, text: str) -> int:
     if not text.isdigit() or not text.isascii():
         raise CommandError(
             f"catalyst {command}: “{text}” is no passage ID: the IDs are the numbers in the ID "
             "column of `catalyst evidence` (passage_id in its --json)"
+        )
+    if len(text.lstrip("0")) > len(str(MAX_PASSAGE_ID)) or int(text) > MAX_PASSAGE_ID:
+        raise CommandError(
+            f"catalyst {command}: “{text[:40]}{'…' if len(text) > 40 else ''}” is no passage "
+            f"ID: an ID is at most {MAX_PASSAGE_ID} (the IDs are the ID column of "
+            "`catalyst evidence`)"
         )
     return int(text)

@@ -28,6 +28,7 @@ class ChannelSettings(NamedTuple):
     url_env: str | None = None
     url_file: str | None = None
     kinds: tuple[str, ...] = (ALL_KINDS,)
+    allow_hosts: tuple[str, ...] = ()  # link-local or metadata addresses the user allows
 
 
 CHANNEL_KEYS: tuple[str, ...] = ChannelSettings._fields
@@ -83,28 +84,111 @@ def secret_file_problem(path: Path) -> str | None:
     return None
 
 
+#: Schemes whose host position names a server (Apprise's grammar: a webhook's, a mail server's,
+#: a self-hosted service's); in every other the host position may hold a token
+#: (`pbul://o.TOKEN`, `tgram://BOT_TOKEN/CHAT`) and is never shown.
+SERVER_SCHEMES = frozenset(
+    {
+        *("json", "jsons", "xml", "xmls", "form", "forms", "mailto", "mailtos"),
+        *("gotify", "gotifys", "matrix", "matrixs", "mmost", "mmosts", "rocket", "rockets"),
+        *("nctalk", "nctalks", "ncloud", "nclouds", "apprise", "apprises", "mqtt", "mqtts"),
+        *("ntfy", "ntfys"),  # a server when a topic follows it; else the host is the topic
+    }
+)
+#: Query keys whose value is a secret in Apprise's URLs (a password, a token, a key).
+SECRET_KEYS = frozenset(
+    {
+        *("pass", "password", "pwd", "token", "key", "apikey", "api_key", "secret", "auth"),
+        *("access", "access_token", "accesstoken", "bearer", "webhook", "appkey", "app_key"),
+        *("private_key", "privkey", "client_secret", "sid", "botkey", "bot_token"),
+    }
+)
+#: Addresses a channel may not name unless the user allows them (`allow_hosts`): link-local,
+#: the clouds' metadata services.
+METADATA_HOSTS = frozenset({"metadata.google.internal", "metadata", "fd00:ec2::254"})
+
+
+def url_parts(url: str) -> tuple[str, str, int | None, str, str, str, str] | None:
+    """(scheme, host, port, user, password, path, query) of `url`, lower-case scheme; None when
+    it is no URL."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    if not parts.scheme:
+        return None
+    return (
+        parts.scheme.lower(),
+        parts.hostname or "",
+        port,
+        parts.username or "",
+        parts.password or "",
+        parts.path,
+        parts.query,
+    )
+
+
+def host_is_server(scheme: str, path: str) -> bool:
+    """Whether the host position of a `scheme` URL names a server, not a token or a topic."""
+    if scheme in ("ntfy", "ntfys"):
+        return bool(path.strip("/"))
+    return scheme in SERVER_SCHEMES
+
+
+def secrets_in(url: str) -> list[str]:
+    """Where `url` carries a secret, in words ("a password", "the query key pass", "a token
+    in the host position", "the ntfy topic"); empty when it carries none."""
+    parts = url_parts(url)
+    if parts is None:
+        return []
+    scheme, host, _port, _user, password, path, query = parts
+    found = ["a password"] if password else []
+    if scheme in ("ntfy", "ntfys"):
+        found.append("the ntfy topic")
+    elif host and not host_is_server(scheme, path):
+        found.append("a token in the host position")
+    for pair in query.split("&"):
+        key = pair.split("=", 1)[0].strip().lower()
+        if key in SECRET_KEYS and "=" in pair and pair.split("=", 1)[1]:
+            found.append(f"the query key {key}")
+    return found
+
+
 def has_password(url: str) -> bool:
     """Whether `url` carries a password in its user part (user:password@host)."""
+    parts = url_parts(url)
+    return parts is not None and bool(parts[4])
+
+
+def forbidden_host(url: str, allowed: tuple[str, ...] = ()) -> str | None:
+    """The host of `url` when it is link-local (169.254.0.0/16, fe80::/10) or a cloud's metadata
+    service and not in `allowed`, else None: a channel must not post there."""
+    import ipaddress
+
+    parts = url_parts(url)
+    host = parts[1].strip("[]").lower() if parts else ""
+    if not host or host in {a.strip("[]").lower() for a in allowed}:
+        return None
+    if host in METADATA_HOSTS:
+        return host
     try:
-        return urlsplit(url).password is not None
+        address = ipaddress.ip_address(host)
     except ValueError:
-        return False
+        return None
+    return host if address.is_link_local or str(address) in METADATA_HOSTS else None
 
 
 def shown_url(url: str) -> str:
-    """`url` as it may be shown (status, --json, logs, errors): its scheme and host, the user
-    without a password, and '***' for the path and query, where tokens and topics sit."""
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        port = parts.port
-    except ValueError:
-        return "***"
-    if not parts.scheme:
-        return "***"
-    user = f"{parts.username}:***@" if parts.password else ""
-    if parts.username and not parts.password:
-        user = "***@"
-    where = f"{host}:{port}" if port else host
-    rest = "/***" if parts.path.strip("/") or parts.query else ""
-    return f"{parts.scheme}://{user}{where}{rest}"
+    """`url` as it may be shown (status, --json, logs, errors): its scheme and its server alone
+    (`ntfy://ntfy.sh`, `mailtos://smtp.example.com`); `scheme://***` where the host position
+    holds a token or a topic (`pbul://o.TOKEN`, `ntfy://private-topic`)."""
+    parts = url_parts(url)
+    if parts is None:  # no port where one is read (`tgram://BOT:TOKEN/CHAT`): all of it hidden
+        scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+        return f"{scheme}://***" if scheme.isalnum() and scheme.isascii() else "***"
+    scheme, host, port, _user, _password, path, _query = parts
+    if not host_is_server(scheme, path):
+        return f"{scheme}://***"
+    where = f"[{host}]" if ":" in host else host
+    return f"{scheme}://{where}:{port}" if port else f"{scheme}://{where}"

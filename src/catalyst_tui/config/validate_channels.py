@@ -1,7 +1,8 @@
 """The checks of `[notify.channels.NAME]` (config/channels.py): each channel's one source of its
-URL, no password written in the file, a `url_file` its owner alone may read, and its kinds
-(names here; which kinds exist is notify/alert_kinds.py's to say, checked where channels are
-made)."""
+URL, no secret written in the file (a password, a token or a topic in any position: the file
+is the one you share), no link-local or metadata address unless `allow_hosts` names it, a
+`url_file` its owner alone may read, and its kinds (names here; which kinds exist is
+notify/alert_kinds.py's to say, checked where channels are made)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from .channels import (
     NAME_RE,
     URL_SOURCES,
     ChannelSettings,
-    has_password,
+    forbidden_host,
     secret_file_problem,
+    secrets_in,
 )
 from .issues import IssueCode, KeyPath
 from .reader import LocatedReader, describe
@@ -65,10 +67,20 @@ class ChannelChecks(LocatedReader):
         text = self.string(table, key, path, allow_empty=False, one_line=True)
         if text is None:
             return None
-        if key == "url" and has_password(text):
+        secrets = secrets_in(text) if key == "url" else []
+        if secrets:
             message = (
-                "holds a password: keep it out of the file you share, in an environment"
-                " variable (url_env) or a file only you may read (url_file)"
+                f"holds {' and '.join(secrets)}: keep it out of the file you share, in an"
+                " environment variable (url_env) or a file only you may read (url_file)"
+            )
+            self.error(path + (key,), message, code=IssueCode.BAD_VALUE)
+            return None
+        allowed = self.hosts(table, path)
+        blocked = forbidden_host(text, allowed) if key == "url" else None
+        if blocked is not None:
+            message = (
+                f"names {blocked}, a link-local or cloud metadata address: a channel posts"
+                f' there only when you allow it (allow_hosts = ["{blocked}"])'
             )
             self.error(path + (key,), message, code=IssueCode.BAD_VALUE)
             return None
@@ -86,7 +98,16 @@ class ChannelChecks(LocatedReader):
                 self.error(path + (key,), problem, code=IssueCode.BAD_VALUE)
                 return None
         kinds = self.kind_names(table, path)
-        return ChannelSettings(**{key: text}, kinds=kinds)
+        return ChannelSettings(**{key: text}, kinds=kinds, allow_hosts=allowed)
+
+    def hosts(self, table: dict[str, Any], path: KeyPath) -> tuple[str, ...]:
+        """`allow_hosts`: the link-local or metadata addresses this channel may name."""
+        value = table.get("allow_hosts", [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            message = f"must be a list of host names or addresses, not {describe(value)}"
+            self.error(path + ("allow_hosts",), message, code=IssueCode.WRONG_TYPE)
+            return ()
+        return tuple(value)
 
     def kind_names(self, table: dict[str, Any], path: KeyPath) -> tuple[str, ...]:
         if "kinds" not in table:

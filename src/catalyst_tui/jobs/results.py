@@ -116,7 +116,10 @@ class ReleaseReading:
         index_url = filing.index_url(archives)
         page = await edgar.fetch_archive(self.client, index_url, filing.cik)
         self.fetched[index_url] = page
-        chosen = edgar.read_index(page).release
+        index = edgar.read_index(page)
+        if index.accepted is not None:  # New York's clock, where the submissions' may not be
+            record = record._replace(filing=filing._replace(accepted=index.accepted))
+        chosen = index.release
         if chosen is None:
             self._save(record, index_url, nothing(NotRead.NO_EXHIBIT))
             return

@@ -5,8 +5,9 @@ An AsyncIOScheduler on the running asyncio loop runs
   `settings.refresh_closed` while it is closed, at least every 15 minutes while a company's
   results are awaited (max_instances=1, coalesced); fundamentals, earnings dates and releases
   are fetched inside it when their turn comes;
-- while a company's results are awaited, the fast watch of its SEC submissions (jobs/watch.py,
-  every TICK seconds a look at whose ask is due): a new 8-K starts the market cycle at once;
+- while a company's results are awaited, the fast watch (jobs/watch.py: EDGAR's current-filings
+  feed and each company's submissions, the registry's watch sources, every TICK seconds a look
+  at whose ask is due): a new 8-K starts the market cycle at once;
 - evaluation and notification after every refresh, and one minute after local midnight, so
   due dates pass on time without new prices; with `digest` (views/digest.py's queue_digest),
   the digest of what changed is queued at each of them, and at the time `settings.digest` names.
@@ -20,7 +21,8 @@ Evaluation runs in a thread on a connection of its own, for the same reason, and
 outbox's steps of delivery (notify/delivery.py `deliver_off_loop`; only the sends, and the
 toasts they hold, stay on the loop): each waits up to CYCLE_PATIENCE_MS for another process's
 write lock there, never on the loop. Then the channels beyond the desktop ([notify.channels],
-notify/remote_delivery.py), side by side, each send in a thread with its time limit.
+jobs/channel_retry.py), side by side, each send in a child process ended at its deadline, a
+failed one tried again when its backoff ends, not at the next refresh.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import asyncio
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.events import EVENT_JOB_MAX_INSTANCES, JobSubmissionEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -38,22 +40,24 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from ..config.digest import parse_digest
 from ..market.models import NEW_YORK
+from ..market.registry import SEC
 from ..notify.delivery import DeliveryReport, claimer_id, deliver_off_loop
-from ..notify.remote import configured_channels
-from ..notify.remote_delivery import ChannelsReport, deliver_to_channels
 from ..store import Store
+from .channel_retry import ChannelDelivery
 from .client import KeptClient
 from .evaluation import evaluate_checkpoints, user_zone
 from .refresh import RefreshReport, refresh_in_process
 from .refresh_worker import RefreshFailed, RefreshWorker, kill
 from .results import POLL_EVERY, awaited
-from .watch import TICK, FastWatch
+from .sources import refresh_sources
+from .watch import TICK, FastWatch, watch_sources
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from ..config import Config
     from ..notify.notification import Channel
+    from ..notify.remote_delivery import ChannelsReport
     from ..thesis.judgement import Evaluation
     from .reach import Reach
 
@@ -123,6 +127,7 @@ class ThesisScheduler:
         refresh_in_child: bool = False,
         on_reach: Callable[[Reach], object] | None = None,
         digest: Callable[[Config, Store, dt.datetime], object] | None = None,
+        on_channels: Callable[[ChannelsReport], object] | None = None,
     ) -> None:
         self.config = config
         self.store = store
@@ -142,11 +147,18 @@ class ThesisScheduler:
         self.worker: asyncio.subprocess.Process | None = None  # the running refresh's child
         self.kept_worker = RefreshWorker()  # the child kept between refreshes (refresh_in_child)
         self.kept_client = KeptClient()  # the client kept between refreshes in this process
-        # [notify.channels]: those that can't be used are said once, here (status says it too).
-        self.watch = _fast_watch(config)  # None without SEC's contact
-        self.remote, problems = configured_channels(config)
-        for problem in problems.values():
-            log.warning("notification channel not used: %s", problem)
+        self.watch = _fast_watch(config, store)  # None: no watch source (no SEC contact)
+        # [notify.channels]: those that can't be used are said once there (status says it too);
+        # a failed send is tried again on their own schedule (`on_channels`: a retry's report).
+        self.remote = ChannelDelivery(
+            config,
+            store.path,
+            claimer=self.claimer,
+            clock=self.clock,
+            patience_ms=CYCLE_PATIENCE_MS,
+            on_report=on_channels,
+        )
+        self.remote.scheduler = self.scheduler
 
     def start(self, *, refresh_at_start: bool = True) -> None:
         first = self.clock() if refresh_at_start else None
@@ -284,30 +296,34 @@ class ThesisScheduler:
             self.worker = None
 
     async def watch_tick(self) -> list[str]:
-        """The fast watch's turn (jobs/watch.py): while results are awaited, ask SEC for the
-        due companies' submissions; a new 8-K starts a refresh at once (its filings asked
+        """The fast watch's turn (jobs/watch.py): while results are awaited, ask the registry's
+        watch sources whose turn it is; a new 8-K starts a refresh at once (its filings asked
         whatever the poll's pace). The symbols it saw a new filing of."""
         watch = self.watch
         if watch is None:
             return []
         now = self.clock()
         waiting = awaited(self.store, self.store.views.active_symbols(), now)
-        due = watch.due(waiting, now)
-        if not due:
+        if not waiting:
+            watch.due([], now)  # those no longer awaited forgotten
             return []
         client = await self.kept_client.get(self.config)
-        ciks = self.store.market.cik_map()
-        new = [s for s in due if await watch.ask(client, s, ciks) is not None]
+        new = await watch.look(client, waiting, self.store.market.cik_map(), now)
         if new:
             log.info("a new filing of %s: refreshing now", ", ".join(new))
-            await asyncio.to_thread(self._poll_now, new)
+            await asyncio.to_thread(self._poll_now, new, watch.filings())
             if not self.refreshing:
                 await self.refresh_cycle()
         return new
 
-    def _poll_now(self, symbols: list[str]) -> None:
+    def _poll_now(self, symbols: list[str], filings: dict[str, Any]) -> None:
+        """Their filings asked at once, and those a watch source listed stored (the release
+        read from them before the submissions list them)."""
+        archives = self.config.providers.of(SEC).archives_url
         with Store.for_a_save(self.store.path, patience_ms=CYCLE_PATIENCE_MS) as store:
             store.results.poll_now(symbols)
+            for symbol, filing in filings.items():
+                store.evidence.save_filings(symbol, [filing], archives, self.clock())
 
     async def evaluation_cycle(self) -> CycleResult:
         async with self._cycle_lock:
@@ -329,15 +345,8 @@ class ThesisScheduler:
                 now=now,
                 patience_ms=CYCLE_PATIENCE_MS,
             )
-            if self.remote:  # side by side, a channel down costs one send's time limit
-                result.channels = await deliver_to_channels(
-                    self.store.path,
-                    self.remote,
-                    claimer=self.claimer,
-                    now=now,
-                    patience_ms=CYCLE_PATIENCE_MS,
-                    clock=self.clock,
-                )
+            # Side by side, a channel down costs one send's time limit; retried on its own.
+            result.channels = await self.remote.deliver()
         except Exception:  # the next cycle tries again; the scheduler must keep running
             log.exception("evaluation or delivery failed")
         return result
@@ -384,9 +393,7 @@ class ThesisScheduler:
                 log.exception("cycle callback failed")
 
 
-def _fast_watch(config: Config) -> FastWatch | None:
-    """The fast watch of SEC's submissions, when SEC is asked at all (its contact is set)."""
-    from ..market.registry import SEC
-
-    sec = config.providers.of(SEC)
-    return FastWatch(sec.base_url, sec.user_agent) if sec.user_agent else None
+def _fast_watch(config: Config, store: Store) -> FastWatch | None:
+    """The fast watch, from the registry's watch sources (none without SEC's contact)."""
+    sources = watch_sources(refresh_sources(config, store))
+    return FastWatch(sources) if sources else None

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
 from .models import FetchKind
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from .http.client import MarketClient
     from .spec import BuildContext, KindSource
 
 DAILY = dt.timedelta(days=1)
@@ -52,6 +53,38 @@ class FetchKindSpec(NamedTuple):
 
 
 FETCH_KINDS: dict[str, FetchKindSpec] = {}
+
+#: The fast watch's kinds (jobs/watch.py) are those named with this prefix: a provider's watch
+#: source is one `register(FetchKindSpec("watch-NAME", sources={provider: builder}))`, its
+#: builder making a `WatchSource`. The refresh never fetches them (no `keep`).
+WATCH_PREFIX = "watch-"
+
+
+@runtime_checkable
+class WatchSource(Protocol):
+    """A source of the fast watch: asked while results are awaited, it answers which of the
+    awaited companies (symbol -> CIK) filed results since its last answer, by accession.
+    `together`: one request answers for all (asked every few seconds); else one request a
+    company, each at its turn within the watch's budget."""
+
+    name: str
+    together: bool
+    asked: int  # requests made (bench/alert_latency.py's rate)
+
+    async def news(self, client: MarketClient, awaited: Mapping[str, str]) -> dict[str, str]: ...
+
+    def filing(self, accession: str) -> object | None:
+        """The filing of a new accession as this source listed it (a record the filings' store
+        keeps: the refresh reads its release before the company's submissions list it), or
+        None when the refresh is to list it."""
+        ...
+
+    def forget(self, keep: set[str]) -> None: ...
+
+
+def watch_kinds() -> list[FetchKindSpec]:
+    """The fast watch's registered kinds, in the order registered."""
+    return [k for k in FETCH_KINDS.values() if k.name.startswith(WATCH_PREFIX)]
 
 
 def register(spec: FetchKindSpec) -> FetchKindSpec:

@@ -9,15 +9,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..text import printable
+from ..thesis.observation import ValueSource
 from ..thesis.wording import comparison, reason_text
 from .notification import Urgency
-from .wording import notification_for
+from .wording import body_and_link, notification_for
 
 if TYPE_CHECKING:
-    from ..store.records import Notice
+    from ..store.records import EventRecord, Notice
 
-#: A company's 8-Ks on EDGAR, where a release, a verdict's or a checkpoint's filing is.
-EDGAR_FILINGS = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK={symbol}&type=8-K"
+#: A company's filings on EDGAR of one form: where the filing a checkpoint's figure was read
+#: from is (its 10-Q or 10-K; the 8-K of a release), when the alert has no document of its own.
+EDGAR_FILINGS = (
+    "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK={symbol}&type={form}"
+)
 
 
 @dataclass(frozen=True)
@@ -43,16 +47,15 @@ def alert_for(notice: Notice) -> Alert:
     if event is not None:
         lines = [f"{event.symbol} · {event.title} ({event.checkpoint_id})"]
         lines.append(f"now {event.to_status} (was {event.from_status})")
-        if event.condition is not None:
-            compared = comparison(event.condition, event.reason)
-            if compared:
-                lines.append(compared)
+        compared = comparison(event.condition, event.reason) if event.condition else ""
+        if compared:
+            lines.append(compared)
         why = reason_text(event.reason, event.condition, event.ts.date())
-        if why:
-            lines.append(why)
+        if why and why != compared and not (compared and compared in why):
+            lines.append(why)  # the value's line once: the reason only when it says more
         if notice.due is not None:
             lines.append(f"due {notice.due.isoformat()}")
-        link = EDGAR_FILINGS.format(symbol=event.symbol)
+        link = _filings_link(event)
     elif evidence is not None:
         lines = [
             f"{evidence.symbol} · {evidence.checkpoint_title}",
@@ -60,17 +63,26 @@ def alert_for(notice: Notice) -> Alert:
             f"“{evidence.passage}”",
         ]
         link = evidence.document.url
-    elif notice.kind in ("results", "verdict"):
-        symbol = notice.title.split(" ", 1)[0].rstrip(":")
-        lines = [notice.title, *notice.body.split(" · ")]
-        link = EDGAR_FILINGS.format(symbol=symbol) if symbol.isupper() else ""
     else:
-        lines = [notice.title, *notice.body.splitlines()]
+        body, link = body_and_link(notice.body)  # a results notice: its release document
+        parts = body.split(" · ") if notice.kind in ("results", "verdict") else body.splitlines()
+        lines = [notice.title, *parts]
     lines = [printable(line) for line in lines if line]
     link = printable(link)
     text = "\n".join([*lines, *([link] if link else []), "", "— catalyst"])
     short = said.body + (f" {link}" if link else "")
     return Alert(said.title, short, text, _html(said.title, lines, link), link, said.urgency)
+
+
+def _filings_link(event: EventRecord) -> str:
+    """Where the figure of a transition was read: the company's 10-Qs and 10-Ks (XBRL) or
+    8-Ks (a release); none for a price, a date or anything no filing states."""
+    observed = event.reason.observed
+    period = observed.period if observed is not None else None
+    if period is None:
+        return ""
+    form = "8-K" if period.source == ValueSource.RELEASE else "10-"
+    return EDGAR_FILINGS.format(symbol=event.symbol, form=form)
 
 
 def _html(title: str, lines: list[str], link: str) -> str:

@@ -1,21 +1,35 @@
 """Channels beyond the desktop ([notify.channels.NAME]): each an Apprise URL and the kinds it
-gets, sent in a worker thread with a time limit, its answer in words with the URL's secrets
-taken out (config/channels.py `shown_url`). An e-mail channel (mailto://, mailtos://) gets the
-full alert as plain text and HTML; every other the short one (notify/alerts.py)."""
+gets, sent in a child process ended at its deadline (notify/send_child.py: no thread left
+behind, the answer read to a cap), its answer in catalyst's words (notify/answers.py) with the
+URL's secrets taken out (config/channels.py `shown_url`). An e-mail channel (mailto://,
+mailtos://) gets the full alert as plain text and HTML; every other the short one
+(notify/alerts.py)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import logging
+import re
+import sys
+from asyncio.subprocess import DEVNULL, PIPE
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..config.channels import SecretError, secret_url, shown_url
+from ..config.channels import (
+    SecretError,
+    forbidden_host,
+    host_is_server,
+    secret_url,
+    shown_url,
+)
 from .alert_kinds import kinds_named
+from .answers import answer_words
 from .notification import ChannelError, FailureLog
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from ..config import Config
     from .alerts import Alert
@@ -43,10 +57,11 @@ class RemoteChannel:
         quiet_apprise()
 
     async def send_alert(self, alert: Alert) -> str:
-        """Send `alert`; what the service answered. ChannelError (its words redacted) when it
-        failed or took longer than `timeout`; the thread goes on alone, this one does not wait."""
+        """Send `alert`; what the service answered, in words. ChannelError (its words
+        redacted) when it failed or took longer than `timeout`: the send runs in a child process
+        (notify/send_child.py), ended at the deadline or when this task is cancelled."""
         try:
-            answer = await asyncio.wait_for(asyncio.to_thread(self._send, alert), self.timeout)
+            answer = await self._send(alert)
         except TimeoutError:
             error = ChannelError(f"no answer from {self.shown} in {self.timeout:g} s")
             raise self._failures.failed(error) from None
@@ -55,47 +70,76 @@ class RemoteChannel:
         self._failures.worked()
         return answer
 
-    def _send(self, alert: Alert) -> str:
-        import apprise
-
-        # No icon for the phone or the inbox to fetch from elsewhere: no remote content.
-        notifier = apprise.Apprise(asset=apprise.AppriseAsset(image_url_mask=""))
-        if not notifier.add(self.url):
+    async def _send(self, alert: Alert) -> str:
+        body, html = (alert.html, True) if self.email else (alert.short, False)
+        ask = {"url": self.url, "title": alert.title, "body": body, "html": html}
+        ask["deadline"] = self.timeout
+        out = await run_child(json.dumps(ask).encode(), self.timeout)
+        try:
+            said = json.loads(out)
+        except ValueError:
+            raise ChannelError(f"the send to {self.shown} ended without an answer") from None
+        if not said.get("known"):
             raise ChannelError(f"{self.shown} is not a URL Apprise knows")
-        body, form = (alert.html, apprise.NotifyFormat.HTML) if self.email else (alert.short, None)
-        said: list[str] = []
-        result = notifier.notify(
-            body=body,
-            title=alert.title,
-            body_format=form,
-            log_callback=lambda entry, _service: said.append(str(entry.message)),
-            log_level=logging.INFO,
-        )
-        words = self.redact(said[-1].strip() if said else "")
-        if not result:
+        words = self.redact(answer_words(said, self.shown))
+        if not said.get("sent"):
             raise ChannelError(words or f"{self.shown} did not take the notification")
         return words or "sent"
 
     def redact(self, text: str) -> str:
-        """`text` with the URL, and each of its parts that may be a secret, taken out."""
+        """`text` with the URL, and each of its parts that may be a secret, taken out, in any
+        case (a service may say a token lower-cased)."""
         text = text.replace(self.url, self.shown)
         for part in _secret_parts(self.url):
-            text = text.replace(part, "***")
+            text = re.sub(re.escape(part), "***", text, flags=re.IGNORECASE)
         return text
 
 
 def _secret_parts(url: str) -> list[str]:
     from urllib.parse import unquote, urlsplit
 
+    scheme, _, rest = url.partition("://")
+    # The host position, as written (a token there keeps its case: `pbul://o.TOKEN`), when it
+    # names no server; the whole of what follows the scheme when the URL can't be split.
+    netloc = rest.split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1]
     try:
         parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port that is no number: `tgram://BOT:TOKEN/…`)
     except ValueError:
-        return []
+        pieces = [rest, netloc, *re.split(r"[:/@?&=]", rest)]
+        return sorted({p for p in pieces if len(p) >= 4}, key=len, reverse=True)
     found = [parts.password or "", parts.username or ""]
+    if not host_is_server(scheme.lower(), parts.path):
+        found += [netloc, netloc.split(":", 1)[0]]
     found += [p for p in parts.path.split("/") if p]
     found += [kv.split("=", 1)[-1] for kv in parts.query.split("&") if "=" in kv]
     found += [unquote(p) for p in found]
     return sorted({p for p in found if len(p) >= 4}, key=len, reverse=True)
+
+
+CHILD = "catalyst_tui.notify.send_child"
+KILL_WAIT = 5.0  # seconds to wait for a killed child to be reaped
+
+
+async def run_child(given: bytes, limit: float) -> bytes:
+    """The send's child (`python -m catalyst_tui.notify.send_child`) given `given`; what it
+    wrote. TimeoutError at `limit` seconds; killed and reaped then, and when cancelled."""
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", CHILD, stdin=PIPE, stdout=PIPE, stderr=DEVNULL
+    )
+    try:
+        async with asyncio.timeout(limit):
+            out, _ = await proc.communicate(given)
+    finally:
+        if proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                proc.kill()
+            with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(proc.wait(), KILL_WAIT)
+        transport = getattr(proc, "_transport", None)
+        if transport is not None:  # closed on this loop, not by the collector after it ends
+            transport.close()
+    return out
 
 
 def quiet_apprise() -> None:
@@ -121,5 +165,29 @@ def configured_channels(
         except (SecretError, ValueError) as exc:
             problems[name] = f"[notify.channels.{name}]: {exc}"
             continue
+        blocked = forbidden_host(url, settings.allow_hosts)
+        if blocked is not None:
+            problems[name] = (
+                f"[notify.channels.{name}]: its URL names {blocked}, a link-local or cloud"
+                f' metadata address (allow it with allow_hosts = ["{blocked}"])'
+            )
+            continue
         channels.append(RemoteChannel(name, url, kinds))
     return channels, problems
+
+
+def unknown_schemes(channels: Sequence[RemoteChannel]) -> dict[str, str]:
+    """The channels whose URL Apprise does not know (a scheme it has no service for, a URL its
+    service cannot read), by name, each with why; Apprise is loaded here only (`validate`)."""
+    import apprise
+
+    quiet_apprise()
+    out = {}
+    for channel in channels:
+        if apprise.Apprise.instantiate(channel.url) is None:
+            scheme = channel.url.split(":", 1)[0].lower()
+            out[channel.name] = (
+                f"[notify.channels.{channel.name}]: {scheme}:// is not a URL Apprise knows"
+                " (its services' URLs: https://github.com/caronc/apprise/wiki)"
+            )
+    return out

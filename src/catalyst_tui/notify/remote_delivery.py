@@ -6,7 +6,9 @@ other (they run side by side, each send with its time limit).
 
 A failed send is tried again after 30 s, 1, 2, 5, 10 and then every 30 minutes, and given up
 after `MAX_ATTEMPTS` tries (about three hours); while a channel waits out a failure's backoff,
-none of its rows is tried. A notification older than `NEWEST` is never sent to a channel that
+none of its rows is tried. The report says when (`ChannelsReport.next_retry`): the daemon and
+the TUI try again then, on a schedule of the channels' own (jobs/channel_retry.py), not at the
+next refresh. A notification older than `NEWEST` is never sent to a channel that
 never had it (a channel added today does not get last week's)."""
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 from .alerts import TEST_ALERT, alert_for
 from .delivery import claimer_gone
 from .notification import ChannelError
+from .tried import Tried
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -44,11 +47,36 @@ def retry_after(attempts: int) -> dt.timedelta | None:
 
 @dataclass
 class ChannelsReport:
-    """What one delivery did on each channel: sent, failed (and the last error)."""
+    """What one delivery did on each channel: sent, failed (and the last error), when a failed
+    send is tried again, and those given up."""
 
     sent: dict[str, int] = field(default_factory=dict)
     failed: dict[str, int] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
+    retry_at: dict[str, dt.datetime] = field(default_factory=dict)
+    given_up: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def next_retry(self) -> dt.datetime | None:
+        """The first moment a failed send is due again (None: none waits)."""
+        return min(self.retry_at.values(), default=None)
+
+    def lines(self) -> list[str]:
+        """What each channel did, a line each: 'phone: 1 sent', 'hook: failed: <why>; tried
+        again at 12:05:30 UTC'."""
+        out = []
+        for name in self.sent:
+            sent, failed = self.sent[name], self.failed.get(name, 0)
+            said = [f"{sent} sent"] if sent or not failed else []
+            if failed:
+                said.append(f"failed: {self.errors.get(name, '')}".rstrip(": "))
+                again = self.retry_at.get(name)
+                if again is not None:
+                    said.append(f"tried again at {again:%H:%M:%S} UTC")
+                elif self.given_up.get(name):
+                    said.append("given up")
+            out.append(f"{name}: {'; '.join(said)}")
+        return out
 
 
 async def deliver_to_channels(
@@ -94,9 +122,13 @@ async def deliver_to_channels(
                 except ChannelError as exc:
                     failed += 1
                     report.errors[channel.name] = str(exc)
-                    await asyncio.to_thread(
+                    again = await asyncio.to_thread(
                         on_its_own, _failed(ident, channel.name, str(exc), clock())
                     )
+                    if isinstance(again, dt.datetime):
+                        report.retry_at[channel.name] = again
+                    else:
+                        report.given_up[channel.name] = report.given_up.get(channel.name, 0) + 1
                     # The rest wait for the next delivery: a channel down costs one time limit.
                     rest = [n.outbox_id for n in notices[index + 1 :]]
                     await asyncio.to_thread(on_its_own, _unclaimed(rest, channel.name))
@@ -126,15 +158,30 @@ def _failed(ident: int, channel: str, error: str, moment: dt.datetime) -> Callab
     )
 
 
-async def test_channels(channels: Sequence[RemoteChannel]) -> dict[str, str]:
-    """A test through each channel, side by side: per channel 'ok: <answer>' or
-    'failed: <why>' (redacted)."""
+async def tried_channels(
+    channels: Sequence[RemoteChannel], now: dt.datetime | None = None
+) -> dict[str, Tried]:
+    """A test through each channel, side by side: per channel whether it worked and what the
+    service answered, or why it failed (redacted)."""
+    moment = now or dt.datetime.now(dt.UTC)
 
-    async def one(channel: RemoteChannel) -> str:
+    async def one(channel: RemoteChannel) -> Tried:
         try:
-            return "ok: " + await channel.send_alert(TEST_ALERT)
+            return Tried(moment, True, await channel.send_alert(TEST_ALERT))
         except ChannelError as exc:
-            return f"failed: {exc}"
+            return Tried(moment, False, str(exc))
 
     answers = await asyncio.gather(*(one(channel) for channel in channels))
     return dict(zip((c.name for c in channels), answers, strict=True))
+
+
+def tried_text(tried: Tried) -> str:
+    """'ok: <answer>' or 'failed: <why>'."""
+    return f"{'ok' if tried.ok else 'failed'}: {tried.answer}"
+
+
+async def test_channels(channels: Sequence[RemoteChannel]) -> dict[str, str]:
+    """A test through each channel, side by side: per channel 'ok: <answer>' or
+    'failed: <why>' (redacted)."""
+    tried = await tried_channels(channels)
+    return {name: tried_text(t) for name, t in tried.items()}

@@ -43,7 +43,7 @@ def notification_for(notice: Notice) -> Notification:
         )
     if notice.evidence is not None:
         return _fitted(*_evidence_text(notice.evidence))
-    return _fitted(notice.title, notice.body)
+    return _fitted(notice.title, body_and_link(notice.body)[0])
 
 
 def evidence_summary(symbol: str, passages: int, checkpoints: int) -> Notification:
@@ -62,14 +62,15 @@ def results_notification(
     guide: tuple[float, float] | None,
     street: Frozen | None = None,
 ) -> Notification:
-    """'ALAB Q3 FY26' / 'revenue $412.3M, +6.0% vs the $389M guide, +1.8% vs Street · EPS 0.61,
-    +5.2% vs Street · GM 74.8% · next quarter guided $440–450M': the quarter's revenue against
+    """'ALAB results: Q3 FY26' / 'revenue $412.3M, +6.0% vs the $389M guide, +1.8% vs Street · EPS
+    0.61, +5.2% vs Street · GM 74.8% · next quarter guided $440–450M', then on a line of its own
+    the release document's address (`body_and_link` parts them): the quarter's revenue against
     `guide` (the range the release before gave) and against the Street's consensus frozen
     before it (`street`), its EPS (non-GAAP where stated) against the Street's, its gross margin
     and the next quarter's guide, each where the release states it. `label` is the fiscal
     quarter (thesis/results.fiscal_label); without one the period end."""
     quarter, end = release.results.quarter, release.period_end
-    title = f"{release.symbol} {label}" if label else f"{release.symbol} quarter ended {end}"
+    title = f"{release.symbol} results: {label or f'quarter ended {end}'}"
     parts = []
     revenue = quarter.revenue
     if revenue is not None:
@@ -89,7 +90,20 @@ def results_notification(
     ahead = release.quarter_guide()
     if ahead is not None:
         parts.append(f"next quarter guided {money_range(*ahead)}")
-    return _fitted(title, " · ".join(parts) or "results released: no revenue stated")
+    fitted = _fitted(title, " · ".join(parts) or "results released: no revenue stated")
+    link = strip_controls(release.url)
+    if link.startswith(("https://", "http://")) and " " not in link:
+        return Notification(fitted.title, f"{fitted.body}\n{link}", fitted.urgency)
+    return fitted
+
+
+def body_and_link(body: str) -> tuple[str, str]:
+    """A notice's body and the address of its document, when its last line is one (a results
+    notice: the release itself, results_notification); else the body and ""."""
+    head, _, last = body.rpartition("\n")
+    if head and last.startswith(("https://", "http://")) and " " not in last:
+        return head, last
+    return body, ""
 
 
 def evidence_excess(passages: int, symbols: list[str]) -> Notification:

@@ -1,17 +1,18 @@
 """Goalposts: every change of a checkpoint's threshold (its `when`), due date, last day (`until`)
 or kill flag, whether written by hand in catalysts.toml or through the TUI's form (both reach the
 database through the sync of the file, store/sync.py), is a move kept with its day, before and
-after. A move loosens the checkpoint when it makes it easier to hold: a `>=` threshold lowered, a
-`<=` raised, a due date put later, the kill flag taken off. A move is explained by a journal note
-on its ticker written the day of the move or after; one without is shown in `review` until it
-has one (docs/thesis.md, Goalposts)."""
+after. A move loosens the checkpoint when it makes it easier to hold: its condition now holds for
+a value it did not hold for (a `>=` threshold lowered, a `<=` raised, `>= 70%` made `> 1%`, any
+change of operator that lets a value through), a due date put later, the kill flag taken off.
+A move is explained by a journal note on its ticker written the day of the move or after; one
+without is shown in `review` until it has one (docs/thesis.md, Goalposts)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import NamedTuple
 
-from .conditions import ConditionError, parse_condition
+from .conditions import Condition, ConditionError, parse_condition
 
 #: The fields a move is of, by the column the sync compares.
 GOALPOST_FIELDS = ("condition", "due", "until", "kill")
@@ -61,13 +62,21 @@ def loosens(field: str, was: object, now: object) -> bool:
         new = parse_condition(str(now)) if now else None
     except ConditionError:
         return False
-    if old is None or new is None or old.metric != new.metric or old.op != new.op:
-        return new is None
-    if old.op in ("==", "!="):  # another word is another condition, no looser one
-        return False
-    if old.op in (">=", ">"):
-        return new.threshold < old.threshold
-    return new.threshold > old.threshold
+    if old is None or new is None:
+        return new is None  # a condition taken away: nothing left to hold
+    if (old.metric, old.line) != (new.metric, new.line):
+        return False  # another figure: another condition, not a looser one
+    return accepts_more(old, new)
+
+
+def accepts_more(old: Condition, new: Condition) -> bool:
+    """Whether `new` holds for a value `old` does not (the same metric): a threshold lowered
+    under `>=`, raised under `<=`, `>=` made `>`'s looser neighbour, `>= 70%` made `> 1%`, any
+    operator for any other. Both are unions of intervals ending at their two thresholds (units
+    already applied: 70% is 0.7), so a value in each of those pieces decides it."""
+    low, high = sorted((old.threshold, new.threshold))
+    probes = (low - max(1.0, abs(low)), low, (low + high) / 2, high, high + max(1.0, abs(high)))
+    return any(new.holds(x) and not old.holds(x) for x in probes)
 
 
 def move_text(m: Move) -> str:

@@ -4,18 +4,22 @@ success, last failure and why, paused until, the crumb's age) and where the file
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...jobs.client import browser_tls_note
 from ...market.fetch_kinds import FETCH_KINDS
 from ...market.http.browser_tls import load_problem
+from ...notify.tried import read_tests
 from ...views.channels import ChannelState, channel_states
 from ...views.health import format_age
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from ...config import Config
+    from ...notify.tried import Tried
     from ...store import Store
 
 
@@ -72,6 +76,7 @@ class Status:
     failed_fetches: tuple[FailedFetches, ...] = ()
     fetches: tuple[KindFetches, ...] = ()  # every registered kind fetched, in their order
     channels: tuple[ChannelState, ...] = ()  # [notify.channels], never with a secret
+    tests: Mapping[str, Tried] = field(default_factory=dict)  # each channel's last test
 
 
 def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
@@ -119,8 +124,18 @@ def build_status(config: Config, store: Store, now: dt.datetime) -> Status:
     )
     failed = tuple(_failed(store, k.kind) for k in fetched if k.failed)
     channels = tuple(channel_states(config, store))
+    tests = read_tests(store.path)
     return Status(
-        where, store.path, size, store.schema_version, providers, tls, failed, fetched, channels
+        where,
+        store.path,
+        size,
+        store.schema_version,
+        providers,
+        tls,
+        failed,
+        fetched,
+        channels,
+        {c.name: tests[c.name] for c in channels if c.name in tests},
     )
 
 
@@ -161,7 +176,7 @@ def status_json(status: Status) -> dict[str, Any]:
         },
         "channels": {
             c.name: {k: value(v) for k, v in asdict(c).items() if k != "name"}
-            | {"failing": c.failing}
+            | {"failing": c.failing, "last_test": _test_json(status.tests.get(c.name))}
             for c in status.channels
         },
         "browser_tls": {
@@ -203,14 +218,22 @@ def status_lines(status: Status, now: dt.datetime) -> list[str]:
     if status.fetches:  # every registered kind of fetch kept, for how many symbols
         kinds = ", ".join(f"{f.kind} {f.symbols}" for f in status.fetches)
         lines.append(f"fetched   {kinds}")
-    lines += _channel_lines(status.channels, now)
+    lines += _channel_lines(status.channels, status.tests, now)
     lines += ["", _browser_tls_line(status.browser_tls)]
     return lines
 
 
-def _channel_lines(channels: tuple[ChannelState, ...], now: dt.datetime) -> list[str]:
-    """A line per channel beyond the desktop: its shown URL and kinds, its last delivery, and
-    why it fails or can't be used."""
+def _test_json(tried: Tried | None) -> object:
+    if tried is None:
+        return None
+    return {"at": tried.at.isoformat(), "ok": tried.ok, "answer": tried.answer}
+
+
+def _channel_lines(
+    channels: tuple[ChannelState, ...], tests: Mapping[str, Tried], now: dt.datetime
+) -> list[str]:
+    """A line per channel beyond the desktop: its shown URL and kinds, its last delivery, its
+    last test, and why it fails or can't be used."""
     lines = [""] if channels else []
     for c in channels:
         said = f"channel {c.name} {c.url} ({', '.join(c.kinds)})"
@@ -224,6 +247,10 @@ def _channel_lines(channels: tuple[ChannelState, ...], now: dt.datetime) -> list
             parts.append(f"{c.waiting} waiting")
         if c.given_up:
             parts.append(f"{c.given_up} given up")
+        tried = tests.get(c.name)
+        if tried is not None:
+            how = "ok" if tried.ok else "FAILED"
+            parts.append(f"last test {_ago(tried.at, now)} {how}: {tried.answer}")
         lines.append(f"{said}: " + "; ".join(parts))
     return lines
 

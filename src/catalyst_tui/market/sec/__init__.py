@@ -5,8 +5,9 @@ companyfacts (facts.py, quarters.py, series.py, splits.py), filings and filing i
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from ..fetch_kinds import FetchKindSpec, register
 from ..http.limits import MiB, RequestBounds
 from ..models import FetchKind
 from ..spec import BuildContext, Built, ProviderSpec
@@ -49,3 +50,24 @@ SEC = ProviderSpec(
     # companyfacts is tens of MB for the largest filers, and served compressed.
     bounds=RequestBounds(deadline=90.0, max_bytes=128 * MiB),
 )
+
+
+def build_current(settings: SecSettings, _context: BuildContext) -> Any:
+    """The fast watch's current-filings feed (market/sec/watch.py), with a contact."""
+    from .watch import CurrentFilings
+
+    return (
+        CurrentFilings(settings.archives_url, settings.user_agent) if settings.user_agent else None
+    )
+
+
+def build_submissions(settings: SecSettings, _context: BuildContext) -> Any:
+    """The fast watch's ask of each awaited company's submissions, with a contact."""
+    from .watch import Submissions
+
+    return Submissions(settings.base_url, settings.user_agent) if settings.user_agent else None
+
+
+# The fast watch's SEC sources: the feed of every new 8-K first, one request for all.
+register(FetchKindSpec("watch-current", sources={NAME: build_current}))
+register(FetchKindSpec("watch-submissions", sources={NAME: build_submissions}))

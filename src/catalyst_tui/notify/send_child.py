@@ -1,0 +1,92 @@
+"""One send through Apprise in a child process of its own (`python -m
+catalyst_tui.notify.send_child`, started by notify/remote.py with a fixed argv): a channel whose
+answer never ends, or never stops coming, is ended with the child at its deadline (a thread
+could not be stopped, and kept the process alive after), and what the service answers is read
+to `ANSWER_CAP` bytes at most, never whole.
+
+Given on stdin, as JSON: the URL, the title, the body, whether the body is HTML and the
+deadline in seconds. Answered on stdout, as JSON: whether Apprise says it was sent, whether it
+knew the URL, the last HTTP answer (status, reason, its first words), the SMTP replies, and
+Apprise's own log lines (the parent words them and takes the URL's secrets out). The child ends
+itself (SIGALRM) a second after its deadline if no one ends it first."""
+
+from __future__ import annotations
+
+import json
+import logging
+import signal
+import sys
+from typing import Any
+
+ANSWER_CAP = 64 * 1024  # bytes of a service's answer read, at most
+_SHOWN = 300  # characters of an answer kept for the words
+_LINE = 2000  # characters of one of Apprise's log lines kept (an exception's words at its end)
+
+
+def main() -> int:
+    ask = json.loads(sys.stdin.buffer.read(1 << 20))
+    deadline = float(ask.get("deadline") or 20)
+    if hasattr(signal, "SIGALRM"):
+        signal.alarm(int(deadline) + 1)
+    seen: dict[str, Any] = {"http": None, "smtp": [], "log": []}
+    _cap_http(seen)
+    _keep_smtp_replies(seen)
+    import apprise
+
+    logger = logging.getLogger("apprise")
+    logger.propagate = False
+    logger.setLevel(logging.DEBUG)  # its exceptions' words are in its debug lines
+    notifier = apprise.Apprise(asset=apprise.AppriseAsset(image_url_mask=""))
+    known = bool(notifier.add(ask["url"]))
+    sent = False
+    if known:
+        form = apprise.NotifyFormat.HTML if ask.get("html") else None
+        sent = bool(
+            notifier.notify(
+                body=ask["body"],
+                title=ask["title"],
+                body_format=form,
+                log_callback=lambda entry, _s: seen["log"].append(str(entry.message)[:_LINE]),
+                log_level=logging.DEBUG,
+            )
+        )
+    seen.update(sent=sent, known=known)
+    sys.stdout.write(json.dumps(seen))
+    return 0
+
+
+def _cap_http(seen: dict[str, Any]) -> None:
+    """Every HTTP answer read to ANSWER_CAP bytes, its status and first words kept."""
+    from requests.adapters import HTTPAdapter
+
+    send = HTTPAdapter.send
+
+    def capped(self: HTTPAdapter, request: Any, stream: bool = False, **kwargs: Any) -> Any:
+        response = send(self, request, stream=True, **kwargs)
+        body = response.raw.read(ANSWER_CAP + 1, decode_content=True) or b""
+        response._content = body[:ANSWER_CAP]
+        response._content_consumed = True
+        response.close()  # the rest, however long, is never read
+        words = body[:_SHOWN].decode("utf-8", "replace")
+        seen["http"] = [response.status_code, response.reason or "", words, len(body)]
+        return response
+
+    HTTPAdapter.send = capped  # type: ignore[method-assign,assignment]
+
+
+def _keep_smtp_replies(seen: dict[str, Any]) -> None:
+    """Each SMTP reply's code and text (smtplib reads a line to 8 KiB at most)."""
+    import smtplib
+
+    getreply = smtplib.SMTP.getreply
+
+    def kept(self: smtplib.SMTP) -> tuple[int, bytes]:
+        code, text = getreply(self)
+        seen["smtp"].append([code, text.decode("utf-8", "replace")[:_SHOWN]])
+        return code, text
+
+    smtplib.SMTP.getreply = kept  # type: ignore[method-assign]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

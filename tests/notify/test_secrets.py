@@ -1,0 +1,122 @@
+"""A channel's secrets, per Apprise's URL grammar: shown by its scheme and server alone, `scheme://
+***` where the host position holds a token or a topic; refused in the shared catalysts.toml in
+any position (a password, a query key such as pass or token, a token in the host, an ntfy
+topic); `validate` reads each URL as it will be used: an unknown scheme, a secrets file others
+may read, a link-local or metadata address refused unless allowed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalyst_tui.config import ConfigError, parse_config
+from catalyst_tui.config.channels import shown_url
+from tests.support.liveness import HANG
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("ntfy://private-topic", "ntfy://***"),
+        ("ntfys://ntfy.sh/private-topic", "ntfys://ntfy.sh"),
+        ("ntfy://alice:hunter2@127.0.0.1:8080/topic", "ntfy://127.0.0.1:8080"),
+        ("pbul://o.TOKENabcdef1234", "pbul://***"),
+        ("tgram://123456:ABCdef/987", "tgram://***"),
+        ("mailtos://me:pw@smtp.example.com?to=a@b.com&pass=x", "mailtos://smtp.example.com"),
+        ("json://127.0.0.1:99/hook?token=abc", "json://127.0.0.1:99"),
+        ("json://[::1]:99/hook", "json://[::1]:99"),
+        ("no url at all", "***"),
+    ],
+)
+def test_a_channel_is_shown_by_its_scheme_and_server_alone(url, shown):
+    assert shown_url(url) == shown
+
+
+@pytest.mark.parametrize(
+    ("url", "where", "secret"),
+    [
+        ("mailtos://smtp.example.com?user=me&pass=hunter2pw", "the query key pass", "hunter2pw"),
+        ("json://hooks.example.com/x?token=tk_sekrit", "the query key token", "tk_sekrit"),
+        ("ntfy://private-topic", "the ntfy topic", "private-topic"),
+        ("ntfys://ntfy.sh/private-topic", "the ntfy topic", "private-topic"),
+        ("pbul://o.TOKENabcdef1234", "a token in the host position", "TOKENabcdef1234"),
+        ("mailtos://me:hunter2pw@example.com", "a password", "hunter2pw"),
+    ],
+)
+def test_a_secret_written_in_the_shared_file_is_refused_in_any_position(url, where, secret):
+    with pytest.raises(ConfigError) as raised:
+        parse_config(f'[notify.channels.phone]\nurl = "{url}"\n')
+    said = str(raised.value)
+    assert "notify.channels.phone.url" in said and f"holds {where}" in said
+    assert secret not in said and "url_env" in said
+
+
+@pytest.mark.parametrize(
+    "host", ["169.254.169.254", "[fd00:ec2::254]", "metadata.google.internal", "[fe80::1]"]
+)
+def test_a_link_local_or_metadata_address_is_refused_unless_allowed(host):
+    url = f"json://{host}/latest/meta-data"
+    with pytest.raises(ConfigError) as raised:
+        parse_config(f'[notify.channels.hook]\nurl = "{url}"\n')
+    assert "link-local or cloud metadata address" in str(raised.value)
+    bare = host.strip("[]")
+    config = parse_config(f'[notify.channels.hook]\nurl = "{url}"\nallow_hosts = ["{bare}"]\n')
+    assert config.channels["hook"].allow_hosts == (bare,)
+
+
+def validate(workdir: Path, **extra: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **extra}
+    return subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "validate", "--config"]
+        + [str(workdir / "catalysts.toml")],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=HANG,
+    )
+
+
+def test_validate_reads_each_url_as_it_will_be_used(tmp_path: Path):
+    toml = tmp_path / "catalysts.toml"
+    toml.write_text('[notify.channels.phone]\nurl_env = "CATALYST_PHONE"\n')
+    done = validate(tmp_path, CATALYST_PHONE="nosuchservice://tk_sekrit")
+    assert done.returncode == 2
+    assert "nosuchservice:// is not a URL Apprise knows" in done.stderr
+    assert "tk_sekrit" not in done.stderr + done.stdout
+    done = validate(tmp_path, CATALYST_PHONE="json://169.254.169.254/latest")
+    assert done.returncode == 2 and "169.254.169.254, a link-local" in done.stderr
+    assert validate(tmp_path, CATALYST_PHONE="ntfys://ntfy.sh/private-topic").returncode == 0
+    # An unset variable is said (this shell is not the daemon's), and the file is still valid.
+    done = validate(tmp_path)
+    assert done.returncode == 0 and "CATALYST_PHONE is not set" in done.stderr
+    # A secrets file its group may read.
+    secret = tmp_path / "phone.url"
+    secret.write_text("ntfys://ntfy.sh/private-topic\n")
+    secret.chmod(0o640)
+    toml.write_text(f'[notify.channels.phone]\nurl_file = "{secret}"\n')
+    done = validate(tmp_path)
+    assert done.returncode == 2 and "mode 0640" in done.stderr and "chmod 600" in done.stderr
+    assert "private-topic" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "secret"),
+    [
+        ("pbul://o.TOKENabcdef1234", "o.TOKENabcdef1234"),
+        ("tgram://123456:ABCdefSECRET/987", "ABCdefSECRET"),
+        ("ntfy://private-topic", "private-topic"),
+        ("json://127.0.0.1:99/hook?token=tk_sekrit", "tk_sekrit"),
+    ],
+)
+def test_a_channels_words_never_hold_its_secret_whatever_its_case(url, secret):
+    from catalyst_tui.notify.remote import RemoteChannel
+
+    channel = RemoteChannel("phone", url, ("all",))
+    said = channel.redact(f"Failed to send to {url} ({secret}, {secret.lower()} lower-cased)")
+    assert secret not in said
+    assert secret.lower() not in said or secret.lower() == secret
