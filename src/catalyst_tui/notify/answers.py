@@ -31,7 +31,7 @@ CONNECT_WORDS = (
     (("timed out", "timeout"), "no answer in time"),
     (("ssl", "certificate", "tls"), "the secure connection could not be set up"),
 )
-SHOWN = 120  # characters of a service's own words shown
+ANSWER_SHOWN = 120  # characters of a service's own words shown
 
 
 def answer_words(said: dict[str, Any], shown: str) -> str:
@@ -64,6 +64,6 @@ def answer_words(said: dict[str, Any], shown: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """A service's words on one line, printable, at most SHOWN characters."""
+    """A service's words on one line, printable, at most ANSWER_SHOWN characters."""
     one = " ".join(printable(str(text)).split())
-    return one if len(one) <= SHOWN else one[: SHOWN - 1] + "…"
+    return one if len(one) <= ANSWER_SHOWN else one[: ANSWER_SHOWN - 1] + "…"

@@ -118,7 +118,7 @@ def _secret_parts(url: str) -> list[str]:
 
 
 CHILD = "catalyst_tui.notify.send_child"
-KILL_WAIT = 5.0  # seconds to wait for a killed child to be reaped
+REAP_WAIT = 5.0  # seconds to wait for a killed child to be reaped
 
 
 async def run_child(given: bytes, limit: float) -> bytes:
@@ -135,7 +135,7 @@ async def run_child(given: bytes, limit: float) -> bytes:
             with contextlib.suppress(ProcessLookupError):
                 proc.kill()
             with contextlib.suppress(TimeoutError, asyncio.CancelledError):
-                await asyncio.wait_for(proc.wait(), KILL_WAIT)
+                await asyncio.wait_for(proc.wait(), REAP_WAIT)
         transport = getattr(proc, "_transport", None)
         if transport is not None:  # closed on this loop, not by the collector after it ends
             transport.close()
