@@ -102,7 +102,7 @@ def test_trading_212_imports_whole_with_its_opening_position(tmp_path, capsys):
         tmp_path, capsys, "trading212-export.csv", "--opening", "ASTR=0.61254@2"
     )
     assert code == 0, err
-    assert "4 trades and 3 dividends and 1 opening positions added" in out
+    assert "4 trades and 3 dividends and 1 opening position added" in out
     assert held(tmp_path, "ASTR") == (
         [Lot(0.61254, 2, None)],
         [Sell(0.61254, 1.26, D(2023, 12, 26))],

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # a million trades of a compact CSV; a decade's is a few MB
 
 
+def _count(n: int, what: str) -> str:
+    """`1 trade`, `2 trades`, `1,204 trades`."""
+    return f"{n:,} {what}{'' if n == 1 else 's'}"
+
+
 def _pairs(values: list[str] | None, what: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for value in values or []:
@@ -196,7 +201,7 @@ def cmd_import(ctx: Context) -> int:
     if not result.written:
         ctx.err(printable(result.message))
         return EXIT_USAGE
-    paid = f" and {len(plan.dividends)} dividends" if plan.dividends else ""
-    opened = f" and {len(plan.openings)} opening positions" if plan.openings else ""
-    ctx.out(f"{config.path}: {len(plan.add)} trades{paid}{opened} added")
+    paid = f" and {_count(len(plan.dividends), 'dividend')}" if plan.dividends else ""
+    opened = f" and {_count(len(plan.openings), 'opening position')}" if plan.openings else ""
+    ctx.out(f"{config.path}: {_count(len(plan.add), 'trade')}{paid}{opened} added")
     return EXIT_OK

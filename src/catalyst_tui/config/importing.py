@@ -33,6 +33,8 @@ class ImportPlan(NamedTuple):
     dividends: list[Dividend] = []  # the dividends the file lacks
     left_out: list[RowIssue] = []  # rows the export does not state enough of, said why
     openings: list[Opening] = []  # positions held before the export, added as undated lots
+    # the dividends of a ticker none of whose shares is held on their day: kept, said why
+    unheld: list[RowIssue] = []
 
 
 def _key(symbol: str, side: str, day: object, shares: float) -> tuple[object, ...]:
@@ -233,10 +235,41 @@ def settle(
         left_out += [RowIssue(t.line, _lacks(t, short[id(t)])) for t in plan.add if id(t) in short]
     kept = {t.symbol for t in add} | {d.symbol for d in plan.dividends}
     new = [s for s in plan.new_tickers if s in kept]
+    unheld = _unheld(config, plan.dividends, add, new_openings)
     settled = plan._replace(
-        add=add, left_out=sorted(left_out), openings=new_openings, new_tickers=new
+        add=add, left_out=sorted(left_out), openings=new_openings, new_tickers=new, unheld=unheld
     )
     return settled, sorted(issues)
+
+
+def _unheld(
+    config: Config, dividends: Sequence[Dividend], add: Sequence[Trade], openings: Sequence[Opening]
+) -> list[RowIssue]:
+    """The dividends paid on shares that neither the file's lots nor the export's buys (nor an
+    opening) hold on their day: bought before the export. Each is kept as received, said with
+    its line: the position it lacks is named, as a sale's is."""
+    out: list[RowIssue] = []
+    opened = {o.symbol for o in openings}
+    for d in dividends:
+        ticker = config.tickers.get(d.symbol)
+        lots = ticker.lots if ticker else ()
+        sells = ticker.sells if ticker else ()
+        held = sum(lot.shares for lot in lots if lot.date is None or lot.date <= d.day)
+        held -= sum(s.shares for s in sells if s.date <= d.day)
+        for t in add:
+            if t.symbol == d.symbol and t.day <= d.day:
+                held += t.shares if t.side == "buy" else -t.shares
+        if held <= 1e-9 and d.symbol not in opened:
+            out.append(RowIssue(d.line, _unheld_said(d)))
+    return out
+
+
+def _unheld_said(d: Dividend) -> str:
+    return (
+        f"pays a dividend of {d.symbol} on {d.day}, but none held then: bought before the "
+        f"export, it lacks a lot of {d.symbol} (add it to the file); kept as received, "
+        "shown by catalyst export dividends"
+    )
 
 
 def _short_sales(
