@@ -10,7 +10,18 @@ import re
 from typing import TYPE_CHECKING
 
 from .cells import ExportRow, cell, own_mark
-from .export import BadRow, Dividend, ImportRead, LeftOut, Row, RowIssue, Trade, day, number
+from .export import (
+    BadRow,
+    Dividend,
+    ImportRead,
+    LeftOut,
+    Row,
+    RowIssue,
+    Trade,
+    currency_code,
+    day,
+    number,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -29,7 +40,7 @@ def degiro(r: ExportRow) -> Trade | None:
         decimal_comma=comma,
     )
     rate = number(r.cell("Exchange rate") or "1", decimal_comma=comma) or 1.0
-    currency = r.cell("Price (currency)").upper()
+    currency = currency_code(r.cell("Price (currency)"))
     return r.trade(
         symbol,
         "buy" if quantity > 0 else "sell",

@@ -196,10 +196,26 @@ def columns_said(text: str) -> str:
     return (shown + (f" and {len(cells) - 12} more" if len(cells) > 12 else "")) or "none"
 
 
+# The units a file may write a currency's hundredth in, as the case-sensitive codes say them:
+# pence (`GBp`, `GBX`) are not pounds (`GBP`), South African cents (`ZAc`) not rand, agorot
+# (`ILA`) not shekels. Each is read as the one code catalyst keeps for that unit (market/currency
+# `MINOR_UNITS` knows each as a hundredth of its currency).
+_MINOR_CODES = {"GBp": "GBX", "GBx": "GBX", "GBX": "GBX", "ZAc": "ZAC", "ZAC": "ZAC", "ILA": "ILA"}
+
+
+def currency_code(text: str) -> str:
+    """A currency as a file writes it, as a code: a minor unit kept apart from its currency by
+    its case (`GBp` is pence, `GBP` pounds), any other code in capitals (`usd` is USD)."""
+    raw = text.strip()
+    return _MINOR_CODES.get(raw) or raw.upper()
+
+
 def listing_unit(symbol: str, currency: str) -> tuple[float, str]:
     """What an amount in `currency` is multiplied by to be in the listing's unit, and that unit:
     a London listing (`.L`) is quoted in pence, so an amount the export gives in pounds is
-    100 times as many pence (docs/config.md: a lot's cost is in the listing's unit)."""
-    if currency.strip().upper() == "GBP" and symbol.upper().endswith(".L"):
+    100 times as many pence (docs/config.md: a lot's cost is in the listing's unit); one it
+    gives in pence (`GBp`, `GBX`) is in pence already."""
+    code = currency_code(currency)
+    if code == "GBP" and symbol.upper().endswith(".L"):
         return 100.0, "GBX"
-    return 1.0, currency.strip().upper()
+    return 1.0, code

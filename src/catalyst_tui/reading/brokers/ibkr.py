@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .cells import ExportRow, side_of, symbol_of
-from .export import BadRow, Dividend, LeftOut, RowIssue, Trade, day, number
+from .export import BadRow, Dividend, LeftOut, RowIssue, Trade, currency_code, day, number
 
 
 def ibkr(r: ExportRow) -> Trade | None:
@@ -63,7 +63,7 @@ def listing_named(r: ExportRow) -> str:
     if not named:
         return r.symbol()  # asks for --symbol by its ISIN
     symbol = symbol_of(named.group(1))
-    currency = r.cell("CurrencyPrimary", "Currency").upper()
+    currency = currency_code(r.cell("CurrencyPrimary", "Currency"))
     if "." not in symbol and currency not in ("", "USD"):
         raise BadRow(
             f"which listing is {isin or symbol} ({symbol}, paid in {currency})? "

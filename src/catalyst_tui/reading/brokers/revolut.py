@@ -7,7 +7,7 @@ splits and transfers between Revolut's companies are no trades."""
 from __future__ import annotations
 
 from .cells import ExportRow, nonzero, own_mark, side_of
-from .export import Dividend, LeftOut, Trade, day
+from .export import Dividend, LeftOut, Trade, currency_code, day
 
 
 def revolut(r: ExportRow) -> Trade | Dividend | None:
@@ -15,7 +15,7 @@ def revolut(r: ExportRow) -> Trade | Dividend | None:
     if not r.cell("Ticker"):
         return None  # cash: a top-up, a withdrawal, a fee, a transfer
     symbol = r.symbol("Ticker")
-    currency = r.need("Currency").upper()
+    currency = currency_code(r.need("Currency"))
     when = day(r.need("Date"), day_first=False)
     if kind == "DIVIDEND":
         return r.dividend(symbol, when, own_mark(r.need("Total Amount")), None, currency)
