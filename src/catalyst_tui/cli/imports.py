@@ -14,6 +14,7 @@ from ..text import printable
 from .context import EXIT_OK, EXIT_USAGE, CommandError, Context
 
 if TYPE_CHECKING:
+    from ..config import Config
     from ..config.importing import Opening
     from ..reading.brokers.export import RowIssue
 
@@ -126,6 +127,24 @@ def _openings(values: list[str] | None) -> list[Opening]:
     return out
 
 
+def _save_symbols(ctx: Context, config: Config, given: dict[str, str]) -> Config:
+    """The --symbol ISINs kept in the file's [import.symbols] (`--save`): the config as written."""
+    from ..config.forms import EditError
+    from ..config.importing import save_symbols
+    from ..config.write import apply_edit
+
+    assert config.path is not None
+    try:
+        result = apply_edit(config.path, save_symbols(given))
+    except (ConfigError, EditError) as exc:
+        raise CommandError(f"catalyst import: --save: {printable(str(exc))}") from None
+    if not result.written:
+        raise CommandError(f"catalyst import: --save: {printable(result.message)}")
+    count = _count(len(given), "symbol")
+    ctx.out(f"{config.path}: {count} kept in [import.symbols] for the next imports")
+    return result.config
+
+
 def cmd_import(ctx: Context) -> int:
     from ..config import MAX_CONFIG_BYTES
     from ..config.bulk import TooLarge
@@ -144,8 +163,14 @@ def cmd_import(ctx: Context) -> int:
         raise CommandError(
             f"catalyst import: --map {unknown[0]}: the fields are {', '.join(GENERIC_FIELDS)}"
         )
-    symbols = _pairs(args.symbol, "--symbol")
+    given = _pairs(args.symbol, "--symbol")
+    if args.save and not given:
+        raise CommandError("catalyst import: --save keeps the --symbol ISINs: give one")
     openings = _openings(args.opening)
+    config = ctx.load_config()
+    # the file's [import.symbols] of the ISINs this export names, then the command line's
+    kept = {isin: s for isin, s in config.import_symbols.items() if isin in text}
+    symbols = kept | given
     options = Options(columns, args.day_first, args.decimal_comma, symbols, dt.date.today())
     shown = printable(str(path))
     if args.broker == "generic" or (args.broker is None and columns):
@@ -154,11 +179,11 @@ def cmd_import(ctx: Context) -> int:
         broker = BROKERS[args.broker]
     else:
         broker = detect(text) or generic(options)
-    if symbols and (not broker.isin or broker.isin not in header_cells(text)):
+    if given and (not broker.isin or broker.isin not in header_cells(text)):
         raise CommandError(
             f"catalyst import: --symbol: {broker.title}'s export names no ISIN to give a symbol to"
         )
-    unused = [isin for isin in symbols if isin not in text]
+    unused = [isin for isin in given if isin not in text]
     if unused:
         raise CommandError(
             f"catalyst import: --symbol {printable(unused[0])}: {shown} names "
@@ -169,7 +194,8 @@ def cmd_import(ctx: Context) -> int:
     except NotThisExport as error:
         raise _not_this(shown, text, error, columns, asked=args.broker is not None) from None
     _refuse(ctx, shown, broker.title, read.issues)
-    config = ctx.load_config()
+    if args.save and not args.dry_run:
+        config = _save_symbols(ctx, config, given)
     plan = plan_import(
         config, broker.name, read.trades, read.skipped, read.issues, read.dividends, read.left_out
     )
@@ -201,7 +227,8 @@ def cmd_import(ctx: Context) -> int:
     if not result.written:
         ctx.err(printable(result.message))
         return EXIT_USAGE
-    paid = f" and {_count(len(plan.dividends), 'dividend')}" if plan.dividends else ""
-    opened = f" and {_count(len(plan.openings), 'opening position')}" if plan.openings else ""
-    ctx.out(f"{config.path}: {_count(len(plan.add), 'trade')}{paid}{opened} added")
+    added = [_count(len(plan.add), "trade")] if plan.add else []
+    added += [_count(len(plan.dividends), "dividend")] if plan.dividends else []
+    added += [_count(len(plan.openings), "opening position")] if plan.openings else []
+    ctx.out(f"{config.path}: {' and '.join(added)} added")
     return EXIT_OK

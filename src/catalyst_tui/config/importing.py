@@ -6,6 +6,7 @@ TUI's own edits (comments kept, validated, written atomically by config/write.py
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
@@ -13,9 +14,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..reading.brokers.export import Dividend, RowIssue, Trade
 from ..thesis.portfolio.positions import Lot, Sell
 from .bulk import Fields, TooLarge, Value, add_trades
+from .forms import EditError, key_value_line, table_snippet
+from .regions import insert_lines, load
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from .model import Config
 
@@ -314,3 +317,40 @@ def _short_said(trade: Trade, held: float, opening: Opening) -> str:
         f"{_number(held)} are held then with the opening of {_number(opening.shares)} "
         "(the lots bought by that day, less the earlier sales)"
     )
+
+
+def save_symbols(symbols: Mapping[str, str]) -> Callable[[str], str]:
+    """The edit that keeps `symbols` (ISIN -> symbol) in the file's `[import.symbols]`: the
+    table made before the first ticker when the file has none, an ISIN it has rewritten in
+    place, a new one added after its last key; every other line left as it is."""
+
+    def edit(text: str) -> str:
+        data, layout = load(text)
+        table = layout.table(("import", "symbols"))
+        if table is None:
+            if "import" in data:
+                raise EditError("[import] is not written as [import.symbols]: edit it by hand")
+            tickers = [t for t in layout.tables if t.path[:1] == ("tickers",)]
+            at = tickers[0].start if tickers else len(layout.lines)
+            snippet = table_snippet(("import", "symbols"), dict(symbols), aot=False)
+            return insert_lines(layout, at, snippet)
+        lines = list(layout.lines)
+        at = table.keys_end
+        if at and not lines[at - 1].endswith("\n"):
+            lines[at - 1] += layout.newline
+        have: dict[str, int] = {}
+        for i in range(table.header + 1, at):
+            try:
+                have.update(dict.fromkeys(tomllib.loads(lines[i]), i))
+            except tomllib.TOMLDecodeError:
+                continue
+        added = []
+        for isin, symbol in symbols.items():
+            line = key_value_line(isin, symbol).replace("\n", layout.newline)
+            if isin in have:
+                lines[have[isin]] = line
+            else:
+                added.append(line)
+        return "".join(lines[:at]) + "".join(added) + "".join(lines[at:])
+
+    return edit
