@@ -1,7 +1,7 @@
 """The docs' tables that list what the code declares are pinned to their one home: a key, a
 command (docs/commands.md's table, one line each in the README), a kind or a package added in
-the code without its row (or a row left behind) fails here. (The metric table is tests/thesis/test_catalogue.py's, the verdict rules'
-tests/thesis/test_verdict_docs.py's.)"""
+the code without its row (or a row left behind) fails here. (The metric table is
+tests/thesis/test_catalogue.py's, the verdict rules' tests/thesis/test_verdict_docs.py's.)"""
 
 from __future__ import annotations
 
