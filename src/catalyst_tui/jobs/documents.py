@@ -11,9 +11,9 @@ an earnings call's transcript, an investor-day deck, a press release saved from 
 - **Stored** as a document of source "document", with the absolute path or the URL as its
   link, `day` (`--date`), else the day it states (a filing's acceptance, a release's dateline:
   reading/documents.py `document_day`), else today, as its date; its bullet marks taken off and
-  a highlight its body says again in full left out (`brought_text`), `title` (else the file's name), and its kind (PDF,
-  HTML, text) as its form; keyed by where it is and what it says, so the same document added
-  twice is stored once, and a changed file is a new document.
+  a highlight its body says again in full left out (`brought_text`); `title` (else the file's
+  name), and its kind (PDF, HTML, text) as its form; keyed by where it is and what it says, so
+  the same document added twice is stored once, and a changed file is a new document.
 - **Matched** against the ticker's evidence entries like a filing (jobs/evidence_match.py):
   its passages are the caller's to show, never notified; a mark made from one keeps the path
   or the URL in its note, as any passage's link.

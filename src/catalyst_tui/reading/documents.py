@@ -137,7 +137,20 @@ def _normalise(lines: list[str]) -> str:
 # dateline: a date between the place and the text, "SANTA CLARA, Calif.—Aug. 27, 2025―NVIDIA",
 # "SEATTLE—(BUSINESS WIRE) February 6, 2025—", "Silicon Valley, CA (April 16, 2025) –", "For
 # Immediate Release: November 22, 2024", or a letter's date on a line of its own at the top.
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _DATE = r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)"
 _DASH = "[-\u2010-\u2015\u2212]"
 _DATELINE = re.compile(rf"(?:[,():]|{_DASH})\s*{_DATE}\s*(?:{_DASH}|[/()]|$)", re.M)
@@ -161,10 +174,10 @@ def document_day(text: str) -> dt.date | None:
     top = (_ALONE.match(line) for line in head.split("\n")[:10])
     for found in [*(m for m in top if m is not None), *_DATELINE.finditer(head)]:
         month = found.group("month").lower()
-        if month[:3] not in _MONTHS or not ("september".startswith(month) or _is_month(month)):
+        if not _is_month(month):
             continue
         try:
-            number = _MONTHS.index(month[:3]) + 1
+            number = [name[:3] for name in _MONTH_NAMES].index(month[:3]) + 1
             return dt.date(int(found.group("year")), number, int(found.group("day")))
         except ValueError:
             continue
@@ -173,8 +186,9 @@ def document_day(text: str) -> dt.date | None:
 
 def _is_month(word: str) -> bool:
     """`aug`, `august`, `sept`: a month's name or its abbreviation, not any word it begins."""
-    names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-    return any(name.startswith(word) for name in names) and (len(word) <= 4 or word in names)
+    return any(name.startswith(word) for name in _MONTH_NAMES) and (
+        len(word) <= 4 or word in _MONTH_NAMES
+    )
 
 
 _BULLET = re.compile(r"^[\u2022\u2023\u2043\u25aa\u25cf\u25e6\u00b7\u25a0\u2219*-]\s*")
