@@ -115,8 +115,7 @@ class TickerScreen(Screen[None]):
         row = d.row
         why = ""  # a quote asked for and not had: the provider's words, last on the line
         if row is None or row.price is None:
-            if row is not None and row.error:  # asked, and told why not
-                text.append("   no quote", style=p.warning)
+            if row is not None and row.error:  # asked, and told why not: said last
                 why = printable(row.error)
             else:
                 text.append("   no data yet: the first refresh fetches it (r)", style=p.muted)
@@ -139,7 +138,7 @@ class TickerScreen(Screen[None]):
             if row.flagged:
                 text.append(f"  {fmt.FLAG} {row.flagged} flagged", style=p.alarm)
         if why:  # one line: what does not fit ends in … (catalyst status says it whole)
-            text.append(f"   {why}", style=p.warning)
+            text.append(f"   no quote: {why}", style=p.warning)
         self.query_one("#ticker-title", Static).update(text)
 
     def _show_verdict(self, d: TickerDetail) -> None:
