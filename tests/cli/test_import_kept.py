@@ -82,8 +82,8 @@ def test_every_dividend_of_a_real_export_is_kept_and_shown(tmp_path, capsys, nam
 
 
 def test_a_dividend_keeps_its_pay_date_and_the_sum_its_decimals(tmp_path, capsys):
-    """Freetrade's line 4: ATST paid on 2024-03-28 (its ex-date 2024-02-29 is not the day it
-    was received); IBKR's line 2: VT's 116.65 received with 20.58 withheld, 137.23 gross."""
+    """Freetrade's line 4: ATST's ex-date 2024-02-29, paid on 2024-03-28, each in its column;
+    IBKR's line 2: VT's 116.65 received with 20.58 withheld, 137.23 gross."""
     (tmp_path / "catalysts.toml").write_text("")
     code, _out, err = catalyst(tmp_path, capsys, "import", str(BROKERS / "freetrade-export.csv"))
     assert code == 0, err
@@ -92,7 +92,8 @@ def test_a_dividend_keeps_its_pay_date_and_the_sum_its_decimals(tmp_path, capsys
     assert code == 0, err
     rows = exported(tmp_path, capsys)
     (atst,) = [r for r in rows if r["symbol"] == "ATST.L"]
-    assert atst["pay_date"] == "2024-03-28" and atst["ex_date"] != "2024-03-28"
+    assert (atst["ex_date"], atst["pay_date"]) == ("2024-02-29", "2024-03-28")
+    assert atst["shares"] == 421  # held on the ex-date: the lot of 2024-02-23
     vt = [r for r in rows if r["symbol"] == "VT"]
     assert [r["gross"] for r in vt] == [137.23, 85.97, 169.77]
     assert [r["shares"] for r in vt] == [None, None, None]  # no lot of VT: not known

@@ -167,6 +167,8 @@ def import_edit(
         if d.symbol in plan.new_tickers:
             names.setdefault(d.symbol, d.name or d.symbol)
         entry: dict[str, Value] = {"date": d.day, "amount": d.amount}
+        if d.ex_day is not None and d.ex_day <= d.day:
+            entry["ex_date"] = d.ex_day
         if d.tax is not None:
             entry["tax"] = d.tax
         if d.tax_currency:

@@ -262,9 +262,17 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
                 code=IssueCode.BAD_VALUE,
             )
             tax_currency = ""
+        ex_date = self.date(table, "ex_date", path)
+        if ex_date is not None and date is not None and ex_date > date:
+            self.error(
+                path + ("ex_date",),
+                f"{ex_date} is after the day it was received ({date}): the ex-date comes first",
+                code=IssueCode.BAD_VALUE,
+            )
+            ex_date = None
         if date is None or amount is None:
             return None
-        return ManualDividend(date, amount, note, tax, tax_currency)
+        return ManualDividend(date, amount, note, tax, tax_currency, ex_date)
 
     def sell(self, value: Any, path: KeyPath) -> Sell | None:
         table = self.table(value, path, SELL_KEYS)

@@ -167,7 +167,7 @@ def _unheld_rows(store: Store, base: str, symbol: str) -> list[DividendRow]:
         rows.append(
             DividendRow(
                 symbol,
-                None,
+                m.ex_date,
                 m.date,
                 None,
                 None,
@@ -208,7 +208,7 @@ def _received_rows(h: Holding) -> list[DividendRow]:
         unit = h.rate(r.day)
         if r.manual:  # what the file states: no per-share amount, a gross only with its tax
             per_share, gross, tax = None, None if r.tax is None else _sum(r.net, r.tax), r.tax
-            ex_date, pay_date = None, r.day
+            ex_date, pay_date = r.ex_date, r.day
         else:
             per_share, gross, tax = r.per_share, r.gross, r.gross - r.net
             ex_date, pay_date = r.day, None

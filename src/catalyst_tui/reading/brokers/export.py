@@ -53,6 +53,7 @@ class Dividend(NamedTuple):
     currency: str = ""
     name: str = ""
     tax_currency: str = ""
+    ex_day: dt.date | None = None  # its ex-date, when the export gives it (Freetrade's)
 
 
 class ImportRead(NamedTuple):

@@ -74,4 +74,5 @@ def _dividend(r: ExportRow) -> Dividend:
         round(tax, 10),
         currency,
         r.cell("Title"),
+        ex_day=day(ex, day_first=False) if (ex := r.cell("Dividend Ex Date")) else None,
     )
