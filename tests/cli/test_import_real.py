@@ -165,7 +165,7 @@ DEGIRO_SYMBOLS = {
 def test_degiro_account_statement_imports_whole(tmp_path, capsys):
     """DEGIRO's Account.csv, rows by hand: 11 buys (22 VICI 1 at 33.9 USD, its 1.00 EUR fee at
     the order's 1.0624 USD a euro; 30, 31 VWRL 1 at 79.35 and 97.93; 32 FBR 500 at 0.039; 37
-    AMC 1 at 1.2108 USD, its 1 EUR fee left out: no rate in its order; 41 IKOR 1 at 42.53 +
+    AMC 1 at 1.2108 USD, its 1 EUR fee left out: no rate in its order, none kept; 41 IKOR 1 at 42.53 +
     1.00; 42 IWDA 6 at 49.785, 44 1 at 82.055 + 1.00; 50 QT 6 at 79.96 + 4.90; 65 Prosus's
     stock dividend, 999 at 0; 69 Toyota 30 at 22.4 + 9,999.99); three sales bought before the
     statement (29 BNS, 39 IBB, 56 AV.L), left out naming their openings; the product change
@@ -180,7 +180,7 @@ def test_degiro_account_statement_imports_whole(tmp_path, capsys):
     assert "would add 11" in out and "dividends: would add 9" in out
     for line, symbol in ((29, "BNS"), (39, "IBB.AS"), (56, "AV.L")):
         assert f"{line}: sells" in out and f"--opening {symbol}=" in out
-    assert "36: a fee of 1 EUR for the trade of line 37 in USD" in out
+    assert "36: a fee of 1 EUR for the trade of line 37: the export states no EUR to USD" in out
     code, out, err = imports(
         tmp_path, capsys, "degiro-export.csv", *symbols, "--opening", "AV.L=4@400"
     )
@@ -223,15 +223,15 @@ def test_saxo_imports_whole_each_listing_from_its_exchange(tmp_path, capsys):
 def test_revolut_imports_whole_what_it_states(tmp_path, capsys):
     """Rows by hand: 4 O 1.63453043 at $52.07; 5 a sale of 0.1998348 MA bought before the
     export (its opening named); 6 MSFT's dividend $0.08, the tax not stated; 12-13 TSLA and MSFT
-    priced in euros, US listings: no price in dollars, left out, said; the rest cash, a split and
+    priced in euros, US listings: no rate kept to give their dollars, left out, said; the rest cash, a split and
     transfers between Revolut's companies."""
     code, out, err = imports(tmp_path, capsys, "revolut-invest-export.csv")
     assert code == 0, err
     assert held(tmp_path, "O") == ([Lot(1.63453043, 52.07, D(2023, 9, 22))], [])
     assert paid(tmp_path, "MSFT") == [(D(2019, 12, 13), 0.08, None, "")]
     assert "5: sells 0.1998348 MA on 2023-07-14, but none held then" in out
-    assert "12: a buy of TSLA, a US listing, priced in EUR" in out
-    assert "13: a buy of MSFT, a US listing, priced in EUR" in out
+    assert "12: a buy of TSLA, a listing in USD, priced in EUR" in out
+    assert "13: a buy of MSFT, a listing in USD, priced in EUR" in out
     assert "MSFT 0.08 not stated USD" in out
 
 

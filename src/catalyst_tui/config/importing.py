@@ -153,7 +153,7 @@ def import_edit(
         own = t.currency in ("", base) or (t.currency == "GBX" and base == "GBP")
         if t.side == "buy" and t.fx and t.fx_into == base and not own:
             fields["fx"] = round(t.fx, 10)  # the rate paid, in the base currency
-        fields["note"] = f"imported from {title}" + (f", trade {t.ref}" if t.ref else "")
+        fields["note"] = f"imported from {title}" + (f", trade {t.ref}" if t.ref else "") + t.said
         (lots if t.side == "buy" else sells)[t.symbol].append(fields)
     for o in plan.openings:
         opening: dict[str, Value] = {

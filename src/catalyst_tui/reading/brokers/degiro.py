@@ -16,7 +16,6 @@ from .export import (
     ImportRead,
     LeftOut,
     Row,
-    RowIssue,
     Trade,
     currency_code,
     day,
@@ -144,14 +143,8 @@ def statement_fees(table: Iterable[tuple[int, Row]], read: ImportRead) -> Import
         paid = 0.0
         for line, fee, currency in fees.get(t.ref, []):
             factor = _per(currency, t.currency, rate)
-            if factor is None:
-                left_out.append(
-                    RowIssue(
-                        line,
-                        f"a fee of {fee:g} {currency} for the trade of line {t.line} in "
-                        f"{t.currency}: the statement states no rate between them",
-                    )
-                )
+            if factor is None:  # the day's rate, where one is kept (config/importing.py)
+                t = t._replace(fees_in=(*t.fees_in, (line, fee, currency)))
             else:
                 paid += fee * factor
         if rate and t.side == "buy" and t.currency not in ("", "EUR"):

@@ -33,6 +33,14 @@ class Trade(NamedTuple):
     cancel: bool = False  # the broker's cancellation of the trade `ref` (IBKR's "BUY (Ca.)")
     fx: float | None = None  # the rate paid: units of `fx_into` per unit of `currency`
     fx_into: str = ""  # the account's currency, the rate's
+    # The currency `price` (and `fees`) are stated in when the export gives no price in the
+    # listing's unit (Revolut's US listings priced in euros): converted at the day's rate by
+    # the import (config/importing.py `converted`), else left out, said.
+    priced_in: str = ""
+    # Fees in another currency than the listing's, with no rate in the export (line, amount,
+    # currency): converted likewise, each left out, said, without a rate.
+    fees_in: tuple[tuple[int, float, str], ...] = ()
+    said: str = ""  # how it was converted, for its note
 
 
 class RowIssue(NamedTuple):
