@@ -165,7 +165,7 @@ DEGIRO_SYMBOLS = {
 def test_degiro_account_statement_imports_whole(tmp_path, capsys):
     """DEGIRO's Account.csv, rows by hand: 11 buys (22 VICI 1 at 33.9 USD, its 1.00 EUR fee at
     the order's 1.0624 USD a euro; 30, 31 VWRL 1 at 79.35 and 97.93; 32 FBR 500 at 0.039; 37
-    AMC 1 at 1.2108 USD, its 1 EUR fee left out: no rate in its order, none kept; 41 IKOR 1 at 42.53 +
+    AMC 1 at 1.2108 USD, its 1 EUR fee left out: no rate in its order nor kept; 41 IKOR 1 at 42.53 +
     1.00; 42 IWDA 6 at 49.785, 44 1 at 82.055 + 1.00; 50 QT 6 at 79.96 + 4.90; 65 Prosus's
     stock dividend, 999 at 0; 69 Toyota 30 at 22.4 + 9,999.99); three sales bought before the
     statement (29 BNS, 39 IBB, 56 AV.L), left out naming their openings; the product change
@@ -223,7 +223,7 @@ def test_saxo_imports_whole_each_listing_from_its_exchange(tmp_path, capsys):
 def test_revolut_imports_whole_what_it_states(tmp_path, capsys):
     """Rows by hand: 4 O 1.63453043 at $52.07; 5 a sale of 0.1998348 MA bought before the
     export (its opening named); 6 MSFT's dividend $0.08, the tax not stated; 12-13 TSLA and MSFT
-    priced in euros, US listings: no rate kept to give their dollars, left out, said; the rest cash, a split and
+    priced in euros, US listings: no rate kept, left out, said; the rest cash, a split and
     transfers between Revolut's companies."""
     code, out, err = imports(tmp_path, capsys, "revolut-invest-export.csv")
     assert code == 0, err
