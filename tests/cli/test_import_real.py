@@ -124,12 +124,12 @@ def test_ibkr_dividends_name_their_listing_from_the_description(tmp_path, capsys
     85.97 - 12.9, 169.77 - 25.47; SMMCHA's ordinary dividend 41.93 - 14.68 = 27.25 CHF (its
     return of capital left out); 455 JPY and 0.59 USD in lieu of dividends, none withheld."""
     code, _out, err = imports(tmp_path, capsys, "ibkr-dividends-export.csv")
-    assert code == 2 and ":3,8: which listing is CH0111762537 (SMMCHA, paid in CHF)?" in err
+    assert code == 2 and ":3,7,8: which listing is CH0111762537 (SMMCHA, paid in CHF)?" in err
     code, out, err = imports(
         tmp_path, capsys, "ibkr-dividends-export.csv", "--symbol", "CH0111762537=SMMCHA.SW"
     )
     assert code == 0, err
-    assert "7: a return of capital: not a dividend; left out" in out
+    assert "7: a return of capital of 4.83 CHF on SMMCHA.SW, 2023-09-13: none held then" in out
     vt = paid(tmp_path, "VT")
     assert [a for _, a, _, _ in vt] == pytest.approx([116.65, 73.07, 144.30])
     assert [t for _, _, t, _ in vt] == pytest.approx([20.58, 12.9, 25.47])

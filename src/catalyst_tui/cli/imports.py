@@ -196,6 +196,7 @@ _RATE_DAYS = 7  # a rate of the last week stands for a day without one (a weeken
 def cmd_import(ctx: Context) -> int:
     from ..config import MAX_CONFIG_BYTES
     from ..config.bulk import TooLarge
+    from ..config.capital import capital_returned, lower_lots
     from ..config.importing import import_edit, plan_import, settle
     from ..config.write import apply_edit
     from ..reading.brokers.export import NotThisExport, Options, header_cells
@@ -254,12 +255,18 @@ def cmd_import(ctx: Context) -> int:
         if not row.line:  # an opening no sale needs: the command line's
             raise CommandError(f"catalyst import: {printable(row.message)}")
     _refuse(ctx, shown, broker.title, short)
+    returned = capital_returned(config, plan.add, read.returned)
+    plan = plan._replace(add=returned.add, left_out=sorted(plan.left_out + returned.left_out))
     print_plan(plan, broker.title, dry_run=args.dry_run, source=shown)
-    if args.dry_run or not (plan.add or plan.dividends):
+    for row in returned.said:
+        ctx.out(f"{shown}:{row.line}: {printable(row.message)}")
+    if args.dry_run or not (plan.add or plan.dividends or returned.lowered):
         return EXIT_OK
     assert config.path is not None
     try:
         edit = import_edit(plan, broker.title, config.settings.currency, MAX_CONFIG_BYTES)
+        if returned.lowered:
+            edit = lower_lots(edit, returned.lowered)
         result = apply_edit(config.path, edit)
     except TooLarge:
         limit = MAX_CONFIG_BYTES // 2**20
@@ -280,5 +287,8 @@ def cmd_import(ctx: Context) -> int:
     added = [_count(len(plan.add), "trade")] if plan.add else []
     added += [_count(len(plan.dividends), "dividend")] if plan.dividends else []
     added += [_count(len(plan.openings), "opening position")] if plan.openings else []
-    ctx.out(f"{config.path}: {' and '.join(added)} added")
+    lots = len(returned.lowered)
+    lowered = f"; the cost of {_count(lots, 'lot')} lowered by a return of capital" if lots else ""
+    said = f"{' and '.join(added)} added" if added else "nothing added"
+    ctx.out(f"{config.path}: {said}{lowered}")
     return EXIT_OK

@@ -64,17 +64,38 @@ class Dividend(NamedTuple):
     ex_day: dt.date | None = None  # its ex-date, when the export gives it (Freetrade's)
 
 
+class CapitalReturn(NamedTuple):
+    """A return of capital (IBKR's `(Return of Capital)`): `amount` in all, in the listing's
+    unit, paid back on the shares held on `day`; no dividend: it lowers what they cost."""
+
+    line: int
+    symbol: str
+    day: dt.date
+    amount: float
+    currency: str = ""
+
+
 class ImportRead(NamedTuple):
     trades: list[Trade]
     issues: list[RowIssue]
     skipped: int  # rows that are not trades
     dividends: list[Dividend] = []
     left_out: list[RowIssue] = []  # rows of what the model holds that the file cannot state
+    returned: list[CapitalReturn] = []  # returns of capital: they lower the lots' cost
 
 
 class LeftOut(ValueError):
     """A row of something other than a trade that the file does not state enough of (a
     dividend in one currency, its tax in another): left out, saying why, the rest imported."""
+
+
+class CapitalReturned(LeftOut):
+    """A row that is a return of capital: not a dividend, its record kept for the import to
+    lower the cost of the lots it was paid on (config/importing.py `capital_returned`)."""
+
+    def __init__(self, returned: CapitalReturn) -> None:
+        super().__init__(f"a return of capital of {returned.amount:g} {returned.currency}")
+        self.returned = returned
 
 
 class BadRow(ValueError):
