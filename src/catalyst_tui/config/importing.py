@@ -255,14 +255,19 @@ def _unheld(
     its line: the position it lacks is named, as a sale's is."""
     out: list[RowIssue] = []
     opened = {o.symbol for o in openings}
+    paid = {d.symbol for d in dividends}
+    moves: dict[str, list[Trade]] = defaultdict(list)  # each paying symbol's trades: one pass
+    for t in add:
+        if t.symbol in paid:
+            moves[t.symbol].append(t)
     for d in dividends:
         ticker = config.tickers.get(d.symbol)
         lots = ticker.lots if ticker else ()
         sells = ticker.sells if ticker else ()
         held = sum(lot.shares for lot in lots if lot.date is None or lot.date <= d.day)
         held -= sum(s.shares for s in sells if s.date <= d.day)
-        for t in add:
-            if t.symbol == d.symbol and t.day <= d.day:
+        for t in moves.get(d.symbol, ()):
+            if t.day <= d.day:
                 held += t.shares if t.side == "buy" else -t.shares
         if held <= 1e-9 and d.symbol not in opened:
             out.append(RowIssue(d.line, _unheld_said(d)))
