@@ -18,7 +18,9 @@ from ..thesis.portfolio.returns import Rate, basis_text
 if TYPE_CHECKING:
     import datetime as dt
 
+    from ..market.models import LastQuote
     from ..store import Store
+    from ..thesis.portfolio.flows import ManualDividend
 
 PORTFOLIO = "portfolio"
 SPANS = (Span.LIFE, Span.YTD, Span.YEAR)
@@ -145,19 +147,24 @@ def dividend_rows(store: Store, base: str, symbol: str | None = None) -> list[Di
     held, _benchmarks, _names = load_holdings(store, base, None if symbol is None else [symbol])
     rows = [row for h in held.values() for row in _received_rows(h)]
     chosen = [symbol] if symbol is not None else store.views.active_symbols()
+    quotes: dict[str, LastQuote] | None = None  # read once, when a ticker without lots has any
     for other in chosen:
-        if other not in held:
-            rows.extend(_unheld_rows(store, base, other))
+        written = [] if other in held else store.dividends.written(other)
+        if written:
+            quotes = store.market.last_quotes() if quotes is None else quotes
+            rows.extend(_unheld_rows(store, base, other, written, quotes.get(other)))
     return rows
 
 
-def _unheld_rows(store: Store, base: str, symbol: str) -> list[DividendRow]:
+def _unheld_rows(
+    store: Store,
+    base: str,
+    symbol: str,
+    written: list[ManualDividend],
+    last: LastQuote | None,
+) -> list[DividendRow]:
     """The file's dividends of a ticker without lots: what was received, as written, at the
     rate of its day; the shares held not known."""
-    written = store.dividends.written(symbol)
-    if not written:
-        return []
-    last = store.market.last_quotes().get(symbol)
     quote = last.quote if last is not None else None
     currency = quote.currency if quote is not None else listing_currency(symbol)
     rows = []
