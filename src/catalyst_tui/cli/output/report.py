@@ -295,7 +295,7 @@ def print_positions(
         console.print(
             Text(
                 printable(
-                    f"no quote yet ({said}): its cost in {base} once a refresh reads the currency"
+                    f"no quote yet ({said}): the cost in {base} once a refresh reads the currency"
                 )
             )
         )
