@@ -1,7 +1,7 @@
 """The docs' tables that list what the code declares are pinned to their one home: a key, a
-command, a kind or a package added in the code without its row (or a row left behind) fails
-here. (The metric table is tests/thesis/test_catalogue.py's, the verdict rules'
-tests/thesis/test_verdict_docs.py's.)"""
+command (docs/commands.md's table, one line each in the README), a kind or a package added in
+the code without its row (or a row left behind) fails here. (The metric table is
+tests/thesis/test_catalogue.py's, the verdict rules' tests/thesis/test_verdict_docs.py's.)"""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ SOURCE = ROOT / "src" / "catalyst_tui"
 CONFIG = (ROOT / "docs" / "config.md").read_text(encoding="utf-8")
 ARCHITECTURE = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+COMMANDS_DOC = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
 
 
 def first_column(text: str, heading: str, header: str) -> list[str]:
@@ -63,10 +64,21 @@ def test_the_config_docs_kinds_table_is_the_kinds():
     assert rows == list(KIND_NAMES)
 
 
-def test_the_readme_command_table_names_every_command():
-    rows = re.findall(r"^\| `catalyst(?: (\w[\w-]*))?", README, re.M)
+def test_the_commands_reference_table_names_every_command():
+    rows = re.findall(r"^\| `catalyst(?: (\w[\w-]*))?", COMMANDS_DOC, re.M)
     named = {row or "tui" for row in rows}
     assert named == set(COMMANDS)
+
+
+def test_the_readme_names_each_command_once():
+    """The README's Commands: one line a command, each named once (the reference is
+    docs/commands.md's table)."""
+    section = README[README.index("## Commands\n") :]
+    section = section[: section.index("\n## ")]
+    rows = re.findall(r"^- `catalyst(?: (\w[\w-]*))?", section, re.M)
+    named = [row or "tui" for row in rows]
+    assert sorted(named) == sorted(COMMANDS)
+    assert "](docs/commands.md)" in section
 
 
 def test_the_architecture_names_every_package_and_every_store_module():

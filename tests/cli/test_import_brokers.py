@@ -196,7 +196,8 @@ def test_the_real_ibkr_dividends_export_reconciles_with_its_rows(tmp_path, capsy
     """By hand from the file: VT's dividends of 2023-06-23, 09-21 and 12-21 are 137.23, 85.97
     and 169.77 USD less the tax withheld on each day (20.58, 12.9, 25.47): 116.65, 73.07 and
     144.30 received; CH0111762537's ordinary dividend of 2023-09-13, 41.93 CHF less 14.68, is
-    27.25; its return of capital the same day (4.83) is no dividend: left out, said; the two
+    27.25; its return of capital the same day (4.83) is no dividend, and with no lot held to
+    lower the cost of, left out, said; the two
     payments in lieu of dividends (455 JPY, 0.59 USD) are received whole."""
     (tmp_path / "catalysts.toml").write_text(THESIS)
     path = str(BROKERS / "ibkr-dividends-export.csv")
@@ -208,7 +209,7 @@ def test_the_real_ibkr_dividends_export_reconciles_with_its_rows(tmp_path, capsy
     ]
     code, out, err = run(tmp_path, capsys, path, *(f"--symbol={s}" for s in symbols))
     assert code == 0, err
-    assert f"{path}:7: a return of capital: not a dividend; left out" in out
+    assert f"{path}:7: a return of capital of 4.83 CHF on SREN.SW, 2023-09-13: none held" in out
     tickers = load_config(tmp_path / "catalysts.toml").tickers
     vt = [(d.date, d.amount) for d in tickers["VT"].dividends]
     assert [d for d, _ in vt] == [D(2023, 6, 23), D(2023, 9, 21), D(2023, 12, 21)]

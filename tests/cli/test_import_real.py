@@ -102,7 +102,7 @@ def test_trading_212_imports_whole_with_its_opening_position(tmp_path, capsys):
         tmp_path, capsys, "trading212-export.csv", "--opening", "ASTR=0.61254@2"
     )
     assert code == 0, err
-    assert "4 trades and 3 dividends and 1 opening positions added" in out
+    assert "4 trades and 3 dividends and 1 opening position added" in out
     assert held(tmp_path, "ASTR") == (
         [Lot(0.61254, 2, None)],
         [Sell(0.61254, 1.26, D(2023, 12, 26))],
@@ -124,12 +124,12 @@ def test_ibkr_dividends_name_their_listing_from_the_description(tmp_path, capsys
     85.97 - 12.9, 169.77 - 25.47; SMMCHA's ordinary dividend 41.93 - 14.68 = 27.25 CHF (its
     return of capital left out); 455 JPY and 0.59 USD in lieu of dividends, none withheld."""
     code, _out, err = imports(tmp_path, capsys, "ibkr-dividends-export.csv")
-    assert code == 2 and ":3,8: which listing is CH0111762537 (SMMCHA, paid in CHF)?" in err
+    assert code == 2 and ":3,7,8: which listing is CH0111762537 (SMMCHA, paid in CHF)?" in err
     code, out, err = imports(
         tmp_path, capsys, "ibkr-dividends-export.csv", "--symbol", "CH0111762537=SMMCHA.SW"
     )
     assert code == 0, err
-    assert "7: a return of capital: not a dividend; left out" in out
+    assert "7: a return of capital of 4.83 CHF on SMMCHA.SW, 2023-09-13: none held then" in out
     vt = paid(tmp_path, "VT")
     assert [a for _, a, _, _ in vt] == pytest.approx([116.65, 73.07, 144.30])
     assert [t for _, _, t, _ in vt] == pytest.approx([20.58, 12.9, 25.47])
@@ -165,7 +165,7 @@ DEGIRO_SYMBOLS = {
 def test_degiro_account_statement_imports_whole(tmp_path, capsys):
     """DEGIRO's Account.csv, rows by hand: 11 buys (22 VICI 1 at 33.9 USD, its 1.00 EUR fee at
     the order's 1.0624 USD a euro; 30, 31 VWRL 1 at 79.35 and 97.93; 32 FBR 500 at 0.039; 37
-    AMC 1 at 1.2108 USD, its 1 EUR fee left out: no rate in its order; 41 IKOR 1 at 42.53 +
+    AMC 1 at 1.2108 USD, its 1 EUR fee left out: no rate in its order nor kept; 41 IKOR 1 at 42.53 +
     1.00; 42 IWDA 6 at 49.785, 44 1 at 82.055 + 1.00; 50 QT 6 at 79.96 + 4.90; 65 Prosus's
     stock dividend, 999 at 0; 69 Toyota 30 at 22.4 + 9,999.99); three sales bought before the
     statement (29 BNS, 39 IBB, 56 AV.L), left out naming their openings; the product change
@@ -180,7 +180,7 @@ def test_degiro_account_statement_imports_whole(tmp_path, capsys):
     assert "would add 11" in out and "dividends: would add 9" in out
     for line, symbol in ((29, "BNS"), (39, "IBB.AS"), (56, "AV.L")):
         assert f"{line}: sells" in out and f"--opening {symbol}=" in out
-    assert "36: a fee of 1 EUR for the trade of line 37 in USD" in out
+    assert "36: a fee of 1 EUR for the trade of line 37: the export states no EUR to USD" in out
     code, out, err = imports(
         tmp_path, capsys, "degiro-export.csv", *symbols, "--opening", "AV.L=4@400"
     )
@@ -223,15 +223,15 @@ def test_saxo_imports_whole_each_listing_from_its_exchange(tmp_path, capsys):
 def test_revolut_imports_whole_what_it_states(tmp_path, capsys):
     """Rows by hand: 4 O 1.63453043 at $52.07; 5 a sale of 0.1998348 MA bought before the
     export (its opening named); 6 MSFT's dividend $0.08, the tax not stated; 12-13 TSLA and MSFT
-    priced in euros, US listings: no price in dollars, left out, said; the rest cash, a split and
+    priced in euros, US listings: no rate kept, left out, said; the rest cash, a split and
     transfers between Revolut's companies."""
     code, out, err = imports(tmp_path, capsys, "revolut-invest-export.csv")
     assert code == 0, err
     assert held(tmp_path, "O") == ([Lot(1.63453043, 52.07, D(2023, 9, 22))], [])
     assert paid(tmp_path, "MSFT") == [(D(2019, 12, 13), 0.08, None, "")]
     assert "5: sells 0.1998348 MA on 2023-07-14, but none held then" in out
-    assert "12: a buy of TSLA, a US listing, priced in EUR" in out
-    assert "13: a buy of MSFT, a US listing, priced in EUR" in out
+    assert "12: a buy of TSLA, a listing in USD, priced in EUR" in out
+    assert "13: a buy of MSFT, a listing in USD, priced in EUR" in out
     assert "MSFT 0.08 not stated USD" in out
 
 

@@ -1,6 +1,7 @@
 """The demo shows the verdicts apart: after its first refresh on the replay market, CRDO's thesis
 (a milestone due before the demo's day, never marked) reads broken, ALAB's at risk (its margins
-under the floors, its weight over its cap) and the rest intact; `catalyst review --json` says so."""
+under the floors, its weight over its cap), NVDA's intact (its weight under its cap) and the
+rest unjudged or intact; `catalyst review --json` says so."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ def test_the_demo_shows_broken_at_risk_and_intact_theses(isolated_home: Path):
     review = json.loads(result.stdout)
     verdicts = {t["symbol"]: t["verdict"] for t in review["tickers"]}
     assert verdicts["CRDO"] == "broken" and verdicts["ALAB"] == "at risk"
+    assert verdicts["NVDA"] == "intact"  # its guard on its size holds: a word on its row
     assert {"broken", "at risk"} <= set(verdicts.values())
     for t in review["tickers"]:  # a ticker with nothing judged never reads intact
         assert t["verdict"] != "intact" or t["judged"] > 0, t["symbol"]

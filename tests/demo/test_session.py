@@ -57,12 +57,19 @@ def test_every_provider_url_of_the_copy_is_the_market(isolated_home: Path):
         income = {symbol for symbol, _shares, _withheld in INCOME}
         assert config.tickers["VYM"].dividend_tax == 0.15 and config.tickers["VYM"].lots
         assert config.tickers["ISF.L"].lots and not income & set(shipped.tickers)
-        # CRDO has the demo's missed milestone (its thesis reads broken), and nothing else is new
+        # CRDO has the demo's missed milestone (its thesis reads broken)
         [crdo_milestone] = config.tickers["CRDO"].checkpoints
         assert (crdo_milestone.kind, crdo_milestone.due) == ("milestone", dt.date(2025, 12, 31))
         assert shipped.tickers["CRDO"].checkpoints == ()
+        # NVDA has the demo's guard on its size and a milestone to come (its thesis intact)
+        assert [c.id for c in config.tickers["NVDA"].checkpoints] == [
+            "position-cap",
+            "rubin-ships",
+        ]
+        assert shipped.tickers["NVDA"].checkpoints == ()
+        # and nothing else is new
         assert {
-            s: t._replace(feeds=(), checkpoints=() if s == "CRDO" else t.checkpoints)
+            s: t._replace(feeds=(), checkpoints=() if s in ("CRDO", "NVDA") else t.checkpoints)
             for s, t in config.tickers.items()
             if s not in income
         } == {s: t._replace(feeds=()) for s, t in shipped.tickers.items()}

@@ -4,6 +4,7 @@ hidden `ix:header`), and on small hand-written pages and junk."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -157,3 +158,29 @@ def test_anything_gives_clean_lines(body: str | bytes) -> None:
 def test_words_in_paragraphs_come_back_in_order(words: list[str]) -> None:
     html = "".join(f'<div><font style="x">{w}</font></div>' for w in words)
     assert html_to_text(html) == "\n".join(words)
+
+
+def test_a_document_is_dated_by_its_acceptance_or_its_dateline_never_by_another_date():
+    """The SEC header's acceptance; a release's dateline in each shape the real releases of
+    ../shared use; a letter's date alone at its top; none where only a period's end is said."""
+    from catalyst_tui.reading.documents import document_day
+
+    day = dt.date
+    assert document_day("<ACCEPTANCE-DATETIME>20230315160636\nFORM 8-K") == day(2023, 3, 15)
+    said = {
+        "SANTA CLARA, Calif.—Aug. 27, 2025―NVIDIA (NASDAQ: NVDA) today": day(2025, 8, 27),
+        "SEATTLE—(BUSINESS WIRE) February 6, 2025—Amazon.com, Inc.": day(2025, 2, 6),
+        "Silicon Valley, CA (April 16, 2025) – ABVC BioPharma": day(2025, 4, 16),
+        "For Immediate Release: November 22, 2024": day(2024, 11, 22),
+        "Exhibit 99.1\nJanuary 21, 2025\nFellow shareholders,": day(2025, 1, 21),
+        "AUSTIN, Texas, Sept. 4, 2025 /PRNewswire/ -- Acme": day(2025, 9, 4),
+    }
+    assert {text: document_day(text) for text in said} == said
+    assert (
+        document_day(
+            "CUPERTINO — Apple today announced results for its quarter ended "
+            "December 30, 2023. Revenue was $119.6 billion."
+        )
+        is None
+    )
+    assert document_day("Revenue, Mayhem 4, 2025 — nothing") is None  # not a month

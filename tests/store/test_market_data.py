@@ -240,10 +240,16 @@ def test_no_fundamentals_says_why_they_will_or_will_not_come(store: Store):
         snap = store.market.snapshot(now, sec_configured=True)
         return missing_text(observe("revenue_q", symbol, snap).missing)
 
-    assert why("ALAB") == "no fundamentals yet for ALAB: they come with the next refresh"
+    assert (
+        why("ALAB") == "no fundamentals yet for ALAB: not read from SEC EDGAR yet"
+        " (a refresh that reaches it reads them)"
+    )
     store.market.save_cik_map({"ALAB": "0001736297", "BRK-B": "0001067983"}, T0)
     assert why("SAP.DE").startswith("no fundamentals for SAP.DE: SEC EDGAR lists no such filer")
-    assert why("BRK.B") == "no fundamentals yet for BRK.B: they come with the next refresh"
+    assert (
+        why("BRK.B") == "no fundamentals yet for BRK.B: not read from SEC EDGAR yet"
+        " (a refresh that reaches it reads them)"
+    )
     store.providers.record(T0, succeeded=set(), failed={}, refused={"sec": "429"}, requests={})
     paused = why("ALAB")
     assert paused.startswith("no fundamentals yet for ALAB: SEC EDGAR refused the last request")
@@ -255,7 +261,9 @@ def test_no_fundamentals_says_why_they_will_or_will_not_come(store: Store):
     )
     later = T0 + dt.timedelta(days=2)
     store.providers.record(later, succeeded={"sec"}, failed={}, refused={}, requests={})
-    assert why("ALAB", later).endswith("they come with the next refresh")  # SEC answers again
+    assert why("ALAB", later).endswith(
+        "not read from SEC EDGAR yet (a refresh that reaches it reads them)"
+    )  # SEC answers again
 
 
 def test_no_quote_after_a_failed_refresh_says_the_failure_not_run_a_refresh(store: Store):

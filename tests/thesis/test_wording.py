@@ -165,7 +165,8 @@ MISSING_SENTENCES = [
     ),
     (
         Missing(MissingCode.NO_FUNDAMENTALS_YET, "ALAB"),
-        "no fundamentals yet for ALAB: they come with the next refresh",
+        "no fundamentals yet for ALAB: not read from SEC EDGAR yet"
+        " (a refresh that reaches it reads them)",
     ),
     (
         Missing(MissingCode.NOT_AT_SEC, "SAP.DE"),

@@ -14,10 +14,18 @@ from ..text import printable
 from .context import EXIT_OK, EXIT_USAGE, CommandError, Context
 
 if TYPE_CHECKING:
+    from ..config import Config
+    from ..config.import_rates import RateOf
     from ..config.importing import Opening
-    from ..reading.brokers.export import RowIssue
+    from ..reading.brokers.export import ImportRead, RowIssue
+    from ..store import Store
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # a million trades of a compact CSV; a decade's is a few MB
+
+
+def _count(n: int, what: str) -> str:
+    """`1 trade`, `2 trades`, `1,204 trades`."""
+    return f"{n:,} {what}{'' if n == 1 else 's'}"
 
 
 def _pairs(values: list[str] | None, what: str) -> dict[str, str]:
@@ -121,9 +129,74 @@ def _openings(values: list[str] | None) -> list[Opening]:
     return out
 
 
+def _save_symbols(ctx: Context, config: Config, given: dict[str, str]) -> Config:
+    """The --symbol ISINs kept in the file's [import.symbols] (`--save`): the config as written."""
+    from ..config.forms import EditError
+    from ..config.importing import save_symbols
+    from ..config.write import apply_edit
+
+    assert config.path is not None
+    try:
+        result = apply_edit(config.path, save_symbols(given))
+    except (ConfigError, EditError) as exc:
+        raise CommandError(f"catalyst import: --save: {printable(str(exc))}") from None
+    if not result.written:
+        raise CommandError(f"catalyst import: --save: {printable(result.message)}")
+    count = _count(len(given), "symbol")
+    ctx.out(f"{config.path}: {count} kept in [import.symbols] for the next imports")
+    return result.config
+
+
+def _converted(ctx: Context, config: Config, read: ImportRead) -> ImportRead:
+    """The export's prices and fees in another currency than the listing's converted at the
+    rates the database keeps (config/importing.py `converted`); with no database, none is."""
+    from ..config.import_rates import converted
+
+    try:
+        store = ctx.open_store(config, create=False, write=False)
+    except CommandError:
+        return converted(read, lambda _currency, _into, _day: None)
+    try:
+        return converted(read, _rates(store, config.settings.currency))
+    finally:
+        store.close()
+
+
+def _rates(store: Store, base: str) -> RateOf:
+    """The rates `store` keeps (the ECB's, by day, in the `base` currency), as the import
+    converts with them: units of `into` per unit of `currency` on a day, or on the last day
+    before it with one, within a week; a unit in hundredths (pence) counted so. None without a
+    rate near the day."""
+    from ..config.import_rates import DayRate
+    from ..market.currency import major
+
+    def of(currency: str, day: dt.date) -> DayRate | None:
+        if currency == base:
+            return DayRate(1.0, day, "one")
+        found = store.fx.on(currency, base, day)
+        if found is None or (day - found.day).days > _RATE_DAYS:
+            return None
+        return DayRate(found.rate, found.day, found.source)
+
+    def rate_of(currency: str, into: str, day: dt.date) -> DayRate | None:
+        (fro, fro_units), (to, to_units) = major(currency), major(into)
+        a, b = of(fro, day), of(to, day)
+        if a is None or b is None:
+            return None
+        rate = a.rate / b.rate * to_units / fro_units
+        source = a.source if a.source != "one" else b.source
+        return DayRate(rate, min(a.day, b.day), source)
+
+    return rate_of
+
+
+_RATE_DAYS = 7  # a rate of the last week stands for a day without one (a weekend, a holiday)
+
+
 def cmd_import(ctx: Context) -> int:
     from ..config import MAX_CONFIG_BYTES
     from ..config.bulk import TooLarge
+    from ..config.capital import capital_returned, lower_lots
     from ..config.importing import import_edit, plan_import, settle
     from ..config.write import apply_edit
     from ..reading.brokers.export import NotThisExport, Options, header_cells
@@ -139,8 +212,14 @@ def cmd_import(ctx: Context) -> int:
         raise CommandError(
             f"catalyst import: --map {unknown[0]}: the fields are {', '.join(GENERIC_FIELDS)}"
         )
-    symbols = _pairs(args.symbol, "--symbol")
+    given = _pairs(args.symbol, "--symbol")
+    if args.save and not given:
+        raise CommandError("catalyst import: --save keeps the --symbol ISINs: give one")
     openings = _openings(args.opening)
+    config = ctx.load_config()
+    # the file's [import.symbols] of the ISINs this export names, then the command line's
+    kept = {isin: s for isin, s in config.import_symbols.items() if isin in text}
+    symbols = kept | given
     options = Options(columns, args.day_first, args.decimal_comma, symbols, dt.date.today())
     shown = printable(str(path))
     if args.broker == "generic" or (args.broker is None and columns):
@@ -149,11 +228,11 @@ def cmd_import(ctx: Context) -> int:
         broker = BROKERS[args.broker]
     else:
         broker = detect(text) or generic(options)
-    if symbols and (not broker.isin or broker.isin not in header_cells(text)):
+    if given and (not broker.isin or broker.isin not in header_cells(text)):
         raise CommandError(
             f"catalyst import: --symbol: {broker.title}'s export names no ISIN to give a symbol to"
         )
-    unused = [isin for isin in symbols if isin not in text]
+    unused = [isin for isin in given if isin not in text]
     if unused:
         raise CommandError(
             f"catalyst import: --symbol {printable(unused[0])}: {shown} names "
@@ -164,7 +243,10 @@ def cmd_import(ctx: Context) -> int:
     except NotThisExport as error:
         raise _not_this(shown, text, error, columns, asked=args.broker is not None) from None
     _refuse(ctx, shown, broker.title, read.issues)
-    config = ctx.load_config()
+    if any(t.priced_in or t.fees_in for t in read.trades):
+        read = _converted(ctx, config, read)
+    if args.save and not args.dry_run:
+        config = _save_symbols(ctx, config, given)
     plan = plan_import(
         config, broker.name, read.trades, read.skipped, read.issues, read.dividends, read.left_out
     )
@@ -173,12 +255,18 @@ def cmd_import(ctx: Context) -> int:
         if not row.line:  # an opening no sale needs: the command line's
             raise CommandError(f"catalyst import: {printable(row.message)}")
     _refuse(ctx, shown, broker.title, short)
+    returned = capital_returned(config, plan.add, read.returned)
+    plan = plan._replace(add=returned.add, left_out=sorted(plan.left_out + returned.left_out))
     print_plan(plan, broker.title, dry_run=args.dry_run, source=shown)
-    if args.dry_run or not (plan.add or plan.dividends):
+    for row in returned.said:
+        ctx.out(f"{shown}:{row.line}: {printable(row.message)}")
+    if args.dry_run or not (plan.add or plan.dividends or returned.lowered):
         return EXIT_OK
     assert config.path is not None
     try:
         edit = import_edit(plan, broker.title, config.settings.currency, MAX_CONFIG_BYTES)
+        if returned.lowered:
+            edit = lower_lots(edit, returned.lowered)
         result = apply_edit(config.path, edit)
     except TooLarge:
         limit = MAX_CONFIG_BYTES // 2**20
@@ -196,7 +284,11 @@ def cmd_import(ctx: Context) -> int:
     if not result.written:
         ctx.err(printable(result.message))
         return EXIT_USAGE
-    paid = f" and {len(plan.dividends)} dividends" if plan.dividends else ""
-    opened = f" and {len(plan.openings)} opening positions" if plan.openings else ""
-    ctx.out(f"{config.path}: {len(plan.add)} trades{paid}{opened} added")
+    added = [_count(len(plan.add), "trade")] if plan.add else []
+    added += [_count(len(plan.dividends), "dividend")] if plan.dividends else []
+    added += [_count(len(plan.openings), "opening position")] if plan.openings else []
+    lots = len(returned.lowered)
+    lowered = f"; the cost of {_count(lots, 'lot')} lowered by a return of capital" if lots else ""
+    said = f"{' and '.join(added)} added" if added else "nothing added"
+    ctx.out(f"{config.path}: {said}{lowered}")
     return EXIT_OK

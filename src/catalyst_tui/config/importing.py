@@ -6,6 +6,7 @@ TUI's own edits (comments kept, validated, written atomically by config/write.py
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
@@ -13,9 +14,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..reading.brokers.export import Dividend, RowIssue, Trade
 from ..thesis.portfolio.positions import Lot, Sell
 from .bulk import Fields, TooLarge, Value, add_trades
+from .forms import EditError, key_value_line, table_snippet
+from .regions import insert_lines, load
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from .model import Config
 
@@ -33,6 +36,8 @@ class ImportPlan(NamedTuple):
     dividends: list[Dividend] = []  # the dividends the file lacks
     left_out: list[RowIssue] = []  # rows the export does not state enough of, said why
     openings: list[Opening] = []  # positions held before the export, added as undated lots
+    # the dividends of a ticker none of whose shares is held on their day: kept, said why
+    unheld: list[RowIssue] = []
 
 
 def _key(symbol: str, side: str, day: object, shares: float) -> tuple[object, ...]:
@@ -148,7 +153,7 @@ def import_edit(
         own = t.currency in ("", base) or (t.currency == "GBX" and base == "GBP")
         if t.side == "buy" and t.fx and t.fx_into == base and not own:
             fields["fx"] = round(t.fx, 10)  # the rate paid, in the base currency
-        fields["note"] = f"imported from {title}" + (f", trade {t.ref}" if t.ref else "")
+        fields["note"] = f"imported from {title}" + (f", trade {t.ref}" if t.ref else "") + t.said
         (lots if t.side == "buy" else sells)[t.symbol].append(fields)
     for o in plan.openings:
         opening: dict[str, Value] = {
@@ -162,6 +167,8 @@ def import_edit(
         if d.symbol in plan.new_tickers:
             names.setdefault(d.symbol, d.name or d.symbol)
         entry: dict[str, Value] = {"date": d.day, "amount": d.amount}
+        if d.ex_day is not None and d.ex_day <= d.day:
+            entry["ex_date"] = d.ex_day
         if d.tax is not None:
             entry["tax"] = d.tax
         if d.tax_currency:
@@ -233,10 +240,46 @@ def settle(
         left_out += [RowIssue(t.line, _lacks(t, short[id(t)])) for t in plan.add if id(t) in short]
     kept = {t.symbol for t in add} | {d.symbol for d in plan.dividends}
     new = [s for s in plan.new_tickers if s in kept]
+    unheld = _unheld(config, plan.dividends, add, new_openings)
     settled = plan._replace(
-        add=add, left_out=sorted(left_out), openings=new_openings, new_tickers=new
+        add=add, left_out=sorted(left_out), openings=new_openings, new_tickers=new, unheld=unheld
     )
     return settled, sorted(issues)
+
+
+def _unheld(
+    config: Config, dividends: Sequence[Dividend], add: Sequence[Trade], openings: Sequence[Opening]
+) -> list[RowIssue]:
+    """The dividends paid on shares that neither the file's lots nor the export's buys (nor an
+    opening) hold on their day: bought before the export. Each is kept as received, said with
+    its line: the position it lacks is named, as a sale's is."""
+    out: list[RowIssue] = []
+    opened = {o.symbol for o in openings}
+    paid = {d.symbol for d in dividends}
+    moves: dict[str, list[Trade]] = defaultdict(list)  # each paying symbol's trades: one pass
+    for t in add:
+        if t.symbol in paid:
+            moves[t.symbol].append(t)
+    for d in dividends:
+        ticker = config.tickers.get(d.symbol)
+        lots = ticker.lots if ticker else ()
+        sells = ticker.sells if ticker else ()
+        held = sum(lot.shares for lot in lots if lot.date is None or lot.date <= d.day)
+        held -= sum(s.shares for s in sells if s.date <= d.day)
+        for t in moves.get(d.symbol, ()):
+            if t.day <= d.day:
+                held += t.shares if t.side == "buy" else -t.shares
+        if held <= 1e-9 and d.symbol not in opened:
+            out.append(RowIssue(d.line, _unheld_said(d)))
+    return out
+
+
+def _unheld_said(d: Dividend) -> str:
+    return (
+        f"pays a dividend of {d.symbol} on {d.day}, but none held then: bought before the "
+        f"export, it lacks a lot of {d.symbol} (add it to the file); kept as received, "
+        "shown by catalyst export dividends"
+    )
 
 
 def _short_sales(
@@ -281,3 +324,40 @@ def _short_said(trade: Trade, held: float, opening: Opening) -> str:
         f"{_number(held)} are held then with the opening of {_number(opening.shares)} "
         "(the lots bought by that day, less the earlier sales)"
     )
+
+
+def save_symbols(symbols: Mapping[str, str]) -> Callable[[str], str]:
+    """The edit that keeps `symbols` (ISIN -> symbol) in the file's `[import.symbols]`: the
+    table made before the first ticker when the file has none, an ISIN it has rewritten in
+    place, a new one added after its last key; every other line left as it is."""
+
+    def edit(text: str) -> str:
+        data, layout = load(text)
+        table = layout.table(("import", "symbols"))
+        if table is None:
+            if "import" in data:
+                raise EditError("[import] is not written as [import.symbols]: edit it by hand")
+            tickers = [t for t in layout.tables if t.path[:1] == ("tickers",)]
+            at = tickers[0].start if tickers else len(layout.lines)
+            snippet = table_snippet(("import", "symbols"), dict(symbols), aot=False)
+            return insert_lines(layout, at, snippet)
+        lines = list(layout.lines)
+        at = table.keys_end
+        if at and not lines[at - 1].endswith("\n"):
+            lines[at - 1] += layout.newline
+        have: dict[str, int] = {}
+        for i in range(table.header + 1, at):
+            try:
+                have.update(dict.fromkeys(tomllib.loads(lines[i]), i))
+            except tomllib.TOMLDecodeError:
+                continue
+        added = []
+        for isin, symbol in symbols.items():
+            line = key_value_line(isin, symbol).replace("\n", layout.newline)
+            if isin in have:
+                lines[have[isin]] = line
+            else:
+                added.append(line)
+        return "".join(lines[:at]) + "".join(added) + "".join(lines[at:])
+
+    return edit

@@ -188,6 +188,8 @@ class Config:
     digest: str = field(default="", compare=False)
     # [notify.channels.NAME]: channels beyond the desktop, by name (config/channels.py).
     channels: dict[str, ChannelSettings] = field(default_factory=dict)
+    # [import.symbols]: the symbol of each ISIN a broker's export names (`catalyst import`).
+    import_symbols: dict[str, str] = field(default_factory=dict)
 
 
 def _keys(cls: type[tuple[Any, ...]], *, leave_out: tuple[str, ...] = ()) -> tuple[str, ...]:

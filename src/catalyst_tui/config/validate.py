@@ -41,6 +41,8 @@ __all__ = ["CHECKPOINT_ID_RE", "SYMBOL_RE", "Validator"]
 # \Z, not $: '$' also matches before a final line break, and "ALAB\n" would pass as a second,
 # invisible ALAB.
 SYMBOL_RE = re.compile(r"^\^?[A-Z0-9][A-Z0-9.\-=]{0,19}\Z")
+ISIN_RE = re.compile(r"^[A-Z]{2}[A-Z0-9]{9}[0-9]\Z")
+ROOT_KEYS = ("settings", "providers", "tickers", "groups", "notify", "import")
 # Lots the arithmetic of positions can carry: a fraction down to a billionth of a share, up to a
 # trillion shares, a cost per share up to a billion; beyond them sums overflow to inf or
 # products vanish to 0 (a weight or a gain divided by zero).
@@ -51,13 +53,14 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
     """catalysts.toml's tables, checked; `config(raw)` raises ConfigError listing every issue."""
 
     def config(self, raw: dict[str, Any]) -> Config:
-        root = self.table(raw, (), ("settings", "providers", "tickers", "groups", "notify")) or {}
+        root = self.table(raw, (), ROOT_KEYS) or {}
         settings = self.settings(root.get("settings", {}))
         self.today = _today(settings.timezone)  # no purchase or sale after it
         providers = self.providers(root.get("providers", {}))
         tickers = self.tickers(root.get("tickers", {}))
         groups = self.groups(root.get("groups", {}))
         channels = self.notify(root.get("notify", {}))
+        symbols = self.import_symbols(root.get("import", {}))
         if self.issues:
             raise ConfigError(sorted(self.issues, key=lambda i: (i.line, i.col)))
         return Config(
@@ -66,7 +69,30 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
             tickers=tickers,
             groups=groups,
             channels=channels,
+            import_symbols=symbols,
         )
+
+    def import_symbols(self, value: Any) -> dict[str, str]:
+        """`[import.symbols]`: ISIN = "SYMBOL", each a ticker symbol (an ISIN is 12 letters and
+        digits: `ISIN_RE`)."""
+        table = self.table(value, ("import",), ("symbols",))
+        if not table or "symbols" not in table:
+            return {}
+        path: KeyPath = ("import", "symbols")
+        symbols = table["symbols"]
+        if not isinstance(symbols, dict):
+            self.error(path, 'must be a table of ISIN = "SYMBOL"', code=IssueCode.WRONG_TYPE)
+            return {}
+        out: dict[str, str] = {}
+        for isin in symbols:
+            if not ISIN_RE.match(isin):
+                message = f"{isin!r} is not an ISIN (two letters and ten letters or digits)"
+                self.error(path + (isin,), message, code=IssueCode.BAD_VALUE)
+                continue
+            symbol = self.symbol_value(symbols, isin, path)
+            if symbol is not None:
+                out[isin] = symbol
+        return out
 
     def groups(self, value: Any) -> dict[str, Group]:
         return self.named_tables(value, ("groups",), "groups", self.group)
@@ -236,9 +262,17 @@ class Validator(ProviderChecks, CheckpointChecks, ChannelChecks):
                 code=IssueCode.BAD_VALUE,
             )
             tax_currency = ""
+        ex_date = self.date(table, "ex_date", path)
+        if ex_date is not None and date is not None and ex_date > date:
+            self.error(
+                path + ("ex_date",),
+                f"{ex_date} is after the day it was received ({date}): the ex-date comes first",
+                code=IssueCode.BAD_VALUE,
+            )
+            ex_date = None
         if date is None or amount is None:
             return None
-        return ManualDividend(date, amount, note, tax, tax_currency)
+        return ManualDividend(date, amount, note, tax, tax_currency, ex_date)
 
     def sell(self, value: Any, path: KeyPath) -> Sell | None:
         table = self.table(value, path, SELL_KEYS)

@@ -41,7 +41,8 @@ _XDG = ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
 def demo_config_text(text: str, market_url: str, contact: str = DEMO_CONTACT) -> str:
     """The thesis `text` with every provider URL and every ticker's feed on `market_url`, SEC's
     contact set and no browser TLS; its comments, tickers and checkpoints as they were, and CRDO
-    given a milestone already missed (a broken thesis to show)."""
+    given a milestone already missed (a broken thesis to show), NVDA a guard on its size that
+    holds (an intact thesis beside them)."""
     document = tomlkit.parse(text)
     providers = document.setdefault("providers", tomlkit.table())
     for table, settings in SETTINGS.items():
@@ -68,6 +69,7 @@ def demo_config_text(text: str, market_url: str, contact: str = DEMO_CONTACT) ->
     settings = document.setdefault("settings", tomlkit.table())
     settings["browser_tls"] = tomlkit.array()
     _with_a_broken_thesis(document)
+    _with_a_sized_position(document)
     _with_dividends(document)
     return HEADER + tomlkit.dumps(document)
 
@@ -122,6 +124,39 @@ def _with_a_broken_thesis(document: tomlkit.TOMLDocument) -> None:
         }
     )
     ticker["checkpoints"] = tomlkit.aot()
+    ticker["checkpoints"].append(milestone)
+
+
+def _with_a_sized_position(document: tomlkit.TOMLDocument) -> None:
+    """NVDA, the largest holding, given a guard on its weight that holds (about 28% of the
+    demo's book under a 35% cap) and a milestone still to come: its thesis reads intact, a
+    verdict word on its row beside ALAB's at risk and CRDO's broken (docs/thesis.md,
+    Verdicts)."""
+    ticker = document.get("tickers", {}).get("NVDA")
+    if not isinstance(ticker, dict) or "checkpoints" in ticker:
+        return
+    guard = tomlkit.table()
+    guard.update(
+        {
+            "id": "position-cap",
+            "title": "NVDA stays under 35% of the book",
+            "kind": "guard",
+            "when": "weight <= 35%",
+            "notes": "The demo's: the largest holding, kept from crowding out the rest.",
+        }
+    )
+    milestone = tomlkit.table()
+    milestone.update(
+        {
+            "id": "rubin-ships",
+            "title": "Rubin systems ship to customers",
+            "kind": "milestone",
+            "due": date(2027, 6, 30),
+            "notes": "The demo's: due after the demo's day, so still to be judged.",
+        }
+    )
+    ticker["checkpoints"] = tomlkit.aot()
+    ticker["checkpoints"].append(guard)
     ticker["checkpoints"].append(milestone)
 
 

@@ -9,9 +9,11 @@ an earnings call's transcript, an investor-day deck, a press release saved from 
   not one, binary data, or a document without text is a DocumentProblem: one sentence, and
   nothing stored.
 - **Stored** as a document of source "document", with the absolute path or the URL as its
-  link, `day` (else today) as its date, `title` (else the file's name), and its kind (PDF,
-  HTML, text) as its form; keyed by where it is and what it says, so the same document added
-  twice is stored once, and a changed file is a new document.
+  link, `day` (`--date`), else the day it states (a filing's acceptance, a release's dateline:
+  reading/documents.py `document_day`), else today, as its date; its bullet marks taken off and
+  a highlight its body says again in full left out (`brought_text`); `title` (else the file's
+  name), and its kind (PDF, HTML, text) as its form; keyed by where it is and what it says, so
+  the same document added twice is stored once, and a changed file is a new document.
 - **Matched** against the ticker's evidence entries like a filing (jobs/evidence_match.py):
   its passages are the caller's to show, never notified; a mark made from one keeps the path
   or the URL in its note, as any passage's link.
@@ -31,7 +33,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..market.models import FetchError
 from ..paths import NotAFile, TooLarge, read_file
-from ..reading.documents import html_to_text, is_html, is_pdf
+from ..reading.documents import brought_text, document_day, html_to_text, is_html, is_pdf
 from ..store import Store
 from ..store.records import EvidenceRecord, NewDocument
 from .evaluation import evaluate_checkpoints, local_today
@@ -86,7 +88,7 @@ async def add_document(
     body = await _fetch(store, config, symbol, location) if is_url else _read(location)
     kind, text = await document_text(body, location)
     name = title.strip() if title and title.strip() else _name_of(location)
-    day = day or local_today(config, now)
+    day = day or document_day(text) or local_today(config, now)
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
     key = f"{location}#{digest}"
     published = dt.datetime.combine(day, dt.time(0), dt.UTC)
@@ -143,7 +145,7 @@ async def document_text(body: bytes, location: str) -> tuple[str, str]:
         text = await asyncio.to_thread(html_to_text, body)
     if not text.strip():
         raise DocumentProblem(f"{location} has no text to read (a scanned PDF has only images)")
-    return kind, text
+    return kind, brought_text(text)
 
 
 def _read(path: str) -> bytes:

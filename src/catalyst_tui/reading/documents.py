@@ -11,13 +11,22 @@ can keep it busy for long, and the text kept is at most MAX_TEXT.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from selectolax.lexbor import LexborHTMLParser
 
 from .html_bounds import bounded_nesting, visible
 
-__all__ = ["MAX_TEXT", "html_to_text", "is_html", "is_pdf", "plain_to_text"]
+__all__ = [
+    "MAX_TEXT",
+    "brought_text",
+    "document_day",
+    "html_to_text",
+    "is_html",
+    "is_pdf",
+    "plain_to_text",
+]
 
 MAX_TEXT = 4 * 1024 * 1024  # characters of text kept of one document: a 10-K has under 1 MiB
 
@@ -120,4 +129,85 @@ def _normalise(lines: list[str]) -> str:
         words = line.split()
         if words:
             out.append(" ".join(words))
+    return "\n".join(out)
+
+
+# A document's own date. A filing's acceptance (the SEC header of a submission's text:
+# `<ACCEPTANCE-DATETIME>20250827161502`, `FILED AS OF DATE: 20250827`), else a release's
+# dateline: a date between the place and the text, "SANTA CLARA, Calif.—Aug. 27, 2025―NVIDIA",
+# "SEATTLE—(BUSINESS WIRE) February 6, 2025—", "Silicon Valley, CA (April 16, 2025) –", "For
+# Immediate Release: November 22, 2024", or a letter's date on a line of its own at the top.
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_DATE = r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)"
+_DASH = "[-\u2010-\u2015\u2212]"
+_DATELINE = re.compile(rf"(?:[,():]|{_DASH})\s*{_DATE}\s*(?:{_DASH}|[/()]|$)", re.M)
+_ALONE = re.compile(rf"^{_DATE}$")  # a letter's date, on a line of its own at the top
+_ACCEPTED = re.compile(r"(?:<ACCEPTANCE-DATETIME>|FILED AS OF DATE:)\s*(\d{8})")
+_HEAD = 6000  # characters of text a dateline is looked for in: the first lines only
+
+
+def document_day(text: str) -> dt.date | None:
+    """The day a document says it is of: a filing's acceptance, else a release's dateline
+    (a date set off by the place before it and a dash or the wire after it, in its first
+    lines, or alone on one of its first ten lines); None when it states neither, never guessed
+    from another date it names ("the quarter ended July 27, 2025")."""
+    head = text[:_HEAD]
+    accepted = _ACCEPTED.search(head)
+    if accepted is not None:
+        try:
+            return dt.datetime.strptime(accepted.group(1), "%Y%m%d").date()
+        except ValueError:
+            pass
+    top = (_ALONE.match(line) for line in head.split("\n")[:10])
+    for found in [*(m for m in top if m is not None), *_DATELINE.finditer(head)]:
+        month = found.group("month").lower()
+        if not _is_month(month):
+            continue
+        try:
+            number = [name[:3] for name in _MONTH_NAMES].index(month[:3]) + 1
+            return dt.date(int(found.group("year")), number, int(found.group("day")))
+        except ValueError:
+            continue
+    return None
+
+
+def _is_month(word: str) -> bool:
+    """`aug`, `august`, `sept`: a month's name or its abbreviation, not any word it begins."""
+    return any(name.startswith(word) for name in _MONTH_NAMES) and (
+        len(word) <= 4 or word in _MONTH_NAMES
+    )
+
+
+_BULLET = re.compile(r"^[\u2022\u2023\u2043\u25aa\u25cf\u25e6\u00b7\u25a0\u2219*-]\s*")
+
+
+def brought_text(text: str) -> str:
+    """A document's text as a user brings it to be read for evidence: a line's bullet mark
+    (`•`, `▪`, `◦`, `·`) taken off, and a bulleted highlight whose words a later or earlier line
+    says again in full ("•Blackwell Data Center revenue grew 17% sequentially" over "NVIDIA's
+    Blackwell Data Center revenue grew 17% sequentially.") left out: one sentence read once."""
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        bare = _BULLET.sub("", line)
+        if bare is line or not bare:
+            out.append(line)
+            continue
+        said = bare.rstrip(".;: ")
+        if len(said) >= 20 and text.count(said) >= 2:
+            continue  # another line says it whole: the body's sentence is kept
+        out.append(bare)
     return "\n".join(out)

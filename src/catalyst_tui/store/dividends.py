@@ -38,9 +38,16 @@ class Dividends(Door):
     def written(self, symbol: str) -> list[ManualDividend]:
         """The dividends the file records by hand for `symbol`, in its order."""
         return [
-            ManualDividend(dt.date.fromisoformat(day), amount, note, tax, tax_currency)
-            for day, amount, note, tax, tax_currency in self._conn.execute(
-                "SELECT date, amount, note, tax, tax_currency FROM dividend_entries"
+            ManualDividend(
+                dt.date.fromisoformat(day),
+                amount,
+                note,
+                tax,
+                tax_currency,
+                None if ex is None else dt.date.fromisoformat(ex),
+            )
+            for day, amount, note, tax, tax_currency, ex in self._conn.execute(
+                "SELECT date, amount, note, tax, tax_currency, ex_date FROM dividend_entries"
                 " WHERE symbol = ? ORDER BY seq",
                 [symbol],
             )
@@ -73,19 +80,24 @@ class Dividends(Door):
     def sync(self, conn: object, symbol: str, entries: Iterable[ManualDividend]) -> None:
         """Replace `symbol`'s written dividends with `entries` (inside the sync's transaction)."""
         rows = [
-            (symbol, seq, e.date.isoformat(), e.amount, e.note, e.tax, e.tax_currency)
+            (symbol, seq, e.date.isoformat(), e.amount, e.note, e.tax, e.tax_currency, _day(e))
             for seq, e in enumerate(entries)
         ]
         have = self._conn.execute(
-            "SELECT symbol, seq, date, amount, note, tax, tax_currency FROM dividend_entries"
-            " WHERE symbol = ? ORDER BY seq",
+            "SELECT symbol, seq, date, amount, note, tax, tax_currency, ex_date"
+            " FROM dividend_entries WHERE symbol = ? ORDER BY seq",
             [symbol],
         ).fetchall()
         if [tuple(r) for r in have] == rows:
             return
         self._conn.execute("DELETE FROM dividend_entries WHERE symbol = ?", [symbol])
         self._conn.executemany(
-            "INSERT INTO dividend_entries (symbol, seq, date, amount, note, tax, tax_currency)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO dividend_entries"
+            " (symbol, seq, date, amount, note, tax, tax_currency, ex_date)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+
+
+def _day(entry: ManualDividend) -> str | None:
+    return None if entry.ex_date is None else entry.ex_date.isoformat()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .migrations.as_filed import V_AS_FILED
 from .migrations.channels import V_CHANNEL_DELIVERIES
 from .migrations.decisions import V_EVIDENCE_ACCEPTED
+from .migrations.dividend_ex_date import V_DIVIDEND_EX_DATE
 from .migrations.dividend_tax import V_DIVIDEND_TAX
 from .migrations.early import (
     OUTBOX_DELIVERY,
@@ -213,6 +214,7 @@ MIGRATIONS: list[Migration] = [
     Migration("a passage accepted, with the stance it was accepted with", V_EVIDENCE_ACCEPTED),
     Migration("KPIs read from words: each value with its sentence and document", V_KPIS),
     Migration("SEC's values as each filing stated them, known from their filing", V_AS_FILED),
+    Migration("a written dividend's ex-date, when the statement gives it", V_DIVIDEND_EX_DATE),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The parts of a reason; a checkpoint keeps its last one as last_<part>, an event its own.

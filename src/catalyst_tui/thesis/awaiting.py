@@ -101,9 +101,16 @@ def settle(
 
 
 def year_end_of(snap: MarketSnapshot, symbol: str) -> dt.date | None:
-    """The end of the symbol's last fiscal year reported (its last annual revenue)."""
+    """The end of the symbol's last fiscal year reported (its last annual revenue), else, where
+    no annual figure is stored (SEC not reached yet, offline), the end of the fiscal year the
+    Street's stored consensus is of (NVIDIA's late January: its quarters are its own, never
+    the calendar's); None when neither is kept."""
     years = snap.facts.get(symbol, {}).get("revenue_fy", [])
-    return years[-1].period_end if years else None
+    if years:
+        return years[-1].period_end
+    street = snap.street_of(symbol) if snap.street_of is not None else None
+    ends = [c.end for c in street.periods if c.period.endswith("y") and c.end] if street else []
+    return min(ends, default=None)
 
 
 def reported_through(snap: MarketSnapshot, symbol: str) -> dt.date | None:

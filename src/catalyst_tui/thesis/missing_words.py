@@ -105,8 +105,8 @@ _ABOUT_SYMBOL = {
     MissingCode.NO_PREVIOUS_CLOSE: "no previous close for {symbol} yet",
     MissingCode.NO_YEAR_HIGH: "no 52-week high for {symbol} yet",
     MissingCode.NO_SEC_USER_AGENT: "no fundamentals yet for {symbol}: set providers.sec.user_agent",
-    MissingCode.NO_FUNDAMENTALS_YET: "no fundamentals yet for {symbol}: they come with the next "
-    "refresh",
+    MissingCode.NO_FUNDAMENTALS_YET: "no fundamentals yet for {symbol}: not read from SEC EDGAR "
+    "yet (a refresh that reaches it reads them)",
     MissingCode.NOT_AT_SEC: "no fundamentals for {symbol}: SEC EDGAR lists no such filer (a "
     "listing outside the US files elsewhere); judge such checkpoints by hand or by their evidence",
     MissingCode.NO_SHARES_OUTSTANDING: "no shares outstanding reported for {symbol}",

@@ -16,6 +16,7 @@ from textual.worker import Worker, WorkerState
 
 from ..text import printable
 from . import messages
+from .base import NOTICE_SECONDS
 from .commands import KeyCommands
 from .config_watch import FILE_CHECK_SECONDS, ConfigWatch
 from .edits import EditHandlers
@@ -89,7 +90,7 @@ class CatalystApp(LiveUpdates, EditHandlers, MarkHandlers, ConfigWatch, KeyComma
         ):  # the notice waits for the form to close: a toast would cover it at 80×24
             self.post_message(messages.AskSecContact(held=self.notice))
         elif self.notice:
-            self.notify(self.notice, timeout=20)
+            self.notify(self.notice, timeout=NOTICE_SECONDS)
         self._show_changes()
         if self.live:
             self._start_scheduler()

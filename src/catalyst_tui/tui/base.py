@@ -13,6 +13,10 @@ from ..text import printable
 from .screens.watchlist import WatchlistScreen
 
 T = TypeVar("T")
+# How long a notice of the first minutes stays (the first run's copy, the SEC contact skipped, a
+# first refresh's burst of changes): read at a glance, gone before it hides the rows for long;
+# the timeline and the status line keep what they said.
+NOTICE_SECONDS = 6
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

@@ -10,7 +10,7 @@ from textual import on
 
 from ..thesis.goalposts import move_text
 from . import messages
-from .base import CatalystBase
+from .base import NOTICE_SECONDS, CatalystBase
 
 # The forms and the config writer (tomlkit) are imported where first used: at the top, they
 # were part of the start-up's imports (bench/startup.py).
@@ -65,16 +65,16 @@ class EditHandlers(CatalystBase):
         def closed(outcome: object) -> None:
             self._edited(outcome)
             if outcome is None:
-                self.notify(SEC_SKIPPED, timeout=12)
+                self.notify(SEC_SKIPPED, timeout=NOTICE_SECONDS)
             else:
                 self._fetch_now()
             if message.held:
-                self.notify(message.held, timeout=20)
+                self.notify(message.held, timeout=NOTICE_SECONDS)
 
         self.workspace.remember(sec_contact_asked=True)
         if self._file_invalid():  # no form: the held toast shows now
             if message.held:
-                self.notify(message.held, timeout=20)
+                self.notify(message.held, timeout=NOTICE_SECONDS)
             return
         self.push_screen(SecContactForm(self.workspace), closed)
 

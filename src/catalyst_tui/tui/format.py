@@ -124,13 +124,14 @@ def shares(value: float | None) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.3f}".rstrip("0")
 
 
-def score(met: int, missed: int, pending: int) -> Text:
-    """'✓2 ✗1 ·10' with the counts that are there."""
+def score(met: int, missed: int, pending: int, *, tight: bool = False) -> Text:
+    """'✓2 ✗1 ·10' with the counts that are there; `tight`, '✓2✗1·10' (a column of the
+    watchlist, where each mark starts its count)."""
     p = ink()
     text = Text()
     for count, status in ((met, Status.MET), (missed, Status.MISSED), (pending, Status.PENDING)):
         if count:
-            if text:
+            if text and not tight:
                 text.append(" ")
             text.append(f"{STATUS_MARK[status]}{count}", style=p.status(STATUS_STYLE[status]))
     return text or Text(NONE, style=p.muted)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..thesis.vocabulary import Status
 from ..thesis.wording import change_words, reason_text
-from .base import CatalystBase
+from .base import NOTICE_SECONDS, CatalystBase
 
 # The scheduler (apscheduler, the market package, httpx) and the notifier are imported where
 # first used: at the top, they were part of the start-up's imports (bench/startup.py).
@@ -133,7 +133,9 @@ class LiveUpdates(CatalystBase):
             said += f" (and {more} more notices)"
         urgent = any(severity == "error" for _m, _t, severity, _s in toasts)
         self.notify(
-            f"{said}: t for the timeline", severity="error" if urgent else "information", timeout=10
+            f"{said}: t for the timeline",
+            severity="error" if urgent else "information",
+            timeout=NOTICE_SECONDS,
         )
 
     def _shown_after_cycle(self, watchlist: WatchlistScreen) -> None:

@@ -17,6 +17,7 @@ from ..thesis.goalposts import move_text
 from ..thesis.kinds import status_word
 from ..thesis.verdict import reason_text
 from ..thesis.wording import comparison
+from ..thesis.wording import reason_text as checkpoint_reason
 
 if TYPE_CHECKING:
     from ..store.changes import Moved
@@ -95,7 +96,7 @@ def _checkpoints(store: Store, since: dt.datetime, _t: Thresholds) -> Iterable[C
             e.symbol,
             e.ts,
             f"{e.title}: {was} → {now}",
-            compared or e.reason.note,
+            compared or checkpoint_reason(e.reason, e.condition, e.ts.date()),
             after=e.value,
         )
 

@@ -5,9 +5,11 @@ thesis/portfolio/performance.py's."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..market.currency import round_money
+from ..market.currency import major, round_money
+from ..market.symbols import listing_currency
 from ..store.holdings import load_holdings
 from ..thesis.portfolio.flows import received
 from ..thesis.portfolio.performance import Holding, Outcome, Span, outcome, time_weighted
@@ -16,7 +18,9 @@ from ..thesis.portfolio.returns import Rate, basis_text
 if TYPE_CHECKING:
     import datetime as dt
 
+    from ..market.models import LastQuote
     from ..store import Store
+    from ..thesis.portfolio.flows import ManualDividend
 
 PORTFOLIO = "portfolio"
 RETURN_SPANS = (Span.LIFE, Span.YTD, Span.YEAR)
@@ -115,30 +119,95 @@ def ticker_returns(store: Store, symbol: str, base: str, today: dt.date) -> Retu
 class DividendRow(NamedTuple):
     """One dividend a position received (`catalyst export dividends`): the shares held on its
     ex-date, the amount per share, before and after the tax withheld, in the listing's unit, and
-    what was received in the base currency at the ex-date's rate (as returns count it). The pay
-    date is None: Yahoo's chart events give the ex-date only. An entry of the file states what was
-    received and, where the statement says, the tax withheld (gross = received + tax): its
-    per-share amount is None, and its gross and tax too when the tax is not stated in the listing's
-    unit."""
+    what was received in the base currency at the rate of its day (as returns count it). A
+    provider's dividend has its ex-date and no pay date (Yahoo's chart events give the ex-date
+    only). An entry of the file states the day it was received: its pay date, the ex-date empty;
+    what was received and, where the statement says, the tax withheld (gross = received + tax,
+    to the amounts' own decimals): its per-share amount is None, and its gross and tax too when
+    the tax is not stated in the listing's unit. An entry of a ticker with no lots (its shares
+    bought before the export) is kept and shown, its shares None: `held` False."""
 
     symbol: str
-    ex_date: dt.date
+    ex_date: dt.date | None
     pay_date: dt.date | None
-    shares: float
+    shares: float | None
     per_share: float | None
     currency: str | None
     gross: float | None
     tax: float | None
     net: float
-    rate: float | None  # base currency per listing unit on the ex-date; None: no rate stored
+    rate: float | None  # base currency per listing unit on its day; None: no rate stored
     net_base: float | None
     source: str  # "provider" or "file"
+    held: bool = True  # False: a file's entry of a ticker with no lots
 
 
 def dividend_rows(store: Store, base: str, symbol: str | None = None) -> list[DividendRow]:
-    """Every dividend received by the positions with lots (of `symbol`), by ticker and ex-date."""
+    """Every dividend received by the positions with lots (of `symbol`), by ticker and ex-date,
+    then the file's entries of the tickers with none (kept, never dropped)."""
     held, _benchmarks, _names = load_holdings(store, base, None if symbol is None else [symbol])
-    return [row for h in held.values() for row in _received_rows(h)]
+    rows = [row for h in held.values() for row in _received_rows(h)]
+    chosen = [symbol] if symbol is not None else store.views.active_symbols()
+    quotes: dict[str, LastQuote] | None = None  # read once, when a ticker without lots has any
+    for other in chosen:
+        written = [] if other in held else store.dividends.written(other)
+        if written:
+            quotes = store.market.last_quotes() if quotes is None else quotes
+            rows.extend(_unheld_rows(store, base, other, written, quotes.get(other)))
+    return rows
+
+
+def _unheld_rows(
+    store: Store,
+    base: str,
+    symbol: str,
+    written: list[ManualDividend],
+    last: LastQuote | None,
+) -> list[DividendRow]:
+    """The file's dividends of a ticker without lots: what was received, as written, at the
+    rate of its day; the shares held not known."""
+    quote = last.quote if last is not None else None
+    currency = quote.currency if quote is not None else listing_currency(symbol)
+    rows = []
+    for m in written:
+        stated = None if m.tax is None or m.tax_currency else m.tax
+        unit = _unit_on(store, currency, base, m.date)
+        rows.append(
+            DividendRow(
+                symbol,
+                m.ex_date,
+                m.date,
+                None,
+                None,
+                currency,
+                None if stated is None else _sum(m.amount, stated),
+                stated,
+                m.amount,
+                unit,
+                None if unit is None else m.amount * unit,
+                "file",
+                held=False,
+            )
+        )
+    return rows
+
+
+def _unit_on(store: Store, quoted: str | None, base: str, day: dt.date) -> float | None:
+    """Base currency per `quoted` unit on `day` (the stored rate of that day or the last before
+    it); None when the unit or the rate is not known."""
+    if quoted is None:
+        return None
+    currency, divisor = major(quoted)
+    if currency == base:
+        return 1.0 / divisor
+    found = store.fx.on(currency, base, day)
+    return None if found is None else found.rate / divisor
+
+
+def _sum(a: float, b: float) -> float:
+    """`a + b` as the two are written (their shortest decimals): 134.1 + 3.13 is 137.23, never
+    137.23000000000002."""
+    return float(Decimal(repr(a)) + Decimal(repr(b)))
 
 
 def _received_rows(h: Holding) -> list[DividendRow]:
@@ -146,14 +215,16 @@ def _received_rows(h: Holding) -> list[DividendRow]:
     for r in received(h.lots, h.sells, h.splits, h.dividends, h.tax, h.written):
         unit = h.rate(r.day)
         if r.manual:  # what the file states: no per-share amount, a gross only with its tax
-            per_share, gross, tax = None, None if r.tax is None else r.gross, r.tax
+            per_share, gross, tax = None, None if r.tax is None else _sum(r.net, r.tax), r.tax
+            ex_date, pay_date = r.ex_date, r.day
         else:
             per_share, gross, tax = r.per_share, r.gross, r.gross - r.net
+            ex_date, pay_date = r.day, None
         rows.append(
             DividendRow(
                 h.symbol,
-                r.day,
-                None,
+                ex_date,
+                pay_date,
                 r.shares,
                 per_share,
                 h.currency,

@@ -70,10 +70,11 @@ EVENT_COLUMNS = (
 POSITION_COLUMNS = ("symbol", "kind", "date", "shares", "price", "fees", "fx", "note")
 # Each dividend received, by ticker and ex-date: views/performance.py `DividendRow`'s fields, its
 # `rate` as `fx`, after `base_currency`. The amounts in `currency`, the listing's unit; `net_base`
-# in `base_currency` at `fx`, the ex-date's rate; `pay_date` empty (the provider gives the ex-date
-# only); an entry of the file (`source` "file") states what was received and its tax withheld
-# (gross = net + tax), its per-share amount empty; its gross and tax are empty only when the file
-# states no tax in the listing's unit.
+# in `base_currency` at `fx`, the rate of its day; a provider's dividend has its `ex_date` and no
+# `pay_date` (the provider gives the ex-date only); an entry of the file (`source` "file") is
+# dated the day it was received, its `pay_date`, and states what was received and its tax
+# withheld (gross = net + tax), its per-share amount empty; its gross and tax are empty only when
+# the file states no tax in the listing's unit, its shares when the ticker has no lots.
 DIVIDEND_COLUMNS = (*DividendRow._fields[:9], "base_currency", "fx", "net_base", "source")
 
 
@@ -138,7 +139,7 @@ def _positions(store: Store, symbol: str | None) -> Iterable[dict[str, Any]]:
 
 
 def _dividend(r: DividendRow, base: str) -> dict[str, Any]:
-    days = {"ex_date": r.ex_date.isoformat(), "pay_date": day_text(r.pay_date)}
+    days = {"ex_date": day_text(r.ex_date), "pay_date": day_text(r.pay_date)}
     named = r._asdict() | days | {"base_currency": base, "fx": r.rate}
     return {column: named[column] for column in DIVIDEND_COLUMNS}
 

@@ -102,6 +102,10 @@ def print_plan(
             console, heading, _DIVIDEND_COLUMNS, plan.dividends, _dividend_row, " dividends"
         )
     _left_out(console, plan.left_out, source)
+    for row in plan.unheld[:SHOWN]:
+        console.print(Text(printable(f"{source}:{row.line}: {row.message}")))
+    if len(plan.unheld) > SHOWN:
+        console.print(Text(f"… and {len(plan.unheld) - SHOWN:,} more dividends of shares not held"))
     notes = [f"{plan.already:,} already in the file"] if plan.already else []
     if plan.openings:
         said = ", ".join(f"{o.symbol} {o.shares:g} at {o.cost:g}" for o in plan.openings)

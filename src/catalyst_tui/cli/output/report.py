@@ -179,7 +179,9 @@ def positions_json(
     """One entry per symbol held or sold: `price` in the listing's unit (`currency`), as the
     provider gave it; `value`, `cost` (of what is held), `unrealized`, `realized` and
     `dividends` (received after tax) in the base currency, rounded to its minor unit, None
-    where no FX rate is stored (`no_fx`); `weight` a fraction of the priced, converted total."""
+    where no FX rate is stored (`no_fx`), said in `reason` (a listing abroad never quoted yet
+    has no currency known, so no rate either); `weight` a fraction of the priced, converted
+    total."""
     from ...market.currency import (
         round_money,  # the market package: loaded by the commands using it
     )
@@ -211,8 +213,23 @@ def _position(row: WatchRow) -> dict[str, Any]:
         "unrealized": row.pnl if row.shares else 0.0,
         "realized": row.realized if row.sold else 0.0,
         "weight": row.weight if row.shares else 0.0,
-        "no_fx": row.no_fx,
+        "no_fx": row.no_fx or _no_rate(row),
+        "reason": _reason(row),
     }
+
+
+def _no_rate(row: WatchRow) -> bool:
+    """Held, and its cost not in the base currency: no rate to it (or no unit to have one)."""
+    return bool(row.shares) and row.basis is None
+
+
+def _reason(row: WatchRow) -> str | None:
+    """Why a held position's figures in the base currency are null, else None."""
+    if not _no_rate(row):
+        return None
+    if row.currency is None and row.price is None:
+        return "no quote yet: the listing's currency is not known until catalyst refresh reads it"
+    return f"no FX rate from {row.currency} stored yet (catalyst refresh fetches it)"
 
 
 def print_positions(
@@ -271,6 +288,16 @@ def print_positions(
     if totals.unpriced and totals.priced:
         left_out = ", ".join(totals.unpriced)
         console.print(Text(printable(f"no price yet: left out of the totals ({left_out})")))
+    unknown = [r.symbol for r in _held_or_sold(watchlist) if _no_rate(r) and r.price is None]
+    if unknown:
+        said = ", ".join(unknown)
+        console.print(
+            Text(
+                printable(
+                    f"no quote yet ({said}): the cost in {base} once a refresh reads the currency"
+                )
+            )
+        )
     if totals.no_fx:
         left_out = ", ".join(totals.no_fx)
         console.print(

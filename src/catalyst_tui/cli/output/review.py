@@ -106,11 +106,14 @@ def review_lines(review: Review, *, journal: bool = False) -> list[str]:
     journal, newest first, when asked: `review SYMBOL`); then the portfolio's verdict and
     counts."""
     lines: list[str] = []
+    # the verdicts in one column: as wide as the longest symbol (SMMCHA.SW), 8 at least
+    width = max((len(printable(t.symbol)) for t in review.tickers), default=0)
+    width = max(width, 8)
     for t in review.tickers:
         since = f"  since {t.since.date().isoformat()}" if t.since else ""
         v = t.verdict
         stale = f" — {stale_text(t.stale)}" if t.stale else ""
-        lines.append(f"{printable(t.symbol):<8} {v.verdict}{since}{stale}  ({v.coverage})")
+        lines.append(f"{printable(t.symbol):<{width}} {v.verdict}{since}{stale}  ({v.coverage})")
         if t.weight or t.conviction is not None:  # a position held, or a conviction noted
             lines.append(f"  {stake_text(t.weight, t.conviction)}")
         lines.extend(f"  {printable(reason_text(r))}" for r in v.reasons)

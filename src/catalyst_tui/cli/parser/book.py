@@ -55,7 +55,13 @@ def add(commands: Commands) -> None:
         action="append",
         type=text,
         metavar="ISIN=SYMBOL",
-        help="the symbol of an ISIN (DEGIRO names products by ISIN)",
+        help="the symbol of an ISIN (DEGIRO names products by ISIN); [import.symbols] in "
+        "the file keeps them",
+    )
+    imports.add_argument(
+        "--save",
+        action="store_true",
+        help="keep the --symbol ISINs in the file's [import.symbols], for every later import",
     )
     imports.add_argument(
         "--opening",

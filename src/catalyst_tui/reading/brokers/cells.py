@@ -145,6 +145,7 @@ class ExportRow(NamedTuple):
         currency: str,
         name: str = "",
         tax_currency: str = "",
+        ex_day: dt.date | None = None,
     ) -> Dividend:
         """The row's dividend in the listing's unit (pence for a London listing paid in
         pounds); a tax in another currency than the amount's is kept in its own, named
@@ -155,7 +156,7 @@ class ExportRow(NamedTuple):
         if tax is not None and not other:
             tax = round(tax * tax_factor, 10)
         amount = round(amount * factor, 10)
-        return Dividend(self.line, symbol, when, amount, tax, unit, name.strip(), other)
+        return Dividend(self.line, symbol, when, amount, tax, unit, name.strip(), other, ex_day)
 
 
 # A format's row reader: a Trade, a Dividend, None for a row that is neither, or BadRow (LeftOut

@@ -10,7 +10,17 @@ import re
 from typing import TYPE_CHECKING
 
 from .cells import ExportRow, cell, own_mark
-from .export import BadRow, Dividend, ImportRead, LeftOut, Row, RowIssue, Trade, day, number
+from .export import (
+    BadRow,
+    Dividend,
+    ImportRead,
+    LeftOut,
+    Row,
+    Trade,
+    currency_code,
+    day,
+    number,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -29,7 +39,7 @@ def degiro(r: ExportRow) -> Trade | None:
         decimal_comma=comma,
     )
     rate = number(r.cell("Exchange rate") or "1", decimal_comma=comma) or 1.0
-    currency = r.cell("Price (currency)").upper()
+    currency = currency_code(r.cell("Price (currency)"))
     return r.trade(
         symbol,
         "buy" if quantity > 0 else "sell",
@@ -133,14 +143,8 @@ def statement_fees(table: Iterable[tuple[int, Row]], read: ImportRead) -> Import
         paid = 0.0
         for line, fee, currency in fees.get(t.ref, []):
             factor = _per(currency, t.currency, rate)
-            if factor is None:
-                left_out.append(
-                    RowIssue(
-                        line,
-                        f"a fee of {fee:g} {currency} for the trade of line {t.line} in "
-                        f"{t.currency}: the statement states no rate between them",
-                    )
-                )
+            if factor is None:  # the day's rate, where one is kept (config/importing.py)
+                t = t._replace(fees_in=(*t.fees_in, (line, fee, currency)))
             else:
                 paid += fee * factor
         if rate and t.side == "buy" and t.currency not in ("", "EUR"):

@@ -33,6 +33,14 @@ class Trade(NamedTuple):
     cancel: bool = False  # the broker's cancellation of the trade `ref` (IBKR's "BUY (Ca.)")
     fx: float | None = None  # the rate paid: units of `fx_into` per unit of `currency`
     fx_into: str = ""  # the account's currency, the rate's
+    # The currency `price` (and `fees`) are stated in when the export gives no price in the
+    # listing's unit (Revolut's US listings priced in euros): converted at the day's rate by
+    # the import (config/importing.py `converted`), else left out, said.
+    priced_in: str = ""
+    # Fees in another currency than the listing's, with no rate in the export (line, amount,
+    # currency): converted likewise, each left out, said, without a rate.
+    fees_in: tuple[tuple[int, float, str], ...] = ()
+    said: str = ""  # how it was converted, for its note
 
 
 class RowIssue(NamedTuple):
@@ -53,6 +61,18 @@ class Dividend(NamedTuple):
     currency: str = ""
     name: str = ""
     tax_currency: str = ""
+    ex_day: dt.date | None = None  # its ex-date, when the export gives it (Freetrade's)
+
+
+class CapitalReturn(NamedTuple):
+    """A return of capital (IBKR's `(Return of Capital)`): `amount` in all, in the listing's
+    unit, paid back on the shares held on `day`; no dividend: it lowers what they cost."""
+
+    line: int
+    symbol: str
+    day: dt.date
+    amount: float
+    currency: str = ""
 
 
 class ImportRead(NamedTuple):
@@ -61,11 +81,21 @@ class ImportRead(NamedTuple):
     skipped: int  # rows that are not trades
     dividends: list[Dividend] = []
     left_out: list[RowIssue] = []  # rows of what the model holds that the file cannot state
+    returned: list[CapitalReturn] = []  # returns of capital: they lower the lots' cost
 
 
 class LeftOut(ValueError):
     """A row of something other than a trade that the file does not state enough of (a
     dividend in one currency, its tax in another): left out, saying why, the rest imported."""
+
+
+class CapitalReturned(LeftOut):
+    """A row that is a return of capital: not a dividend, its record kept for the import to
+    lower the cost of the lots it was paid on (config/importing.py `capital_returned`)."""
+
+    def __init__(self, returned: CapitalReturn) -> None:
+        super().__init__(f"a return of capital of {returned.amount:g} {returned.currency}")
+        self.returned = returned
 
 
 class BadRow(ValueError):
@@ -196,10 +226,26 @@ def columns_said(text: str) -> str:
     return (shown + (f" and {len(cells) - 12} more" if len(cells) > 12 else "")) or "none"
 
 
+# The units a file may write a currency's hundredth in, as the case-sensitive codes say them:
+# pence (`GBp`, `GBX`) are not pounds (`GBP`), South African cents (`ZAc`) not rand, agorot
+# (`ILA`) not shekels. Each is read as the one code catalyst keeps for that unit (market/currency
+# `MINOR_UNITS` knows each as a hundredth of its currency).
+_MINOR_CODES = {"GBp": "GBX", "GBx": "GBX", "GBX": "GBX", "ZAc": "ZAC", "ZAC": "ZAC", "ILA": "ILA"}
+
+
+def currency_code(text: str) -> str:
+    """A currency as a file writes it, as a code: a minor unit kept apart from its currency by
+    its case (`GBp` is pence, `GBP` pounds), any other code in capitals (`usd` is USD)."""
+    raw = text.strip()
+    return _MINOR_CODES.get(raw) or raw.upper()
+
+
 def listing_unit(symbol: str, currency: str) -> tuple[float, str]:
     """What an amount in `currency` is multiplied by to be in the listing's unit, and that unit:
     a London listing (`.L`) is quoted in pence, so an amount the export gives in pounds is
-    100 times as many pence (docs/config.md: a lot's cost is in the listing's unit)."""
-    if currency.strip().upper() == "GBP" and symbol.upper().endswith(".L"):
+    100 times as many pence (docs/config.md: a lot's cost is in the listing's unit); one it
+    gives in pence (`GBp`, `GBX`) is in pence already."""
+    code = currency_code(currency)
+    if code == "GBP" and symbol.upper().endswith(".L"):
         return 100.0, "GBX"
-    return 1.0, currency.strip().upper()
+    return 1.0, code

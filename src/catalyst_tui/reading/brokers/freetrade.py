@@ -7,7 +7,7 @@ Exchange, `TICKER.L`, quoted in pence."""
 from __future__ import annotations
 
 from .cells import ExportRow, nonzero, symbol_of
-from .export import Dividend, Trade, day, number
+from .export import Dividend, Trade, currency_code, day, number
 
 _ORDERS = ("ORDER", "FREESHARE_ORDER")
 _PAID = ("DIVIDEND", "PROPERTY")
@@ -18,7 +18,7 @@ def _symbol(r: ExportRow) -> str:
     if isin and isin in r.options.symbols:
         return symbol_of(r.options.symbols[isin])
     ticker = symbol_of(r.need("Ticker"))
-    london = r.cell("Instrument Currency").upper() in ("GBP", "GBX") or (
+    london = currency_code(r.cell("Instrument Currency")) in ("GBP", "GBX") or (
         "london" in r.cell("Venue").lower()
     )
     return f"{ticker}.L" if london and "." not in ticker else ticker
@@ -31,8 +31,8 @@ def freetrade(r: ExportRow) -> Trade | Dividend | None:
     if kind not in _ORDERS:
         return None
     side = "sell" if r.cell("Buy / Sell").upper() == "SELL" else "buy"
-    currency = r.need("Instrument Currency").upper()
-    account = r.cell("Account Currency").upper() or "GBP"
+    currency = currency_code(r.need("Instrument Currency"))
+    account = currency_code(r.cell("Account Currency")) or "GBP"
     rate = number(r.cell("Base FX Rate") or "0") or None  # the instrument's units a pound
     fees = number(r.cell("Stamp Duty") or "0") + number(r.cell("FX Fee Amount") or "0")
     if fees and currency != account:
@@ -56,7 +56,7 @@ def freetrade(r: ExportRow) -> Trade | Dividend | None:
 def _dividend(r: ExportRow) -> Dividend:
     """What was paid on the eligible shares, less the tax withheld, in the instrument's
     currency: the gross and net the row states, else shares times the amount per share."""
-    currency = r.need("Instrument Currency").upper()
+    currency = currency_code(r.need("Instrument Currency"))
     gross_text = r.cell("Dividend Gross Distribution Amount")
     gross = (
         number(gross_text)
@@ -74,4 +74,5 @@ def _dividend(r: ExportRow) -> Dividend:
         round(tax, 10),
         currency,
         r.cell("Title"),
+        ex_day=day(ex, day_first=False) if (ex := r.cell("Dividend Ex Date")) else None,
     )

@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 
 from .cells import ExportRow, side_of, symbol_of
-from .export import BadRow, Dividend, LeftOut, RowIssue, Trade, day, number
+from .export import (
+    BadRow,
+    CapitalReturn,
+    CapitalReturned,
+    Dividend,
+    RowIssue,
+    Trade,
+    currency_code,
+    day,
+    number,
+)
 
 
 def ibkr(r: ExportRow) -> Trade | None:
@@ -63,7 +73,7 @@ def listing_named(r: ExportRow) -> str:
     if not named:
         return r.symbol()  # asks for --symbol by its ISIN
     symbol = symbol_of(named.group(1))
-    currency = r.cell("CurrencyPrimary", "Currency").upper()
+    currency = currency_code(r.cell("CurrencyPrimary", "Currency"))
     if "." not in symbol and currency not in ("", "USD"):
         raise BadRow(
             f"which listing is {isin or symbol} ({symbol}, paid in {currency})? "
@@ -79,10 +89,12 @@ def ibkr_cash(r: ExportRow) -> Dividend | None:
     if kind not in (*_PAID, "withholding tax"):
         return None
     said = r.cell("Description")
-    if "return of capital" in said.lower():
-        raise LeftOut("a return of capital: not a dividend")
     amount = number(r.need("Amount"), decimal_comma=r.options.decimal_comma)
     when = day(r.need("SettleDate", "Date/Time", "ReportDate"), day_first=False)
+    if "return of capital" in said.lower():  # no dividend: it lowers what the shares cost
+        paid = r.dividend(listing_named(r), when, abs(amount), 0.0, r.cell("CurrencyPrimary"))
+        back = CapitalReturn(r.line, paid.symbol, when, paid.amount, paid.currency)
+        raise CapitalReturned(back)
     tax = -amount if kind == "withholding tax" else 0.0
     name = said.split("(")[0].strip() if "(" in said else ""
     currency = r.cell("CurrencyPrimary", "Currency")

@@ -7,7 +7,7 @@ splits and transfers between Revolut's companies are no trades."""
 from __future__ import annotations
 
 from .cells import ExportRow, nonzero, own_mark, side_of
-from .export import Dividend, LeftOut, Trade, day
+from .export import Dividend, Trade, currency_code, day
 
 
 def revolut(r: ExportRow) -> Trade | Dividend | None:
@@ -15,20 +15,17 @@ def revolut(r: ExportRow) -> Trade | Dividend | None:
     if not r.cell("Ticker"):
         return None  # cash: a top-up, a withdrawal, a fee, a transfer
     symbol = r.symbol("Ticker")
-    currency = r.need("Currency").upper()
+    currency = currency_code(r.need("Currency"))
     when = day(r.need("Date"), day_first=False)
     if kind == "DIVIDEND":
         return r.dividend(symbol, when, own_mark(r.need("Total Amount")), None, currency)
     if not (kind.startswith("BUY") or kind.startswith("SELL")):
         return None  # a split, a transfer between Revolut's companies
-    if "." not in symbol and currency != "USD":
-        raise LeftOut(
-            f"a {kind.split()[0].lower()} of {symbol}, a US listing, priced in {currency} "
-            f"({r.cell('Price per share')}): the export states no price in dollars; "
-            "add the lot by hand at its price in dollars"
-        )
+    priced_in = ""
+    if "." not in symbol and currency != "USD":  # a US listing priced in euros: its dollars
+        priced_in, currency = currency, "USD"  # at the day's rate, where one is kept
     side = side_of(kind) or "buy"
-    return r.trade(
+    trade = r.trade(
         symbol,
         side,
         when,
@@ -37,3 +34,4 @@ def revolut(r: ExportRow) -> Trade | Dividend | None:
         0.0,
         currency,
     )
+    return trade._replace(priced_in=priced_in) if priced_in else trade

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from .cells import ExportRow
 from .export import (
     BadRow,
+    CapitalReturn,
+    CapitalReturned,
     Dividend,
     ImportRead,
     LeftOut,
@@ -86,6 +88,7 @@ def read_rows(
     issues: list[RowIssue] = []
     dividends: list[Dividend] = []
     left_out: list[RowIssue] = []
+    returned: list[CapitalReturn] = []
     skipped = 0
     try:
         for line, row in rows(text, header, wraps=wraps, title=title):
@@ -95,6 +98,9 @@ def read_rows(
                     raise BadRow(f"dated {got.day.isoformat()}, after today")
             except BadRow as error:
                 issues.append(RowIssue(line, str(error)))
+                continue
+            except CapitalReturned as paid:  # no dividend: it lowers the lots' cost
+                returned.append(paid.returned._replace(line=line))
                 continue
             except LeftOut as error:
                 left_out.append(RowIssue(line, str(error)))
@@ -108,7 +114,7 @@ def read_rows(
     except csv.Error as error:
         return ImportRead([], [RowIssue(1, f"not a CSV file: {error}")], 0)
     kept, ref_issues = one_per_id(trades)
-    return ImportRead(kept, issues + ref_issues, skipped, dividends, left_out)
+    return ImportRead(kept, issues + ref_issues, skipped, dividends, left_out, returned)
 
 
 def one_per_id(trades: list[Trade]) -> tuple[list[Trade], list[RowIssue]]:

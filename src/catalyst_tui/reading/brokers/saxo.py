@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from .cells import ExportRow, own_mark, side_of, symbol_of
-from .export import BadRow, Dividend, Trade
+from .export import BadRow, Dividend, Trade, currency_code
 
 # An exchange's market identifier code (ISO 10383) -> the suffix its listings take
 SUFFIXES = {
@@ -96,7 +96,7 @@ def saxo(r: ExportRow) -> Trade | Dividend | None:
     if not r.cell("Instrument Symbol"):
         return None  # cash: a deposit, a withdrawal, a custody fee
     when = saxo_day(r.need("Trade Date"))
-    currency = r.cell("Instrument currency").upper()
+    currency = currency_code(r.cell("Instrument currency"))
     if event.lower() == "dividend":
         # booked in the account's currency at the row's rate (instrument's units per account's)
         rate = own_mark(r.cell("Conversion Rate") or "1") or 1.0

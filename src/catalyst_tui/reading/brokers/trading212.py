@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .cells import ExportRow, side_of
-from .export import BadRow, Dividend, LeftOut, Trade, day, number
+from .export import BadRow, Dividend, LeftOut, Trade, currency_code, day, number
 
 # -- Trading 212: History, Export CSV -----------------------------------------------------------
 
@@ -30,7 +30,7 @@ def _t212_fees(r: ExportRow, price_currency: str) -> float:
     """The fees in the price's unit: a fee in that currency as it is, one in pounds for a
     price in pence times 100, one in the account's currency at the row's `Exchange rate` (the
     instrument's units per account unit); any other is refused (no rate between them)."""
-    account = r.cell("Currency (Total)", "Currency (Result)").upper()
+    account = currency_code(r.cell("Currency (Total)", "Currency (Result)"))
     total = 0.0
     for header, text in r.row.items():
         named = _NAMED_CURRENCY.match(header)
@@ -38,7 +38,7 @@ def _t212_fees(r: ExportRow, price_currency: str) -> float:
         if base.strip().lower() not in _T212_FEES or not text.strip():
             continue
         amount = abs(number(text, decimal_comma=r.options.decimal_comma))
-        currency = (currency or r.cell(f"Currency ({base})") or account).upper()
+        currency = currency_code(currency or r.cell(f"Currency ({base})") or account)
         if not amount:
             continue
         if currency == price_currency or not price_currency:
@@ -59,7 +59,7 @@ def _symbol(r: ExportRow) -> str:
     """The row's listing: `--symbol`'s for its ISIN, else its ticker; one quoted in pence or
     pounds is its ticker on the London Stock Exchange (`VOD` in GBX: `VOD.L`)."""
     symbol = r.symbol("Ticker")
-    currency = r.cell("Currency (Price / share)").upper()
+    currency = currency_code(r.cell("Currency (Price / share)"))
     if r.cell("ISIN") in r.options.symbols or currency not in ("GBX", "GBP") or "." in symbol:
         return symbol
     return f"{symbol}.L"
@@ -71,7 +71,7 @@ def trading212(r: ExportRow) -> Trade | Dividend | None:
     side = side_of(r.cell("Action"))
     if side is None:
         return None
-    currency = r.cell("Currency (Price / share)").upper()
+    currency = currency_code(r.cell("Currency (Price / share)"))
     comma = r.options.decimal_comma
     return r.trade(
         _symbol(r),
@@ -117,7 +117,7 @@ def _account_rate(r: ExportRow, price_currency: str) -> float | None:
 def _rate_paid(r: ExportRow, currency: str) -> tuple[float, str] | None:
     """The rate paid, in the account's currency per unit of the price's (per pound for a price
     in pence): the inverse of the row's `Exchange rate`."""
-    account = r.cell("Currency (Total)", "Currency (Result)").upper()
+    account = currency_code(r.cell("Currency (Total)", "Currency (Result)"))
     if not account or currency in ("", account):
         return None
     rate = _account_rate(r, currency)
@@ -131,7 +131,7 @@ def _dividend(r: ExportRow) -> Dividend | None:
     in another currency than the amount's (no rate between them in the row) is kept in its
     own, named, and not taken from the amount."""
     comma = r.options.decimal_comma
-    currency = r.cell("Currency (Price / share)").upper()
+    currency = currency_code(r.cell("Currency (Price / share)"))
     try:
         gross = number(r.need("No. of shares"), decimal_comma=comma) * number(
             r.need("Price / share"), decimal_comma=comma
@@ -141,7 +141,7 @@ def _dividend(r: ExportRow) -> Dividend | None:
         symbol = _symbol(r)
     except BadRow as error:
         raise LeftOut(f"a dividend not read: {error}") from None
-    tax_currency = r.cell("Currency (Withholding tax)").upper() or currency
+    tax_currency = currency_code(r.cell("Currency (Withholding tax)")) or currency
     if tax_currency == "GBP" and currency == "GBX":
         tax, tax_currency = tax * 100, currency
     other = tax_currency if tax and tax_currency != currency else ""

@@ -30,6 +30,7 @@ class ManualDividend(NamedTuple):
     note: str = ""
     tax: float | None = None
     tax_currency: str = ""
+    ex_date: dt.date | None = None  # when the statement gives it: the shares of that morning
 
 
 class Received(NamedTuple):
@@ -43,6 +44,7 @@ class Received(NamedTuple):
     net: float
     manual: bool = False
     tax: float | None = None  # a manual entry's tax withheld in the listing's unit, when stated
+    ex_date: dt.date | None = None  # a manual entry's ex-date, when the file states it
 
 
 def held_on(
@@ -69,7 +71,7 @@ def received(
     """What each dividend paid the position, by ex-date: the shares held that morning times the
     amount per share (the provider's amounts are on today's share basis, as its bars are), less
     `tax` (0.15 for 15% withheld); a manual entry replaces the provider's dividend of its day."""
-    written = {m.date for m in manual}
+    written = {m.date for m in manual} | {m.ex_date for m in manual if m.ex_date is not None}
     out: list[Received] = []
     for d in dividends:
         if d.day in written:
@@ -79,11 +81,11 @@ def received(
             gross = shares * d.amount
             out.append(Received(d.day, shares, d.amount, gross, gross * (1.0 - tax)))
     for m in manual:
-        shares = held_on(lots, sells, splits, m.date)
+        shares = held_on(lots, sells, splits, m.ex_date or m.date)
         per_share = m.amount / shares if shares > 0 else 0.0
         stated = None if m.tax is None or m.tax_currency else m.tax
         gross = m.amount + (stated or 0.0)
-        out.append(Received(m.date, shares, per_share, gross, m.amount, manual=True, tax=stated))
+        out.append(Received(m.date, shares, per_share, gross, m.amount, True, stated, m.ex_date))
     return sorted(out, key=lambda r: r.day)
 
 

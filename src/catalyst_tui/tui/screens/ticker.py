@@ -114,9 +114,10 @@ class TickerScreen(Screen[None]):
         text.append(printable(d.symbol), style="bold")
         text.append(printable(f"  {d.ticker.name} · {d.ticker.group}"), style=p.muted)
         row = d.row
+        why = ""  # a quote asked for and not had: the provider's words, last on the line
         if row is None or row.price is None:
-            if row is not None and row.error:  # asked, and told why not
-                text.append(f"   no quote: {printable(row.error)}", style=p.warning)
+            if row is not None and row.error:  # asked, and told why not: said last
+                why = printable(row.error)
             else:
                 text.append("   no data yet: the first refresh fetches it (r)", style=p.muted)
         else:
@@ -137,10 +138,14 @@ class TickerScreen(Screen[None]):
             text.append_text(fmt.score(row.met, row.missed, row.pending))
             if row.flagged:
                 text.append(f"  {fmt.FLAG} {row.flagged} flagged", style=p.alarm)
+        if why:  # one line: what does not fit ends in … (catalyst status says it whole)
+            text.append(f"   no quote: {why}", style=p.warning)
         self.query_one("#ticker-title", Static).update(text)
 
     def _show_verdict(self, d: TickerDetail) -> None:
-        """The verdict, since when, and each reason on a line of its own."""
+        """The verdict, since when, and each reason on a line of its own; on a short terminal
+        one line with the worst reason, kept whole: the coverage, then the other reasons'
+        pointer, then the verdict's own day give way first."""
         review = d.review
         shown = self.query_one("#ticker-verdict", Static)
         shown.display = review is not None
@@ -150,25 +155,41 @@ class TickerScreen(Screen[None]):
         verdict = review.verdict.verdict
         text = Text("Verdict: ", style=p.muted)
         text.append(str(verdict), style=f"bold {p.status(VERDICT_STYLE[verdict])}")
+        since = Text()
         if review.since is not None:
-            text.append(f" since {review.since.date().isoformat()}", style=p.muted)
+            since.append(f" since {review.since.date().isoformat()}", style=p.muted)
         if review.stale is not None:  # judged from data that stopped coming
-            text.append(f" — {stale_text(review.stale)}", style=p.warning)
-        text.append(f" · {review.verdict.coverage}", style=p.muted)
+            since.append(f" — {stale_text(review.stale)}", style=p.warning)
+        coverage = Text(f" · {review.verdict.coverage}", style=p.muted)
         reasons = review.verdict.reasons
         if reasons and self.size.height < _TALL:  # a short terminal: one line, the worst reason
-            text.append(f" · {printable(reason_text(reasons[0]))}")
+            worst = Text(f" · {printable(reason_text(reasons[0]))}")
+            more = [Text(), Text()]  # the other reasons: pointed to in full, or counted
             if len(reasons) > 1:
-                text.append(
-                    f" (+{len(reasons) - 1} more: catalyst review {printable(d.symbol)})",
-                    style=p.muted,
-                )
+                count = f" (+{len(reasons) - 1} more"
+                more = [Text(f"{count}: catalyst review {printable(d.symbol)})", p.muted)]
+                more.append(Text(f"{count})", p.muted))
+            room = self.size.width - 2 or 10**6  # the line's padding; unknown: all of it
+            fits = [
+                [since, coverage, worst, more[0]],
+                [since, worst, more[0]],
+                [since, worst, more[1]],
+                [worst, more[1]],
+            ]
+            parts = next(
+                (f for f in fits if text.cell_len + sum(t.cell_len for t in f) <= room), fits[-1]
+            )
+            for part in parts:
+                text.append_text(part)
             reasons = ()
+        else:
+            text.append_text(since)
+            text.append_text(coverage)
         for reason in reasons[:_REASONS_SHOWN]:
             text.append(f"\n  {printable(reason_text(reason))}")
         if len(reasons) > _REASONS_SHOWN:
-            more = len(reasons) - _REASONS_SHOWN
-            text.append(f"\n  … {more} more: catalyst review {printable(d.symbol)}", style=p.muted)
+            left = len(reasons) - _REASONS_SHOWN
+            text.append(f"\n  … {left} more: catalyst review {printable(d.symbol)}", style=p.muted)
         for note in review.journal[:1]:  # the last note of its journal (j writes one)
             tags = f" ({note.tags})" if note.tags else ""
             said = f"\nLast note {note.ts.date().isoformat()}{tags}: "
@@ -213,6 +234,8 @@ class TickerScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_tabs(event.size.width)
+        if self.detail is not None:  # the verdict's line fitted to the new width
+            self._show_verdict(self.detail)
 
     def _fit_tabs(self, width: int) -> None:
         """The tabs' labels as fit in one row of `width` (panes.tab_labels): none is cut."""

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from rich.style import Style
 
-EMPTY_TEXT = "no price history yet: it comes with the next refresh"
+EMPTY_TEXT = "no price history yet: a refresh that reaches the market fetches it"
 
 _MIN_YAXIS_PLOT = 12  # plot cells needed before the y-axis is worth its width
 

@@ -124,7 +124,7 @@ def row_cells(row: WatchRow, base: str) -> tuple[Text | str, ...]:
         price,
         day,
         _spark(row.spark),
-        fmt.score(row.met, row.missed, row.pending),
+        fmt.score(row.met, row.missed, row.pending, tight=True),  # at 120 columns the rest fit
         verdict_cell(row.verdict, row.judged, stale=row.verdict_stale is not None),
         fmt.signed(row.pnl) if row.shares else Text(""),
         fmt.percent(row.pnl_pct) if row.shares else Text(""),
@@ -154,14 +154,15 @@ def verdict_cell(verdict: str | None, judged: tuple[int, int], *, stale: bool = 
     """The thesis's verdict in its word and colour (thesis/vocabulary.VERDICT_STYLE), then its
     coverage muted, the checkpoints judged of how many (`at risk 3/15`); an unjudged thesis is a
     muted "—" (nothing judged to show: the ticker page and `review` say "unjudged"), with its
-    `0/2` when it has checkpoints to judge. Judged from stale data, the word is dim and marked
-    `*` (`intact* 3/15`: the status line says since when)."""
+    `0/2` when it has checkpoints to judge. Judged from stale data, the word is muted (the
+    palette's role, not its colour) and marked `*` (`intact* 3/15`: the status line says since
+    when)."""
     if verdict is None:
         return Text("")
     p = ink()
     word = "—" if verdict == Verdict.UNJUDGED else str(verdict)
     style = p.status(VERDICT_STYLE[verdict])
-    cell = Text(word, style=f"dim {style}" if stale else style)
+    cell = Text(word, style=p.muted if stale else style)
     if stale:
         cell.append("*", style=p.warning)
     done, of = judged
