@@ -3,6 +3,7 @@ benchmarks."""
 
 from __future__ import annotations
 
+import argparse
 from typing import TYPE_CHECKING
 
 from .options import output_options
@@ -69,33 +70,30 @@ def add(commands: Commands) -> None:
         metavar="SYMBOL=QTY@PRICE",
         help="a position held before the export begins, which its sales sell from",
     )
-    days = imports.add_mutually_exclusive_group()
-    days.add_argument(
-        "--day-first",
-        dest="day_first",
-        action="store_true",
-        default=None,
-        help="dates are day/month/year",
+    _either(
+        imports,
+        "day_first",
+        ("--day-first", "dates are day/month/year"),
+        ("--month-first", "dates are month/day/year"),
     )
-    days.add_argument(
-        "--month-first", dest="day_first", action="store_false", help="dates are month/day/year"
-    )
-    decimals = imports.add_mutually_exclusive_group()
-    decimals.add_argument(
-        "--decimal-comma",
-        dest="decimal_comma",
-        action="store_true",
-        default=None,
-        help="amounts are written 1.234,50",
-    )
-    decimals.add_argument(
-        "--decimal-point",
-        dest="decimal_comma",
-        action="store_false",
-        help="amounts are written 1,234.50",
+    _either(
+        imports,
+        "decimal_comma",
+        ("--decimal-comma", "amounts are written 1.234,50"),
+        ("--decimal-point", "amounts are written 1,234.50"),
     )
     commands.add(
         "performance",
         "each position's, group's and the portfolio's yearly return against its benchmark",
         json="print a JSON object",
     )
+
+
+def _either(
+    parser: argparse.ArgumentParser, dest: str, yes: tuple[str, str], no: tuple[str, str]
+) -> None:
+    """Two flags that set `dest` True or False, one at most (None: neither given, found from
+    the file)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(yes[0], dest=dest, action="store_true", default=None, help=yes[1])
+    group.add_argument(no[0], dest=dest, action="store_false", help=no[1])
