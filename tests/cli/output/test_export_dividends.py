@@ -152,8 +152,10 @@ EXPECTED = [
     },
     {
         "symbol": "SHEL.L",
-        "ex_date": "2026-02-12",
-        "pay_date": None,
+        # a dividend written in the file is dated the day it was received (its pay date); it
+        # states no ex-date here (docs/config.md, `ex_date`)
+        "ex_date": None,
+        "pay_date": "2026-02-12",
         "shares": 100.0,
         "per_share": None,
         "currency": "GBp",
