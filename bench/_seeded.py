@@ -109,6 +109,7 @@ def _seed_estimates(store: Store, symbols: list[str], now: dt.datetime) -> None:
     the quarter's end)."""
     from catalyst_tui.demo import yahoo as demo_yahoo
     from catalyst_tui.market.yahoo.estimates import MODULES, parse_estimates
+    from catalyst_tui.store.columns import iso
 
     modules = MODULES.split(",")
     for symbol in symbols:
@@ -116,15 +117,16 @@ def _seed_estimates(store: Store, symbols: list[str], now: dt.datetime) -> None:
         store.estimates.save(symbol, parse_estimates(body, symbol, now.date()), now)
     conn = store.conn
     names = [row[1] for row in conn.execute("PRAGMA table_info(estimates)")]
-    rest = ", ".join(n for n in names if n not in ("symbol", "day"))
+    rest = ", ".join(n for n in names if n not in ("symbol", "day", "read_at"))
     today = now.date()
     with store.transaction():
         for back in range(1, ESTIMATE_DAYS):
-            day = (today - dt.timedelta(days=back)).isoformat()
+            # Read on its own day, as a daily fetch reads it (store.estimates.save: day, read_at).
+            then = now - dt.timedelta(days=back)
             conn.execute(
-                f"INSERT INTO estimates (symbol, day, {rest}) SELECT symbol, ?, {rest}"
-                " FROM estimates WHERE day = ?",
-                [day, today.isoformat()],
+                f"INSERT INTO estimates (symbol, day, read_at, {rest})"
+                f" SELECT symbol, ?, ?, {rest} FROM estimates WHERE day = ?",
+                [then.date().isoformat(), iso(then), today.isoformat()],
             )
         conn.execute(
             "INSERT OR IGNORE INTO frozen_consensus (symbol, report, period_end, eps, revenue,"

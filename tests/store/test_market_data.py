@@ -184,7 +184,10 @@ def test_the_snapshot_holds_quotes_year_highs_facts_and_lots_of_active_tickers(s
     store.market.save_facts("CRDO", [_fact(dt.date(2026, 9, 30), 1e8)], T0)
     snapshot = store.market.snapshot(T0, sec_configured=False)
     assert snapshot.quotes["ALAB"].price == 99.0 and not snapshot.sec_configured
-    assert snapshot.history_high == {"ALAB": 102.0}  # the bar 400 days back is out of the year
+    assert snapshot.history_high == {}  # read when a drawdown first asks, a ticker at a time
+    # The bar 400 days back is out of the year; CRDO has no bars.
+    assert (snapshot.year_high("ALAB"), snapshot.year_high("CRDO")) == (102.0, None)
+    assert snapshot.history_high == {"ALAB": 102.0}
     assert snapshot.lots == {"ALAB": [Lot(40, 118.5)]}
     assert set(snapshot.facts) == {"CRDO"}
     only = store.market.snapshot(T0, sec_configured=True, symbol="ALAB")

@@ -50,7 +50,17 @@ def day_text(value: dt.date | None) -> str | None:
 
 def read_row(row: Sequence[Any], readers: Sequence[Reader]) -> tuple[Any, ...]:
     """A row's columns as values, each read by its reader in `readers` (one a column)."""
-    return tuple(v if read is None else read(v) for v, read in zip(row, readers, strict=True))
+    if len(row) != len(readers):
+        raise ValueError(f"a row of {len(row)} columns read by {len(readers)} readers")
+    values = list(row)
+    for at, read in _active(tuple(readers)):  # only the columns that have a reader
+        values[at] = read(values[at])
+    return tuple(values)
+
+
+@functools.cache  # a handful of reader tuples, each a module's constant
+def _active(readers: tuple[Reader, ...]) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+    return tuple((at, read) for at, read in enumerate(readers) if read is not None)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # every condition of 5,000 tickers, read twice by `check`

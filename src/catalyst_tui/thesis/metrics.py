@@ -120,7 +120,7 @@ def drawdown(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observa
     if last is None or last.quote is None:
         return _no_quote(symbol, last)
     quote = last.quote
-    quoted, stored = quote.fifty_two_week_high, snap.history_high.get(symbol)
+    quoted, stored = quote.fifty_two_week_high, snap.year_high(symbol)
     if quoted and stored:
         top = max(quoted, stored)
     elif quoted or stored:

@@ -32,6 +32,9 @@ class MarketSnapshot:
     now: dt.datetime
     quotes: dict[str, LastQuote] = field(default_factory=dict)
     history_high: dict[str, float] = field(default_factory=dict)  # max high over the last year
+    # A symbol's highest high of the last year, read when a metric first asks (`year_high`) of
+    # a symbol `history_high` lacks: an evaluation whose conditions name no drawdown reads none.
+    high_of: Callable[[str], float | None] | None = None
     facts: dict[str, dict[str, list[Fact]]] = field(default_factory=dict)  # sorted by end
     lots: dict[str, list[Lot]] = field(default_factory=dict)
     splits: dict[str, list[Split]] = field(default_factory=dict)  # by day
@@ -80,6 +83,7 @@ class MarketSnapshot:
     _street: dict[str, StoredEstimates | None] = field(default_factory=dict, init=False, repr=False)
     _lines: dict[str, tuple[LineSplit, ...]] = field(default_factory=dict, init=False, repr=False)
     _kpis: dict[str, tuple[StatedKpi, ...]] = field(default_factory=dict, init=False, repr=False)
+    _highs_read: set[str] = field(default_factory=set, init=False, repr=False)
 
     def observation(
         self, metric: str, symbol: str, pin: dt.date | None, make: Observer, line: str = ""
@@ -95,6 +99,17 @@ class MarketSnapshot:
         if found is None:
             found = memo[key] = make(metric, symbol, self, pin, line)
         return found
+
+    def year_high(self, symbol: str) -> float | None:
+        """`symbol`'s highest high of the last year as stored: `history_high`'s, else read by
+        `high_of` once per snapshot."""
+        unread = symbol not in self.history_high and symbol not in self._highs_read
+        if unread and self.high_of is not None:
+            self._highs_read.add(symbol)
+            found = self.high_of(symbol)
+            if found is not None:
+                self.history_high[symbol] = found
+        return self.history_high.get(symbol)
 
     def lines(self, symbol: str) -> tuple[LineSplit, ...]:
         """`symbol`'s stored product-line splits, oldest first, read once per snapshot."""

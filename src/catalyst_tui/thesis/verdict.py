@@ -276,10 +276,10 @@ def _remaining(s: Standing) -> VerdictReason:
     """A pending checkpoint that gave no reason: a target on its course, with its forecast."""
     forecast = s.forecast if s.condition is not None else None
     rule = "to_judge" if forecast is None else "target_on_course"
-    return _of(s, rule)._replace(forecast=forecast)
+    return _of(s, rule, forecast)
 
 
-def _of(s: Standing, rule: str) -> VerdictReason:
+def _of(s: Standing, rule: str, forecast: Forecast | None = None) -> VerdictReason:
     """What every reason says of its checkpoint: its status and value, since when, its `when`."""
     return VerdictReason(
         rule,
@@ -290,6 +290,7 @@ def _of(s: Standing, rule: str) -> VerdictReason:
         s.since,
         s.metric,
         condition=s.condition,
+        forecast=forecast,
         note=s.note if s.metric in SAID_METRICS else "",
     )
 

@@ -187,3 +187,15 @@ def test_a_member_without_a_label_reads_as_its_words_not_its_letters():
     assert readable("nvda:OEMAndOtherMember") == "OEM And Other"
     assert readable("nvda:DataCenterMember") == "Data Center"
     assert readable("country:US") == "US"
+
+
+def test_a_doctype_in_utf16_is_refused_and_a_utf16_instance_is_read() -> None:
+    # UTF-16 hides the prolog and the dei namespace from a byte search: libxml2's own record of
+    # the DOCTYPE refuses it, and the namespace found by the parse is read again with it.
+    def utf16(body: bytes) -> bytes:
+        return body.decode().replace('encoding="utf-8"', 'encoding="utf-16"').encode("utf-16")
+
+    with pytest.raises(XbrlFormatError, match="refused"):
+        read_segments(utf16(instance(fact(REV, "c-q", "&d;"), prolog=LAUGHS)))
+    read = read_segments(utf16(instance(fact(REV, "c-q", "5"))))
+    assert (read.total_revenue, read.form) == (5, "10-Q")

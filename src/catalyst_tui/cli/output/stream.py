@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from rich.cells import cell_len
+from rich.cells import cell_len as _cell_len
 from rich.console import COLOR_SYSTEMS, Console
 from rich.style import Style
 
@@ -26,6 +26,12 @@ if TYPE_CHECKING:
 GAP = "  "  # between columns
 BESIDE = 30  # the least room a folding last column is given beside its row; less: under it
 FLUSH_EVERY = 200  # rows written per write() call
+
+
+def cell_len(text: str) -> int:
+    """`text`'s width in terminal cells: its length when it is printable ASCII (one cell each),
+    else rich's measure (wide and zero-width characters)."""
+    return len(text) if text.isascii() and text.isprintable() else _cell_len(text)
 
 
 class Column(NamedTuple):
@@ -50,13 +56,20 @@ def print_table(
     reason) wraps within the console's width beside its row where it gets BESIDE columns, else
     it goes on the lines under its row, indented, and has no header."""
     widths = [cell_len(c.name) for c in columns]
+    sizes: list[list[int] | None] = []  # each row's cells' widths; None: a cell of several lines
     for row in rows:
+        size: list[int] | None = []
         for i, cell in enumerate(row.cells):
-            width = (
-                max(cell_len(part) for part in cell.split("\n")) if "\n" in cell else cell_len(cell)
-            )
+            if "\n" in cell:
+                width = max(cell_len(part) for part in cell.split("\n"))
+                size = None
+            else:
+                width = cell_len(cell)
+                if size is not None:
+                    size.append(width)
             if width > widths[i]:
                 widths[i] = width
+        sizes.append(size)
     room = console.width
     under = False
     if fold_last:
@@ -73,14 +86,16 @@ def print_table(
     lines.append(
         GAP.join(header(_cell(c.name, w, c.right)) for c, w in zip(shown, widths, strict=False))
     )
-    for count, row in enumerate(rows, 1):
+    for count, (row, size) in enumerate(zip(rows, sizes, strict=True), 1):
         style = paint(row.style)
+        cells = row.cells[:-1] if under else row.cells
+        if size is not None and all(w <= most for w, most in zip(size, widths, strict=False)):
+            lines.append(style(_line(cells, size, widths, shown)))  # each cell on one line
+        else:
+            lines.extend(_row_lines(cells, shown, widths, style))
         if under:
-            lines.extend(_row_lines(row.cells[:-1], shown, widths, style))
             dim = paint(f"{row.style} dim".strip())
             lines.extend("  " + dim(line) for line in _wrap(row.cells[-1], max(1, room - 2)))
-        else:
-            lines.extend(_row_lines(row.cells, shown, widths, style))
         if count % FLUSH_EVERY == 0:
             out.write("\n".join(lines) + "\n")
             lines = []
@@ -101,6 +116,17 @@ def _row_lines(
         )
         lines.append(style(text.rstrip()))
     return lines
+
+
+def _line(
+    cells: Sequence[str], size: Sequence[int], widths: Sequence[int], columns: Sequence[Column]
+) -> str:
+    """A row whose cells each fit their column on one line (`size`: their widths)."""
+    parts = []
+    for text, used, width, column in zip(cells, size, widths, columns, strict=False):
+        pad = " " * (width - used)
+        parts.append(f"{pad}{text}" if column.right else f"{text}{pad}")
+    return GAP.join(parts).rstrip()
 
 
 def _cell(text: str, width: int, right: bool) -> str:

@@ -1,6 +1,6 @@
 """XBRL instances (a 10-Q's or 10-K's XML instance, or its inline XBRL document) read into revenue
 by product line, segment and geography: `reader.read_segments` is the door, `records` holds what
-it gives. The reader (defusedxml, lxml) loads with the first `read_segments` asked of the
+it gives. The reader (lxml) loads with the first `read_segments` asked of the
 package: its records and errors (the axes' names a stored split reads) load without it."""
 
 from __future__ import annotations

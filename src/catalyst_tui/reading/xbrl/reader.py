@@ -57,7 +57,13 @@ def read_segments(
     instance = replace(
         stated, facts=tuple(f for f in stated.facts if f.concept in TOTAL_REVENUE_CONCEPTS)
     )
-    named = read_labels(labels) if labels is not None else Labels({})
+    lined = {  # the members a line can be of: the only labels read
+        member
+        for fact in instance.facts
+        if fact.context in instance.contexts
+        for _axis, member in instance.contexts[fact.context].dims
+    }
+    named = read_labels(labels, lined) if labels is not None else Labels({})
     form = " ".join(instance.dei.get("DocumentType", ("", ""))[0].split())
     end_text, end_context = instance.dei.get("DocumentPeriodEndDate", ("", ""))
     end = parse_date(end_text)
