@@ -102,7 +102,8 @@ async def test_an_edit_waits_for_catalysts_toml_s_lock_off_the_loop(demo):
             assert path.read_text() == before
             await asyncio.to_thread(release)
             await wait_for(pilot, lambda: isinstance(app.screen, TickerScreen))
-        assert said(app, "saved ALAB/gross-margin-floor")
+            # the form closes as the save lands; its toast may be drawn a turn of the loop later
+            await wait_for(pilot, lambda: said(app, "saved ALAB/gross-margin-floor"))
         assert not said(app, "database only")  # the file took it
     assert 'when = "gross_margin >= 68%"' in path.read_text()
     assert 'when = "gross_margin >= 70%"' in before
