@@ -31,7 +31,8 @@ class Posted:
 @dataclass
 class PushServer:
     posted: list[Posted] = field(default_factory=list)
-    down: bool = False  # answer 503 to everything
+    down: bool = False  # answer `down_status` (503) to everything
+    down_status: int = 503
     take_first: int | None = (
         None  # take this many first, then be `down` or `trickle` (None: at once)
     )
@@ -68,7 +69,7 @@ class PushServer:
                     self.endless()
                     return
                 if server.down and not early:
-                    self.send_response(503)
+                    self.send_response(server.down_status)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return

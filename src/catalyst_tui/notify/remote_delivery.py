@@ -66,6 +66,11 @@ class ChannelsReport:
     def lines(self) -> list[str]:
         """What each channel did, a line each: 'phone: 1 sent', 'hook: failed: <why>; tried
         again at 12:05:30 UTC'."""
+        return [line for line, _failed in self.said(every=True)]
+
+    def said(self, *, every: bool = False) -> list[tuple[str, bool]]:
+        """Each channel's line (`lines`) and whether a send of it failed: of the channels that
+        sent or failed, or of `every` one."""
         out = []
         for name in self.sent:
             sent, failed = self.sent[name], self.failed.get(name, 0)
@@ -77,7 +82,8 @@ class ChannelsReport:
                     said.append(f"tried again at {again:%H:%M:%S} UTC")
                 elif self.given_up.get(name):
                     said.append("given up")
-            out.append(f"{name}: {'; '.join(said)}")
+            if every or sent or failed:
+                out.append((f"{name}: {'; '.join(said)}", bool(failed)))
         return out
 
 
@@ -92,7 +98,8 @@ async def deliver_to_channels(
 ) -> ChannelsReport:
     """Each channel's unsent rows of its kinds, sent side by side; never raises for a channel
     (a database step that can't get the write lock leaves its rows for the next delivery)."""
-    report = ChannelsReport()
+    # Each channel's line in the order the file names them, whichever ends first.
+    report = ChannelsReport(sent=dict.fromkeys((c.name for c in channels), 0))
     clock = clock or (lambda: now)
 
     def on_its_own(step: Callable[[Store], object]) -> object:
