@@ -27,6 +27,7 @@ from ..config.channels import (
 from .alert_kinds import kinds_named
 from .answers import answer_words
 from .notification import ChannelError, FailureLog
+from .reaping import REAP_WAIT, reaped
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
@@ -146,7 +147,6 @@ def _secret_parts(url: str) -> list[str]:
 
 
 CHILD = "catalyst_tui.notify.send_child"
-REAP_WAIT = 5.0  # seconds to wait for a killed child to be reaped
 LINE_CAP = 1 << 20  # bytes of one send's answer line read from the child, at most
 
 
@@ -164,14 +164,7 @@ async def child_answers(given: bytes) -> AsyncIterator[asyncio.StreamReader]:
         yield proc.stdout
     finally:
         feeder.cancel()
-        if proc.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                proc.kill()
-            with contextlib.suppress(TimeoutError, asyncio.CancelledError):
-                await asyncio.wait_for(proc.wait(), REAP_WAIT)
-        transport = getattr(proc, "_transport", None)
-        if transport is not None:  # closed on this loop, not by the collector after it ends
-            transport.close()
+        await reaped(proc)
         await asyncio.wait([feeder], timeout=REAP_WAIT)
 
 
