@@ -8,10 +8,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from catalyst_tui.notify.remote import RemoteChannel
 from catalyst_tui.notify.remote_delivery import BACKOFF, deliver_to_channels
@@ -108,3 +112,29 @@ def test_each_notice_of_a_batch_has_its_own_deadline(store: Store, push: PushSer
     assert report.errors["hook"] == f"no answer from json://127.0.0.1:{push.port} in 3 s"
     assert push.requests == 2  # the third was not tried
     assert store.channel_deliveries.delivered("hook") == ids[:1]
+
+
+@settings(max_examples=8, deadline=None)  # each example a child process and a real database
+@given(notices=st.integers(1, 6), taken=st.integers(0, 7))
+def test_a_batch_sends_a_prefix_fails_the_next_and_leaves_the_rest(notices: int, taken: int):
+    """Whatever the batch's size and wherever the service stops taking: the first `taken`
+    sent, in order; the next one failed; none after it tried; all of it sent once the service
+    is back and the backoff is over."""
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        PushServer() as push,
+        Store.open(Path(folder) / "c.db") as store,
+    ):
+        ids = queue(store, notices)
+        push.take_first, push.down = taken, True
+        remote = [RemoteChannel("hook", f"json://127.0.0.1:{push.port}/hook", ("results",))]
+        report = deliver(store, remote)
+        sent = min(taken, notices)
+        assert report.sent == {"hook": sent}
+        assert report.failed == {"hook": int(taken < notices)}
+        assert push.requests == min(taken + 1, notices)
+        assert store.channel_deliveries.delivered("hook") == ids[:sent]
+        push.down = False
+        deliver(store, remote, T0 + BACKOFF[0])
+        assert store.channel_deliveries.delivered("hook") == ids
+        assert titles(push, "/hook") == [f"notice {n}" for n in range(notices)]
