@@ -44,15 +44,16 @@ def demo(tmp_path: Path):
 
 def test_seeding_twice_gives_identical_databases(tmp_path: Path):
     dumps = []
-    for name in ("a", "b"):
+    # Two seedings, and the copy of a seeding a process keeps (demo_database's default).
+    for name, fresh in (("a", True), ("b", True), ("c", False)):
         folder = tmp_path / name
         folder.mkdir()
-        _, store = demo_database(folder)
+        _, store = demo_database(folder, fresh=fresh)
         with store:  # the one line that may differ: the file the database follows, its own
             dumps.append(
                 [line.replace(str(folder.resolve()), "FOLDER") for line in store.conn.iterdump()]
             )
-    assert dumps[0] == dumps[1]
+    assert dumps[0] == dumps[1] == dumps[2]
     assert any("config_path" in line and "FOLDER" in line for line in dumps[0])
     # No wall-clock time slipped in: every stamp is the story's, at or before DEMO_NOW.
     stamps = {s for line in dumps[0] for s in ISO_STAMP.findall(line)}

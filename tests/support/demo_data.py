@@ -35,12 +35,16 @@ Usable outside pytest (bench/): nothing here imports pytest or tests.conftest.
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import functools
+import hashlib
 import json
 import math
 import random
 import shutil
+import sqlite3
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -533,11 +537,19 @@ DEMO_CONTACT = "Demo User demo@example.com"  # the SEC contact of a set-up track
 
 
 def demo_database(
-    tmp_path: Path, config_path: Path = BUNDLED_CONFIG, *, sec_contact: str | None = DEMO_CONTACT
+    tmp_path: Path,
+    config_path: Path = BUNDLED_CONFIG,
+    *,
+    sec_contact: str | None = DEMO_CONTACT,
+    fresh: bool = False,
 ) -> tuple[Config, Store]:
     """The config (copied into tmp_path first, so a test may edit it; with `sec_contact` as
     providers.sec.user_agent, as a user who set it up has it: the demo has SEC's figures) and
-    an open Store at tmp_path/demo.db seeded with seed_demo. The caller closes the store."""
+    an open Store at tmp_path/demo.db seeded with seed_demo. The caller closes the store.
+
+    Two seedings of one file give the same database (its only own line, the file it follows,
+    aside: tests/store/test_demo_data.py), so a process seeds each catalysts.toml once and each
+    later call gets a copy (SQLite's backup) that follows its own file (`fresh`: seeded anew)."""
     config_file = tmp_path / "catalysts.toml"
     if Path(config_path).resolve() != config_file.resolve():
         shutil.copyfile(config_path, config_file)
@@ -548,6 +560,34 @@ def demo_database(
         if "\nuser_agent = " not in text:
             config_file.write_text(set_sec_contact(text, sec_contact), encoding="utf-8")
     config = load_config(config_file)
-    store = Store.open(tmp_path / "demo.db")
-    seed_demo(store, config)
+    db = tmp_path / "demo.db"
+    if fresh:
+        store = Store.open(db)
+        seed_demo(store, config)
+        return config, store
+    template = _seeded(config)
+    with sqlite3.connect(template) as source, sqlite3.connect(db) as copy:
+        source.backup(copy)
+    source.close()
+    copy.close()
+    store = Store.open(db)
+    store.sync.apply(config)  # the same file's digest: only the file it follows is written
     return config, store
+
+
+_TEMPLATES: dict[str, Path] = {}  # this process's seeded databases, by their file's bytes
+
+
+def _seeded(config: Config) -> Path:
+    """A database seeded with seed_demo for `config`'s file, once in this process."""
+    assert config.path is not None
+    key = hashlib.sha256(config.path.read_bytes()).hexdigest()
+    template = _TEMPLATES.get(key)
+    if template is None or not template.exists():
+        folder = Path(tempfile.mkdtemp(prefix="catalyst-demo-"))
+        atexit.register(shutil.rmtree, folder, True)
+        template = folder / "demo.db"
+        with Store.open(template) as store:
+            seed_demo(store, config)
+        _TEMPLATES[key] = template
+    return template
