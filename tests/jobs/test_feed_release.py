@@ -52,12 +52,17 @@ def alerts(push: PushServer) -> list[dict[str, str]]:
     return [json.loads(body) for body in push.bodies("/")]
 
 
-@pytest.mark.parametrize("page_revenue", [Q3.revenue, 402_300_000])
+@pytest.mark.parametrize(
+    ("page_revenue", "late"), [(Q3.revenue, False), (402_300_000, False), (Q3.revenue, True)]
+)
 async def test_the_feed_release_is_alerted_before_its_8k_and_the_8k_only_corrects_it(
     tmp_path,
     servers,  # noqa: F811 (the fixture imported above)
     page_revenue,
+    late,
 ):
+    """`late`: the item is listed before its page answers (a 404 at first): the page is asked
+    again at the next look, and the notice follows."""
     market, sec = servers
     moment = [at(9)]
     market.now = sec.now = lambda: moment[0]
@@ -83,8 +88,15 @@ async def test_the_feed_release_is_alerted_before_its_8k_and_the_8k_only_correct
                 assert alerts(push) == []
                 published = at(16, 17)
                 page = alab_release(on_page, guide=(440e6, 450e6))
-                item = feeds.add_item(FEED, TITLE, "Record revenue.", published, page=page)
+                listed = None if late else page
+                item = feeds.add_item(FEED, TITLE, "Record revenue.", published, page=listed)
                 moment[0] = published
+                if late:
+                    while not feeds.requests(item.link):
+                        moment[0] += dt.timedelta(seconds=TICK)
+                        await scheduler.watch_tick()
+                    assert alerts(push) == []
+                    feeds.pages[item.link] = ("text/html; charset=utf-8", page.encode())
                 while not alerts(push):
                     moment[0] += dt.timedelta(seconds=TICK)
                     await scheduler.watch_tick()
@@ -92,7 +104,7 @@ async def test_the_feed_release_is_alerted_before_its_8k_and_the_8k_only_correct
                 [first] = alerts(push)
                 ends = [r.period_end for r in store.results.releases("ALAB")]
                 assert Q3.end not in ends  # before any 8-K of the quarter
-                assert len(feeds.requests(item.link)) == 1  # the page, read once
+                assert len(feeds.requests(item.link)) == 1 + late  # the page, read once
                 # The 8-K follows ten minutes later, with the release as filed.
                 filed = at(16, 27)
                 exhibit = alab_release(Q3, guide=(440e6, 450e6))

@@ -21,6 +21,13 @@ evening's rule for asking SEC for a company's filings.
   submissions are asked every POLL_EVERY: by the refresh itself (jobs/evidence.py), so a
   `catalyst refresh` run by cron every minute asks no more often, and the scheduler keeps its
   cycles at least that frequent while a company is awaited (jobs/scheduler.py).
+- **From the company's feed first.** The fast watch (jobs/watch.py) hands over the results
+  releases an awaited company's own feeds list (`FeedItem`); `read_feed_releases` reads each
+  published inside the awaited window at once from its page and stores it keyed by the page's
+  address (store.results `save_feed_release`: no SEC accession is made up) with its notice, the
+  page as its link. The 8-K's release that follows (`store_release`) is read, checked and
+  learned from as ever, and sends no second notice of that quarter; a headline figure (HEADLINE)
+  that reads otherwise than the page's in a notice's words sends a `correction`.
 """
 
 from __future__ import annotations
@@ -69,6 +76,7 @@ HEADLINE = {
     "eps_nongaap": "non-GAAP EPS",
 }
 FEED_SAVE_PATIENCE_MS = 60_000  # a feed release's save waits this long for another writer's lock
+FEED_PAGE_ATTEMPTS = 3  # a feed release's page that cannot be had is asked at the next looks
 
 
 class FeedItem(NamedTuple):
@@ -79,6 +87,7 @@ class FeedItem(NamedTuple):
     feed: str  # the feed's address
     item: Headline
     source: FeedWatchSource
+    attempts: int = 0  # its page's fetches that failed before
 
 
 def awaited(store: Store, symbols: Iterable[str], now: dt.datetime) -> list[str]:
@@ -254,17 +263,20 @@ async def read_feed_releases(
     path: Path,
     found: Sequence[FeedItem],
     clock: Callable[[], dt.datetime],
-) -> list[str]:
+) -> tuple[list[str], list[FeedItem]]:
     """The results releases the companies' feeds listed (jobs/watch.py), each read once and at
     once while its company is awaited and it was published inside the awaited window (since
     EARLY before the earnings date): its page (http(s) only, within the feeds provider's
     bounds) read as a release in a child (`read_in_child`), stored as that quarter's release
     from the company's page (store.results `save_feed_release`, keyed by the page's address:
     no SEC accession is made up) with its results notice, the page as its link, unless the
-    quarter's 8-K release or another page of it came first. A page that cannot be had or read
-    is said in the log and left (the 8-K's release follows). The symbols notified."""
-    notified = []
-    for symbol, _feed, item, source in found:
+    quarter's 8-K release or another page of it came first. A page that cannot be had is said
+    in the log and handed back to be asked at the next look (FEED_PAGE_ATTEMPTS in all); one
+    the reader gives up on is left (the 8-K's release follows). The symbols notified, and the
+    items to try again."""
+    notified, again = [], []
+    for found_item in found:
+        symbol, item, source = found_item.symbol, found_item.item, found_item.source
         now = clock()
         published = item.published
         with Store.open(path) as store:
@@ -278,12 +290,15 @@ async def read_feed_releases(
             results = await read_in_child(body, day)
         except (FetchError, ReadTimedOut, ReaderFailed) as error:
             log.info("release of %s from its feed %s: %s", symbol, item.link, error)
+            tried = found_item._replace(attempts=found_item.attempts + 1)
+            if isinstance(error, FetchError) and tried.attempts < FEED_PAGE_ATTEMPTS:
+                again.append(tried)
             continue
         if await asyncio.to_thread(
             _save_feed_release, path, symbol, item.link, published, results, clock()
         ):
             notified.append(symbol)
-    return notified
+    return notified, again
 
 
 def _save_feed_release(

@@ -201,9 +201,14 @@ class FastWatch:
         self, client: MarketClient, path: Path, clock: Callable[[], dt.datetime]
     ) -> list[str]:
         """The feeds' results releases found read and stored, each with its notice queued
-        (jobs/results.py `read_feed_releases`); the symbols with a notice queued."""
+        (jobs/results.py `read_feed_releases`; a page that could not be had kept for the next
+        look); the symbols with a notice queued."""
         taken, self.releases = self.releases, []
-        return await read_feed_releases(client, path, taken, clock) if taken else []
+        if not taken:
+            return []
+        notified, again = await read_feed_releases(client, path, taken, clock)
+        self.releases[:0] = again
+        return notified
 
     def filings(self) -> dict[str, object]:
         """The filings the last look found, by symbol, as a source listed them (those only the
