@@ -191,3 +191,20 @@ async def test_feeds_are_asked_only_while_awaited_and_each_at_its_pace():
         )
     assert len({times[0] for times in asks.values()}) == 3  # spread over the interval
     assert watch.feeds_due([], now) == [] and watch.feed_at == {}
+
+
+@pytest.mark.parametrize("notify", ["results", "evidence"])
+def test_the_feeds_are_watched_only_when_results_are_notified(tmp_path, notify):
+    from catalyst_tui.jobs.watch import fast_watch
+    from catalyst_tui.market.fetch_kinds import FeedWatchSource
+
+    with FilingsServer() as sec:
+        text = config_text(sec, "http://127.0.0.1:9", ["https://ir.example.com/rss"], 9)
+        text = text.replace('notify = ["missed", "results"]', f'notify = ["missed", "{notify}"]')
+        config = parse_config(text)
+        with Store.open(tmp_path / "c.db") as store:
+            watch = fast_watch(config, store)
+    assert watch is not None and watch.feeds == {"ALAB": ("https://ir.example.com/rss",)}
+    watched = [isinstance(s, FeedWatchSource) for s in watch.sources]
+    assert watched.count(True) == (notify == "results")
+    assert watched.count(False) == 2  # EDGAR's current filings and the submissions, as ever

@@ -43,7 +43,7 @@ from ..notify.notification import strip_controls
 from ..notify.wording import results_notification
 from ..reading.moments import CLOSE
 from ..reading.release.records import NotRead, Place, ReleaseFigures, ReleaseResults, nothing
-from ..store import Store
+from ..store import Store, StoreError
 from ..thesis.reported.results import Release, check, fiscal_label, guided
 from ..thesis.reported.street import frozen_for
 from ..thesis.wording import money
@@ -271,8 +271,9 @@ async def read_feed_releases(
     from the company's page (store.results `save_feed_release`, keyed by the page's address:
     no SEC accession is made up) with its results notice, the page as its link, unless the
     quarter's 8-K release or another page of it came first. A page that cannot be had is said
-    in the log and handed back to be asked at the next look (FEED_PAGE_ATTEMPTS in all); one
-    the reader gives up on is left (the 8-K's release follows). The symbols notified, and the
+    in the log and handed back to be asked at the next look (FEED_PAGE_ATTEMPTS in all), as is
+    one whose save found the database locked; one the reader gives up on is left (the 8-K's
+    release follows). The symbols notified, and the
     items to try again."""
     notified, again = [], []
     for found_item in found:
@@ -294,9 +295,16 @@ async def read_feed_releases(
             if isinstance(error, FetchError) and tried.attempts < FEED_PAGE_ATTEMPTS:
                 again.append(tried)
             continue
-        if await asyncio.to_thread(
-            _save_feed_release, path, symbol, item.link, published, results, clock()
-        ):
+        try:
+            saved = await asyncio.to_thread(
+                _save_feed_release, path, symbol, item.link, published, results, clock()
+            )
+        except StoreError as error:  # another writer held the lock: tried at the next look
+            log.warning("release of %s from its feed %s: %s", symbol, item.link, error)
+            if found_item.attempts + 1 < FEED_PAGE_ATTEMPTS:
+                again.append(found_item._replace(attempts=found_item.attempts + 1))
+            continue
+        if saved:
             notified.append(symbol)
     return notified, again
 

@@ -74,11 +74,18 @@ def watch_sources(sources: Sources) -> list[Watched]:
 
 
 def fast_watch(config: Config, store: Store) -> FastWatch | None:
-    """The fast watch the scheduler runs: the registry's watch sources (none without SEC's
-    contact and no feed source), with the tickers' feeds."""
-    sources = watch_sources(refresh_sources(config, store))
+    """The fast watch the scheduler runs: the registry's watch sources with the tickers' feeds
+    (the feeds' source only when a ticker has feeds and results are notified); None when no
+    source is left (no SEC contact, no feed to ask)."""
     feeds = {symbol: t.feeds for symbol, t in config.tickers.items() if t.feeds}
-    return FastWatch(sources, feeds=feeds, notify=RESULTS in config.settings.notify) or None
+    notify = RESULTS in config.settings.notify
+    asked = bool(feeds) and notify
+    sources = [
+        s
+        for s in watch_sources(refresh_sources(config, store))
+        if asked or not isinstance(s, FeedWatchSource)
+    ]
+    return FastWatch(sources, feeds=feeds, notify=notify) if sources else None
 
 
 @dataclasses.dataclass
@@ -100,9 +107,6 @@ class FastWatch:
     together_at: dt.datetime | None = None  # the next ask of the sources that answer for all
     feed_at: dict[str, dt.datetime] = dataclasses.field(default_factory=dict)  # next, by feed
     releases: list[FeedItem] = dataclasses.field(default_factory=list)  # found, not read
-
-    def __bool__(self) -> bool:
-        return bool(self.sources)
 
     @property
     def asked(self) -> int:
