@@ -1,10 +1,11 @@
 """A results release from the company's own feed, before its 8-K (jobs/watch.py's feed source,
 jobs/results.py `read_feed_releases`), on a fake clock against the loopback SEC, market, feed
-(RSS 2.0) and push servers, the scheduler's watch as the daemon runs it: the feed's results item
-is read from its page and its notice, linking the page, reaches the phone before any 8-K; the
-8-K that follows is read and stored as ever, with no second notice, or with a correction naming
-the figure and both values when the page said otherwise; a date announcement is nothing; a feed
-that hangs or never ends is bounded and the SEC sources are still asked."""
+(RSS 2.0 and Atom; a real press release from ../shared as a page) and push servers, the
+scheduler's watch as the daemon runs it: the feed's results item is read from its page and its
+notice, linking the page, reaches the phone before any 8-K; the 8-K that follows is read and
+stored as ever, with no second notice, or with a correction naming the figure and both values
+when the page said otherwise; a date announcement is nothing; a feed that hangs or never ends is
+bounded and the SEC sources are still asked."""
 
 from __future__ import annotations
 
@@ -208,3 +209,42 @@ def test_the_feeds_are_watched_only_when_results_are_notified(tmp_path, notify):
     watched = [isinstance(s, FeedWatchSource) for s in watch.sources]
     assert watched.count(True) == (notify == "results")
     assert watched.count(False) == 2  # EDGAR's current filings and the submissions, as ever
+
+
+async def test_a_real_press_release_on_an_atom_feed_is_read_as_the_quarters_release(tmp_path):
+    """NVIDIA's release of its second quarter of fiscal 2026, read in place from ../shared as
+    the page an Atom entry links to, on its evening (27 August 2025, after the close): stored as
+    that quarter's (ended 27 July 2025) with the figures its statement prints, its notice
+    linking the page; the date announcement on the same feed is nothing."""
+    from catalyst_tui.market.models import EarningsDate
+    from tests.support.filings_server import NEW_YORK
+    from tests.support.shared import PRESS_RELEASES
+
+    body = (PRESS_RELEASES / "NVDA_0001045810-25-000207_q2fy26pr.htm").read_bytes()
+    day = dt.date(2025, 8, 27)
+    evening = dt.datetime.combine(day, dt.time(16, 20), NEW_YORK)
+    path = tmp_path / "c.db"
+    with Store.open(path) as store:
+        found = EarningsDate("NVDA", day, "nasdaq", estimate=False)
+        store.market.save_earnings("NVDA", found, evening - dt.timedelta(days=1))
+    with FeedServer() as feeds:
+        said = "NVIDIA to Announce Financial Results for Second Quarter Fiscal 2026 on August 27"
+        feeds.add_item("/nvda/atom", said, "", evening - dt.timedelta(days=30), kind="atom")
+        title = "NVIDIA Announces Financial Results for Second Quarter Fiscal 2026"
+        summary = "Record revenue of $46.7 billion, up 6% from Q1 and up 56% from a year ago."
+        entry = feeds.add_item("/nvda/atom", title, summary, evening, kind="atom", page=body)
+        watch = FastWatch([FeedWatch(FeedReader())], feeds={"NVDA": (feeds.url + "/nvda/atom",)})
+        now = evening + dt.timedelta(minutes=1)
+        async with loopback_client() as client:
+            await watch.look(client, ["NVDA"], {}, now)
+            notified = await watch.read_releases(client, path, lambda: now)
+    with Store.open(path) as store:
+        stored = store.results.feed_release("NVDA", dt.date(2025, 7, 27))
+        [(notice, message)] = store.conn.execute("SELECT title, body FROM outbox").fetchall()
+    assert notified == ["NVDA"]
+    assert stored is not None and stored.url == feeds.url + entry.link
+    quarter = stored.quarter  # as its statement prints them: $46,743 and $26,422 million
+    assert (quarter.revenue, quarter.net_income) == (46_743e6, 26_422e6)
+    assert (quarter.eps_diluted, quarter.eps_nongaap) == (1.08, 1.05)
+    assert notice == "NVDA results: quarter ended 2025-07-27"  # no fiscal year known here
+    assert message.startswith("revenue $46.74B") and message.endswith(feeds.url + entry.link)
