@@ -62,6 +62,9 @@ BENCHES: tuple[Bench, ...] = (
     Bench("replay", "bench/replay.py", (), ("--tickers", "5", "--years", "1")),
     # Publication to alert on an ntfy endpoint and by e-mail, the watch's wait on a fake clock.
     Bench("alert_latency", "bench/alert_latency.py", (), ("--releases", "20")),
+    # A channel's batch of notices in one child against one notice (each child starts Python
+    # and loads Apprise: about a second on these machines).
+    Bench("channel_batch", "bench/channel_batch.py", ("--repeats", "3"), ("--repeats", "1")),
     # Medians of 11 alternating pairs: a steady refresh is 0.07 s, its floor 0.05 s, and these
     # machines move either by 10 ms from one run to the next.
     Bench("refresh", "bench/refresh.py", ("--repeats", "11"), ("--repeats", "1")),

@@ -1,7 +1,7 @@
-"""`catalyst calibration` as a subprocess on the database tests/cli/test_replay.py builds: the
-confidence of each checkpoint against its status (one voided by its loosened floor), the Brier
-score and bands computed by hand, and the conviction of a note against the 90 trading days after
-it in NVIDIA's real closes."""
+"""`catalyst calibration` in the test's own process on the database tests/cli/test_replay.py builds:
+the confidence of each checkpoint against its status (one voided by its loosened floor), the Brier
+score and bands computed by hand, and the conviction of a note against the 90 trading days after it
+in NVIDIA's real closes."""
 
 from __future__ import annotations
 

@@ -59,8 +59,7 @@ WIN_CALL = {"We lost the design win at the second hyperscaler.": "breaks"}
 
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    where = ("--db", str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml"))
-    return cli_inline.run(*args, *where, env={"COLUMNS": "200"}, cwd=workdir)
+    return cli_inline.on_files(workdir, *args, env={"COLUMNS": "200"})
 
 
 def ok(workdir: Path, *args: str) -> str:

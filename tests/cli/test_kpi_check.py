@@ -1,17 +1,17 @@
-"""`catalyst check` and `catalyst review` as subprocesses on a real database: a call's notes
-brought with `catalyst evidence add` are read for the KPIs the file's conditions name, and each
-KPI checkpoint's value is shown with its words and where they were read ("over 10% of revenue,
+"""`catalyst check` and `catalyst review` in the test's own process on a real database: a call's
+notes brought with `catalyst evidence add` are read for the KPIs the file's conditions name, and
+each KPI checkpoint's value is shown with its words and where they were read ("over 10% of revenue,
 ALAB text of 2025-11-04"); a word metric's value and threshold are its words."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support.cli_inline import on_files
 
 THESIS = """
 [settings]
@@ -44,23 +44,7 @@ CALL = (
 
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            *args,
-            "--db",
-            str(workdir / "c.db"),
-            "--config",
-            str(workdir / "catalysts.toml"),
-        ],
-        cwd=workdir,
-        env={**os.environ, "COLUMNS": "250", "NO_PROXY": "127.0.0.1"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return on_files(workdir, *args, env={"COLUMNS": "250"})
 
 
 @pytest.fixture(scope="module")

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from catalyst_tui.thesis.portfolio.returns import Flow
+from tests.support.cli_inline import on_files as cli
 from tests.support.market_server import MarketServer
 from tests.thesis.portfolio.test_returns import reference_xirr
 
@@ -31,26 +29,6 @@ def session(server: MarketServer, back: int) -> dt.date:
     while day.weekday() >= 5:
         day -= dt.timedelta(days=1)
     return day
-
-
-def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            *args,
-            "--db",
-            str(workdir / "c.db"),
-            "--config",
-            str(workdir / "catalysts.toml"),
-        ],
-        cwd=workdir,
-        env={**os.environ, "NO_PROXY": "127.0.0.1"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -1,15 +1,13 @@
-"""`catalyst replay` as a subprocess on a real database: a year of NVIDIA's real closes (Yahoo's
-chart recording), a thesis whose floor was loosened on 2021-10-01, each change of status with the
-price after it, the verdict's path, the original rule's day, and what could not be known then;
-in strict JSON and in lines. The dates and closes are read by hand from the recording."""
+"""`catalyst replay` in the test's own process (tests/support/cli_inline.py) on a real database: a
+year of NVIDIA's real closes (Yahoo's chart recording), a thesis whose floor was loosened on
+2021-10-01, each change of status with the price after it, the verdict's path, the original rule's
+day, and what could not be known then; in strict JSON and in lines. The dates and closes are read by
+hand from the recording."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from catalyst_tui.config import load_config
 from catalyst_tui.market.models import QuoteOutcome
 from catalyst_tui.market.yahoo.bars import chart_bars
 from catalyst_tui.store import Store
+from tests.support.cli_inline import on_files as cli
 from tests.support.shared import REALDATA
 
 CHART = (
@@ -51,26 +50,6 @@ kind = "milestone"
 due = 2099-12-31
 confidence = 0.4
 """
-
-
-def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            *args,
-            "--db",
-            str(workdir / "c.db"),
-            "--config",
-            str(workdir / "catalysts.toml"),
-        ],
-        cwd=workdir,
-        env={**os.environ, "NO_PROXY": "127.0.0.1"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,13 @@ document's words escaped; a ticker without KPIs has no such section."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from catalyst_tui.cli import main
+from tests.support.cli_inline import on_files
 
 from ..support.kpi_data import ALAB_CALL, Said, alab_q3, database_of_kpis
 from ..support.shared import PRESS_RELEASES
@@ -107,15 +106,7 @@ when = "growth(revenue) >= 5%"
 
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args]
-        + ["--db", str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml")],
-        cwd=workdir,
-        env={**os.environ, "COLUMNS": "250", "NO_PROXY": "127.0.0.1"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return on_files(workdir, *args, env={"COLUMNS": "250"})
 
 
 @pytest.mark.skipif(not NVDA_RELEASE.is_file(), reason="no NVIDIA release in ../shared")

@@ -69,8 +69,7 @@ name = "New Co"
 
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    where = ("--db", str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml"))
-    return cli_inline.run(*args, *where, cwd=workdir)
+    return cli_inline.on_files(workdir, *args)
 
 
 @pytest.fixture(scope="module")

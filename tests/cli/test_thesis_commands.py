@@ -50,8 +50,7 @@ def workdir(tmp_path: Path, market: MarketServer) -> Path:
 
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    where = ("--db", str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml"))
-    return cli_inline.run(*args, *where, env={"NO_PROXY": "127.0.0.1"}, cwd=workdir)
+    return cli_inline.on_files(workdir, *args)
 
 
 def check(workdir: Path) -> tuple[int, dict[str, dict]]:

@@ -41,3 +41,13 @@ def run(
         os.environ.clear()
         os.environ.update(saved)
     return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
+def on_files(
+    workdir: Path, *args: str, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`catalyst *args` in this process on `workdir`'s thesis and database (its catalysts.toml
+    and c.db), run from it, its requests to the loopback market kept off any proxy; `env` added
+    to the environment (`COLUMNS`, the width its lines are cut to)."""
+    where = ("--db", str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml"))
+    return run(*args, *where, env={"NO_PROXY": "127.0.0.1", **(env or {})}, cwd=workdir)

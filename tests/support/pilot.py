@@ -3,6 +3,7 @@ zone, what a table or a Static shows, a row chosen by key, a form field filled, 
 
 from __future__ import annotations
 
+import asyncio
 import io
 import zoneinfo
 from typing import Any, TypeVar
@@ -20,6 +21,16 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from .demo_data import DEMO_NOW, DEMO_ZONE
 
 S = TypeVar("S", bound=Screen[Any])
+
+
+async def wait_for(pilot, condition, timeout: float = 60.0) -> None:
+    """Pause until `condition()` holds (the state itself, never a guessed time); fails after
+    `timeout` seconds of the loop's clock."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "timed out"
+        await pilot.pause(0.1)
 
 
 def screen_as(app: CatalystApp, kind: type[S]) -> S:

@@ -1,9 +1,9 @@
-"""Loopback servers for the channels beyond the desktop: an HTTP endpoint that takes what ntfy
-and a json:// webhook post (each request's path, headers and body, recorded), with a switch
-that makes it answer 503 (a service down), one whose answer never ends (`trickle`: a byte a
-second, until the client goes) and one whose answer is huge (`huge`: that many bytes, counted in
-`written` as they go); and an SMTP server (aiosmtpd) that keeps each message, or refuses it with
-the reply `refuse` names. Plain module, no pytest:
+"""Loopback servers for the channels beyond the desktop: an HTTP endpoint that takes what ntfy and a
+json:// webhook post (each request's path, headers and body, recorded), with a switch that makes it
+answer 503 (a service down), after the first few taken or at once, one whose answer never ends
+(`trickle`: a byte a second, until the client goes) and one whose answer is huge (`huge`: that many
+bytes, counted in `written` as they go); and an SMTP server (aiosmtpd) that keeps each message, or
+refuses it with the reply `refuse` names. Plain module, no pytest:
 
     with PushServer() as push, SmtpServer() as smtp:
         url = f"ntfy://127.0.0.1:{push.port}/catalyst"  # or json://…/hook
@@ -31,7 +31,12 @@ class Posted:
 @dataclass
 class PushServer:
     posted: list[Posted] = field(default_factory=list)
-    down: bool = False  # answer 503 to everything
+    down: bool = False  # answer `down_status` (503) to everything
+    down_status: int = 503
+    take_first: int | None = (
+        None  # take this many first, then be `down` or `trickle` (None: at once)
+    )
+    requests: int = 0  # requests that came, each counted as it came
     trickle: bool = False  # an answer that never ends: a byte a second while the client reads
     huge: int = 0  # an answer of this many bytes (0: the usual short one)
     written: int = 0  # bytes of the trickling or huge answers written so far
@@ -57,11 +62,14 @@ class PushServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
                 server.asked.set()
-                if server.trickle or server.huge:
+                with server._lock:
+                    server.requests += 1
+                    early = server.take_first is not None and server.requests <= server.take_first
+                if (server.trickle or server.huge) and not early:
                     self.endless()
                     return
-                if server.down:
-                    self.send_response(503)
+                if server.down and not early:
+                    self.send_response(server.down_status)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return

@@ -23,9 +23,8 @@ from tests.support.dbus_session import DbusSession
 
 from ..support.demo_data import DEMO_NOW
 from ..support.locks import holding
-from ..support.pilot import make_app
+from ..support.pilot import make_app, wait_for
 from ..support.toasts import raised
-from .test_outside_writes import wait_for
 
 pytest_plugins = ["tests.support.fixtures"]  # the dbus_session and notification_recorder fixtures
 

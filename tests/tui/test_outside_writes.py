@@ -12,7 +12,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from ..support.pilot import make_app, open_alab
+from ..support.pilot import make_app, open_alab, wait_for
 
 
 def catalyst(config: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -23,14 +23,6 @@ def catalyst(config: Path, db: Path, *args: str) -> subprocess.CompletedProcess[
         timeout=120,
         env={**os.environ, "XDG_STATE_HOME": str(db.parent)},
     )
-
-
-async def wait_for(pilot, condition, timeout: float = 60.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        assert loop.time() < deadline, "timed out"
-        await pilot.pause(0.1)
 
 
 def status_of(app, checkpoint_id: str) -> str:

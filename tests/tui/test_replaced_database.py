@@ -13,9 +13,8 @@ from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS
 
 from ..support.demo_data import demo_database
-from ..support.pilot import make_app, rows, symbols
+from ..support.pilot import make_app, rows, symbols, wait_for
 from ..support.toasts import raised
-from .test_outside_writes import wait_for
 
 PRICE = [key for key, _title in COLUMNS].index("price")
 

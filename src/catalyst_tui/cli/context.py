@@ -4,6 +4,7 @@ so that no text in it can command the terminal."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import logging
@@ -18,7 +19,7 @@ from ..text import printable
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
 EXIT_OK = 0
@@ -117,6 +118,14 @@ class Context:
         if report.changed:
             log.info("config sync: %s", report)
         return config, store
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[tuple[Config, Store]]:
+        """The config and its database synced, for a command that only reads it: never created
+        nor probed for writing, closed when the block ends."""
+        config, store = self.synced_store(create=False, write=False)
+        with contextlib.closing(store):
+            yield config, store
 
     def _earlier_database(self, config: Config, own: Path) -> Path:
         """Before a thesis file had a database of its own, every file shared catalyst.db: the

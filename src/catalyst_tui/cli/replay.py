@@ -3,7 +3,6 @@ calibration` (your stated confidence and conviction against what followed)."""
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING
 
 from .context import EXIT_OK, CommandError
@@ -23,8 +22,7 @@ def cmd_replay(ctx: Context) -> int:
     end = day_in_range("replay", "--to", args.end) if args.end else None
     if start is not None and end is not None and start > end:
         raise CommandError(f"catalyst replay: --from {start} is after --to {end}")
-    config, store = ctx.synced_store(create=False, write=False)
-    with contextlib.closing(store):
+    with ctx.reading() as (config, store):
         symbol = known_ticker("replay", store, args.symbol)
         replays = load_replay(store, config, symbol, start=start, end=end)
     ctx.report(lambda: replay_json(replays), lambda: ctx.out("\n".join(replay_lines(replays))))
@@ -35,8 +33,7 @@ def cmd_calibration(ctx: Context) -> int:
     from ..views.calibration import load_calibration
     from .output.replay import calibration_json, calibration_text
 
-    config, store = ctx.synced_store(create=False, write=False)
-    with contextlib.closing(store):
+    with ctx.reading() as (config, store):
         found = load_calibration(store, config)
     ctx.report(lambda: calibration_json(found), lambda: ctx.out("\n".join(calibration_text(found))))
     return EXIT_OK

@@ -35,8 +35,7 @@ def cmd_positions(ctx: Context) -> int:
     from ..views.watchlist import load_watchlist
     from .output.report import positions_json, print_positions
 
-    config, store = ctx.synced_store(create=False, write=False)
-    with contextlib.closing(store):
+    with ctx.reading() as (config, store):
         now = utc_now()
         watchlist = load_watchlist(
             store, local_today(config, now), currency=config.settings.currency
@@ -53,8 +52,7 @@ def cmd_performance(ctx: Context) -> int:
     from ..views.performance import load_performance
     from .output.performance import performance_json, print_performance
 
-    config, store = ctx.synced_store(create=False, write=False)
-    with contextlib.closing(store):
+    with ctx.reading() as (config, store):
         report = load_performance(store, config.settings.currency, local_today(config, utc_now()))
     ctx.report(lambda: performance_json(report), lambda: print_performance(report))
     return EXIT_OK
@@ -65,8 +63,7 @@ def cmd_export(ctx: Context) -> int:
     from .output.export import export_rows, is_export, write_csv, write_json
     from .output_file import Kind, kept_files, written
 
-    config, store = ctx.synced_store(create=False, write=False)
-    with contextlib.closing(store):
+    with ctx.reading() as (config, store):
         symbol = known_ticker("export", store, ctx.args.symbol)
         today = local_today(config, utc_now())
         columns, rows = export_rows(
@@ -94,8 +91,7 @@ def cmd_evidence(ctx: Context) -> int:
         return (cmd_evidence_decide if ctx.args.target in DECISIONS else cmd_evidence_add)(ctx)
     target = ctx.args.target or ""
     symbol, checkpoint_id = parse_target(target) if "/" in target else (target, "")
-    _config, store = ctx.synced_store(create=False, write=False)
-    with contextlib.closing(store):
+    with ctx.reading() as (_config, store):
         symbol = known_ticker("evidence", store, symbol)
         if symbol is not None and checkpoint_id:
             known_checkpoint("evidence", store, symbol, checkpoint_id)
@@ -112,8 +108,7 @@ def cmd_filings(ctx: Context) -> int:
     from ..views.health import sec_state
     from .output.evidence import filings_json, print_filings
 
-    config, store = ctx.synced_store(create=False, write=False)
-    with contextlib.closing(store):
+    with ctx.reading() as (config, store):
         symbol = known_ticker("filings", store, ctx.args.symbol)
         records = store.evidence.filings(symbol, limit=-1)
         why = "" if records else sec_state(config, store, utc_now())
@@ -163,8 +158,7 @@ def cmd_estimates(ctx: Context) -> int:
     from ..views.estimates import load_estimates
     from .output.estimates import estimates_json, print_estimates
 
-    config, store = ctx.synced_store(create=False, write=False)
-    with contextlib.closing(store):
+    with ctx.reading() as (config, store):
         symbol = known_ticker("estimates", store, ctx.args.symbol)
         symbols = [symbol] if symbol else store.views.active_symbols()
         rows = load_estimates(store, symbols, utc_now(), config.settings.currency)
@@ -176,8 +170,7 @@ def cmd_kpis(ctx: Context) -> int:
     from ..views.kpis import load_all_kpis
     from .output.kpis import kpis_json, print_kpis
 
-    _config, store = ctx.synced_store(create=False, write=False)
-    with contextlib.closing(store):
+    with ctx.reading() as (_config, store):
         symbol = known_ticker("kpis", store, ctx.args.symbol)
         views = load_all_kpis(store, [symbol] if symbol else store.views.active_symbols())
     ctx.report(lambda: kpis_json(views), lambda: print_kpis(views))
@@ -188,8 +181,7 @@ def cmd_review(ctx: Context) -> int:
     from ..views.review import load_review
     from .output.review import review_json, review_lines
 
-    config, store = ctx.synced_store(create=False, write=False)
-    with contextlib.closing(store):
+    with ctx.reading() as (config, store):
         symbol = known_ticker("review", store, ctx.args.symbol)
         review = load_review(store, symbol, now=utc_now(), base=config.settings.currency)
     lines = review_lines(review, journal=symbol is not None)
@@ -203,8 +195,7 @@ def cmd_changes(ctx: Context) -> int:
     from .output.changes import change_lines, changes_json, since_moment
 
     now = utc_now()
-    config, store = ctx.synced_store(create=False, write=False)
-    with contextlib.closing(store):
+    with ctx.reading() as (config, store):
         since = since_moment(ctx.args.since, now, config.path, user_zone(config))
         changes = load_changes(store, since)
 
@@ -222,8 +213,7 @@ def cmd_report(ctx: Context) -> int:
     from .output.thesis_report import HTML_MARK, MARKDOWN_MARK, report_html, report_markdown
     from .output_file import Kind, kept_files, written
 
-    config, store = ctx.synced_store(create=False, write=False)
-    with contextlib.closing(store):
+    with ctx.reading() as (config, store):
         symbol = known_ticker("report", store, ctx.args.symbol)
         assert symbol is not None  # a required argument
         now = utc_now()

@@ -3,7 +3,6 @@ config), or list the releases stored, newest first."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 
@@ -22,8 +21,7 @@ def cmd_results(ctx: Context) -> int:
     from ..views.results import load_results
     from .output.results import print_results, results_json
 
-    config, store = ctx.synced_store(create=False, write=False)
-    with contextlib.closing(store):
+    with ctx.reading() as (config, store):
         symbol = known_ticker("results", store, ctx.args.symbol)
         rows = load_results(store, symbol)
         why = "" if rows else sec_state(config, store, utc_now())

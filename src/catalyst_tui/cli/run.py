@@ -261,8 +261,14 @@ def cmd_notify(ctx: Context) -> int:
     from ..notify.channels import close_channels, default_channels
     from ..notify.delivery import send_test
 
+    if ctx.args.reveal is not None:
+        if ctx.args.test or ctx.args.action is not None:
+            raise CommandError("catalyst notify: --reveal sends nothing: give it alone")
+        return _reveal(ctx, ctx.args.reveal or ctx.args.channel)
     if not ctx.args.test and ctx.args.action != "test":
-        raise CommandError("catalyst notify: use `catalyst notify test [CHANNEL]`")
+        raise CommandError(
+            "catalyst notify: use `catalyst notify test [CHANNEL]` or `notify --reveal [CHANNEL]`"
+        )
     only = ctx.args.channel
     remote_ok = _test_remote(ctx, only)
     if only is not None and only != "desktop":
@@ -311,6 +317,32 @@ def _test_remote(ctx: Context, only: str | None) -> bool:
     for name, problem in problems.items():
         ctx.out(f"{name}: not used: {problem}")
     return any(answer.ok for answer in answers.values())
+
+
+def _reveal(ctx: Context, only: str | None) -> int:
+    """Each channel's URL whole (or `only`'s), asked for by name: to a terminal alone (never a
+    pipe, a file or a log), each on one line without a character that commands the terminal."""
+    from ..notify.remote import configured_channels
+    from ..text import printable
+
+    if not sys.stdout.isatty():
+        raise CommandError(
+            "catalyst notify --reveal: not shown: the output is not a terminal (a channel's URL "
+            "with its secrets is written to a terminal only, never to a pipe or a file)",
+            1,
+        )
+    config = ctx.load_config()
+    if only is not None and only not in config.channels:
+        known = ", ".join(config.channels) or "none"
+        raise CommandError(f"catalyst notify --reveal: no channel {only!r} (channels: {known})")
+    channels, problems = configured_channels(config)
+    for channel in channels:
+        if only in (None, channel.name):
+            ctx.out(f"{channel.name}: {printable(channel.url)}")
+    for name, problem in problems.items():
+        if only in (None, name):
+            ctx.out(f"{name}: not used: {problem}")
+    return EXIT_OK
 
 
 def _record_tests(ctx: Context, config: Config, answers: dict[str, Tried]) -> None:

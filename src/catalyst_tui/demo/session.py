@@ -68,8 +68,7 @@ def demo_config_text(text: str, market_url: str, contact: str = DEMO_CONTACT) ->
     # every request of the demo is one Python makes and can be watched.
     settings = document.setdefault("settings", tomlkit.table())
     settings["browser_tls"] = tomlkit.array()
-    _with_a_broken_thesis(document)
-    _with_a_sized_position(document)
+    _with_checkpoints(document)
     _with_dividends(document)
     return HEADER + tomlkit.dumps(document)
 
@@ -106,58 +105,53 @@ def _with_dividends(document: tomlkit.TOMLDocument) -> None:
         tickers[symbol] = ticker
 
 
-def _with_a_broken_thesis(document: tomlkit.TOMLDocument) -> None:
-    """CRDO given a milestone due before any demo's day and never marked: missed, its thesis
-    reads broken beside ALAB's at risk (its margins under the floors) and the others' unjudged,
-    so the demo shows the verdicts apart (docs/thesis.md, Verdicts)."""
-    ticker = document.get("tickers", {}).get("CRDO")
-    if not isinstance(ticker, dict) or "checkpoints" in ticker:
-        return
-    milestone = tomlkit.table()
-    milestone.update(
+# Checkpoints the demo gives a ticker the file gives none, so the demo shows the verdicts apart
+# (docs/thesis.md, Verdicts). CRDO: a milestone due before any demo's day and never marked,
+# missed: its thesis reads broken beside ALAB's at risk (its margins under the floors) and the
+# others' unjudged. NVDA, the largest holding: a guard on its weight that holds (about 28% of the
+# demo's book under a 35% cap) and a milestone still to come: its thesis reads intact.
+_CHECKPOINTS: dict[str, tuple[dict[str, object], ...]] = {
+    "CRDO": (
         {
             "id": "second-hyperscaler-aec",
             "title": "A second hyperscaler ramps Credo's AECs",
             "kind": "milestone",
             "due": date(2025, 12, 31),
             "notes": "The demo's: due before the demo's day and never marked, so missed.",
-        }
-    )
-    ticker["checkpoints"] = tomlkit.aot()
-    ticker["checkpoints"].append(milestone)
-
-
-def _with_a_sized_position(document: tomlkit.TOMLDocument) -> None:
-    """NVDA, the largest holding, given a guard on its weight that holds (about 28% of the
-    demo's book under a 35% cap) and a milestone still to come: its thesis reads intact, a
-    verdict word on its row beside ALAB's at risk and CRDO's broken (docs/thesis.md,
-    Verdicts)."""
-    ticker = document.get("tickers", {}).get("NVDA")
-    if not isinstance(ticker, dict) or "checkpoints" in ticker:
-        return
-    guard = tomlkit.table()
-    guard.update(
+        },
+    ),
+    "NVDA": (
         {
             "id": "position-cap",
             "title": "NVDA stays under 35% of the book",
             "kind": "guard",
             "when": "weight <= 35%",
             "notes": "The demo's: the largest holding, kept from crowding out the rest.",
-        }
-    )
-    milestone = tomlkit.table()
-    milestone.update(
+        },
         {
             "id": "rubin-ships",
             "title": "Rubin systems ship to customers",
             "kind": "milestone",
             "due": date(2027, 6, 30),
             "notes": "The demo's: due after the demo's day, so still to be judged.",
-        }
-    )
-    ticker["checkpoints"] = tomlkit.aot()
-    ticker["checkpoints"].append(guard)
-    ticker["checkpoints"].append(milestone)
+        },
+    ),
+}
+
+
+def _with_checkpoints(document: tomlkit.TOMLDocument) -> None:
+    """Each ticker of _CHECKPOINTS given its checkpoints, where the file has that ticker and
+    writes none of its own."""
+    tickers = document.get("tickers", {})
+    for symbol, checkpoints in _CHECKPOINTS.items():
+        ticker = tickers.get(symbol)
+        if not isinstance(ticker, dict) or "checkpoints" in ticker:
+            continue
+        ticker["checkpoints"] = tomlkit.aot()
+        for fields in checkpoints:
+            checkpoint = tomlkit.table()
+            checkpoint.update(fields)
+            ticker["checkpoints"].append(checkpoint)
 
 
 class DemoSession:

@@ -7,10 +7,12 @@ is killed too (jobs/release_reader.py, jobs/pdf_reader.py)."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from typing import NamedTuple
 
-KILL_WAIT = 5.0  # seconds to wait for a killed child to be reaped
+from ..notify.reaping import REAP_WAIT as KILL_WAIT
+from ..notify.reaping import reaped
+
+__all__ = ["KILL_WAIT", "Ended", "within"]  # KILL_WAIT: the refresh worker's wait too
 
 
 class Ended(NamedTuple):
@@ -24,15 +26,11 @@ class Ended(NamedTuple):
 async def within(proc: asyncio.subprocess.Process, given: bytes, limit: float) -> Ended:
     """The child `proc` (its argv fixed by its caller, where tests/cli/test_hygiene.py reads
     it) given `given` on its stdin; TimeoutError once `limit` seconds pass, the child killed
-    and reaped (and so when the caller is cancelled)."""
+    and reaped (and so when the caller is cancelled: notify/reaping.py)."""
     try:
         async with asyncio.timeout(limit):
             out, err = await proc.communicate(given)
     finally:
-        if proc.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                proc.kill()
-            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
-                await asyncio.wait_for(proc.wait(), KILL_WAIT)
+        await reaped(proc)
     last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
     return Ended(proc.returncode or 0, out, last[0])

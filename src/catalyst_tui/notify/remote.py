@@ -1,7 +1,7 @@
-"""Channels beyond the desktop ([notify.channels.NAME]): each an Apprise URL and the kinds it
-gets, sent in a child process ended at its deadline (notify/send_child.py: no thread left
-behind, the answer read to a cap), its answer in catalyst's words (notify/answers.py) with the
-URL's secrets taken out (config/channels.py `shown_url`). An e-mail channel (mailto://,
+"""Channels beyond the desktop ([notify.channels.NAME]): each an Apprise URL and the kinds it gets,
+a delivery's notices sent in one child process, each ended at its deadline (notify/send_child.py: no
+thread left behind, the answer read to a cap), its answer in catalyst's words (notify/answers.py)
+with the URL's secrets taken out (config/channels.py `shown_url`). An e-mail channel (mailto://,
 mailtos://) gets the full alert as plain text and HTML; every other the short one
 (notify/alerts.py)."""
 
@@ -27,9 +27,10 @@ from ..config.channels import (
 from .alert_kinds import kinds_named
 from .answers import answer_words
 from .notification import ChannelError, FailureLog
+from .reaping import REAP_WAIT, reaped
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 
     from ..config import Config
     from .alerts import Alert
@@ -58,32 +59,60 @@ class RemoteChannel:
 
     async def send_alert(self, alert: Alert) -> str:
         """Send `alert`; what the service answered, in words. ChannelError (its words
-        redacted) when it failed or took longer than `timeout`: the send runs in a child process
-        (notify/send_child.py), ended at the deadline or when this task is cancelled."""
-        try:
-            answer = await self._send(alert)
-        except TimeoutError:
-            error = ChannelError(f"no answer from {self.shown} in {self.timeout:g} s")
-            raise self._failures.failed(error) from None
-        except ChannelError as exc:
-            raise self._failures.failed(exc) from None
-        self._failures.worked()
-        return answer
+        redacted) when it failed or took longer than `timeout` (`send_alerts`)."""
+        outcomes: list[str | ChannelError] = []
 
-    async def _send(self, alert: Alert) -> str:
+        async def kept(_index: int, outcome: str | ChannelError) -> None:
+            outcomes.append(outcome)
+
+        await self.send_alerts([alert], kept)
+        if isinstance(outcomes[0], ChannelError):
+            raise outcomes[0]
+        return outcomes[0]
+
+    async def send_alerts(
+        self, alerts: Sequence[Alert], done: Callable[[int, str | ChannelError], Awaitable[None]]
+    ) -> None:
+        """Send `alerts` in order, all in one child process (notify/send_child.py), each within
+        `timeout` of its own; `done(index, outcome)` awaited as each ends, its outcome what the
+        service answered in words, or the ChannelError (redacted) of one that failed or took
+        longer: that one is the last, the rest are not tried. The child is ended at a deadline,
+        at the batch's end, or when this task is cancelled."""
+        if not alerts:
+            return
+        asks = [{"deadline": self.timeout}, *map(self._ask, alerts)]
+        given = b"".join(json.dumps(ask).encode() + b"\n" for ask in asks)
+        async with child_answers(given) as answers:
+            for index in range(len(alerts)):
+                outcome = await self._answer(answers)
+                if isinstance(outcome, ChannelError):
+                    await done(index, self._failures.failed(outcome))
+                    return
+                self._failures.worked()
+                await done(index, outcome)
+
+    def _ask(self, alert: Alert) -> dict[str, object]:
         body, html = (alert.html, True) if self.email else (alert.short, False)
-        ask = {"url": self.url, "title": alert.title, "body": body, "html": html}
-        ask["deadline"] = self.timeout
-        out = await run_child(json.dumps(ask).encode(), self.timeout)
+        return {"url": self.url, "title": alert.title, "body": body, "html": html}
+
+    async def _answer(self, answers: asyncio.StreamReader) -> str | ChannelError:
+        """The next send's answer in words, or why it failed."""
         try:
-            said = json.loads(out)
+            async with asyncio.timeout(self.timeout):
+                line = await answers.readline()
+        except TimeoutError:
+            return ChannelError(f"no answer from {self.shown} in {self.timeout:g} s")
+        except ValueError:  # a line past LINE_CAP
+            line = b""
+        try:
+            said = json.loads(line)
         except ValueError:
-            raise ChannelError(f"the send to {self.shown} ended without an answer") from None
+            return ChannelError(f"the send to {self.shown} ended without an answer")
         if not said.get("known"):
-            raise ChannelError(f"{self.shown} is not a URL Apprise knows")
+            return ChannelError(f"{self.shown} is not a URL Apprise knows")
         words = self.redact(answer_words(said, self.shown))
         if not said.get("sent"):
-            raise ChannelError(words or f"{self.shown} did not take the notification")
+            return ChannelError(words or f"{self.shown} did not take the notification")
         return words or "sent"
 
     def redact(self, text: str) -> str:
@@ -118,28 +147,35 @@ def _secret_parts(url: str) -> list[str]:
 
 
 CHILD = "catalyst_tui.notify.send_child"
-REAP_WAIT = 5.0  # seconds to wait for a killed child to be reaped
+LINE_CAP = 1 << 20  # bytes of one send's answer line read from the child, at most
 
 
-async def run_child(given: bytes, limit: float) -> bytes:
-    """The send's child (`python -m catalyst_tui.notify.send_child`) given `given`; what it
-    wrote. TimeoutError at `limit` seconds; killed and reaped then, and when cancelled."""
+@contextlib.asynccontextmanager
+async def child_answers(given: bytes) -> AsyncIterator[asyncio.StreamReader]:
+    """The sends' child (`python -m catalyst_tui.notify.send_child`) given `given` on its
+    stdin (fed as it reads); its stdout, an answer a line. Killed and reaped on the way out,
+    whether the batch ended, a deadline passed or the caller was cancelled."""
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", CHILD, stdin=PIPE, stdout=PIPE, stderr=DEVNULL
+        sys.executable, "-m", CHILD, stdin=PIPE, stdout=PIPE, stderr=DEVNULL, limit=LINE_CAP
     )
+    feeder = asyncio.create_task(_feed(proc, given))
     try:
-        async with asyncio.timeout(limit):
-            out, _ = await proc.communicate(given)
+        assert proc.stdout is not None
+        yield proc.stdout
     finally:
-        if proc.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                proc.kill()
-            with contextlib.suppress(TimeoutError, asyncio.CancelledError):
-                await asyncio.wait_for(proc.wait(), REAP_WAIT)
-        transport = getattr(proc, "_transport", None)
-        if transport is not None:  # closed on this loop, not by the collector after it ends
-            transport.close()
-    return out
+        feeder.cancel()
+        await reaped(proc)
+        await asyncio.wait([feeder], timeout=REAP_WAIT)
+
+
+async def _feed(proc: asyncio.subprocess.Process, given: bytes) -> None:
+    """`given` written to the child's stdin as it reads it, then closed (a child that ended
+    early, after a failed send, reads no more)."""
+    assert proc.stdin is not None
+    with contextlib.suppress(ConnectionError):
+        proc.stdin.write(given)
+        await proc.stdin.drain()
+        proc.stdin.close()
 
 
 def quiet_apprise() -> None:

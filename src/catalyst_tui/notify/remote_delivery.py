@@ -1,15 +1,16 @@
-"""Delivery of the outbox through the channels beyond the desktop (notify/remote.py), each on
-its own: a channel claims the rows of its kinds it has not sent (store.channel_deliveries), sends
-each, and records it sent, or failed with the time of its next try; so two processes and a
-restart send each notification once per channel, and a channel that fails or hangs holds no
-other (they run side by side, each send with its time limit).
+"""Delivery of the outbox through the channels beyond the desktop (notify/remote.py), each on its
+own: a channel claims the rows of its kinds it has not sent (store.channel_deliveries), sends them
+in order in one child process (each within its deadline), and records each sent as it goes, or the
+first that failed with the time of its next try (the rest unclaimed, untried); so two processes and
+a restart send each notification once per channel, and a channel that fails or hangs holds no other
+(they run side by side, each send with its time limit).
 
-A failed send is tried again after 30 s, 1, 2, 5, 10 and then every 30 minutes, and given up
-after `MAX_ATTEMPTS` tries (about three hours); while a channel waits out a failure's backoff,
-none of its rows is tried. The report says when (`ChannelsReport.next_retry`): the daemon and
-the TUI try again then, on a schedule of the channels' own (jobs/channel_retry.py), not at the
-next refresh. A notification older than `NEWEST` is never sent to a channel that
-never had it (a channel added today does not get last week's)."""
+A failed send is tried again after 30 s, 1, 2, 5, 10 and then every 30 minutes, and given up after
+`MAX_ATTEMPTS` tries (about three hours); while a channel waits out a failure's backoff, none of its
+rows is tried. The report says when (`ChannelsReport.next_retry`): the daemon and the TUI try again
+then, on a schedule of the channels' own (jobs/channel_retry.py), not at the next refresh. A
+notification older than `NEWEST` is never sent to a channel that never had it (a channel added today
+does not get last week's)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ..store import Store
+    from ..store.records import Notice
     from .remote import RemoteChannel
 
 log = logging.getLogger(__name__)
@@ -64,6 +66,11 @@ class ChannelsReport:
     def lines(self) -> list[str]:
         """What each channel did, a line each: 'phone: 1 sent', 'hook: failed: <why>; tried
         again at 12:05:30 UTC'."""
+        return [line for line, _failed in self.said(every=True)]
+
+    def said(self, *, every: bool = False) -> list[tuple[str, bool]]:
+        """Each channel's line (`lines`) and whether a send of it failed: of the channels that
+        sent or failed, or of `every` one."""
         out = []
         for name in self.sent:
             sent, failed = self.sent[name], self.failed.get(name, 0)
@@ -75,7 +82,8 @@ class ChannelsReport:
                     said.append(f"tried again at {again:%H:%M:%S} UTC")
                 elif self.given_up.get(name):
                     said.append("given up")
-            out.append(f"{name}: {'; '.join(said)}")
+            if every or sent or failed:
+                out.append((f"{name}: {'; '.join(said)}", bool(failed)))
         return out
 
 
@@ -90,7 +98,8 @@ async def deliver_to_channels(
 ) -> ChannelsReport:
     """Each channel's unsent rows of its kinds, sent side by side; never raises for a channel
     (a database step that can't get the write lock leaves its rows for the next delivery)."""
-    report = ChannelsReport()
+    # Each channel's line in the order the file names them, whichever ends first.
+    report = ChannelsReport(sent=dict.fromkeys((c.name for c in channels), 0))
     clock = clock or (lambda: now)
 
     def on_its_own(step: Callable[[Store], object]) -> object:
@@ -112,29 +121,33 @@ async def deliver_to_channels(
                 gone=claimer_gone,
             )
 
-        try:
-            notices = await asyncio.to_thread(on_its_own, claim)
-            assert isinstance(notices, list)
-            for index, notice in enumerate(notices):
-                ident = notice.outbox_id
-                try:
-                    await channel.send_alert(alert_for(notice))
-                except ChannelError as exc:
-                    failed += 1
-                    report.errors[channel.name] = str(exc)
-                    again = await asyncio.to_thread(
-                        on_its_own, _failed(ident, channel.name, str(exc), clock())
-                    )
-                    if isinstance(again, dt.datetime):
-                        report.retry_at[channel.name] = again
-                    else:
-                        report.given_up[channel.name] = report.given_up.get(channel.name, 0) + 1
-                    # The rest wait for the next delivery: a channel down costs one time limit.
-                    rest = [n.outbox_id for n in notices[index + 1 :]]
-                    await asyncio.to_thread(on_its_own, _unclaimed(rest, channel.name))
-                    break
+        async def done(index: int, outcome: str | ChannelError) -> None:
+            nonlocal sent, failed
+            ident = notices[index].outbox_id
+            if not isinstance(outcome, ChannelError):
                 sent += 1
                 await asyncio.to_thread(on_its_own, _sent(ident, channel.name, clock()))
+                return
+            failed += 1
+            report.errors[channel.name] = str(outcome)
+            again = await asyncio.to_thread(
+                on_its_own, _failed(ident, channel.name, str(outcome), clock())
+            )
+            if isinstance(again, dt.datetime):
+                report.retry_at[channel.name] = again
+            else:
+                report.given_up[channel.name] = report.given_up.get(channel.name, 0) + 1
+            # The rest wait for the next delivery: a channel down costs one time limit.
+            rest = [n.outbox_id for n in notices[index + 1 :]]
+            await asyncio.to_thread(on_its_own, _unclaimed(rest, channel.name))
+
+        notices: list[Notice] = []
+        try:
+            claimed = await asyncio.to_thread(on_its_own, claim)
+            assert isinstance(claimed, list)
+            notices = claimed
+            # One child process sends the channel's notices in order, each within its deadline.
+            await channel.send_alerts([alert_for(notice) for notice in notices], done)
         except Exception as exc:  # the store, a wording: this channel's turn ends, not others'
             log.warning("delivery through %s stopped: %s", channel.name, channel.redact(str(exc)))
         report.sent[channel.name] = sent

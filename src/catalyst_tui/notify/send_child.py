@@ -1,14 +1,17 @@
-"""One send through Apprise in a child process of its own (`python -m
+"""A channel's sends through Apprise in a child process of its own (`python -m
 catalyst_tui.notify.send_child`, started by notify/remote.py with a fixed argv): a channel whose
 answer never ends, or never stops coming, is ended with the child at its deadline (a thread
 could not be stopped, and kept the process alive after), and what the service answers is read
-to `ANSWER_CAP` bytes at most, never whole.
+to `ANSWER_CAP` bytes at most, never whole. One child sends a channel's batch of notices in
+order (Apprise loaded once, not once a notice), each within its own deadline.
 
-Given on stdin, as JSON: the URL, the title, the body, whether the body is HTML and the
-deadline in seconds. Answered on stdout, as JSON: whether Apprise says it was sent, whether it
-knew the URL, the last HTTP answer (status, reason, its first words), the SMTP replies, and
-Apprise's own log lines (the parent words them and takes the URL's secrets out). The child ends
-itself (SIGALRM) a second after its deadline if no one ends it first."""
+Given on stdin, a JSON line each: the deadline in seconds first, then a send each (the URL, the
+title, the body, whether the body is HTML). Answered on stdout, a JSON line a send, written as
+it ends: whether Apprise says it was sent, whether it knew the URL, the last HTTP answer
+(status, reason, its first words), the SMTP replies, and Apprise's own last log lines (the
+parent words them and takes the URL's secrets out). A send not taken ends the batch: the rest
+are not tried. The child ends itself (SIGALRM) a second after a send's deadline if no one ends
+it first."""
 
 from __future__ import annotations
 
@@ -23,12 +26,14 @@ _SHOWN = 300  # characters of an answer kept for the words
 _LINE = 2000  # characters of one of Apprise's log lines kept (an exception's words at its end)
 
 
+ASK_CAP = 16 << 20  # bytes of one send's line read, at most (an e-mail's HTML)
+_KEPT_LOG = 40  # of Apprise's log lines a send, the last kept
+
+
 def main() -> int:
-    ask = json.loads(sys.stdin.buffer.read(1 << 20))
-    deadline = float(ask.get("deadline") or 20)
-    if hasattr(signal, "SIGALRM"):
-        signal.alarm(int(deadline) + 1)
-    seen: dict[str, Any] = {"http": None, "smtp": [], "log": []}
+    head = json.loads(sys.stdin.buffer.readline(ASK_CAP) or b"{}")
+    deadline = float(head.get("deadline") or 20)
+    seen: dict[str, Any] = {}
     _cap_http(seen)
     _keep_smtp_replies(seen)
     import apprise
@@ -36,22 +41,32 @@ def main() -> int:
     logger = logging.getLogger("apprise")
     logger.propagate = False
     logger.setLevel(logging.DEBUG)  # its exceptions' words are in its debug lines
-    notifier = apprise.Apprise(asset=apprise.AppriseAsset(image_url_mask=""))
-    known = bool(notifier.add(ask["url"]))
-    sent = False
-    if known:
-        form = apprise.NotifyFormat.HTML if ask.get("html") else None
-        sent = bool(
-            notifier.notify(
-                body=ask["body"],
-                title=ask["title"],
-                body_format=form,
-                log_callback=lambda entry, _s: seen["log"].append(str(entry.message)[:_LINE]),
-                log_level=logging.DEBUG,
+    asset = apprise.AppriseAsset(image_url_mask="")
+    while line := sys.stdin.buffer.readline(ASK_CAP):
+        ask = json.loads(line)
+        if hasattr(signal, "SIGALRM"):
+            signal.alarm(int(deadline) + 1)  # this send's own deadline
+        seen.clear()
+        seen.update(http=None, smtp=[], log=[])
+        notifier = apprise.Apprise(asset=asset)
+        known = bool(notifier.add(ask["url"]))
+        sent = False
+        if known:
+            form = apprise.NotifyFormat.HTML if ask.get("html") else None
+            sent = bool(
+                notifier.notify(
+                    body=ask["body"],
+                    title=ask["title"],
+                    body_format=form,
+                    log_callback=lambda entry, _s: seen["log"].append(str(entry.message)[:_LINE]),
+                    log_level=logging.DEBUG,
+                )
             )
-        )
-    seen.update(sent=sent, known=known)
-    sys.stdout.write(json.dumps(seen))
+        seen.update(sent=sent, known=known, log=seen["log"][-_KEPT_LOG:])
+        sys.stdout.write(json.dumps(seen) + "\n")
+        sys.stdout.flush()
+        if not sent:
+            break  # the rest wait for the next delivery, as the parent records them
     return 0
 
 

@@ -1,11 +1,13 @@
 """Live updates in the app: the scheduler on the app's loop (started after the first paint,
 stopped on quit), its notifications as toasts, a refresh's progress and outcome on the
-watchlist, and the refresh key."""
+watchlist, what each channel beyond the desktop did (on the health line; a failed send as a
+toast too), and the refresh key."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..text import printable
 from ..thesis.vocabulary import Status
 from ..thesis.wording import change_words, reason_text
 from .base import NOTICE_SECONDS, CatalystBase
@@ -13,9 +15,12 @@ from .base import NOTICE_SECONDS, CatalystBase
 # The scheduler (apscheduler, the market package, httpx) and the notifier are imported where
 # first used: at the top, they were part of the start-up's imports (bench/startup.py).
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..jobs.reach import Reach
-    from ..jobs.scheduler import CycleResult
-    from ..notify.notification import Notification
+    from ..jobs.scheduler import CycleResult, ThesisScheduler
+    from ..notify.notification import Channel, Notification
+    from ..notify.remote_delivery import ChannelsReport
     from .screens.watchlist import WatchlistScreen
 
 
@@ -31,15 +36,21 @@ class LiveUpdates(CatalystBase):
     def _start_scheduler(self) -> None:
         if self.scheduler is not None or self._stopped or not self.is_running:
             return  # quit before the first paint: no refresh to start
-        from ..jobs.scheduler import ThesisScheduler
         from ..notify.channels import default_channels
-        from ..views.digest import queue_digest
 
         channels = self._channels
         if channels is None:
             channels = default_channels(toast=self._toast, desktop=self.desktop)
         self._channels = channels
-        self.scheduler = ThesisScheduler(
+        self.scheduler = self._scheduler_for(channels)
+        self.scheduler.start(refresh_at_start=True)
+
+    def _scheduler_for(self, channels: Sequence[Channel]) -> ThesisScheduler:
+        """The scheduler, its reports to this app's screen (not started)."""
+        from ..jobs.scheduler import ThesisScheduler
+        from ..views.digest import queue_digest
+
+        return ThesisScheduler(
             self.workspace.config,
             self.workspace.store,
             channels,
@@ -50,8 +61,8 @@ class LiveUpdates(CatalystBase):
             refresh_in_child=True,  # fetch + store in a child process: keys wait for neither
             on_reach=self._reach,
             digest=queue_digest,
+            on_channels=self._channels_done,  # a retry's report (a cycle's is in its result)
         )
-        self.scheduler.start(refresh_at_start=True)
 
     async def stop_live(self) -> None:
         self._stopped = True
@@ -95,6 +106,8 @@ class LiveUpdates(CatalystBase):
                     (f"{e.symbol}/{e.checkpoint_id}: {was} → {now}\n{why}", "", "information", 6)
                 )
         self._show_toasts(toasts, result)
+        if result.channels is not None:
+            self._channels_done(result.channels)
         self.workspace.database_changed()  # the refresh's own writes: read just below, not again
         report = result.refresh
         if report is not None:
@@ -137,6 +150,19 @@ class LiveUpdates(CatalystBase):
             severity="error" if urgent else "information",
             timeout=NOTICE_SECONDS,
         )
+
+    def _channels_done(self, report: ChannelsReport) -> None:
+        """What each channel beyond the desktop did in a delivery (a cycle's or a retry's), on
+        the watchlist's health line ("phone: 1 sent"); a send that failed or was given up a
+        toast of its own too, never merged into a burst. A delivery that sent nothing and
+        failed nothing leaves the last one said."""
+        said = report.said()
+        if not said:
+            return
+        self._watchlist().header.show_channels(said, self.workspace.clock())
+        failed = [printable(line) for line, bad in said if bad]
+        if failed:
+            self.notify("\n".join(failed), title="alert channels", severity="error", timeout=12)
 
     def _shown_after_cycle(self, watchlist: WatchlistScreen) -> None:
         watchlist.header.hide_progress()

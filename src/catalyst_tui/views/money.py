@@ -52,7 +52,8 @@ def position_money(
     if position.sales:
         realized = realized_year = 0.0
         for sale in position.sales:
-            sale_rate = _rate_on(store, quoted, base, sale.sell.date, rate)
+            day_rate = rate_on(store, quoted, base, sale.sell.date)
+            sale_rate = rate if day_rate is None else day_rate  # none of its day: the current
             if sale_rate is None:
                 realized = realized_year = None
                 break
@@ -114,18 +115,16 @@ def listing_rate(
     return unit, unit_rate(unit, base, rates)
 
 
-def _rate_on(
-    store: Store, quoted: str | None, base: str, day: dt.date, current: float | None
-) -> float | None:
-    """Base currency per quoted unit on `day` (a sale's): the stored rate of that day or the
-    last before it, else the current one."""
+def rate_on(store: Store, quoted: str | None, base: str, day: dt.date) -> float | None:
+    """Base currency per `quoted` unit on `day` (a sale's, a dividend's): the stored rate of that
+    day or the last before it; None when the unit or the rate is not known."""
     if quoted is None:
-        return current
+        return None
     currency, divisor = major(quoted)
     if currency == base:
         return 1.0 / divisor
     found = store.fx.on(currency, base, day)
-    return found.rate / divisor if found is not None else current
+    return None if found is None else found.rate / divisor
 
 
 def booked(money: PositionMoney, base: str) -> PositionMoney:

@@ -8,12 +8,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..market.currency import major, round_money
+from ..market.currency import round_money
 from ..market.symbols import listing_currency
 from ..store.holdings import load_holdings
 from ..thesis.portfolio.flows import received
 from ..thesis.portfolio.performance import Holding, Outcome, Span, outcome, time_weighted
 from ..thesis.portfolio.returns import Rate, basis_text
+from .money import rate_on
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -171,7 +172,7 @@ def _unheld_rows(
     rows = []
     for m in written:
         stated = None if m.tax is None or m.tax_currency else m.tax
-        unit = _unit_on(store, currency, base, m.date)
+        unit = rate_on(store, currency, base, m.date)
         rows.append(
             DividendRow(
                 symbol,
@@ -190,18 +191,6 @@ def _unheld_rows(
             )
         )
     return rows
-
-
-def _unit_on(store: Store, quoted: str | None, base: str, day: dt.date) -> float | None:
-    """Base currency per `quoted` unit on `day` (the stored rate of that day or the last before
-    it); None when the unit or the rate is not known."""
-    if quoted is None:
-        return None
-    currency, divisor = major(quoted)
-    if currency == base:
-        return 1.0 / divisor
-    found = store.fx.on(currency, base, day)
-    return None if found is None else found.rate / divisor
 
 
 def _sum(a: float, b: float) -> float:

@@ -34,3 +34,11 @@ def add(commands: Commands) -> None:
         "channel", nargs="?", help="only this channel (a [notify.channels] name, or desktop)"
     )
     notify.add_argument("--test", action="store_true", help="send one test notification")
+    notify.add_argument(
+        "--reveal",
+        nargs="?",
+        const="",
+        metavar="CHANNEL",
+        help="print each [notify.channels] channel's URL whole, secrets and all (or only "
+        "CHANNEL's), to a terminal only: never to a pipe or a file",
+    )

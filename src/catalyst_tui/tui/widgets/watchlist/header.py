@@ -1,5 +1,6 @@
 """The watchlist's header: the portfolio's totals, the data's health on a line of its own
-(counting on: "refreshed 1m ago"), and a refresh's progress at the right."""
+(counting on: "refreshed 1m ago") with what the last delivery to the channels beyond the
+desktop did ("alerts at 21:05: phone: 1 sent"), and a refresh's progress at the right."""
 
 from __future__ import annotations
 
@@ -44,6 +45,9 @@ class WatchlistHeader(Horizontal):
         self._data: Watchlist | None = None
         self._totals = fmt.Flow([])  # the first part, as last shown
         self._health = Text()  # and its last line, the data's health
+        # The last delivery to the channels that sent or failed: when, each channel's line and
+        # whether it failed (notify/remote_delivery.py ChannelsReport.said).
+        self.channels: tuple[dt.datetime, list[tuple[str, bool]]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="summary")
@@ -86,6 +90,11 @@ class WatchlistHeader(Horizontal):
         self.reach = reach
         self._redraw_health()
 
+    def show_channels(self, said: list[tuple[str, bool]], at: dt.datetime) -> None:
+        """What each channel did in the last delivery that did something, said at once."""
+        self.channels = (at, said)
+        self._redraw_health()
+
     def _redraw_health(self) -> None:
         if self._data is not None:
             self._show(self._totals, self._health_line(self._data))
@@ -107,6 +116,14 @@ class WatchlistHeader(Horizontal):
             line.append_text(
                 fmt.plain(health_text(health, now), "" if health_ok(health, now) else p.warning)
             )
+        if self.channels is not None:
+            at, said = self.channels
+            line.append(" · ", style=p.muted)
+            line.append(f"alerts at {at.astimezone():%H:%M}: ")
+            for index, (words, failed) in enumerate(said):
+                if index:
+                    line.append(" · ", style=p.muted)
+                line.append(printable(words), style=p.warning if failed else "")
         return line
 
     def _show(self, totals: fmt.Flow, health: Text) -> None:
