@@ -4,9 +4,13 @@ permalink guid, link, title, description and an RFC 822 pubDate, Dublin Core nam
 declared) or Atom (RFC 4287: entries with id, title, an alternate link, summary, published
 and updated), and the pages the items link to (HTML press releases), built by the test.
 
+Each answer carries an ETag (a digest of its body): a request with that If-None-Match is a 304
+with no body, as a feed server answers a conditional ask.
+
 Hostile answers: `endless` paths stream a body for ever (a feed that never ends), `sizes`
 paths answer that many bytes of XML-looking text (a link to a gigabyte: its Content-Length
-said, its bytes sent until the client hangs up). Plain module, no pytest:
+said, its bytes sent until the client hangs up), `hanging` paths send their headers and then
+nothing until the server stops (a feed that hangs). Plain module, no pytest:
 
     with FeedServer() as feeds:
         feeds.add_item("/alab/rss", "Astera Labs ships …", "…", published, page="<html>…")
@@ -15,6 +19,7 @@ said, its bytes sent until the client hangs up). Plain module, no pytest:
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -40,6 +45,9 @@ class FeedServer:
     bodies: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # path -> as given
     endless: set[str] = field(default_factory=set)
     sizes: dict[str, int] = field(default_factory=dict)
+    hanging: set[str] = field(default_factory=set)
+    conditional: list[str] = field(default_factory=list)  # paths asked with If-None-Match
+    _stopped: threading.Event = field(default_factory=threading.Event)
     log: list[str] = field(default_factory=list)
     agents: dict[str, str] = field(default_factory=dict)  # path -> the last User-Agent sent
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -82,6 +90,7 @@ class FeedServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._stopped.set()
         if self._httpd is not None:
             self._httpd.shutdown()
             self._httpd.server_close()
@@ -173,8 +182,13 @@ class _Handler(BaseHTTPRequestHandler):
             server.log.append(path)
             server.agents[path] = self.headers.get("User-Agent", "")
             endless, size = path in server.endless, server.sizes.get(path)
+            hangs = path in server.hanging
+            if self.headers.get("If-None-Match"):
+                server.conditional.append(path)
         try:
-            if endless:
+            if hangs:
+                self._hang(server._stopped)
+            elif endless:
                 self._endless()
             elif size is not None:
                 self._sized(size)
@@ -185,11 +199,28 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, found: tuple[str, bytes] | None) -> None:
         kind, body = found or ("text/html", b"<html><body>Not Found</body></html>")
+        etag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'
+        if found and self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         self.send_response(200 if found else 404)
+        self.send_header("ETag", etag)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _hang(self, stopped: threading.Event) -> None:
+        """Headers, then nothing until the server stops."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", "100000")
+        self.end_headers()
+        self.wfile.flush()
+        stopped.wait()
 
     def _endless(self) -> None:
         """A feed that never ends: its head, then items for ever, chunked."""

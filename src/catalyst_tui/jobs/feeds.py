@@ -20,6 +20,10 @@ feed source (market/feeds.py) for the tickers whose checkpoints carry evidence e
   MAX_TEXT characters). A page that
   cannot be had leaves the item its title and summary; the feed's failures are said once, in
   one note.
+- **Results releases**: while results are awaited the fast watch asks the same feeds every
+  30 s on its own, for the item that is the results release (jobs/watch.py, jobs/results.py
+  `read_feed_releases`): it is read as a release and notified at once, whatever the evidence
+  entries; here it is one more item, matched as any other.
 - **Stored** with the item's link (none, "", for an item without one: no page is asked, and
   the feed's address is no page of the item's), its date (else now) and the feed's host as its
   form; the matching (jobs/evidence_match.py) and its notices are the filings'.

@@ -21,30 +21,44 @@ evening's rule for asking SEC for a company's filings.
   submissions are asked every POLL_EVERY: by the refresh itself (jobs/evidence.py), so a
   `catalyst refresh` run by cron every minute asks no more often, and the scheduler keeps its
   cycles at least that frequent while a company is awaited (jobs/scheduler.py).
+- **From the company's feed first.** The fast watch (jobs/watch.py) hands over the results
+  releases an awaited company's own feeds list (`FeedItem`); `read_feed_releases` reads each
+  published inside the awaited window at once from its page and stores it keyed by the page's
+  address (store.results `save_feed_release`: no SEC accession is made up) with its notice, the
+  page as its link. The 8-K's release that follows (`store_release`) is read, checked and
+  learned from as ever, and sends no second notice of that quarter; a headline figure (HEADLINE)
+  that reads otherwise than the page's in a notice's words sends a `correction`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.models import NEW_YORK, FetchError, FormatError
+from ..notify.notification import strip_controls
 from ..notify.wording import results_notification
 from ..reading.moments import CLOSE
-from ..reading.release.records import NotRead, Place, ReleaseResults, nothing
+from ..reading.release.records import NotRead, Place, ReleaseFigures, ReleaseResults, nothing
+from ..store import Store, StoreError
 from ..thesis.reported.results import Release, check, fiscal_label, guided
 from ..thesis.reported.street import frozen_for
+from ..thesis.wording import money
 from .release_reader import ReaderFailed, ReadTimedOut, read_in_child
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
+    from pathlib import Path
 
+    from ..market.fetch_kinds import FeedWatchSource
     from ..market.http.client import MarketClient
+    from ..market.models import Headline
     from ..market.provider import FilingsSource
-    from ..store import Store
     from ..store.records import FilingRecord
+    from ..store.results import FeedRelease
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +68,26 @@ AWAIT_FOR = dt.timedelta(days=7)  # a date that was wrong is not polled for ever
 EARLY = dt.timedelta(days=3)  # results filed this long before the date are that date's
 # A release is news this long after its 8-K: the year of them a first refresh finds is quiet.
 NOTIFY_WITHIN = dt.timedelta(days=4)
+# The figures a results notice states, and a correction compares (by their words in it).
+HEADLINE = {
+    "revenue": "revenue",
+    "net_income": "net income",
+    "eps_diluted": "EPS",
+    "eps_nongaap": "non-GAAP EPS",
+}
+FEED_SAVE_PATIENCE_MS = 60_000  # a feed release's save waits this long for another writer's lock
+FEED_PAGE_ATTEMPTS = 3  # a feed release's page that cannot be had is asked at the next looks
+
+
+class FeedItem(NamedTuple):
+    """A results release a company's feed listed (the fast watch's, jobs/watch.py): what
+    `read_feed_releases` reads at once."""
+
+    symbol: str
+    feed: str  # the feed's address
+    item: Headline
+    source: FeedWatchSource
+    attempts: int = 0  # its page's fetches that failed before
 
 
 def awaited(store: Store, symbols: Iterable[str], now: dt.datetime) -> list[str]:
@@ -152,25 +186,159 @@ def store_release(
 ) -> bool:
     """Store what was read from the exhibit at `url` of the 8-K `record` (stored before with
     store.evidence.save_filings), once; with its notification when `notify` ("results" in
-    [settings] notify) and it is news (its 8-K at most NOTIFY_WITHIN old). False when it was
-    stored already. The refresh's door, and a replay's (`catalyst demo`)."""
+    [settings] notify) and it is news (its 8-K at most NOTIFY_WITHIN old). When the company's
+    feed gave the quarter's release first (`read_feed_releases`), its notice went then: no
+    second one, but a correction when a headline figure differs (`correction`). False when it
+    was stored already. The refresh's door, and a replay's (`catalyst demo`)."""
     symbol = record.symbol
     notice = None
-    if notify and results.found and now - record.accepted <= NOTIFY_WITHIN:
-        releases = store.results.of_symbols([symbol]).get(symbol, [])
-        end = results.period_end
-        before = guided(releases, end) if end is not None else None
-        label = fiscal_label(end, store.results.fiscal_year_ends(symbol)) if end else None
+    end = results.period_end
+    if notify and results.found and end is not None and now - record.accepted <= NOTIFY_WITHIN:
         release = Release(symbol, record.accession, url, record.filed, record.accepted, results)
-        frozen = frozen_for(store.estimates.of(symbol), release)  # the Street's, before it
-        said = results_notification(
-            release, label, before.quarter_guide() if before is not None else None, frozen
-        )
-        notice = (said.title, said.body)
+        label = fiscal_label(end, store.results.fiscal_year_ends(symbol))
+        early = store.results.feed_release(symbol, end)
+        if early is None:
+            notice = results_notice(store, release, label)
+        else:
+            notice = correction(symbol, label, early, results.quarter, url)
     stored = store.results.save(symbol, record, url, results, now, notice=notice)
     if stored and results.places:
         store.layouts.save_places(symbol, record.accession, results.places)
     return stored
+
+
+def results_notice(store: Store, release: Release, label: str | None) -> tuple[str, str]:
+    """The results notice of `release` (notify/wording.py `results_notification`): against the
+    guide the release before gave and the Street's consensus frozen before it."""
+    releases = store.results.of_symbols([release.symbol]).get(release.symbol, [])
+    end = release.period_end
+    before = guided(releases, end) if end is not None else None
+    frozen = frozen_for(store.estimates.of(release.symbol), release)  # the Street's, before it
+    said = results_notification(
+        release, label, before.quarter_guide() if before is not None else None, frozen
+    )
+    return said.title, said.body
+
+
+def differing(early: ReleaseFigures, filed: ReleaseFigures) -> list[tuple[str, str, str]]:
+    """The headline figures (HEADLINE) the 8-K's release states otherwise than the company's
+    page did, as a notice writes them (money as $412.3M, EPS to the cent): (figure, the page's,
+    the 8-K's). A figure one of them leaves unstated is no difference; one that reads alike in
+    those words is none either (a page's $412.3 million against the table's 412,345 thousand)."""
+    out = []
+    for name in HEADLINE:
+        page, sec = getattr(early, name), getattr(filed, name)
+        if page is None or sec is None:
+            continue
+        said = (
+            (f"{page:.2f}", f"{sec:.2f}") if name.startswith("eps") else (money(page), money(sec))
+        )
+        if said[0] != said[1]:
+            out.append((HEADLINE[name], *said))
+    return out
+
+
+def correction(
+    symbol: str, label: str | None, early: FeedRelease, filed: ReleaseFigures, url: str
+) -> tuple[str, str] | None:
+    """The correction of a results notice sent from the company's page (`early`) when its 8-K
+    states a headline figure otherwise: 'ALAB results corrected: Q3 FY26' / 'revenue $402.3M
+    on the company's page, $412.3M in the 8-K', then the 8-K's release on a line of its own;
+    None when nothing differs. Its words are here, not in notify/wording.py, while that module
+    is another change's."""
+    changed = differing(early.quarter, filed)
+    if not changed:
+        return None
+    said = " · ".join(
+        f"{name} {page} on the company's page, {sec} in the 8-K" for name, page, sec in changed
+    )
+    link = strip_controls(url)
+    tail = f"\n{link}" if link.startswith(("https://", "http://")) and " " not in link else ""
+    named = label or f"quarter ended {early.period_end}"
+    return f"{symbol} results corrected: {named}", said + tail
+
+
+async def read_feed_releases(
+    client: MarketClient,
+    path: Path,
+    found: Sequence[FeedItem],
+    clock: Callable[[], dt.datetime],
+) -> tuple[list[str], list[FeedItem]]:
+    """The results releases the companies' feeds listed (jobs/watch.py), each read once and at
+    once while its company is awaited and it was published inside the awaited window (since
+    EARLY before the earnings date): its page (http(s) only, within the feeds provider's
+    bounds) read as a release in a child (`read_in_child`), stored as that quarter's release
+    from the company's page (store.results `save_feed_release`, keyed by the page's address:
+    no SEC accession is made up) with its results notice, the page as its link, unless the
+    quarter's 8-K release or another page of it came first. A page that cannot be had is said
+    in the log and handed back to be asked at the next look (FEED_PAGE_ATTEMPTS in all), as is
+    one whose save found the database locked; one the reader gives up on is left (the 8-K's
+    release follows). The symbols notified, and the
+    items to try again."""
+    notified, again = [], []
+    for found_item in found:
+        symbol, item, source = found_item.symbol, found_item.item, found_item.source
+        now = clock()
+        published = item.published
+        with Store.open(path) as store:
+            since = awaited_since(store, symbol, now)
+            done = store.results.feed_release_read(symbol, item.link)
+        if done or since is None or published is None or not since <= published <= now:
+            continue
+        day = published.astimezone(NEW_YORK).date()
+        try:
+            body = await source.page(client, item.link, symbol)
+            results = await read_in_child(body, day)
+        except (FetchError, ReadTimedOut, ReaderFailed) as error:
+            log.info("release of %s from its feed %s: %s", symbol, item.link, error)
+            tried = found_item._replace(attempts=found_item.attempts + 1)
+            if isinstance(error, FetchError) and tried.attempts < FEED_PAGE_ATTEMPTS:
+                again.append(tried)
+            continue
+        try:
+            saved = await asyncio.to_thread(
+                _save_feed_release, path, symbol, item.link, published, results, clock()
+            )
+        except StoreError as error:  # another writer held the lock: tried at the next look
+            log.warning("release of %s from its feed %s: %s", symbol, item.link, error)
+            if found_item.attempts + 1 < FEED_PAGE_ATTEMPTS:
+                again.append(found_item._replace(attempts=found_item.attempts + 1))
+            continue
+        if saved:
+            notified.append(symbol)
+    return notified, again
+
+
+def _save_feed_release(
+    path: Path,
+    symbol: str,
+    url: str,
+    published: dt.datetime,
+    results: ReleaseResults,
+    now: dt.datetime,
+) -> bool:
+    with Store.for_a_save(path, patience_ms=FEED_SAVE_PATIENCE_MS) as store:
+        notice = None
+        end = results.period_end
+        if results.found and end is not None:
+            label = fiscal_label(end, store.results.fiscal_year_ends(symbol))
+            day = published.astimezone(NEW_YORK)
+            notice = results_notice(
+                store, Release(symbol, "", url, day.date(), day, results), label
+            )
+        return store.results.save_feed_release(symbol, url, published, results, now, notice=notice)
+
+
+def awaited_since(store: Store, symbol: str, now: dt.datetime) -> dt.datetime | None:
+    """Since when `symbol`'s results are awaited at `now` (EARLY before its earnings date, as
+    an 8-K's, in New York); None when they are not."""
+    if symbol not in awaited(store, [symbol], now):
+        return None
+    for day in store.results.earnings_dates([symbol]).get(symbol, ()):
+        close = dt.datetime.combine(day, CLOSE, NEW_YORK)
+        if close <= now < close + AWAIT_FOR:
+            return dt.datetime.combine(day - EARLY, dt.time(0), NEW_YORK)
+    return None
 
 
 def learn_layout(store: Store, symbol: str, now: dt.datetime) -> tuple[Place, ...]:

@@ -6,8 +6,9 @@ An AsyncIOScheduler on the running asyncio loop runs
   results are awaited (max_instances=1, coalesced); fundamentals, earnings dates and releases
   are fetched inside it when their turn comes;
 - while a company's results are awaited, the fast watch (jobs/watch.py: EDGAR's current-filings
-  feed and each company's submissions, the registry's watch sources, every TICK seconds a look
-  at whose ask is due): a new 8-K starts the market cycle at once;
+  feed, each company's submissions and its own feeds, the registry's watch sources, every TICK
+  seconds a look at whose ask is due): a new 8-K starts the market cycle at once, a feed's
+  results release is read and its notice delivered at once;
 - evaluation and notification after every refresh, and one minute after local midnight, so
   due dates pass on time without new prices; with `digest` (views/digest.py's queue_digest),
   the digest of what changed is queued at each of them, and at the time `settings.digest` names.
@@ -49,8 +50,7 @@ from .evaluation import evaluate_checkpoints, user_zone
 from .refresh import RefreshReport, refresh_in_process
 from .refresh_worker import RefreshFailed, RefreshWorker, kill
 from .results import POLL_EVERY, awaited
-from .sources import refresh_sources
-from .watch import TICK, FastWatch, watch_sources
+from .watch import TICK, fast_watch
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -147,7 +147,7 @@ class ThesisScheduler:
         self.worker: asyncio.subprocess.Process | None = None  # the running refresh's child
         self.kept_worker = RefreshWorker()  # the child kept between refreshes (refresh_in_child)
         self.kept_client = KeptClient()  # the client kept between refreshes in this process
-        self.watch = _fast_watch(config, store)  # None: no watch source (no SEC contact)
+        self.watch = fast_watch(config, store)  # None: no watch source
         # [notify.channels]: those that can't be used are said once there (status says it too);
         # a failed send is tried again on their own schedule (`on_channels`: a retry's report).
         self.remote = ChannelDelivery(
@@ -309,6 +309,8 @@ class ThesisScheduler:
             return []
         client = await self.kept_client.get(self.config)
         new = await watch.look(client, waiting, self.store.market.cik_map(), now)
+        if await watch.read_releases(client, self.store.path, self.clock):
+            await self.evaluation_cycle()  # a feed's release: its notice delivered at once
         if new:
             log.info("a new filing of %s: refreshing now", ", ".join(new))
             await asyncio.to_thread(self._poll_now, new, watch.filings())
@@ -391,9 +393,3 @@ class ThesisScheduler:
                 self.on_cycle(result)
             except Exception:
                 log.exception("cycle callback failed")
-
-
-def _fast_watch(config: Config, store: Store) -> FastWatch | None:
-    """The fast watch, from the registry's watch sources (none without SEC's contact)."""
-    sources = watch_sources(refresh_sources(config, store))
-    return FastWatch(sources) if sources else None

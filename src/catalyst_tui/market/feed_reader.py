@@ -4,12 +4,16 @@ source (its spec is market/feeds.py). The parsing is reading/feeds.py's.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import logging
+import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..reading.feeds import Headline, parse_feed
 from .http.errors import raise_for_status
-from .models import FetchError
+from .models import FetchError, FormatError
 from .provider import FeedSource
 from .sec import SEC_DOMAIN
 
@@ -18,7 +22,14 @@ if TYPE_CHECKING:
 
     from .http.client import MarketClient
 
-__all__ = ["FeedReader"]
+__all__ = ["FeedReader", "FeedWatch", "announces_results"]
+
+log = logging.getLogger(__name__)
+
+#: Seconds one ask of a feed by the fast watch may take (the provider's 20 s is the refresh's):
+#: a feed that hangs delays the watch's look, and the SEC sources asked beside it, no longer.
+WATCH_DEADLINE = 10.0
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 class FeedReader(FeedSource):
@@ -65,6 +76,133 @@ class FeedReader(FeedSource):
         response = await client.get(self.name, url, symbol=symbol, headers=self._asked(url, symbol))
         raise_for_status(response, self.name, symbol)
         return response.content
+
+
+# -- the fast watch's ask of a company's own feeds (jobs/watch.py) ---------------------------
+
+# A period's results: "Third Quarter 2026 Financial Results", "Fiscal Q3 Results", "results for
+# the third quarter", "Full-Year Earnings".
+_PERIOD = (
+    r"(?:first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|quarter(?:ly)?|fiscal|full[- ]year"
+    r"|year[- ]end|annual|half[- ]year|interim|fy\s?'?\d{2,4}|(?:19|20)\d\d)"
+)
+_RESULTS = r"(?:results|earnings)"
+_SAID = re.compile(
+    rf"\b{_PERIOD}\b(?:\W+[\w'&$.-]+){{0,6}}?\W+{_RESULTS}\b"
+    rf"|\b{_RESULTS}\W+(?:for|of)\W+(?:\w+\W+){{0,3}}?{_PERIOD}\b"
+    rf"|\b(?:reports?|reported|announces?|announced|posts?|posted|delivers?)\W+"
+    rf"(?:[\w'&$.-]+\W+){{0,3}}?{_PERIOD}\b(?:\W+[\w'&$.-]+){{0,5}}?\W+revenues?\b",
+    re.IGNORECASE,
+)
+# What says results are to come, or is about something else: a date, a call, a vote, a trial.
+_NOT_YET = re.compile(
+    r"\b(?:to|will|plans?\s+to|expects?\s+to|set\s+to|intends?\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:report|announce|release|host|hold|discuss|issue|publish|present)\b"
+    r"|\bdates?\b|\bschedul\w*|\binvit\w*|\b(?:conference|earnings)\s+call\b|\bwebcast\b"
+    r"|\bupcoming\b|\bpreliminary\b|\bmeeting\b|\bvote\b|\btrial\b|\bphase\b|\bstudy\b",
+    re.IGNORECASE,
+)
+SUMMARY_READ = 400  # characters of an item's summary judged when its title says nothing
+_CLAUSES = re.compile(r"[;!?]|\.(?:\s|$)|\s[-–—|:]\s")
+
+
+def _verdict(text: str) -> bool | None:
+    """True when a clause of `text` says a period's results are out (and nothing in that clause
+    says they are to come); False when a clause says only that they are to come, or something
+    else; None when it says neither."""
+    said = False
+    for clause in _CLAUSES.split(text):
+        results, not_yet = _SAID.search(clause), _NOT_YET.search(clause)
+        if results and not not_yet:
+            said = True
+        elif not_yet and not said:
+            return False
+    return True if said else None
+
+
+def announces_results(title: str, summary: str) -> bool:
+    """Whether a feed item is a company's results release ("Reports Third Quarter 2026
+    Financial Results", "Announces Fiscal Q3 Results"), not the announcement of its date ("to
+    Report Third Quarter Results on November 3"), nor a conference call's invitation: its title
+    decides when it says either; else the head of its summary ("… today announced financial
+    results for its third quarter …", its first clause that says either)."""
+    verdict = _verdict(title)
+    if verdict is not None:
+        return verdict
+    return bool(_verdict(summary[:SUMMARY_READ]))
+
+
+@dataclasses.dataclass
+class _Validators:
+    """A feed's ETag and Last-Modified, for the next ask's If-None-Match / If-Modified-Since."""
+
+    etag: str = ""
+    modified: str = ""
+
+    def headers(self, base: dict[str, str] | None) -> dict[str, str]:
+        headers = dict(base or {})
+        if self.etag:
+            headers["If-None-Match"] = self.etag
+        elif self.modified:
+            headers["If-Modified-Since"] = self.modified
+        return headers
+
+
+@dataclasses.dataclass
+class FeedWatch:
+    """The fast watch's ask of an awaited company's own feeds (market/fetch_kinds.py
+    `FeedWatchSource`): each feed asked conditionally (an unchanged feed is a 304 with no
+    body), within the feeds provider's bounds and WATCH_DEADLINE seconds at most; its items that
+    announce results (`announces_results`) with an http(s) page, each answered once."""
+
+    reader: FeedReader
+    name: str = "feeds-watch"
+    asked: int = 0
+    _validators: dict[str, _Validators] = dataclasses.field(default_factory=dict)
+    _told: set[str] = dataclasses.field(default_factory=set)  # pages answered before
+
+    async def releases(self, client: MarketClient, symbol: str, url: str) -> list[Headline]:
+        """The results releases the feed at `url` lists that were not answered before, newest
+        first; none when it is unchanged, fails (logged) or is no feed."""
+        try:
+            headers = self.reader._asked(url, symbol)
+        except FetchError:
+            return []
+        validators = self._validators.setdefault(url, _Validators())
+        self.asked += 1
+        try:
+            response = await client.get(
+                self.reader.name,
+                url,
+                symbol=symbol,
+                headers=validators.headers(headers),
+                deadline=min(WATCH_DEADLINE, client.bounds(self.reader.name).deadline),
+            )
+            if response.status_code == 304:
+                return []
+            raise_for_status(response, self.reader.name, symbol)
+            items = parse_feed(response.content, str(response.url) or url)
+        except (FetchError, FormatError) as error:
+            log.info("the fast watch (%s feed %s): %s", symbol, url, error)
+            return []
+        validators.etag = response.headers.get("ETag", "")
+        validators.modified = response.headers.get("Last-Modified", "")
+        found = [
+            item
+            for item in items
+            if urlsplit(item.link).scheme in ("http", "https")
+            and item.link not in self._told
+            and announces_results(item.title, item.summary)
+        ]
+        self._told.update(item.link for item in found)
+        return sorted(found, key=lambda i: i.published or _EPOCH, reverse=True)
+
+    async def page(self, client: MarketClient, url: str, symbol: str) -> bytes:
+        """The body of a release's page, within the feeds provider's bounds."""
+        return await self.reader.page(client, url, symbol)
+
+    def forget(self, keep: set[str]) -> None:
+        """Nothing is kept by company: a feed's validators and pages are the feed's."""
 
 
 def _within(host: str, domain: str) -> bool:

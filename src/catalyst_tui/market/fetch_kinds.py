@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from .http.client import MarketClient
+    from .models import Headline
     from .spec import BuildContext, KindSource
 
 DAILY = dt.timedelta(days=1)
@@ -56,7 +57,8 @@ FETCH_KINDS: dict[str, FetchKindSpec] = {}
 
 #: The fast watch's kinds (jobs/watch.py) are those named with this prefix: a provider's watch
 #: source is one `register(FetchKindSpec("watch-NAME", sources={provider: builder}))`, its
-#: builder making a `WatchSource`. The refresh never fetches them (no `keep`).
+#: builder making a `WatchSource` (or a `FeedWatchSource`). The refresh never fetches them (no
+#: `keep`).
 WATCH_PREFIX = "watch-"
 
 
@@ -78,6 +80,23 @@ class WatchSource(Protocol):
         keeps: the refresh reads its release before the company's submissions list it), or
         None when the refresh is to list it."""
         ...
+
+    def forget(self, keep: set[str]) -> None: ...
+
+
+@runtime_checkable
+class FeedWatchSource(Protocol):
+    """A source of the fast watch keyed by the awaited companies' own feeds (their `feeds` in
+    catalysts.toml), not their CIKs: asked a feed at a time, at the watch's pace for a
+    company's site, it answers the items of that feed that are a results release (each once,
+    newest first), and fetches a release's page."""
+
+    name: str
+    asked: int  # requests made (bench/alert_latency.py's rate)
+
+    async def releases(self, client: MarketClient, symbol: str, url: str) -> list[Headline]: ...
+
+    async def page(self, client: MarketClient, url: str, symbol: str) -> bytes: ...
 
     def forget(self, keep: set[str]) -> None: ...
 

@@ -5,7 +5,8 @@ next earnings dates, the last results filed)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+import json
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..market.models import NEW_YORK as EASTERN
 from ..reading.release.records import (
@@ -33,6 +34,16 @@ _RESULTS_8K = "form = '8-K' AND (',' || items || ',') LIKE '%,2.02,%'"
 _GAPS = {gap.value: gap for gap in Gap}
 _NOT_READ = {why.value: why for why in NotRead}
 _POLL_KEY = "filings_poll:"  # + symbol: the meta key of the last claim on its submissions
+
+
+class FeedRelease(NamedTuple):
+    """A results release read first from the company's feed: its page, quarter and figures."""
+
+    symbol: str
+    url: str
+    published: dt.datetime
+    period_end: dt.date
+    quarter: ReleaseFigures
 
 
 class Results(Door):
@@ -121,11 +132,7 @@ class Results(Door):
                 [(*key, g.period.value, g.revenue_low, g.revenue_high) for g in results.guidance],
             )
             if notice is not None:
-                conn.execute(
-                    "INSERT INTO outbox (kind, title, body, created_at)"
-                    " VALUES ('results', ?, ?, ?)",
-                    [notice[0], notice[1], iso(now)],
-                )
+                _queue(conn, notice, now)
         return True
 
     def failed(
@@ -151,6 +158,57 @@ class Results(Door):
                     iso(now),
                 ],
             )
+
+    # -- a release the company's own feed gave first ---------------------------------------
+    def feed_release_read(self, symbol: str, url: str) -> bool:
+        """Whether the page at `url` was read as `symbol`'s release already."""
+        sql = "SELECT 1 FROM feed_releases WHERE symbol = ? AND url = ?"
+        return self._conn.execute(sql, [symbol, url]).fetchone() is not None
+
+    def save_feed_release(
+        self,
+        symbol: str,
+        url: str,
+        published: dt.datetime,
+        results: ReleaseResults,
+        now: dt.datetime,
+        *,
+        notice: tuple[str, str] | None = None,
+    ) -> bool:
+        """Store what the page at `url` gave, once (nothing too), with its `notice` unless the
+        quarter's release is stored, from its 8-K or another page. Whether it was queued."""
+        end = results.period_end if results.found else None
+        figures = {name: getattr(results.quarter, name) for name in FIGURES} if end else {}
+        with self._store.transaction() as conn:
+            told = conn.execute(
+                "SELECT 1 FROM releases WHERE symbol = ?1 AND period_end = ?2 AND found = 1"
+                " UNION ALL SELECT 1 FROM feed_releases WHERE symbol = ?1 AND period_end = ?2",
+                [symbol, day_text(end)],
+            ).fetchone()
+            stored = conn.execute(
+                "INSERT OR IGNORE INTO feed_releases (symbol, url, published, period_end,"
+                " figures, read_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [symbol, url, iso(published), day_text(end), json.dumps(figures), iso(now)],
+            ).rowcount
+            if not stored or told or notice is None:
+                return False
+            _queue(conn, notice, now)
+        return True
+
+    def feed_release(self, symbol: str, end: dt.date) -> FeedRelease | None:
+        """`symbol`'s release of the quarter ending `end` read from its feed first, if any."""
+        row = self._conn.execute(
+            "SELECT url, published, figures FROM feed_releases WHERE symbol = ?"
+            " AND period_end = ? ORDER BY published LIMIT 1",
+            [symbol, day_text(end)],
+        ).fetchone()
+        if row is None:
+            return None
+        figures = {k: v for k, v in json.loads(row[2]).items() if k in FIGURES}
+        published, quarter = dt.datetime.fromisoformat(row[1]), ReleaseFigures(**figures)
+        return FeedRelease(
+            symbol=symbol, url=row[0], published=published, period_end=end, quarter=quarter
+        )
 
     # -- what is stored -------------------------------------------------------------------
     def releases(self, symbol: str | None = None, *, limit: int = -1) -> list[Release]:
@@ -302,6 +360,12 @@ class Results(Door):
                     Guidance(GuidancePeriod(period), low, high)
                 )
         return [_release(row, figures, guidance) for row in found]
+
+
+def _queue(conn: Any, notice: tuple[str, str], now: dt.datetime) -> None:
+    """A results notice (title, body) queued in the outbox, in the caller's transaction."""
+    sql = "INSERT INTO outbox (kind, title, body, created_at) VALUES ('results', ?, ?, ?)"
+    conn.execute(sql, [notice[0], notice[1], iso(now)])
 
 
 def _release(

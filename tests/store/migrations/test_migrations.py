@@ -96,6 +96,7 @@ def test_a_new_database_has_every_table_and_the_reason_in_parts(db_path: Path):
             "kpis",
             "kpi_reads",
             "filed_values",
+            "feed_releases",
         }
         parts = [name for name, _ in REASON_PARTS]
         assert set(parts) <= set(_columns(store, "events"))
