@@ -106,7 +106,7 @@ def test_config_lookup_order(tmp_path):
     env_file = tmp_path / "env.toml"
     env_file.write_text('[tickers.ALAB]\nname = "from env"\n')
     result = run("validate", cwd=tmp_path, env={"CATALYST_CONFIG": str(env_file)})
-    assert f"{env_file}: ok: 1 tickers" in result.stdout
+    assert f"{env_file}: ok: 1 ticker," in result.stdout
     explicit = tmp_path / "explicit.toml"
     explicit.write_text("[tickers.NVDA]\n[tickers.AVGO]\n")
     result = run(

@@ -56,7 +56,7 @@ def test_a_catalysts_toml_of_your_own_in_the_folder_is_still_used(tmp_path):
     (folder / "catalysts.toml").write_text('[tickers.ALAB]\nname = "Astera Labs"\n')
     done = catalyst(tmp_path, "validate", cwd=folder)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("catalysts.toml: ok: 1 tickers")
+    assert done.stdout.startswith("catalysts.toml: ok: 1 ticker,")
     assert not (tmp_path / "config" / "catalyst" / "catalysts.toml").exists()
 
 

@@ -179,7 +179,8 @@ def cmd_daemon(ctx: Context) -> int:
             on_channels=said,
         )
         scheduler.start()
-        ctx.out(f"catalyst daemon: watching {len(config.tickers)} tickers; SIGTERM stops it")
+        n = len(config.tickers)
+        ctx.out(f"catalyst daemon: watching {n} ticker{'' if n == 1 else 's'}; SIGTERM stops it")
         sys.stdout.flush()
         await stop.wait()
         await scheduler.stop()

@@ -21,10 +21,11 @@ def cmd_validate(ctx: Context) -> int:
         _validate_channels(ctx, config)
     checkpoints = sum(len(t.checkpoints) for t in config.tickers.values())
     lots = sum(len(t.lots) for t in config.tickers.values())
-    ctx.out(
-        f"{config.path}: ok: {len(config.tickers)} tickers, {checkpoints} checkpoints, "
-        f"{lots} lot{'s' if lots != 1 else ''}"
+    counts = ", ".join(
+        f"{n} {noun}{'' if n == 1 else 's'}"
+        for n, noun in ((len(config.tickers), "ticker"), (checkpoints, "checkpoint"), (lots, "lot"))
     )
+    ctx.out(f"{config.path}: ok: {counts}")
     return EXIT_OK
 
 
