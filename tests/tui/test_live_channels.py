@@ -67,6 +67,10 @@ async def test_each_channel_s_outcome_is_on_the_health_line_and_a_failure_is_a_t
                 shown = summary(app)
                 at = f"alerts at {DEMO_NOW.astimezone():%H:%M}: "
                 assert f"{at}phone: 1 sent · {failed}" in shown
+                # The stored failure ("hook alerts failed 0s ago: …") is not said again beside it.
+                app.refresh_views()
+                await pilot.pause()
+                assert summary(app).count("the service answered 500") == 1, summary(app)
                 assert [p.path for p in good.posted] == ["/phone"]
                 # The hook is back; its retry (the channels' own job, run as it would be when
                 # its backoff ends) sends the notice and says so.

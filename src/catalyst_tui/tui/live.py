@@ -159,7 +159,8 @@ class LiveUpdates(CatalystBase):
         said = report.said()
         if not said:
             return
-        self._watchlist().header.show_channels(said, self.workspace.clock())
+        acted = frozenset(n for n, sent in report.sent.items() if sent or report.failed.get(n))
+        self._watchlist().header.show_channels(said, self.workspace.clock(), acted)
         failed = [printable(line) for line, bad in said if bad]
         if failed:
             self.notify("\n".join(failed), title="alert channels", severity="error", timeout=12)

@@ -48,6 +48,7 @@ class WatchlistHeader(Horizontal):
         # The last delivery to the channels that sent or failed: when, each channel's line and
         # whether it failed (notify/remote_delivery.py ChannelsReport.said).
         self.channels: tuple[dt.datetime, list[tuple[str, bool]]] | None = None
+        self.acted: frozenset[str] = frozenset()  # the channels the line above speaks of
 
     def compose(self) -> ComposeResult:
         yield Static(id="summary")
@@ -90,9 +91,14 @@ class WatchlistHeader(Horizontal):
         self.reach = reach
         self._redraw_health()
 
-    def show_channels(self, said: list[tuple[str, bool]], at: dt.datetime) -> None:
-        """What each channel did in the last delivery that did something, said at once."""
+    def show_channels(
+        self, said: list[tuple[str, bool]], at: dt.datetime, acted: frozenset[str]
+    ) -> None:
+        """What each channel did in the last delivery that did something, said at once; the
+        stored failure of a channel in it (`acted`, "hook alerts failed 2m ago") is then not
+        said again beside it."""
         self.channels = (at, said)
+        self.acted = acted
         self._redraw_health()
 
     def _redraw_health(self) -> None:
@@ -102,6 +108,10 @@ class WatchlistHeader(Horizontal):
     def _health_line(self, data: Watchlist) -> Text:
         p = ink()
         health = data.health
+        if self.channels is not None and health.alerts_failing:
+            failing = health.alerts_failing
+            kept = {name: failed for name, failed in failing.items() if name not in self.acted}
+            health = health._replace(alerts_failing=kept)
         line = Text()
         if self.refreshing:
             line.append("refreshing", style=f"bold {p.info}")
