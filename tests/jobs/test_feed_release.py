@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sqlite3
 
 import pytest
 
@@ -248,3 +249,38 @@ async def test_a_real_press_release_on_an_atom_feed_is_read_as_the_quarters_rele
     assert (quarter.eps_diluted, quarter.eps_nongaap) == (1.08, 1.05)
     assert notice == "NVDA results: quarter ended 2025-07-27"  # no fiscal year known here
     assert message.startswith("revenue $46.74B") and message.endswith(feeds.url + entry.link)
+
+
+async def test_a_refresh_from_cron_reads_the_feeds_release_once_with_no_evidence_entries(
+    tmp_path,
+    servers,  # noqa: F811 (the fixture imported above)
+):
+    """`catalyst refresh` run by cron runs no fast watch: its own reading of the feeds (every
+    15 minutes while results are awaited) reads the results release the same way, for a ticker
+    whose checkpoints carry no evidence entries, and a later refresh queues no second notice."""
+    market, sec = servers
+    moment = [at(9)]
+    market.now = sec.now = lambda: moment[0]
+    with FeedServer() as feeds, PushServer() as push:
+        config = parse_config(config_text(sec, market.url, [feeds.url + FEED], push.port))
+        assert all(not c.evidence for c in config.tickers["ALAB"].checkpoints)
+        path = tmp_path / "c.db"
+        with Store.open(path) as store:
+            store.sync.apply(config, at(9))
+            async with loopback_client() as client:
+                await refresh_in_process(config, store, now=lambda: moment[0], client=client)
+                page = alab_release(Q3, guide=(440e6, 450e6))
+                item = feeds.add_item(FEED, TITLE, "Record revenue.", at(16, 17), page=page)
+                for when in (at(16, 20), at(16, 40)):
+                    moment[0] = when
+                    await refresh_in_process(config, store, now=lambda: moment[0], client=client)
+            stored = store.results.feed_release("ALAB", Q3.end)
+    with sqlite3.connect(path) as conn:
+        said = conn.execute("SELECT title, body FROM outbox WHERE kind = 'results'").fetchall()
+    conn.close()
+    assert stored is not None and stored.url == feeds.url + item.link
+    [(title, body)] = said
+    assert title == "ALAB results: Q3 FY26"
+    assert body.startswith(f"revenue ${Q3.revenue / 1e6:.1f}M")
+    assert body.rstrip().endswith(feeds.url + item.link)
+    assert len(feeds.requests(item.link)) >= 1

@@ -13,13 +13,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.support.feed_server import FeedServer
 
-from catalyst_tui.market.feed_reader import FeedReader, FeedWatch, announces_results
+from catalyst_tui.market.feed_reader import FeedReader, FeedWatch
 from catalyst_tui.market.feeds import FeedSettings
 from catalyst_tui.market.fetch_kinds import FeedWatchSource, kind
 from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.http.limits import MiB, RequestBounds
 from catalyst_tui.market.registry import PROVIDER_BOUNDS, RATE_LIMITS
 from catalyst_tui.market.spec import BuildContext
+from catalyst_tui.reading.feeds import announces_results
 
 NOW = dt.datetime(2026, 11, 3, 21, 10, tzinfo=dt.UTC)
 

@@ -12,7 +12,8 @@ milestone, Yahoo headlines, and the matching of every checkpoint's evidence entr
   type in the filing index; a 10-Q or 10-K its primary document. HTML becomes text once, stored
   compressed, each document as it is read; a filing is marked read once all of its are, and a
   failed read is tried again at the next refresh, three times.
-- **Feeds**: those tickers' own news feeds (`feeds = [...]`), first: jobs/feeds.py.
+- **Feeds**: those tickers' own news feeds (`feeds = [...]`), first, and an awaited ticker's
+  when results are notified (its results release may be on them): jobs/feeds.py.
 - **News**: the headlines of those tickers (Yahoo's RSS feed), once an hour.
 - **Matching** is jobs/evidence_match.py's, run after every refresh and every edit.
 
@@ -129,6 +130,7 @@ class EvidenceFetches:
         wanted = {t.symbol for t in self.store.evidence.targets()} | set(kpi_subjects(self.store))
         readers = sorted(wanted & set(symbols))
         if self.feed_source is not None and self.feeds:
+            results = self.releases is not None and self.releases.notify
             reading = FeedReading(
                 self.store,
                 self.client,
@@ -137,8 +139,12 @@ class EvidenceFetches:
                 self.feed_source,
                 self.feeds,
                 self.out_of_time,
+                results=results,
             )
-            await self._each(FetchKind.FEEDS, reading.due(readers), reading.read)
+            # An awaited ticker's feeds may carry its results release (jobs/feeds.py).
+            awaiting = awaited(self.store, symbols, self.clock()) if results else []
+            feeds_of = sorted(set(readers) | {s for s in awaiting if self.feeds.get(s)})
+            await self._each(FetchKind.FEEDS, reading.due(feeds_of), reading.read)
         edgar = self.filings
         if edgar is not None:
             await self._each(FetchKind.DOCUMENTS, readers, lambda s: self._documents(edgar, s))

@@ -23,7 +23,11 @@ feed source (market/feeds.py) for the tickers whose checkpoints carry evidence e
 - **Results releases**: while results are awaited the fast watch asks the same feeds every
   30 s on its own, for the item that is the results release (jobs/watch.py, jobs/results.py
   `read_feed_releases`): it is read as a release and notified at once, whatever the evidence
-  entries; here it is one more item, matched as any other.
+  entries. A refresh that reads a new such item first (`catalyst refresh` from cron, which runs
+  no fast watch: every POLL_EVERY while awaited) reads it the same way, once (the store keeps
+  one release a page), when "results" is in [settings] notify: then an awaited ticker's feeds
+  are read whether or not its checkpoints carry evidence entries. It is also one more item,
+  matched as any other.
 - **Stored** with the item's link (none, "", for an item without one: no page is asked, and
   the feed's address is no page of the item's), its date (else now) and the feed's host as its
   form; the matching (jobs/evidence_match.py) and its notices are the filings'.
@@ -41,9 +45,10 @@ from urllib.parse import urlsplit
 from ..market.fetch_kinds import DAILY, RETRY_FAILED_AFTER
 from ..market.models import FetchError, FetchKind, FormatError, Headline
 from ..reading.documents import html_to_text, is_pdf
+from ..reading.feeds import announces_results
 from ..store.records import NewDocument
 from .pdf_reader import PdfUnreadable, pdf_text
-from .results import POLL_EVERY, awaited
+from .results import POLL_EVERY, FeedItem, awaited, read_feed_releases
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -86,6 +91,7 @@ class FeedReading:
     source: FeedSource
     feeds: Mapping[str, tuple[str, ...]]  # the tickers' feeds, from the config
     out_of_time: Callable[[], bool]
+    results: bool = False  # "results" is in [settings] notify: a results release is read
 
     def due(self, symbols: Iterable[str]) -> list[str]:
         """The symbols with feeds whose feeds are due: daily, every POLL_EVERY while awaited."""
@@ -156,6 +162,7 @@ class FeedReading:
             if text is not None
         ]
         added = self.store.evidence.save_documents(symbol, documents, self.clock())
+        await self._results(symbol, url, new)
         if failed:
             more = f" (the first: {failed[0].message})"
             self.notes.append(
@@ -163,6 +170,17 @@ class FeedReading:
                 f"kept with their title and summary{more}"
             )
         return None if len(documents) < len(new) else added
+
+    async def _results(self, symbol: str, url: str, new: list[Headline]) -> None:
+        """A new item of the feed that is the company's results release, read as the fast watch
+        reads it (the module docstring), while its results are awaited."""
+        released = [i for i in new if self.results and announces_results(i.title, i.summary)]
+        if not released or not awaited(self.store, [symbol], self.clock()):
+            return
+        items = [FeedItem(symbol, url, item, self.source) for item in released]
+        notified, _again = await read_feed_releases(self.client, self.store.path, items, self.clock)
+        if notified:
+            self.notes.append(f"{symbol}: results read from the release on its feed")
 
     async def _page(self, symbol: str, item: Headline, failed: list[FetchError]) -> str:
         """The text of the page the item links to; "" when it has none or it cannot be had

@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from ..market.fetch_kinds import FeedWatchSource
     from ..market.http.client import MarketClient
     from ..market.models import Headline
-    from ..market.provider import FilingsSource
+    from ..market.provider import FeedSource, FilingsSource
     from ..store.records import FilingRecord
     from ..store.results import FeedRelease
 
@@ -86,7 +86,7 @@ class FeedItem(NamedTuple):
     symbol: str
     feed: str  # the feed's address
     item: Headline
-    source: FeedWatchSource
+    source: FeedWatchSource | FeedSource  # the watch's, or the refresh's reading of feeds
     attempts: int = 0  # its page's fetches that failed before
 
 
