@@ -213,3 +213,15 @@ def test_every_command_loads_the_words_records_not_their_reader():
     }
     assert not reader & loaded
     assert reader <= imported_after(["catalyst_tui.reading.words.figures", *reader])
+
+
+def test_the_tuis_path_to_its_first_frame_loads_no_http_client():
+    """The first frame reads the database: httpx, curl_cffi and the jobs that fetch load with
+    the scheduler, once that frame is painted (tui/app.py `_after_first_paint`)."""
+    loaded = imported_after(
+        ["catalyst_tui.cli", "catalyst_tui.cli.run", "catalyst_tui.tui.app", "catalyst_tui.store"]
+    )
+    assert "catalyst_tui.tui.screens.watchlist" in loaded  # the probe loaded the first screen
+    heavy = {m for m in loaded if m.split(".")[0] in ("httpx", "httpcore", "curl_cffi", "click")}
+    assert not heavy
+    assert "catalyst_tui.jobs.refresh" not in loaded
