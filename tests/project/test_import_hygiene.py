@@ -4,8 +4,12 @@ at run time too (lint-imports in `make test` checks the static graph)."""
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import socket
 import subprocess
 import sys
+from pathlib import Path
 
 CORE = [
     f"catalyst_tui.{name}"
@@ -132,3 +136,92 @@ def test_the_tuis_path_to_its_first_frame_loads_no_other_command_pane_or_metric(
         "calendar",
     }
     assert not later & loaded
+
+
+def _dead_url() -> str:
+    """http://127.0.0.1:PORT where nothing listens: every connection is refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}"
+
+
+def test_a_refresh_with_no_network_loads_neither_httpxs_cli_nor_the_later_steps(tmp_path: Path):
+    """`catalyst refresh` as the script runs it (launch.py), every provider refused: httpx is
+    loaded without its command-line client (click, pygments: launch.py), and the steps after
+    the quotes (fundamentals, filings, releases, product lines, estimates, FX) are not loaded
+    when no host answered (jobs/refresh.py); nor is rich's progress bar with no terminal to
+    draw it on. The second refresh is probed, as bench/offline.py times it: on a database the
+    first made."""
+    dead = _dead_url()
+    config = tmp_path / "catalysts.toml"
+    config.write_text(
+        '[settings]\nproviders = ["yahoo", "stooq"]\n'
+        f'[providers.yahoo]\nbase_url = "{dead}"\ncookie_url = "{dead}/fc"\n'
+        f'[providers.stooq]\nbase_url = "{dead}"\n'
+        f'[providers.sec]\nbase_url = "{dead}"\n'
+        f'tickers_url = "{dead}/files/company_tickers.json"\n'
+        "[tickers.AAA]\n[tickers.BBB]\n",
+        encoding="utf-8",
+    )
+    listed = tmp_path / "modules.txt"
+    argv = ["catalyst", "--config", str(config), "--db", str(tmp_path / "c.db"), "refresh"]
+    code = (
+        "import atexit, sys\n"
+        "def loaded():  # a None is a module marked as not importable\n"
+        "    return '\\n'.join(name for name, m in sys.modules.items() if m is not None)\n"
+        f"atexit.register(lambda: open({str(listed)!r}, 'w').write(loaded()))\n"
+        f"sys.argv = {argv!r}\n"
+        "from catalyst_tui.launch import main\n"
+        "sys.exit(main())\n"
+    )
+    env = {**os.environ, "NO_PROXY": "127.0.0.1"}
+    for _ in range(2):  # the first makes the database (sqlite-utils' schema code, click's)
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+        )
+        assert done.returncode == 3, done.stderr  # every symbol stale
+    assert "no network" in done.stdout  # the refresh found every host out of reach
+    loaded = set(listed.read_text(encoding="utf-8").split())
+    assert {"httpx", "catalyst_tui.jobs.refresh"} <= loaded  # the probe saw the refresh
+    assert not {m for m in loaded if m.split(".")[0] in ("click", "pygments")}
+    assert "httpx._main" not in loaded
+    later = {
+        f"catalyst_tui.jobs.{name}"
+        for name in ("daily", "estimates", "evidence", "fetches", "fx", "results", "segments")
+    }
+    assert not later & loaded
+    assert "rich.progress" not in loaded
+
+
+def test_the_probe_sees_httpxs_cli_where_click_is_installed():
+    """httpx imports its command-line client whenever click can be imported: what launch.py
+    keeps out of the program, seen here without it."""
+    click = importlib.util.find_spec("click") is not None
+    assert ("httpx._main" in imported_after(["httpx"])) is click
+
+
+def test_every_command_loads_the_words_records_not_their_reader():
+    """The metric catalogue (every command: the config is checked against it) names the
+    guidance words of reading/words/records.py; the reader of words (its clauses, figures,
+    guidance and subjects: tens of milliseconds of regular expressions) loads with the first
+    text read, never on the way to the TUI's first frame or a `check`."""
+    loaded = imported_after(["catalyst_tui.cli", "catalyst_tui.tui.app", "catalyst_tui.config"])
+    assert "catalyst_tui.reading.words.records" in loaded  # the probe loaded the catalogue
+    reader = {
+        f"catalyst_tui.reading.words.{name}"
+        for name in ("clauses", "figures", "guidance", "subjects", "attribution", "patterns")
+    }
+    assert not reader & loaded
+    assert reader <= imported_after(["catalyst_tui.reading.words.figures", *reader])
+
+
+def test_the_tuis_path_to_its_first_frame_loads_no_http_client():
+    """The first frame reads the database: httpx, curl_cffi and the jobs that fetch load with
+    the scheduler, once that frame is painted (tui/app.py `_after_first_paint`)."""
+    loaded = imported_after(
+        ["catalyst_tui.cli", "catalyst_tui.cli.run", "catalyst_tui.tui.app", "catalyst_tui.store"]
+    )
+    assert "catalyst_tui.tui.screens.watchlist" in loaded  # the probe loaded the first screen
+    heavy = {m for m in loaded if m.split(".")[0] in ("httpx", "httpcore", "curl_cffi", "click")}
+    assert not heavy
+    assert "catalyst_tui.jobs.refresh" not in loaded

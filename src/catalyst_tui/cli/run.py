@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING
 
 from ..paths import named_database
 from ..store import Store, describe_sqlite_error
-from .context import EXIT_OK, EXIT_STALE, CommandError, Context, first_run_text, log, utc_now
+from .context import (
+    EXIT_OK,
+    EXIT_STALE,
+    CommandError,
+    Context,
+    first_run_text,
+    log,
+    modules_loaded,
+    utc_now,
+)
 from .logs import log_file
 
 if TYPE_CHECKING:
@@ -91,6 +100,7 @@ def cmd_refresh(ctx: Context) -> int:
     from ..thesis.wording import transition_text
     from .output.report import print_refresh_summary, refresh_progress
 
+    modules_loaded()  # the collector paused while they loaded (cli/__init__.py LOADS_MORE)
     config, store = ctx.synced_store()
     report = None
     try:

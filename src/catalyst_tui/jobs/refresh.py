@@ -30,16 +30,9 @@ from ..market.http.errors import is_refusal
 from ..market.quotes import ProgressCallback, fetch_quotes, first_history
 from ..thesis.vocabulary import RESULTS
 from .client import market_client
-from .daily import DailyFetches
-from .estimates import EstimatesFetch
-from .evidence import EvidenceFetches
 from .evidence_match import match_evidence
-from .fetches import registered_fetches
-from .fx import refresh_fx
 from .kpi_reading import read_kpis_of
 from .reach import Reach, failures_by_provider, reach_in
-from .results import ReleaseReading
-from .segments import SegmentsReading
 from .sources import refresh_sources
 
 if TYPE_CHECKING:
@@ -156,6 +149,8 @@ async def refresh_in_process(
                     "no network: FX rates, fundamentals and earnings dates not refreshed"
                 )
             else:
+                from .fx import refresh_fx  # the steps after the quotes: not loaded offline
+
                 fx = [s for s in sources.fx if s.name not in refusing]
                 await refresh_fx(fx, store, client, clock, config.settings.currency, report.notes)
                 await _restate_split_histories(store, client, providers, set(symbols), report)
@@ -197,6 +192,15 @@ async def _daily_and_evidence(
     RELEASES_SHARE of what is left then; fundamentals and earnings dates where due; then the
     evidence documents and news, in what time is left (`ends`, monotonic): so no flood of
     filings or exhibits starves the daily fetches, and what was read is stored."""
+    # Imported here, as the refresh's first step that needs them: a refresh that found no
+    # network (every host asked out of reach) never loads them (bench/offline.py).
+    from .daily import DailyFetches
+    from .estimates import EstimatesFetch
+    from .evidence import EvidenceFetches
+    from .fetches import registered_fetches
+    from .results import ReleaseReading
+    from .segments import SegmentsReading
+
     daily = DailyFetches(store, client, clock, report.notes)
     report.fundamentals_updated = daily.fundamentals_updated
     report.earnings_updated = daily.earnings_updated

@@ -1,9 +1,13 @@
 """What screens ask of the app, as messages: the app handles each with @on and decides how
-(a screen to push, a form to open, a flag to clear). Screens never call app methods."""
+(a screen to push, a form to open, a flag to clear). Screens never call app methods.
+
+Each is a plain class with its own `__init__`, as @dataclass wrote it (its fields set, then
+Message's own set-up), without the methods @dataclass generates and compiles at import: as
+dataclasses the 24 messages took about 7 ms of the TUI's start-up (bench/startup.py), for an
+equality and a repr no message is asked for (tests/tui/test_messages.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -14,66 +18,79 @@ if TYPE_CHECKING:
     from ..views.timeline import Rewrite
 
 
-@dataclass
 class OpenTicker(Message):
     """Show one ticker's page."""
 
     symbol: str
 
+    def __init__(self, symbol: str) -> None:
+        self.symbol = symbol
+        super().__init__()
 
-@dataclass
+
 class OpenTimeline(Message):
     """Show the timeline of every status change."""
 
 
-@dataclass
 class OpenPerformance(Message):
     """Show the portfolio's returns against the benchmarks."""
 
 
-@dataclass
 class Acknowledge(Message):
     """Clear the flags of these checkpoints (None: of every checkpoint)."""
 
     targets: list[tuple[str, str]] | None
 
+    def __init__(self, targets: list[tuple[str, str]] | None) -> None:
+        self.targets = targets
+        super().__init__()
 
-@dataclass
+
 class AcknowledgeTicker(Message):
     """Clear the flags of every checkpoint of one ticker."""
 
     symbol: str
 
+    def __init__(self, symbol: str) -> None:
+        self.symbol = symbol
+        super().__init__()
 
-@dataclass
-@dataclass
+
 class AskSecContact(Message):
     """Open the form for the contact SEC EDGAR asks for (providers.sec.user_agent); `held`: a
     toast kept until the form closes (the first run's notice), none drawn over it."""
 
-    held: str = ""
+    held: str
+
+    def __init__(self, held: str = "") -> None:
+        self.held = held
+        super().__init__()
 
 
-@dataclass
 class AddTicker(Message):
     """Open the form for a new ticker."""
 
 
-@dataclass
 class RemoveTicker(Message):
     """Ask, then take the ticker out of catalysts.toml."""
 
     symbol: str
 
+    def __init__(self, symbol: str) -> None:
+        self.symbol = symbol
+        super().__init__()
 
-@dataclass
+
 class AddLot(Message):
     """Open the form for a new lot of a ticker."""
 
     symbol: str
 
+    def __init__(self, symbol: str) -> None:
+        self.symbol = symbol
+        super().__init__()
 
-@dataclass
+
 class EditLot(Message):
     """Open the form that edits a ticker's lot number `index` (0-based, file order)."""
 
@@ -81,8 +98,13 @@ class EditLot(Message):
     index: int
     lot: Lot
 
+    def __init__(self, symbol: str, index: int, lot: Lot) -> None:
+        self.symbol = symbol
+        self.index = index
+        self.lot = lot
+        super().__init__()
 
-@dataclass
+
 class RemoveLot(Message):
     """Ask, then take a ticker's lot number `index` (0-based, file order) out of the file."""
 
@@ -90,15 +112,23 @@ class RemoveLot(Message):
     index: int
     lot: Lot
 
+    def __init__(self, symbol: str, index: int, lot: Lot) -> None:
+        self.symbol = symbol
+        self.index = index
+        self.lot = lot
+        super().__init__()
 
-@dataclass
+
 class AddSell(Message):
     """Open the form that records a sale of a ticker."""
 
     symbol: str
 
+    def __init__(self, symbol: str) -> None:
+        self.symbol = symbol
+        super().__init__()
 
-@dataclass
+
 class RemoveSell(Message):
     """Ask, then take a ticker's sale number `index` (0-based, file order) out of the file."""
 
@@ -106,81 +136,121 @@ class RemoveSell(Message):
     index: int
     sell: Sell
 
+    def __init__(self, symbol: str, index: int, sell: Sell) -> None:
+        self.symbol = symbol
+        self.index = index
+        self.sell = sell
+        super().__init__()
 
-@dataclass
+
 class EditTicker(Message):
     """Open the form that edits a ticker's name, group and thesis."""
 
     symbol: str
 
+    def __init__(self, symbol: str) -> None:
+        self.symbol = symbol
+        super().__init__()
 
-@dataclass
+
 class AddCheckpoint(Message):
     """Open the form for a new checkpoint of a ticker."""
 
     symbol: str
 
+    def __init__(self, symbol: str) -> None:
+        self.symbol = symbol
+        super().__init__()
 
-@dataclass
+
 class EditCheckpoint(Message):
     """Open the form that edits a checkpoint."""
 
     checkpoint: CheckpointRecord
 
+    def __init__(self, checkpoint: CheckpointRecord) -> None:
+        self.checkpoint = checkpoint
+        super().__init__()
 
-@dataclass
+
 class MarkCheckpoint(Message):
     """Open the form that marks a checkpoint by hand (met, missed, or reopened)."""
 
     checkpoint: CheckpointRecord
 
+    def __init__(self, checkpoint: CheckpointRecord) -> None:
+        self.checkpoint = checkpoint
+        super().__init__()
 
-@dataclass
+
 class ArchiveCheckpoint(Message):
     """Ask, then take the checkpoint out of catalysts.toml (its history stays)."""
 
     checkpoint: CheckpointRecord
 
+    def __init__(self, checkpoint: CheckpointRecord) -> None:
+        self.checkpoint = checkpoint
+        super().__init__()
 
-@dataclass
+
 class RewriteForSplit(Message):
     """Ask, then rewrite per-share thresholds written before a split on today's basis."""
 
     rewrites: list[Rewrite]
 
+    def __init__(self, rewrites: list[Rewrite]) -> None:
+        self.rewrites = rewrites
+        super().__init__()
 
-@dataclass
+
 class ShowPassage(Message):
     """Show a passage of evidence in its surrounding text."""
 
     record: EvidenceRecord
 
+    def __init__(self, record: EvidenceRecord) -> None:
+        self.record = record
+        super().__init__()
 
-@dataclass
+
 class MarkFromPassage(Message):
     """Open the mark form of the passage's checkpoint, its note naming the document and link."""
 
     record: EvidenceRecord
 
+    def __init__(self, record: EvidenceRecord) -> None:
+        self.record = record
+        super().__init__()
 
-@dataclass
+
 class AddDocument(Message):
     """Open the form of a document to add to the ticker's evidence (a transcript, a deck)."""
 
     symbol: str
 
+    def __init__(self, symbol: str) -> None:
+        self.symbol = symbol
+        super().__init__()
 
-@dataclass
+
 class AcceptPassage(Message):
     """Accept a passage with its stance (it then counts in the verdict); one accepted already:
     take the acceptance back."""
 
     record: EvidenceRecord
 
+    def __init__(self, record: EvidenceRecord) -> None:
+        self.record = record
+        super().__init__()
 
-@dataclass
+
 class DismissPassage(Message):
     """Dismiss a passage as irrelevant: not shown again; `undo`: shown again after all."""
 
     record: EvidenceRecord
-    undo: bool = False
+    undo: bool
+
+    def __init__(self, record: EvidenceRecord, undo: bool = False) -> None:
+        self.record = record
+        self.undo = undo
+        super().__init__()

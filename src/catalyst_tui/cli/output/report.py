@@ -35,8 +35,6 @@ Progressed = Callable[[int, int, str], None]
 @contextlib.contextmanager
 def refresh_progress(total: int, console: Console | None = None) -> Iterator[Progressed]:
     """A live progress bar on a terminal; one plain line per symbol when output is not one."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     console = console or Console(stderr=True)
     if not console.is_terminal:
 
@@ -45,6 +43,8 @@ def refresh_progress(total: int, console: Console | None = None) -> Iterator[Pro
 
         yield plain
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (
         TextColumn("refreshing"),
         BarColumn(),

@@ -13,12 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .clauses import clause_subject
-from .figures import read_figures
-from .guidance import read_guidance
 from .records import COMPANY, DIRECTIONS, Stated, StatedKind
 from .sentences import sentence_spans
-from .subjects import phrase_before, read_subject
 from .vocabulary import boilerplate, word_set
 
 __all__ = [
@@ -64,6 +60,14 @@ _NOT_PARTS = word_set(
 def read_words(text: str, spans: Iterable[tuple[int, int]] | None = None) -> tuple[Stated, ...]:
     """Every share, growth and guidance direction `text` states, in the order of its
     sentences (`spans`, the sentences' offsets, when the caller has them)."""
+    # The reader's modules (their regular expressions: tens of milliseconds) load with the
+    # first text read; every command imports the records and the vocabulary (the metric
+    # catalogue's guidance words), not the reader.
+    from .clauses import clause_subject
+    from .figures import read_figures
+    from .guidance import read_guidance
+    from .subjects import phrase_before, read_subject
+
     spans = list(sentence_spans(text) if spans is None else spans)
     for cached in (clause_subject, phrase_before, read_subject):
         cached.cache_clear()  # a sentence's phrases are read once within it, not across texts
