@@ -202,17 +202,31 @@ def test_the_probe_sees_httpxs_cli_where_click_is_installed():
 
 def test_every_command_loads_the_words_records_not_their_reader():
     """The metric catalogue (every command: the config is checked against it) names the
-    guidance words of reading/words/records.py; the reader of words (its clauses, figures,
-    guidance and subjects: tens of milliseconds of regular expressions) loads with the first
-    text read, never on the way to the TUI's first frame or a `check`."""
+    guidance words of reading/words/records.py; the reader of words (its sentences,
+    vocabulary, clauses, figures, guidance and subjects: tens of milliseconds of regular
+    expressions) loads with the first text read, never on the way to the TUI's first frame or
+    a `check`; a name of the package's asked for loads its module then (PEP 562)."""
     loaded = imported_after(["catalyst_tui.cli", "catalyst_tui.tui.app", "catalyst_tui.config"])
     assert "catalyst_tui.reading.words.records" in loaded  # the probe loaded the catalogue
     reader = {
         f"catalyst_tui.reading.words.{name}"
-        for name in ("clauses", "figures", "guidance", "subjects", "attribution", "patterns")
+        for name in (
+            "reader",
+            "sentences",
+            "vocabulary",
+            "clauses",
+            "figures",
+            "guidance",
+            "subjects",
+            "attribution",
+            "patterns",
+        )
     }
     assert not reader & loaded
     assert reader <= imported_after(["catalyst_tui.reading.words.figures", *reader])
+    from catalyst_tui.reading import words
+
+    assert words.read_words("Revenue grew 12% from a year ago.")[0].value == 0.12
 
 
 def test_the_tuis_path_to_its_first_frame_loads_no_http_client():

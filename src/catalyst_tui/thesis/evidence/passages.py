@@ -27,8 +27,6 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
-from ...reading.words import boilerplate
-
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -261,6 +259,8 @@ class Matcher:
 
     def _boilerplate(self, sid: int) -> bool:
         """Whether the sentence's paragraph (its line) is legal boilerplate: never a passage."""
+        from ...reading.words.vocabulary import boilerplate  # with the first passage
+
         start, end = self.spans[sid]
         line_end = self.text.find("\n", end)
         line = self.text[self.text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else None]

@@ -28,8 +28,6 @@ import re
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
-from ...reading.words import boilerplate
-
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -110,6 +108,8 @@ def _phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, str]]:
 
 def classify(passage: str) -> Classified:
     """The passage's stance toward its checkpoint, and the words that decided it."""
+    from ...reading.words.vocabulary import boilerplate  # its patterns: with the first passage
+
     if boilerplate(passage):
         return Classified(Stance.SUPPORTS, ())
     tokens = [(m.start(), m.group(0)) for m in _WORD.finditer(passage)]

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from ...reading.words import COMPANY, DIRECTIONS, Stated, read_words
+from ...reading.words import COMPANY, DIRECTIONS, Stated
 from ..evidence.passages import sentences
 
 if TYPE_CHECKING:
@@ -90,6 +90,8 @@ def read_kpis(text: str, subjects: Sequence[str] = ()) -> tuple[Kpi, ...]:
     """Every KPI stated in `text`: the share and growth of each name in `subjects` (a product
     or a line, the subject of the figure's phrase, any case; `revenue` the company's own), and
     each direction of the guidance, in the order their sentences come."""
+    from ...reading.words.reader import read_words  # its patterns: with the first text read
+
     found: list[Kpi] = []
     shared: set[tuple[int, str]] = set()  # (sentence, name) with a share read
     for stated in read_words(text, sentences(text)):
