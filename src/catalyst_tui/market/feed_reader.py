@@ -10,7 +10,6 @@ import logging
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from ..reading.feeds import Headline, announces_results, parse_feed
 from .http.errors import raise_for_status
 from .models import FetchError, FormatError
 from .provider import FeedSource
@@ -19,6 +18,7 @@ from .sec import SEC_DOMAIN
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from ..reading.headline import Headline
     from .http.client import MarketClient
 
 __all__ = ["FeedReader", "FeedWatch"]
@@ -69,6 +69,8 @@ class FeedReader(FeedSource):
         response = await client.get(self.name, url, symbol=symbol, headers=headers)
         raise_for_status(response, self.name, symbol)
         # Relative links are resolved against where the feed was read (after any redirect).
+        from ..reading.feeds import parse_feed  # XML and e-mail dates: with the first feed read
+
         return parse_feed(response.content, str(response.url) or url)
 
     async def page(self, client: MarketClient, url: str, symbol: str) -> bytes:
@@ -112,6 +114,8 @@ class FeedWatch:
     async def releases(self, client: MarketClient, symbol: str, url: str) -> list[Headline]:
         """The results releases the feed at `url` lists that were not answered before, newest
         first; none when it is unchanged, fails (logged) or is no feed."""
+        from ..reading.feeds import announces_results, parse_feed  # with the first feed read
+
         try:
             headers = self.reader._asked(url, symbol)
         except FetchError:

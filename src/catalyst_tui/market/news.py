@@ -15,11 +15,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from ..reading.feeds import Headline, parse_rss
 from .http.errors import raise_for_status
 from .provider import NewsSource
 
 if TYPE_CHECKING:
+    from ..reading.headline import Headline
     from .http.client import MarketClient
 
 __all__ = ["YahooHeadlines", "rss_url"]
@@ -41,4 +41,6 @@ class YahooHeadlines(NewsSource):
     async def headlines(self, client: MarketClient, symbol: str) -> list[Headline]:
         response = await client.get(self.name, rss_url(self.base_url, symbol), symbol=symbol)
         raise_for_status(response, self.name, symbol)
+        from ..reading.feeds import parse_rss  # XML and e-mail dates: with the first feed read
+
         return parse_rss(response.content)
