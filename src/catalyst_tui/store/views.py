@@ -305,13 +305,12 @@ class Views(Door):
     def iter_prices(self, symbol: str | None = None) -> Iterator[PriceRow]:
         """Every stored daily bar (of one symbol), by symbol and day, streamed."""
         where, args = (" WHERE symbol = ?", [symbol]) if symbol else ("", [])
+        names = ", ".join("ts" if f == "day" else f for f in PriceRow._fields)  # ts: the day
         for row in self._conn.execute(
-            "SELECT symbol, ts, open, high, low, close, volume, source FROM prices"
-            + where
-            + " ORDER BY symbol, ts",
-            args,
+            f"SELECT {names} FROM prices{where} ORDER BY symbol, ts", args
         ):
-            yield PriceRow(row[0], dt.date.fromisoformat(row[1]), *row[2:])
+            bar = dict(zip(PriceRow._fields, row, strict=True))
+            yield PriceRow(**bar | {"day": dt.date.fromisoformat(bar["day"])})
 
     # -- checkpoints and events --------------------------------------------------------------------
     def checkpoints(
