@@ -18,34 +18,15 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ..thesis.snapshot import MarketSnapshot
-    from .columns import Reader
 
 _LAST = ", ".join(f"last_{name} = ?" for name, _ in REASON_PARTS)
 _EVENT_COLUMNS = ", ".join(name for name, _ in REASON_PARTS)
 _EVENT_MARKS = ", ".join("?" for _ in REASON_PARTS)
-# A checkpoint's evaluation input: the column each CheckpointState field is read from and how its
-# stored value reads back (None: as stored). evaluation_inputs' SELECT is written from the record's
-# own fields, each named here (a field added without its column: a KeyError on import), and the
-# record is built by name from them.
-_STATE: dict[str, tuple[str, Reader]] = {
-    "symbol": ("c.symbol", None),
-    "id": ("c.id", None),
-    "title": ("c.title", None),
-    "kind": ("c.kind", None),
-    "status": ("c.status", None),
-    "manual": ("c.manual", bool),
-    "due": ("c.due", columns.day),
-    "until": ("c.until", columns.day),
-    "condition": ("c.condition", columns.condition),
-    "period_end": ("c.period_end", columns.day),
-    "note": ("c.manual_note", None),
-    "written": ("c.condition_since", columns.day),
-    "at_due": ("c.at_due", bool),
-}
-_STATE_FIELDS = CheckpointState._fields
-_STATE_READERS = tuple(_STATE[field][1] for field in _STATE_FIELDS)
+# A checkpoint's evaluation input, as evaluation_inputs reads it: each column handed to the
+# CheckpointState field it holds, by name.
 _STATE_SELECT = (
-    f"SELECT {', '.join(_STATE[field][0] for field in _STATE_FIELDS)}"
+    "SELECT c.symbol, c.id, c.title, c.kind, c.status, c.manual, c.due, c.until, c.condition,"
+    " c.period_end, c.manual_note, c.condition_since, c.at_due"
     " FROM checkpoints c JOIN tickers t ON t.symbol = c.symbol"
     " WHERE c.archived = 0 AND t.archived = 0 ORDER BY t.position, c.position"
 )
@@ -57,9 +38,25 @@ class Checkpoints(Door):
     ) -> tuple[list[CheckpointState], MarketSnapshot]:
         """The active checkpoints and everything their metrics read, in a few queries."""
         checkpoints = []
-        for row in self._conn.execute(_STATE_SELECT):
-            state = zip(_STATE_FIELDS, columns.read_row(row, _STATE_READERS), strict=True)
-            checkpoints.append(CheckpointState(**dict(state)))
+        day = columns.day
+        rows = self._conn.execute(_STATE_SELECT)
+        for sym, cid, title, kind, status, hand, due, until, when, end, note, since, at_due in rows:
+            state = CheckpointState(
+                symbol=sym,
+                id=cid,
+                title=title,
+                kind=kind,
+                status=status,
+                manual=bool(hand),
+                due=day(due),
+                until=day(until),
+                condition=columns.condition(when),
+                period_end=day(end),
+                note=note,
+                written=day(since),
+                at_due=bool(at_due),
+            )
+            checkpoints.append(state)
         snapshot = load_snapshot(self._store, now, sec_configured=sec_configured, base=base)
         return checkpoints, snapshot
 

@@ -4,13 +4,10 @@ LastQuote a row reads back as."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..market.models import LastQuote, Quote
+from ..market.models import ExtSession, LastQuote, Quote
 from .columns import iso, moment
-
-if TYPE_CHECKING:
-    from .columns import Reader
 
 QUOTE_COLUMNS = (
     "symbol, price, prev_close, change, change_pct, currency, market_state,"
@@ -30,53 +27,38 @@ UPSERT_QUOTE = (
 )
 
 
-def _session(text: str | None) -> str | None:
-    return text if text in ("pre", "post") else None
-
-
-def _volume(volume: float | None) -> int | None:
-    return None if volume is None else int(volume)
-
-
-# Each Quote field's column of the quotes table and how its stored value reads back (None: as
-# stored). A quote is read back by name from them; a field added to Quote without its column here
-# is a KeyError on import.
-_QUOTE_FIELDS: dict[str, tuple[str, Reader]] = {
-    "symbol": ("symbol", None),
-    "price": ("price", None),
-    "prev_close": ("prev_close", None),
-    "change": ("change", None),
-    "change_pct": ("change_pct", None),
-    "currency": ("currency", None),
-    "market_state": ("market_state", None),
-    "quote_time": ("quote_time", dt.datetime.fromisoformat),
-    "source": ("source", lambda source: source or ""),
-    "day_high": ("day_high", None),
-    "day_low": ("day_low", None),
-    "volume": ("volume", _volume),
-    "fifty_two_week_high": ("high_52w", None),
-    "fifty_two_week_low": ("low_52w", None),
-    "ext_session": ("ext_session", _session),
-    "ext_price": ("ext_price", None),
-    "ext_change": ("ext_change", None),
-    "ext_change_pct": ("ext_change_pct", None),
-    "ext_time": ("ext_time", moment),
-}
-# Each Quote field, where a row selected as QUOTE_COLUMNS holds it, and its reader.
-_QUOTE_READ = tuple(
-    (field, _QUOTE_NAMES.index(column), read)
-    for field, (column, read) in ((f, _QUOTE_FIELDS[f]) for f in Quote._fields)
-)
+# The sessions a stored quote's ext_session may name; anything else reads as none.
+_SESSIONS: dict[str | None, ExtSession] = {"pre": "pre", "post": "post"}
 
 
 def last_quote(row: tuple[Any, ...]) -> LastQuote:
-    """A LastQuote from a quotes row selected as QUOTE_COLUMNS."""
-    symbol, price, quote_time = row[0], row[1], row[7]
-    fetched_at, stale, error = row[14:17]
+    """A LastQuote from a quotes row selected as QUOTE_COLUMNS: each column by its name there,
+    handed to the Quote field it holds by name."""
+    symbol, price, prev_close, change, change_pct, currency, market_state, quote_time = row[:8]
+    source, day_high, day_low, volume, high_52w, low_52w, fetched_at, stale, error = row[8:17]
+    ext_session, ext_price, ext_change, ext_change_pct, ext_time = row[17:]
     quote = None
     if price is not None and quote_time:  # the Quote's fields, as quote_row writes them
         quote = Quote(
-            **{field: row[at] if read is None else read(row[at]) for field, at, read in _QUOTE_READ}
+            symbol=symbol,
+            price=price,
+            prev_close=prev_close,
+            change=change,
+            change_pct=change_pct,
+            currency=currency,
+            market_state=market_state,
+            quote_time=dt.datetime.fromisoformat(quote_time),
+            source=source or "",
+            day_high=day_high,
+            day_low=day_low,
+            volume=None if volume is None else int(volume),
+            fifty_two_week_high=high_52w,
+            fifty_two_week_low=low_52w,
+            ext_session=_SESSIONS.get(ext_session),
+            ext_price=ext_price,
+            ext_change=ext_change,
+            ext_change_pct=ext_change_pct,
+            ext_time=moment(ext_time),
         )
     return LastQuote(symbol, quote, moment(fetched_at), bool(stale) or quote is None, error or "")
 
