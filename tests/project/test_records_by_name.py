@@ -1,14 +1,26 @@
 """Records by name: a record is built with each field named (`EventRecord(id=..., ts=...)`),
-never from a row by position (`EventRecord._make(row)`, `tuple.__new__(Reason, (...))`), so a
-field added or moved cannot shift every value after it unseen. An `ast` scan of the package finds
-every `._make(` call and every use of `tuple.__new__`; one module is pinned, with its measure.
+never from a row by position (`EventRecord._make(row)`, `tuple.__new__(Reason, (...))`,
+`Record(*row)`), so a field added or moved cannot shift every value after it unseen. An `ast`
+scan of the package finds every `._make(` call, every use of `tuple.__new__` and every call of
+one of the package's records (a class that subclasses NamedTuple or is a dataclass, defined in
+the module or imported from the package: rich's `Group(*parts)` is not one) with a `*spread`
+among its positional arguments; one module is pinned, with its measure.
 
 thesis/evaluate.py's loop makes a Reason and an Evaluation per checkpoint on every refresh with
 `tuple.__new__`: by name, a NamedTuple's own `__new__` (a Python call) is about 3 µs more a
 checkpoint, 30 ms of bench/evaluate.py's 10,000 against a 50 ms goal (docs/performance.md);
 tests/thesis/test_evaluate.py pins the order of the fields it writes. store/views.py's event and
 checkpoint rows, the last `_make` calls, are built by name (about 2 µs more a record, 3 ms for the
-1,500 checkpoints of 500 tickers)."""
+1,500 checkpoints of 500 tickers).
+
+The hot reads once spread by position are built with keyword arguments written out, which costs
+what the spread did (a zipped dict of names, `Record(**dict(zip(NAMES, row)))`, was 2 µs more a
+record): a checkpoint's evaluation input (store/checkpoints.py), every quote read
+(store/quote_rows.py), every price bar (store/views.py `iter_prices`: about 0.3 µs more a bar,
+some 0.4 s more over the 1.3 million bars of 5,000 tickers by a year). The places of a release's
+layout sent to the reader's child process as a JSON list (reading/release/records.py) are a
+format: its field order is declared once, `_PLACE_FORMAT`, and each place is built from it by
+name."""
 
 from __future__ import annotations
 
@@ -32,12 +44,75 @@ def _by_position(node: ast.AST) -> bool:
     )
 
 
+def _is_record(node: ast.ClassDef) -> bool:
+    """A class that subclasses NamedTuple or is a dataclass."""
+    bases = [ast.unparse(base) for base in node.bases]
+    marks = [ast.unparse(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list]
+    return any(b in ("NamedTuple", "typing.NamedTuple") for b in bases) or any(
+        m in ("dataclass", "dataclasses.dataclass") for m in marks
+    )
+
+
+def _ours(module: ast.ImportFrom, package: str) -> bool:
+    """An import from the package: relative, or by the package's name."""
+    return module.level > 0 or (module.module or "").split(".")[0] == package
+
+
+def _records_named(
+    tree: ast.Module, records: frozenset[str], modules: frozenset[str], package: str
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The names a module's records are called by: its own record classes, and the package's
+    records it imports (under their own name or another); and the names it calls the package's
+    modules by (`from .. import messages`: `messages.EditLot(...)`)."""
+    named = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and _is_record(n)}
+    held: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and _ours(node, package):
+            named |= {a.asname or a.name for a in node.names if a.name in records}
+            held |= {a.asname or a.name for a in node.names if a.name in modules}
+        elif isinstance(node, ast.Import):
+            held |= {a.asname for a in node.names if a.asname and a.name.startswith(package)}
+    return frozenset(named), frozenset(held)
+
+
+def _spread(
+    node: ast.AST, named: frozenset[str], held: frozenset[str], records: frozenset[str]
+) -> bool:
+    """A call to one of the `named` records, or to a record of a module the package `held`, with
+    a row spread in its arguments: `Record(*row)`, `records.Record(*row)`."""
+    if not isinstance(node, ast.Call) or not any(isinstance(a, ast.Starred) for a in node.args):
+        return False
+    called = node.func
+    if isinstance(called, ast.Attribute):
+        return (
+            isinstance(called.value, ast.Name)
+            and called.value.id in held
+            and called.attr in records
+        )
+    return isinstance(called, ast.Name) and called.id in named
+
+
 def made_by_position(source: Path) -> dict[str, int]:
     """Each module of `source` that builds records by position, and how many places do."""
+    trees = {
+        path: ast.parse(path.read_text(), filename=str(path))
+        for path in sorted(source.rglob("*.py"))
+    }
+    records = frozenset(
+        n.name
+        for tree in trees.values()
+        for n in ast.walk(tree)
+        if isinstance(n, ast.ClassDef) and _is_record(n)
+    )
+    modules = frozenset(path.stem for path in trees) | frozenset(
+        path.parent.name for path in trees if path.name == "__init__.py"
+    )
     found: dict[str, int] = {}
-    for path in sorted(source.rglob("*.py")):
-        tree = ast.parse(path.read_text(), filename=str(path))
-        if places := sum(_by_position(node) for node in ast.walk(tree)):
+    for path, tree in trees.items():
+        named, held = _records_named(tree, records, modules, source.name)
+        if places := sum(
+            _by_position(node) or _spread(node, named, held, records) for node in ast.walk(tree)
+        ):
             found[path.relative_to(source).as_posix()] = places
     return found
 
@@ -52,4 +127,21 @@ def test_the_scan_sees_a_record_made_from_a_row(tmp_path: Path):
     )
     (tmp_path / "fast.py").write_text("_record = tuple.__new__\n")
     (tmp_path / "named.py").write_text("def read(row):\n    return Record(a=row[0])\n")
-    assert made_by_position(tmp_path) == {"rows.py": 2, "fast.py": 1}
+    (tmp_path / "records.py").write_text(
+        "from typing import NamedTuple\n"
+        "class Cell(NamedTuple):\n    text: str\n"
+        "class Group(NamedTuple):\n    cells: tuple\n"
+    )
+    (tmp_path / "spread.py").write_text(
+        "from dataclasses import dataclass\n"
+        "from rich import console\n"
+        "from rich.console import Group\n"
+        "from . import records\n"
+        "from .records import Cell as Field\n"
+        "@dataclass(frozen=True)\nclass Line:\n    label: str\n    value: float\n"
+        "def read(row, parts):\n"
+        "    return Field(*row[:1]), Line('a', *row[1:]), Group(*parts), Field(text=row[0])\n"
+        "def again(row, parts):\n"
+        "    return records.Cell(*row), console.Group(*parts), records.Cell(text=row[0])\n"
+    )
+    assert made_by_position(tmp_path) == {"rows.py": 2, "fast.py": 1, "spread.py": 3}

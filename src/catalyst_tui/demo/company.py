@@ -43,7 +43,8 @@ class Scale(NamedTuple):
 
 
 # The bundled thesis's companies, then the others the market lists (a ticker a demo user might add):
-# a row is the Company's fields, then the Scale's.
+# a row is the Company's fields (symbol, CIK, name), then the Scale's (revenue, growth, gross,
+# operating, shares), each read by its name below.
 _COMPANIES = (
     ("ALAB", 1736297, "Astera Labs, Inc.", 308_400, 0.09, 0.75, 0.23, 158_000),
     ("CRDO", 1807794, "Credo Technology Group Holding Ltd", 300_000, 0.06, 0.66, 0.24, 182_000),
@@ -64,8 +65,13 @@ _COMPANIES = (
     ("MU", 723125, "Micron Technology, Inc.", 12_000_000, 0.05, 0.45, 0.30, 1_130_000),
     ("QCOM", 804328, "QUALCOMM Incorporated", 11_000_000, 0.01, 0.55, 0.28, 1_100_000),
 )
-COMPANIES: dict[str, Company] = {row[0]: Company(*row[:3]) for row in _COMPANIES}
-SCALES: dict[str, Scale] = {row[0]: Scale(*row[3:]) for row in _COMPANIES}
+COMPANIES: dict[str, Company] = {
+    symbol: Company(symbol=symbol, cik=cik, name=name) for symbol, cik, name, *_ in _COMPANIES
+}
+SCALES: dict[str, Scale] = {
+    symbol: Scale(revenue=revenue, growth=growth, gross=gross, operating=operating, shares=shares)
+    for symbol, _, _, revenue, growth, gross, operating, shares in _COMPANIES
+}
 LISTED = frozenset(COMPANIES)
 
 

@@ -22,17 +22,13 @@ if TYPE_CHECKING:
 _LAST = ", ".join(f"last_{name} = ?" for name, _ in REASON_PARTS)
 _EVENT_COLUMNS = ", ".join(name for name, _ in REASON_PARTS)
 _EVENT_MARKS = ", ".join("?" for _ in REASON_PARTS)
-# A checkpoint's evaluation input as its row's columns read (evaluation_inputs' SELECT).
-_STATE_READERS = (
-    *(None,) * 5,
-    bool,
-    columns.day,
-    columns.day,
-    columns.condition,
-    columns.day,
-    None,
-    columns.day,
-    bool,
+# A checkpoint's evaluation input, as evaluation_inputs reads it: each column handed to the
+# CheckpointState field it holds, by name.
+_STATE_SELECT = (
+    "SELECT c.symbol, c.id, c.title, c.kind, c.status, c.manual, c.due, c.until, c.condition,"
+    " c.period_end, c.manual_note, c.condition_since, c.at_due"
+    " FROM checkpoints c JOIN tickers t ON t.symbol = c.symbol"
+    " WHERE c.archived = 0 AND t.archived = 0 ORDER BY t.position, c.position"
 )
 
 
@@ -42,14 +38,25 @@ class Checkpoints(Door):
     ) -> tuple[list[CheckpointState], MarketSnapshot]:
         """The active checkpoints and everything their metrics read, in a few queries."""
         checkpoints = []
-        for row in self._conn.execute(
-            "SELECT c.symbol, c.id, c.title, c.kind, c.status, c.manual, c.due, c.until,"
-            " c.condition, c.period_end, c.manual_note, c.condition_since, c.at_due"
-            " FROM checkpoints c JOIN tickers t ON t.symbol = c.symbol"
-            " WHERE c.archived = 0 AND t.archived = 0 ORDER BY t.position, c.position"
-        ):
-            state = columns.read_row(row, _STATE_READERS)
-            checkpoints.append(CheckpointState(*state))
+        day = columns.day
+        rows = self._conn.execute(_STATE_SELECT)
+        for sym, cid, title, kind, status, hand, due, until, when, end, note, since, at_due in rows:
+            state = CheckpointState(
+                symbol=sym,
+                id=cid,
+                title=title,
+                kind=kind,
+                status=status,
+                manual=bool(hand),
+                due=day(due),
+                until=day(until),
+                condition=columns.condition(when),
+                period_end=day(end),
+                note=note,
+                written=day(since),
+                at_due=bool(at_due),
+            )
+            checkpoints.append(state)
         snapshot = load_snapshot(self._store, now, sec_configured=sec_configured, base=base)
         return checkpoints, snapshot
 

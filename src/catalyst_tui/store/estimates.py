@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..market.estimates import (
     PERIODS,
+    TREND_DAYS,
     Consensus,
     Estimates,
     Frozen,
@@ -44,6 +45,7 @@ _COLUMNS = (
     " revenue_low, revenue_high, revenue_analysts, eps_now, eps_7d, eps_30d, eps_60d, eps_90d,"
     " up_7d, up_30d, down_7d, down_30d, eps_currency"
 )
+_NAMES = tuple(name.strip() for name in _COLUMNS.split(","))
 
 
 class EstimatesStore(Door):
@@ -266,13 +268,27 @@ def _columns(p: Consensus, source: str) -> tuple[Any, ...]:
 
 
 def _consensus(row: tuple[Any, ...]) -> Consensus:
-    """A Consensus from the `_COLUMNS` after `source`."""
-    period, _source, end, *values = row
+    """A Consensus from a row of the `_COLUMNS`, read by their names."""
+    column = dict(zip(_NAMES, row, strict=True))
     return Consensus(
-        period,
-        day(end),
-        Range(*values[0:4]),
-        Range(*values[4:8]),
-        tuple(values[8:13]),
-        *values[13:18],
+        period=column["period"],
+        end=day(column["period_end"]),
+        eps=_range(column, "eps"),
+        revenue=_range(column, "revenue"),
+        trend=tuple(column["eps_now" if d == 0 else f"eps_{d}d"] for d in TREND_DAYS),
+        up_7d=column["up_7d"],
+        up_30d=column["up_30d"],
+        down_7d=column["down_7d"],
+        down_30d=column["down_30d"],
+        currency=column["eps_currency"],
+    )
+
+
+def _range(column: dict[str, Any], figure: str) -> Range:
+    """The consensus of `figure` (eps or revenue) in a row's `column`s."""
+    return Range(
+        average=column[f"{figure}_avg"],
+        low=column[f"{figure}_low"],
+        high=column[f"{figure}_high"],
+        analysts=column[f"{figure}_analysts"],
     )

@@ -31,8 +31,15 @@ class Journal(Door):
         """The notes, newest first (of `symbol` alone, after `since`, when given)."""
         where, args = columns.of_symbol_since(symbol, since)
         return [
-            JournalEntry(row[0], dt.datetime.fromisoformat(row[1]), *row[2:])
-            for row in self._conn.execute(
+            JournalEntry(
+                id=ident,
+                ts=dt.datetime.fromisoformat(ts),
+                symbol=sym,
+                text=text,
+                action=action,
+                conviction=conviction,
+            )
+            for ident, ts, sym, text, action, conviction in self._conn.execute(
                 "SELECT id, ts, symbol, text, action, conviction FROM journal"
                 f" {where} ORDER BY ts DESC, id DESC LIMIT ?",
                 [*args, limit],

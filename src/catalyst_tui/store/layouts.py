@@ -5,7 +5,7 @@ XBRL confirmed (`release_layouts`), which the company's next release is read wit
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..reading.release.records import Place
 from .columns import iso
@@ -16,7 +16,18 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 
-_PLACE = "figure, period, table_title, nth, row_label, section, col"
+# The column each Place field is kept in: what the SELECTs name and what a place is built from,
+# by name.
+_COLUMNS = {
+    "figure": "figure",
+    "period": "period",
+    "table": "table_title",
+    "nth": "nth",
+    "row": "row_label",
+    "section": "section",
+    "column": "col",
+}
+_PLACE = ", ".join(_COLUMNS.values())
 
 
 class Layouts(Door):
@@ -32,7 +43,7 @@ class Layouts(Door):
     def places(self, symbol: str, accession: str) -> tuple[Place, ...]:
         """Where the stored release `accession` read each figure (none before this was kept)."""
         return tuple(
-            Place(*row)
+            Place(**dict(zip(_COLUMNS, row, strict=True)))
             for row in self._conn.execute(
                 f"SELECT {_PLACE} FROM release_places WHERE symbol = ? AND accession = ?"
                 " ORDER BY period, figure",
@@ -54,7 +65,7 @@ class Layouts(Door):
     def layout(self, symbol: str) -> tuple[Place, ...]:
         """`symbol`'s layout: none until one of its releases is confirmed by XBRL."""
         return tuple(
-            Place(*row)
+            Place(**dict(zip(_COLUMNS, row, strict=True)))
             for row in self._conn.execute(
                 f"SELECT {_PLACE} FROM release_layouts WHERE symbol = ? ORDER BY period, figure",
                 (symbol,),
@@ -69,13 +80,6 @@ class Layouts(Door):
         return str(row[0]) if row else None
 
 
-def _row(place: Place) -> tuple[str, str, str, int, str, str, int]:
-    return (
-        place.figure,
-        place.period,
-        place.table,
-        place.nth,
-        place.row,
-        place.section,
-        place.column,
-    )
+def _row(place: Place) -> tuple[Any, ...]:
+    """`place`'s values in `_PLACE`'s order."""
+    return tuple(getattr(place, field) for field in _COLUMNS)

@@ -137,17 +137,18 @@ class Outbox(Door):
             "SELECT id, event_id, created_at, claimed_by, claimed_at, sent_at, channels,"
             " attempts, last_error FROM outbox ORDER BY id"
         ):
-            ident, event_id, created, claimed_by, claimed_at, sent_at, channels = row[:7]
+            ident, event_id, created, claimed_by, claimed_at, sent_at, channels, tries, error = row
             out.append(
                 OutboxRecord(
-                    ident,
-                    event_id,
-                    dt.datetime.fromisoformat(created),
-                    claimed_by,
-                    moment(claimed_at),
-                    moment(sent_at),
-                    tuple(channels.split(",")) if channels else (),
-                    *row[7:],
+                    id=ident,
+                    event_id=event_id,
+                    created_at=dt.datetime.fromisoformat(created),
+                    claimed_by=claimed_by,
+                    claimed_at=moment(claimed_at),
+                    sent_at=moment(sent_at),
+                    channels=tuple(channels.split(",")) if channels else (),
+                    attempts=tries,
+                    last_error=error,
                 )
             )
         return out

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..market.models import LastQuote, Quote
-from .columns import iso, moment, read_row
+from ..market.models import ExtSession, LastQuote, Quote
+from .columns import iso, moment
 
 QUOTE_COLUMNS = (
     "symbol, price, prev_close, change, change_pct, currency, market_state,"
@@ -27,35 +27,39 @@ UPSERT_QUOTE = (
 )
 
 
-def _session(text: str | None) -> str | None:
-    return text if text in ("pre", "post") else None
-
-
-# A Quote's fields as the columns quote_row writes them read back.
-_QUOTE_READERS = (
-    *(None,) * 7,
-    dt.datetime.fromisoformat,
-    lambda source: source or "",
-    None,
-    None,
-    lambda volume: None if volume is None else int(volume),
-    None,
-    None,
-    _session,
-    None,
-    None,
-    None,
-    moment,
-)
+# The sessions a stored quote's ext_session may name; anything else reads as none.
+_SESSIONS: dict[str | None, ExtSession] = {"pre": "pre", "post": "post"}
 
 
 def last_quote(row: tuple[Any, ...]) -> LastQuote:
-    """A LastQuote from a quotes row selected as QUOTE_COLUMNS."""
-    symbol, price, quote_time = row[0], row[1], row[7]
-    fetched_at, stale, error = row[14:17]
+    """A LastQuote from a quotes row selected as QUOTE_COLUMNS: each column by its name there,
+    handed to the Quote field it holds by name."""
+    symbol, price, prev_close, change, change_pct, currency, market_state, quote_time = row[:8]
+    source, day_high, day_low, volume, high_52w, low_52w, fetched_at, stale, error = row[8:17]
+    ext_session, ext_price, ext_change, ext_change_pct, ext_time = row[17:]
     quote = None
     if price is not None and quote_time:  # the Quote's fields, as quote_row writes them
-        quote = Quote(*read_row(row[:14] + row[17:], _QUOTE_READERS))
+        quote = Quote(
+            symbol=symbol,
+            price=price,
+            prev_close=prev_close,
+            change=change,
+            change_pct=change_pct,
+            currency=currency,
+            market_state=market_state,
+            quote_time=dt.datetime.fromisoformat(quote_time),
+            source=source or "",
+            day_high=day_high,
+            day_low=day_low,
+            volume=None if volume is None else int(volume),
+            fifty_two_week_high=high_52w,
+            fifty_two_week_low=low_52w,
+            ext_session=_SESSIONS.get(ext_session),
+            ext_price=ext_price,
+            ext_change=ext_change,
+            ext_change_pct=ext_change_pct,
+            ext_time=moment(ext_time),
+        )
     return LastQuote(symbol, quote, moment(fetched_at), bool(stale) or quote is None, error or "")
 
 

@@ -83,12 +83,21 @@ class SegmentStore(Door):
     def of(self, symbol: str) -> tuple[LineSplit, ...]:
         """`symbol`'s stored splits, the oldest period first."""
         members: dict[str, list[StoredLine]] = {}
-        for accession, axis, member, label, revenue, *marks in self._conn.execute(
+        for row in self._conn.execute(
             "SELECT accession, axis, member, label, revenue, generic, aggregate, within"
             " FROM segment_members WHERE symbol = ? ORDER BY accession, axis, revenue DESC",
             (symbol,),
         ):
-            line = StoredLine(axis, member, label, revenue, *map(bool, marks))
+            accession, axis, member, label, revenue, generic, aggregate, within = row
+            line = StoredLine(
+                axis=axis,
+                member=member,
+                label=label,
+                revenue=revenue,
+                generic=bool(generic),
+                aggregate=bool(aggregate),
+                within=bool(within),
+            )
             members.setdefault(accession, []).append(line)
         figures: dict[str, dict[str, float]] = {}
         for accession, concept, value in self._conn.execute(

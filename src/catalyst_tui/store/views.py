@@ -305,13 +305,14 @@ class Views(Door):
     def iter_prices(self, symbol: str | None = None) -> Iterator[PriceRow]:
         """Every stored daily bar (of one symbol), by symbol and day, streamed."""
         where, args = (" WHERE symbol = ?", [symbol]) if symbol else ("", [])
-        for row in self._conn.execute(
-            "SELECT symbol, ts, open, high, low, close, volume, source FROM prices"
-            + where
-            + " ORDER BY symbol, ts",
-            args,
+        select = "SELECT symbol, ts, open, high, low, close, volume, source FROM prices"
+        for sym, ts, o, h, lo, c, v, src in self._conn.execute(
+            f"{select}{where} ORDER BY symbol, ts", args
         ):
-            yield PriceRow(row[0], dt.date.fromisoformat(row[1]), *row[2:])
+            day = dt.date.fromisoformat(ts)
+            yield PriceRow(
+                symbol=sym, day=day, open=o, high=h, low=lo, close=c, volume=v, source=src
+            )
 
     # -- checkpoints and events --------------------------------------------------------------------
     def checkpoints(

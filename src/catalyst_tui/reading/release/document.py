@@ -239,7 +239,10 @@ def _read_plain(text: str) -> Document:
     """Plain text: its tables between lines of prose, cells placed by character offset."""
     tables = []
     for before, fields in blocks(text, MAX_CELLS):
-        rows = tuple(tuple(Cell(*field) for field in row) for row in fields)
+        rows = tuple(
+            tuple(Cell(start=start, end=end, text=text) for start, end, text in row)
+            for row in fields
+        )
         tables.append(Table(rows, before[-_BEFORE_CHARS:], _label_end(rows)))
     prose = _PLAIN_BULLET.sub("• ", text)  # "  o Revenue is expected ...": an item, as in HTML
     return Document(tuple(tables), _SPACES.sub(" ", prose).strip())

@@ -110,14 +110,23 @@ def _place(
     kind: Kind,
     end: date,
 ) -> Place | None:
-    row = (line.label, line.section)
     at = next((i for i, f in enumerate(_of_period(line, kind)) if f is figure), None)
     if at is None:
         return None
     key = _key(segment)
-    holding = _holding(rows, key, *row, kind, at, end)
+    holding = _holding(rows, key, line.label, line.section, kind, at, end)
     nth = next((i for i, (s, _) in enumerate(holding) if s is segment), None)
-    return None if nth is None else Place(name, period, key, nth, *row, at)
+    if nth is None:
+        return None
+    return Place(
+        figure=name,
+        period=period,
+        table=key,
+        nth=nth,
+        row=line.label,
+        section=line.section,
+        column=at,
+    )
 
 
 def _value_at(rows: Rows, place: Place, end: date) -> Decimal | None:

@@ -204,11 +204,23 @@ def _figures_json(figures: ReleaseFigures) -> dict[str, float | None]:
     return {name: sensible(getattr(figures, name)) for name in FIGURES}
 
 
+#: A place in places_json's format: a JSON list of these fields in this order, each of its type
+#: (whole numbers at least 0). The order is the format the reader's child process is given: both
+#: ends read it from here, and a place is built from it by name.
+_PLACE_FORMAT: tuple[tuple[str, type], ...] = (
+    ("figure", str),
+    ("period", str),
+    ("table", str),
+    ("nth", int),
+    ("row", str),
+    ("section", str),
+    ("column", int),
+)
+
+
 def places_json(places: tuple[Place, ...]) -> str:
     """A layout as one line of JSON (what the reader's child process is given)."""
-    return json.dumps(
-        [[p.figure, p.period, p.table, p.nth, p.row, p.section, p.column] for p in places]
-    )
+    return json.dumps([[getattr(p, name) for name, _ in _PLACE_FORMAT] for p in places])
 
 
 def places_from_json(text: str) -> tuple[Place, ...]:
@@ -219,11 +231,13 @@ def places_from_json(text: str) -> tuple[Place, ...]:
         return ()
     found = []
     for row in rows if isinstance(rows, list) else ():
-        if (
-            isinstance(row, list)
-            and len(row) == 7
-            and all(isinstance(v, str) for v in row[:3] + row[4:6])
-            and all(type(v) is int and v >= 0 for v in (row[3], row[6]))
-        ):
-            found.append(Place(*row))
+        if isinstance(row, list) and len(row) == len(_PLACE_FORMAT):
+            place = {name: value for (name, _), value in zip(_PLACE_FORMAT, row, strict=True)}
+            if all(_holds(kind, place[name]) for name, kind in _PLACE_FORMAT):
+                found.append(Place(**place))
     return tuple(found)
+
+
+def _holds(kind: type, value: object) -> bool:
+    """`value` is one of `kind` as the format has it: text, or a whole number at least 0."""
+    return type(value) is int and value >= 0 if kind is int else isinstance(value, kind)

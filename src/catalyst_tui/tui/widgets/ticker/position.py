@@ -255,11 +255,13 @@ class PositionPane(TickerPane):
         """The lot under the lots table's cursor when it has focus, else the first lot a split
         leaves uncertain, else the first lot."""
         if (found := self._chosen_lot()) is not None:
-            self.post_message(messages.EditLot(self.symbol, *found))
+            index, lot = found
+            self.post_message(messages.EditLot(symbol=self.symbol, index=index, lot=lot))
 
     def action_remove_lot(self) -> None:
         if (found := self._chosen_lot()) is not None:
-            self.post_message(messages.RemoveLot(self.symbol, *found))
+            index, lot = found
+            self.post_message(messages.RemoveLot(symbol=self.symbol, index=index, lot=lot))
 
     def _chosen_lot(self) -> tuple[int, Lot] | None:
         found = self.chosen_lot(self._detail) if self._detail else None
