@@ -6,16 +6,67 @@ each call: a second or more on a busy machine, tens in a file that calls the CLI
 
 What differs from a process, and why it does not matter to those tests: the garbage collector is
 already running (the script pauses it while it loads), and an exception escaping a command is
-caught by `cli.main` as the script's would be (its one line on stderr, exit 1)."""
+caught by `cli.main` as the script's would be (its one line on stderr, exit 1).
+
+What a command sets for the whole process is put back after it, so the next test starts as a new
+process would: the environment and the working directory, the log handlers `setup_logging` hangs
+on the root logger (closed, so no test writes into another's log file) and the levels it sets,
+and the handlers of the signals a command may take over.
+
+An argument is a `str`, as `sys.argv` holds it: a byte that is not UTF-8 in a real argv arrives
+as a lone surrogate (Python decodes argv with `os.fsdecode`, surrogateescape), so
+`os.fsdecode(b"...")` gives in process the same argument the script would see."""
 
 from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import os
+import signal
 import subprocess
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+
+# The signals a command may handle itself (a hang-up, a stop, a resize, an interrupt).
+SIGNALS = (
+    signal.SIGHUP,
+    signal.SIGTERM,
+    signal.SIGINT,
+    signal.SIGCONT,
+    signal.SIGTSTP,
+    signal.SIGWINCH,
+    signal.SIGPIPE,
+)
+# The loggers `setup_logging` sets the level of, besides the root.
+LOGGERS = ("", "catalyst", "catalyst_tui")
+
+
+@contextlib.contextmanager
+def process_state_kept() -> Iterator[None]:
+    """The log handlers and levels and the signal handlers as they were before, afterwards: a
+    handler a command added is removed and closed."""
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    levels = {name: logging.getLogger(name).level for name in LOGGERS}
+    propagate = {name: logging.getLogger(name).propagate for name in LOGGERS}
+    main = threading.current_thread() is threading.main_thread()  # only it may set a handler
+    signals = {signum: signal.getsignal(signum) for signum in SIGNALS} if main else {}
+    try:
+        yield
+    finally:
+        for handler in [h for h in root.handlers if h not in handlers]:
+            root.removeHandler(handler)
+            handler.close()
+        for handler in [h for h in handlers if h not in root.handlers]:
+            root.addHandler(handler)
+        for name in LOGGERS:
+            logging.getLogger(name).setLevel(levels[name])
+            logging.getLogger(name).propagate = propagate[name]
+        for signum, how in signals.items():
+            if how is not None:  # None: set outside Python, which Python cannot put back
+                signal.signal(signum, how)
 
 
 def run(
@@ -31,7 +82,11 @@ def run(
         os.environ.update(env or {})
         if cwd is not None:
             os.chdir(cwd)
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with (
+            process_state_kept(),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
             try:
                 code = main(list(args))
             except SystemExit as exited:  # argparse's refusal of an argument: exit 2
