@@ -43,12 +43,19 @@ SIGNALS = (
 LOGGERS = ("", "catalyst", "catalyst_tui")
 
 
+def ours(handler: logging.Handler) -> bool:
+    """A handler `setup_logging` put on the root logger (cli/logs.py marks them)."""
+    return bool(getattr(handler, "catalyst", False))
+
+
 @contextlib.contextmanager
 def process_state_kept() -> Iterator[None]:
     """The log handlers and levels and the signal handlers as they were before, afterwards: a
-    handler a command added is removed and closed."""
+    log handler a command added is removed and closed, one it took off is put back in its place
+    (tests/cli/conftest.py keeps every test of tests/cli so, whether it runs `cli.main` through
+    `run` or calls it itself)."""
     root = logging.getLogger()
-    handlers = list(root.handlers)
+    saved = list(root.handlers)
     levels = {name: logging.getLogger(name).level for name in LOGGERS}
     propagate = {name: logging.getLogger(name).propagate for name in LOGGERS}
     main = threading.current_thread() is threading.main_thread()  # only it may set a handler
@@ -56,11 +63,14 @@ def process_state_kept() -> Iterator[None]:
     try:
         yield
     finally:
-        for handler in [h for h in root.handlers if h not in handlers]:
+        # Only the handlers `setup_logging` marks as its own are taken off or put back: those
+        # of the test's runner (pytest's capture of log records) come and go as it says.
+        for handler in [h for h in root.handlers if ours(h) and h not in saved]:
             root.removeHandler(handler)
             handler.close()
-        for handler in [h for h in handlers if h not in root.handlers]:
-            root.addHandler(handler)
+        now = list(root.handlers)
+        kept = [h for h in saved if h in now or ours(h)]
+        root.handlers[:] = kept + [h for h in now if h not in kept]
         for name in LOGGERS:
             logging.getLogger(name).setLevel(levels[name])
             logging.getLogger(name).propagate = propagate[name]
