@@ -1,6 +1,10 @@
 """Chrome's handshake as the CLI has it: `status` says whose requests get it, and when curl_cffi
 can't be loaded in this Python (here: a curl_cffi whose import fails, as a wheel built for
-another machine does), `status` and `refresh` say so and the refresh goes on with Python's."""
+another machine does), `status` and `refresh` say so and the refresh goes on with Python's.
+
+With curl_cffi as installed, the commands run in the test's own process
+(tests/support/cli_inline.py); the curl_cffi that cannot be loaded is one a process of its own
+finds first on its path, as its start-up imports it."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.support import cli_inline
 from tests.support.market_server import MarketServer
 
 from ..jobs.test_refresh import write_config
@@ -49,10 +54,10 @@ def catalyst(workdir: Path, *args: str, broken: bool = False) -> subprocess.Comp
 def test_status_says_yahoo_gets_chromes_handshake_by_default(tmp_path):
     with MarketServer() as market:
         write_config(tmp_path / "catalysts.toml", market.url)
-        assert catalyst(tmp_path, "refresh").returncode == 0
-        done = catalyst(tmp_path, "status")
+        assert cli_inline.on_files(tmp_path, "refresh").returncode == 0
+        done = cli_inline.on_files(tmp_path, "status")
         assert "tls       Chrome's handshake (curl_cffi) for yahoo" in done.stdout.splitlines()
-        data = json.loads(catalyst(tmp_path, "status", "--json").stdout)
+        data = json.loads(cli_inline.on_files(tmp_path, "status", "--json").stdout)
         assert data["browser_tls"] == {"providers": ["yahoo"], "active": True, "problem": None}
 
 

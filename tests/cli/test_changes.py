@@ -1,4 +1,4 @@
-"""`catalyst changes` as a subprocess on a real database: a checkpoint marked, a passage of
+"""`catalyst changes` in process on a real database: a checkpoint marked, a passage of
 evidence found in a stored press release, its 8-K, another release's 8-K filed and read, the
 fiscal year's EPS consensus revised beyond 2% and the close moved beyond 10%, each one record,
 grouped by ticker, newest first, as strict JSON; what happened before the moment is left out, as
@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +21,7 @@ from catalyst_tui.market.sec.filings import Filing
 from catalyst_tui.reading.documents import html_to_text
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import NewDocument
+from tests.support import cli_inline
 
 from ..jobs.test_evidence_e2e import PRESS_RELEASE
 from ..support.releases import AlabQuarter, store_alab_releases
@@ -117,23 +116,10 @@ def db(tmp_path: Path) -> Path:
 
 
 def catalyst(where: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            "changes",
-            *args,
-            "--db",
-            str(where / "c.db"),
-            "--config",
-            str(where / "catalysts.toml"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "COLUMNS": "160", "XDG_STATE_HOME": str(where / "state")},
-    )
+    """`catalyst changes ARGS` on `where`'s files, in this process (tests/support/cli_inline.py)."""
+    files = ("--db", str(where / "c.db"), "--config", str(where / "catalysts.toml"))
+    env = {"COLUMNS": "160", "XDG_STATE_HOME": str(where / "state")}
+    done = cli_inline.run("changes", *args, *files, env=env)
     assert "Traceback" not in done.stderr, done.stderr
     return done
 

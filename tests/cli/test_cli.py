@@ -1,9 +1,13 @@
-"""`catalyst` end to end as a subprocess: version, help, validate, lookups, bad databases."""
+"""`catalyst` end to end: version, help, validate, lookups, bad databases.
+
+The commands run in the test's own process (tests/support/cli_inline.py): what they print, exit
+with and store is what is tested. Two start a process, for what only a new one shows: the root
+logger a fresh process gets from `setup_logging`, and the script's collector paused while it
+loads."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -13,6 +17,7 @@ import pytest
 
 from catalyst_tui import __version__
 from catalyst_tui.store import Store
+from tests.support import cli_inline
 
 from ..conftest import BUNDLED_CONFIG, REPO
 
@@ -20,14 +25,8 @@ BROKEN = REPO / "tests" / "fixtures" / "broken"
 
 
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args],
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    """`catalyst ARGS` from `cwd`, in this process (tests/support/cli_inline.py)."""
+    return cli_inline.run(*args, env=env, cwd=cwd)
 
 
 def no_traceback(result: subprocess.CompletedProcess) -> None:
@@ -249,12 +248,7 @@ def test_every_commands_help_describes_each_of_its_arguments():
     from catalyst_tui.cli import COMMANDS
 
     for command in COMMANDS:
-        done = subprocess.run(
-            [sys.executable, "-m", "catalyst_tui.cli", command, "--help"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        done = cli_inline.run(command, "--help")
         assert done.returncode == 0, done.stderr
         assert "positional arguments:" in done.stdout or "options:" in done.stdout
         assert _undescribed(done.stdout) == [], (command, done.stdout)

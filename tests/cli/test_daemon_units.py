@@ -1,33 +1,29 @@
 """State per file: two catalysts.toml files get two daemon units, each named for its file, and
 `--uninstall` removes only its own; `status` names the file's unit. Before, the second
 `--install` wrote over the first file's `catalyst.service`, said "updated" and exited 0: the first
-file's daemon was silently gone. The service manager is the recorded one (never the machine's)."""
+file's daemon was silently gone. The service manager is the recorded one (never the machine's).
+
+The commands run in the test's own process (tests/support/cli_inline.py): what they print,
+exit with and store is what is tested, not the process."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from catalyst_tui.cli import service
+from tests.support import cli_inline
 
 from ..support.service_manager import Call, ServiceManager, unit_file, unit_name
 from .test_daily import THESIS
 
 
 def catalyst(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "--config", str(config), *args],
-        capture_output=True,
-        text=True,
-        cwd=config.parent,
-        timeout=60,
-        env=dict(os.environ),
-    )
+    """`catalyst --config CONFIG ARGS`, in this process (tests/support/cli_inline.py)."""
+    done = cli_inline.run("--config", str(config), *args, cwd=config.parent)
     assert "Traceback" not in done.stderr, done.stderr
     return done
 

@@ -1,14 +1,21 @@
 """The CLI as a daily tool: a database it can't write is said before any fetch, commands that
 report never make a database, your own mark needs no acknowledgement, an unknown target gets
-"did you mean", and the daemon installs itself as a user service."""
+"did you mean", and the daemon installs itself as a user service.
+
+The commands run in the test's own process (tests/support/cli_inline.py): what they print, exit
+with and store is what is tested. Two keep a real process: the argv the unit starts is run as
+systemd would run it, and `daemon --install` is started as a process inheriting $CATALYST_DB and
+$CATALYST_CONFIG from its environment."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import plistlib
 import shlex
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +24,7 @@ import pytest
 
 from catalyst_tui.cli import service
 
+from ..support import cli_inline
 from ..support.market_server import MarketServer
 from ..support.readonly import read_only_file
 from ..support.service_manager import Call, ServiceManager, unit_file, unit_name
@@ -37,26 +45,13 @@ THESIS = PROVIDERS + (
 
 
 def catalyst(tmp_path: Path, *args: str, db: str = "c.db") -> subprocess.CompletedProcess:
+    """`catalyst` on `tmp_path`'s thesis, in this process (tests/support/cli_inline.py)."""
     config = tmp_path / "catalysts.toml"
     if not config.exists():
         config.write_text(THESIS)
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            "--config",
-            str(config),
-            "--db",
-            str(tmp_path / db),
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=120,
-        env={**os.environ, "NO_PROXY": "127.0.0.1,localhost"},  # the loopback market, direct
-    )
+    where = ("--config", str(config), "--db", str(tmp_path / db))
+    # The loopback market, direct.
+    return cli_inline.run(*where, *args, env={"NO_PROXY": "127.0.0.1,localhost"}, cwd=tmp_path)
 
 
 def test_reporting_commands_never_make_a_database(tmp_path):
@@ -90,15 +85,8 @@ def test_a_database_that_cant_be_written_is_said_before_any_work(tmp_path):
         (tmp_path / "catalysts.toml").write_text(THESIS.replace(NOWHERE, market.url))
         assert catalyst(tmp_path, "mark", "ALAB/scorpio-largest", "met").returncode == 0  # the db
         db = tmp_path / "c.db"
-        subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                f"import sqlite3; sqlite3.connect({str(db)!r})"
-                ".execute('PRAGMA wal_checkpoint(TRUNCATE)')",
-            ],
-            check=True,
-        )
+        with contextlib.closing(sqlite3.connect(db)) as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         before = db.read_bytes()
         with read_only_file(db):
             for args in (
@@ -309,13 +297,7 @@ def test_the_readmes_validate_example_is_what_validate_prints(tmp_path):
     assert broken.count("2026-13-31") == 1  # both mistakes made
     assert 'when = "gross_margin >= 70"' in broken and "gross_margin >= 70%" not in broken
     (tmp_path / "catalysts.toml").write_text(broken)
-    done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "--config", "catalysts.toml", "validate"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = cli_inline.run("--config", "catalysts.toml", "validate", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.splitlines()[:-1] == shown
 

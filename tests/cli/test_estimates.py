@@ -1,4 +1,4 @@
-"""`catalyst estimates` as a subprocess on a real database: the consensus by period, the trend
+"""`catalyst estimates` in process on a real database: the consensus by period, the trend
 and the revisions, the forward P/E, the surprises, and a release against the consensus frozen
 the day before it (each figure computed here from what was stored); none stored is said, never
 a 0; an unknown ticker is refused with the closest ones."""
@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from catalyst_tui.config import load_config
 from catalyst_tui.market.estimates import Consensus, Estimates, Range, Surprise
 from catalyst_tui.market.models import EarningsDate, FetchError, Quote, QuoteOutcome
 from catalyst_tui.store import Store
+from tests.support import cli_inline
 from tests.support.releases import AlabQuarter, store_alab_releases
 
 NOW = dt.datetime(2026, 11, 2, 14, tzinfo=dt.UTC)
@@ -51,23 +50,10 @@ HISTORY = (Surprise(dt.date(2026, 6, 30), 0.55, 0.50, 0.1),)
 
 
 def catalyst(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            "estimates",
-            *args,
-            "--db",
-            str(tmp_path / "c.db"),
-            "--config",
-            str(tmp_path / "catalysts.toml"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "COLUMNS": "160"},
-    )
+    """`catalyst estimates ARGS` on `tmp_path`'s files, in this process
+    (tests/support/cli_inline.py)."""
+    where = ("--db", str(tmp_path / "c.db"), "--config", str(tmp_path / "catalysts.toml"))
+    done = cli_inline.run("estimates", *args, *where, env={"COLUMNS": "160"})
     assert "Traceback" not in done.stderr, done.stderr
     return done
 

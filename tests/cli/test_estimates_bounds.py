@@ -2,15 +2,16 @@
 on a real database: Yahoo's answers (its quoteSummary shape, read by the real parser) of no
 analyst (figures filled with 0.00), of one analyst, of a negative count, and of a consensus next
 to zero (1e-300, 5e-324). Neither command gives a forward P/E or a revision of them: JSON says
-null with the reason, a guard on either stays pending with the same reason."""
+null with the reason, a guard on either stays pending with the same reason.
+
+The commands run in the test's own process (tests/support/cli_inline.py): what they print,
+exit with and store is what is tested, not the process."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from catalyst_tui.config import load_config
 from catalyst_tui.market.models import Quote, QuoteOutcome
 from catalyst_tui.market.yahoo.estimates import parse_estimates
 from catalyst_tui.store import Store
+from tests.support import cli_inline
 from tests.support.street import modules, trend_row
 
 NOW = dt.datetime(2026, 11, 2, 14, tzinfo=dt.UTC)
@@ -50,22 +52,9 @@ def answer(symbol: str) -> str:
 
 
 def catalyst(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            *args,
-            "--db",
-            str(tmp_path / "c.db"),
-            "--config",
-            str(tmp_path / "catalysts.toml"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "COLUMNS": "160"},
-    )
+    """`catalyst ARGS` on `tmp_path`'s files, in this process (tests/support/cli_inline.py)."""
+    where = ("--db", str(tmp_path / "c.db"), "--config", str(tmp_path / "catalysts.toml"))
+    done = cli_inline.run(*args, *where, env={"COLUMNS": "160"})
     assert "Traceback" not in done.stderr + done.stdout, done.stderr
     return done
 

@@ -1,15 +1,16 @@
 """The Street's consensus in another money than the quote (Yahoo's `earningsCurrency`: CNY for
 BABA's US listing, EUR for SPOT's), through `catalyst estimates --json` and `catalyst check` on
 a real database: converted at the stored rate into the quote's money before the price is divided
-by it, or, with no rate stored, no forward P/E with the reason, and a guard on it pending."""
+by it, or, with no rate stored, no forward P/E with the reason, and a guard on it pending.
+
+The commands run in the test's own process (tests/support/cli_inline.py): what they print,
+exit with and store is what is tested, not the process."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from catalyst_tui.config import load_config
 from catalyst_tui.market.models import FxRate, Quote, QuoteOutcome
 from catalyst_tui.market.yahoo.estimates import parse_estimates
 from catalyst_tui.store import Store
+from tests.support import cli_inline
 from tests.support.street import modules, trend_row
 
 NOW = dt.datetime(2026, 11, 2, 14, tzinfo=dt.UTC)
@@ -42,22 +44,9 @@ def answer(symbol: str) -> str:
 
 
 def catalyst(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            *args,
-            "--db",
-            str(tmp_path / "c.db"),
-            "--config",
-            str(tmp_path / "catalysts.toml"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "COLUMNS": "160"},
-    )
+    """`catalyst ARGS` on `tmp_path`'s files, in this process (tests/support/cli_inline.py)."""
+    where = ("--db", str(tmp_path / "c.db"), "--config", str(tmp_path / "catalysts.toml"))
+    done = cli_inline.run(*args, *where, env={"COLUMNS": "160"})
     assert "Traceback" not in done.stderr + done.stdout, done.stderr
     return done
 

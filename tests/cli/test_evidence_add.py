@@ -1,39 +1,28 @@
 """`catalyst evidence add SYMBOL PATH|URL [--date D] [--title T]` end to end on the bundled
 thesis: a call transcript saved as a PDF gives the passages that settle ALAB's Scorpio
 milestone, listed then and by `catalyst evidence` after, with the file as their link; bad input
-is one sentence and exit 2, with no traceback and nothing stored."""
+is one sentence and exit 2, with no traceback and nothing stored.
+
+The commands run in the test's own process (tests/support/cli_inline.py): what they print,
+exit with and store is what is tested, not the process."""
 
 from __future__ import annotations
 
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
+from tests.support import cli_inline
 from tests.support.transcripts import SETTLES, transcript_pdf
 
 from ..conftest import BUNDLED_CONFIG
 
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            *args,
-            "--db",
-            str(workdir / "c.db"),
-            "--config",
-            str(BUNDLED_CONFIG),
-        ],
-        cwd=workdir,
-        env={**os.environ, "COLUMNS": "200"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    """`catalyst ARGS` on the bundled thesis, in this process (tests/support/cli_inline.py)."""
+    where = ("--db", str(workdir / "c.db"), "--config", str(BUNDLED_CONFIG))
+    return cli_inline.run(*args, *where, env={"COLUMNS": "200"}, cwd=workdir)
 
 
 def test_a_transcript_added_from_a_file_settles_the_scorpio_milestone(tmp_path):

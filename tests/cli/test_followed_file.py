@@ -1,30 +1,31 @@
 """A database follows one catalysts.toml: `catalyst check` run from a folder that has another
 one (a checkout's example, a friend's thesis) is refused before it archives a ticker, and the
-file named with --config takes the database over."""
+file named with --config takes the database over.
+
+The commands run in the test's own process (tests/support/cli_inline.py): what they print,
+exit with and store is what is tested, not the process."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
+import pytest
+
 from catalyst_tui.store import Store
+from tests.support import cli_inline
 
 from ..conftest import BUNDLED_CONFIG
 
 
 def catalyst(cwd: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("CATALYST_CONFIG", "CATALYST_DB")}
-    env.update(XDG_CONFIG_HOME=str(cwd / "xdg"), XDG_STATE_HOME=str(cwd / "xdg"))
-    return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-        env=env,
-    )
+    """`catalyst --db DB ARGS` run from `cwd`, with no $CATALYST_CONFIG or $CATALYST_DB, in this
+    process (tests/support/cli_inline.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("CATALYST_CONFIG", "CATALYST_DB"):
+            patch.delenv(name, raising=False)
+        env = {"XDG_CONFIG_HOME": str(cwd / "xdg"), "XDG_STATE_HOME": str(cwd / "xdg")}
+        return cli_inline.run("--db", str(db), *args, env=env, cwd=cwd)
 
 
 def active(db: Path) -> list[str]:

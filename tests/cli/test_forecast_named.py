@@ -1,14 +1,15 @@
 """A target on its course names the forecast it leans on, in the same words, in `check`,
 `review` and `report`: the Street's consensus for the target's fiscal year (stored here as a
-provider's estimates are), against the target's threshold, worked here by hand."""
+provider's estimates are), against the target's threshold, worked here by hand.
+
+The commands run in the test's own process (tests/support/cli_inline.py): what they print,
+exit with and store is what is tested, not the process."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from catalyst_tui.config import load_config
 from catalyst_tui.market.estimates import Consensus, Estimates, Range
 from catalyst_tui.store import Store
+from tests.support import cli_inline
 
 THESIS = """
 [tickers.FCS]
@@ -47,22 +49,9 @@ SAID = "the Street expects $1.45B for the year to 2099-12-31, above your $1.4B"
 
 
 def catalyst(where: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            *args,
-            "--db",
-            str(where / "c.db"),
-            "--config",
-            str(where / "catalysts.toml"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "COLUMNS": "200"},
-    )
+    """`catalyst ARGS` on `where`'s files, in this process (tests/support/cli_inline.py)."""
+    where_args = ("--db", str(where / "c.db"), "--config", str(where / "catalysts.toml"))
+    return cli_inline.run(*args, *where_args, env={"COLUMNS": "200"})
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,11 @@
 """Hostile files, second round: what is given as the config or the database (a FIFO, a device)
 and what the log file is asked to hold (text no UTF-8 can), each met by the real command, a
-real FIFO and a real log file."""
+real FIFO and a real log file.
+
+A FIFO is given to a process of its own: a refusal that stopped working would wait for a writer
+for ever, which a process's timeout ends and the test's own process could not. The other
+commands run in the test's own process (tests/support/cli_inline.py); the log file is tested in
+a new process, as a fresh process sets up its logging."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from ..support import cli_inline
 from .test_daily import THESIS
 
 COMMANDS = (["check"], ["status"], ["refresh"], ["validate"])
@@ -25,6 +31,12 @@ def catalyst(tmp_path: Path, config: Path, db: Path, *args: str) -> subprocess.C
         timeout=60,
         env={**os.environ, "NO_PROXY": "127.0.0.1,localhost", "XDG_STATE_HOME": str(tmp_path)},
     )
+
+
+def inline(tmp_path: Path, config: Path, db: Path, *args: str) -> subprocess.CompletedProcess:
+    """`catalyst` as `catalyst` above gives it, in this process (tests/support/cli_inline.py)."""
+    env = {"NO_PROXY": "127.0.0.1,localhost", "XDG_STATE_HOME": str(tmp_path)}
+    return cli_inline.run("--config", str(config), "--db", str(db), *args, env=env, cwd=tmp_path)
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
@@ -55,7 +67,7 @@ def test_a_fifo_as_the_database_is_refused_at_once(tmp_path, args):
 def test_a_device_as_the_database_is_refused(tmp_path):
     config = tmp_path / "catalysts.toml"
     config.write_text(THESIS)
-    done = catalyst(tmp_path, config, Path("/dev/null"), "check")
+    done = inline(tmp_path, config, Path("/dev/null"), "check")
     assert done.returncode == 2
     assert "database /dev/null: is a character device, not a file" in done.stderr
 
@@ -88,12 +100,12 @@ def test_evidence_for_an_unknown_checkpoint_exits_2_with_did_you_mean(tmp_path):
     config = tmp_path / "catalysts.toml"
     config.write_text(THESIS)
     db = tmp_path / "c.db"
-    assert catalyst(tmp_path, config, db, "mark", "ALAB/npo-ships", "met").returncode == 0
-    done = catalyst(tmp_path, config, db, "evidence", "ALAB/npo-ship")
+    assert inline(tmp_path, config, db, "mark", "ALAB/npo-ships", "met").returncode == 0
+    done = inline(tmp_path, config, db, "evidence", "ALAB/npo-ship")
     assert done.returncode == 2, done.stdout + done.stderr
     assert "catalyst evidence: no checkpoint ALAB/npo-ship; did you mean ALAB/npo-ships?" in (
         done.stderr
     )
-    assert catalyst(tmp_path, config, db, "evidence", "ALAB/zzz").returncode == 2
-    known = catalyst(tmp_path, config, db, "evidence", "ALAB/npo-ships")
+    assert inline(tmp_path, config, db, "evidence", "ALAB/zzz").returncode == 2
+    known = inline(tmp_path, config, db, "evidence", "ALAB/npo-ships")
     assert known.returncode == 0, known.stderr

@@ -2,11 +2,11 @@
 extra `ExecStart=/bin/touch /tmp/pwned` line into the unit (exit 0), a carriage return did the
 same, and a relative XDG_CONFIG_HOME wrote the unit under the current folder. Each is refused
 with a message and nothing written; a path a unit can hold (quotes, backslashes, `%`, `$`, `;`,
-spaces, accents) is quoted so that systemd's own parser takes it as one word."""
+spaces, accents) is quoted so that systemd's own parser takes it as one word. The command runs
+in the test's own process (tests/support/cli_inline.py)."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -17,31 +17,19 @@ import pytest
 
 from catalyst_tui.cli import service
 
+from ..support import cli_inline
 from ..support.service_manager import unit_file
 from .test_daily import THESIS
 
 INJECTED = "ExecStart=/bin/touch /tmp/pwned"
 
 
-def install(cwd: Path, config: Path, *, env: dict[str, str] | None = None):
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            "daemon",
-            "--install",
-            "--config",
-            str(config),
-            "--db",
-            str(cwd / "c.db"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=60,
-        env={**os.environ, **(env or {})},
-    )
+def install(
+    cwd: Path, config: Path, *, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`catalyst daemon --install` from `cwd`, in this process (tests/support/cli_inline.py)."""
+    where = ("--config", str(config), "--db", str(cwd / "c.db"))
+    return cli_inline.run("daemon", "--install", *where, env=env, cwd=cwd)
 
 
 def thesis_in(folder: Path) -> Path:

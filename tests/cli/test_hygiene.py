@@ -5,7 +5,11 @@ from user text, and such text arrives verbatim where it is shown.
 
 Related, elsewhere: the key in FetchError messages and log records for every fault, timeouts
 included, on the unit level: tests/market/test_finnhub_token_secrecy.py; CSV formula injection:
-tests/cli/output/test_export.py; atomic write-back of catalysts.toml: tests/config/test_write.py."""
+tests/cli/output/test_export.py; atomic write-back of catalysts.toml: tests/config/test_write.py.
+
+The commands keep their processes where the process is what is tested (runs at the same time,
+their own log files, the umask they start with, a refresh that notifies a desktop session);
+the commands after such a refresh run in the test's own process (tests/support/cli_inline.py)."""
 
 from __future__ import annotations
 
@@ -38,6 +42,7 @@ from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.messages import OpenTicker
+from tests.support import cli_inline
 from tests.support.dbus_session import DbusSession
 from tests.support.market_server import MarketServer
 
@@ -616,29 +621,28 @@ def test_shell_syntax_in_user_text_is_never_run_and_arrives_verbatim(
     assert config.tickers["ALAB"].thesis.startswith(thesis)
     db = tmp_path / "c.db"
 
+    where = ("--db", str(db), "--config", str(tmp_path / "catalysts.toml"))
+
     def run(*args: str, codes: tuple[int, ...] = (0,)) -> str:
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "catalyst_tui.cli",
-                *args,
-                "--db",
-                str(db),
-                "--config",
-                str(tmp_path / "catalysts.toml"),
-            ],
-            cwd=trap,
-            env=notification_recorder.env(NO_PROXY="127.0.0.1"),
-            capture_output=True,
-            text=True,
-            timeout=90,
-        )
+        """`catalyst ARGS` in this process (tests/support/cli_inline.py), from the trap."""
+        env = {"DBUS_SESSION_BUS_ADDRESS": notification_recorder.address, "NO_PROXY": "127.0.0.1"}
+        done = cli_inline.run(*args, *where, env=env, cwd=trap)
         assert done.returncode in codes, done.stderr
         assert "Traceback" not in done.stderr
         return done.stdout
 
-    assert "notifications: 3 sent" in run("refresh")
+    # The refresh that notifies is a process of its own, as a desktop session's client is.
+    refreshed = subprocess.run(
+        [sys.executable, "-m", "catalyst_tui.cli", "refresh", *where],
+        cwd=trap,
+        env=notification_recorder.env(NO_PROXY="127.0.0.1"),
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert "Traceback" not in refreshed.stderr
+    assert "notifications: 3 sent" in refreshed.stdout
     run("mark", "ALAB/scorpio-largest-line", "met", "--note", note)
     run("check", codes=(1,))
     checked = {r["id"]: r for r in json.loads(run("check", "--json", codes=(1,)))}

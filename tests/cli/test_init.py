@@ -1,25 +1,21 @@
 """`catalyst init [PATH]`: a file of one's own to start from (settings, one example ticker
-commented out) with a database of its own, never written over a file that is there."""
+commented out) with a database of its own, never written over a file that is there.
+
+The commands run in the test's own process (tests/support/cli_inline.py): what they print,
+exit with and store is what is tested, not the process."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from catalyst_tui.config import load_config, parse_config
+from tests.support import cli_inline
 
 
 def catalyst(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args],
-        cwd=cwd,
-        env={**os.environ},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    """`catalyst ARGS` run from `cwd`, in this process (tests/support/cli_inline.py)."""
+    return cli_inline.run(*args, cwd=cwd)
 
 
 def test_init_writes_a_valid_file_and_its_own_database(tmp_path, isolated_home):

@@ -1,32 +1,31 @@
 """`catalyst notify test [CHANNEL]` and `catalyst status` with [notify.channels]: what each
-channel answered, its failure, and never a secret (the URL's password, its token, its topic)."""
+channel answered, its failure, and never a secret (the URL's password, its token, its topic).
+
+The commands run in the test's own process (tests/support/cli_inline.py): what they print,
+exit with and store is what is tested, not the process."""
 
 from __future__ import annotations
 
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
+import pytest
+
 from catalyst_tui.store import Store
+from tests.support import cli_inline
 from tests.support.push_server import PushServer
 
 TOKEN = "tk_sekrit0123456789"
 
 
 def catalyst(workdir: Path, *args: str, url: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_PROXY": "127.0.0.1", "CATALYST_PHONE": url}
-    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-    return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args, "--db", str(workdir / "c.db")]
-        + ["--config", str(workdir / "catalysts.toml")],
-        cwd=workdir,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    """`catalyst ARGS` on `workdir`'s files, in this process (tests/support/cli_inline.py),
+    with no desktop session of the machine's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+        return cli_inline.on_files(workdir, *args, env={"CATALYST_PHONE": url})
 
 
 def write(workdir: Path, push: PushServer) -> None:

@@ -1,7 +1,11 @@
 """`catalyst notify --reveal [CHANNEL]`: a channel's URL whole, only when asked and only to a
 terminal (a pseudo-terminal here); `status` and `status --json` show each URL by its scheme and
 server alone, whatever position its secret is in (an ntfy topic, a token in the host, the query
-keys pass, token and key); an escape sequence in a URL never reaches the terminal raw."""
+keys pass, token and key); an escape sequence in a URL never reaches the terminal raw.
+
+What a command prints to a terminal is read from a process of its own on a pseudo-terminal; what
+it prints when its output is not a terminal, from the test's own process
+(tests/support/cli_inline.py), whose captured output is not one either."""
 
 from __future__ import annotations
 
@@ -12,7 +16,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from catalyst_tui.store import Store
+from tests.support import cli_inline
 
 TOPIC = "private-topic-7f3a9c"
 PBUL = "o.Tok3nInTheHost9q"
@@ -78,9 +85,11 @@ def on_a_terminal(workdir: Path, env: dict[str, str], *args: str) -> tuple[int, 
 
 
 def piped(workdir: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        argv(workdir, *args), cwd=workdir, env=env, capture_output=True, text=True, timeout=120
-    )
+    """`catalyst ARGS` with its output captured, not a terminal, in this process
+    (tests/support/cli_inline.py), its environment `env` (no desktop session's)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+        return cli_inline.on_files(workdir, *args, env=env)
 
 
 def test_status_and_its_json_show_each_url_by_its_scheme_and_server_alone(tmp_path: Path):

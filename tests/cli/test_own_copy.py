@@ -1,13 +1,16 @@
 """`make run` on a fresh clone opens the user's own copy of the example, never the tracked file:
 run from the repository, where the bundled catalysts.toml lies, catalyst copies it once to the
-user's config folder, says where, and from then on reads and writes that copy."""
+user's config folder, says where, and from then on reads and writes that copy. The command runs
+in the test's own process (tests/support/cli_inline.py)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+import pytest
+
+from tests.support import cli_inline
 
 from ..conftest import BUNDLED_CONFIG
 
@@ -15,24 +18,19 @@ REPO = BUNDLED_CONFIG.parent
 
 
 def catalyst(home: Path, *args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    """`catalyst ARGS` from `cwd` for a user whose home is `home`, with no $CATALYST_CONFIG or
+    $CATALYST_DB, in this process (tests/support/cli_inline.py)."""
     env = {
-        **os.environ,
         "HOME": str(home),
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_DATA_HOME": str(home / "data"),
         "XDG_STATE_HOME": str(home / "state"),
         "XDG_CACHE_HOME": str(home / "cache"),
     }
-    for name in ("CATALYST_CONFIG", "CATALYST_DB"):
-        env.pop(name, None)
-    return subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("CATALYST_CONFIG", "CATALYST_DB"):
+            patch.delenv(name, raising=False)
+        return cli_inline.run(*args, env=env, cwd=cwd)
 
 
 def test_run_in_the_repository_copies_the_example_to_the_users_own_file_once(tmp_path):

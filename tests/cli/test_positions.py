@@ -1,22 +1,25 @@
 """Positions in the base currency end to end: `catalyst refresh` on the loopback market (Yahoo
 charts quoted in USD, GBp and EUR, the FX pairs' charts, the ECB's daily file), then
 `catalyst positions --json` and `catalyst export positions`, each figure checked against the
-arithmetic written here from the market's own closes and the lots and sales of the file."""
+arithmetic written here from the market's own closes and the lots and sales of the file.
+
+The commands run in the test's own process (tests/support/cli_inline.py): what they print,
+exit with and store is what is tested, not the process."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import datetime as dt
 import io
 import json
-import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.support import cli_inline
 from tests.support.market_server import MarketServer
 
 SYMBOLS = ("AAPL", "OCDO.L", "SAP.DE")
@@ -117,23 +120,14 @@ date = {sold.isoformat()}
 
 
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            *args,
-            "--db",
-            str(workdir / "c.db"),
-            "--config",
-            str(workdir / "catalysts.toml"),
-        ],
-        cwd=workdir,
-        env={**os.environ, "NO_PROXY": "127.0.0.1"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    """`catalyst ARGS` on `workdir`'s files, in this process (tests/support/cli_inline.py)."""
+    return cli_inline.on_files(workdir, *args)
+
+
+async def in_thread(workdir: Path, *args: str) -> subprocess.CompletedProcess:
+    """`cli` from a test that runs an event loop: a command runs its own (asyncio.run), which
+    only a thread without one may start."""
+    return await asyncio.to_thread(cli, workdir, *args)
 
 
 @pytest.fixture(scope="module")
@@ -263,8 +257,11 @@ lots = [{{ shares = 10, cost = 300 }}]
 name = "YPF"
 lots = [{{ shares = 2, cost = 30000 }}]
 """)
-        assert cli(tmp_path, "refresh").returncode == 0
-        got = {p["symbol"]: p for p in json.loads(cli(tmp_path, "positions", "--json").stdout)}
+        assert (await in_thread(tmp_path, "refresh")).returncode == 0
+        got = {
+            p["symbol"]: p
+            for p in json.loads((await in_thread(tmp_path, "positions", "--json")).stdout)
+        }
         dkk_usd = 1.1252 / 7.4604  # eurofxref-daily of 2025-05-09: USD 1.1252, DKK 7.4604
         price = server.close("ORSTED.CO", server.last_session())
         assert got["ORSTED.CO"]["value"] == pytest.approx(10 * price * dkk_usd, abs=0.0051)
@@ -272,13 +269,13 @@ lots = [{{ shares = 2, cost = 30000 }}]
         assert got["ORSTED.CO"]["weight"] == pytest.approx(1.0)
         assert got["YPF.BA"]["no_fx"] is True
         assert got["YPF.BA"]["value"] is None and got["YPF.BA"]["weight"] is None
-        text = cli(tmp_path, "positions").stdout
+        text = (await in_thread(tmp_path, "positions")).stdout
         assert "ARS *" in text and "left out of the totals (YPF.BA)" in text
         assert [r.path for r in server.requests_for("ecb")] == [
             "/stats/eurofxref/eurofxref-daily.xml"
         ]
         # The ECB publishes once a working day: a second refresh keeps the stored rate.
-        assert cli(tmp_path, "refresh").returncode == 0
+        assert (await in_thread(tmp_path, "refresh")).returncode == 0
         assert len(server.requests_for("ecb")) == 1
         ypf_local = 2 * server.close("YPF.BA", server.last_session())
     status, summary, cells = await tui_text(tmp_path)

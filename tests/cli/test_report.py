@@ -1,4 +1,4 @@
-"""`catalyst report SYMBOL` as a subprocess on a real database whose thesis has a hostile title:
+"""`catalyst report SYMBOL` in process on a real database whose thesis has a hostile title:
 the HTML is one self-contained file (read by html.parser: no script, no href or src, CSS inline,
 the chart an inline SVG with one marker per event of the timeline), every text escaped; the
 Markdown names the checkpoints, quotes the passage with its link, and gives the latest release
@@ -8,10 +8,8 @@ ticker and an unwritable -o are refused in a line."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from catalyst_tui.market.sec.filings import Filing
 from catalyst_tui.reading.documents import html_to_text
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import NewDocument
+from tests.support import cli_inline
 
 from ..jobs.test_evidence_e2e import PRESS_RELEASE
 from ..support.releases import AlabQuarter, store_alab_releases
@@ -122,23 +121,9 @@ def db(tmp_path: Path) -> Path:
 
 
 def catalyst(where: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            "report",
-            *args,
-            "--db",
-            str(where / "c.db"),
-            "--config",
-            str(where / "catalysts.toml"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "COLUMNS": "160"},
-    )
+    """`catalyst report ARGS` on `where`'s files, in this process (tests/support/cli_inline.py)."""
+    files = ("--db", str(where / "c.db"), "--config", str(where / "catalysts.toml"))
+    done = cli_inline.run("report", *args, *files, env={"COLUMNS": "160"})
     assert "Traceback" not in done.stderr, done.stderr
     return done
 

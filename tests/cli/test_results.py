@@ -1,6 +1,11 @@
-"""`catalyst results` as a subprocess: one release read from a file with no database, network or
+"""`catalyst results`: one release read from a file with no database, network or
 config (exit 0 found, 1 not found with its JSON, 2 an unreadable path, a FIFO never waited on),
-and the releases stored, newest first, confirmed by XBRL or where it differs."""
+and the releases stored, newest first, confirmed by XBRL or where it differs.
+
+The commands run in the test's own process (tests/support/cli_inline.py), but for a path that
+cannot be read: a FIFO's refusal that stopped working would wait for ever, which a process's
+timeout ends, and root is made to meet an unreadable file by a process without its
+capabilities."""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ import pytest
 from catalyst_tui.config import load_config
 from catalyst_tui.market.sec.facts import derive_facts
 from catalyst_tui.store import Store
+from tests.support import cli_inline
 from tests.support.releases import AlabQuarter, alab_companyfacts, store_alab_releases
 from tests.support.shared import PRESS_RELEASES
 
@@ -47,8 +53,17 @@ def run(
     return done
 
 
+def inline(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`catalyst results ARGS`, in this process (tests/support/cli_inline.py)."""
+    done = cli_inline.run("results", *args, env=env, cwd=cwd)
+    assert "Traceback" not in done.stderr + done.stdout, done.stderr
+    return done
+
+
 def test_a_file_is_read_without_database_network_or_config(tmp_path, isolated_home):
-    done = run("--file", str(NVDA_Q4), "--json", cwd=tmp_path)
+    done = inline("--file", str(NVDA_Q4), "--json", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
     # as the release prints them (in millions): Revenue $ 22,103 ... Diluted $ 4.93
@@ -71,17 +86,17 @@ def test_a_file_is_read_without_database_network_or_config(tmp_path, isolated_ho
 
 
 def test_a_document_without_results_exits_1_with_its_json(tmp_path):
-    done = run("--file", str(TSLA), "--json", cwd=tmp_path)
+    done = inline("--file", str(TSLA), "--json", cwd=tmp_path)
     assert done.returncode == 1
     found = json.loads(done.stdout)
     assert (found["found"], found["reason_code"], found["guidance"]) == (False, "no_statement", [])
     assert found["reason"].startswith("The document has no income statement")
-    table = run("--file", str(TSLA), cwd=tmp_path)
+    table = inline("--file", str(TSLA), cwd=tmp_path)
     assert table.returncode == 1 and "no results: no income statement" in table.stdout
 
 
 def test_the_table_gives_each_figure_or_a_dash_with_why(tmp_path):
-    done = run("--file", str(MSFT), cwd=tmp_path)
+    done = inline("--file", str(MSFT), cwd=tmp_path)
     assert done.returncode == 0
     lines = done.stdout.splitlines()
     assert any("Revenue" in line and "62,020,000,000" in line for line in lines)  # $ 62,020
@@ -110,7 +125,7 @@ def test_an_unreadable_path_exits_2_and_a_fifo_is_never_waited_on(tmp_path, kind
 
 
 def test_a_symbol_and_a_file_together_are_refused(tmp_path):
-    done = run("ALAB", "--file", str(TSLA), cwd=tmp_path)
+    done = inline("ALAB", "--file", str(TSLA), cwd=tmp_path)
     assert done.returncode == 2 and "not both" in done.stderr
 
 
@@ -138,23 +153,7 @@ def test_stored_releases_newest_first_confirmed_or_where_xbrl_differs(tmp_path):
             [Q2, filed_q3], {Q2.end: dt.date(2026, 8, 5), Q3.end: dt.date(2026, 11, 4)}
         )
         store.market.save_facts("ALAB", derive_facts(facts), now)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            "results",
-            "ALAB",
-            "--json",
-            "--db",
-            str(db),
-            "--config",
-            str(config_path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = inline("ALAB", "--json", "--db", str(db), "--config", str(config_path))
     assert done.returncode == 0, done.stderr
     q3, q2 = json.loads(done.stdout)
     assert (q3["filed"], q3["period_end"], q3["url"]) == (
@@ -169,21 +168,7 @@ def test_stored_releases_newest_first_confirmed_or_where_xbrl_differs(tmp_path):
     assert q3["revenue_vs_guide"] == pytest.approx(415 / 390 - 1)  # the filing's, once it is in
     assert (q2["confirmed"], q2["differences"]) == (True, [])
     assert q2["guidance"] == [{"period": "quarter", "revenue_low": 385e6, "revenue_high": 395e6}]
-    table = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            "results",
-            "--db",
-            str(db),
-            "--config",
-            str(config_path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "COLUMNS": "160"},
-    )
+    where = ("--db", str(db), "--config", str(config_path))
+    table = inline(*where, env={"COLUMNS": "160"})
     assert table.returncode == 0
     assert "differs: revenue $415M" in table.stdout and "confirmed" in table.stdout

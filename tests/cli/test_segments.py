@@ -1,35 +1,28 @@
-"""`catalyst segments --file PATH [--labels PATH] [--json]` as a subprocess: a filing's XBRL read
+"""`catalyst segments --file PATH [--labels PATH] [--json]` in process: a filing's XBRL read
 without database, network or config (exit 0), a document without revenue facts (exit 1 with the
 reason), one that is not XBRL or an unreadable path (exit 2), labels from the file made printable,
 and a SYMBOL without an SEC contact answered with what is missing (tests/jobs/test_segments.py
-reads a SYMBOL's filings from the loopback EDGAR)."""
+reads a SYMBOL's filings from the loopback EDGAR). In process: tests/support/cli_inline.py."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.reading.xbrl.built import context, fact, instance
 from tests.reading.xbrl.filings import AAPL_10Q_XML, NFLX_10Q, NVDA_10Q
+from tests.support import cli_inline
 from tests.support.shared import missing
 
 needs_shared = pytest.mark.skipif(missing() is not None, reason=missing() or "")
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "catalyst_tui.cli", "segments", *args],
-        cwd=cwd,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    """`catalyst segments ARGS` from `cwd`, in this process (tests/support/cli_inline.py)."""
+    done = cli_inline.run("segments", *args, cwd=cwd)
     assert "Traceback" not in done.stderr + done.stdout, done.stderr
     return done
 

@@ -1,14 +1,20 @@
-"""`catalyst check`, `mark` and `ack` end to end on the bundled thesis with loopback market data."""
+"""`catalyst check`, `mark` and `ack` end to end on the bundled thesis with loopback market data.
+
+The commands run in the test's own process (tests/support/cli_inline.py). The database a first
+`refresh` makes of the loopback market is made once for the file (`refreshed`); each test that
+starts from it gets its own copy (SQLite's backup), following its own catalysts.toml."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
 from tests.support import cli_inline
 from tests.support.market_server import MarketServer
@@ -49,6 +55,31 @@ def workdir(tmp_path: Path, market: MarketServer) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="module")
+def first_refresh(tmp_path_factory: pytest.TempPathFactory, market: MarketServer) -> Path:
+    """The database of a first `catalyst refresh` on the loopback market, made once."""
+    folder = tmp_path_factory.mktemp("refreshed")
+    (folder / "catalysts.toml").write_text(loopback_thesis(market.url))
+    done = cli(folder, "refresh")
+    assert done.returncode == 0, done.stdout + done.stderr
+    return folder / "c.db"
+
+
+@pytest.fixture
+def refreshed(workdir: Path, first_refresh: Path) -> Path:
+    """`workdir` with a copy of the first refresh's database, which follows its catalysts.toml
+    (the same text as the one it was made for)."""
+    source, copy = sqlite3.connect(first_refresh), sqlite3.connect(workdir / "c.db")
+    try:
+        source.backup(copy)
+    finally:
+        source.close()
+        copy.close()
+    with Store.open(workdir / "c.db") as store:
+        store.sync.apply(load_config(workdir / "catalysts.toml"))
+    return workdir
+
+
 def cli(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return cli_inline.on_files(workdir, *args)
 
@@ -79,8 +110,8 @@ def events(workdir: Path) -> list[tuple]:
     ]
 
 
-def test_check_lists_every_checkpoint_with_status_and_value_against_threshold(workdir):
-    assert cli(workdir, "refresh").returncode == 0
+def test_check_lists_every_checkpoint_with_status_and_value_against_threshold(refreshed):
+    workdir = refreshed
     code, rows = check(workdir)
     assert code == 1  # unacknowledged misses
     assert len(rows) == 16
@@ -117,16 +148,16 @@ def test_check_lists_every_checkpoint_with_status_and_value_against_threshold(wo
     assert all(e[7] == 1 and e[4] and e[5] for e in missed)  # flagged, threshold, reason
 
 
-def test_check_again_records_no_new_events(workdir):
-    assert cli(workdir, "refresh").returncode == 0
+def test_check_again_records_no_new_events(refreshed):
+    workdir = refreshed
     before = events(workdir)
     check(workdir)
     check(workdir)
     assert events(workdir) == before
 
 
-def test_ack_clears_flags_and_check_then_exits_0(workdir):
-    assert cli(workdir, "refresh").returncode == 0
+def test_ack_clears_flags_and_check_then_exits_0(refreshed):
+    workdir = refreshed
     assert cli(workdir, "ack", "ALAB/gross-margin-floor").returncode == 0
     code, rows = check(workdir)
     assert code == 1 and not rows["ALAB/gross-margin-floor"]["flagged"]
@@ -137,8 +168,8 @@ def test_ack_clears_flags_and_check_then_exits_0(workdir):
     assert code == 0 and not any(r["flagged"] for r in rows.values())
 
 
-def test_mark_freezes_and_pending_reopens(workdir):
-    assert cli(workdir, "refresh").returncode == 0
+def test_mark_freezes_and_pending_reopens(refreshed):
+    workdir = refreshed
     result = cli(workdir, "mark", "ALAB/npo-multi-rack-2027", "met", "--note", "shipped early")
     assert result.returncode == 0, result.stderr
     _, rows = check(workdir)

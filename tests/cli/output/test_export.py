@@ -1,12 +1,14 @@
 """`catalyst export` on a real database: every kind in CSV and JSON, one symbol, and text a
-spreadsheet would run as a formula defused."""
+spreadsheet would run as a formula defused.
+
+The commands run in the test's own process (tests/support/cli_inline.py), but for a reader that
+goes away early: a closed pipe, and the exit status of a process it ends, are the process's."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
 import shlex
 import subprocess
 import sys
@@ -19,6 +21,7 @@ from catalyst_tui.config import load_config
 from catalyst_tui.store import Store
 from catalyst_tui.thesis.vocabulary import KIND_NAMES, STATUSES
 
+from ...support import cli_inline
 from ...support.demo_data import seed_demo
 
 EVIL = '=HYPERLINK("http://evil.example","click")'
@@ -40,23 +43,9 @@ def workdir(tmp_path: Path) -> Path:
 
 
 def export(workdir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            "export",
-            *args,
-            "--config",
-            str(workdir / "catalysts.toml"),
-            "--db",
-            str(workdir / "c.db"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ},
-    )
+    """`catalyst export ARGS` on `workdir`'s files, in this process (cli_inline)."""
+    where = ("--config", str(workdir / "catalysts.toml"), "--db", str(workdir / "c.db"))
+    return cli_inline.run("export", *args, *where)
 
 
 def test_checkpoints_csv_defuses_formulas_and_keeps_numbers(workdir):
@@ -181,24 +170,10 @@ def titled(tmp_path: Path, titles: dict[str, str]) -> Path:
 
 
 def csv_rows(workdir: Path, kind: str) -> list[dict[str, str]]:
-    """Parsed from the bytes: text mode would read a CR in a cell as the end of a line."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            "export",
-            kind,
-            "--config",
-            str(workdir / "catalysts.toml"),
-            "--db",
-            str(workdir / "c.db"),
-        ],
-        capture_output=True,
-        timeout=60,
-    )
+    """Parsed as written, with no newline read as one: a CR in a cell is not the end of a line."""
+    done = export(workdir, kind)
     assert done.returncode == 0, done.stderr
-    return list(csv.DictReader(io.StringIO(done.stdout.decode(), newline="")))
+    return list(csv.DictReader(io.StringIO(done.stdout, newline="")))
 
 
 def assert_defused(rows: list[dict[str, str]], key: str, titles: dict[str, str]) -> None:
@@ -277,22 +252,8 @@ def test_events_say_true_and_false_as_check_does_and_flagged_is_unacknowledged(w
     assert all(isinstance(e["flagged"], bool) for e in events)
     flagged = {(e["symbol"], e["checkpoint_id"]) for e in events if e["flagged"]}
     assert all(e["acked_at"] is None for e in events if e["flagged"])
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            "check",
-            "--json",
-            "--db",
-            str(workdir / "c.db"),
-            "--config",
-            str(workdir / "catalysts.toml"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    where = ("--db", str(workdir / "c.db"), "--config", str(workdir / "catalysts.toml"))
+    done = cli_inline.run("check", "--json", *where)
     checked = {(r["symbol"], r["id"]) for r in json.loads(done.stdout) if r["flagged"]}
     assert flagged == checked
     rows = list(csv.DictReader(io.StringIO(export(workdir, "events").stdout)))

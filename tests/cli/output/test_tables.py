@@ -1,6 +1,10 @@
 """The CLI's tables on the demo database: at 80 columns no number, date or id is cut (only a
 reason wraps, under its row), and output into a pipe is drawn at the width of the terminal the
-command runs in (a real pseudo-terminal here), or at one wide default without any."""
+command runs in (a real pseudo-terminal here), or at one wide default without any.
+
+The tables at a width given by $COLUMNS are drawn in the test's own process
+(tests/support/cli_inline.py); the width of the terminal a command runs in, or of none, is asked
+of a process of its own, whose terminal it is."""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import pytest
 
 from catalyst_tui.cli.output.tables import PIPE_WIDTH
 
+from ...support import cli_inline
 from ...support.demo_data import demo_database
 
 
@@ -29,10 +34,17 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def catalyst(folder: Path, *args: str, columns: int | None = None, **options) -> str:
+def catalyst(folder: Path, *args: str, columns: int = PIPE_WIDTH) -> str:
+    """What `catalyst ARGS` prints at $COLUMNS `columns`, in this process
+    (tests/support/cli_inline.py): the width given, never the test's own terminal."""
+    where = ("--config", str(folder / "catalysts.toml"), "--db", str(folder / "demo.db"))
+    return cli_inline.run(*where, *args, env={"COLUMNS": str(columns)}).stdout
+
+
+def started(folder: Path, *args: str, **options) -> str:
+    """What `catalyst ARGS` prints into a pipe as a process of its own, with no $COLUMNS: the
+    terminal it runs in (or none) is its own."""
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
-    if columns is not None:
-        env["COLUMNS"] = str(columns)
     options.setdefault("stdin", subprocess.DEVNULL)
     options.setdefault("stderr", subprocess.DEVNULL)
     done = subprocess.run(
@@ -82,7 +94,7 @@ def test_piped_output_is_drawn_at_the_width_of_the_terminal_it_runs_in(demo):
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         for command in ("check", "positions"):
             # `catalyst check | less` in a 100-column terminal: the terminal is on stderr.
-            piped = catalyst(demo, command, stderr=follower)
+            piped = started(demo, command, stderr=follower)
             assert piped == catalyst(demo, command, columns=100), command
     finally:
         os.close(leader)
@@ -91,10 +103,10 @@ def test_piped_output_is_drawn_at_the_width_of_the_terminal_it_runs_in(demo):
 
 def test_without_any_terminal_the_output_is_drawn_at_one_wide_width(demo):
     for command in ("check", "positions"):
-        alone = catalyst(demo, command, start_new_session=True)  # no /dev/tty either
+        alone = started(demo, command, start_new_session=True)  # no /dev/tty either
         assert alone == catalyst(demo, command, columns=PIPE_WIDTH), command
-        assert alone == catalyst(demo, command, start_new_session=True)  # the same every run
-    check = catalyst(demo, "check", start_new_session=True)
+        assert alone == started(demo, command, start_new_session=True)  # the same every run
+    check = started(demo, "check", start_new_session=True)
     assert "why" in check.splitlines()[1]  # wide: each reason beside its row
 
 

@@ -1,7 +1,12 @@
 """Every argument a person types: bytes that are not UTF-8 in a text argument (a note, a title, a
 symbol, a target) are refused with the argument named, exit 2, nothing written; before, a note of
 `$'\\xff'` ended in "unexpected error: UnicodeEncodeError", exit 1. A day out of range is one line
-and exit 2. Each command that takes text is run, through the real parser and a real file."""
+and exit 2. Each command that takes text is run, through the real parser and a real file.
+
+The commands run in the test's own process (tests/support/cli_inline.py), given each argument
+as Python's start-up decodes a real argv: `os.fsdecode`, surrogateescape (`cli.main` parses the
+strings it is given). Two keep a real process, to prove that path: one refusal, compared with
+the same one given in process, and a file name that is not UTF-8."""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from hypothesis import strategies as st
 
 from catalyst_tui.cli.parser.build import build_parser
 from catalyst_tui.cli.parser.values import FIRST_DAY, LAST_DAY
+from tests.support import cli_inline
 
 from ..test_daily import THESIS
 
@@ -42,20 +48,25 @@ TEXT_ARGUMENTS = [
 
 
 def catalyst(tmp_path: Path, *args: bytes) -> subprocess.CompletedProcess[bytes]:
+    """`catalyst ARGS` on `tmp_path`'s thesis, in this process (tests/support/cli_inline.py):
+    each argument decoded as Python's start-up decodes a real argv (`os.fsdecode`), its output
+    encoded as a process's stderr is (what UTF-8 cannot hold escaped)."""
     config = tmp_path / "catalysts.toml"
     if not config.exists():
         config.write_text(THESIS)
+    where = ("--config", str(config), "--db", str(tmp_path / "c.db"))
+    env = {"XDG_STATE_HOME": str(tmp_path / "state")}
+    done = cli_inline.run(*where, *map(os.fsdecode, args), env=env, cwd=tmp_path)
+    out, err = (text.encode("utf-8", "backslashreplace") for text in (done.stdout, done.stderr))
+    return subprocess.CompletedProcess(done.args, done.returncode, out, err)
+
+
+def started(tmp_path: Path, *args: bytes) -> subprocess.CompletedProcess[bytes]:
+    """`catalyst ARGS` as a process of its own, given the bytes themselves as its argv."""
+    where = [b"--config", os.fsencode(tmp_path / "catalysts.toml")]
+    where += [b"--db", os.fsencode(tmp_path / "c.db")]
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "catalyst_tui.cli",
-            "--config",
-            str(config),
-            "--db",
-            str(tmp_path / "c.db"),
-            *args,
-        ],
+        [os.fsencode(sys.executable), b"-m", b"catalyst_tui.cli", *where, *args],
         capture_output=True,
         cwd=tmp_path,
         timeout=60,
@@ -84,6 +95,17 @@ def test_a_day_out_of_range_is_one_line_and_exit_2(tmp_path, day):
     assert done.returncode == 2, said
     assert f"{day} is out of range: a day from {FIRST_DAY} to {LAST_DAY}" in said
     assert "Traceback" not in said
+
+
+def test_a_real_argv_of_bytes_is_refused_as_the_one_given_in_process(tmp_path):
+    """The bytes given to a real process (its argv decoded by Python's start-up) are refused in
+    the same words, with the same exit status, as the same bytes given in process above."""
+    args = TEXT_ARGUMENTS[0][0]
+    catalyst(tmp_path, b"validate")  # the file
+    inline, real = catalyst(tmp_path, *args), started(tmp_path, *args)
+    assert real.returncode == inline.returncode == 2, real.stderr
+    assert real.stderr == inline.stderr
+    assert b"argument TEXT: " in real.stderr and b"\\xff\\xfe" in real.stderr
 
 
 def test_a_path_keeps_its_bytes(tmp_path):
