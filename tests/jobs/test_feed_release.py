@@ -18,7 +18,6 @@ import pytest
 
 from catalyst_tui.config import parse_config
 from catalyst_tui.jobs.refresh import refresh_in_process
-from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.jobs.watch import FEED_EVERY, TICK, FastWatch, Watched
 from catalyst_tui.market.feed_reader import FeedReader, FeedWatch
 from catalyst_tui.market.http.client import MarketClient
@@ -31,7 +30,7 @@ from tests.support.filings_server import CIKS, FilingsServer
 from tests.support.push_server import PushServer
 from tests.support.releases import alab_release
 
-from .test_release_evening import Q3, THESIS, UA, at, loopback_client
+from .test_release_evening import Q3, THESIS, UA, at, evening_watch, loopback_client
 from .test_release_evening import servers as servers  # noqa: F401 (a fixture)
 
 FEED = "/alab/rss"
@@ -73,12 +72,7 @@ async def test_the_feed_release_is_alerted_before_its_8k_and_the_8k_only_correct
         feeds.add_item(FEED, DATE_SAID, "After the close.", at(9) - dt.timedelta(days=14))
         config = parse_config(config_text(sec, market.url, [feeds.url + FEED], push.port))
         with Store.open(tmp_path / "c.db") as store:
-            store.sync.apply(config, at(9))
-            async with loopback_client() as client:
-                for when in (at(9), at(16, 15)):
-                    moment[0] = when
-                    await refresh_in_process(config, store, now=lambda: moment[0], client=client)
-            scheduler = ThesisScheduler(config, store, [], role="test", clock=lambda: moment[0])
+            scheduler = await evening_watch(config, store, moment)
             try:
                 moment[0] = at(16, 16)
                 assert await scheduler.watch_tick() == []  # the date announcement: nothing

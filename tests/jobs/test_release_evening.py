@@ -44,6 +44,18 @@ def at(hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(DAY, dt.time(hour, minute), NEW_YORK).astimezone(dt.UTC)
 
 
+async def evening_watch(config, store: Store, moment: list[dt.datetime]) -> ThesisScheduler:
+    """The day as a daemon lives it before results are awaited: the database synced at 09:00,
+    a refresh then and at 16:15 (the earnings date learned, the first poll made), and the
+    scheduler whose fast watch the evening's test drives on `moment`'s clock."""
+    store.sync.apply(config, at(9))
+    async with loopback_client() as client:
+        for when in (at(9), at(16, 15)):
+            moment[0] = when
+            await refresh_in_process(config, store, now=lambda: moment[0], client=client)
+    return ThesisScheduler(config, store, [], role="test", clock=lambda: moment[0])
+
+
 @pytest.fixture
 def servers() -> Iterator[tuple[MarketServer, FilingsServer]]:
     with MarketServer(symbols=["ALAB"]) as market, FilingsServer() as sec:

@@ -19,7 +19,7 @@ from catalyst_tui.market.sec.watch import CurrentFilings, Submissions
 from tests.support.filings_server import CIKS, NEW_YORK, FilingsServer
 from tests.support.releases import alab_release
 
-from .test_release_evening import UA, loopback_client, servers  # noqa: F401 (a fixture)
+from .test_release_evening import UA, evening_watch, loopback_client, servers  # noqa: F401 (a fixture)
 
 T0 = dt.datetime(2026, 11, 3, 21, 0, tzinfo=dt.UTC)  # 16:00 New York
 CIK_MAP = {symbol: f"{cik:010d}" for symbol, cik in CIKS.items()}
@@ -143,8 +143,6 @@ async def test_a_release_filed_while_awaited_is_read_and_alerted_at_the_next_ask
     when the submissions lag the filing 10 minutes (the release read from the filing the feed
     listed)."""
     from catalyst_tui.config import parse_config
-    from catalyst_tui.jobs.refresh import refresh_in_process
-    from catalyst_tui.jobs.scheduler import ThesisScheduler
     from catalyst_tui.store import Store
     from tests.support.push_server import PushServer
     from tests.support.releases import alab_release
@@ -164,12 +162,7 @@ async def test_a_release_filed_while_awaited_is_read_and_alerted_at_the_next_ask
         )
         config = parse_config(settings + channel + THESIS)
         with Store.open(tmp_path / "c.db") as store:
-            store.sync.apply(config, at(9))
-            async with loopback_client() as client:
-                for when in (at(9), at(16, 15)):
-                    moment[0] = when
-                    await refresh_in_process(config, store, now=lambda: moment[0], client=client)
-            scheduler = ThesisScheduler(config, store, [], role="test", clock=lambda: moment[0])
+            scheduler = await evening_watch(config, store, moment)
             try:
                 moment[0] = at(16, 16)
                 assert await scheduler.watch_tick() == []  # the first answer: learns
