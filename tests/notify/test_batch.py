@@ -8,6 +8,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from catalyst_tui.notify import remote as remote_module
 from catalyst_tui.notify.remote import RemoteChannel
 from catalyst_tui.notify.remote_delivery import BACKOFF, deliver_to_channels
 from catalyst_tui.store import Store
@@ -112,6 +115,44 @@ def test_each_notice_of_a_batch_has_its_own_deadline(store: Store, push: PushSer
     assert report.errors["hook"] == f"no answer from json://127.0.0.1:{push.port} in 3 s"
     assert push.requests == 2  # the third was not tried
     assert store.channel_deliveries.delivered("hook") == ids[:1]
+
+
+def slow_start(monkeypatch: pytest.MonkeyPatch, folder: Path, seconds: float) -> None:
+    """Every Python started from here on (the sends' child) spends `seconds` starting: a
+    sitecustomize that sleeps, as a loaded machine makes a start slow."""
+    (folder / "sitecustomize.py").write_text(f"import time\ntime.sleep({seconds})\n")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(folder), *sys.path]))
+
+
+def test_a_slow_start_of_the_child_fails_no_send(
+    store: Store, push: PushServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The child's start (Python and Apprise loaded: seconds on a busy machine) is not a send's
+    time: each notice's deadline begins when the child is ready, so a start longer than the
+    deadline still sends every notice."""
+    ids = queue(store, 2)
+    slow_start(monkeypatch, tmp_path, 2.5)
+    remote = [RemoteChannel("hook", f"json://127.0.0.1:{push.port}/hook", ("results",), 1.0)]
+    report = deliver(store, remote)
+    assert report.sent == {"hook": 2} and report.failed == {"hook": 0}
+    assert store.channel_deliveries.delivered("hook") == ids
+
+
+def test_a_child_that_never_gets_ready_fails_the_first_notice_saying_so(
+    store: Store, push: PushServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    ids = queue(store, 2)
+    slow_start(monkeypatch, tmp_path, 3600)
+    monkeypatch.setattr(remote_module, "START_TIMEOUT", 1.0)
+    remote = [RemoteChannel("hook", f"json://127.0.0.1:{push.port}/hook", ("results",))]
+    report = deliver(store, remote)
+    assert report.sent == {"hook": 0} and report.failed == {"hook": 1}
+    assert (
+        report.errors["hook"] == f"the sender for json://127.0.0.1:{push.port} did not start in 1 s"
+    )
+    assert push.requests == 0
+    assert store.channel_deliveries.delivered("hook") == []
+    assert len(ids) == 2
 
 
 @settings(max_examples=8, deadline=None)  # each example a child process and a real database

@@ -28,6 +28,7 @@ from .alert_kinds import kinds_named
 from .answers import answer_words
 from .notification import ChannelError, FailureLog
 from .reaping import REAP_WAIT, reaped
+from .send_child import READY
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SEND_TIMEOUT = 20.0  # seconds one send may take before it counts as failed
+# Seconds the sends' child may take to start (Python and Apprise loaded, seconds on a loaded
+# machine) before the first send's own deadline begins: a slow start fails no send.
+START_TIMEOUT = 60.0
 EMAIL_SCHEMES = ("mailto", "mailtos")
 
 
@@ -83,6 +87,10 @@ class RemoteChannel:
         asks = [{"deadline": self.timeout}, *map(self._ask, alerts)]
         given = b"".join(json.dumps(ask).encode() + b"\n" for ask in asks)
         async with child_answers(given) as answers:
+            started = await self._started(answers)
+            if started is not None:
+                await done(0, self._failures.failed(started))
+                return
             for index in range(len(alerts)):
                 outcome = await self._answer(answers)
                 if isinstance(outcome, ChannelError):
@@ -94,6 +102,20 @@ class RemoteChannel:
     def _ask(self, alert: Alert) -> dict[str, object]:
         body, html = (alert.html, True) if self.email else (alert.short, False)
         return {"url": self.url, "title": alert.title, "body": body, "html": html}
+
+    async def _started(self, answers: asyncio.StreamReader) -> ChannelError | None:
+        """None once the child says it is ready to send (its READY line), else why it is not:
+        it did not start within START_TIMEOUT, or it ended first."""
+        try:
+            async with asyncio.timeout(START_TIMEOUT):
+                line = await answers.readline()
+        except TimeoutError:
+            return ChannelError(f"the sender for {self.shown} did not start in {START_TIMEOUT:g} s")
+        except ValueError:  # a line past LINE_CAP
+            line = b""
+        if line.strip() != READY:
+            return ChannelError(f"the sender for {self.shown} ended before it was ready")
+        return None
 
     async def _answer(self, answers: asyncio.StreamReader) -> str | ChannelError:
         """The next send's answer in words, or why it failed."""

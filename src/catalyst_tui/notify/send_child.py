@@ -6,12 +6,13 @@ to `ANSWER_CAP` bytes at most, never whole. One child sends a channel's batch of
 order (Apprise loaded once, not once a notice), each within its own deadline.
 
 Given on stdin, a JSON line each: the deadline in seconds first, then a send each (the URL, the
-title, the body, whether the body is HTML). Answered on stdout, a JSON line a send, written as
-it ends: whether Apprise says it was sent, whether it knew the URL, the last HTTP answer
-(status, reason, its first words), the SMTP replies, and Apprise's own last log lines (the
-parent words them and takes the URL's secrets out). A send not taken ends the batch: the rest
-are not tried. The child ends itself (SIGALRM) a second after a send's deadline if no one ends
-it first."""
+title, the body, whether the body is HTML). Answered on stdout: READY once Apprise is loaded (the
+parent starts the first send's deadline then, so a slow start on a loaded machine fails no send),
+then a JSON line a send, written as it ends: whether Apprise says it was sent, whether it knew the
+URL, the last HTTP answer (status, reason, its first words), the SMTP replies, and Apprise's own
+last log lines (the parent words them and takes the URL's secrets out). A send not taken ends the
+batch: the rest are not tried. The child ends itself (SIGALRM) a second after a send's deadline if
+no one ends it first."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ _LINE = 2000  # characters of one of Apprise's log lines kept (an exception's wo
 
 ASK_CAP = 16 << 20  # bytes of one send's line read, at most (an e-mail's HTML)
 _KEPT_LOG = 40  # of Apprise's log lines a send, the last kept
+READY = b'{"ready": true}'  # the child's first line: loaded, the sends' deadlines may start
 
 
 def main() -> int:
@@ -42,6 +44,8 @@ def main() -> int:
     logger.propagate = False
     logger.setLevel(logging.DEBUG)  # its exceptions' words are in its debug lines
     asset = apprise.AppriseAsset(image_url_mask="")
+    sys.stdout.buffer.write(READY + b"\n")
+    sys.stdout.flush()
     while line := sys.stdin.buffer.readline(ASK_CAP):
         ask = json.loads(line)
         if hasattr(signal, "SIGALRM"):
