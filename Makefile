@@ -1,5 +1,10 @@
 # The two Quick start commands: `make run` and `make test`. Both create .venv on first use.
 PYTHON ?= python3
+# The project's own byte-code is kept in __pycache__ (ignored by git). A machine that sets
+# PYTHONDONTWRITEBYTECODE (as container images often do) would have every process compile the
+# package from source again: each test worker, each `catalyst` a test starts, each child process,
+# each start-up a benchmark times (byte-compiled, as an installed package is).
+unexport PYTHONDONTWRITEBYTECODE
 VENV := .venv
 BIN := $(VENV)/bin
 # Every install is pinned by constraints.txt (`make upgrade` refreshes it); PIP_CONSTRAINT also
