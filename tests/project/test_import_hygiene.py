@@ -195,6 +195,47 @@ def test_a_refresh_with_no_network_loads_neither_httpxs_cli_nor_the_later_steps(
     assert "catalyst_tui.reading.feeds" not in loaded and "pyexpat" not in loaded
 
 
+def test_the_tuis_refresh_child_keeps_httpxs_cli_out(tmp_path: Path):
+    """The TUI's refresh child (`python -m catalyst_tui.jobs.refresh_process`) keeps httpx's
+    command-line client out as the script does (market/http `keep_out_unused_parts`): its
+    module loads no httpx before it has; its refresh, every provider refused, loads httpx and
+    neither click, pygments nor `httpx._main`."""
+    from catalyst_tui.config import parse_config
+    from catalyst_tui.jobs.refresh_process import MODULE, request_for
+    from catalyst_tui.store import Store
+
+    dead = _dead_url()
+    config = parse_config(
+        '[settings]\nproviders = ["yahoo", "stooq"]\n'
+        f'[providers.yahoo]\nbase_url = "{dead}"\ncookie_url = "{dead}/fc"\n'
+        f'[providers.stooq]\nbase_url = "{dead}"\n[tickers.AAA]\n'
+    )
+    db = tmp_path / "c.db"
+    with Store.open(db) as store:
+        store.sync.apply(config)
+    listed = tmp_path / "modules.txt"
+    code = (  # `python -m MODULE`, with the modules it loaded written as it exits
+        "import atexit, runpy, sys\n"
+        "def loaded():\n"
+        "    return '\\n'.join(name for name, m in sys.modules.items() if m is not None)\n"
+        f"atexit.register(lambda: open({str(listed)!r}, 'w').write(loaded()))\n"
+        f"runpy.run_module({MODULE!r}, run_name='__main__', alter_sys=True)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=request_for(config, db),
+        capture_output=True,
+        env={**os.environ, "NO_PROXY": "127.0.0.1"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b'"reach": "offline"' in done.stdout  # the child did refresh, and found no host
+    loaded = set(listed.read_text(encoding="utf-8").split())
+    assert "httpx" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("click", "pygments")}
+    assert "httpx._main" not in loaded
+
+
 def test_the_probe_sees_httpxs_cli_where_click_is_installed():
     """httpx imports its command-line client whenever click can be imported: what launch.py
     keeps out of the program, seen here without it."""
