@@ -150,8 +150,9 @@ def test_a_refresh_with_no_network_loads_neither_httpxs_cli_nor_the_later_steps(
     loaded without its command-line client (click, pygments: launch.py), and the steps after
     the quotes (fundamentals, filings, releases, product lines, estimates, FX) are not loaded
     when no host answered (jobs/refresh.py); nor is rich's progress bar with no terminal to
-    draw it on. The second refresh is probed, as bench/offline.py times it: on a database the
-    first made."""
+    draw it on, nor curl_cffi, which loads once Yahoo's host is reached (market/http/
+    browser_tls.py). The second refresh is probed, as bench/offline.py times it: on a database
+    the first made."""
     dead = _dead_url()
     config = tmp_path / "catalysts.toml"
     config.write_text(
@@ -185,6 +186,7 @@ def test_a_refresh_with_no_network_loads_neither_httpxs_cli_nor_the_later_steps(
     assert {"httpx", "catalyst_tui.jobs.refresh"} <= loaded  # the probe saw the refresh
     assert not {m for m in loaded if m.split(".")[0] in ("click", "pygments")}
     assert "httpx._main" not in loaded
+    assert not {m for m in loaded if m.split(".")[0] == "curl_cffi"}
     later = {
         f"catalyst_tui.jobs.{name}"
         for name in ("daily", "estimates", "evidence", "fetches", "fx", "results", "segments")
