@@ -284,3 +284,21 @@ def test_the_tuis_path_to_its_first_frame_loads_no_http_client():
     heavy = {m for m in loaded if m.split(".")[0] in ("httpx", "httpcore", "curl_cffi", "click")}
     assert not heavy
     assert "catalyst_tui.jobs.refresh" not in loaded
+
+
+def test_the_tuis_path_to_its_first_frame_loads_no_openssl_hashes():
+    """The config cache's key and the sync's stamp are blake2b digests, taken from hashlib's
+    own module: `import hashlib` loads OpenSSL's hashes too (3-7 ms), which nothing before the
+    first frame needs (a path's sha256 imports hashlib where it is taken)."""
+    loaded = imported_after(
+        [
+            "catalyst_tui.cli",
+            "catalyst_tui.cli.run",
+            "catalyst_tui.tui.app",
+            "catalyst_tui.config.cache",
+            "catalyst_tui.store.sync",
+            "catalyst_tui.paths",
+        ]
+    )
+    assert "catalyst_tui.store.sync" in loaded  # the probe loaded the sync
+    assert "_hashlib" not in loaded and "hashlib" not in loaded
