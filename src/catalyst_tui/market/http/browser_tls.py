@@ -155,13 +155,14 @@ async def _connect(request: httpx.Request) -> None:
     ConnectTimeout, after the request's connect timeout) when none can be made, as for any
     request (market/http/transport.py `transport_failure` reads its cause)."""
     url = request.url
+    host = url.raw_host.decode("ascii")  # a name as DNS has it (IDNA), an IPv6 without brackets
     port = url.port or (443 if url.scheme == "https" else 80)
     timeout = request.extensions.get("timeout", {}).get("connect")
     try:
         async with asyncio.timeout(timeout):
-            _, writer = await asyncio.open_connection(url.host, port, happy_eyeballs_delay=0.25)
+            _, writer = await asyncio.open_connection(host, port, happy_eyeballs_delay=0.25)
     except TimeoutError:
-        raise httpx.ConnectTimeout(f"no connection to {url.host}:{port}", request=request) from None
+        raise httpx.ConnectTimeout(f"no connection to {host}:{port}", request=request) from None
     except OSError as exc:
         raise httpx.ConnectError(str(exc), request=request) from exc
     writer.close()
