@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import os
 import re
 import shutil
 import sqlite3
@@ -233,6 +234,11 @@ def profile(argv: list[str], env: dict[str, str], cwd: Path, out: Path) -> None:
         "--",
     ]
     app, took = launch(spy + argv, env, cwd)
+    try:  # ctrl+q: the app quits, then py-spy writes its file (seconds, on a busy machine)
+        os.write(app.master, b"\x11")
+        app.proc.wait(120)
+    except (OSError, subprocess.TimeoutExpired):
+        pass
     app.close()
     # py-spy writes its file after the app has gone; give it a moment.
     for _ in range(50):

@@ -9,28 +9,21 @@ garbage: 15-30 ms of a 0.35 s start-up to the first painted watchlist (docs/perf
 `python -m catalyst_tui.cli` (the service, the tests) runs without the pause; nothing else
 differs.
 
-httpx's package imports its own command-line client (`httpx/_main.py`: click, pygments and
-rich's console, 40-90 ms on this project's machines) whenever click is installed, which some
-other tool in the same environment may have brought. The program never runs that client, so
-the script marks the module as not importable before anything loads httpx (a `None` in
-`sys.modules`): httpx then binds the stub `main` it keeps for an environment without click.
-A refresh with no network was 2.3x `catalyst check` with it (bench/offline.py);
-tests/project/test_import_hygiene.py checks that a refresh run by the script never loads it.
+httpx's command-line client (click, pygments, rich's console) is kept out before anything
+loads httpx: market/http/__init__.py `keep_out_unused_parts`, which the TUI's refresh child
+calls too. A refresh with no network was 2.3x `catalyst check` with it (bench/offline.py).
 """
 
 from __future__ import annotations
 
 import gc
-import sys
 
-# httpx's command-line client, which nothing in the program runs (see above).
-NOT_LOADED = ("httpx._main",)
+from .market.http import keep_out_unused_parts
 
 
 def main() -> int:
     gc.disable()
-    for name in NOT_LOADED:
-        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
+    keep_out_unused_parts()
     from .cli import main as run
 
     return run()

@@ -6,7 +6,6 @@ ever) or a device is refused with what it is."""
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
 from pathlib import Path
@@ -46,6 +45,8 @@ def user_database_file(config: Path | None = None) -> Path:
     resolved = config.expanduser().resolve()
     if resolved == user_config_file().resolve():
         return folder / DB_NAME
+    import hashlib  # here only: `import hashlib` loads OpenSSL's hashes (3-7 ms of a start-up)
+
     digest = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:8]
     stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in resolved.stem)[:40] or "thesis"
     return folder / f"{APP_NAME}-{stem}-{digest}.db"

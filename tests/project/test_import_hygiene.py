@@ -150,8 +150,9 @@ def test_a_refresh_with_no_network_loads_neither_httpxs_cli_nor_the_later_steps(
     loaded without its command-line client (click, pygments: launch.py), and the steps after
     the quotes (fundamentals, filings, releases, product lines, estimates, FX) are not loaded
     when no host answered (jobs/refresh.py); nor is rich's progress bar with no terminal to
-    draw it on. The second refresh is probed, as bench/offline.py times it: on a database the
-    first made."""
+    draw it on, nor curl_cffi, which loads once Yahoo's host is reached (market/http/
+    browser_tls.py). The second refresh is probed, as bench/offline.py times it: on a database
+    the first made."""
     dead = _dead_url()
     config = tmp_path / "catalysts.toml"
     config.write_text(
@@ -185,6 +186,7 @@ def test_a_refresh_with_no_network_loads_neither_httpxs_cli_nor_the_later_steps(
     assert {"httpx", "catalyst_tui.jobs.refresh"} <= loaded  # the probe saw the refresh
     assert not {m for m in loaded if m.split(".")[0] in ("click", "pygments")}
     assert "httpx._main" not in loaded
+    assert not {m for m in loaded if m.split(".")[0] == "curl_cffi"}
     later = {
         f"catalyst_tui.jobs.{name}"
         for name in ("daily", "estimates", "evidence", "fetches", "fx", "results", "segments")
@@ -193,6 +195,47 @@ def test_a_refresh_with_no_network_loads_neither_httpxs_cli_nor_the_later_steps(
     assert "rich.progress" not in loaded
     # The feeds' parser (XML, e-mail dates) loads with the first feed read, none here.
     assert "catalyst_tui.reading.feeds" not in loaded and "pyexpat" not in loaded
+
+
+def test_the_tuis_refresh_child_keeps_httpxs_cli_out(tmp_path: Path):
+    """The TUI's refresh child (`python -m catalyst_tui.jobs.refresh_process`) keeps httpx's
+    command-line client out as the script does (market/http `keep_out_unused_parts`): its
+    module loads no httpx before it has; its refresh, every provider refused, loads httpx and
+    neither click, pygments nor `httpx._main`."""
+    from catalyst_tui.config import parse_config
+    from catalyst_tui.jobs.refresh_process import MODULE, request_for
+    from catalyst_tui.store import Store
+
+    dead = _dead_url()
+    config = parse_config(
+        '[settings]\nproviders = ["yahoo", "stooq"]\n'
+        f'[providers.yahoo]\nbase_url = "{dead}"\ncookie_url = "{dead}/fc"\n'
+        f'[providers.stooq]\nbase_url = "{dead}"\n[tickers.AAA]\n'
+    )
+    db = tmp_path / "c.db"
+    with Store.open(db) as store:
+        store.sync.apply(config)
+    listed = tmp_path / "modules.txt"
+    code = (  # `python -m MODULE`, with the modules it loaded written as it exits
+        "import atexit, runpy, sys\n"
+        "def loaded():\n"
+        "    return '\\n'.join(name for name, m in sys.modules.items() if m is not None)\n"
+        f"atexit.register(lambda: open({str(listed)!r}, 'w').write(loaded()))\n"
+        f"runpy.run_module({MODULE!r}, run_name='__main__', alter_sys=True)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=request_for(config, db),
+        capture_output=True,
+        env={**os.environ, "NO_PROXY": "127.0.0.1"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b'"reach": "offline"' in done.stdout  # the child did refresh, and found no host
+    loaded = set(listed.read_text(encoding="utf-8").split())
+    assert "httpx" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("click", "pygments")}
+    assert "httpx._main" not in loaded
 
 
 def test_the_probe_sees_httpxs_cli_where_click_is_installed():
@@ -241,3 +284,21 @@ def test_the_tuis_path_to_its_first_frame_loads_no_http_client():
     heavy = {m for m in loaded if m.split(".")[0] in ("httpx", "httpcore", "curl_cffi", "click")}
     assert not heavy
     assert "catalyst_tui.jobs.refresh" not in loaded
+
+
+def test_the_tuis_path_to_its_first_frame_loads_no_openssl_hashes():
+    """The config cache's key and the sync's stamp are blake2b digests, taken from hashlib's
+    own module: `import hashlib` loads OpenSSL's hashes too (3-7 ms), which nothing before the
+    first frame needs (a path's sha256 imports hashlib where it is taken)."""
+    loaded = imported_after(
+        [
+            "catalyst_tui.cli",
+            "catalyst_tui.cli.run",
+            "catalyst_tui.tui.app",
+            "catalyst_tui.config.cache",
+            "catalyst_tui.store.sync",
+            "catalyst_tui.paths",
+        ]
+    )
+    assert "catalyst_tui.store.sync" in loaded  # the probe loaded the sync
+    assert "_hashlib" not in loaded and "hashlib" not in loaded

@@ -22,7 +22,7 @@ from .context import (
     modules_loaded,
 )
 from .logs import log_file, setup_logging
-from .parser.build import build_parser
+from .parser.build import build_parser, tui_arguments
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -96,8 +96,9 @@ LOADS_MORE = frozenset({"tui", "refresh"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = tui_arguments(argv)  # the TUI's launch: only the program's own options
+    if args is None:
+        args = build_parser().parse_args(argv)
     args.command = args.command or "tui"
     logfile = None if args.command in OWN_LOG else setup_logging(args.debug)
     ctx = Context(args, out=line_writer(sys.stdout), err=line_writer(sys.stderr))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import hashlib
 import logging
 import os
 import pickle
@@ -21,6 +20,11 @@ import sys
 from pathlib import Path
 
 import platformdirs
+
+try:  # hashlib's own blake2b, without the OpenSSL hashes `import hashlib` loads (3-7 ms)
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it
+    from hashlib import blake2b
 
 from ..market.registry import SETTINGS
 from ..paths import APP_NAME, make_private_dirs
@@ -50,7 +54,7 @@ def folder() -> Path:
 def _code_fingerprint() -> bytes:
     """What the entries depend on besides the file: the Python, and the source of the code that
     parses, checks and shapes a Config (a development checkout changes it without a release)."""
-    digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    digest = blake2b(sys.version.encode(), digest_size=16)
     here = Path(__file__).parent
     thesis = ("conditions.py", "positions.py", "kinds.py", "evidence.py")
     for name in (*_JUDGES, *(f"../thesis/{module}" for module in thesis)):
@@ -64,7 +68,7 @@ def _code_fingerprint() -> bytes:
 
 def digest(data: bytes) -> str:
     """What a Config read from `data` is: the bytes and the code that judges them."""
-    return hashlib.blake2b(data, digest_size=20, key=_code_fingerprint()).hexdigest()
+    return blake2b(data, digest_size=20, key=_code_fingerprint()).hexdigest()
 
 
 def _entry(key: str) -> Path:

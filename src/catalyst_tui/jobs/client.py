@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..market.http.browser_tls import load_problem
 from ..market.http.client import MarketClient
 from ..market.registry import PACED_PER_MACHINE, PROVIDER_BOUNDS, RATE_LIMITS, browser_origins
 from ..paths import make_private_dirs, user_state_folder
@@ -25,13 +24,21 @@ if TYPE_CHECKING:
 def market_client(config: Config, notes: list[str]) -> MarketClient:
     """The shared client with every provider's rate limit and bounds, and the browser's TLS
     handshake for the providers `settings.browser_tls` names (Yahoo by default); when curl_cffi
-    can't be loaded, Python's own handshake, and a note that says so."""
-    origins = browser_origins(config.providers, config.settings.browser_tls)
-    problem = load_problem() if origins else None
-    if problem is not None:
-        notes.append(browser_tls_note(config.settings.browser_tls, problem))
-        origins = ()
-    client = MarketClient(rate_limits=RATE_LIMITS, bounds=PROVIDER_BOUNDS, browser_origins=origins)
+    can't be loaded, Python's own handshake, and a note that says so (added to `notes` by the
+    first request that finds it out: curl_cffi loads with the first request that goes out)."""
+    names = config.settings.browser_tls
+
+    def cannot_load(problem: str) -> None:
+        note = browser_tls_note(names, problem)
+        if note not in notes:  # one browser transport an origin: said once
+            notes.append(note)
+
+    client = MarketClient(
+        rate_limits=RATE_LIMITS,
+        bounds=PROVIDER_BOUNDS,
+        browser_origins=browser_origins(config.providers, names),
+        on_browser_problem=cannot_load,
+    )
     return paced_per_machine(client)
 
 

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 from ..market.http.errors import is_refusal
 from ..market.quotes import ProgressCallback, fetch_quotes, first_history
 from ..thesis.vocabulary import RESULTS
-from .client import market_client
 from .evidence_match import match_evidence
 from .kpi_reading import read_kpis_of
 from .reach import Reach, failures_by_provider, reach_in
@@ -105,7 +104,10 @@ async def refresh_in_process(
     for name, until in paused.items():
         report.notes.append(f"{name}: paused until {until:%H:%M} UTC after refusing requests")
     owned = client is None
-    client = client or market_client(config, report.notes)
+    if client is None:  # the HTTP stack loads with the first client (jobs/refresh_process.py)
+        from .client import market_client
+
+        client = market_client(config, report.notes)
     before = _Tally(
         client.requests.copy(),
         client.answered.copy(),

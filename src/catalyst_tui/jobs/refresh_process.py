@@ -50,7 +50,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import Config, Ticker
 from ..store import Store
-from .client import KeptClient
 from .reach import reach_of
 from .refresh import REFRESH_DEADLINE, RefreshReport, refresh_in_process
 
@@ -181,6 +180,8 @@ def _watch_parent(parent: int) -> None:
 
 async def _serve(request: WorkerRequest | None, lines: _Lines) -> None:
     """Refresh for each request until EOF, on one client kept across them (jobs/client.py)."""
+    from .client import KeptClient  # the HTTP stack: loaded after `keep_out_unused_parts`
+
     kept = KeptClient()
     try:
         while request is not None:
@@ -242,6 +243,11 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # httpx's command-line client kept out, as the `catalyst` script does (market/http): this
+    # module's imports load no httpx, its client's do (`_serve`).
+    from catalyst_tui.market.http import keep_out_unused_parts
+
+    keep_out_unused_parts()
     # Run as the importable module, not as __main__: the request on stdin was pickled with
     # classes named catalyst_tui.jobs.refresh_process.*, which the unpickler imports by that name.
     from catalyst_tui.jobs.refresh_process import main as worker_main

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+try:  # hashlib's own blake2b, without the OpenSSL hashes `import hashlib` loads (3-7 ms)
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it
+    from hashlib import blake2b
 
 from ..thesis.goalposts import moves
 from ..thesis.vocabulary import Status
@@ -316,4 +320,4 @@ def _checkpoint_row(c: Checkpoint, position: int) -> tuple[Any, ...]:
 def _sync_code() -> str:
     """This code and the schema it writes: a digest stored by other code is not trusted."""
     source = Path(__file__).read_bytes()
-    return f"{SCHEMA_VERSION}:{hashlib.blake2b(source, digest_size=8).hexdigest()}"
+    return f"{SCHEMA_VERSION}:{blake2b(source, digest_size=8).hexdigest()}"

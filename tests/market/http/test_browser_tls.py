@@ -91,7 +91,8 @@ class HelloRecorder:
                     if not chunk:
                         break
                     data += chunk
-                self.records.append(data)
+                if data:  # not the connection that finds the host before curl_cffi loads
+                    self.records.append(data)
 
     def close(self) -> None:
         self.sock.close()
@@ -267,3 +268,36 @@ def test_a_gibibyte_gzip_bomb_over_chromes_handshake_takes_no_more_memory_than_w
     assert grown < 48 << 20, f"peak RSS grew by {grown >> 20} MiB"
     assert found["cpu"] < 20 * found["floor"] + 0.5, found  # stopped, not inflated whole
     assert all("sec-ch-ua" in r.headers for r in asked)  # Chrome's handshake and headers
+
+
+async def test_a_host_that_refuses_is_told_as_over_httpxs_own_transport():
+    """curl_cffi loads once the host is reached: a refused one fails the request as a refused
+    connection, in the words every transport's failure gets."""
+    from tests.support.market_server import unused_local_url
+
+    from catalyst_tui.market.models import FetchError
+
+    async with MarketClient(trust_env=False, browser_tls=True, attempts=1) as client:
+        with pytest.raises(FetchError) as caught:
+            await client.get("yahoo", f"{unused_local_url()}/v7/finance/quote")
+    assert caught.value.kind == "network"
+    assert "the connection was refused (nothing listens there)" in caught.value.message
+
+
+def test_through_a_proxy_the_host_is_left_to_curl_cffi_to_find(monkeypatch: pytest.MonkeyPatch):
+    """A proxy in the environment (curl_cffi's session takes it): no connection of our own to the
+    host first, which the proxy may be the only way to; a host NO_PROXY names gets one."""
+    import httpx
+
+    from catalyst_tui.market.http.browser_tls import _proxied
+
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        for spelled in (name, name.lower()):
+            monkeypatch.delenv(spelled, raising=False)
+    yahoo = httpx.URL("https://query1.finance.yahoo.com/v7/finance/quote")
+    assert not _proxied(yahoo)
+    monkeypatch.setenv("https_proxy", "http://proxy.example:3128")
+    assert _proxied(yahoo)
+    assert not _proxied(httpx.URL("http://query1.finance.yahoo.com/"))  # no http proxy named
+    monkeypatch.setenv("no_proxy", "finance.yahoo.com")
+    assert not _proxied(yahoo)

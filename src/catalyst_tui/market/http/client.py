@@ -78,8 +78,11 @@ class MarketClient:
         sleep: Sleep = asyncio.sleep,
         rng: random.Random | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        on_browser_problem: Callable[[str], None] | None = None,
     ) -> None:
-        """`transport`: the HTTP stack's own (a test's network), instead of httpx's."""
+        """`transport`: the HTTP stack's own (a test's network), instead of httpx's.
+        `on_browser_problem`: told why, when curl_cffi can't be loaded for the browser's
+        handshake (the requests then go with Python's)."""
         if max_concurrency < 1 or attempts < 1:
             raise ValueError("max_concurrency and attempts must be at least 1")
         self.attempts = attempts
@@ -116,6 +119,7 @@ class MarketClient:
             browser_tls=browser_tls,
             browser_origins=browser_origins,
             transport=transport,
+            on_browser_problem=on_browser_problem,
         )
 
     async def __aenter__(self) -> MarketClient:

@@ -8,7 +8,9 @@ import functools
 import http.cookiejar
 import logging
 import os
-from typing import TYPE_CHECKING
+import ssl
+import sys
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -16,7 +18,7 @@ from ..models import FetchError
 from .body import ACCEPT_ENCODING
 
 if TYPE_CHECKING:
-    import ssl
+    from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +44,51 @@ class _NoCookies(http.cookiejar.DefaultCookiePolicy):
 
 @functools.cache
 def ssl_context() -> ssl.SSLContext:
-    """Built once per process: loading the CA bundle is slow, and every client needs it."""
-    return httpx.create_ssl_context()
+    """Built once per process, its CA bundle read at the first handshake (`_CertsAtFirstUse`)."""
+    return _CertsAtFirstUse()
 
 
-def browser_transport() -> httpx.AsyncBaseTransport:
-    """Chrome's TLS handshake (market/http/browser_tls.py), loaded only when asked for."""
-    from .browser_tls import BrowserTransport
+class _CertsAtFirstUse(ssl.SSLContext):
+    """httpx's default context (`httpx.create_ssl_context()`: ssl's default context for servers'
+    certificates, with certifi's CA bundle, or SSL_CERT_FILE's or SSL_CERT_DIR's), whose bundle
+    is read when the first secure connection is made rather than when a client is built: reading
+    it is 30-45 ms, and a refresh that reaches no host never needs it (docs/performance.md).
+    Everything else is as httpx builds it (tests/market/http/test_transport_tls.py compares)."""
 
-    return BrowserTransport()
+    _loaded = False
+
+    def __new__(cls) -> _CertsAtFirstUse:
+        return super().__new__(cls, ssl.PROTOCOL_TLS_CLIENT)
+
+    def __init__(self) -> None:
+        # What ssl.create_default_context() sets besides the CA bundle it reads.
+        self.verify_mode, self.check_hostname = ssl.CERT_REQUIRED, True
+        if sys.version_info >= (3, 13):
+            self.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN | ssl.VERIFY_X509_STRICT
+        keylog = os.environ.get("SSLKEYLOGFILE")
+        if keylog and not sys.flags.ignore_environment:
+            self.keylog_filename = keylog
+
+    def load_bundle(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        if os.environ.get("SSL_CERT_FILE"):
+            self.load_verify_locations(cafile=os.environ["SSL_CERT_FILE"])
+        elif os.environ.get("SSL_CERT_DIR"):
+            self.load_verify_locations(capath=os.environ["SSL_CERT_DIR"])
+        else:
+            import certifi
+
+            self.load_verify_locations(cafile=certifi.where())
+
+    def wrap_bio(self, *args: Any, **kwargs: Any) -> ssl.SSLObject:
+        self.load_bundle()
+        return super().wrap_bio(*args, **kwargs)
+
+    def wrap_socket(self, *args: Any, **kwargs: Any) -> ssl.SSLSocket:
+        self.load_bundle()
+        return super().wrap_socket(*args, **kwargs)
 
 
 def http_stack(
@@ -63,30 +101,48 @@ def http_stack(
     browser_tls: bool,
     browser_origins: tuple[str, ...],
     transport: httpx.AsyncBaseTransport | None = None,
+    on_browser_problem: Callable[[str], None] | None = None,
 ) -> httpx.AsyncClient:
     """The httpx client under a MarketClient: its connection pool as large as the concurrency
     cap, the headers every request carries, no redirects of its own (MarketClient follows them,
-    where a secret is not sent abroad), and the browser's handshake for all or some origins."""
-    return httpx.AsyncClient(
-        timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
-        limits=httpx.Limits(
-            max_connections=max_concurrency,
-            max_keepalive_connections=max_concurrency,
-            keepalive_expiry=KEEPALIVE_SECONDS,
-        ),
-        headers={
-            "User-Agent": user_agent,
-            "Accept": "*/*",
-            "Accept-Language": "en-US,en;q=0.9",
-            "Accept-Encoding": ACCEPT_ENCODING,  # what market/http/body.py decodes
-        },
-        follow_redirects=False,
-        cookies=http.cookiejar.CookieJar(policy=_NoCookies()),
-        trust_env=trust_env,
-        verify=ssl_context(),
-        transport=transport or (browser_transport() if browser_tls else None),
+    where a secret is not sent abroad), and the browser's handshake for all or some origins
+    (market/http/browser_tls.py; where curl_cffi can't be loaded, Python's, through a client
+    built as this one is, and `on_browser_problem` is told why)."""
+
+    def client(
+        transport: httpx.AsyncBaseTransport | None = None,
+        mounts: dict[str, httpx.AsyncBaseTransport] | None = None,
+    ) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+            limits=httpx.Limits(
+                max_connections=max_concurrency,
+                max_keepalive_connections=max_concurrency,
+                keepalive_expiry=KEEPALIVE_SECONDS,
+            ),
+            headers={
+                "User-Agent": user_agent,
+                "Accept": "*/*",
+                "Accept-Language": "en-US,en;q=0.9",
+                "Accept-Encoding": ACCEPT_ENCODING,  # what market/http/body.py decodes
+            },
+            follow_redirects=False,
+            cookies=http.cookiejar.CookieJar(policy=_NoCookies()),
+            trust_env=trust_env,
+            verify=ssl_context(),
+            transport=transport,
+            mounts=mounts,
+        )
+
+    def browser() -> httpx.AsyncBaseTransport:
+        from .browser_tls import BrowserTransport
+
+        return BrowserTransport(client, on_browser_problem)
+
+    return client(
+        transport or (browser() if browser_tls else None),
         # Only these origins (scheme://host[:port]) through the browser's handshake.
-        mounts={origin: browser_transport() for origin in browser_origins} or None,
+        {origin: browser() for origin in browser_origins} or None,
     )
 
 
