@@ -4,13 +4,12 @@ built; a refresh that reaches no host never reads it."""
 
 from __future__ import annotations
 
-import socket
 import ssl
-import threading
 
 import certifi
 import httpx
 import pytest
+from tests.support.hello_recorder import HelloRecorder
 from tests.support.market_server import unused_local_url
 
 from catalyst_tui.market.http.transport import _CertsAtFirstUse, ssl_context
@@ -59,35 +58,13 @@ def test_the_environments_bundle_is_read_as_httpx_reads_it(tmp_path, monkeypatch
     assert authorities(context) == authorities(httpx.create_ssl_context()) == 1
 
 
-class _Silent:
-    """A loopback listener that reads what each connection sends and answers nothing."""
-
-    def __init__(self) -> None:
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            with conn:
-                conn.settimeout(5)
-                conn.recv(65536)  # the ClientHello; then the connection is closed
-
-    def close(self) -> None:
-        self.sock.close()
-
-
 async def test_the_bundle_is_read_at_the_first_secure_connection_only():
     context = _CertsAtFirstUse()
     async with httpx.AsyncClient(verify=context, trust_env=False, timeout=10.0) as client:
         with pytest.raises(httpx.ConnectError):  # refused: no connection, nothing to verify
             await client.get(f"https://{unused_local_url().removeprefix('http://')}/")
         assert authorities(context) == 0
-        silent = _Silent()
+        silent = HelloRecorder()  # reads the ClientHello, answers nothing
         try:
             with pytest.raises(httpx.TransportError):  # the listener closes without a word
                 await client.get(f"https://127.0.0.1:{silent.port}/")
