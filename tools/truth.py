@@ -36,8 +36,8 @@ The kinds and their laws (docs/market-data.md, "The laws on real files"):
   speaks of guidance, an outlook or a forecast.
 
 Exit 0 when every law holds, 1 when one does not (each named under its file), 2 when the
-folder is missing. `tests/reading/test_truth.py` runs `run()` in-process, so `make test`
-covers it.
+folder is missing. `tests/reading/test_truth.py` runs `run()` and `report()` in-process, so
+`make test` covers it.
 """
 
 from __future__ import annotations
@@ -417,7 +417,12 @@ def main(argv: list[str]) -> int:
     if not (shared / "realdata").is_dir():
         print(f"truth: no recorded data at {shared} (set CATALYST_SHARED)", file=sys.stderr)
         return 2
-    results = run(shared)
+    return report(run(shared), shared)
+
+
+def report(results: list[Checked], shared: Path) -> int:
+    """A line a file (what it said, the laws it broke), the count, then the calls' score: the
+    command's output. Its exit status: 1 when a file broke a law or a call was invented."""
     for checked in results:
         name = checked.path.relative_to(shared)
         print(f"{checked.kind:9} {name}: {checked.said}")

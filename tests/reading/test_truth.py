@@ -55,11 +55,16 @@ def test_every_real_file_of_every_kind_obeys_its_laws(results: list):
     assert degiro.said.endswith("left out (bought before the export): line 29, 39, 56")
 
 
+AAPL = "press_releases/AAPL_0000320193-24-000120_a8-kex991q4202409282024.htm"
+CHART = "realdata/yahoo_chart/chart-AAPL-2020-01-01-to-2020-01-03.json"
+
+
 @pytest.mark.xdist_group("truth")
-def test_the_command_prints_a_line_a_file_and_exits_0(capsys, results: list):
-    assert truth.main([str(SHARED)]) == 0
+def test_the_report_prints_a_line_a_file_and_exits_0(capsys, results: list):
+    """What `make truth` prints of every real file, from the module's one run over them."""
+    assert truth.report(results, SHARED) == 0
     out = capsys.readouterr().out.splitlines()
-    aapl = "release   press_releases/AAPL_0000320193-24-000120_a8-kex991q4202409282024.htm"
+    aapl = f"release   {AAPL}"
     assert f"{aapl}: 2024-09-28 quarter 6/6 figures" in out
     files = len(results)
     assert out[files].startswith("truth: ") and out[files].endswith("0 broke a law")
@@ -71,6 +76,39 @@ def test_the_command_prints_a_line_a_file_and_exits_0(capsys, results: list):
         "words:",
     ]
     assert out[-1].endswith(", 0 invented")
+
+
+def test_the_command_reads_the_folder_it_is_given_and_reports_it(tmp_path, capsys):
+    """The command's wiring, on a folder of a few real files (links to them, read in place)."""
+    for folder in ("realdata/xbrl", "realdata/brokers", "realdata/yahoo_chart", "samples"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "press_releases").mkdir()
+    for name in (AAPL, CHART):
+        (tmp_path / name).symlink_to(SHARED / name)
+    (tmp_path / "realdata" / "calls").symlink_to(SHARED / "realdata" / "calls")
+    assert truth.main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    # the chart asks from 2020-01-01 to 2020-01-03 00:00 UTC (its period1 and period2): one
+    # session, January 2 (the first is a holiday); the release is read by the KPI reader too
+    assert out[:4] == [
+        f"release   {AAPL}: 2024-09-28 quarter 6/6 figures",
+        f"chart     {CHART}: 1 bars",
+        f"kpi       {AAPL}: none",
+        "truth: 3 files (1 release, 1 chart, 1 kpi); 0 broke a law",
+    ]
+    assert [line.split()[1] for line in out[4:]] == ["share", "growth", "guidance", "words:"]
+
+
+def test_a_file_that_broke_a_law_is_said_and_the_report_exits_1(tmp_path, capsys):
+    (tmp_path / "realdata").symlink_to(SHARED / "realdata")
+    broke = truth.Checked("chart", tmp_path / "x.json", "2 bars", ["days out of order"])
+    assert truth.report([broke], tmp_path) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == [
+        "chart     x.json: 2 bars",
+        "            BROKEN: days out of order",
+        "truth: 1 files (1 chart); 1 broke a law",
+    ]
 
 
 def test_a_missing_folder_is_exit_2(tmp_path, capsys):

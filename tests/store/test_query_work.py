@@ -69,6 +69,8 @@ def steps(store: Store, read: Callable[[], object]) -> int:
 
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory):
+    """Both sizes seeded once for the module (about 10 CPU-seconds): its two tests read them,
+    and `make test` keeps the two on one worker (their group), so no worker seeds them again."""
     where = tmp_path_factory.mktemp("work")
     small, large = seed(where / "small.db", SMALL), seed(where / "large.db", LARGE)
     yield small, large
@@ -76,6 +78,7 @@ def stores(tmp_path_factory):
     large[1].close()
 
 
+@pytest.mark.xdist_group("query_work")
 def test_every_screen_and_report_reads_in_linear_work(stores):
     (small_config, small), (large_config, large) = stores
     assert large.views.flagged(), "the seed must leave flags to look up"
@@ -89,6 +92,7 @@ def test_every_screen_and_report_reads_in_linear_work(stores):
     assert not worst, f"more than {LINEAR}x the work for 10x the tickers: {worst}"
 
 
+@pytest.mark.xdist_group("query_work")
 def test_the_flagged_lookup_seeks_each_checkpoints_own_events(stores):
     _, (_, store) = stores
     statements: list[str] = []
