@@ -11,6 +11,8 @@ import ast
 from pathlib import Path
 from typing import NamedTuple
 
+from tests.support.source_trees import SOURCE_GROUP, nodes
+
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "catalyst_tui"
 
 
@@ -25,10 +27,11 @@ def module_name(path: Path, source: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _under_type_checking(tree: ast.Module) -> set[int]:
-    """The ids of the import statements inside an `if TYPE_CHECKING:` block."""
+def _under_type_checking(walked: tuple[ast.AST, ...]) -> set[int]:
+    """The ids of the import statements inside an `if TYPE_CHECKING:` block (of a module's
+    nodes, as `ast.walk` gives them)."""
     found: set[int] = set()
-    for node in ast.walk(tree):
+    for node in walked:
         if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
             for inner in node.body:
                 found.update(id(n) for n in ast.walk(inner))
@@ -44,9 +47,9 @@ def edges(source: Path) -> list[Edge]:
     found: list[Edge] = []
     for name, path in paths.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        tree = ast.parse(path.read_text(), filename=str(path))
-        typing_only = _under_type_checking(tree)
-        for node in ast.walk(tree):
+        walked = nodes(path)
+        typing_only = _under_type_checking(walked)
+        for node in walked:
             targets: list[str] = []
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
@@ -148,6 +151,7 @@ def named(found: list[list[str]]) -> str:
     return "; ".join(" -> ".join(cycle) for cycle in found)
 
 
+@SOURCE_GROUP
 def test_the_package_has_no_import_cycle():
     found = edges(SOURCE)
     # The graph sees what a plain grep of module-level imports would not:

@@ -42,7 +42,7 @@ from catalyst_tui.session.workspace import Workspace
 from catalyst_tui.store import Store
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.messages import OpenTicker
-from tests.support import cli_inline
+from tests.support import cli_inline, source_trees
 from tests.support.dbus_session import DbusSession
 from tests.support.market_server import MarketServer
 
@@ -435,8 +435,15 @@ class Finding:
 def audit(source: str, filename: str) -> tuple[list[Finding], list[Finding]]:
     """(problems, every process start) in one module's source."""
     tree = ast.parse(source, filename)
+    return audit_tree(tree, tuple(ast.walk(tree)), filename)
+
+
+def audit_tree(
+    tree: ast.Module, walked: tuple[ast.AST, ...], filename: str
+) -> tuple[list[Finding], list[Finding]]:
+    """(problems, every process start) in one module's parsed tree and its nodes."""
     aliases: dict[str, str] = {}
-    for node in ast.walk(tree):
+    for node in walked:
         if isinstance(node, ast.Import):
             for a in node.names:
                 top = a.name.split(".")[0]
@@ -456,7 +463,7 @@ def audit(source: str, filename: str) -> tuple[list[Finding], list[Finding]]:
     constants = _module_constants(tree) | _imported_constants(tree, filename)
     problems: list[Finding] = []
     processes: list[Finding] = []
-    for node in ast.walk(tree):
+    for node in walked:
         if not isinstance(node, ast.Call):
             continue
         name, where = name_of(node.func), f"{filename}:{node.lineno}"
@@ -510,7 +517,7 @@ def _imported_constants(tree: ast.Module, where: str) -> set[str]:
         if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
             sibling = folder / f"{node.module.replace('.', '/')}.py"
             if sibling.is_file():
-                theirs = _module_constants(ast.parse(sibling.read_text(encoding="utf-8")))
+                theirs = _module_constants(source_trees.tree(sibling))
                 names |= {alias.asname or alias.name for alias in node.names} & theirs
     return names
 
@@ -536,13 +543,15 @@ def _is_false(expr: ast.expr) -> bool:
     return isinstance(expr, ast.Constant) and expr.value is False
 
 
+@source_trees.SOURCE_GROUP
 def test_no_module_runs_a_shell_or_evaluates_text():
-    modules = sorted(SRC.rglob("*.py"))
+    modules = source_trees.modules(SRC)
     assert len(modules) > 20 and SRC / "notify/__init__.py" in modules
     problems: list[Finding] = []
     processes: list[Finding] = []
     for path in modules:
-        found, started = audit(path.read_text(encoding="utf-8"), str(path.relative_to(SRC)))
+        where = str(path.relative_to(SRC))
+        found, started = audit_tree(source_trees.tree(path), source_trees.nodes(path), where)
         problems += found
         processes += started
     assert problems == []

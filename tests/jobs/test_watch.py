@@ -18,6 +18,7 @@ from catalyst_tui.jobs.watch import BUDGET, FLOOR, TOGETHER_EVERY, FastWatch, ev
 from catalyst_tui.market.sec.watch import CurrentFilings, Submissions
 from tests.support.filings_server import CIKS, NEW_YORK, FilingsServer
 from tests.support.releases import alab_release
+from tests.support.source_trees import nodes
 
 from .test_release_evening import UA, evening_watch, loopback_client, servers  # noqa: F401 (a fixture)
 
@@ -117,8 +118,7 @@ def test_no_job_asks_the_http_client_itself():
     jobs = Path(__file__).resolve().parents[2] / "src" / "catalyst_tui" / "jobs"
     calls = []
     for module in sorted(jobs.glob("*.py")):
-        tree = ast.parse(module.read_text(), str(module))
-        for node in ast.walk(tree):
+        for node in nodes(module):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute)

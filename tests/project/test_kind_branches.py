@@ -10,6 +10,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from tests.support.source_trees import SOURCE_GROUP, modules, nodes
+
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "catalyst_tui"
 #: The modules the checkpoints' Kind is imported from (thesis/vocabulary.py, thesis/kinds.py).
 KIND_HOMES = {"vocabulary", "kinds"}
@@ -18,11 +20,11 @@ TABLE = "thesis/kinds.py"
 PINNED: dict[str, str] = {}
 
 
-def _kind_names(tree: ast.Module) -> set[str]:
-    """The names the checkpoints' Kind goes by in a module."""
+def _kind_names(walked: tuple[ast.AST, ...]) -> set[str]:
+    """The names the checkpoints' Kind goes by in a module (its nodes, as `ast.walk` gives)."""
     return {
         alias.asname or alias.name
-        for node in ast.walk(tree)
+        for node in walked
         if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[-1] in KIND_HOMES
         for alias in node.names
         if alias.name == "Kind"
@@ -39,14 +41,14 @@ def _names_a_member(node: ast.AST, kinds: set[str]) -> bool:
 def branches(source: Path) -> dict[str, list[str]]:
     """Each module with the comparisons and cases it makes on a member of Kind, as written."""
     found: dict[str, list[str]] = {}
-    for path in sorted(source.rglob("*.py")):
-        tree = ast.parse(path.read_text(), filename=str(path))
-        kinds = _kind_names(tree)
+    for path in modules(source):
+        walked = nodes(path)
+        kinds = _kind_names(walked)
         if not kinds:
             continue
         made = [
             ast.unparse(node)
-            for node in ast.walk(tree)
+            for node in walked
             if isinstance(node, ast.Compare | ast.MatchValue) and _names_a_member(node, kinds)
         ]
         if made:
@@ -54,6 +56,7 @@ def branches(source: Path) -> dict[str, list[str]]:
     return found
 
 
+@SOURCE_GROUP
 def test_no_module_branches_on_a_kind_outside_its_table():
     outside = {module: made for module, made in branches(SOURCE).items() if module != TABLE}
     assert {module: outside[module] for module in outside if module not in PINNED} == {}, (

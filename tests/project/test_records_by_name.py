@@ -27,6 +27,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from tests.support.source_trees import SOURCE_GROUP, modules, nodes
+
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "catalyst_tui"
 #: `module: count` of the records allowed by position, each with its measure above.
 PINNED: dict[str, int] = {"thesis/evaluate.py": 1}
@@ -59,14 +61,14 @@ def _ours(module: ast.ImportFrom, package: str) -> bool:
 
 
 def _records_named(
-    tree: ast.Module, records: frozenset[str], modules: frozenset[str], package: str
+    walked: tuple[ast.AST, ...], records: frozenset[str], modules: frozenset[str], package: str
 ) -> tuple[frozenset[str], frozenset[str]]:
     """The names a module's records are called by: its own record classes, and the package's
     records it imports (under their own name or another); and the names it calls the package's
     modules by (`from .. import messages`: `messages.EditLot(...)`)."""
-    named = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and _is_record(n)}
+    named = {n.name for n in walked if isinstance(n, ast.ClassDef) and _is_record(n)}
     held: set[str] = set()
-    for node in ast.walk(tree):
+    for node in walked:
         if isinstance(node, ast.ImportFrom) and _ours(node, package):
             named |= {a.asname or a.name for a in node.names if a.name in records}
             held |= {a.asname or a.name for a in node.names if a.name in modules}
@@ -94,29 +96,27 @@ def _spread(
 
 def made_by_position(source: Path) -> dict[str, int]:
     """Each module of `source` that builds records by position, and how many places do."""
-    trees = {
-        path: ast.parse(path.read_text(), filename=str(path))
-        for path in sorted(source.rglob("*.py"))
-    }
+    trees = {path: nodes(path) for path in modules(source)}
     records = frozenset(
         n.name
-        for tree in trees.values()
-        for n in ast.walk(tree)
+        for walked in trees.values()
+        for n in walked
         if isinstance(n, ast.ClassDef) and _is_record(n)
     )
-    modules = frozenset(path.stem for path in trees) | frozenset(
+    names = frozenset(path.stem for path in trees) | frozenset(
         path.parent.name for path in trees if path.name == "__init__.py"
     )
     found: dict[str, int] = {}
-    for path, tree in trees.items():
-        named, held = _records_named(tree, records, modules, source.name)
+    for path, walked in trees.items():
+        named, held = _records_named(walked, records, names, source.name)
         if places := sum(
-            _by_position(node) or _spread(node, named, held, records) for node in ast.walk(tree)
+            _by_position(node) or _spread(node, named, held, records) for node in walked
         ):
             found[path.relative_to(source).as_posix()] = places
     return found
 
 
+@SOURCE_GROUP
 def test_no_record_is_built_by_position_outside_the_pinned_list():
     assert made_by_position(SOURCE) == PINNED
 

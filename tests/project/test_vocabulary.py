@@ -12,6 +12,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from tests.support.source_trees import SOURCE_GROUP, modules, tree
+
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "catalyst_tui"
 VOCABULARY_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 TYPE_VARIABLES = {"TypeVar", "ParamSpec", "TypeVarTuple", "NewType"}
@@ -88,7 +90,7 @@ def _is_type_variable(value: ast.expr | None) -> bool:
 def bound_names(path: Path) -> set[str]:
     """The public UPPER_CASE names `path` binds at its top level (type variables left out)."""
     names: set[str] = set()
-    for node in ast.parse(path.read_text(), filename=str(path)).body:
+    for node in tree(path).body:
         value: ast.expr | None
         if isinstance(node, ast.Assign):
             targets, value = node.targets, node.value
@@ -110,12 +112,13 @@ def bound_names(path: Path) -> set[str]:
 def binders(source: Path) -> dict[str, set[str]]:
     """Each name bound in two modules or more, with those modules (paths under `source`)."""
     found: dict[str, set[str]] = defaultdict(set)
-    for path in sorted(source.rglob("*.py")):
+    for path in modules(source):
         for name in bound_names(path):
             found[name].add(path.relative_to(source).as_posix())
     return {name: modules for name, modules in found.items() if len(modules) > 1}
 
 
+@SOURCE_GROUP
 def test_a_vocabulary_name_is_bound_in_one_module():
     unpinned = {
         name: sorted(modules)
@@ -128,6 +131,7 @@ def test_a_vocabulary_name_is_bound_in_one_module():
     )
 
 
+@SOURCE_GROUP
 def test_every_pinned_convention_is_still_shared():
     """A pin the source no longer needs goes: the list says what is true today."""
     shared = binders(SOURCE)
