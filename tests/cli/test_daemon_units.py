@@ -101,12 +101,16 @@ def test_the_unit_an_earlier_version_wrote_for_this_file_is_replaced(isolated_ho
 
 def colliding(folder: Path) -> tuple[Path, Path]:
     """Two catalysts.toml paths under `folder` whose SHA-256 begins with the same 8 hex digits
-    (a birthday search: some 80,000 names on average)."""
+    (a birthday search: some 80,000 names on average, 200,000 at times). Each name is keyed as
+    `daemon_argv` writes it, the folder resolved once rather than each path (a resolve is a
+    walk of the file system: 2 CPU-seconds a search against 0.1); the test checks that the two
+    files' units do collide."""
+    base = folder.resolve()
     seen: dict[str, Path] = {}
     n = 0
     while True:
-        path = folder / f"f{n}" / "catalysts.toml"
-        key = service.file_key(service.daemon_argv(path, None))
+        path = base / f"f{n}" / "catalysts.toml"
+        key = service.file_key(["--config", str(path)])
         if key in seen:
             return seen[key], path
         seen[key] = path
