@@ -21,6 +21,7 @@ import pytest
 
 from catalyst_tui.market.models import EarningsDate
 from catalyst_tui.store import Store
+from tests.support import cli_inline
 from tests.support.dbus_session import DbusSession
 from tests.support.filings_server import NEW_YORK, FilingsServer
 from tests.support.market_server import MarketServer
@@ -130,7 +131,12 @@ def run(workdir: Path, bus: DbusSession, *args: str) -> subprocess.CompletedProc
 
 
 def as_json(workdir: Path, bus: DbusSession, *args: str) -> list[dict]:
-    return json.loads(run(workdir, bus, *args, "--json").stdout)
+    """What `catalyst ARGS --json` prints of the stored data: in this process
+    (tests/support/cli_inline.py), as the refreshes that store it keep theirs."""
+    env = {"DBUS_SESSION_BUS_ADDRESS": bus.address, "NO_PROXY": "127.0.0.1", "COLUMNS": "160"}
+    done = cli_inline.on_files(workdir, *args, "--json", env=env)
+    assert "Traceback" not in done.stderr, done.stderr
+    return json.loads(done.stdout)
 
 
 def minutes_pass(db: Path, minutes: int, *kinds: str) -> None:
