@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import cli_inline
 from tests.support.dbus_session import DbusSession
 from tests.support.filings_server import NEW_YORK, FilingsServer
 from tests.support.market_server import MarketServer
@@ -105,8 +106,17 @@ def run(workdir: Path, bus: DbusSession, *args: str) -> subprocess.CompletedProc
     return done
 
 
+def read(workdir: Path, bus: DbusSession, *args: str) -> subprocess.CompletedProcess:
+    """A command that prints what is stored (`filings`, `evidence`), in this process
+    (tests/support/cli_inline.py): what it prints is the subject; the refreshes keep theirs."""
+    env = {"DBUS_SESSION_BUS_ADDRESS": bus.address, "NO_PROXY": "127.0.0.1"}
+    done = cli_inline.on_files(workdir, *args, env=env)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
 def evidence(workdir: Path, bus: DbusSession, *extra: str) -> list[dict]:
-    done = run(workdir, bus, "evidence", "--json", *extra)
+    done = read(workdir, bus, "evidence", "--json", *extra)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -133,7 +143,7 @@ def test_a_press_release_settles_a_milestone_found_once_notified_once(
 
     first = run(tmp_path, bus, "refresh")
     assert first.returncode == 0, first.stdout + first.stderr
-    filings = json.loads(run(tmp_path, bus, "filings", "--json").stdout)
+    filings = json.loads(read(tmp_path, bus, "filings", "--json").stdout)
     assert [f["form"] for f in filings] == ["8-K", "10-Q", "8-K"]  # newest first, 12 months
     assert filings[2]["items"] == ["2.02", "9.01"]
     accepted = dt.datetime.fromisoformat(filings[1]["accepted"])
