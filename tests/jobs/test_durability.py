@@ -24,8 +24,8 @@ its way).
 
 Each process is a fork of a server that has imported catalyst once (tests/support/warm_start.py):
 a process of its own, its connections opened after the fork, killed alone; what a fresh start
-adds is Python's start-up and the imports, which write nothing (about 0.5 of each process's
-0.55 CPU-seconds, some thirty processes a test).
+adds is Python's start-up and the imports, which write nothing (some thirty processes a test:
+41.7 CPU-seconds for the two tests' processes started afresh, 14-18 forked).
 
 A refresh commits per batch: every symbol's quote and bars in one transaction.
 Set CATALYST_KILLS to change the number of random kills per process kind (default 4; at 50 the

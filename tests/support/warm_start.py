@@ -2,15 +2,17 @@
 that starts many (tests/jobs/test_durability.py: two processes a kill -9 round, some thirty a
 test).
 
-A fresh `python -m tests.support.write_barrier refresh` spends about 0.5 of its 0.55 CPU-seconds
-starting Python and importing catalyst, httpx and the rest; the round's subject is what the
-command writes and what a kill leaves, not its imports. The server here imports them once
+A fresh `python -m tests.support.write_barrier refresh` spends most of its CPU starting Python
+and importing catalyst, httpx and the rest (the durability test's processes: 41.7 CPU-seconds
+started afresh, 14-18 forked); the round's subject is what the command writes and what a kill
+leaves, not its imports. The server here imports them once
 (write_barrier's points installed) and forks a child a command: each child is a process of its
 own (its own pid, its own SQLite connections, opened after the fork; a SIGKILL kills it alone)
 that runs `catalyst_tui.cli.main` and ends as a started one would (its atexit handlers run).
 What the server imports is what the commands import: PRELOAD at its start, then every module a
-child that ran to its end had loaded (a command's later imports are its own: a provider's
-client, the desktop notifier), so each child after the first imports next to nothing.
+child that ran to its end had loaded (those a command imports only once it needs them: a
+provider's client, the desktop notifier), so each child after the first imports next to
+nothing.
 
 The server runs one child at a time: a request is a JSON line on its stdin (argv, cwd, the
 environment's changes, the files for stdout and stderr); it answers the child's pid on a line,
