@@ -20,6 +20,7 @@ from catalyst_tui.store import Store
 from catalyst_tui.store.as_of import PointInTime
 from catalyst_tui.thesis.evaluate import evaluate
 from catalyst_tui.views.replay import written_of
+from tests.support import new_database
 
 START = dt.date(2024, 1, 1)
 SPAN = 120  # days
@@ -72,8 +73,7 @@ def _store(
     until: dt.date | None,
 ) -> Store:
     keep = (lambda d: True) if until is None else (lambda d: d <= until)
-    store = Store.open(path)
-    store.sync.apply(CONFIG)
+    store = new_database.synced(path, CONFIG)  # a copy of one made once a process
     rows = [Bar("ABC", d, c, c * 1.01, c, c, 1, "test") for d, c in sorted(bars.items()) if keep(d)]
     store.market.save_quotes(
         [QuoteOutcome("ABC", bars=rows)], dt.datetime(2025, 1, 1, tzinfo=dt.UTC)

@@ -21,6 +21,7 @@ from catalyst_tui.reading.moments import market_day
 from catalyst_tui.store import Store
 from catalyst_tui.store.changes import close_moment
 from catalyst_tui.views.changes import load_changes
+from tests.support import new_database
 
 NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
 THESIS = "[tickers.ALAB]\nname = 'A'\n[tickers.NVDA]\nname = 'N'\n"
@@ -38,10 +39,9 @@ def _bars(symbol: str, closes: list[tuple[dt.date, float]]) -> list[Bar]:
 
 
 def _store(where: Path) -> Store:
+    """A new database synced with THESIS at START (a copy of one made once: new_database)."""
     (where / "catalysts.toml").write_text(THESIS)
-    store = Store.open(where / "c.db")
-    store.sync.apply(load_config(where / "catalysts.toml"), START)
-    return store
+    return new_database.synced(where / "c.db", load_config(where / "catalysts.toml"), START)
 
 
 seconds = st.integers(min_value=0, max_value=int((NOW - START).total_seconds()))
