@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -85,6 +86,7 @@ class WarmStarts:
         )
         self._buffer = b""
         self._count = 0
+        self._last: Started | None = None
 
     def start(self, argv: list[str], env: dict[str, str | None]) -> Started:
         """`catalyst ARGV` forked with `env`'s changes (None: unset); its output to files."""
@@ -99,7 +101,8 @@ class WarmStarts:
         line = self.line(timeout=120.0)
         if line is None:
             raise AssertionError(f"the warm server forked nothing in 120 s: {self._proc.poll()}")
-        return Started(self, int(line), out, err)
+        self._last = Started(self, int(line), out, err)
+        return self._last
 
     def line(self, timeout: float) -> str | None:
         """The server's next line, or None when none came within `timeout` seconds."""
@@ -118,7 +121,12 @@ class WarmStarts:
         return line.decode()
 
     def close(self) -> None:
+        """Stop the server; a child still running (a test that failed before its kill) is
+        killed first, so none is left stopped at its write point."""
         assert self._proc.stdin is not None
+        if self._last is not None and self._last.poll() is None:
+            self._last.send_signal(signal.SIGKILL)
+            self._last.communicate(timeout=30)
         self._proc.stdin.close()
         try:
             self._proc.wait(timeout=30)
