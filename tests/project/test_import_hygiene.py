@@ -4,12 +4,15 @@ at run time too (lint-imports in `make test` checks the static graph)."""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import socket
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 CORE = [
     f"catalyst_tui.{name}"
@@ -40,13 +43,24 @@ CORE = [
 
 
 def imported_after(modules: list[str]) -> set[str]:
+    """The modules a fresh interpreter holds once it imported `modules`, in that order: asked
+    once a process for each list (two checks read the TUI's path to its first frame)."""
+    return set(_imported_after(tuple(modules)))
+
+
+@functools.cache
+def _imported_after(modules: tuple[str, ...]) -> frozenset[str]:
     code = (
         "import importlib, sys\n"
-        f"for name in {modules!r}:\n    importlib.import_module(name)\n"
+        f"for name in {list(modules)!r}:\n    importlib.import_module(name)\n"
         "print('\\n'.join(sorted(sys.modules)))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return set(done.stdout.split())
+    return frozenset(done.stdout.split())
+
+
+#: The checks that read the TUI's path to its first frame: one worker, one interpreter.
+FIRST_FRAME = pytest.mark.xdist_group("first_frame_imports")
 
 
 def test_the_core_never_imports_textual():
@@ -67,6 +81,7 @@ def test_loading_a_config_imports_no_http_stack():
     assert not {m for m in loaded if m == "httpx" or m.startswith("httpx.")}
 
 
+@FIRST_FRAME
 def test_the_tuis_path_to_its_first_frame_imports_no_config_checks():
     """A start-up on a config read before (the parsed-config cache) never checks it: the
     validator's modules are imported with the first parse, not on the way to the first frame."""
@@ -75,6 +90,7 @@ def test_the_tuis_path_to_its_first_frame_imports_no_config_checks():
     assert not {m for m in loaded if m.startswith("catalyst_tui.config.validate")}
 
 
+@FIRST_FRAME
 def test_the_tuis_path_to_its_first_frame_imports_no_release_reader():
     """The store, the metrics and the screens hold releases' results as records: the readers
     (their regular expressions and lexbor, ~15 ms of imports) load with the first release
