@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent
+from textual.widgets import Static, TabbedContent
 
 from ...text import printable
 from ...thesis.staleness import stale_text
@@ -23,6 +23,7 @@ from ...views.sec_contact import sec_wait_text, waiting_for_sec
 from .. import format as fmt
 from ..palette import ink
 from ..widgets.banner import ConfigBanner
+from ..widgets.footer import KeyFooter
 from ..widgets.ticker.chart_pane import ChartPane
 from ..widgets.ticker.pane import PaneContext, TickerPane
 from ..widgets.ticker.panes import PANES, Pane, tab_labels
@@ -86,7 +87,7 @@ class TickerScreen(Screen[None]):
         yield Static(id="sec-notice")  # what waits for the SEC contact, while none is set
         with TabbedContent(id="panes", initial=PANES[0].id):
             yield from self.panes.values()
-        yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
+        yield KeyFooter()  # ctrl+p still opens it; ? says so
 
     def on_mount(self) -> None:
         self.reload()

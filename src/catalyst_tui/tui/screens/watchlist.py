@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static, Tabs
+from textual.widgets import DataTable, Input, Static, Tabs
 
 from ...views.watchlist import SORTS, Watchlist, WatchRow
 from .. import messages
 from ..widgets.banner import ConfigBanner
+from ..widgets.footer import KeyFooter
 from ..widgets.one_line import OneLine
 from ..widgets.table import RowTable
 from ..widgets.watchlist.cells import COLUMNS, GIVE_WAY, CellCache, show_sort
@@ -82,7 +83,7 @@ class WatchlistScreen(Screen[None]):
         # The symbol stays in view when the table is scrolled sideways (80 columns).
         yield RowTable(id="tickers", zebra_stripes=True, fixed_columns=1)
         yield OneLine(id="status-line")
-        yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
+        yield KeyFooter()  # ctrl+p still opens it; ? says so
 
     def on_mount(self) -> None:
         # What exists now lives as long as the app: out of the collector before the rows are built.
