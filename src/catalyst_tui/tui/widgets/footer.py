@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
+from textual.color import Color
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -100,39 +101,56 @@ class FooterKeys(Widget):
 
     def placed(self) -> list[tuple[str, int, int]]:
         """Each key's text as drawn, with the cells it starts and ends at, from the left."""
-        starts = [0, *self._ends]
-        return [
-            (self._text(key).plain, start, end)
-            for key, start, end in zip(self.keys, starts, self._ends, strict=False)
-        ]
+        placed, start = [], 0
+        for key in self.keys:
+            text = self._text(key, hovered=False)
+            placed.append((text.plain, start, start + text.cell_len))
+            start += text.cell_len
+        return placed
 
     def render(self) -> Text:
         line = Text()
         self._ends = []
         plain = self.rich_style
         for index, key in enumerate(self.keys):
-            text = self._text(key)
-            base = self.get_component_rich_style("footer-key--hover")
-            text.stylize_before(
-                (base if index == self._hovered else plain) + Style(dim=not key.enabled or None)
-            )
+            hovered = index == self._hovered
+            text = self._text(key, hovered=hovered)
+            base = self._hover_style("footer-key--hover") if hovered else plain
+            text.stylize_before(base + Style(dim=not key.enabled or None))
             line.append_text(text)
             self._ends.append(line.cell_len)
         return line
 
-    def _text(self, key: ShownKey) -> Text:
+    def _text(self, key: ShownKey, *, hovered: bool) -> Text:
         """The key's text in the key's and the description's styles, as FooterKey draws it."""
-        key_style = self.get_component_rich_style("footer-key--key")
+        style = self._hover_style if hovered else self.get_component_rich_style
         if not key.description:
-            return Text.assemble((key.display, key_style))
+            return Text.assemble((key.display, style("footer-key--key")))
         key_padding = self.get_component_styles("footer-key--key").padding
         padding = self.get_component_styles("footer-key--description").padding
         return Text.assemble(
-            (" " * key_padding.left + key.display + " " * key_padding.right, key_style),
+            (
+                " " * key_padding.left + key.display + " " * key_padding.right,
+                style("footer-key--key"),
+            ),
             (
                 " " * padding.left + key.description + " " * padding.right,
-                self.get_component_rich_style("footer-key--description"),
+                style("footer-key--description"),
             ),
+        )
+
+    def _hover_style(self, name: str) -> Style:
+        """A component's style on a FooterKey under the mouse: over the footer's background,
+        the hover's in place of the key's own, then the component's (the key's, the
+        description's) with its colour and text style."""
+        footer = self.parent.rich_style.bgcolor if self.parent is not None else None
+        hover = self.get_component_styles("footer-key--hover")
+        background = Color.from_rich_color(footer) + hover.background
+        styles = hover if name == "footer-key--hover" else self.get_component_styles(name)
+        if styles is not hover:
+            background += styles.background
+        return styles.text_style + Style.from_color(
+            (background + styles.color).rich_color, background.rich_color
         )
 
     def _key_at(self, x: int) -> int | None:
