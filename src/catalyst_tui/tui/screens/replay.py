@@ -20,6 +20,7 @@ from ...views.replay import TickerReplay, load_replay
 from ..widgets.banner import ConfigBanner
 from ..widgets.chart import PriceChart
 from ..widgets.footer import KeyFooter
+from .fresh import FreshScreen
 from .keys import pushed_screen_keys
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 LOADING = "replaying each stored day on what was public by its close…"
 
 
-class ReplayScreen(Screen[None]):
+class ReplayScreen(FreshScreen, Screen[None]):
     """One ticker's replay over every stored close."""
 
     DEFAULT_CSS = """

@@ -27,6 +27,7 @@ from ..widgets.footer import KeyFooter
 from ..widgets.ticker.chart_pane import ChartPane
 from ..widgets.ticker.pane import PaneContext, TickerPane
 from ..widgets.ticker.panes import PANES, Pane, tab_labels
+from .fresh import FreshScreen
 from .keys import pushed_screen_keys
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def _bindings() -> list[BindingType]:
     )
 
 
-class TickerScreen(Screen[None]):
+class TickerScreen(FreshScreen, Screen[None]):
     """Every key works on every pane (`m` goes to the Checkpoints pane first); the Footer shows
     the screen's own (back, quit, keys) and those of the pane shown."""
 

@@ -22,6 +22,7 @@ from ..widgets.watchlist.cells import COLUMNS, GIVE_WAY, CellCache, show_sort
 from ..widgets.watchlist.groups import GroupTabs
 from ..widgets.watchlist.header import WatchlistHeader
 from ..widgets.watchlist.status import status_text
+from .fresh import FreshScreen
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,7 +38,7 @@ ROWS_PER_STEP = 25  # changed rows updated per step of the event loop
 SORT_KEYS = [key for key, _ in SORTS]
 
 
-class WatchlistScreen(Screen[None]):
+class WatchlistScreen(FreshScreen, Screen[None]):
     """Rows update in place when data arrives; the cursor and scroll stay where they were."""
 
     BINDINGS = [
