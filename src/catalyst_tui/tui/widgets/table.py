@@ -46,6 +46,17 @@ def under_cursor(table: DataTable[Any], items: Sequence[T]) -> T | None:
     return items[min(table.cursor_row, len(items) - 1)]
 
 
+def drawn_alike(cell: object, text: Text) -> bool:
+    """Whether the table's `cell` draws as `text` does: the same Text (a cell that fits its
+    width is kept as it is), or a string without markup or emoji codes (DataTable reads a
+    string as markup) and `text` its plain words. An update of a cell that draws the same
+    would only make the table draw every row again."""
+    if cell is text:
+        return True
+    plain = isinstance(cell, str) and "[" not in cell and cell.count(":") < 2
+    return plain and text.plain == cell and not text.spans and not text.style
+
+
 def cell_width(cell: object, console: Console) -> int:
     """The width DataTable's measurement gives a height-1 cell: a printable line of text is
     its cell length (a str only when no markup or emoji code can be in it); anything else is
@@ -239,7 +250,8 @@ class RowTable(DataTable[Any]):
             for row, text in self._yielding[key].items():
                 if row in self.rows:
                     cell = clip(text, shown) if shown else Text()
-                    super().update_cell(row, column.key, cell, update_width=True)
+                    if not drawn_alike(self.get_cell(row, column.key), cell):
+                        super().update_cell(row, column.key, cell, update_width=True)
 
     # -- widths (see the module's docstring) -------------------------------------------------
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
