@@ -28,7 +28,10 @@ def test_markup_emoji_codes_styles_and_other_words_are_not_alike() -> None:
     assert drawn_alike("1,234.56", Text("1,234.56"))
     text = Text("kept")
     assert drawn_alike(text, text)  # the same Text: a cell that fits is kept as it is
-    assert not drawn_alike(Text("kept"), Text("kept"))  # another Text: its styles may differ
+    assert drawn_alike(Text("kept", style="bold"), Text("kept", style="bold"))  # an equal copy
+    assert not drawn_alike(Text("kept"), Text("kept", style="bold"))
+    assert not drawn_alike(Text.from_markup("[b]k[/b]ept"), Text("kept"))
+    assert not drawn_alike(Text("kept", justify="right"), Text("kept"))
     assert not drawn_alike("[b]x[/b]", Text("[b]x[/b]"))  # markup: drawn bold, not as written
     assert not drawn_alike(":smile:", Text(":smile:"))  # an emoji code: drawn as the emoji
     assert not drawn_alike("x", Text("x", style="bold"))
