@@ -3,7 +3,7 @@ word ("✓ c…" for "✓ confirmed"), and a clipped value must never read as a 
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.text import Text
 
@@ -22,6 +22,8 @@ def test_a_cut_falls_between_words():
 words = st.lists(st.text("abcdefghij✓", min_size=1, max_size=9), min_size=1, max_size=8)
 
 
+# No timing check: a loaded machine drew one example in 1.6 s and failed the run on its speed.
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(words, st.integers(min_value=1, max_value=60))
 def test_what_is_shown_is_whole_words_then_an_ellipsis(parts: list[str], width: int):
     whole = " ".join(parts)

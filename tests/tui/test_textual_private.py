@@ -6,9 +6,10 @@ from __future__ import annotations
 import inspect
 
 from textual.app import App, ComposeResult
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Footer
 
 from catalyst_tui.tui import textual_private
+from catalyst_tui.tui.widgets.footer import KeyFooter
 from catalyst_tui.tui.widgets.table import RowTable
 
 
@@ -17,6 +18,14 @@ def test_the_overridden_methods_keep_their_parameters() -> None:
         method = getattr(DataTable, name)
         assert tuple(inspect.signature(method).parameters) == parameters, name
         assert name in vars(RowTable), f"RowTable no longer overrides {name}"
+
+
+def test_the_footer_hook_keyfooter_overrides_keeps_its_parameters() -> None:
+    for name, parameters in textual_private.FOOTER_OVERRIDDEN.items():
+        method = getattr(Footer, name)
+        assert tuple(inspect.signature(method).parameters) == parameters, name
+        assert name in vars(KeyFooter), f"KeyFooter no longer overrides {name}"
+        assert f"self.{name}" in inspect.getsource(Footer.on_mount), f"{name} is not subscribed"
 
 
 def test_the_cell_formatter_takes_what_rowtable_passes() -> None:

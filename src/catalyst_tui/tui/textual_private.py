@@ -8,7 +8,10 @@ upgrade) that renames or reshapes one fails there, by its name, not as a wrong d
 - DataTable's `_update_dimensions` and `_update_column_widths`, which RowTable overrides to
   measure a line of text by its length, and the state they read and set (`TABLE_STATE`).
 - DataTable's `_clear_caches`: a header label changed in place is drawn again only after it
-  (tui/widgets/watchlist/cells.py)."""
+  (tui/widgets/watchlist/cells.py).
+- Footer's `bindings_changed`, which the Footer subscribes to the screen's bindings signal as it
+  mounts and KeyFooter overrides to show its keys without a recompose (tui/widgets/footer.py):
+  `FOOTER_OVERRIDDEN`."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ if TYPE_CHECKING:
     from textual.widgets import DataTable
 
 __all__ = [
+    "FOOTER_OVERRIDDEN",
     "OVERRIDDEN",
     "TABLE_STATE",
     "active_app",
@@ -33,6 +37,8 @@ OVERRIDDEN = {
     "_update_dimensions": ("self", "new_rows"),
     "_update_column_widths": ("self", "updated_cells"),
 }
+#: Footer's method KeyFooter overrides, with its parameters.
+FOOTER_OVERRIDDEN = {"bindings_changed": ("self", "screen")}
 #: DataTable's attributes RowTable reads or sets in those overrides.
 TABLE_STATE = (
     "_row_locations",

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.widgets import DataTable, Select, TabbedContent, Tabs
-from textual.widgets._footer import FooterKey
 from textual.widgets.data_table import ColumnKey
 
 from catalyst_tui.tui.screens.forms import FormScreen
@@ -15,6 +14,7 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.tui.widgets.chart import PriceChart
+from catalyst_tui.tui.widgets.footer import FooterKeys
 from catalyst_tui.tui.widgets.ticker.panes import PANES
 
 from ...support.pilot import (
@@ -257,10 +257,11 @@ async def test_every_pane_shows_its_own_keys_in_the_footer_at_80_columns(demo):
         for number, keys in PANE_KEYS.items():
             await pilot.press(number)
             await pilot.pause()
+            line = app.screen.query_one(FooterKeys)
             footer = [
-                " ".join(str(key.render()).split())
-                for key in app.screen.query(FooterKey)
-                if key.region.width and key.region.right <= 80  # drawn whole, on screen
+                " ".join(text.split())
+                for text, _start, end in line.placed()
+                if line.region.x + end <= 80  # drawn whole, on screen
             ]
             assert sorted(footer) == sorted((*keys, "esc Back", "q Quit", "? Keys")), number
         await pilot.press("1")

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, TextArea
-from textual.widgets._footer import FooterKey
 
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evidence_match import match_evidence
@@ -25,6 +24,7 @@ from catalyst_tui.tui.screens.edit_forms import MarkForm
 from catalyst_tui.tui.screens.passage import PassageScreen
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
+from catalyst_tui.tui.widgets.footer import FooterKeys
 from tests.support.toasts import raised
 
 from ...jobs.test_evidence_e2e import PRESS_RELEASE
@@ -149,7 +149,7 @@ async def test_the_evidence_pane_shows_the_passage_in_context_and_marks_from_it(
 
 def footer(app) -> list[str]:
     """The keys the footer shows, as drawn."""
-    return [" ".join(str(key.render()).split()) for key in app.screen.query(FooterKey)]
+    return [" ".join(text.split()) for text, _, _ in app.screen.query_one(FooterKeys).placed()]
 
 
 async def test_the_timeline_lists_the_filing_with_its_items(workspace):

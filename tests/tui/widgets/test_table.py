@@ -338,3 +338,35 @@ async def test_a_column_whose_cells_all_got_narrower_is_measured_once_not_per_ce
         await pilot.pause()
         assert table.columns[ColumnKey("name")].content_width == 10
         assert calls <= 3 * 500, calls
+
+
+async def test_a_column_that_gives_way_with_room_keeps_its_cells_as_they_were_given():
+    """Rows that fit: fitting the columns that give way changes no cell (an update of a cell
+    that draws the same made the table draw every row again); a column given too little room
+    is clipped with … as before."""
+    from textual.app import App
+
+    from catalyst_tui.tui.widgets.table import RowTable
+
+    class One(App[None]):
+        def compose(self):
+            yield RowTable(id="t")
+
+    app = One()
+    async with app.run_test(size=(60, 10)) as pilot:
+        table = app.query_one(RowTable)
+        table.add_column("Name", key="name")
+        table.add_column("Note", key="note")
+        table.give_way({"name": 4, "note": 4})
+        given = {"a": ("alpha", Text("short")), "b": ("beta", Text("brief"))}
+        for key, cells in given.items():
+            table.add_row(*cells, key=key)
+        table.fit_columns()
+        await pilot.pause()
+        for key, (name, note) in given.items():
+            assert table.get_cell(key, "name") is name
+            assert table.get_cell(key, "note") is note
+        table.add_row("gamma " * 12, Text("a long note " * 6), key="c")  # wider than 60
+        table.fit_columns()
+        await pilot.pause()
+        assert str(table.get_cell("c", "name")).endswith("…")

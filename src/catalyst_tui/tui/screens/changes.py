@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...text import printable
 from ...views.changes import LABELS, Change
 from .. import messages
 from ..palette import ink
+from ..widgets.footer import KeyFooter
 from ..widgets.table import RowTable
 from .table_detail import TableDetailScreen
 
@@ -43,7 +44,7 @@ class ChangesScreen(TableDetailScreen[Change]):
         yield Static(id="changes-title")
         yield RowTable(id="changes-table", zebra_stripes=True)
         yield Static(id="change-detail")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#changes-table", RowTable)

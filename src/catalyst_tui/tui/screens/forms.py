@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from ...text import printable
 from .. import format as fmt
 from ..palette import ink
+from .fresh import FreshScreen
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -39,7 +40,7 @@ class Field:
     for_kinds: tuple[str, ...] = ()
 
 
-class FormScreen(ModalScreen[object]):
+class FormScreen(FreshScreen, ModalScreen[object]):
     """Fields, each with its inline message. `check(values)` returns {field: message} and runs
     on every change; `submit(values)` runs on save and returns None when done, else a message
     shown above the buttons (the form stays open, nothing typed is lost). Dismissed with
@@ -267,7 +268,7 @@ def _widget(field: Field) -> Widget:
     return Input(printable(field.value), placeholder=field.placeholder, id=widget_id, compact=True)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(FreshScreen, ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
@@ -295,7 +296,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class KeysScreen(ModalScreen[None]):
+class KeysScreen(FreshScreen, ModalScreen[None]):
     """Every key of the screen underneath and of the app, with what it does."""
 
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]

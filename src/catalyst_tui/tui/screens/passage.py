@@ -19,6 +19,7 @@ from .. import format as fmt
 from .. import messages
 from ..palette import ink
 from ..widgets.ticker.evidence import marked, stance_line
+from .fresh import FreshScreen
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from ...store.records import EvidenceRecord
 
 
-class PassageScreen(ModalScreen[None]):
+class PassageScreen(FreshScreen, ModalScreen[None]):
     BINDINGS = [
         Binding("escape,enter,q", "close", "Close"),
         Binding("m", "mark", "Mark from it"),

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...text import printable
 from ...thesis.portfolio.performance import Outcome, Span
@@ -22,6 +22,7 @@ from .. import format as fmt
 from .. import messages
 from ..palette import ink
 from ..widgets.banner import ConfigBanner
+from ..widgets.footer import KeyFooter
 from ..widgets.table import RowTable
 from .keys import pushed_screen_keys
 from .table_detail import TableDetailScreen
@@ -89,7 +90,7 @@ class PerformanceScreen(TableDetailScreen[Returns]):
         yield Static(id="performance-summary")
         yield RowTable(id="returns-table", zebra_stripes=True, fixed_columns=1)
         yield Static(id="returns-detail")
-        yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
+        yield KeyFooter()  # ctrl+p still opens it; ? says so
 
     def on_mount(self) -> None:
         table = self.query_one("#returns-table", RowTable)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...text import printable
 from ...thesis.replay.wording import change_text, followed_text, step_text, undone_text
@@ -19,6 +19,8 @@ from ...thesis.vocabulary import VERDICT_STYLE
 from ...views.replay import TickerReplay, load_replay
 from ..widgets.banner import ConfigBanner
 from ..widgets.chart import PriceChart
+from ..widgets.footer import KeyFooter
+from .fresh import FreshScreen
 from .keys import pushed_screen_keys
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 LOADING = "replaying each stored day on what was public by its close…"
 
 
-class ReplayScreen(Screen[None]):
+class ReplayScreen(FreshScreen, Screen[None]):
     """One ticker's replay over every stored close."""
 
     DEFAULT_CSS = """
@@ -60,7 +62,7 @@ class ReplayScreen(Screen[None]):
         yield PriceChart(id="replay-chart")
         with VerticalScroll(id="replay-days"):
             yield Static(id="replay-path")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.reload)

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable
 
 from ..widgets.table import under_cursor
+from .fresh import FreshScreen
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class TableDetailScreen(Screen[None], Generic[T]):
+class TableDetailScreen(FreshScreen, Screen[None], Generic[T]):
     TABLE: ClassVar[str]  # the id of the screen's table
 
     def row_items(self) -> Sequence[T]:

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent
+from textual.widgets import Static, TabbedContent
 
 from ...text import printable
 from ...thesis.staleness import stale_text
@@ -23,9 +23,11 @@ from ...views.sec_contact import sec_wait_text, waiting_for_sec
 from .. import format as fmt
 from ..palette import ink
 from ..widgets.banner import ConfigBanner
+from ..widgets.footer import KeyFooter
 from ..widgets.ticker.chart_pane import ChartPane
 from ..widgets.ticker.pane import PaneContext, TickerPane
 from ..widgets.ticker.panes import PANES, Pane, tab_labels
+from .fresh import FreshScreen
 from .keys import pushed_screen_keys
 
 if TYPE_CHECKING:
@@ -53,7 +55,7 @@ def _bindings() -> list[BindingType]:
     )
 
 
-class TickerScreen(Screen[None]):
+class TickerScreen(FreshScreen, Screen[None]):
     """Every key works on every pane (`m` goes to the Checkpoints pane first); the Footer shows
     the screen's own (back, quit, keys) and those of the pane shown."""
 
@@ -86,7 +88,7 @@ class TickerScreen(Screen[None]):
         yield Static(id="sec-notice")  # what waits for the SEC contact, while none is set
         with TabbedContent(id="panes", initial=PANES[0].id):
             yield from self.panes.values()
-        yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
+        yield KeyFooter()  # ctrl+p still opens it; ? says so
 
     def on_mount(self) -> None:
         self.reload()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...store.records import EventRecord
 from ...text import printable
@@ -28,6 +28,7 @@ from .. import format as fmt
 from .. import messages
 from ..palette import ink
 from ..widgets.banner import ConfigBanner
+from ..widgets.footer import KeyFooter
 from ..widgets.table import RowTable
 from .keys import pushed_screen_keys
 from .table_detail import TableDetailScreen
@@ -66,7 +67,7 @@ class TimelineScreen(TableDetailScreen[TimelineEntry]):
         yield Static(id="timeline-title")
         yield RowTable(id="events", zebra_stripes=True)
         yield Static(id="event-detail")
-        yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
+        yield KeyFooter()  # ctrl+p still opens it; ? says so
 
     def on_mount(self) -> None:
         table = self.query_one("#events", RowTable)

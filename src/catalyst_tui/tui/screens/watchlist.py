@@ -10,17 +10,19 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static, Tabs
+from textual.widgets import DataTable, Input, Static, Tabs
 
 from ...views.watchlist import SORTS, Watchlist, WatchRow
 from .. import messages
 from ..widgets.banner import ConfigBanner
+from ..widgets.footer import KeyFooter
 from ..widgets.one_line import OneLine
 from ..widgets.table import RowTable
 from ..widgets.watchlist.cells import COLUMNS, GIVE_WAY, CellCache, show_sort
 from ..widgets.watchlist.groups import GroupTabs
 from ..widgets.watchlist.header import WatchlistHeader
 from ..widgets.watchlist.status import status_text
+from .fresh import FreshScreen
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -36,7 +38,7 @@ ROWS_PER_STEP = 25  # changed rows updated per step of the event loop
 SORT_KEYS = [key for key, _ in SORTS]
 
 
-class WatchlistScreen(Screen[None]):
+class WatchlistScreen(FreshScreen, Screen[None]):
     """Rows update in place when data arrives; the cursor and scroll stay where they were."""
 
     BINDINGS = [
@@ -82,7 +84,7 @@ class WatchlistScreen(Screen[None]):
         # The symbol stays in view when the table is scrolled sideways (80 columns).
         yield RowTable(id="tickers", zebra_stripes=True, fixed_columns=1)
         yield OneLine(id="status-line")
-        yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? says so
+        yield KeyFooter()  # ctrl+p still opens it; ? says so
 
     def on_mount(self) -> None:
         # What exists now lives as long as the app: out of the collector before the rows are built.

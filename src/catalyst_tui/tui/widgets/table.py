@@ -46,6 +46,23 @@ def under_cursor(table: DataTable[Any], items: Sequence[T]) -> T | None:
     return items[min(table.cursor_row, len(items) - 1)]
 
 
+def drawn_alike(cell: object, text: Text) -> bool:
+    """Whether the table's `cell` draws as `text` does: a Text of the same words, styles and
+    layout (a cell that fits its width is kept as it is; one clipped to the same width again
+    is an equal copy), or a string without markup or emoji codes (DataTable reads a string as
+    markup) and `text` its plain words. An update of a cell that draws the same would only make
+    the table draw every row again."""
+    if isinstance(cell, Text):
+        return cell is text or (
+            (cell.plain, cell.spans, cell.style, cell.end, cell.tab_size)
+            == (text.plain, text.spans, text.style, text.end, text.tab_size)
+            and (cell.justify, cell.overflow, cell.no_wrap)
+            == (text.justify, text.overflow, text.no_wrap)
+        )
+    plain = isinstance(cell, str) and "[" not in cell and cell.count(":") < 2
+    return plain and text.plain == cell and not text.spans and not text.style
+
+
 def cell_width(cell: object, console: Console) -> int:
     """The width DataTable's measurement gives a height-1 cell: a printable line of text is
     its cell length (a str only when no markup or emoji code can be in it); anything else is
@@ -196,11 +213,16 @@ class RowTable(DataTable[Any]):
             return
         used = sum(c.get_render_width(self) for c in columns if c is not last)
         room = max(8, width - used - 2 * self.cell_padding)
+        before = last.get_render_width(self)
         last.auto_width = False  # the column is as wide as its widest fitted cell, not the whole
         last.width = min(room, max(widest, len(str(last.label))))
+        same = last.get_render_width(self) == before  # as in `_give_way`
         for key, text in self._last_full.items():
-            if key in self.rows:
-                self.update_cell(key, last.key, clip(text, last.width), update_width=True)
+            clipped = clip(text, last.width)
+            if key in self.rows and not (
+                same and drawn_alike(self.get_cell(key, last.key), clipped)
+            ):
+                self.update_cell(key, last.key, clipped, update_width=True)
 
     def _give_way(self, room: int, *, fitted: Any) -> None:
         """The columns that give way clipped, in order, down to their floors, until the others
@@ -232,14 +254,19 @@ class RowTable(DataTable[Any]):
             widths[key] = shown
         for key, shown in widths.items():
             column = self.columns[ColumnKey(key)]
+            before = column.get_render_width(self)
             column.auto_width, column.width = False, shown
             if self._shown[key] == shown:
                 continue  # its cells are shown at this width already (`_keep`)
             self._shown[key] = shown
+            # A column drawn as wide as before: only its cells that draw differently change
+            # (an update draws every row again); one wider or narrower has all its cells updated.
+            same = column.get_render_width(self) == before
             for row, text in self._yielding[key].items():
                 if row in self.rows:
                     cell = clip(text, shown) if shown else Text()
-                    super().update_cell(row, column.key, cell, update_width=True)
+                    if not (same and drawn_alike(self.get_cell(row, column.key), cell)):
+                        super().update_cell(row, column.key, cell, update_width=True)
 
     # -- widths (see the module's docstring) -------------------------------------------------
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
