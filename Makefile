@@ -16,11 +16,13 @@ STAMP := $(VENV)/.installed-test
 
 .PHONY: run demo test test-fast truth lint bench screenshots snapshots upgrade clean
 
-# The suite on two workers a core (pytest-xdist; WORKERS=1 for one), each test handed to
+# The suite on three workers a core (pytest-xdist; WORKERS=1 for one), each test handed to
 # whichever worker is free; tests/conftest.py starts the long proofs first, so none is left for
-# last. Two a core: most tests wait (on a subprocess, a terminal, a loopback server), so one
-# worker a core left the cores idle half the time (make test 6 min 23 s on 2 cores; 4 min with 4).
-WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
+# last. Most tests wait (on a subprocess, a terminal, a loopback server): one worker a core left
+# the cores idle half the time (6 min 23 s on 2 cores; 4 min with two a core), and on a machine
+# busy with other work three a core take more of it (two CPU-bound processes beside the suite on
+# 2 cores: 519 s with two a core, 436 s with three; docs/performance.md, "The suite's time").
+WORKERS ?= $(shell $(PYTHON) -c 'import os; print(3 * (os.cpu_count() or 1))')
 PARALLEL := -n $(WORKERS) --dist loadgroup
 
 # What running needs (make run, make demo), then the test tools on top (everything else).
