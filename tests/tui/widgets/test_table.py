@@ -5,6 +5,7 @@ resize, also for a pane that was hidden then."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import App
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
@@ -13,8 +14,24 @@ from catalyst_tui.text import printable
 from catalyst_tui.thesis.wording import reason_text
 from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.timeline import TimelineScreen
+from catalyst_tui.tui.widgets.table import RowTable
 
 from ...support.pilot import make_app, open_alab, text_of
+
+
+class OneTable(App[None]):
+    """An app of one RowTable (#t), for the table's own behaviour."""
+
+    def compose(self):
+        yield RowTable(id="t")
+
+
+class OursAndTheirs(App[None]):
+    """A RowTable (#ours) beside Textual's DataTable (#theirs), given the same rows."""
+
+    def compose(self):
+        yield RowTable(id="ours")
+        yield DataTable(id="theirs")
 
 
 def _fitted(
@@ -226,19 +243,11 @@ async def test_row_table_widths_are_those_datatable_measures():
     rich: every column comes out as wide as DataTable's own measurement makes it, for plain
     and styled text, wide characters, markup, emoji codes, a line separator, None and a float,
     after rows are added and after cells are updated narrower and wider."""
-    from textual.app import App
-
-    from catalyst_tui.tui.widgets.table import RowTable
-
-    class Tables(App[None]):
-        def compose(self):
-            yield RowTable(id="ours")
-            yield DataTable(id="theirs")
 
     def widths(table: DataTable) -> list[int]:
         return [c.content_width for c in table.columns.values()]
 
-    app = Tables()
+    app = OursAndTheirs()
     async with app.run_test() as pilot:
         ours, theirs = app.query_one("#ours", DataTable), app.query_one("#theirs", DataTable)
         for table in (ours, theirs):
@@ -260,11 +269,9 @@ async def test_row_table_measures_no_line_of_text(monkeypatch):
     """Rows of printable text are added without one rich measurement (DataTable measures
     every cell: the count below shows the counter sees its measurements)."""
     import textual.widgets._data_table as data_table
-    from textual.app import App
     from textual.render import measure
 
     from catalyst_tui.tui.widgets import table as ours_module
-    from catalyst_tui.tui.widgets.table import RowTable
 
     counted: list[str] = []
 
@@ -278,12 +285,7 @@ async def test_row_table_measures_no_line_of_text(monkeypatch):
     monkeypatch.setattr(data_table, "measure", counting("datatable", data_table.measure))
     monkeypatch.setattr(ours_module, "measure", counting("ours", measure))
 
-    class Tables(App[None]):
-        def compose(self):
-            yield RowTable(id="ours")
-            yield DataTable(id="theirs")
-
-    app = Tables()
+    app = OursAndTheirs()
     async with app.run_test() as pilot:
         cells = [Text("T0001", style="bold"), "$1,234.56", Text("+1.20%", style="green"), ""]
         for key in ("ours", "theirs"):
@@ -306,16 +308,9 @@ async def test_a_column_whose_cells_all_got_narrower_is_measured_once_not_per_ce
     """500 cells of one column updated narrower (a column giving way, every row clipped): the
     column is as wide as its widest cell after, and its cells were measured about once each,
     not once per cell per cell (250,000 measurements, a half-second stall after start-up)."""
-    from textual.app import App
-
     from catalyst_tui.tui.widgets import table as module
-    from catalyst_tui.tui.widgets.table import RowTable
 
-    class One(App[None]):
-        def compose(self):
-            yield RowTable(id="t")
-
-    app = One()
+    app = OneTable()
     async with app.run_test(size=(100, 30)) as pilot:
         table = app.query_one(RowTable)
         table.add_column("Name", key="name")
@@ -344,15 +339,7 @@ async def test_a_column_that_gives_way_with_room_keeps_its_cells_as_they_were_gi
     """Rows that fit: fitting the columns that give way changes no cell (an update of a cell
     that draws the same made the table draw every row again); a column given too little room
     is clipped with … as before."""
-    from textual.app import App
-
-    from catalyst_tui.tui.widgets.table import RowTable
-
-    class One(App[None]):
-        def compose(self):
-            yield RowTable(id="t")
-
-    app = One()
+    app = OneTable()
     async with app.run_test(size=(60, 10)) as pilot:
         table = app.query_one(RowTable)
         table.add_column("Name", key="name")
