@@ -106,26 +106,18 @@ class RemoteChannel:
     async def _started(self, answers: asyncio.StreamReader) -> ChannelError | None:
         """None once the child says it is ready to send (its READY line), else why it is not:
         it did not start within START_TIMEOUT, or it ended first."""
-        try:
-            async with asyncio.timeout(START_TIMEOUT):
-                line = await answers.readline()
-        except TimeoutError:
+        line = await _line(answers, START_TIMEOUT)
+        if line is None:
             return ChannelError(f"the sender for {self.shown} did not start in {START_TIMEOUT:g} s")
-        except ValueError:  # a line past LINE_CAP
-            line = b""
         if line.strip() != READY:
             return ChannelError(f"the sender for {self.shown} ended before it was ready")
         return None
 
     async def _answer(self, answers: asyncio.StreamReader) -> str | ChannelError:
         """The next send's answer in words, or why it failed."""
-        try:
-            async with asyncio.timeout(self.timeout):
-                line = await answers.readline()
-        except TimeoutError:
+        line = await _line(answers, self.timeout)
+        if line is None:
             return ChannelError(f"no answer from {self.shown} in {self.timeout:g} s")
-        except ValueError:  # a line past LINE_CAP
-            line = b""
         try:
             said = json.loads(line)
         except ValueError:
@@ -170,6 +162,18 @@ def _secret_parts(url: str) -> list[str]:
 
 CHILD = "catalyst_tui.notify.send_child"
 LINE_CAP = 1 << 20  # bytes of one send's answer line read from the child, at most
+
+
+async def _line(answers: asyncio.StreamReader, seconds: float) -> bytes | None:
+    """The child's next line within `seconds` (empty when it ended, or wrote a line past
+    LINE_CAP), or None when none came in time."""
+    try:
+        async with asyncio.timeout(seconds):
+            return await answers.readline()
+    except TimeoutError:
+        return None
+    except ValueError:  # a line past LINE_CAP
+        return b""
 
 
 @contextlib.asynccontextmanager
