@@ -33,13 +33,18 @@ from catalyst_tui.notify.remote_delivery import deliver_to_channels  # noqa: E40
 from catalyst_tui.store import Store  # noqa: E402
 
 
+def queued(store: Store, notices: int, now: dt.datetime) -> None:
+    """`notices` fresh results notices in the outbox."""
+    for n in range(notices):
+        store.outbox.notice("results", f"ALAB results: notice {n}", f"body {n}", now)
+
+
 def delivery(folder: Path, channel: RemoteChannel, notices: int) -> float:
     """Seconds to deliver `notices` fresh notices through `channel`, batched."""
     path = folder / f"batch-{time.monotonic_ns()}.db"
     now = dt.datetime.now(dt.UTC)
     with Store.open(path) as store:
-        for n in range(notices):
-            store.outbox.notice("results", f"ALAB results: notice {n}", f"body {n}", now)
+        queued(store, notices, now)
     started = time.perf_counter()
     report = asyncio.run(
         deliver_to_channels(path, [channel], claimer="bench", now=now, patience_ms=5000)
@@ -54,8 +59,7 @@ def one_child_each(folder: Path, channel: RemoteChannel, notices: int) -> float:
     path = folder / f"each-{time.monotonic_ns()}.db"
     now = dt.datetime.now(dt.UTC)
     with Store.open(path) as store:
-        for n in range(notices):
-            store.outbox.notice("results", f"ALAB results: notice {n}", f"body {n}", now)
+        queued(store, notices, now)
         alerts = [
             alert_for(notice)
             for notice in store.channel_deliveries.claim(
