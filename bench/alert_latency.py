@@ -257,6 +257,30 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
+def latency_figures(
+    label: str, latency: dict[str, list[float]], waits: list[float], ask: str, note: str
+) -> None:
+    """p50 and p95 of each channel's latency, printed and emitted against the fake-clock wait
+    for `ask` alone (goals 60 s and 120 s)."""
+    floor50, floor95 = statistics.median(waits), percentile(waits, 95)
+    for name, values in latency.items():
+        p50, p95 = statistics.median(values), percentile(values, 95)
+        print(f"{name:<6} p50 {p50:6.1f} s  p95 {p95:6.1f} s  (max {max(values):.1f} s)")
+        for q, value, floor, goal in (("p50", p50, floor50, 60), ("p95", p95, floor95, 120)):
+            floor_is = f"the fake-clock wait for {ask} alone"
+            emit(
+                Figure(
+                    f"{label} {q} to {name}",
+                    value,
+                    floor,
+                    "s",
+                    f"measured <= {goal}",
+                    floor_is,
+                    note,
+                )
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=int, default=24)
@@ -292,14 +316,8 @@ def main() -> None:
         f" {TOGETHER_EVERY:g} s, each company's submissions every {every(args.awaited):g} s and"
         f" {LAG.total_seconds() / 60:g} minutes behind, a look every {TICK:g} s)"
     )
-    floor50, floor95 = statistics.median(waits), percentile(waits, 95)
-    for name, values in latency.items():
-        p50, p95 = statistics.median(values), percentile(values, 95)
-        print(f"{name:<6} p50 {p50:6.1f} s  p95 {p95:6.1f} s  (max {max(values):.1f} s)")
-        note = f"{args.releases} releases, {args.awaited} awaited, seed {args.seed}"
-        floor_is = "the fake-clock wait for the watch's ask alone"
-        emit(Figure(f"alert p50 to {name}", p50, floor50, "s", "measured <= 60", floor_is, note))
-        emit(Figure(f"alert p95 to {name}", p95, floor95, "s", "measured <= 120", floor_is, note))
+    note = f"{args.releases} releases, {args.awaited} awaited, seed {args.seed}"
+    latency_figures("alert", latency, waits, "the watch's ask", note)
     rate = max(rates)
     print(f"SEC: {rate:.3f} requests a second with {args.awaited} awaited (limit 10)")
     emit(
@@ -317,24 +335,8 @@ def main() -> None:
         f"the release on the company's feed {AHEAD[0] / 60:g}-{AHEAD[1] / 60:g} minutes before"
         f" its 8-K (each feed every {FEED_EVERY:g} s), from the feed's publication:"
     )
-    floor50, floor95 = statistics.median(feed_waits), percentile(feed_waits, 95)
-    for name, values in feed_latency.items():
-        p50, p95 = statistics.median(values), percentile(values, 95)
-        print(f"{name:<6} p50 {p50:6.1f} s  p95 {p95:6.1f} s  (max {max(values):.1f} s)")
-        note = f"{args.releases} releases, {args.awaited} awaited, seed {args.seed}"
-        floor_is = "the fake-clock wait for the watch's ask of the feed alone"
-        for q, value, floor, goal in (("p50", p50, floor50, 60), ("p95", p95, floor95, 120)):
-            emit(
-                Figure(
-                    f"feed alert {q} to {name}",
-                    value,
-                    floor,
-                    "s",
-                    f"measured <= {goal}",
-                    floor_is,
-                    note,
-                )
-            )
+    note = f"{args.releases} releases, {args.awaited} awaited, seed {args.seed}"
+    latency_figures("feed alert", feed_latency, feed_waits, "the watch's ask of the feed", note)
     sec_rate = max(r for r, _ in feed_rates)
     feed_rate = max(r for _, r in feed_rates)
     print(
