@@ -7,10 +7,14 @@ PYTHON ?= python3
 unexport PYTHONDONTWRITEBYTECODE
 VENV := .venv
 BIN := $(VENV)/bin
-# Every install is pinned by constraints.txt (`make upgrade` refreshes it); PIP_CONSTRAINT also
-# reaches the isolated environment pip builds the package in, so hatchling is pinned too.
+# Every install is pinned by constraints.txt (`make upgrade` refreshes it), the environment uv
+# builds the package in too (hatchling). pip installs uv alone (pinned there as well), and uv the
+# rest: pip took 25 s of a fresh clone's 29 s set-up resolving ~60,000 index links; uv takes 7 s,
+# byte-compiling what it installs as pip does.
 LOCK := constraints.txt
-PIP := PIP_CONSTRAINT=$(CURDIR)/$(LOCK) $(BIN)/python -m pip install --quiet
+UV := $(BIN)/uv
+PIP := $(UV) pip install --quiet --compile-bytecode --python $(BIN)/python \
+	--constraints $(LOCK) --build-constraints $(LOCK)
 RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed-test
 
@@ -28,6 +32,7 @@ PARALLEL := -n $(WORKERS) --dist loadgroup
 # What running needs (make run, make demo), then the test tools on top (everything else).
 $(RUN_STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(UV) || PIP_CONSTRAINT=$(CURDIR)/$(LOCK) $(BIN)/python -m pip install --quiet uv
 	$(PIP) -e .
 	@touch $(RUN_STAMP)
 
@@ -72,7 +77,7 @@ lint: $(STAMP)  ## ruff, the import contracts and the type checker
 upgrade:  ## refresh constraints.txt from the newest releases pyproject.toml allows, then run the whole suite on them
 	rm -rf .venv-upgrade
 	$(PYTHON) -m venv .venv-upgrade
-	.venv-upgrade/bin/python -m pip install --quiet hatchling '.[test]'
+	.venv-upgrade/bin/python -m pip install --quiet hatchling uv '.[test]'
 	{ sed -n '1,3p' $(LOCK); .venv-upgrade/bin/python -m pip freeze --exclude-editable | grep -vi '^catalyst-tui'; } > $(LOCK).new
 	mv $(LOCK).new $(LOCK)
 	rm -rf .venv-upgrade $(RUN_STAMP) $(STAMP)
