@@ -7,15 +7,22 @@ from __future__ import annotations
 import dataclasses
 import inspect
 
+from textual.case import camel_to_snake
 from textual.message import Message
 
 from catalyst_tui.tui import messages
 
 DECLARED = [
     cls
-    for _, cls in inspect.getmembers(messages, inspect.isclass)
-    if issubclass(cls, Message) and cls.__module__ == messages.__name__
+    for name, cls in inspect.getmembers(messages, inspect.isclass)
+    if issubclass(cls, Message) and cls.__module__ == messages.__name__ and name[0] != "_"
 ]
+
+
+def _fields(cls: type) -> list[str]:
+    """The fields a message declares, its own or its shape's (a base in the same module)."""
+    ours = [c for c in reversed(cls.__mro__) if c.__module__ == messages.__name__]
+    return [name for c in ours for name in c.__dict__.get("__annotations__", {})]
 
 
 def test_every_message_is_a_plain_class_that_sets_its_fields_and_runs_messages_set_up():
@@ -23,12 +30,13 @@ def test_every_message_is_a_plain_class_that_sets_its_fields_and_runs_messages_s
     for cls in DECLARED:
         assert not dataclasses.is_dataclass(cls), cls.__name__
         fields = list(inspect.signature(cls).parameters)
-        assert fields == list(getattr(cls, "__annotations__", {})), cls.__name__
+        assert fields == _fields(cls), cls.__name__
         values = {name: object() for name in fields}
         by_name, by_place = cls(**values), cls(*values.values())
         for message in (by_name, by_place):
             assert {name: getattr(message, name) for name in fields} == values
-            assert message.handler_name.startswith("on_")  # Message's class set-up
+            # Message's class set-up, each class its own: a shape's name is no handler's
+            assert message.handler_name == f"on_{camel_to_snake(cls.__name__)}"
             assert message._sender is None and not message.is_forwarded  # its __init__ ran
 
 

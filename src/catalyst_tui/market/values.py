@@ -79,7 +79,7 @@ def _risky(body: str | bytes) -> bool:
 def decode_json(body: str | bytes, provider: str, symbol: str | None = None) -> Any:
     """The decoded JSON of an answer; FetchError "bad_body" when it is not JSON, holds a
     non-finite or out-of-range number, or nests too deep to decode."""
-    import orjson  # loaded by the first answer: the TUI's first frame decodes none
+    import orjson  # loaded by the first answer (or the sparklines' closes: store/views.py)
 
     risky = _risky(body)
     with contextlib.suppress(orjson.JSONDecodeError):  # NaN, lone surrogates...: read below

@@ -4,7 +4,6 @@ lots and checkpoints, prices, the timeline of events, and the health of the data
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import TYPE_CHECKING, Any
 
 from ..market.models import EarningsDate, Split
@@ -284,12 +283,14 @@ class Views(Door):
     def recent_closes(self, symbols: list[str], since: dt.date) -> dict[str, list[float]]:
         """Daily closes from `since` on, oldest first, for the sparklines: from the closes
         kept as bars are written (the sparks table), one short row per symbol."""
+        import orjson  # SQLite's own JSON (json_group_array) read at a quarter of json's time
+
         wanted = set(symbols)
         out: dict[str, list[float]] = {s: [] for s in symbols}
         first = since.isoformat()
         for symbol, closes in self._conn.execute("SELECT symbol, closes FROM sparks"):
             if symbol in wanted and closes:
-                out[symbol] = [close for day, close in json.loads(closes) if day >= first]
+                out[symbol] = [close for day, close in orjson.loads(closes) if day >= first]
         return out
 
     def price_history(

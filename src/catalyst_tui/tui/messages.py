@@ -1,10 +1,11 @@
 """What screens ask of the app, as messages: the app handles each with @on and decides how
 (a screen to push, a form to open, a flag to clear). Screens never call app methods.
 
-Each is a plain class with its own `__init__`, as @dataclass wrote it (its fields set, then
-Message's own set-up), without the methods @dataclass generates and compiles at import: as
-dataclasses the 24 messages took about 7 ms of the TUI's start-up (bench/startup.py), for an
-equality and a repr no message is asked for (tests/tui/test_messages.py)."""
+Each is a plain class with an `__init__` as @dataclass wrote it (its fields set, then Message's
+own set-up), its own or its shape's (a message about a ticker, a checkpoint, a passage, a lot),
+without the methods @dataclass generates and compiles at import: as dataclasses the 24 messages
+took about 7 ms of the TUI's start-up (bench/startup.py), for an equality and a repr no message
+is asked for (tests/tui/test_messages.py)."""
 
 from __future__ import annotations
 
@@ -18,14 +19,52 @@ if TYPE_CHECKING:
     from ..views.timeline import Rewrite
 
 
-class OpenTicker(Message):
-    """Show one ticker's page."""
+class _OfTicker(Message):
+    """The shape of a message about one ticker."""
 
     symbol: str
 
     def __init__(self, symbol: str) -> None:
         self.symbol = symbol
         super().__init__()
+
+
+class _OfCheckpoint(Message):
+    """The shape of a message about one checkpoint."""
+
+    checkpoint: CheckpointRecord
+
+    def __init__(self, checkpoint: CheckpointRecord) -> None:
+        self.checkpoint = checkpoint
+        super().__init__()
+
+
+class _OfPassage(Message):
+    """The shape of a message about one passage of evidence."""
+
+    record: EvidenceRecord
+
+    def __init__(self, record: EvidenceRecord) -> None:
+        self.record = record
+        super().__init__()
+
+
+class _OfLot(Message):
+    """The shape of a message about a ticker's lot number `index` (0-based, file order)."""
+
+    symbol: str
+    index: int
+    lot: Lot
+
+    def __init__(self, symbol: str, index: int, lot: Lot) -> None:
+        self.symbol = symbol
+        self.index = index
+        self.lot = lot
+        super().__init__()
+
+
+class OpenTicker(_OfTicker):
+    """Show one ticker's page."""
 
 
 class OpenTimeline(Message):
@@ -46,14 +85,8 @@ class Acknowledge(Message):
         super().__init__()
 
 
-class AcknowledgeTicker(Message):
+class AcknowledgeTicker(_OfTicker):
     """Clear the flags of every checkpoint of one ticker."""
-
-    symbol: str
-
-    def __init__(self, symbol: str) -> None:
-        self.symbol = symbol
-        super().__init__()
 
 
 class AskSecContact(Message):
@@ -71,62 +104,24 @@ class AddTicker(Message):
     """Open the form for a new ticker."""
 
 
-class RemoveTicker(Message):
+class RemoveTicker(_OfTicker):
     """Ask, then take the ticker out of catalysts.toml."""
 
-    symbol: str
 
-    def __init__(self, symbol: str) -> None:
-        self.symbol = symbol
-        super().__init__()
-
-
-class AddLot(Message):
+class AddLot(_OfTicker):
     """Open the form for a new lot of a ticker."""
 
-    symbol: str
 
-    def __init__(self, symbol: str) -> None:
-        self.symbol = symbol
-        super().__init__()
-
-
-class EditLot(Message):
+class EditLot(_OfLot):
     """Open the form that edits a ticker's lot number `index` (0-based, file order)."""
 
-    symbol: str
-    index: int
-    lot: Lot
 
-    def __init__(self, symbol: str, index: int, lot: Lot) -> None:
-        self.symbol = symbol
-        self.index = index
-        self.lot = lot
-        super().__init__()
-
-
-class RemoveLot(Message):
+class RemoveLot(_OfLot):
     """Ask, then take a ticker's lot number `index` (0-based, file order) out of the file."""
 
-    symbol: str
-    index: int
-    lot: Lot
 
-    def __init__(self, symbol: str, index: int, lot: Lot) -> None:
-        self.symbol = symbol
-        self.index = index
-        self.lot = lot
-        super().__init__()
-
-
-class AddSell(Message):
+class AddSell(_OfTicker):
     """Open the form that records a sale of a ticker."""
-
-    symbol: str
-
-    def __init__(self, symbol: str) -> None:
-        self.symbol = symbol
-        super().__init__()
 
 
 class RemoveSell(Message):
@@ -143,54 +138,24 @@ class RemoveSell(Message):
         super().__init__()
 
 
-class EditTicker(Message):
+class EditTicker(_OfTicker):
     """Open the form that edits a ticker's name, group and thesis."""
 
-    symbol: str
 
-    def __init__(self, symbol: str) -> None:
-        self.symbol = symbol
-        super().__init__()
-
-
-class AddCheckpoint(Message):
+class AddCheckpoint(_OfTicker):
     """Open the form for a new checkpoint of a ticker."""
 
-    symbol: str
 
-    def __init__(self, symbol: str) -> None:
-        self.symbol = symbol
-        super().__init__()
-
-
-class EditCheckpoint(Message):
+class EditCheckpoint(_OfCheckpoint):
     """Open the form that edits a checkpoint."""
 
-    checkpoint: CheckpointRecord
 
-    def __init__(self, checkpoint: CheckpointRecord) -> None:
-        self.checkpoint = checkpoint
-        super().__init__()
-
-
-class MarkCheckpoint(Message):
+class MarkCheckpoint(_OfCheckpoint):
     """Open the form that marks a checkpoint by hand (met, missed, or reopened)."""
 
-    checkpoint: CheckpointRecord
 
-    def __init__(self, checkpoint: CheckpointRecord) -> None:
-        self.checkpoint = checkpoint
-        super().__init__()
-
-
-class ArchiveCheckpoint(Message):
+class ArchiveCheckpoint(_OfCheckpoint):
     """Ask, then take the checkpoint out of catalysts.toml (its history stays)."""
-
-    checkpoint: CheckpointRecord
-
-    def __init__(self, checkpoint: CheckpointRecord) -> None:
-        self.checkpoint = checkpoint
-        super().__init__()
 
 
 class RewriteForSplit(Message):
@@ -203,45 +168,21 @@ class RewriteForSplit(Message):
         super().__init__()
 
 
-class ShowPassage(Message):
+class ShowPassage(_OfPassage):
     """Show a passage of evidence in its surrounding text."""
 
-    record: EvidenceRecord
 
-    def __init__(self, record: EvidenceRecord) -> None:
-        self.record = record
-        super().__init__()
-
-
-class MarkFromPassage(Message):
+class MarkFromPassage(_OfPassage):
     """Open the mark form of the passage's checkpoint, its note naming the document and link."""
 
-    record: EvidenceRecord
 
-    def __init__(self, record: EvidenceRecord) -> None:
-        self.record = record
-        super().__init__()
-
-
-class AddDocument(Message):
+class AddDocument(_OfTicker):
     """Open the form of a document to add to the ticker's evidence (a transcript, a deck)."""
 
-    symbol: str
 
-    def __init__(self, symbol: str) -> None:
-        self.symbol = symbol
-        super().__init__()
-
-
-class AcceptPassage(Message):
+class AcceptPassage(_OfPassage):
     """Accept a passage with its stance (it then counts in the verdict); one accepted already:
     take the acceptance back."""
-
-    record: EvidenceRecord
-
-    def __init__(self, record: EvidenceRecord) -> None:
-        self.record = record
-        super().__init__()
 
 
 class DismissPassage(Message):
