@@ -1,7 +1,7 @@
 """A new database for each example of a property test, copied from one made once a process.
 
-`Store.open` on a new file runs every migration and a first `sync.apply` writes the thesis:
-some 30 ms of CPU, an example's whole cost where the property needs a fresh database. The first
+`Store.open` on a new file makes the schema and a first `sync.apply` writes the thesis: an
+example's whole cost where the property needs a fresh database. The first
 call for a config (by its file's digest, else the config itself) and moment makes that database
 once; every call copies it (SQLite's backup, 3 ms), opens the copy and syncs it again with the
 caller's config, as tests/support/demo_data.py does for the demo: the copy follows the caller's
