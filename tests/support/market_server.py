@@ -399,10 +399,7 @@ class MarketServer:
         return factor
 
     def close(self, symbol: str, day: date) -> float:
-        level = self.fx_levels.get(symbol)
-        if level is not None:  # an FX rate: its level, moved a little each day
-            return round(level * (1 + 0.01 * math.sin(day.toordinal() / 5)), 4)
-        return round(_close(symbol, day.toordinal()) / self.basis(symbol), 4)
+        return _close_of(symbol, day, self.fx_levels.get(symbol), self.basis(symbol))
 
     def fx_pair(self, currency: str, base: str, level: float) -> str:
         """Serve the Yahoo chart of the rate of `currency` in `base` (CURBASE=X) around
@@ -421,15 +418,7 @@ class MarketServer:
         return round(high / factor, 4), round(low / factor, 4)
 
     def bar(self, symbol: str, day: date) -> dict[str, float | int]:
-        close = self.close(symbol, day)
-        previous = self.close(symbol, day - timedelta(days=1))
-        return {
-            "open": previous,
-            "high": round(max(close, previous) * 1.01, 2),
-            "low": round(min(close, previous) * 0.99, 2),
-            "close": close,
-            "volume": 1_000_000 + (_seed(symbol) + day.toordinal() * 7919) % 500_000,
-        }
+        return _bar_of(symbol, day, self.fx_levels.get(symbol), self.basis(symbol))
 
     def previous_session(self, day: date) -> date:
         day -= timedelta(days=1)
@@ -603,12 +592,13 @@ def _chart(server: MarketServer, request: LoggedRequest, unknown: set[str]) -> R
             )
         },
     )
-    bars = [server.bar(symbol, d) for d in days]
     if days:
-        result["timestamp"] = [int(_at(d, SESSION_OPEN).timestamp()) for d in days]
+        level, basis = server.fx_levels.get(symbol), server.basis(symbol)
+        stamps, quote, adjclose = _columns(symbol, days[0], days[-1], level, basis)
+        result["timestamp"] = list(stamps)
         result["indicators"] = {
-            "quote": [{k: [b[k] for b in bars] for k in _BAR_KEYS}],
-            "adjclose": [{"adjclose": [b["close"] for b in bars]}],
+            "quote": [{k: list(v) for k, v in quote}],
+            "adjclose": [{"adjclose": list(adjclose)}],
         }
     else:  # Yahoo leaves both out when the window holds no session
         result.pop("timestamp", None)
@@ -1311,6 +1301,40 @@ def _close(symbol: str, ordinal: int) -> float:
 def _weekdays(first: date, last: date) -> tuple[date, ...]:
     count = (last - first).days + 1
     return tuple(d for d in (first + timedelta(days=i) for i in range(count)) if d.weekday() < 5)
+
+
+def _close_of(symbol: str, day: date, level: float | None, basis: float) -> float:
+    """A day's close: an FX rate's `level` moved a little each day, else the synthetic close
+    over the splits' `basis`."""
+    if level is not None:
+        return round(level * (1 + 0.01 * math.sin(day.toordinal() / 5)), 4)
+    return round(_close(symbol, day.toordinal()) / basis, 4)
+
+
+def _bar_of(symbol: str, day: date, level: float | None, basis: float) -> dict[str, float | int]:
+    close, previous = (_close_of(symbol, d, level, basis) for d in (day, day - timedelta(days=1)))
+    return {
+        "open": previous,
+        "high": round(max(close, previous) * 1.01, 2),
+        "low": round(min(close, previous) * 0.99, 2),
+        "close": close,
+        "volume": 1_000_000 + (_seed(symbol) + day.toordinal() * 7919) % 500_000,
+    }
+
+
+# A chart's columns are a pure function of these, cached as the closes they are made of are: a
+# refresh of hundreds of symbols asks for the same windows again and again.
+@functools.lru_cache(maxsize=1 << 12)
+def _columns(
+    symbol: str, first: date, last: date, level: float | None, basis: float
+) -> tuple[tuple[int, ...], tuple[tuple[str, tuple[float | int, ...]], ...], tuple[float, ...]]:
+    """(timestamps, the quote's columns in Yahoo's order, adjclose) of the bars of the weekdays
+    from `first` to `last`."""
+    days = _weekdays(first, last)
+    bars = [_bar_of(symbol, day, level, basis) for day in days]
+    stamps = tuple(int(_at(d, SESSION_OPEN).timestamp()) for d in days)
+    quote = tuple((k, tuple(b[k] for b in bars)) for k in _BAR_KEYS)
+    return stamps, quote, tuple(b["close"] for b in bars)
 
 
 @functools.lru_cache(maxsize=1 << 14)
