@@ -41,3 +41,13 @@ def test_building_the_parser_loads_no_broker_reader():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_parser_built_once_keeps_nothing_of_a_reading_for_the_next():
+    """`build_parser` is built once a process (the tests run `cli.main` many times in one): one
+    command's options leave no value behind for the next."""
+    assert build_parser() is build_parser()
+    first = build_parser().parse_args(["export", "prices", "--format", "json"])
+    assert first.format == "json"
+    again = build_parser().parse_args(["export", "prices"])
+    assert again.format == "csv" and again is not first

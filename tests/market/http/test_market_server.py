@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import httpx
@@ -80,3 +81,32 @@ def test_importable_without_pytest() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "MarketServer"
+
+
+def _chart_bars(server: MarketServer, symbol: str) -> dict[date, dict[str, float | int]]:
+    """A month's chart as the server answers it, by day: each column read back per bar."""
+    with httpx.Client(headers={"User-Agent": "Mozilla/5.0"}, trust_env=False) as client:
+        result = client.get(f"{server.url}/v8/finance/chart/{symbol}?range=1mo&interval=1d")
+    answer = result.json()["chart"]["result"][0]
+    quote = answer["indicators"]["quote"][0]
+    days = [datetime.fromtimestamp(t, UTC).date() for t in answer["timestamp"]]
+    return {day: {k: quote[k][i] for k in quote} for i, day in enumerate(days)}
+
+
+def test_a_charts_bars_are_the_servers_bars_before_and_after_a_split(
+    market_server: MarketServer,
+) -> None:
+    """The charts' columns are cached (a pure function of symbol, window, level and basis): a
+    chart asked again after a split is the split's, bar by bar, as MarketServer.bar says."""
+    before = _chart_bars(market_server, "NVDA")
+    assert len(before) >= 15  # a month of weekdays
+    assert before == {day: market_server.bar("NVDA", day) for day in before}
+    market_server.split("NVDA", min(before), 4)
+    after = _chart_bars(market_server, "NVDA")
+    assert after == {day: market_server.bar("NVDA", day) for day in after}
+    day = max(after)
+    assert after[day]["close"] == pytest.approx(before[day]["close"] / 4, abs=1e-4)
+    level = market_server.fx_pair("EUR", "USD", 1.1)
+    rates = _chart_bars(market_server, level)
+    assert rates == {day: market_server.bar(level, day) for day in rates}
+    assert all(0.9 < bar["close"] < 1.2 for bar in rates.values())
