@@ -113,11 +113,11 @@ class MarketData(Door):
         bars: list[tuple[Any, ...]] = []
         add = bars.append
         for outcome in outcomes:
-            for b in outcome.bars:
-                ts = days.get(b.day)
+            for symbol, day, open_, high, low, close, volume, source in outcome.bars:
+                ts = days.get(day)
                 if ts is None:
-                    ts = days[b.day] = b.day.isoformat()
-                add((b.symbol, ts, b.open, b.high, b.low, b.close, b.volume, b.source))
+                    ts = days[day] = day.isoformat()
+                add((symbol, ts, open_, high, low, close, volume, source))
         fresh = [quote_row(o.quote, stamp) for o in outcomes if o.quote is not None]
         failed = [(o.symbol, o.error_text) for o in outcomes if o.quote is None]
         splits = [s for o in outcomes for s in o.splits]

@@ -1,6 +1,8 @@
-"""A chart's bars read in one tight loop give exactly what the value-by-value reading with the
-checks of market/bounds gives: the same bars, or the same refusal, on every recorded Yahoo chart
-and on charts made of every kind of value an answer can hold."""
+"""A chart's bars read column by column (`_whole`) or in one tight loop (`_tight`) give exactly
+what the value-by-value reading with the checks of market/bounds gives: the same bars, or the
+same refusal, on every recorded Yahoo chart and on charts made of every kind of value an answer
+can hold. The column reading reads every recorded chart, and any chart of plain values; a
+chart with one value that is not plain is left to the loop."""
 
 from __future__ import annotations
 
@@ -13,10 +15,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests.support.shared import REALDATA, SAMPLES
 
-from catalyst_tui.market.bounds import AHEAD
+from catalyst_tui.market.bounds import AHEAD, MAX_PRICE, MAX_VOLUME, MIN_PRICE
 from catalyst_tui.market.models import FetchError
 from catalyst_tui.market.values import decode_json
-from catalyst_tui.market.yahoo.bars import _general, _tight, chart_bars
+from catalyst_tui.market.yahoo.bars import _general, _tight, _whole, chart_bars
 
 NOW = datetime(2026, 11, 20, 21, 0, tzinfo=UTC)
 LATER = datetime(2026, 1, 1, tzinfo=UTC).timestamp()
@@ -57,7 +59,9 @@ def test_every_recorded_chart_reads_the_same_both_ways(path: Path):
     stamps = result.get("timestamp") or []
     if stamps and all(len(c) == len(stamps) for c in columns):
         last = (NOW.date() + AHEAD).toordinal() - date(1970, 1, 1).toordinal()
-        assert _tight(stamps, columns, "T", result["meta"].get("gmtoffset") or 0, last) == fast
+        offset = result["meta"].get("gmtoffset") or 0
+        assert _tight(stamps, columns, "T", offset, last) == fast
+        assert _whole(stamps, columns, "T", offset, last) == fast  # column by column, at once
 
 
 VALUES = st.one_of(
@@ -96,3 +100,67 @@ def test_any_chart_reads_the_same_both_ways(rows, offset, ragged):
     result = {"timestamp": stamps, "indicators": {"quote": [columns]}}
     fast, slow = both(json.loads(json.dumps(result, allow_nan=True)), offset)
     assert fast == slow
+
+
+PRICES = st.one_of(
+    st.floats(min_value=MIN_PRICE, max_value=MAX_PRICE),
+    st.integers(min_value=1, max_value=10**6),
+    st.sampled_from([MIN_PRICE, MAX_PRICE, 1, 10**12]),
+)
+VOLUMES = st.one_of(st.none(), st.integers(min_value=0, max_value=MAX_VOLUME))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    days=st.lists(st.integers(min_value=0, max_value=20_000), min_size=1, max_size=15, unique=True),
+    seconds=st.integers(min_value=0, max_value=86_399),
+    offset=st.integers(min_value=-86_400, max_value=86_400),
+    data=st.data(),
+)
+def test_plain_charts_are_read_column_by_column(days, seconds, offset, data):
+    """Rising days, each a whole second, plain numbers: `_whole` reads the chart (unless a day
+    falls outside the bounds), and gives the general reading's bars."""
+    stamps = [day * 86_400 + seconds for day in sorted(days)]
+    n = len(stamps)
+    columns = [data.draw(st.lists(PRICES, min_size=n, max_size=n)) for _ in range(4)]
+    columns.append(data.draw(st.lists(VOLUMES, min_size=n, max_size=n)))
+    fast, slow = both(chart(stamps, columns), offset)
+    read = _whole(stamps, columns, "T", offset, LAST)
+    in_range = all(0 <= (stamp + offset) // 86_400 <= LAST for stamp in stamps)
+    assert read == slow if in_range else read is None
+    assert fast == slow
+
+
+LAST = (NOW.date() + AHEAD).toordinal() - date(1970, 1, 1).toordinal()
+# One value that is not plain: each leaves the chart to the loop (or beyond it).
+PRICE_SPOILERS: list[object] = [None, float("nan"), float("inf"), -1.0, 0.0, 9.9e-13, 1e12 + 1]
+PRICE_SPOILERS += [10**12 + 1, True, "1.5", []]
+VOLUME_SPOILERS: list[object] = [1.0, -1, 10**15 + 1, True, "5", float("nan")]
+STAMP_SPOILERS: list[object] = [1.5, None, True, -86_400, "1700000000", 10**13, "twice"]
+SPOILED: list[tuple[int | str, object]] = [(c, v) for c in range(4) for v in PRICE_SPOILERS]
+SPOILED += [(4, value) for value in VOLUME_SPOILERS] + [("stamp", v) for v in STAMP_SPOILERS]
+
+
+@pytest.mark.parametrize("where", [0, 1, 2])
+@pytest.mark.parametrize(("cell", "value"), SPOILED, ids=repr)
+def test_one_value_not_plain_leaves_the_chart_to_the_loop(cell, value, where):
+    """A price absent, NaN, out of range or not a number; a volume fractional, negative or too
+    large; a stamp not a whole second; a day twice (the live bar's): in any row, `_whole` reads
+    nothing and chart_bars gives what the general reading gives."""
+    stamps: list[object] = [20_000 * 86_400 + day * 86_400 + 3_600 for day in range(3)]
+    columns: list[list[object]] = [[10.0, 11.0, 12.0], [11.0, 12.0, 13.0], [9.0, 10.0, 11.0]]
+    columns.append([10.5, 11.5, 12.5])
+    columns.append([100, None, 300])
+    if cell == "stamp":
+        stamps[where] = stamps[where - 1 if where else 1] if value == "twice" else value
+    else:
+        columns[cell][where] = value
+    assert _whole(stamps, columns, "T", 0, LAST) is None
+    fast, slow = both(chart(stamps, columns), 0)
+    assert fast == slow
+
+
+def chart(stamps: list, columns: list[list]) -> dict:
+    """A chart's result holding these timestamps and columns, as Yahoo nests them."""
+    names = ("open", "high", "low", "close", "volume")
+    return {"timestamp": stamps, "indicators": {"quote": [dict(zip(names, columns, strict=True))]}}

@@ -1,15 +1,20 @@
 """A chart's daily bars: one per exchange-local day, oldest first, each checked (market/bounds).
 
 A first refresh reads five years of bars for every symbol (652,500 for 500 symbols), so the
-common answer is read in one tight loop: whole-second timestamps, numbers in range. Every value
-that loop is not sure of (a fractional timestamp, a price or volume out of range, a day beyond
-tomorrow) sends the whole chart through the general reading instead, one value at a time with
-the checks of market/bounds, which says precisely what is wrong. Both give the same bars.
+common answer is read column by column (`_whole`: every timestamp a whole second on a day of its
+own, rising; every price a number in range; every volume a whole number in range or absent),
+each check one pass of a builtin over a column. A chart with any other value (a close absent, a
+day twice) is read in one tight loop (`_tight`), bar by bar. Every value that loop is not sure
+of (a fractional timestamp, a price or volume out of range, a day beyond tomorrow) sends the
+whole chart through the general reading instead, one value at a time with the checks of
+market/bounds, which says precisely what is wrong. All three give the same bars.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from itertools import repeat
+from math import isnan
 from typing import Any
 
 from ..bounds import AHEAD, EARLIEST, MAX_PRICE, MAX_VOLUME, MIN_PRICE, checked_bars
@@ -35,11 +40,64 @@ def chart_bars(result: dict[str, Any], symbol: str, offset: int | None, now: dat
     columns = [by_name[k] for k in ("open", "high", "low", "close", "volume")]
     last = (now.astimezone(UTC).date() + AHEAD).toordinal() - _EPOCH_ORDINAL
     if all(isinstance(c, list) and len(c) == len(timestamps) for c in columns):
+        bars = _whole(timestamps, columns, symbol, offset or 0, last)
+        if bars is not None:
+            return bars
         try:
             return _tight(timestamps, columns, symbol, offset or 0, last)
         except _Unsure:
             pass
     return _general(timestamps, columns, symbol, offset, now)
+
+
+_NUMBER = frozenset({float, int})
+_WHOLE = frozenset({int})
+_WHOLE_OR_NONE = frozenset({int, type(None)})
+
+
+def _whole(
+    stamps: list[Any], columns: list[list[Any]], symbol: str, offset: int, last: int
+) -> list[Bar] | None:
+    """The bars when every value is plain: each timestamp a whole second, their days rising
+    with none twice, within EARLIEST and `last`; each open, high, low and close a number (not
+    NaN) within the bounds; each volume a whole number within them, or absent. Each condition
+    is one pass over a column; None when one fails (`_tight` then reads bar by bar)."""
+    if not stamps or set(map(type, stamps)) != _WHOLE or min(stamps) < 0:
+        return None
+    days = [(stamp + offset) // _DAY for stamp in stamps]
+    if days[0] < _FIRST or days[-1] > last or days != sorted(set(days)):
+        return None
+    prices = []
+    for column in columns[:4]:
+        kinds = set(map(type, column))
+        if not kinds <= _NUMBER or not (min(column) >= MIN_PRICE and max(column) <= MAX_PRICE):
+            return None
+        if any(map(isnan, column)):  # in range by min and max, which pass a NaN by
+            return None
+        prices.append(column if float in kinds and len(kinds) == 1 else list(map(float, column)))
+    volumes = columns[4]
+    kinds = set(map(type, volumes))
+    if not kinds <= _WHOLE_OR_NONE:
+        return None
+    counted = [v for v in volumes if v is not None] if type(None) in kinds else volumes
+    if counted and not (min(counted) >= 0 and max(counted) <= MAX_VOLUME):
+        return None
+    dates = list(map(_DATES.get, days))
+    if None in dates:
+        dates = [_date(day) for day in days]
+    opens, highs, lows, closes = prices
+    n = len(stamps)
+    return list(
+        map(Bar, repeat(symbol, n), dates, opens, highs, lows, closes, volumes, repeat("yahoo", n))
+    )
+
+
+def _date(day: int) -> date:
+    """The date of day number `day` (since 1970-01-01), kept for the next chart."""
+    when = _DATES.get(day)
+    if when is None:
+        when = _DATES[day] = date.fromordinal(_EPOCH_ORDINAL + day)
+    return when
 
 
 def _tight(
@@ -59,11 +117,8 @@ def _tight(
         by_day[day] = (_price(o, c), _price(h, c), _price(lo, c), float(c), _volume(v))
     out = []
     for day in sorted(by_day):
-        when = _DATES.get(day)
-        if when is None:
-            when = _DATES[day] = date.fromordinal(_EPOCH_ORDINAL + day)
         o, h, lo, c, v = by_day[day]
-        out.append(Bar(symbol, when, o, h, lo, c, v, "yahoo"))
+        out.append(Bar(symbol, _date(day), o, h, lo, c, v, "yahoo"))
     return out
 
 
