@@ -113,10 +113,10 @@ class MarketData(Door):
         bars: list[tuple[Any, ...]] = []
         add = bars.append
         for outcome in outcomes:
-            for symbol, day, open_, high, low, close, volume, source in outcome.bars:
-                ts = days.get(day)
+            for symbol, when, open_, high, low, close, volume, source in outcome.bars:
+                ts = days.get(when)
                 if ts is None:
-                    ts = days[day] = day.isoformat()
+                    ts = days[when] = when.isoformat()
                 add((symbol, ts, open_, high, low, close, volume, source))
         fresh = [quote_row(o.quote, stamp) for o in outcomes if o.quote is not None]
         failed = [(o.symbol, o.error_text) for o in outcomes if o.quote is None]
