@@ -131,8 +131,10 @@ def test_a_slow_start_of_the_child_fails_no_send(
     time: each notice's deadline begins when the child is ready, so a start longer than the
     deadline still sends every notice."""
     ids = queue(store, 2)
-    slow_start(monkeypatch, tmp_path, 2.5)
-    remote = [RemoteChannel("hook", f"json://127.0.0.1:{push.port}/hook", ("results",), 1.0)]
+    # A start of 6 s against a deadline of 4 s: a send itself on loopback takes milliseconds,
+    # and a deadline of seconds leaves room for a busy machine to take its time with each.
+    slow_start(monkeypatch, tmp_path, 6.0)
+    remote = [RemoteChannel("hook", f"json://127.0.0.1:{push.port}/hook", ("results",), 4.0)]
     report = deliver(store, remote)
     assert report.sent == {"hook": 2} and report.failed == {"hook": 0}
     assert store.channel_deliveries.delivered("hook") == ids
