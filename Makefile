@@ -20,13 +20,14 @@ STAMP := $(VENV)/.installed-test
 
 .PHONY: run demo test types suite test-fast truth lint bench screenshots snapshots upgrade clean
 
-# The suite on three workers a core (pytest-xdist; WORKERS=1 for one), each test handed to
-# whichever worker is free; tests/conftest.py starts the long proofs first, so none is left for
-# last. Most tests wait (on a subprocess, a terminal, a loopback server): one worker a core left
-# the cores idle half the time (6 min 23 s on 2 cores; 4 min with two a core), and on a machine
-# busy with other work three a core take more of it (two CPU-bound processes beside the suite on
-# 2 cores: 519 s with two a core, 436 s with three; docs/performance.md, "The suite's time").
-WORKERS ?= $(shell $(PYTHON) -c 'import os; print(3 * (os.cpu_count() or 1))')
+# The suite on five workers a core (pytest-xdist; WORKERS=1 for one), each test handed to
+# whichever worker is free; tests/conftest.py starts the long proofs and the slow tests first,
+# so none is left for last. Most tests wait (on a subprocess, a terminal, a loopback server):
+# one worker a core left the cores idle half the time (6 min 23 s on 2 cores; 4 min with two a
+# core), and on a machine busy with other work more workers take more of it (two CPU-bound
+# processes beside the suite on 2 cores: 519 s with two a core, 436 s with three; 408 s and
+# 382 s with three and five, the same day; docs/performance.md, "The suite's time").
+WORKERS ?= $(shell $(PYTHON) -c 'import os; print(5 * (os.cpu_count() or 1))')
 PARALLEL := -n $(WORKERS) --dist loadgroup
 
 # What running needs (make run, make demo), then the test tools on top (everything else).

@@ -151,6 +151,7 @@ async def wait_for(pilot, condition, timeout: float = 120.0) -> None:
 # --------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_finnhub_key_is_sent_in_a_header_and_appears_nowhere_else(
     tmp_path, fresh_market, isolated_home, monkeypatch, caplog
 ):

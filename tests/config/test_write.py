@@ -645,6 +645,7 @@ def _fields(names: tuple[str, ...]) -> st.SearchStrategy[dict[str, str]]:
     return st.fixed_dictionaries({}, optional={name: typed for name in names})
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     ticker=_fields(cw.TICKER_FIELDS),

@@ -117,6 +117,7 @@ def test_a_symbol_the_market_does_not_list_is_unknown_to_it_as_to_yahoo():
     assert "<item>" not in feed.text
 
 
+@pytest.mark.slow
 async def test_a_mistyped_ticker_added_in_the_demo_gets_no_price_and_is_said_unknown(
     isolated_home,
 ):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from catalyst_tui.cli.demo import demo_app
 from catalyst_tui.demo import DemoSession, private_dirs
 from catalyst_tui.tui.screens.performance import PerformanceScreen
@@ -21,6 +23,7 @@ from .test_demo_tui import until
 BEAT = f"{1 / 0.97 - 1:+.1%}"  # +3.1%
 
 
+@pytest.mark.slow
 async def test_the_demo_shows_returns_against_benchmarks_and_releases_against_the_street(
     isolated_home: Path,
 ):

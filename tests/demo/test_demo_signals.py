@@ -48,6 +48,7 @@ def _wait_until_gone(pid: int) -> None:
         time.sleep(0.1)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "ending", ["SIGTERM", "SIGHUP", "SIGHUP twice", "SIGHUP then SIGCONT", "terminal closed"]
 )

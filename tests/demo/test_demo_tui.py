@@ -8,6 +8,7 @@ import asyncio
 import time
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
 from catalyst_tui.cli.demo import demo_app
@@ -29,6 +30,7 @@ async def until(pilot, ready, what: str, timeout: float = FIRST_REFRESH) -> None
         await asyncio.sleep(0)
 
 
+@pytest.mark.slow
 async def test_the_demo_shows_prices_a_flag_and_evidence(isolated_home: Path):
     with DemoSession() as demo, private_dirs(demo.folder):
         folder = demo.folder

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from catalyst_tui.demo import DemoSession, private_dirs
 
 
@@ -33,6 +35,7 @@ def cli(demo: DemoSession, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_the_demo_shows_broken_at_risk_and_intact_theses(isolated_home: Path):
     with DemoSession() as demo, private_dirs(demo.folder):
         refreshed = cli(demo, "refresh")

@@ -19,6 +19,7 @@ from catalyst_tui.views.performance import dividend_rows
 NOW = datetime(2026, 11, 20, 21, 30, tzinfo=UTC)
 
 
+@pytest.mark.slow
 async def test_the_demo_pays_dividends_in_two_currencies_with_tax_withheld(isolated_home):
     with DemoSession(now=lambda: NOW) as demo, private_dirs(demo.folder):
         config = load_config(demo.config_path, use_cache=False)

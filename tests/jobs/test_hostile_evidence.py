@@ -11,6 +11,8 @@ import gzip
 import math
 import time
 
+import pytest
+
 from catalyst_tui.config import load_config
 from catalyst_tui.jobs.evidence import MAX_EXHIBITS
 from catalyst_tui.jobs.evidence_match import MAX_NOTICES
@@ -181,6 +183,7 @@ async def test_slow_filings_of_many_tickers_starve_no_fundamentals(tmp_path):
 # --- all at once ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 async def test_one_refresh_facing_them_all_ends_in_time_with_every_other_symbols_data(
     tmp_path, servers
 ):

@@ -97,6 +97,7 @@ def absurd_rows(workdir: Path) -> dict[str, list[tuple]]:
     return {table: query(workdir, str(sql), *args) for table, (sql, *args) in checks.items()}
 
 
+@pytest.mark.slow
 def test_refresh_against_a_dripping_provider_ends_within_its_deadline(tmp_path, market):
     """Yahoo answers any quote batch holding CRDO a byte every two seconds: httpx's read
     timeout never fires. The request's deadline ends it; the batch is halved, each half with

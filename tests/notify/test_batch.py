@@ -157,6 +157,7 @@ def test_a_child_that_never_gets_ready_fails_the_first_notice_saying_so(
     assert len(ids) == 2
 
 
+@pytest.mark.slow
 @settings(max_examples=8, deadline=None)  # each example a child process and a real database
 @given(notices=st.integers(1, 6), taken=st.integers(0, 7))
 def test_a_batch_sends_a_prefix_fails_the_next_and_leaves_the_rest(notices: int, taken: int):

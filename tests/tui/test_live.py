@@ -278,6 +278,7 @@ async def test_when_every_provider_answers_with_an_error_the_header_says_unreach
             await pilot.press("q")
 
 
+@pytest.mark.slow
 async def test_a_ticker_added_in_the_tui_is_fetched_at_once(tmp_path, market):
     config, store = open_store(tmp_path, market.url)
     with contextlib.closing(store):
