@@ -30,16 +30,20 @@ STAMP := $(VENV)/.installed-test
 WORKERS ?= $(shell $(PYTHON) -c 'import os; print(5 * (os.cpu_count() or 1))')
 PARALLEL := -n $(WORKERS) --dist loadgroup
 
-# What running needs (make run, make demo), then the test tools on top (everything else).
-$(RUN_STAMP): pyproject.toml $(LOCK)
+# What running needs (make run, make demo), or that and the test tools (everything else) in one
+# install: a fresh clone's `make test` resolves and builds the package once, not twice (5 s of a
+# busy machine's set-up). The test install holds the run's, so it marks both done.
+$(UV):
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@test -x $(UV) || PIP_CONSTRAINT=$(CURDIR)/$(LOCK) $(BIN)/python -m pip install --quiet uv
+	@PIP_CONSTRAINT=$(CURDIR)/$(LOCK) $(BIN)/python -m pip install --quiet uv
+
+$(RUN_STAMP): pyproject.toml $(LOCK) | $(UV)
 	$(PIP) -e .
 	@touch $(RUN_STAMP)
 
-$(STAMP): $(RUN_STAMP)
+$(STAMP): pyproject.toml $(LOCK) | $(UV)
 	$(PIP) -e '.[test]'
-	@touch $(STAMP)
+	@touch $(RUN_STAMP) $(STAMP)
 
 run: $(RUN_STAMP)  ## open catalyst on your own catalysts.toml (a copy of the bundled example, made on the first run; catalyst says where)
 	$(BIN)/catalyst
