@@ -5,12 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.support import saves as _saves  # noqa: F401  (a pause waits for the saves)
 from tests.support import toasts as _toasts  # noqa: F401  (every toast recorded)
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED_CONFIG = REPO / "catalysts.toml"
+
+# Every property test without a clock: no deadline for an example, and no failure for drawing
+# inputs slowly. Both measure the machine (a busy one took 1.1 s to draw nine argument lists for
+# tests/cli/parser/test_build.py and failed it), not the code; a test's own settings add to
+# these. The health checks on a strategy's shape (too many filtered, too large) still fail.
+settings.register_profile("catalyst", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("catalyst")
 
 
 @pytest.fixture(autouse=True)
