@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from catalyst_tui.market.models import (
+    Bar,
     EarningsDate,
     Fact,
     FetchError,
@@ -67,6 +68,25 @@ def test_every_field_of_a_quote_comes_back_in_its_own_column(store: Store):
     assert last == LastQuote("ALAB", saved, T1, False, "")
     assert last.quote is not None and last.quote.ext_time is not None
     assert last.quote.ext_time.utcoffset() == dt.timedelta(0)  # stored as UTC, the same moment
+
+
+def test_every_field_of_a_bar_comes_back_in_its_own_column(store: Store):
+    """A bar's fields each a value of its own (save_quotes unpacks a Bar by position into the
+    prices table's row): a field moved in Bar would put a value in another column."""
+    saved = Bar(
+        symbol="ALAB",
+        day=DAYS[0],
+        open=10.5,
+        high=12.25,
+        low=9.75,
+        close=11.0,
+        volume=4321,
+        source="stooq",
+    )
+    store.market.save_quotes([QuoteOutcome("ALAB", quote("ALAB", 11.0), [saved])], T1)
+    (row,) = store.views.iter_prices("ALAB")
+    assert tuple(row) == tuple(saved)
+    assert row.day == saved.day and row.open == 10.5 and row.volume == 4321
 
 
 def test_a_failed_symbol_keeps_its_last_good_quote_marked_stale_with_why(store: Store):

@@ -85,7 +85,8 @@ class YahooSession(NamedTuple):
 
 
 class Bar(NamedTuple):  # a tuple: 650k made per backfill, a third of a frozen dataclass's cost
-    """One daily bar; `day` is the exchange-local trading day."""
+    """One daily bar; `day` is the exchange-local trading day. The fields are in the prices
+    table's order, which store/market_data.py `save_quotes` unpacks them in."""
 
     symbol: str
     day: date
