@@ -134,3 +134,21 @@ async def test_the_same_keys_again_draw_nothing_new() -> None:
         await pilot.pause()
         await pilot.pause()
         assert line.keys is keys  # kept, not replaced by an equal tuple
+
+
+async def test_keys_shown_after_the_footers_keys_are_gone_draw_nothing_and_raise_nothing():
+    """The keys are shown after the refresh that followed a change of bindings: a quit pressed
+    then has removed the footer's keys first (a traceback reached the terminal on quitting the
+    TUI in tmux). Nothing is shown, nothing raised; with the keys back, they are shown."""
+    footer = KeyFooter()
+    app = Keys(footer)
+    async with app.run_test(size=(80, 6)) as pilot:
+        await pilot.pause()
+        await footer.query_one(FooterKeys).remove()
+        footer.bindings_changed(app.screen)
+        await pilot.pause()  # the refresh, and the keys shown after it
+        assert not footer.query(FooterKeys)
+        await footer.mount(FooterKeys())
+        footer.bindings_changed(app.screen)
+        await pilot.pause()
+        assert "Add ticker" in "".join(text for text, _ in last_line(app))

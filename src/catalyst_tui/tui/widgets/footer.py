@@ -196,5 +196,9 @@ class KeyFooter(Footer):
             self.call_after_refresh(self._show_keys)
 
     def _show_keys(self) -> None:
+        """After the refresh that followed the change: by then the app may be closing, the
+        footer's keys already removed (a quit pressed as the bindings changed), and then there
+        is nothing to show them in."""
         if self.is_attached:
-            self.query_one(FooterKeys).show(footer_keys(self.screen))
+            for keys in self.query(FooterKeys):
+                keys.show(footer_keys(self.screen))
