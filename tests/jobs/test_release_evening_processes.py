@@ -22,6 +22,7 @@ from catalyst_tui.store import Store
 from tests.support import filings_server
 from tests.support.filings_server import NEW_YORK, FilingsServer
 from tests.support.market_server import MarketServer
+from tests.support.rates import per_second
 
 UA = "Catalyst Tests tests@example.com"
 DAY = dt.date(2026, 11, 3)  # every company's earnings date
@@ -48,17 +49,6 @@ with Store.open(Path(db)) as store:
     report = asyncio.run(refresh_in_process(config, store, now=lambda: moment, client=client))
 print(len(report.fresh))
 """
-
-
-def per_second(times: list[float]) -> int:
-    """The most requests within any one second."""
-    times = sorted(times)
-    most, first = 0, 0
-    for last, at in enumerate(times):
-        while at - times[first] >= 1.0:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 @pytest.mark.long
