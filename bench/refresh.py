@@ -92,17 +92,20 @@ class Recording(httpx.AsyncHTTPTransport):
     def __init__(self) -> None:
         limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
         super().__init__(limits=limits, trust_env=False)
-        self.sent: list[tuple[str, str | None]] = []
+        self.sent: list[Sent] = []
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.sent.append((str(request.url), request.headers.get("Cookie")))
         return await super().handle_async_request(request)
 
 
-def floor_client(headers: dict[str, str]) -> httpx.AsyncClient:
+Sent = tuple[str, str | None]  # a request: its URL, and the cookie it carries (None: no cookie)
+
+
+def floor_client() -> httpx.AsyncClient:
     limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
     browser = {"User-Agent": "Mozilla/5.0 (bench floor)"}  # the market refuses library agents
-    return httpx.AsyncClient(limits=limits, trust_env=False, headers=browser | headers)
+    return httpx.AsyncClient(limits=limits, trust_env=False, headers=browser)
 
 
 async def refresh_on(client: MarketClient, config, store: Store) -> tuple[float, int]:
@@ -126,29 +129,24 @@ async def timed_refresh(
 
 
 async def floor_on(
-    client: httpx.AsyncClient,
-    urls: list[str] | list[tuple[str, str | None]],
-    cap: int = CONCURRENCY,
+    client: httpx.AsyncClient, requests: list[Sent], cap: int = CONCURRENCY
 ) -> float:
-    """Seconds to GET every URL (with the cookie beside it, where one is), `cap` at once."""
+    """Seconds to GET every URL (with its cookie, where it has one), `cap` at once."""
     slots = asyncio.Semaphore(cap)
 
-    async def get(url: str | tuple[str, str | None]) -> None:
-        url, cookie = (url, None) if isinstance(url, str) else url
+    async def get(url: str, cookie: str | None) -> None:
         async with slots:
             response = await client.get(url, headers={"Cookie": cookie} if cookie else None)
             response.read()
 
     started = time.perf_counter()
-    await asyncio.gather(*(get(url) for url in urls))
+    await asyncio.gather(*(get(url, cookie) for url, cookie in requests))
     return time.perf_counter() - started
 
 
-async def timed_floor(
-    urls: list[str] | list[tuple[str, str | None]], headers: dict[str, str], cap: int = CONCURRENCY
-) -> float:
-    async with floor_client(headers) as client:
-        return await floor_on(client, urls, cap)
+async def timed_floor(requests: list[Sent], cap: int = CONCURRENCY) -> float:
+    async with floor_client() as client:
+        return await floor_on(client, requests, cap)
 
 
 async def in_worker(worker: RefreshWorker | None, config, store: Store) -> tuple[float, int]:
@@ -167,17 +165,16 @@ async def in_worker(worker: RefreshWorker | None, config, store: Store) -> tuple
 
 
 async def steady(
-    config, store: Store, urls: list[str], cookie: str, repeats: int, fresh: bool, apart: bool
+    config, store: Store, requests: list[Sent], repeats: int, fresh: bool, apart: bool
 ) -> tuple[list[float], list[float], list[int]]:
     """Alternating steady refreshes and floors: on clients kept across the runs (warmed by one
     untimed run each), or with `fresh` on a client made for each run; `apart` in the worker."""
     refreshes, floors, sent = [], [], []
-    headers = {"Cookie": cookie}
     worker = RefreshWorker()
-    async with market_client() as kept, floor_client(headers) as kept_floor:
+    async with market_client() as kept, floor_client() as kept_floor:
         if not fresh:
             await (in_worker(worker, config, store) if apart else refresh_on(kept, config, store))
-            await floor_on(kept_floor, urls)
+            await floor_on(kept_floor, requests)
         for _ in range(repeats):
             if apart:
                 elapsed, count = await in_worker(None if fresh else worker, config, store)
@@ -186,9 +183,9 @@ async def steady(
             else:
                 elapsed, count = await refresh_on(kept, config, store)
             if fresh:
-                floor = await timed_floor(urls, headers)
+                floor = await timed_floor(requests)
             else:
-                floor = await floor_on(kept_floor, urls)
+                floor = await floor_on(kept_floor, requests)
             refreshes.append(elapsed)
             sent.append(count)
             floors.append(floor)
@@ -196,9 +193,7 @@ async def steady(
     return refreshes, floors, sent
 
 
-def first_floor(
-    tmp: Path, sent: list[tuple[str, str | None]], rows: list[tuple]
-) -> tuple[float, float, float]:
+def first_floor(tmp: Path, sent: list[Sent], rows: list[tuple]) -> tuple[float, float, float]:
     """The first refresh's requests sent again as it sends them, and its bars written: what no
     first refresh can skip. Seconds for the quote pass's requests (the crumb, the v7 batches,
     the charts) under the cap, for the write, and for the Street's quote summaries, which the
@@ -206,7 +201,7 @@ def first_floor(
     of reach) and at most jobs/estimates.py's AT_ONCE at a time (Yahoo says 429 to more)."""
     street = [request for request in sent if _STREET in request[0]]
     quotes = [request for request in sent if _STREET not in request[0]]
-    fetched = asyncio.run(timed_floor(quotes, {}))
+    fetched = asyncio.run(timed_floor(quotes))
     path = tmp / f"floor-{time.monotonic_ns()}.db"
     Store.open(path).close()  # the same schema
     conn = sqlite3.connect(path, isolation_level=None)
@@ -224,13 +219,13 @@ def first_floor(
         written = time.perf_counter() - started
     finally:
         conn.close()
-    return fetched, written, asyncio.run(timed_floor(street, {}, AT_ONCE))
+    return fetched, written, asyncio.run(timed_floor(street, AT_ONCE))
 
 
 _STREET = "/v10/finance/quoteSummary/"  # the Street's requests: Yahoo's quote summaries
 
 
-def first_refresh(tmp: Path, config, n: int) -> tuple[float, list[tuple[str, str | None]], int]:
+def first_refresh(tmp: Path, config, n: int) -> tuple[float, list[Sent], int]:
     """One first refresh into a fresh database: seconds, the requests it sent (URL and cookie),
     bars stored."""
     store = Store.open(tmp / f"first-{n}.db")
@@ -294,13 +289,12 @@ def main() -> None:
             session = store.providers.session("yahoo")
             assert session is not None, "the first refresh kept no crumb"
             chunks = [symbols[i : i + BATCH_SIZE] for i in range(0, len(symbols), BATCH_SIZE)]
-            urls = [batch_url(base, chunk, session.crumb) for chunk in chunks]
+            batches = [(batch_url(base, c, session.crumb), session.cookie) for c in chunks]
             refresh_times, floor_times, sent = asyncio.run(
                 steady(
                     config,
                     store,
-                    urls,
-                    session.cookie,
+                    batches,
                     args.repeats,
                     args.fresh_client,
                     args.worker,
@@ -373,7 +367,7 @@ def main() -> None:
         Figure(
             figure="requests per steady-state refresh of 500 symbols",
             measured=max(sent),
-            floor=len(urls),
+            floor=len(batches),
             unit="requests",
             goal=f"measured <= {REQUESTS_GOAL}",
             floor_is=f"one v7 batch per {BATCH_SIZE} symbols",
