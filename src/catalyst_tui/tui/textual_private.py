@@ -6,7 +6,8 @@ upgrade) that renames or reshapes one fails there, by its name, not as a wrong d
 - `default_cell_formatter`: how DataTable turns a cell into a renderable; RowTable measures a
   cell as DataTable would (tui/widgets/table.py).
 - DataTable's `_update_dimensions` and `_update_column_widths`, which RowTable overrides to
-  measure a line of text by its length, and the state they read and set (`TABLE_STATE`).
+  measure a line of text by its length, and the state they read and set (`TABLE_STATE`): the
+  rows and cells waiting to be measured, which `RowTable.fit_to` measures before the first frame.
 - DataTable's `_clear_caches`: a header label changed in place is drawn again only after it
   (tui/widgets/watchlist/cells.py).
 - Footer's `bindings_changed`, which the Footer subscribes to the screen's bindings signal as it
@@ -46,6 +47,8 @@ TABLE_STATE = (
     "_total_row_height",
     "_row_label_column_width",
     "_require_update_dimensions",
+    "_new_rows",
+    "_updated_cells",
 )
 
 

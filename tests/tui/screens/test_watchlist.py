@@ -394,3 +394,27 @@ async def test_the_first_frame_holds_a_screen_of_rows_and_the_rest_follow_it(tmp
             await pilot.press("s")  # another sort: the table built again, whole, at once
             await pilot.pause()
             assert sorted(symbols(app)) == names and seen == [30]
+
+
+async def test_the_first_frame_is_drawn_focused_and_fitted(demo, monkeypatch):
+    """The watchlist's table is drawn once as it stays: focused (the cursor's band) and its
+    columns fitted to the screen from the first frame. A focus given after the first frame, or
+    columns fitted after it, drew every row again (a third of a Pilot test's start-up)."""
+    from catalyst_tui.tui.widgets.table import RowTable
+
+    frames: list[tuple[bool, int, int]] = []
+    render_lines = RowTable.render_lines
+
+    def drawn(self, crop):
+        if self.id == "tickers":
+            frames.append((self.has_focus, self.virtual_size.width, self.size.width))
+        return render_lines(self, crop)
+
+    monkeypatch.setattr(RowTable, "render_lines", drawn)
+    config, store = demo
+    app = make_app(config, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+    assert frames
+    for focused, virtual, width in frames:
+        assert focused and virtual <= width, frames

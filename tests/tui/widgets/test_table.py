@@ -357,3 +357,57 @@ async def test_a_column_that_gives_way_with_room_keeps_its_cells_as_they_were_gi
         table.fit_columns()
         await pilot.pause()
         assert str(table.get_cell("c", "name")).endswith("…")
+
+
+class _FittedAtMount(App[None]):
+    """One RowTable whose columns give way, its rows added as it mounts: fitted then to the
+    screen's width (`fit_to`), or after its first frame (`fit_columns`)."""
+
+    def __init__(self, *, at_mount: bool) -> None:
+        super().__init__()
+        self.at_mount = at_mount
+        self.drawn: list[tuple[int, int]] = []  # (the columns' width, the table's) each frame
+
+    def compose(self):
+        yield RowTable(id="t")
+
+    def on_mount(self) -> None:
+        table = self.query_one(RowTable)
+        table.add_column("Name", key="name")
+        table.add_column("Note", key="note")
+        table.add_column("Day", key="day")
+        table.give_way({"note": 6, "name": 4})
+        for i in range(8):
+            name, note = f"company {i} " * 3, Text(f"a note of {i} " * 8)
+            table.add_row(name, note, f"2026-11-{i + 1:02d}", key=f"r{i}")
+        if self.at_mount:
+            table.fit_to(self.screen.size.width)
+        else:
+            table.fit_columns()
+
+
+async def test_a_table_fitted_as_it_mounts_draws_its_first_frame_fitted(monkeypatch):
+    """`fit_to` measures the rows just added and fits the columns before the first frame: every
+    frame drawn fits the table's width, and the cells are those a fit after the first frame
+    gives (which draws one frame too wide, then every row again)."""
+    frames: list[tuple[bool, int, int]] = []
+    render_lines = RowTable.render_lines
+
+    def drawn(self, crop):
+        frames.append((self.app.at_mount, self.virtual_size.width, self.size.width))
+        return render_lines(self, crop)
+
+    monkeypatch.setattr(RowTable, "render_lines", drawn)
+    cells = {}
+    for at_mount in (True, False):
+        app = _FittedAtMount(at_mount=at_mount)
+        async with app.run_test(size=(70, 14)) as pilot:
+            await pilot.pause()
+            table = app.query_one(RowTable)
+            cells[at_mount] = [[str(c) for c in table.get_row_at(i)] for i in range(8)]
+    assert cells[True] == cells[False]
+    assert any(str(c).endswith("…") for row in cells[True] for c in row)  # it had to give way
+    fitted = [(virtual, width) for at_mount, virtual, width in frames if at_mount]
+    assert fitted and all(virtual <= width for virtual, width in fitted), fitted
+    late = [(virtual, width) for at_mount, virtual, width in frames if not at_mount]
+    assert late[0][0] > late[0][1]  # the first frame of a late fit: too wide, as the test says

@@ -51,7 +51,7 @@ class ChangesScreen(TableDetailScreen[Change]):
         table.add_keyed_columns(COLUMNS)
         table.give_way({"when": 11, "kind": 6})
         self.recolour()
-        table.focus()
+        self.set_focus(table)  # before the first frame (watchlist.py)
 
     def recolour(self) -> None:
         p = ink()

@@ -96,7 +96,7 @@ class PerformanceScreen(TableDetailScreen[Returns]):
         table = self.query_one("#returns-table", RowTable)
         table.add_keyed_columns(COLUMNS)
         self.reload()
-        table.focus()
+        self.set_focus(table)  # before the first frame (watchlist.py)
 
     def reload(self) -> None:
         """The returns read again (after a refresh, an edit, another process's write)."""

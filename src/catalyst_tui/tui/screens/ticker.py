@@ -92,7 +92,7 @@ class TickerScreen(FreshScreen, Screen[None]):
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one(PANES[0].focus).focus()
+        self.set_focus(self.query_one(PANES[0].focus))  # before the first frame (watchlist.py)
 
     def reload(self) -> None:
         detail = self.workspace.ticker(self.symbol)

@@ -76,7 +76,7 @@ class TimelineScreen(TableDetailScreen[TimelineEntry]):
         # time (the date stays) and the checkpoint's id give way, clipped with … (table.py).
         table.give_way({"value": 0, "when": 11, "checkpoint": 16})
         self.reload()
-        table.focus()
+        self.set_focus(table)  # before the first frame (watchlist.py)
 
     def recolour(self) -> None:
         """The theme changed: the events shown again, in its colours (palette.py)."""

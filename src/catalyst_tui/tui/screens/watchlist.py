@@ -94,7 +94,10 @@ class WatchlistScreen(FreshScreen, Screen[None]):
         table.give_way(GIVE_WAY)
         show_sort(table, SORTS[self.sort_index][0], reverse=self.reverse)
         self.reload()
-        table.focus()
+        # The first frame drawn as it stays: fitted to the screen the table spans, and focused
+        # now (a widget's focus() comes after the first frame, which then draws every row again).
+        table.fit_to(self.size.width)
+        self.set_focus(table)
         self.call_after_refresh(self._mount_hidden)
 
     def _mount_hidden(self) -> None:

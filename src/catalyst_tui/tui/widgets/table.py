@@ -176,6 +176,22 @@ class RowTable(DataTable[Any]):
         self._fitted_width = 0
         self.call_after_refresh(self._fit_last_column)
 
+    def fit_to(self, width: int) -> None:
+        """Fitted now to `width`, the width the table is about to be laid out at (a screen
+        mounting one that spans it knows its own), so that its first frame is drawn fitted and
+        focused rows are not drawn twice; the Resize that follows fits it again only if the
+        width differs. The rows just added are measured first, as DataTable would when idle."""
+        if self._updated_cells:
+            cells = set(self._updated_cells)
+            self._updated_cells.clear()
+            self._update_column_widths(cells)
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            rows = list(self._new_rows)
+            self._new_rows.clear()
+            self._update_dimensions(rows)
+        self._fit_last_column(width)
+
     def set_last_column(self, full: dict[str, Text], key: str | None = None) -> None:
         """The whole texts of the last column (or the column `key`) (row key → text) of the rows
         just added: shown clipped to the room left, now and after every change of its width."""
@@ -189,14 +205,16 @@ class RowTable(DataTable[Any]):
         if fitted and self.size.width != self._fitted_width:
             self.call_after_refresh(self._fit_last_column)
 
-    def _fit_last_column(self) -> None:
+    def _fit_last_column(self, laid_out: int = 0) -> None:
+        """Fitted to the table's width (or `laid_out`, the width it is about to have)."""
         columns = list(self.columns.values())
-        if not columns or not (self._last_full or self._floors) or not self.size.width:
+        full = laid_out or self.size.width
+        if not columns or not (self._last_full or self._floors) or not full:
             return  # hidden (no width): fitted on the Resize that showing it sends
-        self._fitted_width = self.size.width
+        self._fitted_width = full
         # The width less a vertical scrollbar's, whether one shows yet or not (rows may add one).
         scrollbar = max(self.gutter.width, self.styles.scrollbar_size_vertical)
-        width = self.size.width - scrollbar
+        width = full - scrollbar
         last = next((c for c in columns if c.key == self._fit_key), columns[-1])
         widest = max((t.cell_len for t in self._last_full.values()), default=0)
         wanted = 0  # what the fitted column asks of the others: up to a third of the width
@@ -208,7 +226,7 @@ class RowTable(DataTable[Any]):
             bar = scrollbar if self._last_full or self.show_vertical_scrollbar else 0
             slack = 4 if self._last_full else 0  # the fitted column gives a few cells itself
             fitted = last if self._last_full else None
-            self._give_way(self.size.width - bar - wanted + slack, fitted=fitted)
+            self._give_way(full - bar - wanted + slack, fitted=fitted)
         if not self._last_full:
             return
         used = sum(c.get_render_width(self) for c in columns if c is not last)
