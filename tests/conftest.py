@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.support import parsed_css as _parsed_css  # noqa: F401  (CSS parsed once a process)
 from tests.support import saves as _saves  # noqa: F401  (a pause waits for the saves)
 from tests.support import toasts as _toasts  # noqa: F401  (every toast recorded)
 

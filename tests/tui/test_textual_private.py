@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Footer
 
@@ -52,3 +53,47 @@ async def test_a_mounted_table_has_the_state_and_caches_named() -> None:
         assert len(table._row_render_cache) > 0
         textual_private.clear_table_caches(table)
         assert len(table._row_render_cache) == 0
+
+
+def test_the_stylesheet_parse_the_suite_shares_keeps_its_parameters() -> None:
+    """tests/support/parsed_css.py wraps it (each CSS text parsed once a test process)."""
+    from textual.css.stylesheet import Stylesheet
+
+    from ..support import parsed_css
+
+    parameters = ("self", "css", "read_from", "is_default_rules", "tie_breaker", "scope")
+    assert tuple(inspect.signature(parsed_css._parse_rules).parameters) == parameters
+    assert Stylesheet._parse_rules is parsed_css._shared_parse_rules
+
+
+async def test_css_parsed_once_still_follows_the_theme_and_still_fails_when_wrong() -> None:
+    """Two apps on one CSS text under two themes each get their theme's colour (the variables
+    are part of what a parse is shared by), and CSS that does not parse fails every app."""
+    from textual.css.stylesheet import StylesheetParseError
+    from textual.widgets import Static
+
+    class Tinted(App[None]):
+        CSS = "Static { background: $primary; }"
+
+        def compose(self) -> ComposeResult:
+            yield Static("x")
+
+    colours = {}
+    for theme in ("textual-dark", "textual-light", "textual-dark"):
+        app = Tinted()
+        app.theme = theme
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            colours.setdefault(theme, set()).add(app.query_one(Static).styles.background)
+    assert all(len(seen) == 1 for seen in colours.values())
+    assert colours["textual-dark"] != colours["textual-light"]
+
+    class Wrong(App[None]):
+        CSS = "Static { background: not-a-colour; }"
+
+    for _ in range(2):
+        app = Wrong()
+        with pytest.raises(StylesheetParseError):
+            async with app.run_test() as pilot:
+                await pilot.pause()
+        assert app.return_code == 1
