@@ -78,7 +78,7 @@ async def test_css_parsed_once_still_follows_the_theme_and_still_fails_when_wron
         def compose(self) -> ComposeResult:
             yield Static("x")
 
-    colours = {}
+    colours: dict[str, set[object]] = {}
     for theme in ("textual-dark", "textual-light", "textual-dark"):
         app = Tinted()
         app.theme = theme
@@ -92,8 +92,8 @@ async def test_css_parsed_once_still_follows_the_theme_and_still_fails_when_wron
         CSS = "Static { background: not-a-colour; }"
 
     for _ in range(2):
-        app = Wrong()
+        wrong = Wrong()
         with pytest.raises(StylesheetParseError):
-            async with app.run_test() as pilot:
+            async with wrong.run_test() as pilot:
                 await pilot.pause()
-        assert app.return_code == 1
+        assert wrong.return_code == 1
