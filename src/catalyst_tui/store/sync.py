@@ -51,6 +51,24 @@ _CHECKPOINT_COLUMNS = (
     "kill",
     "at_due",
 )
+# A new ticker's row and a new checkpoint's, written as SQL: through sqlite-utils, each insert
+# read the table's columns first (PRAGMA table_info), 3.3 s of a first sync of 5,000 tickers.
+_INSERT_TICKER = (
+    f"INSERT INTO tickers ({', '.join(_TICKER_COLUMNS)})"
+    f" VALUES ({', '.join('?' * len(_TICKER_COLUMNS))})"
+)
+_NEW_CHECKPOINT_COLUMNS = (
+    "symbol",
+    *_CHECKPOINT_COLUMNS,
+    "status",
+    "status_since",
+    "condition_since",
+    "evidence_since",
+)
+_INSERT_CHECKPOINT = (
+    f"INSERT INTO checkpoints ({', '.join(_NEW_CHECKPOINT_COLUMNS)})"
+    f" VALUES ({', '.join('?' * len(_NEW_CHECKPOINT_COLUMNS))})"
+)
 _DIGEST = "config_digest"  # the meta key of the last synced config's digest
 _FOLLOWS = "config_path"  # the meta key of the file this database follows
 _CONDITION = _CHECKPOINT_COLUMNS.index("condition")
@@ -95,9 +113,7 @@ class ConfigSync(Door):
                 wanted = _ticker_row(ticker, position, config.benchmark(ticker.group))
                 have = stored_tickers.get(ticker.symbol)
                 if have is None:
-                    self._store.db["tickers"].insert(  # type: ignore[union-attr]
-                        dict(zip(_TICKER_COLUMNS, wanted, strict=True))
-                    )
+                    conn.execute(_INSERT_TICKER, wanted)
                     counts["tickers_added"] += 1
                 elif have != wanted:
                     _update(conn, "tickers", _TICKER_COLUMNS, wanted, "symbol = ?", [ticker.symbol])
@@ -150,18 +166,10 @@ class ConfigSync(Door):
         if have == wanted:
             return 0
         conn.execute("DELETE FROM lots WHERE symbol = ?", [ticker.symbol])
-        self._store.db["lots"].insert_all(  # type: ignore[union-attr]
-            {
-                "symbol": ticker.symbol,
-                "seq": seq,
-                "shares": s,
-                "cost": c,
-                "date": d,
-                "note": n,
-                "fx": fx,
-                "fees": f,
-            }
-            for seq, (s, c, d, n, fx, f) in enumerate(wanted)
+        conn.executemany(
+            "INSERT INTO lots (symbol, seq, shares, cost, date, note, fx, fees)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(ticker.symbol, seq, *lot) for seq, lot in enumerate(wanted)],
         )
         return 1
 
@@ -190,17 +198,8 @@ class ConfigSync(Door):
             wanted = _checkpoint_row(checkpoint, position)
             have = stored.get(checkpoint.id)
             if have is None:
-                row = dict(zip(_CHECKPOINT_COLUMNS, wanted, strict=True))
-                self._store.db["checkpoints"].insert(  # type: ignore[union-attr]
-                    {
-                        "symbol": ticker.symbol,
-                        **row,
-                        "status": Status.PENDING.value,
-                        "status_since": stamp,
-                        "condition_since": stamp[:10],
-                        "evidence_since": stamp,
-                    }
-                )
+                new = (ticker.symbol, *wanted, Status.PENDING.value, stamp, stamp[:10], stamp)
+                conn.execute(_INSERT_CHECKPOINT, new)
                 added += 1
             elif have[-1] or have[:-1] != wanted:  # archived, or changed in the file
                 columns: tuple[str, ...] = (*_CHECKPOINT_COLUMNS, "archived", "archived_at")
