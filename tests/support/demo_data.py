@@ -554,11 +554,9 @@ def demo_database(
     if Path(config_path).resolve() != config_file.resolve():
         shutil.copyfile(config_path, config_file)
     if sec_contact is not None:
-        from catalyst_tui.config.write import set_sec_contact
-
         text = config_file.read_text(encoding="utf-8")
         if "\nuser_agent = " not in text:
-            config_file.write_text(set_sec_contact(text, sec_contact), encoding="utf-8")
+            config_file.write_text(_with_contact(text, sec_contact), encoding="utf-8")
     config = load_config(config_file)
     db = tmp_path / "demo.db"
     if fresh:
@@ -573,6 +571,15 @@ def demo_database(
     store = Store.open(db)
     store.sync.apply(config)  # the same file's digest: only the file it follows is written
     return config, store
+
+
+@functools.lru_cache(maxsize=16)
+def _with_contact(text: str, contact: str) -> str:
+    """`text` with `contact` as SEC's user agent, written as the TUI writes it: once a process
+    for each file (a test of the demo's copies the same file)."""
+    from catalyst_tui.config.write import set_sec_contact
+
+    return set_sec_contact(text, contact)
 
 
 _TEMPLATES: dict[str, Path] = {}  # this process's seeded databases, by their file's bytes
