@@ -67,14 +67,11 @@ test: $(STAMP)  ## lint, check imports and types, and run the whole test suite (
 types: $(STAMP)
 	@$(BIN)/mypy -n auto > $(VENV)/mypy.out 2>&1; status=$$?; cat $(VENV)/mypy.out; exit $$status
 
-# Each test module is collected once before the workers start: pytest keeps each module with its
-# asserts rewritten in __pycache__, and on a fresh clone every worker otherwise rewrote all of
-# them at once (13.9 CPU-s a collection cold, 4.6 warm: 90 CPU-s of ten workers' start). Two
-# processes collect every other module each, beside mypy (one took 36 s of a busy fresh clone's
-# 50 s set-up). Their output is dropped: a module that fails to collect fails the run that follows.
-COLLECT := $(BIN)/python -m pytest -q --collect-only -p no:cacheprovider
-HALF = find tests -name 'test_*.py' | sort | awk 'NR % 2 == $(1)' | xargs $(COLLECT)
-WARM := ($(call HALF,0) & $(call HALF,1); wait) > /dev/null 2>&1 || true
+# Each test module is collected once in one process before the workers start: pytest keeps each
+# module with its asserts rewritten in __pycache__, and on a fresh clone every worker otherwise
+# rewrote all of them at once (13.9 CPU-s a collection cold, 4.6 warm: 90 CPU-s of ten workers'
+# start). Its output is dropped: a module that fails to collect fails the run that follows.
+WARM := $(BIN)/python -m pytest -q --collect-only -p no:cacheprovider > /dev/null || true
 
 suite: $(STAMP)
 	@$(WARM)
