@@ -52,7 +52,7 @@ _CHECKPOINT_COLUMNS = (
     "at_due",
 )
 # A new ticker's row and a new checkpoint's, written as SQL: through sqlite-utils, each insert
-# read the table's columns first (PRAGMA table_info), 3.3 s of a first sync of 5,000 tickers.
+# read the table's columns first; a first sync of 5,000 tickers took 1.9 CPU-s, now 0.16.
 _INSERT_TICKER = (
     f"INSERT INTO tickers ({', '.join(_TICKER_COLUMNS)})"
     f" VALUES ({', '.join('?' * len(_TICKER_COLUMNS))})"
