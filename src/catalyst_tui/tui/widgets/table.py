@@ -179,7 +179,7 @@ class RowTable(DataTable[Any]):
     def fit_to(self, width: int) -> None:
         """Fitted now to `width`, the width the table is about to be laid out at (a screen
         mounting one that spans it knows its own), so that its first frame is drawn fitted and
-        focused rows are not drawn twice; the Resize that follows fits it again only if the
+        its rows are not drawn again at once; the Resize that follows fits it again only if the
         width differs. The rows just added are measured first, as DataTable would when idle."""
         if self._updated_cells:
             cells = set(self._updated_cells)
