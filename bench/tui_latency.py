@@ -727,14 +727,16 @@ def main() -> int:
         print(stats_line("floor (bare DataTable) ", floor))
     worst = sorted((s for s in during if s.latency is not None), key=lambda s: -s.latency)[:5]
     if worst:
-        print("  slowest keys during refreshes (time from the refresh's first / last request):")
+        print("  slowest keys during refreshes (from the refresh's first / last request; which):")
         for s in worst:
-            first, last, _ = next(
-                w for w in windows if w[0] - args.lead <= s.sent <= w[1] + args.tail
+            k, (first, last, _) = next(
+                (k, w)
+                for k, w in enumerate(windows, 1)
+                if w[0] - args.lead <= s.sent <= w[1] + args.tail
             )
             print(
                 f"    {s.latency * 1000:7.1f} ms  sent {s.sent - first:+6.2f} s / "
-                f"{s.sent - last:+6.2f} s"
+                f"{s.sent - last:+6.2f} s  (refresh {k} of {len(windows)})"
             )
     if len(during) < 200:
         print(

@@ -8,6 +8,9 @@ upgrade) that renames or reshapes one fails there, by its name, not as a wrong d
 - DataTable's `_update_dimensions` and `_update_column_widths`, which RowTable overrides to
   measure a line of text by its length, and the state they read and set (`TABLE_STATE`): the
   rows and cells waiting to be measured, which `RowTable.fit_to` measures before the first frame.
+- DataTable's `_render_cell`, which RowTable overrides to keep a cell's drawing until the cell
+  changes, and `_clear_caches`, which it overrides to drop those drawings with DataTable's, and
+  what the drawing's key reads (`TABLE_STATE`).
 - DataTable's `_clear_caches`: a header label changed in place is drawn again only after it
   (tui/widgets/watchlist/cells.py).
 - Footer's `bindings_changed`, which the Footer subscribes to the screen's bindings signal as it
@@ -37,6 +40,8 @@ __all__ = [
 OVERRIDDEN = {
     "_update_dimensions": ("self", "new_rows"),
     "_update_column_widths": ("self", "updated_cells"),
+    "_render_cell": ("self", "row_index", "column_index", "base_style", "width", "cursor", "hover"),
+    "_clear_caches": ("self",),
 }
 #: Footer's method KeyFooter overrides, with its parameters.
 FOOTER_OVERRIDDEN = {"bindings_changed": ("self", "screen")}
@@ -49,6 +54,9 @@ TABLE_STATE = (
     "_require_update_dimensions",
     "_new_rows",
     "_updated_cells",
+    "_column_locations",
+    "_show_hover_cursor",
+    "_pseudo_class_state",
 )
 
 

@@ -385,6 +385,8 @@ async def test_the_first_frame_holds_a_screen_of_rows_and_the_rest_follow_it(tmp
         app = make_app(config, store)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
+            await app.workers.wait_for_complete()  # the rest's cells are built a step at a time
+            await pilot.pause()
             assert seen == [30]  # one build, of the 30 rows a 30-line screen could show
             assert symbols(app) == names
             assert text_of(app, "#status-line").startswith("120/120 tickers")
@@ -394,6 +396,40 @@ async def test_the_first_frame_holds_a_screen_of_rows_and_the_rest_follow_it(tmp
             await pilot.press("s")  # another sort: the table built again, whole, at once
             await pilot.pause()
             assert sorted(symbols(app)) == names and seen == [30]
+
+
+async def test_the_rows_after_the_first_frame_leave_the_screen_drawn(tmp_path, monkeypatch):
+    """The rest of 500 rows comes after the first frame without drawing the cells on screen
+    again: a row added under the screen changes none of the cells on it (DataTable drew all
+    345 again, which a key pressed then waited for). Only a column the rows made narrower or
+    wider (here one that gives way to the scrollbar they bring) is drawn again."""
+    names = [f"T{i:03d}" for i in range(1, 501)]
+    path = tmp_path / "catalysts.toml"
+    path.write_text("".join(f'[tickers.{s}]\nname = "{s} Inc"\n' for s in names))
+    config = load_config(path)
+    drawn: list[tuple[int, int, int, int]] = []  # (rows, row, column, width) of a cell drawn
+    render_cell = DataTable._render_cell
+
+    def counted(self, row_index, column_index, base_style, width, *args, **kwargs):
+        if self.id == "tickers" and row_index >= 0:
+            drawn.append((self.row_count, row_index, column_index, width))
+        return render_cell(self, row_index, column_index, base_style, width, *args, **kwargs)
+
+    monkeypatch.setattr(DataTable, "_render_cell", counted)
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        app = make_app(config, store)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert symbols(app) == names
+    first = {(row, column): width for rows, row, column, width in drawn if rows < 500}
+    assert len(first) >= 20 * 5  # the first frame: a screen of rows, each of several cells
+    again = [(row, column, width) for rows, row, column, width in drawn if rows == 500]
+    same = [(r, c, w) for r, c, w in again if first.get((r, c)) == w]
+    assert not same, f"{len(same)} cells drawn again as they were: {same[:5]}"
+    assert len({c for _, c, _ in again}) <= 1, again  # the one column given way
 
 
 async def test_the_first_frame_is_drawn_focused_and_fitted(demo, monkeypatch):

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ...session.workspace import Workspace
 
 ROWS_PER_STEP = 25  # changed rows updated per step of the event loop
+FILL_STEP = 100  # rows whose cells are built per step of the event loop, after the first frame
 # The keys of SORTS, in order: a column whose key is one sorts by it when its header is clicked.
 SORT_KEYS = [key for key, _ in SORTS]
 
@@ -220,13 +221,32 @@ class WatchlistScreen(FreshScreen, Screen[None]):
         self._show_summary(data, rows)
 
     def _fill_rest(self, filling: int, rest: list[WatchRow], symbols: list[str]) -> None:
-        """The rows under the first screen, once it is painted (unless the table was rebuilt)."""
+        """The rows under the first screen, once it is painted (unless the table was rebuilt
+        meanwhile): their cells built a step at a time, keys handled between the steps (500
+        rows' took a key 150 ms in one step), then the rows added at once, measured and
+        fitted before the next frame (a column fitted a frame later draws all its cells again)."""
+        self.app.run_worker(  # on the app, whose one handler reports a failed worker
+            self._fill_rest_in_steps(filling, rest, symbols),
+            name="filling the rows",
+            group="fill",
+            exit_on_error=False,
+        )
+
+    async def _fill_rest_in_steps(
+        self, filling: int, rest: list[WatchRow], symbols: list[str]
+    ) -> None:
+        for start in range(0, len(rest), FILL_STEP):
+            if filling != self._filling or not self.is_attached or self.data is None:
+                return
+            for row in rest[start : start + FILL_STEP]:
+                self._cells.cells(row, self.data.currency)  # built and kept for add_rows
+            await asyncio.sleep(0)
         if filling != self._filling or not self.is_attached or self.data is None:
             return
         table = self.query_one("#tickers", RowTable)
         self._cells.add_rows(table, rest, self.data.currency)
         self._shown = symbols
-        table.fit_columns()
+        table.fit_to(table.size.width)
 
     def _update_rows(self, rows: list[WatchRow]) -> None:
         base = self.data.currency if self.data is not None else ""
