@@ -4,14 +4,18 @@ and rows updated in place."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable
 
-from catalyst_tui.config import load_config
+from catalyst_tui.config import Config, load_config
 from catalyst_tui.store import Store
 from catalyst_tui.tui import format as fmt
+from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS, GIVE_WAY
@@ -362,16 +366,35 @@ async def test_the_headers_totals_are_the_sums_of_the_figures_shown(tmp_path: Pa
     assert f"P&L {sum(gains):+,.2f} " in summary  # +1.50: it read +1.51
 
 
+def _numbered(tmp_path: Path, count: int) -> tuple[list[str], Config]:
+    """A thesis file of `count` tickers T001, T002… (names "T001 Inc"…), loaded."""
+    names = [f"T{i:03d}" for i in range(1, count + 1)]
+    path = tmp_path / "catalysts.toml"
+    path.write_text("".join(f'[tickers.{s}]\nname = "{s} Inc"\n' for s in names))
+    return names, load_config(path)
+
+
+@contextlib.asynccontextmanager
+async def _filled(tmp_path: Path, config: Config) -> AsyncIterator[tuple[CatalystApp, Any]]:
+    """The app on `config` at 100x30, its first frame painted, then the rest of the rows
+    (their cells built a step at a time, in a worker) added."""
+    with Store.open(tmp_path / "c.db") as store:
+        store.sync.apply(config)
+        app = make_app(config, store)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            yield app, pilot
+
+
 async def test_the_first_frame_holds_a_screen_of_rows_and_the_rest_follow_it(tmp_path, monkeypatch):
     """At start-up the table is built with the rows a screen shows (a row a line), painted, and
     then given the rest: once the app is idle every ticker is there in the file's order, the
     header counts them all, End reaches the last, and a sort orders them all."""
     from textual.widgets import DataTable as Table
 
-    names = [f"T{i:03d}" for i in range(1, 121)]
-    path = tmp_path / "catalysts.toml"
-    path.write_text("".join(f'[tickers.{s}]\nname = "{s} Inc"\n' for s in names))
-    config = load_config(path)
+    names, config = _numbered(tmp_path, 120)
     seen: list[int] = []  # the rows the table held when the first frame had been painted
     fill_rest = WatchlistScreen._fill_rest
 
@@ -380,22 +403,16 @@ async def test_the_first_frame_holds_a_screen_of_rows_and_the_rest_follow_it(tmp
         return fill_rest(self, *args)
 
     monkeypatch.setattr(WatchlistScreen, "_fill_rest", record)
-    with Store.open(tmp_path / "c.db") as store:
-        store.sync.apply(config)
-        app = make_app(config, store)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            await app.workers.wait_for_complete()  # the rest's cells are built a step at a time
-            await pilot.pause()
-            assert seen == [30]  # one build, of the 30 rows a 30-line screen could show
-            assert symbols(app) == names
-            assert text_of(app, "#status-line").startswith("120/120 tickers")
-            await pilot.press("end")
-            table = app.screen.query_one("#tickers", Table)
-            assert table.cursor_row == 119
-            await pilot.press("s")  # another sort: the table built again, whole, at once
-            await pilot.pause()
-            assert sorted(symbols(app)) == names and seen == [30]
+    async with _filled(tmp_path, config) as (app, pilot):
+        assert seen == [30]  # one build, of the 30 rows a 30-line screen could show
+        assert symbols(app) == names
+        assert text_of(app, "#status-line").startswith("120/120 tickers")
+        await pilot.press("end")
+        table = app.screen.query_one("#tickers", Table)
+        assert table.cursor_row == 119
+        await pilot.press("s")  # another sort: the table built again, whole, at once
+        await pilot.pause()
+        assert sorted(symbols(app)) == names and seen == [30]
 
 
 async def test_the_rows_after_the_first_frame_leave_the_screen_drawn(tmp_path, monkeypatch):
@@ -403,10 +420,7 @@ async def test_the_rows_after_the_first_frame_leave_the_screen_drawn(tmp_path, m
     again: a row added under the screen changes none of the cells on it (DataTable drew all
     345 again, which a key pressed then waited for). Only a column the rows made narrower or
     wider (here one that gives way to the scrollbar they bring) is drawn again."""
-    names = [f"T{i:03d}" for i in range(1, 501)]
-    path = tmp_path / "catalysts.toml"
-    path.write_text("".join(f'[tickers.{s}]\nname = "{s} Inc"\n' for s in names))
-    config = load_config(path)
+    names, config = _numbered(tmp_path, 500)
     drawn: list[tuple[int, int, int, int]] = []  # (rows, row, column, width) of a cell drawn
     render_cell = DataTable._render_cell
 
@@ -416,14 +430,8 @@ async def test_the_rows_after_the_first_frame_leave_the_screen_drawn(tmp_path, m
         return render_cell(self, row_index, column_index, base_style, width, *args, **kwargs)
 
     monkeypatch.setattr(DataTable, "_render_cell", counted)
-    with Store.open(tmp_path / "c.db") as store:
-        store.sync.apply(config)
-        app = make_app(config, store)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            assert symbols(app) == names
+    async with _filled(tmp_path, config) as (app, _pilot):
+        assert symbols(app) == names
     first = {(row, column): width for rows, row, column, width in drawn if rows < 500}
     assert len(first) >= 20 * 5  # the first frame: a screen of rows, each of several cells
     again = [(row, column, width) for rows, row, column, width in drawn if rows == 500]
