@@ -223,7 +223,7 @@ class WatchlistScreen(FreshScreen, Screen[None]):
     def _fill_rest(self, filling: int, rest: list[WatchRow], symbols: list[str]) -> None:
         """The rows under the first screen, once it is painted (unless the table was rebuilt
         meanwhile): their cells built a step at a time, keys handled between the steps (500
-        rows' took a key 150 ms in one step), then the rows added at once, measured and
+        rows built in one step held a key 150 ms), then the rows added at once, measured and
         fitted before the next frame (a column fitted a frame later draws all its cells again)."""
         self.app.run_worker(  # on the app, whose one handler reports a failed worker
             self._fill_rest_in_steps(filling, rest, symbols),

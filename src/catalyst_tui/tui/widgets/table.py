@@ -10,7 +10,7 @@ and a table without one its last column whole (a date).
 
 A cell is drawn again only when it changed. DataTable keys every cell it has drawn by a count
 of the table's changes, so one row added or one price updated has it draw every cell on screen
-again (a screen of the watchlist's cells: 55 ms, which a key pressed then waits for). RowTable
+again (a screen of the watchlist's cells: 56 ms, which a key pressed then waits for). RowTable
 keeps each cell's drawing by the cell itself, where it is and how it is styled: a cell whose
 object, place, width and style are those it was drawn with is drawn as it was. Cells are never
 changed in place (update_cell puts a new one), and a change of style or CSS drops every kept
