@@ -62,7 +62,8 @@ def _apply(table: RowTable, change: tuple, added: list[int]) -> None:
     elif kind == "again":  # an equal copy of the cell put back: a new object, drawn the same
         key, column = keys[args[0] % len(keys)], COLUMNS[args[1]]
         cell = table.get_cell(key, column)
-        table.update_cell(key, column, cell.copy() if isinstance(cell, Text) else str(cell))
+        copy = cell.copy() if isinstance(cell, Text) else "".join(list(str(cell)))
+        table.update_cell(key, column, copy)
     elif kind == "remove":
         table.remove_row(keys[args[0] % len(keys)])
     elif kind == "cursor":

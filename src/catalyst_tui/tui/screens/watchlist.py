@@ -235,6 +235,7 @@ class WatchlistScreen(FreshScreen, Screen[None]):
     async def _fill_rest_in_steps(
         self, filling: int, rest: list[WatchRow], symbols: list[str]
     ) -> None:
+        # Between two steps the table may have been rebuilt, or the app closed.
         for start in range(0, len(rest), FILL_STEP):
             if filling != self._filling or not self.is_attached or self.data is None:
                 return
@@ -246,7 +247,7 @@ class WatchlistScreen(FreshScreen, Screen[None]):
         table = self.query_one("#tickers", RowTable)
         self._cells.add_rows(table, rest, self.data.currency)
         self._shown = symbols
-        table.fit_to(table.size.width)
+        table.fit_to()
 
     def _update_rows(self, rows: list[WatchRow]) -> None:
         base = self.data.currency if self.data is not None else ""

@@ -190,11 +190,12 @@ class RowTable(DataTable[Any]):
         self._fitted_width = 0
         self.call_after_refresh(self._fit_last_column)
 
-    def fit_to(self, width: int) -> None:
+    def fit_to(self, width: int = 0) -> None:
         """Fitted now to `width`, the width the table is about to be laid out at (a screen
-        mounting one that spans it knows its own), so that its first frame is drawn fitted and
-        its rows are not drawn again at once; the Resize that follows fits it again only if the
-        width differs. The rows just added are measured first, as DataTable would when idle."""
+        mounting one that spans it knows its own; 0: the width it has), so that the next frame
+        is drawn fitted and its rows are not drawn again at once; the Resize that follows fits
+        it again only if the width differs. The rows just added are measured first, as
+        DataTable would when idle."""
         if self._updated_cells:
             cells = set(self._updated_cells)
             self._updated_cells.clear()
