@@ -154,6 +154,50 @@ def test_the_tuis_path_to_its_first_frame_loads_no_other_command_pane_or_metric(
     assert not later & loaded
 
 
+@FIRST_FRAME
+def test_the_watchlists_first_read_loads_no_snapshot_filing_reader_kpi_reader_or_goalposts(
+    tmp_path: Path,
+):
+    """The first frame's read of the watchlist, on the bundled thesis's database (every door it
+    opens: the quotes and positions, the verdicts with their accepted passages, the results'
+    marks, the estimates, FX, the health): neither the metrics' snapshot (store/snapshot.py and
+    thesis/snapshot.py, with the performance behind them), SEC's filing index with its HTML
+    bounds, the KPI statements' reader nor the goalposts load with it; each loads with its
+    first use (bench/startup.py: 8 ms of the start-up's 0.48 s)."""
+    from catalyst_tui.config import load_config
+    from catalyst_tui.store import Store
+
+    database = tmp_path / "catalyst.db"
+    with Store.open(database) as store:
+        store.sync.apply(load_config(Path(__file__).parents[2] / "catalysts.toml"))
+    listed = tmp_path / "modules.txt"
+    code = (
+        "import datetime, sys\n"
+        "import catalyst_tui.cli, catalyst_tui.cli.run, catalyst_tui.tui.app\n"
+        "from catalyst_tui.store import Store\n"
+        "from catalyst_tui.views.watchlist import load_watchlist\n"
+        f"with Store.open({str(database)!r}) as store:\n"
+        "    rows = load_watchlist(store, datetime.date.today()).rows\n"
+        f"open({str(listed)!r}, 'w').write('\\n'.join(sys.modules))\n"
+        "print(len(rows))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(done.stdout) > 1  # the probe read the thesis's rows
+    loaded = set(listed.read_text(encoding="utf-8").split())
+    assert {"catalyst_tui.store.verdicts", "catalyst_tui.store.evidence"} <= loaded  # read
+    later = {
+        "catalyst_tui.store.snapshot",
+        "catalyst_tui.thesis.snapshot",
+        "catalyst_tui.thesis.portfolio.performance",
+        "catalyst_tui.market.sec.filings",
+        "catalyst_tui.reading.filing_index",
+        "catalyst_tui.reading.html_bounds",
+        "catalyst_tui.thesis.kpis.statements",
+        "catalyst_tui.thesis.goalposts",
+    }
+    assert not later & loaded
+
+
 def _dead_url() -> str:
     """http://127.0.0.1:PORT where nothing listens: every connection is refused."""
     with socket.socket() as probe:

@@ -31,6 +31,7 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.widgets.watchlist.cells import COLUMNS
 from catalyst_tui.views.report import load_report
 from catalyst_tui.views.review import load_review
+from catalyst_tui.views.watchlist import load_watchlist
 
 from ..support import scenes
 from ..support.market_server import MarketServer
@@ -177,6 +178,22 @@ async def test_a_quote_the_refresh_failed_to_renew_is_stale_data_since_its_provi
         "from data of 2026-11-20 (sec failing, last tried 2026-11-22; yahoo failing, last tried"
         " 2026-11-22)  (2 of 2 checkpoints judged)"
     )
+
+
+async def test_the_watchlist_judges_staleness_from_the_quotes_its_rows_read_as_review_does(
+    failing, market: MarketServer
+):
+    """The watchlist's read judges its verdicts from the quotes its rows read (not read twice:
+    views/watchlist.py); `review` reads the stale quotes itself. Both say the same, Yahoo
+    failing too: MU's from its quote of the 21st, ALAB's from SEC's data of the 20th."""
+    config, store = failing
+    market.inject("http500", provider="yahoo")
+    await refresh(config, store, D22)
+    said = {t.verdict.symbol: t.stale for t in load_review(store).tickers}
+    rows = {r.symbol: r.verdict_stale for r in load_watchlist(store, D22.date()).rows}
+    assert rows == said
+    assert rows["MU"] is not None and rows["MU"].since == D21
+    assert rows["ALAB"] is not None and rows["ALAB"].since == D20
 
 
 async def test_the_watchlist_marks_the_verdict_and_the_ticker_page_says_since_when(failing):

@@ -8,9 +8,9 @@ import datetime as dt
 import json
 import zlib
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..market.sec.filings import EASTERN, Filing
+from ..market.models import NEW_YORK as EASTERN
 from ..thesis.evidence.stance import classify
 from .columns import day, entries, iso, moment
 from .door import Door
@@ -23,6 +23,9 @@ from .records import (
     NewDocument,
 )
 
+if TYPE_CHECKING:
+    from ..market.sec.filings import Filing
+
 READ_ATTEMPTS = 3  # a filing whose documents fail this often is given up (read = -1)
 
 FILING_COLUMNS = (
@@ -33,6 +36,10 @@ DOCUMENT_COLUMNS = "d.id, d.symbol, d.source, d.form, d.title, d.url, d.publishe
 
 
 def filing_record(row: tuple[Any, ...]) -> FilingRecord:
+    # SEC's filings module (its index reader and HTML bounds) loads with the first filing read:
+    # the watchlist's verdicts read this door's accepted passages before its first frame.
+    from ..market.sec.filings import Filing
+
     symbol, accession, cik, form, items, accepted, filed, report, primary, url, read, error = row
     filing = Filing(
         cik,

@@ -17,7 +17,6 @@ from .door import Door
 from .migrations.later import SPARK_OF
 from .quote_rows import QUOTE_COLUMNS, UPSERT_QUOTE, last_quote, quote_row
 from .records import FetchState
-from .snapshot import load_snapshot
 
 if TYPE_CHECKING:
     import sqlite3
@@ -341,7 +340,10 @@ class MarketData(Door):
     ) -> MarketSnapshot:
         """Everything metrics read (quotes, a year's highs, fundamentals, lots and sales, FX
         rates in `base`), for every symbol or only `symbol`'s (its weight still sees every
-        position): store/snapshot.py loads it."""
+        position): store/snapshot.py loads it (imported here: the watchlist's first frame reads
+        quotes, not the metrics' snapshot)."""
+        from .snapshot import load_snapshot
+
         return load_snapshot(
             self._store, now, sec_configured=sec_configured, symbol=symbol, base=base
         )

@@ -22,12 +22,12 @@ from ..thesis.reported.results import Release
 from .columns import day, day_text, iso, moment
 from .door import Door
 from .evidence import READ_ATTEMPTS  # a read failing this often is given up
-from .snapshot import FiledFacts, filed_facts
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from .records import FilingRecord
+    from .snapshot import FiledFacts
 
 _RELEASE_COLUMNS = "symbol, accession, url, filed, accepted, found, reason, detail, period_end"
 _RESULTS_8K = "form = '8-K' AND (',' || items || ',') LIKE '%,2.02,%'"
@@ -48,7 +48,10 @@ class FeedRelease(NamedTuple):
 
 class Results(Door):
     def filed_facts(self, symbol: str | None = None) -> FiledFacts:
-        """The XBRL facts (of `symbol`) a release is checked against."""
+        """The XBRL facts (of `symbol`) a release is checked against (store/snapshot.py, loaded
+        with the first check: the watchlist's first frame reads the results' marks alone)."""
+        from .snapshot import filed_facts
+
         return filed_facts(self._conn, symbol)
 
     # -- reading them in a refresh ---------------------------------------------------------

@@ -14,7 +14,6 @@ try:  # hashlib's own blake2b, without the OpenSSL hashes `import hashlib` loads
 except ImportError:  # a Python built without it
     from hashlib import blake2b
 
-from ..thesis.goalposts import moves
 from ..thesis.vocabulary import Status
 from .columns import day_text, iso
 from .door import Door
@@ -230,7 +229,9 @@ def _record_moves(
     stamp: str,
 ) -> None:
     """Each move of a goalpost (threshold, due date, last day, kill flag) the file made, kept
-    with its day, before and after (thesis/goalposts.py)."""
+    with its day, before and after (thesis/goalposts.py, loaded with the first change)."""
+    from ..thesis.goalposts import moves
+
     before = dict(zip(_CHECKPOINT_COLUMNS, have, strict=False))
     after = dict(zip(_CHECKPOINT_COLUMNS, wanted, strict=True))
     at = dt.datetime.fromisoformat(stamp)

@@ -14,7 +14,9 @@ whose function does not exist fails there, and in tests/thesis/test_catalogue.py
 
 from __future__ import annotations
 
-from .kpis.statements import GUIDANCE_DIRECTIONS
+# The guidance words from their records (reading.words loads no reader): kpis/statements.py,
+# which reads them, loads with the first KPI read.
+from ..reading.words import DIRECTIONS as GUIDANCE_DIRECTIONS
 from .metric_row import Metric, Money, Source, Unit
 
 __all__ = ["METRICS", "Metric", "Money", "Source", "Unit", "on_the_ticker_page", "xbrl_concepts"]

@@ -237,13 +237,17 @@ def judge(symbol: str, standings: Iterable[Standing]) -> TickerVerdict:
     given: set[str] = set()
     proven: list[VerdictReason] = []
     for rule in RULES:
-        read = [s for s in checkpoints if s.kind in rule.kinds]
+        kinds, test = rule.kinds, rule.test
+        # A rule of every kind reads them all: no list made for it (500 tickers a watchlist).
+        read = checkpoints if kinds is _ALL else [s for s in checkpoints if s.kind in kinds]
+        if not read:
+            continue
         if rule.scope is Scope.EVERY:
-            if read and all(rule.test(s) for s in read):
+            if all(test(s) for s in read):
                 proven = [_reason(rule, s) for s in read]
             continue
         for s in read:
-            if s.checkpoint not in given and rule.test(s):
+            if s.checkpoint not in given and test(s):
                 given.add(s.checkpoint)
                 reasons.append((rule.concludes, _reason(rule, s)))
     judged = sum(1 for s in checkpoints if s.status in _JUDGED)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on
 
-from ..thesis.goalposts import move_text
 from . import messages
 from .base import NOTICE_SECONDS, CatalystBase
 
@@ -96,6 +95,7 @@ class EditHandlers(CatalystBase):
 
         def ask_for_a_note(_outcome: object) -> None:
             """A kill criterion loosened: the journal's form, to say why (docs/thesis.md)."""
+            from ..thesis.goalposts import move_text
             from .screens.journal_form import JournalForm
 
             moved = self.workspace.kill_loosened(c.symbol, c.id, was_kill)

@@ -13,7 +13,9 @@ from ..thesis.verdict import PortfolioVerdict, Standing, TickerVerdict, judge, p
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Mapping
 
+    from ..market.models import LastQuote
     from ..store import Store
     from ..thesis.goalposts import Move
     from ..thesis.journal import JournalEntry
@@ -111,16 +113,22 @@ class Judged(NamedTuple):
     stale: Stale | None
 
 
-def judged(store: Store, symbol: str | None = None) -> dict[str, Judged]:
+def judged(
+    store: Store, symbol: str | None = None, *, quotes: Mapping[str, LastQuote] | None = None
+) -> dict[str, Judged]:
     """Each active ticker's verdict (of `symbol` alone when given) with its staleness
-    (thesis/staleness.py: its quote not renewed, SEC EDGAR failing), in the file's order."""
+    (thesis/staleness.py: its quote not renewed, SEC EDGAR failing), in the file's order.
+    `quotes`: the last quotes the caller has read already (the watchlist's rows: 500 quotes
+    not read twice); otherwise the stale ones are read (a fresh quote, or none, stops
+    nothing)."""
     standings: dict[str, list[Standing]] = store.verdicts.standings(symbol)
     failing = {
         name: Failing(tried, h.last_success)
         for name, h in store.providers.health().items()
         if (tried := h.failing_since) is not None
     }
-    quotes = store.market.stale_quotes()  # a fresh quote, or none, stops nothing
+    if quotes is None:
+        quotes = store.market.stale_quotes()
     return {
         s: Judged(judge(s, mine), stale_since(mine, failing, quotes.get(s)))
         for s, mine in standings.items()

@@ -271,7 +271,7 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     years = store.estimates.fiscal_year_eps()
     if years:
         rows = [_with_street(r, years.get(r.symbol), currency, rates) for r in rows]
-    verdicts = judged(store)
+    verdicts = judged(store, quotes={r.symbol: r.last for r in records if r.last is not None})
     rows = [
         r._replace(
             verdict=j.verdict.verdict,

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from ...market.currency import unit_rate
 from ...market.estimates import Consensus, Frozen, Range, StoredEstimates
 from ..observation import Missing, MissingCode, Observation, Period, PeriodKind, ValueSource
-from ..snapshot import MarketSnapshot, price_of
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Mapping
 
+    from ..snapshot import MarketSnapshot
     from .results import Release
 
 MIN_ANALYSTS = 2
@@ -230,15 +230,15 @@ def eps_revision_30d(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) ->
 def forward_pe(symbol: str, snap: MarketSnapshot, _pin: dt.date | None) -> Observation:
     """The price / this fiscal year's EPS consensus (pe_of)."""
     last = snap.quotes.get(symbol)
-    price = price_of(last)
-    if price is None or last is None or last.quote is None:
+    quote = last.quote if last is not None else None
+    if quote is None:
         return Observation(None, Missing(MissingCode.NO_QUOTE, symbol))
     stored = snap.street(symbol)
     if stored is None:
         return Observation(None, Missing(MissingCode.NO_ESTIMATES, symbol))
     year = stored.period("0y")
-    money = Money(last.quote.currency, snap.base, snap.rates)
-    found = pe_of(symbol, price, year, money)
+    money = Money(quote.currency, snap.base, snap.rates)
+    found = pe_of(symbol, quote.price, year, money)
     if found.value is None:
         return found
     assert year is not None and year.eps.average is not None
