@@ -57,8 +57,7 @@ if TYPE_CHECKING:
     from ..market.http.client import MarketClient
     from ..market.models import Headline
     from ..market.provider import FeedSource, FilingsSource
-    from ..store.records import FilingRecord
-    from ..store.results import FeedRelease
+    from ..store.records import FeedRelease, FilingRecord
 
 log = logging.getLogger(__name__)
 

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..reading.moments import NEW_YORK
 from ..reading.release.records import NotRead
 from .columns import iso
+from .document_rows import FILING_COLUMNS, filing_record
 from .door import Door
-from .evidence import FILING_COLUMNS, filing_record
 from .views import EVENT_SELECT, event_record
 
 if TYPE_CHECKING:

@@ -8,11 +8,11 @@ import datetime as dt
 import json
 import zlib
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..market.models import NEW_YORK as EASTERN
 from ..thesis.evidence.stance import classify
-from .columns import day, entries, iso, moment
+from .columns import entries, iso, moment
+from .document_rows import DOCUMENT_COLUMNS, FILING_COLUMNS, document_record, filing_record
 from .door import Door
 from .records import (
     DocumentRecord,
@@ -27,38 +27,6 @@ if TYPE_CHECKING:
     from ..market.sec.filings import Filing
 
 READ_ATTEMPTS = 3  # a filing whose documents fail this often is given up (read = -1)
-
-FILING_COLUMNS = (
-    "symbol, accession, cik, form, items, accepted, filed, report_date, primary_document, url,"
-    " documents_read, read_error"
-)
-DOCUMENT_COLUMNS = "d.id, d.symbol, d.source, d.form, d.title, d.url, d.published"
-
-
-def filing_record(row: tuple[Any, ...]) -> FilingRecord:
-    # SEC's filings module (its index reader and HTML bounds) loads with the first filing read:
-    # the watchlist's verdicts read this door's accepted passages before its first frame.
-    from ..market.sec.filings import Filing
-
-    symbol, accession, cik, form, items, accepted, filed, report, primary, url, read, error = row
-    filing = Filing(
-        cik,
-        accession,
-        form,
-        tuple(i for i in items.split(",") if i),
-        dt.datetime.fromisoformat(accepted).astimezone(EASTERN),
-        dt.date.fromisoformat(filed),
-        day(report),
-        primary,
-    )
-    return FilingRecord(symbol, filing, url, read, error)
-
-
-def document_record(row: Sequence[Any]) -> DocumentRecord:
-    ident, symbol, source, form, title, url, published = row
-    return DocumentRecord(
-        ident, symbol, source, form, title, url, dt.datetime.fromisoformat(published)
-    )
 
 
 class Evidence(Door):

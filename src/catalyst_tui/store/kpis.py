@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..thesis.kpis.statements import Kpi, StatedKpi
 from .columns import condition, iso
+from .document_rows import DOCUMENT_COLUMNS, document_record
 from .door import Door
-from .evidence import DOCUMENT_COLUMNS, document_record
 
 if TYPE_CHECKING:
     import datetime as dt

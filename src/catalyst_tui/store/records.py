@@ -1,7 +1,8 @@
 """The frozen records the store hands out: what a sync changed, fetch times, provider health,
 tickers, watch rows, checkpoints, events, notices, the outbox, each channel's health, health,
-price rows, filings, documents, evidence and verdicts. NamedTuples: the start-up path reads
-thousands of them (stored text becomes their values in columns.py)."""
+price rows, filings, documents, evidence, verdicts and the releases read first from a feed.
+NamedTuples: the start-up path reads thousands of them (stored text becomes their values in
+columns.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 
     from ..market.intraday import IntradayChart
     from ..market.sec.filings import Filing as Filing
+    from ..reading.release.records import ReleaseFigures
     from ..thesis.conditions import Condition
     from ..thesis.judgement import Reason
     from ..thesis.portfolio.positions import Position
@@ -378,3 +380,13 @@ class VerdictEvent(NamedTuple):
     previous: Verdict
     verdict: Verdict
     reasons: tuple[VerdictReason, ...]
+
+
+class FeedRelease(NamedTuple):
+    """A results release read first from the company's feed: its page, quarter and figures."""
+
+    symbol: str
+    url: str
+    published: dt.datetime
+    period_end: dt.date
+    quarter: ReleaseFigures

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..market.models import NEW_YORK as EASTERN
 from ..reading.release.records import (
@@ -20,8 +20,10 @@ from ..reading.release.records import (
 )
 from ..thesis.reported.results import Release
 from .columns import day, day_text, iso, moment
+from .document_rows import FILING_COLUMNS, filing_record
 from .door import Door
 from .evidence import READ_ATTEMPTS  # a read failing this often is given up
+from .records import FeedRelease
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -36,21 +38,10 @@ _NOT_READ = {why.value: why for why in NotRead}
 _POLL_KEY = "filings_poll:"  # + symbol: the meta key of the last claim on its submissions
 
 
-class FeedRelease(NamedTuple):
-    """A results release read first from the company's feed: its page, quarter and figures."""
-
-    symbol: str
-    url: str
-    published: dt.datetime
-    period_end: dt.date
-    quarter: ReleaseFigures
-
-
 class Results(Door):
     def filed_facts(self, symbol: str | None = None) -> FiledFacts:
-        """The XBRL facts (of `symbol`) a release is checked against (store/snapshot.py, loaded
-        with the first check: the watchlist's first frame reads the results' marks alone)."""
-        from .snapshot import filed_facts
+        """The XBRL facts (of `symbol`) a release is checked against."""
+        from .snapshot import filed_facts  # the metrics' snapshot: loaded with the first check
 
         return filed_facts(self._conn, symbol)
 
@@ -58,8 +49,6 @@ class Results(Door):
     def unread(self, symbols: Iterable[str]) -> list[FilingRecord]:
         """The symbols' 8-Ks with results (item 2.02) whose release is not stored yet (or whose
         fetch failed fewer than READ_ATTEMPTS times), newest first."""
-        from .evidence import FILING_COLUMNS, filing_record  # the filings' door: its records
-
         wanted = list(symbols)
         if not wanted:
             return []

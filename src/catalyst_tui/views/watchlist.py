@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..store.records import DueCheckpoint, Health, WatchRecord
     from ..thesis.staleness import Stale
     from ..thesis.vocabulary import Verdict
+    from .review import Judged
 
 __all__ = [
     "LARGEST_FIRST",
@@ -253,6 +254,7 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     total = sum(m.value for m in exact.values() if m.value is not None)  # weights: exact
     money = {symbol: booked(m, currency) for symbol, m in exact.items()}
     marks = recent_marks(store, today)
+    verdicts = judged(store, quotes={r.symbol: r.last for r in records if r.last is not None})
     rows = [
         _watch_row(
             r,
@@ -263,6 +265,7 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
             today,
             currency,
             exact[r.symbol].value,
+            verdicts.get(r.symbol),
         )
         for position, r in enumerate(records)
     ]
@@ -271,17 +274,6 @@ def load_watchlist(store: Store, today: dt.date, *, currency: str = "USD") -> Wa
     years = store.estimates.fiscal_year_eps()
     if years:
         rows = [_with_street(r, years.get(r.symbol), currency, rates) for r in rows]
-    verdicts = judged(store, quotes={r.symbol: r.last for r in records if r.last is not None})
-    rows = [
-        r._replace(
-            verdict=j.verdict.verdict,
-            judged=(j.verdict.judged, j.verdict.checkpoints),
-            verdict_stale=j.stale,
-        )
-        if (j := verdicts.get(r.symbol))
-        else r
-        for r in rows
-    ]
     groups = list(dict.fromkeys(r.group for r in rows))
     return Watchlist(rows, store.views.health(), groups, currency)
 
@@ -306,6 +298,7 @@ def _watch_row(
     today: dt.date,
     base: str,
     exact_value: float | None,
+    verdict: Judged | None,
 ) -> WatchRow:
     last = r.last
     quote = last.quote if last is not None else None
@@ -359,6 +352,9 @@ def _watch_row(
         realized=money.realized,
         realized_year=money.realized_year,
         sold=bool(held and held.sales),
+        verdict=verdict.verdict.verdict if verdict else None,
+        judged=(verdict.verdict.judged, verdict.verdict.checkpoints) if verdict else (0, 0),
+        verdict_stale=verdict.stale if verdict else None,
     )
 
 
