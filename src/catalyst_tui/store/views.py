@@ -205,41 +205,40 @@ class Views(Door):
         }
         quote_columns = ", ".join(f"q.{c.strip()}" for c in QUOTE_COLUMNS.split(","))
         held = self.positions()
+        # The counts and the flags read apart, each a dict: joined to the rows as CTEs, SQLite
+        # built an index on each again at every read (8 ms for 500 tickers, 5.6 this way).
+        counts: dict[str, tuple[int, int, int]] = {
+            symbol: (met, missed, pending)
+            for symbol, met, missed, pending in self._conn.execute(
+                "SELECT symbol, SUM(status = ?), SUM(status = ?), SUM(status = ?)"
+                " FROM checkpoints WHERE archived = 0 GROUP BY symbol",
+                (Status.MET, Status.MISSED, Status.PENDING),
+            )
+        }
+        flags: dict[str, int] = dict(
+            self._conn.execute(
+                "SELECT e.symbol, COUNT(DISTINCT e.checkpoint_id) FROM events e"
+                " JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id"
+                " WHERE e.flagged = 1 AND e.acked_at IS NULL AND c.archived = 0"
+                " GROUP BY e.symbol"
+            )
+        )
         out = []
         for row in self._conn.execute(
-            f"""
-            WITH counts AS (
-                SELECT symbol, SUM(status = '{Status.MET}') AS met,
-                       SUM(status = '{Status.MISSED}') AS missed,
-                       SUM(status = '{Status.PENDING}') AS pending
-                FROM checkpoints WHERE archived = 0 GROUP BY symbol
-            ), flags AS (
-                SELECT e.symbol, COUNT(DISTINCT e.checkpoint_id) AS flagged FROM events e
-                JOIN checkpoints c ON c.symbol = e.symbol AND c.id = e.checkpoint_id
-                WHERE e.flagged = 1 AND e.acked_at IS NULL AND c.archived = 0
-                GROUP BY e.symbol
-            )
-            SELECT t.symbol, t.name, t.grp,
-                   COALESCE(counts.met, 0), COALESCE(counts.missed, 0),
-                   COALESCE(counts.pending, 0), COALESCE(flags.flagged, 0),
-                   en.next_date, en.estimate, en.source, {quote_columns}
-            FROM tickers t
-            LEFT JOIN quotes q ON q.symbol = t.symbol
-            LEFT JOIN earnings en ON en.symbol = t.symbol
-            LEFT JOIN counts ON counts.symbol = t.symbol
-            LEFT JOIN flags ON flags.symbol = t.symbol
-            WHERE t.archived = 0
-            ORDER BY t.position, t.symbol
-            """
+            "SELECT t.symbol, t.name, t.grp, en.next_date, en.estimate, en.source, "
+            + quote_columns
+            + " FROM tickers t LEFT JOIN quotes q ON q.symbol = t.symbol"
+            " LEFT JOIN earnings en ON en.symbol = t.symbol"
+            " WHERE t.archived = 0 ORDER BY t.position, t.symbol"
         ):
-            symbol, name, group, met, missed, pending, flagged = row[:7]
-            next_date, estimate, source = row[7:10]
+            symbol, name, group, next_date, estimate, source = row[:6]
+            met, missed, pending = counts.get(symbol, (0, 0, 0))
             earnings = None
             if next_date:
                 earnings = EarningsDate(
                     symbol, dt.date.fromisoformat(next_date), source or "", bool(estimate)
                 )
-            last = last_quote(row[10:]) if row[10] is not None else None
+            last = last_quote(row[6:]) if row[6] is not None else None
             out.append(
                 WatchRecord(
                     symbol,
@@ -249,7 +248,7 @@ class Views(Door):
                     met,
                     missed,
                     pending,
-                    flagged,
+                    flags.get(symbol, 0),
                     due.get(symbol),
                     earnings,
                     held.get(symbol),
