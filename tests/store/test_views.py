@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from catalyst_tui.config import parse_config
 from catalyst_tui.market.models import FetchError, QuoteOutcome
 from catalyst_tui.store import Store
 from catalyst_tui.store.records import DueCheckpoint, Health, PriceRow
 from catalyst_tui.thesis.evaluate import Reason, Why
 
-from .conftest import T0, T1, bars, fresh, miss, record_miss
+from .conftest import T0, T1, THESIS, bars, fresh, miss, record_miss
 
 DAYS = [dt.date(2026, 11, 2) + dt.timedelta(days=i) for i in range(15)]
 
@@ -29,6 +30,18 @@ def test_watch_rows_count_checkpoints_flags_and_position_in_file_order(store: St
     assert alab.next_due[:3] == DueCheckpoint("npo", "NPO ships", dt.date(2027, 12, 31))[:3]
     store.checkpoints.acknowledge(None, T1)
     assert store.views.watch_rows()[0].flagged == 0
+
+
+def test_a_checkpoint_the_file_no_longer_has_leaves_the_counts_and_its_flag(store: Store):
+    """Archived with an unacknowledged miss (the file dropped "gm"): it is neither counted nor
+    flagged; the one left pending still is."""
+    record_miss(store)
+    store.sync.apply(parse_config(THESIS.replace('id = "gm"', 'id = "gm2"')), now=T1)
+    alab = store.views.watch_rows()[0]
+    assert (alab.met, alab.missed, alab.pending, alab.flagged) == (0, 0, 2, 0)
+    store.sync.apply(parse_config(THESIS), now=T1)  # "gm" back: its miss and flag with it
+    alab = store.views.watch_rows()[0]
+    assert (alab.met, alab.missed, alab.pending, alab.flagged) == (0, 1, 1, 1)
 
 
 def test_watch_rows_carry_the_last_quote(store: Store):
