@@ -1,16 +1,19 @@
 """The parsed-config cache: a file read again with the same bytes is not parsed again, any change
-of its bytes is, an invalid file is never kept, a damaged entry is a miss, and entries are
-private and few."""
+of its bytes is, and so is any change of the code that judges them; an invalid file is never
+kept, a damaged entry is a miss, and entries are private and few."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import stat
 from pathlib import Path
 
+import grimp
 import pytest
 
 from catalyst_tui import config as config_package
-from catalyst_tui.config import ConfigError, cache, load_config
+from catalyst_tui.config import Config, ConfigError, cache, load_config
 
 from ..conftest import BUNDLED_CONFIG
 
@@ -74,3 +77,66 @@ def test_entries_are_private_and_few(toml: Path):
 def test_use_cache_false_neither_reads_nor_writes(toml: Path):
     load_config(toml, use_cache=False)
     assert not cache.folder().exists() or not list(cache.folder().glob("*.pickle"))
+
+
+# The modules that read and check a catalysts.toml: what they import from the config and thesis
+# packages, at any depth, decides a Config.
+_READERS = (
+    "model",
+    "issues",
+    "reader",
+    "validate",
+    "validate_checkpoints",
+    "validate_providers",
+    "validate_channels",
+    "channels",
+)
+
+
+def test_the_code_that_judges_a_config_is_every_module_its_readers_import():
+    graph = grimp.build_graph("catalyst_tui")
+    packages = ("catalyst_tui.config.", "catalyst_tui.thesis.")
+    found = {f"catalyst_tui.config.{name}" for name in _READERS}
+    todo = list(found)
+    while todo:
+        for module in graph.find_modules_directly_imported_by(todo.pop()):
+            if module.startswith(packages) and module not in found:
+                found.add(module)
+                todo.append(module)
+    judges = {f"catalyst_tui.{module}" for module in cache.JUDGES}
+    assert found <= judges, f"not in config/cache.py JUDGES: {sorted(found - judges)}"
+    missing = [module for module in cache.JUDGES if not cache.judge_file(module).is_file()]
+    assert not missing, f"JUDGES names modules with no file: {missing}"
+
+
+def test_a_change_to_the_code_that_judges_it_parses_the_file_again(
+    toml: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    package = tmp_path / "package"  # a copy of the judges, so the checkout's files stay as they are
+    for module in cache.JUDGES:
+        copy = package.joinpath(*module.split(".")).with_suffix(".py")
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(cache.judge_file(module), copy)
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+    cache._code_fingerprint.cache_clear()
+    parses: list[str] = []
+    parse = config_package.parse_config
+
+    def counted(text: str, filename: str = "catalysts.toml") -> Config:
+        parses.append(filename)
+        return parse(text, filename)
+
+    monkeypatch.setattr(config_package, "parse_config", counted)
+    try:
+        load_config(toml)
+        load_config(toml)
+        assert len(parses) == 1  # the same code: read from the cache
+        edited = package / "thesis" / "conditions.py"
+        edited.write_text(edited.read_text() + "\n")
+        os.utime(edited, ns=(edited.stat().st_atime_ns, edited.stat().st_mtime_ns + 10**9))
+        cache._code_fingerprint.cache_clear()
+        expected = load_config(toml)
+        assert len(parses) == 2  # the code changed: parsed again
+        assert expected == load_config(toml) and len(parses) == 2
+    finally:
+        cache._code_fingerprint.cache_clear()

@@ -33,36 +33,67 @@ from .model import Config
 log = logging.getLogger(__name__)
 
 KEPT_ENTRIES = 8  # entries kept: a few files, or a few versions of one being edited
-# This package's modules that decide a Config.
-_JUDGES = (
-    "model.py",
-    "issues.py",
-    "reader.py",
-    "validate.py",
-    "validate_checkpoints.py",
-    "validate_providers.py",
-    "validate_channels.py",
-    "channels.py",
+# The modules whose code decides a Config: the config package's readers and validators, and the
+# thesis modules they import (tests/config/test_cache.py checks the list against the imports).
+JUDGES = (
+    "config.channels",
+    "config.digest",
+    "config.issues",
+    "config.model",
+    "config.reader",
+    "config.scan",
+    "config.validate",
+    "config.validate_channels",
+    "config.validate_checkpoints",
+    "config.validate_providers",
+    "thesis.awaiting",
+    "thesis.catalogue",
+    "thesis.conditions",
+    "thesis.evidence.passages",
+    "thesis.judgement",
+    "thesis.kinds",
+    "thesis.kpis.statements",
+    "thesis.lines.split",
+    "thesis.metric_row",
+    "thesis.observation",
+    "thesis.portfolio.flows",
+    "thesis.portfolio.performance",
+    "thesis.portfolio.positions",
+    "thesis.portfolio.returns",
+    "thesis.reported.forecast",
+    "thesis.reported.results",
+    "thesis.snapshot",
+    "thesis.vocabulary",
 )
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def folder() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "parsed-config"
 
 
+def judge_file(module: str) -> Path:
+    """The source file of JUDGES' `module`."""
+    return _PACKAGE.joinpath(*module.split(".")).with_suffix(".py")
+
+
 @functools.cache
 def _code_fingerprint() -> bytes:
-    """What the entries depend on besides the file: the Python, and the source of the code that
-    parses, checks and shapes a Config (a development checkout changes it without a release)."""
+    """What the entries depend on besides the file: the Python, and the code that parses,
+    checks and shapes a Config (a development checkout changes it without a release), each
+    source file known by its size and modification time, as Python's own byte-code cache knows
+    it: a stat each, not a read."""
     digest = blake2b(sys.version.encode(), digest_size=16)
-    here = Path(__file__).parent
-    thesis = ("conditions.py", "positions.py", "kinds.py", "evidence.py")
-    for name in (*_JUDGES, *(f"../thesis/{module}" for module in thesis)):
-        with contextlib.suppress(OSError):
-            digest.update((here / name).read_bytes())
-    for table in SETTINGS.values():  # the [providers] tables: each in its provider's module
-        with contextlib.suppress(OSError):
-            digest.update(Path(sys.modules[table.__module__].__file__ or "").read_bytes())
+    files = [judge_file(module) for module in JUDGES]
+    # the [providers] tables: each in its provider's module
+    files += [Path(sys.modules[table.__module__].__file__ or "") for table in SETTINGS.values()]
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            digest.update(f"{path}:missing;".encode())
+        else:
+            digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.digest()
 
 
