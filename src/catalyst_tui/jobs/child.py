@@ -2,7 +2,7 @@
 a fixed argv), given its input on stdin and stopped at its time limit: a document built to be
 slow (a release, a PDF) cannot keep a refresh or the TUI waiting, a thread reading it could not
 be cancelled, and what it does to the child's memory ends with the child. Cancelled, the child
-is killed too (jobs/release_reader.py, jobs/pdf_reader.py)."""
+is killed too (jobs/pdf_reader.py; jobs/release_reader.py keeps one child for many releases)."""
 
 from __future__ import annotations
 

@@ -47,7 +47,7 @@ from ..store import Store, StoreError
 from ..thesis.reported.results import Release, check, fiscal_label, guided
 from ..thesis.reported.street import frozen_for
 from ..thesis.wording import money
-from .release_reader import ReaderFailed, ReadTimedOut, read_in_child
+from .release_reader import ReaderFailed, ReadTimedOut, ReleaseReader
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -123,28 +123,34 @@ class ReleaseReading:
 
     async def run(self, edgar: FilingsSource, symbols: list[str]) -> None:
         unread = self.store.results.unread(symbols)
-        for record in unread[:READ_PER_REFRESH]:
-            try:
-                await self._one(edgar, record)
-            except Exception as error:  # that release's failure alone, never the refresh's
-                expected = isinstance(error, FetchError | FormatError)
-                why = str(error) if expected else f"{type(error).__name__}: {error}"
-                url = record.filing.index_url(edgar.archives_url)
-                self.store.results.failed(record.symbol, record, url, why, self.clock())
-                log.log(
-                    logging.INFO if expected else logging.WARNING,
-                    "release of %s %s: %s",
-                    record.symbol,
-                    record.accession,
-                    why,
-                    exc_info=not expected,
-                )
+        async with ReleaseReader() as reader:  # one child reads them in turn
+            for record in unread[:READ_PER_REFRESH]:
+                await self._tried(edgar, record, reader)
         if len(unread) > READ_PER_REFRESH:
             self.notes.append(
                 f"releases: {len(unread) - READ_PER_REFRESH} older ones read at the next refreshes"
             )
 
-    async def _one(self, edgar: FilingsSource, record: FilingRecord) -> None:
+    async def _tried(
+        self, edgar: FilingsSource, record: FilingRecord, reader: ReleaseReader
+    ) -> None:
+        try:
+            await self._one(edgar, record, reader)
+        except Exception as error:  # that release's failure alone, never the refresh's
+            expected = isinstance(error, FetchError | FormatError)
+            why = str(error) if expected else f"{type(error).__name__}: {error}"
+            url = record.filing.index_url(edgar.archives_url)
+            self.store.results.failed(record.symbol, record, url, why, self.clock())
+            log.log(
+                logging.INFO if expected else logging.WARNING,
+                "release of %s %s: %s",
+                record.symbol,
+                record.accession,
+                why,
+                exc_info=not expected,
+            )
+
+    async def _one(self, edgar: FilingsSource, record: FilingRecord, reader: ReleaseReader) -> None:
         filing, archives = record.filing, edgar.archives_url
         index_url = filing.index_url(archives)
         page = await edgar.fetch_archive(self.client, index_url, filing.cik)
@@ -161,7 +167,7 @@ class ReleaseReading:
         self.fetched[url] = body
         layout = learn_layout(self.store, record.symbol, self.clock())
         try:
-            results = await read_in_child(body, record.filed, layout=layout)
+            results = await reader.read(body, record.filed, layout=layout)
         except (ReadTimedOut, ReaderFailed) as error:  # as a failed fetch: three times at most
             self.store.results.failed(record.symbol, record, url, str(error), self.clock())
             log.info("release of %s %s: %s", record.symbol, record.accession, error)
@@ -266,45 +272,46 @@ async def read_feed_releases(
     """The results releases the companies' feeds listed (jobs/watch.py), each read once and at
     once while its company is awaited and it was published inside the awaited window (since
     EARLY before the earnings date): its page (http(s) only, within the feeds provider's
-    bounds) read as a release in a child (`read_in_child`), stored as that quarter's release
-    from the company's page (store.results `save_feed_release`, keyed by the page's address:
-    no SEC accession is made up) with its results notice, the page as its link, unless the
-    quarter's 8-K release or another page of it came first. A page that cannot be had is said
-    in the log and handed back to be asked at the next look (FEED_PAGE_ATTEMPTS in all), as is
-    one whose save found the database locked; one the reader gives up on is left (the 8-K's
-    release follows). The symbols notified, and the
+    bounds) read as a release in a child (one `ReleaseReader` for them all), stored as that
+    quarter's release from the company's page (store.results `save_feed_release`, keyed by the
+    page's address: no SEC accession is made up) with its results notice, the page as its
+    link, unless the quarter's 8-K release or another page of it came first. A page that
+    cannot be had is said in the log and handed back to be asked at the next look
+    (FEED_PAGE_ATTEMPTS in all), as is one whose save found the database locked; one the
+    reader gives up on is left (the 8-K's release follows). The symbols notified, and the
     items to try again."""
     notified, again = [], []
-    for found_item in found:
-        symbol, item, source = found_item.symbol, found_item.item, found_item.source
-        now = clock()
-        published = item.published
-        with Store.open(path) as store:
-            since = awaited_since(store, symbol, now)
-            done = store.results.feed_release_read(symbol, item.link)
-        if done or since is None or published is None or not since <= published <= now:
-            continue
-        day = published.astimezone(NEW_YORK).date()
-        try:
-            body = await source.page(client, item.link, symbol)
-            results = await read_in_child(body, day)
-        except (FetchError, ReadTimedOut, ReaderFailed) as error:
-            log.info("release of %s from its feed %s: %s", symbol, item.link, error)
-            tried = found_item._replace(attempts=found_item.attempts + 1)
-            if isinstance(error, FetchError) and tried.attempts < FEED_PAGE_ATTEMPTS:
-                again.append(tried)
-            continue
-        try:
-            saved = await asyncio.to_thread(
-                _save_feed_release, path, symbol, item.link, published, results, clock()
-            )
-        except StoreError as error:  # another writer held the lock: tried at the next look
-            log.warning("release of %s from its feed %s: %s", symbol, item.link, error)
-            if found_item.attempts + 1 < FEED_PAGE_ATTEMPTS:
-                again.append(found_item._replace(attempts=found_item.attempts + 1))
-            continue
-        if saved:
-            notified.append(symbol)
+    async with ReleaseReader() as reader:  # one child reads the pages in turn
+        for found_item in found:
+            symbol, item, source = found_item.symbol, found_item.item, found_item.source
+            now = clock()
+            published = item.published
+            with Store.open(path) as store:
+                since = awaited_since(store, symbol, now)
+                done = store.results.feed_release_read(symbol, item.link)
+            if done or since is None or published is None or not since <= published <= now:
+                continue
+            day = published.astimezone(NEW_YORK).date()
+            try:
+                body = await source.page(client, item.link, symbol)
+                results = await reader.read(body, day)
+            except (FetchError, ReadTimedOut, ReaderFailed) as error:
+                log.info("release of %s from its feed %s: %s", symbol, item.link, error)
+                tried = found_item._replace(attempts=found_item.attempts + 1)
+                if isinstance(error, FetchError) and tried.attempts < FEED_PAGE_ATTEMPTS:
+                    again.append(tried)
+                continue
+            try:
+                saved = await asyncio.to_thread(
+                    _save_feed_release, path, symbol, item.link, published, results, clock()
+                )
+            except StoreError as error:  # another writer held the lock: tried at the next look
+                log.warning("release of %s from its feed %s: %s", symbol, item.link, error)
+                if found_item.attempts + 1 < FEED_PAGE_ATTEMPTS:
+                    again.append(found_item._replace(attempts=found_item.attempts + 1))
+                continue
+            if saved:
+                notified.append(symbol)
     return notified, again
 
 
