@@ -51,6 +51,8 @@ class CommandError(Exception):
 
 @dataclass
 class Context:
+    """One command's run: its arguments, where it writes, and the config file it follows."""
+
     args: argparse.Namespace
     out: Callable[[str], None]
     err: Callable[[str], None]

@@ -171,6 +171,8 @@ class Group(NamedTuple):
 
 @dataclass(frozen=True)
 class Config:
+    """A catalysts.toml as read and checked: its settings, providers, tickers and groups."""
+
     settings: Settings = Settings()
     providers: ProviderSettings = ProviderSettings()
     tickers: dict[str, Ticker] = field(default_factory=dict)

@@ -42,6 +42,8 @@ _SCALAR = re.compile(r"[^,\]}#\r\n]*+")  # numbers, booleans, dates (which may h
 
 @dataclass(frozen=True)
 class Pos:
+    """A line and a column in the file."""
+
     line: int
     col: int
 
@@ -102,6 +104,8 @@ class Entry:
 
 @dataclass
 class Table:
+    """One [table] of the file: where its header, keys and comments are, and its entries."""
+
     path: Path
     header: int  # line index of the [header]
     start: int  # first line of the comment block attached above the header

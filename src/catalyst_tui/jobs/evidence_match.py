@@ -38,6 +38,8 @@ BROUGHT = "document"
 
 @dataclass
 class MatchReport:
+    """What one matching of evidence stored and notified, and what it held back."""
+
     passages: int = 0  # new passages stored
     notices: int = 0  # of which notified one by one
     quiet: int = 0  # stored without a notice of their own (counted in a summary)

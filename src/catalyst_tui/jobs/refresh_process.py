@@ -72,6 +72,8 @@ EXIT_ORPHANED = 3
 
 @dataclass(frozen=True)
 class WorkerRequest:
+    """One refresh asked of the child: the config, the database and the caller's clock."""
+
     config: Config
     db_path: str
     clock_offset: float = 0.0  # seconds the caller's clock is ahead of the system clock

@@ -172,6 +172,8 @@ CREATE INDEX outbox_unsent ON outbox(sent_at) WHERE sent_at IS NULL
 
 @dataclass(frozen=True)
 class Migration:
+    """One step of the schema: its name and its SQL, applied statement by statement."""
+
     name: str
     script: str
 

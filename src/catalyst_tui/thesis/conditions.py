@@ -68,6 +68,9 @@ class ConditionError(ValueError):
 
 @dataclass(frozen=True)
 class Condition:
+    """A checkpoint's condition as parsed: a metric (of a product line, for a line metric), a
+    comparison and a threshold, with the text the user wrote."""
+
     metric: str
     op: str
     threshold: float

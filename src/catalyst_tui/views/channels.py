@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ChannelState:
+    """One [notify.channels] channel as the channels pane shows it."""
+
     name: str
     url: str  # shown_url: scheme and host, '***' for the secrets
     kinds: tuple[str, ...]

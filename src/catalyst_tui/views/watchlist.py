@@ -160,6 +160,9 @@ class Totals(NamedTuple):
 
 @dataclass
 class Watchlist:
+    """The watchlist as its screen shows it: the rows, the database's health, the groups and the
+    base currency the totals are in."""
+
     rows: list[WatchRow]
     health: Health
     groups: list[str] = field(default_factory=list)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ProviderStatus:
+    """One provider's requests, last success and last failure."""
+
     name: str
     requests_last_hour: int
     requests_last_day: int
@@ -67,6 +69,8 @@ class KindFetches:
 
 @dataclass(frozen=True)
 class Status:
+    """What `catalyst status` reports: the files, the schema and each provider's use."""
+
     config_path: Path | None
     database_path: Path
     database_bytes: int

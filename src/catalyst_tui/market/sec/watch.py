@@ -42,6 +42,8 @@ _ACCESSION = re.compile(r"/Archives/edgar/data/\d+/(\d{10})(\d{2})(\d{6})/")
 
 @dataclasses.dataclass
 class _Validators:
+    """The validators of SEC's last answer, sent back to ask only for a change."""
+
     etag: str = ""
     modified: str = ""
 

@@ -66,6 +66,8 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Table:
+    """One table of a release: its rows of cells and the text just before it."""
+
     rows: tuple[tuple[Cell, ...], ...]
     before: str  # the running text just before the table (title, scale line, lead-in)
     label_end: int  # cells starting before this are the row's label
@@ -73,6 +75,8 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """A release as read: its tables and its running text."""
+
     tables: tuple[Table, ...]
     text: str  # the running text outside the tables, whitespace collapsed
 

@@ -58,6 +58,8 @@ _TITLE_REACH = 300  # a statement's title is in the last lines before its figure
 
 @dataclass(frozen=True)
 class Statement:
+    """A table segment read as a statement of results, with the period it reports."""
+
     segment: Segment
     period_end: date
     quarterly: bool  # False: a statement of years only (an annual release)

@@ -135,6 +135,9 @@ class Place:
 
 @dataclass(frozen=True)
 class ReleaseResults:
+    """What a release states: its quarter's figures (the year's too, on a Q4 release), its
+    guidance, and why nothing was found when nothing was."""
+
     found: bool
     reason: NotRead | None  # why nothing was found; None when found
     period_end: date | None

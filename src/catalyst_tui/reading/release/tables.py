@@ -29,6 +29,8 @@ _PAGE_BREAK_CHARS = 40  # at most a page number and a running head between a tab
 
 @dataclass(frozen=True, slots=True)
 class Figure:
+    """One number as printed in a table cell, with the column it stands in."""
+
     value: Decimal  # as printed: before the scale, negative when in parentheses
     percent: bool
     places: int  # decimal places printed
@@ -37,6 +39,8 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """One row of a table: its label, section, figures and other cells."""
+
     label: str  # normal_label of the row's label
     section: str  # normal_label of the nearest label-only row above, e.g. "earnings per share"
     figures: tuple[Figure, ...]
@@ -45,6 +49,8 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Segment:
+    """A run of a table's lines under one header: its lines, title, context and scale."""
+
     lines: tuple[Line, ...]
     title: str  # the label-only rows above its first header row, lower case ("non-gaap")
     context: str  # title, scale line and lead-in before the figures, lower case

@@ -73,6 +73,8 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Instance:
+    """An XBRL instance as read: its contexts, units, facts and dei values."""
+
     contexts: dict[str, Context]
     units: dict[str, str]  # unit id -> its one measure ("iso4217:USD"); divided units left out
     facts: tuple[Fact, ...]

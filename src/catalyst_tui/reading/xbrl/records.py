@@ -34,6 +34,8 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class AxisRevenue:
+    """The revenue an instance splits by one axis, a member each."""
+
     axis: str  # the QName as the file writes it: "srt:ProductOrServiceAxis"
     members: tuple[Line, ...]
 

@@ -81,6 +81,8 @@ def other_axes(priced: Sequence[Priced]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Period:
+    """A revenue fact's period: its days, its currency, and whether it is a quarter."""
+
     start: date
     end: date
     currency: str  # "iso4217:USD"

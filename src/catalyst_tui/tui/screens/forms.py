@@ -29,6 +29,8 @@ Submit = Callable[[dict[str, str]], str | None]
 
 @dataclass(frozen=True)
 class Field:
+    """One field of a form: its name, label, value and kind of input."""
+
     name: str
     label: str
     value: str = ""

@@ -17,7 +17,7 @@ from ....views.watchlist import LARGEST_FIRST, SORTS, WatchRow
 from ... import format as fmt
 from ...palette import ink
 from ...textual_private import clear_table_caches
-from ..chart import sparkline
+from ..chart.sparkline import sparkline
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
