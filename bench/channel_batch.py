@@ -4,7 +4,9 @@ order (notify/send_child.py), where each notice had a child of its own before. M
 whole delivery of `--notices` notices through one channel, a real database and the child;
 the floor, measured in the same run: the same delivery of one notice (a child started, Apprise
 loaded, one POST). Printed too: the same batch sent a notice a child (`send_alert` each, as
-before), against the same floor. Goal: the batch at most twice one notice.
+before), against the same floor, as a reference and not a goal: ten children started in turn
+against one comes out near ten by construction, and as a goal (`ratio <= 10`) it met or missed by
+chance. Goal: the batch at most twice one notice.
 
     .venv/bin/python bench/channel_batch.py [--notices 10] [--repeats 3]
 """
@@ -103,17 +105,6 @@ def main() -> int:
             floor,
             "s",
             "ratio <= 2",
-            "the same delivery of one notice",
-            size,
-        )
-    )
-    emit(
-        Figure(
-            f"{args.notices} notices a child each (as before batching)",
-            single,
-            floor,
-            "s",
-            f"ratio <= {args.notices}",
             "the same delivery of one notice",
             size,
         )
