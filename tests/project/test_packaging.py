@@ -97,6 +97,9 @@ def test_the_wheel_carries_the_program_and_its_example(tmp_path: Path) -> None:
         scripts = archive.read(entry_points).decode()
     assert "catalyst_tui/data/catalysts.toml" in names
     assert "catalyst_tui/data/starter.toml" in names  # what `catalyst init` writes
+    package = ROOT / "src" / "catalyst_tui"
+    styles = {f"catalyst_tui/{p.relative_to(package).as_posix()}" for p in package.rglob("*.tcss")}
+    assert len(styles) >= 4 and styles <= names  # app.tcss and each screen's own
     script = PYPROJECT["project"]["scripts"]["catalyst"]
     assert f"catalyst = {script}" in scripts
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -50,6 +51,8 @@ class FormScreen(FreshScreen, ModalScreen[object]):
     asks first. With SAVE_IN_THREAD (a save that writes), `submit` runs in a worker thread: it
     may wait there for another process's lock while the form says "saving…" and keys are
     answered; the form stays open until the save is done or refused."""
+
+    CSS_PATH = Path(__file__).with_name("forms.tcss")  # loaded when the first one opens
 
     SAVE_IN_THREAD = False
 
@@ -271,6 +274,8 @@ def _widget(field: Field) -> Widget:
 
 
 class ConfirmScreen(FreshScreen, ModalScreen[bool]):
+    CSS_PATH = Path(__file__).with_name("forms.tcss")  # loaded when the first one opens
+
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
@@ -300,6 +305,8 @@ class ConfirmScreen(FreshScreen, ModalScreen[bool]):
 
 class KeysScreen(FreshScreen, ModalScreen[None]):
     """Every key of the screen underneath and of the app, with what it does."""
+
+    CSS_PATH = Path(__file__).with_name("forms.tcss")  # loaded when the first one opens
 
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
 

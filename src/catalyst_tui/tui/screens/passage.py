@@ -5,6 +5,7 @@ and link through `printable` (someone else's words never command the terminal)."
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Group
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 
 class PassageScreen(FreshScreen, ModalScreen[None]):
+    CSS_PATH = Path(__file__).with_name("forms.tcss")  # loaded when the first one opens
+
     BINDINGS = [
         Binding("escape,enter,q", "close", "Close"),
         Binding("m", "mark", "Mark from it"),

@@ -7,6 +7,7 @@ asks for."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -58,6 +59,8 @@ def _bindings() -> list[BindingType]:
 class TickerScreen(FreshScreen, Screen[None]):
     """Every key works on every pane (`m` goes to the Checkpoints pane first); the Footer shows
     the screen's own (back, quit, keys) and those of the pane shown."""
+
+    CSS_PATH = Path(__file__).with_name("ticker.tcss")  # loaded when the first one opens
 
     BINDINGS = _bindings()
 

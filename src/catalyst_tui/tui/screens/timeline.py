@@ -4,6 +4,7 @@ today's basis."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -48,6 +49,8 @@ COLUMNS = (
 
 
 class TimelineScreen(TableDetailScreen[TimelineEntry]):
+    CSS_PATH = Path(__file__).with_name("timeline.tcss")  # loaded when the first one opens
+
     TABLE = "events"
 
     BINDINGS = pushed_screen_keys(
