@@ -6,7 +6,6 @@ providers changed gets another client; `stop` closes the client and ends the wor
 from __future__ import annotations
 
 import dataclasses
-import os
 
 import pytest
 
@@ -17,6 +16,7 @@ from catalyst_tui.market.http.client import MarketClient
 from catalyst_tui.market.models import FetchError
 from catalyst_tui.store import Store
 from tests.support.market_server import MarketServer, unused_local_url
+from tests.support.processes import gone
 
 SYMBOLS = ["ALAB", "CRDO", "LITE", "COHR", "NVDA", "MRVL"]
 
@@ -29,14 +29,6 @@ def config_text(base: str) -> str:
         f'[providers.stooq]\nbase_url = "{base}"\n[providers.yahoo]\nbase_url = "{base}"\n'
         f'cookie_url = "{base}/fc"\n{tickers}'
     )
-
-
-def gone(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    return False
 
 
 @pytest.mark.parametrize("apart", [False, True], ids=["daemon", "tui-worker"])

@@ -26,6 +26,7 @@ from catalyst_tui.jobs.scheduler import ThesisScheduler
 from catalyst_tui.store import Store
 from tests.support.liveness import no_hang_async
 from tests.support.market_server import MarketServer, unused_local_url
+from tests.support.processes import gone
 
 SYMBOLS = ["ALAB", "CRDO", "LITE", "COHR", "NVDA", "MRVL"]
 
@@ -51,15 +52,6 @@ def synced(tmp_path: Path, base: str) -> tuple[Config, Path]:
     with Store.open(db) as store:
         store.sync.apply(config)
     return config, db
-
-
-def gone(pid: int) -> bool:
-    """True once the process has exited and been reaped (a zombie still answers signal 0)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    return False
 
 
 async def until(condition, timeout: float = 120.0) -> None:

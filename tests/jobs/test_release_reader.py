@@ -15,6 +15,7 @@ import pytest
 from catalyst_tui.jobs.release_reader import ReadTimedOut, ReleaseReader
 from catalyst_tui.reading.release.reader import read_release
 from tests.support.liveness import HANG
+from tests.support.processes import gone
 from tests.support.shared import PRESS_RELEASES
 
 RELEASES = [
@@ -25,15 +26,6 @@ RELEASES = [
     ),
     (PRESS_RELEASES / "ADBE_0000796343-23-000252_adbeex991q423.htm", dt.date(2023, 12, 13)),
 ]
-
-
-def gone(pid: int) -> bool:
-    """No process `pid` left, not even a zombie: reaped."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    return False
 
 
 async def test_one_child_reads_the_releases_in_turn_as_this_process_reads_them():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from catalyst_tui.tui.app import CatalystApp
 from catalyst_tui.tui.screens.forms import ConfirmScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from tests.support.market_server import MarketServer, unused_local_url
+from tests.support.processes import gone
 from tests.support.toasts import raised
 
 from ..cli.test_thesis_commands import loopback_thesis
@@ -153,18 +153,9 @@ async def test_quitting_during_a_refresh_kills_its_process(tmp_path, market):
     store.close()
     loop = asyncio.get_running_loop()
     deadline = loop.time() + 10
-    while not _gone(pid):
+    while not gone(pid):
         assert loop.time() < deadline, f"refresh process {pid} still there after quit"
         await asyncio.sleep(0.05)
-
-
-def _gone(pid: int) -> bool:
-    """Exited and reaped (a zombie still answers signal 0)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    return False
 
 
 async def test_with_no_network_the_stored_data_stays_on_screen(tmp_path, market):
