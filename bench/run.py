@@ -55,6 +55,13 @@ BENCHES: tuple[Bench, ...] = (
     Bench("evidence", "bench/evidence.py", (), ("--repeats", "3")),
     Bench("words", "bench/words.py", (), ("--repeats", "1", "--sentences", "2000")),
     Bench("results", "bench/results.py", (), ("--repeats", "5")),
+    # Twenty releases through one kept reader child, against reading them in this process.
+    Bench(
+        "release_reader",
+        "bench/release_reader.py",
+        ("--repeats", "5"),
+        ("--repeats", "1"),
+    ),
     Bench("xbrl", "bench/xbrl.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench("returns", "bench/returns.py", (), ("--repeats", "1")),
     Bench("review", "bench/review.py", ("--repeats", "5"), ("--repeats", "1")),
