@@ -28,6 +28,11 @@ Check = Callable[[dict[str, str]], dict[str, str]]
 Submit = Callable[[dict[str, str]], str | None]
 
 
+# The modal screens' rules (this module's and screens/passage.py's), loaded when the first one
+# opens; a rule of a modal screen node itself stays in app.tcss.
+MODAL_CSS = Path(__file__).with_name("forms.tcss")
+
+
 @dataclass(frozen=True)
 class Field:
     """One field of a form: its name, label, value and kind of input."""
@@ -52,7 +57,7 @@ class FormScreen(FreshScreen, ModalScreen[object]):
     may wait there for another process's lock while the form says "saving…" and keys are
     answered; the form stays open until the save is done or refused."""
 
-    CSS_PATH = Path(__file__).with_name("forms.tcss")  # loaded when the first one opens
+    CSS_PATH = MODAL_CSS
 
     SAVE_IN_THREAD = False
 
@@ -274,7 +279,7 @@ def _widget(field: Field) -> Widget:
 
 
 class ConfirmScreen(FreshScreen, ModalScreen[bool]):
-    CSS_PATH = Path(__file__).with_name("forms.tcss")  # loaded when the first one opens
+    CSS_PATH = MODAL_CSS
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
@@ -306,7 +311,7 @@ class ConfirmScreen(FreshScreen, ModalScreen[bool]):
 class KeysScreen(FreshScreen, ModalScreen[None]):
     """Every key of the screen underneath and of the app, with what it does."""
 
-    CSS_PATH = Path(__file__).with_name("forms.tcss")  # loaded when the first one opens
+    CSS_PATH = MODAL_CSS
 
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
 

@@ -5,7 +5,6 @@ and link through `printable` (someone else's words never command the terminal)."
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Group
@@ -20,6 +19,7 @@ from .. import format as fmt
 from .. import messages
 from ..palette import ink
 from ..widgets.ticker.evidence import marked, stance_line
+from .forms import MODAL_CSS
 from .fresh import FreshScreen
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 
 class PassageScreen(FreshScreen, ModalScreen[None]):
-    CSS_PATH = Path(__file__).with_name("forms.tcss")  # loaded when the first one opens
+    CSS_PATH = MODAL_CSS
 
     BINDINGS = [
         Binding("escape,enter,q", "close", "Close"),
