@@ -12,7 +12,8 @@ import signal
 
 import pytest
 
-from catalyst_tui.jobs.release_reader import ReadTimedOut, ReleaseReader
+from catalyst_tui.jobs import release_reader
+from catalyst_tui.jobs.release_reader import ReaderFailed, ReadTimedOut, ReleaseReader
 from catalyst_tui.reading.release.reader import read_release
 from tests.support.liveness import HANG
 from tests.support.processes import gone
@@ -81,3 +82,19 @@ async def test_a_cancelled_read_ends_the_child():
         with pytest.raises(asyncio.CancelledError):
             await reading
         assert reader.pid is None and gone(pid)
+
+
+async def test_an_answer_larger_than_any_release_results_stops_the_child(monkeypatch):
+    """An answer past the largest a release's results can be is not read: that release fails,
+    its child is ended, and the next release starts another (the limit lowered here, so a real
+    answer is past it)."""
+    (path, filed), (other, other_filed) = RELEASES[:2]
+    async with ReleaseReader() as reader:
+        monkeypatch.setattr(release_reader, "_LARGEST_ANSWER", 10)
+        with pytest.raises(ReaderFailed, match=r"answered \d+ bytes: stopped"):
+            await reader.read(path.read_bytes(), filed)
+        assert reader.pid is None
+        monkeypatch.undo()
+        body = other.read_bytes()
+        assert await reader.read(body, other_filed) == read_release(body, other_filed, ())
+        assert reader.started == 2

@@ -94,8 +94,7 @@ class ReleaseReader:
                 proc.stdin.write(asked)
                 await proc.stdin.drain()
                 size = int.from_bytes(await proc.stdout.readexactly(SIZE_BYTES), "big")
-                if size > _LARGEST_ANSWER:
-                    await self._end()
+                if size > _LARGEST_ANSWER:  # the child is ended below, as at any failure
                     raise ReaderFailed(f"the release reader answered {size} bytes: stopped")
                 answer = await proc.stdout.readexactly(size)
         except TimeoutError:
@@ -103,7 +102,7 @@ class ReleaseReader:
             raise ReadTimedOut(f"reading it took longer than {limit:g} s: stopped") from None
         except (OSError, EOFError):  # the child ended before its answer
             raise ReaderFailed(await self._failure()) from None
-        except BaseException:  # cancelled: the child goes with the caller
+        except BaseException:  # cancelled, or an answer too large: the child goes
             await self._end()
             raise
         try:
