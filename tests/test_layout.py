@@ -21,8 +21,9 @@ SOURCE = REPO / "src" / "catalyst_tui"
 # Folders of tests that mirror no package: helpers, recorded files, snapshot images, the tests
 # of bench/ (beside src/, not in it), and project/: checks of the whole project (packaging, the
 # import hygiene of the core, docs/reliability.md against the suite, a clone without the
-# recordings, one home per vocabulary name, records by name, kinds judged by their row), which
-# no one package owns.
+# recordings, one home per vocabulary name, records by name, kinds judged by their row, no write
+# into another package's private parts, no metric table outside the catalogue, make truth),
+# which no one package owns.
 NOT_MIRRORS = {"support", "fixtures", "__snapshots__", "bench", "project", "__pycache__"}
 #: Test files at the root of tests/: the checks every change runs (layout, import cycles, the
 #: docs' tables) and the tests of the package root's own modules; the rest live in a folder.
