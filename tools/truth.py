@@ -36,7 +36,7 @@ The kinds and their laws (docs/market-data.md, "The laws on real files"):
   speaks of guidance, an outlook or a forecast.
 
 Exit 0 when every law holds, 1 when one does not (each named under its file), 2 when the
-folder is missing. `tests/reading/test_truth.py` runs `run()` and `report()` in-process, so
+folder is missing. `tests/project/test_truth.py` runs `run()` and `report()` in-process, so
 `make test` covers it.
 """
 

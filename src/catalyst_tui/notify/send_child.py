@@ -2,8 +2,10 @@
 catalyst_tui.notify.send_child`, started by notify/remote.py with a fixed argv): a channel whose
 answer never ends, or never stops coming, is ended with the child at its deadline (a thread
 could not be stopped, and kept the process alive after), and what the service answers is read
-to `ANSWER_CAP` bytes at most, never whole. One child sends a channel's batch of notices in
-order (Apprise loaded once, not once a notice), each within its own deadline.
+to `ANSWER_CAP` bytes at most, never whole (through requests' public streaming: asked for as a
+stream, read from its `raw` file, closed; no private part of requests is written). One child
+sends a channel's batch of notices in order (Apprise loaded once, not once a notice), each
+within its own deadline.
 
 Given on stdin, a JSON line each: the deadline in seconds first, then a send each (the URL, the
 title, the body, whether the body is HTML). Answered on stdout: READY once Apprise is loaded (the
@@ -16,6 +18,7 @@ no one ends it first."""
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import signal
@@ -36,7 +39,7 @@ def main() -> int:
     head = json.loads(sys.stdin.buffer.readline(ASK_CAP) or b"{}")
     deadline = float(head.get("deadline") or 20)
     seen: dict[str, Any] = {}
-    _cap_http(seen)
+    cap_http(seen)
     _keep_smtp_replies(seen)
     import apprise
 
@@ -74,8 +77,11 @@ def main() -> int:
     return 0
 
 
-def _cap_http(seen: dict[str, Any]) -> None:
-    """Every HTTP answer read to ANSWER_CAP bytes, its status and first words kept."""
+def cap_http(seen: dict[str, Any]) -> None:
+    """Every HTTP answer read to ANSWER_CAP bytes, its status and first words kept: each is asked
+    for as a stream (requests' `stream=True`), read to one byte past the cap from its `raw` file
+    (decoded), and closed, the rest never read; requests then reads the body from what was kept,
+    as Apprise asks for it."""
     from requests.adapters import HTTPAdapter
 
     send = HTTPAdapter.send
@@ -83,14 +89,31 @@ def _cap_http(seen: dict[str, Any]) -> None:
     def capped(self: HTTPAdapter, request: Any, stream: bool = False, **kwargs: Any) -> Any:
         response = send(self, request, stream=True, **kwargs)
         body = response.raw.read(ANSWER_CAP + 1, decode_content=True) or b""
-        response._content = body[:ANSWER_CAP]
-        response._content_consumed = True
         response.close()  # the rest, however long, is never read
+        response.raw = _Kept(body[:ANSWER_CAP], response.raw)
         words = body[:_SHOWN].decode("utf-8", "replace")
         seen["http"] = [response.status_code, response.reason or "", words, len(body)]
         return response
 
     HTTPAdapter.send = capped  # type: ignore[method-assign,assignment]
+
+
+class _Kept:
+    """What requests reads a capped answer's body from (`Response.raw`, the file of a streamed
+    answer): the answer's first ANSWER_CAP bytes, read as a file is. Whatever else requests asks
+    of it (the headers whose cookies a redirect carries) the answer itself gives."""
+
+    def __init__(self, body: bytes, answer: Any) -> None:
+        self.body = io.BytesIO(body)
+        self.answer = answer
+
+    def read(self, amt: int | None = None, **_: Any) -> bytes:
+        return self.body.read(amt)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "stream":  # read as a file, never as the stream of the answer closed
+            raise AttributeError(name)
+        return getattr(self.answer, name)
 
 
 def _keep_smtp_replies(seen: dict[str, Any]) -> None:

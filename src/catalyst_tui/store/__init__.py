@@ -115,10 +115,12 @@ class Store:
     """An open catalyst database. Every write goes through `transaction()`. One connection,
     so one thread: another thread or process opens a Store of its own."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, claim: identity.FileKey | None = None
+    ) -> None:
         self.path = path
         self.conn = conn
-        self._claim: identity.FileKey | None = None  # this Store counted on its file
+        self._claim = claim  # this Store counted on its file
 
     # Each job's door, loaded the first time it is asked for: the TUI's first frame reads a few
     # of them, and loading every one (their records, the thesis's rules behind them) would
@@ -187,8 +189,7 @@ class Store:
             if not identity.is_marked(conn):  # a database of the first release, up to date
                 _begin_marked(conn)
                 conn.execute("COMMIT")
-            store = cls(path, conn)
-            store._claim, claim = claim, None
+            store, claim = cls(path, conn, claim), None  # the Store holds the claim now
             return store
         except identity.ForeignDatabase as exc:
             raise StoreError(f"database {path}: {exc}") from None

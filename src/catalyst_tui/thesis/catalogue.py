@@ -1,9 +1,10 @@
 """One row per metric, the only declaration of one: its name, the unit of its value, where its data
 comes from, what it means, the function that computes it, the figure a sentence names, whether an
 earnings release's quarter feeds it, whether a split changes it, and how the ticker page shows it
-(its label, its place, the currency its amounts are in). The condition parser, config
-validation, the evaluator, the wording and the metric table of docs/config.md (compared by
-tests/thesis/test_catalogue.py) all read it; a new metric is one row here plus its function.
+(its label, its place, the currency its amounts are in) and the watchlist (its column's header,
+the sort by it). The condition parser, config validation, the evaluator, the wording, the
+screens and the metric table of docs/config.md (compared by tests/thesis/test_catalogue.py) all
+read it; a new metric is one row here plus its function.
 
 The function is written as its name in a module of thesis/ ("fundamentals.revenue_q"), not
 imported: config validation parses conditions against this table, and importing the functions
@@ -25,7 +26,15 @@ __all__ = ["METRICS", "Metric", "Money", "Source", "Unit", "on_the_ticker_page",
 METRICS: dict[str, Metric] = {
     m.name: m
     for m in (
-        Metric("price", Unit.MONEY, Source.QUOTES, "last price", "metrics.price", per_share=True),
+        Metric(
+            "price",
+            Unit.MONEY,
+            Source.QUOTES,
+            "last price",
+            "metrics.price",
+            per_share=True,
+            column="Price",
+        ),
         Metric(
             "change_pct",
             Unit.RATIO,
@@ -178,6 +187,9 @@ METRICS: dict[str, Metric] = {
             "currency, of what is still held",
             "metrics.weight",
             data="your lots, sales, quotes and FX rates",
+            column="Weight",
+            sort="weight",
+            largest_first=True,
         ),
         Metric(
             "gain_pct",
@@ -249,6 +261,8 @@ METRICS: dict[str, Metric] = {
             "twelve months'",
             "street.forward_pe",
             data="quotes and the Street's consensus (Yahoo)",
+            column="Fwd P/E",
+            sort="forward P/E",
         ),
         Metric(
             "revenue_vs_consensus",

@@ -65,6 +65,13 @@ class Metric:
     page: int = 0
     #: The currency of its amounts on the page.
     money: Money = Money.NONE
+    #: How the watchlist shows it, where it is one of its columns: the column's header ("Fwd
+    #: P/E"; "": none), the words of the sort by it ("forward P/E"; "": the column does not
+    #: sort) on the row's field of its name, and whether that sort puts the largest first (the
+    #: heaviest weight) or the smallest (the cheapest forward P/E).
+    column: str = ""
+    sort: str = ""
+    largest_first: bool = False
 
     def currency(self, listing: str | None) -> str:
         """Its amounts' currency ("USD", "GBp"), "" for a ratio, a count, or not known."""
@@ -93,6 +100,17 @@ class Metric:
     @property
     def word(self) -> bool:
         return self.unit is Unit.WORD
+
+    @property
+    def as_column(self) -> tuple[str, str]:
+        """Its column on the watchlist, as the watchlist's table of columns lists one: its key
+        (its name) and its header."""
+        return self.name, self.column
+
+    @property
+    def as_sort(self) -> tuple[str, str]:
+        """The watchlist's sort by it, as the table of sorts lists one: its key and its words."""
+        return self.name, self.sort
 
     @property
     def pinnable(self) -> bool:

@@ -15,7 +15,11 @@ upgrade) that renames or reshapes one fails there, by its name, not as a wrong d
   (tui/widgets/watchlist/cells.py).
 - Footer's `bindings_changed`, which the Footer subscribes to the screen's bindings signal as it
   mounts and KeyFooter overrides to show its keys without a recompose (tui/widgets/footer.py):
-  `FOOTER_OVERRIDDEN`."""
+  `FOOTER_OVERRIDDEN`.
+
+A class of ours overrides or sets on `self` no private part of a Textual class but those named
+here (tests/project/test_private_writes.py); this module declares and pins them, and writes on
+no object itself: what it reads and calls (`_clear_caches()`, `active_app`) writes nothing."""
 
 from __future__ import annotations
 

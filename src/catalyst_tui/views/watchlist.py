@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..market.currency import major, round_money
+from ..thesis.catalogue import METRICS
 from ..thesis.portfolio.book import book_at_risk
 from ..thesis.reported.street import Money, price_over_eps, revision
 from ..thesis.wording import reason_text
@@ -41,21 +42,23 @@ __all__ = [
 SPARK_DAYS = 30
 
 
-# (key, label) in the order `s` cycles through them.
+# (key, label) in the order `s` cycles through them; a metric's sort is its catalogue row's.
 SORTS: tuple[tuple[str, str], ...] = (
     ("file", "file order"),
     ("symbol", "symbol"),
     ("day", "day change"),
     ("pnl", "P&L %"),
-    ("weight", "weight"),
+    METRICS["weight"].as_sort,
     ("thesis", "thesis (misses first)"),
     ("due", "next due"),
-    ("forward_pe", "forward P/E"),
+    METRICS["forward_pe"].as_sort,
 )
-# The sorts whose order (not reversed) is the largest first: the biggest gain, the heaviest
-# weight, the most misses; the others (symbol, next due, the forward P/E: the cheapest first) go
-# up from the smallest.
-LARGEST_FIRST = frozenset({"day", "pnl", "weight", "thesis"})
+# The sorts whose order (not reversed) is the largest first: the biggest gain, the most misses,
+# and a metric's whose row says so (the heaviest weight); the others (symbol, next due, the
+# forward P/E: the cheapest first) go up from the smallest.
+LARGEST_FIRST = frozenset(
+    {"day", "pnl", "thesis"} | {m.name for m in METRICS.values() if m.largest_first}
+)
 
 
 class NextDue(NamedTuple):
@@ -220,14 +223,18 @@ class Watchlist:
         return next((r for r in self.rows if r.symbol == symbol), None)
 
 
+def _by_metric(name: str) -> Callable[[WatchRow], object]:
+    """A metric's sort: the row's field of its name, the largest first where its row says so."""
+    sign = -1 if METRICS[name].largest_first else 1
+    return lambda r: None if (value := getattr(r, name)) is None else sign * value
+
+
 _SORT_KEYS: dict[str, Callable[[WatchRow], object]] = {
     "day": lambda r: None if r.change_pct is None else -r.change_pct,
     "pnl": lambda r: None if r.pnl_pct is None else -r.pnl_pct,
-    "weight": lambda r: None if r.weight is None else -r.weight,
     "thesis": lambda r: (-r.flagged, -r.missed, -r.pending, r.position),
     "due": lambda r: None if r.next_due is None else r.next_due.days_left,
-    "forward_pe": lambda r: r.forward_pe,
-}
+} | {key: _by_metric(key) for key, _ in SORTS if key in METRICS}
 
 
 def sort_rows(rows: list[WatchRow], sort: str, *, reverse: bool = False) -> list[WatchRow]:

@@ -16,7 +16,7 @@ from ..observation import Period, PeriodKind
 #: The axis whose members are product lines, by local name (a file writes `srt:` or `us-gaap:`),
 #: and the one read in its place when a filing has no product axis (as reading/xbrl's largest).
 #: reading/xbrl/records.py declares them for the reader (its package loads the reader: not
-#: on the way to the first frame); tests/thesis/test_lines.py holds the two the same.
+#: on the way to the first frame); tests/thesis/lines/test_lines.py holds the two the same.
 #: How far from a year before a split's period may end and still be "the same quarter a year
 #: earlier" (52/53-week fiscal years end quarters near, not on, the same day).
 YEAR_TOLERANCE_DAYS = 10

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.widgets.data_table import ColumnKey
 
 from ....text import printable
+from ....thesis.catalogue import METRICS
 from ....thesis.reported.results import in_line
 from ....thesis.vocabulary import VERDICT_STYLE, Verdict
 from ....thesis.wording import multiple
@@ -26,9 +27,10 @@ if TYPE_CHECKING:
 
 SPARK_WIDTH = 5
 # The most telling first. Narrower than every column needs, they give way in GIVE_WAY's order.
+# A metric's header is its catalogue row's (thesis/catalogue.py).
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("symbol", "Symbol"),
-    ("price", "Price"),
+    METRICS["price"].as_column,
     ("day", "Day"),
     ("spark", "30d"),
     ("thesis", "Thesis"),
@@ -36,10 +38,10 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("gain", "P&L"),  # the amount, in the base currency
     ("pnl", "P&L %"),  # of what is held: the P&L % sort's column
     ("value", "Value"),
-    ("weight", "Weight"),
+    METRICS["weight"].as_column,
     ("due", "Due"),  # the next pending checkpoint with a date: days left, its id
     ("earnings", "Report"),  # the next earnings date; for five days after one, its beat or miss
-    ("forward_pe", "Fwd P/E"),  # with the arrow of the Street's revisions
+    METRICS["forward_pe"].as_column,  # with the arrow of the Street's revisions
     ("shares", "Held"),  # the shares held, the least telling: Value and Weight say the size
 )
 # When the table is wider than its room (widgets/table.py), these columns give way, first to

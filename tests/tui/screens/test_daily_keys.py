@@ -27,10 +27,10 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.timeline import TimelineScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 
-from ..conftest import BUNDLED_CONFIG
-from ..support.demo_data import DEMO_NOW
-from ..support.liveness import no_hang_async
-from ..support.pilot import (
+from ...conftest import BUNDLED_CONFIG
+from ...support.demo_data import DEMO_NOW
+from ...support.liveness import no_hang_async
+from ...support.pilot import (
     HEADER_ITEMS,
     ZONE,
     lines_on_screen,

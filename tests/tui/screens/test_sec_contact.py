@@ -20,9 +20,9 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from tests.support.toasts import raised
 
-from ..conftest import BUNDLED_CONFIG
-from ..support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database
-from ..support.pilot import field_error, open_alab, screen_as, text_of, type_into
+from ...conftest import BUNDLED_CONFIG
+from ...support.demo_data import DEMO_NOW, DEMO_ZONE, demo_database
+from ...support.pilot import field_error, open_alab, screen_as, text_of, type_into
 
 CONTACT = "Jane Doe jane@example.com"
 

@@ -17,7 +17,7 @@ from catalyst_tui.thesis.reported.results import Release
 from catalyst_tui.thesis.snapshot import MarketSnapshot
 from catalyst_tui.thesis.wording import missing_text, observation_note
 
-from .conftest import TODAY, snapshot
+from ..conftest import TODAY, snapshot
 
 END = dt.date(2026, 9, 30)
 FILED = dt.date(2026, 11, 4)

@@ -14,8 +14,8 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.views.watchlist import SORTS
 
-from ..support.demo_data import DEMO_NOW
-from ..support.pilot import ZONE, row_keys, screen_as
+from ...support.demo_data import DEMO_NOW
+from ...support.pilot import ZONE, row_keys, screen_as
 
 
 def app_with(config, store, prefs_path) -> CatalystApp:

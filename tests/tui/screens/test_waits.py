@@ -16,11 +16,11 @@ from catalyst_tui.tui.screens.edit_forms import CheckpointForm, MarkForm
 from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 
-from ..support.locks import holding
-from ..support.pilot import make_app, move_to, open_alab, type_into, wait_for
-from ..support.saves import saves_not_awaited
-from ..support.toasts import raised
-from .test_outside_writes import status_of
+from ...support.locks import holding
+from ...support.pilot import make_app, move_to, open_alab, type_into, wait_for
+from ...support.saves import saves_not_awaited
+from ...support.toasts import raised
+from ..test_outside_writes import status_of
 
 STILL_SAVING = "still saving"
 

@@ -14,7 +14,7 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.screens.watchlist import WatchlistScreen
 from catalyst_tui.tui.widgets.ticker.panes import PANES
 
-DOCS = (Path(__file__).resolve().parents[2] / "docs" / "tui.md").read_text(encoding="utf-8")
+DOCS = (Path(__file__).resolve().parents[3] / "docs" / "tui.md").read_text(encoding="utf-8")
 NAMES = {
     "slash": "/",
     "question_mark": "?",

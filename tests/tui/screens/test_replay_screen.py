@@ -9,7 +9,7 @@ from catalyst_tui.tui.screens.ticker import TickerScreen
 from catalyst_tui.tui.widgets.chart import PriceChart
 from catalyst_tui.views.replay import load_replay
 
-from ..support.pilot import make_app, open_alab, text_of
+from ...support.pilot import make_app, open_alab, text_of
 
 
 async def test_r_on_the_ticker_page_opens_the_replay_of_its_thesis(demo):

@@ -29,7 +29,7 @@ from catalyst_tui.thesis.wording import missing_text, observation_note
 from tests.support.releases import AlabQuarter, alab_release
 from tests.support.shared import PRESS_RELEASES, REALDATA
 
-from .conftest import NOW
+from ..conftest import NOW
 
 Q2 = AlabQuarter(dt.date(2026, 6, 30), 362_000_000, 90_500_000, 199_100_000, 84_600_000, 0.47, 0.55)
 Q3 = AlabQuarter(
