@@ -10,9 +10,13 @@ import difflib
 import functools
 from typing import TYPE_CHECKING, Any
 
+from ..market.sec import SEC
 from ..views.kpis import KpisView, load_kpis
 from . import citing
 from .arguments import BadArguments
+
+#: The periodic reports: a value of a day is cited from one before an 8-K of the same day.
+PERIODIC = ("10-Q", "10-K", "20-F", "40-F")
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -88,6 +92,32 @@ class Call:
     @functools.cache  # noqa: B019
     def kpis(self, symbol: str) -> KpisView:
         return load_kpis(self.store, symbol)
+
+    @functools.cache  # noqa: B019
+    def as_filed(self, symbol: str) -> dict[dt.date, list[tuple[str, str]]]:
+        """Each filing day's (form, accession) of `symbol`'s values as SEC's filings stated
+        them, the periodic reports first."""
+        found: dict[dt.date, set[tuple[str, str]]] = {}
+        for v in self.store.as_filed.of(symbol):
+            if v.accession:
+                found.setdefault(v.filed, set()).add((v.form, v.accession))
+        return {
+            day: sorted(pairs, key=lambda p: (p[0] not in PERIODIC, p))
+            for day, pairs in found.items()
+        }
+
+    def filing_index(self, symbol: str, accession: str) -> str | None:
+        """The address of a filing's index on EDGAR, from the company's CIK (None: not known)."""
+        cik = self.ciks.get(symbol)
+        if not cik or not cik.isdigit():
+            return None
+        archives = self.config.providers.of(SEC).archives_url.rstrip("/")
+        folder = accession.replace("-", "")
+        return f"{archives}/Archives/edgar/data/{int(cik)}/{folder}/{accession}-index.html"
+
+    @functools.cached_property
+    def ciks(self) -> dict[str, str]:
+        return self.store.market.cik_map()
 
     def accessions(self, document_ids: list[int]) -> dict[int, str]:
         return self.store.evidence.accessions(document_ids) if document_ids else {}

@@ -73,6 +73,7 @@ def replay(call: Call, args: dict[str, Any]) -> Answer:
             "to": c.evaluation.status,
             "value": c.evaluation.value,
             "why": reason_text(c.evaluation.reason, c.evaluation.condition, c.day),
+            "source": {"source": "what catalyst had stored as public by that day's close"},
             "price": _followed(after),
         }
         for c, after in r.changes
@@ -92,19 +93,19 @@ def calibration(call: Call, args: dict[str, Any]) -> Answer:
     """Each checkpoint's stated confidence against what became of it (Brier score, bands), and
     each journal note's conviction against the price's move after it."""
     c = load_calibration(call.store, call.config)
+    confidence = [
+        citing.yours("each checkpoint's confidence in catalysts.toml"),
+        {"source": "each checkpoint's status as the last refresh judged it"},
+    ]
+    conviction = [citing.yours("the conviction of your journal's notes"), citing.closes()]
     head = {
         "resolved": c.resolved,
         "unresolved": c.unresolved,
         "voided": c.voided,
         "brier_score": c.brier,
         "too_few_to_say": c.too_few,
-        "sources": [
-            citing.yours("each checkpoint's confidence in catalysts.toml"),
-            citing.yours("the conviction of your journal's notes"),
-            citing.closes(),
-        ],
+        "sources": confidence,
     }
-    items = [
-        {"confidence_band": [b.low, b.high], **b._asdict(), "hit_rate": b.hit_rate} for b in c.bands
-    ] + [{"conviction": row._asdict()} for row in c.conviction]
+    items = [{**b._asdict(), "hit_rate": b.hit_rate, "sources": confidence} for b in c.bands]
+    items += [{**row._asdict(), "sources": conviction} for row in c.conviction]
     return Answer(head, items)

@@ -14,14 +14,13 @@ from ..views.estimates import load_estimates
 from ..views.results import FIGURE_LABELS, ResultRow, gap_text, load_results, not_read_text
 from . import citing
 from .arguments import BadArguments
+from .call import PERIODIC
 from .paging import Answer
 from .thesis import verdict_reason
 
 if TYPE_CHECKING:
     from ..views.estimates import StreetQuarter
     from .call import Call
-
-_PERIODIC = ("10-Q", "10-K", "20-F", "40-F")
 
 
 def results(call: Call, args: dict[str, Any]) -> Answer:
@@ -68,7 +67,7 @@ def _periodic(call: Call, symbol: str, end: dt.date | None) -> dict[str, Any]:
     found = [
         f
         for f in call.filings(symbol)
-        if f.form in _PERIODIC and end is not None and f.filing.report_date == end
+        if f.form in PERIODIC and end is not None and f.filing.report_date == end
     ]
     if found:
         return citing.sec_filing(found[0])

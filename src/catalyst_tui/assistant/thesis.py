@@ -17,14 +17,13 @@ from ..thesis.wording import format_value, json_value
 from ..thesis.wording import reason_text as checkpoint_reason
 from ..views.review import load_review
 from . import citing
+from .call import PERIODIC
 from .paging import Answer
 
 if TYPE_CHECKING:
     from ..store.records import CheckpointRecord
     from ..thesis.observation import Period
     from .call import Call
-
-_FILING_FORMS = ("10-Q", "10-K", "20-F", "40-F")  # a periodic report before an 8-K of its day
 
 
 def thesis(call: Call, args: dict[str, Any]) -> Answer:
@@ -79,7 +78,12 @@ def verdict_reason(r: VerdictReason) -> dict[str, Any]:
         "checkpoint": r.checkpoint,
         "title": r.title,
         "status": r.status,
-        "value": json_value(r.metric, r.value) if r.metric else None,
+        "value": None
+        if not r.metric or r.value is None
+        else {
+            "value": json_value(r.metric, r.value),
+            "source": {"source": "the checkpoint's value", "checkpoint": r.checkpoint},
+        },
         "metric": r.metric or None,
         "since": citing.day(r.since),
         "marked_by_you": r.manual,
@@ -108,7 +112,12 @@ def _checkpoint(call: Call, c: CheckpointRecord, kill: bool) -> dict[str, Any]:
         "unacknowledged_miss": c.flagged,
         "due": citing.day(c.due or c.until),
         "condition": condition.text if condition else None,
-        "threshold": json_value(condition.metric, condition.threshold) if condition else None,
+        "threshold": None
+        if condition is None
+        else {
+            "value": json_value(condition.metric, condition.threshold),
+            "source": citing.yours("your condition in catalysts.toml"),
+        },
         "value": value,
         "reason": checkpoint_reason(c.reason, condition, call.today),
         "evaluated_at": citing.moment(c.evaluated_at),
@@ -150,9 +159,20 @@ def _reported(call: Call, symbol: str, period: Period | None) -> dict[str, Any]:
         if found:
             return citing.release(found[0])
     filings = [f for f in call.filings(symbol) if f.filed == period.filed]
-    filings.sort(key=lambda f: f.form not in _FILING_FORMS)
+    filings.sort(key=lambda f: f.form not in PERIODIC)
     if filings:
         return {**citing.sec_filing(filings[0]), "period_end": period.end.isoformat()}
+    stated = call.as_filed(symbol).get(period.filed)
+    if stated:
+        form, accession = stated[0]
+        return {
+            "source": "SEC filing",
+            "form": form,
+            "accession": accession,
+            "filed": period.filed.isoformat(),
+            "url": call.filing_index(symbol, accession),
+            "period_end": period.end.isoformat(),
+        }
     return {
         "source": "SEC EDGAR (XBRL company facts)",
         "filed": period.filed.isoformat(),

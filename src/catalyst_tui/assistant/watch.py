@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from .call import Call
 
 LOTS = "your lots and sales in catalysts.toml"
+#: What converts a listing's money into the base currency.
+_RATES = {"source": "FX rates stored by catalyst refresh (ECB reference rates)"}
 
 
 def watchlist(call: Call, args: dict[str, Any]) -> Answer:
@@ -127,6 +129,7 @@ def _position(
         "dividends_received": money(dividends),
         "weight": r.weight if r.shares else 0.0,
         "no_fx_rate": r.no_fx,
+        "sources": [citing.yours(LOTS), citing.price(call.quote(r.symbol)), _RATES],
         "returns": _returns(returns),
     }
 
