@@ -61,7 +61,7 @@ async def ask(
     result = await session.call_tool(tool, arguments or {})
     [content] = result.content
     assert content.type == "text"
-    text = content.text  # type: ignore[union-attr]
+    text = content.text
     if result.is_error:
         return Answered(text, None, True)
     assert result.structured_content == json.loads(text)  # the same JSON, twice

@@ -107,8 +107,9 @@ class Call:
         }
 
     def filing_index(self, symbol: str, accession: str) -> str | None:
-        """The address of a filing's index on EDGAR, from the company's CIK (None: not known)."""
-        cik = self.ciks.get(symbol)
+        """The address of a filing's index on EDGAR, from the company's CIK (SEC's map, else a
+        filing of it stored; None: not known)."""
+        cik = self.ciks.get(symbol) or next((f.filing.cik for f in self.filings(symbol)), None)
         if not cik or not cik.isdigit():
             return None
         archives = self.config.providers.of(SEC).archives_url.rstrip("/")

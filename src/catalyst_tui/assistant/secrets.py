@@ -48,8 +48,8 @@ def _url_secrets(url: str) -> list[str]:
         return [url]
     scheme, host, _port, user, password, path, query = parts
     found = [url, user, password, *(p for p in path.split("/") if _token_like(p))]
-    if not host_is_server(scheme, path):
-        found.append(host)
+    if not host_is_server(scheme, path):  # a token there, whole or after a prefix (`o.TOKEN`)
+        found += [host, *(p for p in host.split(".") if _token_like(p))]
     found += [pair.split("=", 1)[1] for pair in query.split("&") if "=" in pair]
     return found
 
