@@ -32,6 +32,7 @@ CALLS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("replay", {"symbol": "ALAB", "from": "2026-06-01", "to": "2026-11-20"}),
     ("calibration", {}),
     ("positions", {}),
+    ("positions", {"symbol": "ALAB"}),
 )
 #: The calls whose answer lists nothing on the demo's data: no confidence stated, and NVDA's
 #: thesis has no checkpoint in the bundled example (its verdict is still answered: unjudged).
@@ -51,6 +52,7 @@ REFUSED: tuple[tuple[str, dict[str, Any], str], ...] = (
     ("evidence", {"checkpoint": "scorpio-largest-line"}, "checkpoint: name its symbol too"),
     ("evidence", {"symbol": "ALAB", "checkpoint": "nope"}, "ALAB has no checkpoint nope"),
     ("watchlist", {"group": "nope"}, "group: one of"),
+    ("positions", {"symbol": "CRDO"}, "CRDO has no lots or sales"),
     ("watchlist", {"cursor": "bm9wZTo1"}, "cursor: not one this tool gave"),
     ("positions", {"cursor": "!!"}, "cursor: the next_cursor of the page before"),
     ("no_such_tool", {}, "no tool 'no_such_tool': the tools are watchlist"),

@@ -15,7 +15,7 @@ from ..thesis.staleness import stale_text
 from ..thesis.verdict import VerdictReason, reason_text
 from ..thesis.wording import format_value, json_value
 from ..thesis.wording import reason_text as checkpoint_reason
-from ..views.review import load_review
+from ..views.review import ticker_review
 from . import citing
 from .call import PERIODIC
 from .paging import Answer
@@ -30,7 +30,7 @@ def thesis(call: Call, args: dict[str, Any]) -> Answer:
     symbol = call.symbol(args["symbol"])
     store = call.store
     ticker = store.views.ticker(symbol)
-    [review] = load_review(store, symbol, now=call.now, base=call.base).tickers
+    review = ticker_review(store, symbol)
     v = review.verdict
     kills = {s.checkpoint for s in store.verdicts.standings(symbol).get(symbol, []) if s.kill}
     moves = store.journal.moves(symbol)

@@ -131,9 +131,9 @@ TOOLS: dict[str, Tool] = {
             "positions",
             "Positions and returns",
             "What is held and sold in the base currency (shares, price, value, cost, unrealized"
-            " and realized gains, dividends, weight) and each position's and the portfolio's"
+            " and realized gains, weight); of one symbol, also its dividends received and its"
             " returns against its benchmark since bought, this year and over a year.",
-            schema({"cursor": CURSOR}),
+            schema({"symbol": SYMBOL, "cursor": CURSOR}),
             watch.positions,
         ),
     )

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..market.currency import round_money
 from ..thesis.portfolio.performance import Span
 from ..thesis.staleness import stale_text
-from ..views.performance import dividends_received, load_performance
+from ..views.performance import dividend_rows, ticker_returns
 from ..views.watchlist import WatchRow, load_watchlist
 from . import citing
 from .arguments import BadArguments
@@ -89,32 +89,31 @@ def _price(call: Call, r: WatchRow) -> dict[str, Any] | None:
 
 
 def positions(call: Call, args: dict[str, Any]) -> Answer:
-    """What is held and sold, in the base currency, and each position's returns against its
-    benchmark over its life, this year and a year."""
+    """What is held and sold, in the base currency, as `catalyst positions` reads it; of one
+    `symbol`, with its dividends received and its returns against its benchmark since bought,
+    this year and over a year (`catalyst performance`'s, the Position pane's)."""
     watch = load_watchlist(call.store, call.today, currency=call.base)
-    paid = dividends_received(call.store, call.base)
-    report = load_performance(call.store, call.base, call.today)
-    returns = {line.name: line for line in report.tickers}
+    symbol = call.symbol(args["symbol"]) if "symbol" in args else None
+    rows = [r for r in watch.rows if (r.shares or r.sold) and symbol in (None, r.symbol)]
+    if symbol is not None and not rows:
+        raise BadArguments(f"symbol: {symbol} has no lots or sales in catalysts.toml")
     totals = watch.totals()
     head = {
         "base_currency": call.base,
         "total_value": round_money(totals.value, call.base) if totals.priced else None,
         "unrealized": round_money(totals.pnl, call.base) if totals.priced else None,
         "left_out_of_totals": {"no_price": list(totals.unpriced), "no_fx_rate": list(totals.no_fx)},
-        "portfolio_returns": _returns(report.portfolio),
-        "sources": [citing.yours(LOTS), citing.closes()],
+        "sources": [citing.yours(LOTS), _RATES, {"source": "each position's price, cited in it"}],
     }
-    items = [
-        _position(call, r, paid.get(r.symbol), returns.get(r.symbol))
-        for r in watch.rows
-        if r.shares or r.sold
-    ]
+    items = [_position(call, r) for r in rows]
+    if symbol is not None:
+        received = [d.net_base for d in dividend_rows(call.store, call.base, symbol)]
+        items[0]["dividends_received"] = None if None in received else sum(filter(None, received))
+        items[0]["returns"] = _returns(ticker_returns(call.store, symbol, call.base, call.today))
     return Answer(head, items)
 
 
-def _position(
-    call: Call, r: WatchRow, dividends: float | None, returns: Returns | None
-) -> dict[str, Any]:
+def _position(call: Call, r: WatchRow) -> dict[str, Any]:
     def money(value: float | None) -> float | None:
         return None if value is None else round_money(value, call.base)
 
@@ -126,11 +125,9 @@ def _position(
         "cost": money(r.basis) if r.shares else 0.0,
         "unrealized": money(r.pnl) if r.shares else 0.0,
         "realized": money(r.realized) if r.sold else 0.0,
-        "dividends_received": money(dividends),
         "weight": r.weight if r.shares else 0.0,
         "no_fx_rate": r.no_fx,
         "sources": [citing.yours(LOTS), citing.price(call.quote(r.symbol)), _RATES],
-        "returns": _returns(returns),
     }
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..thesis.catalogue import METRICS, Source
 from ..thesis.evidence.stance import shown
-from ..views.kpis import load_all_kpis
+from ..views.kpis import NONE_NAMED, NONE_STATED, kpi_series
 from . import citing
 from .arguments import BadArguments
 from .paging import Answer
@@ -64,16 +65,29 @@ def _passage(r: EvidenceRecord, accession: str | None) -> dict[str, Any]:
 
 def kpis(call: Call, args: dict[str, Any]) -> Answer:
     """Each ticker's KPIs read from words (or `symbol`'s), series by series, each value as its
-    sentence states it, newest document first; a ticker without any says why."""
+    sentence states it, newest document first; the tickers whose conditions name a KPI that no
+    document read states yet, and how many name none."""
     symbols = [call.symbol(args["symbol"])] if "symbol" in args else call.symbols
-    views = load_all_kpis(call.store, symbols)
-    points = [(v.symbol, s, p) for v in views for s in v.series for p in s.newest_first]
+    named = {s for s, c in call.store.kpis.conditions() if _from_words(c.metric)}
+    found = [(symbol, kpi_series(call.store.kpis.series(symbol))) for symbol in symbols]
+    points = [(symbol, s, p) for symbol, series in found for s in series for p in s.newest_first]
     accessions = call.accessions([p.stated.document_id for _, _, p in points])
+    unread = [symbol for symbol, series in found if not series and symbol in named]
     head = {
-        "none_read": [{"symbol": v.symbol, "why": v.reason} for v in views if not v.series],
+        "named_but_not_stated": {"symbols": unread, "why": NONE_STATED},
+        "naming_none": {
+            "tickers": sum(1 for symbol, series in found if not series and symbol not in named),
+            "why": NONE_NAMED,
+        },
     }
     items = [_point(symbol, s, p, accessions) for symbol, s, p in points]
     return Answer(head, items)
+
+
+def _from_words(metric: str) -> bool:
+    """A KPI's metric: read from management's words."""
+    row = METRICS.get(metric)
+    return row is not None and row.source is Source.WORDS
 
 
 def _point(symbol: str, s: KpiSeries, p: KpiPoint, accessions: dict[int, str]) -> dict[str, Any]:
