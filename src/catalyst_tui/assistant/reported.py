@@ -155,7 +155,9 @@ def _change(call: Call, c: Change) -> dict[str, Any]:
         "what": c.title,
         "detail": c.detail or None,
     }
-    if c.kind == "journal":
+    if c.kind == "checkpoint":  # its value in words: cited where the thesis tool answers it
+        item["source"] = {"source": "the checkpoint's value as judged then", "see": "thesis"}
+    elif c.kind == "journal":
         item["source"] = citing.yours("a note in your journal (catalyst note)")
     elif c.kind == "goalpost":
         item["source"] = citing.yours("your edit of catalysts.toml")
