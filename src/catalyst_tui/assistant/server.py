@@ -55,9 +55,15 @@ class Assistant:
     """The tools on one database opened read-only and the catalysts.toml it follows."""
 
     def __init__(
-        self, store: Store, config: Config, zone: dt.tzinfo, clock: Callable[[], dt.datetime]
+        self,
+        store: Store,
+        config: Config,
+        zone: dt.tzinfo,
+        clock: Callable[[], dt.datetime],
+        deadline: float = DEADLINE,
     ) -> None:
         self.store, self.config, self.zone, self.clock = store, config, zone, clock
+        self.deadline = deadline
         self.secrets = known_secrets(config)
         self._one_at_a_time = anyio.Lock()
 
@@ -78,7 +84,8 @@ class Assistant:
         except BadArguments as exc:
             return _error(f"{tool.name}: {exc}")
         except TimeoutError:
-            return _error(f"{tool.name}: took over {DEADLINE:g} s and was stopped; ask for less")
+            took = f"took over {self.deadline:g} s and was stopped"
+            return _error(f"{tool.name}: {took}; ask for less (one symbol, a shorter span)")
         except Exception as exc:  # the log keeps the traceback; the client gets a sentence
             log.exception("catalyst mcp: %s failed", tool.name)
             return _error(f"{tool.name}: could not answer ({type(exc).__name__}); see the log")
@@ -89,16 +96,19 @@ class Assistant:
         )
 
     async def answer(self, tool: Tool, args: dict[str, Any]) -> dict[str, Any]:
-        """The page of `tool`'s answer `args` ask for, made in a worker thread; at DEADLINE its
-        read is interrupted (TimeoutError), and the next call starts once that thread ends."""
+        """The page of `tool`'s answer `args` ask for, made in a worker thread; at the deadline
+        its reads are interrupted (TimeoutError), and the next call starts once that thread
+        ends."""
         cursor = args.pop("cursor", None)
         work = functools.partial(self._page, tool, args, cursor)
         stopped = anyio.Event()
 
         async def stop_at_deadline() -> None:
-            await anyio.sleep(DEADLINE)
+            await anyio.sleep(self.deadline)
             stopped.set()
-            self.store.interrupt()
+            while True:  # each read it starts after is stopped too, until the thread ends
+                self.store.interrupt()
+                await anyio.sleep(0.05)
 
         failed: Exception | None = None
         answered: dict[str, Any] = {}
