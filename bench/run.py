@@ -67,6 +67,8 @@ BENCHES: tuple[Bench, ...] = (
     Bench("review", "bench/review.py", ("--repeats", "5"), ("--repeats", "1")),
     Bench("changes", "bench/changes.py", (), ("--repeats", "1")),
     Bench("replay", "bench/replay.py", (), ("--tickers", "5", "--years", "1")),
+    # Each of `catalyst mcp`'s tools at 500 tickers over stdio, against `catalyst check --json`.
+    Bench("assistant", "bench/assistant.py", (), ("--repeats", "3")),
     # Publication to alert on an ntfy endpoint and by e-mail, the watch's wait on a fake clock.
     Bench("alert_latency", "bench/alert_latency.py", (), ("--releases", "20")),
     # A channel's batch of notices in one child against one notice (each child starts Python

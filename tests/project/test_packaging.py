@@ -36,8 +36,16 @@ def _pins() -> dict[str, str]:
 
 
 def _requirements() -> list[str]:
+    """What `make test` installs by name: the dependencies and the test extra, an extra of the
+    project's own it names (`catalyst-tui[mcp]`) read as what that extra names."""
     project = PYPROJECT["project"]
-    named = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    extras = project["optional-dependencies"]
+    named = [*project["dependencies"], *extras["test"]]
+    own = re.compile(rf"^{re.escape(project['name'])}\[([\w,]+)\]$")
+    for requirement in list(named):
+        if (found := own.match(requirement)) is not None:
+            named.remove(requirement)
+            named += [r for extra in found.group(1).split(",") for r in extras[extra]]
     return [_normal(m.group(1)) for m in map(_NAME.match, named) if m]
 
 

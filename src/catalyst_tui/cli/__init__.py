@@ -85,6 +85,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "report": LazyCommand("reports", "cmd_report"),
     "replay": LazyCommand("replay", "cmd_replay"),
     "calibration": LazyCommand("replay", "cmd_calibration"),
+    "mcp": LazyCommand("assistant", "cmd_mcp"),
 }
 # Commands that set up their own log (the demo logs into its temporary folder).
 OWN_LOG = frozenset({"demo"})

@@ -89,10 +89,7 @@ class Context:
         """The database; `create=False` for commands that report on what is stored (a mistyped
         --db is not made into an empty database that reports everything pending), `write` for
         commands that store: a database they can't write is said before any other work."""
-        assert config.path is not None
-        path = find_database(self.args.db, config.settings.database, config.path)
-        if not path.exists() and named_database(self.args.db) is None:
-            path = self._earlier_database(config, path)
+        path = self.database_path(config)
         if not create and not path.exists():
             raise CommandError(f"catalyst: no database at {path}: run `catalyst refresh` first")
         try:
@@ -106,6 +103,26 @@ class Context:
             store.close()
             raise CommandError(f"catalyst: {describe_sqlite_error(path, exc)}") from None
         log.info("database %s (schema %d)", path, store.schema_version)
+        return store
+
+    def database_path(self, config: Config) -> Path:
+        """The database this run uses: --db, $CATALYST_DB, [settings].database, the file's own
+        (or the one it shared before each file had its own)."""
+        assert config.path is not None
+        path = find_database(self.args.db, config.settings.database, config.path)
+        if not path.exists() and named_database(self.args.db) is None:
+            path = self._earlier_database(config, path)
+        return path
+
+    def read_only_store(self, config: Config) -> Store:
+        """The database the other commands would use, opened to be read alone
+        (`Store.read_only`): never created, migrated nor synced with the file; one that follows
+        another catalysts.toml is refused as every command refuses it."""
+        try:
+            store = Store.read_only(self.database_path(config))
+        except StoreError as exc:
+            raise CommandError(f"catalyst: {exc}") from None
+        self._refuse_another_file(config, store)
         return store
 
     def synced_store(self, *, create: bool = True, write: bool = True) -> tuple[Config, Store]:

@@ -204,6 +204,54 @@ class Store:
                 identity.release(claim)
 
     @classmethod
+    def read_only(cls, path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Store:
+        """Open an existing database to read it alone (SQLite's mode=ro, read_only.py): nothing
+        is created, migrated or written; StoreError with the path when it is missing, empty,
+        someone else's or of another schema."""
+        from .read_only import connect_read_only
+
+        path = Path(path).expanduser()
+        try:
+            check_file(path)
+        except NotAFile as exc:
+            raise StoreError(f"database {path}: {exc}") from None
+        if not path.exists():
+            raise StoreError(f"no database at {path}: run `catalyst refresh` first")
+        try:
+            claim = identity.claim(path)
+        except identity.ForeignDatabase as exc:
+            raise StoreError(f"database {path}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"database {path}: cannot be read: {exc.strerror or exc}") from None
+        try:
+            store = cls(path, connect_read_only(path, busy_timeout_ms))
+        except BaseException:
+            identity.release(claim)
+            raise
+        store._claim = claim
+        return store
+
+    @contextlib.contextmanager
+    def one_moment(self) -> Iterator[None]:
+        """Every read in the block sees the database as its first read found it (one read
+        transaction): an answer made of many reads is of one moment while another process
+        writes. Inside a transaction already, that one's."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")  # nothing was written: ends the read
+
+    def interrupt(self) -> None:
+        """Stop the query this connection runs now, from another thread (its caller gets an
+        sqlite3.OperationalError "interrupted"): a read past its deadline."""
+        self.conn.interrupt()
+
+    @classmethod
     @contextlib.contextmanager
     def for_a_save(cls, path: Path, *, patience_ms: int) -> Iterator[Store]:
         """A Store of its own for one save made off the TUI's loop (a worker thread): its writes

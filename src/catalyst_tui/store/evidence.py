@@ -185,6 +185,19 @@ class Evidence(Door):
         ).fetchone()
         return zlib.decompress(row[0]).decode() if row else ""
 
+    def accessions(self, document_ids: Iterable[int]) -> dict[int, str]:
+        """The SEC accession of each of these documents that is a filing's (a headline, a feed
+        item and a document you brought have none)."""
+        ids = sorted(set(document_ids))
+        marks = ", ".join("?" * len(ids))
+        return {
+            ident: accession
+            for ident, accession in self._conn.execute(
+                f"SELECT id, accession FROM documents WHERE id IN ({marks})", ids
+            )
+            if accession
+        }
+
     # -- matching ----------------------------------------------------------------------------
     def targets(self) -> list[EvidenceTarget]:
         """Active checkpoints of active tickers that carry evidence entries."""

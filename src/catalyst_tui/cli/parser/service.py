@@ -26,6 +26,12 @@ def add(commands: Commands) -> None:
         "replay market on 127.0.0.1 (nothing of yours is read or written; all removed on exit)",
         commands.no_files,
     )
+    commands.add(
+        "mcp",
+        "a read-only MCP server on stdio: your assistant (Claude, any MCP client) reads the "
+        "thesis, each figure with its source; nothing is fetched or written (needs "
+        "catalyst-tui[mcp])",
+    )
     notify = commands.add("notify", "notification channels")
     notify.add_argument(
         "action", nargs="?", choices=("test",), help="test: send one test notification"
