@@ -224,12 +224,10 @@ class Store:
         except OSError as exc:
             raise StoreError(f"database {path}: cannot be read: {exc.strerror or exc}") from None
         try:
-            store = cls(path, connect_read_only(path, busy_timeout_ms))
+            return cls(path, connect_read_only(path, busy_timeout_ms), claim)
         except BaseException:
             identity.release(claim)
             raise
-        store._claim = claim
-        return store
 
     @contextlib.contextmanager
     def one_moment(self) -> Iterator[None]:
