@@ -179,8 +179,9 @@ def read_column(text: str) -> Column:
 
 
 def _end_date(lower: str) -> date | None:
-    days = {(m.span(), day) for m in _DATE.finditer(lower) if m[3] and (day := _written(m))}
-    if len({day for _, day in days}) > 1:
+    written = ((m.span(), _written(m)) for m in _DATE.finditer(lower) if m[3])
+    days = {(span, when) for span, when in written if when is not None}
+    if len({when for _, when in days}) > 1:
         return _own_year(lower, days)
     if numeric := _NUMERIC_DATE.search(lower):
         month, day, year = (int(g) for g in numeric.groups())
